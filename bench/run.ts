@@ -1,0 +1,35 @@
+import type { Bench, Section } from './harness';
+
+/** Each entry: a name accepted on the command line, and the module that measures it. */
+const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {};
+
+function printSection(s: Section): void {
+  console.log(`\n## ${s.title}`);
+  const w = Math.max(...s.figures.map((f) => f.name.length), 10);
+  for (const f of s.figures) {
+    const value = `${f.value}${f.unit ? ' ' + f.unit : ''}`;
+    const target = f.target ? `  target ${f.target} ${f.pass === undefined ? '' : f.pass ? 'PASS' : 'MISS'}` : '';
+    console.log(`  ${f.name.padEnd(w)}  ${value}${target}`);
+  }
+  for (const n of s.notes ?? []) console.log(`  note: ${n}`);
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length) {
+    console.error(`unknown bench: ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`# Hall10086 bench — node ${process.version}, ${new Date().toISOString()}`);
+  for (const name of names) {
+    const mod = await BENCHES[name]!();
+    printSection(await mod.default());
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});

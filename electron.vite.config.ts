@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } }, externalizeDeps: true },
+  },
+  preload: {
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/preload.ts') } } },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Integration tests open real pseudo-terminals and child processes; two cores, so keep it modest.
+    maxWorkers: 2,
+  },
+});
