@@ -1,7 +1,8 @@
 import type { Bench, Section } from './harness';
 
 /** Each entry: a name accepted on the command line, and the module that measures it. */
-const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {};
+const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
+  search: () => import('./search.bench'),};
 
 function printSection(s: Section): void {
   console.log(`\n## ${s.title}`);

@@ -1,0 +1,55 @@
+import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
+import { parseArgs, usageError } from './args';
+import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
+import { say, type CliContext, type Command } from './context';
+import { table } from './format';
+import { systemLang } from './lang';
+
+const COMMANDS: Command[] = [searchCommand, showCommand, composeCommand];
+
+/** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu)\./;
+const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
+
+function help(ctx: CliContext): string {
+  const rows = COMMANDS.map((c) => [`hall10086 ${c.usage}`, say(ctx, c.summary)]);
+  return `Hall10086 — ${say(ctx, { zh: '10086 短信营业厅', en: 'the 10086 SMS business hall' })}\n\n${table(rows)}\n\n  --lang zh-Hans|zh-Hant|en`;
+}
+
+/** Pulls the global `--lang` out of argv; everything else goes to the command. */
+function takeLang(argv: string[]): { lang: Lang; rest: string[] } {
+  const rest: string[] = [];
+  let lang = systemLang();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[++i] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === undefined && arg !== '--lang') {
+      rest.push(arg);
+      continue;
+    }
+    if (!LANGS.includes(value as Lang)) throw usageError('--lang 只能是 zh-Hans、zh-Hant 或 en。', '--lang must be zh-Hans, zh-Hant or en.');
+    lang = value as Lang;
+  }
+  return { lang, rest };
+}
+
+export async function runCli(argv: string[], io: { out(s: string): void; err(s: string): void }): Promise<number> {
+  const ctx: CliContext = { lang: systemLang(), ...io };
+  try {
+    const { lang, rest } = takeLang(argv);
+    ctx.lang = lang;
+    const [name, ...args] = rest;
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      ctx.out(help(ctx));
+      return name ? 0 : 2;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw usageError(`没有命令 “${name}”。`, `There is no command "${name}".`);
+    return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
+  } catch (e) {
+    const error = toHallError(e);
+    ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${error.describe(ctx.lang)}`);
+    if (error.code === 'cli.usage') ctx.err(say(ctx, { zh: '用 hall10086 help 查看用法。', en: 'Run hall10086 help for usage.' }));
+    return isHallError(e) && INPUT_ERROR.test(error.code) ? 2 : 1;
+  }
+}

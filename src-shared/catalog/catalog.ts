@@ -1,0 +1,62 @@
+import { HallError, type Lang } from '../errors';
+import { compose, redactText, type Composed } from './compose';
+import { Recognizer, type Recognized } from './recognize';
+import type { Catalog, Instruction } from './schema';
+
+/** The catalog as the rest of the product asks it things: by id (any case), by typed text. */
+export class InstructionCatalog {
+  private readonly byId = new Map<string, Instruction>();
+  private readonly recognizer: Recognizer;
+
+  constructor(readonly data: Catalog) {
+    this.recognizer = new Recognizer(data.instructions);
+    for (const entry of data.instructions) this.byId.set(entry.id.toUpperCase(), entry);
+  }
+
+  get instructions(): readonly Instruction[] {
+    return this.data.instructions;
+  }
+
+  get(id: string): Instruction | undefined {
+    return this.byId.get(id.trim().toUpperCase());
+  }
+
+  require(id: string): Instruction {
+    const entry = this.get(id);
+    if (!entry) {
+      throw new HallError(
+        'catalog.unknown-id',
+        { zh: `没有指令 “${id}”。可以用 search 按说法查找。`, en: `There is no instruction "${id}". Try search to find it by what it does.` },
+        { details: { id } },
+      );
+    }
+    return entry;
+  }
+
+  caveatText(id: string, lang: Lang): string {
+    return this.data.caveats.find((c) => c.id === id)?.text[lang] ?? id;
+  }
+
+  categoryName(id: string, lang: Lang): string {
+    return this.data.categories.find((c) => c.id === id)?.name[lang] ?? id;
+  }
+
+  /** `ZD202610` or `mmxg#123456#654321` typed whole: which instruction, with which raw values. */
+  recognize(text: string): Recognized | null {
+    return this.recognizer.recognize(text);
+  }
+
+  compose(id: string, params: Record<string, string>, now?: Date): Composed {
+    return compose(this.require(id), params, now);
+  }
+
+  /** Text typed whole (with its parameters) checked and composed, or null when it is no known instruction. */
+  composeTyped(text: string, now?: Date): Composed | null {
+    const hit = this.recognize(text);
+    return hit ? compose(hit.instruction, hit.params, now) : null;
+  }
+
+  redact(text: string): string {
+    return redactText(text, this.recognizer);
+  }
+}

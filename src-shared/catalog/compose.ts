@@ -1,0 +1,57 @@
+import { HallError } from '../errors';
+import type { Instruction } from './schema';
+import { normalizeParam } from './params';
+import type { Recognizer } from './recognize';
+import { fillTemplate } from './template';
+
+export interface Composed {
+  id: string;
+  to: string;
+  /** The exact SMS text to send. */
+  text: string;
+  /** The same text with secret parameters masked: the only form that is ever stored or logged. */
+  redacted: string;
+  params: Record<string, string>;
+}
+
+export const SECRET_MASK = '******';
+
+/** Validates every parameter and returns the exact SMS text, or throws the first bilingual error. */
+export function compose(instruction: Instruction, params: Record<string, string>, now: Date = new Date()): Composed {
+  const known = new Set(instruction.params.map((p) => p.name));
+  const unknown = Object.keys(params).filter((k) => !known.has(k));
+  if (unknown.length) {
+    const expected = instruction.params.map((p) => p.name).join(', ') || '—';
+    throw new HallError(
+      'compose.unknown-param',
+      {
+        zh: `${instruction.id} 没有参数 ${unknown.join(', ')}（可用：${expected}）。`,
+        en: `${instruction.id} has no parameter ${unknown.join(', ')} (it takes: ${expected}).`,
+      },
+      { details: { id: instruction.id, unknown } },
+    );
+  }
+  const values: Record<string, string> = {};
+  const masked: Record<string, string> = {};
+  for (const spec of instruction.params) {
+    values[spec.name] = normalizeParam(spec, params[spec.name] ?? '', now);
+    masked[spec.name] = spec.secret ? SECRET_MASK : values[spec.name]!;
+  }
+  return {
+    id: instruction.id,
+    to: instruction.to,
+    text: fillTemplate(instruction.template, values),
+    redacted: fillTemplate(instruction.template, masked),
+    params: values,
+  };
+}
+
+/** Masks secrets in any SMS text that is a known instruction; other text is returned as it is. */
+export function redactText(text: string, recognizer: Recognizer): string {
+  const hit = recognizer.recognize(text);
+  if (!hit || !hit.instruction.params.some((p) => p.secret)) return text;
+  const masked = Object.fromEntries(
+    hit.instruction.params.map((p) => [p.name, p.secret ? SECRET_MASK : (hit.params[p.name] ?? '')]),
+  );
+  return fillTemplate(hit.instruction.template, masked);
+}

@@ -1,0 +1,46 @@
+import type { Instruction } from './schema';
+import { templateMatcher, templateParams, templatePrefix } from './template';
+
+export interface Recognized {
+  instruction: Instruction;
+  /** Raw values as typed, not yet validated. */
+  params: Record<string, string>;
+}
+
+/**
+ * Recognises text typed with its parameters (`ZD202610`, `mmxg#123456#654321`) as an instruction
+ * and its raw parameter values. Templates are compiled once and bucketed by their first two
+ * letters, so a catalog of 12,000 entries tries a handful of patterns, not all of them.
+ */
+export class Recognizer {
+  private readonly buckets = new Map<string, { instruction: Instruction; matcher: RegExp; names: string[] }[]>();
+
+  constructor(instructions: readonly Instruction[]) {
+    // Longer literal text first, so that `CXYEH123456` is CXYEH with a password, not a shorter code.
+    const byLiteral = [...instructions].sort((a, b) => literalLength(b.template) - literalLength(a.template));
+    for (const instruction of byLiteral) {
+      const key = bucketKey(templatePrefix(instruction.template));
+      const list = this.buckets.get(key) ?? [];
+      list.push({ instruction, matcher: templateMatcher(instruction.template), names: templateParams(instruction.template) });
+      this.buckets.set(key, list);
+    }
+  }
+
+  recognize(text: string): Recognized | null {
+    const t = text.normalize('NFKC').trim();
+    const candidates = [...(this.buckets.get(bucketKey(t)) ?? []), ...(this.buckets.get('') ?? [])];
+    for (const { instruction, matcher, names } of candidates) {
+      const m = matcher.exec(t);
+      if (m) return { instruction, params: Object.fromEntries(names.map((n, i) => [n, m[i + 1] ?? ''])) };
+    }
+    return null;
+  }
+}
+
+function bucketKey(text: string): string {
+  return text.length >= 2 ? text.slice(0, 2).toUpperCase() : '';
+}
+
+function literalLength(template: string): number {
+  return template.replace(/\{[^}]*\}/g, '').length;
+}

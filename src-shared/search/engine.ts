@@ -1,0 +1,188 @@
+import type { ActionKind, Instruction } from '../catalog/schema';
+import { Recognizer } from '../catalog/recognize';
+import { templatePrefix } from '../catalog/template';
+import { fold } from './fold';
+import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
+import { ActionDetector } from './intents';
+import { LatinVocabulary } from './spell';
+import { TermIndex } from './term-index';
+import { cut, stem } from './text';
+
+export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+
+/** How much a match in each field counts: a name or code says more than an example question. */
+const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
+/** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
+const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
+const ACTION_MATCH = 1.15;
+const ACTION_CONFLICT = 0.8;
+const CORRECTED_WORD = 0.85;
+const MIN_SCORE = 0.2;
+
+export interface SearchResult {
+  id: string;
+  /** Relevance in [0, 1]. */
+  score: number;
+  instruction: Instruction;
+  /** Parameters when the query was the instruction typed with them (`ZD202610`). */
+  params?: Record<string, string>;
+  /** The catalog text that matched best, as written there. */
+  matched: { field: MatchField; text: string };
+}
+
+interface Term {
+  entry: number;
+  family: Family;
+  weight: number;
+  field: MatchField;
+  text: string;
+}
+
+export class SearchEngine {
+  private readonly entries: readonly Instruction[];
+  private readonly terms: Term[] = [];
+  private readonly index = new TermIndex();
+  private readonly vocabulary: LatinVocabulary;
+  private readonly codes: string[];
+  private readonly recognizer: Recognizer;
+
+  constructor(
+    entries: readonly Instruction[],
+    private readonly actions: ActionDetector,
+  ) {
+    this.entries = entries;
+    const latinWords = new Set<string>();
+    entries.forEach((entry, index) => {
+      const seen = new Set<string>();
+      const add = (family: Family, field: MatchField, text: string, grams: string[]) => {
+        const key = family + [...new Set(grams)].sort().join('\u0001');
+        if (grams.length === 0 || seen.has(key)) return;
+        seen.add(key);
+        this.terms.push({ entry: index, family, weight: FIELD_WEIGHT[field] * FAMILY_WEIGHT[family], field, text });
+        this.index.add(index, grams);
+      };
+      for (const [field, text] of fieldsOf(entry)) {
+        const folded = fold(text);
+        const { hanRuns, latinWords: words } = cut(folded);
+        if (hanRuns.length) add('z', field, text, hanGrams(hanRuns));
+        const py = pinyinForms(folded);
+        if (py) {
+          add('p', field, text, letterPairGrams(py.solid));
+          if (py.initials.length >= 2) add('i', field, text, ['i' + py.initials]);
+          latinWords.add(py.solid);
+        }
+        if (words.length) {
+          add('e', field, text, englishGrams(words));
+          for (const w of words) latinWords.add(stem(w));
+        }
+      }
+      const code = entry.id.toLowerCase();
+      add('c', 'code', entry.id, ['c' + code]);
+      latinWords.add(code);
+    });
+    this.index.seal(entries.length);
+    this.vocabulary = new LatinVocabulary(latinWords);
+    this.codes = entries.map((e) => e.id.toLowerCase());
+    this.recognizer = new Recognizer(entries);
+  }
+
+  search(query: string, limit = 10): SearchResult[] {
+    const folded = fold(query).trim();
+    if (!folded) return [];
+    const scores = new Map<number, { best: number; second: number; term: Term | null; params?: Record<string, string> }>();
+    const offer = (entry: number, score: number, term: Term | null) => {
+      const s = scores.get(entry);
+      if (!s) scores.set(entry, { best: score, second: 0, term });
+      else if (score > s.best) Object.assign(s, { second: s.best, best: score, term });
+      else if (score > s.second) s.second = score;
+    };
+
+    this.scoreGrams(this.queryGrams(folded), offer);
+    this.scoreCodes(folded, offer);
+
+    const typed = this.recognizer.recognize(query);
+    if (typed) {
+      const index = this.entries.indexOf(typed.instruction);
+      offer(index, 1.5, null);
+      scores.get(index)!.params = typed.params;
+    }
+
+    const asked = this.actions.detect(folded);
+    const ranked: (SearchResult & { raw: number; index: number })[] = [];
+    for (const [index, s] of scores) {
+      const entry = this.entries[index]!;
+      let score = s.best + 0.1 * s.second;
+      if (asked && asked === entry.action) score *= ACTION_MATCH;
+      else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      if (score < MIN_SCORE) continue;
+      ranked.push({
+        id: entry.id,
+        score: Math.min(1, Math.round(score * 1000) / 1000),
+        raw: score,
+        index,
+        instruction: entry,
+        ...(s.params ? { params: s.params } : {}),
+        matched: s.term ? { field: s.term.field, text: s.term.text } : { field: 'code', text: entry.id },
+      });
+    }
+    // Equal scores keep catalog order, which puts the more common instruction first.
+    ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    return ranked.slice(0, limit).map(({ raw: _raw, index: _index, ...result }) => result);
+  }
+
+  /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */
+  private queryGrams(folded: string): Map<string, number> {
+    const grams = new Map<string, number>();
+    const put = (list: string[], w: number) => list.forEach((g) => grams.set(g, Math.max(grams.get(g) ?? 0, w)));
+    const { hanRuns, latinWords } = cut(folded);
+    put(hanGrams(hanRuns), 1);
+    if (latinWords.length) {
+      const solid = latinWords.join('');
+      put(letterPairGrams(solid), 1);
+      if (/^[a-z]{2,8}$/.test(solid)) put(['i' + solid], 1);
+      put(['c' + solid], 1);
+      put(englishGrams(latinWords), 1);
+      for (const word of latinWords) {
+        const s = stem(word);
+        if (this.vocabulary.has(s) || this.vocabulary.has(word)) continue;
+        for (const fix of this.vocabulary.suggest(word)) {
+          const w = CORRECTED_WORD * fix.similarity;
+          put(['e' + fix.word, 'c' + fix.word], w);
+          put(letterPairGrams(fix.word), w);
+        }
+      }
+    }
+    return grams;
+  }
+
+  private scoreGrams(grams: Map<string, number>, offer: (entry: number, score: number, term: Term) => void): void {
+    this.index.match(
+      grams,
+      (t) => this.terms[t]!.family,
+      (t, termCoverage, queryCoverage) => {
+        const term = this.terms[t]!;
+        offer(term.entry, term.weight * termCoverage ** 0.6 * queryCoverage ** 0.4, term);
+      },
+    );
+  }
+
+  /** A code typed in part (`gprs` for KTGPRS and QXGPRS) scores by how much of the code it covers. */
+  private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
+    const solid = cut(folded).latinWords.join('');
+    if (solid.length < 3) return;
+    this.codes.forEach((code, i) => {
+      if (code !== solid && code.includes(solid)) offer(i, 0.85 * (solid.length / code.length) ** 0.3, null);
+    });
+  }
+}
+
+function* fieldsOf(entry: Instruction): Generator<[MatchField, string]> {
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+    yield ['name', entry.name[lang]];
+    yield ['summary', entry.summary[lang]];
+    for (const s of entry.synonyms[lang]) yield ['synonym', s];
+    for (const s of entry.examples[lang]) yield ['example', s];
+  }
+  const prefix = templatePrefix(entry.template).replace(/#$/, '');
+  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) yield ['code', prefix];
+}

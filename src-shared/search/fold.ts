@@ -1,0 +1,28 @@
+import { HANT_TO_HANS_PAIRS } from './tables/hant-to-hans.generated';
+
+let hantToHans: Map<string, string> | undefined;
+
+function table(): Map<string, string> {
+  if (!hantToHans) {
+    hantToHans = new Map();
+    const chars = [...HANT_TO_HANS_PAIRS];
+    for (let i = 0; i + 1 < chars.length; i += 2) hantToHans.set(chars[i]!, chars[i + 1]!);
+  }
+  return hantToHans;
+}
+
+/**
+ * The one canonical form every string is compared in: NFKC (full-width letters and digits become
+ * ASCII), lower case, Traditional folded into Simplified character by character.
+ */
+export function fold(text: string): string {
+  const t = table();
+  let out = '';
+  for (const ch of text.normalize('NFKC').toLowerCase()) out += t.get(ch) ?? ch;
+  return out;
+}
+
+export function isHan(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  return (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+}

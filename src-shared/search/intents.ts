@@ -1,0 +1,71 @@
+import * as v from 'valibot';
+import { HallError } from '../errors';
+import type { ActionKind } from '../catalog/schema';
+import { cut, stem } from './text';
+
+const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
+const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
+type Detectable = (typeof DETECTABLE)[number];
+
+export const IntentDataSchema = v.strictObject({
+  schemaVersion: v.literal(1),
+  actions: v.strictObject({ query: WordsSchema, enable: WordsSchema, disable: WordsSchema, change: WordsSchema }),
+  conflicts: v.array(v.tuple([v.picklist(DETECTABLE), v.picklist(DETECTABLE)])),
+  precedence: v.array(v.picklist(DETECTABLE)),
+});
+export type IntentData = v.InferOutput<typeof IntentDataSchema>;
+
+/**
+ * Detects the action a query asks for (查 / 开 / 关 / 改, check / on / off / change) from word lists
+ * that maintainers extend in `instructions/intents.json`. When a query holds several (开通了什么业务),
+ * precedence decides: asking about something outranks doing it.
+ */
+export class ActionDetector {
+  private readonly zh: [string, Detectable][];
+  private readonly en: [string[], Detectable][];
+  private readonly conflicts: Set<string>;
+  private readonly precedence: Detectable[];
+
+  constructor(data: unknown) {
+    const parsed = v.safeParse(IntentDataSchema, data);
+    if (!parsed.success) {
+      throw new HallError('intents.invalid', { zh: '意图词表格式不对。', en: 'The intent word list is not valid.' });
+    }
+    const d = parsed.output;
+    this.zh = DETECTABLE.flatMap((a) => d.actions[a].zh.map((w) => [w, a] as [string, Detectable]));
+    // Longest first, so that 开通 is taken before 开 and 关掉 before 关.
+    this.zh.sort((x, y) => y[0].length - x[0].length);
+    this.en = DETECTABLE.flatMap((a) => d.actions[a].en.map((w) => [w.split(' ').map(stem), a] as [string[], Detectable]));
+    this.en.sort((x, y) => y[0].length - x[0].length);
+    this.conflicts = new Set(d.conflicts.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+    this.precedence = d.precedence;
+  }
+
+  /** The action a folded query asks for, or null when it names none. */
+  detect(folded: string): Detectable | null {
+    const found = new Set<Detectable>();
+    for (const run of cut(folded).hanRuns) {
+      let rest = run;
+      for (const [word, action] of this.zh) {
+        if (rest.includes(word)) {
+          found.add(action);
+          rest = rest.split(word).join('\u0000');
+        }
+      }
+    }
+    const words = cut(folded).latinWords.map(stem);
+    for (const [phrase, action] of this.en) {
+      for (let i = 0; i + phrase.length <= words.length; i++) {
+        if (phrase.every((p, k) => words[i + k] === p)) {
+          found.add(action);
+          words.splice(i, phrase.length, '\u0000');
+        }
+      }
+    }
+    return this.precedence.find((a) => found.has(a)) ?? null;
+  }
+
+  conflict(asked: ActionKind, offered: ActionKind): boolean {
+    return this.conflicts.has(`${asked}|${offered}`);
+  }
+}
