@@ -2,7 +2,11 @@ import type { Bench, Section } from './harness';
 
 /** Each entry: a name accepted on the command line, and the module that measures it. */
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
-  search: () => import('./search.bench'),};
+  search: () => import('./search.bench'),
+  journal: () => import('./journal.bench'),
+  pdu: () => import('./pdu.bench'),
+  at: () => import('./at.bench'),
+};
 
 function printSection(s: Section): void {
   console.log(`\n## ${s.title}`);

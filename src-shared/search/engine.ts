@@ -4,6 +4,7 @@ import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
+import { isPinyin, pinyinSyllables } from './pinyin';
 import { LatinVocabulary } from './spell';
 import { TermIndex } from './term-index';
 import { cut, stem } from './text';
@@ -18,6 +19,8 @@ const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
+/** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
+const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 
 export interface SearchResult {
   id: string;
@@ -70,6 +73,8 @@ export class SearchEngine {
           add('p', field, text, letterPairGrams(py.solid));
           if (py.initials.length >= 2) add('i', field, text, ['i' + py.initials]);
           latinWords.add(py.solid);
+          // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
+          for (let k = 0; k + 1 < py.syllables.length; k++) latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
         }
         if (words.length) {
           add('e', field, text, englishGrams(words));
@@ -81,7 +86,7 @@ export class SearchEngine {
       latinWords.add(code);
     });
     this.index.seal(entries.length);
-    this.vocabulary = new LatinVocabulary(latinWords);
+    this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
   }
@@ -101,10 +106,12 @@ export class SearchEngine {
     this.scoreCodes(folded, offer);
 
     const typed = this.recognizer.recognize(query);
-    if (typed) {
-      const index = this.entries.indexOf(typed.instruction);
-      offer(index, 1.5, null);
-      scores.get(index)!.params = typed.params;
+    const misspelt = typed ? null : this.recognizeMisspelt(query);
+    for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
+      if (!hit) continue;
+      const index = this.entries.indexOf(hit.instruction);
+      offer(index, score, null);
+      scores.get(index)!.params = hit.params;
     }
 
     const asked = this.actions.detect(folded);
@@ -136,23 +143,45 @@ export class SearchEngine {
     const put = (list: string[], w: number) => list.forEach((g) => grams.set(g, Math.max(grams.get(g) ?? 0, w)));
     const { hanRuns, latinWords } = cut(folded);
     put(hanGrams(hanRuns), 1);
-    if (latinWords.length) {
-      const solid = latinWords.join('');
-      put(letterPairGrams(solid), 1);
-      if (/^[a-z]{2,8}$/.test(solid)) put(['i' + solid], 1);
-      put(['c' + solid], 1);
-      put(englishGrams(latinWords), 1);
-      for (const word of latinWords) {
-        const s = stem(word);
-        if (this.vocabulary.has(s) || this.vocabulary.has(word)) continue;
-        for (const fix of this.vocabulary.suggest(word)) {
-          const w = CORRECTED_WORD * fix.similarity;
-          put(['e' + fix.word, 'c' + fix.word], w);
-          put(letterPairGrams(fix.word), w);
-        }
-      }
+    if (latinWords.length === 0) return grams;
+    // Each reading of the words: as typed, or with a typo corrected (all equally close corrections).
+    for (const reading of this.readings(latinWords)) {
+      const solid = reading.words.join('');
+      if (isPinyin(solid)) put(letterPairGrams(solid), reading.weight);
+      if (/^[a-z]{2,8}$/.test(solid)) put(['i' + solid], reading.weight);
+      put(['c' + solid], reading.weight);
+      put(englishGrams(reading.words), reading.weight);
     }
     return grams;
+  }
+
+  private readings(words: readonly string[]): { words: string[]; weight: number }[] {
+    let readings = [{ words: [] as string[], weight: 1 }];
+    for (const word of words) {
+      const options = this.correct(word);
+      readings = readings.flatMap((r) => options.map((o) => ({ words: [...r.words, o.text], weight: Math.min(r.weight, o.weight) })));
+    }
+    return readings.slice(0, 8);
+  }
+
+  /** A Latin word as typed when the catalog knows it (or it is a pinyin syllable), else its closest known words. */
+  private correct(word: string): { text: string; weight: number }[] {
+    if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word))) return [{ text: word, weight: 1 }];
+    const fixes = this.vocabulary.suggest(word, 3);
+    const best = fixes[0]?.similarity;
+    const closest = fixes.filter((f) => f.similarity === best);
+    return closest.length ? closest.map((f) => ({ text: f.word, weight: CORRECTED_WORD * f.similarity })) : [{ text: word, weight: 1 }];
+  }
+
+  /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */
+  private recognizeMisspelt(query: string): ReturnType<Recognizer['recognize']> {
+    const m = query.normalize('NFKC').trim().match(/^([A-Za-z]+)([\d#].*)$/);
+    if (!m) return null;
+    for (const fixed of this.correct(m[1]!.toLowerCase())) {
+      const hit = fixed.weight < 1 ? this.recognizer.recognize(fixed.text + m[2]) : null;
+      if (hit) return hit;
+    }
+    return null;
   }
 
   private scoreGrams(grams: Map<string, number>, offer: (entry: number, score: number, term: Term) => void): void {
@@ -166,12 +195,16 @@ export class SearchEngine {
     );
   }
 
-  /** A code typed in part (`gprs` for KTGPRS and QXGPRS) scores by how much of the code it covers. */
+  /**
+   * A code typed in part scores by how much of the code it covers: `gprs` finds KTGPRS and QXGPRS,
+   * and so does `cl` for KTCL and QXCL, because it is the whole object after the action prefix.
+   */
   private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
     const solid = cut(folded).latinWords.join('');
-    if (solid.length < 3) return;
+    if (solid.length < 2) return;
     this.codes.forEach((code, i) => {
-      if (code !== solid && code.includes(solid)) offer(i, 0.85 * (solid.length / code.length) ** 0.3, null);
+      if (code === solid || !code.includes(solid)) return;
+      if (solid.length >= 3 || code.replace(ACTION_PREFIX, '') === solid) offer(i, 0.85 * (solid.length / code.length) ** 0.3, null);
     });
   }
 }

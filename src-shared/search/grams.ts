@@ -40,10 +40,10 @@ export function englishGrams(words: readonly string[]): string[] {
 }
 
 /** Pinyin of the hanzi in a folded string: solid syllables and initials. */
-export function pinyinForms(folded: string): { solid: string; initials: string } | null {
+export function pinyinForms(folded: string): { solid: string; initials: string; syllables: string[] } | null {
   const han = cut(folded).hanRuns.join('');
   if (!han) return null;
   const syllables = toPinyin(han).filter((s): s is string => s !== null);
   if (syllables.length === 0) return null;
-  return { solid: syllables.join(''), initials: syllables.map((s) => s[0]).join('') };
+  return { solid: syllables.join(''), initials: syllables.map((s) => s[0]).join(''), syllables };
 }

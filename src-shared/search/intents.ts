@@ -17,8 +17,9 @@ export type IntentData = v.InferOutput<typeof IntentDataSchema>;
 
 /**
  * Detects the action a query asks for (查 / 开 / 关 / 改, check / on / off / change) from word lists
- * that maintainers extend in `instructions/intents.json`. When a query holds several (开通了什么业务),
- * precedence decides: asking about something outranks doing it.
+ * that maintainers extend in `instructions/intents.json`. When a query holds several, the actions
+ * in `precedence` win (asking about something, 开通了什么业务, outranks doing it); otherwise the
+ * last one named does, as in 上网被关了，怎么重新打开.
  */
 export class ActionDetector {
   private readonly zh: [string, Detectable][];
@@ -43,26 +44,29 @@ export class ActionDetector {
 
   /** The action a folded query asks for, or null when it names none. */
   detect(folded: string): Detectable | null {
-    const found = new Set<Detectable>();
-    for (const run of cut(folded).hanRuns) {
-      let rest = run;
-      for (const [word, action] of this.zh) {
-        if (rest.includes(word)) {
-          found.add(action);
-          rest = rest.split(word).join('\u0000');
-        }
+    const found: { action: Detectable; at: number }[] = [];
+    const { hanRuns, latinWords } = cut(folded);
+    const han = hanRuns.join('\u0001');
+    let rest = han;
+    for (const [word, action] of this.zh) {
+      for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word, at + 1)) {
+        found.push({ action, at });
+        // Blank the word out so that 开 is not found again inside 开通.
+        rest = rest.slice(0, at) + '\u0000'.repeat(word.length) + rest.slice(at + word.length);
       }
     }
-    const words = cut(folded).latinWords.map(stem);
+    const words = latinWords.map(stem);
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (phrase.every((p, k) => words[i + k] === p)) {
-          found.add(action);
-          words.splice(i, phrase.length, '\u0000');
+          found.push({ action, at: han.length + i });
+          words.fill('\u0000', i, i + phrase.length);
         }
       }
     }
-    return this.precedence.find((a) => found.has(a)) ?? null;
+    const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
+    if (preferred) return preferred;
+    return found.reduce<{ action: Detectable; at: number } | null>((last, f) => (!last || f.at > last.at ? f : last), null)?.action ?? null;
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {

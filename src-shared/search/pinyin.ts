@@ -38,3 +38,26 @@ export function toPinyin(hans: string): (string | null)[] {
   }
   return out;
 }
+
+let syllableSet: Set<string> | undefined;
+
+/** Every toneless syllable the table knows (a, ai, an, …, zuo). */
+export function pinyinSyllables(): ReadonlySet<string> {
+  return (syllableSet ??= new Set(table().values()));
+}
+
+/**
+ * Whether Latin letters read as pinyin written solid ("chayue", "liuliang"): only then are they
+ * compared with the catalog's pinyin, so English words do not match Chinese by accident.
+ */
+export function isPinyin(solid: string): boolean {
+  const syllables = pinyinSyllables();
+  const ok = new Array<boolean>(solid.length + 1).fill(false);
+  ok[0] = true;
+  for (let end = 1; end <= solid.length; end++) {
+    for (let start = Math.max(0, end - 6); start < end && !ok[end]; start++) {
+      ok[end] = ok[start]! && syllables.has(solid.slice(start, end));
+    }
+  }
+  return solid.length > 0 && ok[solid.length]!;
+}

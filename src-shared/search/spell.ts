@@ -1,18 +1,20 @@
 import Fuse from 'fuse.js';
 
 /**
- * Typo tolerance for Latin words (codes such as `ktgpsr`, English such as `balence`, pinyin such as
- * `jifne`). fuse.js scores the candidates; a bigram index picks them first, so that a catalog of
- * 12,000 entries costs a few dozen comparisons, not a pass over the whole vocabulary.
+ * Typo tolerance for Latin words (codes such as `ktgrps`, English such as `balence`, pinyin such as
+ * `jifne`). A bigram index picks a few dozen candidates, so a catalog of 12,000 entries is not
+ * scanned whole; fuse.js ranks them; an edit distance that counts a swap of two neighbouring
+ * letters as one typo decides which are close enough.
  */
 export class LatinVocabulary {
   private readonly words: string[];
   private readonly known: Set<string>;
   private readonly byBigram = new Map<string, number[]>();
 
-  constructor(words: Iterable<string>) {
-    this.known = new Set([...words].filter((w) => w.length >= 2));
-    this.words = [...this.known];
+  /** `words` can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
+  constructor(words: Iterable<string>, alsoKnown: Iterable<string> = []) {
+    this.words = [...new Set([...words].filter((w) => w.length >= 2))];
+    this.known = new Set([...this.words, ...alsoKnown]);
     this.words.forEach((w, i) => {
       for (const g of new Set(bigrams(w))) {
         const list = this.byBigram.get(g);
@@ -28,7 +30,9 @@ export class LatinVocabulary {
 
   /** Known words close to `word`, best first, with a similarity in (0, 1]. */
   suggest(word: string, max = 3, candidates = 24): { word: string; similarity: number }[] {
-    if (word.length < 3) return [];
+    // Two letters leave room for one kind of typo only: the pair typed the wrong way round (dz → zd).
+    if (word.length === 2) return this.known.has(word[1]! + word[0]!) && this.words.includes(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
+    if (word.length < 2) return [];
     const shared = new Map<number, number>();
     for (const g of new Set(bigrams(word))) for (const i of this.byBigram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const pool = [...shared.entries()]
@@ -37,11 +41,15 @@ export class LatinVocabulary {
       .slice(0, candidates)
       .map(([i]) => this.words[i]!);
     if (pool.length === 0) return [];
-    const fuse = new Fuse(pool, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true });
+    const fuse = new Fuse(pool, { threshold: 0.6, ignoreLocation: true, isCaseSensitive: true });
+    const allowed = word.length <= 4 ? 1 : 2;
     return fuse
-      .search(word, { limit: max })
-      .map((r) => ({ word: r.item, similarity: 1 - (r.score ?? 1) }))
-      .filter((r) => r.similarity > 0.7);
+      .search(word, { limit: Math.max(8, max * 2) })
+      .map((r) => ({ word: r.item, distance: typoDistance(word, r.item) }))
+      .filter((r) => r.distance <= allowed)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, max)
+      .map((r) => ({ word: r.word, similarity: 1 - r.distance / Math.max(word.length, r.word.length) }));
   }
 }
 
@@ -50,4 +58,20 @@ export function bigrams(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < padded.length; i++) out.push(padded.slice(i, i + 2));
   return out;
+}
+
+/** Edit distance where a swap of two neighbouring letters counts as one (optimal string alignment). */
+export function typoDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

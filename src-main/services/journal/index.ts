@@ -1,0 +1,6 @@
+export { Journal, INTERRUPTED_SEND_ERROR, type JournalOptions, type JournalStats } from './journal';
+export type { JournalErrorCode } from './errors';
+export { nodeJournalFs, type JournalFs } from './file-io';
+export { decodeJournal, encodeLine, type DecodedJournal } from './line-codec';
+export type { RecoveryReport } from './recovery';
+export * from './records';

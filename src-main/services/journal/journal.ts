@@ -1,0 +1,381 @@
+import { copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import * as v from 'valibot';
+import type { HallError } from '../../../src-shared/errors';
+import { incomingKey } from '../../../src-shared/journal-key';
+import { closedError, invalidRecordError, openError, writeError } from './errors';
+import {
+  journalPaths,
+  nodeJournalFs,
+  syncDirectory,
+  truncateLog,
+  writeTempThenRename,
+  type JournalFs,
+  type JournalPaths,
+} from './file-io';
+import { GroupCommit } from './group-commit';
+import { JournalState, type DedupeRetention } from './journal-state';
+import { decodeJournal, encodeLine } from './line-codec';
+import { acquireLock } from './lock-file';
+import {
+  IncomingMessageSchema,
+  OutgoingChangeSchema,
+  type IncomingMessage,
+  type IncomingRecord,
+  type JournalRecord,
+  type OutgoingChange,
+  type OutgoingRecord,
+} from './records';
+import { recoveryReport, type RecoveryReport } from './recovery';
+
+export interface JournalOptions {
+  /** Test seam: replaces the file operations whose faults the journal must survive. */
+  fs?: Partial<JournalFs>;
+  /** Clock in epoch ms (ack times, dedupe age, names of preserved corrupt copies). */
+  now?: () => number;
+  /** Acknowledged keys remembered for dedupe: at most this many (default 20,000)… */
+  dedupeMaxKeys?: number;
+  /** …and none older than this (default 90 days). */
+  dedupeMaxAgeDays?: number;
+  /** Compact automatically once the log is this big and mostly dead records (default 4 MiB). */
+  compactAtBytes?: number;
+}
+
+export interface JournalStats {
+  /** Size of journal.log. */
+  bytes: number;
+  /** Lines in journal.log. */
+  records: number;
+  /** Incoming parts not yet acknowledged by the store. */
+  pending: number;
+}
+
+/** Error code recorded on an instruction that was `sending` when the app stopped. */
+export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
+
+interface Settings {
+  now: () => number;
+  retention: DedupeRetention;
+  compactAtBytes: number;
+}
+
+interface OnDisk {
+  state: JournalState;
+  bytes: number;
+  records: number;
+}
+
+/**
+ * The durable, append-only journal of received SMS parts and outgoing instruction states.
+ * A promise from `appendIncoming`, `ack` or `recordOutgoing` resolves only once the record is
+ * fsynced; if it rejects, nothing in memory claims the record exists (the SIM copy must stay).
+ */
+export class Journal {
+  private state: JournalState;
+  private handle: FileHandle | null;
+  private bytes: number;
+  private records: number;
+  /** Set when the end of the log is no longer known (a failed write could not be undone): writes refuse until reopened. */
+  private broken: HallError | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly commits: GroupCommit;
+  private compactionQueued = false;
+  private compactAt: number;
+
+  private constructor(
+    private readonly paths: JournalPaths,
+    private readonly fs: JournalFs,
+    private readonly settings: Settings,
+    private readonly releaseLock: () => Promise<void>,
+    handle: FileHandle,
+    onDisk: OnDisk,
+    /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
+    readonly recovery: RecoveryReport,
+  ) {
+    this.handle = handle;
+    this.state = onDisk.state;
+    this.bytes = onDisk.bytes;
+    this.records = onDisk.records;
+    this.compactAt = settings.compactAtBytes;
+    this.commits = new GroupCommit(
+      (chunks) => this.writeDurably(chunks),
+      () => this.compactIfWorthIt(),
+    );
+  }
+
+  /**
+   * Takes the single-writer lock on `dir` (created if missing), reads the log back, repairs a torn
+   * tail or damaged lines, and marks instructions interrupted mid-send as `failed-retryable`.
+   */
+  static async open(dir: string, options: JournalOptions = {}): Promise<Journal> {
+    const paths = journalPaths(dir);
+    const fs: JournalFs = { ...nodeJournalFs, ...options.fs };
+    const settings: Settings = {
+      now: options.now ?? Date.now,
+      retention: { maxKeys: options.dedupeMaxKeys ?? 20_000, maxAgeDays: options.dedupeMaxAgeDays ?? 90 },
+      compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
+    };
+    let releaseLock: () => Promise<void>;
+    try {
+      await mkdir(dir, { recursive: true });
+      releaseLock = await acquireLock(paths.lock);
+    } catch (e) {
+      throw openError(e, dir);
+    }
+    try {
+      return await Journal.recover(paths, fs, settings, releaseLock);
+    } catch (e) {
+      await releaseLock();
+      throw openError(e, dir);
+    }
+  }
+
+  private static async recover(
+    paths: JournalPaths,
+    fs: JournalFs,
+    settings: Settings,
+    releaseLock: () => Promise<void>,
+  ): Promise<Journal> {
+    // A temp file means a rewrite crashed before its rename: the log itself is still authoritative.
+    await rm(paths.tmp, { force: true });
+    const existing = await readIfExists(paths.log);
+    const decoded = decodeJournal(existing ?? new Uint8Array());
+    let onDisk: OnDisk = {
+      state: JournalState.replay(decoded.records),
+      bytes: decoded.validBytes,
+      records: decoded.records.length,
+    };
+    let corruptCopy: string | null = null;
+    if (decoded.corruptLines > 0) {
+      corruptCopy = `${paths.log}.corrupt-${fileStamp(settings.now())}`;
+      await copyFile(paths.log, corruptCopy);
+      const compacted = compactedLog(onDisk.state, settings);
+      await writeTempThenRename(paths, fs, compacted.content);
+      await syncDirectory(paths.dir);
+      onDisk = compacted;
+    } else if (decoded.truncatedBytes > 0) {
+      await truncateLog(paths, fs, decoded.validBytes);
+    }
+    const interrupted = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'sending');
+    const report = recoveryReport({
+      truncatedBytes: decoded.truncatedBytes,
+      corruptLines: decoded.corruptLines,
+      recovered: decoded.records.length,
+      corruptCopy,
+      interruptedSends: interrupted.map((r) => r.id),
+    });
+    const handle = await open(paths.log, 'a');
+    const journal = new Journal(paths, fs, settings, releaseLock, handle, onDisk, report);
+    try {
+      if (existing === null) await syncDirectory(paths.dir);
+      // We cannot know whether these left the modem, so they must never be re-sent on their own.
+      await Promise.all(
+        interrupted.map(({ kind: _kind, at: _at, ...change }) =>
+          journal.recordOutgoing({ ...change, state: 'failed-retryable', error: INTERRUPTED_SEND_ERROR }),
+        ),
+      );
+    } catch (e) {
+      await journal.commits.exclusive(() => journal.closeLog());
+      throw e;
+    }
+    return journal;
+  }
+
+  /**
+   * Journals one received SMS part. `added: false` means its key was already journaled (pending or
+   * acknowledged): either way the part is durable once this resolves and its SIM slot may be freed.
+   */
+  async appendIncoming(message: IncomingMessage): Promise<{ added: boolean; key: string }> {
+    this.assertOpen();
+    const fields = parseInput(IncomingMessageSchema, message);
+    const key = incomingKey({ from: fields.from, timestamp: fields.timestamp, ...fields.concat });
+    if (this.state.known.has(key)) return { added: false, key };
+    const earlier = this.inFlight.get(key);
+    if (earlier) {
+      await earlier;
+      return { added: false, key };
+    }
+    const durable = this.commit({ kind: 'in', key, ...fields }).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, durable);
+    await durable;
+    return { added: true, key };
+  }
+
+  /** Unacknowledged incoming parts, in the order they were journaled. */
+  pendingIncoming(): IncomingRecord[] {
+    return [...this.state.pending.values()];
+  }
+
+  /** The store has these keys safely: stop handing them out, remember them only for dedupe. */
+  async ack(keys: readonly string[]): Promise<void> {
+    this.assertOpen();
+    const pending = [...new Set(keys)].filter((key) => this.state.pending.has(key));
+    if (pending.length === 0) return;
+    await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
+  }
+
+  /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
+  async recordOutgoing(change: OutgoingChange): Promise<void> {
+    this.assertOpen();
+    const fields = parseInput(OutgoingChangeSchema, change);
+    await this.commit({ kind: 'out', ...fields, at: this.settings.now() });
+  }
+
+  /** Latest journaled state of one instruction; finished ones are forgotten at compaction. */
+  outgoing(id: string): OutgoingRecord | undefined {
+    return this.state.outgoing.get(id);
+  }
+
+  /** Instructions queued, sending, or failed-retryable (waiting for the user to decide). */
+  unfinishedOutgoing(): OutgoingRecord[] {
+    return this.state.unfinishedOutgoing();
+  }
+
+  stats(): JournalStats {
+    return { bytes: this.bytes, records: this.records, pending: this.state.pending.size };
+  }
+
+  /** Rewrites the log with only what is still needed (see JournalState.compacted). Crash-safe. */
+  async compact(): Promise<void> {
+    this.assertOpen();
+    await this.commits.exclusive(() => this.rewrite());
+  }
+
+  /** Waits for queued writes, then closes the log and releases the lock. */
+  close(): Promise<void> {
+    this.closing ??= this.commits.exclusive(async () => {
+      try {
+        await this.closeLog();
+      } finally {
+        await this.releaseLock();
+      }
+    });
+    return this.closing;
+  }
+
+  private async closeLog(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw closedError();
+  }
+
+  private commit(record: JournalRecord): Promise<void> {
+    return this.commits.append(encodeLine(record), () => this.state.apply(record));
+  }
+
+  private async writeDurably(chunks: Uint8Array[]): Promise<void> {
+    const handle = this.writableHandle();
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    try {
+      await this.fs.write(handle, bytes);
+      await this.fs.sync(handle);
+    } catch (e) {
+      await this.undoPartialWrite(handle);
+      throw writeError(e, this.paths.dir);
+    }
+    this.bytes += bytes.length;
+    this.records += chunks.length;
+  }
+
+  /**
+   * A half-written batch left in place would glue itself to the next record and make that one
+   * unreadable, so the log is cut back to its last durable end; if even that fails, stop writing.
+   */
+  private async undoPartialWrite(handle: FileHandle): Promise<void> {
+    try {
+      await this.fs.truncate(handle, this.bytes);
+      await this.fs.sync(handle);
+    } catch (e) {
+      this.broken = writeError(e, this.paths.dir);
+    }
+  }
+
+  private writableHandle(): FileHandle {
+    if (this.broken) throw this.broken;
+    if (!this.handle) throw closedError();
+    return this.handle;
+  }
+
+  private async rewrite(): Promise<void> {
+    const next = compactedLog(this.state, this.settings);
+    // Windows refuses to rename over an open file, and on POSIX the old handle would keep
+    // appending to the replaced file: close first, reopen on the new log.
+    await this.writableHandle().close();
+    this.handle = null;
+    try {
+      await writeTempThenRename(this.paths, this.fs, next.content);
+    } catch (e) {
+      await this.reopenLog();
+      throw writeError(e, this.paths.dir);
+    }
+    // From here the new file is the log.
+    this.state = next.state;
+    this.bytes = next.bytes;
+    this.records = next.records;
+    // Wait for the log to double: a log that is mostly remembered keys would otherwise be
+    // rewritten on every append.
+    this.compactAt = Math.max(this.settings.compactAtBytes, 2 * next.bytes);
+    try {
+      await syncDirectory(this.paths.dir);
+    } catch (e) {
+      // Appends to a file whose name might not survive a power cut would not be durable.
+      this.broken = writeError(e, this.paths.dir);
+    }
+    await this.reopenLog();
+    if (this.broken) throw this.broken;
+  }
+
+  private async reopenLog(): Promise<void> {
+    try {
+      this.handle = await open(this.paths.log, 'a');
+    } catch (e) {
+      this.broken ??= writeError(e, this.paths.dir);
+    }
+  }
+
+  private compactIfWorthIt(): void {
+    if (this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
+    if (this.state.liveRecords() * 2 >= this.records) return;
+    this.compactionQueued = true;
+    void this.commits
+      .exclusive(() => this.rewrite())
+      .catch(() => {
+        // The grown log is still correct; try again once it has grown by another threshold.
+        this.compactAt = this.bytes + this.settings.compactAtBytes;
+      })
+      .finally(() => {
+        this.compactionQueued = false;
+      });
+  }
+}
+
+/** The log as a compaction would write it, and what the journal holds once it is written. */
+function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
+  const records = state.compacted(settings.now(), settings.retention);
+  const content = Buffer.concat(records.map(encodeLine));
+  return { content, state: JournalState.replay(records), bytes: content.length, records: records.length };
+}
+
+async function readIfExists(path: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  throw invalidRecordError(v.getDotPath(result.issues[0]) ?? 'record');
+}
+
+/** A timestamp usable in a file name on every platform (no ':'). */
+function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}

@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+
+/**
+ * What one journal line holds. Times are epoch milliseconds. Schemas are strict so a line that
+ * passes its CRC but was written by something else (or a future version) is treated as damaged.
+ */
+
+export const SMS_ENCODINGS = ['gsm7', 'ucs2', '8bit'] as const;
+
+export const OUTGOING_STATES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'failed-retryable'] as const;
+export type OutgoingState = (typeof OUTGOING_STATES)[number];
+
+/**
+ * States in which the instruction still needs someone's attention. `sent` is final for the
+ * journal: the message has left the modem, so there is no second send left to guard against.
+ */
+export const UNFINISHED_STATES: readonly OutgoingState[] = ['queued', 'sending', 'failed-retryable'];
+
+const count = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
+const epochMs = count(0);
+
+/** One received SMS part, as read from the SIM: the unit the SIM stores and deletes. */
+export const IncomingMessageSchema = v.strictObject({
+  simId: v.string(),
+  from: v.string(),
+  text: v.string(),
+  encoding: v.picklist(SMS_ENCODINGS),
+  /** Service-centre timestamp as decoded (ISO 8601 with offset). */
+  timestamp: v.string(),
+  receivedAt: epochMs,
+  /** Concatenation info for a part of a long SMS; null for a single-part SMS. */
+  concat: v.nullable(v.strictObject({ ref: count(0), total: count(1), part: count(1) })),
+});
+
+export const IncomingRecordSchema = v.strictObject({
+  kind: v.literal('in'),
+  key: v.string(),
+  ...IncomingMessageSchema.entries,
+});
+
+export const AckRecordSchema = v.strictObject({
+  kind: v.literal('ack'),
+  keys: v.array(v.string()),
+  at: epochMs,
+});
+
+/** A change of state of an outgoing instruction. `text` is redacted by the caller before it gets here. */
+export const OutgoingChangeSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1)),
+  simId: v.string(),
+  to: v.string(),
+  text: v.string(),
+  state: v.picklist(OUTGOING_STATES),
+  /** TP-MR of each submitted part, used to match status reports. */
+  messageRefs: v.array(count(0)),
+  /** Stable error code when the state is a failure, else null. */
+  error: v.nullable(v.string()),
+});
+
+export const OutgoingRecordSchema = v.strictObject({
+  kind: v.literal('out'),
+  ...OutgoingChangeSchema.entries,
+  at: epochMs,
+});
+
+/** Written by compaction: keys already handed over (and acknowledged), remembered only to refuse duplicates. */
+export const SeenRecordSchema = v.strictObject({
+  kind: v.literal('seen'),
+  /** [key, receivedAt] pairs; the time bounds how long a key is remembered. */
+  keys: v.array(v.tuple([v.string(), epochMs])),
+});
+
+export const JournalRecordSchema = v.variant('kind', [
+  IncomingRecordSchema,
+  AckRecordSchema,
+  OutgoingRecordSchema,
+  SeenRecordSchema,
+]);
+
+export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
+export type IncomingMessage = v.InferOutput<typeof IncomingMessageSchema>;
+export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
+export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
+export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
+export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;
+export type SeenRecord = v.InferOutput<typeof SeenRecordSchema>;
+export type JournalRecord = v.InferOutput<typeof JournalRecordSchema>;
+
+export function isUnfinished(state: OutgoingState): boolean {
+  return UNFINISHED_STATES.includes(state);
+}

@@ -1,0 +1,135 @@
+import { cmeCodeForName, explainCme } from '../../../src-shared/at/cme-errors';
+import { cmsCodeForName, explainCms } from '../../../src-shared/at/cms-errors';
+import { MAYBE_SENT, RETRY_THEN_REPLUG } from '../../../src-shared/at/error-actions';
+import type { FinalResult } from '../../../src-shared/at/final-result';
+import { HallError, type Bilingual } from '../../../src-shared/errors';
+
+export type AtErrorCode = 'at.timeout' | 'at.error' | 'at.cms' | 'at.cme' | 'at.closed';
+
+export type AtErrorDetails = {
+  /** The command as sent, with PINs and passwords masked. */
+  command: string;
+  cms?: number;
+  cme?: number;
+  /** The modem's own words for a verbose error (AT+CMEE=2). */
+  verbose?: string;
+  /** For at.timeout: what was awaited, and for how long. */
+  stage?: 'prompt' | 'response';
+  timeoutMs?: number;
+};
+
+export class AtError extends HallError {
+  declare readonly code: AtErrorCode;
+  declare readonly details: AtErrorDetails;
+
+  constructor(code: AtErrorCode, text: Bilingual, details: AtErrorDetails, action?: Bilingual, cause?: unknown) {
+    super(code, text, { details: { ...details }, ...(action ? { action } : {}), ...(cause === undefined ? {} : { cause }) });
+    this.name = 'AtError';
+  }
+}
+
+const TABLES = {
+  cms: { explain: explainCms, codeForName: cmsCodeForName },
+  cme: { explain: explainCme, codeForName: cmeCodeForName },
+} as const;
+
+function fromTable(family: 'cms' | 'cme', code: number, command: string, verbose?: string): AtError {
+  const explanation = TABLES[family].explain(code);
+  const label = `+${family.toUpperCase()} ERROR: ${verbose ?? code}`;
+  return new AtError(
+    `at.${family}`,
+    { zh: `${explanation.zh}（${label}）`, en: `${explanation.en} (${label})` },
+    { command, [family]: code, ...(verbose === undefined ? {} : { verbose }) },
+    explanation.action,
+  );
+}
+
+/** The error for a final result other than OK. */
+export function errorForFinal(command: string, final: Exclude<FinalResult, { kind: 'ok' }>): AtError {
+  switch (final.kind) {
+    case 'cms':
+    case 'cme':
+      return fromTable(final.kind, final.code, command);
+    case 'text-error': {
+      const family = final.family ?? 'cme';
+      const code = TABLES[family].codeForName(final.text);
+      if (code !== null) return fromTable(family, code, command, final.text);
+      return new AtError(
+        `at.${family}`,
+        { zh: `调制解调器报告错误：${final.text}`, en: `The modem reported an error: ${final.text}` },
+        { command, verbose: final.text },
+        RETRY_THEN_REPLUG,
+      );
+    }
+    case 'no-carrier':
+      return new AtError(
+        'at.error',
+        { zh: `连接已断开（NO CARRIER）：${command}`, en: `The connection dropped (NO CARRIER): ${command}` },
+        { command },
+        RETRY_THEN_REPLUG,
+      );
+    case 'error':
+      return new AtError(
+        'at.error',
+        { zh: `调制解调器拒绝了命令 ${command}（ERROR）。`, en: `The modem rejected ${command} (ERROR).` },
+        { command },
+        RETRY_THEN_REPLUG,
+      );
+  }
+}
+
+/** AT+CMGS ended without ever asking for the message body, so nothing was sent. */
+export function noPromptError(command: string): AtError {
+  return new AtError(
+    'at.error',
+    {
+      zh: `调制解调器没有要求输入短信内容（${command}），短信未发出。`,
+      en: `The modem never asked for the message body (${command}); nothing was sent.`,
+    },
+    { command },
+    RETRY_THEN_REPLUG,
+  );
+}
+
+const TIMEOUT_ACTION: Bilingual = {
+  zh: '请确认调制解调器已插好、没有被其他程序占用；若反复出现，请拔下再插上。',
+  en: 'Make sure the modem is plugged in and not used by another program; if it keeps happening, replug it.',
+};
+
+/** `bodySent`: an AT+CMGS body went out, so the message may have reached the network despite the silence. */
+export function timeoutError(command: string, stage: 'prompt' | 'response', timeoutMs: number, bodySent = false): AtError {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  const details = { command, stage, timeoutMs };
+  if (stage === 'prompt') {
+    const text = {
+      zh: `调制解调器在 ${seconds} 秒内没有要求输入短信内容（${command}），短信未发出。`,
+      en: `The modem did not ask for the message body within ${seconds} s (${command}); nothing was sent.`,
+    };
+    return new AtError('at.timeout', text, details, TIMEOUT_ACTION);
+  }
+  if (bodySent) {
+    const text = {
+      zh: `调制解调器在 ${seconds} 秒内没有确认短信是否发出（${command}）。`,
+      en: `The modem did not confirm within ${seconds} s whether the message went out (${command}).`,
+    };
+    return new AtError('at.timeout', text, details, MAYBE_SENT);
+  }
+  const text = {
+    zh: `调制解调器在 ${seconds} 秒内没有回应 ${command}。`,
+    en: `The modem did not answer ${command} within ${seconds} s.`,
+  };
+  return new AtError('at.timeout', text, details, TIMEOUT_ACTION);
+}
+
+export function closedError(command: string, cause?: unknown): AtError {
+  return new AtError(
+    'at.closed',
+    { zh: `与调制解调器的连接已断开，${command} 未完成。`, en: `The link to the modem closed before ${command} finished.` },
+    { command },
+    {
+      zh: '请检查调制解调器是否插好（USB 线、接口），然后重新连接。',
+      en: 'Check the modem is plugged in (cable, port), then reconnect.',
+    },
+    cause,
+  );
+}

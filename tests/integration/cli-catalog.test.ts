@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { hall, STACK_TRACE } from './cli-helpers';
+
+describe('hall10086 search / show / compose', () => {
+  it('search --json prints one array with ranked results per query', async () => {
+    const run = await hall(['search', '关流量', 'zd202611', '查詢本機餘額', '--json', '--limit', '3']);
+    expect(run.code).toBe(0);
+    const answers = JSON.parse(run.stdout);
+    expect(answers.map((a: { query: string }) => a.query)).toEqual(['关流量', 'zd202611', '查詢本機餘額']);
+    expect(answers[0].results[0]).toMatchObject({ id: 'QXGPRS', sms: 'QXGPRS' });
+    expect(Object.keys(answers[0].results[0]).sort()).toEqual(['id', 'score', 'sms', 'title']);
+    expect(answers[1].results[0]).toMatchObject({ id: 'ZD', sms: 'ZD202611', score: 1 });
+    expect(answers[2].results[0].id).toBe('YE');
+    for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(3);
+  });
+
+  it('search prints aligned, width-aware columns in the chosen language', async () => {
+    const run = await hall(['search', '彩铃', '--lang', 'zh-Hans']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split('\n').filter((l) => /^\s+\d\./.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(run.stdout).toContain('开通彩铃');
+    // The SMS column starts at the same display column on every row.
+    const smsColumn = (row: string) => {
+      const at = row.search(/ (KTCL|QXCL)\s+\d/);
+      return [...row.slice(0, at)].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    };
+    const cols = rows.filter((r) => /(KTCL|QXCL)\s+\d/.test(r)).map(smsColumn);
+    expect(new Set(cols).size).toBe(1);
+  });
+
+  it('follows the system locale when --lang is not given', async () => {
+    const hant = await hall(['search', 'KTCL', '--limit', '1'], { LANG: 'zh_TW.UTF-8' });
+    expect(hant.stdout).toContain('開通彩鈴');
+    const hans = await hall(['search', 'KTCL', '--limit', '1'], { LANG: 'zh_CN.UTF-8' });
+    expect(hans.stdout).toContain('开通彩铃');
+  });
+
+  it('show prints an instruction, with JSON as the catalog holds it', async () => {
+    const text = await hall(['show', 'mmxg', '--lang', 'en']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('MMXG#{oldPassword}#{newPassword}');
+    expect(text.stdout).toMatch(/secret/);
+    const json = await hall(['show', 'TJ', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: 'TJ', risk: { confirm: true } });
+  });
+
+  it('compose prints the exact SMS text', async () => {
+    expect((await hall(['compose', 'ZD', '--month', '202610'])).stdout.trim()).toBe('ZD202610');
+    expect((await hall(['compose', 'mmxg#123456#654321'])).stdout.trim()).toBe('MMXG#123456#654321');
+    const json = await hall(['compose', 'BGYETX', '--amount=50', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({ id: 'BGYETX', to: '10086', text: 'BGYETX50' });
+  });
+
+  it.each([
+    [['compose', 'ZD', '--month', '209912'], /future/],
+    [['compose', 'MMXG', '--oldPassword', '12', '--newPassword', '654321'], /6 digits/],
+    [['compose', 'MMHF', '--idNumber', '110105194912310021'], /check character/],
+    [['compose', 'YE', '--month', '202610'], /no parameter month/],
+    [['compose', 'NOPE'], /no instruction "NOPE"/],
+    [['show'], /Usage: show ID/],
+    [['search'], /Give something to search/],
+    [['search', 'x', '--limit', 'many'], /--limit must be a whole number/],
+    [['search', 'x', '--bogus'], /Unknown option --bogus/],
+    [['frobnicate'], /no command "frobnicate"/],
+    [['search', 'x', '--lang', 'fr'], /--lang must be/],
+  ])('bad input %j: exit 2, a clear message, no stack trace', async (args, message) => {
+    const run = await hall(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.stdout).toBe('');
+  });
+
+  it('speaks Chinese in errors when the language is Chinese', async () => {
+    const run = await hall(['compose', 'ZD', '--month', '202613', '--lang', 'zh-Hans']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('月份应在 01 到 12 之间');
+  });
+});

@@ -1,0 +1,140 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { Journal, type OutgoingChange, type OutgoingState } from '../../../src-main/services/journal';
+import { clock, errnoError, logPath, readLog, sms, T0, useTempDirs } from './journal-test-kit';
+
+const tempDir = useTempDirs();
+const DAY = 86_400_000;
+
+function instruction(id: string, state: OutgoingState): OutgoingChange {
+  return { id, simId: 'sim-1', to: '10086', text: 'KTGPRS', state, messageRefs: [], error: null };
+}
+
+describe('Journal.compact', () => {
+  it('keeps exactly the unacked messages, unfinished instructions and the newest dedupe keys', async () => {
+    const dir = await tempDir();
+    const now = T0 + DAY;
+    const journal = await Journal.open(dir, { now: () => now, dedupeMaxKeys: 2 });
+    const keys: string[] = [];
+    for (let n = 1; n <= 5; n++) keys.push((await journal.appendIncoming(sms(n))).key);
+    await journal.ack(keys.slice(0, 3));
+    for (const [id, state] of [
+      ['a', 'queued'],
+      ['b', 'queued'],
+      ['c', 'sending'],
+      ['d', 'sending'],
+      ['a', 'sending'],
+      ['a', 'sent'],
+      ['d', 'failed'],
+    ] as const) {
+      await journal.recordOutgoing(instruction(id, state));
+    }
+    const pending = journal.pendingIncoming();
+    await journal.compact();
+
+    const log = await readLog(dir);
+    expect(log.records).toEqual([
+      { kind: 'seen', keys: [[keys[1], sms(2).receivedAt], [keys[2], sms(3).receivedAt]] },
+      ...pending,
+      { kind: 'out', ...instruction('b', 'queued'), at: now },
+      { kind: 'out', ...instruction('c', 'sending'), at: now },
+    ]);
+    expect(journal.stats()).toEqual({ bytes: (await readFile(logPath(dir))).length, records: 5, pending: 2 });
+    expect(journal.outgoing('a')).toBeUndefined();
+    expect(journal.unfinishedOutgoing().map((r) => r.id)).toEqual(['b', 'c']);
+
+    // The oldest acknowledged key fell outside the bound: it is accepted again, the others are not.
+    expect((await journal.appendIncoming(sms(1))).added).toBe(true);
+    for (const n of [2, 3, 4, 5]) expect((await journal.appendIncoming(sms(n))).added).toBe(false);
+    await journal.close();
+  });
+
+  it('forgets acknowledged keys older than the age bound but never an unacked message', async () => {
+    const dir = await tempDir();
+    const now = T0 + 91 * DAY;
+    const journal = await Journal.open(dir, { now: () => now, dedupeMaxAgeDays: 90 });
+    const old = await journal.appendIncoming(sms(1, { receivedAt: T0 }));
+    const recent = await journal.appendIncoming(sms(2, { receivedAt: now - DAY }));
+    const oldPending = await journal.appendIncoming(sms(3, { receivedAt: T0 }));
+    await journal.ack([old.key, recent.key]);
+    await journal.compact();
+
+    expect((await readLog(dir)).records.map((r) => (r.kind === 'seen' ? r.keys : r.kind === 'in' ? r.key : r.kind))).toEqual([
+      [[recent.key, now - DAY]],
+      oldPending.key,
+    ]);
+    expect((await journal.appendIncoming(sms(1, { receivedAt: now }))).added).toBe(true);
+    expect((await journal.appendIncoming(sms(2, { receivedAt: now }))).added).toBe(false);
+    await journal.close();
+  });
+
+  it('reopens a compacted log to the same state', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: clock });
+    const keys: string[] = [];
+    for (let n = 1; n <= 6; n++) keys.push((await journal.appendIncoming(sms(n))).key);
+    await journal.ack([keys[1]!, keys[4]!]);
+    await journal.recordOutgoing(instruction('q', 'queued'));
+    await journal.compact();
+    const pending = journal.pendingIncoming();
+    const unfinished = journal.unfinishedOutgoing();
+    await journal.close();
+
+    const reopened = await Journal.open(dir, { now: clock });
+    expect(reopened.pendingIncoming()).toEqual(pending);
+    expect(reopened.unfinishedOutgoing()).toEqual(unfinished);
+    expect(reopened.recovery).toMatchObject({ truncatedBytes: 0, corruptLines: 0, message: null });
+    for (const n of [2, 5]) expect((await reopened.appendIncoming(sms(n))).added).toBe(false);
+    await reopened.close();
+  });
+
+  it('leaves the log untouched and usable when the rewrite fails', async () => {
+    const dir = await tempDir();
+    let failSync = false;
+    const journal = await Journal.open(dir, {
+      fs: {
+        sync: async (file) => {
+          if (failSync) throw errnoError('EIO');
+          await file.sync();
+        },
+      },
+    });
+    const { key } = await journal.appendIncoming(sms(1));
+    await journal.appendIncoming(sms(2));
+    await journal.ack([key]);
+    const before = await readFile(logPath(dir));
+
+    failSync = true;
+    await expect(journal.compact()).rejects.toMatchObject({ code: 'journal.write-failed' });
+    failSync = false;
+    expect(await readFile(logPath(dir))).toEqual(before);
+    expect((await readdir(dir)).sort()).toEqual(['journal.lock', 'journal.log']);
+
+    expect((await journal.appendIncoming(sms(3))).added).toBe(true);
+    await journal.close();
+    const reopened = await Journal.open(dir);
+    expect(reopened.pendingIncoming().map((r) => r.text)).toEqual([sms(2).text, sms(3).text]);
+    expect(reopened.recovery.message).toBeNull();
+    await reopened.close();
+  });
+
+  it('runs by itself once the log is past the threshold and mostly acknowledged', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: clock, compactAtBytes: 4096 });
+    const keys: string[] = [];
+    for (let n = 1; n <= 200; n++) {
+      const { key } = await journal.appendIncoming(sms(n));
+      await journal.ack([key]);
+      keys.push(key);
+    }
+    await journal.appendIncoming(sms(1000));
+    await journal.close();
+
+    const reopened = await Journal.open(dir, { now: clock, compactAtBytes: 4096 });
+    // 401 lines were appended; compaction folded the acknowledged ones into a few `seen` lines.
+    expect(reopened.stats().records).toBeLessThan(100);
+    expect(reopened.pendingIncoming().map((r) => r.text)).toEqual([sms(1000).text]);
+    for (let n = 1; n <= 200; n++) expect((await reopened.appendIncoming(sms(n))).added).toBe(false);
+    await reopened.close();
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import intents from '../../../instructions/intents.json';
+import { fold } from '../../../src-shared/search/fold';
+import { ActionDetector } from '../../../src-shared/search/intents';
+
+const detector = new ActionDetector(intents);
+
+describe('action detection', () => {
+  it.each([
+    ['关流量', 'disable'],
+    ['客户想关掉流量', 'disable'],
+    ['開通來電顯示', 'enable'],
+    ['开通了什么业务', 'query'],
+    ['用了多少流量', 'query'],
+    ['呼叫等待开着没有', 'query'],
+    ['上网被关了，怎么重新打开', 'enable'],
+    ['密码重置', 'change'],
+    ['turn off call waiting', 'disable'],
+    ['call waiting on', 'enable'],
+    ['how much data is left', 'query'],
+    ['余额', null],
+    ['停机', null],
+  ])('%j asks to %s', (query, action) => {
+    expect(detector.detect(fold(query))).toBe(action);
+  });
+
+  it('knows which actions contradict each other', () => {
+    expect(detector.conflict('enable', 'disable')).toBe(true);
+    expect(detector.conflict('disable', 'enable')).toBe(true);
+    expect(detector.conflict('query', 'enable')).toBe(true);
+    expect(detector.conflict('enable', 'other')).toBe(false);
+  });
+
+  it('refuses a broken word list', () => {
+    expect(() => new ActionDetector({ schemaVersion: 1 })).toThrowError(expect.objectContaining({ code: 'intents.invalid' }));
+  });
+});
