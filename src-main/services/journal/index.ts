@@ -3,4 +3,4 @@ export type { JournalErrorCode } from './errors';
 export { nodeJournalFs, type JournalFs } from './file-io';
 export { decodeJournal, encodeLine, type DecodedJournal } from './line-codec';
 export type { RecoveryReport } from './recovery';
-export * from './records';
+export * from '../../../src-shared/journal-records';

@@ -1,4 +1,4 @@
-import { isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from './records';
+import { isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from '../../../src-shared/journal-records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Seen keys per compacted line: a damaged line then costs only this many dedupe keys. */

@@ -24,7 +24,7 @@ import {
   type JournalRecord,
   type OutgoingChange,
   type OutgoingRecord,
-} from './records';
+} from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
 
 export interface JournalOptions {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { crc32, crc32Hex } from '../../../src-shared/crc32';
-import { JournalRecordSchema, type JournalRecord } from './records';
+import { JournalRecordSchema, type JournalRecord } from '../../../src-shared/journal-records';
 
 /**
  * Line format: `<crc32 of the JSON, 8 hex> <json>\n`. JSON.stringify never emits a raw newline,

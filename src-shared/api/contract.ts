@@ -1,0 +1,128 @@
+import * as v from 'valibot';
+import { IncomingRecordSchema, OutgoingRecordSchema } from '../journal-records';
+
+/**
+ * The one contract between the UI (or any client: extension host, CLI, tests) and the core.
+ * Every transport (Electron IPC, browser-mode WebSocket, native messaging) carries exactly these
+ * requests and events, and validates requests against these schemas at its boundary.
+ */
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Params = v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/)), Text(64));
+const Phone = v.pipe(v.string(), v.regex(/^\+?\d{3,20}$/));
+
+export const RequestSchemas = {
+  'catalog.search': v.strictObject({ query: Text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
+  'catalog.compose': v.strictObject({ id: Id, params: Params }),
+  /** Send an instruction (by id and parameters) or free text typed in the composer. */
+  send: v.strictObject({
+    modemId: Id,
+    id: v.optional(Id),
+    params: v.optional(Params),
+    text: v.optional(Text(700)),
+    to: v.optional(Phone),
+    /** Risky instructions (TJ, QX…) are refused unless the user confirmed them. */
+    confirmed: v.optional(v.boolean()),
+  }),
+  /** Retry an instruction that failed (never done automatically: it may already have left). */
+  retry: v.strictObject({ commandId: Id }),
+  'modem.list': v.strictObject({}),
+  'modem.ports': v.strictObject({}),
+  'modem.connect': v.strictObject({ path: Text(260) }),
+  'modem.disconnect': v.strictObject({ modemId: Id }),
+  'modem.enterPin': v.strictObject({ modemId: Id, pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/)) }),
+  /** Everything the store has not acknowledged yet: how a reloaded UI catches up. */
+  'journal.pending': v.strictObject({}),
+  /** The store has durably written these incoming parts: the journal may forget them. */
+  'journal.ack': v.strictObject({ keys: v.pipe(v.array(Text(512)), v.maxLength(5000)) }),
+} as const;
+
+export type Method = keyof typeof RequestSchemas;
+export type Request<M extends Method> = v.InferOutput<(typeof RequestSchemas)[M]>;
+
+export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
+export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  params?: Record<string, string>;
+  matched: { field: string; text: string };
+}
+
+export interface PortInfo {
+  path: string;
+  manufacturer?: string;
+  vendorId?: string;
+  productId?: string;
+  serialNumber?: string;
+  /** Looks like a GSM modem's AT port (by USB identity or driver). */
+  likelyModem: boolean;
+  demo: boolean;
+}
+
+export interface Trap {
+  code: 'modemmanager' | 'hilink' | 'no-smsc' | 'pin' | 'puk' | 'no-sim' | 'no-network' | 'permission' | 'busy';
+  zh: string;
+  en: string;
+  action: { zh: string; en: string };
+}
+
+export type ModemState = 'opening' | 'probing' | 'ready' | 'reconnecting' | 'closed' | 'failed';
+
+export interface ModemStatus {
+  modemId: string;
+  path: string;
+  demo: boolean;
+  state: ModemState;
+  identity: { manufacturer?: string; model?: string; revision?: string; imei?: string; imsi?: string; iccid?: string };
+  /** The SIM's id for threads and figures: its ICCID, else IMSI, else the port. */
+  simId: string | null;
+  sim: 'ready' | 'pin' | 'puk' | 'absent' | 'unknown';
+  registration: 'home' | 'roaming' | 'searching' | 'denied' | 'none' | 'unknown';
+  operator: string | null;
+  signal: { csq: number; dbm: number | null; bars: 0 | 1 | 2 | 3 | 4 } | null;
+  smsc: string | null;
+  storage: { used: number; total: number } | null;
+  traps: Trap[];
+  error: { code: string; zh: string; en: string } | null;
+}
+
+export interface Responses {
+  'catalog.search': SearchHit[];
+  'catalog.compose': { id: string; to: string; text: string; redacted: string };
+  send: { commandId: string };
+  retry: { commandId: string };
+  'modem.list': ModemStatus[];
+  'modem.ports': PortInfo[];
+  'modem.connect': ModemStatus;
+  'modem.disconnect': { ok: true };
+  'modem.enterPin': ModemStatus;
+  'journal.pending': { incoming: IncomingRecord[]; outgoing: OutgoingRecord[] };
+  'journal.ack': { ok: true };
+}
+
+export interface Events {
+  /** One received SMS part, journaled; the store writes it and acknowledges its key. */
+  incoming: IncomingRecord;
+  /** A state change of an outgoing instruction (queued, sending, sent, delivered, failed…). */
+  outgoing: OutgoingRecord;
+  modem: ModemStatus;
+  /** Something the user should read (a recovered journal, a reconnect). */
+  notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
+}
+export type EventName = keyof Events;
+
+/** What the core offers; every transport exposes exactly this. */
+export interface CoreApi {
+  call<M extends Method>(method: M, params: Request<M>): Promise<Responses[M]>;
+  on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;
+}
+
+/** Wire format shared by the WebSocket and IPC transports. */
+export type WireMessage =
+  | { type: 'call'; id: number; method: Method; params: unknown }
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: { code: string; zh: string; en: string } }
+  | { type: 'event'; event: EventName; data: unknown };

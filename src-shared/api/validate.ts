@@ -1,0 +1,20 @@
+import * as v from 'valibot';
+import { HallError } from '../errors';
+import { RequestSchemas, type Method, type Request } from './contract';
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(RequestSchemas, name);
+}
+
+/** Checks a request at a transport boundary; the core behind it trusts what passes. */
+export function validateRequest<M extends Method>(method: unknown, params: unknown): { method: M; params: Request<M> } {
+  if (!isMethod(method)) {
+    throw new HallError('api.unknown-method', { zh: '不支持的请求。', en: 'Unsupported request.' }, { details: { method: String(method).slice(0, 40) } });
+  }
+  const parsed = v.safeParse(RequestSchemas[method], params);
+  if (!parsed.success) {
+    const where = parsed.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ');
+    throw new HallError('api.bad-request', { zh: `请求参数不对：${where}`, en: `Bad request parameters: ${where}` }, { details: { method } });
+  }
+  return { method: method as M, params: parsed.output as Request<M> };
+}
