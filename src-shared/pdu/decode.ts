@@ -1,0 +1,119 @@
+import { readAddress, readSmsc } from './address';
+import { PduError } from './errors';
+import { hexToScratch } from './hex';
+import { PduReader } from './reader';
+import { readTimestamp } from './timestamp';
+import type { DecodedPart, DeliverPart, StatusReportPart, SubmitPart } from './types';
+import { readUserData } from './user-data';
+import { readValidity } from './validity';
+
+/** TP-MTI as seen by the mobile: what a modem stores or forwards (+CMGR, +CMGL, +CMT, +CDS). */
+const MTI_DELIVER = 0;
+const MTI_SUBMIT = 1;
+const MTI_STATUS_REPORT = 2;
+
+const FO_MMS = 0x04;
+const FO_SRI_SRR = 0x20;
+const FO_UDHI = 0x40;
+
+export interface DecodeOptions {
+  /** The PDU starts with the SMSC field, as in AT+CMGR / +CMGL / +CMT output. Default true. */
+  hasSmsc?: boolean;
+}
+
+/** Decodes one hex PDU; anything malformed throws PduError, never another error. */
+export function decodePdu(hex: string, opts: DecodeOptions = {}): DecodedPart {
+  return decodePduBytes(hexToScratch(hex), opts);
+}
+
+/** Decodes raw octets; the result keeps no reference to `bytes`. */
+export function decodePduBytes(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedPart {
+  const r = new PduReader(bytes);
+  const smsc = opts.hasSmsc === false ? null : readSmsc(r);
+  const foAt = r.pos;
+  const fo = r.byte('first-octet');
+  switch (fo & 0x03) {
+    case MTI_DELIVER:
+      return readDeliver(r, smsc, fo);
+    case MTI_SUBMIT:
+      return readSubmit(r, smsc, fo);
+    case MTI_STATUS_REPORT:
+      return readStatusReport(r, smsc);
+    default:
+      throw new PduError('pdu.unsupported', 'first-octet', foAt, {
+        zh: '保留的消息类型',
+        en: 'reserved message type',
+      });
+  }
+}
+
+function readDeliver(r: PduReader, smsc: string | null, fo: number): DeliverPart {
+  const sender = readAddress(r);
+  const pid = r.byte('pid');
+  const dcsAt = r.pos;
+  const dcs = r.byte('dcs');
+  const timestamp = readTimestamp(r, 'scts');
+  const ud = readUserData(r, dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  return {
+    type: 'deliver',
+    smsc,
+    number: sender.number,
+    numberType: sender.type,
+    encoding: ud.encoding,
+    text: ud.text,
+    data: ud.data,
+    timestamp,
+    concat: ud.concat,
+    pid,
+    dcs,
+    statusReportIndication: (fo & FO_SRI_SRR) !== 0,
+    // TP-MMS is inverted: 0 means more messages are waiting.
+    moreMessagesToSend: (fo & FO_MMS) === 0,
+  };
+}
+
+function readSubmit(r: PduReader, smsc: string | null, fo: number): SubmitPart {
+  const messageRef = r.byte('message-ref');
+  const destination = readAddress(r);
+  const pid = r.byte('pid');
+  const dcsAt = r.pos;
+  const dcs = r.byte('dcs');
+  const validity = readValidity(r, (fo >> 3) & 0x03);
+  const ud = readUserData(r, dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  return {
+    type: 'submit',
+    smsc,
+    number: destination.number,
+    numberType: destination.type,
+    encoding: ud.encoding,
+    text: ud.text,
+    data: ud.data,
+    concat: ud.concat,
+    messageRef,
+    statusReportRequest: (fo & FO_SRI_SRR) !== 0,
+    validity,
+    pid,
+    dcs,
+  };
+}
+
+/** Optional trailing fields (TP-PI, PID, DCS, UD) carry nothing the app uses and are not read. */
+function readStatusReport(r: PduReader, smsc: string | null): StatusReportPart {
+  const messageRef = r.byte('message-ref');
+  const recipient = readAddress(r);
+  const timestamp = readTimestamp(r, 'scts');
+  const dischargeTime = readTimestamp(r, 'discharge-time');
+  const status = r.byte('status');
+  return {
+    type: 'status-report',
+    smsc,
+    number: recipient.number,
+    numberType: recipient.type,
+    messageRef,
+    timestamp,
+    dischargeTime,
+    status,
+    delivered: status <= 0x1f,
+    failed: status >= 0x40 && status <= 0x7f,
+  };
+}
