@@ -3,6 +3,7 @@ import type { Bench, Section } from './harness';
 /** Each entry: a name accepted on the command line, and the module that measures it. */
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   search: () => import('./search.bench'),
+  modem: () => import('./modem.bench'),
   journal: () => import('./journal.bench'),
   pdu: () => import('./pdu.bench'),
   at: () => import('./at.bench'),
@@ -28,10 +29,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   console.log(`# Hall10086 bench — node ${process.version}, ${new Date().toISOString()}`);
+  // The emulator's timers do not hold the process open (it is a device, not a reason to stay alive).
+  const keepAlive = setInterval(() => {}, 1 << 30);
   for (const name of names) {
     const mod = await BENCHES[name]!();
     printSection(await mod.default());
   }
+  clearInterval(keepAlive);
 }
 
 main().catch((e) => {

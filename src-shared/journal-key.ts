@@ -1,3 +1,5 @@
+import { crc32Hex } from './crc32';
+
 /**
  * The identity of one received SMS part, shared by the main-process journal and the UI store so
  * both recognise a message read again from the SIM (after a crash, before its slot was deleted).
@@ -11,9 +13,15 @@ export interface IncomingKeyFields {
   ref?: number | null;
   total?: number | null;
   part?: number | null;
+  /** The part's text: two different messages from one sender in the same second must not share a key. */
+  text: string;
 }
 
-/** `from|timestamp|ref|total|part`, with `-` for a single-part SMS, e.g. `10086|2026-11-25T09:30:15+08:00|-|-|-`. */
+/**
+ * `from|timestamp|ref|total|part|crc32(text)`, with `-` for a single-part SMS, e.g.
+ * `10086|2026-11-25T09:30:15+08:00|-|-|-|1c291ca3`. The timestamp has one-second resolution and a
+ * sender reuses references, so the text's checksum tells apart messages that share the rest.
+ */
 export function incomingKey(fields: IncomingKeyFields): string {
   return [
     escapeField(fields.from),
@@ -21,6 +29,7 @@ export function incomingKey(fields: IncomingKeyFields): string {
     numberField(fields.ref),
     numberField(fields.total),
     numberField(fields.part),
+    crc32Hex(new TextEncoder().encode(fields.text)),
   ].join('|');
 }
 

@@ -1,14 +1,28 @@
 import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
+import { emulatorCommand } from './commands/emulator-command';
+import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from './commands/modem-commands';
+import { pduCommand } from './commands/pdu-commands';
 import { say, type CliContext, type Command } from './context';
 import { table } from './format';
 import { systemLang } from './lang';
 
-const COMMANDS: Command[] = [searchCommand, showCommand, composeCommand];
+const COMMANDS: Command[] = [
+  searchCommand,
+  showCommand,
+  composeCommand,
+  sendCommand,
+  inboxCommand,
+  portsCommand,
+  modemCommand,
+  atCommand,
+  pduCommand,
+  emulatorCommand,
+];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
-const INPUT_ERROR = /^(cli|param|compose|catalog|pdu)\./;
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send)\./;
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 function help(ctx: CliContext): string {

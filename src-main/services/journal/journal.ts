@@ -188,7 +188,7 @@ export class Journal {
   async appendIncoming(message: IncomingMessage): Promise<{ added: boolean; key: string }> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
-    const key = incomingKey({ from: fields.from, timestamp: fields.timestamp, ...fields.concat });
+    const key = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
     if (this.state.known.has(key)) return { added: false, key };
     const earlier = this.inFlight.get(key);
     if (earlier) {

@@ -42,7 +42,7 @@ describe('Journal: incoming messages', () => {
     const journal = await Journal.open(await tempDir());
     const part = sms(1, { concat: { ref: 9, total: 2, part: 2 } });
     const { key } = await journal.appendIncoming(part);
-    expect(key).toBe(incomingKey({ from: part.from, timestamp: part.timestamp, ref: 9, total: 2, part: 2 }));
+    expect(key).toBe(incomingKey({ from: part.from, timestamp: part.timestamp, text: part.text, ref: 9, total: 2, part: 2 }));
     expect(journal.pendingIncoming()).toEqual([{ kind: 'in', key, ...part }]);
     await journal.close();
   });

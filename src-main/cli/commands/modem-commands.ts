@@ -1,0 +1,216 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { IncomingRecord, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
+import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { toHallError } from '../../../src-shared/errors';
+import { DEMO_PATH } from '../../emulator/binding';
+import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
+import { defaultDataDir, HallCore, listPorts } from '../../core';
+import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/traps';
+import { intOption, usageError, type ParsedArgs } from '../args';
+import { say, type CliContext, type Command } from '../context';
+import { table } from '../format';
+
+const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
+
+/** The demo modem on the command line answers quickly but still out of order, as a real 10086 does. */
+const CLI_DEMO_TIMING = { ...INSTANT_TIMING, replyDelayMs: 300, partGapMs: 80, statusReportMs: 200, latencyMs: REALISTIC_TIMING.latencyMs };
+
+/** Opens the core on the chosen modem, runs `work`, and always closes (and cleans a demo's temporary data). */
+async function withModem<T>(args: ParsedArgs, work: (core: HallCore, modemId: string) => Promise<T>): Promise<T> {
+  const emulator = args.options.has('emulator');
+  const port = args.options.get('port');
+  if (emulator === (port !== undefined)) {
+    throw usageError('请用 --port 串口 或 --emulator（内置演示调制解调器）二选一。', 'Choose one of --port PATH or --emulator (the built-in demo modem).');
+  }
+  // The demo SIM lives only as long as this command: so does its journal, unless a folder is given.
+  const scratch = emulator && !args.options.has('data-dir') ? await mkdtemp(join(tmpdir(), 'hall10086-demo-')) : null;
+  const core = await HallCore.create({
+    dataDir: args.options.get('data-dir') ?? scratch ?? defaultDataDir(),
+    ...(emulator ? { emulatorOptions: CLI_DEMO_TIMING } : {}),
+  });
+  try {
+    const status = await core.connect(emulator ? DEMO_PATH : port!);
+    return await work(core, status.modemId);
+  } finally {
+    await core.close();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+export const portsCommand: Command = {
+  name: 'ports',
+  usage: 'ports [--json]',
+  summary: { zh: '列出串口，标出像调制解调器的', en: 'List serial ports, marking those that look like modems' },
+  spec: { booleans: ['json'] },
+  async run(args, ctx) {
+    const ports = await listPorts();
+    const traps = [...((await modemManagerRunning()) ? [trap('modemmanager')] : []), ...((await hiLinkDevices()).length ? [trap('hilink')] : [])];
+    if (args.options.has('json')) {
+      ctx.out(JSON.stringify({ ports, traps }));
+      return;
+    }
+    const modem = say(ctx, { zh: '调制解调器', en: 'modem' });
+    ctx.out(table(ports.map((p) => [p.path, p.demo ? say(ctx, { zh: '演示', en: 'demo' }) : p.likelyModem ? modem : '', p.manufacturer ?? '', [p.vendorId, p.productId].filter(Boolean).join(':')])));
+    for (const t of traps) ctx.out(`! ${say(ctx, t)} ${say(ctx, t.action)}`);
+  },
+};
+
+export const modemCommand: Command = {
+  name: 'modem',
+  usage: 'modem status [--port P | --emulator] [--json]',
+  summary: { zh: '调制解调器状态：SIM、网络、信号、短信中心', en: 'Modem status: SIM, network, signal, SMS centre' },
+  spec: MODEM_OPTIONS,
+  async run(args, ctx) {
+    if (args.positionals[0] !== 'status' || args.positionals.length > 1) throw usageError('用法：modem status [--port 串口 | --emulator]', 'Usage: modem status [--port PATH | --emulator]');
+    const status = await withModem(args, async (core, id) => core.session(id).snapshot());
+    ctx.out(args.options.has('json') ? JSON.stringify(status) : describeStatus(status, ctx));
+  },
+};
+
+export const sendCommand: Command = {
+  name: 'send',
+  usage: 'send TEXT|ID [--PARAM v] [--to 10086] [--port P | --emulator] [--wait-reply [--timeout S]] [--yes] [--json]',
+  summary: { zh: '发送指令短信，可等待 10086 的回复', en: 'Send an instruction SMS, optionally waiting for the reply' },
+  spec: { booleans: [...MODEM_OPTIONS.booleans, 'wait-reply', 'yes'], values: [...MODEM_OPTIONS.values, 'to', 'timeout'], open: true },
+  async run(args, ctx) {
+    const what = args.positionals.join(' ').trim();
+    if (!what) throw usageError('请给出要发送的指令，例如：send YE --emulator', 'Give the instruction to send, e.g.: send YE --emulator');
+    const known = new Set<string>([...MODEM_OPTIONS.booleans, ...MODEM_OPTIONS.values, 'wait-reply', 'yes', 'to', 'timeout']);
+    const params = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
+    const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
+    const to = args.options.get('to');
+    const catalog = builtinCatalog();
+    const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);
+    // Checked before the modem is touched, so a typo costs nothing.
+    if (byId) catalog.compose(what, params);
+    else if (Object.keys(params).length) catalog.require(what);
+    else catalog.composeTyped(what);
+
+    const result = await withModem(args, async (core, modemId) => {
+      const replies: IncomingRecord[] = [];
+      const states: OutgoingRecord[] = [];
+      core.on('incoming', (r) => replies.push(r));
+      core.on('outgoing', (r) => states.push(r));
+      const started = Date.now();
+      const { commandId } = await core.call('send', {
+        modemId,
+        ...(byId ? { id: what, params } : { text: what }),
+        ...(to ? { to } : {}),
+        confirmed: args.options.has('yes'),
+      });
+      const finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
+      let reply: AssembledRecordMessage | null = null;
+      if (args.options.has('wait-reply') && finalState?.state !== 'failed') {
+        const peer = to ?? catalog.recognize(what)?.instruction.to ?? '10086';
+        reply = await until(() => completeReply(replies, peer, started), timeoutS * 1000);
+        reply ??= assembleRecords(replies.filter((r) => samePeer(r.from, peer))).at(-1) ?? null;
+      }
+      return { commandId, state: states.filter((s) => s.id === commandId).at(-1) ?? null, reply };
+    });
+    if (args.options.has('json')) {
+      ctx.out(JSON.stringify({ command: result.state?.text ?? null, id: result.commandId, state: result.state?.state ?? 'queued', error: result.state?.error ?? null, reply: result.reply }));
+    } else {
+      ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? what}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
+      if (result.reply) {
+        const mark = result.reply.complete ? '' : ` (${say(ctx, { zh: '不完整，缺第', en: 'incomplete, missing part' })} ${result.reply.missing.join(',')})`;
+        ctx.out(`${result.reply.from}${mark}:\n${result.reply.text}`);
+      } else if (args.options.has('wait-reply')) {
+        ctx.err(say(ctx, { zh: `在 ${timeoutS} 秒内没有收到回复。`, en: `No reply within ${timeoutS} s.` }));
+      }
+    }
+    if (result.state?.state === 'failed' || result.state?.state === 'failed-retryable') return 1;
+    return args.options.has('wait-reply') && !result.reply ? 1 : 0;
+  },
+};
+
+export const inboxCommand: Command = {
+  name: 'inbox',
+  usage: 'inbox [--port P | --emulator] [--json]',
+  summary: { zh: '读取调制解调器里的短信（存入日志后再从 SIM 删除）', en: 'Read the messages on the modem (journaled before they leave the SIM)' },
+  spec: MODEM_OPTIONS,
+  async run(args, ctx) {
+    const messages = await withModem(args, async (core, id) => {
+      await core.session(id).drain();
+      return assembleRecords(core.journal.pendingIncoming());
+    });
+    if (args.options.has('json')) {
+      ctx.out(JSON.stringify(messages));
+      return;
+    }
+    if (messages.length === 0) ctx.out(say(ctx, { zh: '没有短信。', en: 'No messages.' }));
+    for (const m of messages) {
+      ctx.out(`${m.from}  ${m.timestamp}${m.complete ? '' : `  (${say(ctx, { zh: '不完整', en: 'incomplete' })} ${m.total - m.missing.length}/${m.total})`}\n${m.text}\n`);
+    }
+  },
+};
+
+export const atCommand: Command = {
+  name: 'at',
+  usage: 'at [--port P | --emulator]   (type AT commands; Ctrl-D ends)',
+  summary: { zh: '交互式 AT 命令控制台（高级用户）', en: 'Interactive AT command console (power users)' },
+  spec: { booleans: ['emulator'], values: ['port', 'data-dir'] },
+  async run(args, ctx) {
+    await withModem(args, async (core, id) => {
+      const engine = core.session(id).console();
+      const off = engine.onUrc((urc) => ctx.out(`(URC) ${JSON.stringify(urc)}`));
+      const lines = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true, prompt: 'AT> ' });
+      if (process.stdin.isTTY) lines.prompt();
+      for await (const raw of lines) {
+        const command = raw.trim();
+        if (command) {
+          try {
+            const r = await engine.run(command, { timeoutMs: 30_000 });
+            for (const line of r.lines) ctx.out(line);
+            ctx.out(r.final.kind.toUpperCase());
+          } catch (e) {
+            ctx.out(toHallError(e).describe(ctx.lang));
+          }
+        }
+        if (process.stdin.isTTY) lines.prompt();
+      }
+      off();
+    });
+  },
+};
+
+function describeStatus(s: ModemStatus, ctx: CliContext): string {
+  const l = (zh: string, en: string) => say(ctx, { zh, en });
+  const rows = [
+    [l('端口', 'Port'), `${s.path}${s.demo ? l('（演示）', ' (demo)') : ''}`],
+    [l('状态', 'State'), s.state],
+    [l('型号', 'Model'), [s.identity.manufacturer, s.identity.model].filter(Boolean).join(' ')],
+    ['IMEI', s.identity.imei ?? ''],
+    ['SIM', `${s.sim}${s.identity.iccid ? ` (ICCID ${s.identity.iccid})` : ''}`],
+    [l('网络', 'Network'), `${s.registration}${s.operator ? ` — ${s.operator}` : ''}`],
+    [l('信号', 'Signal'), s.signal ? `${'▮'.repeat(s.signal.bars)}${'▯'.repeat(4 - s.signal.bars)} ${s.signal.dbm ?? '?'} dBm` : ''],
+    [l('短信中心', 'SMS centre'), s.smsc ?? l('未设置', 'not set')],
+    [l('存储', 'Storage'), s.storage ? `${s.storage.used}/${s.storage.total}` : ''],
+  ];
+  const traps = s.traps.map((t) => `! ${say(ctx, t)} ${say(ctx, t.action)}`);
+  return [table(rows), ...traps].join('\n');
+}
+
+function finalOf(states: readonly OutgoingRecord[], id: string): OutgoingRecord | null {
+  const last = states.filter((s) => s.id === id).at(-1);
+  return last && ['sent', 'delivered', 'failed', 'failed-retryable'].includes(last.state) ? last : null;
+}
+
+const samePeer = (from: string, peer: string) => from.replace(/^\+86/, '') === peer.replace(/^\+86/, '');
+
+function completeReply(replies: readonly IncomingRecord[], peer: string, since: number): AssembledRecordMessage | null {
+  return assembleRecords(replies.filter((r) => samePeer(r.from, peer) && r.receivedAt >= since)).find((m) => m.complete) ?? null;
+}
+
+/** Polls `check` until it gives a value or time runs out (then null). */
+async function until<T>(check: () => T | null, timeoutMs: number): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== null || Date.now() >= deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,192 @@
+import { mkdir } from 'node:fs/promises';
+import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses } from '../../src-shared/api/contract';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
+import { SECRET_MASK } from '../../src-shared/catalog/compose';
+import { HallError } from '../../src-shared/errors';
+import { createSearch, type SearchEngine } from '../../src-shared/search';
+import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
+import type { EmulatorOptions } from '../emulator/options';
+import { Journal } from '../services/journal';
+import { Emitter } from '../services/modem/emitter';
+import { ModemSession } from '../services/modem/session';
+import { findPortByUsb, listPorts } from './ports';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Connect the built-in demo modem (the emulator) at start. */
+  demo?: boolean;
+  emulatorOptions?: EmulatorOptions;
+  log?: (dir: 'tx' | 'rx', text: string) => void;
+}
+
+/** Numbers where every message needs the user's explicit go-ahead (reports go to 10086999). */
+const CONFIRM_NUMBERS = new Set(['10086999']);
+const FREE_TEXT_LIMIT = 700;
+
+/**
+ * The core every shell hosts (Electron main, browser-mode server, CLI): the journal, the catalog
+ * and search, and one session per modem, behind the one API contract.
+ */
+export class HallCore extends Emitter<Events> implements CoreApi {
+  private readonly sessions = new Map<string, ModemSession>();
+  private demoBinding: EmulatorBinding | null = null;
+  private readonly search: SearchEngine;
+
+  private constructor(
+    readonly journal: Journal,
+    private readonly catalog: InstructionCatalog,
+    private readonly o: CoreOptions,
+  ) {
+    super();
+    this.search = createSearch(catalog.instructions);
+  }
+
+  static async create(o: CoreOptions): Promise<HallCore> {
+    await mkdir(o.dataDir, { recursive: true });
+    const journal = await Journal.open(o.dataDir);
+    const core = new HallCore(journal, builtinCatalog(), o);
+    if (o.demo) await core.connect(DEMO_PATH);
+    return core;
+  }
+
+  /** The journal's repair report from start-up, if anything had to be repaired. */
+  get recoveryNotice(): { zh: string; en: string } | null {
+    return this.journal.recovery.message;
+  }
+
+  /** The demo modem, for tests and the demo mode's own controls. */
+  get demo(): EmulatorBinding | null {
+    return this.demoBinding;
+  }
+
+  session(modemId: string): ModemSession {
+    const s = this.sessions.get(modemId);
+    if (!s) {
+      throw new HallError('modem.unknown', { zh: `没有这个调制解调器：${modemId}`, en: `No such modem: ${modemId}` });
+    }
+    return s;
+  }
+
+  async call<M extends Method>(method: M, params: Request<M>): Promise<Responses[M]> {
+    const handler = this.handlers[method] as (p: Request<M>) => Promise<Responses[M]>;
+    return handler(params);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.close()));
+    this.sessions.clear();
+    await this.journal.close();
+  }
+
+  private readonly handlers: { [M in Method]: (p: Request<M>) => Promise<Responses[M]> } = {
+    'catalog.search': async ({ query, limit }) =>
+      this.search.search(query, limit ?? 10).map((r) => ({ id: r.id, score: r.score, matched: r.matched, ...(r.params ? { params: r.params } : {}) })),
+    'catalog.compose': async ({ id, params }) => {
+      const c = this.catalog.compose(id, params);
+      return { id: c.id, to: c.to, text: c.text, redacted: c.redacted };
+    },
+    send: async (req) => ({ commandId: await this.send(req) }),
+    retry: async ({ commandId }) => ({ commandId: await this.retry(commandId) }),
+    'modem.list': async () => [...this.sessions.values()].map((s) => s.snapshot()),
+    'modem.ports': async () => listPorts(),
+    'modem.connect': async ({ path }) => this.connect(path),
+    'modem.disconnect': async ({ modemId }) => {
+      await this.session(modemId).close();
+      this.sessions.delete(modemId);
+      return { ok: true };
+    },
+    'modem.enterPin': async ({ modemId, pin }) => {
+      const s = this.session(modemId);
+      await s.enterPin(pin);
+      return s.snapshot();
+    },
+    'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.unfinishedOutgoing() }),
+    'journal.ack': async ({ keys }) => {
+      await this.journal.ack(keys);
+      return { ok: true };
+    },
+  };
+
+  async connect(path: string): Promise<ModemStatus> {
+    const demo = path === DEMO_PATH;
+    const modemId = demo ? 'demo' : path.replace(/[^A-Za-z0-9._-]/g, '_').slice(-64);
+    const existing = this.sessions.get(modemId);
+    if (existing && existing.snapshot().state !== 'failed' && existing.snapshot().state !== 'closed') return existing.snapshot();
+    if (demo) this.demoBinding ??= createEmulatorBinding(this.o.emulatorOptions ? { emulatorOptions: this.o.emulatorOptions } : {});
+    const usb = demo ? undefined : (await listPorts()).find((p) => p.path === path);
+    const session = new ModemSession({
+      modemId,
+      path,
+      demo,
+      journal: this.journal,
+      ...(demo && this.demoBinding ? { binding: this.demoBinding } : {}),
+      ...(usb?.vendorId ? { usb: { vendorId: usb.vendorId, productId: usb.productId, serialNumber: usb.serialNumber }, findPath: findPortByUsb } : {}),
+      ...(this.o.log ? { log: this.o.log } : {}),
+    });
+    for (const event of ['incoming', 'outgoing', 'notice'] as const) session.on(event, (data) => this.emit(event, data as never));
+    session.on('status', (status) => this.emit('modem', status));
+    this.sessions.set(modemId, session);
+    await session.open();
+    return session.snapshot();
+  }
+
+  private async send(req: Request<'send'>): Promise<string> {
+    const session = this.session(req.modemId);
+    const { to, text, redacted, confirm } = this.prepare(req);
+    if (confirm && !req.confirmed) {
+      throw new HallError(
+        'send.confirm-required',
+        { zh: `发送前需要确认：${confirm.zh}`, en: `This needs confirmation before sending: ${confirm.en}` },
+        { details: { to } },
+      );
+    }
+    return session.send(to, text, redacted);
+  }
+
+  /** The exact text, its redacted form, and whether the user must confirm first. */
+  private prepare(req: Request<'send'>): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
+    const instruction = req.id ? this.catalog.require(req.id) : req.text ? this.catalog.recognize(req.text)?.instruction : undefined;
+    let text: string;
+    let redacted: string;
+    if (req.id) {
+      const c = this.catalog.compose(req.id, req.params ?? {});
+      ({ text, redacted } = c);
+    } else if (req.text && req.text.trim()) {
+      const typed = this.catalog.composeTyped(req.text);
+      text = typed?.text ?? req.text.trim();
+      redacted = typed?.redacted ?? this.catalog.redact(text);
+      if (text.length > FREE_TEXT_LIMIT) {
+        throw new HallError('send.too-long', { zh: `短信太长（最多 ${FREE_TEXT_LIMIT} 字）。`, en: `The message is too long (at most ${FREE_TEXT_LIMIT} characters).` });
+      }
+    } else {
+      throw new HallError('send.empty', { zh: '没有要发送的内容。', en: 'There is nothing to send.' });
+    }
+    const to = req.to ?? instruction?.to ?? '10086';
+    const reason = instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
+    const confirm = reason
+      ? { zh: reason['zh-Hans'], en: reason.en }
+      : CONFIRM_NUMBERS.has(to)
+        ? { zh: `发往 ${to} 的举报短信`, en: `a report message to ${to}` }
+        : null;
+    return { to, text, redacted, confirm };
+  }
+
+  private async retry(commandId: string): Promise<string> {
+    const previous = this.journal.outgoing(commandId);
+    if (!previous || (previous.state !== 'failed' && previous.state !== 'failed-retryable')) {
+      throw new HallError('send.not-retryable', { zh: '这条指令不能重发（没有失败记录）。', en: 'This instruction cannot be retried (it has not failed).' });
+    }
+    if (previous.text.includes(SECRET_MASK)) {
+      throw new HallError('send.retry-needs-secret', {
+        zh: '这条指令含有密码或证件号码，出于安全没有保存，请重新填写后发送。',
+        en: 'This instruction contains a password or ID number, which is never stored; please fill it in again and send.',
+      });
+    }
+    const session = [...this.sessions.values()].find((s) => s.snapshot().simId === previous.simId) ?? this.sessions.values().next().value;
+    if (!session) throw new HallError('modem.none', { zh: '没有连接的调制解调器。', en: 'No modem is connected.' });
+    return session.send(previous.to, previous.text, previous.text);
+  }
+}
+
+export type { EventName };

@@ -1,0 +1,139 @@
+import type { Cnmi } from './settings';
+import type { RegStat } from './network';
+import type { Final } from './result-codes';
+
+/**
+ * Things that go wrong with real modems, injected on purpose. Faults either act at once
+ * (garbage 'now', SIM full, stray status report...) or are armed and fire on a later trigger
+ * (the next matching command, the next response, the next multipart reply).
+ */
+export type Fault =
+  /**
+   * The cable is pulled: now, or while answering the next (matching) command, after `afterBytes`
+   * bytes of its answer (the echo of the command line is already out by then).
+   */
+  | { kind: 'unplug'; onCommand?: string; afterBytes?: number }
+  /** Line noise: random bytes (seeded) or the given ones, now or glued into the next response. */
+  | { kind: 'garbage'; bytes?: Uint8Array | string; length?: number; when?: 'now' | 'next-response' }
+  /** The modem hangs: no echo, no answer, for N command lines or a time, or until replugged. */
+  | { kind: 'silence'; commands?: number; durationMs?: number }
+  /** The next `times` uses of a command fail with this result (e.g. +CMGS → +CMS ERROR: 330). */
+  | { kind: 'command-error'; command: string; cms?: number; cme?: number; times?: number }
+  /** A storage fills up with old read messages (SM by default). */
+  | { kind: 'sim-full'; mem?: 'SM' | 'ME' }
+  | { kind: 'sim-locked'; state: 'SIM PIN' | 'SIM PUK' }
+  | { kind: 'sim-removed' }
+  /** Coverage lost; back to registered after `durationMs` (null: stays lost). */
+  | { kind: 'no-network'; stat?: RegStat; durationMs?: number | null }
+  /** In the next multipart delivery, this part (1-based; default the last) never arrives. */
+  | { kind: 'drop-part'; part?: number }
+  /** In the next multipart delivery, this part (default the first) arrives twice. */
+  | { kind: 'duplicate-part'; part?: number }
+  /** A status report for a message reference the host never used. */
+  | { kind: 'stray-status-report'; messageRef?: number }
+  /** An SMS from somebody other than 10086 (an ad, a friend). */
+  | { kind: 'foreign-sms'; from?: string; text?: string }
+  /** The next response with information lines gets a URC wedged after its first line. */
+  | { kind: 'urc-in-response'; text?: string }
+  /** Huawei chatter (^RSSI, ^MODE, ^BOOT, ^DSFLOWRPT...) every `everyMs`; 0 stops it. */
+  | { kind: 'vendor-noise'; everyMs?: number }
+  /** AT+CNMI settings matching every given field are refused with +CMS ERROR: 303. */
+  | ({ kind: 'refuse-cnmi' } & Partial<Cnmi>);
+
+export interface ScriptStep {
+  atMs: number;
+  fault: Fault;
+}
+
+/** 'CMGS', 'AT+CMGS', '+cmgs' all name the command '+CMGS'. */
+export function commandName(text: string): string {
+  const upper = text.trim().toUpperCase().replace(/^AT/, '');
+  return /^[A-Z]{2,}/.test(upper) ? `+${upper}` : upper;
+}
+
+interface ArmedError {
+  command: string;
+  final: Final;
+  timesLeft: number;
+}
+
+/** Faults waiting for their trigger. */
+export class FaultBook {
+  private errors: ArmedError[] = [];
+  private unplugs: { command: string | null; afterBytes: number }[] = [];
+  private garbage: Uint8Array[] = [];
+  private urcs: string[] = [];
+  private drops: number[] = [];
+  private duplicates: number[] = [];
+  private cnmiRefusals: Partial<Cnmi>[] = [];
+
+  armError(command: string, final: Final, times: number): void {
+    this.errors.push({ command: commandName(command), final, timesLeft: times });
+  }
+
+  takeError(command: string): Final | null {
+    const armed = this.errors.find((e) => e.command === command);
+    if (!armed) return null;
+    if (--armed.timesLeft <= 0) this.errors = this.errors.filter((e) => e !== armed);
+    return armed.final;
+  }
+
+  armUnplug(command: string | null, afterBytes: number): void {
+    this.unplugs.push({ command: command === null ? null : commandName(command), afterBytes });
+  }
+
+  /** Bytes of the answer to let through before the line dies, or null when no unplug is armed for it. */
+  takeUnplug(command: string): number | null {
+    const armed = this.unplugs.find((u) => u.command === null || u.command === command);
+    if (!armed) return null;
+    this.unplugs = this.unplugs.filter((u) => u !== armed);
+    return armed.afterBytes;
+  }
+
+  armGarbage(bytes: Uint8Array): void {
+    this.garbage.push(bytes);
+  }
+
+  takeGarbage(): Uint8Array | null {
+    return this.garbage.shift() ?? null;
+  }
+
+  armUrc(text: string): void {
+    this.urcs.push(text);
+  }
+
+  takeUrc(): string | null {
+    return this.urcs.shift() ?? null;
+  }
+
+  armDrop(part: number): void {
+    this.drops.push(part);
+  }
+
+  armDuplicate(part: number): void {
+    this.duplicates.push(part);
+  }
+
+  /** Part numbers to lose (0 = the last part) and to send twice in the next multipart delivery. */
+  takePartFaults(): { drop: number | null; duplicate: number | null } {
+    return { drop: this.drops.shift() ?? null, duplicate: this.duplicates.shift() ?? null };
+  }
+
+  refuseCnmi(pattern: Partial<Cnmi>): void {
+    this.cnmiRefusals.push(pattern);
+  }
+
+  refusesCnmi(cnmi: Cnmi): boolean {
+    return this.cnmiRefusals.some((p) => (Object.keys(p) as (keyof Cnmi)[]).every((k) => p[k] === cnmi[k]));
+  }
+
+  clear(): void {
+    this.errors = [];
+    this.unplugs = [];
+    this.garbage = [];
+    this.urcs = [];
+    this.drops = [];
+    this.duplicates = [];
+    this.cnmiRefusals = [];
+  }
+}

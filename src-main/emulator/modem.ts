@@ -1,0 +1,423 @@
+import { parseCommandLine, type AtCommand } from './at-command';
+import { basicCommands } from './basic';
+import { latin1Bytes } from './charset';
+import { CommandReader, type ReaderEvent } from './command-reader';
+import { isPrompt, type CommandTable, type ModemContext, type Prompt, type Reply } from './context';
+import { applyFault } from './fault-actions';
+import { FaultBook, type Fault, type ScriptStep } from './faults';
+import { identityCommands } from './identity';
+import { Network, networkCommands, REGISTRATIONS, registrationLine } from './network';
+import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from './options';
+import { Responder10086 } from './responder-10086';
+import { CME, cme, error, formatFinal, formatInfo, ok, type Final, type Response } from './result-codes';
+import { createRng, type Rng } from './rng';
+import { defaultSettings, type Mem, type Settings } from './settings';
+import { SimCard, simCommands, type SimState } from './sim';
+import { SmsCenter, type DeliverOptions, type SentMessage } from './sms-center';
+import { smsConfigCommands } from './sms-config';
+import { SmsInbound } from './sms-inbound';
+import { PAYLOAD_COMMANDS, smsSendCommands } from './sms-send';
+import { smsStorageCommands } from './sms-storage';
+import { Storages, type StoredEntry } from './storage';
+import { Subscriber10086 } from './subscriber-10086';
+import { Transmitter } from './transmitter';
+import { UrcGate } from './urc-gate';
+import { VendorNoise } from './vendor-noise';
+
+const COMMANDS: CommandTable = {
+  ...basicCommands,
+  ...identityCommands,
+  ...simCommands,
+  ...networkCommands,
+  ...smsConfigCommands,
+  ...smsStorageCommands,
+  ...smsSendCommands,
+};
+
+const CR = 0x0d;
+const CTRL_Z = 0x1a;
+const ESC = 0x1b;
+
+export interface SimView {
+  state: SimState;
+  pinTriesLeft: number;
+  smsc: string;
+  /** Messages on the SIM (SM storage). */
+  messages: StoredEntry[];
+}
+
+/**
+ * A GSM/LTE USB modem on a serial line, byte for byte: V.250 command lines with echo,
+ * TS 27.007 / 27.005 commands (Huawei / Quectel flavour), URCs, the "> " SMS prompt, SIM
+ * storage, a network with an SMSC and the 10086 business hall behind it, and faults on demand.
+ *
+ * The host writes bytes with `write` and reads the modem's bytes through `onData`. Input is
+ * read only while no command is executing, as from a UART FIFO; URCs never split a response
+ * (unless a fault says so, see UrcGate).
+ */
+export class ModemEmulator {
+  private readonly o: ResolvedOptions;
+  private readonly rng: Rng;
+  private settings: Settings = defaultSettings();
+  private readonly simCard: SimCard;
+  private readonly network: Network;
+  private readonly storage: Storages;
+  private readonly faults = new FaultBook();
+  private readonly center: SmsCenter;
+  private readonly inbound: SmsInbound;
+  private readonly tx: Transmitter;
+  private readonly noise: VendorNoise;
+  private readonly reader = new CommandReader();
+  private readonly urcs: UrcGate;
+  private readonly ctx: ModemContext;
+
+  private plugged = true;
+  /** A command is executing: input waits in the FIFO. */
+  private busy = false;
+  private input: number[] = [];
+  private pumping = false;
+  private echo: number[] = [];
+  private prompt: Prompt | null = null;
+  private silence: { commandsLeft: number; until: number } | null = null;
+  private timers = new Set<() => void>();
+  private unplugListeners = new Set<() => void>();
+  private replugListeners = new Set<() => void>();
+
+  constructor(options: EmulatorOptions = {}) {
+    const o = (this.o = resolveOptions(options));
+    this.rng = createRng(o.seed);
+    this.simCard = new SimCard(o.sim);
+    this.network = new Network(o.scheduler, o.timing.registerDelayMs, o.rssi);
+    this.storage = new Storages(o.capacity, o.firstIndex);
+    this.tx = new Transmitter(o.scheduler, o.baud);
+    this.urcs = new UrcGate({
+      settings: () => this.settings,
+      // Reserved from a command's CR to its final result code, and during the "> " prompt.
+      reserved: () => this.busy || this.reader.inPayload,
+      live: () => this.plugged && !this.isSilenced(),
+      send: (lines) => this.send(formatInfo(lines, this.settings)),
+    });
+    this.noise = new VendorNoise(o.scheduler, this.rng, this.network, (line) => this.urcs.push([line], false));
+    this.inbound = new SmsInbound({
+      settings: () => this.settings,
+      storage: this.storage,
+      scheduler: o.scheduler,
+      timing: o.timing,
+      reachable: () => this.plugged && this.simCard.state === 'READY' && this.network.registered,
+      indicate: (lines) => this.urcs.push(lines, true),
+      notice: (line) => this.urcs.push([line], false),
+    });
+    this.center = new SmsCenter({
+      scheduler: o.scheduler,
+      rng: this.rng,
+      clock: o.clock,
+      faults: this.faults,
+      timing: o.timing,
+      partOrder: o.partOrder,
+      smsc: () => this.simCard.smsc,
+      toModem: (pdu) => this.inbound.receive(pdu),
+    });
+    const subscriber = new Subscriber10086(createRng(o.seed ^ 0x10086), o.seed, o.subscriber);
+    new Responder10086(this.center, subscriber, o.clock, o.timing.replyDelayMs);
+    this.ctx = this.context();
+    this.network.onStatChange(() => {
+      for (const reg of REGISTRATIONS) {
+        if (this.settings[reg.mode] > 0) this.urcs.push([registrationLine(this.ctx, reg, true)], false);
+      }
+      if (this.network.registered) this.inbound.retrySoon();
+    });
+    if (this.simCard.state === 'READY') this.network.register();
+    this.script(o.script);
+  }
+
+  // ---- the serial line ----
+
+  /** Bytes from the host. */
+  write(data: Uint8Array | string): void {
+    if (!this.plugged) return;
+    const bytes = typeof data === 'string' ? latin1Bytes(data) : data;
+    for (const b of bytes) this.input.push(b);
+    this.pump();
+  }
+
+  /** Bytes to the host. */
+  onData(cb: (chunk: Uint8Array) => void): () => void {
+    return this.tx.onData(cb);
+  }
+
+  onUnplug(cb: () => void): () => void {
+    this.unplugListeners.add(cb);
+    return () => this.unplugListeners.delete(cb);
+  }
+
+  onReplug(cb: () => void): () => void {
+    this.replugListeners.add(cb);
+    return () => this.replugListeners.delete(cb);
+  }
+
+  get isPlugged(): boolean {
+    return this.plugged;
+  }
+
+  // ---- host API for tests and the demo ----
+
+  /** An SMS arrives from the network (long text: parts, shuffled, with gaps). */
+  deliver(from: string, text: string, opts?: DeliverOptions): void {
+    this.center.deliver(from, text, opts);
+  }
+
+  get sent(): readonly SentMessage[] {
+    return this.center.sent;
+  }
+
+  get sim(): SimView {
+    const s = this.simCard;
+    return { state: s.state, pinTriesLeft: s.pinTriesLeft, smsc: s.smsc, messages: this.storage.list('SM') };
+  }
+
+  messages(mem: Mem): StoredEntry[] {
+    return this.storage.list(mem);
+  }
+
+  /** Messages the network holds because the modem cannot take them (memory full, unreachable). */
+  get waitingInNetwork(): number {
+    return this.inbound.waiting;
+  }
+
+  fault(f: Fault): void {
+    applyFault(f, {
+      faults: this.faults,
+      rng: this.rng,
+      clock: this.o.clock,
+      sim: this.simCard,
+      network: this.network,
+      storage: this.storage,
+      center: this.center,
+      noise: this.noise,
+      unplug: () => this.unplug(),
+      sendRaw: (bytes) => {
+        if (this.plugged) this.tx.send(bytes);
+      },
+      silence: (commands, durationMs) => {
+        this.silence = { commandsLeft: commands, until: this.o.scheduler.now() + durationMs };
+      },
+    });
+  }
+
+  script(steps: readonly ScriptStep[]): void {
+    for (const step of steps) this.o.scheduler.setTimeout(() => this.fault(step.fault), step.atMs);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+    this.silence = null;
+    this.noise.stop();
+  }
+
+  /** The cable is pulled: the line goes dead, half-sent answers are lost, settings die with the power. */
+  unplug(): void {
+    if (!this.plugged) return;
+    this.plugged = false;
+    for (const cancel of this.timers) cancel();
+    this.timers.clear();
+    this.tx.clear();
+    this.reader.reset();
+    this.input = [];
+    this.echo = [];
+    this.busy = false;
+    this.prompt = null;
+    this.urcs.clear();
+    this.inbound.powerCycle();
+    this.network.detach();
+    for (const cb of [...this.unplugListeners]) cb();
+  }
+
+  /** Plugged back in: a cold boot with factory settings; SIM, messages and the network's queue survive. */
+  replug(): void {
+    if (this.plugged) return;
+    this.plugged = true;
+    this.settings = defaultSettings();
+    this.silence = null;
+    this.network.cfun = 1;
+    this.simCard.state = this.simCard.powerOnState();
+    if (this.simCard.state === 'READY') this.network.attach();
+    for (const cb of [...this.replugListeners]) cb();
+  }
+
+  /** Stops every timer the emulator owns (noise, pending answers); the object is done with. */
+  dispose(): void {
+    this.noise.stop();
+    for (const cancel of this.timers) cancel();
+    this.timers.clear();
+  }
+
+  // ---- input ----
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.plugged && !this.busy && this.input.length > 0) {
+        const byte = this.input.shift()!;
+        if (this.isSilenced()) {
+          if (byte === CR) this.silence!.commandsLeft--;
+          continue;
+        }
+        if (this.settings.echo && byte !== CTRL_Z && byte !== ESC) this.echo.push(byte);
+        const event = this.reader.feed(byte);
+        if (event) this.onReaderEvent(event);
+      }
+    } finally {
+      this.pumping = false;
+      this.flushEcho();
+    }
+  }
+
+  private onReaderEvent(event: ReaderEvent): void {
+    if (event.kind === 'noise') return;
+    this.flushEcho();
+    switch (event.kind) {
+      case 'line':
+        this.execute(event.text);
+        return;
+      case 'payload-newline':
+        if (this.settings.cmgf === 1) this.send('\r\n> ');
+        return;
+      case 'payload':
+        this.finishPrompt(event.text);
+        return;
+      case 'payload-cancelled':
+        this.prompt = null;
+        this.busy = true;
+        this.respond(ok(), this.o.timing.latencyMs, null);
+        return;
+    }
+  }
+
+  private isSilenced(): boolean {
+    const s = this.silence;
+    if (s && (s.commandsLeft <= 0 || this.o.scheduler.now() >= s.until)) this.silence = null;
+    return this.silence !== null;
+  }
+
+  private flushEcho(): void {
+    if (this.echo.length === 0) return;
+    const bytes = Uint8Array.from(this.echo);
+    this.echo = [];
+    this.tx.send(bytes);
+  }
+
+  // ---- commands ----
+
+  private execute(line: string): void {
+    this.busy = true;
+    const latency = this.o.timing.latencyMs;
+    const commands = parseCommandLine(line);
+    if (!commands) return this.respond(error(), latency, null);
+    const lines: string[] = [];
+    let final: Final = { kind: 'ok' };
+    let delay = latency;
+    let cut: number | null = null;
+    for (const cmd of commands) {
+      cut ??= this.faults.takeUnplug(cmd.name);
+      const reply = this.run(cmd);
+      if (isPrompt(reply)) return this.openPrompt(reply, lines, delay, cut);
+      lines.push(...reply.lines);
+      delay += reply.delayMs ?? 0;
+      final = reply.final;
+      if (final.kind !== 'ok') break;
+    }
+    this.respond({ lines, final }, delay, cut);
+  }
+
+  private run(cmd: AtCommand): Reply {
+    const failure = this.faults.takeError(cmd.name);
+    if (failure) {
+      const failed: Response = { lines: [], final: failure };
+      // Commands with a body still prompt for it; the network refuses only after Ctrl-Z.
+      return PAYLOAD_COMMANDS.includes(cmd.name) && cmd.op === 'set' ? { onPayload: () => failed } : failed;
+    }
+    const forms = COMMANDS[cmd.name];
+    if (!forms) return this.o.unknownCommand === 'cme' ? cme(CME.operationNotSupported) : error();
+    const handler = forms[cmd.op];
+    return handler ? handler(cmd, this.ctx) : error();
+  }
+
+  private openPrompt(prompt: Prompt, lines: string[], delay: number, cut: number | null): void {
+    this.prompt = prompt;
+    this.reader.expectPayload();
+    this.busy = false;
+    this.after(delay, () => this.emit(`${formatInfo(lines, this.settings)}\r\n> `, cut));
+  }
+
+  private finishPrompt(payload: string): void {
+    const prompt = this.prompt!;
+    this.prompt = null;
+    this.busy = true;
+    const response = prompt.onPayload(payload);
+    this.respond(response, this.o.timing.latencyMs + (response.delayMs ?? 0), null);
+  }
+
+  /** Sends the answer after `delay`, then frees the line: held URCs go out, queued input is read. */
+  private respond(response: Response, delay: number, cut: number | null): void {
+    const style = this.settings;
+    const [first, ...rest] = response.lines;
+    const wedged = first === undefined ? null : this.faults.takeUrc();
+    const info = wedged
+      ? formatInfo([first!], style) + formatInfo([wedged], style) + formatInfo(rest, style)
+      : formatInfo(response.lines, style);
+    const garbage = this.faults.takeGarbage();
+    const text = info + formatFinal(response.final, style);
+    this.after(delay, () => {
+      if (garbage) this.tx.send(garbage);
+      this.emit(text, cut);
+      if (!this.plugged) return;
+      this.busy = false;
+      this.urcs.release();
+      this.pump();
+    });
+  }
+
+  /** Puts text on the wire, or only its first `cut` bytes before the cable goes. */
+  private emit(text: string, cut: number | null): void {
+    const bytes = latin1Bytes(text);
+    if (cut === null) return this.tx.send(bytes);
+    this.tx.send(bytes.subarray(0, cut));
+    this.unplug();
+  }
+
+  private send(text: string): void {
+    this.tx.send(latin1Bytes(text));
+  }
+
+  private after(ms: number, fn: () => void): void {
+    if (ms <= 0) return fn();
+    const cancel = this.o.scheduler.setTimeout(() => {
+      this.timers.delete(cancel);
+      fn();
+    }, ms);
+    this.timers.add(cancel);
+  }
+
+  private context(): ModemContext {
+    const self = this;
+    return {
+      get settings() {
+        return self.settings;
+      },
+      identity: this.o.identity,
+      sim: this.simCard,
+      network: this.network,
+      storage: this.storage,
+      inbound: this.inbound,
+      center: this.center,
+      faults: this.faults,
+      sendDelayMs: this.o.timing.sendDelayMs,
+      resetSettings: () => {
+        this.settings = defaultSettings();
+      },
+      simUnlocked: () => this.network.attach(),
+      smsIndicationsChanged: () => this.urcs.cnmiChanged(),
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { HallError } from '../../src-shared/errors';
+
+/**
+ * Who may talk to the browser-mode server: a page from 127.0.0.1/localhost on our port that holds
+ * this launch's token. The Host check defeats DNS rebinding (a foreign name resolving to 127.0.0.1),
+ * the Origin check cross-site WebSockets, the token every other local program or page.
+ */
+export interface AccessPolicy {
+  readonly port: number;
+  readonly token: string;
+  /** Cookies are shared by every port of a host, so the name carries the port: two launches never clash. */
+  readonly cookieName: string;
+  readonly hosts: ReadonlySet<string>;
+  readonly origins: ReadonlySet<string>;
+}
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A caller-chosen token must be as safe in a URL and a cookie as a generated one. */
+export function assertUsableToken(token: string): void {
+  if (!TOKEN_PATTERN.test(token)) {
+    throw new HallError('server.bad-token', {
+      zh: '访问令牌必须是 16–128 个字母、数字、“-”或“_”。',
+      en: 'The access token must be 16–128 letters, digits, "-" or "_".',
+    });
+  }
+}
+
+export function accessPolicy(port: number, token: string): AccessPolicy {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return {
+    port,
+    token,
+    cookieName: `hall_token_${port}`,
+    hosts: new Set(hosts),
+    origins: new Set(hosts.map((host) => `http://${host}`)),
+  };
+}
+
+export function isAllowedHost(policy: AccessPolicy, req: IncomingMessage): boolean {
+  return req.headers.host !== undefined && policy.hosts.has(req.headers.host.toLowerCase());
+}
+
+/** Exact match: browsers send the origin in lower case, and anything else is not our page. */
+export function isAllowedOrigin(policy: AccessPolicy, req: IncomingMessage): boolean {
+  return req.headers.origin !== undefined && policy.origins.has(req.headers.origin);
+}
+
+/** The request line's path and query, split by hand: WHATWG URL parsing would resolve `..` before we see it. */
+export function splitTarget(target: string): { path: string; query: URLSearchParams } {
+  const mark = target.indexOf('?');
+  return mark < 0
+    ? { path: target, query: new URLSearchParams() }
+    : { path: target.slice(0, mark), query: new URLSearchParams(target.slice(mark + 1)) };
+}
+
+export type Credential = 'query' | 'cookie' | 'none' | 'wrong';
+
+/** A token in the query must be right (even with a good cookie); otherwise the cookie decides. */
+export function credentialOf(policy: AccessPolicy, req: IncomingMessage, query: URLSearchParams): Credential {
+  const fromQuery = query.get('token');
+  if (fromQuery !== null) return tokenMatches(policy, fromQuery) ? 'query' : 'wrong';
+  const fromCookie = cookieValue(req.headers.cookie, policy.cookieName);
+  if (fromCookie === null) return 'none';
+  return tokenMatches(policy, fromCookie) ? 'cookie' : 'wrong';
+}
+
+export function tokenCookie(policy: AccessPolicy): string {
+  return `${policy.cookieName}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const pair of header?.split(';') ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+function tokenMatches(policy: AccessPolicy, candidate: string): boolean {
+  const expected = Buffer.from(policy.token);
+  const given = Buffer.from(candidate);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

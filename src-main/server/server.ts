@@ -1,0 +1,150 @@
+import { access } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { CoreApi } from '../../src-shared/api/contract';
+import { HallError } from '../../src-shared/errors';
+import {
+  accessPolicy,
+  assertUsableToken,
+  credentialOf,
+  isAllowedHost,
+  isAllowedOrigin,
+  newToken,
+  splitTarget,
+  tokenCookie,
+  type AccessPolicy,
+} from './access';
+import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
+import { readStaticFile } from './static-files';
+import { API_PATH, createWebSocketApi } from './ws-api';
+
+export interface StartServerOptions {
+  core: CoreApi;
+  /** The built UI (index.html and its assets). */
+  staticDir: string;
+  /** 0 (the default) takes any free port. */
+  port?: number;
+  /** Defaults to a fresh random token per launch. */
+  token?: string;
+  /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  /** Open this in a browser: http://127.0.0.1:PORT/?token=… */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Browser mode: the UI and the API on 127.0.0.1 only, for pages that hold this launch's token. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  assertUsableToken(token);
+  await assertBuiltUi(options.staticDir);
+  const onInternalError = options.onInternalError ?? ((error: unknown) => console.error(error));
+
+  const server = createServer();
+  const port = await listen(server, options.port ?? 0);
+  const policy = accessPolicy(port, token);
+  const api = createWebSocketApi(options.core, onInternalError);
+
+  server.on('error', onInternalError);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    serveHttp(req, res, policy, options.staticDir).catch((error: unknown) => {
+      onInternalError(error);
+      res.destroy();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    // A peer that resets mid-handshake must not become an unhandled 'error' event.
+    socket.on('error', () => {});
+    const refusal = upgradeRefusal(req, policy);
+    if (refusal) refuseUpgrade(socket, policy, refusal);
+    else api.accept(req, socket, head);
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      await api.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+async function serveHttp(req: IncomingMessage, res: ServerResponse, policy: AccessPolicy, staticDir: string): Promise<void> {
+  for (const [name, value] of Object.entries(securityHeaders(policy))) res.setHeader(name, value);
+  const headOnly = req.method === 'HEAD';
+  if (!isAllowedHost(policy, req)) return sendRefusal(res, REFUSALS.host, headOnly);
+  if (req.method !== 'GET' && !headOnly) return sendRefusal(res, REFUSALS.method, false);
+
+  const { path, query } = splitTarget(req.url ?? '/');
+  const credential = credentialOf(policy, req, query);
+  if (credential === 'none' || credential === 'wrong') return sendRefusal(res, REFUSALS.token, headOnly);
+
+  const file = await readStaticFile(staticDir, path);
+  if (file === null) return sendRefusal(res, REFUSALS.notFound, headOnly);
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': file.body.length,
+    'Cache-Control': file.isIndex ? 'no-store' : 'no-cache',
+    // From here on the HttpOnly cookie carries the token, so the page's scripts never need to handle it.
+    ...(file.isIndex && credential === 'query' ? { 'Set-Cookie': tokenCookie(policy) } : {}),
+  });
+  res.end(headOnly ? undefined : file.body);
+}
+
+function upgradeRefusal(req: IncomingMessage, policy: AccessPolicy): Refusal | null {
+  if (!isAllowedHost(policy, req)) return REFUSALS.host;
+  const { path, query } = splitTarget(req.url ?? '/');
+  if (path !== API_PATH) return REFUSALS.notFound;
+  if (!isAllowedOrigin(policy, req)) return REFUSALS.origin;
+  const credential = credentialOf(policy, req, query);
+  return credential === 'none' || credential === 'wrong' ? REFUSALS.token : null;
+}
+
+/** Without a built UI every page would be a 404: better to say so at start. */
+async function assertBuiltUi(staticDir: string): Promise<void> {
+  try {
+    await access(join(staticDir, 'index.html'));
+  } catch (error) {
+    throw new HallError(
+      'server.no-ui',
+      { zh: `找不到界面文件：${staticDir} 里没有 index.html。`, en: `The UI is missing: there is no index.html in ${staticDir}.` },
+      { action: { zh: '先构建界面（npm run build）。', en: 'Build the UI first (npm run build).' }, cause: error },
+    );
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => reject(listenError(error, port));
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number): HallError {
+  if (error.code === 'EADDRINUSE') {
+    return new HallError(
+      'server.port-in-use',
+      { zh: `端口 ${port} 已被占用。`, en: `Port ${port} is already in use.` },
+      { action: { zh: '换一个端口，或用 0 让系统挑一个空闲端口。', en: 'Choose another port, or 0 to let the system pick a free one.' }, cause: error },
+    );
+  }
+  return new HallError(
+    'server.listen-failed',
+    { zh: `无法在 127.0.0.1:${port} 上监听（${error.code ?? error.message}）。`, en: `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).` },
+    { cause: error },
+  );
+}

@@ -1,0 +1,560 @@
+import { randomUUID } from 'node:crypto';
+import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
+import {
+  identityValue,
+  parseCmgl,
+  parseCmgr,
+  parseCmgs,
+  parseCops,
+  parseCpin,
+  parseCpms,
+  parseCregQuery,
+  parseCsca,
+  parseCsq,
+  registrationFromStat,
+  signalFromRssi,
+} from '../../../src-shared/at/status';
+import type { Urc } from '../../../src-shared/at/urc';
+import { HallError, toHallError } from '../../../src-shared/errors';
+import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
+import { encodeSubmit } from '../../../src-shared/pdu';
+import type { BindingInterface } from '../../emulator/serialport-types';
+import type { Journal } from '../journal';
+import { AtEngine, AtError, type AtResponse } from './at-engine';
+import { Emitter } from './emitter';
+import { interpretPdu } from './incoming';
+import { openSerialLink, type SerialLink } from './serial-link';
+import { trap } from './traps';
+
+export interface SessionEvents {
+  status: ModemStatus;
+  incoming: IncomingRecord;
+  outgoing: OutgoingRecord;
+  notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
+}
+
+export interface UsbIdentity {
+  vendorId?: string;
+  productId?: string;
+  serialNumber?: string;
+}
+
+export interface SessionOptions {
+  modemId: string;
+  path: string;
+  demo: boolean;
+  journal: Journal;
+  /** The demo modem's serialport binding; absent for a real port (serialport's native binding). */
+  binding?: BindingInterface;
+  /** To find the modem again after an unplug, when the OS gives it a new path. */
+  usb?: UsbIdentity;
+  findPath?: (usb: UsbIdentity) => Promise<string | null>;
+  now?: () => Date;
+  log?: (dir: 'tx' | 'rx', text: string) => void;
+  /** Waits between reconnect attempts (ms); the last repeats. */
+  backoffMs?: readonly number[];
+  /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
+  healthEveryMs?: number;
+}
+
+/** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
+const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
+const CMGS_TIMEOUT_MS = 90_000;
+const POLL_EVERY_MS = 15_000;
+
+interface Pending {
+  id: string;
+  to: string;
+  text: string;
+  redacted: string;
+}
+
+/**
+ * One modem: opens its port, probes and configures it, receives every message into the journal
+ * before deleting it from the SIM, sends instructions with their state journaled around the
+ * send, matches status reports, and reconnects after an unplug.
+ */
+export class ModemSession extends Emitter<SessionEvents> {
+  private link: SerialLink | null = null;
+  private engine: AtEngine | null = null;
+  private readonly status: ModemStatus;
+  private readonly outbox: Pending[] = [];
+  /** Message reference → the outgoing instruction it belongs to, for status reports. */
+  private readonly refs = new Map<number, { id: string; record: OutgoingRecord }>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private sending = false;
+  private polling: ReturnType<typeof setInterval> | null = null;
+  private health: ReturnType<typeof setInterval> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private memory = 'SM';
+  private readonly now: () => Date;
+
+  constructor(private readonly o: SessionOptions) {
+    super();
+    this.now = o.now ?? (() => new Date());
+    this.status = {
+      modemId: o.modemId,
+      path: o.path,
+      demo: o.demo,
+      state: 'opening',
+      identity: {},
+      simId: null,
+      sim: 'unknown',
+      registration: 'unknown',
+      operator: null,
+      signal: null,
+      smsc: null,
+      storage: null,
+      traps: [],
+      error: null,
+    };
+  }
+
+  snapshot(): ModemStatus {
+    return structuredClone(this.status);
+  }
+
+  /** Opens the port and brings the modem up. Rejects (with the state 'failed') when that cannot be done. */
+  async open(): Promise<void> {
+    this.closed = false;
+    try {
+      await this.connect(this.o.path);
+    } catch (e) {
+      this.fail(e);
+      throw toHallError(e);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopTimers();
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.engine?.close();
+    await this.link?.close().catch(() => undefined);
+    this.link = null;
+    this.engine = null;
+    this.update({ state: 'closed' });
+  }
+
+  async enterPin(pin: string): Promise<void> {
+    await this.exclusive(async () => {
+      await this.at(`AT+CPIN="${pin}"`, 10_000);
+    });
+    await this.exclusive(() => this.initialise());
+  }
+
+  /**
+   * Queues an SMS. `text` is what goes out; `redacted` is the only form journaled or emitted.
+   * Resolves with the instruction's id once it is journaled as queued.
+   */
+  async send(to: string, text: string, redacted: string): Promise<string> {
+    const id = randomUUID();
+    await this.record({ id, to, redacted }, 'queued', [], null);
+    this.outbox.push({ id, to, text, redacted });
+    void this.pumpOutbox();
+    return id;
+  }
+
+  /** The AT engine, for the power user's console; its commands queue with the session's own. */
+  console(): Pick<AtEngine, 'run' | 'onUrc'> {
+    if (!this.engine) throw new HallError('modem.not-connected', { zh: '调制解调器未连接。', en: 'The modem is not connected.' });
+    return this.engine;
+  }
+
+  /** Messages waiting in the modem's memory, read into the journal now (also done at every start). */
+  drain(): Promise<number> {
+    return this.exclusive(() => this.drainStored());
+  }
+
+  // ---- bringing the modem up ----
+
+  private async connect(path: string): Promise<void> {
+    this.update({ state: 'opening', path, error: null });
+    const link = await openSerialLink(path, this.o.binding ? { binding: this.o.binding } : {});
+    this.link = link;
+    const engine = new AtEngine(link, this.o.log ? { log: this.o.log } : {});
+    this.engine = engine;
+    engine.onUrc((urc) => this.onUrc(urc));
+    link.onClose((err) => {
+      if (err && this.engine === engine) this.lost(err);
+    });
+    await this.exclusive(() => this.initialise());
+  }
+
+  private async initialise(): Promise<void> {
+    this.update({ state: 'probing' });
+    await this.wake();
+    await this.tryAt('ATE0');
+    await this.tryAt('AT+CMEE=1');
+    const identity = {
+      manufacturer: await this.ask('AT+CGMI'),
+      model: await this.ask('AT+CGMM'),
+      revision: await this.ask('AT+CGMR'),
+      imei: await this.ask('AT+CGSN'),
+    };
+    this.update({ identity: clean(identity) });
+
+    const sim = await this.simState();
+    this.update({ sim, traps: sim === 'ready' ? [] : [trap(sim === 'pin' ? 'pin' : sim === 'puk' ? 'puk' : 'no-sim')] });
+    if (sim !== 'ready') return;
+
+    const imsi = await this.ask('AT+CIMI');
+    const iccid = (await this.ask('AT+CCID', '+CCID:')) ?? (await this.ask('AT^ICCID?', '^ICCID:')) ?? (await this.ask('AT+ICCID', '+ICCID:'));
+    this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
+
+    await this.at('AT+CMGF=0');
+    await this.tryAt('AT+CSMS=1');
+    const cpms = (await this.tryAt('AT+CPMS="SM","SM","SM"')) ?? (await this.tryAt('AT+CPMS?'));
+    const storage = cpms ? parseCpms(cpms.lines) : null;
+    this.memory = 'SM';
+    const csca = await this.tryAt('AT+CSCA?');
+    const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
+    await this.tryAt('AT+CREG=1');
+    const creg = await this.tryAt('AT+CREG?');
+    await this.tryAt('AT+COPS=3,0');
+    const cops = await this.tryAt('AT+COPS?');
+    const csq = await this.tryAt('AT+CSQ');
+    this.update({
+      smsc: csca ? parseCsca(csca.lines) : null,
+      storage: storage ? { used: storage.used, total: storage.total } : null,
+      registration: (creg && parseCregQuery(creg.lines)) ?? 'unknown',
+      operator: cops ? parseCops(cops.lines) : null,
+      signal: csq ? parseCsq(csq.lines) : null,
+    });
+    this.update({ traps: this.trapsNow(), state: 'ready' });
+    this.startTimers(cnmi === null);
+    await this.drainStored();
+    void this.pumpOutbox();
+  }
+
+  /** A modem just plugged in may miss the first AT or two while it boots. */
+  private async wake(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.at('AT', 2_000);
+        return;
+      } catch (e) {
+        if (attempt >= 3 || (e instanceof AtError && e.code === 'at.closed')) {
+          throw new HallError(
+            'modem.silent',
+            { zh: '调制解调器没有应答 AT 命令。', en: 'The modem does not answer AT commands.' },
+            {
+              action: {
+                zh: '确认选的是 AT 命令口（有的上网卡有好几个串口），拔插一次，或关闭占用它的程序。',
+                en: 'Make sure this is the AT command port (sticks often have several), replug it, or close any program holding it.',
+              },
+              cause: e,
+            },
+          );
+        }
+      }
+    }
+  }
+
+  private async simState(): Promise<ModemStatus['sim']> {
+    try {
+      return parseCpin((await this.at('AT+CPIN?')).lines);
+    } catch (e) {
+      if (e instanceof AtError && e.code === 'at.cme') {
+        const cme = e.details?.cme;
+        if (cme === 10) return 'absent';
+        if (cme === 11) return 'pin';
+        if (cme === 12) return 'puk';
+      }
+      if (e instanceof AtError && e.code === 'at.closed') throw e;
+      return 'unknown';
+    }
+  }
+
+  private trapsNow(): Trap[] {
+    const traps: Trap[] = [];
+    if (!this.status.smsc) traps.push(trap('no-smsc'));
+    if (['none', 'searching', 'denied'].includes(this.status.registration)) traps.push(trap('no-network'));
+    return traps;
+  }
+
+  // ---- receiving ----
+
+  private onUrc(urc: Urc): void {
+    switch (urc.kind) {
+      case 'cmti':
+      case 'cdsi':
+        void this.exclusive(() => this.readStored(urc.storage, urc.index)).catch((e) => this.warn(e));
+        break;
+      case 'cmt':
+      case 'cds':
+        if (urc.pduLine) {
+          const pdu = urc.pduLine;
+          void this.exclusive(async () => {
+            if (await this.ingest(pdu)) await this.tryAt('AT+CNMA');
+          }).catch((e) => this.warn(e));
+        }
+        break;
+      case 'creg':
+        if (urc.domain === undefined || urc.domain === 'cs') {
+          this.update({ registration: registrationFromStat(urc.stat) });
+          this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
+          void this.pumpOutbox();
+        }
+        break;
+      case 'vendor': {
+        const rssi = urc.name === '^RSSI' ? Number(urc.text.slice(urc.text.indexOf(':') + 1).trim()) : NaN;
+        if (Number.isInteger(rssi)) this.update({ signal: signalFromRssi(rssi) });
+        break;
+      }
+      case 'ready':
+        // The modem rebooted and forgot its settings: bring it up again.
+        if (urc.what === 'modem' && this.status.state === 'ready') void this.exclusive(() => this.initialise()).catch((e) => this.warn(e));
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async readStored(storage: string, index: number): Promise<void> {
+    if (storage && storage !== this.memory) {
+      await this.at(`AT+CPMS="${storage}"`);
+      this.memory = storage;
+    }
+    const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
+    if (read) await this.keepThenDelete(index, read.pdu);
+  }
+
+  private async drainStored(): Promise<number> {
+    const listing = await this.at('AT+CMGL=4', 120_000);
+    let kept = 0;
+    for (const stored of parseCmgl(listing.lines)) {
+      if (await this.keepThenDelete(stored.index, stored.pdu)) kept++;
+    }
+    const cpms = await this.tryAt('AT+CPMS?');
+    const storage = cpms ? parseCpms(cpms.lines) : null;
+    if (storage) this.update({ storage: { used: storage.used, total: storage.total } });
+    return kept;
+  }
+
+  /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
+  private async keepThenDelete(index: number, pdu: string): Promise<boolean> {
+    if (!(await this.ingest(pdu))) return false;
+    if (!(await this.tryAt(`AT+CMGD=${index}`))) {
+      this.notice('warning', {
+        zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
+        en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
+      });
+    }
+    return true;
+  }
+
+  /** Journals one PDU. False means it must stay on the modem (not stored, or not ours to delete). */
+  private async ingest(pdu: string): Promise<boolean> {
+    const simId = this.status.simId ?? this.status.path;
+    const meaning = interpretPdu(pdu, simId, this.now());
+    if (meaning.kind === 'own-submit') return false;
+    if (meaning.kind === 'status-report') {
+      await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
+      return true;
+    }
+    try {
+      const { added, key } = await this.o.journal.appendIncoming(meaning.message);
+      if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
+      return true;
+    } catch (e) {
+      this.warn(e);
+      return false;
+    }
+  }
+
+  private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {
+    const sent = this.refs.get(ref);
+    if (!sent) {
+      this.notice('info', {
+        zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
+        en: `A status report arrived for no message we sent (reference ${ref}); ignored.`,
+      });
+      return;
+    }
+    if (!delivered && !failed) return;
+    this.refs.delete(ref);
+    const r = sent.record;
+    await this.record({ id: r.id, to: r.to, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+  }
+
+  // ---- sending ----
+
+  private async pumpOutbox(): Promise<void> {
+    if (this.sending || this.status.state !== 'ready') return;
+    this.sending = true;
+    try {
+      while (this.outbox.length > 0 && this.status.state === 'ready') {
+        const next = this.outbox.shift()!;
+        await this.exclusive(() => this.sendOne(next));
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async sendOne(p: Pending): Promise<void> {
+    // Journaled before the first byte goes out: after a crash this instruction shows as
+    // "may have been sent", never silently sent again.
+    await this.record(p, 'sending', [], null);
+    const refs: number[] = [];
+    try {
+      for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {
+        const response = await this.at(`AT+CMGS=${part.tpduLength}`, CMGS_TIMEOUT_MS, part.hex);
+        const ref = parseCmgs(response.lines);
+        if (ref !== null) refs.push(ref);
+      }
+    } catch (e) {
+      const err = toHallError(e);
+      const unsure = refs.length > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout'));
+      const code = e instanceof AtError && e.details?.cms !== undefined ? `cms.${e.details.cms}` : err.code;
+      await this.record(p, unsure ? 'failed-retryable' : 'failed', refs, code);
+      return;
+    }
+    const record = await this.record(p, 'sent', refs, null);
+    for (const ref of refs) this.refs.set(ref, { id: p.id, record });
+  }
+
+  private async record(p: { id: string; to: string; redacted: string }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
+    const change = { id: p.id, simId: this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
+    await this.o.journal.recordOutgoing(change);
+    const record: OutgoingRecord = { kind: 'out', ...change, at: this.now().getTime() };
+    this.emit('outgoing', record);
+    return record;
+  }
+
+  // ---- losing and finding the modem ----
+
+  private lost(err: Error): void {
+    if (this.closed || this.status.state === 'reconnecting') return;
+    this.stopTimers();
+    this.engine?.close();
+    this.engine = null;
+    this.link = null;
+    this.update({ state: 'reconnecting', error: { code: 'modem.unplugged', zh: '调制解调器已断开。', en: 'The modem was disconnected.' } });
+    this.notice('warning', { zh: `调制解调器已断开（${err.message}），正在重新连接…`, en: `The modem was disconnected (${err.message}); reconnecting…` });
+    this.scheduleReconnect(0);
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    const backoff = this.o.backoffMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+    const wait = backoff[Math.min(attempt, backoff.length - 1)]!;
+    this.reconnectTimer = setTimeout(() => void this.reconnect(attempt), wait);
+  }
+
+  private async reconnect(attempt: number): Promise<void> {
+    if (this.closed) return;
+    try {
+      const path = (this.o.usb && this.o.findPath ? await this.o.findPath(this.o.usb) : null) ?? this.status.path;
+      await this.connect(path);
+      this.notice('info', { zh: '调制解调器已重新连接。', en: 'The modem is connected again.' });
+    } catch {
+      this.engine?.close();
+      await this.link?.close().catch(() => undefined);
+      this.engine = null;
+      this.link = null;
+      if (this.closed) return;
+      this.update({ state: 'reconnecting' });
+      this.scheduleReconnect(attempt + 1);
+    }
+  }
+
+  private startTimers(poll: boolean): void {
+    this.stopTimers();
+    if (poll) this.polling = setInterval(() => void this.drain().catch((e) => this.warn(e)), POLL_EVERY_MS);
+    const every = this.o.healthEveryMs ?? 30_000;
+    this.health = setInterval(() => void this.refresh(), every);
+    this.polling?.unref?.();
+    this.health.unref?.();
+  }
+
+  private stopTimers(): void {
+    if (this.polling) clearInterval(this.polling);
+    if (this.health) clearInterval(this.health);
+    this.polling = null;
+    this.health = null;
+  }
+
+  /** Signal and registration; a modem that stopped answering is treated as unplugged. */
+  private async refresh(): Promise<void> {
+    try {
+      await this.exclusive(async () => {
+        const csq = await this.at('AT+CSQ');
+        const creg = await this.tryAt('AT+CREG?');
+        this.update({ signal: parseCsq(csq.lines), registration: (creg && parseCregQuery(creg.lines)) ?? this.status.registration });
+      });
+    } catch (e) {
+      if (e instanceof AtError && e.code === 'at.timeout') {
+        const link = this.link;
+        this.lost(new Error('no answer'));
+        await link?.close().catch(() => undefined);
+      }
+    }
+  }
+
+  // ---- AT helpers ----
+
+  /** Runs `work` with no other session work interleaved (a read-then-delete must not be split). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private at(command: string, timeoutMs?: number, payload?: string): Promise<AtResponse> {
+    const engine = this.engine;
+    if (!engine) {
+      return Promise.reject(new HallError('modem.not-connected', { zh: '调制解调器未连接。', en: 'The modem is not connected.' }));
+    }
+    return engine.run(command, { ...(timeoutMs ? { timeoutMs } : {}), ...(payload ? { payload } : {}) });
+  }
+
+  /** A command whose failure only means "this modem does not do that": null instead of an error. */
+  private async tryAt(command: string): Promise<AtResponse | null> {
+    try {
+      return await this.at(command);
+    } catch (e) {
+      if (e instanceof AtError && e.code === 'at.closed') throw e;
+      if (e instanceof HallError && e.code === 'modem.not-connected') throw e;
+      return null;
+    }
+  }
+
+  private async ask(command: string, prefix?: string): Promise<string | undefined> {
+    const r = await this.tryAt(command);
+    const lines = r?.lines.filter((l) => !prefix || l.startsWith(prefix) || !/^[+^]/.test(l));
+    return (lines && identityValue(lines)) ?? undefined;
+  }
+
+  private async firstAccepted(commands: readonly string[]): Promise<string | null> {
+    for (const c of commands) if (await this.tryAt(c)) return c;
+    return null;
+  }
+
+  private update(patch: Partial<ModemStatus>): void {
+    Object.assign(this.status, patch);
+    this.emit('status', this.snapshot());
+  }
+
+  private fail(e: unknown): void {
+    const err = toHallError(e);
+    const traps = [...this.status.traps];
+    if (err.code === 'modem.permission') traps.push(trap('permission'));
+    if (err.code === 'modem.busy') traps.push(trap('busy'));
+    this.update({ state: 'failed', error: { code: err.code, zh: err.describe('zh-Hans'), en: err.describe('en') }, traps });
+  }
+
+  private warn(e: unknown): void {
+    const err = toHallError(e);
+    this.notice('error', { zh: err.describe('zh-Hans'), en: err.describe('en') });
+  }
+
+  private notice(level: SessionEvents['notice']['level'], text: { zh: string; en: string }): void {
+    this.emit('notice', { level, ...text });
+  }
+}
+
+function clean<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}

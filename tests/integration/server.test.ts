@@ -1,0 +1,340 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocket as NodeWebSocket } from 'ws';
+import { RequestSchemas, type Events } from '../../src-shared/api/contract';
+import { decodeWireMessage, type DecodedWireMessage } from '../../src-shared/api/wire';
+import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
+import { startServer, type RunningServer } from '../../src-main/server';
+import { hallErrorOf } from '../unit/api/hall-error-of';
+import { webSocketWithOrigin } from '../unit/api/node-websocket';
+import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
+import { closed, httpRequest, INDEX_HTML, makeSite, nextMessage, openRawSocket, openSocket, SECRET } from './server-kit';
+
+let site: Awaited<ReturnType<typeof makeSite>>;
+let core: ScriptedCore;
+let server: RunningServer;
+const internalErrors: unknown[] = [];
+const clients: WebSocketApiClient[] = [];
+
+beforeAll(async () => {
+  site = await makeSite();
+  core = new ScriptedCore(STANDARD_SCRIPT);
+  server = await startServer({ core, staticDir: site.root, onInternalError: (error) => internalErrors.push(error) });
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await server.close();
+  await site.remove();
+});
+
+const origin = () => `http://127.0.0.1:${server.port}`;
+const cookie = () => `hall_token_${server.port}=${server.token}`;
+const apiUrl = (query = `?token=${server.token}`) => `ws://127.0.0.1:${server.port}/api${query}`;
+
+function connectClient(): WebSocketApiClient {
+  const client = connectWebSocketApi(apiUrl(), { WebSocketImpl: webSocketWithOrigin(origin()), waitForOpenMs: 5000 });
+  clients.push(client);
+  return client;
+}
+
+async function roundTrips(client: WebSocketApiClient): Promise<void> {
+  await expect(client.call('catalog.search', { query: '余额' })).resolves.toEqual([{ id: 'YE', score: 1, matched: { field: 'code', text: '余额' } }]);
+}
+
+describe('startServer', () => {
+  it('listens on 127.0.0.1 and hands out a URL carrying a fresh URL-safe token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it.each([
+    ['too short', 'abc'],
+    ['not URL-safe', 'a'.repeat(20) + '&x=1'],
+  ])('refuses a chosen token that is %s', async (_name, token) => {
+    const error = await hallErrorOf(startServer({ core, staticDir: site.root, token }));
+    expect(error.code).toBe('server.bad-token');
+  });
+
+  it('says so when there is no built UI to serve', async () => {
+    const error = await hallErrorOf(startServer({ core, staticDir: `${site.root}/assets` }));
+    expect(error.code).toBe('server.no-ui');
+    expect(error.en).toBe(`The UI is missing: there is no index.html in ${site.root}/assets.`);
+  });
+
+  it('says so when the port is taken', async () => {
+    const error = await hallErrorOf(startServer({ core, staticDir: site.root, port: server.port }));
+    expect(error.code).toBe('server.port-in-use');
+    expect(error.zh).toContain(String(server.port));
+  });
+});
+
+describe('HTTP', () => {
+  const csp = () =>
+    `default-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}; ` +
+    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+  function expectSecurityHeaders(headers: Record<string, unknown>): void {
+    expect(headers).toMatchObject({
+      'content-security-policy': csp(),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+  }
+
+  it('serves the index for the token, with every security header and the session cookie', async () => {
+    const answer = await httpRequest(server.port, `/?token=${server.token}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe(INDEX_HTML);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer.headers['set-cookie']).toEqual([`hall_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expectSecurityHeaders(answer.headers);
+  });
+
+  it.each([
+    ['/', 'text/html; charset=utf-8'],
+    ['/index.html', 'text/html; charset=utf-8'],
+    ['/assets/app.js', 'text/javascript; charset=utf-8'],
+    ['/assets/style.css', 'text/css; charset=utf-8'],
+    ['/logo.svg', 'image/svg+xml'],
+    ['/data.bin', 'application/octet-stream'],
+  ])('serves %s to the cookie as %s', async (path, type) => {
+    const answer = await httpRequest(server.port, path, { cookie: `other=1; ${cookie()}` });
+    expect([answer.status, answer.headers['content-type']]).toEqual([200, type]);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expectSecurityHeaders(answer.headers);
+  });
+
+  it('accepts the token in place of the cookie on an asset, and answers HEAD without a body', async () => {
+    const asset = await httpRequest(server.port, `/assets/app.js?token=${server.token}`);
+    expect([asset.status, asset.body]).toEqual([200, 'console.log("app");']);
+    const head = await httpRequest(server.port, '/', { cookie: cookie() }, 'HEAD');
+    expect([head.status, head.headers['content-length'], head.body]).toEqual([200, String(INDEX_HTML.length), '']);
+  });
+
+  it.each([
+    ['the index without a token', '/', () => ({})],
+    ['an asset without a token', '/assets/app.js', () => ({})],
+    ['a wrong token', '/?token=wrong-token-wrong-token', () => ({})],
+    ['a wrong token even with a good cookie', '/?token=wrong-token-wrong-token', () => ({ cookie: cookie() })],
+    ['a wrong cookie', '/', () => ({ cookie: `hall_token_${server.port}=wrong-token-wrong-token` })],
+    ['the token in the cookie of another port', '/', () => ({ cookie: `hall_token_1=${server.token}` })],
+  ])('refuses %s with a bilingual 403', async (_name, path, headers: () => Record<string, string>) => {
+    const answer = await httpRequest(server.port, path, headers());
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('禁止访问');
+    expect(answer.body).toContain('Forbidden');
+    expect(answer.body).not.toContain('<');
+    expectSecurityHeaders(answer.headers);
+  });
+
+  it.each([
+    ['a foreign name (DNS rebinding)', 403, () => `evil.example:${server.port}`],
+    ['another port', 403, () => '127.0.0.1:1'],
+    ['no port', 403, () => '127.0.0.1'],
+    ['localhost', 200, () => `localhost:${server.port}`],
+    ['LOCALHOST', 200, () => `LOCALHOST:${server.port}`],
+  ])('answers a Host header naming %s with %i', async (_name, status, host) => {
+    const answer = await httpRequest(server.port, `/?token=${server.token}`, { host: host() });
+    expect(answer.status).toBe(status);
+    if (status === 403) expect(answer.body).toMatch(/127\.0\.0\.1 或 localhost[\s\S]*127\.0\.0\.1 or localhost/);
+  });
+
+  it('allows GET and HEAD only', async () => {
+    const answer = await httpRequest(server.port, `/?token=${server.token}`, {}, 'POST');
+    expect([answer.status, answer.headers.allow]).toEqual([405, 'GET, HEAD']);
+  });
+
+  it.each([
+    '/../package.json',
+    '/../secret.txt',
+    '/%2e%2e/package.json',
+    '/%2E%2E/secret.txt',
+    '/%2e%2e%2fpackage.json',
+    '/assets/..%2f..%2fpackage.json',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/..%5c..%5csecret.txt',
+    '/%252e%252e/secret.txt',
+    '/link-out/secret.txt',
+    '/link-out/package.json',
+    '/.env',
+    '/assets/%00app.js',
+    '/assets/app.js%00',
+    '/%E0%A4%A',
+    '/assets/',
+    '/assets',
+    '//secret.txt',
+    '/nothing-here.js',
+  ])('does not serve %s', async (path) => {
+    const answer = await httpRequest(server.port, path, { cookie: cookie() });
+    expect(answer.status).toBe(404);
+    expect(answer.body).not.toContain(SECRET);
+    expect(answer.body).toBe('找不到。\nNot found.\n');
+  });
+});
+
+describe('WebSocket /api', () => {
+  it('round-trips a call and broadcasts core events to every client', async () => {
+    const [first, second] = [connectClient(), connectClient()];
+    await roundTrips(first);
+    await roundTrips(second);
+    const heard: Array<[string, string]> = [];
+    const both = new Promise<void>((resolve) => {
+      for (const [name, client] of [['first', first], ['second', second]] as const) {
+        client.on('incoming', (record) => {
+          heard.push([name, record.key]);
+          if (heard.length === 2) resolve();
+        });
+      }
+    });
+    core.emit('incoming', SAMPLE_INCOMING);
+    await both;
+    expect(heard.sort()).toEqual([
+      ['first', SAMPLE_INCOMING.key],
+      ['second', SAMPLE_INCOMING.key],
+    ]);
+  });
+
+  it('accepts the cookie instead of the token, from localhost too', async () => {
+    const socket = await openSocket(`ws://localhost:${server.port}/api`, { origin: `http://localhost:${server.port}`, headers: { cookie: cookie() } });
+    socket.send(JSON.stringify({ type: 'call', id: 5, method: 'modem.list', params: {} }));
+    expect(await nextMessage(socket)).toEqual({ type: 'result', id: 5, result: [] });
+    socket.close();
+  });
+
+  it.each([
+    ['no token', () => apiUrl(''), () => ({ origin: origin() }), 403],
+    ['a wrong token', () => apiUrl('?token=wrong-token-wrong-token'), () => ({ origin: origin() }), 403],
+    ['a wrong cookie', () => apiUrl(''), () => ({ origin: origin(), headers: { cookie: `hall_token_${server.port}=nope` } }), 403],
+    ['no Origin', () => apiUrl(), () => ({}), 403],
+    ['a foreign Origin', () => apiUrl(), () => ({ origin: 'http://evil.example' }), 403],
+    ['an Origin on another port', () => apiUrl(), () => ({ origin: 'http://127.0.0.1:1' }), 403],
+    ['an https Origin', () => apiUrl(), () => ({ origin: `https://127.0.0.1:${server.port}` }), 403],
+    ['the null Origin', () => apiUrl(), () => ({ origin: 'null' }), 403],
+    ['a foreign Host', () => apiUrl(), () => ({ origin: origin(), headers: { host: `evil.example:${server.port}` } }), 403],
+    ['another path', () => `ws://127.0.0.1:${server.port}/other?token=${server.token}`, () => ({ origin: origin() }), 404],
+  ])('refuses an upgrade with %s', async (_name, url, options, status) => {
+    const callsBefore = core.calls.length;
+    expect(await openRawSocket(url(), options())).toBe(status);
+    expect(core.calls.length).toBe(callsBefore);
+  });
+
+  it('answers invalid parameters with a bilingual api.bad-request, without reaching the core', async () => {
+    const client = connectClient();
+    const callsBefore = core.calls.length;
+    const error = await hallErrorOf(client.call('catalog.search', { query: 42 } as never));
+    expect(error.code).toBe('api.bad-request');
+    expect(error.zh).toMatch(/^请求参数不对：query/);
+    expect(error.en).toMatch(/^Bad request parameters: query/);
+    expect(core.calls.length).toBe(callsBefore);
+  });
+
+  it('passes the core’s HallError through and hides anything else behind a generic internal error', async () => {
+    const client = connectClient();
+    const known = await hallErrorOf(client.call('modem.disconnect', { modemId: 'm7' }));
+    expect([known.code, known.zh, known.en]).toEqual(['modem.unknown', '没有这个调制解调器：m7', 'No such modem: m7']);
+
+    const reported = internalErrors.length;
+    const hidden = await hallErrorOf(client.call('modem.ports', {}));
+    expect(hidden.code).toBe('internal');
+    expect(`${hidden.zh} ${hidden.en}`).not.toMatch(/secret|core\.ts|TypeError/);
+    expect(internalErrors.length).toBe(reported + 1);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type":"call",', 1007],
+    ['a JSON value that is not a message', '[1,2,3]', 1007],
+    ['a message that is not a call', JSON.stringify({ type: 'event', event: 'notice', data: {} }), 1008],
+    ['a binary frame', Buffer.from([1, 2, 3]), 1003],
+    ['a 1 MiB frame', 'x'.repeat(1024 * 1024), 1009],
+  ])('closes the connection on %s, and keeps serving the next client', async (_name, frame, code) => {
+    const socket = await openSocket(apiUrl(), { origin: origin() });
+    socket.send(frame);
+    const end = await closed(socket);
+    expect(end.code).toBe(code);
+    if (code !== 1009) expect(end.reason).not.toBe('');
+    await roundTrips(connectClient());
+  });
+});
+
+describe('WebSocket /api under random frames', () => {
+  const methods = [...Object.keys(RequestSchemas), 'no.such', '__proto__', 'constructor', 'toString'];
+  const callLike = fc.record(
+    {
+      type: fc.constant('call'),
+      id: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.string()),
+      method: fc.oneof(fc.constantFrom(...methods), fc.anything()),
+      params: fc.oneof(fc.constant({}), fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())), fc.anything()),
+    },
+    { requiredKeys: ['type'] },
+  );
+  const frames: fc.Arbitrary<string | Uint8Array> = fc.oneof(
+    { weight: 5, arbitrary: callLike.map((call) => JSON.stringify(call)) },
+    { weight: 2, arbitrary: fc.json() },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+    { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '{"type":"result","id":1,"result":1}', '{"type":"event","event":"modem","data":1}') },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+  );
+  const PROBE_ID = 2 ** 40;
+  const PROTOCOL_CLOSES = [1003, 1007, 1008, 1009];
+
+  /** Sends one frame then a known-good probe; collects replies until the probe is answered or the server hangs up. */
+  async function exchange(socket: NodeWebSocket, frame: string | Uint8Array): Promise<{ replies: DecodedWireMessage[]; closedWith: number | null }> {
+    const replies: DecodedWireMessage[] = [];
+    const end = closed(socket);
+    const probed = new Promise<void>((resolve) => {
+      socket.on('message', (data) => {
+        const reply = decodeWireMessage(data.toString());
+        if (reply === null) throw new Error(`undecodable reply: ${data.toString()}`);
+        replies.push(reply);
+        if (reply.type === 'result' && reply.id === PROBE_ID) resolve();
+      });
+    });
+    socket.send(frame);
+    socket.send(JSON.stringify({ type: 'call', id: PROBE_ID, method: 'modem.list', params: {} }));
+    const outcome = await Promise.race([probed.then(() => null), end.then(({ code }) => code)]);
+    socket.removeAllListeners('message');
+    return { replies, closedWith: outcome };
+  }
+
+  it('never crashes, only answers or hangs up with a protocol close code, and keeps answering', async () => {
+    let socket = await openSocket(apiUrl(), { origin: origin() });
+    await fc.assert(
+      fc.asyncProperty(frames, async (frame) => {
+        if (socket.readyState !== socket.OPEN) socket = await openSocket(apiUrl(), { origin: origin() });
+        const { replies, closedWith } = await exchange(socket, frame);
+        if (closedWith !== null) expect(PROTOCOL_CLOSES).toContain(closedWith);
+        for (const reply of replies) {
+          expect(['result', 'error']).toContain(reply.type);
+          if (reply.type === 'error') {
+            expect(reply.error.code).toMatch(/^(api\.(unknown-method|bad-request)|test\.unscripted|modem\.unknown|internal)$/);
+            expect(`${reply.error.zh}${reply.error.en}`).not.toMatch(/\n\s+at |secret/);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    socket.close();
+    await roundTrips(connectClient());
+  });
+});
+
+describe('closing the server', () => {
+  it('closes its connections, drops its core subscriptions and stops listening', async () => {
+    const ownCore = new ScriptedCore(STANDARD_SCRIPT);
+    const own = await startServer({ core: ownCore, staticDir: site.root });
+    expect(ownCore.subscriptionCount).toBe(4);
+    const socket = await openSocket(`ws://127.0.0.1:${own.port}/api?token=${own.token}`, { origin: `http://127.0.0.1:${own.port}` });
+    const end = closed(socket);
+    await own.close();
+    expect(await end).toEqual({ code: 1001, reason: 'Server closing' });
+    expect(ownCore.subscriptionCount).toBe(0);
+    await expect(httpRequest(own.port, '/')).rejects.toThrow(/ECONNREFUSED/);
+    const notice: Events['notice'] = { level: 'info', zh: '无人收听', en: 'Nobody listens' };
+    expect(() => ownCore.emit('notice', notice)).not.toThrow();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { decodeWireMessage, EVENT_NAMES, fromWireError, parseWireMessage, toWireError } from '../../../src-shared/api/wire';
+import { HallError } from '../../../src-shared/errors';
+
+describe('decodeWireMessage', () => {
+  it.each([
+    ['a call', '{"type":"call","id":1,"method":"modem.list","params":{}}', { type: 'call', id: 1, method: 'modem.list', params: {} }],
+    ['a call naming no real method (answered later with an error)', '{"type":"call","id":7,"method":42}', { type: 'call', id: 7, method: 42, params: undefined }],
+    ['a result', '{"type":"result","id":3,"result":[1,2]}', { type: 'result', id: 3, result: [1, 2] }],
+    ['an error', '{"type":"error","id":3,"error":{"code":"x","zh":"甲","en":"a"}}', { type: 'error', id: 3, error: { code: 'x', zh: '甲', en: 'a' } }],
+    ['an event', '{"type":"event","event":"notice","data":{"level":"info"}}', { type: 'event', event: 'notice', data: { level: 'info' } }],
+    ['extra keys are dropped', '{"type":"result","id":0,"result":null,"__proto__":{"polluted":true}}', { type: 'result', id: 0, result: null }],
+  ])('accepts %s', (_name, text, expected) => {
+    expect(decodeWireMessage(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['not JSON', '{"type":'],
+    ['a JSON scalar', '42'],
+    ['null', 'null'],
+    ['an array', '[]'],
+    ['an unknown type', '{"type":"hello","id":1}'],
+    ['a call without id', '{"type":"call","method":"modem.list","params":{}}'],
+    ['a fractional id', '{"type":"call","id":1.5,"method":"modem.list","params":{}}'],
+    ['a negative id', '{"type":"call","id":-1,"method":"modem.list","params":{}}'],
+    ['an id beyond safe integers', '{"type":"call","id":9007199254740993,"method":"modem.list","params":{}}'],
+    ['a string id', '{"type":"call","id":"1","method":"modem.list","params":{}}'],
+    ['an error without its English text', '{"type":"error","id":1,"error":{"code":"x","zh":"甲"}}'],
+    ['an event without a name', '{"type":"event","data":{}}'],
+  ])('rejects %s', (_name, text) => {
+    expect(decodeWireMessage(text)).toBeNull();
+  });
+
+  it('parses an already structured message the same way', () => {
+    expect(parseWireMessage({ type: 'result', id: 2, result: 'ok' })).toEqual({ type: 'result', id: 2, result: 'ok' });
+    expect(parseWireMessage('{"type":"result","id":2,"result":"ok"}')).toBeNull();
+  });
+});
+
+describe('wire errors', () => {
+  it('carries a HallError’s code and both texts, and nothing else', () => {
+    const error = new HallError('modem.busy', { zh: '忙', en: 'Busy' }, { details: { path: '/dev/ttyUSB0' }, action: { zh: '等', en: 'Wait' } });
+    expect(toWireError(error)).toEqual({ code: 'modem.busy', zh: '忙', en: 'Busy' });
+  });
+
+  it.each([
+    ['an Error', new TypeError('secret detail at core.ts:42')],
+    ['a string', 'raw text'],
+    ['undefined', undefined],
+  ])('turns %s into the generic internal error, with no trace of the original', (_name, thrown) => {
+    const wire = toWireError(thrown);
+    expect(wire.code).toBe('internal');
+    expect(wire.zh).toMatch(/内部错误/);
+    expect(wire.en).toMatch(/^Internal error/);
+    expect(JSON.stringify(wire)).not.toMatch(/secret|core\.ts|raw text/);
+  });
+
+  it('rebuilds a HallError on the receiving side', () => {
+    const error = fromWireError({ code: 'api.bad-request', zh: '不对', en: 'Wrong' });
+    expect(error).toBeInstanceOf(HallError);
+    expect([error.code, error.zh, error.en]).toEqual(['api.bad-request', '不对', 'Wrong']);
+  });
+});
+
+describe('EVENT_NAMES', () => {
+  it('lists every event of the contract', () => {
+    expect([...EVENT_NAMES].sort()).toEqual(['incoming', 'modem', 'notice', 'outgoing']);
+  });
+});
