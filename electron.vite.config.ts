@@ -7,7 +7,8 @@ export default defineConfig({
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } }, externalizeDeps: true },
   },
   preload: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/preload.ts') } } },
+    // A sandboxed preload cannot be an ES module: CommonJS, as out/preload/index.js.
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].js' } } },
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),

@@ -131,6 +131,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.engine?.close();
+    // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
+    await this.chain.catch(() => undefined);
     await this.link?.close().catch(() => undefined);
     this.link = null;
     this.engine = null;
@@ -152,7 +154,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const id = randomUUID();
     await this.record({ id, to, redacted }, 'queued', [], null);
     this.outbox.push({ id, to, text, redacted });
-    void this.pumpOutbox();
+    void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
   }
 
@@ -225,7 +227,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.update({ traps: this.trapsNow(), state: 'ready' });
     this.startTimers(cnmi === null);
     await this.drainStored();
-    void this.pumpOutbox();
+    void this.pumpOutbox().catch((e) => this.warn(e));
   }
 
   /** A modem just plugged in may miss the first AT or two while it boots. */
@@ -295,7 +297,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         if (urc.domain === undefined || urc.domain === 'cs') {
           this.update({ registration: registrationFromStat(urc.stat) });
           this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
-          void this.pumpOutbox();
+          void this.pumpOutbox().catch((e) => this.warn(e));
         }
         break;
       case 'vendor': {

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, hall, STACK_TRACE } from './cli-helpers';
+
+describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
+  it('send YE --emulator --wait-reply prints the reassembled Chinese reply', async () => {
+    const run = await hall(['send', 'YE', '--emulator', '--wait-reply', '--lang', 'zh-Hans']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/已发送: YE {2}\[(sent|delivered)\]/);
+    expect(run.stdout).toMatch(/10086:\n尊敬的客户.*余额为\d+\.\d{2}元.*【中国移动】/s);
+  });
+
+  it('send --json reports the command, its state and the whole reply of a long answer', async () => {
+    const run = await hall(['send', 'CXYEG', '--emulator', '--wait-reply', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ command: 'CXYEG', error: null, reply: { from: '10086', complete: true } });
+    expect(['sent', 'delivered']).toContain(out.state);
+    expect(out.reply.total).toBeGreaterThan(1);
+    expect(out.reply.text).toMatch(/流量.*【中国移动】$/s);
+  });
+
+  it('send with parameters composes and masks secrets in what it prints', async () => {
+    const run = await hall(['send', 'MMXG', '--oldPassword', '123456', '--newPassword', '654321', '--emulator', '--yes', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).command).toBe('MMXG#******#******');
+    expect(run.stdout + run.stderr).not.toMatch(/123456|654321/);
+  });
+
+  it('refuses a risky instruction without --yes, and bad parameters before touching the modem', async () => {
+    const tj = await hall(['send', 'TJ', '--emulator']);
+    expect(tj.code).toBe(2);
+    expect(tj.stderr).toMatch(/confirmation/);
+    const bad = await hall(['send', 'ZD', '--month', '202613', '--emulator']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/01 to 12/);
+    const both = await hall(['send', 'YE', '--emulator', '--port', '/dev/null']);
+    expect(both.code).toBe(2);
+    for (const r of [tj, bad, both]) expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('a port that does not exist: exit 1 with advice, no stack trace', async () => {
+    const run = await hall(['modem', 'status', '--port', '/dev/ttyNOPE9']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/not found|Cannot open/);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('modem status and inbox work on the demo modem', async () => {
+    const status = JSON.parse((await hall(['modem', 'status', '--emulator', '--json'])).stdout);
+    expect(status).toMatchObject({ state: 'ready', demo: true, operator: 'CHINA MOBILE', sim: 'ready' });
+    const inbox = await hall(['inbox', '--emulator', '--json']);
+    expect(inbox.code).toBe(0);
+    expect(JSON.parse(inbox.stdout)).toEqual([]);
+  });
+
+  it('ports lists the demo modem', async () => {
+    const out = JSON.parse((await hall(['ports', '--json'])).stdout);
+    expect(out.ports.some((p: { path: string; demo: boolean }) => p.demo && p.path === 'emulator://demo')).toBe(true);
+  });
+
+  it('pdu decode reassembles parts given in any order; a bad PDU exits 2 with the reason', async () => {
+    const encoded = JSON.parse((await hall(['pdu', 'encode', '--to', '10086', '--text', '查'.repeat(100), '--json'])).stdout);
+    expect(encoded).toHaveLength(2);
+    const run = await hall(['pdu', 'decode', encoded[1].hex, encoded[0].hex, '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.parts.map((p: { type: string; encoding: string }) => [p.type, p.encoding])).toEqual([['submit', 'ucs2'], ['submit', 'ucs2']]);
+    expect(out.parts[0].concat).toMatchObject({ part: 2, total: 2 });
+    const bad = await hall(['pdu', 'decode', '0791683108']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/PDU/);
+    expect(bad.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('emulator --pty prints a device path that AT commands reach', async () => {
+    const child = spawn(process.execPath, [BIN, 'emulator', '--pty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const path = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (d: string) => resolve(d.trim().split('\n')[0]!));
+        child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+      });
+      expect(path).toMatch(/^\//);
+      const { SerialPort } = await import('serialport');
+      const port = new SerialPort({ path, baudRate: 115200 });
+      const answer = await new Promise<string>((resolve) => {
+        let got = '';
+        port.on('data', (d: Buffer) => {
+          got += d.toString('latin1');
+          if (/OK\r\n/.test(got)) resolve(got);
+        });
+        port.write('AT+CGMI\r');
+      });
+      expect(answer).toContain('Hall10086');
+      await new Promise<void>((r) => port.close(() => r()));
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});

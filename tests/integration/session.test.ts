@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmulatorBinding, DEMO_PATH } from '../../src-main/emulator/binding';
+import { Journal, nodeJournalFs } from '../../src-main/services/journal';
+import { ModemSession } from '../../src-main/services/modem/session';
+import { FAST, sessionKit, type Kit } from './session-kit';
+
+let kit: Kit | null = null;
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+});
+
+const states = (k: Kit, id: string) => k.seen.outgoing.filter((o) => o.id === id).map((o) => o.state);
+
+describe('modem session over the emulated modem (in-process serialport binding)', () => {
+  it('probes the modem: identity, SIM, network, signal, SMS centre, storage', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    expect(kit.session.snapshot()).toMatchObject({
+      state: 'ready',
+      sim: 'ready',
+      simId: '89860012345678901234',
+      identity: { imei: '867530010086005', imsi: '460001234567890', iccid: '89860012345678901234' },
+      registration: 'home',
+      operator: 'CHINA MOBILE',
+      smsc: '+8613800100500',
+      storage: { used: 0, total: 50 },
+      traps: [],
+    });
+    const signal = kit.session.snapshot().signal!;
+    expect(signal.dbm).toBe(-113 + 2 * signal.csq);
+  });
+
+  it('sends an instruction, follows its states, and journals the whole reply, parts in any order', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    const id = await kit.session.send('10086', 'CXYEG', 'CXYEG');
+    const reply = await kit.waitFor(() => kit!.replies().find((m) => m.complete), 'the data-usage reply');
+    await kit.waitFor(() => states(kit!, id).includes('delivered'), 'the status report');
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'sent', 'delivered']);
+    expect(reply.total).toBeGreaterThan(1);
+    expect(reply.text).toMatch(/^尊敬的客户.*流量.*【中国移动】$/s);
+    const sentToNetwork = kit.binding.emulator.sent.at(-1)!;
+    expect(sentToNetwork.part).toMatchObject({ number: '10086', text: 'CXYEG', statusReportRequest: true });
+    // Parts left the SIM only after the journal had them.
+    expect(kit.binding.emulator.sim.messages).toHaveLength(0);
+    expect(kit.journal.pendingIncoming().map((r) => r.key).sort()).toEqual(reply.keys.sort());
+  });
+
+  it('drains what was already on the SIM at start, multipart included', async () => {
+    kit = await sessionKit();
+    const emu = kit.binding.emulator;
+    emu.deliver('10086', '您的账户余额为12.30元。');
+    emu.deliver('10086', '长'.repeat(150), { order: 'shuffled' });
+    emu.deliver('13800138000', 'hello from a friend');
+    await kit.waitFor(() => emu.sim.messages.length === 5, 'five parts on the SIM');
+    await kit.session.open();
+    expect(emu.sim.messages).toHaveLength(0);
+    const texts = kit.replies().map((m) => m.text).sort();
+    expect(texts).toEqual(['您的账户余额为12.30元。', '长'.repeat(150)].sort());
+    expect(kit.replies('13800138000').map((m) => m.text)).toEqual(['hello from a friend']);
+  });
+
+  it('keeps a message it could not delete on the SIM, and does not journal it twice when read again', async () => {
+    kit = await sessionKit();
+    const emu = kit.binding.emulator;
+    emu.deliver('10086', '您已成功开通来电显示。');
+    await kit.waitFor(() => emu.sim.messages.length === 1, 'a message on the SIM');
+    emu.fault({ kind: 'command-error', command: 'AT+CMGD', cms: 321, times: 1 });
+    await kit.session.open();
+    expect(kit.seen.incoming).toHaveLength(1);
+    expect(emu.sim.messages).toHaveLength(1);
+    expect(kit.seen.notice.map((n) => n.en).join()).toMatch(/could not be deleted/);
+    await kit.session.drain();
+    expect(emu.sim.messages).toHaveLength(0);
+    expect(kit.seen.incoming).toHaveLength(1);
+    expect(kit.journal.pendingIncoming()).toHaveLength(1);
+  });
+
+  it('leaves a message on the SIM when the journal cannot write it (disk full), and takes it once the disk recovers', async () => {
+    let full = true;
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    kit = await sessionKit(FAST, {}, {
+      // ENOSPC cannot be caused for real here: the journal's file-system seam stands in for a full disk.
+      fs: {
+        write: async (file, bytes) => {
+          if (full && new TextDecoder().decode(bytes).includes('"kind":"in"')) throw enospc;
+          await nodeJournalFs.write(file, bytes);
+        },
+      },
+    });
+    const emu = kit.binding.emulator;
+    emu.deliver('10086', '您的账户余额为8.00元。');
+    await kit.waitFor(() => emu.sim.messages.length === 1, 'a message on the SIM');
+    await kit.session.open();
+    expect(emu.sim.messages).toHaveLength(1);
+    expect(kit.seen.incoming).toHaveLength(0);
+    expect(kit.seen.notice.some((n) => n.level === 'error' && /disk|space|磁盘/i.test(n.en + n.zh))).toBe(true);
+    full = false;
+    await kit.session.drain();
+    expect(emu.sim.messages).toHaveLength(0);
+    expect(kit.replies().map((m) => m.text)).toEqual(['您的账户余额为8.00元。']);
+  });
+
+  it('keeps an incomplete long message (a part never came) and ignores a duplicated part', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    emu.fault({ kind: 'drop-part', part: 2 });
+    emu.deliver('10086', '甲'.repeat(140));
+    emu.fault({ kind: 'duplicate-part', part: 1 });
+    emu.deliver('10086', '乙'.repeat(140));
+    await kit.waitFor(() => kit!.replies().filter((m) => m.text.startsWith('乙')).some((m) => m.complete), 'the second message whole');
+    await kit.waitFor(() => kit!.replies().some((m) => m.text.startsWith('甲') && m.keys.length === 2), 'the two parts that did come');
+    const first = kit.replies().find((m) => m.text.startsWith('甲'))!;
+    expect(first).toMatchObject({ complete: false, missing: [2], total: 3 });
+    const secondParts = kit.seen.incoming.filter((r) => r.text.startsWith('乙'));
+    expect(secondParts).toHaveLength(3);
+  });
+
+  it('marks an instruction cut off by an unplug as failed-retryable, reconnects, and goes on', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    emu.fault({ kind: 'unplug', onCommand: 'AT+CMGS' });
+    const id = await kit.session.send('10086', 'YE', 'YE');
+    await kit.waitFor(() => states(kit!, id).includes('failed-retryable'), 'the cut-off send');
+    await kit.waitFor(() => kit!.session.snapshot().state === 'reconnecting', 'reconnecting');
+    emu.replug();
+    await kit.waitFor(() => kit!.session.snapshot().state === 'ready', 'ready again');
+    expect(kit.seen.notice.map((n) => n.en).join('\n')).toMatch(/disconnected[\s\S]*connected again/);
+    const again = await kit.session.send('10086', 'YE', 'YE');
+    await kit.waitFor(() => states(kit!, again).includes('sent'), 'the next send');
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'failed-retryable']);
+  });
+
+  it('reports a refused send with the modem error code (SMS centre unknown, +CMS 330) and the no-SMSC trap', async () => {
+    kit = await sessionKit({ ...FAST, sim: { smsc: '' } });
+    await kit.session.open();
+    expect(kit.session.snapshot().traps.map((t) => t.code)).toEqual(['no-smsc']);
+    kit.binding.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 330 });
+    const id = await kit.session.send('10086', 'YE', 'YE');
+    await kit.waitFor(() => states(kit!, id).includes('failed'), 'the failure');
+    expect(kit.seen.outgoing.at(-1)).toMatchObject({ state: 'failed', error: 'cms.330' });
+  });
+
+  it('asks for the PIN, then comes up when it is given', async () => {
+    kit = await sessionKit({ ...FAST, sim: { pin: '1234' } });
+    await kit.session.open();
+    expect(kit.session.snapshot()).toMatchObject({ sim: 'pin', state: 'probing' });
+    expect(kit.session.snapshot().traps.map((t) => t.code)).toEqual(['pin']);
+    await kit.session.enterPin('1234');
+    await kit.waitFor(() => kit!.session.snapshot().state === 'ready', 'ready after the PIN');
+    expect(kit.session.snapshot().sim).toBe('ready');
+  });
+
+  it('falls back when the modem refuses a new-message setting, and still receives', async () => {
+    kit = await sessionKit();
+    kit.binding.emulator.fault({ kind: 'refuse-cnmi', mode: 2, mt: 1, bm: 0, ds: 2, bfr: 0 });
+    await kit.session.open();
+    kit.binding.emulator.deliver('10086', '您好');
+    await kit.waitFor(() => kit!.replies().some((m) => m.text === '您好'), 'the message');
+  });
+
+  it('notes a status report for a message it never sent, and carries on', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    kit.binding.emulator.fault({ kind: 'stray-status-report', messageRef: 201 });
+    await kit.waitFor(() => kit!.seen.notice.some((n) => /reference 201/.test(n.en)), 'the note');
+    const id = await kit.session.send('10086', 'JF', 'JF');
+    await kit.waitFor(() => states(kit!, id).includes('sent'), 'a send afterwards');
+  });
+
+  it('runs several modems at once, each its own session, into one journal', async () => {
+    kit = await sessionKit();
+    const other = createEmulatorBinding({
+      path: 'emulator://second',
+      emulatorOptions: { ...FAST, seed: 7, sim: { iccid: '89860000000000000002', imsi: '460000000000002' } },
+    });
+    const second = new ModemSession({ modemId: 'second', path: 'emulator://second', demo: true, journal: kit.journal as Journal, binding: other });
+    const secondIn: string[] = [];
+    second.on('incoming', (r) => secondIn.push(r.simId));
+    await Promise.all([kit.session.open(), second.open()]);
+    await Promise.all([kit.session.send('10086', 'YE', 'YE'), second.send('10086', 'YE', 'YE')]);
+    await kit.waitFor(() => kit!.replies().some((m) => m.complete) && secondIn.length > 0, 'both replies');
+    expect(new Set(kit.journal.pendingIncoming().map((r) => r.simId))).toEqual(new Set(['89860012345678901234', '89860000000000000002']));
+    await second.close();
+    other.emulator.dispose();
+  });
+
+  it('fails clearly when the modem never answers', async () => {
+    kit = await sessionKit();
+    kit.binding.emulator.fault({ kind: 'silence' });
+    await expect(kit.session.open()).rejects.toMatchObject({ code: 'modem.silent' });
+    expect(kit.session.snapshot()).toMatchObject({ state: 'failed', error: { code: 'modem.silent' } });
+  });
+});
+
+describe('DEMO_PATH', () => {
+  it('is what the in-process demo modem is opened as', () => {
+    expect(DEMO_PATH).toBe('emulator://demo');
+  });
+});
