@@ -4,6 +4,7 @@ import { composeCommand, searchCommand, showCommand } from './commands/catalog-c
 import { emulatorCommand } from './commands/emulator-command';
 import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from './commands/modem-commands';
 import { pduCommand } from './commands/pdu-commands';
+import { serveCommand } from './commands/serve-command';
 import { say, type CliContext, type Command } from './context';
 import { table } from './format';
 import { systemLang } from './lang';
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   atCommand,
   pduCommand,
   emulatorCommand,
+  serveCommand,
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */

@@ -1,11 +1,22 @@
 import { HallCore, type CoreOptions } from './core';
 import { defaultDataDir } from './data-dir';
+import { listPorts } from './ports';
+import { DEMO_PATH } from '../emulator/binding';
 
 export { HallCore, type CoreOptions } from './core';
 export { defaultDataDir } from './data-dir';
 export { listPorts } from './ports';
 
-/** The core as the Electron shell and browser mode start it. */
-export function createCore(opts: Partial<CoreOptions> & { demo: boolean }): Promise<HallCore> {
-  return HallCore.create({ ...opts, dataDir: opts.dataDir ?? defaultDataDir() });
+/**
+ * The core as the Electron shell and browser mode start it. `demo: 'auto'` connects the first port
+ * that looks like a modem, and the built-in demo modem when there is none (or it cannot be opened).
+ */
+export async function createCore(opts: Omit<Partial<CoreOptions>, 'demo'> & { demo: boolean | 'auto' }): Promise<HallCore> {
+  const core = await HallCore.create({ ...opts, demo: opts.demo === true, dataDir: opts.dataDir ?? defaultDataDir() });
+  if (opts.demo === 'auto') {
+    const modem = (await listPorts()).find((p) => p.likelyModem && !p.demo);
+    const connected = modem ? await core.connect(modem.path).catch(() => null) : null;
+    if (!connected || connected.state === 'failed') await core.connect(DEMO_PATH);
+  }
+  return core;
 }

@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   const isAppUrl = appUrlMatcher(entry.url);
   installSecurity({ app, session: session.defaultSession, isAppUrl, openExternal, csp: appContentSecurityPolicy(entry.devServer) });
 
-  const core = await createCore({ demo: process.argv.includes('--demo') });
+  const core = await createCore({ demo: process.argv.includes('--demo') ? true : 'auto' });
   const stopIpc = serveIpc({
     ipcMain,
     core,

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCore } from '../../core';
+import { startServer } from '../../server';
+import { intOption, usageError } from '../args';
+import { say, type Command } from '../context';
+
+/** The built UI, as `npm run build` (electron-vite) lays it out. */
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--port N] [--emulator] [--data-dir D]',
+  summary: {
+    zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
+    en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
+  },
+  spec: { booleans: ['emulator'], values: ['port', 'data-dir'] },
+  async run(args, ctx) {
+    if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator]', 'Usage: serve [--port N] [--emulator]');
+    const port = intOption(args, 'port', 0, 0, 65535);
+    if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+      throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
+    }
+    const dataDir = args.options.get('data-dir');
+    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', ...(dataDir ? { dataDir } : {}) });
+    const server = await startServer({ core, staticDir: RENDERER_DIR, port }).catch(async (e: unknown) => {
+      await core.close();
+      throw e;
+    });
+    ctx.out(server.url);
+    const notice = core.recoveryNotice;
+    if (notice) ctx.err(say(ctx, notice));
+    ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
+    await new Promise<void>((done) => {
+      const stop = () => {
+        void server
+          .close()
+          .then(() => core.close())
+          .then(done);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  },
+};
