@@ -108,7 +108,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     },
   };
 
-  async connect(path: string): Promise<ModemStatus> {
+  /** Opens a modem by port path, or by USB identity written `usb:VENDOR:PRODUCT[:SERIAL]`. */
+  async connect(target: string): Promise<ModemStatus> {
+    const path = target.startsWith('usb:') ? await this.resolveUsb(target) : target;
     const demo = path === DEMO_PATH;
     const modemId = demo ? 'demo' : path.replace(/[^A-Za-z0-9._-]/g, '_').slice(-64);
     const existing = this.sessions.get(modemId);
@@ -129,6 +131,19 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     this.sessions.set(modemId, session);
     await session.open();
     return session.snapshot();
+  }
+
+  private async resolveUsb(target: string): Promise<string> {
+    const [vendorId, productId, serialNumber] = target.slice(4).split(':');
+    const path = vendorId && productId ? await findPortByUsb({ vendorId, productId, ...(serialNumber ? { serialNumber } : {}) }) : null;
+    if (!path) {
+      throw new HallError(
+        'modem.not-found',
+        { zh: `找不到 USB 设备 ${target.slice(4)} 的串口。`, en: `No serial port for USB device ${target.slice(4)}.` },
+        { action: { zh: '用 hall10086 ports 查看已连接的设备。', en: 'List connected devices with hall10086 ports.' } },
+      );
+    }
+    return path;
   }
 
   private async send(req: Request<'send'>): Promise<string> {

@@ -24,7 +24,10 @@ async function withModem<T>(args: ParsedArgs, work: (core: HallCore, modemId: st
   const emulator = args.options.has('emulator');
   const port = args.options.get('port');
   if (emulator === (port !== undefined)) {
-    throw usageError('请用 --port 串口 或 --emulator（内置演示调制解调器）二选一。', 'Choose one of --port PATH or --emulator (the built-in demo modem).');
+    throw usageError(
+      '请用 --port 串口（或 usb:厂商:产品[:序列号]）或 --emulator（内置演示调制解调器）二选一。',
+      'Choose one of --port PATH (or usb:VENDOR:PRODUCT[:SERIAL]) or --emulator (the built-in demo modem).',
+    );
   }
   // The demo SIM lives only as long as this command: so does its journal, unless a folder is given.
   const scratch = emulator && !args.options.has('data-dir') ? await mkdtemp(join(tmpdir(), 'hall10086-demo-')) : null;

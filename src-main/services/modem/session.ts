@@ -24,7 +24,7 @@ import { AtEngine, AtError, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { interpretPdu } from './incoming';
 import { openSerialLink, type SerialLink } from './serial-link';
-import { trap } from './traps';
+import { modemManagerRunning, trap } from './traps';
 
 export interface SessionEvents {
   status: ModemStatus;
@@ -122,6 +122,8 @@ export class ModemSession extends Emitter<SessionEvents> {
       await this.connect(this.o.path);
     } catch (e) {
       this.fail(e);
+      // A busy port on Linux is most often ModemManager's doing: say so when it is running.
+      if (toHallError(e).code === 'modem.busy' && (await modemManagerRunning())) this.update({ traps: [...this.status.traps, trap('modemmanager')] });
       throw toHallError(e);
     }
   }
