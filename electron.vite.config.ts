@@ -12,7 +12,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
+    build: { minify: true, rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
     plugins: [react()],
   },
 });

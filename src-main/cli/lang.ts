@@ -1,4 +1,5 @@
 import type { Lang } from '../../src-shared/errors';
+import { langFromLocales } from '../../src-shared/i18n/lang';
 
 /** The system locale as one of the product's languages: zh_TW / zh_HK / zh-Hant → Traditional, other zh → Simplified. */
 export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -6,8 +7,7 @@ export function systemLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return langFromLocale(raw);
 }
 
+/** A terminal's locale is usually C or en_US when nothing is set: English unless it says Chinese. */
 export function langFromLocale(locale: string): Lang {
-  const l = locale.toLowerCase().replace('_', '-');
-  if (!l.startsWith('zh')) return 'en';
-  return /hant|-tw|-hk|-mo/.test(l) ? 'zh-Hant' : 'zh-Hans';
+  return langFromLocales([locale], 'en');
 }

@@ -1,0 +1,129 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { CoreConnection } from './api';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { CoreProvider } from './core/CoreProvider';
+import { ToastProvider } from './core/toasts';
+import type { StringKey } from './i18n';
+import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
+import { routeHash, type Route, type View } from './shell/route';
+import { StatusLine } from './shell/StatusLine';
+import { useRoute } from './shell/use-route';
+import { CatalogView } from './views/CatalogView';
+import { InstructionView } from './views/InstructionView';
+
+// Everything but the catalog loads on first visit: start-up needs only the search.
+const ThreadView = lazy(() => import('./views/ThreadView'));
+const ModemView = lazy(() => import('./views/ModemView'));
+const SettingsView = lazy(() => import('./views/SettingsView'));
+const UnreadBadge = lazy(() => import('./shell/UnreadBadge'));
+
+export function App({ connection }: { connection: CoreConnection }) {
+  return (
+    <PrefsProvider>
+      <ToastProvider>
+        <CoreProvider connection={connection}>
+          <Shell />
+        </CoreProvider>
+      </ToastProvider>
+    </PrefsProvider>
+  );
+}
+
+const NAV: { view: View; label: StringKey; route: Route }[] = [
+  { view: 'catalog', label: 'nav.catalog', route: { view: 'catalog' } },
+  { view: 'thread', label: 'nav.thread', route: { view: 'thread', simId: null } },
+  { view: 'modem', label: 'nav.modem', route: { view: 'modem' } },
+  { view: 'settings', label: 'nav.settings', route: { view: 'settings' } },
+];
+
+function Shell() {
+  const { t } = useI18n();
+  const [route, navigate] = useRoute();
+  const [query, setQuery] = useState('');
+  const section = route.view === 'instruction' ? 'catalog' : route.view;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.matches('input, textarea, select, [contenteditable]');
+      const n = Number(e.key);
+      if (e.altKey && !e.ctrlKey && !e.metaKey && n >= 1 && n <= NAV.length) {
+        e.preventDefault();
+        navigate(NAV[n - 1]!.route);
+      } else if (e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        if (route.view === 'catalog') document.getElementById('catalog-search')?.focus();
+        else navigate({ view: 'catalog' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate, route.view]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <p className="app-title">{t('app.title')}</p>
+        <nav aria-label={t('nav.label')}>
+          {NAV.map((item, i) => (
+            <a
+              key={item.view}
+              href={routeHash(item.route)}
+              aria-current={section === item.view ? 'page' : undefined}
+              title={t('nav.shortcut', { n: i + 1 })}
+            >
+              {t(item.label)}
+              {item.view === 'thread' && (
+                <Suspense fallback={null}>
+                  <UnreadBadge />
+                </Suspense>
+              )}
+            </a>
+          ))}
+        </nav>
+        <StatusLine />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary key={section} fallback={<ViewFailed />}>
+          <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery)}</Suspense>
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
+
+function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQuery: (q: string) => void): ReactNode {
+  switch (route.view) {
+    case 'catalog':
+      return <CatalogView query={query} onQuery={setQuery} onOpen={(id) => navigate({ view: 'instruction', id })} />;
+    case 'instruction':
+      return (
+        <InstructionView
+          id={route.id}
+          onBack={() => navigate({ view: 'catalog' })}
+          onOpen={(id) => navigate({ view: 'instruction', id })}
+          onSent={(simId) => navigate({ view: 'thread', simId })}
+        />
+      );
+    case 'thread':
+      return <ThreadView simId={route.simId} onSim={(simId) => navigate({ view: 'thread', simId })} />;
+    case 'modem':
+      return <ModemView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+function ViewFailed() {
+  const { t } = useI18n();
+  return (
+    <div className="view empty" role="alert">
+      <p>{t('error.view')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('error.reload')}
+      </button>
+    </div>
+  );
+}

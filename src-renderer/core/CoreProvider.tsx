@@ -1,0 +1,105 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
+import type { ConnectionState, CoreConnection } from '../api';
+import { loadSendingPort, saveSendingPort } from '../prefs/storage';
+import type { IngestStatus } from '../store/ingest-queue';
+import type { LogSync } from '../store/sync';
+import { sendingModem, upsertModem } from './modems';
+import { useErrorToast, useToast } from './toasts';
+import { useI18n } from '../prefs/PrefsProvider';
+
+interface Core {
+  api: CoreApi;
+  connection: ConnectionState;
+  /** Null until the log store has loaded (it is not part of the start-up bundle). */
+  ingest: IngestStatus | null;
+}
+
+interface Modems {
+  modems: ModemStatus[];
+  sending: ModemStatus | null;
+  chooseSending(path: string): void;
+  refresh(): Promise<void>;
+}
+
+const CoreContext = createContext<Core | null>(null);
+const ModemsContext = createContext<Modems | null>(null);
+
+export function CoreProvider({ connection, children }: { connection: CoreConnection; children: ReactNode }) {
+  const { api } = connection;
+  const { bi } = useI18n();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [state, setState] = useState<ConnectionState>('connecting');
+  const [sync, setSync] = useState<LogSync | null>(null);
+  const [ingest, setIngest] = useState<IngestStatus | null>(null);
+  const [modems, setModems] = useState<ModemStatus[]>([]);
+  const [preferredPort, setPreferredPort] = useState(loadSendingPort);
+
+  useEffect(() => connection.onConnectionChange(setState), [connection]);
+
+  useEffect(() => {
+    const offModem = api.on('modem', (status) => setModems((list) => upsertModem(list, status)));
+    const offNotice = api.on('notice', (notice) => toast(notice.level, bi(notice)));
+    return () => {
+      offModem();
+      offNotice();
+    };
+  }, [api, toast, bi]);
+
+  // The store (Dexie) loads after the first paint: the catalog must not wait for it.
+  useEffect(() => {
+    let started: LogSync | null = null;
+    let cancelled = false;
+    import('../store/sync').then(({ startLogSync }) => {
+      if (cancelled) return;
+      started = startLogSync(api);
+      started.onStatus(setIngest);
+      setIngest({ state: 'idle' });
+      setSync(started);
+    }, reportError);
+    return () => {
+      cancelled = true;
+      started?.stop();
+    };
+  }, [api, reportError]);
+
+  const refresh = useCallback(() => api.call('modem.list', {}).then(setModems, reportError), [api, reportError]);
+
+  // Each (re)connection: what happened meanwhile is in the journal and the modem list, not in missed events.
+  useEffect(() => {
+    if (state === 'open') void refresh();
+  }, [state, refresh]);
+  useEffect(() => {
+    if (state === 'open' && sync) sync.catchUp().catch(reportError);
+  }, [state, sync, reportError]);
+  useEffect(() => sync?.noteModems(modems), [sync, modems]);
+
+  const chooseSending = useCallback((path: string) => {
+    saveSendingPort(path);
+    setPreferredPort(path);
+  }, []);
+
+  const core = useMemo(() => ({ api, connection: state, ingest }), [api, state, ingest]);
+  const modemState = useMemo(
+    () => ({ modems, sending: sendingModem(modems, preferredPort), chooseSending, refresh }),
+    [modems, preferredPort, chooseSending, refresh],
+  );
+  return (
+    <CoreContext.Provider value={core}>
+      <ModemsContext.Provider value={modemState}>{children}</ModemsContext.Provider>
+    </CoreContext.Provider>
+  );
+}
+
+export function useCore(): Core {
+  const core = useContext(CoreContext);
+  if (!core) throw new Error('useCore outside CoreProvider');
+  return core;
+}
+
+export function useModems(): Modems {
+  const modems = useContext(ModemsContext);
+  if (!modems) throw new Error('useModems outside CoreProvider');
+  return modems;
+}

@@ -1,0 +1,21 @@
+import { explainCms } from '../../src-shared/at/cms-errors';
+import type { I18n } from '../i18n';
+import type { Described } from './describe-error';
+
+/** The reason an outgoing instruction failed, from the stable code the core journals with it. */
+export function describeSendError(code: string, i18n: I18n): Described {
+  const cms = /^cms\.(\d+)$/.exec(code);
+  if (cms) {
+    const explained = explainCms(Number(cms[1]));
+    return { code, text: i18n.t('sendError.cms', { reason: i18n.bi(explained) }), action: i18n.bi(explained.action) };
+  }
+  const status = /^status\.(\d+)$/.exec(code);
+  if (status) {
+    // TP-Status (3GPP TS 23.040 9.2.3.15): 0x40–0x5F the centre gave up for good, 0x60–0x7F it stopped after temporary errors.
+    const n = Number(status[1]);
+    return { code, text: i18n.t(n >= 0x60 ? 'sendError.statusTemporary' : 'sendError.statusPermanent', { n }) };
+  }
+  if (code === 'at.timeout') return { code, text: i18n.t('sendError.timeout') };
+  if (code === 'at.closed') return { code, text: i18n.t('sendError.closed') };
+  return { code, text: i18n.t('sendError.other', { code }) };
+}

@@ -1,0 +1,28 @@
+import type { ModemStatus } from '../../src-shared/api/contract';
+
+/** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
+export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): ModemStatus[] {
+  const others = list.filter((m) => m.modemId !== status.modemId);
+  return status.state === 'closed' ? others : [...others, status].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The modem instructions go out through: the one chosen (by port) if it is ready, else the first ready one. */
+export function sendingModem(list: readonly ModemStatus[], preferredPath: string | null): ModemStatus | null {
+  const ready = list.filter((m) => m.state === 'ready');
+  return ready.find((m) => m.path === preferredPath) ?? ready[0] ?? null;
+}
+
+/** The ready modem holding this SIM, which is the only one that can send in its thread. */
+export function modemForSim(list: readonly ModemStatus[], simId: string): ModemStatus | null {
+  return list.find((m) => m.simId === simId && m.state === 'ready') ?? null;
+}
+
+export function modemLabel(m: Pick<ModemStatus, 'identity' | 'path'>): string {
+  const name = [m.identity.manufacturer, m.identity.model].filter(Boolean).join(' ');
+  return name ? `${name} (${m.path})` : m.path;
+}
+
+/** A SIM named briefly: the end of its ICCID / IMSI (what is printed on the card), or the port it was seen on. */
+export function simLabel(simId: string): string {
+  return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
+}

@@ -1,0 +1,76 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import type { ModemStatus } from '../../src-shared/api/contract';
+import type { Instruction } from '../../src-shared/catalog/schema';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useI18n } from '../prefs/PrefsProvider';
+import { useCore } from './CoreProvider';
+import { useErrorToast } from './toasts';
+
+/** What to send: an instruction with its parameters, or free text typed in the composer. */
+export type Outgoing =
+  | { instruction: Instruction; params: Record<string, string>; shown: string }
+  | { text: string; shown: string };
+
+interface Pending {
+  outgoing: Outgoing & { instruction: Instruction };
+  resolve(commandId: string | null): void;
+}
+
+/**
+ * Sends through the given modem. An instruction whose catalog entry asks for confirmation opens
+ * a dialog stating the reason, and is sent with `confirmed: true` only after the user agrees.
+ * Resolves to the command id, or null when cancelled or refused (the error is shown).
+ */
+export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing): Promise<string | null>; dialog: ReactNode } {
+  const { api } = useCore();
+  const { t, lang } = useI18n();
+  const reportError = useErrorToast();
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const transmit = useCallback(
+    async (outgoing: Outgoing, confirmed: boolean): Promise<string | null> => {
+      if (!modem) return null;
+      const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
+      try {
+        const { commandId } = await api.call('send', { modemId: modem.modemId, ...what, ...(confirmed ? { confirmed } : {}) });
+        return commandId;
+      } catch (error) {
+        reportError(error);
+        return null;
+      }
+    },
+    [api, modem, reportError],
+  );
+
+  const send = useCallback(
+    (outgoing: Outgoing) => {
+      if ('instruction' in outgoing && outgoing.instruction.risk.confirm) {
+        return new Promise<string | null>((resolve) => setPending({ outgoing, resolve }));
+      }
+      return transmit(outgoing, false);
+    },
+    [transmit],
+  );
+
+  const close = (confirmed: boolean) => {
+    if (!pending) return;
+    setPending(null);
+    if (confirmed) void transmit(pending.outgoing, true).then(pending.resolve);
+    else pending.resolve(null);
+  };
+
+  const dialog = pending && (
+    <ConfirmDialog
+      title={t('confirm.title', { id: pending.outgoing.instruction.id })}
+      confirmLabel={t('confirm.send')}
+      cancelLabel={t('confirm.cancel')}
+      danger
+      onConfirm={() => close(true)}
+      onCancel={() => close(false)}
+    >
+      {pending.outgoing.instruction.risk.reason && <p className="risk">{pending.outgoing.instruction.risk.reason[lang]}</p>}
+      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.outgoing.instruction.to })}</p>
+    </ConfirmDialog>
+  );
+  return { send, dialog };
+}

@@ -1,0 +1,49 @@
+import type { Bilingual, Lang } from '../../src-shared/errors';
+import { en } from './en';
+import { zhHans, type StringKey } from './zh-hans';
+import { zhHant } from './zh-hant';
+
+export type { Lang } from '../../src-shared/errors';
+export type { StringKey } from './zh-hans';
+
+export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
+
+/** Each language names itself, so the chooser reads the same whatever language is on. */
+export const LANG_NAMES: Record<Lang, string> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' };
+
+export const STRINGS: Record<Lang, Record<StringKey, string>> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
+
+export type Vars = Record<string, string | number>;
+
+/** The string for `key` with `{name}` placeholders filled; a placeholder without a value stays visible. */
+export function translate(lang: Lang, key: StringKey, vars: Vars = {}): string {
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+/** Errors and notices come in zh and en; both Chinese scripts read the zh text. */
+export function bilingual(lang: Lang, text: Bilingual): string {
+  return lang === 'en' ? text.en : text.zh;
+}
+
+export interface I18n {
+  lang: Lang;
+  t(key: StringKey, vars?: Vars): string;
+  /** Text of an error or notice (zh / en). */
+  bi(text: Bilingual): string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  return { lang, t: (key, vars) => translate(lang, key, vars), bi: (text) => bilingual(lang, text) };
+}
+
+/**
+ * The first of the browser's preferred languages that we speak: Traditional for zh-TW/HK/MO,
+ * Simplified for other Chinese, English for English. Anything else gets Simplified Chinese,
+ * the product's first language.
+ */
+
+export { langFromLocales } from '../../src-shared/i18n/lang';

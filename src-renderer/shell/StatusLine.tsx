@@ -1,0 +1,50 @@
+import { DemoBadge } from '../components/DemoBadge';
+import { SignalBars } from '../components/SignalBars';
+import { useCore, useModems } from '../core/CoreProvider';
+import { describeError } from '../core/describe-error';
+import { modemLabel } from '../core/modems';
+import { useI18n } from '../prefs/PrefsProvider';
+import { routeHash } from './route';
+
+/** Below this many records waiting, writing is too quick to be worth mentioning. */
+const BACKLOG_WORTH_SHOWING = 200;
+
+/** The sending modem in brief, and banners for a lost connection or a log that cannot be written. */
+export function StatusLine() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { connection, ingest } = useCore();
+  const { sending } = useModems();
+  return (
+    <>
+      <div className="status-line">
+        <a href={routeHash({ view: 'modem' })} className={sending ? undefined : 'muted'}>
+          {sending ? (
+            <>
+              {sending.signal && <SignalBars bars={sending.signal.bars} label={t('modem.signalBars', { bars: sending.signal.bars })} />}{' '}
+              {sending.operator ?? modemLabel(sending)}
+            </>
+          ) : (
+            t('modem.noneShort')
+          )}
+        </a>
+        {sending?.demo && <DemoBadge />}
+      </div>
+      {connection !== 'open' && (
+        <p className="banner" role="status">
+          {t(connection === 'connecting' ? 'conn.connecting' : 'conn.closed')}
+        </p>
+      )}
+      {ingest?.state === 'failed' && (
+        <p className="banner banner-error" role="alert">
+          {t('store.failed', { reason: describeError(ingest.error, i18n).text })}
+        </p>
+      )}
+      {ingest?.state === 'writing' && ingest.queued >= BACKLOG_WORTH_SHOWING && (
+        <p className="banner" role="status">
+          {t('store.catchingUp', { n: ingest.queued })}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/** Where the user is, kept in the URL hash so a reload (or Back) returns to the same place. */
+export type Route =
+  | { view: 'catalog' }
+  | { view: 'instruction'; id: string }
+  | { view: 'thread'; simId: string | null }
+  | { view: 'modem' }
+  | { view: 'settings' };
+
+export type View = Route['view'];
+
+export function parseRoute(hash: string): Route {
+  const [first = '', second] = hash.replace(/^#\/?/, '').split('/', 2).map(decodeSegment);
+  switch (first) {
+    case 'instruction':
+      return second ? { view: 'instruction', id: second } : { view: 'catalog' };
+    case 'thread':
+      return { view: 'thread', simId: second || null };
+    case 'modem':
+      return { view: 'modem' };
+    case 'settings':
+      return { view: 'settings' };
+    default:
+      return { view: 'catalog' };
+  }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'catalog':
+      return '#/';
+    case 'instruction':
+      return `#/instruction/${encodeURIComponent(route.id)}`;
+    case 'thread':
+      return route.simId ? `#/thread/${encodeURIComponent(route.simId)}` : '#/thread';
+    default:
+      return `#/${route.view}`;
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,52 @@
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { CommandRow, MessageRow, PartRow, SimRow } from './rows';
+
+/**
+ * Each schema version lists its tables' indexes and, when it changes what rows hold, the upgrade
+ * that rewrites them. Versions are only ever appended: a user's log is opened by whatever version
+ * wrote it last, and Dexie runs every later upgrade in order.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      parts: 'key, messageId',
+      // [simId+peer+at]: a thread in order; [simId+peer+read+at]: its unread messages in order;
+      // [group+at]: the other parts of a long message.
+      messages: 'id, at, [simId+peer+at], [simId+peer+read+at], [group+at]',
+      commands: 'id',
+      sims: 'simId',
+    },
+  },
+];
+
+const DB_NAME = 'hall10086-log';
+
+export class HallDb extends Dexie {
+  parts!: Table<PartRow, string>;
+  messages!: Table<MessageRow, string>;
+  commands!: Table<CommandRow, string>;
+  sims!: Table<SimRow, string>;
+
+  constructor() {
+    // 'strict': a transaction has reached the disk when it reports complete, which is what lets
+    // the journal forget a part the moment we acknowledge it.
+    super(DB_NAME, { chromeTransactionDurability: 'strict' });
+    for (const v of SCHEMA) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: HallDb | undefined;
+
+export function hallDb(): HallDb {
+  return (shared ??= new HallDb());
+}

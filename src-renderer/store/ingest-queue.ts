@@ -1,0 +1,128 @@
+import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import type { Batch } from './ingest';
+
+export type IngestStatus =
+  | { state: 'idle' }
+  | { state: 'writing'; queued: number }
+  | { state: 'failed'; queued: number; error: unknown };
+
+export interface IngestQueueOptions {
+  /** Must resolve only once the batch is durably committed. */
+  write(batch: Batch): Promise<void>;
+  /** Tells the journal it may forget these incoming keys. */
+  ack(keys: string[]): Promise<unknown>;
+  onStatus?(status: IngestStatus): void;
+  /** At most this many records per transaction. */
+  maxBatch?: number;
+  /** How long events are collected before a transaction starts: about one animation frame. */
+  collectMs?: number;
+  retryMs?: number;
+}
+
+/** What `journal.ack` accepts in one request. */
+// 2,000 keys of up to ~100 characters stay well inside one 256 KiB frame.
+const MAX_ACK_KEYS = 2000;
+
+type Item = { kind: 'in'; record: IncomingRecord } | { kind: 'out'; record: OutgoingRecord };
+
+/**
+ * Collects events into batches, writes one batch at a time, and acknowledges a batch's incoming
+ * keys only after its transaction committed. Acknowledgements run beside the writes (the next
+ * batch need not wait for the journal's answer). A failed write keeps the records, in order, and
+ * tries again later; a failed acknowledgement is sent again later. Until acknowledged, the journal
+ * still holds every record, so nothing is lost either way.
+ */
+export class IngestQueue {
+  private readonly queue: Item[] = [];
+  /** Written, not yet acknowledged. */
+  private readonly unacked = new Set<string>();
+  private writing = false;
+  private acking = false;
+  private disposed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly maxBatch: number;
+  private readonly collectMs: number;
+  private readonly retryMs: number;
+
+  constructor(private readonly options: IngestQueueOptions) {
+    this.maxBatch = options.maxBatch ?? 500;
+    this.collectMs = options.collectMs ?? 16;
+    this.retryMs = options.retryMs ?? 3000;
+  }
+
+  pushIncoming(record: IncomingRecord): void {
+    this.enqueue({ kind: 'in', record });
+  }
+
+  pushOutgoing(record: OutgoingRecord): void {
+    this.enqueue({ kind: 'out', record });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.ackTimer);
+    this.timer = this.ackTimer = undefined;
+  }
+
+  private enqueue(item: Item): void {
+    this.queue.push(item);
+    if (this.writing) return;
+    if (this.queue.length >= this.maxBatch) this.schedule(0);
+    else this.timer ??= setTimeout(() => this.flush(), this.collectMs);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), ms);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    if (this.writing || this.queue.length === 0) return;
+    this.writing = true;
+    const items = this.queue.splice(0, this.maxBatch);
+    this.options.onStatus?.({ state: 'writing', queued: items.length + this.queue.length });
+    try {
+      await this.options.write(toBatch(items));
+    } catch (error) {
+      this.queue.unshift(...items);
+      this.writing = false;
+      this.options.onStatus?.({ state: 'failed', queued: this.queue.length, error });
+      return this.schedule(this.retryMs);
+    }
+    this.writing = false;
+    for (const item of items) if (item.kind === 'in') this.unacked.add(item.record.key);
+    this.acknowledge();
+    if (this.queue.length) this.schedule(0);
+    else this.options.onStatus?.({ state: 'idle' });
+  }
+
+  /** One acknowledgement at a time, of up to MAX_ACK_KEYS keys; whatever was written meanwhile goes next. */
+  private acknowledge(): void {
+    if (this.acking || this.disposed || this.unacked.size === 0) return;
+    this.acking = true;
+    const keys = [...this.unacked].slice(0, MAX_ACK_KEYS);
+    this.options.ack(keys).then(
+      () => {
+        for (const k of keys) this.unacked.delete(k);
+        this.acking = false;
+        this.acknowledge();
+      },
+      () => {
+        this.acking = false;
+        this.ackTimer = setTimeout(() => this.acknowledge(), this.retryMs);
+      },
+    );
+  }
+}
+
+function toBatch(items: readonly Item[]): Batch {
+  const batch: Batch = { incoming: [], outgoing: [] };
+  for (const item of items) {
+    if (item.kind === 'in') batch.incoming.push(item.record);
+    else batch.outgoing.push(item.record);
+  }
+  return batch;
+}

@@ -1,0 +1,106 @@
+import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import type { HallDb } from './db';
+import { generationMessageRow, partRow, singleMessageRow, storedGeneration } from './incoming-rows';
+import { mergeCommand, outgoingMessageRow } from './outgoing-rows';
+import { concatGroup, messageIdFor, REASSEMBLY_WINDOW_MS, Reassembler, type Generation } from './reassembly';
+import type { CommandRow, MessageRow, PartRow } from './rows';
+
+export interface Batch {
+  incoming: IncomingRecord[];
+  outgoing: OutgoingRecord[];
+}
+
+/**
+ * Writes a batch in ONE transaction: received parts (a key already stored is skipped), the
+ * messages they build, outgoing states and the SIMs seen. When the promise resolves the
+ * transaction has committed (strict durability), and only then may the caller acknowledge.
+ */
+export async function ingestBatch(db: HallDb, batch: Batch): Promise<void> {
+  await db.transaction('rw', [db.parts, db.messages, db.commands, db.sims], async () => {
+    await writeIncoming(db, batch.incoming);
+    await writeOutgoing(db, batch.outgoing);
+    await touchSims(db, batch);
+  });
+}
+
+async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Promise<void> {
+  const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+  if (unique.length === 0) return;
+  const stored = await db.parts.bulkGet(unique.map((r) => r.key));
+  const fresh = unique.filter((_, i) => stored[i] === undefined);
+  if (fresh.length === 0) return;
+
+  const singles = fresh.filter((r) => concatGroup(r) === null);
+  const multis = fresh.filter((r) => concatGroup(r) !== null);
+  const parts: PartRow[] = singles.map((r) => partRow(r, messageIdFor(r.key)));
+  const messages: MessageRow[] = singles.map(singleMessageRow);
+
+  if (multis.length) {
+    const reassembler = new Reassembler(await storedGenerations(db, multis));
+    const senders = new Map<string, IncomingRecord>();
+    for (const r of multis) {
+      parts.push(partRow(r, reassembler.place(r)));
+      senders.set(concatGroup(r)!, r);
+    }
+    for (const g of reassembler.changedGenerations()) {
+      const sender = senders.get(g.group)!;
+      messages.push(generationMessageRow(g, sender.simId, sender.from));
+    }
+  }
+  await db.parts.bulkAdd(parts);
+  await db.messages.bulkPut(messages);
+}
+
+/** The long messages stored for the groups of these parts, within the reassembly window of their times. */
+async function storedGenerations(db: HallDb, records: readonly IncomingRecord[]): Promise<Generation[]> {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const r of records) {
+    const group = concatGroup(r)!;
+    const span = spans.get(group);
+    spans.set(group, { from: Math.min(span?.from ?? Infinity, r.receivedAt), to: Math.max(span?.to ?? -Infinity, r.receivedAt) });
+  }
+  // One cursor over every group's time span, rather than one query per group.
+  const ranges = [...spans].map(([group, span]): [unknown, unknown] => [
+    [group, span.from - REASSEMBLY_WINDOW_MS],
+    [group, span.to + REASSEMBLY_WINDOW_MS],
+  ]);
+  const rows = await db.messages.where('[group+at]').inAnyRange(ranges, { includeUppers: true }).toArray();
+  const keys = rows.flatMap((m) => m.partKeys.filter((k): k is string => k !== null));
+  const partRows = await db.parts.bulkGet(keys);
+  const byKey = new Map(partRows.flatMap((p) => (p ? [[p.key, p] as const] : [])));
+  return rows.flatMap((m) => storedGeneration(m, byKey) ?? []);
+}
+
+async function writeOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const ids = [...new Set(records.map((r) => r.id))];
+  const stored = await db.commands.bulkGet(ids);
+  const latest = new Map<string, CommandRow>(stored.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const changed = new Set<string>();
+  for (const r of records) {
+    const merged = mergeCommand(latest.get(r.id), r);
+    if (!merged) continue;
+    latest.set(r.id, merged);
+    changed.add(r.id);
+  }
+  const commands = [...changed].map((id) => latest.get(id)!);
+  await db.commands.bulkPut(commands);
+  await db.messages.bulkPut(commands.map(outgoingMessageRow));
+}
+
+/** Every SIM with traffic gets a row, so its thread is listed even with no modem connected. */
+async function touchSims(db: HallDb, batch: Batch): Promise<void> {
+  const seen = new Map<string, number>();
+  for (const r of batch.incoming) seen.set(r.simId, Math.max(seen.get(r.simId) ?? 0, r.receivedAt));
+  for (const r of batch.outgoing) seen.set(r.simId, Math.max(seen.get(r.simId) ?? 0, r.at));
+  if (seen.size === 0) return;
+  const ids = [...seen.keys()];
+  const stored = await db.sims.bulkGet(ids);
+  await db.sims.bulkPut(
+    ids.map((simId, i) => {
+      const row = stored[i];
+      const lastSeenAt = Math.max(row?.lastSeenAt ?? 0, seen.get(simId)!);
+      return row ? { ...row, lastSeenAt } : { simId, operator: null, demo: false, lastSeenAt };
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import { Dexie } from 'dexie';
+import { fold } from '../../src-shared/search/fold';
+import type { HallDb } from './db';
+import type { MessageRow } from './rows';
+
+/** Every message of one SIM with one peer, oldest first along the index. */
+function thread(db: HallDb, simId: string, peer: string) {
+  return db.messages.where('[simId+peer+at]').between([simId, peer, Dexie.minKey], [simId, peer, Dexie.maxKey]);
+}
+
+/** A stretch of a thread: `take` messages from `skip` counted from the newest (offset 0 = newest). */
+export interface ThreadSlice {
+  count: number;
+  skip: number;
+  take: number;
+  /** Newest first: the stretch, then the message just older than it (when there is one), for day separators. */
+  rows: MessageRow[];
+}
+
+/** Count and one slice read in one transaction, so the two always agree. */
+export function threadSlice(db: HallDb, simId: string, peer: string, skip: number, take: number): Promise<ThreadSlice> {
+  return db.transaction('r', db.messages, async () => {
+    const count = await thread(db, simId, peer).count();
+    const rows = await thread(db, simId, peer)
+      .reverse()
+      .offset(skip)
+      .limit(take + 1)
+      .toArray();
+    return { count, skip, take, rows };
+  });
+}
+
+/** How many messages of the thread are older than this one: its position, oldest first. */
+export function positionInThread(db: HallDb, message: MessageRow): Promise<number> {
+  return db.messages
+    .where('[simId+peer+at]')
+    .between([message.simId, message.peer, Dexie.minKey], [message.simId, message.peer, message.at], true, false)
+    .count();
+}
+
+function unread(db: HallDb, simId: string, peer: string) {
+  return db.messages.where('[simId+peer+read+at]').between([simId, peer, 0, Dexie.minKey], [simId, peer, 0, Dexie.maxKey]);
+}
+
+export function unreadCount(db: HallDb, simId: string, peer: string): Promise<number> {
+  return unread(db, simId, peer).count();
+}
+
+export function firstUnread(db: HallDb, simId: string, peer: string): Promise<MessageRow | undefined> {
+  return unread(db, simId, peer).first();
+}
+
+/** Marks a chunk at a time, so a huge backlog of unread never holds up the reads that draw the thread. */
+export async function markThreadRead(db: HallDb, simId: string, peer: string): Promise<void> {
+  while ((await unread(db, simId, peer).limit(MARK_READ_CHUNK).modify({ read: 1 })) === MARK_READ_CHUNK);
+}
+
+const MARK_READ_CHUNK = 500;
+
+/**
+ * Messages whose text contains the query, newest first, in any thread. Text is compared folded
+ * (case, full-width forms, Traditional → Simplified) so 餘額 finds 余额.
+ */
+export function searchLog(db: HallDb, query: string, limit: number): Promise<MessageRow[]> {
+  const needle = fold(query).trim();
+  if (!needle) return Promise.resolve([]);
+  return db.messages
+    .orderBy('at')
+    .reverse()
+    .filter((m) => fold(m.text).includes(needle))
+    .limit(limit)
+    .toArray();
+}
+
+export interface LogSummary {
+  messages: number;
+  parts: number;
+  commands: number;
+  sims: number;
+}
+
+export function logSummary(db: HallDb): Promise<LogSummary> {
+  return db.transaction('r', [db.messages, db.parts, db.commands, db.sims], async () => ({
+    messages: await db.messages.count(),
+    parts: await db.parts.count(),
+    commands: await db.commands.count(),
+    sims: await db.sims.count(),
+  }));
+}
+
+export function clearLog(db: HallDb): Promise<void> {
+  return db.transaction('rw', [db.messages, db.parts, db.commands, db.sims], async () => {
+    await Promise.all([db.messages.clear(), db.parts.clear(), db.commands.clear(), db.sims.clear()]);
+  });
+}
+
+/** The whole log, oldest first. */
+export function allMessages(db: HallDb): Promise<MessageRow[]> {
+  return db.messages.orderBy('at').toArray();
+}

@@ -1,0 +1,104 @@
+import type { IncomingRecord } from '../../src-shared/journal-records';
+
+/**
+ * Parts of one long SMS share sender, reference and total. References are small counters that
+ * senders reuse, so a part only joins a message first seen within this window; older messages
+ * with the same reference are other messages.
+ */
+export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
+
+/** Shown where a part of a long message has not arrived. */
+export const MISSING_PART = '…';
+
+export interface Slot {
+  key: string;
+  text: string;
+  timestamp: string;
+  receivedAt: number;
+}
+
+/** One long message being (or already) reassembled. */
+export interface Generation {
+  messageId: string;
+  group: string;
+  /** Index = part number - 1. */
+  slots: (Slot | null)[];
+}
+
+/** The group of a part of a long SMS; null for a single SMS (or a part numbered beyond its total, kept whole). */
+export function concatGroup(record: Pick<IncomingRecord, 'simId' | 'from' | 'concat'>): string | null {
+  const c = record.concat;
+  return c && c.total > 1 && c.part <= c.total ? `${record.simId}|${record.from}|${c.ref}|${c.total}` : null;
+}
+
+/** The id of the message a record starts: stable, so replaying the same records gives the same ids. */
+export function messageIdFor(key: string): string {
+  return `in:${key}`;
+}
+
+export function firstReceivedAt(generation: Generation): number {
+  return Math.min(...generation.slots.flatMap((s) => (s ? [s.receivedAt] : [])));
+}
+
+/** The parts present in part order, a marker where one is missing (but not after the last one present). */
+export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string {
+  const last = slots.reduce((at, s, i) => (s ? i : at), -1);
+  return slots
+    .slice(0, last + 1)
+    .map((s) => s?.text ?? MISSING_PART)
+    .join('');
+}
+
+/**
+ * Places multi-part records into messages, starting from the generations already stored. A part
+ * joins the oldest message of its group (within the window) whose slot is free, or whose slot
+ * holds the same text (a re-delivered part: kept for its key, message unchanged). A different
+ * text in every candidate's slot means the sender reused its reference: a new message starts.
+ */
+export class Reassembler {
+  private readonly byGroup = new Map<string, Generation[]>();
+  private readonly changed = new Set<Generation>();
+
+  constructor(stored: Iterable<Generation>) {
+    for (const g of stored) this.generationsOf(g.group).push(g);
+    for (const list of this.byGroup.values()) list.sort((a, b) => firstReceivedAt(a) - firstReceivedAt(b));
+  }
+
+  /** Returns the id of the message the record belongs to. */
+  place(record: IncomingRecord): string {
+    const group = concatGroup(record);
+    const c = record.concat;
+    if (!group || !c) throw new RangeError('Reassembler.place takes parts of multi-part messages only');
+    const index = c.part - 1;
+    const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt };
+    const generations = this.generationsOf(group);
+    const home = generations.find((g) => {
+      if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
+      const taken = g.slots[index];
+      return !taken || taken.text === record.text;
+    });
+    if (home) {
+      if (!home.slots[index]) {
+        home.slots[index] = slot;
+        this.changed.add(home);
+      }
+      return home.messageId;
+    }
+    const created: Generation = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, () => null) };
+    created.slots[index] = slot;
+    generations.push(created);
+    this.changed.add(created);
+    return created.messageId;
+  }
+
+  /** Messages that gained a part. */
+  changedGenerations(): Generation[] {
+    return [...this.changed];
+  }
+
+  private generationsOf(group: string): Generation[] {
+    let list = this.byGroup.get(group);
+    if (!list) this.byGroup.set(group, (list = []));
+    return list;
+  }
+}

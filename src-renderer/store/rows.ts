@@ -1,0 +1,71 @@
+import type { OutgoingState, SmsEncoding } from '../../src-shared/journal-records';
+
+/** IndexedDB cannot index booleans, so flags that are queried are 0 / 1. */
+export type Flag = 0 | 1;
+
+/** One received SMS part, keyed by its journal key: what makes a re-delivered part a no-op. */
+export interface PartRow {
+  key: string;
+  messageId: string;
+  simId: string;
+  from: string;
+  text: string;
+  encoding: SmsEncoding;
+  /** Service-centre timestamp as decoded (ISO 8601 with offset). */
+  timestamp: string;
+  receivedAt: number;
+  /** Concatenation reference; null for a single-part SMS. */
+  ref: number | null;
+  total: number;
+  part: number;
+}
+
+export type MessageState = 'received' | OutgoingState;
+
+/** A bubble in a thread: a reassembled incoming message or an outgoing instruction. */
+export interface MessageRow {
+  id: string;
+  simId: string;
+  direction: 'in' | 'out';
+  /** The other side, without a +86 prefix, so 10086 and +8610086 share a thread. */
+  peer: string;
+  /** Already redacted: secrets never reach the store. */
+  text: string;
+  state: MessageState;
+  /** Epoch ms on this computer's clock (first part received, or instruction queued): the thread order. */
+  at: number;
+  read: Flag;
+  /** Incoming only: service-centre timestamp of the lowest part present. */
+  timestamp?: string;
+  /** Incoming multi-part only: sim|from|ref|total, indexed with `at` to find a message's other parts. */
+  group?: string;
+  /** Journal key of each part by part number (index 0 = part 1); null where a part has not arrived. */
+  partKeys: (string | null)[];
+  complete: boolean;
+  total: number;
+  received: number;
+  /** Outgoing only. */
+  commandId?: string;
+  /** Outgoing only: stable error code of a failure. */
+  error?: string | null;
+}
+
+/** The latest known state of an outgoing instruction. */
+export interface CommandRow {
+  id: string;
+  simId: string;
+  to: string;
+  text: string;
+  state: OutgoingState;
+  error: string | null;
+  messageRefs: number[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SimRow {
+  simId: string;
+  operator: string | null;
+  demo: boolean;
+  lastSeenAt: number;
+}

@@ -1,0 +1,64 @@
+import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
+import { hallDb, type HallDb } from './db';
+import { ingestBatch } from './ingest';
+import { IngestQueue, type IngestStatus } from './ingest-queue';
+
+export interface LogSync {
+  /** Asks the core for everything not yet acknowledged (at start-up, and after a reconnect). */
+  catchUp(): Promise<void>;
+  onStatus(listener: (status: IngestStatus) => void): () => void;
+  /** Gives the SIMs in these modems a row, so their threads are listed before any traffic. */
+  noteModems(modems: readonly ModemStatus[]): void;
+  stop(): void;
+}
+
+/**
+ * Keeps the log in step with the core: every `incoming` and `outgoing` event goes through the
+ * ingest queue. Events are subscribed to before the pending records are asked for, so nothing
+ * falls between the two; a record seen twice is stored once.
+ */
+export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
+  const listeners = new Set<(status: IngestStatus) => void>();
+  const queue = new IngestQueue({
+    write: (batch) => ingestBatch(db, batch),
+    ack: (keys) => api.call('journal.ack', { keys }),
+    onStatus: (status) => listeners.forEach((l) => l(status)),
+  });
+  const sims = new SimRecorder(db);
+  const unsubscribe = [
+    api.on('incoming', (r) => queue.pushIncoming(r)),
+    api.on('outgoing', (r) => queue.pushOutgoing(r)),
+  ];
+  return {
+    async catchUp() {
+      const pending = await api.call('journal.pending', {});
+      pending.incoming.forEach((r) => queue.pushIncoming(r));
+      pending.outgoing.forEach((r) => queue.pushOutgoing(r));
+    },
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    noteModems: (modems) => modems.forEach((m) => sims.record(m)),
+    stop() {
+      unsubscribe.forEach((u) => u());
+      queue.dispose();
+    },
+  };
+}
+
+/** Writes a SIM's operator and demo flag when they change, not on every signal-strength event. */
+class SimRecorder {
+  private readonly written = new Map<string, string>();
+
+  constructor(private readonly db: HallDb) {}
+
+  record(status: ModemStatus): void {
+    const { simId, operator, demo } = status;
+    if (!simId) return;
+    const signature = `${operator ?? ''}|${demo}`;
+    if (this.written.get(simId) === signature) return;
+    this.written.set(simId, signature);
+    void this.db.sims.put({ simId, operator, demo, lastSeenAt: Date.now() }).catch(() => this.written.delete(simId));
+  }
+}

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import type { Instruction } from '../../src-shared/catalog/schema';
+import type { MatchField } from '../../src-shared/search';
+import { catalogSearch } from '../catalog/catalog-search';
+import { instructionCode } from '../catalog/param-check';
+import { Highlighted } from '../components/Highlighted';
+import { useI18n } from '../prefs/PrefsProvider';
+
+interface Row {
+  instruction: Instruction;
+  matched?: { field: MatchField; text: string };
+  category?: string;
+}
+
+const RESULT_LIMIT = 20;
+
+/** Search as you type, over the catalog in the page; with no query, every instruction by category. */
+export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string): void }) {
+  const { t, lang } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState(0);
+
+  const searching = query.trim() !== '';
+  const rows = useMemo<Row[]>(() => {
+    if (searching) return catalogSearch().search(query, RESULT_LIMIT).map((r) => ({ instruction: r.instruction, matched: r.matched }));
+    const catalog = builtinCatalog();
+    return catalog.data.categories.flatMap((c) =>
+      catalog.instructions.filter((i) => i.category === c.id).map((instruction, k) => ({ instruction, ...(k === 0 ? { category: c.id } : {}) })),
+    );
+  }, [query, searching]);
+
+  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    list.current?.querySelector(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Keys that pick a candidate in a Chinese input method are not ours.
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (rows.length ? (a + step + rows.length) % rows.length : 0));
+    } else if (e.key === 'Enter') {
+      const row = rows[active];
+      if (row) onOpen(row.instruction.id);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onQuery('');
+    }
+  };
+
+  const optionId = (i: number) => `catalog-option-${i}`;
+  return (
+    <section className="catalog view" aria-labelledby="catalog-heading">
+      <h1 id="catalog-heading" className="visually-hidden">
+        {t('nav.catalog')}
+      </h1>
+      <div className="search-box">
+        <input
+          ref={input}
+          id="catalog-search"
+          type="search"
+          role="combobox"
+          aria-label={t('catalog.label')}
+          aria-expanded="true"
+          aria-controls="catalog-results"
+          aria-activedescendant={rows.length ? optionId(active) : undefined}
+          aria-autocomplete="list"
+          placeholder={t('catalog.placeholder')}
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <p className="hint">{t('catalog.keys')}</p>
+      </div>
+      <p className="result-count" aria-live="polite">
+        {searching ? (rows.length ? t('catalog.results', { n: rows.length }) : '') : t('catalog.all', { n: rows.length })}
+      </p>
+      {searching && rows.length === 0 ? (
+        <div className="empty">
+          <p>{t('catalog.noResults', { q: query.trim() })}</p>
+        </div>
+      ) : (
+        <ul id="catalog-results" ref={list} className="results" role="listbox" aria-label={t('catalog.label')}>
+          {rows.map((row, i) => (
+            <ResultRow
+              key={row.instruction.id}
+              row={row}
+              index={i}
+              id={optionId(i)}
+              query={query}
+              active={i === active}
+              categoryName={row.category ? builtinCatalog().categoryName(row.category, lang) : null}
+              onOpen={() => onOpen(row.instruction.id)}
+              onHover={() => setActive(i)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ResultRow(props: {
+  row: Row;
+  index: number;
+  id: string;
+  query: string;
+  active: boolean;
+  categoryName: string | null;
+  onOpen(): void;
+  onHover(): void;
+}) {
+  const { t, lang } = useI18n();
+  const { instruction, matched } = props.row;
+  const name = instruction.name[lang];
+  const showMatched = matched && matched.field !== 'name' && matched.field !== 'code' && matched.text !== name;
+  return (
+    <>
+      {props.categoryName && (
+        <li className="category-heading" role="presentation">
+          {props.categoryName}
+        </li>
+      )}
+      <li
+        id={props.id}
+        data-row={props.index}
+        role="option"
+        aria-selected={props.active}
+        className={props.active ? 'result active' : 'result'}
+        onClick={props.onOpen}
+        onMouseMove={props.onHover}
+      >
+        <span className="code">
+          <Highlighted text={instructionCode(instruction)} query={props.query} codeLike />
+        </span>
+        <span className="result-main">
+          <span className="result-name">
+            <Highlighted text={name} query={props.query} />
+          </span>
+          <span className="result-summary">{instruction.summary[lang]}</span>
+          {showMatched && (
+            <span className="result-matched">{t('catalog.matchedBy', { text: matched.text })}</span>
+          )}
+        </span>
+        <span className="result-badges">
+          {instruction.params.length > 0 && <span className="badge">{t('catalog.needsParams')}</span>}
+          {instruction.risk.confirm && <span className="badge badge-risk">{t('catalog.risky')}</span>}
+        </span>
+      </li>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import type { Instruction } from '../../src-shared/catalog/schema';
+import { instructionCode, smsQrPayload, templateWithLabels } from '../catalog/param-check';
+import { DemoBadge } from '../components/DemoBadge';
+import { ParamForm, useParamForm } from '../components/ParamForm';
+import { QrCode } from '../components/QrCode';
+import { useModems } from '../core/CoreProvider';
+import { modemLabel } from '../core/modems';
+import { useToast } from '../core/toasts';
+import { useSender } from '../core/use-sender';
+import { useI18n } from '../prefs/PrefsProvider';
+
+export function InstructionView({ id, onBack, onOpen, onSent }: { id: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
+  const { t } = useI18n();
+  const instruction = builtinCatalog().get(id);
+  if (!instruction) {
+    return (
+      <section className="view empty">
+        <p>{t('instr.notFound', { id })}</p>
+        <button type="button" onClick={onBack}>
+          {t('instr.back')}
+        </button>
+      </section>
+    );
+  }
+  // Keyed by id: another instruction starts with an empty form.
+  return <InstructionPage key={instruction.id} instruction={instruction} onBack={onBack} onOpen={onOpen} onSent={onSent} />;
+}
+
+function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction: Instruction; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
+  const { t, lang } = useI18n();
+  const catalog = builtinCatalog();
+  const form = useParamForm(instruction);
+  const { sending } = useModems();
+  const { send, dialog } = useSender(sending);
+  const toast = useToast();
+  const [revealed, setRevealed] = useState(false);
+  const hasSecret = instruction.params.some((p) => p.secret);
+  const composed = form.composed;
+  const shownText = composed ? (hasSecret && !revealed ? composed.redacted : composed.text) : templateWithLabels(instruction, lang);
+
+  const copy = () => {
+    if (!composed) return;
+    navigator.clipboard.writeText(composed.text).then(
+      () => toast('success', t('instr.copied')),
+      () => toast('error', t('instr.copyFailed')),
+    );
+  };
+
+  const submit = async () => {
+    if (!composed) return form.touchAll();
+    if (!sending) return;
+    const commandId = await send({ instruction, params: composed.params, shown: composed.redacted });
+    if (commandId) {
+      toast('success', t('instr.sent', { text: composed.redacted }));
+      onSent(sending.simId);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.isComposing || document.querySelector('dialog[open]')) return;
+      if (e.key === 'Escape') onBack();
+      else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const links = [
+    ...(instruction.opposite ? [{ id: instruction.opposite, label: t('instr.opposite') }] : []),
+    ...(instruction.related ?? []).map((rid) => ({ id: rid, label: t('instr.related') })),
+  ];
+
+  return (
+    <article className="view instruction" aria-labelledby="instruction-name">
+      <button type="button" className="link back" onClick={onBack}>
+        ← {t('instr.back')}
+      </button>
+      <header className="instruction-header">
+        <span className="code code-large">{instructionCode(instruction)}</span>
+        <div>
+          <h1 id="instruction-name">{instruction.name[lang]}</h1>
+          <p className="muted">{t('instr.categoryOf', { name: catalog.categoryName(instruction.category, lang) })}</p>
+        </div>
+      </header>
+      <p className="summary">{instruction.summary[lang]}</p>
+
+      {instruction.risk.confirm && instruction.risk.reason && (
+        <div className="callout callout-risk" role="note">
+          <strong>{t('instr.risk')}</strong>
+          <p>{instruction.risk.reason[lang]}</p>
+        </div>
+      )}
+      {instruction.caveats.length > 0 && (
+        <div className="callout" role="note">
+          <strong>{t('instr.caveats')}</strong>
+          <ul>
+            {instruction.caveats.map((c) => (
+              <li key={c}>{catalog.caveatText(c, lang)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {instruction.params.length > 0 && (
+        <section aria-labelledby="params-heading">
+          <h2 id="params-heading">{t('instr.params')}</h2>
+          <ParamForm instruction={instruction} form={form} idPrefix="instruction-param" />
+        </section>
+      )}
+
+      <section className="sms" aria-labelledby="sms-heading">
+        <h2 id="sms-heading">{t('instr.sms')}</h2>
+        <p className="muted">{t('instr.to', { to: instruction.to })}</p>
+        <div className="sms-text-row">
+          <output className={composed ? 'sms-text' : 'sms-text pending'} aria-live="polite">
+            {shownText}
+          </output>
+          {composed && hasSecret && (
+            <button type="button" className="link" onClick={() => setRevealed((r) => !r)} aria-pressed={revealed}>
+              {revealed ? t('instr.conceal') : t('instr.reveal')}
+            </button>
+          )}
+        </div>
+        {!composed && <p className="hint">{t('instr.pending')}</p>}
+        <div className="actions">
+          <button type="button" onClick={copy} disabled={!composed}>
+            {t('instr.copy')}
+          </button>
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending}>
+            {t('instr.send')}
+          </button>
+          {sending ? (
+            <span className="muted">
+              {t('instr.sendVia', { modem: modemLabel(sending) })} {sending.demo && <DemoBadge />}
+            </span>
+          ) : (
+            <span className="muted">{t('instr.noModem')}</span>
+          )}
+        </div>
+        <p className="hint">{t('instr.sendKeys')}</p>
+      </section>
+
+      {composed && (
+        <section className="qr-section" aria-labelledby="qr-heading">
+          <h2 id="qr-heading">{t('instr.qr')}</h2>
+          {hasSecret && !revealed ? (
+            <>
+              <p className="muted">{t('instr.qrSecret')}</p>
+              <button type="button" onClick={() => setRevealed(true)}>
+                {t('instr.qrShow')}
+              </button>
+            </>
+          ) : (
+            <>
+              <QrCode payload={smsQrPayload(composed.to, composed.text)} label={t('instr.qr')} />
+              <p className="muted">{t('instr.qrHint')}</p>
+            </>
+          )}
+        </section>
+      )}
+
+      {links.length > 0 && (
+        <nav className="related" aria-label={t('instr.related')}>
+          {links.map((l) => {
+            const other = catalog.get(l.id);
+            return other ? (
+              <button key={l.id} type="button" className="link" onClick={() => onOpen(other.id)}>
+                {t('instr.link', { label: l.label, code: instructionCode(other), name: other.name[lang] })}
+              </button>
+            ) : null;
+          })}
+        </nav>
+      )}
+      {dialog}
+    </article>
+  );
+}

@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ModemStatus, PortInfo } from '../../src-shared/api/contract';
+import { DemoBadge } from '../components/DemoBadge';
+import { SignalBars } from '../components/SignalBars';
+import { useCore, useModems } from '../core/CoreProvider';
+import { modemLabel, simLabel } from '../core/modems';
+import { useErrorToast, useToast } from '../core/toasts';
+import { useI18n } from '../prefs/PrefsProvider';
+
+/** Connected modems with everything they report, and the serial ports that could be one. */
+export default function ModemView() {
+  const { t } = useI18n();
+  const { modems } = useModems();
+  return (
+    <section className="view modem" aria-labelledby="modems-heading">
+      <h1 id="modems-heading">{t('modem.connected')}</h1>
+      {modems.length === 0 ? (
+        <p className="empty">{t('modem.noModems')}</p>
+      ) : (
+        modems.map((m) => <ModemCard key={m.modemId} modem={m} />)
+      )}
+      <Ports connectedPaths={new Set(modems.map((m) => m.path))} />
+    </section>
+  );
+}
+
+function ModemCard({ modem }: { modem: ModemStatus }) {
+  const { t, bi } = useI18n();
+  const { api } = useCore();
+  const { sending, chooseSending } = useModems();
+  const reportError = useErrorToast();
+  const [busy, setBusy] = useState(false);
+  const { signal, storage } = modem;
+  const disconnect = () => {
+    setBusy(true);
+    api.call('modem.disconnect', { modemId: modem.modemId }).catch(reportError).finally(() => setBusy(false));
+  };
+  const facts: [string, string][] = [
+    [t('modem.state'), t(`modemState.${modem.state}`)],
+    [t('modem.sim'), `${t(`sim.${modem.sim}`)}${modem.simId ? ` · ${simLabel(modem.simId)}` : ''}`],
+    [t('modem.operator'), modem.operator ?? t('modem.unknown')],
+    [t('modem.registration'), t(`reg.${modem.registration}`)],
+    [t('modem.smsc'), modem.smsc ?? t('modem.unknown')],
+    [t('modem.storage'), storage ? t('modem.storageValue', storage) : t('modem.unknown')],
+    [t('modem.device'), [modem.identity.manufacturer, modem.identity.model, modem.identity.revision].filter(Boolean).join(' ') || t('modem.unknown')],
+  ];
+  return (
+    <article className="card modem-card" aria-label={modemLabel(modem)}>
+      <header className="card-header">
+        <h2>
+          {modemLabel(modem)} {modem.demo && <DemoBadge />}
+        </h2>
+        <div className="actions">
+          {modem.state === 'ready' &&
+            (sending?.modemId === modem.modemId ? (
+              <span className="badge">{t('modem.usedForSending')}</span>
+            ) : (
+              <button type="button" onClick={() => chooseSending(modem.path)}>
+                {t('modem.useForSending')}
+              </button>
+            ))}
+          <button type="button" onClick={disconnect} disabled={busy}>
+            {t('modem.disconnect')}
+          </button>
+        </div>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('modem.signal')}</dt>
+          <dd>
+            {signal ? (
+              <>
+                <SignalBars bars={signal.bars} label={t('modem.signalBars', { bars: signal.bars })} />{' '}
+                {signal.dbm === null ? t('modem.signalBars', { bars: signal.bars }) : t('modem.signalValue', { bars: signal.bars, dbm: signal.dbm })}
+              </>
+            ) : (
+              t('modem.noSignal')
+            )}
+          </dd>
+        </div>
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {modem.error && (
+        <p className="field-error" role="alert">
+          {bi(modem.error)}
+        </p>
+      )}
+      {modem.sim === 'pin' && <PinEntry modemId={modem.modemId} />}
+      {modem.traps.length > 0 && (
+        <section className="traps" aria-label={t('modem.traps')}>
+          <h3>{t('modem.traps')}</h3>
+          <ul>
+            {modem.traps.map((trap) => (
+              <li key={trap.code} className="callout callout-risk">
+                <p>{bi(trap)}</p>
+                <p>
+                  <strong>{t('modem.whatToDo')}</strong>
+                  {bi(trap.action)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function PinEntry({ modemId }: { modemId: string }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const valid = /^\d{4,8}$/.test(pin);
+  const submit = () => {
+    if (!valid) return;
+    setBusy(true);
+    api
+      .call('modem.enterPin', { modemId, pin })
+      .then(() => {
+        setPin('');
+        toast('success', t('modem.pinAccepted'));
+      }, reportError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="field pin-entry">
+      <label htmlFor={`pin-${modemId}`}>{t('modem.pinLabel')}</label>
+      <div className="inline">
+        <input
+          id={`pin-${modemId}`}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          autoFocus
+          value={pin}
+          aria-invalid={pin !== '' && !valid ? true : undefined}
+          aria-describedby={`pin-${modemId}-note`}
+          onChange={(e) => setPin(e.target.value.trim())}
+          onKeyDown={(e) => e.key === 'Enter' && submit()}
+        />
+        <button type="button" className="primary" onClick={submit} disabled={!valid || busy}>
+          {t('modem.pinSubmit')}
+        </button>
+      </div>
+      <p id={`pin-${modemId}-note`} className={pin !== '' && !valid ? 'field-error' : 'field-note'}>
+        {pin !== '' && !valid ? t('modem.pinInvalid') : t('modem.pinHint')}
+      </p>
+    </div>
+  );
+}
+
+function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const reportError = useErrorToast();
+  const [ports, setPorts] = useState<PortInfo[] | null>(null);
+  const [connecting, setConnecting] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    setPorts(null);
+    api.call('modem.ports', {}).then(setPorts, (error) => {
+      setPorts([]);
+      reportError(error);
+    });
+  }, [api, reportError]);
+  useEffect(refresh, [refresh]);
+
+  const connect = (path: string) => {
+    setConnecting(path);
+    api.call('modem.connect', { path }).catch(reportError).finally(() => setConnecting(null));
+  };
+
+  return (
+    <section className="ports" aria-labelledby="ports-heading">
+      <header className="card-header">
+        <h2 id="ports-heading">{t('modem.ports')}</h2>
+        <button type="button" onClick={refresh} disabled={ports === null}>
+          {t('modem.refresh')}
+        </button>
+      </header>
+      {ports === null ? (
+        <p className="muted">{t('modem.loadingPorts')}</p>
+      ) : ports.length === 0 ? (
+        <p className="empty">{t('modem.noPorts')}</p>
+      ) : (
+        <ul className="port-list">
+          {ports.map((p) => (
+            <li key={p.path} className="port">
+              <span className="port-path">{p.path}</span>
+              <span className="muted">
+                {[p.manufacturer, p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null].filter(Boolean).join(' · ')}
+              </span>
+              {p.likelyModem && <span className="badge">{t('modem.likely')}</span>}
+              {p.demo && <DemoBadge />}
+              <button
+                type="button"
+                className={p.likelyModem ? 'primary' : undefined}
+                onClick={() => connect(p.path)}
+                disabled={connectedPaths.has(p.path) || connecting !== null}
+              >
+                {connecting === p.path ? t('modem.connecting') : t('modem.connect')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useErrorToast, useToast } from '../core/toasts';
+import { LANG_NAMES, LANGS } from '../i18n';
+import { usePrefs } from '../prefs/PrefsProvider';
+import { THEMES } from '../prefs/storage';
+import { hallDb } from '../store/db';
+import { download } from '../store/download';
+import { exportRow, toCsv, toJson } from '../store/export-format';
+import { allMessages, clearLog, logSummary, type LogSummary } from '../store/queries';
+
+type Format = 'csv' | 'json';
+
+export default function SettingsView() {
+  const { t, lang, setLang, theme, setTheme } = usePrefs();
+  return (
+    <section className="view settings" aria-labelledby="settings-heading">
+      <h1 id="settings-heading" className="visually-hidden">
+        {t('nav.settings')}
+      </h1>
+      <fieldset>
+        <legend>{t('settings.language')}</legend>
+        {LANGS.map((l) => (
+          <label key={l} className="choice">
+            <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
+            <span lang={l}>{LANG_NAMES[l]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.theme')}</legend>
+        {THEMES.map((th) => (
+          <label key={th} className="choice">
+            <input type="radio" name="theme" value={th} checked={theme === th} onChange={() => setTheme(th)} />
+            <span>{t(`theme.${th}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <LogData />
+    </section>
+  );
+}
+
+function LogData() {
+  const { t } = usePrefs();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const db = hallDb();
+  const summary = useLiveQuery(() => logSummary(db), [db]);
+  const [exporting, setExporting] = useState<Format | null>(null);
+  const [confirming, setConfirming] = useState<LogSummary | null>(null);
+
+  const exportAs = async (format: Format) => {
+    setExporting(format);
+    try {
+      const rows = (await allMessages(db)).map(exportRow);
+      if (rows.length === 0) return toast('info', t('settings.exportEmpty'));
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      // The byte-order mark makes spreadsheet programs read the CSV as UTF-8 (Chinese text).
+      if (format === 'csv') download(`hall10086-log-${stamp}.csv`, ['\ufeff', toCsv(rows)], 'text/csv;charset=utf-8');
+      else download(`hall10086-log-${stamp}.json`, [toJson(rows, new Date())], 'application/json');
+      toast('success', t('settings.exported', { n: rows.length }));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const clear = async () => {
+    setConfirming(null);
+    try {
+      await clearLog(db);
+      toast('success', t('clear.done'));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <>
+      <fieldset>
+        <legend>{t('settings.export')}</legend>
+        <p className="muted">{t('settings.exportHint')}</p>
+        {summary && <p>{t('settings.summary', { ...summary })}</p>}
+        <div className="actions">
+          {(['csv', 'json'] as const).map((format) => (
+            <button key={format} type="button" onClick={() => void exportAs(format)} disabled={exporting !== null}>
+              {exporting === format ? t('settings.exporting') : t(format === 'csv' ? 'settings.exportCsv' : 'settings.exportJson')}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.clear')}</legend>
+        <p className="muted">{t('settings.clearHint')}</p>
+        <button type="button" className="danger" disabled={!summary} onClick={() => summary && setConfirming(summary)}>
+          {t('settings.clearButton')}
+        </button>
+      </fieldset>
+      {confirming && (
+        <ConfirmDialog
+          title={t('clear.title')}
+          confirmLabel={t('clear.confirm')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onConfirm={() => void clear()}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>{t('clear.body', { ...confirming })}</p>
+          <p className="muted">{t('clear.untouched')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

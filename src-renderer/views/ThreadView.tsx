@@ -1,0 +1,121 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { DemoBadge } from '../components/DemoBadge';
+import { useModems } from '../core/CoreProvider';
+import { modemForSim, simLabel } from '../core/modems';
+import { useI18n } from '../prefs/PrefsProvider';
+import { hallDb } from '../store/db';
+import { HALL_PEER } from '../store/incoming-rows';
+import { firstUnread, markThreadRead, unreadCount } from '../store/queries';
+import type { MessageRow } from '../store/rows';
+import { Composer } from './thread/Composer';
+import { LogSearch } from './thread/LogSearch';
+import { MessageList } from './thread/MessageList';
+
+/** Unread messages count as read once the thread has been on screen this long. */
+const READ_AFTER_MS = 1500;
+
+interface SimTab {
+  simId: string;
+  operator: string | null;
+  demo: boolean;
+}
+
+/** One chat with 10086 per SIM: SIMs stored in the log and SIMs in connected modems. */
+export default function ThreadView({ simId, onSim }: { simId: string | null; onSim(simId: string): void }) {
+  const { t } = useI18n();
+  const db = hallDb();
+  const { modems, sending } = useModems();
+  const stored = useLiveQuery(() => db.sims.toArray(), [db]);
+  const [searching, setSearching] = useState(false);
+  const [focus, setFocus] = useState<MessageRow | null>(null);
+
+  const tabs = useMemo<SimTab[]>(() => {
+    const bySim = new Map<string, SimTab>();
+    for (const s of [...(stored ?? [])].sort((a, b) => b.lastSeenAt - a.lastSeenAt)) bySim.set(s.simId, s);
+    for (const m of modems) if (m.simId) bySim.set(m.simId, { simId: m.simId, operator: m.operator, demo: m.demo });
+    return [...bySim.values()];
+  }, [stored, modems]);
+
+  const current = simId ?? sending?.simId ?? tabs[0]?.simId ?? null;
+
+  if (!stored) return <p className="view empty">{t('app.loading')}</p>;
+  return (
+    <section className="view thread" aria-label={t('thread.title', { peer: HALL_PEER })}>
+      <header className="thread-header">
+        <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')}>
+          {tabs.map((tab) => (
+            <SimTabButton key={tab.simId} tab={tab} selected={tab.simId === current} onSelect={() => onSim(tab.simId)} />
+          ))}
+        </div>
+        <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching}>
+          {t('thread.search')}
+        </button>
+      </header>
+      {searching && (
+        <LogSearch
+          db={db}
+          onClose={() => setSearching(false)}
+          onShow={(message) => {
+            setSearching(false);
+            setFocus(message);
+            onSim(message.simId);
+          }}
+        />
+      )}
+      {current ? (
+        <Thread key={current} simId={current} focus={focus?.simId === current ? focus : null} />
+      ) : (
+        <p className="empty">{t('thread.noSims')}</p>
+      )}
+    </section>
+  );
+}
+
+function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: boolean; onSelect(): void }) {
+  const { t } = useI18n();
+  const unread = useLiveQuery(() => unreadCount(hallDb(), tab.simId, HALL_PEER), [tab.simId]) ?? 0;
+  return (
+    <button type="button" role="tab" aria-selected={selected} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
+      <span>{simLabel(tab.simId)}</span>
+      {tab.operator && <span className="muted"> {tab.operator}</span>}
+      {tab.demo && <DemoBadge />}
+      {unread > 0 && (
+        <span className="badge badge-unread" aria-label={t('thread.unread', { n: unread })}>
+          {unread}
+        </span>
+      )}
+    </button>
+  );
+}
+
+function Thread({ simId, focus }: { simId: string; focus: MessageRow | null }) {
+  const db = hallDb();
+  const { modems } = useModems();
+  const unread = useLiveQuery(() => unreadCount(db, simId, HALL_PEER), [db, simId]) ?? 0;
+  // Taken once when the thread opens, so the "new messages" line stays while it is read.
+  const [firstUnreadId, setFirstUnreadId] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    void firstUnread(db, simId, HALL_PEER).then((m) => setFirstUnreadId(m?.id ?? null));
+  }, [db, simId]);
+
+  useEffect(() => {
+    if (unread === 0) return;
+    const markWhenSeen = () => {
+      if (document.visibilityState === 'visible') void markThreadRead(db, simId, HALL_PEER);
+    };
+    const timer = setTimeout(markWhenSeen, READ_AFTER_MS);
+    document.addEventListener('visibilitychange', markWhenSeen);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', markWhenSeen);
+    };
+  }, [db, simId, unread]);
+
+  return (
+    <>
+      {firstUnreadId !== undefined && <MessageList db={db} simId={simId} peer={HALL_PEER} firstUnreadId={firstUnreadId} focus={focus} />}
+      <Composer modem={modemForSim(modems, simId)} />
+    </>
+  );
+}

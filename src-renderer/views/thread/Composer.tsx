@@ -1,0 +1,208 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { ModemStatus } from '../../../src-shared/api/contract';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import type { Instruction } from '../../../src-shared/catalog/schema';
+import { catalogSearch } from '../../catalog/catalog-search';
+import { instructionCode, templateWithLabels } from '../../catalog/param-check';
+import { Highlighted } from '../../components/Highlighted';
+import { ParamForm, useParamForm } from '../../components/ParamForm';
+import { useSender, type Outgoing } from '../../core/use-sender';
+import { useI18n } from '../../prefs/PrefsProvider';
+
+const SUGGESTIONS = 6;
+
+/**
+ * Type an instruction (or what you want done) and press Enter. Suggestions from the catalog
+ * search appear as you type; one that takes parameters opens its form, whose secret fields are
+ * password inputs, so a password is never typed into the visible text line. Text that is no
+ * instruction is sent as it is (10086 answers free text too).
+ */
+export function Composer({ modem }: { modem: ModemStatus | null }) {
+  const { t, lang } = useI18n();
+  const { send, dialog } = useSender(modem);
+  const [text, setText] = useState('');
+  const [dismissed, setDismissed] = useState(false);
+  const [active, setActive] = useState(0);
+  const [form, setForm] = useState<{ instruction: Instruction; initial: Record<string, string> } | null>(null);
+
+  const typed = useMemo(() => builtinCatalog().recognize(text), [text]);
+  const suggestions = useMemo(() => (text.trim() && !dismissed ? catalogSearch().search(text, SUGGESTIONS) : []), [text, dismissed]);
+  // Text that already is an instruction is sent on Enter; otherwise Enter takes the highlighted suggestion.
+  const highlighted = typed ? -1 : Math.min(active, suggestions.length - 1);
+
+  const clear = () => {
+    setText('');
+    setActive(0);
+    setDismissed(false);
+  };
+
+  const dispatch = async (outgoing: Outgoing) => {
+    if (await send(outgoing)) clear();
+  };
+
+  /** Sends it, or opens the form when it still needs (or contains secret) parameters. */
+  const take = (instruction: Instruction, params: Record<string, string>, whole: boolean) => {
+    if (instruction.params.length === 0) {
+      if (whole) void dispatch({ instruction, params: {}, shown: instruction.template });
+      else {
+        setText(instruction.template);
+        setDismissed(true);
+      }
+      return;
+    }
+    const secret = instruction.params.some((p) => p.secret);
+    if (whole && !secret) {
+      const composed = safeCompose(instruction, params);
+      if (composed) return void dispatch({ instruction, params: composed.params, shown: composed.redacted });
+    }
+    setForm({ instruction, initial: params });
+    clear();
+  };
+
+  /** Enter without a suggestion: the typed instruction, or the text as it is. */
+  const submitTyped = () => {
+    if (typed) take(typed.instruction, typed.params, true);
+    else if (text.trim()) void dispatch({ text: text.trim(), shown: text.trim() });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    const pick = highlighted >= 0 ? suggestions[highlighted] : undefined;
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && suggestions.length) {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((Math.max(highlighted, 0) + step + suggestions.length) % suggestions.length);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (suggestions.length) setDismissed(true);
+      else clear();
+    } else if ((e.key === 'Tab' && pick) || e.key === 'Enter') {
+      e.preventDefault();
+      if (pick) take(pick.instruction, pick.params ?? {}, false);
+      else submitTyped();
+    }
+  };
+
+  const disabled = !modem;
+  return (
+    <div className="composer">
+      {form && (
+        <ComposerForm
+          key={form.instruction.id}
+          instruction={form.instruction}
+          initial={form.initial}
+          disabled={disabled}
+          onCancel={() => setForm(null)}
+          onSend={async (outgoing) => {
+            if (await send(outgoing)) setForm(null);
+          }}
+        />
+      )}
+      {suggestions.length > 0 && (
+        <ul id="composer-suggestions" className="suggestions" role="listbox" aria-label={t('composer.suggestions')}>
+          {suggestions.map((s, i) => (
+            <li
+              key={s.id}
+              id={`composer-suggestion-${i}`}
+              role="option"
+              aria-selected={i === highlighted}
+              className={i === highlighted ? 'suggestion active' : 'suggestion'}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                take(s.instruction, s.params ?? {}, false);
+              }}
+            >
+              <span className="code">{instructionCode(s.instruction)}</span>
+              <Highlighted text={s.instruction.name[lang]} query={text} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer-line">
+        <input
+          type="text"
+          role="combobox"
+          aria-label={t('composer.label')}
+          aria-expanded={suggestions.length > 0}
+          aria-controls="composer-suggestions"
+          aria-activedescendant={highlighted >= 0 && suggestions.length ? `composer-suggestion-${highlighted}` : undefined}
+          aria-autocomplete="list"
+          placeholder={t('composer.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={text}
+          disabled={disabled}
+          onChange={(e) => {
+            setText(e.target.value);
+            setDismissed(false);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={disabled || !text.trim()}
+          onClick={submitTyped}
+        >
+          {t('composer.send')}
+        </button>
+      </div>
+      <p className="hint">{disabled ? t('thread.offline') : t('composer.keys')}</p>
+      {dialog}
+    </div>
+  );
+}
+
+function ComposerForm(props: {
+  instruction: Instruction;
+  initial: Record<string, string>;
+  disabled: boolean;
+  onCancel(): void;
+  onSend(outgoing: Outgoing): Promise<void>;
+}) {
+  const { t, lang } = useI18n();
+  const form = useParamForm(props.instruction, props.initial);
+  const submit = () => {
+    if (!form.composed) return form.touchAll();
+    void props.onSend({ instruction: props.instruction, params: form.composed.params, shown: form.composed.redacted });
+  };
+  return (
+    <div
+      className="composer-form"
+      role="group"
+      aria-label={t('composer.formTitle', { name: props.instruction.name[lang] })}
+      onKeyDown={(e) => {
+        if (e.nativeEvent.isComposing) return;
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          submit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      <p className="composer-form-title">{t('composer.formTitle', { name: props.instruction.name[lang] })}</p>
+      <ParamForm instruction={props.instruction} form={form} idPrefix="composer-param" />
+      <p className="sms-text">{form.composed ? form.composed.redacted : templateWithLabels(props.instruction, lang)}</p>
+      <div className="actions">
+        <button type="button" onClick={props.onCancel}>
+          {t('composer.formCancel')}
+        </button>
+        <button type="button" className="primary" onClick={submit} disabled={props.disabled}>
+          {t('composer.send')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function safeCompose(instruction: Instruction, params: Record<string, string>) {
+  try {
+    return builtinCatalog().compose(instruction.id, params);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { Highlighted } from '../../components/Highlighted';
+import { simLabel } from '../../core/modems';
+import { useErrorToast } from '../../core/toasts';
+import { useI18n } from '../../prefs/PrefsProvider';
+import type { HallDb } from '../../store/db';
+import { HALL_PEER } from '../../store/incoming-rows';
+import { searchLog } from '../../store/queries';
+import type { MessageRow } from '../../store/rows';
+import { dayLabel, timeOfDay } from './day';
+
+const MAX_RESULTS = 200;
+const TYPING_PAUSE_MS = 200;
+
+/** Finds text in every stored message; a hit in a 10086 thread can be shown in place. */
+export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message: MessageRow): void; onClose(): void }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const reportError = useErrorToast();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<MessageRow[] | null>(null);
+
+  useEffect(() => {
+    if (!query.trim()) return setResults(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      searchLog(db, query, MAX_RESULTS).then((rows) => current && setResults(rows), reportError);
+    }, TYPING_PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [db, query, reportError]);
+
+  const now = Date.now();
+  return (
+    <section className="log-search" aria-label={t('thread.search')}>
+      <div className="log-search-bar">
+        <input
+          type="search"
+          aria-label={t('thread.search')}
+          placeholder={t('thread.searchPlaceholder')}
+          autoFocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              onClose();
+            }
+          }}
+        />
+        <button type="button" onClick={onClose}>
+          {t('thread.searchClose')}
+        </button>
+      </div>
+      {results && (
+        <>
+          <p className="result-count" aria-live="polite">
+            {results.length ? t('thread.searchResults', { n: results.length, max: MAX_RESULTS }) : t('thread.searchNone', { q: query.trim() })}
+          </p>
+          <ul className="log-results">
+            {results.map((m) => (
+              <li key={m.id} className={`log-result ${m.direction}`}>
+                <p className="muted">
+                  {dayLabel(m.at, now, i18n)} {timeOfDay(m.at, lang)} · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
+                </p>
+                <p className="bubble-text">
+                  <Highlighted text={m.text} query={query} />
+                </p>
+                {m.peer === HALL_PEER && (
+                  <button type="button" className="link" onClick={() => onShow(m)}>
+                    {t('thread.showInThread')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { memo, useState } from 'react';
+import { describeSendError } from '../../core/describe-send-error';
+import { useCore } from '../../core/CoreProvider';
+import { useErrorToast, useToast } from '../../core/toasts';
+import { useI18n } from '../../prefs/PrefsProvider';
+import type { MessageRow } from '../../store/rows';
+import { timeOfDay } from './day';
+
+const RETRYABLE = new Set(['failed', 'failed-retryable']);
+
+/** One message: received on the left, sent on the right with its state, a failure with its reason and Retry. */
+export const MessageBubble = memo(function MessageBubble({ message, focused }: { message: MessageRow; focused: boolean }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const outgoing = message.direction === 'out';
+  const failure = outgoing && message.error ? describeSendError(message.error, i18n) : null;
+  return (
+    <div className={`bubble-line ${outgoing ? 'out' : 'in'}`}>
+      <div className={`bubble${focused ? ' focused' : ''}${RETRYABLE.has(message.state) ? ' bubble-failed' : ''}`}>
+        <p className="bubble-text">{message.text}</p>
+        {!message.complete && (
+          <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
+        )}
+        {failure && (
+          <p className="bubble-error">
+            {failure.text}
+            {failure.action && <span className="muted"> {failure.action}</span>}
+          </p>
+        )}
+        <p className="bubble-meta">
+          <time dateTime={new Date(message.at).toISOString()}>{timeOfDay(message.at, lang)}</time>
+          {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
+          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton commandId={message.commandId} />}
+        </p>
+      </div>
+    </div>
+  );
+});
+
+function RetryButton({ commandId }: { commandId: string }) {
+  const { api } = useCore();
+  const { t } = useI18n();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [busy, setBusy] = useState(false);
+  const retry = () => {
+    setBusy(true);
+    api.call('retry', { commandId }).then(
+      () => toast('info', t('thread.retried')),
+      reportError,
+    ).finally(() => setBusy(false));
+  };
+  return (
+    <button type="button" className="link retry" onClick={retry} disabled={busy}>
+      {t('thread.retry')}
+    </button>
+  );
+}

@@ -1,0 +1,127 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../prefs/PrefsProvider';
+import type { HallDb } from '../../store/db';
+import { positionInThread, threadSlice } from '../../store/queries';
+import type { MessageRow } from '../../store/rows';
+import { dayKey, dayLabel } from './day';
+import { MessageBubble } from './MessageBubble';
+import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
+
+const ESTIMATED_ROW_PX = 76;
+const FOCUS_HIGHLIGHT_MS = 2500;
+
+interface Props {
+  db: HallDb;
+  simId: string;
+  peer: string;
+  /** The first message that was unread when the thread opened: the "new messages" line goes above it. */
+  firstUnreadId: string | null;
+  /** A message to scroll to and highlight (chosen in the log search). */
+  focus: MessageRow | null;
+}
+
+/**
+ * The thread, oldest at the top, newest at the bottom. Only the rows on screen exist in the DOM,
+ * and only a window of ~200 messages around them is read from IndexedDB (count and window in one
+ * transaction, kept live), so 100,000 messages scroll like 100.
+ */
+export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
+  const i18n = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [request, setRequest] = useState<WindowRequest>({ skip: 0, take: CHUNK * 2 });
+  const slice = useLiveQuery(
+    () => threadSlice(db, simId, peer, request.skip, request.take),
+    [db, simId, peer, request.skip, request.take],
+  );
+  const count = slice?.count ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 6,
+    // A chat: stay pinned to the newest message while it is in view, keep the reader's place otherwise.
+    anchorTo: 'end',
+    followOnAppend: true,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (count > 0 && !covers(request, first, last, count)) setRequest(windowFor(first, last, count));
+  }, [first, last, count, request]);
+
+  // Open at the newest message.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || count === 0) return;
+    opened.current = true;
+    virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [count, virtualizer]);
+
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focus) return;
+    let current = true;
+    void positionInThread(db, focus).then((index) => {
+      if (!current) return;
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      setFocusedId(focus.id);
+    });
+    const timer = setTimeout(() => setFocusedId(null), FOCUS_HIGHLIGHT_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [db, focus, virtualizer]);
+
+  if (!slice) return <p className="empty">{i18n.t('app.loading')}</p>;
+  if (count === 0) return <p className="empty">{i18n.t('thread.empty')}</p>;
+
+  const now = Date.now();
+  return (
+    <div className="message-area">
+      <div ref={scroller} className="message-scroller" role="log" aria-label={i18n.t('thread.list')} tabIndex={0}>
+        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const found = rowAt(slice, item.index);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="message-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {found ? (
+                  <>
+                    {(!found.previous || dayKey(found.previous.at) !== dayKey(found.row.at)) && (
+                      <p className="day-separator">
+                        <span>{dayLabel(found.row.at, now, i18n)}</span>
+                      </p>
+                    )}
+                    {found.row.id === firstUnreadId && (
+                      <p className="unread-marker">
+                        <span>{i18n.t('thread.unreadMarker')}</span>
+                      </p>
+                    )}
+                    <MessageBubble message={found.row} focused={found.row.id === focusedId} />
+                  </>
+                ) : (
+                  <div className="bubble-placeholder" aria-hidden="true" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!virtualizer.isAtEnd(ESTIMATED_ROW_PX) && (
+        <button type="button" className="jump-latest" onClick={() => virtualizer.scrollToEnd()}>
+          ↓ {i18n.t('thread.jumpLatest')}
+        </button>
+      )}
+    </div>
+  );
+}

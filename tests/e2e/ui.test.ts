@@ -1,0 +1,174 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp, launchChromium, readLog, serve, STACK_TRACE, type Served } from './ui-kit';
+
+/**
+ * The React UI in Chromium against the real browser-mode server and its demo modem (the
+ * emulator): the catalog, sending with confirmation, the chat log in IndexedDB and its
+ * acknowledgements, secrets, languages. Each test gets a fresh browser profile (empty log).
+ */
+
+let server: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  await buildApp();
+  server = await serve();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('#catalog-search');
+});
+
+afterEach(async () => {
+  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+});
+
+/** The route part of the page's address, the token (taken out by the page) aside. */
+const route = () => new URL(page.url()).hash;
+
+async function waitForBubbles(direction: 'in' | 'out', count: number): Promise<string[]> {
+  await page.waitForFunction(([d, n]) => document.querySelectorAll(`.bubble-line.${d}`).length >= n, [direction, count] as const, { timeout: 45_000 });
+  return page.$$eval(`.bubble-line.${direction} .bubble-text`, (els) => els.map((e) => e.textContent ?? ''));
+}
+
+describe('the catalog', () => {
+  it('starts in the search box, finds as you type with the match marked, and opens the choice with Enter', async () => {
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalog-search');
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await page.keyboard.type('查余额');
+    await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'YE');
+    // 查询本机余额: 查 and 余额 are what the query matched.
+    expect(await page.$$eval('.result.active .result-name mark', (m) => m.map((x) => x.textContent))).toEqual(['查', '余额']);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-name');
+    expect(route()).toBe('#/instruction/YE');
+    expect(await page.textContent('output.sms-text')).toBe('YE');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#catalog-search');
+    expect(await page.inputValue('#catalog-search')).toBe('查余额');
+  });
+
+  it('checks parameters as they are typed, with the error under the field', async () => {
+    await page.goto(`${server.url.split('?')[0]}#/instruction/ZD`);
+    await page.fill('#instruction-param-month', '2026-13');
+    expect(await page.textContent('.field-error')).toContain('月份应在 01 到 12 之间');
+    await page.fill('#instruction-param-month', '2026-10');
+    await page.waitForSelector('svg.qr');
+    expect(await page.textContent('output.sms-text')).toBe('ZD202610');
+    expect(await page.$('.field-error')).toBeNull();
+  });
+});
+
+describe('the conversation with 10086', () => {
+  it('sends an instruction, shows the reply, and keeps each message once across a reload', async () => {
+    await page.keyboard.type('查余额');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-name');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/thread'));
+    expect(await waitForBubbles('out', 1)).toEqual(['YE']);
+    // A long reply shows as incomplete until its last part arrives, then whole.
+    await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('余额') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
+    expect((await waitForBubbles('in', 1))[0]).toMatch(/^尊敬的客户.*余额.*【中国移动】$/);
+    await page.waitForFunction(() => document.querySelector('.bubble-line.out .state')?.textContent === '已送达', null, { timeout: 45_000 });
+
+    const before = await readLog(page);
+    expect(before.messages.map((m) => m.direction).sort()).toEqual(['in', 'out']);
+    await page.reload();
+    await page.waitForSelector('.bubble');
+    // Give a replay of the journal (if any part was not acknowledged) time to arrive.
+    await page.waitForTimeout(1000);
+    const after = await readLog(page);
+    expect(after.messages.map((m) => m.id).sort()).toEqual(before.messages.map((m) => m.id).sort());
+    expect(after.parts.length).toBe(before.parts.length);
+    expect(await page.$$eval('.bubble', (b) => b.length)).toBe(2);
+
+    // Acknowledged parts leave the journal: a second, empty profile is not handed the reply again.
+    const other = await context.browser()!.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(server.url);
+    await fresh.waitForSelector('#catalog-search');
+    await fresh.waitForTimeout(1000);
+    expect((await readLog(fresh)).parts).toEqual([]);
+    await other.close();
+  });
+
+  it('never shows or stores a secret parameter', async () => {
+    await page.goto(`${server.url.split('?')[0]}#/instruction/MMXG`);
+    await page.fill('#instruction-param-oldPassword', '975310');
+    await page.fill('#instruction-param-newPassword', '864202');
+    expect(await page.$$eval('.param-form input', (i) => i.map((x) => (x as HTMLInputElement).type))).toEqual(['password', 'password']);
+    expect(await page.textContent('output.sms-text')).toBe('MMXG#******#******');
+    expect(await page.$('svg.qr')).toBeNull();
+    await page.click('text=显示二维码');
+    await page.waitForSelector('svg.qr');
+    await page.click('.sms button.primary');
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog[open] button.danger');
+    expect(await waitForBubbles('out', 1)).toEqual(['MMXG#******#******']);
+    await waitForBubbles('in', 1);
+    const stored = JSON.stringify(await readLog(page));
+    expect(stored).not.toContain('975310');
+    expect(stored).not.toContain('864202');
+  });
+});
+
+describe('the modem panel and settings', () => {
+  it('shows the demo modem, marked DEMO, with its signal', async () => {
+    await page.keyboard.press('Alt+3');
+    await page.waitForSelector('.modem-card');
+    expect(await page.textContent('.modem-card h2')).toContain('DEMO');
+    expect(await page.getAttribute('.modem-card .signal-bars', 'aria-label')).toMatch(/^[0-4]\/4 格$/);
+    expect(await page.textContent('.modem-card')).toContain('就绪');
+  });
+
+  it('switches language and theme, and remembers both', async () => {
+    await page.keyboard.press('Alt+4');
+    await page.click('text=English');
+    await page.click('text=Dark');
+    expect(await page.textContent('nav[aria-label="Main navigation"]')).toContain('Instructions');
+    await page.reload();
+    await page.waitForSelector('fieldset');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual(['en', 'dark']);
+    expect(await page.textContent('legend')).toBe('Language');
+  });
+});
+
+// Last: TJ suspends the demo line, and its record stays in the shared journal.
+describe('a risky instruction', () => {
+  it('asks before a risky instruction, stating why, and sends it only once confirmed', async () => {
+    await page.goto(`${server.url.split('?')[0]}#/thread`);
+    await page.waitForSelector('.composer-line input:not([disabled])');
+    await page.fill('.composer-line input', 'tj');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    expect(await page.textContent('dialog[open] .risk')).toContain('停机');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    await page.waitForTimeout(500);
+    expect((await readLog(page)).commands).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog[open] button.danger');
+    expect(await waitForBubbles('out', 1)).toContain('TJ');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { HallError } from '../../../src-shared/errors';
+import { describeError } from '../../../src-renderer/core/describe-error';
+import { describeSendError } from '../../../src-renderer/core/describe-send-error';
+import { makeI18n } from '../../../src-renderer/i18n';
+
+const zh = makeI18n('zh-Hans');
+const en = makeI18n('en');
+
+describe('describeError', () => {
+  it('shows a HallError in the language, with its advice', () => {
+    const error = new HallError('modem.busy', { zh: '端口被占用。', en: 'The port is busy.' }, { action: { zh: '关掉其他程序。', en: 'Close the other program.' } });
+    expect(describeError(error, zh)).toEqual({ code: 'modem.busy', text: '端口被占用。', action: '关掉其他程序。' });
+    expect(describeError(error, en)).toEqual({ code: 'modem.busy', text: 'The port is busy.', action: 'Close the other program.' });
+  });
+
+  it('shows an error that crossed the wire as a plain object', () => {
+    expect(describeError({ code: 'api.bad-request', zh: '请求不对。', en: 'Bad request.' }, en)).toEqual({ code: 'api.bad-request', text: 'Bad request.' });
+  });
+
+  it.each([
+    ['a full disk', new DOMException('quota', 'QuotaExceededError'), 'QuotaExceededError', 'error.quota'],
+    ['a full disk wrapped by Dexie', Object.assign(new Error('aborted'), { name: 'AbortError', inner: new DOMException('q', 'QuotaExceededError') }), 'QuotaExceededError', 'error.quota'],
+    ['a log from a newer version', Object.assign(new Error('v'), { name: 'VersionError' }), 'VersionError', 'error.version'],
+  ] as const)('explains %s in plain words', (_why, error, code, key) => {
+    expect(describeError(error, zh)).toEqual({ code, text: zh.t(key) });
+  });
+
+  it('names another storage failure without its message', () => {
+    const error = Object.assign(new Error('internal detail /home/user/…'), { name: 'DatabaseClosedError' });
+    const described = describeError(error, en);
+    expect(described).toEqual({ code: 'DatabaseClosedError', text: 'The local log cannot be opened (DatabaseClosedError).' });
+    expect(described.text).not.toContain('internal detail');
+  });
+
+  it.each([['a string'], [42], [null], [undefined]])('falls back to a generic sentence for %j', (thrown) => {
+    expect(describeError(thrown, en)).toEqual({ code: 'error', text: 'Something went wrong; please try again.' });
+  });
+});
+
+describe('describeSendError', () => {
+  it('explains an SMS-centre refusal from the CMS table, with its advice', () => {
+    const d = describeSendError('cms.38', en);
+    expect(d.text).toBe('The SMS centre refused the message: The network is out of order.');
+    expect(d.action).toBeTruthy();
+  });
+
+  it.each([
+    ['status.64', 'The SMS centre reports it cannot be delivered (status 64).'],
+    ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],
+    ['at.timeout', 'The modem did not answer in time; the message may have gone out. Retry only if no reply comes.'],
+    ['at.closed', 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.'],
+    ['modem.gone', 'Sending failed (modem.gone).'],
+  ])('%s → %s', (code, text) => {
+    expect(describeSendError(code, en)).toEqual({ code, text });
+  });
+});

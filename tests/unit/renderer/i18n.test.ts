@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { bilingual, LANGS, langFromLocales, placeholders, STRINGS, translate } from '../../../src-renderer/i18n';
+
+const keys = Object.keys(STRINGS['zh-Hans']).sort();
+
+describe('strings', () => {
+  it.each(LANGS)('%s has exactly the keys of zh-Hans', (lang) => {
+    expect(Object.keys(STRINGS[lang]).sort()).toEqual(keys);
+  });
+
+  it.each(LANGS)('%s writes every string, with the placeholders of zh-Hans', (lang) => {
+    const source = STRINGS['zh-Hans'];
+    const wrong = (Object.keys(source) as (keyof typeof source)[]).filter(
+      (key) => STRINGS[lang][key].trim() === '' || placeholders(STRINGS[lang][key]).join() !== placeholders(source[key]).join(),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders, and leaves one without a value visible', () => {
+    expect(translate('en', 'thread.incomplete', { n: 2, m: 3 })).toBe('Incomplete (2 of 3 parts)');
+    expect(translate('zh-Hans', 'thread.incomplete', { n: 2, m: 3 })).toBe('不完整（已收到 2/3 段）');
+    expect(translate('en', 'thread.incomplete', { n: 2 })).toBe('Incomplete (2 of {m} parts)');
+  });
+
+  it('reads zh for both Chinese scripts and en for English', () => {
+    const text = { zh: '中', en: 'en' };
+    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['中', '中', 'en']);
+  });
+});
+
+describe('langFromLocales', () => {
+  it.each([
+    [['zh-CN'], 'zh-Hans'],
+    [['zh-SG'], 'zh-Hans'],
+    [['zh'], 'zh-Hans'],
+    [['zh-TW'], 'zh-Hant'],
+    [['zh-HK', 'en'], 'zh-Hant'],
+    [['zh_MO'], 'zh-Hant'],
+    [['zh-Hant-CN'], 'zh-Hant'],
+    [['en-US', 'zh-CN'], 'en'],
+    [['fr-FR', 'zh-TW'], 'zh-Hant'],
+    [['fr-FR', 'de'], 'zh-Hans'],
+    [[], 'zh-Hans'],
+  ])('%j → %s', (locales, lang) => {
+    expect(langFromLocales(locales, 'zh-Hans')).toBe(lang);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ModemStatus } from '../../../src-shared/api/contract';
+import { modemForSim, modemLabel, sendingModem, simLabel, upsertModem } from '../../../src-renderer/core/modems';
+
+function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
+  return {
+    modemId,
+    path,
+    demo: false,
+    state: 'ready',
+    identity: {},
+    simId: null,
+    sim: 'ready',
+    registration: 'home',
+    operator: 'CHINA MOBILE',
+    signal: null,
+    smsc: null,
+    storage: null,
+    traps: [],
+    error: null,
+    ...extra,
+  };
+}
+
+describe('upsertModem', () => {
+  it('adds, replaces by id (keeping the list sorted by port) and drops a closed modem', () => {
+    let list = upsertModem([], modem('b', '/dev/ttyUSB2'));
+    list = upsertModem(list, modem('a', '/dev/ttyUSB0', { state: 'probing' }));
+    expect(list.map((m) => [m.modemId, m.state])).toEqual([['a', 'probing'], ['b', 'ready']]);
+    list = upsertModem(list, modem('a', '/dev/ttyUSB0'));
+    expect(list.map((m) => [m.modemId, m.state])).toEqual([['a', 'ready'], ['b', 'ready']]);
+    list = upsertModem(list, modem('b', '/dev/ttyUSB2', { state: 'closed' }));
+    expect(list.map((m) => m.modemId)).toEqual(['a']);
+  });
+});
+
+describe('sendingModem', () => {
+  const list = [modem('a', '/dev/ttyUSB0', { state: 'reconnecting' }), modem('b', '/dev/ttyUSB2'), modem('c', '/dev/ttyUSB4')];
+  it.each([
+    ['the chosen port when ready', '/dev/ttyUSB4', 'c'],
+    ['the first ready one when the chosen one is not ready', '/dev/ttyUSB0', 'b'],
+    ['the first ready one when none was chosen', null, 'b'],
+  ])('%s', (_why, preferred, id) => {
+    expect(sendingModem(list, preferred)?.modemId).toBe(id);
+  });
+
+  it('is null when nothing is ready', () => {
+    expect(sendingModem([modem('a', 'x', { state: 'failed' })], null)).toBeNull();
+  });
+});
+
+describe('modemForSim', () => {
+  it('is the ready modem holding the SIM', () => {
+    const list = [modem('a', 'x', { simId: 's1', state: 'reconnecting' }), modem('b', 'y', { simId: 's2' })];
+    expect(modemForSim(list, 's2')?.modemId).toBe('b');
+    expect(modemForSim(list, 's1')).toBeNull();
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['89860012345678901234', 'SIM …901234'],
+    ['460001234567890', 'SIM …567890'],
+    ['/dev/ttyUSB2', '/dev/ttyUSB2'],
+  ])('SIM %s is called %s', (simId, label) => {
+    expect(simLabel(simId)).toBe(label);
+  });
+
+  it('names a modem by maker and model, with its port', () => {
+    expect(modemLabel({ path: '/dev/ttyUSB2', identity: { manufacturer: 'huawei', model: 'E3372' } })).toBe('huawei E3372 (/dev/ttyUSB2)');
+    expect(modemLabel({ path: 'COM3', identity: {} })).toBe('COM3');
+  });
+});
