@@ -4,6 +4,7 @@ import type { Bench, Section } from './harness';
 const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   search: () => import('./search.bench'),
   modem: () => import('./modem.bench'),
+  ui: () => import('./ui.bench'),
   journal: () => import('./journal.bench'),
   pdu: () => import('./pdu.bench'),
   at: () => import('./at.bench'),

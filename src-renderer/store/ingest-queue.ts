@@ -46,7 +46,8 @@ export class IngestQueue {
   private readonly retryMs: number;
 
   constructor(private readonly options: IngestQueueOptions) {
-    this.maxBatch = options.maxBatch ?? 500;
+    // One strict-durability commit (one fsync) per batch: bigger batches, fewer waits on the disk.
+    this.maxBatch = options.maxBatch ?? 2000;
     this.collectMs = options.collectMs ?? 16;
     this.retryMs = options.retryMs ?? 3000;
   }

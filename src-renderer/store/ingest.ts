@@ -14,21 +14,22 @@ export interface Batch {
  * Writes a batch in ONE transaction: received parts (a key already stored is skipped), the
  * messages they build, outgoing states and the SIMs seen. When the promise resolves the
  * transaction has committed (strict durability), and only then may the caller acknowledge.
+ * Resolves with the message rows written.
  */
-export async function ingestBatch(db: HallDb, batch: Batch): Promise<void> {
-  await db.transaction('rw', [db.parts, db.messages, db.commands, db.sims], async () => {
-    await writeIncoming(db, batch.incoming);
-    await writeOutgoing(db, batch.outgoing);
+export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[]> {
+  return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims], async () => {
+    const written = [...(await writeIncoming(db, batch.incoming)), ...(await writeOutgoing(db, batch.outgoing))];
     await touchSims(db, batch);
+    return written;
   });
 }
 
-async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Promise<void> {
+async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Promise<MessageRow[]> {
   const unique = [...new Map(records.map((r) => [r.key, r])).values()];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const stored = await db.parts.bulkGet(unique.map((r) => r.key));
   const fresh = unique.filter((_, i) => stored[i] === undefined);
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return [];
 
   const singles = fresh.filter((r) => concatGroup(r) === null);
   const multis = fresh.filter((r) => concatGroup(r) !== null);
@@ -49,6 +50,7 @@ async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Pr
   }
   await db.parts.bulkAdd(parts);
   await db.messages.bulkPut(messages);
+  return messages;
 }
 
 /** The long messages stored for the groups of these parts, within the reassembly window of their times. */
@@ -71,8 +73,8 @@ async function storedGenerations(db: HallDb, records: readonly IncomingRecord[])
   return rows.flatMap((m) => storedGeneration(m, byKey) ?? []);
 }
 
-async function writeOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<void> {
-  if (records.length === 0) return;
+async function writeOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<MessageRow[]> {
+  if (records.length === 0) return [];
   const ids = [...new Set(records.map((r) => r.id))];
   const stored = await db.commands.bulkGet(ids);
   const latest = new Map<string, CommandRow>(stored.flatMap((c) => (c ? [[c.id, c] as const] : [])));
@@ -84,8 +86,10 @@ async function writeOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Pr
     changed.add(r.id);
   }
   const commands = [...changed].map((id) => latest.get(id)!);
+  const messages = commands.map(outgoingMessageRow);
   await db.commands.bulkPut(commands);
-  await db.messages.bulkPut(commands.map(outgoingMessageRow));
+  await db.messages.bulkPut(messages);
+  return messages;
 }
 
 /** Every SIM with traffic gets a row, so its thread is listed even with no modem connected. */

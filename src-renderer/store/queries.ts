@@ -1,5 +1,4 @@
 import { Dexie } from 'dexie';
-import { fold } from '../../src-shared/search/fold';
 import type { HallDb } from './db';
 import type { MessageRow } from './rows';
 
@@ -56,21 +55,6 @@ export async function markThreadRead(db: HallDb, simId: string, peer: string): P
 }
 
 const MARK_READ_CHUNK = 500;
-
-/**
- * Messages whose text contains the query, newest first, in any thread. Text is compared folded
- * (case, full-width forms, Traditional → Simplified) so 餘額 finds 余额.
- */
-export function searchLog(db: HallDb, query: string, limit: number): Promise<MessageRow[]> {
-  const needle = fold(query).trim();
-  if (!needle) return Promise.resolve([]);
-  return db.messages
-    .orderBy('at')
-    .reverse()
-    .filter((m) => fold(m.text).includes(needle))
-    .limit(limit)
-    .toArray();
-}
 
 export interface LogSummary {
   messages: number;

@@ -1,6 +1,7 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import { hallDb, type HallDb } from './db';
 import { ingestBatch } from './ingest';
+import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
 
 export interface LogSync {
@@ -20,7 +21,7 @@ export interface LogSync {
 export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
   const queue = new IngestQueue({
-    write: (batch) => ingestBatch(db, batch),
+    write: async (batch) => logTextIndex(db).note(await ingestBatch(db, batch)),
     ack: (keys) => api.call('journal.ack', { keys }),
     onStatus: (status) => listeners.forEach((l) => l(status)),
   });

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, launchChromium, readLog, serve, STACK_TRACE, type Served } from './ui-kit';
@@ -13,6 +15,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
 
 beforeAll(async () => {
   await buildApp();
@@ -34,7 +38,10 @@ beforeEach(async () => {
   await page.waitForSelector('#catalog-search');
 });
 
-afterEach(async () => {
+afterEach(async (ctx) => {
+  // Every test leaves a picture of where it ended, as an artifact of the run.
+  const name = ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
   expect(pageErrors).toEqual([]);
   await context.close();
@@ -49,6 +56,21 @@ async function waitForBubbles(direction: 'in' | 'out', count: number): Promise<s
 }
 
 describe('the catalog', () => {
+  it('finds 流量, opens CXYEG, sends it and shows the whole data-usage reply in the thread', async () => {
+    await page.keyboard.type('流量');
+    await page.waitForFunction(() => document.body.textContent?.includes('CXYEG'));
+    await page.getByText('CXYEG', { exact: true }).first().click();
+    await page.waitForSelector('#instruction-name');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/thread'));
+    expect(await waitForBubbles('out', 1)).toEqual(['CXYEG']);
+    // 10086's answer comes in several UCS2 parts, out of order: the bubble shows it whole.
+    await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('流量查询结果仅供参考') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
+    const [reply] = await waitForBubbles('in', 1);
+    expect(reply).toMatch(/^尊敬的客户.*流量.*【中国移动】$/);
+    expect((await readLog(page)).parts.length).toBeGreaterThan(1);
+  });
+
   it('starts in the search box, finds as you type with the match marked, and opens the choice with Enter', async () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalog-search');
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);

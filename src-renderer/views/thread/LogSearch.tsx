@@ -5,7 +5,7 @@ import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { HALL_PEER } from '../../store/incoming-rows';
-import { searchLog } from '../../store/queries';
+import { logTextIndex } from '../../store/log-index';
 import type { MessageRow } from '../../store/rows';
 import { dayLabel, timeOfDay } from './day';
 
@@ -20,11 +20,13 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<MessageRow[] | null>(null);
 
+  useEffect(() => void logTextIndex(db).warm().catch(reportError), [db, reportError]);
+
   useEffect(() => {
     if (!query.trim()) return setResults(null);
     let current = true;
     const timer = setTimeout(() => {
-      searchLog(db, query, MAX_RESULTS).then((rows) => current && setResults(rows), reportError);
+      logTextIndex(db).search(query, MAX_RESULTS).then((rows) => current && setResults(rows), reportError);
     }, TYPING_PAUSE_MS);
     return () => {
       current = false;

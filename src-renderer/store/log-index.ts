@@ -1,0 +1,58 @@
+import { fold } from '../../src-shared/search/fold';
+import type { HallDb } from './db';
+import type { MessageRow } from './rows';
+
+/**
+ * The log's text, folded (case, full width, Traditional → Simplified), held in memory, so that a
+ * "contains" search over 100,000 messages is a loop over strings, not a cursor walk through
+ * IndexedDB. Rows this tab writes are noted as they commit; after each search a count that
+ * differs from the store's (another tab wrote, or the log was cleared) reloads it in the
+ * background, for the next search: counting 100,000 rows takes longer than the search itself.
+ */
+export class LogTextIndex {
+  private texts = new Map<string, { at: number; text: string }>();
+  private loaded: Promise<void> | null = null;
+
+  constructor(private readonly db: HallDb) {}
+
+  note(rows: readonly MessageRow[]): void {
+    if (!this.loaded) return;
+    for (const r of rows) this.texts.set(r.id, { at: r.at, text: fold(r.text) });
+  }
+
+  /** Loads the text now (opening the search panel), so the first query does not wait for it. */
+  warm(): Promise<void> {
+    return (this.loaded ??= this.load());
+  }
+
+  /** Messages whose text contains the query, newest first. */
+  async search(query: string, limit: number): Promise<MessageRow[]> {
+    const needle = fold(query).trim();
+    if (!needle) return [];
+    await this.warm();
+    void this.recheck();
+    const hits: { id: string; at: number }[] = [];
+    for (const [id, entry] of this.texts) if (entry.text.includes(needle)) hits.push({ id, at: entry.at });
+    hits.sort((a, b) => b.at - a.at);
+    const rows = await this.db.messages.bulkGet(hits.slice(0, limit).map((h) => h.id));
+    return rows.filter((r): r is MessageRow => r !== undefined);
+  }
+
+  private async recheck(): Promise<void> {
+    if ((await this.db.messages.count()) !== this.texts.size) await (this.loaded = this.load());
+  }
+
+  private async load(): Promise<void> {
+    const fresh = new Map<string, { at: number; text: string }>();
+    await this.db.messages.each((r) => void fresh.set(r.id, { at: r.at, text: fold(r.text) }));
+    this.texts = fresh;
+  }
+}
+
+const indexes = new WeakMap<HallDb, LogTextIndex>();
+
+export function logTextIndex(db: HallDb): LogTextIndex {
+  let index = indexes.get(db);
+  if (!index) indexes.set(db, (index = new LogTextIndex(db)));
+  return index;
+}
