@@ -47,19 +47,23 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
     };
   }, [api, toast, bi]);
 
-  // The store (Dexie) loads after the first paint: the catalog must not wait for it.
+  // The store (Dexie) loads once the page is idle after the first paint: the catalog must not
+  // wait for it (the journal keeps every message until the store has it).
   useEffect(() => {
     let started: LogSync | null = null;
     let cancelled = false;
-    import('../store/sync').then(({ startLogSync }) => {
-      if (cancelled) return;
-      started = startLogSync(api);
-      started.onStatus(setIngest);
-      setIngest({ state: 'idle' });
-      setSync(started);
-    }, reportError);
+    const idle = whenIdle(() =>
+      import('../store/sync').then(({ startLogSync }) => {
+        if (cancelled) return;
+        started = startLogSync(api);
+        started.onStatus(setIngest);
+        setIngest({ state: 'idle' });
+        setSync(started);
+      }, reportError),
+    );
     return () => {
       cancelled = true;
+      idle.cancel();
       started?.stop();
     };
   }, [api, reportError]);
@@ -102,4 +106,14 @@ export function useModems(): Modems {
   const modems = useContext(ModemsContext);
   if (!modems) throw new Error('useModems outside CoreProvider');
   return modems;
+}
+
+/** Runs `work` when the page has a quiet moment (or after a second at the latest). */
+export function whenIdle(work: () => void): { cancel(): void } {
+  if ('requestIdleCallback' in globalThis) {
+    const id = requestIdleCallback(work, { timeout: 1000 });
+    return { cancel: () => cancelIdleCallback(id) };
+  }
+  const id = setTimeout(work, 0);
+  return { cancel: () => clearTimeout(id) };
 }

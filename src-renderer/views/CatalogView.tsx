@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { whenIdle } from '../core/CoreProvider';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import type { MatchField } from '../../src-shared/search';
@@ -32,6 +33,8 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   }, [query, searching]);
 
   useEffect(() => setActive(0), [query]);
+  // Build the search index in the first quiet moment, so the first keystroke does not wait for it.
+  useEffect(() => whenIdle(() => void catalogSearch()).cancel, []);
   useEffect(() => {
     list.current?.querySelector(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
