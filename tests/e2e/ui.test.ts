@@ -132,6 +132,53 @@ describe('the conversation with 10086', () => {
     await other.close();
   });
 
+  it('stores each message once when the page reloads between receiving it and acknowledging it', async () => {
+    // The page's acknowledgements are held back at the WebSocket: the journal keeps every part.
+    let holdAcks = true;
+    const fromCore: string[] = [];
+    await page.routeWebSocket(/\/api/, (ws) => {
+      const core = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (!(holdAcks && typeof m === 'string' && m.includes('"journal.ack"'))) core.send(m);
+      });
+      core.onMessage((m) => {
+        if (!holdAcks) fromCore.push(String(m));
+        ws.send(m);
+      });
+    });
+    await page.reload();
+    await page.waitForSelector('#catalog-search');
+    await page.keyboard.type('积分');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-name');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/thread'));
+    await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('积分') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
+    const before = await readLog(page);
+
+    holdAcks = false;
+    await page.reload();
+    await page.waitForSelector('.bubble');
+    // The journal hands the unacknowledged parts over again; give them time to arrive and be refused.
+    await page.waitForTimeout(1500);
+    const after = await readLog(page);
+    // The parts really were handed over again (they were never acknowledged)…
+    expect(fromCore.some((m) => m.includes(JSON.stringify(String(before.parts[0]!.key)).slice(1, -1)))).toBe(true);
+    // …and the store kept one copy of each.
+    expect(after.parts.map((p) => p.key).sort()).toEqual(before.parts.map((p) => p.key).sort());
+    expect(after.messages.map((m) => m.id).sort()).toEqual(before.messages.map((m) => m.id).sort());
+    expect(await page.$$eval('.bubble-line.in', (b) => b.length)).toBe(1);
+
+    // This time the acknowledgement went through: a fresh profile is handed nothing.
+    const other = await context.browser()!.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(server.url);
+    await fresh.waitForSelector('#catalog-search');
+    await fresh.waitForTimeout(1000);
+    expect((await readLog(fresh)).parts).toEqual([]);
+    await other.close();
+  });
+
   it('never shows or stores a secret parameter', async () => {
     await page.goto(`${server.url.split('?')[0]}#/instruction/MMXG`);
     await page.fill('#instruction-param-oldPassword', '975310');
