@@ -47,6 +47,20 @@ afterEach(async (ctx) => {
   await context.close();
 });
 
+/** What the journal still hands over: the parts a second, empty browser profile receives on opening the app. */
+async function partsHandedToAFreshProfile(): Promise<unknown[]> {
+  const other = await context.browser()!.newContext();
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto(server.url);
+    await fresh.waitForSelector('#catalog-search');
+    await fresh.waitForTimeout(1000);
+    return (await readLog(fresh)).parts;
+  } finally {
+    await other.close();
+  }
+}
+
 /** The route part of the page's address, the token (taken out by the page) aside. */
 const route = () => new URL(page.url()).hash;
 
@@ -123,13 +137,7 @@ describe('the conversation with 10086', () => {
     expect(await page.$$eval('.bubble', (b) => b.length)).toBe(2);
 
     // Acknowledged parts leave the journal: a second, empty profile is not handed the reply again.
-    const other = await context.browser()!.newContext();
-    const fresh = await other.newPage();
-    await fresh.goto(server.url);
-    await fresh.waitForSelector('#catalog-search');
-    await fresh.waitForTimeout(1000);
-    expect((await readLog(fresh)).parts).toEqual([]);
-    await other.close();
+    expect(await partsHandedToAFreshProfile()).toEqual([]);
   });
 
   it('stores each message once when the page reloads between receiving it and acknowledging it', async () => {
@@ -170,13 +178,7 @@ describe('the conversation with 10086', () => {
     expect(await page.$$eval('.bubble-line.in', (b) => b.length)).toBe(1);
 
     // This time the acknowledgement went through: a fresh profile is handed nothing.
-    const other = await context.browser()!.newContext();
-    const fresh = await other.newPage();
-    await fresh.goto(server.url);
-    await fresh.waitForSelector('#catalog-search');
-    await fresh.waitForTimeout(1000);
-    expect((await readLog(fresh)).parts).toEqual([]);
-    await other.close();
+    expect(await partsHandedToAFreshProfile()).toEqual([]);
   });
 
   it('never shows or stores a secret parameter', async () => {
