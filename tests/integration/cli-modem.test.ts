@@ -54,6 +54,15 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     expect(JSON.parse(inbox.stdout)).toEqual([]);
   });
 
+  it('at runs AT commands read from standard input and prints each answer', async () => {
+    const run = await hall(['at', '--emulator'], {}, 'AT+CGMI\nAT+CSQ\nAT+BOGUS\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Hall10086\nOK/);
+    expect(run.stdout).toMatch(/\+CSQ: \d+,\d+\nOK/);
+    expect(run.stdout).toMatch(/AT\+BOGUS/);
+    expect(run.stdout).not.toMatch(STACK_TRACE);
+  });
+
   it('ports lists the demo modem', async () => {
     const out = JSON.parse((await hall(['ports', '--json'])).stdout);
     expect(out.ports.some((p: { path: string; demo: boolean }) => p.demo && p.path === 'emulator://demo')).toBe(true);

@@ -1,0 +1,45 @@
+/**
+ * The few extension APIs this extension calls, typed by hand: @types/chrome is not a dependency
+ * and these are all it needs.
+ */
+declare namespace chrome {
+  namespace runtime {
+    const lastError: { message?: string } | undefined;
+    function getURL(path: string): string;
+    const onInstalled: { addListener(cb: () => void): void };
+  }
+  namespace i18n {
+    function getUILanguage(): string;
+  }
+  namespace storage {
+    const local: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  }
+  namespace tabs {
+    function create(props: { url: string }): Promise<unknown>;
+    function update(props: { url: string }): Promise<unknown>;
+  }
+  namespace contextMenus {
+    interface OnClickData {
+      menuItemId: string | number;
+      selectionText?: string;
+      linkUrl?: string;
+      pageUrl?: string;
+    }
+    function create(props: { id: string; title: string; contexts: string[] }, done?: () => void): void;
+    function removeAll(done?: () => void): void;
+    const onClicked: { addListener(cb: (info: OnClickData) => void): void };
+  }
+  namespace omnibox {
+    interface SuggestResult {
+      content: string;
+      description: string;
+    }
+    type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
+    function setDefaultSuggestion(s: { description: string }): void;
+    const onInputChanged: { addListener(cb: (text: string, suggest: (s: SuggestResult[]) => void) => void): void };
+    const onInputEntered: { addListener(cb: (text: string, disposition: Disposition) => void): void };
+  }
+}

@@ -1,0 +1,36 @@
+/** Where the popup page is, as its location hash: what the omnibox and the context menus link to. */
+export type Route =
+  | { view: 'search'; query: string }
+  | { view: 'instruction'; id: string }
+  | { view: 'report'; url: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const instruction = path.match(/^\/instruction\/([^/?]+)$/);
+  if (instruction) return { view: 'instruction', id: decode(instruction[1]!) };
+  if (path === '/report' || path.startsWith('/report?')) {
+    return { view: 'report', url: new URLSearchParams(path.slice('/report'.length)).get('url') ?? '' };
+  }
+  const search = path.match(/^\/search\/(.*)$/s);
+  return { view: 'search', query: search ? decode(search[1]!) : '' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'search':
+      return `#/search/${encodeURIComponent(route.query)}`;
+    case 'instruction':
+      return `#/instruction/${encodeURIComponent(route.id)}`;
+    case 'report':
+      return `#/report?${new URLSearchParams({ url: route.url })}`;
+  }
+}
+
+/** A hand-edited hash may hold a lone `%`: show it as typed rather than fail. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
