@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   journal: () => import('./journal.bench'),
   pdu: () => import('./pdu.bench'),
   at: () => import('./at.bench'),
+  extension: () => import('./extension.bench'),
 };
 
 function printSection(s: Section): void {

@@ -77,6 +77,20 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(kit.journal.pendingIncoming()).toHaveLength(1);
   });
 
+  it('keeps two identical messages that arrive in the same second, one after the other', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    const timestamp = new Date(Date.UTC(2026, 10, 25, 1, 0, 0));
+    emu.deliver('10086', '您的账户余额为35.20元。', { timestamp });
+    await kit.waitFor(() => kit!.seen.incoming.length === 1 && emu.sim.messages.length === 0, 'the first, read and deleted');
+    emu.deliver('10086', '您的账户余额为35.20元。', { timestamp });
+    await kit.waitFor(() => kit!.seen.incoming.length === 2, 'the second');
+    const [a, b] = kit.seen.incoming;
+    expect(b!.key).toBe(`${a!.key}#2`);
+    expect(kit.replies().map((m) => m.text)).toEqual(['您的账户余额为35.20元。', '您的账户余额为35.20元。']);
+  });
+
   it('leaves a message on the SIM when the journal cannot write it (disk full), and takes it once the disk recovers', async () => {
     let full = true;
     const enospc = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });

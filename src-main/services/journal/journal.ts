@@ -77,7 +77,10 @@ export class Journal {
   /** Set when the end of the log is no longer known (a failed write could not be undone): writes refuse until reopened. */
   private broken: HallError | null = null;
   private closing: Promise<void> | null = null;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Appends under way, by content key, resolving to the key written. */
+  private readonly inFlight = new Map<string, Promise<string>>();
+  /** Keys whose part the modem has let go of in this run (see `settle`). */
+  private readonly settled = new Set<string>();
   private readonly commits: GroupCommit;
   private compactionQueued = false;
   private compactAt: number;
@@ -182,23 +185,41 @@ export class Journal {
   }
 
   /**
-   * Journals one received SMS part. `added: false` means its key was already journaled (pending or
-   * acknowledged): either way the part is durable once this resolves and its SIM slot may be freed.
+   * Journals one received SMS part. `added: false` means the same part was already journaled and
+   * may still be on the modem (read again after a crash, or after a failed delete): either way the
+   * part is durable once this resolves and its SIM slot may be freed.
+   *
+   * A single-part SMS identical in every field to one the modem has since let go of (see `settle`)
+   * is a new message that repeats an earlier one in the same second: it is journaled under the next
+   * occurrence key (`…#2`, `…#3`), so the store keeps both. A part of a long SMS with the same
+   * reference, number, time and text is the network delivering that part twice: refused.
    */
   async appendIncoming(message: IncomingMessage): Promise<{ added: boolean; key: string }> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
-    const key = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
-    if (this.state.known.has(key)) return { added: false, key };
-    const earlier = this.inFlight.get(key);
-    if (earlier) {
-      await earlier;
-      return { added: false, key };
-    }
-    const durable = this.commit({ kind: 'in', key, ...fields }).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, durable);
+    const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
+    const earlier = this.inFlight.get(base);
+    if (earlier) return { added: false, key: await earlier };
+    let occurrence = 0;
+    while (this.state.known.has(occurrenceKey(base, occurrence + 1))) occurrence++;
+    const latest = occurrenceKey(base, occurrence);
+    if (occurrence > 0 && (fields.concat !== null || !this.settled.has(latest))) return { added: false, key: latest };
+    const key = occurrenceKey(base, occurrence + 1);
+    const durable = this.commit({ kind: 'in', key, ...fields })
+      .then(() => key)
+      .finally(() => this.inFlight.delete(base));
+    this.inFlight.set(base, durable);
     await durable;
     return { added: true, key };
+  }
+
+  /**
+   * The modem no longer holds this part (its slot was deleted, or its delivery acknowledged with
+   * +CNMA): the same content read later is a new message. Kept in memory only: after a restart
+   * every journaled part counts as possibly still on the SIM, which is what crash recovery needs.
+   */
+  settle(key: string): void {
+    this.settled.add(key);
   }
 
   /** Unacknowledged incoming parts, in the order they were journaled. */
@@ -378,4 +399,9 @@ function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.Inf
 /** A timestamp usable in a file name on every platform (no ':'). */
 function fileStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}
+
+/** The key of the n-th journaled occurrence of one content key (the first is the content key itself). */
+function occurrenceKey(base: string, n: number): string {
+  return n <= 1 ? base : `${base}#${n}`;
 }

@@ -291,7 +291,8 @@ export class ModemSession extends Emitter<SessionEvents> {
         if (urc.pduLine) {
           const pdu = urc.pduLine;
           void this.exclusive(async () => {
-            if (await this.ingest(pdu)) await this.tryAt('AT+CNMA');
+            const kept = await this.ingest(pdu);
+            if (kept && (await this.tryAt('AT+CNMA')) && kept.key) this.o.journal.settle(kept.key);
           }).catch((e) => this.warn(e));
         }
         break;
@@ -339,8 +340,11 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
   private async keepThenDelete(index: number, pdu: string): Promise<boolean> {
-    if (!(await this.ingest(pdu))) return false;
-    if (!(await this.tryAt(`AT+CMGD=${index}`))) {
+    const kept = await this.ingest(pdu);
+    if (!kept) return false;
+    if (await this.tryAt(`AT+CMGD=${index}`)) {
+      if (kept.key) this.o.journal.settle(kept.key);
+    } else {
       this.notice('warning', {
         zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
         en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
@@ -349,22 +353,25 @@ export class ModemSession extends Emitter<SessionEvents> {
     return true;
   }
 
-  /** Journals one PDU. False means it must stay on the modem (not stored, or not ours to delete). */
-  private async ingest(pdu: string): Promise<boolean> {
+  /**
+   * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
+   * otherwise the journal key of the message part (none for a status report).
+   */
+  private async ingest(pdu: string): Promise<{ key: string | null } | null> {
     const simId = this.status.simId ?? this.status.path;
     const meaning = interpretPdu(pdu, simId, this.now());
-    if (meaning.kind === 'own-submit') return false;
+    if (meaning.kind === 'own-submit') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
-      return true;
+      return { key: null };
     }
     try {
       const { added, key } = await this.o.journal.appendIncoming(meaning.message);
       if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
-      return true;
+      return { key };
     } catch (e) {
       this.warn(e);
-      return false;
+      return null;
     }
   }
 

@@ -1,0 +1,55 @@
+import { builtinCatalog } from '../src-shared/catalog/builtin';
+import { createSearch } from '../src-shared/search';
+import { browserLang, t } from './i18n';
+import { routeHash, type Route } from './routes';
+import { omniboxSuggestions } from './suggest';
+
+/**
+ * The service worker: the omnibox keyword `10086` and the two context-menu entries. Each of them
+ * only opens the popup page in a tab at the right route; nothing here touches the network.
+ */
+const MENU_LOOKUP = 'lookup-selection';
+const MENU_REPORT = 'report-url';
+
+// Browser chrome (menus, omnibox) follows the browser's language, like the rest of its menus.
+const lang = browserLang([chrome.i18n.getUILanguage()]);
+const catalog = builtinCatalog();
+const search = createSearch(catalog.instructions);
+
+function pageUrl(route: Route): string {
+  return chrome.runtime.getURL(`popup.html${routeHash(route)}`);
+}
+
+async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<void> {
+  if (info.menuItemId === MENU_LOOKUP) {
+    await chrome.tabs.create({ url: pageUrl({ view: 'search', query: (info.selectionText ?? '').trim() }) });
+  } else if (info.menuItemId === MENU_REPORT) {
+    await chrome.tabs.create({ url: pageUrl({ view: 'report', url: info.linkUrl ?? info.pageUrl ?? '' }) });
+  }
+}
+
+/** A chosen suggestion brings its id; text typed and entered as it is searches for it. */
+async function onInputEntered(text: string, disposition: chrome.omnibox.Disposition): Promise<void> {
+  const entry = catalog.get(text);
+  const url = pageUrl(entry ? { view: 'instruction', id: entry.id } : { view: 'search', query: text.trim() });
+  await (disposition === 'currentTab' ? chrome.tabs.update({ url }) : chrome.tabs.create({ url }));
+}
+
+function suggest(text: string) {
+  return omniboxSuggestions(search, text, lang);
+}
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({ id: MENU_LOOKUP, title: t(lang, 'menuLookup'), contexts: ['selection'] });
+    chrome.contextMenus.create({ id: MENU_REPORT, title: t(lang, 'menuReport'), contexts: ['page', 'link'] });
+  });
+});
+chrome.contextMenus.onClicked.addListener((info) => void onMenuClicked(info));
+chrome.omnibox.setDefaultSuggestion({ description: t(lang, 'omniboxDefault') });
+chrome.omnibox.onInputChanged.addListener((text, send) => send(suggest(text)));
+chrome.omnibox.onInputEntered.addListener((text, disposition) => void onInputEntered(text, disposition));
+
+// The handlers the listeners above call, for the end-to-end test: Chrome offers no way to fire
+// omnibox or menu events from a script.
+Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered } });

@@ -1,0 +1,80 @@
+import type { Lang } from '../src-shared/errors';
+import { langFromLocales } from '../src-shared/i18n/lang';
+
+export type { Lang };
+export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
+export const LANG_NAMES: Record<Lang, string> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' };
+
+/** Every string the extension shows. The build writes the manifest's own ones into `_locales/`. */
+export const STRINGS = {
+  extName: { 'zh-Hans': '10086 指令速查', 'zh-Hant': '10086 指令速查', en: '10086 Instruction Finder' },
+  extDescription: {
+    'zh-Hans': '离线查找中国移动 10086 短信营业厅指令，生成短信与二维码。',
+    'zh-Hant': '離線查找中國移動 10086 簡訊營業廳指令，生成簡訊與二維碼。',
+    en: 'Find China Mobile 10086 SMS instructions offline; get the exact SMS text and a QR code.',
+  },
+  menuLookup: { 'zh-Hans': '在 10086 指令中查找', 'zh-Hant': '在 10086 指令中查找', en: 'Look up in 10086 instructions' },
+  menuReport: {
+    'zh-Hans': '向 10086999 举报此网址',
+    'zh-Hant': '向 10086999 舉報此網址',
+    en: 'Report this address to 10086999',
+  },
+  omniboxDefault: {
+    'zh-Hans': '查找 10086 指令：输入说法、拼音或代码',
+    'zh-Hant': '查找 10086 指令：輸入說法、拼音或代碼',
+    en: 'Find a 10086 instruction: type what it does, pinyin or its code',
+  },
+  searchPlaceholder: { 'zh-Hans': '流量、账单、liuliang、KTGPRS…', 'zh-Hant': '流量、帳單、liuliang、KTGPRS…', en: 'data, bill, KTGPRS…' },
+  searchHint: {
+    'zh-Hans': '输入要办的事，↑↓ 选择，回车打开，Esc 返回。',
+    'zh-Hant': '輸入要辦的事，↑↓ 選擇，Enter 開啟，Esc 返回。',
+    en: 'Type what you need; ↑↓ to choose, Enter to open, Esc to go back.',
+  },
+  noResults: { 'zh-Hans': '没有找到相关指令。', 'zh-Hant': '沒有找到相關指令。', en: 'No instruction matches.' },
+  unknownInstruction: { 'zh-Hans': '没有这条指令。', 'zh-Hant': '沒有這條指令。', en: 'There is no such instruction.' },
+  back: { 'zh-Hans': '← 返回', 'zh-Hant': '← 返回', en: '← Back' },
+  caveats: { 'zh-Hans': '注意', 'zh-Hant': '注意', en: 'Note' },
+  risk: { 'zh-Hans': '发送前请确认', 'zh-Hant': '發送前請確認', en: 'Confirm before sending' },
+  smsTo: { 'zh-Hans': '发送到', 'zh-Hant': '發送到', en: 'Send to' },
+  copy: { 'zh-Hans': '复制', 'zh-Hant': '複製', en: 'Copy' },
+  copied: { 'zh-Hans': '已复制', 'zh-Hant': '已複製', en: 'Copied' },
+  copyFailed: { 'zh-Hans': '无法复制，请手动选择文字。', 'zh-Hant': '無法複製，請手動選取文字。', en: 'Could not copy; select the text instead.' },
+  showSecret: { 'zh-Hans': '显示完整短信和二维码（含密码）', 'zh-Hant': '顯示完整簡訊和二維碼（含密碼）', en: 'Show full SMS and QR (contains a secret)' },
+  qrLabel: { 'zh-Hans': '扫码用手机发送此短信', 'zh-Hant': '掃碼用手機發送此簡訊', en: 'Scan to send this SMS from a phone' },
+  qrTooLong: { 'zh-Hans': '短信太长，无法生成二维码。', 'zh-Hant': '簡訊太長，無法生成二維碼。', en: 'The SMS is too long for a QR code.' },
+  reportTitle: { 'zh-Hans': '举报垃圾短信 / 不良网站', 'zh-Hant': '舉報垃圾簡訊 / 不良網站', en: 'Report spam SMS / a bad website' },
+  reportUrl: { 'zh-Hans': '网址', 'zh-Hant': '網址', en: 'Address' },
+  reportBadUrl: {
+    'zh-Hans': '请填写以 http:// 或 https:// 开头的网址。',
+    'zh-Hant': '請填寫以 http:// 或 https:// 開頭的網址。',
+    en: 'Enter an address starting with http:// or https://.',
+  },
+  reportNothingSent: {
+    'zh-Hans': '扩展不会发送任何内容：请复制短信或扫码用手机发送（免费）。',
+    'zh-Hant': '擴充功能不會發送任何內容：請複製簡訊或掃碼用手機發送（免費）。',
+    en: 'Nothing is sent from here: copy the SMS or scan the code to send it from a phone (free).',
+  },
+  reportLink: { 'zh-Hans': '举报垃圾短信 / 不良网站', 'zh-Hant': '舉報垃圾簡訊 / 不良網站', en: 'Report spam / a bad website' },
+  language: { 'zh-Hans': '语言', 'zh-Hant': '語言', en: 'Language' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The keys `manifest.json` refers to as `__MSG_key__` (and the worker's menu titles). */
+export const MANIFEST_KEYS = ['extName', 'extDescription'] as const satisfies readonly StringKey[];
+
+/** Chrome's `_locales` folder names for each language. */
+export const CHROME_LOCALES: Record<Lang, string> = { 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW', en: 'en' };
+
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[key][lang];
+}
+
+/** The browser's language, Simplified Chinese when it is neither Chinese nor English. */
+export function browserLang(locales: readonly string[]): Lang {
+  return langFromLocales(locales, 'zh-Hans');
+}
+
+export function isLang(value: unknown): value is Lang {
+  return LANGS.includes(value as Lang);
+}

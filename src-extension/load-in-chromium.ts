@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  /** `chrome-extension://<id>/` */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The built extension (out/extension) in headless Chromium with a fresh profile, for the
+ * end-to-end test and the bench. Extensions need a persistent context.
+ */
+export async function loadExtension(dir: string, locale = 'zh-CN'): Promise<LoadedExtension> {
+  const profile = await mkdtemp(join(tmpdir(), 'hall10086-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${locale}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    base: new URL('/', worker.url()).href,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { CHROME_LOCALES } from './i18n';
+
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/**
+ * `manifest.json`. Permissions are the least that works (see README "Browser extension"): no host
+ * permissions, no remote code; the default MV3 content security policy applies.
+ */
+export function manifest(version: string) {
+  const icons = Object.fromEntries(ICON_SIZES.map((s) => [String(s), `icons/icon-${s}.png`]));
+  return {
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    version,
+    default_locale: CHROME_LOCALES['zh-Hans'],
+    icons,
+    action: { default_popup: 'popup.html', default_title: '__MSG_extName__', default_icon: icons },
+    background: { service_worker: 'background.js', type: 'module' },
+    omnibox: { keyword: '10086' },
+    permissions: ['contextMenus', 'storage'],
+    minimum_chrome_version: '120',
+  };
+}

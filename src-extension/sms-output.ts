@@ -1,0 +1,46 @@
+import { h } from './dom';
+import { t, type Lang } from './i18n';
+import { qrSvg } from './qr';
+import { smsToPayload } from './report';
+
+export interface SmsOutputOptions {
+  to: string;
+  text: string;
+  /** What is shown while the secret is hidden (the text with secrets masked); null when nothing is secret. */
+  masked: string | null;
+}
+
+/**
+ * The exact SMS, its destination, Copy, and the `SMSTO:` QR code. With a secret in it, the text
+ * and the QR code stay hidden until the user asks; Copy always copies the real text.
+ */
+export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions): HTMLElement {
+  const code = h('code', { id: 'sms-text' }, masked ?? text);
+  const status = h('span', { class: 'status', role: 'status' });
+  const copy = h('button', { type: 'button', id: 'copy' }, t(lang, 'copy'));
+  copy.addEventListener('click', () => {
+    navigator.clipboard.writeText(text).then(
+      () => (status.textContent = t(lang, 'copied')),
+      () => (status.textContent = t(lang, 'copyFailed')),
+    );
+  });
+  const qrBox = h('div', { class: 'qr-box' });
+  const showQr = () => {
+    code.textContent = text;
+    qrBox.replaceChildren(qrSvg(smsToPayload(to, text), t(lang, 'qrLabel')) ?? h('p', { class: 'error' }, t(lang, 'qrTooLong')));
+  };
+  if (masked === null) {
+    showQr();
+  } else {
+    const show = h('button', { type: 'button', id: 'show-secret' }, t(lang, 'showSecret'));
+    show.addEventListener('click', showQr);
+    qrBox.append(show);
+  }
+  return h(
+    'section',
+    { class: 'sms' },
+    h('p', { class: 'to' }, `${t(lang, 'smsTo')} `, h('strong', {}, to)),
+    h('p', {}, code, ' ', copy, ' ', status),
+    qrBox,
+  );
+}

@@ -1,0 +1,104 @@
+import type { InstructionCatalog } from '../src-shared/catalog/catalog';
+import { compose } from '../src-shared/catalog/compose';
+import { normalizeParam } from '../src-shared/catalog/params';
+import type { Instruction, ParamSpec } from '../src-shared/catalog/schema';
+import { toHallError, type HallError } from '../src-shared/errors';
+import { h } from './dom';
+import { t, type Lang } from './i18n';
+import { smsOutput } from './sms-output';
+
+/**
+ * One instruction: what it does, its caveats and risk, a form for its parameters checked the
+ * same way the app checks them, and the exact SMS with Copy and QR once every value is valid.
+ */
+export function instructionView(lang: Lang, catalog: InstructionCatalog, id: string): HTMLElement {
+  const instruction = catalog.get(id);
+  if (!instruction) return h('section', {}, h('p', { class: 'error' }, t(lang, 'unknownInstruction')));
+  const values: Record<string, string> = {};
+  const touched = new Set<string>();
+  const output = h('div', { class: 'output' });
+  const fields = instruction.params.map((spec) => paramField(lang, spec));
+
+  const hasSecret = instruction.params.some((p) => p.secret);
+  let shownText: string | null | undefined;
+  const update = () => {
+    let valid = true;
+    for (const field of fields) {
+      const error = fieldError(field.spec, values[field.spec.name] ?? '');
+      valid &&= !error;
+      field.showError(touched.has(field.spec.name) || values[field.spec.name] ? error : null);
+    }
+    const composed = valid ? compose(instruction, values) : null;
+    // Leaving a field (to press Copy or Show) must not rebuild the output under the pointer.
+    if (composed?.text === shownText) return;
+    shownText = composed?.text;
+    output.replaceChildren(
+      ...(composed ? [smsOutput(lang, { to: composed.to, text: composed.text, masked: hasSecret ? composed.redacted : null })] : []),
+    );
+  };
+  for (const field of fields) {
+    field.input.addEventListener('input', () => {
+      values[field.spec.name] = field.input.value;
+      update();
+    });
+    field.input.addEventListener('blur', () => {
+      touched.add(field.spec.name);
+      update();
+    });
+  }
+  update();
+  return h(
+    'section',
+    { class: 'instruction' },
+    h('h1', {}, h('code', {}, instruction.id), ' ', instruction.name[lang]),
+    h('p', {}, instruction.summary[lang]),
+    ...notes(lang, catalog, instruction),
+    fields.length ? h('form', { class: 'params', novalidate: '' }, ...fields.map((f) => f.element)) : null,
+    output,
+  );
+}
+
+function notes(lang: Lang, catalog: InstructionCatalog, instruction: Instruction): HTMLElement[] {
+  const out: HTMLElement[] = instruction.caveats.map((c) =>
+    h('p', { class: 'caveat' }, h('strong', {}, `${t(lang, 'caveats')}：`), catalog.caveatText(c, lang)),
+  );
+  if (instruction.risk.confirm) {
+    out.push(h('p', { class: 'risk', role: 'note' }, h('strong', {}, `${t(lang, 'risk')}：`), instruction.risk.reason?.[lang] ?? ''));
+  }
+  return out;
+}
+
+/** The same per-parameter check `compose` applies, so that each field gets its own error. */
+function fieldError(spec: ParamSpec, value: string): HallError | null {
+  try {
+    normalizeParam(spec, value);
+    return null;
+  } catch (e) {
+    return toHallError(e);
+  }
+}
+
+function paramField(lang: Lang, spec: ParamSpec) {
+  const id = `param-${spec.name}`;
+  const input = h('input', {
+    id,
+    name: spec.name,
+    type: spec.secret ? 'password' : 'text',
+    // Browsers must neither fill in nor remember what goes in here (passwords, ID numbers).
+    autocomplete: spec.secret ? 'new-password' : 'off',
+    spellcheck: 'false',
+    'aria-describedby': `${id}-error`,
+  });
+  const error = h('p', { id: `${id}-error`, class: 'field-error' });
+  return {
+    spec,
+    input,
+    element: h('div', { class: 'field' }, h('label', { for: id }, spec.label[lang]), input, error),
+    /** Both languages: the clerk and the customer may not read the same one. */
+    showError(e: HallError | null) {
+      input.toggleAttribute('aria-invalid', e !== null);
+      const [first, second] = lang === 'en' ? [e?.en, e?.zh] : [e?.zh, e?.en];
+      error.replaceChildren(...(e ? [h('span', {}, first), h('br'), h('span', {}, second)] : []));
+    },
+  };
+}

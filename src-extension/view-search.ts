@@ -1,0 +1,73 @@
+import type { SearchEngine, SearchResult } from '../src-shared/search';
+import { h } from './dom';
+import { t, type Lang } from './i18n';
+import { routeHash } from './routes';
+
+const LIMIT = 12;
+export const FIRST_RESULTS_MARK = 'hall10086:first-results';
+
+/**
+ * The search box and its results, updated on every keystroke. ↑/↓ choose, Enter opens. The query
+ * is kept in the location hash (replaced, not pushed) so that Esc from an instruction comes back to it.
+ */
+export function searchView(lang: Lang, search: SearchEngine, initialQuery: string): HTMLElement {
+  const input = h('input', {
+    id: 'search',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: t(lang, 'searchPlaceholder'),
+    'aria-controls': 'results',
+  });
+  input.value = initialQuery;
+  const list = h('ol', { id: 'results', role: 'listbox' });
+  const hint = h('p', { class: 'hint' });
+  let results: SearchResult[] = [];
+  let selected = 0;
+
+  const open = (id: string) => (location.hash = routeHash({ view: 'instruction', id }));
+  const select = (index: number) => {
+    selected = Math.max(0, Math.min(results.length - 1, index));
+    list.querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === selected)));
+    list.children[selected]?.scrollIntoView({ block: 'nearest' });
+  };
+  const update = () => {
+    const query = input.value;
+    history.replaceState(null, '', routeHash({ view: 'search', query }));
+    results = query.trim() ? search.search(query, LIMIT) : [];
+    selected = 0;
+    list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));
+    hint.textContent = !query.trim() ? t(lang, 'searchHint') : results.length ? '' : t(lang, 'noResults');
+    if (results.length && performance.getEntriesByName(FIRST_RESULTS_MARK).length === 0) performance.mark(FIRST_RESULTS_MARK);
+  };
+
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      select(selected + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Enter') {
+      const chosen = results[selected];
+      if (!chosen) return;
+      e.preventDefault();
+      open(chosen.id);
+    }
+  });
+  update();
+  return h('section', { class: 'search' }, input, hint, list);
+}
+
+function resultItem(lang: Lang, result: SearchResult, selected: boolean, open: () => void): HTMLLIElement {
+  const { instruction, matched } = result;
+  const name = instruction.name[lang];
+  const li = h(
+    'li',
+    { role: 'option', 'data-id': instruction.id, 'aria-selected': String(selected) },
+    h('code', {}, instruction.id),
+    ' ',
+    h('span', { class: 'name' }, name),
+    matched.text !== name && matched.text !== instruction.id ? h('small', {}, matched.text) : null,
+  );
+  li.addEventListener('click', open);
+  return li;
+}

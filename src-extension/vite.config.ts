@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const here = import.meta.dirname;
+
+/** Two entries: the popup page and the service worker (an ES module, at a fixed name the manifest names). */
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(here, '../out/extension'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    modulePreload: false,
+    rollupOptions: {
+      input: { popup: resolve(here, 'popup.html'), background: resolve(here, 'background.ts') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: 'assets/shared-[hash].js',
+      },
+    },
+  },
+});

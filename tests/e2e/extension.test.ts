@@ -1,0 +1,221 @@
+import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension, EXTENSION_DIR, EXTENSION_ZIP } from '../../src-extension/build';
+import { loadExtension, type LoadedExtension } from '../../src-extension/load-in-chromium';
+
+/**
+ * The built extension (out/extension, as `npm run build:extension` makes it) loaded unpacked in
+ * headless Chromium: the popup page in a tab, and the worker's omnibox and context-menu handlers,
+ * which Chrome offers no way to trigger from a script, called through the worker.
+ */
+
+let ext: LoadedExtension;
+let zipBytes: number;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+interface WorkerHooks {
+  suggest(text: string): { content: string; description: string }[];
+  onMenuClicked(info: { menuItemId: string; selectionText?: string; pageUrl?: string; linkUrl?: string }): Promise<void>;
+  onInputEntered(text: string, disposition: string): Promise<void>;
+}
+declare const hall10086: WorkerHooks;
+
+beforeAll(async () => {
+  ({ zipBytes } = await buildExtension());
+  ext = await loadExtension(EXTENSION_DIR);
+  ext.context.on('request', (r) => requests.push(r.url()));
+  ext.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+}, 120_000);
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+afterEach(async () => {
+  expect(pageErrors).toEqual([]);
+  for (const page of ext.context.pages()) if (page.url().startsWith('chrome-extension:')) await page.close();
+});
+
+async function openPopup(hash = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${ext.base}popup.html${hash}`);
+  await page.waitForSelector('main section');
+  return page;
+}
+
+const resultIds = (page: Page) => page.$$eval('#results li', (lis) => lis.map((li) => li.getAttribute('data-id')));
+
+/** What the clipboard holds, pasted into a scratch field (reading it directly needs a permission the extension does not ask for). */
+async function pastedText(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const scratch = document.body.appendChild(document.createElement('textarea'));
+    scratch.id = 'scratch';
+    scratch.focus();
+  });
+  await page.keyboard.press('Control+V');
+  const text = await page.inputValue('#scratch');
+  await page.evaluate(() => document.getElementById('scratch')!.remove());
+  return text;
+}
+
+/** Runs a worker hook, and returns the tab it opened. */
+async function tabOpenedBy(call: (worker: typeof ext.worker) => Promise<unknown>): Promise<Page> {
+  const [page] = await Promise.all([ext.context.waitForEvent('page'), call(ext.worker)]);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.waitForSelector('main section');
+  return page;
+}
+
+describe('popup', () => {
+  it('opens with the search box focused and shows results as you type', async () => {
+    const page = await openPopup();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.type('流量');
+    await page.waitForSelector('#results li');
+    expect(await resultIds(page)).toEqual(expect.arrayContaining(['CXYEG', 'KTGPRS', 'QXGPRS']));
+    expect(page.url()).toBe(`${ext.base}popup.html#/search/${encodeURIComponent('流量')}`);
+  });
+
+  it.each([
+    ['KTGPSR', 'KTGPRS'],
+    ['liuliang', 'CXYEG'],
+    ['查詢帳單', 'ZD'],
+  ])('%s finds %s', async (query, id) => {
+    const page = await openPopup();
+    await page.fill('#search', query);
+    await page.waitForSelector('#results li');
+    expect(await resultIds(page)).toContain(id);
+  });
+
+  it('ZD: ↓/Enter opens it, a bad month shows the bilingual error, a good one the exact SMS and QR; Esc goes back', async () => {
+    const page = await openPopup();
+    await page.fill('#search', 'ZD');
+    await page.waitForSelector('#results li[data-id="ZD"]');
+    const position = (await resultIds(page)).indexOf('ZD');
+    for (let i = 0; i < position; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#param-month');
+    expect(page.url()).toBe(`${ext.base}popup.html#/instruction/ZD`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('param-month');
+
+    await page.keyboard.type('202613');
+    expect(await page.textContent('#param-month-error')).toBe(
+      '账单月份（年年年年月月）：月份应在 01 到 12 之间。Bill month (YYYYMM): the month must be 01 to 12.',
+    );
+    expect(await page.$('#sms-text')).toBeNull();
+
+    await page.fill('#param-month', '2026-10');
+    expect(await page.textContent('#param-month-error')).toBe('');
+    expect(await page.textContent('#sms-text')).toBe('ZD202610');
+    expect(await page.getAttribute('svg.qr', 'aria-label')).toBe('扫码用手机发送此短信');
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#search');
+    expect(await page.inputValue('#search')).toBe('ZD');
+  });
+
+  it('a secret parameter: the SMS is masked and no QR until "show"; Copy copies the exact text', async () => {
+    const page = await openPopup('#/instruction/MMXG');
+    expect(await page.getAttribute('#param-oldPassword', 'type')).toBe('password');
+    await page.fill('#param-oldPassword', '123456');
+    await page.fill('#param-newPassword', '654321');
+    expect(await page.textContent('#sms-text')).toBe('MMXG#******#******');
+    expect(await page.$('svg.qr')).toBeNull();
+    await page.click('#copy');
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent === '已复制');
+    expect(await pastedText(page)).toBe('MMXG#123456#654321');
+    await page.click('#show-secret');
+    expect(await page.textContent('#sms-text')).toBe('MMXG#123456#654321');
+    expect(await page.$('svg.qr')).not.toBeNull();
+  });
+
+  it('shows a risky instruction with its risk note', async () => {
+    const page = await openPopup('#/instruction/TJ');
+    expect(await page.textContent('.risk')).toMatch(/^发送前请确认：.+/);
+    expect(await page.textContent('#sms-text')).toBe('TJ');
+  });
+
+  it('switches language, remembers only the language, and keeps it on reopening', async () => {
+    const page = await openPopup();
+    await page.selectOption('#lang', 'en');
+    expect(await page.getAttribute('#search', 'placeholder')).toBe('data, bill, KTGPRS…');
+    expect(await ext.worker.evaluate(() => chrome.storage.local.get(null as unknown as string[]))).toEqual({ lang: 'en' });
+    const again = await openPopup('#/instruction/ZD');
+    await again.fill('#param-month', '2026-13');
+    expect(await again.textContent('#param-month-error')).toBe(
+      'Bill month (YYYYMM): the month must be 01 to 12.账单月份（年年年年月月）：月份应在 01 到 12 之间。',
+    );
+    await again.selectOption('#lang', 'zh-Hans');
+  });
+});
+
+describe('service worker', () => {
+  it('creates both context-menu entries', async () => {
+    const exists = (id: string) =>
+      ext.worker.evaluate(
+        (menuId) =>
+          new Promise<boolean>((done) =>
+            (chrome.contextMenus as unknown as { update(id: string, p: object, cb: () => void): void }).update(menuId, {}, () =>
+              done(!chrome.runtime.lastError),
+            ),
+          ),
+        id,
+      );
+    expect(await exists('lookup-selection')).toBe(true);
+    expect(await exists('report-url')).toBe(true);
+    expect(await exists('no-such-menu')).toBe(false);
+  });
+
+  it('omnibox: suggests matching instructions with XML-escaped descriptions', async () => {
+    const suggestions = await ext.worker.evaluate(() => hall10086.suggest('liuliang'));
+    expect(suggestions.map((s) => s.content)).toEqual(expect.arrayContaining(['CXYEG', 'KTGPRS']));
+    for (const { description } of suggestions) {
+      expect(description.replace(/<\/?(match|dim)>/g, '')).not.toMatch(/[<>]/);
+    }
+    expect(suggestions.find((s) => s.content === 'KTGPRS')!.description).toMatch(/^<match>KTGPRS<\/match> \S+ <dim>.+<\/dim>$/);
+  });
+
+  it('omnibox: choosing a suggestion opens the instruction, free text opens the search', async () => {
+    const instruction = await tabOpenedBy((w) => w.evaluate(() => hall10086.onInputEntered('ktgprs', 'newForegroundTab')));
+    expect(instruction.url()).toBe(`${ext.base}popup.html#/instruction/KTGPRS`);
+    expect(await instruction.textContent('#sms-text')).toBe('KTGPRS');
+    const search = await tabOpenedBy((w) => w.evaluate(() => hall10086.onInputEntered('话费', 'newForegroundTab')));
+    expect(search.url()).toBe(`${ext.base}popup.html#/search/${encodeURIComponent('话费')}`);
+  });
+
+  it('context menu on selected text opens the search for it', async () => {
+    const page = await tabOpenedBy((w) => w.evaluate(() => hall10086.onMenuClicked({ menuItemId: 'lookup-selection', selectionText: ' 开通流量 ' })));
+    expect(page.url()).toBe(`${ext.base}popup.html#/search/${encodeURIComponent('开通流量')}`);
+    await page.waitForSelector('#results li');
+    expect(await resultIds(page)).toContain('KTGPRS');
+  });
+
+  it('context menu on a link opens the report page with the exact text and QR, and nothing leaves the browser', async () => {
+    requests.length = 0;
+    const link = 'https://spam.example/win?prize=1&x=<b>';
+    const page = await tabOpenedBy((w) =>
+      w.evaluate((url) => hall10086.onMenuClicked({ menuItemId: 'report-url', linkUrl: url, pageUrl: 'https://page.example/' }), link),
+    );
+    expect(page.url()).toBe(`${ext.base}popup.html#/report?url=${encodeURIComponent(link).replace(/%20/g, '+')}`);
+    expect(await page.textContent('#sms-text')).toBe(`举报 ${link}`);
+    expect(await page.textContent('.sms .to strong')).toBe('10086999');
+    expect(await page.$('svg.qr')).not.toBeNull();
+    await page.click('#copy');
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent === '已复制');
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !url.startsWith('chrome-extension://'))).toEqual([]);
+  });
+
+  it('context menu on a page reports the page address', async () => {
+    const page = await tabOpenedBy((w) => w.evaluate(() => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: 'http://bad.example/' })));
+    expect(await page.textContent('#sms-text')).toBe('举报 http://bad.example/');
+  });
+});
+
+it('builds the zip', () => {
+  expect(statSync(EXTENSION_ZIP).size).toBe(zipBytes);
+  console.log(`out/hall10086-extension.zip: ${zipBytes} bytes`);
+});
