@@ -73,7 +73,12 @@ async function drain(): Promise<Figure[]> {
 
 /** send YE → the whole reply in the journal, with a modem and network that take no time at all. */
 async function roundTrip(): Promise<Figure[]> {
-  return withSession({ emulatorOptions: { ...INSTANT_TIMING } }, async (session) => {
+  // Hundreds of replies a second, each long one with a random reference (0–255), would repeat a
+  // reference within one second: the journal takes such a part for the network delivering it twice.
+  // The emulated network's clock therefore moves a second per reading, as real replies are seconds apart.
+  let tick = 0;
+  const clock = () => new Date(Date.UTC(2026, 10, 25, 1, 0, 0) + 1000 * tick++);
+  return withSession({ emulatorOptions: { ...INSTANT_TIMING, clock } }, async (session) => {
     await session.open();
     const times: number[] = [];
     for (let i = 0; i < ROUND_TRIPS + 20; i++) {

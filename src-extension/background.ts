@@ -11,8 +11,8 @@ import { omniboxSuggestions } from './suggest';
 const MENU_LOOKUP = 'lookup-selection';
 const MENU_REPORT = 'report-url';
 
-// Browser chrome (menus, omnibox) follows the browser's language, like the rest of its menus.
-const lang = browserLang([chrome.i18n.getUILanguage()]);
+/** Browser chrome (menus, omnibox) follows the browser's language, like the rest of its menus. */
+const uiLang = () => browserLang([chrome.i18n.getUILanguage()]);
 const catalog = builtinCatalog();
 const search = createSearch(catalog.instructions);
 
@@ -36,17 +36,18 @@ async function onInputEntered(text: string, disposition: chrome.omnibox.Disposit
 }
 
 function suggest(text: string) {
-  return omniboxSuggestions(search, text, lang);
+  return omniboxSuggestions(search, text, uiLang());
 }
 
 chrome.runtime.onInstalled.addListener(() => {
+  const lang = uiLang();
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({ id: MENU_LOOKUP, title: t(lang, 'menuLookup'), contexts: ['selection'] });
     chrome.contextMenus.create({ id: MENU_REPORT, title: t(lang, 'menuReport'), contexts: ['page', 'link'] });
   });
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClicked(info));
-chrome.omnibox.setDefaultSuggestion({ description: t(lang, 'omniboxDefault') });
+chrome.omnibox.setDefaultSuggestion({ description: t(uiLang(), 'omniboxDefault') });
 chrome.omnibox.onInputChanged.addListener((text, send) => send(suggest(text)));
 chrome.omnibox.onInputEntered.addListener((text, disposition) => void onInputEntered(text, disposition));
 

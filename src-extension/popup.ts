@@ -49,7 +49,8 @@ function render(): void {
   document.documentElement.lang = lang;
   document.title = t(lang, 'extName');
   const view = viewFor(route);
-  document.body.replaceChildren(header(), h('main', {}, view));
+  const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: lastQuery }) }, t(lang, 'back'));
+  document.body.replaceChildren(header(), h('main', {}, back, view));
   view.querySelector<HTMLInputElement>('input')?.focus();
 }
 

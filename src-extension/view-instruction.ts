@@ -60,10 +60,10 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
 
 function notes(lang: Lang, catalog: InstructionCatalog, instruction: Instruction): HTMLElement[] {
   const out: HTMLElement[] = instruction.caveats.map((c) =>
-    h('p', { class: 'caveat' }, h('strong', {}, `${t(lang, 'caveats')}：`), catalog.caveatText(c, lang)),
+    h('p', { class: 'caveat' }, h('strong', {}, t(lang, 'caveats')), catalog.caveatText(c, lang)),
   );
   if (instruction.risk.confirm) {
-    out.push(h('p', { class: 'risk', role: 'note' }, h('strong', {}, `${t(lang, 'risk')}：`), instruction.risk.reason?.[lang] ?? ''));
+    out.push(h('p', { class: 'risk', role: 'note' }, h('strong', {}, t(lang, 'risk')), instruction.risk.reason?.[lang] ?? ''));
   }
   return out;
 }

@@ -1,8 +1,11 @@
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { buildExtension, EXTENSION_DIR, EXTENSION_ZIP } from '../../src-extension/build';
+import { browserLang } from '../../src-extension/i18n';
 import { loadExtension, type LoadedExtension } from '../../src-extension/load-in-chromium';
+import { escapeXml } from '../../src-extension/suggest';
 
 /**
  * The built extension (out/extension, as `npm run build:extension` makes it) loaded unpacked in
@@ -115,6 +118,11 @@ describe('popup', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('#search');
     expect(await page.inputValue('#search')).toBe('ZD');
+
+    await page.click('#results li[data-id="ZD"]');
+    await page.click('#back');
+    await page.waitForSelector('#search');
+    expect(await page.inputValue('#search')).toBe('ZD');
   });
 
   it('a secret parameter: the SMS is masked and no QR until "show"; Copy copies the exact text', async () => {
@@ -136,6 +144,18 @@ describe('popup', () => {
     const page = await openPopup('#/instruction/TJ');
     expect(await page.textContent('.risk')).toMatch(/^发送前请确认：.+/);
     expect(await page.textContent('#sms-text')).toBe('TJ');
+  });
+
+  it('report from the popup: only web addresses, then the exact report SMS', async () => {
+    const page = await openPopup();
+    await page.click('#report-link');
+    await page.waitForSelector('#report-url');
+    await page.fill('#report-url', 'chrome://settings');
+    expect(await page.textContent('#report-url-error')).toBe('请填写以 http:// 或 https:// 开头的网址。');
+    expect(await page.$('#sms-text')).toBeNull();
+    await page.fill('#report-url', 'https://fake-bank.example/login');
+    expect(await page.textContent('#report-url-error')).toBe('');
+    expect(await page.textContent('#sms-text')).toBe('举报 https://fake-bank.example/login');
   });
 
   it('switches language, remembers only the language, and keeps it on reopening', async () => {
@@ -175,7 +195,12 @@ describe('service worker', () => {
     for (const { description } of suggestions) {
       expect(description.replace(/<\/?(match|dim)>/g, '')).not.toMatch(/[<>]/);
     }
-    expect(suggestions.find((s) => s.content === 'KTGPRS')!.description).toMatch(/^<match>KTGPRS<\/match> \S+ <dim>.+<\/dim>$/);
+    // In the browser's language, which headless Chromium settles on only once a page has opened.
+    const lang = browserLang([await ext.worker.evaluate(() => chrome.i18n.getUILanguage())]);
+    const { name, summary } = builtinCatalog().require('KTGPRS');
+    expect(suggestions.find((s) => s.content === 'KTGPRS')!.description).toBe(
+      `<match>KTGPRS</match> ${escapeXml(name[lang])} <dim>${escapeXml(summary[lang])}</dim>`,
+    );
   });
 
   it('omnibox: choosing a suggestion opens the instruction, free text opens the search', async () => {
