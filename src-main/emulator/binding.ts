@@ -5,7 +5,7 @@ import type {
   PortInfo,
   PortStatus,
   UpdateOptions,
-} from './serialport-types';
+} from '../serialport-types';
 import { ModemEmulator } from './modem';
 import type { EmulatorOptions } from './options';
 

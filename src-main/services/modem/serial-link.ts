@@ -1,4 +1,4 @@
-import type { BindingInterface } from '../../emulator/serialport-types';
+import type { BindingInterface } from '../../serialport-types';
 import { SerialPortStream } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import { HallError } from '../../../src-shared/errors';

@@ -18,7 +18,7 @@ import type { Urc } from '../../../src-shared/at/urc';
 import { HallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
-import type { BindingInterface } from '../../emulator/serialport-types';
+import type { BindingInterface } from '../../serialport-types';
 import type { Journal } from '../journal';
 import { AtEngine, AtError, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';

@@ -10,4 +10,4 @@ export type {
   PortInfo,
   PortStatus,
   UpdateOptions,
-} from '../../node_modules/@serialport/bindings-interface/dist/index';
+} from '../node_modules/@serialport/bindings-interface/dist/index';
