@@ -18,7 +18,4 @@ export function isReportableUrl(url: string): boolean {
   }
 }
 
-/** The payload phones read from a QR code as "write an SMS to `to` with this text". */
-export function smsToPayload(to: string, text: string): string {
-  return `SMSTO:${to}:${text}`;
-}
+

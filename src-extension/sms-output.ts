@@ -1,7 +1,7 @@
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { qrSvg } from './qr';
-import { smsToPayload } from './report';
+import { smsToPayload } from '../src-shared/catalog/check';
 
 export interface SmsOutputOptions {
   to: string;

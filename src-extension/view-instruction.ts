@@ -1,8 +1,7 @@
 import type { InstructionCatalog } from '../src-shared/catalog/catalog';
-import { compose } from '../src-shared/catalog/compose';
-import { normalizeParam } from '../src-shared/catalog/params';
+import { checkParams } from '../src-shared/catalog/check';
 import type { Instruction, ParamSpec } from '../src-shared/catalog/schema';
-import { toHallError, type HallError } from '../src-shared/errors';
+import type { HallError } from '../src-shared/errors';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { smsOutput } from './sms-output';
@@ -22,13 +21,10 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
   const hasSecret = instruction.params.some((p) => p.secret);
   let shownText: string | null | undefined;
   const update = () => {
-    let valid = true;
+    const { errors, composed } = checkParams(instruction, values);
     for (const field of fields) {
-      const error = fieldError(field.spec, values[field.spec.name] ?? '');
-      valid &&= !error;
-      field.showError(touched.has(field.spec.name) || values[field.spec.name] ? error : null);
+      field.showError(touched.has(field.spec.name) || values[field.spec.name] ? (errors[field.spec.name] ?? null) : null);
     }
-    const composed = valid ? compose(instruction, values) : null;
     // Leaving a field (to press Copy or Show) must not rebuild the output under the pointer.
     if (composed?.text === shownText) return;
     shownText = composed?.text;
@@ -66,16 +62,6 @@ function notes(lang: Lang, catalog: InstructionCatalog, instruction: Instruction
     out.push(h('p', { class: 'risk', role: 'note' }, h('strong', {}, t(lang, 'risk')), instruction.risk.reason?.[lang] ?? ''));
   }
   return out;
-}
-
-/** The same per-parameter check `compose` applies, so that each field gets its own error. */
-function fieldError(spec: ParamSpec, value: string): HallError | null {
-  try {
-    normalizeParam(spec, value);
-    return null;
-  } catch (e) {
-    return toHallError(e);
-  }
 }
 
 function paramField(lang: Lang, spec: ParamSpec) {

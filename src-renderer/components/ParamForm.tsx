@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ParamSpec, ParamType, Instruction } from '../../src-shared/catalog/schema';
-import { checkParams, type ParamCheck } from '../catalog/param-check';
+import { checkParams, type ParamCheck } from '../../src-shared/catalog/check';
 import type { StringKey } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
 

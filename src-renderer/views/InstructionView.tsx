@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { Instruction } from '../../src-shared/catalog/schema';
-import { instructionCode, smsQrPayload, templateWithLabels } from '../catalog/param-check';
+import { smsToPayload } from '../../src-shared/catalog/check';
+import { instructionCode, templateWithLabels } from '../catalog/param-check';
 import { DemoBadge } from '../components/DemoBadge';
 import { ParamForm, useParamForm } from '../components/ParamForm';
 import { QrCode } from '../components/QrCode';
@@ -155,7 +156,7 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
             </>
           ) : (
             <>
-              <QrCode payload={smsQrPayload(composed.to, composed.text)} label={t('instr.qr')} />
+              <QrCode payload={smsToPayload(composed.to, composed.text)} label={t('instr.qr')} />
               <p className="muted">{t('instr.qrHint')}</p>
             </>
           )}

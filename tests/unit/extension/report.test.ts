@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReportableUrl, REPORT_PORT, reportText, smsToPayload } from '../../../src-extension/report';
+import { isReportableUrl, REPORT_PORT, reportText } from '../../../src-extension/report';
+import { smsToPayload } from '../../../src-shared/catalog/check';
 
 describe('report SMS', () => {
   it('is "举报 <url>" to 10086999', () => {

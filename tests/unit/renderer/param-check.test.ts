@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { checkParams, instructionCode, smsQrPayload, templateWithLabels } from '../../../src-renderer/catalog/param-check';
+import { checkParams, smsToPayload } from '../../../src-shared/catalog/check';
+import { instructionCode, templateWithLabels } from '../../../src-renderer/catalog/param-check';
 
 const NOW = new Date(2026, 10, 25);
 const catalog = builtinCatalog();
@@ -48,9 +49,9 @@ describe('instructionCode', () => {
   });
 });
 
-describe('smsQrPayload', () => {
+describe('smsToPayload', () => {
   it('is the SMSTO form phones open as a new SMS', () => {
-    expect(smsQrPayload('10086', 'ZD202610')).toBe('SMSTO:10086:ZD202610');
+    expect(smsToPayload('10086', 'ZD202610')).toBe('SMSTO:10086:ZD202610');
   });
 });
 
