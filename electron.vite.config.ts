@@ -4,7 +4,13 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } }, externalizeDeps: true },
+    build: {
+      rollupOptions: {
+        // The native-messaging host is a second program: Chrome starts it, with the app's executable as Node.
+        input: { index: resolve(__dirname, 'src-main/electron/main.ts'), 'native-host': resolve(__dirname, 'src-main/native-host/main.ts') },
+      },
+      externalizeDeps: true,
+    },
   },
   preload: {
     // A sandboxed preload cannot be an ES module: CommonJS, as out/preload/index.js.

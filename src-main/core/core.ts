@@ -3,10 +3,23 @@ import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Response
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import { SECRET_MASK } from '../../src-shared/catalog/compose';
-import { HallError } from '../../src-shared/errors';
+import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
 import type { EmulatorOptions } from '../emulator/options';
+import type { ExtensionModemView } from '../../src-shared/api/extension-messages';
+import {
+  Approvals,
+  EXTENSION_SEND_LIMITS,
+  extensionSocketPath,
+  PairingStore,
+  RateLimiter,
+  startExtensionLink,
+  type ExtensionGateway,
+  type ExtensionLink,
+  type ExtensionPolicy,
+  type ExtensionSendRequest,
+} from '../services/extension-link';
 import { Journal } from '../services/journal';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
@@ -31,21 +44,30 @@ const FREE_TEXT_LIMIT = 700;
 export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
   private demoBinding: EmulatorBinding | null = null;
+  private extensionLink: ExtensionLink | null = null;
   private readonly search: SearchEngine;
+  /** What extensions may do through this app, and the questions they made the user answer. */
+  readonly extensions: ExtensionPolicy;
 
   private constructor(
     readonly journal: Journal,
     private readonly catalog: InstructionCatalog,
+    pairings: PairingStore,
     private readonly o: CoreOptions,
   ) {
     super();
     this.search = createSearch(catalog.instructions);
+    const approvals = new Approvals();
+    approvals.on('changed', (list) => this.emit('approvals', list));
+    pairings.on('changed', (list) => this.emit('extensions', list));
+    this.extensions = { gateway: this.extensionGateway(), pairings, approvals, rateLimiter: new RateLimiter(EXTENSION_SEND_LIMITS) };
   }
 
   static async create(o: CoreOptions): Promise<HallCore> {
-    await mkdir(o.dataDir, { recursive: true });
+    // The data folder holds the journal and the pairings: the user's alone.
+    await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
     const journal = await Journal.open(o.dataDir);
-    const core = new HallCore(journal, builtinCatalog(), o);
+    const core = new HallCore(journal, builtinCatalog(), await PairingStore.open(o.dataDir), o);
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
   }
@@ -73,7 +95,21 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     return handler(params);
   }
 
+  /**
+   * Opens the channel the native-messaging host connects to. An app that cannot open it still
+   * works, without sending for extensions: the user hears why.
+   */
+  async openExtensionLink(): Promise<void> {
+    try {
+      this.extensionLink = await startExtensionLink(this.extensions, extensionSocketPath(this.o.dataDir));
+    } catch (e) {
+      const error = toHallError(e);
+      this.emit('notice', { level: 'warning', zh: error.zh, en: error.en });
+    }
+  }
+
   async close(): Promise<void> {
+    await this.extensionLink?.close();
     await Promise.all([...this.sessions.values()].map((s) => s.close()));
     this.sessions.clear();
     await this.journal.close();
@@ -106,7 +142,43 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       await this.journal.ack(keys);
       return { ok: true };
     },
+    'approvals.list': async () => this.extensions.approvals.list(),
+    'approvals.decide': async ({ id, approve }) => {
+      this.extensions.approvals.decide(id, approve);
+      return { ok: true };
+    },
+    'extensions.list': async () => this.extensions.pairings.list(),
+    'extensions.revoke': async ({ extensionId }) => {
+      return { revoked: await this.extensions.pairings.revoke(extensionId) };
+    },
   };
+
+  private extensionGateway(): ExtensionGateway {
+    return {
+      preview: (req) => {
+        const { to, redacted, confirm } = this.prepare(req);
+        return { to, redacted, confirm };
+      },
+      send: (req) => this.send({ ...req, modemId: this.readyModemId(), confirmed: true }),
+      modem: () => this.extensionModemView(),
+      onIncoming: (listener) => this.on('incoming', listener),
+      onOutgoing: (listener) => this.on('outgoing', listener),
+    };
+  }
+
+  private readyModemId(): string {
+    const ready = [...this.sessions.values()].find((s) => s.snapshot().state === 'ready');
+    if (!ready) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
+    return ready.snapshot().modemId;
+  }
+
+  private extensionModemView(): ExtensionModemView | null {
+    const all = [...this.sessions.values()].map((s) => s.snapshot());
+    const m = all.find((s) => s.state === 'ready') ?? all[0];
+    if (!m) return null;
+    const state = m.state === 'ready' ? 'ready' : m.state === 'closed' || m.state === 'failed' ? 'offline' : 'busy';
+    return { state, demo: m.demo, operator: m.operator, bars: m.signal?.bars ?? 0 };
+  }
 
   /** Opens a modem by port path, or by USB identity written `usb:VENDOR:PRODUCT[:SERIAL]`. */
   async connect(target: string): Promise<ModemStatus> {
@@ -160,7 +232,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   }
 
   /** The exact text, its redacted form, and whether the user must confirm first. */
-  private prepare(req: Request<'send'>): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
+  private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
     const instruction = req.id ? this.catalog.require(req.id) : req.text ? this.catalog.recognize(req.text)?.instruction : undefined;
     let text: string;
     let redacted: string;

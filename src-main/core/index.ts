@@ -8,11 +8,12 @@ export { defaultDataDir } from './data-dir';
 export { listPorts } from './ports';
 
 /**
- * The core as the Electron shell and browser mode start it. `demo: 'auto'` connects the first port
+ * The core as the Electron shell and browser mode start it, listening for the browser extension's host. `demo: 'auto'` connects the first port
  * that looks like a modem, and the built-in demo modem when there is none (or it cannot be opened).
  */
 export async function createCore(opts: Omit<Partial<CoreOptions>, 'demo'> & { demo: boolean | 'auto' }): Promise<HallCore> {
   const core = await HallCore.create({ ...opts, demo: opts.demo === true, dataDir: opts.dataDir ?? defaultDataDir() });
+  await core.openExtensionLink();
   if (opts.demo === 'auto') {
     const modem = (await listPorts()).find((p) => p.likelyModem && !p.demo);
     const connected = modem ? await core.connect(modem.path).catch(() => null) : null;

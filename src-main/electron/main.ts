@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { toHallError } from '../../src-shared/errors';
-import { createCore, type HallCore } from '../core';
+import { createCore, defaultDataDir, type HallCore } from '../core';
+import { installNativeHost, userManifestLocations } from '../native-host';
 import { appUrlMatcher } from './app-url';
 import { serveIpc } from './ipc';
 import { appContentSecurityPolicy, installSecurity } from './security';
@@ -11,6 +12,7 @@ import { createMainWindow, focusWindow } from './window';
 // electron-vite lays the build out as out/main, out/preload and out/renderer side by side.
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.js', import.meta.url));
 const BUILT_PAGE = new URL('../renderer/index.html', import.meta.url).href;
+const NATIVE_HOST_SCRIPT = fileURLToPath(new URL('./native-host.js', import.meta.url));
 
 let mainWindow: BrowserWindow | null = null;
 /** What quitting must finish first: the journal flushed, the serial ports released. */
@@ -42,6 +44,10 @@ async function start(): Promise<void> {
     onInternalError: (error) => console.error(error),
   });
   running = { core, stopIpc };
+  // Registered at every start, so a moved or updated app stays reachable from the extension.
+  installNativeHost({ dataDir: defaultDataDir(), launcher: [process.execPath, NATIVE_HOST_SCRIPT], locations: userManifestLocations() }).catch(
+    (error: unknown) => console.error(error),
+  );
 
   const window = createMainWindow(PRELOAD_PATH);
   mainWindow = window;

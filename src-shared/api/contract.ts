@@ -36,6 +36,11 @@ export const RequestSchemas = {
   'journal.pending': v.strictObject({}),
   /** The store has durably written these incoming parts: the journal may forget them. */
   'journal.ack': v.strictObject({ keys: v.pipe(v.array(Text(512)), v.maxLength(5000)) }),
+  /** Questions waiting for the user: pair an extension, confirm a send an extension asked for. */
+  'approvals.list': v.strictObject({}),
+  'approvals.decide': v.strictObject({ id: Id, approve: v.boolean() }),
+  'extensions.list': v.strictObject({}),
+  'extensions.revoke': v.strictObject({ extensionId: v.pipe(v.string(), v.regex(/^[a-p]{32}$/)) }),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -89,6 +94,21 @@ export interface ModemStatus {
   error: { code: string; zh: string; en: string } | null;
 }
 
+/** A question for the app's user that an extension asked. */
+export interface ApprovalView {
+  id: string;
+  kind: 'pair' | 'send';
+  extensionId: string;
+  /** Pairing: the code the extension shows too, so the user can tell it is the same one. */
+  code?: string;
+  /** Send: where, the text with secrets masked, and why it needs a yes. */
+  to?: string;
+  text?: string;
+  reason?: { zh: string; en: string };
+  createdAt: number;
+  expiresAt: number;
+}
+
 export interface Responses {
   'catalog.search': SearchHit[];
   'catalog.compose': { id: string; to: string; text: string; redacted: string };
@@ -101,6 +121,10 @@ export interface Responses {
   'modem.enterPin': ModemStatus;
   'journal.pending': { incoming: IncomingRecord[]; outgoing: OutgoingRecord[] };
   'journal.ack': { ok: true };
+  'approvals.list': ApprovalView[];
+  'approvals.decide': { ok: true };
+  'extensions.list': { extensionId: string; pairedAt: number }[];
+  'extensions.revoke': { revoked: boolean };
 }
 
 export interface Events {
@@ -111,6 +135,10 @@ export interface Events {
   modem: ModemStatus;
   /** Something the user should read (a recovered journal, a reconnect). */
   notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
+  /** Every change of the waiting questions, as the whole list. */
+  approvals: ApprovalView[];
+  /** The list of paired extensions changed. */
+  extensions: { extensionId: string; pairedAt: number }[];
 }
 export type EventName = keyof Events;
 

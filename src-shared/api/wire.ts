@@ -39,6 +39,8 @@ export const EVENT_NAMES = Object.keys({
   outgoing: true,
   modem: true,
   notice: true,
+  approvals: true,
+  extensions: true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** A message that arrived already structured (IPC's structured clone); null when it is not a wire message. */

@@ -1,0 +1,22 @@
+import { open, rename, rm } from 'node:fs/promises';
+
+/**
+ * Replaces a small settings file so that a crash leaves the old content or the new, never half of
+ * one: write a temp file readable only by the user, fsync it, rename it over the target.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  try {
+    const file = await open(tmp, 'w', 0o600);
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

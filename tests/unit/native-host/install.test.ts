@@ -1,0 +1,39 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installNativeHost, launcherScript, profileManifestLocation, uninstallNativeHost, userManifestLocations } from '../../../src-main/native-host';
+import { EXTENSION_ID } from '../../../src-shared/extension-identity';
+
+let dir = '';
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('native-messaging host registration', () => {
+  it('writes a manifest that allows only our extension and a launcher that carries the socket', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-nm-'));
+    const profile = join(dir, 'profile');
+    const [path] = await installNativeHost({ dataDir: join(dir, 'data'), launcher: ['/usr/bin/node', '/opt/h/host.mjs'], locations: [profileManifestLocation(profile)] });
+    expect(path).toBe(join(profile, 'NativeMessagingHosts', 'com.hall10086.bridge.json'));
+    const manifest = JSON.parse(await readFile(path!, 'utf8'));
+    expect(manifest).toMatchObject({ name: 'com.hall10086.bridge', type: 'stdio', allowed_origins: [`chrome-extension://${EXTENSION_ID}/`] });
+    expect(await readFile(manifest.path, 'utf8')).toContain(`'/usr/bin/node' '/opt/h/host.mjs' --socket '${join(dir, 'data', 'extension.sock')}' "$@"`);
+    expect((await stat(manifest.path)).mode & 0o777).toBe(0o700);
+    await uninstallNativeHost({ dataDir: join(dir, 'data'), locations: [profileManifestLocation(profile)] });
+    await expect(stat(path!)).rejects.toThrow();
+  });
+
+  it('quotes paths with spaces and quotes for the shell, and writes a .cmd on Windows', () => {
+    expect(launcherScript(["/Apps/It's here/node", '/a b/h.js'], '/s', 'linux')).toContain(`exec '/Apps/It'\\''s here/node' '/a b/h.js' --socket '/s' "$@"`);
+    expect(launcherScript(['C:\\H\\hall.exe', 'C:\\H\\host.js'], '\\\\.\\pipe\\x', 'win32')).toContain('"C:\\H\\hall.exe" "C:\\H\\host.js" --socket "\\\\.\\pipe\\x" %*');
+  });
+
+  it('knows where Chrome, Chromium and Edge look on each platform', () => {
+    expect(userManifestLocations('linux', {}, '/home/u')).toEqual([
+      { browser: 'chrome', dir: '/home/u/.config/google-chrome/NativeMessagingHosts' },
+      { browser: 'chromium', dir: '/home/u/.config/chromium/NativeMessagingHosts' },
+      { browser: 'edge', dir: '/home/u/.config/microsoft-edge/NativeMessagingHosts' },
+    ]);
+    expect(userManifestLocations('darwin', {}, '/Users/u')[2]).toEqual({ browser: 'edge', dir: '/Users/u/Library/Application Support/Microsoft Edge/NativeMessagingHosts' });
+    expect(userManifestLocations('win32', {}, 'C:\\U')[0]).toEqual({ browser: 'chrome', registryKey: 'HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts' });
+  });
+});
