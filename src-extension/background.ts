@@ -2,6 +2,8 @@ import { builtinCatalog } from '../src-shared/catalog/builtin';
 import { createSearch } from '../src-shared/search';
 import { browserLang, t } from './i18n';
 import { routeHash, type Route } from './routes';
+import { DesktopLink } from './desktop-link';
+import { isDesktopCommand, type DesktopUpdate } from './desktop-protocol';
 import { omniboxSuggestions } from './suggest';
 
 /**
@@ -51,6 +53,21 @@ chrome.omnibox.setDefaultSuggestion({ description: t(uiLang(), 'omniboxDefault')
 chrome.omnibox.onInputChanged.addListener((text, send) => send(suggest(text)));
 chrome.omnibox.onInputEntered.addListener((text, disposition) => void onInputEntered(text, disposition));
 
+const desktop = new DesktopLink((snapshot) => {
+  const update: DesktopUpdate = { kind: 'desktop.update', snapshot };
+  // No open page to hear it is fine: a page asks for the snapshot when it opens.
+  chrome.runtime.sendMessage(update).catch(() => undefined);
+});
+
+/** Only the extension's own pages may use the desktop link; anything else is ignored. */
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL('')) || !isDesktopCommand(message)) return;
+  if (message.kind === 'desktop.status') desktop.refresh();
+  else if (message.kind === 'desktop.pair') desktop.pair();
+  else desktop.send(message.request, message.label);
+  reply(desktop.snapshot);
+});
+
 // The handlers the listeners above call, for the end-to-end test: Chrome offers no way to fire
 // omnibox or menu events from a script.
-Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered } });
+Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot } });

@@ -4,9 +4,26 @@
  */
 declare namespace chrome {
   namespace runtime {
+    const id: string;
     const lastError: { message?: string } | undefined;
     function getURL(path: string): string;
     const onInstalled: { addListener(cb: () => void): void };
+    interface Port {
+      postMessage(message: unknown): void;
+      disconnect(): void;
+      onMessage: { addListener(cb: (message: unknown) => void): void };
+      onDisconnect: { addListener(cb: () => void): void };
+    }
+    interface MessageSender {
+      id?: string;
+      url?: string;
+    }
+    function connectNative(application: string): Port;
+    function sendMessage(message: unknown): Promise<unknown>;
+    const onMessage: {
+      addListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void;
+      removeListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void;
+    };
   }
   namespace i18n {
     function getUILanguage(): string;

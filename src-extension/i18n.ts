@@ -50,12 +50,45 @@ export const STRINGS = {
     en: 'Enter an address starting with http:// or https://.',
   },
   reportNothingSent: {
-    'zh-Hans': '扩展不会发送任何内容：请复制短信或扫码用手机发送（免费）。',
-    'zh-Hant': '擴充功能不會發送任何內容：請複製簡訊或掃碼用手機發送（免費）。',
-    en: 'Nothing is sent from here: copy the SMS or scan the code to send it from a phone (free).',
+    'zh-Hans': '扩展本身不发送任何内容：请复制短信或扫码用手机发送（免费），或交给桌面应用发送（在应用中确认后才发出）。',
+    'zh-Hant': '擴充功能本身不發送任何內容：請複製簡訊或掃碼用手機發送（免費），或交給桌面應用發送（在應用中確認後才發出）。',
+    en: 'The extension sends nothing by itself: copy the SMS or scan the code to send it from a phone (free), or hand it to the desktop app (it goes only once you confirm there).',
   },
   reportLink: { 'zh-Hans': '举报垃圾短信 / 不良网站', 'zh-Hant': '舉報垃圾簡訊 / 不良網站', en: 'Report spam / a bad website' },
   language: { 'zh-Hans': '语言', 'zh-Hant': '語言', en: 'Language' },
+  desktopTitle: { 'zh-Hans': '用桌面应用发送', 'zh-Hant': '用桌面應用發送', en: 'Send with the desktop app' },
+  desktopConnecting: { 'zh-Hans': '正在连接桌面应用…', 'zh-Hant': '正在連接桌面應用…', en: 'Connecting to the desktop app…' },
+  desktopFallback: {
+    'zh-Hans': '仍可复制短信或扫码用手机发送。',
+    'zh-Hant': '仍可複製簡訊或掃碼用手機發送。',
+    en: 'You can still copy the SMS or scan the code to send it from a phone.',
+  },
+  desktopUnpaired: {
+    'zh-Hans': '这个扩展还没有与桌面应用配对。',
+    'zh-Hant': '這個擴充功能還沒有與桌面應用配對。',
+    en: 'This extension is not paired with the desktop app yet.',
+  },
+  desktopPair: { 'zh-Hans': '配对', 'zh-Hant': '配對', en: 'Pair' },
+  desktopPairing: {
+    'zh-Hans': '请在桌面应用中确认配对码：',
+    'zh-Hant': '請在桌面應用中確認配對碼：',
+    en: 'Approve this pairing code in the desktop app:',
+  },
+  desktopReady: { 'zh-Hans': '已连接桌面应用。设备：', 'zh-Hant': '已連接桌面應用。裝置：', en: 'Connected to the desktop app. Modem: ' },
+  desktopModemReady: { 'zh-Hans': '就绪', 'zh-Hant': '就緒', en: 'ready' },
+  desktopModemDown: { 'zh-Hans': '未就绪', 'zh-Hant': '未就緒', en: 'not ready' },
+  desktopDemo: { 'zh-Hans': '（演示设备，不会发出真实短信）', 'zh-Hant': '（演示裝置，不會發出真實簡訊）', en: ' (demo modem: no real SMS)' },
+  desktopSend: { 'zh-Hans': '用桌面应用发送', 'zh-Hant': '用桌面應用發送', en: 'Send with the desktop app' },
+  'state.requested': { 'zh-Hans': '已交给桌面应用', 'zh-Hant': '已交給桌面應用', en: 'Handed to the desktop app' },
+  'state.confirming': { 'zh-Hans': '请在桌面应用中确认', 'zh-Hant': '請在桌面應用中確認', en: 'Confirm it in the desktop app' },
+  'state.queued': { 'zh-Hans': '排队中', 'zh-Hant': '排隊中', en: 'Queued' },
+  'state.sending': { 'zh-Hans': '正在发送', 'zh-Hant': '正在發送', en: 'Sending' },
+  'state.sent': { 'zh-Hans': '已发送，等待回复', 'zh-Hant': '已發送，等待回覆', en: 'Sent; waiting for the reply' },
+  'state.delivered': { 'zh-Hans': '已送达', 'zh-Hant': '已送達', en: 'Delivered' },
+  'state.failed': { 'zh-Hans': '发送失败', 'zh-Hant': '發送失敗', en: 'Failed' },
+  'state.refused': { 'zh-Hans': '未发送', 'zh-Hant': '未發送', en: 'Not sent' },
+  replyFrom: { 'zh-Hans': '回复', 'zh-Hant': '回覆', en: 'Reply from' },
+
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

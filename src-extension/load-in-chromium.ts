@@ -15,8 +15,9 @@ export interface LoadedExtension {
  * The built extension (out/extension) in headless Chromium with a fresh profile, for the
  * end-to-end test and the bench. Extensions need a persistent context.
  */
-export async function loadExtension(dir: string, locale = 'zh-CN'): Promise<LoadedExtension> {
+export async function loadExtension(dir: string, locale = 'zh-CN', prepareProfile?: (profile: string) => Promise<void>): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'hall10086-ext-'));
+  await prepareProfile?.(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,

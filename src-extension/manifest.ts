@@ -1,3 +1,4 @@
+import { EXTENSION_PUBLIC_KEY } from '../src-shared/extension-identity';
 import { CHROME_LOCALES } from './i18n';
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -18,7 +19,9 @@ export function manifest(version: string) {
     action: { default_popup: 'popup.html', default_title: '__MSG_extName__', default_icon: icons },
     background: { service_worker: 'background.js', type: 'module' },
     omnibox: { keyword: '10086' },
-    permissions: ['contextMenus', 'storage'],
+    permissions: ['contextMenus', 'storage', 'nativeMessaging'],
+    // Fixes the extension's ID, which the desktop app's native-messaging manifest allows by name.
+    key: EXTENSION_PUBLIC_KEY,
     minimum_chrome_version: '120',
   };
 }

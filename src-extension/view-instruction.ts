@@ -5,6 +5,7 @@ import type { HallError } from '../src-shared/errors';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { smsOutput } from './sms-output';
+import { desktopSendSection } from './view-desktop-send';
 
 /**
  * One instruction: what it does, its caveats and risk, a form for its parameters checked the
@@ -20,8 +21,14 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
 
   const hasSecret = instruction.params.some((p) => p.secret);
   let shownText: string | null | undefined;
+  let ready = false;
+  const desktop = desktopSendSection(lang, () =>
+    ready ? { request: { id: instruction.id, params: Object.fromEntries(instruction.params.map((p) => [p.name, values[p.name] ?? ''])) }, label: instruction.id } : null,
+  );
   const update = () => {
     const { errors, composed } = checkParams(instruction, values);
+    ready = composed !== null;
+    desktop.refresh();
     for (const field of fields) {
       field.showError(touched.has(field.spec.name) || values[field.spec.name] ? (errors[field.spec.name] ?? null) : null);
     }
@@ -51,6 +58,7 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
     ...notes(lang, catalog, instruction),
     fields.length ? h('form', { class: 'params', novalidate: '' }, ...fields.map((f) => f.element)) : null,
     output,
+    desktop.element,
   );
 }
 

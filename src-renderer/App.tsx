@@ -5,6 +5,7 @@ import { CoreProvider } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
+import { ApprovalPrompt } from './shell/ApprovalPrompt';
 import { routeHash, type Route, type View } from './shell/route';
 import { StatusLine } from './shell/StatusLine';
 import { useRoute } from './shell/use-route';
@@ -90,6 +91,7 @@ function Shell() {
           <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery)}</Suspense>
         </ErrorBoundary>
       </main>
+      <ApprovalPrompt />
     </div>
   );
 }

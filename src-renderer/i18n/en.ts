@@ -198,5 +198,21 @@ export const en: Record<StringKey, string> = {
   'sendError.closed': 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.',
   'sendError.other': 'Sending failed ({code}).',
 
+  'approval.pairTitle': 'A browser extension asks to pair',
+  'approval.pairBody': 'Extension {id} wants to send SMS through this app’s modem.',
+  'approval.pairCode': 'Check that the extension shows the same pairing code:',
+  'approval.pairAccept': 'Pair',
+  'approval.sendTitle': 'A browser extension asks to send',
+  'approval.sendBody': 'The extension asks to send “{text}” to {to}.',
+  'approval.sendAccept': 'Send',
+  'approval.decline': 'Decline',
+  'approval.expires': 'Declined automatically in {s} s if left unanswered.',
+  'settings.extensions': 'Browser extension',
+  'settings.extensionsHint': 'A paired extension can send instructions through this app; risky instructions and reports still need your confirmation here.',
+  'settings.extensionsNone': 'No extension is paired. Press “Send with the desktop app” on an instruction in the extension to pair it.',
+  'settings.extensionPaired': '{id} (paired {date})',
+  'settings.revoke': 'Unpair',
+  'settings.revoked': 'Unpaired: that extension can no longer send through this app.',
+
   'toast.dismiss': 'Dismiss',
 };

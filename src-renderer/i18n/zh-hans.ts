@@ -197,6 +197,22 @@ export const zhHans = {
   'sendError.closed': '发送途中设备断开了，短信可能已经发出。确认没有收到回复后再重试。',
   'sendError.other': '发送失败（{code}）。',
 
+  'approval.pairTitle': '浏览器扩展请求配对',
+  'approval.pairBody': '扩展 {id} 想通过本应用的调制解调器发送短信。',
+  'approval.pairCode': '请确认扩展里显示的配对码也是：',
+  'approval.pairAccept': '配对',
+  'approval.sendTitle': '浏览器扩展请求发送',
+  'approval.sendBody': '扩展请求发送“{text}”到 {to}。',
+  'approval.sendAccept': '发送',
+  'approval.decline': '拒绝',
+  'approval.expires': '{s} 秒内不处理将自动拒绝。',
+  'settings.extensions': '浏览器扩展',
+  'settings.extensionsHint': '已配对的扩展可以通过本应用发送指令；高风险指令和举报仍需在这里确认。',
+  'settings.extensionsNone': '还没有配对的扩展。在扩展的指令页点“用桌面应用发送”即可开始配对。',
+  'settings.extensionPaired': '{id}（{date} 配对）',
+  'settings.revoke': '取消配对',
+  'settings.revoked': '已取消配对，该扩展不能再通过本应用发送。',
+
   'toast.dismiss': '关闭提示',
 } as const;
 

@@ -198,5 +198,21 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.closed': '傳送途中裝置中斷了，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.other': '傳送失敗（{code}）。',
 
+  'approval.pairTitle': '瀏覽器擴充功能請求配對',
+  'approval.pairBody': '擴充功能 {id} 想透過本應用的數據機發送簡訊。',
+  'approval.pairCode': '請確認擴充功能裡顯示的配對碼也是：',
+  'approval.pairAccept': '配對',
+  'approval.sendTitle': '瀏覽器擴充功能請求發送',
+  'approval.sendBody': '擴充功能請求發送「{text}」到 {to}。',
+  'approval.sendAccept': '發送',
+  'approval.decline': '拒絕',
+  'approval.expires': '{s} 秒內不處理將自動拒絕。',
+  'settings.extensions': '瀏覽器擴充功能',
+  'settings.extensionsHint': '已配對的擴充功能可以透過本應用發送指令；高風險指令和舉報仍需在這裡確認。',
+  'settings.extensionsNone': '還沒有配對的擴充功能。在擴充功能的指令頁點「用桌面應用發送」即可開始配對。',
+  'settings.extensionPaired': '{id}（{date} 配對）',
+  'settings.revoke': '取消配對',
+  'settings.revoked': '已取消配對，該擴充功能不能再透過本應用發送。',
+
   'toast.dismiss': '關閉提示',
 };

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useCore } from '../core/CoreProvider';
 import { useErrorToast, useToast } from '../core/toasts';
 import { LANG_NAMES, LANGS } from '../i18n';
 import { usePrefs } from '../prefs/PrefsProvider';
@@ -37,8 +38,43 @@ export default function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <PairedExtensions />
       <LogData />
     </section>
+  );
+}
+
+function PairedExtensions() {
+  const { t, lang } = usePrefs();
+  const { api, connection } = useCore();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [paired, setPaired] = useState<{ extensionId: string; pairedAt: number }[] | null>(null);
+
+  useEffect(() => api.on('extensions', setPaired), [api]);
+  useEffect(() => {
+    if (connection === 'open') api.call('extensions.list', {}).then(setPaired, reportError);
+  }, [api, connection, reportError]);
+
+  const revoke = (extensionId: string) =>
+    api.call('extensions.revoke', { extensionId }).then(() => toast('success', t('settings.revoked')), reportError);
+
+  return (
+    <fieldset>
+      <legend>{t('settings.extensions')}</legend>
+      <p className="muted">{t('settings.extensionsHint')}</p>
+      {paired?.length === 0 && <p>{t('settings.extensionsNone')}</p>}
+      <ul className="paired-extensions">
+        {paired?.map((p) => (
+          <li key={p.extensionId}>
+            <code>{t('settings.extensionPaired', { id: p.extensionId, date: new Date(p.pairedAt).toLocaleDateString(lang) })}</code>{' '}
+            <button type="button" onClick={() => void revoke(p.extensionId)}>
+              {t('settings.revoke')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

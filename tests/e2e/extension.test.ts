@@ -6,6 +6,15 @@ import { buildExtension, EXTENSION_DIR, EXTENSION_ZIP } from '../../src-extensio
 import { browserLang } from '../../src-extension/i18n';
 import { loadExtension, type LoadedExtension } from '../../src-extension/load-in-chromium';
 import { escapeXml } from '../../src-extension/suggest';
+import { HallCore } from '../../src-main/core';
+import { installNativeHost, profileManifestLocation } from '../../src-main/native-host';
+import { EXTENSION_ID } from '../../src-shared/extension-identity';
+import { HOST_BIN } from '../integration/native-host-kit';
+import { FAST } from '../integration/session-kit';
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The built extension (out/extension, as `npm run build:extension` makes it) loaded unpacked in
@@ -22,18 +31,26 @@ interface WorkerHooks {
   suggest(text: string): { content: string; description: string }[];
   onMenuClicked(info: { menuItemId: string; selectionText?: string; pageUrl?: string; linkUrl?: string }): Promise<void>;
   onInputEntered(text: string, disposition: string): Promise<void>;
+  desktop(): { sends: { state: string; error: { code: string } | null }[] };
 }
 declare const hall10086: WorkerHooks;
 
+/** The desktop app's data folder: the profile's native-messaging manifest points at its socket. */
+let appDataDir: string;
+
 beforeAll(async () => {
   ({ zipBytes } = await buildExtension());
-  ext = await loadExtension(EXTENSION_DIR);
+  appDataDir = await mkdtemp(join(tmpdir(), 'hall10086-ext-app-'));
+  ext = await loadExtension(EXTENSION_DIR, 'zh-CN', (profile) =>
+    installNativeHost({ dataDir: appDataDir, launcher: [process.execPath, HOST_BIN], locations: [profileManifestLocation(profile)] }).then(() => undefined),
+  );
   ext.context.on('request', (r) => requests.push(r.url()));
   ext.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
 }, 120_000);
 
 afterAll(async () => {
   await ext?.close();
+  await rm(appDataDir, { recursive: true, force: true });
 });
 
 afterEach(async () => {
@@ -239,6 +256,126 @@ describe('service worker', () => {
     expect(await page.textContent('#sms-text')).toBe('举报 http://bad.example/');
   });
 });
+
+describe('sending through the desktop app (native messaging)', () => {
+  let core: HallCore | null = null;
+  afterAll(async () => {
+    await core?.close();
+  });
+
+  const status = (page: Page) => page.textContent('#desktop-status');
+
+  it('says plainly when the app is not running, and still offers copy and QR', async () => {
+    const page = await openPopup('#/instruction/YE');
+    await page.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('没有运行'));
+    expect(await status(page)).toContain('仍可复制短信或扫码');
+    expect(await page.isVisible('#desktop-send')).toBe(false);
+    expect(await page.$('#copy')).not.toBeNull();
+    expect(await page.$('svg.qr')).not.toBeNull();
+  });
+
+  it('an unpaired extension is refused by the app, and nothing is sent', async () => {
+    core = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: FAST });
+    await core.openExtensionLink();
+    const page = await openPopup('#/instruction/YE');
+    await page.waitForSelector('#desktop-pair');
+    // Past the hidden button: ask the worker directly, as a tampered page of ours could.
+    await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'desktop.send', request: { id: 'YE' }, label: 'YE' }));
+    const refused = await ext.worker.evaluate(async () => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 50));
+        const last = hall10086.desktop().sends.at(-1);
+        if (last && last.state !== 'requested') return last;
+      }
+    });
+    expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+    expect(core.demo!.emulator.sent).toHaveLength(0);
+  });
+
+  it('pairs with the code approved in the app, sends YE through the emulator and shows the reply', async () => {
+    const page = await openPopup('#/instruction/YE');
+    await page.click('#desktop-pair');
+    const code = (await (await page.waitForSelector('#pairing-code')).textContent())!;
+    const question = await waitForApproval(core!, 'pair');
+    expect(question).toMatchObject({ extensionId: EXTENSION_ID, code });
+    await core!.call('approvals.decide', { id: question.id, approve: true });
+    await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    expect(await status(page)).toContain('已连接桌面应用');
+    await page.click('#desktop-send');
+    const reply = await page.waitForSelector('#desktop-sends .reply');
+    expect(await reply.textContent()).toMatch(/余额/);
+    expect(core!.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE']);
+  });
+
+  it('a web page on another origin cannot make the extension send, by any means the browser offers', async () => {
+    const before = core!.demo!.emulator.sent.length;
+    const site: Server = createServer((_, res) => res.end('<!doctype html><title>evil</title>'));
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const page = await ext.context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${(site.address() as { port: number }).port}/`);
+      const attempts = await page.evaluate(async (id) => {
+        const results: Record<string, string> = {};
+        const tryIt = async (name: string, f: () => Promise<unknown> | unknown) => {
+          try {
+            results[name] = `ok:${JSON.stringify(await f())}`;
+          } catch (e) {
+            results[name] = `refused:${(e as Error).message.slice(0, 60)}`;
+          }
+        };
+        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown; connect?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
+        await tryIt('runtime.sendMessage', () => {
+          if (!runtime?.sendMessage) throw new Error('no chrome.runtime for web pages');
+          return runtime.sendMessage(id, { kind: 'desktop.send', request: { id: 'TJ' }, label: 'TJ' });
+        });
+        await tryIt('runtime.connect', () => {
+          if (!runtime?.connect) throw new Error('no chrome.runtime for web pages');
+          return runtime.connect(id);
+        });
+        await tryIt('fetch', () => fetch(`chrome-extension://${id}/popup.html#/instruction/TJ`).then((r) => r.status));
+        await tryIt('iframe', () =>
+          new Promise((done, fail) => {
+            const frame = document.body.appendChild(document.createElement('iframe'));
+            frame.src = `chrome-extension://${id}/popup.html#/instruction/TJ`;
+            frame.onload = () => {
+              try {
+                done(frame.contentDocument?.querySelector('#desktop-send') ? 'reachable' : 'blank');
+              } catch {
+                fail(new Error('cross-origin'));
+              }
+            };
+            setTimeout(() => fail(new Error('blocked')), 2000);
+          }),
+        );
+        await tryIt('postMessage', () => {
+          window.postMessage({ kind: 'desktop.send', request: { id: 'TJ' }, label: 'TJ' }, '*');
+          return 'posted';
+        });
+        return results;
+      }, EXTENSION_ID);
+      expect(attempts['runtime.sendMessage']).toMatch(/^refused/);
+      expect(attempts['runtime.connect']).toMatch(/^refused/);
+      expect(attempts.fetch).toMatch(/^refused/);
+      expect(attempts.iframe).not.toBe('ok:"reachable"');
+      // Whatever the page tried, the app was asked nothing and the modem sent nothing.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await core!.call('approvals.list', {})).toEqual([]);
+      expect(core!.demo!.emulator.sent.length).toBe(before);
+    } finally {
+      await page.close();
+      site.close();
+    }
+  });
+});
+
+async function waitForApproval(core: HallCore, kind: 'pair' | 'send') {
+  for (let i = 0; i < 400; i++) {
+    const found = (await core.call('approvals.list', {})).find((a) => a.kind === kind);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no ${kind} approval`);
+}
 
 it('builds the zip', () => {
   expect(statSync(EXTENSION_ZIP).size).toBe(zipBytes);
