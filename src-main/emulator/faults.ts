@@ -10,7 +10,9 @@ import type { Final } from './result-codes';
 export type Fault =
   /**
    * The cable is pulled: now, or while answering the next (matching) command, after `afterBytes`
-   * bytes of its answer (the echo of the command line is already out by then).
+   * bytes of its answer (the echo of the command line is already out by then). For AT+CMGS the
+   * answer runs on past the "> " prompt into the reply to the body: a cut there comes after the
+   * network accepted the message.
    */
   | { kind: 'unplug'; onCommand?: string; afterBytes?: number }
   /** Line noise: random bytes (seeded) or the given ones, now or glued into the next response. */

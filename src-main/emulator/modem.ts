@@ -78,6 +78,8 @@ export class ModemEmulator {
   private pumping = false;
   private echo: number[] = [];
   private prompt: Prompt | null = null;
+  /** An armed unplug that lets the whole "> " prompt out: bytes of the answer to the body before the line dies. */
+  private cutAfterPrompt: number | null = null;
   private silence: { commandsLeft: number; until: number } | null = null;
   private timers = new Set<() => void>();
   private unplugListeners = new Set<() => void>();
@@ -226,6 +228,7 @@ export class ModemEmulator {
     this.echo = [];
     this.busy = false;
     this.prompt = null;
+    this.cutAfterPrompt = null;
     this.urcs.clear();
     this.inbound.powerCycle();
     this.network.detach();
@@ -288,6 +291,7 @@ export class ModemEmulator {
         return;
       case 'payload-cancelled':
         this.prompt = null;
+        this.cutAfterPrompt = null;
         this.busy = true;
         this.respond(ok(), this.o.timing.latencyMs, null);
         return;
@@ -347,15 +351,20 @@ export class ModemEmulator {
     this.prompt = prompt;
     this.reader.expectPayload();
     this.busy = false;
-    this.after(delay, () => this.emit(`${formatInfo(lines, this.settings)}\r\n> `, cut));
+    const text = `${formatInfo(lines, this.settings)}\r\n> `;
+    // A cut past the prompt falls in the answer to the body: the network has the message by then.
+    this.cutAfterPrompt = cut !== null && cut > text.length ? cut - text.length : null;
+    this.after(delay, () => this.emit(text, this.cutAfterPrompt === null ? cut : null));
   }
 
   private finishPrompt(payload: string): void {
     const prompt = this.prompt!;
+    const cut = this.cutAfterPrompt;
     this.prompt = null;
+    this.cutAfterPrompt = null;
     this.busy = true;
     const response = prompt.onPayload(payload);
-    this.respond(response, this.o.timing.latencyMs + (response.delayMs ?? 0), null);
+    this.respond(response, this.o.timing.latencyMs + (response.delayMs ?? 0), cut);
   }
 
   /** Sends the answer after `delay`, then frees the line: held URCs go out, queued input is read. */

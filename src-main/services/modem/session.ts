@@ -304,6 +304,10 @@ export class ModemSession extends Emitter<SessionEvents> {
         }
         break;
       case 'vendor': {
+        if (urc.name === '^SMMEMFULL') {
+          this.memoryFull();
+          break;
+        }
         const rssi = urc.name === '^RSSI' ? Number(urc.text.slice(urc.text.indexOf(':') + 1).trim()) : NaN;
         if (Number.isInteger(rssi)) this.update({ signal: signalFromRssi(rssi) });
         break;
@@ -315,6 +319,19 @@ export class ModemSession extends Emitter<SessionEvents> {
       default:
         break;
     }
+  }
+
+  /**
+   * The modem refused an incoming message for lack of space: the network holds it (and every later
+   * one) until a slot is freed, and no +CMTI will come for it. Reading the SIM into the journal frees
+   * the slots, so the waiting messages come in instead of stalling there unseen.
+   */
+  private memoryFull(): void {
+    this.notice('warning', {
+      zh: 'SIM 卡短信存储已满，新短信正在网络中等候；正在把卡上的短信存入日志并从卡上删除。',
+      en: 'The SIM message storage is full, so new messages are waiting in the network; saving the messages on the SIM to the journal and deleting them from the card.',
+    });
+    void this.drain().catch((e) => this.warn(e));
   }
 
   private async readStored(storage: string, index: number): Promise<void> {
@@ -408,7 +425,14 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async sendOne(p: Pending): Promise<void> {
     // Journaled before the first byte goes out: after a crash this instruction shows as
     // "may have been sent", never silently sent again.
-    await this.record(p, 'sending', [], null);
+    try {
+      await this.record(p, 'sending', [], null);
+    } catch (e) {
+      // Nothing went out and the journal still says queued (a full disk): keep it first in line for
+      // the next pump instead of leaving it queued forever.
+      this.outbox.unshift(p);
+      throw e;
+    }
     const refs: number[] = [];
     try {
       for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {

@@ -36,6 +36,23 @@ describe('unplugging', () => {
     expect(h.emu.isPlugged).toBe(false);
   });
 
+  it('AT+CMGS: a cut before the prompt ends loses the body; one past it comes after the network took the message', () => {
+    const before = harness();
+    before.at('ATE0\r');
+    before.emu.fault({ kind: 'unplug', onCommand: 'AT+CMGS', afterBytes: 3 });
+    expect(before.at(`AT+CMGS=${pdu.tpduLength}\r`)).toBe('\r\n>');
+    before.at(pdu.hex + CTRL_Z);
+    expect(before.emu.sent).toHaveLength(0);
+    const after = harness();
+    after.at('ATE0\r');
+    after.emu.fault({ kind: 'unplug', onCommand: 'AT+CMGS', afterBytes: 6 });
+    expect(after.at(`AT+CMGS=${pdu.tpduLength}\r`)).toBe('\r\n> ');
+    expect(after.emu.isPlugged).toBe(true);
+    expect(after.at(pdu.hex + CTRL_Z)).toBe('\r\n');
+    expect(after.emu.isPlugged).toBe(false);
+    expect(after.emu.sent.map((m) => m.part.text)).toEqual(['YE']);
+  });
+
   it('an answer scheduled for later is lost with the cable', () => {
     const h = harness({ latencyMs: 100 });
     h.at('ATE0\r', 100);
