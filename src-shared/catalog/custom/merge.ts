@@ -1,0 +1,20 @@
+import type { Catalog } from '../schema';
+import { CUSTOM_CATEGORY, USER_DEFINED_CAVEAT, toInstruction } from './instruction';
+import { assertUniqueCodes } from './list';
+import type { CustomInstruction } from './schema';
+
+/**
+ * The catalog the app searches and sends from: the (signed, province-applied) catalog with the
+ * user's own instructions after it. They are kept apart and added on every merge, so replacing
+ * the catalog with an update leaves them as they are.
+ */
+export function mergeCustom(catalog: Catalog, customs: readonly CustomInstruction[]): Catalog {
+  if (customs.length === 0) return catalog;
+  assertUniqueCodes(customs);
+  return {
+    ...catalog,
+    categories: catalog.categories.some((c) => c.id === CUSTOM_CATEGORY.id) ? catalog.categories : [...catalog.categories, CUSTOM_CATEGORY],
+    caveats: catalog.caveats.some((c) => c.id === USER_DEFINED_CAVEAT.id) ? catalog.caveats : [...catalog.caveats, USER_DEFINED_CAVEAT],
+    instructions: [...catalog.instructions, ...customs.map(toInstruction)],
+  };
+}
