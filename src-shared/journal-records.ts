@@ -86,6 +86,9 @@ export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;
 export type SeenRecord = v.InferOutput<typeof SeenRecordSchema>;
 export type JournalRecord = v.InferOutput<typeof JournalRecordSchema>;
 
+/** The error an instruction carries when the app stopped between "sending" and knowing the outcome. */
+export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
+
 export function isUnfinished(state: OutgoingState): boolean {
   return UNFINISHED_STATES.includes(state);
 }

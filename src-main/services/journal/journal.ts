@@ -24,6 +24,7 @@ import {
   type JournalRecord,
   type OutgoingChange,
   type OutgoingRecord,
+  INTERRUPTED_SEND_ERROR,
 } from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
 
@@ -50,7 +51,6 @@ export interface JournalStats {
 }
 
 /** Error code recorded on an instruction that was `sending` when the app stopped. */
-export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
 
 interface Settings {
   now: () => number;
@@ -63,6 +63,8 @@ interface OnDisk {
   bytes: number;
   records: number;
 }
+
+export { INTERRUPTED_SEND_ERROR };
 
 /**
  * The durable, append-only journal of received SMS parts and outgoing instruction states.

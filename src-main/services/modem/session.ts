@@ -15,7 +15,7 @@ import {
   signalFromRssi,
 } from '../../../src-shared/at/status';
 import type { Urc } from '../../../src-shared/at/urc';
-import { HallError, toHallError } from '../../../src-shared/errors';
+import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { BindingInterface } from '../../serialport-types';
@@ -468,7 +468,11 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.engine = null;
     this.link = null;
     this.update({ state: 'reconnecting', error: { code: 'modem.unplugged', zh: '调制解调器已断开。', en: 'The modem was disconnected.' } });
-    this.notice('warning', { zh: `调制解调器已断开（${err.message}），正在重新连接…`, en: `The modem was disconnected (${err.message}); reconnecting…` });
+    const why = isHallError(err) ? err : null;
+    this.notice('warning', {
+      zh: `调制解调器已断开${why ? `（${why.zh}）` : ''}，正在重新连接…`,
+      en: `The modem was disconnected${why ? ` (${why.en})` : ''}; reconnecting…`,
+    });
     this.scheduleReconnect(0);
   }
 

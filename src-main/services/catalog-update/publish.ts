@@ -1,0 +1,26 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleFileNames, INDEX_FILE, INDEX_FORMAT, sealDelta, sealFull, type SigningKey, type UpdateIndex } from '../../../src-shared/bundle';
+import { parseCatalog } from '../../../src-shared/catalog/load';
+
+export interface PublishedFile {
+  name: string;
+  bytes: number;
+}
+
+/**
+ * Writes everything an update source serves for `next`: the full bundle, one delta from each
+ * older catalog given, and the index naming them. Any static web server or file share can host it.
+ */
+export async function publishUpdate(outDir: string, next: unknown, previous: readonly unknown[], key: SigningKey, signedAt = new Date()): Promise<PublishedFile[]> {
+  const catalog = parseCatalog(next);
+  const olds = previous.map((p) => parseCatalog(p));
+  const names = bundleFileNames(catalog.version, olds.map((o) => o.version));
+  const files: [string, Uint8Array][] = [[names.full, await sealFull(catalog, key, signedAt)]];
+  for (const old of olds) files.push([names.deltas[old.version]!, await sealDelta(old, catalog, key, signedAt)]);
+  const index: UpdateIndex = { format: INDEX_FORMAT, latest: catalog.version, full: names.full, deltas: names.deltas };
+  files.push([INDEX_FILE, new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`)]);
+  await mkdir(outDir, { recursive: true });
+  for (const [name, bytes] of files) await writeFile(join(outDir, name), bytes);
+  return files.map(([name, bytes]) => ({ name, bytes: bytes.length }));
+}
