@@ -24,6 +24,8 @@ export function buildApp(): Promise<void> {
 
 export interface Served {
   url: string;
+  /** The app's data folder (journal, pairings, the extension socket). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function serve(): Promise<Served> {
   });
   return {
     url,
+    dataDir,
     async stop() {
       const closed = new Promise((done) => child.once('close', done));
       child.kill('SIGTERM');

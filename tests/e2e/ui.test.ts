@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { extensionSocketPath } from '../../src-main/services/extension-link';
+import { EXTENSION_ID } from '../../src-shared/extension-identity';
+import { FakeChromePort, is } from '../integration/native-host-kit';
 import { buildApp, launchChromium, readLog, serve, STACK_TRACE, type Served } from './ui-kit';
 
 /**
@@ -241,5 +244,30 @@ describe('a risky instruction', () => {
     await page.waitForSelector('dialog[open]');
     await page.click('dialog[open] button.danger');
     expect(await waitForBubbles('out', 1)).toContain('TJ');
+  });
+});
+
+describe('the browser extension, from the app side', () => {
+  it('prompts for a pairing with the code the extension shows; Pair approves it; Settings lists it and Unpair revokes it', async () => {
+    const extension = new FakeChromePort(extensionSocketPath(server.dataDir), `chrome-extension://${EXTENSION_ID}/`);
+    try {
+      extension.post({ type: 'pair' });
+      const { code } = await extension.next(is('pairing'));
+      const dialog = await page.waitForSelector('dialog[open]');
+      expect(await dialog.textContent()).toContain(code);
+      expect(await dialog.textContent()).toContain(EXTENSION_ID);
+      // Decline has the focus: a reflexive Enter must not pair anything.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('拒绝');
+      await page.click('dialog[open] button.primary');
+      await extension.next(is('paired'));
+      await page.click('nav a:nth-child(4)');
+      const item = await page.waitForSelector('.paired-extensions li');
+      expect(await item.textContent()).toContain(EXTENSION_ID);
+      await page.click('.paired-extensions button');
+      expect(await extension.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
+      await page.waitForSelector('.paired-extensions li', { state: 'detached' });
+    } finally {
+      await extension.close();
+    }
   });
 });
