@@ -9,6 +9,9 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   pdu: () => import('./pdu.bench'),
   at: () => import('./at.bench'),
   extension: () => import('./extension.bench'),
+  replies: () => import('./replies.bench'),
+  assistant: () => import('./assistant.bench'),
+  bundle: () => import('./bundle.bench'),
 };
 
 function printSection(s: Section): void {

@@ -1,7 +1,9 @@
 import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
+import { catalogUpdateCommand } from './commands/catalog-update-commands';
 import { emulatorCommand } from './commands/emulator-command';
+import { nativeHostCommand } from './commands/native-host-command';
 import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from './commands/modem-commands';
 import { pduCommand } from './commands/pdu-commands';
 import { serveCommand } from './commands/serve-command';
@@ -21,6 +23,8 @@ const COMMANDS: Command[] = [
   pduCommand,
   emulatorCommand,
   serveCommand,
+  catalogUpdateCommand,
+  nativeHostCommand,
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */

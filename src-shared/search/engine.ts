@@ -56,16 +56,17 @@ export class SearchEngine {
     this.entries = entries;
     const latinWords = new Set<string>();
     entries.forEach((entry, index) => {
-      const seen = new Set<string>();
       const add = (family: Family, field: MatchField, text: string, grams: string[]) => {
-        const key = family + [...new Set(grams)].sort().join('\u0001');
-        if (grams.length === 0 || seen.has(key)) return;
-        seen.add(key);
+        if (grams.length === 0) return;
         this.terms.push({ entry: index, family, weight: FIELD_WEIGHT[field] * FAMILY_WEIGHT[family], field, text });
         this.index.add(index, grams);
       };
+      const seenText = new Set<string>();
       for (const [field, text] of fieldsOf(entry)) {
         const folded = fold(text);
+        // A Traditional text folds to its Simplified twin: same grams, so skip the work (start-up time).
+        if (seenText.has(folded)) continue;
+        seenText.add(folded);
         const { hanRuns, latinWords: words } = cut(folded);
         if (hanRuns.length) add('z', field, text, hanGrams(hanRuns));
         const py = pinyinForms(folded);

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catalogHash, type Trusted } from '../../../src-shared/bundle';
+import { catalogHash, compareVersions, type Trusted } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
 import type { Catalog } from '../../../src-shared/catalog/schema';
 import { HallError } from '../../../src-shared/errors';
@@ -13,23 +13,34 @@ export interface AcceptedCatalog {
   catalog: Catalog;
 }
 
-/** The last update that passed every check, kept in the data folder so it survives restarts. */
+/**
+ * The last update that passed every check, kept in the data folder so it survives restarts, and
+ * the highest version ever accepted, which outlives a rollback so old bundles stay refused.
+ */
 export class AcceptedStore {
   readonly path: string;
+  private readonly floorPath: string;
 
   constructor(dataDir: string) {
     this.path = join(dataDir, 'catalog-update', 'accepted.json');
+    this.floorPath = join(dataDir, 'catalog-update', 'highest-version.json');
+  }
+
+  async floor(): Promise<string | undefined> {
+    const text = await readIfPresent(this.floorPath);
+    try {
+      const version = text === undefined ? undefined : (JSON.parse(text) as { version?: unknown }).version;
+      return typeof version === 'string' ? version : undefined;
+    } catch {
+      // Damaged: the current catalog's version still guards, and the next accepted update rewrites it.
+      return undefined;
+    }
   }
 
   /** Undefined when nothing was accepted; a damaged file is reported, never used. */
   async load(): Promise<AcceptedCatalog | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    }
+    const text = await readIfPresent(this.path);
+    if (text === undefined) return undefined;
     try {
       const stored = JSON.parse(text) as { format?: unknown; trusted: Trusted; catalog: unknown };
       if (stored.format !== STORE_FORMAT) throw new Error(`format ${String(stored.format)}`);
@@ -45,12 +56,27 @@ export class AcceptedStore {
     }
   }
 
+  /** The floor first: a crash in between leaves it ahead of the catalog, never behind. */
   async save(accepted: AcceptedCatalog): Promise<void> {
     await mkdir(join(this.path, '..'), { recursive: true });
+    const floor = await this.floor();
+    if (floor === undefined || compareVersions(accepted.catalog.version, floor) > 0) {
+      await writeFileAtomic(this.floorPath, JSON.stringify({ version: accepted.catalog.version }));
+    }
     await writeFileAtomic(this.path, JSON.stringify({ format: STORE_FORMAT, ...accepted }));
   }
 
+  /** Forgets the accepted catalog; the floor stays. */
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
+  }
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
 }

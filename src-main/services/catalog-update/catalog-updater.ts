@@ -56,6 +56,11 @@ export class CatalogUpdater {
     this.source = options.source ? openSource(options.source, limits) : undefined;
   }
 
+  /** False when no source is set: the app is offline by choice, and check/apply would only refuse. */
+  get hasSource(): boolean {
+    return this.source !== undefined;
+  }
+
   /** The accepted update, unless the built-in catalog is as new (the app itself was updated). */
   async current(): Promise<CurrentCatalog> {
     const builtin: CurrentCatalog = { catalog: this.options.builtin, origin: 'builtin', version: this.options.builtin.version };
@@ -82,13 +87,16 @@ export class CatalogUpdater {
       const plan = await this.plan(current.version);
       if (!plan) return { updated: false, version: current.version };
       const bytes = await this.requireSource().read(plan.file);
-      const opened = await openBundle(bytes, { trustedKeys: this.options.trustedKeys, current: current.catalog });
+      const opened = await openBundle(bytes, { trustedKeys: this.options.trustedKeys, current: current.catalog, floor: await this.store.floor() });
       await this.store.save({ trusted: opened.trusted, catalog: opened.catalog });
       return { updated: true, version: opened.catalog.version, via: opened.kind, bytes: bytes.length };
     });
   }
 
-  /** Forgets the accepted update; the built-in catalog is in use again until the next apply. */
+  /**
+   * Forgets the accepted update: the built-in catalog is in use again until the next apply, which
+   * still never accepts anything older than the newest version once accepted.
+   */
   rollback(): Promise<CurrentCatalog> {
     return this.serialized(async () => {
       await this.store.clear();

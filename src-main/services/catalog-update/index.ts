@@ -1,4 +1,4 @@
 export { CatalogUpdater, type CatalogUpdaterOptions, type CurrentCatalog, type UpdateCheck, type UpdateOutcome } from './catalog-updater';
 export { DEFAULT_LIMITS, openSource, type FetchLimits, type UpdateSource } from './source';
-export { KEY_FILE, PUBLIC_KEY_FILE, readBytes, readJson, readKeyFile, readPublicKey, writeNewKeyPair } from './key-files';
+export { readBytes, readJson, readKeyFile, readPublicKey, writeNewKeyPair } from './key-files';
 export { publishUpdate, type PublishedFile } from './publish';

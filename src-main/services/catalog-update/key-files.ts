@@ -7,8 +7,8 @@ import { HallError } from '../../../src-shared/errors';
 const KEY_FORMAT = 'hall10086-catalog-key/1';
 const KeyFileSchema = v.strictObject({ format: v.literal(KEY_FORMAT), keyId: v.string(), publicKey: v.string(), privateKey: v.string() });
 
-export const KEY_FILE = 'catalog.key';
-export const PUBLIC_KEY_FILE = 'catalog.pub';
+const KEY_FILE = 'catalog.key';
+const PUBLIC_KEY_FILE = 'catalog.pub';
 
 function fileError(zh: string, en: string, cause?: unknown): HallError {
   return new HallError('cli.file', { zh, en }, cause === undefined ? {} : { cause });

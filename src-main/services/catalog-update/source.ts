@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAtMost } from '../../../src-shared/bundle/read-at-most';
 import { HallError, type Bilingual } from '../../../src-shared/errors';
 
 export interface FetchLimits {
@@ -69,30 +70,15 @@ function fetchFailure(url: string, limits: FetchLimits, cause: unknown): HallErr
     : sourceError('update.unreachable', { zh: `连不上更新源：${url}`, en: `Cannot reach the update source: ${url}` }, cause);
 }
 
-/** Reads the body chunk by chunk so a server that lies about (or omits) its length cannot flood memory. */
 async function readCapped(response: Response, url: string, limits: FetchLimits): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let body: Uint8Array<ArrayBuffer> | undefined;
   try {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > limits.maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw tooLarge(url, limits);
-      }
-      chunks.push(chunk);
-    }
+    body = response.body ? await readAtMost(response.body, limits.maxBytes) : new Uint8Array(0);
   } catch (cause) {
-    if (cause instanceof HallError) throw cause;
     throw fetchFailure(url, limits, cause);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  if (!body) throw tooLarge(url, limits);
+  return body;
 }
 
 function folderSource(folder: string, limits: FetchLimits): UpdateSource {

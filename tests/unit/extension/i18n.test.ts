@@ -22,10 +22,11 @@ describe('extension strings', () => {
 describe('manifest', () => {
   const m = manifest('1.2.3');
 
-  it('asks for no more than it needs: no host permissions, default CSP, no remote code', () => {
-    expect(m.permissions).toEqual(['contextMenus', 'storage']);
+  it('asks for no more than it needs: no host permissions, default CSP, no remote code, no web page may connect', () => {
+    expect(m.permissions).toEqual(['contextMenus', 'storage', 'nativeMessaging']);
+    // Absent on purpose: host_permissions, content_scripts, externally_connectable, web_accessible_resources.
     expect(Object.keys(m).sort()).toEqual(
-      ['action', 'background', 'default_locale', 'description', 'icons', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'permissions', 'version'],
+      ['action', 'background', 'default_locale', 'description', 'icons', 'key', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'permissions', 'version'],
     );
   });
 

@@ -1,0 +1,10 @@
+export { fromBase64, toBase64 } from './base64';
+export { canonicalJson, catalogHash } from './canonical-json';
+export { decodeCatalog, encodeCatalog, type CompactCatalog } from './compact-catalog';
+export { readEnvelope, type Envelope, type Trusted } from './envelope';
+export { applyPatch, diffJson, type PatchOp } from './json-patch';
+export { generateKeyPair, keyIdOf, type KeyPair } from './keys';
+export { openBundle, type OpenedBundle, type OpenOptions } from './open';
+export { sealDelta, sealFull, type SigningKey } from './seal';
+export { bundleFileNames, INDEX_FILE, INDEX_FORMAT, parseUpdateIndex, planUpdate, type UpdateIndex, type UpdatePlan } from './update-index';
+export { compareVersions } from './version';

@@ -1,0 +1,129 @@
+import type { Lang } from '../errors';
+import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
+
+interface Words {
+  open: string;
+  sep: string;
+  balance: (yuan: string) => string;
+  spent: (yuan: string) => string;
+  bill: (month: string | null, yuan: string) => string;
+  left: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
+  used: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
+  points: (n: number) => string;
+  expiring: (n: number, on: string | null) => string;
+  minutes: string;
+  texts: string;
+  month: (d: DateRecord) => string;
+  day: (d: DateRecord) => string;
+  asOf: (when: string) => string;
+  unsure: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const hourOf = (d: DateRecord, zhHour: string): string =>
+  d.hour === null ? '' : ` ${d.hour}${zhHour}${d.minute ? `${d.minute}分` : ''}`;
+
+const zh = (hant: boolean): Words => {
+  const t = (hans: string, trad: string) => (hant ? trad : hans);
+  return {
+    open: '你的',
+    sep: '，',
+    balance: (v) => t(`余额 ${v} 元`, `餘額 ${v} 元`),
+    spent: (v) => `本月已花 ${v} 元`,
+    bill: (m, v) => t(`${m ?? ''}账单合计 ${v} 元`, `${m ?? ''}帳單合計 ${v} 元`),
+    left: {
+      data: (v) => t(`流量还剩 ${v}`, `流量還剩 ${v}`),
+      voice: (v) => t(`通话还剩 ${v}`, `通話還剩 ${v}`),
+      sms: (v) => t(`短信还剩 ${v}`, `簡訊還剩 ${v}`),
+    },
+    used: {
+      data: (v) => `流量已用 ${v}`,
+      voice: (v) => t(`通话已用 ${v}`, `通話已用 ${v}`),
+      sms: (v) => t(`短信已用 ${v}`, `簡訊已用 ${v}`),
+    },
+    points: (n) => t(`积分 ${n} 分`, `積分 ${n} 分`),
+    expiring: (n, on) => t(`其中 ${n} 分将${on ? `于 ${on} ` : ''}到期`, `其中 ${n} 分將${on ? `於 ${on} ` : ''}到期`),
+    minutes: t(' 分钟', ' 分鐘'),
+    texts: t(' 条', ' 條'),
+    month: (d) => `${d.year}年${d.month}月`,
+    day: (d) => `${d.month}月${d.day}日${hourOf(d, t('时', '時'))}`,
+    asOf: (w) => `（截至 ${w}）`,
+    unsure: t('（有些数字没看懂，请以原文为准）', '（有些數字沒看懂，請以原文為準）'),
+  };
+};
+
+const EN: Words = {
+  open: 'Your ',
+  sep: '; ',
+  balance: (v) => `balance: ${v} yuan`,
+  spent: (v) => `spent this month: ${v} yuan`,
+  bill: (m, v) => `bill${m ? ` for ${m}` : ''}: ${v} yuan in total`,
+  left: { data: (v) => `data left: ${v}`, voice: (v) => `call minutes left: ${v}`, sms: (v) => `texts left: ${v}` },
+  used: { data: (v) => `data used: ${v}`, voice: (v) => `call minutes used: ${v}`, sms: (v) => `texts used: ${v}` },
+  points: (n) => `points: ${n}`,
+  expiring: (n, on) => `${n} of them expire${on ? ` on ${on}` : ''}`,
+  minutes: ' min',
+  texts: '',
+  month: (d) => `${MONTHS[d.month - 1]} ${d.year}`,
+  day: (d) => `${d.day} ${MONTHS[d.month - 1]}${d.hour === null ? '' : `, ${pad(d.hour)}:${pad(d.minute ?? 0)}`}`,
+  asOf: (w) => ` (as of ${w})`,
+  unsure: ' (some figures could not be read; see the message itself)',
+};
+
+const WORDS: Record<Lang, Words> = { 'zh-Hans': zh(false), 'zh-Hant': zh(true), en: EN };
+
+const money = (n: number) => n.toFixed(2);
+const data = (mb: number) => (Math.abs(mb) >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(2)} MB`);
+
+/**
+ * The figures of a reply in plain words ("你的余额 35.20 元，流量还剩 1.33 GB（截至 11月25日 10时）"),
+ * or null when the reply holds no figures. Unsure readings say so.
+ */
+export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string | null {
+  if (reply.kind !== 'figures' || reply.figures.length === 0) return null;
+  const w = WORDS[lang];
+  const find = (topic: string, field: string) => reply.figures.filter((f) => f.topic === topic && f.field === field);
+  const dateOf = (role: DateRecord['role']) => reply.dates.find((d) => d.role === role) ?? null;
+  const parts: string[] = [];
+
+  const balance = find('balance', 'balance')[0];
+  if (balance) parts.push(w.balance(money(balance.value)));
+  const spent = find('balance', 'spentThisMonth')[0];
+  if (spent) parts.push(w.spent(money(spent.value)));
+  const billTotal = find('bill', 'total')[0];
+  const billMonth = dateOf('billMonth');
+  if (billTotal) parts.push(w.bill(billMonth ? w.month(billMonth) : null, money(billTotal.value)));
+
+  const allowances = [
+    { topic: 'data', format: data },
+    { topic: 'voice', format: (n: number) => `${n}${w.minutes}` },
+    { topic: 'sms', format: (n: number) => `${n}${w.texts}` },
+  ] as const;
+  for (const { topic, format } of allowances) {
+    const left = find(topic, 'remaining');
+    const shown = left.length ? left : find(topic, 'used');
+    if (shown.length) parts.push((left.length ? w.left : w.used)[topic](perPackage(shown, format, lang)));
+  }
+
+  const points = find('points', 'total')[0];
+  if (points) parts.push(w.points(points.value));
+  const expiring = find('points', 'expiring')[0];
+  if (expiring) {
+    const on = dateOf('expiry');
+    parts.push(w.expiring(expiring.value, on ? w.day(on) : null));
+  }
+
+  if (parts.length === 0) return null;
+  const asOf = dateOf('asOf');
+  const sentence = w.open + parts.join(w.sep) + (asOf ? w.asOf(w.day(asOf)) : '');
+  return reply.confidence === 'unsure' ? sentence + w.unsure : sentence;
+}
+
+/** One package: the amount; several: each with its package name. */
+function perPackage(figures: FigureRecord[], format: (n: number) => string, lang: Lang): string {
+  if (figures.length === 1) return format(figures[0]!.value);
+  const joiner = lang === 'en' ? ', ' : '、';
+  const named = (f: FigureRecord) => (f.package ? (lang === 'en' ? ` (${f.package})` : `（${f.package}）`) : '');
+  return figures.map((f) => format(f.value) + named(f)).join(joiner);
+}

@@ -1,0 +1,236 @@
+import type { FigureTemplate, ReplyRules } from './load';
+import { spanOf, type Folded } from './normalize';
+import type { Quantity, QuantityScanner } from './quantities';
+import { allMatches } from './regex';
+import type { FieldRule, Measure, Topic } from './schema';
+import type { CanonicalUnit, FigureRecord, Problem } from './types';
+
+const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
+/** Labels name the amount that follows them within the same sentence. */
+const SENTENCE_END = /[。!?\n]/gu;
+const CLAUSE_END = /[,;:。!?()\n、]/u;
+/** Between a bare-number label and its number: "积分: 1200", "余额为35.2". */
+const BARE_GAP = /^[\s:=为是有还]*$/u;
+const LATIN = /[a-z]/u;
+
+export interface FigureReading {
+  figures: FigureRecord[];
+  problems: Problem[];
+  /** Topics of the amounts found, named or not. */
+  topics: Topic[];
+}
+
+/** A package name and where it ends in the original text. */
+export interface PackageName {
+  name: string;
+  end: number;
+}
+
+interface Read {
+  figure: FigureRecord;
+  precision: number;
+  /** Figures checked together: one package, or the whole template. */
+  group: string;
+}
+
+interface Naming {
+  template: FigureTemplate;
+  rule: FieldRule;
+  label: string;
+  /** Folded offset of the label's end, to find the nearest. */
+  end: number;
+}
+
+/** Masked regions (folded offsets) where nothing may be read as an amount. */
+export type Mask = [number, number][];
+
+/**
+ * Reads the amounts of a reply whose wording names a topic (余额, 流量…): each amount of that
+ * topic's measure takes the field of the nearest label, and anything left unnamed is reported.
+ */
+export function readFigures(
+  original: string,
+  folded: Folded,
+  rules: ReplyRules,
+  scanner: QuantityScanner,
+  mask: Mask,
+  packageNames: PackageName[],
+): FigureReading {
+  const text = folded.text;
+  const active = rules.figures.filter((t) => t.when.some((w) => text.includes(w)));
+  if (active.length === 0) return { figures: [], problems: [], topics: [] };
+
+  const quantities = scanner.scan(masked(text, mask));
+  const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
+  const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
+  const reads: Read[] = [];
+  const add = (figure: FigureRecord, q: Quantity) => reads.push({ figure, precision: q.precision, group: figure.template });
+  const problems: Problem[] = [];
+  const topics = new Set<Topic>();
+  let windowFloor = 0;
+  let unnamedAmounts = 0;
+
+  for (const q of quantities) {
+    const floor = Math.max(windowFloor, ...sentenceEnds.filter((e) => e <= q.start));
+    windowFloor = q.end;
+    const window = text.slice(floor, q.start);
+    const bare = q.measure === null;
+    const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
+    if (candidates.length === 0) continue;
+    const naming = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    if (naming) {
+      const { template, rule, label } = naming;
+      topics.add(template.topic);
+      const value = rule.negate ? -Math.abs(q.value) : q.value;
+      add(record(template, rule.field, value, span(q), label), q);
+      continue;
+    }
+    if (bare) {
+      // A decimal with no unit in a figures reply is an amount nobody named; a whole number is a code or a count.
+      if (q.decimals > 0) problems.push({ code: 'unattributed', span: span(q), detail: 'no unit and no label' });
+      continue;
+    }
+    const itemised = candidates.find((t) => t.items);
+    const item = itemised && itemName(window);
+    if (itemised && item) {
+      topics.add(itemised.topic);
+      const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
+      add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
+      continue;
+    }
+    for (const t of candidates) topics.add(t.topic);
+    unnamedAmounts++;
+    problems.push({ code: 'unattributed', span: span(q), detail: `no label names this ${candidates[0]!.measure} amount` });
+  }
+
+  const hasNamed = reads.length > 0;
+  // Nothing named: a stray decimal is no answer, and amounts next to marketing words are an ad.
+  if (!hasNamed && (unnamedAmounts === 0 || rules.offers.some((w) => text.includes(w)))) {
+    return { figures: [], problems: [], topics: [] };
+  }
+
+  assignPackages(reads, active, packageNames);
+  problems.push(...checkSums(reads, active));
+  return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
+}
+
+function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
+  const unit = UNIT[t.measure];
+  return { topic: t.topic, field, value, unit, package: null, item: null, span, template: t.id, label, confidence: 'sure' };
+}
+
+function masked(text: string, mask: Mask): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to] of [...mask].sort((a, b) => a[0] - b[0])) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    out += text.slice(at, start) + '\u0000'.repeat(to - start);
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+function isWordAt(text: string, at: number, word: string): boolean {
+  if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
+  return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
+}
+
+/** The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used"). */
+function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  let best: Naming | null = null;
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      for (const label of rule.labels) {
+        let at = window.lastIndexOf(label);
+        while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+        if (at < 0) continue;
+        const end = at + label.length;
+        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, end };
+      }
+    }
+  }
+  return best;
+}
+
+/** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
+function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
+  const rest = text.slice(after, after + 40).replace(/^\s*(?:of\s+(?:your\s+)?)?(?:data|流量)?\s*/u, '');
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s));
+      if (label) return { template, rule, label, end: after };
+    }
+  }
+  return null;
+}
+
+function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      if (!rule.bare) continue;
+      for (const label of rule.labels) {
+        const at = window.lastIndexOf(label);
+        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, end: at + label.length };
+      }
+    }
+  }
+  return null;
+}
+
+/** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
+function itemName(window: string): { text: string; at: number } | null {
+  let cut = window.length;
+  while (cut > 0 && !CLAUSE_END.test(window[cut - 1]!)) cut--;
+  const raw = window.slice(cut);
+  const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|and)\s*/u, '').length;
+  const name = raw.slice(lead).trimEnd();
+  return name ? { text: name, at: cut + lead } : null;
+}
+
+/** Allowance figures take the package named before them; a field seen twice starts a new package. */
+function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageName[]): void {
+  const grouped = new Set(active.filter((t) => t.packages).map((t) => t.id));
+  const current = new Map<string, { name: string | null; fields: Set<string>; index: number }>();
+  for (const read of reads) {
+    const f = read.figure;
+    if (!grouped.has(f.template)) continue;
+    const name = names.filter((n) => n.end <= f.span.start).at(-1)?.name ?? null;
+    let group = current.get(f.template);
+    if (!group || group.name !== name || group.fields.has(f.field)) {
+      group = { name, fields: new Set(), index: (group?.index ?? -1) + 1 };
+      current.set(f.template, group);
+    }
+    group.fields.add(f.field);
+    f.package = name;
+    read.group = `${f.template}#${group.index}`;
+  }
+}
+
+/** Checks each template's sums within each package; figures that contradict each other become unsure. */
+function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
+  const problems: Problem[] = [];
+  const groups = new Map<string, Read[]>();
+  for (const r of reads) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const group of groups.values()) {
+    const template = active.find((t) => t.id === group[0]!.figure.template)!;
+    for (const sum of template.sums) {
+      const total = group.find((r) => r.figure.field === sum.total);
+      const parts = group.filter((r) => sum.parts.includes(r.figure.field));
+      if (!total || sum.parts.some((p) => !parts.some((r) => r.figure.field === p))) continue;
+      const added = parts.reduce((s, r) => s + r.figure.value, 0);
+      // Each amount is rounded to its last written digit, so the sum may be off by that much per term.
+      const slack = Math.max(...[total, ...parts].map((r) => r.precision)) * parts.length + 1e-9;
+      if (Math.abs(added - total.figure.value) <= slack) continue;
+      for (const r of [total, ...parts]) r.figure.confidence = 'unsure';
+      problems.push({
+        code: 'does-not-add-up',
+        span: total.figure.span,
+        detail: `${sum.parts.join(' + ')} = ${round2(added)} ≠ ${sum.total} ${round2(total.figure.value)}`,
+      });
+    }
+  }
+  return problems;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,16 @@
+/** Reply understanding: figures, outcomes and confirmation requests in 10086's replies, and pairing. */
+export { builtinReplyRules } from './builtin';
+export { describeFigures } from './describe';
+export { parseReplyRules, type ReplyRules } from './load';
+export {
+  acceptedKinds,
+  answerKinds,
+  pairReplies,
+  type Pairing,
+  type ReceivedReply,
+  type SentInstruction,
+  type Unpaired,
+} from './pairing';
+export type { AnswerKind, DateRole, Measure, Outcome, Topic } from './schema';
+export type * from './types';
+export { localNumber, ReplyReader, understandReply, type ReplyInput } from './understand';

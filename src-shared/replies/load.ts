@@ -1,0 +1,159 @@
+import * as v from 'valibot';
+import { HallError } from '../errors';
+import { fold } from '../search/fold';
+import {
+  MEASURES,
+  ReplyRulesSchema,
+  type AnswerKind,
+  type DateRole,
+  type FieldRule,
+  type Measure,
+  type Outcome,
+  type RelativeDate,
+  type ReplyRulesFile,
+  type Topic,
+} from './schema';
+
+export interface MeasureRule {
+  /** [folded word, factor], longest first so `gb` wins over `g` and `分钟` over `分`. */
+  units: [string, number][];
+  prefixes: [string, number][];
+  compound: boolean;
+}
+
+export interface FigureTemplate {
+  id: string;
+  topic: Topic;
+  measure: Measure;
+  when: string[];
+  fields: FieldRule[];
+  items: boolean;
+  packages: boolean;
+  sums: { total: string; parts: string[] }[];
+}
+
+export interface ReplyRules {
+  serviceNumbers: ReadonlySet<string>;
+  signs: string[];
+  offers: string[];
+  greetings: string[];
+  measures: Record<Measure, MeasureRule>;
+  ignore: RegExp[];
+  packageNames: RegExp[];
+  dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
+  figures: FigureTemplate[];
+  outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
+  confirm: { patterns: RegExp[]; deadlines: RegExp[] };
+  answers: {
+    windowMs: number;
+    anyInstruction: ReadonlySet<AnswerKind>;
+    rules: { instruction: RegExp; accepts: ReadonlySet<AnswerKind> }[];
+  };
+}
+
+function invalid(problems: string[]): HallError {
+  return new HallError(
+    'replies.invalid',
+    {
+      zh: `回复模板文件格式不对：${problems.join('；')}`,
+      en: `The reply templates file is not valid: ${problems.join('; ')}`,
+    },
+    {
+      action: { zh: '请修正 instructions/replies.json 中列出的项。', en: 'Fix the listed entries in instructions/replies.json.' },
+      details: { problems },
+    },
+  );
+}
+
+/**
+ * Validates reply templates from any source against the schema, compiles every pattern and
+ * resolves shared label sets, so a maintainer's typo fails at load and never mid-parse.
+ */
+export function parseReplyRules(input: unknown): ReplyRules {
+  const parsed = v.safeParse(ReplyRulesSchema, input);
+  if (!parsed.success) {
+    throw invalid(parsed.issues.slice(0, 5).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const rules = compile(parsed.output, problems);
+  if (problems.length) throw invalid(problems);
+  return rules;
+}
+
+function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
+  // `g` and `d` (match indices) for the reply patterns; instruction codes are matched whole, any case.
+  const regex = (where: string, source: string, flags = 'gdu'): RegExp => {
+    try {
+      return new RegExp(source, flags);
+    } catch (e) {
+      problems.push(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+      return /(?!)/gdu;
+    }
+  };
+  const foldFields = (fields: FieldRule[]): FieldRule[] =>
+    fields.map((f) => ({ ...f, labels: f.labels.map(fold), suffixes: f.suffixes?.map(fold) }));
+  const byLength = (entries: [string, number][]): [string, number][] =>
+    entries.map(([w, n]): [string, number] => [fold(w), n]).sort((a, b) => b[0].length - a[0].length);
+
+  const measures = Object.fromEntries(
+    MEASURES.map((m) => {
+      const spec = file.measures[m];
+      const rule: MeasureRule = {
+        units: byLength(Object.entries(spec.units)),
+        prefixes: byLength(Object.entries(spec.prefixes ?? {})),
+        compound: spec.compound ?? false,
+      };
+      return [m, rule];
+    }),
+  ) as Record<Measure, MeasureRule>;
+
+  const figures = file.figures.map((t, i): FigureTemplate => {
+    let fields: FieldRule[] = [];
+    if (typeof t.fields === 'string') {
+      const shared = file.labelSets[t.fields];
+      if (shared) fields = shared;
+      else problems.push(`figures.${i}.fields: no label set "${t.fields}"`);
+    } else fields = t.fields;
+    return {
+      id: t.id,
+      topic: t.topic,
+      measure: t.measure,
+      when: t.when.map(fold),
+      fields: foldFields(fields),
+      items: t.items ?? false,
+      packages: t.packages ?? false,
+      sums: t.sums ?? [],
+    };
+  });
+  const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));
+  for (const id of new Set(ids)) if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`template id "${id}" used twice`);
+
+  return {
+    serviceNumbers: new Set(file.serviceNumbers),
+    signs: file.signs.map(fold),
+    offers: file.offers.map(fold),
+    greetings: file.greetings.map(fold),
+    measures,
+    ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
+    packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
+    dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
+    figures,
+    outcomes: file.outcomes.map((o, i) => ({
+      id: o.id,
+      outcome: o.outcome,
+      patterns: o.patterns.map((p, j) => regex(`outcomes.${i}.patterns.${j}`, p)),
+    })),
+    confirm: {
+      patterns: file.confirm.patterns.map((p, i) => regex(`confirm.patterns.${i}`, p)),
+      deadlines: file.confirm.deadlines.map((p, i) => regex(`confirm.deadlines.${i}`, p)),
+    },
+    answers: {
+      windowMs: file.answers.window.minutes * 60_000,
+      anyInstruction: new Set(file.answers.anyInstruction),
+      rules: file.answers.rules.map((r, i) => ({
+        instruction: regex(`answers.rules.${i}`, r.instruction, 'iu'),
+        accepts: new Set(r.accepts),
+      })),
+    },
+  };
+}

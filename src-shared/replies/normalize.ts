@@ -1,0 +1,61 @@
+import { fold } from '../search/fold';
+
+/**
+ * Reply text in the one form the rules are written for (see `fold`), with, for every folded
+ * character, where it came from, so a figure can point back at the exact original text.
+ */
+export interface Folded {
+  text: string;
+  /** origin[i] = offset in the original of folded char i; origin[text.length] = original length. */
+  origin: number[];
+}
+
+const memo = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let out = memo.get(ch);
+  if (out === undefined) {
+    out = fold(ch);
+    memo.set(ch, out);
+  }
+  return out;
+}
+
+export function foldWithOrigin(original: string): Folded {
+  let text = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const ch of original) {
+    // ASCII only needs lower-casing; most of a reply's digits and punctuation take this path.
+    const code = ch.charCodeAt(0);
+    const f = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
+    for (let i = 0; i < f.length; i++) origin.push(at);
+    text += f;
+    at += ch.length;
+  }
+  origin.push(at);
+  return { text, origin };
+}
+
+export interface Span {
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** The original text, verbatim. */
+  text: string;
+}
+
+/** The original text behind folded offsets [start, end). */
+export function spanOf(original: string, folded: Folded, start: number, end: number): Span {
+  const s = folded.origin[start]!;
+  // The end maps to where the last folded char's source ends, even if NFKC widened that char.
+  const e = end > start ? nextOrigin(folded, end - 1) : s;
+  return { start: s, end: e, text: original.slice(s, e) };
+}
+
+function nextOrigin(folded: Folded, i: number): number {
+  const here = folded.origin[i]!;
+  let j = i + 1;
+  while (folded.origin[j] === here) j++;
+  return folded.origin[j]!;
+}

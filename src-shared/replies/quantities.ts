@@ -1,0 +1,121 @@
+import type { MeasureRule } from './load';
+import type { Measure } from './schema';
+
+/** A number in the folded text, with its unit when it has one. Offsets are folded offsets. */
+export interface Quantity {
+  start: number;
+  end: number;
+  /** In the measure's canonical unit (yuan, MB, minutes, messages, points). */
+  value: number;
+  /** Null for a bare number (no unit, no currency sign). */
+  measure: Measure | null;
+  /** The value of one step of the last digit written, in canonical units: how exact the text is. */
+  precision: number;
+  decimals: number;
+}
+
+interface UnitWord {
+  word: string;
+  measure: Measure;
+  factor: number;
+}
+
+// Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`).
+const NUMBER = /(?<![\d.a-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
+const LATIN = /[a-z]/u;
+
+export class QuantityScanner {
+  private readonly units: UnitWord[];
+  private readonly prefixes: UnitWord[];
+
+  constructor(private readonly measures: Record<Measure, MeasureRule>) {
+    const all = (pick: (m: MeasureRule) => [string, number][]) =>
+      (Object.entries(measures) as [Measure, MeasureRule][])
+        .flatMap(([measure, rule]) => pick(rule).map(([word, factor]) => ({ word, measure, factor })))
+        .sort((a, b) => b.word.length - a.word.length);
+    this.units = all((m) => m.units);
+    this.prefixes = all((m) => m.prefixes);
+  }
+
+  /** Every number in `text` (already masked where nothing may be read as an amount). */
+  scan(text: string): Quantity[] {
+    const out: Quantity[] = [];
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+      let start = m.index;
+      const digits = m[0];
+      const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+      let value = Number(digits.replaceAll(',', ''));
+      if (text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) {
+        value = -value;
+        start--;
+      }
+      const afterNumber = m.index + digits.length;
+      const unit = this.unitAt(text, afterNumber);
+      if (unit) {
+        const q = this.withUnit(text, start, unit, value, decimals);
+        out.push(q);
+        NUMBER.lastIndex = q.end;
+        continue;
+      }
+      const prefix = this.prefixBefore(text, start);
+      if (prefix) {
+        const precision = prefix.factor * 10 ** -decimals;
+        const { measure, factor } = prefix;
+        out.push({ start: prefix.start, end: afterNumber, value: value * factor, measure, precision, decimals });
+        continue;
+      }
+      out.push({ start, end: afterNumber, value, measure: null, precision: 10 ** -decimals, decimals });
+    }
+    return out;
+  }
+
+  /** Follows a compound amount such as `9g721.29m`: each further part in a smaller unit. */
+  private withUnit(text: string, start: number, first: UnitWord & { end: number }, value: number, decimals: number): Quantity {
+    let total = value * first.factor;
+    let precision = first.factor * 10 ** -decimals;
+    let lastDecimals = decimals;
+    let end = first.end;
+    let factor = first.factor;
+    if (this.measures[first.measure].compound) {
+      for (;;) {
+        const next = /^\d+(?:\.\d+)?/u.exec(text.slice(end, end + 24));
+        if (!next) break;
+        const unit = this.unitAt(text, end + next[0].length);
+        if (!unit || unit.measure !== first.measure || unit.factor >= factor) break;
+        const d = next[0].includes('.') ? next[0].length - next[0].indexOf('.') - 1 : 0;
+        total += Math.sign(total || 1) * Number(next[0]) * unit.factor;
+        precision = unit.factor * 10 ** -d;
+        lastDecimals = d;
+        factor = unit.factor;
+        end = unit.end;
+      }
+    }
+    return { start, end, value: total, measure: first.measure, precision, decimals: lastDecimals };
+  }
+
+  private unitAt(text: string, at: number): (UnitWord & { end: number }) | null {
+    let i = at;
+    while (text[i] === ' ') i++;
+    for (const u of this.units) {
+      if (!text.startsWith(u.word, i)) continue;
+      const end = i + u.word.length;
+      // `5 min` is minutes, `500 messages` is not megabytes.
+      if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '')) continue;
+      return { ...u, end };
+    }
+    return null;
+  }
+
+  private prefixBefore(text: string, at: number): (UnitWord & { start: number }) | null {
+    let i = at;
+    while (text[i - 1] === ' ') i--;
+    for (const p of this.prefixes) {
+      if (!text.endsWith(p.word, i)) continue;
+      const start = i - p.word.length;
+      if (LATIN.test(p.word[0]!) && LATIN.test(text[start - 1] ?? '')) continue;
+      return { ...p, start };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+import * as v from 'valibot';
+
+/** What a figure counts; each has one canonical unit that values are converted to. */
+export const MEASURES = ['money', 'data', 'minutes', 'count', 'points'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** What a figures reply is about; pairing matches these against the instruction sent. */
+export const TOPICS = ['balance', 'bill', 'data', 'voice', 'sms', 'points'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const OUTCOMES = ['success', 'failure', 'already', 'status'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const DATE_ROLES = ['asOf', 'validUntil', 'expiry', 'billMonth'] as const;
+export type DateRole = (typeof DATE_ROLES)[number];
+
+export const RELATIVE_DATES = ['end-of-month', 'end-of-year', 'this-month'] as const;
+export type RelativeDate = (typeof RELATIVE_DATES)[number];
+
+/** Kinds of reply an instruction can be answered by: a topic, an outcome, or a confirmation request. */
+export const ANSWER_KINDS = [...TOPICS, ...OUTCOMES, 'confirm'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+const text = v.pipe(v.string(), v.minLength(1));
+const words = v.pipe(v.array(text), v.minLength(1));
+/** A regular expression source; compiled (and so checked) when the rules are loaded. */
+const pattern = text;
+
+const MeasureSchema = v.strictObject({
+  /** Unit word → how many canonical units one of it is (data: MB, so `g` is 1024). */
+  units: v.record(text, v.pipe(v.number(), v.minValue(0, 'a unit factor must be positive'))),
+  /** Symbols written before the number, e.g. `¥`. */
+  prefixes: v.optional(v.record(text, v.number())),
+  /** Whether amounts may chain units, largest first, as in `9G721.29M`. */
+  compound: v.optional(v.boolean()),
+});
+
+export const FieldRuleSchema = v.strictObject({
+  field: text,
+  /** Words written before the number; the nearest one before a figure names it. */
+  labels: words,
+  /** Words written right after the number (English: "8.8GB left"). */
+  suffixes: v.optional(words),
+  /** The label also names a number written without a unit ("积分 1200"). */
+  bare: v.optional(v.boolean()),
+  /** The amount is owed ("欠费12.50元" is a balance of -12.50). */
+  negate: v.optional(v.boolean()),
+});
+
+export const FigureTemplateSchema = v.strictObject({
+  id: text,
+  topic: v.picklist(TOPICS),
+  measure: v.picklist(MEASURES),
+  /** The reply is about this topic when any of these words occurs. */
+  when: words,
+  /** Field rules, or the name of a shared set in `labelSets`. */
+  fields: v.union([v.pipe(v.array(FieldRuleSchema), v.minLength(1)), text]),
+  /** An amount with no label is a line item named by the words before it (bills). */
+  items: v.optional(v.boolean()),
+  /** Figures belong to the package named before them (【国内通用流量】…); each package is checked on its own. */
+  packages: v.optional(v.boolean()),
+  /** Consistency checks: the parts must add up to the total (within what the text's rounding allows). */
+  sums: v.optional(v.array(v.strictObject({ total: text, parts: words }))),
+});
+
+export const DateRuleSchema = v.strictObject({
+  role: v.picklist(DATE_ROLES),
+  /** Named groups y, mo, d, h, mi; a missing year is taken from the time the reply came in. */
+  pattern,
+  relative: v.optional(v.picklist(RELATIVE_DATES)),
+});
+
+export const OutcomeTemplateSchema = v.strictObject({
+  id: text,
+  outcome: v.picklist(OUTCOMES),
+  /** The first template (in file order) with a matching pattern wins; group `service` names the service. */
+  patterns: v.pipe(v.array(pattern), v.minLength(1)),
+});
+
+export const ReplyRulesSchema = v.strictObject({
+  schemaVersion: v.literal(1),
+  about: v.optional(v.string()),
+  serviceNumbers: words,
+  /** Sender signatures such as 【中国移动】: never a package name. */
+  signs: v.array(text),
+  measures: v.strictObject({
+    money: MeasureSchema,
+    data: MeasureSchema,
+    minutes: MeasureSchema,
+    count: MeasureSchema,
+    points: MeasureSchema,
+  }),
+  /** Openings such as 尊敬的客户, left out of a quoted reason. */
+  greetings: v.array(text),
+  /** Marketing words: a reply with amounts but no named figure and one of these is an ad, not an answer. */
+  offers: v.array(text),
+  /** Text that looks like an amount but is not one (`4G套餐`, `1M=1024K`, instruction codes). */
+  ignore: v.array(pattern),
+  /** Group `name`: the package the allowance figures after it belong to. */
+  packageNames: v.array(pattern),
+  dates: v.array(DateRuleSchema),
+  labelSets: v.record(text, v.pipe(v.array(FieldRuleSchema), v.minLength(1))),
+  figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),
+  outcomes: v.array(OutcomeTemplateSchema),
+  confirm: v.strictObject({
+    /** Group `word`: exactly what to send back. */
+    patterns: v.pipe(v.array(pattern), v.minLength(1)),
+    /** Group `hours` or `minutes`: how long the request stays open. */
+    deadlines: v.array(pattern),
+  }),
+  answers: v.strictObject({
+    window: v.strictObject({ minutes: v.pipe(v.number(), v.minValue(1)) }),
+    /** Reply kinds that may answer any instruction (an error can follow anything). */
+    anyInstruction: v.array(v.picklist(ANSWER_KINDS)),
+    rules: v.array(
+      v.strictObject({
+        /** Matched against the instruction text, NFKC and upper-cased, spaces removed. */
+        instruction: pattern,
+        accepts: v.pipe(v.array(v.picklist(ANSWER_KINDS)), v.minLength(1)),
+      }),
+    ),
+  }),
+});
+
+export type ReplyRulesFile = v.InferOutput<typeof ReplyRulesSchema>;
+export type FieldRule = v.InferOutput<typeof FieldRuleSchema>;

@@ -1,0 +1,89 @@
+import { builtinReplyRules } from './builtin';
+import { findDates } from './dates';
+import { readFigures, type Mask, type PackageName } from './figures';
+import type { ReplyRules } from './load';
+import { foldWithOrigin, spanOf, type Folded } from './normalize';
+import { readConfirm, readOutcome } from './outcome';
+import { QuantityScanner } from './quantities';
+import { allMatches } from './regex';
+import type { ReplyUnderstanding } from './types';
+
+export interface ReplyInput {
+  text: string;
+  /** Epoch milliseconds; dates written without a year take theirs from this. */
+  receivedAt: number;
+  /** The sender; when given and not a service number, the text is someone else's and stays unknown. */
+  from?: string;
+}
+
+/** The digits a number is dialled with at home: +86 / 0086 / 86 prefixes dropped. */
+export function localNumber(number: string): string {
+  return number.replace(/[\s-]/gu, '').replace(/^(?:\+86|0086|86(?=1\d{10}$|10086))/u, '');
+}
+
+/**
+ * Understands 10086's replies with one set of rules. Precedence: a request to confirm, then an
+ * outcome (success, failure…), then figures; anything else is `unknown` and keeps its text.
+ */
+export class ReplyReader {
+  private readonly scanner: QuantityScanner;
+
+  constructor(private readonly rules: ReplyRules) {
+    this.scanner = new QuantityScanner(rules.measures);
+  }
+
+  read(input: ReplyInput): ReplyUnderstanding {
+    const { text, receivedAt } = input;
+    const unknown: ReplyUnderstanding = { kind: 'unknown', text };
+    if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
+    const folded = foldWithOrigin(text);
+    const confirm = readConfirm(text, folded, this.rules, receivedAt);
+    if (confirm) return confirm;
+    const outcome = readOutcome(text, folded, this.rules);
+    if (outcome) return outcome;
+
+    const dated = findDates(text, folded, this.rules, receivedAt);
+    const names = this.packageNames(text, folded);
+    const mask: Mask = [...this.ignored(folded), ...dated.ranges, ...names.ranges];
+    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names);
+    if (reading.topics.length === 0) return unknown;
+    return {
+      kind: 'figures',
+      text,
+      topics: reading.topics,
+      figures: reading.figures,
+      dates: dated.dates,
+      confidence: reading.problems.length ? 'unsure' : 'sure',
+      problems: reading.problems,
+    };
+  }
+
+  private ignored(folded: Folded): Mask {
+    return this.rules.ignore.flatMap((re) => allMatches(re, folded.text).map((m): [number, number] => [m.index, m.index + m[0].length]));
+  }
+
+  /** Package names (signs such as 【中国移动】 are masked but name nothing). */
+  private packageNames(original: string, folded: Folded): { names: PackageName[]; ranges: Mask } {
+    const names: PackageName[] = [];
+    const ranges: Mask = [];
+    for (const re of this.rules.packageNames) {
+      for (const m of allMatches(re, folded.text)) {
+        const at = m.indices?.groups?.name;
+        if (!at) continue;
+        ranges.push([at[0], at[1]]);
+        const name = folded.text.slice(at[0], at[1]).trim();
+        if (this.rules.signs.includes(name)) continue;
+        const span = spanOf(original, folded, at[0], at[1]);
+        names.push({ name: span.text.trim(), end: span.end });
+      }
+    }
+    return { names: names.sort((a, b) => a.end - b.end), ranges };
+  }
+}
+
+let builtinReader: ReplyReader | undefined;
+
+/** Understands one reply with the built-in rules (instructions/replies.json). */
+export function understandReply(input: ReplyInput): ReplyUnderstanding {
+  return (builtinReader ??= new ReplyReader(builtinReplyRules())).read(input);
+}

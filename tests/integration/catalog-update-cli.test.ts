@@ -1,0 +1,126 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyPatch } from '../../src-shared/bundle';
+import { builtin, nextCatalog, tamper } from '../unit/bundle/bundle-kit';
+import { hall, STACK_TRACE } from './cli-helpers';
+
+const CATALOG = join(import.meta.dirname, '../../instructions/catalog.json');
+const V2 = '2026.12.01-1';
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hall-catalog-cli-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function keygen(): Promise<{ key: string; pub: string; publicKey: string }> {
+  const run = await hall(['catalog', 'keygen', '--out', dir]);
+  expect(run.code).toBe(0);
+  const publicKey = (await readFile(join(dir, 'catalog.pub'), 'utf8')).trim();
+  return { key: join(dir, 'catalog.key'), pub: join(dir, 'catalog.pub'), publicKey };
+}
+
+async function writeV2(): Promise<string> {
+  const path = join(dir, 'v2.json');
+  await writeFile(path, JSON.stringify(nextCatalog(builtin(), V2)));
+  return path;
+}
+
+describe('hall10086 catalog (maintainer tools)', () => {
+  it('keygen prints the public key and key id, never the private key, and will not overwrite', async () => {
+    const run = await hall(['catalog', 'keygen', '--out', dir]);
+    expect(run.code).toBe(0);
+    const keyFile = JSON.parse(await readFile(join(dir, 'catalog.key'), 'utf8'));
+    const publicKey = (await readFile(join(dir, 'catalog.pub'), 'utf8')).trim();
+    expect(publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(keyFile).toMatchObject({ format: 'hall10086-catalog-key/1', publicKey, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(run.stdout).toContain(publicKey);
+    expect(run.stdout).toContain(keyFile.keyId);
+    expect(run.stdout + run.stderr).not.toContain(keyFile.privateKey);
+    expect((await stat(join(dir, 'catalog.key'))).mode & 0o777).toBe(0o600);
+    const again = await hall(['catalog', 'keygen', '--out', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/exists; .*--force/);
+    expect(JSON.parse(await readFile(join(dir, 'catalog.key'), 'utf8'))).toEqual(keyFile);
+  });
+
+  it('sign then verify a full bundle, with the public key inline or as a file', async () => {
+    const { key, pub, publicKey } = await keygen();
+    const bundle = join(dir, 'full.json.gz');
+    expect((await hall(['catalog', 'sign', CATALOG, '--key', key, '--out', bundle])).code).toBe(0);
+    const json = await hall(['catalog', 'verify', bundle, '--pub', publicKey, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'full', version: builtin().version, date: builtin().date, instructions: builtin().instructions.length });
+    const text = await hall(['catalog', 'verify', bundle, '--pub', pub]);
+    expect(text.stdout).toMatch(/Signature\s+valid/);
+  });
+
+  it('verify refuses a tampered bundle, a foreign key and a downgrade, without a stack trace', async () => {
+    const { key, pub } = await keygen();
+    const bundle = join(dir, 'full.json.gz');
+    await hall(['catalog', 'sign', CATALOG, '--key', key, '--out', bundle]);
+    const tampered = join(dir, 'tampered.json.gz');
+    await writeFile(tampered, await tamper(new Uint8Array(await readFile(bundle)), (j) => (j.trusted.version = '2099.01.01-1')));
+    const cases: [string[], RegExp][] = [
+      [['catalog', 'verify', tampered, '--pub', pub], /signature does not match/],
+      [['catalog', 'verify', bundle, '--pub', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='], /key that is not trusted/],
+      [['catalog', 'verify', bundle, '--pub', pub, '--base', CATALOG], /not newer than the current/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await hall(args);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toContain('stays in use');
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+
+  it('diff prints a JSON Patch, and with a key writes a signed delta that verify accepts against the base', async () => {
+    const { key, pub } = await keygen();
+    const v2 = await writeV2();
+    const printed = await hall(['catalog', 'diff', CATALOG, v2]);
+    expect(printed.code).toBe(0);
+    const patch = JSON.parse(printed.stdout);
+    expect(patch).toEqual([
+      { op: 'replace', path: '/version', value: V2 },
+      { op: 'replace', path: '/date', value: '2026-12-01' },
+      { op: 'replace', path: '/instructions/1/summary/en', value: `Changed for ${V2}` },
+    ]);
+    expect(applyPatch(builtin(), patch)).toStrictEqual(nextCatalog(builtin(), V2));
+    const delta = join(dir, 'delta.json.gz');
+    expect((await hall(['catalog', 'diff', CATALOG, v2, '--key', key, '--out', delta])).code).toBe(0);
+    const run = await hall(['catalog', 'verify', delta, '--pub', pub, '--base', CATALOG, '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'delta', version: V2, base: { version: builtin().version } });
+    const withoutBase = await hall(['catalog', 'verify', delta, '--pub', pub]);
+    expect(withoutBase.stderr).toMatch(/delta update is for version/);
+  });
+
+  it('bundle writes the static files an update source serves', async () => {
+    const { key } = await keygen();
+    const out = join(dir, 'site');
+    const run = await hall(['catalog', 'bundle', await writeV2(), CATALOG, '--key', key, '--out', out]);
+    expect(run.code).toBe(0);
+    const full = `catalog-${V2}.full.json.gz`;
+    const delta = `catalog-${builtin().version}-to-${V2}.delta.json.gz`;
+    expect((await readdir(out)).sort()).toEqual([delta, full, 'index.json'].sort());
+    expect(JSON.parse(await readFile(join(out, 'index.json'), 'utf8'))).toEqual({
+      format: 'hall10086-catalog-index/1', latest: V2, full, deltas: { [builtin().version]: delta },
+    });
+    expect(run.stdout).toContain(full);
+  });
+
+  it.each([
+    [['catalog'], /catalog keygen/],
+    [['catalog', 'sign', CATALOG], /--key is missing/],
+    [['catalog', 'verify'], /Usage: hall10086 catalog verify/],
+    [['catalog', 'sign', '/nonexistent/catalog.json', '--key', '/nonexistent/k', '--out', '/tmp/x'], /Cannot read the file/],
+  ])('explains bad input: %j', async (args, message) => {
+    const run = await hall(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+});

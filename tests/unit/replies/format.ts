@@ -1,0 +1,21 @@
+import type { DateRecord, FigureRecord } from '../../../src-shared/replies';
+
+/** Figures as one short line each, so expectations read like the reply: "data.used 1228.8 MB @pkg #item ?". */
+export function figureLine(f: FigureRecord): string {
+  const value = Math.round(f.value * 10_000) / 10_000;
+  return [
+    `${f.topic}.${f.field} ${value} ${f.unit}`,
+    f.package === null ? '' : ` @${f.package}`,
+    f.item === null ? '' : ` #${f.item}`,
+    f.confidence === 'unsure' ? ' ?' : '',
+  ].join('');
+}
+
+export function dateLine(d: DateRecord): string {
+  const day = d.day === null ? '' : `-${String(d.day).padStart(2, '0')}`;
+  const hour = d.hour === null ? '' : ` ${d.hour}h`;
+  return `${d.role} ${d.year}-${String(d.month).padStart(2, '0')}${day}${hour}${d.yearInferred ? ' inferred' : ''}`;
+}
+
+/** 2026-11-25 10:30 in Beijing. */
+export const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
