@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses } from '../../src-shared/api/contract';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
+import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { SECRET_MASK } from '../../src-shared/catalog/compose';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
@@ -20,6 +21,7 @@ import {
   type ExtensionPolicy,
   type ExtensionSendRequest,
 } from '../services/extension-link';
+import { CatalogState } from '../services/catalog-state';
 import { Journal } from '../services/journal';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
@@ -45,18 +47,21 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
   private demoBinding: EmulatorBinding | null = null;
   private extensionLink: ExtensionLink | null = null;
-  private readonly search: SearchEngine;
+  private searchEngine: { catalog: InstructionCatalog; engine: SearchEngine } | null = null;
   /** What extensions may do through this app, and the questions they made the user answer. */
   readonly extensions: ExtensionPolicy;
 
   private constructor(
     readonly journal: Journal,
-    private readonly catalog: InstructionCatalog,
+    readonly catalogState: CatalogState,
     pairings: PairingStore,
+    /** Things found wrong at start-up and repaired or set aside, for the user to read. */
+    readonly startupProblems: readonly { zh: string; en: string }[],
     private readonly o: CoreOptions,
   ) {
     super();
-    this.search = createSearch(catalog.instructions);
+    catalogState.on('changed', (view) => this.emit('catalog', view));
+    catalogState.on('notice', (text) => this.emit('notice', { level: 'warning', ...text }));
     const approvals = new Approvals();
     approvals.on('changed', (list) => this.emit('approvals', list));
     pairings.on('changed', (list) => this.emit('extensions', list));
@@ -67,9 +72,22 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     // The data folder holds the journal and the pairings: the user's alone.
     await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
     const journal = await Journal.open(o.dataDir);
-    const core = new HallCore(journal, builtinCatalog(), await PairingStore.open(o.dataDir), o);
+    const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
+    const core = new HallCore(journal, state, await PairingStore.open(o.dataDir), problems, o);
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
+  }
+
+  /** The catalog in use: built-in or updated, with the province's changes and the user's own instructions. */
+  private get catalog(): InstructionCatalog {
+    return this.catalogState.catalog;
+  }
+
+  /** Built on first use after each catalog change. */
+  private get search(): SearchEngine {
+    const catalog = this.catalog;
+    if (this.searchEngine?.catalog !== catalog) this.searchEngine = { catalog, engine: createSearch(catalog.instructions) };
+    return this.searchEngine.engine;
   }
 
   /** The journal's repair report from start-up, if anything had to be repaired. */
@@ -109,6 +127,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   }
 
   async close(): Promise<void> {
+    this.catalogState.close();
     await this.extensionLink?.close();
     await Promise.all([...this.sessions.values()].map((s) => s.close()));
     this.sessions.clear();
@@ -148,6 +167,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       return { ok: true };
     },
     'extensions.list': async () => this.extensions.pairings.list(),
+    'catalog.state': async () => this.catalogState.view(),
+    'catalog.setProvince': async ({ province }) => this.catalogState.setProvince(province as ProvinceId | null),
+    'custom.save': async ({ entry, replacing }) => this.catalogState.saveCustom(entry, replacing),
+    'custom.delete': async ({ code }) => this.catalogState.deleteCustom(code),
+    'custom.import': async ({ text, replace }) => this.catalogState.importCustoms(text, replace),
+    'catalog.setUpdateSource': async ({ source, publicKey }) => this.catalogState.setUpdateSource(source, publicKey),
+    'catalog.checkUpdate': async () => this.catalogState.checkNow(),
+    'catalog.rollback': async () => this.catalogState.rollback(),
     'extensions.revoke': async ({ extensionId }) => {
       return { revoked: await this.extensions.pairings.revoke(extensionId) };
     },

@@ -14,6 +14,7 @@ export { listPorts } from './ports';
 export async function createCore(opts: Omit<Partial<CoreOptions>, 'demo'> & { demo: boolean | 'auto' }): Promise<HallCore> {
   const core = await HallCore.create({ ...opts, demo: opts.demo === true, dataDir: opts.dataDir ?? defaultDataDir() });
   await core.openExtensionLink();
+  core.catalogState.startUpdates();
   if (opts.demo === 'auto') {
     const modem = (await listPorts()).find((p) => p.likelyModem && !p.demo);
     const connected = modem ? await core.connect(modem.path).catch(() => null) : null;

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import type { CustomInstruction } from '../catalog/custom/schema';
+import { PROVINCE_IDS } from '../catalog/provinces/schema';
+import type { Catalog, Localized } from '../catalog/schema';
 import { IncomingRecordSchema, OutgoingRecordSchema } from '../journal-records';
 
 /**
@@ -40,6 +43,17 @@ export const RequestSchemas = {
   'approvals.list': v.strictObject({}),
   'approvals.decide': v.strictObject({ id: Id, approve: v.boolean() }),
   'extensions.list': v.strictObject({}),
+  /** The catalog in use (built-in or signed update, province, the user's own instructions) and its settings. */
+  'catalog.state': v.strictObject({}),
+  'catalog.setProvince': v.strictObject({ province: v.nullable(v.picklist(PROVINCE_IDS)) }),
+  /** Checked in full by the catalog state (per-field bilingual errors); here only its size. */
+  'custom.save': v.strictObject({ entry: v.record(v.string(), v.unknown()), replacing: v.optional(v.pipe(v.string(), v.maxLength(16))) }),
+  'custom.delete': v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(16)) }),
+  /** An export file's text; the transport's frame limit caps it below the file format's own. */
+  'custom.import': v.strictObject({ text: Text(240_000), replace: v.boolean() }),
+  'catalog.setUpdateSource': v.strictObject({ source: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(2048))), publicKey: v.nullable(Text(64)) }),
+  'catalog.checkUpdate': v.strictObject({}),
+  'catalog.rollback': v.strictObject({}),
   'extensions.revoke': v.strictObject({ extensionId: v.pipe(v.string(), v.regex(/^[a-p]{32}$/)) }),
 } as const;
 
@@ -109,6 +123,29 @@ export interface ApprovalView {
   expiresAt: number;
 }
 
+export interface CatalogStateView {
+  version: string;
+  date: string;
+  origin: 'builtin' | 'update';
+  province: string | null;
+  provinces: { id: string; name: Localized; verified: boolean }[];
+  customs: CustomInstruction[];
+  update: {
+    source: string | null;
+    publicKey: string | null;
+    lastCheck: { at: number; ok: boolean; zh: string; en: string } | null;
+  };
+  /** The effective catalog: what the UI searches (it runs the search itself, offline). */
+  catalog: Catalog;
+}
+
+export interface CustomImportResult {
+  added: number;
+  replaced: number;
+  kept: number;
+  problems: { index: number; code: string | null; errors: { zh: string; en: string }[] }[];
+}
+
 export interface Responses {
   'catalog.search': SearchHit[];
   'catalog.compose': { id: string; to: string; text: string; redacted: string };
@@ -125,6 +162,14 @@ export interface Responses {
   'approvals.decide': { ok: true };
   'extensions.list': { extensionId: string; pairedAt: number }[];
   'extensions.revoke': { revoked: boolean };
+  'catalog.state': CatalogStateView;
+  'catalog.setProvince': CatalogStateView;
+  'custom.save': CatalogStateView;
+  'custom.delete': CatalogStateView;
+  'custom.import': CustomImportResult;
+  'catalog.setUpdateSource': CatalogStateView;
+  'catalog.checkUpdate': CatalogStateView;
+  'catalog.rollback': CatalogStateView;
 }
 
 export interface Events {
@@ -139,6 +184,8 @@ export interface Events {
   approvals: ApprovalView[];
   /** The list of paired extensions changed. */
   extensions: { extensionId: string; pairedAt: number }[];
+  /** The catalog in use changed (update, province, custom instructions). */
+  catalog: CatalogStateView;
 }
 export type EventName = keyof Events;
 

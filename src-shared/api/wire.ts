@@ -41,6 +41,7 @@ export const EVENT_NAMES = Object.keys({
   notice: true,
   approvals: true,
   extensions: true,
+  catalog: true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** A message that arrived already structured (IPC's structured clone); null when it is not a wire message. */

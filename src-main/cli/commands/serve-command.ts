@@ -29,8 +29,7 @@ export const serveCommand: Command = {
       throw e;
     });
     ctx.out(server.url);
-    const notice = core.recoveryNotice;
-    if (notice) ctx.err(say(ctx, notice));
+    for (const notice of [core.recoveryNotice, ...core.startupProblems]) if (notice) ctx.err(say(ctx, notice));
     ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
     await new Promise<void>((done) => {
       const stop = () => {

@@ -1,0 +1,208 @@
+import { copyFile } from 'node:fs/promises';
+import type { CatalogStateView, CustomImportResult } from '../../../src-shared/api/contract';
+import { InstructionCatalog } from '../../../src-shared/catalog/catalog';
+import { readCustomFile } from '../../../src-shared/catalog/custom/file';
+import { deleteCustom, findCustom, saveCustom } from '../../../src-shared/catalog/custom/list';
+import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
+import { validateCustom } from '../../../src-shared/catalog/custom/validate';
+import { effectiveCatalog } from '../../../src-shared/catalog/effective';
+import { builtinProvinceProfile, builtinProvinces } from '../../../src-shared/catalog/provinces/builtin';
+import type { ProvinceId } from '../../../src-shared/catalog/provinces/schema';
+import type { Catalog } from '../../../src-shared/catalog/schema';
+import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
+import { CatalogUpdater } from '../catalog-update';
+import { Emitter } from '../modem/emitter';
+import { isValidPublicKey, loadCatalogSettings, saveCatalogSettings, type CatalogSettings } from './catalog-settings';
+import { customsPath, loadCustoms, saveCustoms } from './custom-store';
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Which catalog the app uses, and why: the built-in one or the newest signed update, the
+ * province's changes, and the user's own instructions. Every change (an update applied, a
+ * province picked, an instruction added) produces a new effective catalog and tells listeners.
+ */
+export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: Bilingual }> {
+  private base: Catalog;
+  private origin: 'builtin' | 'update' = 'builtin';
+  private effective: InstructionCatalog;
+  private lastCheck: CatalogStateView['update']['lastCheck'] = null;
+  private updater: CatalogUpdater;
+  private daily: ReturnType<typeof setInterval> | null = null;
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly builtin: Catalog,
+    private settings: CatalogSettings,
+    private customs: CustomInstruction[],
+  ) {
+    super();
+    this.base = builtin;
+    this.updater = this.makeUpdater();
+    this.effective = this.compose();
+  }
+
+  static async open(dataDir: string, builtin: Catalog): Promise<{ state: CatalogState; problems: Bilingual[] }> {
+    const problems: Bilingual[] = [];
+    const { settings, damaged } = await loadCatalogSettings(dataDir);
+    if (damaged) problems.push({ zh: '指令库设置文件损坏，已恢复默认设置（不更新、不选省份）。', en: 'The catalog settings file was damaged; defaults are in use (no updates, no province).' });
+    const { customs, problem } = await loadCustoms(dataDir);
+    if (problem) {
+      // Kept aside, never overwritten: the user's instructions are not lost by a bad file.
+      const aside = `${customsPath(dataDir)}.damaged-${Date.now()}`;
+      await copyFile(customsPath(dataDir), aside).catch(() => undefined);
+      problems.push({ zh: `自定义指令文件无法读取（${problem.zh}），已另存为 ${aside}。`, en: `The custom instructions file could not be read (${problem.en}); it was kept as ${aside}.` });
+    }
+    const state = new CatalogState(dataDir, builtin, settings, customs);
+    await state.loadAcceptedUpdate(problems);
+    return { state, problems };
+  }
+
+  /** The catalog to search and compose with. */
+  get catalog(): InstructionCatalog {
+    return this.effective;
+  }
+
+  view(): CatalogStateView {
+    return {
+      version: this.base.version,
+      date: this.base.date,
+      origin: this.origin,
+      province: this.settings.province,
+      provinces: builtinProvinces().provinces.map((p) => ({ id: p.id, name: p.name, verified: p.status === 'verified' })),
+      customs: this.customs,
+      update: { source: this.settings.update.source, publicKey: this.settings.update.publicKey, lastCheck: this.lastCheck },
+      catalog: this.effective.data,
+    };
+  }
+
+  /** Checks the update source now and then daily, when one is configured. */
+  startUpdates(): void {
+    void this.checkNow().catch(() => undefined);
+    this.daily = setInterval(() => void this.checkNow().catch(() => undefined), DAY_MS);
+    this.daily.unref?.();
+  }
+
+  close(): void {
+    if (this.daily) clearInterval(this.daily);
+  }
+
+  async setProvince(province: ProvinceId | null): Promise<CatalogStateView> {
+    await this.saveSettings({ ...this.settings, province });
+    return this.changed();
+  }
+
+  async saveCustom(input: unknown, replacing?: string): Promise<CatalogStateView> {
+    const checked = validateCustom(input);
+    if (!checked.ok) {
+      const first = Object.values(checked.errors)[0]!;
+      throw new HallError(first.code, { zh: first.zh, en: first.en }, { details: { fields: Object.keys(checked.errors) } });
+    }
+    const next = saveCustom(this.customs, checked.value, replacing);
+    await saveCustoms(this.dataDir, next);
+    this.customs = next;
+    return this.changed();
+  }
+
+  async deleteCustom(code: string): Promise<CatalogStateView> {
+    if (!findCustom(this.customs, code)) {
+      throw new HallError('custom.unknown', { zh: `没有自定义指令 ${code}。`, en: `There is no custom instruction ${code}.` });
+    }
+    const next = deleteCustom(this.customs, code);
+    await saveCustoms(this.dataDir, next);
+    this.customs = next;
+    return this.changed();
+  }
+
+  async importCustoms(text: string, replace: boolean): Promise<CustomImportResult> {
+    const report = readCustomFile(text, this.customs);
+    let next = [...this.customs, ...report.fresh];
+    let replaced = 0;
+    for (const d of report.duplicates) {
+      if (!replace || d.identical) continue;
+      next = saveCustom(next, d.incoming, d.existing.code);
+      replaced++;
+    }
+    await saveCustoms(this.dataDir, next);
+    this.customs = next;
+    this.changed();
+    return {
+      added: report.fresh.length,
+      replaced,
+      kept: report.duplicates.length - replaced,
+      problems: report.problems.map((p) => ({ index: p.index, code: p.code, errors: Object.values(p.errors).map((e) => ({ zh: e.zh, en: e.en })) })),
+    };
+  }
+
+  async setUpdateSource(source: string | null, publicKey: string | null): Promise<CatalogStateView> {
+    if (source && !publicKey) {
+      throw new HallError('update.key-required', {
+        zh: '设置更新来源时必须同时填写维护者的公钥，否则无法验证更新。',
+        en: 'An update source needs the maintainer’s public key too; without it no update can be verified.',
+      });
+    }
+    if (publicKey && !isValidPublicKey(publicKey)) {
+      throw new HallError('update.bad-key', { zh: '公钥格式不对（应为 44 个字符的 base64）。', en: 'The public key is not valid (44 base64 characters expected).' });
+    }
+    await this.saveSettings({ ...this.settings, update: { source, publicKey: source ? publicKey : null } });
+    this.lastCheck = null;
+    return this.changed();
+  }
+
+  /** Checks the source and applies what it offers; a refusal keeps the catalog in use and is reported. */
+  async checkNow(): Promise<CatalogStateView> {
+    if (!this.updater.hasSource) return this.view();
+    try {
+      const outcome = await this.updater.apply();
+      this.lastCheck = {
+        at: Date.now(),
+        ok: true,
+        zh: outcome.updated ? `已更新到 ${outcome.version}。` : `已是最新（${outcome.version}）。`,
+        en: outcome.updated ? `Updated to ${outcome.version}.` : `Up to date (${outcome.version}).`,
+      };
+      if (outcome.updated) await this.loadAcceptedUpdate([]);
+    } catch (e) {
+      const error = toHallError(e);
+      this.lastCheck = { at: Date.now(), ok: false, zh: error.zh, en: error.en };
+      this.emit('notice', { zh: `指令库更新被拒绝，继续使用当前版本：${error.zh}`, en: `The catalog update was refused; the current one stays in use: ${error.en}` });
+    }
+    return this.changed();
+  }
+
+  async rollback(): Promise<CatalogStateView> {
+    await this.updater.rollback();
+    this.base = this.builtin;
+    this.origin = 'builtin';
+    return this.changed();
+  }
+
+  private async loadAcceptedUpdate(problems: Bilingual[]): Promise<void> {
+    const current = await this.updater.current();
+    if (current.problem) problems.push({ zh: current.problem.zh, en: current.problem.en });
+    this.base = current.catalog;
+    this.origin = current.origin;
+    this.effective = this.compose();
+  }
+
+  private compose(): InstructionCatalog {
+    return new InstructionCatalog(effectiveCatalog({ base: this.base, province: builtinProvinceProfile(this.settings.province), customs: this.customs }));
+  }
+
+  private makeUpdater(): CatalogUpdater {
+    const { source, publicKey } = this.settings.update;
+    return new CatalogUpdater({ dataDir: this.dataDir, builtin: this.builtin, trustedKeys: publicKey ? [publicKey] : [], ...(source ? { source } : {}) });
+  }
+
+  private async saveSettings(settings: CatalogSettings): Promise<void> {
+    await saveCatalogSettings(this.dataDir, settings);
+    this.settings = settings;
+    this.updater = this.makeUpdater();
+  }
+
+  private changed(): CatalogStateView {
+    this.effective = this.compose();
+    const view = this.view();
+    this.emit('changed', view);
+    return view;
+  }
+}

@@ -1,0 +1,138 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { publishUpdate } from '../../src-main/services/catalog-update';
+import { generateKeyPair } from '../../src-shared/bundle';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import { exportCustomFile } from '../../src-shared/catalog/custom/file';
+import { isHallError } from '../../src-shared/errors';
+import type { OutgoingRecord } from '../../src-shared/api/contract';
+import { FAST } from './session-kit';
+
+let core: HallCore | null = null;
+let dir = '';
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(): Promise<HallCore> {
+  dir ||= await mkdtemp(join(tmpdir(), 'hall-catalog-'));
+  core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+  return core;
+}
+
+async function restart(): Promise<HallCore> {
+  await core!.close();
+  return start();
+}
+
+const LIUL = { code: 'CXLLB', template: 'CXLLB', name: { 'zh-Hans': '查询流量包明细' }, notes: { en: 'Lists the data packages of this line' } };
+
+async function failure(p: Promise<unknown>): Promise<{ code: string; zh: string; en: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isHallError(e)) return { code: e.code, zh: e.zh, en: e.en };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('the catalog in use: province, the user’s own instructions, signed updates', () => {
+  it('starts on the built-in catalog with no province and no custom instructions', async () => {
+    const c = await start();
+    const view = await c.call('catalog.state', {});
+    expect(view).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version, province: null, customs: [] });
+    expect(view.provinces).toHaveLength(31);
+    expect(view.catalog.instructions).toHaveLength(builtinCatalog().instructions.length);
+  });
+
+  it('finds, composes and sends a custom instruction, and keeps it across a restart', async () => {
+    let c = await start();
+    await c.call('custom.save', { entry: LIUL });
+    expect((await c.call('catalog.search', { query: '流量包明细' }))[0]!.id).toBe('custom:CXLLB');
+    expect((await c.call('catalog.search', { query: 'cxllb' }))[0]!.id).toBe('custom:CXLLB');
+    c = await restart();
+    const outgoing: OutgoingRecord[] = [];
+    c.on('outgoing', (o) => outgoing.push(o));
+    await c.call('send', { modemId: 'demo', id: 'custom:CXLLB' });
+    await new Promise<void>((r) => {
+      const t = setInterval(() => outgoing.some((o) => o.state === 'sent') && (clearInterval(t), r()), 10);
+    });
+    expect(c.demo!.emulator.sent.map((s) => [s.part.number, s.part.text])).toEqual([['10086', 'CXLLB']]);
+  });
+
+  it('refuses a bad custom instruction field by field, in both languages, and changes nothing', async () => {
+    const c = await start();
+    const refused = await failure(c.call('custom.save', { entry: { code: 'BAD CODE!', name: { en: 'x' } } }));
+    expect(refused.code).toMatch(/^custom\./);
+    expect(refused.zh).toMatch(/代码/);
+    expect(refused.en).toMatch(/Code/);
+    expect((await c.call('catalog.state', {})).customs).toEqual([]);
+  });
+
+  it('imports a colleague’s file: good entries in, bad ones reported, duplicates kept unless replacing', async () => {
+    const c = await start();
+    await c.call('custom.save', { entry: LIUL });
+    const file = JSON.parse(exportCustomFile([{ ...LIUL, to: '10086', name: { 'zh-Hans': '流量包', 'zh-Hant': '流量包', en: 'Data packs' }, confirm: false } as never]));
+    file.instructions.push({ code: 'KTWXB', name: { 'zh-Hans': '开通无线宝' } }, { code: '', name: {} });
+    const kept = await c.call('custom.import', { text: JSON.stringify(file), replace: false });
+    expect(kept).toMatchObject({ added: 1, replaced: 0, kept: 1 });
+    expect(kept.problems).toHaveLength(1);
+    expect(kept.problems[0]!.errors[0]!.zh).toBeTruthy();
+    const replaced = await c.call('custom.import', { text: JSON.stringify(file), replace: true });
+    expect(replaced).toMatchObject({ added: 0, replaced: 1 });
+    expect((await c.call('catalog.state', {})).customs.map((x) => x.code).sort()).toEqual(['CXLLB', 'KTWXB']);
+    expect(await failure(c.call('custom.import', { text: 'not json', replace: false }))).toMatchObject({ code: 'custom.file-not-json' });
+  });
+
+  it('keeps a damaged custom file aside instead of losing it', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-catalog-'));
+    await writeFile(join(dir, 'custom-instructions.json'), '{"format":"hall10086.custom-instructions","version":1,"instr');
+    const c = await start();
+    expect(c.startupProblems.map((p) => p.en).join()).toMatch(/could not be read.*kept as/);
+    expect((await c.call('catalog.state', {})).customs).toEqual([]);
+  });
+
+  it('remembers the province', async () => {
+    let c = await start();
+    expect((await c.call('catalog.setProvince', { province: 'gd' })).province).toBe('gd');
+    c = await restart();
+    expect((await c.call('catalog.state', {})).province).toBe('gd');
+  });
+
+  it('applies a signed update from a folder, refuses a tampered one and keeps custom instructions; rolls back', async () => {
+    const c = await start();
+    await c.call('custom.save', { entry: LIUL });
+    const key = await generateKeyPair();
+    const source = join(dir, 'updates');
+    const next = structuredClone(builtinCatalog().data);
+    next.version = '2099.01.01-1';
+    next.instructions[0]!.summary.en = 'Updated wording';
+    await publishUpdate(source, next, [builtinCatalog().data], key);
+    expect(await failure(c.call('catalog.setUpdateSource', { source, publicKey: null }))).toMatchObject({ code: 'update.key-required' });
+    await c.call('catalog.setUpdateSource', { source, publicKey: key.publicKey });
+    const updated = await c.call('catalog.checkUpdate', {});
+    expect(updated).toMatchObject({ origin: 'update', version: '2099.01.01-1', update: { lastCheck: { ok: true } } });
+    expect(updated.catalog.instructions[0]!.summary.en).toBe('Updated wording');
+    expect(updated.customs.map((x) => x.code)).toEqual(['CXLLB']);
+
+    // The same source now serves a bundle signed by someone else: refused, the update stays in use.
+    const intruder = await generateKeyPair();
+    const newer = { ...next, version: '2099.02.01-1' };
+    await rm(source, { recursive: true });
+    await publishUpdate(source, newer, [next], intruder);
+    const refused = await c.call('catalog.checkUpdate', {});
+    expect(refused).toMatchObject({ version: '2099.01.01-1', update: { lastCheck: { ok: false } } });
+    expect(refused.update.lastCheck!.zh.length).toBeGreaterThan(0);
+
+    const back = await c.call('catalog.rollback', {});
+    expect(back).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version });
+    expect(back.customs.map((x) => x.code)).toEqual(['CXLLB']);
+    expect(JSON.parse(await readFile(join(dir, 'catalog-settings.json'), 'utf8')).update.source).toBe(source);
+  });
+});
