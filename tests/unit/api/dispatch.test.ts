@@ -68,7 +68,7 @@ describe('forwardEvents', () => {
       { type: 'event', event: 'incoming', data: SAMPLE_INCOMING },
       { type: 'event', event: 'notice', data: notice },
     ]);
-    expect(core.subscriptionCount).toBe(6);
+    expect(core.subscriptionCount).toBe(7);
     stop();
     expect(core.subscriptionCount).toBe(0);
     core.emit('notice', notice);

@@ -64,6 +64,6 @@ describe('wire errors', () => {
 
 describe('EVENT_NAMES', () => {
   it('lists every event of the contract', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['approvals', 'extensions', 'incoming', 'modem', 'notice', 'outgoing']);
+    expect([...EVENT_NAMES].sort()).toEqual(['approvals', 'catalog', 'extensions', 'incoming', 'modem', 'notice', 'outgoing']);
   });
 });
