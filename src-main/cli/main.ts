@@ -1,6 +1,7 @@
 import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
+import { customCommand, provinceCommand, updateCommand } from './commands/catalog-state-commands';
 import { catalogUpdateCommand } from './commands/catalog-update-commands';
 import { emulatorCommand } from './commands/emulator-command';
 import { nativeHostCommand } from './commands/native-host-command';
@@ -24,11 +25,14 @@ const COMMANDS: Command[] = [
   emulatorCommand,
   serveCommand,
   catalogUpdateCommand,
+  updateCommand,
+  provinceCommand,
+  customCommand,
   nativeHostCommand,
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
-const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send)\./;
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom)\./;
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 function help(ctx: CliContext): string {

@@ -1,9 +1,11 @@
-import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
+import { activeCatalog } from './active-catalog';
 
-let engine: SearchEngine | undefined;
+let built: { catalog: ReturnType<typeof activeCatalog>; engine: SearchEngine } | undefined;
 
-/** The catalog search runs here, in the page: instant and offline. Built on first use. */
+/** The catalog search runs here, in the page: instant and offline. Built on first use of each catalog. */
 export function catalogSearch(): SearchEngine {
-  return (engine ??= createSearch(builtinCatalog().instructions));
+  const catalog = activeCatalog();
+  if (built?.catalog !== catalog) built = { catalog, engine: createSearch(catalog.instructions) };
+  return built.engine;
 }

@@ -4,6 +4,7 @@ import type { ConnectionState, CoreConnection } from '../api';
 import { loadSendingPort, saveSendingPort } from '../prefs/storage';
 import type { IngestStatus } from '../store/ingest-queue';
 import type { LogSync } from '../store/sync';
+import { setCatalogState } from '../catalog/active-catalog';
 import { sendingModem, upsertModem } from './modems';
 import { useErrorToast, useToast } from './toasts';
 import { useI18n } from '../prefs/PrefsProvider';
@@ -77,6 +78,13 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   useEffect(() => {
     if (state === 'open' && sync) sync.catchUp().catch(reportError);
   }, [state, sync, reportError]);
+  // The core's catalog (updates, province, the user's own instructions) replaces the built-in one once fetched.
+  useEffect(() => api.on('catalog', setCatalogState), [api]);
+  useEffect(() => {
+    if (state !== 'open') return;
+    const idle = whenIdle(() => void api.call('catalog.state', {}).then(setCatalogState, reportError));
+    return idle.cancel;
+  }, [api, state, reportError]);
   useEffect(() => sync?.noteModems(modems), [sync, modems]);
 
   const chooseSending = useCallback((path: string) => {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { whenIdle } from '../core/CoreProvider';
-import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import type { MatchField } from '../../src-shared/search';
+import { useActiveCatalog } from '../catalog/active-catalog';
 import { catalogSearch } from '../catalog/catalog-search';
 import { instructionCode } from '../catalog/param-check';
 import { Highlighted } from '../components/Highlighted';
@@ -22,15 +22,15 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
+  const catalog = useActiveCatalog();
 
   const searching = query.trim() !== '';
   const rows = useMemo<Row[]>(() => {
     if (searching) return catalogSearch().search(query, RESULT_LIMIT).map((r) => ({ instruction: r.instruction, matched: r.matched }));
-    const catalog = builtinCatalog();
     return catalog.data.categories.flatMap((c) =>
       catalog.instructions.filter((i) => i.category === c.id).map((instruction, k) => ({ instruction, ...(k === 0 ? { category: c.id } : {}) })),
     );
-  }, [query, searching]);
+  }, [query, searching, catalog]);
 
   useEffect(() => setActive(0), [query]);
   // Build the search index in the first quiet moment, so the first keystroke does not wait for it.
@@ -99,7 +99,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
               id={optionId(i)}
               query={query}
               active={i === active}
-              categoryName={row.category ? builtinCatalog().categoryName(row.category, lang) : null}
+              categoryName={row.category ? catalog.categoryName(row.category, lang) : null}
               onOpen={() => onOpen(row.instruction.id)}
               onHover={() => setActive(i)}
             />

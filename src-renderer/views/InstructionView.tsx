@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import { smsToPayload } from '../../src-shared/catalog/check';
 import { instructionCode, templateWithLabels } from '../catalog/param-check';
@@ -11,10 +10,11 @@ import { modemLabel } from '../core/modems';
 import { useToast } from '../core/toasts';
 import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
+import { useActiveCatalog } from '../catalog/active-catalog';
 
 export function InstructionView({ id, onBack, onOpen, onSent }: { id: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
   const { t } = useI18n();
-  const instruction = builtinCatalog().get(id);
+  const instruction = useActiveCatalog().get(id);
   if (!instruction) {
     return (
       <section className="view empty">
@@ -31,7 +31,7 @@ export function InstructionView({ id, onBack, onOpen, onSent }: { id: string; on
 
 function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction: Instruction; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
   const { t, lang } = useI18n();
-  const catalog = builtinCatalog();
+  const catalog = useActiveCatalog();
   const form = useParamForm(instruction);
   const { sending } = useModems();
   const { send, dialog } = useSender(sending);

@@ -1,12 +1,10 @@
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import type { InstructionCatalog } from '../../../src-shared/catalog/catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { createSearch } from '../../../src-shared/search';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
 import { table } from '../format';
-
-let engine: ReturnType<typeof createSearch> | undefined;
-const searchEngine = () => (engine ??= createSearch(builtinCatalog().instructions));
+import { userCatalog } from '../user-catalog';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -16,14 +14,16 @@ export const searchCommand: Command = {
   async run(args, ctx) {
     if (args.positionals.length === 0) throw usageError('请给出要查找的内容，例如：search 流量', 'Give something to search for, e.g.: search 流量');
     const limit = intOption(args, 'limit', 5, 1, 100);
+    const catalog = await userCatalog();
+    const engine = createSearch(catalog.instructions);
     const answers = args.positionals.map((query) => ({
       query,
-      results: searchEngine()
+      results: engine
         .search(query, limit)
         .map((r) => ({
           id: r.id,
           title: r.instruction.name[ctx.lang],
-          sms: r.params ? builtinCatalog().compose(r.id, r.params).redacted : r.instruction.template,
+          sms: r.params ? catalog.compose(r.id, r.params).redacted : r.instruction.template,
           score: r.score,
         })),
     }));
@@ -47,13 +47,13 @@ export const showCommand: Command = {
   async run(args, ctx) {
     const id = args.positionals[0];
     if (!id || args.positionals.length > 1) throw usageError('用法：show 指令代码，例如 show KTGPRS', 'Usage: show ID, e.g. show KTGPRS');
-    const catalog = builtinCatalog();
+    const catalog = await userCatalog();
     const entry = catalog.get(id) ?? catalog.recognize(id)?.instruction ?? catalog.require(id);
     if (args.options.has('json')) {
       ctx.out(JSON.stringify(entry));
       return;
     }
-    ctx.out(describe(entry, ctx.lang));
+    ctx.out(describe(catalog, entry, ctx.lang));
   },
 };
 
@@ -67,7 +67,7 @@ export const composeCommand: Command = {
     if (!id || args.positionals.length > 1) {
       throw usageError('用法：compose 指令代码 [--参数 值]，例如 compose ZD --month 202610', 'Usage: compose ID [--param value], e.g. compose ZD --month 202610');
     }
-    const catalog = builtinCatalog();
+    const catalog = await userCatalog();
     const params = Object.fromEntries([...args.options].filter(([k]) => k !== 'json'));
     const composed =
       catalog.get(id) || Object.keys(params).length
@@ -82,8 +82,7 @@ function indent(text: string): string {
   return text.replace(/^/gm, '  ');
 }
 
-function describe(e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
-  const catalog = builtinCatalog();
+function describe(catalog: InstructionCatalog, e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
   const label = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const rows: string[][] = [
     [label('代码', 'Code'), e.id],

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { IncomingRecord, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { toHallError } from '../../../src-shared/errors';
 import { DEMO_PATH } from '../../emulator/binding';
 import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
@@ -13,6 +12,7 @@ import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/t
 import { intOption, usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
+import { userCatalog } from '../user-catalog';
 
 const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
 
@@ -86,7 +86,7 @@ export const sendCommand: Command = {
     const params = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
-    const catalog = builtinCatalog();
+    const catalog = await userCatalog();
     const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);
     // Checked before the modem is touched, so a typo costs nothing.
     if (byId) catalog.compose(what, params);

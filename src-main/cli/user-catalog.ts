@@ -1,0 +1,16 @@
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
+import { defaultDataDir } from '../core/data-dir';
+import { CatalogState } from '../services/catalog-state';
+
+let opened: Promise<CatalogState> | undefined;
+
+/** The user's catalog state, from the same data folder the app uses (HALL10086_DATA_DIR or the platform's). */
+export function userCatalogState(): Promise<CatalogState> {
+  return (opened ??= CatalogState.open(defaultDataDir(), builtinCatalog().data).then(({ state }) => state));
+}
+
+/** The catalog the app would use: signed update, province, and the user's own instructions. */
+export async function userCatalog(): Promise<InstructionCatalog> {
+  return (await userCatalogState()).catalog;
+}

@@ -1,0 +1,191 @@
+import { useRef, useState } from 'react';
+import type { CustomImportResult } from '../../../src-shared/api/contract';
+import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
+import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
+import { useCatalogState } from '../../catalog/active-catalog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useCore } from '../../core/CoreProvider';
+import { useErrorToast, useToast } from '../../core/toasts';
+import { usePrefs } from '../../prefs/PrefsProvider';
+import { download } from '../../store/download';
+
+interface Draft {
+  code: string;
+  template: string;
+  name: string;
+  notes: string;
+  to: string;
+  confirm: boolean;
+}
+
+const EMPTY: Draft = { code: '', template: '', name: '', notes: '', to: '10086', confirm: false };
+
+/** The user's own instructions: add, edit, delete, and share as a file. A catalog update never touches them. */
+export function CustomInstructions() {
+  const { t, lang, bi } = usePrefs();
+  const { api } = useCore();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const state = useCatalogState();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [deleting, setDeleting] = useState<CustomInstruction | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [imported, setImported] = useState<CustomImportResult | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  if (!state) return null;
+
+  const edit = (c: CustomInstruction | null) => {
+    setEditing(c?.code);
+    setDraft(c ? { code: c.code, template: c.template, name: c.name[lang], notes: c.notes?.[lang] ?? '', to: c.to, confirm: c.confirm } : EMPTY);
+  };
+  const save = async (d: Draft) => {
+    const entry = {
+      code: d.code.trim(),
+      template: d.template.trim() || d.code.trim(),
+      name: { [lang]: d.name.trim() },
+      ...(d.notes.trim() ? { notes: { [lang]: d.notes.trim() } } : {}),
+      to: d.to.trim(),
+      confirm: d.confirm,
+    };
+    try {
+      await api.call('custom.save', { entry, ...(editing ? { replacing: editing } : {}) });
+      setDraft(null);
+      toast('success', t('custom.saved', { code: entry.code }));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+  const importFile = async (f: File) => {
+    try {
+      setImported(await api.call('custom.import', { text: await f.text(), replace }));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('custom.title')}</legend>
+      <p className="muted">{t('custom.hint')}</p>
+      {state.customs.length === 0 ? (
+        <p>{t('custom.none')}</p>
+      ) : (
+        <table className="custom-list">
+          <tbody>
+            {state.customs.map((c) => (
+              <tr key={c.code}>
+                <td>
+                  <code>{c.template}</code>
+                </td>
+                <td>{c.name[lang]}</td>
+                <td>→ {c.to}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => edit(c)}>
+                    {t('custom.edit')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => setDeleting(c)}>
+                    {t('custom.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {draft ? (
+        <form
+          id="custom-form"
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(draft);
+          }}
+        >
+          {(['code', 'template', 'name', 'notes', 'to'] as const).map((field) => (
+            <label key={field}>
+              {t(`custom.field.${field}`)}
+              <input
+                id={`custom-${field}`}
+                value={draft[field]}
+                spellCheck={false}
+                autoComplete="off"
+                required={field === 'code' || field === 'name'}
+                onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+              />
+            </label>
+          ))}
+          <label className="choice">
+            <input type="checkbox" checked={draft.confirm} onChange={(e) => setDraft({ ...draft, confirm: e.target.checked })} />
+            {t('custom.field.confirm')}
+          </label>
+          <p className="muted">{t('custom.templateHint')}</p>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t('custom.save')}
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              {t('confirm.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <button type="button" id="custom-add" onClick={() => edit(null)}>
+            {t('custom.add')}
+          </button>
+          <button type="button" disabled={state.customs.length === 0} onClick={() => download('hall10086-custom-instructions.json', [exportCustomFile(state.customs)], 'application/json')}>
+            {t('custom.export')}
+          </button>
+          <button type="button" onClick={() => file.current?.click()}>
+            {t('custom.import')}
+          </button>
+          <label className="choice">
+            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+            {t('custom.replace')}
+          </label>
+          <input
+            ref={file}
+            id="custom-import-file"
+            type="file"
+            accept="application/json,.json"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+        </div>
+      )}
+      {imported && (
+        <div id="custom-import-result" role="status">
+          <p>{t('custom.imported', { added: imported.added, replaced: imported.replaced, kept: imported.kept, skipped: imported.problems.length })}</p>
+          <ul>
+            {imported.problems.map((p) => (
+              <li key={p.index} className="error">
+                {t('custom.problem', { n: p.index + 1, code: p.code ?? '?' })} {p.errors.map((e) => bi(e)).join(' ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('custom.deleteTitle', { code: deleting.code })}
+          confirmLabel={t('custom.delete')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const code = deleting.code;
+            setDeleting(null);
+            api.call('custom.delete', { code }).then(() => toast('success', t('custom.deleted', { code })), reportError);
+          }}
+        >
+          <p>{t('custom.deleteBody')}</p>
+        </ConfirmDialog>
+      )}
+    </fieldset>
+  );
+}

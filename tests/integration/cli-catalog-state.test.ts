@@ -1,0 +1,57 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hall, STACK_TRACE } from './cli-helpers';
+
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function dataDir(): Promise<Record<string, string>> {
+  const dir = await mkdtemp(join(tmpdir(), 'hall-cli-cat-'));
+  dirs.push(dir);
+  return { HALL10086_DATA_DIR: dir };
+}
+
+describe('hall10086 custom / province / update', () => {
+  it('adds an instruction that search, show and compose then know, and shares it through a file', async () => {
+    const env = await dataDir();
+    const added = await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB{month}'], env);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/CXLLB\s+CXLLB\{month\}\s+→ 10086\s+Data package details/);
+    const found = await hall(['search', 'package details', '--json'], env);
+    expect(JSON.parse(found.stdout)[0].results[0].id).toBe('custom:CXLLB');
+    expect((await hall(['compose', 'CXLLB202610'], env)).stdout.trim()).toBe('CXLLB202610');
+
+    const file = join(env.HALL10086_DATA_DIR!, 'share.json');
+    expect((await hall(['custom', 'export', file], env)).code).toBe(0);
+    const other = await dataDir();
+    const imported = await hall(['custom', 'import', file], other);
+    expect(imported.stderr).toContain('1 added');
+    expect((await hall(['custom', 'list'], other)).stdout).toContain('CXLLB');
+  });
+
+  it('refuses a bad instruction and a bad import file with a clear message, no stack trace', async () => {
+    const env = await dataDir();
+    const bad = await hall(['custom', 'add', 'BAD!', '--name', 'x'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Code/);
+    const file = join(env.HALL10086_DATA_DIR!, 'broken.json');
+    await writeFile(file, '{"format":"something-else"}');
+    const refused = await hall(['custom', 'import', file], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr + refused.stdout).not.toMatch(STACK_TRACE);
+  });
+
+  it('chooses a province and reports the offline update state', async () => {
+    const env = await dataDir();
+    expect((await hall(['province', 'gd'], env)).stdout).toMatch(/\*\s+gd\s+Guangdong/);
+    expect((await hall(['province'], env)).stdout).toMatch(/\*\s+gd/);
+    expect((await hall(['province', 'xx'], env)).code).toBe(2);
+    const status = await hall(['update'], env);
+    expect(status.stdout).toMatch(/Source\s+none \(offline\)/);
+  });
+});
