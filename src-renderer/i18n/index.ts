@@ -24,9 +24,17 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 }
 
-/** Errors and notices come in zh and en; both Chinese scripts read the zh text. */
+let traditional: ((text: string) => string) | null = null;
+
+/** The Simplified → Traditional table is a chunk of its own, loaded only when zh-Hant is chosen. */
+export async function loadTraditional(): Promise<void> {
+  traditional ??= (await import('../../src-shared/i18n/to-traditional')).toTraditional;
+}
+
+/** Errors and notices come in zh (Simplified) and en; zh-Hant reads the zh text converted, once the table is in. */
 export function bilingual(lang: Lang, text: Bilingual): string {
-  return lang === 'en' ? text.en : text.zh;
+  if (lang === 'en') return text.en;
+  return lang === 'zh-Hant' && traditional ? traditional(text.zh) : text.zh;
 }
 
 export interface I18n {

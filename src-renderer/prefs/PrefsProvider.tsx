@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { makeI18n, translate, type I18n, type Lang } from '../i18n';
+import { loadTraditional, makeI18n, translate, type I18n, type Lang } from '../i18n';
 import { loadLang, loadTheme, saveLang, saveTheme, type ThemeChoice } from './storage';
 
 interface Prefs extends I18n {
@@ -13,6 +13,11 @@ const PrefsContext = createContext<Prefs | null>(null);
 export function PrefsProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState(loadLang);
   const [theme, setThemeState] = useState(loadTheme);
+  const [traditionalReady, setTraditionalReady] = useState(false);
+
+  useEffect(() => {
+    if (lang === 'zh-Hant' && !traditionalReady) void loadTraditional().then(() => setTraditionalReady(true));
+  }, [lang, traditionalReady]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -40,7 +45,8 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       theme,
       setTheme,
     }),
-    [lang, theme, setLang, setTheme],
+    // traditionalReady: a new i18n object once the table is in, so error texts re-render converted.
+    [lang, theme, setLang, setTheme, traditionalReady],
   );
   return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingual, LANGS, langFromLocales, placeholders, STRINGS, translate } from '../../../src-renderer/i18n';
+import { bilingual, LANGS, loadTraditional, langFromLocales, placeholders, STRINGS, translate } from '../../../src-renderer/i18n';
 
 const keys = Object.keys(STRINGS['zh-Hans']).sort();
 
@@ -24,9 +24,11 @@ describe('translate', () => {
     expect(translate('en', 'thread.incomplete', { n: 2 })).toBe('Incomplete (2 of {m} parts)');
   });
 
-  it('reads zh for both Chinese scripts and en for English', () => {
-    const text = { zh: '中', en: 'en' };
-    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['中', '中', 'en']);
+  it('reads zh for both Chinese scripts and en for English; zh-Hant converted once its table is loaded', async () => {
+    const text = { zh: '调制解调器已断开', en: 'en' };
+    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['调制解调器已断开', '调制解调器已断开', 'en']);
+    await loadTraditional();
+    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['调制解调器已断开', '調制解調器已斷開', 'en']);
   });
 });
 
