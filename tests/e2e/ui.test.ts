@@ -260,7 +260,7 @@ describe('the browser extension, from the app side', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('拒绝');
       await page.click('dialog[open] button.primary');
       await extension.next(is('paired'));
-      await page.click('nav a:nth-child(4)');
+      await page.click('nav a[href="#/settings"]');
       const item = await page.waitForSelector('.paired-extensions li');
       expect(await item.textContent()).toContain(EXTENSION_ID);
       await page.click('.paired-extensions button');
@@ -269,5 +269,55 @@ describe('the browser extension, from the app side', () => {
     } finally {
       await extension.close();
     }
+  });
+});
+
+describe('the catalog in use', () => {
+  it('adds an instruction of one’s own in Settings; the catalog finds it and it sends like a built-in one', async () => {
+    await page.click('nav a[href="#/settings"]');
+    await page.click('#custom-add');
+    await page.fill('#custom-code', 'CXLLB');
+    await page.fill('#custom-name', '查询流量包明细');
+    await page.click('#custom-form button[type=submit]');
+    await page.waitForSelector('.custom-list td code');
+    expect(await page.textContent('.custom-list')).toContain('CXLLB');
+    await page.click('nav a[href="#/"]');
+    await page.fill('#catalog-search', '流量包明细');
+    await page.waitForFunction(() => document.querySelector('#catalog-results li, [role=listbox] li, ul li')?.textContent?.includes('CXLLB'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('custom'));
+    expect(await page.textContent('main')).toContain('查询流量包明细');
+    await page.waitForSelector('#instruction-name');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/thread'));
+    expect(await waitForBubbles('out', 1)).toEqual(['CXLLB']);
+  });
+
+  it('imports a colleague’s file: good entries added, a bad one reported in words', async () => {
+    await page.click('nav a[href="#/settings"]');
+    await page.waitForSelector('#custom-add');
+    const file = {
+      format: 'hall10086.custom-instructions',
+      version: 1,
+      instructions: [
+        { code: 'KTWXB', name: { 'zh-Hans': '开通无线宝' } },
+        { code: 'BAD CODE', name: { 'zh-Hans': '坏的' } },
+      ],
+    };
+    await page.setInputFiles('#custom-import-file', { name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const result = await page.waitForSelector('#custom-import-result');
+    expect(await result.textContent()).toMatch(/新增 1 条.*跳过 1 条/);
+    expect(await page.textContent('#custom-import-result li')).toContain('BAD CODE');
+    expect(await page.textContent('.custom-list')).toContain('KTWXB');
+  });
+
+  it('remembers the chosen province across a reload', async () => {
+    await page.click('nav a[href="#/settings"]');
+    await page.selectOption('#province', 'gd');
+    await page.waitForFunction(() => (document.querySelector('#province') as HTMLSelectElement).value === 'gd');
+    await page.reload();
+    await page.click('nav a[href="#/settings"]');
+    await page.waitForFunction(() => (document.querySelector('#province') as HTMLSelectElement | null)?.value === 'gd');
+    expect(await page.textContent('#catalog-version')).toContain('内置版本');
   });
 });
