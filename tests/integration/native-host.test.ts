@@ -176,3 +176,33 @@ describe('the native-messaging host and the app behind it', () => {
     expect(await p.next(is('error'))).toMatchObject({ error: { code: 'extension.host-misconfigured' } });
   });
 });
+
+describe('fuzzing the extension channel', () => {
+  it('random bytes and JSON on the app socket never crash the core; it keeps answering', async () => {
+    const { core: c, socket } = await start();
+    const { connect } = await import('node:net');
+    const fc = (await import('fast-check')).default;
+    const samples = fc.sample(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+        fc.jsonValue().map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
+        fc.record({ type: fc.constantFrom('hello', 'pair', 'send', 'x'), ref: fc.string(), id: fc.string(), text: fc.string() }).map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
+      ),
+      { numRuns: 300, seed: 8086 },
+    );
+    for (let i = 0; i < samples.length; i += 30) {
+      const s = connect(socket);
+      s.on('error', () => undefined);
+      await new Promise<void>((r) => s.once('connect', () => r()));
+      s.write(`{"origin":"chrome-extension://${EXTENSION_ID}/"}\n`);
+      for (const chunk of samples.slice(i, i + 30)) s.write(chunk);
+      s.resume(); // read the app's error answers, or the socket never reaches 'close'
+      s.write(Buffer.alloc(200 * 1024, 0x61)); // one line far over the limit: the app hangs up
+      await new Promise<void>((r) => s.once('close', () => r()));
+    }
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+    const p = port(socket);
+    p.post({ type: 'hello' });
+    expect(await p.next(is('hello'))).toMatchObject({ paired: false });
+  });
+});
