@@ -1,14 +1,43 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/hall10086.mjs');
 
-/** Builds the UI exactly as `npm run build` does: `serve` hands out what is in out/renderer. */
-export function buildApp(): Promise<void> {
+/**
+ * Builds the UI exactly as `npm run build` does: `serve` hands out what is in out/renderer. Test
+ * files run in parallel worker processes; the first to ask builds, the others wait for it, so no
+ * two builds ever write out/ at once (a page half-built under a running test).
+ */
+export async function buildApp(): Promise<void> {
+  // One marker per test run (the worker processes' parent), outside out/, which the build rewrites.
+  const run = join(ROOT, 'node_modules', '.cache', 'hall10086-ui-build', String(process.ppid));
+  await mkdir(dirname(run), { recursive: true });
+  const stale = await stat(run).then((s) => Date.now() - s.mtimeMs > 3600_000, () => false);
+  if (stale) await rm(run, { recursive: true, force: true });
+  const mine = await mkdir(run).then(() => true, () => false);
+  if (mine) {
+    try {
+      await electronViteBuild();
+      await writeFile(join(run, 'done'), 'ok');
+    } catch (e) {
+      await writeFile(join(run, 'done'), String(e));
+      throw e;
+    }
+    return;
+  }
+  for (;;) {
+    const done = await readFile(join(run, 'done'), 'utf8').catch(() => null);
+    if (done === 'ok') return;
+    if (done !== null) throw new Error(`the UI build failed in another test file: ${done}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function electronViteBuild(): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
       cwd: ROOT,
