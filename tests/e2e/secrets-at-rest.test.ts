@@ -1,0 +1,81 @@
+import { readdir, readFile, rm, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, serve, type Served } from './ui-kit';
+
+/**
+ * After a full session that sends a password change and an ID-number instruction through the UI,
+ * no copy of either secret may be anywhere at rest: not in the browser profile on disk (IndexedDB,
+ * caches, session state, logs), not in the app's data folder (journal, settings), in ASCII or UTF-16.
+ */
+
+const OLD_PASSWORD = '975310';
+const NEW_PASSWORD = '864202';
+const ID_NUMBER = '11010519491231002X';
+const SECRETS = [OLD_PASSWORD, NEW_PASSWORD, ID_NUMBER];
+
+let server: Served;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  await buildApp();
+  server = await serve();
+  profile = await mkdtemp(join(tmpdir(), 'hall10086-profile-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    locale: 'zh-CN',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await server?.stop();
+  await rm(profile, { recursive: true, force: true });
+});
+
+async function sendWithSecrets(hash: string, fields: Record<string, string>, masked: string): Promise<void> {
+  await page.goto(`${server.url.split('?')[0]}${hash}`);
+  for (const [name, value] of Object.entries(fields)) await page.fill(`#instruction-param-${name}`, value);
+  await page.click('.sms button.primary');
+  await page.waitForSelector('dialog[open]');
+  await page.click('dialog[open] button.danger');
+  await page.waitForFunction((m) => [...document.querySelectorAll('.bubble-line.out .bubble-text')].some((e) => e.textContent === m), masked, { timeout: 45_000 });
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath, entry.name));
+  }
+  return out;
+}
+
+describe('no secret at rest', () => {
+  it('after sending MMXG and MMHF, neither the browser profile nor the app data folder holds them', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('#catalog-search');
+    await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
+    await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
+    // The demo network did get the real text: the secret left over the air and nowhere else.
+    await page.waitForTimeout(1000);
+    await context.close();
+
+    const files = [...(await filesUnder(profile)), ...(await filesUnder(server.dataDir))];
+    expect(files.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const file of files) {
+      const bytes = await readFile(file).catch(() => null);
+      if (!bytes) continue;
+      for (const secret of SECRETS) {
+        if (bytes.includes(Buffer.from(secret, 'latin1')) || bytes.includes(Buffer.from(secret, 'utf16le'))) found.push(`${secret} in ${file}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
