@@ -1,5 +1,6 @@
 import { builtinCatalog } from '../src-shared/catalog/builtin';
-import { createSearch } from '../src-shared/search';
+import { CATALOG_KEYS } from './catalog-store';
+import { CatalogSession } from './catalog-session';
 import { browserLang, t } from './i18n';
 import { routeHash, type Route } from './routes';
 import { DesktopLink } from './desktop-link';
@@ -15,8 +16,13 @@ const MENU_REPORT = 'report-url';
 
 /** Browser chrome (menus, omnibox) follows the browser's language, like the rest of its menus. */
 const uiLang = () => browserLang([chrome.i18n.getUILanguage()]);
-const catalog = builtinCatalog();
-const search = createSearch(catalog.instructions);
+
+/** The catalog in use, read from storage when first needed and again after the settings page changes it. */
+let session: Promise<CatalogSession> | undefined;
+const catalogSession = () => (session ??= CatalogSession.open(chrome.storage.local, builtinCatalog()));
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CATALOG_KEYS.some((key) => key in changes)) session = undefined;
+});
 
 function pageUrl(route: Route): string {
   return chrome.runtime.getURL(`popup.html${routeHash(route)}`);
@@ -32,13 +38,13 @@ async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<voi
 
 /** A chosen suggestion brings its id; text typed and entered as it is searches for it. */
 async function onInputEntered(text: string, disposition: chrome.omnibox.Disposition): Promise<void> {
-  const entry = catalog.get(text);
+  const entry = (await catalogSession()).catalog.get(text);
   const url = pageUrl(entry ? { view: 'instruction', id: entry.id } : { view: 'search', query: text.trim() });
   await (disposition === 'currentTab' ? chrome.tabs.update({ url }) : chrome.tabs.create({ url }));
 }
 
-function suggest(text: string) {
-  return omniboxSuggestions(search, text, uiLang());
+async function suggest(text: string) {
+  return omniboxSuggestions((await catalogSession()).search, text, uiLang());
 }
 
 chrome.runtime.onInstalled.addListener(() => {
@@ -50,7 +56,7 @@ chrome.runtime.onInstalled.addListener(() => {
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClicked(info));
 chrome.omnibox.setDefaultSuggestion({ description: t(uiLang(), 'omniboxDefault') });
-chrome.omnibox.onInputChanged.addListener((text, send) => send(suggest(text)));
+chrome.omnibox.onInputChanged.addListener((text, send) => void suggest(text).then(send));
 chrome.omnibox.onInputEntered.addListener((text, disposition) => void onInputEntered(text, disposition));
 
 const desktop = new DesktopLink((snapshot) => {

@@ -32,7 +32,14 @@ declare namespace chrome {
     const local: {
       get(keys: string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string[]): Promise<void>;
     };
+    const onChanged: { addListener(cb: (changes: Record<string, unknown>, areaName: string) => void): void };
+  }
+  namespace permissions {
+    /** Only during a user gesture; resolves once the user answers the browser's prompt. */
+    function request(permissions: { origins: string[] }): Promise<boolean>;
+    function remove(permissions: { origins: string[] }): Promise<boolean>;
   }
   namespace tabs {
     function create(props: { url: string }): Promise<unknown>;

@@ -88,7 +88,63 @@ export const STRINGS = {
   'state.failed': { 'zh-Hans': '发送失败', 'zh-Hant': '發送失敗', en: 'Failed' },
   'state.refused': { 'zh-Hans': '未发送', 'zh-Hant': '未發送', en: 'Not sent' },
   replyFrom: { 'zh-Hans': '回复', 'zh-Hant': '回覆', en: 'Reply from' },
-
+  settingsLink: { 'zh-Hans': '设置', 'zh-Hant': '設定', en: 'Settings' },
+  settingsTitle: { 'zh-Hans': '设置', 'zh-Hant': '設定', en: 'Settings' },
+  confirm: { 'zh-Hans': '确定', 'zh-Hant': '確定', en: 'Yes' },
+  cancel: { 'zh-Hans': '取消', 'zh-Hant': '取消', en: 'Cancel' },
+  provinceTitle: { 'zh-Hans': '省份', 'zh-Hant': '省份', en: 'Province' },
+  provinceNone: { 'zh-Hans': '不选省份（全国通用）', 'zh-Hant': '不選省份（全國通用）', en: 'None (nationwide)' },
+  provinceUnverified: { 'zh-Hans': '（未核实）', 'zh-Hant': '（未核實）', en: ' (unverified)' },
+  provinceHint: {
+    'zh-Hans': '未核实的省份配置不改变任何指令，各条注意事项照常显示。',
+    'zh-Hant': '未核實的省份配置不改變任何指令，各條注意事項照常顯示。',
+    en: 'An unverified province changes no instruction, and every caveat stays shown.',
+  },
+  customsTitle: { 'zh-Hans': '我的指令', 'zh-Hant': '我的指令', en: 'My instructions' },
+  customsEmpty: { 'zh-Hans': '还没有自定义指令。', 'zh-Hant': '還沒有自訂指令。', en: 'No custom instructions yet.' },
+  deleteCustom: { 'zh-Hans': '删除', 'zh-Hant': '刪除', en: 'Delete' },
+  deleteCustomConfirm: { 'zh-Hans': '确定删除 {code}？', 'zh-Hant': '確定刪除 {code}？', en: 'Delete {code}?' },
+  importFile: { 'zh-Hans': '导入同事的文件', 'zh-Hant': '匯入同事的檔案', en: "Import a colleague's file" },
+  importReplace: { 'zh-Hans': '替换代码相同的我的指令', 'zh-Hant': '取代代碼相同的我的指令', en: 'Replace my instructions that have the same code' },
+  importDone: {
+    'zh-Hans': '已导入：新增 {added} 条，替换 {replaced} 条，保留原有 {kept} 条，跳过有问题的 {skipped} 条。',
+    'zh-Hant': '已匯入：新增 {added} 條，取代 {replaced} 條，保留原有 {kept} 條，略過有問題的 {skipped} 條。',
+    en: 'Imported: {added} added, {replaced} replaced, {kept} of yours kept, {skipped} with problems skipped.',
+  },
+  importEntry: { 'zh-Hans': '第 {n} 条（{code}）：', 'zh-Hant': '第 {n} 條（{code}）：', en: 'Entry {n} ({code}): ' },
+  exportFile: { 'zh-Hans': '导出为文件', 'zh-Hant': '匯出為檔案', en: 'Export to a file' },
+  updatesTitle: { 'zh-Hans': '指令库更新', 'zh-Hant': '指令庫更新', en: 'Catalog updates' },
+  catalogInUse: { 'zh-Hans': '正在使用的指令库：', 'zh-Hant': '正在使用的指令庫：', en: 'Catalog in use: ' },
+  originBuiltin: { 'zh-Hans': '（内置）', 'zh-Hant': '（內建）', en: ' (built-in)' },
+  originUpdate: { 'zh-Hans': '（已验证的签名更新）', 'zh-Hant': '（已驗證的簽章更新）', en: ' (verified signed update)' },
+  updatesOffline: {
+    'zh-Hans': '没有设置更新源：扩展完全离线，只用内置指令库。',
+    'zh-Hant': '沒有設定更新源：擴充功能完全離線，只用內建指令庫。',
+    en: 'No update source: the extension stays fully offline with its built-in catalog.',
+  },
+  updateSource: { 'zh-Hans': '更新源网址', 'zh-Hant': '更新源網址', en: 'Update source address' },
+  updateKey: { 'zh-Hans': '维护者公钥', 'zh-Hant': '維護者公鑰', en: "Maintainer's public key" },
+  updateSave: { 'zh-Hans': '保存', 'zh-Hant': '儲存', en: 'Save' },
+  updateCheck: { 'zh-Hans': '立即检查', 'zh-Hant': '立即檢查', en: 'Check now' },
+  updateChecking: { 'zh-Hans': '正在检查…', 'zh-Hant': '正在檢查…', en: 'Checking…' },
+  updateRollback: { 'zh-Hans': '回到内置指令库', 'zh-Hant': '回到內建指令庫', en: 'Back to built-in' },
+  updateRollbackConfirm: {
+    'zh-Hans': '确定回到内置指令库？比已用过的版本旧的更新仍会被拒绝。',
+    'zh-Hant': '確定回到內建指令庫？比已用過的版本舊的更新仍會被拒絕。',
+    en: 'Go back to the built-in catalog? Updates older than one already used stay refused.',
+  },
+  updateSaved: {
+    'zh-Hans': '已保存。请在浏览器的提示中允许访问 {origin}，扩展只从这里读取更新文件。',
+    'zh-Hant': '已儲存。請在瀏覽器的提示中允許存取 {origin}，擴充功能只從這裡讀取更新檔案。',
+    en: 'Saved. Allow access to {origin} when the browser asks: the extension only reads update files there.',
+  },
+  updateCleared: { 'zh-Hans': '已清除更新源，扩展保持完全离线。', 'zh-Hant': '已清除更新源，擴充功能保持完全離線。', en: 'Update source cleared; the extension stays fully offline.' },
+  updateNoAccess: {
+    'zh-Hans': '浏览器未允许访问 {origin}：除非该网站允许跨站读取，否则取不到更新。',
+    'zh-Hant': '瀏覽器未允許存取 {origin}：除非該網站允許跨站讀取，否則取不到更新。',
+    en: 'The browser did not allow access to {origin}: updates cannot be fetched unless that site allows cross-origin reads.',
+  },
+  lastCheck: { 'zh-Hans': '上次检查（{time}）：', 'zh-Hant': '上次檢查（{time}）：', en: 'Last check ({time}): ' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -101,6 +157,11 @@ export const CHROME_LOCALES: Record<Lang, string> = { 'zh-Hans': 'zh_CN', 'zh-Ha
 
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[key][lang];
+}
+
+/** A string with `{name}` slots filled in. */
+export function tf(lang: Lang, key: StringKey, values: Record<string, string | number>): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) => String(values[name] ?? slot));
 }
 
 /** The browser's language, Simplified Chinese when it is neither Chinese nor English. */

@@ -1,32 +1,30 @@
 import { builtinCatalog } from '../src-shared/catalog/builtin';
-import { createSearch, type SearchEngine } from '../src-shared/search';
+import { CatalogSession, searchFor } from './catalog-session';
 import { h } from './dom';
 import { browserLang, isLang, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './routes';
 import { instructionView } from './view-instruction';
 import { reportView } from './view-report';
 import { searchView } from './view-search';
+import { settingsView } from './view-settings';
 
-/** Only the chosen language is remembered: parameter values and secrets are never stored. */
+/** The language chosen in the popup; the catalog settings are kept by CatalogSession. Nothing secret is stored. */
 const LANG_KEY = 'lang';
 
-const catalog = builtinCatalog();
-let search: SearchEngine | undefined;
+let session: CatalogSession;
 let lang: Lang;
 let lastQuery = '';
-
-function searchEngine(): SearchEngine {
-  return (search ??= createSearch(catalog.instructions));
-}
 
 function viewFor(route: Route): HTMLElement {
   switch (route.view) {
     case 'search':
-      return searchView(lang, searchEngine(), route.query);
+      return searchView(lang, session.search, route.query);
     case 'instruction':
-      return instructionView(lang, catalog, route.id);
+      return instructionView(lang, session.catalog, route.id);
     case 'report':
       return reportView(lang, route.url);
+    case 'settings':
+      return settingsView(lang, session);
   }
 }
 
@@ -41,7 +39,8 @@ function header(): HTMLElement {
     render();
   });
   const report = h('a', { href: routeHash({ view: 'report', url: '' }), id: 'report-link' }, t(lang, 'reportLink'));
-  return h('header', {}, h('strong', {}, t(lang, 'extName')), report, select);
+  const settings = h('a', { href: routeHash({ view: 'settings' }), id: 'settings-link' }, t(lang, 'settingsLink'));
+  return h('header', {}, h('strong', {}, t(lang, 'extName')), report, settings, select);
 }
 
 function render(): void {
@@ -51,7 +50,7 @@ function render(): void {
   const view = viewFor(route);
   const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: lastQuery }) }, t(lang, 'back'));
   document.body.replaceChildren(header(), h('main', {}, back, view));
-  view.querySelector<HTMLInputElement>('input')?.focus();
+  view.querySelector<HTMLElement>('input, select')?.focus();
 }
 
 document.addEventListener('keydown', (e) => {
@@ -67,12 +66,20 @@ window.addEventListener('hashchange', (e) => {
   render();
 });
 
-const storedLang = chrome.storage.local.get([LANG_KEY]);
-// Building the search index is most of the time to the first results: do it while the
-// language is being read rather than after.
-if (parseRoute(location.hash).view === 'search') searchEngine();
-void storedLang.then((stored) => {
-  const chosen = stored[LANG_KEY];
-  lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
-  render();
-});
+// The catalog in use (signed update or built-in, province, the user's own) is read once per
+// opening, together with the language.
+const builtin = builtinCatalog();
+const opening = Promise.all([chrome.storage.local.get([LANG_KEY]), CatalogSession.open(chrome.storage.local, builtin)]);
+// While storage is read: the index over the built-in catalog, which is what most popups search
+// (it is used only if nothing stored changes the catalog).
+if (parseRoute(location.hash).view === 'search') searchFor(builtin);
+void opening.then(
+  ([stored, opened]) => {
+    session = opened;
+    const chosen = stored[LANG_KEY];
+    lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
+    render();
+    // The daily check, when a source is set: on opening, as the extension has no timer permission.
+    void session.checkIfDue();
+  },
+);

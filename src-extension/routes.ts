@@ -2,7 +2,8 @@
 export type Route =
   | { view: 'search'; query: string }
   | { view: 'instruction'; id: string }
-  | { view: 'report'; url: string };
+  | { view: 'report'; url: string }
+  | { view: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/report' || path.startsWith('/report?')) {
     return { view: 'report', url: new URLSearchParams(path.slice('/report'.length)).get('url') ?? '' };
   }
+  if (path === '/settings') return { view: 'settings' };
   const search = path.match(/^\/search\/(.*)$/s);
   return { view: 'search', query: search ? decode(search[1]!) : '' };
 }
@@ -23,6 +25,8 @@ export function routeHash(route: Route): string {
       return `#/instruction/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/report?${new URLSearchParams({ url: route.url })}`;
+    case 'settings':
+      return '#/settings';
   }
 }
 

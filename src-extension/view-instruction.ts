@@ -2,6 +2,7 @@ import type { InstructionCatalog } from '../src-shared/catalog/catalog';
 import { checkParams } from '../src-shared/catalog/check';
 import type { Instruction, ParamSpec } from '../src-shared/catalog/schema';
 import type { HallError } from '../src-shared/errors';
+import { bilingual } from './bilingual';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { smsOutput } from './sms-output';
@@ -88,11 +89,9 @@ function paramField(lang: Lang, spec: ParamSpec) {
     spec,
     input,
     element: h('div', { class: 'field' }, h('label', { for: id }, spec.label[lang]), input, error),
-    /** Both languages: the clerk and the customer may not read the same one. */
     showError(e: HallError | null) {
       input.toggleAttribute('aria-invalid', e !== null);
-      const [first, second] = lang === 'en' ? [e?.en, e?.zh] : [e?.zh, e?.en];
-      error.replaceChildren(...(e ? [h('span', {}, first), h('br'), h('span', {}, second)] : []));
+      error.replaceChildren(...(e ? bilingual(lang, e) : []));
     },
   };
 }

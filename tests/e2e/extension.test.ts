@@ -12,7 +12,15 @@ import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import { HOST_BIN } from '../integration/native-host-kit';
 import { FAST } from '../integration/session-kit';
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import catalogJson from '../../instructions/catalog.json';
+import { generateKeyPair, type KeyPair } from '../../src-shared/bundle';
+import { CUSTOM_FILE_FORMAT, CUSTOM_FILE_VERSION } from '../../src-shared/catalog/custom/file';
+import { parseCatalog } from '../../src-shared/catalog/load';
+import type { Catalog } from '../../src-shared/catalog/schema';
+import { publishUpdate } from '../../src-main/services/catalog-update';
+import { tamper } from '../unit/bundle/bundle-kit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,7 +36,7 @@ const requests: string[] = [];
 const pageErrors: string[] = [];
 
 interface WorkerHooks {
-  suggest(text: string): { content: string; description: string }[];
+  suggest(text: string): Promise<{ content: string; description: string }[]>;
   onMenuClicked(info: { menuItemId: string; selectionText?: string; pageUrl?: string; linkUrl?: string }): Promise<void>;
   onInputEntered(text: string, disposition: string): Promise<void>;
   desktop(): { sends: { state: string; error: { code: string } | null }[] };
@@ -380,4 +388,141 @@ async function waitForApproval(core: HallCore, kind: 'pair' | 'send') {
 it('builds the zip', () => {
   expect(statSync(EXTENSION_ZIP).size).toBe(zipBytes);
   console.log(`out/hall10086-extension.zip: ${zipBytes} bytes`);
+});
+
+describe('settings: province, own instructions and signed catalog updates', () => {
+  /** The maintainer's static files on 127.0.0.1, sent with CORS allowed (see the update test for why). */
+  const served = new Map<string, Uint8Array>();
+  let updates: Server;
+  let sourceUrl: string;
+  let publishDir: string;
+  let key: KeyPair;
+  const builtinData = () => parseCatalog(structuredClone(catalogJson));
+  const V2 = '2026.12.01-1';
+
+  beforeAll(async () => {
+    key = await generateKeyPair();
+    publishDir = await mkdtemp(join(tmpdir(), 'hall10086-ext-updates-'));
+    updates = createServer((req, res) => {
+      const body = served.get(decodeURIComponent((req.url ?? '/').replace(/^\/updates\//, '')));
+      res.setHeader('access-control-allow-origin', '*');
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    await new Promise<void>((r) => updates.listen(0, '127.0.0.1', r));
+    sourceUrl = `http://127.0.0.1:${(updates.address() as AddressInfo).port}/updates/`;
+  });
+  afterAll(async () => {
+    updates.closeAllConnections();
+    updates.close();
+    await rm(publishDir, { recursive: true, force: true });
+  });
+
+  async function publish(catalog: Catalog): Promise<void> {
+    await rm(publishDir, { recursive: true, force: true });
+    await publishUpdate(publishDir, catalog, [], key);
+    served.clear();
+    for (const name of await readdir(publishDir)) served.set(name, await readFile(join(publishDir, name)));
+  }
+
+  it("imports a colleague's file with per-entry problems, finds the instruction by pinyin and shows its SMS, deletes it after confirming", async () => {
+    const page = await openPopup('#/settings');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('province');
+    const file = {
+      format: CUSTOM_FILE_FORMAT,
+      version: CUSTOM_FILE_VERSION,
+      instructions: [
+        { code: 'CXJF', name: { 'zh-Hans': '查询积分' }, notes: { 'zh-Hans': '同事整理的积分查询' } },
+        { code: 'bad code', name: { 'zh-Hans': '坏的' } },
+      ],
+    };
+    await page.setInputFiles('#import-file', { name: 'customs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForSelector('#import-result .status');
+    expect(await page.textContent('#import-result .status')).toBe('已导入：新增 1 条，替换 0 条，保留原有 0 条，跳过有问题的 1 条。');
+    expect(await page.textContent('.import-problems li')).toBe('第 2 条（bad code）：代码：代码应为 1–16 位字母或数字，例如 CXLL。');
+    expect(await page.textContent('#customs li[data-code="CXJF"] code')).toBe('CXJF');
+
+    const search = await openPopup();
+    await search.fill('#search', 'jifen');
+    await search.waitForSelector('#results li[data-id="custom:CXJF"]');
+    await search.click('#results li[data-id="custom:CXJF"]');
+    await search.waitForSelector('#sms-text');
+    expect(search.url()).toBe(`${ext.base}popup.html#/instruction/custom%3ACXJF`);
+    expect(await search.textContent('#sms-text')).toBe('CXJF');
+    expect(await search.textContent('.caveat')).toBe('注意：这是用户自己添加的指令，内容未经核实');
+    expect((await ext.worker.evaluate(() => hall10086.suggest('CXJF'))).map((s) => s.content)).toContain('custom:CXJF');
+
+    await page.click('#delete-CXJF');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('delete-CXJF-no');
+    await page.keyboard.press('Escape');
+    expect(page.url()).toBe(`${ext.base}popup.html#/settings`);
+    await page.click('#delete-CXJF');
+    await page.click('#delete-CXJF-yes');
+    await page.waitForSelector('#customs li[data-code="CXJF"]', { state: 'detached' });
+    expect(await ext.worker.evaluate(() => chrome.storage.local.get(['customs']))).toEqual({ customs: [] });
+  });
+
+  it('remembers the province chosen, marked unverified, on reopening', async () => {
+    const page = await openPopup('#/settings');
+    expect(await page.$$eval('#province option', (os) => os.length)).toBe(32);
+    expect(await page.textContent('#province option[value="gd"]')).toBe('广东（未核实）');
+    await page.selectOption('#province', 'gd');
+    await expect.poll(() => ext.worker.evaluate(() => chrome.storage.local.get(['province']))).toEqual({ province: 'gd' });
+    const again = await openPopup('#/settings');
+    expect(await again.inputValue('#province')).toBe('gd');
+    await again.selectOption('#province', '');
+    await expect.poll(() => ext.worker.evaluate(() => chrome.storage.local.get(['province']))).toEqual({});
+  });
+
+  it('a good signed update from the source is accepted, shown and used; a tampered one is refused and changes nothing', async () => {
+    const next = builtinData();
+    next.version = V2;
+    next.date = '2026-12-01';
+    next.instructions.find((e) => e.id === 'ZD')!.summary['zh-Hans'] = '维护者更新后的账单说明';
+    await publish(next);
+
+    const page = await openPopup('#/settings');
+    expect(await page.textContent('#catalog-version')).toBe(`正在使用的指令库：${builtinData().version}（内置）`);
+    expect(await page.textContent('#update-result')).toBe('没有设置更新源：扩展完全离线，只用内置指令库。');
+    await page.fill('#update-source', sourceUrl);
+    await page.fill('#update-key', 'not a key');
+    await page.click('#update-save');
+    expect(await page.textContent('#update-key-error')).toBe('公钥格式不对（应为 44 个字符的 base64）。The public key is not valid (44 base64 characters expected).');
+    await page.fill('#update-key', key.publicKey);
+    // A real click: the gesture chrome.permissions.request needs. Headless Chromium shows its prompt
+    // where nothing can answer it (Playwright cannot, microsoft/playwright#32755), so it stays
+    // pending; the server allows cross-origin reads, which fetch() honours without the permission.
+    await page.click('#update-save');
+    await page.waitForFunction(() => document.querySelector('#update-message')?.textContent?.startsWith('已保存'));
+    expect(await ext.worker.evaluate(() => chrome.storage.local.get(['updateSource']))).toEqual({ updateSource: { source: sourceUrl, publicKey: key.publicKey } });
+
+    await page.click('#update-check');
+    await page.waitForFunction(() => document.querySelector('#update-result')?.textContent?.includes('已更新到'));
+    expect(await page.textContent('#update-result')).toMatch(/^上次检查（.+）：已更新到 2026\.12\.01-1。Updated to 2026\.12\.01-1\.$/);
+    expect(await page.textContent('#catalog-version')).toBe(`正在使用的指令库：${V2}（已验证的签名更新）`);
+    const zd = await openPopup('#/instruction/ZD');
+    expect(await zd.textContent('.instruction > p')).toBe('维护者更新后的账单说明');
+    await expect.poll(async () => (await ext.worker.evaluate(() => hall10086.suggest('ZD'))).find((s) => s.content === 'ZD')?.description).toContain('维护者更新后的账单说明');
+
+    const later = structuredClone(next);
+    later.version = '2026.12.15-1';
+    later.date = '2026-12-15';
+    await publish(later);
+    const full = [...served.keys()].find((name) => name.endsWith('.full.json.gz'))!;
+    served.set(full, await tamper(served.get(full)! as Uint8Array<ArrayBuffer>, (json) => (json.payload[0] = 'tampered')));
+    await page.click('#update-check');
+    await page.waitForFunction(() => document.querySelector('#update-result')?.className === 'error');
+    expect(await page.textContent('#update-result')).toMatch(/^上次检查（.+）：指令库更新被拒绝，继续使用当前版本：更新文件的签名不对.+The catalog update was refused; the current one stays in use: The update file's signature does not match/);
+    expect(await page.textContent('#catalog-version')).toBe(`正在使用的指令库：${V2}（已验证的签名更新）`);
+    expect(await ext.worker.evaluate(() => chrome.storage.local.get(['highestVersion']))).toEqual({ highestVersion: V2 });
+
+    // Back to built-in, confirmed; the source is cleared so later tests see an offline extension.
+    await page.click('#update-rollback');
+    await page.click('#update-rollback-yes');
+    await page.waitForFunction(() => document.querySelector('#catalog-version')?.textContent?.includes('（内置）'));
+    await page.fill('#update-source', '');
+    await page.fill('#update-key', '');
+    await page.click('#update-save');
+    await page.waitForFunction(() => document.querySelector('#update-message')?.textContent === '已清除更新源，扩展保持完全离线。');
+  });
 });

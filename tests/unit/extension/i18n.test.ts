@@ -22,11 +22,13 @@ describe('extension strings', () => {
 describe('manifest', () => {
   const m = manifest('1.2.3');
 
-  it('asks for no more than it needs: no host permissions, default CSP, no remote code, no web page may connect', () => {
+  it('asks for no more than it needs: no host permissions up front, default CSP, no remote code, no web page may connect', () => {
     expect(m.permissions).toEqual(['contextMenus', 'storage', 'nativeMessaging']);
+    // Asked for one site at a time, from the Save click, for the update source the user enters.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     // Absent on purpose: host_permissions, content_scripts, externally_connectable, web_accessible_resources.
     expect(Object.keys(m).sort()).toEqual(
-      ['action', 'background', 'default_locale', 'description', 'icons', 'key', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'permissions', 'version'],
+      ['action', 'background', 'default_locale', 'description', 'icons', 'key', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'optional_host_permissions', 'permissions', 'version'],
     );
   });
 

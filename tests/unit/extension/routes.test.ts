@@ -8,6 +8,8 @@ describe('popup routes', () => {
     ['#/instruction/ZD', { view: 'instruction', id: 'ZD' }],
     ['#/report?url=https%3A%2F%2Fspam.example%2F%3Fa%3D1%26b%3D2', { view: 'report', url: 'https://spam.example/?a=1&b=2' }],
     ['#/report', { view: 'report', url: '' }],
+    ['#/settings', { view: 'settings' }],
+    ['#/instruction/custom%3AYE', { view: 'instruction', id: 'custom:YE' }],
   ])('%s ↔ %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(routeHash(route))).toEqual(route);
@@ -18,6 +20,7 @@ describe('popup routes', () => {
     ['#/nowhere', { view: 'search', query: '' }],
     ['#/search/100%', { view: 'search', query: '100%' }],
     ['#/search/a/b', { view: 'search', query: 'a/b' }],
+    ['#/instruction/custom:YE', { view: 'instruction', id: 'custom:YE' }],
   ])('reads the odd hash %j as %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -1,0 +1,12 @@
+import type { Bilingual } from '../src-shared/errors';
+import { h } from './dom';
+import type { Lang } from './i18n';
+
+/** Both languages, the user's first: the clerk and the customer may not read the same one. */
+export function bilingual(lang: Lang, text: Bilingual): HTMLElement[] {
+  const [first, second] = lang === 'en' ? [text.en, text.zh] : [text.zh, text.en];
+  return [h('span', {}, first), h('br'), h('span', {}, second)];
+}
+
+/** Only the user's language, for lists where both would double the length. */
+export const inLang = (lang: Lang, text: Bilingual): string => (lang === 'en' ? text.en : text.zh);

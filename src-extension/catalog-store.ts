@@ -1,0 +1,128 @@
+import { catalogHash, compareVersions, type Trusted } from '../src-shared/bundle';
+import type { CustomInstruction } from '../src-shared/catalog/custom/schema';
+import { validateCustom } from '../src-shared/catalog/custom/validate';
+import { parseCatalog } from '../src-shared/catalog/load';
+import { PROVINCE_IDS, type ProvinceId } from '../src-shared/catalog/provinces/schema';
+import type { Catalog } from '../src-shared/catalog/schema';
+import type { Bilingual } from '../src-shared/errors';
+
+/** The part of `chrome.storage.local` the catalog settings use, so tests can hand in a plain map. */
+export interface StorageArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** Where the maintainer publishes signed updates, and the key every bundle must be signed with. */
+export interface UpdateSource {
+  source: string;
+  publicKey: string;
+}
+
+/** The outcome of the last update check, as the settings page shows it. */
+export interface LastCheck extends Bilingual {
+  at: number;
+  ok: boolean;
+}
+
+export interface AcceptedCatalog {
+  trusted: Trusted;
+  catalog: Catalog;
+}
+
+export interface CatalogSettings {
+  province: ProvinceId | null;
+  customs: CustomInstruction[];
+  update: UpdateSource | null;
+  accepted: AcceptedCatalog | null;
+  /** The highest version ever accepted: it outlives "back to built-in", so old bundles stay refused. */
+  floor: string | null;
+  lastCheck: LastCheck | null;
+  /** Stored parts that could not be used, each left out (never guessed at) and said once. */
+  problems: Bilingual[];
+}
+
+/** Every key this module owns; the worker listens for changes to these only. */
+export const CATALOG_KEYS = ['province', 'customs', 'updateSource', 'acceptedCatalog', 'highestVersion', 'lastCheck'] as const;
+const [PROVINCE, CUSTOMS, UPDATE_SOURCE, ACCEPTED, FLOOR, LAST_CHECK] = CATALOG_KEYS;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+export async function readCatalogSettings(storage: StorageArea): Promise<CatalogSettings> {
+  const stored = await storage.get([...CATALOG_KEYS]);
+  const problems: Bilingual[] = [];
+  return {
+    province: PROVINCE_IDS.find((id) => id === stored[PROVINCE]) ?? null,
+    customs: readCustoms(stored[CUSTOMS], problems),
+    update: readUpdateSource(stored[UPDATE_SOURCE]),
+    accepted: await readAccepted(stored[ACCEPTED], problems),
+    floor: typeof stored[FLOOR] === 'string' ? stored[FLOOR] : null,
+    lastCheck: readLastCheck(stored[LAST_CHECK]),
+    problems,
+  };
+}
+
+export const saveProvince = (storage: StorageArea, province: ProvinceId | null) =>
+  province === null ? storage.remove([PROVINCE]) : storage.set({ [PROVINCE]: province });
+
+export const saveCustoms = (storage: StorageArea, customs: readonly CustomInstruction[]) => storage.set({ [CUSTOMS]: customs });
+
+/** A new source (or none) makes the last check's outcome meaningless: it is forgotten with it. */
+export async function saveUpdateSource(storage: StorageArea, update: UpdateSource | null): Promise<void> {
+  await storage.remove([LAST_CHECK]);
+  await (update === null ? storage.remove([UPDATE_SOURCE]) : storage.set({ [UPDATE_SOURCE]: update }));
+}
+
+export const saveLastCheck = (storage: StorageArea, check: LastCheck) => storage.set({ [LAST_CHECK]: check });
+
+/** The catalog and the raised floor in one write: storage never holds one without the other. */
+export function saveAccepted(storage: StorageArea, accepted: AcceptedCatalog, floor: string | null): Promise<void> {
+  const version = accepted.catalog.version;
+  const highest = floor !== null && compareVersions(floor, version) > 0 ? floor : version;
+  return storage.set({ [ACCEPTED]: accepted, [FLOOR]: highest });
+}
+
+/** Back to the built-in catalog; the floor stays. */
+export const clearAccepted = (storage: StorageArea) => storage.remove([ACCEPTED]);
+
+function readCustoms(value: unknown, problems: Bilingual[]): CustomInstruction[] {
+  if (!Array.isArray(value)) return [];
+  const customs = value.flatMap((entry) => {
+    const checked = validateCustom(entry);
+    return checked.ok ? [checked.value] : [];
+  });
+  if (customs.length < value.length) {
+    const dropped = value.length - customs.length;
+    problems.push({ zh: `有 ${dropped} 条保存的自定义指令已损坏，未使用。`, en: `${dropped} saved custom instruction(s) were damaged and are not used.` });
+  }
+  return customs;
+}
+
+function readUpdateSource(value: unknown): UpdateSource | null {
+  if (!isRecord(value) || typeof value.source !== 'string' || typeof value.publicKey !== 'string') return null;
+  return { source: value.source, publicKey: value.publicKey };
+}
+
+function readLastCheck(value: unknown): LastCheck | null {
+  if (!isRecord(value) || typeof value.at !== 'number' || typeof value.ok !== 'boolean') return null;
+  if (typeof value.zh !== 'string' || typeof value.en !== 'string') return null;
+  return { at: value.at, ok: value.ok, zh: value.zh, en: value.en };
+}
+
+/** The accepted update is used only while it is still exactly what its signature promised. */
+async function readAccepted(value: unknown, problems: Bilingual[]): Promise<AcceptedCatalog | null> {
+  if (value === undefined) return null;
+  try {
+    if (!isRecord(value) || !isRecord(value.trusted)) throw new Error('not an accepted catalog');
+    const trusted = value.trusted as Trusted;
+    const catalog = parseCatalog(value.catalog);
+    if ((await catalogHash(catalog)) !== trusted.target) throw new Error('hash differs from the signed one');
+    return { trusted, catalog };
+  } catch {
+    problems.push({
+      zh: '保存的指令库更新已损坏，改用内置指令库；可以重新检查更新。',
+      en: 'The saved catalog update is damaged; the built-in catalog is in use. Check for updates again.',
+    });
+    return null;
+  }
+}
