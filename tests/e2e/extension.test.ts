@@ -315,6 +315,21 @@ describe('sending through the desktop app (native messaging)', () => {
     expect(core!.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE']);
   });
 
+  it('a password typed in the extension goes to the app, needs the app user’s yes, and is kept nowhere in the extension', async () => {
+    const page = await openPopup('#/instruction/MMXG');
+    await page.fill('#param-oldPassword', '135790');
+    await page.fill('#param-newPassword', '246802');
+    await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await page.click('#desktop-send');
+    const question = await waitForApproval(core!, 'send');
+    expect(question.text).toBe('MMXG#******#******');
+    await core!.call('approvals.decide', { id: question.id, approve: true });
+    await page.waitForSelector('#desktop-sends li[data-state="sent"], #desktop-sends li[data-state="delivered"]');
+    expect(core!.demo!.emulator.sent.at(-1)!.part.text).toBe('MMXG#135790#246802');
+    const kept = JSON.stringify([await ext.worker.evaluate(() => hall10086.desktop()), await page.evaluate(() => (chrome.storage.local.get as unknown as (k: null) => Promise<unknown>)(null))]);
+    expect(kept).not.toMatch(/135790|246802/);
+  });
+
   it('a web page on another origin cannot make the extension send, by any means the browser offers', async () => {
     const before = core!.demo!.emulator.sent.length;
     const site: Server = createServer((_, res) => res.end('<!doctype html><title>evil</title>'));
