@@ -31,10 +31,7 @@ export class LogTextIndex {
     if (!needle) return [];
     await this.warm();
     void this.recheck();
-    const hits: { id: string; at: number }[] = [];
-    for (const [id, entry] of this.texts) if (entry.text.includes(needle)) hits.push({ id, at: entry.at });
-    hits.sort((a, b) => b.at - a.at);
-    const rows = await this.db.messages.bulkGet(hits.slice(0, limit).map((h) => h.id));
+    const rows = await this.db.messages.bulkGet(newestContaining(this.texts, needle, limit));
     return rows.filter((r): r is MessageRow => r !== undefined);
   }
 
@@ -47,6 +44,23 @@ export class LogTextIndex {
     await this.db.messages.each((r) => void fresh.set(r.id, { at: r.at, text: fold(r.text) }));
     this.texts = fresh;
   }
+}
+
+/**
+ * Ids of the newest `limit` texts containing `needle`, newest first. Only those are kept while
+ * scanning, so a common word among 100,000 messages costs no sort of every match.
+ */
+export function newestContaining(texts: ReadonlyMap<string, { at: number; text: string }>, needle: string, limit: number): string[] {
+  const hits: { id: string; at: number }[] = [];
+  for (const [id, entry] of texts) {
+    if (!entry.text.includes(needle)) continue;
+    if (hits.length === limit && entry.at <= hits[limit - 1]!.at) continue;
+    let i = hits.length;
+    while (i > 0 && hits[i - 1]!.at < entry.at) i--;
+    hits.splice(i, 0, { id, at: entry.at });
+    if (hits.length > limit) hits.pop();
+  }
+  return hits.map((h) => h.id);
 }
 
 const indexes = new WeakMap<HallDb, LogTextIndex>();
