@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { CoreProvider } from './core/CoreProvider';
+import { CoreProvider, useCore } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
@@ -17,6 +17,8 @@ const ThreadView = lazy(() => import('./views/ThreadView'));
 const ModemView = lazy(() => import('./views/ModemView'));
 const SettingsView = lazy(() => import('./views/SettingsView'));
 const UnreadBadge = lazy(() => import('./shell/UnreadBadge'));
+const OverviewView = lazy(() => import('./views/OverviewView'));
+const OverviewBadge = lazy(() => import('./shell/OverviewBadge'));
 
 export function App({ connection }: { connection: CoreConnection }) {
   return (
@@ -35,13 +37,23 @@ const NAV: { view: View; label: StringKey; route: Route }[] = [
   { view: 'thread', label: 'nav.thread', route: { view: 'thread', simId: null } },
   { view: 'modem', label: 'nav.modem', route: { view: 'modem' } },
   { view: 'settings', label: 'nav.settings', route: { view: 'settings' } },
+  { view: 'overview', label: 'nav.overview', route: { view: 'overview' } },
 ];
+
+/** The navigation entry a route belongs to. */
+function sectionOf(route: Route): View {
+  if (route.view === 'instruction') return 'catalog';
+  if (route.view === 'assistant') return 'thread';
+  return route.view;
+}
 
 function Shell() {
   const { t } = useI18n();
   const [route, navigate] = useRoute();
   const [query, setQuery] = useState('');
-  const section = route.view === 'instruction' ? 'catalog' : route.view;
+  const section = sectionOf(route);
+  // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
+  const storeLoaded = useCore().ingest !== null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -76,9 +88,14 @@ function Shell() {
               title={t('nav.shortcut', { n: i + 1 })}
             >
               {t(item.label)}
-              {item.view === 'thread' && (
+              {item.view === 'thread' && storeLoaded && (
                 <Suspense fallback={null}>
                   <UnreadBadge />
+                </Suspense>
+              )}
+              {item.view === 'overview' && storeLoaded && (
+                <Suspense fallback={null}>
+                  <OverviewBadge />
                 </Suspense>
               )}
             </a>
@@ -110,7 +127,17 @@ function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQ
         />
       );
     case 'thread':
-      return <ThreadView simId={route.simId} onSim={(simId) => navigate({ view: 'thread', simId })} />;
+    case 'assistant':
+      return (
+        <ThreadView
+          simId={route.view === 'thread' ? route.simId : null}
+          assistant={route.view === 'assistant'}
+          onSim={(simId) => navigate({ view: 'thread', simId })}
+          onAssistant={() => navigate({ view: 'assistant' })}
+        />
+      );
+    case 'overview':
+      return <OverviewView />;
     case 'modem':
       return <ModemView />;
     case 'settings':

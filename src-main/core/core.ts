@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses } from '../../src-shared/api/contract';
+import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses, Schedule } from '../../src-shared/api/contract';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
@@ -22,6 +22,7 @@ import {
   type ExtensionSendRequest,
 } from '../services/extension-link';
 import { CatalogState } from '../services/catalog-state';
+import { ScheduleFile, Scheduler, systemClock } from '../services/scheduler';
 import { Journal } from '../services/journal';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
@@ -48,6 +49,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private demoBinding: EmulatorBinding | null = null;
   private extensionLink: ExtensionLink | null = null;
   private searchEngine: { catalog: InstructionCatalog; engine: SearchEngine } | null = null;
+  /** Set in `create`, before any request can arrive. */
+  private scheduler!: Scheduler;
   /** What extensions may do through this app, and the questions they made the user answer. */
   readonly extensions: ExtensionPolicy;
 
@@ -74,6 +77,17 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const journal = await Journal.open(o.dataDir);
     const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
     const core = new HallCore(journal, state, await PairingStore.open(o.dataDir), problems, o);
+    core.scheduler = await Scheduler.open({
+      store: ScheduleFile.in(o.dataDir),
+      clock: systemClock,
+      random: Math.random,
+      check: (schedule) => core.checkSchedule(schedule),
+      run: (simId, ids) => core.runScheduled(simId, ids),
+      onError: (e) => {
+        const error = toHallError(e);
+        core.emit('notice', { level: 'warning', zh: `定时查询没有发出：${error.zh}`, en: `A scheduled check was not sent: ${error.en}` });
+      },
+    });
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
   }
@@ -127,6 +141,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   }
 
   async close(): Promise<void> {
+    this.scheduler.stop();
     this.catalogState.close();
     await this.extensionLink?.close();
     await Promise.all([...this.sessions.values()].map((s) => s.close()));
@@ -178,7 +193,29 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'extensions.revoke': async ({ extensionId }) => {
       return { revoked: await this.extensions.pairings.revoke(extensionId) };
     },
+    'schedules.get': async () => this.scheduler.list(),
+    'schedules.set': async ({ schedule }) => this.scheduler.set(schedule),
   };
+
+  /** Only plain queries run unattended: nothing with parameters, nothing that asks for confirmation. */
+  private checkSchedule(schedule: Schedule): void {
+    for (const id of schedule.instructions) {
+      const instruction = this.catalog.require(id);
+      if (instruction.params.length || instruction.risk.confirm) {
+        throw new HallError('schedule.not-allowed', {
+          zh: `${instruction.id} 不能定时发送：只能定时发送不需要参数、也不需要确认的查询。`,
+          en: `${instruction.id} cannot be scheduled: only queries without parameters or confirmation can.`,
+        });
+      }
+    }
+  }
+
+  /** Sends a schedule's instructions one after another from the ready modem holding the SIM. */
+  private async runScheduled(simId: string, ids: readonly string[]): Promise<void> {
+    const session = [...this.sessions.values()].find((s) => s.snapshot().simId === simId && s.snapshot().state === 'ready');
+    if (!session) throw new HallError('schedule.no-modem', { zh: `SIM ${simId} 所在的调制解调器没有连接。`, en: `The modem holding SIM ${simId} is not connected.` });
+    for (const id of ids) await this.send({ modemId: session.snapshot().modemId, id });
+  }
 
   private extensionGateway(): ExtensionGateway {
     return {

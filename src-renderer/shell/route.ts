@@ -3,6 +3,9 @@ export type Route =
   | { view: 'catalog' }
   | { view: 'instruction'; id: string }
   | { view: 'thread'; simId: string | null }
+  /** The local assistant 小e: a thread beside the SIMs' threads with 10086. */
+  | { view: 'assistant' }
+  | { view: 'overview' }
   | { view: 'modem' }
   | { view: 'settings' };
 
@@ -15,6 +18,10 @@ export function parseRoute(hash: string): Route {
       return second ? { view: 'instruction', id: second } : { view: 'catalog' };
     case 'thread':
       return { view: 'thread', simId: second || null };
+    case 'assistant':
+      return { view: 'assistant' };
+    case 'overview':
+      return { view: 'overview' };
     case 'modem':
       return { view: 'modem' };
     case 'settings':

@@ -1,5 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { CommandRow, MessageRow, PartRow, SimRow } from './rows';
+import type { CommandRow, FigureQueueRow, FigureRow, MessageRow, PartRow, SimRow } from './rows';
 
 /**
  * Each schema version lists its tables' indexes and, when it changes what rows hold, the upgrade
@@ -24,7 +24,31 @@ export const SCHEMA: readonly SchemaVersion[] = [
       sims: 'simId',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // [simId+kind+at]: one figure's history on one SIM; [simId+at]: a SIM's latest reply with figures;
+      // messageId: the rows to replace when a message is stored again.
+      figures: 'id, messageId, [simId+kind+at], [simId+at]',
+      // Replies whose figures are still to be read (see FigureReader).
+      figureQueue: 'messageId',
+    },
+    upgrade: queueStoredReplies,
+  },
 ];
+
+/**
+ * Queues every complete reply stored before figures were kept, for the figure reader to backfill
+ * once the log is open: reading 100,000 replies here would hold the log closed for seconds.
+ */
+async function queueStoredReplies(tx: Transaction): Promise<void> {
+  const queue = tx.table<FigureQueueRow, string>('figureQueue');
+  const ids = await tx
+    .table<MessageRow, string>('messages')
+    .filter((m) => m.direction === 'in' && m.complete)
+    .primaryKeys();
+  await queue.bulkPut(ids.map((messageId) => ({ messageId })));
+}
 
 const DB_NAME = 'hall10086-log';
 
@@ -33,6 +57,8 @@ export class HallDb extends Dexie {
   messages!: Table<MessageRow, string>;
   commands!: Table<CommandRow, string>;
   sims!: Table<SimRow, string>;
+  figures!: Table<FigureRow, string>;
+  figureQueue!: Table<FigureQueueRow, string>;
 
   constructor() {
     // 'strict': a transaction has reached the disk when it reports complete, which is what lets

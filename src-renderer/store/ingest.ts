@@ -12,13 +12,16 @@ export interface Batch {
 
 /**
  * Writes a batch in ONE transaction: received parts (a key already stored is skipped), the
- * messages they build, outgoing states and the SIMs seen. When the promise resolves the
- * transaction has committed (strict durability), and only then may the caller acknowledge.
+ * messages they build (complete replies queued for their figures), outgoing states and the SIMs
+ * seen. When the promise resolves the transaction has committed (strict durability), and only then may the caller acknowledge.
  * Resolves with the message rows written.
  */
 export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[]> {
-  return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims], async () => {
-    const written = [...(await writeIncoming(db, batch.incoming)), ...(await writeOutgoing(db, batch.outgoing))];
+  return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims, db.figureQueue], async () => {
+    const received = await writeIncoming(db, batch.incoming);
+    const written = [...received, ...(await writeOutgoing(db, batch.outgoing))];
+    // Queued with the reply, so no reply can be stored without its figures being read in the end.
+    await db.figureQueue.bulkPut(received.filter((m) => m.complete).map((m) => ({ messageId: m.id })));
     await touchSims(db, batch);
     return written;
   });

@@ -73,8 +73,9 @@ export function logSummary(db: HallDb): Promise<LogSummary> {
 }
 
 export function clearLog(db: HallDb): Promise<void> {
-  return db.transaction('rw', [db.messages, db.parts, db.commands, db.sims], async () => {
-    await Promise.all([db.messages.clear(), db.parts.clear(), db.commands.clear(), db.sims.clear()]);
+  const tables = [db.messages, db.parts, db.commands, db.sims, db.figures, db.figureQueue];
+  return db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
   });
 }
 

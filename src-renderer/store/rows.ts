@@ -1,4 +1,5 @@
 import type { OutgoingState, SmsEncoding } from '../../src-shared/journal-records';
+import type { CanonicalUnit, Confidence } from '../../src-shared/replies';
 
 /** IndexedDB cannot index booleans, so flags that are queried are 0 / 1. */
 export type Flag = 0 | 1;
@@ -68,4 +69,29 @@ export interface SimRow {
   operator: string | null;
   demo: boolean;
   lastSeenAt: number;
+}
+
+/**
+ * One figure read from a complete 10086 reply (balance, data left…), kept for the overview and
+ * its history. Rows are derived: they can always be read again from the message's text.
+ */
+export interface FigureRow {
+  /** `<messageId>#<n>`, the n-th figure of that message: storing a message again rewrites the same rows. */
+  id: string;
+  messageId: string;
+  simId: string;
+  /** `<topic>.<field>` as the reply rules name them: balance.balance, data.remaining, points.total… */
+  kind: string;
+  /** When the reply came in (the message's `at`). */
+  at: number;
+  value: number;
+  unit: CanonicalUnit;
+  /** The allowance package it belongs to (several data packages each have a remaining figure). */
+  package: string | null;
+  confidence: Confidence;
+}
+
+/** A complete reply whose figures are yet to be read: written with the reply, removed with its figures. */
+export interface FigureQueueRow {
+  messageId: string;
 }

@@ -1,5 +1,6 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import { hallDb, type HallDb } from './db';
+import { FigureReader } from './figure-reader';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
@@ -15,17 +16,24 @@ export interface LogSync {
 
 /**
  * Keeps the log in step with the core: every `incoming` and `outgoing` event goes through the
- * ingest queue. Events are subscribed to before the pending records are asked for, so nothing
+ * ingest queue, and the figures of stored replies are read behind it. Events are subscribed to before the pending records are asked for, so nothing
  * falls between the two; a record seen twice is stored once.
  */
 export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
+  const figures = new FigureReader(db);
   const queue = new IngestQueue({
     write: async (batch) => logTextIndex(db).note(await ingestBatch(db, batch)),
     ack: (keys) => api.call('journal.ack', { keys }),
-    onStatus: (status) => listeners.forEach((l) => l(status)),
+    onStatus: (status) => {
+      listeners.forEach((l) => l(status));
+      // Figures are read once the queue has nothing left to store: storing (and freeing the journal) comes first.
+      if (status.state === 'idle') figures.wake();
+    },
   });
   const sims = new SimRecorder(db);
+  // Replies queued before a crash or a reload, or by the store's upgrade.
+  figures.wake();
   const unsubscribe = [
     api.on('incoming', (r) => queue.pushIncoming(r)),
     api.on('outgoing', (r) => queue.pushOutgoing(r)),
@@ -44,6 +52,7 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
     stop() {
       unsubscribe.forEach((u) => u());
       queue.dispose();
+      figures.stop();
     },
   };
 }

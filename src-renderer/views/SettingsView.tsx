@@ -2,6 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useCore } from '../core/CoreProvider';
+import { CatalogSettings } from './settings/CatalogSettings';
+import { CustomInstructions } from './settings/CustomInstructions';
+import { AlertSettings } from './settings/AlertSettings';
+import { ScheduleSettings } from './settings/ScheduleSettings';
 import { useErrorToast, useToast } from '../core/toasts';
 import { LANG_NAMES, LANGS } from '../i18n';
 import { usePrefs } from '../prefs/PrefsProvider';
@@ -38,6 +42,10 @@ export default function SettingsView() {
           </label>
         ))}
       </fieldset>
+      <CatalogSettings />
+      <CustomInstructions />
+      <ScheduleSettings />
+      <AlertSettings />
       <PairedExtensions />
       <LogData />
     </section>

@@ -8,6 +8,9 @@ import { hallDb } from '../store/db';
 import { HALL_PEER } from '../store/incoming-rows';
 import { firstUnread, markThreadRead, unreadCount } from '../store/queries';
 import type { MessageRow } from '../store/rows';
+// Part of this (lazy) chunk, not a chunk of its own: rolldown then splits the modules it shares with
+// the start-up bundle out of that bundle, which costs the start-up ~3 KB gzip in extra requests.
+import AssistantThread from './assistant/AssistantThread';
 import { Composer } from './thread/Composer';
 import { LogSearch } from './thread/LogSearch';
 import { MessageList } from './thread/MessageList';
@@ -21,8 +24,16 @@ interface SimTab {
   demo: boolean;
 }
 
-/** One chat with 10086 per SIM: SIMs stored in the log and SIMs in connected modems. */
-export default function ThreadView({ simId, onSim }: { simId: string | null; onSim(simId: string): void }) {
+interface Props {
+  simId: string | null;
+  /** The assistant's thread (小e) is the one shown, instead of a SIM's. */
+  assistant: boolean;
+  onSim(simId: string): void;
+  onAssistant(): void;
+}
+
+/** One chat with 10086 per SIM (SIMs stored in the log and SIMs in connected modems), and one with 小e. */
+export default function ThreadView({ simId, assistant, onSim, onAssistant }: Props) {
   const { t } = useI18n();
   const db = hallDb();
   const { modems, sending } = useModems();
@@ -45,8 +56,11 @@ export default function ThreadView({ simId, onSim }: { simId: string | null; onS
       <header className="thread-header">
         <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')}>
           {tabs.map((tab) => (
-            <SimTabButton key={tab.simId} tab={tab} selected={tab.simId === current} onSelect={() => onSim(tab.simId)} />
+            <SimTabButton key={tab.simId} tab={tab} selected={!assistant && tab.simId === current} onSelect={() => onSim(tab.simId)} />
           ))}
+          <button type="button" role="tab" aria-selected={assistant} className={assistant ? 'sim-tab selected' : 'sim-tab'} onClick={onAssistant}>
+            {t('assistant.tab')}
+          </button>
         </div>
         <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching}>
           {t('thread.search')}
@@ -63,7 +77,9 @@ export default function ThreadView({ simId, onSim }: { simId: string | null; onS
           }}
         />
       )}
-      {current ? (
+      {assistant ? (
+        <AssistantThread />
+      ) : current ? (
         <Thread key={current} simId={current} focus={focus?.simId === current ? focus : null} />
       ) : (
         <p className="empty">{t('thread.noSims')}</p>

@@ -15,6 +15,23 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Params = v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/)), Text(64));
 const Phone = v.pipe(v.string(), v.regex(/^\+?\d{3,20}$/));
 
+const ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM'));
+
+/**
+ * Checks run for one SIM every day: its instructions (queries without parameters, never risky
+ * ones) at `time` plus up to `jitterMinutes`, moved out of the quiet hours. Off unless enabled.
+ */
+export const ScheduleSchema = v.strictObject({
+  simId: Id,
+  enabled: v.boolean(),
+  instructions: v.pipe(v.array(Id), v.minLength(1), v.maxLength(5)),
+  time: ClockTime,
+  jitterMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120)),
+  /** From `from` to `to` (across midnight when `to` is earlier) nothing is sent. */
+  quiet: v.nullable(v.strictObject({ from: ClockTime, to: ClockTime })),
+});
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+
 export const RequestSchemas = {
   'catalog.search': v.strictObject({ query: Text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
   'catalog.compose': v.strictObject({ id: Id, params: Params }),
@@ -55,6 +72,9 @@ export const RequestSchemas = {
   'catalog.checkUpdate': v.strictObject({}),
   'catalog.rollback': v.strictObject({}),
   'extensions.revoke': v.strictObject({ extensionId: v.pipe(v.string(), v.regex(/^[a-p]{32}$/)) }),
+  'schedules.get': v.strictObject({}),
+  /** Replaces the SIM's schedule. */
+  'schedules.set': v.strictObject({ schedule: ScheduleSchema }),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -162,6 +182,8 @@ export interface Responses {
   'approvals.decide': { ok: true };
   'extensions.list': { extensionId: string; pairedAt: number }[];
   'extensions.revoke': { revoked: boolean };
+  'schedules.get': Schedule[];
+  'schedules.set': Schedule[];
   'catalog.state': CatalogStateView;
   'catalog.setProvince': CatalogStateView;
   'custom.save': CatalogStateView;

@@ -1,13 +1,13 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
-import { instructionCode, templateWithLabels } from '../../catalog/param-check';
+import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
-import { ParamForm, useParamForm } from '../../components/ParamForm';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { InstructionForm } from './InstructionForm';
 
 const SUGGESTIONS = 6;
 
@@ -25,7 +25,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const [active, setActive] = useState(0);
   const [form, setForm] = useState<{ instruction: Instruction; initial: Record<string, string> } | null>(null);
 
-  const typed = useMemo(() => builtinCatalog().recognize(text), [text]);
+  const typed = useMemo(() => activeCatalog().recognize(text), [text]);
   const suggestions = useMemo(() => (text.trim() && !dismissed ? catalogSearch().search(text, SUGGESTIONS) : []), [text, dismissed]);
   // Text that already is an instruction is sent on Enter; otherwise Enter takes the highlighted suggestion.
   const highlighted = typed ? -1 : Math.min(active, suggestions.length - 1);
@@ -87,7 +87,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   return (
     <div className="composer">
       {form && (
-        <ComposerForm
+        <InstructionForm
           key={form.instruction.id}
           instruction={form.instruction}
           initial={form.initial}
@@ -155,53 +155,9 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   );
 }
 
-function ComposerForm(props: {
-  instruction: Instruction;
-  initial: Record<string, string>;
-  disabled: boolean;
-  onCancel(): void;
-  onSend(outgoing: Outgoing): Promise<void>;
-}) {
-  const { t, lang } = useI18n();
-  const form = useParamForm(props.instruction, props.initial);
-  const submit = () => {
-    if (!form.composed) return form.touchAll();
-    void props.onSend({ instruction: props.instruction, params: form.composed.params, shown: form.composed.redacted });
-  };
-  return (
-    <div
-      className="composer-form"
-      role="group"
-      aria-label={t('composer.formTitle', { name: props.instruction.name[lang] })}
-      onKeyDown={(e) => {
-        if (e.nativeEvent.isComposing) return;
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          submit();
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          props.onCancel();
-        }
-      }}
-    >
-      <p className="composer-form-title">{t('composer.formTitle', { name: props.instruction.name[lang] })}</p>
-      <ParamForm instruction={props.instruction} form={form} idPrefix="composer-param" />
-      <p className="sms-text">{form.composed ? form.composed.redacted : templateWithLabels(props.instruction, lang)}</p>
-      <div className="actions">
-        <button type="button" onClick={props.onCancel}>
-          {t('composer.formCancel')}
-        </button>
-        <button type="button" className="primary" onClick={submit} disabled={props.disabled}>
-          {t('composer.send')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 function safeCompose(instruction: Instruction, params: Record<string, string>) {
   try {
-    return builtinCatalog().compose(instruction.id, params);
+    return activeCatalog().compose(instruction.id, params);
   } catch {
     return null;
   }

@@ -5,11 +5,22 @@ import { useErrorToast, useToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { MessageRow } from '../../store/rows';
 import { timeOfDay } from './day';
+import { ReplyNotes } from './ReplyNotes';
 
 const RETRYABLE = new Set(['failed', 'failed-retryable']);
 
-/** One message: received on the left, sent on the right with its state, a failure with its reason and Retry. */
-export const MessageBubble = memo(function MessageBubble({ message, focused }: { message: MessageRow; focused: boolean }) {
+interface Props {
+  message: MessageRow;
+  focused: boolean;
+  /** The other half of its pair: the reply to an instruction, or the instruction a reply answers. */
+  pair: MessageRow | null;
+}
+
+/**
+ * One message: received on the left with what it says in figures, sent on the right with its
+ * state (a failure with its reason and Retry) and, once it is answered, the answer's figures.
+ */
+export const MessageBubble = memo(function MessageBubble({ message, focused, pair }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const outgoing = message.direction === 'out';
@@ -21,6 +32,9 @@ export const MessageBubble = memo(function MessageBubble({ message, focused }: {
         {!message.complete && (
           <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
         )}
+        {!outgoing && pair && <p className="bubble-pair muted">{t('reply.answers', { code: pair.text })}</p>}
+        {!outgoing && <ReplyNotes reply={message} />}
+        {outgoing && pair && <ReplyNotes reply={pair} actions={false} />}
         {failure && (
           <p className="bubble-error">
             {failure.text}

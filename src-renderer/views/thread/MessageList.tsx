@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
+import { pairThreadRows } from '../../store/pairing';
 import { positionInThread, threadSlice } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 import { dayKey, dayLabel } from './day';
@@ -36,6 +37,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
     [db, simId, peer, request.skip, request.take],
   );
   const count = slice?.count ?? 0;
+  const pairs = useMemo(() => pairsIn(slice?.rows ?? []), [slice]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -107,7 +109,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
                         <span>{i18n.t('thread.unreadMarker')}</span>
                       </p>
                     )}
-                    <MessageBubble message={found.row} focused={found.row.id === focusedId} />
+                    <MessageBubble message={found.row} focused={found.row.id === focusedId} pair={pairs.get(found.row.id) ?? null} />
                   </>
                 ) : (
                   <div className="bubble-placeholder" aria-hidden="true" />
@@ -124,4 +126,18 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
       )}
     </div>
   );
+}
+
+/** Each instruction and the reply answering it, both ways, among the rows read (a pair across the window's edge is not shown). */
+function pairsIn(rows: readonly MessageRow[]): Map<string, MessageRow> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pairs = new Map<string, MessageRow>();
+  for (const p of pairThreadRows(rows).values()) {
+    const instruction = p.instructionId ? byId.get(p.instructionId) : undefined;
+    const reply = byId.get(p.replyId);
+    if (!instruction || !reply) continue;
+    pairs.set(instruction.id, reply);
+    pairs.set(reply.id, instruction);
+  }
+  return pairs;
 }

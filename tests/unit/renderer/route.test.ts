@@ -8,6 +8,8 @@ describe('routes', () => {
     ['#/thread', { view: 'thread', simId: null }],
     ['#/thread/89860012345678901234', { view: 'thread', simId: '89860012345678901234' }],
     ['#/thread/%2Fdev%2FttyUSB2', { view: 'thread', simId: '/dev/ttyUSB2' }],
+    ['#/assistant', { view: 'assistant' }],
+    ['#/overview', { view: 'overview' }],
     ['#/modem', { view: 'modem' }],
     ['#/settings', { view: 'settings' }],
   ])('%s ⇄ %j', (hash, route) => {

@@ -1,0 +1,104 @@
+import type { Schedule } from '../../../src-shared/api/contract';
+import { nextRun } from './next-run';
+
+const MINUTE = 60_000;
+
+export interface Clock {
+  now(): number;
+  /** Calls `fn` once after `ms`; the returned function cancels it. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    // A pending check must not keep a closing process alive.
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  },
+};
+
+export interface ScheduleStore {
+  load(): Promise<Schedule[]>;
+  save(schedules: readonly Schedule[]): Promise<void>;
+}
+
+export interface SchedulerDeps {
+  store: ScheduleStore;
+  clock: Clock;
+  /** [0, 1), for the jitter. */
+  random(): number;
+  /** Throws (a HallError) when a schedule may not be kept, e.g. it names a risky instruction. */
+  check(schedule: Schedule): void;
+  /** Sends the instructions from the modem holding the SIM. */
+  run(simId: string, instructions: readonly string[]): Promise<void>;
+  /** A run that failed (no modem with that SIM, a send refused…): the next day's run is still planned. */
+  onError(error: unknown, schedule: Schedule): void;
+}
+
+/**
+ * Runs each SIM's daily checks while the core is up. Schedules are kept in the store and off
+ * unless the user enabled them; each enabled one has one timer, for its next run.
+ */
+export class Scheduler {
+  private schedules: Schedule[] = [];
+  private readonly timers = new Map<string, { at: number; cancel: () => void }>();
+
+  private constructor(private readonly deps: SchedulerDeps) {}
+
+  static async open(deps: SchedulerDeps): Promise<Scheduler> {
+    const scheduler = new Scheduler(deps);
+    scheduler.schedules = await deps.store.load();
+    for (const s of scheduler.schedules) scheduler.arm(s, deps.clock.now());
+    return scheduler;
+  }
+
+  list(): Schedule[] {
+    return this.schedules.map((s) => ({ ...s, instructions: [...s.instructions] }));
+  }
+
+  /** When the SIM's checks run next (epoch ms), or null when they are off. */
+  nextRunOf(simId: string): number | null {
+    return this.timers.get(simId)?.at ?? null;
+  }
+
+  /** Replaces the SIM's schedule, saved before it takes effect. */
+  async set(schedule: Schedule): Promise<Schedule[]> {
+    this.deps.check(schedule);
+    const next = [...this.schedules.filter((s) => s.simId !== schedule.simId), schedule];
+    await this.deps.store.save(next);
+    this.schedules = next;
+    this.arm(schedule, this.deps.clock.now());
+    return this.list();
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) t.cancel();
+    this.timers.clear();
+  }
+
+  private arm(schedule: Schedule, after: number): void {
+    this.timers.get(schedule.simId)?.cancel();
+    this.timers.delete(schedule.simId);
+    const at = nextRun(schedule, after, this.deps.random);
+    if (at === null) return;
+    const now = this.deps.clock.now();
+    const cancel = this.deps.clock.after(Math.max(0, at - now), () => void this.fire(schedule.simId));
+    this.timers.set(schedule.simId, { at, cancel });
+  }
+
+  private async fire(simId: string): Promise<void> {
+    const schedule = this.schedules.find((s) => s.simId === simId);
+    this.timers.delete(simId);
+    if (!schedule?.enabled) return;
+    const ranAt = this.deps.clock.now();
+    // Planned from past today's whole jitter window, so a new random delay cannot land later the same day.
+    this.arm(schedule, ranAt + (schedule.jitterMinutes + 1) * MINUTE);
+    try {
+      await this.deps.run(schedule.simId, schedule.instructions);
+    } catch (error) {
+      this.deps.onError(error, schedule);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { simLabel } from '../core/modems';
+import type { I18n } from '../i18n';
+import { formatFigure } from '../views/overview/format';
+import type { Alert } from './alerts';
+
+/** “SIM …901234: balance 8.20 yuan, under 10.00 yuan. KTYETX turns on balance reminders.” */
+export function alertText(alert: Alert, { t, lang }: I18n): string {
+  const kind = alert.kind === 'balance' ? 'balance.balance' : 'data.remaining';
+  return t(alert.kind === 'balance' ? 'alert.balance' : 'alert.data', {
+    sim: simLabel(alert.simId),
+    value: formatFigure(kind, alert.value, lang),
+    threshold: formatFigure(kind, alert.threshold, lang),
+    code: alert.instruction,
+  });
+}

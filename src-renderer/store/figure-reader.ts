@@ -1,0 +1,62 @@
+import type { HallDb } from './db';
+import { figureRowsFor } from './figures';
+
+/** Replies read per transaction: under ~10 ms of parsing (one idle moment), and few enough commits (each one reaches the disk). */
+const CHUNK = 250;
+
+/**
+ * Reads the figures of queued replies (queued by the ingest, and by the upgrade to schema 2) in
+ * the page's quiet moments. Parsing a reply costs about as much as storing it, so it is kept off
+ * the path that stores and acknowledges messages; the queue is in the store, so a reply stored
+ * just before a crash or a reload is read after the next start.
+ */
+export class FigureReader {
+  private running = false;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly db: HallDb) {}
+
+  /** There may be new replies in the queue. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.drain().finally(() => {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      await quietMoment();
+      const ids = await this.db.figureQueue.limit(CHUNK).primaryKeys();
+      // Read outside the write: a complete reply is never rewritten, and the thread's reads need not wait for the parsing.
+      const rows = (await this.db.messages.bulkGet(ids)).flatMap((m) => (m ? figureRowsFor(m) : []));
+      await this.db.transaction('rw', [this.db.figures, this.db.figureQueue], async () => {
+        await this.db.figures.bulkPut(rows);
+        await this.db.figureQueue.bulkDelete(ids);
+      });
+      const done = ids.length < CHUNK;
+      if (done) return;
+    }
+  }
+}
+
+function quietMoment(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}

@@ -1,0 +1,145 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { alertText } from '../alerts/alert-text';
+import { useAlerts } from '../alerts/use-alerts';
+import { DemoBadge } from '../components/DemoBadge';
+import { simLabel } from '../core/modems';
+import { useI18n } from '../prefs/PrefsProvider';
+import { routeHash } from '../shell/route';
+import { hallDb } from '../store/db';
+import { figureHistory, OVERVIEW_FIGURES, type FigurePoint, type OverviewKind } from '../store/figure-history';
+import type { SimRow } from '../store/rows';
+import { formatFigure } from './overview/format';
+import { Sparkline } from './overview/Sparkline';
+import { dayLabel, timeOfDay } from './thread/day';
+
+type History = Record<OverviewKind, FigurePoint[]>;
+
+interface SimFigures {
+  sim: SimRow;
+  history: History;
+}
+
+/**
+ * Per SIM, the latest balance, data left, minutes left and points from 10086's replies, each with
+ * when it was read and a line of its recent history; above them, every SIM side by side.
+ */
+export default function OverviewView() {
+  const { t } = useI18n();
+  const db = hallDb();
+  const sims = useLiveQuery(async () => {
+    const rows = await db.sims.orderBy('simId').toArray();
+    return Promise.all(
+      rows.map(async (sim): Promise<SimFigures> => {
+        const lists = await Promise.all(OVERVIEW_FIGURES.map((f) => figureHistory(db, sim.simId, f.kind)));
+        return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History };
+      }),
+    );
+  }, [db]);
+
+  if (!sims) return <p className="view empty">{t('app.loading')}</p>;
+  const withFigures = sims.filter((s) => OVERVIEW_FIGURES.some((f) => s.history[f.kind].length > 0));
+  return (
+    <section className="view overview" aria-labelledby="overview-heading">
+      <h1 id="overview-heading">{t('overview.title')}</h1>
+      <Alerts />
+      {withFigures.length === 0 ? (
+        <p className="empty">{t('overview.empty')}</p>
+      ) : (
+        <>
+          <SimTable sims={withFigures} />
+          {withFigures.map((s) => (
+            <SimSection key={s.sim.simId} figures={s} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function SimTable({ sims }: { sims: SimFigures[] }) {
+  const { t } = useI18n();
+  return (
+    <table className="overview-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('overview.sim')}</th>
+          {OVERVIEW_FIGURES.map((f) => (
+            <th key={f.kind} scope="col">
+              {t(f.label)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sims.map(({ sim, history }) => (
+          <tr key={sim.simId}>
+            <th scope="row">
+              {simLabel(sim.simId)} {sim.demo && <DemoBadge />}
+            </th>
+            {OVERVIEW_FIGURES.map((f) => (
+              <td key={f.kind} data-kind={f.kind}>
+                <Latest kind={f.kind} points={history[f.kind]} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SimSection({ figures: { sim, history } }: { figures: SimFigures }) {
+  const { t } = useI18n();
+  return (
+    <section className="overview-sim" aria-label={simLabel(sim.simId)}>
+      <h2>
+        {simLabel(sim.simId)} {sim.operator && <span className="muted">{sim.operator}</span>} {sim.demo && <DemoBadge />}
+      </h2>
+      <div className="figure-cards">
+        {OVERVIEW_FIGURES.map((f) => (
+          <div key={f.kind} className="figure-card" data-kind={f.kind}>
+            <p className="figure-label">{t(f.label)}</p>
+            <Latest kind={f.kind} points={history[f.kind]} />
+            {history[f.kind].length > 1 && (
+              <Sparkline values={history[f.kind].map((p) => p.value)} label={t('overview.history', { name: t(f.label) })} />
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The newest value and when 10086 gave it, or that there is none yet. */
+function Latest({ kind, points }: { kind: OverviewKind; points: FigurePoint[] }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const latest = points.at(-1);
+  if (!latest) return <span className="muted">{t('overview.noFigure')}</span>;
+  return (
+    <span className="figure-latest">
+      <strong className="figure-value">{formatFigure(kind, latest.value, lang)}</strong>
+      {latest.unsure && <span className="badge badge-risk"> {t('reply.unsure')}</span>}
+      <time className="muted figure-time" dateTime={new Date(latest.at).toISOString()}>
+        {dayLabel(latest.at, Date.now(), i18n)} {timeOfDay(latest.at, lang)}
+      </time>
+    </span>
+  );
+}
+
+/** Figures under the thresholds set in Settings, each with the instruction that helps. */
+function Alerts() {
+  const i18n = useI18n();
+  const alerts = useAlerts();
+  if (!alerts?.length) return null;
+  return (
+    <ul className="overview-alerts">
+      {alerts.map((alert) => (
+        <li key={`${alert.simId}|${alert.kind}`} className="callout callout-risk" role="alert">
+          {alertText(alert, i18n)}{' '}
+          <a href={routeHash({ view: 'instruction', id: alert.instruction })}>{i18n.t('alert.open', { code: alert.instruction })}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}

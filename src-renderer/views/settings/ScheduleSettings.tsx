@@ -1,0 +1,103 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Schedule } from '../../../src-shared/api/contract';
+import { useCore } from '../../core/CoreProvider';
+import { simLabel } from '../../core/modems';
+import { useErrorToast, useToast } from '../../core/toasts';
+import { useI18n } from '../../prefs/PrefsProvider';
+import { hallDb } from '../../store/db';
+
+/** The queries a schedule may send: no parameters, nothing to confirm (the core checks this too). */
+const SCHEDULABLE = ['YE', 'CXYEG', 'CXYEB', 'CXYED', 'JF'];
+
+const fresh = (simId: string): Schedule => ({
+  simId,
+  enabled: false,
+  instructions: ['YE', 'CXYEG'],
+  time: '08:00',
+  jitterMinutes: 10,
+  quiet: { from: '22:00', to: '07:00' },
+});
+
+/** Each SIM's daily checks, kept by the core (it sends them while the app runs). */
+export function ScheduleSettings() {
+  const { t } = useI18n();
+  const { api, connection } = useCore();
+  const reportError = useErrorToast();
+  const sims = useLiveQuery(() => hallDb().sims.toCollection().primaryKeys(), []);
+  const [saved, setSaved] = useState<Schedule[] | null>(null);
+
+  useEffect(() => {
+    if (connection === 'open') api.call('schedules.get', {}).then(setSaved, reportError);
+  }, [api, connection, reportError]);
+
+  if (!sims?.length || !saved) return null;
+  return (
+    <fieldset>
+      <legend>{t('settings.schedules')}</legend>
+      <p className="muted">{t('settings.schedulesHint')}</p>
+      {sims.map((simId) => (
+        <ScheduleForm key={simId} initial={saved.find((s) => s.simId === simId) ?? fresh(simId)} onSaved={setSaved} />
+      ))}
+    </fieldset>
+  );
+}
+
+function ScheduleForm({ initial, onSaved }: { initial: Schedule; onSaved(all: Schedule[]): void }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [draft, setDraft] = useState(initial);
+  const id = (name: string) => `schedule-${draft.simId}-${name}`;
+  const change = (patch: Partial<Schedule>) => setDraft((d) => ({ ...d, ...patch }));
+  const toggle = (code: string, on: boolean) =>
+    change({ instructions: SCHEDULABLE.filter((c) => (c === code ? on : draft.instructions.includes(c))) });
+
+  const save = () =>
+    api.call('schedules.set', { schedule: draft }).then((all) => {
+      onSaved(all);
+      toast('success', t('settings.scheduleSaved', { sim: simLabel(draft.simId) }));
+    }, reportError);
+
+  return (
+    <div className="schedule" role="group" aria-label={simLabel(draft.simId)}>
+      <p className="schedule-sim">
+        <label className="choice">
+          <input type="checkbox" checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
+          <strong>{simLabel(draft.simId)}</strong> {t('settings.scheduleOn')}
+        </label>
+      </p>
+      <p>
+        {SCHEDULABLE.map((code) => (
+          <label key={code} className="choice">
+            <input type="checkbox" checked={draft.instructions.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
+            <span className="code">{code}</span>
+          </label>
+        ))}
+      </p>
+      <div className="schedule-times">
+        <label htmlFor={id('time')}>{t('settings.scheduleTime')}</label>
+        <input id={id('time')} type="time" value={draft.time} onChange={(e) => change({ time: e.target.value })} />
+        <label htmlFor={id('jitter')}>{t('settings.scheduleJitter')}</label>
+        <input
+          id={id('jitter')}
+          type="number"
+          min="0"
+          max="120"
+          value={draft.jitterMinutes}
+          onChange={(e) => change({ jitterMinutes: Math.min(120, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
+        />
+        <label htmlFor={id('quiet')}>{t('settings.scheduleQuiet')}</label>
+        <span>
+          <input id={id('quiet')} type="time" value={draft.quiet?.from ?? '22:00'} onChange={(e) => change({ quiet: { from: e.target.value, to: draft.quiet?.to ?? '07:00' } })} />
+          {' – '}
+          <input type="time" aria-label={t('settings.scheduleQuiet')} value={draft.quiet?.to ?? '07:00'} onChange={(e) => change({ quiet: { from: draft.quiet?.from ?? '22:00', to: e.target.value } })} />
+        </span>
+      </div>
+      <button type="button" onClick={() => void save()} disabled={draft.instructions.length === 0}>
+        {t('settings.save')}
+      </button>
+    </div>
+  );
+}

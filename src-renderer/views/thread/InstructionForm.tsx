@@ -1,0 +1,56 @@
+import type { Instruction } from '../../../src-shared/catalog/schema';
+import { templateWithLabels } from '../../catalog/param-check';
+import { ParamForm, useParamForm } from '../../components/ParamForm';
+import type { Outgoing } from '../../core/use-sender';
+import { useI18n } from '../../prefs/PrefsProvider';
+
+/**
+ * An instruction's parameter form with the SMS it makes, Cancel and Send (Enter sends, Esc
+ * cancels). Sending goes through the caller, which asks first for risky instructions.
+ */
+export function InstructionForm(props: {
+  instruction: Instruction;
+  initial: Record<string, string>;
+  disabled: boolean;
+  onCancel(): void;
+  onSend(outgoing: Outgoing): Promise<void>;
+  /** What the send button says (default: Send). */
+  sendLabel?: string;
+}) {
+  const { t, lang } = useI18n();
+  const form = useParamForm(props.instruction, props.initial);
+  const submit = () => {
+    if (!form.composed) return form.touchAll();
+    void props.onSend({ instruction: props.instruction, params: form.composed.params, shown: form.composed.redacted });
+  };
+  return (
+    <div
+      className="composer-form"
+      role="group"
+      aria-label={t('composer.formTitle', { name: props.instruction.name[lang] })}
+      onKeyDown={(e) => {
+        if (e.nativeEvent.isComposing) return;
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          submit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      <p className="composer-form-title">{t('composer.formTitle', { name: props.instruction.name[lang] })}</p>
+      <ParamForm instruction={props.instruction} form={form} idPrefix="composer-param" />
+      <p className="sms-text">{form.composed ? form.composed.redacted : templateWithLabels(props.instruction, lang)}</p>
+      <div className="actions">
+        <button type="button" onClick={props.onCancel}>
+          {t('composer.formCancel')}
+        </button>
+        {/* With no field to fill, Send takes the focus so that Enter sends. */}
+        <button type="button" className="primary" onClick={submit} disabled={props.disabled} autoFocus={props.instruction.params.length === 0}>
+          {props.sendLabel ?? t('composer.send')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMemo, useState } from 'react';
+import { describeFigures, type ConfirmRequest } from '../../../src-shared/replies';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useCore, useModems } from '../../core/CoreProvider';
+import { modemForSim } from '../../core/modems';
+import { useErrorToast } from '../../core/toasts';
+import { useI18n } from '../../prefs/PrefsProvider';
+import { understandMessage } from '../../store/figures';
+import type { MessageRow } from '../../store/rows';
+
+/**
+ * Under a 10086 reply: its figures in one line (marked when the rules were unsure), or, when
+ * 10086 asks for a confirmation, a button that sends the word it asks for, after asking (only under
+ * the reply itself: `actions` is off where the answer is repeated under its instruction). Nothing
+ * for a reply that was not understood: its text is all there is.
+ */
+export function ReplyNotes({ reply, actions = true }: { reply: MessageRow; actions?: boolean }) {
+  const { t, lang } = useI18n();
+  const understood = useMemo(() => understandMessage(reply), [reply]);
+  if (understood?.kind === 'confirm') return actions ? <ConfirmReplyButton reply={reply} request={understood} /> : null;
+  const line = understood && describeFigures(understood, lang);
+  if (!understood || understood.kind !== 'figures' || !line) return null;
+  return (
+    <p className="bubble-figures">
+      {line}
+      {understood.confidence === 'unsure' && <span className="badge badge-risk">{t('reply.unsure')}</span>}
+    </p>
+  );
+}
+
+function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: ConfirmRequest }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const { modems } = useModems();
+  const reportError = useErrorToast();
+  const [asking, setAsking] = useState(false);
+  const [sent, setSent] = useState(false);
+  const modem = modemForSim(modems, reply.simId);
+  const expired = request.deadline !== null && Date.now() > request.deadline.until;
+
+  const send = () => {
+    setAsking(false);
+    if (!modem) return;
+    api.call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer }).then(() => setSent(true), reportError);
+  };
+
+  return (
+    <p className="bubble-actions">
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || sent}>
+        {t('reply.confirm', { word: request.reply })}
+      </button>
+      {asking && (
+        <ConfirmDialog
+          title={t('reply.confirmTitle', { word: request.reply })}
+          confirmLabel={t('confirm.send')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onConfirm={send}
+          onCancel={() => setAsking(false)}
+        >
+          <p>{t('confirm.text', { text: request.reply, to: reply.peer })}</p>
+        </ConfirmDialog>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,292 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { figureRowsFor } from '../../src-renderer/store/figures';
+import type { MessageRow } from '../../src-renderer/store/rows';
+import { buildApp, launchChromium, serve, STACK_TRACE, type Served } from './ui-kit';
+
+/**
+ * 小e, reply figures and the overview in Chromium against browser mode and its demo modem: ask in
+ * everyday words, send the offered instruction, see the reply's figures on the overview; a
+ * clarifying question; and the log store's upgrade that reads the figures of replies stored before.
+ */
+
+let server: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+beforeAll(async () => {
+  await buildApp();
+  server = await serve();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterEach(async (ctx) => {
+  const name = ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+  await page.screenshot({ path: join(ARTIFACTS, `assistant-${name}.png`), fullPage: true });
+  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+});
+
+const base = () => server.url.split('?')[0]!;
+
+async function openApp(): Promise<void> {
+  await page.goto(server.url);
+  await page.waitForSelector('#catalog-search');
+}
+
+async function ask(question: string): Promise<void> {
+  await page.goto(`${base()}#/assistant`);
+  const input = page.getByPlaceholder('用自己的话问', { exact: false });
+  await input.fill(question);
+  await input.press('Enter');
+}
+
+/** One table of the page's log, read with IndexedDB itself, in key order. */
+function storedTable(name: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (table) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('hall10086-log');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(table, 'readonly').objectStore(table).getAll();
+          all.onsuccess = () => {
+            db.close();
+            done(all.result);
+          };
+        };
+      }),
+    name,
+  );
+}
+
+const storedFigures = () => storedTable('figures');
+
+describe('小e, the assistant', () => {
+  it('answers 我还剩多少流量 with CXYEG; Send sends it; the reply’s data figures show under it and on the overview', async () => {
+    await openApp();
+    await ask('我还剩多少流量');
+    const chip = page.locator('.assistant-turn .chip[data-instruction="CXYEG"]');
+    await chip.waitFor();
+    expect(await chip.locator('.code').textContent()).toBe('CXYEG');
+    // Keyboard: the chip is a button; Enter opens the form, whose Send button then has the focus.
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    const send = page.getByRole('button', { name: '发送到 10086' });
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await page.textContent('.assistant-form .sms-text')).toBe('CXYEG');
+    await send.click();
+    await page.waitForSelector('.assistant-form', { state: 'detached' });
+
+    await page.goto(`${base()}#/thread`);
+    const figuresLine = page.locator('.bubble-line.in .bubble-figures');
+    await figuresLine.waitFor({ timeout: 45_000 });
+    const line = (await figuresLine.textContent())!;
+    expect(line).toMatch(/^你的流量还剩 /);
+    // The instruction shows the reply's figures too, and the reply says what it answers.
+    expect(await page.textContent('.bubble-line.out .bubble-figures')).toBe(line);
+    expect(await page.textContent('.bubble-line.in .bubble-pair')).toBe('回复 CXYEG');
+
+    await page.goto(`${base()}#/overview`);
+    const cell = page.locator('.overview-table td[data-kind="data.remaining"] .figure-value');
+    await cell.waitFor();
+    const remaining = (await storedFigures()).filter((f) => f.kind === 'data.remaining').map((f) => f.value as number);
+    expect(remaining.length).toBeGreaterThan(0);
+    const totalMb = remaining.reduce((a, b) => a + b, 0);
+    expect(await cell.textContent()).toBe(totalMb >= 1024 ? `${(totalMb / 1024).toFixed(2)} GB` : `${totalMb.toFixed(2)} MB`);
+    expect(await page.textContent('.overview-table td[data-kind="balance.balance"]')).toContain('暂无');
+
+    // Asked what 10086 said, 小e explains that reply from its figures and offers to ask again.
+    await ask('10086说了什么');
+    // The first question's turn is still there (the conversation lives as long as the page).
+    await expect.poll(() => page.locator('.assistant-turn').count()).toBe(2);
+    const answer = page.locator('.assistant-turn .assistant-answer').last();
+    expect(await answer.locator('.bubble-text').textContent()).toContain(line);
+    expect(await answer.locator('.chip').getAttribute('data-instruction')).toBe('CXYEG');
+  });
+
+  it('shows a 回复“是” button where 10086 asks for a confirmation, and sends 是 only after it is pressed and confirmed', async () => {
+    await openApp();
+    await ask('开通来电提醒');
+    const chip = page.locator('.assistant-turn .chip[data-instruction="KTLDTX"]');
+    await chip.click();
+    const send = page.getByRole('button', { name: '发送到 10086' });
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+    await page.waitForSelector('.assistant-form', { state: 'detached' });
+
+    await page.goto(`${base()}#/thread`);
+    const button = page.getByRole('button', { name: '回复“是”' });
+    await button.waitFor({ timeout: 45_000 });
+    const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
+    expect(await sentTexts()).toEqual(['KTLDTX']);
+    await button.click();
+    await page.waitForSelector('dialog[open]');
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['KTLDTX', '是']);
+    expect(await button.isDisabled()).toBe(true);
+  });
+
+  it('asks which one when 彩铃 could mean on or off; the choice opens the form and a risky one asks before sending', async () => {
+    await openApp();
+    await ask('彩铃');
+    await page.waitForSelector('.assistant-option');
+    expect(await page.$$eval('.assistant-turn .assistant-option', (b) => b.map((x) => x.textContent))).toEqual(['开通彩铃', '取消彩铃']);
+    await page.getByRole('button', { name: '取消彩铃' }).click();
+    expect(await page.textContent('.assistant-form .callout-risk')).toBe('取消后来电方将听到普通回铃音');
+    const send = page.getByRole('button', { name: '发送到 10086' });
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+    await page.waitForSelector('dialog[open]');
+    expect(await page.textContent('dialog[open]')).toContain('取消后来电方将听到普通回铃音');
+    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    // Cancelled: the form stays, nothing was sent.
+    expect(await page.isVisible('.assistant-form')).toBe(true);
+  });
+
+  it('masks a password typed into a question and answers without it', async () => {
+    await openApp();
+    await ask('把密码 123456 改成 654321');
+    await page.waitForSelector('.assistant-turn .assistant-answer');
+    const shown = await page.textContent('.assistant-log');
+    expect(shown).toContain('把密码 ****** 改成 ******');
+    expect(shown).not.toMatch(/123456|654321/);
+  });
+});
+
+describe('alerts and scheduled checks', () => {
+  it('alerts when a new balance is under the threshold: a toast, a badge on Overview, and a link to KTYETX', async () => {
+    await openApp();
+    await page.goto(`${base()}#/settings`);
+    await page.getByLabel('余额低于（元）').fill('100000');
+    await ask('查余额');
+    await page.locator('.assistant-turn .chip[data-instruction="YE"]').click();
+    const send = page.getByRole('button', { name: '发送到 10086' });
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+
+    // No notification permission in this browser: the alert is a toast.
+    await page.waitForFunction(() => document.body.textContent?.includes('可发 KTYETX 开通余额提醒'), null, { timeout: 45_000 });
+    expect(await page.getByRole('link', { name: /概览/ }).locator('.badge').textContent()).toBe('1');
+    await page.goto(`${base()}#/overview`);
+    const alert = page.locator('.overview-alerts li');
+    expect(await alert.textContent()).toMatch(/^SIM …\d{6} 余额 \d+\.\d{2} 元，低于 100000\.00 元。可发 KTYETX 开通余额提醒。 打开 KTYETX$/);
+    await alert.getByRole('link', { name: '打开 KTYETX' }).click();
+    await page.waitForSelector('#instruction-name');
+    expect(new URL(page.url()).hash).toBe('#/instruction/KTYETX');
+  });
+
+  it('saves a SIM’s daily checks (off until enabled) in the data folder', async () => {
+    await openApp();
+    await page.goto(`${base()}#/settings`);
+    const group = page.locator('.schedule').first();
+    await group.waitFor({ timeout: 30_000 });
+    await group.getByRole('checkbox', { name: /启用/ }).check();
+    await group.getByLabel('时间').fill('07:30');
+    await group.getByRole('button', { name: '保存' }).click();
+    await page.waitForFunction(() => document.body.textContent?.includes('的定时查询。'));
+    const saved = JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8'));
+    expect(saved).toEqual({
+      version: 1,
+      schedules: [{ simId: expect.any(String), enabled: true, instructions: ['YE', 'CXYEG'], time: '07:30', jitterMinutes: 10, quiet: { from: '22:00', to: '07:00' } }],
+    });
+  });
+});
+
+describe('the log store upgrade', () => {
+  const at = Date.UTC(2026, 10, 20, 2, 0);
+  const reply = (id: string, text: string): MessageRow => ({
+    id,
+    simId: '89860000000000000001',
+    direction: 'in',
+    peer: '10086',
+    text,
+    state: 'received',
+    at,
+    read: 1,
+    timestamp: '2026-11-20T10:00:00+08:00',
+    partKeys: [`${id}-part`],
+    complete: true,
+    total: 1,
+    received: 1,
+  });
+  const seeded = [
+    reply('m-balance', '尊敬的客户，截至2026年11月20日10时，您的账户余额为35.20元，其中现金账户30.20元、赠送账户5.00元。本月已产生费用42.80元。【中国移动】'),
+    reply('m-chat', '您好，欢迎使用中国移动10086短信营业厅。【中国移动】'),
+  ];
+
+  it('reads the figures of replies stored by the previous version when the app opens the log', async () => {
+    // A page of the app's origin that does not run the app, to write the log as version 1 left it.
+    const origin = new URL(server.url).origin;
+    await page.route(`${origin}/seed-old-log`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+    await page.goto(`${origin}/seed-old-log`);
+    await page.evaluate(
+      (rows) =>
+        new Promise<void>((done, fail) => {
+          // Dexie's version 1 is IndexedDB version 10, with these stores and indexes.
+          const open = indexedDB.open('hall10086-log', 10);
+          open.onerror = () => fail(open.error);
+          open.onupgradeneeded = () => {
+            const db = open.result;
+            db.createObjectStore('parts', { keyPath: 'key' }).createIndex('messageId', 'messageId');
+            const messages = db.createObjectStore('messages', { keyPath: 'id' });
+            messages.createIndex('at', 'at');
+            messages.createIndex('[simId+peer+at]', ['simId', 'peer', 'at']);
+            messages.createIndex('[simId+peer+read+at]', ['simId', 'peer', 'read', 'at']);
+            messages.createIndex('[group+at]', ['group', 'at']);
+            db.createObjectStore('commands', { keyPath: 'id' });
+            db.createObjectStore('sims', { keyPath: 'simId' });
+          };
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['messages', 'sims'], 'readwrite');
+            for (const row of rows) tx.objectStore('messages').put(row);
+            tx.objectStore('sims').put({ simId: rows[0]!.simId, operator: null, demo: false, lastSeenAt: rows[0]!.at });
+            tx.oncomplete = () => {
+              db.close();
+              done();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      seeded,
+    );
+
+    // The first load carries the launch token (a fresh profile has no cookie yet).
+    await page.goto(`${server.url}#/overview`);
+    await page.waitForSelector('.overview-table td[data-kind="balance.balance"] .figure-value');
+    expect(await page.textContent('.overview-table td[data-kind="balance.balance"] .figure-value')).toBe('35.20 元');
+    const expected = seeded.flatMap(figureRowsFor).sort((a, b) => a.id.localeCompare(b.id));
+    expect(expected.map((f) => [f.kind, f.value])).toEqual([
+      ['balance.balance', 35.2],
+      ['balance.cash', 30.2],
+      ['balance.gift', 5],
+      ['balance.spentThisMonth', 42.8],
+    ]);
+    // The upgrade queues the stored replies; the figure reader empties the queue in the background.
+    await expect.poll(storedFigures).toEqual(expected);
+    expect(await storedTable('figureQueue')).toEqual([]);
+  });
+});

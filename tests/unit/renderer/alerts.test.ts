@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { alertsFor } from '../../../src-renderer/alerts/alerts';
+import { parseThresholds } from '../../../src-renderer/alerts/thresholds';
+import type { FigurePoint } from '../../../src-renderer/store/figure-history';
+
+const point = (value: number, messageId = 'm1'): FigurePoint => ({ at: 1000, messageId, value, unsure: false });
+
+describe('alertsFor', () => {
+  const sims = [
+    { simId: 'A', balance: point(8.2, 'a-ye'), data: point(300, 'a-g') },
+    { simId: 'B', balance: point(50, 'b-ye') },
+    { simId: 'C' },
+  ];
+
+  it('raises one alert per figure under its threshold, with the instruction that helps', () => {
+    expect(alertsFor(sims, { balanceYuan: 10, dataMb: 512 })).toEqual([
+      { simId: 'A', kind: 'balance', value: 8.2, threshold: 10, messageId: 'a-ye', at: 1000, instruction: 'KTYETX' },
+      { simId: 'A', kind: 'data', value: 300, threshold: 512, messageId: 'a-g', at: 1000, instruction: 'CXYEG' },
+    ]);
+  });
+
+  it.each([
+    ['both thresholds off', { balanceYuan: null, dataMb: null }],
+    ['figures at or above them', { balanceYuan: 8.2, dataMb: 300 }],
+  ])('raises none with %s', (_, thresholds) => {
+    expect(alertsFor(sims, thresholds)).toEqual([]);
+  });
+});
+
+describe('parseThresholds', () => {
+  it.each([
+    [null, { balanceYuan: null, dataMb: null }],
+    ['{"balanceYuan":10,"dataMb":1024}', { balanceYuan: 10, dataMb: 1024 }],
+    ['{"balanceYuan":-1,"dataMb":"many"}', { balanceYuan: null, dataMb: null }],
+    ['{broken', { balanceYuan: null, dataMb: null }],
+  ])('reads %j as %j', (text, thresholds) => {
+    expect(parseThresholds(text)).toEqual(thresholds);
+  });
+});

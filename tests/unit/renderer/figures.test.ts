@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { pointsOf } from '../../../src-renderer/store/figure-history';
+import { figureRowsFor, understandMessage } from '../../../src-renderer/store/figures';
+import { pairThreadRows } from '../../../src-renderer/store/pairing';
+import type { FigureRow, MessageRow } from '../../../src-renderer/store/rows';
+
+const AT = Date.UTC(2026, 10, 20, 2, 0);
+const BALANCE = '尊敬的客户，截至2026年11月20日10时，您的账户余额为35.20元，其中现金账户30.20元、赠送账户5.00元。本月已产生费用42.80元。【中国移动】';
+const DATA =
+  '尊敬的客户，截至11月20日10时，您本月套餐内移动数据流量使用情况如下：【国内通用流量】总量10G，已使用8G678.71M，剩余1G345.29M；' +
+  '【夜间流量】总量2048.00M，已使用100.00M，剩余1948.00M。流量查询结果仅供参考。【中国移动】';
+
+function message(over: Partial<MessageRow>): MessageRow {
+  return {
+    id: 'm1',
+    simId: 'SIM-A',
+    direction: 'in',
+    peer: '10086',
+    text: BALANCE,
+    state: 'received',
+    at: AT,
+    read: 0,
+    partKeys: ['k1'],
+    complete: true,
+    total: 1,
+    received: 1,
+    ...over,
+  };
+}
+
+describe('figureRowsFor', () => {
+  it('keeps each figure of a balance reply as a row keyed by message and position', () => {
+    expect(figureRowsFor(message({}))).toEqual(
+      [
+        ['balance.balance', 35.2],
+        ['balance.cash', 30.2],
+        ['balance.gift', 5],
+        ['balance.spentThisMonth', 42.8],
+      ].map(([kind, value], n) => ({
+        id: `m1#${n}`,
+        messageId: 'm1',
+        simId: 'SIM-A',
+        kind,
+        at: AT,
+        value,
+        unit: 'yuan',
+        package: null,
+        confidence: 'sure',
+      })),
+    );
+  });
+
+  it('keeps the package each data figure belongs to, in MB', () => {
+    const rows = figureRowsFor(message({ text: DATA }));
+    expect(rows.filter((r) => r.kind === 'data.remaining').map((r) => [r.package, r.value, r.unit])).toEqual([
+      ['国内通用流量', 1369.29, 'MB'],
+      ['夜间流量', 1948, 'MB'],
+    ]);
+  });
+
+  it.each<[string, Partial<MessageRow>]>([
+    ['an incomplete reply (not every part is in)', { complete: false, received: 1, total: 2 }],
+    ['an instruction sent', { direction: 'out', text: 'YE', state: 'sent' }],
+    ['a message from someone else', { peer: '13800138000' }],
+    ['a reply with no figures', { text: '您好，欢迎使用中国移动10086短信营业厅。【中国移动】' }],
+  ])('yields nothing for %s', (_, over) => {
+    expect(figureRowsFor(message(over))).toEqual([]);
+  });
+
+  it('reads an incomplete reply as nothing yet, and someone else’s text as unknown', () => {
+    expect(understandMessage(message({ complete: false }))).toBeNull();
+    expect(understandMessage(message({ peer: '13800138000' }))).toEqual({ kind: 'unknown', text: BALANCE });
+  });
+});
+
+describe('pointsOf', () => {
+  const row = (messageId: string, at: number, value: number, confidence: FigureRow['confidence'] = 'sure'): FigureRow => ({
+    id: `${messageId}#${value}`,
+    messageId,
+    simId: 'SIM-A',
+    kind: 'data.remaining',
+    at,
+    value,
+    unit: 'MB',
+    package: null,
+    confidence,
+  });
+
+  it('adds up the packages of one reply and orders replies oldest first', () => {
+    expect(pointsOf([row('b', 20, 100), row('a', 10, 1369.29), row('a', 10, 1948, 'unsure'), row('b', 20, 50)])).toEqual([
+      { at: 10, messageId: 'a', value: 3317.29, unsure: true },
+      { at: 20, messageId: 'b', value: 150, unsure: false },
+    ]);
+  });
+
+  it('is empty for no rows', () => {
+    expect(pointsOf([])).toEqual([]);
+  });
+});
+
+describe('pairThreadRows', () => {
+  it('pairs a reply with the instruction it answers, and leaves an incomplete reply out', () => {
+    const sent = message({ id: 'out-1', direction: 'out', text: 'YE', state: 'delivered', at: AT - 5000 });
+    const reply = message({ id: 'in-1' });
+    const partial = message({ id: 'in-2', complete: false, at: AT + 1000 });
+    const pairs = pairThreadRows([reply, partial, sent]);
+    expect(pairs.get('in-1')).toMatchObject({ instructionId: 'out-1', unpaired: null });
+    expect(pairs.has('in-2')).toBe(false);
+  });
+
+  it('does not pair a reply that came before the instruction', () => {
+    const sent = message({ id: 'out-1', direction: 'out', text: 'YE', state: 'delivered', at: AT + 5000 });
+    expect(pairThreadRows([message({ id: 'in-1' }), sent]).get('in-1')).toMatchObject({ instructionId: null, unpaired: 'no-instruction' });
+  });
+});

@@ -1,0 +1,187 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Schedule } from '../../../src-shared/api/contract';
+import { HallError } from '../../../src-shared/errors';
+import { isQuiet, nextRun, ScheduleFile, Scheduler, type Clock } from '../../../src-main/services/scheduler';
+
+/** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
+const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
+
+const schedule = (over: Partial<Schedule> = {}): Schedule => ({
+  simId: 'SIM-A',
+  enabled: true,
+  instructions: ['YE', 'CXYEG'],
+  time: '07:00',
+  jitterMinutes: 0,
+  quiet: null,
+  ...over,
+});
+
+describe('nextRun', () => {
+  it.each<[string, Partial<Schedule>, number, number, number]>([
+    ['today, still ahead', {}, at(6), 0, at(7)],
+    ['tomorrow, once today’s time has passed', {}, at(7), 0, at(7, 0, 1)],
+    ['with the jitter’s share of its minutes', { jitterMinutes: 20 }, at(6), 0.5, at(7, 10)],
+    ['up to the whole jitter', { jitterMinutes: 20 }, at(6), 0.999, at(7, 20)],
+    ['at the end of quiet hours that cover the time', { time: '06:30', quiet: { from: '22:00', to: '07:00' } }, at(5), 0, at(7)],
+    ['after quiet hours running past midnight', { time: '23:30', quiet: { from: '23:00', to: '06:00' } }, at(12), 0, at(6, 0, 1)],
+    ['at its time when the quiet hours are elsewhere', { quiet: { from: '22:00', to: '06:00' } }, at(6), 0, at(7)],
+  ])('runs %s', (_, over, after, random, expected) => {
+    expect(nextRun(schedule(over), after, () => random)).toBe(expected);
+  });
+
+  it('never runs a schedule that is off', () => {
+    expect(nextRun(schedule({ enabled: false }), at(6), () => 0)).toBeNull();
+  });
+
+  it.each<[number, boolean]>([
+    [21 * 60 + 59, false],
+    [22 * 60, true],
+    [0, true],
+    [6 * 60 + 59, true],
+    [7 * 60, false],
+  ])('minute %d is quiet between 22:00 and 07:00: %s', (minute, quiet) => {
+    expect(isQuiet(minute, { from: '22:00', to: '07:00' })).toBe(quiet);
+  });
+});
+
+/** Time moves only when the test says so; due timers fire in order. */
+class FakeClock implements Clock {
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+
+  constructor(public t: number) {}
+
+  now = () => this.t;
+
+  after(ms: number, fn: () => void) {
+    const id = this.nextId++;
+    this.timers.push({ at: this.t + ms, fn, id });
+    return () => (this.timers = this.timers.filter((x) => x.id !== id));
+  }
+
+  async advanceTo(t: number): Promise<void> {
+    for (;;) {
+      const due = this.timers.filter((x) => x.at <= t).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((x) => x !== due);
+      this.t = due.at;
+      due.fn();
+      await new Promise((r) => setImmediate(r));
+    }
+    this.t = t;
+  }
+
+  get pending(): number {
+    return this.timers.length;
+  }
+}
+
+describe('Scheduler', () => {
+  let dir: string;
+  let clock: FakeClock;
+  let runs: [number, string, readonly string[]][];
+  let errors: unknown[];
+  let failNext: boolean;
+
+  const open = (file = ScheduleFile.in(dir)) =>
+    Scheduler.open({
+      store: file,
+      clock,
+      random: () => 0,
+      check: (s) => {
+        if (s.instructions.includes('TJ')) throw new HallError('schedule.not-allowed', { zh: '不能定时发送 TJ', en: 'TJ cannot be scheduled' });
+      },
+      run: async (simId, ids) => {
+        runs.push([clock.now(), simId, ids]);
+        if (failNext) {
+          failNext = false;
+          throw new Error('no modem');
+        }
+      },
+      onError: (e) => errors.push(e),
+    });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall10086-schedules-'));
+    clock = new FakeClock(at(6));
+    runs = [];
+    errors = [];
+    failNext = false;
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('is off by default: no file, no schedule, no timer', async () => {
+    const scheduler = await open();
+    expect(scheduler.list()).toEqual([]);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('runs an enabled schedule once a day at its time, and keeps going after a failed run', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    expect(scheduler.nextRunOf('SIM-A')).toBe(at(7));
+    failNext = true;
+    await clock.advanceTo(at(12, 0, 2));
+    expect(runs).toEqual([
+      [at(7), 'SIM-A', ['YE', 'CXYEG']],
+      [at(7, 0, 1), 'SIM-A', ['YE', 'CXYEG']],
+      [at(7, 0, 2), 'SIM-A', ['YE', 'CXYEG']],
+    ]);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['no modem']);
+    expect(scheduler.nextRunOf('SIM-A')).toBe(at(7, 0, 3));
+  });
+
+  it('does not run twice in one day when the jitter is drawn again after a run', async () => {
+    const draws = [0, 0.9];
+    const scheduler = await Scheduler.open({
+      store: ScheduleFile.in(dir),
+      clock,
+      random: () => draws.shift() ?? 0.5,
+      check: () => {},
+      run: async (simId, ids) => void runs.push([clock.now(), simId, ids]),
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.set(schedule({ jitterMinutes: 30 }));
+    await clock.advanceTo(at(23));
+    expect(runs.map(([t]) => t)).toEqual([at(7)]);
+    expect(scheduler.nextRunOf('SIM-A')).toBe(at(7, 27, 1));
+  });
+
+  it('keeps schedules in schedules.json, reads them back, and turning one off stops its timer', async () => {
+    const first = await open();
+    await first.set(schedule({ quiet: { from: '22:00', to: '07:30' } }));
+    await first.set(schedule({ simId: 'SIM-B', enabled: false }));
+    first.stop();
+    const saved = JSON.parse(await readFile(join(dir, 'schedules.json'), 'utf8'));
+    expect(saved).toEqual({ version: 1, schedules: [schedule({ quiet: { from: '22:00', to: '07:30' } }), schedule({ simId: 'SIM-B', enabled: false })] });
+
+    const second = await open();
+    expect(second.list()).toEqual(saved.schedules);
+    expect(second.nextRunOf('SIM-A')).toBe(at(7, 30));
+    expect(second.nextRunOf('SIM-B')).toBeNull();
+    await second.set(schedule({ enabled: false }));
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs).toEqual([]);
+  });
+
+  it('refuses a schedule the check rejects, saving nothing', async () => {
+    const scheduler = await open();
+    await expect(scheduler.set(schedule({ instructions: ['TJ'] }))).rejects.toMatchObject({ code: 'schedule.not-allowed' });
+    expect(scheduler.list()).toEqual([]);
+    await expect(readFile(join(dir, 'schedules.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it.each([
+    ['not JSON', '{"version":1,'],
+    ['the wrong shape', JSON.stringify({ version: 1, schedules: [{ simId: 'SIM-A', enabled: true }] })],
+    ['a time that is no time', JSON.stringify({ version: 1, schedules: [schedule({ time: '25:00' })] })],
+  ])('schedules nothing from a file that is %s', async (_, text) => {
+    await writeFile(join(dir, 'schedules.json'), text);
+    const scheduler = await open();
+    expect(scheduler.list()).toEqual([]);
+    expect(clock.pending).toBe(0);
+  });
+});
