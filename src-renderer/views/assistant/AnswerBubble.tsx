@@ -1,5 +1,5 @@
 import type { AssistantAnswer, Chip } from '../../../src-shared/assistant';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { activeCatalog } from '../../catalog/active-catalog';
 import { instructionCode } from '../../catalog/param-check';
 import { useI18n } from '../../prefs/PrefsProvider';
 
@@ -47,7 +47,7 @@ function ChipButton({ chip, onChoose }: { chip: Chip; onChoose(chip: Chip): void
   return (
     <button type="button" className="chip" data-instruction={chip.id} onClick={() => onChoose(chip)}>
       <span className="chip-head">
-        <span className="code">{instructionCode(builtinCatalog().require(chip.id))}</span>
+        <span className="code">{instructionCode(activeCatalog().require(chip.id))}</span>
         <span className="chip-label">{chip.label}</span>
         {chip.risk.confirm && <span className="badge badge-risk">{t('catalog.risky')}</span>}
       </span>

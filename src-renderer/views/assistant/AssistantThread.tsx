@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { builtinAssistant, type Chip } from '../../../src-shared/assistant';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import type { Chip } from '../../../src-shared/assistant';
+import { activeCatalog } from '../../catalog/active-catalog';
+import { activeAssistant } from './active-assistant';
 import { useModems } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useSender, type Outgoing } from '../../core/use-sender';
@@ -25,7 +26,7 @@ interface Chosen {
 export default function AssistantThread() {
   const { t, lang } = useI18n();
   const turns = useSyncExternalStore(conversation.subscribe, conversation.snapshot);
-  const greeting = useMemo(() => builtinAssistant().answer('', lang), [lang]);
+  const greeting = useMemo(() => activeAssistant().answer('', lang), [lang]);
   const [question, setQuestion] = useState('');
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const { sending } = useModems();
@@ -45,7 +46,7 @@ export default function AssistantThread() {
     setQuestion('');
     setChosen(null);
     lastReplyContext(hallDb())
-      .then((lastReply) => conversation.add(asked, builtinAssistant().answer(asked, lang, { now: new Date(), ...(lastReply ? { lastReply } : {}) })))
+      .then((lastReply) => conversation.add(asked, activeAssistant().answer(asked, lang, { now: new Date(), ...(lastReply ? { lastReply } : {}) })))
       .catch(reportError);
   };
 
@@ -107,7 +108,7 @@ function ChosenForm({ chip, canSend, onCancel, onSend }: { chip: Chip; canSend: 
     <div className="assistant-form">
       {chip.risk.confirm && chip.risk.reason && <p className="callout callout-risk">{chip.risk.reason}</p>}
       <InstructionForm
-        instruction={builtinCatalog().require(chip.id)}
+        instruction={activeCatalog().require(chip.id)}
         initial={chip.params}
         disabled={!canSend}
         onCancel={onCancel}

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { AssistantContext } from '../../../src-shared/assistant';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { activeCatalog } from '../../catalog/active-catalog';
 import { describeFigures } from '../../../src-shared/replies';
 import type { HallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
@@ -27,7 +27,7 @@ export async function lastReplyContext(db: HallDb): Promise<AssistantContext['la
   };
   if (summary['zh-Hans'] === null || summary['zh-Hant'] === null || summary.en === null) return undefined;
   const instruction = await instructionAnswered(db, message);
-  const instructionId = instruction ? builtinCatalog().recognize(instruction.text)?.instruction.id : undefined;
+  const instructionId = instruction ? activeCatalog().recognize(instruction.text)?.instruction.id : undefined;
   return {
     receivedAt: message.at,
     summary: { 'zh-Hans': summary['zh-Hans'], 'zh-Hant': summary['zh-Hant'], en: summary.en },
