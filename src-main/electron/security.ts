@@ -40,9 +40,18 @@ export function handleWindowOpen(details: { url: string }, policy: NavigationPol
   return { action: 'deny' };
 }
 
-/** The app needs no web permission: camera, notifications, serial… are all refused (modems are driven from the main process). */
-export function denyPermission(_contents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false);
+/** What a permission handler is told about the page asking (Electron passes more). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+}
+
+/**
+ * The one web permission the app uses: desktop notifications (low-balance and low-data alerts),
+ * for its own page only. Camera, geolocation, serial… are refused (modems are driven from the main
+ * process), and so is everything asked by any other page.
+ */
+export function allowsPermission(permission: string, requestingUrl: string | undefined, isAppUrl: (url: string) => boolean): boolean {
+  return permission === 'notifications' && requestingUrl !== undefined && isAppUrl(requestingUrl);
 }
 
 /** Response headers with our CSP in place of any the server sent (a dev server may send its own). */
@@ -65,8 +74,8 @@ export interface GuardedApp {
 type ResponseHeaders = Record<string, string[]>;
 
 export interface GuardedSession {
-  setPermissionRequestHandler(handler: typeof denyPermission): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionDetails) => void): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin: string, details: PermissionDetails) => boolean): void;
   webRequest: {
     onHeadersReceived(
       listener: (
@@ -92,8 +101,10 @@ export interface SecuritySetup extends NavigationPolicy {
 
 /** Installs every guard; must run before the first window exists so `web-contents-created` sees it. */
 export function installSecurity(setup: SecuritySetup): void {
-  setup.session.setPermissionRequestHandler(denyPermission);
-  setup.session.setPermissionCheckHandler(() => false);
+  setup.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowsPermission(permission, details?.requestingUrl, setup.isAppUrl)),
+  );
+  setup.session.setPermissionCheckHandler((_contents, permission, _origin, details) => allowsPermission(permission, details?.requestingUrl, setup.isAppUrl));
   setup.session.webRequest.onHeadersReceived((details, callback) => {
     callback(setup.isAppUrl(details.url) ? { responseHeaders: withContentSecurityPolicy(details.responseHeaders, setup.csp) } : {});
   });

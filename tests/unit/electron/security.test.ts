@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appUrlMatcher } from '../../../src-main/electron/app-url';
 import {
   appContentSecurityPolicy,
-  denyPermission,
+  allowsPermission,
   guardNavigation,
   handleWindowOpen,
   installSecurity,
@@ -93,11 +93,15 @@ describe('handleWindowOpen', () => {
   });
 });
 
-describe('denyPermission', () => {
-  it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read'])('refuses %s', (permission) => {
-    const answers: boolean[] = [];
-    denyPermission({}, permission, (granted) => answers.push(granted));
-    expect(answers).toEqual([false]);
+describe('allowsPermission', () => {
+  const isApp = (url: string) => url.startsWith('file:///opt/hall/out/renderer/');
+  it.each(['media', 'geolocation', 'openExternal', 'clipboard-read', 'serial', 'hid'])('refuses %s, even to the app', (permission) => {
+    expect(allowsPermission(permission, 'file:///opt/hall/out/renderer/index.html', isApp)).toBe(false);
+  });
+  it('grants notifications to the app page only', () => {
+    expect(allowsPermission('notifications', 'file:///opt/hall/out/renderer/index.html', isApp)).toBe(true);
+    expect(allowsPermission('notifications', 'https://evil.example/', isApp)).toBe(false);
+    expect(allowsPermission('notifications', undefined, isApp)).toBe(false);
   });
 });
 
@@ -135,12 +139,12 @@ describe('installSecurity', () => {
     const app: GuardedApp = { on: (_event, listener) => (contentsCreated = listener) };
     const session = {
       permissionRequest: null as Parameters<GuardedSession['setPermissionRequestHandler']>[0] | null,
-      permissionCheck: null as (() => boolean) | null,
+      permissionCheck: null as Parameters<GuardedSession['setPermissionCheckHandler']>[0] | null,
       headers: null as Parameters<GuardedSession['webRequest']['onHeadersReceived']>[0] | null,
       setPermissionRequestHandler(handler: Parameters<GuardedSession['setPermissionRequestHandler']>[0]) {
         this.permissionRequest = handler;
       },
-      setPermissionCheckHandler(handler: () => boolean) {
+      setPermissionCheckHandler(handler: Parameters<GuardedSession['setPermissionCheckHandler']>[0]) {
         this.permissionCheck = handler;
       },
       webRequest: {
@@ -155,10 +159,15 @@ describe('installSecurity', () => {
     return { policy, session, contents };
   }
 
-  it('denies every permission request and check', () => {
+  it('answers permission requests and checks with the policy: notifications for the app page, nothing else', () => {
     const { session } = install();
-    expect(session.permissionRequest).toBe(denyPermission);
-    expect(session.permissionCheck!()).toBe(false);
+    const answers: boolean[] = [];
+    session.permissionRequest!({}, 'notifications', (granted) => answers.push(granted), { requestingUrl: APP });
+    session.permissionRequest!({}, 'notifications', (granted) => answers.push(granted), { requestingUrl: 'https://evil.example/' });
+    session.permissionRequest!({}, 'media', (granted) => answers.push(granted), { requestingUrl: APP });
+    expect(answers).toEqual([true, false, false]);
+    expect(session.permissionCheck!({}, 'notifications', 'file://', { requestingUrl: APP })).toBe(true);
+    expect(session.permissionCheck!({}, 'geolocation', 'file://', { requestingUrl: APP })).toBe(false);
   });
 
   it('puts the CSP on app responses and leaves others alone', () => {
