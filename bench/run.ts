@@ -12,6 +12,8 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   replies: () => import('./replies.bench'),
   assistant: () => import('./assistant.bench'),
   bundle: () => import('./bundle.bench'),
+  crash: () => import('./crash.bench'),
+  soak: () => import('./soak.bench'),
 };
 
 function printSection(s: Section): void {

@@ -89,6 +89,9 @@ export type JournalRecord = v.InferOutput<typeof JournalRecordSchema>;
 /** The error an instruction carries when the app stopped between "sending" and knowing the outcome. */
 export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
 
+/** The error an instruction carries when the app stopped while it was still queued: it never left. */
+export const INTERRUPTED_QUEUE_ERROR = 'journal.interrupted-queue';
+
 export function isUnfinished(state: OutgoingState): boolean {
   return UNFINISHED_STATES.includes(state);
 }

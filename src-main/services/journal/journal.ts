@@ -24,6 +24,7 @@ import {
   type JournalRecord,
   type OutgoingChange,
   type OutgoingRecord,
+  INTERRUPTED_QUEUE_ERROR,
   INTERRUPTED_SEND_ERROR,
 } from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
@@ -64,7 +65,7 @@ interface OnDisk {
   records: number;
 }
 
-export { INTERRUPTED_SEND_ERROR };
+export { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR };
 
 /**
  * The durable, append-only journal of received SMS parts and outgoing instruction states.
@@ -162,6 +163,8 @@ export class Journal {
       await truncateLog(paths, fs, decoded.validBytes);
     }
     const interrupted = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'sending');
+    // Queued by a process that is gone: its outbox went with it, so nothing would ever send these.
+    const stranded = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'queued');
     const report = recoveryReport({
       truncatedBytes: decoded.truncatedBytes,
       corruptLines: decoded.corruptLines,
@@ -173,12 +176,17 @@ export class Journal {
     const journal = new Journal(paths, fs, settings, releaseLock, handle, onDisk, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
-      // We cannot know whether these left the modem, so they must never be re-sent on their own.
-      await Promise.all(
-        interrupted.map(({ kind: _kind, at: _at, ...change }) =>
+      await Promise.all([
+        // We cannot know whether these left the modem, so they must never be re-sent on their own.
+        ...interrupted.map(({ kind: _kind, at: _at, ...change }) =>
           journal.recordOutgoing({ ...change, state: 'failed-retryable', error: INTERRUPTED_SEND_ERROR }),
         ),
-      );
+        // They never left the modem (`sending` is journaled before the first byte), but sending them
+        // now, maybe hours later, is the user's call: failed-retryable keeps them in front of the user.
+        ...stranded.map(({ kind: _kind, at: _at, ...change }) =>
+          journal.recordOutgoing({ ...change, state: 'failed-retryable', error: INTERRUPTED_QUEUE_ERROR }),
+        ),
+      ]);
     } catch (e) {
       await journal.commits.exclusive(() => journal.closeLog());
       throw e;

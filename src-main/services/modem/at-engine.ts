@@ -127,6 +127,11 @@ export class AtEngine {
     };
   }
 
+  /** Sends ESC, which ends the modem's message-text entry (the "> " prompt) and does nothing elsewhere. */
+  cancelTextEntry(): void {
+    if (!this.closed) this.send(ESC, '<ESC>');
+  }
+
   /** Detaches from the link and rejects the command in flight and every queued one with at.closed. */
   close(): void {
     this.shutdown();

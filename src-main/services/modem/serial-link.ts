@@ -23,6 +23,10 @@ export async function openSerialLink(path: string, opts: { binding?: BindingInte
     : new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(openError(path, err)) : resolve())));
   let closing = false;
+  // Writing to a device that is gone fails (EIO on Linux) and the port then closes: the close tells
+  // the session. Left without a listener, the error event would end the whole process instead.
+  let failure: Error | null = null;
+  port.on('error', (err: Error) => (failure = err));
   return {
     path,
     write(data) {
@@ -34,7 +38,7 @@ export async function openSerialLink(path: string, opts: { binding?: BindingInte
       return () => port.off('data', listener);
     },
     onClose(cb) {
-      const listener = (err?: Error | null) => cb(closing ? undefined : (err ?? new Error('port closed')));
+      const listener = (err?: Error | null) => cb(closing ? undefined : (err ?? failure ?? new Error('port closed')));
       port.on('close', listener);
       return () => port.off('close', listener);
     },

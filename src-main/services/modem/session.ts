@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
 import {
   identityValue,
@@ -61,6 +62,8 @@ export interface SessionOptions {
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
 const POLL_EVERY_MS = 15_000;
+/** Ample time for a modem to answer ESC (it answers within milliseconds). */
+const ESC_ANSWER_MS = 500;
 
 interface Pending {
   id: string;
@@ -232,7 +235,10 @@ export class ModemSession extends Emitter<SessionEvents> {
     void this.pumpOutbox().catch((e) => this.warn(e));
   }
 
-  /** A modem just plugged in may miss the first AT or two while it boots. */
+  /**
+   * A modem just plugged in may miss the first AT or two while it boots; one left at the "> " prompt
+   * by a program killed mid-send (this app included) takes our commands for message text until ESC.
+   */
   private async wake(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -252,6 +258,10 @@ export class ModemSession extends Emitter<SessionEvents> {
             },
           );
         }
+        this.engine?.cancelTextEntry();
+        // Its answer to ESC must come in while no command waits, where it is dropped as stale: taken
+        // as the answer to the next AT, it would shift every answer after it by one.
+        await delay(ESC_ANSWER_MS);
       }
     }
   }

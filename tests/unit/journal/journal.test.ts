@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incomingKey } from '../../../src-shared/journal-key';
 import {
+  INTERRUPTED_QUEUE_ERROR,
   INTERRUPTED_SEND_ERROR,
   Journal,
   type OutgoingChange,
@@ -165,7 +166,8 @@ describe('Journal: outgoing instructions', () => {
     [['sending', 'sent'], 'sent'],
     [['sending', 'failed'], 'failed'],
     [['sending', 'sent', 'delivered'], 'delivered'],
-    [['queued'], 'queued'],
+    // Queued by a process that died before sending: nothing went out, and no outbox remains to send it.
+    [['queued'], 'failed-retryable'],
     [['sending', 'failed-retryable', 'sending'], 'failed-retryable'],
   ])('after %j and a restart the instruction is %s', async (states, expected) => {
     const dir = await tempDir();
@@ -178,6 +180,18 @@ describe('Journal: outgoing instructions', () => {
     const interrupted = states.at(-1) === 'sending';
     expect(reopened.recovery.interruptedSends).toEqual(interrupted ? ['x'] : []);
     expect(reopened.recovery.message === null).toBe(!interrupted);
+    await reopened.close();
+  });
+
+  it('marks an instruction still queued when the app stopped as never sent, for the user to retry', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir);
+    await journal.recordOutgoing(instruction('q', 'queued'));
+    await journal.close();
+
+    const reopened = await Journal.open(dir);
+    expect(reopened.outgoing('q')).toMatchObject({ state: 'failed-retryable', error: INTERRUPTED_QUEUE_ERROR });
+    expect(reopened.unfinishedOutgoing().map((r) => r.id)).toEqual(['q']);
     await reopened.close();
   });
 
