@@ -171,7 +171,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       await s.enterPin(pin);
       return s.snapshot();
     },
-    'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.unfinishedOutgoing() }),
+    'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.heldOutgoing() }),
     'journal.ack': async ({ keys }) => {
       await this.journal.ack(keys);
       return { ok: true };

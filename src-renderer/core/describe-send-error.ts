@@ -1,5 +1,5 @@
 import { explainCms } from '../../src-shared/at/cms-errors';
-import { INTERRUPTED_SEND_ERROR } from '../../src-shared/journal-records';
+import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from '../../src-shared/journal-records';
 import type { I18n } from '../i18n';
 import type { Described } from './describe-error';
 
@@ -19,5 +19,6 @@ export function describeSendError(code: string, i18n: I18n): Described {
   if (code === 'at.timeout') return { code, text: i18n.t('sendError.timeout') };
   if (code === 'at.closed') return { code, text: i18n.t('sendError.closed') };
   if (code === INTERRUPTED_SEND_ERROR) return { code, text: i18n.t('sendError.interrupted') };
+  if (code === INTERRUPTED_QUEUE_ERROR) return { code, text: i18n.t('sendError.interruptedQueue') };
   return { code, text: i18n.t('sendError.other', { code }) };
 }

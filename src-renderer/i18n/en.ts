@@ -218,6 +218,7 @@ export const en: Record<StringKey, string> = {
   'sendError.timeout': 'The modem did not answer in time; the message may have gone out. Retry only if no reply comes.',
   'sendError.closed': 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.',
   'sendError.interrupted': 'The app stopped while sending, so it is not known whether the message went out. Retry only if no reply comes.',
+  'sendError.interruptedQueue': 'The app stopped while this instruction was still queued; it was not sent. Retry it if you still need it.',
   'sendError.other': 'Sending failed ({code}).',
 
   'approval.pairTitle': 'A browser extension asks to pair',

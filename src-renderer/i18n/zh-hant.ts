@@ -218,6 +218,7 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.timeout': '數據機沒有按時回應，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.closed': '傳送途中裝置中斷了，簡訊可能已經送出。確認沒有收到回覆後再重試。',
   'sendError.interrupted': '傳送時應用意外結束，無法確定簡訊是否已經送出。確認沒有收到回覆後再重試。',
+  'sendError.interruptedQueue': '應用意外結束時這條指令還在排隊，沒有送出。需要的話請重試。',
   'sendError.other': '傳送失敗（{code}）。',
 
   'approval.pairTitle': '瀏覽器擴充功能請求配對',

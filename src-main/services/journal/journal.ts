@@ -258,6 +258,14 @@ export class Journal {
   }
 
   /** Instructions queued, sending, or failed-retryable (waiting for the user to decide). */
+  /**
+   * The latest state of every instruction the journal still holds (finished ones until the next
+   * compaction), so a store that missed a final state (a crash before it was written) catches up.
+   */
+  heldOutgoing(): OutgoingRecord[] {
+    return [...this.state.outgoing.values()];
+  }
+
   unfinishedOutgoing(): OutgoingRecord[] {
     return this.state.unfinishedOutgoing();
   }
