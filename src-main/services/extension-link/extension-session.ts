@@ -50,7 +50,7 @@ interface Tracked {
  */
 export class ExtensionSession {
   private readonly commands = new Map<string, Tracked>();
-  private readonly parts: IncomingRecord[] = [];
+  private parts: IncomingRecord[] = [];
   private readonly forwarded = new Set<string>();
   private readonly unsubscribe: Array<() => void>;
   private pairingCode: string | null = null;
@@ -157,6 +157,9 @@ export class ExtensionSession {
     for (const [id, t] of this.commands) if (now - t.sentAt > REPLY_WINDOW_MS) this.commands.delete(id);
     const asker = [...this.commands.values()].filter((t) => t.to === record.from && record.receivedAt >= t.sentAt - 1000).pop();
     if (!asker) return;
+    // Only parts within the reply window are kept: older ones can no longer answer anything, and
+    // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
+    this.parts = this.parts.filter((p) => now - p.receivedAt <= REPLY_WINDOW_MS);
     this.parts.push(record);
     for (const message of assembleRecords(this.parts)) {
       const id = message.keys.join(',');

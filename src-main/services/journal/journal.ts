@@ -353,6 +353,8 @@ export class Journal {
     }
     // From here the new file is the log.
     this.state = next.state;
+    // A key the journal no longer remembers needs no "settled" mark either (memory stays bounded).
+    for (const key of this.settled) if (!next.state.known.has(key)) this.settled.delete(key);
     this.bytes = next.bytes;
     this.records = next.records;
     // Wait for the log to double: a log that is mostly remembered keys would otherwise be
