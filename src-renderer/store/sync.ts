@@ -1,9 +1,21 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
+import { isUnfinished, type OutgoingRecord } from '../../src-shared/journal-records';
 import { hallDb, type HallDb } from './db';
 import { FigureReader } from './figure-reader';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
+
+/**
+ * The journal hands back the latest state of every instruction it holds. An unfinished one is
+ * always taken; a finished one only updates an instruction this log already has (its final state
+ * may have been missed in a crash): another browser's old instructions are not this log's history.
+ */
+async function catchUpOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<OutgoingRecord[]> {
+  const finished = records.filter((r) => !isUnfinished(r.state));
+  const known = new Set((await db.commands.bulkGet(finished.map((r) => r.id))).flatMap((c) => (c ? [c.id] : [])));
+  return records.filter((r) => isUnfinished(r.state) || known.has(r.id));
+}
 
 export interface LogSync {
   /** Asks the core for everything not yet acknowledged (at start-up, and after a reconnect). */
@@ -42,7 +54,7 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
     async catchUp() {
       const pending = await api.call('journal.pending', {});
       pending.incoming.forEach((r) => queue.pushIncoming(r));
-      pending.outgoing.forEach((r) => queue.pushOutgoing(r));
+      for (const r of await catchUpOutgoing(db, pending.outgoing)) queue.pushOutgoing(r);
     },
     onStatus(listener) {
       listeners.add(listener);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket as NodeWebSocket } from 'ws';
 import { RequestSchemas, type Events } from '../../src-shared/api/contract';
-import { decodeWireMessage, type DecodedWireMessage } from '../../src-shared/api/wire';
+import { decodeWireMessage, EVENT_NAMES, type DecodedWireMessage } from '../../src-shared/api/wire';
 import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { hallErrorOf } from '../unit/api/hall-error-of';
@@ -327,7 +327,7 @@ describe('closing the server', () => {
   it('closes its connections, drops its core subscriptions and stops listening', async () => {
     const ownCore = new ScriptedCore(STANDARD_SCRIPT);
     const own = await startServer({ core: ownCore, staticDir: site.root });
-    expect(ownCore.subscriptionCount).toBe(4);
+    expect(ownCore.subscriptionCount).toBe(EVENT_NAMES.length);
     const socket = await openSocket(`ws://127.0.0.1:${own.port}/api?token=${own.token}`, { origin: `http://127.0.0.1:${own.port}` });
     const end = closed(socket);
     await own.close();
