@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { figureRowsFor } from '../../src-renderer/store/figures';
 import type { MessageRow } from '../../src-renderer/store/rows';
-import { buildApp, launchChromium, serve, STACK_TRACE, type Served } from './ui-kit';
+import { browserSuite, readTables, type Served } from './ui-kit';
 
 /**
  * 小e, reply figures and the overview in Chromium against browser mode and its demo modem: ask in
@@ -14,37 +12,9 @@ import { buildApp, launchChromium, serve, STACK_TRACE, type Served } from './ui-
  */
 
 let server: Served;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
-mkdirSync(ARTIFACTS, { recursive: true });
-
-beforeAll(async () => {
-  await buildApp();
-  server = await serve();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterEach(async (ctx) => {
-  const name = ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
-  await page.screenshot({ path: join(ARTIFACTS, `assistant-${name}.png`), fullPage: true });
-  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
-  expect(pageErrors).toEqual([]);
-  await context.close();
+browserSuite({ artifactPrefix: 'assistant-', openApp: false }, (suite) => {
+  ({ server, page } = suite);
 });
 
 const base = () => server.url.split('?')[0]!;
@@ -62,24 +32,7 @@ async function ask(question: string): Promise<void> {
 }
 
 /** One table of the page's log, read with IndexedDB itself, in key order. */
-function storedTable(name: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (table) =>
-      new Promise((done, fail) => {
-        const open = indexedDB.open('hall10086-log');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction(table, 'readonly').objectStore(table).getAll();
-          all.onsuccess = () => {
-            db.close();
-            done(all.result);
-          };
-        };
-      }),
-    name,
-  );
-}
+const storedTable = async (name: string) => (await readTables(page, [name]))[name]!;
 
 const storedFigures = () => storedTable('figures');
 

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/hall10086.mjs');
@@ -95,27 +97,87 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Everything the page's log holds, read with IndexedDB itself (not through the app's code). */
-export function readLog(page: Page): Promise<{ messages: Record<string, unknown>[]; parts: Record<string, unknown>[]; commands: Record<string, unknown>[] }> {
+type Rows = Record<string, unknown>[];
+
+/** Tables of the page's log, read with IndexedDB itself (not through the app's code), in key order. */
+export function readTables<T extends string>(page: Page, names: readonly T[]): Promise<Record<T, Rows>> {
   return page.evaluate(
-    () =>
+    (tables) =>
       new Promise((done, fail) => {
         const open = indexedDB.open('hall10086-log');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['messages', 'parts', 'commands'], 'readonly');
-          const messages = tx.objectStore('messages').getAll();
-          const parts = tx.objectStore('parts').getAll();
-          const commands = tx.objectStore('commands').getAll();
+          const tx = db.transaction(tables, 'readonly');
+          const requests = tables.map((t) => [t, tx.objectStore(t).getAll()] as const);
           tx.oncomplete = () => {
             db.close();
-            done({ messages: messages.result, parts: parts.result, commands: commands.result });
+            done(Object.fromEntries(requests.map(([t, r]) => [t, r.result])) as Record<T, Rows>);
           };
         };
       }),
+    [...names],
   );
+}
+
+/** The log's messages, parts and commands. */
+export function readLog(page: Page): Promise<Record<'messages' | 'parts' | 'commands', Rows>> {
+  return readTables(page, ['messages', 'parts', 'commands'] as const);
 }
 
 /** What a user must never see: a JavaScript stack trace. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
+
+export interface BrowserSuite {
+  server: Served;
+  context: BrowserContext;
+  page: Page;
+}
+
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
+
+/**
+ * The hooks every UI test file shares: the built UI served in browser mode on the demo modem, one
+ * Chromium, a fresh context (empty log) per test, and after each test a screenshot artifact, no
+ * stack trace on the page and no page error. `bind` hands the file its server, context and page.
+ */
+export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bind: (suite: BrowserSuite) => void): void {
+  let server: Served;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[] = [];
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  beforeAll(async () => {
+    await buildApp();
+    server = await serve();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    bind({ server, context, page });
+    if (o.openApp) {
+      await page.goto(server.url);
+      await page.waitForSelector('#catalog-search');
+    }
+  });
+
+  afterEach(async (ctx) => {
+    // Every test leaves a picture of where it ended, as an artifact of the run.
+    const name = ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+    await page.screenshot({ path: join(ARTIFACTS, `${o.artifactPrefix}${name}.png`), fullPage: true });
+    expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import { FakeChromePort, is } from '../integration/native-host-kit';
-import { buildApp, launchChromium, readLog, serve, STACK_TRACE, type Served } from './ui-kit';
+import { browserSuite, readLog, type Served } from './ui-kit';
 
 /**
  * The React UI in Chromium against the real browser-mode server and its demo modem (the
@@ -14,40 +12,10 @@ import { buildApp, launchChromium, readLog, serve, STACK_TRACE, type Served } fr
  */
 
 let server: Served;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
-mkdirSync(ARTIFACTS, { recursive: true });
-
-beforeAll(async () => {
-  await buildApp();
-  server = await serve();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('#catalog-search');
-});
-
-afterEach(async (ctx) => {
-  // Every test leaves a picture of where it ended, as an artifact of the run.
-  const name = ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
-  expect(pageErrors).toEqual([]);
-  await context.close();
+browserSuite({ artifactPrefix: '', openApp: true }, (suite) => {
+  ({ server, context, page } = suite);
 });
 
 /** What the journal still hands over: the parts a second, empty browser profile receives on opening the app. */
