@@ -1,34 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HallCore } from '../../src-main/core';
+import { describe, expect, it } from 'vitest';
 import { publishUpdate } from '../../src-main/services/catalog-update';
 import { generateKeyPair } from '../../src-shared/bundle';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { exportCustomFile } from '../../src-shared/catalog/custom/file';
 import { isHallError } from '../../src-shared/errors';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
-import { FAST } from './session-kit';
+import { demoCores } from './demo-core-kit';
 
-let core: HallCore | null = null;
-let dir = '';
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function start(): Promise<HallCore> {
-  dir ||= await mkdtemp(join(tmpdir(), 'hall-catalog-'));
-  core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
-  return core;
-}
-
-async function restart(): Promise<HallCore> {
-  await core!.close();
-  return start();
-}
+const cores = demoCores('hall-catalog-');
+const start = () => cores.start();
+const restart = () => cores.restart();
 
 const LIUL = { code: 'CXLLB', template: 'CXLLB', name: { 'zh-Hans': '查询流量包明细' }, notes: { en: 'Lists the data packages of this line' } };
 
@@ -91,8 +74,7 @@ describe('the catalog in use: province, the user’s own instructions, signed up
   });
 
   it('keeps a damaged custom file aside instead of losing it', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hall-catalog-'));
-    await writeFile(join(dir, 'custom-instructions.json'), '{"format":"hall10086.custom-instructions","version":1,"instr');
+    await writeFile(join(await cores.makeDir(), 'custom-instructions.json'), '{"format":"hall10086.custom-instructions","version":1,"instr');
     const c = await start();
     expect(c.startupProblems.map((p) => p.en).join()).toMatch(/could not be read.*kept as/);
     expect((await c.call('catalog.state', {})).customs).toEqual([]);
@@ -109,7 +91,7 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     const c = await start();
     await c.call('custom.save', { entry: LIUL });
     const key = await generateKeyPair();
-    const source = join(dir, 'updates');
+    const source = join(cores.dir, 'updates');
     const next = structuredClone(builtinCatalog().data);
     next.version = '2099.01.01-1';
     next.instructions[0]!.summary.en = 'Updated wording';
@@ -133,6 +115,6 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     const back = await c.call('catalog.rollback', {});
     expect(back).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version });
     expect(back.customs.map((x) => x.code)).toEqual(['CXLLB']);
-    expect(JSON.parse(await readFile(join(dir, 'catalog-settings.json'), 'utf8')).update.source).toBe(source);
+    expect(JSON.parse(await readFile(join(cores.dir, 'catalog-settings.json'), 'utf8')).update.source).toBe(source);
   });
 });

@@ -1,25 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HallCore } from '../../src-main/core';
+import { describe, expect, it } from 'vitest';
 import { validateRequest } from '../../src-shared/api/validate';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
-import { FAST } from './session-kit';
+import { demoCores } from './demo-core-kit';
 
-let core: HallCore | null = null;
-let dir = '';
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function demoCore(): Promise<HallCore> {
-  dir = await mkdtemp(join(tmpdir(), 'hall-core-'));
-  core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
-  return core;
-}
+const cores = demoCores('hall-core-');
+const demoCore = () => cores.start();
 
 async function waitFor<T>(check: () => T | undefined | null | false, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -42,8 +29,8 @@ describe('HallCore behind the API contract', () => {
     // The emulated network did receive the real text: the secret left only over the air.
     expect(c.demo!.emulator.sent.at(-1)!.part.text).toBe('MMXG#135790#246802');
     await waitFor(() => c.journal.pendingIncoming().length > 0);
-    for (const name of await readdir(dir)) {
-      const bytes = await readFile(join(dir, name), 'utf8').catch(() => '');
+    for (const name of await readdir(cores.dir)) {
+      const bytes = await readFile(join(cores.dir, name), 'utf8').catch(() => '');
       expect(bytes, name).not.toMatch(/135790|246802/);
     }
   });
