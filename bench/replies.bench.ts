@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beijingTime } from '../src-main/emulator/beijing-time';
+import { beijingTime } from '../src-shared/wall-clock';
 import * as say from '../src-main/emulator/replies-10086';
 import { createRng } from '../src-main/emulator/rng';
 import { describeFigures, understandReply, type FiguresReply } from '../src-shared/replies';

@@ -1,5 +1,5 @@
 import { encodeDeliver } from '../../src-shared/pdu';
-import { BEIJING_TZ_QUARTERS } from './beijing-time';
+import { BEIJING_TZ_QUARTERS } from '../../src-shared/wall-clock';
 import { latin1Bytes } from './charset';
 import type { Fault, FaultBook } from './faults';
 import type { Network } from './network';

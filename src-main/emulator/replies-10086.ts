@@ -3,7 +3,7 @@
  * client never gets to rely on one exact phrasing, and figures written the many ways the real
  * service writes them (1358.83M, 66.79G, 9G721.29M).
  */
-import type { BeijingTime } from './beijing-time';
+import type { WallClock as BeijingTime } from '../../src-shared/wall-clock';
 import type { Rng } from './rng';
 
 const SIGN = '【中国移动】';

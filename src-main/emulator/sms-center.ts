@@ -1,5 +1,5 @@
 import { encodeDeliverParts, encodeStatusReport, type EncodedPdu, type Encoding, type SubmitPart } from '../../src-shared/pdu';
-import { BEIJING_TZ_QUARTERS } from './beijing-time';
+import { BEIJING_TZ_QUARTERS } from '../../src-shared/wall-clock';
 import type { FaultBook } from './faults';
 import type { Rng } from './rng';
 import type { Scheduler } from './scheduler';

@@ -1,4 +1,4 @@
-import { beijingTime, monthNumber, type BeijingTime } from './beijing-time';
+import { beijingTime, monthNumber, type WallClock as BeijingTime } from '../../src-shared/wall-clock';
 import * as say from './replies-10086';
 import { createRng, type Rng } from './rng';
 

@@ -1,3 +1,4 @@
+import { wallClockAt, type WallClock } from '../wall-clock';
 import { fromSwappedBcd, toSwappedBcd } from './bcd';
 import { PduError, type PduField } from './errors';
 import type { PduReader } from './reader';
@@ -57,13 +58,7 @@ function badTimestamp(field: PduField, offset: number): PduError {
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface WallClockAtOffset extends WallClock {
   quarters: number;
 }
 
@@ -89,24 +84,15 @@ export function timestampOctets(when: Date | string, field: PduField, tzQuarterH
   ];
 }
 
-function wallClock(date: Date, tzQuarterHours: number | undefined, field: PduField): WallClock {
+function wallClock(date: Date, tzQuarterHours: number | undefined, field: PduField): WallClockAtOffset {
   const time = date.getTime();
   if (Number.isNaN(time)) throw unencodable(field, { zh: '无效日期', en: 'invalid date' });
   const quarters = tzQuarterHours ?? Math.round(-date.getTimezoneOffset() / 15);
   checkQuarters(quarters, field);
-  const local = new Date(time + quarters * 15 * 60_000);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
-    quarters,
-  };
+  return { ...wallClockAt(time, quarters * 15 * 60_000), quarters };
 }
 
-function parseIso(text: string, field: PduField): WallClock {
+function parseIso(text: string, field: PduField): WallClockAtOffset {
   const m = ISO_WITH_OFFSET.exec(text);
   if (!m) {
     throw unencodable(field, {

@@ -1,4 +1,4 @@
-import { beijingDate, beijingEpoch, daysInMonth } from './beijing';
+import { beijingEpoch, beijingTime as beijingDate, daysInMonth } from '../wall-clock';
 import type { ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import { allMatches } from './regex';

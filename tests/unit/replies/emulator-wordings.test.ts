@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingTime } from '../../../src-main/emulator/beijing-time';
+import { beijingTime } from '../../../src-shared/wall-clock';
 import * as say from '../../../src-main/emulator/replies-10086';
 import { createRng } from '../../../src-main/emulator/rng';
 import { understandReply, type FiguresReply, type ReplyUnderstanding } from '../../../src-shared/replies';
