@@ -52,7 +52,7 @@ export const RequestSchemas = {
   'modem.connect': v.strictObject({ path: Text(260) }),
   'modem.disconnect': v.strictObject({ modemId: Id }),
   'modem.enterPin': v.strictObject({ modemId: Id, pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/)) }),
-  /** Everything the store has not acknowledged yet: how a reloaded UI catches up. */
+  /** Everything the store may not have yet (unacknowledged parts, the latest state of each held instruction): how a reloaded UI catches up. */
   'journal.pending': v.strictObject({}),
   /** The store has durably written these incoming parts: the journal may forget them. */
   'journal.ack': v.strictObject({ keys: v.pipe(v.array(Text(512)), v.maxLength(5000)) }),
