@@ -1,7 +1,8 @@
 import { compareVersions } from '../src-shared/bundle';
 import { InstructionCatalog } from '../src-shared/catalog/catalog';
 import { applyImport, exportCustomFile, readCustomFile } from '../src-shared/catalog/custom/file';
-import { deleteCustom } from '../src-shared/catalog/custom/list';
+import { deleteCustom, saveCustom } from '../src-shared/catalog/custom/list';
+import { requireValidCustom } from '../src-shared/catalog/custom/validate';
 import { effectiveCatalog } from '../src-shared/catalog/effective';
 import { builtinProvinceProfile } from '../src-shared/catalog/provinces/builtin';
 import type { ProvinceId } from '../src-shared/catalog/provinces/schema';
@@ -107,6 +108,12 @@ export class CatalogSession {
 
   async setProvince(province: ProvinceId | null): Promise<void> {
     await store.saveProvince(this.storage, province);
+    await this.reload();
+  }
+
+  /** Adds an instruction, or replaces the one with code `replacing`; a wrong field is thrown as a bilingual error. */
+  async saveCustom(input: unknown, replacing?: string): Promise<void> {
+    await store.saveCustoms(this.storage, saveCustom(this.state.settings.customs, requireValidCustom(input), replacing));
     await this.reload();
   }
 

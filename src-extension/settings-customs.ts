@@ -16,9 +16,10 @@ export function customsSection(lang: Lang, session: CatalogSession): { element: 
   const result = h('div', { id: 'import-result', role: 'status' });
   const exportButton = h('button', { type: 'button', id: 'export-customs' }, t(lang, 'exportFile'));
 
+  const form = customForm(lang, session);
   const refresh = () => {
     const customs = session.inUse.settings.customs;
-    list.replaceChildren(...(customs.length ? customs.map((c) => customItem(lang, session, c)) : [h('li', { class: 'hint' }, t(lang, 'customsEmpty'))]));
+    list.replaceChildren(...(customs.length ? customs.map((c) => customItem(lang, session, c, form.edit)) : [h('li', { class: 'hint' }, t(lang, 'customsEmpty'))]));
     exportButton.disabled = customs.length === 0;
   };
 
@@ -42,6 +43,7 @@ export function customsSection(lang: Lang, session: CatalogSession): { element: 
     { class: 'settings-customs' },
     h('h2', {}, t(lang, 'customsTitle')),
     list,
+    form.element,
     h('div', { class: 'field' }, h('label', { for: 'import-file' }, t(lang, 'importFile')), file),
     h('label', { class: 'check' }, replace, ' ', t(lang, 'importReplace')),
     result,
@@ -50,7 +52,9 @@ export function customsSection(lang: Lang, session: CatalogSession): { element: 
   return { element, refresh };
 }
 
-function customItem(lang: Lang, session: CatalogSession, custom: CustomInstruction): HTMLLIElement {
+function customItem(lang: Lang, session: CatalogSession, custom: CustomInstruction, edit: (c: CustomInstruction) => void): HTMLLIElement {
+  const editButton = h('button', { type: 'button', id: `edit-${custom.code}` }, t(lang, 'customEdit'));
+  editButton.addEventListener('click', () => edit(custom));
   return h(
     'li',
     { 'data-code': custom.code },
@@ -58,10 +62,74 @@ function customItem(lang: Lang, session: CatalogSession, custom: CustomInstructi
     ' ',
     h('span', { class: 'name' }, custom.name[lang]),
     h('small', {}, `${custom.template} → ${custom.to}`),
+    editButton,
     confirmButton(lang, `delete-${custom.code}`, t(lang, 'deleteCustom'), tf(lang, 'deleteCustomConfirm', { code: custom.code }), () =>
       session.deleteCustom(custom.code),
     ),
   );
+}
+
+/** Code, name, SMS text, destination and "ask first": checked like the app's form, saved in the user's language. */
+function customForm(lang: Lang, session: CatalogSession): { element: HTMLFormElement; edit(c: CustomInstruction): void } {
+  let replacing: string | undefined;
+  const field = (id: string, label: string, value = '') => {
+    const input = h('input', { id, autocomplete: 'off', spellcheck: 'false' });
+    input.value = value;
+    return { input, element: h('div', { class: 'field' }, h('label', { for: id }, label), input) };
+  };
+  const code = field('custom-code', t(lang, 'customCode'));
+  const name = field('custom-name', t(lang, 'customName'));
+  const template = field('custom-template', t(lang, 'customTemplate'));
+  const to = field('custom-to', t(lang, 'customTo'), '10086');
+  const confirm = h('input', { id: 'custom-confirm', type: 'checkbox' });
+  const status = h('p', { id: 'custom-status', role: 'status' });
+  const form = h(
+    'form',
+    { id: 'custom-form', class: 'custom-form', novalidate: '' },
+    h('h3', {}, t(lang, 'customFormTitle')),
+    code.element,
+    name.element,
+    template.element,
+    to.element,
+    h('label', { class: 'check' }, confirm, ' ', t(lang, 'customConfirm')),
+    h('button', { type: 'submit' }, t(lang, 'customSave')),
+    status,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const entry = {
+      code: code.input.value.trim(),
+      name: { [lang]: name.input.value.trim() },
+      ...(template.input.value.trim() ? { template: template.input.value.trim() } : {}),
+      to: to.input.value.trim(),
+      confirm: confirm.checked,
+    };
+    session.saveCustom(entry, replacing).then(
+      () => {
+        replacing = undefined;
+        form.reset();
+        to.input.value = '10086';
+        status.className = 'status';
+        status.textContent = t(lang, 'customSaved');
+      },
+      (error: unknown) => {
+        status.className = 'error';
+        status.textContent = inLang(lang, toHallError(error));
+      },
+    );
+  });
+  return {
+    element: form,
+    edit(c) {
+      replacing = c.code;
+      code.input.value = c.code;
+      name.input.value = c.name[lang];
+      template.input.value = c.template;
+      to.input.value = c.to;
+      confirm.checked = c.confirm;
+      code.input.focus();
+    },
+  };
 }
 
 /** The counts, then each skipped entry with what is wrong with it, in the user's language. */

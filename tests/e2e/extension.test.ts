@@ -477,6 +477,29 @@ describe('settings: province, own instructions and signed catalog updates', () =
     expect(await ext.worker.evaluate(() => chrome.storage.local.get(['customs']))).toEqual({ customs: [] });
   });
 
+  it('adds an instruction in the form (a bad code refused in words), edits it, and search finds it', async () => {
+    const page = await openPopup('#/settings');
+    await page.fill('#custom-code', 'BAD CODE');
+    await page.fill('#custom-name', '坏的');
+    await page.click('#custom-form button[type=submit]');
+    await page.waitForSelector('#custom-status.error');
+    expect(await page.textContent('#custom-status')).toMatch(/^代码：/);
+    await page.fill('#custom-code', 'CXJFMX');
+    await page.fill('#custom-name', '查询积分明细');
+    await page.click('#custom-form button[type=submit]');
+    await page.waitForSelector('#customs li[data-code="CXJFMX"]');
+    await page.click('#edit-CXJFMX');
+    await page.fill('#custom-template', 'CXJFMX{month}');
+    await page.click('#custom-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#customs li[data-code="CXJFMX"] small')?.textContent === 'CXJFMX{month} → 10086');
+    const search = await openPopup();
+    await search.fill('#search', '积分明细');
+    await search.waitForSelector('#results li[data-id="custom:CXJFMX"]');
+    await page.click('#delete-CXJFMX');
+    await page.click('#delete-CXJFMX-yes');
+    await page.waitForSelector('#customs li[data-code="CXJFMX"]', { state: 'detached' });
+  });
+
   it('remembers the province chosen, marked unverified, on reopening', async () => {
     const page = await openPopup('#/settings');
     expect(await page.$$eval('#province option', (os) => os.length)).toBe(32);

@@ -4,7 +4,7 @@ import { InstructionCatalog } from '../../../src-shared/catalog/catalog';
 import { readCustomFile } from '../../../src-shared/catalog/custom/file';
 import { deleteCustom, findCustom, saveCustom } from '../../../src-shared/catalog/custom/list';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
-import { validateCustom } from '../../../src-shared/catalog/custom/validate';
+import { requireValidCustom } from '../../../src-shared/catalog/custom/validate';
 import { effectiveCatalog } from '../../../src-shared/catalog/effective';
 import { builtinProvinceProfile, builtinProvinces } from '../../../src-shared/catalog/provinces/builtin';
 import type { ProvinceId } from '../../../src-shared/catalog/provinces/schema';
@@ -93,12 +93,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   async saveCustom(input: unknown, replacing?: string): Promise<CatalogStateView> {
-    const checked = validateCustom(input);
-    if (!checked.ok) {
-      const first = Object.values(checked.errors)[0]!;
-      throw new HallError(first.code, { zh: first.zh, en: first.en }, { details: { fields: Object.keys(checked.errors) } });
-    }
-    const next = saveCustom(this.customs, checked.value, replacing);
+    const next = saveCustom(this.customs, requireValidCustom(input), replacing);
     await saveCustoms(this.dataDir, next);
     this.customs = next;
     return this.changed();

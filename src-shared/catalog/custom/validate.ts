@@ -29,6 +29,14 @@ export function validateCustom(input: unknown): CustomCheck {
   return { ok: false, errors };
 }
 
+/** The entry, or its first wrong field as the error (for callers that save one entry at a time). */
+export function requireValidCustom(input: unknown): CustomInstruction {
+  const checked = validateCustom(input);
+  if (checked.ok) return checked.value;
+  const first = Object.values(checked.errors)[0]!;
+  throw new HallError(first.code, { zh: first.zh, en: first.en }, { details: { fields: Object.keys(checked.errors) } });
+}
+
 function problemOf(issue: v.BaseIssue<unknown>, field: CustomField): FieldProblem {
   const own = issue.message in FIELD_PROBLEMS && !(field !== 'entry' && issue.message === 'custom.entry-type');
   return own ? (issue.message as FieldProblem) : FIELD_MISSING[field];
