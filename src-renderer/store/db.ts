@@ -30,8 +30,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
       // [simId+kind+at]: one figure's history on one SIM; [simId+at]: a SIM's latest reply with figures;
       // messageId: the rows to replace when a message is stored again.
       figures: 'id, messageId, [simId+kind+at], [simId+at]',
-      // Replies whose figures are still to be read (see FigureReader).
-      figureQueue: 'messageId',
+      // Replies whose figures are still to be read, a row per stored batch (see FigureReader).
+      figureQueue: '++id',
     },
     upgrade: queueStoredReplies,
   },
@@ -41,13 +41,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
  * Queues every complete reply stored before figures were kept, for the figure reader to backfill
  * once the log is open: reading 100,000 replies here would hold the log closed for seconds.
  */
+const UPGRADE_ROW = 1000;
+
 async function queueStoredReplies(tx: Transaction): Promise<void> {
-  const queue = tx.table<FigureQueueRow, string>('figureQueue');
+  const queue = tx.table<FigureQueueRow, number>('figureQueue');
   const ids = await tx
     .table<MessageRow, string>('messages')
     .filter((m) => m.direction === 'in' && m.complete)
     .primaryKeys();
-  await queue.bulkPut(ids.map((messageId) => ({ messageId })));
+  const rows: FigureQueueRow[] = [];
+  for (let i = 0; i < ids.length; i += UPGRADE_ROW) rows.push({ messageIds: ids.slice(i, i + UPGRADE_ROW) });
+  await queue.bulkAdd(rows);
 }
 
 const DB_NAME = 'hall10086-log';
@@ -58,7 +62,7 @@ export class HallDb extends Dexie {
   commands!: Table<CommandRow, string>;
   sims!: Table<SimRow, string>;
   figures!: Table<FigureRow, string>;
-  figureQueue!: Table<FigureQueueRow, string>;
+  figureQueue!: Table<FigureQueueRow, number>;
 
   constructor() {
     // 'strict': a transaction has reached the disk when it reports complete, which is what lets

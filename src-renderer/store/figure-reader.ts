@@ -1,8 +1,11 @@
 import type { HallDb } from './db';
+import { backgroundTurn } from './background';
 import { figureRowsFor } from './figures';
 
-/** Replies read per transaction: under ~10 ms of parsing (one idle moment), and few enough commits (each one reaches the disk). */
-const CHUNK = 250;
+/** Replies read per transaction: a few ms of parsing, so a search or a click never waits long behind it. */
+const CHUNK = 100;
+/** Idle moments are waited for, but not for ever: a page that is never idle still gets its figures. */
+const IDLE_TIMEOUT_MS = 5000;
 
 /**
  * Reads the figures of queued replies (queued by the ingest, and by the upgrade to schema 2) in
@@ -40,23 +43,26 @@ export class FigureReader {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
+      await backgroundTurn();
       await quietMoment();
-      const ids = await this.db.figureQueue.limit(CHUNK).primaryKeys();
+      const batch = await this.db.figureQueue.orderBy('id').first();
+      if (!batch) return;
+      const ids = batch.messageIds.slice(0, CHUNK);
+      const rest = batch.messageIds.slice(CHUNK);
       // Read outside the write: a complete reply is never rewritten, and the thread's reads need not wait for the parsing.
       const rows = (await this.db.messages.bulkGet(ids)).flatMap((m) => (m ? figureRowsFor(m) : []));
       await this.db.transaction('rw', [this.db.figures, this.db.figureQueue], async () => {
         await this.db.figures.bulkPut(rows);
-        await this.db.figureQueue.bulkDelete(ids);
+        if (rest.length) await this.db.figureQueue.update(batch.id!, { messageIds: rest });
+        else await this.db.figureQueue.delete(batch.id!);
       });
-      const done = ids.length < CHUNK;
-      if (done) return;
     }
   }
 }
 
 function quietMoment(): Promise<void> {
   return new Promise((resolve) => {
-    if ('requestIdleCallback' in globalThis) requestIdleCallback(() => resolve(), { timeout: 1000 });
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(resolve, 0);
   });
 }

@@ -21,7 +21,8 @@ export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[
     const received = await writeIncoming(db, batch.incoming);
     const written = [...received, ...(await writeOutgoing(db, batch.outgoing))];
     // Queued with the reply, so no reply can be stored without its figures being read in the end.
-    await db.figureQueue.bulkPut(received.filter((m) => m.complete).map((m) => ({ messageId: m.id })));
+    const replies = received.filter((m) => m.complete).map((m) => m.id);
+    if (replies.length) await db.figureQueue.add({ messageIds: replies });
     await touchSims(db, batch);
     return written;
   });

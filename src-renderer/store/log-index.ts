@@ -1,6 +1,10 @@
 import { fold } from '../../src-shared/search/fold';
+import { holdBackground } from './background';
 import type { HallDb } from './db';
 import type { MessageRow } from './rows';
+
+/** Someone searching the log is likely to search again soon. */
+const SEARCH_HOLD_MS = 3000;
 
 /**
  * The log's text, folded (case, full width, Traditional → Simplified), held in memory, so that a
@@ -22,6 +26,7 @@ export class LogTextIndex {
 
   /** Loads the text now (opening the search panel), so the first query does not wait for it. */
   warm(): Promise<void> {
+    holdBackground(SEARCH_HOLD_MS);
     return (this.loaded ??= this.load());
   }
 
@@ -29,6 +34,7 @@ export class LogTextIndex {
   async search(query: string, limit: number): Promise<MessageRow[]> {
     const needle = fold(query).trim();
     if (!needle) return [];
+    holdBackground(SEARCH_HOLD_MS);
     await this.warm();
     void this.recheck();
     const rows = await this.db.messages.bulkGet(newestContaining(this.texts, needle, limit));

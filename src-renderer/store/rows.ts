@@ -92,6 +92,8 @@ export interface FigureRow {
 }
 
 /** A complete reply whose figures are yet to be read: written with the reply, removed with its figures. */
+/** Replies whose figures are still to be read: one row per stored batch (one write, not one per reply). */
 export interface FigureQueueRow {
-  messageId: string;
+  id?: number;
+  messageIds: string[];
 }

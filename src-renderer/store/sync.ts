@@ -1,10 +1,14 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import { isUnfinished, type OutgoingRecord } from '../../src-shared/journal-records';
+import { holdBackground } from './background';
 import { hallDb, type HallDb } from './db';
 import { FigureReader } from './figure-reader';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
+
+/** More messages tend to follow one that just came in (a long reply, a burst). */
+const INGEST_HOLD_MS = 1000;
 
 /**
  * The journal hands back the latest state of every instruction it holds. An unfinished one is
@@ -35,7 +39,10 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
   const figures = new FigureReader(db);
   const queue = new IngestQueue({
-    write: async (batch) => logTextIndex(db).note(await ingestBatch(db, batch)),
+    write: async (batch) => {
+      holdBackground(INGEST_HOLD_MS);
+      logTextIndex(db).note(await ingestBatch(db, batch));
+    },
     ack: (keys) => api.call('journal.ack', { keys }),
     onStatus: (status) => {
       listeners.forEach((l) => l(status));
