@@ -15,19 +15,31 @@ export interface AssembledRecordMessage {
 }
 
 /**
+ * Parts of one long SMS share sender, reference and total. References are small counters that
+ * senders reuse, so a part only joins a message first seen within this window (and one that does
+ * not have that part yet); older messages with the same reference are other messages.
+ */
+export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
+
+/**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
  * reference alone, which different senders reuse), in any arrival order. Incomplete messages are
  * returned too, with what is missing: never dropped.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
-  const groups = new Map<string, IncomingRecord[]>();
-  for (const r of records) {
+  const groups = new Map<string, IncomingRecord[][]>();
+  for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
     const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
-    const list = groups.get(id) ?? [];
-    if (!list.some((x) => x.key === r.key)) list.push(r);
-    groups.set(id, list);
+    const messages = groups.get(id) ?? [];
+    const joins = (parts: IncomingRecord[]) =>
+      parts.some((x) => x.key === r.key) ||
+      (r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS && !parts.some((x) => x.concat?.part === r.concat?.part));
+    const message = messages.find(joins);
+    if (!message) messages.push([r]);
+    else if (!message.some((x) => x.key === r.key)) message.push(r);
+    groups.set(id, messages);
   }
-  return [...groups.values()].map((parts) => {
+  return [...groups.values()].flat().map((parts) => {
     const sorted = [...parts].sort((a, b) => (a.concat?.part ?? 1) - (b.concat?.part ?? 1));
     const total = sorted[0]!.concat?.total ?? 1;
     const have = new Set(sorted.map((p) => p.concat?.part ?? 1));

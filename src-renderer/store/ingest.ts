@@ -1,8 +1,9 @@
+import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
 import type { HallDb } from './db';
 import { generationMessageRow, partRow, singleMessageRow, storedGeneration } from './incoming-rows';
 import { mergeCommand, outgoingMessageRow } from './outgoing-rows';
-import { concatGroup, messageIdFor, REASSEMBLY_WINDOW_MS, Reassembler, type Generation } from './reassembly';
+import { concatGroup, messageIdFor, Reassembler, type Generation } from './reassembly';
 import type { CommandRow, MessageRow, PartRow } from './rows';
 
 export interface Batch {

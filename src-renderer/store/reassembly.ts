@@ -1,11 +1,6 @@
+import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 
-/**
- * Parts of one long SMS share sender, reference and total. References are small counters that
- * senders reuse, so a part only joins a message first seen within this window; older messages
- * with the same reference are other messages.
- */
-export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
 
 /** Shown where a part of a long message has not arrived. */
 export const MISSING_PART = '…';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { generationMessageRow, partRow, singleMessageRow, storedGeneration, threadPeer } from '../../../src-renderer/store/incoming-rows';
-import { concatGroup, joinSlots, MISSING_PART, REASSEMBLY_WINDOW_MS, Reassembler } from '../../../src-renderer/store/reassembly';
+import { concatGroup, joinSlots, MISSING_PART, Reassembler } from '../../../src-renderer/store/reassembly';
+import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 30);
 
