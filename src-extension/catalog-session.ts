@@ -1,6 +1,6 @@
 import { compareVersions } from '../src-shared/bundle';
 import { InstructionCatalog } from '../src-shared/catalog/catalog';
-import { applyImport, exportCustomFile, readCustomFile } from '../src-shared/catalog/custom/file';
+import { exportCustomFile, importCustomFile, type ImportOutcome } from '../src-shared/catalog/custom/file';
 import { deleteCustom, saveCustom } from '../src-shared/catalog/custom/list';
 import { requireValidCustom } from '../src-shared/catalog/custom/validate';
 import { effectiveCatalog } from '../src-shared/catalog/effective';
@@ -23,13 +23,7 @@ export interface CatalogInUse {
   problems: Bilingual[];
 }
 
-export interface ImportOutcome {
-  added: number;
-  replaced: number;
-  /** Entries the user already had and kept (identical ones included). */
-  kept: number;
-  problems: { index: number; code: string | null; errors: Bilingual[] }[];
-}
+export type { ImportOutcome } from '../src-shared/catalog/custom/file';
 
 const engines = new WeakMap<InstructionCatalog, SearchEngine>();
 
@@ -124,19 +118,12 @@ export class CatalogSession {
 
   /** A colleague's file: new entries are added, entries with a code the user has are replaced only when asked. */
   async importCustoms(text: string, replace: boolean): Promise<ImportOutcome> {
-    const existing = this.state.settings.customs;
-    const report = readCustomFile(text, existing);
-    const replacing = (d: (typeof report.duplicates)[number]) => replace && !d.identical;
-    await store.saveCustoms(this.storage, applyImport(existing, report, replacing));
+    const { customs, outcome } = importCustomFile(this.state.settings.customs, text, replace);
+    await store.saveCustoms(this.storage, customs);
     await this.reload();
-    const replaced = report.duplicates.filter(replacing).length;
-    return {
-      added: report.fresh.length,
-      replaced,
-      kept: report.duplicates.length - replaced,
-      problems: report.problems.map((p) => ({ index: p.index, code: p.code, errors: Object.values(p.errors).map((e) => ({ zh: e.zh, en: e.en })) })),
-    };
+    return outcome;
   }
+
 
   exportCustoms(now = new Date()): string {
     return exportCustomFile(this.state.settings.customs, now);

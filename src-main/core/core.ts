@@ -220,14 +220,32 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private extensionGateway(): ExtensionGateway {
     return {
       preview: (req) => {
+        this.checkExtensionRequest(req);
         const { to, redacted, confirm } = this.prepare(req);
         return { to, redacted, confirm };
       },
-      send: (req) => this.send({ ...req, modemId: this.readyModemId(), confirmed: true }),
+      send: (req, confirmed) => this.send({ ...req, modemId: this.readyModemId(), confirmed }),
       modem: () => this.extensionModemView(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
     };
+  }
+
+  /**
+   * What an extension may send: a catalog instruction to its own number, or a report (free text) to
+   * a report number, which the user always confirms. Never free text to any other number.
+   */
+  private checkExtensionRequest(req: ExtensionSendRequest): void {
+    const instruction = req.id ? this.catalog.get(req.id) : undefined;
+    const allowed = req.id
+      ? instruction !== undefined && req.text === undefined && (req.to === undefined || req.to === instruction.to)
+      : req.text !== undefined && req.params === undefined && req.to !== undefined && CONFIRM_NUMBERS.has(req.to);
+    if (!allowed) {
+      throw new HallError('extension.not-allowed', {
+        zh: '扩展只能发送指令库里的指令（发往它自己的号码），或发往 10086999 的举报。',
+        en: 'The extension may only send catalog instructions (to their own number) or reports to 10086999.',
+      });
+    }
   }
 
   private readyModemId(): string {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 
 /**
@@ -5,7 +6,8 @@ import { open, rename, rm } from 'node:fs/promises';
  * one: write a temp file readable only by the user, fsync it, rename it over the target.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp`;
+  // Unique, so two writes of the same file never share (and break) one temp file.
+  const tmp = `${path}.${randomUUID()}.tmp`;
   try {
     const file = await open(tmp, 'w', 0o600);
     try {

@@ -28,13 +28,16 @@ export class FigureReader {
       return;
     }
     this.running = true;
-    void this.drain().finally(() => {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    // A failed read leaves the queue as it was: the next wake (the next stored reply, the next start) tries again.
+    void this.drain()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
   }
 
   stop(): void {
@@ -52,6 +55,8 @@ export class FigureReader {
       // Read outside the write: a complete reply is never rewritten, and the thread's reads need not wait for the parsing.
       const rows = (await this.db.messages.bulkGet(ids)).flatMap((m) => (m ? figureRowsFor(m) : []));
       await this.db.transaction('rw', [this.db.figures, this.db.figureQueue], async () => {
+        // The log was cleared while these were parsed: their figures must not come back.
+        if (!(await this.db.figureQueue.get(batch.id!))) return;
         await this.db.figures.bulkPut(rows);
         if (rest.length) await this.db.figureQueue.update(batch.id!, { messageIds: rest });
         else await this.db.figureQueue.delete(batch.id!);

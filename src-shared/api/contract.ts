@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ImportOutcome } from '../catalog/custom/file';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';
@@ -159,12 +160,7 @@ export interface CatalogStateView {
   catalog: Catalog;
 }
 
-export interface CustomImportResult {
-  added: number;
-  replaced: number;
-  kept: number;
-  problems: { index: number; code: string | null; errors: { zh: string; en: string }[] }[];
-}
+export type CustomImportResult = ImportOutcome;
 
 export interface Responses {
   'catalog.search': SearchHit[];

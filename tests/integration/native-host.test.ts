@@ -120,6 +120,19 @@ describe('the native-messaging host and the app behind it', () => {
     expect(c.demo!.emulator.sent.map((s) => [s.part.number, s.part.text])).toEqual([['10086999', '举报 http://bad.example/']]);
   });
 
+  it('refuses free text to any number but a report port, and a catalog instruction sent elsewhere', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    await pair(c, p);
+    p.post({ type: 'send', ref: 'free', text: 'hello', to: '13800138000' });
+    p.post({ type: 'send', ref: 'moved', id: 'YE', to: '13800138000' });
+    for (const ref of ['free', 'moved']) {
+      expect(await p.next(is('send-state', (m) => m.ref === ref))).toMatchObject({ state: 'refused', error: { code: 'extension.not-allowed' } });
+    }
+    expect(await c.call('approvals.list', {})).toEqual([]);
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+  });
+
   it('stops a runaway sender at the rate limit', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);

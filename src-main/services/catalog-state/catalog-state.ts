@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import type { CatalogStateView, CustomImportResult } from '../../../src-shared/api/contract';
 import { InstructionCatalog } from '../../../src-shared/catalog/catalog';
-import { readCustomFile } from '../../../src-shared/catalog/custom/file';
+import { importCustomFile } from '../../../src-shared/catalog/custom/file';
 import { deleteCustom, findCustom, saveCustom } from '../../../src-shared/catalog/custom/list';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { requireValidCustom } from '../../../src-shared/catalog/custom/validate';
@@ -29,6 +29,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   private lastCheck: CatalogStateView['update']['lastCheck'] = null;
   private updater: CatalogUpdater;
   private daily: ReturnType<typeof setInterval> | null = null;
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly dataDir: string,
@@ -87,88 +88,90 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
     if (this.daily) clearInterval(this.daily);
   }
 
-  async setProvince(province: ProvinceId | null): Promise<CatalogStateView> {
-    await this.saveSettings({ ...this.settings, province });
-    return this.changed();
+  setProvince(province: ProvinceId | null): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      await this.saveSettings({ ...this.settings, province });
+      return this.changed();
+    });
   }
 
-  async saveCustom(input: unknown, replacing?: string): Promise<CatalogStateView> {
-    const next = saveCustom(this.customs, requireValidCustom(input), replacing);
-    await saveCustoms(this.dataDir, next);
-    this.customs = next;
-    return this.changed();
+  saveCustom(input: unknown, replacing?: string): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      const next = saveCustom(this.customs, requireValidCustom(input), replacing);
+      await saveCustoms(this.dataDir, next);
+      this.customs = next;
+      return this.changed();
+    });
   }
 
-  async deleteCustom(code: string): Promise<CatalogStateView> {
-    if (!findCustom(this.customs, code)) {
-      throw new HallError('custom.unknown', { zh: `没有自定义指令 ${code}。`, en: `There is no custom instruction ${code}.` });
-    }
-    const next = deleteCustom(this.customs, code);
-    await saveCustoms(this.dataDir, next);
-    this.customs = next;
-    return this.changed();
+  deleteCustom(code: string): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      if (!findCustom(this.customs, code)) {
+        throw new HallError('custom.unknown', { zh: `没有自定义指令 ${code}。`, en: `There is no custom instruction ${code}.` });
+      }
+      const next = deleteCustom(this.customs, code);
+      await saveCustoms(this.dataDir, next);
+      this.customs = next;
+      return this.changed();
+    });
   }
 
-  async importCustoms(text: string, replace: boolean): Promise<CustomImportResult> {
-    const report = readCustomFile(text, this.customs);
-    let next = [...this.customs, ...report.fresh];
-    let replaced = 0;
-    for (const d of report.duplicates) {
-      if (!replace || d.identical) continue;
-      next = saveCustom(next, d.incoming, d.existing.code);
-      replaced++;
-    }
-    await saveCustoms(this.dataDir, next);
-    this.customs = next;
-    this.changed();
-    return {
-      added: report.fresh.length,
-      replaced,
-      kept: report.duplicates.length - replaced,
-      problems: report.problems.map((p) => ({ index: p.index, code: p.code, errors: Object.values(p.errors).map((e) => ({ zh: e.zh, en: e.en })) })),
-    };
+  importCustoms(text: string, replace: boolean): Promise<CustomImportResult> {
+    return this.serial(async () => {
+      const { customs, outcome } = importCustomFile(this.customs, text, replace);
+      await saveCustoms(this.dataDir, customs);
+      this.customs = customs;
+      this.changed();
+      return outcome;
+    });
   }
 
-  async setUpdateSource(source: string | null, publicKey: string | null): Promise<CatalogStateView> {
-    if (source && !publicKey) {
-      throw new HallError('update.key-required', {
-        zh: '设置更新来源时必须同时填写维护者的公钥，否则无法验证更新。',
-        en: 'An update source needs the maintainer’s public key too; without it no update can be verified.',
-      });
-    }
-    if (publicKey && !isValidPublicKey(publicKey)) {
-      throw new HallError('update.bad-key', { zh: '公钥格式不对（应为 44 个字符的 base64）。', en: 'The public key is not valid (44 base64 characters expected).' });
-    }
-    await this.saveSettings({ ...this.settings, update: { source, publicKey: source ? publicKey : null } });
-    this.lastCheck = null;
-    return this.changed();
+  setUpdateSource(source: string | null, publicKey: string | null): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      if (source && !publicKey) {
+        throw new HallError('update.key-required', {
+          zh: '设置更新来源时必须同时填写维护者的公钥，否则无法验证更新。',
+          en: 'An update source needs the maintainer’s public key too; without it no update can be verified.',
+        });
+      }
+      if (publicKey && !isValidPublicKey(publicKey)) {
+        throw new HallError('update.bad-key', { zh: '公钥格式不对（应为 44 个字符的 base64）。', en: 'The public key is not valid (44 base64 characters expected).' });
+      }
+      await this.saveSettings({ ...this.settings, update: { source, publicKey: source ? publicKey : null } });
+      this.lastCheck = null;
+      return this.changed();
+    });
   }
 
   /** Checks the source and applies what it offers; a refusal keeps the catalog in use and is reported. */
-  async checkNow(): Promise<CatalogStateView> {
-    if (!this.updater.hasSource) return this.view();
-    try {
-      const outcome = await this.updater.apply();
-      this.lastCheck = {
-        at: Date.now(),
-        ok: true,
-        zh: outcome.updated ? `已更新到 ${outcome.version}。` : `已是最新（${outcome.version}）。`,
-        en: outcome.updated ? `Updated to ${outcome.version}.` : `Up to date (${outcome.version}).`,
-      };
-      if (outcome.updated) await this.loadAcceptedUpdate([]);
-    } catch (e) {
-      const error = toHallError(e);
-      this.lastCheck = { at: Date.now(), ok: false, zh: error.zh, en: error.en };
-      this.emit('notice', { zh: `指令库更新被拒绝，继续使用当前版本：${error.zh}`, en: `The catalog update was refused; the current one stays in use: ${error.en}` });
-    }
-    return this.changed();
+  checkNow(): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      if (!this.updater.hasSource) return this.view();
+      try {
+        const outcome = await this.updater.apply();
+        this.lastCheck = {
+          at: Date.now(),
+          ok: true,
+          zh: outcome.updated ? `已更新到 ${outcome.version}。` : `已是最新（${outcome.version}）。`,
+          en: outcome.updated ? `Updated to ${outcome.version}.` : `Up to date (${outcome.version}).`,
+        };
+        if (outcome.updated) await this.loadAcceptedUpdate([]);
+      } catch (e) {
+        const error = toHallError(e);
+        this.lastCheck = { at: Date.now(), ok: false, zh: error.zh, en: error.en };
+        this.emit('notice', { zh: `指令库更新被拒绝，继续使用当前版本：${error.zh}`, en: `The catalog update was refused; the current one stays in use: ${error.en}` });
+      }
+      return this.changed();
+    });
   }
 
-  async rollback(): Promise<CatalogStateView> {
-    await this.updater.rollback();
-    this.base = this.builtin;
-    this.origin = 'builtin';
-    return this.changed();
+  rollback(): Promise<CatalogStateView> {
+    return this.serial(async () => {
+      await this.updater.rollback();
+      this.base = this.builtin;
+      this.origin = 'builtin';
+      return this.changed();
+    });
   }
 
   private async loadAcceptedUpdate(problems: Bilingual[]): Promise<void> {
@@ -179,8 +182,26 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
     this.effective = this.compose();
   }
 
+  /** One change at a time (a daily check must not land in the middle of a rollback). */
+  private serial<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(change);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** A province profile that no longer fits the catalog (an update moved on) is set aside, not fatal. */
   private compose(): InstructionCatalog {
-    return new InstructionCatalog(effectiveCatalog({ base: this.base, province: builtinProvinceProfile(this.settings.province), customs: this.customs }));
+    const choices = { base: this.base, province: builtinProvinceProfile(this.settings.province), customs: this.customs };
+    try {
+      return new InstructionCatalog(effectiveCatalog(choices));
+    } catch (e) {
+      const error = toHallError(e);
+      this.emit('notice', { zh: `省份资料与当前指令库不符，暂不使用：${error.zh}`, en: `The province profile does not fit the catalog in use and is set aside: ${error.en}` });
+      return new InstructionCatalog(effectiveCatalog({ ...choices, province: null }));
+    }
   }
 
   private makeUpdater(): CatalogUpdater {

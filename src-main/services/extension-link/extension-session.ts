@@ -20,8 +20,8 @@ export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send'
 /** What the extensions may use of the app core: nothing more. */
 export interface ExtensionGateway {
   preview(req: ExtensionSendRequest): { to: string; redacted: string; confirm: Bilingual | null };
-  /** Sends on the first ready modem; the user's confirmation, where needed, has been given. */
-  send(req: ExtensionSendRequest): Promise<string>;
+  /** Sends on the first ready modem; `confirmed` when the app's user approved this very send. */
+  send(req: ExtensionSendRequest, confirmed: boolean): Promise<string>;
   modem(): ExtensionModemView | null;
   onIncoming(listener: (record: IncomingRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
@@ -51,7 +51,8 @@ interface Tracked {
 export class ExtensionSession {
   private readonly commands = new Map<string, Tracked>();
   private parts: IncomingRecord[] = [];
-  private readonly forwarded = new Set<string>();
+  /** Replies already passed on (by their part keys), with when they came: pruned with the parts. */
+  private readonly forwarded = new Map<string, number>();
   private readonly unsubscribe: Array<() => void>;
   private pairingCode: string | null = null;
 
@@ -103,11 +104,12 @@ export class ExtensionSession {
     this.post({ type: 'pairing', code });
     const outcome = await this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code });
     this.pairingCode = null;
-    if (outcome === 'approved') {
+    if (outcome !== 'approved') return this.post({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
+    try {
       await this.policy.pairings.add(this.extensionId);
       this.post({ type: 'paired' });
-    } else {
-      this.post({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
+    } catch (e) {
+      this.post({ type: 'error', error: errorText(e) });
     }
   }
 
@@ -123,6 +125,7 @@ export class ExtensionSession {
     } catch (e) {
       return refuse(e);
     }
+    let confirmed = false;
     if (preview.confirm) {
       this.post({ type: 'send-state', ref, state: 'confirming' });
       const question: Omit<ApprovalView, 'id' | 'createdAt' | 'expiresAt'> = {
@@ -135,10 +138,13 @@ export class ExtensionSession {
       const outcome = await this.policy.approvals.ask(question);
       if (outcome !== 'approved') return refuse(declined(outcome));
       if (!this.paired) return refuse(notPaired());
+      confirmed = true;
     }
     try {
-      const commandId = await this.policy.gateway.send(req);
+      const commandId = await this.policy.gateway.send(req, confirmed);
       this.commands.set(commandId, { ref, to: preview.to, sentAt: Date.now() });
+      // The core reported 'queued' before we knew the command's id: say it now; later states follow.
+      this.post({ type: 'send-state', ref, state: 'queued' });
     } catch (e) {
       this.post({ type: 'send-state', ref, state: 'failed', error: errorText(e) });
     }
@@ -160,11 +166,12 @@ export class ExtensionSession {
     // Only parts within the reply window are kept: older ones can no longer answer anything, and
     // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
     this.parts = this.parts.filter((p) => now - p.receivedAt <= REPLY_WINDOW_MS);
+    for (const [id, at] of this.forwarded) if (now - at > REPLY_WINDOW_MS) this.forwarded.delete(id);
     this.parts.push(record);
     for (const message of assembleRecords(this.parts)) {
       const id = message.keys.join(',');
       if (!message.complete || this.forwarded.has(id)) continue;
-      this.forwarded.add(id);
+      this.forwarded.set(id, message.receivedAt);
       this.post({ type: 'reply', ref: asker.ref, from: message.from, text: message.text, receivedAt: message.receivedAt });
     }
   }

@@ -53,7 +53,7 @@ function serve(socket: Socket, policy: ExtensionPolicy): void {
         return;
       }
       // Not queued: a send waiting for the user's confirmation must not hold back a status request.
-      void session.handle(message);
+      session.handle(message).catch(() => socket.destroy());
     },
     () => {
       writeJsonLine(socket, { type: 'error', error: { code: 'extension.frame-too-large', zh: '扩展消息太大。', en: 'Extension message too large.' } });

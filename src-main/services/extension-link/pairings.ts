@@ -20,6 +20,8 @@ const PairingFileSchema = v.strictObject({
  * folder. A damaged file pairs nobody (the safe reading) and is replaced on the next change.
  */
 export class PairingStore extends Emitter<{ changed: Pairing[]; revoked: string }> {
+  private queue: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly path: string,
     private paired: Pairing[],
@@ -50,17 +52,30 @@ export class PairingStore extends Emitter<{ changed: Pairing[]; revoked: string 
     return this.paired.some((p) => p.extensionId === extensionId);
   }
 
-  async add(extensionId: string, now = Date.now()): Promise<void> {
-    if (this.has(extensionId)) return;
-    await this.save([...this.paired, { extensionId, pairedAt: now }]);
+  add(extensionId: string, now = Date.now()): Promise<void> {
+    return this.serial(async () => {
+      if (!this.has(extensionId)) await this.save([...this.paired, { extensionId, pairedAt: now }]);
+    });
   }
 
   /** Returns whether the extension had been paired. */
-  async revoke(extensionId: string): Promise<boolean> {
-    if (!this.has(extensionId)) return false;
-    await this.save(this.paired.filter((p) => p.extensionId !== extensionId));
-    this.emit('revoked', extensionId);
-    return true;
+  revoke(extensionId: string): Promise<boolean> {
+    return this.serial(async () => {
+      if (!this.has(extensionId)) return false;
+      await this.save(this.paired.filter((p) => p.extensionId !== extensionId));
+      this.emit('revoked', extensionId);
+      return true;
+    });
+  }
+
+  /** One change at a time: each reads the list the previous one wrote. */
+  private serial<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(change);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   private async save(paired: Pairing[]): Promise<void> {

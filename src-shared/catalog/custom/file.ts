@@ -86,6 +86,30 @@ export function applyImport(
   return list;
 }
 
+export interface ImportOutcome {
+  added: number;
+  replaced: number;
+  /** Entries the user already had and kept (identical ones included). */
+  kept: number;
+  problems: { index: number; code: string | null; errors: { zh: string; en: string }[] }[];
+}
+
+/** A colleague's file applied to the user's list: new entries added, same codes replaced only when asked. */
+export function importCustomFile(existing: readonly CustomInstruction[], text: string, replace: boolean): { customs: CustomInstruction[]; outcome: ImportOutcome } {
+  const report = readCustomFile(text, existing);
+  const replacing = (d: ImportDuplicate) => replace && !d.identical;
+  const replaced = report.duplicates.filter(replacing).length;
+  return {
+    customs: applyImport(existing, report, replacing),
+    outcome: {
+      added: report.fresh.length,
+      replaced,
+      kept: report.duplicates.length - replaced,
+      problems: report.problems.map((p) => ({ index: p.index, code: p.code, errors: Object.values(p.errors).map((e) => ({ zh: e.zh, en: e.en })) })),
+    },
+  };
+}
+
 function fileEntries(text: string): unknown[] {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_CUSTOM_FILE_BYTES) {
