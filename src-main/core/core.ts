@@ -182,6 +182,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       return { ok: true };
     },
     'extensions.list': async () => this.extensions.pairings.list(),
+    'core.startupNotices': async () => [this.recoveryNotice, ...this.startupProblems].filter((n): n is { zh: string; en: string } => n !== null),
     'catalog.state': async () => this.catalogState.view(),
     'catalog.setProvince': async ({ province }) => this.catalogState.setProvince(province as ProvinceId | null),
     'custom.save': async ({ entry, replacing }) => this.catalogState.saveCustom(entry, replacing),

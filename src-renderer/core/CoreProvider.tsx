@@ -78,6 +78,13 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   useEffect(() => {
     if (state === 'open' && sync) sync.catchUp().catch(reportError);
   }, [state, sync, reportError]);
+  // Start-up repairs (a damaged journal or settings file set aside) are told once per page.
+  const [startupTold, setStartupTold] = useState(false);
+  useEffect(() => {
+    if (state !== 'open' || startupTold) return;
+    setStartupTold(true);
+    api.call('core.startupNotices', {}).then((notices) => notices.forEach((n) => toast('warning', bi(n))), reportError);
+  }, [api, state, startupTold, toast, bi, reportError]);
   // The core's catalog (updates, province, the user's own instructions) replaces the built-in one once fetched.
   useEffect(() => api.on('catalog', setCatalogState), [api]);
   useEffect(() => {

@@ -55,6 +55,8 @@ export const RequestSchemas = {
   'modem.enterPin': v.strictObject({ modemId: Id, pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/)) }),
   /** Everything the store may not have yet (unacknowledged parts, the latest state of each held instruction): how a reloaded UI catches up. */
   'journal.pending': v.strictObject({}),
+  /** What went wrong at start-up and was repaired or set aside (damaged files), for the UI to show once. */
+  'core.startupNotices': v.strictObject({}),
   /** The store has durably written these incoming parts: the journal may forget them. */
   'journal.ack': v.strictObject({ keys: v.pipe(v.array(Text(512)), v.maxLength(5000)) }),
   /** Questions waiting for the user: pair an extension, confirm a send an extension asked for. */
@@ -174,6 +176,7 @@ export interface Responses {
   'modem.enterPin': ModemStatus;
   'journal.pending': { incoming: IncomingRecord[]; outgoing: OutgoingRecord[] };
   'journal.ack': { ok: true };
+  'core.startupNotices': { zh: string; en: string }[];
   'approvals.list': ApprovalView[];
   'approvals.decide': { ok: true };
   'extensions.list': { extensionId: string; pairedAt: number }[];

@@ -77,6 +77,8 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     await writeFile(join(await cores.makeDir(), 'custom-instructions.json'), '{"format":"hall10086.custom-instructions","version":1,"instr');
     const c = await start();
     expect(c.startupProblems.map((p) => p.en).join()).toMatch(/could not be read.*kept as/);
+    // The UI asks for them when it connects, and shows them once.
+    expect((await c.call('core.startupNotices', {})).map((n) => n.zh).join()).toMatch(/自定义指令文件无法读取/);
     expect((await c.call('catalog.state', {})).customs).toEqual([]);
   });
 
