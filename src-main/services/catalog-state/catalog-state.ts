@@ -12,6 +12,7 @@ import type { Catalog } from '../../../src-shared/catalog/schema';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import { CatalogUpdater } from '../catalog-update';
 import { Emitter } from '../modem/emitter';
+import { SerialQueue } from '../serial-queue';
 import { isValidPublicKey, loadCatalogSettings, saveCatalogSettings, type CatalogSettings } from './catalog-settings';
 import { customsPath, loadCustoms, saveCustoms } from './custom-store';
 
@@ -29,7 +30,8 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   private lastCheck: CatalogStateView['update']['lastCheck'] = null;
   private updater: CatalogUpdater;
   private daily: ReturnType<typeof setInterval> | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  /** One change at a time (a daily check must not land in the middle of a rollback). */
+  private readonly changes = new SerialQueue();
 
   private constructor(
     private readonly dataDir: string,
@@ -89,14 +91,14 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   setProvince(province: ProvinceId | null): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       await this.saveSettings({ ...this.settings, province });
       return this.changed();
     });
   }
 
   saveCustom(input: unknown, replacing?: string): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       const next = saveCustom(this.customs, requireValidCustom(input), replacing);
       await saveCustoms(this.dataDir, next);
       this.customs = next;
@@ -105,7 +107,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   deleteCustom(code: string): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (!findCustom(this.customs, code)) {
         throw new HallError('custom.unknown', { zh: `没有自定义指令 ${code}。`, en: `There is no custom instruction ${code}.` });
       }
@@ -117,7 +119,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   importCustoms(text: string, replace: boolean): Promise<CustomImportResult> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       const { customs, outcome } = importCustomFile(this.customs, text, replace);
       await saveCustoms(this.dataDir, customs);
       this.customs = customs;
@@ -127,7 +129,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   setUpdateSource(source: string | null, publicKey: string | null): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (source && !publicKey) {
         throw new HallError('update.key-required', {
           zh: '设置更新来源时必须同时填写维护者的公钥，否则无法验证更新。',
@@ -145,7 +147,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
 
   /** Checks the source and applies what it offers; a refusal keeps the catalog in use and is reported. */
   checkNow(): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (!this.updater.hasSource) return this.view();
       try {
         const outcome = await this.updater.apply();
@@ -166,7 +168,7 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
   }
 
   rollback(): Promise<CatalogStateView> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       await this.updater.rollback();
       this.base = this.builtin;
       this.origin = 'builtin';
@@ -182,15 +184,6 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
     this.effective = this.compose();
   }
 
-  /** One change at a time (a daily check must not land in the middle of a rollback). */
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(change);
-    this.queue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
 
   /** A province profile that no longer fits the catalog (an update moved on) is set aside, not fatal. */
   private compose(): InstructionCatalog {

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { EXTENSION_ID_PATTERN } from '../../../src-shared/api/extension-messages';
 import { writeFileAtomic } from '../atomic-write';
 import { Emitter } from '../modem/emitter';
+import { SerialQueue } from '../serial-queue';
 
 export interface Pairing {
   extensionId: string;
@@ -20,7 +21,8 @@ const PairingFileSchema = v.strictObject({
  * folder. A damaged file pairs nobody (the safe reading) and is replaced on the next change.
  */
 export class PairingStore extends Emitter<{ changed: Pairing[]; revoked: string }> {
-  private queue: Promise<void> = Promise.resolve();
+  /** One change at a time: each reads the list the previous one wrote. */
+  private readonly changes = new SerialQueue();
 
   private constructor(
     private readonly path: string,
@@ -53,14 +55,14 @@ export class PairingStore extends Emitter<{ changed: Pairing[]; revoked: string 
   }
 
   add(extensionId: string, now = Date.now()): Promise<void> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (!this.has(extensionId)) await this.save([...this.paired, { extensionId, pairedAt: now }]);
     });
   }
 
   /** Returns whether the extension had been paired. */
   revoke(extensionId: string): Promise<boolean> {
-    return this.serial(async () => {
+    return this.changes.run(async () => {
       if (!this.has(extensionId)) return false;
       await this.save(this.paired.filter((p) => p.extensionId !== extensionId));
       this.emit('revoked', extensionId);
@@ -68,15 +70,6 @@ export class PairingStore extends Emitter<{ changed: Pairing[]; revoked: string 
     });
   }
 
-  /** One change at a time: each reads the list the previous one wrote. */
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(change);
-    this.queue = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
 
   private async save(paired: Pairing[]): Promise<void> {
     await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, paired }, null, 2)}\n`);
