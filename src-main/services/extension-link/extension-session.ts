@@ -9,6 +9,7 @@ import {
   type ExtensionSendState,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords } from '../../../src-shared/assemble';
+import { builtinReplyRules } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
@@ -34,8 +35,8 @@ export interface ExtensionPolicy {
   rateLimiter: RateLimiter;
 }
 
-/** Replies are looked for this long after an instruction left. */
-const REPLY_WINDOW_MS = 15 * 60_000;
+/** Replies are looked for as long after an instruction as the reply reader pairs them (instructions/replies.json). */
+const REPLY_WINDOW_MS = builtinReplyRules().answers.windowMs;
 
 interface Tracked {
   ref: string;
