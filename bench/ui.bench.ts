@@ -102,6 +102,24 @@ const SCROLL_FRAMES = `(async () => {
   return deltas;
 })()`;
 
+/** From the input event carrying the whole query to the frame that shows its results, timed in the page. */
+const SEARCH_LOG = `(async (query) => {
+  const input = document.querySelector('input[type=search]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  setValue.call(input, '');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = performance.now();
+  setValue.call(input, query);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((done) => {
+    const check = () => (document.querySelector('.result-count')?.dataset.query === query ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - t0;
+})`;
+
+const typeAndTimeSearch = (page: Page, query: string) => page.evaluate(`${SEARCH_LOG}(${JSON.stringify(query)})`) as Promise<number>;
 const openThread = (page: Page) => page.evaluate(OPEN_THREAD) as Promise<number>;
 const scrollFrames = (page: Page) => page.evaluate(SCROLL_FRAMES) as Promise<number[]>;
 
@@ -162,19 +180,12 @@ export default async function uiBench(): Promise<Section> {
     await page.getByRole('button', { name: '搜索记录' }).click();
     const searches: number[] = [];
     // The first query also waits for the panel's one-time load of the log's text.
-    for (const q of ['第12345条', '第99999条', '不存在的文字', '余额为12.34元']) {
-      await page.fill('input[type=search]', '');
-      const start = await page.evaluate(() => performance.now());
-      await page.fill('input[type=search]', q);
-      await page.waitForSelector('.result-count');
-      await page.waitForFunction((query) => document.querySelector('.result-count')?.textContent?.length && document.querySelector<HTMLInputElement>('input[type=search]')?.value === query, q);
-      searches.push((await page.evaluate(() => performance.now())) - start - 200);
-    }
+    for (const q of ['第12345条', '第99999条', '不存在的文字', '余额为12.34元', '流量']) searches.push(await typeAndTimeSearch(page, q));
     const [first, ...rest] = searches;
     const searchMax = Math.max(...rest);
     figures.push(
       { name: `search the log of ${BIG_LOG}: first query, with the text load`, value: round(first!, 0), unit: 'ms' },
-      { name: `search the log of ${BIG_LOG}: worst of the next 3`, value: round(searchMax, 0), unit: 'ms', target: '≤ 100 ms', pass: searchMax <= 100 },
+      { name: `search the log of ${BIG_LOG}: worst of the next 4 (keystroke → results painted)`, value: round(searchMax, 0), unit: 'ms', target: '≤ 100 ms', pass: searchMax <= 100 },
     );
     await context.close();
   } finally {
@@ -187,7 +198,7 @@ export default async function uiBench(): Promise<Section> {
     title: 'Desktop UI in Chromium (browser mode, real core and IndexedDB)',
     figures,
     notes: [
-      'Times are measured inside the page (performance.now), after the 200 ms typing pause for the log search.',
+      'Times are measured inside the page (performance.now); the log search has no typing pause, so they are what a keystroke costs.',
       'Ingest rates run from the events (or the page load) to the last acknowledgement written to the journal.',
     ],
   };

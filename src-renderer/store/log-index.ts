@@ -5,17 +5,20 @@ import type { MessageRow } from './rows';
 
 /** Someone searching the log is likely to search again soon. */
 const SEARCH_HOLD_MS = 3000;
+/** Searching runs at every keystroke; counting the store's rows need not. */
+const RECHECK_EVERY_MS = 2000;
 
 /**
  * The log's text, folded (case, full width, Traditional → Simplified), held in memory, so that a
  * "contains" search over 100,000 messages is a loop over strings, not a cursor walk through
- * IndexedDB. Rows this tab writes are noted as they commit; after each search a count that
- * differs from the store's (another tab wrote, or the log was cleared) reloads it in the
+ * IndexedDB. Rows this tab writes are noted as they commit; after a search (at most every two
+ * seconds) a count that differs from the store's (another tab wrote, or the log was cleared) reloads it in the
  * background, for the next search: counting 100,000 rows takes longer than the search itself.
  */
 export class LogTextIndex {
   private texts = new Map<string, { at: number; text: string }>();
   private loaded: Promise<void> | null = null;
+  private checkedAt = 0;
 
   constructor(private readonly db: HallDb) {}
 
@@ -36,12 +39,14 @@ export class LogTextIndex {
     if (!needle) return [];
     holdBackground(SEARCH_HOLD_MS);
     await this.warm();
-    void this.recheck();
     const rows = await this.db.messages.bulkGet(newestContaining(this.texts, needle, limit));
+    void this.recheck();
     return rows.filter((r): r is MessageRow => r !== undefined);
   }
 
   private async recheck(): Promise<void> {
+    if (Date.now() - this.checkedAt < RECHECK_EVERY_MS) return;
+    this.checkedAt = Date.now();
     if ((await this.db.messages.count()) !== this.texts.size) await (this.loaded = this.load());
   }
 

@@ -111,6 +111,30 @@ describe('the conversation with 10086', () => {
     expect(await partsHandedToAFreshProfile()).toEqual([]);
   });
 
+  it('searches the log as you type (Traditional text finds Simplified), marks the match and shows a hit in its thread', async () => {
+    await page.keyboard.type('查余额');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-name');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('余额') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
+    await page.getByRole('button', { name: '搜索记录' }).click();
+    const search = page.locator('input[type=search]');
+    await search.pressSequentially('餘額');
+    await page.waitForSelector('.result-count[data-query="餘額"]');
+    const hits = await page.$$eval('.log-result', (items) => items.map((li) => ({ text: li.querySelector('.bubble-text')!.textContent, marked: [...li.querySelectorAll('mark')].map((m) => m.textContent) })));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.text).toMatch(/^尊敬的客户.*余额.*【中国移动】$/);
+    expect(hits[0]!.marked).toContain('余额');
+
+    await search.fill('没有这样的话');
+    expect(await page.textContent('.result-count[data-query="没有这样的话"]')).toBe('没有包含“没有这样的话”的记录。');
+    await search.fill('YE');
+    await page.waitForSelector('.result-count[data-query="YE"]');
+    await page.getByRole('button', { name: '在对话中查看' }).first().click();
+    expect(await page.$('input[type=search]')).toBeNull();
+    expect(await page.textContent('.bubble.focused .bubble-text')).toBe('YE');
+  });
+
   it('stores each message once when the page reloads between receiving it and acknowledging it', async () => {
     // The page's acknowledgements are held back at the WebSocket: the journal keeps every part.
     let holdAcks = true;

@@ -10,7 +10,6 @@ import type { MessageRow } from '../../store/rows';
 import { dayLabel, timeOfDay } from './day';
 
 const MAX_RESULTS = 200;
-const TYPING_PAUSE_MS = 200;
 
 /** Finds text in every stored message; a hit in a 10086 thread can be shown in place. */
 export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message: MessageRow): void; onClose(): void }) {
@@ -18,19 +17,18 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
   const { t, lang } = i18n;
   const reportError = useErrorToast();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<MessageRow[] | null>(null);
+  // With the query they answer: while a newer one runs, the shown rows keep their own highlights.
+  const [results, setResults] = useState<{ query: string; rows: MessageRow[] } | null>(null);
 
   useEffect(() => void logTextIndex(db).warm().catch(reportError), [db, reportError]);
 
   useEffect(() => {
     if (!query.trim()) return setResults(null);
+    // A search over the in-memory text takes a few milliseconds: every keystroke gets its answer.
     let current = true;
-    const timer = setTimeout(() => {
-      logTextIndex(db).search(query, MAX_RESULTS).then((rows) => current && setResults(rows), reportError);
-    }, TYPING_PAUSE_MS);
+    logTextIndex(db).search(query, MAX_RESULTS).then((rows) => current && setResults({ query, rows }), reportError);
     return () => {
       current = false;
-      clearTimeout(timer);
     };
   }, [db, query, reportError]);
 
@@ -58,17 +56,17 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
       </div>
       {results && (
         <>
-          <p className="result-count" aria-live="polite">
-            {results.length ? t('thread.searchResults', { n: results.length, max: MAX_RESULTS }) : t('thread.searchNone', { q: query.trim() })}
+          <p className="result-count" aria-live="polite" data-query={results.query}>
+            {results.rows.length ? t('thread.searchResults', { n: results.rows.length, max: MAX_RESULTS }) : t('thread.searchNone', { q: results.query.trim() })}
           </p>
           <ul className="log-results">
-            {results.map((m) => (
+            {results.rows.map((m) => (
               <li key={m.id} className={`log-result ${m.direction}`}>
                 <p className="muted">
                   {dayLabel(m.at, now, i18n)} {timeOfDay(m.at, lang)} · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
                 </p>
                 <p className="bubble-text">
-                  <Highlighted text={m.text} query={query} />
+                  <Highlighted text={m.text} query={results.query} />
                 </p>
                 {m.peer === HALL_PEER && (
                   <button type="button" className="link" onClick={() => onShow(m)}>
