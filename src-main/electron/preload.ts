@@ -11,8 +11,11 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 const listeners = new EventListeners();
 let nextId = 1;
 
-ipcRenderer.on(EVENT_CHANNEL, (_event, message: { event?: unknown; data?: unknown } | null) => {
-  if (typeof message?.event === 'string') listeners.emit(message.event, message.data);
+ipcRenderer.on(EVENT_CHANNEL, (_event, message: { events?: unknown } | null) => {
+  if (!Array.isArray(message?.events)) return;
+  for (const item of message.events as ({ event?: unknown; data?: unknown } | null)[]) {
+    if (typeof item?.event === 'string') listeners.emit(item.event, item.data);
+  }
 });
 
 const hall: HallBridge = {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { answerCall, forwardEvents } from '../../src-shared/api/dispatch';
-import { decodeWireMessage, MAX_FRAME_BYTES, toWireError, type WireEvent, type WireReply } from '../../src-shared/api/wire';
+import { decodeWireMessage, MAX_FRAME_BYTES, toWireError, type WireEvents, type WireReply } from '../../src-shared/api/wire';
 
 export const API_PATH = '/api';
 const CLOSE_GRACE_MS = 2000;
@@ -63,7 +63,7 @@ function encodeReply(reply: WireReply, onInternalError: (error: unknown) => void
   }
 }
 
-function broadcast(clients: Set<WebSocket>, message: WireEvent, onInternalError: (error: unknown) => void): void {
+function broadcast(clients: Set<WebSocket>, message: WireEvents, onInternalError: (error: unknown) => void): void {
   let frame: string;
   try {
     frame = JSON.stringify(message);

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
 import type { HallDb } from './db';
@@ -31,31 +32,50 @@ export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[
 
 async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Promise<MessageRow[]> {
   const unique = [...new Map(records.map((r) => [r.key, r])).values()];
-  if (unique.length === 0) return [];
-  const stored = await db.parts.bulkGet(unique.map((r) => r.key));
-  const fresh = unique.filter((_, i) => stored[i] === undefined);
-  if (fresh.length === 0) return [];
-
-  const singles = fresh.filter((r) => concatGroup(r) === null);
-  const multis = fresh.filter((r) => concatGroup(r) !== null);
-  const parts: PartRow[] = singles.map((r) => partRow(r, messageIdFor(r.key)));
-  const messages: MessageRow[] = singles.map(singleMessageRow);
-
-  if (multis.length) {
-    const reassembler = new Reassembler(await storedGenerations(db, multis));
-    const senders = new Map<string, IncomingRecord>();
-    for (const r of multis) {
-      parts.push(partRow(r, reassembler.place(r)));
-      senders.set(concatGroup(r)!, r);
-    }
-    for (const g of reassembler.changedGenerations()) {
-      const sender = senders.get(g.group)!;
-      messages.push(generationMessageRow(g, sender.simId, sender.from));
-    }
-  }
-  await db.parts.bulkAdd(parts);
+  const messages = [
+    ...(await writeSingles(db, unique.filter((r) => concatGroup(r) === null))),
+    ...(await writeMultis(db, unique.filter((r) => concatGroup(r) !== null))),
+  ];
   await db.messages.bulkPut(messages);
   return messages;
+}
+
+/**
+ * A single-part message's part row needs nothing stored, so the add itself finds the keys stored
+ * already: one request a part, where a lookup first would take two (the cost of a burst).
+ */
+async function writeSingles(db: HallDb, singles: readonly IncomingRecord[]): Promise<MessageRow[]> {
+  if (singles.length === 0) return [];
+  let stored: ReadonlySet<number> = new Set();
+  try {
+    await db.parts.bulkAdd(singles.map((r) => partRow(r, messageIdFor(r.key))));
+  } catch (error) {
+    const failed = error instanceof Dexie.BulkError ? Object.entries(error.failuresByPos) : [];
+    // Anything but "this key is stored already" is a real failure: the transaction aborts.
+    if (failed.length === 0 || failed.some(([, e]) => e.name !== 'ConstraintError')) throw error;
+    stored = new Set(failed.map(([pos]) => Number(pos)));
+  }
+  return singles.filter((_, i) => !stored.has(i)).map(singleMessageRow);
+}
+
+/** Parts of long messages: which are new decides how their messages are put together. */
+async function writeMultis(db: HallDb, multis: readonly IncomingRecord[]): Promise<MessageRow[]> {
+  if (multis.length === 0) return [];
+  const stored = await db.parts.bulkGet(multis.map((r) => r.key));
+  const fresh = multis.filter((_, i) => stored[i] === undefined);
+  if (fresh.length === 0) return [];
+  const reassembler = new Reassembler(await storedGenerations(db, fresh));
+  const parts: PartRow[] = [];
+  const senders = new Map<string, IncomingRecord>();
+  for (const r of fresh) {
+    parts.push(partRow(r, reassembler.place(r)));
+    senders.set(concatGroup(r)!, r);
+  }
+  await db.parts.bulkAdd(parts);
+  return reassembler.changedGenerations().map((g) => {
+    const sender = senders.get(g.group)!;
+    return generationMessageRow(g, sender.simId, sender.from);
+  });
 }
 
 /** The long messages stored for the groups of these parts, within the reassembly window of their times. */

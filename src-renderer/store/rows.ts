@@ -91,7 +91,6 @@ export interface FigureRow {
   confidence: Confidence;
 }
 
-/** A complete reply whose figures are yet to be read: written with the reply, removed with its figures. */
 /** Replies whose figures are still to be read: one row per stored batch (one write, not one per reply). */
 export interface FigureQueueRow {
   id?: number;

@@ -221,4 +221,5 @@ export type WireMessage =
   | { type: 'call'; id: number; method: Method; params: unknown }
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; error: { code: string; zh: string; en: string } }
-  | { type: 'event'; event: EventName; data: unknown };
+  /** The events of one turn of the core, in order: a burst crosses as a few messages, not thousands. */
+  | { type: 'events'; events: { event: EventName; data: unknown }[] };

@@ -1,7 +1,7 @@
 import { HallError } from '../errors';
 import type { CoreApi } from './contract';
 import { validateRequest } from './validate';
-import { EVENT_NAMES, toWireError, type DecodedCall, type WireEvent, type WireReply } from './wire';
+import { EVENT_NAMES, MAX_EVENTS_PER_MESSAGE, toWireError, type DecodedCall, type WireEvents, type WireReply } from './wire';
 
 /**
  * The core's side of a transport: validate a call, run it, and turn the outcome into a reply.
@@ -18,9 +18,27 @@ export async function answerCall(core: CoreApi, call: DecodedCall, onInternalErr
   }
 }
 
-/** Forwards every core event as a wire message; returns the unsubscribe. */
-export function forwardEvents(core: CoreApi, send: (message: WireEvent) => void): () => void {
-  const unsubscribers = EVENT_NAMES.map((event) => core.on(event, (data) => send({ type: 'event', event, data })));
+/**
+ * Forwards every core event as wire messages; returns the unsubscribe. Events of one synchronous
+ * turn go together once it ends (a microtask, so before any reply that turn settles): a page
+ * handed thousands of messages one frame each spends its time on frames, not on storing them.
+ */
+export function forwardEvents(core: CoreApi, send: (message: WireEvents) => void): () => void {
+  let pending: WireEvents['events'] | null = null;
+  const flush = () => {
+    const events = pending ?? [];
+    pending = null;
+    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_MESSAGE) send({ type: 'events', events: events.slice(i, i + MAX_EVENTS_PER_MESSAGE) });
+  };
+  const unsubscribers = EVENT_NAMES.map((event) =>
+    core.on(event, (data) => {
+      if (pending === null) {
+        pending = [];
+        queueMicrotask(flush);
+      }
+      pending.push({ event, data });
+    }),
+  );
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

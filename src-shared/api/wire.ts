@@ -15,14 +15,17 @@ const WireMessageSchema = v.variant('type', [
   v.object({ type: v.literal('call'), id: WireId, method: v.optional(v.unknown()), params: v.optional(v.unknown()) }),
   v.object({ type: v.literal('result'), id: WireId, result: v.unknown() }),
   v.object({ type: v.literal('error'), id: WireId, error: WireErrorSchema }),
-  v.object({ type: v.literal('event'), event: v.string(), data: v.unknown() }),
+  v.object({ type: v.literal('events'), events: v.array(v.object({ event: v.string(), data: v.unknown() })) }),
 ]);
 
 export type DecodedWireMessage = v.InferOutput<typeof WireMessageSchema>;
 export type DecodedCall = Extract<DecodedWireMessage, { type: 'call' }>;
 export type WireError = Extract<WireMessage, { type: 'error' }>['error'];
 export type WireReply = Extract<WireMessage, { type: 'result' | 'error' }>;
-export type WireEvent = Extract<WireMessage, { type: 'event' }>;
+export type WireEvents = Extract<WireMessage, { type: 'events' }>;
+
+/** Keeps a message of incoming records well inside MAX_FRAME_BYTES (a record is under 1 KiB of JSON). */
+export const MAX_EVENTS_PER_MESSAGE = 100;
 
 /**
  * The largest frame the WebSocket server accepts (UTF-8 bytes). A client checks its calls against it:

@@ -181,8 +181,8 @@ class ReconnectingClient implements WebSocketApiClient {
       case 'error':
         this.settle(message.id)?.reject(fromWireError(message.error));
         break;
-      case 'event':
-        this.listeners.emit(message.event, message.data);
+      case 'events':
+        for (const { event, data } of message.events) this.listeners.emit(event, data);
         break;
       case 'call':
         // A server never calls its client; nothing to answer.

@@ -176,6 +176,52 @@ describe('the conversation with 10086', () => {
     expect(await partsHandedToAFreshProfile()).toEqual([]);
   });
 
+  it('a single-part message handed over again after it was stored keeps its stored row; the new one beside it is stored', async () => {
+    let toPage: ((frame: string) => void) | undefined;
+    await page.routeWebSocket(/\/api/, (ws) => {
+      const core = ws.connectToServer();
+      ws.onMessage((m) => core.send(m));
+      core.onMessage((m) => ws.send(m));
+      toPage = (frame) => ws.send(frame);
+    });
+    await page.reload();
+    await page.waitForSelector('#catalog-search');
+    // Reading the store before the app created it would create it empty.
+    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'hall10086-log'));
+    const single = (key: string, text: string) => ({
+      kind: 'in', key, simId: '89860000000000000001', from: '10086', text, encoding: 'ucs2',
+      timestamp: '2026-11-25T08:00:00+08:00', receivedAt: Date.parse('2026-11-25T00:00:00Z'), concat: null,
+    });
+    const deliver = (...records: object[]) => toPage!(JSON.stringify({ type: 'events', events: records.map((data) => ({ event: 'incoming', data })) }));
+    const rowOf = async (text: string) => (await readLog(page)).messages.filter((m) => m.text === text);
+
+    deliver(single('single-a', '第一条短信'));
+    await expect.poll(() => rowOf('第一条短信'), { timeout: 15_000 }).toHaveLength(1);
+    // The user has read it meanwhile (written the way the thread does, straight into the store).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('hall10086-log');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('messages', 'readwrite');
+            const store = tx.objectStore('messages');
+            const all = store.getAll();
+            all.onsuccess = () => all.result.filter((m) => m.text === '第一条短信').forEach((m) => store.put({ ...m, read: 1 }));
+            tx.oncomplete = () => (open.result.close(), done());
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+    );
+
+    deliver(single('single-a', '第一条短信'), single('single-b', '第二条短信'));
+    await expect.poll(() => rowOf('第二条短信'), { timeout: 15_000 }).toHaveLength(1);
+    const [first] = await rowOf('第一条短信');
+    expect(first).toMatchObject({ read: 1 });
+    expect((await rowOf('第二条短信'))[0]).toMatchObject({ read: 0 });
+    const parts = (await readLog(page)).parts.map((p) => p.key);
+    expect(parts.filter((k) => k === 'single-a' || k === 'single-b').sort()).toEqual(['single-a', 'single-b']);
+  });
+
   it('never shows or stores a secret parameter', async () => {
     await page.goto(`${server.url.split('?')[0]}#/instruction/MMXG`);
     await page.fill('#instruction-param-oldPassword', '975310');

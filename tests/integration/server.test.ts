@@ -248,7 +248,7 @@ describe('WebSocket /api', () => {
   it.each([
     ['malformed JSON', '{"type":"call",', 1007],
     ['a JSON value that is not a message', '[1,2,3]', 1007],
-    ['a message that is not a call', JSON.stringify({ type: 'event', event: 'notice', data: {} }), 1008],
+    ['a message that is not a call', JSON.stringify({ type: 'events', events: [{ event: 'notice', data: {} }] }), 1008],
     ['a binary frame', Buffer.from([1, 2, 3]), 1003],
     ['a 1 MiB frame', 'x'.repeat(1024 * 1024), 1009],
   ])('closes the connection on %s, and keeps serving the next client', async (_name, frame, code) => {
@@ -276,7 +276,7 @@ describe('WebSocket /api under random frames', () => {
     { weight: 5, arbitrary: callLike.map((call) => JSON.stringify(call)) },
     { weight: 2, arbitrary: fc.json() },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
-    { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '{"type":"result","id":1,"result":1}', '{"type":"event","event":"modem","data":1}') },
+    { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '{"type":"result","id":1,"result":1}', '{"type":"events","events":[{"event":"modem","data":1}]}') },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
   );
   const PROBE_ID = 2 ** 40;

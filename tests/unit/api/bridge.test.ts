@@ -39,7 +39,7 @@ describe('coreApiFromBridge', () => {
 
   it.each([
     ['nothing', undefined],
-    ['an event', { type: 'event', event: 'notice', data: {} }],
+    ['events', { type: 'events', events: [{ event: 'notice', data: {} }] }],
     ['a bare value', [1, 2]],
   ])('refuses a reply that is %s', async (_name, reply) => {
     const error = await hallErrorOf(coreApiFromBridge(bridgeAnswering(async () => reply)).call('modem.list', {}));

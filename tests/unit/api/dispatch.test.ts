@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Events } from '../../../src-shared/api/contract';
 import { answerCall, forwardEvents } from '../../../src-shared/api/dispatch';
-import type { WireEvent } from '../../../src-shared/api/wire';
+import { MAX_EVENTS_PER_MESSAGE, type WireEvents } from '../../../src-shared/api/wire';
 import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from './scripted-core';
 
 function answer(core: ScriptedCore, method: unknown, params: unknown) {
@@ -57,21 +57,37 @@ describe('answerCall', () => {
 });
 
 describe('forwardEvents', () => {
-  it('forwards every kind of event as a wire message until unsubscribed', () => {
+  const turnEnds = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('forwards the events of one turn together, in order, until unsubscribed', async () => {
     const core = new ScriptedCore({});
-    const sent: WireEvent[] = [];
+    const sent: WireEvents[] = [];
     const stop = forwardEvents(core, (message) => sent.push(message));
     const notice: Events['notice'] = { level: 'warning', zh: '注意', en: 'Note' };
     core.emit('incoming', SAMPLE_INCOMING);
     core.emit('notice', notice);
-    expect(sent).toEqual([
-      { type: 'event', event: 'incoming', data: SAMPLE_INCOMING },
-      { type: 'event', event: 'notice', data: notice },
-    ]);
+    expect(sent).toEqual([]);
+    await turnEnds();
+    expect(sent).toEqual([{ type: 'events', events: [{ event: 'incoming', data: SAMPLE_INCOMING }, { event: 'notice', data: notice }] }]);
+    core.emit('notice', notice);
+    await turnEnds();
+    expect(sent[1]).toEqual({ type: 'events', events: [{ event: 'notice', data: notice }] });
     expect(core.subscriptionCount).toBe(7);
     stop();
     expect(core.subscriptionCount).toBe(0);
     core.emit('notice', notice);
+    await turnEnds();
     expect(sent).toHaveLength(2);
+  });
+
+  it('splits a burst into messages of at most MAX_EVENTS_PER_MESSAGE, keeping the order', async () => {
+    const core = new ScriptedCore({});
+    const sent: WireEvents[] = [];
+    forwardEvents(core, (message) => sent.push(message));
+    const count = MAX_EVENTS_PER_MESSAGE * 2 + 1;
+    for (let i = 0; i < count; i++) core.emit('incoming', { ...SAMPLE_INCOMING, key: `k${i}` });
+    await turnEnds();
+    expect(sent.map((m) => m.events.length)).toEqual([MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_MESSAGE, 1]);
+    expect(sent.flatMap((m) => m.events.map((e) => (e.data as { key: string }).key))).toEqual(Array.from({ length: count }, (_, i) => `k${i}`));
   });
 });

@@ -8,7 +8,7 @@ describe('decodeWireMessage', () => {
     ['a call naming no real method (answered later with an error)', '{"type":"call","id":7,"method":42}', { type: 'call', id: 7, method: 42, params: undefined }],
     ['a result', '{"type":"result","id":3,"result":[1,2]}', { type: 'result', id: 3, result: [1, 2] }],
     ['an error', '{"type":"error","id":3,"error":{"code":"x","zh":"甲","en":"a"}}', { type: 'error', id: 3, error: { code: 'x', zh: '甲', en: 'a' } }],
-    ['an event', '{"type":"event","event":"notice","data":{"level":"info"}}', { type: 'event', event: 'notice', data: { level: 'info' } }],
+    ['events', '{"type":"events","events":[{"event":"notice","data":{"level":"info"}},{"event":"modem","data":1}]}', { type: 'events', events: [{ event: 'notice', data: { level: 'info' } }, { event: 'modem', data: 1 }] }],
     ['extra keys are dropped', '{"type":"result","id":0,"result":null,"__proto__":{"polluted":true}}', { type: 'result', id: 0, result: null }],
   ])('accepts %s', (_name, text, expected) => {
     expect(decodeWireMessage(text)).toEqual(expected);
@@ -26,7 +26,8 @@ describe('decodeWireMessage', () => {
     ['an id beyond safe integers', '{"type":"call","id":9007199254740993,"method":"modem.list","params":{}}'],
     ['a string id', '{"type":"call","id":"1","method":"modem.list","params":{}}'],
     ['an error without its English text', '{"type":"error","id":1,"error":{"code":"x","zh":"甲"}}'],
-    ['an event without a name', '{"type":"event","data":{}}'],
+    ['an event without a name', '{"type":"events","events":[{"data":{}}]}'],
+    ['events that are not a list', '{"type":"events","events":{"event":"notice"}}'],
   ])('rejects %s', (_name, text) => {
     expect(decodeWireMessage(text)).toBeNull();
   });

@@ -160,18 +160,18 @@ describe('connectWebSocketApi', () => {
     const heard: unknown[] = [];
     const stop = client.on('incoming', (record) => heard.push(record.key));
     client.on('notice', (notice) => heard.push(notice.en));
-    send(socket, { type: 'event', event: 'incoming', data: SAMPLE_INCOMING });
-    send(socket, { type: 'event', event: 'notice', data: { level: 'info', zh: '好', en: 'Fine' } });
+    send(socket, { type: 'events', events: [{ event: 'incoming', data: SAMPLE_INCOMING }] });
+    send(socket, { type: 'events', events: [{ event: 'notice', data: { level: 'info', zh: '好', en: 'Fine' } }, { event: 'notice', data: { level: 'info', zh: '二', en: 'Two' } }] });
     // A reply after the events proves they were processed (one socket keeps order).
     const ping = client.call('modem.list', {});
     send(socket, { type: 'result', id: (await peer.nextCall(socket)).id, result: [] });
     await ping;
     stop();
-    send(socket, { type: 'event', event: 'incoming', data: SAMPLE_INCOMING });
+    send(socket, { type: 'events', events: [{ event: 'incoming', data: SAMPLE_INCOMING }] });
     const ping2 = client.call('modem.list', {});
     send(socket, { type: 'result', id: (await peer.nextCall(socket)).id, result: [] });
     await ping2;
-    expect(heard).toEqual([SAMPLE_INCOMING.key, 'Fine']);
+    expect(heard).toEqual([SAMPLE_INCOMING.key, 'Fine', 'Two']);
   });
 
   it('holds a call made before the connection opens and sends it once it does', async () => {
@@ -212,7 +212,7 @@ describe('connectWebSocketApi', () => {
 
     const second = await reconnected;
     await stateReached(client, 'open');
-    send(second, { type: 'event', event: 'notice', data: { level: 'info', zh: '又连上了', en: 'Back' } });
+    send(second, { type: 'events', events: [{ event: 'notice', data: { level: 'info', zh: '又连上了', en: 'Back' } }] });
     const after = client.call('modem.list', {});
     send(second, { type: 'result', id: (await peer.nextCall(second)).id, result: [] });
     await expect(after).resolves.toEqual([]);

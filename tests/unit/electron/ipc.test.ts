@@ -120,13 +120,14 @@ describe('serveIpc: hall:call', () => {
 });
 
 describe('serveIpc: hall:event', () => {
-  it('sends core events to live app pages only, until torn down', () => {
+  it('sends core events to live app pages only, until torn down', async () => {
     const app = new FakeWebContents(APP);
     const closed = new FakeWebContents(APP, true);
     const strayed = new FakeWebContents('https://evil.example/');
     const { ipcMain, core, stop } = setUp([app, closed, strayed]);
     core.emit('incoming', SAMPLE_INCOMING);
-    expect(app.sent).toEqual([[EVENT_CHANNEL, { type: 'event', event: 'incoming', data: SAMPLE_INCOMING }]]);
+    await Promise.resolve();
+    expect(app.sent).toEqual([[EVENT_CHANNEL, { type: 'events', events: [{ event: 'incoming', data: SAMPLE_INCOMING }] }]]);
     expect(closed.sent).toEqual([]);
     expect(strayed.sent).toEqual([]);
 

@@ -49,17 +49,19 @@ describe('preload', () => {
     const heard: unknown[][] = [];
     const stop = hall.on('notice', (...args) => heard.push(args));
     hall.on('modem', () => heard.push(['wrong event']));
-    deliver({ type: 'event', event: 'notice', data: { en: 'one' } });
+    deliver({ type: 'events', events: [{ event: 'notice', data: { en: 'one' } }, { event: 'notice', data: { en: 'one more' } }] });
     stop();
-    deliver({ type: 'event', event: 'notice', data: { en: 'two' } });
-    expect(heard).toEqual([[{ en: 'one' }]]);
+    deliver({ type: 'events', events: [{ event: 'notice', data: { en: 'two' } }] });
+    expect(heard).toEqual([[{ en: 'one' }], [{ en: 'one more' }]]);
   });
 
   it.each([
     ['nothing', undefined],
     ['null', null],
-    ['an event without a name', { type: 'event', data: 1 }],
-    ['a numeric event name', { type: 'event', event: 5, data: 1 }],
+    ['events that are not a list', { type: 'events', events: { event: 'notice', data: 1 } }],
+    ['an event without a name', { type: 'events', events: [{ data: 1 }] }],
+    ['a numeric event name', { type: 'events', events: [{ event: 5, data: 1 }] }],
+    ['a null event', { type: 'events', events: [null, 7] }],
   ])('ignores %s on hall:event', (_name, message) => {
     const heard: unknown[] = [];
     hall.on('notice', (data) => heard.push(data));
