@@ -63,15 +63,50 @@ async function untilAcked(core: HallCore, timeoutMs: number): Promise<void> {
   }
 }
 
-async function coldStart(browser: Browser, url: string): Promise<number> {
+/**
+ * A user typing "流量" the moment the search box exists, timed in the page from navigation start
+ * to the frame showing CXYEG: the typing is a script in the page, so no harness round trip counts.
+ */
+const TYPE_ON_ARRIVAL = `(() => {
+  const typeWhenReady = () => {
+    const input = document.getElementById('catalog-search');
+    if (!input) return requestAnimationFrame(typeWhenReady);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '流量');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const answered = () => (document.getElementById('catalog-results')?.textContent?.includes('CXYEG')
+      ? requestAnimationFrame(() => { window.__answeredAt = performance.now(); })
+      : requestAnimationFrame(answered));
+    answered();
+  };
+  document.addEventListener('DOMContentLoaded', typeWhenReady);
+})()`;
+
+/** Each in a fresh browser profile: nothing cached. */
+async function inFreshProfile<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.fill('#catalog-search', '流量');
-  await page.waitForFunction(() => document.body.textContent?.includes('CXYEG'));
-  const ms = await page.evaluate(() => performance.now());
-  await context.close();
-  return ms;
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function coldStartTyped(browser: Browser, url: string): Promise<number> {
+  return inFreshProfile(browser, async (page) => {
+    await page.addInitScript(TYPE_ON_ARRIVAL);
+    await page.goto(url);
+    return (await page.waitForFunction(() => (window as unknown as { __answeredAt?: number }).__answeredAt)).jsonValue() as Promise<number>;
+  });
+}
+
+/** The same through Playwright's fill, its round trips to the page included (how earlier runs measured it). */
+async function coldStartDriven(browser: Browser, url: string): Promise<number> {
+  return inFreshProfile(browser, async (page) => {
+    await page.goto(url);
+    await page.fill('#catalog-search', '流量');
+    await page.waitForFunction(() => document.body.textContent?.includes('CXYEG'));
+    return page.evaluate(() => performance.now());
+  });
 }
 
 // Page scripts are passed as text: the TypeScript runner would otherwise decorate their inner
@@ -138,10 +173,17 @@ export default async function uiBench(): Promise<Section> {
     { name: 'renderer JS, all chunks (gzip)', value: round(size.all / 1024, 1), unit: 'KiB' },
   ];
   try {
-    const starts: number[] = [];
-    for (let i = 0; i < 5; i++) starts.push(await coldStart(browser, server.url));
-    const coldP50 = percentile(starts, 50);
-    figures.push({ name: 'cold start → "流量" answered (median of 5)', value: round(coldP50, 0), unit: 'ms', target: '≤ 400 ms', pass: coldP50 <= 400 });
+    const typed: number[] = [];
+    const driven: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      typed.push(await coldStartTyped(browser, server.url));
+      driven.push(await coldStartDriven(browser, server.url));
+    }
+    const coldP50 = percentile(typed, 50);
+    figures.push(
+      { name: 'cold start → "流量" typed on arrival, answered (median of 5)', value: round(coldP50, 0), unit: 'ms', target: '≤ 400 ms', pass: coldP50 <= 400 },
+      { name: '  the same driven by Playwright fill (its round trips included)', value: round(percentile(driven, 50), 0), unit: 'ms' },
+    );
 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
