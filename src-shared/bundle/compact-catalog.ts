@@ -73,6 +73,12 @@ export function encodeCatalog(catalog: Catalog, map: CharMap = hantMapOf(catalog
   ];
 }
 
+/** The same compact catalog under another version and date (a delta's are in its trusted comment). */
+export function relabel(compact: CompactCatalog, { version, date }: { version: string; date: string }): CompactCatalog {
+  const [schemaVersion, , , ...rest] = compact;
+  return [schemaVersion, version, date, ...rest];
+}
+
 /**
  * Rebuilds catalog-shaped data. The result is not trusted yet: callers validate it with the
  * catalog schema and compare its hash with the signed one.

@@ -4,7 +4,7 @@ import { canonicalJson } from './canonical-json';
 import { gunzip } from './gzip';
 
 /** Names the compact encoding too: any change to it needs a new format, or deltas stop applying. */
-export const BUNDLE_FORMAT = 'hall10086-catalog-bundle/1';
+export const BUNDLE_FORMAT = 'hall10086-catalog-bundle/2';
 const VERSION = v.pipe(v.string(), v.regex(/^\d{4}\.\d{2}\.\d{2}-\d+$/));
 const HASH = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
@@ -18,8 +18,11 @@ export const TrustedSchema = v.strictObject({
   signedAt: v.pipe(v.string(), v.isoTimestamp()),
   /** SHA-256 of the resulting catalog's canonical JSON. */
   target: HASH,
-  /** Deltas only: the catalog the patch starts from. */
-  base: v.optional(v.strictObject({ version: VERSION, hash: HASH })),
+  /**
+   * Deltas only: the version the patch starts from. Its hash would add nothing: a patch applied to
+   * other content of that version cannot give the target hash, and is refused for that.
+   */
+  base: v.optional(v.strictObject({ version: VERSION })),
 });
 
 const PatchOpSchema = v.variant('op', [

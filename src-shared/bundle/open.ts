@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/schema';
 import { isHallError } from '../errors';
 import { bundleError } from './bundle-error';
 import { catalogHash } from './canonical-json';
-import { decodeCatalog, encodeCatalog } from './compact-catalog';
+import { decodeCatalog, encodeCatalog, relabel, type CompactCatalog } from './compact-catalog';
 import { readEnvelope, signedBytes, type Envelope, type Trusted } from './envelope';
 import { applyPatch } from './json-patch';
 import { keyIdOf, verifyBytes } from './keys';
@@ -55,17 +55,25 @@ async function checkSignature(envelope: Envelope, trustedKeys: readonly string[]
   );
 }
 
-async function checkBase(envelope: Envelope, current: Catalog | undefined): Promise<Catalog> {
+function wrongBase(base: string | undefined, current: string | undefined): Error {
+  return bundleError(
+    'bundle.wrong-base',
+    { zh: `这个增量更新是给版本 ${base ?? '?'} 的，不适用于当前目录`, en: `This delta update is for version ${base ?? '?'} and does not apply to the current catalog` },
+    undefined,
+    { base, current },
+  );
+}
+
+function checkBase(envelope: Envelope, current: Catalog | undefined): Catalog {
   const base = envelope.trusted.base;
-  if (!current || !base || base.version !== current.version || base.hash !== (await catalogHash(current))) {
-    throw bundleError(
-      'bundle.wrong-base',
-      { zh: `这个增量更新是给版本 ${base?.version ?? '?'} 的，不适用于当前目录`, en: `This delta update is for version ${base?.version ?? '?'} and does not apply to the current catalog` },
-      undefined,
-      { base: base?.version, current: current?.version },
-    );
-  }
+  if (!current || !base || base.version !== current.version) throw wrongBase(base?.version, current?.version);
   return current;
+}
+
+/** The current catalog patched, under the delta's version and date (a result that is no compact catalog is left for decoding to refuse). */
+function patched(current: Catalog, ops: Extract<Envelope, { kind: 'delta' }>['payload'], trusted: Trusted): unknown {
+  const result = applyPatch(encodeCatalog(current), ops);
+  return Array.isArray(result) ? relabel(result as CompactCatalog, trusted) : result;
 }
 
 function validated(data: unknown): Catalog {
@@ -86,9 +94,12 @@ export async function openBundle(bytes: Uint8Array<ArrayBuffer>, options: OpenOp
   await checkSignature(envelope, options.trustedKeys);
   const { trusted } = envelope;
   checkNotOlder(trusted.version, options);
-  const compact = envelope.kind === 'delta' ? applyPatch(encodeCatalog(await checkBase(envelope, options.current)), envelope.payload) : envelope.payload;
+  const compact = envelope.kind === 'delta' ? patched(checkBase(envelope, options.current), envelope.payload, trusted) : envelope.payload;
   const catalog = validated(decodeCatalog(compact));
   if (catalog.version !== trusted.version || catalog.date !== trusted.date || (await catalogHash(catalog)) !== trusted.target) {
+    // A signed patch gives the promised catalog from the catalog it was made from: here the
+    // current catalog carries that version with other content.
+    if (envelope.kind === 'delta') throw wrongBase(trusted.base?.version, options.current?.version);
     throw bundleError('bundle.hash-mismatch', { zh: '更新后的目录与签名所承诺的内容不一致', en: 'The updated catalog is not the one its signature promises' });
   }
   return { kind: envelope.kind, trusted, catalog };

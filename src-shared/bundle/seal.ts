@@ -2,7 +2,7 @@ import { parseCatalog } from '../catalog/load';
 import type { Catalog } from '../catalog/schema';
 import { HallError } from '../errors';
 import { catalogHash } from './canonical-json';
-import { decodeCatalog, encodeCatalog, hantMapOf } from './compact-catalog';
+import { decodeCatalog, encodeCatalog, hantMapOf, relabel } from './compact-catalog';
 import { BUNDLE_FORMAT, signedBytes, type Envelope, type Trusted, type UnsignedEnvelope } from './envelope';
 import { gzip } from './gzip';
 import { deepEqual, diffJson } from './json-patch';
@@ -13,7 +13,8 @@ import { compareVersions } from './version';
 export type SigningKey = Pick<KeyPair, 'privateKey' | 'keyId'>;
 
 async function trustedFor(catalog: Catalog, signedAt: Date): Promise<Trusted> {
-  return { version: catalog.version, date: catalog.date, signedAt: signedAt.toISOString(), target: await catalogHash(catalog) };
+  // Whole seconds: milliseconds tell a user nothing and cost bytes in every update.
+  return { version: catalog.version, date: catalog.date, signedAt: signedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), target: await catalogHash(catalog) };
 }
 
 async function seal(unsigned: UnsignedEnvelope, key: SigningKey): Promise<Uint8Array<ArrayBuffer>> {
@@ -35,7 +36,8 @@ export async function sealFull(input: unknown, key: SigningKey, signedAt = new D
 /**
  * A signed JSON Patch taking users of `fromInput` to `toInput`. It patches the compact form (the
  * encoding is deterministic, so both ends derive the same document from the same catalog): an added
- * instruction then travels without its key names or most of its zh-Hant text.
+ * instruction then travels without its key names or most of its zh-Hant text. The new version and
+ * date travel once, in the signed trusted comment, not again in the patch.
  */
 export async function sealDelta(fromInput: unknown, toInput: unknown, key: SigningKey, signedAt = new Date()): Promise<Uint8Array<ArrayBuffer>> {
   const [from, to] = [parseCatalog(fromInput), parseCatalog(toInput)];
@@ -45,6 +47,7 @@ export async function sealDelta(fromInput: unknown, toInput: unknown, key: Signi
       en: `The new catalog's version ${to.version} must be higher than the old one's, ${from.version}`,
     });
   }
-  const trusted: Trusted = { ...(await trustedFor(to, signedAt)), base: { version: from.version, hash: await catalogHash(from) } };
-  return seal({ format: BUNDLE_FORMAT, kind: 'delta', keyId: key.keyId, trusted, payload: diffJson(encodeCatalog(from), encodeCatalog(to, hantMapOf(from))) }, key);
+  const trusted: Trusted = { ...(await trustedFor(to, signedAt)), base: { version: from.version } };
+  const payload = diffJson(encodeCatalog(from), relabel(encodeCatalog(to, hantMapOf(from)), from));
+  return seal({ format: BUNDLE_FORMAT, kind: 'delta', keyId: key.keyId, trusted, payload }, key);
 }

@@ -13,7 +13,7 @@ describe('full bundles', () => {
     const opened = await openBundle(await sealFull(catalog, key, signedAt), { trustedKeys: [key.publicKey] });
     expect(opened.kind).toBe('full');
     expect(opened.catalog).toStrictEqual(catalog);
-    expect(opened.trusted).toEqual({ version: catalog.version, date: catalog.date, signedAt: '2026-11-25T08:00:00.000Z', target: await catalogHash(catalog) });
+    expect(opened.trusted).toEqual({ version: catalog.version, date: catalog.date, signedAt: '2026-11-25T08:00:00Z', target: await catalogHash(catalog) });
   });
 
   it('accept any of several trusted keys', async () => {
@@ -98,7 +98,7 @@ describe('delta bundles', () => {
     const next = nextCatalog(builtin(), '2026.12.01-1');
     const opened = await openBundle(await sealDelta(builtin(), next, key), { trustedKeys: [key.publicKey], current: builtin() });
     expect(opened.kind).toBe('delta');
-    expect(opened.trusted.base).toEqual({ version: builtin().version, hash: await catalogHash(builtin()) });
+    expect(opened.trusted.base).toEqual({ version: builtin().version });
     expect(opened.catalog).toStrictEqual(next);
   });
 
@@ -111,9 +111,13 @@ describe('delta bundles', () => {
       expect.objectContaining({ code: 'bundle.wrong-base', details: { base: v2.version, current: builtin().version } }),
     );
     await expect(openBundle(delta, { trustedKeys: [key.publicKey] })).rejects.toThrow(refused('bundle.wrong-base'));
-    // Same version, different content: the base hash tells them apart.
-    const lookalike = nextCatalog(builtin(), v2.version, 'Something else');
+    // Same version, other content where the patch does not reach: it cannot give the signed target.
+    const lookalike = nextCatalog(builtin(), v2.version);
+    lookalike.instructions[2]!.summary.en = 'Something else';
     await expect(openBundle(delta, { trustedKeys: [key.publicKey], current: lookalike })).rejects.toThrow(refused('bundle.wrong-base'));
+    // Where the patch replaces what differed, the result is exactly the signed catalog, and it is taken.
+    const overwritten = nextCatalog(builtin(), v2.version, 'Something else');
+    expect((await openBundle(delta, { trustedKeys: [key.publicKey], current: overwritten })).catalog).toStrictEqual(v3);
   });
 
   it('are refused when the signed patch does not apply, or leaves an invalid catalog', async () => {
@@ -122,7 +126,7 @@ describe('delta bundles', () => {
     const next = nextCatalog(base, '2026.12.01-1');
     const trusted = {
       version: next.version, date: next.date, signedAt: '2026-12-01T08:00:00.000Z', target: await catalogHash(next),
-      base: { version: base.version, hash: await catalogHash(base) },
+      base: { version: base.version },
     };
     const options = { trustedKeys: [key.publicKey], current: base };
     const broken = await signRaw({ kind: 'delta', trusted, payload: [{ op: 'remove', path: '/6/99' }] }, key);
