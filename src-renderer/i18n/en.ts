@@ -253,6 +253,8 @@ export const en: Record<StringKey, string> = {
   'settings.scheduleJitter': 'Random delay (minutes)',
   'settings.scheduleQuiet': 'Quiet hours',
   'settings.scheduleSaved': 'Saved the scheduled checks of {sim}.',
+  'settings.scheduleNext': 'Next check: {when} (while the app is running)',
+  'settings.scheduleNotRunning': 'Off: no automatic checks.',
   'settings.save': 'Save',
 
   'catalog.province': 'Province',

@@ -252,6 +252,8 @@ export const zhHans = {
   'settings.scheduleJitter': '随机延后（分钟）',
   'settings.scheduleQuiet': '安静时段',
   'settings.scheduleSaved': '已保存 {sim} 的定时查询。',
+  'settings.scheduleNext': '下次查询：{when}（应用开着时）',
+  'settings.scheduleNotRunning': '未启用：不会自动查询。',
   'settings.save': '保存',
 
   'catalog.province': '省份',

@@ -253,6 +253,8 @@ export const zhHant: Record<StringKey, string> = {
   'settings.scheduleJitter': '隨機延後（分鐘）',
   'settings.scheduleQuiet': '安靜時段',
   'settings.scheduleSaved': '已儲存 {sim} 的定時查詢。',
+  'settings.scheduleNext': '下次查詢：{when}（應用程式開著時）',
+  'settings.scheduleNotRunning': '未啟用：不會自動查詢。',
   'settings.save': '儲存',
 
   'catalog.province': '省份',

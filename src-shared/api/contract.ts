@@ -32,6 +32,8 @@ export const ScheduleSchema = v.strictObject({
   quiet: v.nullable(v.strictObject({ from: ClockTime, to: ClockTime })),
 });
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+/** A schedule as the core runs it: with when its checks go next (epoch ms), null while it is off. */
+export type ScheduleView = Schedule & { nextRunAt: number | null };
 
 export const RequestSchemas = {
   'catalog.search': v.strictObject({ query: Text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
@@ -181,8 +183,8 @@ export interface Responses {
   'approvals.decide': { ok: true };
   'extensions.list': { extensionId: string; pairedAt: number }[];
   'extensions.revoke': { revoked: boolean };
-  'schedules.get': Schedule[];
-  'schedules.set': Schedule[];
+  'schedules.get': ScheduleView[];
+  'schedules.set': ScheduleView[];
   'catalog.state': CatalogStateView;
   'catalog.setProvince': CatalogStateView;
   'custom.save': CatalogStateView;

@@ -1,4 +1,4 @@
-import type { Schedule } from '../../../src-shared/api/contract';
+import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { nextRun } from './next-run';
 
 const MINUTE = 60_000;
@@ -54,17 +54,13 @@ export class Scheduler {
     return scheduler;
   }
 
-  list(): Schedule[] {
-    return this.schedules.map((s) => ({ ...s, instructions: [...s.instructions] }));
-  }
-
-  /** When the SIM's checks run next (epoch ms), or null when they are off. */
-  nextRunOf(simId: string): number | null {
-    return this.timers.get(simId)?.at ?? null;
+  /** Every schedule, with when its checks run next. */
+  list(): ScheduleView[] {
+    return this.schedules.map((s) => ({ ...s, instructions: [...s.instructions], nextRunAt: this.timers.get(s.simId)?.at ?? null }));
   }
 
   /** Replaces the SIM's schedule, saved before it takes effect. */
-  async set(schedule: Schedule): Promise<Schedule[]> {
+  async set(schedule: Schedule): Promise<ScheduleView[]> {
     this.deps.check(schedule);
     const next = [...this.schedules.filter((s) => s.simId !== schedule.simId), schedule];
     await this.deps.store.save(next);

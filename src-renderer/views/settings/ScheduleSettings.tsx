@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Schedule } from '../../../src-shared/api/contract';
+import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
 import { simLabel } from '../../core/modems';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
+import { dayLabel, timeOfDay } from '../thread/day';
 
 /** The queries a schedule may send: no parameters, nothing to confirm (the core checks this too). */
 const SCHEDULABLE = ['YE', 'CXYEG', 'CXYEB', 'CXYED', 'JF'];
@@ -25,7 +26,7 @@ export function ScheduleSettings() {
   const { api, connection } = useCore();
   const reportError = useErrorToast();
   const sims = useLiveQuery(() => hallDb().sims.toCollection().primaryKeys(), []);
-  const [saved, setSaved] = useState<Schedule[] | null>(null);
+  const [saved, setSaved] = useState<ScheduleView[] | null>(null);
 
   useEffect(() => {
     if (connection === 'open') api.call('schedules.get', {}).then(setSaved, reportError);
@@ -36,15 +37,17 @@ export function ScheduleSettings() {
     <fieldset>
       <legend>{t('settings.schedules')}</legend>
       <p className="muted">{t('settings.schedulesHint')}</p>
-      {sims.map((simId) => (
-        <ScheduleForm key={simId} initial={saved.find((s) => s.simId === simId) ?? fresh(simId)} onSaved={setSaved} />
-      ))}
+      {sims.map((simId) => {
+        const running = saved.find((s) => s.simId === simId);
+        return <ScheduleForm key={simId} initial={running ?? fresh(simId)} nextRunAt={running?.nextRunAt ?? null} onSaved={setSaved} />;
+      })}
     </fieldset>
   );
 }
 
-function ScheduleForm({ initial, onSaved }: { initial: Schedule; onSaved(all: Schedule[]): void }) {
-  const { t } = useI18n();
+function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; nextRunAt: number | null; onSaved(all: ScheduleView[]): void }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { api } = useCore();
   const toast = useToast();
   const reportError = useErrorToast();
@@ -98,6 +101,9 @@ function ScheduleForm({ initial, onSaved }: { initial: Schedule; onSaved(all: Sc
       <button type="button" onClick={() => void save()} disabled={draft.instructions.length === 0}>
         {t('settings.save')}
       </button>
+      <p className="muted schedule-next" aria-live="polite">
+        {nextRunAt === null ? t('settings.scheduleNotRunning') : t('settings.scheduleNext', { when: `${dayLabel(nextRunAt, Date.now(), i18n)} ${timeOfDay(nextRunAt, lang)}` })}
+      </p>
     </div>
   );
 }

@@ -28,8 +28,9 @@ describe('schedules through the core API', () => {
 
   it('starts with none, keeps a schedule of queries, and saves it in the data folder', async () => {
     expect(await core.call('schedules.get', {})).toEqual([]);
-    expect(await core.call('schedules.set', { schedule: schedule(['YE', 'CXYEG']) })).toEqual([schedule(['YE', 'CXYEG'])]);
-    expect(await core.call('schedules.get', {})).toEqual([schedule(['YE', 'CXYEG'])]);
+    const running = [{ ...schedule(['YE', 'CXYEG']), nextRunAt: expect.any(Number) }];
+    expect(await core.call('schedules.set', { schedule: schedule(['YE', 'CXYEG']) })).toEqual(running);
+    expect(await core.call('schedules.get', {})).toEqual(running);
     expect(JSON.parse(await readFile(join(dir, 'schedules.json'), 'utf8')).schedules).toEqual([schedule(['YE', 'CXYEG'])]);
   });
 
