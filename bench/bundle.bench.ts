@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import catalogJson from '../instructions/catalog.json';
 import { encodeCatalog, generateKeyPair, openBundle, sealDelta, sealFull } from '../src-shared/bundle';
 import { parseCatalog } from '../src-shared/catalog/load';
@@ -42,6 +42,12 @@ function oneInstructionChanges(base: Catalog): [string, Catalog][] {
   ];
 }
 
+/** The instruction data without the search vocabulary (synonyms and example questions): where the bytes go. */
+function withoutVocabulary(catalog: Catalog): Catalog {
+  const none = { 'zh-Hans': [], 'zh-Hant': [], en: [] };
+  return { ...catalog, instructions: catalog.instructions.map((e) => ({ ...e, synonyms: none, examples: none })) };
+}
+
 /** zh-Hant made identical to zh-Hans: what the compact form costs if Traditional text were free. */
 function hantAsHans(catalog: Catalog): Catalog {
   const copy = (value: unknown): unknown => {
@@ -79,6 +85,8 @@ export default async function bundleBench(): Promise<Section> {
     { name: 'compact catalog (lossless), raw / gzip -9', value: `${Buffer.byteLength(compact)} B / ${gzipSync(compact, { level: 9 }).length}`, unit: 'B' },
     { name: 'full bundle file (gzipped, signed)', value: full.length, unit: 'B', target: '≤ 8192 B', pass: full.length <= FULL_TARGET },
     { name: '  lower bound: compact with every zh-Hant text dropped, gzip -9', value: gzipSync(withoutHant, { level: 9 }).length, unit: 'B' },
+    { name: '  the same bundle without the search vocabulary (synonyms, example questions)', value: (await sealFull(withoutVocabulary(catalog), key)).length, unit: 'B' },
+    { name: '  compact catalog, brotli -11 (what a stronger compressor leaves)', value: brotliCompressSync(compact, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, unit: 'B' },
   ];
   for (const [what, next] of oneInstructionChanges(catalog)) {
     const delta = await sealDelta(catalog, next, key);
