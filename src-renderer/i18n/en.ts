@@ -87,6 +87,7 @@ export const en: Record<StringKey, string> = {
   'thread.searchResults': '{n} found (showing at most {max})',
   'thread.searchNone': 'No message contains “{q}”.',
   'thread.searchClose': 'Close search',
+  'thread.searchLoading': 'Reading the whole log…',
   'thread.showInThread': 'Show in conversation',
   'thread.otherPeer': 'From {peer}',
   'thread.list': 'Messages',

@@ -86,6 +86,7 @@ export const zhHans = {
   'thread.searchResults': '找到 {n} 条（最多显示 {max} 条）',
   'thread.searchNone': '没有包含“{q}”的记录。',
   'thread.searchClose': '关闭搜索',
+  'thread.searchLoading': '正在读取全部记录…',
   'thread.showInThread': '在对话中查看',
   'thread.otherPeer': '来自 {peer}',
   'thread.list': '消息列表',

@@ -87,6 +87,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.searchResults': '找到 {n} 則（最多顯示 {max} 則）',
   'thread.searchNone': '沒有包含「{q}」的紀錄。',
   'thread.searchClose': '關閉搜尋',
+  'thread.searchLoading': '正在讀取全部紀錄…',
   'thread.showInThread': '在對話中檢視',
   'thread.otherPeer': '來自 {peer}',
   'thread.list': '訊息列表',

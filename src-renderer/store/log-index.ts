@@ -5,6 +5,8 @@ import type { MessageRow } from './rows';
 
 /** Someone searching the log is likely to search again soon. */
 const SEARCH_HOLD_MS = 3000;
+/** Rows read per request when the text is loaded: few requests, bounded memory. */
+const LOAD_PAGE = 5000;
 /** Searching runs at every keystroke; counting the store's rows need not. */
 const RECHECK_EVERY_MS = 2000;
 
@@ -52,7 +54,13 @@ export class LogTextIndex {
 
   private async load(): Promise<void> {
     const fresh = new Map<string, { at: number; text: string }>();
-    await this.db.messages.each((r) => void fresh.set(r.id, { at: r.at, text: fold(r.text) }));
+    // Pages of rows by key, each one request (getAll): a cursor would cost a round trip per row.
+    for (let after: string | null = null; ; ) {
+      const page: MessageRow[] = await (after === null ? this.db.messages.orderBy(':id') : this.db.messages.where(':id').above(after)).limit(LOAD_PAGE).toArray();
+      for (const r of page) fresh.set(r.id, { at: r.at, text: fold(r.text) });
+      if (page.length < LOAD_PAGE) break;
+      after = page[page.length - 1]!.id;
+    }
     this.texts = fresh;
   }
 }

@@ -20,7 +20,9 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
   // With the query they answer: while a newer one runs, the shown rows keep their own highlights.
   const [results, setResults] = useState<{ query: string; rows: MessageRow[] } | null>(null);
 
-  useEffect(() => void logTextIndex(db).warm().catch(reportError), [db, reportError]);
+  // Reading a large log's text takes a moment, once: until then the panel says so.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => void logTextIndex(db).warm().then(() => setLoaded(true), reportError), [db, reportError]);
 
   useEffect(() => {
     if (!query.trim()) return setResults(null);
@@ -54,6 +56,11 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
           {t('thread.searchClose')}
         </button>
       </div>
+      {!loaded && query.trim() && !results && (
+        <p className="muted log-search-loading" role="status">
+          {t('thread.searchLoading')}
+        </p>
+      )}
       {results && (
         <>
           <p className="result-count" aria-live="polite" data-query={results.query}>
