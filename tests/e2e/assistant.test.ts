@@ -163,11 +163,22 @@ describe('alerts and scheduled checks', () => {
     await page.waitForFunction(() => document.body.textContent?.includes('的定时查询。'));
     // The core tells when it will send them: 07:30 plus at most 10 minutes of jitter, today or tomorrow.
     expect(await group.locator('.schedule-next').textContent()).toMatch(/^下次查询：(今天|\d{4}年\d{1,2}月\d{1,2}日周.) 07:(3\d|40)（应用开着时）$/);
+
     const saved = JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8'));
     expect(saved).toEqual({
       version: 1,
       schedules: [{ simId: expect.any(String), enabled: true, instructions: ['YE', 'CXYEG'], time: '07:30', jitterMinutes: 10, quiet: { from: '22:00', to: '07:00' } }],
     });
+
+    // Opened again, the saved schedule is changed and saved once more.
+    await page.reload();
+    const again = page.locator('.schedule').first();
+    await again.waitFor({ timeout: 30_000 });
+    expect(await again.getByLabel('时间').inputValue()).toBe('07:30');
+    await again.getByLabel('时间').fill('08:15');
+    await again.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8')).schedules[0].time, { timeout: 15_000 }).toBe('08:15');
+    await expect.poll(() => again.locator('.schedule-next').textContent(), { timeout: 15_000 }).toMatch(/ 08:(1[5-9]|2\d)（应用开着时）$/);
   });
 });
 

@@ -32,14 +32,23 @@ export function ScheduleSettings() {
     if (connection === 'open') api.call('schedules.get', {}).then(setSaved, reportError);
   }, [api, connection, reportError]);
 
+  // Once a run is due the core has set the next one: ask again then, so the time shown stays true.
+  const due = saved?.flatMap((s) => (s.nextRunAt === null ? [] : [s.nextRunAt])).sort((a, b) => a - b)[0];
+  useEffect(() => {
+    if (due === undefined) return;
+    const timer = setTimeout(() => api.call('schedules.get', {}).then(setSaved, reportError), Math.max(0, due - Date.now()) + 2000);
+    return () => clearTimeout(timer);
+  }, [api, due, reportError]);
+
   if (!sims?.length || !saved) return null;
   return (
     <fieldset>
       <legend>{t('settings.schedules')}</legend>
       <p className="muted">{t('settings.schedulesHint')}</p>
       {sims.map((simId) => {
-        const running = saved.find((s) => s.simId === simId);
-        return <ScheduleForm key={simId} initial={running ?? fresh(simId)} nextRunAt={running?.nextRunAt ?? null} onSaved={setSaved} />;
+        // What the form edits and sends back is the schedule alone; when it runs is the core's to say.
+        const { nextRunAt, ...stored } = saved.find((s) => s.simId === simId) ?? { ...fresh(simId), nextRunAt: null };
+        return <ScheduleForm key={simId} initial={stored} nextRunAt={nextRunAt} onSaved={setSaved} />;
       })}
     </fieldset>
   );
