@@ -1,4 +1,4 @@
-import { INDEX_FILE, openBundle, parseUpdateIndex, planUpdate } from '../src-shared/bundle';
+import { INDEX_FILE, openPlanned, parseUpdateIndex, planUpdate } from '../src-shared/bundle';
 import type { Catalog } from '../src-shared/catalog/schema';
 import { toHallError } from '../src-shared/errors';
 import { saveAccepted, saveLastCheck, type CatalogSettings, type LastCheck, type StorageArea, type UpdateSource } from './catalog-store';
@@ -34,7 +34,7 @@ export async function runUpdateCheck({ storage, update, current, floor, fetchFil
     if (!plan) {
       result = { at: now, ok: true, zh: `已是最新（${current.version}）。`, en: `Up to date (${current.version}).` };
     } else {
-      const opened = await openBundle(await fetchFile(plan.file), { trustedKeys: [update.publicKey], current, ...(floor ? { floor } : {}) });
+      const { opened } = await openPlanned(plan, fetchFile, { trustedKeys: [update.publicKey], current, ...(floor ? { floor } : {}) });
       await saveAccepted(storage, { trusted: opened.trusted, catalog: opened.catalog }, floor);
       result = { at: now, ok: true, zh: `已更新到 ${opened.catalog.version}。`, en: `Updated to ${opened.catalog.version}.` };
     }

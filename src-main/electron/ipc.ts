@@ -48,19 +48,25 @@ export function isTrustedSender(frame: SenderFrame | null, isAppUrl: (url: strin
  * to the app page. Returns the teardown.
  */
 export function serveIpc(options: IpcOptions): () => void {
+  const events = forwardEvents(
+    options.core,
+    (message) => {
+      for (const target of options.targets()) {
+        if (!target.isDestroyed() && options.isAppUrl(target.getURL())) target.send(EVENT_CHANNEL, message);
+      }
+    },
+    options.onInternalError,
+  );
   options.ipcMain.handle(CALL_CHANNEL, async (event, message) => {
     if (!isTrustedSender(event.senderFrame, options.isAppUrl)) return { type: 'error', id: NO_ID, error: FORBIDDEN };
     const call = parseWireMessage(message);
     if (call?.type !== 'call') return { type: 'error', id: NO_ID, error: MALFORMED };
-    return answerCall(options.core, call, options.onInternalError);
-  });
-  const stopEvents = forwardEvents(options.core, (message) => {
-    for (const target of options.targets()) {
-      if (!target.isDestroyed() && options.isAppUrl(target.getURL())) target.send(EVENT_CHANNEL, message);
-    }
+    const reply = await answerCall(options.core, call, options.onInternalError);
+    events.flush();
+    return reply;
   });
   return () => {
     options.ipcMain.removeHandler(CALL_CHANNEL);
-    stopEvents();
+    events.stop();
   };
 }

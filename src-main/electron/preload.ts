@@ -11,8 +11,9 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 const listeners = new EventListeners();
 let nextId = 1;
 
-ipcRenderer.on(EVENT_CHANNEL, (_event, message: { events?: unknown } | null) => {
-  if (!Array.isArray(message?.events)) return;
+// Checked by hand, not with the wire schema: a sandboxed preload can require nothing but electron.
+ipcRenderer.on(EVENT_CHANNEL, (_event, message: { type?: unknown; events?: unknown } | null) => {
+  if (message?.type !== 'events' || !Array.isArray(message.events)) return;
   for (const item of message.events as ({ event?: unknown; data?: unknown } | null)[]) {
     if (typeof item?.event === 'string') listeners.emit(item.event, item.data);
   }

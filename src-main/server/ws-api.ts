@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CoreApi } from '../../src-shared/api/contract';
-import { answerCall, forwardEvents } from '../../src-shared/api/dispatch';
+import { answerCall, forwardEvents, type EventForwarder } from '../../src-shared/api/dispatch';
 import { decodeWireMessage, MAX_FRAME_BYTES, toWireError, type WireEvents, type WireReply } from '../../src-shared/api/wire';
 
 export const API_PATH = '/api';
@@ -24,22 +24,22 @@ export interface WebSocketApi {
  */
 export function createWebSocketApi(core: CoreApi, onInternalError: (error: unknown) => void): WebSocketApi {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  wss.on('connection', (socket) => serveConnection(socket, core, onInternalError));
-  const stopEvents = forwardEvents(core, (message) => broadcast(wss.clients, message, onInternalError));
+  const events = forwardEvents(core, (message) => broadcast(wss.clients, message, onInternalError), onInternalError);
+  wss.on('connection', (socket) => serveConnection(socket, core, events, onInternalError));
 
   return {
     accept(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
     async close() {
-      stopEvents();
+      events.stop();
       await Promise.all([...wss.clients].map(closeGracefully));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }
 
-function serveConnection(socket: WebSocket, core: CoreApi, onInternalError: (error: unknown) => void): void {
+function serveConnection(socket: WebSocket, core: CoreApi, events: EventForwarder, onInternalError: (error: unknown) => void): void {
   // ws reports an oversized or invalid frame here and closes the connection itself (1009, 1007…).
   socket.on('error', () => {});
   socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -48,6 +48,7 @@ function serveConnection(socket: WebSocket, core: CoreApi, onInternalError: (err
     if (message === null) return socket.close(CLOSE_CODES.malformed, 'Not a JSON wire message');
     if (message.type !== 'call') return socket.close(CLOSE_CODES.notACall, 'Clients may only send calls');
     void answerCall(core, message, onInternalError).then((reply) => {
+      events.flush();
       if (socket.readyState === WebSocket.OPEN) socket.send(encodeReply(reply, onInternalError));
     });
   });
@@ -64,15 +65,26 @@ function encodeReply(reply: WireReply, onInternalError: (error: unknown) => void
 }
 
 function broadcast(clients: Set<WebSocket>, message: WireEvents, onInternalError: (error: unknown) => void): void {
-  let frame: string;
-  try {
-    frame = JSON.stringify(message);
-  } catch (error) {
-    onInternalError(error);
-    return;
-  }
+  const frames = encodeEvents(message, onInternalError);
   for (const client of clients) {
-    if (client.readyState === WebSocket.OPEN) client.send(frame);
+    if (client.readyState !== WebSocket.OPEN) continue;
+    for (const frame of frames) client.send(frame);
+  }
+}
+
+/** An event JSON cannot carry (a core bug) is reported and left out; the others in its message still go. */
+function encodeEvents(message: WireEvents, onInternalError: (error: unknown) => void): string[] {
+  try {
+    return [JSON.stringify(message)];
+  } catch {
+    return message.events.flatMap((event) => {
+      try {
+        return [JSON.stringify({ type: 'events', events: [event] } satisfies WireEvents)];
+      } catch (error) {
+        onInternalError(error);
+        return [];
+      }
+    });
   }
 }
 

@@ -32,7 +32,11 @@ export class LogTextIndex {
   /** Loads the text now (opening the search panel), so the first query does not wait for it. */
   warm(): Promise<void> {
     holdBackground(SEARCH_HOLD_MS);
-    return (this.loaded ??= this.load());
+    // A failed load is not kept: the next search tries again.
+    return (this.loaded ??= this.load().catch((error: unknown) => {
+      this.loaded = null;
+      throw error;
+    }));
   }
 
   /** Messages whose text contains the query, newest first. */

@@ -18,17 +18,30 @@ export async function answerCall(core: CoreApi, call: DecodedCall, onInternalErr
   }
 }
 
+export interface EventForwarder {
+  /** Sends what is waiting now: a transport calls it before each reply, so no event of a call's turn comes after its answer. */
+  flush(): void;
+  /** Sends what is waiting, then stops listening. */
+  stop(): void;
+}
+
 /**
- * Forwards every core event as wire messages; returns the unsubscribe. Events of one synchronous
- * turn go together once it ends (a microtask, so before any reply that turn settles): a page
- * handed thousands of messages one frame each spends its time on frames, not on storing them.
+ * Forwards every core event as wire messages. Events of one synchronous turn go together once it
+ * ends (a microtask): a page handed thousands of messages one frame each spends its time on frames,
+ * not on storing them. A send that throws (a core bug) is reported and keeps no other message back.
  */
-export function forwardEvents(core: CoreApi, send: (message: WireEvents) => void): () => void {
+export function forwardEvents(core: CoreApi, send: (message: WireEvents) => void, onError: (error: unknown) => void): EventForwarder {
   let pending: WireEvents['events'] | null = null;
   const flush = () => {
     const events = pending ?? [];
     pending = null;
-    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_MESSAGE) send({ type: 'events', events: events.slice(i, i + MAX_EVENTS_PER_MESSAGE) });
+    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_MESSAGE) {
+      try {
+        send({ type: 'events', events: events.slice(i, i + MAX_EVENTS_PER_MESSAGE) });
+      } catch (error) {
+        onError(error);
+      }
+    }
   };
   const unsubscribers = EVENT_NAMES.map((event) =>
     core.on(event, (data) => {
@@ -39,7 +52,11 @@ export function forwardEvents(core: CoreApi, send: (message: WireEvents) => void
       pending.push({ event, data });
     }),
   );
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe();
+  return {
+    flush,
+    stop() {
+      flush();
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    },
   };
 }

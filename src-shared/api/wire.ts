@@ -24,7 +24,10 @@ export type WireError = Extract<WireMessage, { type: 'error' }>['error'];
 export type WireReply = Extract<WireMessage, { type: 'result' | 'error' }>;
 export type WireEvents = Extract<WireMessage, { type: 'events' }>;
 
-/** Keeps a message of incoming records well inside MAX_FRAME_BYTES (a record is under 1 KiB of JSON). */
+/**
+ * Events per message: a burst of incoming records (under 1 KiB of JSON each) crosses in frames of
+ * about 100 KiB, a size every client reads at once; a catalog event is one event of its own size.
+ */
 export const MAX_EVENTS_PER_MESSAGE = 100;
 
 /**

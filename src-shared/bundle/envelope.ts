@@ -4,13 +4,14 @@ import { canonicalJson } from './canonical-json';
 import { gunzip } from './gzip';
 
 /** Names the compact encoding too: any change to it needs a new format, or deltas stop applying. */
-export const BUNDLE_FORMAT = 'hall10086-catalog-bundle/2';
+const FORMAT_FAMILY = 'hall10086-catalog-bundle/';
+export const BUNDLE_FORMAT = `${FORMAT_FAMILY}2`;
 const VERSION = v.pipe(v.string(), v.regex(/^\d{4}\.\d{2}\.\d{2}-\d+$/));
 const HASH = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
 /**
  * minisign's "trusted comment": signed together with the data, so nobody can relabel an old
- * catalog as new (a downgrade) or point a delta at a different starting catalog.
+ * catalog as new (a downgrade), and the result of a delta is checked against the catalog it promises.
  */
 export const TrustedSchema = v.strictObject({
   version: VERSION,
@@ -55,6 +56,15 @@ export async function readEnvelope(bytes: Uint8Array<ArrayBuffer>): Promise<Enve
     json = JSON.parse(text);
   } catch (cause) {
     throw bundleError('bundle.truncated', { zh: '更新文件不完整或已损坏（内容不是完整的 JSON）', en: 'The update file is incomplete or damaged (its content is not whole JSON)' }, cause);
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith(FORMAT_FAMILY) && format !== BUNDLE_FORMAT) {
+    throw bundleError(
+      'bundle.other-format',
+      { zh: `更新文件的格式是 ${format}，本应用只能读 ${BUNDLE_FORMAT}：请把应用（或扩展）更新到与更新源相配的版本`, en: `The update file is in format ${format}; this app reads ${BUNDLE_FORMAT}: update the app (or extension) to match the update source` },
+      undefined,
+      { format },
+    );
   }
   const parsed = v.safeParse(EnvelopeSchema, json);
   if (!parsed.success) {

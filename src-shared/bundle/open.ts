@@ -87,7 +87,8 @@ function validated(data: unknown): Catalog {
 
 /**
  * Verifies a bundle file and returns the catalog it yields. Every check runs before anything is
- * returned, in the order that gives the most useful refusal: readable, signed, newer, fits, valid, exact.
+ * returned, in the order that gives the most useful refusal: readable, signed, newer, for this
+ * version, valid, exact (for a delta, not exact means it was made from other content of that version).
  */
 export async function openBundle(bytes: Uint8Array<ArrayBuffer>, options: OpenOptions): Promise<OpenedBundle> {
   const envelope = await readEnvelope(bytes);

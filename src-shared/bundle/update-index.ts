@@ -27,6 +27,8 @@ export interface UpdatePlan {
   /** The delta when one starts from the current version, else the full bundle. */
   kind: 'delta' | 'full';
   file: string;
+  /** The full bundle, for when the delta does not fit the catalog in use. */
+  full: string;
 }
 
 export function parseUpdateIndex(text: string): UpdateIndex {
@@ -45,7 +47,7 @@ export function parseUpdateIndex(text: string): UpdateIndex {
 export function planUpdate(index: UpdateIndex, currentVersion: string): UpdatePlan | undefined {
   if (compareVersions(index.latest, currentVersion) <= 0) return undefined;
   const delta = index.deltas[currentVersion];
-  return delta ? { latest: index.latest, kind: 'delta', file: delta } : { latest: index.latest, kind: 'full', file: index.full };
+  return { latest: index.latest, kind: delta ? 'delta' : 'full', file: delta ?? index.full, full: index.full };
 }
 
 export function bundleFileNames(latest: string, from: readonly string[]): { full: string; deltas: Record<string, string> } {

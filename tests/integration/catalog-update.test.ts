@@ -100,6 +100,19 @@ describe('catalog updates over HTTP', () => {
     expect((await u.current()).catalog).toStrictEqual(v3);
   });
 
+  it('takes the full bundle when the delta for the version in use does not fit the catalog in use', async () => {
+    // The source made its delta from another catalog carrying the built-in catalog's version, with a
+    // text the new catalog keeps: the patch does not carry it, so applied here it cannot give V2.
+    const lookalike = builtin();
+    lookalike.instructions[2]!.summary.en = 'Something else';
+    const v2 = nextCatalog(lookalike, V2);
+    await server.load(await publish(v2, [lookalike]));
+    const u = await updater();
+    expect(await u.apply()).toMatchObject({ updated: true, version: V2, via: 'full' });
+    expect(server.requests.slice(-2)).toEqual([`updates/catalog-${builtin().version}-to-${V2}.delta.json.gz`, `updates/catalog-${V2}.full.json.gz`]);
+    expect((await u.current()).catalog).toStrictEqual(v2);
+  });
+
   it('refuses a tampered bundle and keeps the current catalog', async () => {
     await server.load(await publish(nextCatalog(builtin(), V2), []));
     const name = `updates/catalog-${V2}.full.json.gz`;

@@ -1,4 +1,4 @@
-import { compareVersions, INDEX_FILE, openBundle, parseUpdateIndex, planUpdate, type Trusted, type UpdatePlan } from '../../../src-shared/bundle';
+import { compareVersions, INDEX_FILE, openPlanned, parseUpdateIndex, planUpdate, type Trusted, type UpdatePlan } from '../../../src-shared/bundle';
 import type { Catalog } from '../../../src-shared/catalog/schema';
 import { HallError, toHallError } from '../../../src-shared/errors';
 import { AcceptedStore } from './accepted-store';
@@ -86,10 +86,14 @@ export class CatalogUpdater {
       const current = await this.current();
       const plan = await this.plan(current.version);
       if (!plan) return { updated: false, version: current.version };
-      const bytes = await this.requireSource().read(plan.file);
-      const opened = await openBundle(bytes, { trustedKeys: this.options.trustedKeys, current: current.catalog, floor: await this.store.floor() });
+      const source = this.requireSource();
+      const { opened, bytes } = await openPlanned(plan, (file) => source.read(file), {
+        trustedKeys: this.options.trustedKeys,
+        current: current.catalog,
+        floor: await this.store.floor(),
+      });
       await this.store.save({ trusted: opened.trusted, catalog: opened.catalog });
-      return { updated: true, version: opened.catalog.version, via: opened.kind, bytes: bytes.length };
+      return { updated: true, version: opened.catalog.version, via: opened.kind, bytes };
     });
   }
 

@@ -22,13 +22,23 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
 
   // Reading a large log's text takes a moment, once: until then the panel says so.
   const [loaded, setLoaded] = useState(false);
-  useEffect(() => void logTextIndex(db).warm().then(() => setLoaded(true), reportError), [db, reportError]);
+  useEffect(() => {
+    void logTextIndex(db)
+      .warm()
+      .catch(reportError)
+      .finally(() => setLoaded(true));
+  }, [db, reportError]);
 
   useEffect(() => {
     if (!query.trim()) return setResults(null);
     // A search over the in-memory text takes a few milliseconds: every keystroke gets its answer.
     let current = true;
-    logTextIndex(db).search(query, MAX_RESULTS).then((rows) => current && setResults({ query, rows }), reportError);
+    logTextIndex(db)
+      .search(query, MAX_RESULTS)
+      .then(
+        (rows) => current && setResults({ query, rows }),
+        (error: unknown) => current && reportError(error),
+      );
     return () => {
       current = false;
     };

@@ -58,12 +58,12 @@ describe('answerCall', () => {
 
 describe('forwardEvents', () => {
   const turnEnds = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const notice: Events['notice'] = { level: 'warning', zh: '注意', en: 'Note' };
 
-  it('forwards the events of one turn together, in order, until unsubscribed', async () => {
+  it('forwards the events of one turn together, in order, until stopped', async () => {
     const core = new ScriptedCore({});
     const sent: WireEvents[] = [];
-    const stop = forwardEvents(core, (message) => sent.push(message));
-    const notice: Events['notice'] = { level: 'warning', zh: '注意', en: 'Note' };
+    const events = forwardEvents(core, (message) => sent.push(message), () => {});
     core.emit('incoming', SAMPLE_INCOMING);
     core.emit('notice', notice);
     expect(sent).toEqual([]);
@@ -73,21 +73,46 @@ describe('forwardEvents', () => {
     await turnEnds();
     expect(sent[1]).toEqual({ type: 'events', events: [{ event: 'notice', data: notice }] });
     expect(core.subscriptionCount).toBe(7);
-    stop();
+    events.stop();
     expect(core.subscriptionCount).toBe(0);
     core.emit('notice', notice);
     await turnEnds();
     expect(sent).toHaveLength(2);
   });
 
-  it('splits a burst into messages of at most MAX_EVENTS_PER_MESSAGE, keeping the order', async () => {
+  it('sends what waits at once on flush (before a reply) and on stop, and never twice', async () => {
     const core = new ScriptedCore({});
     const sent: WireEvents[] = [];
-    forwardEvents(core, (message) => sent.push(message));
+    const events = forwardEvents(core, (message) => sent.push(message), () => {});
+    core.emit('notice', notice);
+    events.flush();
+    expect(sent).toEqual([{ type: 'events', events: [{ event: 'notice', data: notice }] }]);
+    core.emit('incoming', SAMPLE_INCOMING);
+    events.stop();
+    expect(sent[1]).toEqual({ type: 'events', events: [{ event: 'incoming', data: SAMPLE_INCOMING }] });
+    await turnEnds();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('splits a burst into messages of at most MAX_EVENTS_PER_MESSAGE, keeping the order; a failing send keeps no other back', async () => {
+    const core = new ScriptedCore({});
+    const sent: WireEvents[] = [];
+    const errors: unknown[] = [];
+    let calls = 0;
+    forwardEvents(
+      core,
+      (message) => {
+        if (calls++ === 1) throw new Error('cannot be cloned');
+        sent.push(message);
+      },
+      (error) => errors.push(error),
+    );
     const count = MAX_EVENTS_PER_MESSAGE * 2 + 1;
     for (let i = 0; i < count; i++) core.emit('incoming', { ...SAMPLE_INCOMING, key: `k${i}` });
     await turnEnds();
-    expect(sent.map((m) => m.events.length)).toEqual([MAX_EVENTS_PER_MESSAGE, MAX_EVENTS_PER_MESSAGE, 1]);
-    expect(sent.flatMap((m) => m.events.map((e) => (e.data as { key: string }).key))).toEqual(Array.from({ length: count }, (_, i) => `k${i}`));
+    expect(sent.map((m) => m.events.length)).toEqual([MAX_EVENTS_PER_MESSAGE, 1]);
+    expect(sent[1]!.events.map((e) => (e.data as { key: string }).key)).toEqual([`k${count - 1}`]);
+    expect(sent[0]!.events.map((e) => (e.data as { key: string }).key)).toEqual(Array.from({ length: MAX_EVENTS_PER_MESSAGE }, (_, i) => `k${i}`));
+    expect(errors).toEqual([new Error('cannot be cloned')]);
   });
 });

@@ -73,6 +73,14 @@ describe('full bundles', () => {
     await expect(openBundle(await gzip(new TextEncoder().encode('{"format":"x"}')), { trustedKeys: [key.publicKey] })).rejects.toThrow(refused('bundle.malformed'));
   });
 
+  it('name the format they are in when it is another version of this one', async () => {
+    const key = await publisherKey();
+    const older = await tamper(await sealFull(builtin(), key), (j) => (j.format = 'hall10086-catalog-bundle/1'));
+    await expect(openBundle(older, { trustedKeys: [key.publicKey] })).rejects.toThrow(
+      expect.objectContaining({ code: 'bundle.other-format', en: expect.stringContaining('format hall10086-catalog-bundle/1; this app reads hall10086-catalog-bundle/2') }),
+    );
+  });
+
   it('are refused when a small file inflates past the cap (a zip bomb)', async () => {
     const key = await publisherKey();
     const bomb = await gzip(new Uint8Array(9 * 1024 * 1024).fill(0x20));

@@ -10,8 +10,8 @@ const index = {
 
 describe('update index', () => {
   it.each([
-    ['2026.11.25-1', { latest: '2026.12.01-2', kind: 'delta', file: index.deltas['2026.11.25-1'] }],
-    ['2026.11.20-1', { latest: '2026.12.01-2', kind: 'full', file: index.full }],
+    ['2026.11.25-1', { latest: '2026.12.01-2', kind: 'delta', file: index.deltas['2026.11.25-1'], full: index.full }],
+    ['2026.11.20-1', { latest: '2026.12.01-2', kind: 'full', file: index.full, full: index.full }],
     ['2026.12.01-2', undefined],
     ['2027.01.01-1', undefined],
   ])('plans the update from %s', (current, plan) => {

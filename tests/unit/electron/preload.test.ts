@@ -59,6 +59,7 @@ describe('preload', () => {
     ['nothing', undefined],
     ['null', null],
     ['events that are not a list', { type: 'events', events: { event: 'notice', data: 1 } }],
+    ['another type of message', { type: 'result', events: [{ event: 'notice', data: 1 }] }],
     ['an event without a name', { type: 'events', events: [{ data: 1 }] }],
     ['a numeric event name', { type: 'events', events: [{ event: 5, data: 1 }] }],
     ['a null event', { type: 'events', events: [null, 7] }],
