@@ -32,11 +32,7 @@ export class LogTextIndex {
   /** Loads the text now (opening the search panel), so the first query does not wait for it. */
   warm(): Promise<void> {
     holdBackground(SEARCH_HOLD_MS);
-    // A failed load is not kept: the next search tries again.
-    return (this.loaded ??= this.load().catch((error: unknown) => {
-      this.loaded = null;
-      throw error;
-    }));
+    return (this.loaded ??= this.reload());
   }
 
   /** Messages whose text contains the query, newest first. */
@@ -46,14 +42,24 @@ export class LogTextIndex {
     holdBackground(SEARCH_HOLD_MS);
     await this.warm();
     const rows = await this.db.messages.bulkGet(newestContaining(this.texts, needle, limit));
-    void this.recheck();
+    // A failed recheck leaves the text as it was; a later search checks again.
+    this.recheck().catch(() => {});
     return rows.filter((r): r is MessageRow => r !== undefined);
   }
 
   private async recheck(): Promise<void> {
     if (Date.now() - this.checkedAt < RECHECK_EVERY_MS) return;
     this.checkedAt = Date.now();
-    if ((await this.db.messages.count()) !== this.texts.size) await (this.loaded = this.load());
+    if ((await this.db.messages.count()) !== this.texts.size) await (this.loaded = this.reload());
+  }
+
+  /** A failed load is not kept: the next search tries again. */
+  private reload(): Promise<void> {
+    const loading: Promise<void> = this.load().catch((error: unknown) => {
+      if (this.loaded === loading) this.loaded = null;
+      throw error;
+    });
+    return loading;
   }
 
   private async load(): Promise<void> {
