@@ -105,7 +105,9 @@ export function readTables<T extends string>(page: Page, names: readonly T[]): P
     (tables) =>
       new Promise((done, fail) => {
         const open = indexedDB.open('hall10086-log');
-        open.onerror = () => fail(open.error);
+        // Before the app has created its store there is nothing to read, and nothing may be created here.
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? done(Object.fromEntries(tables.map((t) => [t, []])) as unknown as Record<T, Rows>) : fail(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction(tables, 'readonly');

@@ -178,16 +178,20 @@ describe('the conversation with 10086', () => {
 
   it('a single-part message handed over again after it was stored keeps its stored row; the new one beside it is stored', async () => {
     let toPage: ((frame: string) => void) | undefined;
+    let listening = false;
     await page.routeWebSocket(/\/api/, (ws) => {
       const core = ws.connectToServer();
-      ws.onMessage((m) => core.send(m));
+      ws.onMessage((m) => {
+        // The log asks the journal for what it missed only once it listens for new messages.
+        if (String(m).includes('"journal.pending"')) listening = true;
+        core.send(m);
+      });
       core.onMessage((m) => ws.send(m));
       toPage = (frame) => ws.send(frame);
     });
     await page.reload();
     await page.waitForSelector('#catalog-search');
-    // Reading the store before the app created it would create it empty.
-    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'hall10086-log'));
+    await expect.poll(() => listening, { timeout: 15_000 }).toBe(true);
     const single = (key: string, text: string) => ({
       kind: 'in', key, simId: '89860000000000000001', from: '10086', text, encoding: 'ucs2',
       timestamp: '2026-11-25T08:00:00+08:00', receivedAt: Date.parse('2026-11-25T00:00:00Z'), concat: null,
