@@ -51,10 +51,18 @@ export function firstUnread(db: HallDb, simId: string, peer: string): Promise<Me
 
 /** Marks a chunk at a time, so a huge backlog of unread never holds up the reads that draw the thread. */
 export async function markThreadRead(db: HallDb, simId: string, peer: string): Promise<void> {
-  while ((await unread(db, simId, peer).limit(MARK_READ_CHUNK).modify({ read: 1 })) === MARK_READ_CHUNK);
+  // Each chunk is read whole (one getAll) and written back in the same transaction, so a reply
+  // stored meanwhile is never overwritten by an older copy of its row.
+  const chunk = () =>
+    db.transaction('rw', db.messages, async () => {
+      const rows = await unread(db, simId, peer).limit(MARK_READ_CHUNK).toArray();
+      await db.messages.bulkPut(rows.map((r) => ({ ...r, read: 1 as const })));
+      return rows.length;
+    });
+  while ((await chunk()) === MARK_READ_CHUNK);
 }
 
-const MARK_READ_CHUNK = 500;
+const MARK_READ_CHUNK = 2000;
 
 export interface LogSummary {
   messages: number;

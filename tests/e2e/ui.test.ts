@@ -40,6 +40,34 @@ async function waitForBubbles(direction: 'in' | 'out', count: number): Promise<s
   return page.$$eval(`.bubble-line.${direction} .bubble-text`, (els) => els.map((e) => e.textContent ?? ''));
 }
 
+/**
+ * Hands the page incoming messages as the core would, through the WebSocket, once the page listens
+ * (its log asks the journal for what it missed only then). They are in no journal: a test of the store.
+ */
+async function injectIncoming(simId: string) {
+  let toPage: ((frame: string) => void) | undefined;
+  let listening = false;
+  await page.routeWebSocket(/\/api/, (ws) => {
+    const core = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (String(m).includes('"journal.pending"')) listening = true;
+      core.send(m);
+    });
+    core.onMessage((m) => ws.send(m));
+    toPage = (frame) => ws.send(frame);
+  });
+  await page.reload();
+  await page.waitForSelector('#catalog-search');
+  await expect.poll(() => listening, { timeout: 15_000 }).toBe(true);
+  let minute = 0;
+  const single = (key: string, text: string) => ({
+    kind: 'in', key, simId, from: '10086', text, encoding: 'ucs2',
+    timestamp: '2026-11-25T08:00:00+08:00', receivedAt: Date.parse('2026-11-25T00:00:00Z') + 60_000 * minute++, concat: null,
+  });
+  const deliver = (...records: object[]) => toPage!(JSON.stringify({ type: 'events', events: records.map((data) => ({ event: 'incoming', data })) }));
+  return { deliver, single };
+}
+
 describe('the catalog', () => {
   it('finds 流量, opens CXYEG, sends it and shows the whole data-usage reply in the thread', async () => {
     await page.keyboard.type('流量');
@@ -177,26 +205,7 @@ describe('the conversation with 10086', () => {
   });
 
   it('a single-part message handed over again after it was stored keeps its stored row; the new one beside it is stored', async () => {
-    let toPage: ((frame: string) => void) | undefined;
-    let listening = false;
-    await page.routeWebSocket(/\/api/, (ws) => {
-      const core = ws.connectToServer();
-      ws.onMessage((m) => {
-        // The log asks the journal for what it missed only once it listens for new messages.
-        if (String(m).includes('"journal.pending"')) listening = true;
-        core.send(m);
-      });
-      core.onMessage((m) => ws.send(m));
-      toPage = (frame) => ws.send(frame);
-    });
-    await page.reload();
-    await page.waitForSelector('#catalog-search');
-    await expect.poll(() => listening, { timeout: 15_000 }).toBe(true);
-    const single = (key: string, text: string) => ({
-      kind: 'in', key, simId: '89860000000000000001', from: '10086', text, encoding: 'ucs2',
-      timestamp: '2026-11-25T08:00:00+08:00', receivedAt: Date.parse('2026-11-25T00:00:00Z'), concat: null,
-    });
-    const deliver = (...records: object[]) => toPage!(JSON.stringify({ type: 'events', events: records.map((data) => ({ event: 'incoming', data })) }));
+    const { deliver, single } = await injectIncoming('89860000000000000001');
     const rowOf = async (text: string) => (await readLog(page)).messages.filter((m) => m.text === text);
 
     deliver(single('single-a', '第一条短信'));
@@ -224,6 +233,27 @@ describe('the conversation with 10086', () => {
     expect((await rowOf('第二条短信'))[0]).toMatchObject({ read: 0 });
     const parts = (await readLog(page)).parts.map((p) => p.key);
     expect(parts.filter((k) => k === 'single-a' || k === 'single-b').sort()).toEqual(['single-a', 'single-b']);
+  });
+
+  it('counts unread replies in the navigation, marks where they start, and clears them once the thread is open', async () => {
+    const { deliver, single } = await injectIncoming('89860000000000000002');
+    deliver(single('old', '已经看过的短信'));
+    await page.waitForSelector('nav .badge-unread');
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: /000002/ }).click();
+    await page.waitForFunction(() => !document.querySelector('nav .badge-unread'));
+    await page.keyboard.press('Alt+1');
+
+    deliver(single('new-1', '第一条新短信'), single('new-2', '第二条新短信'), single('new-3', '第三条新短信'));
+    await expect.poll(() => page.locator('nav .badge-unread').textContent(), { timeout: 15_000 }).toBe('3');
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: /000002/ }).click();
+    // The line sits above the first of the three new ones, not above the one already read.
+    const marked = await page.waitForSelector('.unread-marker');
+    expect(await marked.evaluate((m) => m.closest('.message-row')?.querySelector('.bubble-text')?.textContent)).toBe('第一条新短信');
+    await page.waitForFunction(() => !document.querySelector('nav .badge-unread'));
+    const rows = (await readLog(page)).messages.filter((m) => m.simId === '89860000000000000002');
+    expect(rows.map((m) => [m.text, m.read]).sort()).toEqual([['已经看过的短信', 1], ['第一条新短信', 1], ['第三条新短信', 1], ['第二条新短信', 1]].sort());
   });
 
   it('never shows or stores a secret parameter', async () => {
