@@ -1,3 +1,4 @@
+import { editedText } from '../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../src-shared/catalog/custom/schema';
 import { toHallError } from '../src-shared/errors';
 import { inLang } from './bilingual';
@@ -71,7 +72,7 @@ function customItem(lang: Lang, session: CatalogSession, custom: CustomInstructi
 
 /** Code, name, SMS text, destination and "ask first": checked like the app's form, saved in the user's language. */
 function customForm(lang: Lang, session: CatalogSession): { element: HTMLFormElement; edit(c: CustomInstruction): void } {
-  let replacing: string | undefined;
+  let replacing: CustomInstruction | undefined;
   const field = (id: string, label: string, value = '') => {
     const input = h('input', { id, autocomplete: 'off', spellcheck: 'false' });
     input.value = value;
@@ -99,12 +100,14 @@ function customForm(lang: Lang, session: CatalogSession): { element: HTMLFormEle
     e.preventDefault();
     const entry = {
       code: code.input.value.trim(),
-      name: { [lang]: name.input.value.trim() },
+      name: editedText(replacing?.name, lang, name.input.value.trim()),
+      // This form has no notes field: an edit keeps the notes the entry has.
+      ...(replacing?.notes ? { notes: replacing.notes } : {}),
       ...(template.input.value.trim() ? { template: template.input.value.trim() } : {}),
       to: to.input.value.trim(),
       confirm: confirm.checked,
     };
-    session.saveCustom(entry, replacing).then(
+    session.saveCustom(entry, replacing?.code).then(
       () => {
         replacing = undefined;
         form.reset();
@@ -121,7 +124,7 @@ function customForm(lang: Lang, session: CatalogSession): { element: HTMLFormEle
   return {
     element: form,
     edit(c) {
-      replacing = c.code;
+      replacing = c;
       code.input.value = c.code;
       name.input.value = c.name[lang];
       template.input.value = c.template;

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ModemStatus } from '../../src-shared/api/contract';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -19,13 +19,21 @@ interface Pending {
 /**
  * Sends through the given modem. An instruction whose catalog entry asks for confirmation opens
  * a dialog stating the reason, and is sent with `confirmed: true` only after the user agrees.
- * Resolves to the command id, or null when cancelled or refused (the error is shown).
+ * Resolves to the command id, or null when cancelled or refused (the error is shown). One send at a
+ * time: while one is asked about or on its way (`busy`), another (a second Enter, a double click) is
+ * ignored, so nothing goes out twice by accident.
  */
-export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing): Promise<string | null>; dialog: ReactNode } {
+export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing): Promise<string | null>; busy: boolean; dialog: ReactNode } {
   const { api } = useCore();
   const { t, lang } = useI18n();
   const reportError = useErrorToast();
   const [pending, setPending] = useState<Pending | null>(null);
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const hold = (on: boolean) => {
+    inFlight.current = on;
+    setBusy(on);
+  };
 
   const transmit = useCallback(
     async (outgoing: Outgoing, confirmed: boolean): Promise<string | null> => {
@@ -44,19 +52,21 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
 
   const send = useCallback(
     (outgoing: Outgoing) => {
+      if (inFlight.current || !modem) return Promise.resolve(null);
+      hold(true);
       if ('instruction' in outgoing && outgoing.instruction.risk.confirm) {
         return new Promise<string | null>((resolve) => setPending({ outgoing, resolve }));
       }
-      return transmit(outgoing, false);
+      return transmit(outgoing, false).finally(() => hold(false));
     },
-    [transmit],
+    [transmit, modem],
   );
 
   const close = (confirmed: boolean) => {
     if (!pending) return;
     setPending(null);
-    if (confirmed) void transmit(pending.outgoing, true).then(pending.resolve);
-    else pending.resolve(null);
+    const sent = confirmed ? transmit(pending.outgoing, true) : Promise.resolve(null);
+    void sent.then(pending.resolve).finally(() => hold(false));
   };
 
   const dialog = pending && (
@@ -72,5 +82,5 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.outgoing.instruction.to })}</p>
     </ConfirmDialog>
   );
-  return { send, dialog };
+  return { send, busy, dialog };
 }

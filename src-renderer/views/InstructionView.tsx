@@ -34,7 +34,7 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
   const catalog = useActiveCatalog();
   const form = useParamForm(instruction);
   const { sending } = useModems();
-  const { send, dialog } = useSender(sending);
+  const { send, busy, dialog } = useSender(sending);
   const toast = useToast();
   const [revealed, setRevealed] = useState(false);
   const hasSecret = instruction.params.some((p) => p.secret);
@@ -62,7 +62,8 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.isComposing || document.querySelector('dialog[open]')) return;
-      if (e.key === 'Escape') onBack();
+      // Esc in a parameter field would throw away what was typed there: it goes back from elsewhere.
+      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) onBack();
       else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
     };
     window.addEventListener('keydown', onKey);
@@ -130,7 +131,7 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
           <button type="button" onClick={copy} disabled={!composed}>
             {t('instr.copy')}
           </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending}>
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy}>
             {t('instr.send')}
           </button>
           {sending ? (

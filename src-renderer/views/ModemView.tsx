@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModemStatus, PortInfo } from '../../src-shared/api/contract';
 import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
@@ -118,17 +118,22 @@ function PinEntry({ modemId }: { modemId: string }) {
   const reportError = useErrorToast();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
+  // A SIM allows three wrong PINs: a second Enter (or a held key) must not spend another one.
+  const inFlight = useRef(false);
   const valid = /^\d{4,8}$/.test(pin);
   const submit = () => {
-    if (!valid) return;
+    if (!valid || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
+    // Cleared whatever the answer: a wrong PIN is not sent again by pressing Enter once more.
+    setPin('');
     api
       .call('modem.enterPin', { modemId, pin })
-      .then(() => {
-        setPin('');
-        toast('success', t('modem.pinAccepted'));
-      }, reportError)
-      .finally(() => setBusy(false));
+      .then(() => toast('success', t('modem.pinAccepted')), reportError)
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
   };
   return (
     <div className="field pin-entry">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { CustomImportResult } from '../../../src-shared/api/contract';
 import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
+import { editedText } from '../../../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { useCatalogState } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -40,11 +41,13 @@ export function CustomInstructions() {
     setDraft(c ? { code: c.code, template: c.template, name: c.name[lang], notes: c.notes?.[lang] ?? '', to: c.to, confirm: c.confirm } : EMPTY);
   };
   const save = async (d: Draft) => {
+    const before = editing === undefined ? undefined : state.customs.find((c) => c.code === editing);
+    const notes = editedText(before?.notes, lang, d.notes.trim());
     const entry = {
       code: d.code.trim(),
       template: d.template.trim() || d.code.trim(),
-      name: { [lang]: d.name.trim() },
-      ...(d.notes.trim() ? { notes: { [lang]: d.notes.trim() } } : {}),
+      name: editedText(before?.name, lang, d.name.trim()),
+      ...(notes ? { notes } : {}),
       to: d.to.trim(),
       confirm: d.confirm,
     };
@@ -189,3 +192,4 @@ export function CustomInstructions() {
     </fieldset>
   );
 }
+

@@ -19,7 +19,7 @@ const SUGGESTIONS = 6;
  */
 export function Composer({ modem }: { modem: ModemStatus | null }) {
   const { t, lang } = useI18n();
-  const { send, dialog } = useSender(modem);
+  const { send, busy, dialog } = useSender(modem);
   const [text, setText] = useState('');
   const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState(0);
@@ -91,7 +91,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           key={form.instruction.id}
           instruction={form.instruction}
           initial={form.initial}
-          disabled={disabled}
+          disabled={disabled || busy}
           onCancel={() => setForm(null)}
           onSend={async (outgoing) => {
             if (await send(outgoing)) setForm(null);
@@ -143,7 +143,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         <button
           type="button"
           className="primary"
-          disabled={disabled || !text.trim()}
+          disabled={disabled || busy || !text.trim()}
           onClick={submitTyped}
         >
           {t('composer.send')}

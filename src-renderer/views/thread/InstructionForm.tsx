@@ -5,8 +5,8 @@ import type { Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 
 /**
- * An instruction's parameter form with the SMS it makes, Cancel and Send (Enter sends, Esc
- * cancels). Sending goes through the caller, which asks first for risky instructions.
+ * An instruction's parameter form with the SMS it makes, Cancel and Send (Enter in a field sends,
+ * Esc cancels). Sending goes through the caller, which asks first for risky instructions.
  */
 export function InstructionForm(props: {
   instruction: Instruction;
@@ -20,6 +20,7 @@ export function InstructionForm(props: {
   const { t, lang } = useI18n();
   const form = useParamForm(props.instruction, props.initial);
   const submit = () => {
+    if (props.disabled) return;
     if (!form.composed) return form.touchAll();
     void props.onSend({ instruction: props.instruction, params: form.composed.params, shown: form.composed.redacted });
   };
@@ -30,7 +31,8 @@ export function InstructionForm(props: {
       aria-label={t('composer.formTitle', { name: props.instruction.name[lang] })}
       onKeyDown={(e) => {
         if (e.nativeEvent.isComposing) return;
-        if (e.key === 'Enter') {
+        // Enter on a button is that button's own click (Cancel cancels); in a field it sends.
+        if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
           e.preventDefault();
           submit();
         } else if (e.key === 'Escape') {
