@@ -44,6 +44,8 @@ export interface AtEngineOptions {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 const DEFAULT_PROMPT_TIMEOUT_MS = 10_000;
+/** After a timeout: how long the line must stay free of answers before the next command goes. */
+const RESYNC_QUIET_MS = 200;
 const CTRL_Z = '\x1a';
 const ESC = '\x1b';
 
@@ -85,6 +87,14 @@ export class AtEngine {
   private closed = false;
   /** Set while one chunk's tokens are handled; see pump(). */
   private receiving = false;
+  /**
+   * Set after a command timed out, until the modem is back in step: its late answer must not be
+   * taken for the next command's (a slow SIM's +CMGR would be read as the next slot's, and the wrong
+   * message deleted). A probe `AT` is sent; once a final result has come and the line has been quiet
+   * for RESYNC_QUIET_MS, commands go again. The probe is repeated while nothing answers, and each
+   * probe left unanswered fails the commands waiting (as their own timeouts would have).
+   */
+  private resync: { quiet: ReturnType<typeof setTimeout> | null; probe: ReturnType<typeof setTimeout> | null } | null = null;
 
   constructor(
     private readonly link: ByteLink,
@@ -142,7 +152,7 @@ export class AtEngine {
    * command was written cannot be its answer (a stale OK later in the same chunk would otherwise end it).
    */
   private pump(): void {
-    if (this.current || this.receiving || this.closed) return;
+    if (this.current || this.receiving || this.closed || this.resync) return;
     const job = this.queue.shift();
     if (!job) return;
     this.current = job;
@@ -211,6 +221,13 @@ export class AtEngine {
       return;
     }
     this.options.log?.('rx', line);
+    if (!job && this.resync) {
+      const urc = classifyUrc(line);
+      if (urc) this.route(urc);
+      // The rest is the late answer of the command that timed out, or the probe's: nobody's to take.
+      else this.resyncHeard(parseFinalResult(line) !== null);
+      return;
+    }
     if (!job) {
       const urc = classifyUrc(line);
       if (urc) this.route(urc);
@@ -257,12 +274,42 @@ export class AtEngine {
     this.finish(job, timeoutError(job.shown, 'prompt', job.promptTimeoutMs));
     // The prompt may be on its way: ESC makes sure the modem is not left waiting for a body.
     this.send(ESC, '<ESC>');
-    this.pump();
+    this.startResync(job.promptTimeoutMs);
   }
 
   private expire(job: Job): void {
     if (this.current !== job) return;
     this.finish(job, timeoutError(job.shown, 'response', job.timeoutMs, job.bodySent));
+    this.startResync(this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  private startResync(probeEveryMs: number): void {
+    if (this.closed) return;
+    this.resync = { quiet: null, probe: null };
+    const probe = (unanswered: boolean) => {
+      if (!this.resync || this.closed) return;
+      // A probe nobody answered: the modem is not answering at all, and what waits would only wait longer.
+      if (unanswered) for (const queued of this.queue.splice(0)) queued.reject(timeoutError(queued.shown, 'response', probeEveryMs));
+      this.send('AT\r', 'AT');
+      this.resync.probe = setTimeout(() => probe(true), probeEveryMs);
+    };
+    probe(false);
+  }
+
+  /** A line of a late answer: a final result starts the quiet wait, anything else restarts a running one. */
+  private resyncHeard(final: boolean): void {
+    const resync = this.resync!;
+    if (!final && resync.quiet === null) return;
+    if (resync.quiet !== null) clearTimeout(resync.quiet);
+    resync.quiet = setTimeout(() => this.endResync(), RESYNC_QUIET_MS);
+  }
+
+  private endResync(): void {
+    const resync = this.resync;
+    if (!resync) return;
+    if (resync.quiet !== null) clearTimeout(resync.quiet);
+    if (resync.probe !== null) clearTimeout(resync.probe);
+    this.resync = null;
     this.pump();
   }
 
@@ -292,6 +339,11 @@ export class AtEngine {
     this.twoLineHeader = null;
     const job = this.current;
     if (job) this.finish(job, closedError(job.shown, cause));
+    if (this.resync) {
+      if (this.resync.quiet !== null) clearTimeout(this.resync.quiet);
+      if (this.resync.probe !== null) clearTimeout(this.resync.probe);
+      this.resync = null;
+    }
     for (const queued of this.queue.splice(0)) queued.reject(closedError(queued.shown, cause));
   }
 }

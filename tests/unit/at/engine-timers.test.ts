@@ -44,7 +44,7 @@ describe.each([
     });
     expect(at.settled()).toBeUndefined();
 
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(2_500);
     await finished;
     expect(at.settled()).toEqual<Outcome>({ lines: [], final: { kind: 'ok' } });
     expect(urcs).toEqual([11, 12, 13, 14, 15, 16, 17].map(rssi));
@@ -63,7 +63,7 @@ describe.each([
       details: { command: 'AT+CMGS=13', stage: 'prompt', timeoutMs: 10_000 },
     });
 
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(2_500);
     await finished;
     expect(at.settled()).toEqual<Outcome>({ lines: [], final: { kind: 'ok' } });
     // Two ESCs (one at the deadline, one for the late prompt) and never the message body.
@@ -72,9 +72,53 @@ describe.each([
   });
 });
 
+describe('after a timeout', () => {
+  it('gives a late answer to nobody: the next command gets its own (a slow SIM’s +CMGR is not read as the next slot’s)', async () => {
+    const link = new ScriptedLink(
+      parseTranscript(
+        [
+          '>> AT+CMGR=1\\r',
+          '~~ 6000',
+          '>> AT\\r',
+          '<< \\r\\n+CMGR: 0,,23\\r\\n07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07\\r\\n\\r\\nOK\\r\\n',
+          '<< \\r\\nOK\\r\\n',
+          '>> AT+CMGR=2\\r',
+          '<< \\r\\n+CMGR: 0,,23\\r\\nSLOT-TWO\\r\\n\\r\\nOK\\r\\n',
+        ].join('\n') + '\n',
+      ),
+    );
+    const finished = link.start();
+    const engine = new AtEngine(link);
+    const first = track(outcome(engine.run('AT+CMGR=1')));
+    const second = track(outcome(engine.run('AT+CMGR=2')));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(first.settled()).toEqual<Outcome>({ error: 'at.timeout', details: { command: 'AT+CMGR=1', stage: 'response', timeoutMs: 5_000 } });
+    await vi.advanceTimersByTimeAsync(1_500);
+    await finished;
+    expect(second.settled()).toEqual<Outcome>({ lines: ['+CMGR: 0,,23', 'SLOT-TWO'], final: { kind: 'ok' } });
+    expect(link.failure).toBeNull();
+    expect(link.unconsumed()).toBe('');
+  });
+
+  it('probes again while nothing answers, failing what waits meanwhile, and goes on once something does', async () => {
+    const link = new ScriptedLink(parseTranscript('>> AT+CSQ\\r\n~~ 5000\n>> AT\\r\n~~ 5000\n>> AT\\r\n<< \\r\\nOK\\r\\n\n>> AT+CREG?\\r\n<< \\r\\n+CREG: 0,1\\r\\n\\r\\nOK\\r\\n'));
+    const finished = link.start();
+    const engine = new AtEngine(link);
+    void engine.run('AT+CSQ').catch(() => undefined);
+    const waiting = track(outcome(engine.run('AT+CREG?')));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(waiting.settled()).toEqual<Outcome>({ error: 'at.timeout', details: { command: 'AT+CREG?', stage: 'response', timeoutMs: 5_000 } });
+    const after = track(outcome(engine.run('AT+CREG?')));
+    await vi.advanceTimersByTimeAsync(500);
+    await finished;
+    expect(after.settled()).toEqual<Outcome>({ lines: ['+CREG: 0,1'], final: { kind: 'ok' } });
+    expect(link.unconsumed()).toBe('');
+  });
+});
+
 describe('AT+CMGS deadlines', () => {
   it('caps the prompt wait at the command timeout', async () => {
-    const link = new ScriptedLink(parseTranscript('>> AT+CMGS=13\\r\n>> \\x1b\n'));
+    const link = new ScriptedLink(parseTranscript('>> AT+CMGS=13\\r\n>> \\x1b\n>> AT\\r\n'));
     const finished = link.start();
     const engine = new AtEngine(link);
     const cmgs = track(outcome(engine.run('AT+CMGS=13', { payload: PDU.submitYe, timeoutMs: 3_000 })));
