@@ -31,6 +31,13 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(signal.dbm).toBe(-113 + 2 * signal.csq);
   });
 
+  it('waits for a SIM that is still starting (+CME ERROR: 14) instead of calling it missing', async () => {
+    kit = await sessionKit();
+    kit.binding.emulator.fault({ kind: 'command-error', command: 'AT+CPIN', cme: 14, times: 2 });
+    await kit.session.open();
+    expect(kit.session.snapshot()).toMatchObject({ state: 'ready', sim: 'ready', traps: [] });
+  });
+
   it('sends an instruction, follows its states, and journals the whole reply, parts in any order', async () => {
     kit = await sessionKit();
     await kit.session.open();

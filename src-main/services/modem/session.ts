@@ -64,6 +64,10 @@ const CMGS_TIMEOUT_MS = 90_000;
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
+/** A SIM still starting (after a plug-in, a reboot or a PIN: +CME ERROR: 14, NOT READY) is asked again this often… */
+const SIM_WAIT_MS = 2_000;
+/** …this many times, about 20 s in all, before the session says what it found. */
+const SIM_WAIT_ATTEMPTS = 10;
 
 interface Pending {
   id: string;
@@ -202,8 +206,9 @@ export class ModemSession extends Emitter<SessionEvents> {
     };
     this.update({ identity: clean(identity) });
 
-    const sim = await this.simState();
+    const sim = await this.settledSimState();
     this.update({ sim, traps: sim === 'ready' ? [] : [trap(sim === 'pin' ? 'pin' : sim === 'puk' ? 'puk' : 'no-sim')] });
+    // Not ready yet: a later "+CPIN: READY" (or the modem's ready notice) brings the rest up.
     if (sim !== 'ready') return;
 
     const imsi = await this.ask('AT+CIMI');
@@ -266,6 +271,15 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
   }
 
+  /** The SIM's state once it has finished starting, or 'unknown' if it never says. */
+  private async settledSimState(): Promise<ModemStatus['sim']> {
+    for (let attempt = 1; ; attempt++) {
+      const sim = await this.simState();
+      if (sim !== 'unknown' || attempt >= SIM_WAIT_ATTEMPTS) return sim;
+      await delay(SIM_WAIT_MS);
+    }
+  }
+
   private async simState(): Promise<ModemStatus['sim']> {
     try {
       return parseCpin((await this.at('AT+CPIN?')).lines);
@@ -324,11 +338,19 @@ export class ModemSession extends Emitter<SessionEvents> {
       }
       case 'ready':
         // The modem rebooted and forgot its settings: bring it up again.
-        if (urc.what === 'modem' && this.status.state === 'ready') void this.exclusive(() => this.initialise()).catch((e) => this.warn(e));
+        if (urc.what === 'modem' && this.status.state === 'ready') this.reinitialise();
+        break;
+      case 'cpin':
+        // The SIM finished starting after the session had to stop at it.
+        if (urc.state.toUpperCase() === 'READY' && this.status.state === 'probing' && this.status.sim !== 'ready') this.reinitialise();
         break;
       default:
         break;
     }
+  }
+
+  private reinitialise(): void {
+    void this.exclusive(() => this.initialise()).catch((e) => this.warn(e));
   }
 
   /**
