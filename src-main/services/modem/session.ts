@@ -94,6 +94,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private polling: ReturnType<typeof setInterval> | null = null;
   private health: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** True while the first open or a reconnect is bringing the modem up. */
+  private connecting = false;
   private memory = 'SM';
   private readonly now: () => Date;
 
@@ -126,7 +128,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   async open(): Promise<void> {
     this.closed = false;
     try {
-      await this.connect(this.o.path);
+      await this.whileConnecting(() => this.connect(this.o.path));
     } catch (e) {
       this.fail(e);
       // A busy port on Linux is most often ModemManager's doing: say so when it is running.
@@ -494,7 +496,9 @@ export class ModemSession extends Emitter<SessionEvents> {
   // ---- losing and finding the modem ----
 
   private lost(err: Error): void {
-    if (this.closed || this.status.state === 'reconnecting') return;
+    // One way back at a time: a port lost while the first open or a reconnect is still bringing the
+    // modem up fails that attempt, whose own failure path decides what follows.
+    if (this.closed || this.status.state === 'reconnecting' || this.connecting) return;
     this.stopTimers();
     this.engine?.close();
     this.engine = null;
@@ -508,6 +512,15 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.scheduleReconnect(0);
   }
 
+  private async whileConnecting(attempt: () => Promise<void>): Promise<void> {
+    this.connecting = true;
+    try {
+      await attempt();
+    } finally {
+      this.connecting = false;
+    }
+  }
+
   private scheduleReconnect(attempt: number): void {
     const backoff = this.o.backoffMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
     const wait = backoff[Math.min(attempt, backoff.length - 1)]!;
@@ -518,7 +531,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     if (this.closed) return;
     try {
       const path = (this.o.usb && this.o.findPath ? await this.o.findPath(this.o.usb) : null) ?? this.status.path;
-      await this.connect(path);
+      await this.whileConnecting(() => this.connect(path));
       this.notice('info', { zh: '调制解调器已重新连接。', en: 'The modem is connected again.' });
     } catch {
       this.engine?.close();
