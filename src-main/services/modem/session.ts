@@ -369,15 +369,21 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async readStored(storage: string, index: number): Promise<void> {
-    if (storage && storage !== this.memory) {
-      await this.at(`AT+CPMS="${storage}"`);
-      this.memory = storage;
-    }
+    if (storage) await this.useMemory(storage);
     const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
     if (read) await this.keepThenDelete(index, read.pdu);
   }
 
+  /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
+  private async useMemory(storage: string): Promise<void> {
+    if (storage === this.memory) return;
+    await this.at(`AT+CPMS="${storage}"`);
+    this.memory = storage;
+  }
+
   private async drainStored(): Promise<number> {
+    // Messages wait in the SIM: list there, wherever the last status report was read.
+    await this.useMemory('SM');
     const listing = await this.at('AT+CMGL=4', 120_000);
     let kept = 0;
     for (const stored of parseCmgl(listing.lines)) {
