@@ -23,7 +23,9 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
         from: '',
         text: `[PDU ${e.code}] ${hex}`,
         encoding: '8bit',
-        timestamp: receivedAt.toISOString(),
+        // No service-centre time can be read from it. Left empty (not the time read) so that the same
+        // PDU read again after a failed delete has the same journal key and is not kept twice.
+        timestamp: '',
         receivedAt: receivedAt.getTime(),
         concat: null,
       },
