@@ -15,6 +15,17 @@ function isBilingual(value: unknown): value is Bilingual {
 const STORAGE_ERRORS = { QuotaExceededError: 'error.quota', VersionError: 'error.version' } as const;
 
 /**
+ * Names only IndexedDB and Dexie give their errors: "the local log cannot be opened" is true of
+ * these, not of a TypeError or a file that could not be read.
+ */
+const STORAGE_NAMES = new Set([
+  'AbortError', 'ConstraintError', 'DataCloneError', 'DataError', 'InvalidAccessError', 'InvalidStateError', 'NotFoundError',
+  'ReadOnlyError', 'TransactionInactiveError', 'UnknownError', 'DatabaseClosedError', 'OpenFailedError', 'MissingAPIError',
+  'NoSuchDatabaseError', 'InvalidTableError', 'UpgradeError', 'BulkError', 'ModifyError', 'PrematureCommitError', 'SchemaError',
+  'SubTransactionError', 'TimeoutError', 'InternalError',
+]);
+
+/**
  * What to show for anything thrown: a HallError (or its wire form) in the user's language, a
  * storage error in plain words, anything else as a generic sentence. Never a stack or a raw message.
  */
@@ -31,8 +42,8 @@ export function describeError(error: unknown, i18n: I18n): Described {
   for (const name of names) {
     if (name && name in STORAGE_ERRORS) return { code: name, text: i18n.t(STORAGE_ERRORS[name as keyof typeof STORAGE_ERRORS]) };
   }
-  if (names[0]) return { code: names[0], text: i18n.t('error.storage', { name: names[0] }) };
-  return { code: 'error', text: i18n.t('error.generic') };
+  if (names[0] && STORAGE_NAMES.has(names[0])) return { code: names[0], text: i18n.t('error.storage', { name: names[0] }) };
+  return { code: names[0] ?? 'error', text: i18n.t('error.generic') };
 }
 
 function errorName(error: unknown): string | null {

@@ -60,15 +60,19 @@ export function useToast(): Push {
   return push;
 }
 
-/** Shows anything thrown as an error toast in the user's language, with its advice. */
+/**
+ * Shows anything thrown as an error toast in the user's language, with its advice. The function
+ * stays the same across renders (it reads the current language when called): effects that report
+ * through it must not start again, the log sync included, because the language changed.
+ */
 export function useErrorToast(): (error: unknown) => void {
   const push = useToast();
   const i18n = useI18n();
-  return useCallback(
-    (error: unknown) => {
-      const d = describeError(error, i18n);
-      push('error', d.text, d.action && i18n.t('error.action', { action: d.action }));
-    },
-    [push, i18n],
-  );
+  const latest = useRef({ push, i18n });
+  latest.current = { push, i18n };
+  return useCallback((error: unknown) => {
+    const { push: show, i18n: now } = latest.current;
+    const d = describeError(error, now);
+    show('error', d.text, d.action && now.t('error.action', { action: d.action }));
+  }, []);
 }

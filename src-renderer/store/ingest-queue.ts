@@ -81,7 +81,7 @@ export class IngestQueue {
 
   private async flush(): Promise<void> {
     this.timer = undefined;
-    if (this.writing || this.queue.length === 0) return;
+    if (this.disposed || this.writing || this.queue.length === 0) return;
     this.writing = true;
     const items = this.queue.splice(0, this.maxBatch);
     this.options.onStatus?.({ state: 'writing', queued: items.length + this.queue.length });

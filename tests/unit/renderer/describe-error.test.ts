@@ -33,6 +33,13 @@ describe('describeError', () => {
     expect(described.text).not.toContain('internal detail');
   });
 
+  it.each([
+    ['a bug', new TypeError('x is undefined')],
+    ['a file that cannot be read', new DOMException('gone', 'NotReadableError')],
+  ])('does not blame the local log for %s', (_why, error) => {
+    expect(describeError(error, en)).toEqual({ code: error.name, text: 'Something went wrong; please try again.' });
+  });
+
   it.each([['a string'], [42], [null], [undefined]])('falls back to a generic sentence for %j', (thrown) => {
     expect(describeError(thrown, en)).toEqual({ code: 'error', text: 'Something went wrong; please try again.' });
   });
