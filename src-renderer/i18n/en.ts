@@ -236,6 +236,8 @@ export const en: Record<StringKey, string> = {
   'settings.extensionsNone': 'No extension is paired. Press “Send with the desktop app” on an instruction in the extension to pair it.',
   'settings.extensionPaired': '{id} (paired {date})',
   'settings.revoke': 'Unpair',
+  'settings.revokeTitle': 'Unpair this extension?',
+  'settings.revokeBody': 'The extension {id} will no longer be able to send SMS through this app; you can pair it again from the extension later.',
   'settings.revoked': 'Unpaired: that extension can no longer send through this app.',
   'alert.title': '10086 alert',
   'alert.balance': '{sim}: balance {value}, under {threshold}. {code} turns on balance reminders.',

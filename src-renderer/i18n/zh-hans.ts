@@ -235,6 +235,8 @@ export const zhHans = {
   'settings.extensionsNone': '还没有配对的扩展。在扩展的指令页点“用桌面应用发送”即可开始配对。',
   'settings.extensionPaired': '{id}（{date} 配对）',
   'settings.revoke': '取消配对',
+  'settings.revokeTitle': '取消与这个扩展的配对？',
+  'settings.revokeBody': '扩展 {id} 将不能再通过本应用发送短信；以后可以在扩展里重新配对。',
   'settings.revoked': '已取消配对，该扩展不能再通过本应用发送。',
   'alert.title': '10086 提醒',
   'alert.balance': '{sim} 余额 {value}，低于 {threshold}。可发 {code} 开通余额提醒。',

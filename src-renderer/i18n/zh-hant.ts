@@ -236,6 +236,8 @@ export const zhHant: Record<StringKey, string> = {
   'settings.extensionsNone': '還沒有配對的擴充功能。在擴充功能的指令頁點「用桌面應用發送」即可開始配對。',
   'settings.extensionPaired': '{id}（{date} 配對）',
   'settings.revoke': '取消配對',
+  'settings.revokeTitle': '取消與這個擴充功能的配對？',
+  'settings.revokeBody': '擴充功能 {id} 將不能再透過本應用發送簡訊；以後可以在擴充功能裡重新配對。',
   'settings.revoked': '已取消配對，該擴充功能不能再透過本應用發送。',
   'alert.title': '10086 提醒',
   'alert.balance': '{sim} 餘額 {value}，低於 {threshold}。可發 {code} 開通餘額提醒。',

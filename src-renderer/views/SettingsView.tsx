@@ -58,6 +58,7 @@ function PairedExtensions() {
   const toast = useToast();
   const reportError = useErrorToast();
   const [paired, setPaired] = useState<{ extensionId: string; pairedAt: number }[] | null>(null);
+  const [unpairing, setUnpairing] = useState<string | null>(null);
 
   useEffect(() => api.on('extensions', setPaired), [api]);
   useEffect(() => {
@@ -76,12 +77,27 @@ function PairedExtensions() {
         {paired?.map((p) => (
           <li key={p.extensionId}>
             <code>{t('settings.extensionPaired', { id: p.extensionId, date: new Date(p.pairedAt).toLocaleDateString(lang) })}</code>{' '}
-            <button type="button" onClick={() => void revoke(p.extensionId)}>
+            <button type="button" onClick={() => setUnpairing(p.extensionId)}>
               {t('settings.revoke')}
             </button>
           </li>
         ))}
       </ul>
+      {unpairing && (
+        <ConfirmDialog
+          title={t('settings.revokeTitle')}
+          confirmLabel={t('settings.revoke')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onConfirm={() => {
+            setUnpairing(null);
+            void revoke(unpairing);
+          }}
+          onCancel={() => setUnpairing(null)}
+        >
+          <p>{t('settings.revokeBody', { id: unpairing })}</p>
+        </ConfirmDialog>
+      )}
     </fieldset>
   );
 }

@@ -336,6 +336,10 @@ describe('the browser extension, from the app side', () => {
       const item = await page.waitForSelector('.paired-extensions li');
       expect(await item.textContent()).toContain(EXTENSION_ID);
       await page.click('.paired-extensions button');
+      // It asks first, with Cancel focused; only the confirmation unpairs.
+      const confirm = await page.waitForSelector('dialog[open]');
+      expect(await confirm.textContent()).toContain(EXTENSION_ID);
+      await page.click('dialog[open] button.danger, dialog[open] button.primary');
       expect(await extension.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
       await page.waitForSelector('.paired-extensions li', { state: 'detached' });
     } finally {

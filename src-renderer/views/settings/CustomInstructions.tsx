@@ -64,6 +64,9 @@ export function CustomInstructions() {
       setImported(await api.call('custom.import', { text: await f.text(), replace }));
     } catch (error) {
       reportError(error);
+    } finally {
+      // Replacing is chosen for one file at a time: the next colleague's file adds, unless asked again.
+      setReplace(false);
     }
   };
 
