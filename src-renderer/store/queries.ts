@@ -7,6 +7,12 @@ function thread(db: HallDb, simId: string, peer: string) {
   return db.messages.where('[simId+peer+at]').between([simId, peer, Dexie.minKey], [simId, peer, Dexie.maxKey]);
 }
 
+/** Whether `text` was sent to the reply's sender after the reply came (a confirmation word, say). */
+export async function answeredWith(db: HallDb, reply: MessageRow, text: string): Promise<boolean> {
+  const after = db.messages.where('[simId+peer+at]').between([reply.simId, reply.peer, reply.at], [reply.simId, reply.peer, Dexie.maxKey]);
+  return (await after.filter((m) => m.direction === 'out' && m.text === text).count()) > 0;
+}
+
 /** A stretch of a thread: `take` messages from `skip` counted from the newest (offset 0 = newest). */
 export interface ThreadSlice {
   count: number;

@@ -98,7 +98,11 @@ describe('小e, the assistant', () => {
     await page.waitForSelector('dialog[open]');
     await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['KTLDTX', '是']);
-    expect(await button.isDisabled()).toBe(true);
+    await expect.poll(() => button.isDisabled()).toBe(true);
+    // The log remembers the answer: after a reload the button does not offer to send it again.
+    await page.reload();
+    await button.waitFor({ timeout: 30_000 });
+    await expect.poll(() => button.isDisabled()).toBe(true);
   });
 
   it('asks which one when 彩铃 could mean on or off; the choice opens the form and a risky one asks before sending', async () => {

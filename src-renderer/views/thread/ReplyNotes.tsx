@@ -1,11 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef, useState } from 'react';
 import { describeFigures, type ConfirmRequest } from '../../../src-shared/replies';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
+import { answeredWith } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 
 /**
@@ -34,19 +37,26 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const { modems } = useModems();
   const reportError = useErrorToast();
   const [asking, setAsking] = useState(false);
-  const [sent, setSent] = useState(false);
+  // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
+  // not offer to send the word again.
+  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
+  const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
   const send = () => {
     setAsking(false);
-    if (!modem) return;
-    api.call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer }).then(() => setSent(true), reportError);
+    if (!modem || sending.current) return;
+    sending.current = true;
+    api
+      .call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer })
+      .catch(reportError)
+      .finally(() => (sending.current = false));
   };
 
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || sent}>
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || answered}>
         {t('reply.confirm', { word: request.reply })}
       </button>
       {asking && (
