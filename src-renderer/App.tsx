@@ -59,7 +59,8 @@ function Shell() {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && e.target.matches('input, textarea, select, [contenteditable]');
       const n = Number(e.key);
-      if (e.altKey && !e.ctrlKey && !e.metaKey && n >= 1 && n <= NAV.length) {
+      // Top-row digits only: Alt with the numeric keypad types a character on Windows (Alt+0165 → ¥).
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing && e.code.startsWith('Digit') && n >= 1 && n <= NAV.length) {
         e.preventDefault();
         navigate(NAV[n - 1]!.route);
       } else if (e.key === '/' && !typing && !document.querySelector('dialog[open]')) {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DemoBadge } from '../components/DemoBadge';
 import { useModems } from '../core/CoreProvider';
 import { modemForSim, simLabel } from '../core/modems';
+import { useErrorToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 import { hallDb } from '../store/db';
 import { HALL_PEER } from '../store/incoming-rows';
@@ -107,18 +108,26 @@ function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: bool
 
 function Thread({ simId, focus }: { simId: string; focus: MessageRow | null }) {
   const db = hallDb();
+  const reportError = useErrorToast();
   const { modems } = useModems();
   const unread = useLiveQuery(() => unreadCount(db, simId, HALL_PEER), [db, simId]) ?? 0;
   // Taken once when the thread opens, so the "new messages" line stays while it is read.
   const [firstUnreadId, setFirstUnreadId] = useState<string | null | undefined>(undefined);
   useEffect(() => {
-    void firstUnread(db, simId, HALL_PEER).then((m) => setFirstUnreadId(m?.id ?? null));
-  }, [db, simId]);
+    // Without the line (and with the error shown) rather than with no thread at all.
+    firstUnread(db, simId, HALL_PEER).then(
+      (m) => setFirstUnreadId(m?.id ?? null),
+      (error: unknown) => {
+        setFirstUnreadId(null);
+        reportError(error);
+      },
+    );
+  }, [db, simId, reportError]);
 
   useEffect(() => {
     if (unread === 0) return;
     const markWhenSeen = () => {
-      if (document.visibilityState === 'visible') void markThreadRead(db, simId, HALL_PEER);
+      if (document.visibilityState === 'visible') markThreadRead(db, simId, HALL_PEER).catch(reportError);
     };
     const timer = setTimeout(markWhenSeen, READ_AFTER_MS);
     document.addEventListener('visibilitychange', markWhenSeen);
@@ -126,7 +135,7 @@ function Thread({ simId, focus }: { simId: string; focus: MessageRow | null }) {
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', markWhenSeen);
     };
-  }, [db, simId, unread]);
+  }, [db, simId, unread, reportError]);
 
   return (
     <>
