@@ -15,10 +15,28 @@ export const STRINGS: Record<Lang, Record<StringKey, string>> = { 'zh-Hans': zhH
 
 export type Vars = Record<string, string | number>;
 
-/** The string for `key` with `{name}` placeholders filled; a placeholder without a value stays visible. */
-export function translate(lang: Lang, key: StringKey, vars: Vars = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+const counts = new Map<Lang, Intl.NumberFormat>();
+
+/** A count with the language's digit grouping: 100,000 messages, not 100000. */
+function count(lang: Lang, n: number): string {
+  let format = counts.get(lang);
+  if (!format) counts.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(n);
 }
+
+/**
+ * The string for `key` with `{name}` placeholders filled; a placeholder without a value stays
+ * visible. `{n}`, `{max}` and `{m}` are counts, written with the language's digit grouping.
+ */
+export function translate(lang: Lang, key: StringKey, vars: Vars = {}): string {
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name]!;
+    return typeof value === 'number' && COUNTS.has(name) ? count(lang, value) : String(value);
+  });
+}
+
+const COUNTS = new Set(['n', 'm', 'max']);
 
 export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
