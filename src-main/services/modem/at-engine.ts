@@ -26,6 +26,8 @@ export interface AtCommandOptions {
    * (`AT+CREG?` → `+CREG:`) is always included; this adds one, e.g. `+ICCID:` for SIMCom's AT+CCID.
    */
   expectPrefix?: string;
+  /** Goes before every queued command (not before the one in flight): an acknowledgement with a deadline. */
+  urgent?: boolean;
 }
 
 export interface AtResponse {
@@ -111,7 +113,7 @@ export class AtEngine {
     const timeoutMs = opts.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     const prefixes = [responsePrefix(sent), opts.expectPrefix?.toUpperCase()].filter((p): p is string => !!p);
     return new Promise((resolve, reject) => {
-      this.queue.push({
+      this.queue[opts.urgent ? 'unshift' : 'push']({
         sent,
         shown,
         echo: sent.toUpperCase(),

@@ -314,13 +314,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         break;
       case 'cmt':
       case 'cds':
-        if (urc.pduLine) {
-          const pdu = urc.pduLine;
-          void this.exclusive(async () => {
-            const kept = await this.ingest(pdu);
-            if (kept && (await this.tryAt('AT+CNMA')) && kept.key) this.o.journal.settle(kept.key);
-          }).catch((e) => this.warn(e));
-        }
+        if (urc.pduLine) this.receiveDirect(urc.pduLine);
         break;
       case 'creg':
         if (urc.domain === undefined || urc.domain === 'cs') {
@@ -430,6 +424,36 @@ export class ModemSession extends Emitter<SessionEvents> {
       this.warn(e);
       return null;
     }
+  }
+
+  /**
+   * A message or status report handed over directly (+CMT, +CDS) must be acknowledged with +CNMA
+   * in time, or the modem stops handing them over (TS 27.005 §3.4.4): the acknowledgement goes
+   * ahead of every queued command, not after a long send. A message is journaled first (no modem
+   * time); a status report is acknowledged at once and applied in turn with the sending, which
+   * knows its reference only once the send has finished.
+   */
+  private receiveDirect(pdu: string): void {
+    const warn = (e: unknown) => this.warn(e);
+    if (interpretPdu(pdu, '', this.now()).kind === 'status-report') {
+      void this.acknowledgeDirect().catch(warn);
+      void this.exclusive(() => this.ingest(pdu)).catch(warn);
+      return;
+    }
+    void this.ingest(pdu)
+      .then(async (kept) => {
+        if (kept && (await this.acknowledgeDirect()) && kept.key) this.o.journal.settle(kept.key);
+      })
+      .catch(warn);
+  }
+
+  private async acknowledgeDirect(): Promise<boolean> {
+    const engine = this.engine;
+    if (!engine) return false;
+    return engine.run('AT+CNMA', { urgent: true }).then(
+      () => true,
+      () => false,
+    );
   }
 
   private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {

@@ -116,6 +116,24 @@ describe('after a timeout', () => {
   });
 });
 
+describe('urgent commands', () => {
+  it('go after the command in flight, before every queued one', async () => {
+    const link = new ScriptedLink(
+      parseTranscript('>> AT+CSQ\\r\n<< \\r\\n+CSQ: 20,99\\r\\n\\r\\nOK\\r\\n\n>> AT+CNMA\\r\n<< \\r\\nOK\\r\\n\n>> AT+CREG?\\r\n<< \\r\\n+CREG: 0,1\\r\\n\\r\\nOK\\r\\n\n'),
+    );
+    const finished = link.start();
+    const engine = new AtEngine(link);
+    const order: string[] = [];
+    const done = (name: string) => () => void order.push(name);
+    const all = [engine.run('AT+CSQ').then(done('CSQ')), engine.run('AT+CREG?').then(done('CREG')), engine.run('AT+CNMA', { urgent: true }).then(done('CNMA'))];
+    await vi.advanceTimersByTimeAsync(100);
+    await Promise.all(all);
+    await finished;
+    expect(order).toEqual(['CSQ', 'CNMA', 'CREG']);
+    expect(link.failure).toBeNull();
+  });
+});
+
 describe('AT+CMGS deadlines', () => {
   it('caps the prompt wait at the command timeout', async () => {
     const link = new ScriptedLink(parseTranscript('>> AT+CMGS=13\\r\n>> \\x1b\n>> AT\\r\n'));
