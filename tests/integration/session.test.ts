@@ -54,6 +54,18 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(kit.journal.pendingIncoming().map((r) => r.key).sort()).toEqual(reply.keys.sort());
   });
 
+  it('marks a long instruction delivered once, when the report for its last part has come', async () => {
+    kit = await sessionKit();
+    await kit.session.open();
+    const long = '请帮我查询一下本月的套餐余量，包括通话分钟数、短信条数和国内通用流量，谢谢。'.repeat(2);
+    const id = await kit.session.send('10086', long, long);
+    await kit.waitFor(() => states(kit!, id).includes('delivered'), 'the status reports');
+    await new Promise((r) => setTimeout(r, 500));
+    const parts = kit.binding.emulator.sent.filter((s) => s.part.text && long.includes(s.part.text)).length;
+    expect(parts).toBeGreaterThan(1);
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'sent', 'delivered']);
+  });
+
   it('drains what was already on the SIM at start, multipart included', async () => {
     kit = await sessionKit();
     const emu = kit.binding.emulator;

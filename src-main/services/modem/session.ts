@@ -468,6 +468,11 @@ export class ModemSession extends Emitter<SessionEvents> {
     if (!delivered && !failed) return;
     this.refs.delete(ref);
     const r = sent.record;
+    // A long message is delivered when its last part is; one failed part fails it, and the reports
+    // still to come for its other parts change nothing.
+    const others = [...this.refs].filter(([, s]) => s.id === sent.id).map(([other]) => other);
+    if (delivered && others.length > 0) return;
+    for (const other of others) this.refs.delete(other);
     await this.record({ id: r.id, to: r.to, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
