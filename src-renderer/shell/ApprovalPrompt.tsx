@@ -21,6 +21,13 @@ export function ApprovalPrompt() {
   }, [api, connection, reportError]);
 
   const question = pending[0];
+  // The time left counts down while the question is up (the core declines it when it runs out).
+  const [, setNow] = useState(0);
+  useEffect(() => {
+    if (!question) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [question]);
   if (!question) return null;
   const decide = (approve: boolean) => {
     setPending((list) => list.filter((a) => a.id !== question.id));
