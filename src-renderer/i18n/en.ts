@@ -137,6 +137,7 @@ export const en: Record<StringKey, string> = {
   'modem.disconnect': 'Disconnect',
   'modem.likely': 'Looks like a modem',
   'modem.noPorts': 'No serial ports found. Plug in the USB modem, then Refresh.',
+  'modem.portsFailed': 'The serial ports could not be listed (is the connection to the core down?); they are asked for again when it is back, or press Refresh.',
   'modem.loadingPorts': 'Looking for serial ports…',
   'modem.connected': 'Connected modems',
   'modem.noModems': 'No modem connected yet. Pick a port below and connect it.',

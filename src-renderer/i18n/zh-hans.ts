@@ -136,6 +136,7 @@ export const zhHans = {
   'modem.disconnect': '断开',
   'modem.likely': '像是调制解调器',
   'modem.noPorts': '没有找到串口。插上 USB 调制解调器后点“刷新”。',
+  'modem.portsFailed': '无法列出串口（与核心服务的连接中断了？），恢复后会自动重试，也可以点“刷新”。',
   'modem.loadingPorts': '正在查找串口…',
   'modem.connected': '已连接的设备',
   'modem.noModems': '还没有连接设备。在下面的串口列表中选择一个并连接。',

@@ -137,6 +137,7 @@ export const zhHant: Record<StringKey, string> = {
   'modem.disconnect': '中斷連接',
   'modem.likely': '看來是數據機',
   'modem.noPorts': '沒有找到序列埠。插上 USB 數據機後點「重新整理」。',
+  'modem.portsFailed': '無法列出序列埠（與核心服務的連線中斷了？），恢復後會自動重試，也可以點「重新整理」。',
   'modem.loadingPorts': '正在尋找序列埠…',
   'modem.connected': '已連接的裝置',
   'modem.noModems': '還沒有連接裝置。在下面的序列埠列表中選擇一個並連接。',

@@ -165,19 +165,23 @@ function PinEntry({ modemId }: { modemId: string }) {
 
 function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
   const { t } = useI18n();
-  const { api } = useCore();
+  const { api, connection } = useCore();
   const reportError = useErrorToast();
-  const [ports, setPorts] = useState<PortInfo[] | null>(null);
+  // 'failed' is not "no ports": the list could not be had (the core is out of reach, say).
+  const [ports, setPorts] = useState<PortInfo[] | 'failed' | null>(null);
   const [connecting, setConnecting] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
     setPorts(null);
     api.call('modem.ports', {}).then(setPorts, (error) => {
-      setPorts([]);
+      setPorts('failed');
       reportError(error);
     });
   }, [api, reportError]);
-  useEffect(refresh, [refresh]);
+  // Asked again each time the core is back: what was listed before may have changed meanwhile.
+  useEffect(() => {
+    if (connection === 'open') refresh();
+  }, [connection, refresh]);
 
   const connect = (path: string) => {
     setConnecting(path);
@@ -194,6 +198,8 @@ function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
       </header>
       {ports === null ? (
         <p className="muted">{t('modem.loadingPorts')}</p>
+      ) : ports === 'failed' ? (
+        <p className="empty">{t('modem.portsFailed')}</p>
       ) : ports.length === 0 ? (
         <p className="empty">{t('modem.noPorts')}</p>
       ) : (

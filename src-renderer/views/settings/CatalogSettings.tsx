@@ -1,3 +1,4 @@
+import { SectionLoading } from '../../components/SectionLoading';
 import { useState } from 'react';
 import { useCatalogState } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -16,7 +17,7 @@ export function CatalogSettings() {
   const [publicKey, setPublicKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmRollback, setConfirmRollback] = useState(false);
-  if (!state) return null;
+  if (!state) return <SectionLoading legend={t('catalog.province')} />;
 
   const run = async (work: () => Promise<unknown>, done?: string) => {
     setBusy(true);

@@ -1,3 +1,4 @@
+import { SectionLoading } from '../../components/SectionLoading';
 import { useRef, useState } from 'react';
 import type { CustomImportResult } from '../../../src-shared/api/contract';
 import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
@@ -34,7 +35,7 @@ export function CustomInstructions() {
   const [replace, setReplace] = useState(false);
   const [imported, setImported] = useState<CustomImportResult | null>(null);
   const file = useRef<HTMLInputElement>(null);
-  if (!state) return null;
+  if (!state) return <SectionLoading legend={t('custom.title')} />;
 
   const edit = (c: CustomInstruction | null) => {
     setEditing(c?.code);

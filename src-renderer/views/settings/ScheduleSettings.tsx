@@ -1,3 +1,4 @@
+import { SectionLoading } from '../../components/SectionLoading';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
@@ -40,7 +41,8 @@ export function ScheduleSettings() {
     return () => clearTimeout(timer);
   }, [api, due, reportError]);
 
-  if (!sims?.length || !saved) return null;
+  if (!sims?.length) return null;
+  if (!saved) return <SectionLoading legend={t('settings.schedules')} />;
   return (
     <fieldset>
       <legend>{t('settings.schedules')}</legend>
