@@ -62,7 +62,7 @@ function deliverHeader(hex: string, part: DeliverPart, s: Settings, lead: string
 function reportFields(hex: string, part: StatusReportPart, s: Settings): string {
   return (
     `${tpduOctet(hex, 0)},${part.messageRef},${quoted(part.number, s)},${part.numberType},` +
-    `"${textTimestamp(part.timestamp)}","${textTimestamp(part.dischargeTime)}",${part.status}`
+    `"${textTimestamp(part.timestamp)}","${textTimestamp(part.dischargeTime ?? part.timestamp)}",${part.status}`
   );
 }
 

@@ -97,12 +97,18 @@ function readSubmit(r: PduReader, smsc: string | null, fo: number): SubmitPart {
   };
 }
 
+/** Seven zero octets where a timestamp belongs: a time left out, not a malformed one. */
+function blankTimestampAhead(r: PduReader): boolean {
+  const next = r.bytes.subarray(r.pos, r.pos + 7);
+  return next.length === 7 && next.every((b) => b === 0);
+}
+
 /** Optional trailing fields (TP-PI, PID, DCS, UD) carry nothing the app uses and are not read. */
 function readStatusReport(r: PduReader, smsc: string | null): StatusReportPart {
   const messageRef = r.byte('message-ref');
   const recipient = readAddress(r);
   const timestamp = readTimestamp(r, 'scts');
-  const dischargeTime = readTimestamp(r, 'discharge-time');
+  const dischargeTime = blankTimestampAhead(r) ? (r.take(7, 'discharge-time'), null) : readTimestamp(r, 'discharge-time');
   const status = r.byte('status');
   return {
     type: 'status-report',

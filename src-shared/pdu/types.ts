@@ -57,8 +57,11 @@ export interface StatusReportPart extends Common {
   messageRef: number;
   /** When the service centre received the original message. */
   timestamp: string;
-  /** When the delivery attempt concluded (or the last attempt, for a pending status). */
-  dischargeTime: string;
+  /**
+   * When the delivery attempt concluded (or the last attempt, for a pending status); null when the
+   * service centre sent none (all seven octets zero), as some do: the status still says what happened.
+   */
+  dischargeTime: string | null;
   status: number;
   /** Status 0x00-0x1F: the short message transaction completed. */
   delivered: boolean;

@@ -259,3 +259,15 @@ describe('decodePdu known vectors', () => {
     expect(decodePdu('0004' + '05810180f6' + '0000' + '62115290035123' + '02d922')).toMatchObject({ text: 'YE' });
   });
 });
+
+describe('status reports without a delivery time', () => {
+  it('reads one whose TP-DT is seven zero octets (some service centres send it) with the time left out', () => {
+    // The hand-checked vector of the encoder's tests, its discharge time zeroed.
+    const part = decodePdu('0006' + '2A' + '0D91683108108300F0' + '62115290030149' + '00000000000000' + '00');
+    expect(part).toMatchObject({ type: 'status-report', messageRef: 0x2a, dischargeTime: null, status: 0, delivered: true });
+  });
+
+  it('still refuses a TP-DT that is not all zeros and not a time', () => {
+    expect(() => decodePdu('0006' + '2A' + '0D91683108108300F0' + '62115290030149' + '00130000000000' + '00')).toThrow(expect.objectContaining({ code: 'pdu.bad-timestamp' }));
+  });
+});

@@ -89,7 +89,7 @@ function expectedView(part: DecodedPart): Partial<GammuView> {
         ...common,
         type: 'Status_Report',
         dateTime: part.timestamp.slice(0, 19),
-        smscDateTime: part.dischargeTime.slice(0, 19),
+        smscDateTime: part.dischargeTime?.slice(0, 19),
         deliveryStatus: part.status,
         messageReference: part.messageRef,
       };
