@@ -26,7 +26,8 @@ function count(lang: Lang, n: number): string {
 
 /**
  * The string for `key` with `{name}` placeholders filled; a placeholder without a value stays
- * visible. `{n}`, `{max}` and `{m}` are counts, written with the language's digit grouping.
+ * visible. Counts (`{n}`, `{messages}`…) are written with the language's digit grouping; English
+ * strings are worded so that one and many read the same ("Results: 1").
  */
 export function translate(lang: Lang, key: StringKey, vars: Vars = {}): string {
   return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -36,7 +37,7 @@ export function translate(lang: Lang, key: StringKey, vars: Vars = {}): string {
   });
 }
 
-const COUNTS = new Set(['n', 'm', 'max']);
+const COUNTS = new Set(['n', 'm', 'max', 'messages', 'parts', 'commands', 'sims', 'added', 'replaced', 'kept', 'skipped']);
 
 export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

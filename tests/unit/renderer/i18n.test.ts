@@ -50,7 +50,7 @@ describe('langFromLocales', () => {
   });
 
   it('writes counts with digit grouping, and other numbers as they are', () => {
-    expect(translate('en', 'settings.exported', { n: 100000 })).toBe('Exported 100,000 messages.');
+    expect(translate('en', 'settings.exported', { n: 100000 })).toBe('Messages exported: 100,000.');
     expect(translate('zh-Hans', 'thread.searchResults', { n: 1200, max: 200 })).toBe('找到 1,200 条（最多显示 200 条）');
     expect(translate('en', 'sendError.statusPermanent', { n: 64 })).toBe('The SMS centre reports it cannot be delivered (status 64).');
   });
