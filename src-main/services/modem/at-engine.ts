@@ -2,7 +2,7 @@ import { isCallCommand, redactCommand, responsePrefix } from '../../../src-share
 import { parseFinalResult, type FinalResult } from '../../../src-shared/at/final-result';
 import { AtLineSplitter } from '../../../src-shared/at/line-splitter';
 import { classifyUrc, isPduLine, isTwoLineHeader, type TwoLineUrc, type Urc } from '../../../src-shared/at/urc';
-import { AtError, closedError, errorForFinal, noPromptError, timeoutError } from './at-error';
+import { AtError, closedError, errorForFinal, noPromptError, timeoutError, unansweredError } from './at-error';
 
 export { AtError, type AtErrorCode, type AtErrorDetails } from './at-error';
 
@@ -287,18 +287,30 @@ export class AtEngine {
 
   private startResync(probeEveryMs: number): void {
     if (this.closed) return;
-    this.resync = { quiet: null, probe: null };
+    const resync: NonNullable<AtEngine['resync']> = { quiet: null, probe: null };
+    this.resync = resync;
     const probe = (unanswered: boolean) => {
-      if (!this.resync || this.closed) return;
-      // A probe nobody answered: the modem is not answering at all, and what waits would only wait longer.
-      if (unanswered) for (const queued of this.queue.splice(0)) queued.reject(timeoutError(queued.shown, 'response', probeEveryMs));
+      if (this.resync !== resync) return;
+      // Answered and waiting out the quiet moment: nothing to probe.
+      if (resync.quiet !== null) {
+        resync.probe = setTimeout(() => probe(true), probeEveryMs);
+        return;
+      }
+      // A probe nobody answered: the modem is not answering at all, and what waits would only wait
+      // longer. Those commands were never written, and say so.
+      if (unanswered) for (const queued of this.queue.splice(0)) queued.reject(unansweredError(queued.shown, probeEveryMs));
       this.send('AT\r', 'AT');
-      this.resync.probe = setTimeout(() => probe(true), probeEveryMs);
+      // Sending can find the port gone, which ends the resync with everything else.
+      if (this.resync === resync) resync.probe = setTimeout(() => probe(true), probeEveryMs);
     };
     probe(false);
   }
 
-  /** A line of a late answer: a final result starts the quiet wait, anything else restarts a running one. */
+  /**
+   * A line while out of step: a final result starts the quiet wait, any line restarts a running one.
+   * (Whether a final is the late answer's or the probe's cannot be told: a modem answers the probe
+   * within the quiet moment after finishing the late command, which is what the wait relies on.)
+   */
   private resyncHeard(final: boolean): void {
     const resync = this.resync!;
     if (!final && resync.quiet === null) return;

@@ -4,7 +4,7 @@ import { MAYBE_SENT, RETRY_THEN_REPLUG } from '../../../src-shared/at/error-acti
 import type { FinalResult } from '../../../src-shared/at/final-result';
 import { HallError, type Bilingual } from '../../../src-shared/errors';
 
-export type AtErrorCode = 'at.timeout' | 'at.error' | 'at.cms' | 'at.cme' | 'at.closed';
+export type AtErrorCode = 'at.timeout' | 'at.error' | 'at.cms' | 'at.cme' | 'at.closed' | 'at.unanswered';
 
 export type AtErrorDetails = {
   /** The command as sent, with PINs and passwords masked. */
@@ -119,6 +119,17 @@ export function timeoutError(command: string, stage: 'prompt' | 'response', time
     en: `The modem did not answer ${command} within ${seconds} s.`,
   };
   return new AtError('at.timeout', text, details, TIMEOUT_ACTION);
+}
+
+/** A command never written: the modem stopped answering (a probe went unanswered) while it waited. */
+export function unansweredError(command: string, waitedMs: number): AtError {
+  const seconds = Math.round(waitedMs / 100) / 10;
+  return new AtError(
+    'at.unanswered',
+    { zh: `调制解调器 ${seconds} 秒没有应答，${command} 没有发出。`, en: `The modem has not answered for ${seconds} s; ${command} was not sent.` },
+    { command, timeoutMs: waitedMs },
+    RETRY_THEN_REPLUG,
+  );
 }
 
 export function closedError(command: string, cause?: unknown): AtError {

@@ -96,6 +96,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   /** True while the first open or a reconnect is bringing the modem up. */
   private connecting = false;
+  /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
+  private readonly retiredRefs = new Set<number>();
   private memory = 'SM';
   private readonly now: () => Date;
 
@@ -130,6 +132,12 @@ export class ModemSession extends Emitter<SessionEvents> {
     try {
       await this.whileConnecting(() => this.connect(this.o.path));
     } catch (e) {
+      // Whatever the attempt started stops with it: timers, engine and port.
+      this.stopTimers();
+      this.engine?.close();
+      this.engine = null;
+      await this.link?.close().catch(() => undefined);
+      this.link = null;
       this.fail(e);
       // A busy port on Linux is most often ModemManager's doing: say so when it is running.
       if (toHallError(e).code === 'modem.busy' && (await modemManagerRunning())) this.update({ traps: [...this.status.traps, trap('modemmanager')] });
@@ -237,8 +245,14 @@ export class ModemSession extends Emitter<SessionEvents> {
       signal: csq ? parseCsq(csq.lines) : null,
     });
     this.update({ traps: this.trapsNow(), state: 'ready' });
+    // Up: from here a lost port is a disconnect to come back from, not a failed attempt.
+    this.connecting = false;
     this.startTimers(cnmi === null);
-    await this.drainStored();
+    // The modem is up whatever the first reading of its memory gives: a port lost meanwhile is a
+    // disconnect (lost() takes it from there), anything else a warning.
+    await this.drainStored().catch((e) => {
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.warn(e);
+    });
     void this.pumpOutbox().catch((e) => this.warn(e));
   }
 
@@ -273,27 +287,30 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
   }
 
-  /** The SIM's state once it has finished starting, or 'unknown' if it never says. */
+  /** The SIM's state once it has finished starting (if it says it is starting, for about 20 s at most). */
   private async settledSimState(): Promise<ModemStatus['sim']> {
     for (let attempt = 1; ; attempt++) {
-      const sim = await this.simState();
-      if (sim !== 'unknown' || attempt >= SIM_WAIT_ATTEMPTS) return sim;
+      const { sim, starting } = await this.simState();
+      if (!starting || attempt >= SIM_WAIT_ATTEMPTS) return sim;
       await delay(SIM_WAIT_MS);
     }
   }
 
-  private async simState(): Promise<ModemStatus['sim']> {
+  /** `starting`: the SIM is busy or not ready yet (+CME ERROR: 14, "+CPIN: NOT READY"), worth asking again. */
+  private async simState(): Promise<{ sim: ModemStatus['sim']; starting: boolean }> {
     try {
-      return parseCpin((await this.at('AT+CPIN?')).lines);
+      const lines = (await this.at('AT+CPIN?')).lines;
+      return { sim: parseCpin(lines), starting: lines.some((l) => /NOT READY|BUSY/i.test(l)) };
     } catch (e) {
       if (e instanceof AtError && e.code === 'at.cme') {
         const cme = e.details?.cme;
-        if (cme === 10) return 'absent';
-        if (cme === 11) return 'pin';
-        if (cme === 12) return 'puk';
+        if (cme === 10) return { sim: 'absent', starting: false };
+        if (cme === 11) return { sim: 'pin', starting: false };
+        if (cme === 12) return { sim: 'puk', starting: false };
+        if (cme === 14) return { sim: 'unknown', starting: true };
       }
       if (e instanceof AtError && e.code === 'at.closed') throw e;
-      return 'unknown';
+      return { sim: 'unknown', starting: false };
     }
   }
 
@@ -334,19 +351,23 @@ export class ModemSession extends Emitter<SessionEvents> {
       }
       case 'ready':
         // The modem rebooted and forgot its settings: bring it up again.
-        if (urc.what === 'modem' && this.status.state === 'ready') this.reinitialise();
+        if (urc.what === 'modem') this.reinitialiseIf(() => this.status.state === 'ready');
         break;
       case 'cpin':
         // The SIM finished starting after the session had to stop at it.
-        if (urc.state.toUpperCase() === 'READY' && this.status.state === 'probing' && this.status.sim !== 'ready') this.reinitialise();
+        if (urc.state.toUpperCase() === 'READY') this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
         break;
       default:
         break;
     }
   }
 
-  private reinitialise(): void {
-    void this.exclusive(() => this.initialise()).catch((e) => this.warn(e));
+  /** Checked when its turn comes, not when asked: by then an initialise already queued may have done it. */
+  private reinitialiseIf(still: () => boolean): void {
+    if (this.connecting) return;
+    void this.exclusive(async () => {
+      if (!this.connecting && still()) await this.initialise();
+    }).catch((e) => this.warn(e));
   }
 
   /**
@@ -458,6 +479,7 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {
     const sent = this.refs.get(ref);
+    if (!sent && this.retiredRefs.delete(ref)) return;
     if (!sent) {
       this.notice('info', {
         zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
@@ -472,7 +494,10 @@ export class ModemSession extends Emitter<SessionEvents> {
     // still to come for its other parts change nothing.
     const others = [...this.refs].filter(([, s]) => s.id === sent.id).map(([other]) => other);
     if (delivered && others.length > 0) return;
-    for (const other of others) this.refs.delete(other);
+    for (const other of others) {
+      this.refs.delete(other);
+      this.retiredRefs.add(other);
+    }
     await this.record({ id: r.id, to: r.to, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
@@ -557,6 +582,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private scheduleReconnect(attempt: number): void {
+    // One timer at most: a disconnect and a failing attempt that both ask for a retry get one.
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const backoff = this.o.backoffMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
     const wait = backoff[Math.min(attempt, backoff.length - 1)]!;
     this.reconnectTimer = setTimeout(() => void this.reconnect(attempt), wait);
@@ -604,7 +631,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         this.update({ signal: parseCsq(csq.lines), registration: (creg && parseCregQuery(creg.lines)) ?? this.status.registration });
       });
     } catch (e) {
-      if (e instanceof AtError && e.code === 'at.timeout') {
+      if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {
         const link = this.link;
         this.lost(new Error('no answer'));
         await link?.close().catch(() => undefined);

@@ -41,6 +41,8 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
   const sending = useRef(false);
+  // Sent from here, until the log shows it (answered): the button must not come back in between.
+  const [sent, setSent] = useState(false);
   const modem = modemForSim(modems, reply.simId);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
@@ -50,13 +52,13 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
     sending.current = true;
     api
       .call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer })
-      .catch(reportError)
+      .then(() => setSent(true), reportError)
       .finally(() => (sending.current = false));
   };
 
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || answered}>
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || answered || sent}>
         {t('reply.confirm', { word: request.reply })}
       </button>
       {asking && (

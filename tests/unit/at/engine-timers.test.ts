@@ -107,12 +107,34 @@ describe('after a timeout', () => {
     void engine.run('AT+CSQ').catch(() => undefined);
     const waiting = track(outcome(engine.run('AT+CREG?')));
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(waiting.settled()).toEqual<Outcome>({ error: 'at.timeout', details: { command: 'AT+CREG?', stage: 'response', timeoutMs: 5_000 } });
+    // Never written, and it says so (a send that never went out is not "maybe sent").
+    expect(waiting.settled()).toEqual<Outcome>({ error: 'at.unanswered', details: { command: 'AT+CREG?', timeoutMs: 5_000 } });
     const after = track(outcome(engine.run('AT+CREG?')));
     await vi.advanceTimersByTimeAsync(500);
     await finished;
     expect(after.settled()).toEqual<Outcome>({ lines: ['+CREG: 0,1'], final: { kind: 'ok' } });
     expect(link.unconsumed()).toBe('');
+  });
+});
+
+describe('a port that refuses the probe', () => {
+  it('closes the engine cleanly: what waits is rejected as closed, nothing throws from the timer', async () => {
+    let writes = 0;
+    const link = {
+      write() {
+        if (++writes > 1) throw new Error('EIO');
+      },
+      onData: () => () => {},
+      onClose: () => () => {},
+    };
+    const engine = new AtEngine(link);
+    const first = track(outcome(engine.run('AT+CSQ')));
+    const queued = track(outcome(engine.run('AT+CREG?')));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(first.settled()).toMatchObject({ error: 'at.timeout' });
+    expect(queued.settled()).toMatchObject({ error: 'at.closed' });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(writes).toBe(2);
   });
 });
 
