@@ -23,7 +23,7 @@ import type { BindingInterface } from '../../serialport-types';
 import type { Journal } from '../journal';
 import { AtEngine, AtError, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
-import { interpretPdu } from './incoming';
+import { interpretPdu, type Ingestible } from './incoming';
 import { openSerialLink, type SerialLink } from './serial-link';
 import { modemManagerRunning, trap } from './traps';
 
@@ -429,9 +429,15 @@ export class ModemSession extends Emitter<SessionEvents> {
    * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
    * otherwise the journal key of the message part (none for a status report).
    */
-  private async ingest(pdu: string): Promise<{ key: string | null } | null> {
-    const simId = this.status.simId ?? this.status.path;
-    const meaning = interpretPdu(pdu, simId, this.now());
+  private ingest(pdu: string): Promise<{ key: string | null } | null> {
+    return this.ingestMeaning(this.interpret(pdu));
+  }
+
+  private interpret(pdu: string): Ingestible {
+    return interpretPdu(pdu, this.status.simId ?? this.status.path, this.now());
+  }
+
+  private async ingestMeaning(meaning: Ingestible): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
@@ -456,12 +462,13 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   private receiveDirect(pdu: string): void {
     const warn = (e: unknown) => this.warn(e);
-    if (interpretPdu(pdu, '', this.now()).kind === 'status-report') {
+    const meaning = this.interpret(pdu);
+    if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
-      void this.exclusive(() => this.ingest(pdu)).catch(warn);
+      void this.exclusive(() => this.ingestMeaning(meaning)).catch(warn);
       return;
     }
-    void this.ingest(pdu)
+    void this.ingestMeaning(meaning)
       .then(async (kept) => {
         if (kept && (await this.acknowledgeDirect()) && kept.key) this.o.journal.settle(kept.key);
       })
