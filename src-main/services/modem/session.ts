@@ -132,12 +132,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     try {
       await this.whileConnecting(() => this.connect(this.o.path));
     } catch (e) {
-      // Whatever the attempt started stops with it: timers, engine and port.
-      this.stopTimers();
-      this.engine?.close();
-      this.engine = null;
-      await this.link?.close().catch(() => undefined);
-      this.link = null;
+      await this.abandonAttempt();
       this.fail(e);
       // A busy port on Linux is most often ModemManager's doing: say so when it is running.
       if (toHallError(e).code === 'modem.busy' && (await modemManagerRunning())) this.update({ traps: [...this.status.traps, trap('modemmanager')] });
@@ -579,6 +574,15 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.scheduleReconnect(0);
   }
 
+  /** Whatever a failed open or reconnect started stops with it: timers, engine and port. */
+  private async abandonAttempt(): Promise<void> {
+    this.stopTimers();
+    this.engine?.close();
+    this.engine = null;
+    await this.link?.close().catch(() => undefined);
+    this.link = null;
+  }
+
   private async whileConnecting(attempt: () => Promise<void>): Promise<void> {
     this.connecting = true;
     try {
@@ -603,10 +607,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       await this.whileConnecting(() => this.connect(path));
       this.notice('info', { zh: '调制解调器已重新连接。', en: 'The modem is connected again.' });
     } catch {
-      this.engine?.close();
-      await this.link?.close().catch(() => undefined);
-      this.engine = null;
-      this.link = null;
+      await this.abandonAttempt();
       if (this.closed) return;
       this.update({ state: 'reconnecting' });
       this.scheduleReconnect(attempt + 1);

@@ -1,6 +1,6 @@
 import { SectionLoading } from '../../components/SectionLoading';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
 import { simLabel } from '../../core/modems';
@@ -29,17 +29,18 @@ export function ScheduleSettings() {
   const sims = useLiveQuery(() => hallDb().sims.toCollection().primaryKeys(), []);
   const [saved, setSaved] = useState<ScheduleView[] | null>(null);
 
+  const reload = useCallback(() => void api.call('schedules.get', {}).then(setSaved, reportError), [api, reportError]);
   useEffect(() => {
-    if (connection === 'open') api.call('schedules.get', {}).then(setSaved, reportError);
-  }, [api, connection, reportError]);
+    if (connection === 'open') reload();
+  }, [connection, reload]);
 
   // Once a run is due the core has set the next one: ask again then, so the time shown stays true.
   const due = saved?.flatMap((s) => (s.nextRunAt === null ? [] : [s.nextRunAt])).sort((a, b) => a - b)[0];
   useEffect(() => {
     if (due === undefined) return;
-    const timer = setTimeout(() => api.call('schedules.get', {}).then(setSaved, reportError), Math.max(0, due - Date.now()) + 2000);
+    const timer = setTimeout(reload, Math.max(0, due - Date.now()) + 2000);
     return () => clearTimeout(timer);
-  }, [api, due, reportError]);
+  }, [due, reload]);
 
   if (!sims?.length) return null;
   if (!saved) return <SectionLoading legend={t('settings.schedules')} />;
