@@ -66,7 +66,12 @@ describe('HallCore behind the API contract', () => {
   it('hands unacknowledged messages to a reloading UI, and forgets them once acknowledged', async () => {
     const c = await demoCore();
     await c.call('send', { modemId: 'demo', id: 'JF' });
-    await waitFor(() => c.journal.pendingIncoming().length > 0);
+    // The whole reply, every part of a long one: a part arriving after the acknowledgement would still be pending.
+    const whole = () => {
+      const parts = c.journal.pendingIncoming();
+      return parts.length > 0 && parts.every(({ concat }) => concat === null || parts.filter((q) => q.concat?.ref === concat.ref).length === concat.total);
+    };
+    await waitFor(whole);
     const pending = await c.call('journal.pending', {});
     expect(pending.incoming.length).toBeGreaterThan(0);
     await c.call('journal.ack', { keys: pending.incoming.map((r) => r.key) });
