@@ -8,7 +8,10 @@ export interface LabelledQuery {
 }
 
 export const DEV_SET = resolve(import.meta.dirname, '../../shared/data/search-queries.dev.json');
-export const HELDOUT_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout.json');
+/** Written by the team while building search; the curated vocabulary was chosen not to lose its answers. */
+export const SECOND_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.second.json');
+/** Written by a helper shown only the instructions' names, never the search vocabulary: the held-out check. */
+export const BLIND_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.blind.json');
 
 export function loadQueries(path: string): LabelledQuery[] | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LabelledQuery[]) : null;

@@ -1,8 +1,8 @@
 import type { Catalog, Instruction, Localized, LocalizedList, ParamSpec } from '../catalog/schema';
 import { bundleError } from './bundle-error';
 import {
-  charMapFromPairs,
-  charMapToPairs,
+  charMapFromEntries,
+  charMapToEntries,
   decodeHant,
   decodeHantList,
   encodeHant,
@@ -66,7 +66,7 @@ export function encodeCatalog(catalog: Catalog, map: CharMap = hantMapOf(catalog
     list(e.synonyms), list(e.examples), e.seed === seedLine(e.name, e.template) ? 0 : e.seed,
   ];
   return [
-    catalog.schemaVersion, catalog.version, catalog.date, charMapToPairs(map),
+    catalog.schemaVersion, catalog.version, catalog.date, charMapToEntries(map),
     catalog.categories.map((c) => [c.id, text(c.name)]),
     catalog.caveats.map((c) => [c.id, text(c.text)]),
     catalog.instructions.map(instruction),
@@ -92,7 +92,7 @@ export function decodeCatalog(compact: unknown): unknown {
 }
 
 function decodeUnchecked([schemaVersion, version, date, hantMap, categories, caveats, instructions]: CompactCatalog): unknown {
-  const map: CharMap = charMapFromPairs(hantMap);
+  const map: CharMap = charMapFromEntries(hantMap);
   const text = ([hans, hant, en]: CompactLocalized): Localized => ({ 'zh-Hans': hans, 'zh-Hant': decodeHant(map, hans, hant), en });
   const list = ([hans, hant, en]: CompactList): LocalizedList => ({ 'zh-Hans': hans, 'zh-Hant': decodeHantList(map, hans, hant), en });
   const param = ([name, type, secret, label]: [string, ParamSpec['type'], boolean, CompactLocalized]): ParamSpec => ({ name, type, secret, label: text(label) });

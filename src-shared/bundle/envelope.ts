@@ -5,7 +5,7 @@ import { gunzip } from './gzip';
 
 /** Names the compact encoding too: any change to it needs a new format, or deltas stop applying. */
 const FORMAT_FAMILY = 'hall10086-catalog-bundle/';
-export const BUNDLE_FORMAT = `${FORMAT_FAMILY}2`;
+export const BUNDLE_FORMAT = `${FORMAT_FAMILY}3`;
 const VERSION = v.pipe(v.string(), v.regex(/^\d{4}\.\d{2}\.\d{2}-\d+$/));
 const HASH = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 

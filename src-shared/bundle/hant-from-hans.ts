@@ -1,3 +1,5 @@
+import { usualTraditional } from '../search/fold';
+
 /**
  * Most zh-Hant text in the catalog is its zh-Hans twin with characters swapped one for one, so a
  * bundle carries the swap table once and, per text, only what the table does not reproduce exactly.
@@ -81,13 +83,22 @@ function closestSource(map: CharMap, hans: readonly string[], hant: string, at: 
   return best;
 }
 
-/** One "关關" pair per entry, so a new character changes one entry of a delta, not one long string. */
-export function charMapToPairs(map: CharMap): string[] {
-  return [...map].map(([a, b]) => a + b);
+/**
+ * One entry per character, so a new character changes one entry of a delta, not one long string:
+ * "关" when the swap is the usual one the app's own character table gives (关 → 關), "发髮" otherwise.
+ */
+export function charMapToEntries(map: CharMap): string[] {
+  return [...map].map(([hans, hant]) => (usualTraditional(hans) === hant ? hans : hans + hant));
 }
 
-export function charMapFromPairs(pairs: readonly string[]): CharMap {
-  return new Map(pairs.map((pair) => [...pair] as [string, string]));
+export function charMapFromEntries(entries: readonly string[]): CharMap {
+  return new Map(
+    entries.map((entry) => {
+      const [hans, hant = usualTraditional(hans!), ...rest] = [...entry];
+      if (hans === undefined || hant === undefined || rest.length > 0) throw new Error(`not a character swap: ${entry}`);
+      return [hans, hant];
+    }),
+  );
 }
 
 export function encodeHant(map: CharMap, hans: string | undefined, hant: string): HantCode {

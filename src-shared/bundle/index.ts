@@ -6,6 +6,6 @@ export { applyPatch, diffJson, type PatchOp } from './json-patch';
 export { generateKeyPair, keyIdOf, type KeyPair } from './keys';
 export { openBundle, type OpenedBundle, type OpenOptions } from './open';
 export { openPlanned, type PlannedBundle } from './open-planned';
-export { sealDelta, sealFull, type SigningKey } from './seal';
+export { sealDelta, sealFull, type SealOptions, type SigningKey } from './seal';
 export { bundleFileNames, INDEX_FILE, INDEX_FORMAT, parseUpdateIndex, planUpdate, type UpdateIndex, type UpdatePlan } from './update-index';
 export { compareVersions } from './version';

@@ -1,6 +1,7 @@
 import { HANT_TO_HANS_PAIRS } from './tables/hant-to-hans.generated';
 
 let hantToHans: Map<string, string> | undefined;
+let usualHant: Map<string, string> | undefined;
 
 function table(): Map<string, string> {
   if (!hantToHans) {
@@ -20,6 +21,15 @@ export function fold(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFKC').toLowerCase()) out += t.get(ch) ?? ch;
   return out;
+}
+
+/** The Traditional character this table lists first for a Simplified one (发 → 發), if any. */
+export function usualTraditional(hans: string): string | undefined {
+  if (!usualHant) {
+    usualHant = new Map();
+    for (const [hant, simplified] of table()) if (!usualHant.has(simplified) && hant !== simplified) usualHant.set(simplified, hant);
+  }
+  return usualHant.get(hans);
 }
 
 export function isHan(ch: string): boolean {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { diffJson, keyIdOf, openBundle, sealDelta, sealFull } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
-import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, writeNewKeyPair } from '../../services/catalog-update';
+import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, smallestGzip, writeNewKeyPair } from '../../services/catalog-update';
 import { usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
@@ -43,7 +43,7 @@ const SUBCOMMANDS: Record<keyof typeof USAGE, Subcommand> = {
   async sign(args) {
     const [catalogPath] = positionals(args, 1, 1, USAGE.sign);
     const key = await readKeyFile(required(args, 'key', USAGE.sign));
-    await writeFile(required(args, 'out', USAGE.sign), await sealFull(await readJson(catalogPath!), key));
+    await writeFile(required(args, 'out', USAGE.sign), await sealFull(await readJson(catalogPath!), key, { gzip: smallestGzip }));
   },
 
   async verify(args, ctx) {
@@ -74,7 +74,7 @@ const SUBCOMMANDS: Record<keyof typeof USAGE, Subcommand> = {
       ctx.out(JSON.stringify(diffJson(from, to), null, 2));
       return;
     }
-    await writeFile(required(args, 'out', USAGE.diff), await sealDelta(from, to, await readKeyFile(keyPath)));
+    await writeFile(required(args, 'out', USAGE.diff), await sealDelta(from, to, await readKeyFile(keyPath), { gzip: smallestGzip }));
   },
 
   async bundle(args, ctx) {

@@ -2,3 +2,4 @@ export { CatalogUpdater, type CatalogUpdaterOptions, type CurrentCatalog, type U
 export { DEFAULT_LIMITS, openSource, type FetchLimits, type UpdateSource } from './source';
 export { readBytes, readJson, readKeyFile, readPublicKey, writeNewKeyPair } from './key-files';
 export { publishUpdate, type PublishedFile } from './publish';
+export { smallestGzip } from './smallest-gzip';

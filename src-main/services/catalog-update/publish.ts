@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFileNames, INDEX_FILE, INDEX_FORMAT, sealDelta, sealFull, type SigningKey, type UpdateIndex } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
+import { smallestGzip } from './smallest-gzip';
 
 export interface PublishedFile {
   name: string;
@@ -16,8 +17,9 @@ export async function publishUpdate(outDir: string, next: unknown, previous: rea
   const catalog = parseCatalog(next);
   const olds = previous.map((p) => parseCatalog(p));
   const names = bundleFileNames(catalog.version, olds.map((o) => o.version));
-  const files: [string, Uint8Array][] = [[names.full, await sealFull(catalog, key, signedAt)]];
-  for (const old of olds) files.push([names.deltas[old.version]!, await sealDelta(old, catalog, key, signedAt)]);
+  const options = { signedAt, gzip: smallestGzip };
+  const files: [string, Uint8Array][] = [[names.full, await sealFull(catalog, key, options)]];
+  for (const old of olds) files.push([names.deltas[old.version]!, await sealDelta(old, catalog, key, options)]);
   const index: UpdateIndex = { format: INDEX_FORMAT, latest: catalog.version, full: names.full, deltas: names.deltas };
   files.push([INDEX_FILE, new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`)]);
   await mkdir(outDir, { recursive: true });

@@ -10,7 +10,7 @@ describe('full bundles', () => {
     const key = await publisherKey();
     const catalog = builtin();
     const signedAt = new Date('2026-11-25T08:00:00Z');
-    const opened = await openBundle(await sealFull(catalog, key, signedAt), { trustedKeys: [key.publicKey] });
+    const opened = await openBundle(await sealFull(catalog, key, { signedAt }), { trustedKeys: [key.publicKey] });
     expect(opened.kind).toBe('full');
     expect(opened.catalog).toStrictEqual(catalog);
     expect(opened.trusted).toEqual({ version: catalog.version, date: catalog.date, signedAt: '2026-11-25T08:00:00Z', target: await catalogHash(catalog) });
@@ -77,7 +77,7 @@ describe('full bundles', () => {
     const key = await publisherKey();
     const older = await tamper(await sealFull(builtin(), key), (j) => (j.format = 'hall10086-catalog-bundle/1'));
     await expect(openBundle(older, { trustedKeys: [key.publicKey] })).rejects.toThrow(
-      expect.objectContaining({ code: 'bundle.other-format', en: expect.stringContaining('format hall10086-catalog-bundle/1; this app reads hall10086-catalog-bundle/2') }),
+      expect.objectContaining({ code: 'bundle.other-format', en: expect.stringContaining('format hall10086-catalog-bundle/1; this app reads hall10086-catalog-bundle/3') }),
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCatalog, encodeCatalog } from '../../../src-shared/bundle';
-import { charMapFromPairs, charMapToPairs, decodeHant, decodeHantList, encodeHant, encodeHantList, learnCharMap } from '../../../src-shared/bundle/hant-from-hans';
+import { charMapFromEntries, charMapToEntries, decodeHant, decodeHantList, encodeHant, encodeHantList, learnCharMap, type CharMap } from '../../../src-shared/bundle/hant-from-hans';
 import { parseCatalog } from '../../../src-shared/catalog/load';
 import { builtin } from './bundle-kit';
 
@@ -68,8 +68,13 @@ describe('zh-Hant from zh-Hans', () => {
     expect(Object.fromEntries(learned)).toEqual({ 关: '關', 闭: '閉', 机: '機' });
   });
 
-  it('stores its table as character pairs', () => {
-    expect(charMapToPairs(map)).toEqual(['余餘', '关關', '显顯', '来來', '电電', '闭閉', '额額']);
-    expect(charMapFromPairs(charMapToPairs(map))).toEqual(map);
+  it('stores its table as the characters whose swap is the usual one, and pairs for the rest', () => {
+    const withUnusual: CharMap = new Map([...map, ['里', '裡'], ['发', '髮']]);
+    expect(charMapToEntries(withUnusual)).toEqual(['余', '关', '显', '来', '电', '闭', '额', '里裡', '发髮']);
+    expect(charMapFromEntries(charMapToEntries(withUnusual))).toEqual(withUnusual);
+  });
+
+  it.each([['a character with no usual Traditional form', 'a'], ['three characters', '发髮髪'], ['nothing', '']])('refuses a table entry of %s', (_, entry) => {
+    expect(() => charMapFromEntries([entry])).toThrow();
   });
 });
