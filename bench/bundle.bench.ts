@@ -114,7 +114,7 @@ export default async function bundleBench(): Promise<Section> {
     figures,
     notes: [
       'Sizes are the bytes a user downloads: bundle files are gzipped JSON, made by Zopfli when published (standard gzip; any gunzip reads it).',
-      'The full bundle is lossless; its zh-Hant texts are rebuilt from zh-Hans with a character table the bundle carries.',
+      'The full bundle is lossless; its zh-Hant texts are rebuilt from zh-Hans with the app\'s character table and the few swaps the bundle lists.',
     ],
   };
 }

@@ -19,6 +19,9 @@ const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
+const HOMOPHONE_MAX_HANZI = 6;
+const HOMOPHONE_WEIGHT = 0.85;
+const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 
@@ -104,6 +107,7 @@ export class SearchEngine {
     };
 
     this.scoreGrams(this.queryGrams(folded), offer);
+    this.scoreHomophones(folded, offer);
     this.scoreCodes(folded, offer);
 
     const typed = this.recognizer.recognize(query);
@@ -183,6 +187,27 @@ export class SearchEngine {
       if (hit) return hit;
     }
     return null;
+  }
+
+  /**
+   * In a short query, a hanzi no catalog text uses is most likely a homophone typo (亭机 for 停机,
+   * 来电现实): the query's sound then finds a catalog text that sounds almost the same. Not in
+   * sentences, where unknown hanzi are everyday words, and not for a loose likeness (小e在吗).
+   */
+  private scoreHomophones(folded: string, offer: (entry: number, score: number, term: Term) => void): void {
+    const hanzi = [...cut(folded).hanRuns.join('')];
+    if (hanzi.length > HOMOPHONE_MAX_HANZI || hanzi.every((ch) => this.index.knows('z' + ch))) return;
+    const heard = pinyinForms(folded);
+    if (!heard) return;
+    const grams = new Map(letterPairGrams(heard.solid).map((g) => [g, 1]));
+    this.index.match(
+      grams,
+      (t) => this.terms[t]!.family,
+      (t, termCoverage, queryCoverage) => {
+        const term = this.terms[t]!;
+        if (termCoverage >= HOMOPHONE_MIN_COVERAGE && queryCoverage >= HOMOPHONE_MIN_COVERAGE) offer(term.entry, HOMOPHONE_WEIGHT * term.weight * termCoverage * queryCoverage, term);
+      },
+    );
   }
 
   private scoreGrams(grams: Map<string, number>, offer: (entry: number, score: number, term: Term) => void): void {

@@ -68,6 +68,10 @@ export class TermIndex {
     this.acc = new Float64Array(this.termGrams.length);
   }
 
+  knows(gram: string): boolean {
+    return this.gramIds.has(gram);
+  }
+
   entryOf(term: number): number {
     return this.termEntry[term]!;
   }

@@ -78,13 +78,11 @@ describe('the built-in catalog', () => {
     expect(catalog.caveatText('not-all-provinces', 'zh-Hant')).toMatch(/省/);
   });
 
-  it('speaks three languages in every entry, with synonyms and example questions', () => {
+  it('names and explains every entry in three languages (its search words: vocabulary.test.ts)', () => {
     for (const e of entries) {
       for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
         expect(e.name[lang], `${e.id} name ${lang}`).toBeTruthy();
         expect(e.summary[lang], `${e.id} summary ${lang}`).toBeTruthy();
-        expect(e.synonyms[lang].length, `${e.id} synonyms ${lang}`).toBeGreaterThanOrEqual(3);
-        expect(e.examples[lang].length, `${e.id} examples ${lang}`).toBeGreaterThanOrEqual(1);
       }
     }
   });

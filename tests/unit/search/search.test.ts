@@ -57,6 +57,10 @@ describe('search finds the instruction from how people ask', () => {
     ['關閉上網', 'QXGPRS'],
     ['开通彩铃', 'KTCL'],
     ['取消彩鈴', 'QXCL'],
+    // a hanzi written for another of the same sound
+    ['亭机', 'TJ'],
+    ['开通采铃', 'KTCL'],
+    ['修改秘码', 'MMXG'],
     // pinyin, solid or spaced, and initials
     ['liuliang chaxun', 'CXYEG'],
     ['cha yu e', 'YE'],
