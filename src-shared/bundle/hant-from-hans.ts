@@ -1,4 +1,4 @@
-import { usualTraditional } from '../search/fold';
+import { firstTraditional } from '../search/fold';
 
 /**
  * Most zh-Hant text in the catalog is its zh-Hans twin with characters swapped one for one, so a
@@ -85,20 +85,20 @@ function closestSource(map: CharMap, hans: readonly string[], hant: string, at: 
 
 /**
  * One entry per character, so a new character changes one entry of a delta, not one long string:
- * "关" when the swap is the usual one the app's own character table gives (关 → 關), "发髮" otherwise.
+ * "关" when the swap is the first one the app's own character table gives (关 → 關), "里裡" otherwise.
  */
 export function charMapToEntries(map: CharMap): string[] {
-  return [...map].map(([hans, hant]) => (usualTraditional(hans) === hant ? hans : hans + hant));
+  return [...map].map(([hans, hant]) => (firstTraditional(hans) === hant ? hans : hans + hant));
 }
 
-export function charMapFromEntries(entries: readonly string[]): CharMap {
-  return new Map(
-    entries.map((entry) => {
-      const [hans, hant = usualTraditional(hans!), ...rest] = [...entry];
-      if (hans === undefined || hant === undefined || rest.length > 0) throw new Error(`not a character swap: ${entry}`);
-      return [hans, hant];
-    }),
-  );
+export function charMapFromEntries(entries: readonly unknown[]): CharMap {
+  const map: CharMap = new Map();
+  for (const entry of entries) {
+    const [hans, hant = hans === undefined ? undefined : firstTraditional(hans), ...rest] = typeof entry === 'string' ? [...entry] : [];
+    if (hans === undefined || hant === undefined || hant === hans || rest.length > 0 || map.has(hans)) throw new Error(`not a character swap: ${String(entry)}`);
+    map.set(hans, hant);
+  }
+  return map;
 }
 
 export function encodeHant(map: CharMap, hans: string | undefined, hant: string): HantCode {

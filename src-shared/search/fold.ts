@@ -1,7 +1,7 @@
 import { HANT_TO_HANS_PAIRS } from './tables/hant-to-hans.generated';
 
 let hantToHans: Map<string, string> | undefined;
-let usualHant: Map<string, string> | undefined;
+let firstHant: Map<string, string> | undefined;
 
 function table(): Map<string, string> {
   if (!hantToHans) {
@@ -23,13 +23,17 @@ export function fold(text: string): string {
   return out;
 }
 
-/** The Traditional character this table lists first for a Simplified one (发 → 發), if any. */
-export function usualTraditional(hans: string): string | undefined {
-  if (!usualHant) {
-    usualHant = new Map();
-    for (const [hant, simplified] of table()) if (!usualHant.has(simplified) && hant !== simplified) usualHant.set(simplified, hant);
+/**
+ * The first Traditional character (lowest code point) this table folds into a Simplified one:
+ * 发 → 發, 关 → 關, but also 历 → 厤. Bundles name zh-Hant swaps relative to it, so a change to the
+ * table is a change to the bundle format (tests/unit/bundle/format-table.test.ts).
+ */
+export function firstTraditional(hans: string): string | undefined {
+  if (!firstHant) {
+    firstHant = new Map();
+    for (const [hant, simplified] of table()) if (!firstHant.has(simplified) && hant !== simplified) firstHant.set(simplified, hant);
   }
-  return usualHant.get(hans);
+  return firstHant.get(hans);
 }
 
 export function isHan(ch: string): boolean {

@@ -68,13 +68,21 @@ describe('zh-Hant from zh-Hans', () => {
     expect(Object.fromEntries(learned)).toEqual({ 关: '關', 闭: '閉', 机: '機' });
   });
 
-  it('stores its table as the characters whose swap is the usual one, and pairs for the rest', () => {
+  it('stores its table as the characters whose swap is the app table\'s first, and pairs for the rest', () => {
     const withUnusual: CharMap = new Map([...map, ['里', '裡'], ['发', '髮']]);
     expect(charMapToEntries(withUnusual)).toEqual(['余', '关', '显', '来', '电', '闭', '额', '里裡', '发髮']);
     expect(charMapFromEntries(charMapToEntries(withUnusual))).toEqual(withUnusual);
   });
 
-  it.each([['a character with no usual Traditional form', 'a'], ['three characters', '发髮髪'], ['nothing', '']])('refuses a table entry of %s', (_, entry) => {
-    expect(() => charMapFromEntries([entry])).toThrow();
+  it.each([
+    ['a character with no Traditional form in the table', ['a']],
+    ['three characters', ['发髮髪']],
+    ['nothing', ['']],
+    ['a character swapped for itself', ['发发']],
+    ['the same character twice', ['发', '发髮']],
+    ['a pair as an array', [['发', '髮']]],
+    ['a number', [7]],
+  ])('refuses a table entry of %s', (_, entries) => {
+    expect(() => charMapFromEntries(entries)).toThrow(/not a character swap/);
   });
 });

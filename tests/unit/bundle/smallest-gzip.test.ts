@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../instructions/catalog.json';
 import { gunzip, gzip } from '../../../src-shared/bundle/gzip';
@@ -21,5 +22,12 @@ describe('the gzip publishing uses (Zopfli in a worker)', () => {
     const before = ['uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e));
     await smallestGzip(new TextEncoder().encode('余额 YE'));
     expect(['uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e))).toEqual(before);
+  });
+
+  it.each([
+    ['ends its worker', 'exits.cjs', /exit code 3/],
+    ['rejects', 'rejects.cjs', /out of memory/],
+  ])('fails, instead of hanging or writing nothing, when Zopfli %s', async (_, fixture, message) => {
+    await expect(smallestGzip(catalogBytes, resolve(import.meta.dirname, '../../fixtures/zopfli', fixture))).rejects.toThrow(message);
   });
 });

@@ -98,6 +98,14 @@ describe('search finds the instruction from how people ask', () => {
     expect(first).toMatchObject({ id: 'ZD', params: { month: '202610' }, score: 1 });
   });
 
+  it('hears a homophone only in a short query, and only a close likeness', () => {
+    // 在 and 雨 are in no catalog text; their sound resembles nothing closely enough to answer.
+    expect(top('小e在吗')).not.toEqual(['TJ']);
+    expect(engine.search('今天会下雨吗').map((r) => r.id)).not.toContain('CXYEH');
+    // The same typo as 亭机 inside a sentence is left to the sentence's other words.
+    expect(top('我想问一下亭机以后还能不能收短信', 3)).not.toContain('TJ');
+  });
+
   it('returns nothing for nothing, and nothing much for noise', () => {
     expect(engine.search('')).toEqual([]);
     expect(engine.search('   ，。！')).toEqual([]);
