@@ -110,6 +110,23 @@ describe('hall10086 catalog (maintainer tools)', () => {
       format: 'hall10086-catalog-index/1', latest: V2, full, deltas: { [builtin().version]: delta },
     });
     expect(run.stdout).toContain(full);
+    expect(run.stderr).toBe('');
+  });
+
+  it('bundle warns when the full bundle is over 8 KB or a search word finds another instruction, and still publishes', async () => {
+    const { key } = await keygen();
+    const heavy = nextCatalog(builtin(), V2);
+    const ye = heavy.instructions.find((e) => e.id === 'YE')!;
+    // Made-up words a compressor cannot shorten, and one that belongs to another instruction.
+    ye.synonyms.en.push(...Array.from({ length: 400 }, (_, i) => `balance word ${(i * 7919).toString(36)}`), 'turn off mobile data');
+    const path = join(dir, 'heavy.json');
+    await writeFile(path, JSON.stringify(heavy));
+    const run = await hall(['catalog', 'bundle', path, '--key', key, '--out', join(dir, 'site')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`catalog-${V2}\\.full\\.json\\.gz is \\d+ B, over the 8192 B update budget`));
+    expect(run.stderr).toContain(`YE's search word "turn off mobile data" finds QXGPRS first`);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(await readdir(join(dir, 'site'))).toContain(`catalog-${V2}.full.json.gz`);
   });
 
   it.each([

@@ -1,12 +1,37 @@
 import { writeFile } from 'node:fs/promises';
 import { diffJson, keyIdOf, openBundle, sealDelta, sealFull } from '../../../src-shared/bundle';
+import { BUNDLE_BUDGET } from '../../../src-shared/bundle/budget';
 import { parseCatalog } from '../../../src-shared/catalog/load';
-import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, smallestGzip, writeNewKeyPair } from '../../services/catalog-update';
+import type { Catalog } from '../../../src-shared/catalog/schema';
+import type { Bilingual } from '../../../src-shared/errors';
+import { shadowedSynonyms } from '../../../src-shared/search/shadowed';
+import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, smallestGzip, writeNewKeyPair, type PublishedFile } from '../../services/catalog-update';
 import { usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
 
 type Subcommand = (args: ParsedArgs, ctx: CliContext) => Promise<void>;
+
+/** The files are valid either way; these tell the maintainer what users will pay, or miss, for them. */
+function publishingWarnings(next: Catalog, files: readonly PublishedFile[]): Bilingual[] {
+  const warnings: Bilingual[] = [];
+  for (const f of files) {
+    const budget = f.kind === 'index' ? Infinity : BUNDLE_BUDGET[f.kind];
+    if (f.bytes > budget) {
+      warnings.push({
+        zh: `注意：${f.name} 有 ${f.bytes} 字节，超过 ${budget} 字节的更新预算；精简搜索词可以减小（见 README“保持目录最新”）。`,
+        en: `Warning: ${f.name} is ${f.bytes} B, over the ${budget} B update budget; trimming search words shrinks it (README, "Keeping the catalog current").`,
+      });
+    }
+  }
+  for (const s of shadowedSynonyms(next.instructions)) {
+    warnings.push({
+      zh: `注意：${s.id} 的搜索词“${s.synonym}”先找到的是 ${s.found ?? '（无）'}，对搜索没有帮助。`,
+      en: `Warning: ${s.id}'s search word "${s.synonym}" finds ${s.found ?? 'nothing'} first, so it does not help search.`,
+    });
+  }
+  return warnings;
+}
 
 function positionals(args: ParsedArgs, min: number, max: number, usage: string): string[] {
   const rest = args.positionals.slice(1);
@@ -81,8 +106,10 @@ const SUBCOMMANDS: Record<keyof typeof USAGE, Subcommand> = {
     const [newPath, ...oldPaths] = positionals(args, 1, 64, USAGE.bundle);
     const key = await readKeyFile(required(args, 'key', USAGE.bundle));
     const olds = await Promise.all(oldPaths.map(readJson));
-    const files = await publishUpdate(required(args, 'out', USAGE.bundle), await readJson(newPath!), olds, key);
+    const next = parseCatalog(await readJson(newPath!));
+    const files = await publishUpdate(required(args, 'out', USAGE.bundle), next, olds, key);
     ctx.out(table(files.map((f) => [f.name, `${f.bytes} B`])));
+    for (const warning of publishingWarnings(next, files)) ctx.err(say(ctx, warning));
   },
 };
 

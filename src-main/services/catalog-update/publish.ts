@@ -6,6 +6,7 @@ import { smallestGzip } from './smallest-gzip';
 
 export interface PublishedFile {
   name: string;
+  kind: 'full' | 'delta' | 'index';
   bytes: number;
 }
 
@@ -18,11 +19,11 @@ export async function publishUpdate(outDir: string, next: unknown, previous: rea
   const olds = previous.map((p) => parseCatalog(p));
   const names = bundleFileNames(catalog.version, olds.map((o) => o.version));
   const options = { signedAt, gzip: smallestGzip };
-  const files: [string, Uint8Array][] = [[names.full, await sealFull(catalog, key, options)]];
-  for (const old of olds) files.push([names.deltas[old.version]!, await sealDelta(old, catalog, key, options)]);
+  const files: [string, PublishedFile['kind'], Uint8Array][] = [[names.full, 'full', await sealFull(catalog, key, options)]];
+  for (const old of olds) files.push([names.deltas[old.version]!, 'delta', await sealDelta(old, catalog, key, options)]);
   const index: UpdateIndex = { format: INDEX_FORMAT, latest: catalog.version, full: names.full, deltas: names.deltas };
-  files.push([INDEX_FILE, new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`)]);
+  files.push([INDEX_FILE, 'index', new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`)]);
   await mkdir(outDir, { recursive: true });
-  for (const [name, bytes] of files) await writeFile(join(outDir, name), bytes);
-  return files.map(([name, bytes]) => ({ name, bytes: bytes.length }));
+  for (const [name, , bytes] of files) await writeFile(join(outDir, name), bytes);
+  return files.map(([name, kind, bytes]) => ({ name, kind, bytes: bytes.length }));
 }
