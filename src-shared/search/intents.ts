@@ -12,6 +12,8 @@ export const IntentDataSchema = v.strictObject({
   actions: v.strictObject({ query: WordsSchema, enable: WordsSchema, disable: WordsSchema, change: WordsSchema }),
   conflicts: v.array(v.tuple([v.picklist(DETECTABLE), v.picklist(DETECTABLE)])),
   precedence: v.array(v.picklist(DETECTABLE)),
+  /** English first words of a yes/no question ("is call waiting on"): asking, whatever else it names. */
+  questionOpeners: v.array(v.string()),
 });
 export type IntentData = v.InferOutput<typeof IntentDataSchema>;
 
@@ -26,6 +28,7 @@ export class ActionDetector {
   private readonly en: [string[], Detectable][];
   private readonly conflicts: Set<string>;
   private readonly precedence: Detectable[];
+  private readonly questionOpeners: Set<string>;
 
   constructor(data: unknown) {
     const parsed = v.safeParse(IntentDataSchema, data);
@@ -40,6 +43,7 @@ export class ActionDetector {
     this.en.sort((x, y) => y[0].length - x[0].length);
     this.conflicts = new Set(d.conflicts.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
     this.precedence = d.precedence;
+    this.questionOpeners = new Set(d.questionOpeners);
   }
 
   /** The action a folded query asks for, or null when it names none. */
@@ -55,6 +59,7 @@ export class ActionDetector {
         rest = rest.slice(0, at) + '\u0000'.repeat(word.length) + rest.slice(at + word.length);
       }
     }
+    if (hanRuns.length === 0 && this.questionOpeners.has(latinWords[0] ?? '')) found.push({ action: 'query', at: -1 });
     const words = latinWords.map(stem);
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {

@@ -18,6 +18,10 @@ describe('action detection', () => {
     ['turn off call waiting', 'disable'],
     ['call waiting on', 'enable'],
     ['how much data is left', 'query'],
+    // a yes/no question asks about the state it names
+    ['is call waiting on', 'query'],
+    ['Does my line have caller ID enabled?', 'query'],
+    ['call waiting is on', 'enable'],
     ['余额', null],
     ['停机', null],
   ])('%j asks to %s', (query, action) => {

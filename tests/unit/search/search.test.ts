@@ -90,6 +90,7 @@ describe('search finds the instruction from how people ask', () => {
     expect(top('关流量')).toEqual(['QXGPRS']);
     expect(top('查流量')).toEqual(['CXYEG']);
     expect(top('call waiting on')).toEqual(['KTHJDD']);
+    expect(top('is call waiting on')).toEqual(['CXHJDD']);
     expect(top('call waiting off')).toEqual(['QXHJDD']);
   });
 
