@@ -2,7 +2,8 @@ import { firstTraditional } from '../search/fold';
 
 /**
  * Most zh-Hant text in the catalog is its zh-Hans twin with characters swapped one for one, so a
- * bundle carries the swap table once and, per text, only what the table does not reproduce exactly.
+ * bundle carries the swap table once (mostly as characters whose swap the app's own table gives)
+ * and, per text, only what the table does not reproduce exactly.
  */
 
 /** How a zh-Hant text is rebuilt: 0 = the mapped zh-Hans text; [keepHead, middle, keepTail] = mapped text with its middle replaced; a string = the text itself. */
