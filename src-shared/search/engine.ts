@@ -200,23 +200,24 @@ export class SearchEngine {
     const heard = pinyinForms(folded);
     if (!heard) return;
     const grams = new Map(letterPairGrams(heard.solid).map((g) => [g, 1]));
-    this.index.match(
-      grams,
-      (t) => this.terms[t]!.family,
-      (t, termCoverage, queryCoverage) => {
-        const term = this.terms[t]!;
-        if (termCoverage >= HOMOPHONE_MIN_COVERAGE && queryCoverage >= HOMOPHONE_MIN_COVERAGE) offer(term.entry, HOMOPHONE_WEIGHT * term.weight * termCoverage * queryCoverage, term);
-      },
+    this.scoreGrams(grams, offer, (termCoverage, queryCoverage) =>
+      termCoverage >= HOMOPHONE_MIN_COVERAGE && queryCoverage >= HOMOPHONE_MIN_COVERAGE ? HOMOPHONE_WEIGHT * termCoverage * queryCoverage : null,
     );
   }
 
-  private scoreGrams(grams: Map<string, number>, offer: (entry: number, score: number, term: Term) => void): void {
+  /** `likeness` turns coverage into a share of the term's weight, or null for no match at all. */
+  private scoreGrams(
+    grams: Map<string, number>,
+    offer: (entry: number, score: number, term: Term) => void,
+    likeness: (termCoverage: number, queryCoverage: number) => number | null = (termCoverage, queryCoverage) => termCoverage ** 0.6 * queryCoverage ** 0.4,
+  ): void {
     this.index.match(
       grams,
       (t) => this.terms[t]!.family,
       (t, termCoverage, queryCoverage) => {
         const term = this.terms[t]!;
-        offer(term.entry, term.weight * termCoverage ** 0.6 * queryCoverage ** 0.4, term);
+        const share = likeness(termCoverage, queryCoverage);
+        if (share !== null) offer(term.entry, term.weight * share, term);
       },
     );
   }
