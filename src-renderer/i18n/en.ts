@@ -304,4 +304,5 @@ export const en: Record<StringKey, string> = {
   'custom.field.confirm': 'Ask for confirmation before sending',
 
   'toast.dismiss': 'Dismiss',
+  'conn.unauthorized': 'This page has no valid access token. Open the link Hall10086 printed when it started (hall10086 serve).',
 };

@@ -303,6 +303,7 @@ export const zhHans = {
   'custom.field.confirm': '发送前需要确认',
 
   'toast.dismiss': '关闭提示',
+  'conn.unauthorized': '这个页面没有有效的访问令牌。请打开 Hall10086 启动时打印的链接（hall10086 serve）。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

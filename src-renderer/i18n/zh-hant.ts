@@ -304,4 +304,5 @@ export const zhHant: Record<StringKey, string> = {
   'custom.field.confirm': '發送前需要確認',
 
   'toast.dismiss': '關閉提示',
+  'conn.unauthorized': '這個頁面沒有有效的存取權杖。請開啟 Hall10086 啟動時列印的連結（hall10086 serve）。',
 };

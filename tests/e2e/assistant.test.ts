@@ -17,7 +17,7 @@ browserSuite({ artifactPrefix: 'assistant-', openApp: false }, (suite) => {
   ({ server, page } = suite);
 });
 
-const base = () => server.url.split('?')[0]!;
+const base = () => server.url.split('#')[0]!;
 
 async function openApp(): Promise<void> {
   await page.goto(server.url);
@@ -245,8 +245,9 @@ describe('the log store upgrade', () => {
       seeded,
     );
 
-    // The first load carries the launch token (a fresh profile has no cookie yet).
-    await page.goto(`${server.url}#/overview`);
+    // The launch link (its token in the fragment), then the overview.
+    await page.goto(server.url);
+    await page.evaluate(() => (location.hash = '#/overview'));
     await page.waitForSelector('.overview-table td[data-kind="balance.balance"] .figure-value');
     expect(await page.textContent('.overview-table td[data-kind="balance.balance"] .figure-value')).toBe('35.20 元');
     const expected = seeded.flatMap(figureRowsFor).sort((a, b) => a.id.localeCompare(b.id));

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function sendWithSecrets(hash: string, fields: Record<string, string>, masked: string): Promise<void> {
-  await page.goto(`${server.url.split('?')[0]}${hash}`);
+  await page.goto(`${server.url.split('#')[0]}${hash}`);
   for (const [name, value] of Object.entries(fields)) await page.fill(`#instruction-param-${name}`, value);
   await page.click('.sms button.primary');
   await page.waitForSelector('dialog[open]');
