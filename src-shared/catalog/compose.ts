@@ -1,7 +1,7 @@
 import { HallError } from '../errors';
 import type { Instruction } from './schema';
 import { normalizeParam } from './params';
-import type { Recognizer } from './recognize';
+import { SECRET_MASK } from './secrets';
 import { fillTemplate } from './template';
 
 export interface Composed {
@@ -14,7 +14,6 @@ export interface Composed {
   params: Record<string, string>;
 }
 
-export const SECRET_MASK = '******';
 
 /** Validates every parameter and returns the exact SMS text, or throws the first bilingual error. */
 export function compose(instruction: Instruction, params: Record<string, string>, now: Date = new Date()): Composed {
@@ -44,14 +43,4 @@ export function compose(instruction: Instruction, params: Record<string, string>
     redacted: fillTemplate(instruction.template, masked),
     params: values,
   };
-}
-
-/** Masks secrets in any SMS text that is a known instruction; other text is returned as it is. */
-export function redactText(text: string, recognizer: Recognizer): string {
-  const hit = recognizer.recognize(text);
-  if (!hit || !hit.instruction.params.some((p) => p.secret)) return text;
-  const masked = Object.fromEntries(
-    hit.instruction.params.map((p) => [p.name, p.secret ? SECRET_MASK : (hit.params[p.name] ?? '')]),
-  );
-  return fillTemplate(hit.instruction.template, masked);
 }

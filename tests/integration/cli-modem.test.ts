@@ -27,6 +27,18 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     expect(run.stdout + run.stderr).not.toMatch(/123456|654321/);
   });
 
+  it('send of a password change typed any way asks for --yes, and never prints the passwords', async () => {
+    const unconfirmed = await hall(['send', 'mmxg', '718293', '402615', '--emulator']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/confirmation/);
+    const sent = await hall(['send', '请帮我改密码 MMXG#357108#692841#', '--emulator', '--yes']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Sent: 请帮我改密码 MMXG#\*{6}#\*{6}# {2}\[(sent|delivered)\]/);
+    const searched = await hall(['search', 'MMHF 510107199206302858']);
+    expect(searched.stdout).toMatch(/^MMHF \*{6}$/m);
+    for (const r of [unconfirmed, sent, searched]) expect(r.stdout + r.stderr).not.toMatch(/718293|402615|357108|692841|510107199206302858/);
+  });
+
   it('refuses a risky instruction without --yes, and bad parameters before touching the modem', async () => {
     const tj = await hall(['send', 'TJ', '--emulator']);
     expect(tj.code).toBe(2);

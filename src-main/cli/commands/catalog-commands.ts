@@ -17,7 +17,8 @@ export const searchCommand: Command = {
     const catalog = await userCatalog();
     const engine = createSearch(catalog.instructions);
     const answers = args.positionals.map((query) => ({
-      query,
+      // Echoed masked: a query may be a whole instruction with its password (mmxg 123456 654321).
+      query: catalog.maskSecrets(query),
       results: engine
         .search(query, limit)
         .map((r) => ({

@@ -117,7 +117,7 @@ export const sendCommand: Command = {
     if (args.options.has('json')) {
       ctx.out(JSON.stringify({ command: result.state?.text ?? null, id: result.commandId, state: result.state?.state ?? 'queued', error: result.state?.error ?? null, reply: result.reply }));
     } else {
-      ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? what}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
+      ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
       if (result.reply) {
         const mark = result.reply.complete ? '' : ` (${say(ctx, { zh: '不完整，缺第', en: 'incomplete, missing part' })} ${result.reply.missing.join(',')})`;
         ctx.out(`${result.reply.from}${mark}:\n${result.reply.text}`);

@@ -62,7 +62,11 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   /** Enter without a suggestion: the typed instruction, or the text as it is. */
   const submitTyped = () => {
     if (typed) take(typed.instruction, typed.params, true);
-    else if (text.trim()) void dispatch({ text: text.trim(), shown: text.trim() });
+    else if (text.trim()) {
+      // Sent as typed; shown and kept masked, and confirmed like the instruction whose secrets it carries.
+      const carries = activeCatalog().findSecret(text)?.instruction ?? undefined;
+      void dispatch({ text: text.trim(), shown: activeCatalog().maskSecrets(text.trim()), ...(carries ? { carries } : {}) });
+    }
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
