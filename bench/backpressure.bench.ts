@@ -34,7 +34,7 @@ async function run(maxBufferedBytes: number): Promise<{ growth: number; dropped:
   const dir = await mkdtemp(join(tmpdir(), 'hall10086-bench-ws-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html>');
   const core = new ScriptedCore(STANDARD_SCRIPT);
-  const server = await startServer({ core, staticDir: dir, maxBufferedBytes, onInternalError: () => {} });
+  const server = await startServer({ core, staticDir: dir, limits: { maxBufferedBytes }, onInternalError: () => {} });
   const slow = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { origin: `http://127.0.0.1:${server.port}` });
   await new Promise((resolve) => slow.once('open', resolve));
   const welcomed = new Promise((resolve) => slow.once('message', resolve));

@@ -7,7 +7,7 @@ import { HallError } from '../../src-shared/errors';
 import { accessPolicy, assertUsableToken, isAllowedHost, isAllowedOrigin, newToken, pathOf, type AccessPolicy } from './access';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
-import { API_PATH, createWebSocketApi } from './ws-api';
+import { API_PATH, createWebSocketApi, type ApiLimits } from './ws-api';
 
 export interface StartServerOptions {
   core: CoreApi;
@@ -17,8 +17,8 @@ export interface StartServerOptions {
   port?: number;
   /** Defaults to a fresh random token per launch. */
   token?: string;
-  /** How far (bytes unsent) a client may fall behind before it is dropped; defaults to MAX_BUFFERED_BYTES. */
-  maxBufferedBytes?: number;
+  /** Defaults: MAX_BUFFERED_BYTES unsent before a client is dropped, HELLO_DEADLINE_MS to present the token. */
+  limits?: Partial<ApiLimits>;
   /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
   onInternalError?: (error: unknown) => void;
 }
@@ -41,7 +41,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createServer();
   const port = await listen(server, options.port ?? 0);
   const policy = accessPolicy(port, token);
-  const api = createWebSocketApi(options.core, policy, onInternalError, options.maxBufferedBytes);
+  const api = createWebSocketApi(options.core, policy, onInternalError, options.limits);
 
   server.on('error', onInternalError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

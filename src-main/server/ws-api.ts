@@ -11,7 +11,7 @@ export const API_PATH = '/api';
 const CLOSE_GRACE_MS = 2000;
 
 /** A connection that has not presented the token by then is closed: nobody may hold a socket open for free. */
-const HELLO_DEADLINE_MS = 10_000;
+export const HELLO_DEADLINE_MS = 10_000;
 
 /**
  * What may wait unsent for one client (ws `bufferedAmount`, bytes). A client that stops reading
@@ -35,19 +35,25 @@ export interface WebSocketApi {
  * is a protocol violation and ends that connection with a reason; nothing a client sends can throw
  * out of here. A client that falls more than MAX_BUFFERED_BYTES behind is dropped.
  */
+export interface ApiLimits {
+  maxBufferedBytes: number;
+  helloDeadlineMs: number;
+}
+
 export function createWebSocketApi(
   core: CoreApi,
   policy: AccessPolicy,
   onInternalError: (error: unknown) => void,
-  maxBufferedBytes = MAX_BUFFERED_BYTES,
+  limits: Partial<ApiLimits> = {},
 ): WebSocketApi {
+  const { maxBufferedBytes = MAX_BUFFERED_BYTES, helloDeadlineMs = HELLO_DEADLINE_MS } = limits;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const welcomed = new Set<WebSocket>();
   const deliver = (client: WebSocket, frame: string) => deliverOrDrop(client, frame, maxBufferedBytes);
   const events = forwardEvents(core, (message) => broadcast(welcomed, message, deliver, onInternalError), onInternalError);
   wss.on('connection', (socket) => {
     socket.on('close', () => welcomed.delete(socket));
-    awaitHello(socket, policy, deliver, () => {
+    awaitHello(socket, policy, helloDeadlineMs, deliver, () => {
       welcomed.add(socket);
       serveConnection(socket, core, events, deliver, onInternalError);
     });
@@ -68,10 +74,10 @@ export function createWebSocketApi(
 /** The first frame must be a hello with this launch's token; until then the connection gets nothing. */
 type Deliver = (client: WebSocket, frame: string) => void;
 
-function awaitHello(socket: WebSocket, policy: AccessPolicy, deliver: Deliver, welcome: () => void): void {
+function awaitHello(socket: WebSocket, policy: AccessPolicy, deadlineMs: number, deliver: Deliver, welcome: () => void): void {
   // ws reports an oversized or invalid frame here and closes the connection itself (1009, 1007…).
   socket.on('error', () => {});
-  const deadline = setTimeout(() => socket.close(CLOSE_CODES.unauthorized, 'No access token'), HELLO_DEADLINE_MS);
+  const deadline = setTimeout(() => socket.close(CLOSE_CODES.unauthorized, 'No access token in time'), deadlineMs);
   socket.once('close', () => clearTimeout(deadline));
   socket.once('message', (data: RawData, isBinary: boolean) => {
     clearTimeout(deadline);

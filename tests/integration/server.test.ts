@@ -225,6 +225,16 @@ describe('WebSocket /api', () => {
     expect(core.calls.length).toBe(callsBefore);
   });
 
+  it('closes a connection that never presents the token', async () => {
+    const own = await startServer({ core, staticDir: site.root, limits: { helloDeadlineMs: 200 } });
+    try {
+      const socket = await openSocket(`ws://127.0.0.1:${own.port}/api`, { origin: `http://127.0.0.1:${own.port}` });
+      expect(await closed(socket)).toEqual({ code: UNAUTHORIZED_CLOSE, reason: 'No access token in time' });
+    } finally {
+      await own.close();
+    }
+  });
+
   it.each([
     ['no Origin', () => apiUrl(), () => ({}), 403],
     ['a foreign Origin', () => apiUrl(), () => ({ origin: 'http://evil.example' }), 403],
