@@ -20,7 +20,7 @@ import { HallError, isHallError, toHallError } from '../../../src-shared/errors'
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { BindingInterface } from '../../serialport-types';
-import type { Journal } from '../journal';
+import type { Journal, ModemPlace } from '../journal';
 import { AtEngine, AtError, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { interpretPdu, type Ingestible } from './incoming';
@@ -61,6 +61,10 @@ export interface SessionOptions {
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
+/** TS 27.005 <stat> 0: a stored message nobody has read yet. */
+const REC_UNREAD = 0;
+/** A message handed over with +CMT, held by the modem only until its +CNMA. */
+const DIRECT: ModemPlace = { slot: 'direct' };
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
@@ -381,7 +385,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async readStored(storage: string, index: number): Promise<void> {
     if (storage) await this.useMemory(storage);
     const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
-    if (read) await this.keepThenDelete(index, read.pdu);
+    if (read) await this.keepThenDelete(index, read.pdu, read.stat);
   }
 
   /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
@@ -394,10 +398,14 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async drainStored(): Promise<number> {
     // Messages wait in the SIM: list there, wherever the last status report was read.
     await this.useMemory('SM');
-    const listing = await this.at('AT+CMGL=4', 120_000);
+    const listed = parseCmgl((await this.at('AT+CMGL=4', 120_000)).lines);
+    // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
+    await this.o.journal
+      .settleAbsent(this.simId(), this.memory, new Set(listed.map((stored) => this.slot(stored.index))))
+      .catch(() => undefined);
     let kept = 0;
-    for (const stored of parseCmgl(listing.lines)) {
-      if (await this.keepThenDelete(stored.index, stored.pdu)) kept++;
+    for (const stored of listed) {
+      if (await this.keepThenDelete(stored.index, stored.pdu, stored.stat)) kept++;
     }
     const cpms = await this.tryAt('AT+CPMS?');
     const storage = cpms ? parseCpms(cpms.lines) : null;
@@ -406,11 +414,12 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
-  private async keepThenDelete(index: number, pdu: string): Promise<boolean> {
-    const kept = await this.ingest(pdu);
+  private async keepThenDelete(index: number, pdu: string, stat: number): Promise<boolean> {
+    const slot = this.slot(index);
+    const kept = await this.ingest(pdu, { slot, unread: stat === REC_UNREAD });
     if (!kept) return false;
     if (await this.tryAt(`AT+CMGD=${index}`)) {
-      if (kept.key) this.o.journal.settle(kept.key);
+      if (kept.key) await this.settle(kept.key, slot);
     } else {
       this.notice('warning', {
         zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
@@ -424,22 +433,39 @@ export class ModemSession extends Emitter<SessionEvents> {
    * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
    * otherwise the journal key of the message part (none for a status report).
    */
-  private ingest(pdu: string): Promise<{ key: string | null } | null> {
-    return this.ingestMeaning(this.interpret(pdu));
+  private ingest(pdu: string, where: ModemPlace): Promise<{ key: string | null } | null> {
+    return this.ingestMeaning(this.interpret(pdu), where);
   }
 
   private interpret(pdu: string): Ingestible {
-    return interpretPdu(pdu, this.status.simId ?? this.status.path, this.now());
+    return interpretPdu(pdu, this.simId(), this.now());
   }
 
-  private async ingestMeaning(meaning: Ingestible): Promise<{ key: string | null } | null> {
+  private simId(): string {
+    return this.status.simId ?? this.status.path;
+  }
+
+  /** A part's place in the modem's current memory, as the journal tells slots apart. */
+  private slot(index: number): string {
+    return `${this.memory}:${index}`;
+  }
+
+  /**
+   * Journals that the modem let go of a part. Only a hint for telling a later twin apart: if it
+   * cannot be written (a full disk), the next full listing or the twin's unread mark does the same.
+   */
+  private async settle(key: string, slot: string): Promise<void> {
+    await this.o.journal.settle(key, slot).catch(() => undefined);
+  }
+
+  private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
     }
     try {
-      const { added, key } = await this.o.journal.appendIncoming(meaning.message);
+      const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
       if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
       return { key };
     } catch (e) {
@@ -460,12 +486,12 @@ export class ModemSession extends Emitter<SessionEvents> {
     const meaning = this.interpret(pdu);
     if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
-      void this.exclusive(() => this.ingestMeaning(meaning)).catch(warn);
+      void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);
       return;
     }
-    void this.ingestMeaning(meaning)
+    void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) this.o.journal.settle(kept.key);
+        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
   }
