@@ -11,12 +11,14 @@ afterEach(async () => {
   dirs = [];
 });
 
-/** A data folder whose journal ends in a record cut short, as a crash mid-write leaves it. */
+/** A data folder whose journal ends in a record cut short, as a crash mid-write leaves it (with its lock). */
 async function tornJournal(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-cli-notice-'));
   dirs.push(dir);
   const line = encodeLine({ kind: 'out', id: 'a', simId: 's', to: '10086', text: 'YE', state: 'sent', messageRefs: [1], error: null, at: 1 });
   await writeFile(join(dir, 'journal.log'), Buffer.concat([line, line.subarray(0, 20)]));
+  // The lock of the writer that died: the cut-off end is its last write.
+  await writeFile(join(dir, 'journal.lock'), 'gone\n');
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey } from '../../../src-shared/journal-key';
@@ -6,6 +6,7 @@ import { closedError, invalidRecordError, openError, writeError } from './errors
 import {
   journalPaths,
   nodeJournalFs,
+  PRIVATE_FILE,
   syncDirectory,
   truncateLog,
   writeTempThenRename,
@@ -15,7 +16,7 @@ import {
 import { GroupCommit } from './group-commit';
 import { JournalState, type DedupeRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { acquireLock } from './lock-file';
+import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
   OutgoingChangeSchema,
@@ -126,17 +127,17 @@ export class Journal {
       retention: { maxKeys: options.dedupeMaxKeys ?? 20_000, maxAgeDays: options.dedupeMaxAgeDays ?? 90 },
       compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
     };
-    let releaseLock: () => Promise<void>;
+    let lock: HeldLock;
     try {
-      await mkdir(dir, { recursive: true });
-      releaseLock = await acquireLock(paths.lock);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      lock = await acquireLock(paths.lock);
     } catch (e) {
       throw openError(e, dir);
     }
     try {
-      return await Journal.recover(paths, fs, settings, releaseLock);
+      return await Journal.recover(paths, fs, settings, lock);
     } catch (e) {
-      await releaseLock();
+      await lock.release();
       throw openError(e, dir);
     }
   }
@@ -145,40 +146,48 @@ export class Journal {
     paths: JournalPaths,
     fs: JournalFs,
     settings: Settings,
-    releaseLock: () => Promise<void>,
+    lock: HeldLock,
   ): Promise<Journal> {
     // A temp file means a rewrite crashed before its rename: the log itself is still authoritative.
     await rm(paths.tmp, { force: true });
     const existing = await readIfExists(paths.log);
     const decoded = decodeJournal(existing ?? new Uint8Array());
+    // A writer that closed properly left no record half-written: a cut-off end is damage then.
+    const tailDamaged = decoded.truncatedBytes > 0 && (decoded.tailDamaged || (!lock.tookOver && !decoded.tailZeroed));
     let onDisk: OnDisk = {
       state: JournalState.replay(decoded.records),
       bytes: decoded.validBytes,
       records: decoded.records.length,
     };
     let corruptCopy: string | null = null;
-    if (decoded.corruptLines > 0) {
+    if (decoded.corruptLines > 0 || tailDamaged) {
       corruptCopy = `${paths.log}.corrupt-${fileStamp(settings.now())}`;
       await copyFile(paths.log, corruptCopy);
-      const compacted = compactedLog(onDisk.state, settings);
-      await writeTempThenRename(paths, fs, compacted.content);
+      await chmod(corruptCopy, PRIVATE_FILE);
+      // Only the damaged lines stay out: every intact record, finished history included, is kept as it was.
+      const content = Buffer.concat(decoded.records.map(encodeLine));
+      await writeTempThenRename(paths, fs, content);
       await syncDirectory(paths.dir);
-      onDisk = compacted;
+      onDisk = { ...onDisk, bytes: content.length };
     } else if (decoded.truncatedBytes > 0) {
       await truncateLog(paths, fs, decoded.validBytes);
+    } else if (existing !== null) {
+      // Written by a version that left it readable by everyone.
+      await chmod(paths.log, PRIVATE_FILE);
     }
     const interrupted = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'sending');
     // Queued by a process that is gone: its outbox went with it, so nothing would ever send these.
     const stranded = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'queued');
     const report = recoveryReport({
-      truncatedBytes: decoded.truncatedBytes,
+      truncatedBytes: tailDamaged ? 0 : decoded.truncatedBytes,
+      damagedTailBytes: tailDamaged ? decoded.truncatedBytes : 0,
       corruptLines: decoded.corruptLines,
       recovered: decoded.records.length,
       corruptCopy,
       interruptedSends: interrupted.map((r) => r.id),
     });
-    const handle = await open(paths.log, 'a');
-    const journal = new Journal(paths, fs, settings, releaseLock, handle, onDisk, report);
+    const handle = await open(paths.log, 'a', PRIVATE_FILE);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -411,7 +420,7 @@ export class Journal {
 
   private async reopenLog(): Promise<void> {
     try {
-      this.handle = await open(this.paths.log, 'a');
+      this.handle = await open(this.paths.log, 'a', PRIVATE_FILE);
     } catch (e) {
       this.broken ??= writeError(e, this.paths.dir);
     }
