@@ -93,6 +93,9 @@ export class Journal {
   private readonly commits: GroupCommit;
   private compactionQueued = false;
   private compactAt: number;
+  /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
+  private failing = false;
+  private readonly writableListeners = new Set<() => void>();
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -364,10 +367,21 @@ export class Journal {
       await this.fs.sync(handle);
     } catch (e) {
       await this.undoPartialWrite(handle);
+      this.failing = true;
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
     this.records += chunks.length;
+    if (this.failing) {
+      this.failing = false;
+      for (const listener of this.writableListeners) queueMicrotask(listener);
+    }
+  }
+
+  /** Calls `listener` whenever a write succeeds after one failed (space is back on a full disk). */
+  onWritable(listener: () => void): () => void {
+    this.writableListeners.add(listener);
+    return () => this.writableListeners.delete(listener);
   }
 
   /**

@@ -56,6 +56,8 @@ export interface SessionOptions {
   backoffMs?: readonly number[];
   /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
   healthEveryMs?: number;
+  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
+  journalRetryMs?: number;
 }
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
@@ -72,6 +74,8 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
+/** A message left on the modem for a full disk is tried again this often, until the journal takes it. */
+const JOURNAL_RETRY_MS = 5_000;
 
 interface Pending {
   id: string;
@@ -104,10 +108,16 @@ export class ModemSession extends Emitter<SessionEvents> {
   private readonly retiredRefs = new Set<number>();
   private memory = 'SM';
   private readonly now: () => Date;
+  /** Messages are waiting on the modem because the journal could not write them (a full disk). */
+  private leftOnModem = false;
+  private journalRetry: ReturnType<typeof setTimeout> | null = null;
+  private readonly offJournalWritable: () => void;
 
   constructor(private readonly o: SessionOptions) {
     super();
     this.now = o.now ?? (() => new Date());
+    // Any write getting through again (the store's acknowledgement, a send) means space is back.
+    this.offJournalWritable = o.journal.onWritable(() => this.retryLeftOnModem(0));
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -148,6 +158,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.journalRetry) clearTimeout(this.journalRetry);
+    this.offJournalWritable();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
     await this.chain.catch(() => undefined);
@@ -467,11 +479,43 @@ export class ModemSession extends Emitter<SessionEvents> {
     try {
       const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
       if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
+      this.journalTookItAgain();
       return { key };
     } catch (e) {
-      this.warn(e);
+      this.journalRefused(e);
       return null;
     }
+  }
+
+  /** The message stays on the modem: said once, then tried again until the journal takes it, with no restart. */
+  private journalRefused(e: unknown): void {
+    if (!this.leftOnModem) this.warn(e);
+    this.leftOnModem = true;
+    this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+  }
+
+  private journalTookItAgain(): void {
+    if (!this.leftOnModem) return;
+    this.leftOnModem = false;
+    this.notice('info', {
+      zh: '短信日志又能写入了，留在 SIM 卡上的短信正在存入日志。',
+      en: 'The message journal can be written again; the messages left on the SIM are being saved.',
+    });
+  }
+
+  private retryLeftOnModem(delayMs: number): void {
+    if (!this.leftOnModem || this.closed) return;
+    if (this.journalRetry) {
+      if (delayMs > 0) return;
+      clearTimeout(this.journalRetry);
+    }
+    this.journalRetry = setTimeout(() => {
+      this.journalRetry = null;
+      if (this.status.state !== 'ready') return this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+      void this.drain().catch((e) => this.warn(e));
+      void this.pumpOutbox().catch((e) => this.warn(e));
+    }, delayMs);
+    this.journalRetry.unref?.();
   }
 
   /**
