@@ -33,6 +33,8 @@ export interface CrashReport {
   messageParts: number;
   /** Messages that were an identical repeat of the one before (same sender, text and second). */
   twins: number;
+  /** Messages that came in more than one part. */
+  multipart: number;
   instructions: number;
   /** Kill points by what triggered them (an AT command, the message body, the store, a random moment). */
   triggers: Record<string, number>;
@@ -90,7 +92,7 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
     delivered.push(...batch);
   };
   const partsOf = (batch: TestMessage[]): number => batch.reduce((n, m) => n + m.parts, 0);
-  const report: Omit<CrashReport, 'verdict' | 'ms' | 'messages' | 'messageParts' | 'twins'> = {
+  const report: Omit<CrashReport, 'verdict' | 'ms' | 'messages' | 'messageParts' | 'twins' | 'multipart'> = {
     killPoints: 0,
     triggers: {},
     fallbackKills: 0,
@@ -124,6 +126,7 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
       ...report,
       messages: delivered.length,
       messageParts: partsOf(delivered),
+      multipart: delivered.filter((m) => m.parts > 1).length,
       twins: delivered.filter((m, i) => i > 0 && m.timestamp !== undefined && m.timestamp === delivered[i - 1]!.timestamp).length,
       verdict: judge(delivered, instructions, await readStore(paths.store), await readJournal(paths.dataDir), modem.sent),
       ms: performance.now() - started,
