@@ -50,6 +50,9 @@ export interface ModemPlace {
   unread?: boolean;
 }
 
+/** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
+const DIRECT_SLOT = 'direct';
+
 export interface JournalStats {
   /** Size of journal.log. */
   bytes: number;
@@ -221,7 +224,8 @@ export class Journal {
    * A single-part SMS identical in every field to one journaled earlier is a new message that
    * repeats it in the same second when it comes from anywhere else: another slot, a slot freed by
    * its twin (journaled as released, or still unread: the modem marks a part read once it hands it
-   * over), or a +CMT after the earlier one was acknowledged. It is journaled under the next
+   * over), or a +CMT after the earlier one was acknowledged (until then, an identical part from
+   * anywhere is the network handing that +CMT over again). It is journaled under the next
    * occurrence key (`…#2`, `…#3`), so the store keeps both. A part of a long SMS with the same
    * reference, number, time and text is the network delivering that part twice: refused.
    */
@@ -247,11 +251,11 @@ export class Journal {
     while (this.state.known.has(occurrenceKey(base, occurrences + 1))) occurrences++;
     // From nowhere in particular (an import, a tool): a repeat cannot be told from a re-read.
     if (!where) return occurrences > 0 ? { added: false, key: occurrenceKey(base, occurrences) } : this.appendAs(occurrenceKey(base, 1), fields, undefined);
-    if (!where.unread) {
-      for (let n = 1; n <= occurrences; n++) {
-        const held = this.state.held.get(occurrenceKey(base, n));
-        if (held && held.slot === where.slot && held.simId === fields.simId) return { added: false, key: held.key };
-      }
+    for (let n = 1; n <= occurrences; n++) {
+      const held = this.state.held.get(occurrenceKey(base, n));
+      if (!held || held.simId !== fields.simId) continue;
+      // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
+      if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
     }
     if (occurrences > 0 && fields.concat !== null) return { added: false, key: occurrenceKey(base, occurrences) };
     return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
@@ -268,7 +272,11 @@ export class Journal {
    */
   async settle(key: string, slot: string): Promise<void> {
     this.assertOpen();
-    if (this.state.held.get(key)?.slot !== slot) return;
+    const held = this.state.held.get(key);
+    if (!held || (held.slot !== slot && held.slot !== DIRECT_SLOT)) return;
+    // Released in memory at once: a twin read before the line below is on disk is new. Should the line
+    // not get there, a restart counts the part as held again, the safe side.
+    this.state.held.delete(key);
     await this.commit({ kind: 'gone', keys: [key] });
   }
 

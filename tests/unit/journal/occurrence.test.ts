@@ -123,4 +123,22 @@ describe('a part identical to an earlier one', () => {
     expect(await journal.appendIncoming(sms(5))).toEqual({ added: false, key: `${first.key}#2` });
     await journal.close();
   });
+
+  it('a +CMT never acknowledged that the network retries into a slot is the same part, released by that slot’s delete', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(6), { slot: 'direct' });
+    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: false, key: first.key });
+    await journal.settle(first.key, 'SM:4');
+    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: true, key: `${first.key}#2` });
+    await journal.close();
+  });
+
+  it('a twin read while the release of the first is still being written is new', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(7), { slot: 'direct' });
+    const releasing = journal.settle(first.key, 'direct');
+    expect(await journal.appendIncoming(sms(7), { slot: 'direct' })).toEqual({ added: true, key: `${first.key}#2` });
+    await releasing;
+    await journal.close();
+  });
 });
