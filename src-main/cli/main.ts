@@ -1,4 +1,4 @@
-import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
+import { toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
 import { customCommand, provinceCommand, updateCommand } from './commands/catalog-state-commands';
@@ -9,6 +9,7 @@ import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from
 import { pduCommand } from './commands/pdu-commands';
 import { serveCommand } from './commands/serve-command';
 import { say, type CliContext, type Command } from './context';
+import { fileSystemError } from './file-errors';
 import { table } from './format';
 import { systemLang } from './lang';
 
@@ -32,7 +33,7 @@ const COMMANDS: Command[] = [
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
-const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom)\./;
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom|path)\.|^update\.(key-required|bad-key)$/;
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 function help(ctx: CliContext): string {
@@ -71,9 +72,9 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     if (!command) throw usageError(`没有命令 “${name}”。`, `There is no command "${name}".`);
     return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
   } catch (e) {
-    const error = toHallError(e);
+    const error = fileSystemError(e) ?? toHallError(e);
     ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${error.describe(ctx.lang)}`);
     if (error.code === 'cli.usage') ctx.err(say(ctx, { zh: '用 hall10086 help 查看用法。', en: 'Run hall10086 help for usage.' }));
-    return isHallError(e) && INPUT_ERROR.test(error.code) ? 2 : 1;
+    return INPUT_ERROR.test(error.code) ? 2 : 1;
   }
 }

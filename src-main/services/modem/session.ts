@@ -20,7 +20,7 @@ import { HallError, isHallError, toHallError } from '../../../src-shared/errors'
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { BindingInterface } from '../../serialport-types';
-import type { Journal } from '../journal';
+import type { Journal, ModemPlace } from '../journal';
 import { AtEngine, AtError, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { interpretPdu, type Ingestible } from './incoming';
@@ -56,11 +56,17 @@ export interface SessionOptions {
   backoffMs?: readonly number[];
   /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
   healthEveryMs?: number;
+  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
+  journalRetryMs?: number;
 }
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
+/** TS 27.005 <stat> 0: a stored message nobody has read yet. */
+const REC_UNREAD = 0;
+/** A message handed over with +CMT, held by the modem only until its +CNMA. */
+const DIRECT: ModemPlace = { slot: 'direct' };
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
@@ -68,6 +74,8 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
+/** A message left on the modem for a full disk is tried again this often, until the journal takes it. */
+const JOURNAL_RETRY_MS = 5_000;
 
 interface Pending {
   id: string;
@@ -100,10 +108,16 @@ export class ModemSession extends Emitter<SessionEvents> {
   private readonly retiredRefs = new Set<number>();
   private memory = 'SM';
   private readonly now: () => Date;
+  /** Messages are waiting on the modem because the journal could not write them (a full disk). */
+  private leftOnModem = false;
+  private journalRetry: ReturnType<typeof setTimeout> | null = null;
+  private readonly offJournalWritable: () => void;
 
   constructor(private readonly o: SessionOptions) {
     super();
     this.now = o.now ?? (() => new Date());
+    // Any write getting through again (the store's acknowledgement, a send) means space is back.
+    this.offJournalWritable = o.journal.onWritable(() => this.retryLeftOnModem(0));
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -144,6 +158,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.journalRetry) clearTimeout(this.journalRetry);
+    this.offJournalWritable();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
     await this.chain.catch(() => undefined);
@@ -381,7 +397,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async readStored(storage: string, index: number): Promise<void> {
     if (storage) await this.useMemory(storage);
     const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
-    if (read) await this.keepThenDelete(index, read.pdu);
+    if (read) await this.keepThenDelete(index, read.pdu, read.stat);
   }
 
   /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
@@ -394,10 +410,14 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async drainStored(): Promise<number> {
     // Messages wait in the SIM: list there, wherever the last status report was read.
     await this.useMemory('SM');
-    const listing = await this.at('AT+CMGL=4', 120_000);
+    const listed = parseCmgl((await this.at('AT+CMGL=4', 120_000)).lines);
+    // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
+    await this.o.journal
+      .settleAbsent(this.simId(), this.memory, new Set(listed.map((stored) => this.slot(stored.index))))
+      .catch(() => undefined);
     let kept = 0;
-    for (const stored of parseCmgl(listing.lines)) {
-      if (await this.keepThenDelete(stored.index, stored.pdu)) kept++;
+    for (const stored of listed) {
+      if (await this.keepThenDelete(stored.index, stored.pdu, stored.stat)) kept++;
     }
     const cpms = await this.tryAt('AT+CPMS?');
     const storage = cpms ? parseCpms(cpms.lines) : null;
@@ -406,11 +426,12 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
-  private async keepThenDelete(index: number, pdu: string): Promise<boolean> {
-    const kept = await this.ingest(pdu);
+  private async keepThenDelete(index: number, pdu: string, stat: number): Promise<boolean> {
+    const slot = this.slot(index);
+    const kept = await this.ingest(pdu, { slot, unread: stat === REC_UNREAD });
     if (!kept) return false;
     if (await this.tryAt(`AT+CMGD=${index}`)) {
-      if (kept.key) this.o.journal.settle(kept.key);
+      if (kept.key) await this.settle(kept.key, slot);
     } else {
       this.notice('warning', {
         zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
@@ -424,28 +445,77 @@ export class ModemSession extends Emitter<SessionEvents> {
    * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
    * otherwise the journal key of the message part (none for a status report).
    */
-  private ingest(pdu: string): Promise<{ key: string | null } | null> {
-    return this.ingestMeaning(this.interpret(pdu));
+  private ingest(pdu: string, where: ModemPlace): Promise<{ key: string | null } | null> {
+    return this.ingestMeaning(this.interpret(pdu), where);
   }
 
   private interpret(pdu: string): Ingestible {
-    return interpretPdu(pdu, this.status.simId ?? this.status.path, this.now());
+    return interpretPdu(pdu, this.simId(), this.now());
   }
 
-  private async ingestMeaning(meaning: Ingestible): Promise<{ key: string | null } | null> {
+  private simId(): string {
+    return this.status.simId ?? this.status.path;
+  }
+
+  /** A part's place in the modem's current memory, as the journal tells slots apart. */
+  private slot(index: number): string {
+    return `${this.memory}:${index}`;
+  }
+
+  /**
+   * Journals that the modem let go of a part. Only a hint for telling a later twin apart: if it
+   * cannot be written (a full disk), the next full listing or the twin's unread mark does the same.
+   */
+  private async settle(key: string, slot: string): Promise<void> {
+    await this.o.journal.settle(key, slot).catch(() => undefined);
+  }
+
+  private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
     }
     try {
-      const { added, key } = await this.o.journal.appendIncoming(meaning.message);
+      const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
       if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
+      this.journalTookItAgain();
       return { key };
     } catch (e) {
-      this.warn(e);
+      this.journalRefused(e);
       return null;
     }
+  }
+
+  /** The message stays on the modem: said once, then tried again until the journal takes it, with no restart. */
+  private journalRefused(e: unknown): void {
+    if (!this.leftOnModem) this.warn(e);
+    this.leftOnModem = true;
+    this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+  }
+
+  private journalTookItAgain(): void {
+    if (!this.leftOnModem) return;
+    this.leftOnModem = false;
+    this.notice('info', {
+      zh: '短信日志又能写入了，留在 SIM 卡上的短信正在存入日志。',
+      en: 'The message journal can be written again; the messages left on the SIM are being saved.',
+    });
+  }
+
+  private retryLeftOnModem(delayMs: number): void {
+    if (!this.leftOnModem || this.closed) return;
+    if (this.journalRetry) {
+      if (delayMs > 0) return;
+      clearTimeout(this.journalRetry);
+    }
+    this.journalRetry = setTimeout(() => {
+      this.journalRetry = null;
+      if (this.status.state !== 'ready') return this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+      void this.drain().catch((e) => this.warn(e));
+      void this.pumpOutbox().catch((e) => this.warn(e));
+    }, delayMs);
+    this.journalRetry.unref?.();
   }
 
   /**
@@ -460,12 +530,12 @@ export class ModemSession extends Emitter<SessionEvents> {
     const meaning = this.interpret(pdu);
     if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
-      void this.exclusive(() => this.ingestMeaning(meaning)).catch(warn);
+      void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);
       return;
     }
-    void this.ingestMeaning(meaning)
+    void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) this.o.journal.settle(kept.key);
+        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
   }
