@@ -33,7 +33,7 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   it('refuses a risky instruction without --yes, and bad parameters before touching the modem', async () => {
     const tj = await hall(['send', 'TJ', '--emulator']);
     expect(tj.code).toBe(2);
-    expect(tj.stderr).toMatch(/confirmation/);
+    expect(tj.stderr).toMatch(/confirmation[\s\S]*--yes/);
     const bad = await hall(['send', 'ZD', '--month', '202613', '--emulator']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/01 to 12/);
