@@ -303,6 +303,32 @@ export const zhHans = {
   'custom.field.confirm': '发送前需要确认',
 
   'toast.dismiss': '关闭提示',
+
+  // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
+  'secret.show': '显示',
+  'modem.connectFailed': '连接失败：',
+  'settings.alertInvalid': '请填 0 或更大的数；留空即关闭此提醒。',
+  'time.hour': '时',
+  'time.minute': '分',
+  'time.from': '开始',
+  'time.to': '结束',
+  'export.col.time': '时间',
+  'export.col.simId': 'SIM 卡',
+  'export.col.direction': '收/发',
+  'export.col.peer': '对方号码',
+  'export.col.state': '状态',
+  'export.col.text': '内容',
+  'export.col.complete': '完整',
+  'export.col.partsReceived': '已收分段',
+  'export.col.partsTotal': '分段总数',
+  'export.col.serviceCentreTime': '短信中心时间',
+  'export.col.commandId': '指令编号',
+  'export.col.error': '错误',
+  'export.in': '收',
+  'export.out': '发',
+  'export.yes': '是',
+  'export.no': '否',
+  'composer.tooLong': '一条短信最多 {max} 个字，现在有 {n} 个。请删短一些再发送。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;
