@@ -330,4 +330,10 @@ export const en: Record<StringKey, string> = {
   'export.yes': 'yes',
   'export.no': 'no',
   'composer.tooLong': 'A message can have at most {max} characters; this one has {n}. Shorten it to send it.',
+  'lastReply.success': 'It was done. {reason}',
+  'lastReply.failure': 'It was not done. {reason}',
+  'lastReply.already': 'It was already so; nothing changed. {reason}',
+  'lastReply.status': 'Service status: {reason}',
+  'lastReply.confirm': '10086 asks you to reply "{word}" to confirm before it acts (use the button under the reply).',
+  'lastReply.unread': 'It holds no figures I can read; it says: "{text}"',
 };

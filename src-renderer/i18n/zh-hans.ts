@@ -329,6 +329,12 @@ export const zhHans = {
   'export.yes': '是',
   'export.no': '否',
   'composer.tooLong': '一条短信最多 {max} 个字，现在有 {n} 个。请删短一些再发送。',
+  'lastReply.success': '办成了。{reason}',
+  'lastReply.failure': '没有办成。{reason}',
+  'lastReply.already': '本来就是这样，没有改变。{reason}',
+  'lastReply.status': '业务状态：{reason}',
+  'lastReply.confirm': '10086 要你回复“{word}”确认后才办理（用回复下面的按钮）。',
+  'lastReply.unread': '里面没有我能读出的数字，原文是：“{text}”',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

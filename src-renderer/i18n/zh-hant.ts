@@ -330,4 +330,10 @@ export const zhHant: Record<StringKey, string> = {
   'export.yes': '是',
   'export.no': '否',
   'composer.tooLong': '一則簡訊最多 {max} 個字，現在有 {n} 個。請刪短一些再傳送。',
+  'lastReply.success': '辦成了。{reason}',
+  'lastReply.failure': '沒有辦成。{reason}',
+  'lastReply.already': '本來就是這樣，沒有改變。{reason}',
+  'lastReply.status': '業務狀態：{reason}',
+  'lastReply.confirm': '10086 要你回覆「{word}」確認後才辦理（用回覆下面的按鈕）。',
+  'lastReply.unread': '裡面沒有我能讀出的數字，原文是：「{text}」',
 };
