@@ -2,7 +2,8 @@
 // Electron loads as they are, and electron-builder.yml sets `npmRebuild: false`. electron-builder
 // still lists @electron/rebuild as a dependency, and every 4.x release (with node-abi 4.x) asks for
 // Node >= 22.12 while this project supports Node 20; the 3.x releases fetch node-gyp from GitHub
-// instead of the registry. package.json "overrides" puts this folder in its place, so `npm install`
+// instead of the registry. package.json lists this folder as the root's @electron/rebuild and its
+// "overrides" ("$@electron/rebuild") hand that same folder to electron-builder, so `npm install`
 // on Node 20 is clean. Should anyone turn npmRebuild on, packaging stops here with this message.
 'use strict';
 
