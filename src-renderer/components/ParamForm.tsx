@@ -80,7 +80,7 @@ function ParamField({ spec, form, id, autoFocus }: { spec: ParamSpec; form: Para
       {spec.secret ? (
         <div className="secret-input">
           {input}
-          <button type="button" className="reveal" aria-controls={id} aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+          <button type="button" className="reveal" aria-label={`${t('secret.show')} ${spec.label[lang]}`} aria-controls={id} aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
             {t('secret.show')}
           </button>
         </div>
