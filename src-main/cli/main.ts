@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
   } catch (e) {
     const error = toHallError(e);
-    ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${error.describe(ctx.lang)}`);
+    ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') })}`);
     const hint = flagHint(error);
     if (hint) ctx.err(say(ctx, hint));
     if (error.code === 'cli.usage') ctx.err(say(ctx, { zh: '用 hall10086 help 查看用法。', en: 'Run hall10086 help for usage.' }));

@@ -29,6 +29,8 @@ describe('hall10086 for someone trying it the first time', () => {
     expect(en.stderr).toMatch(/Bill month.*required[\s\S]*--month/);
     const zh = await hall(['compose', 'ZD', '--lang', 'zh-Hans']);
     expect(zh.stderr).toMatch(/请填写[\s\S]*--month/);
+    const traditional = await hall(['compose', 'ZD', '--lang', 'zh-Hant']);
+    expect(traditional.stderr).toMatch(/^錯誤: .*請填寫。\n用 --month 值 給出。/);
     const wrong = await hall(['compose', 'ZD', '--month', '202613']);
     expect(wrong.stderr).toMatch(/01 to 12[\s\S]*--month/);
   });
