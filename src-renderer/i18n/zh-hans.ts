@@ -304,6 +304,38 @@ export const zhHans = {
 
   'toast.dismiss': '关闭提示',
   'conn.unauthorized': '这个页面没有有效的访问令牌。请打开 Hall10086 启动时打印的链接（hall10086 serve）。',
+
+  // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
+  'secret.show': '显示',
+  'modem.connectFailed': '连接失败：',
+  'settings.alertInvalid': '请填 0 或更大的数；留空即关闭此提醒。',
+  'time.hour': '时',
+  'time.minute': '分',
+  'time.from': '开始',
+  'time.to': '结束',
+  'export.col.time': '时间',
+  'export.col.simId': 'SIM 卡',
+  'export.col.direction': '收/发',
+  'export.col.peer': '对方号码',
+  'export.col.state': '状态',
+  'export.col.text': '内容',
+  'export.col.complete': '完整',
+  'export.col.partsReceived': '已收分段',
+  'export.col.partsTotal': '分段总数',
+  'export.col.serviceCentreTime': '短信中心时间',
+  'export.col.commandId': '指令编号',
+  'export.col.error': '错误',
+  'export.in': '收',
+  'export.out': '发',
+  'export.yes': '是',
+  'export.no': '否',
+  'composer.tooLong': '一条短信最多 {max} 个字，现在有 {n} 个。请删短一些再发送。',
+  'lastReply.success': '办成了。{reason}',
+  'lastReply.failure': '没有办成。{reason}',
+  'lastReply.already': '本来就是这样，没有改变。{reason}',
+  'lastReply.status': '业务状态：{reason}',
+  'lastReply.confirm': '10086 要你回复“{word}”确认后才办理（用回复下面的按钮）。',
+  'lastReply.unread': '里面没有我能读出的数字，原文是：“{text}”',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

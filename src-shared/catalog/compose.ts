@@ -36,6 +36,7 @@ export function compose(instruction: Instruction, params: Record<string, string>
     values[spec.name] = normalizeParam(spec, params[spec.name] ?? '', now);
     masked[spec.name] = spec.secret ? SECRET_MASK : values[spec.name]!;
   }
+  refuseRepeatedPassword(instruction, values);
   return {
     id: instruction.id,
     to: instruction.to,
@@ -44,3 +45,21 @@ export function compose(instruction: Instruction, params: Record<string, string>
     params: values,
   };
 }
+
+/**
+ * Two passwords in one instruction are a current and a new one (MMXG): the same twice changes nothing,
+ * and 10086 answers it with a failure the user pays an SMS for.
+ */
+function refuseRepeatedPassword(instruction: Instruction, values: Record<string, string>): void {
+  const [current, next] = instruction.params.filter((p) => p.type === 'password');
+  if (!current || !next || values[current.name] !== values[next.name]) return;
+  throw new HallError(
+    'param.same-password',
+    {
+      zh: `${next.label['zh-Hans']}：不能与${current.label['zh-Hans']}相同。`,
+      en: `${next.label.en}: must differ from the ${current.label.en.toLowerCase()}.`,
+    },
+    { details: { param: next.name } },
+  );
+}
+

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, hall, STACK_TRACE } from './cli-helpers';
 
@@ -42,7 +45,7 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   it('refuses a risky instruction without --yes, and bad parameters before touching the modem', async () => {
     const tj = await hall(['send', 'TJ', '--emulator']);
     expect(tj.code).toBe(2);
-    expect(tj.stderr).toMatch(/confirmation/);
+    expect(tj.stderr).toMatch(/confirmation[\s\S]*--yes/);
     const bad = await hall(['send', 'ZD', '--month', '202613', '--emulator']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/01 to 12/);
@@ -52,7 +55,10 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   });
 
   it('a port that does not exist: exit 1 with advice, no stack trace', async () => {
-    const run = await hall(['modem', 'status', '--port', '/dev/ttyNOPE9']);
+    // Its own data folder: without --data-dir the CLI opens the user's journal before trying the port.
+    const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-cli-'));
+    const run = await hall(['modem', 'status', '--port', '/dev/ttyNOPE9', '--data-dir', dataDir]);
+    await rm(dataDir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not found|Cannot open/);
     expect(run.stderr).not.toMatch(STACK_TRACE);

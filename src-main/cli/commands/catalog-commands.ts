@@ -84,7 +84,7 @@ function indent(text: string): string {
 }
 
 function describe(catalog: InstructionCatalog, e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
-  const label = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const label = (zh: string, en: string) => say({ lang, out() {}, err() {} }, { zh, en });
   const rows: string[][] = [
     [label('代码', 'Code'), e.id],
     [label('短信', 'SMS'), `${e.template} → ${e.to}`],

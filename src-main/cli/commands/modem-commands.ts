@@ -172,7 +172,8 @@ export const atCommand: Command = {
             for (const line of r.lines) ctx.out(line);
             ctx.out(r.final.kind.toUpperCase());
           } catch (e) {
-            ctx.out(toHallError(e).describe(ctx.lang));
+            const error = toHallError(e);
+            ctx.out(say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') }));
           }
         }
         if (process.stdin.isTTY) lines.prompt();

@@ -27,6 +27,13 @@ describe('compose', () => {
     expect(() => catalog.compose('ZD', {}, NOW)).toThrowError(expect.objectContaining({ code: 'param.missing' }));
   });
 
+  it('refuses a new password that is the current one (MMXG), naming the new-password field', () => {
+    const same = () => catalog.compose('MMXG', { oldPassword: '123456', newPassword: '123456' }, NOW);
+    expect(same).toThrowError(expect.objectContaining({ code: 'param.same-password', details: { param: 'newPassword' } }));
+    expect(same).toThrow(/New password: must differ from the current password/);
+    expect(() => catalog.composeTyped('MMXG#123456#123456', NOW)).toThrowError(expect.objectContaining({ code: 'param.same-password' }));
+  });
+
   it('refuses an unknown instruction in both languages', () => {
     const e = (() => {
       try {
