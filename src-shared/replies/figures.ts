@@ -2,7 +2,8 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import type { FieldRule, Measure, Topic } from './schema';
+import type { DataPool, FieldRule, Measure, Topic } from './schema';
+import { fold } from '../search/fold';
 import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
@@ -31,6 +32,10 @@ interface Read {
   precision: number;
   /** Figures checked together: one package, or the whole template. */
   group: string;
+  /** The folded words between the previous amount (or sentence) and this one: what names its kind. */
+  context: string;
+  /** Which sentence it is in: a kind carries over to the next amount only within one. */
+  sentence: number;
 }
 
 interface Naming {
@@ -64,7 +69,10 @@ export function readFigures(
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
   const reads: Read[] = [];
-  const add = (figure: FigureRecord, q: Quantity) => reads.push({ figure, precision: q.precision, group: figure.template });
+  let context = '';
+  let sentence = 0;
+  const add = (figure: FigureRecord, q: Quantity) =>
+    reads.push({ figure, precision: q.precision, group: figure.template, context, sentence });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -74,6 +82,8 @@ export function readFigures(
     const floor = Math.max(windowFloor, ...sentenceEnds.filter((e) => e <= q.start));
     windowFloor = q.end;
     const window = text.slice(floor, q.start);
+    context = window;
+    sentence = sentenceEnds.filter((e) => e <= q.start).length;
     const bare = q.measure === null;
     const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
     if (candidates.length === 0) continue;
@@ -83,6 +93,12 @@ export function readFigures(
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q);
+      continue;
+    }
+    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence);
+    if (partOf) {
+      const template = active.find((t) => t.id === partOf.template)!;
+      add(record(template, partOf.field, q.value, span(q), null), q);
       continue;
     }
     if (bare) {
@@ -110,13 +126,21 @@ export function readFigures(
   }
 
   assignPackages(reads, active, packageNames);
+  assignPools(reads, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+/** "…总流量3.76MB，其中3G流量0.00MB": an unnamed part of the amount just before, in the same sentence. */
+function breakdownOf(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): FigureRecord | undefined {
+  if (!previous || previous.sentence !== sentence) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  return template?.breakdown.some((w) => window.includes(w)) ? previous.figure : undefined;
+}
+
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  return { topic: t.topic, field, value, unit, package: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  return { topic: t.topic, field, value, unit, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {
@@ -207,6 +231,23 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
   }
 }
 
+/**
+ * The kind of each data amount: named by the words before it, else by its package's name, else the
+ * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G").
+ */
+function assignPools(reads: Read[], rules: ReplyRules): void {
+  const poolIn = (words: string): DataPool | null => rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+  let previous: { pool: DataPool | null; sentence: number; package: string | null } | null = null;
+  for (const read of reads) {
+    const f = read.figure;
+    if (f.topic !== 'data') continue;
+    let pool = poolIn(read.context) ?? (f.package === null ? null : poolIn(fold(f.package)));
+    if (pool === null && previous && previous.sentence === read.sentence && previous.package === f.package) pool = previous.pool;
+    f.pool = pool;
+    previous = { pool, sentence: read.sentence, package: f.package };
+  }
+}
+
 /** Checks each template's sums within each package; figures that contradict each other become unsure. */
 function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
   const problems: Problem[] = [];
@@ -222,6 +263,8 @@ function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
       // Each amount is rounded to its last written digit, so the sum may be off by that much per term.
       const slack = Math.max(...[total, ...parts].map((r) => r.precision)) * parts.length + 1e-9;
       if (Math.abs(added - total.figure.value) <= slack) continue;
+      // A discount leaves a bill's total below its items (共消费38.19元: 98.00 + 0.19 before it).
+      if (sum.discounts && total.figure.value <= added + slack) continue;
       for (const r of [total, ...parts]) r.figure.confidence = 'unsure';
       problems.push({
         code: 'does-not-add-up',

@@ -11,6 +11,7 @@ export {
   type SentInstruction,
   type Unpaired,
 } from './pairing';
-export type { AnswerKind, DateRole, Measure, Outcome, Topic } from './schema';
+export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic } from './schema';
+export { DATA_POOLS } from './schema';
 export type * from './types';
 export { localNumber, ReplyReader, understandReply, type ReplyInput } from './understand';

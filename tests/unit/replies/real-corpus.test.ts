@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_POOLS, understandReply } from '../../../src-shared/replies';
+import { canonical, checkEntry, loadCorpus } from '../../fixtures/replies/corpus';
+import { RECEIVED } from './format';
+
+// Real 10086 replies quoted in public code (provenance in each entry); the figures were written by hand.
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+
+describe('the development corpus of real replies', () => {
+  it('is well formed: unique ids and texts, provenance, values a person can check', () => {
+    expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
+    expect(new Set(corpus.map((e) => e.text)).size).toBe(corpus.length);
+    for (const e of corpus) {
+      expect(e.source).toMatch(/^(github:|code-index:)/u);
+      expect(e.sourceNote.length).toBeGreaterThan(20);
+      for (const f of e.figures) {
+        expect(Number.isFinite(canonical(f))).toBe(true);
+        // The amount is written in the text as recorded.
+        const written = typeof f.value === 'string' ? f.value : null;
+        if (written) expect(e.text).toContain(written);
+        if (f.pool !== null) expect(DATA_POOLS).toContain(f.pool);
+      }
+    }
+  });
+
+  it.each(corpus.map((e) => [e.id, e] as const))('%s: every figure with its meaning and pool, lists as actions', (_id, entry) => {
+    const u = read(entry.text);
+    const c = checkEntry(entry, u);
+    expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
+    expect(c.found).toBe(c.expected);
+    expect(c.menuMissing).toEqual([]);
+    expect(c.servicesMissing).toEqual([]);
+    expect(c.listsAsFigures).toBe(0);
+    if (entry.services) expect(u.kind).toBe('services');
+    if (entry.kind === 'menu') expect(u.kind).toBe('menu');
+    if (entry.kind === 'error') expect(u.kind === 'outcome' && u.template).toBe('wrong-instruction');
+  });
+
+  it('a checker that can fail: a changed value, meaning or pool is not found', () => {
+    const entry = corpus.find((e) => e.id === 'gd-gz-subpools')!;
+    const u = read(entry.text);
+    const tamper = (change: Partial<(typeof entry.figures)[number]>) =>
+      checkEntry({ ...entry, figures: entry.figures.map((f, i) => (i === 5 ? { ...f, ...change } : f)) }, u);
+    expect(checkEntry(entry, u).found).toBe(6);
+    expect(tamper({ value: 151 }).missing).toHaveLength(1);
+    expect(tamper({ what: 'data-used' }).missing).toHaveLength(1);
+    expect(tamper({ pool: 'provincial' }).wrongPool).toHaveLength(1);
+  });
+});
