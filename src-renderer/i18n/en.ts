@@ -304,4 +304,12 @@ export const en: Record<StringKey, string> = {
   'custom.field.confirm': 'Ask for confirmation before sending',
 
   'toast.dismiss': 'Dismiss',
+  'alert.suspended': '{sim}: 10086 has suspended mobile data for the rest of the month. Send {code} to see each data package.',
+  'overview.pools': 'By kind',
+  'reply.menu': 'Options to reply',
+  'reply.menuSend': 'Send {n} to {to}',
+  'reply.services': 'Services in use',
+  'reply.serviceCancel': 'Cancel',
+  'reply.serviceCancelTitle': 'Cancel “{name}”?',
+  'reply.searchSent': 'Search the catalog for “{text}”',
 };

@@ -303,6 +303,14 @@ export const zhHans = {
   'custom.field.confirm': '发送前需要确认',
 
   'toast.dismiss': '关闭提示',
+  'alert.suspended': '{sim} 本月数据流量已被 10086 暂停（下月恢复）。可发 {code} 查看各流量包。',
+  'overview.pools': '按类型',
+  'reply.menu': '回复序号可选',
+  'reply.menuSend': '发送 {n} 给 {to}',
+  'reply.services': '正在使用的业务',
+  'reply.serviceCancel': '取消',
+  'reply.serviceCancelTitle': '取消“{name}”？',
+  'reply.searchSent': '在指令目录里搜索“{text}”',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

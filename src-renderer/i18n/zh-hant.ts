@@ -304,4 +304,12 @@ export const zhHant: Record<StringKey, string> = {
   'custom.field.confirm': '發送前需要確認',
 
   'toast.dismiss': '關閉提示',
+  'alert.suspended': '{sim} 本月數據流量已被 10086 暫停（下月恢復）。可發 {code} 查看各流量包。',
+  'overview.pools': '按類型',
+  'reply.menu': '回覆序號可選',
+  'reply.menuSend': '發送 {n} 給 {to}',
+  'reply.services': '正在使用的業務',
+  'reply.serviceCancel': '取消',
+  'reply.serviceCancelTitle': '取消「{name}」？',
+  'reply.searchSent': '在指令目錄裡搜尋「{text}」',
 };
