@@ -15,6 +15,8 @@ export interface PoolAmount {
   mb: number;
   /** The packages added up (as written), in reply order. */
   packages: (string | null)[];
+  /** Which of the given figures were added up (their indexes). */
+  members: number[];
 }
 
 /**
@@ -25,16 +27,17 @@ export interface PoolAmount {
 export function dataByPool(figures: readonly PoolFigure[]): PoolAmount[] {
   const named = new Map<DataPool, PoolAmount>();
   const unnamed: PoolAmount[] = [];
-  for (const f of figures) {
+  figures.forEach((f, i) => {
     if (f.pool === null) {
-      unnamed.push({ pool: null, mb: f.value, packages: [f.package] });
-      continue;
+      unnamed.push({ pool: null, mb: f.value, packages: [f.package], members: [i] });
+      return;
     }
-    const sum = named.get(f.pool) ?? { pool: f.pool, mb: 0, packages: [] };
+    const sum = named.get(f.pool) ?? { pool: f.pool, mb: 0, packages: [], members: [] };
     sum.mb += f.value;
     sum.packages.push(f.package);
+    sum.members.push(i);
     named.set(f.pool, sum);
-  }
+  });
   return [...DATA_POOLS.flatMap((p) => named.get(p) ?? []), ...unnamed];
 }
 

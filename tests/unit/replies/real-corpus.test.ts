@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_POOLS, understandReply } from '../../../src-shared/replies';
-import { canonical, checkEntry, loadCorpus } from '../../fixtures/replies/corpus';
+import { DATA_POOLS, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { canonical, checkEntry, loadCorpus, mixedPoolSums } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
 // Real 10086 replies quoted in public code (provenance in each entry); the figures were written by hand.
@@ -36,6 +36,23 @@ describe('the development corpus of real replies', () => {
     if (entry.services) expect(u.kind).toBe('services');
     if (entry.kind === 'menu') expect(u.kind).toBe('menu');
     if (entry.kind === 'error') expect(u.kind === 'outcome' && u.template).toBe('wrong-instruction');
+  });
+
+  const groups = (figures: FigureRecord[]) =>
+    dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+
+  it('never adds up data of different kinds (as the overview, alerts and 小e add them)', () => {
+    for (const entry of corpus) {
+      const u = read(entry.text);
+      expect([entry.id, mixedPoolSums(u, checkEntry(entry, u), groups)]).toEqual([entry.id, 0]);
+    }
+    // The measure can fail: the sub-pools of one reply all taken as general would be added up.
+    const entry = corpus.find((e) => e.id === 'gd-gz-subpools')!;
+    const u = read(entry.text);
+    if (u.kind !== 'figures') throw new Error('figures expected');
+    const check = checkEntry(entry, u);
+    const merged = { ...u, figures: u.figures.map((f) => (f.field === 'remaining' && f.pool ? { ...f, pool: 'general' as const } : f)) };
+    expect(mixedPoolSums(merged, check, groups)).toBe(1);
   });
 
   it('a checker that can fail: a changed value, meaning or pool is not found', () => {
