@@ -41,6 +41,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
     stores: {},
     upgrade: async (tx) => {
       await tx.table('figures').clear();
+      await tx.table('figureQueue').clear();
       await queueStoredReplies(tx);
     },
   },
