@@ -79,11 +79,12 @@ export function readFigures(
   let unnamedAmounts = 0;
 
   for (const q of quantities) {
-    const floor = Math.max(windowFloor, ...sentenceEnds.filter((e) => e <= q.start));
+    const ended = sentenceEnds.filter((e) => e <= q.start);
+    const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     windowFloor = q.end;
     const window = text.slice(floor, q.start);
     context = window;
-    sentence = sentenceEnds.filter((e) => e <= q.start).length;
+    sentence = ended.length;
     const bare = q.measure === null;
     const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
     if (candidates.length === 0) continue;

@@ -6,7 +6,7 @@ import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
 import { QuantityScanner } from './quantities';
-import { allMatches } from './regex';
+import { allMatches, firstMatch } from './regex';
 import type { NoticeKind } from './schema';
 import type { ReplyUnderstanding } from './types';
 
@@ -71,7 +71,7 @@ export class ReplyReader {
   }
 
   private notices(folded: Folded): NoticeKind[] {
-    return this.rules.notices.filter((n) => n.patterns.some((re) => allMatches(re, folded.text).length > 0)).map((n) => n.id);
+    return this.rules.notices.filter((n) => n.patterns.some((re) => firstMatch(re, folded.text) !== null)).map((n) => n.id);
   }
 
   private ignored(folded: Folded): Mask {
