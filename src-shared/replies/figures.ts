@@ -96,7 +96,7 @@ export function readFigures(
       add(record(template, rule.field, value, span(q), label), q);
       continue;
     }
-    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence);
+    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence, rules);
     if (partOf) {
       const template = active.find((t) => t.id === partOf.template)!;
       add(record(template, partOf.field, q.value, span(q), null), q);
@@ -132,11 +132,23 @@ export function readFigures(
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
-/** "…总流量3.76MB，其中3G流量0.00MB": an unnamed part of the amount just before, in the same sentence. */
-function breakdownOf(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): FigureRecord | undefined {
+/**
+ * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
+ * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
+ */
+function breakdownOf(
+  candidates: FigureTemplate[],
+  window: string,
+  previous: Read | undefined,
+  sentence: number,
+  rules: ReplyRules,
+): FigureRecord | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
-  return template?.breakdown.some((w) => window.includes(w)) ? previous.figure : undefined;
+  if (!template) return undefined;
+  const part = template.breakdown.some((w) => window.includes(w));
+  const nextKind = template.topic === 'data' && rules.pools.some((p) => p.words.some((w) => window.includes(w)));
+  return part || nextKind ? previous.figure : undefined;
 }
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
