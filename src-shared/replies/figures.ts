@@ -34,6 +34,8 @@ interface Read {
   group: string;
   /** The folded words between the previous amount (or sentence) and this one: what names its kind. */
   context: string;
+  /** The folded text between the previous amount and this one, across sentences (a heading line). */
+  before: string;
   /** Which sentence it is in: a kind carries over to the next amount only within one. */
   sentence: number;
 }
@@ -70,9 +72,10 @@ export function readFigures(
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
   const reads: Read[] = [];
   let context = '';
+  let before = '';
   let sentence = 0;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, sentence });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentence });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -81,6 +84,7 @@ export function readFigures(
   for (const q of quantities) {
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
+    before = text.slice(windowFloor, q.start);
     windowFloor = q.end;
     const window = text.slice(floor, q.start);
     context = window;
@@ -192,10 +196,12 @@ function labelNaming(candidates: FigureTemplate[], window: string): Naming | nul
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
-  const rest = text.slice(after, after + 40).replace(/^\s*(?:of\s+(?:your\s+)?)?(?:data|流量)?\s*/u, '');
+  // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
+  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:data|流量)?[ \t]*/u, '');
+  const namesNext = (s: string) => /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
-      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s));
+      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(s));
       if (label) return { template, rule, label, end: after };
     }
   }
@@ -244,20 +250,33 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
   }
 }
 
+/** A line of its own that ends with a colon ("国内通用流量：") heads the lines under it. */
+const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
+
 /**
  * The kind of each data amount: named by the words before it, else by its package's name, else the
- * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G").
+ * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G"),
+ * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
 function assignPools(reads: Read[], rules: ReplyRules): void {
   const poolIn = (words: string): DataPool | null => rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
-  let previous: { pool: DataPool | null; sentence: number; package: string | null } | null = null;
+  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   for (const read of reads) {
     const f = read.figure;
     if (f.topic !== 'data') continue;
     let pool = poolIn(read.context) ?? (f.package === null ? null : poolIn(fold(f.package)));
-    if (pool === null && previous && previous.sentence === read.sentence && previous.package === f.package) pool = previous.pool;
+    let headed = false;
+    const same = previous !== null && previous.package === f.package;
+    if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
+    if (pool === null) {
+      const heading = HEADING.exec(read.before)?.[1];
+      if (heading !== undefined) {
+        pool = poolIn(heading);
+        headed = pool !== null;
+      } else if (same && previous!.headed && poolIn(read.before) === null) ({ pool, headed } = previous!);
+    }
     f.pool = pool;
-    previous = { pool, sentence: read.sentence, package: f.package };
+    previous = { pool, sentence: read.sentence, package: f.package, headed };
   }
 }
 

@@ -27,6 +27,11 @@ describe('the kind of each data amount', () => {
       [['remaining', 1024, 'offpeak'], ['remaining', 512, 'carryover']],
     ],
     ['no kind named', '您本月已使用数据流量101.15M，剩余100.00M。', [['used', 101.15, null], ['remaining', 100, null]]],
+    [
+      'a heading line names the lines under it (and a word on the next line names the next amount, not this one)',
+      '您本月流量使用情况：\n国内通用流量：\n总量10GB\n已用2GB\n剩余8GB\n定向流量：\n总量5GB\n剩余5GB\n感谢使用。',
+      [['total', 10240, 'general'], ['used', 2048, 'general'], ['remaining', 8192, 'general'], ['total', 5120, 'app'], ['remaining', 5120, 'app']],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(pools(text)).toEqual(expected);
   });
