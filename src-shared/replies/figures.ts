@@ -36,6 +36,8 @@ interface Read {
   context: string;
   /** The folded text between the previous amount and this one, across sentences (a heading line). */
   before: string;
+  /** The folded text of its sentence up to it ("国内通用流量已使用80%，剩余2.00GB"). */
+  sentenceSoFar: string;
   /** Which sentence it is in: a kind carries over to the next amount only within one. */
   sentence: number;
 }
@@ -73,19 +75,24 @@ export function readFigures(
   const reads: Read[] = [];
   let context = '';
   let before = '';
+  let sentenceSoFar = '';
   let sentence = 0;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentence });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
+  // Where the last amount with a unit ended (a bare number such as 80% does not count).
+  let measuredEnd = 0;
   let unnamedAmounts = 0;
 
   for (const q of quantities) {
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
+    sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
     windowFloor = q.end;
+    if (q.measure !== null) measuredEnd = q.end;
     const window = text.slice(floor, q.start);
     context = window;
     sentence = ended.length;
@@ -198,10 +205,11 @@ function labelNaming(candidates: FigureTemplate[], window: string): Naming | nul
 function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
   const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:data|流量)?[ \t]*/u, '');
-  const namesNext = (s: string) => /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
+  const namesNext = (t: FigureTemplate, s: string) =>
+    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
-      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(s));
+      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
       if (label) return { template, rule, label, end: after };
     }
   }
@@ -250,6 +258,18 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
   }
 }
 
+/** The kind named last in a text (the nearest to what follows it). */
+function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
+  let best: { pool: DataPool; at: number } | null = null;
+  for (const p of rules.pools) {
+    for (const w of p.words) {
+      const at = text.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
+    }
+  }
+  return best?.pool ?? null;
+}
+
 /** A line of its own that ends with a colon ("国内通用流量：") heads the lines under it. */
 const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
 
@@ -268,6 +288,8 @@ function assignPools(reads: Read[], rules: ReplyRules): void {
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
+    // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
+    if (pool === null && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {

@@ -27,6 +27,12 @@ describe('the kind of each data amount', () => {
       [['remaining', 1024, 'offpeak'], ['remaining', 512, 'carryover']],
     ],
     ['no kind named', '您本月已使用数据流量101.15M，剩余100.00M。', [['used', 101.15, null], ['remaining', 100, null]]],
+    ['a kind named before a percentage', '流量提醒：您本月国内通用流量已使用80%，剩余2.00GB。', [['remaining', 2048, 'general']]],
+    [
+      'parts after 其中, each of its own kind',
+      '截至11月25日，您本月共使用流量3.5GB，其中国内通用流量2.5GB，省内流量1GB。',
+      [['used', 3584, null], ['used', 2560, 'general'], ['used', 1024, 'provincial']],
+    ],
     [
       'a heading line names the lines under it (and a word on the next line names the next amount, not this one)',
       '您本月流量使用情况：\n国内通用流量：\n总量10GB\n已用2GB\n剩余8GB\n定向流量：\n总量5GB\n剩余5GB\n感谢使用。',
