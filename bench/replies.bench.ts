@@ -5,6 +5,7 @@ import * as say from '../src-main/emulator/replies-10086';
 import { createRng } from '../src-main/emulator/rng';
 import { describeFigures, understandReply, type FiguresReply } from '../src-shared/replies';
 import { percentile, round, timeEach, type Section } from './harness';
+import { corpusFigures } from './replies-corpus';
 
 const REPLIES = 100_000;
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
@@ -68,6 +69,7 @@ export default async function repliesBench(): Promise<Section> {
   const figureReplies = pool.map(read).filter((r): r is FiguresReply => r.kind === 'figures');
   const describeMs = timeEach(figureReplies, (r) => describeFigures(r, 'zh-Hans'));
 
+  const corpus = corpusFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -78,8 +80,10 @@ export default async function repliesBench(): Promise<Section> {
       { name: 'describeFigures, p95', value: round(percentile(describeMs, 95), 4), unit: 'ms' },
       { name: 'replies read as figures / unsure', value: `${kinds.get('figures') ?? 0} / ${unsure}` },
       { name: 'confirm / outcome / unknown', value: ['confirm', 'outcome', 'unknown'].map((k) => kinds.get(k) ?? 0).join(' / ') },
+      ...corpus.figures,
     ],
     notes: [
+      ...corpus.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

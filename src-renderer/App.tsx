@@ -42,7 +42,7 @@ const NAV: { view: View; label: StringKey; route: Route }[] = [
 
 /** The navigation entry a route belongs to. */
 function sectionOf(route: Route): View {
-  if (route.view === 'instruction') return 'catalog';
+  if (route.view === 'instruction' || route.view === 'search') return 'catalog';
   if (route.view === 'assistant') return 'thread';
   return route.view;
 }
@@ -54,6 +54,13 @@ function Shell() {
   const section = sectionOf(route);
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
   const storeLoaded = useCore().ingest !== null;
+
+  // A link to a search (under a reply 10086 did not understand) fills the catalog's search box.
+  useEffect(() => {
+    if (route.view !== 'search') return;
+    setQuery(route.q);
+    navigate({ view: 'catalog' });
+  }, [route, navigate]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import { emulatorCommand } from './commands/emulator-command';
 import { nativeHostCommand } from './commands/native-host-command';
 import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from './commands/modem-commands';
 import { pduCommand } from './commands/pdu-commands';
+import { replyCommand } from './commands/reply-commands';
 import { serveCommand } from './commands/serve-command';
 import { say, type CliContext, type Command } from './context';
 import { fileSystemError } from './file-errors';
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   modemCommand,
   atCommand,
   pduCommand,
+  replyCommand,
   emulatorCommand,
   serveCommand,
   catalogUpdateCommand,

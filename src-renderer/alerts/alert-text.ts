@@ -5,6 +5,7 @@ import type { Alert } from './alerts';
 
 /** “SIM …901234: balance 8.20 yuan, under 10.00 yuan. KTYETX turns on balance reminders.” */
 export function alertText(alert: Alert, { t, lang }: I18n): string {
+  if (alert.kind === 'suspended') return t('alert.suspended', { sim: simLabel(alert.simId), code: alert.instruction });
   const kind = alert.kind === 'balance' ? 'balance.balance' : 'data.remaining';
   return t(alert.kind === 'balance' ? 'alert.balance' : 'alert.data', {
     sim: simLabel(alert.simId),

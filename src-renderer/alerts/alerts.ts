@@ -1,3 +1,4 @@
+import { beijingTime } from '../../src-shared/wall-clock';
 import type { FigurePoint } from '../store/figure-history';
 import type { AlertThresholds } from './thresholds';
 
@@ -6,11 +7,14 @@ export interface LatestFigures {
   simId: string;
   balance?: FigurePoint;
   data?: FigurePoint;
+  /** The newest pushed notice that data is suspended (已达…暂停数据流量), if any. */
+  suspended?: FigurePoint;
 }
 
 export interface Alert {
   simId: string;
-  kind: 'balance' | 'data';
+  /** suspended: 10086 said data is off until next month (value and threshold are 0). */
+  kind: 'balance' | 'data' | 'suspended';
   /** Yuan for balance, MB for data. */
   value: number;
   threshold: number;
@@ -21,10 +25,21 @@ export interface Alert {
   instruction: 'KTYETX' | 'CXYEG';
 }
 
-/** Every SIM figure below its threshold, balance before data, SIMs in the order given. */
-export function alertsFor(sims: readonly LatestFigures[], thresholds: AlertThresholds): Alert[] {
+/**
+ * Every SIM figure below its threshold, balance before data, SIMs in the order given; and data
+ * suspended by a pushed notice of this (Beijing) month, whatever the thresholds.
+ */
+export function alertsFor(sims: readonly LatestFigures[], thresholds: AlertThresholds, now = Date.now()): Alert[] {
   const alerts: Alert[] = [];
+  const month = (at: number) => {
+    const d = beijingTime(at);
+    return d.year * 12 + d.month;
+  };
   for (const sim of sims) {
+    const s = sim.suspended;
+    if (s && month(s.at) === month(now)) {
+      alerts.push({ simId: sim.simId, kind: 'suspended', value: 0, threshold: 0, messageId: s.messageId, at: s.at, instruction: 'CXYEG' });
+    }
     const checks = [
       { kind: 'balance', point: sim.balance, threshold: thresholds.balanceYuan, instruction: 'KTYETX' },
       { kind: 'data', point: sim.data, threshold: thresholds.dataMb, instruction: 'CXYEG' },

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { hallDb } from '../store/db';
 import { latestPoint } from '../store/figure-history';
+import { SUSPENDED } from '../store/figures';
 import { alertsFor, type Alert } from './alerts';
 import { alertThresholds } from './thresholds';
 
@@ -16,6 +17,7 @@ export function useAlerts(): Alert[] | undefined {
         simId,
         balance: await latestPoint(db, simId, 'balance.balance'),
         data: await latestPoint(db, simId, 'data.remaining'),
+        suspended: await latestPoint(db, simId, SUSPENDED),
       })),
     );
   }, [db]);

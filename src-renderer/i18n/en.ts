@@ -337,4 +337,12 @@ export const en: Record<StringKey, string> = {
   'lastReply.status': 'Service status: {reason}',
   'lastReply.confirm': '10086 asks you to reply "{word}" to confirm before it acts (use the button under the reply).',
   'lastReply.unread': 'It holds no figures I can read; it says: "{text}"',
+  'alert.suspended': '{sim}: 10086 has suspended mobile data for the rest of the month. Send {code} to see each data package.',
+  'overview.pools': 'By kind',
+  'reply.menu': 'Options to reply',
+  'reply.menuSend': 'Send {n} to {to}',
+  'reply.services': 'Services in use',
+  'reply.serviceCancel': 'Cancel',
+  'reply.serviceCancelTitle': 'Cancel “{name}”?',
+  'reply.searchSent': 'Search the catalog for “{text}”',
 };

@@ -336,6 +336,14 @@ export const zhHans = {
   'lastReply.status': '业务状态：{reason}',
   'lastReply.confirm': '10086 要你回复“{word}”确认后才办理（用回复下面的按钮）。',
   'lastReply.unread': '里面没有我能读出的数字，原文是：“{text}”',
+  'alert.suspended': '{sim} 本月数据流量已被 10086 暂停（下月恢复）。可发 {code} 查看各流量包。',
+  'overview.pools': '按类型',
+  'reply.menu': '回复序号可选',
+  'reply.menuSend': '发送 {n} 给 {to}',
+  'reply.services': '正在使用的业务',
+  'reply.serviceCancel': '取消',
+  'reply.serviceCancelTitle': '取消“{name}”？',
+  'reply.searchSent': '在指令目录里搜索“{text}”',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

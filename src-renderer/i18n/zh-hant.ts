@@ -337,4 +337,12 @@ export const zhHant: Record<StringKey, string> = {
   'lastReply.status': '業務狀態：{reason}',
   'lastReply.confirm': '10086 要你回覆「{word}」確認後才辦理（用回覆下面的按鈕）。',
   'lastReply.unread': '裡面沒有我能讀出的數字，原文是：「{text}」',
+  'alert.suspended': '{sim} 本月數據流量已被 10086 暫停（下月恢復）。可發 {code} 查看各流量包。',
+  'overview.pools': '按類型',
+  'reply.menu': '回覆序號可選',
+  'reply.menuSend': '發送 {n} 給 {to}',
+  'reply.services': '正在使用的業務',
+  'reply.serviceCancel': '取消',
+  'reply.serviceCancelTitle': '取消「{name}」？',
+  'reply.searchSent': '在指令目錄裡搜尋「{text}」',
 };

@@ -1,6 +1,8 @@
 /** Where the user is, kept in the URL hash so a reload (or Back) returns to the same place. */
 export type Route =
   | { view: 'catalog' }
+  /** The catalog searched for a text (what 10086 did not know), then the catalog with that query. */
+  | { view: 'search'; q: string }
   | { view: 'instruction'; id: string }
   | { view: 'thread'; simId: string | null }
   /** The local assistant 小e: a thread beside the SIMs' threads with 10086. */
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   switch (first) {
     case 'instruction':
       return second ? { view: 'instruction', id: second } : { view: 'catalog' };
+    case 'search':
+      return second ? { view: 'search', q: second } : { view: 'catalog' };
     case 'thread':
       return { view: 'thread', simId: second || null };
     case 'assistant':
@@ -37,6 +41,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'instruction':
       return `#/instruction/${encodeURIComponent(route.id)}`;
+    case 'search':
+      return `#/search/${encodeURIComponent(route.q)}`;
     case 'thread':
       return route.simId ? `#/thread/${encodeURIComponent(route.simId)}` : '#/thread';
     default:

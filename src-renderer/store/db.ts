@@ -35,6 +35,16 @@ export const SCHEMA: readonly SchemaVersion[] = [
     },
     upgrade: queueStoredReplies,
   },
+  {
+    // Figures now carry the kind of data allowance (and pushed notices): every reply is read again.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx.table('figures').clear();
+      await tx.table('figureQueue').clear();
+      await queueStoredReplies(tx);
+    },
+  },
 ];
 
 /**

@@ -1,5 +1,7 @@
+import { customerDataLeft, dataByPool, type PoolAmount } from '../../src-shared/replies';
 import type { StringKey } from '../i18n';
 import type { HallDb } from './db';
+import type { SUSPENDED } from './figures';
 import type { FigureRow } from './rows';
 
 /** The figures the overview shows per SIM, by the kind their rows are stored under. */
@@ -25,21 +27,33 @@ export interface FigurePoint {
 export const HISTORY_REPLIES = 30;
 
 /**
- * One point per reply, oldest first: a reply listing several data packages counts what is left in
- * all of them together.
+ * One point per reply, oldest first. Data left is the customer's general data (the general pools of
+ * the reply added up, never with pools of another kind); a reply with no such figure has no point.
+ * Other figures of several packages are added up.
  */
 export function pointsOf(rows: readonly FigureRow[]): FigurePoint[] {
-  const byMessage = new Map<string, FigurePoint>();
-  for (const row of rows) {
-    const point = byMessage.get(row.messageId);
-    if (point) {
-      point.value += row.value;
-      point.unsure ||= row.confidence === 'unsure';
-    } else {
-      byMessage.set(row.messageId, { at: row.at, messageId: row.messageId, value: row.value, unsure: row.confidence === 'unsure' });
-    }
+  const byMessage = new Map<string, FigureRow[]>();
+  for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
+  const points: FigurePoint[] = [];
+  for (const [messageId, group] of byMessage) {
+    const value = group[0]!.kind === 'data.remaining' ? customerDataLeft(poolsOf(group))?.mb : group.reduce((s, r) => s + r.value, 0);
+    if (value === undefined) continue;
+    points.push({ at: group[0]!.at, messageId, value, unsure: group.some((r) => r.confidence === 'unsure') });
   }
-  return [...byMessage.values()].sort((a, b) => a.at - b.at || a.messageId.localeCompare(b.messageId));
+  return points.sort((a, b) => a.at - b.at || a.messageId.localeCompare(b.messageId));
+}
+
+/** A reply's data-left rows by kind of pool, each kind on its own. */
+export function poolsOf(rows: readonly FigureRow[]): PoolAmount[] {
+  return dataByPool(rows.filter((r) => r.kind === 'data.remaining').map((r) => ({ pool: r.pool ?? null, value: r.value, package: r.package })));
+}
+
+/** The data left by kind of pool in the newest reply on one SIM that has any. */
+export async function latestDataPools(db: HallDb, simId: string): Promise<PoolAmount[]> {
+  const kind = 'data.remaining';
+  const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
+  if (!newest) return [];
+  return poolsOf(await db.figures.where('messageId').equals(newest.messageId).toArray());
 }
 
 /** The last HISTORY_REPLIES replies' values of one figure on one SIM, oldest first. */
@@ -55,7 +69,7 @@ export async function figureHistory(db: HallDb, simId: string, kind: OverviewKin
 }
 
 /** The newest reply's value of one figure on one SIM (its packages added up), if there is one. */
-export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind): Promise<FigurePoint | undefined> {
+export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | typeof SUSPENDED): Promise<FigurePoint | undefined> {
   const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
   if (!newest) return undefined;
   return pointsOf(await db.figures.where('messageId').equals(newest.messageId).filter((r) => r.kind === kind).toArray())[0];

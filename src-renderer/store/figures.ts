@@ -11,19 +11,29 @@ export function understandMessage(message: MessageRow): ReplyUnderstanding | nul
   return understandReply({ text: message.text, receivedAt: message.at, from: message.peer });
 }
 
-/** The figure rows a message yields (none for anything but a complete figures reply). */
+/**
+ * The figure rows a message yields (none for anything but a complete figures reply or notice). A
+ * pushed notice that data is suspended is kept as a row `notice.data-suspended`, for the alerts.
+ */
 export function figureRowsFor(message: MessageRow): FigureRow[] {
   const understood = understandMessage(message);
-  if (understood?.kind !== 'figures') return [];
-  return understood.figures.map((f, n) => ({
+  if (understood?.kind !== 'figures' && understood?.kind !== 'notice') return [];
+  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'>): FigureRow => ({
     id: `${message.id}#${n}`,
     messageId: message.id,
     simId: message.simId,
-    kind: `${f.topic}.${f.field}`,
     at: message.at,
-    value: f.value,
-    unit: f.unit,
-    package: f.package,
-    confidence: f.confidence,
-  }));
+    ...r,
+  });
+  const figures = understood.kind === 'figures' ? understood.figures : [];
+  const rows = figures.map((f, n) =>
+    row(n, { kind: `${f.topic}.${f.field}`, value: f.value, unit: f.unit, package: f.package, pool: f.pool, confidence: f.confidence }),
+  );
+  if (understood.notices.includes('data-suspended')) {
+    rows.push(row(rows.length, { kind: SUSPENDED, value: 1, unit: 'MB', package: null, pool: null, confidence: 'sure' }));
+  }
+  return rows;
 }
+
+/** The row kind of a pushed notice that data is suspended for the rest of the month. */
+export const SUSPENDED = 'notice.data-suspended';

@@ -1,5 +1,5 @@
 import type { OutgoingState, SmsEncoding } from '../../src-shared/journal-records';
-import type { CanonicalUnit, Confidence } from '../../src-shared/replies';
+import type { CanonicalUnit, Confidence, DataPool } from '../../src-shared/replies';
 
 /** IndexedDB cannot index booleans, so flags that are queried are 0 / 1. */
 export type Flag = 0 | 1;
@@ -88,6 +88,8 @@ export interface FigureRow {
   unit: CanonicalUnit;
   /** The allowance package it belongs to (several data packages each have a remaining figure). */
   package: string | null;
+  /** Data only: the kind of allowance (general, provincial…); amounts of different kinds are never added up. */
+  pool: DataPool | null;
   confidence: Confidence;
 }
 

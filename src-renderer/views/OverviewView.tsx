@@ -6,7 +6,8 @@ import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from '../shell/route';
 import { hallDb } from '../store/db';
-import { figureHistory, OVERVIEW_FIGURES, type FigurePoint, type OverviewKind } from '../store/figure-history';
+import { poolName, type PoolAmount } from '../../src-shared/replies';
+import { figureHistory, latestDataPools, OVERVIEW_FIGURES, type FigurePoint, type OverviewKind } from '../store/figure-history';
 import type { SimRow } from '../store/rows';
 import { formatFigure } from './overview/format';
 import { Sparkline } from './overview/Sparkline';
@@ -17,11 +18,14 @@ type History = Record<OverviewKind, FigurePoint[]>;
 interface SimFigures {
   sim: SimRow;
   history: History;
+  /** The newest reply's data left by kind (general, provincial, off-peak…), each on its own. */
+  pools: PoolAmount[];
 }
 
 /**
  * Per SIM, the latest balance, data left, minutes left and points from 10086's replies, each with
- * when it was read and a line of its recent history; above them, every SIM side by side.
+ * when it was read and a line of its recent history; above them, every SIM side by side. Data left
+ * is the general data; the other kinds of the same reply are listed by name under it, never added in.
  */
 export default function OverviewView() {
   const { t } = useI18n();
@@ -31,13 +35,14 @@ export default function OverviewView() {
     return Promise.all(
       rows.map(async (sim): Promise<SimFigures> => {
         const lists = await Promise.all(OVERVIEW_FIGURES.map((f) => figureHistory(db, sim.simId, f.kind)));
-        return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History };
+        const pools = await latestDataPools(db, sim.simId);
+        return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History, pools };
       }),
     );
   }, [db]);
 
   if (!sims) return <p className="view empty">{t('app.loading')}</p>;
-  const withFigures = sims.filter((s) => OVERVIEW_FIGURES.some((f) => s.history[f.kind].length > 0));
+  const withFigures = sims.filter((s) => s.pools.length > 0 || OVERVIEW_FIGURES.some((f) => s.history[f.kind].length > 0));
   return (
     <section className="view overview" aria-labelledby="overview-heading">
       <h1 id="overview-heading">{t('overview.title')}</h1>
@@ -71,7 +76,7 @@ function SimTable({ sims }: { sims: SimFigures[] }) {
         </tr>
       </thead>
       <tbody>
-        {sims.map(({ sim, history }) => (
+        {sims.map(({ sim, history, pools }) => (
           <tr key={sim.simId}>
             <th scope="row">
               {simLabel(sim.simId)} {sim.demo && <DemoBadge />}
@@ -79,6 +84,7 @@ function SimTable({ sims }: { sims: SimFigures[] }) {
             {OVERVIEW_FIGURES.map((f) => (
               <td key={f.kind} data-kind={f.kind}>
                 <Latest kind={f.kind} points={history[f.kind]} />
+                {f.kind === 'data.remaining' && <DataPools pools={pools} />}
               </td>
             ))}
           </tr>
@@ -88,7 +94,7 @@ function SimTable({ sims }: { sims: SimFigures[] }) {
   );
 }
 
-function SimSection({ figures: { sim, history } }: { figures: SimFigures }) {
+function SimSection({ figures: { sim, history, pools } }: { figures: SimFigures }) {
   const { t } = useI18n();
   return (
     <section className="overview-sim" aria-label={simLabel(sim.simId)}>
@@ -100,6 +106,7 @@ function SimSection({ figures: { sim, history } }: { figures: SimFigures }) {
           <div key={f.kind} className="figure-card" data-kind={f.kind}>
             <p className="figure-label">{t(f.label)}</p>
             <Latest kind={f.kind} points={history[f.kind]} />
+            {f.kind === 'data.remaining' && <DataPools pools={pools} />}
             {history[f.kind].length > 1 && (
               <Sparkline values={history[f.kind].map((p) => p.value)} label={t('overview.history', { name: t(f.label) })} />
             )}
@@ -107,6 +114,25 @@ function SimSection({ figures: { sim, history } }: { figures: SimFigures }) {
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * Each kind of data of the newest reply by name ("国内通用 7.05 GB · 省内 1.78 GB · 闲时 59.16 GB"),
+ * when there is more than the general data alone.
+ */
+function DataPools({ pools }: { pools: PoolAmount[] }) {
+  const { t, lang } = useI18n();
+  if (pools.length === 0 || (pools.length === 1 && (pools[0]!.pool === 'general' || pools[0]!.pool === null))) return null;
+  const name = (p: PoolAmount) => (p.pool === null && p.packages[0] ? p.packages[0] : poolName(p.pool, lang));
+  return (
+    <ul className="data-pools" aria-label={t('overview.pools')}>
+      {pools.map((p, i) => (
+        <li key={`${p.pool ?? 'unnamed'}-${i}`} data-pool={p.pool ?? 'unnamed'}>
+          <span className="muted">{name(p)}</span> {formatFigure('data.remaining', p.mb, lang)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,5 +1,18 @@
 import type { Lang } from '../errors';
+import { dataByPool, type PoolAmount } from './pools';
+import type { DataPool } from './schema';
 import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
+
+const POOL_NAMES: Record<Lang, Record<DataPool | 'unnamed', string>> = {
+  'zh-Hans': { general: '国内通用', provincial: '省内', app: '定向', offpeak: '闲时', wlan: 'WLAN', carryover: '结转', shared: '共享', unnamed: '未注明类型' },
+  'zh-Hant': { general: '國內通用', provincial: '省內', app: '定向', offpeak: '閒時', wlan: 'WLAN', carryover: '結轉', shared: '共享', unnamed: '未註明類型' },
+  en: { general: 'general', provincial: 'in-province', app: 'app-only', offpeak: 'off-peak', wlan: 'WLAN', carryover: 'carried over', shared: 'shared', unnamed: 'kind not stated' },
+};
+
+/** A kind of data allowance by its name (null: the reply names none). */
+export function poolName(pool: DataPool | null, lang: Lang): string {
+  return POOL_NAMES[lang][pool ?? 'unnamed'];
+}
 
 interface Words {
   open: string;
@@ -102,6 +115,10 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   ] as const;
   for (const { topic, format } of allowances) {
     const left = find(topic, 'remaining');
+    if (topic === 'data' && left.length) {
+      parts.push(w.left.data(perPool(dataByPool(left), format, lang)));
+      continue;
+    }
     const shown = left.length ? left : find(topic, 'used');
     if (shown.length) parts.push((left.length ? w.left : w.used)[topic](perPackage(shown, format, lang)));
   }
@@ -118,6 +135,14 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   const asOf = dateOf('asOf');
   const sentence = w.open + parts.join(w.sep) + (asOf ? w.asOf(w.day(asOf)) : '');
   return reply.confidence === 'unsure' ? sentence + w.unsure : sentence;
+}
+
+/** One amount of general (or unstated) data: the amount; else each kind by name, never added up across kinds. */
+function perPool(amounts: PoolAmount[], format: (n: number) => string, lang: Lang): string {
+  if (amounts.length === 1 && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.mb);
+  const joiner = lang === 'en' ? ', ' : '、';
+  const name = (a: PoolAmount) => (a.pool === null && a.packages[0] ? a.packages[0] : poolName(a.pool, lang));
+  return amounts.map((a) => format(a.mb) + (lang === 'en' ? ` (${name(a)})` : `（${name(a)}）`)).join(joiner);
 }
 
 /** One package: the amount; several: each with its package name. */

@@ -2,7 +2,8 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import type { FieldRule, Measure, Topic } from './schema';
+import type { DataPool, FieldRule, Measure, Topic } from './schema';
+import { fold } from '../search/fold';
 import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
@@ -31,6 +32,14 @@ interface Read {
   precision: number;
   /** Figures checked together: one package, or the whole template. */
   group: string;
+  /** The folded words between the previous amount (or sentence) and this one: what names its kind. */
+  context: string;
+  /** The folded text between the previous amount and this one, across sentences (a heading line). */
+  before: string;
+  /** The folded text of its sentence up to it ("国内通用流量已使用80%，剩余2.00GB"). */
+  sentenceSoFar: string;
+  /** Which sentence it is in: a kind carries over to the next amount only within one. */
+  sentence: number;
 }
 
 interface Naming {
@@ -64,16 +73,29 @@ export function readFigures(
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
   const reads: Read[] = [];
-  const add = (figure: FigureRecord, q: Quantity) => reads.push({ figure, precision: q.precision, group: figure.template });
+  let context = '';
+  let before = '';
+  let sentenceSoFar = '';
+  let sentence = 0;
+  const add = (figure: FigureRecord, q: Quantity) =>
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
+  // Where the last amount with a unit ended (a bare number such as 80% does not count).
+  let measuredEnd = 0;
   let unnamedAmounts = 0;
 
   for (const q of quantities) {
-    const floor = Math.max(windowFloor, ...sentenceEnds.filter((e) => e <= q.start));
+    const ended = sentenceEnds.filter((e) => e <= q.start);
+    const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
+    before = text.slice(windowFloor, q.start);
+    sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
     windowFloor = q.end;
+    if (q.measure !== null) measuredEnd = q.end;
     const window = text.slice(floor, q.start);
+    context = window;
+    sentence = ended.length;
     const bare = q.measure === null;
     const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
     if (candidates.length === 0) continue;
@@ -83,6 +105,12 @@ export function readFigures(
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q);
+      continue;
+    }
+    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence, rules);
+    if (partOf) {
+      const template = active.find((t) => t.id === partOf.template)!;
+      add(record(template, partOf.field, q.value, span(q), null), q);
       continue;
     }
     if (bare) {
@@ -110,13 +138,33 @@ export function readFigures(
   }
 
   assignPackages(reads, active, packageNames);
+  assignPools(reads, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+/**
+ * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
+ * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
+ */
+function breakdownOf(
+  candidates: FigureTemplate[],
+  window: string,
+  previous: Read | undefined,
+  sentence: number,
+  rules: ReplyRules,
+): FigureRecord | undefined {
+  if (!previous || previous.sentence !== sentence) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  if (!template) return undefined;
+  const part = template.breakdown.some((w) => window.includes(w));
+  const nextKind = template.topic === 'data' && rules.pools.some((p) => p.words.some((w) => window.includes(w)));
+  return part || nextKind ? previous.figure : undefined;
+}
+
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  return { topic: t.topic, field, value, unit, package: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  return { topic: t.topic, field, value, unit, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {
@@ -155,10 +203,13 @@ function labelNaming(candidates: FigureTemplate[], window: string): Naming | nul
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
-  const rest = text.slice(after, after + 40).replace(/^\s*(?:of\s+(?:your\s+)?)?(?:data|流量)?\s*/u, '');
+  // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
+  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:data|流量)?[ \t]*/u, '');
+  const namesNext = (t: FigureTemplate, s: string) =>
+    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
-      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s));
+      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
       if (label) return { template, rule, label, end: after };
     }
   }
@@ -207,6 +258,50 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
   }
 }
 
+/** The kind named last in a text (the nearest to what follows it). */
+function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
+  let best: { pool: DataPool; at: number } | null = null;
+  for (const p of rules.pools) {
+    for (const w of p.words) {
+      const at = text.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
+    }
+  }
+  return best?.pool ?? null;
+}
+
+/** A line of its own that ends with a colon ("国内通用流量：") heads the lines under it. */
+const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
+
+/**
+ * The kind of each data amount: named by the words before it, else by its package's name, else the
+ * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G"),
+ * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
+ */
+function assignPools(reads: Read[], rules: ReplyRules): void {
+  const poolIn = (words: string): DataPool | null => rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
+  for (const read of reads) {
+    const f = read.figure;
+    if (f.topic !== 'data') continue;
+    let pool = poolIn(read.context) ?? (f.package === null ? null : poolIn(fold(f.package)));
+    let headed = false;
+    const same = previous !== null && previous.package === f.package;
+    if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
+    // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
+    if (pool === null && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
+    if (pool === null) {
+      const heading = HEADING.exec(read.before)?.[1];
+      if (heading !== undefined) {
+        pool = poolIn(heading);
+        headed = pool !== null;
+      } else if (same && previous!.headed && poolIn(read.before) === null) ({ pool, headed } = previous!);
+    }
+    f.pool = pool;
+    previous = { pool, sentence: read.sentence, package: f.package, headed };
+  }
+}
+
 /** Checks each template's sums within each package; figures that contradict each other become unsure. */
 function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
   const problems: Problem[] = [];
@@ -222,6 +317,8 @@ function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
       // Each amount is rounded to its last written digit, so the sum may be off by that much per term.
       const slack = Math.max(...[total, ...parts].map((r) => r.precision)) * parts.length + 1e-9;
       if (Math.abs(added - total.figure.value) <= slack) continue;
+      // A discount leaves a bill's total below its items (共消费38.19元: 98.00 + 0.19 before it).
+      if (sum.discounts && total.figure.value <= added + slack) continue;
       for (const r of [total, ...parts]) r.figure.confidence = 'unsure';
       problems.push({
         code: 'does-not-add-up',

@@ -1,6 +1,7 @@
 /** Reply understanding: figures, outcomes and confirmation requests in 10086's replies, and pairing. */
 export { builtinReplyRules } from './builtin';
-export { describeFigures } from './describe';
+export { describeFigures, poolName } from './describe';
+export { customerDataLeft, dataByPool, type PoolAmount, type PoolFigure } from './pools';
 export { parseReplyRules, type ReplyRules } from './load';
 export {
   acceptedKinds,
@@ -11,6 +12,7 @@ export {
   type SentInstruction,
   type Unpaired,
 } from './pairing';
-export type { AnswerKind, DateRole, Measure, Outcome, Topic } from './schema';
+export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic } from './schema';
+export { DATA_POOLS } from './schema';
 export type * from './types';
 export { localNumber, ReplyReader, understandReply, type ReplyInput } from './understand';

@@ -5,9 +5,11 @@ import {
   MEASURES,
   ReplyRulesSchema,
   type AnswerKind,
+  type DataPool,
   type DateRole,
   type FieldRule,
   type Measure,
+  type NoticeKind,
   type Outcome,
   type RelativeDate,
   type ReplyRulesFile,
@@ -29,7 +31,8 @@ export interface FigureTemplate {
   fields: FieldRule[];
   items: boolean;
   packages: boolean;
-  sums: { total: string; parts: string[] }[];
+  breakdown: string[];
+  sums: { total: string; parts: string[]; discounts: boolean }[];
 }
 
 export interface ReplyRules {
@@ -42,6 +45,11 @@ export interface ReplyRules {
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
+  /** Strongest first; words folded. */
+  pools: { pool: DataPool; words: string[] }[];
+  menus: { cues: RegExp[]; item: RegExp; quick: RegExp; quickCues: RegExp[] };
+  services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
+  notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
   answers: {
@@ -122,7 +130,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       fields: foldFields(fields),
       items: t.items ?? false,
       packages: t.packages ?? false,
-      sums: t.sums ?? [],
+      breakdown: (t.breakdown ?? []).map(fold),
+      sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
     };
   });
   const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));
@@ -138,6 +147,20 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
+    pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    menus: {
+      cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
+      // Options are matched where the previous one ended, so these anchor at the start of what is left.
+      item: regex('menus.item', file.menus.item, 'du'),
+      quick: regex('menus.quick', file.menus.quick, 'du'),
+      quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
+    },
+    services: {
+      cues: file.services.cues.map((p, i) => regex(`services.cues.${i}`, p)),
+      item: regex('services.item', file.services.item),
+      cancel: file.services.cancel.map((p, i) => regex(`services.cancel.${i}`, p)),
+    },
+    notices: file.notices.map((n, i) => ({ id: n.id, patterns: n.patterns.map((p, j) => regex(`notices.${i}.patterns.${j}`, p)) })),
     outcomes: file.outcomes.map((o, i) => ({
       id: o.id,
       outcome: o.outcome,

@@ -58,7 +58,7 @@ function reasonAround(original: string, folded: Folded, rules: ReplyRules, at: n
     for (const g of rules.greetings) {
       const cut = body.indexOf(g);
       if (cut >= 0 && cut <= 2) {
-        const skip = cut + g.length + (/^[\s,!.]*/u.exec(body.slice(cut + g.length))?.[0].length ?? 0);
+        const skip = cut + g.length + (/^[\s,!.:]*/u.exec(body.slice(cut + g.length))?.[0].length ?? 0);
         from += skip;
         body = body.slice(skip);
       }

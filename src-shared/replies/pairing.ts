@@ -42,6 +42,7 @@ export function answerKinds(u: ReplyUnderstanding): AnswerKind[] {
   if (u.kind === 'figures') return u.topics;
   if (u.kind === 'outcome') return [u.outcome];
   if (u.kind === 'confirm') return ['confirm'];
+  if (u.kind === 'menu' || u.kind === 'services') return [u.kind];
   return [];
 }
 

@@ -11,6 +11,14 @@ export type Topic = (typeof TOPICS)[number];
 export const OUTCOMES = ['success', 'failure', 'already', 'status'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Kinds of data allowance: only `general` is data the customer can use anywhere, any time, on any app. */
+export const DATA_POOLS = ['general', 'provincial', 'app', 'offpeak', 'wlan', 'carryover', 'shared'] as const;
+export type DataPool = (typeof DATA_POOLS)[number];
+
+/** What a pushed notice warns of. */
+export const NOTICES = ['data-suspended', 'data-reminder', 'balance-low', 'charge-reminder'] as const;
+export type NoticeKind = (typeof NOTICES)[number];
+
 export const DATE_ROLES = ['asOf', 'validUntil', 'expiry', 'billMonth'] as const;
 export type DateRole = (typeof DATE_ROLES)[number];
 
@@ -18,7 +26,7 @@ export const RELATIVE_DATES = ['end-of-month', 'end-of-year', 'this-month'] as c
 export type RelativeDate = (typeof RELATIVE_DATES)[number];
 
 /** Kinds of reply an instruction can be answered by: a topic, an outcome, or a confirmation request. */
-export const ANSWER_KINDS = [...TOPICS, ...OUTCOMES, 'confirm'] as const;
+export const ANSWER_KINDS = [...TOPICS, ...OUTCOMES, 'confirm', 'menu', 'services'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 const text = v.pipe(v.string(), v.minLength(1));
@@ -57,10 +65,18 @@ export const FigureTemplateSchema = v.strictObject({
   fields: v.union([v.pipe(v.array(FieldRuleSchema), v.minLength(1)), text]),
   /** An amount with no label is a line item named by the words before it (bills). */
   items: v.optional(v.boolean()),
+  /**
+   * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
+   * before it in the same sentence and takes its field.
+   */
+  breakdown: v.optional(words),
   /** Figures belong to the package named before them (【国内通用流量】…); each package is checked on its own. */
   packages: v.optional(v.boolean()),
-  /** Consistency checks: the parts must add up to the total (within what the text's rounding allows). */
-  sums: v.optional(v.array(v.strictObject({ total: text, parts: words }))),
+  /**
+   * Consistency checks: the parts must add up to the total (within what the text's rounding allows).
+   * `discounts`: the total may be below the parts (a bill's items before a discount).
+   */
+  sums: v.optional(v.array(v.strictObject({ total: text, parts: words, discounts: v.optional(v.boolean()) }))),
 });
 
 export const DateRuleSchema = v.strictObject({
@@ -100,6 +116,23 @@ export const ReplyRulesSchema = v.strictObject({
   packageNames: v.array(pattern),
   dates: v.array(DateRuleSchema),
   labelSets: v.record(text, v.pipe(v.array(FieldRuleSchema), v.minLength(1))),
+  /**
+   * Kinds of data allowance and the words that name them, strongest first: a pool named by
+   * "省内…（结转）" is carried over. Words are looked for before a data amount (and in its package name).
+   */
+  pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+  /**
+   * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
+   * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.
+   */
+  menus: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, quick: pattern, quickCues: v.array(pattern) }),
+  /**
+   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
+   * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it.
+   */
+  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, cancel: v.array(pattern) }),
+  /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
+  notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),
   outcomes: v.array(OutcomeTemplateSchema),
   confirm: v.strictObject({

@@ -1,5 +1,5 @@
 import type { Span } from './normalize';
-import type { DateRole, Outcome, Topic } from './schema';
+import type { DataPool, DateRole, NoticeKind, Outcome, Topic } from './schema';
 
 export type { Span } from './normalize';
 
@@ -16,6 +16,11 @@ export interface FigureRecord {
   unit: CanonicalUnit;
   /** The allowance package (data, voice, SMS) the figure belongs to, as written. */
   package: string | null;
+  /**
+   * Data only: the kind of allowance (general, provincial, off-peak…) as the words before the
+   * amount or its package name say; null when they name none (a total over kinds, or unstated).
+   */
+  pool: DataPool | null;
   /** A bill line's name, as written. */
   item: string | null;
   /** Where the amount is written in the original text. */
@@ -49,12 +54,33 @@ export interface Problem {
   detail: string;
 }
 
+/** One numbered choice a reply offers: sending `n` back (on a click) asks for it. */
+export interface MenuOption {
+  /** Exactly what to send, as written (101, DHLL). */
+  n: string;
+  label: string;
+}
+
+/** One entry of a list of subscribed services; replying its number cancels it when `cancelByNumber`. */
+export interface SubscribedService {
+  n: string;
+  name: string;
+  /** As written: 9元/月. */
+  fee: string;
+  /** The fee's amount in yuan (per month, time or message, as `fee` says). */
+  yuan: number;
+}
+
 export interface FiguresReply {
   kind: 'figures';
   text: string;
   topics: Topic[];
   figures: FigureRecord[];
   dates: DateRecord[];
+  /** Numbered choices offered after the figures (never read as figures). */
+  menu: MenuOption[];
+  /** What a pushed notice warns of (流量提醒, 已达…暂停). */
+  notices: NoticeKind[];
   /** Unsure when any amount could not be named or the figures contradict each other. */
   confidence: Confidence;
   problems: Problem[];
@@ -82,10 +108,41 @@ export interface OutcomeReply {
   reason: string | null;
 }
 
+/** A numbered menu and nothing to read: each option is a button that sends its number. */
+export interface MenuReply {
+  kind: 'menu';
+  text: string;
+  menu: MenuOption[];
+  notices: NoticeKind[];
+}
+
+/** The services the number pays for (replies to 0000 and GN), each with its fee. */
+export interface ServicesReply {
+  kind: 'services';
+  text: string;
+  services: SubscribedService[];
+  /** 10086 cancels an entry when its number is sent back. */
+  cancelByNumber: boolean;
+}
+
+/** A pushed notice with no figure in it (余额不足, 暂停…). */
+export interface NoticeReply {
+  kind: 'notice';
+  text: string;
+  notices: NoticeKind[];
+}
+
 /** Not understood: the caller keeps the text as it is. */
 export interface UnknownReply {
   kind: 'unknown';
   text: string;
 }
 
-export type ReplyUnderstanding = FiguresReply | ConfirmRequest | OutcomeReply | UnknownReply;
+export type ReplyUnderstanding =
+  | FiguresReply
+  | ConfirmRequest
+  | OutcomeReply
+  | MenuReply
+  | ServicesReply
+  | NoticeReply
+  | UnknownReply;

@@ -3,9 +3,11 @@ import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
 import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
+import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
 import { QuantityScanner } from './quantities';
-import { allMatches } from './regex';
+import { allMatches, firstMatch } from './regex';
+import type { NoticeKind } from './schema';
 import type { ReplyUnderstanding } from './types';
 
 export interface ReplyInput {
@@ -22,8 +24,9 @@ export function localNumber(number: string): string {
 }
 
 /**
- * Understands 10086's replies with one set of rules. Precedence: a request to confirm, then an
- * outcome (success, failure…), then figures; anything else is `unknown` and keeps its text.
+ * Understands 10086's replies with one set of rules. Precedence: a request to confirm, then a list
+ * of subscribed services, then an outcome (success, failure…), then figures (with any menu offered
+ * after them), then a menu alone, then a pushed notice; anything else is `unknown` and keeps its text.
  */
 export class ReplyReader {
   private readonly scanner: QuantityScanner;
@@ -39,23 +42,36 @@ export class ReplyReader {
     const folded = foldWithOrigin(text);
     const confirm = readConfirm(text, folded, this.rules, receivedAt);
     if (confirm) return confirm;
+    const services = findServices(text, folded, this.rules);
+    if (services) return { kind: 'services', text, ...services };
     const outcome = readOutcome(text, folded, this.rules);
     if (outcome) return outcome;
 
+    const menu = findMenu(text, folded, this.rules);
+    const notices = this.notices(folded);
     const dated = findDates(text, folded, this.rules, receivedAt);
     const names = this.packageNames(text, folded);
-    const mask: Mask = [...this.ignored(folded), ...dated.ranges, ...names.ranges];
+    const mask: Mask = [...this.ignored(folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
     const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names);
-    if (reading.topics.length === 0) return unknown;
+    if (reading.topics.length === 0) {
+      if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
+      return notices.length ? { kind: 'notice', text, notices } : unknown;
+    }
     return {
       kind: 'figures',
       text,
       topics: reading.topics,
       figures: reading.figures,
       dates: dated.dates,
+      menu: menu.options,
+      notices,
       confidence: reading.problems.length ? 'unsure' : 'sure',
       problems: reading.problems,
     };
+  }
+
+  private notices(folded: Folded): NoticeKind[] {
+    return this.rules.notices.filter((n) => n.patterns.some((re) => firstMatch(re, folded.text) !== null)).map((n) => n.id);
   }
 
   private ignored(folded: Folded): Mask {

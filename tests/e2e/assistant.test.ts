@@ -64,10 +64,14 @@ describe('小e, the assistant', () => {
     await page.goto(`${base()}#/overview`);
     const cell = page.locator('.overview-table td[data-kind="data.remaining"] .figure-value');
     await cell.waitFor();
-    const remaining = (await storedFigures()).filter((f) => f.kind === 'data.remaining').map((f) => f.value as number);
-    expect(remaining.length).toBeGreaterThan(0);
-    const totalMb = remaining.reduce((a, b) => a + b, 0);
+    // Data left is the general data only; the night-time pack is listed by name, never added in.
+    const remaining = (await storedFigures()).filter((f) => f.kind === 'data.remaining');
+    const general = remaining.filter((f) => f.pool === 'general').map((f) => f.value as number);
+    expect(general.length).toBeGreaterThan(0);
+    expect(remaining.some((f) => f.pool === 'offpeak')).toBe(true);
+    const totalMb = general.reduce((a, b) => a + b, 0);
     expect(await cell.textContent()).toBe(totalMb >= 1024 ? `${(totalMb / 1024).toFixed(2)} GB` : `${totalMb.toFixed(2)} MB`);
+    expect(await page.textContent('.overview-table td[data-kind="data.remaining"] .data-pools')).toContain('闲时');
     expect(await page.textContent('.overview-table td[data-kind="balance.balance"]')).toContain('暂无');
 
     // Asked what 10086 said, 小e explains that reply from its figures and offers to ask again.

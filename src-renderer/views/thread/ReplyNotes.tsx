@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { describeFigures, type ConfirmRequest } from '../../../src-shared/replies';
+import { describeFigures, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
@@ -8,24 +8,120 @@ import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
+import { instructionAnswered } from '../../store/pairing';
 import { answeredWith } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
+import { routeHash } from '../../shell/route';
 
 /**
- * Under a 10086 reply: its figures in one line (marked when the rules were unsure), or, when
- * 10086 asks for a confirmation, a button that sends the word it asks for, after asking. Nothing
- * for a reply that was not understood: its text is all there is.
+ * Under a 10086 reply: its figures in one line (marked when the rules were unsure); when 10086 asks
+ * for a confirmation, a button that sends the word it asks for, after asking; a numbered menu as
+ * buttons that send their number on a click; a list of subscribed services with each fee and a
+ * cancel button (after asking); a search for what was sent when 10086 did not know the instruction.
+ * Nothing for a reply that was not understood: its text is all there is.
  */
 export function ReplyNotes({ reply }: { reply: MessageRow }) {
   const { t, lang } = useI18n();
   const understood = useMemo(() => understandMessage(reply), [reply]);
-  if (understood?.kind === 'confirm') return <ConfirmReplyButton reply={reply} request={understood} />;
-  const line = understood && describeFigures(understood, lang);
-  if (!understood || understood.kind !== 'figures' || !line) return null;
+  if (!understood) return null;
+  if (understood.kind === 'confirm') return <ConfirmReplyButton reply={reply} request={understood} />;
+  if (understood.kind === 'menu') return <MenuButtons reply={reply} menu={understood.menu} />;
+  if (understood.kind === 'services') return <ServiceList reply={reply} services={understood.services} cancel={understood.cancelByNumber} />;
+  if (understood.kind === 'outcome' && understood.template === 'wrong-instruction') return <SearchWhatWasSent reply={reply} />;
+  const line = describeFigures(understood, lang);
+  if (understood.kind !== 'figures' || !line) return null;
   return (
-    <p className="bubble-figures">
-      {line}
-      {understood.confidence === 'unsure' && <span className="badge badge-risk">{t('reply.unsure')}</span>}
+    <>
+      <p className="bubble-figures">
+        {line}
+        {understood.confidence === 'unsure' && <span className="badge badge-risk">{t('reply.unsure')}</span>}
+      </p>
+      {understood.menu.length > 0 && <MenuButtons reply={reply} menu={understood.menu} />}
+    </>
+  );
+}
+
+/** Sends a text back to the peer of a reply, from the SIM it came to; reports a failure once. */
+function useSendBack(reply: MessageRow): { send: (text: string) => void; canSend: boolean } {
+  const { api } = useCore();
+  const { modems } = useModems();
+  const reportError = useErrorToast();
+  const sending = useRef(false);
+  const modem = modemForSim(modems, reply.simId);
+  const send = (text: string) => {
+    if (!modem || sending.current) return;
+    sending.current = true;
+    api
+      .call('send', { modemId: modem.modemId, text, to: reply.peer })
+      .catch(reportError)
+      .finally(() => (sending.current = false));
+  };
+  return { send, canSend: modem !== undefined };
+}
+
+/** A numbered menu: each option a button that sends its number, only when clicked. */
+function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] }) {
+  const { t } = useI18n();
+  const { send, canSend } = useSendBack(reply);
+  return (
+    <ul className="reply-menu" aria-label={t('reply.menu')}>
+      {menu.map((o) => (
+        <li key={o.n}>
+          <button type="button" onClick={() => send(o.n)} disabled={!canSend} title={t('reply.menuSend', { n: o.n, to: reply.peer })}>
+            <span className="reply-menu-n">{o.n}</span> {o.label}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The services the number pays for, each with its fee; cancelling sends the entry's number after asking. */
+function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
+  const { t } = useI18n();
+  const { send, canSend } = useSendBack(reply);
+  const [asking, setAsking] = useState<SubscribedService | null>(null);
+  return (
+    <>
+      <ul className="reply-services" aria-label={t('reply.services')}>
+        {services.map((s) => (
+          <li key={s.n}>
+            <span className="reply-service-name">{s.name}</span> <span className="muted">{s.fee}</span>
+            {cancel && (
+              <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking(s)}>
+                {t('reply.serviceCancel')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {asking && (
+        <ConfirmDialog
+          title={t('reply.serviceCancelTitle', { name: asking.name })}
+          confirmLabel={t('confirm.send')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onConfirm={() => {
+            send(asking.n);
+            setAsking(null);
+          }}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{t('confirm.text', { text: asking.n, to: reply.peer })}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** 10086 did not know what was sent: offer the catalog search with that text. */
+function SearchWhatWasSent({ reply }: { reply: MessageRow }) {
+  const { t } = useI18n();
+  const sent = useLiveQuery(() => instructionAnswered(hallDb(), reply), [reply.id]);
+  if (!sent) return null;
+  return (
+    <p className="bubble-actions">
+      <a href={routeHash({ view: 'search', q: sent.text })}>{t('reply.searchSent', { text: sent.text })}</a>
     </p>
   );
 }

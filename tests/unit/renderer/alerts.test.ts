@@ -27,6 +27,24 @@ describe('alertsFor', () => {
   });
 });
 
+describe('alertsFor and pushed notices', () => {
+  // 2026-11-25 10:30 in Beijing; a notice of 11-03 is this month's, one of 10-31 is not.
+  const NOW = Date.parse('2026-11-25T02:30:00Z');
+  const notice = (iso: string): FigurePoint => ({ at: Date.parse(iso), messageId: 'n1', value: 1, unsure: false });
+
+  it('raises data suspended for a notice of this month, whatever the thresholds', () => {
+    expect(alertsFor([{ simId: 'A', suspended: notice('2026-11-03T04:00:00Z') }], { balanceYuan: null, dataMb: null }, NOW)).toEqual([
+      { simId: 'A', kind: 'suspended', value: 0, threshold: 0, messageId: 'n1', at: Date.parse('2026-11-03T04:00:00Z'), instruction: 'CXYEG' },
+    ]);
+  });
+
+  it('forgets a notice of last month (data comes back on the 1st, Beijing time)', () => {
+    expect(alertsFor([{ simId: 'A', suspended: notice('2026-10-31T15:59:00Z') }], { balanceYuan: null, dataMb: null }, NOW)).toEqual([]);
+    // 2026-10-31T16:00Z is 00:00 on 1 November in Beijing.
+    expect(alertsFor([{ simId: 'A', suspended: notice('2026-10-31T16:00:00Z') }], { balanceYuan: null, dataMb: null }, NOW)).toHaveLength(1);
+  });
+});
+
 describe('parseThresholds', () => {
   it.each([
     [null, { balanceYuan: null, dataMb: null }],

@@ -45,6 +45,7 @@ describe('figureRowsFor', () => {
         value,
         unit: 'yuan',
         package: null,
+        pool: null,
         confidence: 'sure',
       })),
     );
@@ -52,9 +53,17 @@ describe('figureRowsFor', () => {
 
   it('keeps the package each data figure belongs to, in MB', () => {
     const rows = figureRowsFor(message({ text: DATA }));
-    expect(rows.filter((r) => r.kind === 'data.remaining').map((r) => [r.package, r.value, r.unit])).toEqual([
-      ['国内通用流量', 1369.29, 'MB'],
-      ['夜间流量', 1948, 'MB'],
+    expect(rows.filter((r) => r.kind === 'data.remaining').map((r) => [r.package, r.pool, r.value, r.unit])).toEqual([
+      ['国内通用流量', 'general', 1369.29, 'MB'],
+      ['夜间流量', 'offpeak', 1948, 'MB'],
+    ]);
+  });
+
+  it('keeps a pushed notice that data is suspended, for the alerts', () => {
+    const rows = figureRowsFor(message({ text: '【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能，并将在下月自动恢复。中国移动' }));
+    expect(rows.map((r) => [r.kind, r.value, r.pool])).toEqual([
+      ['data.used', 30720, null],
+      ['notice.data-suspended', 1, null],
     ]);
   });
 
@@ -74,7 +83,13 @@ describe('figureRowsFor', () => {
 });
 
 describe('pointsOf', () => {
-  const row = (messageId: string, at: number, value: number, confidence: FigureRow['confidence'] = 'sure'): FigureRow => ({
+  const row = (
+    messageId: string,
+    at: number,
+    value: number,
+    confidence: FigureRow['confidence'] = 'sure',
+    pool: FigureRow['pool'] = 'general',
+  ): FigureRow => ({
     id: `${messageId}#${value}`,
     messageId,
     simId: 'SIM-A',
@@ -83,14 +98,27 @@ describe('pointsOf', () => {
     value,
     unit: 'MB',
     package: null,
+    pool,
     confidence,
   });
 
-  it('adds up the packages of one reply and orders replies oldest first', () => {
+  it('adds up the general packages of one reply and orders replies oldest first', () => {
     expect(pointsOf([row('b', 20, 100), row('a', 10, 1369.29), row('a', 10, 1948, 'unsure'), row('b', 20, 50)])).toEqual([
       { at: 10, messageId: 'a', value: 3317.29, unsure: true },
       { at: 20, messageId: 'b', value: 150, unsure: false },
     ]);
+  });
+
+  it('never adds up pools of different kinds: data left is the general pools only', () => {
+    // The reply of the issue: general 7.05 GB, provincial 1.78 GB, night-only 59.16 GB → 7.05 GB, not 67.99 GB.
+    const rows = [row('a', 10, 7219.2), row('a', 10, 1822.72, 'sure', 'provincial'), row('a', 10, 60579.84, 'sure', 'offpeak')];
+    expect(pointsOf(rows)).toEqual([{ at: 10, messageId: 'a', value: 7219.2, unsure: false }]);
+  });
+
+  it('takes one amount of no stated kind as it is, but adds up none of several (and none of other kinds)', () => {
+    expect(pointsOf([row('a', 10, 100, 'sure', null)])).toEqual([{ at: 10, messageId: 'a', value: 100, unsure: false }]);
+    expect(pointsOf([row('a', 10, 100, 'sure', null), row('a', 10, 50, 'sure', null)])).toEqual([]);
+    expect(pointsOf([row('a', 10, 100, 'sure', 'provincial')])).toEqual([]);
   });
 
   it('is empty for no rows', () => {

@@ -12,6 +12,7 @@ describe('routes', () => {
     ['#/overview', { view: 'overview' }],
     ['#/modem', { view: 'modem' }],
     ['#/settings', { view: 'settings' }],
+    ['#/search/CXLL%20abc', { view: 'search', q: 'CXLL abc' }],
   ])('%s ⇄ %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(routeHash(route)).toBe(hash);

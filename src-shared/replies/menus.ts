@@ -1,0 +1,79 @@
+import type { ReplyRules } from './load';
+import { spanOf, type Folded } from './normalize';
+import { allMatches, firstMatch } from './regex';
+import type { MenuOption, SubscribedService } from './types';
+
+/** How far after a cue ("回复对应序号查询（回复免费）：") the first option may start. */
+const CUE_REACH = 30;
+
+export interface FoundMenu {
+  options: MenuOption[];
+  /** Folded offsets of every option: nothing in them is a figure (5元包30MB is a label). */
+  ranges: [number, number][];
+}
+
+/**
+ * Numbered choices after a cue ("回复序号办理: 661.流量包 662.…") and "CODE（label）" shortcuts after a
+ * quick cue ("快捷通道：DHLL（积分兑换流量）；…"). Options are read one after the other, each where the
+ * last ended, so a list ends at the first thing that is not an option.
+ */
+export function findMenu(original: string, folded: Folded, rules: ReplyRules): FoundMenu {
+  const found: FoundMenu = { options: [], ranges: [] };
+  const text = folded.text;
+  const seen = new Set<string>();
+  const read = (from: number, item: RegExp) => {
+    let at = from;
+    for (;;) {
+      const m = firstMatch(item, text.slice(at));
+      const n = m?.indices?.groups?.n;
+      const label = m?.indices?.groups?.label;
+      if (!m || !n || !label) return at;
+      const option = {
+        n: spanOf(original, folded, at + n[0], at + n[1]).text,
+        label: spanOf(original, folded, at + label[0], at + label[1]).text.trim(),
+      };
+      if (!seen.has(option.n)) {
+        seen.add(option.n);
+        found.options.push(option);
+      }
+      found.ranges.push([at + n[0], at + m[0].length]);
+      at += m[0].length;
+    }
+  };
+  const cues = (patterns: RegExp[], item: RegExp) => {
+    for (const cue of patterns) {
+      for (const c of allMatches(cue, text)) {
+        const end = c.index + c[0].length;
+        // The options may follow a few words later ("回复对应序号查询（回复免费）：1.…").
+        for (let start = end; start <= Math.min(text.length, end + CUE_REACH); start++) {
+          if (read(start, item) > start) break;
+        }
+      }
+    }
+  };
+  cues(rules.menus.cues, rules.menus.item);
+  cues(rules.menus.quickCues, rules.menus.quick);
+  return found;
+}
+
+export interface FoundServices {
+  services: SubscribedService[];
+  cancelByNumber: boolean;
+}
+
+/** "您正在使用的包月业务有：1、校讯通9元/月；2、…": each entry with its fee, or null when there is no such list. */
+export function findServices(original: string, folded: Folded, rules: ReplyRules): FoundServices | null {
+  const text = folded.text;
+  const cue = rules.services.cues.map((re) => firstMatch(re, text)).find((m) => m !== null);
+  if (!cue) return null;
+  const services: SubscribedService[] = [];
+  const from = cue.index + cue[0].length;
+  for (const m of allMatches(rules.services.item, text.slice(from))) {
+    const g = m.indices?.groups;
+    if (!g?.n || !g.name || !g.fee || !m.groups?.yuan) continue;
+    const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
+    services.push({ n: at(g.n), name: at(g.name).trim(), fee: at(g.fee), yuan: Number(m.groups.yuan) });
+  }
+  if (services.length === 0) return null;
+  return { services, cancelByNumber: rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
+}

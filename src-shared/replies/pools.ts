@@ -1,0 +1,53 @@
+import { DATA_POOLS, type DataPool } from './schema';
+
+/** A data amount with its kind: what the overview, the alerts and 小e add up. */
+export interface PoolFigure {
+  pool: DataPool | null;
+  /** MB. */
+  value: number;
+  package: string | null;
+}
+
+export interface PoolAmount {
+  /** Null: the reply names no kind (a total over kinds, or an old reply that never says). */
+  pool: DataPool | null;
+  /** MB. */
+  mb: number;
+  /** The packages added up (as written), in reply order. */
+  packages: (string | null)[];
+  /** Which of the given figures were added up (their indexes). */
+  members: number[];
+}
+
+/**
+ * Data left per kind, strongest use first (general, provincial… as in DATA_POOLS). Amounts of one
+ * named kind are added up; amounts of different kinds never are, and amounts of no stated kind are
+ * each kept on their own (two unnamed amounts may well be a total and one of its parts).
+ */
+export function dataByPool(figures: readonly PoolFigure[]): PoolAmount[] {
+  const named = new Map<DataPool, PoolAmount>();
+  const unnamed: PoolAmount[] = [];
+  figures.forEach((f, i) => {
+    if (f.pool === null) {
+      unnamed.push({ pool: null, mb: f.value, packages: [f.package], members: [i] });
+      return;
+    }
+    const sum = named.get(f.pool) ?? { pool: f.pool, mb: 0, packages: [], members: [] };
+    sum.mb += f.value;
+    sum.packages.push(f.package);
+    sum.members.push(i);
+    named.set(f.pool, sum);
+  });
+  return [...DATA_POOLS.flatMap((p) => named.get(p) ?? []), ...unnamed];
+}
+
+/**
+ * What the customer has left to use anywhere: the general pools. A reply that names no kind at all
+ * and gives one amount left gives that; otherwise there is no one figure to tell (each kind is shown
+ * on its own, by name).
+ */
+export function customerDataLeft(amounts: readonly PoolAmount[]): PoolAmount | undefined {
+  const general = amounts.find((a) => a.pool === 'general');
+  if (general) return general;
+  return amounts.length === 1 && amounts[0]!.pool === null ? amounts[0] : undefined;
+}

@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { MessageRow } from '../../src-renderer/store/rows';
+import { loadCorpus } from '../fixtures/replies/corpus';
+import { browserSuite, readTables, type Served } from './ui-kit';
+
+/**
+ * Real 10086 replies (tests/fixtures/replies/real-dev.json) in the thread and on the overview, in
+ * Chromium against browser mode and its demo modem: a menu is buttons that send a number only when
+ * clicked, a service list has each fee and a cancel that asks first, an instruction 10086 did not
+ * know offers a catalog search, and data left is the general data with each other kind by name.
+ */
+
+let server: Served;
+let page: Page;
+browserSuite({ artifactPrefix: 'replies-', openApp: false }, (suite) => {
+  ({ server, page } = suite);
+});
+
+const base = () => server.url.split('?')[0]!;
+const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
+const text = (id: string) => corpus.find((e) => e.id === id)!.text;
+
+/** Sends YE from the assistant and waits for the demo modem's reply: the log then has the demo SIM. */
+async function demoSim(): Promise<string> {
+  await page.goto(server.url);
+  await page.waitForSelector('#catalog-search');
+  await page.goto(`${base()}#/assistant`);
+  const input = page.getByPlaceholder('用自己的话问', { exact: false });
+  await input.fill('查余额');
+  await input.press('Enter');
+  await page.locator('.assistant-turn .chip[data-instruction="YE"]').click();
+  const send = page.getByRole('button', { name: '发送到 10086' });
+  await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await send.click();
+  const reply = async () => ((await readTables(page, ['messages'])).messages as unknown as MessageRow[]).find((m) => m.direction === 'in');
+  await expect.poll(reply, { timeout: 45_000 }).toBeTruthy();
+  return (await reply())!.simId;
+}
+
+/** Puts replies in the log as the ingest would have stored them, queued for their figures to be read. */
+async function seed(simId: string, texts: string[]): Promise<void> {
+  const now = Date.now();
+  const rows: MessageRow[] = texts.map((t, i) => ({
+    id: `seed-${i}`,
+    simId,
+    direction: 'in',
+    peer: '10086',
+    text: t,
+    state: 'received',
+    at: now + i,
+    read: 1,
+    timestamp: new Date(now).toISOString(),
+    partKeys: [`seed-${i}-part`],
+    complete: true,
+    total: 1,
+    received: 1,
+  }));
+  await page.evaluate(
+    (seeded) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('hall10086-log');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['messages', 'figureQueue'], 'readwrite');
+          for (const row of seeded) tx.objectStore('messages').put(row);
+          tx.objectStore('figureQueue').add({ messageIds: seeded.map((r) => r.id) });
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
+
+describe('real replies in the thread and on the overview', () => {
+  it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
+    const simId = await demoSim();
+    await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+
+    const menu = page.locator('.reply-menu button');
+    await menu.first().waitFor({ timeout: 30_000 });
+    expect(await menu.allTextContents()).toEqual(
+      ['661 流量包', '662 流量加油包', '663 夜间流量包', '664 季包/半年包', '665 假日流量包', '667 国内流量小时包', '668 查询共享明细', '669 查询上月结转流量', '660 查询特殊流量'],
+    );
+    // The menu's reply still shows its figures; nothing has been sent but YE.
+    expect(await page.locator('.bubble-figures').last().textContent()).toContain('2.38 GB（国内通用）');
+    expect(await sentTexts()).toEqual(['YE']);
+    await page.getByRole('button', { name: '661 流量包' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
+
+    const services = page.locator('.reply-services li');
+    expect(await services.first().textContent()).toBe('校讯通 9元/月取消');
+    expect(await services.count()).toBe(7);
+    await services.first().getByRole('button', { name: '取消' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('取消“校讯通”？');
+    // Dismissed: nothing is sent.
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(['YE', '661']);
+    await services.first().getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661', '1']);
+
+    // The demo 10086 does not know 661: its reply offers the catalog searched for what was sent.
+    const search = page.getByRole('link', { name: '在指令目录里搜索“661”' });
+    await search.waitFor({ timeout: 45_000 });
+    await search.click();
+    await page.waitForSelector('#catalog-search');
+    expect(await page.inputValue('#catalog-search')).toBe('661');
+  });
+
+  it('shows data left as the general data, each other kind by name, never added up', async () => {
+    const simId = await demoSim();
+    await seed(simId, [text('gd-gz-subpools')]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const cell = page.locator('.overview-table td[data-kind="data.remaining"]');
+    await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('150.00 MB');
+    expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
+  });
+});

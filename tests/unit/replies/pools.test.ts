@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { customerDataLeft, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { RECEIVED } from './format';
+
+// Wordings written for this test (the real replies are in tests/fixtures/replies/real-dev.json).
+const pools = (text: string) => {
+  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+  if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+  return u.figures.filter((f) => f.topic === 'data').map((f: FigureRecord) => [f.field, Math.round(f.value * 100) / 100, f.pool]);
+};
+
+describe('the kind of each data amount', () => {
+  it.each([
+    [
+      'a list of kinds after one label',
+      '截至11月25日10时，您本月剩余流量：国内通用5.20GB，省内2GB，闲时10GB。',
+      [['remaining', 5324.8, 'general'], ['remaining', 2048, 'provincial'], ['remaining', 10240, 'offpeak']],
+    ],
+    [
+      'used, then left, each kind named',
+      '您本月已用流量：国内通用1.2GB，定向300MB；剩余国内通用3GB。',
+      [['used', 1228.8, 'general'], ['used', 300, 'app'], ['remaining', 3072, 'general']],
+    ],
+    [
+      'the strongest word wins: night-time provincial data is off-peak, carried-over general data is carried over',
+      '【省内夜间流量】剩余1G；国内通用流量结转剩余512M。',
+      [['remaining', 1024, 'offpeak'], ['remaining', 512, 'carryover']],
+    ],
+    ['no kind named', '您本月已使用数据流量101.15M，剩余100.00M。', [['used', 101.15, null], ['remaining', 100, null]]],
+    ['a kind named before a percentage', '流量提醒：您本月国内通用流量已使用80%，剩余2.00GB。', [['remaining', 2048, 'general']]],
+    [
+      'parts after 其中, each of its own kind',
+      '截至11月25日，您本月共使用流量3.5GB，其中国内通用流量2.5GB，省内流量1GB。',
+      [['used', 3584, null], ['used', 2560, 'general'], ['used', 1024, 'provincial']],
+    ],
+    [
+      'a heading line names the lines under it (and a word on the next line names the next amount, not this one)',
+      '您本月流量使用情况：\n国内通用流量：\n总量10GB\n已用2GB\n剩余8GB\n定向流量：\n总量5GB\n剩余5GB\n感谢使用。',
+      [['total', 10240, 'general'], ['used', 2048, 'general'], ['remaining', 8192, 'general'], ['total', 5120, 'app'], ['remaining', 5120, 'app']],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(pools(text)).toEqual(expected);
+  });
+});
+
+describe('data left for the customer', () => {
+  const amount = (pool: FigureRecord['pool'], value: number, pkg: string | null = null) => ({ pool, value, package: pkg });
+
+  it('is the general data, never added to other kinds (the issue: 7.05 GB, not 67.99 GB)', () => {
+    const byPool = dataByPool([amount('general', 7219.2), amount('provincial', 1822.72), amount('offpeak', 60579.84)]);
+    expect(byPool.map((a) => [a.pool, a.mb])).toEqual([
+      ['general', 7219.2],
+      ['provincial', 1822.72],
+      ['offpeak', 60579.84],
+    ]);
+    expect(customerDataLeft(byPool)?.mb).toBe(7219.2);
+  });
+
+  it('adds up general packages, keeps unnamed amounts apart, and has no single figure without general data', () => {
+    const byPool = dataByPool([amount(null, 322.2), amount('general', 100, 'A'), amount('general', 50, 'B'), amount(null, 40)]);
+    expect(byPool.map((a) => [a.pool, a.mb, a.members])).toEqual([
+      ['general', 150, [1, 2]],
+      [null, 322.2, [0]],
+      [null, 40, [3]],
+    ]);
+    expect(customerDataLeft(byPool)?.mb).toBe(150);
+    expect(customerDataLeft(dataByPool([amount(null, 100)]))?.mb).toBe(100);
+    expect(customerDataLeft(dataByPool([amount(null, 100), amount(null, 50)]))).toBeUndefined();
+    expect(customerDataLeft(dataByPool([amount('provincial', 100)]))).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_POOLS, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { canonical, checkEntry, loadCorpus, mixedPoolSums } from '../../fixtures/replies/corpus';
+import { RECEIVED } from './format';
+
+// Real 10086 replies quoted in public code (provenance in each entry); the figures were written by hand.
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+
+describe('the development corpus of real replies', () => {
+  it('is well formed: unique ids and texts, provenance, values a person can check', () => {
+    expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
+    expect(new Set(corpus.map((e) => e.text)).size).toBe(corpus.length);
+    for (const e of corpus) {
+      expect(e.source).toMatch(/^(github:|code-index:)/u);
+      expect(e.sourceNote.length).toBeGreaterThan(20);
+      for (const f of e.figures) {
+        expect(Number.isFinite(canonical(f))).toBe(true);
+        // The amount is written in the text as recorded.
+        const written = typeof f.value === 'string' ? f.value : null;
+        if (written) expect(e.text).toContain(written);
+        if (f.pool !== null) expect(DATA_POOLS).toContain(f.pool);
+      }
+    }
+  });
+
+  it.each(corpus.map((e) => [e.id, e] as const))('%s: every figure with its meaning and pool, lists as actions', (_id, entry) => {
+    const u = read(entry.text);
+    const c = checkEntry(entry, u);
+    expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
+    expect(c.found).toBe(c.expected);
+    expect(c.menuMissing).toEqual([]);
+    expect(c.servicesMissing).toEqual([]);
+    expect(c.listsAsFigures).toBe(0);
+    if (entry.services) expect(u.kind).toBe('services');
+    if (entry.kind === 'menu') expect(u.kind).toBe('menu');
+    if (entry.kind === 'error') expect(u.kind === 'outcome' && u.template).toBe('wrong-instruction');
+  });
+
+  const groups = (figures: FigureRecord[]) =>
+    dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+
+  it('never adds up data of different kinds (as the overview, alerts and 小e add them)', () => {
+    for (const entry of corpus) {
+      const u = read(entry.text);
+      expect([entry.id, mixedPoolSums(u, checkEntry(entry, u), groups)]).toEqual([entry.id, 0]);
+    }
+    // The measure can fail: the sub-pools of one reply all taken as general would be added up.
+    const entry = corpus.find((e) => e.id === 'gd-gz-subpools')!;
+    const u = read(entry.text);
+    if (u.kind !== 'figures') throw new Error('figures expected');
+    const check = checkEntry(entry, u);
+    const merged = { ...u, figures: u.figures.map((f) => (f.field === 'remaining' && f.pool ? { ...f, pool: 'general' as const } : f)) };
+    expect(mixedPoolSums(merged, check, groups)).toBe(1);
+  });
+
+  it('a checker that can fail: a changed value, meaning or pool is not found', () => {
+    const entry = corpus.find((e) => e.id === 'gd-gz-subpools')!;
+    const u = read(entry.text);
+    const tamper = (change: Partial<(typeof entry.figures)[number]>) =>
+      checkEntry({ ...entry, figures: entry.figures.map((f, i) => (i === 5 ? { ...f, ...change } : f)) }, u);
+    expect(checkEntry(entry, u).found).toBe(6);
+    expect(tamper({ value: 151 }).missing).toHaveLength(1);
+    expect(tamper({ what: 'data-used' }).missing).toHaveLength(1);
+    expect(tamper({ pool: 'provincial' }).wrongPool).toHaveLength(1);
+  });
+});
