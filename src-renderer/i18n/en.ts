@@ -304,4 +304,11 @@ export const en: Record<StringKey, string> = {
   'custom.field.confirm': 'Ask for confirmation before sending',
 
   'toast.dismiss': 'Dismiss',
+
+  'approval.pairFrom': 'It says it runs in {browser}, profile “{profile}”.',
+  'settings.extensionDetails': '{browser} · {profile} — paired {paired}, last used {used}; forgotten if unused until {expires}',
+  'settings.rename': 'Rename',
+  'settings.renameLabel': 'Name for this browser profile',
+  'settings.renameSave': 'Save name',
+  'settings.renamed': 'Renamed.',
 };

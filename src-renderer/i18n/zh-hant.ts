@@ -304,4 +304,11 @@ export const zhHant: Record<StringKey, string> = {
   'custom.field.confirm': '發送前需要確認',
 
   'toast.dismiss': '關閉提示',
+
+  'approval.pairFrom': '它自稱執行於 {browser}，設定檔「{profile}」。',
+  'settings.extensionDetails': '{browser} · {profile} — {paired} 配對，上次使用 {used}；如一直不用，{expires} 後自動取消',
+  'settings.rename': '改名',
+  'settings.renameLabel': '這個瀏覽器設定檔的名稱',
+  'settings.renameSave': '儲存名稱',
+  'settings.renamed': '已改名。',
 };
