@@ -49,10 +49,14 @@ async function onInputEntered(text: string, disposition: chrome.omnibox.Disposit
   await (disposition === 'currentTab' ? chrome.tabs.update({ url }) : chrome.tabs.create({ url }));
 }
 
+/** The default suggestion last set, for the end-to-end test (Chrome has no getter). */
+let defaultSuggestion: string | null = null;
+
 async function suggest(text: string) {
   const search = (await catalogSession()).search;
   // The first line says what Enter does with the text as typed (open that code, or search for it).
-  chrome.omnibox.setDefaultSuggestion({ description: omniboxDefault(search, text, uiLang()) });
+  defaultSuggestion = omniboxDefault(search, text, uiLang());
+  chrome.omnibox.setDefaultSuggestion({ description: defaultSuggestion });
   return omniboxSuggestions(search, text, uiLang());
 }
 
@@ -129,4 +133,4 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
 
 // The handlers the listeners above call, for the end-to-end test: Chrome offers no way to fire
 // omnibox or menu events from a script.
-Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot() } });
+Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot(), omniboxDefault: () => defaultSuggestion } });

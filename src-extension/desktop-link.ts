@@ -118,7 +118,9 @@ export class DesktopLink {
   async send(request: DesktopSendRequest, label: string): Promise<void> {
     await this.restored;
     const now = Date.now();
-    const twin = this.state.sends.find((s) => s.label === label && (s.state === 'requested' || s.state === 'confirming' || now - s.at < DOUBLE_SEND_MS));
+    const twin = this.state.sends.find(
+      (s) => s.label === label && (s.state === 'requested' || s.state === 'confirming' || (now - s.at < DOUBLE_SEND_MS && s.state !== 'refused' && s.state !== 'failed')),
+    );
     if (twin) return;
     const ref = `e${now.toString(36)}${randomToken(16).slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`;
     const send: DesktopSend = { ref, label, state: 'requested', error: null, replies: [], at: now };

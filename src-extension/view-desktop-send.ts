@@ -28,7 +28,7 @@ function onSnapshot(listener: Listener): () => void {
       if (latest.unseen) void command({ kind: 'desktop.seen' });
     });
   }
-  return () => listeners.delete(listener);
+  return () => void listeners.delete(listener);
 }
 
 const command = (c: DesktopCommand) => chrome.runtime.sendMessage(c).catch(() => undefined);
@@ -36,10 +36,13 @@ const command = (c: DesktopCommand) => chrome.runtime.sendMessage(c).catch(() =>
 /** The app's words (Simplified Chinese and English) in the UI's language. */
 export const errorText = (lang: Lang, e: ErrorText) => (lang === 'en' ? e.en : lang === 'zh-Hant' ? toTraditional(e.zh) : e.zh);
 
-/** Listens while `element` is on the page; a view left behind (navigation, language) stops. */
+/** Listens while `element` is on the page; once it has left (navigation, language), it stops. */
 function whileShown(element: HTMLElement, listener: Listener): void {
-  const stop = onSnapshot((s) => {
-    if (!element.isConnected && latest) return void stop();
+  let shown = false;
+  let stop = (): void => undefined;
+  stop = onSnapshot((s) => {
+    if (element.isConnected) shown = true;
+    else if (shown) return void stop();
     listener(s);
   });
 }
