@@ -98,7 +98,7 @@ export class ExtensionSession {
 
   close(): void {
     for (const u of this.unsubscribe) u();
-    this.policy.approvals.withdraw(this.extensionId);
+    this.policy.approvals.withdraw(this);
   }
 
   /** Handles one raw message; never throws (every failure becomes a message to the extension). */
@@ -157,10 +157,17 @@ export class ExtensionSession {
     const slot = this.policy.pairingLimiter.take(PAIRING_KEY);
     if (!slot.ok) return this.say({ type: 'unpaired', reason: 'rate-limited', error: errorText(pairingRateLimited(slot.retryInMs)) });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const { browser, profile } = request;
+    let asked: Promise<'approved' | 'declined' | 'expired'>;
+    try {
+      asked = this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code, browser, profile }, this);
+    } catch (e) {
+      // Too many prompts waiting: no code is shown for a question the app will not ask.
+      return this.say({ type: 'error', error: errorText(e) });
+    }
     this.pairingCode = code;
     this.say({ type: 'pairing', code });
-    const { browser, profile } = request;
-    const outcome = await this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code, browser, profile });
+    const outcome = await asked;
     this.pairingCode = null;
     if (outcome !== 'approved') return this.say({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
     try {
@@ -196,7 +203,12 @@ export class ExtensionSession {
         text: preview.redacted,
         reason: preview.confirm,
       };
-      const outcome = await this.policy.approvals.ask(question);
+      let outcome: 'approved' | 'declined' | 'expired';
+      try {
+        outcome = await this.policy.approvals.ask(question, this);
+      } catch (e) {
+        return refuse(e);
+      }
       if (outcome !== 'approved') return refuse(declined(outcome));
       if (!this.policy.pairings.find(association.id, this.extensionId)) return refuse(notPaired());
       confirmed = true;
