@@ -61,10 +61,10 @@ export function PairedExtensions() {
             <small className="muted">
               {t('settings.extensionDetails', { browser: p.browser, profile: p.profile, paired: day(p.pairedAt), used: day(p.lastUsedAt), expires: day(p.expiresAt) })}
             </small>{' '}
-            <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })}>
+            <button type="button" className="rename" onClick={() => setRenaming({ id: p.id, name: p.name })}>
               {t('settings.rename')}
             </button>{' '}
-            <button type="button" onClick={() => setUnpairing(p)}>
+            <button type="button" className="revoke" onClick={() => setUnpairing(p)}>
               {t('settings.revoke')}
             </button>
           </li>
