@@ -130,8 +130,8 @@ function pairingOutcome(lang: Lang, s: DesktopSnapshot): string | null {
   if (s.pairing === 'refused') return t(lang, 'desktopPairRefused');
   if (s.pairing === 'expired') return t(lang, 'desktopPairExpired');
   if (s.pairing === 'revoked') return t(lang, 'desktopRevoked');
-  if (s.pairing === 'rate-limited' && s.error) return errorText(lang, s.error);
-  return null;
+  // Rate-limited, too many prompts waiting, or any other word from the app.
+  return s.error ? errorText(lang, s.error) : null;
 }
 
 function sendItem(lang: Lang, s: DesktopSend): HTMLElement {
