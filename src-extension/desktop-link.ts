@@ -67,6 +67,8 @@ export class DesktopLink {
   private inbox: Promise<void> = Promise.resolve();
   private state: DesktopSnapshot = EMPTY;
   private readonly restored: Promise<void>;
+  /** The last send asked for, to tell a double click from a new send. In memory only: it holds the parameters. */
+  private lastSend: { ref: string; what: string } | null = null;
 
   constructor(
     private readonly onChange: (snapshot: DesktopSnapshot) => void,
@@ -118,11 +120,12 @@ export class DesktopLink {
   async send(request: DesktopSendRequest, label: string): Promise<void> {
     await this.restored;
     const now = Date.now();
-    const twin = this.state.sends.find(
-      (s) => s.label === label && (s.state === 'requested' || s.state === 'confirming' || (now - s.at < DOUBLE_SEND_MS && s.state !== 'refused' && s.state !== 'failed')),
-    );
-    if (twin) return;
+    const what = JSON.stringify([label, request]);
+    const last = this.lastSend && this.state.sends.find((s) => s.ref === this.lastSend!.ref);
+    // The same request again while the first waits, or moments after it: a double click, not a second SMS.
+    if (last && this.lastSend!.what === what && (last.state === 'requested' || last.state === 'confirming' || (now - last.at < DOUBLE_SEND_MS && last.state !== 'refused' && last.state !== 'failed'))) return;
     const ref = `e${now.toString(36)}${randomToken(16).slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`;
+    this.lastSend = { ref, what };
     const send: DesktopSend = { ref, label, state: 'requested', error: null, replies: [], at: now };
     this.update({ sends: [...this.state.sends, send].slice(-KEEP_SENDS) });
     this.connect();
@@ -148,19 +151,25 @@ export class DesktopLink {
       this.inbox = this.inbox.then(() => this.receive(port, m as AppMessage)).catch(() => undefined);
     });
     port.onDisconnect.addListener(() => {
-      // Read, so Chrome counts it as handled and logs nothing: the app being off is not an error here.
+      // Read now (it is gone after this callback), so Chrome counts it as handled and logs nothing:
+      // the app being off is not an error here.
       const lastError = chrome.runtime.lastError;
-      if (this.port !== port) return;
-      this.port = null;
-      this.nonce = null;
-      this.resolveReady();
-      // The host says why before it exits (app not running); without a word, Chrome found no host.
-      const notInstalled = !this.hostError && /not found/i.test(lastError?.message ?? '');
-      const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
-      const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
-      this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modem: null, sends });
+      // After the messages that came before it: the host's last word says why it exited.
+      this.inbox = this.inbox.then(() => this.disconnected(port, lastError?.message ?? ''));
     });
     port.postMessage({ type: 'hello' });
+  }
+
+  private disconnected(port: chrome.runtime.Port, reason: string): void {
+    if (this.port !== port) return;
+    this.port = null;
+    this.nonce = null;
+    this.resolveReady();
+    // The host says why before it exits (app not running); without a word, Chrome found no host.
+    const notInstalled = !this.hostError && /not found/i.test(reason);
+    const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
+    const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
+    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modem: null, sends });
   }
 
   /** Posts once the app said hello; with the association's MAC unless `signed` is false. */
