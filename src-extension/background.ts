@@ -107,6 +107,13 @@ const desktop = new DesktopLink(
 );
 void chrome.action.setBadgeBackgroundColor({ color: '#0085d0' });
 
+/** A click on the reply's notification opens the popup page, which lists the send and its reply. */
+async function onNotificationClicked(id: string): Promise<void> {
+  await chrome.notifications.clear(id);
+  await chrome.tabs.create({ url: pageUrl({ view: 'search', query: '' }) });
+}
+chrome.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== DESKTOP_PORT || !ownPage(port.sender)) return port.disconnect();
   pages.add(port);
@@ -133,4 +140,4 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
 
 // The handlers the listeners above call, for the end-to-end test: Chrome offers no way to fire
 // omnibox or menu events from a script.
-Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot(), omniboxDefault: () => defaultSuggestion } });
+Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot(), omniboxDefault: () => defaultSuggestion, onNotificationClicked } });

@@ -86,5 +86,7 @@ declare namespace chrome {
   }
   namespace notifications {
     function create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    function clear(id: string): Promise<boolean>;
+    const onClicked: { addListener(cb: (id: string) => void): void };
   }
 }

@@ -43,6 +43,7 @@ interface WorkerHooks {
   onInputEntered(text: string, disposition: string): Promise<void>;
   desktop(): Promise<{ unseen: number; sends: { label: string; state: string; error: { code: string } | null; replies: { text: string }[] }[] }>;
   omniboxDefault(): string | null;
+  onNotificationClicked(id: string): Promise<void>;
 }
 declare const hall10086: WorkerHooks;
 
@@ -431,6 +432,11 @@ describe('sending through the desktop app (native messaging)', () => {
     expect(await ext.worker.evaluate(() => (chrome.action as unknown as { getBadgeText(d: object): Promise<string> }).getBadgeText({}))).toBe('1');
     const shown = await ext.worker.evaluate(() => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll());
     expect(Object.keys(shown)).toHaveLength(1);
+    // Clicked, it opens the popup page (where the reply is listed) and goes away.
+    const opened = await tabOpenedBy((w) => w.evaluate((id) => hall10086.onNotificationClicked(id), Object.keys(shown)[0]!));
+    expect(opened.url()).toBe(`${ext.base}popup.html#/search/`);
+    await opened.close();
+    expect(await ext.worker.evaluate(() => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll())).toEqual({});
     expect(core!.demo!.emulator.sent.slice(before).map((s) => s.part.text)).toEqual(['YE']);
     // Reopened where the action button opens it: the search view lists the send and its reply.
     const again = await openPopup();
