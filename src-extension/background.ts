@@ -1,15 +1,18 @@
 import { builtinCatalog } from '../src-shared/catalog/builtin';
 import { CATALOG_KEYS } from './catalog-store';
 import { CatalogSession } from './catalog-session';
-import { browserLang, t } from './i18n';
-import { routeHash, type Route } from './routes';
 import { DesktopLink } from './desktop-link';
-import { isDesktopCommand, type DesktopUpdate } from './desktop-protocol';
-import { omniboxSuggestions } from './suggest';
+import { DESKTOP_PORT, isDesktopCommand, type DesktopUpdate } from './desktop-protocol';
+import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
+import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
+import { isReportableUrl, WEB_PAGES } from './report';
+import { routeHash, type Route } from './routes';
+import { omniboxDefault, omniboxSuggestions } from './suggest';
 
 /**
- * The service worker: the omnibox keyword `10086` and the two context-menu entries. Each of them
- * only opens the popup page in a tab at the right route; nothing here touches the network.
+ * The service worker: the omnibox keyword `10086`, the two context-menu entries (each only opens
+ * the popup page in a tab at the right route), and the one link to the desktop app, whose sends
+ * and replies it keeps for the popup, with a badge and a notification when 10086 answers.
  */
 const MENU_LOOKUP = 'lookup-selection';
 const MENU_REPORT = 'report-url';
@@ -32,7 +35,10 @@ async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<voi
   if (info.menuItemId === MENU_LOOKUP) {
     await chrome.tabs.create({ url: pageUrl({ view: 'search', query: (info.selectionText ?? '').trim() }) });
   } else if (info.menuItemId === MENU_REPORT) {
-    await chrome.tabs.create({ url: pageUrl({ view: 'report', url: info.linkUrl ?? info.pageUrl ?? '' }) });
+    // The menu shows only on http(s) pages; a local address (the app's own page) is never reported.
+    const url = info.linkUrl ?? info.pageUrl ?? '';
+    if (!isReportableUrl(url)) return;
+    await chrome.tabs.create({ url: pageUrl({ view: 'report', url }) });
   }
 }
 
@@ -43,37 +49,95 @@ async function onInputEntered(text: string, disposition: chrome.omnibox.Disposit
   await (disposition === 'currentTab' ? chrome.tabs.update({ url }) : chrome.tabs.create({ url }));
 }
 
+/** The default suggestion last set, for the end-to-end test (Chrome has no getter). */
+let defaultSuggestion: string | null = null;
+
 async function suggest(text: string) {
-  return omniboxSuggestions((await catalogSession()).search, text, uiLang());
+  const search = (await catalogSession()).search;
+  // The first line says what Enter does with the text as typed (open that code, or search for it).
+  defaultSuggestion = omniboxDefault(search, text, uiLang());
+  chrome.omnibox.setDefaultSuggestion({ description: defaultSuggestion });
+  return omniboxSuggestions(search, text, uiLang());
 }
 
 chrome.runtime.onInstalled.addListener(() => {
   const lang = uiLang();
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({ id: MENU_LOOKUP, title: t(lang, 'menuLookup'), contexts: ['selection'] });
-    chrome.contextMenus.create({ id: MENU_REPORT, title: t(lang, 'menuReport'), contexts: ['page', 'link'] });
+    chrome.contextMenus.create({
+      id: MENU_REPORT,
+      title: t(lang, 'menuReport'),
+      contexts: ['page', 'link'],
+      documentUrlPatterns: WEB_PAGES,
+      targetUrlPatterns: WEB_PAGES,
+    });
   });
 });
 chrome.contextMenus.onClicked.addListener((info) => void onMenuClicked(info));
 chrome.omnibox.setDefaultSuggestion({ description: t(uiLang(), 'omniboxDefault') });
+chrome.omnibox.onInputStarted.addListener(() => chrome.omnibox.setDefaultSuggestion({ description: t(uiLang(), 'omniboxDefault') }));
 chrome.omnibox.onInputChanged.addListener((text, send) => void suggest(text).then(send));
 chrome.omnibox.onInputEntered.addListener((text, disposition) => void onInputEntered(text, disposition));
 
-const desktop = new DesktopLink((snapshot) => {
-  const update: DesktopUpdate = { kind: 'desktop.update', snapshot };
-  // No open page to hear it is fine: a page asks for the snapshot when it opens.
-  chrome.runtime.sendMessage(update).catch(() => undefined);
+/** The extension's pages that are open now and hear every change of the desktop link. */
+const pages = new Set<chrome.runtime.Port>();
+const ownPage = (sender: chrome.runtime.MessageSender | undefined) =>
+  sender?.id === chrome.runtime.id && !!sender.url?.startsWith(chrome.runtime.getURL(''));
+
+/** The popup's language when it has one, else the browser's: for the badge's notification. */
+async function notificationLang(): Promise<Lang> {
+  const stored = (await chrome.storage.local.get([LANG_KEY]))[LANG_KEY];
+  return isLang(stored) ? stored : uiLang();
+}
+
+const desktop = new DesktopLink(
+  (snapshot) => {
+    const update: DesktopUpdate = { kind: 'desktop.update', snapshot };
+    for (const page of pages) page.postMessage(update);
+    void chrome.action.setBadgeText({ text: snapshot.unseen ? String(snapshot.unseen) : '' });
+  },
+  (text) => {
+    // With a page of ours open, the reply is on screen already.
+    if (pages.size) return;
+    void notificationLang().then((lang) =>
+      chrome.notifications.create('', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: t(lang, 'replyNotification'), message: text }),
+    );
+  },
+  async () => profileLabel((await chrome.storage.local.get([PROFILE_NAME_KEY]))[PROFILE_NAME_KEY]),
+);
+void chrome.action.setBadgeBackgroundColor({ color: '#0085d0' });
+
+/** A click on the reply's notification opens the popup page, which lists the send and its reply. */
+async function onNotificationClicked(id: string): Promise<void> {
+  await chrome.notifications.clear(id);
+  await chrome.tabs.create({ url: pageUrl({ view: 'search', query: '' }) });
+}
+chrome.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== DESKTOP_PORT || !ownPage(port.sender)) return port.disconnect();
+  pages.add(port);
+  port.onDisconnect.addListener(() => pages.delete(port));
+  void desktop.snapshot().then((snapshot) => port.postMessage({ kind: 'desktop.update', snapshot } satisfies DesktopUpdate));
 });
 
 /** Only the extension's own pages may use the desktop link; anything else is ignored. */
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL('')) || !isDesktopCommand(message)) return;
-  if (message.kind === 'desktop.status') desktop.refresh();
-  else if (message.kind === 'desktop.pair') desktop.pair();
-  else desktop.send(message.request, message.label);
-  reply(desktop.snapshot);
+  if (!ownPage(sender) || !isDesktopCommand(message)) return;
+  const done =
+    message.kind === 'desktop.status'
+      ? desktop.refresh()
+      : message.kind === 'desktop.pair'
+        ? desktop.pair()
+        : message.kind === 'desktop.seen'
+          ? desktop.seen()
+          : desktop.send(message.request, message.label);
+  // Answered at once with the snapshot as it stands; what follows comes on the page's port.
+  void desktop.snapshot().then(reply);
+  void done;
+  return true;
 });
 
 // The handlers the listeners above call, for the end-to-end test: Chrome offers no way to fire
 // omnibox or menu events from a script.
-Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot } });
+Object.assign(globalThis, { hall10086: { suggest, onMenuClicked, onInputEntered, desktop: () => desktop.snapshot(), omniboxDefault: () => defaultSuggestion, onNotificationClicked } });

@@ -8,7 +8,9 @@ import { zip } from './zip';
 
 /**
  * `npm run build:extension`: the Vite build, then what Vite does not make — manifest.json, the
- * `_locales` messages and the icons — and the whole folder zipped for the store.
+ * `_locales` messages and the icons. out/extension/ is the development build (its manifest has
+ * `key`, so an unpacked copy gets the fixed ID); the zip is the store build (the same files, its
+ * manifest without `key`).
  */
 const ROOT = resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = join(ROOT, 'out/extension');
@@ -28,14 +30,19 @@ function filesUnder(dir: string): string[] {
 export async function buildExtension(): Promise<{ zipBytes: number }> {
   await build({ configFile: join(import.meta.dirname, 'vite.config.ts') });
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  write(join(EXTENSION_DIR, 'manifest.json'), JSON.stringify(manifest(version), null, 2));
+  write(join(EXTENSION_DIR, 'manifest.json'), JSON.stringify(manifest(version, { withKey: true }), null, 2));
   for (const lang of LANGS) {
     const messages = Object.fromEntries(MANIFEST_KEYS.map((key) => [key, { message: STRINGS[key][lang] }]));
     write(join(EXTENSION_DIR, '_locales', CHROME_LOCALES[lang], 'messages.json'), JSON.stringify(messages, null, 2));
   }
   for (const size of ICON_SIZES) write(join(EXTENSION_DIR, `icons/icon-${size}.png`), iconPng(size));
+  // The folder is for loading unpacked (with `key`: the ID the app allows); the zip is for the store, which refuses `key`.
+  const storeManifest = new TextEncoder().encode(JSON.stringify(manifest(version, { withKey: false }), null, 2));
   const archive = zip(
-    filesUnder(EXTENSION_DIR).map((file) => ({ name: relative(EXTENSION_DIR, file).split('\\').join('/'), data: readFileSync(file) })),
+    filesUnder(EXTENSION_DIR).map((file) => {
+      const name = relative(EXTENSION_DIR, file).split('\\').join('/');
+      return { name, data: name === 'manifest.json' ? storeManifest : readFileSync(file) };
+    }),
   );
   write(EXTENSION_ZIP, archive);
   return { zipBytes: archive.length };

@@ -9,6 +9,8 @@ declare namespace chrome {
     function getURL(path: string): string;
     const onInstalled: { addListener(cb: () => void): void };
     interface Port {
+      name: string;
+      sender?: MessageSender;
       postMessage(message: unknown): void;
       disconnect(): void;
       onMessage: { addListener(cb: (message: unknown) => void): void };
@@ -19,6 +21,9 @@ declare namespace chrome {
       url?: string;
     }
     function connectNative(application: string): Port;
+    function connect(info: { name: string }): Port;
+    const onConnect: { addListener(cb: (port: Port) => void): void };
+    function openOptionsPage(): Promise<void>;
     function sendMessage(message: unknown): Promise<unknown>;
     const onMessage: {
       addListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void;
@@ -33,6 +38,11 @@ declare namespace chrome {
       get(keys: string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string[]): Promise<void>;
+    };
+    /** In memory only, until the browser closes: Chrome 102+. */
+    const session: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
     };
     const onChanged: { addListener(cb: (changes: Record<string, unknown>, areaName: string) => void): void };
   }
@@ -52,7 +62,10 @@ declare namespace chrome {
       linkUrl?: string;
       pageUrl?: string;
     }
-    function create(props: { id: string; title: string; contexts: string[] }, done?: () => void): void;
+    function create(
+      props: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[]; targetUrlPatterns?: string[] },
+      done?: () => void,
+    ): void;
     function removeAll(done?: () => void): void;
     const onClicked: { addListener(cb: (info: OnClickData) => void): void };
   }
@@ -63,7 +76,17 @@ declare namespace chrome {
     }
     type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
     function setDefaultSuggestion(s: { description: string }): void;
+    const onInputStarted: { addListener(cb: () => void): void };
     const onInputChanged: { addListener(cb: (text: string, suggest: (s: SuggestResult[]) => void) => void): void };
     const onInputEntered: { addListener(cb: (text: string, disposition: Disposition) => void): void };
+  }
+  namespace action {
+    function setBadgeText(details: { text: string }): Promise<void>;
+    function setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+  }
+  namespace notifications {
+    function create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    function clear(id: string): Promise<boolean>;
+    const onClicked: { addListener(cb: (id: string) => void): void };
   }
 }

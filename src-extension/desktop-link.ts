@@ -1,98 +1,247 @@
-import { NATIVE_HOST_NAME, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
+import { mac, macMatches, randomToken } from '../src-shared/api/extension-auth';
+import { NATIVE_HOST_NAME, needsAppAuth, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
 import type { DesktopSend, DesktopSendRequest, DesktopSnapshot } from './desktop-protocol';
 
-/** Shown when Chrome cannot start the host at all: the app (or its channel) is not installed. */
-const HOST_MISSING: ErrorText = {
-  code: 'extension.host-missing',
-  zh: '找不到桌面应用的扩展通道：请安装并打开 Hall10086（或运行 hall10086 native-host install）。',
-  en: 'The desktop app’s extension channel is not installed: install and open Hall10086 (or run hall10086 native-host install).',
-};
-
+/** This browser profile's association with the app, made when it pairs: in chrome.storage.local of this profile only. */
+export const ASSOCIATION_KEY = 'desktopAssociation';
+/** The snapshot, in chrome.storage.session: a worker Chrome stopped and started again shows the same sends. */
+const SNAPSHOT_KEY = 'desktop';
 /** Sends older than this are dropped from the list the popup shows. */
 const KEEP_SENDS = 10;
+/** A second Send of the same thing this soon after the first is a double click, not a second SMS. */
+const DOUBLE_SEND_MS = 5_000;
+
+export interface Association {
+  id: string;
+  key: string;
+}
+
+/** What names this profile in the app's prompt and Settings. */
+export interface ProfileLabel {
+  browser: string;
+  profile: string;
+}
+
+const LINK_LOST: ErrorText = {
+  code: 'extension.link-lost',
+  zh: '与桌面应用的连接断开了：结果请在桌面应用中查看。',
+  en: 'The link to the desktop app was lost: see the desktop app for the outcome.',
+};
+
+const EMPTY: DesktopSnapshot = {
+  app: 'connecting',
+  error: null,
+  paired: false,
+  name: null,
+  pairingCode: null,
+  pairing: null,
+  modem: null,
+  sends: [],
+  unseen: 0,
+};
+
+type Unsigned = { type: string } & Record<string, unknown>;
 
 /**
  * The service worker's one connection to the desktop app (a native-messaging port; Chrome starts
- * the app's host for it). It keeps only what the popup shows: states, codes, replies — never the
- * parameters of a send, which go straight to the port.
+ * the app's host for it). It keeps what the popup shows (states, codes, replies; never the
+ * parameters of a send, which go straight to the port) in chrome.storage.session, so a popup
+ * closed mid-send shows the same when it opens again.
+ *
+ * After pairing, every request carries an HMAC made with this profile's secret, bound to the
+ * connection's nonce and a rising counter; every app message that claims success carries the app's
+ * HMAC, and one without it is dropped (docs/extension-protocol.md).
  */
 export class DesktopLink {
   private port: chrome.runtime.Port | null = null;
-  private next = 1;
-  private state: DesktopSnapshot = { app: 'unavailable', error: null, paired: false, pairingCode: null, modem: null, sends: [] };
+  private nonce: string | null = null;
+  private counter = 0;
+  private appCounter = 0;
+  private association: Association | null = null;
+  /** Resolves once the app said hello on the current port (or the port closed). */
+  private ready: Promise<void> = Promise.resolve();
+  private resolveReady: () => void = () => undefined;
+  /** What the host said before it exited (the app is not running). */
+  private hostError: ErrorText | null = null;
+  /** App messages are checked one after another, in the order they came. */
+  private inbox: Promise<void> = Promise.resolve();
+  private state: DesktopSnapshot = EMPTY;
+  private readonly restored: Promise<void>;
+  /** The last send asked for, to tell a double click from a new send. In memory only: it holds the parameters. */
+  private lastSend: { ref: string; what: string } | null = null;
 
-  constructor(private readonly onChange: (snapshot: DesktopSnapshot) => void) {}
+  constructor(
+    private readonly onChange: (snapshot: DesktopSnapshot) => void,
+    private readonly onReply: (text: string) => void,
+    private readonly label: () => Promise<ProfileLabel>,
+  ) {
+    this.restored = Promise.all([chrome.storage.session.get([SNAPSHOT_KEY]), chrome.storage.local.get([ASSOCIATION_KEY])]).then(
+      ([session, local]) => {
+        this.association = isAssociation(local[ASSOCIATION_KEY]) ? local[ASSOCIATION_KEY] : null;
+        const saved = session[SNAPSHOT_KEY] as DesktopSnapshot | undefined;
+        if (!saved) return;
+        // The worker stopped: its port, and the app's half of unfinished sends, went with it.
+        const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));
+        this.state = { ...saved, app: 'connecting', pairingCode: null, sends };
+      },
+    );
+  }
 
-  get snapshot(): DesktopSnapshot {
+  async snapshot(): Promise<DesktopSnapshot> {
+    await this.restored;
     return this.state;
   }
 
-  /** Connects (or reconnects) and asks the app who we are to it. */
-  refresh(): void {
-    this.ensurePort()?.postMessage({ type: 'hello' });
+  /** Connects (or reconnects) and asks the app whether it still knows this profile's association. */
+  async refresh(): Promise<void> {
+    await this.restored;
+    if (!this.port) this.connect();
+    else await this.request({ type: 'status' });
   }
 
-  pair(): void {
-    this.ensurePort()?.postMessage({ type: 'pair' });
+  /** A fresh association for this profile: the app's user approves it by comparing a code. */
+  async pair(): Promise<void> {
+    await this.restored;
+    // A prompt is already up in the app for the secret made last time.
+    if (this.state.pairingCode && this.port) return;
+    const association = { id: randomToken(16), key: randomToken(32) };
+    await chrome.storage.local.set({ [ASSOCIATION_KEY]: association });
+    this.association = association;
+    this.update({ pairing: null, error: null });
+    this.connect();
+    await this.request({ type: 'pair', id: association.id, key: association.key, ...(await this.label()) }, false);
   }
 
-  send(request: DesktopSendRequest, label: string): string {
-    const ref = `e${Date.now().toString(36)}${this.next++}`;
-    const send: DesktopSend = { ref, label, state: 'requested', error: null, replies: [] };
+  async seen(): Promise<void> {
+    await this.restored;
+    if (this.state.unseen) this.update({ unseen: 0 });
+  }
+
+  async send(request: DesktopSendRequest, label: string): Promise<void> {
+    await this.restored;
+    const now = Date.now();
+    const what = JSON.stringify([label, request]);
+    const last = this.lastSend && this.state.sends.find((s) => s.ref === this.lastSend!.ref);
+    // The same request again while the first waits, or moments after it: a double click, not a second SMS.
+    if (last && this.lastSend!.what === what && (last.state === 'requested' || last.state === 'confirming' || (now - last.at < DOUBLE_SEND_MS && last.state !== 'refused' && last.state !== 'failed'))) return;
+    const ref = `e${now.toString(36)}${randomToken(16).slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`;
+    this.lastSend = { ref, what };
+    const send: DesktopSend = { ref, label, state: 'requested', error: null, replies: [], at: now };
     this.update({ sends: [...this.state.sends, send].slice(-KEEP_SENDS) });
-    this.ensurePort()?.postMessage({ type: 'send', ref, ...request });
-    return ref;
+    this.connect();
+    await this.request({ type: 'send', ref, ...request });
   }
 
-  private ensurePort(): chrome.runtime.Port | null {
-    if (this.port) return this.port;
+  private connect(): void {
+    if (this.port) return;
     let port: chrome.runtime.Port;
     try {
       port = chrome.runtime.connectNative(NATIVE_HOST_NAME);
     } catch {
-      this.update({ app: 'unavailable', error: HOST_MISSING });
-      return null;
+      return this.update({ app: 'absent', error: null });
     }
     this.port = port;
-    this.update({ app: 'connecting', error: null });
-    port.onMessage.addListener((m) => this.onMessage(m as AppMessage));
-    port.onDisconnect.addListener(() => {
-      this.port = null;
-      // The host tells why before it exits (app not running); otherwise Chrome could not start it.
-      const error = this.state.error ?? (chrome.runtime.lastError ? HOST_MISSING : null);
-      const sends = this.state.sends.map((s) =>
-        s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? HOST_MISSING } : s,
-      );
-      this.update({ app: 'unavailable', error, pairingCode: null, sends });
+    this.nonce = null;
+    this.counter = 0;
+    this.appCounter = 0;
+    this.hostError = null;
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.update({ app: 'connecting' });
+    port.onMessage.addListener((m) => {
+      this.inbox = this.inbox.then(() => this.receive(port, m as AppMessage)).catch(() => undefined);
     });
-    return port;
+    port.onDisconnect.addListener(() => {
+      // Read now (it is gone after this callback), so Chrome counts it as handled and logs nothing:
+      // the app being off is not an error here.
+      const lastError = chrome.runtime.lastError;
+      // After the messages that came before it: the host's last word says why it exited.
+      this.inbox = this.inbox.then(() => this.disconnected(port, lastError?.message ?? ''));
+    });
+    port.postMessage({ type: 'hello' });
   }
 
-  private onMessage(m: AppMessage): void {
+  private disconnected(port: chrome.runtime.Port, reason: string): void {
+    if (this.port !== port) return;
+    this.port = null;
+    this.nonce = null;
+    this.resolveReady();
+    // The host says why before it exits (app not running); without a word, Chrome found no host.
+    const notInstalled = !this.hostError && /not found/i.test(reason);
+    const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
+    const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
+    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modem: null, sends });
+  }
+
+  /** Posts once the app said hello; with the association's MAC unless `signed` is false. */
+  private async request(message: Unsigned, signed = true): Promise<void> {
+    const port = this.port;
+    if (!port) return;
+    await this.ready;
+    const nonce = this.nonce;
+    if (this.port !== port || !nonce) return;
+    const association = this.association;
+    if (!signed || !association) return port.postMessage(message);
+    const counter = ++this.counter;
+    port.postMessage({ ...message, auth: { id: association.id, counter, mac: await mac(association.key, 'request', nonce, counter, message) } });
+  }
+
+  /** Whether an app message that claims success really comes from the holder of this profile's secret. */
+  private async authentic(m: AppMessage): Promise<boolean> {
+    if (!needsAppAuth(m)) return true;
+    const { auth, ...unsigned } = m as AppMessage & { auth?: { counter: number; mac: string } };
+    const association = this.association;
+    if (!auth || !association || !this.nonce || !(auth.counter > this.appCounter)) return false;
+    if (!(await macMatches(association.key, 'reply', this.nonce, auth.counter, unsigned, auth.mac))) return false;
+    this.appCounter = auth.counter;
+    return true;
+  }
+
+  private async receive(port: chrome.runtime.Port, m: AppMessage): Promise<void> {
+    if (this.port !== port || typeof m?.type !== 'string' || !(await this.authentic(m))) return;
     switch (m.type) {
       case 'hello':
-        return this.update({ app: 'connected', error: null, paired: m.paired, pairingCode: m.pairingCode, modem: m.modem });
+        this.nonce = m.nonce;
+        this.resolveReady();
+        return this.request({ type: 'status' });
+      case 'status':
+        return m.paired
+          ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modem: m.modem, pairingCode: null, pairing: null })
+          : this.update({ app: 'connected', error: null, paired: false, name: null, modem: null, pairingCode: m.pairingCode });
       case 'pairing':
-        return this.update({ app: 'connected', pairingCode: m.code });
+        return this.update({ app: 'connected', pairingCode: m.code, pairing: null });
       case 'paired':
-        return this.update({ paired: true, pairingCode: null });
+        this.update({ paired: true, pairingCode: null, pairing: null });
+        return this.request({ type: 'status' });
       case 'unpaired':
-        return this.update({ paired: false, pairingCode: null });
+        if (m.reason === 'revoked') {
+          this.association = null;
+          await chrome.storage.local.remove([ASSOCIATION_KEY]);
+        }
+        return this.update({ paired: this.state.paired && m.reason !== 'revoked', pairingCode: null, pairing: m.reason, error: m.error ?? null });
       case 'send-state':
         return this.updateSend(m.ref, (s) => ({ ...s, state: m.state, error: m.error ?? null }));
       case 'reply':
-        return this.updateSend(m.ref, (s) => ({ ...s, replies: [...s.replies, { text: m.text, receivedAt: m.receivedAt }] }));
+        if (!this.state.sends.some((s) => s.ref === m.ref)) return;
+        this.updateSend(m.ref, (s) => ({ ...s, replies: [...s.replies, { text: m.text, receivedAt: m.receivedAt }] }), 1);
+        return this.onReply(m.text);
       case 'error':
+        if (!this.nonce) this.hostError = m.error;
         return this.update({ error: m.error });
     }
   }
 
-  private updateSend(ref: string, change: (s: DesktopSend) => DesktopSend): void {
-    this.update({ sends: this.state.sends.map((s) => (s.ref === ref ? change(s) : s)) });
+  private updateSend(ref: string, change: (s: DesktopSend) => DesktopSend, unseen = 0): void {
+    this.update({ sends: this.state.sends.map((s) => (s.ref === ref ? change(s) : s)), unseen: this.state.unseen + unseen });
   }
 
   private update(change: Partial<DesktopSnapshot>): void {
     this.state = { ...this.state, ...change };
+    void chrome.storage.session.set({ [SNAPSHOT_KEY]: this.state }).catch(() => undefined);
     this.onChange(this.state);
   }
+}
+
+function isAssociation(value: unknown): value is Association {
+  const a = value as Partial<Association> | undefined;
+  return typeof a?.id === 'string' && typeof a.key === 'string';
 }

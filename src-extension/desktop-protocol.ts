@@ -8,6 +8,8 @@ import type { ErrorText, ExtensionModemView, ExtensionSendState } from '../src-s
 
 export interface DesktopSendRequest {
   id?: string;
+  /** One of the user's own instructions (they live in this extension, not in the app's catalog). */
+  custom?: { code: string; template: string; to: string };
   params?: Record<string, string>;
   text?: string;
   to?: string;
@@ -16,6 +18,8 @@ export interface DesktopSendRequest {
 export type DesktopCommand =
   | { kind: 'desktop.status' }
   | { kind: 'desktop.pair' }
+  /** The popup showed the sends: the badge is cleared. */
+  | { kind: 'desktop.seen' }
   | { kind: 'desktop.send'; request: DesktopSendRequest; label: string };
 
 export interface DesktopSend {
@@ -25,17 +29,28 @@ export interface DesktopSend {
   state: ExtensionSendState | 'requested';
   error: ErrorText | null;
   replies: { text: string; receivedAt: number }[];
+  at: number;
 }
 
 export interface DesktopSnapshot {
-  app: 'connecting' | 'connected' | 'unavailable';
-  /** Why the app cannot be reached (not running, channel not installed…). */
+  /** `absent`: Chrome found no host (the app is not installed): the popup stays quiet about it. */
+  app: 'connecting' | 'connected' | 'unavailable' | 'absent';
+  /** Why the app cannot be reached (not running…), or what it refused. */
   error: ErrorText | null;
   paired: boolean;
+  /** The app's name for this browser profile's association. */
+  name: string | null;
   pairingCode: string | null;
+  /** How the last pairing request ended when it did not pair. */
+  pairing: 'refused' | 'expired' | 'revoked' | 'rate-limited' | null;
   modem: ExtensionModemView | null;
   sends: DesktopSend[];
+  /** Replies not yet seen in the popup (the badge). */
+  unseen: number;
 }
+
+/** The name of the port an extension page opens to hear the worker's snapshots. */
+export const DESKTOP_PORT = 'desktop';
 
 export interface DesktopUpdate {
   kind: 'desktop.update';
@@ -45,7 +60,7 @@ export interface DesktopUpdate {
 export function isDesktopCommand(value: unknown): value is DesktopCommand {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  if (kind === 'desktop.status' || kind === 'desktop.pair') return true;
+  if (kind === 'desktop.status' || kind === 'desktop.pair' || kind === 'desktop.seen') return true;
   if (kind !== 'desktop.send') return false;
   const { request, label } = value as { request?: unknown; label?: unknown };
   return typeof request === 'object' && request !== null && typeof label === 'string' && label.length <= 200;

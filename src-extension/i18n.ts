@@ -2,6 +2,8 @@ import type { Lang } from '../src-shared/errors';
 import { langFromLocales } from '../src-shared/i18n/lang';
 
 export type { Lang };
+/** The language chosen in the popup (chrome.storage.local); the catalog settings are kept by CatalogSession. */
+export const LANG_KEY = 'lang';
 export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 export const LANG_NAMES: Record<Lang, string> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' };
 
@@ -154,12 +156,44 @@ export const STRINGS = {
     en: 'The browser did not allow access to {origin}: updates cannot be fetched unless that site allows cross-origin reads.',
   },
   lastCheck: { 'zh-Hans': '上次检查（{time}）：', 'zh-Hant': '上次檢查（{time}）：', en: 'Last check ({time}): ' },
+  omniboxOpen: { 'zh-Hans': '打开 {code} {name}', 'zh-Hant': '開啟 {code} {name}', en: 'Open {code} {name}' },
+  omniboxSearch: { 'zh-Hans': '查找 10086 指令：{query}', 'zh-Hant': '查找 10086 指令：{query}', en: 'Find 10086 instructions: {query}' },
+  commandPopup: { 'zh-Hans': '打开 10086 指令速查', 'zh-Hant': '開啟 10086 指令速查', en: 'Open the 10086 Instruction Finder' },
+  replyNotification: { 'zh-Hans': '10086 回复了', 'zh-Hant': '10086 回覆了', en: '10086 replied' },
+  desktopGetApp: {
+    'zh-Hans': '安装并打开 Hall10086 桌面应用，即可用它的短信设备直接发送。',
+    'zh-Hant': '安裝並開啟 Hall10086 桌面應用，即可用它的簡訊裝置直接發送。',
+    en: 'Install and open the Hall10086 desktop app to send through its modem.',
+  },
+  desktopPairRefused: { 'zh-Hans': '桌面应用拒绝了配对。', 'zh-Hant': '桌面應用拒絕了配對。', en: 'The desktop app declined the pairing.' },
+  desktopPairExpired: { 'zh-Hans': '桌面应用中无人确认，配对已取消。', 'zh-Hant': '桌面應用中無人確認，配對已取消。', en: 'Nobody approved it in the desktop app, so the pairing was cancelled.' },
+  desktopRevoked: { 'zh-Hans': '桌面应用取消了与这个浏览器的配对。', 'zh-Hant': '桌面應用取消了與這個瀏覽器的配對。', en: 'The desktop app removed the pairing with this browser.' },
+  desktopPairedAs: { 'zh-Hans': '桌面应用中的名称：', 'zh-Hant': '桌面應用中的名稱：', en: 'Name in the desktop app: ' },
+  desktopRecent: { 'zh-Hans': '最近用桌面应用发送的', 'zh-Hant': '最近用桌面應用發送的', en: 'Recently sent with the desktop app' },
+  reportKeepQuery: {
+    'zh-Hans': '保留网址中 ? 和 # 之后的部分（可能含有登录信息或个人信息）',
+    'zh-Hant': '保留網址中 ? 和 # 之後的部分（可能含有登入資訊或個人資料）',
+    en: 'Keep the part after ? and # (it may hold login or personal details)',
+  },
+  reportLocal: {
+    'zh-Hans': '本机或局域网地址不能举报。',
+    'zh-Hant': '本機或區域網路位址不能舉報。',
+    en: 'Addresses on this computer or the local network cannot be reported.',
+  },
+  profileTitle: { 'zh-Hans': '桌面应用', 'zh-Hant': '桌面應用', en: 'Desktop app' },
+  profileName: { 'zh-Hans': '这个浏览器配置文件的名称（配对时显示在桌面应用中）', 'zh-Hant': '這個瀏覽器設定檔的名稱（配對時顯示在桌面應用中）', en: 'Name of this browser profile (shown in the desktop app when pairing)' },
+  profileForget: { 'zh-Hans': '忘记这个浏览器的配对', 'zh-Hant': '忘記這個瀏覽器的配對', en: 'Forget this browser’s pairing' },
+  profileForgotten: {
+    'zh-Hans': '已删除这个浏览器保存的配对密钥。也请在桌面应用的设置中取消配对。',
+    'zh-Hant': '已刪除這個瀏覽器儲存的配對金鑰。也請在桌面應用的設定中取消配對。',
+    en: 'This browser’s pairing secret is deleted. Remove the pairing in the desktop app’s Settings too.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
 /** The keys `manifest.json` refers to as `__MSG_key__` (and the worker's menu titles). */
-export const MANIFEST_KEYS = ['extName', 'extDescription'] as const satisfies readonly StringKey[];
+export const MANIFEST_KEYS = ['extName', 'extDescription', 'commandPopup'] as const satisfies readonly StringKey[];
 
 /** Chrome's `_locales` folder names for each language. */
 export const CHROME_LOCALES: Record<Lang, string> = { 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW', en: 'en' };

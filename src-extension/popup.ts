@@ -1,15 +1,14 @@
 import { builtinCatalog } from '../src-shared/catalog/builtin';
 import { CatalogSession, searchFor } from './catalog-session';
 import { h } from './dom';
-import { browserLang, isLang, LANG_NAMES, LANGS, t, type Lang } from './i18n';
+import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './routes';
 import { instructionView } from './view-instruction';
 import { reportView } from './view-report';
 import { searchView } from './view-search';
+import { recentSends } from './view-desktop-send';
 import { settingsView } from './view-settings';
 
-/** The language chosen in the popup; the catalog settings are kept by CatalogSession. Nothing secret is stored. */
-const LANG_KEY = 'lang';
 
 let session: CatalogSession;
 let lang: Lang;
@@ -18,7 +17,7 @@ let lastQuery = '';
 function viewFor(route: Route): HTMLElement {
   switch (route.view) {
     case 'search':
-      return searchView(lang, session.search, route.query);
+      return h('div', {}, searchView(lang, session.search, route.query), recentSends(lang));
     case 'instruction':
       return instructionView(lang, session.catalog, route.id);
     case 'report':

@@ -4,18 +4,62 @@
  */
 export const REPORT_PORT = '10086999';
 
+/** Where the report menu shows: web pages and links only. */
+export const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 export function reportText(url: string): string {
   return `举报 ${url.trim()}`;
 }
 
-/** Only web addresses are worth reporting: `chrome://` pages or `file:` URLs are nobody else's business. */
+/** This computer and the private networks: the desktop app's own page, a router, nobody else's business. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    /^169\.254\./.test(host) ||
+    /^f[cd][0-9a-f]{2}:/.test(host) ||
+    /^fe80:/.test(host)
+  );
+}
+
+/** Only addresses on the web are worth reporting: not `chrome://`, `file:`, or this computer's own pages. */
 export function isReportableUrl(url: string): boolean {
   try {
-    const { protocol } = new URL(url.trim());
-    return protocol === 'http:' || protocol === 'https:';
+    const { protocol, hostname } = new URL(url.trim());
+    return (protocol === 'http:' || protocol === 'https:') && !isLocalHost(hostname);
   } catch {
     return false;
   }
 }
 
+/**
+ * What a report carries: the address without its query and fragment (where sessions, tokens and
+ * e-mail addresses sit), unless the user chose to keep them; never the user name or password.
+ */
+export function reportedUrl(url: string, keepQuery: boolean): string {
+  const parsed = new URL(url.trim());
+  parsed.username = '';
+  parsed.password = '';
+  if (!keepQuery) {
+    parsed.search = '';
+    parsed.hash = '';
+  }
+  return parsed.href;
+}
 
+/** Whether there is anything for "keep the query and fragment" to keep. */
+export function hasQueryOrFragment(url: string): boolean {
+  try {
+    const { search, hash } = new URL(url.trim());
+    return search.length > 1 || hash.length > 1;
+  } catch {
+    return false;
+  }
+}

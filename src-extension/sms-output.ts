@@ -14,7 +14,7 @@ export interface SmsOutputOptions {
  * The exact SMS, its destination, Copy, and the `SMSTO:` QR code. With a secret in it, the text
  * and the QR code stay hidden until the user asks; Copy always copies the real text.
  */
-export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions): HTMLElement {
+export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions, beside?: Node): HTMLElement {
   const code = h('code', { id: 'sms-text' }, masked ?? text);
   const status = h('span', { class: 'status', role: 'status' });
   const copy = h('button', { type: 'button', id: 'copy' }, t(lang, 'copy'));
@@ -40,7 +40,8 @@ export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions): H
     'section',
     { class: 'sms' },
     h('p', { class: 'to' }, `${t(lang, 'smsTo')} `, h('strong', {}, to)),
-    h('p', {}, code, ' ', copy, ' ', status),
+    h('p', {}, code),
+    h('p', { class: 'buttons' }, copy, beside ?? null, status),
     qrBox,
   );
 }

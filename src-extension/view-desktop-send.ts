@@ -1,6 +1,7 @@
 import type { ErrorText } from '../src-shared/api/extension-messages';
+import { toTraditional } from '../src-shared/i18n/to-traditional';
 import { h } from './dom';
-import type { DesktopCommand, DesktopSend, DesktopSendRequest, DesktopSnapshot, DesktopUpdate } from './desktop-protocol';
+import { DESKTOP_PORT, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
 import { t, type Lang } from './i18n';
 
 export interface DesktopSendTarget {
@@ -9,72 +10,134 @@ export interface DesktopSendTarget {
   label: string;
 }
 
+type Listener = (snapshot: DesktopSnapshot) => void;
+const listeners = new Set<Listener>();
+let latest: DesktopSnapshot | null = null;
+let port: chrome.runtime.Port | null = null;
+
+/** One port per page to the worker: it sends the snapshot at once and again on every change. */
+function onSnapshot(listener: Listener): () => void {
+  listeners.add(listener);
+  if (latest) listener(latest);
+  if (!port) {
+    port = chrome.runtime.connect({ name: DESKTOP_PORT });
+    port.onMessage.addListener((m) => {
+      if ((m as DesktopUpdate | undefined)?.kind !== 'desktop.update') return;
+      latest = (m as DesktopUpdate).snapshot;
+      for (const l of listeners) l(latest);
+      if (latest.unseen) void command({ kind: 'desktop.seen' });
+    });
+  }
+  return () => void listeners.delete(listener);
+}
+
+const command = (c: DesktopCommand) => chrome.runtime.sendMessage(c).catch(() => undefined);
+
+/** The app's words (Simplified Chinese and English) in the UI's language. */
+export const errorText = (lang: Lang, e: ErrorText) => (lang === 'en' ? e.en : lang === 'zh-Hant' ? toTraditional(e.zh) : e.zh);
+
+/** Listens while `element` is on the page; once it has left (navigation, language), it stops. */
+function whileShown(element: HTMLElement, listener: Listener): void {
+  let shown = false;
+  let stop = (): void => undefined;
+  stop = onSnapshot((s) => {
+    if (element.isConnected) shown = true;
+    else if (shown) return void stop();
+    listener(s);
+  });
+}
+
 /**
- * "Send with the desktop app": the app's state as the extension sees it (not running, not
- * paired, pairing code, modem), the Send button, and what became of the sends made from here.
+ * "Send with the desktop app": a Send button for the view to place beside Copy, and a section
+ * that stays collapsed, with one line on getting the app, while the app is not there. Opened, it
+ * shows the app's state (pairing code, modem) and what became of this view's sends, replies
+ * included, however often the popup was closed meanwhile: the worker keeps them.
  */
-export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget | null): { element: HTMLElement; refresh(): void } {
+export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget | null): { element: HTMLElement; sendButton: HTMLButtonElement; refresh(): void } {
   const status = h('div', { id: 'desktop-status', role: 'status' });
-  const sendButton = h('button', { type: 'button', id: 'desktop-send' }, t(lang, 'desktopSend'));
+  const sendButton = h('button', { type: 'button', id: 'desktop-send', hidden: '' }, t(lang, 'desktopSend'));
   const sends = h('ul', { id: 'desktop-sends', class: 'desktop-sends' });
-  const element = h('section', { class: 'desktop' }, h('h2', {}, t(lang, 'desktopTitle')), status, sendButton, sends);
-  const mine = new Set<string>();
+  const element = h('details', { class: 'desktop', id: 'desktop' }, h('summary', {}, t(lang, 'desktopTitle')), status, sends);
   let snapshot: DesktopSnapshot | null = null;
+  let shownApp: DesktopSnapshot['app'] | null = null;
+  /** From the click until the worker has it: a second click sends nothing. */
+  let clicked = false;
 
   const render = () => {
     const s = snapshot;
-    status.replaceChildren(...(s ? statusLine(lang, s, () => void command({ kind: 'desktop.pair' })) : [t(lang, 'desktopConnecting')]));
-    sendButton.hidden = !s?.paired;
-    sendButton.disabled = !target() || s?.modem?.state !== 'ready';
-    sends.replaceChildren(...(s?.sends.filter((x) => mine.has(x.ref)).map((x) => sendItem(lang, x)) ?? []));
+    const label = target()?.label;
+    const mine = s?.sends.filter((x) => x.label === label) ?? [];
+    const inFlight = mine.some((x) => x.state === 'requested' || x.state === 'confirming');
+    status.replaceChildren(...(s ? statusLine(lang, s) : [t(lang, 'desktopConnecting')]));
+    // Opened for the user when the app comes or a send of this view is listed; left as the user set it otherwise.
+    if (s && s.app !== shownApp) element.open = s.app === 'connected' || mine.length > 0;
+    shownApp = s?.app ?? null;
+    sendButton.hidden = !s?.paired || s.app !== 'connected';
+    sendButton.disabled = clicked || inFlight || !label || s?.modem?.state !== 'ready';
+    sends.replaceChildren(...mine.map((x) => sendItem(lang, x)));
   };
-  const command = async (c: DesktopCommand) => {
-    snapshot = (await chrome.runtime.sendMessage(c)) as DesktopSnapshot;
-    render();
-    return snapshot;
-  };
-  const onUpdate = (message: unknown) => {
-    // Popup views are rebuilt on navigation: a detached one stops listening.
-    if (!element.isConnected && snapshot) return chrome.runtime.onMessage.removeListener(onUpdate);
-    if ((message as DesktopUpdate | undefined)?.kind !== 'desktop.update') return;
-    snapshot = (message as DesktopUpdate).snapshot;
-    render();
-  };
-  chrome.runtime.onMessage.addListener(onUpdate);
   sendButton.addEventListener('click', () => {
     const chosen = target();
-    if (!chosen) return;
-    void command({ kind: 'desktop.send', ...chosen }).then((s) => {
-      const latest = s.sends.at(-1);
-      if (latest) mine.add(latest.ref);
+    if (!chosen || clicked) return;
+    clicked = true;
+    render();
+    void command({ kind: 'desktop.send', ...chosen }).finally(() => {
+      clicked = false;
       render();
     });
   });
+  whileShown(element, (s) => {
+    snapshot = s;
+    render();
+  });
   void command({ kind: 'desktop.status' });
   render();
-  return { element, refresh: render };
+  return { element, sendButton, refresh: render };
 }
 
-const errorText = (lang: Lang, e: ErrorText) => (lang === 'en' ? e.en : e.zh);
+/** The search view's reminder of sends made from the popup, so a reply is seen wherever the popup opens. */
+export function recentSends(lang: Lang): HTMLElement {
+  const list = h('ul', { id: 'recent-sends', class: 'desktop-sends' });
+  const element = h('section', { class: 'recent', hidden: '' }, h('h2', {}, t(lang, 'desktopRecent')), list);
+  // After the first results: this is not what the popup was opened for.
+  setTimeout(() =>
+    whileShown(element, (s) => {
+      element.hidden = s.sends.length === 0;
+      list.replaceChildren(...s.sends.slice(-3).reverse().map((x) => sendItem(lang, x)));
+    }),
+  );
+  return element;
+}
 
-function statusLine(lang: Lang, s: DesktopSnapshot, pair: () => void): (Node | string)[] {
-  if (s.app === 'unavailable') return [h('p', { class: 'error' }, s.error ? errorText(lang, s.error) : t(lang, 'desktopConnecting')), h('p', {}, t(lang, 'desktopFallback'))];
-  if (s.app === 'connecting') return [t(lang, 'desktopConnecting')];
+function statusLine(lang: Lang, s: DesktopSnapshot): (Node | string)[] {
+  if (s.app === 'absent') return [h('p', { class: 'hint' }, t(lang, 'desktopGetApp'))];
+  if (s.app === 'unavailable') return [h('p', { class: 'hint' }, s.error ? errorText(lang, s.error) : t(lang, 'desktopGetApp'))];
+  if (s.app === 'connecting') return [h('p', { class: 'hint' }, t(lang, 'desktopConnecting'))];
   if (s.pairingCode) return [h('p', {}, t(lang, 'desktopPairing'), ' ', h('strong', { id: 'pairing-code', class: 'pairing-code' }, s.pairingCode))];
   if (!s.paired) {
     const button = h('button', { type: 'button', id: 'desktop-pair' }, t(lang, 'desktopPair'));
-    button.addEventListener('click', pair);
-    return [h('p', {}, t(lang, 'desktopUnpaired'), ' ', button), h('p', { class: 'hint' }, t(lang, 'desktopFallback'))];
+    button.addEventListener('click', () => void command({ kind: 'desktop.pair' }));
+    const outcome = pairingOutcome(lang, s);
+    return [...(outcome ? [h('p', { id: 'pairing-outcome', class: 'error' }, outcome)] : []), h('p', {}, t(lang, 'desktopUnpaired'), ' ', button)];
   }
   const m = s.modem;
   const modem = m ? `${m.operator ?? ''} ${m.state === 'ready' ? t(lang, 'desktopModemReady') : t(lang, 'desktopModemDown')}${m.demo ? t(lang, 'desktopDemo') : ''}` : t(lang, 'desktopModemDown');
-  return [h('p', {}, t(lang, 'desktopReady'), modem.trim())];
+  const ready = h('p', {}, t(lang, 'desktopReady'), modem.trim());
+  return s.name ? [ready, h('p', { class: 'hint' }, t(lang, 'desktopPairedAs'), s.name)] : [ready];
+}
+
+function pairingOutcome(lang: Lang, s: DesktopSnapshot): string | null {
+  if (s.pairing === 'refused') return t(lang, 'desktopPairRefused');
+  if (s.pairing === 'expired') return t(lang, 'desktopPairExpired');
+  if (s.pairing === 'revoked') return t(lang, 'desktopRevoked');
+  // Rate-limited, too many prompts waiting, or any other word from the app.
+  return s.error ? errorText(lang, s.error) : null;
 }
 
 function sendItem(lang: Lang, s: DesktopSend): HTMLElement {
   return h(
     'li',
-    { 'data-state': s.state },
+    { 'data-state': s.state, 'data-ref': s.ref },
     h('code', {}, s.label),
     ' ',
     h('span', { class: 'send-state' }, t(lang, `state.${s.state}`)),

@@ -6,6 +6,8 @@ import { bilingual } from './bilingual';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { smsOutput } from './sms-output';
+import { CUSTOM_ID_PREFIX, isCustomId } from '../src-shared/catalog/custom/instruction';
+import type { DesktopSendRequest } from './desktop-protocol';
 import { desktopSendSection } from './view-desktop-send';
 
 /**
@@ -23,9 +25,7 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
   const hasSecret = instruction.params.some((p) => p.secret);
   let shownText: string | null | undefined;
   let ready = false;
-  const desktop = desktopSendSection(lang, () =>
-    ready ? { request: { id: instruction.id, params: Object.fromEntries(instruction.params.map((p) => [p.name, values[p.name] ?? ''])) }, label: instruction.id } : null,
-  );
+  const desktop = desktopSendSection(lang, () => (ready ? { request: desktopRequest(instruction, values), label: instruction.id } : null));
   const update = () => {
     const { errors, composed } = checkParams(instruction, values);
     ready = composed !== null;
@@ -37,7 +37,7 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
     if (composed?.text === shownText) return;
     shownText = composed?.text;
     output.replaceChildren(
-      ...(composed ? [smsOutput(lang, { to: composed.to, text: composed.text, masked: hasSecret ? composed.redacted : null })] : []),
+      ...(composed ? [smsOutput(lang, { to: composed.to, text: composed.text, masked: hasSecret ? composed.redacted : null }, desktop.sendButton)] : []),
     );
   };
   for (const field of fields) {
@@ -55,12 +55,20 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
     'section',
     { class: 'instruction' },
     h('h1', {}, h('code', {}, instruction.id), ' ', instruction.name[lang]),
-    h('p', {}, instruction.summary[lang]),
-    ...notes(lang, catalog, instruction),
+    // What the user came for first (the form, the SMS, Copy, Send, QR); what it does and its notes below.
     fields.length ? h('form', { class: 'params', novalidate: '' }, ...fields.map((f) => f.element)) : null,
     output,
+    h('p', { class: 'summary' }, instruction.summary[lang]),
+    ...notes(lang, catalog, instruction),
     desktop.element,
   );
+}
+
+/** A built-in instruction goes by its id; the user's own (not in the app's catalog) with its text and number. */
+function desktopRequest(instruction: Instruction, values: Record<string, string>): DesktopSendRequest {
+  const params = Object.fromEntries(instruction.params.map((p) => [p.name, values[p.name] ?? '']));
+  if (!isCustomId(instruction.id)) return { id: instruction.id, params };
+  return { custom: { code: instruction.id.slice(CUSTOM_ID_PREFIX.length), template: instruction.template, to: instruction.to }, params };
 }
 
 function notes(lang: Lang, catalog: InstructionCatalog, instruction: Instruction): HTMLElement[] {

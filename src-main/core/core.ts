@@ -13,6 +13,7 @@ import {
   Approvals,
   EXTENSION_SEND_LIMITS,
   extensionSocketPath,
+  PAIRING_PROMPT_LIMITS,
   PairingStore,
   RateLimiter,
   startExtensionLink,
@@ -26,6 +27,7 @@ import { ScheduleFile, Scheduler, systemClock } from '../services/scheduler';
 import { Journal } from '../services/journal';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
+import { extensionCustomSend } from './extension-custom';
 import { findPortByUsb, listPorts } from './ports';
 
 export interface CoreOptions {
@@ -68,7 +70,13 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const approvals = new Approvals();
     approvals.on('changed', (list) => this.emit('approvals', list));
     pairings.on('changed', (list) => this.emit('extensions', list));
-    this.extensions = { gateway: this.extensionGateway(), pairings, approvals, rateLimiter: new RateLimiter(EXTENSION_SEND_LIMITS) };
+    this.extensions = {
+      gateway: this.extensionGateway(),
+      pairings,
+      approvals,
+      rateLimiter: new RateLimiter(EXTENSION_SEND_LIMITS),
+      pairingLimiter: new RateLimiter(PAIRING_PROMPT_LIMITS),
+    };
   }
 
   static async create(o: CoreOptions): Promise<HallCore> {
@@ -191,8 +199,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'catalog.setUpdateSource': async ({ source, publicKey }) => this.catalogState.setUpdateSource(source, publicKey),
     'catalog.checkUpdate': async () => this.catalogState.checkNow(),
     'catalog.rollback': async () => this.catalogState.rollback(),
-    'extensions.revoke': async ({ extensionId }) => {
-      return { revoked: await this.extensions.pairings.revoke(extensionId) };
+    'extensions.revoke': async ({ id }) => ({ revoked: await this.extensions.pairings.revoke(id) }),
+    'extensions.rename': async ({ id, name }) => {
+      await this.extensions.pairings.rename(id, name);
+      return this.extensions.pairings.list();
     },
     'schedules.get': async () => this.scheduler.list(),
     'schedules.set': async ({ schedule }) => this.scheduler.set(schedule),
@@ -238,13 +248,15 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    */
   private checkExtensionRequest(req: ExtensionSendRequest): void {
     const instruction = req.id ? this.catalog.get(req.id) : undefined;
-    const allowed = req.id
-      ? instruction !== undefined && req.text === undefined && (req.to === undefined || req.to === instruction.to)
-      : req.text !== undefined && req.params === undefined && req.to !== undefined && CONFIRM_NUMBERS.has(req.to);
+    const allowed = req.custom
+      ? req.id === undefined && req.text === undefined && req.to === undefined
+      : req.id
+        ? instruction !== undefined && req.text === undefined && (req.to === undefined || req.to === instruction.to)
+        : req.text !== undefined && req.params === undefined && req.to !== undefined && CONFIRM_NUMBERS.has(req.to);
     if (!allowed) {
       throw new HallError('extension.not-allowed', {
-        zh: '扩展只能发送指令库里的指令（发往它自己的号码），或发往 10086999 的举报。',
-        en: 'The extension may only send catalog instructions (to their own number) or reports to 10086999.',
+        zh: '扩展只能发送指令库里的指令（发往它自己的号码）、经你在应用中确认的自定义指令，或发往 10086999 的举报。',
+        en: 'The extension may only send catalog instructions (to their own number), custom instructions you confirm in the app, or reports to 10086999.',
       });
     }
   }
@@ -320,6 +332,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    * sent as typed, kept only masked, and needs that instruction's confirmation.
    */
   private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
+    if (req.custom) return extensionCustomSend(req.custom, req.params ?? {});
     const typedText = req.text?.trim() ?? '';
     const instruction = req.id
       ? this.catalog.require(req.id)

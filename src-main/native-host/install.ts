@@ -3,7 +3,7 @@ import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { NATIVE_HOST_NAME } from '../../src-shared/api/extension-messages';
-import { ALLOWED_EXTENSION_IDS } from '../../src-shared/extension-identity';
+import { ALLOWED_EXTENSION_IDS, allowedExtensionIds } from '../../src-shared/extension-identity';
 import { extensionSocketPath } from '../services/extension-link/socket-path';
 import type { ManifestLocation } from './manifest-locations';
 
@@ -13,6 +13,8 @@ export interface HostInstallOptions {
   launcher: readonly [string, string];
   locations: readonly ManifestLocation[];
   platform?: NodeJS.Platform;
+  /** The extension IDs the browser may start the host for (default: ours, the store's, and `HALL10086_EXTENSION_IDS`). */
+  extensionIds?: readonly string[];
 }
 
 /**
@@ -28,7 +30,8 @@ export async function installNativeHost(o: HostInstallOptions): Promise<string[]
   const launcherPath = join(hostDir, platform === 'win32' ? 'hall10086-native-host.cmd' : 'hall10086-native-host');
   await writeFile(launcherPath, launcherScript(o.launcher, extensionSocketPath(o.dataDir, platform), platform), { mode: 0o700 });
   if (platform !== 'win32') await chmod(launcherPath, 0o700);
-  const manifest = `${JSON.stringify(hostManifest(launcherPath), null, 2)}\n`;
+  const ids = o.extensionIds ?? allowedExtensionIds(process.env.HALL10086_EXTENSION_IDS);
+  const manifest = `${JSON.stringify(hostManifest(launcherPath, ids), null, 2)}\n`;
   const written: string[] = [];
   for (const location of o.locations) {
     if ('dir' in location) {
@@ -54,13 +57,13 @@ export async function uninstallNativeHost(o: Pick<HostInstallOptions, 'dataDir' 
   await rm(join(o.dataDir, 'native-host'), { recursive: true, force: true });
 }
 
-export function hostManifest(launcherPath: string) {
+export function hostManifest(launcherPath: string, extensionIds: readonly string[] = ALLOWED_EXTENSION_IDS) {
   return {
     name: NATIVE_HOST_NAME,
     description: 'Hall10086 desktop app (10086 短信营业厅)',
     path: launcherPath,
     type: 'stdio',
-    allowed_origins: ALLOWED_EXTENSION_IDS.map((id) => `chrome-extension://${id}/`),
+    allowed_origins: extensionIds.map((id) => `chrome-extension://${id}/`),
   };
 }
 

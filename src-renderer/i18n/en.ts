@@ -345,4 +345,11 @@ export const en: Record<StringKey, string> = {
   'reply.serviceCancel': 'Cancel',
   'reply.serviceCancelTitle': 'Cancel “{name}”?',
   'reply.searchSent': 'Search the catalog for “{text}”',
+
+  'approval.pairFrom': 'It says it runs in {browser}, profile “{profile}”.',
+  'settings.extensionDetails': '{browser} · {profile} — paired {paired}, last used {used}; forgotten if unused until {expires}',
+  'settings.rename': 'Rename',
+  'settings.renameLabel': 'Name for this browser profile',
+  'settings.renameSave': 'Save name',
+  'settings.renamed': 'Renamed.',
 };

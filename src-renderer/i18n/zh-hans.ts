@@ -344,6 +344,13 @@ export const zhHans = {
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消“{name}”？',
   'reply.searchSent': '在指令目录里搜索“{text}”',
+
+  'approval.pairFrom': '它自称运行在 {browser}，配置文件“{profile}”。',
+  'settings.extensionDetails': '{browser} · {profile} — {paired} 配对，上次使用 {used}；如一直不用，{expires} 后自动取消',
+  'settings.rename': '改名',
+  'settings.renameLabel': '这个浏览器配置文件的名称',
+  'settings.renameSave': '保存名称',
+  'settings.renamed': '已改名。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

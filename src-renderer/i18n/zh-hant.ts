@@ -345,4 +345,11 @@ export const zhHant: Record<StringKey, string> = {
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消「{name}」？',
   'reply.searchSent': '在指令目錄裡搜尋「{text}」',
+
+  'approval.pairFrom': '它自稱執行於 {browser}，設定檔「{profile}」。',
+  'settings.extensionDetails': '{browser} · {profile} — {paired} 配對，上次使用 {used}；如一直不用，{expires} 後自動取消',
+  'settings.rename': '改名',
+  'settings.renameLabel': '這個瀏覽器設定檔的名稱',
+  'settings.renameSave': '儲存名稱',
+  'settings.renamed': '已改名。',
 };

@@ -48,6 +48,7 @@ export function ApprovalPrompt() {
       {pair ? (
         <>
           <p>{t('approval.pairBody', { id: question.extensionId })}</p>
+          {question.browser !== undefined && <p>{t('approval.pairFrom', { browser: question.browser, profile: question.profile ?? '' })}</p>}
           <p>
             {t('approval.pairCode')} <strong className="pairing-code">{question.code}</strong>
           </p>

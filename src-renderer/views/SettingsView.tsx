@@ -6,6 +6,7 @@ import { CatalogSettings } from './settings/CatalogSettings';
 import { CustomInstructions } from './settings/CustomInstructions';
 import { AlertSettings } from './settings/AlertSettings';
 import { ScheduleSettings } from './settings/ScheduleSettings';
+import { PairedExtensions } from './settings/PairedExtensions';
 import { useErrorToast, useToast } from '../core/toasts';
 import { LANG_NAMES, LANGS } from '../i18n';
 import { usePrefs } from '../prefs/PrefsProvider';
@@ -49,56 +50,6 @@ export default function SettingsView() {
       <PairedExtensions />
       <LogData />
     </section>
-  );
-}
-
-function PairedExtensions() {
-  const { t, lang } = usePrefs();
-  const { api, connection } = useCore();
-  const toast = useToast();
-  const reportError = useErrorToast();
-  const [paired, setPaired] = useState<{ extensionId: string; pairedAt: number }[] | null>(null);
-  const [unpairing, setUnpairing] = useState<string | null>(null);
-
-  useEffect(() => api.on('extensions', setPaired), [api]);
-  useEffect(() => {
-    if (connection === 'open') api.call('extensions.list', {}).then(setPaired, reportError);
-  }, [api, connection, reportError]);
-
-  const revoke = (extensionId: string) =>
-    api.call('extensions.revoke', { extensionId }).then(() => toast('success', t('settings.revoked')), reportError);
-
-  return (
-    <fieldset>
-      <legend>{t('settings.extensions')}</legend>
-      <p className="muted">{t('settings.extensionsHint')}</p>
-      {paired?.length === 0 && <p>{t('settings.extensionsNone')}</p>}
-      <ul className="paired-extensions">
-        {paired?.map((p) => (
-          <li key={p.extensionId}>
-            <code>{t('settings.extensionPaired', { id: p.extensionId, date: new Date(p.pairedAt).toLocaleDateString(lang) })}</code>{' '}
-            <button type="button" onClick={() => setUnpairing(p.extensionId)}>
-              {t('settings.revoke')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {unpairing && (
-        <ConfirmDialog
-          title={t('settings.revokeTitle')}
-          confirmLabel={t('settings.revoke')}
-          cancelLabel={t('confirm.cancel')}
-          danger
-          onConfirm={() => {
-            setUnpairing(null);
-            void revoke(unpairing);
-          }}
-          onCancel={() => setUnpairing(null)}
-        >
-          <p>{t('settings.revokeBody', { id: unpairing })}</p>
-        </ConfirmDialog>
-      )}
-    </fieldset>
   );
 }
 

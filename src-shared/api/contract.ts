@@ -79,7 +79,9 @@ export const RequestSchemas = {
   'catalog.setUpdateSource': v.strictObject({ source: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(2048))), publicKey: v.nullable(Text(64)) }),
   'catalog.checkUpdate': v.strictObject({}),
   'catalog.rollback': v.strictObject({}),
-  'extensions.revoke': v.strictObject({ extensionId: v.pipe(v.string(), v.regex(/^[a-p]{32}$/)) }),
+  /** Ends one browser profile's association (its ID, from extensions.list). */
+  'extensions.revoke': v.strictObject({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/)) }),
+  'extensions.rename': v.strictObject({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/)), name: Text(80) }),
   'schedules.get': v.strictObject({}),
   /** Replaces the SIM's schedule. */
   'schedules.set': v.strictObject({ schedule: ScheduleSchema }),
@@ -143,11 +145,28 @@ export interface ApprovalView {
   extensionId: string;
   /** Pairing: the code the extension shows too, so the user can tell it is the same one. */
   code?: string;
+  /** Pairing: the browser and profile the extension says it runs in (its own words: shown, not trusted). */
+  browser?: string;
+  profile?: string;
   /** Send: where, the text with secrets masked, and why it needs a yes. */
   to?: string;
   text?: string;
   reason?: { zh: string; en: string };
   createdAt: number;
+  expiresAt: number;
+}
+
+/** A paired browser profile as Settings shows it: never its secret. */
+export interface AssociationView {
+  id: string;
+  extensionId: string;
+  browser: string;
+  profile: string;
+  /** The user's name for it (browser · profile until renamed). */
+  name: string;
+  pairedAt: number;
+  lastUsedAt: number;
+  /** It is forgotten when unused until then (90 days after its last use). */
   expiresAt: number;
 }
 
@@ -184,8 +203,9 @@ export interface Responses {
   'core.startupNotices': { zh: string; en: string }[];
   'approvals.list': ApprovalView[];
   'approvals.decide': { ok: true };
-  'extensions.list': { extensionId: string; pairedAt: number }[];
+  'extensions.list': AssociationView[];
   'extensions.revoke': { revoked: boolean };
+  'extensions.rename': AssociationView[];
   'schedules.get': ScheduleView[];
   'schedules.set': ScheduleView[];
   'catalog.state': CatalogStateView;
@@ -209,7 +229,7 @@ export interface Events {
   /** Every change of the waiting questions, as the whole list. */
   approvals: ApprovalView[];
   /** The list of paired extensions changed. */
-  extensions: { extensionId: string; pairedAt: number }[];
+  extensions: AssociationView[];
   /** The catalog in use changed (update, province, custom instructions). */
   catalog: CatalogStateView;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { HallError } from '../errors';
+import { TOKEN_16, TOKEN_32 } from './extension-auth';
 
 /**
  * What the browser extension and the desktop app say to each other through Chrome native
@@ -15,20 +16,52 @@ export const MAX_EXTENSION_MESSAGE_BYTES = 64 * 1024;
 
 const Ref = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const Params = v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/)), v.pipe(v.string(), v.maxLength(64)));
+const Label = v.pipe(v.string(), v.trim(), v.maxLength(60), v.regex(/^[^\u0000-\u001f\u007f]*$/));
+
+/**
+ * Proof that a request comes from the holder of an association's secret: the association's
+ * public ID, a counter that rises with every request on this connection, and the HMAC of the
+ * request without this field (src-shared/api/extension-auth.ts).
+ */
+const Auth = v.strictObject({
+  id: v.pipe(v.string(), v.regex(TOKEN_16)),
+  counter: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  mac: v.pipe(v.string(), v.regex(TOKEN_32)),
+});
+export type RequestAuth = v.InferOutput<typeof Auth>;
 
 export const ExtensionRequestSchema = v.variant('type', [
-  /** Who am I to the app: paired or not, and the modem's state. */
+  /** Opens a connection: the app answers with the nonce every later MAC on it includes. */
   v.strictObject({ type: v.literal('hello') }),
-  /** Ask the app's user to pair this extension. */
-  v.strictObject({ type: v.literal('pair') }),
-  /** Send a catalog instruction (id + params) or, for reports, text to a service number. */
+  /** Does the app still know this association (and the modem's state)? The cheap test at each connect. */
+  v.strictObject({ type: v.literal('status'), auth: v.optional(Auth) }),
+  /**
+   * Ask the app's user to pair: the extension made a fresh association ID and secret for this
+   * browser profile, and names the browser and profile so the user can tell pairings apart.
+   */
+  v.strictObject({
+    type: v.literal('pair'),
+    id: v.pipe(v.string(), v.regex(TOKEN_16)),
+    key: v.pipe(v.string(), v.regex(TOKEN_32)),
+    browser: Label,
+    profile: Label,
+  }),
+  /** Send a catalog instruction (id + params), one of the user's own (custom), or a report (text to a report number). */
   v.strictObject({
     type: v.literal('send'),
     ref: Ref,
     id: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{1,16}$/))),
+    custom: v.optional(
+      v.strictObject({
+        code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{1,16}$/)),
+        template: v.pipe(v.string(), v.minLength(1), v.maxLength(70)),
+        to: v.pipe(v.string(), v.regex(/^\d{3,20}$/)),
+      }),
+    ),
     params: v.optional(Params),
     text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(700))),
     to: v.optional(v.pipe(v.string(), v.regex(/^\d{3,20}$/))),
+    auth: v.optional(Auth),
   }),
 ]);
 export type ExtensionRequest = v.InferOutput<typeof ExtensionRequestSchema>;
@@ -48,16 +81,36 @@ export interface ErrorText {
   en: string;
 }
 
+/** The app's proof on a message: its own rising counter and the HMAC of the message without this field. */
+export interface ReplyAuth {
+  counter: number;
+  mac: string;
+}
+
 export type AppMessage =
-  | { type: 'hello'; paired: boolean; pairingCode: string | null; modem: ExtensionModemView | null }
+  /** The connection's nonce, fresh for every connection. */
+  | { type: 'hello'; version: 2; nonce: string }
+  /** `re`: the counter of the status request this answers. Paired only with a valid MAC from the app. */
+  | { type: 'status'; paired: true; re: number; name: string; modem: ExtensionModemView | null; auth?: ReplyAuth }
+  | { type: 'status'; paired: false; pairingCode: string | null }
   /** Pairing asked for: the same code is shown in the app's prompt. */
   | { type: 'pairing'; code: string }
-  | { type: 'paired' }
-  | { type: 'unpaired'; reason: 'refused' | 'revoked' | 'expired' }
-  | { type: 'send-state'; ref: string; state: ExtensionSendState; error?: ErrorText }
+  | { type: 'paired'; id: string; auth?: ReplyAuth }
+  | { type: 'unpaired'; reason: 'refused' | 'revoked' | 'expired' | 'rate-limited'; error?: ErrorText }
+  | { type: 'send-state'; ref: string; state: ExtensionSendState; error?: ErrorText; auth?: ReplyAuth }
   /** A message from the number an instruction went to, received after it was sent. */
-  | { type: 'reply'; ref: string; from: string; text: string; receivedAt: number }
+  | { type: 'reply'; ref: string; from: string; text: string; receivedAt: number; auth?: ReplyAuth }
   | { type: 'error'; error: ErrorText };
+
+/**
+ * What an app message may claim without the association's MAC: only what leaves the extension no
+ * better off than before (not paired, refused, failed). Success, pairing and replies need the MAC.
+ */
+export function needsAppAuth(m: AppMessage): boolean {
+  if (m.type === 'status') return m.paired;
+  if (m.type === 'send-state') return m.state !== 'refused' && m.state !== 'failed';
+  return m.type === 'paired' || m.type === 'reply';
+}
 
 /** Parses one message from an extension, or explains in both languages why it was refused. */
 export function parseExtensionRequest(raw: unknown): ExtensionRequest {

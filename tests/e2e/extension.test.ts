@@ -34,12 +34,16 @@ let ext: LoadedExtension;
 let zipBytes: number;
 const requests: string[] = [];
 const pageErrors: string[] = [];
+/** Everything the extension's worker and pages log: a link to an absent app must log nothing. */
+const consoleLines: string[] = [];
 
 interface WorkerHooks {
   suggest(text: string): Promise<{ content: string; description: string }[]>;
   onMenuClicked(info: { menuItemId: string; selectionText?: string; pageUrl?: string; linkUrl?: string }): Promise<void>;
   onInputEntered(text: string, disposition: string): Promise<void>;
-  desktop(): { sends: { state: string; error: { code: string } | null }[] };
+  desktop(): Promise<{ unseen: number; sends: { label: string; state: string; error: { code: string } | null; replies: { text: string }[] }[] }>;
+  omniboxDefault(): string | null;
+  onNotificationClicked(id: string): Promise<void>;
 }
 declare const hall10086: WorkerHooks;
 
@@ -54,6 +58,8 @@ beforeAll(async () => {
   );
   ext.context.on('request', (r) => requests.push(r.url()));
   ext.context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
+  ext.context.on('console', (m) => consoleLines.push(m.text()));
+  ext.worker.on('console', (m) => consoleLines.push(m.text()));
 }, 120_000);
 
 afterAll(async () => {
@@ -250,7 +256,10 @@ describe('service worker', () => {
       w.evaluate((url) => hall10086.onMenuClicked({ menuItemId: 'report-url', linkUrl: url, pageUrl: 'https://page.example/' }), link),
     );
     expect(page.url()).toBe(`${ext.base}popup.html#/report?url=${encodeURIComponent(link).replace(/%20/g, '+')}`);
-    expect(await page.textContent('#sms-text')).toBe(`举报 ${link}`);
+    // What is sent is shown first: without the query and fragment unless the user keeps them.
+    expect(await page.textContent('#sms-text')).toBe('举报 https://spam.example/win');
+    await page.check('#report-keep-query');
+    expect(await page.textContent('#sms-text')).toBe(`举报 ${new URL(link).href}`);
     expect(await page.textContent('.sms .to strong')).toBe('10086999');
     expect(await page.$('svg.qr')).not.toBeNull();
     await page.click('#copy');
@@ -266,9 +275,43 @@ describe('service worker', () => {
     expect(requests.filter((url) => !url.startsWith('chrome-extension://'))).toEqual(['http://probe.invalid/']);
   });
 
-  it('context menu on a page reports the page address', async () => {
-    const page = await tabOpenedBy((w) => w.evaluate(() => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: 'http://bad.example/' })));
-    expect(await page.textContent('#sms-text')).toBe('举报 http://bad.example/');
+  it('context menu on a page reports the page address without its session token and fragment, unless kept', async () => {
+    const url = 'http://bad.example/login?session=SECRET123&u=me#frag';
+    const page = await tabOpenedBy((w) => w.evaluate((u) => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: u }), url));
+    expect(await page.textContent('#sms-text')).toBe('举报 http://bad.example/login');
+    expect(await page.isChecked('#report-keep-query')).toBe(false);
+    expect(await page.content()).not.toContain('举报 http://bad.example/login?');
+    await page.check('#report-keep-query');
+    expect(await page.textContent('#sms-text')).toBe(`举报 ${url}`);
+    await page.uncheck('#report-keep-query');
+    expect(await page.textContent('#sms-text')).toBe('举报 http://bad.example/login');
+  });
+
+  it('the report menu does nothing on this computer’s own pages (the desktop app’s among them)', async () => {
+    const before = ext.context.pages().length;
+    for (const pageUrl of ['http://127.0.0.1:5173/#/thread', 'http://localhost:8086/', 'chrome://settings/']) {
+      await ext.worker.evaluate((u) => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: u }), pageUrl);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ext.context.pages().length).toBe(before);
+  });
+
+  it('omnibox: the default suggestion follows the input', async () => {
+    await ext.worker.evaluate(() => hall10086.suggest('ktgprs'));
+    expect(await ext.worker.evaluate(() => hall10086.omniboxDefault())).toMatch(/^打开 <match>KTGPRS<\/match> |^Open <match>KTGPRS<\/match> /);
+    await ext.worker.evaluate(() => hall10086.suggest('话费 <b>'));
+    expect(await ext.worker.evaluate(() => hall10086.omniboxDefault())).toMatch(/<match>话费 &#60;b&#62;<\/match>$/);
+  });
+
+  it('the options page holds the settings and this profile’s name for pairing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${ext.base}options.html`);
+    await page.waitForSelector('#profile-name');
+    expect(await page.$('#province')).not.toBeNull();
+    await page.fill('#profile-name', '办公室');
+    await page.press('#profile-name', 'Tab');
+    await page.waitForFunction(() => chrome.storage.local.get(['profileName']).then((s) => s.profileName === '办公室'));
+    await page.close();
   });
 });
 
@@ -279,14 +322,59 @@ describe('sending through the desktop app (native messaging)', () => {
   });
 
   const status = (page: Page) => page.textContent('#desktop-status');
+  const isOpen = (page: Page) => page.$eval('#desktop', (d) => (d as HTMLDetailsElement).open);
+  const lastSend = () =>
+    ext.worker.evaluate(async () => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 50));
+        const last = (await hall10086.desktop()).sends.at(-1);
+        if (last && last.state !== 'requested') return last;
+      }
+    });
 
-  it('says plainly when the app is not running, and still offers copy and QR', async () => {
+  it('with no desktop app installed: a collapsed section with one line on getting it, no red error, nothing logged', async () => {
+    const bare = await loadExtension(EXTENSION_DIR);
+    const logged: string[] = [];
+    bare.worker.on('console', (m) => logged.push(m.text()));
+    bare.context.on('console', (m) => logged.push(m.text()));
+    try {
+      const page = await bare.context.newPage();
+      await page.goto(`${bare.base}popup.html#/instruction/YE`);
+      await page.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('安装并打开'));
+      expect(await status(page)).toBe('安装并打开 Hall10086 桌面应用，即可用它的短信设备直接发送。');
+      expect(await isOpen(page)).toBe(false);
+      expect(await page.$('#desktop .error')).toBeNull();
+      expect(await page.isVisible('#desktop-send')).toBe(false);
+      expect(await page.$('svg.qr')).not.toBeNull();
+      // Another instruction, the same quiet line: no error repeated on every one.
+      await page.goto(`${bare.base}popup.html#/instruction/ZD`);
+      await page.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('安装并打开'));
+      expect(logged.filter((l) => /lastError|native messaging host/i.test(l))).toEqual([]);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('says once, collapsed and not in red, that the app is not running; in Traditional for zh-Hant', async () => {
     const page = await openPopup('#/instruction/YE');
     await page.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('没有运行'));
-    expect(await status(page)).toContain('仍可复制短信或扫码');
+    const text = (await status(page))!;
+    expect(text.match(/没有运行/g)).toHaveLength(1);
+    expect(text).not.toMatch(/仍可复制短信或扫码.*仍可复制短信或扫码/);
+    expect(await isOpen(page)).toBe(false);
+    expect(await page.$('#desktop .error')).toBeNull();
     expect(await page.isVisible('#desktop-send')).toBe(false);
     expect(await page.$('#copy')).not.toBeNull();
     expect(await page.$('svg.qr')).not.toBeNull();
+    await page.evaluate(() => chrome.storage.local.set({ lang: 'zh-Hant' }));
+    try {
+      const hant = await openPopup('#/instruction/YE');
+      await hant.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('運行'));
+      expect(await status(hant)).toContain('桌面應用沒有運行');
+    } finally {
+      await ext.worker.evaluate(() => chrome.storage.local.remove(['lang']));
+    }
+    expect(consoleLines.filter((l) => /lastError/i.test(l))).toEqual([]);
   });
 
   it('an unpaired extension is refused by the app, and nothing is sent', async () => {
@@ -294,32 +382,93 @@ describe('sending through the desktop app (native messaging)', () => {
     await core.openExtensionLink();
     const page = await openPopup('#/instruction/YE');
     await page.waitForSelector('#desktop-pair');
+    expect(await isOpen(page)).toBe(true);
     // Past the hidden button: ask the worker directly, as a tampered page of ours could.
     await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'desktop.send', request: { id: 'YE' }, label: 'YE' }));
-    const refused = await ext.worker.evaluate(async () => {
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 50));
-        const last = hall10086.desktop().sends.at(-1);
-        if (last && last.state !== 'requested') return last;
-      }
-    });
-    expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+    expect(await lastSend()).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
     expect(core.demo!.emulator.sent).toHaveLength(0);
   });
 
-  it('pairs with the code approved in the app, sends YE through the emulator and shows the reply', async () => {
+  it('pairs with the code approved in the app (a secret this profile keeps), sends YE through the emulator and shows the reply', async () => {
     const page = await openPopup('#/instruction/YE');
     await page.click('#desktop-pair');
     const code = (await (await page.waitForSelector('#pairing-code')).textContent())!;
     const question = await waitForApproval(core!, 'pair');
-    expect(question).toMatchObject({ extensionId: EXTENSION_ID, code });
+    expect(question).toMatchObject({ extensionId: EXTENSION_ID, code, browser: expect.any(String), profile: expect.any(String) });
     await core!.call('approvals.decide', { id: question.id, approve: true });
     await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
     expect(await status(page)).toContain('已连接桌面应用');
+    const { desktopAssociation } = (await ext.worker.evaluate(() => chrome.storage.local.get(['desktopAssociation']))) as { desktopAssociation: { id: string; key: string } };
+    expect(desktopAssociation.key).toMatch(/^[\w-]{43}$/);
+    expect((await core!.call('extensions.list', {})).map((a) => a.id)).toEqual([desktopAssociation.id]);
     await page.click('#desktop-send');
     const reply = await page.waitForSelector('#desktop-sends .reply');
     expect(await reply.textContent()).toMatch(/余额/);
     expect(core!.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE']);
+  });
+
+  it('closing the popup mid-send (after a double click) loses nothing: one SMS, a badge and a notification when 10086 answers, state and reply on reopening', async () => {
+    await ext.worker.evaluate(() => new Promise((r) => setTimeout(r, 5_500))); // past the first YE's double-click window
+    const before = core!.demo!.emulator.sent.length;
+    const page = await openPopup('#/instruction/YE');
+    await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await page.dblclick('#desktop-send');
+    // Past the button's own guard: the worker too takes the same request again as the same send.
+    await page.evaluate(() => {
+      const again = { kind: 'desktop.send', request: { id: 'YE', params: {} }, label: 'YE' };
+      return Promise.all([chrome.runtime.sendMessage(again), chrome.runtime.sendMessage(again)]);
+    });
+    await page.close();
+    const answered = await ext.worker.evaluate(async () => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 50));
+        const snapshot = await hall10086.desktop();
+        if (snapshot.sends.at(-1)?.replies.length) return snapshot;
+      }
+    });
+    // Two clicks, one send: besides the refused one and the first paired one, only this.
+    expect(answered.sends.filter((s) => s.label === 'YE').map((s) => s.state)).toEqual(['refused', expect.stringMatching(/sent|delivered/), expect.stringMatching(/sent|delivered/)]);
+    expect(answered.unseen).toBe(1);
+    expect(await ext.worker.evaluate(() => (chrome.action as unknown as { getBadgeText(d: object): Promise<string> }).getBadgeText({}))).toBe('1');
+    const shown = await ext.worker.evaluate(() => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll());
+    expect(Object.keys(shown)).toHaveLength(1);
+    // Clicked, it opens the popup page (where the reply is listed) and goes away.
+    const opened = await tabOpenedBy((w) => w.evaluate((id) => hall10086.onNotificationClicked(id), Object.keys(shown)[0]!));
+    expect(opened.url()).toBe(`${ext.base}popup.html#/search/`);
+    await opened.close();
+    expect(await ext.worker.evaluate(() => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll())).toEqual({});
+    expect(core!.demo!.emulator.sent.slice(before).map((s) => s.part.text)).toEqual(['YE']);
+    // Reopened where the action button opens it: the search view lists the send and its reply.
+    const again = await openPopup();
+    await again.waitForSelector('#recent-sends li[data-state] .reply');
+    expect(await again.textContent('#recent-sends li:first-child')).toMatch(/^YE .*余额/s);
+    await ext.worker.evaluate(async () => {
+      while ((await hall10086.desktop()).unseen) await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(await ext.worker.evaluate(() => (chrome.action as unknown as { getBadgeText(d: object): Promise<string> }).getBadgeText({}))).toBe('');
+    const instruction = await openPopup('#/instruction/YE');
+    expect(await instruction.$$eval('#desktop-sends li', (lis) => lis.map((li) => li.querySelectorAll('.reply').length))).toEqual([0, 1, 1]);
+  });
+
+  it('a custom instruction is sent with its own text and number once the app’s user says yes', async () => {
+    const setup = await openPopup();
+    await setup.evaluate(() =>
+      chrome.storage.local.set({
+        customs: [{ code: 'CXLL', template: 'CXLL{month}', to: '10086', name: { 'zh-Hans': '查流量', 'zh-Hant': '查流量', en: 'Data used' }, confirm: false }],
+      }),
+    );
+    const page = await openPopup(`#/instruction/${encodeURIComponent('custom:CXLL')}`);
+    await page.fill('#param-month', '202611');
+    await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await page.click('#desktop-send');
+    const question = await waitForApproval(core!, 'send');
+    expect(question).toMatchObject({ to: '10086', text: 'CXLL202611' });
+    expect(question.reason!.en).toMatch(/custom instruction/);
+    await page.waitForSelector('#desktop-sends li[data-state="confirming"]');
+    await core!.call('approvals.decide', { id: question.id, approve: true });
+    await page.waitForSelector('#desktop-sends li[data-state="sent"], #desktop-sends li[data-state="delivered"]');
+    expect(core!.demo!.emulator.sent.at(-1)!.part).toMatchObject({ number: '10086', text: 'CXLL202611' });
+    await page.evaluate(() => chrome.storage.local.remove(['customs']));
   });
 
   it('a password typed in the extension goes to the app, needs the app user’s yes, and is kept nowhere in the extension', async () => {
@@ -333,8 +482,58 @@ describe('sending through the desktop app (native messaging)', () => {
     await core!.call('approvals.decide', { id: question.id, approve: true });
     await page.waitForSelector('#desktop-sends li[data-state="sent"], #desktop-sends li[data-state="delivered"]');
     expect(core!.demo!.emulator.sent.at(-1)!.part.text).toBe('MMXG#135790#246802');
-    const kept = JSON.stringify([await ext.worker.evaluate(() => hall10086.desktop()), await page.evaluate(() => (chrome.storage.local.get as unknown as (k: null) => Promise<unknown>)(null))]);
+    const storage = (area: 'local' | 'session') => page.evaluate((a) => (chrome.storage[a].get as unknown as (k: null) => Promise<unknown>)(null), area);
+    const kept = JSON.stringify([await ext.worker.evaluate(() => hall10086.desktop()), await storage('local'), await storage('session')]);
     expect(kept).not.toMatch(/135790|246802/);
+  });
+
+  it('a copy with the same key in a fresh profile is asked to pair, never sends, and a declined pairing is said in words', async () => {
+    const copy = await loadExtension(EXTENSION_DIR, 'zh-CN', (profile) =>
+      installNativeHost({ dataDir: appDataDir, launcher: [process.execPath, HOST_BIN], locations: [profileManifestLocation(profile)] }).then(() => undefined),
+    );
+    try {
+      expect(copy.base).toBe(ext.base);
+      const before = core!.demo!.emulator.sent.length;
+      const page = await copy.context.newPage();
+      await page.goto(`${copy.base}popup.html#/instruction/KTGPRS`);
+      await page.waitForSelector('#desktop-pair');
+      expect(await page.isVisible('#desktop-send')).toBe(false);
+      await page.evaluate(() => chrome.runtime.sendMessage({ kind: 'desktop.send', request: { id: 'KTGPRS' }, label: 'KTGPRS' }));
+      const refused = await copy.worker.evaluate(async () => {
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 50));
+          const last = (await hall10086.desktop()).sends.at(-1);
+          if (last && last.state !== 'requested') return last;
+        }
+      });
+      expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+      await page.click('#desktop-pair');
+      await page.waitForSelector('#pairing-code');
+      const question = await waitForApproval(core!, 'pair');
+      await core!.call('approvals.decide', { id: question.id, approve: false });
+      expect(await (await page.waitForSelector('#pairing-outcome')).textContent()).toBe('桌面应用拒绝了配对。');
+      expect(core!.demo!.emulator.sent.length).toBe(before);
+      expect(await core!.call('extensions.list', {})).toHaveLength(1);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('the popup has one scroll area, with Copy, Send and the QR code above the fold', async () => {
+    const page = await openPopup('#/instruction/ZD');
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.fill('#param-month', '202611');
+    await page.waitForSelector('#desktop-send:not([hidden])');
+    for (const selector of ['#copy', '#desktop-send', 'svg.qr']) {
+      const box = (await page.locator(selector).boundingBox())!;
+      expect(box.y + box.height, selector).toBeLessThanOrEqual(600);
+    }
+    const search = await openPopup(`#/search/${encodeURIComponent('流量')}`);
+    await search.setViewportSize({ width: 400, height: 600 });
+    const scrollers = await search.evaluate(() =>
+      [...document.querySelectorAll('*')].filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight).map((el) => el.id || el.tagName),
+    );
+    expect(scrollers).toEqual([]);
   });
 
   it('a web page on another origin cannot make the extension send, by any means the browser offers', async () => {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
-import { FakeChromePort, is } from '../integration/native-host-kit';
+import { FakeChromePort, is, SignedPort } from '../integration/native-host-kit';
 import { browserSuite, readLog, type Served } from './ui-kit';
 
 /**
@@ -320,25 +320,33 @@ describe('a risky instruction', () => {
 });
 
 describe('the browser extension, from the app side', () => {
-  it('prompts for a pairing with the code the extension shows; Pair approves it; Settings lists it and Unpair revokes it', async () => {
+  it('prompts for a pairing with the code, browser and profile the extension shows; Pair approves it; Settings lists it by name, renames it, and Unpair revokes it', async () => {
     const extension = new FakeChromePort(extensionSocketPath(server.dataDir), `chrome-extension://${EXTENSION_ID}/`);
     try {
-      extension.post({ type: 'pair' });
+      const profile = await new SignedPort(extension).open();
+      profile.askToPair();
       const { code } = await extension.next(is('pairing'));
       const dialog = await page.waitForSelector('dialog[open]');
       expect(await dialog.textContent()).toContain(code);
       expect(await dialog.textContent()).toContain(EXTENSION_ID);
+      expect(await dialog.textContent()).toContain('Chromium');
+      expect(await dialog.textContent()).toContain('test profile');
       // Decline has the focus: a reflexive Enter must not pair anything.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('拒绝');
       await page.click('dialog[open] button.primary');
       await extension.next(is('paired'));
       await page.click('nav a[href="#/settings"]');
       const item = await page.waitForSelector('.paired-extensions li');
-      expect(await item.textContent()).toContain(EXTENSION_ID);
-      await page.click('.paired-extensions button');
+      expect(await item.textContent()).toContain('Chromium · test profile');
+      expect(await item.textContent()).not.toContain(profile.association.key);
+      await page.click('.paired-extensions button.rename');
+      await page.fill('.paired-extensions input', '前台电脑');
+      await page.click('.paired-extensions button[type=submit]');
+      await page.waitForFunction(() => document.querySelector('.paired-extensions li strong')?.textContent === '前台电脑');
+      await page.click('.paired-extensions button.revoke');
       // It asks first, with Cancel focused; only the confirmation unpairs.
       const confirm = await page.waitForSelector('dialog[open]');
-      expect(await confirm.textContent()).toContain(EXTENSION_ID);
+      expect(await confirm.textContent()).toContain('前台电脑');
       await page.click('dialog[open] button.danger, dialog[open] button.primary');
       expect(await extension.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
       await page.waitForSelector('.paired-extensions li', { state: 'detached' });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
+import { mac, randomToken } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { encodeNativeFrame, NativeFrameDecoder } from '../../src-shared/api/native-framing';
 
@@ -61,3 +62,36 @@ export const is =
   <K extends AppMessage['type']>(type: K, extra: (m: Extract<AppMessage, { type: K }>) => boolean = () => true) =>
   (m: AppMessage): m is Extract<AppMessage, { type: K }> =>
     m.type === type && extra(m as Extract<AppMessage, { type: K }>);
+
+/**
+ * The extension's side of the protocol over a FakeChromePort: hello for the connection's nonce,
+ * then requests signed with an association's secret (made here, as a browser profile makes its own).
+ */
+export class SignedPort {
+  nonce = '';
+  counter = 0;
+  constructor(
+    readonly port: FakeChromePort,
+    readonly association = { id: randomToken(16), key: randomToken(32) },
+  ) {}
+
+  async open(): Promise<this> {
+    const from = this.port.received.length;
+    this.port.post({ type: 'hello' });
+    this.nonce = (await this.port.next(is('hello'), from)).nonce;
+    return this;
+  }
+
+  /** The request as it would go on the wire, with its MAC (not posted). */
+  async sign(message: Record<string, unknown>, counter = ++this.counter): Promise<Record<string, unknown>> {
+    return { ...message, auth: { id: this.association.id, counter, mac: await mac(this.association.key, 'request', this.nonce, counter, message) } };
+  }
+
+  async post(message: Record<string, unknown>): Promise<void> {
+    this.port.post(await this.sign(message));
+  }
+
+  askToPair(): void {
+    this.port.post({ type: 'pair', id: this.association.id, key: this.association.key, browser: 'Chromium', profile: 'test profile' });
+  }
+}

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +7,9 @@ import { HallCore } from '../../src-main/core';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import type { ApprovalView } from '../../src-shared/api/contract';
+import { randomToken } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
-import { FakeChromePort, is } from './native-host-kit';
+import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -45,13 +47,16 @@ async function approval(c: HallCore, kind: ApprovalView['kind']): Promise<Approv
   throw new Error(`no ${kind} approval`);
 }
 
-async function pair(c: HallCore, p: FakeChromePort): Promise<void> {
-  p.post({ type: 'pair' });
+/** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
+async function pair(c: HallCore, p: FakeChromePort): Promise<SignedPort> {
+  const signed = await new SignedPort(p).open();
+  signed.askToPair();
   const { code } = await p.next(is('pairing'));
   const question = await approval(c, 'pair');
-  expect(question).toMatchObject({ extensionId: EXTENSION_ID, code });
+  expect(question).toMatchObject({ extensionId: EXTENSION_ID, code, browser: 'Chromium', profile: 'test profile' });
   await c.call('approvals.decide', { id: question.id, approve: true });
   await p.next(is('paired'));
+  return signed;
 }
 
 describe('the native-messaging host and the app behind it', () => {
@@ -65,7 +70,9 @@ describe('the native-messaging host and the app behind it', () => {
     const { core: c, socket } = await start();
     const p = port(socket);
     p.post({ type: 'hello' });
-    expect(await p.next(is('hello'))).toMatchObject({ paired: false, pairingCode: null, modem: { state: 'ready', demo: true } });
+    expect(await p.next(is('hello'))).toMatchObject({ version: 2, nonce: expect.stringMatching(/^[\w-]{22}$/) });
+    p.post({ type: 'status' });
+    expect(await p.next(is('status'))).toEqual({ type: 'status', paired: false, pairingCode: null });
     p.post({ type: 'send', ref: 'r1', id: 'YE' });
     const refused = await p.next(is('send-state', (m) => m.ref === 'r1'));
     expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
@@ -76,9 +83,14 @@ describe('the native-messaging host and the app behind it', () => {
   it('pairs after the app user approves the code, then sends YE and brings the reply back', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    expect((await c.call('extensions.list', {})).map((e) => e.extensionId)).toEqual([EXTENSION_ID]);
-    p.post({ type: 'send', ref: 'ye', id: 'YE' });
+    const signed = await pair(c, p);
+    expect(await c.call('extensions.list', {})).toEqual([
+      expect.objectContaining({ id: signed.association.id, extensionId: EXTENSION_ID, browser: 'Chromium', profile: 'test profile', name: 'Chromium · test profile' }),
+    ]);
+    // The secret is in the app's file (0600), never in what the API hands out.
+    expect(JSON.stringify(await c.call('extensions.list', {}))).not.toContain(signed.association.key);
+    expect((await stat(join(dir, 'extensions.json'))).mode & 0o077).toBe(0);
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
     await p.next(is('send-state', (m) => m.ref === 'ye' && m.state === 'sent'));
     const reply = await p.next(is('reply', (m) => m.ref === 'ye'));
     expect(reply.from).toBe('10086');
@@ -89,18 +101,21 @@ describe('the native-messaging host and the app behind it', () => {
   it('a pairing the user declines is refused, and the extension stays unpaired', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    p.post({ type: 'pair' });
+    const signed = await new SignedPort(p).open();
+    signed.askToPair();
     await p.next(is('pairing'));
     await c.call('approvals.decide', { id: (await approval(c, 'pair')).id, approve: false });
     expect(await p.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'refused' });
     expect(await c.call('extensions.list', {})).toEqual([]);
+    await signed.post({ type: 'send', ref: 'r', id: 'YE' });
+    expect(await p.next(is('send-state', (m) => m.ref === 'r'))).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
   });
 
   it('asks the app user before a risky instruction (TJ) and sends nothing when declined', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    p.post({ type: 'send', ref: 'tj', id: 'TJ' });
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'tj', id: 'TJ' });
     await p.next(is('send-state', (m) => m.ref === 'tj' && m.state === 'confirming'));
     const question = await approval(c, 'send');
     expect(question).toMatchObject({ to: '10086', text: 'TJ', extensionId: EXTENSION_ID });
@@ -112,8 +127,8 @@ describe('the native-messaging host and the app behind it', () => {
   it('shows a report to 10086999 in the app, masked of nothing, and sends it once approved', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    p.post({ type: 'send', ref: 'rep', text: '举报 http://bad.example/', to: '10086999' });
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'rep', text: '举报 http://bad.example/', to: '10086999' });
     const question = await approval(c, 'send');
     expect(question).toMatchObject({ to: '10086999', text: '举报 http://bad.example/' });
     await c.call('approvals.decide', { id: question.id, approve: true });
@@ -124,9 +139,9 @@ describe('the native-messaging host and the app behind it', () => {
   it('refuses free text to any number but a report port, and a catalog instruction sent elsewhere', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    p.post({ type: 'send', ref: 'free', text: 'hello', to: '13800138000' });
-    p.post({ type: 'send', ref: 'moved', id: 'YE', to: '13800138000' });
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'free', text: 'hello', to: '13800138000' });
+    await signed.post({ type: 'send', ref: 'moved', id: 'YE', to: '13800138000' });
     for (const ref of ['free', 'moved']) {
       expect(await p.next(is('send-state', (m) => m.ref === ref))).toMatchObject({ state: 'refused', error: { code: 'extension.not-allowed' } });
     }
@@ -137,8 +152,8 @@ describe('the native-messaging host and the app behind it', () => {
   it('stops a runaway sender at the rate limit', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    for (let i = 1; i <= 6; i++) p.post({ type: 'send', ref: `s${i}`, id: 'YE' });
+    const signed = await pair(c, p);
+    for (let i = 1; i <= 6; i++) await signed.post({ type: 'send', ref: `s${i}`, id: 'YE' });
     expect(await p.next(is('send-state', (m) => m.ref === 's6'))).toMatchObject({ state: 'refused', error: { code: 'extension.rate-limited' } });
     for (let i = 1; i <= 5; i++) await p.next(is('send-state', (m) => m.ref === `s${i}` && m.state === 'sent'));
     expect(c.demo!.emulator.sent).toHaveLength(5);
@@ -147,10 +162,10 @@ describe('the native-messaging host and the app behind it', () => {
   it('tells a connected extension when the user revokes its pairing', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
-    await pair(c, p);
-    expect(await c.call('extensions.revoke', { extensionId: EXTENSION_ID })).toEqual({ revoked: true });
+    const signed = await pair(c, p);
+    expect(await c.call('extensions.revoke', { id: signed.association.id })).toEqual({ revoked: true });
     expect(await p.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
-    p.post({ type: 'send', ref: 'after', id: 'YE' });
+    await signed.post({ type: 'send', ref: 'after', id: 'YE' });
     expect(await p.next(is('send-state', (m) => m.ref === 'after'))).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
   });
 
@@ -191,36 +206,143 @@ describe('the native-messaging host and the app behind it', () => {
   });
 });
 
-describe('pairing prompts from several host sessions', () => {
-  it('closing one session leaves another session’s pairing prompt (same extension, another profile) waiting, and it can be approved', async () => {
+describe('pairing bound to a secret each browser profile makes', () => {
+  it('a copy with the same extension ID but not the secret is told it is not paired, gets a prompt when it asks, and never a send', async () => {
     const { core: c, socket } = await start();
-    const [leaving, staying] = [port(socket), port(socket)];
-    leaving.post({ type: 'pair' });
-    const { code: leavingCode } = await leaving.next(is('pairing'));
-    staying.post({ type: 'pair' });
-    const { code } = await staying.next(is('pairing'));
+    await pair(c, port(socket));
+    const copy = await new SignedPort(port(socket)).open();
+    copy.port.post({ type: 'status' });
+    expect(await copy.port.next(is('status'))).toEqual({ type: 'status', paired: false, pairingCode: null });
+    await copy.post({ type: 'status' });
+    expect(await copy.port.next(is('status'), 1)).toMatchObject({ paired: false });
+    await copy.post({ type: 'send', ref: 'copy', id: 'KTGPRS' });
+    expect(await copy.port.next(is('send-state', (m) => m.ref === 'copy'))).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+    copy.askToPair();
+    await copy.port.next(is('pairing'));
+    expect(await approval(c, 'pair')).toMatchObject({ kind: 'pair', extensionId: EXTENSION_ID });
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+  });
+
+  it('a raw socket client that claims the extension’s origin and knows a paired association’s ID, but not its secret, is refused', async () => {
+    const { core: c, socket } = await start();
+    const paired = await pair(c, port(socket));
+    const { connect } = await import('node:net');
+    const raw = connect(socket);
+    const lines: AppMessage[] = [];
+    let buffered = '';
+    raw.setEncoding('utf8');
+    raw.on('data', (chunk: string) => {
+      buffered += chunk;
+      for (let nl; (nl = buffered.indexOf('\n')) >= 0; buffered = buffered.slice(nl + 1)) lines.push(JSON.parse(buffered.slice(0, nl)) as AppMessage);
+    });
+    await new Promise<void>((r) => raw.once('connect', () => r()));
+    const line = (m: unknown) => raw.write(`${JSON.stringify(m)}\n`);
+    const next = async <T extends AppMessage>(match: (m: AppMessage) => m is T): Promise<T> => {
+      for (let i = 0; i < 400; i++, await new Promise((r) => setTimeout(r, 25))) {
+        const found = lines.find(match);
+        if (found) return found;
+      }
+      throw new Error(`no answer; got ${JSON.stringify(lines)}`);
+    };
+    line({ origin: ORIGIN });
+    line({ type: 'hello' });
+    const { nonce } = await next(is('hello'));
+    // A guessed MAC, a MAC made with another secret, and no MAC at all.
+    line({ type: 'send', ref: 'guess', id: 'KTGPRS', auth: { id: paired.association.id, counter: 1, mac: 'A'.repeat(43) } });
+    const other = new SignedPort(new FakeChromePort(socket, ORIGIN), { id: paired.association.id, key: randomToken(32) });
+    other.nonce = nonce;
+    line(await other.sign({ type: 'send', ref: 'forged', id: 'KTGPRS' }, 2));
+    line({ type: 'send', ref: 'bare', id: 'KTGPRS' });
+    for (const ref of ['guess', 'forged', 'bare']) {
+      expect(await next(is('send-state', (m) => m.ref === ref))).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+    }
+    raw.destroy();
+    await other.port.close();
+    expect(await c.call('approvals.list', {})).toEqual([]);
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+  });
+
+  it('a signed request replayed, on the same connection or on another, is refused', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    const captured = await signed.sign({ type: 'send', ref: 'once', id: 'YE' });
+    p.post(captured);
+    await p.next(is('send-state', (m) => m.ref === 'once' && m.state === 'sent'));
+    const from = p.received.length;
+    p.post(captured);
+    expect(await p.next(is('send-state', (m) => m.ref === 'once'), from)).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+    const later = await new SignedPort(port(socket), signed.association).open();
+    later.port.post(captured);
+    expect(await later.port.next(is('send-state', (m) => m.ref === 'once'))).toMatchObject({ state: 'refused' });
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE']);
+  });
+
+  it('the app’s answer carries an HMAC over the nonce, its counter and the message, as node:crypto computes it', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'status' });
+    const status = await p.next(is('status', (m) => m.paired));
+    expect(status).toMatchObject({ paired: true, re: signed.counter, name: 'Chromium · test profile', modem: { state: 'ready', demo: true } });
+    const { auth, ...body } = status as typeof status & { auth: { counter: number; mac: string } };
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    const expected = createHmac('sha256', Buffer.from(signed.association.key, 'base64url'))
+      .update(`hall10086-extension/2\nreply\n${signed.nonce}\n${auth.counter}\n${JSON.stringify(sorted(body))}`)
+      .digest('base64url');
+    expect(auth.mac).toBe(expected);
+  });
+
+  it('pairing prompts are rate-limited across connections', async () => {
+    const { core: c, socket } = await start();
+    for (let i = 0; i < 3; i++) {
+      const asker = await new SignedPort(port(socket)).open();
+      asker.askToPair();
+      await asker.port.next(is('pairing'));
+      await c.call('approvals.decide', { id: (await approval(c, 'pair')).id, approve: false });
+      await asker.port.next(is('unpaired'));
+    }
+    const fourth = await new SignedPort(port(socket)).open();
+    fourth.askToPair();
+    const refused = await fourth.port.next(is('unpaired'));
+    expect(refused).toMatchObject({ reason: 'rate-limited', error: { code: 'extension.pairing-rate-limited' } });
+    expect(await c.call('approvals.list', {})).toEqual([]);
+  });
+
+  it('closing one session withdraws only its own pairing prompt; another profile’s stays and can be approved', async () => {
+    const { core: c, socket } = await start();
+    const leaving = await new SignedPort(port(socket)).open();
+    const staying = await new SignedPort(port(socket)).open();
+    leaving.askToPair();
+    const { code: leavingCode } = await leaving.port.next(is('pairing'));
+    staying.askToPair();
+    const { code } = await staying.port.next(is('pairing'));
     await expect.poll(async () => (await c.call('approvals.list', {})).length, { timeout: 10_000 }).toBe(2);
 
-    await leaving.close();
+    await leaving.port.close();
     await expect.poll(async () => (await c.call('approvals.list', {})).map((a) => a.code), { timeout: 10_000 }).not.toContain(leavingCode);
     const [question] = await c.call('approvals.list', {});
     expect(question).toMatchObject({ kind: 'pair', code });
     await c.call('approvals.decide', { id: question!.id, approve: true });
-    await staying.next(is('paired'));
-    expect(staying.received.filter((m) => m.type === 'unpaired')).toEqual([]);
+    await staying.port.next(is('paired'));
+    expect(staying.port.received.filter((m) => m.type === 'unpaired')).toEqual([]);
   });
 
-  it('caps the pairing prompts waiting at once; a session past the cap is told so in both languages and no prompt appears', async () => {
+  it('Settings renames and revokes one association; the other profile stays paired', async () => {
     const { core: c, socket } = await start();
-    const sessions = Array.from({ length: 5 }, () => port(socket));
-    for (const p of sessions) p.post({ type: 'pair' });
-    const answers = await Promise.all(sessions.map((p) => p.next((m): m is AppMessage => m.type === 'pairing' || m.type === 'error')));
-    const refused = answers.filter((m) => m.type === 'error');
-    expect(answers.filter((m) => m.type === 'pairing')).toHaveLength(4);
-    expect(refused).toEqual([
-      { type: 'error', error: { code: 'approval.too-many', zh: expect.stringMatching(/配对请求/), en: expect.stringMatching(/pairing request/) } },
+    const work = await pair(c, port(socket));
+    const home = await pair(c, port(socket));
+    expect(await c.call('extensions.rename', { id: work.association.id, name: '办公室 Chrome' })).toEqual([
+      expect.objectContaining({ id: work.association.id, name: '办公室 Chrome' }),
+      expect.objectContaining({ id: home.association.id, name: 'Chromium · test profile' }),
     ]);
-    expect(await c.call('approvals.list', {})).toHaveLength(4);
+    await c.call('extensions.revoke', { id: work.association.id });
+    await home.post({ type: 'send', ref: 'home', id: 'YE' });
+    await home.port.next(is('send-state', (m) => m.ref === 'home' && m.state === 'sent'));
+    await work.post({ type: 'send', ref: 'work', id: 'YE' });
+    expect(await work.port.next(is('send-state', (m) => m.ref === 'work'))).toMatchObject({ state: 'refused' });
+    expect((await c.call('extensions.list', {})).map((a) => a.id)).toEqual([home.association.id]);
   });
 });
 
@@ -233,7 +355,7 @@ describe('fuzzing the extension channel', () => {
       fc.oneof(
         fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
         fc.jsonValue().map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
-        fc.record({ type: fc.constantFrom('hello', 'pair', 'send', 'x'), ref: fc.string(), id: fc.string(), text: fc.string() }).map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
+        fc.record({ type: fc.constantFrom('hello', 'status', 'pair', 'send', 'x'), ref: fc.string(), id: fc.string(), text: fc.string() }).map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
       ),
       { numRuns: 300, seed: 8086 },
     );
@@ -249,7 +371,7 @@ describe('fuzzing the extension channel', () => {
     }
     expect(c.demo!.emulator.sent).toHaveLength(0);
     const p = port(socket);
-    p.post({ type: 'hello' });
-    expect(await p.next(is('hello'))).toMatchObject({ paired: false });
+    p.post({ type: 'status' });
+    expect(await p.next(is('status'))).toMatchObject({ paired: false });
   });
 });

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { mac, macMatches, randomToken } from '../../../src-shared/api/extension-auth';
 import type { ApprovalView, IncomingRecord, OutgoingRecord } from '../../../src-shared/api/contract';
 import {
   parseExtensionRequest,
@@ -7,16 +8,17 @@ import {
   type ExtensionModemView,
   type ExtensionRequest,
   type ExtensionSendState,
+  type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords } from '../../../src-shared/assemble';
 import { builtinReplyRules } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
-import type { PairingStore } from './pairings';
+import type { Association, PairingStore } from './pairings';
 import type { RateLimiter } from './rate-limit';
 
-export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref'>;
+export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref' | 'auth'>;
 
 /** What the extensions may use of the app core: nothing more. */
 export interface ExtensionGateway {
@@ -32,29 +34,51 @@ export interface ExtensionPolicy {
   gateway: ExtensionGateway;
   pairings: PairingStore;
   approvals: Approvals;
+  /** Sends, per association. */
   rateLimiter: RateLimiter;
+  /** Pairing prompts, for all connections together: anyone who can open the socket can ask. */
+  pairingLimiter: RateLimiter;
 }
 
 /** Replies are looked for as long after an instruction as the reply reader pairs them (instructions/replies.json). */
 const REPLY_WINDOW_MS = builtinReplyRules().answers.windowMs;
+/** The one key the pairing limiter counts under. */
+const PAIRING_KEY = 'pair';
 
 interface Tracked {
   ref: string;
   to: string;
   sentAt: number;
+  association: Association;
 }
+
+type SendRequest = Extract<ExtensionRequest, { type: 'send' }>;
+/** An app message before the app's MAC is added. */
+type Unsigned = DistributiveOmit<AppMessage, 'auth'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * One connected extension (one native-messaging port). Everything it asks passes the same gates
- * in order: a valid message, a pairing the user approved in the app, the rate limit, and for risky
- * instructions and reports a confirmation in the app.
+ * in order: a valid message, proof that it holds the secret of an association the user approved
+ * in the app (an HMAC bound to this connection's nonce and a rising counter), the rate limit, and
+ * for risky instructions, custom instructions and reports a confirmation in the app.
  */
 export class ExtensionSession {
+  /** Every MAC on this connection includes it: nothing said on another connection can be replayed here. */
+  private readonly nonce = randomToken(16);
+  private lastCounter = 0;
+  private appCounter = 0;
+  /** Requests are verified one after another, so the counter check sees them in the order they came. */
+  private verifying: Promise<unknown> = Promise.resolve();
+  /** Messages leave in the order they were made, although signing them takes a moment. */
+  private outbox: Promise<unknown> = Promise.resolve();
   private readonly commands = new Map<string, Tracked>();
   private parts: IncomingRecord[] = [];
   /** Replies already passed on (by their part keys), with when they came: pruned with the parts. */
   private readonly forwarded = new Map<string, number>();
   private readonly unsubscribe: Array<() => void>;
+  /** The associations this connection proved it holds. */
+  private readonly proven = new Set<string>();
   private pairingCode: string | null = null;
 
   constructor(
@@ -66,7 +90,9 @@ export class ExtensionSession {
     this.unsubscribe = [
       gateway.onOutgoing((r) => this.onOutgoing(r)),
       gateway.onIncoming((r) => this.onIncoming(r)),
-      policy.pairings.on('revoked', (id) => id === extensionId && this.post({ type: 'unpaired', reason: 'revoked' })),
+      policy.pairings.on('revoked', (id) => {
+        if (this.proven.delete(id)) this.say({ type: 'unpaired', reason: 'revoked' });
+      }),
     ];
   }
 
@@ -81,51 +107,85 @@ export class ExtensionSession {
     try {
       request = parseExtensionRequest(raw);
     } catch (e) {
-      this.post({ type: 'error', error: errorText(e) });
+      this.say({ type: 'error', error: errorText(e) });
       return;
     }
-    if (request.type === 'hello') this.hello();
-    else if (request.type === 'pair') await this.pair();
+    if (request.type === 'hello') this.say({ type: 'hello', version: 2, nonce: this.nonce });
+    else if (request.type === 'status') await this.status(request);
+    else if (request.type === 'pair') await this.pair(request);
     else await this.send(request);
   }
 
-  private get paired(): boolean {
-    return this.policy.pairings.has(this.extensionId);
+  /**
+   * The association whose secret made this request's MAC, or null: no proof, an unknown or
+   * expired association, another extension's, a wrong MAC, or a counter already used.
+   */
+  private authenticate(request: { auth?: RequestAuth | undefined }): Promise<Association | null> {
+    const check = async (): Promise<Association | null> => {
+      const { auth, ...unsigned } = request;
+      if (!auth) return null;
+      const association = this.policy.pairings.find(auth.id, this.extensionId);
+      if (!association) return null;
+      if (!(await macMatches(association.key, 'request', this.nonce, auth.counter, unsigned, auth.mac))) return null;
+      if (auth.counter <= this.lastCounter) return null;
+      this.lastCounter = auth.counter;
+      this.proven.add(association.id);
+      void this.policy.pairings.touch(association.id).catch(() => undefined);
+      return association;
+    };
+    const result = this.verifying.then(check);
+    this.verifying = result.catch(() => null);
+    return result;
   }
 
-  private hello(): void {
-    this.post({ type: 'hello', paired: this.paired, pairingCode: this.pairingCode, modem: this.policy.gateway.modem() });
+  private say(message: Unsigned, signer?: Association): void {
+    this.outbox = this.outbox.then(async () => {
+      if (!signer) return this.post(message as AppMessage);
+      const counter = ++this.appCounter;
+      this.post({ ...message, auth: { counter, mac: await mac(signer.key, 'reply', this.nonce, counter, message) } } as AppMessage);
+    });
   }
 
-  private async pair(): Promise<void> {
-    if (this.paired) return this.post({ type: 'paired' });
-    if (this.pairingCode) return this.post({ type: 'pairing', code: this.pairingCode });
+  private async status(request: Extract<ExtensionRequest, { type: 'status' }>): Promise<void> {
+    const association = await this.authenticate(request);
+    if (!association) return this.say({ type: 'status', paired: false, pairingCode: this.pairingCode });
+    this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem: this.policy.gateway.modem() }, association);
+  }
+
+  private async pair(request: Extract<ExtensionRequest, { type: 'pair' }>): Promise<void> {
+    if (this.pairingCode) return this.say({ type: 'pairing', code: this.pairingCode });
+    const slot = this.policy.pairingLimiter.take(PAIRING_KEY);
+    if (!slot.ok) return this.say({ type: 'unpaired', reason: 'rate-limited', error: errorText(pairingRateLimited(slot.retryInMs)) });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const { browser, profile } = request;
     let asked: Promise<'approved' | 'declined' | 'expired'>;
     try {
-      asked = this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code }, this);
+      asked = this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code, browser, profile }, this);
     } catch (e) {
       // Too many prompts waiting: no code is shown for a question the app will not ask.
-      return this.post({ type: 'error', error: errorText(e) });
+      return this.say({ type: 'error', error: errorText(e) });
     }
     this.pairingCode = code;
-    this.post({ type: 'pairing', code });
+    this.say({ type: 'pairing', code });
     const outcome = await asked;
     this.pairingCode = null;
-    if (outcome !== 'approved') return this.post({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
+    if (outcome !== 'approved') return this.say({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
     try {
-      await this.policy.pairings.add(this.extensionId);
-      this.post({ type: 'paired' });
+      await this.policy.pairings.add({ id: request.id, extensionId: this.extensionId, key: request.key, browser, profile });
+      const association = this.policy.pairings.find(request.id, this.extensionId)!;
+      this.proven.add(association.id);
+      this.say({ type: 'paired', id: association.id }, association);
     } catch (e) {
-      this.post({ type: 'error', error: errorText(e) });
+      this.say({ type: 'error', error: errorText(e) });
     }
   }
 
-  private async send(request: Extract<ExtensionRequest, { type: 'send' }>): Promise<void> {
-    const { ref, type: _type, ...req } = request;
-    const refuse = (error: unknown) => this.post({ type: 'send-state', ref, state: 'refused', error: errorText(error) });
-    if (!this.paired) return refuse(notPaired());
-    const slot = this.policy.rateLimiter.take(this.extensionId);
+  private async send(request: SendRequest): Promise<void> {
+    const { ref, type: _type, auth: _auth, ...req } = request;
+    const refuse = (error: unknown) => this.say({ type: 'send-state', ref, state: 'refused', error: errorText(error) });
+    const association = await this.authenticate(request);
+    if (!association) return refuse(notPaired());
+    const slot = this.policy.rateLimiter.take(association.id);
     if (!slot.ok) return refuse(rateLimited(slot.retryInMs));
     let preview: ReturnType<ExtensionGateway['preview']>;
     try {
@@ -135,7 +195,7 @@ export class ExtensionSession {
     }
     let confirmed = false;
     if (preview.confirm) {
-      this.post({ type: 'send-state', ref, state: 'confirming' });
+      this.say({ type: 'send-state', ref, state: 'confirming' }, association);
       const question: Omit<ApprovalView, 'id' | 'createdAt' | 'expiresAt'> = {
         kind: 'send',
         extensionId: this.extensionId,
@@ -150,16 +210,16 @@ export class ExtensionSession {
         return refuse(e);
       }
       if (outcome !== 'approved') return refuse(declined(outcome));
-      if (!this.paired) return refuse(notPaired());
+      if (!this.policy.pairings.find(association.id, this.extensionId)) return refuse(notPaired());
       confirmed = true;
     }
     try {
       const commandId = await this.policy.gateway.send(req, confirmed);
-      this.commands.set(commandId, { ref, to: preview.to, sentAt: Date.now() });
+      this.commands.set(commandId, { ref, to: preview.to, sentAt: Date.now(), association });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
-      this.post({ type: 'send-state', ref, state: 'queued' });
+      this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
-      this.post({ type: 'send-state', ref, state: 'failed', error: errorText(e) });
+      this.say({ type: 'send-state', ref, state: 'failed', error: errorText(e) });
     }
   }
 
@@ -167,7 +227,7 @@ export class ExtensionSession {
     const tracked = this.commands.get(record.id);
     if (!tracked) return;
     const state: ExtensionSendState = record.state === 'failed-retryable' ? 'failed' : record.state;
-    this.post({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) });
+    this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
   }
 
   /** Complete messages from a number an instruction went to, after it went: the replies. */
@@ -185,7 +245,7 @@ export class ExtensionSession {
       const id = message.keys.join(',');
       if (!message.complete || this.forwarded.has(id)) continue;
       this.forwarded.set(id, message.receivedAt);
-      this.post({ type: 'reply', ref: asker.ref, from: message.from, text: message.text, receivedAt: message.receivedAt });
+      this.say({ type: 'reply', ref: asker.ref, from: message.from, text: message.text, receivedAt: message.receivedAt }, asker.association);
     }
   }
 }
@@ -194,6 +254,12 @@ function errorText(e: unknown): ErrorText {
   const error = toHallError(e);
   return { code: error.code, zh: error.zh, en: error.en };
 }
+
+const pairingRateLimited = (ms: number) =>
+  new HallError('extension.pairing-rate-limited', {
+    zh: `配对请求太频繁，请 ${Math.ceil(ms / 60_000)} 分钟后再试。`,
+    en: `Too many pairing requests; try again in ${Math.ceil(ms / 60_000)} min.`,
+  });
 
 const notPaired = () =>
   new HallError('extension.not-paired', {

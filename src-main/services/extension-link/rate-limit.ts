@@ -36,3 +36,9 @@ export class RateLimiter {
     return { ok: true };
   }
 }
+
+/** Pairing prompts, all connections together: a few a user may need, none a script can flood the app with. */
+export const PAIRING_PROMPT_LIMITS: readonly RateLimitOptions[] = [
+  { limit: 3, windowMs: 10 * 60_000 },
+  { limit: 10, windowMs: 24 * 3_600_000 },
+];

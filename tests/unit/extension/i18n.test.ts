@@ -20,16 +20,27 @@ describe('extension strings', () => {
 });
 
 describe('manifest', () => {
-  const m = manifest('1.2.3');
+  const m = manifest('1.2.3', { withKey: true });
 
   it('asks for no more than it needs: no host permissions up front, default CSP, no remote code, no web page may connect', () => {
-    expect(m.permissions).toEqual(['contextMenus', 'storage', 'nativeMessaging']);
+    // notifications: a reply from 10086 while the popup is closed.
+    expect(m.permissions).toEqual(['contextMenus', 'storage', 'nativeMessaging', 'notifications']);
     // Asked for one site at a time, from the Save click, for the update source the user enters.
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     // Absent on purpose: host_permissions, content_scripts, externally_connectable, web_accessible_resources.
     expect(Object.keys(m).sort()).toEqual(
-      ['action', 'background', 'default_locale', 'description', 'icons', 'key', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'optional_host_permissions', 'permissions', 'version'],
+      ['action', 'background', 'commands', 'default_locale', 'description', 'icons', 'key', 'manifest_version', 'minimum_chrome_version', 'name', 'omnibox', 'optional_host_permissions', 'options_ui', 'permissions', 'version'],
     );
+  });
+
+  it('the store build has no `key` (the Chrome Web Store refuses one); the development build has it', () => {
+    expect(manifest('1.2.3', { withKey: false })).not.toHaveProperty('key');
+    expect(m.key).toMatch(/^MIIB/);
+  });
+
+  it('has an options page and a keyboard shortcut for the popup, described in every language', () => {
+    expect(m.options_ui).toEqual({ page: 'options.html', open_in_tab: false });
+    expect(m.commands._execute_action).toEqual({ suggested_key: { default: 'Alt+Shift+0', mac: 'Alt+Shift+0' }, description: '__MSG_commandPopup__' });
   });
 
   it('has the omnibox keyword, the module worker, localized name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportableUrl, REPORT_PORT, reportText } from '../../../src-extension/report';
+import { hasQueryOrFragment, isReportableUrl, reportedUrl, REPORT_PORT, reportText } from '../../../src-extension/report';
 import { smsToPayload } from '../../../src-shared/catalog/check';
 
 describe('report SMS', () => {
@@ -12,6 +12,14 @@ describe('report SMS', () => {
   it.each([
     ['https://spam.example/', true],
     ['http://192.0.2.1:8080/x', true],
+    // This computer and the local network: the desktop app's own page among them.
+    ['http://127.0.0.1:5173/#/thread', false],
+    ['http://localhost:8086/', false],
+    ['http://app.localhost/', false],
+    ['http://[::1]/', false],
+    ['http://192.168.1.1/', false],
+    ['http://10.0.0.8/', false],
+    ['http://172.20.0.1/', false],
     ['chrome://settings', false],
     ['file:///etc/passwd', false],
     ['javascript:alert(1)', false],
@@ -19,5 +27,16 @@ describe('report SMS', () => {
     ['', false],
   ])('%j reportable: %s', (url, ok) => {
     expect(isReportableUrl(url)).toBe(ok);
+  });
+});
+
+describe('the address a report carries', () => {
+  it('drops the query and fragment unless the user keeps them, and never carries a user name or password', () => {
+    const url = 'https://user:pw@spam.example/win/?session=SECRET123&x=1#frag';
+    expect(reportedUrl(url, false)).toBe('https://spam.example/win/');
+    expect(reportedUrl(url, true)).toBe('https://spam.example/win/?session=SECRET123&x=1#frag');
+    expect(hasQueryOrFragment(url)).toBe(true);
+    expect(hasQueryOrFragment('https://spam.example/win')).toBe(false);
+    expect(hasQueryOrFragment('https://spam.example/win?#')).toBe(false);
   });
 });

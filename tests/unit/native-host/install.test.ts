@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installNativeHost, launcherScript, profileManifestLocation, uninstallNativeHost, userManifestLocations } from '../../../src-main/native-host';
-import { EXTENSION_ID } from '../../../src-shared/extension-identity';
+import { allowedExtensionIds, EXTENSION_ID } from '../../../src-shared/extension-identity';
 
 let dir = '';
 afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -20,6 +20,21 @@ describe('native-messaging host registration', () => {
     expect((await stat(manifest.path)).mode & 0o777).toBe(0o700);
     await uninstallNativeHost({ dataDir: join(dir, 'data'), locations: [profileManifestLocation(profile)] });
     await expect(stat(path!)).rejects.toThrow();
+  });
+
+  it('lets in a store listing’s ID given at install time, and refuses a malformed one', async () => {
+    const STORE = 'abcdefghijklmnopabcdefghijklmnop';
+    dir = await mkdtemp(join(tmpdir(), 'hall-nm-'));
+    const [path] = await installNativeHost({
+      dataDir: join(dir, 'data'),
+      launcher: ['/usr/bin/node', '/opt/h/host.mjs'],
+      locations: [profileManifestLocation(join(dir, 'profile'))],
+      extensionIds: allowedExtensionIds(` ${STORE},${EXTENSION_ID} `),
+    });
+    expect(JSON.parse(await readFile(path!, 'utf8')).allowed_origins).toEqual([`chrome-extension://${EXTENSION_ID}/`, `chrome-extension://${STORE}/`]);
+    expect(allowedExtensionIds(undefined)).toEqual([EXTENSION_ID]);
+    expect(() => allowedExtensionIds('chrome-extension://abcdefghijklmnopabcdefghijklmnop/')).toThrow(/not a Chrome extension ID/);
+    expect(() => allowedExtensionIds('ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP')).toThrow();
   });
 
   it('quotes paths with spaces and quotes for the shell, and writes a .cmd on Windows', () => {
