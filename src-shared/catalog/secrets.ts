@@ -19,10 +19,10 @@ const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12})`;
 const SECRET_VALUE = String.raw`([0-9A-Za-z]*[0-9][0-9A-Za-z]*)`;
 const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
 /**
- * An ID number on its own, anywhere: 17 digits and a digit or X, also written in groups with
- * single spaces or hyphens (`110105 19491231 002X`, as forms print it).
+ * An ID number anywhere, even glued to a word before it (`sfz110105…`): 17 digits and a digit or X,
+ * also written in groups with single spaces or hyphens (`110105 19491231 002X`, as forms print it).
  */
-const ID_NUMBER = String.raw`(?<![0-9A-Za-z])(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z])`;
+const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z])`;
 /**
  * A 6-digit run on its own, anywhere: the shape of a service password (glued to letters, as in
  * ZD202610, it is not). A month typed apart (`zd 202610`) is masked too: a password can look like a

@@ -70,6 +70,9 @@ describe('SecretDetector: forms found in review', () => {
   it('masks an ID number written in groups on its own', () => {
     expect(catalog.maskSecrets('身份证 110105 19491231 002x 谢谢')).toBe('身份证 ****** 谢谢');
     expect(catalog.maskSecrets('身份证 1101 0519 4912 3100 2X')).toBe('身份证 ******');
+    // Glued to letters: no instruction has an 18-digit parameter but the ID number itself.
+    expect(catalog.maskSecrets('sfz11010519491231002X')).toBe('sfz******');
+    expect(catalog.maskSecrets('ID:11010519491231002x,thanks')).toBe('ID:******,thanks');
   });
 
   it('still leaves a question about a code, and two phone numbers, alone', () => {
