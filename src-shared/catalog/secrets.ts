@@ -105,8 +105,9 @@ type Token = { pattern: string; secret: boolean | null };
 /**
  * A lenient matcher for one instruction with secrets: its literal letters and digits in any case,
  * joined by any run of separators (or none), its values as tokens. What follows the first secret is
- * optional, so `MMXG#123456` alone (a half-typed change) is still masked. Null when there are not
- * two letters before the first secret: nothing to recognise the instruction by.
+ * optional, so `MMXG#123456` alone (a half-typed change) is still masked. Anything may come right
+ * before the code (`KTCLcxyeh123456`, `0000cxyeh…`: codes typed without a space). Null when there
+ * are not two letters before the first secret: nothing to recognise the instruction by.
  */
 function instructionPattern(instruction: Instruction): Pattern | null {
   const secret = new Set(instruction.params.filter((p) => p.secret).map((p) => p.name));
@@ -124,7 +125,7 @@ function instructionPattern(instruction: Instruction): Pattern | null {
   const secretGroups = tokens.filter((t) => t.secret !== null).flatMap((t, i) => (t.secret ? [i + 1] : []));
   const required = tokens.slice(0, firstSecret + 1).map((t) => t.pattern).join(GAP);
   const optional = tokens.slice(firstSecret + 1).reduceRight((tail, t) => `(?:${GAP}${t.pattern}${tail})?`, '');
-  return { instruction, regex: new RegExp(`(?<![0-9A-Za-z])${required}${optional}`, 'giud'), secretGroups };
+  return { instruction, regex: new RegExp(`${required}${optional}`, 'giud'), secretGroups };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -62,6 +62,10 @@ describe('SecretDetector: forms found in review', () => {
     // An ID number written in groups, as it is printed on forms.
     ['MMHF 110105 19491231 002X', 'MMHF ******', 'MMHF'],
     ['MMHF#110105-1949-1231-002x', 'MMHF#******', 'MMHF'],
+    // Glued to a word or another code before it.
+    ['KTCLcxyeh123456', 'KTCLcxyeh******', 'CXYEH'],
+    ['pleasemmxg123456#654321', 'pleasemmxg******#******', 'MMXG'],
+    ['0000cxyeh123456', '0000cxyeh******', 'CXYEH'],
   ])('%j is kept as %j and is %s', (typed, kept, id) => {
     expect(catalog.maskSecrets(typed)).toBe(kept);
     expect(catalog.findSecret(typed)?.instruction?.id).toBe(id);
