@@ -31,9 +31,18 @@ function pageUrl(route: Route): string {
   return chrome.runtime.getURL(`popup.html${routeHash(route)}`);
 }
 
+/**
+ * The search page for text from the omnibox or a selection. A tab's address goes into the browser's
+ * history and session files, so a password or ID number in the text is masked there (the masked
+ * query still finds the instruction).
+ */
+async function searchPage(text: string): Promise<string> {
+  return pageUrl({ view: 'search', query: (await catalogSession()).catalog.maskSecrets(text.trim()) });
+}
+
 async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP) {
-    await chrome.tabs.create({ url: pageUrl({ view: 'search', query: (info.selectionText ?? '').trim() }) });
+    await chrome.tabs.create({ url: await searchPage(info.selectionText ?? '') });
   } else if (info.menuItemId === MENU_REPORT) {
     // The menu shows only on http(s) pages; a local address (the app's own page) is never reported.
     const url = info.linkUrl ?? info.pageUrl ?? '';
@@ -45,7 +54,7 @@ async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<voi
 /** A chosen suggestion brings its id; text typed and entered as it is searches for it. */
 async function onInputEntered(text: string, disposition: chrome.omnibox.Disposition): Promise<void> {
   const entry = (await catalogSession()).catalog.get(text);
-  const url = pageUrl(entry ? { view: 'instruction', id: entry.id } : { view: 'search', query: text.trim() });
+  const url = entry ? pageUrl({ view: 'instruction', id: entry.id }) : await searchPage(text);
   await (disposition === 'currentTab' ? chrome.tabs.update({ url }) : chrome.tabs.create({ url }));
 }
 

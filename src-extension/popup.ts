@@ -12,12 +12,13 @@ import { settingsView } from './view-settings';
 
 let session: CatalogSession;
 let lang: Lang;
+/** The search box's query, in memory only (see searchView): what Esc and Back come back to. */
 let lastQuery = '';
 
 function viewFor(route: Route): HTMLElement {
   switch (route.view) {
     case 'search':
-      return h('div', {}, searchView(lang, session.search, route.query), recentSends(lang));
+      return h('div', {}, searchView(lang, session.search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
     case 'instruction':
       return instructionView(lang, session.catalog, route.id);
     case 'report':
@@ -47,7 +48,7 @@ function render(): void {
   document.documentElement.lang = lang;
   document.title = t(lang, 'extName');
   const view = viewFor(route);
-  const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: lastQuery }) }, t(lang, 'back'));
+  const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: '' }) }, t(lang, 'back'));
   document.body.replaceChildren(header(), h('main', {}, back, view));
   view.querySelector<HTMLElement>('input, select')?.focus();
 }
@@ -55,15 +56,19 @@ function render(): void {
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && parseRoute(location.hash).view !== 'search') {
     e.preventDefault();
-    location.hash = routeHash({ view: 'search', query: lastQuery });
+    location.hash = routeHash({ view: 'search', query: '' });
   }
 });
-window.addEventListener('hashchange', (e) => {
-  // The search view keeps its query in the hash it leaves: that is where Esc comes back to.
-  const left = parseRoute(new URL(e.oldURL).hash);
-  if (left.view === 'search') lastQuery = left.query;
+/** A search address with a query (the omnibox, a selection, a link) searches for it; `#/search/` comes back to the last one. */
+function takeQueryFromAddress(): void {
+  const route = parseRoute(location.hash);
+  if (route.view === 'search' && route.query) lastQuery = route.query;
+}
+window.addEventListener('hashchange', () => {
+  takeQueryFromAddress();
   render();
 });
+takeQueryFromAddress();
 
 // The catalog in use (signed update or built-in, province, the user's own) is read once per
 // opening, together with the language.

@@ -7,10 +7,12 @@ const LIMIT = 12;
 export const FIRST_RESULTS_MARK = 'hall10086:first-results';
 
 /**
- * The search box and its results, updated on every keystroke. ↑/↓ choose, Enter opens. The query
- * is kept in the location hash (replaced, not pushed) so that Esc from an instruction comes back to it.
+ * The search box and its results, updated on every keystroke. ↑/↓ choose, Enter opens. Each query
+ * goes to `onQuery` (the page keeps it in memory, for Esc from an instruction), never into the
+ * address: Chromium writes every address a tab takes, even one set by replaceState, into its history
+ * and session files, keystroke by keystroke, so a password or ID number typed here would be kept there.
  */
-export function searchView(lang: Lang, search: SearchEngine, initialQuery: string): HTMLElement {
+export function searchView(lang: Lang, search: SearchEngine, initialQuery: string, onQuery: (query: string) => void): HTMLElement {
   const input = h('input', {
     id: 'search',
     type: 'search',
@@ -33,7 +35,7 @@ export function searchView(lang: Lang, search: SearchEngine, initialQuery: strin
   };
   const update = () => {
     const query = input.value;
-    history.replaceState(null, '', routeHash({ view: 'search', query }));
+    onQuery(query);
     results = query.trim() ? search.search(query, LIMIT) : [];
     selected = 0;
     list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));

@@ -9,11 +9,20 @@ export const SECRET_MASK = '******';
  * often a trailing separator. After NFKC (full-width → ASCII) these are the separators accepted.
  */
 const SEPARATOR = String.raw`[\s#*,，、.。:;/\\\-_=+|~]`;
+/**
+ * Between a code and a value: any run of separators, or a few words and brackets as people write
+ * them (`mmxg 旧密码：123456，新密码：654321`, `MMXG（123456）`). Never a Latin letter or a digit, and
+ * bounded, so a code in a question does not reach a number far away in the text.
+ */
+const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12})`;
 /** A secret value (password, ID number) always has a digit; a word after a code (`MMXG is…`) is not one. */
 const SECRET_VALUE = String.raw`([0-9A-Za-z]*[0-9][0-9A-Za-z]*)`;
 const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
-/** An ID number on its own, anywhere: 17 digits and a digit or X. */
-const ID_NUMBER = String.raw`(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])`;
+/**
+ * An ID number anywhere, even glued to a word before it (`sfz110105…`): 17 digits and a digit or X,
+ * also written in groups with single spaces or hyphens (`110105 19491231 002X`, as forms print it).
+ */
+const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z])`;
 /**
  * A 6-digit run on its own, anywhere: the shape of a service password (glued to letters, as in
  * ZD202610, it is not). A month typed apart (`zd 202610`) is masked too: a password can look like a
@@ -96,8 +105,9 @@ type Token = { pattern: string; secret: boolean | null };
 /**
  * A lenient matcher for one instruction with secrets: its literal letters and digits in any case,
  * joined by any run of separators (or none), its values as tokens. What follows the first secret is
- * optional, so `MMXG#123456` alone (a half-typed change) is still masked. Null when there are not
- * two letters before the first secret: nothing to recognise the instruction by.
+ * optional, so `MMXG#123456` alone (a half-typed change) is still masked. Anything may come right
+ * before the code (`KTCLcxyeh123456`, `0000cxyeh…`: codes typed without a space). Null when there
+ * are not two letters before the first secret: nothing to recognise the instruction by.
  */
 function instructionPattern(instruction: Instruction): Pattern | null {
   const secret = new Set(instruction.params.filter((p) => p.secret).map((p) => p.name));
@@ -113,16 +123,24 @@ function instructionPattern(instruction: Instruction): Pattern | null {
 
   // Capture groups are the values, in order (1-based).
   const secretGroups = tokens.filter((t) => t.secret !== null).flatMap((t, i) => (t.secret ? [i + 1] : []));
-  const required = tokens.slice(0, firstSecret + 1).map((t) => t.pattern).join(`${SEPARATOR}*`);
-  const optional = tokens.slice(firstSecret + 1).reduceRight((tail, t) => `(?:${SEPARATOR}*${t.pattern}${tail})?`, '');
-  return { instruction, regex: new RegExp(`(?<![0-9A-Za-z])${required}${optional}`, 'giud'), secretGroups };
+  const required = tokens.slice(0, firstSecret + 1).map((t) => t.pattern).join(GAP);
+  const optional = tokens.slice(firstSecret + 1).reduceRight((tail, t) => `(?:${GAP}${t.pattern}${tail})?`, '');
+  return { instruction, regex: new RegExp(`${required}${optional}`, 'giud'), secretGroups };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The NFKC form of the text, and for each of its UTF-16 units where the character it came from
- * starts and ends in the original: a secret found in the normal form is masked in the text as typed.
+ * Invisible format characters (zero-width space and joiners, BOM, soft hyphen, direction marks):
+ * typed or pasted inside a code or a value they would hide it from the patterns, so they are left
+ * out of the normal form. A masked span covers them with the value around them.
+ */
+const INVISIBLE = /^\p{Cf}$/u;
+
+/**
+ * The NFKC form of the text without invisible characters, and for each of its UTF-16 units where
+ * the character it came from starts and ends in the original: a secret found in the normal form is
+ * masked in the text as typed.
  */
 function normalizeWithOrigins(text: string): { normal: string; starts: number[]; ends: number[] } {
   let normal = '';
@@ -130,7 +148,7 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
   const ends: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const n = ch.normalize('NFKC');
+    const n = INVISIBLE.test(ch) ? '' : ch.normalize('NFKC');
     normal += n;
     for (let i = 0; i < n.length; i++) {
       starts.push(at);

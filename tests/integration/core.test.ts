@@ -54,6 +54,10 @@ describe('HallCore behind the API contract', () => {
     ['mmxg 718293 402615', 'mmxg ****** ******', ['718293', '402615']],
     // Full-width but otherwise exact: recognised as the instruction, so composed (and sent) in its canonical form.
     ['ＭＭＸＧ＃５９２０３７＃６５４３２１', 'MMXG#******#******', ['592037', '654321', '５９２０３７', '６５４３２１'], 'MMXG#592037#654321'],
+    // Found in review: words between the code and the values, an invisible character inside a value, an ID number in groups.
+    ['mmxg 旧密码274061 新密码938150', 'mmxg 旧密码****** 新密码******', ['274061', '938150']],
+    ['请改密码 mmxg 2740\u200b61 938150', '请改密码 mmxg ****** ******', ['274061', '938150', '2740\u200b61', '\u200b61']],
+    ['MMHF 510107 19920630 2858', 'MMHF ******', ['19920630 2858']],
   ])('%s needs the confirmation, goes out unmasked and is kept only as %s', async (typed, kept, secrets, sent = typed) => {
     const c = await demoCore();
     const outgoing: OutgoingRecord[] = [];

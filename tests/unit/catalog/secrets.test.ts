@@ -46,12 +46,53 @@ describe('SecretDetector: the forms that got through before', () => {
   });
 });
 
+describe('SecretDetector: forms found in review', () => {
+  it.each([
+    // An invisible character (zero-width space, joiner, BOM, soft hyphen) inside a value or the code.
+    ['MMXG#12\u200b3456#654321', 'MMXG#******#******', 'MMXG'],
+    ['M\u200bMXG#123456#654321', 'M\u200bMXG#******#******', 'MMXG'],
+    ['MMXG\u200d#123456#6543\u00ad21', 'MMXG\u200d#******#******', 'MMXG'],
+    ['cxyeh \ufeff123\u2060456', 'cxyeh \ufeff******', 'CXYEH'],
+    // Words or brackets between the code and the values.
+    ['mmxg 旧密码123456 新密码654321', 'mmxg 旧密码****** 新密码******', 'MMXG'],
+    ['MMXG 旧密码：123456，新密码：654321', 'MMXG 旧密码：******，新密码：******', 'MMXG'],
+    ['MMXG（123456）（654321）', 'MMXG（******）（******）', 'MMXG'],
+    ['MMXG【123456】【654321】', 'MMXG【******】【******】', 'MMXG'],
+    ['CXYEH 服务密码 123456', 'CXYEH 服务密码 ******', 'CXYEH'],
+    // An ID number written in groups, as it is printed on forms.
+    ['MMHF 110105 19491231 002X', 'MMHF ******', 'MMHF'],
+    ['MMHF#110105-1949-1231-002x', 'MMHF#******', 'MMHF'],
+    // Glued to a word or another code before it.
+    ['KTCLcxyeh123456', 'KTCLcxyeh******', 'CXYEH'],
+    ['pleasemmxg123456#654321', 'pleasemmxg******#******', 'MMXG'],
+    ['0000cxyeh123456', '0000cxyeh******', 'CXYEH'],
+  ])('%j is kept as %j and is %s', (typed, kept, id) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+    expect(catalog.findSecret(typed)?.instruction?.id).toBe(id);
+  });
+
+  it('masks an ID number written in groups on its own', () => {
+    expect(catalog.maskSecrets('身份证 110105 19491231 002x 谢谢')).toBe('身份证 ****** 谢谢');
+    expect(catalog.maskSecrets('身份证 1101 0519 4912 3100 2X')).toBe('身份证 ******');
+    // Glued to letters: no instruction has an 18-digit parameter but the ID number itself.
+    expect(catalog.maskSecrets('sfz11010519491231002X')).toBe('sfz******');
+    expect(catalog.maskSecrets('ID:11010519491231002x,thanks')).toBe('ID:******,thanks');
+  });
+
+  it('still leaves a question about a code, and two phone numbers, alone', () => {
+    for (const text of ['MMXG 怎么用？', '13800138000 13900139000', 'ZD202610', '查 2026 10 账单']) {
+      expect(catalog.maskSecrets(text)).toBe(text);
+      expect(catalog.findSecret(text)).toBeNull();
+    }
+  });
+});
+
 describe('SecretDetector under generated variants', () => {
   const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
   const password = digits(6);
   const idNumber = fc.tuple(digits(17), fc.constantFrom('0', '5', '9', 'X', 'x')).map(([a, b]) => a + b);
   const anyCase = (code: string) => fc.array(fc.boolean(), { minLength: code.length, maxLength: code.length }).map((up) => [...code].map((c, i) => (up[i] ? c : c.toLowerCase())).join(''));
-  const separator = fc.constantFrom('#', ' ', '＃', '  ', '', ' # ', '，', '-', '\u3000', '\t', '#\u3000');
+  const separator = fc.constantFrom('#', ' ', '＃', '  ', '', ' # ', '，', '-', '\u3000', '\t', '#\u3000', '/', '_', '、', '\n', ' 旧密码：', '，新密码', '（', '】【');
   const trailing = fc.constantFrom('', '#', '＃', ' ', '。', '!');
   const before = fc.constantFrom('', '请帮我改密码 ', '请帮我改密码', 'please ', '我要：', '麻烦 ');
   const after = fc.constantFrom('', ' 谢谢', '，谢谢！', ' thanks');
@@ -80,6 +121,26 @@ describe('SecretDetector under generated variants', () => {
         expect(catalog.maskSecrets(kept)).toBe(kept);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('never keeps a secret value with an invisible character typed into it', () => {
+    const invisible = fc.constantFrom('\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad');
+    const split = fc.tuple(typed, invisible, fc.nat()).map(([t, mark, at]) => {
+      let text = t.text;
+      for (const value of t.values) {
+        const cut = 1 + (at % (value.length - 1));
+        text = text.replace(value, value.slice(0, cut) + mark + value.slice(cut));
+      }
+      return { ...t, text };
+    });
+    fc.assert(
+      fc.property(split, ({ id, values, text }) => {
+        const kept = catalog.maskSecrets(text).replace(/\p{Cf}/gu, '');
+        for (const value of values) for (const piece of [value.slice(0, 4), value.slice(-4)]) expect(kept).not.toContain(piece);
+        expect(catalog.findSecret(text)?.instruction?.id).toBe(id);
+      }),
+      { numRuns: 1000 },
     );
   });
 
