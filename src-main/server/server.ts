@@ -15,6 +15,7 @@ import {
   tokenCookie,
   type AccessPolicy,
 } from './access';
+import { METRICS_PATH, serveMetrics, type MetricsSource } from './metrics';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
 import { API_PATH, createWebSocketApi } from './ws-api';
@@ -29,6 +30,8 @@ export interface StartServerOptions {
   token?: string;
   /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
   onInternalError?: (error: unknown) => void;
+  /** Opt-in: GET /metrics for Prometheus, behind its own bearer token (not the page's). */
+  metrics?: MetricsSource;
 }
 
 export interface RunningServer {
@@ -53,6 +56,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   server.on('error', onInternalError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (options.metrics && splitTarget(req.url ?? '/').path === METRICS_PATH && isAllowedHost(policy, req)) {
+      return serveMetrics(req, res, options.metrics);
+    }
     serveHttp(req, res, policy, options.staticDir).catch((error: unknown) => {
       onInternalError(error);
       res.destroy();
