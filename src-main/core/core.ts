@@ -97,6 +97,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       sendQuery: (simId, id, params) => core.send({ modemId: core.readyModemFor(simId), id, params }),
       onLabels: (labels) => core.emit('labels', labels),
       onMqtt: (view) => core.emit('mqtt', view),
+      onSim: (sim) => core.emit('fleet', sim),
     });
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => core.fleet.board.onOutgoing(r));
@@ -215,6 +216,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'fleet.checkNow': async ({ instructions }) => this.checkNow(instructions),
     'mqtt.get': async () => this.fleet.mqttView(),
     'mqtt.set': async ({ settings }) => this.fleet.setMqtt(settings),
+    'fleet.sims': async () => this.fleet.sims(),
   };
 
   /**

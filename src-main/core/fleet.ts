@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { SimState } from '../../src-shared/fleet/sim-state';
+import { writeFileAtomic } from '../services/atomic-write';
 import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -12,7 +15,11 @@ export interface FleetDeps {
   sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
   onLabels(labels: SimLabel[]): void;
   onMqtt(view: MqttSettingsView): void;
+  onSim(sim: FleetSim): void;
 }
+
+/** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
+const SAVE_DELAY_MS = 1000;
 
 /**
  * The fleet side of the core: per-SIM state for the integrations, the SIM labels, and the MQTT
@@ -21,6 +28,9 @@ export interface FleetDeps {
 export class Fleet {
   readonly board: SimBoard;
   private link: MqttLink | null = null;
+  /** Other hosts' SIMs seen on the broker, by host|sim. */
+  private readonly remote = new Map<string, FleetSim>();
+  private saveTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -29,12 +39,52 @@ export class Fleet {
     private mqtt: { settings: StoredMqttSettings; password: string | null },
   ) {
     this.board = new SimBoard(deps.redact);
+    this.board.on('sim', (state) => {
+      deps.onSim(this.local(state));
+      this.saveSoon();
+    });
     labels.on('changed', (list) => deps.onLabels(list));
+  }
+
+  private get boardPath(): string {
+    return join(this.deps.dataDir, 'sim-board.json');
+  }
+
+  /** Every SIM: this host's (with labels), then other hosts' seen on the broker. */
+  sims(): FleetSim[] {
+    return [...this.board.list().map((s) => this.local(s)), ...this.remote.values()];
+  }
+
+  private local(state: SimState): FleetSim {
+    return { ...state, host: null, label: this.labels.get(state.simId) ?? null };
+  }
+
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => void this.saveBoard(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private async saveBoard(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await writeFileAtomic(this.boardPath, `${JSON.stringify({ version: 1, sims: this.board.list() })}\n`).catch(() => undefined);
+  }
+
+  /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
+  private async loadBoard(): Promise<void> {
+    try {
+      const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
+      if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
+    } catch {
+      // none yet, or damaged: figures come back with the next replies
+    }
   }
 
   static async open(deps: FleetDeps): Promise<Fleet> {
     const mqttFile = new MqttSettingsFile(deps.dataDir);
     const fleet = new Fleet(deps, await SimLabels.open(deps.dataDir), mqttFile, await mqttFile.load());
+    await fleet.loadBoard();
     fleet.restartLink();
     return fleet;
   }
@@ -54,6 +104,7 @@ export class Fleet {
     this.mqtt = await this.mqttFile.save(settings);
     await this.link?.stop();
     this.link = null;
+    this.remote.clear();
     this.restartLink();
     const view = this.mqttView();
     this.deps.onMqtt(view);
@@ -63,6 +114,7 @@ export class Fleet {
   async close(): Promise<void> {
     await this.link?.stop();
     this.link = null;
+    if (this.saveTimer) await this.saveBoard();
   }
 
   private restartLink(): void {
@@ -74,6 +126,10 @@ export class Fleet {
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
+    link.on('remote', (sim) => {
+      this.remote.set(`${sim.host}|${sim.simId}`, sim);
+      this.deps.onSim(sim);
+    });
     this.link = link;
     link.start();
   }

@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../catalog/custom/file';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';
+import type { SimState } from '../fleet/sim-state';
 import { IncomingRecordSchema, OutgoingRecordSchema } from '../journal-records';
 
 /**
@@ -63,6 +64,8 @@ export const MqttSettingsSchema = v.strictObject({
   discoveryPrefix: v.pipe(v.string(), v.regex(/^(?:[A-Za-z0-9_-]{1,40})?$/)),
   /** Accept read-only queries on `<baseTopic>/<hostId>/command`. */
   commands: v.boolean(),
+  /** Read-only: show the SIMs other hosts publish under the same base topic in this host's Overview. */
+  watchOtherHosts: v.boolean(),
   commandsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)),
 });
 export type MqttSettings = v.InferOutput<typeof MqttSettingsSchema>;
@@ -123,6 +126,8 @@ export const RequestSchemas = {
   'fleet.checkNow': v.strictObject({ instructions: v.optional(v.pipe(v.array(Id), v.minLength(1), v.maxLength(5))) }),
   'mqtt.get': v.strictObject({}),
   'mqtt.set': v.strictObject({ settings: MqttSettingsSchema }),
+  /** Every SIM this host knows (and, when watching the broker, other hosts'), with its label. */
+  'fleet.sims': v.strictObject({}),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -241,7 +246,11 @@ export interface Responses {
   'fleet.checkNow': { sims: number };
   'mqtt.get': MqttSettingsView;
   'mqtt.set': MqttSettingsView;
+  'fleet.sims': FleetSim[];
 }
+
+/** One SIM in the fleet table: its state, its label, and the host it is on (null: this one). */
+export type FleetSim = SimState & { host: string | null; label: SimLabel | null };
 
 export interface Events {
   /** One received SMS part, journaled; the store writes it and acknowledges its key. */
@@ -261,6 +270,8 @@ export interface Events {
   labels: SimLabel[];
   /** The MQTT link's state or settings changed. */
   mqtt: MqttSettingsView;
+  /** One SIM's state changed (here, or on another host seen through the broker). */
+  fleet: FleetSim;
 }
 export type EventName = keyof Events;
 

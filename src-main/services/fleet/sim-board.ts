@@ -39,6 +39,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     super();
   }
 
+  /** States kept from the last run (their modems are not connected yet). */
+  restore(states: readonly SimState[]): void {
+    for (const s of states) if (!this.sims.has(s.simId)) this.sims.set(s.simId, { ...s, modemState: null, signal: null, registration: null });
+  }
+
   list(): SimState[] {
     return [...this.sims.values()].map((s) => structuredClone(s));
   }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MqttSettingsView, SimLabel } from '../../../src-shared/api/contract';
+import type { FleetSim } from '../../../src-shared/api/contract';
+import { parseRemoteSim } from '../../../src-shared/fleet/remote-sim';
 import {
+  allHostsStateFilter,
   commandResultTopic,
   commandTopic,
   discoveryPublications,
@@ -47,7 +50,7 @@ const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
  * will says offline). The broker may forget everything (a restart without persistence): on
  * every (re)connect the whole state is published again, so nothing published is lost.
  */
-export class MqttLink extends Emitter<{ status: MqttStatus }> {
+export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> {
   private client: MqttClient | null = null;
   private readonly scope: TopicScope;
   private readonly gate: QueryCommandGate;
@@ -92,6 +95,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus }> {
     client.on('error', () => this.setStatus('offline'));
     client.on('message', (topic, payload) => {
       if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'));
+      else if (topic.endsWith('/state')) this.onRemoteState(payload.toString('utf8'));
     });
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
@@ -133,6 +137,13 @@ export class MqttLink extends Emitter<{ status: MqttStatus }> {
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
+    if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
+  }
+
+  /** Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board. */
+  private onRemoteState(payload: string): void {
+    const sim = parseRemoteSim(payload);
+    if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
   }
 
   /** Only while connected: what changes meanwhile is published whole at the next connect. */

@@ -25,6 +25,7 @@ export function defaultMqttSettings(): StoredMqttSettings {
     hostId: defaultHostId(),
     discoveryPrefix: 'homeassistant',
     commands: false,
+    watchOtherHosts: false,
     commandsPerHour: 10,
   };
 }

@@ -46,15 +46,19 @@ describe('a pool of emulated modems on one host', () => {
     expect(new Set(board().map((s) => s.balance)).size).toBeGreaterThan(1);
   });
 
-  it('labels a SIM with a name, owner and phone number, kept across a restart', async () => {
+  it('labels a SIM with a name, owner and phone number; labels and last figures are kept across a restart', async () => {
     kit = await poolCore(1, TIMING);
     const simId = kit.simIds[0]!;
     await kit.core.call('labels.set', { label: { simId, name: '前台', owner: '王芳', phone: '13800138000' } });
+    await kit.core.call('fleet.checkNow', { instructions: ['YE'] });
+    const balance = await waitFor(() => kit!.core.fleet.board.get(simId)?.balance, 'balance');
     expect(await kit.core.call('labels.list', {})).toEqual([{ simId, name: '前台', owner: '王芳', phone: '13800138000' }]);
     await kit.core.close();
     const reopened = await HallCore.create({ dataDir: kit.dir });
     kit.core = reopened;
     expect(await reopened.call('labels.list', {})).toEqual([{ simId, name: '前台', owner: '王芳', phone: '13800138000' }]);
+    const [kept] = await reopened.call('fleet.sims', {});
+    expect(kept).toMatchObject({ simId, balance, host: null, modemState: null, label: { name: '前台' } });
     // All fields empty: the label is gone.
     await kit.core.call('labels.set', { label: { simId, name: '', owner: '', phone: '' } });
     expect(await kit.core.call('labels.list', {})).toEqual([]);

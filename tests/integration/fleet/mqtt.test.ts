@@ -163,6 +163,30 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
   });
 
+  it('several hosts: each under its own prefix, and one can watch the others read-only', async () => {
+    const b = await broker({});
+    const desk1 = await core();
+    const desk2 = await core();
+    await desk1.core.call('labels.set', { label: { simId: desk1.simId, name: '一号台', owner: '', phone: '' } });
+    await desk1.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk1' }) });
+    await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
+    const sub = await subscriber(b.url, ['hall10086/+/sim/+/balance']);
+    await desk1.core.call('send', { modemId: 'demo', id: 'YE' });
+    await desk2.core.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => sub.last(`hall10086/desk1/sim/${desk1.simId}/balance`) && sub.last(`hall10086/desk2/sim/${desk2.simId}/balance`), 'both hosts');
+
+    const seen = await waitFor(async () => {
+      const sims = await desk2.core.call('fleet.sims', {});
+      return sims.find((s) => s.host === 'desk1' && s.balance !== null) ?? null;
+    }, "desk1's SIM on desk2");
+    expect(seen.label?.name).toBe('一号台');
+    expect(seen.balance).toBe(desk1.core.fleet.board.get(desk1.simId)!.balance);
+    const own = (await desk2.core.call('fleet.sims', {})).filter((s) => s.host === null);
+    expect(own.map((s) => s.simId)).toEqual([desk2.simId]);
+    // desk1 only ever sent what it was asked to: watching is read-only.
+    expect(desk1.core.demo!.emulator.sent).toHaveLength(1);
+  });
+
   it('the command topic sends only allowed read-only queries, logs each, and stops at the hourly limit', async () => {
     const b = await broker({});
     const { core: c, dir, simId } = await core();

@@ -40,10 +40,10 @@ export async function poolCore(count: number, timing: EmulatorOptions, dataDir?:
 }
 
 /** Polls until `check` holds; fails naming `what` after `ms`. No fixed sleeps. */
-export async function waitFor<T>(check: () => T | null | undefined | false, what: string, ms = 20_000): Promise<T> {
+export async function waitFor<T>(check: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const v = check();
+    const v = await check();
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
