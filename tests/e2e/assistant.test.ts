@@ -64,8 +64,9 @@ describe('小e, the assistant', () => {
     await page.goto(`${base()}#/overview`);
     const cell = page.locator('.overview-table td[data-kind="data.remaining"] .figure-value');
     await cell.waitFor();
+    // The table shows the core's figures at once; the log store reads the same reply in an idle moment.
+    await expect.poll(async () => (await storedFigures()).filter((f) => f.kind === 'data.remaining').length, { timeout: 10_000 }).toBeGreaterThan(0);
     const remaining = (await storedFigures()).filter((f) => f.kind === 'data.remaining').map((f) => f.value as number);
-    expect(remaining.length).toBeGreaterThan(0);
     const totalMb = remaining.reduce((a, b) => a + b, 0);
     expect(await cell.textContent()).toBe(totalMb >= 1024 ? `${(totalMb / 1024).toFixed(2)} GB` : `${totalMb.toFixed(2)} MB`);
     expect(await page.textContent('.overview-table td[data-kind="balance.balance"]')).toContain('暂无');
