@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
 import { alertThresholds } from '../../alerts/thresholds';
 import { useCore } from '../../core/CoreProvider';
@@ -40,9 +40,8 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   const [filter, setFilter] = useState<FleetFilter>('all');
   const [order, setOrder] = useState<FleetOrder>('attention');
   const [editing, setEditing] = useState<string | null>(null);
-  const deferredQuery = useDeferredValue(query);
   const prepared = useMemo(() => prepare(sims, labels), [sims, labels]);
-  const rows = useMemo(() => visibleRows(prepared, deferredQuery, filter, order, thresholds), [prepared, deferredQuery, filter, order, thresholds]);
+  const rows = useMemo(() => visibleRows(prepared, query, filter, order, thresholds), [prepared, query, filter, order, thresholds]);
   const hosts = sims.some((s) => s.host !== null);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -86,7 +85,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             <option value="updated">{t('fleet.order.updated')}</option>
           </select>
         </label>
-        <span className="muted fleet-count" aria-live="polite">
+        <span className="muted fleet-count" aria-live="polite" data-query={query}>
           {t('fleet.count', { shown: rows.length, total: sims.length })}
         </span>
         <button type="button" onClick={() => exportLabels('csv')}>

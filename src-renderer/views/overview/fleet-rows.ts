@@ -34,6 +34,9 @@ export function prepare(sims: readonly FleetSim[], labels: ReadonlyMap<string, S
 
 const ascending = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b);
 const nameOf = (s: FleetSim) => s.label?.name || s.simId;
+/** One collator for every sort: String#localeCompare builds one per call, the cost of a keystroke at 500 rows. */
+const collator = new Intl.Collator();
+const byKey = (a: Prepared, b: Prepared) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * Rows matching the query (every word somewhere in the row) and the filter, in the chosen order.
@@ -51,10 +54,10 @@ export function visibleRows(rows: readonly Prepared[], query: string, filter: Fl
     attention: (a, b) => Number(isLow(b, t)) - Number(isLow(a, t)) || ascending(a.balance, b.balance) || ascending(a.generalDataLeftMb, b.generalDataLeftMb),
     balance: (a, b) => ascending(a.balance, b.balance),
     data: (a, b) => ascending(a.generalDataLeftMb, b.generalDataLeftMb),
-    name: (a, b) => nameOf(a).localeCompare(nameOf(b)),
+    name: (a, b) => collator.compare(nameOf(a), nameOf(b)),
     updated: (a, b) => (b.lastUpdate ?? 0) - (a.lastUpdate ?? 0),
   };
-  return kept.sort((a, b) => compare[order](a.sim, b.sim) || a.key.localeCompare(b.key));
+  return kept.sort((a, b) => compare[order](a.sim, b.sim) || byKey(a, b));
 }
 
 /** The labels as CSV (simId, name, owner, phone), written as the log export writes its fields. */
