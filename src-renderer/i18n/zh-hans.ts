@@ -331,6 +331,24 @@ export const zhHans = {
   'fleet.exportCsv': '导出标签（CSV）',
   'fleet.exportJson': '导出标签（JSON）',
   'fleet.table': '全部 SIM',
+
+  'mqtt.title': 'MQTT（Home Assistant 等）',
+  'mqtt.hint': '把每张 SIM 的余额、流量、分钟数和积分发布到你自己的 MQTT 服务器（默认关闭）。密码只保存在本机数据文件夹，不会显示或记录。',
+  'mqtt.enabled': '启用 MQTT',
+  'mqtt.url': '服务器地址（mqtt://、mqtts://、ws://、wss://）',
+  'mqtt.username': '用户名',
+  'mqtt.password': '密码',
+  'mqtt.passwordKept': '已保存；留空则不变',
+  'mqtt.passwordClear': '删除已保存的密码',
+  'mqtt.ca': '信任的 CA 证书（PEM，自签名服务器用；留空用系统的）',
+  'mqtt.baseTopic': '主题前缀',
+  'mqtt.hostId': '本机名称（每台主机不同）',
+  'mqtt.discovery': 'Home Assistant 自动发现前缀（留空不发布）',
+  'mqtt.watch': '在总览中显示其他主机的 SIM（只读）',
+  'mqtt.commands': '接受命令主题上的只读查询（YE、CXYEG、JF、ZD…）',
+  'mqtt.perHour': '每小时最多查询次数',
+  'mqtt.save': '保存 MQTT 设置',
+  'mqtt.saved': 'MQTT 设置已保存。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -6,6 +6,7 @@ import { CatalogSettings } from './settings/CatalogSettings';
 import { CustomInstructions } from './settings/CustomInstructions';
 import { AlertSettings } from './settings/AlertSettings';
 import { ScheduleSettings } from './settings/ScheduleSettings';
+import { MqttSettings } from './settings/MqttSettings';
 import { useErrorToast, useToast } from '../core/toasts';
 import { LANG_NAMES, LANGS } from '../i18n';
 import { usePrefs } from '../prefs/PrefsProvider';
@@ -46,6 +47,7 @@ export default function SettingsView() {
       <CustomInstructions />
       <ScheduleSettings />
       <AlertSettings />
+      <MqttSettings />
       <PairedExtensions />
       <LogData />
     </section>
