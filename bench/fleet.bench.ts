@@ -121,7 +121,8 @@ async function overview(): Promise<Figure[]> {
     return [
       { name: `Overview of ${OVERVIEW_SIMS} SIMs → first paint (median of 5)`, value: round(open, 0), unit: 'ms', target: '≤ 200 ms', pass: open <= 200 },
       { name: '  table rows in the DOM', value: rows },
-      { name: `filter keystroke → paint, p50 / worst of ${keys.length}`, value: `${round(percentile(keys, 50), 1)} / ${round(worst, 1)}`, unit: 'ms', target: '≤ 50 ms', pass: worst <= 50 },
+      { name: `filter keystroke → paint, p50 / p95 / worst of ${keys.length}`, value: `${round(percentile(keys, 50), 1)} / ${round(percentile(keys, 95), 1)} / ${round(worst, 1)}`, unit: 'ms', target: '≤ 50 ms (worst)', pass: worst <= 50 },
+      { name: '  each keystroke, in order', value: keys.map((k) => round(k, 0)).join(' ') },
     ];
   } finally {
     await browser.close();

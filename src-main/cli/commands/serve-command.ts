@@ -18,7 +18,7 @@ export const serveCommand: Command = {
   },
   spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir'] },
   async run(args, ctx) {
-    if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator]', 'Usage: serve [--port N] [--emulator]');
+    if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
     const port = intOption(args, 'port', 0, 0, 65535);
     if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');

@@ -9,7 +9,7 @@ import { useI18n } from '../../prefs/PrefsProvider';
 import { download } from '../../store/download';
 import type { OverviewKind } from '../../store/figure-history';
 import { dayLabel, timeOfDay } from '../thread/day';
-import { isLow, labelsCsv, prepare, visibleRows, type FleetFilter, type FleetOrder } from './fleet-rows';
+import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { formatFigure } from './format';
 
 const ROW_PX = 44;
@@ -41,7 +41,8 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   const [order, setOrder] = useState<FleetOrder>('attention');
   const [editing, setEditing] = useState<string | null>(null);
   const prepared = useMemo(() => prepare(sims, labels), [sims, labels]);
-  const rows = useMemo(() => visibleRows(prepared, query, filter, order, thresholds), [prepared, query, filter, order, thresholds]);
+  const sorted = useMemo(() => sortRows(prepared, order, thresholds), [prepared, order, thresholds]);
+  const rows = useMemo(() => filterRows(sorted, query, filter, thresholds), [sorted, query, filter, thresholds]);
   const hosts = sims.some((s) => s.host !== null);
 
   const scroller = useRef<HTMLDivElement>(null);

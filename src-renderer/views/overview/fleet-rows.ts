@@ -39,17 +39,10 @@ const collator = new Intl.Collator();
 const byKey = (a: Prepared, b: Prepared) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * Rows matching the query (every word somewhere in the row) and the filter, in the chosen order.
- * `attention` puts SIMs under a threshold first, then lowest balance, then lowest data: the SIMs
- * that need someone at the top, whatever the thresholds.
+ * The rows in the chosen order. `attention` puts SIMs under a threshold first, then lowest
+ * balance, then lowest data: the SIMs that need someone at the top, whatever the thresholds.
  */
-export function visibleRows(rows: readonly Prepared[], query: string, filter: FleetFilter, order: FleetOrder, t: AlertThresholds): Prepared[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const kept = rows.filter((r) => {
-    if (filter === 'low' && !isLow(r.sim, t)) return false;
-    if (filter === 'no-figures' && r.sim.lastUpdate !== null) return false;
-    return words.every((w) => r.text.includes(w));
-  });
+export function sortRows(rows: readonly Prepared[], order: FleetOrder, t: AlertThresholds): Prepared[] {
   const compare: Record<FleetOrder, (a: FleetSim, b: FleetSim) => number> = {
     attention: (a, b) => Number(isLow(b, t)) - Number(isLow(a, t)) || ascending(a.balance, b.balance) || ascending(a.generalDataLeftMb, b.generalDataLeftMb),
     balance: (a, b) => ascending(a.balance, b.balance),
@@ -57,7 +50,21 @@ export function visibleRows(rows: readonly Prepared[], query: string, filter: Fl
     name: (a, b) => collator.compare(nameOf(a), nameOf(b)),
     updated: (a, b) => (b.lastUpdate ?? 0) - (a.lastUpdate ?? 0),
   };
-  return kept.sort((a, b) => compare[order](a.sim, b.sim) || byKey(a, b));
+  return [...rows].sort((a, b) => compare[order](a.sim, b.sim) || byKey(a, b));
+}
+
+/** The rows matching the query (every word somewhere in the row) and the filter, order kept: a keystroke never sorts. */
+export function filterRows(sorted: readonly Prepared[], query: string, filter: FleetFilter, t: AlertThresholds): Prepared[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return sorted.filter((r) => {
+    if (filter === 'low' && !isLow(r.sim, t)) return false;
+    if (filter === 'no-figures' && r.sim.lastUpdate !== null) return false;
+    return words.every((w) => r.text.includes(w));
+  });
+}
+
+export function visibleRows(rows: readonly Prepared[], query: string, filter: FleetFilter, order: FleetOrder, t: AlertThresholds): Prepared[] {
+  return filterRows(sortRows(rows, order, t), query, filter, t);
 }
 
 /** The labels as CSV (simId, name, owner, phone), written as the log export writes its fields. */
