@@ -16,7 +16,7 @@ const RENDERER = join(ROOT, 'out/renderer');
 const BIG_LOG = 100_000;
 const BURST = 5_000;
 
-function build(): void {
+export function build(): void {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
   if (r.status !== 0) throw new Error('electron-vite build failed');
 }

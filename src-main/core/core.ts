@@ -28,6 +28,7 @@ import { Journal } from '../services/journal';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
 import { extensionCustomSend } from './extension-custom';
+import { Fleet } from './fleet';
 import { findPortByUsb, listPorts } from './ports';
 
 export interface CoreOptions {
@@ -53,6 +54,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private searchEngine: { catalog: InstructionCatalog; engine: SearchEngine } | null = null;
   /** Set in `create`, before any request can arrive. */
   private scheduler!: Scheduler;
+  /** Set in `create`: per-SIM state, labels, MQTT. */
+  fleet!: Fleet;
   /** What extensions may do through this app, and the questions they made the user answer. */
   readonly extensions: ExtensionPolicy;
 
@@ -96,6 +99,17 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         core.emit('notice', { level: 'warning', zh: `定时查询没有发出：${error.zh}`, en: `A scheduled check was not sent: ${error.en}` });
       },
     });
+    core.fleet = await Fleet.open({
+      dataDir: o.dataDir,
+      redact: (text) => core.catalog.redact(text),
+      sendQuery: (simId, id, params) => core.send({ modemId: core.readyModemFor(simId), id, params }),
+      onLabels: (labels) => core.emit('labels', labels),
+      onMqtt: (view) => core.emit('mqtt', view),
+      onSim: (sim) => core.emit('fleet', sim),
+    });
+    core.on('incoming', (r) => core.fleet.board.onIncoming(r));
+    core.on('outgoing', (r) => core.fleet.board.onOutgoing(r));
+    core.on('modem', (s) => core.fleet.board.onModem(s));
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
   }
@@ -150,6 +164,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
 
   async close(): Promise<void> {
     this.scheduler.stop();
+    await this.fleet.close();
     this.catalogState.close();
     await this.extensionLink?.close();
     await Promise.all([...this.sessions.values()].map((s) => s.close()));
@@ -206,7 +221,29 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     },
     'schedules.get': async () => this.scheduler.list(),
     'schedules.set': async ({ schedule }) => this.scheduler.set(schedule),
+    'labels.list': async () => this.fleet.labels.list(),
+    'labels.set': async ({ label }) => this.fleet.setLabel(label),
+    'fleet.checkNow': async ({ instructions }) => this.checkNow(instructions),
+    'mqtt.get': async () => this.fleet.mqttView(),
+    'mqtt.set': async ({ settings }) => this.fleet.setMqtt(settings),
+    'fleet.sims': async () => this.fleet.sims(),
   };
+
+  /**
+   * Every ready SIM's checks now (the given instructions, else its schedule's): each modem sends
+   * its own one after another, all modems at once. Resolves once every instruction is queued.
+   */
+  private async checkNow(instructions: readonly string[] | undefined): Promise<{ sims: number }> {
+    if (instructions) this.checkSchedule({ simId: '-', enabled: false, instructions: [...instructions], time: '00:00', jitterMinutes: 0, quiet: null });
+    const schedules = new Map(this.scheduler.list().map((s) => [s.simId, s.instructions]));
+    const ready = [...this.sessions.values()].map((s) => s.snapshot()).filter((s) => s.state === 'ready' && s.simId);
+    const runs = ready.flatMap((m) => {
+      const ids = instructions ?? schedules.get(m.simId!);
+      return ids ? [this.runScheduled(m.simId!, ids)] : [];
+    });
+    await Promise.all(runs);
+    return { sims: runs.length };
+  }
 
   /** Only plain queries run unattended: nothing with parameters, nothing that asks for confirmation. */
   private checkSchedule(schedule: Schedule): void {
@@ -221,11 +258,16 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 
-  /** Sends a schedule's instructions one after another from the ready modem holding the SIM. */
+  /** Queues a schedule's instructions on the ready modem holding the SIM; its outbox sends them one at a time. */
   private async runScheduled(simId: string, ids: readonly string[]): Promise<void> {
+    const modemId = this.readyModemFor(simId);
+    for (const id of ids) await this.send({ modemId, id });
+  }
+
+  private readyModemFor(simId: string): string {
     const session = [...this.sessions.values()].find((s) => s.snapshot().simId === simId && s.snapshot().state === 'ready');
     if (!session) throw new HallError('schedule.no-modem', { zh: `SIM ${simId} 所在的调制解调器没有连接。`, en: `The modem holding SIM ${simId} is not connected.` });
-    for (const id of ids) await this.send({ modemId: session.snapshot().modemId, id });
+    return session.snapshot().modemId;
   }
 
   private extensionGateway(): ExtensionGateway {

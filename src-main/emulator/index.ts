@@ -8,3 +8,4 @@ export type { MessageStatus, StoredEntry, StoredMessage } from './storage';
 export type { Mem } from './settings';
 export { createEmulatorBinding, DEMO_MANUFACTURER, DEMO_PATH, type EmulatorBinding, type EmulatorPort } from './binding';
 export { startPtyEmulator, type PtyEmulator, type PtyEmulatorOptions } from './pty';
+export { closePool, MAX_POOL, poolMemberOptions, startPtyPool } from './pool';

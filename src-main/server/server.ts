@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { HallError } from '../../src-shared/errors';
 import { accessPolicy, assertUsableToken, isAllowedHost, isAllowedOrigin, newToken, pathOf, type AccessPolicy } from './access';
+import { METRICS_PATH, serveMetrics, type MetricsSource } from './metrics';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
 import { API_PATH, createWebSocketApi, type ApiLimits } from './ws-api';
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   limits?: Partial<ApiLimits>;
   /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
   onInternalError?: (error: unknown) => void;
+  /** Opt-in: GET /metrics for Prometheus, behind its own bearer token (not the page's). */
+  metrics?: MetricsSource;
 }
 
 export interface RunningServer {
@@ -45,6 +48,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   server.on('error', onInternalError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (options.metrics && pathOf(req.url ?? '/') === METRICS_PATH && isAllowedHost(policy, req)) {
+      return serveMetrics(req, res, options.metrics);
+    }
     serveHttp(req, res, policy, options.staticDir).catch((error: unknown) => {
       onInternalError(error);
       res.destroy();

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
 import { alertText } from '../alerts/alert-text';
 import { useAlerts } from '../alerts/use-alerts';
 import { DemoBadge } from '../components/DemoBadge';
@@ -10,7 +11,9 @@ import { poolName, type PoolAmount } from '../../src-shared/replies';
 import { figureHistory, latestDataPools, OVERVIEW_FIGURES, type FigurePoint, type OverviewKind } from '../store/figure-history';
 import type { SimRow } from '../store/rows';
 import { formatFigure } from './overview/format';
+import { FleetTable } from './overview/FleetTable';
 import { Sparkline } from './overview/Sparkline';
+import { useFleetSims, useWithStoredFigures } from './overview/use-fleet';
 import { dayLabel, timeOfDay } from './thread/day';
 
 type History = Record<OverviewKind, FigurePoint[]>;
@@ -22,75 +25,55 @@ interface SimFigures {
   pools: PoolAmount[];
 }
 
+/** Up to this many SIMs of this computer, every one's history shows; beyond, the one chosen in the table. */
+const ALL_SECTIONS_UP_TO = 3;
+
 /**
- * Per SIM, the latest balance, data left, minutes left and points from 10086's replies, each with
- * when it was read and a line of its recent history; above them, every SIM side by side. Data left
- * is the general data; the other kinds of the same reply are listed by name under it, never added in.
+ * Every SIM in one table (this computer's, and other hosts' when the broker is watched), and per
+ * SIM of this computer the latest balance, data left, minutes left and points from 10086's
+ * replies, each with when it was read and a line of its recent history.
  */
 export default function OverviewView() {
   const { t } = useI18n();
-  const db = hallDb();
-  const sims = useLiveQuery(async () => {
-    const rows = await db.sims.orderBy('simId').toArray();
-    return Promise.all(
-      rows.map(async (sim): Promise<SimFigures> => {
-        const lists = await Promise.all(OVERVIEW_FIGURES.map((f) => figureHistory(db, sim.simId, f.kind)));
-        const pools = await latestDataPools(db, sim.simId);
-        return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History, pools };
-      }),
-    );
-  }, [db]);
+  const fleet = useFleetSims();
+  const sims = useWithStoredFigures(fleet.sims);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const local = useMemo(() => (sims ?? []).filter((s) => s.host === null && s.lastUpdate !== null).map((s) => s.simId), [sims]);
+  const shown = chosen ? [chosen] : local.length <= ALL_SECTIONS_UP_TO ? local : [];
 
   if (!sims) return <p className="view empty">{t('app.loading')}</p>;
-  const withFigures = sims.filter((s) => s.pools.length > 0 || OVERVIEW_FIGURES.some((f) => s.history[f.kind].length > 0));
+  const anyFigures = sims.some((s) => s.lastUpdate !== null);
   return (
     <section className="view overview" aria-labelledby="overview-heading">
       <h1 id="overview-heading">{t('overview.title')}</h1>
       <Alerts />
-      {withFigures.length === 0 ? (
-        <p className="empty">{t('overview.empty')}</p>
-      ) : (
-        <>
-          <SimTable sims={withFigures} />
-          {withFigures.map((s) => (
-            <SimSection key={s.sim.simId} figures={s} />
-          ))}
-        </>
-      )}
+      {!anyFigures && <p className="empty">{t('overview.empty')}</p>}
+      {sims.length > 0 && <FleetTable sims={sims} labels={fleet.labels} onSelect={setChosen} />}
+      <SimSections simIds={shown} />
     </section>
   );
 }
 
-function SimTable({ sims }: { sims: SimFigures[] }) {
-  const { t } = useI18n();
+function SimSections({ simIds }: { simIds: string[] }) {
+  const db = hallDb();
+  const key = simIds.join('|');
+  const sections = useLiveQuery(
+    async () =>
+      Promise.all(
+        (await db.sims.bulkGet(key ? key.split('|') : [])).flatMap((sim) => (sim ? [sim] : [])).map(async (sim): Promise<SimFigures> => {
+          const lists = await Promise.all(OVERVIEW_FIGURES.map((f) => figureHistory(db, sim.simId, f.kind)));
+          const pools = await latestDataPools(db, sim.simId);
+          return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History, pools };
+        }),
+      ),
+    [db, key],
+  );
   return (
-    <table className="overview-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('overview.sim')}</th>
-          {OVERVIEW_FIGURES.map((f) => (
-            <th key={f.kind} scope="col">
-              {t(f.label)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sims.map(({ sim, history, pools }) => (
-          <tr key={sim.simId}>
-            <th scope="row">
-              {simLabel(sim.simId)} {sim.demo && <DemoBadge />}
-            </th>
-            {OVERVIEW_FIGURES.map((f) => (
-              <td key={f.kind} data-kind={f.kind}>
-                <Latest kind={f.kind} points={history[f.kind]} />
-                {f.kind === 'data.remaining' && <DataPools pools={pools} />}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      {sections?.map((s) => (
+        <SimSection key={s.sim.simId} figures={s} />
+      ))}
+    </>
   );
 }
 

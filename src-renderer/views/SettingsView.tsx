@@ -7,6 +7,7 @@ import { CustomInstructions } from './settings/CustomInstructions';
 import { AlertSettings } from './settings/AlertSettings';
 import { ScheduleSettings } from './settings/ScheduleSettings';
 import { PairedExtensions } from './settings/PairedExtensions';
+import { MqttSettings } from './settings/MqttSettings';
 import { useErrorToast, useToast } from '../core/toasts';
 import { LANG_NAMES, LANGS } from '../i18n';
 import { usePrefs } from '../prefs/PrefsProvider';
@@ -47,6 +48,7 @@ export default function SettingsView() {
       <CustomInstructions />
       <ScheduleSettings />
       <AlertSettings />
+      <MqttSettings />
       <PairedExtensions />
       <LogData />
     </section>

@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../catalog/custom/file';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';
+import type { SimState } from '../fleet/sim-state';
 import { IncomingRecordSchema, OutgoingRecordSchema } from '../journal-records';
 
 /**
@@ -37,6 +38,44 @@ export const ScheduleSchema = v.strictObject({
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 /** A schedule as the core runs it: with when its checks go next (epoch ms), null while it is off. */
 export type ScheduleView = Schedule & { nextRunAt: number | null };
+
+/** A person's names for one SIM, shown and exported with its figures. Empty strings where not set. */
+export const SimLabelSchema = v.strictObject({
+  simId: Id,
+  name: Text(40),
+  owner: Text(40),
+  phone: v.union([v.literal(''), Phone]),
+});
+export type SimLabel = v.InferOutput<typeof SimLabelSchema>;
+
+/**
+ * The MQTT link, as the user sets it. Off unless enabled. The password is write-only: the view
+ * says whether one is kept, `password: null` keeps the one kept, '' removes it.
+ */
+export const MqttSettingsSchema = v.strictObject({
+  enabled: v.boolean(),
+  /** mqtt://, mqtts:// (TLS), ws:// or wss://. */
+  url: v.pipe(v.string(), v.maxLength(300), v.regex(/^(?:mqtts?|wss?):\/\/[^\s/]+/, 'mqtt://host:port, mqtts://, ws:// or wss://')),
+  username: Text(100),
+  password: v.nullable(Text(200)),
+  /** PEM of the CA that signed the broker's certificate (a private CA, a self-signed broker); '' for the system's. */
+  caPem: Text(20_000),
+  /** Topics start `<baseTopic>/<hostId>/`: one prefix per host. */
+  baseTopic: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
+  hostId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
+  /** Home Assistant MQTT discovery under this prefix; '' for none. */
+  discoveryPrefix: v.pipe(v.string(), v.regex(/^(?:[A-Za-z0-9_-]{1,40})?$/)),
+  /** Accept read-only queries on `<baseTopic>/<hostId>/command`. */
+  commands: v.boolean(),
+  /** Read-only: show the SIMs other hosts publish under the same base topic in this host's Overview. */
+  watchOtherHosts: v.boolean(),
+  commandsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)),
+});
+export type MqttSettings = v.InferOutput<typeof MqttSettingsSchema>;
+export type MqttSettingsView = Omit<MqttSettings, 'password'> & {
+  passwordSet: boolean;
+  status: { state: 'off' | 'connecting' | 'connected' | 'offline'; zh: string; en: string };
+};
 
 export const RequestSchemas = {
   'catalog.search': v.strictObject({ query: Text(200), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
@@ -85,6 +124,15 @@ export const RequestSchemas = {
   'schedules.get': v.strictObject({}),
   /** Replaces the SIM's schedule. */
   'schedules.set': v.strictObject({ schedule: ScheduleSchema }),
+  'labels.list': v.strictObject({}),
+  /** Replaces one SIM's label; all fields empty removes it. */
+  'labels.set': v.strictObject({ label: SimLabelSchema }),
+  /** Sends instructions (default each SIM's scheduled ones) to every ready SIM now: one at a time per modem, all modems at once. */
+  'fleet.checkNow': v.strictObject({ instructions: v.optional(v.pipe(v.array(Id), v.minLength(1), v.maxLength(5))) }),
+  'mqtt.get': v.strictObject({}),
+  'mqtt.set': v.strictObject({ settings: MqttSettingsSchema }),
+  /** Every SIM this host knows (and, when watching the broker, other hosts'), with its label. */
+  'fleet.sims': v.strictObject({}),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -216,7 +264,16 @@ export interface Responses {
   'catalog.setUpdateSource': CatalogStateView;
   'catalog.checkUpdate': CatalogStateView;
   'catalog.rollback': CatalogStateView;
+  'labels.list': SimLabel[];
+  'labels.set': SimLabel[];
+  'fleet.checkNow': { sims: number };
+  'mqtt.get': MqttSettingsView;
+  'mqtt.set': MqttSettingsView;
+  'fleet.sims': FleetSim[];
 }
+
+/** One SIM in the fleet table: its state, its label, and the host it is on (null: this one). */
+export type FleetSim = SimState & { host: string | null; label: SimLabel | null };
 
 export interface Events {
   /** One received SMS part, journaled; the store writes it and acknowledges its key. */
@@ -232,6 +289,12 @@ export interface Events {
   extensions: AssociationView[];
   /** The catalog in use changed (update, province, custom instructions). */
   catalog: CatalogStateView;
+  /** The SIM labels changed, as the whole list. */
+  labels: SimLabel[];
+  /** The MQTT link's state or settings changed. */
+  mqtt: MqttSettingsView;
+  /** One SIM's state changed (here, or on another host seen through the broker). */
+  fleet: FleetSim;
 }
 export type EventName = keyof Events;
 

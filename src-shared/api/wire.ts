@@ -48,6 +48,9 @@ export const EVENT_NAMES = Object.keys({
   approvals: true,
   extensions: true,
   catalog: true,
+  labels: true,
+  mqtt: true,
+  fleet: true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** A message that arrived already structured (IPC's structured clone); null when it is not a wire message. */

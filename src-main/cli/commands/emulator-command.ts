@@ -1,23 +1,34 @@
+import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { startPtyEmulator } from '../../emulator/pty';
-import { usageError } from '../args';
+import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
 
 export const emulatorCommand: Command = {
   name: 'emulator',
-  usage: 'emulator --pty [--link PATH]',
+  usage: 'emulator --pty [--count N] [--link PATH]',
   summary: { zh: '在虚拟串口上运行模拟调制解调器（可用 gammu 等任何串口程序连接）', en: 'Run the modem emulator on a pseudo-terminal (any serial client, e.g. gammu, can use it)' },
-  spec: { booleans: ['pty'], values: ['link'] },
+  spec: { booleans: ['pty'], values: ['link', 'count'] },
   async run(args, ctx) {
-    if (!args.options.has('pty') || args.positionals.length) throw usageError('用法：emulator --pty [--link 路径]', 'Usage: emulator --pty [--link PATH]');
+    if (!args.options.has('pty') || args.positionals.length) {
+      throw usageError('用法：emulator --pty [--count 数量] [--link 路径]', 'Usage: emulator --pty [--count N] [--link PATH]');
+    }
+    const count = intOption(args, 'count', 1, 1, MAX_POOL);
     const link = args.options.get('link');
-    const pty = await startPtyEmulator(link ? { link } : {});
-    ctx.out(pty.path);
-    ctx.err(say(ctx, { zh: '模拟调制解调器已就绪；按 Ctrl-C 结束。', en: 'The emulated modem is ready; Ctrl-C ends it.' }));
+    if (link && count > 1) throw usageError('--link 只能用于一个调制解调器。', '--link names one modem; it cannot be used with --count.');
+    const pool = link ? [await startPtyEmulator({ link })] : await startPtyPool(count);
+    // One path a line, in pool order: scripts read them as they would a hub's ports.
+    for (const modem of pool) ctx.out(modem.path);
+    ctx.err(
+      say(ctx, {
+        zh: count > 1 ? `${count} 个模拟调制解调器已就绪，各有自己的 SIM；按 Ctrl-C 结束。` : '模拟调制解调器已就绪；按 Ctrl-C 结束。',
+        en: count > 1 ? `${count} emulated modems are ready, each with its own SIM; Ctrl-C ends them.` : 'The emulated modem is ready; Ctrl-C ends it.',
+      }),
+    );
     await new Promise<void>((resolve) => {
       const keepAlive = setInterval(() => {}, 1 << 30);
       const stop = () => {
         clearInterval(keepAlive);
-        void pty.close().then(resolve);
+        void closePool(pool).then(resolve);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

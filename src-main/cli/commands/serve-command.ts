@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCore } from '../../core';
+import { createCore, defaultDataDir } from '../../core';
 import { startServer } from '../../server';
+import { metricsToken } from '../../server/metrics';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
 import { reportStartupNotices } from '../startup-notices';
@@ -11,25 +12,34 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer'
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--port N] [--emulator] [--data-dir D]',
+  usage: 'serve [--port N] [--emulator] [--data-dir D] [--metrics]',
   summary: {
     zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
     en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
   },
-  spec: { booleans: ['emulator'], values: ['port', 'data-dir'] },
+  spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir'] },
   async run(args, ctx) {
-    if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator]', 'Usage: serve [--port N] [--emulator]');
+    if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
     const port = intOption(args, 'port', 0, 0, 65535);
     if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
     }
-    const dataDir = args.options.get('data-dir');
-    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', ...(dataDir ? { dataDir } : {}) });
-    const server = await startServer({ core, staticDir: RENDERER_DIR, port }).catch(async (e: unknown) => {
+    const dataDir = args.options.get('data-dir') ?? defaultDataDir();
+    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', dataDir });
+    // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
+    const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
+    const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
+    const server = await startServer({ core, staticDir: RENDERER_DIR, port, ...(metrics ? { metrics } : {}) }).catch(async (e: unknown) => {
       await core.close();
       throw e;
     });
     ctx.out(server.url);
+    if (scrape) {
+      ctx.err(say(ctx, {
+        zh: `Prometheus 指标：http://127.0.0.1:${server.port}/metrics（Bearer 令牌在 ${scrape.path}）`,
+        en: `Prometheus metrics: http://127.0.0.1:${server.port}/metrics (the bearer token is in ${scrape.path})`,
+      }));
+    }
     reportStartupNotices(ctx, core);
     ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
     await new Promise<void>((done) => {

@@ -72,7 +72,7 @@ describe('forwardEvents', () => {
     core.emit('notice', notice);
     await turnEnds();
     expect(sent[1]).toEqual({ type: 'events', events: [{ event: 'notice', data: notice }] });
-    expect(core.subscriptionCount).toBe(7);
+    expect(core.subscriptionCount).toBe(10);
     events.stop();
     expect(core.subscriptionCount).toBe(0);
     core.emit('notice', notice);

@@ -189,3 +189,39 @@ describe('Scheduler', () => {
     expect(clock.pending).toBe(0);
   });
 });
+
+describe('Scheduler with a fleet of SIMs', () => {
+  it('gives each of 32 SIMs its own jitter, and one slow SIM holds none of the others back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-fleet-sched-'));
+    try {
+      const clock = new FakeClock(at(6));
+      const runs = new Map<string, number>();
+      let seed = 7;
+      const scheduler = await Scheduler.open({
+        store: ScheduleFile.in(dir),
+        clock,
+        // A seeded sequence, so each schedule draws its own delay.
+        random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
+        check: () => {},
+        run: (simId) => {
+          runs.set(simId, clock.now());
+          // SIM-00's modem never answers: its run never ends.
+          return simId === 'SIM-00' ? new Promise(() => {}) : Promise.resolve();
+        },
+        onError: () => {},
+      });
+      const sims = Array.from({ length: 32 }, (_, n) => `SIM-${String(n).padStart(2, '0')}`);
+      for (const simId of sims) await scheduler.set(schedule({ simId, jitterMinutes: 60 }));
+      const planned = sims.map((simId) => scheduler.list().find((s) => s.simId === simId)!.nextRunAt!);
+      expect(new Set(planned).size).toBeGreaterThan(20);
+      expect(Math.min(...planned)).toBeGreaterThanOrEqual(at(7));
+      expect(Math.max(...planned)).toBeLessThanOrEqual(at(8));
+      await clock.advanceTo(at(8, 1));
+      expect([...runs.keys()].sort()).toEqual(sims);
+      for (const [n, simId] of sims.entries()) expect(runs.get(simId)).toBe(planned[n]);
+      scheduler.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { SimState } from '../../src-shared/fleet/sim-state';
+import { writeFileAtomic } from '../services/atomic-write';
+import { SimBoard } from '../services/fleet/sim-board';
+import { SimLabels } from '../services/fleet/sim-labels';
+import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
+import { MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
+
+export interface FleetDeps {
+  dataDir: string;
+  /** The catalog's masking of secrets, for message texts that leave the machine. */
+  redact(text: string): string;
+  sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
+  onLabels(labels: SimLabel[]): void;
+  onMqtt(view: MqttSettingsView): void;
+  onSim(sim: FleetSim): void;
+}
+
+/** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
+const SAVE_DELAY_MS = 1000;
+
+/**
+ * The fleet side of the core: per-SIM state for the integrations, the SIM labels, and the MQTT
+ * link (off unless the user turned it on).
+ */
+export class Fleet {
+  readonly board: SimBoard;
+  private link: MqttLink | null = null;
+  /** Other hosts' SIMs seen on the broker, by host|sim. */
+  private readonly remote = new Map<string, FleetSim>();
+  private saveTimer: NodeJS.Timeout | null = null;
+
+  private constructor(
+    private readonly deps: FleetDeps,
+    readonly labels: SimLabels,
+    private readonly mqttFile: MqttSettingsFile,
+    private mqtt: { settings: StoredMqttSettings; password: string | null },
+  ) {
+    this.board = new SimBoard(deps.redact);
+    this.board.on('sim', (state) => {
+      deps.onSim(this.local(state));
+      this.saveSoon();
+    });
+    labels.on('changed', (list) => deps.onLabels(list));
+  }
+
+  private get boardPath(): string {
+    return join(this.deps.dataDir, 'sim-board.json');
+  }
+
+  /** Every SIM: this host's (with labels), then other hosts' seen on the broker. */
+  sims(): FleetSim[] {
+    return [...this.board.list().map((s) => this.local(s)), ...this.remote.values()];
+  }
+
+  private local(state: SimState): FleetSim {
+    return { ...state, host: null, label: this.labels.get(state.simId) ?? null };
+  }
+
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => void this.saveBoard(), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private async saveBoard(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await writeFileAtomic(this.boardPath, `${JSON.stringify({ version: 1, sims: this.board.list() })}\n`).catch(() => undefined);
+  }
+
+  /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
+  private async loadBoard(): Promise<void> {
+    try {
+      const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
+      if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
+    } catch {
+      // none yet, or damaged: figures come back with the next replies
+    }
+  }
+
+  static async open(deps: FleetDeps): Promise<Fleet> {
+    const mqttFile = new MqttSettingsFile(deps.dataDir);
+    const fleet = new Fleet(deps, await SimLabels.open(deps.dataDir), mqttFile, await mqttFile.load());
+    await fleet.loadBoard();
+    fleet.restartLink();
+    return fleet;
+  }
+
+  async setLabel(label: SimLabel): Promise<SimLabel[]> {
+    const list = await this.labels.set(label);
+    this.link?.labelChanged(label.simId);
+    return list;
+  }
+
+  mqttView(): MqttSettingsView {
+    const status: MqttStatus = this.link?.status ?? { state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' };
+    return { ...this.mqtt.settings, passwordSet: this.mqtt.password !== null, status };
+  }
+
+  async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+    this.mqtt = await this.mqttFile.save(settings);
+    await this.link?.stop();
+    this.link = null;
+    this.remote.clear();
+    this.restartLink();
+    const view = this.mqttView();
+    this.deps.onMqtt(view);
+    return view;
+  }
+
+  async close(): Promise<void> {
+    await this.link?.stop();
+    this.link = null;
+    if (this.saveTimer) await this.saveBoard();
+  }
+
+  private restartLink(): void {
+    if (!this.mqtt.settings.enabled) return;
+    const link = new MqttLink(this.mqtt.settings, this.mqtt.password, {
+      board: this.board,
+      labels: this.labels,
+      sendQuery: this.deps.sendQuery,
+      commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
+    });
+    link.on('status', () => this.deps.onMqtt(this.mqttView()));
+    link.on('remote', (sim) => {
+      this.remote.set(`${sim.host}|${sim.simId}`, sim);
+      this.deps.onSim(sim);
+    });
+    this.link = link;
+    link.start();
+  }
+}

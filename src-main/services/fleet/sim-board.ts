@@ -1,0 +1,129 @@
+import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import type { ModemStatus } from '../../../src-shared/api/contract';
+import type { SimState } from '../../../src-shared/fleet/sim-state';
+import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
+import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
+import { builtinReplyRules, localNumber, understandReply } from '../../../src-shared/replies';
+import { Emitter } from '../modem/emitter';
+
+export type { SimState };
+
+/** A whole message received by a SIM. `text` is withheld (null) unless it came from a service number. */
+export interface SimMessage {
+  simId: string;
+  from: string;
+  receivedAt: number;
+  kind: 'figures' | 'outcome' | 'confirm' | 'unknown';
+  text: string | null;
+}
+
+export interface SimBoardEvents {
+  sim: SimState;
+  message: SimMessage;
+}
+
+/** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
+const MAX_PARTS_PER_SIM = 200;
+
+/**
+ * The per-SIM state the fleet integrations publish, kept from the core's own events: incoming parts
+ * (put back together, then read by the reply rules), outgoing state changes and modem status.
+ */
+export class SimBoard extends Emitter<SimBoardEvents> {
+  private readonly sims = new Map<string, SimState>();
+  private readonly parts = new Map<string, IncomingRecord[]>();
+  private readonly failed = new Set<string>();
+
+  /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board. */
+  constructor(private readonly redact: (text: string) => string) {
+    super();
+  }
+
+  /** States kept from the last run (their modems are not connected yet). */
+  restore(states: readonly SimState[]): void {
+    for (const s of states) if (!this.sims.has(s.simId)) this.sims.set(s.simId, { ...s, modemState: null, signal: null, registration: null });
+  }
+
+  list(): SimState[] {
+    return [...this.sims.values()].map((s) => structuredClone(s));
+  }
+
+  get(simId: string): SimState | undefined {
+    const s = this.sims.get(simId);
+    return s && structuredClone(s);
+  }
+
+  onModem(status: ModemStatus): void {
+    if (!status.simId) return;
+    this.change(status.simId, {
+      modemId: status.modemId,
+      modemState: status.state,
+      registration: status.registration,
+      signal: status.signal ? { csq: status.signal.csq, dbm: status.signal.dbm } : null,
+    });
+  }
+
+  onOutgoing(record: OutgoingRecord): void {
+    if (record.state === 'sent' || record.state === 'delivered') {
+      this.change(record.simId, { lastSuccessAt: Math.max(record.at, this.sims.get(record.simId)?.lastSuccessAt ?? 0) });
+    } else if ((record.state === 'failed' || record.state === 'failed-retryable') && !this.failed.has(record.id)) {
+      this.failed.add(record.id);
+      this.change(record.simId, { sendFailures: (this.sims.get(record.simId)?.sendFailures ?? 0) + 1 });
+    }
+  }
+
+  onIncoming(record: IncomingRecord): void {
+    const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
+    held.push(record);
+    const done = new Set<string>();
+    for (const message of assembleRecords(held)) {
+      if (!message.complete) continue;
+      for (const key of message.keys) done.add(key);
+      this.read(message.simId, message.from, message.text, message.receivedAt);
+    }
+    this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
+  }
+
+  private read(simId: string, from: string, text: string, receivedAt: number): void {
+    const understood = understandReply({ text, receivedAt, from });
+    // A message from anyone but a service number is someone's private text: only that it came is told.
+    const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
+    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });
+    if (understood.kind !== 'figures') return;
+    const h = headlineFigures(understood.figures);
+    const previous = this.sims.get(simId);
+    if (previous?.lastUpdate && previous.lastUpdate > receivedAt) return;
+    this.change(simId, {
+      balance: h.balance ?? previous?.balance ?? null,
+      generalDataLeftMb: h.generalDataLeftMb ?? previous?.generalDataLeftMb ?? null,
+      dataLeftByPoolMb: Object.keys(h.dataLeftByPoolMb).length ? h.dataLeftByPoolMb : (previous?.dataLeftByPoolMb ?? {}),
+      minutesLeft: h.minutesLeft ?? previous?.minutesLeft ?? null,
+      points: h.points ?? previous?.points ?? null,
+      lastUpdate: receivedAt,
+    });
+  }
+
+  private change(simId: string, patch: Partial<SimState>): void {
+    const next: SimState = { ...(this.sims.get(simId) ?? emptyState(simId)), ...patch };
+    this.sims.set(simId, next);
+    this.emit('sim', structuredClone(next));
+  }
+}
+
+function emptyState(simId: string): SimState {
+  return {
+    simId,
+    modemId: null,
+    balance: null,
+    generalDataLeftMb: null,
+    dataLeftByPoolMb: {},
+    minutesLeft: null,
+    points: null,
+    lastUpdate: null,
+    lastSuccessAt: null,
+    sendFailures: 0,
+    modemState: null,
+    registration: null,
+    signal: null,
+  };
+}

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { MqttSettingsView, SimLabel } from '../../../src-shared/api/contract';
+import type { FleetSim } from '../../../src-shared/api/contract';
+import { parseRemoteSim } from '../../../src-shared/fleet/remote-sim';
+import {
+  allHostsStateFilter,
+  commandResultTopic,
+  commandTopic,
+  discoveryPublications,
+  simStatePublications,
+  simTopic,
+  statusTopic,
+  type Publication,
+  type TopicScope,
+} from '../../../src-shared/fleet/mqtt-topics';
+import { toHallError } from '../../../src-shared/errors';
+import type { SimBoard, SimMessage } from '../fleet/sim-board';
+import { Emitter } from '../modem/emitter';
+import type { StoredMqttSettings } from './mqtt-settings';
+import { QueryCommandGate, type CommandVerdict } from './query-commands';
+
+export interface MqttLinkDeps {
+  board: SimBoard;
+  labels: { list(): SimLabel[]; get(simId: string): SimLabel | undefined };
+  /** Sends an allowed query from the modem holding the SIM; resolves with the instruction's id. */
+  sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
+  /** Where each command and its verdict is appended, one JSON line each. */
+  commandLogPath: string;
+  /** Delay between reconnect attempts; default 2 s. */
+  reconnectMs?: number;
+}
+
+export type MqttStatus = MqttSettingsView['status'];
+
+/** Events received while the broker was away, sent when it is back; the oldest go first when over. */
+const MAX_HELD_EVENTS = 500;
+
+const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
+  off: { zh: 'MQTT 已关闭。', en: 'MQTT is off.' },
+  connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
+  connected: { zh: '已连接 MQTT 服务器。', en: 'Connected to the MQTT broker.' },
+  offline: { zh: 'MQTT 服务器连不上，稍后自动重连。', en: 'The MQTT broker cannot be reached; reconnecting shortly.' },
+};
+
+/**
+ * Publishes the fleet to an MQTT broker: every SIM's figures (retained), its Home Assistant
+ * discovery configs, each whole message received (masked), and the host's online status (the
+ * will says offline). The broker may forget everything (a restart without persistence): on
+ * every (re)connect the whole state is published again, so nothing published is lost.
+ */
+export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> {
+  private client: MqttClient | null = null;
+  private readonly scope: TopicScope;
+  private readonly gate: QueryCommandGate;
+  private readonly held: SimMessage[] = [];
+  private readonly unsubscribe: (() => void)[] = [];
+  private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
+
+  constructor(
+    private readonly settings: StoredMqttSettings,
+    private readonly password: string | null,
+    private readonly deps: MqttLinkDeps,
+  ) {
+    super();
+    this.scope = { baseTopic: settings.baseTopic, hostId: settings.hostId };
+    this.gate = new QueryCommandGate(settings.commandsPerHour);
+  }
+
+  get status(): MqttStatus {
+    return this.statusNow;
+  }
+
+  start(): void {
+    const s = this.settings;
+    const options: IClientOptions = {
+      clientId: `hall10086-${s.hostId}-${randomBytes(4).toString('hex')}`,
+      reconnectPeriod: this.deps.reconnectMs ?? 2000,
+      connectTimeout: 10_000,
+      clean: true,
+      ...(s.username ? { username: s.username } : {}),
+      ...(this.password ? { password: this.password } : {}),
+      ...(s.caPem ? { ca: s.caPem } : {}),
+      rejectUnauthorized: true,
+      will: { topic: statusTopic(this.scope), payload: Buffer.from('offline'), qos: 1, retain: true },
+    };
+    this.setStatus('connecting');
+    const client = mqtt.connect(s.url, options);
+    this.client = client;
+    client.on('connect', () => void this.onConnect(client));
+    client.on('close', () => this.setStatus(this.client === client ? 'offline' : 'off'));
+    // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
+    // broker but never the password, and is not logged.
+    client.on('error', () => this.setStatus('offline'));
+    client.on('message', (topic, payload) => {
+      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'));
+      else if (topic.endsWith('/state')) this.onRemoteState(payload.toString('utf8'));
+    });
+    this.unsubscribe.push(
+      this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
+      this.deps.board.on('message', (message) => this.onMessage(client, message)),
+    );
+  }
+
+  /** A label changed: the SIM's device name and state JSON follow. */
+  labelChanged(simId: string): void {
+    if (!this.client) return;
+    this.publishAll(this.client, this.simPublications(simId));
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      // Said while leaving on purpose; the will covers leaving by accident.
+      if (client.connected) await client.publishAsync(statusTopic(this.scope), 'offline', { qos: 1, retain: true }).catch(() => undefined);
+      await client.endAsync(true).catch(() => undefined);
+    }
+    this.setStatus('off');
+  }
+
+  private simPublications(simId: string): Publication[] {
+    const label = this.deps.labels.get(simId);
+    const state = this.deps.board.get(simId);
+    return [
+      ...(this.settings.discoveryPrefix ? discoveryPublications(this.scope, this.settings.discoveryPrefix, simId, label) : []),
+      ...(state ? simStatePublications(this.scope, state, label) : []),
+    ];
+  }
+
+  private async onConnect(client: MqttClient): Promise<void> {
+    this.setStatus('connected');
+    const sims = new Set([...this.deps.board.list().map((s) => s.simId), ...this.deps.labels.list().map((l) => l.simId)]);
+    const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...sims].flatMap((id) => this.simPublications(id))];
+    this.publishAll(client, all);
+    for (const message of this.held.splice(0)) this.onMessage(client, message);
+    if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
+    if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
+  }
+
+  /** Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board. */
+  private onRemoteState(payload: string): void {
+    const sim = parseRemoteSim(payload);
+    if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
+  }
+
+  /** Only while connected: what changes meanwhile is published whole at the next connect. */
+  private publishAll(client: MqttClient, publications: readonly Publication[]): void {
+    if (!client.connected) return;
+    for (const p of publications) client.publish(p.topic, p.payload, { qos: 1, retain: p.retain });
+  }
+
+  private onMessage(client: MqttClient, message: SimMessage): void {
+    if (!client.connected) {
+      this.held.push(message);
+      if (this.held.length > MAX_HELD_EVENTS) this.held.shift();
+      return;
+    }
+    const payload = JSON.stringify({ from: message.from, receivedAt: new Date(message.receivedAt).toISOString(), kind: message.kind, text: message.text });
+    client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false });
+  }
+
+  private async onCommand(client: MqttClient, payload: string): Promise<void> {
+    const verdict = this.gate.judge(payload);
+    let result: Record<string, unknown>;
+    if (verdict.ok) {
+      const { simId, instruction, params, ref } = verdict.command;
+      try {
+        const commandId = await this.deps.sendQuery(simId, instruction, params ?? {});
+        result = { ref: ref ?? null, ok: true, simId, instruction, commandId };
+      } catch (e) {
+        const error = toHallError(e);
+        result = { ref: ref ?? null, ok: false, simId, instruction, code: error.code, zh: error.zh, en: error.en };
+      }
+    } else {
+      result = refusal(verdict);
+    }
+    await appendFile(this.deps.commandLogPath, `${JSON.stringify({ at: new Date().toISOString(), ...result, zh: undefined })}\n`, { mode: 0o600 }).catch(() => undefined);
+    if (client.connected) client.publish(commandResultTopic(this.scope), JSON.stringify(result), { qos: 1, retain: false });
+  }
+
+  private setStatus(state: MqttStatus['state']): void {
+    if (this.statusNow.state === state) return;
+    this.statusNow = { state, ...STATUS[state] };
+    this.emit('status', this.statusNow);
+  }
+}
+
+function refusal(v: Extract<CommandVerdict, { ok: false }>): Record<string, unknown> {
+  return { ref: v.ref, ok: false, simId: v.simId, instruction: v.instruction, code: `mqtt.${v.code}`, zh: v.zh, en: v.en };
+}

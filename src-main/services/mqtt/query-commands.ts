@@ -1,0 +1,82 @@
+import * as v from 'valibot';
+import { RateLimiter } from '../extension-link/rate-limit';
+
+/**
+ * The only instructions the MQTT command topic may send: queries that change nothing on the line.
+ * Anything else (opening, closing, password care, free text) is refused, whatever the payload says.
+ */
+export const MQTT_QUERY_ALLOW_LIST: ReadonlySet<string> = new Set([
+  'YE',
+  'CXYEG',
+  'CXYEB',
+  'CXYED',
+  'JF',
+  'ZD',
+  'GN',
+  '0000',
+  'CXHJDD',
+  'CXHJBC',
+  'CXSFTH',
+  'CXDXHZ',
+]);
+
+const CommandSchema = v.strictObject({
+  simId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  instruction: v.pipe(v.string(), v.maxLength(16)),
+  /** ZD's bill month is the only parameter any allowed query takes. */
+  params: v.optional(v.strictObject({ month: v.pipe(v.string(), v.regex(/^\d{6}$/)) })),
+  /** Echoed in the result, so a caller can match it. */
+  ref: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+export type QueryCommand = v.InferOutput<typeof CommandSchema>;
+
+export type CommandVerdict =
+  | { ok: true; command: QueryCommand }
+  | { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+
+/** What may be written to the log of a refused payload: never its text, which may hold a password. */
+function loggable(value: unknown, max: number): string | null {
+  return typeof value === 'string' ? value.replace(/[^A-Za-z0-9_.|-]/g, '?').slice(0, max) : null;
+}
+
+/**
+ * Reads one command payload and decides: allowed, refused (not a read-only query, malformed) or over
+ * the hourly limit. Refusals carry only the instruction code and SIM id, sanitised, for the log.
+ */
+export class QueryCommandGate {
+  private readonly limiter: RateLimiter;
+
+  constructor(perHour: number, now: () => number = Date.now) {
+    this.limiter = new RateLimiter([{ limit: perHour, windowMs: 3_600_000 }], now);
+  }
+
+  judge(payload: string): CommandVerdict {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(payload);
+    } catch {
+      raw = null;
+    }
+    const parsed = v.safeParse(CommandSchema, raw);
+    const r = (raw ?? {}) as Record<string, unknown>;
+    const who = { instruction: loggable(r.instruction, 16), simId: loggable(r.simId, 64), ref: loggable(r.ref, 64) };
+    if (!parsed.success) {
+      return { ok: false, code: 'malformed', ...who, zh: '命令格式不对：应为 {"simId":…,"instruction":…}。', en: 'Malformed command: expected {"simId":…,"instruction":…}.' };
+    }
+    const command = parsed.output;
+    const id = command.instruction.toUpperCase();
+    if (!MQTT_QUERY_ALLOW_LIST.has(id) || (command.params && id !== 'ZD')) {
+      return {
+        ok: false,
+        code: 'not-allowed',
+        ...who,
+        zh: `${who.instruction} 不在允许的只读查询之列（${[...MQTT_QUERY_ALLOW_LIST].join('、')}）。`,
+        en: `${who.instruction} is not one of the allowed read-only queries (${[...MQTT_QUERY_ALLOW_LIST].join(', ')}).`,
+      };
+    }
+    if (!this.limiter.take('mqtt').ok) {
+      return { ok: false, code: 'rate-limited', ...who, zh: '本小时的 MQTT 查询次数已用完。', en: 'The hourly limit of MQTT queries is used up.' };
+    }
+    return { ok: true, command: { ...command, instruction: id } };
+  }
+}

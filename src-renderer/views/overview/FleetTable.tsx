@@ -1,0 +1,203 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
+import { alertThresholds } from '../../alerts/thresholds';
+import { useCore } from '../../core/CoreProvider';
+import { useErrorToast } from '../../core/toasts';
+import { simLabel } from '../../core/modems';
+import { useI18n } from '../../prefs/PrefsProvider';
+import { download } from '../../store/download';
+import type { OverviewKind } from '../../store/figure-history';
+import { dayLabel, timeOfDay } from '../thread/day';
+import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
+import { formatFigure } from './format';
+
+const ROW_PX = 44;
+const COLUMNS: { kind: OverviewKind; label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points'; value: (s: FleetSim) => number | null }[] = [
+  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance },
+  { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb },
+  { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft },
+  { kind: 'points.total', label: 'overview.points', value: (s) => s.points },
+];
+const PHONE = /^\+?\d{3,20}$/;
+
+interface Props {
+  sims: FleetSim[];
+  labels: Map<string, SimLabel>;
+  /** A row of this computer chosen: its history shows below. */
+  onSelect(simId: string): void;
+}
+
+/**
+ * Every SIM in one table that stays quick at hundreds: searched, filtered and ordered in memory
+ * (SIMs under the alert thresholds first by default), and only the rows in view rendered.
+ */
+export function FleetTable({ sims, labels, onSelect }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const thresholds = useSyncExternalStore(alertThresholds.subscribe, alertThresholds.get);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<FleetFilter>('all');
+  const [order, setOrder] = useState<FleetOrder>('attention');
+  const [editing, setEditing] = useState<string | null>(null);
+  const prepared = useMemo(() => prepare(sims, labels), [sims, labels]);
+  const sorted = useMemo(() => sortRows(prepared, order, thresholds), [prepared, order, thresholds]);
+  const rows = useMemo(() => filterRows(sorted, query, filter, thresholds), [sorted, query, filter, thresholds]);
+  const hosts = sims.some((s) => s.host !== null);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 8, initialRect: { width: 1000, height: 12 * ROW_PX } });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const now = Date.now();
+  const exportLabels = (kind: 'csv' | 'json') => {
+    const list = [...labels.values()];
+    if (kind === 'csv') download('hall10086-sim-labels.csv', ['\uFEFF', labelsCsv(list)], 'text/csv;charset=utf-8');
+    else download('hall10086-sim-labels.json', [JSON.stringify({ format: 'hall10086-sim-labels', version: 1, labels: list }, null, 2)], 'application/json');
+  };
+
+  return (
+    <div className="fleet">
+      <div className="fleet-tools">
+        <input
+          type="search"
+          className="fleet-search"
+          aria-label={t('fleet.search')}
+          placeholder={t('fleet.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label>
+          {t('fleet.filter')}{' '}
+          <select value={filter} onChange={(e) => setFilter(e.target.value as FleetFilter)}>
+            <option value="all">{t('fleet.filter.all')}</option>
+            <option value="low">{t('fleet.filter.low')}</option>
+            <option value="no-figures">{t('fleet.filter.none')}</option>
+          </select>
+        </label>
+        <label>
+          {t('fleet.order')}{' '}
+          <select value={order} onChange={(e) => setOrder(e.target.value as FleetOrder)}>
+            <option value="attention">{t('fleet.order.attention')}</option>
+            <option value="balance">{t('fleet.order.balance')}</option>
+            <option value="data">{t('fleet.order.data')}</option>
+            <option value="name">{t('fleet.order.name')}</option>
+            <option value="updated">{t('fleet.order.updated')}</option>
+          </select>
+        </label>
+        <span className="muted fleet-count" aria-live="polite" data-query={query}>
+          {t('fleet.count', { shown: rows.length, total: sims.length })}
+        </span>
+        <button type="button" onClick={() => exportLabels('csv')}>
+          {t('fleet.exportCsv')}
+        </button>
+        <button type="button" onClick={() => exportLabels('json')}>
+          {t('fleet.exportJson')}
+        </button>
+      </div>
+      {editing !== null && <LabelEditor key={editing} simId={editing} label={labels.get(editing)} onDone={() => setEditing(null)} />}
+      <div ref={scroller} className="fleet-scroller">
+        <table className="overview-table" aria-label={t('fleet.table')} aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr>
+              <th scope="col">{t('overview.sim')}</th>
+              {hosts && <th scope="col">{t('fleet.host')}</th>}
+              <th scope="col">{t('fleet.owner')}</th>
+              <th scope="col">{t('fleet.phone')}</th>
+              {COLUMNS.map((c) => (
+                <th key={c.kind} scope="col">
+                  {t(c.label)}
+                </th>
+              ))}
+              <th scope="col">{t('fleet.updated')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('fleet.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
+            {items.map((item) => {
+              const { sim, key } = rows[item.index]!;
+              const low = isLow(sim, thresholds);
+              return (
+                <tr key={key} className={low ? 'fleet-low' : undefined} aria-rowindex={item.index + 2} style={{ height: ROW_PX }}>
+                  <th scope="row">
+                    {sim.host === null ? (
+                      <button type="button" className="link-button" onClick={() => onSelect(sim.simId)}>
+                        {sim.label?.name || simLabel(sim.simId)}
+                      </button>
+                    ) : (
+                      sim.label?.name || simLabel(sim.simId)
+                    )}
+                    {low && <span className="badge badge-risk"> {t('fleet.low')}</span>}
+                  </th>
+                  {hosts && <td>{sim.host ?? t('fleet.thisHost')}</td>}
+                  <td>{sim.label?.owner}</td>
+                  <td>{sim.label?.phone}</td>
+                  {COLUMNS.map((c) => {
+                    const value = c.value(sim);
+                    return (
+                      <td key={c.kind} data-kind={c.kind}>
+                        {value === null ? <span className="muted">{t('overview.noFigure')}</span> : <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang)}</strong>}
+                      </td>
+                    );
+                  })}
+                  <td className="muted">{sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, now, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}</td>
+                  <td>
+                    {sim.host === null && (
+                      <button type="button" onClick={() => setEditing(sim.simId)} aria-label={`${t('fleet.edit')} ${sim.label?.name || simLabel(sim.simId)}`}>
+                        {t('fleet.edit')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Name, owner and phone number of one SIM of this computer, saved in the core (and published with it). */
+function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel | undefined; onDone(): void }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const reportError = useErrorToast();
+  const [name, setName] = useState(label?.name ?? '');
+  const [owner, setOwner] = useState(label?.owner ?? '');
+  const [phone, setPhone] = useState(label?.phone ?? '');
+  const phoneBad = phone.trim() !== '' && !PHONE.test(phone.trim());
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (phoneBad) return;
+    api.call('labels.set', { label: { simId, name: name.trim(), owner: owner.trim(), phone: phone.trim() } }).then(onDone, reportError);
+  };
+  return (
+    <form className="fleet-editor" onSubmit={save} aria-label={t('fleet.editing', { sim: simLabel(simId) })}>
+      <div className="field">
+        <label htmlFor="fleet-name">{t('fleet.name')}</label>
+        <input id="fleet-name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="fleet-owner">{t('fleet.owner')}</label>
+        <input id="fleet-owner" maxLength={40} value={owner} onChange={(e) => setOwner(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="fleet-phone">{t('fleet.phone')}</label>
+        <input id="fleet-phone" inputMode="tel" maxLength={21} value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={phoneBad} />
+        {phoneBad && <p className="field-error">{t('fleet.phoneInvalid')}</p>}
+      </div>
+      <button type="submit" disabled={phoneBad}>
+        {t('fleet.save')}
+      </button>
+      <button type="button" onClick={onDone}>
+        {t('fleet.cancel')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
+import { useCore } from '../../core/CoreProvider';
+import { hallDb } from '../../store/db';
+import { latestPoint } from '../../store/figure-history';
+import { rowKey } from './fleet-rows';
+
+/** The fleet as the core keeps it (every SIM here, and other hosts' when watched), kept live by its events. */
+export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<string, SimLabel> } {
+  const { api } = useCore();
+  const [sims, setSims] = useState<FleetSim[]>();
+  const [labels, setLabels] = useState<Map<string, SimLabel>>(new Map());
+  useEffect(() => {
+    let alive = true;
+    const byKey = new Map<string, FleetSim>();
+    const publish = () => alive && setSims([...byKey.values()]);
+    const offSim = api.on('fleet', (sim) => {
+      byKey.set(rowKey(sim), sim);
+      publish();
+    });
+    const offLabels = api.on('labels', (list) => alive && setLabels(new Map(list.map((l) => [l.simId, l]))));
+    void api.call('fleet.sims', {}).then((list) => {
+      // Events that came meanwhile are newer than the list.
+      for (const sim of list) if (!byKey.has(rowKey(sim))) byKey.set(rowKey(sim), sim);
+      publish();
+    }, () => publish());
+    void api.call('labels.list', {}).then((list) => alive && setLabels(new Map(list.map((l) => [l.simId, l]))), () => undefined);
+    return () => {
+      alive = false;
+      offSim();
+      offLabels();
+    };
+  }, [api]);
+  return { sims, labels };
+}
+
+/**
+ * This computer's SIMs with the figures the log store holds, for those the core has no figures
+ * for (a log kept from before the core kept them, a SIM seen only in the log). SIMs the core
+ * knows with figures cost no store read, so a large fleet opens at the speed of the core's list.
+ */
+export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] | undefined {
+  const db = hallDb();
+  const known = useMemo(() => new Map((sims ?? []).filter((s) => s.host === null).map((s) => [s.simId, s])), [sims]);
+  const stored = useLiveQuery(async () => {
+    const ids = (await db.sims.toCollection().primaryKeys()).filter((id) => known.get(id)?.lastUpdate == null);
+    return Promise.all(
+      ids.map(async (simId) => {
+        const [balance, data, voice, points] = await Promise.all(
+          (['balance.balance', 'data.remaining', 'voice.remaining', 'points.total'] as const).map((k) => latestPoint(db, simId, k)),
+        );
+        const at = Math.max(0, ...[balance, data, voice, points].map((p) => p?.at ?? 0));
+        return { simId, balance: balance?.value ?? null, generalDataLeftMb: data?.value ?? null, minutesLeft: voice?.value ?? null, points: points?.value ?? null, lastUpdate: at || null };
+      }),
+    );
+  }, [db, known]);
+  return useMemo(() => {
+    if (!sims) return undefined;
+    if (!stored?.length) return sims;
+    const merged = new Map(sims.map((s) => [rowKey(s), s]));
+    for (const figures of stored) {
+      const base = known.get(figures.simId) ?? blankSim(figures.simId);
+      merged.set(rowKey(base), { ...base, ...figures });
+    }
+    return [...merged.values()];
+  }, [sims, stored, known]);
+}
+
+function blankSim(simId: string): FleetSim {
+  return {
+    simId,
+    host: null,
+    label: null,
+    modemId: null,
+    balance: null,
+    generalDataLeftMb: null,
+    dataLeftByPoolMb: {},
+    minutesLeft: null,
+    points: null,
+    lastUpdate: null,
+    lastSuccessAt: null,
+    sendFailures: 0,
+    modemState: null,
+    registration: null,
+    signal: null,
+  };
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { MqttSettings as Settings, MqttSettingsView } from '../../../src-shared/api/contract';
+import { SectionLoading } from '../../components/SectionLoading';
+import { useCore } from '../../core/CoreProvider';
+import { useErrorToast, useToast } from '../../core/toasts';
+import { usePrefs } from '../../prefs/PrefsProvider';
+
+type Draft = Omit<Settings, 'password'> & { password: string };
+
+const toDraft = (view: MqttSettingsView): Draft => {
+  const { passwordSet: _set, status: _status, ...settings } = view;
+  return { ...settings, password: '' };
+};
+
+/**
+ * The MQTT link (off by default): broker, login, TLS trust, topic prefix per host, Home Assistant
+ * discovery, the read-only command topic and watching other hosts. The password is write-only:
+ * left empty, the kept one stays.
+ */
+export function MqttSettings() {
+  const { t, bi } = usePrefs();
+  const { api } = useCore();
+  const toast = useToast();
+  const reportError = useErrorToast();
+  const [view, setView] = useState<MqttSettingsView | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [clearPassword, setClearPassword] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    void api.call('mqtt.get', {}).then((v) => {
+      if (!alive) return;
+      setView(v);
+      setDraft(toDraft(v));
+    }, reportError);
+    const off = api.on('mqtt', (v) => alive && setView(v));
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [api, reportError]);
+
+  if (!view || !draft) return <SectionLoading legend={t('mqtt.title')} />;
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const settings: Settings = { ...draft, password: clearPassword ? '' : draft.password || null };
+    api.call('mqtt.set', { settings }).then((v) => {
+      setView(v);
+      setDraft(toDraft(v));
+      setClearPassword(false);
+      toast('success', t('mqtt.saved'));
+    }, reportError);
+  };
+  const text = (key: 'url' | 'username' | 'baseTopic' | 'hostId' | 'discoveryPrefix', label: string) => (
+    <div className="field">
+      <label htmlFor={`mqtt-${key}`}>{label}</label>
+      <input id={`mqtt-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)} spellCheck={false} autoComplete="off" />
+    </div>
+  );
+  return (
+    <fieldset>
+      <legend>{t('mqtt.title')}</legend>
+      <p className="muted">{t('mqtt.hint')}</p>
+      <p role="status" className="mqtt-status" data-state={view.status.state}>
+        {bi(view.status)}
+      </p>
+      <form onSubmit={save}>
+        <label className="choice">
+          <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mqtt.enabled')}
+        </label>
+        {text('url', t('mqtt.url'))}
+        {text('username', t('mqtt.username'))}
+        <div className="field">
+          <label htmlFor="mqtt-password">{t('mqtt.password')}</label>
+          <input
+            id="mqtt-password"
+            type="password"
+            autoComplete="new-password"
+            value={draft.password}
+            placeholder={view.passwordSet ? t('mqtt.passwordKept') : ''}
+            onChange={(e) => set('password', e.target.value)}
+            disabled={clearPassword}
+          />
+          {view.passwordSet && (
+            <label className="choice">
+              <input type="checkbox" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} /> {t('mqtt.passwordClear')}
+            </label>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="mqtt-ca">{t('mqtt.ca')}</label>
+          <textarea id="mqtt-ca" rows={3} value={draft.caPem} onChange={(e) => set('caPem', e.target.value)} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
+        </div>
+        {text('baseTopic', t('mqtt.baseTopic'))}
+        {text('hostId', t('mqtt.hostId'))}
+        {text('discoveryPrefix', t('mqtt.discovery'))}
+        <label className="choice">
+          <input type="checkbox" checked={draft.watchOtherHosts} onChange={(e) => set('watchOtherHosts', e.target.checked)} /> {t('mqtt.watch')}
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={draft.commands} onChange={(e) => set('commands', e.target.checked)} /> {t('mqtt.commands')}
+        </label>
+        <div className="field">
+          <label htmlFor="mqtt-per-hour">{t('mqtt.perHour')}</label>
+          <input id="mqtt-per-hour" type="number" min={1} max={120} value={draft.commandsPerHour} onChange={(e) => set('commandsPerHour', Math.max(1, Math.min(120, Math.round(Number(e.target.value) || 1))))} />
+        </div>
+        <button type="submit">{t('mqtt.save')}</button>
+      </form>
+    </fieldset>
+  );
+}

@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import type { FleetSim } from '../api/contract';
+
+const num = v.nullable(v.pipe(v.number(), v.finite()));
+const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** What another host publishes at `<base>/<host>/sim/<sim>/state`: read as data, never trusted further. */
+const RemoteSimSchema = v.object({
+  simId: short(64),
+  host: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
+  modemId: v.nullable(short(64)),
+  balance: num,
+  generalDataLeftMb: num,
+  dataLeftByPoolMb: v.record(short(32), v.pipe(v.number(), v.finite())),
+  minutesLeft: num,
+  points: num,
+  lastUpdate: num,
+  lastSuccessAt: num,
+  sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  modemState: v.nullable(v.picklist(['opening', 'probing', 'ready', 'reconnecting', 'closed', 'failed'])),
+  registration: v.nullable(v.picklist(['home', 'roaming', 'searching', 'denied', 'none', 'unknown'])),
+  signal: v.nullable(v.object({ csq: v.number(), dbm: num })),
+  label: v.nullable(v.object({ name: short(40), owner: short(40), phone: short(21) })),
+});
+
+/** A state message from another host, or null when it is not one (malformed, too big, foreign). */
+export function parseRemoteSim(payload: string): FleetSim | null {
+  if (payload.length > 8192) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const parsed = v.safeParse(RemoteSimSchema, raw);
+  if (!parsed.success) return null;
+  const { label, ...state } = parsed.output;
+  return { ...state, label: label && { simId: state.simId, ...label } };
+}

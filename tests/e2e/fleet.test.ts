@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { startServer, type RunningServer } from '../../src-main/server';
+import { seedFleet } from '../integration/fleet/seed-fleet';
+import { buildApp, launchChromium } from './ui-kit';
+
+const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
+const SIMS = 40;
+
+/** The Overview's fleet table and the MQTT settings in Chromium, against an in-process core holding 40 SIMs. */
+describe('the fleet in the Overview', () => {
+  let dir: string;
+  let core: HallCore;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let ids: string[];
+
+  beforeAll(async () => {
+    await buildApp();
+    dir = await mkdtemp(join(tmpdir(), 'hall-fleet-e2e-'));
+    core = await HallCore.create({ dataDir: dir });
+    ids = seedFleet(core.fleet.board, SIMS);
+    await core.fleet.setLabel({ simId: ids[7]!, name: '前台', owner: '王芳', phone: '' });
+    server = await startServer({ core, staticDir: RENDERER });
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 700 } });
+    // A low-balance threshold of 50 yuan, as set in Settings → alerts.
+    await context.addInitScript(() => localStorage.setItem('hall10086.alertThresholds', JSON.stringify({ balanceYuan: 50, dataMb: null })));
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#catalog-search');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await core?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists every SIM, draws only the rows in view, and puts low balances first', async () => {
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.waitForSelector('.overview-table tbody tr[aria-rowindex]');
+    expect(await page.textContent('.fleet-count')).toBe(`显示 ${SIMS} / 共 ${SIMS} 张 SIM`);
+    expect(await page.locator('.overview-table tbody tr[aria-rowindex]').count()).toBeLessThan(SIMS);
+    const balances = core.fleet.board.list().map((s) => s.balance!);
+    const lowest = Math.min(...balances);
+    expect(await page.textContent('.overview-table tbody tr[aria-rowindex="2"] td[data-kind="balance.balance"]')).toBe(`${lowest.toFixed(2)} 元`);
+    const lows = balances.filter((b) => b < 50).length;
+    expect(lows).toBeGreaterThan(0);
+    await page.selectOption('.fleet-tools select >> nth=0', 'low');
+    await page.waitForFunction((n) => document.querySelector('.fleet-count')?.textContent?.startsWith(`显示 ${n} /`), lows);
+    expect(await page.locator('.overview-table tbody tr.fleet-low').count()).toBe(Math.min(lows, await page.locator('.overview-table tbody tr[aria-rowindex]').count()));
+    await page.selectOption('.fleet-tools select >> nth=0', 'all');
+  });
+
+  it('finds a SIM by its owner and edits its label, refusing a bad phone number', async () => {
+    await page.fill('.fleet-search', '王芳');
+    await page.waitForFunction(() => document.querySelector('.fleet-count')?.textContent?.startsWith('显示 1 /'));
+    await page.getByRole('button', { name: '编辑标签 前台' }).click();
+    await page.fill('#fleet-phone', '13800-abc');
+    expect(await page.textContent('.fleet-editor .field-error')).toContain('号码应为');
+    expect(await page.isDisabled('.fleet-editor button[type=submit]')).toBe(true);
+    await page.fill('#fleet-phone', '13800138000');
+    await page.fill('#fleet-name', '前台一号');
+    await page.click('.fleet-editor button[type=submit]');
+    await page.waitForSelector('.fleet-editor', { state: 'detached' });
+    expect(core.fleet.labels.get(ids[7]!)).toEqual({ simId: ids[7]!, name: '前台一号', owner: '王芳', phone: '13800138000' });
+    await page.waitForFunction(() => document.querySelector('.overview-table tbody')?.textContent?.includes('前台一号'));
+    await page.fill('.fleet-search', '');
+  });
+
+  it('saves the MQTT settings without ever showing the password back', async () => {
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await page.waitForSelector('#mqtt-url');
+    expect(await page.isChecked('text=启用 MQTT >> input')).toBe(false);
+    await page.fill('#mqtt-url', 'mqtt://127.0.0.1:1');
+    await page.fill('#mqtt-hostId', 'desk9');
+    await page.fill('#mqtt-password', 'pw-Zq81');
+    await page.click('text=保存 MQTT 设置');
+    await page.waitForFunction(() => (document.querySelector('#mqtt-password') as HTMLInputElement | null)?.placeholder.includes('已保存'));
+    const view = await core.call('mqtt.get', {});
+    expect(view).toMatchObject({ enabled: false, url: 'mqtt://127.0.0.1:1', hostId: 'desk9', passwordSet: true });
+    expect(await page.inputValue('#mqtt-password')).toBe('');
+    expect(await page.content()).not.toContain('pw-Zq81');
+  });
+});

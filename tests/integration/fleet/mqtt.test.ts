@@ -1,0 +1,229 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../../src-main/core';
+import { defaultMqttSettings } from '../../../src-main/services/mqtt/mqtt-settings';
+import { MQTT_QUERY_ALLOW_LIST } from '../../../src-main/services/mqtt/query-commands';
+import type { MqttSettings } from '../../../src-shared/api/contract';
+import { FAST } from '../session-kit';
+import { listen, PASSWORD, startBroker, USER, type Broker, type Listener } from './mosquitto-kit';
+import { waitFor } from './pool-kit';
+
+const HOST = 'desk1';
+const P = `hall10086/${HOST}`;
+
+describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
+  const open: { brokers: Broker[]; listeners: Listener[]; cores: HallCore[]; dirs: string[] } = { brokers: [], listeners: [], cores: [], dirs: [] };
+  afterEach(async () => {
+    for (const l of open.listeners.splice(0)) await l.close();
+    for (const c of open.cores.splice(0)) await c.close();
+    for (const b of open.brokers.splice(0)) await b.stop();
+    for (const d of open.dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+
+  async function broker(o: Parameters<typeof startBroker>[0]): Promise<Broker> {
+    const b = await startBroker(o);
+    open.brokers.push(b);
+    return b;
+  }
+  async function core(): Promise<{ core: HallCore; dir: string; simId: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-'));
+    open.dirs.push(dir);
+    const c = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+    open.cores.push(c);
+    const simId = (await c.call('modem.list', {}))[0]!.simId!;
+    return { core: c, dir, simId };
+  }
+  async function subscriber(url: string, filters: string[], options = {}): Promise<Listener> {
+    const l = await listen(url, filters, options);
+    open.listeners.push(l);
+    return l;
+  }
+  const settings = (url: string, extra: Partial<MqttSettings> = {}): MqttSettings => ({
+    ...defaultMqttSettings(),
+    enabled: true,
+    url,
+    hostId: HOST,
+    username: USER,
+    password: PASSWORD,
+    ...extra,
+  });
+  async function sendAndRead(c: HallCore, id: string, topic: string, subscriberOf: Listener): Promise<void> {
+    await c.call('send', { modemId: 'demo', id });
+    await waitFor(() => subscriberOf.last(topic), `${topic} after ${id}`);
+  }
+
+  it('is off by default and connects nowhere', async () => {
+    const { core: c } = await core();
+    const view = await c.call('mqtt.get', {});
+    expect(view.enabled).toBe(false);
+    expect(view.status.state).toBe('off');
+  });
+
+  it('publishes each SIM retained, with Home Assistant discovery, and message events with no private text', async () => {
+    const b = await broker({ auth: true });
+    const { core: c, dir, simId } = await core();
+    const view = await c.call('mqtt.set', { settings: settings(b.url) });
+    expect(view).not.toHaveProperty('password');
+    expect(view.passwordSet).toBe(true);
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/#`, 'homeassistant/#'], { username: USER, password: PASSWORD });
+    await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
+    await sendAndRead(c, 'CXYEG', `${P}/sim/${simId}/data_left`, sub);
+
+    expect(Number(sub.last(`${P}/sim/${simId}/balance`))).toBeGreaterThan(0);
+    expect(Number(sub.last(`${P}/sim/${simId}/data_left`))).toBeGreaterThan(0);
+    expect(new Date(sub.last(`${P}/sim/${simId}/last_update`)!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(sub.last(`${P}/status`)).toBe('online');
+
+    // A newcomer gets the figures as retained messages.
+    const late = await subscriber(b.url, [`${P}/sim/+/+`], { username: USER, password: PASSWORD });
+    await waitFor(() => late.messages.find((m) => m.topic.endsWith('/balance')), 'retained balance');
+    expect(late.messages.filter((m) => m.topic.endsWith('/balance')).every((m) => m.retain)).toBe(true);
+
+    const config = JSON.parse(sub.last(`homeassistant/sensor/hall10086_${HOST}/${simId}_balance/config`)!);
+    expect(config).toMatchObject({
+      unique_id: `hall10086_${HOST}_${simId}_balance`,
+      state_topic: `${P}/sim/${simId}/balance`,
+      unit_of_measurement: 'CNY',
+      device_class: 'monetary',
+      device: { identifiers: [`hall10086_${HOST}_${simId}`] },
+    });
+    const data = JSON.parse(sub.last(`homeassistant/sensor/hall10086_${HOST}/${simId}_data_left/config`)!);
+    expect(data).toMatchObject({ unit_of_measurement: 'MB', device_class: 'data_size' });
+
+    // The label becomes the device's name.
+    await c.call('labels.set', { label: { simId, name: '前台', owner: '', phone: '' } });
+    await waitFor(() => JSON.parse(sub.last(`homeassistant/sensor/hall10086_${HOST}/${simId}_points/config`) ?? '{}').device?.name === '前台', 'renamed device');
+
+    const events = sub.messages.filter((m) => m.topic === `${P}/sim/${simId}/event`).map((m) => JSON.parse(m.payload));
+    expect(events.some((e) => e.kind === 'figures' && e.from.endsWith('10086') && typeof e.text === 'string')).toBe(true);
+
+    // Someone else's SMS: that it came is told, never its text.
+    c.demo!.emulator.deliver('13912345678', '验证码 246810，请勿告诉他人');
+    const privateEvent = await waitFor(
+      () => sub.messages.map((m) => (m.topic.endsWith('/event') ? JSON.parse(m.payload) : null)).find((e) => e?.from === '13912345678'),
+      'private event',
+    );
+    expect(privateEvent.text).toBeNull();
+    expect(sub.messages.some((m) => m.payload.includes('246810'))).toBe(false);
+
+    // The password is in no file but its own, and never on the broker.
+    for (const name of await readdir(dir)) {
+      if (name === 'mqtt-password') continue;
+      const text = await readFile(join(dir, name), 'latin1').catch(() => '');
+      expect(text, name).not.toContain(PASSWORD);
+    }
+    expect(sub.messages.some((m) => m.payload.includes(PASSWORD))).toBe(false);
+  });
+
+  it('a wrong password is refused by the broker: the link says offline and keeps trying', async () => {
+    const b = await broker({ auth: true });
+    const { core: c } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { password: 'wrong' }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'offline');
+  });
+
+  it('the broker going away and coming back (without persistence) loses no published state', async () => {
+    const b = await broker({ auth: true });
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url) });
+    const auth = { username: USER, password: PASSWORD };
+    let sub = await subscriber(b.url, [`${P}/#`], auth);
+    await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
+    const balance = sub.last(`${P}/sim/${simId}/balance`);
+    await sub.close();
+    open.listeners.pop();
+
+    await b.kill();
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'offline');
+    // While the broker is away, new figures come in.
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    await waitFor(() => c.fleet.board.get(simId)?.points != null, 'points read while offline');
+    await b.restart();
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'reconnected', 30_000);
+
+    sub = await subscriber(b.url, [`${P}/#`], auth);
+    await waitFor(() => sub.last(`${P}/sim/${simId}/points`), 'retained points after restart');
+    expect(sub.last(`${P}/sim/${simId}/balance`)).toBe(balance);
+    expect(Number(sub.last(`${P}/sim/${simId}/points`))).toBe(c.fleet.board.get(simId)!.points);
+    await waitFor(() => sub.last(`${P}/status`) === 'online', 'online again');
+  });
+
+  it('speaks TLS to a broker with a self-signed certificate it was given, and refuses it otherwise', async () => {
+    const b = await broker({ tls: true });
+    const url = `mqtts://127.0.0.1:${b.tlsPort}`;
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(url, { username: '', password: '', caPem: '' }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'untrusted certificate refused');
+    await c.call('mqtt.set', { settings: settings(url, { username: '', password: '', caPem: b.caPem }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected over TLS');
+    const sub = await subscriber(url, [`${P}/#`], { ca: b.caPem });
+    await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
+  });
+
+  it('several hosts: each under its own prefix, and one can watch the others read-only', async () => {
+    const b = await broker({});
+    const desk1 = await core();
+    const desk2 = await core();
+    await desk1.core.call('labels.set', { label: { simId: desk1.simId, name: '一号台', owner: '', phone: '' } });
+    await desk1.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk1' }) });
+    await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
+    const sub = await subscriber(b.url, ['hall10086/+/sim/+/balance']);
+    await desk1.core.call('send', { modemId: 'demo', id: 'YE' });
+    await desk2.core.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => sub.last(`hall10086/desk1/sim/${desk1.simId}/balance`) && sub.last(`hall10086/desk2/sim/${desk2.simId}/balance`), 'both hosts');
+
+    const seen = await waitFor(async () => {
+      const sims = await desk2.core.call('fleet.sims', {});
+      return sims.find((s) => s.host === 'desk1' && s.balance !== null) ?? null;
+    }, "desk1's SIM on desk2");
+    expect(seen.label?.name).toBe('一号台');
+    expect(seen.balance).toBe(desk1.core.fleet.board.get(desk1.simId)!.balance);
+    const own = (await desk2.core.call('fleet.sims', {})).filter((s) => s.host === null);
+    expect(own.map((s) => s.simId)).toEqual([desk2.simId]);
+    // desk1 only ever sent what it was asked to: watching is read-only.
+    expect(desk1.core.demo!.emulator.sent).toHaveLength(1);
+  });
+
+  it('the command topic sends only allowed read-only queries, logs each, and stops at the hourly limit', async () => {
+    const b = await broker({});
+    const { core: c, dir, simId } = await core();
+    const sent: string[] = [];
+    c.on('outgoing', (r) => r.state === 'queued' && sent.push(r.text));
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true, commandsPerHour: 2 }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const command = (payload: unknown) => sub.client.publishAsync(`${P}/command`, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos: 1 });
+    const results = () => sub.messages.map((m) => JSON.parse(m.payload));
+
+    // Every catalog instruction not on the allow-list, and free text, each refused.
+    const catalog = (await c.call('catalog.state', {})).catalog.instructions.map((i) => i.id).filter((id) => !MQTT_QUERY_ALLOW_LIST.has(id));
+    expect(catalog).toEqual(expect.arrayContaining(['TJ', 'QXGPRS', 'MMXG', 'KTCL']));
+    for (const id of catalog) await command({ simId, instruction: id, ref: id });
+    await command({ simId, instruction: 'MMXG', params: { oldPassword: '918273', newPassword: '564738' }, ref: 'secret' });
+    await command('TJ');
+    await command({ simId, text: 'TJ' });
+    await waitFor(() => results().length === catalog.length + 3, 'every refusal');
+    expect(results().every((r) => r.ok === false)).toBe(true);
+    expect(new Set(results().map((r) => r.code))).toEqual(new Set(['mqtt.not-allowed', 'mqtt.malformed']));
+
+    await command({ simId, instruction: 'ye', ref: 'a' });
+    await command({ simId, instruction: 'JF', ref: 'b' });
+    await command({ simId, instruction: 'CXYEG', ref: 'c' });
+    await waitFor(() => results().length === catalog.length + 6, 'three more results');
+    expect(results().slice(-3).map((r) => [r.ref, r.ok, r.code ?? null]).sort()).toEqual([
+      ['a', true, null],
+      ['b', true, null],
+      ['c', false, 'mqtt.rate-limited'],
+    ]);
+    await waitFor(() => sent.length === 2, 'two sends');
+    expect(sent).toEqual(['YE', 'JF']);
+
+    const log = (await readFile(join(dir, 'mqtt-commands.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(log).toHaveLength(catalog.length + 6);
+    expect(log.filter((l) => l.ok)).toHaveLength(2);
+    expect(JSON.stringify(log)).not.toMatch(/918273|564738/);
+  });
+});
