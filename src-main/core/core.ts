@@ -101,7 +101,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     });
     core.fleet = await Fleet.open({
       dataDir: o.dataDir,
-      redact: (text) => core.catalog.redact(text),
+      redact: (text) => core.catalog.maskSecrets(text),
       sendQuery: (simId, id, params) => core.send({ modemId: core.readyModemFor(simId), id, params }),
       onLabels: (labels) => core.emit('labels', labels),
       onMqtt: (view) => core.emit('mqtt', view),

@@ -3,7 +3,7 @@ import type { ModemStatus } from '../../../src-shared/api/contract';
 import type { SimState } from '../../../src-shared/fleet/sim-state';
 import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
-import { builtinReplyRules, localNumber, understandReply } from '../../../src-shared/replies';
+import { builtinReplyRules, localNumber, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { Emitter } from '../modem/emitter';
 
 export type { SimState };
@@ -13,7 +13,7 @@ export interface SimMessage {
   simId: string;
   from: string;
   receivedAt: number;
-  kind: 'figures' | 'outcome' | 'confirm' | 'unknown';
+  kind: ReplyUnderstanding['kind'];
   text: string | null;
 }
 
