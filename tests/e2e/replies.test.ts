@@ -18,7 +18,7 @@ browserSuite({ artifactPrefix: 'replies-', openApp: false }, (suite) => {
   ({ server, page } = suite);
 });
 
-const base = () => server.url.split('?')[0]!;
+const base = () => server.url.split('#')[0]!;
 const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
 const text = (id: string) => corpus.find((e) => e.id === id)!.text;
 
@@ -126,7 +126,8 @@ describe('real replies in the thread and on the overview', () => {
     await seed(simId, [text('gd-gz-subpools')]);
     await page.goto(`${base()}#/overview`);
     await page.reload();
-    const cell = page.locator('.overview-table td[data-kind="data.remaining"]');
+    // The SIM's own section reads the log's figures (the fleet table above shows the core's).
+    const cell = page.locator('.overview-sim [data-kind="data.remaining"]');
     await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('150.00 MB');
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
