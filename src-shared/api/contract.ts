@@ -85,6 +85,25 @@ export const RequestSchemas = {
   'schedules.get': v.strictObject({}),
   /** Replaces the SIM's schedule. */
   'schedules.set': v.strictObject({ schedule: ScheduleSchema }),
+  /**
+   * The parts the journal still has of long messages the store holds incomplete (another profile may
+   * have acknowledged the missing ones): asked at start-up and after a reconnect.
+   */
+  'journal.parts': v.strictObject({
+    messages: v.pipe(
+      v.array(
+        v.strictObject({
+          simId: Text(128),
+          from: Text(64),
+          ref: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)),
+          total: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(255)),
+          /** When the store's first part of it was received (epoch ms). */
+          at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        }),
+      ),
+      v.maxLength(200),
+    ),
+  }),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -216,6 +235,7 @@ export interface Responses {
   'catalog.setUpdateSource': CatalogStateView;
   'catalog.checkUpdate': CatalogStateView;
   'catalog.rollback': CatalogStateView;
+  'journal.parts': { incoming: IncomingRecord[] };
 }
 
 export interface Events {
