@@ -183,7 +183,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       return s.snapshot();
     },
     'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.heldOutgoing() }),
-    'journal.parts': async ({ messages }) => ({ incoming: messages.flatMap((m) => this.journal.partsOf(m)) }),
+    'journal.parts': async ({ messages }) => ({ incoming: this.journal.partsOf(messages) }),
     'journal.ack': async ({ keys }) => {
       await this.journal.ack(keys);
       return { ok: true };

@@ -83,14 +83,14 @@ export class JournalState {
 
   /** Records that must still be there after a compaction; everything else only costs space. */
   liveRecords(now: number, keep: KeptPartsRetention): number {
-    const kept = this.keptSince(now - keep.days * DAY_MS, keep.maxParts).length;
-    return this.pending.size + this.heldAcknowledged().length + kept + this.unfinishedOutgoing().length;
+    return this.pending.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.unfinishedOutgoing().length;
   }
 
-  /** The kept parts received since `since`, the newest `maxParts` of them, oldest first. */
-  keptSince(since: number, maxParts: number): IncomingRecord[] {
+  /** The kept parts still within `keep` (its days, the newest `maxParts`), oldest first, text as held in memory. */
+  keptWithin(now: number, keep: KeptPartsRetention): IncomingRecord[] {
+    const since = now - keep.days * DAY_MS;
     const recent = [...this.kept.values()].filter((r) => r.receivedAt >= since).sort((a, b) => a.receivedAt - b.receivedAt);
-    return recent.slice(Math.max(0, recent.length - maxParts));
+    return recent.slice(Math.max(0, recent.length - keep.maxParts));
   }
 
   /** Parts the store has, but the modem may still hold: their slots must outlive a compaction. */
@@ -105,7 +105,7 @@ export class JournalState {
    */
   compacted(now: number, retention: DedupeRetention, keep: KeptPartsRetention): JournalRecord[] {
     const cutoff = now - retention.maxAgeDays * DAY_MS;
-    const kept = this.keptSince(now - keep.days * DAY_MS, keep.maxParts).filter((r) => !this.held.has(r.key));
+    const kept = this.keptWithin(now, keep).filter((r) => !this.held.has(r.key));
     const keptKeys = new Set(kept.map((r) => r.key));
     const eligible = [...this.known]
       .filter(([key, at]) => !this.pending.has(key) && !this.held.has(key) && !keptKeys.has(key) && at >= cutoff)

@@ -323,17 +323,17 @@ export class Journal {
   }
 
   /**
-   * The parts of `message` the journal still has, acknowledged ones (kept for a while, secrets
-   * masked) and pending ones: a store that missed some asks for them. The store skips keys it holds.
+   * The parts the journal still has of each of `messages`: acknowledged ones (kept a while, secrets
+   * masked) and pending ones. A store that missed some asks; it skips the keys it holds.
    */
-  partsOf(message: LongMessageRef): IncomingRecord[] {
-    const { days, maxParts, mask } = this.settings.keep;
-    const since = Math.max(this.settings.now() - days * DAY_MS, message.at - REASSEMBLY_WINDOW_MS);
-    const kept = this.state.keptSince(since, maxParts).map((r) => ({ ...r, text: mask(r.text) }));
-    return [...kept, ...this.state.pending.values()]
-      .filter((r) => r.simId === message.simId && r.from === message.from && r.concat?.ref === message.ref && r.concat.total === message.total)
-      .filter((r) => Math.abs(r.receivedAt - message.at) <= REASSEMBLY_WINDOW_MS)
-      .map(({ slot: _slot, ...record }) => Object.freeze(record));
+  partsOf(messages: readonly LongMessageRef[]): IncomingRecord[] {
+    const { mask } = this.settings.keep;
+    const kept = this.state.keptWithin(this.settings.now(), this.settings.keep).map((r) => ({ ...r, text: mask(r.text) }));
+    const candidates = [...kept, ...this.state.pending.values()];
+    const ofMessage = (m: LongMessageRef) => (r: IncomingRecord) =>
+      r.simId === m.simId && r.from === m.from && r.concat?.ref === m.ref && r.concat.total === m.total && Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS;
+    const found = new Map(messages.flatMap((m) => candidates.filter(ofMessage(m))).map((r) => [r.key, r]));
+    return [...found.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
@@ -523,8 +523,6 @@ function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.Inf
   if (result.success) return result.output;
   throw invalidRecordError(v.getDotPath(result.issues[0]) ?? 'record');
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A timestamp usable in a file name on every platform (no ':'). */
 function fileStamp(ms: number): string {

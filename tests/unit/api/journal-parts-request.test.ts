@@ -6,7 +6,7 @@ const message = { simId: '898600', from: '10086', ref: 42, total: 2, at: 1_764_0
 
 describe('journal.parts at the boundary', () => {
   it('takes up to 200 long messages by sender, reference, size and time', () => {
-    expect(validateRequest('journal.parts', { messages: Array(200).fill(message) }).params.messages).toHaveLength(200);
+    expect(validateRequest<'journal.parts'>('journal.parts', { messages: Array(200).fill(message) }).params.messages).toHaveLength(200);
   });
 
   it.each([

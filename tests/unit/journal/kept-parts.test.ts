@@ -24,14 +24,16 @@ describe('acknowledged parts of long messages', () => {
     const other = await journal.appendIncoming(sms(4, { text: '别的', concat: { ref: 43, total: 2, part: 1 } }));
     await journal.ack([one.key, two.key, single.key, other.key]);
 
-    const parts = journal.partsOf(message(part(1, 1).receivedAt));
+    const parts = journal.partsOf([message(part(1, 1).receivedAt)]);
     expect(parts.map((r) => [r.key, r.text])).toEqual([
       [one.key, '第1部分'],
       [two.key, '您的服务密码 ****** 已重置'],
     ]);
     expect(parts.every((r) => !('slot' in r))).toBe(true);
+    // Asked twice in one request (two incomplete copies in a store): each part once.
+    expect(journal.partsOf([message(T0), message(T0)]).map((r) => r.key)).toEqual([one.key, two.key]);
     // Same reference, but outside the reassembly window: another message.
-    expect(journal.partsOf(message(part(1, 1).receivedAt + 4 * DAY))).toEqual([]);
+    expect(journal.partsOf([message(part(1, 1).receivedAt + 4 * DAY)])).toEqual([]);
     await journal.close();
   });
 
@@ -41,7 +43,7 @@ describe('acknowledged parts of long messages', () => {
     const one = await journal.appendIncoming(part(1, 1));
     const two = await journal.appendIncoming(part(2, 2));
     await journal.ack([one.key]);
-    expect(journal.partsOf(message(T0)).map((r) => r.key)).toEqual([one.key, two.key]);
+    expect(journal.partsOf([message(T0)]).map((r) => r.key)).toEqual([one.key, two.key]);
     const before = (await readLog(dir)).records.length;
     await journal.ack([one.key]);
     expect((await readLog(dir)).records.length).toBe(before);
@@ -61,16 +63,16 @@ describe('acknowledged parts of long messages', () => {
 
     journal = await Journal.open(dir, { now: () => now, keptPartsDays: 7 });
     expect(journal.pendingIncoming()).toEqual([]);
-    expect(journal.partsOf(message(T0)).map((r) => [r.key, r.text])).toEqual([[one.key, '密码 ******']]);
+    expect(journal.partsOf([message(T0)]).map((r) => [r.key, r.text])).toEqual([[one.key, '密码 ******']]);
     // Still known: the same part read again is not journaled twice.
     expect((await journal.appendIncoming(part(1, 1, `密码 ${PASSWORD}`))).added).toBe(false);
 
     now = T0 + 8 * DAY;
-    expect(journal.partsOf(message(T0))).toEqual([]);
+    expect(journal.partsOf([message(T0)])).toEqual([]);
     await journal.compact();
     await journal.close();
     journal = await Journal.open(dir, { now: () => now, keptPartsDays: 7 });
-    expect(journal.partsOf(message(T0))).toEqual([]);
+    expect(journal.partsOf([message(T0)])).toEqual([]);
     // Its key is remembered for dedupe as any acknowledged one (90 days).
     expect((await journal.appendIncoming(part(1, 1, `密码 ${PASSWORD}`))).added).toBe(false);
     await journal.close();
@@ -82,7 +84,7 @@ describe('acknowledged parts of long messages', () => {
     const one = await journal.appendIncoming(part(1, 1));
     const two = await journal.appendIncoming(part(2, 2));
     await journal.ack([one.key, two.key]);
-    expect(journal.partsOf(message(T0)).map((r) => r.key)).toEqual([two.key]);
+    expect(journal.partsOf([message(T0)]).map((r) => r.key)).toEqual([two.key]);
     await journal.compact();
     expect((await readLog(dir)).records.filter((r) => r.kind === 'in').map((r) => r.kind === 'in' && r.key)).toEqual([two.key]);
     await journal.close();
