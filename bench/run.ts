@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   crash: () => import('./crash.bench'),
   soak: () => import('./soak.bench'),
   backpressure: () => import('./backpressure.bench'),
+  'kept-parts': () => import('./kept-parts.bench'),
 };
 
 function printSection(s: Section): void {

@@ -327,13 +327,23 @@ export class Journal {
    * masked) and pending ones. A store that missed some asks; it skips the keys it holds.
    */
   partsOf(messages: readonly LongMessageRef[]): IncomingRecord[] {
-    const { mask } = this.settings.keep;
-    const kept = this.state.keptWithin(this.settings.now(), this.settings.keep).map((r) => ({ ...r, text: mask(r.text) }));
-    const candidates = [...kept, ...this.state.pending.values()];
-    const ofMessage = (m: LongMessageRef) => (r: IncomingRecord) =>
-      r.simId === m.simId && r.from === m.from && r.concat?.ref === m.ref && r.concat.total === m.total && Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS;
-    const found = new Map(messages.flatMap((m) => candidates.filter(ofMessage(m))).map((r) => [r.key, r]));
-    return [...found.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
+    const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
+    const byMessage = new Map<string, IncomingRecord[]>();
+    for (const r of [...kept, ...this.state.pending.values()]) {
+      if (!r.concat) continue;
+      const id = longMessageId({ ...r, ...r.concat });
+      const parts = byMessage.get(id);
+      if (parts) parts.push(r);
+      else byMessage.set(id, [r]);
+    }
+    const found = new Map<string, IncomingRecord>();
+    for (const m of messages) {
+      for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
+    }
+    // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
+    return [...found.values()].map(({ slot: _slot, ...record }) =>
+      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask(record.text) } : record),
+    );
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
@@ -522,6 +532,10 @@ function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.Inf
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   throw invalidRecordError(v.getDotPath(result.issues[0]) ?? 'record');
+}
+
+function longMessageId(m: Pick<LongMessageRef, 'simId' | 'from' | 'ref' | 'total'>): string {
+  return JSON.stringify([m.simId, m.from, m.ref, m.total]);
 }
 
 /** A timestamp usable in a file name on every platform (no ':'). */
