@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { realScheduler, type Scheduler } from '../../src-main/emulator';
 import { startServer, type RunningServer } from '../../src-main/server';
@@ -55,14 +55,18 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
 async function profile(): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   contexts.push(context);
   return context;
 }
 
-async function openThread(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
+async function openThread(context: BrowserContext, page?: Page): Promise<Page> {
+  page ??= await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('#catalog-search');
   await page.goto(`${server.url.split('#')[0]}#/thread`);
@@ -121,5 +125,38 @@ describe('a long reply seen in part by one profile', () => {
     const fresh = await openThread(await profile());
     await fresh.waitForSelector('.composer');
     expect((await readLog(fresh)).parts).toEqual([]);
+  }, 180_000);
+
+  it('is completed after a reconnect when the rest arrived while that profile was cut off', async () => {
+    const a = await profile();
+    const b = await profile();
+    // B's connection to the core can be cut, and new ones refused, at the WebSocket.
+    let down = false;
+    const open = new Set<{ close(): Promise<void> }>();
+    let pageB = await b.newPage();
+    await pageB.routeWebSocket(/\/api/, (ws) => {
+      if (down) return void ws.close();
+      ws.connectToServer();
+      open.add(ws);
+      ws.onClose(() => open.delete(ws));
+    });
+    const pageA = await openThread(a);
+    pageB = await openThread(b, pageB);
+    await core.call('send', { modemId: await readyModem(), id: 'YE' });
+    for (const page of [pageA, pageB]) await page.waitForSelector('.bubble-incomplete', { timeout: 45_000 });
+
+    down = true;
+    await Promise.all([...open].map((ws) => ws.close()));
+    gate.release();
+    await pageA.waitForFunction(() => document.querySelector('.bubble-line.in') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
+    await expect.poll(() => core.journal.stats().pending, { timeout: 15_000 }).toBe(0);
+    // Still cut off, B has only the first part.
+    expect(incoming((await readLog(pageB)).messages)[0]).toMatchObject({ complete: false, received: 1 });
+
+    down = false;
+    await expect.poll(async () => incoming((await readLog(pageB)).messages)[0]?.complete, { timeout: 45_000 }).toBe(true);
+    const [logA, logB] = [await readLog(pageA), await readLog(pageB)];
+    expect(incoming(logB.messages).map((m) => m.text)).toEqual(incoming(logA.messages).map((m) => m.text));
+    expect(logB.parts.map((p) => p.key).sort()).toEqual(logA.parts.map((p) => p.key).sort());
   }, 180_000);
 });
