@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   soak: () => import('./soak.bench'),
   backpressure: () => import('./backpressure.bench'),
   fleet: () => import('./fleet.bench'),
+  'kept-parts': () => import('./kept-parts.bench'),
 };
 
 function printSection(s: Section): void {

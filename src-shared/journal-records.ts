@@ -105,6 +105,18 @@ export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
 /** The error an instruction carries when the app stopped while it was still queued: it never left. */
 export const INTERRUPTED_QUEUE_ERROR = 'journal.interrupted-queue';
 
+/**
+ * How long the journal keeps the text of an acknowledged part of a long message: a browser profile
+ * that stored some parts of it and missed the rest (closed, or another profile acknowledged them)
+ * can still ask for the rest this long.
+ */
+export const SETTLED_PARTS_KEPT_DAYS = 7;
+
+/** A part of a long SMS: the only kind a store can hold without the rest. */
+export function isLongPart(record: Pick<IncomingMessage, 'concat'>): boolean {
+  return record.concat !== null && record.concat.total > 1;
+}
+
 export function isUnfinished(state: OutgoingState): boolean {
   return UNFINISHED_STATES.includes(state);
 }

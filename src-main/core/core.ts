@@ -85,8 +85,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   static async create(o: CoreOptions): Promise<HallCore> {
     // The data folder holds the journal and the pairings: the user's alone.
     await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
-    const journal = await Journal.open(o.dataDir);
+    let catalogInUse: CatalogState | undefined;
+    // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
+    const journal = await Journal.open(o.dataDir, { maskAtRest: (text) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecrets(text) });
     const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
+    catalogInUse = state;
     const core = new HallCore(journal, state, await PairingStore.open(o.dataDir), problems, o);
     core.scheduler = await Scheduler.open({
       store: ScheduleFile.in(o.dataDir),
@@ -195,6 +198,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       return s.snapshot();
     },
     'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.heldOutgoing() }),
+    'journal.parts': async ({ messages }) => ({ incoming: this.journal.partsOf(messages) }),
     'journal.ack': async ({ keys }) => {
       await this.journal.ack(keys);
       return { ok: true };

@@ -6,6 +6,7 @@ import { FigureReader } from './figure-reader';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
+import { incompleteLongMessages } from './missing-parts';
 
 /** More messages tend to follow one that just came in (a long reply, a burst). */
 const INGEST_HOLD_MS = 1000;
@@ -22,7 +23,10 @@ async function catchUpOutgoing(db: HallDb, records: readonly OutgoingRecord[]): 
 }
 
 export interface LogSync {
-  /** Asks the core for everything not yet acknowledged (at start-up, and after a reconnect). */
+  /**
+   * Asks the core for everything not yet acknowledged, and for the rest of the long messages this log
+   * holds incomplete (another profile may have acknowledged it): at start-up, and after a reconnect.
+   */
   catchUp(): Promise<void>;
   onStatus(listener: (status: IngestStatus) => void): () => void;
   /** Gives the SIMs in these modems a row, so their threads are listed before any traffic. */
@@ -62,6 +66,10 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
       const pending = await api.call('journal.pending', {});
       pending.incoming.forEach((r) => queue.pushIncoming(r));
       for (const r of await catchUpOutgoing(db, pending.outgoing)) queue.pushOutgoing(r);
+      // A part this log stores already is skipped by its key: asking again never duplicates.
+      for (const messages of await incompleteLongMessages(db, Date.now())) {
+        (await api.call('journal.parts', { messages })).incoming.forEach((r) => queue.pushIncoming(r));
+      }
     },
     onStatus(listener) {
       listeners.add(listener);

@@ -133,6 +133,25 @@ export const RequestSchemas = {
   'mqtt.set': v.strictObject({ settings: MqttSettingsSchema }),
   /** Every SIM this host knows (and, when watching the broker, other hosts'), with its label. */
   'fleet.sims': v.strictObject({}),
+  /**
+   * The parts the journal still has of long messages the store holds incomplete (another profile may
+   * have acknowledged the missing ones): asked at start-up and after a reconnect.
+   */
+  'journal.parts': v.strictObject({
+    messages: v.pipe(
+      v.array(
+        v.strictObject({
+          simId: Text(128),
+          from: Text(64),
+          ref: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)),
+          total: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(255)),
+          /** When the store's first part of it was received (epoch ms). */
+          at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        }),
+      ),
+      v.maxLength(200),
+    ),
+  }),
 } as const;
 
 export type Method = keyof typeof RequestSchemas;
@@ -270,6 +289,7 @@ export interface Responses {
   'mqtt.get': MqttSettingsView;
   'mqtt.set': MqttSettingsView;
   'fleet.sims': FleetSim[];
+  'journal.parts': { incoming: IncomingRecord[] };
 }
 
 /** One SIM in the fleet table: its state, its label, and the host it is on (null: this one). */

@@ -1,4 +1,4 @@
-import { isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from '../../../src-shared/journal-records';
+import { isLongPart, isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from '../../../src-shared/journal-records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Seen keys per compacted line: a damaged line then costs only this many dedupe keys. */
@@ -9,6 +9,15 @@ export interface DedupeRetention {
   maxKeys: number;
   /** Acknowledged keys older than this are forgotten. */
   maxAgeDays: number;
+}
+
+export interface KeptPartsRetention {
+  /** Acknowledged parts of long messages are kept this long after they were received… */
+  days: number;
+  /** …and at most this many (the newest). */
+  maxParts: number;
+  /** What their text becomes on disk: secrets masked, as in every copy at rest. */
+  mask: (text: string) => string;
 }
 
 /**
@@ -25,6 +34,11 @@ export class JournalState {
    * again is one of these; an identical part in any other slot is a new message.
    */
   readonly held = new Map<string, IncomingRecord>();
+  /**
+   * Acknowledged parts of long messages, by key: a store that holds only some parts of a message
+   * asks for the rest (another store may have acknowledged them). Bounded at compaction.
+   */
+  readonly kept = new Map<string, IncomingRecord>();
   /** Latest state of each outgoing instruction, by id. */
   readonly outgoing = new Map<string, OutgoingRecord>();
 
@@ -44,6 +58,8 @@ export class JournalState {
         return;
       case 'ack':
         for (const key of record.keys) {
+          const part = this.pending.get(key);
+          if (part && isLongPart(part)) this.kept.set(key, part);
           this.pending.delete(key);
           // An ack whose `in` line was damaged still proves the store has the message.
           if (!this.known.has(key)) this.known.set(key, record.at);
@@ -66,8 +82,15 @@ export class JournalState {
   }
 
   /** Records that must still be there after a compaction; everything else only costs space. */
-  liveRecords(): number {
-    return this.pending.size + this.heldAcknowledged().length + this.unfinishedOutgoing().length;
+  liveRecords(now: number, keep: KeptPartsRetention): number {
+    return this.pending.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.unfinishedOutgoing().length;
+  }
+
+  /** The kept parts still within `keep` (its days, the newest `maxParts`), oldest first, text as held in memory. */
+  keptWithin(now: number, keep: KeptPartsRetention): IncomingRecord[] {
+    const since = now - keep.days * DAY_MS;
+    const recent = [...this.kept.values()].filter((r) => r.receivedAt >= since).sort((a, b) => a.receivedAt - b.receivedAt);
+    return recent.slice(Math.max(0, recent.length - keep.maxParts));
   }
 
   /** Parts the store has, but the modem may still hold: their slots must outlive a compaction. */
@@ -77,20 +100,23 @@ export class JournalState {
 
   /**
    * The smallest record list that replays to the same pending messages, held slots and unfinished
-   * instructions, plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order).
+   * instructions, plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order)
+   * and the kept parts within `keep` (written as acknowledged parts, their text masked).
    */
-  compacted(now: number, retention: DedupeRetention): JournalRecord[] {
+  compacted(now: number, retention: DedupeRetention, keep: KeptPartsRetention): JournalRecord[] {
     const cutoff = now - retention.maxAgeDays * DAY_MS;
+    const kept = this.keptWithin(now, keep).filter((r) => !this.held.has(r.key));
+    const keptKeys = new Set(kept.map((r) => r.key));
     const eligible = [...this.known]
-      .filter(([key, at]) => !this.pending.has(key) && !this.held.has(key) && at >= cutoff)
+      .filter(([key, at]) => !this.pending.has(key) && !this.held.has(key) && !keptKeys.has(key) && at >= cutoff)
       .sort((a, b) => a[1] - b[1]);
     const remembered = eligible.slice(Math.max(0, eligible.length - retention.maxKeys));
     const seen: JournalRecord[] = [];
     for (let i = 0; i < remembered.length; i += SEEN_KEYS_PER_LINE) {
       seen.push({ kind: 'seen', keys: remembered.slice(i, i + SEEN_KEYS_PER_LINE) });
     }
-    const heldAcknowledged = this.heldAcknowledged();
-    const stillHeld: JournalRecord[] = heldAcknowledged.length === 0 ? [] : [...heldAcknowledged, { kind: 'ack', keys: heldAcknowledged.map((r) => r.key), at: now }];
+    const acknowledged = [...this.heldAcknowledged(), ...kept].map((r) => ({ ...r, text: keep.mask(r.text) }));
+    const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
     return [...seen, ...stillHeld, ...this.pending.values(), ...this.unfinishedOutgoing()];
   }
 }

@@ -14,7 +14,9 @@ import {
   type JournalPaths,
 } from './file-io';
 import { GroupCommit } from './group-commit';
-import { JournalState, type DedupeRetention } from './journal-state';
+import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { JournalState, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
@@ -27,6 +29,7 @@ import {
   type OutgoingRecord,
   INTERRUPTED_QUEUE_ERROR,
   INTERRUPTED_SEND_ERROR,
+  SETTLED_PARTS_KEPT_DAYS,
 } from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
 
@@ -41,6 +44,21 @@ export interface JournalOptions {
   dedupeMaxAgeDays?: number;
   /** Compact automatically once the log is this big and mostly dead records (default 4 MiB). */
   compactAtBytes?: number;
+  /** Acknowledged parts of long messages kept for stores that missed some (default SETTLED_PARTS_KEPT_DAYS)… */
+  keptPartsDays?: number;
+  /** …at most this many (default 5,000). */
+  keptPartsMax?: number;
+  /** Masks secrets in the kept parts' text (default: the built-in catalog's detector; the core passes the catalog in use). */
+  maskAtRest?: (text: string) => string;
+}
+
+/** The long message a store holds incomplete: its parts share these, and were received within the reassembly window of `at`. */
+export interface LongMessageRef {
+  simId: string;
+  from: string;
+  ref: number;
+  total: number;
+  at: number;
 }
 
 /** Where the modem held a part: `SM:3` for a stored one, `direct` for a +CMT. */
@@ -67,6 +85,7 @@ export interface JournalStats {
 interface Settings {
   now: () => number;
   retention: DedupeRetention;
+  keep: KeptPartsRetention;
   compactAtBytes: number;
 }
 
@@ -131,6 +150,11 @@ export class Journal {
     const settings: Settings = {
       now: options.now ?? Date.now,
       retention: { maxKeys: options.dedupeMaxKeys ?? 20_000, maxAgeDays: options.dedupeMaxAgeDays ?? 90 },
+      keep: {
+        days: options.keptPartsDays ?? SETTLED_PARTS_KEPT_DAYS,
+        maxParts: options.keptPartsMax ?? 5000,
+        mask: options.maskAtRest ?? ((text) => builtinCatalog().maskSecrets(text)),
+      },
       compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
     };
     let lock: HeldLock;
@@ -298,7 +322,31 @@ export class Journal {
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
   }
 
-  /** The store has these keys safely: stop handing them out, remember them only for dedupe. */
+  /**
+   * The parts the journal still has of each of `messages`: acknowledged ones (kept a while, secrets
+   * masked) and pending ones. A store that missed some asks; it skips the keys it holds.
+   */
+  partsOf(messages: readonly LongMessageRef[]): IncomingRecord[] {
+    const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
+    const byMessage = new Map<string, IncomingRecord[]>();
+    for (const r of [...kept, ...this.state.pending.values()]) {
+      if (!r.concat) continue;
+      const id = longMessageId({ ...r, ...r.concat });
+      const parts = byMessage.get(id);
+      if (parts) parts.push(r);
+      else byMessage.set(id, [r]);
+    }
+    const found = new Map<string, IncomingRecord>();
+    for (const m of messages) {
+      for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
+    }
+    // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
+    return [...found.values()].map(({ slot: _slot, ...record }) =>
+      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask(record.text) } : record),
+    );
+  }
+
+  /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
     const pending = [...new Set(keys)].filter((key) => this.state.pending.has(key));
@@ -450,7 +498,7 @@ export class Journal {
 
   private compactIfWorthIt(): void {
     if (this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
-    if (this.state.liveRecords() * 2 >= this.records) return;
+    if (this.state.liveRecords(this.settings.now(), this.settings.keep) * 2 >= this.records) return;
     this.compactionQueued = true;
     void this.commits
       .exclusive(() => this.rewrite())
@@ -466,7 +514,7 @@ export class Journal {
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
-  const records = state.compacted(settings.now(), settings.retention);
+  const records = state.compacted(settings.now(), settings.retention, settings.keep);
   const content = Buffer.concat(records.map(encodeLine));
   return { content, state: JournalState.replay(records), bytes: content.length, records: records.length };
 }
@@ -484,6 +532,10 @@ function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.Inf
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   throw invalidRecordError(v.getDotPath(result.issues[0]) ?? 'record');
+}
+
+function longMessageId(m: Pick<LongMessageRef, 'simId' | 'from' | 'ref' | 'total'>): string {
+  return JSON.stringify([m.simId, m.from, m.ref, m.total]);
 }
 
 /** A timestamp usable in a file name on every platform (no ':'). */

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { Journal, type IncomingMessage } from '../../../src-main/services/journal';
+import { logPath, readLog, sms, T0, useTempDirs } from './journal-test-kit';
+
+const tempDir = useTempDirs();
+const DAY = 86_400_000;
+const PASSWORD = '357108';
+
+/** Part `part` of a 2-part reply (reference 42) received `n` seconds after T0. */
+function part(part: number, n: number, text = `第${part}部分`): IncomingMessage {
+  return sms(n, { text, concat: { ref: 42, total: 2, part } });
+}
+
+const message = (at: number) => ({ simId: 'sim-1', from: '10086', ref: 42, total: 2, at });
+
+describe('acknowledged parts of long messages', () => {
+  it('are handed to a store that asks for its message, secrets masked; single SMS and other messages are not', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const one = await journal.appendIncoming(part(1, 1));
+    const two = await journal.appendIncoming(part(2, 2, `您的服务密码 ${PASSWORD} 已重置`));
+    const single = await journal.appendIncoming(sms(3));
+    const other = await journal.appendIncoming(sms(4, { text: '别的', concat: { ref: 43, total: 2, part: 1 } }));
+    await journal.ack([one.key, two.key, single.key, other.key]);
+
+    const parts = journal.partsOf([message(part(1, 1).receivedAt)]);
+    expect(parts.map((r) => [r.key, r.text])).toEqual([
+      [one.key, '第1部分'],
+      [two.key, '您的服务密码 ****** 已重置'],
+    ]);
+    expect(parts.every((r) => !('slot' in r))).toBe(true);
+    // Asked twice in one request (two incomplete copies in a store): each part once.
+    expect(journal.partsOf([message(T0), message(T0)]).map((r) => r.key)).toEqual([one.key, two.key]);
+    // Same reference, but outside the reassembly window: another message.
+    expect(journal.partsOf([message(part(1, 1).receivedAt + 4 * DAY)])).toEqual([]);
+    await journal.close();
+  });
+
+  it('include the parts still pending, and acknowledging a handed-out part again changes nothing', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const one = await journal.appendIncoming(part(1, 1));
+    const two = await journal.appendIncoming(part(2, 2));
+    await journal.ack([one.key]);
+    expect(journal.partsOf([message(T0)]).map((r) => r.key)).toEqual([one.key, two.key]);
+    const before = (await readLog(dir)).records.length;
+    await journal.ack([one.key]);
+    expect((await readLog(dir)).records.length).toBe(before);
+    expect(journal.pendingIncoming().map((r) => r.key)).toEqual([two.key]);
+    await journal.close();
+  });
+
+  it('survive a compaction and a restart with their text masked on disk, and are dropped after the days kept', async () => {
+    const dir = await tempDir();
+    let now = T0 + 60_000;
+    let journal = await Journal.open(dir, { now: () => now, keptPartsDays: 7 });
+    const one = await journal.appendIncoming(part(1, 1, `密码 ${PASSWORD}`));
+    await journal.ack([one.key]);
+    await journal.compact();
+    expect((await readFile(logPath(dir), 'utf8')).includes(PASSWORD)).toBe(false);
+    await journal.close();
+
+    journal = await Journal.open(dir, { now: () => now, keptPartsDays: 7 });
+    expect(journal.pendingIncoming()).toEqual([]);
+    expect(journal.partsOf([message(T0)]).map((r) => [r.key, r.text])).toEqual([[one.key, '密码 ******']]);
+    // Still known: the same part read again is not journaled twice.
+    expect((await journal.appendIncoming(part(1, 1, `密码 ${PASSWORD}`))).added).toBe(false);
+
+    now = T0 + 8 * DAY;
+    expect(journal.partsOf([message(T0)])).toEqual([]);
+    await journal.compact();
+    await journal.close();
+    journal = await Journal.open(dir, { now: () => now, keptPartsDays: 7 });
+    expect(journal.partsOf([message(T0)])).toEqual([]);
+    // Its key is remembered for dedupe as any acknowledged one (90 days).
+    expect((await journal.appendIncoming(part(1, 1, `密码 ${PASSWORD}`))).added).toBe(false);
+    await journal.close();
+  });
+
+  it('are at most keptPartsMax, the newest', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000, keptPartsMax: 1 });
+    const one = await journal.appendIncoming(part(1, 1));
+    const two = await journal.appendIncoming(part(2, 2));
+    await journal.ack([one.key, two.key]);
+    expect(journal.partsOf([message(T0)]).map((r) => r.key)).toEqual([two.key]);
+    await journal.compact();
+    expect((await readLog(dir)).records.filter((r) => r.kind === 'in').map((r) => r.kind === 'in' && r.key)).toEqual([two.key]);
+    await journal.close();
+  });
+
+  it('do not keep an automatic compaction from shrinking the log', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + DAY, keptPartsMax: 3, compactAtBytes: 4096 });
+    for (let n = 1; n <= 200; n++) {
+      const { key } = await journal.appendIncoming(sms(n, { concat: { ref: n % 256, total: 2, part: 1 } }));
+      await journal.ack([key]);
+    }
+    await journal.close();
+    const log = await readLog(dir);
+    // 400 lines were appended; compactions kept it to the newest kept parts, seen keys and what came since.
+    expect(log.records.length).toBeLessThan(150);
+    expect(log.records.filter((r) => r.kind === 'in').length).toBeLessThan(70);
+  });
+});
