@@ -19,18 +19,27 @@ export class TermIndex {
   private acc = new Float64Array(0);
   private unseenIdf = 0;
 
-  /** Adds a term of `entry` made of `grams` (all of one family); returns the term's number. */
-  add(entry: number, grams: readonly string[]): number {
-    const ids = grams.map((g) => {
+  /** The ids of `grams` (all of one family), sorted and each once, ready for `addIds`. */
+  intern(grams: readonly string[]): Int32Array {
+    const ids = new Int32Array(grams.length);
+    grams.forEach((g, k) => {
       let id = this.gramIds.get(g);
       if (id === undefined) {
         id = this.gramIds.size;
         this.gramIds.set(g, id);
         this.gramFamily.push(g[0] as Family);
       }
-      return id;
+      ids[k] = id;
     });
-    this.termGrams.push(Int32Array.from(new Set(ids)).sort());
+    ids.sort();
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[n++] = ids[k]!;
+    return n === ids.length ? ids : ids.slice(0, n);
+  }
+
+  /** Adds a term of `entry` made of interned grams (shared between terms, never changed); returns the term's number. */
+  addIds(entry: number, ids: Int32Array): number {
+    this.termGrams.push(ids);
     this.termEntry.push(entry);
     return this.termGrams.length - 1;
   }
