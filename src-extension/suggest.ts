@@ -1,5 +1,5 @@
 import type { SearchEngine } from '../src-shared/search';
-import type { Lang } from './i18n';
+import { t, type Lang } from './i18n';
 
 export interface Suggestion {
   /** What the omnibox hands back when this line is chosen: the instruction id. */
@@ -14,8 +14,8 @@ export function escapeXml(text: string): string {
 }
 
 export function omniboxSuggestions(search: SearchEngine, text: string, lang: Lang, limit = 6): Suggestion[] {
-  return search.search(text, limit).map(({ instruction }) => ({
+  return search.search(text, limit).map(({ instruction, confident }) => ({
     content: instruction.id,
-    description: `<match>${escapeXml(instruction.id)}</match> ${escapeXml(instruction.name[lang])} <dim>${escapeXml(instruction.summary[lang])}</dim>`,
+    description: `<match>${escapeXml(instruction.id)}</match> ${confident ? '' : `${escapeXml(t(lang, 'maybe'))} `}${escapeXml(instruction.name[lang])} <dim>${escapeXml(instruction.summary[lang])}</dim>`,
   }));
 }

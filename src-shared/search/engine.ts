@@ -92,7 +92,8 @@ export class SearchEngine {
       const py = pinyinForms(hanRuns.join(''));
       h = {
         z: this.index.intern(hanGrams(hanRuns)),
-        canonical: canonical === key ? null : this.index.intern(hanGrams(canonical.split('\u0001'))),
+        // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
+        canonical: canonical === key || this.reader.isConceptHead(canonical) ? null : this.index.intern(hanGrams(canonical.split('\u0001'))),
         p: py ? this.index.intern(letterPairGrams(py.solid)) : null,
         i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : null,
       };
@@ -232,16 +233,17 @@ export class SearchEngine {
   }
 
   /**
-   * Whether a query is about something outside the catalog: its best answer is not confident and
-   * it names such a thing, or the best answer explains little of it (小e then says so and suggests 10086).
+   * Whether a query asks about something the catalog does not deal in (公积金余额, 信用卡账单,
+   * "pair my earbuds"): its best answer is not confident and it names such a thing. 小e then says
+   * there is no instruction for it instead of offering one.
    */
   outOfScope(query: string): boolean {
     const top = this.search(query, 1)[0];
     if (top?.confident) return false;
     const folded = fold(query).trim();
-    if (!top || !folded) return folded !== '';
-    const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
-    return !this.explains(readings, this.entries.indexOf(top.instruction));
+    if (!folded) return false;
+    const entry = top ? this.entries.indexOf(top.instruction) : -1;
+    return this.reader.read(folded, (w) => this.vocabulary.has(w)).some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0);
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */

@@ -29,6 +29,7 @@ export class QueryReader {
   private readonly canonical = new Map<string, [from: string, to: string][]>();
   private readonly english: { words: string[]; zh: string }[] = [];
   private decodable: Map<string, { word: string; quality: number }> | undefined;
+  private readonly heads = new Set(CONCEPTS.map((c) => c.zh[0]!));
 
   /**
    * `catalogWords`: the catalog's short Chinese texts (phrase) and hanzi pairs, to decode initials
@@ -57,6 +58,11 @@ export class QueryReader {
     add(canonical, CANONICAL_WEIGHT);
     if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
     return out;
+  }
+
+  /** Whether a text is a concept's catalog word and nothing else (流量, 彩铃). */
+  isConceptHead(text: string): boolean {
+    return this.heads.has(text);
   }
 
   /** Every multi-character concept word replaced by the concept's catalog word (关闭数据 → 关闭流量). */
