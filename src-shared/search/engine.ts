@@ -142,7 +142,7 @@ export class SearchEngine {
       this.termWeight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
       this.termField.push(field);
       this.termText.push(text);
-      this.index.addIds(entry, ids);
+      this.index.addIds(entry, ids, weight === 1);
     };
     entries.forEach((entry, index) => {
       const seenText: string[] = [];

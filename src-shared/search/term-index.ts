@@ -18,6 +18,7 @@ export class TermIndex {
   private termNorm = new Float64Array(0);
   private acc = new Float64Array(0);
   private unseenIdf = 0;
+  private readonly restating = new Set<number>();
 
   /** The ids of `grams` (all of one family), sorted and each once, ready for `addIds`. */
   intern(grams: readonly string[]): Int32Array {
@@ -37,10 +38,15 @@ export class TermIndex {
     return n === ids.length ? ids : ids.slice(0, n);
   }
 
-  /** Adds a term of `entry` made of interned grams (shared between terms, never changed); returns the term's number. */
-  addIds(entry: number, ids: Int32Array): number {
+  /**
+   * Adds a term of `entry` made of interned grams (shared between terms, never changed); returns
+   * the term's number. A term that only restates another (`weighs: false`) leaves the gram weights
+   * as the catalog's own words make them.
+   */
+  addIds(entry: number, ids: Int32Array, weighs = true): number {
     this.termGrams.push(ids);
     this.termEntry.push(entry);
+    if (!weighs) this.restating.add(this.termGrams.length - 1);
     return this.termGrams.length - 1;
   }
 
@@ -52,16 +58,17 @@ export class TermIndex {
     const postingCount = new Int32Array(grams);
     // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
     this.termGrams.forEach((ids, t) => {
+      const weighs = !this.restating.has(t);
       for (const g of ids) {
         postingCount[g]!++;
-        if (lastEntry[g] !== this.termEntry[t]) {
+        if (weighs && lastEntry[g] !== this.termEntry[t]) {
           lastEntry[g] = this.termEntry[t]!;
           df[g]!++;
         }
       }
     });
     const n = Math.max(1, entryCount);
-    this.idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
+    this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d)));
     this.unseenIdf = Math.log(1 + n);
     this.postings = Array.from(postingCount, (c) => new Int32Array(c));
     const fill = new Int32Array(grams);

@@ -21,7 +21,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['语音', '通话分钟', '通话时长', '分钟'], en: ['minutes', 'minute', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
   { zh: ['停机', '报停', '挂失', '暂停号码'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen'] },
-  { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset', 'number', 'line', 'sim'] },
+  { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered'] },
   { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'alarm', 'warning', 'notify', 'notification'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },

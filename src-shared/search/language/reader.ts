@@ -13,7 +13,7 @@ export interface Reading {
 
 const MANDARIN_WEIGHT = 0.95;
 /** A concept's other word is close to the catalog's, not the same (上网 is not quite 流量). */
-const CANONICAL_WEIGHT = 0.85;
+const CANONICAL_WEIGHT = 0.8;
 const TRANSLATED_WEIGHT = 0.9;
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
