@@ -71,6 +71,8 @@ export class SearchEngine {
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
   private readonly catalogTexts = new Set<string>();
+  /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
+  private readonly corrections = new Map<string, string[]>();
 
   constructor(
     entries: readonly Instruction[],
@@ -167,6 +169,7 @@ export class SearchEngine {
   search(query: string, limit = 10): SearchResult[] {
     const folded = fold(query).trim();
     if (!folded) return [];
+    if (this.corrections.size > 1000) this.corrections.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
     const found = new Map<number, { score: number; term: number | null }>();
@@ -249,7 +252,12 @@ export class SearchEngine {
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number): boolean {
     const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
-    const correct = (w: string) => this.correct(w).filter((c) => c.weight < 1).map((c) => c.text);
+    const correct = (w: string) => {
+      // Asked for each answer and reading: a word is corrected once.
+      let fixes = this.corrections.get(w);
+      if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
+      return fixes;
+    };
     return !strange && Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct))) >= CONFIDENT_COVERAGE;
   }
 

@@ -1,7 +1,7 @@
 import type { Family } from './grams';
 
 /** Beyond this many terms a gram is too common to walk; it is still counted for the terms found through rarer grams. */
-const WALK_LIMIT = 3000;
+const WALK_LIMIT = 1200;
 
 /**
  * An inverted index from grams to terms, with IDF weights counted per entry (so an entry with many
