@@ -7,7 +7,7 @@ const LEMMAS = new Map<string, string>(Object.entries({
   // chat spellings and common misspellings of this domain's words
   u: 'you', ur: 'your', r: 'are', wanna: 'want', gonna: 'go', gotta: 'have', cant: 'can', cannot: 'can', wont: 'will',
   dont: 'not', doesnt: 'not', didnt: 'not', isnt: 'not', aint: 'not', msg: 'message', msgs: 'message', txt: 'text',
-  txts: 'text', sms: 'sms', mins: 'minute', min: 'minute', bal: 'balance', pwd: 'password', passwd: 'password',
+  txts: 'text', sms: 'sms', mins: 'minute', pwd: 'password', passwd: 'password',
   pw: 'password', acct: 'account', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
   internets: 'internet', wifi: 'wifi', plz: 'please', pls: 'please', thx: 'thanks', tmr: 'tomorrow',
   // irregular forms
