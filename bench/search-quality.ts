@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SHARED_DIR } from '../tests/shared-material';
 
 export interface LabelledQuery {
   q: string;
@@ -7,14 +8,26 @@ export interface LabelledQuery {
   kind: string;
 }
 
-export const DEV_SET = resolve(import.meta.dirname, '../../shared/data/search-queries.dev.json');
+/** The dev sample lives beside the clone in ../shared (HALL10086_SHARED points elsewhere, as for the tests). */
+export const DEV_SET = resolve(SHARED_DIR, 'data/search-queries.dev.json');
 /** Written by the team while building search; the curated vocabulary was chosen not to lose its answers. */
 export const SECOND_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.second.json');
 /** Written by a helper shown only the instructions' names, never the search vocabulary: the held-out check. */
 export const BLIND_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.blind.json');
 
+/** Written by the team for issue 16: queries of each class of phrasing it names, and unanswerable ones. */
+export const CLASSES_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.classes.json');
+/**
+ * Written by someone outside the team from the instruction names and codes only; added by the lead.
+ * Never read while tuning: the bench prints its figures, never its queries.
+ */
+export const HELDOUT_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout.json');
+
+/** A set is a list of queries, or `{ about, queries }` when it says who wrote it. */
 export function loadQueries(path: string): LabelledQuery[] | null {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LabelledQuery[]) : null;
+  if (!existsSync(path)) return null;
+  const data = JSON.parse(readFileSync(path, 'utf8')) as LabelledQuery[] | { queries: LabelledQuery[] };
+  return Array.isArray(data) ? data : data.queries;
 }
 
 /** Ids compare without case: the seed writes `tywlan`, the query sets sometimes `TYWLAN`. */
@@ -41,4 +54,63 @@ export function quality(queries: readonly LabelledQuery[], rank: (q: string) => 
     if (!hit1) misses.push({ q, expect, got });
   }
   return { top1: top1 / queries.length, top3: top3 / queries.length, n: queries.length, misses };
+}
+
+export interface Judged {
+  ids: string[];
+  /** Whether the first answer is given with confidence. */
+  confident: boolean;
+}
+
+export interface Confidence {
+  /** Answerable queries: first answer right, a right one among the first three. */
+  top1: number;
+  top3: number;
+  answerable: number;
+  unanswerable: number;
+  /** Share of the unanswerable queries answered without confidence (or not at all): higher is better. */
+  unanswerableNotConfident: number;
+  /** Share of the answerable queries answered without confidence: lower is better. */
+  answerableNotConfident: number;
+  /** Answerable queries answered with confidence and wrongly. */
+  confidentWrong: number;
+  misses: { q: string; expect: string[]; got: string[]; confident: boolean }[];
+}
+
+/** Quality on a set that may hold unanswerable queries (`"expect": []`): ranking on the answerable, confidence on both. */
+export function confidenceQuality(queries: readonly LabelledQuery[], judge: (q: string) => Judged): Confidence {
+  const answerable = queries.filter((x) => x.expect.length > 0);
+  const unanswerable = queries.filter((x) => x.expect.length === 0);
+  let top1 = 0;
+  let top3 = 0;
+  let answerableNotConfident = 0;
+  let confidentWrong = 0;
+  const misses: Confidence['misses'] = [];
+  for (const { q, expect } of answerable) {
+    const { ids, confident } = judge(q);
+    const got = ids.slice(0, 3);
+    const hit1 = got.length > 0 && expect.some((e) => same(e, got[0]!));
+    if (hit1) top1++;
+    if (got.some((g) => expect.some((e) => same(e, g)))) top3++;
+    if (!confident || ids.length === 0) answerableNotConfident++;
+    else if (!hit1) confidentWrong++;
+    if (!hit1 || !confident) misses.push({ q, expect, got, confident });
+  }
+  let unanswerableNotConfident = 0;
+  for (const { q, expect } of unanswerable) {
+    const { ids, confident } = judge(q);
+    if (!confident || ids.length === 0) unanswerableNotConfident++;
+    else misses.push({ q, expect, got: ids.slice(0, 3), confident });
+  }
+  const share = (n: number, of: number) => (of === 0 ? NaN : n / of);
+  return {
+    top1: share(top1, answerable.length),
+    top3: share(top3, answerable.length),
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    unanswerableNotConfident: share(unanswerableNotConfident, unanswerable.length),
+    answerableNotConfident: share(answerableNotConfident, answerable.length),
+    confidentWrong,
+    misses,
+  };
 }

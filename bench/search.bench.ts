@@ -4,7 +4,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, DEV_SET, loadQueries, SECOND_SET, quality, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, HELDOUT_SET, loadQueries, SECOND_SET, quality, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -28,12 +28,17 @@ function pct(x: number): string {
 
 export default async function searchBench(): Promise<Section> {
   const dev = loadQueries(DEV_SET);
-  if (!dev) return { title: 'Search (catalog, Chinese-aware fuzzy)', figures: [], notes: [`skipped: no ${DEV_SET} (../shared sits beside the checkout in CI)`] };
   const more = [loadQueries(SECOND_SET), loadQueries(BLIND_SET)];
+  const classes = loadQueries(CLASSES_SET);
+  const heldout = loadQueries(HELDOUT_SET);
   const real = builtinCatalog().instructions;
   const ours = createSearch(real);
   const fuse = plainFuse(real);
   const oursRank = (q: string) => ours.search(q, 10).map((r) => r.id);
+  const judge = (q: string) => {
+    const results = ours.search(q, 10);
+    return { ids: results.map((r) => r.id), confident: results[0]?.confident ?? false };
+  };
   const fuseRank = (f: Fuse<Instruction>) => (q: string) => f.search(q, { limit: 10 }).map((r) => r.item.id);
 
   const figures: Figure[] = [];
@@ -41,18 +46,50 @@ export default async function searchBench(): Promise<Section> {
   const qualityFigures = (label: string, set: readonly LabelledQuery[]) => {
     const q = quality(set, oursRank);
     const b = quality(set, fuseRank(fuse));
+    const c = confidenceQuality(set, judge);
     figures.push(
       { name: `${label} top-1 (n=${q.n})`, value: pct(q.top1), target: '≥ 90 %', pass: q.top1 >= 0.9 },
       { name: `${label} top-3`, value: pct(q.top3), target: '≥ 97 %', pass: q.top3 >= 0.97 },
       { name: `${label} plain fuse.js top-1 / top-3`, value: `${pct(b.top1)} / ${pct(b.top3)}` },
+      { name: `${label} answerable not confident`, value: pct(c.answerableNotConfident) },
     );
     for (const m of q.misses) notes.push(`${label} miss: ${m.q} → expected ${m.expect.join('|')}, got ${m.got.join(',') || '—'}`);
   };
-  qualityFigures('dev set', dev);
+  if (dev) qualityFigures('dev set', dev);
+  else notes.push(`dev set skipped: ${DEV_SET} is not there (it lives in ../shared beside the clone)`);
   if (more[0]) qualityFigures('second development set', more[0]);
-  if (more[1]) qualityFigures('held-out set (written without seeing the vocabulary)', more[1]);
+  if (more[1]) qualityFigures('blind set (written without seeing the vocabulary)', more[1]);
 
-  const queries = [dev, ...more].flatMap((set) => set ?? []).map((x) => x.q);
+  // Issue 16: each class of phrasing, and questions no instruction answers (team-written, for tuning).
+  if (classes) {
+    const c = confidenceQuality(classes, judge);
+    figures.push(
+      { name: `class set top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` },
+      { name: `class set unanswerable not confident (n=${c.unanswerable})`, value: pct(c.unanswerableNotConfident), target: '≥ 90 %', pass: c.unanswerableNotConfident >= 0.9 },
+      { name: `class set answerable not confident`, value: pct(c.answerableNotConfident), target: '≤ 2 %', pass: c.answerableNotConfident <= 0.02 },
+    );
+    for (const kind of [...new Set(classes.map((x) => x.kind))]) {
+      const k = confidenceQuality(
+        classes.filter((x) => x.kind === kind),
+        judge,
+      );
+      figures.push({ name: `  class ${kind}`, value: k.answerable ? `top-1 ${pct(k.top1)}, top-3 ${pct(k.top3)}` : `not confident ${pct(k.unanswerableNotConfident)}` });
+    }
+    for (const m of c.misses) notes.push(`class set miss: ${m.q} → expected ${m.expect.join('|') || 'no answer'}, got ${m.got.join(',') || '—'}${m.confident ? ' (confident)' : ''}`);
+  }
+
+  // The held-out set is written by someone else and added by the lead: only its figures are printed, never its queries.
+  if (heldout) {
+    const h = confidenceQuality(heldout, judge);
+    figures.push(
+      { name: `held-out set top-1 (n=${h.answerable} answerable)`, value: pct(h.top1), target: '≥ 95 %', pass: h.top1 >= 0.95 },
+      { name: `held-out set top-3`, value: pct(h.top3), target: '≥ 99 %', pass: h.top3 >= 0.99 },
+      { name: `held-out unanswerable not confident (n=${h.unanswerable})`, value: pct(h.unanswerableNotConfident), target: '≥ 90 %', pass: h.unanswerableNotConfident >= 0.9 },
+      { name: `held-out answerable not confident`, value: pct(h.answerableNotConfident), target: '≤ 2 %', pass: h.answerableNotConfident <= 0.02 },
+    );
+  } else figures.push({ name: 'held-out set (tests/fixtures/search-queries.heldout.json)', value: 'not present' });
+
+  const queries = [dev, ...more, classes].flatMap((set) => set ?? []).map((x) => x.q);
   const repeated = Array.from({ length: 20 }, () => queries).flat();
   const realTimes = timeEach(repeated, (q) => ours.search(q, 10));
   const p95Real = percentile(realTimes, 95);
@@ -62,33 +99,45 @@ export default async function searchBench(): Promise<Section> {
   );
 
   const grown = growCatalog(real, GROWN_SIZE);
-  let t0 = performance.now();
-  const oursGrown = createSearch(grown);
-  const buildOurs = performance.now() - t0;
-  t0 = performance.now();
-  const fuseGrown = plainFuse(grown);
-  const buildFuse = performance.now() - t0;
+  // Builds alternate ours / fuse.js, three of each, and the median counts: the machine may be shared.
+  const oursBuilds: number[] = [];
+  const fuseBuilds: number[] = [];
+  let oursGrown = createSearch([]);
+  let fuseGrown = plainFuse([]);
+  for (let k = 0; k < 3; k++) {
+    let t0 = performance.now();
+    oursGrown = createSearch(grown);
+    oursBuilds.push(performance.now() - t0);
+    t0 = performance.now();
+    fuseGrown = plainFuse(grown);
+    fuseBuilds.push(performance.now() - t0);
+  }
+  const buildOurs = percentile(oursBuilds, 50);
+  const buildFuse = percentile(fuseBuilds, 50);
   const grownQueries = Array.from({ length: 3 }, () => queries).flat();
   const oursTimes = timeEach(grownQueries, (q) => oursGrown.search(q, 10), 50);
-  const fuseTimes = timeEach(queries, (q) => fuseGrown.search(q, { limit: 10 }), 5);
+  // plain fuse.js scans all 12,000 entries per query (seconds on a busy machine): every 8th query is enough for its p95.
+  const fuseTimes = timeEach(queries.filter((_, i) => i % 8 === 0), (q) => fuseGrown.search(q, { limit: 10 }), 5);
   const p95Ours = percentile(oursTimes, 95);
   const p95Fuse = percentile(fuseTimes, 95);
   const speedup = p95Fuse / p95Ours;
-  const oursQ = quality(dev, (q) => oursGrown.search(q, 10).map((r) => r.id));
-  const fuseQ = quality(dev, fuseRank(fuseGrown));
+  const grownSet = dev ?? more[0] ?? [];
+  const grownLabel = dev ? 'dev set' : 'second development set';
+  const oursQ = quality(grownSet, (q) => oursGrown.search(q, 10).map((r) => r.id));
+  const fuseQ = quality(grownSet, fuseRank(fuseGrown));
   figures.push(
     { name: `entries in grown catalog`, value: grown.length },
-    { name: `index build, ours / plain fuse.js`, value: `${round(buildOurs, 0)} / ${round(buildFuse, 0)}`, unit: 'ms' },
-    { name: `latency @12k p95, ours`, value: round(p95Ours, 3), unit: 'ms', target: '≤ 10 ms', pass: p95Ours <= 10 },
+    { name: `index build, ours / plain fuse.js`, value: `${round(buildOurs, 0)} / ${round(buildFuse, 0)}`, unit: 'ms', target: '≤ 300 ms', pass: buildOurs <= 300 },
+    { name: `latency @12k p95, ours`, value: round(p95Ours, 3), unit: 'ms', target: '≤ 5 ms', pass: p95Ours <= 5 },
     { name: `latency @12k p95, plain fuse.js`, value: round(p95Fuse, 3), unit: 'ms' },
     { name: `speed-up @12k (fuse p95 / ours p95)`, value: `${round(speedup, 1)}×`, target: '≥ 5×', pass: speedup >= 5 },
     {
-      name: `dev set top-3 @12k, ours vs plain fuse.js`,
+      name: `${grownLabel} top-3 @12k, ours vs plain fuse.js`,
       value: `${pct(oursQ.top3)} vs ${pct(fuseQ.top3)}`,
       target: 'ours ≥ fuse',
       pass: oursQ.top3 >= fuseQ.top3,
     },
-    { name: `dev set top-1 @12k, ours vs plain fuse.js`, value: `${pct(oursQ.top1)} vs ${pct(fuseQ.top1)}` },
+    { name: `${grownLabel} top-1 @12k, ours vs plain fuse.js`, value: `${pct(oursQ.top1)} vs ${pct(fuseQ.top1)}` },
   );
   return { title: 'Search (catalog, Chinese-aware fuzzy)', figures, notes };
 }

@@ -33,6 +33,12 @@ export const STRINGS = {
     en: 'Type what you need; ↑↓ to choose, Enter to open, Esc to go back.',
   },
   noResults: { 'zh-Hans': '没有找到相关指令。', 'zh-Hant': '沒有找到相關指令。', en: 'No instruction matches.' },
+  maybe: { 'zh-Hans': '也许', 'zh-Hant': '也許', en: 'maybe' },
+  unsure: {
+    'zh-Hans': '没有把握这些是你要的。可能没有对应的指令，可以拨打 10086 咨询。',
+    'zh-Hant': '沒有把握這些是你要的。可能沒有對應的指令，可以撥打 10086 諮詢。',
+    en: 'Not sure any of these is what you mean. There may be no instruction for it: call 10086 to ask.',
+  },
   unknownInstruction: { 'zh-Hans': '没有这条指令。', 'zh-Hant': '沒有這條指令。', en: 'There is no such instruction.' },
   back: { 'zh-Hans': '← 返回', 'zh-Hant': '← 返回', en: '← Back' },
   caveats: { 'zh-Hans': '注意：', 'zh-Hant': '注意：', en: 'Note: ' },

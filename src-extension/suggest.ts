@@ -14,9 +14,9 @@ export function escapeXml(text: string): string {
 }
 
 export function omniboxSuggestions(search: SearchEngine, text: string, lang: Lang, limit = 6): Suggestion[] {
-  return search.search(text, limit).map(({ instruction }) => ({
+  return search.search(text, limit).map(({ instruction, confident }) => ({
     content: instruction.id,
-    description: `<match>${escapeXml(instruction.id)}</match> ${escapeXml(instruction.name[lang])} <dim>${escapeXml(instruction.summary[lang])}</dim>`,
+    description: `<match>${escapeXml(instruction.id)}</match> ${confident ? '' : `${escapeXml(t(lang, 'maybe'))} `}${escapeXml(instruction.name[lang])} <dim>${escapeXml(instruction.summary[lang])}</dim>`,
   }));
 }
 

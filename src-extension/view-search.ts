@@ -39,7 +39,7 @@ export function searchView(lang: Lang, search: SearchEngine, initialQuery: strin
     results = query.trim() ? search.search(query, LIMIT) : [];
     selected = 0;
     list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));
-    hint.textContent = !query.trim() ? t(lang, 'searchHint') : results.length ? '' : t(lang, 'noResults');
+    hint.textContent = !query.trim() ? t(lang, 'searchHint') : !results.length ? t(lang, 'noResults') : results[0]!.confident ? '' : t(lang, 'unsure');
     if (results.length && performance.getEntriesByName(FIRST_RESULTS_MARK).length === 0) performance.mark(FIRST_RESULTS_MARK);
   };
 
@@ -67,8 +67,10 @@ function resultItem(lang: Lang, result: SearchResult, selected: boolean, open: (
     { role: 'option', 'data-id': instruction.id, 'aria-selected': String(selected) },
     h('code', {}, instruction.id),
     ' ',
+    result.confident ? null : h('em', { class: 'maybe' }, `${t(lang, 'maybe')} `),
     h('span', { class: 'name' }, name),
     matched.text !== name && matched.text !== instruction.id ? h('small', {}, matched.text) : null,
+    result.paramProblem ? h('small', { class: 'problem' }, lang === 'en' ? result.paramProblem.en : result.paramProblem.zh) : null,
   );
   li.addEventListener('click', open);
   return li;

@@ -30,6 +30,9 @@ export const en: Record<StringKey, string> = {
   'catalog.matchedBy': 'Matched: {text}',
   'catalog.needsParams': 'Takes parameters',
   'catalog.risky': 'Needs confirmation',
+  'catalog.maybe': 'maybe',
+  'catalog.unsure': 'Not sure any of these is what you mean. There may be no instruction for it: call 10086 to ask a person.',
+  'catalog.paramProblem': 'Typed with a wrong parameter: {problem}',
 
   'instr.back': 'Back to instructions',
   'instr.notFound': 'There is no instruction “{id}”.',

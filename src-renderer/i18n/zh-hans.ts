@@ -29,6 +29,9 @@ export const zhHans = {
   'catalog.matchedBy': '匹配：{text}',
   'catalog.needsParams': '需填参数',
   'catalog.risky': '需确认',
+  'catalog.maybe': '也许',
+  'catalog.unsure': '没有把握这些是你要的。可能没有对应的指令，可以拨打 10086 咨询人工客服。',
+  'catalog.paramProblem': '参数有误：{problem}',
 
   'instr.back': '返回指令列表',
   'instr.notFound': '没有指令“{id}”。',

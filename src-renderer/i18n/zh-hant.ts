@@ -30,6 +30,9 @@ export const zhHant: Record<StringKey, string> = {
   'catalog.matchedBy': '符合：{text}',
   'catalog.needsParams': '需填參數',
   'catalog.risky': '需確認',
+  'catalog.maybe': '也許',
+  'catalog.unsure': '沒有把握這些是你要的。可能沒有對應的指令，可以撥打 10086 諮詢人工客服。',
+  'catalog.paramProblem': '參數有誤：{problem}',
 
   'instr.back': '返回指令列表',
   'instr.notFound': '沒有指令「{id}」。',

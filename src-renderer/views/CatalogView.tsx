@@ -6,12 +6,17 @@ import { useActiveCatalog } from '../catalog/active-catalog';
 import { catalogSearch } from '../catalog/catalog-search';
 import { instructionCode } from '../catalog/param-check';
 import { Highlighted } from '../components/Highlighted';
+import { bilingual } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
 
 interface Row {
   instruction: Instruction;
   matched?: { field: MatchField; text: string };
   category?: string;
+  /** False for a search guess, shown as "maybe". */
+  confident?: boolean;
+  /** What is wrong with a parameter typed with the instruction, in both languages. */
+  paramProblem?: { zh: string; en: string };
 }
 
 const RESULT_LIMIT = 20;
@@ -26,7 +31,11 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
 
   const searching = query.trim() !== '';
   const rows = useMemo<Row[]>(() => {
-    if (searching) return catalogSearch().search(query, RESULT_LIMIT).map((r) => ({ instruction: r.instruction, matched: r.matched }));
+    if (searching) {
+      return catalogSearch()
+        .search(query, RESULT_LIMIT)
+        .map((r) => ({ instruction: r.instruction, matched: r.matched, confident: r.confident, ...(r.paramProblem ? { paramProblem: r.paramProblem } : {}) }));
+    }
     return catalog.data.categories.flatMap((c) =>
       catalog.instructions.filter((i) => i.category === c.id).map((instruction, k) => ({ instruction, ...(k === 0 ? { category: c.id } : {}) })),
     );
@@ -87,6 +96,11 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
       <p className="result-count" aria-live="polite">
         {searching ? (rows.length ? t('catalog.results', { n: rows.length }) : '') : t('catalog.all', { n: rows.length })}
       </p>
+      {searching && rows.length > 0 && rows[0]!.confident === false && (
+        <p className="hint unsure" role="status">
+          {t('catalog.unsure')}
+        </p>
+      )}
       {searching && rows.length === 0 ? (
         <div className="empty">
           <p>{t('catalog.noResults', { q: query.trim() })}</p>
@@ -147,11 +161,17 @@ function ResultRow(props: {
         </span>
         <span className="result-main">
           <span className="result-name">
+            {props.row.confident === false && <span className="badge badge-maybe">{t('catalog.maybe')}</span>}
             <Highlighted text={name} query={props.query} />
           </span>
           <span className="result-summary">{instruction.summary[lang]}</span>
           {showMatched && (
             <span className="result-matched">{t('catalog.matchedBy', { text: matched.text })}</span>
+          )}
+          {props.row.paramProblem && (
+            <span className="result-problem" role="note">
+              {t('catalog.paramProblem', { problem: bilingual(lang, props.row.paramProblem) })}
+            </span>
           )}
         </span>
         <span className="result-badges">

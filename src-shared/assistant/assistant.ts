@@ -97,6 +97,8 @@ class LocalAssistant implements Assistant {
     if (explained) return explained;
     if (!objects.length && (this.helpPhrases.has(q) || this.onlyGreets(q))) return this.help(ask);
     if (!objects.length && action && this.noise.find(q).rest.trim() === '') return this.whichThing(ask, action);
+    // 公积金余额, 信用卡账单: a word the objects know (余额, 账单) is no answer to a question about something else.
+    if (this.search.outOfScope(question)) return ask.reply('unknown', ask.text('noInstruction'), []);
     return this.fromObjects(ask, objects, action) ?? this.fromSearch(ask, question, action);
   }
 

@@ -52,6 +52,7 @@ const TEXT_KEYS = [
   'whySummary',
   'secretNote',
   'monthInvalid',
+  'noInstruction',
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 

@@ -14,11 +14,18 @@ export interface Recognized {
  */
 export class Recognizer {
   private readonly buckets = new Map<string, { instruction: Instruction; matcher: RegExp; names: string[] }[]>();
+  /** Templates without parameters (most of a large catalog), by their text in upper case. */
+  private readonly plain = new Map<string, Instruction>();
 
   constructor(instructions: readonly Instruction[]) {
     // Longer literal text first, so that `CXYEH123456` is CXYEH with a password, not a shorter code.
     const byLiteral = [...instructions].sort((a, b) => literalLength(b.template) - literalLength(a.template));
     for (const instruction of byLiteral) {
+      if (!instruction.template.includes('{')) {
+        const key = instruction.template.toUpperCase();
+        if (!this.plain.has(key)) this.plain.set(key, instruction);
+        continue;
+      }
       const key = bucketKey(templatePrefix(instruction.template));
       const list = this.buckets.get(key) ?? [];
       list.push({ instruction, matcher: templateMatcher(instruction.template), names: templateParams(instruction.template) });
@@ -28,6 +35,8 @@ export class Recognizer {
 
   recognize(text: string): Recognized | null {
     const t = text.normalize('NFKC').trim();
+    const plain = this.plain.get(t.toUpperCase());
+    if (plain) return { instruction: plain, params: {} };
     const candidates = [...(this.buckets.get(bucketKey(t)) ?? []), ...(this.buckets.get('') ?? [])];
     for (const { instruction, matcher, names } of candidates) {
       const m = matcher.exec(t);

@@ -1,10 +1,15 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
-import { Recognizer } from '../catalog/recognize';
+import { compose } from '../catalog/compose';
+import { Recognizer, type Recognized } from '../catalog/recognize';
 import { templatePrefix } from '../catalog/template';
+import { HallError, type Bilingual } from '../errors';
+import { Coverage } from './confidence';
 import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
+import { QueryReader, type Reading } from './language/reader';
+import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
 import { TermIndex } from './term-index';
 import { cut, stem } from './text';
@@ -15,6 +20,8 @@ export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
 const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
 /** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
+/** A term in the concepts' own words stands for the catalog text a little less surely. */
+const CANONICAL_WEIGHT = 0.95;
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 const CORRECTED_WORD = 0.85;
@@ -24,6 +31,11 @@ const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
+/** A first answer is confident when it scores this well and explains this much of the query. */
+const CONFIDENT_SCORE = 0.3;
+const CONFIDENT_COVERAGE = 0.4;
+/** A further answer is confident only while it scores close to the first. */
+const CONFIDENT_NEAR = 0.8;
 
 export interface SearchResult {
   id: string;
@@ -34,112 +46,219 @@ export interface SearchResult {
   params?: Record<string, string>;
   /** The catalog text that matched best, as written there. */
   matched: { field: MatchField; text: string };
+  /**
+   * Whether this is an answer or only a guess: the query's words are mostly explained by this
+   * instruction and nothing in it names a thing outside the catalog. Shown as "maybe …" when false.
+   */
+  confident: boolean;
+  /** When the instruction was typed with a parameter that is wrong (`ZD209913`): what is wrong, in both languages. */
+  paramProblem?: { code: string } & Bilingual;
 }
 
-interface Term {
-  entry: number;
-  family: Family;
-  weight: number;
-  field: MatchField;
-  text: string;
-}
 
 export class SearchEngine {
   private readonly entries: readonly Instruction[];
-  private readonly terms: Term[] = [];
+  // Terms, by number (the index's term numbers): kept as columns, not objects (12,000 entries make 400,000 terms).
+  private readonly termFamily: Family[] = [];
+  private readonly termWeight: number[] = [];
+  private readonly termField: MatchField[] = [];
+  private readonly termText: string[] = [];
   private readonly index = new TermIndex();
   private readonly vocabulary: LatinVocabulary;
   private readonly codes: string[];
   private readonly recognizer: Recognizer;
+  private readonly reader: QueryReader;
+  private readonly coverage: Coverage;
+  /** Every catalog text, folded. */
+  private readonly catalogTexts = new Set<string>();
+  /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
+  private readonly corrections = new Map<string, string[]>();
 
   constructor(
     entries: readonly Instruction[],
     private readonly actions: ActionDetector,
   ) {
     this.entries = entries;
+    this.reader = new QueryReader(() => catalogWords(entries));
     const latinWords = new Set<string>();
-    entries.forEach((entry, index) => {
-      const add = (family: Family, field: MatchField, text: string, grams: string[]) => {
-        if (grams.length === 0) return;
-        this.terms.push({ entry: index, family, weight: FIELD_WEIGHT[field] * FAMILY_WEIGHT[family], field, text });
-        this.index.add(index, grams);
+    // Catalogs repeat their words: a Chinese part (开通 北京 流量加油包) or a Latin part is worked
+    // out once, whatever the entries and prices around it (start-up time at 12,000 entries).
+    type HanGrams = { z: Int32Array; canonical: Int32Array | null; p: Int32Array | null; i: Int32Array | null };
+    const hanCache = new Map<string, HanGrams>();
+    const latinCache = new Map<string, Int32Array>();
+    const hanGramsOf = (hanRuns: string[]): HanGrams => {
+      const key = hanRuns.join('\u0001');
+      let h = hanCache.get(key);
+      if (h) return h;
+      const canonical = this.reader.toCanonical(key);
+      const py = pinyinForms(hanRuns.join(''));
+      h = {
+        z: this.index.intern(hanGrams(hanRuns)),
+        // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
+        canonical: canonical === key || this.reader.isConceptHead(canonical) ? null : this.index.intern(hanGrams(canonical.split('\u0001'))),
+        p: py ? this.index.intern(letterPairGrams(py.solid)) : null,
+        i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : null,
       };
-      const seenText = new Set<string>();
-      for (const [field, text] of fieldsOf(entry)) {
-        const folded = fold(text);
-        // A Traditional text folds to its Simplified twin: same grams, so skip the work (start-up time).
-        if (seenText.has(folded)) continue;
-        seenText.add(folded);
-        const { hanRuns, latinWords: words } = cut(folded);
-        if (hanRuns.length) add('z', field, text, hanGrams(hanRuns));
-        const py = pinyinForms(folded);
-        if (py) {
-          add('p', field, text, letterPairGrams(py.solid));
-          if (py.initials.length >= 2) add('i', field, text, ['i' + py.initials]);
-          latinWords.add(py.solid);
-          // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
-          for (let k = 0; k + 1 < py.syllables.length; k++) latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
-        }
-        if (words.length) {
-          add('e', field, text, englishGrams(words));
-          for (const w of words) latinWords.add(stem(w));
-        }
+      if (py) {
+        latinWords.add(py.solid);
+        // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
+        for (let k = 0; k + 1 < py.syllables.length; k++) latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
       }
+      hanCache.set(key, h);
+      return h;
+    };
+    const latinGramsOf = (words: string[]): Int32Array => {
+      const key = words.join(' ');
+      let e = latinCache.get(key);
+      if (e) return e;
+      e = this.index.intern(englishGrams(words));
+      for (const w of words) latinWords.add(stem(w));
+      latinCache.set(key, e);
+      return e;
+    };
+    // What one text gives, by family, worked out once however many entries share the text.
+    type Part = { family: Family; ids: Int32Array; weight: number };
+    const analyses = new Map<string, { folded: string; parts: Part[] }>();
+    const analyse = (text: string) => {
+      let a = analyses.get(text);
+      if (a) return a;
+      const folded = fold(text);
+      const parts: Part[] = [];
+      const put = (family: Family, ids: Int32Array | null, weight = 1) => ids && ids.length && parts.push({ family, ids, weight });
+      const { hanRuns, latinWords: words } = cut(folded);
+      if (hanRuns.length) {
+        const h = hanGramsOf(hanRuns);
+        put('z', h.z);
+        // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
+        put('z', h.canonical, CANONICAL_WEIGHT);
+        put('p', h.p);
+        put('i', h.i);
+      }
+      if (words.length) put('e', latinGramsOf(words));
+      analyses.set(text, (a = { folded, parts }));
+      this.catalogTexts.add(folded.trim());
+      return a;
+    };
+    const add = (entry: number, family: Family, field: MatchField, text: string, ids: Int32Array, weight: number) => {
+      this.termFamily.push(family);
+      this.termWeight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
+      this.termField.push(field);
+      this.termText.push(text);
+      this.index.addIds(entry, ids, weight === 1);
+    };
+    entries.forEach((entry, index) => {
+      const seenText: string[] = [];
+      forEachField(entry, (field, text) => {
+        const { folded, parts } = analyse(text);
+        // A Traditional text folds to its Simplified twin: same grams, so no second term.
+        if (seenText.includes(folded)) return;
+        seenText.push(folded);
+        for (const part of parts) add(index, part.family, field, text, part.ids, part.weight);
+      });
       const code = entry.id.toLowerCase();
-      add('c', 'code', entry.id, ['c' + code]);
+      add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
       latinWords.add(code);
     });
     this.index.seal(entries.length);
     this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text));
   }
 
   search(query: string, limit = 10): SearchResult[] {
     const folded = fold(query).trim();
     if (!folded) return [];
-    const scores = new Map<number, { best: number; second: number; term: Term | null; params?: Record<string, string> }>();
-    const offer = (entry: number, score: number, term: Term | null) => {
-      const s = scores.get(entry);
-      if (!s) scores.set(entry, { best: score, second: 0, term });
-      else if (score > s.best) Object.assign(s, { second: s.best, best: score, term });
-      else if (score > s.second) s.second = score;
-    };
-
-    this.scoreGrams(this.queryGrams(folded), offer);
-    this.scoreHomophones(folded, offer);
-    this.scoreCodes(folded, offer);
+    if (this.corrections.size > 1000) this.corrections.clear();
+    // A query that is a catalog text word for word means that text: other readings could only blur it.
+    const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
+    const found = new Map<number, { score: number; term: number | null }>();
+    readings.forEach((reading, k) => {
+      const scores = new Map<number, { best: number; second: number; term: number | null }>();
+      const offer = (entry: number, score: number, term: number | null) => {
+        const s = scores.get(entry);
+        // A text's twin in the concepts' words is the same text: it never counts as a second match.
+        const twin = (a: number | null, b: number | null) => a !== null && b !== null && this.termText[a] === this.termText[b];
+        if (!s) scores.set(entry, { best: score, second: 0, term });
+        else if (score > s.best) Object.assign(s, { second: twin(term, s.term) ? s.second : s.best, best: score, term });
+        else if (score > s.second && !twin(term, s.term)) s.second = score;
+      };
+      this.scoreGrams(this.queryGrams(reading.text), offer);
+      if (k === 0) {
+        this.scoreHomophones(reading.text, offer);
+        this.scoreCodes(reading.text, offer);
+      }
+      for (const [entry, s] of scores) {
+        const score = (s.best + 0.1 * s.second) * reading.weight;
+        const had = found.get(entry);
+        if (!had || score > had.score) found.set(entry, { score, term: s.term });
+      }
+    });
 
     const typed = this.recognizer.recognize(query);
     const misspelt = typed ? null : this.recognizeMisspelt(query);
+    const withParams = new Map<number, Recognized>();
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
       if (!hit) continue;
       const index = this.entries.indexOf(hit.instruction);
-      offer(index, score, null);
-      scores.get(index)!.params = hit.params;
+      found.set(index, { score, term: null });
+      withParams.set(index, hit);
     }
 
-    const asked = this.actions.detect(folded);
-    const ranked: (SearchResult & { raw: number; index: number })[] = [];
-    for (const [index, s] of scores) {
+    const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
+    const ranked: { raw: number; index: number; term: number | null }[] = [];
+    for (const [index, f] of found) {
       const entry = this.entries[index]!;
-      let score = s.best + 0.1 * s.second;
+      let score = f.score;
       if (asked && asked === entry.action) score *= ACTION_MATCH;
       else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
-      ranked.push({
-        id: entry.id,
-        score: Math.min(1, Math.round(score * 1000) / 1000),
-        raw: score,
-        index,
-        instruction: entry,
-        ...(s.params ? { params: s.params } : {}),
-        matched: s.term ? { field: s.term.field, text: s.term.text } : { field: 'code', text: entry.id },
-      });
+      ranked.push({ raw: score, index, term: f.term });
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
     ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
-    return ranked.slice(0, limit).map(({ raw: _raw, index: _index, ...result }) => result);
+    const top = ranked[0]?.raw ?? 0;
+    return ranked.slice(0, limit).map(({ raw, index, term }) => {
+      const entry = this.entries[index]!;
+      const hit = withParams.get(index);
+      const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index));
+      const problem = hit ? paramProblem(hit) : undefined;
+      return {
+        id: entry.id,
+        score: Math.min(1, Math.round(raw * 1000) / 1000),
+        instruction: entry,
+        ...(hit ? { params: hit.params } : {}),
+        matched: term !== null ? { field: this.termField[term]!, text: this.termText[term]! } : { field: 'code', text: entry.id },
+        confident,
+        ...(problem ? { paramProblem: problem } : {}),
+      };
+    });
+  }
+
+  /**
+   * Whether a query asks about something the catalog does not deal in (公积金余额, 信用卡账单,
+   * "pair my earbuds"): its best answer is not confident and it names such a thing. 小e then says
+   * there is no instruction for it instead of offering one.
+   */
+  outOfScope(query: string): boolean {
+    const top = this.search(query, 1)[0];
+    if (top?.confident) return false;
+    const folded = fold(query).trim();
+    if (!folded) return false;
+    const entry = top ? this.entries.indexOf(top.instruction) : -1;
+    return this.reader.read(folded, (w) => this.vocabulary.has(w)).some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0);
+  }
+
+  /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
+  private explains(readings: readonly Reading[], entry: number): boolean {
+    const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
+    const correct = (w: string) => {
+      // Asked for each answer and reading: a word is corrected once.
+      let fixes = this.corrections.get(w);
+      if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
+      return fixes;
+    };
+    return !strange && Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct))) >= CONFIDENT_COVERAGE;
   }
 
   /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */
@@ -194,7 +313,7 @@ export class SearchEngine {
    * 来电现实): the query's sound then finds a catalog text that sounds almost the same. Not in
    * sentences, where unknown hanzi are everyday words, and not for a loose likeness (小e在吗).
    */
-  private scoreHomophones(folded: string, offer: (entry: number, score: number, term: Term) => void): void {
+  private scoreHomophones(folded: string, offer: (entry: number, score: number, term: number) => void): void {
     const hanzi = [...cut(folded).hanRuns.join('')];
     if (hanzi.length > HOMOPHONE_MAX_HANZI || hanzi.every((ch) => this.index.knows('z' + ch))) return;
     const heard = pinyinForms(folded);
@@ -208,16 +327,16 @@ export class SearchEngine {
   /** `likeness` turns coverage into a share of the term's weight, or null for no match at all. */
   private scoreGrams(
     grams: Map<string, number>,
-    offer: (entry: number, score: number, term: Term) => void,
+    offer: (entry: number, score: number, term: number) => void,
     likeness: (termCoverage: number, queryCoverage: number) => number | null = (termCoverage, queryCoverage) => termCoverage ** 0.6 * queryCoverage ** 0.4,
   ): void {
     this.index.match(
       grams,
-      (t) => this.terms[t]!.family,
+      (t) => this.termFamily[t]!,
       (t, termCoverage, queryCoverage) => {
-        const term = this.terms[t]!;
+
         const share = likeness(termCoverage, queryCoverage);
-        if (share !== null) offer(term.entry, term.weight * share, term);
+        if (share !== null) offer(this.index.entryOf(t), this.termWeight[t]! * share, t);
       },
     );
   }
@@ -236,13 +355,40 @@ export class SearchEngine {
   }
 }
 
-function* fieldsOf(entry: Instruction): Generator<[MatchField, string]> {
+/** What a parameter typed with the instruction has wrong, or undefined when they are all right. */
+function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefined {
+  try {
+    compose(hit.instruction, hit.params);
+    return undefined;
+  } catch (e) {
+    if (e instanceof HallError) return { code: e.code, zh: e.zh, en: e.en };
+    throw e;
+  }
+}
+
+/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every hanzi pair. */
+function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      for (const run of cut(fold(text)).hanRuns) {
+        const chars = [...run];
+        if (chars.length <= 4) yield [run, true];
+        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+      }
+    }
+  }
+}
+
+function forEachField(entry: Instruction, visit: (field: MatchField, text: string) => void): void {
   for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
-    yield ['name', entry.name[lang]];
-    yield ['summary', entry.summary[lang]];
-    for (const s of entry.synonyms[lang]) yield ['synonym', s];
-    for (const s of entry.examples[lang]) yield ['example', s];
+    visit('name', entry.name[lang]);
+    visit('summary', entry.summary[lang]);
+    for (const s of entry.synonyms[lang]) visit('synonym', s);
+    for (const s of entry.examples[lang]) visit('example', s);
   }
   const prefix = templatePrefix(entry.template).replace(/#$/, '');
-  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) yield ['code', prefix];
+  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) visit('code', prefix);
 }

@@ -17,6 +17,8 @@ function table(): Map<string, string> {
  * ASCII), lower case, Traditional folded into Simplified character by character.
  */
 export function fold(text: string): string {
+  // Plain ASCII (codes, English) needs only lower case: NFKC leaves it as it is, the table has no Latin.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   const t = table();
   let out = '';
   for (const ch of text.normalize('NFKC').toLowerCase()) out += t.get(ch) ?? ch;

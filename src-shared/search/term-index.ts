@@ -1,7 +1,7 @@
 import type { Family } from './grams';
 
 /** Beyond this many terms a gram is too common to walk; it is still counted for the terms found through rarer grams. */
-const WALK_LIMIT = 3000;
+const WALK_LIMIT = 1200;
 
 /**
  * An inverted index from grams to terms, with IDF weights counted per entry (so an entry with many
@@ -18,20 +18,35 @@ export class TermIndex {
   private termNorm = new Float64Array(0);
   private acc = new Float64Array(0);
   private unseenIdf = 0;
+  private readonly restating = new Set<number>();
 
-  /** Adds a term of `entry` made of `grams` (all of one family); returns the term's number. */
-  add(entry: number, grams: readonly string[]): number {
-    const ids = grams.map((g) => {
+  /** The ids of `grams` (all of one family), sorted and each once, ready for `addIds`. */
+  intern(grams: readonly string[]): Int32Array {
+    const ids = new Int32Array(grams.length);
+    grams.forEach((g, k) => {
       let id = this.gramIds.get(g);
       if (id === undefined) {
         id = this.gramIds.size;
         this.gramIds.set(g, id);
         this.gramFamily.push(g[0] as Family);
       }
-      return id;
+      ids[k] = id;
     });
-    this.termGrams.push(Int32Array.from(new Set(ids)).sort());
+    ids.sort();
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[n++] = ids[k]!;
+    return n === ids.length ? ids : ids.slice(0, n);
+  }
+
+  /**
+   * Adds a term of `entry` made of interned grams (shared between terms, never changed); returns
+   * the term's number. A term that only restates another (`weighs: false`) leaves the gram weights
+   * as the catalog's own words make them.
+   */
+  addIds(entry: number, ids: Int32Array, weighs = true): number {
+    this.termGrams.push(ids);
     this.termEntry.push(entry);
+    if (!weighs) this.restating.add(this.termGrams.length - 1);
     return this.termGrams.length - 1;
   }
 
@@ -43,16 +58,17 @@ export class TermIndex {
     const postingCount = new Int32Array(grams);
     // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
     this.termGrams.forEach((ids, t) => {
+      const weighs = !this.restating.has(t);
       for (const g of ids) {
         postingCount[g]!++;
-        if (lastEntry[g] !== this.termEntry[t]) {
+        if (weighs && lastEntry[g] !== this.termEntry[t]) {
           lastEntry[g] = this.termEntry[t]!;
           df[g]!++;
         }
       }
     });
     const n = Math.max(1, entryCount);
-    this.idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
+    this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d)));
     this.unseenIdf = Math.log(1 + n);
     this.postings = Array.from(postingCount, (c) => new Int32Array(c));
     const fill = new Int32Array(grams);

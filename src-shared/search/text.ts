@@ -1,4 +1,4 @@
-import { isHan } from './fold';
+import { lemma } from './language/english';
 
 /** A folded query or term cut into what each matcher needs: runs of hanzi and Latin words. */
 export interface Pieces {
@@ -6,40 +6,21 @@ export interface Pieces {
   latinWords: string[];
 }
 
+/** Hanzi runs (the ranges of `isHan`), and Latin words, where an apostrophe inside a word is dropped (don't → dont). */
+const PIECE = /([\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+)|([a-z0-9]+(?:'+[a-z0-9]+)*)/gu;
+
 export function cut(folded: string): Pieces {
   const hanRuns: string[] = [];
   const latinWords: string[] = [];
-  let han = '';
-  let latin = '';
-  const flushHan = () => {
-    if (han) hanRuns.push(han);
-    han = '';
-  };
-  const flushLatin = () => {
-    if (latin) latinWords.push(latin);
-    latin = '';
-  };
-  for (const ch of folded) {
-    if (isHan(ch)) {
-      flushLatin();
-      han += ch;
-    } else if (/[a-z0-9]/.test(ch)) {
-      flushHan();
-      latin += ch;
-    } else {
-      // Punctuation and spaces end a word; an apostrophe inside an English word does not.
-      if (ch === "'" && latin) continue;
-      flushHan();
-      flushLatin();
-    }
+  for (const m of folded.matchAll(PIECE)) {
+    if (m[1]) hanRuns.push(m[1]);
+    else latinWords.push(m[2]!.includes("'") ? m[2]!.replace(/'/g, '') : m[2]!);
   }
-  flushHan();
-  flushLatin();
   return { hanRuns, latinWords };
 }
 
 const STOPWORDS = new Set(
-  'a an the my me i im is are am be do does did to of for in at can could please want would like id it its this that with by have has you your we our us how what when where why there some any just'.split(
+  'a an the my me i im is are am be do does did to of for in at can could please pls plz want would like id it its this that with by have has you your we our us how what when where why there some any just'.split(
     ' ',
   ),
 );
@@ -50,6 +31,8 @@ export function isStopword(word: string): boolean {
 
 /** A light English stemmer: enough that "waiting"/"wait", "bills"/"bill", "disabled"/"disable" meet. */
 export function stem(word: string): string {
+  const known = lemma(word);
+  if (known) return known;
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);

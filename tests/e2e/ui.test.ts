@@ -100,6 +100,22 @@ describe('the catalog', () => {
     expect(await page.inputValue('#catalog-search')).toBe('查余额');
   });
 
+  it('marks a guess "maybe" and says there may be no instruction; shows a wrong parameter beside its instruction', async () => {
+    await page.goto(`${server.url.split('?')[0]}#/`);
+    await page.waitForSelector('#catalog-search');
+    await page.fill('#catalog-search', '公积金余额');
+    await page.waitForSelector('.result .badge-maybe');
+    expect(await page.textContent('.hint.unsure')).toContain('10086');
+    expect(await page.textContent('.result .badge-maybe')).toBe('也许');
+    await page.fill('#catalog-search', '查话费');
+    await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'YE');
+    // A sure first answer: no "maybe" on it and no hint; weaker ones below it may still say "maybe".
+    expect(await page.$$('.result.active .badge-maybe, .hint.unsure').then((x) => x.length)).toBe(0);
+    await page.fill('#catalog-search', 'ZD209913');
+    await page.waitForSelector('.result .result-problem');
+    expect(await page.textContent('.result.active .result-problem')).toContain('月份应在 01 到 12 之间');
+  });
+
   it('checks parameters as they are typed, with the error under the field', async () => {
     await page.goto(`${server.url.split('#')[0]}#/instruction/ZD`);
     await page.fill('#instruction-param-month', '2026-13');

@@ -8,10 +8,30 @@ describe('hall10086 search / show / compose', () => {
     const answers = JSON.parse(run.stdout);
     expect(answers.map((a: { query: string }) => a.query)).toEqual(['关流量', 'zd202611', '查詢本機餘額']);
     expect(answers[0].results[0]).toMatchObject({ id: 'QXGPRS', sms: 'QXGPRS' });
-    expect(Object.keys(answers[0].results[0]).sort()).toEqual(['id', 'score', 'sms', 'title']);
+    expect(Object.keys(answers[0].results[0]).sort()).toEqual(['confident', 'id', 'score', 'sms', 'title']);
+    expect(answers.map((a: { confident: boolean }) => a.confident)).toEqual([true, true, true]);
     expect(answers[1].results[0]).toMatchObject({ id: 'ZD', sms: 'ZD202611', score: 1 });
     expect(answers[2].results[0].id).toBe('YE');
     for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(3);
+  });
+
+  it('search answers a batch whole: a wrong parameter is shown beside its instruction, an outside question is not confident', async () => {
+    // 11010519900101123X has the right birth date and the wrong check character; 209913 is month 13.
+    const run = await hall(['search', 'MMHF#110105199001011234', 'ZD209913', '公积金余额', '查话费', '--json']);
+    expect(run.code).toBe(0);
+    const [mmhf, zd, outside, fee] = JSON.parse(run.stdout);
+    expect(mmhf.results[0]).toMatchObject({ id: 'MMHF', sms: 'MMHF#{idNumber}', confident: true, problem: { code: 'param.id-checksum' } });
+    expect(mmhf.results[0].problem.zh).toMatch(/校验位/);
+    expect(run.stdout).not.toContain('110105199001011234');
+    expect(zd.results[0]).toMatchObject({ id: 'ZD', confident: true, problem: { code: 'param.month-range' } });
+    expect(outside.confident).toBe(false);
+    expect(fee.confident).toBe(true);
+    expect(fee.results[0].id).toBe('YE');
+    const text = await hall(['search', 'ZD209913', '公积金余额', '--lang', 'en']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/ZD: Bill month \(YYYYMM\): the month must be 01 to 12/);
+    expect(text.stdout).toMatch(/maybe: /);
+    expect(text.stdout).toMatch(/call 10086/);
   });
 
   it('search prints aligned, width-aware columns in the chosen language', async () => {

@@ -16,18 +16,19 @@ export const searchCommand: Command = {
     const limit = intOption(args, 'limit', 5, 1, 100);
     const catalog = await userCatalog();
     const engine = createSearch(catalog.instructions);
-    const answers = args.positionals.map((query) => ({
-      // Echoed masked: a query may be a whole instruction with its password (mmxg 123456 654321).
-      query: catalog.maskSecrets(query),
-      results: engine
-        .search(query, limit)
-        .map((r) => ({
-          id: r.id,
-          title: r.instruction.name[ctx.lang],
-          sms: r.params ? catalog.compose(r.id, r.params).redacted : r.instruction.template,
-          score: r.score,
-        })),
-    }));
+    // One query never fails the batch: a parameter typed wrong is reported beside its instruction.
+    const answers = args.positionals.map((query) => {
+      const results = engine.search(query, limit).map((r) => ({
+        id: r.id,
+        title: r.instruction.name[ctx.lang],
+        sms: r.params && !r.paramProblem ? catalog.compose(r.id, r.params).redacted : r.instruction.template,
+        score: r.score,
+        confident: r.confident,
+        ...(r.paramProblem ? { problem: r.paramProblem } : {}),
+      }));
+      // A secret typed with its instruction (an ID number after MMHF#) is not printed back.
+      return { query: catalog.maskSecrets(query), confident: results[0]?.confident ?? false, results };
+    });
     if (args.options.has('json')) {
       ctx.out(JSON.stringify(answers));
       return;
@@ -35,7 +36,15 @@ export const searchCommand: Command = {
     for (const { query, results } of answers) {
       ctx.out(`${query}`);
       if (results.length === 0) ctx.out(`  ${say(ctx, { zh: '（没有找到）', en: '(no match)' })}`);
-      else ctx.out(indent(table(results.map((r, i) => [`${i + 1}.`, r.id, r.title, r.sms, r.score.toFixed(2)]))));
+      else {
+        const maybe = say(ctx, { zh: '也许：', en: 'maybe: ' });
+        const rows = results.map((r, i) => [`${i + 1}.`, r.id, `${r.confident ? '' : maybe}${r.title}`, r.sms, r.score.toFixed(2)]);
+        ctx.out(indent(table(rows)));
+        for (const r of results) if (r.problem) ctx.out(`  ${r.id}: ${ctx.lang === 'en' ? r.problem.en : r.problem.zh}`);
+      }
+      if (!results[0]?.confident) {
+        ctx.out(`  ${say(ctx, { zh: '没有把握：可能没有对应的指令，可以拨打 10086 咨询。', en: 'Not sure: there may be no instruction for this; you can call 10086.' })}`);
+      }
     }
   },
 };
@@ -84,7 +93,7 @@ function indent(text: string): string {
 }
 
 function describe(catalog: InstructionCatalog, e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
-  const label = (zh: string, en: string) => say({ lang, out() {}, err() {} }, { zh, en });
+  const label = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const rows: string[][] = [
     [label('代码', 'Code'), e.id],
     [label('短信', 'SMS'), `${e.template} → ${e.to}`],

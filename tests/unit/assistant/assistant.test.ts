@@ -219,12 +219,24 @@ describe('help and unknown', () => {
 
   it('offers the closest search results when it is unsure', () => {
     const a = ask('查徐额');
-    expect(a).toMatchObject({ kind: 'unknown', text: '这个我还不太懂。也许是这些指令之一：' });
+    expect(a).toMatchObject({ kind: 'unknown', text: '这个我还不太懂。也许是这些指令之一；都不对的话，可以拨打 10086 问人工客服：' });
     expect(chips(a)[0]).toBe('YE');
   });
 
+  it.each([
+    ['公积金余额', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
+    ['信用卡賬單', 'zh-Hant', '這個沒有對應的簡訊指令，我不猜。可以撥打 10086 問人工客服。'],
+    ['股票行情', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
+    ['how do I pair my earbuds', 'en', "There is no SMS instruction for that, and I won't guess. You can call 10086 and ask a person."],
+    ["what's the weather tomorrow", 'en', "There is no SMS instruction for that, and I won't guess. You can call 10086 and ask a person."],
+  ] as const)('says it has no instruction for %j (another kind of balance, bill or service) and suggests 10086', (q, lang, text) => {
+    const a = ask(q, lang);
+    expect(a).toMatchObject({ kind: 'unknown', text });
+    expect(chips(a)).toEqual([]);
+  });
+
   it('still offers the common instructions when search finds nothing', () => {
-    const a = ask("what's the weather tomorrow", 'en');
+    const a = ask('qwzx vbnm', 'en');
     expect(a).toMatchObject({ kind: 'unknown', text: "I don't know that one. Try other words, or start from a common instruction:" });
     expect(chips(a)).toEqual(['YE', 'CXYEG', 'ZD']);
   });

@@ -25,6 +25,13 @@ describe('omnibox suggestions', () => {
     expect(ids.length).toBeLessThanOrEqual(6);
   });
 
+  it('marks a guess as "maybe" in the chosen language, and a sure answer not', () => {
+    const [guess] = omniboxSuggestions(search, '公积金余额', 'zh-Hant');
+    expect(guess!.description).toMatch(/^<match>\w+<\/match> 也許 /);
+    expect(omniboxSuggestions(search, '公积金余额', 'en')[0]!.description).toMatch(/<\/match> maybe /);
+    expect(omniboxSuggestions(search, '查话费', 'en')[0]!.description).not.toMatch(/maybe/);
+  });
+
   it('suggests nothing for an empty box', () => {
     expect(omniboxSuggestions(search, '', 'zh-Hans')).toEqual([]);
   });

@@ -130,8 +130,8 @@ describe('search finds the instruction from how people ask', () => {
       expect: string[];
     }[];
     const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
-    const top1 = dev.filter((d) => d.expect.some((e) => same(e, top(d.q)[0] ?? ''))).length / dev.length;
-    const top3 = dev.filter((d) => top(d.q, 3).some((g) => d.expect.some((e) => same(e, g)))).length / dev.length;
+    const top1 = dev!.filter((d) => d.expect.some((e) => same(e, top(d.q)[0] ?? ''))).length / dev!.length;
+    const top3 = dev!.filter((d) => top(d.q, 3).some((g) => d.expect.some((e) => same(e, g)))).length / dev!.length;
     expect(top1).toBeGreaterThanOrEqual(0.9);
     expect(top3).toBeGreaterThanOrEqual(0.97);
   });

@@ -1,0 +1,118 @@
+import type { Instruction } from '../catalog/schema';
+import { fold } from './fold';
+import { ENGLISH_FILLER } from './language/english';
+import { toPinyin } from './pinyin';
+import { cut, isStopword, stem } from './text';
+
+/**
+ * Chinese words that carry no request of their own (我, 帮我, 一下, 怎么, 吗): they need not be
+ * explained by the instruction for a query to count as understood.
+ */
+const ZH_FILLER = [
+  '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想要', '需要', '一下', '怎么', '怎样', '如何', '什么', '为什么',
+  '能不能', '可不可以', '可以', '是不是', '有没有', '现在', '时候', '自己', '您好', '你好', '谢谢', '客户', '用户', '办理',
+  '小e', '我', '你', '您', '他', '她', '的', '了', '吗', '呢', '啊', '吧', '呀', '嘛', '哦', '嗯', '想', '要', '请', '帮', '下',
+  '个', '这', '那', '是', '在', '给', '把', '被', '让', '能', '会', '还', '都', '就', '又', '再', '也', '很', '太', '好',
+  '点', '些', '一', '里', '上', '得', '着', '过', '去', '来', '啦', '呗', '么', '该', '多', '少', '没', '不', '有',
+  // when and how much: a month or an amount is a parameter, not a thing asked about
+  '去年', '今年', '明年', '上个月', '这个月', '下个月', '月份', '年', '月', '日', '号', '天', '块', '元',
+  '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千',
+].sort((a, b) => b.length - a.length);
+const EN_FILLER = new Set(ENGLISH_FILLER);
+
+/** What an instruction's own texts hold, to judge how much of a query it explains. */
+interface Explains {
+  chars: Set<string>;
+  pairs: Set<string>;
+  /** The sound of each pair (余额 → yu e), so a homophone typo (于额) is explained too. */
+  sounds: Set<string>;
+  /** English stems, and the pinyin of the Chinese texts written solid (a misspelt `jifne` corrects to one). */
+  words: Set<string>;
+  /** Every text folded, one per line, to ask whether it holds a word. */
+  all: string;
+}
+
+/**
+ * How much of a query one instruction explains: the share of its meaningful pieces (hanzi that are
+ * not filler, English words that are not stop words) that the instruction's texts contain, a hanzi
+ * counting when it is there with a neighbour from the query (so 充值 is not explained by 储值 and
+ * 值). A query is answered with confidence only when most of it is explained.
+ */
+export class Coverage {
+  private readonly explains = new Map<number, Explains>();
+
+  constructor(
+    private readonly entries: readonly Instruction[],
+    private readonly canonical: (text: string) => string,
+  ) {}
+
+  /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
+  of(text: string, entry: number, correct: (word: string) => string[]): number {
+    const e = this.explainsOf(entry);
+    const { hanRuns, latinWords } = cut(text);
+    let total = 0;
+    let covered = 0;
+    for (const run of hanRuns) {
+      const chars = [...run];
+      const sound = toPinyin(run);
+      const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
+      const filler = fillerMask(chars);
+      chars.forEach((ch, i) => {
+        if (filler[i]) return;
+        total++;
+        const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
+        const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
+        if (paired || (alone && e.chars.has(ch))) covered++;
+      });
+    }
+    for (const word of latinWords) {
+      if (isStopword(word) || EN_FILLER.has(word) || /^\d+$/.test(word)) continue;
+      total++;
+      if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
+    }
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /** Whether one of the instruction's texts holds a (folded) word. */
+  holds(entry: number, word: string): boolean {
+    return this.explainsOf(entry).all.includes(word);
+  }
+
+  private explainsOf(entry: number): Explains {
+    let e = this.explains.get(entry);
+    if (e) return e;
+    const instruction = this.entries[entry]!;
+    const texts = [instruction.id, ...(['zh-Hans', 'zh-Hant', 'en'] as const).flatMap((l) => [instruction.name[l], instruction.summary[l], ...instruction.synonyms[l], ...instruction.examples[l]])];
+    e = { chars: new Set(), pairs: new Set(), sounds: new Set(), words: new Set(), all: texts.map(fold).join('\n') };
+    for (const text of texts) {
+      const folded = fold(text);
+      for (const form of new Set([folded, this.canonical(folded)])) {
+        const { hanRuns, latinWords } = cut(form);
+        for (const run of hanRuns) {
+          const chars = [...run];
+          const sound = toPinyin(run);
+          chars.forEach((ch, i) => {
+            e!.chars.add(ch);
+            if (i + 1 < chars.length) e!.pairs.add(ch + chars[i + 1]);
+            if (i + 1 < chars.length && sound[i] && sound[i + 1]) e!.sounds.add(`${sound[i]} ${sound[i + 1]}`);
+          });
+          if (sound.every(Boolean)) e.words.add(sound.join(''));
+        }
+        for (const w of latinWords) e.words.add(stem(w));
+      }
+    }
+    this.explains.set(entry, e);
+    return e;
+  }
+}
+
+/** Which characters of a hanzi run belong to filler words, longest words first. */
+function fillerMask(chars: readonly string[]): boolean[] {
+  const mask = new Array<boolean>(chars.length).fill(false);
+  for (let i = 0; i < chars.length; ) {
+    const word = ZH_FILLER.find((w) => [...w].every((c, k) => chars[i + k] === c));
+    if (word) mask.fill(true, i, i + [...word].length);
+    i += word ? [...word].length : 1;
+  }
+  return mask;
+}

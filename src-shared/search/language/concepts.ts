@@ -1,0 +1,36 @@
+/**
+ * The domain's concepts, each with the words people use for it in Chinese and English. A concept's
+ * first Chinese word is the one the catalog uses most; a query is also read with every other
+ * Chinese word of two or more characters replaced by it (关闭数据 → 关闭流量), and with its English
+ * words put into Chinese (开 data → 开流量), so phrasing the catalog never lists still meets it.
+ * One-character words (开, 关, 钱) are only ever a translation target: inside Chinese text they are
+ * too often part of another word (相关, 关于).
+ */
+export const CONCEPTS: { zh: string[]; en: string[] }[] = [
+  // things
+  { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
+  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees'] },
+  { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending'] },
+  { zh: ['积分', '分数'], en: ['points', 'point', 'reward', 'rewards', 'bonus'] },
+  { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display'] },
+  { zh: ['彩铃', '回铃音', '彩铃音乐'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone'] },
+  { zh: ['呼叫等待', '插播', '来电等待'], en: ['call waiting'] },
+  { zh: ['呼叫保持', '通话保持'], en: ['call hold', 'hold'] },
+  { zh: ['三方通话', '电话会议', '会议通话', '多方通话'], en: ['three-way calling', 'three way call', '3-way call', 'conference call', 'conference'] },
+  { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
+  { zh: ['语音', '通话分钟', '通话时长', '分钟'], en: ['minutes', 'minute', 'voice', 'talk time', 'call time'] },
+  { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
+  { zh: ['停机', '报停', '挂失', '暂停号码'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen'] },
+  { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
+  { zh: ['回执', '送达报告', '发送报告'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered'] },
+  { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'alarm', 'warning', 'notify', 'notification'] },
+  { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
+  { zh: ['多少'], en: ['how much', 'how many'] },
+  // actions
+  { zh: ['开通', '打开', '开启', '启用', '开'], en: ['turn on', 'switch on', 'enable', 'activate', 'open', 'start'] },
+  { zh: ['关闭', '关掉', '停用', '禁用', '关'], en: ['turn off', 'switch off', 'shut down', 'shut off', 'disable', 'deactivate', 'close'] },
+  { zh: ['取消', '退订', '不要'], en: ['cancel', 'unsubscribe', 'stop', 'remove', 'dont want'] },
+  { zh: ['查询', '查看', '查', '看看'], en: ['check', 'query', 'see', 'show', 'view', 'look'] },
+  { zh: ['修改', '更改', '变更', '更换', '改'], en: ['change', 'modify', 'update', 'set'] },
+  { zh: ['重置', '找回', '忘记'], en: ['reset', 'recover', 'forgot', 'forget'] },
+];

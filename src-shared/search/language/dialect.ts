@@ -1,0 +1,58 @@
+import { fold } from '../fold';
+import { TW_PHRASES } from '../tables/tw-phrases.generated';
+
+/**
+ * Hong Kong written Cantonese and Taiwan usage, rewritten as the Mandarin the catalog is written
+ * in. Keys are written as people type them (Traditional) and folded when the table is built, so
+ * 點樣 and 点样 are both found. Particles that carry only tone (啦, 喎, 㗎) become nothing.
+ */
+const CANTONESE: Record<string, string> = {
+  點樣: '怎么', 點解: '为什么', 點先: '怎么才', 而家: '现在', 依家: '现在', 幾時: '什么时候', 幾耐: '多久',
+  幾多: '多少', 嘅: '的', 噉: '这样', 咁: '这么', 唔該: '请', 唔記得: '忘记', 唔: '不', 咗: '了', 冇: '没有',
+  俾: '给', 畀: '给', 喺: '在', 睇: '看', 攞: '拿', 邊個: '谁', 邊度: '哪里', 乜嘢: '什么', 咩: '什么', 乜: '什么',
+  佢哋: '他们', 佢: '他', 哋: '们', 嚟: '来', 啲: '些', 搵: '找', 揾: '找', 閂: '关', 熄: '关', 仲有: '还有',
+  仲: '还', 嗰: '那', 呢個: '这个', 呢度: '这里', 識: '会', 搞掂: '办好', 開返: '重新开', 上唔到網: '上不了网',
+  手提電話: '手机', 手提: '手机', 部電話: '手机', 流動數據: '移动数据', 流動電話: '手机', 短訊: '短信',
+  今個月: '本月', 上個月: '上月', 張單: '账单', 月費: '月租', 入錢: '充值', 冇錢: '没钱',
+  啦: '', 喎: '', 㗎: '', 囉: '', 咋: '', 喇: '', 嘞: '', 吖: '',
+};
+
+/** Taiwan telecom words the opencc phrase table does not carry. */
+const TAIWAN: Record<string, string> = {
+  網路: '网络', 行動上網: '移动上网', 行動數據: '移动数据', 行動網路: '移动网络', 行動資料: '移动数据', 行動電話: '手机',
+  行動: '移动', 吃到飽: '不限流量', 簡訊: '短信', 訊息: '短信', 門號: '号码', 答鈴: '彩铃', 資料: '数据',
+  通話費: '话费', 月租費: '月租', 設定: '设置', 連線: '连接', 則: '条', 帳號: '账号',
+};
+
+let table: Map<string, [from: string, to: string][]> | undefined;
+
+/** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
+function build(): Map<string, [string, string][]> {
+  const byFirst = new Map<string, [string, string][]>();
+  const pairs = TW_PHRASES.split('|').map((p) => p.split(' ') as [string, string]);
+  const seen = new Set<string>();
+  // Ours first: where opencc has another wording for the same phrase, the telecom one is kept.
+  for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...pairs]) {
+    const key = fold(from);
+    const value = fold(mandarin);
+    if (key === value || seen.has(key)) continue;
+    seen.add(key);
+    const list = byFirst.get(key[0]!) ?? [];
+    list.push([key, value]);
+    byFirst.set(key[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return byFirst;
+}
+
+/** A folded text with Cantonese and Taiwan words replaced by Mandarin ones (unchanged when there are none). */
+export function toMandarin(folded: string): string {
+  table ??= build();
+  let out = '';
+  for (let i = 0; i < folded.length; ) {
+    const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));
+    out += hit ? hit[1] : folded[i];
+    i += hit ? hit[0].length : 1;
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * English as people type it to a phone company: chat spellings and irregular forms, each mapped to
+ * the word a catalog text would use. The search's stemmer looks words up here first, for catalog
+ * texts and queries alike, so both sides meet on the same word.
+ */
+const LEMMAS = new Map<string, string>(Object.entries({
+  // chat spellings and common misspellings of this domain's words
+  u: 'you', ur: 'your', r: 'are', wanna: 'want', gonna: 'go', gotta: 'have', cant: 'can', cannot: 'can', wont: 'will',
+  dont: 'not', doesnt: 'not', didnt: 'not', isnt: 'not', aint: 'not', msg: 'message', msgs: 'message', txt: 'text',
+  txts: 'text', sms: 'sms', mins: 'minute', pwd: 'password', passwd: 'password',
+  pw: 'password', acct: 'account', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
+  internets: 'internet', wifi: 'wifi', plz: 'please', pls: 'please', thx: 'thanks', tmr: 'tomorrow',
+  // irregular forms
+  spent: 'spend', paid: 'pay', got: 'get', gotten: 'get', gave: 'give', given: 'give', went: 'go', gone: 'go',
+  ran: 'run', running: 'run', bought: 'buy', forgot: 'forget', forgotten: 'forget', told: 'tell', sent: 'send',
+  took: 'take', taken: 'take', made: 'make', did: 'do', does: 'do', done: 'do', was: 'be', were: 'be', been: 'be',
+  had: 'have', has: 'have', knew: 'know', known: 'know', saw: 'see', seen: 'see', wrote: 'write', written: 'write',
+  broke: 'break', broken: 'break', stole: 'steal', stolen: 'steal', chose: 'choose', chosen: 'choose', shut: 'shut',
+  left: 'left', lost: 'lost', remains: 'remain', remaining: 'remain', remained: 'remain', finished: 'finish', finish: 'finish',
+  money: 'money', many: 'many', much: 'much',
+}));
+
+/** The lemma of a lower-case word when the table knows it. */
+export function lemma(word: string): string | undefined {
+  return LEMMAS.get(word);
+}
+
+/** Words that carry no meaning in a request (politeness, filler, pronouns), on top of the usual stop words. */
+export const ENGLISH_FILLER = 'please thanks thank hi hello hey kindly help need know tell want wanna go get try ok okay much many plus also still now then so very really right here about into on off up down out lah la ah oh sir madam can will not your you'.split(
+  ' ',
+);

@@ -1,0 +1,164 @@
+import { isHan } from '../fold';
+import { isPinyin, toPinyin } from '../pinyin';
+import { isStopword, stem } from '../text';
+import { CONCEPTS } from './concepts';
+import { toMandarin } from './dialect';
+import { foldTones } from './tones';
+
+/** One way of reading a query: the text to search with, and how much a match through it counts. */
+export interface Reading {
+  text: string;
+  weight: number;
+}
+
+const MANDARIN_WEIGHT = 0.95;
+/** A concept's other word is close to the catalog's, not the same (上网 is not quite 流量). */
+const CANONICAL_WEIGHT = 0.8;
+const TRANSLATED_WEIGHT = 0.9;
+/** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
+const CONCEPT_WORD = 3;
+const CATALOG_PHRASE = 2;
+const CATALOG_PAIR = 1;
+
+/**
+ * Reads a folded query the ways a person may have meant it: as typed (tones folded); in Mandarin
+ * with the domain's words in the catalog's wording (點樣閂咗數據 → 怎么关了流量); and with its
+ * Latin words put into Chinese (开 data, cxll, guanbi liuliang, pls shut down the mobile internet).
+ */
+export class QueryReader {
+  private readonly canonical = new Map<string, [from: string, to: string][]>();
+  private readonly english: { words: string[]; zh: string }[] = [];
+  private decodable: Map<string, { word: string; quality: number }> | undefined;
+  private readonly heads = new Set(CONCEPTS.map((c) => c.zh[0]!));
+
+  /**
+   * `catalogWords`: the catalog's short Chinese texts (phrase) and hanzi pairs, to decode initials
+   * into. Asked for only when a query first needs decoding, so a large catalog opens no slower.
+   */
+  constructor(private readonly catalogWords: () => Iterable<[word: string, phrase: boolean]>) {
+    for (const { zh, en } of CONCEPTS) {
+      const [head] = zh;
+      for (const word of zh.slice(1)) if ([...word].length >= 2) this.addCanonical(word, head!);
+      for (const phrase of en) this.english.push({ words: phrase.split(/[\s-]+/).map(stem), zh: head! });
+    }
+    for (const list of this.canonical.values()) list.sort((a, b) => b[0].length - a[0].length);
+    this.english.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The query's readings, as typed first; `known` says whether a Latin word is the catalog's own (a code, an English word). */
+  read(folded: string, known: (word: string) => boolean): Reading[] {
+    const typed = foldTones(folded);
+    const out: Reading[] = [{ text: typed, weight: 1 }];
+    const add = (text: string, weight: number) => {
+      if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight });
+    };
+    const mandarin = toMandarin(typed);
+    add(mandarin, MANDARIN_WEIGHT);
+    const canonical = this.toCanonical(mandarin);
+    add(canonical, CANONICAL_WEIGHT);
+    if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
+    return out;
+  }
+
+  /** Whether a text is a concept's catalog word and nothing else (流量, 彩铃). */
+  isConceptHead(text: string): boolean {
+    return this.heads.has(text);
+  }
+
+  /** Every multi-character concept word replaced by the concept's catalog word (关闭数据 → 关闭流量). */
+  toCanonical(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length; ) {
+      const hit = this.canonical.get(text[i]!)?.find(([from]) => text.startsWith(from, i));
+      out += hit ? hit[1] : text[i];
+      i += hit ? hit[0].length : 1;
+    }
+    return out;
+  }
+
+  /**
+   * Latin words put into Chinese: English concept words and phrases by their concept, pinyin and
+   * pinyin initials decoded into words; stop words dropped; anything else kept as typed.
+   */
+  translate(text: string, known: (word: string) => boolean): string {
+    const pieces = text.match(/[a-z0-9]+|[^a-z0-9\s\p{P}]+/gu) ?? [];
+    const out: string[] = [];
+    for (let i = 0; i < pieces.length; ) {
+      const piece = pieces[i]!;
+      if (!/^[a-z0-9]+$/.test(piece)) {
+        out.push(piece);
+        i++;
+        continue;
+      }
+      const words = pieces.slice(i, i + 4).map((w) => stem(w));
+      const phrase = this.english.find((p) => p.words.every((w, k) => words[k] === w));
+      if (phrase) {
+        out.push(phrase.zh);
+        i += phrase.words.length;
+        continue;
+      }
+      // Spaced pinyin (cha hua fei, guanbi liuliang) is decoded as one: the longest run that reads.
+      let end = i;
+      while (end < pieces.length && end - i < 8 && /^[a-z]+$/.test(pieces[end]!) && isPinyin(pieces[end]!)) end++;
+      let decoded: string | null = null;
+      for (; end > i + 1 && !decoded; end--) decoded = this.decode(pieces.slice(i, end).join(''));
+      if (decoded) {
+        out.push(decoded);
+        i = end + 1; // the loop counted one past the run that read
+        continue;
+      }
+      decoded = isStopword(piece) || (known(piece) && !isPinyin(piece)) ? null : this.decode(piece);
+      if (decoded) out.push(decoded);
+      else if (!isStopword(piece)) out.push(` ${piece} `);
+      i++;
+    }
+    return out.join('').replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * Pinyin or pinyin initials of words, written solid (`cxll`, `ydsj`, `chaliuliang`, `guanbi`), as
+   * the words they most likely stand for: the cut into known words that covers the most letters
+   * with the surest words. Null when the letters cannot all be read.
+   */
+  decode(letters: string): string | null {
+    if (letters.length < 2 || letters.length > 24 || !/^[a-z]+$/.test(letters)) return null;
+    const decodable = (this.decodable ??= this.buildDecodable());
+    const best: ({ score: number; words: string[] } | null)[] = [{ score: 0, words: [] }];
+    for (let end = 1; end <= letters.length; end++) {
+      best[end] = null;
+      for (let start = Math.max(0, end - 12); start < end; start++) {
+        const before = best[start];
+        const hit = before && decodable.get(letters.slice(start, end));
+        if (!before || !hit) continue;
+        const score = before.score + hit.quality * (end - start) - 1;
+        if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word] };
+      }
+    }
+    return best[letters.length]?.words.join('') ?? null;
+  }
+
+  private addCanonical(word: string, head: string): void {
+    const list = this.canonical.get(word[0]!) ?? [];
+    list.push([word, head]);
+    this.canonical.set(word[0]!, list);
+  }
+
+  /** Words by their initials and by their pinyin written solid; the surest word wins a shared key. */
+  private buildDecodable(): Map<string, { word: string; quality: number }> {
+    const decodable = new Map<string, { word: string; quality: number }>();
+    const seen = new Set<string>();
+    const add = (word: string, quality: number) => {
+      if (seen.has(word) || ![...word].every(isHan)) return;
+      seen.add(word);
+      const syllables = toPinyin(word);
+      if (syllables.some((s) => s === null)) return;
+      for (const key of [syllables.map((s) => s![0]).join(''), syllables.join('')]) {
+        const had = decodable.get(key);
+        if (!had || had.quality < quality) decodable.set(key, { word, quality });
+      }
+    };
+    for (const { zh } of CONCEPTS) for (const word of zh) add(word, CONCEPT_WORD);
+    for (const [word, phrase] of this.catalogWords()) add(word, phrase ? CATALOG_PHRASE : CATALOG_PAIR);
+    return decodable;
+  }
+}
