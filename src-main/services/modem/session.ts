@@ -2,28 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
 import {
+  combinedRegistration,
   identityValue,
+  parseCfun,
   parseCmgl,
   parseCmgr,
   parseCmgs,
   parseCops,
-  parseCpin,
   parseCpms,
+  parseCpmsQuery,
+  parseCpmsTest,
   parseCregQuery,
   parseCsca,
   parseCsq,
+  readCpin,
   registrationFromStat,
-  signalFromRssi,
+  REGISTRATION_QUERIES,
+  type Registration,
 } from '../../../src-shared/at/status';
-import type { Urc } from '../../../src-shared/at/urc';
+import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
+import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { BindingInterface } from '../../serialport-types';
 import type { Journal } from '../journal';
-import { AtEngine, AtError, type AtResponse } from './at-engine';
+import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
-import { interpretPdu, type Ingestible } from './incoming';
+import { familyOf, GENERIC, type ModemFamily } from './families';
+import { interpretPdu, unreadableMessage, type Ingestible } from './incoming';
 import { openSerialLink, type SerialLink } from './serial-link';
 import { modemManagerRunning, trap } from './traps';
 
@@ -68,6 +75,16 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
+/**
+ * After boot SIMCom and SIM800 refuse SMS commands until `SMS DONE` / `SMS Ready` (Seeed GPRS_SIM900
+ * issue #39, LilyGo-Modem-Series issue #247): asked again this often, for at most SMS_WAIT_MS.
+ */
+const SMS_RETRY_MS = 1_000;
+const SMS_WAIT_MS = 45_000;
+/** A radio switched on takes a moment to say so. */
+const RADIO_SETTLE_MS = 500;
+/** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
+const PDU_READ = { unsolicitedByShape: true } as const;
 
 interface Pending {
   id: string;
@@ -98,7 +115,18 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
+  /** Where the modem reads and deletes now (CPMS's first memory). */
   private memory = 'SM';
+  private storagePlan: StoragePlan = planStorage(null);
+  /** Memories found empty of room (total 0): never listed. */
+  private readonly noRoom = new Set<string>();
+  private family: ModemFamily = GENERIC;
+  /** Registration per domain; the best one decides (an LTE module may be registered in +CEREG only). */
+  private readonly registrations = new Map<RegistrationDomain, Registration>();
+  /** Unreadable slots already reported, so a poll does not say it again every time. */
+  private readonly unreadableSeen = new Set<string>();
+  /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
+  private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly o: SessionOptions) {
@@ -209,37 +237,40 @@ export class ModemSession extends Emitter<SessionEvents> {
       revision: await this.ask('AT+CGMR'),
       imei: await this.ask('AT+CGSN'),
     };
+    this.family = familyOf(identity.manufacturer, identity.model);
     this.update({ identity: clean(identity) });
 
     const sim = await this.settledSimState();
-    this.update({ sim, traps: sim === 'ready' ? [] : [trap(sim === 'pin' ? 'pin' : sim === 'puk' ? 'puk' : 'no-sim')] });
+    this.update({ sim: sim.sim, traps: sim.sim === 'ready' ? [] : [simTrap(sim)] });
     // Not ready yet: a later "+CPIN: READY" (or the modem's ready notice) brings the rest up.
-    if (sim !== 'ready') return;
+    if (sim.sim !== 'ready') return;
 
     const imsi = await this.ask('AT+CIMI');
-    const iccid = (await this.ask('AT+CCID', '+CCID:')) ?? (await this.ask('AT^ICCID?', '^ICCID:')) ?? (await this.ask('AT+ICCID', '+ICCID:'));
+    let iccid: string | undefined;
+    for (const q of this.family.iccid) if ((iccid = await this.ask(q.command, q.prefix))) break;
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
 
-    await this.at('AT+CMGF=0');
+    const radioOn = await this.radioOn();
+    await this.whenSmsReady(() => this.at('AT+CMGF=0'));
     await this.tryAt('AT+CSMS=1');
-    const cpms = (await this.tryAt('AT+CPMS="SM","SM","SM"')) ?? (await this.tryAt('AT+CPMS?'));
-    const storage = cpms ? parseCpms(cpms.lines) : null;
-    this.memory = 'SM';
-    const csca = await this.tryAt('AT+CSCA?');
+    await this.chooseStorage();
+    // A SIM still busy after READY answers +CME ERROR: 14: asked again, not taken for "no SMS centre".
+    const csca = await this.whenSmsReady(() => this.at('AT+CSCA?'), simBusy).catch((e) => {
+      if (e instanceof AtError && e.code === 'at.closed') throw e;
+      return null;
+    });
     const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
-    await this.tryAt('AT+CREG=1');
-    const creg = await this.tryAt('AT+CREG?');
+    for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
+    await this.readRegistrations();
     await this.tryAt('AT+COPS=3,0');
     const cops = await this.tryAt('AT+COPS?');
     const csq = await this.tryAt('AT+CSQ');
     this.update({
       smsc: csca ? parseCsca(csca.lines) : null,
-      storage: storage ? { used: storage.used, total: storage.total } : null,
-      registration: (creg && parseCregQuery(creg.lines)) ?? 'unknown',
       operator: cops ? parseCops(cops.lines) : null,
       signal: csq ? parseCsq(csq.lines) : null,
     });
-    this.update({ traps: this.trapsNow(), state: 'ready' });
+    this.update({ traps: [...this.trapsNow(), ...(radioOn ? [] : [trap('radio-off')])], state: 'ready' });
     // Up: from here a lost port is a disconnect to come back from, not a failed attempt.
     this.connecting = false;
     this.startTimers(cnmi === null);
@@ -249,6 +280,96 @@ export class ModemSession extends Emitter<SessionEvents> {
       if (!(e instanceof AtError && e.code === 'at.closed')) this.warn(e);
     });
     void this.pumpOutbox().catch((e) => this.warn(e));
+  }
+
+  /**
+   * A modem can start with its radio off (`+CFUN: 4`; ZTE sticks until AT+ZOPRT=5): then nothing
+   * registers and every send fails. Switched on the family's way; false when it stays off.
+   */
+  private async radioOn(): Promise<boolean> {
+    const cfun = await this.tryAt('AT+CFUN?');
+    const fun = cfun ? parseCfun(cfun.lines) : null;
+    if (fun === null || fun === 1) return true;
+    this.notice('info', { zh: `调制解调器的射频处于关闭状态（CFUN=${fun}），正在打开…`, en: `The modem's radio is off (CFUN=${fun}); switching it on…` });
+    for (const command of this.family.radioOn) {
+      await this.tryAt(command, 15_000);
+      await delay(RADIO_SETTLE_MS);
+      const now = await this.tryAt('AT+CFUN?');
+      if (now && parseCfun(now.lines) === 1) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs the first SMS command, asking again while the modem's SMS service is still starting (bounded,
+   * with progress shown); the wait ends early when the modem says `SMS DONE` / `SMS Ready`.
+   */
+  private async whenSmsReady<T>(command: () => Promise<T>, retryable: (e: AtError) => boolean = () => true): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (e) {
+        if (!(e instanceof AtError) || e.code === 'at.closed' || !retryable(e) || Date.now() - started >= SMS_WAIT_MS) throw e;
+        if (attempt === 2) {
+          this.notice('info', {
+            zh: '调制解调器刚启动，短信功能还没就绪，正在等待（最多 45 秒）…',
+            en: 'The modem has just started and its SMS service is not ready yet; waiting (45 s at most)…',
+          });
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, SMS_RETRY_MS);
+          this.smsReady = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.smsReady = null;
+      }
+    }
+  }
+
+  /**
+   * Message memories from what the modem offers (`AT+CPMS=?`), checked with `AT+CPMS?`: a memory the
+   * modem refused or that has no room (0 slots, as on some eSIM modules) is not used for receiving.
+   */
+  private async chooseStorage(): Promise<void> {
+    const offered = await this.tryAt('AT+CPMS=?');
+    this.storagePlan = planStorage(offered ? parseCpmsTest(offered.lines) : null);
+    this.noRoom.clear();
+    for (const [read, write, receive] of this.storagePlan.choices) {
+      if (!(await this.tryAt(`AT+CPMS="${read}","${write}","${receive}"`))) continue;
+      const now = await this.tryAt('AT+CPMS?');
+      const uses = now ? parseCpmsQuery(now.lines) : null;
+      for (const u of uses ?? []) if (u.total === 0) this.noRoom.add(u.mem);
+      const kept = uses?.[2];
+      if (uses && kept && kept.mem === receive && kept.total > 0) {
+        this.memory = uses[0]!.mem;
+        this.update({ storage: { used: kept.used, total: kept.total } });
+        return;
+      }
+    }
+    // Nothing verified: read what the modem says it uses, and go on with that.
+    const now = await this.tryAt('AT+CPMS?');
+    const uses = now ? parseCpmsQuery(now.lines) : null;
+    if (uses) this.memory = uses[0]!.mem;
+    const receiving = uses?.[2];
+    this.update({ storage: receiving ? { used: receiving.used, total: receiving.total } : null });
+    if (!receiving || receiving.total === 0) {
+      this.notice('warning', {
+        zh: '调制解调器没有可以存放短信的存储区（容量为 0）；新短信只能直接送达。',
+        en: 'The modem has no message storage with room (capacity 0); new messages can only be handed over directly.',
+      });
+    }
+  }
+
+  private async readRegistrations(): Promise<void> {
+    for (const q of REGISTRATION_QUERIES) {
+      const r = await this.tryAt(`AT${q.name}?`);
+      const reg = r ? parseCregQuery(r.lines, q.name) : null;
+      if (reg) this.registrations.set(q.domain, reg);
+    }
+    this.update({ registration: combinedRegistration(this.registrations.values()) });
   }
 
   /**
@@ -283,29 +404,32 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   /** The SIM's state once it has finished starting (if it says it is starting, for about 20 s at most). */
-  private async settledSimState(): Promise<ModemStatus['sim']> {
+  private async settledSimState(): Promise<SimReading> {
     for (let attempt = 1; ; attempt++) {
-      const { sim, starting } = await this.simState();
-      if (!starting || attempt >= SIM_WAIT_ATTEMPTS) return sim;
+      const reading = await this.simState();
+      if (!reading.starting || attempt >= SIM_WAIT_ATTEMPTS) return reading;
       await delay(SIM_WAIT_MS);
     }
   }
 
   /** `starting`: the SIM is busy or not ready yet (+CME ERROR: 14, "+CPIN: NOT READY"), worth asking again. */
-  private async simState(): Promise<{ sim: ModemStatus['sim']; starting: boolean }> {
+  private async simState(): Promise<SimReading> {
+    const reading = (sim: ModemStatus['sim'], extra: Partial<SimReading> = {}): SimReading => ({ sim, starting: false, deviceLock: null, ...extra });
     try {
-      const lines = (await this.at('AT+CPIN?')).lines;
-      return { sim: parseCpin(lines), starting: lines.some((l) => /NOT READY|BUSY/i.test(l)) };
+      const r = readCpin((await this.at('AT+CPIN?')).lines);
+      return reading(r.sim, { starting: r.starting, deviceLock: r.deviceLock ? r.code : null });
     } catch (e) {
       if (e instanceof AtError && e.code === 'at.cme') {
+        // TS 27.007 §9.2: 10 not inserted, 11 PIN, 12 PUK, 13 failure, 14 busy, 5/6/40-47 device locks.
         const cme = e.details?.cme;
-        if (cme === 10) return { sim: 'absent', starting: false };
-        if (cme === 11) return { sim: 'pin', starting: false };
-        if (cme === 12) return { sim: 'puk', starting: false };
-        if (cme === 14) return { sim: 'unknown', starting: true };
+        if (cme === 10 || cme === 13) return reading('absent');
+        if (cme === 11) return reading('pin');
+        if (cme === 12) return reading('puk');
+        if (cme === 14 || cme === 515) return reading('unknown', { starting: true });
+        if (cme === 5 || cme === 6 || (cme !== undefined && cme >= 40 && cme <= 47)) return reading('unknown', { deviceLock: `CME ${cme}` });
       }
       if (e instanceof AtError && e.code === 'at.closed') throw e;
-      return { sim: 'unknown', starting: false };
+      return reading('unknown');
     }
   }
 
@@ -313,6 +437,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const traps: Trap[] = [];
     if (!this.status.smsc) traps.push(trap('no-smsc'));
     if (['none', 'searching', 'denied'].includes(this.status.registration)) traps.push(trap('no-network'));
+    if (this.status.traps.some((t) => t.code === 'radio-off')) traps.push(trap('radio-off'));
     return traps;
   }
 
@@ -322,29 +447,26 @@ export class ModemSession extends Emitter<SessionEvents> {
     switch (urc.kind) {
       case 'cmti':
       case 'cdsi':
-        void this.exclusive(() => this.readStored(urc.storage, urc.index)).catch((e) => this.warn(e));
+        void this.exclusive(() => this.readStored(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
         break;
       case 'cmt':
       case 'cds':
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
         break;
       case 'creg':
-        if (urc.domain === undefined || urc.domain === 'cs') {
-          this.update({ registration: registrationFromStat(urc.stat) });
-          this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
-          void this.pumpOutbox().catch((e) => this.warn(e));
-        }
+        this.registrations.set(urc.domain, registrationFromStat(urc.stat));
+        this.update({ registration: combinedRegistration(this.registrations.values()) });
+        this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
+        void this.pumpOutbox().catch((e) => this.warn(e));
         break;
       case 'vendor': {
-        if (urc.name === '^SMMEMFULL') {
-          this.memoryFull();
-          break;
-        }
-        const rssi = urc.name === '^RSSI' ? Number(urc.text.slice(urc.text.indexOf(':') + 1).trim()) : NaN;
-        if (Number.isInteger(rssi)) this.update({ signal: signalFromRssi(rssi) });
+        const event = this.family.urcs[urc.name]?.(urc.text);
+        if (event?.kind === 'memory-full') this.memoryFull();
+        if (event?.kind === 'signal') this.update({ signal: event.signal });
         break;
       }
       case 'ready':
+        if (urc.what === 'sms') this.smsReady?.();
         // The modem rebooted and forgot its settings: bring it up again.
         if (urc.what === 'modem') this.reinitialiseIf(() => this.status.state === 'ready');
         break;
@@ -378,37 +500,79 @@ export class ModemSession extends Emitter<SessionEvents> {
     void this.drain().catch((e) => this.warn(e));
   }
 
-  private async readStored(storage: string, index: number): Promise<void> {
-    if (storage) await this.useMemory(storage);
-    const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
-    if (read) await this.keepThenDelete(index, read.pdu);
+  /**
+   * One slot announced by +CMTI / +CDSI. A status report is looked for in the report memory too: a
+   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR, and a slot announced in SR may
+   * already be gone (+CMS ERROR: 321), so the memory is listed instead of giving up.
+   */
+  private async readStored(storage: string, index: number, report: boolean): Promise<void> {
+    const mem = storage || this.memory;
+    let read: { stat: number; pdu: string } | null = null;
+    try {
+      await this.useMemory(mem);
+      read = parseCmgr((await this.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+    } catch (e) {
+      if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
+    }
+    const kept = read ? await this.keepThenDelete(mem, index, read.pdu) : null;
+    if (report && kept !== 'status-report') await this.drainReports(mem);
+  }
+
+  /** Status reports wherever they are kept: the report memory (SR) if the modem has one, else `fallback`. */
+  private async drainReports(fallback: string): Promise<void> {
+    await this.drainMemory(this.storagePlan.reports ?? fallback);
   }
 
   /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
-  private async useMemory(storage: string): Promise<void> {
-    if (storage === this.memory) return;
-    await this.at(`AT+CPMS="${storage}"`);
+  private async useMemory(storage: string): Promise<{ used: number; total: number } | null> {
+    const set = await this.at(`AT+CPMS="${storage}"`);
     this.memory = storage;
+    return parseCpms(set.lines);
   }
 
+  /** Every memory that can hold messages, then the report memory (so it never fills up). */
   private async drainStored(): Promise<number> {
-    // Messages wait in the SIM: list there, wherever the last status report was read.
-    await this.useMemory('SM');
-    const listing = await this.at('AT+CMGL=4', 120_000);
     let kept = 0;
-    for (const stored of parseCmgl(listing.lines)) {
-      if (await this.keepThenDelete(stored.index, stored.pdu)) kept++;
+    const mems = [...this.storagePlan.drain, ...(this.storagePlan.reports ? [this.storagePlan.reports] : [])];
+    for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drainMemory(mem);
+    const receiving = this.storagePlan.choices[0]?.[2];
+    if (receiving) {
+      const use = await this.useMemory(receiving).catch(() => null);
+      if (use) this.update({ storage: use });
     }
-    const cpms = await this.tryAt('AT+CPMS?');
-    const storage = cpms ? parseCpms(cpms.lines) : null;
-    if (storage) this.update({ storage: { used: storage.used, total: storage.total } });
     return kept;
   }
 
-  /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
-  private async keepThenDelete(index: number, pdu: string): Promise<boolean> {
-    const kept = await this.ingest(pdu);
-    if (!kept) return false;
+  private async drainMemory(mem: string): Promise<number> {
+    const use = await this.useMemory(mem);
+    // The set answer counts what is there: an empty memory costs no listing.
+    if (use && use.used === 0) return 0;
+    const listing = await this.at('AT+CMGL=4', 120_000, undefined, PDU_READ);
+    let kept = 0;
+    for (const stored of parseCmgl(listing.lines)) {
+      if (await this.keepThenDelete(mem, stored.index, stored.pdu)) kept++;
+    }
+    return kept;
+  }
+
+  /**
+   * The rule that keeps every message: delete from the modem only after the PDU decoded into a message
+   * the journal has on disk (or a status report). An undecodable PDU is read once more (a line may have
+   * been garbled on the way); still undecodable, it stays where it is and the user is told.
+   * Null when the slot stays; otherwise what it held.
+   */
+  private async keepThenDelete(mem: string, index: number, pdu: string): Promise<'message' | 'status-report' | null> {
+    let meaning = this.interpret(pdu);
+    if (meaning.kind === 'unreadable') {
+      const again = parseCmgr((await this.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+      if (again) meaning = this.interpret(again.pdu);
+      if (meaning.kind === 'unreadable') {
+        this.keptUnreadable(mem, index, meaning.raw);
+        return null;
+      }
+    }
+    const kept = await this.ingestMeaning(meaning);
+    if (!kept) return null;
     if (await this.tryAt(`AT+CMGD=${index}`)) {
       if (kept.key) this.o.journal.settle(kept.key);
     } else {
@@ -417,15 +581,17 @@ export class ModemSession extends Emitter<SessionEvents> {
         en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
       });
     }
-    return true;
+    return meaning.kind === 'status-report' ? 'status-report' : 'message';
   }
 
-  /**
-   * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
-   * otherwise the journal key of the message part (none for a status report).
-   */
-  private ingest(pdu: string): Promise<{ key: string | null } | null> {
-    return this.ingestMeaning(this.interpret(pdu));
+  private keptUnreadable(mem: string, index: number, raw: string): void {
+    const seen = `${mem}:${index}:${raw}`;
+    if (this.unreadableSeen.has(seen)) return;
+    this.unreadableSeen.add(seen);
+    this.notice('warning', {
+      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。原文：${raw}`,
+      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
+    });
   }
 
   private interpret(pdu: string): Ingestible {
@@ -433,7 +599,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async ingestMeaning(meaning: Ingestible): Promise<{ key: string | null } | null> {
-    if (meaning.kind === 'own-submit') return null;
+    if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
@@ -457,7 +623,9 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   private receiveDirect(pdu: string): void {
     const warn = (e: unknown) => this.warn(e);
-    const meaning = this.interpret(pdu);
+    const read = this.interpret(pdu);
+    // Handed over directly, it exists nowhere else: kept as its text rather than lost.
+    const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.status.simId ?? this.status.path, this.now()) : read;
     if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
       void this.exclusive(() => this.ingestMeaning(meaning)).catch(warn);
@@ -635,8 +803,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     try {
       await this.exclusive(async () => {
         const csq = await this.at('AT+CSQ');
-        const creg = await this.tryAt('AT+CREG?');
-        this.update({ signal: parseCsq(csq.lines), registration: (creg && parseCregQuery(creg.lines)) ?? this.status.registration });
+        this.update({ signal: parseCsq(csq.lines) });
+        await this.readRegistrations();
       });
     } catch (e) {
       if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {
@@ -656,18 +824,18 @@ export class ModemSession extends Emitter<SessionEvents> {
     return run;
   }
 
-  private at(command: string, timeoutMs?: number, payload?: string): Promise<AtResponse> {
+  private at(command: string, timeoutMs?: number, payload?: string, extra: Pick<AtCommandOptions, 'unsolicitedByShape' | 'expectPrefix'> = {}): Promise<AtResponse> {
     const engine = this.engine;
     if (!engine) {
       return Promise.reject(new HallError('modem.not-connected', { zh: '调制解调器未连接。', en: 'The modem is not connected.' }));
     }
-    return engine.run(command, { ...(timeoutMs ? { timeoutMs } : {}), ...(payload ? { payload } : {}) });
+    return engine.run(command, { ...(timeoutMs ? { timeoutMs } : {}), ...(payload ? { payload } : {}), ...extra });
   }
 
   /** A command whose failure only means "this modem does not do that": null instead of an error. */
-  private async tryAt(command: string): Promise<AtResponse | null> {
+  private async tryAt(command: string, timeoutMs?: number, expectPrefix?: string): Promise<AtResponse | null> {
     try {
-      return await this.at(command);
+      return await this.at(command, timeoutMs, undefined, expectPrefix ? { expectPrefix } : {});
     } catch (e) {
       if (e instanceof AtError && e.code === 'at.closed') throw e;
       if (e instanceof HallError && e.code === 'modem.not-connected') throw e;
@@ -676,7 +844,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async ask(command: string, prefix?: string): Promise<string | undefined> {
-    const r = await this.tryAt(command);
+    const r = await this.tryAt(command, undefined, prefix);
     const lines = r?.lines.filter((l) => !prefix || l.startsWith(prefix) || !/^[+^]/.test(l));
     return (lines && identityValue(lines)) ?? undefined;
   }
@@ -707,6 +875,23 @@ export class ModemSession extends Emitter<SessionEvents> {
   private notice(level: SessionEvents['notice']['level'], text: { zh: string; en: string }): void {
     this.emit('notice', { level, ...text });
   }
+}
+
+/** +CME ERROR: 14 / +CMS ERROR: 314 (SIM busy), +CMS ERROR: 500 as some modems say it while starting. */
+function simBusy(e: AtError): boolean {
+  return e.details?.cme === 14 || e.details?.cms === 314 || e.details?.cms === 500;
+}
+
+interface SimReading {
+  sim: ModemStatus['sim'];
+  starting: boolean;
+  /** A device lock's code (`PH-SIM PIN`, `PH-NET PIN`): not the SIM's PIN. */
+  deviceLock: string | null;
+}
+
+function simTrap(r: SimReading): Trap {
+  if (r.deviceLock) return trap('sim-lock');
+  return trap(r.sim === 'pin' ? 'pin' : r.sim === 'puk' ? 'puk' : r.starting ? 'sim-busy' : 'no-sim');
 }
 
 function clean<T extends object>(o: T): T {

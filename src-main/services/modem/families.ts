@@ -1,0 +1,81 @@
+import { signalFromRssi, type Signal } from '../../../src-shared/at/status';
+
+/**
+ * What one vendor family does differently, as data (ModemManager keeps the same in its plugins): the
+ * session runs the generic TS 27.005/27.007 flow and asks the family only at these points.
+ */
+export interface ModemFamily {
+  name: string;
+  /** Tested against `AT+CGMI` and `AT+CGMM` together. */
+  matches: RegExp;
+  /** Where the ICCID is asked, in order; the first that answers wins. */
+  iccid: readonly { command: string; prefix: string }[];
+  /** Commands that turn the radio on when `AT+CFUN?` says it is off, tried in order until it is on. */
+  radioOn: readonly string[];
+  /** Vendor unsolicited lines the session acts on, by name. */
+  urcs: Readonly<Record<string, (text: string) => FamilyEvent | null>>;
+}
+
+export type FamilyEvent = { kind: 'signal'; signal: Signal } | { kind: 'memory-full' };
+
+const GENERIC_ICCID = [
+  { command: 'AT+CCID', prefix: '+CCID:' },
+  // SIMCom answers AT+CCID / AT+CICCID with +ICCID: (ModemManager plugins/simtech).
+  { command: 'AT+CICCID', prefix: '+ICCID:' },
+  { command: 'AT+ICCID', prefix: '+ICCID:' },
+] as const;
+
+const value = (text: string) => text.slice(text.indexOf(':') + 1).trim();
+
+const huaweiRssi = (text: string): FamilyEvent | null => {
+  const rssi = Number(value(text));
+  return Number.isInteger(rssi) ? { kind: 'signal', signal: signalFromRssi(rssi) } : null;
+};
+
+export const GENERIC: ModemFamily = {
+  name: 'generic',
+  matches: /.*/,
+  iccid: GENERIC_ICCID,
+  radioOn: ['AT+CFUN=1'],
+  urcs: {},
+};
+
+/** Families the session knows; the first that matches wins, GENERIC otherwise. */
+export const FAMILIES: readonly ModemFamily[] = [
+  {
+    name: 'huawei',
+    matches: /huawei/i,
+    // ^ICCID? prints the EF_ICCID nibble-swapped form (ModemManager plugins/huawei, mm-broadband-modem-huawei.c).
+    iccid: [{ command: 'AT^ICCID?', prefix: '^ICCID:' }, ...GENERIC_ICCID],
+    radioOn: ['AT+CFUN=1'],
+    // ^RSSI: signal (plugins/huawei rssi_regex); ^SMMEMFULL: the receiving memory is full.
+    urcs: { '^RSSI': huaweiRssi, '^SMMEMFULL': () => ({ kind: 'memory-full' }) },
+  },
+  {
+    name: 'zte',
+    matches: /zte/i,
+    iccid: GENERIC_ICCID,
+    // ZTE sticks start offline and go online with AT+ZOPRT=5 (oFono plugins/zte.c, zte_set_online).
+    radioOn: ['AT+ZOPRT=5', 'AT+CFUN=1'],
+    urcs: {},
+  },
+  {
+    name: 'quectel',
+    matches: /quectel/i,
+    iccid: [{ command: 'AT+QCCID', prefix: '+QCCID:' }, ...GENERIC_ICCID],
+    radioOn: ['AT+CFUN=1'],
+    urcs: {},
+  },
+  {
+    name: 'simcom',
+    matches: /simcom|sim\d{3,4}|a76\d\d/i,
+    iccid: [{ command: 'AT+CICCID', prefix: '+ICCID:' }, ...GENERIC_ICCID],
+    radioOn: ['AT+CFUN=1'],
+    urcs: {},
+  },
+];
+
+export function familyOf(manufacturer: string | undefined, model: string | undefined): ModemFamily {
+  const text = `${manufacturer ?? ''} ${model ?? ''}`;
+  return FAMILIES.find((f) => f.matches.test(text)) ?? GENERIC;
+}
