@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore } from '../../core';
+import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
@@ -10,12 +11,12 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer'
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--port N] [--emulator] [--data-dir D]',
+  usage: 'serve [--port N] [--emulator [--profile DEVICE]] [--data-dir D]',
   summary: {
     zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
     en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
   },
-  spec: { booleans: ['emulator'], values: ['port', 'data-dir'] },
+  spec: { booleans: ['emulator'], values: ['port', 'data-dir', 'profile'] },
   async run(args, ctx) {
     if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator]', 'Usage: serve [--port N] [--emulator]');
     const port = intOption(args, 'port', 0, 0, 65535);
@@ -23,7 +24,14 @@ export const serveCommand: Command = {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
     }
     const dataDir = args.options.get('data-dir');
-    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', ...(dataDir ? { dataDir } : {}) });
+    const name = args.options.get('profile');
+    if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
+    const profile = name ? findProfile(name) : undefined;
+    const core = await createCore({
+      demo: args.options.has('emulator') ? true : 'auto',
+      ...(dataDir ? { dataDir } : {}),
+      ...(profile ? { emulatorOptions: { profile } } : {}),
+    });
     const server = await startServer({ core, staticDir: RENDERER_DIR, port }).catch(async (e: unknown) => {
       await core.close();
       throw e;

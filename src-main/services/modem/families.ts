@@ -9,7 +9,7 @@ export interface ModemFamily {
   /** Tested against `AT+CGMI` and `AT+CGMM` together. */
   matches: RegExp;
   /** Where the ICCID is asked, in order; the first that answers wins. */
-  iccid: readonly { command: string; prefix: string }[];
+  iccid: readonly { command: string; prefix: string; nibbleSwapped?: boolean }[];
   /** Commands that turn the radio on when `AT+CFUN?` says it is off, tried in order until it is on. */
   radioOn: readonly string[];
   /** Vendor unsolicited lines the session acts on, by name. */
@@ -46,7 +46,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     name: 'huawei',
     matches: /huawei/i,
     // ^ICCID? prints the EF_ICCID nibble-swapped form (ModemManager plugins/huawei, mm-broadband-modem-huawei.c).
-    iccid: [{ command: 'AT^ICCID?', prefix: '^ICCID:' }, ...GENERIC_ICCID],
+    iccid: [{ command: 'AT^ICCID?', prefix: '^ICCID:', nibbleSwapped: true }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
     // ^RSSI: signal (plugins/huawei rssi_regex); ^SMMEMFULL: the receiving memory is full.
     urcs: { '^RSSI': huaweiRssi, '^SMMEMFULL': () => ({ kind: 'memory-full' }) },

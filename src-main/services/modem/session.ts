@@ -247,7 +247,13 @@ export class ModemSession extends Emitter<SessionEvents> {
 
     const imsi = await this.ask('AT+CIMI');
     let iccid: string | undefined;
-    for (const q of this.family.iccid) if ((iccid = await this.ask(q.command, q.prefix))) break;
+    for (const q of this.family.iccid) {
+      iccid = await this.ask(q.command, q.prefix);
+      if (iccid) {
+        if (q.nibbleSwapped) iccid = unswapNibbles(iccid);
+        break;
+      }
+    }
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
 
     const radioOn = await this.radioOn();
@@ -507,6 +513,11 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   private async readStored(storage: string, index: number, report: boolean): Promise<void> {
     const mem = storage || this.memory;
+    // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
+    if (![...this.storagePlan.drain, this.storagePlan.reports].includes(mem)) {
+      await this.drainStored();
+      return;
+    }
     let read: { stat: number; pdu: string } | null = null;
     try {
       await this.useMemory(mem);
@@ -535,11 +546,10 @@ export class ModemSession extends Emitter<SessionEvents> {
     let kept = 0;
     const mems = [...this.storagePlan.drain, ...(this.storagePlan.reports ? [this.storagePlan.reports] : [])];
     for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drainMemory(mem);
-    const receiving = this.storagePlan.choices[0]?.[2];
-    if (receiving) {
-      const use = await this.useMemory(receiving).catch(() => null);
-      if (use) this.update({ storage: use });
-    }
+    // The receiving memory's use, as the status shows it.
+    const now = await this.tryAt('AT+CPMS?');
+    const receiving = now ? parseCpmsQuery(now.lines)?.[2] : undefined;
+    if (receiving) this.update({ storage: { used: receiving.used, total: receiving.total } });
     return kept;
   }
 
@@ -892,6 +902,11 @@ interface SimReading {
 function simTrap(r: SimReading): Trap {
   if (r.deviceLock) return trap('sim-lock');
   return trap(r.sim === 'pin' ? 'pin' : r.sim === 'puk' ? 'puk' : r.starting ? 'sim-busy' : 'no-sim');
+}
+
+/** EF_ICCID as stored on the card (each byte's digits swapped, F-padded) back to the printed ICCID. */
+function unswapNibbles(raw: string): string {
+  return raw.replace(/(.)(.)/g, '$2$1').replace(/F+$/i, '');
 }
 
 function clean<T extends object>(o: T): T {
