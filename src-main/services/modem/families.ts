@@ -16,7 +16,7 @@ export interface ModemFamily {
   urcs: Readonly<Record<string, (text: string) => FamilyEvent | null>>;
 }
 
-export type FamilyEvent = { kind: 'signal'; signal: Signal } | { kind: 'memory-full' };
+export type FamilyEvent = { kind: 'signal'; signal: Signal } | { kind: 'memory-full' } | { kind: 'sms-ready' };
 
 const GENERIC_ICCID = [
   { command: 'AT+CCID', prefix: '+CCID:' },
@@ -64,7 +64,8 @@ export const FAMILIES: readonly ModemFamily[] = [
     matches: /quectel/i,
     iccid: [{ command: 'AT+QCCID', prefix: '+QCCID:' }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
-    urcs: {},
+    // Quectel says its SMS service is up as `+QIND: SMS DONE` (tests/fixtures/at/quectel-ec20-boot.txt).
+    urcs: { '+QIND': (text) => (/SMS DONE/i.test(text) ? { kind: 'sms-ready' } : null) },
   },
   {
     name: 'simcom',

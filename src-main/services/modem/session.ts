@@ -5,13 +5,8 @@ import {
   combinedRegistration,
   identityValue,
   parseCfun,
-  parseCmgl,
-  parseCmgr,
   parseCmgs,
   parseCops,
-  parseCpms,
-  parseCpmsQuery,
-  parseCpmsTest,
   parseCregQuery,
   parseCsca,
   parseCsq,
@@ -20,7 +15,6 @@ import {
   REGISTRATION_QUERIES,
   type Registration,
 } from '../../../src-shared/at/status';
-import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
@@ -32,6 +26,7 @@ import { Emitter } from './emitter';
 import { familyOf, GENERIC, type ModemFamily } from './families';
 import { interpretPdu, unreadableMessage, type Ingestible } from './incoming';
 import { openSerialLink, type SerialLink } from './serial-link';
+import { StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
 
 export interface SessionEvents {
@@ -83,8 +78,6 @@ const SMS_RETRY_MS = 1_000;
 const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
-/** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
-const PDU_READ = { unsolicitedByShape: true } as const;
 
 interface Pending {
   id: string;
@@ -115,23 +108,26 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
-  /** Where the modem reads and deletes now (CPMS's first memory). */
-  private memory = 'SM';
-  private storagePlan: StoragePlan = planStorage(null);
-  /** Memories found empty of room (total 0): never listed. */
-  private readonly noRoom = new Set<string>();
   private family: ModemFamily = GENERIC;
   /** Registration per domain; the best one decides (an LTE module may be registered in +CEREG only). */
   private readonly registrations = new Map<RegistrationDomain, Registration>();
-  /** Unreadable slots already reported, so a poll does not say it again every time. */
-  private readonly unreadableSeen = new Set<string>();
   /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
   private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
+  private readonly stores: StoredMessages;
 
   constructor(private readonly o: SessionOptions) {
     super();
     this.now = o.now ?? (() => new Date());
+    this.stores = new StoredMessages({
+      at: (...args) => this.at(...args),
+      tryAt: (command) => this.tryAt(command),
+      interpret: (pdu) => this.interpret(pdu),
+      ingest: (meaning) => this.ingestMeaning(meaning),
+      settle: (key) => this.o.journal.settle(key),
+      notice: (level, text) => this.notice(level, text),
+      storageUse: (storage) => this.update({ storage }),
+    });
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -208,7 +204,7 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** Messages waiting in the modem's memory, read into the journal now (also done at every start). */
   drain(): Promise<number> {
-    return this.exclusive(() => this.drainStored());
+    return this.exclusive(() => this.stores.drainAll());
   }
 
   // ---- bringing the modem up ----
@@ -259,7 +255,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const radioOn = await this.radioOn();
     await this.whenSmsReady(() => this.at('AT+CMGF=0'));
     await this.tryAt('AT+CSMS=1');
-    await this.chooseStorage();
+    await this.stores.choose();
     // A SIM still busy after READY answers +CME ERROR: 14: asked again, not taken for "no SMS centre".
     const csca = await this.whenSmsReady(() => this.at('AT+CSCA?'), simBusy).catch((e) => {
       if (e instanceof AtError && e.code === 'at.closed') throw e;
@@ -282,7 +278,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.startTimers(cnmi === null);
     // The modem is up whatever the first reading of its memory gives: a port lost meanwhile is a
     // disconnect (lost() takes it from there), anything else a warning.
-    await this.drainStored().catch((e) => {
+    await this.stores.drainAll().catch((e) => {
       if (!(e instanceof AtError && e.code === 'at.closed')) this.warn(e);
     });
     void this.pumpOutbox().catch((e) => this.warn(e));
@@ -332,40 +328,6 @@ export class ModemSession extends Emitter<SessionEvents> {
         });
         this.smsReady = null;
       }
-    }
-  }
-
-  /**
-   * Message memories from what the modem offers (`AT+CPMS=?`), checked with `AT+CPMS?`: a memory the
-   * modem refused or that has no room (0 slots, as on some eSIM modules) is not used for receiving.
-   */
-  private async chooseStorage(): Promise<void> {
-    const offered = await this.tryAt('AT+CPMS=?');
-    this.storagePlan = planStorage(offered ? parseCpmsTest(offered.lines) : null);
-    this.noRoom.clear();
-    for (const [read, write, receive] of this.storagePlan.choices) {
-      if (!(await this.tryAt(`AT+CPMS="${read}","${write}","${receive}"`))) continue;
-      const now = await this.tryAt('AT+CPMS?');
-      const uses = now ? parseCpmsQuery(now.lines) : null;
-      for (const u of uses ?? []) if (u.total === 0) this.noRoom.add(u.mem);
-      const kept = uses?.[2];
-      if (uses && kept && kept.mem === receive && kept.total > 0) {
-        this.memory = uses[0]!.mem;
-        this.update({ storage: { used: kept.used, total: kept.total } });
-        return;
-      }
-    }
-    // Nothing verified: read what the modem says it uses, and go on with that.
-    const now = await this.tryAt('AT+CPMS?');
-    const uses = now ? parseCpmsQuery(now.lines) : null;
-    if (uses) this.memory = uses[0]!.mem;
-    const receiving = uses?.[2];
-    this.update({ storage: receiving ? { used: receiving.used, total: receiving.total } : null });
-    if (!receiving || receiving.total === 0) {
-      this.notice('warning', {
-        zh: '调制解调器没有可以存放短信的存储区（容量为 0）；新短信只能直接送达。',
-        en: 'The modem has no message storage with room (capacity 0); new messages can only be handed over directly.',
-      });
     }
   }
 
@@ -453,7 +415,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     switch (urc.kind) {
       case 'cmti':
       case 'cdsi':
-        void this.exclusive(() => this.readStored(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
+        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
         break;
       case 'cmt':
       case 'cds':
@@ -469,6 +431,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         const event = this.family.urcs[urc.name]?.(urc.text);
         if (event?.kind === 'memory-full') this.memoryFull();
         if (event?.kind === 'signal') this.update({ signal: event.signal });
+        if (event?.kind === 'sms-ready') this.smsReady?.();
         break;
       }
       case 'ready':
@@ -504,104 +467,6 @@ export class ModemSession extends Emitter<SessionEvents> {
       en: 'The SIM message storage is full, so new messages are waiting in the network; saving the messages on the SIM to the journal and deleting them from the card.',
     });
     void this.drain().catch((e) => this.warn(e));
-  }
-
-  /**
-   * One slot announced by +CMTI / +CDSI. A status report is looked for in the report memory too: a
-   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR, and a slot announced in SR may
-   * already be gone (+CMS ERROR: 321), so the memory is listed instead of giving up.
-   */
-  private async readStored(storage: string, index: number, report: boolean): Promise<void> {
-    const mem = storage || this.memory;
-    // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
-    if (![...this.storagePlan.drain, this.storagePlan.reports].includes(mem)) {
-      await this.drainStored();
-      return;
-    }
-    let read: { stat: number; pdu: string } | null = null;
-    try {
-      await this.useMemory(mem);
-      read = parseCmgr((await this.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
-    } catch (e) {
-      if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
-    }
-    const kept = read ? await this.keepThenDelete(mem, index, read.pdu) : null;
-    if (report && kept !== 'status-report') await this.drainReports(mem);
-  }
-
-  /** Status reports wherever they are kept: the report memory (SR) if the modem has one, else `fallback`. */
-  private async drainReports(fallback: string): Promise<void> {
-    await this.drainMemory(this.storagePlan.reports ?? fallback);
-  }
-
-  /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
-  private async useMemory(storage: string): Promise<{ used: number; total: number } | null> {
-    const set = await this.at(`AT+CPMS="${storage}"`);
-    this.memory = storage;
-    return parseCpms(set.lines);
-  }
-
-  /** Every memory that can hold messages, then the report memory (so it never fills up). */
-  private async drainStored(): Promise<number> {
-    let kept = 0;
-    const mems = [...this.storagePlan.drain, ...(this.storagePlan.reports ? [this.storagePlan.reports] : [])];
-    for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drainMemory(mem);
-    // The receiving memory's use, as the status shows it.
-    const now = await this.tryAt('AT+CPMS?');
-    const receiving = now ? parseCpmsQuery(now.lines)?.[2] : undefined;
-    if (receiving) this.update({ storage: { used: receiving.used, total: receiving.total } });
-    return kept;
-  }
-
-  private async drainMemory(mem: string): Promise<number> {
-    const use = await this.useMemory(mem);
-    // The set answer counts what is there: an empty memory costs no listing.
-    if (use && use.used === 0) return 0;
-    const listing = await this.at('AT+CMGL=4', 120_000, undefined, PDU_READ);
-    let kept = 0;
-    for (const stored of parseCmgl(listing.lines)) {
-      if (await this.keepThenDelete(mem, stored.index, stored.pdu)) kept++;
-    }
-    return kept;
-  }
-
-  /**
-   * The rule that keeps every message: delete from the modem only after the PDU decoded into a message
-   * the journal has on disk (or a status report). An undecodable PDU is read once more (a line may have
-   * been garbled on the way); still undecodable, it stays where it is and the user is told.
-   * Null when the slot stays; otherwise what it held.
-   */
-  private async keepThenDelete(mem: string, index: number, pdu: string): Promise<'message' | 'status-report' | null> {
-    let meaning = this.interpret(pdu);
-    if (meaning.kind === 'unreadable') {
-      const again = parseCmgr((await this.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
-      if (again) meaning = this.interpret(again.pdu);
-      if (meaning.kind === 'unreadable') {
-        this.keptUnreadable(mem, index, meaning.raw);
-        return null;
-      }
-    }
-    const kept = await this.ingestMeaning(meaning);
-    if (!kept) return null;
-    if (await this.tryAt(`AT+CMGD=${index}`)) {
-      if (kept.key) this.o.journal.settle(kept.key);
-    } else {
-      this.notice('warning', {
-        zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
-        en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
-      });
-    }
-    return meaning.kind === 'status-report' ? 'status-report' : 'message';
-  }
-
-  private keptUnreadable(mem: string, index: number, raw: string): void {
-    const seen = `${mem}:${index}:${raw}`;
-    if (this.unreadableSeen.has(seen)) return;
-    this.unreadableSeen.add(seen);
-    this.notice('warning', {
-      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。原文：${raw}`,
-      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
-    });
   }
 
   private interpret(pdu: string): Ingestible {
