@@ -55,7 +55,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     name: 'zte',
     matches: /zte/i,
     iccid: GENERIC_ICCID,
-    // ZTE sticks start offline and go online with AT+ZOPRT=5 (oFono plugins/zte.c, zte_set_online).
+    // ZTE sticks start offline and go online with AT+ZOPRT=5 (gammu atgen.c F_ZTE_INIT for MF190/MF626; oFono plugins/zte.c).
     radioOn: ['AT+ZOPRT=5', 'AT+CFUN=1'],
     urcs: {},
   },

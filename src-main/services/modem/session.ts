@@ -111,6 +111,10 @@ export class ModemSession extends Emitter<SessionEvents> {
   private family: ModemFamily = GENERIC;
   /** Registration per domain; the best one decides (an LTE module may be registered in +CEREG only). */
   private readonly registrations = new Map<RegistrationDomain, Registration>();
+  /** The registration queries this modem answers (found at bring-up; the health check asks only those). */
+  private registrationQueries = REGISTRATION_QUERIES;
+  /** The radio stayed off after trying to switch it on. */
+  private radioOff = false;
   /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
   private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
@@ -252,7 +256,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
 
-    const radioOn = await this.radioOn();
+    this.radioOff = !(await this.radioOn());
     await this.whenSmsReady(() => this.at('AT+CMGF=0'));
     await this.tryAt('AT+CSMS=1');
     await this.stores.choose();
@@ -263,7 +267,10 @@ export class ModemSession extends Emitter<SessionEvents> {
     });
     const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
     for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
+    this.registrationQueries = REGISTRATION_QUERIES;
+    this.registrations.clear();
     await this.readRegistrations();
+    this.registrationQueries = REGISTRATION_QUERIES.filter((q) => this.registrations.has(q.domain));
     await this.tryAt('AT+COPS=3,0');
     const cops = await this.tryAt('AT+COPS?');
     const csq = await this.tryAt('AT+CSQ');
@@ -272,7 +279,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       operator: cops ? parseCops(cops.lines) : null,
       signal: csq ? parseCsq(csq.lines) : null,
     });
-    this.update({ traps: [...this.trapsNow(), ...(radioOn ? [] : [trap('radio-off')])], state: 'ready' });
+    this.update({ traps: this.trapsNow(), state: 'ready' });
     // Up: from here a lost port is a disconnect to come back from, not a failed attempt.
     this.connecting = false;
     this.startTimers(cnmi === null);
@@ -312,7 +319,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       try {
         return await command();
       } catch (e) {
-        if (!(e instanceof AtError) || e.code === 'at.closed' || !retryable(e) || Date.now() - started >= SMS_WAIT_MS) throw e;
+        // Only a refusal is worth asking again; a modem that stopped answering is not starting up.
+        const refused = e instanceof AtError && (e.code === 'at.error' || e.code === 'at.cms' || e.code === 'at.cme');
+        if (!refused || !retryable(e) || Date.now() - started >= SMS_WAIT_MS) throw e;
         if (attempt === 2) {
           this.notice('info', {
             zh: '调制解调器刚启动，短信功能还没就绪，正在等待（最多 45 秒）…',
@@ -332,7 +341,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async readRegistrations(): Promise<void> {
-    for (const q of REGISTRATION_QUERIES) {
+    for (const q of this.registrationQueries) {
       const r = await this.tryAt(`AT${q.name}?`);
       const reg = r ? parseCregQuery(r.lines, q.name) : null;
       if (reg) this.registrations.set(q.domain, reg);
@@ -405,7 +414,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const traps: Trap[] = [];
     if (!this.status.smsc) traps.push(trap('no-smsc'));
     if (['none', 'searching', 'denied'].includes(this.status.registration)) traps.push(trap('no-network'));
-    if (this.status.traps.some((t) => t.code === 'radio-off')) traps.push(trap('radio-off'));
+    if (this.radioOff) traps.push(trap('radio-off'));
     return traps;
   }
 

@@ -83,7 +83,8 @@ export class StoredMessages {
     }
     let read: { stat: number; pdu: string } | null = null;
     try {
-      await this.use(mem);
+      // Already the reading memory (the usual case, one +CMTI after another): no command for it.
+      if (mem !== this.memory) await this.use(mem);
       read = parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
     } catch (e) {
       if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
