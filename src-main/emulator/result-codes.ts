@@ -12,6 +12,7 @@ export interface Response {
 export const CME = {
   operationNotAllowed: 3,
   operationNotSupported: 4,
+  phSimPinRequired: 5,
   simNotInserted: 10,
   simPinRequired: 11,
   simPukRequired: 12,
@@ -25,6 +26,7 @@ export const CME = {
 const CME_TEXT: Record<number, string> = {
   3: 'operation not allowed',
   4: 'operation not supported',
+  5: 'PH-SIM PIN required',
   10: 'SIM not inserted',
   11: 'SIM PIN required',
   12: 'SIM PUK required',
@@ -44,6 +46,7 @@ export const CMS = {
   invalidTextParameter: 305,
   simNotInserted: 310,
   simPinRequired: 311,
+  phSimPinRequired: 312,
   simPukRequired: 316,
   invalidMemoryIndex: 321,
   memoryFull: 322,

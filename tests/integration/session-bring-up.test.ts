@@ -57,6 +57,21 @@ describe('bring-up', () => {
     expect(kit.session.snapshot()).toMatchObject({ registration: 'home', traps: [] });
   });
 
+  it('takes +CPIN: SIM PIN2 as a SIM ready for SMS (only the fixed-dialling book is locked)', async () => {
+    kit = await sessionKit({ ...FAST, sim: { extraLock: 'SIM PIN2' } });
+    await kit.session.open();
+    expect(kit.session.snapshot()).toMatchObject({ state: 'ready', sim: 'ready', traps: [] });
+  });
+
+  it('tells a device lock (+CPIN: PH-SIM PIN) from a missing SIM or its PIN, with what to do', async () => {
+    kit = await sessionKit({ ...FAST, sim: { extraLock: 'PH-SIM PIN' } });
+    await kit.session.open();
+    const s = kit.session.snapshot();
+    expect(s.traps.map((t) => t.code)).toEqual(['sim-lock']);
+    expect(s.traps[0]!.action.en).toMatch(/unlock code/);
+    expect(s.state).not.toBe('ready');
+  });
+
   it('waits for the SMS service after boot (ERROR until SMS Ready) instead of failing', async () => {
     kit = await sessionKit({ ...FAST, profile: device({ smsReadyAfterMs: 300, smsReadyUrc: 'SMS Ready' }) });
     await kit.session.open();
