@@ -1,19 +1,30 @@
 import { runCrashScenario } from '../tests/crash/crash-run';
 import { round, type Section } from './harness';
 
-const KILL_POINTS = Number(process.env.HALL_CRASH_KILL_POINTS ?? 100);
-const INSTRUCTIONS = 30;
+const KILL_POINTS = Number(process.env.HALL_CRASH_KILL_POINTS ?? 160);
+const INSTRUCTIONS = 40;
+/** Kill triggers the count must cover (issue 14): random moments and each of these commands. */
+const TRIGGERS = ['time', 'AT+CMGR', 'AT+CMGD', 'AT+CMGS', 'body', 'AT+CNMA'] as const;
 const SEED = 10086;
 
-/** Issue 8 §1: the core SIGKILLed at seeded points of the AT conversation, restarted, and checked. */
+/**
+ * Issue 8 §1, grown by issue 14: the core SIGKILLed at seeded points of the AT conversation and at
+ * random moments, with identical twins and multipart messages in the traffic, restarted, and checked.
+ */
 export default async function crashBench(): Promise<Section> {
   const r = await runCrashScenario({ killPoints: KILL_POINTS, instructions: INSTRUCTIONS, seed: SEED });
   const v = r.verdict;
   return {
     title: `Crash consistency (SIGKILL at ${KILL_POINTS} seeded points, seed ${SEED}; HALL_CRASH_KILL_POINTS sets the count)`,
     figures: [
-      { name: 'kill points', value: r.killPoints, target: '100', pass: r.killPoints >= 100 },
+      { name: 'kill points', value: r.killPoints, target: '≥ 150', pass: r.killPoints >= 150 },
+      ...TRIGGERS.map((t) => ({ name: `kills triggered by ${t === 'time' ? 'a random moment' : t}`, value: r.triggers[t] ?? 0, target: '≥ 1', pass: (r.triggers[t] ?? 0) >= 1 })),
+      ...Object.entries(r.triggers)
+        .filter(([t]) => !(TRIGGERS as readonly string[]).includes(t))
+        .map(([t, n]) => ({ name: `kills triggered by ${t}`, value: n })),
       { name: 'messages delivered (parts)', value: `${r.messages} (${r.messageParts})` },
+      { name: 'identical twins among them (same sender, text and second)', value: r.twins, target: '≥ 1', pass: r.twins >= 1 },
+      { name: 'multipart messages among them', value: r.multipart, target: '≥ 1', pass: r.multipart >= 1 },
       { name: 'instructions', value: r.instructions },
       { name: 'lost', value: v.lost.length, target: '0', pass: v.lost.length === 0 },
       { name: 'duplicated', value: v.duplicated.length, target: '0', pass: v.duplicated.length === 0 },

@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   bundle: () => import('./bundle.bench'),
   crash: () => import('./crash.bench'),
   soak: () => import('./soak.bench'),
+  backpressure: () => import('./backpressure.bench'),
 };
 
 function printSection(s: Section): void {

@@ -4,7 +4,7 @@ import { CHROME_LOCALES } from './i18n';
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 
 /**
- * `manifest.json`. Permissions are the least that works (see README "Browser extension"): no host
+ * `manifest.json`. Permissions are the least that works (see docs/extension.md): no host
  * permissions up front, no remote code; the default MV3 content security policy applies. Host access
  * is optional and asked for one site at a time: the catalog update source the user enters.
  */

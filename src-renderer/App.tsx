@@ -62,10 +62,11 @@ function Shell() {
       // Top-row digits only: Alt with the numeric keypad types a character on Windows (Alt+0165 → ¥).
       if (e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing && e.code.startsWith('Digit') && n >= 1 && n <= NAV.length) {
         e.preventDefault();
-        navigate(NAV[n - 1]!.route);
+        if (route.view === 'catalog' && n === 1) selectSearch();
+        else navigate(NAV[n - 1]!.route);
       } else if (e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
         e.preventDefault();
-        if (route.view === 'catalog') document.getElementById('catalog-search')?.focus();
+        if (route.view === 'catalog') selectSearch();
         else navigate({ view: 'catalog' });
       }
     };
@@ -112,6 +113,15 @@ function Shell() {
       <ApprovalPrompt />
     </div>
   );
+}
+
+/** The search box focused with its text selected: what is typed next replaces the last query. */
+function selectSearch(): void {
+  const search = document.getElementById('catalog-search');
+  if (search instanceof HTMLInputElement) {
+    search.focus();
+    search.select();
+  }
 }
 
 function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQuery: (q: string) => void): ReactNode {

@@ -24,24 +24,30 @@ export function connectCore(): CoreConnection {
     // IPC to our own main process does not drop: it is open for the life of the page.
     return { api, onConnectionChange: (cb) => (cb('open'), () => {}) };
   }
-  const client = connectWebSocketApi(webSocketUrl(window.location));
+  const client = connectWebSocketApi(webSocketUrl(window.location), { token: launchToken() });
   return { api: client, onConnectionChange: (cb) => client.onConnectionChange(cb) };
 }
 
+const TOKEN_KEY = 'hall10086.token';
+
 /**
- * `ws://<host>/api`, with the launch token when the page was opened with one. The server also
- * sets it as an HttpOnly cookie on that first load, so the token is then taken out of the address
- * bar (out of history and screenshots) and reloads authenticate with the cookie.
+ * The launch token arrives in the address's fragment (`/#token=…`), which the browser never sends
+ * anywhere: not to our server, not in a Referer. It is kept in this tab's sessionStorage (so a
+ * reload, and a tab the browser duplicates, still have it) and taken out of the address bar, out of
+ * history and screenshots. Another tab is opened with the printed link again. No cookie ever holds
+ * it: a cookie for 127.0.0.1 would go to every other local web service the user visits.
  */
-function webSocketUrl(location: Location): string {
-  const page = new URL(location.href);
-  const token = page.searchParams.get('token');
-  const url = new URL('/api', page);
-  url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (token) {
-    url.searchParams.set('token', token);
-    page.searchParams.delete('token');
-    history.replaceState(history.state, '', page);
+function launchToken(): string {
+  const fromLink = /^#token=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
+  if (fromLink) {
+    sessionStorage.setItem(TOKEN_KEY, fromLink);
+    history.replaceState(history.state, '', `${window.location.pathname}#/`);
   }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function webSocketUrl(location: Location): string {
+  const url = new URL('/api', location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }

@@ -36,6 +36,12 @@ export const IncomingRecordSchema = v.strictObject({
   kind: v.literal('in'),
   key: v.string(),
   ...IncomingMessageSchema.entries,
+  /**
+   * Where the modem held the part when it was journaled: `<memory>:<index>` (`SM:3`) for a stored
+   * one, `direct` for one handed over with +CMT. With the content key it tells a slot read again
+   * after a crash from an identical message in another slot. Absent in journals written before it.
+   */
+  slot: v.optional(v.string()),
 });
 
 export const AckRecordSchema = v.strictObject({
@@ -70,11 +76,18 @@ export const SeenRecordSchema = v.strictObject({
   keys: v.array(v.tuple([v.string(), epochMs])),
 });
 
+/** The modem no longer holds these parts (their slot was deleted, or their +CMT acknowledged). */
+export const GoneRecordSchema = v.strictObject({
+  kind: v.literal('gone'),
+  keys: v.array(v.string()),
+});
+
 export const JournalRecordSchema = v.variant('kind', [
   IncomingRecordSchema,
   AckRecordSchema,
   OutgoingRecordSchema,
   SeenRecordSchema,
+  GoneRecordSchema,
 ]);
 
 export type SmsEncoding = (typeof SMS_ENCODINGS)[number];

@@ -54,7 +54,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
 export function intOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
-  const n = Number(raw);
+  // Digits only: Number('') and Number(' ') are 0, which for --port would mean "any port".
+  const n = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw usageError(`--${name} 应是 ${min} 到 ${max} 之间的整数。`, `--${name} must be a whole number from ${min} to ${max}.`);
   }

@@ -1,4 +1,5 @@
 import type { Bilingual, Lang } from '../../src-shared/errors';
+import { toTraditional } from '../../src-shared/i18n/to-traditional';
 import type { ArgSpec, ParsedArgs } from './args';
 
 export interface CliContext {
@@ -16,6 +17,8 @@ export interface Command {
   run(args: ParsedArgs, ctx: CliContext): Promise<number | void>;
 }
 
+/** The text in the chosen language: zh-Hant reads the Chinese converted to Traditional characters. */
 export function say(ctx: CliContext, text: Bilingual): string {
-  return ctx.lang === 'en' ? text.en : text.zh;
+  if (ctx.lang === 'en') return text.en;
+  return ctx.lang === 'zh-Hant' ? toTraditional(text.zh) : text.zh;
 }

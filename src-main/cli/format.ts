@@ -35,3 +35,31 @@ export function table(rows: readonly (readonly string[])[], gap = 2): string {
     .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : padDisplay(cell, widths[i]! + gap))).join(''))
     .join('\n');
 }
+
+/**
+ * `text` broken into lines of at most `width` columns, each after the first starting with `indent`
+ * spaces. Lines break at spaces, and anywhere between two wide (CJK) characters; a single word
+ * longer than a line stays whole.
+ */
+export function wrap(text: string, width: number, indent = 0): string[] {
+  const lines: string[] = [];
+  const pad = ' '.repeat(indent);
+  let line = '';
+  for (const word of breakable(text)) {
+    const candidate = line === '' ? word.trimStart() : line + word;
+    const limit = lines.length === 0 ? width : width - indent;
+    if (line !== '' && displayWidth(candidate.trimEnd()) > limit) {
+      lines.push(line.trimEnd());
+      line = word.trimStart();
+    } else {
+      line = candidate;
+    }
+  }
+  if (line.trim() !== '' || lines.length === 0) lines.push(line.trimEnd());
+  return lines.map((l, i) => (i === 0 ? l : pad + l));
+}
+
+/** Pieces a line may break between: a word with the spaces before it, or one wide character with the closing marks after it. */
+function breakable(text: string): string[] {
+  return text.match(/\s*[^\s\u2e80-\ua4cf\uff00-\uff60]+[、。，）：；！？」』]*|\s*[\u2e80-\ua4cf\uff00-\uff60][、。，）：；！？」』]*|\s+$/gu) ?? [];
+}

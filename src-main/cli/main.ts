@@ -1,4 +1,6 @@
-import { isHallError, toHallError, type Lang } from '../../src-shared/errors';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
 import { customCommand, provinceCommand, updateCommand } from './commands/catalog-state-commands';
@@ -9,7 +11,9 @@ import { atCommand, inboxCommand, modemCommand, portsCommand, sendCommand } from
 import { pduCommand } from './commands/pdu-commands';
 import { serveCommand } from './commands/serve-command';
 import { say, type CliContext, type Command } from './context';
-import { table } from './format';
+import { fileSystemError } from './file-errors';
+import { flagHint } from './flag-hints';
+import { wrap } from './format';
 import { systemLang } from './lang';
 
 const COMMANDS: Command[] = [
@@ -32,12 +36,29 @@ const COMMANDS: Command[] = [
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
-const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom)\./;
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom|path)\.|^update\.(key-required|bad-key)$/;
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
+/** Help fits a standard 80-column terminal: each command's usage, then its summary indented under it. */
+const HELP_WIDTH = 80;
+
 function help(ctx: CliContext): string {
-  const rows = COMMANDS.map((c) => [`hall10086 ${c.usage}`, say(ctx, c.summary)]);
-  return `Hall10086 — ${say(ctx, { zh: '10086 短信营业厅', en: 'the 10086 SMS business hall' })}\n\n${table(rows)}\n\n  --lang zh-Hans|zh-Hant|en`;
+  const indent = (pad: string) => (line: string) => (line.startsWith(' ') ? line : pad + line);
+  const commands = COMMANDS.flatMap((c) => [
+    ...wrap(`hall10086 ${c.usage}`, HELP_WIDTH - 2, 8).map(indent('  ')),
+    ...wrap(say(ctx, c.summary), HELP_WIDTH - 6).map((line) => `      ${line}`),
+    '',
+  ]);
+  const global = say(ctx, {
+    zh: '全局选项：--lang zh-Hans|zh-Hant|en（语言）、--version、--help',
+    en: 'Global options: --lang zh-Hans|zh-Hant|en (language), --version, --help',
+  });
+  const title = `Hall10086 ${version()} — ${say(ctx, { zh: '10086 短信营业厅', en: 'the 10086 SMS business hall' })}`;
+  return [title, '', ...commands, ...wrap(global, HELP_WIDTH, 2)].join('\n');
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** Pulls the global `--lang` out of argv; everything else goes to the command. */
@@ -67,13 +88,19 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
       ctx.out(help(ctx));
       return name ? 0 : 2;
     }
+    if (name === '--version' || name === '-V' || name === 'version') {
+      ctx.out(`hall10086 ${version()}`);
+      return 0;
+    }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw usageError(`没有命令 “${name}”。`, `There is no command "${name}".`);
     return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
   } catch (e) {
-    const error = toHallError(e);
-    ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${error.describe(ctx.lang)}`);
+    const error = fileSystemError(e) ?? toHallError(e);
+    ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') })}`);
+    const hint = flagHint(error);
+    if (hint) ctx.err(say(ctx, hint));
     if (error.code === 'cli.usage') ctx.err(say(ctx, { zh: '用 hall10086 help 查看用法。', en: 'Run hall10086 help for usage.' }));
-    return isHallError(e) && INPUT_ERROR.test(error.code) ? 2 : 1;
+    return INPUT_ERROR.test(error.code) ? 2 : 1;
   }
 }

@@ -3,7 +3,7 @@ import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Response
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
-import { SECRET_MASK } from '../../src-shared/catalog/compose';
+import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -314,18 +314,27 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     return session.send(to, text, redacted);
   }
 
-  /** The exact text, its redacted form, and whether the user must confirm first. */
+  /**
+   * The exact text, its redacted form, and whether the user must confirm first. Free text carrying
+   * an instruction's secrets in any form (`mmxg 123456 654321`, inside a sentence, full-width) is
+   * sent as typed, kept only masked, and needs that instruction's confirmation.
+   */
   private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
-    const instruction = req.id ? this.catalog.require(req.id) : req.text ? this.catalog.recognize(req.text)?.instruction : undefined;
+    const typedText = req.text?.trim() ?? '';
+    const instruction = req.id
+      ? this.catalog.require(req.id)
+      : typedText
+        ? (this.catalog.recognize(typedText)?.instruction ?? this.catalog.findSecret(typedText)?.instruction ?? undefined)
+        : undefined;
     let text: string;
     let redacted: string;
     if (req.id) {
       const c = this.catalog.compose(req.id, req.params ?? {});
       ({ text, redacted } = c);
-    } else if (req.text && req.text.trim()) {
-      const typed = this.catalog.composeTyped(req.text);
-      text = typed?.text ?? req.text.trim();
-      redacted = typed?.redacted ?? this.catalog.redact(text);
+    } else if (typedText) {
+      const typed = this.catalog.composeTyped(typedText);
+      text = typed?.text ?? typedText;
+      redacted = typed?.redacted ?? this.catalog.maskSecrets(text);
       if (text.length > FREE_TEXT_LIMIT) {
         throw new HallError('send.too-long', { zh: `短信太长（最多 ${FREE_TEXT_LIMIT} 字）。`, en: `The message is too long (at most ${FREE_TEXT_LIMIT} characters).` });
       }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, existsSync, lstatSync, openSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HallError } from '../../src-shared/errors';
@@ -44,6 +44,33 @@ function socatFailed(detail: string): HallError {
   );
 }
 
+function linkTaken(path: string): HallError {
+  return new HallError(
+    'path.not-a-link',
+    {
+      zh: `${path} 已经存在，而且不是模拟调制解调器留下的链接；为了不覆盖它，没有启动。`,
+      en: `${path} already exists and is not a link left by the modem emulator; not started, so that it is not overwritten.`,
+    },
+    { action: { zh: '请用 --link 指定一个还不存在的路径。', en: 'Give --link a path that does not exist yet.' }, details: { path } },
+  );
+}
+
+/** What the link points at when it is a symbolic link, else null (missing, or a file of any other kind). */
+function linkTarget(path: string): string | null {
+  if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return null;
+  return readlinkSync(path);
+}
+
+/**
+ * The device path may only ever be a link socat made to a pseudo-terminal: a missing path is
+ * fine, one left behind by a crashed run is removed, anything else belongs to the user.
+ */
+function claimLinkPath(path: string): void {
+  const stale = linkTarget(path);
+  if (stale !== null && stale.startsWith('/dev/pts/')) unlinkSync(path);
+  else if (lstatSync(path, { throwIfNoEntry: false })) throw linkTaken(path);
+}
+
 /**
  * One socat process = one plugged-in modem: socat owns the pty master and relays it to our
  * stdin/stdout. We also hold the slave side open ourselves, so a client closing the device
@@ -52,6 +79,8 @@ function socatFailed(detail: string): HallError {
 class SocatLink {
   private proc: ChildProcess | null = null;
   private slaveFd: number | null = null;
+  /** The pseudo-terminal our link points at: only that link is ours to remove. */
+  private made: string | null = null;
 
   constructor(
     private readonly link: string,
@@ -62,8 +91,10 @@ class SocatLink {
 
   async start(): Promise<void> {
     // A link left behind by a crashed run would look ready before socat made the new one.
-    if (lstatSync(this.link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(this.link);
-    const proc = spawn(this.socatPath, ['-d', `pty,raw,echo=0,link=${this.link}`, 'STDIO'], {
+    claimLinkPath(this.link);
+    // unlink-close=0: socat would remove whatever is at the path when it exits, even a file the user
+    // put there since; stop() removes the link only if it is still ours.
+    const proc = spawn(this.socatPath, ['-d', `pty,raw,echo=0,link=${this.link},unlink-close=0`, 'STDIO'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.proc = proc;
@@ -89,12 +120,13 @@ class SocatLink {
       const poll = (): void => {
         if (settled) return;
         if (proc.exitCode !== null || proc.signalCode !== null) return finish(socatFailed(stderr.trim() || `exit ${proc.exitCode}`));
-        if (existsSync(this.link)) return finish();
+        if (linkTarget(this.link) !== null) return finish();
         if (Date.now() - started > this.readyTimeoutMs) return finish(socatFailed('timeout waiting for the pty'));
         setTimeout(poll, POLL_MS);
       };
       poll();
     });
+    this.made = linkTarget(this.link);
     this.slaveFd = openSync(this.link, constants.O_RDWR | constants.O_NOCTTY);
   }
 
@@ -112,7 +144,8 @@ class SocatLink {
       proc.kill('SIGTERM');
       await exited;
     }
-    if (existsSync(this.link)) unlinkSync(this.link);
+    if (this.made !== null && linkTarget(this.link) === this.made) unlinkSync(this.link);
+    this.made = null;
   }
 }
 

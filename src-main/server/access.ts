@@ -5,13 +5,12 @@ import { HallError } from '../../src-shared/errors';
 /**
  * Who may talk to the browser-mode server: a page from 127.0.0.1/localhost on our port that holds
  * this launch's token. The Host check defeats DNS rebinding (a foreign name resolving to 127.0.0.1),
- * the Origin check cross-site WebSockets, the token every other local program or page.
+ * the Origin check cross-site WebSockets, the token (the API connection's first message, see
+ * ws-handshake) every other local program or page. The static UI files are no secret and need no token.
  */
 export interface AccessPolicy {
   readonly port: number;
   readonly token: string;
-  /** Cookies are shared by every port of a host, so the name carries the port: two launches never clash. */
-  readonly cookieName: string;
   readonly hosts: ReadonlySet<string>;
   readonly origins: ReadonlySet<string>;
 }
@@ -22,7 +21,7 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** A caller-chosen token must be as safe in a URL and a cookie as a generated one. */
+/** A caller-chosen token must be as safe in a URL as a generated one. */
 export function assertUsableToken(token: string): void {
   if (!TOKEN_PATTERN.test(token)) {
     throw new HallError('server.bad-token', {
@@ -37,7 +36,6 @@ export function accessPolicy(port: number, token: string): AccessPolicy {
   return {
     port,
     token,
-    cookieName: `hall_token_${port}`,
     hosts: new Set(hosts),
     origins: new Set(hosts.map((host) => `http://${host}`)),
   };
@@ -52,38 +50,14 @@ export function isAllowedOrigin(policy: AccessPolicy, req: IncomingMessage): boo
   return req.headers.origin !== undefined && policy.origins.has(req.headers.origin);
 }
 
-/** The request line's path and query, split by hand: WHATWG URL parsing would resolve `..` before we see it. */
-export function splitTarget(target: string): { path: string; query: URLSearchParams } {
+/** The request line's path, split by hand: WHATWG URL parsing would resolve `..` before we see it. */
+export function pathOf(target: string): string {
   const mark = target.indexOf('?');
-  return mark < 0
-    ? { path: target, query: new URLSearchParams() }
-    : { path: target.slice(0, mark), query: new URLSearchParams(target.slice(mark + 1)) };
+  return mark < 0 ? target : target.slice(0, mark);
 }
 
-export type Credential = 'query' | 'cookie' | 'none' | 'wrong';
-
-/** A token in the query must be right (even with a good cookie); otherwise the cookie decides. */
-export function credentialOf(policy: AccessPolicy, req: IncomingMessage, query: URLSearchParams): Credential {
-  const fromQuery = query.get('token');
-  if (fromQuery !== null) return tokenMatches(policy, fromQuery) ? 'query' : 'wrong';
-  const fromCookie = cookieValue(req.headers.cookie, policy.cookieName);
-  if (fromCookie === null) return 'none';
-  return tokenMatches(policy, fromCookie) ? 'cookie' : 'wrong';
-}
-
-export function tokenCookie(policy: AccessPolicy): string {
-  return `${policy.cookieName}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const pair of header?.split(';') ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq > 0 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
-  }
-  return null;
-}
-
-function tokenMatches(policy: AccessPolicy, candidate: string): boolean {
+/** Constant-time: how long a refusal takes says nothing about how much of the token was right. */
+export function tokenMatches(policy: AccessPolicy, candidate: string): boolean {
   const expected = Buffer.from(policy.token);
   const given = Buffer.from(candidate);
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -18,10 +18,6 @@ export function securityHeaders(policy: AccessPolicy): Record<string, string> {
 
 /** Short bilingual bodies for the refusals a person might see in a browser tab. */
 export const REFUSALS = {
-  token: {
-    status: 403,
-    text: '禁止访问：需要本次启动的访问令牌，请用 Hall10086 启动时给出的链接打开。\nForbidden: this launch\'s access token is required; open the link Hall10086 gave when it started.\n',
-  },
   host: {
     status: 403,
     text: '禁止访问：只接受发往 127.0.0.1 或 localhost 的请求。\nForbidden: only requests addressed to 127.0.0.1 or localhost are accepted.\n',

@@ -4,20 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { HallError } from '../../src-shared/errors';
-import {
-  accessPolicy,
-  assertUsableToken,
-  credentialOf,
-  isAllowedHost,
-  isAllowedOrigin,
-  newToken,
-  splitTarget,
-  tokenCookie,
-  type AccessPolicy,
-} from './access';
+import { accessPolicy, assertUsableToken, isAllowedHost, isAllowedOrigin, newToken, pathOf, type AccessPolicy } from './access';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
-import { API_PATH, createWebSocketApi } from './ws-api';
+import { API_PATH, createWebSocketApi, type ApiLimits } from './ws-api';
 
 export interface StartServerOptions {
   core: CoreApi;
@@ -27,12 +17,14 @@ export interface StartServerOptions {
   port?: number;
   /** Defaults to a fresh random token per launch. */
   token?: string;
+  /** Defaults: MAX_BUFFERED_BYTES unsent before a client is dropped, HELLO_DEADLINE_MS to present the token. */
+  limits?: Partial<ApiLimits>;
   /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
   onInternalError?: (error: unknown) => void;
 }
 
 export interface RunningServer {
-  /** Open this in a browser: http://127.0.0.1:PORT/?token=… */
+  /** Open this in a browser: http://127.0.0.1:PORT/#token=… (a fragment never leaves the browser). */
   url: string;
   port: number;
   token: string;
@@ -49,7 +41,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createServer();
   const port = await listen(server, options.port ?? 0);
   const policy = accessPolicy(port, token);
-  const api = createWebSocketApi(options.core, onInternalError);
+  const api = createWebSocketApi(options.core, policy, onInternalError, options.limits);
 
   server.on('error', onInternalError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -67,7 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     async close() {
@@ -85,29 +77,22 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, policy: Acce
   if (!isAllowedHost(policy, req)) return sendRefusal(res, REFUSALS.host, headOnly);
   if (req.method !== 'GET' && !headOnly) return sendRefusal(res, REFUSALS.method, false);
 
-  const { path, query } = splitTarget(req.url ?? '/');
-  const credential = credentialOf(policy, req, query);
-  if (credential === 'none' || credential === 'wrong') return sendRefusal(res, REFUSALS.token, headOnly);
-
-  const file = await readStaticFile(staticDir, path);
+  // The UI's files are the same for everyone and grant nothing: no token here, so none in any cookie or request line.
+  const file = await readStaticFile(staticDir, pathOf(req.url ?? '/'));
   if (file === null) return sendRefusal(res, REFUSALS.notFound, headOnly);
   res.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': file.body.length,
     'Cache-Control': file.isIndex ? 'no-store' : 'no-cache',
-    // From here on the HttpOnly cookie carries the token, so the page's scripts never need to handle it.
-    ...(file.isIndex && credential === 'query' ? { 'Set-Cookie': tokenCookie(policy) } : {}),
   });
   res.end(headOnly ? undefined : file.body);
 }
 
+/** The token is checked after the upgrade, in the connection's first message (ws-api). */
 function upgradeRefusal(req: IncomingMessage, policy: AccessPolicy): Refusal | null {
   if (!isAllowedHost(policy, req)) return REFUSALS.host;
-  const { path, query } = splitTarget(req.url ?? '/');
-  if (path !== API_PATH) return REFUSALS.notFound;
-  if (!isAllowedOrigin(policy, req)) return REFUSALS.origin;
-  const credential = credentialOf(policy, req, query);
-  return credential === 'none' || credential === 'wrong' ? REFUSALS.token : null;
+  if (pathOf(req.url ?? '/') !== API_PATH) return REFUSALS.notFound;
+  return isAllowedOrigin(policy, req) ? null : REFUSALS.origin;
 }
 
 /** Without a built UI every page would be a 404: better to say so at start. */

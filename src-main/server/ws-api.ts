@@ -4,12 +4,24 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { answerCall, forwardEvents, type EventForwarder } from '../../src-shared/api/dispatch';
 import { decodeWireMessage, MAX_FRAME_BYTES, toWireError, type WireEvents, type WireReply } from '../../src-shared/api/wire';
+import { tokenOfHello, UNAUTHORIZED_CLOSE, WELCOME_FRAME } from '../../src-shared/api/ws-handshake';
+import { tokenMatches, type AccessPolicy } from './access';
 
 export const API_PATH = '/api';
 const CLOSE_GRACE_MS = 2000;
 
+/** A connection that has not presented the token by then is closed: nobody may hold a socket open for free. */
+export const HELLO_DEADLINE_MS = 10_000;
+
+/**
+ * What may wait unsent for one client (ws `bufferedAmount`, bytes). A client that stops reading
+ * would otherwise make the server keep every event for it, without bound. The largest frame is a
+ * catalog event (an update inflates to at most 8 MiB), so a client that reads is never near this.
+ */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
 /** RFC 6455 close codes for the ways a frame can be unacceptable. */
-const CLOSE_CODES = { binary: 1003, malformed: 1007, notACall: 1008, goingAway: 1001 } as const;
+const CLOSE_CODES = { binary: 1003, malformed: 1007, notACall: 1008, goingAway: 1001, unauthorized: UNAUTHORIZED_CLOSE } as const;
 
 export interface WebSocketApi {
   /** Takes over an upgrade the HTTP layer has already authorised. */
@@ -18,14 +30,34 @@ export interface WebSocketApi {
 }
 
 /**
- * The `/api` endpoint: each connection sends calls and gets replies; core events go to every
- * connection. A frame that is not a call is a protocol violation and ends that connection with a
- * reason; nothing a client sends can throw out of here.
+ * The `/api` endpoint: a connection first presents the launch token (ws-handshake), then sends
+ * calls and gets replies; core events go to every welcomed connection. A frame that is not a call
+ * is a protocol violation and ends that connection with a reason; nothing a client sends can throw
+ * out of here. A client that falls more than MAX_BUFFERED_BYTES behind is dropped.
  */
-export function createWebSocketApi(core: CoreApi, onInternalError: (error: unknown) => void): WebSocketApi {
+export interface ApiLimits {
+  maxBufferedBytes: number;
+  helloDeadlineMs: number;
+}
+
+export function createWebSocketApi(
+  core: CoreApi,
+  policy: AccessPolicy,
+  onInternalError: (error: unknown) => void,
+  limits: Partial<ApiLimits> = {},
+): WebSocketApi {
+  const { maxBufferedBytes = MAX_BUFFERED_BYTES, helloDeadlineMs = HELLO_DEADLINE_MS } = limits;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const events = forwardEvents(core, (message) => broadcast(wss.clients, message, onInternalError), onInternalError);
-  wss.on('connection', (socket) => serveConnection(socket, core, events, onInternalError));
+  const welcomed = new Set<WebSocket>();
+  const deliver = (client: WebSocket, frame: string) => deliverOrDrop(client, frame, maxBufferedBytes);
+  const events = forwardEvents(core, (message) => broadcast(welcomed, message, deliver, onInternalError), onInternalError);
+  wss.on('connection', (socket) => {
+    socket.on('close', () => welcomed.delete(socket));
+    awaitHello(socket, policy, helloDeadlineMs, deliver, () => {
+      welcomed.add(socket);
+      serveConnection(socket, core, events, deliver, onInternalError);
+    });
+  });
 
   return {
     accept(req, socket, head) {
@@ -39,9 +71,24 @@ export function createWebSocketApi(core: CoreApi, onInternalError: (error: unkno
   };
 }
 
-function serveConnection(socket: WebSocket, core: CoreApi, events: EventForwarder, onInternalError: (error: unknown) => void): void {
+/** The first frame must be a hello with this launch's token; until then the connection gets nothing. */
+type Deliver = (client: WebSocket, frame: string) => void;
+
+function awaitHello(socket: WebSocket, policy: AccessPolicy, deadlineMs: number, deliver: Deliver, welcome: () => void): void {
   // ws reports an oversized or invalid frame here and closes the connection itself (1009, 1007…).
   socket.on('error', () => {});
+  const deadline = setTimeout(() => socket.close(CLOSE_CODES.unauthorized, 'No access token in time'), deadlineMs);
+  socket.once('close', () => clearTimeout(deadline));
+  socket.once('message', (data: RawData, isBinary: boolean) => {
+    clearTimeout(deadline);
+    const token = isBinary ? null : tokenOfHello(data.toString());
+    if (token === null || !tokenMatches(policy, token)) return socket.close(CLOSE_CODES.unauthorized, 'Access token refused');
+    deliver(socket, WELCOME_FRAME);
+    welcome();
+  });
+}
+
+function serveConnection(socket: WebSocket, core: CoreApi, events: EventForwarder, deliver: Deliver, onInternalError: (error: unknown) => void): void {
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) return socket.close(CLOSE_CODES.binary, 'Text frames only');
     const message = decodeWireMessage(data.toString());
@@ -49,7 +96,7 @@ function serveConnection(socket: WebSocket, core: CoreApi, events: EventForwarde
     if (message.type !== 'call') return socket.close(CLOSE_CODES.notACall, 'Clients may only send calls');
     void answerCall(core, message, onInternalError).then((reply) => {
       events.flush();
-      if (socket.readyState === WebSocket.OPEN) socket.send(encodeReply(reply, onInternalError));
+      deliver(socket, encodeReply(reply, onInternalError));
     });
   });
 }
@@ -64,12 +111,20 @@ function encodeReply(reply: WireReply, onInternalError: (error: unknown) => void
   }
 }
 
-function broadcast(clients: Set<WebSocket>, message: WireEvents, onInternalError: (error: unknown) => void): void {
+function broadcast(clients: Set<WebSocket>, message: WireEvents, deliver: Deliver, onInternalError: (error: unknown) => void): void {
   const frames = encodeEvents(message, onInternalError);
-  for (const client of clients) {
-    if (client.readyState !== WebSocket.OPEN) continue;
-    for (const frame of frames) client.send(frame);
-  }
+  for (const client of clients) for (const frame of frames) deliver(client, frame);
+}
+
+/**
+ * Sends, unless the client is already too far behind: then it is cut off at once (terminate, not
+ * close: a close frame would queue behind everything it is not reading). Its page reconnects and
+ * reads the journal and modem list again, so it loses nothing it cannot fetch.
+ */
+function deliverOrDrop(client: WebSocket, frame: string, maxBufferedBytes: number): void {
+  if (client.readyState !== WebSocket.OPEN) return;
+  if (client.bufferedAmount > maxBufferedBytes) return client.terminate();
+  client.send(frame);
 }
 
 /** An event JSON cannot carry (a core bug) is reported and left out; the others in its message still go. */

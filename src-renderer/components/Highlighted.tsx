@@ -14,5 +14,6 @@ export function Highlighted({ text, query, codeLike }: { text: string; query: st
     if (at < text.length) out.push({ text: text.slice(at), hit: false });
     return out;
   }, [text, query, codeLike]);
-  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+  // One inline box: inside a flex row (a suggestion), loose pieces would each become an item, spaced apart mid-word.
+  return <span className="highlighted">{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }

@@ -38,8 +38,9 @@ const HINT_KEYS: Record<ParamType, StringKey> = {
 };
 
 /**
- * One field per parameter. Secrets are password inputs (never shown, never autofilled or
- * remembered by the browser). A field's error shows once it has been left or has text.
+ * One field per parameter. Secrets are password inputs (never autofilled or remembered by the
+ * browser), masked until the user asks to see them: a clerk checking 18 ID digits against a card
+ * must be able to read them. A field's error shows once it has been left or has text.
  */
 export function ParamForm({ instruction, form, idPrefix }: { instruction: Instruction; form: ParamFormState; idPrefix: string }) {
   return (
@@ -56,23 +57,36 @@ function ParamField({ spec, form, id, autoFocus }: { spec: ParamSpec; form: Para
   const value = form.values[spec.name] ?? '';
   const error = form.errors[spec.name];
   const showError = error && (form.touched.has(spec.name) || value !== '');
+  const [revealed, setRevealed] = useState(false);
+  const input = (
+    <input
+      id={id}
+      type={spec.secret && !revealed ? 'password' : 'text'}
+      autoComplete={spec.secret ? 'new-password' : 'off'}
+      inputMode={spec.type === 'idNumber' ? 'text' : 'numeric'}
+      spellCheck={false}
+      autoFocus={autoFocus}
+      value={value}
+      placeholder={t(HINT_KEYS[spec.type])}
+      aria-invalid={showError ? true : undefined}
+      aria-describedby={`${id}-note`}
+      onChange={(e) => form.set(spec.name, e.target.value)}
+      onBlur={() => form.touch(spec.name)}
+    />
+  );
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label[lang]}</label>
-      <input
-        id={id}
-        type={spec.secret ? 'password' : 'text'}
-        autoComplete={spec.secret ? 'new-password' : 'off'}
-        inputMode={spec.type === 'idNumber' ? 'text' : 'numeric'}
-        spellCheck={false}
-        autoFocus={autoFocus}
-        value={value}
-        placeholder={t(HINT_KEYS[spec.type])}
-        aria-invalid={showError ? true : undefined}
-        aria-describedby={`${id}-note`}
-        onChange={(e) => form.set(spec.name, e.target.value)}
-        onBlur={() => form.touch(spec.name)}
-      />
+      {spec.secret ? (
+        <div className="secret-input">
+          {input}
+          <button type="button" className="reveal" aria-label={`${t('secret.show')} ${spec.label[lang]}`} aria-controls={id} aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+            {t('secret.show')}
+          </button>
+        </div>
+      ) : (
+        input
+      )}
       <p id={`${id}-note`} className={showError ? 'field-error' : 'field-note'} role={showError ? 'alert' : undefined}>
         {showError ? bi(error) : spec.secret ? t('instr.secretParam') : '\u00a0'}
       </p>

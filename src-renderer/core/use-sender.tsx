@@ -6,13 +6,18 @@ import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
 import { useErrorToast } from './toasts';
 
-/** What to send: an instruction with its parameters, or free text typed in the composer. */
+/**
+ * What to send: an instruction with its parameters, or free text typed in the composer. `shown` is
+ * the text with its secrets masked. Free text that carries an instruction's secrets (`mmxg 123456
+ * 654321`) names it in `carries`: that instruction's confirmation applies, as the core requires.
+ */
 export type Outgoing =
   | { instruction: Instruction; params: Record<string, string>; shown: string }
-  | { text: string; shown: string };
+  | { text: string; shown: string; carries?: Instruction };
 
 interface Pending {
-  outgoing: Outgoing & { instruction: Instruction };
+  outgoing: Outgoing;
+  instruction: Instruction;
   resolve(commandId: string | null): void;
 }
 
@@ -54,8 +59,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     (outgoing: Outgoing) => {
       if (inFlight.current || !modem) return Promise.resolve(null);
       hold(true);
-      if ('instruction' in outgoing && outgoing.instruction.risk.confirm) {
-        return new Promise<string | null>((resolve) => setPending({ outgoing, resolve }));
+      const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
+      if (instruction?.risk.confirm) {
+        return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
     },
@@ -71,15 +77,15 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
 
   const dialog = pending && (
     <ConfirmDialog
-      title={t('confirm.title', { id: pending.outgoing.instruction.id })}
+      title={t('confirm.title', { id: pending.instruction.id })}
       confirmLabel={t('confirm.send')}
       cancelLabel={t('confirm.cancel')}
       danger
       onConfirm={() => close(true)}
       onCancel={() => close(false)}
     >
-      {pending.outgoing.instruction.risk.reason && <p className="risk">{pending.outgoing.instruction.risk.reason[lang]}</p>}
-      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.outgoing.instruction.to })}</p>
+      {pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
+      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction.to })}</p>
     </ConfirmDialog>
   );
   return { send, busy, dialog };

@@ -9,6 +9,8 @@ import { routeHash } from './route';
 /** Below this many records waiting, writing is too quick to be worth mentioning. */
 const BACKLOG_WORTH_SHOWING = 200;
 
+const CONNECTION_TEXT = { connecting: 'conn.connecting', closed: 'conn.closed', unauthorized: 'conn.unauthorized' } as const;
+
 /** The sending modem in brief, and banners for a lost connection or a log that cannot be written. */
 export function StatusLine() {
   const i18n = useI18n();
@@ -31,8 +33,8 @@ export function StatusLine() {
         {sending?.demo && <DemoBadge />}
       </div>
       {connection !== 'open' && (
-        <p className="banner" role="status">
-          {t(connection === 'connecting' ? 'conn.connecting' : 'conn.closed')}
+        <p className={connection === 'unauthorized' ? 'banner banner-error' : 'banner'} role={connection === 'unauthorized' ? 'alert' : 'status'}>
+          {t(CONNECTION_TEXT[connection])}
         </p>
       )}
       {ingest?.state === 'failed' && (

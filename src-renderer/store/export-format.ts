@@ -1,3 +1,4 @@
+import type { StringKey } from '../i18n';
 import type { MessageRow } from './rows';
 
 /** One exported message: the same fields in the CSV and the JSON export. */
@@ -58,17 +59,45 @@ export function csvField(value: string | number | boolean): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(row: ExportRow): string {
-  return COLUMNS.map((c) => csvField(row[c])).join(',');
+/** What the CSV writes in the reader's language: the column names, and the words in its cells. */
+export interface CsvWords {
+  t(key: StringKey): string;
+  /** Minutes east of UTC at an instant (the local zone; a test fixes it). */
+  offsetMinutes?(at: Date): number;
 }
 
-export function csvHeader(): string {
-  return COLUMNS.join(',');
+/**
+ * A time as the reader's clock shows it, with the offset written out so it stays exact:
+ * `2026-11-25 09:30:15 +08:00`. (The JSON export keeps UTC ISO times, for programs.)
+ */
+export function localStamp(at: Date, offsetMinutes: number): string {
+  const local = new Date(at.getTime() + offsetMinutes * 60_000).toISOString();
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${offset}`;
+}
+
+const localOffset = (at: Date) => -at.getTimezoneOffset();
+
+function csvCell(row: ExportRow, column: keyof ExportRow, words: CsvWords): string | number | boolean {
+  if (column === 'time') return localStamp(new Date(row.time), (words.offsetMinutes ?? localOffset)(new Date(row.time)));
+  if (column === 'direction') return words.t(row.direction === 'in' ? 'export.in' : 'export.out');
+  if (column === 'complete') return words.t(row.complete ? 'export.yes' : 'export.no');
+  return row[column];
+}
+
+export function csvLine(row: ExportRow, words: CsvWords): string {
+  return COLUMNS.map((c) => csvField(csvCell(row, c, words))).join(',');
+}
+
+export function csvHeader(words: CsvWords): string {
+  return COLUMNS.map((c) => csvField(words.t(`export.col.${c}`))).join(',');
 }
 
 /** CRLF line ends, as RFC 4180 and spreadsheet programs expect. */
-export function toCsv(rows: readonly ExportRow[]): string {
-  return [csvHeader(), ...rows.map(csvLine)].join('\r\n') + '\r\n';
+export function toCsv(rows: readonly ExportRow[], words: CsvWords): string {
+  return [csvHeader(words), ...rows.map((row) => csvLine(row, words))].join('\r\n') + '\r\n';
 }
 
 export function toJson(rows: readonly ExportRow[], exportedAt: Date): string {

@@ -33,6 +33,8 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   }, [query, searching, catalog]);
 
   useEffect(() => setActive(0), [query]);
+  // Back on the search (Alt+1, the nav link, Esc from an instruction): the old query is selected, so typing replaces it.
+  useEffect(() => input.current?.select(), []);
   // Build the search index in the first quiet moment, so the first keystroke does not wait for it.
   useEffect(() => whenIdle(() => void catalogSearch()).cancel, []);
   useEffect(() => {

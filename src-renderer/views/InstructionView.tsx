@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import { smsToPayload } from '../../src-shared/catalog/check';
 import { instructionCode, templateWithLabels } from '../catalog/param-check';
@@ -37,6 +37,12 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
   const { send, busy, dialog } = useSender(sending);
   const toast = useToast();
   const [revealed, setRevealed] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const page = useRef<HTMLElement>(null);
+  // Opened with Enter from the search, the focus must land on this page: its first field, else its name.
+  useEffect(() => {
+    if (!page.current?.contains(document.activeElement)) heading.current?.focus();
+  }, []);
   const hasSecret = instruction.params.some((p) => p.secret);
   const composed = form.composed;
   const shownText = composed ? (hasSecret && !revealed ? composed.redacted : composed.text) : templateWithLabels(instruction, lang);
@@ -76,14 +82,16 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
   ];
 
   return (
-    <article className="view instruction" aria-labelledby="instruction-name">
+    <article ref={page} className="view instruction" aria-labelledby="instruction-name">
       <button type="button" className="link back" onClick={onBack}>
         ← {t('instr.back')}
       </button>
       <header className="instruction-header">
         <span className="code code-large">{instructionCode(instruction)}</span>
         <div>
-          <h1 id="instruction-name">{instruction.name[lang]}</h1>
+          <h1 id="instruction-name" ref={heading} tabIndex={-1}>
+            {instruction.name[lang]}
+          </h1>
           <p className="muted">{t('instr.categoryOf', { name: catalog.categoryName(instruction.category, lang) })}</p>
         </div>
       </header>

@@ -4,6 +4,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
 import { modemLabel, simLabel } from '../core/modems';
+import { describeError } from '../core/describe-error';
 import { useErrorToast, useToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -11,18 +12,23 @@ import { useI18n } from '../prefs/PrefsProvider';
 export default function ModemView() {
   const { t } = useI18n();
   const { modems } = useModems();
+  // A port that could not be opened is no connected device: its error shows on its row among the ports.
+  const connected = modems.filter((m) => !GONE.has(m.state));
+  const failed = new Map(modems.filter((m) => m.state === 'failed').map((m) => [m.path, m]));
   return (
     <section className="view modem" aria-labelledby="modems-heading">
       <h1 id="modems-heading">{t('modem.connected')}</h1>
-      {modems.length === 0 ? (
+      {connected.length === 0 ? (
         <p className="empty">{t('modem.noModems')}</p>
       ) : (
-        modems.map((m) => <ModemCard key={m.modemId} modem={m} />)
+        connected.map((m) => <ModemCard key={m.modemId} modem={m} />)
       )}
-      <Ports connectedPaths={new Set(modems.map((m) => m.path))} />
+      <Ports connectedPaths={new Set(connected.map((m) => m.path))} failed={failed} />
     </section>
   );
 }
+
+const GONE: ReadonlySet<ModemStatus['state']> = new Set(['failed', 'closed']);
 
 function ModemCard({ modem }: { modem: ModemStatus }) {
   const { t, bi } = useI18n();
@@ -163,13 +169,16 @@ function PinEntry({ modemId }: { modemId: string }) {
   );
 }
 
-function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
-  const { t } = useI18n();
+function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>; failed: ReadonlyMap<string, ModemStatus> }) {
+  const { t, bi } = useI18n();
   const { api, connection } = useCore();
   const reportError = useErrorToast();
   // 'failed' is not "no ports": the list could not be had (the core is out of reach, say).
   const [ports, setPorts] = useState<PortInfo[] | 'failed' | null>(null);
   const [connecting, setConnecting] = useState<string | null>(null);
+  // Shown on the port's own row, next to its Connect button, rather than as a toast over the list.
+  const [connectError, setConnectError] = useState<{ path: string; error: unknown } | null>(null);
+  const i18n = useI18n();
 
   const refresh = useCallback(() => {
     setPorts(null);
@@ -185,7 +194,20 @@ function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
 
   const connect = (path: string) => {
     setConnecting(path);
-    api.call('modem.connect', { path }).catch(reportError).finally(() => setConnecting(null));
+    setConnectError(null);
+    api
+      .call('modem.connect', { path })
+      .catch((error: unknown) => setConnectError({ path, error }))
+      .finally(() => setConnecting(null));
+  };
+  const rowError = (path: string): string | null => {
+    if (connecting === path) return null;
+    if (connectError?.path === path) {
+      const d = describeError(connectError.error, i18n);
+      return [d.text, d.action].filter(Boolean).join(' ');
+    }
+    const error = failed.get(path)?.error;
+    return error ? bi(error) : null;
   };
 
   return (
@@ -220,6 +242,11 @@ function Ports({ connectedPaths }: { connectedPaths: ReadonlySet<string> }) {
               >
                 {connecting === p.path ? t('modem.connecting') : t('modem.connect')}
               </button>
+              {rowError(p.path) && (
+                <p className="field-error port-error" role="alert">
+                  {t('modem.connectFailed')} {rowError(p.path)}
+                </p>
+              )}
             </li>
           ))}
         </ul>

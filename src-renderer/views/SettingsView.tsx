@@ -118,7 +118,7 @@ function LogData() {
       if (rows.length === 0) return toast('info', t('settings.exportEmpty'));
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       // The byte-order mark makes spreadsheet programs read the CSV as UTF-8 (Chinese text).
-      if (format === 'csv') download(`hall10086-log-${stamp}.csv`, ['\ufeff', toCsv(rows)], 'text/csv;charset=utf-8');
+      if (format === 'csv') download(`hall10086-log-${stamp}.csv`, ['\ufeff', toCsv(rows, { t })], 'text/csv;charset=utf-8');
       else download(`hall10086-log-${stamp}.json`, [toJson(rows, new Date())], 'application/json');
       toast('success', t('settings.exported', { n: rows.length }));
     } catch (error) {

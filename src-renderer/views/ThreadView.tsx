@@ -54,6 +54,7 @@ export default function ThreadView({ simId, assistant, onSim, onAssistant }: Pro
   if (!stored) return <p className="view empty">{t('app.loading')}</p>;
   return (
     <section className="view thread" aria-label={t('thread.title', { peer: HALL_PEER })}>
+      <h1 className="visually-hidden">{assistant ? t('assistant.title') : t('thread.title', { peer: HALL_PEER })}</h1>
       <header className="thread-header">
         <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')}>
           {tabs.map((tab) => (

@@ -16,6 +16,9 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Params = v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/)), Text(64));
 const Phone = v.pipe(v.string(), v.regex(/^\+?\d{3,20}$/));
 
+/** The longest text the composer may send: the UI says so in words before the request is refused here. */
+export const SEND_TEXT_MAX = 700;
+
 const ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM'));
 
 /**
@@ -43,7 +46,7 @@ export const RequestSchemas = {
     modemId: Id,
     id: v.optional(Id),
     params: v.optional(Params),
-    text: v.optional(Text(700)),
+    text: v.optional(Text(SEND_TEXT_MAX)),
     to: v.optional(Phone),
     /** Risky instructions (TJ, QX…) are refused unless the user confirmed them. */
     confirmed: v.optional(v.boolean()),

@@ -13,8 +13,26 @@ export function validateRequest<M extends Method>(method: unknown, params: unkno
   }
   const parsed = v.safeParse(RequestSchemas[method], params);
   if (!parsed.success) {
-    const where = parsed.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ');
-    throw new HallError('api.bad-request', { zh: `请求参数不对：${where}`, en: `Bad request parameters: ${where}` }, { details: { method } });
+    const issues = parsed.issues.slice(0, 3).map(plainIssue);
+    const zh = issues.map((i) => i.zh).join('；');
+    const en = issues.map((i) => i.en).join('; ');
+    throw new HallError('api.bad-request', { zh: `请求参数不对：${zh}`, en: `Bad request parameters: ${en}` }, { details: { method } });
   }
   return { method: method as M, params: parsed.output as Request<M> };
+}
+
+/**
+ * One issue in words a person can act on: a length says its limit and what was given, in both
+ * languages; anything else names the field and keeps valibot's (English) reason.
+ */
+function plainIssue(issue: v.BaseIssue<unknown>): { zh: string; en: string } {
+  const field = v.getDotPath(issue) ?? '(root)';
+  const given = typeof issue.input === 'string' || Array.isArray(issue.input) ? issue.input.length : null;
+  if (issue.type === 'max_length' && given !== null) {
+    return { zh: `${field} 最多 ${issue.requirement} 个字符，现在有 ${given} 个`, en: `${field} may have at most ${issue.requirement} characters; it has ${given}` };
+  }
+  if (issue.type === 'min_length' && given !== null) {
+    return { zh: `${field} 至少要 ${issue.requirement} 个字符`, en: `${field} needs at least ${issue.requirement} characters` };
+  }
+  return { zh: `${field}：${issue.message}`, en: `${field}: ${issue.message}` };
 }

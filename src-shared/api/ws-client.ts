@@ -2,8 +2,10 @@ import { HallError } from '../errors';
 import type { CoreApi, EventName, Events, Method, Request, Responses, WireMessage } from './contract';
 import { EventListeners } from './listeners';
 import { decodeWireMessage, fromWireError, MAX_FRAME_BYTES } from './wire';
+import { encodeHello, isWelcome, UNAUTHORIZED_CLOSE } from './ws-handshake';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** `unauthorized`: the server refused the token; the client stops (a new try would be refused again). */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 export interface WebSocketApiOptions {
   /** Defaults to the global WebSocket (browsers); Node passes one, e.g. from `ws`. */
@@ -12,6 +14,11 @@ export interface WebSocketApiOptions {
   waitForOpenMs?: number;
   /** Reconnect delays double from `first` up to `max` and start over after a successful open. */
   reconnectDelayMs?: { first: number; max: number };
+  /**
+   * The launch token (browser mode): sent as each connection's first message, and the connection
+   * counts as open only once the server has welcomed it. Without one the connection is open at once.
+   */
+  token?: string;
 }
 
 export interface WebSocketApiClient extends CoreApi {
@@ -37,7 +44,7 @@ export function connectWebSocketApi(url: string, opts: WebSocketApiOptions = {})
       en: 'This environment has no WebSocket; cannot connect to the Hall10086 core.',
     });
   }
-  return new ReconnectingClient(url, impl, opts.waitForOpenMs ?? DEFAULTS.waitForOpenMs, opts.reconnectDelayMs ?? DEFAULTS.reconnectDelayMs);
+  return new ReconnectingClient(url, impl, opts.waitForOpenMs ?? DEFAULTS.waitForOpenMs, opts.reconnectDelayMs ?? DEFAULTS.reconnectDelayMs, opts.token ?? null);
 }
 
 interface PendingCall {
@@ -69,6 +76,15 @@ const disconnected = {
     ),
   closed: (): HallError =>
     new HallError('api.disconnected', { zh: '连接已关闭，请求没有发出。', en: 'The connection is closed; the request was not sent.' }, { details: { sent: false } }),
+  unauthorized: (): HallError =>
+    new HallError(
+      'api.unauthorized',
+      {
+        zh: 'Hall10086 没有接受这个页面的访问令牌，请求没有发出。请打开 Hall10086 启动时给出的链接。',
+        en: 'Hall10086 did not accept this page’s access token; the request was not sent. Open the link Hall10086 gave when it started.',
+      },
+      { details: { sent: false } },
+    ),
 };
 
 function tooLarge(method: Method): HallError {
@@ -95,11 +111,13 @@ class ReconnectingClient implements WebSocketApiClient {
     private readonly impl: typeof WebSocket,
     private readonly waitForOpenMs: number,
     private readonly delays: { first: number; max: number },
+    private readonly token: string | null,
   ) {
     this.connect();
   }
 
   async call<M extends Method>(method: M, params: Request<M>): Promise<Responses[M]> {
+    if (this.state === 'unauthorized') throw disconnected.unauthorized();
     if (this.closedForGood) throw disconnected.closed();
     const id = this.nextId++;
     const frame = JSON.stringify({ type: 'call', id, method, params } satisfies WireMessage);
@@ -140,22 +158,39 @@ class ReconnectingClient implements WebSocketApiClient {
     const socket = new this.impl(this.url);
     this.socket = socket;
     socket.onopen = () => {
-      this.failedAttempts = 0;
-      this.setState('open');
-      for (const call of this.pending.values()) if (call.waitTimer !== null) this.transmit(call);
+      if (this.token === null) this.opened();
+      else socket.send(encodeHello(this.token));
     };
     socket.onmessage = (event: MessageEvent) => {
-      if (typeof event.data === 'string') this.receive(event.data);
+      if (typeof event.data !== 'string') return;
+      if (this.state === 'connecting' && this.token !== null) {
+        if (isWelcome(event.data)) this.opened();
+        return;
+      }
+      this.receive(event.data);
     };
     // Always followed by `close`, which does the work; the handler must exist (Node's ws throws on unheard errors).
     socket.onerror = () => {};
-    socket.onclose = () => this.dropped(socket);
+    socket.onclose = (event: CloseEvent) => this.dropped(socket, event.code);
   }
 
-  private dropped(socket: WebSocket): void {
+  private opened(): void {
+    this.failedAttempts = 0;
+    this.setState('open');
+    for (const call of this.pending.values()) if (call.waitTimer !== null) this.transmit(call);
+  }
+
+  private dropped(socket: WebSocket, code: number): void {
     if (this.socket !== socket) return;
     this.socket = null;
     for (const [id, call] of [...this.pending]) if (call.waitTimer === null) this.settle(id)?.reject(disconnected.lost());
+    if (code === UNAUTHORIZED_CLOSE) {
+      // Every later try would present the same token: stop, and fail what is waiting at once.
+      this.closedForGood = true;
+      for (const id of [...this.pending.keys()]) this.settle(id)?.reject(disconnected.unauthorized());
+      this.setState('unauthorized');
+      return;
+    }
     this.setState('closed');
     const delay = Math.min(this.delays.max, this.delays.first * 2 ** this.failedAttempts++);
     this.retryTimer = setTimeout(() => {

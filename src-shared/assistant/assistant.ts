@@ -125,7 +125,7 @@ class LocalAssistant implements Assistant {
     const about = last?.instructionId ? this.catalog.get(last.instructionId)?.id : undefined;
     // “10086说我的流量还剩多少” is about the last reply only if that reply was about data.
     if (objects.length && !(about && objects.some((o) => instructionsOf(o).includes(about)))) return null;
-    if (!last) return ask.clarify(ask.text('whichFigure'), this.data.explain.choices.map((id) => ask.option(id)));
+    if (!last) return ask.clarify(ask.text(explicit ? 'nothingToExplain' : 'whichFigure'), this.data.explain.choices.map((id) => ask.option(id)));
     const text = ask.text('explain', { summary: last.summary[ask.lang] });
     return ask.reply('explain', text, about ? [ask.chip(about, ask.text('whyRefresh'), {}, null)] : []);
   }

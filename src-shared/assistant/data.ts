@@ -36,6 +36,7 @@ const TEXT_KEYS = [
   'whichAction',
   'whichMonth',
   'whichFigure',
+  'nothingToExplain',
   'whichOne',
   'whichThing',
   'monthThis',

@@ -1,15 +1,18 @@
 import { HallError, type Lang } from '../errors';
-import { compose, redactText, type Composed } from './compose';
+import { compose, type Composed } from './compose';
 import { Recognizer, type Recognized } from './recognize';
+import { SecretDetector, type SecretFinding } from './secrets';
 import type { Catalog, Instruction } from './schema';
 
 /** The catalog as the rest of the product asks it things: by id (any case), by typed text. */
 export class InstructionCatalog {
   private readonly byId = new Map<string, Instruction>();
   private readonly recognizer: Recognizer;
+  private readonly secrets: SecretDetector;
 
   constructor(readonly data: Catalog) {
     this.recognizer = new Recognizer(data.instructions);
+    this.secrets = new SecretDetector(data.instructions);
     for (const entry of data.instructions) this.byId.set(entry.id.toUpperCase(), entry);
   }
 
@@ -56,7 +59,13 @@ export class InstructionCatalog {
     return hit ? compose(hit.instruction, hit.params, now) : null;
   }
 
-  redact(text: string): string {
-    return redactText(text, this.recognizer);
+  /** Typed text as it may be kept or shown: every secret in it masked (see SecretDetector). */
+  maskSecrets(text: string): string {
+    return this.secrets.mask(text);
+  }
+
+  /** Whether typed text carries a secret, and of which instruction (whose confirmation then applies). */
+  findSecret(text: string): SecretFinding | null {
+    return this.secrets.find(text);
   }
 }

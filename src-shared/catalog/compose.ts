@@ -1,7 +1,7 @@
 import { HallError } from '../errors';
 import type { Instruction } from './schema';
 import { normalizeParam } from './params';
-import type { Recognizer } from './recognize';
+import { SECRET_MASK } from './secrets';
 import { fillTemplate } from './template';
 
 export interface Composed {
@@ -14,7 +14,6 @@ export interface Composed {
   params: Record<string, string>;
 }
 
-export const SECRET_MASK = '******';
 
 /** Validates every parameter and returns the exact SMS text, or throws the first bilingual error. */
 export function compose(instruction: Instruction, params: Record<string, string>, now: Date = new Date()): Composed {
@@ -37,6 +36,7 @@ export function compose(instruction: Instruction, params: Record<string, string>
     values[spec.name] = normalizeParam(spec, params[spec.name] ?? '', now);
     masked[spec.name] = spec.secret ? SECRET_MASK : values[spec.name]!;
   }
+  refuseRepeatedPassword(instruction, values);
   return {
     id: instruction.id,
     to: instruction.to,
@@ -46,12 +46,20 @@ export function compose(instruction: Instruction, params: Record<string, string>
   };
 }
 
-/** Masks secrets in any SMS text that is a known instruction; other text is returned as it is. */
-export function redactText(text: string, recognizer: Recognizer): string {
-  const hit = recognizer.recognize(text);
-  if (!hit || !hit.instruction.params.some((p) => p.secret)) return text;
-  const masked = Object.fromEntries(
-    hit.instruction.params.map((p) => [p.name, p.secret ? SECRET_MASK : (hit.params[p.name] ?? '')]),
+/**
+ * Two passwords in one instruction are a current and a new one (MMXG): the same twice changes nothing,
+ * and 10086 answers it with a failure the user pays an SMS for.
+ */
+function refuseRepeatedPassword(instruction: Instruction, values: Record<string, string>): void {
+  const [current, next] = instruction.params.filter((p) => p.type === 'password');
+  if (!current || !next || values[current.name] !== values[next.name]) return;
+  throw new HallError(
+    'param.same-password',
+    {
+      zh: `${next.label['zh-Hans']}：不能与${current.label['zh-Hans']}相同。`,
+      en: `${next.label.en}: must differ from the ${current.label.en.toLowerCase()}.`,
+    },
+    { details: { param: next.name } },
   );
-  return fillTemplate(hit.instruction.template, masked);
 }
+

@@ -17,6 +17,8 @@ export interface CrashRunOptions {
   seed: number;
   /** Kill points for the first runs, instead of seeded ones (a test names the windows it must cover). */
   leading?: readonly KillPoint[];
+  /** Share of single-part messages the network sends twice, identical to the second (default 0.3). */
+  twinShare?: number;
   /** Progress, one line per kill point. */
   log?: (line: string) => void;
 }
@@ -29,7 +31,13 @@ export interface CrashReport {
   failedStarts: string[];
   messages: number;
   messageParts: number;
+  /** Messages that were an identical repeat of the one before (same sender, text and second). */
+  twins: number;
+  /** Messages that came in more than one part. */
+  multipart: number;
   instructions: number;
+  /** Kill points by what triggered them (an AT command, the message body, the store, a random moment). */
+  triggers: Record<string, number>;
   /** Kill points that landed in each window. */
   windows: Record<CrashWindow, number>;
   verdict: Verdict;
@@ -65,6 +73,9 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
   const rng = createRng(o.seed);
   const work = await mkdtemp(join(tmpdir(), 'hall-crash-'));
   const modem = new TappedModem({ ...TIMING, seed: o.seed });
+  // Status reports then come straight to the host (+CDS), each to be acknowledged with AT+CNMA: one
+  // more command to die on.
+  modem.fault({ kind: 'refuse-cnmi', ds: 2 });
   const pty = await startPtyEmulator({ emulator: modem });
   const instructions = makeInstructions(o.instructions);
   const paths = { dataDir: join(work, 'data'), store: join(work, 'store.jsonl') };
@@ -72,17 +83,18 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
   const delivered: TestMessage[] = [];
   let numbered = 0;
   const nextMessages = (count: number): TestMessage[] => {
-    const made = makeMessages(rng, count, numbered);
+    const made = makeMessages(rng, count, numbered, o.twinShare ?? 0.3);
     numbered += count;
     return made;
   };
   const deliver = (batch: TestMessage[]): void => {
-    for (const m of batch) modem.deliver(m.from, m.text);
+    for (const m of batch) modem.deliver(m.from, m.text, m.timestamp ? { timestamp: m.timestamp } : {});
     delivered.push(...batch);
   };
   const partsOf = (batch: TestMessage[]): number => batch.reduce((n, m) => n + m.parts, 0);
-  const report: Omit<CrashReport, 'verdict' | 'ms' | 'messages' | 'messageParts'> = {
+  const report: Omit<CrashReport, 'verdict' | 'ms' | 'messages' | 'messageParts' | 'twins' | 'multipart'> = {
     killPoints: 0,
+    triggers: {},
     fallbackKills: 0,
     failedStarts: [],
     instructions: o.instructions,
@@ -102,6 +114,7 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
       asked = nowAsked;
       const outcome = await killedRun(modem, plan(asked), point, () => deliver(arriving));
       if (outcome.fallback) report.fallbackKills++;
+      else report.triggers[point.on] = (report.triggers[point.on] ?? 0) + 1;
       if (outcome.failedStart) report.failedStarts.push(`run ${run}: ${outcome.failedStart}`);
       const windows = await windowsAt(paths.dataDir, await readStore(paths.store), modem.sim.messages);
       for (const w of windows) report.windows[w]++;
@@ -113,6 +126,8 @@ export async function runCrashScenario(o: CrashRunOptions): Promise<CrashReport>
       ...report,
       messages: delivered.length,
       messageParts: partsOf(delivered),
+      multipart: delivered.filter((m) => m.parts > 1).length,
+      twins: delivered.filter((m, i) => i > 0 && m.timestamp !== undefined && m.timestamp === delivered[i - 1]!.timestamp).length,
       verdict: judge(delivered, instructions, await readStore(paths.store), await readJournal(paths.dataDir), modem.sent),
       ms: performance.now() - started,
     };
@@ -140,6 +155,10 @@ async function killedRun(modem: TappedModem, plan: ChildPlan, point: KillPoint, 
   running.onLine((line) => void (!fired && trigger.progress(line) && die()));
   const first = await running.line('ready', 'failed').catch(() => 'killed');
   if (first === 'ready') onReady();
+  if (first === 'ready' && point.on === 'time') {
+    fired = true;
+    setTimeout(() => running.kill('SIGKILL'), point.delayMs);
+  }
   const fallback = setTimeout(() => running.kill('SIGKILL'), FALLBACK_KILL_MS);
   await running.exited;
   clearTimeout(fallback);

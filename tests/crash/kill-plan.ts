@@ -7,12 +7,13 @@ export interface KillPoint {
    * What triggers the kill: a command line by prefix or a message body ('body') arriving at the
    * modem, or the host's own "stored" line for a batch with message parts (in the store, not yet acknowledged).
    */
-  on: 'AT+CMGL' | 'AT+CMGR' | 'AT+CMGD' | 'AT+CMGS' | 'body' | 'stored';
-  /** Its n-th occurrence in this run (1-based). */
+  on: 'AT+CMGL' | 'AT+CMGR' | 'AT+CMGD' | 'AT+CMGS' | 'body' | 'AT+CNMA' | 'stored' | 'time';
+  /** Its n-th occurrence in this run (1-based); for 'time', unused. */
   nth: number;
   /**
    * 0: the host dies just before writing it (for 'stored': the host kills itself just after its
    * store commits, before acknowledging); else it gets through and the host dies this many ms later.
+   * For 'time': the host dies this many ms after it says it is ready, wherever it is then.
    */
   delayMs: number;
 }
@@ -28,6 +29,8 @@ export interface RunWork {
 }
 
 const MAX_DELAY_MS = 40;
+/** A kill at a random moment comes within this long after the host is up. */
+const MAX_RANDOM_MOMENT_MS = 1500;
 
 /**
  * A seeded kill point for a run. Half die before writing the trigger (e.g. journaled but not yet
@@ -36,6 +39,8 @@ const MAX_DELAY_MS = 40;
  * but +CMGS not yet read).
  */
 export function chooseKillPoint(rng: Rng, work: RunWork): KillPoint {
+  // One kill in five at a random moment, wherever the conversation is then.
+  if (rng.next() < 0.2) return { on: 'time', nth: 0, delayMs: rng.int(0, MAX_RANDOM_MOMENT_MS) };
   const delayMs = rng.next() < 0.5 ? 0 : rng.int(1, MAX_DELAY_MS);
   const choices: [KillPoint['on'], number][] = [['AT+CMGL', 1]];
   if (work.storedParts + work.arrivingParts > 0) {
@@ -43,7 +48,8 @@ export function chooseKillPoint(rng: Rng, work: RunWork): KillPoint {
     choices.push(['AT+CMGD', work.storedParts + work.arrivingParts], ['AT+CMGD', work.storedParts + work.arrivingParts], ['stored', 1]);
   }
   if (work.arrivingParts > 0) choices.push(['AT+CMGR', work.arrivingParts]);
-  if (work.newInstructions > 0) choices.push(['AT+CMGS', work.newInstructions], ['body', work.newInstructions]);
+  // A status report for this run's first instruction comes with +CDS, acknowledged with AT+CNMA.
+  if (work.newInstructions > 0) choices.push(['AT+CMGS', work.newInstructions], ['body', work.newInstructions], ['AT+CNMA', 1]);
   const [on, count] = rng.pick(choices);
   return { on, nth: rng.int(1, count), delayMs };
 }
@@ -53,12 +59,13 @@ export function matcher(point: KillPoint): { unit(unit: HostUnit): boolean; prog
   let seen = 0;
   const count = (hit: boolean): boolean => hit && ++seen === point.nth;
   return {
-    unit: (unit) => count(point.on === 'body' ? unit.kind === 'body' : unit.kind === 'line' && unit.text.toUpperCase().startsWith(point.on)),
+    unit: (unit) => point.on !== 'time' && count(point.on === 'body' ? unit.kind === 'body' : unit.kind === 'line' && unit.text.toUpperCase().startsWith(point.on)),
     progress: (line) => count(point.on === 'stored' && /^stored [1-9]/.test(line)),
   };
 }
 
 export function describeKillPoint(p: KillPoint): string {
+  if (p.on === 'time') return `${p.delayMs} ms after ready`;
   const at = p.on === 'stored' ? 'before the acknowledgement' : 'before it is written';
   return `${p.on} #${p.nth} ${p.delayMs === 0 ? at : `+${p.delayMs} ms`}`;
 }

@@ -12,7 +12,7 @@ import type { TestMessage } from './traffic';
 export interface Verdict {
   /** Messages not in the store whole (delivered ones, and 10086's replies left incomplete). */
   lost: string[];
-  /** Extra copies of a message in the store. */
+  /** Extra copies of a message in the store (more than the network sent of it). */
   duplicated: string[];
   /** Instructions the SMS centre accepted more than once. */
   doubleSent: string[];
@@ -38,17 +38,21 @@ export function judge(
   sent: readonly SentMessage[],
 ): Verdict {
   const messages = messagesIn(store.incoming);
+  // A twin repeats its original's sender and text: each text must be in the store as often as it was sent.
+  const sentTimes = countBy(delivered, (m) => `${m.from}|${m.text}`);
+  const storedTimes = countBy(
+    messages.filter((m) => m.complete),
+    (m) => `${m.from}|${m.text}`,
+  );
   const lost: string[] = [];
-  for (const m of delivered) {
-    if (!messages.some((s) => s.complete && s.from === m.from && s.text === m.text)) lost.push(m.text.slice(0, 12));
+  const duplicated: string[] = [];
+  for (const [id, times] of sentTimes) {
+    const stored = storedTimes.get(id) ?? 0;
+    const text = id.slice(id.indexOf('|') + 1, id.indexOf('|') + 13);
+    if (stored < times) lost.push(times === 1 ? text : `${text}: ${stored} of ${times}`);
+    if (stored > times) duplicated.push(`${text} ×${stored} (sent ×${times})`);
   }
   for (const m of messages) if (!m.complete) lost.push(`${m.from}: incomplete, missing part(s) ${m.missing.join(',')}`);
-  const copies = new Map<string, number>();
-  for (const m of messages) {
-    const id = `${m.from}|${m.timestamp}|${m.text}`;
-    copies.set(id, (copies.get(id) ?? 0) + 1);
-  }
-  const duplicated = [...copies].filter(([, n]) => n > 1).map(([id, n]) => `${id.slice(0, 60)} ×${n}`);
 
   const inStore = new Map<string, OutgoingState>();
   for (const r of store.outgoing) inStore.set(r.text, r.state);
@@ -65,6 +69,12 @@ export function judge(
   }
   const failedRetryable = instructions.filter((t) => inJournal.get(t) === 'failed-retryable').length;
   return { lost, duplicated, doubleSent, unaccounted, storeBehind, failedRetryable };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
 }
 
 interface StoredMessage {

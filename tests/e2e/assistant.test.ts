@@ -17,7 +17,7 @@ browserSuite({ artifactPrefix: 'assistant-', openApp: false }, (suite) => {
   ({ server, page } = suite);
 });
 
-const base = () => server.url.split('?')[0]!;
+const base = () => server.url.split('#')[0]!;
 
 async function openApp(): Promise<void> {
   await page.goto(server.url);
@@ -57,8 +57,8 @@ describe('小e, the assistant', () => {
     await figuresLine.waitFor({ timeout: 45_000 });
     const line = (await figuresLine.textContent())!;
     expect(line).toMatch(/^你的流量还剩 /);
-    // The instruction shows the reply's figures too, and the reply says what it answers.
-    expect(await page.textContent('.bubble-line.out .bubble-figures')).toBe(line);
+    // The figures show once, under the reply, and the reply says what it answers.
+    expect(await page.locator('.bubble-line.out .bubble-figures').count()).toBe(0);
     expect(await page.textContent('.bubble-line.in .bubble-pair')).toBe('回复 CXYEG');
 
     await page.goto(`${base()}#/overview`);
@@ -162,7 +162,9 @@ describe('alerts and scheduled checks', () => {
     await group.waitFor({ timeout: 30_000 });
     expect(await group.locator('.schedule-next').textContent()).toBe('未启用：不会自动查询。');
     await group.getByRole('checkbox', { name: /启用/ }).check();
-    await group.getByLabel('时间').fill('07:30');
+    // A 24-hour clock in two lists: hour and minute.
+    await group.getByLabel('时间: 时', { exact: true }).selectOption('07');
+    await group.getByLabel('时间: 分', { exact: true }).selectOption('30');
     await group.getByRole('button', { name: '保存' }).click();
     await page.waitForFunction(() => document.body.textContent?.includes('的定时查询。'));
     // The core tells when it will send them: 07:30 plus at most 10 minutes of jitter, today or tomorrow.
@@ -178,8 +180,9 @@ describe('alerts and scheduled checks', () => {
     await page.reload();
     const again = page.locator('.schedule').first();
     await again.waitFor({ timeout: 30_000 });
-    expect(await again.getByLabel('时间').inputValue()).toBe('07:30');
-    await again.getByLabel('时间').fill('08:15');
+    expect([await again.getByLabel('时间: 时', { exact: true }).inputValue(), await again.getByLabel('时间: 分', { exact: true }).inputValue()]).toEqual(['07', '30']);
+    await again.getByLabel('时间: 时', { exact: true }).selectOption('08');
+    await again.getByLabel('时间: 分', { exact: true }).selectOption('15');
     await again.getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8')).schedules[0].time, { timeout: 15_000 }).toBe('08:15');
     await expect.poll(() => again.locator('.schedule-next').textContent(), { timeout: 15_000 }).toMatch(/ 08:(1[5-9]|2\d)（应用开着时）$/);
@@ -245,8 +248,9 @@ describe('the log store upgrade', () => {
       seeded,
     );
 
-    // The first load carries the launch token (a fresh profile has no cookie yet).
-    await page.goto(`${server.url}#/overview`);
+    // The launch link (its token in the fragment), then the overview.
+    await page.goto(server.url);
+    await page.evaluate(() => (location.hash = '#/overview'));
     await page.waitForSelector('.overview-table td[data-kind="balance.balance"] .figure-value');
     expect(await page.textContent('.overview-table td[data-kind="balance.balance"] .figure-value')).toBe('35.20 元');
     const expected = seeded.flatMap(figureRowsFor).sort((a, b) => a.id.localeCompare(b.id));

@@ -14,7 +14,13 @@ import { buildApp, serve, type Served } from './ui-kit';
 const OLD_PASSWORD = '975310';
 const NEW_PASSWORD = '864202';
 const ID_NUMBER = '11010519491231002X';
-const SECRETS = [OLD_PASSWORD, NEW_PASSWORD, ID_NUMBER];
+/** Typed whole into the composer, as in the attack of issue 14: variants the form never sees. */
+const TYPED = [
+  { text: 'mmxg 718293 402615', kept: 'mmxg ****** ******', secrets: ['718293', '402615'] },
+  { text: '请帮我改密码 MMXG#357108#692841', kept: '请帮我改密码 MMXG#******#******', secrets: ['357108', '692841'] },
+  { text: 'MMHF 510107199206302858', kept: 'MMHF ******', secrets: ['510107199206302858'] },
+];
+const SECRETS = [OLD_PASSWORD, NEW_PASSWORD, ID_NUMBER, ...TYPED.flatMap((t) => t.secrets)];
 
 let server: Served;
 let profile: string;
@@ -40,12 +46,25 @@ afterAll(async () => {
 });
 
 async function sendWithSecrets(hash: string, fields: Record<string, string>, masked: string): Promise<void> {
-  await page.goto(`${server.url.split('?')[0]}${hash}`);
+  await page.goto(`${server.url.split('#')[0]}${hash}`);
   for (const [name, value] of Object.entries(fields)) await page.fill(`#instruction-param-${name}`, value);
   await page.click('.sms button.primary');
   await page.waitForSelector('dialog[open]');
   await page.click('dialog[open] button.danger');
   await page.waitForFunction((m) => [...document.querySelectorAll('.bubble-line.out .bubble-text')].some((e) => e.textContent === m), masked, { timeout: 45_000 });
+}
+
+/** Typed in the composer and sent with its Send button: the instruction's confirmation comes first. */
+async function typeAndSend(text: string, kept: string): Promise<void> {
+  await page.goto(`${server.url.split('#')[0]}#/thread`);
+  await page.waitForSelector('.composer-line input:not([disabled])');
+  await page.fill('.composer-line input', text);
+  await page.click('.composer-line button.primary');
+  await page.waitForSelector('dialog[open]');
+  expect(await page.textContent('dialog[open]')).toContain(kept);
+  expect(await page.textContent('dialog[open]')).not.toContain(text);
+  await page.click('dialog[open] button.danger');
+  await page.waitForFunction((m) => [...document.querySelectorAll('.bubble-line.out .bubble-text')].some((e) => e.textContent === m), kept, { timeout: 45_000 });
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -57,11 +76,12 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('no secret at rest', () => {
-  it('after sending MMXG and MMHF, neither the browser profile nor the app data folder holds them', async () => {
+  it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
     await page.goto(server.url);
     await page.waitForSelector('#catalog-search');
     await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
     await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
+    for (const { text, kept } of TYPED) await typeAndSend(text, kept);
     // The demo network did get the real text: the secret left over the air and nowhere else.
     await page.waitForTimeout(1000);
     await context.close();

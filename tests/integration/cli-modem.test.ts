@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, hall, STACK_TRACE } from './cli-helpers';
 
@@ -27,10 +30,22 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     expect(run.stdout + run.stderr).not.toMatch(/123456|654321/);
   });
 
+  it('send of a password change typed any way asks for --yes, and never prints the passwords', async () => {
+    const unconfirmed = await hall(['send', 'mmxg', '718293', '402615', '--emulator']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/confirmation/);
+    const sent = await hall(['send', '请帮我改密码 MMXG#357108#692841#', '--emulator', '--yes']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Sent: 请帮我改密码 MMXG#\*{6}#\*{6}# {2}\[(sent|delivered)\]/);
+    const searched = await hall(['search', 'MMHF 510107199206302858']);
+    expect(searched.stdout).toMatch(/^MMHF \*{6}$/m);
+    for (const r of [unconfirmed, sent, searched]) expect(r.stdout + r.stderr).not.toMatch(/718293|402615|357108|692841|510107199206302858/);
+  });
+
   it('refuses a risky instruction without --yes, and bad parameters before touching the modem', async () => {
     const tj = await hall(['send', 'TJ', '--emulator']);
     expect(tj.code).toBe(2);
-    expect(tj.stderr).toMatch(/confirmation/);
+    expect(tj.stderr).toMatch(/confirmation[\s\S]*--yes/);
     const bad = await hall(['send', 'ZD', '--month', '202613', '--emulator']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/01 to 12/);
@@ -40,7 +55,10 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   });
 
   it('a port that does not exist: exit 1 with advice, no stack trace', async () => {
-    const run = await hall(['modem', 'status', '--port', '/dev/ttyNOPE9']);
+    // Its own data folder: without --data-dir the CLI opens the user's journal before trying the port.
+    const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-cli-'));
+    const run = await hall(['modem', 'status', '--port', '/dev/ttyNOPE9', '--data-dir', dataDir]);
+    await rm(dataDir, { recursive: true, force: true });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not found|Cannot open/);
     expect(run.stderr).not.toMatch(STACK_TRACE);

@@ -45,6 +45,35 @@ describe('HallCore behind the API contract', () => {
     expect(JSON.stringify(outgoing)).not.toMatch(/11010519491231002X/);
   });
 
+  // The forms that got through in the attack of issue 14: journaled, printed and sent unconfirmed.
+  it.each([
+    ['MMXG#274061#938150#', 'MMXG#******#******#', ['274061', '938150']],
+    ['MMXG 815203 406927', 'MMXG ****** ******', ['815203', '406927']],
+    ['请帮我改密码 MMXG#357108#692841', '请帮我改密码 MMXG#******#******', ['357108', '692841']],
+    ['MMHF 510107199206302858', 'MMHF ******', ['510107199206302858']],
+    ['mmxg 718293 402615', 'mmxg ****** ******', ['718293', '402615']],
+    // Full-width but otherwise exact: recognised as the instruction, so composed (and sent) in its canonical form.
+    ['ＭＭＸＧ＃５９２０３７＃６５４３２１', 'MMXG#******#******', ['592037', '654321', '５９２０３７', '６５４３２１'], 'MMXG#592037#654321'],
+  ])('%s needs the confirmation, goes out unmasked and is kept only as %s', async (typed, kept, secrets, sent = typed) => {
+    const c = await demoCore();
+    const outgoing: OutgoingRecord[] = [];
+    c.on('outgoing', (o) => outgoing.push(o));
+    await expect(c.call('send', { modemId: 'demo', text: typed })).rejects.toMatchObject({ code: 'send.confirm-required' });
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+
+    const { commandId } = await c.call('send', { modemId: 'demo', text: typed, confirmed: true });
+    await waitFor(() => outgoing.some((o) => o.id === commandId && o.state === 'sent'));
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual([sent]);
+    expect([...new Set(outgoing.map((o) => o.text))]).toEqual([kept]);
+    expect(c.journal.outgoing(commandId)?.text).toBe(kept);
+    // Written by now: the reply came after the instruction's own journal lines.
+    await waitFor(() => c.journal.pendingIncoming().length > 0);
+    for (const name of await readdir(cores.dir, { recursive: true })) {
+      const bytes = await readFile(join(cores.dir, name), 'utf8').catch(() => '');
+      for (const secret of secrets) expect(bytes, name).not.toContain(secret);
+    }
+  });
+
   it('refuses risky instructions and 10086999 reports until confirmed', async () => {
     const c = await demoCore();
     await expect(c.call('send', { modemId: 'demo', id: 'TJ' })).rejects.toMatchObject({ code: 'send.confirm-required' });

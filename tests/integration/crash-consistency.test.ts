@@ -9,19 +9,26 @@ afterEach(async () => {
 });
 
 describe('crash consistency: the core SIGKILLed at seeded points of the AT conversation', () => {
-  it('10 kill points, restarted each time: nothing lost, nothing stored twice, nothing sent twice', async () => {
+  it('12 kill points, restarted each time, identical messages among them: nothing lost, nothing stored twice, nothing sent twice', async () => {
     const report = await runCrashScenario({
-      killPoints: 10,
-      instructions: 5,
+      killPoints: 12,
+      instructions: 6,
       seed: 20261125,
+      // Most singles come twice, identical to the second.
+      twinShare: 0.8,
       // The windows that matter, for certain; seeded points after them.
       leading: [
         { on: 'AT+CMGD', nth: 1, delayMs: 0 },
         { on: 'stored', nth: 1, delayMs: 0 },
         { on: 'body', nth: 1, delayMs: 0 },
+        { on: 'AT+CMGD', nth: 1, delayMs: 5 },
+        { on: 'AT+CNMA', nth: 1, delayMs: 0 },
+        { on: 'time', nth: 0, delayMs: 300 },
       ],
     });
-    expect(report.killPoints).toBe(10);
+    expect(report.killPoints).toBe(12);
+    expect(report.twins).toBeGreaterThanOrEqual(2);
+    expect(report.triggers['AT+CNMA']).toBeGreaterThanOrEqual(1);
     expect(report.windows['journaled, still on the SIM']).toBeGreaterThanOrEqual(1);
     expect(report.windows['stored, not yet acknowledged']).toBeGreaterThanOrEqual(1);
     expect(report.windows['instruction mid-send']).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import { HallCore } from '../../src-main/core';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import type { ApprovalView } from '../../src-shared/api/contract';
+import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is } from './native-host-kit';
 import { FAST } from './session-kit';
 
@@ -187,6 +188,39 @@ describe('the native-messaging host and the app behind it', () => {
     const { socket } = await start();
     const p = port(socket, 'https://evil.example/');
     expect(await p.next(is('error'))).toMatchObject({ error: { code: 'extension.host-misconfigured' } });
+  });
+});
+
+describe('pairing prompts from several host sessions', () => {
+  it('closing one session leaves another session’s pairing prompt (same extension, another profile) waiting, and it can be approved', async () => {
+    const { core: c, socket } = await start();
+    const [leaving, staying] = [port(socket), port(socket)];
+    leaving.post({ type: 'pair' });
+    const { code: leavingCode } = await leaving.next(is('pairing'));
+    staying.post({ type: 'pair' });
+    const { code } = await staying.next(is('pairing'));
+    await expect.poll(async () => (await c.call('approvals.list', {})).length, { timeout: 10_000 }).toBe(2);
+
+    await leaving.close();
+    await expect.poll(async () => (await c.call('approvals.list', {})).map((a) => a.code), { timeout: 10_000 }).not.toContain(leavingCode);
+    const [question] = await c.call('approvals.list', {});
+    expect(question).toMatchObject({ kind: 'pair', code });
+    await c.call('approvals.decide', { id: question!.id, approve: true });
+    await staying.next(is('paired'));
+    expect(staying.received.filter((m) => m.type === 'unpaired')).toEqual([]);
+  });
+
+  it('caps the pairing prompts waiting at once; a session past the cap is told so in both languages and no prompt appears', async () => {
+    const { core: c, socket } = await start();
+    const sessions = Array.from({ length: 5 }, () => port(socket));
+    for (const p of sessions) p.post({ type: 'pair' });
+    const answers = await Promise.all(sessions.map((p) => p.next((m): m is AppMessage => m.type === 'pairing' || m.type === 'error')));
+    const refused = answers.filter((m) => m.type === 'error');
+    expect(answers.filter((m) => m.type === 'pairing')).toHaveLength(4);
+    expect(refused).toEqual([
+      { type: 'error', error: { code: 'approval.too-many', zh: expect.stringMatching(/配对请求/), en: expect.stringMatching(/pairing request/) } },
+    ]);
+    expect(await c.call('approvals.list', {})).toHaveLength(4);
   });
 });
 

@@ -3,6 +3,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket as NodeWebSocket, type ClientOptions } from 'ws';
+import { encodeHello, WELCOME_FRAME } from '../../src-shared/api/ws-handshake';
 
 export const INDEX_HTML = '<!doctype html><title>Hall10086</title><script type="module" src="/assets/app.js"></script>';
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-ROOT';
@@ -65,6 +66,16 @@ export async function openSocket(url: string, options: ClientOptions): Promise<N
   const outcome = await openRawSocket(url, options);
   if (typeof outcome === 'number') throw new Error(`handshake refused with ${outcome}`);
   return outcome;
+}
+
+/** Opens a WebSocket and presents the token as its first message; resolves once the server has welcomed it. */
+export async function openWelcomed(url: string, token: string, options: ClientOptions): Promise<NodeWebSocket> {
+  const socket = await openSocket(url, options);
+  const welcome = new Promise<string>((resolve) => socket.once('message', (data) => resolve(data.toString())));
+  socket.send(encodeHello(token));
+  const first = await welcome;
+  if (first !== WELCOME_FRAME) throw new Error(`expected the welcome, got ${first}`);
+  return socket;
 }
 
 /** Resolves with the close code and reason once the server has closed the connection. */

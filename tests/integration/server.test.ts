@@ -4,11 +4,12 @@ import type { WebSocket as NodeWebSocket } from 'ws';
 import { RequestSchemas, type Events } from '../../src-shared/api/contract';
 import { decodeWireMessage, EVENT_NAMES, type DecodedWireMessage } from '../../src-shared/api/wire';
 import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
+import { encodeHello, UNAUTHORIZED_CLOSE } from '../../src-shared/api/ws-handshake';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { hallErrorOf } from '../unit/api/hall-error-of';
 import { webSocketWithOrigin } from '../unit/api/node-websocket';
 import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
-import { closed, httpRequest, INDEX_HTML, makeSite, nextMessage, openRawSocket, openSocket, SECRET } from './server-kit';
+import { closed, httpRequest, INDEX_HTML, makeSite, nextMessage, openRawSocket, openSocket, openWelcomed, SECRET } from './server-kit';
 
 let site: Awaited<ReturnType<typeof makeSite>>;
 let core: ScriptedCore;
@@ -29,11 +30,11 @@ afterAll(async () => {
 });
 
 const origin = () => `http://127.0.0.1:${server.port}`;
-const cookie = () => `hall_token_${server.port}=${server.token}`;
-const apiUrl = (query = `?token=${server.token}`) => `ws://127.0.0.1:${server.port}/api${query}`;
+const apiUrl = (query = '') => `ws://127.0.0.1:${server.port}/api${query}`;
+const welcomed = () => openWelcomed(apiUrl(), server.token, { origin: origin() });
 
 function connectClient(): WebSocketApiClient {
-  const client = connectWebSocketApi(apiUrl(), { WebSocketImpl: webSocketWithOrigin(origin()), waitForOpenMs: 5000 });
+  const client = connectWebSocketApi(apiUrl(), { WebSocketImpl: webSocketWithOrigin(origin()), waitForOpenMs: 5000, token: server.token });
   clients.push(client);
   return client;
 }
@@ -43,8 +44,8 @@ async function roundTrips(client: WebSocketApiClient): Promise<void> {
 }
 
 describe('startServer', () => {
-  it('listens on 127.0.0.1 and hands out a URL carrying a fresh URL-safe token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+  it('listens on 127.0.0.1 and hands out a URL carrying a fresh URL-safe token in its fragment (never sent to a server)', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -84,14 +85,23 @@ describe('HTTP', () => {
     });
   }
 
-  it('serves the index for the token, with every security header and the session cookie', async () => {
-    const answer = await httpRequest(server.port, `/?token=${server.token}`);
+  it('serves the index without a token, with every security header and no cookie', async () => {
+    const answer = await httpRequest(server.port, '/');
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(INDEX_HTML);
     expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(answer.headers['cache-control']).toBe('no-store');
-    expect(answer.headers['set-cookie']).toEqual([`hall_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(answer.headers['set-cookie']).toBeUndefined();
     expectSecurityHeaders(answer.headers);
+  });
+
+  it('grants nothing over HTTP: the token in the query (the old link) sets no cookie and no answer carries it', async () => {
+    for (const path of ['/', `/?token=${server.token}`, `/assets/app.js?token=${server.token}`]) {
+      const answer = await httpRequest(server.port, path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['set-cookie']).toBeUndefined();
+      expect(JSON.stringify(answer.headers) + answer.body).not.toContain(server.token);
+    }
   });
 
   it.each([
@@ -101,34 +111,16 @@ describe('HTTP', () => {
     ['/assets/style.css', 'text/css; charset=utf-8'],
     ['/logo.svg', 'image/svg+xml'],
     ['/data.bin', 'application/octet-stream'],
-  ])('serves %s to the cookie as %s', async (path, type) => {
-    const answer = await httpRequest(server.port, path, { cookie: `other=1; ${cookie()}` });
+  ])('serves %s to anyone on our Host as %s', async (path, type) => {
+    const answer = await httpRequest(server.port, path);
     expect([answer.status, answer.headers['content-type']]).toEqual([200, type]);
     expect(answer.headers['set-cookie']).toBeUndefined();
     expectSecurityHeaders(answer.headers);
   });
 
-  it('accepts the token in place of the cookie on an asset, and answers HEAD without a body', async () => {
-    const asset = await httpRequest(server.port, `/assets/app.js?token=${server.token}`);
-    expect([asset.status, asset.body]).toEqual([200, 'console.log("app");']);
-    const head = await httpRequest(server.port, '/', { cookie: cookie() }, 'HEAD');
+  it('answers HEAD without a body', async () => {
+    const head = await httpRequest(server.port, '/', {}, 'HEAD');
     expect([head.status, head.headers['content-length'], head.body]).toEqual([200, String(INDEX_HTML.length), '']);
-  });
-
-  it.each([
-    ['the index without a token', '/', () => ({})],
-    ['an asset without a token', '/assets/app.js', () => ({})],
-    ['a wrong token', '/?token=wrong-token-wrong-token', () => ({})],
-    ['a wrong token even with a good cookie', '/?token=wrong-token-wrong-token', () => ({ cookie: cookie() })],
-    ['a wrong cookie', '/', () => ({ cookie: `hall_token_${server.port}=wrong-token-wrong-token` })],
-    ['the token in the cookie of another port', '/', () => ({ cookie: `hall_token_1=${server.token}` })],
-  ])('refuses %s with a bilingual 403', async (_name, path, headers: () => Record<string, string>) => {
-    const answer = await httpRequest(server.port, path, headers());
-    expect(answer.status).toBe(403);
-    expect(answer.body).toContain('禁止访问');
-    expect(answer.body).toContain('Forbidden');
-    expect(answer.body).not.toContain('<');
-    expectSecurityHeaders(answer.headers);
   });
 
   it.each([
@@ -138,13 +130,17 @@ describe('HTTP', () => {
     ['localhost', 200, () => `localhost:${server.port}`],
     ['LOCALHOST', 200, () => `LOCALHOST:${server.port}`],
   ])('answers a Host header naming %s with %i', async (_name, status, host) => {
-    const answer = await httpRequest(server.port, `/?token=${server.token}`, { host: host() });
+    const answer = await httpRequest(server.port, '/', { host: host() });
     expect(answer.status).toBe(status);
-    if (status === 403) expect(answer.body).toMatch(/127\.0\.0\.1 或 localhost[\s\S]*127\.0\.0\.1 or localhost/);
+    if (status === 403) {
+      expect(answer.body).toMatch(/127\.0\.0\.1 或 localhost[\s\S]*127\.0\.0\.1 or localhost/);
+      expect(answer.body).not.toContain('<');
+      expectSecurityHeaders(answer.headers);
+    }
   });
 
   it('allows GET and HEAD only', async () => {
-    const answer = await httpRequest(server.port, `/?token=${server.token}`, {}, 'POST');
+    const answer = await httpRequest(server.port, '/', {}, 'POST');
     expect([answer.status, answer.headers.allow]).toEqual([405, 'GET, HEAD']);
   });
 
@@ -170,7 +166,7 @@ describe('HTTP', () => {
     '//secret.txt',
     '/nothing-here.js',
   ])('does not serve %s', async (path) => {
-    const answer = await httpRequest(server.port, path, { cookie: cookie() });
+    const answer = await httpRequest(server.port, path);
     expect(answer.status).toBe(404);
     expect(answer.body).not.toContain(SECRET);
     expect(answer.body).toBe('找不到。\nNot found.\n');
@@ -199,24 +195,54 @@ describe('WebSocket /api', () => {
     ]);
   });
 
-  it('accepts the cookie instead of the token, from localhost too', async () => {
-    const socket = await openSocket(`ws://localhost:${server.port}/api`, { origin: `http://localhost:${server.port}`, headers: { cookie: cookie() } });
+  it('takes calls once the first message presents the token, from localhost too', async () => {
+    const socket = await openWelcomed(`ws://localhost:${server.port}/api`, server.token, { origin: `http://localhost:${server.port}` });
     socket.send(JSON.stringify({ type: 'call', id: 5, method: 'modem.list', params: {} }));
     expect(await nextMessage(socket)).toEqual({ type: 'result', id: 5, result: [] });
     socket.close();
   });
 
+  const SEND = JSON.stringify({ type: 'call', id: 1, method: 'send', params: { modemId: 'm1', id: 'YE' } });
   it.each([
-    ['no token', () => apiUrl(''), () => ({ origin: origin() }), 403],
-    ['a wrong token', () => apiUrl('?token=wrong-token-wrong-token'), () => ({ origin: origin() }), 403],
-    ['a wrong cookie', () => apiUrl(''), () => ({ origin: origin(), headers: { cookie: `hall_token_${server.port}=nope` } }), 403],
+    ['a call with no hello', () => ({}), () => [SEND]],
+    ['a wrong token', () => ({}), () => [encodeHello('wrong-token-wrong-token-wrong-token-wrong-t'), SEND]],
+    ['the token one character short', () => ({}), () => [encodeHello(server.token.slice(1)), SEND]],
+    ['the token in the query only (the old link)', () => ({ query: `?token=${server.token}` }), () => [SEND]],
+    ['the token in a cookie only (the old way)', () => ({ cookie: `hall_token_${server.port}=${server.token}` }), () => [SEND]],
+    ['the token inside a call', () => ({}), () => [JSON.stringify({ type: 'call', id: 1, method: 'send', params: { modemId: 'm1', id: 'YE' }, token: server.token })]],
+    ['a binary hello', () => ({}), () => [Buffer.from(encodeHello(server.token))]],
+  ])('with a faked Origin, sends nothing and hears nothing on %s, and is closed', async (_name, options, frames) => {
+    const { query, cookie } = options() as { query?: string; cookie?: string };
+    const socket = await openSocket(apiUrl(query), { origin: origin(), ...(cookie ? { headers: { cookie } } : {}) });
+    const heard: string[] = [];
+    socket.on('message', (data) => heard.push(data.toString()));
+    const callsBefore = core.calls.length;
+    const end = closed(socket);
+    for (const frame of frames()) socket.send(frame);
+    core.emit('incoming', SAMPLE_INCOMING);
+    expect(await end).toEqual({ code: UNAUTHORIZED_CLOSE, reason: expect.stringMatching(/token/) });
+    expect(heard).toEqual([]);
+    expect(core.calls.length).toBe(callsBefore);
+  });
+
+  it('closes a connection that never presents the token', async () => {
+    const own = await startServer({ core, staticDir: site.root, limits: { helloDeadlineMs: 200 } });
+    try {
+      const socket = await openSocket(`ws://127.0.0.1:${own.port}/api`, { origin: `http://127.0.0.1:${own.port}` });
+      expect(await closed(socket)).toEqual({ code: UNAUTHORIZED_CLOSE, reason: 'No access token in time' });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.each([
     ['no Origin', () => apiUrl(), () => ({}), 403],
     ['a foreign Origin', () => apiUrl(), () => ({ origin: 'http://evil.example' }), 403],
     ['an Origin on another port', () => apiUrl(), () => ({ origin: 'http://127.0.0.1:1' }), 403],
     ['an https Origin', () => apiUrl(), () => ({ origin: `https://127.0.0.1:${server.port}` }), 403],
     ['the null Origin', () => apiUrl(), () => ({ origin: 'null' }), 403],
     ['a foreign Host', () => apiUrl(), () => ({ origin: origin(), headers: { host: `evil.example:${server.port}` } }), 403],
-    ['another path', () => `ws://127.0.0.1:${server.port}/other?token=${server.token}`, () => ({ origin: origin() }), 404],
+    ['another path', () => `ws://127.0.0.1:${server.port}/other`, () => ({ origin: origin() }), 404],
   ])('refuses an upgrade with %s', async (_name, url, options, status) => {
     const callsBefore = core.calls.length;
     expect(await openRawSocket(url(), options())).toBe(status);
@@ -252,7 +278,7 @@ describe('WebSocket /api', () => {
     ['a binary frame', Buffer.from([1, 2, 3]), 1003],
     ['a 1 MiB frame', 'x'.repeat(1024 * 1024), 1009],
   ])('closes the connection on %s, and keeps serving the next client', async (_name, frame, code) => {
-    const socket = await openSocket(apiUrl(), { origin: origin() });
+    const socket = await welcomed();
     socket.send(frame);
     const end = await closed(socket);
     expect(end.code).toBe(code);
@@ -302,10 +328,10 @@ describe('WebSocket /api under random frames', () => {
   }
 
   it('never crashes, only answers or hangs up with a protocol close code, and keeps answering', async () => {
-    let socket = await openSocket(apiUrl(), { origin: origin() });
+    let socket = await welcomed();
     await fc.assert(
       fc.asyncProperty(frames, async (frame) => {
-        if (socket.readyState !== socket.OPEN) socket = await openSocket(apiUrl(), { origin: origin() });
+        if (socket.readyState !== socket.OPEN) socket = await welcomed();
         const { replies, closedWith } = await exchange(socket, frame);
         if (closedWith !== null) expect(PROTOCOL_CLOSES).toContain(closedWith);
         for (const reply of replies) {
@@ -328,7 +354,7 @@ describe('closing the server', () => {
     const ownCore = new ScriptedCore(STANDARD_SCRIPT);
     const own = await startServer({ core: ownCore, staticDir: site.root });
     expect(ownCore.subscriptionCount).toBe(EVENT_NAMES.length);
-    const socket = await openSocket(`ws://127.0.0.1:${own.port}/api?token=${own.token}`, { origin: `http://127.0.0.1:${own.port}` });
+    const socket = await openWelcomed(`ws://127.0.0.1:${own.port}/api`, own.token, { origin: `http://127.0.0.1:${own.port}` });
     const end = closed(socket);
     await own.close();
     expect(await end).toEqual({ code: 1001, reason: 'Server closing' });

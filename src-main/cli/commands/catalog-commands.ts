@@ -17,7 +17,8 @@ export const searchCommand: Command = {
     const catalog = await userCatalog();
     const engine = createSearch(catalog.instructions);
     const answers = args.positionals.map((query) => ({
-      query,
+      // Echoed masked: a query may be a whole instruction with its password (mmxg 123456 654321).
+      query: catalog.maskSecrets(query),
       results: engine
         .search(query, limit)
         .map((r) => ({
@@ -83,7 +84,7 @@ function indent(text: string): string {
 }
 
 function describe(catalog: InstructionCatalog, e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
-  const label = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const label = (zh: string, en: string) => say({ lang, out() {}, err() {} }, { zh, en });
   const rows: string[][] = [
     [label('代码', 'Code'), e.id],
     [label('短信', 'SMS'), `${e.template} → ${e.to}`],

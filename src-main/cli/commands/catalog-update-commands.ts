@@ -19,8 +19,8 @@ function publishingWarnings(next: Catalog, files: readonly PublishedFile[]): Bil
     const budget = f.kind === 'index' ? Infinity : BUNDLE_BUDGET[f.kind];
     if (f.bytes > budget) {
       warnings.push({
-        zh: `注意：${f.name} 有 ${f.bytes} 字节，超过 ${budget} 字节的更新预算；精简搜索词可以减小（见 README“保持目录最新”）。`,
-        en: `Warning: ${f.name} is ${f.bytes} B, over the ${budget} B update budget; trimming search words shrinks it (README, "Keeping the catalog current").`,
+        zh: `注意：${f.name} 有 ${f.bytes} 字节，超过 ${budget} 字节的更新预算；精简搜索词可以减小（见 docs/catalog.md）。`,
+        en: `Warning: ${f.name} is ${f.bytes} B, over the ${budget} B update budget; trimming search words shrinks it (docs/catalog.md).`,
       });
     }
   }

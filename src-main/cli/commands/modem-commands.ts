@@ -13,6 +13,7 @@ import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/t
 import { intOption, usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
+import { reportStartupNotices } from '../startup-notices';
 import { userCatalog } from '../user-catalog';
 
 const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
@@ -21,7 +22,7 @@ const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-d
 const CLI_DEMO_TIMING = { ...INSTANT_TIMING, replyDelayMs: 300, partGapMs: 80, statusReportMs: 200, latencyMs: REALISTIC_TIMING.latencyMs };
 
 /** Opens the core on the chosen modem, runs `work`, and always closes (and cleans a demo's temporary data). */
-async function withModem<T>(args: ParsedArgs, work: (core: HallCore, modemId: string) => Promise<T>): Promise<T> {
+async function withModem<T>(args: ParsedArgs, ctx: CliContext, work: (core: HallCore, modemId: string) => Promise<T>): Promise<T> {
   const emulator = args.options.has('emulator');
   const port = args.options.get('port');
   if (emulator === (port !== undefined)) {
@@ -37,6 +38,7 @@ async function withModem<T>(args: ParsedArgs, work: (core: HallCore, modemId: st
     ...(emulator ? { emulatorOptions: CLI_DEMO_TIMING } : {}),
   });
   try {
+    reportStartupNotices(ctx, core);
     const status = await core.connect(emulator ? DEMO_PATH : port!);
     return await work(core, status.modemId);
   } finally {
@@ -70,7 +72,7 @@ export const modemCommand: Command = {
   spec: MODEM_OPTIONS,
   async run(args, ctx) {
     if (args.positionals[0] !== 'status' || args.positionals.length > 1) throw usageError('用法：modem status [--port 串口 | --emulator]', 'Usage: modem status [--port PATH | --emulator]');
-    const status = await withModem(args, async (core, id) => core.session(id).snapshot());
+    const status = await withModem(args, ctx, async (core, id) => core.session(id).snapshot());
     ctx.out(args.options.has('json') ? JSON.stringify(status) : describeStatus(status, ctx));
   },
 };
@@ -94,7 +96,7 @@ export const sendCommand: Command = {
     else if (Object.keys(params).length) catalog.require(what);
     else catalog.composeTyped(what);
 
-    const result = await withModem(args, async (core, modemId) => {
+    const result = await withModem(args, ctx, async (core, modemId) => {
       const replies: IncomingRecord[] = [];
       const states: OutgoingRecord[] = [];
       core.on('incoming', (r) => replies.push(r));
@@ -121,11 +123,11 @@ export const sendCommand: Command = {
     } else if (isFailure(result.state?.state)) {
       const failure = explainSendFailure(result.state?.error ?? 'unknown');
       const maybe = result.state?.state === 'failed-retryable';
-      ctx.out(`${say(ctx, maybe ? { zh: '可能未发出', en: 'Maybe not sent' } : { zh: '发送失败', en: 'Failed' })}: ${result.state?.text ?? what}  [${result.state?.error ?? result.state?.state}]`);
+      ctx.out(`${say(ctx, maybe ? { zh: '可能未发出', en: 'Maybe not sent' } : { zh: '发送失败', en: 'Failed' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.error ?? result.state?.state}]`);
       ctx.out(say(ctx, failure));
       ctx.out(say(ctx, { zh: `怎么办：${failure.action.zh}`, en: `What to do: ${failure.action.en}` }));
     } else {
-      ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? what}  [${result.state?.state ?? 'queued'}]`);
+      ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
       if (result.reply) {
         const mark = result.reply.complete ? '' : ` (${say(ctx, { zh: '不完整，缺第', en: 'incomplete, missing part' })} ${result.reply.missing.join(',')})`;
         ctx.out(`${result.reply.from}${mark}:\n${result.reply.text}`);
@@ -144,7 +146,7 @@ export const inboxCommand: Command = {
   summary: { zh: '读取调制解调器里的短信（存入日志后再从 SIM 删除）', en: 'Read the messages on the modem (journaled before they leave the SIM)' },
   spec: MODEM_OPTIONS,
   async run(args, ctx) {
-    const messages = await withModem(args, async (core, id) => {
+    const messages = await withModem(args, ctx, async (core, id) => {
       await core.session(id).drain();
       return assembleRecords(core.journal.pendingIncoming());
     });
@@ -165,7 +167,7 @@ export const atCommand: Command = {
   summary: { zh: '交互式 AT 命令控制台（高级用户）', en: 'Interactive AT command console (power users)' },
   spec: { booleans: ['emulator'], values: ['port', 'data-dir'] },
   async run(args, ctx) {
-    await withModem(args, async (core, id) => {
+    await withModem(args, ctx, async (core, id) => {
       const engine = core.session(id).console();
       const off = engine.onUrc((urc) => ctx.out(`(URC) ${JSON.stringify(urc)}`));
       const lines = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true, prompt: 'AT> ' });
@@ -178,7 +180,8 @@ export const atCommand: Command = {
             for (const line of r.lines) ctx.out(line);
             ctx.out(r.final.kind.toUpperCase());
           } catch (e) {
-            ctx.out(toHallError(e).describe(ctx.lang));
+            const error = toHallError(e);
+            ctx.out(say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') }));
           }
         }
         if (process.stdin.isTTY) lines.prompt();

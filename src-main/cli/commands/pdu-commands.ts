@@ -1,5 +1,6 @@
 import { assembleRecords } from '../../../src-shared/assemble';
-import { decodePdu, encodeSubmit, type DecodedPart } from '../../../src-shared/pdu';
+import { HallError, type Bilingual } from '../../../src-shared/errors';
+import { decodePdu, encodeSubmit, PduError, type DecodedPart } from '../../../src-shared/pdu';
 import { usageError } from '../args';
 import { say, type Command } from '../context';
 
@@ -28,6 +29,11 @@ function view(p: DecodedPart): PartView {
   };
 }
 
+const TYPED_PDU_ACTION: Bilingual = {
+  zh: '请检查输入的十六进制：每个字节两位（0-9、A-F），即调制解调器在 +CMGL 或 +CMT 之后给出的那一行。',
+  en: 'Check the hex given on the command line: two digits (0-9, A-F) per octet, the line a modem prints after +CMGL or +CMT.',
+};
+
 export const pduCommand: Command = {
   name: 'pdu',
   usage: 'pdu decode HEX... [--json] | pdu encode --to N --text T [--json]',
@@ -42,7 +48,8 @@ export const pduCommand: Command = {
         try {
           return decodePdu(hex.trim());
         } catch (e) {
-          if (e instanceof Error && 'zh' in e) Object.assign(e, { message: `#${i + 1}: ${e.message}` });
+          // The decoder's advice speaks of a PDU the modem sent (and the journal kept); this one was typed here.
+          if (e instanceof PduError) throw new HallError(e.code, { zh: `#${i + 1}：${e.zh}`, en: `#${i + 1}: ${e.en}` }, { action: TYPED_PDU_ACTION, details: e.details });
           throw e;
         }
       });

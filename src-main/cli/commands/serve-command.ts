@@ -5,6 +5,7 @@ import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
+import { reportStartupNotices } from '../startup-notices';
 
 /** The built UI, as `npm run build` (electron-vite) lays it out. */
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
@@ -37,7 +38,7 @@ export const serveCommand: Command = {
       throw e;
     });
     ctx.out(server.url);
-    for (const notice of [core.recoveryNotice, ...core.startupProblems]) if (notice) ctx.err(say(ctx, notice));
+    reportStartupNotices(ctx, core);
     ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
     await new Promise<void>((done) => {
       const stop = () => {

@@ -5,9 +5,24 @@ import { Emitter } from '../modem/emitter';
 /** How long a prompt waits for the user before it counts as declined. */
 export const APPROVAL_TIMEOUT_MS = 120_000;
 
+/**
+ * How many questions may wait at once. A session (one native-host connection) asks for pairing at
+ * most once at a time, and a few sends; all sessions together no more than fit on the user's
+ * screen. Anything past that is refused at once: a flood of prompts is how a user gets tricked
+ * into approving the wrong one.
+ */
+export const PENDING_LIMITS: Record<ApprovalView['kind'], { perAsker: number; total: number }> = {
+  pair: { perAsker: 1, total: 4 },
+  send: { perAsker: 3, total: 12 },
+};
+
 type Outcome = 'approved' | 'declined' | 'expired';
 
+/** Who asked: one connected session. Its questions are withdrawn with it, and only its own. */
+export type Asker = object;
+
 interface Pending {
+  asker: Asker;
   view: ApprovalView;
   settle: (outcome: Outcome) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -32,7 +47,16 @@ export class Approvals extends Emitter<{ changed: ApprovalView[] }> {
     return [...this.pending.values()].map((p) => p.view);
   }
 
-  ask(question: Omit<ApprovalView, 'id' | 'createdAt' | 'expiresAt'>): Promise<Outcome> {
+  /**
+   * Throws `approval.too-many` at once (not a rejected promise: nothing is shown, nothing waits) when
+   * the asker, or everyone together, already has the most questions of this kind waiting.
+   */
+  ask(question: Omit<ApprovalView, 'id' | 'createdAt' | 'expiresAt'>, asker: Asker): Promise<Outcome> {
+    const limit = PENDING_LIMITS[question.kind];
+    const sameKind = [...this.pending.values()].filter((p) => p.view.kind === question.kind);
+    if (sameKind.length >= limit.total || sameKind.filter((p) => p.asker === asker).length >= limit.perAsker) {
+      throw tooMany(question.kind);
+    }
     const id = `a${this.next++}`;
     const createdAt = this.now();
     const view: ApprovalView = { ...question, id, createdAt, expiresAt: createdAt + this.timeoutMs };
@@ -47,7 +71,7 @@ export class Approvals extends Emitter<{ changed: ApprovalView[] }> {
       };
       const timer = setTimeout(() => settle('expired'), this.timeoutMs);
       timer.unref?.();
-      this.pending.set(id, { view, settle, timer });
+      this.pending.set(id, { asker, view, settle, timer });
       this.emit('changed', this.list());
     });
   }
@@ -63,8 +87,23 @@ export class Approvals extends Emitter<{ changed: ApprovalView[] }> {
     p.settle(approve ? 'approved' : 'declined');
   }
 
-  /** Drops the questions of an asker that went away: nobody is left to hear the answer. */
-  withdraw(extensionId: string): void {
-    for (const p of [...this.pending.values()]) if (p.view.extensionId === extensionId) p.settle('expired');
+  /**
+   * Drops the questions of an asker that went away: nobody is left to hear the answer. Only its
+   * own: another session of the same extension (another browser profile or window) keeps its prompts.
+   */
+  withdraw(asker: Asker): void {
+    for (const p of [...this.pending.values()]) if (p.asker === asker) p.settle('expired');
   }
+}
+
+function tooMany(kind: ApprovalView['kind']): HallError {
+  return kind === 'pair'
+    ? new HallError('approval.too-many', {
+        zh: '已有配对请求在等待桌面应用确认，请先在应用中处理它。',
+        en: 'A pairing request is already waiting in the desktop app; answer it there first.',
+      })
+    : new HallError('approval.too-many', {
+        zh: '已有多条发送请求在等待桌面应用确认，请先在应用中处理它们。',
+        en: 'Several send requests are already waiting in the desktop app; answer them there first.',
+      });
 }

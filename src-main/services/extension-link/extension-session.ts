@@ -72,7 +72,7 @@ export class ExtensionSession {
 
   close(): void {
     for (const u of this.unsubscribe) u();
-    this.policy.approvals.withdraw(this.extensionId);
+    this.policy.approvals.withdraw(this);
   }
 
   /** Handles one raw message; never throws (every failure becomes a message to the extension). */
@@ -101,9 +101,16 @@ export class ExtensionSession {
     if (this.paired) return this.post({ type: 'paired' });
     if (this.pairingCode) return this.post({ type: 'pairing', code: this.pairingCode });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    let asked: Promise<'approved' | 'declined' | 'expired'>;
+    try {
+      asked = this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code }, this);
+    } catch (e) {
+      // Too many prompts waiting: no code is shown for a question the app will not ask.
+      return this.post({ type: 'error', error: errorText(e) });
+    }
     this.pairingCode = code;
     this.post({ type: 'pairing', code });
-    const outcome = await this.policy.approvals.ask({ kind: 'pair', extensionId: this.extensionId, code });
+    const outcome = await asked;
     this.pairingCode = null;
     if (outcome !== 'approved') return this.post({ type: 'unpaired', reason: outcome === 'declined' ? 'refused' : 'expired' });
     try {
@@ -136,7 +143,12 @@ export class ExtensionSession {
         text: preview.redacted,
         reason: preview.confirm,
       };
-      const outcome = await this.policy.approvals.ask(question);
+      let outcome: 'approved' | 'declined' | 'expired';
+      try {
+        outcome = await this.policy.approvals.ask(question, this);
+      } catch (e) {
+        return refuse(e);
+      }
       if (outcome !== 'approved') return refuse(declined(outcome));
       if (!this.paired) return refuse(notPaired());
       confirmed = true;

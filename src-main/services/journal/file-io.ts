@@ -24,6 +24,9 @@ export const nodeJournalFs: JournalFs = {
   truncate: (file, length) => file.truncate(length),
 };
 
+/** The journal holds the user's messages: readable by the user alone. */
+export const PRIVATE_FILE = 0o600;
+
 export interface JournalPaths {
   dir: string;
   log: string;
@@ -49,7 +52,7 @@ export function journalPaths(dir: string): JournalPaths {
  */
 export async function writeTempThenRename(paths: JournalPaths, fs: JournalFs, bytes: Uint8Array): Promise<void> {
   try {
-    const tmp = await open(paths.tmp, 'w');
+    const tmp = await open(paths.tmp, 'w', PRIVATE_FILE);
     try {
       await fs.write(tmp, bytes);
       await fs.sync(tmp);

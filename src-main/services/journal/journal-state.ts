@@ -20,6 +20,11 @@ export class JournalState {
   readonly pending = new Map<string, IncomingRecord>();
   /** Every key journaled or remembered for dedupe → its receivedAt (epoch ms). */
   readonly known = new Map<string, number>();
+  /**
+   * Journaled parts the modem may still hold, by key (each knows its slot): the same slot read
+   * again is one of these; an identical part in any other slot is a new message.
+   */
+  readonly held = new Map<string, IncomingRecord>();
   /** Latest state of each outgoing instruction, by id. */
   readonly outgoing = new Map<string, OutgoingRecord>();
 
@@ -35,6 +40,7 @@ export class JournalState {
         if (this.known.has(record.key)) return;
         this.known.set(record.key, record.receivedAt);
         this.pending.set(record.key, frozen(record));
+        if (record.slot !== undefined) this.held.set(record.key, record);
         return;
       case 'ack':
         for (const key of record.keys) {
@@ -49,6 +55,9 @@ export class JournalState {
       case 'seen':
         for (const [key, at] of record.keys) if (!this.known.has(key)) this.known.set(key, at);
         return;
+      case 'gone':
+        for (const key of record.keys) this.held.delete(key);
+        return;
     }
   }
 
@@ -58,24 +67,31 @@ export class JournalState {
 
   /** Records that must still be there after a compaction; everything else only costs space. */
   liveRecords(): number {
-    return this.pending.size + this.unfinishedOutgoing().length;
+    return this.pending.size + this.heldAcknowledged().length + this.unfinishedOutgoing().length;
+  }
+
+  /** Parts the store has, but the modem may still hold: their slots must outlive a compaction. */
+  private heldAcknowledged(): IncomingRecord[] {
+    return [...this.held.values()].filter((r) => !this.pending.has(r.key));
   }
 
   /**
-   * The smallest record list that replays to the same pending messages and unfinished instructions,
-   * plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order).
+   * The smallest record list that replays to the same pending messages, held slots and unfinished
+   * instructions, plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order).
    */
   compacted(now: number, retention: DedupeRetention): JournalRecord[] {
     const cutoff = now - retention.maxAgeDays * DAY_MS;
     const eligible = [...this.known]
-      .filter(([key, at]) => !this.pending.has(key) && at >= cutoff)
+      .filter(([key, at]) => !this.pending.has(key) && !this.held.has(key) && at >= cutoff)
       .sort((a, b) => a[1] - b[1]);
     const remembered = eligible.slice(Math.max(0, eligible.length - retention.maxKeys));
     const seen: JournalRecord[] = [];
     for (let i = 0; i < remembered.length; i += SEEN_KEYS_PER_LINE) {
       seen.push({ kind: 'seen', keys: remembered.slice(i, i + SEEN_KEYS_PER_LINE) });
     }
-    return [...seen, ...this.pending.values(), ...this.unfinishedOutgoing()];
+    const heldAcknowledged = this.heldAcknowledged();
+    const stillHeld: JournalRecord[] = heldAcknowledged.length === 0 ? [] : [...heldAcknowledged, { kind: 'ack', keys: heldAcknowledged.map((r) => r.key), at: now }];
+    return [...seen, ...stillHeld, ...this.pending.values(), ...this.unfinishedOutgoing()];
   }
 }
 

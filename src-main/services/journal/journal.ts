@@ -1,4 +1,4 @@
-import { copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
 import { incomingKey } from '../../../src-shared/journal-key';
@@ -6,6 +6,7 @@ import { closedError, invalidRecordError, openError, writeError } from './errors
 import {
   journalPaths,
   nodeJournalFs,
+  PRIVATE_FILE,
   syncDirectory,
   truncateLog,
   writeTempThenRename,
@@ -15,7 +16,7 @@ import {
 import { GroupCommit } from './group-commit';
 import { JournalState, type DedupeRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { acquireLock } from './lock-file';
+import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
   OutgoingChangeSchema,
@@ -41,6 +42,16 @@ export interface JournalOptions {
   /** Compact automatically once the log is this big and mostly dead records (default 4 MiB). */
   compactAtBytes?: number;
 }
+
+/** Where the modem held a part: `SM:3` for a stored one, `direct` for a +CMT. */
+export interface ModemPlace {
+  slot: string;
+  /** The modem listed it as never read ("REC UNREAD"): no earlier read of this slot was journaled. */
+  unread?: boolean;
+}
+
+/** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
+const DIRECT_SLOT = 'direct';
 
 export interface JournalStats {
   /** Size of journal.log. */
@@ -80,13 +91,14 @@ export class Journal {
   /** Set when the end of the log is no longer known (a failed write could not be undone): writes refuse until reopened. */
   private broken: HallError | null = null;
   private closing: Promise<void> | null = null;
-  /** Appends under way, by content key, resolving to the key written. */
-  private readonly inFlight = new Map<string, Promise<string>>();
-  /** Keys whose part the modem has let go of in this run (see `settle`). */
-  private readonly settled = new Set<string>();
+  /** The last append under way for each content key: the next one with that content waits for it. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private readonly commits: GroupCommit;
   private compactionQueued = false;
   private compactAt: number;
+  /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
+  private failing = false;
+  private readonly writableListeners = new Set<() => void>();
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -121,17 +133,17 @@ export class Journal {
       retention: { maxKeys: options.dedupeMaxKeys ?? 20_000, maxAgeDays: options.dedupeMaxAgeDays ?? 90 },
       compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
     };
-    let releaseLock: () => Promise<void>;
+    let lock: HeldLock;
     try {
-      await mkdir(dir, { recursive: true });
-      releaseLock = await acquireLock(paths.lock);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      lock = await acquireLock(paths.lock);
     } catch (e) {
       throw openError(e, dir);
     }
     try {
-      return await Journal.recover(paths, fs, settings, releaseLock);
+      return await Journal.recover(paths, fs, settings, lock);
     } catch (e) {
-      await releaseLock();
+      await lock.release();
       throw openError(e, dir);
     }
   }
@@ -140,40 +152,48 @@ export class Journal {
     paths: JournalPaths,
     fs: JournalFs,
     settings: Settings,
-    releaseLock: () => Promise<void>,
+    lock: HeldLock,
   ): Promise<Journal> {
     // A temp file means a rewrite crashed before its rename: the log itself is still authoritative.
     await rm(paths.tmp, { force: true });
     const existing = await readIfExists(paths.log);
     const decoded = decodeJournal(existing ?? new Uint8Array());
+    // A writer that closed properly left no record half-written: a cut-off end is damage then.
+    const tailDamaged = decoded.truncatedBytes > 0 && (decoded.tailDamaged || (!lock.tookOver && !decoded.tailZeroed));
     let onDisk: OnDisk = {
       state: JournalState.replay(decoded.records),
       bytes: decoded.validBytes,
       records: decoded.records.length,
     };
     let corruptCopy: string | null = null;
-    if (decoded.corruptLines > 0) {
+    if (decoded.corruptLines > 0 || tailDamaged) {
       corruptCopy = `${paths.log}.corrupt-${fileStamp(settings.now())}`;
       await copyFile(paths.log, corruptCopy);
-      const compacted = compactedLog(onDisk.state, settings);
-      await writeTempThenRename(paths, fs, compacted.content);
+      await chmod(corruptCopy, PRIVATE_FILE);
+      // Only the damaged lines stay out: every intact record, finished history included, is kept as it was.
+      const content = Buffer.concat(decoded.records.map(encodeLine));
+      await writeTempThenRename(paths, fs, content);
       await syncDirectory(paths.dir);
-      onDisk = compacted;
+      onDisk = { ...onDisk, bytes: content.length };
     } else if (decoded.truncatedBytes > 0) {
       await truncateLog(paths, fs, decoded.validBytes);
+    } else if (existing !== null) {
+      // Written by a version that left it readable by everyone.
+      await chmod(paths.log, PRIVATE_FILE);
     }
     const interrupted = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'sending');
     // Queued by a process that is gone: its outbox went with it, so nothing would ever send these.
     const stranded = [...onDisk.state.outgoing.values()].filter((r) => r.state === 'queued');
     const report = recoveryReport({
-      truncatedBytes: decoded.truncatedBytes,
+      truncatedBytes: tailDamaged ? 0 : decoded.truncatedBytes,
+      damagedTailBytes: tailDamaged ? decoded.truncatedBytes : 0,
       corruptLines: decoded.corruptLines,
       recovered: decoded.records.length,
       corruptCopy,
       interruptedSends: interrupted.map((r) => r.id),
     });
-    const handle = await open(paths.log, 'a');
-    const journal = new Journal(paths, fs, settings, releaseLock, handle, onDisk, report);
+    const handle = await open(paths.log, 'a', PRIVATE_FILE);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -195,46 +215,87 @@ export class Journal {
   }
 
   /**
-   * Journals one received SMS part. `added: false` means the same part was already journaled and
-   * may still be on the modem (read again after a crash, or after a failed delete): either way the
-   * part is durable once this resolves and its SIM slot may be freed.
+   * Journals one received SMS part read from `where` (a SIM slot, or `direct` for a +CMT; without
+   * it, any identical part already journaled counts as this one).
+   * `added: false` means this is a part already journaled from that same place and the modem may
+   * still hold it (read again after a crash, or after a failed delete): either way the part is
+   * durable once this resolves and its slot may be freed.
    *
-   * A single-part SMS identical in every field to one the modem has since let go of (see `settle`)
-   * is a new message that repeats an earlier one in the same second: it is journaled under the next
+   * A single-part SMS identical in every field to one journaled earlier is a new message that
+   * repeats it in the same second when it comes from anywhere else: another slot, a slot freed by
+   * its twin (journaled as released, or still unread: the modem marks a part read once it hands it
+   * over), or a +CMT after the earlier one was acknowledged (until then, an identical part from
+   * anywhere is the network handing that +CMT over again). It is journaled under the next
    * occurrence key (`…#2`, `…#3`), so the store keeps both. A part of a long SMS with the same
    * reference, number, time and text is the network delivering that part twice: refused.
    */
-  async appendIncoming(message: IncomingMessage): Promise<{ added: boolean; key: string }> {
+  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string }> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
-    const earlier = this.inFlight.get(base);
-    if (earlier) return { added: false, key: await earlier };
-    let occurrence = 0;
-    while (this.state.known.has(occurrenceKey(base, occurrence + 1))) occurrence++;
-    const latest = occurrenceKey(base, occurrence);
-    if (occurrence > 0 && (fields.concat !== null || !this.settled.has(latest))) return { added: false, key: latest };
-    const key = occurrenceKey(base, occurrence + 1);
-    const durable = this.commit({ kind: 'in', key, ...fields })
-      .then(() => key)
-      .finally(() => this.inFlight.delete(base));
-    this.inFlight.set(base, durable);
-    await durable;
+    // One decision at a time per content: the second of two identical parts must see the first.
+    const decided = (this.inFlight.get(base) ?? Promise.resolve()).then(() => this.appendOccurrence(base, fields, where));
+    const tail = decided.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.set(base, tail);
+    void tail.then(() => {
+      if (this.inFlight.get(base) === tail) this.inFlight.delete(base);
+    });
+    return decided;
+  }
+
+  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string }> {
+    let occurrences = 0;
+    while (this.state.known.has(occurrenceKey(base, occurrences + 1))) occurrences++;
+    // From nowhere in particular (an import, a tool): a repeat cannot be told from a re-read.
+    if (!where) return occurrences > 0 ? { added: false, key: occurrenceKey(base, occurrences) } : this.appendAs(occurrenceKey(base, 1), fields, undefined);
+    for (let n = 1; n <= occurrences; n++) {
+      const held = this.state.held.get(occurrenceKey(base, n));
+      if (!held || held.simId !== fields.simId) continue;
+      // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
+      if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
+    }
+    if (occurrences > 0 && fields.concat !== null) return { added: false, key: occurrenceKey(base, occurrences) };
+    return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+  }
+
+  private async appendAs(key: string, fields: IncomingMessage, slot: string | undefined): Promise<{ added: true; key: string }> {
+    await this.commit({ kind: 'in', key, ...fields, ...(slot === undefined ? {} : { slot }) });
     return { added: true, key };
   }
 
   /**
-   * The modem no longer holds this part (its slot was deleted, or its delivery acknowledged with
-   * +CNMA): the same content read later is a new message. Kept in memory only: after a restart
-   * every journaled part counts as possibly still on the SIM, which is what crash recovery needs.
+   * The modem no longer holds the part journaled as `key` from `slot` (the slot was deleted, or the
+   * +CMT acknowledged): journaled, so that after a restart an identical message in that slot is new.
    */
-  settle(key: string): void {
-    this.settled.add(key);
+  async settle(key: string, slot: string): Promise<void> {
+    this.assertOpen();
+    const held = this.state.held.get(key);
+    if (!held || (held.slot !== slot && held.slot !== DIRECT_SLOT)) return;
+    // Released in memory at once: a twin read before the line below is on disk is new. Should the line
+    // not get there, a restart counts the part as held again, the safe side.
+    this.state.held.delete(key);
+    await this.commit({ kind: 'gone', keys: [key] });
+  }
+
+  /**
+   * A full listing of `memory` on `simId`'s SIM holds only `listed` slots: parts journaled from any
+   * other slot there are gone (deleted by a run that stopped before journaling it).
+   */
+  async settleAbsent(simId: string, memory: string, listed: ReadonlySet<string>): Promise<void> {
+    this.assertOpen();
+    const gone = [...this.state.held.values()]
+      .filter((r) => r.simId === simId && r.slot?.startsWith(`${memory}:`) && !listed.has(r.slot))
+      .map((r) => r.key);
+    if (gone.length > 0) await this.commit({ kind: 'gone', keys: gone });
   }
 
   /** Unacknowledged incoming parts, in the order they were journaled. */
   pendingIncoming(): IncomingRecord[] {
-    return [...this.state.pending.values()];
+    // Where the modem held a part is the journal's business, not the store's.
+    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe. */
@@ -314,10 +375,21 @@ export class Journal {
       await this.fs.sync(handle);
     } catch (e) {
       await this.undoPartialWrite(handle);
+      this.failing = true;
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
     this.records += chunks.length;
+    if (this.failing) {
+      this.failing = false;
+      for (const listener of this.writableListeners) queueMicrotask(listener);
+    }
+  }
+
+  /** Calls `listener` whenever a write succeeds after one failed (space is back on a full disk). */
+  onWritable(listener: () => void): () => void {
+    this.writableListeners.add(listener);
+    return () => this.writableListeners.delete(listener);
   }
 
   /**
@@ -353,8 +425,6 @@ export class Journal {
     }
     // From here the new file is the log.
     this.state = next.state;
-    // A key the journal no longer remembers needs no "settled" mark either (memory stays bounded).
-    for (const key of this.settled) if (!next.state.known.has(key)) this.settled.delete(key);
     this.bytes = next.bytes;
     this.records = next.records;
     // Wait for the log to double: a log that is mostly remembered keys would otherwise be
@@ -372,7 +442,7 @@ export class Journal {
 
   private async reopenLog(): Promise<void> {
     try {
-      this.handle = await open(this.paths.log, 'a');
+      this.handle = await open(this.paths.log, 'a', PRIVATE_FILE);
     } catch (e) {
       this.broken ??= writeError(e, this.paths.dir);
     }

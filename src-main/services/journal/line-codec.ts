@@ -29,8 +29,15 @@ export interface DecodedJournal {
   records: JournalRecord[];
   /** Bytes up to and including the last newline: what is kept when a torn tail is cut off. */
   validBytes: number;
-  /** Bytes after the last newline: a record whose write was cut short by a crash. */
+  /** Bytes after the last newline: a record whose write was cut short by a crash (see `tailDamaged`). */
   truncatedBytes: number;
+  /**
+   * The bytes after the last newline cannot be the start of a record (a crash cuts a record short,
+   * it does not make its first bytes up): the file was damaged there, not half-written.
+   */
+  tailDamaged: boolean;
+  /** The bytes after the last newline are all zero: blocks a power cut left allocated but unwritten. */
+  tailZeroed: boolean;
   /** Complete lines that failed their CRC, JSON or schema. */
   corruptLines: number;
 }
@@ -45,7 +52,28 @@ export function decodeJournal(bytes: Uint8Array): DecodedJournal {
     else corruptLines++;
     start = end + 1;
   }
-  return { records, validBytes: start, truncatedBytes: bytes.length - start, corruptLines };
+  const tail = bytes.subarray(start);
+  return {
+    records,
+    validBytes: start,
+    truncatedBytes: tail.length,
+    tailDamaged: !isCutShortRecord(tail),
+    tailZeroed: tail.length > 0 && tail.every((b) => b === 0),
+    corruptLines,
+  };
+}
+
+/** What a write stopped by a crash or a power cut leaves: the start of a line, maybe followed by zeros (blocks allocated, never written). */
+const RECORD_START = encoder.encode(' {"kind":"');
+
+function isCutShortRecord(tail: Uint8Array): boolean {
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end--;
+  const written = tail.subarray(0, end);
+  const crc = decoder.decode(written.subarray(0, CRC_DIGITS));
+  if (!/^[0-9a-f]*$/.test(crc)) return false;
+  const after = written.subarray(CRC_DIGITS, CRC_DIGITS + RECORD_START.length);
+  return after.every((b, i) => b === RECORD_START[i]) && !written.includes(0);
 }
 
 function decodeLine(line: Uint8Array): JournalRecord | null {

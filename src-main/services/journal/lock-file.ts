@@ -9,20 +9,32 @@ import { lockedError } from './errors';
  * taking over the same stale lock at the very same moment are kept apart only by re-reading the
  * lock before removing it.
  */
-export async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
+export interface HeldLock {
+  release(): Promise<void>;
+  /**
+   * The previous writer left its lock behind: it stopped without closing (a crash, a kill, a power
+   * cut), so a record cut short at the end of the log is its last write.
+   */
+  tookOver: boolean;
+}
+
+export async function acquireLock(lockPath: string): Promise<HeldLock> {
   const remove = () => rm(lockPath, { force: true });
+  let tookOver = false;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
-      return async () => {
+      await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      const release = async () => {
         if ((await readHolder(lockPath)).pid === process.pid) await remove();
       };
+      return { release, tookOver };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = await readHolder(lockPath);
     if (holder.pid !== null && isAlive(holder.pid)) throw lockedError(lockPath, holder.pid);
     if ((await readHolder(lockPath)).text === holder.text) await remove();
+    tookOver = true;
   }
   throw lockedError(lockPath, null);
 }

@@ -5,6 +5,8 @@ import type { Bilingual } from '../../../src-shared/errors';
 export interface RecoveryReport {
   /** Bytes of a record cut short by a crash, removed from the end of the log. */
   truncatedBytes: number;
+  /** Bytes at the end that were no record cut short but damage (kept in `corruptCopy`). */
+  damagedTailBytes: number;
   /** Damaged lines skipped; the original file was kept as `corruptCopy`. */
   corruptLines: number;
   /** Records read back intact. */
@@ -23,10 +25,18 @@ export function recoveryReport(found: Omit<RecoveryReport, 'message'>): Recovery
     zh.push(`截掉了上次意外退出时未写完的 ${found.truncatedBytes} 字节`);
     en.push(`cut off ${found.truncatedBytes} bytes left half-written by an unexpected exit`);
   }
-  if (found.corruptLines > 0 && found.corruptCopy !== null) {
+  if (found.damagedTailBytes > 0) {
+    zh.push(`文件末尾的 ${found.damagedTailBytes} 字节已损坏（不是意外退出留下的半条记录），已移出日志`);
+    en.push(`moved out ${found.damagedTailBytes} damaged bytes at the end of the file (not a record left half-written by an unexpected exit)`);
+  }
+  if (found.corruptLines > 0) {
+    zh.push(`跳过了 ${found.corruptLines} 条损坏的记录，其余记录（包括已完成的历史）都保留了`);
+    en.push(`skipped ${found.corruptLines} damaged record(s) and kept every other one, finished history included`);
+  }
+  if (found.corruptCopy !== null) {
     const copy = basename(found.corruptCopy);
-    zh.push(`跳过了 ${found.corruptLines} 条损坏的记录（原文件已另存为 ${copy}）`);
-    en.push(`skipped ${found.corruptLines} damaged record(s) (the original file was kept as ${copy})`);
+    zh.push(`原文件已另存为 ${copy}`);
+    en.push(`the original file was kept as ${copy}`);
   }
   if (found.interruptedSends.length > 0) {
     const n = found.interruptedSends.length;

@@ -20,7 +20,7 @@ import { HallError, isHallError, toHallError } from '../../../src-shared/errors'
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { BindingInterface } from '../../serialport-types';
-import type { Journal } from '../journal';
+import type { Journal, ModemPlace } from '../journal';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { familyOf, GENERIC, type ModemFamily } from './families';
@@ -58,11 +58,15 @@ export interface SessionOptions {
   backoffMs?: readonly number[];
   /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
   healthEveryMs?: number;
+  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
+  journalRetryMs?: number;
 }
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
+/** A message handed over with +CMT, held by the modem only until its +CNMA. */
+const DIRECT: ModemPlace = { slot: 'direct' };
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
@@ -78,6 +82,8 @@ const SMS_RETRY_MS = 1_000;
 const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
+/** A message left on the modem for a full disk is tried again this often, until the journal takes it. */
+const JOURNAL_RETRY_MS = 5_000;
 
 interface Pending {
   id: string;
@@ -119,6 +125,10 @@ export class ModemSession extends Emitter<SessionEvents> {
   private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
   private readonly stores: StoredMessages;
+  /** Messages are waiting on the modem because the journal could not write them (a full disk). */
+  private leftOnModem = false;
+  private journalRetry: ReturnType<typeof setTimeout> | null = null;
+  private readonly offJournalWritable: () => void;
 
   constructor(private readonly o: SessionOptions) {
     super();
@@ -127,11 +137,14 @@ export class ModemSession extends Emitter<SessionEvents> {
       at: (...args) => this.at(...args),
       tryAt: (command) => this.tryAt(command),
       interpret: (pdu) => this.interpret(pdu),
-      ingest: (meaning) => this.ingestMeaning(meaning),
-      settle: (key) => this.o.journal.settle(key),
+      ingest: (meaning, where) => this.ingestMeaning(meaning, where),
+      settle: (key, slot) => this.settle(key, slot),
+      settleAbsent: (memory, listed) => this.o.journal.settleAbsent(this.simId(), memory, listed).catch(() => undefined),
       notice: (level, text) => this.notice(level, text),
       storageUse: (storage) => this.update({ storage }),
     });
+    // Any write getting through again (the store's acknowledgement, a send) means space is back.
+    this.offJournalWritable = o.journal.onWritable(() => this.retryLeftOnModem(0));
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -172,6 +185,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.journalRetry) clearTimeout(this.journalRetry);
+    this.offJournalWritable();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
     await this.chain.catch(() => undefined);
@@ -479,23 +494,67 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private interpret(pdu: string): Ingestible {
-    return interpretPdu(pdu, this.status.simId ?? this.status.path, this.now());
+    return interpretPdu(pdu, this.simId(), this.now());
   }
 
-  private async ingestMeaning(meaning: Ingestible): Promise<{ key: string | null } | null> {
+  private simId(): string {
+    return this.status.simId ?? this.status.path;
+  }
+
+  /**
+   * Journals that the modem let go of a part. Only a hint for telling a later twin apart: if it
+   * cannot be written (a full disk), the next full listing or the twin's unread mark does the same.
+   */
+  private async settle(key: string, slot: string): Promise<void> {
+    await this.o.journal.settle(key, slot).catch(() => undefined);
+  }
+
+  private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
     }
     try {
-      const { added, key } = await this.o.journal.appendIncoming(meaning.message);
+      const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
       if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
+      this.journalTookItAgain();
       return { key };
     } catch (e) {
-      this.warn(e);
+      this.journalRefused(e);
       return null;
     }
+  }
+
+  /** The message stays on the modem: said once, then tried again until the journal takes it, with no restart. */
+  private journalRefused(e: unknown): void {
+    if (!this.leftOnModem) this.warn(e);
+    this.leftOnModem = true;
+    this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+  }
+
+  private journalTookItAgain(): void {
+    if (!this.leftOnModem) return;
+    this.leftOnModem = false;
+    this.notice('info', {
+      zh: '短信日志又能写入了，留在 SIM 卡上的短信正在存入日志。',
+      en: 'The message journal can be written again; the messages left on the SIM are being saved.',
+    });
+  }
+
+  private retryLeftOnModem(delayMs: number): void {
+    if (!this.leftOnModem || this.closed) return;
+    if (this.journalRetry) {
+      if (delayMs > 0) return;
+      clearTimeout(this.journalRetry);
+    }
+    this.journalRetry = setTimeout(() => {
+      this.journalRetry = null;
+      if (this.status.state !== 'ready') return this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
+      void this.drain().catch((e) => this.warn(e));
+      void this.pumpOutbox().catch((e) => this.warn(e));
+    }, delayMs);
+    this.journalRetry.unref?.();
   }
 
   /**
@@ -509,15 +568,15 @@ export class ModemSession extends Emitter<SessionEvents> {
     const warn = (e: unknown) => this.warn(e);
     const read = this.interpret(pdu);
     // Handed over directly, it exists nowhere else: kept as its text rather than lost.
-    const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.status.simId ?? this.status.path, this.now()) : read;
+    const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.simId(), this.now()) : read;
     if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
-      void this.exclusive(() => this.ingestMeaning(meaning)).catch(warn);
+      void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);
       return;
     }
-    void this.ingestMeaning(meaning)
+    void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) this.o.journal.settle(kept.key);
+        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
   }

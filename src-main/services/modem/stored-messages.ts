@@ -1,21 +1,29 @@
 import { parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
 import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
+import type { ModemPlace } from '../journal';
 import type { AtCommandOptions, AtResponse } from './at-engine';
 import { AtError } from './at-engine';
 import type { Ingestible } from './incoming';
 
 /** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
 const PDU_READ = { unsolicitedByShape: true } as const;
+/** TS 27.005 <stat> 0: a stored message nobody has read yet. */
+const REC_UNREAD = 0;
 
 /** What the message memories need from the session that owns the modem. */
 export interface StoreHost {
   at(command: string, timeoutMs?: number, payload?: string, extra?: Pick<AtCommandOptions, 'unsolicitedByShape'>): Promise<AtResponse>;
   tryAt(command: string): Promise<AtResponse | null>;
   interpret(pdu: string): Ingestible;
-  /** Journals a message or applies a status report; the journal key when it is on disk, null when it must stay. */
-  ingest(meaning: Ingestible): Promise<{ key: string | null } | null>;
-  /** The slot is gone from the modem: the journal may forget its dedupe guard. */
-  settle(key: string): void;
+  /**
+   * Journals a message or applies a status report, with the slot it came from (`ME:5`): the journal
+   * key when it is on disk, null when it must stay.
+   */
+  ingest(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null>;
+  /** The part journaled as `key` left `slot` (deleted): an identical message there later is new. */
+  settle(key: string, slot: string): Promise<void>;
+  /** A full listing of `memory` shows only `listed` slots: parts journaled from any other slot there are gone. */
+  settleAbsent(memory: string, listed: ReadonlySet<string>): Promise<void>;
   notice(level: 'info' | 'warning', text: { zh: string; en: string }): void;
   storageUse(use: { used: number; total: number } | null): void;
 }
@@ -89,7 +97,7 @@ export class StoredMessages {
     } catch (e) {
       if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
     }
-    const kept = read ? await this.keepThenDelete(mem, index, read.pdu) : null;
+    const kept = read ? await this.keepThenDelete(mem, index, read) : null;
     if (report && kept !== 'status-report') await this.drain(this.plan.reports ?? mem);
   }
 
@@ -119,11 +127,12 @@ export class StoredMessages {
   private async drain(mem: string): Promise<number> {
     const use = await this.use(mem);
     // An empty memory costs no listing.
-    if (use && use.used === 0) return 0;
-    const listing = await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ);
+    const listed = use && use.used === 0 ? [] : parseCmgl((await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ)).lines);
+    // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
+    await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
-    for (const stored of parseCmgl(listing.lines)) {
-      if (await this.keepThenDelete(mem, stored.index, stored.pdu)) kept++;
+    for (const stored of listed) {
+      if (await this.keepThenDelete(mem, stored.index, stored)) kept++;
     }
     return kept;
   }
@@ -132,9 +141,11 @@ export class StoredMessages {
    * Deletes a slot only after the PDU decoded into a message the journal has on disk (or a status
    * report). An undecodable PDU is read once more (a line may have been garbled on the way); still
    * undecodable, it stays where it is and the user is told. Null when the slot stays.
+   * `stat` is as first read: the re-read marks the slot read, but no earlier read of it was journaled.
    */
-  private async keepThenDelete(mem: string, index: number, pdu: string): Promise<'message' | 'status-report' | null> {
+  private async keepThenDelete(mem: string, index: number, { stat, pdu }: { stat: number; pdu: string }): Promise<'message' | 'status-report' | null> {
     const { host } = this;
+    const slot = slotName(mem, index);
     let meaning = host.interpret(pdu);
     if (meaning.kind === 'unreadable') {
       const again = parseCmgr((await host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
@@ -144,10 +155,10 @@ export class StoredMessages {
         return null;
       }
     }
-    const kept = await host.ingest(meaning);
+    const kept = await host.ingest(meaning, { slot, unread: stat === REC_UNREAD });
     if (!kept) return null;
     if (await host.tryAt(`AT+CMGD=${index}`)) {
-      if (kept.key) host.settle(kept.key);
+      if (kept.key) await host.settle(kept.key, slot);
     } else {
       host.notice('warning', {
         zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
@@ -166,4 +177,9 @@ export class StoredMessages {
       en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
     });
   }
+}
+
+/** A slot as the journal tells them apart: the memory the modem read it from, and its index (`SM:3`, `SR:2`). */
+function slotName(mem: string, index: number): string {
+  return `${mem}:${index}`;
 }

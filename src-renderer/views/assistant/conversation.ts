@@ -1,20 +1,12 @@
 import type { AssistantAnswer } from '../../../src-shared/assistant';
+import { activeCatalog } from '../../catalog/active-catalog';
 
 /** One question to 小e and its answer. */
 export interface Turn {
   id: number;
-  /** As typed, with anything that could be a password or an ID number masked. */
+  /** As typed, with anything that could be a password or an ID number masked (the catalog's SecretDetector). */
   question: string;
   answer: AssistantAnswer;
-}
-
-// A service password is 6 digits and an ID number 18 characters (17 digits and a digit or X); a run
-// glued to letters (ZD202610) is part of an instruction, not a secret.
-const SECRET_LIKE = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{6})(?![0-9A-Za-z])/gu;
-
-/** The question as it may be kept or shown: 6-digit and 18-character runs become asterisks. */
-export function maskSecrets(text: string): string {
-  return text.replace(SECRET_LIKE, (run) => '*'.repeat(run.length));
 }
 
 /**
@@ -27,7 +19,7 @@ export class Conversation {
   private readonly listeners = new Set<() => void>();
 
   add(question: string, answer: AssistantAnswer): void {
-    this.turns = [...this.turns, { id: this.nextId++, question: maskSecrets(question), answer }];
+    this.turns = [...this.turns, { id: this.nextId++, question: activeCatalog().maskSecrets(question), answer }];
     this.listeners.forEach((l) => l());
   }
 

@@ -8,6 +8,7 @@ import { useErrorToast, useToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { dayLabel, timeOfDay } from '../thread/day';
+import { TimeField } from '../../components/TimeField';
 
 /** The queries a schedule may send: no parameters, nothing to confirm (the core checks this too). */
 const SCHEDULABLE = ['YE', 'CXYEG', 'CXYEB', 'CXYED', 'JF'];
@@ -65,6 +66,7 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
   const reportError = useErrorToast();
   const [draft, setDraft] = useState(initial);
   const id = (name: string) => `schedule-${draft.simId}-${name}`;
+  const clock = (what: string) => ({ hour: `${what}: ${t('time.hour')}`, minute: `${what}: ${t('time.minute')}` });
   const change = (patch: Partial<Schedule>) => setDraft((d) => ({ ...d, ...patch }));
   const toggle = (code: string, on: boolean) =>
     change({ instructions: SCHEDULABLE.filter((c) => (c === code ? on : draft.instructions.includes(c))) });
@@ -93,7 +95,7 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
       </p>
       <div className="schedule-times">
         <label htmlFor={id('time')}>{t('settings.scheduleTime')}</label>
-        <input id={id('time')} type="time" value={draft.time} onChange={(e) => change({ time: e.target.value })} />
+        <TimeField id={id('time')} value={draft.time} label={clock(t('settings.scheduleTime'))} onChange={(time) => change({ time })} />
         <label htmlFor={id('jitter')}>{t('settings.scheduleJitter')}</label>
         <input
           id={id('jitter')}
@@ -104,10 +106,10 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
           onChange={(e) => change({ jitterMinutes: Math.min(120, Math.max(0, Math.round(Number(e.target.value) || 0))) })}
         />
         <label htmlFor={id('quiet')}>{t('settings.scheduleQuiet')}</label>
-        <span>
-          <input id={id('quiet')} type="time" value={draft.quiet?.from ?? '22:00'} onChange={(e) => change({ quiet: { from: e.target.value, to: draft.quiet?.to ?? '07:00' } })} />
-          {' – '}
-          <input type="time" aria-label={t('settings.scheduleQuiet')} value={draft.quiet?.to ?? '07:00'} onChange={(e) => change({ quiet: { from: draft.quiet?.from ?? '22:00', to: e.target.value } })} />
+        <span className="time-range">
+          <TimeField id={id('quiet')} value={draft.quiet?.from ?? '22:00'} label={clock(`${t('settings.scheduleQuiet')} ${t('time.from')}`)} onChange={(from) => change({ quiet: { from, to: draft.quiet?.to ?? '07:00' } })} />
+          <span aria-hidden="true">–</span>
+          <TimeField id={id('quiet-to')} value={draft.quiet?.to ?? '07:00'} label={clock(`${t('settings.scheduleQuiet')} ${t('time.to')}`)} onChange={(to) => change({ quiet: { from: draft.quiet?.from ?? '22:00', to } })} />
         </span>
       </div>
       <button type="button" onClick={() => void save()} disabled={draft.instructions.length === 0}>

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { ModemStatus } from '../../../src-shared/api/contract';
+import { SEND_TEXT_MAX, type ModemStatus } from '../../../src-shared/api/contract';
 import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
@@ -60,9 +60,16 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   };
 
   /** Enter without a suggestion: the typed instruction, or the text as it is. */
+  const length = text.trim().length;
+  const tooLong = !typed && length > SEND_TEXT_MAX;
   const submitTyped = () => {
+    if (tooLong) return;
     if (typed) take(typed.instruction, typed.params, true);
-    else if (text.trim()) void dispatch({ text: text.trim(), shown: text.trim() });
+    else if (text.trim()) {
+      // Sent as typed; shown and kept masked, and confirmed like the instruction whose secrets it carries.
+      const carries = activeCatalog().findSecret(text)?.instruction ?? undefined;
+      void dispatch({ text: text.trim(), shown: activeCatalog().maskSecrets(text.trim()), ...(carries ? { carries } : {}) });
+    }
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -124,9 +131,11 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           role="combobox"
           aria-label={t('composer.label')}
           aria-expanded={suggestions.length > 0}
-          aria-controls="composer-suggestions"
+          aria-controls={suggestions.length > 0 ? 'composer-suggestions' : undefined}
           aria-activedescendant={highlighted >= 0 && suggestions.length ? `composer-suggestion-${highlighted}` : undefined}
           aria-autocomplete="list"
+          aria-invalid={tooLong ? true : undefined}
+          aria-describedby="composer-note"
           placeholder={t('composer.placeholder')}
           autoComplete="off"
           spellCheck={false}
@@ -143,13 +152,21 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         <button
           type="button"
           className="primary"
-          disabled={disabled || busy || !text.trim()}
+          disabled={disabled || busy || !text.trim() || tooLong}
           onClick={submitTyped}
         >
           {t('composer.send')}
         </button>
       </div>
-      <p className="hint">{disabled ? t('thread.offline') : t('composer.keys')}</p>
+      {tooLong ? (
+        <p id="composer-note" className="field-error" role="alert">
+          {t('composer.tooLong', { max: SEND_TEXT_MAX, n: length })}
+        </p>
+      ) : (
+        <p id="composer-note" className="hint">
+          {disabled ? t('thread.offline') : t('composer.keys')}
+        </p>
+      )}
       {dialog}
     </div>
   );

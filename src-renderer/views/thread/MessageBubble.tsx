@@ -17,8 +17,9 @@ interface Props {
 }
 
 /**
- * One message: received on the left with what it says in figures, sent on the right with its
- * state (a failure with its reason and Retry) and, once it is answered, the answer's figures.
+ * One message: received on the left with what it says in figures and which instruction it answers,
+ * sent on the right with its state (a failure with its reason and Retry). Figures show once, under
+ * the reply that carries them.
  */
 export const MessageBubble = memo(function MessageBubble({ message, focused, pair }: Props) {
   const i18n = useI18n();
@@ -34,7 +35,6 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
         )}
         {!outgoing && pair && <p className="bubble-pair muted">{t('reply.answers', { code: pair.text })}</p>}
         {!outgoing && <ReplyNotes reply={message} />}
-        {outgoing && pair && <ReplyNotes reply={pair} actions={false} />}
         {failure && (
           <p className="bubble-error">
             {failure.text}

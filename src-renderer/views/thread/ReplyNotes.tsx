@@ -13,14 +13,13 @@ import type { MessageRow } from '../../store/rows';
 
 /**
  * Under a 10086 reply: its figures in one line (marked when the rules were unsure), or, when
- * 10086 asks for a confirmation, a button that sends the word it asks for, after asking (only under
- * the reply itself: `actions` is off where the answer is repeated under its instruction). Nothing
+ * 10086 asks for a confirmation, a button that sends the word it asks for, after asking. Nothing
  * for a reply that was not understood: its text is all there is.
  */
-export function ReplyNotes({ reply, actions = true }: { reply: MessageRow; actions?: boolean }) {
+export function ReplyNotes({ reply }: { reply: MessageRow }) {
   const { t, lang } = useI18n();
   const understood = useMemo(() => understandMessage(reply), [reply]);
-  if (understood?.kind === 'confirm') return actions ? <ConfirmReplyButton reply={reply} request={understood} /> : null;
+  if (understood?.kind === 'confirm') return <ConfirmReplyButton reply={reply} request={understood} />;
   const line = understood && describeFigures(understood, lang);
   if (!understood || understood.kind !== 'figures' || !line) return null;
   return (

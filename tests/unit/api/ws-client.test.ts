@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as PeerSocket } from 'ws';
 import type { WireMessage } from '../../../src-shared/api/contract';
 import { connectWebSocketApi, type ConnectionState, type WebSocketApiClient } from '../../../src-shared/api/ws-client';
+import { UNAUTHORIZED_CLOSE, WELCOME_FRAME } from '../../../src-shared/api/ws-handshake';
 import { hallErrorOf } from './hall-error-of';
 import { NodeWebSocketImpl } from './node-websocket';
 import { SAMPLE_INCOMING } from './scripted-core';
@@ -93,7 +94,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(refuseFirst = 0, options: { waitForOpenMs?: number } = {}) {
+async function setUp(refuseFirst = 0, options: { waitForOpenMs?: number; token?: string } = {}) {
   const peer = await Peer.start(refuseFirst);
   cleanups.push(() => peer.close());
   const client = connectWebSocketApi(peer.url, { ...FAST, ...options });
@@ -102,6 +103,35 @@ async function setUp(refuseFirst = 0, options: { waitForOpenMs?: number } = {}) 
 }
 
 describe('connectWebSocketApi', () => {
+  it('with a token, presents it first and sends calls only once the server has welcomed it', async () => {
+    const { peer, client } = await setUp(0, { token: 'launch-token-launch-token' });
+    const socket = await peer.nextConnection();
+    const pending = client.call('modem.list', {});
+    expect(await peer.nextCall(socket)).toEqual({ type: 'hello', token: 'launch-token-launch-token' });
+    const states: ConnectionState[] = [];
+    client.onConnectionChange((state) => states.push(state));
+    socket.send(WELCOME_FRAME);
+    const call = await peer.nextCall(socket);
+    expect([call.method, states]).toEqual(['modem.list', ['connecting', 'open']]);
+    send(socket, { type: 'result', id: call.id, result: [] });
+    await expect(pending).resolves.toEqual([]);
+  });
+
+  it('stops for good when the server refuses the token, and says so', async () => {
+    const { peer, client } = await setUp(0, { token: 'wrong-token-wrong-token' });
+    const socket = await peer.nextConnection();
+    const pending = client.call('modem.list', {});
+    await peer.nextCall(socket);
+    socket.close(UNAUTHORIZED_CLOSE, 'Access token refused');
+    const error = await hallErrorOf(pending);
+    expect([error.code, error.details]).toEqual(['api.unauthorized', { sent: false }]);
+    await stateReached(client, 'unauthorized');
+    expect((await hallErrorOf(client.call('modem.list', {}))).code).toBe('api.unauthorized');
+    // Reconnects here come after 5–20 ms: ten times that and still none.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(peer.connections.length).toBe(1);
+  });
+
   it('matches replies to calls by id, whatever order they come back in', async () => {
     const { peer, client } = await setUp();
     const socket = await peer.nextConnection();

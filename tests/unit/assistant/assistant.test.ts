@@ -182,6 +182,23 @@ describe('explaining the last reply', () => {
     expect(chips(ask('我还剩多少流量', 'zh-Hans', { now, lastReply }))).toEqual(['CXYEG']);
   });
 
+  it.each([
+    ['zh-Hans', '什么意思'],
+    ['zh-Hans', '解释一下刚才的回复'],
+    ['zh-Hant', '什麼意思'],
+    ['en', 'what does that mean'],
+  ] as const)('%s %j explains the last reply', (lang, q) => {
+    expect(ask(q, lang, { now, lastReply })).toMatchObject({ kind: 'explain', chips: [{ id: 'YE' }] });
+  });
+
+  it('asked to explain with no reply yet, says there is none rather than asking which figure', () => {
+    const a = ask('解释一下刚才的回复', 'zh-Hans', { now });
+    expect(a).toMatchObject({ kind: 'clarify', text: expect.stringContaining('还没有收到 10086 的回复') });
+    expect(ask('what does that mean', 'en', { now })).toMatchObject({ text: expect.stringContaining('nothing to explain') });
+    // A vague “how much is left” still asks which figure.
+    expect(ask('我还剩多少', 'zh-Hans', { now })).toMatchObject({ kind: 'clarify', text: '想查哪一项还剩多少？' });
+  });
+
   it('explains a reply it cannot pair with an instruction without offering a chip', () => {
     const { instructionId: _dropped, ...unpaired } = lastReply;
     expect(ask('什么意思', 'zh-Hans', { now, lastReply: unpaired })).toMatchObject({ kind: 'explain', chips: [] });

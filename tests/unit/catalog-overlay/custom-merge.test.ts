@@ -81,7 +81,9 @@ describe('mergeCustom', () => {
   it('masks the secrets of a custom instruction like a built-in one', () => {
     const catalog = new InstructionCatalog(mergeCustom(base(), [custom({ code: 'MMX', template: 'MMX#{password}#{password2}', name: { en: 'x' } })]));
     expect(catalog.composeTyped('mmx#123456#654321', NOW)).toMatchObject({ text: 'MMX#123456#654321', redacted: 'MMX#******#******' });
-    expect(catalog.redact('MMX#123456#654321')).toBe('MMX#******#******');
+    expect(catalog.maskSecrets('MMX#123456#654321')).toBe('MMX#******#******');
+    expect(catalog.maskSecrets('请帮我 mmx 123456 654321')).toBe('请帮我 mmx ****** ******');
+    expect(catalog.findSecret('mmx 123456')?.instruction?.template).toBe('MMX#{password}#{password2}');
   });
 
   it('survives a catalog replaced by an update: the user entries are merged again, unchanged', () => {

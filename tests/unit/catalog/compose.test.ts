@@ -27,6 +27,13 @@ describe('compose', () => {
     expect(() => catalog.compose('ZD', {}, NOW)).toThrowError(expect.objectContaining({ code: 'param.missing' }));
   });
 
+  it('refuses a new password that is the current one (MMXG), naming the new-password field', () => {
+    const same = () => catalog.compose('MMXG', { oldPassword: '123456', newPassword: '123456' }, NOW);
+    expect(same).toThrowError(expect.objectContaining({ code: 'param.same-password', details: { param: 'newPassword' } }));
+    expect(same).toThrow(/New password: must differ from the current password/);
+    expect(() => catalog.composeTyped('MMXG#123456#123456', NOW)).toThrowError(expect.objectContaining({ code: 'param.same-password' }));
+  });
+
   it('refuses an unknown instruction in both languages', () => {
     const e = (() => {
       try {
@@ -70,9 +77,9 @@ describe('recognising an instruction typed with its parameters', () => {
   });
 
   it('masks secrets in any text that is an instruction, and leaves other text alone', () => {
-    expect(catalog.redact('mmxg#123456#654321')).toBe('MMXG#******#******');
-    expect(catalog.redact('MMHF#11010519491231002X')).toBe('MMHF#******');
-    expect(catalog.redact('ZD202610')).toBe('ZD202610');
-    expect(catalog.redact('你好')).toBe('你好');
+    expect(catalog.maskSecrets('mmxg#123456#654321')).toBe('mmxg#******#******');
+    expect(catalog.maskSecrets('MMHF#11010519491231002X')).toBe('MMHF#******');
+    expect(catalog.maskSecrets('ZD202610')).toBe('ZD202610');
+    expect(catalog.maskSecrets('你好')).toBe('你好');
   });
 });

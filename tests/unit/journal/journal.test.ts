@@ -29,6 +29,7 @@ describe('Journal: incoming messages', () => {
     expect(reopened.pendingIncoming().map((r) => r.text)).toEqual(messages.map((m) => m.text));
     expect(reopened.recovery).toEqual({
       truncatedBytes: 0,
+      damagedTailBytes: 0,
       corruptLines: 0,
       recovered: 3,
       corruptCopy: null,

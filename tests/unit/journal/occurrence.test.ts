@@ -1,58 +1,144 @@
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../../src-main/services/journal';
-import { sms, useTempDirs } from './journal-test-kit';
+import { clock, readLog, sms, useTempDirs } from './journal-test-kit';
 
 const tempDir = useTempDirs();
+const slot1 = { slot: 'SM:1' };
+const slot2 = { slot: 'SM:2' };
 
 describe('a part identical to an earlier one', () => {
-  it('is the same part while the modem may still hold the first (re-read after a failed delete)', async () => {
+  it('is the same part when read again from the same slot (after a failed delete)', async () => {
     const journal = await Journal.open(await tempDir());
-    const first = await journal.appendIncoming(sms(1));
-    expect(await journal.appendIncoming(sms(1))).toEqual({ added: false, key: first.key });
+    const first = await journal.appendIncoming(sms(1), slot1);
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: false, key: first.key });
     expect(journal.pendingIncoming()).toHaveLength(1);
     await journal.close();
   });
 
-  it('is a new message once the modem has let go of the first, under the next occurrence key', async () => {
+  it('is a new message in another slot, under the next occurrence key, and stays itself when read again', async () => {
     const journal = await Journal.open(await tempDir());
-    const first = await journal.appendIncoming(sms(1));
-    journal.settle(first.key);
-    const second = await journal.appendIncoming(sms(1));
+    const first = await journal.appendIncoming(sms(1), slot1);
+    const second = await journal.appendIncoming(sms(1), slot2);
     expect(second).toEqual({ added: true, key: `${first.key}#2` });
-    // Read again before its own delete: still the second, not a third.
-    expect(await journal.appendIncoming(sms(1))).toEqual({ added: false, key: `${first.key}#2` });
-    journal.settle(second.key);
-    expect((await journal.appendIncoming(sms(1))).key).toBe(`${first.key}#3`);
-    expect(journal.pendingIncoming().map((r) => r.key)).toEqual([first.key, `${first.key}#2`, `${first.key}#3`]);
+    expect(await journal.appendIncoming(sms(1), slot2)).toEqual({ added: false, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: false, key: first.key });
+    expect(journal.pendingIncoming().map((r) => r.key)).toEqual([first.key, `${first.key}#2`]);
     await journal.close();
   });
 
-  it('is the network delivering a long message part twice when it has a reference, even after a delete', async () => {
-    const journal = await Journal.open(await tempDir());
-    const part = sms(3, { concat: { ref: 17, total: 2, part: 1 } });
-    const first = await journal.appendIncoming(part);
-    journal.settle(first.key);
-    expect(await journal.appendIncoming(part)).toEqual({ added: false, key: first.key });
-    await journal.close();
-  });
-
-  it('is the same part after a restart, whatever was settled before it (crash recovery comes first)', async () => {
+  it('is a new message in a slot the first has left (settled), also after a restart', async () => {
     const dir = await tempDir();
     let journal = await Journal.open(dir);
-    const first = await journal.appendIncoming(sms(1));
-    journal.settle(first.key);
+    const first = await journal.appendIncoming(sms(1), slot1);
+    await journal.settle(first.key, 'SM:1');
     await journal.close();
     journal = await Journal.open(dir);
-    expect(await journal.appendIncoming(sms(1))).toEqual({ added: false, key: first.key });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${first.key}#2` });
     await journal.close();
   });
 
-  it('is journaled once when two reads of it race', async () => {
+  it('is the same part after a restart when its slot was not settled (crash before the delete)', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir);
+    const first = await journal.appendIncoming(sms(1), slot1);
+    await journal.close();
+    journal = await Journal.open(dir);
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: false, key: first.key });
+    expect((await journal.appendIncoming(sms(1), slot2)).added).toBe(true);
+    await journal.close();
+  });
+
+  it('is a new message when the modem says nobody read its slot yet, whatever the journal holds for it', async () => {
     const journal = await Journal.open(await tempDir());
-    const [a, b] = await Promise.all([journal.appendIncoming(sms(2)), journal.appendIncoming(sms(2))]);
+    const first = await journal.appendIncoming(sms(1), slot1);
+    expect(await journal.appendIncoming(sms(1), { slot: 'SM:1', unread: true })).toEqual({ added: true, key: `${first.key}#2` });
+    await journal.close();
+  });
+
+  it('settling another slot, or a slot under another key, releases nothing', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(1), slot1);
+    await journal.settle(first.key, 'SM:2');
+    expect((await journal.appendIncoming(sms(1), slot1)).added).toBe(false);
+    await journal.close();
+  });
+
+  it('slots a full listing no longer shows are settled; listed ones and other SIMs keep theirs', async () => {
+    const journal = await Journal.open(await tempDir());
+    const a = await journal.appendIncoming(sms(1), slot1);
+    await journal.appendIncoming(sms(2), slot2);
+    await journal.appendIncoming(sms(3, { simId: 'sim-2' }), { slot: 'SM:3' });
+    await journal.settleAbsent('sim-1', 'SM', new Set(['SM:2']));
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${a.key}#2` });
+    expect((await journal.appendIncoming(sms(2), slot2)).added).toBe(false);
+    expect((await journal.appendIncoming(sms(3, { simId: 'sim-2' }), { slot: 'SM:3' })).added).toBe(false);
+    await journal.close();
+  });
+
+  it('keeps the slot of an acknowledged part the modem still holds through a compaction', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir, { now: clock });
+    const first = await journal.appendIncoming(sms(1), slot1);
+    await journal.ack([first.key]);
+    await journal.compact();
+    await journal.close();
+    journal = await Journal.open(dir, { now: clock });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: false, key: first.key });
+    expect(journal.pendingIncoming()).toHaveLength(0);
+    await journal.settle(first.key, 'SM:1');
+    await journal.compact();
+    expect((await readLog(dir)).records.filter((r) => r.kind === 'in')).toHaveLength(0);
+    await journal.close();
+  });
+
+  it('is the network delivering a long message part twice when it has a reference, even in another slot', async () => {
+    const journal = await Journal.open(await tempDir());
+    const part = sms(3, { concat: { ref: 17, total: 2, part: 1 } });
+    const first = await journal.appendIncoming(part, slot1);
+    await journal.settle(first.key, 'SM:1');
+    expect(await journal.appendIncoming(part, slot2)).toEqual({ added: false, key: first.key });
+    await journal.close();
+  });
+
+  it('is journaled once when two reads of one slot race; twice when two slots race', async () => {
+    const journal = await Journal.open(await tempDir());
+    const [a, b] = await Promise.all([journal.appendIncoming(sms(2), slot1), journal.appendIncoming(sms(2), slot1)]);
     expect([a.added, b.added].sort()).toEqual([false, true]);
     expect(a.key).toBe(b.key);
-    expect(journal.pendingIncoming()).toHaveLength(1);
+    const [c, d] = await Promise.all([journal.appendIncoming(sms(4), slot1), journal.appendIncoming(sms(4), slot2)]);
+    expect(c.added && d.added).toBe(true);
+    expect(c.key).not.toBe(d.key);
+    expect(journal.pendingIncoming()).toHaveLength(3);
+    await journal.close();
+  });
+
+  it('a +CMT handed over again before its acknowledgement is the same; after it, a new one', async () => {
+    const journal = await Journal.open(await tempDir());
+    const direct = { slot: 'direct' };
+    const first = await journal.appendIncoming(sms(5), direct);
+    expect(await journal.appendIncoming(sms(5), direct)).toEqual({ added: false, key: first.key });
+    await journal.settle(first.key, 'direct');
+    expect(await journal.appendIncoming(sms(5), direct)).toEqual({ added: true, key: `${first.key}#2` });
+    // From nowhere in particular (an import): any identical part already journaled is this one.
+    expect(await journal.appendIncoming(sms(5))).toEqual({ added: false, key: `${first.key}#2` });
+    await journal.close();
+  });
+
+  it('a +CMT never acknowledged that the network retries into a slot is the same part, released by that slot’s delete', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(6), { slot: 'direct' });
+    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: false, key: first.key });
+    await journal.settle(first.key, 'SM:4');
+    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: true, key: `${first.key}#2` });
+    await journal.close();
+  });
+
+  it('a twin read while the release of the first is still being written is new', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(7), { slot: 'direct' });
+    const releasing = journal.settle(first.key, 'direct');
+    expect(await journal.appendIncoming(sms(7), { slot: 'direct' })).toEqual({ added: true, key: `${first.key}#2` });
+    await releasing;
     await journal.close();
   });
 });

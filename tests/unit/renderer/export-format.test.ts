@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, exportRow, toCsv, toJson } from '../../../src-renderer/store/export-format';
+import { translate, type StringKey } from '../../../src-renderer/i18n';
+import { csvField, exportRow, localStamp, toCsv, toJson } from '../../../src-renderer/store/export-format';
 import type { MessageRow } from '../../../src-renderer/store/rows';
 
 describe('csvField', () => {
@@ -69,10 +70,26 @@ describe('export', () => {
   });
 
   it('writes CSV with a header and CRLF line ends, quoting where needed', () => {
-    expect(toCsv([exportRow(message)])).toBe(
-      'time,simId,direction,peer,state,text,complete,partsReceived,partsTotal,serviceCentreTime,commandId,error\r\n' +
-        '2026-11-25T01:30:15.000Z,89860012345678901234,in,10086,received,"尊敬的客户，您好,\n余额 ""12.30"" 元",false,1,2,2026-11-25T09:30:15+08:00,,\r\n',
+    const english = { t: (key: StringKey) => translate('en', key), offsetMinutes: () => 0 };
+    expect(toCsv([exportRow(message)], english)).toBe(
+      'Time,SIM,Direction,Number,State,Text,Complete,Parts received,Parts in all,Service centre time,Command id,Error\r\n' +
+        '2026-11-25 01:30:15 +00:00,89860012345678901234,in,10086,received,"尊敬的客户，您好,\n余额 ""12.30"" 元",no,1,2,2026-11-25T09:30:15+08:00,,\r\n',
     );
+  });
+
+  it('writes CSV headers, words and times as a Chinese reader in Beijing reads them', () => {
+    const beijing = { t: (key: StringKey) => translate('zh-Hans', key), offsetMinutes: () => 480 };
+    const [header, line] = toCsv([exportRow(message)], beijing).split('\r\n');
+    expect(header).toBe('时间,SIM 卡,收/发,对方号码,状态,内容,完整,已收分段,分段总数,短信中心时间,指令编号,错误');
+    expect(line).toMatch(/^2026-11-25 09:30:15 \+08:00,89860012345678901234,收,10086,/);
+    expect(line).toContain(',否,1,2,');
+    const traditional = toCsv([exportRow(message)], { t: (key: StringKey) => translate('zh-Hant', key), offsetMinutes: () => 480 });
+    expect(traditional.split('\r\n')[0]).toContain('對方號碼');
+  });
+
+  it('writes a zone west of UTC with its minus sign, and half-hour zones exactly', () => {
+    expect(localStamp(new Date(Date.UTC(2026, 0, 1, 3, 0, 0)), -300)).toBe('2025-12-31 22:00:00 -05:00');
+    expect(localStamp(new Date(Date.UTC(2026, 0, 1, 3, 0, 0)), 330)).toBe('2026-01-01 08:30:00 +05:30');
   });
 
   it('writes JSON that reads back to the same rows', () => {

@@ -1,0 +1,19 @@
+import type { Bilingual, HallError } from '../../src-shared/errors';
+
+/**
+ * The flag that gets a user past `error`, when one does: the CLI prints it under the error, so a
+ * refusal always says what to type next (`send TJ` → --yes, `compose ZD` → --month).
+ */
+export function flagHint(error: HallError): Bilingual | null {
+  if (error.code === 'send.confirm-required') {
+    return { zh: '确认无误后，加上 --yes 再运行一次。', en: 'If you are sure, run it again with --yes.' };
+  }
+  const param = error.details?.param;
+  if (error.code === 'param.missing' && typeof param === 'string') {
+    return { zh: `用 --${param} 值 给出。`, en: `Give it with --${param} VALUE.` };
+  }
+  if (error.code.startsWith('param.') && typeof param === 'string') {
+    return { zh: `请改正 --${param} 的值。`, en: `Correct the value given with --${param}.` };
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src-main/cli/format';
+import { hall, STACK_TRACE } from './cli-helpers';
+
+const VERSION = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
+
+describe('hall10086 for someone trying it the first time', () => {
+  it.each(['en', 'zh-Hans', 'zh-Hant'])('help fits an 80-column terminal (%s) and still lists every command', async (lang) => {
+    const run = await hall(['--help', '--lang', lang]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => displayWidth(line) > 80)).toEqual([]);
+    for (const command of ['search', 'show', 'compose', 'send', 'inbox', 'ports', 'modem', 'at', 'pdu', 'emulator', 'serve', 'catalog', 'update', 'province', 'custom', 'native-host']) {
+      expect(run.stdout).toContain(`hall10086 ${command} `);
+    }
+    expect(run.stdout).toContain('--version');
+  });
+
+  it('--version prints the package version', async () => {
+    const run = await hall(['--version']);
+    expect(run).toMatchObject({ code: 0, stdout: `hall10086 ${VERSION}\n` });
+  });
+
+  it('a missing or wrong parameter names the flag that gives it, in Chinese and English', async () => {
+    const en = await hall(['compose', 'ZD']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/Bill month.*required[\s\S]*--month/);
+    const zh = await hall(['compose', 'ZD', '--lang', 'zh-Hans']);
+    expect(zh.stderr).toMatch(/请填写[\s\S]*--month/);
+    const traditional = await hall(['compose', 'ZD', '--lang', 'zh-Hant']);
+    expect(traditional.stderr).toMatch(/^錯誤: .*請填寫。\n用 --month 值 給出。/);
+    const wrong = await hall(['compose', 'ZD', '--month', '202613']);
+    expect(wrong.stderr).toMatch(/01 to 12[\s\S]*--month/);
+  });
+
+  it('a new password equal to the current one is refused before anything is sent', async () => {
+    const run = await hall(['send', 'MMXG', '--oldPassword', '123456', '--newPassword', '123456', '--emulator', '--yes']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/must differ[\s\S]*--newPassword/);
+    expect(run.stdout + run.stderr).not.toContain('123456');
+  });
+
+  it('an instruction that needs confirmation names --yes', async () => {
+    const run = await hall(['send', 'TJ', '--emulator', '--lang', 'zh-Hans']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/发送前需要确认[\s\S]*--yes/);
+  });
+
+  it('hex typed on the command line is not said to be kept as a raw PDU', async () => {
+    for (const lang of ['en', 'zh-Hans']) {
+      const run = await hall(['pdu', 'decode', 'ZZZZ', '--lang', lang]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/non-hex|非十六进制/);
+      expect(run.stderr).not.toMatch(/raw PDU is kept|原始 PDU 已保留/);
+      expect(run.stderr).toMatch(/command line|输入的十六进制/);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hall, STACK_TRACE, type CliRun } from './cli-helpers';
+
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hall-cli-paths-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const KEY = `${'A'.repeat(43)}=`;
+
+function expectClear(run: CliRun, code: number, message: RegExp): void {
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr + run.stdout).not.toMatch(/Internal error|内部错误|ENOENT|EISDIR|ENOTDIR/);
+  expect(run.stderr + run.stdout).not.toMatch(STACK_TRACE);
+  expect(run.code).toBe(code);
+}
+
+describe('first run: the data folder does not exist yet', () => {
+  it.each([
+    [['province', 'gd']],
+    [['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB']],
+    [['update', 'source', 'https://updates.example.org/hall10086/', '--pub', KEY]],
+    [['update', 'offline']],
+  ])('%j creates it (private to the user) and works', async (args) => {
+    const data = join(await scratch(), 'not', 'yet', 'there');
+    const run = await hall(args, { HALL10086_DATA_DIR: data });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await stat(data)).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe('paths and values the user got wrong: a clear error naming them, exit 2', () => {
+  it('custom import of a file that is not there', async () => {
+    const dir = await scratch();
+    const missing = join(dir, 'missing.json');
+    expectClear(await hall(['custom', 'import', missing], { HALL10086_DATA_DIR: dir }), 2, new RegExp(`No such file or folder: ${missing}`));
+    expectClear(await hall(['--lang', 'zh-Hans', 'custom', 'import', missing], { HALL10086_DATA_DIR: dir }), 2, new RegExp(`找不到文件或文件夹：${missing}`));
+  });
+
+  it('custom export to a folder', async () => {
+    const dir = await scratch();
+    expectClear(await hall(['custom', 'export', `${dir}/`], { HALL10086_DATA_DIR: dir }), 2, /is a folder; a file is needed here/);
+  });
+
+  it('native-host install with a data folder under a file', async () => {
+    const dir = await scratch();
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    const run = await hall(['native-host', 'install', '--data-dir', join(file, 'x'), '--user-data-dir', join(dir, 'profile')], { HALL10086_DATA_DIR: dir });
+    expectClear(run, 2, new RegExp(`Part of the path ${file}/x.* is not a folder`));
+  });
+
+  it('update source without --pub', async () => {
+    const dir = await scratch();
+    expectClear(await hall(['update', 'source', 'https://updates.example.org/'], { HALL10086_DATA_DIR: dir }), 2, /public key/);
+  });
+
+  it.each([[''], [' '], ['1e3'], ['0x50']])('serve --port %j', async (port) => {
+    const dir = await scratch();
+    expectClear(await hall(['serve', '--port', port], { HALL10086_DATA_DIR: dir }), 2, /--port must be a whole number from 0 to 65535/);
+  });
+});
