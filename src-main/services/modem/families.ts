@@ -32,12 +32,18 @@ const huaweiRssi = (text: string): FamilyEvent | null => {
   return Number.isInteger(rssi) ? { kind: 'signal', signal: signalFromRssi(rssi) } : null;
 };
 
+/**
+ * Huawei's ^RSSI (signal) and ^SMMEMFULL (receiving memory full) are listened for on every modem: a name
+ * only its vendor uses cannot mean anything else, and Huawei-derived firmware under other names says them.
+ */
+const HUAWEI_URCS: ModemFamily['urcs'] = { '^RSSI': huaweiRssi, '^SMMEMFULL': () => ({ kind: 'memory-full' }) };
+
 export const GENERIC: ModemFamily = {
   name: 'generic',
   matches: /.*/,
   iccid: GENERIC_ICCID,
   radioOn: ['AT+CFUN=1'],
-  urcs: {},
+  urcs: HUAWEI_URCS,
 };
 
 /** Families the session knows; the first that matches wins, GENERIC otherwise. */
@@ -49,7 +55,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     iccid: [{ command: 'AT^ICCID?', prefix: '^ICCID:', nibbleSwapped: true }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
     // ^RSSI: signal (plugins/huawei rssi_regex); ^SMMEMFULL: the receiving memory is full.
-    urcs: { '^RSSI': huaweiRssi, '^SMMEMFULL': () => ({ kind: 'memory-full' }) },
+    urcs: HUAWEI_URCS,
   },
   {
     name: 'zte',
@@ -57,7 +63,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     iccid: GENERIC_ICCID,
     // ZTE sticks start offline and go online with AT+ZOPRT=5 (gammu atgen.c F_ZTE_INIT for MF190/MF626; oFono plugins/zte.c).
     radioOn: ['AT+ZOPRT=5', 'AT+CFUN=1'],
-    urcs: {},
+    urcs: HUAWEI_URCS,
   },
   {
     name: 'quectel',
@@ -65,14 +71,14 @@ export const FAMILIES: readonly ModemFamily[] = [
     iccid: [{ command: 'AT+QCCID', prefix: '+QCCID:' }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
     // Quectel says its SMS service is up as `+QIND: SMS DONE` (tests/fixtures/at/quectel-ec20-boot.txt).
-    urcs: { '+QIND': (text) => (/SMS DONE/i.test(text) ? { kind: 'sms-ready' } : null) },
+    urcs: { ...HUAWEI_URCS, '+QIND': (text) => (/SMS DONE/i.test(text) ? { kind: 'sms-ready' } : null) },
   },
   {
     name: 'simcom',
     matches: /simcom|sim\d{3,4}|a76\d\d/i,
     iccid: [{ command: 'AT+CICCID', prefix: '+ICCID:' }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
-    urcs: {},
+    urcs: HUAWEI_URCS,
   },
 ];
 
