@@ -19,12 +19,13 @@ import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
-import type { BindingInterface } from '../../serialport-types';
-import type { Journal, ModemPlace } from '../journal';
+import type { ModemPlace } from '../journal';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { familyOf, GENERIC, type ModemFamily } from './families';
 import { interpretPdu, unreadableMessage, type Ingestible } from './incoming';
+import { DIRECT, IncomingJournal } from './incoming-journal';
+import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
 import { StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
@@ -36,37 +37,11 @@ export interface SessionEvents {
   notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
 }
 
-export interface UsbIdentity {
-  vendorId?: string;
-  productId?: string;
-  serialNumber?: string;
-}
-
-export interface SessionOptions {
-  modemId: string;
-  path: string;
-  demo: boolean;
-  journal: Journal;
-  /** The demo modem's serialport binding; absent for a real port (serialport's native binding). */
-  binding?: BindingInterface;
-  /** To find the modem again after an unplug, when the OS gives it a new path. */
-  usb?: UsbIdentity;
-  findPath?: (usb: UsbIdentity) => Promise<string | null>;
-  now?: () => Date;
-  log?: (dir: 'tx' | 'rx', text: string) => void;
-  /** Waits between reconnect attempts (ms); the last repeats. */
-  backoffMs?: readonly number[];
-  /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
-  healthEveryMs?: number;
-  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
-  journalRetryMs?: number;
-}
+export type { SessionOptions, UsbIdentity } from './session-options';
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
-/** A message handed over with +CMT, held by the modem only until its +CNMA. */
-const DIRECT: ModemPlace = { slot: 'direct' };
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
@@ -82,8 +57,6 @@ const SMS_RETRY_MS = 1_000;
 const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
-/** A message left on the modem for a full disk is tried again this often, until the journal takes it. */
-const JOURNAL_RETRY_MS = 5_000;
 
 interface Pending {
   id: string;
@@ -125,10 +98,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
   private readonly stores: StoredMessages;
-  /** Messages are waiting on the modem because the journal could not write them (a full disk). */
-  private leftOnModem = false;
-  private journalRetry: ReturnType<typeof setTimeout> | null = null;
-  private readonly offJournalWritable: () => void;
+  private readonly received: IncomingJournal;
 
   constructor(private readonly o: SessionOptions) {
     super();
@@ -138,13 +108,22 @@ export class ModemSession extends Emitter<SessionEvents> {
       tryAt: (command) => this.tryAt(command),
       interpret: (pdu) => this.interpret(pdu),
       ingest: (meaning, where) => this.ingestMeaning(meaning, where),
-      settle: (key, slot) => this.settle(key, slot),
-      settleAbsent: (memory, listed) => this.o.journal.settleAbsent(this.simId(), memory, listed).catch(() => undefined),
+      settle: (key, slot) => this.received.settle(key, slot),
+      settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
       notice: (level, text) => this.notice(level, text),
       storageUse: (storage) => this.update({ storage }),
     });
-    // Any write getting through again (the store's acknowledgement, a send) means space is back.
-    this.offJournalWritable = o.journal.onWritable(() => this.retryLeftOnModem(0));
+    this.received = new IncomingJournal({
+      journal: o.journal,
+      retryEveryMs: o.journalRetryMs,
+      simId: () => this.simId(),
+      active: () => !this.closed,
+      ready: () => this.status.state === 'ready',
+      drain: () => void Promise.all([this.drain(), this.pumpOutbox()]).catch((e) => this.warn(e)),
+      added: (record) => this.emit('incoming', record),
+      warn: (e) => this.warn(e),
+      notice: (level, text) => this.notice(level, text),
+    });
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -185,8 +164,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.journalRetry) clearTimeout(this.journalRetry);
-    this.offJournalWritable();
+    this.received.close();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
     await this.chain.catch(() => undefined);
@@ -501,60 +479,13 @@ export class ModemSession extends Emitter<SessionEvents> {
     return this.status.simId ?? this.status.path;
   }
 
-  /**
-   * Journals that the modem let go of a part. Only a hint for telling a later twin apart: if it
-   * cannot be written (a full disk), the next full listing or the twin's unread mark does the same.
-   */
-  private async settle(key: string, slot: string): Promise<void> {
-    await this.o.journal.settle(key, slot).catch(() => undefined);
-  }
-
   private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
     }
-    try {
-      const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
-      if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
-      this.journalTookItAgain();
-      return { key };
-    } catch (e) {
-      this.journalRefused(e);
-      return null;
-    }
-  }
-
-  /** The message stays on the modem: said once, then tried again until the journal takes it, with no restart. */
-  private journalRefused(e: unknown): void {
-    if (!this.leftOnModem) this.warn(e);
-    this.leftOnModem = true;
-    this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
-  }
-
-  private journalTookItAgain(): void {
-    if (!this.leftOnModem) return;
-    this.leftOnModem = false;
-    this.notice('info', {
-      zh: '短信日志又能写入了，留在 SIM 卡上的短信正在存入日志。',
-      en: 'The message journal can be written again; the messages left on the SIM are being saved.',
-    });
-  }
-
-  private retryLeftOnModem(delayMs: number): void {
-    if (!this.leftOnModem || this.closed) return;
-    if (this.journalRetry) {
-      if (delayMs > 0) return;
-      clearTimeout(this.journalRetry);
-    }
-    this.journalRetry = setTimeout(() => {
-      this.journalRetry = null;
-      if (this.status.state !== 'ready') return this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
-      void this.drain().catch((e) => this.warn(e));
-      void this.pumpOutbox().catch((e) => this.warn(e));
-    }, delayMs);
-    this.journalRetry.unref?.();
+    return this.received.keep(meaning.message, where);
   }
 
   /**
@@ -576,7 +507,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
     void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.settle(kept.key, DIRECT.slot);
+        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.received.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
   }
