@@ -76,6 +76,9 @@ describe('bring-up', () => {
     kit = await sessionKit({ ...FAST, profile: device({ smsReadyAfterMs: 300, smsReadyUrc: 'SMS Ready' }) });
     await kit.session.open();
     expect(kit.session.snapshot()).toMatchObject({ state: 'ready', traps: [] });
+    // The wait is shown while it lasts, in both languages.
+    const progress = kit.seen.notice.find((n) => /SMS service is not ready yet/.test(n.en));
+    expect(progress).toMatchObject({ level: 'info', zh: expect.stringContaining('短信功能还没就绪') });
   });
 });
 

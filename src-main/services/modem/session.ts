@@ -315,7 +315,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         // Only a refusal is worth asking again; a modem that stopped answering is not starting up.
         const refused = e instanceof AtError && (e.code === 'at.error' || e.code === 'at.cms' || e.code === 'at.cme');
         if (!refused || !retryable(e) || Date.now() - started >= SMS_WAIT_MS) throw e;
-        if (attempt === 2) {
+        if (attempt === 1) {
           this.notice('info', {
             zh: '调制解调器刚启动，短信功能还没就绪，正在等待（最多 45 秒）…',
             en: 'The modem has just started and its SMS service is not ready yet; waiting (45 s at most)…',
