@@ -5,8 +5,11 @@ import { say, type Command } from '../context';
 
 export const emulatorCommand: Command = {
   name: 'emulator',
-  usage: `emulator --pty [--link PATH] [--profile ${PROFILES.map((p) => p.name).join('|')}]`,
-  summary: { zh: '在虚拟串口上运行模拟调制解调器（可用 gammu 等任何串口程序连接）', en: 'Run the modem emulator on a pseudo-terminal (any serial client, e.g. gammu, can use it)' },
+  usage: 'emulator --pty [--link PATH] [--profile DEVICE]',
+  summary: {
+    zh: `在虚拟串口上运行模拟调制解调器（可用 gammu 等任何串口程序连接）。DEVICE：${PROFILES.map((p) => p.name).join(', ')}`,
+    en: `Run the modem emulator on a pseudo-terminal (any serial client, e.g. gammu, can use it). DEVICE: ${PROFILES.map((p) => p.name).join(', ')}`,
+  },
   spec: { booleans: ['pty'], values: ['link', 'profile'] },
   async run(args, ctx) {
     if (!args.options.has('pty') || args.positionals.length) throw usageError('用法：emulator --pty [--link 路径] [--profile 设备]', 'Usage: emulator --pty [--link PATH] [--profile DEVICE]');
