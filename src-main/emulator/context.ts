@@ -2,6 +2,7 @@ import type { AtCommand, AtOp } from './at-command';
 import type { FaultBook } from './faults';
 import type { Identity } from './identity';
 import type { Network } from './network';
+import type { Quirks } from './profiles';
 import type { Response } from './result-codes';
 import type { Settings } from './settings';
 import type { SimCard } from './sim';
@@ -24,6 +25,8 @@ export function isPrompt(reply: Reply): reply is Prompt {
 export interface ModemContext {
   readonly settings: Settings;
   readonly identity: Identity;
+  /** How the emulated device differs from plain TS 27.005/27.007 (its profile). */
+  readonly quirks: Quirks;
   readonly sim: SimCard;
   readonly network: Network;
   readonly storage: Storages;
@@ -38,6 +41,8 @@ export interface ModemContext {
   simUnlocked(): void;
   /** AT+CNMI changed: buffered SMS indications are flushed or discarded as <bfr> says. */
   smsIndicationsChanged(): void;
+  /** The device's URC that races the first listing after power-on, once; null afterwards. */
+  takeListingUrc(): string | null;
 }
 
 export type Handler = (cmd: AtCommand, m: ModemContext) => Reply;

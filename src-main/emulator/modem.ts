@@ -22,7 +22,11 @@ import { Storages, type StoredEntry } from './storage';
 import { Subscriber10086 } from './subscriber-10086';
 import { Transmitter } from './transmitter';
 import { UrcGate } from './urc-gate';
+import { vendorCommands } from './vendor-commands';
 import { VendorNoise } from './vendor-noise';
+
+/** Commands refused while the SMS service is still starting after power-on (Quirks.smsReadyAfterMs). */
+const SMS_COMMANDS: ReadonlySet<string> = new Set(['+CMGF', '+CPMS', '+CMGL', '+CMGR', '+CMGD', '+CMGS', '+CSCA', '+CNMI', '+CSMS', '+CSMP', '+CNMA']);
 
 const COMMANDS: CommandTable = {
   ...basicCommands,
@@ -58,7 +62,7 @@ export interface SimView {
 export class ModemEmulator {
   private readonly o: ResolvedOptions;
   private readonly rng: Rng;
-  private settings: Settings = defaultSettings();
+  private settings: Settings;
   private readonly simCard: SimCard;
   private readonly network: Network;
   private readonly storage: Storages;
@@ -70,6 +74,11 @@ export class ModemEmulator {
   private readonly reader = new CommandReader();
   private readonly urcs: UrcGate;
   private readonly ctx: ModemContext;
+  private readonly commands: CommandTable;
+  /** False from power-on until the SMS service has started. */
+  private smsReady = true;
+  /** The profile's URC that races the first listing after power-on, until it has been said. */
+  private listingUrc: string | null = null;
 
   private plugged = true;
   /** A command is executing: input waits in the FIFO. */
@@ -87,6 +96,8 @@ export class ModemEmulator {
 
   constructor(options: EmulatorOptions = {}) {
     const o = (this.o = resolveOptions(options));
+    this.settings = this.factorySettings();
+    this.commands = { ...COMMANDS, ...vendorCommands(o.quirks.vendorCommands) };
     this.rng = createRng(o.seed);
     this.simCard = new SimCard(o.sim);
     this.network = new Network(o.scheduler, o.timing.registerDelayMs, o.rssi);
@@ -108,6 +119,7 @@ export class ModemEmulator {
       reachable: () => this.plugged && this.simCard.state === 'READY' && this.network.registered,
       indicate: (lines) => this.urcs.push(lines, true),
       notice: (line) => this.urcs.push([line], false),
+      reports: () => ({ store: o.quirks.reportStore, announcedAs: o.quirks.reportAnnouncedAs }),
     });
     this.center = new SmsCenter({
       scheduler: o.scheduler,
@@ -128,8 +140,27 @@ export class ModemEmulator {
       }
       if (this.network.registered) this.inbound.retrySoon();
     });
+    this.network.cfun = o.quirks.radioAtBoot;
     if (this.simCard.state === 'READY') this.network.register();
+    this.powerOn();
     this.script(o.script);
+  }
+
+  private factorySettings(): Settings {
+    return defaultSettings({ cpms: this.o.quirks.cpmsDefault, cscs: this.o.quirks.cscs });
+  }
+
+  /** The device's boot: its banners, and its SMS service starting a moment later. */
+  private powerOn(): void {
+    const q = this.o.quirks;
+    this.listingUrc = q.listingUrc;
+    if (q.bootUrcs.length > 0) this.urcs.push(q.bootUrcs, false);
+    this.smsReady = q.smsReadyAfterMs <= 0;
+    if (this.smsReady) return;
+    this.after(q.smsReadyAfterMs, () => {
+      this.smsReady = true;
+      if (q.smsReadyUrc) this.urcs.push([q.smsReadyUrc], false);
+    });
   }
 
   // ---- the serial line ----
@@ -172,6 +203,16 @@ export class ModemEmulator {
     return this.center.sent;
   }
 
+  /** Every text the network delivered to the modem, whole. */
+  get delivered(): readonly { from: string; text: string }[] {
+    return this.center.delivered;
+  }
+
+  /** Every message the host deleted, with where it was. */
+  get deletions(): Storages['deleted'] {
+    return this.storage.deleted;
+  }
+
   get sim(): SimView {
     const s = this.simCard;
     return { state: s.state, pinTriesLeft: s.pinTriesLeft, smsc: s.smsc, messages: this.storage.list('SM') };
@@ -179,6 +220,16 @@ export class ModemEmulator {
 
   messages(mem: Mem): StoredEntry[] {
     return this.storage.list(mem);
+  }
+
+  /** Puts a PDU (SMSC field first) in a memory's first free slot, as if it had been there since before; its index, or null when full. */
+  preload(mem: 'SM' | 'ME' | 'SR', pdu: string, kind: StoredEntry['message']['kind'] = 'deliver', status: StoredEntry['message']['status'] = 1): number | null {
+    return this.storage.store(mem, { status, pdu, kind });
+  }
+
+  /** The device profile this emulator plays, if any. */
+  get profile(): ResolvedOptions['profile'] {
+    return this.o.profile;
   }
 
   /** Messages the network holds because the modem cannot take them (memory full, unreachable). */
@@ -239,11 +290,12 @@ export class ModemEmulator {
   replug(): void {
     if (this.plugged) return;
     this.plugged = true;
-    this.settings = defaultSettings();
+    this.settings = this.factorySettings();
     this.silence = null;
-    this.network.cfun = 1;
+    this.network.cfun = this.o.quirks.radioAtBoot;
     this.simCard.state = this.simCard.powerOnState();
     if (this.simCard.state === 'READY') this.network.attach();
+    this.powerOn();
     for (const cb of [...this.replugListeners]) cb();
   }
 
@@ -341,7 +393,8 @@ export class ModemEmulator {
       // Commands with a body still prompt for it; the network refuses only after Ctrl-Z.
       return PAYLOAD_COMMANDS.includes(cmd.name) && cmd.op === 'set' ? { onPayload: () => failed } : failed;
     }
-    const forms = COMMANDS[cmd.name];
+    if (!this.smsReady && SMS_COMMANDS.has(cmd.name)) return this.o.quirks.smsNotReady === 'sim-busy' ? cme(CME.simBusy) : error();
+    const forms = this.commands[cmd.name];
     if (!forms) return this.o.unknownCommand === 'cme' ? cme(CME.operationNotSupported) : error();
     const handler = forms[cmd.op];
     return handler ? handler(cmd, this.ctx) : error();
@@ -351,7 +404,7 @@ export class ModemEmulator {
     this.prompt = prompt;
     this.reader.expectPayload();
     this.busy = false;
-    const text = `${formatInfo(lines, this.settings)}\r\n> `;
+    const text = `${formatInfo(lines, this.settings)}${this.o.quirks.prompt}`;
     // A cut past the prompt falls in the answer to the body: the network has the message by then.
     this.cutAfterPrompt = cut !== null && cut > text.length ? cut - text.length : null;
     this.after(delay, () => this.emit(text, this.cutAfterPrompt === null ? cut : null));
@@ -415,6 +468,7 @@ export class ModemEmulator {
         return self.settings;
       },
       identity: this.o.identity,
+      quirks: this.o.quirks,
       sim: this.simCard,
       network: this.network,
       storage: this.storage,
@@ -423,7 +477,12 @@ export class ModemEmulator {
       faults: this.faults,
       sendDelayMs: this.o.timing.sendDelayMs,
       resetSettings: () => {
-        this.settings = defaultSettings();
+        this.settings = this.factorySettings();
+      },
+      takeListingUrc: () => {
+        const urc = this.listingUrc;
+        this.listingUrc = null;
+        return urc;
       },
       simUnlocked: () => this.network.attach(),
       smsIndicationsChanged: () => this.urcs.cnmiChanged(),

@@ -58,8 +58,9 @@ export class Network {
     this.later(this.registerDelayMs, () => this.setStat(1));
   }
 
-  /** Registered at once: a stick that has been plugged in for a while. */
+  /** Registered at once: a stick that has been plugged in for a while (with its radio on). */
   register(): void {
+    if (this.cfun !== 1) return;
     this.cancel();
     this.setStat(1);
   }
@@ -96,10 +97,11 @@ export class Network {
   }
 }
 
-/** The two registration reports: circuit-switched (+CREG) and packet-switched (+CGREG). */
+/** The registration reports: circuit-switched (+CREG), packet-switched (+CGREG) and LTE (+CEREG). */
 export const REGISTRATIONS = [
   { name: '+CREG', mode: 'cregMode' },
   { name: '+CGREG', mode: 'cgregMode' },
+  { name: '+CEREG', mode: 'ceregMode' },
 ] as const;
 type Registration = (typeof REGISTRATIONS)[number];
 
@@ -110,7 +112,8 @@ type Registration = (typeof REGISTRATIONS)[number];
 export function registrationLine(m: ModemContext, reg: Registration, asUrc: boolean): string {
   const mode = m.settings[reg.mode];
   const { lac, ci, packetAttached } = m.network;
-  const stat = reg.name === '+CGREG' && !packetAttached ? 0 : m.network.stat;
+  const detached = (reg.name === '+CGREG' && !packetAttached) || (reg.name === '+CREG' && !m.quirks.csRegistration);
+  const stat = detached ? 0 : m.network.stat === 1 ? m.quirks.registeredStat : m.network.stat;
   const cell = mode === 2 && (stat === 1 || stat === 5) ? `,"${lac}","${ci}"` : '';
   return `${reg.name}: ${asUrc ? '' : `${mode},`}${stat}${cell}`;
 }
@@ -188,6 +191,7 @@ function cfunSet(cmd: AtCommand, m: ModemContext): Response {
 export const networkCommands: CommandTable = {
   ...registrationCommands(REGISTRATIONS[0]),
   ...registrationCommands(REGISTRATIONS[1]),
+  ...registrationCommands(REGISTRATIONS[2]),
   '+COPS': { read: (_, m) => copsRead(m), set: copsSet, test: (_, m) => copsTest(m) },
   '+CSQ': {
     exec: (_, m) => ok(`+CSQ: ${m.network.cfun === 1 ? m.network.rssi : 99},99`),

@@ -1,6 +1,7 @@
 import type { ScriptStep } from './faults';
 import type { PartOrder } from './sms-center';
 import { DEFAULT_IDENTITY, type Identity } from './identity';
+import { findProfile, quirksOf, type DeviceProfile, type Quirks } from './profiles';
 import { realScheduler, type Scheduler } from './scheduler';
 import { DEFAULT_SIM, type SimOptions } from './sim';
 import { DEFAULT_SUBSCRIBER, type SubscriberOptions } from './subscriber-10086';
@@ -57,8 +58,10 @@ export interface EmulatorOptions extends Partial<Timing> {
   scheduler?: Scheduler;
   /** Throttles the modem's output to baud/10 bytes per second; null/absent: as fast as possible. */
   baud?: number | null;
+  /** A real device's behaviour (see profiles/): its quirks, identity, memories. Default: the plain demo modem. */
+  profile?: DeviceProfile | string;
   /** Message memory sizes. */
-  capacity?: { SM?: number; ME?: number };
+  capacity?: { SM?: number; ME?: number; SR?: number };
   /** Huawei numbers message slots from 0, others from 1. */
   firstIndex?: 0 | 1;
   identity?: Partial<Identity>;
@@ -80,8 +83,10 @@ export interface ResolvedOptions {
   clock: () => Date;
   scheduler: Scheduler;
   baud: number | null;
-  capacity: { SM: number; ME: number };
+  capacity: { SM: number; ME: number; SR: number };
   firstIndex: 0 | 1;
+  profile: DeviceProfile | null;
+  quirks: Quirks;
   identity: Identity;
   sim: SimOptions;
   subscriber: SubscriberOptions;
@@ -97,18 +102,22 @@ export function resolveOptions(o: EmulatorOptions): ResolvedOptions {
     const v = o[key];
     if (v !== undefined) timing[key] = v;
   }
+  const profile = typeof o.profile === 'string' ? findProfile(o.profile) : (o.profile ?? null);
+  const quirks = quirksOf(profile ?? undefined);
   return {
     timing,
+    profile,
+    quirks,
     seed: o.seed ?? 10086,
     clock: o.clock ?? (() => new Date()),
     scheduler: o.scheduler ?? realScheduler,
     baud: o.baud ?? null,
-    capacity: { SM: o.capacity?.SM ?? 50, ME: o.capacity?.ME ?? 100 },
-    firstIndex: o.firstIndex ?? 0,
-    identity: { ...DEFAULT_IDENTITY, ...o.identity },
+    capacity: { ...quirks.capacity, ...o.capacity },
+    firstIndex: o.firstIndex ?? quirks.firstIndex,
+    identity: { ...DEFAULT_IDENTITY, ...profile?.identity, ...o.identity },
     sim: { ...DEFAULT_SIM, ...o.sim },
     subscriber: { ...DEFAULT_SUBSCRIBER, ...o.subscriber },
-    unknownCommand: o.unknownCommand ?? 'error',
+    unknownCommand: o.unknownCommand ?? quirks.unknownCommand,
     rssi: o.rssi ?? 18,
     partOrder: o.partOrder ?? 'shuffled',
     script: o.script ?? [],

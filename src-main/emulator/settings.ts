@@ -1,6 +1,6 @@
-/** Message storages (TS 27.005 <mem>): SIM, phone memory, and MT = both, SIM first. */
-export type Mem = 'SM' | 'ME' | 'MT';
-export const MEMS: readonly Mem[] = ['SM', 'ME', 'MT'];
+/** Message storages (TS 27.005 <mem>): SIM, phone memory, MT = both (SIM first), SR = status reports. */
+export type Mem = 'SM' | 'ME' | 'MT' | 'SR';
+export const MEMS: readonly Mem[] = ['SM', 'ME', 'MT', 'SR'];
 
 /** TE character sets (AT+CSCS) the emulator speaks. */
 export type Charset = 'GSM' | 'IRA' | 'UCS2';
@@ -41,26 +41,29 @@ export interface Settings {
   /** URC level of AT+CREG (circuit) and AT+CGREG (packet) registration: 0 off, 1 stat, 2 with cell. */
   cregMode: 0 | 1 | 2;
   cgregMode: 0 | 1 | 2;
+  ceregMode: 0 | 1 | 2;
   copsFormat: 0 | 1 | 2;
 }
 
-export function defaultSettings(): Settings {
+/** Factory values; a device profile may start with other memories or another character set. */
+export function defaultSettings(factory: { cpms?: readonly [Mem, Mem, Mem]; cscs?: Charset } = {}): Settings {
   return {
     echo: true,
     verbose: true,
     quiet: false,
     cmee: 0,
     cmgf: 0,
-    cscs: 'IRA',
+    cscs: factory.cscs ?? 'IRA',
     csdh: 0,
     csms: 0,
     cmms: 0,
     // Factory default of many Huawei sticks: new messages are stored silently, no indication.
     cnmi: { mode: 0, mt: 0, bm: 0, ds: 0, bfr: 0 },
-    cpms: ['SM', 'SM', 'SM'],
+    cpms: factory.cpms ? [...factory.cpms] : ['SM', 'SM', 'SM'],
     csmp: { fo: 17, vp: 167, pid: 0, dcs: 0 },
     cregMode: 0,
     cgregMode: 0,
+    ceregMode: 0,
     copsFormat: 0,
   };
 }

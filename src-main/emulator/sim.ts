@@ -11,6 +11,11 @@ export interface SimOptions {
   iccid: string;
   imsi: string;
   smsc: string;
+  /**
+   * What +CPIN? says besides the SIM's own PIN: 'SIM PIN2' (only the fixed-dialling book is locked; the
+   * SIM works for SMS), 'PH-SIM PIN' (the modem is locked to another SIM; nothing works until its code).
+   */
+  extraLock?: 'SIM PIN2' | 'PH-SIM PIN' | null;
 }
 
 export const DEFAULT_SIM: SimOptions = {
@@ -34,8 +39,10 @@ export class SimCard {
   readonly iccid: string;
   readonly imsi: string;
   smsc: string;
+  readonly extraLock: SimOptions['extraLock'];
 
   constructor(opts: SimOptions) {
+    this.extraLock = opts.extraLock ?? null;
     this.pin = opts.pin;
     this.puk = opts.puk;
     this.iccid = opts.iccid;
@@ -81,8 +88,14 @@ export class SimCard {
     this.state = state;
   }
 
+  /** What +CPIN? answers. */
+  get cpin(): string {
+    return this.state === 'READY' && this.extraLock ? this.extraLock : this.state;
+  }
+
   /** 27.007 error for commands that need an unlocked SIM, or null when it is ready. */
   meError(): number | null {
+    if (this.state === 'READY' && this.extraLock === 'PH-SIM PIN') return CME.phSimPinRequired;
     return { READY: null, 'SIM PIN': CME.simPinRequired, 'SIM PUK': CME.simPukRequired, ABSENT: CME.simNotInserted }[
       this.state
     ];
@@ -90,6 +103,7 @@ export class SimCard {
 
   /** The same refusal, as SMS commands word it (27.005 +CMS ERROR). */
   smsError(): number | null {
+    if (this.state === 'READY' && this.extraLock === 'PH-SIM PIN') return CMS.phSimPinRequired;
     return { READY: null, 'SIM PIN': CMS.simPinRequired, 'SIM PUK': CMS.simPukRequired, ABSENT: CMS.simNotInserted }[
       this.state
     ];
@@ -131,7 +145,7 @@ const iccid =
 
 export const simCommands: CommandTable = {
   '+CPIN': {
-    read: (_, m) => whenAvailable(m, () => `+CPIN: ${m.sim.state}`),
+    read: (_, m) => whenAvailable(m, () => `+CPIN: ${m.sim.cpin}`),
     set: cpinSet,
     test: () => ok(),
   },

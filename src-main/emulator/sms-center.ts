@@ -49,6 +49,8 @@ const DELIVERED = 0x00;
  */
 export class SmsCenter {
   readonly sent: SentMessage[] = [];
+  /** Every text the network delivered towards the modem, whole, in order. */
+  readonly delivered: { from: string; text: string }[] = [];
   private nextRef: number;
   private submitted = new Set<(m: SentMessage) => void>();
 
@@ -108,6 +110,7 @@ export class SmsCenter {
   /** The SMSC stamps the message as it takes it in, then hands the parts over one gap apart. */
   private deliverNow(from: string, text: string, opts: DeliverOptions): void {
     const { rng, scheduler, timing } = this.deps;
+    this.delivered.push({ from, text });
     const parts = encodeDeliverParts({
       from,
       text,

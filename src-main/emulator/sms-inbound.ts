@@ -1,5 +1,5 @@
 import type { Scheduler } from './scheduler';
-import type { Settings } from './settings';
+import type { Mem, Settings } from './settings';
 import type { IncomingPdu } from './sms-center';
 import { cdsLines, cmtLines } from './sms-text';
 import type { Storages } from './storage';
@@ -40,6 +40,8 @@ export class SmsInbound {
       indicate: (lines: string[]) => void;
       /** Vendor notices (memory full), sent whatever CNMI says. */
       notice: (line: string) => void;
+      /** Where status reports go (SR, or the receiving memory) and the memory +CDSI names. */
+      reports: () => { store: 'SR' | 'receive'; announcedAs: Mem | null };
     },
   ) {}
 
@@ -136,14 +138,17 @@ export class SmsInbound {
   }
 
   private store(pdu: IncomingPdu, indication: '+CMTI' | '+CDSI' | null): boolean {
-    const mem = this.deps.settings().cpms[2];
+    const reports = this.deps.reports();
+    const toSr = pdu.kind === 'status-report' && reports.store === 'SR';
+    const mem: Mem = toSr ? 'SR' : this.deps.settings().cpms[2];
+    const named = toSr ? (reports.announcedAs ?? mem) : mem;
     const index = this.deps.storage.store(mem, { status: 0, pdu: pdu.hex, kind: pdu.kind });
     if (index === null) {
       if (!this.memoryFullSignalled) this.deps.notice(`^SMMEMFULL: "${mem}"`);
       this.memoryFullSignalled = true;
       return false;
     }
-    if (indication) this.deps.indicate([`${indication}: "${mem}",${index}`]);
+    if (indication) this.deps.indicate([`${indication}: "${named}",${index}`]);
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import { argInt, argString, type AtCommand } from './at-command';
 import type { CommandTable, Handler, ModemContext } from './context';
 import { CMS, cms, ok, type Response } from './result-codes';
-import { MEMS, type Mem } from './settings';
+import type { Mem } from './settings';
 import { listLines, readLines } from './sms-text';
 import { STATUS_NAMES, type MessageStatus } from './storage';
 
@@ -13,7 +13,7 @@ export function withSim(handler: Handler): Handler {
   };
 }
 
-const memList = `(${MEMS.map((s) => `"${s}"`).join(',')})`;
+const memList = (mems: readonly Mem[]) => `(${mems.map((s) => `"${s}"`).join(',')})`;
 
 function usage(m: ModemContext, mem: Mem): string {
   return `${m.storage.used(mem)},${m.storage.capacity(mem)}`;
@@ -21,7 +21,9 @@ function usage(m: ModemContext, mem: Mem): string {
 
 function cpmsSet(cmd: AtCommand, m: ModemContext): Response {
   const wanted = cmd.args.map((a) => a.text.toUpperCase());
-  if (wanted.length === 0 || wanted.length > 3 || !wanted.every((w): w is Mem => (MEMS as string[]).includes(w))) {
+  // Each position takes only what AT+CPMS=? offers for it (Cinterion reads only from ME or MT).
+  const offered = m.quirks.cpmsOffered;
+  if (wanted.length === 0 || wanted.length > 3 || !wanted.every((w, i): w is Mem => (offered[i] as string[]).includes(w))) {
     return cms(CMS.operationNotAllowed);
   }
   const cpms = m.settings.cpms;
@@ -54,7 +56,7 @@ function cmgl(cmd: AtCommand, m: ModemContext): Response {
   const filter = listFilter(cmd, m);
   if (!filter) return cms(m.settings.cmgf === 0 ? CMS.invalidPduParameter : CMS.invalidTextParameter);
   const entries = m.storage.list(m.settings.cpms[0]).filter((e) => filter.includes(e.message.status));
-  const lines = entries.flatMap((e) => listLines(e, m.settings));
+  const lines = withRacingUrc(entries.flatMap((e) => listLines(e, m.settings)), m);
   entries.forEach((e) => markRead(e.message));
   return ok(...lines);
 }
@@ -66,9 +68,19 @@ function cmgr(cmd: AtCommand, m: ModemContext): Response {
   const message = m.storage.get(mem, index);
   // Huawei answers a valid but empty slot with a bare OK.
   if (!message) return ok();
-  const lines = readLines(message, m.settings);
+  const lines = withRacingUrc(readLines(message, m.settings), m);
   markRead(message);
   return ok(...lines);
+}
+
+/**
+ * A device's unsolicited line that raced the answer and landed between the first header and its PDU
+ * (once per power-on, see Quirks.listingUrc).
+ */
+function withRacingUrc(lines: string[], m: ModemContext): string[] {
+  if (lines.length < 2 || m.settings.cmgf !== 0) return lines;
+  const urc = m.takeListingUrc();
+  return urc === null ? lines : [lines[0]!, urc, ...lines.slice(1)];
 }
 
 /** <delflag> 1..4: which statuses a bulk delete removes. */
@@ -94,7 +106,7 @@ export const smsStorageCommands: CommandTable = {
   '+CPMS': {
     read: withSim((_, m) => ok(`+CPMS: ${m.settings.cpms.map((mem) => `"${mem}",${usage(m, mem)}`).join(',')}`)),
     set: withSim(cpmsSet),
-    test: () => ok(`+CPMS: ${memList},${memList},${memList}`),
+    test: (_, m) => ok(`+CPMS: ${m.quirks.cpmsOffered.map(memList).join(',')}`),
   },
   '+CMGL': {
     exec: withSim(cmgl),

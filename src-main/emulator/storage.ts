@@ -16,14 +16,16 @@ export interface StoredEntry {
   message: StoredMessage;
 }
 
-type Physical = 'SM' | 'ME';
+type Physical = 'SM' | 'ME' | 'SR';
 
 /**
- * SIM (SM) and phone (ME) message memories with fixed capacities. MT is a view over both,
- * SIM slots first, the way Huawei and Quectel number it. Indices start at `firstIndex`.
+ * SIM (SM), phone (ME) and status-report (SR) message memories with fixed capacities. MT is a view
+ * over SM and ME, SIM slots first, the way Huawei and Quectel number it. Indices start at `firstIndex`.
  */
 export class Storages {
   private slots: Record<Physical, (StoredMessage | null)[]>;
+  /** Every message deleted, in order, with the memory it was deleted from. */
+  readonly deleted: { mem: Mem; index: number; message: StoredMessage }[] = [];
 
   constructor(
     capacities: Record<Physical, number>,
@@ -32,6 +34,7 @@ export class Storages {
     this.slots = {
       SM: Array.from({ length: capacities.SM }, () => null),
       ME: Array.from({ length: capacities.ME }, () => null),
+      SR: Array.from({ length: capacities.SR }, () => null),
     };
   }
 
@@ -64,7 +67,10 @@ export class Storages {
 
   delete(mem: Mem, index: number): void {
     const at = this.locate(mem, index);
-    if (at) this.slots[at.store][at.pos] = null;
+    const message = at ? this.slots[at.store][at.pos] : null;
+    if (!at || !message) return;
+    this.deleted.push({ mem, index, message });
+    this.slots[at.store][at.pos] = null;
   }
 
   /** Puts a message in the first free slot; null when the memory is full. */

@@ -179,7 +179,7 @@ export interface PortInfo {
 }
 
 export interface Trap {
-  code: 'modemmanager' | 'hilink' | 'no-smsc' | 'pin' | 'puk' | 'no-sim' | 'no-network' | 'permission' | 'busy';
+  code: 'modemmanager' | 'hilink' | 'no-smsc' | 'pin' | 'puk' | 'no-sim' | 'no-network' | 'permission' | 'busy' | 'radio-off' | 'sim-lock' | 'sim-busy';
   zh: string;
   en: string;
   action: { zh: string; en: string };

@@ -1,4 +1,4 @@
-/** One unit of modem output: a complete line, or the `> ` prompt that asks for the SMS body after AT+CMGS. */
+/** One unit of modem output: a complete line, or the `> ` prompt (or a lone `>` line) that asks for the SMS body after AT+CMGS. */
 export type AtToken = { kind: 'line'; text: string } | { kind: 'prompt' };
 
 const CR = 0x0d;
@@ -62,6 +62,8 @@ export class AtLineSplitter {
     if (this.length === 0) return;
     const text = ASCII.decode(this.line.subarray(0, this.length)).trim();
     this.length = 0;
-    if (text) tokens.push({ kind: 'line', text });
+    // SIMCom SIM7600/A76xx prompt with a line end instead of the space (`\r\n>\r\n`, gammu PR #1177).
+    if (text === '>') tokens.push({ kind: 'prompt' });
+    else if (text) tokens.push({ kind: 'line', text });
   }
 }

@@ -1,4 +1,5 @@
 import { parseCount, splitParams, unquote } from './params';
+import { looksUnsolicited, pduHex, type RegistrationDomain } from './urc';
 
 /** Answers to the status queries a session makes (3GPP TS 27.007 / 27.005), parsed from their lines. */
 
@@ -33,16 +34,45 @@ export function parseCsq(lines: readonly string[]): Signal | null {
 
 export type Registration = 'home' | 'roaming' | 'searching' | 'denied' | 'none' | 'unknown';
 
-/** <stat> of +CREG / +CGREG / +CEREG. */
+/**
+ * <stat> of +CREG / +CGREG / +CEREG / +C5GREG (TS 27.007 §7.2): 6/7 are "registered for SMS only"
+ * (home/roaming) on LTE, 9/10 "CSFB not preferred" (home/roaming): SMS works in all four. 8 is
+ * emergency services only.
+ */
 export function registrationFromStat(stat: number): Registration {
-  return (['none', 'home', 'searching', 'denied', 'unknown', 'roaming'] as const)[stat] ?? 'unknown';
+  return (['none', 'home', 'searching', 'denied', 'unknown', 'roaming', 'home', 'roaming', 'none', 'home', 'roaming'] as const)[stat] ?? 'unknown';
 }
 
-/** `+CREG: <n>,<stat>[,<lac>,<ci>[,<act>]]` as answered to AT+CREG?. */
-export function parseCregQuery(lines: readonly string[]): Registration | null {
-  const f = fieldsOf(lines, '+CREG:');
+/** Query name per domain: `AT+CREG?` answers `+CREG: <n>,<stat>[,…]`. */
+export const REGISTRATION_QUERIES: readonly { domain: RegistrationDomain; name: string }[] = [
+  { domain: 'cs', name: '+CREG' },
+  { domain: 'ps', name: '+CGREG' },
+  { domain: 'eps', name: '+CEREG' },
+  { domain: '5gs', name: '+C5GREG' },
+];
+
+/** `+CREG: <n>,<stat>[,<lac>,<ci>[,<act>]]` as answered to AT+CREG? (likewise +CGREG, +CEREG, +C5GREG). */
+export function parseCregQuery(lines: readonly string[], name = '+CREG'): Registration | null {
+  const f = fieldsOf(lines, `${name}:`);
   const stat = parseCount(f?.[1]);
   return stat === null ? null : registrationFromStat(stat);
+}
+
+const REG_RANK: Record<Registration, number> = { home: 5, roaming: 4, searching: 3, denied: 2, none: 1, unknown: 0 };
+
+/**
+ * One verdict from every domain's registration: an LTE module registered only in +CEREG (its +CREG
+ * says 0) can still send SMS (over SGs or IMS), so the best domain wins.
+ */
+export function combinedRegistration(domains: Iterable<Registration>): Registration {
+  let best: Registration = 'unknown';
+  for (const r of domains) if (REG_RANK[r] > REG_RANK[best]) best = r;
+  return best;
+}
+
+/** `+CFUN: <fun>`: 1 full, 0 minimum, 4 radio off (flight mode); others vendor-specific. */
+export function parseCfun(lines: readonly string[]): number | null {
+  return parseCount(fieldsOf(lines, '+CFUN:')?.[0]);
 }
 
 /** `+COPS: <mode>[,<format>,<oper>[,<act>]]`. */
@@ -53,15 +83,37 @@ export function parseCops(lines: readonly string[]): string | null {
 
 export type SimState = 'ready' | 'pin' | 'puk' | 'absent' | 'unknown';
 
-/** `+CPIN: READY | SIM PIN | SIM PUK | …`. */
-export function parseCpin(lines: readonly string[]): SimState {
+/** What a +CPIN answer means for SMS, and whether the SIM is still starting (worth asking again). */
+export interface CpinReading {
+  sim: SimState;
+  /** The raw code (`PH-SIM PIN`), kept to say exactly what the modem asks for. */
+  code: string;
+  /** A lock other than the SIM's PIN/PUK (phone-to-SIM, network personalisation): the user needs a code from the seller. */
+  deviceLock: boolean;
+  starting: boolean;
+}
+
+/**
+ * Every +CPIN code of TS 27.007 §8.3. SIM PIN2/PUK2 only guard the fixed-dialling book: the SIM is
+ * unlocked and SMS works (ModemManager treats them as unlocked too). PH-* and PH-NET* are locks of the
+ * device, not the SIM's PIN.
+ */
+export function readCpin(lines: readonly string[]): CpinReading {
   const f = fieldsOf(lines, '+CPIN:');
   const code = (f?.join(',') ?? '').replace(/"/g, '').trim().toUpperCase();
-  if (code === 'READY') return 'ready';
-  if (code === 'SIM PIN') return 'pin';
-  if (code === 'SIM PUK') return 'puk';
-  if (code.includes('NOT INSERTED')) return 'absent';
-  return 'unknown';
+  const reading = (sim: SimState, extra: Partial<CpinReading> = {}): CpinReading => ({ sim, code, deviceLock: false, starting: false, ...extra });
+  if (code === 'READY' || code === 'SIM PIN2' || code === 'SIM PUK2') return reading('ready');
+  if (code === 'SIM PIN') return reading('pin');
+  if (code === 'SIM PUK') return reading('puk');
+  if (code.includes('NOT INSERTED') || code === 'NO SIM') return reading('absent');
+  if (code.startsWith('PH-') || code.startsWith('PH ')) return reading('unknown', { deviceLock: true });
+  if (/NOT READY|BUSY/.test(code)) return reading('unknown', { starting: true });
+  return reading('unknown');
+}
+
+/** `+CPIN: READY | SIM PIN | SIM PUK | …`. */
+export function parseCpin(lines: readonly string[]): SimState {
+  return readCpin(lines).sim;
 }
 
 /** `+CPMS: "SM",3,50,…` (query form) or `+CPMS: 3,50,…` (set form): the first storage's use. */
@@ -75,11 +127,51 @@ export function parseCpms(lines: readonly string[]): { storage: string | null; u
   return { storage: named ? unquote(f[0]!) : null, used, total };
 }
 
-/** `+CSCA: "+8613800100500",145`; an empty address means none is set. */
+/** Memories listed for <mem1>,<mem2>,<mem3> by `AT+CPMS=?`: `("SM","ME"),("SM","ME"),("SM","ME")`. */
+export function parseCpmsTest(lines: readonly string[]): string[][] | null {
+  const line = lines.find((l) => l.startsWith('+CPMS:'));
+  if (!line) return null;
+  const body = line.slice('+CPMS:'.length);
+  const groups = [...body.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
+  // Some modems list each memory bare, without parentheses (gammu tests/at-cpms-sm/iwow.dump: `+CPMS: "SM","SM","SM"`).
+  const raw = groups.length > 0 ? groups : splitParams(body.trim());
+  const lists = raw.map((g) => [...g.matchAll(/"?([A-Z]{2})"/gi)].map((m) => m[1]!.toUpperCase()));
+  return lists.length > 0 && lists.some((l) => l.length > 0) ? lists : null;
+}
+
+export interface CpmsUse {
+  mem: string;
+  used: number;
+  total: number;
+}
+
+/** `AT+CPMS?`: `+CPMS: "SM",3,50,"SM",3,50,"SM",3,50`, each memory with its use. */
+export function parseCpmsQuery(lines: readonly string[]): CpmsUse[] | null {
+  const f = fieldsOf(lines, '+CPMS:');
+  if (!f) return null;
+  const out: CpmsUse[] = [];
+  for (let i = 0; i + 2 < f.length; i += 3) {
+    const used = parseCount(f[i + 1]);
+    const total = parseCount(f[i + 2]);
+    if (used === null || total === null) return null;
+    out.push({ mem: unquote(f[i]!).toUpperCase(), used, total });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** A UCS2 hex number as modems print it under AT+CSCS="UCS2" (`002B0038…` is `+8…`), else null. */
+function ucs2Number(text: string): string | null {
+  if (!/^([0-9A-F]{4})+$/i.test(text)) return null;
+  let out = '';
+  for (let i = 0; i < text.length; i += 4) out += String.fromCharCode(parseInt(text.slice(i, i + 4), 16));
+  return /^\+?[0-9*#]+$/.test(out) ? out : null;
+}
+
+/** `+CSCA: "+8613800100500",145`; an empty address means none is set. UCS2 hex is decoded. */
 export function parseCsca(lines: readonly string[]): string | null {
   const f = fieldsOf(lines, '+CSCA:');
   const address = f?.[0] ? unquote(f[0]).trim() : '';
-  return address ? address : null;
+  return address ? (ucs2Number(address) ?? address) : null;
 }
 
 /** `+CMGS: <mr>`: the message reference the network will quote in a status report. */
@@ -94,6 +186,24 @@ export interface StoredPdu {
   pdu: string;
 }
 
+/**
+ * The PDU after a +CMGL/+CMGR header at `header`: the next line that is not something the modem said on
+ * its own (an unsolicited `+CSQ: 23,99` or `SMS DONE` between header and PDU is never the PDU). Hex
+ * with a stray trailing quote is cleaned; anything else stays as it came, for the caller to keep
+ * unread. Null when the next header (or the end) comes first.
+ */
+function pduAfter(lines: readonly string[], header: number, prefix: string): { pdu: string; next: number } | null {
+  for (let i = header + 1; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line.startsWith(prefix)) return null;
+    const hex = pduHex(line);
+    if (hex !== null) return { pdu: hex, next: i };
+    if (looksUnsolicited(line)) continue;
+    return { pdu: line, next: i };
+  }
+  return null;
+}
+
 /** `+CMGL: <index>,<stat>,[<alpha>],<length>` each followed by its PDU line. */
 export function parseCmgl(lines: readonly string[]): StoredPdu[] {
   const out: StoredPdu[] = [];
@@ -103,10 +213,10 @@ export function parseCmgl(lines: readonly string[]): StoredPdu[] {
     const f = splitParams(rest);
     const index = parseCount(f[0]);
     const stat = parseCount(f[1]);
-    const pdu = lines[i + 1];
-    if (index === null || pdu === undefined || pdu.startsWith('+CMGL:')) continue;
-    out.push({ index, stat: stat ?? 0, pdu: pdu.trim() });
-    i++;
+    const found = pduAfter(lines, i, '+CMGL:');
+    if (index === null || !found) continue;
+    out.push({ index, stat: stat ?? 0, pdu: found.pdu });
+    i = found.next;
   }
   return out;
 }
@@ -114,9 +224,9 @@ export function parseCmgl(lines: readonly string[]): StoredPdu[] {
 /** `+CMGR: <stat>,[<alpha>],<length>` followed by the PDU line. */
 export function parseCmgr(lines: readonly string[]): { stat: number; pdu: string } | null {
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
-  const pdu = lines[at + 1];
-  if (at === -1 || pdu === undefined) return null;
-  return { stat: parseCount(splitParams(after(lines[at]!, '+CMGR:')!)[0]) ?? 0, pdu: pdu.trim() };
+  const found = at === -1 ? null : pduAfter(lines, at, '+CMGR:');
+  if (!found) return null;
+  return { stat: parseCount(splitParams(after(lines[at]!, '+CMGR:')!)[0]) ?? 0, pdu: found.pdu };
 }
 
 /** The answer line of an identity query (AT+CGMI, AT+CGSN, AT+CCID…), with any `+XXX:` prefix removed. */

@@ -10,8 +10,8 @@ export type Urc =
   | { kind: 'cds'; length: number; pduLine?: string }
   /** A status report was stored (`+CDSI: "SR",2`). */
   | { kind: 'cdsi'; storage: string; index: number }
-  /** Registration changed: +CREG (circuit-switched, the one SMS needs), +CGREG (GPRS), +CEREG (LTE). */
-  | { kind: 'creg'; domain: 'cs' | 'ps' | 'eps'; stat: number; lac?: string; ci?: string }
+  /** Registration changed: +CREG (circuit-switched), +CGREG (GPRS), +CEREG (LTE), +C5GREG (5G); SMS can use any. */
+  | { kind: 'creg'; domain: RegistrationDomain; stat: number; lac?: string; ci?: string }
   | { kind: 'ring' }
   /** Caller id after RING (`+CLIP: "13800138000",129`). */
   | { kind: 'clip'; number: string; numberType: number | null }
@@ -30,6 +30,8 @@ export type Urc =
   | { kind: 'notice'; name: string; text: string }
   /** A line with a known URC name that did not parse, or a stray line outside any command. */
   | { kind: 'unknown'; text: string };
+
+export type RegistrationDomain = 'cs' | 'ps' | 'eps' | '5gs';
 
 /** A +CMT/+CDS header still waiting for the PDU line that follows it. */
 export type TwoLineUrc = Extract<Urc, { kind: 'cmt' | 'cds' }>;
@@ -52,7 +54,39 @@ const WHOLE_LINE_URCS: ReadonlyMap<string, Urc> = new Map<string, Urc>([
   ['Call Ready', { kind: 'ready', what: 'call' }],
   ['SMS Ready', { kind: 'ready', what: 'sms' }],
   ['PB DONE', { kind: 'ready', what: 'phonebook' }],
+  // SIMCom SIM7600/A76xx (ModemManager plugins/simtech: "Ignore PB DONE and SMS DONE").
+  ['SMS DONE', { kind: 'ready', what: 'sms' }],
+  // u-blox (ModemManager plugins/ublox: pbready_regex "\r\n\+PBREADY\r\n").
+  ['+PBREADY', { kind: 'ready', what: 'phonebook' }],
 ]);
+
+/**
+ * Bare words some modems send on their own, with no `NAME:` shape: Quectel's `POWERED DOWN`
+ * (plugins/quectel), Sierra/Option/Ericsson `+PACSP0`/`+PACSP1` (plugins/sierra, option, mbm).
+ */
+const BARE_NOTICES: readonly RegExp[] = [/^POWERED DOWN$/i, /^\+PACSP\d$/, /^\*ATREADY: ?\d$/];
+
+/** Cinterion's boot banner, alone or with a mode (`^SYSSTART AIRPLANE MODE`; plugins/cinterion). */
+const SYSSTART = /^\^SYSSTART\b/;
+
+/**
+ * Whether a line has the shape of something a modem says on its own: `^NAME…`, `+NAME:`, `#NAME:`,
+ * `*NAME:`, or one of the known bare words. Used where a PDU is due: such a line is never the PDU.
+ */
+export function looksUnsolicited(line: string): boolean {
+  if (WHOLE_LINE_URCS.has(line) || BARE_NOTICES.some((re) => re.test(line))) return true;
+  return /^\^[A-Z]/i.test(line) || /^[+#*$%][A-Z][A-Z0-9_]*\s*:/i.test(line);
+}
+
+/**
+ * The hex of a PDU line, tolerating what real modems add: surrounding blanks and a stray closing
+ * quote (a real Nokia/AT dump in gammu, tests/at-sms/04.dump, ends its PDU line with `"`). Null when
+ * what is left is not whole hex octets.
+ */
+export function pduHex(line: string): string | null {
+  const hex = line.trim().replace(/"$/, '').trim();
+  return isPduLine(hex) && hex.length > 0 ? hex : null;
+}
 
 type ArgsParser = (args: string) => Urc | null;
 
@@ -79,7 +113,7 @@ function twoLine(kind: 'cmt' | 'cds', fieldCount: number): ArgsParser {
  * Unsolicited form: `<stat>[,<lac>,<ci>[,<AcT>]]`. A read response (`<n>,<stat>[,...]`) that strays outside
  * its command is recognised by its unquoted second field.
  */
-function registration(domain: 'cs' | 'ps' | 'eps'): ArgsParser {
+function registration(domain: RegistrationDomain): ArgsParser {
   return (args) => {
     const fields = splitParams(args);
     const solicited = fields.length >= 2 && !isQuoted(fields[1]!);
@@ -111,6 +145,7 @@ const PARSERS: ReadonlyMap<string, ArgsParser> = new Map<string, ArgsParser>([
   ['+CREG', registration('cs')],
   ['+CGREG', registration('ps')],
   ['+CEREG', registration('eps')],
+  ['+C5GREG', registration('5gs')],
   ['+CLIP', parseClip],
   ['+CRING', () => ({ kind: 'ring' })],
   ['+CPIN', (args) => (args ? { kind: 'cpin', state: unquote(args) } : null)],
@@ -125,6 +160,7 @@ const VENDOR_NAMES: ReadonlySet<string> = new Set([
   '+ZPASR', '+ZUSIMR', '+ZEND', '+ZDONR', '+ZSTR', // ZTE
   '+QIND', '+QUSIM', '+QSIMSTAT', // Quectel
   '*PSUTTZ', 'DST', '+CPSI', // SIMCom
+  '#QSS', // Telit SIM status (plugins/telit: "#QSS:\\s*([0-3])")
 ]);
 
 /**
@@ -138,6 +174,8 @@ export function classifyUrc(line: string, pending?: TwoLineUrc): Urc | null {
   if (pending && isPduLine(line)) return { ...pending, pduLine: line };
   const whole = WHOLE_LINE_URCS.get(line);
   if (whole) return { ...whole };
+  if (SYSSTART.test(line)) return { kind: 'ready', what: 'modem' };
+  if (BARE_NOTICES.some((re) => re.test(line))) return { kind: 'notice', name: line.replace(/[:\d\s]+$/, ''), text: line };
   const colon = line.indexOf(':');
   if (colon <= 0) return null;
   const name = line.slice(0, colon).toUpperCase();

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { QUECTEL_EC25 } from '../../src-main/emulator/profiles/quectel';
 import { nodeJournalFs, type JournalFs } from '../../src-main/services/journal';
+import { encodeDeliverParts } from '../../src-shared/pdu';
 import { FAST, sessionKit, type Kit } from './session-kit';
 
 let kit: Kit | null = null;
@@ -61,5 +63,22 @@ describe('a full disk: messages wait on the SIM and are saved once space is back
     // The user sends an instruction: its journal record is the write that gets through.
     await k.session.send('10086', 'YE', 'YE');
     await k.waitFor(() => k.seen.incoming.some((r) => r.text === '您的积分为3200分。'), 'the waiting message saved');
+  });
+
+  it('drains the phone memory too (messages waiting in ME, as Quectel keeps them) once space is back', async () => {
+    const disk = { full: true, refused: 0 };
+    kit = await sessionKit({ ...FAST, profile: QUECTEL_EC25 }, { journalRetryMs: 30 }, { fs: fullDisk(disk) });
+    const k = kit;
+    const emu = k.binding.emulator;
+    const text = '您的账户余额为8.00元。';
+    emu.preload('ME', encodeDeliverParts({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 10, 25, 1, 0)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 0 })[0]!.hex);
+    await k.session.open();
+    await k.waitFor(() => disk.refused >= 3, 'retries against the full disk');
+    expect(emu.messages('ME')).toHaveLength(1);
+
+    disk.full = false;
+    await k.waitFor(() => emu.messages('ME').length === 0 && k.seen.incoming.length === 1, 'ME drained into the journal');
+    expect(k.journal.pendingIncoming().map((r) => r.text)).toEqual([text]);
+    expect(emu.deletions.map((d) => d.mem)).toEqual(['ME']);
   });
 });

@@ -35,6 +35,8 @@ describe('modem session over a real pseudo-terminal with the native serialport b
     while (!assembleRecords(incoming).some((m) => m.complete) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const reply = assembleRecords(incoming).find((m) => m.complete);
     expect(reply?.text).toMatch(/余额为\d+\.\d{2}元/);
+    // The status report may still be on its way into the SIM: it too must leave once journaled.
+    while (pty.emulator.sim.messages.length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(pty.emulator.sim.messages).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { IncomingRecord, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import { toHallError } from '../../../src-shared/errors';
+import { explainSendFailure } from '../../../src-shared/send-failure';
 import { DEMO_PATH } from '../../emulator/binding';
 import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
 import { defaultDataDir, HallCore, listPorts } from '../../core';
@@ -109,7 +110,8 @@ export const sendCommand: Command = {
       });
       const finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
       let reply: AssembledRecordMessage | null = null;
-      if (args.options.has('wait-reply') && finalState?.state !== 'failed') {
+      // A failed send has nothing to wait for.
+      if (args.options.has('wait-reply') && !isFailure(finalState?.state)) {
         const peer = to ?? catalog.recognize(what)?.instruction.to ?? '10086';
         reply = await until(() => completeReply(replies, peer, started), timeoutS * 1000);
         reply ??= assembleRecords(replies.filter((r) => samePeer(r.from, peer))).at(-1) ?? null;
@@ -118,6 +120,12 @@ export const sendCommand: Command = {
     });
     if (args.options.has('json')) {
       ctx.out(JSON.stringify({ command: result.state?.text ?? null, id: result.commandId, state: result.state?.state ?? 'queued', error: result.state?.error ?? null, reply: result.reply }));
+    } else if (isFailure(result.state?.state)) {
+      const failure = explainSendFailure(result.state?.error ?? 'unknown');
+      const maybe = result.state?.state === 'failed-retryable';
+      ctx.out(`${say(ctx, maybe ? { zh: '可能未发出', en: 'Maybe not sent' } : { zh: '发送失败', en: 'Failed' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.error ?? result.state?.state}]`);
+      ctx.out(say(ctx, failure));
+      ctx.out(say(ctx, { zh: `怎么办：${failure.action.zh}`, en: `What to do: ${failure.action.en}` }));
     } else {
       ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
       if (result.reply) {
@@ -127,7 +135,7 @@ export const sendCommand: Command = {
         ctx.err(say(ctx, { zh: `在 ${timeoutS} 秒内没有收到回复。`, en: `No reply within ${timeoutS} s.` }));
       }
     }
-    if (result.state?.state === 'failed' || result.state?.state === 'failed-retryable') return 1;
+    if (isFailure(result.state?.state)) return 1;
     return args.options.has('wait-reply') && !result.reply ? 1 : 0;
   },
 };
@@ -198,6 +206,10 @@ function describeStatus(s: ModemStatus, ctx: CliContext): string {
   ];
   const traps = s.traps.map((t) => `! ${say(ctx, t)} ${say(ctx, t.action)}`);
   return [table(rows), ...traps].join('\n');
+}
+
+function isFailure(state: OutgoingRecord['state'] | undefined): boolean {
+  return state === 'failed' || state === 'failed-retryable';
 }
 
 function finalOf(states: readonly OutgoingRecord[], id: string): OutgoingRecord | null {

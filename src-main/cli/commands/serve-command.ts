@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore, defaultDataDir } from '../../core';
+import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
 import { metricsToken } from '../../server/metrics';
 import { intOption, usageError } from '../args';
@@ -12,12 +13,12 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer'
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--port N] [--emulator] [--data-dir D] [--metrics]',
+  usage: 'serve [--port N] [--emulator [--profile DEVICE]] [--data-dir D] [--metrics]',
   summary: {
     zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
     en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
   },
-  spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir'] },
+  spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir', 'profile'] },
   async run(args, ctx) {
     if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
     const port = intOption(args, 'port', 0, 0, 65535);
@@ -25,7 +26,10 @@ export const serveCommand: Command = {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
     }
     const dataDir = args.options.get('data-dir') ?? defaultDataDir();
-    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', dataDir });
+    const name = args.options.get('profile');
+    if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
+    const profile = name ? findProfile(name) : undefined;
+    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', dataDir, ...(profile ? { emulatorOptions: { profile } } : {}) });
     // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
     const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };

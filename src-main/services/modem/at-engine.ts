@@ -1,7 +1,7 @@
 import { isCallCommand, redactCommand, responsePrefix } from '../../../src-shared/at/command';
 import { parseFinalResult, type FinalResult } from '../../../src-shared/at/final-result';
 import { AtLineSplitter } from '../../../src-shared/at/line-splitter';
-import { classifyUrc, isPduLine, isTwoLineHeader, type TwoLineUrc, type Urc } from '../../../src-shared/at/urc';
+import { classifyUrc, isPduLine, isTwoLineHeader, looksUnsolicited, pduHex, type TwoLineUrc, type Urc } from '../../../src-shared/at/urc';
 import { AtError, closedError, errorForFinal, noPromptError, timeoutError, unansweredError } from './at-error';
 
 export { AtError, type AtErrorCode, type AtErrorDetails } from './at-error';
@@ -28,6 +28,11 @@ export interface AtCommandOptions {
   expectPrefix?: string;
   /** Goes before every queued command (not before the one in flight): an acknowledgement with a deadline. */
   urgent?: boolean;
+  /**
+   * For reads of stored PDUs (+CMGL, +CMGR): a line shaped like an unsolicited one (`+CSQ: 23,99`,
+   * `#QSS: 1`, `POWERED DOWN`) that is not the command's own goes to the listeners, never into the PDUs.
+   */
+  unsolicitedByShape?: boolean;
 }
 
 export interface AtResponse {
@@ -61,6 +66,7 @@ interface Job {
   readonly body: string | null;
   readonly bodyEcho: string;
   readonly prefixes: readonly string[];
+  readonly unsolicitedByShape: boolean;
   readonly timeoutMs: number;
   readonly promptTimeoutMs: number;
   readonly lines: string[];
@@ -120,6 +126,7 @@ export class AtEngine {
         body: opts.payload ?? null,
         bodyEcho: opts.payload?.toUpperCase() ?? '',
         prefixes,
+        unsolicitedByShape: opts.unsolicitedByShape ?? false,
         timeoutMs,
         promptTimeoutMs: Math.min(opts.promptTimeoutMs ?? DEFAULT_PROMPT_TIMEOUT_MS, timeoutMs),
         lines: [],
@@ -243,7 +250,7 @@ export class AtEngine {
       return;
     }
     if (!job.prefixes.some((p) => startsWithUpper(line, p))) {
-      const urc = classifyUrc(line);
+      const urc = classifyUrc(line) ?? (job.unsolicitedByShape && pduHex(line) === null && looksUnsolicited(line) ? unsolicitedNotice(line) : null);
       if (urc) {
         this.route(urc);
         return;
@@ -360,4 +367,9 @@ export class AtEngine {
     }
     for (const queued of this.queue.splice(0)) queued.reject(closedError(queued.shown, cause));
   }
+}
+
+function unsolicitedNotice(line: string): Urc {
+  const colon = line.indexOf(':');
+  return { kind: 'notice', name: colon > 0 ? line.slice(0, colon) : line, text: line };
 }

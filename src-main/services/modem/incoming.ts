@@ -2,13 +2,35 @@ import { decodePdu, PduError, type DecodedPart } from '../../../src-shared/pdu';
 import type { IncomingMessage } from '../../../src-shared/journal-records';
 
 /**
- * What one PDU read from the modem means for the journal. An undecodable PDU is kept as text
- * (its hex) rather than dropped: nothing the modem hands over is lost.
+ * What one PDU read from the modem means for the journal. An undecodable one is 'unreadable': a
+ * stored one stays on the SIM (read again later), one handed over directly is journaled as its text.
  */
 export type Ingestible =
   | { kind: 'message'; message: IncomingMessage }
   | { kind: 'status-report'; messageRef: number; delivered: boolean; failed: boolean; status: number }
-  | { kind: 'own-submit' };
+  | { kind: 'own-submit' }
+  | { kind: 'unreadable'; raw: string; code: string };
+
+/**
+ * An undecodable PDU handed over directly (+CMT): it exists nowhere else, so it is journaled as its text
+ * (nothing the modem hands over is lost).
+ */
+export function unreadableMessage(raw: string, code: string, simId: string, receivedAt: Date): Ingestible {
+  return {
+    kind: 'message',
+    message: {
+      simId,
+      from: '',
+      text: `[PDU ${code}] ${raw}`,
+      encoding: '8bit',
+      // No service-centre time can be read from it. Left empty (not the time read) so that the same
+      // PDU read again has the same journal key and is not kept twice.
+      timestamp: '',
+      receivedAt: receivedAt.getTime(),
+      concat: null,
+    },
+  };
+}
 
 export function interpretPdu(hex: string, simId: string, receivedAt: Date): Ingestible {
   let part: DecodedPart;
@@ -16,20 +38,7 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
     part = decodePdu(hex);
   } catch (e) {
     if (!(e instanceof PduError)) throw e;
-    return {
-      kind: 'message',
-      message: {
-        simId,
-        from: '',
-        text: `[PDU ${e.code}] ${hex}`,
-        encoding: '8bit',
-        // No service-centre time can be read from it. Left empty (not the time read) so that the same
-        // PDU read again after a failed delete has the same journal key and is not kept twice.
-        timestamp: '',
-        receivedAt: receivedAt.getTime(),
-        concat: null,
-      },
-    };
+    return { kind: 'unreadable', raw: hex, code: e.code };
   }
   if (part.type === 'status-report') {
     return { kind: 'status-report', messageRef: part.messageRef, delivered: part.delivered, failed: part.failed, status: part.status };

@@ -2,29 +2,32 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
 import {
+  combinedRegistration,
   identityValue,
-  parseCmgl,
-  parseCmgr,
+  parseCfun,
   parseCmgs,
   parseCops,
-  parseCpin,
-  parseCpms,
   parseCregQuery,
   parseCsca,
   parseCsq,
+  readCpin,
   registrationFromStat,
-  signalFromRssi,
+  REGISTRATION_QUERIES,
+  type Registration,
 } from '../../../src-shared/at/status';
-import type { Urc } from '../../../src-shared/at/urc';
+import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
-import type { BindingInterface } from '../../serialport-types';
-import type { Journal, ModemPlace } from '../journal';
-import { AtEngine, AtError, type AtResponse } from './at-engine';
+import type { ModemPlace } from '../journal';
+import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
-import { interpretPdu, type Ingestible } from './incoming';
+import { familyOf, GENERIC, type ModemFamily } from './families';
+import { interpretPdu, unreadableMessage, type Ingestible } from './incoming';
+import { DIRECT, IncomingJournal } from './incoming-journal';
+import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
+import { StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
 
 export interface SessionEvents {
@@ -34,39 +37,11 @@ export interface SessionEvents {
   notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
 }
 
-export interface UsbIdentity {
-  vendorId?: string;
-  productId?: string;
-  serialNumber?: string;
-}
-
-export interface SessionOptions {
-  modemId: string;
-  path: string;
-  demo: boolean;
-  journal: Journal;
-  /** The demo modem's serialport binding; absent for a real port (serialport's native binding). */
-  binding?: BindingInterface;
-  /** To find the modem again after an unplug, when the OS gives it a new path. */
-  usb?: UsbIdentity;
-  findPath?: (usb: UsbIdentity) => Promise<string | null>;
-  now?: () => Date;
-  log?: (dir: 'tx' | 'rx', text: string) => void;
-  /** Waits between reconnect attempts (ms); the last repeats. */
-  backoffMs?: readonly number[];
-  /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
-  healthEveryMs?: number;
-  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
-  journalRetryMs?: number;
-}
+export type { SessionOptions, UsbIdentity } from './session-options';
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
 const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
-/** TS 27.005 <stat> 0: a stored message nobody has read yet. */
-const REC_UNREAD = 0;
-/** A message handed over with +CMT, held by the modem only until its +CNMA. */
-const DIRECT: ModemPlace = { slot: 'direct' };
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
@@ -74,8 +49,14 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
-/** A message left on the modem for a full disk is tried again this often, until the journal takes it. */
-const JOURNAL_RETRY_MS = 5_000;
+/**
+ * After boot SIMCom and SIM800 refuse SMS commands until `SMS DONE` / `SMS Ready` (Seeed GPRS_SIM900
+ * issue #39, LilyGo-Modem-Series issue #247): asked again this often, for at most SMS_WAIT_MS.
+ */
+const SMS_RETRY_MS = 1_000;
+const SMS_WAIT_MS = 45_000;
+/** A radio switched on takes a moment to say so. */
+const RADIO_SETTLE_MS = 500;
 
 interface Pending {
   id: string;
@@ -106,18 +87,43 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
-  private memory = 'SM';
+  private family: ModemFamily = GENERIC;
+  /** Registration per domain; the best one decides (an LTE module may be registered in +CEREG only). */
+  private readonly registrations = new Map<RegistrationDomain, Registration>();
+  /** The registration queries this modem answers (found at bring-up; the health check asks only those). */
+  private registrationQueries = REGISTRATION_QUERIES;
+  /** The radio stayed off after trying to switch it on. */
+  private radioOff = false;
+  /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
+  private smsReady: (() => void) | null = null;
   private readonly now: () => Date;
-  /** Messages are waiting on the modem because the journal could not write them (a full disk). */
-  private leftOnModem = false;
-  private journalRetry: ReturnType<typeof setTimeout> | null = null;
-  private readonly offJournalWritable: () => void;
+  private readonly stores: StoredMessages;
+  private readonly received: IncomingJournal;
 
   constructor(private readonly o: SessionOptions) {
     super();
     this.now = o.now ?? (() => new Date());
-    // Any write getting through again (the store's acknowledgement, a send) means space is back.
-    this.offJournalWritable = o.journal.onWritable(() => this.retryLeftOnModem(0));
+    this.stores = new StoredMessages({
+      at: (...args) => this.at(...args),
+      tryAt: (command) => this.tryAt(command),
+      interpret: (pdu) => this.interpret(pdu),
+      ingest: (meaning, where) => this.ingestMeaning(meaning, where),
+      settle: (key, slot) => this.received.settle(key, slot),
+      settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
+      notice: (level, text) => this.notice(level, text),
+      storageUse: (storage) => this.update({ storage }),
+    });
+    this.received = new IncomingJournal({
+      journal: o.journal,
+      retryEveryMs: o.journalRetryMs,
+      simId: () => this.simId(),
+      active: () => !this.closed,
+      ready: () => this.status.state === 'ready',
+      drain: () => void Promise.all([this.drain(), this.pumpOutbox()]).catch((e) => this.warn(e)),
+      added: (record) => this.emit('incoming', record),
+      warn: (e) => this.warn(e),
+      notice: (level, text) => this.notice(level, text),
+    });
     this.status = {
       modemId: o.modemId,
       path: o.path,
@@ -158,8 +164,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.journalRetry) clearTimeout(this.journalRetry);
-    this.offJournalWritable();
+    this.received.close();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
     await this.chain.catch(() => undefined);
@@ -196,7 +201,7 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** Messages waiting in the modem's memory, read into the journal now (also done at every start). */
   drain(): Promise<number> {
-    return this.exclusive(() => this.drainStored());
+    return this.exclusive(() => this.stores.drainAll());
   }
 
   // ---- bringing the modem up ----
@@ -225,33 +230,45 @@ export class ModemSession extends Emitter<SessionEvents> {
       revision: await this.ask('AT+CGMR'),
       imei: await this.ask('AT+CGSN'),
     };
+    this.family = familyOf(identity.manufacturer, identity.model);
     this.update({ identity: clean(identity) });
 
     const sim = await this.settledSimState();
-    this.update({ sim, traps: sim === 'ready' ? [] : [trap(sim === 'pin' ? 'pin' : sim === 'puk' ? 'puk' : 'no-sim')] });
+    this.update({ sim: sim.sim, traps: sim.sim === 'ready' ? [] : [simTrap(sim)] });
     // Not ready yet: a later "+CPIN: READY" (or the modem's ready notice) brings the rest up.
-    if (sim !== 'ready') return;
+    if (sim.sim !== 'ready') return;
 
     const imsi = await this.ask('AT+CIMI');
-    const iccid = (await this.ask('AT+CCID', '+CCID:')) ?? (await this.ask('AT^ICCID?', '^ICCID:')) ?? (await this.ask('AT+ICCID', '+ICCID:'));
+    let iccid: string | undefined;
+    for (const q of this.family.iccid) {
+      iccid = await this.ask(q.command, q.prefix);
+      if (iccid) {
+        if (q.nibbleSwapped) iccid = unswapNibbles(iccid);
+        break;
+      }
+    }
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
 
-    await this.at('AT+CMGF=0');
+    this.radioOff = !(await this.radioOn());
+    await this.whenSmsReady(() => this.at('AT+CMGF=0'));
     await this.tryAt('AT+CSMS=1');
-    const cpms = (await this.tryAt('AT+CPMS="SM","SM","SM"')) ?? (await this.tryAt('AT+CPMS?'));
-    const storage = cpms ? parseCpms(cpms.lines) : null;
-    this.memory = 'SM';
-    const csca = await this.tryAt('AT+CSCA?');
+    await this.stores.choose();
+    // A SIM still busy after READY answers +CME ERROR: 14: asked again, not taken for "no SMS centre".
+    const csca = await this.whenSmsReady(() => this.at('AT+CSCA?'), simBusy).catch((e) => {
+      if (e instanceof AtError && e.code === 'at.closed') throw e;
+      return null;
+    });
     const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
-    await this.tryAt('AT+CREG=1');
-    const creg = await this.tryAt('AT+CREG?');
+    for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
+    this.registrationQueries = REGISTRATION_QUERIES;
+    this.registrations.clear();
+    await this.readRegistrations();
+    this.registrationQueries = REGISTRATION_QUERIES.filter((q) => this.registrations.has(q.domain));
     await this.tryAt('AT+COPS=3,0');
     const cops = await this.tryAt('AT+COPS?');
     const csq = await this.tryAt('AT+CSQ');
     this.update({
       smsc: csca ? parseCsca(csca.lines) : null,
-      storage: storage ? { used: storage.used, total: storage.total } : null,
-      registration: (creg && parseCregQuery(creg.lines)) ?? 'unknown',
       operator: cops ? parseCops(cops.lines) : null,
       signal: csq ? parseCsq(csq.lines) : null,
     });
@@ -261,10 +278,68 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.startTimers(cnmi === null);
     // The modem is up whatever the first reading of its memory gives: a port lost meanwhile is a
     // disconnect (lost() takes it from there), anything else a warning.
-    await this.drainStored().catch((e) => {
+    await this.stores.drainAll().catch((e) => {
       if (!(e instanceof AtError && e.code === 'at.closed')) this.warn(e);
     });
     void this.pumpOutbox().catch((e) => this.warn(e));
+  }
+
+  /**
+   * A modem can start with its radio off (`+CFUN: 4`; ZTE sticks until AT+ZOPRT=5): then nothing
+   * registers and every send fails. Switched on the family's way; false when it stays off.
+   */
+  private async radioOn(): Promise<boolean> {
+    const cfun = await this.tryAt('AT+CFUN?');
+    const fun = cfun ? parseCfun(cfun.lines) : null;
+    if (fun === null || fun === 1) return true;
+    this.notice('info', { zh: `调制解调器的射频处于关闭状态（CFUN=${fun}），正在打开…`, en: `The modem's radio is off (CFUN=${fun}); switching it on…` });
+    for (const command of this.family.radioOn) {
+      await this.tryAt(command, 15_000);
+      await delay(RADIO_SETTLE_MS);
+      const now = await this.tryAt('AT+CFUN?');
+      if (now && parseCfun(now.lines) === 1) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs the first SMS command, asking again while the modem's SMS service is still starting (bounded,
+   * with progress shown); the wait ends early when the modem says `SMS DONE` / `SMS Ready`.
+   */
+  private async whenSmsReady<T>(command: () => Promise<T>, retryable: (e: AtError) => boolean = () => true): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command();
+      } catch (e) {
+        // Only a refusal is worth asking again; a modem that stopped answering is not starting up.
+        const refused = e instanceof AtError && (e.code === 'at.error' || e.code === 'at.cms' || e.code === 'at.cme');
+        if (!refused || !retryable(e) || Date.now() - started >= SMS_WAIT_MS) throw e;
+        if (attempt === 1) {
+          this.notice('info', {
+            zh: '调制解调器刚启动，短信功能还没就绪，正在等待（最多 45 秒）…',
+            en: 'The modem has just started and its SMS service is not ready yet; waiting (45 s at most)…',
+          });
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, SMS_RETRY_MS);
+          this.smsReady = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.smsReady = null;
+      }
+    }
+  }
+
+  private async readRegistrations(): Promise<void> {
+    for (const q of this.registrationQueries) {
+      const r = await this.tryAt(`AT${q.name}?`);
+      const reg = r ? parseCregQuery(r.lines, q.name) : null;
+      if (reg) this.registrations.set(q.domain, reg);
+    }
+    this.update({ registration: combinedRegistration(this.registrations.values()) });
   }
 
   /**
@@ -299,29 +374,32 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   /** The SIM's state once it has finished starting (if it says it is starting, for about 20 s at most). */
-  private async settledSimState(): Promise<ModemStatus['sim']> {
+  private async settledSimState(): Promise<SimReading> {
     for (let attempt = 1; ; attempt++) {
-      const { sim, starting } = await this.simState();
-      if (!starting || attempt >= SIM_WAIT_ATTEMPTS) return sim;
+      const reading = await this.simState();
+      if (!reading.starting || attempt >= SIM_WAIT_ATTEMPTS) return reading;
       await delay(SIM_WAIT_MS);
     }
   }
 
   /** `starting`: the SIM is busy or not ready yet (+CME ERROR: 14, "+CPIN: NOT READY"), worth asking again. */
-  private async simState(): Promise<{ sim: ModemStatus['sim']; starting: boolean }> {
+  private async simState(): Promise<SimReading> {
+    const reading = (sim: ModemStatus['sim'], extra: Partial<SimReading> = {}): SimReading => ({ sim, starting: false, deviceLock: null, ...extra });
     try {
-      const lines = (await this.at('AT+CPIN?')).lines;
-      return { sim: parseCpin(lines), starting: lines.some((l) => /NOT READY|BUSY/i.test(l)) };
+      const r = readCpin((await this.at('AT+CPIN?')).lines);
+      return reading(r.sim, { starting: r.starting, deviceLock: r.deviceLock ? r.code : null });
     } catch (e) {
       if (e instanceof AtError && e.code === 'at.cme') {
+        // TS 27.007 §9.2: 10 not inserted, 11 PIN, 12 PUK, 13 failure, 14 busy, 5/6/40-47 device locks.
         const cme = e.details?.cme;
-        if (cme === 10) return { sim: 'absent', starting: false };
-        if (cme === 11) return { sim: 'pin', starting: false };
-        if (cme === 12) return { sim: 'puk', starting: false };
-        if (cme === 14) return { sim: 'unknown', starting: true };
+        if (cme === 10 || cme === 13) return reading('absent');
+        if (cme === 11) return reading('pin');
+        if (cme === 12) return reading('puk');
+        if (cme === 14 || cme === 515) return reading('unknown', { starting: true });
+        if (cme === 5 || cme === 6 || (cme !== undefined && cme >= 40 && cme <= 47)) return reading('unknown', { deviceLock: `CME ${cme}` });
       }
       if (e instanceof AtError && e.code === 'at.closed') throw e;
-      return { sim: 'unknown', starting: false };
+      return reading('unknown');
     }
   }
 
@@ -329,6 +407,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const traps: Trap[] = [];
     if (!this.status.smsc) traps.push(trap('no-smsc'));
     if (['none', 'searching', 'denied'].includes(this.status.registration)) traps.push(trap('no-network'));
+    if (this.radioOff) traps.push(trap('radio-off'));
     return traps;
   }
 
@@ -338,29 +417,27 @@ export class ModemSession extends Emitter<SessionEvents> {
     switch (urc.kind) {
       case 'cmti':
       case 'cdsi':
-        void this.exclusive(() => this.readStored(urc.storage, urc.index)).catch((e) => this.warn(e));
+        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
         break;
       case 'cmt':
       case 'cds':
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
         break;
       case 'creg':
-        if (urc.domain === undefined || urc.domain === 'cs') {
-          this.update({ registration: registrationFromStat(urc.stat) });
-          this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
-          void this.pumpOutbox().catch((e) => this.warn(e));
-        }
+        this.registrations.set(urc.domain, registrationFromStat(urc.stat));
+        this.update({ registration: combinedRegistration(this.registrations.values()) });
+        this.update({ traps: this.status.sim === 'ready' ? this.trapsNow() : this.status.traps });
+        void this.pumpOutbox().catch((e) => this.warn(e));
         break;
       case 'vendor': {
-        if (urc.name === '^SMMEMFULL') {
-          this.memoryFull();
-          break;
-        }
-        const rssi = urc.name === '^RSSI' ? Number(urc.text.slice(urc.text.indexOf(':') + 1).trim()) : NaN;
-        if (Number.isInteger(rssi)) this.update({ signal: signalFromRssi(rssi) });
+        const event = this.family.urcs[urc.name]?.(urc.text);
+        if (event?.kind === 'memory-full') this.memoryFull();
+        if (event?.kind === 'signal') this.update({ signal: event.signal });
+        if (event?.kind === 'sms-ready') this.smsReady?.();
         break;
       }
       case 'ready':
+        if (urc.what === 'sms') this.smsReady?.();
         // The modem rebooted and forgot its settings: bring it up again.
         if (urc.what === 'modem') this.reinitialiseIf(() => this.status.state === 'ready');
         break;
@@ -394,61 +471,6 @@ export class ModemSession extends Emitter<SessionEvents> {
     void this.drain().catch((e) => this.warn(e));
   }
 
-  private async readStored(storage: string, index: number): Promise<void> {
-    if (storage) await this.useMemory(storage);
-    const read = parseCmgr((await this.at(`AT+CMGR=${index}`)).lines);
-    if (read) await this.keepThenDelete(index, read.pdu, read.stat);
-  }
-
-  /** Where the modem reads and deletes (CPMS's first memory): a +CDSI may have moved it to "SR". */
-  private async useMemory(storage: string): Promise<void> {
-    if (storage === this.memory) return;
-    await this.at(`AT+CPMS="${storage}"`);
-    this.memory = storage;
-  }
-
-  private async drainStored(): Promise<number> {
-    // Messages wait in the SIM: list there, wherever the last status report was read.
-    await this.useMemory('SM');
-    const listed = parseCmgl((await this.at('AT+CMGL=4', 120_000)).lines);
-    // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
-    await this.o.journal
-      .settleAbsent(this.simId(), this.memory, new Set(listed.map((stored) => this.slot(stored.index))))
-      .catch(() => undefined);
-    let kept = 0;
-    for (const stored of listed) {
-      if (await this.keepThenDelete(stored.index, stored.pdu, stored.stat)) kept++;
-    }
-    const cpms = await this.tryAt('AT+CPMS?');
-    const storage = cpms ? parseCpms(cpms.lines) : null;
-    if (storage) this.update({ storage: { used: storage.used, total: storage.total } });
-    return kept;
-  }
-
-  /** The rule that keeps every message: delete from the modem only after the journal has it on disk. */
-  private async keepThenDelete(index: number, pdu: string, stat: number): Promise<boolean> {
-    const slot = this.slot(index);
-    const kept = await this.ingest(pdu, { slot, unread: stat === REC_UNREAD });
-    if (!kept) return false;
-    if (await this.tryAt(`AT+CMGD=${index}`)) {
-      if (kept.key) await this.settle(kept.key, slot);
-    } else {
-      this.notice('warning', {
-        zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
-        en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
-      });
-    }
-    return true;
-  }
-
-  /**
-   * Journals one PDU. Null means it must stay on the modem (not stored, or not ours to delete);
-   * otherwise the journal key of the message part (none for a status report).
-   */
-  private ingest(pdu: string, where: ModemPlace): Promise<{ key: string | null } | null> {
-    return this.ingestMeaning(this.interpret(pdu), where);
-  }
-
   private interpret(pdu: string): Ingestible {
     return interpretPdu(pdu, this.simId(), this.now());
   }
@@ -457,65 +479,13 @@ export class ModemSession extends Emitter<SessionEvents> {
     return this.status.simId ?? this.status.path;
   }
 
-  /** A part's place in the modem's current memory, as the journal tells slots apart. */
-  private slot(index: number): string {
-    return `${this.memory}:${index}`;
-  }
-
-  /**
-   * Journals that the modem let go of a part. Only a hint for telling a later twin apart: if it
-   * cannot be written (a full disk), the next full listing or the twin's unread mark does the same.
-   */
-  private async settle(key: string, slot: string): Promise<void> {
-    await this.o.journal.settle(key, slot).catch(() => undefined);
-  }
-
   private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
-    if (meaning.kind === 'own-submit') return null;
+    if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };
     }
-    try {
-      const { added, key } = await this.o.journal.appendIncoming(meaning.message, where);
-      if (added) this.emit('incoming', { kind: 'in', key, ...meaning.message });
-      this.journalTookItAgain();
-      return { key };
-    } catch (e) {
-      this.journalRefused(e);
-      return null;
-    }
-  }
-
-  /** The message stays on the modem: said once, then tried again until the journal takes it, with no restart. */
-  private journalRefused(e: unknown): void {
-    if (!this.leftOnModem) this.warn(e);
-    this.leftOnModem = true;
-    this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
-  }
-
-  private journalTookItAgain(): void {
-    if (!this.leftOnModem) return;
-    this.leftOnModem = false;
-    this.notice('info', {
-      zh: '短信日志又能写入了，留在 SIM 卡上的短信正在存入日志。',
-      en: 'The message journal can be written again; the messages left on the SIM are being saved.',
-    });
-  }
-
-  private retryLeftOnModem(delayMs: number): void {
-    if (!this.leftOnModem || this.closed) return;
-    if (this.journalRetry) {
-      if (delayMs > 0) return;
-      clearTimeout(this.journalRetry);
-    }
-    this.journalRetry = setTimeout(() => {
-      this.journalRetry = null;
-      if (this.status.state !== 'ready') return this.retryLeftOnModem(this.o.journalRetryMs ?? JOURNAL_RETRY_MS);
-      void this.drain().catch((e) => this.warn(e));
-      void this.pumpOutbox().catch((e) => this.warn(e));
-    }, delayMs);
-    this.journalRetry.unref?.();
+    return this.received.keep(meaning.message, where);
   }
 
   /**
@@ -527,7 +497,9 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   private receiveDirect(pdu: string): void {
     const warn = (e: unknown) => this.warn(e);
-    const meaning = this.interpret(pdu);
+    const read = this.interpret(pdu);
+    // Handed over directly, it exists nowhere else: kept as its text rather than lost.
+    const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.simId(), this.now()) : read;
     if (meaning.kind === 'status-report') {
       void this.acknowledgeDirect().catch(warn);
       void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);
@@ -535,7 +507,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
     void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.settle(kept.key, DIRECT.slot);
+        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.received.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
   }
@@ -705,8 +677,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     try {
       await this.exclusive(async () => {
         const csq = await this.at('AT+CSQ');
-        const creg = await this.tryAt('AT+CREG?');
-        this.update({ signal: parseCsq(csq.lines), registration: (creg && parseCregQuery(creg.lines)) ?? this.status.registration });
+        this.update({ signal: parseCsq(csq.lines) });
+        await this.readRegistrations();
       });
     } catch (e) {
       if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {
@@ -726,18 +698,18 @@ export class ModemSession extends Emitter<SessionEvents> {
     return run;
   }
 
-  private at(command: string, timeoutMs?: number, payload?: string): Promise<AtResponse> {
+  private at(command: string, timeoutMs?: number, payload?: string, extra: Pick<AtCommandOptions, 'unsolicitedByShape' | 'expectPrefix'> = {}): Promise<AtResponse> {
     const engine = this.engine;
     if (!engine) {
       return Promise.reject(new HallError('modem.not-connected', { zh: '调制解调器未连接。', en: 'The modem is not connected.' }));
     }
-    return engine.run(command, { ...(timeoutMs ? { timeoutMs } : {}), ...(payload ? { payload } : {}) });
+    return engine.run(command, { ...(timeoutMs ? { timeoutMs } : {}), ...(payload ? { payload } : {}), ...extra });
   }
 
   /** A command whose failure only means "this modem does not do that": null instead of an error. */
-  private async tryAt(command: string): Promise<AtResponse | null> {
+  private async tryAt(command: string, timeoutMs?: number, expectPrefix?: string): Promise<AtResponse | null> {
     try {
-      return await this.at(command);
+      return await this.at(command, timeoutMs, undefined, expectPrefix ? { expectPrefix } : {});
     } catch (e) {
       if (e instanceof AtError && e.code === 'at.closed') throw e;
       if (e instanceof HallError && e.code === 'modem.not-connected') throw e;
@@ -746,7 +718,7 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async ask(command: string, prefix?: string): Promise<string | undefined> {
-    const r = await this.tryAt(command);
+    const r = await this.tryAt(command, undefined, prefix);
     const lines = r?.lines.filter((l) => !prefix || l.startsWith(prefix) || !/^[+^]/.test(l));
     return (lines && identityValue(lines)) ?? undefined;
   }
@@ -777,6 +749,28 @@ export class ModemSession extends Emitter<SessionEvents> {
   private notice(level: SessionEvents['notice']['level'], text: { zh: string; en: string }): void {
     this.emit('notice', { level, ...text });
   }
+}
+
+/** +CME ERROR: 14 / +CMS ERROR: 314 (SIM busy), +CMS ERROR: 500 as some modems say it while starting. */
+function simBusy(e: AtError): boolean {
+  return e.details?.cme === 14 || e.details?.cms === 314 || e.details?.cms === 500;
+}
+
+interface SimReading {
+  sim: ModemStatus['sim'];
+  starting: boolean;
+  /** A device lock's code (`PH-SIM PIN`, `PH-NET PIN`): not the SIM's PIN. */
+  deviceLock: string | null;
+}
+
+function simTrap(r: SimReading): Trap {
+  if (r.deviceLock) return trap('sim-lock');
+  return trap(r.sim === 'pin' ? 'pin' : r.sim === 'puk' ? 'puk' : r.starting ? 'sim-busy' : 'no-sim');
+}
+
+/** EF_ICCID as stored on the card (each byte's digits swapped, F-padded) back to the printed ICCID. */
+function unswapNibbles(raw: string): string {
+  return raw.replace(/(.)(.)/g, '$2$1').replace(/F+$/i, '');
 }
 
 function clean<T extends object>(o: T): T {

@@ -66,6 +66,30 @@ const TRAPS: Record<Trap['code'], Omit<Trap, 'code'>> = {
     en: 'The serial port is in use by another program.',
     action: { zh: '关闭占用它的程序（另一个短信工具或 ModemManager）。', en: 'Close the program holding it (another SMS tool, or ModemManager).' },
   },
+  'radio-off': {
+    zh: '调制解调器的射频是关着的（飞行模式），打开它没有成功，所以收发不了短信。',
+    en: "The modem's radio is off (flight mode) and switching it on did not work, so no messages can be sent or received.",
+    action: {
+      zh: '拔插一次调制解调器；仍不行时在“AT 控制台”输入 AT+CFUN=1（中兴上网卡：AT+ZOPRT=5），看它回答什么。',
+      en: 'Replug the modem; if that does not help, type AT+CFUN=1 in the AT console (ZTE sticks: AT+ZOPRT=5) and see what it answers.',
+    },
+  },
+  'sim-lock': {
+    zh: '这个调制解调器被锁定了（机卡锁或网络锁，例如 PH-SIM PIN），不是 SIM 卡的 PIN 码。',
+    en: 'This modem is locked (to a SIM or a network, e.g. PH-SIM PIN); this is not the SIM card’s PIN.',
+    action: {
+      zh: '向卖家或运营商要解锁码，或换一个没有锁的调制解调器；不要反复试 PIN 码。',
+      en: 'Ask the seller or operator for the unlock code, or use an unlocked modem; do not keep trying the PIN.',
+    },
+  },
+  'sim-busy': {
+    zh: 'SIM 卡一直在忙，没有准备好（错误 14 或 NOT READY）。',
+    en: 'The SIM card stays busy and is not ready (error 14 or NOT READY).',
+    action: {
+      zh: '等一分钟再连接；仍然如此时拔插调制解调器，或重新插好 SIM 卡。',
+      en: 'Wait a minute and connect again; if it persists, replug the modem or reseat the SIM card.',
+    },
+  },
 };
 
 export function trap(code: Trap['code']): Trap {

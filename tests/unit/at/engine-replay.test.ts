@@ -131,6 +131,29 @@ const SCENARIOS: Scenario[] = [
     urcs: [{ kind: 'ring' }, { kind: 'clip', number: '13800138000', numberType: 129 }, { kind: 'no-carrier' }],
   },
   {
+    fixture: 'gammu-at-sms-04-trailing-quote',
+    commands: [['AT+CMGR=5', { unsolicitedByShape: true }]],
+    outcomes: [ok('+CMGR: 1,,156', '07914487200030230406D04F59040000601191806243009F4F990E947DD741EEF71D840EDBCBA0FCBB2E0751CB783A28E8CED3D3ED3268068381AA4B10BD8CA7CF412650AC2904BDCD2072981E06D1DFA0FABC0CA2A3D373509B8E7681A4E576B92D2ECB41F43788FE86B7EA7010280603BDE5A0F65B5E0689CBE6B7BC0C8ADD6232980D447F83CE653A28FFAECB416679B90C0AB3D9EF7BD83D2E83DC653C1DD4A6A301"')],
+    urcs: [],
+  },
+  {
+    fixture: 'simcom-sim7670g-bare-prompt',
+    commands: [['AT+CMGS=13', { payload: '00110005810180F60000AA02D922' }]],
+    outcomes: [ok('+CMGS: 7')],
+    urcs: [],
+  },
+  {
+    fixture: 'cmgl-urc-before-pdu',
+    commands: [['AT+CMGL=4', { unsolicitedByShape: true }]],
+    outcomes: [ok('+CMGL: 1,1,,32', PDU.balance, '+CMGL: 2,1,,32', PDU.balance)],
+    urcs: [
+      { kind: 'notice', name: '+CSQ', text: '+CSQ: 23,99' },
+      { kind: 'vendor', name: '#QSS', text: '#QSS: 1' },
+      { kind: 'notice', name: '+PACSP', text: '+PACSP0' },
+      { kind: 'notice', name: 'POWERED DOWN', text: 'POWERED DOWN' },
+    ],
+  },
+  {
     fixture: 'queued-commands',
     queued: true,
     commands: [['AT+CSQ'], ['AT+CPMS="SM","SM","SM"'], ['AT+CMGD=3']],

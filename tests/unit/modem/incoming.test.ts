@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { interpretPdu } from '../../../src-main/services/modem/incoming';
+import { interpretPdu, unreadableMessage } from '../../../src-main/services/modem/incoming';
 import { incomingKey } from '../../../src-shared/journal-key';
 
+/** A PDU handed over directly (+CMT): an unreadable one is journaled as its text. */
 const keyOf = (hex: string, at: Date) => {
   const read = interpretPdu(hex, 'SIM-A', at);
-  if (read.kind !== 'message') throw new Error(`not a message: ${read.kind}`);
-  const { from, timestamp, text, concat } = read.message;
-  return { key: incomingKey({ from, timestamp, text, ...concat }), message: read.message };
+  const kept = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, 'SIM-A', at) : read;
+  if (kept.kind !== 'message') throw new Error(`not a message: ${kept.kind}`);
+  const { from, timestamp, text, concat } = kept.message;
+  return { key: incomingKey({ from, timestamp, text, ...concat }), message: kept.message };
 };
 
 describe('interpretPdu', () => {
-  it('keeps an undecodable PDU as its hex, under the same journal key however often it is read', () => {
+  it('says an undecodable PDU is unreadable, with its raw text and the reason', () => {
+    expect(interpretPdu('07911326040000F0', 'SIM-A', new Date())).toMatchObject({ kind: 'unreadable', raw: '07911326040000F0', code: expect.stringMatching(/^pdu\./) });
+    expect(interpretPdu('+CSQ: 23,99', 'SIM-A', new Date())).toMatchObject({ kind: 'unreadable', raw: '+CSQ: 23,99' });
+  });
+
+  it('journals an undecodable direct PDU as its hex, under the same journal key however often it is read', () => {
     const first = keyOf('07911326040000F0', new Date('2026-11-25T08:00:00Z'));
     const again = keyOf('07911326040000F0', new Date('2026-11-25T08:05:00Z'));
     expect(first.message.text).toMatch(/^\[PDU pdu\.[a-z-]+\] 07911326040000F0$/);

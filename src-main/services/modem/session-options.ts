@@ -1,0 +1,30 @@
+import type { BindingInterface } from '../../serialport-types';
+import type { Journal } from '../journal';
+
+/** The USB device behind a port, to find it again under a new path after an unplug. */
+export interface UsbIdentity {
+  vendorId?: string;
+  productId?: string;
+  serialNumber?: string;
+}
+
+/** What a modem session is given: its port, its journal, and the timings tests shorten. */
+export interface SessionOptions {
+  modemId: string;
+  path: string;
+  demo: boolean;
+  journal: Journal;
+  /** The demo modem's serialport binding; absent for a real port (serialport's native binding). */
+  binding?: BindingInterface;
+  /** To find the modem again after an unplug, when the OS gives it a new path. */
+  usb?: UsbIdentity;
+  findPath?: (usb: UsbIdentity) => Promise<string | null>;
+  now?: () => Date;
+  log?: (dir: 'tx' | 'rx', text: string) => void;
+  /** Waits between reconnect attempts (ms); the last repeats. */
+  backoffMs?: readonly number[];
+  /** How often signal and registration are refreshed (ms); also detects a modem that went silent. */
+  healthEveryMs?: number;
+  /** How soon a message the journal could not write (a full disk) is tried again (ms). */
+  journalRetryMs?: number;
+}

@@ -1,0 +1,185 @@
+import { parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
+import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
+import type { ModemPlace } from '../journal';
+import type { AtCommandOptions, AtResponse } from './at-engine';
+import { AtError } from './at-engine';
+import type { Ingestible } from './incoming';
+
+/** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
+const PDU_READ = { unsolicitedByShape: true } as const;
+/** TS 27.005 <stat> 0: a stored message nobody has read yet. */
+const REC_UNREAD = 0;
+
+/** What the message memories need from the session that owns the modem. */
+export interface StoreHost {
+  at(command: string, timeoutMs?: number, payload?: string, extra?: Pick<AtCommandOptions, 'unsolicitedByShape'>): Promise<AtResponse>;
+  tryAt(command: string): Promise<AtResponse | null>;
+  interpret(pdu: string): Ingestible;
+  /**
+   * Journals a message or applies a status report, with the slot it came from (`ME:5`): the journal
+   * key when it is on disk, null when it must stay.
+   */
+  ingest(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null>;
+  /** The part journaled as `key` left `slot` (deleted): an identical message there later is new. */
+  settle(key: string, slot: string): Promise<void>;
+  /** A full listing of `memory` shows only `listed` slots: parts journaled from any other slot there are gone. */
+  settleAbsent(memory: string, listed: ReadonlySet<string>): Promise<void>;
+  notice(level: 'info' | 'warning', text: { zh: string; en: string }): void;
+  storageUse(use: { used: number; total: number } | null): void;
+}
+
+/**
+ * The modem's message memories (TS 27.005 +CPMS): which to use, chosen from what the modem offers, and
+ * every read that ends in a delete. The rule that keeps every message lives here: a slot is deleted
+ * only after its PDU decoded into a message the journal has on disk, or into a status report.
+ */
+export class StoredMessages {
+  /** Where the modem reads and deletes now (CPMS's first memory). */
+  private memory = 'SM';
+  private plan: StoragePlan = planStorage(null);
+  /** Memories found with no room (total 0): never listed. */
+  private readonly noRoom = new Set<string>();
+  /** Unreadable slots already reported, so a poll does not say it again every time. */
+  private readonly unreadableSeen = new Set<string>();
+
+  constructor(private readonly host: StoreHost) {}
+
+  /**
+   * Message memories from what the modem offers (`AT+CPMS=?`), checked with `AT+CPMS?`: a memory the
+   * modem refused or that has no room (0 slots, as on some eSIM modules) is not used for receiving.
+   */
+  async choose(): Promise<void> {
+    const { host } = this;
+    const offered = await host.tryAt('AT+CPMS=?');
+    this.plan = planStorage(offered ? parseCpmsTest(offered.lines) : null);
+    this.noRoom.clear();
+    for (const [read, write, receive] of this.plan.choices) {
+      if (!(await host.tryAt(`AT+CPMS="${read}","${write}","${receive}"`))) continue;
+      const uses = await this.uses();
+      for (const u of uses ?? []) if (u.total === 0) this.noRoom.add(u.mem);
+      const kept = uses?.[2];
+      if (uses && kept && kept.mem === receive && kept.total > 0) {
+        this.memory = uses[0]!.mem;
+        host.storageUse({ used: kept.used, total: kept.total });
+        return;
+      }
+    }
+    // Nothing verified: read what the modem says it uses, and go on with that.
+    const uses = await this.uses();
+    if (uses) this.memory = uses[0]!.mem;
+    const receiving = uses?.[2];
+    host.storageUse(receiving ? { used: receiving.used, total: receiving.total } : null);
+    if (!receiving || receiving.total === 0) {
+      host.notice('warning', {
+        zh: '调制解调器没有可以存放短信的存储区（容量为 0）；新短信只能直接送达。',
+        en: 'The modem has no message storage with room (capacity 0); new messages can only be handed over directly.',
+      });
+    }
+  }
+
+  /**
+   * One slot announced by +CMTI / +CDSI. A status report is looked for in the report memory too: a
+   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR (asterisk-chan-quectel PR #75),
+   * and a slot announced in SR may already be gone (+CMS ERROR: 321), so the memory is listed instead.
+   */
+  async readAnnounced(storage: string, index: number, report: boolean): Promise<void> {
+    const mem = storage || this.memory;
+    // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
+    if (![...this.plan.drain, this.plan.reports].includes(mem)) {
+      await this.drainAll();
+      return;
+    }
+    let read: { stat: number; pdu: string } | null = null;
+    try {
+      // Already the reading memory (the usual case, one +CMTI after another): no command for it.
+      if (mem !== this.memory) await this.use(mem);
+      read = parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+    } catch (e) {
+      if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
+    }
+    const kept = read ? await this.keepThenDelete(mem, index, read) : null;
+    if (report && kept !== 'status-report') await this.drain(this.plan.reports ?? mem);
+  }
+
+  /** Every memory that can hold messages, then the report memory (so it never fills up). */
+  async drainAll(): Promise<number> {
+    let kept = 0;
+    const mems = [...this.plan.drain, ...(this.plan.reports ? [this.plan.reports] : [])];
+    for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drain(mem);
+    // The receiving memory's use, as the status shows it.
+    const receiving = (await this.uses())?.[2];
+    if (receiving) this.host.storageUse({ used: receiving.used, total: receiving.total });
+    return kept;
+  }
+
+  private async uses() {
+    const now = await this.host.tryAt('AT+CPMS?');
+    return now ? parseCpmsQuery(now.lines) : null;
+  }
+
+  /** Where the modem reads and deletes (CPMS's first memory); the set answer counts what is there. */
+  private async use(storage: string): Promise<{ used: number; total: number } | null> {
+    const set = await this.host.at(`AT+CPMS="${storage}"`);
+    this.memory = storage;
+    return parseCpms(set.lines);
+  }
+
+  private async drain(mem: string): Promise<number> {
+    const use = await this.use(mem);
+    // An empty memory costs no listing.
+    const listed = use && use.used === 0 ? [] : parseCmgl((await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ)).lines);
+    // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
+    await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
+    let kept = 0;
+    for (const stored of listed) {
+      if (await this.keepThenDelete(mem, stored.index, stored)) kept++;
+    }
+    return kept;
+  }
+
+  /**
+   * Deletes a slot only after the PDU decoded into a message the journal has on disk (or a status
+   * report). An undecodable PDU is read once more (a line may have been garbled on the way); still
+   * undecodable, it stays where it is and the user is told. Null when the slot stays.
+   * `stat` is as first read: the re-read marks the slot read, but no earlier read of it was journaled.
+   */
+  private async keepThenDelete(mem: string, index: number, { stat, pdu }: { stat: number; pdu: string }): Promise<'message' | 'status-report' | null> {
+    const { host } = this;
+    const slot = slotName(mem, index);
+    let meaning = host.interpret(pdu);
+    if (meaning.kind === 'unreadable') {
+      const again = parseCmgr((await host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+      if (again) meaning = host.interpret(again.pdu);
+      if (meaning.kind === 'unreadable') {
+        this.keptUnreadable(mem, index, meaning.raw);
+        return null;
+      }
+    }
+    const kept = await host.ingest(meaning, { slot, unread: stat === REC_UNREAD });
+    if (!kept) return null;
+    if (await host.tryAt(`AT+CMGD=${index}`)) {
+      if (kept.key) await host.settle(kept.key, slot);
+    } else {
+      host.notice('warning', {
+        zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
+        en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
+      });
+    }
+    return meaning.kind === 'status-report' ? 'status-report' : 'message';
+  }
+
+  private keptUnreadable(mem: string, index: number, raw: string): void {
+    const seen = `${mem}:${index}:${raw}`;
+    if (this.unreadableSeen.has(seen)) return;
+    this.unreadableSeen.add(seen);
+    this.host.notice('warning', {
+      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。原文：${raw}`,
+      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
+    });
+  }
+}
+
+/** A slot as the journal tells them apart: the memory the modem read it from, and its index (`SM:3`, `SR:2`). */
+function slotName(mem: string, index: number): string {
+  return `${mem}:${index}`;
+}

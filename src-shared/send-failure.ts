@@ -1,0 +1,59 @@
+import { explainCms } from './at/cms-errors';
+import type { Bilingual } from './errors';
+import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from './journal-records';
+
+export interface SendFailure extends Bilingual {
+  action: Bilingual;
+}
+
+const MAYBE_SENT: Bilingual = {
+  zh: '先看看有没有收到 10086 的回复；没有收到再重发，以免重复办理。',
+  en: 'First check whether 10086 replied; resend only if it did not, so nothing is done twice.',
+};
+
+/**
+ * What the stable code journaled with a failed instruction means, in plain words, and what to do:
+ * `cms.<n>` (the SMS centre or modem refused it), `status.<n>` (a status report said it failed),
+ * `at.*` (the modem), journal interruptions.
+ */
+export function explainSendFailure(code: string): SendFailure {
+  const cms = /^cms\.(\d+)$/.exec(code);
+  if (cms) {
+    const e = explainCms(Number(cms[1]));
+    return { zh: `短信没有发出：${e.zh}`, en: `The message was not sent: ${e.en}`, action: e.action };
+  }
+  const status = /^status\.(\d+)$/.exec(code);
+  if (status) {
+    // TP-Status (3GPP TS 23.040 §9.2.3.15): 0x60–0x7F the centre stopped after temporary errors, 0x40–0x5F it gave up for good.
+    const n = Number(status[1]);
+    return n >= 0x60
+      ? { zh: `短信中心暂时无法送达（状态 ${n}），已停止重试。`, en: `The SMS centre could not deliver it for now (status ${n}) and stopped trying.`, action: { zh: '稍后再发一次。', en: 'Send it again later.' } }
+      : { zh: `短信中心报告无法送达（状态 ${n}）。`, en: `The SMS centre reports it cannot be delivered (status ${n}).`, action: { zh: '核对号码和指令；仍失败时拨打 10086 询问。', en: 'Check the number and the instruction; if it still fails, call 10086.' } };
+  }
+  switch (code) {
+    case 'at.timeout':
+      return { zh: '调制解调器没有按时回应，短信可能已经发出。', en: 'The modem did not answer in time; the message may have gone out.', action: MAYBE_SENT };
+    case 'at.closed':
+      return { zh: '发送途中调制解调器断开了，短信可能已经发出。', en: 'The modem went away while sending; the message may have gone out.', action: MAYBE_SENT };
+    case 'at.unanswered':
+      return {
+        zh: '调制解调器不再回应，短信没有发出。',
+        en: 'The modem stopped answering; the message was not sent.',
+        action: { zh: '拔插调制解调器后再发。', en: 'Replug the modem and send again.' },
+      };
+    case INTERRUPTED_SEND_ERROR:
+      return { zh: '发送时应用意外退出，无法确定短信是否已经发出。', en: 'The app stopped while sending; it is not known whether the message went out.', action: MAYBE_SENT };
+    case INTERRUPTED_QUEUE_ERROR:
+      return {
+        zh: '应用意外退出时这条指令还在排队，没有发出。',
+        en: 'The app stopped while this instruction was queued; it was not sent.',
+        action: { zh: '需要的话再发一次。', en: 'Send it again if you still need it.' },
+      };
+    default:
+      return {
+        zh: `短信没有发出（${code}）。`,
+        en: `The message was not sent (${code}).`,
+        action: { zh: '用 modem status 查看调制解调器的状态，解决提示的问题后再发。', en: 'Check the modem with modem status, fix what it points out, and send again.' },
+      };
+  }
+}

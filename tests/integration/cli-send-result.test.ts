@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INSTANT_TIMING } from '../../src-main/emulator/options';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { BIN, hall, STACK_TRACE } from './cli-helpers';
+
+const TIMING = { ...INSTANT_TIMING, replyDelayMs: 20, partGapMs: 10, statusReportMs: 30 };
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+async function ptyModem(options: Parameters<typeof startPtyEmulator>[0]): Promise<{ pty: PtyEmulator; dataDir: string }> {
+  const pty = await startPtyEmulator(options);
+  cleanup.push(() => pty.close());
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-cli-send-'));
+  cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+  return { pty, dataDir };
+}
+
+describe('hall10086 send on a modem over a pty: the result as it is', () => {
+  it('a refused send is printed as a failure with its plain meaning and what to do, exits 1, and does not wait for a reply', async () => {
+    const { pty, dataDir } = await ptyModem({ emulatorOptions: TIMING });
+    pty.emulator.fault({ kind: 'command-error', command: '+CMGS', cms: 500 });
+    const en = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--wait-reply', '--timeout', '120']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toMatch(/^Failed: YE {2}\[cms\.500\]$/m);
+    expect(en.stdout).toMatch(/The message was not sent: .+/);
+    expect(en.stdout).toMatch(/What to do: .+/);
+    expect(en.stdout).not.toMatch(/^Sent:/m);
+    // Told at once, not after the 120 s of --timeout.
+    expect(en.stderr).not.toMatch(/No reply within/);
+    expect(en.stdout + en.stderr).not.toMatch(STACK_TRACE);
+    pty.emulator.fault({ kind: 'command-error', command: '+CMGS', cms: 330 });
+    const zh = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--lang', 'zh-Hans']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toMatch(/^发送失败: YE {2}\[cms\.330\]$/m);
+    expect(zh.stdout).toMatch(/短信没有发出：.*短信中心/);
+    expect(zh.stdout).toMatch(/怎么办：/);
+    // Exactly the two attempts reached the modem, neither went out.
+    expect(pty.emulator.sent).toHaveLength(0);
+  }, 60_000);
+
+  it('sends through a SIMCom SIM7600/A76xx (bare ">" prompt, LTE-only registration, SMS DONE after boot) and prints the reply', async () => {
+    const { pty, dataDir } = await ptyModem({ emulatorOptions: { ...TIMING, profile: 'simcom-sim7600' } });
+    const run = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--wait-reply', '--timeout', '60']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sent: YE {2}\[(sent|delivered)\]$/m);
+    expect(run.stdout).toMatch(/10086:\n尊敬的客户.*余额/s);
+    expect(pty.emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
+  }, 60_000);
+
+  it('emulator --pty --profile puts that device on the pty; an unknown profile is named with the known ones', async () => {
+    const bad = await hall(['emulator', '--pty', '--profile', 'nokia-3310']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/No device profile named "nokia-3310". Available: .*quectel-ec25/);
+    expect(bad.stderr).not.toMatch(STACK_TRACE);
+    const child = spawn(process.execPath, [BIN, 'emulator', '--pty', '--profile', 'quectel-ec25'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const path = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (d: string) => resolve(d.trim().split('\n')[0]!));
+        child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+      });
+      const { SerialPort } = await import('serialport');
+      const port = new SerialPort({ path, baudRate: 115200 });
+      const answer = await new Promise<string>((resolve) => {
+        let got = '';
+        port.on('data', (d: Buffer) => {
+          got += d.toString('latin1');
+          if (/OK\r\n/.test(got)) resolve(got);
+        });
+        port.write('AT+CGMI\r');
+      });
+      expect(answer).toContain('Quectel');
+      await new Promise<void>((r) => port.close(() => r()));
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 30_000);
+});
