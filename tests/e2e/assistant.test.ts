@@ -199,7 +199,9 @@ describe('the log store upgrade', () => {
   const at = Date.UTC(2026, 10, 20, 2, 0);
   const reply = (id: string, text: string): MessageRow => ({
     id,
-    simId: '89860000000000000001',
+    // A SIM the core has no figures of (not the demo SIM, which earlier tests may have asked): the
+    // overview then shows what the upgraded log store read.
+    simId: '89860000000000000999',
     direction: 'in',
     peer: '10086',
     text,
@@ -257,8 +259,9 @@ describe('the log store upgrade', () => {
     // The launch link (its token in the fragment), then the overview.
     await page.goto(server.url);
     await page.evaluate(() => (location.hash = '#/overview'));
-    await page.waitForSelector('.overview-table td[data-kind="balance.balance"] .figure-value');
-    expect(await page.textContent('.overview-table td[data-kind="balance.balance"] .figure-value')).toBe('35.20 元');
+    const balance = '.overview-table tr[data-sim="89860000000000000999"] td[data-kind="balance.balance"] .figure-value';
+    await page.waitForSelector(balance);
+    expect(await page.textContent(balance)).toBe('35.20 元');
     const expected = seeded.flatMap(figureRowsFor).sort((a, b) => a.id.localeCompare(b.id));
     expect(expected.map((f) => [f.kind, f.value])).toEqual([
       ['balance.balance', 35.2],

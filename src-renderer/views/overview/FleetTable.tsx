@@ -122,7 +122,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
               const { sim, key } = rows[item.index]!;
               const low = isLow(sim, thresholds);
               return (
-                <tr key={key} className={low ? 'fleet-low' : undefined} aria-rowindex={item.index + 2} style={{ height: ROW_PX }}>
+                <tr key={key} className={low ? 'fleet-low' : undefined} aria-rowindex={item.index + 2} data-sim={sim.simId} style={{ height: ROW_PX }}>
                   <th scope="row">
                     {sim.host === null ? (
                       <button type="button" className="link-button" onClick={() => onSelect(sim.simId)}>
