@@ -70,6 +70,9 @@ interface Pending {
  * before deleting it from the SIM, sends instructions with their state journaled around the
  * send, matches status reports, and reconnects after an unplug.
  */
+/** What the status says while the modem is away and being looked for again. */
+const UNPLUGGED = { code: 'modem.unplugged', zh: '调制解调器已断开。', en: 'The modem was disconnected.' } as const;
+
 export class ModemSession extends Emitter<SessionEvents> {
   private link: SerialLink | null = null;
   private engine: AtEngine | null = null;
@@ -607,7 +610,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.engine?.close();
     this.engine = null;
     this.link = null;
-    this.update({ state: 'reconnecting', error: { code: 'modem.unplugged', zh: '调制解调器已断开。', en: 'The modem was disconnected.' } });
+    this.update({ state: 'reconnecting', error: UNPLUGGED });
     const why = isHallError(err) ? err : null;
     this.notice('warning', {
       zh: `调制解调器已断开${why ? `（${why.zh}）` : ''}，正在重新连接…`,
@@ -651,7 +654,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     } catch {
       await this.abandonAttempt();
       if (this.closed) return;
-      this.update({ state: 'reconnecting' });
+      // Still away: the status keeps saying why, whatever the failed attempt showed meanwhile.
+      this.update({ state: 'reconnecting', error: UNPLUGGED });
       this.scheduleReconnect(attempt + 1);
     }
   }
