@@ -6,21 +6,14 @@
  * on the same one (the counter only rises), turned around (direction) or altered.
  */
 
+import { canonicalJson } from '../bundle/canonical-json';
+
+/** Both sides MAC the very same bytes: the message in canonical JSON. */
+export { canonicalJson };
+
 export const AUTH_CONTEXT = 'hall10086-extension/2';
 
 export type Direction = 'request' | 'reply';
-
-/** JSON with object keys sorted at every level, so both sides MAC the very same bytes. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 export function base64url(bytes: Uint8Array): string {
   let text = '';
