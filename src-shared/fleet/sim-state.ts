@@ -20,3 +20,22 @@ export interface SimState {
   registration: ModemStatus['registration'] | null;
   signal: { csq: number; dbm: number | null } | null;
 }
+
+/** A SIM nothing is known of yet. */
+export function emptySimState(simId: string): SimState {
+  return {
+    simId,
+    modemId: null,
+    balance: null,
+    generalDataLeftMb: null,
+    dataLeftByPoolMb: {},
+    minutesLeft: null,
+    points: null,
+    lastUpdate: null,
+    lastSuccessAt: null,
+    sendFailures: 0,
+    modemState: null,
+    registration: null,
+    signal: null,
+  };
+}

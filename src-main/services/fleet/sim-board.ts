@@ -1,6 +1,6 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import type { SimState } from '../../../src-shared/fleet/sim-state';
+import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
 import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { builtinReplyRules, localNumber, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
@@ -104,26 +104,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   private change(simId: string, patch: Partial<SimState>): void {
-    const next: SimState = { ...(this.sims.get(simId) ?? emptyState(simId)), ...patch };
+    const next: SimState = { ...(this.sims.get(simId) ?? emptySimState(simId)), ...patch };
     this.sims.set(simId, next);
     this.emit('sim', structuredClone(next));
   }
 }
 
-function emptyState(simId: string): SimState {
-  return {
-    simId,
-    modemId: null,
-    balance: null,
-    generalDataLeftMb: null,
-    dataLeftByPoolMb: {},
-    minutesLeft: null,
-    points: null,
-    lastUpdate: null,
-    lastSuccessAt: null,
-    sendFailures: 0,
-    modemState: null,
-    registration: null,
-    signal: null,
-  };
-}

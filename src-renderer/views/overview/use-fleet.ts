@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
+import { emptySimState } from '../../../src-shared/fleet/sim-state';
 import { hallDb } from '../../store/db';
 import { latestPoint } from '../../store/figure-history';
 import { rowKey } from './fleet-rows';
@@ -68,21 +69,5 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
 }
 
 function blankSim(simId: string): FleetSim {
-  return {
-    simId,
-    host: null,
-    label: null,
-    modemId: null,
-    balance: null,
-    generalDataLeftMb: null,
-    dataLeftByPoolMb: {},
-    minutesLeft: null,
-    points: null,
-    lastUpdate: null,
-    lastSuccessAt: null,
-    sendFailures: 0,
-    modemState: null,
-    registration: null,
-    signal: null,
-  };
+  return { ...emptySimState(simId), host: null, label: null };
 }
