@@ -57,7 +57,8 @@ function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction:
 
   const submit = async () => {
     if (!composed) return form.touchAll();
-    if (!sending) return;
+    // The shortcut works where the disabled button cannot be seen: it says why nothing was sent.
+    if (!sending) return toast('error', t('instr.noModem'));
     const commandId = await send({ instruction, params: composed.params, shown: composed.redacted });
     if (commandId) {
       toast('success', t('instr.sent', { text: composed.redacted }));

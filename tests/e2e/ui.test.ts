@@ -32,6 +32,16 @@ async function partsHandedToAFreshProfile(): Promise<unknown[]> {
   }
 }
 
+/**
+ * Sends the opened instruction with Ctrl+Enter once a modem is ready: after a reload the page knows
+ * the catalog before the core has said which modem can send.
+ */
+async function sendOpenedInstruction(): Promise<void> {
+  await page.waitForSelector('#instruction-name');
+  await page.waitForSelector('article.instruction button.primary:not([disabled])', { timeout: 30_000 });
+  await page.keyboard.press('Control+Enter');
+}
+
 /** The route part of the page's address, the token (taken out by the page) aside. */
 const route = () => new URL(page.url()).hash;
 
@@ -73,8 +83,7 @@ describe('the catalog', () => {
     await page.keyboard.type('流量');
     await page.waitForFunction(() => document.body.textContent?.includes('CXYEG'));
     await page.getByText('CXYEG', { exact: true }).first().click();
-    await page.waitForSelector('#instruction-name');
-    await page.keyboard.press('Control+Enter');
+    await sendOpenedInstruction();
     await page.waitForFunction(() => location.hash.startsWith('#/thread'));
     expect(await waitForBubbles('out', 1)).toEqual(['CXYEG']);
     // 10086's answer comes in several UCS2 parts, out of order: the bubble shows it whole.
@@ -131,8 +140,7 @@ describe('the conversation with 10086', () => {
   it('sends an instruction, shows the reply, and keeps each message once across a reload', async () => {
     await page.keyboard.type('查余额');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#instruction-name');
-    await page.keyboard.press('Control+Enter');
+    await sendOpenedInstruction();
     await page.waitForFunction(() => location.hash.startsWith('#/thread'));
     expect(await waitForBubbles('out', 1)).toEqual(['YE']);
     // A long reply shows as incomplete until its last part arrives, then whole.
@@ -158,8 +166,7 @@ describe('the conversation with 10086', () => {
   it('searches the log as you type (Traditional text finds Simplified), marks the match and shows a hit in its thread', async () => {
     await page.keyboard.type('查余额');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#instruction-name');
-    await page.keyboard.press('Control+Enter');
+    await sendOpenedInstruction();
     await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('余额') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
     await page.getByRole('button', { name: '搜索记录' }).click();
     const search = page.locator('input[type=search]');
@@ -197,8 +204,7 @@ describe('the conversation with 10086', () => {
     await page.waitForSelector('#catalog-search');
     await page.keyboard.type('积分');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#instruction-name');
-    await page.keyboard.press('Control+Enter');
+    await sendOpenedInstruction();
     await page.waitForFunction(() => location.hash.startsWith('#/thread'));
     await page.waitForFunction(() => document.querySelector('.bubble-line.in .bubble-text')?.textContent?.includes('积分') && !document.querySelector('.bubble-incomplete'), null, { timeout: 45_000 });
     const before = await readLog(page);
@@ -387,8 +393,7 @@ describe('the catalog in use', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.includes('custom'));
     expect(await page.textContent('main')).toContain('查询流量包明细');
-    await page.waitForSelector('#instruction-name');
-    await page.keyboard.press('Control+Enter');
+    await sendOpenedInstruction();
     await page.waitForFunction(() => location.hash.startsWith('#/thread'));
     // Other tests' instructions may share this demo SIM's thread: look for this one.
     await page.waitForFunction(() => [...document.querySelectorAll('.bubble-line.out .bubble-text')].some((e) => e.textContent === 'CXLLB'), null, { timeout: 45_000 });

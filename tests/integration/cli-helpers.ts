@@ -28,3 +28,31 @@ export function hall(args: string[], env: Record<string, string> = {}, stdin?: s
 
 /** What a user must never see: a JavaScript stack trace. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
+
+/**
+ * Starts `hall10086 emulator --pty ARGS…` and asks the device it prints for its maker (AT+CGMI) over
+ * the real serialport binding: what a user pointing a modem tool at that path would get.
+ */
+export async function askEmulatorMaker(args: string[]): Promise<{ path: string; answer: string }> {
+  const child = spawn(process.execPath, [BIN, 'emulator', '--pty', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const path = await new Promise<string>((resolvePath, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => resolvePath(d.trim().split('\n')[0]!));
+      child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+    });
+    const { SerialPort } = await import('serialport');
+    const port = new SerialPort({ path, baudRate: 115200 });
+    const answer = await new Promise<string>((resolveAnswer) => {
+      let got = '';
+      port.on('data', (d: Buffer) => {
+        got += d.toString('latin1');
+        if (/OK\r\n/.test(got)) resolveAnswer(got);
+      });
+      port.write('AT+CGMI\r');
+    });
+    await new Promise<void>((r) => port.close(() => r()));
+    return { path, answer };
+  } finally {
+    child.kill('SIGINT');
+  }
+}

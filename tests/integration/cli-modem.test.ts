@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, hall, STACK_TRACE } from './cli-helpers';
+import { askEmulatorMaker, hall, STACK_TRACE } from './cli-helpers';
 
 describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   it('send YE --emulator --wait-reply prints the reassembled Chinese reply', async () => {
@@ -101,27 +100,8 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   });
 
   it('emulator --pty prints a device path that AT commands reach', async () => {
-    const child = spawn(process.execPath, [BIN, 'emulator', '--pty'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const path = await new Promise<string>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (d: string) => resolve(d.trim().split('\n')[0]!));
-        child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-      });
-      expect(path).toMatch(/^\//);
-      const { SerialPort } = await import('serialport');
-      const port = new SerialPort({ path, baudRate: 115200 });
-      const answer = await new Promise<string>((resolve) => {
-        let got = '';
-        port.on('data', (d: Buffer) => {
-          got += d.toString('latin1');
-          if (/OK\r\n/.test(got)) resolve(got);
-        });
-        port.write('AT+CGMI\r');
-      });
-      expect(answer).toContain('Hall10086');
-      await new Promise<void>((r) => port.close(() => r()));
-    } finally {
-      child.kill('SIGINT');
-    }
+    const { path, answer } = await askEmulatorMaker([]);
+    expect(path).toMatch(/^\//);
+    expect(answer).toContain('Hall10086');
   });
 });

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTANT_TIMING } from '../../src-main/emulator/options';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { BIN, hall, STACK_TRACE } from './cli-helpers';
+import { askEmulatorMaker, hall, STACK_TRACE } from './cli-helpers';
 
 const TIMING = { ...INSTANT_TIMING, replyDelayMs: 20, partGapMs: 10, statusReportMs: 30 };
 let cleanup: (() => Promise<void>)[] = [];
@@ -59,26 +58,7 @@ describe('hall10086 send on a modem over a pty: the result as it is', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/No device profile named "nokia-3310". Available: .*quectel-ec25/);
     expect(bad.stderr).not.toMatch(STACK_TRACE);
-    const child = spawn(process.execPath, [BIN, 'emulator', '--pty', '--profile', 'quectel-ec25'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const path = await new Promise<string>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (d: string) => resolve(d.trim().split('\n')[0]!));
-        child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-      });
-      const { SerialPort } = await import('serialport');
-      const port = new SerialPort({ path, baudRate: 115200 });
-      const answer = await new Promise<string>((resolve) => {
-        let got = '';
-        port.on('data', (d: Buffer) => {
-          got += d.toString('latin1');
-          if (/OK\r\n/.test(got)) resolve(got);
-        });
-        port.write('AT+CGMI\r');
-      });
-      expect(answer).toContain('Quectel');
-      await new Promise<void>((r) => port.close(() => r()));
-    } finally {
-      child.kill('SIGINT');
-    }
+    const { answer } = await askEmulatorMaker(['--profile', 'quectel-ec25']);
+    expect(answer).toContain('Quectel');
   }, 30_000);
 });

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setTimeout as delay } from 'node:timers/promises';
 import { findProfile, PROFILES, quirksOf } from '../../src-main/emulator/profiles';
+import { gammu, GAMMU_MS } from './gammu-kit';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
 
 /**
@@ -15,23 +16,7 @@ import { startPtyEmulator } from '../../src-main/emulator/pty';
  * never sees the bare ">" prompt and times out.
  */
 
-const GAMMU_MS = 60_000;
 const TIMING = { latencyMs: 2, sendDelayMs: 50, replyDelayMs: 100, partGapMs: 50, registerDelayMs: 0 };
-
-function gammu(rc: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('gammu', ['-c', rc, ...args], { env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), GAMMU_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 async function withGammu<T>(profile: string, work: (rc: string, pty: Awaited<ReturnType<typeof startPtyEmulator>>) => Promise<T>): Promise<T> {
   const pty = await startPtyEmulator({ emulatorOptions: { ...TIMING, profile } });

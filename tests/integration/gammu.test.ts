@@ -1,38 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePdu, reassemble, type DeliverPart } from '../../src-shared/pdu';
+import { gammu, GAMMU_MS } from './gammu-kit';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 
 /** gammu is a third-party client: if the emulator satisfies it, it speaks AT the way real modems do. */
-
-const GAMMU_MS = 60_000;
-
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-function gammu(rc: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('gammu', ['-c', rc, ...args], {
-      // UTF-8 so gammu prints the Chinese text instead of question marks.
-      env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), GAMMU_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 /** `gammu getallsms` prints each stored part as a block; long messages say "part i of n". */
 function gammuTexts(listing: string): string[] {
