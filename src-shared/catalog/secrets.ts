@@ -14,9 +14,20 @@ const SEPARATOR = String.raw`[\s#*,，、.。:;/\\\-_=+|~]`;
  * them (`mmxg 旧密码：123456，新密码：654321`, `MMXG（123456）`). Never a Latin letter or a digit, and
  * bounded, so a code in a question does not reach a number far away in the text.
  */
-const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12})`;
-/** A secret value (password, ID number) always has a digit; a word after a code (`MMXG is…`) is not one. */
-const SECRET_VALUE = String.raw`([0-9A-Za-z]*[0-9][0-9A-Za-z]*)`;
+// Lazy, so the words end where the value begins even when the value is written in Chinese digits.
+const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12}?)`;
+/** Digits as some people type a password with a Chinese input method: three or more in a row. */
+const CHINESE_DIGITS = String.raw`[零〇一二三四五六七八九]{3,}`;
+/**
+ * A secret value (password, ID number) always has a digit, Arabic or Chinese; a word after a code
+ * (`MMXG is…`) is not one.
+ */
+const SECRET_VALUE = String.raw`((?:[0-9A-Za-z]*[0-9][0-9A-Za-z]*|${CHINESE_DIGITS}))`;
+/**
+ * After an instruction's last value, more digit groups apart only by separators are the same
+ * secrets typed in pieces (`MMXG 123 456 654 321`): masked with them rather than left half shown.
+ */
+const MORE_GROUPS = String.raw`((?:${SEPARATOR}+(?:\d+|${CHINESE_DIGITS}))*)`;
 const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
 /**
  * An ID number anywhere, even glued to a word before it (`sfz110105…`): 17 digits and a digit or X,
@@ -121,11 +132,12 @@ function instructionPattern(instruction: Instruction): Pattern | null {
   const lead = tokens.slice(0, firstSecret).filter((t) => t.secret === null).map((t) => t.pattern).join('');
   if ((lead.match(/\p{L}/gu) ?? []).length < 2) return null;
 
-  // Capture groups are the values, in order (1-based).
-  const secretGroups = tokens.filter((t) => t.secret !== null).flatMap((t, i) => (t.secret ? [i + 1] : []));
+  // Capture groups are the values, in order (1-based), then the pieces typed after them.
+  const values = tokens.filter((t) => t.secret !== null);
+  const secretGroups = [...values.flatMap((t, i) => (t.secret ? [i + 1] : [])), values.length + 1];
   const required = tokens.slice(0, firstSecret + 1).map((t) => t.pattern).join(GAP);
   const optional = tokens.slice(firstSecret + 1).reduceRight((tail, t) => `(?:${GAP}${t.pattern}${tail})?`, '');
-  return { instruction, regex: new RegExp(`${required}${optional}`, 'giud'), secretGroups };
+  return { instruction, regex: new RegExp(`${required}${optional}${MORE_GROUPS}`, 'giud'), secretGroups };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

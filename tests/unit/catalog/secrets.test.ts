@@ -66,6 +66,13 @@ describe('SecretDetector: forms found in review', () => {
     ['KTCLcxyeh123456', 'KTCLcxyeh******', 'CXYEH'],
     ['pleasemmxg123456#654321', 'pleasemmxg******#******', 'MMXG'],
     ['0000cxyeh123456', '0000cxyeh******', 'CXYEH'],
+    // Typed in pieces: every piece after the code is the secret, not only the first few.
+    ['MMXG 123 456 654 321', 'MMXG ****** ******', 'MMXG'],
+    ['MMXG#12#3456#65#4321#65 4321', 'MMXG#******#******', 'MMXG'],
+    ['cxyeh 12 34 56', 'cxyeh ******', 'CXYEH'],
+    // Digits in Chinese, as some input methods leave them.
+    ['MMXG#一二三四五六#六五四三二一', 'MMXG#******#******', 'MMXG'],
+    ['cxyeh 服务密码 八八六六九九', 'cxyeh 服务密码 ******', 'CXYEH'],
   ])('%j is kept as %j and is %s', (typed, kept, id) => {
     expect(catalog.maskSecrets(typed)).toBe(kept);
     expect(catalog.findSecret(typed)?.instruction?.id).toBe(id);
