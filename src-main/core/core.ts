@@ -113,6 +113,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => core.fleet.board.onOutgoing(r));
     core.on('modem', (s) => core.fleet.board.onModem(s));
+    // Sends the last run left cut off were marked failed by the journal while it opened, with no event: count them.
+    for (const id of journal.recovery.interruptedSends) {
+      const record = journal.outgoing(id);
+      if (record) core.fleet.board.onOutgoing(record);
+    }
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
   }

@@ -31,6 +31,10 @@ export class Fleet {
   /** Other hosts' SIMs seen on the broker, by host|sim. */
   private readonly remote = new Map<string, FleetSim>();
   private saveTimer: NodeJS.Timeout | null = null;
+  /** Writes of the board one after the other, so an older one never lands over a newer. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Each SIM's send failures as last written (or read back): a new failure is written at once. */
+  private readonly failuresSaved = new Map<string, number>();
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -41,7 +45,9 @@ export class Fleet {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
       deps.onSim(this.local(state));
-      this.saveSoon();
+      // A failure counted must outlive a crash a moment later; figures can wait for the next write.
+      if (state.sendFailures !== (this.failuresSaved.get(state.simId) ?? 0)) void this.saveBoard();
+      else this.saveSoon();
     });
     labels.on('changed', (list) => deps.onLabels(list));
   }
@@ -65,10 +71,14 @@ export class Fleet {
     this.saveTimer.unref();
   }
 
-  private async saveBoard(): Promise<void> {
+  private saveBoard(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    await writeFileAtomic(this.boardPath, `${JSON.stringify({ version: 1, sims: this.board.list() })}\n`).catch(() => undefined);
+    const sims = this.board.list();
+    for (const s of sims) this.failuresSaved.set(s.simId, s.sendFailures);
+    const text = `${JSON.stringify({ version: 1, sims })}\n`;
+    this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).catch(() => undefined);
+    return this.saving;
   }
 
   /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
@@ -76,6 +86,7 @@ export class Fleet {
     try {
       const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
       if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
+      for (const s of this.board.list()) this.failuresSaved.set(s.simId, s.sendFailures);
     } catch {
       // none yet, or damaged: figures come back with the next replies
     }
@@ -115,6 +126,7 @@ export class Fleet {
     await this.link?.stop();
     this.link = null;
     if (this.saveTimer) await this.saveBoard();
+    await this.saving;
   }
 
   private restartLink(): void {
