@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
+import { FleetCheck } from '../services/fleet/fleet-check';
 import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -16,6 +17,7 @@ export interface FleetDeps {
   onLabels(labels: SimLabel[]): void;
   onMqtt(view: MqttSettingsView): void;
   onSim(sim: FleetSim): void;
+  onCheck(state: FleetCheckState): void;
 }
 
 /** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
@@ -27,6 +29,8 @@ const SAVE_DELAY_MS = 1000;
  */
 export class Fleet {
   readonly board: SimBoard;
+  /** "Check every SIM now", one at a time, and how far it is. */
+  readonly check = new FleetCheck();
   private link: MqttLink | null = null;
   /** Other hosts' SIMs seen on the broker, by host|sim. */
   private readonly remote = new Map<string, FleetSim>();
@@ -50,6 +54,8 @@ export class Fleet {
       else this.saveSoon();
     });
     labels.on('changed', (list) => deps.onLabels(list));
+    this.board.on('message', (message) => this.check.onMessage(message));
+    this.check.on('state', (state) => deps.onCheck(state));
   }
 
   private get boardPath(): string {
@@ -123,6 +129,7 @@ export class Fleet {
   }
 
   async close(): Promise<void> {
+    this.check.stop();
     await this.link?.stop();
     this.link = null;
     if (this.saveTimer) await this.saveBoard();
