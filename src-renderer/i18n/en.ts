@@ -405,5 +405,5 @@ export const en: Record<StringKey, string> = {
   'fleet.failuresHint': 'Instructions that failed to send on this SIM (kept across restarts)',
   'fleet.checkAll': 'Check all SIMs now',
   'fleet.checking': 'Checking: {done} of {total} SIMs done',
-  'fleet.checked': 'Checked: {done} of {total} SIMs answered, {failed} without an answer',
+  'fleet.checked': 'Checked: {answered} of {total} SIMs answered, {failed} without an answer',
 };

@@ -404,7 +404,7 @@ export const zhHans = {
   'fleet.failuresHint': '这张 SIM 发送指令失败的次数（重启后仍保留）',
   'fleet.checkAll': '立即查询全部 SIM',
   'fleet.checking': '正在查询：已完成 {done} / 共 {total} 张',
-  'fleet.checked': '查询完毕：{done} / {total} 张已回复，{failed} 张未得到回复',
+  'fleet.checked': '查询完毕：{answered} / {total} 张已回复，{failed} 张未得到回复',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

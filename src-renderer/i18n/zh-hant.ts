@@ -405,5 +405,5 @@ export const zhHant: Record<StringKey, string> = {
   'fleet.failuresHint': '這張 SIM 發送指令失敗的次數（重新啟動後仍保留）',
   'fleet.checkAll': '立即查詢全部 SIM',
   'fleet.checking': '正在查詢：已完成 {done} / 共 {total} 張',
-  'fleet.checked': '查詢完畢：{done} / {total} 張已回覆，{failed} 張未得到回覆',
+  'fleet.checked': '查詢完畢：{answered} / {total} 張已回覆，{failed} 張未得到回覆',
 };

@@ -8,6 +8,7 @@ import { simLabel } from '../../core/modems';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { download } from '../../store/download';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
+import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, ROW_PX } from './FleetRow';
 
 const PHONE = /^\+?\d{3,20}$/;
@@ -43,6 +44,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   const sorted = useMemo(() => sortRows(prepared, order, thresholds), [prepared, order, thresholds]);
   const rows = useMemo(() => filterRows(sorted, query, filter, thresholds), [sorted, query, filter, thresholds]);
   const hosts = sims.some((s) => s.host !== null);
+  const readySims = useMemo(() => sims.filter((s) => s.host === null && s.modemState === 'ready').length, [sims]);
   const today = startOfToday();
   const edit = useCallback((simId: string) => setEditing(simId), []);
 
@@ -59,6 +61,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
 
   return (
     <div className="fleet">
+      <CheckAll readySims={readySims} />
       <div className="fleet-tools">
         <input
           type="search"
