@@ -23,6 +23,9 @@ export const serveCommand: Command = {
   async run(args, ctx) {
     if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
     const port = intOption(args, 'port', 0, 0, 65535);
+    if (args.options.has('count') && !args.options.has('emulator')) throw usageError('--count 只能和 --emulator 一起用。', '--count goes with --emulator only.');
+    // A pool: N emulated modems, each on its own pseudo-terminal, opened like USB sticks (the real serial binding).
+    const count = args.options.has('count') ? intOption(args, 'count', 1, 1, MAX_POOL) : null;
     if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
     }
@@ -30,9 +33,6 @@ export const serveCommand: Command = {
     const name = args.options.get('profile');
     if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
     const profile = name ? findProfile(name) : undefined;
-    if (args.options.has('count') && !args.options.has('emulator')) throw usageError('--count 只能和 --emulator 一起用。', '--count goes with --emulator only.');
-    // A pool: N emulated modems, each on its own pseudo-terminal, opened like USB sticks (the real serial binding).
-    const count = args.options.has('count') ? intOption(args, 'count', 1, 1, MAX_POOL) : null;
     const pool = count === null ? [] : await startPtyPool(count, profile ? { profile } : {});
     const core = await createCore({
       demo: count !== null ? false : args.options.has('emulator') ? true : 'auto',
