@@ -109,10 +109,19 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       onLabels: (labels) => core.emit('labels', labels),
       onMqtt: (view) => core.emit('mqtt', view),
       onSim: (sim) => core.emit('fleet', sim),
+      onCheck: (state) => core.emit('fleetCheck', state),
     });
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
-    core.on('outgoing', (r) => core.fleet.board.onOutgoing(r));
+    core.on('outgoing', (r) => {
+      core.fleet.board.onOutgoing(r);
+      core.fleet.check.onOutgoing(r);
+    });
     core.on('modem', (s) => core.fleet.board.onModem(s));
+    // Sends the last run left cut off were marked failed by the journal while it opened, with no event: count them.
+    for (const id of journal.recovery.interruptedSends) {
+      const record = journal.outgoing(id);
+      if (record) core.fleet.board.onOutgoing(record);
+    }
     if (o.demo) await core.connect(DEMO_PATH);
     return core;
   }
@@ -231,22 +240,38 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'mqtt.get': async () => this.fleet.mqttView(),
     'mqtt.set': async ({ settings }) => this.fleet.setMqtt(settings),
     'fleet.sims': async () => this.fleet.sims(),
+    'fleet.checkState': async () => this.fleet.check.state(),
   };
 
   /**
    * Every ready SIM's checks now (the given instructions, else its schedule's): each modem sends
-   * its own one after another, all modems at once. Resolves once every instruction is queued.
+   * its own one after another, all modems at once. Resolves once every instruction is queued; the
+   * `fleetCheck` event tells how far the run is. One run at a time.
    */
   private async checkNow(instructions: readonly string[] | undefined): Promise<{ sims: number }> {
     if (instructions) this.checkSchedule({ simId: '-', enabled: false, instructions: [...instructions], time: '00:00', jitterMinutes: 0, quiet: null });
     const schedules = new Map(this.scheduler.list().map((s) => [s.simId, s.instructions]));
     const ready = [...this.sessions.values()].map((s) => s.snapshot()).filter((s) => s.state === 'ready' && s.simId);
-    const runs = ready.flatMap((m) => {
+    const plan = ready.flatMap((m) => {
       const ids = instructions ?? schedules.get(m.simId!);
-      return ids ? [this.runScheduled(m.simId!, ids)] : [];
+      return ids ? [{ simId: m.simId!, ids }] : [];
     });
-    await Promise.all(runs);
-    return { sims: runs.length };
+    if (plan.length === 0) return { sims: 0 };
+    if (!this.fleet.check.begin(plan.map((p) => ({ simId: p.simId, instructions: p.ids.length })))) {
+      throw new HallError('fleet.check-running', { zh: '正在查询全部 SIM，请等这一轮结束。', en: 'All SIMs are being checked already; wait for this round to end.' });
+    }
+    await Promise.all(plan.map((p) => this.runChecks(p.simId, p.ids)));
+    return { sims: plan.length };
+  }
+
+  /** One SIM's part of a check of every SIM: its instructions queued on its modem, each told to the run. */
+  private async runChecks(simId: string, ids: readonly string[]): Promise<void> {
+    try {
+      const modemId = this.readyModemFor(simId);
+      for (const id of ids) this.fleet.check.queued(simId, await this.send({ modemId, id }));
+    } catch {
+      this.fleet.check.refused(simId);
+    }
   }
 
   /** Only plain queries run unattended: nothing with parameters, nothing that asks for confirmation. */

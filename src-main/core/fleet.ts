@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
+import { FleetCheck } from '../services/fleet/fleet-check';
 import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -16,6 +17,7 @@ export interface FleetDeps {
   onLabels(labels: SimLabel[]): void;
   onMqtt(view: MqttSettingsView): void;
   onSim(sim: FleetSim): void;
+  onCheck(state: FleetCheckState): void;
 }
 
 /** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
@@ -27,10 +29,16 @@ const SAVE_DELAY_MS = 1000;
  */
 export class Fleet {
   readonly board: SimBoard;
+  /** "Check every SIM now", one at a time, and how far it is. */
+  readonly check = new FleetCheck();
   private link: MqttLink | null = null;
   /** Other hosts' SIMs seen on the broker, by host|sim. */
   private readonly remote = new Map<string, FleetSim>();
   private saveTimer: NodeJS.Timeout | null = null;
+  /** Writes of the board one after the other, so an older one never lands over a newer. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Each SIM's send failures as last written (or read back): a new failure is written at once. */
+  private readonly failuresSaved = new Map<string, number>();
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -41,9 +49,13 @@ export class Fleet {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
       deps.onSim(this.local(state));
-      this.saveSoon();
+      // A failure counted must outlive a crash a moment later; figures can wait for the next write.
+      if (state.sendFailures !== (this.failuresSaved.get(state.simId) ?? 0)) void this.saveBoard();
+      else this.saveSoon();
     });
     labels.on('changed', (list) => deps.onLabels(list));
+    this.board.on('message', (message) => this.check.onMessage(message));
+    this.check.on('state', (state) => deps.onCheck(state));
   }
 
   private get boardPath(): string {
@@ -65,10 +77,14 @@ export class Fleet {
     this.saveTimer.unref();
   }
 
-  private async saveBoard(): Promise<void> {
+  private saveBoard(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    await writeFileAtomic(this.boardPath, `${JSON.stringify({ version: 1, sims: this.board.list() })}\n`).catch(() => undefined);
+    const sims = this.board.list();
+    for (const s of sims) this.failuresSaved.set(s.simId, s.sendFailures);
+    const text = `${JSON.stringify({ version: 1, sims })}\n`;
+    this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).catch(() => undefined);
+    return this.saving;
   }
 
   /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
@@ -76,6 +92,7 @@ export class Fleet {
     try {
       const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
       if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
+      for (const s of this.board.list()) this.failuresSaved.set(s.simId, s.sendFailures);
     } catch {
       // none yet, or damaged: figures come back with the next replies
     }
@@ -112,9 +129,11 @@ export class Fleet {
   }
 
   async close(): Promise<void> {
+    this.check.stop();
     await this.link?.stop();
     this.link = null;
     if (this.saveTimer) await this.saveBoard();
+    await this.saving;
   }
 
   private restartLink(): void {

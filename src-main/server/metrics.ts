@@ -74,7 +74,7 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
   const points = fam('hall10086_sim_points', 'Points 10086 last reported.');
   const updated = fam('hall10086_sim_last_update_timestamp_seconds', 'When the newest reply with figures came in (Unix time).');
   const success = fam('hall10086_sim_last_success_timestamp_seconds', 'When an instruction last left the modem (Unix time).');
-  const failures = fam('hall10086_sim_send_failures_total', 'Instructions that failed since the app started.', 'counter');
+  const failures = fam('hall10086_sim_send_failures_total', 'Instructions that failed to send on this SIM (kept across restarts).', 'counter');
   const signal = fam('hall10086_modem_signal_dbm', "The modem's signal strength in dBm.");
   const csq = fam('hall10086_modem_signal_csq', "The modem's signal quality as AT+CSQ reports it (0-31; 99 unknown).");
   const registration = fam('hall10086_modem_registration', "1 for the modem's current network registration state, 0 for the others.");

@@ -401,4 +401,9 @@ export const en: Record<StringKey, string> = {
   'mqtt.perHour': 'Queries per hour at most',
   'mqtt.save': 'Save MQTT settings',
   'mqtt.saved': 'MQTT settings saved.',
+  'fleet.failures': '{n} failed',
+  'fleet.failuresHint': 'Instructions that failed to send on this SIM (kept across restarts)',
+  'fleet.checkAll': 'Check all SIMs now',
+  'fleet.checking': 'Checking: {done} of {total} SIMs done',
+  'fleet.checked': 'Checked: {answered} of {total} SIMs answered, {failed} without an answer',
 };

@@ -400,6 +400,11 @@ export const zhHans = {
   'mqtt.perHour': '每小时最多查询次数',
   'mqtt.save': '保存 MQTT 设置',
   'mqtt.saved': 'MQTT 设置已保存。',
+  'fleet.failures': '发送失败 {n} 次',
+  'fleet.failuresHint': '这张 SIM 发送指令失败的次数（重启后仍保留）',
+  'fleet.checkAll': '立即查询全部 SIM',
+  'fleet.checking': '正在查询：已完成 {done} / 共 {total} 张',
+  'fleet.checked': '查询完毕：{answered} / {total} 张已回复，{failed} 张未得到回复',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

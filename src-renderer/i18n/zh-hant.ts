@@ -401,4 +401,9 @@ export const zhHant: Record<StringKey, string> = {
   'mqtt.perHour': '每小時最多查詢次數',
   'mqtt.save': '儲存 MQTT 設定',
   'mqtt.saved': 'MQTT 設定已儲存。',
+  'fleet.failures': '發送失敗 {n} 次',
+  'fleet.failuresHint': '這張 SIM 發送指令失敗的次數（重新啟動後仍保留）',
+  'fleet.checkAll': '立即查詢全部 SIM',
+  'fleet.checking': '正在查詢：已完成 {done} / 共 {total} 張',
+  'fleet.checked': '查詢完畢：{answered} / {total} 張已回覆，{failed} 張未得到回覆',
 };

@@ -133,6 +133,8 @@ export const RequestSchemas = {
   'mqtt.set': v.strictObject({ settings: MqttSettingsSchema }),
   /** Every SIM this host knows (and, when watching the broker, other hosts'), with its label. */
   'fleet.sims': v.strictObject({}),
+  /** How far the running "check every SIM now" is (or how the last one ended). */
+  'fleet.checkState': v.strictObject({}),
   /**
    * The parts the journal still has of long messages the store holds incomplete (another profile may
    * have acknowledged the missing ones): asked at start-up and after a reconnect.
@@ -289,11 +291,21 @@ export interface Responses {
   'mqtt.get': MqttSettingsView;
   'mqtt.set': MqttSettingsView;
   'fleet.sims': FleetSim[];
+  'fleet.checkState': FleetCheckState;
   'journal.parts': { incoming: IncomingRecord[] };
 }
 
 /** One SIM in the fleet table: its state, its label, and the host it is on (null: this one). */
 export type FleetSim = SimState & { host: string | null; label: SimLabel | null };
+
+/** A check of every SIM now: SIMs in it, done (answered, failed or waited out), answered by 10086. */
+export interface FleetCheckState {
+  running: boolean;
+  total: number;
+  done: number;
+  answered: number;
+  startedAt: number | null;
+}
 
 export interface Events {
   /** One received SMS part, journaled; the store writes it and acknowledges its key. */
@@ -315,6 +327,8 @@ export interface Events {
   mqtt: MqttSettingsView;
   /** One SIM's state changed (here, or on another host seen through the broker). */
   fleet: FleetSim;
+  /** A check of every SIM moved on (a SIM done, or the run began or ended). */
+  fleetCheck: FleetCheckState;
 }
 export type EventName = keyof Events;
 

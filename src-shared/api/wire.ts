@@ -51,6 +51,7 @@ export const EVENT_NAMES = Object.keys({
   labels: true,
   mqtt: true,
   fleet: true,
+  fleetCheck: true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** A message that arrived already structured (IPC's structured clone); null when it is not a wire message. */

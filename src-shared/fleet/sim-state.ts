@@ -14,7 +14,7 @@ export interface SimState {
   lastUpdate: number | null;
   /** When an instruction last left the modem (sent or delivered). */
   lastSuccessAt: number | null;
-  /** Instructions that failed since the core started. */
+  /** Instructions that failed on this SIM, counted for as long as the data folder is kept (saved with the board). */
   sendFailures: number;
   modemState: ModemStatus['state'] | null;
   registration: ModemStatus['registration'] | null;

@@ -75,6 +75,20 @@ describe('the fleet in the Overview', () => {
     await page.fill('.fleet-search', '');
   });
 
+  it("shows a SIM's failed sends beside its name, live as the core counts them", async () => {
+    const simId = ids[7]!;
+    const failed = (id: string) => ({ kind: 'out' as const, id, simId, to: '10086', text: 'YE', state: 'failed' as const, messageRefs: [], error: 'cms.38', at: Date.now() });
+    await page.fill('.fleet-search', '前台一号');
+    await page.waitForFunction(() => document.querySelector('.fleet-count')?.textContent?.startsWith('显示 1 /'));
+    expect(await page.locator('.fleet-failures').count()).toBe(0);
+    core.fleet.board.onOutgoing(failed('e2e-1'));
+    core.fleet.board.onOutgoing(failed('e2e-1')); // the same failure told twice counts once
+    core.fleet.board.onOutgoing(failed('e2e-2'));
+    await page.waitForFunction(() => document.querySelector('.fleet-failures')?.textContent?.trim() === '发送失败 2 次');
+    expect(await page.locator(`tr[data-sim="${simId}"] .fleet-failures`).count()).toBe(1);
+    await page.fill('.fleet-search', '');
+  });
+
   it('saves the MQTT settings without ever showing the password back', async () => {
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.waitForSelector('#mqtt-url');

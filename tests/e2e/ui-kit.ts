@@ -60,10 +60,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** `hall10086 serve --port 0 --emulator` with a data folder of its own; resolves with the URL it prints. */
-export async function serve(): Promise<Served> {
+/** `hall10086 serve --port 0 --emulator [extra…]` with a data folder of its own; resolves with the URL it prints. */
+export async function serve(extra: readonly string[] = []): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-ui-'));
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--emulator', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--emulator', ...extra, '--data-dir', dataDir], {
     env: { ...process.env, LANG: 'en_US.UTF-8' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

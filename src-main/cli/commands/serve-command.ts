@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCore, defaultDataDir } from '../../core';
+import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
 import { metricsToken } from '../../server/metrics';
@@ -13,15 +14,18 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer'
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--port N] [--emulator [--profile DEVICE]] [--data-dir D] [--metrics]',
+  usage: 'serve [--port N] [--emulator [--count N] [--profile DEVICE]] [--data-dir D] [--metrics]',
   summary: {
     zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
     en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
   },
-  spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir', 'profile'] },
+  spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir', 'profile', 'count'] },
   async run(args, ctx) {
     if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
     const port = intOption(args, 'port', 0, 0, 65535);
+    if (args.options.has('count') && !args.options.has('emulator')) throw usageError('--count 只能和 --emulator 一起用。', '--count goes with --emulator only.');
+    // A pool: N emulated modems, each on its own pseudo-terminal, opened like USB sticks (the real serial binding).
+    const count = args.options.has('count') ? intOption(args, 'count', 1, 1, MAX_POOL) : null;
     if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
       throw usageError('界面还没有构建：先运行 npm run build（npm start 会自动构建）。', 'The UI is not built yet: run npm run build first (npm start builds it for you).');
     }
@@ -29,12 +33,30 @@ export const serveCommand: Command = {
     const name = args.options.get('profile');
     if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
     const profile = name ? findProfile(name) : undefined;
-    const core = await createCore({ demo: args.options.has('emulator') ? true : 'auto', dataDir, ...(profile ? { emulatorOptions: { profile } } : {}) });
+    const pool = count === null ? [] : await startPtyPool(count, profile ? { profile } : {});
+    const core = await createCore({
+      demo: count !== null ? false : args.options.has('emulator') ? true : 'auto',
+      dataDir,
+      ...(profile ? { emulatorOptions: { profile } } : {}),
+    }).catch(async (e: unknown) => {
+      await closePool(pool);
+      throw e;
+    });
+    const closeAll = async () => {
+      await core.close();
+      await closePool(pool);
+    };
+    for (const modem of pool) {
+      await core.connect(modem.path).catch(async (e: unknown) => {
+        await closeAll();
+        throw e;
+      });
+    }
     // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
     const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
     const server = await startServer({ core, staticDir: RENDERER_DIR, port, ...(metrics ? { metrics } : {}) }).catch(async (e: unknown) => {
-      await core.close();
+      await closeAll();
       throw e;
     });
     ctx.out(server.url);
@@ -44,13 +66,14 @@ export const serveCommand: Command = {
         en: `Prometheus metrics: http://127.0.0.1:${server.port}/metrics (the bearer token is in ${scrape.path})`,
       }));
     }
+    if (count !== null) ctx.err(say(ctx, { zh: `${count} 个模拟调制解调器已连接，各有自己的 SIM。`, en: `${count} emulated modems are connected, each with its own SIM.` }));
     reportStartupNotices(ctx, core);
     ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
     await new Promise<void>((done) => {
       const stop = () => {
         void server
           .close()
-          .then(() => core.close())
+          .then(closeAll)
           .then(done);
       };
       process.once('SIGINT', stop);

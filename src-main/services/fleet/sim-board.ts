@@ -22,6 +22,8 @@ export interface SimBoardEvents {
   message: SimMessage;
 }
 
+/** Failed instructions remembered (for telling a repeat from a new failure); the oldest are forgotten first. */
+const MAX_FAILED_REMEMBERED = 5000;
 /** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
 const MAX_PARTS_PER_SIM = 200;
 
@@ -32,6 +34,7 @@ const MAX_PARTS_PER_SIM = 200;
 export class SimBoard extends Emitter<SimBoardEvents> {
   private readonly sims = new Map<string, SimState>();
   private readonly parts = new Map<string, IncomingRecord[]>();
+  /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
 
   /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board. */
@@ -41,7 +44,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
 
   /** States kept from the last run (their modems are not connected yet). */
   restore(states: readonly SimState[]): void {
-    for (const s of states) if (!this.sims.has(s.simId)) this.sims.set(s.simId, { ...s, modemState: null, signal: null, registration: null });
+    for (const s of states) {
+      if (this.sims.has(s.simId)) continue;
+      const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
+      this.sims.set(s.simId, { ...s, sendFailures, modemState: null, signal: null, registration: null });
+    }
   }
 
   list(): SimState[] {
@@ -64,10 +71,13 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   onOutgoing(record: OutgoingRecord): void {
+    const failed = record.state === 'failed' || record.state === 'failed-retryable';
+    if (!failed) this.failed.delete(record.id);
     if (record.state === 'sent' || record.state === 'delivered') {
       this.change(record.simId, { lastSuccessAt: Math.max(record.at, this.sims.get(record.simId)?.lastSuccessAt ?? 0) });
-    } else if ((record.state === 'failed' || record.state === 'failed-retryable') && !this.failed.has(record.id)) {
+    } else if (failed && !this.failed.has(record.id)) {
       this.failed.add(record.id);
+      if (this.failed.size > MAX_FAILED_REMEMBERED) this.failed.delete(this.failed.values().next().value!);
       this.change(record.simId, { sendFailures: (this.sims.get(record.simId)?.sendFailures ?? 0) + 1 });
     }
   }

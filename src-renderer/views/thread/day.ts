@@ -12,9 +12,13 @@ export function dayLabel(at: number, now: number, i18n: I18n): string {
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1).getTime();
   if (dayKey(at) === dayKey(now)) return i18n.t('thread.today');
   if (dayKey(at) === dayKey(yesterday)) return i18n.t('thread.yesterday');
-  return new Intl.DateTimeFormat(i18n.lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }).format(at);
+  let format = dateFormats.get(i18n.lang);
+  if (!format) dateFormats.set(i18n.lang, (format = new Intl.DateTimeFormat(i18n.lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })));
+  return format.format(at);
 }
 
+/** One formatter per language: building one costs more than formatting with it (a table of dates builds none per row). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function timeOfDay(at: number, lang: string): string {

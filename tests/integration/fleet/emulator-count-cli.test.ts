@@ -50,4 +50,21 @@ describe('hall10086 emulator --pty --count N', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/--count must be a whole number from 1 to 64/);
   });
+
+  it('serve takes --count only with --emulator, and in range, each refusal in plain words with exit code 2', async () => {
+    const refusal = async (args: string[]) => {
+      const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args, '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      const code = await new Promise((r) => child.on('exit', r));
+      return { code, err };
+    };
+    const alone = await refusal(['--count', '3']);
+    expect(alone).toMatchObject({ code: 2 });
+    expect(alone.err).toMatch(/--count goes with --emulator only/);
+    const tooMany = await refusal(['--emulator', '--count', '65']);
+    expect(tooMany).toMatchObject({ code: 2 });
+    expect(tooMany.err).toMatch(/--count must be a whole number from 1 to 64/);
+    expect(alone.err + tooMany.err).not.toMatch(/\n\s+at /);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
+import type { FleetCheckState } from '../../../src-shared/api/contract';
 import { INSTANT_TIMING } from '../../../src-main/emulator/options';
 import { poolCore, waitFor, type PoolCore } from './pool-kit';
 
@@ -20,9 +21,20 @@ describe('a pool of emulated modems on one host', () => {
     expect(new Set(simIds).size).toBe(COUNT);
     for (const id of simIds) expect(id).toMatch(/^8986\d{16}$/);
 
+    const progress: FleetCheckState[] = [];
+    core.on('fleetCheck', (state) => progress.push(state));
     expect(await core.call('fleet.checkNow', { instructions: ['YE', 'CXYEG'] })).toEqual({ sims: COUNT });
+    // One run at a time: a second is refused while this one runs.
+    await expect(core.call('fleet.checkNow', { instructions: ['YE'] })).rejects.toMatchObject({ code: 'fleet.check-running' });
     const board = () => core.fleet.board.list();
     await waitFor(() => board().filter((s) => s.balance !== null && s.generalDataLeftMb !== null).length === COUNT, 'every SIM read');
+    // The run ends once every SIM had both answers; on the way it told each SIM done, one by one.
+    await waitFor(() => progress.at(-1)?.running === false, 'the run ended');
+    expect(progress.at(-1)).toMatchObject({ running: false, total: COUNT, done: COUNT, answered: COUNT });
+    expect(await core.call('fleet.checkState', {})).toMatchObject({ running: false, done: COUNT, answered: COUNT });
+    const running = progress.filter((p) => p.running);
+    expect(running[0]).toMatchObject({ total: COUNT, done: 0 });
+    expect(new Set(running.map((p) => p.done))).toEqual(new Set(Array.from({ length: COUNT }, (_, i) => i)));
 
     // Per modem: each 'sending' is followed by that instruction's end before the next 'sending'.
     for (const simId of simIds) {

@@ -18,6 +18,8 @@ export interface Broker {
   /** The self-signed certificate (its own CA), when TLS was asked for. */
   caPem: string;
   url: string;
+  /** `ws://127.0.0.1:PORT`, when a WebSocket listener was asked for. */
+  wsUrl: string | null;
   /** SIGKILL: the broker is gone, as a crash or a pulled cable. */
   kill(): Promise<void>;
   /** Starts it again on the same ports, with nothing retained. */
@@ -55,10 +57,11 @@ async function listening(port: number, ms = 10_000): Promise<void> {
   }
 }
 
-export async function startBroker(o: { auth?: boolean; tls?: boolean } = {}): Promise<Broker> {
+export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean } = {}): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
   const port = await freePort();
   const tlsPort = o.tls ? await freePort() : null;
+  const wsPort = o.ws ? await freePort() : null;
   const lines = [`listener ${port} 127.0.0.1`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`];
   if (o.auth) {
     execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
@@ -73,6 +76,12 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean } = {}): Pr
     caPem = await readFile(join(dir, 'cert.pem'), 'utf8');
     lines.push(`listener ${tlsPort} 127.0.0.1`, `certfile ${join(dir, 'cert.pem')}`, `keyfile ${join(dir, 'key.pem')}`);
   }
+  if (wsPort) {
+    // Debian's 2.0.11 has libwebsockets built in, but: with only a websockets listener it exits
+    // ("Unable to start any listening sockets"; the plain listener above avoids that), and without
+    // `socket_domain ipv4` its libwebsockets binds [::] (every interface) whatever address is given.
+    lines.push(`listener ${wsPort} 127.0.0.1`, 'protocol websockets', 'socket_domain ipv4');
+  }
   const conf = join(dir, 'mosquitto.conf');
   await writeFile(conf, `${lines.join('\n')}\n`);
   let child: ChildProcess | null = null;
@@ -80,6 +89,7 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean } = {}): Pr
     child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
     await listening(port);
     if (tlsPort) await listening(tlsPort);
+    if (wsPort) await listening(wsPort);
   };
   const kill = async () => {
     const c = child;
@@ -95,6 +105,7 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean } = {}): Pr
     tlsPort,
     caPem,
     url: `mqtt://127.0.0.1:${port}`,
+    wsUrl: wsPort ? `ws://127.0.0.1:${wsPort}` : null,
     kill,
     restart: start,
     async stop() {

@@ -163,6 +163,23 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
   });
 
+  it('speaks MQTT over WebSocket (ws://) to the real mosquitto, with a password, and the figures reach plain MQTT subscribers', async () => {
+    const b = await broker({ auth: true, ws: true });
+    const { core: c, simId } = await core();
+    // The plain MQTT port does not speak WebSocket: the link stays offline there.
+    await c.call('mqtt.set', { settings: settings(b.url.replace('mqtt://', 'ws://')) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'ws:// to the plain port refused');
+    await c.call('mqtt.set', { settings: settings(b.wsUrl!) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected over WebSocket');
+    const plain = await subscriber(b.url, [`${P}/#`], { username: USER, password: PASSWORD });
+    const overWs = await subscriber(b.wsUrl!, [`${P}/sim/+/balance`], { username: USER, password: PASSWORD });
+    await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, plain);
+    await waitFor(() => overWs.last(`${P}/sim/${simId}/balance`), 'balance at a WebSocket subscriber');
+    expect(Number(plain.last(`${P}/sim/${simId}/balance`))).toBe(c.fleet.board.get(simId)!.balance);
+    expect(overWs.last(`${P}/sim/${simId}/balance`)).toBe(plain.last(`${P}/sim/${simId}/balance`));
+    expect(plain.last(`${P}/status`)).toBe('online');
+  });
+
   it('several hosts: each under its own prefix, and one can watch the others read-only', async () => {
     const b = await broker({});
     const desk1 = await core();

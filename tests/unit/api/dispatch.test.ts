@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Events } from '../../../src-shared/api/contract';
 import { answerCall, forwardEvents } from '../../../src-shared/api/dispatch';
-import { MAX_EVENTS_PER_MESSAGE, type WireEvents } from '../../../src-shared/api/wire';
+import { EVENT_NAMES, MAX_EVENTS_PER_MESSAGE, type WireEvents } from '../../../src-shared/api/wire';
 import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from './scripted-core';
 
 function answer(core: ScriptedCore, method: unknown, params: unknown) {
@@ -72,7 +72,7 @@ describe('forwardEvents', () => {
     core.emit('notice', notice);
     await turnEnds();
     expect(sent[1]).toEqual({ type: 'events', events: [{ event: 'notice', data: notice }] });
-    expect(core.subscriptionCount).toBe(10);
+    expect(core.subscriptionCount).toBe(EVENT_NAMES.length);
     events.stop();
     expect(core.subscriptionCount).toBe(0);
     core.emit('notice', notice);

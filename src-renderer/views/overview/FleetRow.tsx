@@ -1,0 +1,78 @@
+import { memo } from 'react';
+import type { FleetSim } from '../../../src-shared/api/contract';
+import { simLabel } from '../../core/modems';
+import type { I18n } from '../../i18n';
+import type { OverviewKind } from '../../store/figure-history';
+import { dayLabel, timeOfDay } from '../thread/day';
+import type { Prepared } from './fleet-rows';
+import { formatFigure } from './format';
+
+export const ROW_PX = 44;
+export const FIGURE_COLUMNS: { kind: OverviewKind; label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points'; value: (s: FleetSim) => number | null }[] = [
+  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance },
+  { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb },
+  { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft },
+  { kind: 'points.total', label: 'overview.points', value: (s) => s.points },
+];
+
+interface Props {
+  row: Prepared;
+  /** Its place in the filtered list (aria-rowindex counts the header row as 1). */
+  index: number;
+  low: boolean;
+  hosts: boolean;
+  /** Midnight today: "today" and "yesterday" are read against it, and it changes once a day, not every render. */
+  today: number;
+  i18n: I18n;
+  onSelect(simId: string): void;
+  onEdit(simId: string): void;
+}
+
+/**
+ * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
+ * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
+ */
+export const FleetRow = memo(function FleetRow({ row, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
+  const { t } = i18n;
+  const { sim } = row;
+  const name = sim.label?.name || simLabel(sim.simId);
+  return (
+    <tr className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: ROW_PX }}>
+      <th scope="row">
+        {sim.host === null ? (
+          <button type="button" className="link-button" onClick={() => onSelect(sim.simId)}>
+            {name}
+          </button>
+        ) : (
+          name
+        )}
+        {low && <span className="badge badge-risk"> {t('fleet.low')}</span>}
+        {sim.sendFailures > 0 && (
+          <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
+            {' '}
+            {t('fleet.failures', { n: sim.sendFailures })}
+          </span>
+        )}
+      </th>
+      {hosts && <td>{sim.host ?? t('fleet.thisHost')}</td>}
+      <td>{sim.label?.owner}</td>
+      <td>{sim.label?.phone}</td>
+      {FIGURE_COLUMNS.map((c) => {
+        const value = c.value(sim);
+        return (
+          <td key={c.kind} data-kind={c.kind}>
+            {value === null ? <span className="muted">{t('overview.noFigure')}</span> : <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang)}</strong>}
+          </td>
+        );
+      })}
+      <td className="muted">{sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}</td>
+      <td>
+        {sim.host === null && (
+          <button type="button" onClick={() => onEdit(sim.simId)} aria-label={`${t('fleet.edit')} ${name}`}>
+            {t('fleet.edit')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});
