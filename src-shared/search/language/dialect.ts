@@ -14,6 +14,11 @@ const CANTONESE: Record<string, string> = {
   仲: '还', 嗰: '那', 呢個: '这个', 呢度: '这里', 識: '会', 搞掂: '办好', 開返: '重新开', 上唔到網: '上不了网',
   手提電話: '手机', 手提: '手机', 部電話: '手机', 流動數據: '移动数据', 流動電話: '手机', 短訊: '短信',
   今個月: '本月', 上個月: '上月', 張單: '账单', 月費: '月租', 入錢: '充值', 冇錢: '没钱',
+  唔見咗: '丢了', 唔見: '丢', 點算: '怎么办', 點整: '怎么弄', 點知: '怎么知道', 點先可以: '怎么才能', 做乜: '为什么',
+  唔使: '不用', 使唔使: '要不要', 要唔要: '要不要', 得唔得: '行不行', 知唔知: '知不知道', 有冇: '有没有', 唔係: '不是',
+  諗: '想', 俾人: '被人', 畀人: '被人', 幫手: '帮忙', 同我: '帮我', 提我: '提醒我', 嘢: '东西', 啱啱: '刚刚',
+  剩返: '剩下', 淨返: '剩下', 淨係: '只是', 用晒: '用完', 冇晒: '没了', 邊啲: '哪些', 收唔到: '收不到', 打唔通: '打不通',
+  月結單: '账单', 增值: '充值', 入數: '充值', 通話時間: '通话时长', 來電等候: '呼叫等待',
   啦: '', 喎: '', 㗎: '', 囉: '', 咋: '', 喇: '', 嘞: '', 吖: '',
 };
 
@@ -22,6 +27,17 @@ const TAIWAN: Record<string, string> = {
   網路: '网络', 行動上網: '移动上网', 行動數據: '移动数据', 行動網路: '移动网络', 行動資料: '移动数据', 行動電話: '手机',
   行動: '移动', 吃到飽: '不限流量', 簡訊: '短信', 訊息: '短信', 門號: '号码', 答鈴: '彩铃', 資料: '数据',
   通話費: '话费', 月租費: '月租', 設定: '设置', 連線: '连接', 則: '条', 帳號: '账号',
+  插撥: '插播', 申辦: '办理', 停話: '停机', 紅利點數: '积分', 點數: '积分', 來電答鈴: '彩铃', 儲值: '充值',
+};
+
+/**
+ * Everyday northern Mandarin the catalog does not write: 咋 and 啥 for 怎么 and 什么, 弄个 / 搞个
+ * for getting a service.
+ */
+const COLLOQUIAL: Record<string, string> = {
+  咋样: '怎么样', 咋办: '怎么办', 咋: '怎么', 为啥: '为什么', 干啥: '做什么', 啥: '什么', 弄个: '开通', 搞个: '开通',
+  整一个: '开通', 弄一个: '开通', 搞一个: '开通', 忘了: '忘记', 忘掉: '忘记', 不记得: '忘记', 记不得: '忘记', 记不住: '忘记',
+  想不起: '忘记',
 };
 
 let table: Map<string, [from: string, to: string][]> | undefined;
@@ -32,7 +48,7 @@ function build(): Map<string, [string, string][]> {
   const pairs = TW_PHRASES.split('|').map((p) => p.split(' ') as [string, string]);
   const seen = new Set<string>();
   // Ours first: where opencc has another wording for the same phrase, the telecom one is kept.
-  for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...pairs]) {
+  for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...Object.entries(COLLOQUIAL), ...pairs]) {
     const key = fold(from);
     const value = fold(mandarin);
     if (key === value || seen.has(key)) continue;

@@ -10,6 +10,8 @@ const LEMMAS = new Map<string, string>(Object.entries({
   txts: 'text', sms: 'sms', mins: 'minute', pwd: 'password', passwd: 'password',
   pw: 'password', acct: 'account', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
   internets: 'internet', wifi: 'wifi', plz: 'please', pls: 'please', thx: 'thanks', tmr: 'tomorrow',
+  wat: 'what', wht: 'what', kno: 'know', knw: 'know', hw: 'how', abt: 'about', ppl: 'people', wen: 'when',
+  cuz: 'because', coz: 'because', bcoz: 'because', gimme: 'give', lemme: 'let', ya: 'you', yr: 'your', thru: 'through',
   // irregular forms
   spent: 'spend', paid: 'pay', got: 'get', gotten: 'get', gave: 'give', given: 'give', went: 'go', gone: 'go',
   ran: 'run', running: 'run', bought: 'buy', forgot: 'forget', forgotten: 'forget', told: 'tell', sent: 'send',
