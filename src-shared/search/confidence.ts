@@ -1,5 +1,6 @@
 import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
+import { CONCEPTS } from './language/concepts';
 import { ENGLISH_FILLER } from './language/english';
 import { toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
@@ -19,6 +20,15 @@ const ZH_FILLER = [
   '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千',
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
+
+/**
+ * Words that name a kind of thing a person has or pays (a balance, a bill, a password, a card).
+ * Typed after a word the catalog never uses (公积金余额, 物业费账单, 加油卡, gas bill, wifi password)
+ * they name that other thing's balance or bill, which no instruction reads, however well 余额 or
+ * bill matches.
+ */
+const KIND_HEADS_ZH = ['余额', '账单', '积分', '密码', '额度', '费', '卡'];
+const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
 interface Explains {
@@ -48,6 +58,7 @@ export class Coverage {
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
   of(text: string, entry: number, correct: (word: string) => string[]): number {
+    if (this.namesOtherKind(text)) return 0;
     const e = this.explainsOf(entry);
     const { hanRuns, latinWords } = cut(text);
     let total = 0;
@@ -71,6 +82,50 @@ export class Coverage {
       if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
     }
     return total === 0 ? 1 : covered / total;
+  }
+
+  /**
+   * Whether a folded text names another kind of balance, bill, password or card than a phone
+   * line's: a kind word (余额, 账单, 费, bill, balance …) right after a word no catalog text and no
+   * concept uses. 话费 and 手机余额 are ours; 公积金余额 and "gas bill" are not.
+   */
+  namesOtherKind(text: string): boolean {
+    const d = (this.domain ??= this.buildDomain());
+    const { hanRuns, latinWords } = cut(text);
+    for (const run of hanRuns) {
+      const chars = [...run];
+      const filler = fillerMask(chars);
+      for (const head of KIND_HEADS_ZH) {
+        for (let at = run.indexOf(head); at !== -1; at = run.indexOf(head, at + 1)) {
+          const i = [...run.slice(0, at)].length;
+          // 话费, 短信费: the head is the end of a word of ours.
+          if (head.length === 1 && i >= 1 && d.pairs.has(chars[i - 1] + head)) continue;
+          if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
+          const modifier = chars[i - 2]! + chars[i - 1]!;
+          if (!d.pairs.has(modifier)) return true;
+        }
+      }
+    }
+    const stems = latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
+    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !d.words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
+  }
+
+  private domain: { pairs: Set<string>; words: Set<string> } | undefined;
+
+  /** Every hanzi pair and English stem of the catalog and the concepts: the words of this domain. */
+  private buildDomain(): { pairs: Set<string>; words: Set<string> } {
+    const pairs = new Set<string>();
+    const words = new Set<string>();
+    this.entries.forEach((_, i) => {
+      const e = this.explainsOf(i);
+      for (const p of e.pairs) pairs.add(p);
+      for (const w of e.words) words.add(w);
+    });
+    for (const { zh, en } of CONCEPTS) {
+      for (const word of zh.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
+      for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
+    }
+    return { pairs, words };
   }
 
   /** Whether one of the instruction's texts holds a (folded) word. */
@@ -115,4 +170,19 @@ function fillerMask(chars: readonly string[]): boolean[] {
     i += word ? [...word].length : 1;
   }
   return mask;
+}
+
+/** How many of the first answers are weighed again by coverage, and how much an answer that explains nothing keeps. */
+const REWEIGH_FIRST = 6;
+const UNEXPLAINED_KEEPS = 0.6;
+
+/**
+ * The first answers weighed by how much of the query each explains, then sorted again: an answer
+ * that matched the query's frame (还有多少, how much) loses to one that explains its content word.
+ */
+export function weighByCoverage(ranked: { raw: number; index: number }[], explained: (index: number) => number): void {
+  const first = ranked.slice(0, REWEIGH_FIRST);
+  for (const r of first) r.raw *= UNEXPLAINED_KEEPS + (1 - UNEXPLAINED_KEEPS) * explained(r.index);
+  first.sort((a, b) => b.raw - a.raw || a.index - b.index);
+  ranked.splice(0, first.length, ...first);
 }

@@ -3,7 +3,7 @@ import { compose } from '../catalog/compose';
 import { Recognizer, type Recognized } from '../catalog/recognize';
 import { templatePrefix } from '../catalog/template';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage } from './confidence';
+import { Coverage, weighByCoverage } from './confidence';
 import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
@@ -32,7 +32,7 @@ const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 /** A first answer is confident when it scores this well and explains this much of the query. */
-const CONFIDENT_SCORE = 0.3;
+const CONFIDENT_SCORE = 0.2;
 const CONFIDENT_COVERAGE = 0.4;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
@@ -217,6 +217,8 @@ export class SearchEngine {
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
     ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
     const top = ranked[0]?.raw ?? 0;
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
       const entry = this.entries[index]!;
@@ -252,13 +254,18 @@ export class SearchEngine {
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number): boolean {
     const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
+    return !strange && this.explained(readings, entry) >= CONFIDENT_COVERAGE;
+  }
+
+  /** The share of the query an entry explains, in its best reading. */
+  private explained(readings: readonly Reading[], entry: number): number {
     const correct = (w: string) => {
       // Asked for each answer and reading: a word is corrected once.
       let fixes = this.corrections.get(w);
       if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
       return fixes;
     };
-    return !strange && Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct))) >= CONFIDENT_COVERAGE;
+    return Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct)));
   }
 
   /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */

@@ -40,12 +40,20 @@ const COLLOQUIAL: Record<string, string> = {
   想不起: '忘记',
 };
 
+/**
+ * opencc's Taiwan phrases come from software usage (呼叫 → 调用 "call a function", 查询 → 查找):
+ * these words mean the same in Taiwan and on the mainland when a phone line is meant, so they stay.
+ */
+const SAME_IN_TELECOM = new Set(['呼叫', '查詢', '停用', '啟用', '開啟', '線上', '訊息', '資訊', '介面', '通話記錄', '程序']);
+
 let table: Map<string, [from: string, to: string][]> | undefined;
 
 /** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
 function build(): Map<string, [string, string][]> {
   const byFirst = new Map<string, [string, string][]>();
-  const pairs = TW_PHRASES.split('|').map((p) => p.split(' ') as [string, string]);
+  const pairs = TW_PHRASES.split('|')
+    .map((p) => p.split(' ') as [string, string])
+    .filter(([from]) => !SAME_IN_TELECOM.has(from));
   const seen = new Set<string>();
   // Ours first: where opencc has another wording for the same phrase, the telecom one is kept.
   for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...Object.entries(COLLOQUIAL), ...pairs]) {
