@@ -35,7 +35,7 @@ const OUT_OF_SCOPE_EN = [
   'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
   'nearest', 'complain', 'complaint', 'human', 'agent', 'call forwarding', 'forward my calls', 'forward calls', 'voicemail',
-  'voice mail', 'blacklist', 'spam', 'new phone', 'buy a phone', 'contract', 'delivery status', 'parcel', 'package delivery',
+  'voice mail', 'blacklist', 'spam', 'new phone', 'buy a phone', 'contract', 'parcel', 'package delivery',
 ];
 
 /**
