@@ -15,6 +15,16 @@ const MANDARIN_WEIGHT = 0.95;
 /** A concept's other word is close to the catalog's, not the same (上网 is not quite 流量). */
 const CANONICAL_WEIGHT = 0.8;
 const TRANSLATED_WEIGHT = 0.9;
+const BARE_WEIGHT = 0.9;
+/** Politeness, question frames and story words that carry no request (longest first). */
+const FRAMES = new RegExp(
+  ['你好', '您好', '请问', '麻烦你', '麻烦', '谢谢', '帮我', '帮忙', '给我', '我想要', '我想', '我要', '想要', '想知道', '我需要', '需要',
+   '能不能', '可不可以', '可以吗', '是不是', '怎么样', '怎么办', '怎么', '如何', '一下', '一下子', '应该', '到底', '最近', '昨天', '今天', '刚才', '刚刚',
+   '现在', '突然', '已经', '好像', '总是', '一直', '老是', '能否', '吗', '呢', '啊', '吧', '呀', '的话']
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
 const CATALOG_PHRASE = 2;
@@ -57,6 +67,9 @@ export class QueryReader {
     const canonical = this.toCanonical(mandarin);
     add(canonical, CANONICAL_WEIGHT);
     if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
+    // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
+    const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
+    if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
     return out;
   }
 
