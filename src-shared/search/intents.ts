@@ -3,6 +3,12 @@ import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
 import { cut, stem } from './text';
 
+/**
+ * Words that hold an action's character without asking for the action: 关机 is the phone being
+ * off (关机时来电提醒 is turned on), 开会 is a meeting. They are blanked out before actions are read.
+ */
+const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销'];
+
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
 type Detectable = (typeof DETECTABLE)[number];
@@ -52,6 +58,7 @@ export class ActionDetector {
     const { hanRuns, latinWords } = cut(folded);
     const han = hanRuns.join('\u0001');
     let rest = han;
+    for (const word of NOT_ACTIONS) rest = rest.replaceAll(word, '\u0000'.repeat(word.length));
     for (const [word, action] of this.zh) {
       for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word, at + 1)) {
         found.push({ action, at });
