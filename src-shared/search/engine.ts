@@ -373,7 +373,7 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
   }
 }
 
-/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every hanzi pair. */
+/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every two or three hanzi in a row (已开通). */
 function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -384,6 +384,7 @@ function* catalogWords(entries: readonly Instruction[]): Generator<[string, bool
         const chars = [...run];
         if (chars.length <= 4) yield [run, true];
         for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
       }
     }
   }

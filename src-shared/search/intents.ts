@@ -8,6 +8,8 @@ import { cut, stem } from './text';
  * off (关机时来电提醒 is turned on), 开会 is a meeting. They are blanked out before actions are read.
  */
 const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销'];
+/** The same in English: the phone being off is not turning something off. */
+const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off'].map((p) => p.split(' ').map(stem));
 
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
@@ -68,6 +70,9 @@ export class ActionDetector {
     }
     if (hanRuns.length === 0 && this.questionOpeners.has(latinWords[0] ?? '')) found.push({ action: 'query', at: -1 });
     const words = latinWords.map(stem);
+    for (const phrase of NOT_ACTIONS_EN) {
+      for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, k) => words[i + k] === p)) words.fill('\u0000', i, i + phrase.length);
+    }
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (phrase.every((p, k) => words[i + k] === p)) {

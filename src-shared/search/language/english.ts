@@ -18,7 +18,8 @@ const LEMMAS = new Map<string, string>(Object.entries({
   took: 'take', taken: 'take', made: 'make', did: 'do', does: 'do', done: 'do', was: 'be', were: 'be', been: 'be',
   had: 'have', has: 'have', knew: 'know', known: 'know', saw: 'see', seen: 'see', wrote: 'write', written: 'write',
   broke: 'break', broken: 'break', stole: 'steal', stolen: 'steal', chose: 'choose', chosen: 'choose', shut: 'shut',
-  left: 'left', lost: 'lost', remains: 'remain', remaining: 'remain', remained: 'remain', finished: 'finish', finish: 'finish',
+  // 'who called' (while my phone was off) is not 'who calls' (caller ID): the past is kept
+  called: 'called', left: 'left', lost: 'lost', remains: 'remain', remaining: 'remain', remained: 'remain', finished: 'finish', finish: 'finish',
   money: 'money', many: 'many', much: 'much',
 }));
 

@@ -3,6 +3,7 @@ import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
 import { CONCEPTS } from './concepts';
 import { toMandarin } from './dialect';
+import { OUT_OF_SCOPE_ZH } from './scope';
 import { foldTones } from './tones';
 
 /** One way of reading a query: the text to search with, and how much a match through it counts. */
@@ -94,7 +95,8 @@ export class QueryReader {
    * pinyin initials decoded into words; stop words dropped; anything else kept as typed.
    */
   translate(text: string, known: (word: string) => boolean): string {
-    const pieces = text.match(/[a-z0-9]+|[^a-z0-9\s\p{P}]+/gu) ?? [];
+    // Two words typed as one (callwaiting, calleridoff) are read apart when both halves are known.
+    const pieces = (text.match(/[a-z0-9]+|[^a-z0-9\s\p{P}]+/gu) ?? []).flatMap((p) => (/^[a-z]{6,}$/.test(p) && !known(p) && !isPinyin(p) ? splitWords(p, known) : [p]));
     const out: string[] = [];
     for (let i = 0; i < pieces.length; ) {
       const piece = pieces[i]!;
@@ -172,6 +174,17 @@ export class QueryReader {
     };
     for (const { zh } of CONCEPTS) for (const word of zh) add(word, CONCEPT_WORD);
     for (const [word, phrase] of this.catalogWords()) add(word, phrase ? CATALOG_PHRASE : CATALOG_PAIR);
+    // Things outside the catalog, so that their pinyin (gongjijin, xinyongka) is read as them, not as some word of ours.
+    for (const word of OUT_OF_SCOPE_ZH) if ([...word].length >= 3) add(word, CATALOG_PAIR);
     return decodable;
   }
+}
+
+/** A word typed solid cut into two known words, or the word itself. */
+function splitWords(word: string, known: (word: string) => boolean): string[] {
+  for (let i = 3; i + 3 <= word.length; i++) {
+    const [a, b] = [word.slice(0, i), word.slice(i)];
+    if (known(a) && known(b)) return [a, b];
+  }
+  return [word];
 }
