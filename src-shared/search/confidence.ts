@@ -18,6 +18,10 @@ const ZH_FILLER = [
   // when and how much: a month or an amount is a parameter, not a thing asked about
   '去年', '今年', '明年', '上个月', '这个月', '下个月', '月份', '年', '月', '日', '号', '天', '块', '元',
   '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千',
+  // the story around a request: when, why, what happened before
+  '出差', '出国', '旅游', '这段时间', '一段时间', '暂时', '以前', '之前', '上次', '最近', '根本', '不小心', '莫名其妙',
+  '每个月', '一个月', '因为', '所以', '但是', '可是', '然后', '后来', '原来', '本来', '东西', '试了', '不行', '知道',
+  '告诉', '问问', '确认', '一堆', '乱七八糟', '家里', '老人', '孩子', '朋友', '顾客', '店员', '别人', '有人',
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
 
