@@ -31,7 +31,7 @@ const EN_FILLER = new Set(ENGLISH_FILLER);
  * they name that other thing's balance or bill, which no instruction reads, however well 余额 or
  * bill matches.
  */
-const KIND_HEADS_ZH = ['余额', '账单', '积分', '密码', '额度', '费', '卡'];
+const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
@@ -106,7 +106,9 @@ export class Coverage {
           if (head.length === 1 && i >= 1 && d.pairs.has(chars[i - 1] + head)) continue;
           if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
           const modifier = chars[i - 2]! + chars[i - 1]!;
-          if (!d.pairs.has(modifier)) return true;
+          // A homophone typo of a word of ours (查讯余额, 话废余额) is still ours.
+          const sound = toPinyin(modifier);
+          if (!d.pairs.has(modifier) && !(sound[0] && sound[1] && d.sounds.has(`${sound[0]} ${sound[1]}`))) return true;
         }
       }
     }
@@ -114,22 +116,24 @@ export class Coverage {
     return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !d.words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
   }
 
-  private domain: { pairs: Set<string>; words: Set<string> } | undefined;
+  private domain: { pairs: Set<string>; sounds: Set<string>; words: Set<string> } | undefined;
 
   /** Every hanzi pair and English stem of the catalog and the concepts: the words of this domain. */
-  private buildDomain(): { pairs: Set<string>; words: Set<string> } {
+  private buildDomain(): { pairs: Set<string>; sounds: Set<string>; words: Set<string> } {
     const pairs = new Set<string>();
+    const sounds = new Set<string>();
     const words = new Set<string>();
     this.entries.forEach((_, i) => {
       const e = this.explainsOf(i);
       for (const p of e.pairs) pairs.add(p);
+      for (const p of e.sounds) sounds.add(p);
       for (const w of e.words) words.add(w);
     });
     for (const { zh, en } of CONCEPTS) {
       for (const word of zh.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
       for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
     }
-    return { pairs, words };
+    return { pairs, sounds, words };
   }
 
   /** Whether one of the instruction's texts holds a (folded) word. */

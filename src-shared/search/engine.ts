@@ -34,6 +34,9 @@ const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 /** A first answer is confident when it scores this well and explains this much of the query. */
 const CONFIDENT_SCORE = 0.2;
 const CONFIDENT_COVERAGE = 0.4;
+/** A first answer far ahead of the second (this many times its score) needs to explain less of a long sentence. */
+const CLEAR_LEAD = 1.5;
+const CLEAR_LEAD_COVERAGE = 0.25;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 
@@ -220,10 +223,11 @@ export class SearchEngine {
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
     const top = ranked[0]?.raw ?? 0;
+    const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
-      const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index));
+      const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index, index === ranked[0]?.index && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -252,9 +256,9 @@ export class SearchEngine {
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
-  private explains(readings: readonly Reading[], entry: number): boolean {
+  private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
     const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
-    return !strange && this.explained(readings, entry) >= CONFIDENT_COVERAGE;
+    return !strange && this.explained(readings, entry) >= enough;
   }
 
   /** The share of the query an entry explains, in its best reading. */
