@@ -24,6 +24,8 @@ const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.
 const CANONICAL_WEIGHT = 0.95;
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
+/** Wanting something (我想, want) with no action named leans a little away from asking about it. */
+const WISH_NOT_QUERY = 0.85;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
 const HOMOPHONE_MAX_HANZI = 6;
@@ -209,11 +211,13 @@ export class SearchEngine {
     }
 
     const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
+    const wishes = !asked && this.actions.wishes(readings[0]!.text);
     const ranked: { raw: number; index: number; term: number | null }[] = [];
     for (const [index, f] of found) {
       const entry = this.entries[index]!;
       let score = f.score;
-      if (asked && asked === entry.action) score *= ACTION_MATCH;
+      if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
+      else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
       else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       ranked.push({ raw: score, index, term: f.term });
