@@ -39,6 +39,7 @@ const CONFIDENT_COVERAGE = 0.4;
 /** A first answer far ahead of the second (this many times its score) needs to explain less of a long sentence. */
 const CLEAR_LEAD = 1.5;
 const CLEAR_LEAD_COVERAGE = 0.25;
+const CLEAR_LEAD_SCORE = 0.15;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 
@@ -231,7 +232,8 @@ export class SearchEngine {
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
-      const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index, index === ranked[0]?.index && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
+      const first = index === ranked[0]?.index;
+      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(readings, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,

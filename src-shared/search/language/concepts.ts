@@ -20,7 +20,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
-  { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken'] },
+  { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken'] },
   { zh: ['账户', '账号', '户口'], en: ['account'] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
