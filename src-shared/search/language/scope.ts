@@ -7,7 +7,7 @@
 export const OUT_OF_SCOPE_ZH = [
   '股票', '股价', '行情', '基金', '理财', '公积金', '社保', '医保', '信用卡', '银行', '贷款', '保险', '彩票', '支付宝',
   '微信', '快递', '外卖', '天气', '电费', '水费', '燃气', '煤气', '交通卡', '公交卡', '宽带', '漫游', '携号转网', '转网',
-  '充值', '缴费', '交费', '充钱', '充话费', '交话费', '缴话费', '充流量', '手机多少钱', '流量包', '加油包', '信号差', '信号不好', '信号弱', '归属地', '话费券', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
+  '充值', '缴费', '交费', '充钱', '充话费', '交话费', '缴话费', '充流量', '手机多少钱', '流量包', '加油包', '网速', '信号差', '信号不好', '信号弱', '归属地', '话费券', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
   '营业厅', '电影', '地图', '导航', '会员', '补卡', '换卡', '销户', '过户', '实名', '发票', '合约机', '靓号', '选号',
   '套餐升级', '升级套餐', '换套餐', '改套餐', '办套餐', '5g套餐', '演唱会', '酒店', '外币', '汇率', '油价', 'esim',
   // the phone, the computer and their software
@@ -31,7 +31,7 @@ const OUT_OF_SCOPE_EN = [
   'bluetooth', 'router', 'wifi', 'weather', 'flight', 'ticket', 'hotel', 'hotspot', 'roaming', 'broadband', 'recharge',
   'top up', 'topup', 'esim', 'carrier', 'port my number', 'transfer my number', 'movie', 'taxi', 'pizza', 'electricity',
   'water bill', 'gas bill', 'exchange rate', 'upgrade my plan', 'change my plan', 'new plan', 'new sim', 'replacement sim',
-  'restart', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
+  'restart', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
   'factory reset', 'software', 'app', 'download', 'install', 'iphone', 'android', 'samsung', 'huawei', 'laptop', 'computer',
   'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
