@@ -258,7 +258,11 @@ export class SearchEngine {
     const folded = fold(query).trim();
     if (!folded) return false;
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
-    return this.reader.read(folded, (w) => this.vocabulary.has(w)).some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0);
+    const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
+    return (
+      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0) ||
+      readings.every((r) => this.coverage.namesOtherKind(r.text))
+    );
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
