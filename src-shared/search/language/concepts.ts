@@ -9,7 +9,7 @@
 export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // things
   { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
-  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees'] },
+  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
@@ -21,7 +21,6 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
   { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken'] },
-  { zh: ['账户', '账号', '户口'], en: ['account'] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
   { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'alarm', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
