@@ -2,7 +2,7 @@ import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
 import { CONCEPTS } from './language/concepts';
 import { ENGLISH_FILLER } from './language/english';
-import { toPinyin } from './pinyin';
+import { charactersOf, toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
 
 /**
@@ -55,9 +55,11 @@ interface Explains {
 export class Coverage {
   private readonly explains = new Map<number, Explains>();
 
+  /** `catalogPair` says whether some catalog text holds a hanzi pair (the search index knows). */
   constructor(
     private readonly entries: readonly Instruction[],
     private readonly canonical: (text: string) => string,
+    private readonly catalogPair: (pair: string) => boolean,
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
@@ -94,7 +96,6 @@ export class Coverage {
    * concept uses. 话费 and 手机余额 are ours; 公积金余额 and "gas bill" are not.
    */
   namesOtherKind(text: string): boolean {
-    const d = (this.domain ??= this.buildDomain());
     const { hanRuns, latinWords } = cut(text);
     for (const run of hanRuns) {
       const chars = [...run];
@@ -103,37 +104,46 @@ export class Coverage {
         for (let at = run.indexOf(head); at !== -1; at = run.indexOf(head, at + 1)) {
           const i = [...run.slice(0, at)].length;
           // 话费, 短信费: the head is the end of a word of ours.
-          if (head.length === 1 && i >= 1 && d.pairs.has(chars[i - 1] + head)) continue;
+          if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
           if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
-          const modifier = chars[i - 2]! + chars[i - 1]!;
-          // A homophone typo of a word of ours (查讯余额, 话废余额) is still ours.
-          const sound = toPinyin(modifier);
-          if (!d.pairs.has(modifier) && !(sound[0] && sound[1] && d.sounds.has(`${sound[0]} ${sound[1]}`))) return true;
+          if (!this.domainPair(chars[i - 2]! + chars[i - 1]!)) return true;
         }
       }
     }
     const stems = latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
-    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !d.words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
+    const words = (this.domainWords ??= this.buildDomainWords());
+    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
   }
 
-  private domain: { pairs: Set<string>; sounds: Set<string>; words: Set<string> } | undefined;
+  private conceptPairs: Set<string> | undefined;
+  private domainWords: Set<string> | undefined;
 
-  /** Every hanzi pair and English stem of the catalog and the concepts: the words of this domain. */
-  private buildDomain(): { pairs: Set<string>; sounds: Set<string>; words: Set<string> } {
-    const pairs = new Set<string>();
-    const sounds = new Set<string>();
+  /** Whether a hanzi pair is a word of this domain: in a catalog text or a concept, or (for a typo) a homophone of one. */
+  private domainPair(pair: string, homophones = true): boolean {
+    this.conceptPairs ??= new Set(CONCEPTS.flatMap(({ zh }) => zh.map(fold).flatMap((w) => [...w].slice(1).map((ch, i) => w[i] + ch))));
+    const known = (p: string) => this.catalogPair(p) || this.conceptPairs!.has(p);
+    if (known(pair)) return true;
+    if (!homophones) return false;
+    // 查讯余额, 话废余额: the same sounds as a pair of ours.
+    const [a, b] = toPinyin(pair);
+    if (!a || !b) return false;
+    const second = charactersOf(b);
+    return [...charactersOf(a)].some((x) => [...second].some((y) => known(x + y)));
+  }
+
+  /** English stems of the catalog and the concepts, each distinct text cut once (a grown catalog repeats its texts). */
+  private buildDomainWords(): Set<string> {
     const words = new Set<string>();
-    this.entries.forEach((_, i) => {
-      const e = this.explainsOf(i);
-      for (const p of e.pairs) pairs.add(p);
-      for (const p of e.sounds) sounds.add(p);
-      for (const w of e.words) words.add(w);
-    });
-    for (const { zh, en } of CONCEPTS) {
-      for (const word of zh.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
-      for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
+    const seen = new Set<string>();
+    for (const instruction of this.entries) {
+      for (const text of [instruction.name.en, instruction.summary.en, ...instruction.synonyms.en, ...instruction.examples.en]) {
+        if (seen.has(text)) continue;
+        seen.add(text);
+        for (const w of cut(fold(text)).latinWords) words.add(stem(w));
+      }
     }
-    return { pairs, sounds, words };
+    for (const { en } of CONCEPTS) for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
+    return words;
   }
 
   /** Whether one of the instruction's texts holds a (folded) word. */

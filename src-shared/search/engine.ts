@@ -169,7 +169,7 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair));
   }
 
   search(query: string, limit = 10): SearchResult[] {
