@@ -24,6 +24,12 @@ const ZH_FILLER = [
   '告诉', '问问', '确认', '一堆', '看', '用', '说', '经常', '总是', '一直', '妈妈', '爸爸', '老公', '老婆', '乱七八糟', '家里', '老人', '孩子', '朋友', '顾客', '店员', '别人', '有人',
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
+/** The filler words by their first character, longest first, as lists of characters. */
+const FILLER_BY_FIRST = new Map<string, string[][]>();
+for (const word of ZH_FILLER) {
+  const chars = [...word];
+  FILLER_BY_FIRST.set(chars[0]!, [...(FILLER_BY_FIRST.get(chars[0]!) ?? []), chars]);
+}
 
 /**
  * Words that name a kind of thing a person has or pays (a balance, a bill, a password, a card).
@@ -33,6 +39,13 @@ const EN_FILLER = new Set(ENGLISH_FILLER);
  */
 const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
+
+/** A query text cut for `Coverage.of`: hanzi runs with their sounds and filler, meaningful Latin words. */
+interface Analysed {
+  otherKind: boolean;
+  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[] }[];
+  words: string[];
+}
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
 interface Explains {
@@ -54,6 +67,7 @@ interface Explains {
  */
 export class Coverage {
   private readonly explains = new Map<number, Explains>();
+  private readonly analysed = new Map<string, Analysed>();
 
   /** `catalogPair` says whether some catalog text holds a hanzi pair (the search index knows). */
   constructor(
@@ -64,16 +78,13 @@ export class Coverage {
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
   of(text: string, entry: number, correct: (word: string) => string[]): number {
-    if (this.namesOtherKind(text)) return 0;
+    const q = this.analyse(text);
+    if (q.otherKind) return 0;
     const e = this.explainsOf(entry);
-    const { hanRuns, latinWords } = cut(text);
     let total = 0;
     let covered = 0;
-    for (const run of hanRuns) {
-      const chars = [...run];
-      const sound = toPinyin(run);
+    for (const { chars, sound, filler } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
-      const filler = fillerMask(chars);
       chars.forEach((ch, i) => {
         if (filler[i]) return;
         total++;
@@ -82,12 +93,29 @@ export class Coverage {
         if (paired || (alone && e.chars.has(ch))) covered++;
       });
     }
-    for (const word of latinWords) {
-      if (isStopword(word) || EN_FILLER.has(word) || /^\d+$/.test(word)) continue;
+    for (const word of q.words) {
       total++;
       if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
     }
     return total === 0 ? 1 : covered / total;
+  }
+
+  /** What `of` needs of a query text, worked out once for all the answers it is asked about. */
+  private analyse(text: string): Analysed {
+    let a = this.analysed.get(text);
+    if (a) return a;
+    if (this.analysed.size > 500) this.analysed.clear();
+    const { hanRuns, latinWords } = cut(text);
+    a = {
+      otherKind: this.namesOtherKind(text),
+      runs: hanRuns.map((run) => {
+        const chars = [...run];
+        return { chars, sound: toPinyin(run), filler: fillerMask(chars) };
+      }),
+      words: latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+    };
+    this.analysed.set(text, a);
+    return a;
   }
 
   /**
@@ -183,9 +211,9 @@ export class Coverage {
 function fillerMask(chars: readonly string[]): boolean[] {
   const mask = new Array<boolean>(chars.length).fill(false);
   for (let i = 0; i < chars.length; ) {
-    const word = ZH_FILLER.find((w) => [...w].every((c, k) => chars[i + k] === c));
-    if (word) mask.fill(true, i, i + [...word].length);
-    i += word ? [...word].length : 1;
+    const word = FILLER_BY_FIRST.get(chars[i]!)?.find((w) => w.every((c, k) => chars[i + k] === c));
+    if (word) mask.fill(true, i, i + word.length);
+    i += word ? word.length : 1;
   }
   return mask;
 }
