@@ -29,6 +29,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
   { zh: ['业务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out'] },
+  { zh: ['来电', '打给我', '打来', '打进来'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
   { zh: ['来电提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
