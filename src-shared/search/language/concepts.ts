@@ -14,7 +14,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
-  { zh: ['呼叫等待', '插播', '来电等待', '第二个电话', '第二个来电', '另一个来电'], en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call'] },
+  { zh: ['呼叫等待', '插播', '来电等待', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电'], en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call'] },
   { zh: ['呼叫保持', '通话保持'], en: ['call hold', 'hold', 'on hold'] },
   { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人'], en: ['three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },

@@ -73,6 +73,8 @@ function build(): Map<string, [string, string][]> {
 /** A folded text with Cantonese and Taiwan words replaced by Mandarin ones (unchanged when there are none). */
 export function toMandarin(folded: string): string {
   table ??= build();
+  // 開咗來電等待未: "…yet?" asks whether it happened, as 开了来电等待没有 does.
+  folded = folded.replace(/咗(\p{Script=Han}{1,8})未(?=$|[\s?？!！。.,，])/u, '了$1没有');
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

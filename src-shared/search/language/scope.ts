@@ -31,7 +31,7 @@ const OUT_OF_SCOPE_EN = [
   'bluetooth', 'router', 'wifi', 'weather', 'flight', 'ticket', 'hotel', 'hotspot', 'roaming', 'broadband', 'recharge',
   'top up', 'topup', 'esim', 'carrier', 'port my number', 'transfer my number', 'movie', 'taxi', 'pizza', 'electricity',
   'water bill', 'gas bill', 'exchange rate', 'upgrade my plan', 'change my plan', 'new plan', 'new sim', 'replacement sim',
-  'restart', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
+  'restart', 'wont turn on', 'won t turn on', 'doesnt turn on', 'doesn t turn on', 'buy', 'purchase', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
   'factory reset', 'software', 'app', 'download', 'install', 'iphone', 'android', 'samsung', 'huawei', 'laptop', 'computer',
   'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',

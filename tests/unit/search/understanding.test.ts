@@ -27,6 +27,8 @@ describe('dialect and everyday Mandarin', () => {
     ['不记得密码', '忘记密码'],
     ['插撥', '插播'],
     ['保留通話', '呼叫保持'],
+    ['開咗來電等待未', '开了来电等待没有'],
+    ['打俾我', '打给我'],
   ])('%j → %j', (typed, mandarin) => {
     expect(toMandarin(fold(typed))).toBe(mandarin);
   });
@@ -110,6 +112,11 @@ describe('ranking by what the query explains', () => {
 });
 
 describe('confidence', () => {
+  it('reads a request for an alert as turning it on', () => {
+    expect(actions.detect('warn me when my credit is low')).toBe('enable');
+    expect(top('warn me when my credit is low')?.id).toBe('KTYETX');
+  });
+
   it.each(['物业费账单', '公积金余额', '暖气费余额', 'gas bill this month', 'wifi密码', 'gongjijin yue', '手机进水了', 'my battery drains fast'])(
     '%j is not answered with confidence',
     (q) => {
