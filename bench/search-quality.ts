@@ -17,6 +17,10 @@ export const BLIND_SET = resolve(import.meta.dirname, '../tests/fixtures/search-
 
 /** Written by the team for issue 16: queries of each class of phrasing it names, and unanswerable ones. */
 export const CLASSES_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.classes.json');
+/** Written by the team (issue 16, searchq) in the held-out set's kinds before the fresh set came: our own tuning material. */
+export const PROBE_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe.json');
+/** Written during issue 16 by someone shown only the instruction names, then used for tuning: no longer unseen. */
+export const FRESH_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.fresh.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

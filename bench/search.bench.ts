@@ -4,7 +4,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, HELDOUT_SET, loadQueries, SECOND_SET, quality, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, HELDOUT_SET, loadQueries, PROBE_SET, SECOND_SET, quality, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -30,6 +30,8 @@ export default async function searchBench(): Promise<Section> {
   const dev = loadQueries(DEV_SET);
   const more = [loadQueries(SECOND_SET), loadQueries(BLIND_SET)];
   const classes = loadQueries(CLASSES_SET);
+  const probe = loadQueries(PROBE_SET);
+  const fresh = loadQueries(FRESH_SET);
   const heldout = loadQueries(HELDOUT_SET);
   const real = builtinCatalog().instructions;
   const ours = createSearch(real);
@@ -60,23 +62,26 @@ export default async function searchBench(): Promise<Section> {
   if (more[0]) qualityFigures('second development set', more[0]);
   if (more[1]) qualityFigures('blind set (written without seeing the vocabulary)', more[1]);
 
-  // Issue 16: each class of phrasing, and questions no instruction answers (team-written, for tuning).
-  if (classes) {
-    const c = confidenceQuality(classes, judge);
+  // Issue 16: sets with kinds of phrasing and questions no instruction answers (`"expect": []`), kind by kind.
+  const byKind = (label: string, set: readonly LabelledQuery[]) => {
+    const c = confidenceQuality(set, judge);
     figures.push(
-      { name: `class set top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` },
-      { name: `class set unanswerable not confident (n=${c.unanswerable})`, value: pct(c.unanswerableNotConfident), target: '≥ 90 %', pass: c.unanswerableNotConfident >= 0.9 },
-      { name: `class set answerable not confident`, value: pct(c.answerableNotConfident), target: '≤ 2 %', pass: c.answerableNotConfident <= 0.02 },
+      { name: `${label} top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` },
+      { name: `${label} unanswerable not confident (n=${c.unanswerable})`, value: pct(c.unanswerableNotConfident), target: '≥ 90 %', pass: c.unanswerableNotConfident >= 0.9 },
+      { name: `${label} answerable not confident`, value: pct(c.answerableNotConfident), target: '≤ 2 %', pass: c.answerableNotConfident <= 0.02 },
     );
-    for (const kind of [...new Set(classes.map((x) => x.kind))]) {
+    for (const kind of [...new Set(set.map((x) => x.kind))]) {
       const k = confidenceQuality(
-        classes.filter((x) => x.kind === kind),
+        set.filter((x) => x.kind === kind),
         judge,
       );
-      figures.push({ name: `  class ${kind}`, value: k.answerable ? `top-1 ${pct(k.top1)}, top-3 ${pct(k.top3)}` : `not confident ${pct(k.unanswerableNotConfident)}` });
+      figures.push({ name: `  ${label} ${kind}`, value: k.answerable ? `top-1 ${pct(k.top1)}, top-3 ${pct(k.top3)}, not confident ${pct(k.answerableNotConfident)}` : `not confident ${pct(k.unanswerableNotConfident)}` });
     }
-    for (const m of c.misses) notes.push(`class set miss: ${m.q} → expected ${m.expect.join('|') || 'no answer'}, got ${m.got.join(',') || '—'}${m.confident ? ' (confident)' : ''}`);
-  }
+    for (const m of c.misses) notes.push(`${label} miss: ${m.q} → expected ${m.expect.join('|') || 'no answer'}, got ${m.got.join(',') || '—'}${m.confident ? ' (confident)' : ''}`);
+  };
+  if (classes) byKind('class set', classes);
+  if (probe) byKind('probe set (ours)', probe);
+  if (fresh) byKind('fresh set', fresh);
 
   // The held-out set is written by someone else and added by the lead: only its figures are printed, never its queries.
   if (heldout) {

@@ -1,7 +1,8 @@
 import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
+import { CONCEPTS } from './language/concepts';
 import { ENGLISH_FILLER } from './language/english';
-import { toPinyin } from './pinyin';
+import { charactersOf, toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
 
 /**
@@ -17,8 +18,34 @@ const ZH_FILLER = [
   // when and how much: a month or an amount is a parameter, not a thing asked about
   '去年', '今年', '明年', '上个月', '这个月', '下个月', '月份', '年', '月', '日', '号', '天', '块', '元',
   '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '百', '千',
+  // the story around a request: when, why, what happened before
+  '出差', '出国', '旅游', '这段时间', '一段时间', '暂时', '以前', '之前', '上次', '最近', '根本', '不小心', '莫名其妙',
+  '每个月', '一个月', '因为', '所以', '但是', '可是', '然后', '后来', '原来', '本来', '东西', '试了', '不行', '知道',
+  '告诉', '问问', '确认', '一堆', '看', '用', '说', '经常', '总是', '一直', '妈妈', '爸爸', '老公', '老婆', '乱七八糟', '家里', '老人', '孩子', '朋友', '顾客', '店员', '别人', '有人',
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
+/** The filler words by their first character, longest first, as lists of characters. */
+const FILLER_BY_FIRST = new Map<string, string[][]>();
+for (const word of ZH_FILLER) {
+  const chars = [...word];
+  FILLER_BY_FIRST.set(chars[0]!, [...(FILLER_BY_FIRST.get(chars[0]!) ?? []), chars]);
+}
+
+/**
+ * Words that name a kind of thing a person has or pays (a balance, a bill, a password, a card).
+ * Typed after a word the catalog never uses (公积金余额, 物业费账单, 加油卡, gas bill, wifi password)
+ * they name that other thing's balance or bill, which no instruction reads, however well 余额 or
+ * bill matches.
+ */
+const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
+const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
+
+/** A query text cut for `Coverage.of`: hanzi runs with their sounds and filler, meaningful Latin words. */
+interface Analysed {
+  otherKind: boolean;
+  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[] }[];
+  words: string[];
+}
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
 interface Explains {
@@ -40,23 +67,24 @@ interface Explains {
  */
 export class Coverage {
   private readonly explains = new Map<number, Explains>();
+  private readonly analysed = new Map<string, Analysed>();
 
+  /** `catalogPair` says whether some catalog text holds a hanzi pair (the search index knows). */
   constructor(
     private readonly entries: readonly Instruction[],
     private readonly canonical: (text: string) => string,
+    private readonly catalogPair: (pair: string) => boolean,
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
   of(text: string, entry: number, correct: (word: string) => string[]): number {
+    const q = this.analyse(text);
+    if (q.otherKind) return 0;
     const e = this.explainsOf(entry);
-    const { hanRuns, latinWords } = cut(text);
     let total = 0;
     let covered = 0;
-    for (const run of hanRuns) {
-      const chars = [...run];
-      const sound = toPinyin(run);
+    for (const { chars, sound, filler } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
-      const filler = fillerMask(chars);
       chars.forEach((ch, i) => {
         if (filler[i]) return;
         total++;
@@ -65,12 +93,85 @@ export class Coverage {
         if (paired || (alone && e.chars.has(ch))) covered++;
       });
     }
-    for (const word of latinWords) {
-      if (isStopword(word) || EN_FILLER.has(word) || /^\d+$/.test(word)) continue;
+    for (const word of q.words) {
       total++;
       if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
     }
     return total === 0 ? 1 : covered / total;
+  }
+
+  /** What `of` needs of a query text, worked out once for all the answers it is asked about. */
+  private analyse(text: string): Analysed {
+    let a = this.analysed.get(text);
+    if (a) return a;
+    if (this.analysed.size > 500) this.analysed.clear();
+    const { hanRuns, latinWords } = cut(text);
+    a = {
+      otherKind: this.namesOtherKind(text),
+      runs: hanRuns.map((run) => {
+        const chars = [...run];
+        return { chars, sound: toPinyin(run), filler: fillerMask(chars) };
+      }),
+      words: latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+    };
+    this.analysed.set(text, a);
+    return a;
+  }
+
+  /**
+   * Whether a folded text names another kind of balance, bill, password or card than a phone
+   * line's: a kind word (余额, 账单, 费, bill, balance …) right after a word no catalog text and no
+   * concept uses. 话费 and 手机余额 are ours; 公积金余额 and "gas bill" are not.
+   */
+  namesOtherKind(text: string): boolean {
+    const { hanRuns, latinWords } = cut(text);
+    for (const run of hanRuns) {
+      const chars = [...run];
+      const filler = fillerMask(chars);
+      for (const head of KIND_HEADS_ZH) {
+        for (let at = run.indexOf(head); at !== -1; at = run.indexOf(head, at + 1)) {
+          const i = [...run.slice(0, at)].length;
+          // 话费, 短信费: the head is the end of a word of ours.
+          if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
+          if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
+          if (!this.domainPair(chars[i - 2]! + chars[i - 1]!)) return true;
+        }
+      }
+    }
+    const stems = latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
+    const words = (this.domainWords ??= this.buildDomainWords());
+    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
+  }
+
+  private conceptPairs: Set<string> | undefined;
+  private domainWords: Set<string> | undefined;
+
+  /** Whether a hanzi pair is a word of this domain: in a catalog text or a concept, or (for a typo) a homophone of one. */
+  private domainPair(pair: string, homophones = true): boolean {
+    this.conceptPairs ??= new Set(CONCEPTS.flatMap(({ zh }) => zh.map(fold).flatMap((w) => [...w].slice(1).map((ch, i) => w[i] + ch))));
+    const known = (p: string) => this.catalogPair(p) || this.conceptPairs!.has(p);
+    if (known(pair)) return true;
+    if (!homophones) return false;
+    // 查讯余额, 话废余额: the same sounds as a pair of ours.
+    const [a, b] = toPinyin(pair);
+    if (!a || !b) return false;
+    const second = charactersOf(b);
+    return [...charactersOf(a)].some((x) => [...second].some((y) => known(x + y)));
+  }
+
+  /** English stems of the catalog and the concepts, each distinct text cut once (a grown catalog repeats its texts). */
+  private buildDomainWords(): Set<string> {
+    const words = new Set<string>();
+    const seen = new Set<string>();
+    for (const instruction of this.entries) {
+      for (const text of [instruction.name.en, instruction.summary.en, ...instruction.synonyms.en, ...instruction.examples.en]) {
+        if (seen.has(text)) continue;
+        seen.add(text);
+        for (const w of cut(fold(text)).latinWords) words.add(stem(w));
+      }
+    }
+    for (const { en } of CONCEPTS) for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
+    return words;
   }
 
   /** Whether one of the instruction's texts holds a (folded) word. */
@@ -110,9 +211,24 @@ export class Coverage {
 function fillerMask(chars: readonly string[]): boolean[] {
   const mask = new Array<boolean>(chars.length).fill(false);
   for (let i = 0; i < chars.length; ) {
-    const word = ZH_FILLER.find((w) => [...w].every((c, k) => chars[i + k] === c));
-    if (word) mask.fill(true, i, i + [...word].length);
-    i += word ? [...word].length : 1;
+    const word = FILLER_BY_FIRST.get(chars[i]!)?.find((w) => w.every((c, k) => chars[i + k] === c));
+    if (word) mask.fill(true, i, i + word.length);
+    i += word ? word.length : 1;
   }
   return mask;
+}
+
+/** How many of the first answers are weighed again by coverage, and how much an answer that explains nothing keeps. */
+const REWEIGH_FIRST = 6;
+const UNEXPLAINED_KEEPS = 0.6;
+
+/**
+ * The first answers weighed by how much of the query each explains, then sorted again: an answer
+ * that matched the query's frame (还有多少, how much) loses to one that explains its content word.
+ */
+export function weighByCoverage(ranked: { raw: number; index: number }[], explained: (index: number) => number): void {
+  const first = ranked.slice(0, REWEIGH_FIRST);
+  for (const r of first) r.raw *= UNEXPLAINED_KEEPS + (1 - UNEXPLAINED_KEEPS) * explained(r.index);
+  first.sort((a, b) => b.raw - a.raw || a.index - b.index);
+  ranked.splice(0, first.length, ...first);
 }

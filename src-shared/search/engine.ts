@@ -3,7 +3,7 @@ import { compose } from '../catalog/compose';
 import { Recognizer, type Recognized } from '../catalog/recognize';
 import { templatePrefix } from '../catalog/template';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage } from './confidence';
+import { Coverage, weighByCoverage } from './confidence';
 import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
@@ -24,6 +24,8 @@ const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.
 const CANONICAL_WEIGHT = 0.95;
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
+/** Wanting something (我想, want) with no action named leans a little away from asking about it. */
+const WISH_NOT_QUERY = 0.85;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
 const HOMOPHONE_MAX_HANZI = 6;
@@ -32,8 +34,12 @@ const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 /** A first answer is confident when it scores this well and explains this much of the query. */
-const CONFIDENT_SCORE = 0.3;
+const CONFIDENT_SCORE = 0.2;
 const CONFIDENT_COVERAGE = 0.4;
+/** A first answer far ahead of the second (this many times its score) needs to explain less of a long sentence. */
+const CLEAR_LEAD = 1.5;
+const CLEAR_LEAD_COVERAGE = 0.25;
+const CLEAR_LEAD_SCORE = 0.15;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 
@@ -163,7 +169,7 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair));
   }
 
   search(query: string, limit = 10): SearchResult[] {
@@ -206,22 +212,28 @@ export class SearchEngine {
     }
 
     const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
+    const wishes = !asked && this.actions.wishes(readings[0]!.text);
     const ranked: { raw: number; index: number; term: number | null }[] = [];
     for (const [index, f] of found) {
       const entry = this.entries[index]!;
       let score = f.score;
-      if (asked && asked === entry.action) score *= ACTION_MATCH;
+      if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
+      else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
       else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       ranked.push({ raw: score, index, term: f.term });
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
     ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
     const top = ranked[0]?.raw ?? 0;
+    const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
-      const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index));
+      const first = index === ranked[0]?.index;
+      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(readings, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -246,19 +258,28 @@ export class SearchEngine {
     const folded = fold(query).trim();
     if (!folded) return false;
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
-    return this.reader.read(folded, (w) => this.vocabulary.has(w)).some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0);
+    const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
+    return (
+      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0) ||
+      readings.every((r) => this.coverage.namesOtherKind(r.text))
+    );
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
-  private explains(readings: readonly Reading[], entry: number): boolean {
+  private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
     const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
+    return !strange && this.explained(readings, entry) >= enough;
+  }
+
+  /** The share of the query an entry explains, in its best reading. */
+  private explained(readings: readonly Reading[], entry: number): number {
     const correct = (w: string) => {
       // Asked for each answer and reading: a word is corrected once.
       let fixes = this.corrections.get(w);
       if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
       return fixes;
     };
-    return !strange && Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct))) >= CONFIDENT_COVERAGE;
+    return Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct)));
   }
 
   /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */
@@ -366,7 +387,7 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
   }
 }
 
-/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every hanzi pair. */
+/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every two or three hanzi in a row (已开通). */
 function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -377,6 +398,7 @@ function* catalogWords(entries: readonly Instruction[]): Generator<[string, bool
         const chars = [...run];
         if (chars.length <= 4) yield [run, true];
         for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
       }
     }
   }

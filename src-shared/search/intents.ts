@@ -3,6 +3,21 @@ import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
 import { cut, stem } from './text';
 
+/**
+ * Words that hold an action's character without asking for the action: 关机 is the phone being
+ * off (关机时来电提醒 is turned on), 开会 is a meeting. They are blanked out before actions are read.
+ */
+const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销'];
+/**
+ * Words of wanting (我想, 需要, want, request, how to): with no action named, a person who wants a
+ * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
+ */
+const WISHES_ZH = ['想', '要', '需要', '希望'];
+const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
+
+/** The same in English: the phone being off is not turning something off. */
+const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off'].map((p) => p.split(' ').map(stem));
+
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
 type Detectable = (typeof DETECTABLE)[number];
@@ -52,6 +67,7 @@ export class ActionDetector {
     const { hanRuns, latinWords } = cut(folded);
     const han = hanRuns.join('\u0001');
     let rest = han;
+    for (const word of NOT_ACTIONS) rest = rest.replaceAll(word, '\u0000'.repeat(word.length));
     for (const [word, action] of this.zh) {
       for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word, at + 1)) {
         found.push({ action, at });
@@ -61,6 +77,9 @@ export class ActionDetector {
     }
     if (hanRuns.length === 0 && this.questionOpeners.has(latinWords[0] ?? '')) found.push({ action: 'query', at: -1 });
     const words = latinWords.map(stem);
+    for (const phrase of NOT_ACTIONS_EN) {
+      for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, k) => words[i + k] === p)) words.fill('\u0000', i, i + phrase.length);
+    }
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (phrase.every((p, k) => words[i + k] === p)) {
@@ -72,6 +91,13 @@ export class ActionDetector {
     const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
     if (preferred) return preferred;
     return found.reduce<{ action: Detectable; at: number } | null>((last, f) => (!last || f.at > last.at ? f : last), null)?.action ?? null;
+  }
+
+  /** Whether a folded query wants something (我想, want, how to): a hint toward turning on when it names no action. */
+  wishes(folded: string): boolean {
+    const { hanRuns, latinWords } = cut(folded);
+    const words = latinWords.map(stem);
+    return hanRuns.some((run) => WISHES_ZH.some((w) => run.includes(w))) || WISHES_EN.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {

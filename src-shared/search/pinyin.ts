@@ -39,6 +39,20 @@ export function toPinyin(hans: string): (string | null)[] {
   return out;
 }
 
+let bySyllable: Map<string, string> | undefined;
+
+/** Every character the table reads as a syllable (yu → 于余鱼…): the homophones of a character. */
+export function charactersOf(syllable: string): string {
+  if (!bySyllable) {
+    bySyllable = new Map();
+    for (const group of PINYIN_GROUPS.split(' ')) {
+      const name = group.match(/^[a-z]+/)?.[0] ?? '';
+      bySyllable.set(name, (bySyllable.get(name) ?? '') + group.slice(name.length));
+    }
+  }
+  return bySyllable.get(syllable) ?? '';
+}
+
 let syllableSet: Set<string> | undefined;
 
 /** Every toneless syllable the table knows (a, ai, an, …, zuo). */

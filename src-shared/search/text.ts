@@ -32,8 +32,9 @@ export function isStopword(word: string): boolean {
 /** A light English stemmer: enough that "waiting"/"wait", "bills"/"bill", "disabled"/"disable" meet. */
 export function stem(word: string): string {
   const known = lemma(word);
-  if (known) return known;
-  let w = word;
+  // A word the table keeps as it is (sms, left) is not cut; a lemma (mins → minute) is cut as the word itself would be.
+  if (known === word) return word;
+  let w = known ?? word;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);

@@ -14,7 +14,12 @@ const CANTONESE: Record<string, string> = {
   仲: '还', 嗰: '那', 呢個: '这个', 呢度: '这里', 識: '会', 搞掂: '办好', 開返: '重新开', 上唔到網: '上不了网',
   手提電話: '手机', 手提: '手机', 部電話: '手机', 流動數據: '移动数据', 流動電話: '手机', 短訊: '短信',
   今個月: '本月', 上個月: '上月', 張單: '账单', 月費: '月租', 入錢: '充值', 冇錢: '没钱',
-  啦: '', 喎: '', 㗎: '', 囉: '', 咋: '', 喇: '', 嘞: '', 吖: '',
+  唔見咗: '丢了', 唔見: '丢', 點算: '怎么办', 點整: '怎么弄', 點知: '怎么知道', 點先可以: '怎么才能', 做乜: '为什么',
+  唔使: '不用', 使唔使: '要不要', 要唔要: '要不要', 得唔得: '行不行', 知唔知: '知不知道', 有冇: '有没有', 唔係: '不是',
+  諗: '想', 傾電話: '通话', 加多個人: '多加一个人', 人哋: '别人', 可唔可以: '可不可以', 會唔會: '会不会', 係咪: '是不是', 俾人: '被人', 畀人: '被人', 幫手: '帮忙', 同我: '帮我', 提我: '提醒我', 嘢: '东西', 啱啱: '刚刚',
+  剩返: '剩下', 淨返: '剩下', 淨係: '只是', 用晒: '用完', 冇晒: '没了', 邊啲: '哪些', 收唔到: '收不到', 打唔通: '打不通',
+  月結單: '账单', 入數: '充值', 睇返: '看', 查返: '查', 睇吓: '看一下', 查吓: '查一下', 通話時間: '通话时长', 來電等候: '呼叫等待',
+  啦: '', 喎: '', 㗎: '', 囉: '', 喇: '', 嘞: '', 吖: '',
 };
 
 /** Taiwan telecom words the opencc phrase table does not carry. */
@@ -22,17 +27,37 @@ const TAIWAN: Record<string, string> = {
   網路: '网络', 行動上網: '移动上网', 行動數據: '移动数据', 行動網路: '移动网络', 行動資料: '移动数据', 行動電話: '手机',
   行動: '移动', 吃到飽: '不限流量', 簡訊: '短信', 訊息: '短信', 門號: '号码', 答鈴: '彩铃', 資料: '数据',
   通話費: '话费', 月租費: '月租', 設定: '设置', 連線: '连接', 則: '条', 帳號: '账号',
+  插撥: '插播', 申辦: '办理', 停話: '停机', 紅利點數: '积分', 點數: '积分', 來電答鈴: '彩铃',
+  保留通話: '呼叫保持', 通話保留: '呼叫保持', 來電待接: '呼叫等待',
 };
+
+/**
+ * Everyday northern Mandarin the catalog does not write: 咋 and 啥 for 怎么 and 什么, 弄个 / 搞个
+ * for getting a service.
+ */
+const COLLOQUIAL: Record<string, string> = {
+  咋样: '怎么样', 咋办: '怎么办', 咋: '怎么', 为啥: '为什么', 干啥: '做什么', 啥: '什么', 弄个: '开通', 搞个: '开通',
+  整一个: '开通', 弄一个: '开通', 搞一个: '开通', 忘了: '忘记', 忘掉: '忘记', 不记得: '忘记', 记不得: '忘记', 记不住: '忘记',
+  想不起: '忘记',
+};
+
+/**
+ * opencc's Taiwan phrases come from software usage (呼叫 → 调用 "call a function", 查询 → 查找):
+ * these words mean the same in Taiwan and on the mainland when a phone line is meant, so they stay.
+ */
+const SAME_IN_TELECOM = new Set(['呼叫', '查詢', '停用', '啟用', '開啟', '線上', '訊息', '資訊', '介面', '通話記錄', '程序']);
 
 let table: Map<string, [from: string, to: string][]> | undefined;
 
 /** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
 function build(): Map<string, [string, string][]> {
   const byFirst = new Map<string, [string, string][]>();
-  const pairs = TW_PHRASES.split('|').map((p) => p.split(' ') as [string, string]);
+  const pairs = TW_PHRASES.split('|')
+    .map((p) => p.split(' ') as [string, string])
+    .filter(([from]) => !SAME_IN_TELECOM.has(from));
   const seen = new Set<string>();
   // Ours first: where opencc has another wording for the same phrase, the telecom one is kept.
-  for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...pairs]) {
+  for (const [from, mandarin] of [...Object.entries(CANTONESE), ...Object.entries(TAIWAN), ...Object.entries(COLLOQUIAL), ...pairs]) {
     const key = fold(from);
     const value = fold(mandarin);
     if (key === value || seen.has(key)) continue;
@@ -48,6 +73,8 @@ function build(): Map<string, [string, string][]> {
 /** A folded text with Cantonese and Taiwan words replaced by Mandarin ones (unchanged when there are none). */
 export function toMandarin(folded: string): string {
   table ??= build();
+  // 開咗來電等待未: "…yet?" asks whether it happened, as 开了来电等待没有 does.
+  folded = folded.replace(/咗(\p{Script=Han}{1,8})未(?=$|[\s?？!！。.,，])/u, '了$1没有');
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

@@ -10,13 +10,16 @@ const LEMMAS = new Map<string, string>(Object.entries({
   txts: 'text', sms: 'sms', mins: 'minute', pwd: 'password', passwd: 'password',
   pw: 'password', acct: 'account', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
   internets: 'internet', wifi: 'wifi', plz: 'please', pls: 'please', thx: 'thanks', tmr: 'tomorrow',
+  wat: 'what', wht: 'what', kno: 'know', knw: 'know', hw: 'how', abt: 'about', ppl: 'people', wen: 'when',
+  cuz: 'because', coz: 'because', bcoz: 'because', gimme: 'give', lemme: 'let', ya: 'you', yr: 'your', thru: 'through',
   // irregular forms
   spent: 'spend', paid: 'pay', got: 'get', gotten: 'get', gave: 'give', given: 'give', went: 'go', gone: 'go',
   ran: 'run', running: 'run', bought: 'buy', forgot: 'forget', forgotten: 'forget', told: 'tell', sent: 'send',
   took: 'take', taken: 'take', made: 'make', did: 'do', does: 'do', done: 'do', was: 'be', were: 'be', been: 'be',
   had: 'have', has: 'have', knew: 'know', known: 'know', saw: 'see', seen: 'see', wrote: 'write', written: 'write',
   broke: 'break', broken: 'break', stole: 'steal', stolen: 'steal', chose: 'choose', chosen: 'choose', shut: 'shut',
-  left: 'left', lost: 'lost', remains: 'remain', remaining: 'remain', remained: 'remain', finished: 'finish', finish: 'finish',
+  // 'who called' (while my phone was off) is not 'who calls' (caller ID): the past is kept
+  called: 'called', left: 'left', lost: 'lost', remains: 'remain', remaining: 'remain', remained: 'remain', finished: 'finish', finish: 'finish',
   money: 'money', many: 'many', much: 'much',
 }));
 

@@ -3,6 +3,7 @@ import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
 import { CONCEPTS } from './concepts';
 import { toMandarin } from './dialect';
+import { OUT_OF_SCOPE_ZH } from './scope';
 import { foldTones } from './tones';
 
 /** One way of reading a query: the text to search with, and how much a match through it counts. */
@@ -15,6 +16,16 @@ const MANDARIN_WEIGHT = 0.95;
 /** A concept's other word is close to the catalog's, not the same (上网 is not quite 流量). */
 const CANONICAL_WEIGHT = 0.8;
 const TRANSLATED_WEIGHT = 0.9;
+const BARE_WEIGHT = 0.9;
+/** Politeness, question frames and story words that carry no request (longest first). */
+const FRAMES = new RegExp(
+  ['你好', '您好', '请问', '麻烦你', '麻烦', '谢谢', '帮我', '帮忙', '我想要', '我想', '我要', '想要', '想知道', '我需要', '需要',
+   '能不能', '可不可以', '可以吗', '是不是', '怎么样', '怎么办', '怎么', '如何', '一下', '一下子', '应该', '到底', '最近', '昨天', '今天', '刚才', '刚刚',
+   '现在', '突然', '已经', '好像', '总是', '一直', '老是', '能否', '吗', '呢', '啊', '吧', '呀']
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
 const CATALOG_PHRASE = 2;
@@ -57,6 +68,9 @@ export class QueryReader {
     const canonical = this.toCanonical(mandarin);
     add(canonical, CANONICAL_WEIGHT);
     if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
+    // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
+    const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
+    if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
     return out;
   }
 
@@ -81,7 +95,8 @@ export class QueryReader {
    * pinyin initials decoded into words; stop words dropped; anything else kept as typed.
    */
   translate(text: string, known: (word: string) => boolean): string {
-    const pieces = text.match(/[a-z0-9]+|[^a-z0-9\s\p{P}]+/gu) ?? [];
+    // Two words typed as one (callwaiting, calleridoff) are read apart when both halves are known.
+    const pieces = (text.match(/[a-z0-9]+|[^a-z0-9\s\p{P}]+/gu) ?? []).flatMap((p) => (/^[a-z]{6,}$/.test(p) && !known(p) && !isPinyin(p) ? splitWords(p, known) : [p]));
     const out: string[] = [];
     for (let i = 0; i < pieces.length; ) {
       const piece = pieces[i]!;
@@ -159,6 +174,17 @@ export class QueryReader {
     };
     for (const { zh } of CONCEPTS) for (const word of zh) add(word, CONCEPT_WORD);
     for (const [word, phrase] of this.catalogWords()) add(word, phrase ? CATALOG_PHRASE : CATALOG_PAIR);
+    // Things outside the catalog, so that their pinyin (gongjijin, xinyongka) is read as them, not as some word of ours.
+    for (const word of OUT_OF_SCOPE_ZH) if ([...word].length >= 3) add(word, CATALOG_PAIR);
     return decodable;
   }
+}
+
+/** A word typed solid cut into two known words, or the word itself. */
+function splitWords(word: string, known: (word: string) => boolean): string[] {
+  for (let i = 3; i + 3 <= word.length; i++) {
+    const [a, b] = [word.slice(0, i), word.slice(i)];
+    if (known(a) && known(b)) return [a, b];
+  }
+  return [word];
 }

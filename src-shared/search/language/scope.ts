@@ -4,18 +4,39 @@
  * itself (蓝牙耳机). A query naming one is never answered with confidence, however well its other
  * words (余额, 账单, 开通) match.
  */
-const OUT_OF_SCOPE_ZH = [
+export const OUT_OF_SCOPE_ZH = [
   '股票', '股价', '行情', '基金', '理财', '公积金', '社保', '医保', '信用卡', '银行', '贷款', '保险', '彩票', '支付宝',
   '微信', '快递', '外卖', '天气', '电费', '水费', '燃气', '煤气', '交通卡', '公交卡', '宽带', '漫游', '携号转网', '转网',
-  '充值', '缴费', '交费', '充钱', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
+  '充值', '缴费', '交费', '充钱', '充话费', '交话费', '缴话费', '充流量', '手机多少钱', '流量包', '加油包', '网速', '信号差', '信号不好', '信号弱', '归属地', '话费券', '蓝牙', '耳机', '路由器', '热点', '闹钟', '屏幕', '维修', '机票', '火车票', '门票',
   '营业厅', '电影', '地图', '导航', '会员', '补卡', '换卡', '销户', '过户', '实名', '发票', '合约机', '靓号', '选号',
   '套餐升级', '升级套餐', '换套餐', '改套餐', '办套餐', '5g套餐', '演唱会', '酒店', '外币', '汇率', '油价', 'esim',
+  // the phone, the computer and their software
+  '屏幕', '黑屏', '碎屏', '花屏', '电池', '充电', '充不进电', '充电器', '数据线', '摄像头', '相机', '拍照', '内存', '存储空间',
+  '死机', '卡顿', '发烫', '发热', '开不了机', '开不开机', '重启', '出厂设置', '系统更新', '刷机', '手机壳', '贴膜', '听筒',
+  '麦克风', '扬声器', '喇叭', '指纹', '锁屏', '截图', '截屏', '电脑', '平板', '手表', '电视', '机顶盒', '光猫',
+  '进水', '掉水', '摔坏', '摔了', '没声音', '杂音', '很卡', '卡死', '字体', '电话本', '通讯录', '联系人', '转让', '号码是多少',
+  '下载', '安装', '卸载', '软件', '游戏', '换手机', '换个手机', '换部手机', '买手机', '买个手机', '新手机', '手机坏了',
+  // money that is not the phone line's
+  '花呗', '借呗', '白条', '余额宝', '零钱', '银行卡', '储蓄卡', '存款', '利息', '工资', '房贷', '车贷', '房租', '还款',
+  '分期', '转账', '汇款', '收益', '物业', '暖气', '取暖', '停车', '学费', '罚款', '违章', '加油卡', '油卡', '税',
+  // everyday questions
+  '下雨', '下雪', '几点', '笑话', '翻译', '新闻', '菜谱', '好吃', '餐厅', '饭店', '火车', '高铁', '打车', '小说', '星座',
+  '作业', '考试', '放假', '快递',
+  // other services of a phone company, and other companies
+  '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
+  '亲情号', '家庭网', '国际长途', '呼叫转移', '来电转接', '转接', '语音信箱', '黑名单', '拦截', '骚扰', '视频彩铃', '合约',
 ];
 const OUT_OF_SCOPE_EN = [
   'stock', 'share price', 'bank', 'credit card', 'debit card', 'loan', 'insurance', 'earbud', 'earphone', 'headphone',
   'bluetooth', 'router', 'wifi', 'weather', 'flight', 'ticket', 'hotel', 'hotspot', 'roaming', 'broadband', 'recharge',
   'top up', 'topup', 'esim', 'carrier', 'port my number', 'transfer my number', 'movie', 'taxi', 'pizza', 'electricity',
   'water bill', 'gas bill', 'exchange rate', 'upgrade my plan', 'change my plan', 'new plan', 'new sim', 'replacement sim',
+  'restart', 'wont turn on', 'won t turn on', 'doesnt turn on', 'doesn t turn on', 'buy', 'purchase', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
+  'factory reset', 'software', 'app', 'download', 'install', 'iphone', 'android', 'samsung', 'huawei', 'laptop', 'computer',
+  'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
+  'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
+  'nearest', 'complain', 'complaint', 'human', 'agent', 'call forwarding', 'forward my calls', 'forward calls', 'voicemail',
+  'voice mail', 'blacklist', 'spam', 'new phone', 'buy a phone', 'contract', 'parcel', 'package delivery',
 ];
 
 /**

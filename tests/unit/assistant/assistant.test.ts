@@ -227,6 +227,9 @@ describe('help and unknown', () => {
     ['公积金余额', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
     ['信用卡賬單', 'zh-Hant', '這個沒有對應的簡訊指令，我不猜。可以撥打 10086 問人工客服。'],
     ['股票行情', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
+    // no word list names these: a balance or bill of a kind no catalog text uses
+    ['校园卡账单', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
+    ['饭卡余额', 'zh-Hans', '这个没有对应的短信指令，我不猜。可以拨打 10086 问人工客服。'],
     ['how do I pair my earbuds', 'en', "There is no SMS instruction for that, and I won't guess. You can call 10086 and ask a person."],
     ["what's the weather tomorrow", 'en', "There is no SMS instruction for that, and I won't guess. You can call 10086 and ask a person."],
   ] as const)('says it has no instruction for %j (another kind of balance, bill or service) and suggests 10086', (q, lang, text) => {

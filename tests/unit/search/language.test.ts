@@ -89,7 +89,10 @@ describe('English and mixed language', () => {
   it('lemmatises irregular and chat spellings, for catalog texts and queries alike', () => {
     expect(lemma('spent')).toBe('spend');
     expect(stem('forgot')).toBe('forget');
-    expect(stem('msgs')).toBe('message');
+    // A chat spelling meets the word as the catalog writes it, after both are cut the same way.
+    expect(stem('msgs')).toBe(stem('messages'));
+    expect(stem('mins')).toBe(stem('minutes'));
+    expect(stem('sms')).toBe('sms');
     expect(stem('constructor')).toBe('constructor');
   });
 
