@@ -13,15 +13,16 @@ export default defineConfig({
     outDir: resolve(here, '../out/extension'),
     emptyOutDir: true,
     target: 'chrome120',
-    modulePreload: false,
+    // The HTML names every chunk its entry imports (<link rel="modulepreload">), so they load
+    // together rather than one after another; Chrome needs no polyfill for it.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { popup: resolve(here, 'popup.html'), options: resolve(here, 'options.html'), background: resolve(here, 'background.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        chunkFileNames: 'assets/shared-[hash].js',
-        // One chunk of shared code, not one per combination of entries: the popup loads two files,
-        // not a waterfall of small ones (modulePreload is off) before its first results.
-        manualChunks: (id) => (/\/src-extension\/(popup|options|background)\.(ts|html)$/.test(id) ? undefined : 'shared'),
+        // A chunk per set of entries that share code: the popup does not load the search index
+        // code, which only the worker runs (search-protocol.ts).
+        chunkFileNames: 'assets/chunk-[hash].js',
       },
     },
   },
