@@ -46,7 +46,10 @@ async function searchPage(text: string): Promise<string> {
 
 async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP) {
-    await chrome.tabs.create({ url: await searchPage(info.selectionText ?? '') });
+    const opening = chrome.tabs.create({ url: await searchPage(info.selectionText ?? '') });
+    // While Chrome opens the tab: the index its first search will ask for (a worker just woken has none).
+    void searchIndex().catch(() => undefined);
+    await opening;
   } else if (info.menuItemId === MENU_REPORT) {
     // The menu shows only on http(s) pages; a local address (the app's own page) is never reported.
     const url = info.linkUrl ?? info.pageUrl ?? '';

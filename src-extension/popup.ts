@@ -81,6 +81,6 @@ void chrome.storage.local.get([LANG_KEY]).then((stored) => {
   const chosen = stored[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();
-  // After the first paint: the catalog views' module, and the daily update check.
-  setTimeout(() => void catalogViews().then((views) => views.checkForUpdateIfDue()));
+  // Once the page is idle (its first results painted): the catalog views' module, and the daily update check.
+  requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue()));
 });

@@ -2,6 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
+const POPUP = resolve(here, 'popup.ts');
+
+type ModuleInfo = { importers: readonly string[] } | null;
+
+/** Whether `from` imports `id` statically, directly or through other modules. */
+function reachable(id: string, from: string, info: (id: string) => ModuleInfo, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return (info(id)?.importers ?? []).some((importer) => importer === from || reachable(importer, from, info, seen));
+}
 
 /** Three entries: the popup page, the options page and the service worker (an ES module, at a fixed name the manifest names). */
 export default defineConfig({
@@ -20,9 +30,10 @@ export default defineConfig({
       input: { popup: resolve(here, 'popup.html'), options: resolve(here, 'options.html'), background: resolve(here, 'background.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        // A chunk per set of entries that share code: the popup does not load the search index
-        // code, which only the worker runs (search-protocol.ts).
+        // The popup does not load the search index code, which only the worker runs
+        // (search-protocol.ts); what its first paint needs is one file, the rest comes after.
         chunkFileNames: 'assets/chunk-[hash].js',
+        manualChunks: (id, { getModuleInfo }) => (id !== POPUP && reachable(id, POPUP, getModuleInfo) ? 'popup-start' : undefined),
       },
     },
   },
