@@ -1,13 +1,11 @@
-import type { BrowserContext, CDPSession, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 
 /**
- * Everything the extension's service worker and pages log at warning or error level. Chrome
- * reports an unchecked `runtime.lastError` as a Log entry of the target ("Unchecked
- * runtime.lastError: …", what the chrome://extensions Errors panel lists), not as a console call,
- * and Playwright's console events do not carry a service worker's Log entries: the worker (where
- * the native port lives) is read through the DevTools protocol. Pages are read through Playwright's
- * console events only: with a second debugger on every page, the test that closes a popup mid-send
- * failed in 2 of 3 runs of the file (the reply reached the popup being closed), and passed without.
+ * Everything the extension's service worker and pages log at warning or error level, read from
+ * each target through the DevTools protocol. Chrome reports an unchecked `runtime.lastError` as a
+ * Log entry of the target ("Unchecked runtime.lastError: …", what the chrome://extensions Errors
+ * panel lists), not as a console call, and Playwright's console events do not carry a service
+ * worker's Log entries: reading them here is what lets a test see that message.
  */
 export interface ExtensionLogs {
   /** `level: text`, in the order the targets reported them. */
@@ -20,7 +18,7 @@ export interface ExtensionLogs {
 type TargetInfo = { targetId: string; type: string };
 type Message = { id?: number; method?: string; params?: Record<string, unknown> };
 
-const WATCHED = new Set(['service_worker']);
+const WATCHED = new Set(['service_worker', 'page']);
 const LEVELS = new Set(['error', 'warning']);
 
 export async function watchExtensionLogs(context: BrowserContext): Promise<ExtensionLogs> {
@@ -71,12 +69,6 @@ export async function watchExtensionLogs(context: BrowserContext): Promise<Exten
   cdp.on('Target.detachedFromTarget', (e) => {
     for (const [target, session] of sessions) if (session === e.sessionId) sessions.delete(target);
   });
-  const onPageConsole = (m: ConsoleMessage) => {
-    if (m.type() === 'error' || m.type() === 'warning') lines.push(`${m.type()}: ${m.text()}`);
-  };
-  const watchPage = (page: Page) => page.on('console', onPageConsole);
-  context.pages().forEach(watchPage);
-  context.on('page', watchPage);
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   const { targetInfos } = await cdp.send('Target.getTargets');
   await Promise.all(targetInfos.map(attach));
@@ -88,8 +80,6 @@ export async function watchExtensionLogs(context: BrowserContext): Promise<Exten
       await Promise.all([...sessions.values()].filter(Boolean).map((s) => Promise.race([send(s, 'Runtime.evaluate', { expression: '0' }), new Promise((r) => setTimeout(r, 2000))])));
     },
     async stop() {
-      context.off('page', watchPage);
-      for (const page of context.pages()) page.off('console', onPageConsole);
       await cdp.detach().catch(() => undefined);
     },
   };

@@ -409,7 +409,10 @@ describe('sending through the desktop app (native messaging)', () => {
   });
 
   it('an unpaired extension is refused by the app, and nothing is sent', async () => {
-    core = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: FAST });
+    // 10086 answers 1.5 s after a send, not 20 ms: long enough that a popup closed at once really
+    // is closed when the reply comes (under load the close took longer than 20 ms, and the reply
+    // then reached the closing popup: no notification, badge cleared).
+    core = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1500 } });
     await core.openExtensionLink();
     const page = await openPopup('#/instruction/YE');
     await page.waitForSelector('#desktop-pair');
