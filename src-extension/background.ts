@@ -7,7 +7,9 @@ import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
 import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
 import { isReportableUrl, WEB_PAGES } from './report';
 import { routeHash, type Route } from './routes';
+import { isSearchRequest, type SearchReply, type SearchRequest } from './search-protocol';
 import { omniboxDefault, omniboxSuggestions } from './suggest';
+import { answerSearch, searchFor } from './worker-search';
 
 /**
  * The service worker: the omnibox keyword `10086`, the two context-menu entries (each only opens
@@ -26,6 +28,8 @@ const catalogSession = () => (session ??= CatalogSession.open(chrome.storage.loc
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && CATALOG_KEYS.some((key) => key in changes)) session = undefined;
 });
+/** The search index over the catalog in use, for the omnibox and every page's search box. */
+const searchIndex = async () => searchFor((await catalogSession()).catalog);
 
 function pageUrl(route: Route): string {
   return chrome.runtime.getURL(`popup.html${routeHash(route)}`);
@@ -42,7 +46,10 @@ async function searchPage(text: string): Promise<string> {
 
 async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP) {
-    await chrome.tabs.create({ url: await searchPage(info.selectionText ?? '') });
+    const opening = chrome.tabs.create({ url: await searchPage(info.selectionText ?? '') });
+    // While Chrome opens the tab: the index its first search will ask for (a worker just woken has none).
+    void searchIndex().catch(() => undefined);
+    await opening;
   } else if (info.menuItemId === MENU_REPORT) {
     // The menu shows only on http(s) pages; a local address (the app's own page) is never reported.
     const url = info.linkUrl ?? info.pageUrl ?? '';
@@ -62,7 +69,7 @@ async function onInputEntered(text: string, disposition: chrome.omnibox.Disposit
 let defaultSuggestion: string | null = null;
 
 async function suggest(text: string) {
-  const search = (await catalogSession()).search;
+  const search = await searchIndex();
   // The first line says what Enter does with the text as typed (open that code, or search for it).
   defaultSuggestion = omniboxDefault(search, text, uiLang());
   chrome.omnibox.setDefaultSuggestion({ description: defaultSuggestion });
@@ -127,12 +134,28 @@ chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== DESKTOP_PORT || !ownPage(port.sender)) return port.disconnect();
   pages.add(port);
   port.onDisconnect.addListener(() => pages.delete(port));
-  void desktop.snapshot().then((snapshot) => port.postMessage({ kind: 'desktop.update', snapshot } satisfies DesktopUpdate));
+  // A page opened: the index is built now, after its snapshot, so the first keystroke finds it ready.
+  void desktop
+    .snapshot()
+    .then((snapshot) => port.postMessage({ kind: 'desktop.update', snapshot } satisfies DesktopUpdate))
+    .then(searchIndex)
+    .catch(() => undefined);
 });
 
-/** Only the extension's own pages may use the desktop link; anything else is ignored. */
+const search = (request: SearchRequest): Promise<SearchReply> =>
+  catalogSession().then(
+    (s) => answerSearch(s.catalog, request),
+    () => ({ error: { zh: '读取指令库失败，请重新打开。', en: 'The catalog could not be read; reopen this page.' } }),
+  );
+
+/** Only the extension's own pages may search or use the desktop link; anything else is ignored. */
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  if (!ownPage(sender) || !isDesktopCommand(message)) return;
+  if (!ownPage(sender)) return;
+  if (isSearchRequest(message)) {
+    void search(message).then(reply);
+    return true;
+  }
+  if (!isDesktopCommand(message)) return;
   const done =
     message.kind === 'desktop.status'
       ? desktop.refresh()

@@ -8,7 +8,6 @@ import { builtinProvinceProfile } from '../src-shared/catalog/provinces/builtin'
 import type { ProvinceId } from '../src-shared/catalog/provinces/schema';
 import type { Catalog } from '../src-shared/catalog/schema';
 import { toHallError, type Bilingual } from '../src-shared/errors';
-import { createSearch, type SearchEngine } from '../src-shared/search';
 import * as store from './catalog-store';
 import { checkIsDue, runUpdateCheck } from './catalog-update';
 import { sourceFetcher, type FetchFile } from './source-fetch';
@@ -25,22 +24,13 @@ export interface CatalogInUse {
 
 export type { ImportOutcome } from '../src-shared/catalog/custom/file';
 
-const engines = new WeakMap<InstructionCatalog, SearchEngine>();
-
-/** One search index per catalog: building it is most of the time to the first results. */
-export function searchFor(catalog: InstructionCatalog): SearchEngine {
-  let engine = engines.get(catalog);
-  if (!engine) engines.set(catalog, (engine = createSearch(catalog.instructions)));
-  return engine;
-}
-
 /** The accepted update, unless the built-in catalog is as new (the extension itself was updated). */
 function baseOf(settings: store.CatalogSettings, builtin: Catalog): Pick<CatalogInUse, 'base' | 'origin'> {
   const accepted = settings.accepted?.catalog;
   return accepted && compareVersions(accepted.version, builtin.version) > 0 ? { base: accepted, origin: 'update' } : { base: builtin, origin: 'builtin' };
 }
 
-/** `builtin` itself is used (with its search index) when nothing stored changes it. */
+/** `builtin` itself is used (and the worker's search index over it) when nothing stored changes it. */
 export async function loadCatalogInUse(storage: store.StorageArea, builtin: InstructionCatalog): Promise<CatalogInUse> {
   const settings = await store.readCatalogSettings(storage);
   const { base, origin } = baseOf(settings, builtin.data);
@@ -82,11 +72,6 @@ export class CatalogSession {
 
   get catalog(): InstructionCatalog {
     return this.state.catalog;
-  }
-
-  /** Built on first use: the settings page does not need it. */
-  get search(): SearchEngine {
-    return searchFor(this.state.catalog);
   }
 
   /** Called after every change; returns the function that stops listening. */

@@ -1,31 +1,20 @@
-import { builtinCatalog } from '../src-shared/catalog/builtin';
-import { CatalogSession, searchFor } from './catalog-session';
 import { h } from './dom';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './routes';
-import { instructionView } from './view-instruction';
-import { reportView } from './view-report';
-import { searchView } from './view-search';
+import { searchInWorker, type SearchReply } from './search-protocol';
+import { RESULT_LIMIT, searchView } from './view-search';
 import { recentSends } from './view-desktop-send';
-import { settingsView } from './view-settings';
 
-
-let session: CatalogSession;
 let lang: Lang;
 /** The search box's query, in memory only (see searchView): what Esc and Back come back to. */
 let lastQuery = '';
 
-function viewFor(route: Route): HTMLElement {
-  switch (route.view) {
-    case 'search':
-      return h('div', {}, searchView(lang, session.search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
-    case 'instruction':
-      return instructionView(lang, session.catalog, route.id);
-    case 'report':
-      return reportView(lang, route.url);
-    case 'settings':
-      return settingsView(lang, session);
-  }
+/** Everything but the search box waits for the catalog, in a module of its own (popup-catalog-views.ts). */
+const catalogViews = () => import('./popup-catalog-views');
+
+function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
+  if (route.view === 'search') return h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+  return catalogViews().then((views) => views.catalogView(lang, route));
 }
 
 function header(): HTMLElement {
@@ -43,11 +32,20 @@ function header(): HTMLElement {
   return h('header', {}, h('strong', {}, t(lang, 'extName')), report, settings, select);
 }
 
+/** Counts renders: a view that arrives after the page moved on is not shown. */
+let renders = 0;
+
 function render(): void {
   const route = parseRoute(location.hash);
+  const view = viewFor(route);
+  const current = ++renders;
+  if (view instanceof HTMLElement) return show(route, view);
+  void view.then((v) => current === renders && show(route, v));
+}
+
+function show(route: Route, view: HTMLElement): void {
   document.documentElement.lang = lang;
   document.title = t(lang, 'extName');
-  const view = viewFor(route);
   const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: '' }) }, t(lang, 'back'));
   document.body.replaceChildren(header(), h('main', {}, back, view));
   view.querySelector<HTMLElement>('input, select')?.focus();
@@ -70,20 +68,19 @@ window.addEventListener('hashchange', () => {
 });
 takeQueryFromAddress();
 
-// The catalog in use (signed update or built-in, province, the user's own) is read once per
-// opening, together with the language.
-const builtin = builtinCatalog();
-const opening = Promise.all([chrome.storage.local.get([LANG_KEY]), CatalogSession.open(chrome.storage.local, builtin)]);
-// While storage is read: the index over the built-in catalog, which is what most popups search
-// (it is used only if nothing stored changes the catalog).
-if (parseRoute(location.hash).view === 'search') searchFor(builtin);
-void opening.then(
-  ([stored, opened]) => {
-    session = opened;
-    const chosen = stored[LANG_KEY];
-    lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
-    render();
-    // The daily check, when a source is set: on opening, as the extension has no timer permission.
-    void session.checkIfDue();
-  },
-);
+// A query in the address (the omnibox, a selection) is asked of the worker first, so its answer
+// comes while the page reads storage; the worker that opened this tab has the index built.
+let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: searchInWorker(lastQuery, RESULT_LIMIT) } : null;
+function search(query: string, limit: number): Promise<SearchReply> {
+  const first = firstSearch;
+  firstSearch = null;
+  return first?.query === query && limit === RESULT_LIMIT ? first.reply : searchInWorker(query, limit);
+}
+
+void chrome.storage.local.get([LANG_KEY]).then((stored) => {
+  const chosen = stored[LANG_KEY];
+  lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
+  render();
+  // Once the page is idle (its first results painted): the catalog views' module, and the daily update check.
+  requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue()));
+});

@@ -34,7 +34,7 @@ function onSnapshot(listener: Listener): () => void {
 const command = (c: DesktopCommand) => chrome.runtime.sendMessage(c).catch(() => undefined);
 
 /** The app's words (Simplified Chinese and English) in the UI's language. */
-export const errorText = (lang: Lang, e: ErrorText) => (lang === 'en' ? e.en : lang === 'zh-Hant' ? toTraditional(e.zh) : e.zh);
+export const errorText = (lang: Lang, e: Pick<ErrorText, 'zh' | 'en'>) => (lang === 'en' ? e.en : lang === 'zh-Hant' ? toTraditional(e.zh) : e.zh);
 
 /** Listens while `element` is on the page; once it has left (navigation, language), it stops. */
 function whileShown(element: HTMLElement, listener: Listener): void {

@@ -1,10 +1,11 @@
-import type { SearchEngine, SearchResult } from '../src-shared/search';
+import type { SearchResult } from '../src-shared/search';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { routeHash } from './routes';
+import type { SearchReply } from './search-protocol';
+import { errorText } from './view-desktop-send';
 
-const LIMIT = 12;
-export const FIRST_RESULTS_MARK = 'hall10086:first-results';
+export const RESULT_LIMIT = 12;
 
 /**
  * The search box and its results, updated on every keystroke. ↑/↓ choose, Enter opens. Each query
@@ -12,7 +13,7 @@ export const FIRST_RESULTS_MARK = 'hall10086:first-results';
  * address: Chromium writes every address a tab takes, even one set by replaceState, into its history
  * and session files, keystroke by keystroke, so a password or ID number typed here would be kept there.
  */
-export function searchView(lang: Lang, search: SearchEngine, initialQuery: string, onQuery: (query: string) => void): HTMLElement {
+export function searchView(lang: Lang, search: (query: string, limit: number) => Promise<SearchReply>, initialQuery: string, onQuery: (query: string) => void): HTMLElement {
   const input = h('input', {
     id: 'search',
     type: 'search',
@@ -26,6 +27,9 @@ export function searchView(lang: Lang, search: SearchEngine, initialQuery: strin
   const hint = h('p', { class: 'hint' });
   let results: SearchResult[] = [];
   let selected = 0;
+  /** The worker answers each query in turn; only the answer to the latest one is shown. */
+  let asked = 0;
+  let answered: Promise<void> = Promise.resolve();
 
   const open = (id: string) => (location.hash = routeHash({ view: 'instruction', id }));
   const select = (index: number) => {
@@ -33,14 +37,23 @@ export function searchView(lang: Lang, search: SearchEngine, initialQuery: strin
     list.querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === selected)));
     list.children[selected]?.scrollIntoView({ block: 'nearest' });
   };
+  const show = (query: string, reply: SearchReply) => {
+    results = 'results' in reply ? reply.results : [];
+    selected = 0;
+    list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));
+    hint.textContent =
+      'error' in reply
+        ? errorText(lang, reply.error)
+        : !query.trim() ? t(lang, 'searchHint') : !results.length ? t(lang, 'noResults') : results[0]!.confident ? '' : t(lang, 'unsure');
+  };
   const update = () => {
     const query = input.value;
     onQuery(query);
-    results = query.trim() ? search.search(query, LIMIT) : [];
-    selected = 0;
-    list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));
-    hint.textContent = !query.trim() ? t(lang, 'searchHint') : !results.length ? t(lang, 'noResults') : results[0]!.confident ? '' : t(lang, 'unsure');
-    if (results.length && performance.getEntriesByName(FIRST_RESULTS_MARK).length === 0) performance.mark(FIRST_RESULTS_MARK);
+    const ask = ++asked;
+    if (!query.trim()) return show(query, { results: [] });
+    answered = search(query, RESULT_LIMIT).then((reply) => {
+      if (ask === asked) show(query, reply);
+    });
   };
 
   input.addEventListener('input', update);
@@ -49,10 +62,12 @@ export function searchView(lang: Lang, search: SearchEngine, initialQuery: strin
       e.preventDefault();
       select(selected + (e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Enter') {
-      const chosen = results[selected];
-      if (!chosen) return;
+      // Typed and entered at once: what opens is the first answer to what was typed.
       e.preventDefault();
-      open(chosen.id);
+      void answered.then(() => {
+        const chosen = results[selected];
+        if (chosen) open(chosen.id);
+      });
     }
   });
   update();

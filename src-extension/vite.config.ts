@@ -2,6 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
+const POPUP = resolve(here, 'popup.ts');
+
+type ModuleInfo = { importers: readonly string[] } | null;
+
+/** Whether `from` imports `id` statically, directly or through other modules. */
+function reachable(id: string, from: string, info: (id: string) => ModuleInfo, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return (info(id)?.importers ?? []).some((importer) => importer === from || reachable(importer, from, info, seen));
+}
 
 /** Three entries: the popup page, the options page and the service worker (an ES module, at a fixed name the manifest names). */
 export default defineConfig({
@@ -13,15 +23,17 @@ export default defineConfig({
     outDir: resolve(here, '../out/extension'),
     emptyOutDir: true,
     target: 'chrome120',
-    modulePreload: false,
+    // The HTML names every chunk its entry imports (<link rel="modulepreload">), so they load
+    // together rather than one after another; Chrome needs no polyfill for it.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { popup: resolve(here, 'popup.html'), options: resolve(here, 'options.html'), background: resolve(here, 'background.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        chunkFileNames: 'assets/shared-[hash].js',
-        // One chunk of shared code, not one per combination of entries: the popup loads two files,
-        // not a waterfall of small ones (modulePreload is off) before its first results.
-        manualChunks: (id) => (/\/src-extension\/(popup|options|background)\.(ts|html)$/.test(id) ? undefined : 'shared'),
+        // The popup does not load the search index code, which only the worker runs
+        // (search-protocol.ts); what its first paint needs is one file, the rest comes after.
+        chunkFileNames: 'assets/chunk-[hash].js',
+        manualChunks: (id, { getModuleInfo }) => (id !== POPUP && reachable(id, POPUP, getModuleInfo) ? 'popup-start' : undefined),
       },
     },
   },
