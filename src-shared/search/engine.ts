@@ -1,27 +1,21 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
 import { Recognizer, type Recognized } from '../catalog/recognize';
-import { templatePrefix } from '../catalog/template';
 import { HallError, type Bilingual } from '../errors';
 import { Coverage } from './confidence';
 import { fold } from './fold';
+import { catalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
-import { TermIndex } from './term-index';
+import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
 
-export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+export type { MatchField } from './catalog-terms';
 
-/** How much a match in each field counts: a name or code says more than an example question. */
-const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
-/** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
-const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
-/** A term in the concepts' own words stands for the catalog text a little less surely. */
-const CANONICAL_WEIGHT = 0.95;
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 const CORRECTED_WORD = 0.85;
@@ -58,19 +52,19 @@ export interface SearchResult {
 
 export class SearchEngine {
   private readonly entries: readonly Instruction[];
-  // Terms, by number (the index's term numbers): kept as columns, not objects (12,000 entries make 400,000 terms).
-  private readonly termFamily: Family[] = [];
-  private readonly termWeight: number[] = [];
-  private readonly termField: MatchField[] = [];
-  private readonly termText: string[] = [];
-  private readonly index = new TermIndex();
+  // Terms, by number (the index's term numbers), as columns.
+  private readonly termFamily: Family[];
+  private readonly termWeight: number[];
+  private readonly termField: MatchField[];
+  private readonly termText: string[];
+  private readonly index: TermIndex;
   private readonly vocabulary: LatinVocabulary;
   private readonly codes: string[];
   private readonly recognizer: Recognizer;
   private readonly reader: QueryReader;
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
-  private readonly catalogTexts = new Set<string>();
+  private readonly catalogTexts: ReadonlySet<string>;
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -80,87 +74,14 @@ export class SearchEngine {
   ) {
     this.entries = entries;
     this.reader = new QueryReader(() => catalogWords(entries));
-    const latinWords = new Set<string>();
-    // Catalogs repeat their words: a Chinese part (开通 北京 流量加油包) or a Latin part is worked
-    // out once, whatever the entries and prices around it (start-up time at 12,000 entries).
-    type HanGrams = { z: Int32Array; canonical: Int32Array | null; p: Int32Array | null; i: Int32Array | null };
-    const hanCache = new Map<string, HanGrams>();
-    const latinCache = new Map<string, Int32Array>();
-    const hanGramsOf = (hanRuns: string[]): HanGrams => {
-      const key = hanRuns.join('\u0001');
-      let h = hanCache.get(key);
-      if (h) return h;
-      const canonical = this.reader.toCanonical(key);
-      const py = pinyinForms(hanRuns.join(''));
-      h = {
-        z: this.index.intern(hanGrams(hanRuns)),
-        // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
-        canonical: canonical === key || this.reader.isConceptHead(canonical) ? null : this.index.intern(hanGrams(canonical.split('\u0001'))),
-        p: py ? this.index.intern(letterPairGrams(py.solid)) : null,
-        i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : null,
-      };
-      if (py) {
-        latinWords.add(py.solid);
-        // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
-        for (let k = 0; k + 1 < py.syllables.length; k++) latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
-      }
-      hanCache.set(key, h);
-      return h;
-    };
-    const latinGramsOf = (words: string[]): Int32Array => {
-      const key = words.join(' ');
-      let e = latinCache.get(key);
-      if (e) return e;
-      e = this.index.intern(englishGrams(words));
-      for (const w of words) latinWords.add(stem(w));
-      latinCache.set(key, e);
-      return e;
-    };
-    // What one text gives, by family, worked out once however many entries share the text.
-    type Part = { family: Family; ids: Int32Array; weight: number };
-    const analyses = new Map<string, { folded: string; parts: Part[] }>();
-    const analyse = (text: string) => {
-      let a = analyses.get(text);
-      if (a) return a;
-      const folded = fold(text);
-      const parts: Part[] = [];
-      const put = (family: Family, ids: Int32Array | null, weight = 1) => ids && ids.length && parts.push({ family, ids, weight });
-      const { hanRuns, latinWords: words } = cut(folded);
-      if (hanRuns.length) {
-        const h = hanGramsOf(hanRuns);
-        put('z', h.z);
-        // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
-        put('z', h.canonical, CANONICAL_WEIGHT);
-        put('p', h.p);
-        put('i', h.i);
-      }
-      if (words.length) put('e', latinGramsOf(words));
-      analyses.set(text, (a = { folded, parts }));
-      this.catalogTexts.add(folded.trim());
-      return a;
-    };
-    const add = (entry: number, family: Family, field: MatchField, text: string, ids: Int32Array, weight: number) => {
-      this.termFamily.push(family);
-      this.termWeight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
-      this.termField.push(field);
-      this.termText.push(text);
-      this.index.addIds(entry, ids, weight === 1);
-    };
-    entries.forEach((entry, index) => {
-      const seenText: string[] = [];
-      forEachField(entry, (field, text) => {
-        const { folded, parts } = analyse(text);
-        // A Traditional text folds to its Simplified twin: same grams, so no second term.
-        if (seenText.includes(folded)) return;
-        seenText.push(folded);
-        for (const part of parts) add(index, part.family, field, text, part.ids, part.weight);
-      });
-      const code = entry.id.toLowerCase();
-      add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
-      latinWords.add(code);
-    });
-    this.index.seal(entries.length);
-    this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
+    const terms = catalogTerms(entries, this.reader);
+    this.index = terms.index;
+    this.termFamily = terms.family;
+    this.termWeight = terms.weight;
+    this.termField = terms.field;
+    this.termText = terms.text;
+    this.catalogTexts = terms.folded;
+    this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
     this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text));
@@ -380,15 +301,4 @@ function* catalogWords(entries: readonly Instruction[]): Generator<[string, bool
       }
     }
   }
-}
-
-function forEachField(entry: Instruction, visit: (field: MatchField, text: string) => void): void {
-  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
-    visit('name', entry.name[lang]);
-    visit('summary', entry.summary[lang]);
-    for (const s of entry.synonyms[lang]) visit('synonym', s);
-    for (const s of entry.examples[lang]) visit('example', s);
-  }
-  const prefix = templatePrefix(entry.template).replace(/#$/, '');
-  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) visit('code', prefix);
 }

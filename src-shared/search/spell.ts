@@ -9,19 +9,26 @@ import Fuse from 'fuse.js';
 export class LatinVocabulary {
   private readonly words: string[];
   private readonly known: Set<string>;
-  private readonly byBigram = new Map<string, number[]>();
+  /** Words by bigram; built when a first word needs correcting, so a large catalog opens no slower. */
+  private byBigram: Map<string, number[]> | undefined;
 
   /** `words` can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
   constructor(words: Iterable<string>, alsoKnown: Iterable<string> = []) {
     this.words = [...new Set([...words].filter((w) => w.length >= 2))];
     this.known = new Set([...this.words, ...alsoKnown]);
+  }
+
+  private bigramIndex(): Map<string, number[]> {
+    if (this.byBigram) return this.byBigram;
+    const byBigram = (this.byBigram = new Map<string, number[]>());
     this.words.forEach((w, i) => {
       for (const g of new Set(bigrams(w))) {
-        const list = this.byBigram.get(g);
+        const list = byBigram.get(g);
         if (list) list.push(i);
-        else this.byBigram.set(g, [i]);
+        else byBigram.set(g, [i]);
       }
     });
+    return byBigram;
   }
 
   has(word: string): boolean {
@@ -34,7 +41,7 @@ export class LatinVocabulary {
     if (word.length === 2) return this.known.has(word[1]! + word[0]!) && this.words.includes(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
     if (word.length < 2) return [];
     const shared = new Map<number, number>();
-    for (const g of new Set(bigrams(word))) for (const i of this.byBigram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const g of new Set(bigrams(word))) for (const i of this.bigramIndex().get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const pool = [...shared.entries()]
       .filter(([i, n]) => n >= 1 && Math.abs(this.words[i]!.length - word.length) <= 2)
       .sort((a, b) => b[1] - a[1])

@@ -1,0 +1,201 @@
+import type { Instruction } from '../catalog/schema';
+import { templatePrefix } from '../catalog/template';
+import { fold } from './fold';
+import { hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
+import type { QueryReader } from './language/reader';
+import { TermIndex } from './term-index';
+import { cut, isStopword, stem } from './text';
+
+export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+
+/** How much a match in each field counts: a name or code says more than an example question. */
+const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
+/** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
+const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
+/** A term in the concepts' own words stands for the catalog text a little less surely. */
+const CANONICAL_WEIGHT = 0.95;
+/** A pair of gram ids as one number (ids stay far below 2^26). */
+const PAIR_SHIFT = 2 ** 26;
+
+/** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
+export interface CatalogTerms {
+  index: TermIndex;
+  family: Family[];
+  /** How much a full match of the term counts (field, family, concept wording). */
+  weight: number[];
+  field: MatchField[];
+  /** The catalog text, as written there. */
+  text: string[];
+  /** Every catalog text, folded. */
+  folded: Set<string>;
+  /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
+  latinWords: Set<string>;
+}
+
+/** The gram lists of a run of Chinese text, by family (-1: none). */
+interface HanLists {
+  z: number;
+  canonical: number;
+  p: number;
+  i: number;
+}
+
+/**
+ * Turns every text of every entry (name, summary, synonyms, examples, code) into terms. Catalogs
+ * repeat themselves: a whole text, a run of Chinese (开通 北京 流量加油包), a Latin word, is worked
+ * out once however many entries and prices surround it (12,000 entries hold 170,000 texts, 74,000
+ * of them distinct, but only 3,900 distinct Chinese parts and a few hundred Latin words).
+ */
+class TermBuilder {
+  readonly index = new TermIndex();
+  readonly family: Family[] = [];
+  readonly weight: number[] = [];
+  readonly field: MatchField[] = [];
+  readonly text: string[] = [];
+  readonly folded = new Set<string>();
+  readonly latinWords = new Set<string>();
+  private readonly hanCache = new Map<string, HanLists>();
+  private readonly latinCache = new Map<string, number>();
+  private readonly wordGrams = new Map<string, number>();
+  private readonly stemOfGram = new Map<number, string>();
+  private readonly pairGrams = new Map<number, number>();
+  // What one distinct text gives, as numbered analyses whose parts (family, gram list, weight)
+  // sit end to end in columns, not as objects the collector has to walk.
+  private readonly analysisOf = new Map<string, number>();
+  private readonly analysisFolded: string[] = [];
+  private readonly partsEnd: number[] = [];
+  private readonly partFamily: Family[] = [];
+  private readonly partList: number[] = [];
+  private readonly partWeight: number[] = [];
+
+  constructor(private readonly reader: QueryReader) {}
+
+  addEntry(entry: Instruction, index: number): void {
+    const seenText: string[] = [];
+    forEachField(entry, (field, text) => {
+      const a = this.analyse(text);
+      const folded = this.analysisFolded[a]!;
+      // A Traditional text folds to its Simplified twin: same grams, so no second term.
+      if (seenText.includes(folded)) return;
+      seenText.push(folded);
+      for (let p = a === 0 ? 0 : this.partsEnd[a - 1]!, end = this.partsEnd[a]!; p < end; p++) {
+        this.add(index, this.partFamily[p]!, field, text, this.partList[p]!, this.partWeight[p]!);
+      }
+    });
+    const code = entry.id.toLowerCase();
+    this.add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
+    this.latinWords.add(code);
+  }
+
+  private add(entry: number, family: Family, field: MatchField, text: string, list: number, weight: number): void {
+    this.family.push(family);
+    this.weight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
+    this.field.push(field);
+    this.text.push(text);
+    this.index.addTerm(entry, list, weight === 1);
+  }
+
+  private analyse(text: string): number {
+    const known = this.analysisOf.get(text);
+    if (known !== undefined) return known;
+    const folded = fold(text);
+    const put = (family: Family, list: number, weight = 1) => {
+      if (list < 0 || this.index.listLength(list) === 0) return;
+      this.partFamily.push(family);
+      this.partList.push(list);
+      this.partWeight.push(weight);
+    };
+    const { hanRuns, latinWords } = cut(folded);
+    if (hanRuns.length) {
+      const h = this.hanLists(hanRuns);
+      put('z', h.z);
+      // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
+      put('z', h.canonical, CANONICAL_WEIGHT);
+      put('p', h.p);
+      put('i', h.i);
+    }
+    if (latinWords.length) put('e', this.latinList(latinWords));
+    const a = this.analysisFolded.length;
+    this.analysisFolded.push(folded);
+    this.partsEnd.push(this.partFamily.length);
+    this.analysisOf.set(text, a);
+    this.folded.add(folded.trim());
+    return a;
+  }
+
+  private hanLists(hanRuns: string[]): HanLists {
+    const key = hanRuns.join('\u0001');
+    let h = this.hanCache.get(key);
+    if (h) return h;
+    const canonical = this.reader.toCanonical(key);
+    const py = pinyinForms(hanRuns.join(''));
+    h = {
+      z: this.index.intern(hanGrams(hanRuns)),
+      // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
+      canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.index.intern(hanGrams(canonical.split('\u0001'))),
+      p: py ? this.index.intern(letterPairGrams(py.solid)) : -1,
+      i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : -1,
+    };
+    if (py) {
+      this.latinWords.add(py.solid);
+      // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
+      for (let k = 0; k + 1 < py.syllables.length; k++) this.latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
+    }
+    this.hanCache.set(key, h);
+    return h;
+  }
+
+  /** The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each word's and pair's gram worked out once. */
+  private latinList(words: string[]): number {
+    const key = words.join(' ');
+    const known = this.latinCache.get(key);
+    if (known !== undefined) return known;
+    const stems: number[] = [];
+    for (const w of words) {
+      const id = this.wordGram(w);
+      if (id >= 0) stems.push(id);
+    }
+    const ids = stems.slice();
+    for (let k = 0; k + 1 < stems.length; k++) {
+      const pair = stems[k]! * PAIR_SHIFT + stems[k + 1]!;
+      let id = this.pairGrams.get(pair);
+      if (id === undefined) this.pairGrams.set(pair, (id = this.index.gramId(`e${this.stemOfGram.get(stems[k]!)}_${this.stemOfGram.get(stems[k + 1]!)}`)));
+      ids.push(id);
+    }
+    const list = this.index.list(ids);
+    this.latinCache.set(key, list);
+    return list;
+  }
+
+  /** A Latin word's stem gram (-1 for a stop word); its stem becomes a word misspellings are corrected to. */
+  private wordGram(word: string): number {
+    let id = this.wordGrams.get(word);
+    if (id === undefined) {
+      const s = stem(word);
+      this.latinWords.add(s);
+      id = isStopword(word) ? -1 : this.index.gramId('e' + s);
+      if (id >= 0) this.stemOfGram.set(id, s);
+      this.wordGrams.set(word, id);
+    }
+    return id;
+  }
+}
+
+export function catalogTerms(entries: readonly Instruction[], reader: QueryReader): CatalogTerms {
+  const builder = new TermBuilder(reader);
+  entries.forEach((entry, index) => builder.addEntry(entry, index));
+  builder.index.seal(entries.length);
+  const { index, family, weight, field, text, folded, latinWords } = builder;
+  return { index, family, weight, field, text, folded, latinWords };
+}
+
+function forEachField(entry: Instruction, visit: (field: MatchField, text: string) => void): void {
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+    visit('name', entry.name[lang]);
+    visit('summary', entry.summary[lang]);
+    for (const s of entry.synonyms[lang]) visit('synonym', s);
+    for (const s of entry.examples[lang]) visit('example', s);
+  }
+  const prefix = templatePrefix(entry.template).replace(/#$/, '');
+  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) visit('code', prefix);
+}
