@@ -16,6 +16,7 @@ const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.
 const CANONICAL_WEIGHT = 0.95;
 /** A pair of gram ids as one number (ids stay far below 2^26). */
 const PAIR_SHIFT = 2 ** 26;
+const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
@@ -67,24 +68,35 @@ class TermBuilder {
   private readonly partFamily: Family[] = [];
   private readonly partList: number[] = [];
   private readonly partWeight: number[] = [];
+  /** The folded texts of the entry being added. */
+  private readonly seenText: string[] = [];
 
   constructor(private readonly reader: QueryReader) {}
 
   addEntry(entry: Instruction, index: number): void {
-    const seenText: string[] = [];
-    forEachField(entry, (field, text) => {
-      const a = this.analyse(text);
-      const folded = this.analysisFolded[a]!;
-      // A Traditional text folds to its Simplified twin: same grams, so no second term.
-      if (seenText.includes(folded)) return;
-      seenText.push(folded);
-      for (let p = a === 0 ? 0 : this.partsEnd[a - 1]!, end = this.partsEnd[a]!; p < end; p++) {
-        this.add(index, this.partFamily[p]!, field, text, this.partList[p]!, this.partWeight[p]!);
-      }
-    });
+    this.seenText.length = 0;
+    for (const lang of LANGS) {
+      this.addText(index, 'name', entry.name[lang]);
+      this.addText(index, 'summary', entry.summary[lang]);
+      for (const s of entry.synonyms[lang]) this.addText(index, 'synonym', s);
+      for (const s of entry.examples[lang]) this.addText(index, 'example', s);
+    }
+    const prefix = templatePrefix(entry.template).replace(/#$/, '');
+    if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) this.addText(index, 'code', prefix);
     const code = entry.id.toLowerCase();
     this.add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
     this.latinWords.add(code);
+  }
+
+  private addText(entry: number, field: MatchField, text: string): void {
+    const a = this.analyse(text);
+    const folded = this.analysisFolded[a]!;
+    // A Traditional text folds to its Simplified twin: same grams, so no second term.
+    if (this.seenText.includes(folded)) return;
+    this.seenText.push(folded);
+    for (let p = a === 0 ? 0 : this.partsEnd[a - 1]!, end = this.partsEnd[a]!; p < end; p++) {
+      this.add(entry, this.partFamily[p]!, field, text, this.partList[p]!, this.partWeight[p]!);
+    }
   }
 
   private add(entry: number, family: Family, field: MatchField, text: string, list: number, weight: number): void {
@@ -99,28 +111,30 @@ class TermBuilder {
     const known = this.analysisOf.get(text);
     if (known !== undefined) return known;
     const folded = fold(text);
-    const put = (family: Family, list: number, weight = 1) => {
-      if (list < 0 || this.index.listLength(list) === 0) return;
-      this.partFamily.push(family);
-      this.partList.push(list);
-      this.partWeight.push(weight);
-    };
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
-      put('z', h.z);
+      this.put('z', h.z);
       // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
-      put('z', h.canonical, CANONICAL_WEIGHT);
-      put('p', h.p);
-      put('i', h.i);
+      this.put('z', h.canonical, CANONICAL_WEIGHT);
+      this.put('p', h.p);
+      this.put('i', h.i);
     }
-    if (latinWords.length) put('e', this.latinList(latinWords));
+    if (latinWords.length) this.put('e', this.latinList(latinWords));
     const a = this.analysisFolded.length;
     this.analysisFolded.push(folded);
     this.partsEnd.push(this.partFamily.length);
     this.analysisOf.set(text, a);
     this.folded.add(folded.trim());
     return a;
+  }
+
+  /** A part of the text being analysed, unless it has no grams. */
+  private put(family: Family, list: number, weight = 1): void {
+    if (list < 0 || this.index.listLength(list) === 0) return;
+    this.partFamily.push(family);
+    this.partList.push(list);
+    this.partWeight.push(weight);
   }
 
   private hanLists(hanRuns: string[]): HanLists {
@@ -187,15 +201,4 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   builder.index.seal(entries.length);
   const { index, family, weight, field, text, folded, latinWords } = builder;
   return { index, family, weight, field, text, folded, latinWords };
-}
-
-function forEachField(entry: Instruction, visit: (field: MatchField, text: string) => void): void {
-  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
-    visit('name', entry.name[lang]);
-    visit('summary', entry.summary[lang]);
-    for (const s of entry.synonyms[lang]) visit('synonym', s);
-    for (const s of entry.examples[lang]) visit('example', s);
-  }
-  const prefix = templatePrefix(entry.template).replace(/#$/, '');
-  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) visit('code', prefix);
 }
