@@ -11,6 +11,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
+import { Tally } from './tally';
 import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
 
@@ -65,6 +66,10 @@ export class SearchEngine {
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
   private readonly catalogTexts: ReadonlySet<string>;
+  /** Each entry's best matches while a query is scored, reused from query to query. */
+  private tally: Tally | undefined;
+  /** Codes by trigram (and whole), to find those a query holds; built on first use. */
+  private codeIndex: Map<string, number[]> | undefined;
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -94,25 +99,20 @@ export class SearchEngine {
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
     const found = new Map<number, { score: number; term: number | null }>();
+    const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termText[a] === this.termText[b]));
     readings.forEach((reading, k) => {
-      const scores = new Map<number, { best: number; second: number; term: number | null }>();
-      const offer = (entry: number, score: number, term: number | null) => {
-        const s = scores.get(entry);
-        // A text's twin in the concepts' words is the same text: it never counts as a second match.
-        const twin = (a: number | null, b: number | null) => a !== null && b !== null && this.termText[a] === this.termText[b];
-        if (!s) scores.set(entry, { best: score, second: 0, term });
-        else if (score > s.best) Object.assign(s, { second: twin(term, s.term) ? s.second : s.best, best: score, term });
-        else if (score > s.second && !twin(term, s.term)) s.second = score;
-      };
+      tally.clear();
+      const offer = (entry: number, score: number, term: number | null) => tally.offer(entry, score, term ?? -1);
       this.scoreGrams(this.queryGrams(reading.text), offer);
       if (k === 0) {
         this.scoreHomophones(reading.text, offer);
         this.scoreCodes(reading.text, offer);
       }
-      for (const [entry, s] of scores) {
-        const score = (s.best + 0.1 * s.second) * reading.weight;
+      for (const entry of tally.touched) {
+        const score = (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight;
         const had = found.get(entry);
-        if (!had || score > had.score) found.set(entry, { score, term: s.term });
+        const term = tally.term[entry]!;
+        if (!had || score > had.score) found.set(entry, { score, term: term < 0 ? null : term });
       }
     });
 
@@ -269,10 +269,36 @@ export class SearchEngine {
   private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
     const solid = cut(folded).latinWords.join('');
     if (solid.length < 2) return;
-    this.codes.forEach((code, i) => {
-      if (code === solid || !code.includes(solid)) return;
+    for (const i of this.codesHolding(solid)) {
+      const code = this.codes[i]!;
+      if (code === solid || !code.includes(solid)) continue;
       if (solid.length >= 3 || code.replace(ACTION_PREFIX, '') === solid) offer(i, 0.85 * (solid.length / code.length) ** 0.3, null);
-    });
+    }
+  }
+
+  /**
+   * Codes that may hold `solid`, in catalog order, found without reading all 12,000: for two
+   * letters the codes that are an action prefix and them, else those with its rarest trigram.
+   */
+  private codesHolding(solid: string): readonly number[] {
+    if (!this.codeIndex) {
+      this.codeIndex = new Map();
+      this.codes.forEach((code, i) => {
+        for (const key of new Set([code, ...trigrams(code)])) {
+          const list = this.codeIndex!.get(key);
+          if (list) list.push(i);
+          else this.codeIndex!.set(key, [i]);
+        }
+      });
+    }
+    const index = this.codeIndex;
+    if (solid.length === 2) return ['kt', 'qx', 'cx', 'bg'].flatMap((action) => index.get(action + solid) ?? []).sort((a, b) => a - b);
+    let rarest: number[] | undefined;
+    for (const t of trigrams(solid)) {
+      const list = index.get(t) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return rarest ?? [];
   }
 }
 
@@ -301,4 +327,10 @@ function* catalogWords(entries: readonly Instruction[]): Generator<[string, bool
       }
     }
   }
+}
+
+function trigrams(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3));
+  return out;
 }
