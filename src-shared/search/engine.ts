@@ -70,6 +70,8 @@ export class SearchEngine {
   private tally: Tally | undefined;
   /** Codes by trigram (and whole), to find those a query holds; built on first use. */
   private codeIndex: Map<string, number[]> | undefined;
+  /** What the words of recent queries may be (as typed, or their corrections): the vocabulary never changes, so they stay right. */
+  private readonly corrected = new Map<string, readonly { text: string; weight: number }[]>();
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -96,6 +98,7 @@ export class SearchEngine {
     const folded = fold(query).trim();
     if (!folded) return [];
     if (this.corrections.size > 1000) this.corrections.clear();
+    if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
     const found = new Map<number, { score: number; term: number | null }>();
@@ -210,7 +213,13 @@ export class SearchEngine {
   }
 
   /** A Latin word as typed when the catalog knows it (or it is a pinyin syllable), else its closest known words. */
-  private correct(word: string): { text: string; weight: number }[] {
+  private correct(word: string): readonly { text: string; weight: number }[] {
+    let options = this.corrected.get(word);
+    if (!options) this.corrected.set(word, (options = this.correctAnew(word)));
+    return options;
+  }
+
+  private correctAnew(word: string): { text: string; weight: number }[] {
     if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word))) return [{ text: word, weight: 1 }];
     const fixes = this.vocabulary.suggest(word, 3);
     const best = fixes[0]?.similarity;
