@@ -25,8 +25,9 @@ export interface CatalogTerms {
   /** How much a full match of the term counts (field, family, concept wording). */
   weight: number[];
   field: MatchField[];
-  /** The catalog text, as written there. */
+  /** The catalog text, as written there, and its number (one number a text). */
   text: string[];
+  textId: number[];
   /** Every catalog text, folded. */
   folded: Set<string>;
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
@@ -53,6 +54,7 @@ class TermBuilder {
   readonly weight: number[] = [];
   readonly field: MatchField[] = [];
   readonly text: string[] = [];
+  readonly textId: number[] = [];
   readonly folded = new Set<string>();
   readonly latinWords = new Set<string>();
   private readonly hanCache = new Map<string, HanLists>();
@@ -60,10 +62,12 @@ class TermBuilder {
   private readonly wordGrams = new Map<string, number>();
   private readonly stemOfGram = new Map<number, string>();
   private readonly pairGrams = new Map<number, number>();
-  // What one distinct text gives, as numbered analyses whose parts (family, gram list, weight)
+  // What one distinct text gives, by the text's number: its parts (family, gram list, weight)
   // sit end to end in columns, not as objects the collector has to walk.
-  private readonly analysisOf = new Map<string, number>();
-  private readonly analysisFolded: string[] = [];
+  private readonly textIds = new Map<string, number>();
+  /** By text number: the text folded, once its parts are worked out (a code needs none). */
+  private readonly analysed: (string | undefined)[] = [];
+  private readonly partsStart: number[] = [];
   private readonly partsEnd: number[] = [];
   private readonly partFamily: Family[] = [];
   private readonly partList: number[] = [];
@@ -84,22 +88,23 @@ class TermBuilder {
     const prefix = templatePrefix(entry.template).replace(/#$/, '');
     if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) this.addText(index, 'code', prefix);
     const code = entry.id.toLowerCase();
-    this.add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
+    this.add(index, 'c', 'code', this.idOf(entry.id), entry.id, this.index.intern(['c' + code]), 1);
     this.latinWords.add(code);
   }
 
   private addText(entry: number, field: MatchField, text: string): void {
-    const a = this.analyse(text);
-    const folded = this.analysisFolded[a]!;
+    const id = this.analyse(text);
+    const folded = this.analysed[id]!;
     // A Traditional text folds to its Simplified twin: same grams, so no second term.
     if (this.seenText.includes(folded)) return;
     this.seenText.push(folded);
-    for (let p = a === 0 ? 0 : this.partsEnd[a - 1]!, end = this.partsEnd[a]!; p < end; p++) {
-      this.add(entry, this.partFamily[p]!, field, text, this.partList[p]!, this.partWeight[p]!);
+    for (let p = this.partsStart[id]!, end = this.partsEnd[id]!; p < end; p++) {
+      this.add(entry, this.partFamily[p]!, field, id, text, this.partList[p]!, this.partWeight[p]!);
     }
   }
 
-  private add(entry: number, family: Family, field: MatchField, text: string, list: number, weight: number): void {
+  private add(entry: number, family: Family, field: MatchField, textId: number, text: string, list: number, weight: number): void {
+    this.textId.push(textId);
     this.family.push(family);
     this.weight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
     this.field.push(field);
@@ -107,9 +112,23 @@ class TermBuilder {
     this.index.addTerm(entry, list, weight === 1);
   }
 
+  /** The number of a text (the same for the same text, in whichever entry). */
+  private idOf(text: string): number {
+    let id = this.textIds.get(text);
+    if (id === undefined) {
+      this.textIds.set(text, (id = this.analysed.length));
+      this.analysed.push(undefined);
+      this.partsStart.push(0);
+      this.partsEnd.push(0);
+    }
+    return id;
+  }
+
+  /** The text's number, its parts worked out when it is new. */
   private analyse(text: string): number {
-    const known = this.analysisOf.get(text);
-    if (known !== undefined) return known;
+    const id = this.idOf(text);
+    if (this.analysed[id] !== undefined) return id;
+    this.partsStart[id] = this.partFamily.length;
     const folded = fold(text);
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
@@ -121,12 +140,10 @@ class TermBuilder {
       this.put('i', h.i);
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
-    const a = this.analysisFolded.length;
-    this.analysisFolded.push(folded);
-    this.partsEnd.push(this.partFamily.length);
-    this.analysisOf.set(text, a);
+    this.partsEnd[id] = this.partFamily.length;
+    this.analysed[id] = folded;
     this.folded.add(folded.trim());
-    return a;
+    return id;
   }
 
   /** A part of the text being analysed, unless it has no grams. */
@@ -199,6 +216,6 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   const builder = new TermBuilder(reader);
   entries.forEach((entry, index) => builder.addEntry(entry, index));
   builder.index.seal(entries.length);
-  const { index, family, weight, field, text, folded, latinWords } = builder;
-  return { index, family, weight, field, text, folded, latinWords };
+  const { index, family, weight, field, text, textId, folded, latinWords } = builder;
+  return { index, family, weight, field, text, textId, folded, latinWords };
 }

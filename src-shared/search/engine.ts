@@ -58,6 +58,7 @@ export class SearchEngine {
   private readonly termWeight: number[];
   private readonly termField: MatchField[];
   private readonly termText: string[];
+  private readonly termTextId: number[];
   private readonly index: TermIndex;
   private readonly vocabulary: LatinVocabulary;
   private readonly codes: string[];
@@ -87,6 +88,7 @@ export class SearchEngine {
     this.termWeight = terms.weight;
     this.termField = terms.field;
     this.termText = terms.text;
+    this.termTextId = terms.textId;
     this.catalogTexts = terms.folded;
     this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
@@ -102,7 +104,7 @@ export class SearchEngine {
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
     const found = new Map<number, { score: number; term: number | null }>();
-    const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termText[a] === this.termText[b]));
+    const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     readings.forEach((reading, k) => {
       tally.clear();
       const offer = (entry: number, score: number, term: number | null) => tally.offer(entry, score, term ?? -1);
