@@ -11,7 +11,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
-import { Tally } from './tally';
+import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
 
@@ -69,6 +69,8 @@ export class SearchEngine {
   private readonly catalogTexts: ReadonlySet<string>;
   /** Each entry's best matches while a query is scored, reused from query to query. */
   private tally: Tally | undefined;
+  /** Each entry's best over a query's readings, reused likewise. */
+  private found: Found | undefined;
   /** Codes by trigram (and whole), to find those a query holds; built on first use. */
   private codeIndex: Map<string, number[]> | undefined;
   /** What the words of recent queries may be (as typed, or their corrections): the vocabulary never changes, so they stay right. */
@@ -103,8 +105,9 @@ export class SearchEngine {
     if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
-    const found = new Map<number, { score: number; term: number | null }>();
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
+    const found = (this.found ??= new Found(this.entries.length));
+    found.clear();
     readings.forEach((reading, k) => {
       tally.clear();
       const offer = (entry: number, score: number, term: number | null) => tally.offer(entry, score, term ?? -1);
@@ -113,12 +116,7 @@ export class SearchEngine {
         this.scoreHomophones(reading.text, offer);
         this.scoreCodes(reading.text, offer);
       }
-      for (const entry of tally.touched) {
-        const score = (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight;
-        const had = found.get(entry);
-        const term = tally.term[entry]!;
-        if (!had || score > had.score) found.set(entry, { score, term: term < 0 ? null : term });
-      }
+      for (const entry of tally.touched) found.offer(entry, (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight, tally.term[entry]!);
     });
 
     const typed = this.recognizer.recognize(query);
@@ -127,24 +125,33 @@ export class SearchEngine {
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
       if (!hit) continue;
       const index = this.entries.indexOf(hit.instruction);
-      found.set(index, { score, term: null });
+      found.set(index, score, -1);
       withParams.set(index, hit);
     }
 
     const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
-    const ranked: { raw: number; index: number; term: number | null }[] = [];
-    for (const [index, f] of found) {
+    // Whether the asked action conflicts with an entry's, by the entry's action (a handful of kinds).
+    const conflicts = new Map<string, boolean>();
+    const conflicting = (action: ActionKind) => {
+      let c = conflicts.get(action);
+      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(asked!, action)));
+      return c;
+    };
+    const raws: number[] = [];
+    const indexes: number[] = [];
+    for (const index of found.entries) {
       const entry = this.entries[index]!;
-      let score = f.score;
+      let score = found.score[index]!;
       if (asked && asked === entry.action) score *= ACTION_MATCH;
-      else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
-      ranked.push({ raw: score, index, term: f.term });
+      raws.push(score);
+      indexes.push(index);
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
-    ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    const ranked = firstRanked(raws, indexes, limit).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     const top = ranked[0]?.raw ?? 0;
-    return ranked.slice(0, limit).map(({ raw, index, term }) => {
+    return ranked.map(({ raw, index, term }) => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const confident = hit !== undefined || (raw >= CONFIDENT_SCORE && raw >= top * CONFIDENT_NEAR && this.explains(readings, index));

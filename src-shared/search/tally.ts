@@ -47,3 +47,55 @@ export class Tally {
     return a >= 0 && b >= 0 && this.sameText(a, b);
   }
 }
+
+/** Each entry's best score over a query's readings, and the term behind it (-1: none), as `Tally`. */
+export class Found {
+  readonly score: Float64Array;
+  readonly term: Int32Array;
+  /** Entries found since `clear`, in the order first found. */
+  readonly entries: number[] = [];
+  private readonly has: Uint8Array;
+
+  constructor(entries: number) {
+    this.score = new Float64Array(entries);
+    this.term = new Int32Array(entries);
+    this.has = new Uint8Array(entries);
+  }
+
+  clear(): void {
+    for (const e of this.entries) this.has[e] = 0;
+    this.entries.length = 0;
+  }
+
+  /** Keeps the score when it beats the entry's best so far. */
+  offer(entry: number, score: number, term: number): void {
+    if (!this.has[entry] || score > this.score[entry]!) this.set(entry, score, term);
+  }
+
+  set(entry: number, score: number, term: number): void {
+    if (!this.has[entry]) {
+      this.has[entry] = 1;
+      this.entries.push(entry);
+    }
+    this.score[entry] = score;
+    this.term[entry] = term;
+  }
+}
+
+/**
+ * The first `limit` of the (score, entry) pairs by score, equal scores in catalog order, as a full
+ * sort would give them; picked in one pass, for thousands of entries may score and ten are shown.
+ */
+export function firstRanked(scores: readonly number[], indexes: readonly number[], limit: number): number[] {
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && indexes[a]! < indexes[b]!);
+  if (limit > 64) return scores.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || indexes[a]! - indexes[b]!).slice(0, limit);
+  const first: number[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    if (first.length === limit && !before(k, first[first.length - 1]!)) continue;
+    let at = first.length;
+    while (at > 0 && before(k, first[at - 1]!)) at--;
+    first.splice(at, 0, k);
+    if (first.length > limit) first.pop();
+  }
+  return first;
+}
