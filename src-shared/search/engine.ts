@@ -269,16 +269,23 @@ export class SearchEngine {
     offer: (entry: number, score: number, term: number) => void,
     likeness: (termCoverage: number, queryCoverage: number) => number | null = (termCoverage, queryCoverage) => termCoverage ** 0.6 * queryCoverage ** 0.4,
   ): void {
-    this.index.match(
-      grams,
-      (t) => this.termFamily[t]!,
-      (t, termCoverage, queryCoverage) => {
-
-        const share = likeness(termCoverage, queryCoverage);
-        if (share !== null) offer(this.index.entryOf(t), this.termWeight[t]! * share, t);
-      },
-    );
+    // Terms of one gram list have the same coverages, so the same share: worked out once a list.
+    let lastList = -1;
+    let lastShare: number | null = null;
+    const shares = new Map<number, number | null>();
+    this.index.match(grams, (t, list, termCoverage, queryCoverage) => {
+      let share: number | null | undefined;
+      if (list === lastList) share = lastShare;
+      else {
+        share = shares.get(list);
+        if (share === undefined) shares.set(list, (share = likeness(termCoverage, queryCoverage)));
+        lastList = list;
+        lastShare = share;
+      }
+      if (share !== null) offer(this.index.entryOf(t), this.termWeight[t]! * share, t);
+    });
   }
+
 
   /**
    * A code typed in part scores by how much of the code it covers: `gprs` finds KTGPRS and QXGPRS,

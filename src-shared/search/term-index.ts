@@ -25,6 +25,11 @@ export class TermIndex {
   private termNorm = new Float64Array(0);
   private acc = new Float64Array(0);
   private unseenIdf = 0;
+  // What `match` worked out per gram list, valid where `listStamp` holds its stamp.
+  private listStamp = new Int32Array(0);
+  private termCoverage = new Float64Array(0);
+  private queryCoverage = new Float64Array(0);
+  private stamp = 0;
 
   /** The id of a gram, given one when it is new. */
   gramId(gram: string): number {
@@ -134,13 +139,10 @@ export class TermIndex {
 
   /**
    * Calls `visit` for every term sharing a gram with the query, with the share of the term the
-   * query covers and the share of the query (within the term's family) the term covers.
+   * query covers and the share of the query (within the term's family) the term covers. Terms of
+   * one gram list (a text many entries share) get the same shares, worked out once.
    */
-  match(
-    query: ReadonlyMap<string, number>,
-    familyOf: (term: number) => Family,
-    visit: (term: number, termCoverage: number, queryCoverage: number) => void,
-  ): void {
+  match(query: ReadonlyMap<string, number>, visit: (term: number, list: number, termCoverage: number, queryCoverage: number) => void): void {
     const queryNorm: Record<Family, number> = { z: 0, p: 0, i: 0, e: 0, c: 0 };
     const known: { id: number; weight: number }[] = [];
     for (const [g, weight] of query) {
@@ -162,23 +164,47 @@ export class TermIndex {
       }
     }
     const touched: number[] = [];
+    const acc = this.acc;
     for (const { id, weight } of known) {
       if (!walked.has(id)) continue;
       const add = weight * this.idf[id]! ** 2;
-      for (const t of this.postings[id]!) {
-        if (this.acc[t] === 0) touched.push(t);
-        this.acc[t]! += add;
+      const posting = this.postings[id]!;
+      for (let k = 0; k < posting.length; k++) {
+        const t = posting[k]!;
+        if (acc[t] === 0) touched.push(t);
+        acc[t]! += add;
       }
     }
     const skipped = known.filter((k) => !walked.has(k.id));
+    const stamp = this.nextStamp();
     for (const t of touched) {
-      let overlap = this.acc[t]!;
-      this.acc[t] = 0;
       const list = this.termList[t]!;
-      for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
-      const family = familyOf(t);
-      visit(t, Math.min(1, overlap / this.termNorm[t]!), Math.min(1, overlap / queryNorm[family]));
+      if (this.listStamp[list] !== stamp) {
+        let overlap = acc[t]!;
+        for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
+        const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
+        this.listStamp[list] = stamp;
+        this.termCoverage[list] = Math.min(1, overlap / this.termNorm[t]!);
+        this.queryCoverage[list] = Math.min(1, overlap / queryNorm[family]);
+      }
+      acc[t] = 0;
+      visit(t, list, this.termCoverage[list]!, this.queryCoverage[list]!);
     }
+  }
+
+  /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */
+  private nextStamp(): number {
+    if (this.listStamp.length < this.listStart.length) {
+      this.listStamp = new Int32Array(this.listStart.length);
+      this.termCoverage = new Float64Array(this.listStart.length);
+      this.queryCoverage = new Float64Array(this.listStart.length);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  get listCount(): number {
+    return this.listStart.length;
   }
 }
 
