@@ -1,7 +1,7 @@
 import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
-import { hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
+import { hanGrams, pinyinForms, type Family } from './grams';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
 import { cut, isStopword, stem } from './text';
@@ -62,6 +62,8 @@ class TermBuilder {
   private readonly wordGrams = new Map<string, number>();
   private readonly stemOfGram = new Map<number, string>();
   private readonly pairGrams = new Map<number, number>();
+  private readonly runGrams = new Map<string, number[]>();
+  private readonly pairLetters = new Map<number, number>();
   // What one distinct text gives, by the text's number: its parts (family, gram list, weight)
   // sit end to end in columns, not as objects the collector has to walk.
   private readonly textIds = new Map<string, number>();
@@ -161,10 +163,10 @@ class TermBuilder {
     const canonical = this.reader.toCanonical(key);
     const py = pinyinForms(hanRuns.join(''));
     h = {
-      z: this.index.intern(hanGrams(hanRuns)),
+      z: this.zList(hanRuns),
       // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
-      canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.index.intern(hanGrams(canonical.split('\u0001'))),
-      p: py ? this.index.intern(letterPairGrams(py.solid)) : -1,
+      canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.zList(canonical.split('\u0001')),
+      p: py ? this.pList(py.solid) : -1,
       i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : -1,
     };
     if (py) {
@@ -174,6 +176,29 @@ class TermBuilder {
     }
     this.hanCache.set(key, h);
     return h;
+  }
+
+  /** The list of hanGrams(runs), from each run's grams worked out once (开通北京流量加油包 and 元 recur in many texts). */
+  private zList(runs: readonly string[]): number {
+    const ids: number[] = [];
+    for (const run of runs) {
+      let grams = this.runGrams.get(run);
+      if (!grams) this.runGrams.set(run, (grams = hanGrams([run]).map((g) => this.index.gramId(g))));
+      for (const g of grams) ids.push(g);
+    }
+    return this.index.list(ids);
+  }
+
+  /** The list of letterPairGrams(solid), each letter pair's gram looked up by its two char codes. */
+  private pList(solid: string): number {
+    const ids: number[] = [];
+    for (let k = 0; k + 1 < solid.length; k++) {
+      const pair = solid.charCodeAt(k) * 0x10000 + solid.charCodeAt(k + 1);
+      let id = this.pairLetters.get(pair);
+      if (id === undefined) this.pairLetters.set(pair, (id = this.index.gramId('p' + solid.slice(k, k + 2))));
+      ids.push(id);
+    }
+    return this.index.list(ids);
   }
 
   /** The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each word's and pair's gram worked out once. */
