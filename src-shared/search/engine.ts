@@ -269,21 +269,7 @@ export class SearchEngine {
     offer: (entry: number, score: number, term: number) => void,
     likeness: (termCoverage: number, queryCoverage: number) => number | null = (termCoverage, queryCoverage) => termCoverage ** 0.6 * queryCoverage ** 0.4,
   ): void {
-    // Terms of one gram list have the same coverages, so the same share: worked out once a list.
-    let lastList = -1;
-    let lastShare: number | null = null;
-    const shares = new Map<number, number | null>();
-    this.index.match(grams, (t, list, termCoverage, queryCoverage) => {
-      let share: number | null | undefined;
-      if (list === lastList) share = lastShare;
-      else {
-        share = shares.get(list);
-        if (share === undefined) shares.set(list, (share = likeness(termCoverage, queryCoverage)));
-        lastList = list;
-        lastShare = share;
-      }
-      if (share !== null) offer(this.index.entryOf(t), this.termWeight[t]! * share, t);
-    });
+    this.index.match(grams, likeness, (t, share) => offer(this.index.entryOf(t), this.termWeight[t]! * share, t));
   }
 
 

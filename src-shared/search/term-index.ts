@@ -27,8 +27,7 @@ export class TermIndex {
   private unseenIdf = 0;
   // What `match` worked out per gram list, valid where `listStamp` holds its stamp.
   private listStamp = new Int32Array(0);
-  private termCoverage = new Float64Array(0);
-  private queryCoverage = new Float64Array(0);
+  private listShare = new Float64Array(0);
   private stamp = 0;
 
   /** The id of a gram, given one when it is new. */
@@ -138,11 +137,16 @@ export class TermIndex {
   }
 
   /**
-   * Calls `visit` for every term sharing a gram with the query, with the share of the term the
-   * query covers and the share of the query (within the term's family) the term covers. Terms of
-   * one gram list (a text many entries share) get the same shares, worked out once.
+   * Calls `visit` for every term sharing a gram with the query, with the share of its weight it
+   * earns: `likeness` of the share of the term the query covers and the share of the query (within
+   * the term's family) the term covers, or no visit when that is null. Terms of one gram list (a
+   * text many entries share) have the same coverages, so their share is worked out once.
    */
-  match(query: ReadonlyMap<string, number>, visit: (term: number, list: number, termCoverage: number, queryCoverage: number) => void): void {
+  match(
+    query: ReadonlyMap<string, number>,
+    likeness: (termCoverage: number, queryCoverage: number) => number | null,
+    visit: (term: number, share: number) => void,
+  ): void {
     const queryNorm: Record<Family, number> = { z: 0, p: 0, i: 0, e: 0, c: 0 };
     const known: { id: number; weight: number }[] = [];
     for (const [g, weight] of query) {
@@ -184,11 +188,12 @@ export class TermIndex {
         for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
         const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
         this.listStamp[list] = stamp;
-        this.termCoverage[list] = Math.min(1, overlap / this.termNorm[t]!);
-        this.queryCoverage[list] = Math.min(1, overlap / queryNorm[family]);
+        const share = likeness(Math.min(1, overlap / this.termNorm[t]!), Math.min(1, overlap / queryNorm[family]));
+        this.listShare[list] = share ?? NaN;
       }
       acc[t] = 0;
-      visit(t, list, this.termCoverage[list]!, this.queryCoverage[list]!);
+      const share = this.listShare[list]!;
+      if (share === share) visit(t, share);
     }
   }
 
@@ -196,8 +201,7 @@ export class TermIndex {
   private nextStamp(): number {
     if (this.listStamp.length < this.listStart.length) {
       this.listStamp = new Int32Array(this.listStart.length);
-      this.termCoverage = new Float64Array(this.listStart.length);
-      this.queryCoverage = new Float64Array(this.listStart.length);
+      this.listShare = new Float64Array(this.listStart.length);
       this.stamp = 0;
     }
     return ++this.stamp;
