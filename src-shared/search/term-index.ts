@@ -24,6 +24,7 @@ export class TermIndex {
   private readonly termWeighs: boolean[] = [];
   private termNorm = new Float64Array(0);
   private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
   private unseenIdf = 0;
   // What `match` worked out per gram list, valid where `listStamp` holds its stamp.
   private listStamp = new Int32Array(0);
@@ -126,6 +127,7 @@ export class TermIndex {
       this.termNorm[t] = norm;
     }
     this.acc = new Float64Array(terms);
+    this.touched = new Int32Array(terms);
   }
 
   knows(gram: string): boolean {
@@ -167,7 +169,9 @@ export class TermIndex {
         families.add(family);
       }
     }
-    const touched: number[] = [];
+    // Terms found, in the order found, in a buffer kept between queries (a common gram finds tens of thousands).
+    const touched = this.touched;
+    let found = 0;
     const acc = this.acc;
     for (const { id, weight } of known) {
       if (!walked.has(id)) continue;
@@ -175,13 +179,14 @@ export class TermIndex {
       const posting = this.postings[id]!;
       for (let k = 0; k < posting.length; k++) {
         const t = posting[k]!;
-        if (acc[t] === 0) touched.push(t);
+        if (acc[t] === 0) touched[found++] = t;
         acc[t]! += add;
       }
     }
     const skipped = known.filter((k) => !walked.has(k.id));
     const stamp = this.nextStamp();
-    for (const t of touched) {
+    for (let k = 0; k < found; k++) {
+      const t = touched[k]!;
       const list = this.termList[t]!;
       if (this.listStamp[list] !== stamp) {
         let overlap = acc[t]!;
