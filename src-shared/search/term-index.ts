@@ -15,7 +15,7 @@ export class TermIndex {
   private postings: Int32Array[] = [];
   // Gram lists (a term's grams, sorted) live end to end in one pool, and terms are columns: a
   // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
-  private pool = new Int32Array(1 << 16);
+  private pool = new Int32Array(1 << 10);
   private poolSize = 0;
   private readonly listStart: number[] = [];
   private readonly listEnd: number[] = [];
@@ -55,14 +55,26 @@ export class TermIndex {
       this.pool = grown;
     }
     const start = this.poolSize;
-    const sorted = this.pool.subarray(start, start + ids.length);
-    sorted.set(ids);
-    sorted.sort();
-    let n = 0;
-    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[n++] = sorted[k]!;
-    this.poolSize = start + n;
+    const pool = this.pool;
+    // Insertion sort for the usual short list (a text's grams): a typed array's sort costs more to call.
+    if (ids.length > 64) {
+      const long = pool.subarray(start, start + ids.length);
+      long.set(ids);
+      long.sort();
+    } else for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      let at = start + k;
+      while (at > start && pool[at - 1]! > id) {
+        pool[at] = pool[at - 1]!;
+        at--;
+      }
+      pool[at] = id;
+    }
+    let end = start;
+    for (let k = start; k < start + ids.length; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
+    this.poolSize = end;
     this.listStart.push(start);
-    this.listEnd.push(start + n);
+    this.listEnd.push(end);
     return this.listStart.length - 1;
   }
 
