@@ -12,7 +12,9 @@ export class TermIndex {
   private readonly gramIds = new Map<string, number>();
   private readonly gramFamily: Family[] = [];
   private idf = new Float64Array(0);
-  private postings: Int32Array[] = [];
+  // Every gram's terms, end to end: gram g's are postings[postingStart[g], postingStart[g + 1]).
+  private postings = new Int32Array(0);
+  private postingStart = new Int32Array(1);
   // Gram lists (a term's grams, sorted) live end to end in one pool, and terms are columns: a
   // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
   private pool = new Int32Array(1 << 10);
@@ -119,14 +121,10 @@ export class TermIndex {
     const n = Math.max(1, entryCount);
     const idf = (this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d))));
     this.unseenIdf = Math.log(1 + n);
-    // One buffer holds every posting list, each a view on its slice.
-    const all = new Int32Array(postingCount.reduce((a, b) => a + b, 0));
-    const fill = new Int32Array(grams);
-    this.postings = new Array<Int32Array>(grams);
-    for (let g = 0, at = 0; g < grams; at += postingCount[g]!, g++) {
-      fill[g] = at;
-      this.postings[g] = all.subarray(at, at + postingCount[g]!);
-    }
+    const all = (this.postings = new Int32Array(postingCount.reduce((a, b) => a + b, 0)));
+    const postingStart = (this.postingStart = new Int32Array(grams + 1));
+    for (let g = 0; g < grams; g++) postingStart[g + 1] = postingStart[g]! + postingCount[g]!;
+    const fill = postingStart.slice(0, grams);
     this.termNorm = new Float64Array(terms);
     for (let t = 0; t < terms; t++) {
       const list = this.termList[t]!;
@@ -171,12 +169,12 @@ export class TermIndex {
     }
     // Walk the rare grams; the common ones are added afterwards to the terms found, and walked
     // only when a family has nothing rarer (a one-word query such as 流量 in a huge catalog).
-    known.sort((a, b) => this.postings[a.id]!.length - this.postings[b.id]!.length);
+    known.sort((a, b) => this.postingCount(a.id) - this.postingCount(b.id));
     const walked = new Set<number>();
     const families = new Set<Family>();
     for (const k of known) {
       const family = this.gramFamily[k.id]!;
-      if (this.postings[k.id]!.length <= WALK_LIMIT || !families.has(family)) {
+      if (this.postingCount(k.id) <= WALK_LIMIT || !families.has(family)) {
         walked.add(k.id);
         families.add(family);
       }
@@ -188,9 +186,9 @@ export class TermIndex {
     for (const { id, weight } of known) {
       if (!walked.has(id)) continue;
       const add = weight * this.idf[id]! ** 2;
-      const posting = this.postings[id]!;
-      for (let k = 0; k < posting.length; k++) {
-        const t = posting[k]!;
+      const postings = this.postings;
+      for (let k = this.postingStart[id]!, end = this.postingStart[id + 1]!; k < end; k++) {
+        const t = postings[k]!;
         if (acc[t] === 0) touched[found++] = t;
         acc[t]! += add;
       }
@@ -212,6 +210,10 @@ export class TermIndex {
       const share = this.listShare[list]!;
       if (share === share) visit(t, share);
     }
+  }
+
+  private postingCount(gram: number): number {
+    return this.postingStart[gram + 1]! - this.postingStart[gram]!;
   }
 
   /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */
