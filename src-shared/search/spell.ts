@@ -7,24 +7,25 @@ import Fuse from 'fuse.js';
  * letters as one typo decides which are close enough.
  */
 export class LatinVocabulary {
-  private readonly words: string[];
-  private readonly known: Set<string>;
-  private readonly suggestible: Set<string>;
+  /** The suggestible words in order, numbered for the bigram index (made with it). */
+  private words: string[] = [];
+  private readonly suggestible = new Set<string>();
+  private readonly alsoKnown: ReadonlySet<string>;
   /** Words by bigram; built when a first word needs correcting, so a large catalog opens no slower. */
   private byBigram: Map<string, number[]> | undefined;
   /** Bigrams shared with the word being corrected, by word; zero between calls. */
   private shared: Uint16Array | undefined;
 
   /** `words` can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
-  constructor(words: Iterable<string>, alsoKnown: Iterable<string> = []) {
-    this.suggestible = new Set([...words].filter((w) => w.length >= 2));
-    this.words = [...this.suggestible];
-    this.known = new Set([...this.words, ...alsoKnown]);
+  constructor(words: Iterable<string>, alsoKnown: ReadonlySet<string> = new Set()) {
+    for (const w of words) if (w.length >= 2) this.suggestible.add(w);
+    this.alsoKnown = alsoKnown;
   }
 
   private bigramIndex(): Map<string, number[]> {
     if (this.byBigram) return this.byBigram;
     const byBigram = (this.byBigram = new Map<string, number[]>());
+    this.words = [...this.suggestible];
     this.words.forEach((w, i) => {
       for (const g of new Set(bigrams(w))) {
         const list = byBigram.get(g);
@@ -36,7 +37,7 @@ export class LatinVocabulary {
   }
 
   has(word: string): boolean {
-    return this.known.has(word);
+    return this.suggestible.has(word) || this.alsoKnown.has(word);
   }
 
   /**
