@@ -327,11 +327,15 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
 /** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every hanzi pair. */
 function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
   const seen = new Set<string>();
+  // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
+  const seenRuns = new Set<string>();
   for (const entry of entries) {
     for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
       if (seen.has(text)) continue;
       seen.add(text);
       for (const run of cut(fold(text)).hanRuns) {
+        if (seenRuns.has(run)) continue;
+        seenRuns.add(run);
         const chars = [...run];
         if (chars.length <= 4) yield [run, true];
         for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
