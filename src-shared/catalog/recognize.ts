@@ -19,7 +19,8 @@ export class Recognizer {
 
   constructor(instructions: readonly Instruction[]) {
     // Longer literal text first, so that `CXYEH123456` is CXYEH with a password, not a shorter code.
-    const byLiteral = [...instructions].sort((a, b) => literalLength(b.template) - literalLength(a.template));
+    const literal = new Map(instructions.map((i) => [i, literalLength(i.template)]));
+    const byLiteral = [...instructions].sort((a, b) => literal.get(b)! - literal.get(a)!);
     for (const instruction of byLiteral) {
       if (!instruction.template.includes('{')) {
         const key = instruction.template.toUpperCase();

@@ -20,6 +20,8 @@ export function templateParams(template: string): string[] {
 
 /** The literal text before the first parameter: what a customer types first (`ZD`, `MMXG#`). */
 export function templatePrefix(template: string): string {
+  // Most templates (all but a few in a large catalog) have no parameter: the whole is the prefix.
+  if (!template.includes('{')) return template;
   const first = parseTemplate(template)[0];
   return first && 'literal' in first ? first.literal : '';
 }

@@ -219,7 +219,7 @@ function fillerMask(chars: readonly string[]): boolean[] {
 }
 
 /** How many of the first answers are weighed again by coverage, and how much an answer that explains nothing keeps. */
-const REWEIGH_FIRST = 6;
+export const REWEIGH_FIRST = 6;
 const UNEXPLAINED_KEEPS = 0.6;
 
 /**

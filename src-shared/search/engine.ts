@@ -1,27 +1,22 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
 import { Recognizer, type Recognized } from '../catalog/recognize';
-import { templatePrefix } from '../catalog/template';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage, weighByCoverage } from './confidence';
+import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
 import { fold } from './fold';
+import { catalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
-import { TermIndex } from './term-index';
+import { firstRanked, Found, Tally } from './tally';
+import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
 
-export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+export type { MatchField } from './catalog-terms';
 
-/** How much a match in each field counts: a name or code says more than an example question. */
-const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
-/** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
-const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
-/** A term in the concepts' own words stands for the catalog text a little less surely. */
-const CANONICAL_WEIGHT = 0.95;
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 /** Wanting something (我想, want) with no action named leans a little away from asking about it. */
@@ -64,19 +59,28 @@ export interface SearchResult {
 
 export class SearchEngine {
   private readonly entries: readonly Instruction[];
-  // Terms, by number (the index's term numbers): kept as columns, not objects (12,000 entries make 400,000 terms).
-  private readonly termFamily: Family[] = [];
-  private readonly termWeight: number[] = [];
-  private readonly termField: MatchField[] = [];
-  private readonly termText: string[] = [];
-  private readonly index = new TermIndex();
+  // Terms, by number (the index's term numbers), as columns.
+  private readonly termFamily: Family[];
+  private readonly termWeight: number[];
+  private readonly termField: MatchField[];
+  private readonly termText: string[];
+  private readonly termTextId: number[];
+  private readonly index: TermIndex;
   private readonly vocabulary: LatinVocabulary;
   private readonly codes: string[];
   private readonly recognizer: Recognizer;
   private readonly reader: QueryReader;
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
-  private readonly catalogTexts = new Set<string>();
+  private readonly catalogTexts: ReadonlySet<string>;
+  /** Each entry's best matches while a query is scored, reused from query to query. */
+  private tally: Tally | undefined;
+  /** Each entry's best over a query's readings, reused likewise. */
+  private found: Found | undefined;
+  /** Codes by trigram (and whole), to find those a query holds; built on first use. */
+  private codeIndex: Map<string, number[]> | undefined;
+  /** What the words of recent queries may be (as typed, or their corrections): the vocabulary never changes, so they stay right. */
+  private readonly corrected = new Map<string, readonly { text: string; weight: number }[]>();
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -86,87 +90,15 @@ export class SearchEngine {
   ) {
     this.entries = entries;
     this.reader = new QueryReader(() => catalogWords(entries));
-    const latinWords = new Set<string>();
-    // Catalogs repeat their words: a Chinese part (开通 北京 流量加油包) or a Latin part is worked
-    // out once, whatever the entries and prices around it (start-up time at 12,000 entries).
-    type HanGrams = { z: Int32Array; canonical: Int32Array | null; p: Int32Array | null; i: Int32Array | null };
-    const hanCache = new Map<string, HanGrams>();
-    const latinCache = new Map<string, Int32Array>();
-    const hanGramsOf = (hanRuns: string[]): HanGrams => {
-      const key = hanRuns.join('\u0001');
-      let h = hanCache.get(key);
-      if (h) return h;
-      const canonical = this.reader.toCanonical(key);
-      const py = pinyinForms(hanRuns.join(''));
-      h = {
-        z: this.index.intern(hanGrams(hanRuns)),
-        // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
-        canonical: canonical === key || this.reader.isConceptHead(canonical) ? null : this.index.intern(hanGrams(canonical.split('\u0001'))),
-        p: py ? this.index.intern(letterPairGrams(py.solid)) : null,
-        i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : null,
-      };
-      if (py) {
-        latinWords.add(py.solid);
-        // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
-        for (let k = 0; k + 1 < py.syllables.length; k++) latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
-      }
-      hanCache.set(key, h);
-      return h;
-    };
-    const latinGramsOf = (words: string[]): Int32Array => {
-      const key = words.join(' ');
-      let e = latinCache.get(key);
-      if (e) return e;
-      e = this.index.intern(englishGrams(words));
-      for (const w of words) latinWords.add(stem(w));
-      latinCache.set(key, e);
-      return e;
-    };
-    // What one text gives, by family, worked out once however many entries share the text.
-    type Part = { family: Family; ids: Int32Array; weight: number };
-    const analyses = new Map<string, { folded: string; parts: Part[] }>();
-    const analyse = (text: string) => {
-      let a = analyses.get(text);
-      if (a) return a;
-      const folded = fold(text);
-      const parts: Part[] = [];
-      const put = (family: Family, ids: Int32Array | null, weight = 1) => ids && ids.length && parts.push({ family, ids, weight });
-      const { hanRuns, latinWords: words } = cut(folded);
-      if (hanRuns.length) {
-        const h = hanGramsOf(hanRuns);
-        put('z', h.z);
-        // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
-        put('z', h.canonical, CANONICAL_WEIGHT);
-        put('p', h.p);
-        put('i', h.i);
-      }
-      if (words.length) put('e', latinGramsOf(words));
-      analyses.set(text, (a = { folded, parts }));
-      this.catalogTexts.add(folded.trim());
-      return a;
-    };
-    const add = (entry: number, family: Family, field: MatchField, text: string, ids: Int32Array, weight: number) => {
-      this.termFamily.push(family);
-      this.termWeight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
-      this.termField.push(field);
-      this.termText.push(text);
-      this.index.addIds(entry, ids, weight === 1);
-    };
-    entries.forEach((entry, index) => {
-      const seenText: string[] = [];
-      forEachField(entry, (field, text) => {
-        const { folded, parts } = analyse(text);
-        // A Traditional text folds to its Simplified twin: same grams, so no second term.
-        if (seenText.includes(folded)) return;
-        seenText.push(folded);
-        for (const part of parts) add(index, part.family, field, text, part.ids, part.weight);
-      });
-      const code = entry.id.toLowerCase();
-      add(index, 'c', 'code', entry.id, this.index.intern(['c' + code]), 1);
-      latinWords.add(code);
-    });
-    this.index.seal(entries.length);
-    this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
+    const terms = catalogTerms(entries, this.reader);
+    this.index = terms.index;
+    this.termFamily = terms.family;
+    this.termWeight = terms.weight;
+    this.termField = terms.field;
+    this.termText = terms.text;
+    this.termTextId = terms.textId;
+    this.catalogTexts = terms.folded;
+    this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
     this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair));
@@ -176,29 +108,21 @@ export class SearchEngine {
     const folded = fold(query).trim();
     if (!folded) return [];
     if (this.corrections.size > 1000) this.corrections.clear();
+    if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
-    const found = new Map<number, { score: number; term: number | null }>();
+    const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
+    const found = (this.found ??= new Found(this.entries.length));
+    found.clear();
     readings.forEach((reading, k) => {
-      const scores = new Map<number, { best: number; second: number; term: number | null }>();
-      const offer = (entry: number, score: number, term: number | null) => {
-        const s = scores.get(entry);
-        // A text's twin in the concepts' words is the same text: it never counts as a second match.
-        const twin = (a: number | null, b: number | null) => a !== null && b !== null && this.termText[a] === this.termText[b];
-        if (!s) scores.set(entry, { best: score, second: 0, term });
-        else if (score > s.best) Object.assign(s, { second: twin(term, s.term) ? s.second : s.best, best: score, term });
-        else if (score > s.second && !twin(term, s.term)) s.second = score;
-      };
+      tally.clear();
+      const offer = (entry: number, score: number, term: number | null) => tally.offer(entry, score, term ?? -1);
       this.scoreGrams(this.queryGrams(reading.text), offer);
       if (k === 0) {
         this.scoreHomophones(reading.text, offer);
         this.scoreCodes(reading.text, offer);
       }
-      for (const [entry, s] of scores) {
-        const score = (s.best + 0.1 * s.second) * reading.weight;
-        const had = found.get(entry);
-        if (!had || score > had.score) found.set(entry, { score, term: s.term });
-      }
+      for (const entry of tally.touched) found.offer(entry, (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight, tally.term[entry]!);
     });
 
     const typed = this.recognizer.recognize(query);
@@ -207,24 +131,34 @@ export class SearchEngine {
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
       if (!hit) continue;
       const index = this.entries.indexOf(hit.instruction);
-      found.set(index, { score, term: null });
+      found.set(index, score, -1);
       withParams.set(index, hit);
     }
 
     const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
     const wishes = !asked && this.actions.wishes(readings[0]!.text);
-    const ranked: { raw: number; index: number; term: number | null }[] = [];
-    for (const [index, f] of found) {
+    // Whether the asked action conflicts with an entry's, by the entry's action (a handful of kinds).
+    const conflicts = new Map<string, boolean>();
+    const conflicting = (action: ActionKind) => {
+      let c = conflicts.get(action);
+      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(asked!, action)));
+      return c;
+    };
+    const raws: number[] = [];
+    const indexes: number[] = [];
+    for (const index of found.entries) {
       const entry = this.entries[index]!;
-      let score = f.score;
+      let score = found.score[index]!;
       if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
-      else if (asked && this.actions.conflict(asked, entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
-      ranked.push({ raw: score, index, term: f.term });
+      raws.push(score);
+      indexes.push(index);
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
-    ranked.sort((a, b) => b.raw - a.raw || a.index - b.index);
+    // Enough of the first to re-weigh them all before the limit is taken.
+    const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
     const top = ranked[0]?.raw ?? 0;
@@ -310,7 +244,13 @@ export class SearchEngine {
   }
 
   /** A Latin word as typed when the catalog knows it (or it is a pinyin syllable), else its closest known words. */
-  private correct(word: string): { text: string; weight: number }[] {
+  private correct(word: string): readonly { text: string; weight: number }[] {
+    let options = this.corrected.get(word);
+    if (!options) this.corrected.set(word, (options = this.correctAnew(word)));
+    return options;
+  }
+
+  private correctAnew(word: string): { text: string; weight: number }[] {
     if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word))) return [{ text: word, weight: 1 }];
     const fixes = this.vocabulary.suggest(word, 3);
     const best = fixes[0]?.similarity;
@@ -351,16 +291,9 @@ export class SearchEngine {
     offer: (entry: number, score: number, term: number) => void,
     likeness: (termCoverage: number, queryCoverage: number) => number | null = (termCoverage, queryCoverage) => termCoverage ** 0.6 * queryCoverage ** 0.4,
   ): void {
-    this.index.match(
-      grams,
-      (t) => this.termFamily[t]!,
-      (t, termCoverage, queryCoverage) => {
-
-        const share = likeness(termCoverage, queryCoverage);
-        if (share !== null) offer(this.index.entryOf(t), this.termWeight[t]! * share, t);
-      },
-    );
+    this.index.match(grams, likeness, (t, share) => offer(this.index.entryOf(t), this.termWeight[t]! * share, t));
   }
+
 
   /**
    * A code typed in part scores by how much of the code it covers: `gprs` finds KTGPRS and QXGPRS,
@@ -369,10 +302,36 @@ export class SearchEngine {
   private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
     const solid = cut(folded).latinWords.join('');
     if (solid.length < 2) return;
-    this.codes.forEach((code, i) => {
-      if (code === solid || !code.includes(solid)) return;
+    for (const i of this.codesHolding(solid)) {
+      const code = this.codes[i]!;
+      if (code === solid || !code.includes(solid)) continue;
       if (solid.length >= 3 || code.replace(ACTION_PREFIX, '') === solid) offer(i, 0.85 * (solid.length / code.length) ** 0.3, null);
-    });
+    }
+  }
+
+  /**
+   * Codes that may hold `solid`, in catalog order, found without reading all 12,000: for two
+   * letters the codes that are an action prefix and them, else those with its rarest trigram.
+   */
+  private codesHolding(solid: string): readonly number[] {
+    if (!this.codeIndex) {
+      this.codeIndex = new Map();
+      this.codes.forEach((code, i) => {
+        for (const key of new Set([code, ...trigrams(code)])) {
+          const list = this.codeIndex!.get(key);
+          if (list) list.push(i);
+          else this.codeIndex!.set(key, [i]);
+        }
+      });
+    }
+    const index = this.codeIndex;
+    if (solid.length === 2) return ['kt', 'qx', 'cx', 'bg'].flatMap((action) => index.get(action + solid) ?? []).sort((a, b) => a - b);
+    let rarest: number[] | undefined;
+    for (const t of trigrams(solid)) {
+      const list = index.get(t) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return rarest ?? [];
   }
 }
 
@@ -390,11 +349,15 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
 /** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every two or three hanzi in a row (已开通). */
 function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
   const seen = new Set<string>();
+  // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
+  const seenRuns = new Set<string>();
   for (const entry of entries) {
     for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
       if (seen.has(text)) continue;
       seen.add(text);
       for (const run of cut(fold(text)).hanRuns) {
+        if (seenRuns.has(run)) continue;
+        seenRuns.add(run);
         const chars = [...run];
         if (chars.length <= 4) yield [run, true];
         for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
@@ -404,13 +367,8 @@ function* catalogWords(entries: readonly Instruction[]): Generator<[string, bool
   }
 }
 
-function forEachField(entry: Instruction, visit: (field: MatchField, text: string) => void): void {
-  for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
-    visit('name', entry.name[lang]);
-    visit('summary', entry.summary[lang]);
-    for (const s of entry.synonyms[lang]) visit('synonym', s);
-    for (const s of entry.examples[lang]) visit('example', s);
-  }
-  const prefix = templatePrefix(entry.template).replace(/#$/, '');
-  if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) visit('code', prefix);
+function trigrams(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3));
+  return out;
 }

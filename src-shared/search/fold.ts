@@ -12,6 +12,17 @@ function table(): Map<string, string> {
   return hantToHans;
 }
 
+let hansCode: Uint16Array | undefined;
+
+/** The table by UTF-16 code unit (every character in it is one): 0 where a character stays as it is. */
+function codeTable(): Uint16Array {
+  if (!hansCode) {
+    hansCode = new Uint16Array(0x10000);
+    for (const [hant, hans] of table()) hansCode[hant.charCodeAt(0)] = hans.charCodeAt(0);
+  }
+  return hansCode;
+}
+
 /**
  * The one canonical form every string is compared in: NFKC (full-width letters and digits become
  * ASCII), lower case, Traditional folded into Simplified character by character.
@@ -19,10 +30,19 @@ function table(): Map<string, string> {
 export function fold(text: string): string {
   // Plain ASCII (codes, English) needs only lower case: NFKC leaves it as it is, the table has no Latin.
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  const t = table();
+  const t = codeTable();
+  const s = text.normalize('NFKC').toLowerCase();
+  // Most text is Simplified already: it is returned as it is, and otherwise copied in slices
+  // between the characters that change (a catalog of 12,000 entries folds 70,000 texts).
   let out = '';
-  for (const ch of text.normalize('NFKC').toLowerCase()) out += t.get(ch) ?? ch;
-  return out;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const to = t[s.charCodeAt(i)]!;
+    if (to === 0) continue;
+    out += s.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /**

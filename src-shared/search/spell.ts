@@ -7,39 +7,73 @@ import Fuse from 'fuse.js';
  * letters as one typo decides which are close enough.
  */
 export class LatinVocabulary {
-  private readonly words: string[];
-  private readonly known: Set<string>;
-  private readonly byBigram = new Map<string, number[]>();
+  /** The suggestible words in order, numbered for the bigram index (made with it). */
+  private words: string[] = [];
+  private readonly suggestible = new Set<string>();
+  private readonly alsoKnown: ReadonlySet<string>;
+  /** Words by bigram; built when a first word needs correcting, so a large catalog opens no slower. */
+  private byBigram: Map<string, number[]> | undefined;
+  /** Bigrams shared with the word being corrected, by word; zero between calls. */
+  private shared: Uint16Array | undefined;
 
   /** `words` can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
-  constructor(words: Iterable<string>, alsoKnown: Iterable<string> = []) {
-    this.words = [...new Set([...words].filter((w) => w.length >= 2))];
-    this.known = new Set([...this.words, ...alsoKnown]);
+  constructor(words: Iterable<string>, alsoKnown: ReadonlySet<string> = new Set()) {
+    for (const w of words) if (w.length >= 2) this.suggestible.add(w);
+    this.alsoKnown = alsoKnown;
+  }
+
+  private bigramIndex(): Map<string, number[]> {
+    if (this.byBigram) return this.byBigram;
+    const byBigram = (this.byBigram = new Map<string, number[]>());
+    this.words = [...this.suggestible];
     this.words.forEach((w, i) => {
       for (const g of new Set(bigrams(w))) {
-        const list = this.byBigram.get(g);
+        const list = byBigram.get(g);
         if (list) list.push(i);
-        else this.byBigram.set(g, [i]);
+        else byBigram.set(g, [i]);
       }
     });
+    return byBigram;
   }
 
   has(word: string): boolean {
-    return this.known.has(word);
+    return this.suggestible.has(word) || this.alsoKnown.has(word);
+  }
+
+  /**
+   * The `max` words of about the same length sharing the most bigrams with `word`, first found
+   * first among equals. Counted in a typed array with the words touched listed: a common bigram
+   * (`kt`) is shared by thousands of codes in a large catalog.
+   */
+  private sharingBigrams(word: string, max: number): string[] {
+    const index = this.bigramIndex();
+    const shared = (this.shared ??= new Uint16Array(this.words.length));
+    const touched: number[] = [];
+    let most = 0;
+    for (const g of new Set(bigrams(word))) {
+      for (const i of index.get(g) ?? []) {
+        if (shared[i] === 0) touched.push(i);
+        most = Math.max(most, ++shared[i]!);
+      }
+    }
+    const pool: string[] = [];
+    for (let n = most; n >= 1 && pool.length < max; n--) {
+      for (const i of touched) {
+        if (pool.length === max) break;
+        const w = this.words[i]!;
+        if (shared[i] === n && Math.abs(w.length - word.length) <= 2) pool.push(w);
+      }
+    }
+    for (const i of touched) shared[i] = 0;
+    return pool;
   }
 
   /** Known words close to `word`, best first, with a similarity in (0, 1]. */
   suggest(word: string, max = 3, candidates = 24): { word: string; similarity: number }[] {
     // Two letters leave room for one kind of typo only: the pair typed the wrong way round (dz → zd).
-    if (word.length === 2) return this.known.has(word[1]! + word[0]!) && this.words.includes(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
+    if (word.length === 2) return this.suggestible.has(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
     if (word.length < 2) return [];
-    const shared = new Map<number, number>();
-    for (const g of new Set(bigrams(word))) for (const i of this.byBigram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const pool = [...shared.entries()]
-      .filter(([i, n]) => n >= 1 && Math.abs(this.words[i]!.length - word.length) <= 2)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, candidates)
-      .map(([i]) => this.words[i]!);
+    const pool = this.sharingBigrams(word, candidates);
     if (pool.length === 0) return [];
     const fuse = new Fuse(pool, { threshold: 0.6, ignoreLocation: true, isCaseSensitive: true });
     const allowed = word.length <= 4 ? 1 : 2;

@@ -12,76 +12,132 @@ export class TermIndex {
   private readonly gramIds = new Map<string, number>();
   private readonly gramFamily: Family[] = [];
   private idf = new Float64Array(0);
-  private postings: Int32Array[] = [];
-  private readonly termGrams: Int32Array[] = [];
+  // Every gram's terms, end to end: gram g's are postings[postingStart[g], postingStart[g + 1]).
+  private postings = new Int32Array(0);
+  private postingStart = new Int32Array(1);
+  // Gram lists (a term's grams, sorted) live end to end in one pool, and terms are columns: a
+  // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
+  private pool = new Int32Array(1 << 10);
+  private poolSize = 0;
+  private readonly listStart: number[] = [];
+  private readonly listEnd: number[] = [];
+  private readonly termList: number[] = [];
   private readonly termEntry: number[] = [];
+  private readonly termWeighs: boolean[] = [];
   private termNorm = new Float64Array(0);
   private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
   private unseenIdf = 0;
-  private readonly restating = new Set<number>();
+  // What `match` worked out per gram list, valid where `listStamp` holds its stamp.
+  private listStamp = new Int32Array(0);
+  private listShare = new Float64Array(0);
+  private stamp = 0;
 
-  /** The ids of `grams` (all of one family), sorted and each once, ready for `addIds`. */
-  intern(grams: readonly string[]): Int32Array {
-    const ids = new Int32Array(grams.length);
-    grams.forEach((g, k) => {
-      let id = this.gramIds.get(g);
-      if (id === undefined) {
-        id = this.gramIds.size;
-        this.gramIds.set(g, id);
-        this.gramFamily.push(g[0] as Family);
+  /** The id of a gram, given one when it is new. */
+  gramId(gram: string): number {
+    let id = this.gramIds.get(gram);
+    if (id === undefined) {
+      id = this.gramIds.size;
+      this.gramIds.set(gram, id);
+      this.gramFamily.push(gram[0] as Family);
+    }
+    return id;
+  }
+
+  /** A list of grams (all of one family), kept sorted and each once; its number is what `addTerm` takes. */
+  intern(grams: readonly string[]): number {
+    return this.list(grams.map((g) => this.gramId(g)));
+  }
+
+  /** A list of gram ids, as `intern`. */
+  list(ids: readonly number[]): number {
+    if (this.poolSize + ids.length > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolSize + ids.length));
+      grown.set(this.pool.subarray(0, this.poolSize));
+      this.pool = grown;
+    }
+    const start = this.poolSize;
+    const pool = this.pool;
+    // Insertion sort for the usual short list (a text's grams): a typed array's sort costs more to call.
+    if (ids.length > 64) {
+      const long = pool.subarray(start, start + ids.length);
+      long.set(ids);
+      long.sort();
+    } else for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      let at = start + k;
+      while (at > start && pool[at - 1]! > id) {
+        pool[at] = pool[at - 1]!;
+        at--;
       }
-      ids[k] = id;
-    });
-    ids.sort();
-    let n = 0;
-    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[n++] = ids[k]!;
-    return n === ids.length ? ids : ids.slice(0, n);
+      pool[at] = id;
+    }
+    let end = start;
+    for (let k = start; k < start + ids.length; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
+    this.poolSize = end;
+    this.listStart.push(start);
+    this.listEnd.push(end);
+    return this.listStart.length - 1;
+  }
+
+  listLength(list: number): number {
+    return this.listEnd[list]! - this.listStart[list]!;
   }
 
   /**
-   * Adds a term of `entry` made of interned grams (shared between terms, never changed); returns
-   * the term's number. A term that only restates another (`weighs: false`) leaves the gram weights
-   * as the catalog's own words make them.
+   * Adds a term of `entry` made of a gram list (shared between terms, never changed); returns the
+   * term's number. A term that only restates another (`weighs: false`) leaves the gram weights as
+   * the catalog's own words make them.
    */
-  addIds(entry: number, ids: Int32Array, weighs = true): number {
-    this.termGrams.push(ids);
+  addTerm(entry: number, list: number, weighs = true): number {
+    this.termList.push(list);
     this.termEntry.push(entry);
-    if (!weighs) this.restating.add(this.termGrams.length - 1);
-    return this.termGrams.length - 1;
+    this.termWeighs.push(weighs);
+    return this.termList.length - 1;
   }
 
   /** Computes weights and postings once every term is in. */
   seal(entryCount: number): void {
     const grams = this.gramIds.size;
+    const terms = this.termList.length;
+    const pool = this.pool;
     const df = new Int32Array(grams);
     const lastEntry = new Int32Array(grams).fill(-1);
     const postingCount = new Int32Array(grams);
     // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
-    this.termGrams.forEach((ids, t) => {
-      const weighs = !this.restating.has(t);
-      for (const g of ids) {
+    for (let t = 0; t < terms; t++) {
+      const list = this.termList[t]!;
+      const entry = this.termEntry[t]!;
+      const weighs = this.termWeighs[t]!;
+      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) {
+        const g = pool[k]!;
         postingCount[g]!++;
-        if (weighs && lastEntry[g] !== this.termEntry[t]) {
-          lastEntry[g] = this.termEntry[t]!;
+        if (weighs && lastEntry[g] !== entry) {
+          lastEntry[g] = entry;
           df[g]!++;
         }
       }
-    });
+    }
     const n = Math.max(1, entryCount);
-    this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d)));
+    const idf = (this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d))));
     this.unseenIdf = Math.log(1 + n);
-    this.postings = Array.from(postingCount, (c) => new Int32Array(c));
-    const fill = new Int32Array(grams);
-    this.termNorm = new Float64Array(this.termGrams.length);
-    this.termGrams.forEach((ids, t) => {
+    const all = (this.postings = new Int32Array(postingCount.reduce((a, b) => a + b, 0)));
+    const postingStart = (this.postingStart = new Int32Array(grams + 1));
+    for (let g = 0; g < grams; g++) postingStart[g + 1] = postingStart[g]! + postingCount[g]!;
+    const fill = postingStart.slice(0, grams);
+    this.termNorm = new Float64Array(terms);
+    for (let t = 0; t < terms; t++) {
+      const list = this.termList[t]!;
       let norm = 0;
-      for (const g of ids) {
-        norm += this.idf[g]! ** 2;
-        this.postings[g]![fill[g]!++] = t;
+      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) {
+        const g = pool[k]!;
+        norm += idf[g]! ** 2;
+        all[fill[g]!++] = t;
       }
       this.termNorm[t] = norm;
-    });
-    this.acc = new Float64Array(this.termGrams.length);
+    }
+    this.acc = new Float64Array(terms);
+    this.touched = new Int32Array(terms);
   }
 
   knows(gram: string): boolean {
@@ -93,13 +149,15 @@ export class TermIndex {
   }
 
   /**
-   * Calls `visit` for every term sharing a gram with the query, with the share of the term the
-   * query covers and the share of the query (within the term's family) the term covers.
+   * Calls `visit` for every term sharing a gram with the query, with the share of its weight it
+   * earns: `likeness` of the share of the term the query covers and the share of the query (within
+   * the term's family) the term covers, or no visit when that is null. Terms of one gram list (a
+   * text many entries share) have the same coverages, so their share is worked out once.
    */
   match(
     query: ReadonlyMap<string, number>,
-    familyOf: (term: number) => Family,
-    visit: (term: number, termCoverage: number, queryCoverage: number) => void,
+    likeness: (termCoverage: number, queryCoverage: number) => number | null,
+    visit: (term: number, share: number) => void,
   ): void {
     const queryNorm: Record<Family, number> = { z: 0, p: 0, i: 0, e: 0, c: 0 };
     const known: { id: number; weight: number }[] = [];
@@ -111,39 +169,72 @@ export class TermIndex {
     }
     // Walk the rare grams; the common ones are added afterwards to the terms found, and walked
     // only when a family has nothing rarer (a one-word query such as 流量 in a huge catalog).
-    known.sort((a, b) => this.postings[a.id]!.length - this.postings[b.id]!.length);
+    known.sort((a, b) => this.postingCount(a.id) - this.postingCount(b.id));
     const walked = new Set<number>();
     const families = new Set<Family>();
     for (const k of known) {
       const family = this.gramFamily[k.id]!;
-      if (this.postings[k.id]!.length <= WALK_LIMIT || !families.has(family)) {
+      if (this.postingCount(k.id) <= WALK_LIMIT || !families.has(family)) {
         walked.add(k.id);
         families.add(family);
       }
     }
-    const touched: number[] = [];
+    // Terms found, in the order found, in a buffer kept between queries (a common gram finds tens of thousands).
+    const touched = this.touched;
+    let found = 0;
+    const acc = this.acc;
     for (const { id, weight } of known) {
       if (!walked.has(id)) continue;
       const add = weight * this.idf[id]! ** 2;
-      for (const t of this.postings[id]!) {
-        if (this.acc[t] === 0) touched.push(t);
-        this.acc[t]! += add;
+      const postings = this.postings;
+      for (let k = this.postingStart[id]!, end = this.postingStart[id + 1]!; k < end; k++) {
+        const t = postings[k]!;
+        if (acc[t] === 0) touched[found++] = t;
+        acc[t]! += add;
       }
     }
     const skipped = known.filter((k) => !walked.has(k.id));
-    for (const t of touched) {
-      let overlap = this.acc[t]!;
-      this.acc[t] = 0;
-      for (const { id, weight } of skipped) if (binaryHas(this.termGrams[t]!, id)) overlap += weight * this.idf[id]! ** 2;
-      const family = familyOf(t);
-      visit(t, Math.min(1, overlap / this.termNorm[t]!), Math.min(1, overlap / queryNorm[family]));
+    const stamp = this.nextStamp();
+    for (let k = 0; k < found; k++) {
+      const t = touched[k]!;
+      const list = this.termList[t]!;
+      if (this.listStamp[list] !== stamp) {
+        let overlap = acc[t]!;
+        for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
+        const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
+        this.listStamp[list] = stamp;
+        const share = likeness(Math.min(1, overlap / this.termNorm[t]!), Math.min(1, overlap / queryNorm[family]));
+        this.listShare[list] = share ?? NaN;
+      }
+      acc[t] = 0;
+      const share = this.listShare[list]!;
+      if (share === share) visit(t, share);
     }
+  }
+
+  private postingCount(gram: number): number {
+    return this.postingStart[gram + 1]! - this.postingStart[gram]!;
+  }
+
+  /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */
+  private nextStamp(): number {
+    if (this.listStamp.length < this.listStart.length) {
+      this.listStamp = new Int32Array(this.listStart.length);
+      this.listShare = new Float64Array(this.listStart.length);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  get listCount(): number {
+    return this.listStart.length;
   }
 }
 
-function binaryHas(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/** Whether sorted[from, to) holds the value. */
+function binaryHas(sorted: Int32Array, from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid]!;
