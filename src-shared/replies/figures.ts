@@ -40,13 +40,16 @@ interface Read {
   sentenceSoFar: string;
   /** Which sentence it is in: a kind carries over to the next amount only within one. */
   sentence: number;
+  /** The kind named in brackets right after the amount ("1.23GB（国内通用）"). */
+  tagPool: DataPool | null;
 }
 
 interface Naming {
   template: FigureTemplate;
   rule: FieldRule;
   label: string;
-  /** Folded offset of the label's end, to find the nearest. */
+  /** Folded offsets of the label, to find the nearest. */
+  at: number;
   end: number;
 }
 
@@ -56,6 +59,7 @@ export type Mask = [number, number][];
 /**
  * Reads the amounts of a reply whose wording names a topic (余额, 流量…): each amount of that
  * topic's measure takes the field of the nearest label, and anything left unnamed is reported.
+ * `boilerplate` (disclaimers such as 具体以月结账单为准) is masked and names no topic.
  */
 export function readFigures(
   original: string,
@@ -64,21 +68,26 @@ export function readFigures(
   scanner: QuantityScanner,
   mask: Mask,
   packageNames: PackageName[],
+  boilerplate: Mask = [],
 ): FigureReading {
   const text = folded.text;
-  const active = rules.figures.filter((t) => t.when.some((w) => text.includes(w)));
+  const topical = masked(text, boilerplate);
+  const quantities = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, quantities));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
 
-  const quantities = scanner.scan(masked(text, mask));
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
+  const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
+  const candidatesOf = (q: Quantity) => (q.measure === null ? active : active.filter((t) => t.measure === q.measure));
   const reads: Read[] = [];
   let context = '';
   let before = '';
   let sentenceSoFar = '';
   let sentence = 0;
+  let tagPool: DataPool | null = null;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -86,50 +95,60 @@ export function readFigures(
   let measuredEnd = 0;
   let unnamedAmounts = 0;
 
-  for (const q of quantities) {
+  quantities.forEach((q, qi) => {
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
     sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
-    windowFloor = q.end;
+    const tag = poolTag(text, q.end, rules);
+    tagPool = tag?.pool ?? null;
+    windowFloor = tag?.end ?? q.end;
     if (q.measure !== null) measuredEnd = q.end;
     const window = text.slice(floor, q.start);
     context = window;
     sentence = ended.length;
     const bare = q.measure === null;
-    const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
-    if (candidates.length === 0) continue;
-    const naming = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    const candidates = candidatesOf(q);
+    if (candidates.length === 0) return;
+    const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    const itemised = candidates.find((t) => t.items);
+    // "实时话费：月租费38.00元": a label before a colon heads a list of bill lines, named by their own words.
+    const naming = found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found;
     if (naming) {
       const { template, rule, label } = naming;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q);
-      continue;
+      return;
     }
-    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence, rules);
+    const next = quantities[qi + 1];
+    const partOf = bare
+      ? undefined
+      : (slashTotal(candidates, window, reads.at(-1), sentence) ??
+        breakdownOf(candidates, window, tagPool, reads.at(-1), sentence, rules) ??
+        totalBeforeParts(candidates, text, q, next, sentenceOf) ??
+        listedAfter(candidates, window, reads.at(-1), sentence));
     if (partOf) {
-      const template = active.find((t) => t.id === partOf.template)!;
-      add(record(template, partOf.field, q.value, span(q), null), q);
-      continue;
+      topics.add(partOf.template.topic);
+      add(record(partOf.template, partOf.field, q.value, span(q), null), q);
+      return;
     }
     if (bare) {
       // A decimal with no unit in a figures reply is an amount nobody named; a whole number is a code or a count.
       if (q.decimals > 0) problems.push({ code: 'unattributed', span: span(q), detail: 'no unit and no label' });
-      continue;
+      return;
     }
-    const itemised = candidates.find((t) => t.items);
     const item = itemised && itemName(window);
     if (itemised && item) {
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
-      continue;
+      return;
     }
     for (const t of candidates) topics.add(t.topic);
     unnamedAmounts++;
     problems.push({ code: 'unattributed', span: span(q), detail: `no label names this ${candidates[0]!.measure} amount` });
-  }
+  });
 
   const hasNamed = reads.length > 0;
   // Nothing named: a stray decimal is no answer, and amounts next to marketing words are an ad.
@@ -143,6 +162,43 @@ export function readFigures(
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+const LIST_HEAD = /^\s*:\s*[^\s\d:]/u;
+
+/** "0.29元/MB", "9元/月": a rate, never a figure. */
+const RATE = /^\s*\/\s*[^\d\s]/u;
+
+/**
+ * A topic whose measure is its own (data, minutes) is about when an amount in that unit and one of
+ * its labels are both written ("4G套餐内剩余：2.5GB" names no 流量).
+ */
+function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
+}
+
+/** A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"). */
+function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
+  const m = /^\s*\(([^()\d\n]{1,12})\)/u.exec(text.slice(at, at + 20));
+  if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
+  const pool = poolIn(m[1]!, rules);
+  return pool ? { pool, end: at + m[0].length } : null;
+}
+
+const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
+  rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+
+interface Continued {
+  template: FigureTemplate;
+  field: string;
+}
+
+/** "已用2.3GB/10GB": the amount after a slash is the total of the one before. */
+function slashTotal(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence || !/^\s*\/\s*$/u.test(window)) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  const sum = template?.sums.find((s) => s.parts.includes(previous.figure.field));
+  return template && sum ? { template, field: sum.total } : undefined;
+}
+
 /**
  * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
  * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
@@ -150,16 +206,46 @@ export function readFigures(
 function breakdownOf(
   candidates: FigureTemplate[],
   window: string,
+  tagPool: DataPool | null,
   previous: Read | undefined,
   sentence: number,
   rules: ReplyRules,
-): FigureRecord | undefined {
+): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
   const part = template.breakdown.some((w) => window.includes(w));
-  const nextKind = template.topic === 'data' && rules.pools.some((p) => p.words.some((w) => window.includes(w)));
-  return part || nextKind ? previous.figure : undefined;
+  const nextKind = template.topic === 'data' && (tagPool !== null || poolIn(window, rules) !== null);
+  return part || nextKind ? { template, field: previous.figure.field } : undefined;
+}
+
+/**
+ * An unnamed amount followed, in its sentence, by a part of a sum ("国内主叫100分钟，已用20分钟，剩余80分钟")
+ * is that sum's total.
+ */
+function totalBeforeParts(
+  candidates: FigureTemplate[],
+  text: string,
+  q: Quantity,
+  next: Quantity | undefined,
+  sentenceOf: (at: number) => number,
+): Continued | undefined {
+  if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
+  const window = text.slice(q.end, next.start);
+  const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window);
+  const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
+  return naming && sum ? { template: naming.template, field: sum.total } : undefined;
+}
+
+/**
+ * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条"): an unnamed
+ * amount whose words name its topic takes the field of the amount before it in the sentence.
+ */
+function listedAfter(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence) return undefined;
+  const field = previous.figure.field;
+  const template = candidates.find((t) => t.when.some((w) => window.includes(w)) && t.fields.some((r) => r.field === field));
+  return template ? { template, field } : undefined;
 }
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
@@ -184,7 +270,10 @@ function isWordAt(text: string, at: number, word: string): boolean {
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
 
-/** The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used"). */
+/**
+ * The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used").
+ * A head noun (余额, 积分) takes the meaning of a label just before it: 赠款余额 is a gift, 到期积分 expiring.
+ */
 function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
   let best: Naming | null = null;
   for (const template of candidates) {
@@ -194,7 +283,22 @@ function labelNaming(candidates: FigureTemplate[], window: string): Naming | nul
         while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
         if (at < 0) continue;
         const end = at + label.length;
-        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, end };
+        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, at, end };
+      }
+    }
+  }
+  return best && best.template.heads.includes(best.label) ? (qualifierOf(best, window) ?? best) : best;
+}
+
+/** A label of another field ending right before a head noun (", 的" between them at most). */
+function qualifierOf(head: Naming, window: string): Naming | null {
+  const lead = window.slice(0, head.at).replace(/的$/u, '');
+  let best: Naming | null = null;
+  for (const rule of head.template.fields) {
+    if (rule.field === head.rule.field) continue;
+    for (const label of rule.labels) {
+      if (lead.endsWith(label) && (!best || label.length > best.label.length)) {
+        best = { template: head.template, rule, label: label + head.label, at: lead.length - label.length, end: head.end };
       }
     }
   }
@@ -210,7 +314,7 @@ function suffixNaming(candidates: FigureTemplate[], text: string, after: number)
   for (const template of candidates) {
     for (const rule of template.fields) {
       const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
-      if (label) return { template, rule, label, end: after };
+      if (label) return { template, rule, label, at: after, end: after };
     }
   }
   return null;
@@ -222,7 +326,7 @@ function bareNaming(candidates: FigureTemplate[], window: string): Naming | null
       if (!rule.bare) continue;
       for (const label of rule.labels) {
         const at = window.lastIndexOf(label);
-        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, end: at + label.length };
+        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, at, end: at + label.length };
       }
     }
   }
@@ -231,9 +335,11 @@ function bareNaming(candidates: FigureTemplate[], window: string): Naming | null
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {
-  let cut = window.length;
-  while (cut > 0 && !CLAUSE_END.test(window[cut - 1]!)) cut--;
-  const raw = window.slice(cut);
+  // "套餐及固定费：58.00元": the name is before the colon.
+  const named = window.replace(/[\s:=]+$/u, '');
+  let cut = named.length;
+  while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
+  const raw = named.slice(cut);
   const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|and)\s*/u, '').length;
   const name = raw.slice(lead).trimEnd();
   return name ? { text: name, at: cut + lead } : null;
@@ -270,8 +376,8 @@ function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
   return best?.pool ?? null;
 }
 
-/** A line of its own that ends with a colon ("国内通用流量：") heads the lines under it. */
-const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
+/** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
+const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
 
 /**
  * The kind of each data amount: named by the words before it, else by its package's name, else the
@@ -279,12 +385,11 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
  * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
 function assignPools(reads: Read[], rules: ReplyRules): void {
-  const poolIn = (words: string): DataPool | null => rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   for (const read of reads) {
     const f = read.figure;
     if (f.topic !== 'data') continue;
-    let pool = poolIn(read.context) ?? (f.package === null ? null : poolIn(fold(f.package)));
+    let pool = read.tagPool ?? poolIn(read.context, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
@@ -293,9 +398,9 @@ function assignPools(reads: Read[], rules: ReplyRules): void {
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
-        pool = poolIn(heading);
+        pool = poolIn(heading, rules);
         headed = pool !== null;
-      } else if (same && previous!.headed && poolIn(read.before) === null) ({ pool, headed } = previous!);
+      } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
     }
     f.pool = pool;
     previous = { pool, sentence: read.sentence, package: f.package, headed };

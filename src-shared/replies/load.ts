@@ -32,6 +32,8 @@ export interface FigureTemplate {
   items: boolean;
   packages: boolean;
   breakdown: string[];
+  heads: string[];
+  byUnit: boolean;
   sums: { total: string; parts: string[]; discounts: boolean }[];
 }
 
@@ -42,6 +44,8 @@ export interface ReplyRules {
   greetings: string[];
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
+  boilerplate: RegExp[];
+  hypothetical: string[];
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
@@ -131,6 +135,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       items: t.items ?? false,
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
+      heads: (t.heads ?? []).map(fold),
+      byUnit: t.byUnit ?? false,
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
     };
   });
@@ -144,6 +150,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     greetings: file.greetings.map(fold),
     measures,
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
+    boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
+    hypothetical: (file.hypothetical ?? []).map(fold),
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,

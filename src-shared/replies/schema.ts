@@ -70,6 +70,10 @@ export const FigureTemplateSchema = v.strictObject({
    * before it in the same sentence and takes its field.
    */
   breakdown: v.optional(words),
+  /** Generic nouns (余额, 积分) that take the meaning of a label written right before them (赠款余额, 到期积分). */
+  heads: v.optional(words),
+  /** The topic is also about when an amount in its measure's unit and one of its labels are written (its measure is its own). */
+  byUnit: v.optional(v.boolean()),
   /** Figures belong to the package named before them (【国内通用流量】…); each package is checked on its own. */
   packages: v.optional(v.boolean()),
   /**
@@ -112,6 +116,10 @@ export const ReplyRulesSchema = v.strictObject({
   offers: v.array(text),
   /** Text that looks like an amount but is not one (`4G套餐`, `1M=1024K`, instruction codes). */
   ignore: v.array(pattern),
+  /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
+  boilerplate: v.optional(v.array(pattern)),
+  /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
+  hypothetical: v.optional(v.array(text)),
   /** Group `name`: the package the allowance figures after it belong to. */
   packageNames: v.array(pattern),
   dates: v.array(DateRuleSchema),

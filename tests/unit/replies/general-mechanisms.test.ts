@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { understandReply } from '../../../src-shared/replies';
+import { checkEntry, loadCorpus } from '../../fixtures/replies/corpus';
+import { RECEIVED } from './format';
+
+// Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
+// mechanism, in the corpus format so the one checker judges them. Real texts are in real-dev.json.
+const ours = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/ours-general.json'));
+const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+const byId = (id: string) => ours.find((e) => e.id === id)!;
+
+describe('general mechanisms, on wordings we wrote (not real)', () => {
+  it('are all marked as ours', () => {
+    for (const e of ours) expect(e.source).toMatch(/^ours: .*NOT a real reply/u);
+  });
+
+  it.each(ours.map((e) => [e.id, e] as const))('%s: the figures a person reads, and nothing else', (_id, entry) => {
+    const u = read(entry.text);
+    expect(u.kind).toBe('figures');
+    const c = checkEntry(entry, u);
+    expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
+    // Nothing more than a person reads (a rate, a plan's price, a date are no figures).
+    if (u.kind === 'figures') expect(u.figures.length).toBe(entry.figures.length);
+  });
+
+  const fields = (id: string) => {
+    const u = read(byId(id).text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`) : [];
+  };
+
+  it('a head noun takes the meaning of the label before it (赠款余额, 到期积分)', () => {
+    expect(fields('head-gift-balance')).toEqual(['balance.balance 35.2', 'balance.cash 30', 'balance.gift 5.2']);
+    expect(fields('head-expiring-points')).toEqual(['points.total 1234', 'points.expiring 100']);
+  });
+
+  it('an outcome word in an aside or a hypothetical clause leaves the figures; one before them is the outcome', () => {
+    expect(read(byId('aside-balance-low').text).kind).toBe('figures');
+    expect(read(byId('aside-no-reply').text).kind).toBe('figures');
+    const failed = read('尊敬的客户，您的余额不足，流量包订购失败，您当前余额为2.00元。');
+    expect(failed.kind === 'outcome' && failed.outcome).toBe('failure');
+  });
+
+  it('a disclaimer that mentions the bill reads no bill items', () => {
+    expect(fields('disclaimer-no-bill').some((f) => f.startsWith('bill.'))).toBe(false);
+  });
+
+  it('a label before a colon that heads bill lines does not name them (实时话费：月租费38.00元)', () => {
+    expect(fields('spent-realtime-lines')).toEqual(['balance.balance 35.2', 'balance.spentThisMonth 12.3']);
+    const u = read('您本月实时话费：月租费38.00元，合计38.00元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.item ?? ''}`)).toEqual(['item 月租费', 'total ']);
+  });
+});
