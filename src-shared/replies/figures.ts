@@ -109,7 +109,7 @@ export function readFigures(
     sentence = ended.length;
     const bare = q.measure === null;
     const candidates = candidatesOf(q);
-    if (candidates.length === 0) return;
+    if (candidates.length === 0 || isThreshold(window, rules)) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元": a label before a colon heads a list of bill lines, named by their own words.
@@ -163,6 +163,12 @@ export function readFigures(
 }
 
 const LIST_HEAD = /^\s*:\s*[^\s\d:]/u;
+
+/** "余额已低于10元": the amount is a threshold the words compare with, not a figure. */
+function isThreshold(window: string, rules: ReplyRules): boolean {
+  const lead = window.replace(/[\s:=为是已]+$/u, '');
+  return rules.thresholds.some((w) => lead.endsWith(w));
+}
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
 const RATE = /^\s*\/\s*[^\d\s]/u;

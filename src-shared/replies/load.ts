@@ -46,6 +46,7 @@ export interface ReplyRules {
   ignore: RegExp[];
   boilerplate: RegExp[];
   hypothetical: string[];
+  thresholds: string[];
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
@@ -152,6 +153,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
     boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
     hypothetical: (file.hypothetical ?? []).map(fold),
+    thresholds: (file.thresholds ?? []).map(fold),
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
