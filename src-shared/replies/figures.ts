@@ -391,6 +391,7 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
  * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
 function assignPools(reads: Read[], rules: ReplyRules): void {
+  const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   for (const read of reads) {
     const f = read.figure;
@@ -398,7 +399,9 @@ function assignPools(reads: Read[], rules: ReplyRules): void {
     let pool = read.tagPool ?? poolIn(read.context, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
-    if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
+    // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
+    const namesAnew = dataWords.some((w) => read.context.includes(w));
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     if (pool === null && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
     if (pool === null) {

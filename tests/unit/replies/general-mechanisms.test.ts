@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { understandReply } from '../../../src-shared/replies';
-import { checkEntry, loadCorpus } from '../../fixtures/replies/corpus';
+import { dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { checkEntry, loadCorpus, mixedPoolSums } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
 // Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
@@ -24,6 +24,15 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     if (u.kind === 'figures') expect(u.figures.length).toBe(entry.figures.length);
   });
 
+  it('never adds up data of different kinds', () => {
+    const groups = (figures: FigureRecord[]) =>
+      dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+    for (const entry of ours) {
+      const u = read(entry.text);
+      expect([entry.id, mixedPoolSums(u, checkEntry(entry, u), groups)]).toEqual([entry.id, 0]);
+    }
+  });
+
   const fields = (id: string) => {
     const u = read(byId(id).text);
     return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`) : [];
@@ -32,6 +41,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   it('a head noun takes the meaning of the label before it (赠款余额, 到期积分)', () => {
     expect(fields('head-gift-balance')).toEqual(['balance.balance 35.2', 'balance.cash 30', 'balance.gift 5.2']);
     expect(fields('head-expiring-points')).toEqual(['points.total 1234', 'points.expiring 100']);
+    expect(fields('head-frozen-balance')).toEqual(['balance.balance 35.2', 'balance.balance 30.2', 'balance.other 5']);
   });
 
   it('an outcome word in an aside or a hypothetical clause leaves the figures; one before them is the outcome', () => {
