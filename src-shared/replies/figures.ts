@@ -79,7 +79,9 @@ export function readFigures(
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
-  const candidatesOf = (q: Quantity) => (q.measure === null ? active : active.filter((t) => t.measure === q.measure));
+  const topicWords = active.flatMap((t) => t.when);
+  const candidatesOf = (q: Quantity, sentenceSoFar: string) =>
+    active.filter((t) => (q.measure === null || t.measure === q.measure) && !namesOtherThing(t, sentenceSoFar, topicWords));
   const reads: Read[] = [];
   let context = '';
   let before = '';
@@ -108,7 +110,7 @@ export function readFigures(
     context = window;
     sentence = ended.length;
     const bare = q.measure === null;
-    const candidates = candidatesOf(q);
+    const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
     if (candidates.length === 0 || isThreshold(window, rules)) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
@@ -163,6 +165,15 @@ export function readFigures(
 }
 
 const LIST_HEAD = /^\s*:\s*[^\s\d:]/u;
+
+/** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
+function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string[]): boolean {
+  if (t.unless.length === 0) return false;
+  const group = sentence.slice(sentence.lastIndexOf(';') + 1);
+  const last = (words: string[]) => Math.max(-1, ...words.map((w) => group.lastIndexOf(w)));
+  const other = last(t.unless);
+  return other >= 0 && other >= last(topicWords);
+}
 
 /** "余额已低于10元": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, rules: ReplyRules): boolean {

@@ -34,6 +34,7 @@ export interface FigureTemplate {
   breakdown: string[];
   heads: string[];
   byUnit: boolean;
+  unless: string[];
   sums: { total: string; parts: string[]; discounts: boolean }[];
 }
 
@@ -138,6 +139,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       breakdown: (t.breakdown ?? []).map(fold),
       heads: (t.heads ?? []).map(fold),
       byUnit: t.byUnit ?? false,
+      unless: (t.unless ?? []).map(fold),
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
     };
   });

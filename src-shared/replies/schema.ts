@@ -72,6 +72,8 @@ export const FigureTemplateSchema = v.strictObject({
   breakdown: v.optional(words),
   /** Generic nouns (余额, 积分) that take the meaning of a label written right before them (赠款余额, 到期积分). */
   heads: v.optional(words),
+  /** Words before an amount that say it is not this topic ("WLAN时长…632分钟" is no call time). */
+  unless: v.optional(words),
   /** The topic is also about when an amount in its measure's unit and one of its labels are written (its measure is its own). */
   byUnit: v.optional(v.boolean()),
   /** Figures belong to the package named before them (【国内通用流量】…); each package is checked on its own. */
