@@ -52,6 +52,11 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(failed.kind === 'outcome' && failed.outcome).toBe('failure');
   });
 
+  it('a percentage or a link is no amount, and leaves the reply sure', () => {
+    const u = read(byId('percent-url-not-figures').text);
+    expect(u.kind === 'figures' && u.confidence).toBe('sure');
+  });
+
   it('a disclaimer that mentions the bill reads no bill items', () => {
     expect(fields('disclaimer-no-bill').some((f) => f.startsWith('bill.'))).toBe(false);
   });
