@@ -192,9 +192,16 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
   return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
 }
 
-/** A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"). */
+/**
+ * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), or in
+ * English words after it ("2.5GB of night data left").
+ */
 function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)/u.exec(text.slice(at, at + 20));
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b/u.exec(text.slice(at, at + 30));
+  if (m?.[2] !== undefined) {
+    const pool = poolIn(m[2], rules);
+    return pool ? { pool, end: at } : null;
+  }
   if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
@@ -325,7 +332,7 @@ function qualifierOf(head: Naming, window: string): Naming | null {
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
-  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:data|流量)?[ \t]*/u, '');
+  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
   const namesNext = (t: FigureTemplate, s: string) =>
     t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
