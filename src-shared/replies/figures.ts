@@ -111,7 +111,7 @@ export function readFigures(
     sentence = ended.length;
     const bare = q.measure === null;
     const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
-    if (candidates.length === 0 || isThreshold(window, rules)) return;
+    if (candidates.length === 0 || isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元": a label before a colon heads a list of bill lines, named by their own words.
@@ -175,10 +175,11 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   return other >= 0 && other >= last(topicWords);
 }
 
-/** "余额已低于10元": the amount is a threshold the words compare with, not a figure. */
-function isThreshold(window: string, rules: ReplyRules): boolean {
+/** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
+function isThreshold(window: string, after: string, rules: ReplyRules): boolean {
   const lead = window.replace(/[\s:=为是已]+$/u, '');
-  return rules.thresholds.some((w) => lead.endsWith(w));
+  const tail = after.trimStart();
+  return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */

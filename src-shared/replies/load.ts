@@ -47,7 +47,7 @@ export interface ReplyRules {
   ignore: RegExp[];
   boilerplate: RegExp[];
   hypothetical: string[];
-  thresholds: string[];
+  thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
@@ -155,7 +155,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
     boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
     hypothetical: (file.hypothetical ?? []).map(fold),
-    thresholds: (file.thresholds ?? []).map(fold),
+    thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,

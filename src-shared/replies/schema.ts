@@ -120,8 +120,8 @@ export const ReplyRulesSchema = v.strictObject({
   ignore: v.array(pattern),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
-  /** Words before an amount that make it a threshold (余额已低于10元), never a figure. */
-  thresholds: v.optional(v.array(text)),
+  /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
+  thresholds: v.optional(v.strictObject({ before: v.array(text), after: v.array(text) })),
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
   /** Group `name`: the package the allowance figures after it belong to. */
