@@ -124,12 +124,13 @@ export function readFigures(
       return;
     }
     const next = quantities[qi + 1];
+    const after = text.slice(q.end, q.end + 2);
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
-        breakdownOf(candidates, window, tagPool, reads.at(-1), sentence, rules) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
         totalBeforeParts(candidates, text, q, next, sentenceOf) ??
-        listedAfter(candidates, window, reads.at(-1), sentence));
+        listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
       topics.add(partOf.template.topic);
       add(record(partOf.template, partOf.field, q.value, span(q), null), q);
@@ -231,6 +232,7 @@ function slashTotal(candidates: FigureTemplate[], window: string, previous: Read
 function breakdownOf(
   candidates: FigureTemplate[],
   window: string,
+  after: string,
   tagPool: DataPool | null,
   previous: Read | undefined,
   sentence: number,
@@ -240,8 +242,16 @@ function breakdownOf(
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
   const part = template.breakdown.some((w) => window.includes(w));
-  const nextKind = template.topic === 'data' && (tagPool !== null || poolIn(window, rules) !== null);
+  const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
   return part || nextKind ? { template, field: previous.figure.field } : undefined;
+}
+
+/**
+ * A list goes on with a short item ("，省内2GB", "，通话200分钟"), not after a new heading ("如下：") nor with
+ * an amount that is part of a package's name ("优惠包10M", "10M本地通用流量").
+ */
+function listGoesOn(window: string, after: string): boolean {
+  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !/^[\u4e00-\u9fff]/u.test(after);
 }
 
 /**
@@ -266,8 +276,8 @@ function totalBeforeParts(
  * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条"): an unnamed
  * amount whose words name its topic takes the field of the amount before it in the sentence.
  */
-function listedAfter(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): Continued | undefined {
-  if (!previous || previous.sentence !== sentence) return undefined;
+function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
   const field = previous.figure.field;
   const template = candidates.find((t) => t.when.some((w) => window.includes(w)) && t.fields.some((r) => r.field === field));
   return template ? { template, field } : undefined;

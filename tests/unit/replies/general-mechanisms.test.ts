@@ -52,6 +52,16 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(failed.kind === 'outcome' && failed.outcome).toBe('failure');
   });
 
+  it('amounts in the names of a list of packages are no figures (real dev text vpmn-0019-confirm)', () => {
+    const dev = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+    const entry = dev.find((e) => e.id === 'vpmn-0019-confirm')!;
+    const u = read(entry.text);
+    // 综合VPMN套餐 石化专用、10M本地通用流量、本地流量优惠包10M…、官微专用本地流量（1M1月）: names, not usage.
+    expect(u.kind === 'figures' && u.figures.map((f) => f.span.text)).toEqual(['3.76MB', '0.00MB', '3.76MB', '121.00MB', '3.76MB', '117.24MB']);
+    const ours = read('您本月已使用流量20.5MB，您订购的优惠包10M、1G省内流量包均可使用。');
+    expect(ours.kind === 'figures' && ours.figures.map((f) => f.span.text)).toEqual(['20.5MB']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
