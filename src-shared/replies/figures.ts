@@ -124,7 +124,8 @@ export function readFigures(
       return;
     }
     const next = quantities[qi + 1];
-    const after = text.slice(q.end, q.end + 2);
+    // Words after the amount that name its kind (a tag) are not a name it is part of.
+    const after = tag ? '' : text.slice(q.end, q.end + 2);
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
@@ -195,14 +196,21 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
 }
 
 /**
- * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), or in
- * English words after it ("2.5GB of night data left").
+ * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
+ * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b/u.exec(text.slice(at, at + 30));
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|$)/u.exec(
+    text.slice(at, at + 30),
+  );
   if (m?.[2] !== undefined) {
     const pool = poolIn(m[2], rules);
     return pool ? { pool, end: at } : null;
+  }
+  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's.
+  if (m?.[3] !== undefined) {
+    const pool = poolIn(m[3], rules);
+    return pool ? { pool, end: at + m[0].length } : null;
   }
   if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
