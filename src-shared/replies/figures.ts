@@ -287,7 +287,9 @@ function totalBeforeParts(
 function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
   if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
   const field = previous.figure.field;
-  const template = candidates.find((t) => t.when.some((w) => window.includes(w)) && t.fields.some((r) => r.field === field));
+  const template = candidates.find(
+    (t) => t.id !== previous.figure.template && t.when.some((w) => window.includes(w)) && t.fields.some((r) => r.field === field),
+  );
   return template ? { template, field } : undefined;
 }
 
