@@ -97,6 +97,7 @@ export function readFigures(
   let measuredEnd = 0;
   let unnamedAmounts = 0;
 
+  const columns = tableColumns(text, quantities, active);
   quantities.forEach((q, qi) => {
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
@@ -115,7 +116,7 @@ export function readFigures(
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元": a label before a colon heads a list of bill lines, named by their own words.
-    const naming = found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found;
+    const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
     if (naming) {
       const { template, rule, label } = naming;
       topics.add(template.topic);
@@ -182,6 +183,55 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   const lead = window.replace(/[\s:=为是已]+$/u, '');
   const tail = after.trimStart();
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
+}
+
+/**
+ * A table: a header line of labels and no amount ("类型 总量 已用 剩余") over rows with as many amounts
+ * ("国内通用流量 10GB 2GB 8GB"): each amount takes the field of its column. Returns namings by quantity index.
+ */
+function tableColumns(text: string, quantities: Quantity[], active: FigureTemplate[]): Map<number, Naming> {
+  const out = new Map<number, Naming>();
+  const allowance = active.filter((t) => t.packages);
+  if (allowance.length === 0 || !text.includes('\n')) return out;
+  let header: Naming[] | null = null;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const inLine = quantities.flatMap((q, i) => (q.start >= start && q.end <= start + line.length && q.measure !== null ? [i] : []));
+    if (inLine.length === 0) {
+      const labels = columnLabels(line, allowance[0]!);
+      header = labels.length >= 2 ? labels : null;
+      continue;
+    }
+    if (!header || inLine.length !== header.length) {
+      header = null;
+      continue;
+    }
+    inLine.forEach((qi, k) => {
+      const template = allowance.find((t) => t.measure === quantities[qi]!.measure);
+      const column = header![k]!;
+      const rule = template?.fields.find((r) => r.field === column.rule.field);
+      if (template && rule) out.set(qi, { ...column, template, rule });
+    });
+  }
+  return out;
+}
+
+/** The labels of a header line, left to right, each the longest there; none twice. */
+function columnLabels(line: string, template: FigureTemplate): Naming[] {
+  const found: Naming[] = [];
+  for (let i = 0; i < line.length; ) {
+    let best: Naming | null = null;
+    for (const rule of template.fields)
+      for (const label of rule.labels)
+        if (label.length > 1 && line.startsWith(label, i) && (!best || label.length > best.label.length))
+          best = { template, rule, label, at: i, end: i + label.length };
+    if (best && found.some((f) => f.rule.field === best!.rule.field)) return [];
+    if (best) found.push(best);
+    i = best ? best.end : i + 1;
+  }
+  return found;
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
