@@ -143,6 +143,13 @@ export function readFigures(
       if (q.decimals > 0) problems.push({ code: 'unattributed', span: span(q), detail: 'no unit and no label' });
       return;
     }
+    // "您10月消费58.00元，其中：套餐及固定费…": the amount its items follow is their total.
+    const sum = itemised?.sums.find((x) => x.parts.includes('item'));
+    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised)) {
+      topics.add(itemised.topic);
+      add(record(itemised, sum.total, q.value, span(q), null), q);
+      return;
+    }
     const item = itemised && itemName(window);
     if (itemised && item) {
       topics.add(itemised.topic);
@@ -232,6 +239,11 @@ function columnLabels(line: string, template: FigureTemplate): Naming[] {
     i = best ? best.end : i + 1;
   }
   return found;
+}
+
+function opensBreakdown(after: string, t: FigureTemplate): boolean {
+  const rest = after.replace(/^[\s,;:。]+/u, '');
+  return t.itemsAfter.some((w) => rest.startsWith(w));
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */

@@ -30,6 +30,7 @@ export interface FigureTemplate {
   when: string[];
   fields: FieldRule[];
   items: boolean;
+  itemsAfter: string[];
   packages: boolean;
   breakdown: string[];
   heads: string[];
@@ -135,6 +136,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       when: t.when.map(fold),
       fields: foldFields(fields),
       items: t.items ?? false,
+      itemsAfter: (t.itemsAfter ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
       heads: (t.heads ?? []).map(fold),

@@ -65,6 +65,8 @@ export const FigureTemplateSchema = v.strictObject({
   fields: v.union([v.pipe(v.array(FieldRuleSchema), v.minLength(1)), text]),
   /** An amount with no label is a line item named by the words before it (bills). */
   items: v.optional(v.boolean()),
+  /** Words after an amount that open its items ("58.00元，其中：…"): that amount is their total. */
+  itemsAfter: v.optional(words),
   /**
    * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
    * before it in the same sentence and takes its field.
