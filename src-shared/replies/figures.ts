@@ -115,7 +115,7 @@ export function readFigures(
     if (candidates.length === 0 || isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
-    // "实时话费：月租费38.00元": a label before a colon heads a list of bill lines, named by their own words.
+    // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
     if (naming) {
       const { template, rule, label } = naming;
@@ -168,13 +168,14 @@ export function readFigures(
     return { figures: [], problems: [], topics: [] };
   }
 
+  totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
-const LIST_HEAD = /^\s*:\s*[^\s\d:]/u;
+const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 
 /** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
 function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string[]): boolean {
@@ -450,6 +451,25 @@ function itemName(window: string): { text: string; at: number } | null {
   const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|and)\s*/u, '').length;
   const name = raw.slice(lead).trimEnd();
   return name ? { text: name, at: cut + lead } : null;
+}
+
+/**
+ * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
+ * that add up to it is that sum's total, whatever its label said.
+ */
+function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
+  for (let i = 0; i + 2 < reads.length; i++) {
+    const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
+    if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
+    if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
+    const template = active.find((t) => t.id === a.figure.template)!;
+    for (const sum of template.sums) {
+      if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
+      if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
+      const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
+      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) <= slack) a.figure.field = sum.total;
+    }
+  }
 }
 
 /** Allowance figures take the package named before them; a field seen twice starts a new package. */
