@@ -96,6 +96,8 @@ export function readFigures(
   // Where the last amount with a unit ended (a bare number such as 80% does not count).
   let measuredEnd = 0;
   let unnamedAmounts = 0;
+  // The last amount named by a heading line ("已使用套餐内流量：\n国内通用：8.25GB"), by index.
+  let lastHeaded = -2;
 
   const columns = tableColumns(text, quantities, active);
   quantities.forEach((q, qi) => {
@@ -122,6 +124,13 @@ export function readFigures(
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q);
+      return;
+    }
+    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
+    if (heading) {
+      lastHeaded = qi;
+      topics.add(heading.template.topic);
+      add(record(heading.template, heading.field, q.value, span(q), null), q);
       return;
     }
     const next = quantities[qi + 1];
@@ -315,6 +324,20 @@ function breakdownOf(
   const part = template.breakdown.some((w) => window.includes(w));
   const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
   return part || nextKind ? { template, field: previous.figure.field } : undefined;
+}
+
+/**
+ * Lines under a heading line that ends with a colon and holds a label ("您本月已使用套餐内流量：") take
+ * its field ("国内通用：8.25GB\n省内通用：2.10GB"); the lines after the first go on from the one before.
+ */
+function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined): Continued | undefined {
+  if (previous && /^\s*\n[^\n\d]{0,20}$/u.test(before)) {
+    const template = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
+    return template ? { template, field: previous.figure.field } : undefined;
+  }
+  const line = /(?:^|\n)([^\n]*):\s*\n[^\n\d]{0,20}$/u.exec(before)?.[1];
+  const naming = line === undefined ? null : labelNaming(candidates, line);
+  return naming ? { template: naming.template, field: naming.rule.field } : undefined;
 }
 
 /**
