@@ -217,7 +217,8 @@ function tableColumns(text: string, quantities: Quantity[], active: FigureTempla
     at += line.length + 1;
     const inLine = quantities.flatMap((q, i) => (q.start >= start && q.end <= start + line.length && q.measure !== null ? [i] : []));
     if (inLine.length === 0) {
-      const labels = columnLabels(line, allowance[0]!);
+      // A header is short and split into columns ("类型 总量 已用 剩余"); a long line with no amount is prose.
+      const labels = line.length <= 40 && /\S[\s|]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
       header = labels.length >= 2 ? labels : null;
       continue;
     }
