@@ -141,6 +141,7 @@ export function readFigures(
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
         totalBeforeParts(candidates, text, q, next, sentenceOf) ??
+        totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
       topics.add(partOf.template.topic);
@@ -367,6 +368,19 @@ function totalBeforeParts(
   return naming && sum ? { template: naming.template, field: sum.total } : undefined;
 }
 
+/** "现金余额：50.00元\n赠送余额：10.00元\n合计：60.00元": an unnamed amount that the parts just before add up to. */
+function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads: Read[]): Continued | undefined {
+  for (const template of candidates) {
+    for (const sum of template.sums) {
+      const parts = reads.slice(-sum.parts.length);
+      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r, i) => r.figure.template === template.id && r.figure.field === sum.parts[i])) continue;
+      const slack = Math.max(q.precision, ...parts.map((r) => r.precision)) * parts.length + 1e-9;
+      if (Math.abs(parts.reduce((n, r) => n + r.figure.value, 0) - q.value) <= slack) return { template, field: sum.total };
+    }
+  }
+  return undefined;
+}
+
 /**
  * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条"): an unnamed
  * amount whose words name its topic takes the field of the amount before it in the sentence.
@@ -545,10 +559,12 @@ function assignPools(reads: Read[], rules: ReplyRules): void {
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
-    const namesAnew = dataWords.some((w) => read.context.includes(w));
+    // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
+    const overKinds = rules.allKinds.some((w) => read.context.includes(w));
+    const namesAnew = overKinds || dataWords.some((w) => read.context.includes(w));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
-    if (pool === null && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {

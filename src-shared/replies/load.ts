@@ -54,6 +54,8 @@ export interface ReplyRules {
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
   pools: { pool: DataPool; words: string[] }[];
+  /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
+  allKinds: string[];
   menus: { cues: RegExp[]; item: RegExp; quick: RegExp; quickCues: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
@@ -162,6 +164,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
     pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    allKinds: (file.allKinds ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.
