@@ -259,7 +259,7 @@ function opensBreakdown(after: string, t: FigureTemplate): boolean {
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
-const RATE = /^\s*\/\s*[^\d\s]/u;
+const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
 
 /**
  * A topic whose measure is its own (data, minutes) is about when an amount in that unit and one of
