@@ -56,7 +56,7 @@ export interface ReplyRules {
   pools: { pool: DataPool; words: string[] }[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
-  menus: { cues: RegExp[]; item: RegExp; quick: RegExp; quickCues: RegExp[] };
+  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
@@ -169,6 +169,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.
       item: regex('menus.item', file.menus.item, 'du'),
+      sequence: regex('menus.sequence', file.menus.sequence ?? file.menus.item, 'du'),
       quick: regex('menus.quick', file.menus.quick, 'du'),
       quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
     },

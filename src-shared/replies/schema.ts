@@ -141,7 +141,14 @@ export const ReplyRulesSchema = v.strictObject({
    * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
    * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.
    */
-  menus: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, quick: pattern, quickCues: v.array(pattern) }),
+  menus: v.strictObject({
+    cues: v.pipe(v.array(pattern), v.minLength(1)),
+    item: pattern,
+    /** An option numbered next in a run (groups n, label), whose label may start with a digit ("2.20元包3GB"). */
+    sequence: v.optional(pattern),
+    quick: pattern,
+    quickCues: v.array(pattern),
+  }),
   /**
    * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
    * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it.

@@ -20,6 +20,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(u.kind).toBe('figures');
     const c = checkEntry(entry, u);
     expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
+    expect(c.menuMissing).toEqual([]);
+    expect(c.listsAsFigures).toBe(0);
     // Nothing more than a person reads (a rate, a plan's price, a date, WLAN time are no figures).
     const counted = u.kind === 'figures' ? u.figures.filter((f) => whatOf(f) !== 'other').length : 0;
     expect(counted).toBe(c.found);
