@@ -105,16 +105,18 @@ export function readFigures(
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
     sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
+    const window = text.slice(floor, q.start);
+    const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
+    // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
+    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
     const tag = poolTag(text, q.end, rules);
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
     if (q.measure !== null) measuredEnd = q.end;
-    const window = text.slice(floor, q.start);
     context = window;
     sentence = ended.length;
     const bare = q.measure === null;
-    const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
-    if (candidates.length === 0 || isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
+    if (candidates.length === 0) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
@@ -134,8 +136,7 @@ export function readFigures(
       return;
     }
     const next = quantities[qi + 1];
-    // Words after the amount that name its kind (a tag) are not a name it is part of.
-    const after = tag ? '' : text.slice(q.end, q.end + 2);
+    const after = text.slice(q.end, q.end + 10);
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??

@@ -56,11 +56,15 @@ export function headingField(candidates: FigureTemplate[], before: string, previ
 
 /**
  * A list goes on with a short item ("，省内2GB", "，通话200分钟"), not after a new heading ("如下：") nor with
- * an amount that is part of a package's name ("优惠包10M", "10M本地通用流量").
+ * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
  */
 export function listGoesOn(window: string, after: string): boolean {
-  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !/^[\u4e00-\u9fff]/u.test(after);
+  const inName = /(?:包|套餐|卡)\s*$/u.test(window) || /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
+  return window.length <= 12 && !window.includes(':') && !inName;
 }
+
+/** The words right after an amount, up to a break ("30条短信、" → 短信). */
+const nounAfter = (after: string): string => /^[^\s\d,;。、:()!?]{1,6}/u.exec(after)?.[0] ?? '';
 
 /**
  * An unnamed amount followed, in its sentence, by a part of a sum ("国内主叫100分钟，已用20分钟，剩余80分钟")
@@ -94,14 +98,18 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
 }
 
 /**
- * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条"): an unnamed
- * amount whose words name its topic takes the field of the amount before it in the sentence.
+ * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条", "内含100分钟国内通话、
+ * 30条短信"): an unnamed amount whose words, before or right after it, name its topic takes the field
+ * of the amount before it in the sentence.
  */
 export function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
   if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
   const field = previous.figure.field;
   const template = candidates.find(
-    (t) => t.id !== previous.figure.template && t.when.some((w) => window.includes(w)) && t.fields.some((r) => r.field === field),
+    (t) =>
+      t.id !== previous.figure.template &&
+      t.when.some((w) => window.includes(w) || nounAfter(after).includes(w)) &&
+      t.fields.some((r) => r.field === field),
   );
   return template ? { template, field } : undefined;
 }
