@@ -51,6 +51,8 @@ export interface Read {
   sentence: number;
   /** The kind named in brackets right after the amount ("1.23GB（国内通用）"). */
   tagPool: DataPool | null;
+  /** Written inside brackets ("（其中5G网络流量8.1GB）"): a note, whose kind does not carry on. */
+  inBrackets: boolean;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -88,8 +90,9 @@ export function readFigures(
   let sentenceSoFar = '';
   let sentence = 0;
   let tagPool: DataPool | null = null;
+  let inBrackets = false;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -115,6 +118,7 @@ export function readFigures(
     if (q.measure !== null) measuredEnd = q.end;
     context = window;
     sentence = ended.length;
+    inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
     const bare = q.measure === null;
     if (candidates.length === 0) return;
     const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);

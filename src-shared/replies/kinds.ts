@@ -51,6 +51,7 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
  */
 export function assignPools(reads: Read[], rules: ReplyRules): void {
   const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
+  const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   for (const read of reads) {
     const f = read.figure;
@@ -61,7 +62,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
     const overKinds = rules.allKinds.some((w) => read.context.includes(w));
-    const namesAnew = overKinds || dataWords.some((w) => read.context.includes(w));
+    // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
+    const part = partWords.some((w) => read.context.includes(w));
+    const namesAnew = overKinds || (!part && dataWords.some((w) => read.context.includes(w)));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
@@ -73,6 +76,6 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
     }
     f.pool = pool;
-    previous = { pool, sentence: read.sentence, package: f.package, headed };
+    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
   }
 }
