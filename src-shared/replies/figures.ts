@@ -8,6 +8,7 @@ import {
   breakdownOf,
   headingField,
   listedAfter,
+  namesPackage,
   slashTotal,
   tableColumns,
   totalAfterParts,
@@ -141,6 +142,7 @@ export function readFigures(
     }
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
+    if (!bare && namesPackage(after)) return;
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??

@@ -52,16 +52,19 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
 export function assignPools(reads: Read[], rules: ReplyRules): void {
   const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
   const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
+  const poolWords = rules.pools.flatMap((p) => p.words);
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   for (const read of reads) {
     const f = read.figure;
     if (f.topic !== 'data') continue;
-    let pool = read.tagPool ?? poolIn(read.context, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    // "国内流量已用完，目前已使用套餐外流量256MB": a no-kind word nearer than any kind leaves it unnamed.
+    const ownWords = lastEnd(read.context, rules.noKind) > lastEnd(read.context, poolWords) ? '' : read.context;
+    let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
-    const overKinds = rules.allKinds.some((w) => read.context.includes(w));
+    const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     const part = partWords.some((w) => read.context.includes(w));
     const namesAnew = overKinds || (!part && dataWords.some((w) => read.context.includes(w)));
@@ -78,4 +81,12 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     f.pool = pool;
     if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
   }
+}
+
+/** Where the last of these words ends in a text (-1: none). */
+function lastEnd(text: string, words: string[]): number {
+  return Math.max(-1, ...words.map((w) => {
+    const at = text.lastIndexOf(w);
+    return at < 0 ? -1 : at + w.length;
+  }));
 }

@@ -56,6 +56,8 @@ export interface ReplyRules {
   pools: { pool: DataPool; words: string[] }[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
+  /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
+  noKind: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
@@ -165,6 +167,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     figures,
     pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     allKinds: (file.allKinds ?? []).map(fold),
+    noKind: (file.noKind ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.

@@ -137,6 +137,8 @@ export const ReplyRulesSchema = v.strictObject({
   pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
+  /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
+  noKind: v.optional(v.array(text)),
   /**
    * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
    * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.

@@ -59,9 +59,11 @@ export function headingField(candidates: FigureTemplate[], before: string, previ
  * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
  */
 export function listGoesOn(window: string, after: string): boolean {
-  const inName = /(?:包|套餐|卡)\s*$/u.test(window) || /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
-  return window.length <= 12 && !window.includes(':') && !inName;
+  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
 }
+
+/** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
+export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
 
 /** The words right after an amount, up to a break ("30条短信、" → 短信). */
 const nounAfter = (after: string): string => /^[^\s\d,;。、:()!?]{1,6}/u.exec(after)?.[0] ?? '';
