@@ -81,6 +81,8 @@ export function totalBeforeParts(
 ): Continued | undefined {
   if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
   const window = text.slice(q.end, next.start);
+  // The parts follow in the same clause group, not after a semicolon.
+  if (window.includes(';')) return undefined;
   const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window);
   const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
   return naming && sum ? { template: naming.template, field: sum.total } : undefined;
@@ -113,7 +115,11 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
       t.when.some((w) => window.includes(w) || nounAfter(after).includes(w)) &&
       t.fields.some((r) => r.field === field),
   );
-  return template ? { template, field } : undefined;
+  if (template) return { template, field };
+  // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too.
+  const label = previous.figure.label;
+  const same = candidates.find((t) => t.id === previous.figure.template);
+  return same && label !== null && previous.context.includes(`${label}:`) ? { template: same, field } : undefined;
 }
 
 /**
