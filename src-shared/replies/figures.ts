@@ -2,17 +2,27 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import type { DataPool, FieldRule, Measure, Topic } from './schema';
-import { fold } from '../search/fold';
+import { assignPools, poolTag } from './kinds';
+import { bareNaming, labelNaming, suffixNaming } from './labels';
+import {
+  breakdownOf,
+  headingField,
+  listedAfter,
+  namesPackage,
+  slashTotal,
+  tableColumns,
+  totalAfterParts,
+  totalBeforeParts,
+  totalsThatAddUp,
+} from './structure';
+import type { DataPool, Measure, Topic } from './schema';
 import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
+
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
 const CLAUSE_END = /[,;:。!?()\n、]/u;
-/** Between a bare-number label and its number: "积分: 1200", "余额为35.2". */
-const BARE_GAP = /^[\s:=为是有还]*$/u;
-const LATIN = /[a-z]/u;
 
 export interface FigureReading {
   figures: FigureRecord[];
@@ -27,7 +37,7 @@ export interface PackageName {
   end: number;
 }
 
-interface Read {
+export interface Read {
   figure: FigureRecord;
   precision: number;
   /** Figures checked together: one package, or the whole template. */
@@ -40,14 +50,10 @@ interface Read {
   sentenceSoFar: string;
   /** Which sentence it is in: a kind carries over to the next amount only within one. */
   sentence: number;
-}
-
-interface Naming {
-  template: FigureTemplate;
-  rule: FieldRule;
-  label: string;
-  /** Folded offset of the label's end, to find the nearest. */
-  end: number;
+  /** The kind named in brackets right after the amount ("1.23GB（国内通用）"). */
+  tagPool: DataPool | null;
+  /** Written inside brackets ("（其中5G网络流量8.1GB）"): a note, whose kind does not carry on. */
+  inBrackets: boolean;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -56,6 +62,7 @@ export type Mask = [number, number][];
 /**
  * Reads the amounts of a reply whose wording names a topic (余额, 流量…): each amount of that
  * topic's measure takes the field of the nearest label, and anything left unnamed is reported.
+ * `boilerplate` (disclaimers such as 具体以月结账单为准) is masked and names no topic.
  */
 export function readFigures(
   original: string,
@@ -64,72 +71,113 @@ export function readFigures(
   scanner: QuantityScanner,
   mask: Mask,
   packageNames: PackageName[],
+  boilerplate: Mask = [],
 ): FigureReading {
   const text = folded.text;
-  const active = rules.figures.filter((t) => t.when.some((w) => text.includes(w)));
+  const topical = masked(text, boilerplate);
+  const quantities = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, quantities));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
 
-  const quantities = scanner.scan(masked(text, mask));
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
+  const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
+  const topicWords = active.flatMap((t) => t.when);
+  const candidatesOf = (q: Quantity, sentenceSoFar: string) =>
+    active.filter((t) => (q.measure === null || t.measure === q.measure) && !namesOtherThing(t, sentenceSoFar, topicWords));
   const reads: Read[] = [];
   let context = '';
   let before = '';
   let sentenceSoFar = '';
   let sentence = 0;
+  let tagPool: DataPool | null = null;
+  let inBrackets = false;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
   // Where the last amount with a unit ended (a bare number such as 80% does not count).
   let measuredEnd = 0;
   let unnamedAmounts = 0;
+  // The last amount named by a heading line ("已使用套餐内流量：\n国内通用：8.25GB"), by index.
+  let lastHeaded = -2;
 
-  for (const q of quantities) {
+  const columns = tableColumns(text, quantities, active);
+  quantities.forEach((q, qi) => {
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
     sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
-    windowFloor = q.end;
-    if (q.measure !== null) measuredEnd = q.end;
     const window = text.slice(floor, q.start);
+    const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
+    // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
+    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
+    const tag = poolTag(text, q.end, rules);
+    tagPool = tag?.pool ?? null;
+    windowFloor = tag?.end ?? q.end;
+    if (q.measure !== null) measuredEnd = q.end;
     context = window;
     sentence = ended.length;
+    inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
     const bare = q.measure === null;
-    const candidates = bare ? active : active.filter((t) => t.measure === q.measure);
-    if (candidates.length === 0) continue;
-    const naming = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    if (candidates.length === 0) return;
+    const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    const itemised = candidates.find((t) => t.items);
+    // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
+    const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
     if (naming) {
       const { template, rule, label } = naming;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q);
-      continue;
+      return;
     }
-    const partOf = bare ? undefined : breakdownOf(candidates, window, reads.at(-1), sentence, rules);
+    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
+    if (heading) {
+      lastHeaded = qi;
+      topics.add(heading.template.topic);
+      add(record(heading.template, heading.field, q.value, span(q), null), q);
+      return;
+    }
+    const next = quantities[qi + 1];
+    const after = text.slice(q.end, q.end + 10);
+    if (!bare && namesPackage(after)) return;
+    const partOf = bare
+      ? undefined
+      : (slashTotal(candidates, window, reads.at(-1), sentence) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
+        totalBeforeParts(candidates, text, q, next, sentenceOf) ??
+        totalAfterParts(candidates, q, reads) ??
+        listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
-      const template = active.find((t) => t.id === partOf.template)!;
-      add(record(template, partOf.field, q.value, span(q), null), q);
-      continue;
+      topics.add(partOf.template.topic);
+      add(record(partOf.template, partOf.field, q.value, span(q), null), q);
+      return;
     }
     if (bare) {
       // A decimal with no unit in a figures reply is an amount nobody named; a whole number is a code or a count.
       if (q.decimals > 0) problems.push({ code: 'unattributed', span: span(q), detail: 'no unit and no label' });
-      continue;
+      return;
     }
-    const itemised = candidates.find((t) => t.items);
+    // "您10月消费58.00元，其中：套餐及固定费…": the amount its items follow is their total.
+    const sum = itemised?.sums.find((x) => x.parts.includes('item'));
+    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised)) {
+      topics.add(itemised.topic);
+      add(record(itemised, sum.total, q.value, span(q), null), q);
+      return;
+    }
     const item = itemised && itemName(window);
     if (itemised && item) {
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
-      continue;
+      return;
     }
     for (const t of candidates) topics.add(t.topic);
     unnamedAmounts++;
     problems.push({ code: 'unattributed', span: span(q), detail: `no label names this ${candidates[0]!.measure} amount` });
-  }
+  });
 
   const hasNamed = reads.length > 0;
   // Nothing named: a stray decimal is no answer, and amounts next to marketing words are an ad.
@@ -137,29 +185,45 @@ export function readFigures(
     return { figures: [], problems: [], topics: [] };
   }
 
+  totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
+
+/** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
+function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string[]): boolean {
+  if (t.unless.length === 0) return false;
+  const group = sentence.slice(sentence.lastIndexOf(';') + 1);
+  const last = (words: string[]) => Math.max(-1, ...words.map((w) => group.lastIndexOf(w)));
+  const other = last(t.unless);
+  return other >= 0 && other >= last(topicWords);
+}
+
+/** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
+function isThreshold(window: string, after: string, rules: ReplyRules): boolean {
+  const lead = window.replace(/[\s:=为是已]+$/u, '');
+  const tail = after.trimStart();
+  return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
+}
+
+function opensBreakdown(after: string, t: FigureTemplate): boolean {
+  const rest = after.replace(/^[\s,;:。]+/u, '');
+  return t.itemsAfter.some((w) => rest.startsWith(w));
+}
+
+/** "0.29元/MB", "9元/月": a rate, never a figure. */
+const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
+
 /**
- * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
- * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
+ * A topic whose measure is its own (data, minutes) is about when an amount in that unit and one of
+ * its labels are both written ("4G套餐内剩余：2.5GB" names no 流量).
  */
-function breakdownOf(
-  candidates: FigureTemplate[],
-  window: string,
-  previous: Read | undefined,
-  sentence: number,
-  rules: ReplyRules,
-): FigureRecord | undefined {
-  if (!previous || previous.sentence !== sentence) return undefined;
-  const template = candidates.find((t) => t.id === previous.figure.template);
-  if (!template) return undefined;
-  const part = template.breakdown.some((w) => window.includes(w));
-  const nextKind = template.topic === 'data' && rules.pools.some((p) => p.words.some((w) => window.includes(w)));
-  return part || nextKind ? previous.figure : undefined;
+function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
 }
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
@@ -179,61 +243,13 @@ function masked(text: string, mask: Mask): string {
   return out + text.slice(at);
 }
 
-function isWordAt(text: string, at: number, word: string): boolean {
-  if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
-  return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
-}
-
-/** The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used"). */
-function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
-  let best: Naming | null = null;
-  for (const template of candidates) {
-    for (const rule of template.fields) {
-      for (const label of rule.labels) {
-        let at = window.lastIndexOf(label);
-        while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
-        if (at < 0) continue;
-        const end = at + label.length;
-        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, end };
-      }
-    }
-  }
-  return best;
-}
-
-/** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
-function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
-  // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
-  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:data|流量)?[ \t]*/u, '');
-  const namesNext = (t: FigureTemplate, s: string) =>
-    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
-  for (const template of candidates) {
-    for (const rule of template.fields) {
-      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
-      if (label) return { template, rule, label, end: after };
-    }
-  }
-  return null;
-}
-
-function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
-  for (const template of candidates) {
-    for (const rule of template.fields) {
-      if (!rule.bare) continue;
-      for (const label of rule.labels) {
-        const at = window.lastIndexOf(label);
-        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, end: at + label.length };
-      }
-    }
-  }
-  return null;
-}
-
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {
-  let cut = window.length;
-  while (cut > 0 && !CLAUSE_END.test(window[cut - 1]!)) cut--;
-  const raw = window.slice(cut);
+  // "套餐及固定费：58.00元": the name is before the colon.
+  const named = window.replace(/[\s:=]+$/u, '');
+  let cut = named.length;
+  while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
+  const raw = named.slice(cut);
   const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|and)\s*/u, '').length;
   const name = raw.slice(lead).trimEnd();
   return name ? { text: name, at: cut + lead } : null;
@@ -255,50 +271,6 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
     group.fields.add(f.field);
     f.package = name;
     read.group = `${f.template}#${group.index}`;
-  }
-}
-
-/** The kind named last in a text (the nearest to what follows it). */
-function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
-  let best: { pool: DataPool; at: number } | null = null;
-  for (const p of rules.pools) {
-    for (const w of p.words) {
-      const at = text.lastIndexOf(w);
-      if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
-    }
-  }
-  return best?.pool ?? null;
-}
-
-/** A line of its own that ends with a colon ("国内通用流量：") heads the lines under it. */
-const HEADING = /(?:^|\n)([^\n\d]{1,20})[:：]\s*\n[^\n]*$/u;
-
-/**
- * The kind of each data amount: named by the words before it, else by its package's name, else the
- * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G"),
- * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
- */
-function assignPools(reads: Read[], rules: ReplyRules): void {
-  const poolIn = (words: string): DataPool | null => rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
-  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
-  for (const read of reads) {
-    const f = read.figure;
-    if (f.topic !== 'data') continue;
-    let pool = poolIn(read.context) ?? (f.package === null ? null : poolIn(fold(f.package)));
-    let headed = false;
-    const same = previous !== null && previous.package === f.package;
-    if (pool === null && same && previous!.sentence === read.sentence) ({ pool, headed } = previous!);
-    // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
-    if (pool === null && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
-    if (pool === null) {
-      const heading = HEADING.exec(read.before)?.[1];
-      if (heading !== undefined) {
-        pool = poolIn(heading);
-        headed = pool !== null;
-      } else if (same && previous!.headed && poolIn(read.before) === null) ({ pool, headed } = previous!);
-    }
-    f.pool = pool;
-    previous = { pool, sentence: read.sentence, package: f.package, headed };
   }
 }
 

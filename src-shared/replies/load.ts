@@ -30,8 +30,12 @@ export interface FigureTemplate {
   when: string[];
   fields: FieldRule[];
   items: boolean;
+  itemsAfter: string[];
   packages: boolean;
   breakdown: string[];
+  heads: string[];
+  byUnit: boolean;
+  unless: string[];
   sums: { total: string; parts: string[]; discounts: boolean }[];
 }
 
@@ -42,12 +46,19 @@ export interface ReplyRules {
   greetings: string[];
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
+  boilerplate: RegExp[];
+  hypothetical: string[];
+  thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
   pools: { pool: DataPool; words: string[] }[];
-  menus: { cues: RegExp[]; item: RegExp; quick: RegExp; quickCues: RegExp[] };
+  /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
+  allKinds: string[];
+  /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
+  noKind: string[];
+  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
@@ -129,8 +140,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       when: t.when.map(fold),
       fields: foldFields(fields),
       items: t.items ?? false,
+      itemsAfter: (t.itemsAfter ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
+      heads: (t.heads ?? []).map(fold),
+      byUnit: t.byUnit ?? false,
+      unless: (t.unless ?? []).map(fold),
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
     };
   });
@@ -144,14 +159,20 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     greetings: file.greetings.map(fold),
     measures,
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
+    boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
+    hypothetical: (file.hypothetical ?? []).map(fold),
+    thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
     pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    allKinds: (file.allKinds ?? []).map(fold),
+    noKind: (file.noKind ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.
       item: regex('menus.item', file.menus.item, 'du'),
+      sequence: regex('menus.sequence', file.menus.sequence ?? file.menus.item, 'du'),
       quick: regex('menus.quick', file.menus.quick, 'du'),
       quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
     },

@@ -23,12 +23,18 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const seen = new Set<string>();
   const read = (from: number, item: RegExp) => {
     let at = from;
+    let expected: number | null = null;
     for (;;) {
-      const m = firstMatch(item, text.slice(at));
-      const n = m?.indices?.groups?.n;
-      const label = m?.indices?.groups?.label;
+      const rest = text.slice(at);
+      // "1.10元包1GB流量包；2.20元包…": an option numbered next in the run (from 0 or 1), even when its label starts with a digit.
+      const inRun: RegExpExecArray | null = firstMatch(rules.menus.sequence, rest);
+      const number = Number(inRun?.groups?.n);
+      const next: boolean = expected === null ? number === 0 || number === 1 : number === expected;
+      const m: RegExpExecArray | null = inRun && next && item === rules.menus.item ? inRun : firstMatch(item, rest);
+      const n: [number, number] | undefined = m?.indices?.groups?.n;
+      const label: [number, number] | undefined = m?.indices?.groups?.label;
       if (!m || !n || !label) return at;
-      const option = {
+      const option: MenuOption = {
         n: spanOf(original, folded, at + n[0], at + n[1]).text,
         label: spanOf(original, folded, at + label[0], at + label[1]).text.trim(),
       };
@@ -38,6 +44,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       }
       found.ranges.push([at + n[0], at + m[0].length]);
       at += m[0].length;
+      expected = /^\d+$/u.test(option.n) ? Number(option.n) + 1 : null;
     }
   };
   const cues = (patterns: RegExp[], item: RegExp) => {

@@ -28,15 +28,18 @@ function deadline(text: string, rules: ReplyRules, receivedAt: number): ConfirmR
   return null;
 }
 
-/** Success, failure, "already so" or a status: the first template (in file order) that matches. */
-export function readOutcome(original: string, folded: Folded, rules: ReplyRules): OutcomeReply | null {
+/**
+ * Success, failure, "already so" or a status: the first template (in file order) that matches, with
+ * where it matched. A match in a hypothetical clause ("为避免余额不足影响使用") says nothing happened.
+ */
+export function readOutcome(original: string, folded: Folded, rules: ReplyRules): { reply: OutcomeReply; at: number } | null {
   for (const template of rules.outcomes) {
     for (const pattern of template.patterns) {
-      const m = firstMatch(pattern, folded.text);
+      const m = allMatches(pattern, folded.text).find((x) => !hypothetical(folded.text, x.index, rules));
       if (!m) continue;
       const service = m.indices?.groups?.service;
       const serviceText = service && service[1] > service[0] ? spanOf(original, folded, service[0], service[1]).text.trim() : '';
-      return {
+      const reply: OutcomeReply = {
         kind: 'outcome',
         text: original,
         template: template.id,
@@ -44,9 +47,19 @@ export function readOutcome(original: string, folded: Folded, rules: ReplyRules)
         service: serviceText || null,
         reason: reasonAround(original, folded, rules, m.index),
       };
+      return { reply, at: m.index };
     }
   }
   return null;
+}
+
+const CLAUSE_START = /[,;。!?\n]/u;
+
+function hypothetical(text: string, at: number, rules: ReplyRules): boolean {
+  let from = at;
+  while (from > 0 && !CLAUSE_START.test(text[from - 1]!)) from--;
+  const clause = text.slice(from, at);
+  return rules.hypothetical.some((w) => clause.includes(w));
 }
 
 /** The sentence that holds the match, without the greeting before it, as written. */

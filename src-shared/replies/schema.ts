@@ -65,11 +65,19 @@ export const FigureTemplateSchema = v.strictObject({
   fields: v.union([v.pipe(v.array(FieldRuleSchema), v.minLength(1)), text]),
   /** An amount with no label is a line item named by the words before it (bills). */
   items: v.optional(v.boolean()),
+  /** Words after an amount that open its items ("58.00元，其中：…"): that amount is their total. */
+  itemsAfter: v.optional(words),
   /**
    * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
    * before it in the same sentence and takes its field.
    */
   breakdown: v.optional(words),
+  /** Generic nouns (余额, 积分) that take the meaning of a label written right before them (赠款余额, 到期积分). */
+  heads: v.optional(words),
+  /** Words before an amount that say it is not this topic ("WLAN时长…632分钟" is no call time). */
+  unless: v.optional(words),
+  /** The topic is also about when an amount in its measure's unit and one of its labels are written (its measure is its own). */
+  byUnit: v.optional(v.boolean()),
   /** Figures belong to the package named before them (【国内通用流量】…); each package is checked on its own. */
   packages: v.optional(v.boolean()),
   /**
@@ -112,6 +120,12 @@ export const ReplyRulesSchema = v.strictObject({
   offers: v.array(text),
   /** Text that looks like an amount but is not one (`4G套餐`, `1M=1024K`, instruction codes). */
   ignore: v.array(pattern),
+  /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
+  boilerplate: v.optional(v.array(pattern)),
+  /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
+  thresholds: v.optional(v.strictObject({ before: v.array(text), after: v.array(text) })),
+  /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
+  hypothetical: v.optional(v.array(text)),
   /** Group `name`: the package the allowance figures after it belong to. */
   packageNames: v.array(pattern),
   dates: v.array(DateRuleSchema),
@@ -121,11 +135,22 @@ export const ReplyRulesSchema = v.strictObject({
    * "省内…（结转）" is carried over. Words are looked for before a data amount (and in its package name).
    */
   pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+  /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
+  allKinds: v.optional(v.array(text)),
+  /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
+  noKind: v.optional(v.array(text)),
   /**
    * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
    * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.
    */
-  menus: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, quick: pattern, quickCues: v.array(pattern) }),
+  menus: v.strictObject({
+    cues: v.pipe(v.array(pattern), v.minLength(1)),
+    item: pattern,
+    /** An option numbered next in a run (groups n, label), whose label may start with a digit ("2.20元包3GB"). */
+    sequence: v.optional(pattern),
+    quick: pattern,
+    quickCues: v.array(pattern),
+  }),
   /**
    * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
    * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it.

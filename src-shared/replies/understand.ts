@@ -45,14 +45,16 @@ export class ReplyReader {
     const services = findServices(text, folded, this.rules);
     if (services) return { kind: 'services', text, ...services };
     const outcome = readOutcome(text, folded, this.rules);
-    if (outcome) return outcome;
 
     const menu = findMenu(text, folded, this.rules);
     const notices = this.notices(folded);
     const dated = findDates(text, folded, this.rules, receivedAt);
     const names = this.packageNames(text, folded);
-    const mask: Mask = [...this.ignored(folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
-    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names);
+    const mask: Mask = [...this.matched(this.rules.ignore, folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
+    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, this.matched(this.rules.boilerplate, folded));
+    // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
+    const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
+    if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return outcome.reply;
     if (reading.topics.length === 0) {
       if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
       return notices.length ? { kind: 'notice', text, notices } : unknown;
@@ -74,8 +76,8 @@ export class ReplyReader {
     return this.rules.notices.filter((n) => n.patterns.some((re) => firstMatch(re, folded.text) !== null)).map((n) => n.id);
   }
 
-  private ignored(folded: Folded): Mask {
-    return this.rules.ignore.flatMap((re) => allMatches(re, folded.text).map((m): [number, number] => [m.index, m.index + m[0].length]));
+  private matched(patterns: RegExp[], folded: Folded): Mask {
+    return patterns.flatMap((re) => allMatches(re, folded.text).map((m): [number, number] => [m.index, m.index + m[0].length]));
   }
 
   /** Package names (signs such as 【中国移动】 are masked but name nothing). */

@@ -1,0 +1,92 @@
+// The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
+import { fold } from '../search/fold';
+import type { Read } from './figures';
+import type { ReplyRules } from './load';
+import type { DataPool } from './schema';
+
+/**
+ * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
+ * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
+ */
+export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|$)/u.exec(
+    text.slice(at, at + 30),
+  );
+  if (m?.[2] !== undefined) {
+    const pool = poolIn(m[2], rules);
+    return pool ? { pool, end: at } : null;
+  }
+  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's.
+  if (m?.[3] !== undefined) {
+    const pool = poolIn(m[3], rules);
+    return pool ? { pool, end: at + m[0].length } : null;
+  }
+  if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
+  const pool = poolIn(m[1]!, rules);
+  return pool ? { pool, end: at + m[0].length } : null;
+}
+
+export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
+  rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+
+/** The kind named last in a text (the nearest to what follows it). */
+function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
+  let best: { pool: DataPool; at: number } | null = null;
+  for (const p of rules.pools) {
+    for (const w of p.words) {
+      const at = text.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
+    }
+  }
+  return best?.pool ?? null;
+}
+
+/** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
+const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
+
+/**
+ * The kind of each data amount: named by the words before it, else by its package's name, else the
+ * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G"),
+ * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
+ */
+export function assignPools(reads: Read[], rules: ReplyRules): void {
+  const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
+  const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
+  const poolWords = rules.pools.flatMap((p) => p.words);
+  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
+  for (const read of reads) {
+    const f = read.figure;
+    if (f.topic !== 'data') continue;
+    // "国内流量已用完，目前已使用套餐外流量256MB": a no-kind word nearer than any kind leaves it unnamed.
+    const ownWords = lastEnd(read.context, rules.noKind) > lastEnd(read.context, poolWords) ? '' : read.context;
+    let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    let headed = false;
+    const same = previous !== null && previous.package === f.package;
+    // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
+    // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
+    const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
+    // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
+    const part = partWords.some((w) => read.context.includes(w));
+    const namesAnew = overKinds || (!part && dataWords.some((w) => read.context.includes(w)));
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
+    if (pool === null) {
+      const heading = HEADING.exec(read.before)?.[1];
+      if (heading !== undefined) {
+        pool = poolIn(heading, rules);
+        headed = pool !== null;
+      } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
+    }
+    f.pool = pool;
+    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
+  }
+}
+
+/** Where the last of these words ends in a text (-1: none). */
+function lastEnd(text: string, words: string[]): number {
+  return Math.max(-1, ...words.map((w) => {
+    const at = text.lastIndexOf(w);
+    return at < 0 ? -1 : at + w.length;
+  }));
+}

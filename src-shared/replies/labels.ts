@@ -1,0 +1,85 @@
+// Which label names an amount: the nearest before it, a head noun's qualifier, a word right after it.
+import type { FigureTemplate } from './load';
+import type { FieldRule } from './schema';
+
+/** Between a bare-number label and its number: "积分: 1200", "余额为35.2". */
+const BARE_GAP = /^[\s:=为是有还]*$/u;
+
+const LATIN = /[a-z]/u;
+
+export interface Naming {
+  template: FigureTemplate;
+  rule: FieldRule;
+  label: string;
+  /** Folded offsets of the label, to find the nearest. */
+  at: number;
+  end: number;
+}
+
+function isWordAt(text: string, at: number, word: string): boolean {
+  if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
+  return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
+}
+
+/**
+ * The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used").
+ * A head noun (余额, 积分) takes the meaning of a label just before it: 赠款余额 is a gift, 到期积分 expiring.
+ */
+export function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  let best: Naming | null = null;
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      for (const label of rule.labels) {
+        let at = window.lastIndexOf(label);
+        while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+        if (at < 0) continue;
+        const end = at + label.length;
+        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, at, end };
+      }
+    }
+  }
+  return best && best.template.heads.includes(best.label) ? (qualifierOf(best, window) ?? best) : best;
+}
+
+/** A label of another field ending right before a head noun (", 的" between them at most). */
+function qualifierOf(head: Naming, window: string): Naming | null {
+  const lead = window.slice(0, head.at).replace(/的$/u, '');
+  let best: Naming | null = null;
+  for (const rule of head.template.fields) {
+    if (rule.field === head.rule.field) continue;
+    for (const label of rule.labels) {
+      if (lead.endsWith(label) && (!best || label.length > best.label.length)) {
+        best = { template: head.template, rule, label: label + head.label, at: lead.length - label.length, end: head.end };
+      }
+    }
+  }
+  return best;
+}
+
+/** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
+export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
+  // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
+  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  const namesNext = (t: FigureTemplate, s: string) =>
+    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
+      if (label) return { template, rule, label, at: after, end: after };
+    }
+  }
+  return null;
+}
+
+export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      if (!rule.bare) continue;
+      for (const label of rule.labels) {
+        const at = window.lastIndexOf(label);
+        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, at, end: at + label.length };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,192 @@
+// Fields from the shape of a reply rather than a label: totals before or after their parts, lists, tables, headings.
+import type { Read } from './figures';
+import { poolIn } from './kinds';
+import { labelNaming, suffixNaming, type Naming } from './labels';
+import type { FigureTemplate, ReplyRules } from './load';
+import type { Quantity } from './quantities';
+import type { DataPool } from './schema';
+
+export interface Continued {
+  template: FigureTemplate;
+  field: string;
+}
+
+/** "已用2.3GB/10GB": the amount after a slash is the total of the one before. */
+export function slashTotal(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence || !/^\s*\/\s*$/u.test(window)) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  const sum = template?.sums.find((s) => s.parts.includes(previous.figure.field));
+  return template && sum ? { template, field: sum.total } : undefined;
+}
+
+/**
+ * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
+ * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
+ */
+export function breakdownOf(
+  candidates: FigureTemplate[],
+  window: string,
+  after: string,
+  tagPool: DataPool | null,
+  previous: Read | undefined,
+  sentence: number,
+  rules: ReplyRules,
+): Continued | undefined {
+  if (!previous || previous.sentence !== sentence) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  if (!template) return undefined;
+  const part = template.breakdown.some((w) => window.includes(w));
+  const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
+  return part || nextKind ? { template, field: previous.figure.field } : undefined;
+}
+
+/**
+ * Lines under a heading line that ends with a colon and holds a label ("您本月已使用套餐内流量：") take
+ * its field ("国内通用：8.25GB\n省内通用：2.10GB"); the lines after the first go on from the one before.
+ */
+export function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined): Continued | undefined {
+  if (previous && /^\s*\n[^\n\d]{0,20}$/u.test(before)) {
+    const template = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
+    return template ? { template, field: previous.figure.field } : undefined;
+  }
+  const line = /(?:^|\n)([^\n]*):\s*\n[^\n\d]{0,20}$/u.exec(before)?.[1];
+  const naming = line === undefined ? null : labelNaming(candidates, line);
+  return naming ? { template: naming.template, field: naming.rule.field } : undefined;
+}
+
+/**
+ * A list goes on with a short item ("，省内2GB", "，通话200分钟"), not after a new heading ("如下：") nor with
+ * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
+ */
+export function listGoesOn(window: string, after: string): boolean {
+  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
+}
+
+/** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
+export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
+
+/** The words right after an amount, up to a break ("30条短信、" → 短信). */
+const nounAfter = (after: string): string => /^[^\s\d,;。、:()!?]{1,6}/u.exec(after)?.[0] ?? '';
+
+/**
+ * An unnamed amount followed, in its sentence, by a part of a sum ("国内主叫100分钟，已用20分钟，剩余80分钟")
+ * is that sum's total.
+ */
+export function totalBeforeParts(
+  candidates: FigureTemplate[],
+  text: string,
+  q: Quantity,
+  next: Quantity | undefined,
+  sentenceOf: (at: number) => number,
+): Continued | undefined {
+  if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
+  const window = text.slice(q.end, next.start);
+  // The parts follow in the same clause group, not after a semicolon.
+  if (window.includes(';')) return undefined;
+  const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window);
+  const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
+  return naming && sum ? { template: naming.template, field: sum.total } : undefined;
+}
+
+/** "现金余额：50.00元\n赠送余额：10.00元\n合计：60.00元": an unnamed amount that the parts just before add up to. */
+export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads: Read[]): Continued | undefined {
+  for (const template of candidates) {
+    for (const sum of template.sums) {
+      const parts = reads.slice(-sum.parts.length);
+      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r, i) => r.figure.template === template.id && r.figure.field === sum.parts[i])) continue;
+      const slack = Math.max(q.precision, ...parts.map((r) => r.precision)) * parts.length + 1e-9;
+      if (Math.abs(parts.reduce((n, r) => n + r.figure.value, 0) - q.value) <= slack) return { template, field: sum.total };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条", "内含100分钟国内通话、
+ * 30条短信"): an unnamed amount whose words, before or right after it, name its topic takes the field
+ * of the amount before it in the sentence.
+ */
+export function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
+  const field = previous.figure.field;
+  const template = candidates.find(
+    (t) =>
+      t.id !== previous.figure.template &&
+      t.when.some((w) => window.includes(w) || nounAfter(after).includes(w)) &&
+      t.fields.some((r) => r.field === field),
+  );
+  if (template) return { template, field };
+  // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too.
+  const label = previous.figure.label;
+  const same = candidates.find((t) => t.id === previous.figure.template);
+  return same && label !== null && previous.context.includes(`${label}:`) ? { template: same, field } : undefined;
+}
+
+/**
+ * A table: a header line of labels and no amount ("类型 总量 已用 剩余") over rows with as many amounts
+ * ("国内通用流量 10GB 2GB 8GB"): each amount takes the field of its column. Returns namings by quantity index.
+ */
+export function tableColumns(text: string, quantities: Quantity[], active: FigureTemplate[]): Map<number, Naming> {
+  const out = new Map<number, Naming>();
+  const allowance = active.filter((t) => t.packages);
+  if (allowance.length === 0 || !text.includes('\n')) return out;
+  let header: Naming[] | null = null;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const inLine = quantities.flatMap((q, i) => (q.start >= start && q.end <= start + line.length && q.measure !== null ? [i] : []));
+    if (inLine.length === 0) {
+      // A header is short and split into columns ("类型 总量 已用 剩余"); a long line with no amount is prose.
+      const labels = line.length <= 40 && /\S[\s|]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
+      header = labels.length >= 2 ? labels : null;
+      continue;
+    }
+    if (!header || inLine.length !== header.length) {
+      header = null;
+      continue;
+    }
+    inLine.forEach((qi, k) => {
+      const template = allowance.find((t) => t.measure === quantities[qi]!.measure);
+      const column = header![k]!;
+      const rule = template?.fields.find((r) => r.field === column.rule.field);
+      if (template && rule) out.set(qi, { ...column, template, rule });
+    });
+  }
+  return out;
+}
+
+/** The labels of a header line, left to right, each the longest there; none twice. */
+function columnLabels(line: string, template: FigureTemplate): Naming[] {
+  const found: Naming[] = [];
+  for (let i = 0; i < line.length; ) {
+    let best: Naming | null = null;
+    for (const rule of template.fields)
+      for (const label of rule.labels)
+        if (label.length > 1 && line.startsWith(label, i) && (!best || label.length > best.label.length))
+          best = { template, rule, label, at: i, end: i + label.length };
+    if (best && found.some((f) => f.rule.field === best!.rule.field)) return [];
+    if (best) found.push(best);
+    i = best ? best.end : i + 1;
+  }
+  return found;
+}
+
+/**
+ * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
+ * that add up to it is that sum's total, whatever its label said.
+ */
+export function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
+  for (let i = 0; i + 2 < reads.length; i++) {
+    const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
+    if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
+    if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
+    const template = active.find((t) => t.id === a.figure.template)!;
+    for (const sum of template.sums) {
+      if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
+      if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
+      const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
+      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) <= slack) a.figure.field = sum.total;
+    }
+  }
+}
