@@ -120,6 +120,13 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
       },
       { name: 'baseline: keyword + next number (no pools), held-out', value: `${pct(held.baseline, held.expected)} % (${held.baseline}/${held.expected})` },
     );
+    const unseen = measure(loadCorpus(heldPath).filter((e) => !e.seenWhileTuning));
+    figures.push({
+      name: `figures found, held-out never in a tuner's files (${unseen.texts} replies)`,
+      value: `${pct(unseen.found, unseen.expected)} % (${unseen.found}/${unseen.expected})`,
+      target: '≥ 95 %',
+      pass: unseen.found >= 0.95 * unseen.expected,
+    });
     // Which ones, but not their texts: the held-out part is for judging, not for tuning.
     notes.push(`held-out misses: ${held.misses.length}`);
   } else {
