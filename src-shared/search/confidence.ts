@@ -1,5 +1,6 @@
 import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
+import type { Clause } from './language/clauses';
 import { CONCEPTS } from './language/concepts';
 import { ENGLISH_FILLER } from './language/english';
 import { charactersOf, toPinyin } from './pinyin';
@@ -40,6 +41,9 @@ for (const word of ZH_FILLER) {
 const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
+/** How much the context clauses of a sentence count beside its request clause. */
+const CONTEXT_WEIGHT = 0.35;
+
 /** A query text cut for `Coverage.of`: hanzi runs with their sounds and filler, meaningful Latin words. */
 interface Analysed {
   otherKind: boolean;
@@ -78,8 +82,31 @@ export class Coverage {
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
   of(text: string, entry: number, correct: (word: string) => string[]): number {
+    const { covered, total } = this.count(text, entry, correct);
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /**
+   * The same for a sentence cut into clauses: the request clause counts whole, the context around
+   * it (打游戏的时候…, 我觉得挺烦的) a little, so a story does not hide a request that is explained.
+   */
+  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[]): number {
+    let covered = 0;
+    let total = 0;
+    for (const clause of clauses) {
+      const c = this.count(clause.text, entry, correct);
+      if (c.otherKind) return 0;
+      const weight = clause.request ? 1 : CONTEXT_WEIGHT;
+      covered += weight * c.covered;
+      total += weight * c.total;
+    }
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /** How many meaningful pieces of a text there are, and how many of them the instruction explains. */
+  count(text: string, entry: number, correct: (word: string) => string[]): { covered: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
-    if (q.otherKind) return 0;
+    if (q.otherKind) return { covered: 0, total: 1, otherKind: true };
     const e = this.explainsOf(entry);
     let total = 0;
     let covered = 0;
@@ -97,7 +124,7 @@ export class Coverage {
       total++;
       if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
     }
-    return total === 0 ? 1 : covered / total;
+    return { covered, total, otherKind: false };
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */

@@ -8,6 +8,7 @@ import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
+import { clausesOf } from './language/clauses';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
@@ -40,6 +41,9 @@ const CONFIDENT_COVERAGE = 0.4;
 const CLEAR_LEAD = 1.5;
 const CLEAR_LEAD_COVERAGE = 0.25;
 const CLEAR_LEAD_SCORE = 0.15;
+/** A thing out of scope in a sentence's context is let pass when the request clause is this well explained. */
+const REQUEST_EXPLAINED = 0.5;
+const REQUEST_EXPLAINED_PIECES = 2;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 
@@ -267,19 +271,44 @@ export class SearchEngine {
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
-    const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
-    return !strange && this.explained(readings, entry) >= enough;
+    const strange = readings.some((r) => this.namesStrange(r.text, entry));
+    // Judged by the request clause too: a sentence's story need not be explained.
+    return !strange && this.explained(readings, entry, true) >= enough;
   }
 
-  /** The share of the query an entry explains, in its best reading. */
-  private explained(readings: readonly Reading[], entry: number): number {
-    const correct = (w: string) => {
-      // Asked for each answer and reading: a word is corrected once.
-      let fixes = this.corrections.get(w);
-      if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
-      return fixes;
-    };
-    return Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct)));
+  /**
+   * Whether a reading names a thing the catalog does not deal in, which the entry does not hold.
+   * In a sentence, such a thing in a context clause (打游戏的时候…, while roaming) is let pass
+   * when the entry explains the request clause well.
+   */
+  private namesStrange(text: string, entry: number): boolean {
+    const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
+    if (!strange(text)) return false;
+    const clauses = clausesOf(text, (c) => this.actions.detect(c) !== null || this.actions.wishes(c));
+    const request = clauses.find((c) => c.request);
+    if (clauses.length < 2 || !request || strange(request.text)) return true;
+    const { covered, total } = this.coverage.count(request.text, entry, (w) => this.correctionsOf(w));
+    return !(covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total);
+  }
+
+  /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
+  private explained(readings: readonly Reading[], entry: number, byRequest = false): number {
+    const correct = (w: string) => this.correctionsOf(w);
+    const asks = (c: string) => this.actions.detect(c) !== null || this.actions.wishes(c);
+    return Math.max(
+      ...readings.map((r) => {
+        const whole = this.coverage.of(r.text, entry, correct);
+        const clauses = byRequest ? clausesOf(r.text, asks) : [];
+        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
+      }),
+    );
+  }
+
+  /** A Latin word's spelling corrections; asked for each answer and reading, so a word is corrected once. */
+  private correctionsOf(w: string): string[] {
+    let fixes = this.corrections.get(w);
+    if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
+    return fixes;
   }
 
   /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */

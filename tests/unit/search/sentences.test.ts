@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { createSearch } from '../../../src-shared/search';
+import { clausesOf } from '../../../src-shared/search/language/clauses';
+
+/*
+ * Issue 16, third round (branch searchq2): long sentences judged by their request clause. Every
+ * query here is our own, written for this file; none comes from a query set.
+ */
+const engine = createSearch(builtinCatalog().instructions);
+const top = (q: string) => engine.search(q, 3)[0];
+const asks = (c: string) => /想|查|关|开|how|turn/.test(c);
+
+describe('request clause', () => {
+  it('is the last clause that asks, not the story before it', () => {
+    const clauses = clausesOf('打游戏的时候流量用得很快,想知道还剩多少流量,谢谢', asks);
+    expect(clauses.map((c) => c.request)).toEqual([false, true, false]);
+  });
+
+  it('is never an English subordinate clause (while, because …)', () => {
+    const clauses = clausesOf('stop mobile data while roaming', asks);
+    expect(clauses).toEqual([
+      { text: 'stop mobile data', request: true },
+      { text: 'while roaming', request: false },
+    ]);
+  });
+
+  it('is the whole query when there is one clause', () => {
+    expect(clausesOf('查流量', asks)).toEqual([{ text: '查流量', request: true }]);
+  });
+});
+
+describe('confidence in a sentence', () => {
+  it('lets a thing out of scope pass in the story when the request is explained', () => {
+    expect(top('打游戏的时候流量用得很快，想知道这个月还剩多少流量')).toMatchObject({ id: 'CXYEG', confident: true });
+    expect(top('stop mobile data while roaming')).toMatchObject({ id: 'QXGPRS', confident: true });
+  });
+
+  it('still doubts a request that itself names a thing out of scope, or one that names no thing', () => {
+    expect(top('while roaming, how do i turn on voicemail')?.confident).toBe(false);
+    expect(top('我的银行卡丢了，帮我停掉')?.confident).toBe(false);
+    expect(top('玩游戏的时候，帮我查一下微信余额')?.confident).toBe(false);
+  });
+});
