@@ -47,8 +47,8 @@ const CONTEXT_WEIGHT = 0.35;
 /** A query text cut for `Coverage.of`: hanzi runs with their sounds and filler, meaningful Latin words. */
 interface Analysed {
   otherKind: boolean;
-  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[] }[];
-  words: string[];
+  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[]; acts: (string | null)[] }[];
+  words: { word: string; act: string | null }[];
 }
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
@@ -78,11 +78,12 @@ export class Coverage {
     private readonly entries: readonly Instruction[],
     private readonly canonical: (text: string) => string,
     private readonly catalogPair: (pair: string) => boolean,
+    private readonly actionMarks: (text: string) => { hanzi: (string | null)[]; words: (string | null)[] },
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[]): number {
-    const { covered, total } = this.count(text, entry, correct);
+  of(text: string, entry: number, correct: (word: string) => string[], byAction = false): number {
+    const { covered, total } = this.count(text, entry, correct, byAction);
     return total === 0 ? 1 : covered / total;
   }
 
@@ -94,7 +95,7 @@ export class Coverage {
     let covered = 0;
     let total = 0;
     for (const clause of clauses) {
-      const c = this.count(clause.text, entry, correct);
+      const c = this.count(clause.text, entry, correct, true);
       if (c.otherKind) return 0;
       const weight = clause.request ? 1 : CONTEXT_WEIGHT;
       covered += weight * c.covered;
@@ -103,26 +104,31 @@ export class Coverage {
     return total === 0 ? 1 : covered / total;
   }
 
-  /** How many meaningful pieces of a text there are, and how many of them the instruction explains. */
-  count(text: string, entry: number, correct: (word: string) => string[]): { covered: number; total: number; otherKind: boolean } {
+  /**
+   * How many meaningful pieces of a text there are, and how many of them the instruction explains;
+   * `byAction`: an action word is explained by an answer doing that action (退掉 by turning
+   * something off). Only for judging confidence: ranking weighs the action on its own.
+   */
+  count(text: string, entry: number, correct: (word: string) => string[], byAction = false): { covered: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
     if (q.otherKind) return { covered: 0, total: 1, otherKind: true };
     const e = this.explainsOf(entry);
+    const action = byAction ? this.entries[entry]!.action : undefined;
     let total = 0;
     let covered = 0;
-    for (const { chars, sound, filler } of q.runs) {
+    for (const { chars, sound, filler, acts } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
       chars.forEach((ch, i) => {
         if (filler[i]) return;
         total++;
         const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
         const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
-        if (paired || (alone && e.chars.has(ch))) covered++;
+        if (paired || (alone && e.chars.has(ch)) || acts[i] === action) covered++;
       });
     }
-    for (const word of q.words) {
+    for (const { word, act } of q.words) {
       total++;
-      if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
+      if (act === action || e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
     }
     return { covered, total, otherKind: false };
   }
@@ -133,13 +139,16 @@ export class Coverage {
     if (a) return a;
     if (this.analysed.size > 500) this.analysed.clear();
     const { hanRuns, latinWords } = cut(text);
+    const marks = this.actionMarks(text);
+    let at = 0;
     a = {
       otherKind: this.namesOtherKind(text),
       runs: hanRuns.map((run) => {
         const chars = [...run];
-        return { chars, sound: toPinyin(run), filler: fillerMask(chars) };
+        at += chars.length;
+        return { chars, sound: toPinyin(run), filler: fillerMask(chars), acts: marks.hanzi.slice(at - chars.length, at) };
       }),
-      words: latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+      words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
     };
     this.analysed.set(text, a);
     return a;

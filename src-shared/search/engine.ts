@@ -173,7 +173,7 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text));
   }
 
   search(query: string, limit = 10): SearchResult[] {
@@ -287,7 +287,7 @@ export class SearchEngine {
     const clauses = clausesOf(text, (c) => this.actions.detect(c) !== null || this.actions.wishes(c));
     const request = clauses.find((c) => c.request);
     if (clauses.length < 2 || !request || strange(request.text)) return true;
-    const { covered, total } = this.coverage.count(request.text, entry, (w) => this.correctionsOf(w));
+    const { covered, total } = this.coverage.count(request.text, entry, (w) => this.correctionsOf(w), true);
     return !(covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total);
   }
 
@@ -297,7 +297,7 @@ export class SearchEngine {
     const asks = (c: string) => this.actions.detect(c) !== null || this.actions.wishes(c);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct);
+        const whole = this.coverage.of(r.text, entry, correct, byRequest);
         const clauses = byRequest ? clausesOf(r.text, asks) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
       }),

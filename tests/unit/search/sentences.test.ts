@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { builtinActions, builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { clausesOf } from '../../../src-shared/search/language/clauses';
 
@@ -40,5 +40,18 @@ describe('confidence in a sentence', () => {
     expect(top('while roaming, how do i turn on voicemail')?.confident).toBe(false);
     expect(top('我的银行卡丢了，帮我停掉')?.confident).toBe(false);
     expect(top('玩游戏的时候，帮我查一下微信余额')?.confident).toBe(false);
+  });
+});
+
+describe('the action word counts as explained by an answer doing that action', () => {
+  it('marks which pieces of a query are action words', () => {
+    const marks = builtinActions().marks('彩铃每个月扣钱,帮我退掉');
+    expect(marks.hanzi.map((a) => a ?? '.').join(' ')).toBe('. . . . . . . . . disable disable');
+  });
+
+  it('makes turning the ringback tone off a sure answer to 帮我退掉, and not turning it on', () => {
+    const [first, second] = engine.search('彩铃每个月扣钱，帮我退掉', 2);
+    expect(first).toMatchObject({ id: 'QXCL', confident: true });
+    expect(second).toMatchObject({ id: 'KTCL', confident: false });
   });
 });
