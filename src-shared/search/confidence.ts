@@ -109,13 +109,14 @@ export class Coverage {
    * `byAction`: an action word is explained by an answer doing that action (退掉 by turning
    * something off). Only for judging confidence: ranking weighs the action on its own.
    */
-  count(text: string, entry: number, correct: (word: string) => string[], byAction = false): { covered: number; total: number; otherKind: boolean } {
+  count(text: string, entry: number, correct: (word: string) => string[], byAction = false): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
-    if (q.otherKind) return { covered: 0, total: 1, otherKind: true };
+    if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
     const e = this.explainsOf(entry);
     const action = byAction ? this.entries[entry]!.action : undefined;
     let total = 0;
     let covered = 0;
+    let content = 0;
     for (const { chars, sound, filler, acts } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
       chars.forEach((ch, i) => {
@@ -123,14 +124,17 @@ export class Coverage {
         total++;
         const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
         const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
+        if (paired || (alone && e.chars.has(ch))) content++;
         if (paired || (alone && e.chars.has(ch)) || acts[i] === action) covered++;
       });
     }
     for (const { word, act } of q.words) {
       total++;
-      if (act === action || e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
+      const known = e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)));
+      if (known) content++;
+      if (known || act === action) covered++;
     }
-    return { covered, total, otherKind: false };
+    return { covered, content, total, otherKind: false };
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */

@@ -8,7 +8,7 @@ import { fold } from './fold';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
-import { clausesOf } from './language/clauses';
+import { clausesOf, type Clause } from './language/clauses';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
@@ -41,7 +41,7 @@ const CONFIDENT_COVERAGE = 0.4;
 const CLEAR_LEAD = 1.5;
 const CLEAR_LEAD_COVERAGE = 0.25;
 const CLEAR_LEAD_SCORE = 0.15;
-/** A thing out of scope in a sentence's context is let pass when the request clause is this well explained. */
+/** A thing out of scope in a sentence's context is let pass when a request clause is this well explained, in this many pieces (one at least not an action word). */
 const REQUEST_EXPLAINED = 0.5;
 const REQUEST_EXPLAINED_PIECES = 2;
 /** A further answer is confident only while it scores close to the first. */
@@ -284,21 +284,26 @@ export class SearchEngine {
   private namesStrange(text: string, entry: number): boolean {
     const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
     if (!strange(text)) return false;
-    const clauses = clausesOf(text, (c) => this.actions.detect(c) !== null || this.actions.wishes(c));
-    const request = clauses.find((c) => c.request);
-    if (clauses.length < 2 || !request || strange(request.text)) return true;
-    const { covered, total } = this.coverage.count(request.text, entry, (w) => this.correctionsOf(w), true);
-    return !(covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total);
+    const clauses = this.clauses(text);
+    if (clauses.length < 2) return true;
+    return !clauses.some((c) => {
+      if (!c.request || strange(c.text)) return false;
+      const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
+      return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
+    });
+  }
+
+  private clauses(text: string): Clause[] {
+    return clausesOf(text, (c) => this.actions.detect(c) !== null, (c) => this.actions.wishes(c));
   }
 
   /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
   private explained(readings: readonly Reading[], entry: number, byRequest = false): number {
     const correct = (w: string) => this.correctionsOf(w);
-    const asks = (c: string) => this.actions.detect(c) !== null || this.actions.wishes(c);
     return Math.max(
       ...readings.map((r) => {
         const whole = this.coverage.of(r.text, entry, correct, byRequest);
-        const clauses = byRequest ? clausesOf(r.text, asks) : [];
+        const clauses = byRequest ? this.clauses(r.text) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
       }),
     );

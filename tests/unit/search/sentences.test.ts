@@ -9,16 +9,22 @@ import { clausesOf } from '../../../src-shared/search/language/clauses';
  */
 const engine = createSearch(builtinCatalog().instructions);
 const top = (q: string) => engine.search(q, 3)[0];
-const asks = (c: string) => /想|查|关|开|how|turn/.test(c);
+const acts = (c: string) => /查|关|开|stop|turn/.test(c);
+const wishes = (c: string) => /想|want/.test(c);
 
 describe('request clause', () => {
-  it('is the last clause that asks, not the story before it', () => {
-    const clauses = clausesOf('打游戏的时候流量用得很快,想知道还剩多少流量,谢谢', asks);
-    expect(clauses.map((c) => c.request)).toEqual([false, true, false]);
+  it('is each clause that names an action, not the story around it', () => {
+    const clauses = clausesOf('每次充值完都不知道余额多少,能不能查下余额,顺便开个余额提醒,谢谢', acts, wishes);
+    expect(clauses.map((c) => c.request)).toEqual([false, true, true, false]);
+  });
+
+  it('is a clause that wants something when none names an action, else the last that is not context', () => {
+    expect(clausesOf('流量用得很快,想知道还剩多少', acts, wishes).map((c) => c.request)).toEqual([false, true]);
+    expect(clausesOf('彩铃太吵了,每次都响,因为别人打来的时候', acts, wishes).map((c) => c.request)).toEqual([true, false, false]);
   });
 
   it('is never an English subordinate clause (while, because …)', () => {
-    const clauses = clausesOf('stop mobile data while roaming', asks);
+    const clauses = clausesOf('stop mobile data while roaming', acts, wishes);
     expect(clauses).toEqual([
       { text: 'stop mobile data', request: true },
       { text: 'while roaming', request: false },
@@ -26,7 +32,7 @@ describe('request clause', () => {
   });
 
   it('is the whole query when there is one clause', () => {
-    expect(clausesOf('查流量', asks)).toEqual([{ text: '查流量', request: true }]);
+    expect(clausesOf('查流量', acts, wishes)).toEqual([{ text: '查流量', request: true }]);
   });
 });
 
