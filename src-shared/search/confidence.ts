@@ -39,6 +39,11 @@ for (const word of ZH_FILLER) {
  * bill matches.
  */
 const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
+/** Words that say which or how much of a kind, not another kind (详细账单, 乱收费, 实时余额). */
+const KIND_MODIFIERS = new Set([
+  '详细', '具体', '完整', '全部', '所有', '最新', '电子', '纸质', '历史', '收费', '扣费', '计费', '乱收', '多收', '本月', '上月', '当月',
+  '每月', '月度', '总共', '实时', '剩下', '剩余', '目前', '当前', '以前', '之前', '新的', '原来', '现有', '可用',
+]);
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /** How much the context clauses of a sentence count beside its request clause. */
@@ -174,7 +179,8 @@ export class Coverage {
           // 话费, 短信费: the head is the end of a word of ours.
           if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
           if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
-          if (!this.domainPair(chars[i - 2]! + chars[i - 1]!)) return true;
+          const before = chars[i - 2]! + chars[i - 1]!;
+          if (!KIND_MODIFIERS.has(before) && !this.domainPair(before)) return true;
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
-import { Recognizer, type Recognized } from '../catalog/recognize';
+import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { templatePrefix } from '../catalog/template';
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, weighByCoverage } from './confidence';
@@ -205,7 +205,7 @@ export class SearchEngine {
       }
     });
 
-    const typed = this.recognizer.recognize(query);
+    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query);
     const misspelt = typed ? null : this.recognizeMisspelt(query);
     const withParams = new Map<number, Recognized>();
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
