@@ -61,3 +61,13 @@ describe('the action word counts as explained by an answer doing that action', (
     expect(second).toMatchObject({ id: 'KTCL', confident: false });
   });
 });
+
+describe('kinds of bill and things out of scope', () => {
+  it('reads a word saying which or how much before a kind word as ours (详细账单, 乱收费)', () => {
+    expect(top('我这个月话费怎么扣了两百多，想看下上个月的详细账单')).toMatchObject({ id: 'ZD', confident: true });
+  });
+
+  it('doubts other companies\u2019 subscriptions, game money and restoring a suspended line', () => {
+    for (const q of ['cancel my netflix subscription', 'qq币余额', '停机了怎么复机', '套餐怎么降档']) expect(top(q)?.confident, q).toBe(false);
+  });
+});
