@@ -177,11 +177,25 @@ export class SearchEngine {
   }
 
   search(query: string, limit = 10): SearchResult[] {
+    const results = this.searchAs(query, limit, false);
+    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
+    return results.length ? results : this.searchAs(query, limit, true);
+  }
+
+  private searchAs(query: string, limit: number, byRequest: boolean): SearchResult[] {
     const folded = fold(query).trim();
     if (!folded) return [];
     if (this.corrections.size > 1000) this.corrections.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
+    if (byRequest) {
+      const before = readings.length;
+      for (const r of readings.slice(0, before)) {
+        const requested = this.clauses(r.text).filter((c) => !c.context).map((c) => c.text).join(',');
+        if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+      }
+      if (readings.length === before) return [];
+    }
     const found = new Map<number, { score: number; term: number | null }>();
     readings.forEach((reading, k) => {
       const scores = new Map<number, { best: number; second: number; term: number | null }>();

@@ -7,6 +7,8 @@ export interface Clause {
   text: string;
   /** Whether this clause asks for something (names an action or a wish), rather than telling the story around it. */
   request: boolean;
+  /** Whether it only says when or why (…的时候, 因为…, while …): never a request, and dropped when a sentence is read again. */
+  context: boolean;
 }
 
 /** Clause breaks: punctuation, and an English subordinate clause starting (while / because …), which is context. */
@@ -22,7 +24,7 @@ const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|刚才|昨天|
  */
 export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
   const parts = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return parts.map((p) => ({ text: p, request: true }));
+  if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
   const context = parts.map((p) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p));
   const open = parts.map((p, i) => (context[i] ? null : p));
   let request = open.map((p) => p !== null && acts(p));
@@ -31,5 +33,5 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
     const last = context.lastIndexOf(false);
     request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));
   }
-  return parts.map((p, i) => ({ text: p, request: request[i]! }));
+  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]! }));
 }

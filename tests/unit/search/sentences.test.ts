@@ -26,13 +26,13 @@ describe('request clause', () => {
   it('is never an English subordinate clause (while, because …)', () => {
     const clauses = clausesOf('stop mobile data while roaming', acts, wishes);
     expect(clauses).toEqual([
-      { text: 'stop mobile data', request: true },
-      { text: 'while roaming', request: false },
+      { text: 'stop mobile data', request: true, context: false },
+      { text: 'while roaming', request: false, context: true },
     ]);
   });
 
   it('is the whole query when there is one clause', () => {
-    expect(clausesOf('查流量', acts, wishes)).toEqual([{ text: '查流量', request: true }]);
+    expect(clausesOf('查流量', acts, wishes)).toEqual([{ text: '查流量', request: true, context: false }]);
   });
 });
 
@@ -59,6 +59,12 @@ describe('the action word counts as explained by an answer doing that action', (
     const [first, second] = engine.search('彩铃每个月扣钱，帮我退掉', 2);
     expect(first).toMatchObject({ id: 'QXCL', confident: true });
     expect(second).toMatchObject({ id: 'KTCL', confident: false });
+  });
+});
+
+describe('a sentence nothing matches', () => {
+  it('is read again without its context clauses', () => {
+    expect(['0000', 'GN']).toContain(top('最近总觉得话费被偷偷扣了，想把开通的所有业务都列出来看看')?.id);
   });
 });
 
