@@ -41,7 +41,7 @@ const CONFIDENT_COVERAGE = 0.4;
 const CLEAR_LEAD = 1.5;
 const CLEAR_LEAD_COVERAGE = 0.25;
 const CLEAR_LEAD_SCORE = 0.15;
-/** A thing out of scope in a sentence's context is let pass when a request clause is this well explained, in this many pieces (one at least not an action word). */
+/** A thing out of scope in one clause of a sentence is let pass when another clause is this well explained, in this many pieces (one at least not an action word). */
 const REQUEST_EXPLAINED = 0.5;
 const REQUEST_EXPLAINED_PIECES = 2;
 /** A further answer is confident only while it scores close to the first. */
@@ -292,8 +292,8 @@ export class SearchEngine {
 
   /**
    * Whether a reading names a thing the catalog does not deal in, which the entry does not hold.
-   * In a sentence, such a thing in a context clause (打游戏的时候…, while roaming) is let pass
-   * when the entry explains the request clause well.
+   * In a sentence, such a thing in one clause (打游戏的时候…, 刚换了个新手机, while roaming) is let
+   * pass when the entry explains well another clause that is not mere context and names none.
    */
   private namesStrange(text: string, entry: number): boolean {
     const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
@@ -301,7 +301,7 @@ export class SearchEngine {
     const clauses = this.clauses(text);
     if (clauses.length < 2) return true;
     return !clauses.some((c) => {
-      if (!c.request || strange(c.text)) return false;
+      if (c.context || strange(c.text)) return false;
       const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
       return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
     });
