@@ -285,26 +285,25 @@ export class SearchEngine {
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
-    const strange = readings.some((r) => this.namesStrange(r.text, entry));
+    const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
+    // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
+    // let pass when, in some reading, the entry explains well another clause that names none.
+    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
-    return !strange && this.explained(readings, entry, true) >= enough;
+    return this.explained(readings, entry, true) >= enough;
   }
 
-  /**
-   * Whether a reading names a thing the catalog does not deal in, which the entry does not hold.
-   * In a sentence, such a thing in one clause (打游戏的时候…, 刚换了个新手机, while roaming) is let
-   * pass when the entry explains well another clause that is not mere context and names none.
-   */
-  private namesStrange(text: string, entry: number): boolean {
-    const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
-    if (!strange(text)) return false;
+  /** Whether a sentence has a clause, not mere context and naming nothing strange, that the entry explains well. */
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean): boolean {
     const clauses = this.clauses(text);
-    if (clauses.length < 2) return true;
-    return !clauses.some((c) => {
-      if (c.context || strange(c.text)) return false;
-      const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
-      return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
-    });
+    return (
+      clauses.length > 1 &&
+      clauses.some((c) => {
+        if (c.context || strange(c.text)) return false;
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
+        return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
+      })
+    );
   }
 
   private clauses(text: string): Clause[] {
