@@ -81,6 +81,7 @@ export class SearchEngine {
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
   private readonly catalogTexts = new Set<string>();
+  private readonly clauseCache = new Map<string, Clause[]>();
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
@@ -306,8 +307,14 @@ export class SearchEngine {
     );
   }
 
+  /** A reading's clauses, cut once however many answers are judged against it. */
   private clauses(text: string): Clause[] {
-    return clausesOf(text, (c) => this.actions.detect(c) !== null, (c) => this.actions.wishes(c));
+    let clauses = this.clauseCache.get(text);
+    if (clauses) return clauses;
+    if (this.clauseCache.size > 500) this.clauseCache.clear();
+    clauses = clausesOf(text, (c) => this.actions.detect(c) !== null, (c) => this.actions.wishes(c));
+    this.clauseCache.set(text, clauses);
+    return clauses;
   }
 
   /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
