@@ -21,6 +21,8 @@ export const CLASSES_SET = resolve(import.meta.dirname, '../tests/fixtures/searc
 export const PROBE_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe.json');
 /** Written during issue 16 by someone shown only the instruction names, then used for tuning: no longer unseen. */
 export const FRESH_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.fresh.json');
+/** Written during issue 16's third round by someone shown only the instruction names; measured untouched once, then tuned on. */
+export const FRESH2_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.fresh2.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

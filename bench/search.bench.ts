@@ -4,7 +4,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, HELDOUT_SET, loadQueries, PROBE_SET, SECOND_SET, quality, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, HELDOUT_SET, loadQueries, PROBE_SET, SECOND_SET, quality, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -32,6 +32,7 @@ export default async function searchBench(): Promise<Section> {
   const classes = loadQueries(CLASSES_SET);
   const probe = loadQueries(PROBE_SET);
   const fresh = loadQueries(FRESH_SET);
+  const fresh2 = loadQueries(FRESH2_SET);
   const heldout = loadQueries(HELDOUT_SET);
   const real = builtinCatalog().instructions;
   const ours = createSearch(real);
@@ -82,6 +83,7 @@ export default async function searchBench(): Promise<Section> {
   if (classes) byKind('class set', classes);
   if (probe) byKind('probe set (ours)', probe);
   if (fresh) byKind('fresh set', fresh);
+  if (fresh2) byKind('second fresh set', fresh2);
 
   // The held-out set is written by someone else and added by the lead: only its figures are printed, never its queries.
   if (heldout) {

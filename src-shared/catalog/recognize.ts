@@ -47,6 +47,24 @@ export class Recognizer {
   }
 }
 
+/**
+ * The same, forgiving how the parameters were set apart or how many were typed: `mmxg 111111
+ * 222222` (spaces for #) and `MMXG#123456` (the new password left out) are MMXG with what was
+ * typed, so that search can name the missing parameter instead of finding nothing.
+ */
+export function recognizeLoosely(recognizer: Recognizer, instructions: readonly Instruction[], text: string): Recognized | null {
+  const t = text.normalize('NFKC').trim();
+  // Letters, then values that hold a digit each (passwords, ID numbers, months, amounts): not an English sentence.
+  const spaced = t.match(/^([A-Za-z]+)[\s#]+(\d[\dXx#\s]*)$/);
+  if (!spaced) return null;
+  const values = spaced[2]!.split(/[\s#]+/).filter(Boolean);
+  const instruction = instructions.find((i) => templatePrefix(i.template).replace(/#$/, '').toUpperCase() === spaced[1]!.toUpperCase() && i.template.includes('{'));
+  if (!instruction) return null;
+  const names = templateParams(instruction.template);
+  if (values.length > names.length) return null;
+  return recognizer.recognize(templatePrefix(instruction.template) + values.join('#')) ?? { instruction, params: Object.fromEntries(names.map((n, i) => [n, values[i] ?? ''])) };
+}
+
 function bucketKey(text: string): string {
   return text.length >= 2 ? text.slice(0, 2).toUpperCase() : '';
 }

@@ -1,5 +1,6 @@
 import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
+import type { Clause } from './language/clauses';
 import { CONCEPTS } from './language/concepts';
 import { ENGLISH_FILLER } from './language/english';
 import { charactersOf, toPinyin } from './pinyin';
@@ -38,13 +39,21 @@ for (const word of ZH_FILLER) {
  * bill matches.
  */
 const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
+/** Words that say which or how much of a kind, not another kind (详细账单, 乱收费, 实时余额). */
+const KIND_MODIFIERS = new Set([
+  '详细', '具体', '完整', '全部', '所有', '最新', '电子', '纸质', '历史', '收费', '扣费', '计费', '乱收', '多收', '本月', '上月', '当月',
+  '每月', '月度', '总共', '实时', '剩下', '剩余', '目前', '当前', '以前', '之前', '新的', '原来', '现有', '可用',
+]);
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
+
+/** How much the context clauses of a sentence count beside its request clause. */
+const CONTEXT_WEIGHT = 0.35;
 
 /** A query text cut for `Coverage.of`: hanzi runs with their sounds and filler, meaningful Latin words. */
 interface Analysed {
   otherKind: boolean;
-  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[] }[];
-  words: string[];
+  runs: { chars: string[]; sound: (string | null)[]; filler: boolean[]; acts: (string | null)[] }[];
+  words: { word: string; act: string | null }[];
 }
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
@@ -74,30 +83,63 @@ export class Coverage {
     private readonly entries: readonly Instruction[],
     private readonly canonical: (text: string) => string,
     private readonly catalogPair: (pair: string) => boolean,
+    private readonly actionMarks: (text: string) => { hanzi: (string | null)[]; words: (string | null)[] },
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[]): number {
+  of(text: string, entry: number, correct: (word: string) => string[], byAction = false): number {
+    const { covered, total } = this.count(text, entry, correct, byAction);
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /**
+   * The same for a sentence cut into clauses: the request clause counts whole, the context around
+   * it (打游戏的时候…, 我觉得挺烦的) a little, so a story does not hide a request that is explained.
+   */
+  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[]): number {
+    let covered = 0;
+    let total = 0;
+    for (const clause of clauses) {
+      const c = this.count(clause.text, entry, correct, true);
+      if (c.otherKind) return 0;
+      const weight = clause.request ? 1 : CONTEXT_WEIGHT;
+      covered += weight * c.covered;
+      total += weight * c.total;
+    }
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /**
+   * How many meaningful pieces of a text there are, and how many of them the instruction explains;
+   * `byAction`: an action word is explained by an answer doing that action (退掉 by turning
+   * something off). Only for judging confidence: ranking weighs the action on its own.
+   */
+  count(text: string, entry: number, correct: (word: string) => string[], byAction = false): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
-    if (q.otherKind) return 0;
+    if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
     const e = this.explainsOf(entry);
+    const action = byAction ? this.entries[entry]!.action : undefined;
     let total = 0;
     let covered = 0;
-    for (const { chars, sound, filler } of q.runs) {
+    let content = 0;
+    for (const { chars, sound, filler, acts } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
       chars.forEach((ch, i) => {
         if (filler[i]) return;
         total++;
         const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
         const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
-        if (paired || (alone && e.chars.has(ch))) covered++;
+        if (paired || (alone && e.chars.has(ch))) content++;
+        if (paired || (alone && e.chars.has(ch)) || acts[i] === action) covered++;
       });
     }
-    for (const word of q.words) {
+    for (const { word, act } of q.words) {
       total++;
-      if (e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)))) covered++;
+      const known = e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)));
+      if (known) content++;
+      if (known || act === action) covered++;
     }
-    return total === 0 ? 1 : covered / total;
+    return { covered, content, total, otherKind: false };
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */
@@ -106,13 +148,16 @@ export class Coverage {
     if (a) return a;
     if (this.analysed.size > 500) this.analysed.clear();
     const { hanRuns, latinWords } = cut(text);
+    const marks = this.actionMarks(text);
+    let at = 0;
     a = {
       otherKind: this.namesOtherKind(text),
       runs: hanRuns.map((run) => {
         const chars = [...run];
-        return { chars, sound: toPinyin(run), filler: fillerMask(chars) };
+        at += chars.length;
+        return { chars, sound: toPinyin(run), filler: fillerMask(chars), acts: marks.hanzi.slice(at - chars.length, at) };
       }),
-      words: latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+      words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
     };
     this.analysed.set(text, a);
     return a;
@@ -134,7 +179,8 @@ export class Coverage {
           // 话费, 短信费: the head is the end of a word of ours.
           if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
           if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
-          if (!this.domainPair(chars[i - 2]! + chars[i - 1]!)) return true;
+          const before = chars[i - 2]! + chars[i - 1]!;
+          if (!KIND_MODIFIERS.has(before) && !this.domainPair(before)) return true;
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
-import { Recognizer, type Recognized } from '../catalog/recognize';
+import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
 import { fold } from './fold';
@@ -8,6 +8,7 @@ import { catalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
+import { clausesOf, type Clause } from './language/clauses';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary } from './spell';
@@ -35,6 +36,9 @@ const CONFIDENT_COVERAGE = 0.4;
 const CLEAR_LEAD = 1.5;
 const CLEAR_LEAD_COVERAGE = 0.25;
 const CLEAR_LEAD_SCORE = 0.15;
+/** A thing out of scope in one clause of a sentence is let pass when another clause is this well explained, in this many pieces (one at least not an action word). */
+const REQUEST_EXPLAINED = 0.5;
+const REQUEST_EXPLAINED_PIECES = 2;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 
@@ -73,6 +77,7 @@ export class SearchEngine {
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
   private readonly catalogTexts: ReadonlySet<string>;
+  private readonly clauseCache = new Map<string, Clause[]>();
   /** Each entry's best matches while a query is scored, reused from query to query. */
   private tally: Tally | undefined;
   /** Each entry's best over a query's readings, reused likewise. */
@@ -101,16 +106,30 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text));
   }
 
   search(query: string, limit = 10): SearchResult[] {
+    const results = this.searchAs(query, limit, false);
+    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
+    return results.length ? results : this.searchAs(query, limit, true);
+  }
+
+  private searchAs(query: string, limit: number, byRequest: boolean): SearchResult[] {
     const folded = fold(query).trim();
     if (!folded) return [];
     if (this.corrections.size > 1000) this.corrections.clear();
     if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
+    if (byRequest) {
+      const before = readings.length;
+      for (const r of readings.slice(0, before)) {
+        const requested = this.clauses(r.text).filter((c) => !c.context).map((c) => c.text).join(',');
+        if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+      }
+      if (readings.length === before) return [];
+    }
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
     found.clear();
@@ -125,7 +144,7 @@ export class SearchEngine {
       for (const entry of tally.touched) found.offer(entry, (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight, tally.term[entry]!);
     });
 
-    const typed = this.recognizer.recognize(query);
+    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query);
     const misspelt = typed ? null : this.recognizeMisspelt(query);
     const withParams = new Map<number, Recognized>();
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
@@ -201,19 +220,54 @@ export class SearchEngine {
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
-    const strange = readings.some((r) => outOfScopeWords(r.text, (w) => this.coverage.holds(entry, w)).length > 0);
-    return !strange && this.explained(readings, entry) >= enough;
+    const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
+    // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
+    // let pass when, in some reading, the entry explains well another clause that names none.
+    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange))) return false;
+    // Judged by the request clause too: a sentence's story need not be explained.
+    return this.explained(readings, entry, true) >= enough;
   }
 
-  /** The share of the query an entry explains, in its best reading. */
-  private explained(readings: readonly Reading[], entry: number): number {
-    const correct = (w: string) => {
-      // Asked for each answer and reading: a word is corrected once.
-      let fixes = this.corrections.get(w);
-      if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
-      return fixes;
-    };
-    return Math.max(...readings.map((r) => this.coverage.of(r.text, entry, correct)));
+  /** Whether a sentence has a clause, not mere context and naming nothing strange, that the entry explains well. */
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean): boolean {
+    const clauses = this.clauses(text);
+    return (
+      clauses.length > 1 &&
+      clauses.some((c) => {
+        if (c.context || strange(c.text)) return false;
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
+        return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
+      })
+    );
+  }
+
+  /** A reading's clauses, cut once however many answers are judged against it. */
+  private clauses(text: string): Clause[] {
+    let clauses = this.clauseCache.get(text);
+    if (clauses) return clauses;
+    if (this.clauseCache.size > 500) this.clauseCache.clear();
+    clauses = clausesOf(text, (c) => this.actions.detect(c) !== null, (c) => this.actions.wishes(c));
+    this.clauseCache.set(text, clauses);
+    return clauses;
+  }
+
+  /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
+  private explained(readings: readonly Reading[], entry: number, byRequest = false): number {
+    const correct = (w: string) => this.correctionsOf(w);
+    return Math.max(
+      ...readings.map((r) => {
+        const whole = this.coverage.of(r.text, entry, correct, byRequest);
+        const clauses = byRequest ? this.clauses(r.text) : [];
+        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
+      }),
+    );
+  }
+
+  /** A Latin word's spelling corrections; asked for each answer and reading, so a word is corrected once. */
+  private correctionsOf(w: string): string[] {
+    let fixes = this.corrections.get(w);
+    if (!fixes) this.corrections.set(w, (fixes = this.correct(w).filter((c) => c.weight < 1).map((c) => c.text)));
+    return fixes;
   }
 
   /** Query grams with a weight each: 1 for words as typed, less for a typo's correction. */

@@ -21,6 +21,12 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
 type Detectable = (typeof DETECTABLE)[number];
+/** An action word found in a query: which action, where (hanzi runs joined, then Latin words), how long. */
+interface Found {
+  action: Detectable;
+  at: number;
+  length: number;
+}
 
 export const IntentDataSchema = v.strictObject({
   schemaVersion: v.literal(1),
@@ -63,19 +69,49 @@ export class ActionDetector {
 
   /** The action a folded query asks for, or null when it names none. */
   detect(folded: string): Detectable | null {
-    const found: { action: Detectable; at: number }[] = [];
+    const { found } = this.find(folded);
+    const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
+    if (preferred) return preferred;
+    return found.reduce<Found | null>((last, f) => (!last || f.at > last.at ? f : last), null)?.action ?? null;
+  }
+
+  /**
+   * Which pieces of a folded text are action words, and which action: for each hanzi of its runs
+   * (in order, runs joined) and each Latin word. An answer doing that action explains them (退掉 in
+   * 彩铃每个月扣钱，帮我退掉 is explained by turning the ringback tone off, not on).
+   */
+  marks(folded: string): { hanzi: (Detectable | null)[]; words: (Detectable | null)[] } {
+    const { found, han, words } = this.find(folded);
+    const offsets: number[] = [];
+    let k = 0;
+    for (const ch of han) offsets.push(ch === '\u0001' ? -1 : k++);
+    const hanzi = new Array<Detectable | null>(k).fill(null);
+    const latin = new Array<Detectable | null>(words).fill(null);
+    for (const f of found) {
+      if (f.at < 0) continue;
+      for (let i = f.at; i < f.at + f.length; i++) {
+        if (i < han.length) {
+          if (offsets[i]! >= 0) hanzi[offsets[i]!] = f.action;
+        } else latin[i - han.length] = f.action;
+      }
+    }
+    return { hanzi, words: latin };
+  }
+
+  private find(folded: string): { found: Found[]; han: string; words: number } {
+    const found: Found[] = [];
     const { hanRuns, latinWords } = cut(folded);
     const han = hanRuns.join('\u0001');
     let rest = han;
     for (const word of NOT_ACTIONS) rest = rest.replaceAll(word, '\u0000'.repeat(word.length));
     for (const [word, action] of this.zh) {
       for (let at = rest.indexOf(word); at !== -1; at = rest.indexOf(word, at + 1)) {
-        found.push({ action, at });
+        found.push({ action, at, length: word.length });
         // Blank the word out so that 开 is not found again inside 开通.
         rest = rest.slice(0, at) + '\u0000'.repeat(word.length) + rest.slice(at + word.length);
       }
     }
-    if (hanRuns.length === 0 && this.questionOpeners.has(latinWords[0] ?? '')) found.push({ action: 'query', at: -1 });
+    if (hanRuns.length === 0 && this.questionOpeners.has(latinWords[0] ?? '')) found.push({ action: 'query', at: -1, length: 0 });
     const words = latinWords.map(stem);
     for (const phrase of NOT_ACTIONS_EN) {
       for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((p, k) => words[i + k] === p)) words.fill('\u0000', i, i + phrase.length);
@@ -83,14 +119,12 @@ export class ActionDetector {
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (phrase.every((p, k) => words[i + k] === p)) {
-          found.push({ action, at: han.length + i });
+          found.push({ action, at: han.length + i, length: phrase.length });
           words.fill('\u0000', i, i + phrase.length);
         }
       }
     }
-    const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
-    if (preferred) return preferred;
-    return found.reduce<{ action: Detectable; at: number } | null>((last, f) => (!last || f.at > last.at ? f : last), null)?.action ?? null;
+    return { found, han, words: latinWords.length };
   }
 
   /** Whether a folded query wants something (我想, want, how to): a hint toward turning on when it names no action. */

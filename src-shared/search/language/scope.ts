@@ -25,6 +25,10 @@ export const OUT_OF_SCOPE_ZH = [
   // other services of a phone company, and other companies
   '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
   '亲情号', '家庭网', '国际长途', '呼叫转移', '来电转接', '转接', '语音信箱', '黑名单', '拦截', '骚扰', '视频彩铃', '合约',
+  '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
+  '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
+  '110', '119', '120', '紧急电话', '报警',
+  '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
   'stock', 'share price', 'bank', 'credit card', 'debit card', 'loan', 'insurance', 'earbud', 'earphone', 'headphone',
@@ -37,6 +41,11 @@ const OUT_OF_SCOPE_EN = [
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
   'nearest', 'complain', 'complaint', 'human', 'agent', 'call forwarding', 'forward my calls', 'forward calls', 'voicemail',
   'voice mail', 'blacklist', 'spam', 'new phone', 'buy a phone', 'contract', 'parcel', 'package delivery',
+  // other companies' subscriptions and accounts
+  'netflix', 'spotify', 'youtube', 'amazon', 'prime', 'icloud', 'apple music', 'apple id', 'disney', 'hbo', 'gym', 'magazine',
+  'landline', 'home phone', 'transfer credit', 'send credit', 'share credit', 'transfer balance', 'what is my number',
+  'what is my phone number', 'my own number', 'emergency', '911', 'refund',
+  'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
 /**

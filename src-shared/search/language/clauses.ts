@@ -1,0 +1,37 @@
+/**
+ * A long sentence tells a story around its request (打游戏的时候流量用得很快，想知道还剩多少流量;
+ * "stop mobile data while roaming"). Cut into clauses, the one that asks is what an answer must
+ * explain; the others are context, which may name things no instruction deals in (游戏, roaming).
+ */
+export interface Clause {
+  text: string;
+  /** Whether this clause asks for something (names an action or a wish), rather than telling the story around it. */
+  request: boolean;
+  /** Whether it only says when or why (…的时候, 因为…, while …): never a request, and dropped when a sentence is read again. */
+  context: boolean;
+}
+
+/** Clause breaks: punctuation, and an English subordinate clause starting (while / because …), which is context. */
+const BREAK = /[,，。;；!！?？、…]+|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
+const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
+/** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
+const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|刚才|昨天|前几天|最近)|(?:的时候|时候|以后|之后|的时侯)$/;
+
+/**
+ * The clauses of a folded reading. The requests are the clauses that name an action (查下余额,
+ * 顺便开个余额提醒: both), else those that want something, else the last that is not context; one
+ * clause alone (a short query) is its own request.
+ */
+export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
+  const parts = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
+  const context = parts.map((p) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p));
+  const open = parts.map((p, i) => (context[i] ? null : p));
+  let request = open.map((p) => p !== null && acts(p));
+  if (!request.includes(true)) request = open.map((p) => p !== null && wishes(p));
+  if (!request.includes(true)) {
+    const last = context.lastIndexOf(false);
+    request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));
+  }
+  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]! }));
+}
