@@ -16,7 +16,9 @@ export interface Naming {
   end: number;
 }
 
-function isWordAt(text: string, at: number, word: string): boolean {
+function isWordAt(text: string, at: number, word: string, kindWords: string[] = []): boolean {
+  // A label that begins a longer word of a kind is part of that word (共 of 共享流量).
+  if (kindWords.some((k) => k.length > word.length && k.startsWith(word) && text.startsWith(k, at))) return false;
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
@@ -31,7 +33,7 @@ export function labelNaming(candidates: FigureTemplate[], window: string): Namin
     for (const rule of template.fields) {
       for (const label of rule.labels) {
         let at = window.lastIndexOf(label);
-        while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+        while (at >= 0 && !isWordAt(window, at, label, template.kindWords)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
         if (at < 0) continue;
         const end = at + label.length;
         if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, at, end };
