@@ -211,7 +211,7 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
 }
 
 function opensBreakdown(after: string, t: FigureTemplate): boolean {
-  const rest = after.replace(/^[\s,;:。]+/u, '');
+  const rest = after.replace(/^[\s,;:。(]+/u, '');
   return t.itemsAfter.some((w) => rest.startsWith(w));
 }
 

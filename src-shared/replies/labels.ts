@@ -79,7 +79,9 @@ export function bareNaming(candidates: FigureTemplate[], window: string): Naming
       if (!rule.bare) continue;
       for (const label of rule.labels) {
         const at = window.lastIndexOf(label);
-        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, at, end: at + label.length };
+        if (at < 0 || !BARE_GAP.test(window.slice(at + label.length))) continue;
+        const naming = { template, rule, label, at, end: at + label.length };
+        return template.heads.includes(label) ? (qualifierOf(naming, window) ?? naming) : naming;
       }
     }
   }
