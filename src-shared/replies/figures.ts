@@ -143,11 +143,12 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
-        totalBeforeParts(candidates, text, q, next, sentenceOf) ??
+        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
