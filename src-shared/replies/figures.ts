@@ -229,7 +229,8 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  return { topic: t.topic, field, value, unit, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  const currency = t.measure === 'money' ? span.text.replace(/[\d.,\s+-]/gu, '') || null : null;
+  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {
