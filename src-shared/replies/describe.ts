@@ -17,9 +17,11 @@ export function poolName(pool: DataPool | null, lang: Lang): string {
 interface Words {
   open: string;
   sep: string;
-  balance: (yuan: string) => string;
-  spent: (yuan: string) => string;
-  bill: (month: string | null, yuan: string) => string;
+  /** Amounts of money come with their currency: "35.20 元", "£7.85". */
+  balance: (amount: string) => string;
+  spent: (amount: string) => string;
+  bill: (month: string | null, amount: string) => string;
+  yuan: string;
   left: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
   used: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
   points: (n: number) => string;
@@ -42,9 +44,10 @@ const zh = (hant: boolean): Words => {
   return {
     open: '你的',
     sep: '，',
-    balance: (v) => t(`余额 ${v} 元`, `餘額 ${v} 元`),
-    spent: (v) => `本月已花 ${v} 元`,
-    bill: (m, v) => t(`${m ?? ''}账单合计 ${v} 元`, `${m ?? ''}帳單合計 ${v} 元`),
+    balance: (v) => t(`余额 ${v}`, `餘額 ${v}`),
+    spent: (v) => `本月已花 ${v}`,
+    bill: (m, v) => t(`${m ?? ''}账单合计 ${v}`, `${m ?? ''}帳單合計 ${v}`),
+    yuan: ' 元',
     left: {
       data: (v) => t(`流量还剩 ${v}`, `流量還剩 ${v}`),
       voice: (v) => t(`通话还剩 ${v}`, `通話還剩 ${v}`),
@@ -69,9 +72,10 @@ const zh = (hant: boolean): Words => {
 const EN: Words = {
   open: 'Your ',
   sep: '; ',
-  balance: (v) => `balance: ${v} yuan`,
-  spent: (v) => `spent this month: ${v} yuan`,
-  bill: (m, v) => `bill${m ? ` for ${m}` : ''}: ${v} yuan in total`,
+  balance: (v) => `balance: ${v}`,
+  spent: (v) => `spent this month: ${v}`,
+  bill: (m, v) => `bill${m ? ` for ${m}` : ''}: ${v} in total`,
+  yuan: ' yuan',
   left: { data: (v) => `data left: ${v}`, voice: (v) => `call minutes left: ${v}`, sms: (v) => `texts left: ${v}` },
   used: { data: (v) => `data used: ${v}`, voice: (v) => `call minutes used: ${v}`, sms: (v) => `texts used: ${v}` },
   points: (n) => `points: ${n}`,
@@ -86,7 +90,17 @@ const EN: Words = {
 
 const WORDS: Record<Lang, Words> = { 'zh-Hans': zh(false), 'zh-Hant': zh(true), en: EN };
 
-const money = (n: number) => n.toFixed(2);
+// Currencies written beside an amount that mean yuan; any other (HK$, £, €) is said as written, never converted.
+const YUAN = new Set(['元', '块', '¥', '￥', 'rmb', 'cny', 'yuan']);
+/** The currency of a money figure when it is not yuan, as written (HK$, £, €); null otherwise. */
+export function foreignCurrency(f: FigureRecord): string | null {
+  return f.currency === null || YUAN.has(f.currency.toLowerCase()) ? null : f.currency;
+}
+const money = (f: FigureRecord, w: Words) => {
+  const written = foreignCurrency(f);
+  if (written === null) return `${f.value.toFixed(2)}${w.yuan}`;
+  return /^[^\d\p{L}]|[$£€]$/u.test(written) ? `${written}${f.value.toFixed(2)}` : `${f.value.toFixed(2)} ${written}`;
+};
 const data = (mb: number) => (Math.abs(mb) >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(2)} MB`);
 
 /**
@@ -101,12 +115,12 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   const parts: string[] = [];
 
   const balance = find('balance', 'balance')[0];
-  if (balance) parts.push(w.balance(money(balance.value)));
+  if (balance) parts.push(w.balance(money(balance, w)));
   const spent = find('balance', 'spentThisMonth')[0];
-  if (spent) parts.push(w.spent(money(spent.value)));
+  if (spent) parts.push(w.spent(money(spent, w)));
   const billTotal = find('bill', 'total')[0];
   const billMonth = dateOf('billMonth');
-  if (billTotal) parts.push(w.bill(billMonth ? w.month(billMonth) : null, money(billTotal.value)));
+  if (billTotal) parts.push(w.bill(billMonth ? w.month(billMonth) : null, money(billTotal, w)));
 
   const allowances = [
     { topic: 'data', format: data },

@@ -143,11 +143,12 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
-        totalBeforeParts(candidates, text, q, next, sentenceOf) ??
+        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
@@ -211,7 +212,7 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
 }
 
 function opensBreakdown(after: string, t: FigureTemplate): boolean {
-  const rest = after.replace(/^[\s,;:。]+/u, '');
+  const rest = after.replace(/^[\s,;:。(]+/u, '');
   return t.itemsAfter.some((w) => rest.startsWith(w));
 }
 
@@ -228,7 +229,8 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  return { topic: t.topic, field, value, unit, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  const currency = t.measure === 'money' ? span.text.replace(/[\d.,\s+-]/gu, '') || null : null;
+  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {

@@ -9,7 +9,7 @@ import type { DataPool } from './schema';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
@@ -54,9 +54,10 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
   const poolWords = rules.pools.flatMap((p) => p.words);
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
-  for (const read of reads) {
+  reads.forEach((read, i) => {
     const f = read.figure;
-    if (f.topic !== 'data') continue;
+    if (f.topic !== 'data') return;
+    const follows = reads[i - 1]?.figure.topic === 'data';
     // "国内流量已用完，目前已使用套餐外流量256MB": a no-kind word nearer than any kind leaves it unnamed.
     const ownWords = lastEnd(read.context, rules.noKind) > lastEnd(read.context, poolWords) ? '' : read.context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
@@ -67,7 +68,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     const part = partWords.some((w) => read.context.includes(w));
-    const namesAnew = overKinds || (!part && dataWords.some((w) => read.context.includes(w)));
+    // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
+    // 11.5GB") only says what the amount is, and names nothing new.
+    const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
+    const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
+    const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
@@ -80,7 +85,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     }
     f.pool = pool;
     if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
-  }
+  });
 }
 
 /** Where the last of these words ends in a text (-1: none). */

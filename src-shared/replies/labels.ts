@@ -16,7 +16,9 @@ export interface Naming {
   end: number;
 }
 
-function isWordAt(text: string, at: number, word: string): boolean {
+function isWordAt(text: string, at: number, word: string, kindWords: string[] = []): boolean {
+  // A label that begins a longer word of a kind is part of that word (共 of 共享流量).
+  if (kindWords.some((k) => k.length > word.length && k.startsWith(word) && text.startsWith(k, at))) return false;
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
@@ -26,12 +28,33 @@ function isWordAt(text: string, at: number, word: string): boolean {
  * A head noun (余额, 积分) takes the meaning of a label just before it: 赠款余额 is a gift, 到期积分 expiring.
  */
 export function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  return nearest(candidates, window, () => true, (template, label) => {
+    let at = window.lastIndexOf(label);
+    while (at >= 0 && !isWordAt(window, at, label, template.kindWords)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+    return at;
+  });
+}
+
+/** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
+export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
+  return nearest(candidates, window, (rule) => rule.bare === true, (_template, label) => {
+    const at = window.lastIndexOf(label);
+    return at >= 0 && BARE_GAP.test(window.slice(at + label.length)) ? at : -1;
+  });
+}
+
+function nearest(
+  candidates: FigureTemplate[],
+  window: string,
+  usable: (rule: FieldRule) => boolean,
+  find: (template: FigureTemplate, label: string) => number,
+): Naming | null {
   let best: Naming | null = null;
   for (const template of candidates) {
     for (const rule of template.fields) {
+      if (!usable(rule)) continue;
       for (const label of rule.labels) {
-        let at = window.lastIndexOf(label);
-        while (at >= 0 && !isWordAt(window, at, label)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+        const at = find(template, label);
         if (at < 0) continue;
         const end = at + label.length;
         if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, at, end };
@@ -66,19 +89,6 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
     for (const rule of template.fields) {
       const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
       if (label) return { template, rule, label, at: after, end: after };
-    }
-  }
-  return null;
-}
-
-export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
-  for (const template of candidates) {
-    for (const rule of template.fields) {
-      if (!rule.bare) continue;
-      for (const label of rule.labels) {
-        const at = window.lastIndexOf(label);
-        if (at >= 0 && BARE_GAP.test(window.slice(at + label.length))) return { template, rule, label, at, end: at + label.length };
-      }
     }
   }
   return null;

@@ -37,6 +37,8 @@ export interface FigureTemplate {
   byUnit: boolean;
   unless: string[];
   sums: { total: string; parts: string[]; discounts: boolean }[];
+  /** Words of a kind (pools) that a label may begin: 共 in 共享 is no total. */
+  kindWords: string[];
 }
 
 export interface ReplyRules {
@@ -147,6 +149,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       byUnit: t.byUnit ?? false,
       unless: (t.unless ?? []).map(fold),
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
+      kindWords: file.pools.flatMap((p) => p.words.map(fold)),
     };
   });
   const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));

@@ -67,7 +67,7 @@ export class QuantityScanner {
       }
       out.push({ start, end: afterNumber, value, measure: null, precision: 10 ** -decimals, decimals });
     }
-    return out;
+    return sharingUnits(text, out);
   }
 
   /** Follows a compound amount such as `9g721.29m`: each further part in a smaller unit. */
@@ -118,4 +118,14 @@ export class QuantityScanner {
     }
     return null;
   }
+}
+
+/** "35 of 100 texts", "2.3/10GB": a number before "of" or "/" and an amount is in that amount's unit. */
+function sharingUnits(text: string, quantities: Quantity[]): Quantity[] {
+  return quantities.map((q, i) => {
+    const next = quantities[i + 1];
+    if (q.measure !== null || !next || next.measure === null || !/^\s*(?:out of|of|\/)\s*$/u.test(text.slice(q.end, next.start))) return q;
+    const factor = next.precision / 10 ** -next.decimals;
+    return { ...q, value: q.value * factor, measure: next.measure, precision: q.precision * factor };
+  });
 }

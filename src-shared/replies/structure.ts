@@ -116,10 +116,12 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
       t.fields.some((r) => r.field === field),
   );
   if (template) return { template, field };
-  // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too.
+  // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too, and so does
+  // one whose items are joined by an enumeration comma ("已使用本地主叫75分钟、国内长途23分钟").
   const label = previous.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
-  return same && label !== null && previous.context.includes(`${label}:`) ? { template: same, field } : undefined;
+  const heads = label !== null && (previous.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
+  return same && heads ? { template: same, field } : undefined;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface FigureRecord {
   field: string;
   value: number;
   unit: CanonicalUnit;
+  /**
+   * Money only: the currency as written beside the amount (元, HK$, £, €, $, 港币…), never converted;
+   * `unit` stays `yuan` for every money amount. Null for the other measures.
+   */
+  currency: string | null;
   /** The allowance package (data, voice, SMS) the figure belongs to, as written. */
   package: string | null;
   /**

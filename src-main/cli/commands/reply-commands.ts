@@ -1,4 +1,4 @@
-import { poolName, understandReply, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { foreignCurrency, poolName, understandReply, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { beijingTime } from '../../../src-shared/wall-clock';
 import { usageError } from '../args';
 import { say, type CliContext, type Command } from '../context';
@@ -37,6 +37,7 @@ function figureView(f: FigureRecord) {
     field: f.field,
     value: Math.round(f.value * 10_000) / 10_000,
     unit: f.unit,
+    currency: foreignCurrency(f),
     pool: f.pool,
     package: f.package,
     item: f.item,
@@ -95,7 +96,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
           ...indent(
             figures.map((f) => [
               `${f.topic}.${f.field}`,
-              `${f.value} ${f.unit}`,
+              `${f.value} ${f.currency ?? f.unit}`,
               f.pool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${poolName(f.pool, ctx.lang)}` : '',
               [f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
             ]),
