@@ -2,14 +2,18 @@ import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
 import { hanGrams, pinyinForms, type Family } from './grams';
+import { room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
 import { cut, isStopword, stem } from './text';
 
 export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+/** Fields by the number a term's `field` column holds. */
+export const FIELDS: readonly MatchField[] = ['code', 'name', 'synonym', 'example', 'summary'];
 
 /** How much a match in each field counts: a name or code says more than an example question. */
 const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
+const FIELD_NUMBER = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<MatchField, number>;
 /** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
@@ -21,13 +25,13 @@ const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
   index: TermIndex;
-  family: Family[];
   /** How much a full match of the term counts (field, family, concept wording). */
-  weight: number[];
-  field: MatchField[];
-  /** The catalog text, as written there, and its number (one number a text). */
-  text: string[];
-  textId: number[];
+  weight: Float64Array;
+  /** The term's field, as its place in FIELDS. */
+  field: Uint8Array;
+  /** The number of the catalog text the term is from (one number a text), and the texts as written there, by number. */
+  textId: Int32Array;
+  texts: string[];
   /** Every catalog text, folded. */
   folded: Set<string>;
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
@@ -50,11 +54,12 @@ interface HanLists {
  */
 class TermBuilder {
   readonly index = new TermIndex();
-  readonly family: Family[] = [];
-  readonly weight: number[] = [];
-  readonly field: MatchField[] = [];
-  readonly text: string[] = [];
-  readonly textId: number[] = [];
+  // Term columns, `terms` long (320,000 at 12,000 entries).
+  weight = new Float64Array(1 << 10);
+  field = new Uint8Array(1 << 10);
+  textId = new Int32Array(1 << 10);
+  terms = 0;
+  readonly texts: string[] = [];
   readonly folded = new Set<string>();
   readonly latinWords = new Set<string>();
   private readonly hanCache = new Map<string, HanLists>();
@@ -71,7 +76,7 @@ class TermBuilder {
   private readonly analysed: (string | undefined)[] = [];
   private readonly partsStart: number[] = [];
   private readonly partsEnd: number[] = [];
-  private readonly partFamily: Family[] = [];
+  private readonly partFamilyWeight: number[] = [];
   private readonly partList: number[] = [];
   private readonly partWeight: number[] = [];
   /** The folded texts of the entry being added. */
@@ -90,7 +95,7 @@ class TermBuilder {
     const prefix = templatePrefix(entry.template).replace(/#$/, '');
     if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) this.addText(index, 'code', prefix);
     const code = entry.id.toLowerCase();
-    this.add(index, 'c', 'code', this.idOf(entry.id), entry.id, this.index.intern(['c' + code]), 1);
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.idOf(entry.id), this.index.intern(['c' + code]), true);
     this.latinWords.add(code);
   }
 
@@ -100,18 +105,25 @@ class TermBuilder {
     // A Traditional text folds to its Simplified twin: same grams, so no second term.
     if (this.seenText.includes(folded)) return;
     this.seenText.push(folded);
+    const fieldWeight = FIELD_WEIGHT[field];
+    const fieldNumber = FIELD_NUMBER[field];
     for (let p = this.partsStart[id]!, end = this.partsEnd[id]!; p < end; p++) {
-      this.add(entry, this.partFamily[p]!, field, id, text, this.partList[p]!, this.partWeight[p]!);
+      const weight = this.partWeight[p]!;
+      this.add(entry, fieldNumber, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
     }
   }
 
-  private add(entry: number, family: Family, field: MatchField, textId: number, text: string, list: number, weight: number): void {
-    this.textId.push(textId);
-    this.family.push(family);
-    this.weight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
-    this.field.push(field);
-    this.text.push(text);
-    this.index.addTerm(entry, list, weight === 1);
+  private add(entry: number, field: number, weight: number, textId: number, list: number, weighs: boolean): void {
+    const t = this.terms++;
+    if (t === this.weight.length) {
+      this.weight = room(this.weight, t + 1);
+      this.field = room(this.field, t + 1);
+      this.textId = room(this.textId, t + 1);
+    }
+    this.weight[t] = weight;
+    this.field[t] = field;
+    this.textId[t] = textId;
+    this.index.addTerm(entry, list, weighs);
   }
 
   /** The number of a text (the same for the same text, in whichever entry). */
@@ -119,6 +131,7 @@ class TermBuilder {
     let id = this.textIds.get(text);
     if (id === undefined) {
       this.textIds.set(text, (id = this.analysed.length));
+      this.texts.push(text);
       this.analysed.push(undefined);
       this.partsStart.push(0);
       this.partsEnd.push(0);
@@ -130,7 +143,7 @@ class TermBuilder {
   private analyse(text: string): number {
     const id = this.idOf(text);
     if (this.analysed[id] !== undefined) return id;
-    this.partsStart[id] = this.partFamily.length;
+    this.partsStart[id] = this.partList.length;
     const folded = fold(text);
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
@@ -142,7 +155,7 @@ class TermBuilder {
       this.put('i', h.i);
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
-    this.partsEnd[id] = this.partFamily.length;
+    this.partsEnd[id] = this.partList.length;
     this.analysed[id] = folded;
     this.folded.add(folded.trim());
     return id;
@@ -151,7 +164,7 @@ class TermBuilder {
   /** A part of the text being analysed, unless it has no grams. */
   private put(family: Family, list: number, weight = 1): void {
     if (list < 0 || this.index.listLength(list) === 0) return;
-    this.partFamily.push(family);
+    this.partFamilyWeight.push(FAMILY_WEIGHT[family]);
     this.partList.push(list);
     this.partWeight.push(weight);
   }
@@ -241,6 +254,6 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   const builder = new TermBuilder(reader);
   entries.forEach((entry, index) => builder.addEntry(entry, index));
   builder.index.seal(entries.length);
-  const { index, family, weight, field, text, textId, folded, latinWords } = builder;
-  return { index, family, weight, field, text, textId, folded, latinWords };
+  const { index, terms, texts, folded, latinWords } = builder;
+  return { index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
 }
