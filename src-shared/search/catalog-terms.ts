@@ -18,8 +18,6 @@ const FIELD_NUMBER = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
-/** A pair of gram ids as one number (ids stay far below 2^26). */
-const PAIR_SHIFT = 2 ** 26;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
@@ -32,8 +30,8 @@ export interface CatalogTerms {
   /** The number of the catalog text the term is from (one number a text), and the texts as written there, by number. */
   textId: Int32Array;
   texts: string[];
-  /** Every catalog text, folded. */
-  folded: Set<string>;
+  /** Every catalog text, folded (and trimmed). */
+  folded: { has(folded: string): boolean };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
 }
@@ -60,13 +58,15 @@ class TermBuilder {
   textId = new Int32Array(1 << 10);
   terms = 0;
   readonly texts: string[] = [];
-  readonly folded = new Set<string>();
+  /** Folded texts (trimmed), each to the first text that folds to it: texts that fold alike have the same parts. */
+  readonly folded = new Map<string, number>();
   readonly latinWords = new Set<string>();
   private readonly hanCache = new Map<string, HanLists>();
   private readonly latinCache = new Map<string, number>();
   private readonly wordGrams = new Map<string, number>();
   private readonly stemOfGram = new Map<number, string>();
-  private readonly pairGrams = new Map<number, number>();
+  /** Stem pair grams, by the first stem's gram and then the second's (small integer keys hash fastest). */
+  private readonly pairGrams: Map<number, number>[] = [];
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
   // What one distinct text gives, by the text's number: its parts (family, gram list, weight)
@@ -92,10 +92,14 @@ class TermBuilder {
       for (const s of entry.synonyms[lang]) this.addText(index, 'synonym', s);
       for (const s of entry.examples[lang]) this.addText(index, 'example', s);
     }
-    const prefix = templatePrefix(entry.template).replace(/#$/, '');
-    if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) this.addText(index, 'code', prefix);
     const code = entry.id.toLowerCase();
-    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.idOf(entry.id), this.index.intern(['c' + code]), true);
+    // A template is most often the code itself: then there is no prefix to add.
+    const full = templatePrefix(entry.template);
+    if (full !== entry.id || full.endsWith('#')) {
+      const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
+      if (prefix && prefix.toLowerCase() !== code) this.addText(index, 'code', prefix);
+    }
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.idOf(entry.id), this.index.list([this.index.gramId('c' + code)]), true);
     this.latinWords.add(code);
   }
 
@@ -143,8 +147,18 @@ class TermBuilder {
   private analyse(text: string): number {
     const id = this.idOf(text);
     if (this.analysed[id] !== undefined) return id;
-    this.partsStart[id] = this.partList.length;
     const folded = fold(text);
+    this.analysed[id] = folded;
+    const key = folded.trim();
+    // A Traditional text folds to its Simplified twin (開通 → 开通), and spaces around it cut to nothing.
+    const twin = this.folded.get(key);
+    if (twin !== undefined) {
+      this.partsStart[id] = this.partsStart[twin]!;
+      this.partsEnd[id] = this.partsEnd[twin]!;
+      return id;
+    }
+    this.folded.set(key, id);
+    this.partsStart[id] = this.partList.length;
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
@@ -156,8 +170,6 @@ class TermBuilder {
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
     this.partsEnd[id] = this.partList.length;
-    this.analysed[id] = folded;
-    this.folded.add(folded.trim());
     return id;
   }
 
@@ -226,9 +238,11 @@ class TermBuilder {
     }
     const ids = stems.slice();
     for (let k = 0; k + 1 < stems.length; k++) {
-      const pair = stems[k]! * PAIR_SHIFT + stems[k + 1]!;
-      let id = this.pairGrams.get(pair);
-      if (id === undefined) this.pairGrams.set(pair, (id = this.index.gramId(`e${this.stemOfGram.get(stems[k]!)}_${this.stemOfGram.get(stems[k + 1]!)}`)));
+      const first = stems[k]!;
+      const second = stems[k + 1]!;
+      const after = (this.pairGrams[first] ??= new Map());
+      let id = after.get(second);
+      if (id === undefined) after.set(second, (id = this.index.gramId(`e${this.stemOfGram.get(first)}_${this.stemOfGram.get(second)}`)));
       ids.push(id);
     }
     const list = this.index.list(ids);

@@ -72,7 +72,7 @@ export class SearchEngine {
   private readonly reader: QueryReader;
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
-  private readonly catalogTexts: ReadonlySet<string>;
+  private readonly catalogTexts: { has(folded: string): boolean };
   /** Each entry's best matches while a query is scored, reused from query to query. */
   private tally: Tally | undefined;
   /** Each entry's best over a query's readings, reused likewise. */
