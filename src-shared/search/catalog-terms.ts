@@ -2,34 +2,36 @@ import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
 import { hanGrams, pinyinForms, type Family } from './grams';
+import { room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
 import { cut, isStopword, stem } from './text';
 
 export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
+/** Fields by the number a term's `field` column holds. */
+export const FIELDS: readonly MatchField[] = ['code', 'name', 'synonym', 'example', 'summary'];
 
 /** How much a match in each field counts: a name or code says more than an example question. */
 const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
+const FIELD_NUMBER = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<MatchField, number>;
 /** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
-/** A pair of gram ids as one number (ids stay far below 2^26). */
-const PAIR_SHIFT = 2 ** 26;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
   index: TermIndex;
-  family: Family[];
   /** How much a full match of the term counts (field, family, concept wording). */
-  weight: number[];
-  field: MatchField[];
-  /** The catalog text, as written there, and its number (one number a text). */
-  text: string[];
-  textId: number[];
-  /** Every catalog text, folded. */
-  folded: Set<string>;
+  weight: Float64Array;
+  /** The term's field, as its place in FIELDS. */
+  field: Uint8Array;
+  /** The number of the catalog text the term is from (one number a text), and the texts as written there, by number. */
+  textId: Int32Array;
+  texts: string[];
+  /** Every catalog text, folded (and trimmed). */
+  folded: { has(folded: string): boolean };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
 }
@@ -50,18 +52,21 @@ interface HanLists {
  */
 class TermBuilder {
   readonly index = new TermIndex();
-  readonly family: Family[] = [];
-  readonly weight: number[] = [];
-  readonly field: MatchField[] = [];
-  readonly text: string[] = [];
-  readonly textId: number[] = [];
-  readonly folded = new Set<string>();
+  // Term columns, `terms` long (320,000 at 12,000 entries).
+  weight = new Float64Array(1 << 10);
+  field = new Uint8Array(1 << 10);
+  textId = new Int32Array(1 << 10);
+  terms = 0;
+  readonly texts: string[] = [];
+  /** Folded texts (trimmed), each to the first text that folds to it: texts that fold alike have the same parts. */
+  readonly folded = new Map<string, number>();
   readonly latinWords = new Set<string>();
   private readonly hanCache = new Map<string, HanLists>();
   private readonly latinCache = new Map<string, number>();
   private readonly wordGrams = new Map<string, number>();
   private readonly stemOfGram = new Map<number, string>();
-  private readonly pairGrams = new Map<number, number>();
+  /** Stem pair grams, by the first stem's gram and then the second's (small integer keys hash fastest). */
+  private readonly pairGrams: Map<number, number>[] = [];
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
   // What one distinct text gives, by the text's number: its parts (family, gram list, weight)
@@ -71,7 +76,7 @@ class TermBuilder {
   private readonly analysed: (string | undefined)[] = [];
   private readonly partsStart: number[] = [];
   private readonly partsEnd: number[] = [];
-  private readonly partFamily: Family[] = [];
+  private readonly partFamilyWeight: number[] = [];
   private readonly partList: number[] = [];
   private readonly partWeight: number[] = [];
   /** The folded texts of the entry being added. */
@@ -87,10 +92,14 @@ class TermBuilder {
       for (const s of entry.synonyms[lang]) this.addText(index, 'synonym', s);
       for (const s of entry.examples[lang]) this.addText(index, 'example', s);
     }
-    const prefix = templatePrefix(entry.template).replace(/#$/, '');
-    if (prefix && prefix.toLowerCase() !== entry.id.toLowerCase()) this.addText(index, 'code', prefix);
     const code = entry.id.toLowerCase();
-    this.add(index, 'c', 'code', this.idOf(entry.id), entry.id, this.index.intern(['c' + code]), 1);
+    // A template is most often the code itself: then there is no prefix to add.
+    const full = templatePrefix(entry.template);
+    if (full !== entry.id || full.endsWith('#')) {
+      const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
+      if (prefix && prefix.toLowerCase() !== code) this.addText(index, 'code', prefix);
+    }
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.idOf(entry.id), this.index.list([this.index.gramId('c' + code)]), true);
     this.latinWords.add(code);
   }
 
@@ -100,18 +109,25 @@ class TermBuilder {
     // A Traditional text folds to its Simplified twin: same grams, so no second term.
     if (this.seenText.includes(folded)) return;
     this.seenText.push(folded);
+    const fieldWeight = FIELD_WEIGHT[field];
+    const fieldNumber = FIELD_NUMBER[field];
     for (let p = this.partsStart[id]!, end = this.partsEnd[id]!; p < end; p++) {
-      this.add(entry, this.partFamily[p]!, field, id, text, this.partList[p]!, this.partWeight[p]!);
+      const weight = this.partWeight[p]!;
+      this.add(entry, fieldNumber, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
     }
   }
 
-  private add(entry: number, family: Family, field: MatchField, textId: number, text: string, list: number, weight: number): void {
-    this.textId.push(textId);
-    this.family.push(family);
-    this.weight.push(weight * FIELD_WEIGHT[field] * FAMILY_WEIGHT[family]);
-    this.field.push(field);
-    this.text.push(text);
-    this.index.addTerm(entry, list, weight === 1);
+  private add(entry: number, field: number, weight: number, textId: number, list: number, weighs: boolean): void {
+    const t = this.terms++;
+    if (t === this.weight.length) {
+      this.weight = room(this.weight, t + 1);
+      this.field = room(this.field, t + 1);
+      this.textId = room(this.textId, t + 1);
+    }
+    this.weight[t] = weight;
+    this.field[t] = field;
+    this.textId[t] = textId;
+    this.index.addTerm(entry, list, weighs);
   }
 
   /** The number of a text (the same for the same text, in whichever entry). */
@@ -119,6 +135,7 @@ class TermBuilder {
     let id = this.textIds.get(text);
     if (id === undefined) {
       this.textIds.set(text, (id = this.analysed.length));
+      this.texts.push(text);
       this.analysed.push(undefined);
       this.partsStart.push(0);
       this.partsEnd.push(0);
@@ -130,8 +147,18 @@ class TermBuilder {
   private analyse(text: string): number {
     const id = this.idOf(text);
     if (this.analysed[id] !== undefined) return id;
-    this.partsStart[id] = this.partFamily.length;
     const folded = fold(text);
+    this.analysed[id] = folded;
+    const key = folded.trim();
+    // A Traditional text folds to its Simplified twin (開通 → 开通), and spaces around it cut to nothing.
+    const twin = this.folded.get(key);
+    if (twin !== undefined) {
+      this.partsStart[id] = this.partsStart[twin]!;
+      this.partsEnd[id] = this.partsEnd[twin]!;
+      return id;
+    }
+    this.folded.set(key, id);
+    this.partsStart[id] = this.partList.length;
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
@@ -142,16 +169,14 @@ class TermBuilder {
       this.put('i', h.i);
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
-    this.partsEnd[id] = this.partFamily.length;
-    this.analysed[id] = folded;
-    this.folded.add(folded.trim());
+    this.partsEnd[id] = this.partList.length;
     return id;
   }
 
   /** A part of the text being analysed, unless it has no grams. */
   private put(family: Family, list: number, weight = 1): void {
     if (list < 0 || this.index.listLength(list) === 0) return;
-    this.partFamily.push(family);
+    this.partFamilyWeight.push(FAMILY_WEIGHT[family]);
     this.partList.push(list);
     this.partWeight.push(weight);
   }
@@ -213,9 +238,11 @@ class TermBuilder {
     }
     const ids = stems.slice();
     for (let k = 0; k + 1 < stems.length; k++) {
-      const pair = stems[k]! * PAIR_SHIFT + stems[k + 1]!;
-      let id = this.pairGrams.get(pair);
-      if (id === undefined) this.pairGrams.set(pair, (id = this.index.gramId(`e${this.stemOfGram.get(stems[k]!)}_${this.stemOfGram.get(stems[k + 1]!)}`)));
+      const first = stems[k]!;
+      const second = stems[k + 1]!;
+      const after = (this.pairGrams[first] ??= new Map());
+      let id = after.get(second);
+      if (id === undefined) after.set(second, (id = this.index.gramId(`e${this.stemOfGram.get(first)}_${this.stemOfGram.get(second)}`)));
       ids.push(id);
     }
     const list = this.index.list(ids);
@@ -241,6 +268,6 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   const builder = new TermBuilder(reader);
   entries.forEach((entry, index) => builder.addEntry(entry, index));
   builder.index.seal(entries.length);
-  const { index, family, weight, field, text, textId, folded, latinWords } = builder;
-  return { index, family, weight, field, text, textId, folded, latinWords };
+  const { index, terms, texts, folded, latinWords } = builder;
+  return { index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
 }

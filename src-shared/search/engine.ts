@@ -4,7 +4,7 @@ import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recogn
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
 import { fold } from './fold';
-import { catalogTerms, type MatchField } from './catalog-terms';
+import { catalogTerms, FIELDS, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
@@ -64,11 +64,11 @@ export interface SearchResult {
 export class SearchEngine {
   private readonly entries: readonly Instruction[];
   // Terms, by number (the index's term numbers), as columns.
-  private readonly termFamily: Family[];
-  private readonly termWeight: number[];
-  private readonly termField: MatchField[];
-  private readonly termText: string[];
-  private readonly termTextId: number[];
+  private readonly termWeight: Float64Array;
+  private readonly termField: Uint8Array;
+  private readonly termTextId: Int32Array;
+  /** Catalog texts as written there, by text number. */
+  private readonly texts: string[];
   private readonly index: TermIndex;
   private readonly vocabulary: LatinVocabulary;
   private readonly codes: string[];
@@ -76,7 +76,7 @@ export class SearchEngine {
   private readonly reader: QueryReader;
   private readonly coverage: Coverage;
   /** Every catalog text, folded. */
-  private readonly catalogTexts: ReadonlySet<string>;
+  private readonly catalogTexts: { has(folded: string): boolean };
   private readonly clauseCache = new Map<string, Clause[]>();
   /** Each entry's best matches while a query is scored, reused from query to query. */
   private tally: Tally | undefined;
@@ -97,11 +97,10 @@ export class SearchEngine {
     this.reader = new QueryReader(() => catalogWords(entries));
     const terms = catalogTerms(entries, this.reader);
     this.index = terms.index;
-    this.termFamily = terms.family;
     this.termWeight = terms.weight;
     this.termField = terms.field;
-    this.termText = terms.text;
     this.termTextId = terms.textId;
+    this.texts = terms.texts;
     this.catalogTexts = terms.folded;
     this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
@@ -193,7 +192,7 @@ export class SearchEngine {
         score: Math.min(1, Math.round(raw * 1000) / 1000),
         instruction: entry,
         ...(hit ? { params: hit.params } : {}),
-        matched: term !== null ? { field: this.termField[term]!, text: this.termText[term]! } : { field: 'code', text: entry.id },
+        matched: term !== null ? { field: FIELDS[this.termField[term]!]!, text: this.texts[this.termTextId[term]!]! } : { field: 'code', text: entry.id },
         confident,
         ...(problem ? { paramProblem: problem } : {}),
       };

@@ -1,4 +1,5 @@
 import type { Family } from './grams';
+import { room } from './growable';
 
 /** Beyond this many terms a gram is too common to walk; it is still counted for the terms found through rarer grams. */
 const WALK_LIMIT = 1200;
@@ -21,10 +22,12 @@ export class TermIndex {
   private poolSize = 0;
   private readonly listStart: number[] = [];
   private readonly listEnd: number[] = [];
-  private readonly termList: number[] = [];
-  private readonly termEntry: number[] = [];
-  private readonly termWeighs: boolean[] = [];
-  private termNorm = new Float64Array(0);
+  private termList = new Int32Array(1 << 10);
+  private termEntry = new Int32Array(1 << 10);
+  private termWeighs = new Uint8Array(1 << 10);
+  private terms = 0;
+  /** By gram list: the squared IDF weights of its grams, summed. */
+  private listNorm = new Float64Array(0);
   private acc = new Float64Array(0);
   private touched = new Int32Array(0);
   private unseenIdf = 0;
@@ -90,16 +93,22 @@ export class TermIndex {
    * the catalog's own words make them.
    */
   addTerm(entry: number, list: number, weighs = true): number {
-    this.termList.push(list);
-    this.termEntry.push(entry);
-    this.termWeighs.push(weighs);
-    return this.termList.length - 1;
+    const t = this.terms++;
+    if (t === this.termList.length) {
+      this.termList = room(this.termList, t + 1);
+      this.termEntry = room(this.termEntry, t + 1);
+      this.termWeighs = room(this.termWeighs, t + 1);
+    }
+    this.termList[t] = list;
+    this.termEntry[t] = entry;
+    this.termWeighs[t] = weighs ? 1 : 0;
+    return t;
   }
 
   /** Computes weights and postings once every term is in. */
   seal(entryCount: number): void {
     const grams = this.gramIds.size;
-    const terms = this.termList.length;
+    const terms = this.terms;
     const pool = this.pool;
     const df = new Int32Array(grams);
     const lastEntry = new Int32Array(grams).fill(-1);
@@ -125,16 +134,17 @@ export class TermIndex {
     const postingStart = (this.postingStart = new Int32Array(grams + 1));
     for (let g = 0; g < grams; g++) postingStart[g + 1] = postingStart[g]! + postingCount[g]!;
     const fill = postingStart.slice(0, grams);
-    this.termNorm = new Float64Array(terms);
     for (let t = 0; t < terms; t++) {
       const list = this.termList[t]!;
+      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) all[fill[pool[k]!]!++] = t;
+    }
+    // Per gram list, not per term: many terms share a list.
+    const lists = this.listStart.length;
+    const listNorm = (this.listNorm = new Float64Array(lists));
+    for (let list = 0; list < lists; list++) {
       let norm = 0;
-      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) {
-        const g = pool[k]!;
-        norm += idf[g]! ** 2;
-        all[fill[g]!++] = t;
-      }
-      this.termNorm[t] = norm;
+      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
+      listNorm[list] = norm;
     }
     this.acc = new Float64Array(terms);
     this.touched = new Int32Array(terms);
@@ -203,7 +213,7 @@ export class TermIndex {
         for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
         const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
         this.listStamp[list] = stamp;
-        const share = likeness(Math.min(1, overlap / this.termNorm[t]!), Math.min(1, overlap / queryNorm[family]));
+        const share = likeness(Math.min(1, overlap / this.listNorm[list]!), Math.min(1, overlap / queryNorm[family]));
         this.listShare[list] = share ?? NaN;
       }
       acc[t] = 0;

@@ -51,7 +51,7 @@ function randomTexts(count: number): string[] {
     () => String.fromCodePoint(0x20000 + Math.floor(random() * 0x11400)),
     () => String.fromCodePoint(0x1f600 + Math.floor(random() * 0x40)),
     () => String.fromCharCode(0xd800 + Math.floor(random() * 0x800)),
-    () => ['İ', 'ß', 'ﬁ', '①', '㈠', '℃', 'ǘ', 'ü', '，', '。', '#', '_', '-'][Math.floor(random() * 13)]!,
+    () => ['İ', 'ß', 'ﬁ', '①', '㈠', '℃', 'ǘ', 'ü', '，', '。', '、', '\u3000', '#', '_', '-'][Math.floor(random() * 15)]!,
   ];
   return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(random() * 16) }, () => pools[Math.floor(random() * pools.length)]!()).join(''));
 }
