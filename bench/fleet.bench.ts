@@ -22,12 +22,12 @@ const MQTT_SAMPLES = 300;
 /** A network that takes its time, scaled down so the sequential baseline ends in under a minute. */
 const TIMING: EmulatorOptions = { ...INSTANT_TIMING, latencyMs: 5, sendDelayMs: 200, replyDelayMs: 500, partGapMs: 50, statusReportMs: 300 };
 
-async function until(check: () => boolean, what: string, ms: number, failed: () => string | null = () => null): Promise<void> {
+async function until(check: () => boolean, what: string, ms: number, failed: () => string | null = () => null, seen: () => string = () => ''): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     const why = failed();
     if (why) throw new Error(`a send failed while waiting for ${what}: ${why}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; messages by kind so far: ${seen()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -40,20 +40,25 @@ async function rounds(modems: number, roundsEach: number, parallel: boolean): Pr
   try {
     await Promise.all(pool.map((p) => core.connect(p.path)));
     let replies = 0;
-    core.fleet.board.on('message', (m) => m.kind === 'figures' && replies++);
+    // What came in, by kind, so a stalled run says whether a reply was missing or read as another kind.
+    const kinds: Record<string, number> = {};
+    core.fleet.board.on('message', (m) => {
+      kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
+      if (m.kind === 'figures') replies++;
+    });
     // A send that failed gets no reply: say so at once rather than wait out the timeout.
     let failure: string | null = null;
     core.on('outgoing', (r) => (r.state === 'failed' || r.state === 'failed-retryable') && (failure ??= `${r.text} on ${r.simId}: ${r.error}`));
     const t0 = performance.now();
     if (parallel) {
       await core.call('fleet.checkNow', { instructions: ['YE', 'CXYEG'] });
-      await until(() => replies >= modems * 2, 'every reply', 120_000, () => failure);
+      await until(() => replies >= modems * 2, 'every reply', 120_000, () => failure, () => JSON.stringify(kinds));
     } else {
       const modemId = (await core.call('modem.list', {}))[0]!.modemId;
       for (let r = 1; r <= roundsEach; r++) {
         await core.call('send', { modemId, id: 'YE' });
         await core.call('send', { modemId, id: 'CXYEG' });
-        await until(() => replies >= r * 2, `round ${r}`, 60_000, () => failure);
+        await until(() => replies >= r * 2, `round ${r}`, 60_000, () => failure, () => JSON.stringify(kinds));
       }
     }
     return performance.now() - t0;
