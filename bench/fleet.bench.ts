@@ -12,7 +12,7 @@ import { startBroker } from '../tests/integration/fleet/mosquitto-kit';
 import { seedFleet } from '../tests/integration/fleet/seed-fleet';
 import { prepare, visibleRows } from '../src-renderer/views/overview/fleet-rows';
 import { percentile, round, type Figure, type Section } from './harness';
-import { build } from './ui.bench';
+import { build, openRouteScript } from './ui.bench';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'out/renderer');
@@ -69,19 +69,9 @@ async function rounds(modems: number, roundsEach: number, parallel: boolean): Pr
   }
 }
 
-// Page scripts as text (see ui.bench.ts: the runner would otherwise add helpers the page lacks).
-const OPEN_OVERVIEW = `(async () => {
-  location.hash = '#/';
-  await new Promise((r) => setTimeout(r, 300));
-  const t0 = performance.now();
-  location.hash = '#/overview';
-  await new Promise((done) => {
-    const check = () => (document.querySelector('.overview-table tbody tr[aria-rowindex]') ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
-    check();
-  });
-  return performance.now() - t0;
-})()`;
+const OPEN_OVERVIEW = openRouteScript('#/overview', '.overview-table tbody tr[aria-rowindex]');
 
+// Page scripts as text (see ui.bench.ts: the runner would otherwise add helpers the page lacks).
 /** From the input event carrying the query to the frame showing that query's rows (the count is checked too). */
 const FILTER = `(async ([query, expected]) => {
   const input = document.querySelector('.fleet-search');

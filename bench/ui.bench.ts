@@ -111,17 +111,22 @@ async function coldStartDriven(browser: Browser, url: string): Promise<number> {
 
 // Page scripts are passed as text: the TypeScript runner would otherwise decorate their inner
 // functions with helpers that do not exist in the page.
-const OPEN_THREAD = `(async () => {
+/** A page script: from a hash change to `route` until the first frame showing `selector` (ms). */
+export function openRouteScript(route: string, selector: string): string {
+  return `(async () => {
   location.hash = '#/';
   await new Promise((r) => setTimeout(r, 300));
   const t0 = performance.now();
-  location.hash = '#/thread';
+  location.hash = ${JSON.stringify(route)};
   await new Promise((done) => {
-    const check = () => (document.querySelector('.bubble') ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+    const check = () => (document.querySelector(${JSON.stringify(selector)}) ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
     check();
   });
   return performance.now() - t0;
 })()`;
+}
+
+const OPEN_THREAD = openRouteScript('#/thread', '.bubble');
 
 const SCROLL_FRAMES = `(async () => {
   const scroller = document.querySelector('.message-scroller');
