@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/*
+ * The app as a user starts it in browser mode, and the Chromium that opens it: shared by the UI
+ * tests (ui-kit.ts) and the README's screenshots (readme-screenshots.ts), so it holds no test hooks.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/hall10086.mjs');
+
+/**
+ * Builds the UI exactly as `npm run build` does: `serve` hands out what is in out/renderer. Test
+ * files run in parallel worker processes; the first to ask builds, the others wait for it, so no
+ * two builds ever write out/ at once (a page half-built under a running test).
+ */
+export async function buildApp(): Promise<void> {
+  // One marker per test run (the worker processes' parent), outside out/, which the build rewrites.
+  const run = join(ROOT, 'node_modules', '.cache', 'hall10086-ui-build', String(process.ppid));
+  await mkdir(dirname(run), { recursive: true });
+  const stale = await stat(run).then((s) => Date.now() - s.mtimeMs > 3600_000, () => false);
+  if (stale) await rm(run, { recursive: true, force: true });
+  const mine = await mkdir(run).then(() => true, () => false);
+  if (mine) {
+    try {
+      await electronViteBuild();
+      await writeFile(join(run, 'done'), 'ok');
+    } catch (e) {
+      await writeFile(join(run, 'done'), String(e));
+      throw e;
+    }
+    return;
+  }
+  for (;;) {
+    const done = await readFile(join(run, 'done'), 'utf8').catch(() => null);
+    if (done === 'ok') return;
+    if (done !== null) throw new Error(`the UI build failed in another test file: ${done}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function electronViteBuild(): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`electron-vite build exited ${code}: ${stderr}`))));
+  });
+}
+
+export interface Served {
+  url: string;
+  /** The app's data folder (journal, pairings, the extension socket). */
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** `hall10086 serve --port 0 --emulator [extra…]` with a data folder of its own; resolves with the URL it prints. */
+export async function serve(extra: readonly string[] = []): Promise<Served> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-ui-'));
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--emulator', ...extra, '--data-dir', dataDir], {
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    let err = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const line = out.match(/^http:\/\/\S+/m);
+      if (line) done(line[0]);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('close', (code) => fail(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return {
+    url,
+    dataDir,
+    async stop() {
+      const closed = new Promise((done) => child.once('close', done));
+      child.kill('SIGTERM');
+      await closed;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

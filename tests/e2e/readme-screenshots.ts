@@ -1,0 +1,81 @@
+/**
+ * Retakes the README's pictures from the app as it is now: browser mode on emulated modems, real
+ * Chromium, the Chinese UI. Run it after a visible change: `npx tsx tests/e2e/readme-screenshots.ts`
+ * (it builds the UI first). Not a test: it asserts nothing beyond waiting for what it pictures.
+ */
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildApp, launchChromium, serve } from './app-kit';
+
+const OUT = resolve(import.meta.dirname, '../../resources/screenshots');
+const REPLY_TIMEOUT = { timeout: 60_000 };
+
+async function sendFromCatalog(page: Page, query: string, code: string): Promise<void> {
+  await page.goto(page.url().split('#')[0] + '#/');
+  await page.fill('#catalog-search', query);
+  await page.waitForFunction((c) => document.querySelector('.result.active .code')?.textContent === c, code);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('article.instruction button.primary:not([disabled])', REPLY_TIMEOUT);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => location.hash.startsWith('#/thread'));
+}
+
+async function main(): Promise<void> {
+  await buildApp();
+  const server = await serve(['--count', '3']);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('#catalog-search');
+    const base = page.url().split('#')[0];
+    const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
+
+    await page.fill('#catalog-search', '还剩多少流量');
+    await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'CXYEG');
+    await shot('catalog');
+
+    await page.fill('#catalog-search', '上个月账单');
+    await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'ZD');
+    await page.keyboard.press('Enter');
+    await page.fill('#instruction-param-month', '2026-11');
+    await page.waitForSelector('svg.qr', REPLY_TIMEOUT);
+    await shot('instruction');
+
+    await sendFromCatalog(page, '余额', 'YE');
+    await sendFromCatalog(page, '查流量', 'CXYEG');
+    await page.waitForFunction(() => document.querySelectorAll('.bubble-line.in .bubble-figures').length >= 2, null, REPLY_TIMEOUT);
+    await shot('thread');
+
+    await page.goto(`${base}#/assistant`);
+    const input = page.getByPlaceholder('用自己的话问', { exact: false });
+    await input.fill('我这个月流量还剩多少');
+    await input.press('Enter');
+    await page.locator('.assistant-turn .chip').first().waitFor();
+    await shot('assistant');
+
+    await page.goto(`${base}#/overview`);
+    await page.waitForSelector('.fleet-check-all[aria-disabled="false"]', REPLY_TIMEOUT);
+    await page.click('.fleet-check-all');
+    await page.waitForFunction(() => document.querySelectorAll('.overview-table tbody td[data-kind="data.remaining"] strong').length >= 3, null, REPLY_TIMEOUT);
+    await page.waitForFunction(() => !document.querySelector('#fleet-check-status')?.textContent?.includes('正在'), null, REPLY_TIMEOUT);
+    // The per-SIM sections below the table read the stored figures a moment after the table shows them.
+    await page.waitForFunction(() => !document.querySelector('.overview h2')?.parentElement?.textContent?.includes('暂无剩余流量'), null, REPLY_TIMEOUT);
+    await page.setViewportSize({ width: 1366, height: 720 });
+    await shot('overview');
+
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.goto(`${base}#/modem`);
+    await page.waitForTimeout(1500);
+    await shot('modem');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
