@@ -91,7 +91,7 @@ const EN: Words = {
 const WORDS: Record<Lang, Words> = { 'zh-Hans': zh(false), 'zh-Hant': zh(true), en: EN };
 
 // Currencies written beside an amount that mean yuan; any other (HK$, £, €) is said as written, never converted.
-const YUAN = new Set(['元', '块', '¥', '￥', 'rmb', 'cny', 'yuan']);
+const YUAN = new Set(['元', '块', '¥', '￥', 'rmb', 'cny', 'yuan', '人民币']);
 /** The currency of a money figure when it is not yuan, as written (HK$, £, €); null otherwise. */
 export function foreignCurrency(f: FigureRecord): string | null {
   return f.currency === null || YUAN.has(f.currency.toLowerCase()) ? null : f.currency;

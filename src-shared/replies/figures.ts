@@ -2,7 +2,7 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import { assignPools, poolTag } from './kinds';
+import { assignPools, poolTag, regionalPools } from './kinds';
 import { bareNaming, labelNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
@@ -75,6 +75,7 @@ export function readFigures(
 ): FigureReading {
   const text = folded.text;
   const topical = masked(text, boilerplate);
+  rules = regionalPools(rules, text);
   const quantities = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
   const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, quantities));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
@@ -229,7 +230,8 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  const currency = t.measure === 'money' ? span.text.replace(/[\d.,\s+-]/gu, '') || null : null;
+  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
+  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
   return { topic: t.topic, field, value, unit, currency, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 

@@ -26,6 +26,18 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
   return pool ? { pool, end: at + m[0].length } : null;
 }
 
+/**
+ * The rules as they read one reply: when it is known as a region's operator's (CMHK's 中國移動香港,
+ * HK$), that region's kind words move to their kind (Hong Kong's 本地 is its local general data).
+ */
+export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
+  const region = rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
+  if (!region) return rules;
+  const own = new Set(region.pools.flatMap((p) => p.words));
+  const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);
+  return { ...rules, pools: rules.pools.map((p) => ({ pool: p.pool, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
+}
+
 export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
   rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
 

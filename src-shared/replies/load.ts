@@ -56,6 +56,8 @@ export interface ReplyRules {
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
   pools: { pool: DataPool; words: string[] }[];
+  /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
+  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
@@ -169,6 +171,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
     pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
     allKinds: (file.allKinds ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     menus: {

@@ -53,6 +53,9 @@ export class QuantityScanner {
       const afterNumber = m.index + digits.length;
       const unit = this.unitAt(text, afterNumber);
       if (unit) {
+        // "港币48.50元": a currency written before the amount and 元 after it are one amount in that currency.
+        const prefix = unit.measure === 'money' ? this.prefixBefore(text, start) : null;
+        if (prefix?.measure === 'money') start = prefix.start;
         const q = this.withUnit(text, start, unit, value, decimals);
         out.push(q);
         NUMBER.lastIndex = q.end;

@@ -135,6 +135,12 @@ export const ReplyRulesSchema = v.strictObject({
    * "省内…（结转）" is carried over. Words are looked for before a data amount (and in its package name).
    */
   pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+  /**
+   * Operators outside the mainland that also answer from 10086 (CMHK), known by a word of theirs
+   * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the
+   * local general data, not a provincial pool).
+   */
+  regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */

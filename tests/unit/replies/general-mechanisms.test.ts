@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
 import { checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
@@ -79,6 +79,38 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(said).toContain('balance: £7.85');
     expect(said).not.toContain('yuan');
     expect(describeFigures(read(byId('r2b1-available-credit').text), 'zh-Hans')).toContain('余额 12.85 元');
+  });
+
+  it('a currency written before an amount with 元 after it is that currency (港币48.50元), 人民币 is yuan', () => {
+    const u = read('您好，您的账户余额为港币48.50元，人民币账户余额为人民币20.00元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.currency} ${f.value}`)).toEqual(['港币 48.5', '人民币 20']);
+    const said = describeFigures(read('您的账户余额为港币48.50元。'), 'zh-Hans');
+    expect(said).toContain('48.50 港币');
+    expect(said).not.toContain('元');
+    expect(describeFigures(read('您的账户余额为人民币20.00元。'), 'zh-Hans')).toContain('余额 20.00 元');
+  });
+
+  it("a CMHK reply's 本地 data is its local general data; on the mainland 本地 stays provincial", () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.filter((f) => f.topic === 'data').map((f) => `${f.field} ${f.pool}`) : [];
+    };
+    expect(pools('【中國移動香港】閣下本月已使用本地數據8.5GB，剩餘數據11.5GB。')).toEqual(['used general', 'remaining general']);
+    expect(pools('China Mobile Hong Kong: Local data remaining 2.8GB.')).toEqual(['remaining general']);
+    expect(pools('閣下賬戶餘額為HK$20.00，本地數據剩餘1.2GB。')).toEqual(['remaining general']);
+    expect(pools('尊敬的客户，您本月本地流量剩余1.5GB，国内通用流量剩余2GB。【中国移动】')).toEqual(['remaining provincial', 'remaining general']);
+    // The overview's data left for the CMHK reply is its local data, alone.
+    const hk = read('【中國移動香港】閣下本地數據剩餘2.5GB。');
+    expect(hk.kind === 'figures' && customerDataLeft(dataByPool(hk.figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2560);
+  });
+
+  it('点 after points is a points unit (其中120点将于…到期); a clock time with 点 is none', () => {
+    const u = read('您的积分为1200分，其中120点将于年底到期。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 1200', 'expiring 120']);
+    const m = read('您当前可用积分860点，请于今天22点前兑换。');
+    expect(m.kind === 'figures' && m.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 860']);
+    const dated = read('截至11月25日10点，您的积分余额为300点。');
+    expect(dated.kind === 'figures' && dated.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 300']);
   });
 
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
