@@ -88,6 +88,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(said).toContain('48.50 港币');
     expect(said).not.toContain('元');
     expect(describeFigures(read('您的账户余额为人民币20.00元。'), 'zh-Hans')).toContain('余额 20.00 元');
+    // What 小e and the line under a reply say of a CMHK reply: HK$ as read, its local data as the data left.
+    expect(describeFigures(read('【中國移動香港】閣下的賬戶餘額為HK$48.50，本地數據剩餘2.5GB。'), 'zh-Hans')).toBe('你的余额 HK$48.50，流量还剩 2.50 GB');
   });
 
   it("a CMHK reply's 本地 data is its local general data; on the mainland 本地 stays provincial", () => {
