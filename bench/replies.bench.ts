@@ -6,6 +6,7 @@ import { createRng } from '../src-main/emulator/rng';
 import { describeFigures, understandReply, type FiguresReply } from '../src-shared/replies';
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
+import { unknownLabelFigures } from './replies-unknown-label';
 import { variantFigures } from './replies-variants';
 
 const REPLIES = 100_000;
@@ -72,6 +73,7 @@ export default async function repliesBench(): Promise<Section> {
 
   const corpus = corpusFigures();
   const variants = variantFigures();
+  const unknownLabel = unknownLabelFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -84,10 +86,12 @@ export default async function repliesBench(): Promise<Section> {
       { name: 'confirm / outcome / unknown', value: ['confirm', 'outcome', 'unknown'].map((k) => kinds.get(k) ?? 0).join(' / ') },
       ...corpus.figures,
       ...variants.figures,
+      ...unknownLabel.figures,
     ],
     notes: [
       ...corpus.notes,
       ...variants.notes,
+      ...unknownLabel.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

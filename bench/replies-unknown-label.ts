@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import repliesJson from '../instructions/replies.json';
+import { fold } from '../src-shared/search/fold';
+import { parseReplyRules, ReplyReader, understandReply, type FigureRecord } from '../src-shared/replies';
+import { canonical, checkEntry, loadCorpus, whatOf, type HandFigure } from '../tests/fixtures/replies/corpus';
+import type { Figure } from './harness';
+
+const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
+type Json = Record<string, unknown>;
+
+/** Every label word of the templates (field labels and suffixes), folded. */
+function labelWords(file: Json): string[] {
+  const words = new Set<string>();
+  const add = (f: { labels?: string[]; suffixes?: string[] }) => [...(f.labels ?? []), ...(f.suffixes ?? [])].forEach((w) => words.add(w));
+  for (const set of Object.values(file.labelSets as Record<string, { labels?: string[]; suffixes?: string[] }[]>)) set.forEach(add);
+  for (const t of file.figures as { fields: unknown }[]) if (Array.isArray(t.fields)) (t.fields as { labels?: string[]; suffixes?: string[] }[]).forEach(add);
+  return [...words];
+}
+
+/** The templates with one label word taken out wherever it is a label or a suffix. */
+function without(file: Json, word: string): Json {
+  const copy = structuredClone(file);
+  const strip = (f: { labels?: string[]; suffixes?: string[] }) => {
+    if (f.labels) f.labels = f.labels.filter((w) => w !== word);
+    if (f.suffixes) f.suffixes = f.suffixes.filter((w) => w !== word);
+  };
+  for (const set of Object.values(copy.labelSets as Record<string, { labels?: string[] }[]>)) set.forEach(strip);
+  for (const t of copy.figures as { fields: unknown }[]) if (Array.isArray(t.fields)) (t.fields as { labels?: string[] }[]).forEach(strip);
+  return copy;
+}
+
+const same = (f: FigureRecord, h: HandFigure) => Math.abs(f.value - canonical(h)) <= 1e-6 * Math.max(1, Math.abs(canonical(h)));
+
+/**
+ * How the reader falls back when one label word of a dev text is unknown to it: for each label word
+ * written in a dev text, the reader without that word reads the text again; each hand figure the
+ * full reader finds is then still found, lost (no figure of that value), or wrong (a figure of that
+ * value with another meaning or pool kind). Counted over the hand figures whose words before them
+ * hold that word.
+ */
+export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
+  const corpus = loadCorpus(resolve(import.meta.dirname, '../tests/fixtures/replies/real-dev.json'));
+  const file = repliesJson as unknown as Json;
+  const tally = { pairs: 0, figures: 0, kept: 0, lost: 0, wrong: 0, collateral: 0 };
+  const worst = new Map<string, { lost: number; wrong: number }>();
+  const readers = new Map<string, ReplyReader>();
+  for (const word of labelWords(file)) {
+    const texts = corpus.filter((e) => fold(e.text).includes(fold(word)) && e.figures.some((h) => h.what !== 'other'));
+    if (!texts.length) continue;
+    const reader = readers.get(word) ?? new ReplyReader(parseReplyRules(without(file, word)));
+    for (const entry of texts) {
+      const full = checkEntry(entry, understandReply({ text: entry.text, receivedAt: RECEIVED, from: '10086' }));
+      const u = reader.read({ text: entry.text, receivedAt: RECEIVED, from: '10086' });
+      const c = checkEntry(entry, u);
+      const figures = u.kind === 'figures' ? u.figures : [];
+      const foundBefore = [...full.matched.values()].filter((h) => !full.wrongPool.includes(h));
+      const missingNow = new Set([...c.missing, ...c.wrongPool]);
+      tally.pairs++;
+      // The figures that word names (it is in the words before them); others are counted as collateral.
+      for (const h of foundBefore) {
+        if (!fold(h.label).includes(fold(word))) {
+          if (missingNow.has(h)) tally.collateral++;
+          continue;
+        }
+        tally.figures++;
+        if (!missingNow.has(h)) tally.kept++;
+        else {
+          const wrong = figures.some((f) => same(f, h) && (whatOf(f) !== h.what || f.pool !== h.pool));
+          if (wrong) tally.wrong++;
+          else tally.lost++;
+          const w = worst.get(word) ?? { lost: 0, wrong: 0 };
+          w[wrong ? 'wrong' : 'lost']++;
+          worst.set(word, w);
+        }
+      }
+    }
+  }
+  const pct = (n: number) => (tally.figures ? Math.round((1000 * n) / tally.figures) / 10 : 0);
+  const top = [...worst].sort((a, b) => b[1].lost + b[1].wrong - (a[1].lost + a[1].wrong)).slice(0, 15);
+  return {
+    figures: [
+      {
+        name: `one label word unknown (${tally.pairs} text × word pairs): figures kept / lost / wrong`,
+        value: `${pct(tally.kept)} % / ${pct(tally.lost)} % / ${pct(tally.wrong)} % (${tally.kept}/${tally.lost}/${tally.wrong} of ${tally.figures})`,
+      },
+      { name: 'one label word unknown: other figures of the text lost with it', value: tally.collateral },
+    ],
+    notes: [`label words whose absence costs most (lost/wrong): ${top.map(([w, t]) => `${w} ${t.lost}/${t.wrong}`).join('; ')}`],
+  };
+}
