@@ -49,6 +49,7 @@ export interface ReplyRules {
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
   boilerplate: RegExp[];
+  adverts: { clause: RegExp[]; sentence: RegExp[] };
   hypothetical: string[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
@@ -165,6 +166,10 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     measures,
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
     boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
+    adverts: {
+      clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
+      sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
+    },
     hypothetical: (file.hypothetical ?? []).map(fold),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),

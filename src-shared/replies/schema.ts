@@ -120,6 +120,12 @@ export const ReplyRulesSchema = v.strictObject({
   offers: v.array(text),
   /** Text that looks like an amount but is not one (`4G套餐`, `1M=1024K`, instruction codes). */
   ignore: v.array(pattern),
+  /**
+   * Words of an advertisement: `clause` words open one that runs to the end of the sentence
+   * (…剩余1.5GB，可回复KTLL办理流量包), `sentence` words make their whole sentence one (…，详询10086).
+   * Masked like boilerplate, so a package on offer is never read as the customer's figure.
+   */
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */

@@ -115,6 +115,23 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(dated.kind === 'figures' && dated.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 300']);
   });
 
+  it('an advert after the figures, in the same sentence or the next, gives no figure (ours, not real)', () => {
+    const read3 = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}`) : [];
+    };
+    expect(read3('您的话费余额为23.50元。限时特惠：30元包15GB国内流量，回复KT30立即开通！')).toEqual(['balance.balance 23.5']);
+    expect(read3('截至12月1日，您本月已使用国内通用流量2.1GB，剩余7.9GB。推荐您办理10元3GB夜间流量包，回复YJ10即可订购。【中国移动】')).toEqual([
+      'data.used 2150.4',
+      'data.remaining 8089.6',
+    ]);
+    expect(read3('尊敬的客户，您当前积分3200分。1000积分可兑换10元话费，欢迎参与。')).toEqual(['points.total 3200']);
+    expect(read3('您的账户余额为5.00元，充值50元送10元话费，详询10086。')).toEqual(['balance.balance 5']);
+    expect(read3('您本月剩余流量3.2GB，流量不够用？回复KTLL开通10元1GB流量包')).toEqual(['data.remaining 3276.8']);
+    // 可兑换积分 is the points one can redeem, not an advert.
+    expect(read3('您的积分账户：可兑换积分2000分，冻结积分100分。')).toContain('points.total 2000');
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
