@@ -76,9 +76,10 @@ export function readFigures(
   const text = folded.text;
   const topical = masked(text, boilerplate);
   rules = regionalPools(rules, text);
-  const quantities = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
-  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, quantities));
+  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
+  const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
@@ -219,6 +220,25 @@ function opensBreakdown(after: string, t: FigureTemplate): boolean {
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
+
+/**
+ * An amount whose unit word two measures share (分: points, minutes) is in the measure of the topic
+ * word written last before it in its sentence ("国内语音共200分" minutes, "积分1200分" points).
+ */
+function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity {
+  const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
+  let best = { measure: q.measure, at: -1 };
+  for (const measure of [q.measure, ...q.alternatives!]) {
+    for (const t of active) {
+      if (t.measure !== measure) continue;
+      for (const w of t.when) {
+        const at = sentence.lastIndexOf(w);
+        if (at >= 0 && at + w.length > best.at) best = { measure, at: at + w.length };
+      }
+    }
+  }
+  return { ...q, measure: best.measure };
+}
 
 /**
  * A topic whose measure is its own (data, minutes) is about when an amount in that unit and one of

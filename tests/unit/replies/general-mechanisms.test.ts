@@ -132,6 +132,15 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(read3('您的积分账户：可兑换积分2000分，冻结积分100分。')).toContain('points.total 2000');
   });
 
+  it('分 after a call word is minutes, after 积分 points (the topic word written last before it)', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${f.value} ${f.unit}`) : [];
+    };
+    expect(lines('国内语音共200分，已用1分，剩余199分。')).toEqual(['voice.total 200 min', 'voice.used 1 min', 'voice.remaining 199 min']);
+    expect(lines('您的积分为1200分，本月国内通话已用20分。')).toEqual(['points.total 1200 points', 'voice.used 20 min']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
