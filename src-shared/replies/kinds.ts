@@ -86,6 +86,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
+    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
+      ({ pool, headed } = previous!);
+    }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
     if (pool === null) {

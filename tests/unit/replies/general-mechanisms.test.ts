@@ -141,6 +141,20 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines('您的积分为1200分，本月国内通话已用20分。')).toEqual(['points.total 1200 points', 'voice.used 20 min']);
   });
 
+  it('a line of a label and its amount goes on with the kind of the line before; one naming data anew does not', () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.pool}`) : [];
+    };
+    expect(pools('国内通用流量共908.98M\n已使用37.57M\n还剩余871.4M')).toEqual(['total general', 'used general', 'remaining general']);
+    expect(pools('国内通用流量共10GB\n套餐外流量已使用1GB')).toEqual(['total general', 'used null']);
+  });
+
+  it('a decimal amount with a unit glued to a word before it is read (剩余GPRS200.00M); a code is not', () => {
+    const u = read('"赠送200M本地流量": 剩余GPRS200.00M(1M=1024K)。共含WLAN1100.00M，剩余WLAN367.75M。回复KTLL10开通。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`)).toEqual(['remaining 200 provincial', 'total 1100 wlan', 'remaining 367.75 wlan']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
