@@ -9,7 +9,7 @@ const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
 type Json = Record<string, unknown>;
 
 /** Every label word of the templates (field labels and suffixes), folded. */
-function labelWords(file: Json): string[] {
+export function labelWords(file: Json): string[] {
   const words = new Set<string>();
   const add = (f: { labels?: string[]; suffixes?: string[] }) => [...(f.labels ?? []), ...(f.suffixes ?? [])].forEach((w) => words.add(w));
   for (const set of Object.values(file.labelSets as Record<string, { labels?: string[]; suffixes?: string[] }[]>)) set.forEach(add);
@@ -17,15 +17,20 @@ function labelWords(file: Json): string[] {
   return [...words];
 }
 
-/** The templates with one label word taken out wherever it is a label or a suffix. */
-function without(file: Json, word: string): Json {
+type Rule = { labels: string[]; suffixes?: string[] };
+
+/** The templates with one label word taken out wherever it is a label or a suffix (a rule left with no label goes). */
+export function without(file: Json, word: string): Json {
   const copy = structuredClone(file);
-  const strip = (f: { labels?: string[]; suffixes?: string[] }) => {
-    if (f.labels) f.labels = f.labels.filter((w) => w !== word);
-    if (f.suffixes) f.suffixes = f.suffixes.filter((w) => w !== word);
-  };
-  for (const set of Object.values(copy.labelSets as Record<string, { labels?: string[] }[]>)) set.forEach(strip);
-  for (const t of copy.figures as { fields: unknown }[]) if (Array.isArray(t.fields)) (t.fields as { labels?: string[] }[]).forEach(strip);
+  const strip = (rules: Rule[]): Rule[] =>
+    rules.flatMap((f) => {
+      const labels = f.labels.filter((w) => w !== word);
+      const suffixes = f.suffixes?.filter((w) => w !== word);
+      return labels.length ? [{ ...f, labels, ...(suffixes?.length ? { suffixes } : { suffixes: undefined }) }] : [];
+    });
+  const sets = copy.labelSets as Record<string, Rule[]>;
+  for (const name of Object.keys(sets)) sets[name] = strip(sets[name]!);
+  for (const t of copy.figures as { fields: unknown }[]) if (Array.isArray(t.fields)) t.fields = strip(t.fields as Rule[]);
   return copy;
 }
 

@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { assignPools, poolTag, regionalPools } from './kinds';
-import { bareNaming, labelNaming, suffixNaming } from './labels';
+import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -124,7 +124,9 @@ export function readFigures(
     inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
     const bare = q.measure === null;
     if (candidates.length === 0) return;
-    const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    const found = bare
+      ? bareNaming(candidates, window)
+      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -150,7 +152,7 @@ export function readFigures(
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
-        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf)) ??
+        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {

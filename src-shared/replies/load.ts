@@ -59,6 +59,7 @@ export interface ReplyRules {
   pools: { pool: DataPool; words: string[] }[];
   /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
   regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
+  notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
@@ -115,7 +116,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     }
   };
   const foldFields = (fields: FieldRule[]): FieldRule[] =>
-    fields.map((f) => ({ ...f, labels: f.labels.map(fold), suffixes: f.suffixes?.map(fold) }));
+    fields.map((f) => ({ ...f, labels: f.labels.map(fold), suffixes: f.suffixes?.map(fold), stems: f.stems?.map(fold) }));
   const byLength = (entries: [string, number][]): [string, number][] =>
     entries.map(([w, n]): [string, number] => [fold(w), n]).sort((a, b) => b[0].length - a[0].length);
 
@@ -177,6 +178,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     figures,
     pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
+    notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     menus: {

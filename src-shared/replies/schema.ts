@@ -49,6 +49,12 @@ export const FieldRuleSchema = v.strictObject({
   labels: words,
   /** Words written right after the number (English: "8.8GB left"). */
   suffixes: v.optional(words),
+  /**
+   * The last resort when no label is written before an amount: a character that labels of this field
+   * are built on (用 of 已使用/用了/已用, 剩 of 剩余/还剩), in the clause right before the amount and
+   * outside kind words and `notStems` words (通用, 费用). An unknown label is read by its stem.
+   */
+  stems: v.optional(words),
   /** The label also names a number written without a unit ("积分 1200"). */
   bare: v.optional(v.boolean()),
   /** The amount is owed ("欠费12.50元" is a balance of -12.50). */
@@ -147,6 +153,8 @@ export const ReplyRulesSchema = v.strictObject({
    * local general data, not a provincial pool).
    */
   regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
+  /** Words a stem is written in that are not labels (可用 is a label itself; 费用, 用户, 信用 are none). */
+  notStems: v.optional(v.array(text)),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */

@@ -155,6 +155,17 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`)).toEqual(['remaining 200 provincial', 'total 1100 wlan', 'remaining 367.75 wlan']);
   });
 
+  it('an unknown used-label is read by its stem (已耗用, 累计用掉), never 通用 or 费用', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
+    };
+    expect(lines('国内通用流量10GB，已耗用2GB，剩余8GB。')).toEqual(['total 10240 general', 'used 2048 general', 'remaining 8192 general']);
+    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 null', 'remaining 2048 null']);
+    expect(lines('本月国内通用流量1.5GB。')).toEqual([]);
+    expect(lines('您的话费余额为20.00元，套餐费用38.00元已扣除。')).toEqual(['balance 20 null']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
