@@ -115,8 +115,13 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       return /(?!)/gdu;
     }
   };
+  const synonyms = (file.labelSynonyms ?? []).map((set) => set.map(fold));
+  // 使用总流量 also as 使用总数据: each label once with every synonym of a word it holds.
+  const withSynonyms = (labels: string[]): string[] => [
+    ...new Set(labels.flatMap((l) => [l, ...synonyms.flatMap((set) => set.flatMap((w) => (l.includes(w) ? set.filter((o) => o !== w).map((o) => l.replaceAll(w, o)) : [])))])),
+  ];
   const foldFields = (fields: FieldRule[]): FieldRule[] =>
-    fields.map((f) => ({ ...f, labels: f.labels.map(fold), suffixes: f.suffixes?.map(fold), stems: f.stems?.map(fold) }));
+    fields.map((f) => ({ ...f, labels: withSynonyms(f.labels.map(fold)), suffixes: f.suffixes?.map(fold), stems: f.stems?.map(fold) }));
   const byLength = (entries: [string, number][]): [string, number][] =>
     entries.map(([w, n]): [string, number] => [fold(w), n]).sort((a, b) => b[0].length - a[0].length);
 

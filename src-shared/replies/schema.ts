@@ -153,6 +153,8 @@ export const ReplyRulesSchema = v.strictObject({
    * local general data, not a provincial pool).
    */
   regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
+  /** Words written for one another inside labels (流量/数据): a label with one also stands with the others. */
+  labelSynonyms: v.optional(v.array(v.pipe(v.array(text), v.minLength(2)))),
   /** Words a stem is written in that are not labels (可用 is a label itself; 费用, 用户, 信用 are none). */
   notStems: v.optional(v.array(text)),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */

@@ -166,6 +166,15 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines('您的话费余额为20.00元，套餐费用38.00元已扣除。')).toEqual(['balance 20 null']);
   });
 
+  it('数据 stands for 流量 inside labels (使用总数据), and 4G before 数据 is the network, not an amount', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
+    };
+    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 null', 'remaining 117.24 null']);
+    expect(lines('本地4G数据剩余677.08MB。')).toEqual(['remaining 677.08 provincial']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
