@@ -36,23 +36,41 @@ export function without(file: Json, word: string): Json {
 
 const same = (f: FigureRecord, h: HandFigure) => Math.abs(f.value - canonical(h)) <= 1e-6 * Math.max(1, Math.abs(canonical(h)));
 
+/** The templates with one kind word (pools) taken out (a kind left with no word goes). */
+export function withoutKindWord(file: Json, word: string): Json {
+  const copy = structuredClone(file);
+  copy.pools = (copy.pools as { pool: string; words: string[] }[]).flatMap((p) => {
+    const words = p.words.filter((w) => w !== word);
+    return words.length ? [{ ...p, words }] : [];
+  });
+  return copy;
+}
+
+interface Tally {
+  pairs: number;
+  figures: number;
+  kept: number;
+  lost: number;
+  wrong: number;
+  /** Right value and meaning, kind read as unstated (null): never added to another kind, so safe. */
+  unstated: number;
+  collateral: number;
+  worst: Map<string, { lost: number; wrong: number }>;
+}
+
 /**
- * How the reader falls back when one label word of a dev text is unknown to it: for each label word
- * written in a dev text, the reader without that word reads the text again; each hand figure the
- * full reader finds is then still found, lost (no figure of that value), or wrong (a figure of that
- * value with another meaning or pool kind). Counted over the hand figures whose words before them
- * hold that word.
+ * For each word of a dev text, the reader without that word reads the text again; each hand figure
+ * the full reader finds and whose words before it hold that word is then still found, lost (no
+ * figure of that value), read with its kind unstated (safe: never added to another kind), or wrong
+ * (a figure of that value with another meaning or another pool kind).
  */
-export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
+function ablate(words: string[], rulesWithout: (word: string) => Json): Tally {
   const corpus = loadCorpus(resolve(import.meta.dirname, '../tests/fixtures/replies/real-dev.json'));
-  const file = repliesJson as unknown as Json;
-  const tally = { pairs: 0, figures: 0, kept: 0, lost: 0, wrong: 0, collateral: 0 };
-  const worst = new Map<string, { lost: number; wrong: number }>();
-  const readers = new Map<string, ReplyReader>();
-  for (const word of labelWords(file)) {
+  const tally: Tally = { pairs: 0, figures: 0, kept: 0, lost: 0, wrong: 0, unstated: 0, collateral: 0, worst: new Map() };
+  for (const word of words) {
     const texts = corpus.filter((e) => fold(e.text).includes(fold(word)) && e.figures.some((h) => h.what !== 'other'));
     if (!texts.length) continue;
-    const reader = readers.get(word) ?? new ReplyReader(parseReplyRules(without(file, word)));
+    const reader = new ReplyReader(parseReplyRules(rulesWithout(word)));
     for (const entry of texts) {
       const full = checkEntry(entry, understandReply({ text: entry.text, receivedAt: RECEIVED, from: '10086' }));
       const u = reader.read({ text: entry.text, receivedAt: RECEIVED, from: '10086' });
@@ -69,27 +87,45 @@ export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
         }
         tally.figures++;
         if (!missingNow.has(h)) tally.kept++;
+        else if (h.pool !== null && figures.some((f) => same(f, h) && whatOf(f) === h.what && f.pool === null)) tally.unstated++;
         else {
           const wrong = figures.some((f) => same(f, h) && (whatOf(f) !== h.what || f.pool !== h.pool));
           if (wrong) tally.wrong++;
           else tally.lost++;
-          const w = worst.get(word) ?? { lost: 0, wrong: 0 };
+          const w = tally.worst.get(word) ?? { lost: 0, wrong: 0 };
           w[wrong ? 'wrong' : 'lost']++;
-          worst.set(word, w);
+          tally.worst.set(word, w);
         }
       }
     }
   }
-  const pct = (n: number) => (tally.figures ? Math.round((1000 * n) / tally.figures) / 10 : 0);
-  const top = [...worst].sort((a, b) => b[1].lost + b[1].wrong - (a[1].lost + a[1].wrong)).slice(0, 15);
+  return tally;
+}
+
+/** How the reader falls back when one label word, or one kind word, of a dev text is unknown to it. */
+export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
+  const file = repliesJson as unknown as Json;
+  const labels = ablate(labelWords(file), (w) => without(file, w));
+  const kinds = ablate(
+    (file.pools as { words: string[] }[]).flatMap((p) => p.words),
+    (w) => withoutKindWord(file, w),
+  );
+  const pct = (t: Tally, n: number) => (t.figures ? Math.round((1000 * n) / t.figures) / 10 : 0);
+  const row = (what: string, t: Tally): Figure[] => [
+    {
+      name: `one ${what} word unknown (${t.pairs} text × word pairs): figures kept / kind unstated / lost / wrong`,
+      value: `${pct(t, t.kept)} / ${pct(t, t.unstated)} / ${pct(t, t.lost)} / ${pct(t, t.wrong)} % (${t.kept}/${t.unstated}/${t.lost}/${t.wrong} of ${t.figures})`,
+    },
+    { name: `one ${what} word unknown: other figures of the text lost with it`, value: t.collateral },
+  ];
+  const worst = (t: Tally) =>
+    [...t.worst]
+      .sort((a, b) => b[1].lost + b[1].wrong - (a[1].lost + a[1].wrong))
+      .slice(0, 15)
+      .map(([w, n]) => `${w} ${n.lost}/${n.wrong}`)
+      .join('; ');
   return {
-    figures: [
-      {
-        name: `one label word unknown (${tally.pairs} text × word pairs): figures kept / lost / wrong`,
-        value: `${pct(tally.kept)} % / ${pct(tally.lost)} % / ${pct(tally.wrong)} % (${tally.kept}/${tally.lost}/${tally.wrong} of ${tally.figures})`,
-      },
-      { name: 'one label word unknown: other figures of the text lost with it', value: tally.collateral },
-    ],
-    notes: [`label words whose absence costs most (lost/wrong): ${top.map(([w, t]) => `${w} ${t.lost}/${t.wrong}`).join('; ')}`],
+    figures: [...row('label', labels), ...row('kind', kinds)],
+    notes: [`label words whose absence costs most (lost/wrong): ${worst(labels)}`, `kind words whose absence costs most (lost/wrong): ${worst(kinds)}`],
   };
 }
