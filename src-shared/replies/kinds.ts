@@ -1,7 +1,7 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
 import type { Read } from './figures';
-import type { ReplyRules } from './load';
+import type { PoolRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 
 /**
@@ -35,18 +35,30 @@ export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
   if (!region) return rules;
   const own = new Set(region.pools.flatMap((p) => p.words));
   const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);
-  return { ...rules, pools: rules.pools.map((p) => ({ pool: p.pool, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
+  return { ...rules, pools: rules.pools.map((p) => ({ ...p, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
+function lastNaming(text: string, w: string, p: PoolRule): number {
+  const narrow = p.narrowable?.words.includes(w) ? p.narrowable.after : null;
+  for (let at = text.lastIndexOf(w); at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
+    const lead = text.slice(0, at);
+    if (!narrow || !HAN.test(lead.at(-1) ?? '') || narrow.some((q) => lead.endsWith(q))) return at;
+  }
+  return -1;
 }
 
 export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
-  rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+  rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
 
 /** The kind named last in a text (the nearest to what follows it). */
 function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
   let best: { pool: DataPool; at: number } | null = null;
   for (const p of rules.pools) {
     for (const w of p.words) {
-      const at = text.lastIndexOf(w);
+      const at = lastNaming(text, w, p);
       if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
     }
   }

@@ -41,6 +41,12 @@ export interface FigureTemplate {
   kindWords: string[];
 }
 
+export interface PoolRule {
+  pool: DataPool;
+  words: string[];
+  narrowable?: { words: string[]; after: string[] };
+}
+
 export interface ReplyRules {
   serviceNumbers: ReadonlySet<string>;
   signs: string[];
@@ -56,7 +62,7 @@ export interface ReplyRules {
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
-  pools: { pool: DataPool; words: string[] }[];
+  pools: PoolRule[];
   /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
   regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
   notStems: string[];
@@ -181,7 +187,11 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
-    pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    pools: file.pools.map((p) => ({
+      pool: p.pool,
+      words: p.words.map(fold),
+      ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
+    })),
     regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
     notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),

@@ -146,7 +146,18 @@ export const ReplyRulesSchema = v.strictObject({
    * Kinds of data allowance and the words that name them, strongest first: a pool named by
    * "省内…（结转）" is carried over. Words are looked for before a data amount (and in its package name).
    */
-  pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+  pools: v.array(
+    v.strictObject({
+      pool: v.picklist(DATA_POOLS),
+      words,
+      /**
+       * Words of this kind that another word before them may narrow (港澳台通用流量 is not domestic
+       * general data): they name the kind only at the start of the words, after a non-Han character
+       * or after one of `after` (国内通用流量, 套餐内通用流量); after any other word the kind is unstated.
+       */
+      narrowable: v.optional(v.strictObject({ words, after: v.array(text) })),
+    }),
+  ),
   /**
    * Operators outside the mainland that also answer from 10086 (CMHK), known by a word of theirs
    * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the

@@ -175,6 +175,16 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines('本地4G数据剩余677.08MB。')).toEqual(['remaining 677.08 provincial']);
   });
 
+  it('通用流量 after a word that narrows it (港澳台通用流量) names no kind; after 国内 or 套餐内 it is general', () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.value} ${f.pool}`) : [];
+    };
+    expect(pools('港澳台通用流量剩余1.00GB，国内通用流量剩余2.00GB。')).toEqual(['1024 null', '2048 general']);
+    expect(pools('您的套餐内通用流量剩余3GB。')).toEqual(['3072 general']);
+    expect(pools('通用流量剩余1.5GB，省内通用流量剩余0.5GB。')).toEqual(['1536 general', '512 provincial']);
+  });
+
   it('a percentage or a link is no amount, and leaves the reply sure', () => {
     const u = read(byId('percent-url-not-figures').text);
     expect(u.kind === 'figures' && u.confidence).toBe('sure');
