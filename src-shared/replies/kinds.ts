@@ -43,9 +43,9 @@ const HAN = /\p{Script=Han}/u;
 /** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
 function lastNaming(text: string, w: string, p: PoolRule): number {
   const narrow = p.narrowable?.words.includes(w) ? p.narrowable.after : null;
+  if (!narrow) return text.lastIndexOf(w);
   for (let at = text.lastIndexOf(w); at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
-    const lead = text.slice(0, at);
-    if (!narrow || !HAN.test(lead.at(-1) ?? '') || narrow.some((q) => lead.endsWith(q))) return at;
+    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at))) return at;
   }
   return -1;
 }
