@@ -6,6 +6,8 @@ import { createRng } from '../src-main/emulator/rng';
 import { describeFigures, understandReply, type FiguresReply } from '../src-shared/replies';
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
+import { unknownLabelFigures } from './replies-unknown-label';
+import { variantFigures } from './replies-variants';
 
 const REPLIES = 100_000;
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
@@ -70,6 +72,8 @@ export default async function repliesBench(): Promise<Section> {
   const describeMs = timeEach(figureReplies, (r) => describeFigures(r, 'zh-Hans'));
 
   const corpus = corpusFigures();
+  const variants = variantFigures();
+  const unknownLabel = unknownLabelFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -81,9 +85,13 @@ export default async function repliesBench(): Promise<Section> {
       { name: 'replies read as figures / unsure', value: `${kinds.get('figures') ?? 0} / ${unsure}` },
       { name: 'confirm / outcome / unknown', value: ['confirm', 'outcome', 'unknown'].map((k) => kinds.get(k) ?? 0).join(' / ') },
       ...corpus.figures,
+      ...variants.figures,
+      ...unknownLabel.figures,
     ],
     notes: [
       ...corpus.notes,
+      ...variants.notes,
+      ...unknownLabel.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

@@ -84,7 +84,8 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
     const sim = { sim: s.simId };
     const label = byId.get(s.simId);
     if (label) info.samples.push({ labels: { ...sim, name: label.name, owner: label.owner }, value: 1 });
-    if (s.balance !== null) balance.samples.push({ labels: sim, value: s.balance });
+    // A balance in another currency (HK$, £) is not yuan and is never converted: this gauge leaves it out.
+    if (s.balance !== null && !s.balanceCurrency) balance.samples.push({ labels: sim, value: s.balance });
     for (const [pool, mb] of Object.entries(s.dataLeftByPoolMb)) data.samples.push({ labels: { ...sim, pool }, value: Math.round(mb * MB) });
     if (s.minutesLeft !== null) minutes.samples.push({ labels: sim, value: s.minutesLeft * 60 });
     if (s.points !== null) points.samples.push({ labels: sim, value: s.points });

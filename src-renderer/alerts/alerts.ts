@@ -46,6 +46,8 @@ export function alertsFor(sims: readonly LatestFigures[], thresholds: AlertThres
     ] as const;
     for (const { kind, point, threshold, instruction } of checks) {
       if (!point || threshold === null || point.value >= threshold) continue;
+      // The balance threshold is in yuan; a balance in HK$ or £ is never converted, so never compared with it.
+      if (kind === 'balance' && point.currency !== null) continue;
       alerts.push({ simId: sim.simId, kind, value: point.value, threshold, messageId: point.messageId, at: point.at, instruction });
     }
   }

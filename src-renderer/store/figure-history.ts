@@ -19,6 +19,8 @@ export interface FigurePoint {
   at: number;
   messageId: string;
   value: number;
+  /** Money only: the currency as written when it is not yuan (HK$, £); null for yuan. Never converted. */
+  currency: string | null;
   /** The reply rules were not sure of some figure of that reply. */
   unsure: boolean;
 }
@@ -29,16 +31,20 @@ export const HISTORY_REPLIES = 30;
 /**
  * One point per reply, oldest first. Data left is the customer's general data (the general pools of
  * the reply added up, never with pools of another kind); a reply with no such figure has no point.
- * Other figures of several packages are added up.
+ * Other figures of several packages are added up; money only in one currency, the first one written
+ * (a reply with amounts in two currencies is marked unsure: the other is in its text, never converted).
  */
 export function pointsOf(rows: readonly FigureRow[]): FigurePoint[] {
   const byMessage = new Map<string, FigureRow[]>();
   for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
   const points: FigurePoint[] = [];
   for (const [messageId, group] of byMessage) {
-    const value = group[0]!.kind === 'data.remaining' ? customerDataLeft(poolsOf(group))?.mb : group.reduce((s, r) => s + r.value, 0);
+    const currency = group[0]!.currency ?? null;
+    const same = group.filter((r) => (r.currency ?? null) === currency);
+    const value = group[0]!.kind === 'data.remaining' ? customerDataLeft(poolsOf(group))?.mb : same.reduce((s, r) => s + r.value, 0);
     if (value === undefined) continue;
-    points.push({ at: group[0]!.at, messageId, value, unsure: group.some((r) => r.confidence === 'unsure') });
+    const unsure = same.length < group.length || group.some((r) => r.confidence === 'unsure');
+    points.push({ at: group[0]!.at, messageId, value, currency, unsure });
   }
   return points.sort((a, b) => a.at - b.at || a.messageId.localeCompare(b.messageId));
 }

@@ -90,6 +90,8 @@ export interface FigureRow {
   package: string | null;
   /** Data only: the kind of allowance (general, provincial…); amounts of different kinds are never added up. */
   pool: DataPool | null;
+  /** Money only: the currency as written when it is not yuan (HK$, £); absent or null for yuan. Never converted. */
+  currency?: string | null;
   confidence: Confidence;
 }
 

@@ -127,7 +127,7 @@ function Latest({ kind, points }: { kind: OverviewKind; points: FigurePoint[] })
   if (!latest) return <span className="muted">{t('overview.noFigure')}</span>;
   return (
     <span className="figure-latest">
-      <strong className="figure-value">{formatFigure(kind, latest.value, lang)}</strong>
+      <strong className="figure-value">{formatFigure(kind, latest.value, lang, latest.currency)}</strong>
       {latest.unsure && <span className="badge badge-risk"> {t('reply.unsure')}</span>}
       <time className="muted figure-time" dateTime={new Date(latest.at).toISOString()}>
         {dayLabel(latest.at, Date.now(), i18n)} {timeOfDay(latest.at, lang)}

@@ -51,7 +51,7 @@ const numberText = (n: number | null) => (n === null ? null : String(Math.round(
 
 /** The figures published one per topic, and how Home Assistant is told to show each. */
 export const SIM_SENSORS: readonly Sensor[] = [
-  { leaf: 'balance', name: 'Balance', value: (s) => numberText(s.balance), unit: 'CNY', deviceClass: 'monetary' },
+  { leaf: 'balance', name: 'Balance', value: (s) => (s.balanceCurrency ? null : numberText(s.balance)), unit: 'CNY', deviceClass: 'monetary' },
   { leaf: 'data_left', name: 'Data left', value: (s) => numberText(s.generalDataLeftMb), unit: 'MB', deviceClass: 'data_size', stateClass: 'measurement' },
   { leaf: 'minutes_left', name: 'Minutes left', value: (s) => numberText(s.minutesLeft), unit: 'min', deviceClass: 'duration', stateClass: 'measurement' },
   { leaf: 'points', name: 'Points', value: (s) => numberText(s.points), stateClass: 'measurement', icon: 'mdi:star-circle' },

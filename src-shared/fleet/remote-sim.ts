@@ -10,6 +10,8 @@ const RemoteSimSchema = v.object({
   host: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   modemId: v.nullable(short(64)),
   balance: num,
+  // Hosts from before the field publish none: their balances were yuan.
+  balanceCurrency: v.optional(v.nullable(short(12)), null),
   generalDataLeftMb: num,
   dataLeftByPoolMb: v.record(short(32), v.pipe(v.number(), v.finite())),
   minutesLeft: num,

@@ -1,3 +1,4 @@
+import { currencyOf } from '../replies/describe';
 import { customerDataLeft, dataByPool, type PoolAmount } from '../replies/pools';
 import type { FigureRecord } from '../replies/types';
 
@@ -6,8 +7,10 @@ import type { FigureRecord } from '../replies/types';
  * read from one 10086 reply. Null where that reply did not say.
  */
 export interface HeadlineFigures {
-  /** Yuan. */
+  /** In balanceCurrency (yuan when that is null), never converted. */
   balance: number | null;
+  /** The balance's currency as written when it is not yuan (HK$, £); null for yuan. */
+  balanceCurrency: string | null;
   /** MB: see generalDataLeftMb. */
   generalDataLeftMb: number | null;
   /** MB per data pool kind: see dataLeftByPool. */
@@ -48,9 +51,19 @@ export function dataLeftByPool(figures: readonly FigureRecord[]): Record<string,
   return byKind;
 }
 
+/**
+ * The balance in the currency of the first one written: amounts in another currency (a Hong Kong
+ * account's HK$ and its 人民币 account) are never added to it, nor converted.
+ */
+export function balanceOf(figures: readonly FigureRecord[]): { balance: number | null; balanceCurrency: string | null } {
+  const balances = figures.filter((f) => f.topic === 'balance' && f.field === 'balance');
+  const currency = balances[0] ? currencyOf(balances[0].currency) : null;
+  return { balance: sum(balances.filter((f) => currencyOf(f.currency) === currency).map((f) => f.value)), balanceCurrency: currency };
+}
+
 export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigures {
   return {
-    balance: sum(valuesOf(figures, 'balance', 'balance')),
+    ...balanceOf(figures),
     generalDataLeftMb: generalDataLeftMb(figures),
     dataLeftByPoolMb: dataLeftByPool(figures),
     minutesLeft: sum(valuesOf(figures, 'voice', 'remaining')),

@@ -6,6 +6,8 @@ export interface SimState {
   modemId: string | null;
   /** Yuan, MB, minutes, points: each the newest value any reply gave (a YE reply leaves data as it was). */
   balance: number | null;
+  /** The balance's currency as written when it is not yuan (HK$, £): the balance is never converted. */
+  balanceCurrency: string | null;
   generalDataLeftMb: number | null;
   dataLeftByPoolMb: Record<string, number>;
   minutesLeft: number | null;
@@ -27,6 +29,7 @@ export function emptySimState(simId: string): SimState {
     simId,
     modemId: null,
     balance: null,
+    balanceCurrency: null,
     generalDataLeftMb: null,
     dataLeftByPoolMb: {},
     minutesLeft: null,

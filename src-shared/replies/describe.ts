@@ -91,16 +91,25 @@ const EN: Words = {
 const WORDS: Record<Lang, Words> = { 'zh-Hans': zh(false), 'zh-Hant': zh(true), en: EN };
 
 // Currencies written beside an amount that mean yuan; any other (HK$, £, €) is said as written, never converted.
-const YUAN = new Set(['元', '块', '¥', '￥', 'rmb', 'cny', 'yuan']);
+const YUAN = new Set(['元', '块', '¥', '￥', 'rmb', 'cny', 'yuan', '人民币']);
 /** The currency of a money figure when it is not yuan, as written (HK$, £, €); null otherwise. */
 export function foreignCurrency(f: FigureRecord): string | null {
-  return f.currency === null || YUAN.has(f.currency.toLowerCase()) ? null : f.currency;
+  return currencyOf(f.currency);
 }
-const money = (f: FigureRecord, w: Words) => {
-  const written = foreignCurrency(f);
-  if (written === null) return `${f.value.toFixed(2)}${w.yuan}`;
-  return /^[^\d\p{L}]|[$£€]$/u.test(written) ? `${written}${f.value.toFixed(2)}` : `${f.value.toFixed(2)} ${written}`;
-};
+/** A currency as said to a person: null for yuan, any other as written (HK$, £, 港币), never converted. */
+export function currencyOf(written: string | null): string | null {
+  return written === null || YUAN.has(written.toLowerCase()) ? null : written;
+}
+/**
+ * An amount of money as said to a person: yuan in the language's word ("35.20 元", "35.20 yuan"), any
+ * other currency as written ("HK$48.50", "£7.85", "48.50 港币").
+ */
+export function moneyText(value: number, currency: string | null, lang: Lang): string {
+  const written = currencyOf(currency);
+  if (written === null) return `${value.toFixed(2)}${WORDS[lang].yuan}`;
+  return /^[^\d\p{L}]|[$£€]$/u.test(written) ? `${written}${value.toFixed(2)}` : `${value.toFixed(2)} ${written}`;
+}
+const money = (f: FigureRecord, lang: Lang) => moneyText(f.value, f.currency, lang);
 const data = (mb: number) => (Math.abs(mb) >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(2)} MB`);
 
 /**
@@ -115,12 +124,12 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   const parts: string[] = [];
 
   const balance = find('balance', 'balance')[0];
-  if (balance) parts.push(w.balance(money(balance, w)));
+  if (balance) parts.push(w.balance(money(balance, lang)));
   const spent = find('balance', 'spentThisMonth')[0];
-  if (spent) parts.push(w.spent(money(spent, w)));
+  if (spent) parts.push(w.spent(money(spent, lang)));
   const billTotal = find('bill', 'total')[0];
   const billMonth = dateOf('billMonth');
-  if (billTotal) parts.push(w.bill(billMonth ? w.month(billMonth) : null, money(billTotal, w)));
+  if (billTotal) parts.push(w.bill(billMonth ? w.month(billMonth) : null, money(billTotal, lang)));
 
   const allowances = [
     { topic: 'data', format: data },

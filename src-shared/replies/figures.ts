@@ -2,8 +2,8 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import { assignPools, poolTag } from './kinds';
-import { bareNaming, labelNaming, suffixNaming } from './labels';
+import { assignPools, poolTag, regionalPools } from './kinds';
+import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -75,9 +75,11 @@ export function readFigures(
 ): FigureReading {
   const text = folded.text;
   const topical = masked(text, boilerplate);
-  const quantities = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
-  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, quantities));
+  rules = regionalPools(rules, text);
+  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
+  const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
@@ -122,7 +124,9 @@ export function readFigures(
     inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
     const bare = q.measure === null;
     if (candidates.length === 0) return;
-    const found = bare ? bareNaming(candidates, window) : suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window);
+    const found = bare
+      ? bareNaming(candidates, window)
+      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -148,7 +152,7 @@ export function readFigures(
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
-        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf)) ??
+        (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
@@ -220,6 +224,25 @@ function opensBreakdown(after: string, t: FigureTemplate): boolean {
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
 
 /**
+ * An amount whose unit word two measures share (分: points, minutes) is in the measure of the topic
+ * word written last before it in its sentence ("国内语音共200分" minutes, "积分1200分" points).
+ */
+function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity {
+  const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
+  let best = { measure: q.measure, at: -1 };
+  for (const measure of [q.measure, ...q.alternatives!]) {
+    for (const t of active) {
+      if (t.measure !== measure) continue;
+      for (const w of t.when) {
+        const at = sentence.lastIndexOf(w);
+        if (at >= 0 && at + w.length > best.at) best = { measure, at: at + w.length };
+      }
+    }
+  }
+  return { ...q, measure: best.measure };
+}
+
+/**
  * A topic whose measure is its own (data, minutes) is about when an amount in that unit and one of
  * its labels are both written ("4G套餐内剩余：2.5GB" names no 流量).
  */
@@ -229,7 +252,8 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  const currency = t.measure === 'money' ? span.text.replace(/[\d.,\s+-]/gu, '') || null : null;
+  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
+  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
   return { topic: t.topic, field, value, unit, currency, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 

@@ -1,6 +1,6 @@
 /** Reply understanding: figures, outcomes and confirmation requests in 10086's replies, and pairing. */
 export { builtinReplyRules } from './builtin';
-export { describeFigures, foreignCurrency, poolName } from './describe';
+export { currencyOf, describeFigures, foreignCurrency, moneyText, poolName } from './describe';
 export { customerDataLeft, dataByPool, type PoolAmount, type PoolFigure } from './pools';
 export { parseReplyRules, type ReplyRules } from './load';
 export {

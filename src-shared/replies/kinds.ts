@@ -1,7 +1,7 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
 import type { Read } from './figures';
-import type { ReplyRules } from './load';
+import type { PoolRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 
 /**
@@ -26,15 +26,39 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
   return pool ? { pool, end: at + m[0].length } : null;
 }
 
+/**
+ * The rules as they read one reply: when it is known as a region's operator's (CMHK's 中國移動香港,
+ * HK$), that region's kind words move to their kind (Hong Kong's 本地 is its local general data).
+ */
+export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
+  const region = rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
+  if (!region) return rules;
+  const own = new Set(region.pools.flatMap((p) => p.words));
+  const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);
+  return { ...rules, pools: rules.pools.map((p) => ({ ...p, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
+function lastNaming(text: string, w: string, p: PoolRule): number {
+  const narrow = p.narrowable?.words.includes(w) ? p.narrowable.after : null;
+  if (!narrow) return text.lastIndexOf(w);
+  for (let at = text.lastIndexOf(w); at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
+    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at))) return at;
+  }
+  return -1;
+}
+
 export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
-  rules.pools.find((p) => p.words.some((w) => words.includes(w)))?.pool ?? null;
+  rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
 
 /** The kind named last in a text (the nearest to what follows it). */
 function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
   let best: { pool: DataPool; at: number } | null = null;
   for (const p of rules.pools) {
     for (const w of p.words) {
-      const at = text.lastIndexOf(w);
+      const at = lastNaming(text, w, p);
       if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };
     }
   }
@@ -74,6 +98,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
+    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
+      ({ pool, headed } = previous!);
+    }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
     if (pool === null) {

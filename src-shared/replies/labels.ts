@@ -79,6 +79,30 @@ function qualifierOf(head: Naming, window: string): Naming | null {
   return best;
 }
 
+/** Where a clause starts, for a stem (the clause right before the amount). */
+const CLAUSE = /[,;:，；：。!?\n()（）]/u;
+
+/**
+ * The last resort when no label is written before an amount: the field whose stem (用 of an unknown
+ * 已耗用, 剩 of 尚剩) is written last in the clause before it, outside kind words (通用) and the
+ * words that are no label (费用). Only an amount's own clause is looked at.
+ */
+export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
+  const clause = window.split(CLAUSE).at(-1)!;
+  const blanked = [...candidates.flatMap((t) => t.kindWords), ...notStems].reduce((text, w) => (w ? text.replaceAll(w, ' '.repeat(w.length)) : text), clause);
+  let best: Naming | null = null;
+  const offset = window.length - clause.length;
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      for (const stem of rule.stems ?? []) {
+        const at = blanked.lastIndexOf(stem);
+        if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
+      }
+    }
+  }
+  return best;
+}
+
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.

@@ -41,6 +41,12 @@ export interface FigureTemplate {
   kindWords: string[];
 }
 
+export interface PoolRule {
+  pool: DataPool;
+  words: string[];
+  narrowable?: { words: string[]; after: string[] };
+}
+
 export interface ReplyRules {
   serviceNumbers: ReadonlySet<string>;
   signs: string[];
@@ -49,13 +55,17 @@ export interface ReplyRules {
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
   boilerplate: RegExp[];
+  adverts: { clause: RegExp[]; sentence: RegExp[] };
   hypothetical: string[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
-  pools: { pool: DataPool; words: string[] }[];
+  pools: PoolRule[];
+  /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
+  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
+  notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
@@ -111,8 +121,13 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       return /(?!)/gdu;
     }
   };
+  const synonyms = (file.labelSynonyms ?? []).map((set) => set.map(fold));
+  // 使用总流量 also as 使用总数据: each label once with every synonym of a word it holds.
+  const withSynonyms = (labels: string[]): string[] => [
+    ...new Set(labels.flatMap((l) => [l, ...synonyms.flatMap((set) => set.flatMap((w) => (l.includes(w) ? set.filter((o) => o !== w).map((o) => l.replaceAll(w, o)) : [])))])),
+  ];
   const foldFields = (fields: FieldRule[]): FieldRule[] =>
-    fields.map((f) => ({ ...f, labels: f.labels.map(fold), suffixes: f.suffixes?.map(fold) }));
+    fields.map((f) => ({ ...f, labels: withSynonyms(f.labels.map(fold)), suffixes: f.suffixes?.map(fold), stems: f.stems?.map(fold) }));
   const byLength = (entries: [string, number][]): [string, number][] =>
     entries.map(([w, n]): [string, number] => [fold(w), n]).sort((a, b) => b[0].length - a[0].length);
 
@@ -163,12 +178,22 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     measures,
     ignore: file.ignore.map((p, i) => regex(`ignore.${i}`, p)),
     boilerplate: (file.boilerplate ?? []).map((p, i) => regex(`boilerplate.${i}`, p)),
+    adverts: {
+      clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
+      sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
+    },
     hypothetical: (file.hypothetical ?? []).map(fold),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,
-    pools: file.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+    pools: file.pools.map((p) => ({
+      pool: p.pool,
+      words: p.words.map(fold),
+      ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
+    })),
+    regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
+    notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     menus: {

@@ -12,6 +12,8 @@ export interface Quantity {
   /** The value of one step of the last digit written, in canonical units: how exact the text is. */
   precision: number;
   decimals: number;
+  /** Other measures its unit word also names (分: points, or minutes after 通话): the words before it choose. */
+  alternatives?: Measure[];
 }
 
 interface UnitWord {
@@ -20,8 +22,9 @@ interface UnitWord {
   factor: number;
 }
 
-// Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`).
-const NUMBER = /(?<![\d.a-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
+// Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`), but for a
+// decimal with a unit (剩余GPRS200.00M, 共含WLAN1100.00M): see scan.
+const NUMBER = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const LATIN = /[a-z]/u;
 
 export class QuantityScanner {
@@ -52,9 +55,14 @@ export class QuantityScanner {
       }
       const afterNumber = m.index + digits.length;
       const unit = this.unitAt(text, afterNumber);
+      if (LATIN.test(text[m.index - 1] ?? '') && !(unit && decimals > 0)) continue;
       if (unit) {
+        const alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+        // "港币48.50元": a currency written before the amount and 元 after it are one amount in that currency.
+        const prefix = unit.measure === 'money' ? this.prefixBefore(text, start) : null;
+        if (prefix?.measure === 'money') start = prefix.start;
         const q = this.withUnit(text, start, unit, value, decimals);
-        out.push(q);
+        out.push(alternatives.length ? { ...q, alternatives } : q);
         NUMBER.lastIndex = q.end;
         continue;
       }

@@ -49,6 +49,12 @@ export const FieldRuleSchema = v.strictObject({
   labels: words,
   /** Words written right after the number (English: "8.8GB left"). */
   suffixes: v.optional(words),
+  /**
+   * The last resort when no label is written before an amount: a character that labels of this field
+   * are built on (用 of 已使用/用了/已用, 剩 of 剩余/还剩), in the clause right before the amount and
+   * outside kind words and `notStems` words (通用, 费用). An unknown label is read by its stem.
+   */
+  stems: v.optional(words),
   /** The label also names a number written without a unit ("积分 1200"). */
   bare: v.optional(v.boolean()),
   /** The amount is owed ("欠费12.50元" is a balance of -12.50). */
@@ -120,6 +126,12 @@ export const ReplyRulesSchema = v.strictObject({
   offers: v.array(text),
   /** Text that looks like an amount but is not one (`4G套餐`, `1M=1024K`, instruction codes). */
   ignore: v.array(pattern),
+  /**
+   * Words of an advertisement: `clause` words open one that runs to the end of the sentence
+   * (…剩余1.5GB，可回复KTLL办理流量包), `sentence` words make their whole sentence one (…，详询10086).
+   * Masked like boilerplate, so a package on offer is never read as the customer's figure.
+   */
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
@@ -134,7 +146,28 @@ export const ReplyRulesSchema = v.strictObject({
    * Kinds of data allowance and the words that name them, strongest first: a pool named by
    * "省内…（结转）" is carried over. Words are looked for before a data amount (and in its package name).
    */
-  pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+  pools: v.array(
+    v.strictObject({
+      pool: v.picklist(DATA_POOLS),
+      words,
+      /**
+       * Words of this kind that another word before them may narrow (港澳台通用流量 is not domestic
+       * general data): they name the kind only at the start of the words, after a non-Han character
+       * or after one of `after` (国内通用流量, 套餐内通用流量); after any other word the kind is unstated.
+       */
+      narrowable: v.optional(v.strictObject({ words, after: v.array(text) })),
+    }),
+  ),
+  /**
+   * Operators outside the mainland that also answer from 10086 (CMHK), known by a word of theirs
+   * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the
+   * local general data, not a provincial pool).
+   */
+  regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
+  /** Words written for one another inside labels (流量/数据): a label with one also stands with the others. */
+  labelSynonyms: v.optional(v.array(v.pipe(v.array(text), v.minLength(2)))),
+  /** Words a stem is written in that are not labels (可用 is a label itself; 费用, 用户, 信用 are none). */
+  notStems: v.optional(v.array(text)),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */

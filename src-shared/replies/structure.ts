@@ -1,7 +1,7 @@
 // Fields from the shape of a reply rather than a label: totals before or after their parts, lists, tables, headings.
 import type { Read } from './figures';
 import { poolIn } from './kinds';
-import { labelNaming, suffixNaming, type Naming } from './labels';
+import { labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import type { FigureTemplate, ReplyRules } from './load';
 import type { Quantity } from './quantities';
 import type { DataPool } from './schema';
@@ -78,12 +78,13 @@ export function totalBeforeParts(
   q: Quantity,
   next: Quantity | undefined,
   sentenceOf: (at: number) => number,
+  notStems: string[],
 ): Continued | undefined {
   if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
   const window = text.slice(q.end, next.start);
   // The parts follow in the same clause group, not after a semicolon.
   if (window.includes(';')) return undefined;
-  const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window);
+  const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, notStems);
   const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
   return naming && sum ? { template: naming.template, field: sum.total } : undefined;
 }

@@ -51,7 +51,8 @@ export class ReplyReader {
     const dated = findDates(text, folded, this.rules, receivedAt);
     const names = this.packageNames(text, folded);
     const mask: Mask = [...this.matched(this.rules.ignore, folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
-    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, this.matched(this.rules.boilerplate, folded));
+    const quiet = [...this.matched(this.rules.boilerplate, folded), ...this.adverts(folded)];
+    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet);
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
     if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return outcome.reply;
@@ -80,6 +81,25 @@ export class ReplyReader {
     return patterns.flatMap((re) => allMatches(re, folded.text).map((m): [number, number] => [m.index, m.index + m[0].length]));
   }
 
+  /**
+   * Adverts: from the clause of an opening word (可回复KTLL办理…) or the start of the sentence of a
+   * sentence word (…详询10086) to the end of the sentence. Nothing in them is the customer's figure.
+   */
+  private adverts(folded: Folded): Mask {
+    const text = folded.text;
+    const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
+      let from = start;
+      while (from > 0 && !edge.test(text[from - 1]!)) from--;
+      let to = end;
+      while (to < text.length && !SENTENCE_EDGE.test(text[to]!)) to++;
+      return [from, to];
+    };
+    return [
+      ...this.matched(this.rules.adverts.clause, folded).map(reach(CLAUSE_EDGE)),
+      ...this.matched(this.rules.adverts.sentence, folded).map(reach(SENTENCE_EDGE)),
+    ];
+  }
+
   /** Package names (signs such as 【中国移动】 are masked but name nothing). */
   private packageNames(original: string, folded: Folded): { names: PackageName[]; ranges: Mask } {
     const names: PackageName[] = [];
@@ -98,6 +118,10 @@ export class ReplyReader {
     return { names: names.sort((a, b) => a.end - b.end), ranges };
   }
 }
+
+/** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
+const SENTENCE_EDGE = /[。!?\n【】]/u;
+const CLAUSE_EDGE = /[。!?\n【】,;:]/u;
 
 let builtinReader: ReplyReader | undefined;
 

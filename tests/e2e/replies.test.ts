@@ -21,6 +21,7 @@ browserSuite({ artifactPrefix: 'replies-', openApp: false }, (suite) => {
 const base = () => server.url.split('#')[0]!;
 const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
 const text = (id: string) => corpus.find((e) => e.id === id)!.text;
+const ours = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/ours-general.json'));
 
 /** Sends YE from the assistant and waits for the demo modem's reply: the log then has the demo SIM. */
 async function demoSim(): Promise<string> {
@@ -130,5 +131,18 @@ describe('real replies in the thread and on the overview', () => {
     const cell = page.locator('.overview-sim [data-kind="data.remaining"]');
     await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('150.00 MB');
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
+  });
+
+  it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
+    const simId = await demoSim();
+    // A wording of ours (tests/fixtures/replies/ours-general.json, NOT a real reply), newest in the log.
+    const cmhk = ours.find((e) => e.id === 'r3b1-hk-bilingual')!.text;
+    await seed(simId, [cmhk]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const balance = page.locator('.overview-sim [data-kind="balance.balance"]');
+    await expect.poll(() => balance.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('HK$63.20');
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('15.80 GB');
   });
 });

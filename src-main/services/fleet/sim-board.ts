@@ -104,7 +104,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     const previous = this.sims.get(simId);
     if (previous?.lastUpdate && previous.lastUpdate > receivedAt) return;
     this.change(simId, {
-      balance: h.balance ?? previous?.balance ?? null,
+      ...(h.balance === null ? { balance: previous?.balance ?? null, balanceCurrency: previous?.balanceCurrency ?? null } : { balance: h.balance, balanceCurrency: h.balanceCurrency }),
       generalDataLeftMb: h.generalDataLeftMb ?? previous?.generalDataLeftMb ?? null,
       dataLeftByPoolMb: Object.keys(h.dataLeftByPoolMb).length ? h.dataLeftByPoolMb : (previous?.dataLeftByPoolMb ?? {}),
       minutesLeft: h.minutesLeft ?? previous?.minutesLeft ?? null,

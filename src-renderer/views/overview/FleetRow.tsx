@@ -8,8 +8,13 @@ import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
 
 export const ROW_PX = 44;
-export const FIGURE_COLUMNS: { kind: OverviewKind; label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points'; value: (s: FleetSim) => number | null }[] = [
-  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance },
+export const FIGURE_COLUMNS: {
+  kind: OverviewKind;
+  label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points';
+  value: (s: FleetSim) => number | null;
+  currency?: (s: FleetSim) => string | null;
+}[] = [
+  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance, currency: (s) => s.balanceCurrency ?? null },
   { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb },
   { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft },
   { kind: 'points.total', label: 'overview.points', value: (s) => s.points },
@@ -61,7 +66,7 @@ export const FleetRow = memo(function FleetRow({ row, index, low, hosts, today, 
         const value = c.value(sim);
         return (
           <td key={c.kind} data-kind={c.kind}>
-            {value === null ? <span className="muted">{t('overview.noFigure')}</span> : <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang)}</strong>}
+            {value === null ? <span className="muted">{t('overview.noFigure')}</span> : <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang, c.currency?.(sim) ?? null)}</strong>}
           </td>
         );
       })}

@@ -8,9 +8,12 @@ export type FleetFilter = 'all' | 'low' | 'no-figures';
 /** A row's key: SIM ids repeat across hosts (two desks may hold cards with equal ids in tests and demos). */
 export const rowKey = (s: Pick<FleetSim, 'host' | 'simId'>) => `${s.host ?? ''}|${s.simId}`;
 
-/** Under a threshold set in Settings (alerts); with none set, nothing is low. */
+/**
+ * Under a threshold set in Settings (alerts); with none set, nothing is low. The balance threshold is
+ * in yuan: a balance in another currency (HK$, £) is never converted, so never compared with it.
+ */
 export function isLow(s: FleetSim, t: AlertThresholds): boolean {
-  return (t.balanceYuan !== null && s.balance !== null && s.balance < t.balanceYuan) || (t.dataMb !== null && s.generalDataLeftMb !== null && s.generalDataLeftMb < t.dataMb);
+  return (t.balanceYuan !== null && s.balance !== null && !s.balanceCurrency && s.balance < t.balanceYuan) || (t.dataMb !== null && s.generalDataLeftMb !== null && s.generalDataLeftMb < t.dataMb);
 }
 
 /** What a search looks in: SIM id, label, owner, phone and host, lower-cased once per row. */

@@ -52,7 +52,7 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
           (['balance.balance', 'data.remaining', 'voice.remaining', 'points.total'] as const).map((k) => latestPoint(db, simId, k)),
         );
         const at = Math.max(0, ...[balance, data, voice, points].map((p) => p?.at ?? 0));
-        return { simId, balance: balance?.value ?? null, generalDataLeftMb: data?.value ?? null, minutesLeft: voice?.value ?? null, points: points?.value ?? null, lastUpdate: at || null };
+        return { simId, balance: balance?.value ?? null, balanceCurrency: balance?.currency ?? null, generalDataLeftMb: data?.value ?? null, minutesLeft: voice?.value ?? null, points: points?.value ?? null, lastUpdate: at || null };
       }),
     );
   }, [db, known]);

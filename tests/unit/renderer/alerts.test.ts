@@ -3,7 +3,7 @@ import { alertsFor } from '../../../src-renderer/alerts/alerts';
 import { parseThresholds } from '../../../src-renderer/alerts/thresholds';
 import type { FigurePoint } from '../../../src-renderer/store/figure-history';
 
-const point = (value: number, messageId = 'm1'): FigurePoint => ({ at: 1000, messageId, value, unsure: false });
+const point = (value: number, messageId = 'm1', currency: string | null = null): FigurePoint => ({ at: 1000, messageId, value, currency, unsure: false });
 
 describe('alertsFor', () => {
   const sims = [
@@ -19,6 +19,14 @@ describe('alertsFor', () => {
     ]);
   });
 
+  it('never compares a balance read in HK$ or £ with the threshold in yuan (never converted)', () => {
+    const abroad = [
+      { simId: 'HK', balance: point(3, 'hk-ye', 'HK$'), data: point(300, 'hk-g') },
+      { simId: 'UK', balance: point(0.1, 'uk-ye', '£') },
+    ];
+    expect(alertsFor(abroad, { balanceYuan: 10, dataMb: 512 }).map((a) => `${a.simId} ${a.kind}`)).toEqual(['HK data']);
+  });
+
   it.each([
     ['both thresholds off', { balanceYuan: null, dataMb: null }],
     ['figures at or above them', { balanceYuan: 8.2, dataMb: 300 }],
@@ -30,7 +38,7 @@ describe('alertsFor', () => {
 describe('alertsFor and pushed notices', () => {
   // 2026-11-25 10:30 in Beijing; a notice of 11-03 is this month's, one of 10-31 is not.
   const NOW = Date.parse('2026-11-25T02:30:00Z');
-  const notice = (iso: string): FigurePoint => ({ at: Date.parse(iso), messageId: 'n1', value: 1, unsure: false });
+  const notice = (iso: string): FigurePoint => ({ at: Date.parse(iso), messageId: 'n1', value: 1, currency: null, unsure: false });
 
   it('raises data suspended for a notice of this month, whatever the thresholds', () => {
     expect(alertsFor([{ simId: 'A', suspended: notice('2026-11-03T04:00:00Z') }], { balanceYuan: null, dataMb: null }, NOW)).toEqual([

@@ -104,25 +104,47 @@ describe('pointsOf', () => {
 
   it('adds up the general packages of one reply and orders replies oldest first', () => {
     expect(pointsOf([row('b', 20, 100), row('a', 10, 1369.29), row('a', 10, 1948, 'unsure'), row('b', 20, 50)])).toEqual([
-      { at: 10, messageId: 'a', value: 3317.29, unsure: true },
-      { at: 20, messageId: 'b', value: 150, unsure: false },
+      { at: 10, messageId: 'a', value: 3317.29, currency: null, unsure: true },
+      { at: 20, messageId: 'b', value: 150, currency: null, unsure: false },
     ]);
   });
 
   it('never adds up pools of different kinds: data left is the general pools only', () => {
     // The reply of the issue: general 7.05 GB, provincial 1.78 GB, night-only 59.16 GB → 7.05 GB, not 67.99 GB.
     const rows = [row('a', 10, 7219.2), row('a', 10, 1822.72, 'sure', 'provincial'), row('a', 10, 60579.84, 'sure', 'offpeak')];
-    expect(pointsOf(rows)).toEqual([{ at: 10, messageId: 'a', value: 7219.2, unsure: false }]);
+    expect(pointsOf(rows)).toEqual([{ at: 10, messageId: 'a', value: 7219.2, currency: null, unsure: false }]);
   });
 
   it('takes one amount of no stated kind as it is, but adds up none of several (and none of other kinds)', () => {
-    expect(pointsOf([row('a', 10, 100, 'sure', null)])).toEqual([{ at: 10, messageId: 'a', value: 100, unsure: false }]);
+    expect(pointsOf([row('a', 10, 100, 'sure', null)])).toEqual([{ at: 10, messageId: 'a', value: 100, currency: null, unsure: false }]);
     expect(pointsOf([row('a', 10, 100, 'sure', null), row('a', 10, 50, 'sure', null)])).toEqual([]);
     expect(pointsOf([row('a', 10, 100, 'sure', 'provincial')])).toEqual([]);
   });
 
   it('is empty for no rows', () => {
     expect(pointsOf([])).toEqual([]);
+  });
+
+  it('keeps the currency a balance was read in, and never adds amounts of two currencies', () => {
+    const money = (messageId: string, value: number, currency: string | null): FigureRow => ({
+      ...row(messageId, 10, value, 'sure', null),
+      id: `${messageId}#${value}`,
+      kind: 'balance.balance',
+      unit: 'yuan',
+      currency,
+    });
+    expect(pointsOf([money('hk', 48.5, 'HK$')])).toEqual([{ at: 10, messageId: 'hk', value: 48.5, currency: 'HK$', unsure: false }]);
+    // A Hong Kong account's HK$ balance and its 人民币 account: the first currency written, marked unsure, nothing added.
+    expect(pointsOf([money('two', 30, 'HK$'), money('two', 20, null)])).toEqual([{ at: 10, messageId: 'two', value: 30, currency: 'HK$', unsure: true }]);
+    // Rows stored before the currency was kept are yuan.
+    const { currency: _, ...old } = money('old', 12, null);
+    expect(pointsOf([old])).toEqual([{ at: 10, messageId: 'old', value: 12, currency: null, unsure: false }]);
+  });
+
+  it('stores the currency of a CMHK or CMLink balance as read', () => {
+    const rows = figureRowsFor(message({ text: '【中國移動香港】閣下的賬戶餘額為HK$48.50，本地數據剩餘2.5GB。' }));
+    expect(rows.map((r) => `${r.kind} ${r.value} ${r.currency ?? '元'} ${r.pool}`)).toEqual(['balance.balance 48.5 HK$ null', 'data.remaining 2560 元 general']);
+    expect(figureRowsFor(message({ text: '[Usage Notice] Your account balance is £7.85.' })).map((r) => r.currency)).toEqual(['£']);
   });
 });
 

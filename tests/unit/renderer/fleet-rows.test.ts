@@ -8,6 +8,7 @@ const sim = (simId: string, balance: number | null, data: number | null, extra: 
   label: null,
   modemId: null,
   balance,
+  balanceCurrency: null,
   generalDataLeftMb: data,
   dataLeftByPoolMb: {},
   minutesLeft: null,
@@ -33,6 +34,11 @@ describe('fleet table rows', () => {
     expect(ids(visibleRows(rows, '', 'all', 'attention', OFF))).toEqual(['b', 'e', 'a', 'c', 'd']);
     expect(ids(visibleRows(rows, '', 'low', 'attention', { balanceYuan: 10, dataMb: 500 }))).toEqual(['b', 'e', 'c']);
     expect(ids(visibleRows(rows, '', 'low', 'attention', OFF))).toEqual([]);
+  });
+
+  it('never compares a balance in HK$ or £ with the threshold in yuan', () => {
+    const hk = prepare([sim('hk', 3, 9000, { balanceCurrency: 'HK$' }), sim('cn', 3, 9000)], labels);
+    expect(ids(visibleRows(hk, '', 'low', 'attention', { balanceYuan: 10, dataMb: null }))).toEqual(['cn']);
   });
 
   it('searches names, owners, phones and hosts, every word', () => {

@@ -34,4 +34,13 @@ describe('formatFigure', () => {
   ] as const)('%s %d in %s is %s', (kind, value, lang, text) => {
     expect(formatFigure(kind, value, lang)).toBe(text);
   });
+
+  it.each([
+    [48.5, 'zh-Hans', 'HK$', 'HK$48.50'],
+    [7.85, 'en', '£', '£7.85'],
+    [48.5, 'zh-Hant', '港币', '48.50 港币'],
+    [20, 'zh-Hans', null, '20.00 元'],
+  ] as const)('a balance of %d in %s read in %s is %s, never yuan', (value, lang, currency, text) => {
+    expect(formatFigure('balance.balance', value, lang, currency)).toBe(text);
+  });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
 import { checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
@@ -79,6 +79,110 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(said).toContain('balance: £7.85');
     expect(said).not.toContain('yuan');
     expect(describeFigures(read(byId('r2b1-available-credit').text), 'zh-Hans')).toContain('余额 12.85 元');
+  });
+
+  it('a currency written before an amount with 元 after it is that currency (港币48.50元), 人民币 is yuan', () => {
+    const u = read('您好，您的账户余额为港币48.50元，人民币账户余额为人民币20.00元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.currency} ${f.value}`)).toEqual(['港币 48.5', '人民币 20']);
+    const said = describeFigures(read('您的账户余额为港币48.50元。'), 'zh-Hans');
+    expect(said).toContain('48.50 港币');
+    expect(said).not.toContain('元');
+    expect(describeFigures(read('您的账户余额为人民币20.00元。'), 'zh-Hans')).toContain('余额 20.00 元');
+    // What 小e and the line under a reply say of a CMHK reply: HK$ as read, its local data as the data left.
+    expect(describeFigures(read('【中國移動香港】閣下的賬戶餘額為HK$48.50，本地數據剩餘2.5GB。'), 'zh-Hans')).toBe('你的余额 HK$48.50，流量还剩 2.50 GB');
+  });
+
+  it("a CMHK reply's 本地 data is its local general data; on the mainland 本地 stays provincial", () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.filter((f) => f.topic === 'data').map((f) => `${f.field} ${f.pool}`) : [];
+    };
+    expect(pools('【中國移動香港】閣下本月已使用本地數據8.5GB，剩餘數據11.5GB。')).toEqual(['used general', 'remaining general']);
+    expect(pools('China Mobile Hong Kong: Local data remaining 2.8GB.')).toEqual(['remaining general']);
+    expect(pools('閣下賬戶餘額為HK$20.00，本地數據剩餘1.2GB。')).toEqual(['remaining general']);
+    expect(pools('尊敬的客户，您本月本地流量剩余1.5GB，国内通用流量剩余2GB。【中国移动】')).toEqual(['remaining provincial', 'remaining general']);
+    // The overview's data left for the CMHK reply is its local data, alone.
+    const hk = read('【中國移動香港】閣下本地數據剩餘2.5GB。');
+    expect(hk.kind === 'figures' && customerDataLeft(dataByPool(hk.figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2560);
+  });
+
+  it('点 after points is a points unit (其中120点将于…到期); a clock time with 点 is none', () => {
+    const u = read('您的积分为1200分，其中120点将于年底到期。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 1200', 'expiring 120']);
+    const m = read('您当前可用积分860点，请于今天22点前兑换。');
+    expect(m.kind === 'figures' && m.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 860']);
+    const dated = read('截至11月25日10点，您的积分余额为300点。');
+    expect(dated.kind === 'figures' && dated.figures.map((f) => `${f.field} ${f.value}`)).toEqual(['total 300']);
+  });
+
+  it('an advert after the figures, in the same sentence or the next, gives no figure (ours, not real)', () => {
+    const read3 = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}`) : [];
+    };
+    expect(read3('您的话费余额为23.50元。限时特惠：30元包15GB国内流量，回复KT30立即开通！')).toEqual(['balance.balance 23.5']);
+    expect(read3('截至12月1日，您本月已使用国内通用流量2.1GB，剩余7.9GB。推荐您办理10元3GB夜间流量包，回复YJ10即可订购。【中国移动】')).toEqual([
+      'data.used 2150.4',
+      'data.remaining 8089.6',
+    ]);
+    expect(read3('尊敬的客户，您当前积分3200分。1000积分可兑换10元话费，欢迎参与。')).toEqual(['points.total 3200']);
+    expect(read3('您的账户余额为5.00元，充值50元送10元话费，详询10086。')).toEqual(['balance.balance 5']);
+    expect(read3('您本月剩余流量3.2GB，流量不够用？回复KTLL开通10元1GB流量包')).toEqual(['data.remaining 3276.8']);
+    // 可兑换积分 is the points one can redeem, not an advert.
+    expect(read3('您的积分账户：可兑换积分2000分，冻结积分100分。')).toContain('points.total 2000');
+  });
+
+  it('分 after a call word is minutes, after 积分 points (the topic word written last before it)', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${f.value} ${f.unit}`) : [];
+    };
+    expect(lines('国内语音共200分，已用1分，剩余199分。')).toEqual(['voice.total 200 min', 'voice.used 1 min', 'voice.remaining 199 min']);
+    expect(lines('您的积分为1200分，本月国内通话已用20分。')).toEqual(['points.total 1200 points', 'voice.used 20 min']);
+  });
+
+  it('a line of a label and its amount goes on with the kind of the line before; one naming data anew does not', () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.pool}`) : [];
+    };
+    expect(pools('国内通用流量共908.98M\n已使用37.57M\n还剩余871.4M')).toEqual(['total general', 'used general', 'remaining general']);
+    expect(pools('国内通用流量共10GB\n套餐外流量已使用1GB')).toEqual(['total general', 'used null']);
+  });
+
+  it('a decimal amount with a unit glued to a word before it is read (剩余GPRS200.00M); a code is not', () => {
+    const u = read('"赠送200M本地流量": 剩余GPRS200.00M(1M=1024K)。共含WLAN1100.00M，剩余WLAN367.75M。回复KTLL10开通。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`)).toEqual(['remaining 200 provincial', 'total 1100 wlan', 'remaining 367.75 wlan']);
+  });
+
+  it('an unknown used-label is read by its stem (已耗用, 累计用掉), never 通用 or 费用', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
+    };
+    expect(lines('国内通用流量10GB，已耗用2GB，剩余8GB。')).toEqual(['total 10240 general', 'used 2048 general', 'remaining 8192 general']);
+    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 null', 'remaining 2048 null']);
+    expect(lines('本月国内通用流量1.5GB。')).toEqual([]);
+    expect(lines('您的话费余额为20.00元，套餐费用38.00元已扣除。')).toEqual(['balance 20 null']);
+  });
+
+  it('数据 stands for 流量 inside labels (使用总数据), and 4G before 数据 is the network, not an amount', () => {
+    const lines = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
+    };
+    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 null', 'remaining 117.24 null']);
+    expect(lines('本地4G数据剩余677.08MB。')).toEqual(['remaining 677.08 provincial']);
+  });
+
+  it('通用流量 after a word that narrows it (港澳台通用流量) names no kind; after 国内 or 套餐内 it is general', () => {
+    const pools = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.map((f) => `${f.value} ${f.pool}`) : [];
+    };
+    expect(pools('港澳台通用流量剩余1.00GB，国内通用流量剩余2.00GB。')).toEqual(['1024 null', '2048 general']);
+    expect(pools('您的套餐内通用流量剩余3GB。')).toEqual(['3072 general']);
+    expect(pools('通用流量剩余1.5GB，省内通用流量剩余0.5GB。')).toEqual(['1536 general', '512 provincial']);
   });
 
   it('a percentage or a link is no amount, and leaves the reply sure', () => {

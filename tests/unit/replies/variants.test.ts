@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../../src-shared/search/fold';
+import { loadCorpus } from '../../fixtures/replies/corpus';
+import { VARIANT_RULES, variantsOf } from '../../fixtures/replies/variants';
+
+// The generator of GENERATED variants (not real replies) that the bench's robustness row reads.
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const variants = variantsOf(corpus);
+
+/** The numbers of a text as the reader sees them (full-width folded), in order. */
+const numbers = (text: string) => [...fold(text).matchAll(/\d+(?:\.\d+)?/gu)].map((m) => m[0]);
+// Rules that rewrite how an amount is written (same value in other units or digits), or move the date.
+const REWRITE_NUMBERS = /^(?:unit:small MB as KB|unit:whole MB as GB|number:|date:)/u;
+
+describe('generated variants of the dev texts', () => {
+  it('are the same every run, and every rule applies to some dev text', () => {
+    expect(variantsOf(corpus).map((v) => v.entry.text)).toEqual(variants.map((v) => v.entry.text));
+    const applied = new Set(variants.map((v) => v.rule));
+    for (const rule of VARIANT_RULES) expect(applied, rule.name).toContain(rule.name);
+  });
+
+  it('say they are generated, and keep the original hand figures as they are', () => {
+    const byId = new Map(corpus.map((e) => [e.id, e]));
+    for (const v of variants) {
+      expect(v.entry.source).toMatch(/^generated: .*NOT a real reply\)$/u);
+      const original = byId.get(v.entry.id.split(/[~#]/u)[0]!)!;
+      expect(v.entry.figures).toBe(original.figures);
+      expect(v.entry.text).not.toBe(original.text);
+    }
+  });
+
+  it('never change a number outside the rules that rewrite amounts, and add numbers only in marked marketing text', () => {
+    const byId = new Map(corpus.map((e) => [e.id, e]));
+    let checked = 0;
+    for (const v of variants) {
+      if (REWRITE_NUMBERS.test(v.rule) || v.rule.includes('+')) continue;
+      const original = byId.get(v.entry.id.split(/[~#]/u)[0]!)!;
+      const { added } = v;
+      const text = added ? v.entry.text.slice(0, added.start) + v.entry.text.slice(added.end) : v.entry.text;
+      expect(numbers(text), v.entry.id).toEqual(numbers(original.text));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
