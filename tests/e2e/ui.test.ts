@@ -23,7 +23,7 @@ async function partsHandedToAFreshProfile(): Promise<unknown[]> {
   const other = await context.browser()!.newContext();
   try {
     const fresh = await other.newPage();
-    await fresh.goto(server.url);
+    await fresh.goto(await server.link());
     await fresh.waitForSelector('#catalog-search');
     await fresh.waitForTimeout(1000);
     return (await readLog(fresh)).parts;
