@@ -95,7 +95,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     client.on('error', () => this.setStatus('offline'));
     client.on('message', (topic, payload) => {
       if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'));
-      else if (topic.endsWith('/state')) this.onRemoteState(payload.toString('utf8'));
+      else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
     });
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
@@ -141,8 +141,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   }
 
   /** Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board. */
-  private onRemoteState(payload: string): void {
-    const sim = parseRemoteSim(payload);
+  private onRemoteState(topic: string, payload: string): void {
+    const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
     if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
   }
 
@@ -164,6 +164,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onCommand(client: MqttClient, payload: string): Promise<void> {
     const verdict = this.gate.judge(payload);
+    if (!verdict.ok && verdict.silent) return;
     let result: Record<string, unknown>;
     if (verdict.ok) {
       const { simId, instruction, params, ref } = verdict.command;

@@ -30,9 +30,15 @@ const CommandSchema = v.strictObject({
 });
 export type QueryCommand = v.InferOutput<typeof CommandSchema>;
 
-export type CommandVerdict =
-  | { ok: true; command: QueryCommand }
-  | { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+/** `silent`: past MAX_ANSWERED_REFUSALS_PER_HOUR, a refusal is neither logged nor answered. */
+export type CommandVerdict = { ok: true; command: QueryCommand } | (Refusal & { silent: boolean });
+
+/**
+ * Refusals logged and answered per hour. Anyone who may publish on the command topic could
+ * otherwise grow the command log without end (and have each refusal answered on the broker).
+ */
+export const MAX_ANSWERED_REFUSALS_PER_HOUR = 60;
 
 /** What may be written to the log of a refused payload: never its text, which may hold a password. */
 function loggable(value: unknown, max: number): string | null {
@@ -45,12 +51,19 @@ function loggable(value: unknown, max: number): string | null {
  */
 export class QueryCommandGate {
   private readonly limiter: RateLimiter;
+  private readonly refusals: RateLimiter;
 
   constructor(perHour: number, now: () => number = Date.now) {
     this.limiter = new RateLimiter([{ limit: perHour, windowMs: 3_600_000 }], now);
+    this.refusals = new RateLimiter([{ limit: MAX_ANSWERED_REFUSALS_PER_HOUR, windowMs: 3_600_000 }], now);
   }
 
   judge(payload: string): CommandVerdict {
+    const verdict = this.decide(payload);
+    return verdict.ok ? verdict : { ...verdict, silent: !this.refusals.take('refused').ok };
+  }
+
+  private decide(payload: string): { ok: true; command: QueryCommand } | Refusal {
     let raw: unknown;
     try {
       raw = JSON.parse(payload);
