@@ -26,6 +26,11 @@ export function connectCore(): CoreConnection {
     return { api, onConnectionChange: (cb) => (cb('open'), () => {}) };
   }
   const client = connectWebSocketApi(webSocketUrl(window.location), { credential: pageCredential(), onSession: keepSession });
+  // A refused code is forgotten, so a reload falls back to this tab's session if it has one.
+  client.onConnectionChange((state) => state === 'unauthorized' && sessionStorage.removeItem(LAUNCH_KEY));
+  // A link opened in a tab where the app already runs changes only the fragment: no new page would
+  // trade its code, which would then stay good in history. Load the page again to trade it.
+  window.addEventListener('hashchange', () => launchCodeOf(window.location.hash) && window.location.reload());
   return { api: client, onConnectionChange: (cb) => client.onConnectionChange(cb) };
 }
 

@@ -123,6 +123,17 @@ describe('browser mode: one-time links', () => {
       // The tabs that traded it still work, and a fresh link opens a fresh tab.
       await page.reload();
       await connected(page);
+      // A fresh link opened in a tab where the app runs (only the fragment changes) is spent too.
+      const sameTab = await app.link();
+      await page.goto(sameTab);
+      await page.waitForURL((url) => url.hash === '#/');
+      await connected(page);
+      expect(await replayed({ launch: launchCodeOf(sameTab)! })).toEqual({ code: UNAUTHORIZED_CLOSE, heard: [] });
+      // A spent link opened there is refused, and a reload brings the tab's own session back.
+      await page.goto(link);
+      await refused(page);
+      await page.reload();
+      await connected(page);
       const fresh = await context.newPage();
       await fresh.goto(await app.link());
       await connected(fresh);
