@@ -93,8 +93,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
     // broker but never the password, and is not logged.
     client.on('error', () => this.setStatus('offline'));
-    client.on('message', (topic, payload) => {
-      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'));
+    client.on('message', (topic, payload, packet) => {
+      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
       else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
     });
     this.unsubscribe.push(
@@ -162,8 +162,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false });
   }
 
-  private async onCommand(client: MqttClient, payload: string): Promise<void> {
-    const verdict = this.gate.judge(payload);
+  private async onCommand(client: MqttClient, payload: string, retained: boolean): Promise<void> {
+    const verdict = this.gate.judge(payload, retained);
     if (!verdict.ok && verdict.silent) return;
     let result: Record<string, unknown>;
     if (verdict.ok) {

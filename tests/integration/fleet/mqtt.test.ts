@@ -235,6 +235,24 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(kept.filter((s) => s.host === 'flood').length).toBe(MAX_REMOTE_SIMS - 1);
   });
 
+  it('a retained command is never carried out (the broker replays it at every connect and start)', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await core();
+    const sent: string[] = [];
+    c.on('outgoing', (r) => r.state === 'queued' && sent.push(r.text));
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    // Left on the broker by someone long gone; every new subscription gets it again.
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'stale' }), { qos: 1, retain: true });
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    const first = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'stale') ?? null, 'the retained command answered');
+    expect(JSON.parse(first.payload)).toMatchObject({ ok: false, code: 'mqtt.retained', instruction: 'YE' });
+    // A live command still works, so the refusal above is the retain flag's doing.
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'JF', ref: 'live' }), { qos: 1 });
+    await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'live') ?? null, 'the live command answered');
+    await waitFor(() => sent.length === 1 || null, 'one send');
+    expect(sent).toEqual(['JF']);
+  });
+
   it('a flood of refused commands is answered and logged only up to an hourly bound, so it cannot fill the disk', async () => {
     const b = await broker({});
     const { core: c, dir, simId } = await core();
