@@ -41,6 +41,13 @@ const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-
 const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
 
 /**
+ * A value right after a word that names it secret (`验证码：4821`, `密码是12345678`, `OTP 83920`),
+ * whatever its length (4–12 letters and digits, with a digit): 10086 and people write one-time codes
+ * and passwords of other lengths than 6 too. Only separators, 是 or 为 may stand between.
+ */
+const CUED_VALUE = String.raw`(?:密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp))[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+
+/**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
  * run in that text stays masked, month-shaped or not (`服务密码已重置为201605`, `验证码 201605`).
  */
@@ -82,6 +89,7 @@ export class SecretDetector {
       ...instructions.flatMap((instruction) => instructionPattern(instruction) ?? []),
       { instruction: null, regex: new RegExp(ID_NUMBER, 'gud'), secretGroups: [1] },
       { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(instructions) },
+      { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
     ];
   }
 

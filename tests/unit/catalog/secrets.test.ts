@@ -226,3 +226,21 @@ describe('SecretDetector: a bill month is no secret, a password shaped like one 
     );
   });
 });
+
+describe('SecretDetector: a value right after a word that names it secret, of any length', () => {
+  // Constructed in the shapes 10086 and people write; not quoted from real messages.
+  it.each([
+    ['您的短信验证码：4821，5分钟内有效。【中国移动】', '您的短信验证码：******，5分钟内有效。【中国移动】'],
+    ['驗證碼為 55667788', '驗證碼為 ******'],
+    ['新密码是12345678', '新密码是******'],
+    ['动态口令 9d8f7a', '动态口令 ******'],
+    ['your OTP: 83920', 'your OTP: ******'],
+    ['Password ab12cd34 please', 'Password ****** please'],
+  ])('masks %j as %j', (typed, kept) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+  });
+
+  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12'])('leaves %j alone', (text) => {
+    expect(catalog.maskSecrets(text)).toBe(text);
+  });
+});
