@@ -149,6 +149,7 @@ export class Fleet {
       board: this.board,
       labels: this.labels,
       sendQuery: this.deps.sendQuery,
+      redact: this.deps.redact,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));

@@ -26,6 +26,8 @@ export interface MqttLinkDeps {
   labels: { list(): SimLabel[]; get(simId: string): SimLabel | undefined };
   /** Sends an allowed query from the modem holding the SIM; resolves with the instruction's id. */
   sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
+  /** The catalog's masking of secrets: a command's own words (ref, SIM, code) are logged and answered masked. */
+  redact(text: string): string;
   /** Where each command and its verdict is appended, one JSON line each. */
   commandLogPath: string;
   /** Delay between reconnect attempts; default 2 s. */
@@ -178,6 +180,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     } else {
       result = refusal(verdict);
     }
+    // A caller may put anything in these (a ref that is the SMS it wanted: `MMXG#…`): masked like any text kept.
+    for (const key of ['ref', 'simId', 'instruction', 'zh', 'en']) if (typeof result[key] === 'string') result[key] = this.deps.redact(result[key]);
     await appendFile(this.deps.commandLogPath, `${JSON.stringify({ at: new Date().toISOString(), ...result, zh: undefined })}\n`, { mode: 0o600 }).catch(() => undefined);
     if (client.connected) client.publish(commandResultTopic(this.scope), JSON.stringify(result), { qos: 1, retain: false });
   }

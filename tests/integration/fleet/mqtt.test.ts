@@ -307,4 +307,23 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(log.filter((l) => l.ok)).toHaveLength(2);
     expect(JSON.stringify(log)).not.toMatch(/918273|564738/);
   });
+
+  it('a password put in a command’s own words (its ref, its SIM, its code) is neither logged nor answered in clear', async () => {
+    const b = await broker({});
+    const { core: c, dir, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const command = (payload: unknown) => sub.client.publishAsync(`${P}/command`, JSON.stringify(payload), { qos: 1 });
+    await command({ simId, instruction: 'YE', ref: 'MMXG#918273#564738' });
+    await command({ simId, instruction: 'MMXG', ref: 'cxyeh 918273' });
+    await command({ simId, instruction: 'CXYEH918273', ref: 'r3' });
+    await command({ simId: '密码 564738', instruction: 'YE', ref: 'r4' });
+    await waitFor(() => sub.messages.length === 4 || null, 'four results');
+    const log = await readFile(join(dir, 'mqtt-commands.log'), 'utf8');
+    expect(log.trim().split('\n')).toHaveLength(4);
+    for (const text of [log, JSON.stringify(sub.messages)]) expect(text).not.toMatch(/918273|564738/);
+    // Still told apart: the accepted one ran, the others were refused.
+    expect(sub.messages.map((m) => JSON.parse(m.payload).ok).sort()).toEqual([false, false, false, true]);
+  });
 });
