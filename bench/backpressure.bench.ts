@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import type { Events } from '../src-shared/api/contract';
-import { encodeHello } from '../src-shared/api/ws-handshake';
+import { encodeHello, launchCodeOf } from '../src-shared/api/ws-handshake';
 import { startServer } from '../src-main/server';
 import { MAX_BUFFERED_BYTES } from '../src-main/server/ws-api';
 import { ScriptedCore, STANDARD_SCRIPT } from '../tests/unit/api/scripted-core';
@@ -38,7 +38,7 @@ async function run(maxBufferedBytes: number): Promise<{ growth: number; dropped:
   const slow = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { origin: `http://127.0.0.1:${server.port}` });
   await new Promise((resolve) => slow.once('open', resolve));
   const welcomed = new Promise((resolve) => slow.once('message', resolve));
-  slow.send(encodeHello(server.token));
+  slow.send(encodeHello({ launch: launchCodeOf(server.newLaunchLink())! }));
   await welcomed;
   let dropped = false;
   slow.on('close', () => (dropped = true));

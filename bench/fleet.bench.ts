@@ -149,7 +149,7 @@ async function overview(): Promise<Figure[]> {
   try {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page: Page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.newLaunchLink());
     await page.waitForSelector('#catalog-search');
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) opens.push((await page.evaluate(OPEN_OVERVIEW)) as number);

@@ -181,8 +181,8 @@ export default async function uiBench(): Promise<Section> {
     const typed: number[] = [];
     const driven: number[] = [];
     for (let i = 0; i < 5; i++) {
-      typed.push(await coldStartTyped(browser, server.url));
-      driven.push(await coldStartDriven(browser, server.url));
+      typed.push(await coldStartTyped(browser, server.newLaunchLink()));
+      driven.push(await coldStartDriven(browser, server.newLaunchLink()));
     }
     const coldP50 = percentile(typed, 50);
     figures.push(
@@ -192,7 +192,7 @@ export default async function uiBench(): Promise<Section> {
 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.newLaunchLink());
     await page.waitForSelector('#catalog-search');
     // The burst as the store meets it: 5,000 events at once, timed until every key is acknowledged.
     const burst = await journalMany(core, 0, BURST);

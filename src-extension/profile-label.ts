@@ -16,6 +16,7 @@ export function profileLabel(storedName: unknown): ProfileLabel {
   const ua = (navigator as { userAgentData?: UaData }).userAgentData;
   const brands = (ua?.brands ?? []).map((b) => b.brand).filter((b) => !/not.a.brand/i.test(b));
   const browser = brands.find((b) => b !== 'Chromium') ?? brands[0] ?? 'Chromium';
-  const name = typeof storedName === 'string' ? storedName.trim().slice(0, 60) : '';
+  // The app refuses invisible and control characters in these names (they could make its prompt read otherwise).
+  const name = typeof storedName === 'string' ? storedName.replace(/[\u0000-\u001f\u007f\u2028\u2029\p{Cf}]/gu, '').trim().slice(0, 60) : '';
   return { browser, profile: name || ua?.platform || navigator.platform || '' };
 }

@@ -20,6 +20,13 @@ export interface FleetDeps {
   onCheck(state: FleetCheckState): void;
 }
 
+/**
+ * Other hosts' SIMs kept at most: anyone who may publish on the broker could otherwise name new
+ * SIMs without end and fill this process (and every page's Overview). Past it, new ones are
+ * left out; those already listed keep updating.
+ */
+export const MAX_REMOTE_SIMS = 2000;
+
 /** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
 const SAVE_DELAY_MS = 1000;
 
@@ -142,11 +149,14 @@ export class Fleet {
       board: this.board,
       labels: this.labels,
       sendQuery: this.deps.sendQuery,
+      redact: this.deps.redact,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {
-      this.remote.set(`${sim.host}|${sim.simId}`, sim);
+      const key = `${sim.host}|${sim.simId}`;
+      if (!this.remote.has(key) && this.remote.size >= MAX_REMOTE_SIMS) return;
+      this.remote.set(key, sim);
       this.deps.onSim(sim);
     });
     this.link = link;

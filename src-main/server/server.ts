@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { HallError } from '../../src-shared/errors';
-import { accessPolicy, assertUsableToken, isAllowedHost, isAllowedOrigin, newToken, pathOf, type AccessPolicy } from './access';
+import { accessPolicy, isAllowedHost, isAllowedOrigin, pathOf, type AccessPolicy } from './access';
+import { BrowserSessions } from './browser-sessions';
 import { METRICS_PATH, serveMetrics, type MetricsSource } from './metrics';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
@@ -16,9 +17,7 @@ export interface StartServerOptions {
   staticDir: string;
   /** 0 (the default) takes any free port. */
   port?: number;
-  /** Defaults to a fresh random token per launch. */
-  token?: string;
-  /** Defaults: MAX_BUFFERED_BYTES unsent before a client is dropped, HELLO_DEADLINE_MS to present the token. */
+  /** Defaults: MAX_BUFFERED_BYTES unsent before a client is dropped, HELLO_DEADLINE_MS to present a credential. */
   limits?: Partial<ApiLimits>;
   /** Hears failures that were not HallErrors (bugs); clients only ever see 'internal'. Defaults to console.error. */
   onInternalError?: (error: unknown) => void;
@@ -27,24 +26,28 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
-  /** Open this in a browser: http://127.0.0.1:PORT/#token=… (a fragment never leaves the browser). */
+  /**
+   * Open this in a browser: http://127.0.0.1:PORT/#launch=… (a fragment never leaves the browser).
+   * Its code is spent by the first page that opens it; the browser's history then holds a dead link.
+   */
   url: string;
   port: number;
-  token: string;
+  /** Another one-time link, for another browser or a tab opened by hand (the CLI prints one on Enter). */
+  newLaunchLink(): string;
   close(): Promise<void>;
 }
 
-/** Browser mode: the UI and the API on 127.0.0.1 only, for pages that hold this launch's token. */
+/** Browser mode: the UI and the API on 127.0.0.1 only, for pages that opened one of this launch's links. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const token = options.token ?? newToken();
-  assertUsableToken(token);
   await assertBuiltUi(options.staticDir);
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error(error));
 
   const server = createServer();
   const port = await listen(server, options.port ?? 0);
-  const policy = accessPolicy(port, token);
-  const api = createWebSocketApi(options.core, policy, onInternalError, options.limits);
+  const policy = accessPolicy(port);
+  const sessions = new BrowserSessions();
+  const api = createWebSocketApi(options.core, sessions, onInternalError, options.limits);
+  const newLaunchLink = () => `http://127.0.0.1:${port}/#launch=${sessions.newLaunchCode()}`;
 
   server.on('error', onInternalError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -65,9 +68,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: newLaunchLink(),
     port,
-    token,
+    newLaunchLink,
     async close() {
       await api.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -83,7 +86,7 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, policy: Acce
   if (!isAllowedHost(policy, req)) return sendRefusal(res, REFUSALS.host, headOnly);
   if (req.method !== 'GET' && !headOnly) return sendRefusal(res, REFUSALS.method, false);
 
-  // The UI's files are the same for everyone and grant nothing: no token here, so none in any cookie or request line.
+  // The UI's files are the same for everyone and grant nothing: no credential here, so none in any cookie or request line.
   const file = await readStaticFile(staticDir, pathOf(req.url ?? '/'));
   if (file === null) return sendRefusal(res, REFUSALS.notFound, headOnly);
   res.writeHead(200, {
@@ -94,7 +97,7 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, policy: Acce
   res.end(headOnly ? undefined : file.body);
 }
 
-/** The token is checked after the upgrade, in the connection's first message (ws-api). */
+/** The credential is checked after the upgrade, in the connection's first message (ws-api). */
 function upgradeRefusal(req: IncomingMessage, policy: AccessPolicy): Refusal | null {
   if (!isAllowedHost(policy, req)) return REFUSALS.host;
   if (pathOf(req.url ?? '/') !== API_PATH) return REFUSALS.notFound;

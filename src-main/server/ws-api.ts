@@ -4,13 +4,13 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { answerCall, forwardEvents, type EventForwarder } from '../../src-shared/api/dispatch';
 import { decodeWireMessage, MAX_FRAME_BYTES, toWireError, type WireEvents, type WireReply } from '../../src-shared/api/wire';
-import { tokenOfHello, UNAUTHORIZED_CLOSE, WELCOME_FRAME } from '../../src-shared/api/ws-handshake';
-import { tokenMatches, type AccessPolicy } from './access';
+import { credentialOfHello, encodeWelcome, UNAUTHORIZED_CLOSE, type Credential } from '../../src-shared/api/ws-handshake';
+import type { BrowserSessions } from './browser-sessions';
 
 export const API_PATH = '/api';
 const CLOSE_GRACE_MS = 2000;
 
-/** A connection that has not presented the token by then is closed: nobody may hold a socket open for free. */
+/** A connection that has not presented a credential by then is closed: nobody may hold a socket open for free. */
 export const HELLO_DEADLINE_MS = 10_000;
 
 /**
@@ -30,7 +30,7 @@ export interface WebSocketApi {
 }
 
 /**
- * The `/api` endpoint: a connection first presents the launch token (ws-handshake), then sends
+ * The `/api` endpoint: a connection first presents a launch code or session (ws-handshake), then sends
  * calls and gets replies; core events go to every welcomed connection. A frame that is not a call
  * is a protocol violation and ends that connection with a reason; nothing a client sends can throw
  * out of here. A client that falls more than MAX_BUFFERED_BYTES behind is dropped.
@@ -42,7 +42,7 @@ export interface ApiLimits {
 
 export function createWebSocketApi(
   core: CoreApi,
-  policy: AccessPolicy,
+  sessions: BrowserSessions,
   onInternalError: (error: unknown) => void,
   limits: Partial<ApiLimits> = {},
 ): WebSocketApi {
@@ -53,7 +53,7 @@ export function createWebSocketApi(
   const events = forwardEvents(core, (message) => broadcast(welcomed, message, deliver, onInternalError), onInternalError);
   wss.on('connection', (socket) => {
     socket.on('close', () => welcomed.delete(socket));
-    awaitHello(socket, policy, helloDeadlineMs, deliver, () => {
+    awaitHello(socket, sessions, helloDeadlineMs, deliver, () => {
       welcomed.add(socket);
       serveConnection(socket, core, events, deliver, onInternalError);
     });
@@ -71,21 +71,29 @@ export function createWebSocketApi(
   };
 }
 
-/** The first frame must be a hello with this launch's token; until then the connection gets nothing. */
 type Deliver = (client: WebSocket, frame: string) => void;
 
-function awaitHello(socket: WebSocket, policy: AccessPolicy, deadlineMs: number, deliver: Deliver, welcome: () => void): void {
+/** The first frame must be a hello with a good credential; until then the connection gets nothing. */
+function awaitHello(socket: WebSocket, sessions: BrowserSessions, deadlineMs: number, deliver: Deliver, welcome: () => void): void {
   // ws reports an oversized or invalid frame here and closes the connection itself (1009, 1007…).
   socket.on('error', () => {});
   const deadline = setTimeout(() => socket.close(CLOSE_CODES.unauthorized, 'No access token in time'), deadlineMs);
   socket.once('close', () => clearTimeout(deadline));
   socket.once('message', (data: RawData, isBinary: boolean) => {
     clearTimeout(deadline);
-    const token = isBinary ? null : tokenOfHello(data.toString());
-    if (token === null || !tokenMatches(policy, token)) return socket.close(CLOSE_CODES.unauthorized, 'Access token refused');
-    deliver(socket, WELCOME_FRAME);
+    const answer = isBinary ? null : welcomeFor(credentialOfHello(data.toString()), sessions);
+    if (answer === null) return socket.close(CLOSE_CODES.unauthorized, 'Access token refused');
+    deliver(socket, answer);
     welcome();
   });
+}
+
+/** The welcome frame a credential earns (a traded launch code earns a session), or null. */
+function welcomeFor(credential: Credential | null, sessions: BrowserSessions): string | null {
+  if (credential === null) return null;
+  if ('session' in credential) return sessions.admits(credential.session) ? encodeWelcome() : null;
+  const session = sessions.trade(credential.launch);
+  return session === null ? null : encodeWelcome(session);
 }
 
 function serveConnection(socket: WebSocket, core: CoreApi, events: EventForwarder, deliver: Deliver, onInternalError: (error: unknown) => void): void {

@@ -307,7 +307,7 @@ export const en: Record<StringKey, string> = {
   'custom.field.confirm': 'Ask for confirmation before sending',
 
   'toast.dismiss': 'Dismiss',
-  'conn.unauthorized': 'This page has no valid access token. Open the link Hall10086 printed when it started (hall10086 serve).',
+  'conn.unauthorized': 'This page has no valid access token. Each link Hall10086 prints opens one tab, once: press Enter where hall10086 serve runs for a new link, or use “New tab” in a tab that works.',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': 'Show',
@@ -406,4 +406,6 @@ export const en: Record<StringKey, string> = {
   'fleet.checkAll': 'Check all SIMs now',
   'fleet.checking': 'Checking: {done} of {total} SIMs done',
   'fleet.checked': 'Checked: {answered} of {total} SIMs answered, {failed} without an answer',
+  'conn.anotherTab': 'New tab',
+  'conn.anotherTabHint': 'Open Hall10086 in another tab of this browser (a link copied from the address bar or history does not open it)',
 };

@@ -306,7 +306,7 @@ export const zhHans = {
   'custom.field.confirm': '发送前需要确认',
 
   'toast.dismiss': '关闭提示',
-  'conn.unauthorized': '这个页面没有有效的访问令牌。请打开 Hall10086 启动时打印的链接（hall10086 serve）。',
+  'conn.unauthorized': '这个页面没有有效的访问令牌。Hall10086 打印的每个链接只能打开一个标签页、只能用一次：在运行 hall10086 serve 的终端里按回车获取新链接，或在可用的标签页里点“新标签页”。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': '显示',
@@ -405,6 +405,8 @@ export const zhHans = {
   'fleet.checkAll': '立即查询全部 SIM',
   'fleet.checking': '正在查询：已完成 {done} / 共 {total} 张',
   'fleet.checked': '查询完毕：{answered} / {total} 张已回复，{failed} 张未得到回复',
+  'conn.anotherTab': '新标签页',
+  'conn.anotherTabHint': '在这个浏览器的另一个标签页中打开 Hall10086（从地址栏或历史记录复制的链接打不开）',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

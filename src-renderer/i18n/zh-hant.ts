@@ -307,7 +307,7 @@ export const zhHant: Record<StringKey, string> = {
   'custom.field.confirm': '發送前需要確認',
 
   'toast.dismiss': '關閉提示',
-  'conn.unauthorized': '這個頁面沒有有效的存取權杖。請開啟 Hall10086 啟動時列印的連結（hall10086 serve）。',
+  'conn.unauthorized': '這個頁面沒有有效的存取權杖。Hall10086 列印的每個連結只能開啟一個分頁、只能用一次：在執行 hall10086 serve 的終端機裡按 Enter 取得新連結，或在可用的分頁裡點「新分頁」。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': '顯示',
@@ -406,4 +406,6 @@ export const zhHant: Record<StringKey, string> = {
   'fleet.checkAll': '立即查詢全部 SIM',
   'fleet.checking': '正在查詢：已完成 {done} / 共 {total} 張',
   'fleet.checked': '查詢完畢：{answered} / {total} 張已回覆，{failed} 張未得到回覆',
+  'conn.anotherTab': '新分頁',
+  'conn.anotherTabHint': '在這個瀏覽器的另一個分頁中開啟 Hall10086（從網址列或歷史記錄複製的連結打不開）',
 };

@@ -1,3 +1,4 @@
+import { canOpenAnotherTab, openAnotherTab } from '../api';
 import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
@@ -31,6 +32,11 @@ export function StatusLine() {
           )}
         </a>
         {sending?.demo && <DemoBadge />}
+        {connection === 'open' && canOpenAnotherTab() && (
+          <button type="button" className="link another-tab" title={t('conn.anotherTabHint')} onClick={openAnotherTab}>
+            {t('conn.anotherTab')}
+          </button>
+        )}
       </div>
       {connection !== 'open' && (
         <p className={connection === 'unauthorized' ? 'banner banner-error' : 'banner'} role={connection === 'unauthorized' ? 'alert' : 'status'}>

@@ -16,7 +16,12 @@ export const MAX_EXTENSION_MESSAGE_BYTES = 64 * 1024;
 
 const Ref = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/));
 const Params = v.record(v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/)), v.pipe(v.string(), v.maxLength(64)));
-const Label = v.pipe(v.string(), v.trim(), v.maxLength(60), v.regex(/^[^\u0000-\u001f\u007f]*$/));
+/**
+ * How an extension names its browser and profile in the app's pairing prompt: no control
+ * characters, and no invisible format characters (a right-to-left override would make the prompt
+ * read differently from what was sent: `\u202e` turns "…eliforp" into "profile…").
+ */
+const Label = v.pipe(v.string(), v.trim(), v.maxLength(60), v.regex(/^[^\u0000-\u001f\u007f\u2028\u2029\p{Cf}]*$/u));
 
 /**
  * Proof that a request comes from the holder of an association's secret: the association's

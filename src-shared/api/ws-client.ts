@@ -2,9 +2,9 @@ import { HallError } from '../errors';
 import type { CoreApi, EventName, Events, Method, Request, Responses, WireMessage } from './contract';
 import { EventListeners } from './listeners';
 import { decodeWireMessage, fromWireError, MAX_FRAME_BYTES } from './wire';
-import { encodeHello, isWelcome, UNAUTHORIZED_CLOSE } from './ws-handshake';
+import { encodeHello, UNAUTHORIZED_CLOSE, welcomeOf, type Credential } from './ws-handshake';
 
-/** `unauthorized`: the server refused the token; the client stops (a new try would be refused again). */
+/** `unauthorized`: the server refused the credential; the client stops (a new try would be refused again). */
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 export interface WebSocketApiOptions {
@@ -15,10 +15,13 @@ export interface WebSocketApiOptions {
   /** Reconnect delays double from `first` up to `max` and start over after a successful open. */
   reconnectDelayMs?: { first: number; max: number };
   /**
-   * The launch token (browser mode): sent as each connection's first message, and the connection
-   * counts as open only once the server has welcomed it. Without one the connection is open at once.
+   * Browser mode's credential (ws-handshake): sent as each connection's first message, and the
+   * connection counts as open only once the server has welcomed it. A launch code is spent by its
+   * welcome, which carries a session secret: later connections present that, and `onSession` hears
+   * it (the page keeps it). Without a credential the connection is open at once.
    */
-  token?: string;
+  credential?: Credential;
+  onSession?: (session: string) => void;
 }
 
 export interface WebSocketApiClient extends CoreApi {
@@ -44,7 +47,7 @@ export function connectWebSocketApi(url: string, opts: WebSocketApiOptions = {})
       en: 'This environment has no WebSocket; cannot connect to the Hall10086 core.',
     });
   }
-  return new ReconnectingClient(url, impl, opts.waitForOpenMs ?? DEFAULTS.waitForOpenMs, opts.reconnectDelayMs ?? DEFAULTS.reconnectDelayMs, opts.token ?? null);
+  return new ReconnectingClient(url, impl, opts.waitForOpenMs ?? DEFAULTS.waitForOpenMs, opts.reconnectDelayMs ?? DEFAULTS.reconnectDelayMs, opts.credential ?? null, opts.onSession ?? (() => {}));
 }
 
 interface PendingCall {
@@ -80,8 +83,8 @@ const disconnected = {
     new HallError(
       'api.unauthorized',
       {
-        zh: 'Hall10086 没有接受这个页面的访问令牌，请求没有发出。请打开 Hall10086 启动时给出的链接。',
-        en: 'Hall10086 did not accept this page’s access token; the request was not sent. Open the link Hall10086 gave when it started.',
+        zh: 'Hall10086 没有接受这个页面的访问令牌，请求没有发出。请打开 Hall10086 给出的新链接（在它运行的终端里按回车）。',
+        en: 'Hall10086 did not accept this page’s access token; the request was not sent. Open a new link from Hall10086 (press Enter in the terminal where it runs).',
       },
       { details: { sent: false } },
     ),
@@ -111,7 +114,8 @@ class ReconnectingClient implements WebSocketApiClient {
     private readonly impl: typeof WebSocket,
     private readonly waitForOpenMs: number,
     private readonly delays: { first: number; max: number },
-    private readonly token: string | null,
+    private credential: Credential | null,
+    private readonly onSession: (session: string) => void,
   ) {
     this.connect();
   }
@@ -158,13 +162,19 @@ class ReconnectingClient implements WebSocketApiClient {
     const socket = new this.impl(this.url);
     this.socket = socket;
     socket.onopen = () => {
-      if (this.token === null) this.opened();
-      else socket.send(encodeHello(this.token));
+      if (this.credential === null) this.opened();
+      else socket.send(encodeHello(this.credential));
     };
     socket.onmessage = (event: MessageEvent) => {
       if (typeof event.data !== 'string') return;
-      if (this.state === 'connecting' && this.token !== null) {
-        if (isWelcome(event.data)) this.opened();
+      if (this.state === 'connecting' && this.credential !== null) {
+        const welcome = welcomeOf(event.data);
+        if (welcome === null) return;
+        if (welcome.session !== null) {
+          this.credential = { session: welcome.session };
+          this.onSession(welcome.session);
+        }
+        this.opened();
         return;
       }
       this.receive(event.data);
@@ -185,7 +195,7 @@ class ReconnectingClient implements WebSocketApiClient {
     this.socket = null;
     for (const [id, call] of [...this.pending]) if (call.waitTimer === null) this.settle(id)?.reject(disconnected.lost());
     if (code === UNAUTHORIZED_CLOSE) {
-      // Every later try would present the same token: stop, and fail what is waiting at once.
+      // Every later try would present the same credential: stop, and fail what is waiting at once.
       this.closedForGood = true;
       for (const id of [...this.pending.keys()]) this.settle(id)?.reject(disconnected.unauthorized());
       this.setState('unauthorized');

@@ -36,10 +36,28 @@ const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
 const ID_NUMBER = String.raw`(?<!\d)(\d(?:[ \-]?\d){16}[ \-]?[\dXx])(?![0-9A-Za-z])`;
 /**
  * A 6-digit run on its own, anywhere: the shape of a service password (glued to letters, as in
- * ZD202610, it is not). A month typed apart (`zd 202610`) is masked too: a password can look like a
- * month, and an instruction typed whole is kept in its composed form, not through this.
+ * ZD202610, it is not). One exception, see `isBillMonth`.
  */
 const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
+
+/**
+ * A value right after a word that names it secret (`验证码：4821`, `密码是12345678`, `OTP 83920`),
+ * whatever its length (4–12 letters and digits, with a digit): 10086 and people write one-time codes
+ * and passwords of other lengths than 6 too. Only separators, 是 or 为 may stand between.
+ */
+const CUED_VALUE = String.raw`(?:密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp))[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+
+/**
+ * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
+ * run in that text stays masked, month-shaped or not (`服务密码已重置为201605`, `验证码 201605`).
+ */
+const SECRET_CUE = /[密码碼证證]|口令|pass|pwd|pin|code|otp|key|secret/i;
+/** A month as bills write it: 1990–2099, 01–12. */
+const YEAR_MONTH = /^(?:199\d|20\d\d)(?:0[1-9]|1[0-2])$/;
+/** Right before a bill month (separators and brackets between allowed): `账单 202610`, `如201309`, `现将201605`. */
+const MONTH_BEFORE = String.raw`(?:账单|帳單|帐单|月份|年月|如|将|將|查)`;
+/** Right after one: `202610 账单`, `201605的…费用`, `202610月`. */
+const MONTH_AFTER = /^[\s#:：（(【\[]*(?:账单|帳單|帐单|月|的|期)/;
 
 interface Pattern {
   /** Null for the bare shapes, which need no confirmation of their own. */
@@ -47,6 +65,8 @@ interface Pattern {
   regex: RegExp;
   /** Which capture groups hold secrets. */
   secretGroups: number[];
+  /** A match this says is no secret is left alone (the normal text, the match). */
+  spare?: (normal: string, match: RegExpMatchArray) => boolean;
 }
 
 export interface SecretFinding {
@@ -68,7 +88,8 @@ export class SecretDetector {
     this.patterns = [
       ...instructions.flatMap((instruction) => instructionPattern(instruction) ?? []),
       { instruction: null, regex: new RegExp(ID_NUMBER, 'gud'), secretGroups: [1] },
-      { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1] },
+      { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(instructions) },
+      { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
     ];
   }
 
@@ -98,6 +119,7 @@ export class SecretDetector {
     let instruction: Instruction | null = null;
     for (const pattern of this.patterns) {
       for (const m of normal.matchAll(pattern.regex)) {
+        if (pattern.spare?.(normal, m)) continue;
         for (const group of pattern.secretGroups) {
           const value = m.indices?.[group];
           if (!value || value[1] <= value[0]) continue;
@@ -108,6 +130,26 @@ export class SecretDetector {
     }
     return { spans: merge(found), instruction };
   }
+}
+
+/**
+ * A bill month is no secret, and masking it loses what a reply or a question is about
+ * (`可发送“CXZD#年月（如201309）”`, `现将201605的…费用退至您的话费账户`, `ZD 202412`, `查 202610 账单`).
+ * A 6-digit run is spared only when all hold: the text names no password, code or ID anywhere
+ * (SECRET_CUE); the run reads as a month 1990–2099; and a bill word or the code of an instruction
+ * that takes a month stands right before it, or a bill word right after it. Anything else 6 digits
+ * long stays masked: a password typed as `旧的是201605` has no bill word beside it. The instruction
+ * patterns run apart from this, so `MMXG 201605 201606` and `CXYEH201605` are masked as before.
+ */
+function billMonthSpotter(instructions: readonly Instruction[]): (normal: string, m: RegExpMatchArray) => boolean {
+  const monthCodes = instructions.filter((i) => i.params.some((p) => p.type === 'month')).map((i) => escapeRegExp(i.id));
+  const before = new RegExp(`(?:${[MONTH_BEFORE, ...monthCodes].join('|')})[\\s#:：,，（(【\\[“"]*$`, 'i');
+  return (normal, m) => {
+    const run = m[1]!;
+    const at = m.index!;
+    if (!YEAR_MONTH.test(run) || SECRET_CUE.test(normal)) return false;
+    return before.test(normal.slice(Math.max(0, at - 12), at)) || MONTH_AFTER.test(normal.slice(at + run.length, at + run.length + 6));
+  };
 }
 
 /** A literal run of letters and digits (secret: null), or a value. */

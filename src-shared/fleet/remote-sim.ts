@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { FleetSim } from '../api/contract';
+import { topicLevel } from './mqtt-topics';
 
 const num = v.nullable(v.pipe(v.number(), v.finite()));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -25,9 +26,15 @@ const RemoteSimSchema = v.object({
   label: v.nullable(v.object({ name: short(40), owner: short(40), phone: short(21) })),
 });
 
-/** A state message from another host, or null when it is not one (malformed, too big, foreign). */
-export function parseRemoteSim(payload: string): FleetSim | null {
-  if (payload.length > 8192) return null;
+/**
+ * A state message from another host, or null when it is not one (malformed, too big, foreign).
+ * The payload must name the host and SIM of the topic it came on: a broker's ACLs give each host
+ * its own topics, and a host allowed only `<base>/hostA/#` must not pass for hostB.
+ */
+export function parseRemoteSim(topic: string, baseTopic: string, payload: string): FleetSim | null {
+  if (payload.length > 8192 || !topic.startsWith(`${baseTopic}/`)) return null;
+  const [host, sim, simLevel, leaf, ...more] = topic.slice(baseTopic.length + 1).split('/');
+  if (sim !== 'sim' || leaf !== 'state' || more.length) return null;
   let raw: unknown;
   try {
     raw = JSON.parse(payload);
@@ -35,7 +42,7 @@ export function parseRemoteSim(payload: string): FleetSim | null {
     return null;
   }
   const parsed = v.safeParse(RemoteSimSchema, raw);
-  if (!parsed.success) return null;
+  if (!parsed.success || parsed.output.host !== host || topicLevel(parsed.output.simId) !== simLevel) return null;
   const { label, ...state } = parsed.output;
   return { ...state, label: label && { simId: state.simId, ...label } };
 }

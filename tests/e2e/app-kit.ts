@@ -57,7 +57,12 @@ function electronViteBuild(): Promise<void> {
 }
 
 export interface Served {
+  /** The first link it printed: opens the app in one tab, once (its launch code is spent then). */
   url: string;
+  /** The address without a code (`http://127.0.0.1:PORT/`): the app's files, no access. */
+  base: string;
+  /** A fresh one-time link, as a user gets by pressing Enter where serve runs. */
+  link(): Promise<string>;
   /** The app's data folder (journal, pairings, the extension socket). */
   dataDir: string;
   stop(): Promise<void>;
@@ -68,21 +73,32 @@ export async function serve(extra: readonly string[] = []): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-ui-'));
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--emulator', ...extra, '--data-dir', dataDir], {
     env: { ...process.env, LANG: 'en_US.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  const links: string[] = [];
+  const waiting: Array<(link: string) => void> = [];
   const url = await new Promise<string>((done, fail) => {
     let out = '';
     let err = '';
+    waiting.push(done);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
-      const line = out.match(/^http:\/\/\S+/m);
-      if (line) done(line[0]);
+      for (const line of out.match(/^http:\/\/\S+$/gm)?.slice(links.length) ?? []) {
+        links.push(line);
+        waiting.shift()?.(line);
+      }
     });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('close', (code) => fail(new Error(`serve exited ${code}: ${err}`)));
   });
   return {
     url,
+    base: url.split('#')[0]!,
+    link() {
+      const next = new Promise<string>((done) => waiting.push(done));
+      child.stdin!.write('\n');
+      return next;
+    },
     dataDir,
     async stop() {
       const closed = new Promise((done) => child.once('close', done));
@@ -93,9 +109,8 @@ export async function serve(extra: readonly string[] = []): Promise<Served> {
   };
 }
 
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

@@ -20,7 +20,7 @@ browserSuite({ artifactPrefix: 'assistant-', openApp: false }, (suite) => {
 const base = () => server.url.split('#')[0]!;
 
 async function openApp(): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(await server.link());
   await page.waitForSelector('#catalog-search');
 }
 
@@ -257,7 +257,7 @@ describe('the log store upgrade', () => {
     );
 
     // The launch link (its token in the fragment), then the overview.
-    await page.goto(server.url);
+    await page.goto(await server.link());
     await page.evaluate(() => (location.hash = '#/overview'));
     const balance = '.overview-table tr[data-sim="89860000000000000999"] td[data-kind="balance.balance"] .figure-value';
     await page.waitForSelector(balance);

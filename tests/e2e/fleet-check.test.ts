@@ -21,7 +21,7 @@ describe('checking every SIM at once from the Overview', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 760 } });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(await server.link());
     await page.waitForSelector('#catalog-search');
   }, 240_000);
 

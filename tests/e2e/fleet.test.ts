@@ -32,7 +32,7 @@ describe('the fleet in the Overview', () => {
     // A low-balance threshold of 50 yuan, as set in Settings → alerts.
     await context.addInitScript(() => localStorage.setItem('hall10086.alertThresholds', JSON.stringify({ balanceYuan: 50, dataMb: null })));
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.newLaunchLink());
     await page.waitForSelector('#catalog-search');
   }, 240_000);
 

@@ -67,7 +67,7 @@ async function profile(): Promise<BrowserContext> {
 
 async function openThread(context: BrowserContext, page?: Page): Promise<Page> {
   page ??= await context.newPage();
-  await page.goto(server.url);
+  await page.goto(server.newLaunchLink());
   await page.waitForSelector('#catalog-search');
   await page.goto(`${server.url.split('#')[0]}#/thread`);
   return page;

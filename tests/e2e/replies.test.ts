@@ -25,7 +25,7 @@ const ours = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/ours-g
 
 /** Sends YE from the assistant and waits for the demo modem's reply: the log then has the demo SIM. */
 async function demoSim(): Promise<string> {
-  await page.goto(server.url);
+  await page.goto(await server.link());
   await page.waitForSelector('#catalog-search');
   await page.goto(`${base()}#/assistant`);
   const input = page.getByPlaceholder('用自己的话问', { exact: false });

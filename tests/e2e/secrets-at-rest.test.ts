@@ -77,7 +77,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('no secret at rest', () => {
   it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
-    await page.goto(server.url);
+    await page.goto(await server.link());
     await page.waitForSelector('#catalog-search');
     await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
     await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');

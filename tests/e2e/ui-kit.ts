@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { buildApp, launchChromium, serve, type Served } from './app-kit';
+import { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served } from './app-kit';
 
-export { buildApp, launchChromium, serve, type Served };
+export { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served };
 
 type Rows = Record<string, unknown>[];
 
@@ -78,7 +78,7 @@ export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bi
     page.on('pageerror', (e) => pageErrors.push(e.message));
     bind({ server, context, page });
     if (o.openApp) {
-      await page.goto(server.url);
+      await page.goto(await server.link());
       await page.waitForSelector('#catalog-search');
     }
   });

@@ -23,7 +23,7 @@ async function partsHandedToAFreshProfile(): Promise<unknown[]> {
   const other = await context.browser()!.newContext();
   try {
     const fresh = await other.newPage();
-    await fresh.goto(server.url);
+    await fresh.goto(await server.link());
     await fresh.waitForSelector('#catalog-search');
     await fresh.waitForTimeout(1000);
     return (await readLog(fresh)).parts;
@@ -110,7 +110,7 @@ describe('the catalog', () => {
   });
 
   it('marks a guess "maybe" and says there may be no instruction; shows a wrong parameter beside its instruction', async () => {
-    await page.goto(`${server.url.split('?')[0]}#/`);
+    await page.goto(`${server.base}#/`);
     await page.waitForSelector('#catalog-search');
     await page.fill('#catalog-search', '公积金余额');
     await page.waitForSelector('.result .badge-maybe');

@@ -4,7 +4,7 @@ import type { Events } from '../../src-shared/api/contract';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { MAX_BUFFERED_BYTES } from '../../src-main/server/ws-api';
 import { ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
-import { closed, makeSite, openWelcomed } from './server-kit';
+import { closed, launchCode, makeSite, openWelcomed } from './server-kit';
 
 /**
  * A browser-mode client that stops reading (a frozen tab, a hostile program) must not make the
@@ -44,7 +44,7 @@ function count(socket: NodeWebSocket): () => number {
 
 describe('a WebSocket client that stops reading', () => {
   it('is dropped past the bound, while a client that reads gets every event', async () => {
-    const connect = () => openWelcomed(`ws://127.0.0.1:${server.port}/api`, server.token, { origin: `http://127.0.0.1:${server.port}` });
+    const connect = () => openWelcomed(`ws://127.0.0.1:${server.port}/api`, launchCode(server), { origin: `http://127.0.0.1:${server.port}` });
     const [slow, reader] = [await connect(), await connect()];
     const slowGot = count(slow);
     const readerGot = count(reader);

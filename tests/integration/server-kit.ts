@@ -3,7 +3,8 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket as NodeWebSocket, type ClientOptions } from 'ws';
-import { encodeHello, WELCOME_FRAME } from '../../src-shared/api/ws-handshake';
+import { encodeHello, launchCodeOf, welcomeOf, type Credential } from '../../src-shared/api/ws-handshake';
+import type { RunningServer } from '../../src-main/server';
 
 export const INDEX_HTML = '<!doctype html><title>Hall10086</title><script type="module" src="/assets/app.js"></script>';
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-ROOT';
@@ -68,14 +69,23 @@ export async function openSocket(url: string, options: ClientOptions): Promise<N
   return outcome;
 }
 
-/** Opens a WebSocket and presents the token as its first message; resolves once the server has welcomed it. */
-export async function openWelcomed(url: string, token: string, options: ClientOptions): Promise<NodeWebSocket> {
+/** A fresh one-time launch code of a running server, as its next printed link would carry. */
+export function launchCode(server: RunningServer): { launch: string } {
+  return { launch: launchCodeOf(server.newLaunchLink())! };
+}
+
+/**
+ * Opens a WebSocket and presents a credential (by default a fresh launch code) as its first
+ * message; resolves once the server has welcomed it, with the session a launch code was traded for.
+ */
+export async function openWelcomed(url: string, credential: Credential, options: ClientOptions): Promise<NodeWebSocket & { session: string | null }> {
   const socket = await openSocket(url, options);
   const welcome = new Promise<string>((resolve) => socket.once('message', (data) => resolve(data.toString())));
-  socket.send(encodeHello(token));
+  socket.send(encodeHello(credential));
   const first = await welcome;
-  if (first !== WELCOME_FRAME) throw new Error(`expected the welcome, got ${first}`);
-  return socket;
+  const welcomed = welcomeOf(first);
+  if (welcomed === null) throw new Error(`expected the welcome, got ${first}`);
+  return Object.assign(socket, { session: welcomed.session });
 }
 
 /** Resolves with the close code and reason once the server has closed the connection. */

@@ -4,12 +4,12 @@ import type { WebSocket as NodeWebSocket } from 'ws';
 import { RequestSchemas, type Events } from '../../src-shared/api/contract';
 import { decodeWireMessage, EVENT_NAMES, type DecodedWireMessage } from '../../src-shared/api/wire';
 import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
-import { encodeHello, UNAUTHORIZED_CLOSE } from '../../src-shared/api/ws-handshake';
+import { encodeHello, launchCodeOf, UNAUTHORIZED_CLOSE, type Credential } from '../../src-shared/api/ws-handshake';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { hallErrorOf } from '../unit/api/hall-error-of';
 import { webSocketWithOrigin } from '../unit/api/node-websocket';
 import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
-import { closed, httpRequest, INDEX_HTML, makeSite, nextMessage, openRawSocket, openSocket, openWelcomed, SECRET } from './server-kit';
+import { closed, httpRequest, INDEX_HTML, launchCode, makeSite, nextMessage, openRawSocket, openSocket, openWelcomed, SECRET } from './server-kit';
 
 let site: Awaited<ReturnType<typeof makeSite>>;
 let core: ScriptedCore;
@@ -31,10 +31,10 @@ afterAll(async () => {
 
 const origin = () => `http://127.0.0.1:${server.port}`;
 const apiUrl = (query = '') => `ws://127.0.0.1:${server.port}/api${query}`;
-const welcomed = () => openWelcomed(apiUrl(), server.token, { origin: origin() });
+const welcomed = (credential: Credential = launchCode(server)) => openWelcomed(apiUrl(), credential, { origin: origin() });
 
 function connectClient(): WebSocketApiClient {
-  const client = connectWebSocketApi(apiUrl(), { WebSocketImpl: webSocketWithOrigin(origin()), waitForOpenMs: 5000, token: server.token });
+  const client = connectWebSocketApi(apiUrl(), { WebSocketImpl: webSocketWithOrigin(origin()), waitForOpenMs: 5000, credential: launchCode(server) });
   clients.push(client);
   return client;
 }
@@ -44,17 +44,11 @@ async function roundTrips(client: WebSocketApiClient): Promise<void> {
 }
 
 describe('startServer', () => {
-  it('listens on 127.0.0.1 and hands out a URL carrying a fresh URL-safe token in its fragment (never sent to a server)', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
-    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  });
-
-  it.each([
-    ['too short', 'abc'],
-    ['not URL-safe', 'a'.repeat(20) + '&x=1'],
-  ])('refuses a chosen token that is %s', async (_name, token) => {
-    const error = await hallErrorOf(startServer({ core, staticDir: site.root, token }));
-    expect(error.code).toBe('server.bad-token');
+  it('listens on 127.0.0.1 and hands out links carrying a fresh URL-safe launch code in their fragment (never sent to a server)', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#launch=[A-Za-z0-9_-]{43}$`));
+    const more = [server.newLaunchLink(), server.newLaunchLink()];
+    expect(more.map(launchCodeOf)).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expect.stringMatching(/^[A-Za-z0-9_-]{43}$/)]);
+    expect(new Set([server.url, ...more]).size).toBe(3);
   });
 
   it('says so when there is no built UI to serve', async () => {
@@ -95,13 +89,15 @@ describe('HTTP', () => {
     expectSecurityHeaders(answer.headers);
   });
 
-  it('grants nothing over HTTP: the token in the query (the old link) sets no cookie and no answer carries it', async () => {
-    for (const path of ['/', `/?token=${server.token}`, `/assets/app.js?token=${server.token}`]) {
+  it('grants nothing over HTTP: a launch code in the query sets no cookie, no answer carries it, and it is not spent', async () => {
+    const { launch } = launchCode(server);
+    for (const path of ['/', `/?token=${launch}`, `/?launch=${launch}`, `/assets/app.js?launch=${launch}`]) {
       const answer = await httpRequest(server.port, path);
       expect(answer.status).toBe(200);
       expect(answer.headers['set-cookie']).toBeUndefined();
-      expect(JSON.stringify(answer.headers) + answer.body).not.toContain(server.token);
+      expect(JSON.stringify(answer.headers) + answer.body).not.toContain(launch);
     }
+    (await welcomed({ launch })).close();
   });
 
   it.each([
@@ -195,8 +191,8 @@ describe('WebSocket /api', () => {
     ]);
   });
 
-  it('takes calls once the first message presents the token, from localhost too', async () => {
-    const socket = await openWelcomed(`ws://localhost:${server.port}/api`, server.token, { origin: `http://localhost:${server.port}` });
+  it('takes calls once the first message presents a launch code, from localhost too', async () => {
+    const socket = await openWelcomed(`ws://localhost:${server.port}/api`, launchCode(server), { origin: `http://localhost:${server.port}` });
     socket.send(JSON.stringify({ type: 'call', id: 5, method: 'modem.list', params: {} }));
     expect(await nextMessage(socket)).toEqual({ type: 'result', id: 5, result: [] });
     socket.close();
@@ -205,12 +201,15 @@ describe('WebSocket /api', () => {
   const SEND = JSON.stringify({ type: 'call', id: 1, method: 'send', params: { modemId: 'm1', id: 'YE' } });
   it.each([
     ['a call with no hello', () => ({}), () => [SEND]],
-    ['a wrong token', () => ({}), () => [encodeHello('wrong-token-wrong-token-wrong-token-wrong-t'), SEND]],
-    ['the token one character short', () => ({}), () => [encodeHello(server.token.slice(1)), SEND]],
-    ['the token in the query only (the old link)', () => ({ query: `?token=${server.token}` }), () => [SEND]],
-    ['the token in a cookie only (the old way)', () => ({ cookie: `hall_token_${server.port}=${server.token}` }), () => [SEND]],
-    ['the token inside a call', () => ({}), () => [JSON.stringify({ type: 'call', id: 1, method: 'send', params: { modemId: 'm1', id: 'YE' }, token: server.token })]],
-    ['a binary hello', () => ({}), () => [Buffer.from(encodeHello(server.token))]],
+    ['a wrong launch code', () => ({}), () => [encodeHello({ launch: 'wrong-code-wrong-code-wrong-code-wrong-cod' }), SEND]],
+    ['a wrong session', () => ({}), () => [encodeHello({ session: 'wrong-session-wrong-session-wrong-session-' }), SEND]],
+    ['a launch code one character short', () => ({}), () => [encodeHello({ launch: launchCode(server).launch.slice(1) }), SEND]],
+    ['a launch code presented as a session', () => ({}), () => [encodeHello({ session: launchCode(server).launch }), SEND]],
+    ['the old hello with a token', () => ({}), () => [JSON.stringify({ type: 'hello', token: launchCode(server).launch }), SEND]],
+    ['a launch code in the query only', () => ({ query: `?launch=${launchCode(server).launch}` }), () => [SEND]],
+    ['a launch code in a cookie only (the old way)', () => ({ cookie: `hall_token_${server.port}=${launchCode(server).launch}` }), () => [SEND]],
+    ['a launch code inside a call', () => ({}), () => [JSON.stringify({ type: 'call', id: 1, method: 'send', params: { modemId: 'm1', id: 'YE' }, launch: launchCode(server).launch })]],
+    ['a binary hello', () => ({}), () => [Buffer.from(encodeHello(launchCode(server)))]],
   ])('with a faked Origin, sends nothing and hears nothing on %s, and is closed', async (_name, options, frames) => {
     const { query, cookie } = options() as { query?: string; cookie?: string };
     const socket = await openSocket(apiUrl(query), { origin: origin(), ...(cookie ? { headers: { cookie } } : {}) });
@@ -223,6 +222,71 @@ describe('WebSocket /api', () => {
     expect(await end).toEqual({ code: UNAUTHORIZED_CLOSE, reason: expect.stringMatching(/token/) });
     expect(heard).toEqual([]);
     expect(core.calls.length).toBe(callsBefore);
+  });
+
+  /** A hello with this credential, then a send: closed with 4401, hearing nothing, calling nothing. */
+  async function expectRefused(credential: Credential): Promise<void> {
+    const socket = await openSocket(apiUrl(), { origin: origin() });
+    const heard: string[] = [];
+    socket.on('message', (data) => heard.push(data.toString()));
+    const callsBefore = core.calls.length;
+    const end = closed(socket);
+    socket.send(encodeHello(credential));
+    socket.send(SEND);
+    expect(await end).toEqual({ code: UNAUTHORIZED_CLOSE, reason: 'Access token refused' });
+    expect(heard).toEqual([]);
+    expect(core.calls.length).toBe(callsBefore);
+  }
+
+  it('spends a launch code on its first use: the same code again (a link read back from history) is refused', async () => {
+    const code = launchCode(server);
+    const first = await welcomed(code);
+    expect(first.session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expectRefused(code);
+    // Spent even while the connection that traded it is still open, and after it closed.
+    first.close();
+    await closed(first);
+    await expectRefused(code);
+    // The printed link's code is spent the same way.
+    const printed = { launch: launchCodeOf(server.url)! };
+    (await welcomed(printed)).close();
+    await expectRefused(printed);
+  });
+
+  it('lets the session a code was traded for in again and again (reconnects, reloads, a duplicated tab), and each trade gets its own session', async () => {
+    const first = await welcomed();
+    const second = await welcomed();
+    expect(first.session).not.toBe(second.session);
+    for (let i = 0; i < 3; i++) {
+      const again = await welcomed({ session: first.session! });
+      expect(again.session).toBeNull();
+      again.send(JSON.stringify({ type: 'call', id: 7, method: 'modem.list', params: {} }));
+      expect(await nextMessage(again)).toEqual({ type: 'result', id: 7, result: [] });
+      again.close();
+    }
+    first.close();
+    second.close();
+  });
+
+  it('refuses a session of another launch, and a session presented as a launch code', async () => {
+    const other = await startServer({ core: new ScriptedCore(STANDARD_SCRIPT), staticDir: site.root });
+    try {
+      const foreign = await openWelcomed(`ws://127.0.0.1:${other.port}/api`, launchCode(other), { origin: `http://127.0.0.1:${other.port}` });
+      foreign.close();
+      await expectRefused({ session: foreign.session! });
+    } finally {
+      await other.close();
+    }
+    const own = await welcomed();
+    own.close();
+    await expectRefused({ launch: own.session! });
+  });
+
+  it('keeps at most 16 unspent launch codes: a 17th makes the oldest stale', async () => {
+    const codes = Array.from({ length: 17 }, () => launchCode(server));
+    await expectRefused(codes[0]!);
+    (await welcomed(codes[1]!)).close();
+    (await welcomed(codes[16]!)).close();
   });
 
   it('closes a connection that never presents the token', async () => {
@@ -354,7 +418,7 @@ describe('closing the server', () => {
     const ownCore = new ScriptedCore(STANDARD_SCRIPT);
     const own = await startServer({ core: ownCore, staticDir: site.root });
     expect(ownCore.subscriptionCount).toBe(EVENT_NAMES.length);
-    const socket = await openWelcomed(`ws://127.0.0.1:${own.port}/api`, own.token, { origin: `http://127.0.0.1:${own.port}` });
+    const socket = await openWelcomed(`ws://127.0.0.1:${own.port}/api`, launchCode(own), { origin: `http://127.0.0.1:${own.port}` });
     const end = closed(socket);
     await own.close();
     expect(await end).toEqual({ code: 1001, reason: 'Server closing' });

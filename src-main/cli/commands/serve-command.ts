@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createCore, defaultDataDir } from '../../core';
 import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { findProfile } from '../../emulator/profiles';
@@ -16,8 +17,8 @@ export const serveCommand: Command = {
   name: 'serve',
   usage: 'serve [--port N] [--emulator [--count N] [--profile DEVICE]] [--data-dir D] [--metrics]',
   summary: {
-    zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（带一次性令牌）',
-    en: 'Browser mode: the same UI on 127.0.0.1, behind a per-launch token',
+    zh: '浏览器模式：在 127.0.0.1 上提供同一个界面（用一次性链接打开）',
+    en: 'Browser mode: the same UI on 127.0.0.1, opened by one-time links',
   },
   spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir', 'profile', 'count'] },
   async run(args, ctx) {
@@ -68,9 +69,22 @@ export const serveCommand: Command = {
     }
     if (count !== null) ctx.err(say(ctx, { zh: `${count} 个模拟调制解调器已连接，各有自己的 SIM。`, en: `${count} emulated modems are connected, each with its own SIM.` }));
     reportStartupNotices(ctx, core);
-    ctx.err(say(ctx, { zh: '在浏览器中打开上面的地址；按 Ctrl-C 结束。', en: 'Open the address above in a browser; Ctrl-C stops.' }));
+    ctx.err(say(ctx, {
+      zh: '在浏览器中打开上面的地址（每个链接只能用一次；要再开一个浏览器或标签页，按回车获取新链接，或在应用里点“新标签页”）；按 Ctrl-C 结束。',
+      en: 'Open the address above in a browser (each link works once: press Enter for a new one for another browser or tab, or use “New tab” in the app); Ctrl-C stops.',
+    }));
+    // The printed link's code is spent by the tab that opens it (the browser's history keeps the address): Enter prints another.
+    const keys = createInterface({ input: process.stdin });
+    keys.on('line', () => ctx.out(server.newLaunchLink()));
+    // Started in the background (`serve &`), reading the terminal would stop the whole server (SIGTTIN):
+    // with a handler the read fails instead, and only Enter-for-a-link is lost.
+    const ignoreTtin = () => {};
+    process.on('SIGTTIN', ignoreTtin);
+    process.stdin.on('error', () => keys.close());
     await new Promise<void>((done) => {
       const stop = () => {
+        keys.close();
+        process.off('SIGTTIN', ignoreTtin);
         void server
           .close()
           .then(closeAll)

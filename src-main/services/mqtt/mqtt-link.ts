@@ -26,6 +26,8 @@ export interface MqttLinkDeps {
   labels: { list(): SimLabel[]; get(simId: string): SimLabel | undefined };
   /** Sends an allowed query from the modem holding the SIM; resolves with the instruction's id. */
   sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
+  /** The catalog's masking of secrets: a command's own words (ref, SIM, code) are logged and answered masked. */
+  redact(text: string): string;
   /** Where each command and its verdict is appended, one JSON line each. */
   commandLogPath: string;
   /** Delay between reconnect attempts; default 2 s. */
@@ -93,9 +95,9 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
     // broker but never the password, and is not logged.
     client.on('error', () => this.setStatus('offline'));
-    client.on('message', (topic, payload) => {
-      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'));
-      else if (topic.endsWith('/state')) this.onRemoteState(payload.toString('utf8'));
+    client.on('message', (topic, payload, packet) => {
+      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
+      else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
     });
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
@@ -141,8 +143,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   }
 
   /** Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board. */
-  private onRemoteState(payload: string): void {
-    const sim = parseRemoteSim(payload);
+  private onRemoteState(topic: string, payload: string): void {
+    const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
     if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
   }
 
@@ -162,8 +164,9 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false });
   }
 
-  private async onCommand(client: MqttClient, payload: string): Promise<void> {
-    const verdict = this.gate.judge(payload);
+  private async onCommand(client: MqttClient, payload: string, retained: boolean): Promise<void> {
+    const verdict = this.gate.judge(payload, retained);
+    if (!verdict.ok && verdict.silent) return;
     let result: Record<string, unknown>;
     if (verdict.ok) {
       const { simId, instruction, params, ref } = verdict.command;
@@ -177,6 +180,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     } else {
       result = refusal(verdict);
     }
+    // A caller may put anything in these (a ref that is the SMS it wanted: `MMXG#…`): masked like any text kept.
+    for (const key of ['ref', 'simId', 'instruction', 'zh', 'en']) if (typeof result[key] === 'string') result[key] = this.deps.redact(result[key]);
     await appendFile(this.deps.commandLogPath, `${JSON.stringify({ at: new Date().toISOString(), ...result, zh: undefined })}\n`, { mode: 0o600 }).catch(() => undefined);
     if (client.connected) client.publish(commandResultTopic(this.scope), JSON.stringify(result), { qos: 1, retain: false });
   }

@@ -30,9 +30,15 @@ const CommandSchema = v.strictObject({
 });
 export type QueryCommand = v.InferOutput<typeof CommandSchema>;
 
-export type CommandVerdict =
-  | { ok: true; command: QueryCommand }
-  | { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited' | 'retained'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+/** `silent`: past MAX_ANSWERED_REFUSALS_PER_HOUR, a refusal is neither logged nor answered. */
+export type CommandVerdict = { ok: true; command: QueryCommand } | (Refusal & { silent: boolean });
+
+/**
+ * Refusals logged and answered per hour. Anyone who may publish on the command topic could
+ * otherwise grow the command log without end (and have each refusal answered on the broker).
+ */
+export const MAX_ANSWERED_REFUSALS_PER_HOUR = 60;
 
 /** What may be written to the log of a refused payload: never its text, which may hold a password. */
 function loggable(value: unknown, max: number): string | null {
@@ -45,21 +51,32 @@ function loggable(value: unknown, max: number): string | null {
  */
 export class QueryCommandGate {
   private readonly limiter: RateLimiter;
+  private readonly refusals: RateLimiter;
 
   constructor(perHour: number, now: () => number = Date.now) {
     this.limiter = new RateLimiter([{ limit: perHour, windowMs: 3_600_000 }], now);
+    this.refusals = new RateLimiter([{ limit: MAX_ANSWERED_REFUSALS_PER_HOUR, windowMs: 3_600_000 }], now);
   }
 
-  judge(payload: string): CommandVerdict {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(payload);
-    } catch {
-      raw = null;
-    }
+  /**
+   * `retained`: a command the broker kept and replays to every new subscription. It would be
+   * carried out again at every reconnect and every start, long after whoever sent it has gone: a
+   * command must be a live message.
+   */
+  judge(payload: string, retained = false): CommandVerdict {
+    const verdict = retained ? this.stale(payload) : this.decide(payload);
+    return verdict.ok ? verdict : { ...verdict, silent: !this.refusals.take('refused').ok };
+  }
+
+  private stale(payload: string): Refusal {
+    const who = whoOf(parseJson(payload));
+    return { ok: false, code: 'retained', ...who, zh: '保留（retained）的命令不执行：命令必须是即时消息。', en: 'A retained command is not carried out: commands must be live messages.' };
+  }
+
+  private decide(payload: string): { ok: true; command: QueryCommand } | Refusal {
+    const raw = parseJson(payload);
     const parsed = v.safeParse(CommandSchema, raw);
-    const r = (raw ?? {}) as Record<string, unknown>;
-    const who = { instruction: loggable(r.instruction, 16), simId: loggable(r.simId, 64), ref: loggable(r.ref, 64) };
+    const who = whoOf(raw);
     if (!parsed.success) {
       return { ok: false, code: 'malformed', ...who, zh: '命令格式不对：应为 {"simId":…,"instruction":…}。', en: 'Malformed command: expected {"simId":…,"instruction":…}.' };
     }
@@ -79,4 +96,18 @@ export class QueryCommandGate {
     }
     return { ok: true, command: { ...command, instruction: id } };
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a refusal may tell of the payload: its codes, sanitised. */
+function whoOf(raw: unknown): Pick<Refusal, 'instruction' | 'simId' | 'ref'> {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  return { instruction: loggable(r.instruction, 16), simId: loggable(r.simId, 64), ref: loggable(r.ref, 64) };
 }

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
 import { startServer, type RunningServer } from '../../../src-main/server';
 import { FAST } from '../session-kit';
-import { httpRequest, makeSite } from '../server-kit';
+import { httpRequest, launchCode, makeSite, openWelcomed } from '../server-kit';
+import { launchCodeOf } from '../../../src-shared/api/ws-handshake';
 import { waitFor } from './pool-kit';
 
 const TOKEN = 'metrics-token-0123456789abcdefghijklmnop';
@@ -31,17 +32,20 @@ describe('Prometheus /metrics on the serve port', () => {
     return { core, server, simId: (await core.call('modem.list', {}))[0]!.simId! };
   }
 
-  it('refuses every request without the bearer token, the page token included', async () => {
+  it('refuses every request without the bearer token, the page’s launch code and session included', async () => {
     const { server } = await serve(true);
     const ask = (headers: Record<string, string>, path = '/metrics') => httpRequest(server.port, path, headers);
-    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${server.token}` }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
+    const page = await openWelcomed(`ws://127.0.0.1:${server.port}/api`, launchCode(server), { origin: `http://127.0.0.1:${server.port}` });
+    page.close();
+    const pageSecrets = [launchCodeOf(server.newLaunchLink())!, page.session!];
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, ...pageSecrets.map((secret) => ({ authorization: `Bearer ${secret}` })), { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
       const answer = await ask(headers);
       expect(answer.status, JSON.stringify(headers)).toBe(401);
       expect(answer.body).not.toContain('hall10086_');
       expect(answer.body).toMatch(/Bearer/);
     }
-    expect((await ask({}, `/metrics?token=${server.token}`)).status).toBe(401);
-    expect((await ask({ cookie: `hall10086_token=${server.token}` })).status).toBe(401);
+    expect((await ask({}, `/metrics?token=${pageSecrets[0]}`)).status).toBe(401);
+    expect((await ask({ cookie: `hall10086_token=${pageSecrets[1]}` })).status).toBe(401);
     // A foreign Host header (DNS rebinding) is refused before the token is even looked at.
     expect((await ask({ authorization: `Bearer ${TOKEN}`, host: 'evil.example' })).status).toBe(403);
     expect((await ask({ authorization: `Bearer ${TOKEN}` })).status).toBe(200);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
 import { defaultMqttSettings } from '../../../src-main/services/mqtt/mqtt-settings';
-import { MQTT_QUERY_ALLOW_LIST } from '../../../src-main/services/mqtt/query-commands';
+import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../src-main/services/mqtt/query-commands';
+import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import type { MqttSettings } from '../../../src-shared/api/contract';
 import { FAST } from '../session-kit';
 import { listen, PASSWORD, startBroker, USER, type Broker, type Listener } from './mosquitto-kit';
@@ -204,6 +205,69 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(desk1.core.demo!.emulator.sent).toHaveLength(1);
   });
 
+  it('another host’s SIM counts only on its own topic, and a flood of made-up SIMs cannot fill memory', async () => {
+    const b = await broker({});
+    const desk2 = await core();
+    await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
+    await waitFor(async () => (await desk2.core.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const pub = await subscriber(b.url, ['nothing/here']);
+    const state = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        simId, host, modemId: null, balance: 1, generalDataLeftMb: null, dataLeftByPoolMb: {}, minutesLeft: null, points: null,
+        lastUpdate: null, lastSuccessAt: null, sendFailures: 0, modemState: null, registration: null, signal: null, label: null, ...extra,
+      });
+    const remote = async () => (await desk2.core.call('fleet.sims', {})).filter((s) => s.host !== null);
+    // A host allowed only its own topics (broker ACLs) posing as another host, or naming another SIM, or as this host.
+    await pub.client.publishAsync('hall10086/desk1/sim/8986001/state', state('desk9', '8986001'));
+    await pub.client.publishAsync('hall10086/desk1/sim/8986001/state', state('desk1', '8986002'));
+    await pub.client.publishAsync('hall10086/desk1/sim/8986001/extra/state', state('desk1', '8986001'));
+    await pub.client.publishAsync('hall10086/desk1/sim/8986003/state', state('desk1', '8986003', { label: { name: '<img src=x onerror=alert(1)>', owner: '', phone: '' } }));
+    const honest = await waitFor(async () => (await remote()).find((s) => s.simId === '8986003') ?? null, 'the honest one');
+    expect(honest.label?.name).toBe('<img src=x onerror=alert(1)>');
+    expect((await remote()).map((s) => `${s.host}|${s.simId}`)).toEqual(['desk1|8986003']);
+
+    // Made-up SIMs without end: at most MAX_REMOTE_SIMS are kept; those listed keep updating.
+    for (let i = 0; i < MAX_REMOTE_SIMS + 100; i++) pub.client.publish(`hall10086/flood/sim/${i}/state`, state('flood', String(i)));
+    await pub.client.publishAsync('hall10086/desk1/sim/8986003/state', state('desk1', '8986003', { balance: 2 }));
+    await waitFor(async () => (await remote()).find((s) => s.simId === '8986003')?.balance === 2 || null, 'the update');
+    const kept = await remote();
+    expect(kept.length).toBe(MAX_REMOTE_SIMS);
+    expect(kept.filter((s) => s.host === 'flood').length).toBe(MAX_REMOTE_SIMS - 1);
+  });
+
+  it('a retained command is never carried out (the broker replays it at every connect and start)', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await core();
+    const sent: string[] = [];
+    c.on('outgoing', (r) => r.state === 'queued' && sent.push(r.text));
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    // Left on the broker by someone long gone; every new subscription gets it again.
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'stale' }), { qos: 1, retain: true });
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    const first = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'stale') ?? null, 'the retained command answered');
+    expect(JSON.parse(first.payload)).toMatchObject({ ok: false, code: 'mqtt.retained', instruction: 'YE' });
+    // A live command still works, so the refusal above is the retain flag's doing.
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'JF', ref: 'live' }), { qos: 1 });
+    await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'live') ?? null, 'the live command answered');
+    await waitFor(() => sent.length === 1 || null, 'one send');
+    expect(sent).toEqual(['JF']);
+  });
+
+  it('a flood of refused commands is answered and logged only up to an hourly bound, so it cannot fill the disk', async () => {
+    const b = await broker({});
+    const { core: c, dir, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true, commandsPerHour: 2 }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    for (let i = 0; i < 500; i++) await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'KTCL', ref: String(i) }), { qos: 1 });
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'allowed' }), { qos: 1 });
+    await waitFor(() => sub.messages.some((m) => JSON.parse(m.payload).ref === 'allowed') || null, 'the allowed query answered');
+    const logLines = async () => (await readFile(join(dir, 'mqtt-commands.log'), 'utf8')).trim().split('\n').length;
+    await waitFor(async () => (await logLines()) >= MAX_ANSWERED_REFUSALS_PER_HOUR + 1 || null, 'the log written');
+    expect(sub.messages.length).toBe(MAX_ANSWERED_REFUSALS_PER_HOUR + 1);
+    expect(await logLines()).toBe(MAX_ANSWERED_REFUSALS_PER_HOUR + 1);
+  });
+
   it('the command topic sends only allowed read-only queries, logs each, and stops at the hourly limit', async () => {
     const b = await broker({});
     const { core: c, dir, simId } = await core();
@@ -242,5 +306,24 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(log).toHaveLength(catalog.length + 6);
     expect(log.filter((l) => l.ok)).toHaveLength(2);
     expect(JSON.stringify(log)).not.toMatch(/918273|564738/);
+  });
+
+  it('a password put in a command’s own words (its ref, its SIM, its code) is neither logged nor answered in clear', async () => {
+    const b = await broker({});
+    const { core: c, dir, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const command = (payload: unknown) => sub.client.publishAsync(`${P}/command`, JSON.stringify(payload), { qos: 1 });
+    await command({ simId, instruction: 'YE', ref: 'MMXG#918273#564738' });
+    await command({ simId, instruction: 'MMXG', ref: 'cxyeh 918273' });
+    await command({ simId, instruction: 'CXYEH918273', ref: 'r3' });
+    await command({ simId: '密码 564738', instruction: 'YE', ref: 'r4' });
+    await waitFor(() => sub.messages.length === 4 || null, 'four results');
+    const log = await readFile(join(dir, 'mqtt-commands.log'), 'utf8');
+    expect(log.trim().split('\n')).toHaveLength(4);
+    for (const text of [log, JSON.stringify(sub.messages)]) expect(text).not.toMatch(/918273|564738/);
+    // Still told apart: the accepted one ran, the others were refused.
+    expect(sub.messages.map((m) => JSON.parse(m.payload).ok).sort()).toEqual([false, false, false, true]);
   });
 });

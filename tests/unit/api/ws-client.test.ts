@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as PeerSocket } from 'ws';
 import type { WireMessage } from '../../../src-shared/api/contract';
-import { connectWebSocketApi, type ConnectionState, type WebSocketApiClient } from '../../../src-shared/api/ws-client';
-import { UNAUTHORIZED_CLOSE, WELCOME_FRAME } from '../../../src-shared/api/ws-handshake';
+import { connectWebSocketApi, type ConnectionState, type WebSocketApiClient, type WebSocketApiOptions } from '../../../src-shared/api/ws-client';
+import { encodeWelcome, UNAUTHORIZED_CLOSE } from '../../../src-shared/api/ws-handshake';
 import { hallErrorOf } from './hall-error-of';
 import { NodeWebSocketImpl } from './node-websocket';
 import { SAMPLE_INCOMING } from './scripted-core';
@@ -94,7 +94,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(refuseFirst = 0, options: { waitForOpenMs?: number; token?: string } = {}) {
+async function setUp(refuseFirst = 0, options: Pick<WebSocketApiOptions, 'waitForOpenMs' | 'credential' | 'onSession'> = {}) {
   const peer = await Peer.start(refuseFirst);
   cleanups.push(() => peer.close());
   const client = connectWebSocketApi(peer.url, { ...FAST, ...options });
@@ -103,22 +103,30 @@ async function setUp(refuseFirst = 0, options: { waitForOpenMs?: number; token?:
 }
 
 describe('connectWebSocketApi', () => {
-  it('with a token, presents it first and sends calls only once the server has welcomed it', async () => {
-    const { peer, client } = await setUp(0, { token: 'launch-token-launch-token' });
+  it('with a launch code, presents it first, sends calls only once welcomed, and reconnects with the session the welcome handed over', async () => {
+    const sessions: string[] = [];
+    const { peer, client } = await setUp(0, { credential: { launch: 'launch-code-launch-code' }, onSession: (session) => sessions.push(session) });
     const socket = await peer.nextConnection();
     const pending = client.call('modem.list', {});
-    expect(await peer.nextCall(socket)).toEqual({ type: 'hello', token: 'launch-token-launch-token' });
+    expect(await peer.nextCall(socket)).toEqual({ type: 'hello', launch: 'launch-code-launch-code' });
     const states: ConnectionState[] = [];
     client.onConnectionChange((state) => states.push(state));
-    socket.send(WELCOME_FRAME);
+    socket.send(encodeWelcome('session-secret-session-secret'));
     const call = await peer.nextCall(socket);
-    expect([call.method, states]).toEqual(['modem.list', ['connecting', 'open']]);
+    expect([call.method, states, sessions]).toEqual(['modem.list', ['connecting', 'open'], ['session-secret-session-secret']]);
     send(socket, { type: 'result', id: call.id, result: [] });
     await expect(pending).resolves.toEqual([]);
+    // The code is spent: a dropped connection comes back with the session, never the code again.
+    socket.close(1001, 'Server restarting');
+    const again = await peer.nextConnection();
+    expect(await peer.nextCall(again)).toEqual({ type: 'hello', session: 'session-secret-session-secret' });
+    again.send(encodeWelcome());
+    await stateReached(client, 'open');
+    expect(sessions).toEqual(['session-secret-session-secret']);
   });
 
-  it('stops for good when the server refuses the token, and says so', async () => {
-    const { peer, client } = await setUp(0, { token: 'wrong-token-wrong-token' });
+  it('stops for good when the server refuses the credential, and says so', async () => {
+    const { peer, client } = await setUp(0, { credential: { session: 'wrong-session-wrong-session' } });
     const socket = await peer.nextConnection();
     const pending = client.call('modem.list', {});
     await peer.nextCall(socket);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
@@ -160,5 +162,85 @@ describe('SecretDetector under generated variants', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('SecretDetector: a bill month is no secret, a password shaped like one still is', () => {
+  const realReply = (id: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[]).find((r) => r.id === id)!.text;
+
+  it.each([
+    'ZD 202412',
+    'zd 202510',
+    'ZD#202610',
+    '查 202610 账单',
+    '202610 账单',
+    '帐单月份：202609',
+    '查询近五个月已出账账单，可发送“CXZD#年月（如201309）”到10086。',
+    'zd 202412 mmxg 怎么用',
+    '查 201605',
+  ])('leaves the month in %j', (text) => {
+    expect(catalog.maskSecrets(text)).toBe(text);
+    expect(catalog.findSecret(text)).toBeNull();
+  });
+
+  it('leaves the months in real 10086 replies (tests/fixtures/replies/real-dev.json)', () => {
+    for (const id of ['services-0000', 'zj-2016-refund']) {
+      const text = realReply(id);
+      expect(text).toMatch(/(?<!\d)20\d{4}(?!\d)/);
+      expect(catalog.maskSecrets(text)).toBe(text);
+    }
+  });
+
+  it.each([
+    ['旧的是201605', '旧的是******'],
+    ['201605', '******'],
+    ['您的服务密码已重置为201605，请妥善保管', '您的服务密码已重置为******，请妥善保管'],
+    ['验证码：201605 的有效期5分钟', '验证码：****** 的有效期5分钟'],
+    ['账单 201605 的密码', '账单 ****** 的密码'],
+    ['your bill code 201605 的', 'your bill code ****** 的'],
+    ['ZD 201613', 'ZD ******'],
+    ['ZD 123456', 'ZD ******'],
+    ['账单 098765', '账单 ******'],
+    ['MMXG 201605 201606', 'MMXG ****** ******'],
+    ['CXYEH201605', 'CXYEH******'],
+    ['zd 202412 mmxg 201605 201606', 'zd 202412 mmxg ****** ******'],
+    ['身份证 110105 199001 01002X 账单', '身份证 ****** 账单'],
+  ])('masks %j as %j', (typed, kept) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+  });
+
+  it('masks any 6 digits beside a bill word when the text names a password, a code or an ID anywhere', () => {
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxLength: 6 }).map((d) => d.join(''));
+    const month = fc.tuple(fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}${String(m).padStart(2, '0')}`);
+    const beside = fc.constantFrom((n: string) => `账单 ${n}`, (n: string) => `${n}的费用`, (n: string) => `如${n}`, (n: string) => `ZD ${n}`, (n: string) => `查 ${n} 账单`, (n: string) => `现将${n}的`);
+    const cue = fc.constantFrom('密码', '密碼', '验证码', '驗證碼', '动态口令', '身份证', 'password', 'PIN', 'code', 'OTP', '改密');
+    const where = fc.constantFrom('before', 'after');
+    fc.assert(
+      fc.property(fc.oneof(digits, month), beside, cue, where, (n, around, word, side) => {
+        const text = side === 'before' ? `${word}：${around(n)}` : `${around(n)}，${word}`;
+        const kept = catalog.maskSecrets(text);
+        expect(kept).not.toContain(n);
+        expect(kept).toContain(SECRET_MASK);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('SecretDetector: a value right after a word that names it secret, of any length', () => {
+  // Constructed in the shapes 10086 and people write; not quoted from real messages.
+  it.each([
+    ['您的短信验证码：4821，5分钟内有效。【中国移动】', '您的短信验证码：******，5分钟内有效。【中国移动】'],
+    ['驗證碼為 55667788', '驗證碼為 ******'],
+    ['新密码是12345678', '新密码是******'],
+    ['动态口令 9d8f7a', '动态口令 ******'],
+    ['your OTP: 83920', 'your OTP: ******'],
+    ['Password ab12cd34 please', 'Password ****** please'],
+  ])('masks %j as %j', (typed, kept) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+  });
+
+  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12'])('leaves %j alone', (text) => {
+    expect(catalog.maskSecrets(text)).toBe(text);
   });
 });

@@ -37,7 +37,8 @@ describe('the headline balance of a SIM keeps the currency it was read in', () =
   it('reads a remote host that publishes no currency (an older version) as yuan', () => {
     const state = { ...emptySimState('R1'), host: 'desk2', label: null, balance: 12 } as Record<string, unknown>;
     delete state.balanceCurrency;
-    expect(parseRemoteSim(JSON.stringify(state))).toMatchObject({ balance: 12, balanceCurrency: null });
-    expect(parseRemoteSim(JSON.stringify({ ...state, balanceCurrency: '£' }))).toMatchObject({ balanceCurrency: '£' });
+    const topic = 'hall10086/desk2/sim/R1/state';
+    expect(parseRemoteSim(topic, 'hall10086', JSON.stringify(state))).toMatchObject({ balance: 12, balanceCurrency: null });
+    expect(parseRemoteSim(topic, 'hall10086', JSON.stringify({ ...state, balanceCurrency: '£' }))).toMatchObject({ balanceCurrency: '£' });
   });
 });
