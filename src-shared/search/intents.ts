@@ -15,8 +15,11 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
 const WISHES_ZH = ['想', '要', '需要', '希望'];
 const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
 
-/** The same in English: the phone being off is not turning something off. */
-const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off'].map((p) => p.split(' ').map(stem));
+/** The same in English: the phone being off is not turning something off, nor a balance dropping below a level. */
+const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to'].map((p) => p.split(' ').map(stem));
+
+/** Where one clause of a sentence ends and the next begins. */
+const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
 
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
@@ -67,8 +70,21 @@ export class ActionDetector {
     this.questionOpeners = new Set(d.questionOpeners);
   }
 
-  /** The action a folded query asks for, or null when it names none. */
+  /**
+   * The action a folded query asks for, or null when it names none. In a sentence of several
+   * clauses the last clause naming an action says it: 用了几个月才发现在扣钱，帮我取消 asks to
+   * turn off, though its story names a query word.
+   */
   detect(folded: string): Detectable | null {
+    const clauses = folded.split(CLAUSE_BREAK);
+    for (let i = clauses.length - 1; i > 0; i--) {
+      const action = this.detectIn(clauses[i]!);
+      if (action) return action;
+    }
+    return this.detectIn(clauses[0]!);
+  }
+
+  private detectIn(folded: string): Detectable | null {
     const { found } = this.find(folded);
     const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
     if (preferred) return preferred;

@@ -34,9 +34,9 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions
-  { zh: ['开通', '打开', '开启', '启用', '开'], en: ['turn on', 'switch on', 'enable', 'activate', 'open', 'start'] },
+  { zh: ['开通', '打开', '开启', '启用', '开'], en: ['turn on', 'switch on', 'enable', 'activate', 'open', 'start', 'set up', 'sign up'] },
   { zh: ['关闭', '关掉', '停用', '禁用', '关'], en: ['turn off', 'switch off', 'shut down', 'shut off', 'disable', 'deactivate', 'close'] },
-  { zh: ['取消', '退订', '不要'], en: ['cancel', 'unsubscribe', 'stop', 'remove', 'dont want', 'dont need', 'no more', 'no longer', 'cut'] },
+  { zh: ['取消', '退订', '不要'], en: ['cancel', 'unsubscribe', 'stop', 'remove', 'dont want', 'dont need', 'no more', 'no longer', 'cut', 'kill', 'get rid of'] },
   { zh: ['查询', '查看', '查', '看看'], en: ['check', 'query', 'see', 'show', 'view', 'look'] },
   { zh: ['修改', '更改', '变更', '更换', '改'], en: ['change', 'modify', 'update', 'set'] },
   { zh: ['重置', '找回', '忘记'], en: ['reset', 'recover', 'forgot', 'forget'] },

@@ -28,6 +28,9 @@ export const OUT_OF_SCOPE_ZH = [
   '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
+  // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
+  '通话详单', '通话记录', '通话清单', '打印账单', '打印发票', '套餐是什么', '哪个套餐', '套餐名', '套餐内容', '优惠', '价格', '资费',
+  '分给', '转给', '共享给', '共享流量', '结转', '转到下个月', '校园网', '校园卡',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
@@ -45,8 +48,16 @@ const OUT_OF_SCOPE_EN = [
   'netflix', 'spotify', 'youtube', 'amazon', 'prime', 'icloud', 'apple music', 'apple id', 'disney', 'hbo', 'gym', 'magazine',
   'landline', 'home phone', 'transfer credit', 'send credit', 'share credit', 'transfer balance', 'what is my number',
   'what is my phone number', 'my own number', 'emergency', '911', 'refund',
+  'call history', 'call log', 'call record', 'call records', 'itemized', 'itemised', 'price', 'cost of', 'costs', 'promotion', 'deal', 'deals', 'offer', 'offers',
+  'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
+
+/**
+ * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
+ * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
+ */
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
 
 /**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
@@ -54,5 +65,6 @@ const OUT_OF_SCOPE_EN = [
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
-  return [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? [])];
 }
