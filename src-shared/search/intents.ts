@@ -21,6 +21,12 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
 
+/**
+ * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
+ * negation tells what is wrong ("number not show"), not what to turn off.
+ */
+const ASKER = new Set(['i', 'please', 'just', 'and', 'so', 'then', 'we', 'you', 'really']);
+
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
 type Detectable = (typeof DETECTABLE)[number];
@@ -134,7 +140,7 @@ export class ActionDetector {
     }
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
-        if (phrase.every((p, k) => words[i + k] === p)) {
+        if (phrase.every((p, k) => words[i + k] === p) && !(phrase[0] === 'not' && i > 0 && !ASKER.has(words[i - 1]!))) {
           found.push({ action, at: han.length + i, length: phrase.length });
           words.fill('\u0000', i, i + phrase.length);
         }

@@ -26,6 +26,8 @@ const FRAMES = new RegExp(
     .join('|'),
   'g',
 );
+/** The Chinese words English action words are put into (the action concepts' catalog words). */
+const ACTION_HEADS = /开通|关闭|取消|查询|修改|重置/g;
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
 const CATALOG_PHRASE = 2;
@@ -67,7 +69,15 @@ export class QueryReader {
     add(mandarin, MANDARIN_WEIGHT);
     const canonical = this.toCanonical(mandarin);
     add(canonical, CANONICAL_WEIGHT);
-    if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
+    if (/[a-z]/.test(canonical)) {
+      const translated = this.toCanonical(this.translate(canonical, known));
+      // Only an action word put into Chinese beside words the catalog knows as typed ("turn off 3way
+      // calling" → 关闭 3way calling) adds no thing to find, and alone it would find the shortest text
+      // with that action (关闭GPRS). A misspelt word (balence) may still be a thing: then it is kept.
+      const thingless = !/\p{Script=Han}/u.test(canonical) && !/\p{Script=Han}/u.test(translated.replace(ACTION_HEADS, ''));
+      const rest = translated.match(/[a-z0-9]+/g) ?? [];
+      if (!thingless || rest.length === 0 || !rest.every((w) => /\d/.test(w) || known(w))) add(translated, TRANSLATED_WEIGHT);
+    }
     // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
