@@ -155,6 +155,8 @@ export class SearchEngine {
 
     const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
     const wishes = !asked && this.actions.wishes(readings[0]!.text);
+    // 改成30块, 从50元调到10元: a setting given a new value is changed, not turned on.
+    const newValue = asked === 'change' && readings.some((r) => this.actions.setsValue(r.text));
     // Whether the asked action conflicts with an entry's, by the entry's action (a handful of kinds).
     const conflicts = new Map<string, boolean>();
     const conflicting = (action: ActionKind) => {
@@ -170,6 +172,7 @@ export class SearchEngine {
       if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
       else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);
@@ -227,11 +230,15 @@ export class SearchEngine {
     return this.explained(readings, entry, true) >= enough;
   }
 
-  /** Whether a sentence has a clause, not mere context and naming nothing strange, that the entry explains well. */
+  /**
+   * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
+   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
+   */
   private explainsClause(text: string, entry: number, strange: (text: string) => boolean): boolean {
     const clauses = this.clauses(text);
     return (
       clauses.length > 1 &&
+      !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
@@ -273,8 +280,10 @@ export class SearchEngine {
   private queryGrams(folded: string): Map<string, number> {
     const grams = new Map<string, number>();
     const put = (list: string[], w: number) => list.forEach((g) => grams.set(g, Math.max(grams.get(g) ?? 0, w)));
-    const { hanRuns, latinWords } = cut(folded);
+    const { hanRuns, latinWords: typed } = cut(folded);
     put(hanGrams(hanRuns), 1);
+    // An amount or a day (改成30块, 每月10号) is a value the person chose, not a word to find: a catalog example holding the same number is no closer.
+    const latinWords = typed.filter((w) => !/^\d+$/.test(w));
     if (latinWords.length === 0) return grams;
     // Each reading of the words: as typed, or with a typo corrected (all equally close corrections).
     for (const reading of this.readings(latinWords)) {

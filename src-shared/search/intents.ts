@@ -21,6 +21,9 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
 
+/** A setting given a new value: 改成 / 调到 / 提高到 … a number, or from one amount to another. */
+const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|提高到|降到|降低到|换成)\s*(?:\d|[一二三四五六七八九十两百]+[块元])|从\s*\d+\s*[块元]?\S{0,3}(?:改|调|换)/;
+
 /**
  * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
  * negation tells what is wrong ("number not show"), not what to turn off.
@@ -154,6 +157,11 @@ export class ActionDetector {
     const { hanRuns, latinWords } = cut(folded);
     const words = latinWords.map(stem);
     return hanRuns.some((run) => WISHES_ZH.some((w) => run.includes(w))) || WISHES_EN.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+  }
+
+  /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */
+  setsValue(folded: string): boolean {
+    return NEW_VALUE.test(folded);
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {
