@@ -28,7 +28,7 @@ const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|�
  * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
  * negation tells what is wrong ("number not show"), not what to turn off.
  */
-const ASKER = new Set(['i', 'please', 'just', 'and', 'so', 'then', 'we', 'you', 'really']);
+const ASKER = new Set(['i', 'please', 'just', 'and', 'so', 'then', 'we', 'you', 'really'].map(stem));
 
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceQuality, loadQueries, WEAK_SET } from '../../../bench/search-quality';
-import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { builtinActions, builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 
 /*
@@ -41,10 +41,13 @@ describe('weak classes, on queries written before their mechanisms', () => {
     expect(c.unanswerableNotConfident, missed(c).join('\n')).toBeGreaterThanOrEqual(36 / 38);
   });
 
-  it('another person’s phone is still answered (the blind sets label it answerable)', () => {
-    const c = ofKind('other-person');
-    expect(c.answerable).toBe(7);
-    expect(c.top1, missed(c).join('\n')).toBe(1);
+  it('another person’s balance, data or points is not answered with confidence; a feature turned on for them still is', () => {
+    const amounts = ofKind('other-person-amount');
+    expect(amounts.unanswerable).toBe(6);
+    expect(amounts.unanswerableNotConfident, missed(amounts).join('\n')).toBe(1);
+    const feature = ofKind('other-person');
+    expect(feature.answerable).toBe(1);
+    expect(feature.answerableNotConfident).toBe(0);
   });
 
   it('short everyday phrasings stay answered with confidence', () => {
@@ -52,5 +55,51 @@ describe('weak classes, on queries written before their mechanisms', () => {
     expect(c.answerable).toBe(45);
     expect(c.top1, missed(c).join('\n')).toBe(1);
     expect(c.answerableNotConfident, missed(c).join('\n')).toBe(0);
+  });
+});
+
+const first = (q: string) => engine.search(q, 3)[0];
+const actions = builtinActions();
+
+describe('mechanisms of this round, one by one', () => {
+  it('reads a sentence’s action from its last clause that names one', () => {
+    expect(actions.detect('我用了几个月才发现在扣钱,帮我取消')).toBe('disable');
+    expect(actions.detect('上网被关了,怎么重新打开')).toBe('enable');
+    // Within one clause asking still outranks doing (开通了什么业务).
+    expect(actions.detect('开通了什么业务')).toBe('query');
+  });
+
+  it('takes 要开什么功能 as wanting it on, 开了什么 as asking', () => {
+    expect(actions.detect('要开通什么功能')).toBe('enable');
+    expect(actions.detect('我开了什么功能')).toBe('query');
+  });
+
+  it('hears 提醒我 as turning on and 不用再提醒 as turning off', () => {
+    expect(actions.detect('余额低于10块的时候提醒我')).toBe('enable');
+    expect(actions.detect('不用再提醒我')).toBe('disable');
+  });
+
+  it('takes a negation after a noun as what is wrong, not as turning off', () => {
+    expect(actions.detect('number not show')).not.toBe('disable');
+    expect(actions.detect('please dont show my number')).toBe('disable');
+  });
+
+  it('changes a setting given a new value instead of turning it on', () => {
+    expect(actions.setsValue('想改成30块')).toBe(true);
+    expect(actions.setsValue('从50元改成10元')).toBe(true);
+    expect(actions.setsValue('余额低于10块提醒我')).toBe(false);
+    expect(first('我的余额提醒是20块,想改成50块')?.id).toBe('BGYETX');
+  });
+
+  it('does not let an English action word alone find the shortest text with it', () => {
+    expect(first('turn off 3way calling')?.id).toBe('QXSFTH');
+    expect(first('deactivate my line for a while')?.id).toBe('TJ');
+  });
+
+  it('keeps another person’s amounts, call records, plan changes and other carriers unconfident', () => {
+    for (const q of ['我妈手机还剩多少话费', '查一下我女儿的流量', "my husband's balance", '打印通话详单', '换个便宜点的套餐', '联通的余额怎么查', '流量不够了,订个流量加油包']) {
+      expect(first(q)?.confident ?? false, q).toBe(false);
+    }
+    expect(first('帮我爸的手机开个来电显示')).toMatchObject({ id: 'KTLDXS', confident: true });
   });
 });
