@@ -44,6 +44,11 @@ const KIND_MODIFIERS = new Set([
   '详细', '具体', '完整', '全部', '所有', '最新', '电子', '纸质', '历史', '收费', '扣费', '计费', '乱收', '多收', '本月', '上月', '当月',
   '每月', '月度', '总共', '实时', '剩下', '剩余', '目前', '当前', '以前', '之前', '新的', '原来', '现有', '可用',
 ]);
+/**
+ * One character before a kind word that makes it ours: a verb done to it (交话费, 查余额, 扣费), a
+ * measure word (一张卡) or a word for which one (新密码, 旧密码, 总余额). Only a noun before it names another kind.
+ */
+const KIND_LEADERS = new Set([...'新旧原总本该这那张个条交缴充查扣付欠省花用剩看改换设送退开关停']);
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /** How much the context clauses of a sentence count beside its request clause. */
@@ -178,7 +183,7 @@ export class Coverage {
           const i = [...run.slice(0, at)].length;
           // 话费, 短信费: the head is the end of a word of ours.
           if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
-          if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
+          if (i < 2 || filler[i - 1] || filler[i - 2] || KIND_LEADERS.has(chars[i - 1]!)) continue;
           const before = chars[i - 2]! + chars[i - 1]!;
           if (!KIND_MODIFIERS.has(before) && !this.domainPair(before)) return true;
         }

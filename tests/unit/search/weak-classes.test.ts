@@ -102,4 +102,10 @@ describe('mechanisms of this round, one by one', () => {
     }
     expect(first('帮我爸的手机开个来电显示')).toMatchObject({ id: 'KTLDXS', confident: true });
   });
+
+  it('reads a kind word after a verb, a measure word or 新/旧 as ours, after a noun as another kind', () => {
+    expect(first('改密码要把旧密码和新密码一起发吗')).toMatchObject({ id: 'MMXG', confident: true });
+    expect(first('我老是忘记交话费,有没有话费闹钟可以开')).toMatchObject({ id: 'KTHFNZ', confident: true });
+    for (const q of ['饭卡余额', '查公积金余额', '物业费账单']) expect(first(q)?.confident ?? false, q).toBe(false);
+  });
 });
