@@ -153,7 +153,9 @@ export class SearchEngine {
       withParams.set(index, hit);
     }
 
-    const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
+    // Read in Mandarin first when the query was dialect (開定閂 is 开着还是关着: asking, though 開 alone turns on).
+    const mandarin = readings.find((r) => r.mandarin);
+    const asked = [mandarin, ...readings].reduce<ActionKind | null>((a, r) => a ?? (r ? this.actions.detect(r.text) : null), null);
     const wishes = !asked && this.actions.wishes(readings[0]!.text);
     // 改成30块, 从50元调到10元: a setting given a new value is changed, not turned on.
     const newValue = asked === 'change' && readings.some((r) => this.actions.setsValue(r.text));

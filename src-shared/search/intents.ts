@@ -15,8 +15,8 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
 const WISHES_ZH = ['想', '要', '需要', '希望'];
 const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
 
-/** The same in English: the phone being off is not turning something off, nor a balance dropping below a level. */
-const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to'].map((p) => p.split(' ').map(stem));
+/** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
+const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to', 'get charged', 'get billed', 'be charged'].map((p) => p.split(' ').map(stem));
 
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,，。;；!！?？…]+/;

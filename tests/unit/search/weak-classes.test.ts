@@ -108,4 +108,15 @@ describe('mechanisms of this round, one by one', () => {
     expect(first('我老是忘记交话费,有没有话费闹钟可以开')).toMatchObject({ id: 'KTHFNZ', confident: true });
     for (const q of ['饭卡余额', '查公积金余额', '物业费账单']) expect(first(q)?.confident ?? false, q).toBe(false);
   });
+
+  it('meets an English phrase with a small word inside, and reads Cantonese “on or off” as asking', () => {
+    expect(first('pls stop the missed a call texts')?.id).toBe('QXLDTX');
+    expect(actions.detect('i get charged every month')).toBeNull();
+    expect(first('呼叫等待而家係開定閂')?.id).toBe('CXHJDD');
+    expect(first('三方通話開咗未呀')?.id).toBe('CXSFTH');
+  });
+
+  it('takes an alarm as the bill alarm, not any reminder', () => {
+    expect(first('balance alarm on')?.id).toBe('KTHFNZ');
+  });
 });
