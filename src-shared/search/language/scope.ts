@@ -53,12 +53,13 @@ const OUT_OF_SCOPE_EN = [
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
+/** People whose line is not the one the SMS is sent from. */
+const PEOPLE_ZH = '老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
  * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
  */
-const PEOPLE_ZH = '老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
-const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
 
 /**
@@ -71,8 +72,8 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
     `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
   'g',
 );
-/** A new plan (换个便宜点的套餐, 升级到5G套餐): plans are changed at the counter, not by SMS. */
-const PLAN_CHANGE = /(?:换|改|升级|降级|办)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐/g;
+/** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
+const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
 
 /**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
@@ -81,5 +82,7 @@ const PLAN_CHANGE = /(?:换|改|升级|降级|办)(?:个|一个|成|到|为)?[^,
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(`${folded}\n${latin}`.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(PLAN_CHANGE) ?? [])];
+  // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
+  const both = `${folded}\n${latin}`;
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? [])];
 }
