@@ -2,7 +2,7 @@ import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
 import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
+import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
 import { fold } from './fold';
 import { catalogTerms, FIELDS, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
@@ -183,7 +183,7 @@ export class SearchEngine {
     // Enough of the first to re-weigh them all before the limit is taken.
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
-    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)), (index) => !withParams.has(index) && this.explained(readings, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
@@ -243,7 +243,7 @@ export class SearchEngine {
       !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action');
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })
     );
@@ -260,11 +260,11 @@ export class SearchEngine {
   }
 
   /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
-  private explained(readings: readonly Reading[], entry: number, byRequest = false): number {
+  private explained(readings: readonly Reading[], entry: number, byRequest = false, actions: ActionWords = byRequest ? 'by-action' : 'as-words'): number {
     const correct = (w: string) => this.correctionsOf(w);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, byRequest);
+        const whole = this.coverage.of(r.text, entry, correct, actions);
         const clauses = byRequest ? this.clauses(r.text) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
       }),

@@ -119,4 +119,10 @@ describe('mechanisms of this round, one by one', () => {
   it('takes an alarm as the bill alarm, not any reminder', () => {
     expect(first('balance alarm on')?.id).toBe('KTHFNZ');
   });
+
+  it('weighs down an answer that explains only the action word of a query naming a thing', () => {
+    expect(first('Activate caller identification')?.id).toBe('KTLDXS');
+    expect(first('stop telling me about balance')?.id).toBe('QXYETX');
+    expect(first('帮我充50块话费')?.confident ?? false).toBe(false);
+  });
 });
