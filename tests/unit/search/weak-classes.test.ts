@@ -125,4 +125,9 @@ describe('mechanisms of this round, one by one', () => {
     expect(first('stop telling me about balance')?.id).toBe('QXYETX');
     expect(first('帮我充50块话费')?.confident ?? false).toBe(false);
   });
+
+  it('keeps a price and a phone reset unconfident, what is left in money confident', () => {
+    for (const q of ['流量超了一个G多少钱', '短信多少钱一条', 'reset my phone']) expect(first(q)?.confident ?? false, q).toBe(false);
+    expect(first('话费还剩多少钱')).toMatchObject({ id: 'YE', confident: true });
+  });
 });
