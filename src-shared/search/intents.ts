@@ -5,9 +5,9 @@ import { cut, stem } from './text';
 
 /**
  * Words that hold an action's character without asking for the action: 关机 is the phone being
- * off (关机时来电提醒 is turned on), 开会 is a meeting. They are blanked out before actions are read.
+ * off (关机时来电提醒 is turned on), 开会 is a meeting, 兑换 is redeeming points. They are blanked out before actions are read.
  */
-const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销'];
+const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销', '兑换'];
 /**
  * Words of wanting (我想, 需要, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confidenceQuality, loadQueries, WEAK_SET } from '../../../bench/search-quality';
 import { builtinActions, builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
+import { clausesOf } from '../../../src-shared/search/language/clauses';
 
 /*
  * Issue 16, fourth round (branch searchq3): the classes the held-out set still misses, each with
@@ -129,5 +130,13 @@ describe('mechanisms of this round, one by one', () => {
   it('keeps a price and a phone reset unconfident, what is left in money confident', () => {
     for (const q of ['流量超了一个G多少钱', '短信多少钱一条', 'reset my phone']) expect(first(q)?.confident ?? false, q).toBe(false);
     expect(first('话费还剩多少钱')).toMatchObject({ id: 'YE', confident: true });
+  });
+
+  it('ends a clause at a sentence particle with more after it, and reads 兑换 as no action', () => {
+    const acts = (c: string) => actions.detect(c) !== null;
+    expect(clausesOf('关掉4g data吧要去roaming', acts, () => false).map((c) => c.text)).toEqual(['关掉4g data吧', '要去roaming']);
+    expect(clausesOf('在网吧上网', acts, () => false)).toHaveLength(1);
+    expect(first('关掉4G data吧要去roaming')).toMatchObject({ id: 'QXGPRS', confident: true });
+    expect(actions.detect('积分可以兑换流量')).toBeNull();
   });
 });
