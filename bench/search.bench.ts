@@ -4,7 +4,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, HELDOUT_SET, loadQueries, PROBE_SET, SECOND_SET, quality, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, HELDOUT_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -33,6 +33,8 @@ export default async function searchBench(): Promise<Section> {
   const probe = loadQueries(PROBE_SET);
   const fresh = loadQueries(FRESH_SET);
   const fresh2 = loadQueries(FRESH2_SET);
+  const fresh3 = loadQueries(FRESH3_SET);
+  const weak = loadQueries(WEAK_SET);
   const heldout = loadQueries(HELDOUT_SET);
   const real = builtinCatalog().instructions;
   const ours = createSearch(real);
@@ -84,6 +86,8 @@ export default async function searchBench(): Promise<Section> {
   if (probe) byKind('probe set (ours)', probe);
   if (fresh) byKind('fresh set', fresh);
   if (fresh2) byKind('second fresh set', fresh2);
+  if (fresh3) byKind('third fresh set', fresh3);
+  if (weak) byKind('weak classes (ours)', weak);
 
   // The held-out set is written by someone else and added by the lead: only its figures are printed, never its queries.
   if (heldout) {

@@ -44,7 +44,20 @@ const KIND_MODIFIERS = new Set([
   '详细', '具体', '完整', '全部', '所有', '最新', '电子', '纸质', '历史', '收费', '扣费', '计费', '乱收', '多收', '本月', '上月', '当月',
   '每月', '月度', '总共', '实时', '剩下', '剩余', '目前', '当前', '以前', '之前', '新的', '原来', '现有', '可用',
 ]);
+/**
+ * One character before a kind word that makes it ours: a verb done to it (交话费, 查余额, 扣费), a
+ * measure word (一张卡) or a word for which one (新密码, 旧密码, 总余额). Only a noun before it names another kind.
+ */
+const KIND_LEADERS = new Set([...'新旧原总本该这那张个条交缴充查扣付欠省花用剩看改换设送退开关停']);
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
+
+/**
+ * How action words (开, 取消, turn off) count when judging what an answer explains: as words like
+ * any other; explained by an answer doing that action (退掉 by turning something off: for
+ * confidence); or not at all, to ask whether an answer explains any thing of the query beside
+ * the action (开通GPRS explains only 开通 of "Activate caller identification").
+ */
+export type ActionWords = 'as-words' | 'by-action' | 'skipped';
 
 /** How much the context clauses of a sentence count beside its request clause. */
 const CONTEXT_WEIGHT = 0.35;
@@ -87,8 +100,8 @@ export class Coverage {
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[], byAction = false): number {
-    const { covered, total } = this.count(text, entry, correct, byAction);
+  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words'): number {
+    const { covered, total } = this.count(text, entry, correct, actions);
     return total === 0 ? 1 : covered / total;
   }
 
@@ -100,7 +113,7 @@ export class Coverage {
     let covered = 0;
     let total = 0;
     for (const clause of clauses) {
-      const c = this.count(clause.text, entry, correct, true);
+      const c = this.count(clause.text, entry, correct, 'by-action');
       if (c.otherKind) return 0;
       const weight = clause.request ? 1 : CONTEXT_WEIGHT;
       covered += weight * c.covered;
@@ -111,21 +124,21 @@ export class Coverage {
 
   /**
    * How many meaningful pieces of a text there are, and how many of them the instruction explains;
-   * `byAction`: an action word is explained by an answer doing that action (退掉 by turning
-   * something off). Only for judging confidence: ranking weighs the action on its own.
+   * `actions` says how action words count (see ActionWords).
    */
-  count(text: string, entry: number, correct: (word: string) => string[], byAction = false): { covered: number; content: number; total: number; otherKind: boolean } {
+  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words'): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
     if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
     const e = this.explainsOf(entry);
-    const action = byAction ? this.entries[entry]!.action : undefined;
+    const action = actions === 'by-action' ? this.entries[entry]!.action : undefined;
+    const skipped = actions === 'skipped';
     let total = 0;
     let covered = 0;
     let content = 0;
     for (const { chars, sound, filler, acts } of q.runs) {
       const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
       chars.forEach((ch, i) => {
-        if (filler[i]) return;
+        if (filler[i] || (skipped && acts[i] !== null)) return;
         total++;
         const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
         const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
@@ -134,6 +147,7 @@ export class Coverage {
       });
     }
     for (const { word, act } of q.words) {
+      if (skipped && act !== null) continue;
       total++;
       const known = e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)));
       if (known) content++;
@@ -178,7 +192,7 @@ export class Coverage {
           const i = [...run.slice(0, at)].length;
           // 话费, 短信费: the head is the end of a word of ours.
           if (head.length === 1 && i >= 1 && this.domainPair(chars[i - 1] + head, false)) continue;
-          if (i < 2 || filler[i - 1] || filler[i - 2]) continue;
+          if (i < 2 || filler[i - 1] || filler[i - 2] || KIND_LEADERS.has(chars[i - 1]!)) continue;
           const before = chars[i - 2]! + chars[i - 1]!;
           if (!KIND_MODIFIERS.has(before) && !this.domainPair(before)) return true;
         }
@@ -267,14 +281,16 @@ function fillerMask(chars: readonly string[]): boolean[] {
 /** How many of the first answers are weighed again by coverage, and how much an answer that explains nothing keeps. */
 export const REWEIGH_FIRST = 6;
 const UNEXPLAINED_KEEPS = 0.6;
+/** What an answer keeps that explains only the query's action word, none of its things (开通GPRS for "activate caller identification"). */
+const ONLY_ACTION_KEEPS = 0.75;
 
 /**
  * The first answers weighed by how much of the query each explains, then sorted again: an answer
  * that matched the query's frame (还有多少, how much) loses to one that explains its content word.
  */
-export function weighByCoverage(ranked: { raw: number; index: number }[], explained: (index: number) => number): void {
+export function weighByCoverage(ranked: { raw: number; index: number }[], explained: (index: number) => number, onlyAction: (index: number) => boolean = () => false): void {
   const first = ranked.slice(0, REWEIGH_FIRST);
-  for (const r of first) r.raw *= UNEXPLAINED_KEEPS + (1 - UNEXPLAINED_KEEPS) * explained(r.index);
+  for (const r of first) r.raw *= (UNEXPLAINED_KEEPS + (1 - UNEXPLAINED_KEEPS) * explained(r.index)) * (onlyAction(r.index) ? ONLY_ACTION_KEEPS : 1);
   first.sort((a, b) => b.raw - a.raw || a.index - b.index);
   ranked.splice(0, first.length, ...first);
 }

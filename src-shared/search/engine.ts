@@ -2,7 +2,7 @@ import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
 import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
+import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
 import { fold } from './fold';
 import { catalogTerms, FIELDS, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
@@ -153,8 +153,12 @@ export class SearchEngine {
       withParams.set(index, hit);
     }
 
-    const asked = readings.reduce<ActionKind | null>((a, r) => a ?? this.actions.detect(r.text), null);
+    // Read in Mandarin first when the query was dialect (開定閂 is 开着还是关着: asking, though 開 alone turns on).
+    const mandarin = readings.find((r) => r.mandarin);
+    const asked = [mandarin, ...readings].reduce<ActionKind | null>((a, r) => a ?? (r ? this.actions.detect(r.text) : null), null);
     const wishes = !asked && this.actions.wishes(readings[0]!.text);
+    // 改成30块, 从50元调到10元: a setting given a new value is changed, not turned on.
+    const newValue = asked === 'change' && readings.some((r) => this.actions.setsValue(r.text));
     // Whether the asked action conflicts with an entry's, by the entry's action (a handful of kinds).
     const conflicts = new Map<string, boolean>();
     const conflicting = (action: ActionKind) => {
@@ -170,6 +174,7 @@ export class SearchEngine {
       if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
       else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);
@@ -178,7 +183,7 @@ export class SearchEngine {
     // Enough of the first to re-weigh them all before the limit is taken.
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
-    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)));
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)), (index) => !withParams.has(index) && this.explained(readings, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     return ranked.slice(0, limit).map(({ raw, index, term }) => {
@@ -227,14 +232,18 @@ export class SearchEngine {
     return this.explained(readings, entry, true) >= enough;
   }
 
-  /** Whether a sentence has a clause, not mere context and naming nothing strange, that the entry explains well. */
+  /**
+   * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
+   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
+   */
   private explainsClause(text: string, entry: number, strange: (text: string) => boolean): boolean {
     const clauses = this.clauses(text);
     return (
       clauses.length > 1 &&
+      !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), true);
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action');
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })
     );
@@ -251,11 +260,11 @@ export class SearchEngine {
   }
 
   /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
-  private explained(readings: readonly Reading[], entry: number, byRequest = false): number {
+  private explained(readings: readonly Reading[], entry: number, byRequest = false, actions: ActionWords = byRequest ? 'by-action' : 'as-words'): number {
     const correct = (w: string) => this.correctionsOf(w);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, byRequest);
+        const whole = this.coverage.of(r.text, entry, correct, actions);
         const clauses = byRequest ? this.clauses(r.text) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
       }),
@@ -273,8 +282,10 @@ export class SearchEngine {
   private queryGrams(folded: string): Map<string, number> {
     const grams = new Map<string, number>();
     const put = (list: string[], w: number) => list.forEach((g) => grams.set(g, Math.max(grams.get(g) ?? 0, w)));
-    const { hanRuns, latinWords } = cut(folded);
+    const { hanRuns, latinWords: typed } = cut(folded);
     put(hanGrams(hanRuns), 1);
+    // An amount or a day (改成30块, 每月10号) is a value the person chose, not a word to find: a catalog example holding the same number is no closer.
+    const latinWords = typed.filter((w) => !/^\d+$/.test(w));
     if (latinWords.length === 0) return grams;
     // Each reading of the words: as typed, or with a typo corrected (all equally close corrections).
     for (const reading of this.readings(latinWords)) {

@@ -5,9 +5,9 @@ import { cut, stem } from './text';
 
 /**
  * Words that hold an action's character without asking for the action: 关机 is the phone being
- * off (关机时来电提醒 is turned on), 开会 is a meeting. They are blanked out before actions are read.
+ * off (关机时来电提醒 is turned on), 开会 is a meeting, 兑换 is redeeming points. They are blanked out before actions are read.
  */
-const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销'];
+const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销', '兑换'];
 /**
  * Words of wanting (我想, 需要, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
@@ -15,8 +15,20 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
 const WISHES_ZH = ['想', '要', '需要', '希望'];
 const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
 
-/** The same in English: the phone being off is not turning something off. */
-const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off'].map((p) => p.split(' ').map(stem));
+/** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
+const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to', 'get charged', 'get billed', 'be charged'].map((p) => p.split(' ').map(stem));
+
+/** Where one clause of a sentence ends and the next begins. */
+const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
+
+/** A setting given a new value: 改成 / 调到 / 提高到 … a number, or from one amount to another. */
+const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|提高到|降到|降低到|换成)\s*(?:\d|[一二三四五六七八九十两百]+[块元])|从\s*\d+\s*[块元]?\S{0,3}(?:改|调|换)/;
+
+/**
+ * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
+ * negation tells what is wrong ("number not show"), not what to turn off.
+ */
+const ASKER = new Set(['i', 'please', 'just', 'and', 'so', 'then', 'we', 'you', 'really'].map(stem));
 
 const WordsSchema = v.strictObject({ zh: v.array(v.string()), en: v.array(v.string()) });
 const DETECTABLE = ['query', 'enable', 'disable', 'change'] as const;
@@ -67,8 +79,21 @@ export class ActionDetector {
     this.questionOpeners = new Set(d.questionOpeners);
   }
 
-  /** The action a folded query asks for, or null when it names none. */
+  /**
+   * The action a folded query asks for, or null when it names none. In a sentence of several
+   * clauses the last clause naming an action says it: 用了几个月才发现在扣钱，帮我取消 asks to
+   * turn off, though its story names a query word.
+   */
   detect(folded: string): Detectable | null {
+    const clauses = folded.split(CLAUSE_BREAK);
+    for (let i = clauses.length - 1; i > 0; i--) {
+      const action = this.detectIn(clauses[i]!);
+      if (action) return action;
+    }
+    return this.detectIn(clauses[0]!);
+  }
+
+  private detectIn(folded: string): Detectable | null {
     const { found } = this.find(folded);
     const preferred = this.precedence.find((a) => found.some((f) => f.action === a));
     if (preferred) return preferred;
@@ -118,7 +143,7 @@ export class ActionDetector {
     }
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
-        if (phrase.every((p, k) => words[i + k] === p)) {
+        if (phrase.every((p, k) => words[i + k] === p) && !(phrase[0] === 'not' && i > 0 && !ASKER.has(words[i - 1]!))) {
           found.push({ action, at: han.length + i, length: phrase.length });
           words.fill('\u0000', i, i + phrase.length);
         }
@@ -132,6 +157,11 @@ export class ActionDetector {
     const { hanRuns, latinWords } = cut(folded);
     const words = latinWords.map(stem);
     return hanRuns.some((run) => WISHES_ZH.some((w) => run.includes(w))) || WISHES_EN.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+  }
+
+  /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */
+  setsValue(folded: string): boolean {
+    return NEW_VALUE.test(folded);
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {

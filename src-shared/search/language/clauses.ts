@@ -11,8 +11,11 @@ export interface Clause {
   context: boolean;
 }
 
-/** Clause breaks: punctuation, and an English subordinate clause starting (while / because …), which is context. */
-const BREAK = /[,，。;；!！?？、…]+|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
+/**
+ * Clause breaks: punctuation, a sentence particle with more after it (关掉4G data吧要去roaming; not
+ * 网吧), and an English subordinate clause starting (while / because …), which is context.
+ */
+const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
 const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|刚才|昨天|前几天|最近)|(?:的时候|时候|以后|之后|的时侯)$/;

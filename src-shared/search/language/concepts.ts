@@ -8,7 +8,7 @@
  */
 export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // things
-  { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
+  { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'gb', 'mb', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
   { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
@@ -16,14 +16,18 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
   { zh: ['呼叫等待', '插播', '来电等待', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电'], en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call'] },
   { zh: ['呼叫保持', '通话保持'], en: ['call hold', 'hold', 'on hold'] },
-  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人'], en: ['three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
+  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
-  { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken'] },
+  { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken',
+    // a line or number stopped is the line suspended
+    ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
-  { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'alarm', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
+  { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
+  // the catalog's bill alarm (话费闹钟) is an alarm, not any reminder
+  { zh: ['闹钟'], en: ['alarm'] },
   { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
   { zh: ['关机', '没电', '没有电'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead'] },
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
@@ -34,9 +38,9 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions
-  { zh: ['开通', '打开', '开启', '启用', '开'], en: ['turn on', 'switch on', 'enable', 'activate', 'open', 'start'] },
+  { zh: ['开通', '打开', '开启', '启用', '开'], en: ['turn on', 'switch on', 'enable', 'activate', 'open', 'start', 'set up', 'sign up'] },
   { zh: ['关闭', '关掉', '停用', '禁用', '关'], en: ['turn off', 'switch off', 'shut down', 'shut off', 'disable', 'deactivate', 'close'] },
-  { zh: ['取消', '退订', '不要'], en: ['cancel', 'unsubscribe', 'stop', 'remove', 'dont want', 'dont need', 'no more', 'no longer', 'cut'] },
+  { zh: ['取消', '退订', '不要'], en: ['cancel', 'unsubscribe', 'stop', 'remove', 'dont want', 'dont need', 'no more', 'no longer', 'cut', 'kill', 'get rid of'] },
   { zh: ['查询', '查看', '查', '看看'], en: ['check', 'query', 'see', 'show', 'view', 'look'] },
   { zh: ['修改', '更改', '变更', '更换', '改'], en: ['change', 'modify', 'update', 'set'] },
   { zh: ['重置', '找回', '忘记'], en: ['reset', 'recover', 'forgot', 'forget'] },

@@ -20,7 +20,7 @@ const CANTONESE: Record<string, string> = {
   剩返: '剩下', 淨返: '剩下', 淨係: '只是', 用晒: '用完', 冇晒: '没了', 邊啲: '哪些', 收唔到: '收不到', 打唔通: '打不通',
   部機: '手机', 冇電: '没电', 嗰陣: '的时候', 嗰陣時: '的时候', 話我知: '告诉我', 話俾我知: '告诉我', 打嚟: '打来', 搵我: '找我',
   唔好再: '不要再', 唔想: '不想', 唔要: '不要', 唔用: '不用', 停咗: '停掉', 關咗: '关了', 熄咗: '关了', 開咗: '开了',
-  月結單: '账单', 入數: '充值', 睇返: '看', 查返: '查', 睇吓: '看一下', 查吓: '查一下', 通話時間: '通话时长', 來電等候: '呼叫等待',
+  開定閂: '开着还是关着', 開咗定閂咗: '开着还是关着', 月結單: '账单', 入數: '充值', 睇返: '看', 查返: '查', 睇吓: '看一下', 查吓: '查一下', 通話時間: '通话时长', 來電等候: '呼叫等待',
   啦: '', 喎: '', 㗎: '', 囉: '', 喇: '', 嘞: '', 吖: '',
 };
 
@@ -76,7 +76,7 @@ function build(): Map<string, [string, string][]> {
 export function toMandarin(folded: string): string {
   table ??= build();
   // 開咗來電等待未: "…yet?" asks whether it happened, as 开了来电等待没有 does.
-  folded = folded.replace(/咗(\p{Script=Han}{1,8})未(?=$|[\s?？!！。.,，])/u, '了$1没有');
+  folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

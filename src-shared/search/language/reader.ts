@@ -10,6 +10,8 @@ import { foldTones } from './tones';
 export interface Reading {
   text: string;
   weight: number;
+  /** The query put from Cantonese or Taiwan usage into Mandarin (only when that changed it). */
+  mandarin?: true;
 }
 
 const MANDARIN_WEIGHT = 0.95;
@@ -26,6 +28,8 @@ const FRAMES = new RegExp(
     .join('|'),
   'g',
 );
+/** The Chinese words English action words are put into (the action concepts' catalog words). */
+const ACTION_HEADS = /开通|关闭|取消|查询|修改|重置/g;
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
 const CATALOG_PHRASE = 2;
@@ -64,10 +68,18 @@ export class QueryReader {
       if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight });
     };
     const mandarin = toMandarin(typed);
-    add(mandarin, MANDARIN_WEIGHT);
+    if (mandarin !== typed && mandarin.trim()) out.push({ text: mandarin, weight: MANDARIN_WEIGHT, mandarin: true });
     const canonical = this.toCanonical(mandarin);
     add(canonical, CANONICAL_WEIGHT);
-    if (/[a-z]/.test(canonical)) add(this.toCanonical(this.translate(canonical, known)), TRANSLATED_WEIGHT);
+    if (/[a-z]/.test(canonical)) {
+      const translated = this.toCanonical(this.translate(canonical, known));
+      // Only an action word put into Chinese beside words the catalog knows as typed ("turn off 3way
+      // calling" → 关闭 3way calling) adds no thing to find, and alone it would find the shortest text
+      // with that action (关闭GPRS). A misspelt word (balence) may still be a thing: then it is kept.
+      const thingless = !/\p{Script=Han}/u.test(canonical) && !/\p{Script=Han}/u.test(translated.replace(ACTION_HEADS, ''));
+      const rest = translated.match(/[a-z0-9]+/g) ?? [];
+      if (!thingless || rest.length === 0 || !rest.every((w) => /\d/.test(w) || known(w))) add(translated, TRANSLATED_WEIGHT);
+    }
     // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
@@ -112,6 +124,13 @@ export class QueryReader {
         i += phrase.words.length;
         continue;
       }
+      // A phrase with a small word inside (missed a call, turn the data off … ): matched without it.
+      const loose = this.loosePhrase(pieces, i);
+      if (loose) {
+        out.push(loose.zh);
+        i = loose.end;
+        continue;
+      }
       // Spaced pinyin (cha hua fei, guanbi liuliang) is decoded as one: the longest run that reads.
       let end = i;
       while (end < pieces.length && end - i < 8 && /^[a-z]+$/.test(pieces[end]!) && isPinyin(pieces[end]!)) end++;
@@ -128,6 +147,16 @@ export class QueryReader {
       i++;
     }
     return out.join('').replace(/\s+/g, ' ').trim();
+  }
+
+  /** A phrase of two or more words met at `i` with stop words between them skipped; where it ends. */
+  private loosePhrase(pieces: readonly string[], i: number): { zh: string; end: number } | null {
+    if (isStopword(pieces[i]!)) return null;
+    const at: number[] = [];
+    for (let k = i; k < pieces.length && at.length < 4 && k - i < 8; k++) if (k === i || !isStopword(pieces[k]!)) at.push(k);
+    const words = at.map((k) => stem(pieces[k]!));
+    const phrase = this.english.find((p) => p.words.length >= 2 && p.words.length <= words.length && p.words.every((w, k) => words[k] === w));
+    return phrase && at[phrase.words.length - 1]! > i + phrase.words.length - 1 ? { zh: phrase.zh, end: at[phrase.words.length - 1]! + 1 } : null;
   }
 
   /**

@@ -28,6 +28,9 @@ export const OUT_OF_SCOPE_ZH = [
   '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
+  // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
+  '通话详单', '通话记录', '通话清单', '打印账单', '打印发票', '套餐是什么', '哪个套餐', '套餐名', '套餐内容', '优惠', '价格', '资费',
+  '分给', '转给', '共享给', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
@@ -45,8 +48,36 @@ const OUT_OF_SCOPE_EN = [
   'netflix', 'spotify', 'youtube', 'amazon', 'prime', 'icloud', 'apple music', 'apple id', 'disney', 'hbo', 'gym', 'magazine',
   'landline', 'home phone', 'transfer credit', 'send credit', 'share credit', 'transfer balance', 'what is my number',
   'what is my phone number', 'my own number', 'emergency', '911', 'refund',
+  'call history', 'call log', 'call record', 'call records', 'itemized', 'itemised', 'price', 'cost of', 'costs', 'promotion', 'deal', 'deals', 'offer', 'offers',
+  'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
+
+/** People whose line is not the one the SMS is sent from. */
+const PEOPLE_ZH = '老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
+/**
+ * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
+ * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
+ */
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
+
+/**
+ * Another person's balance, data or bill (我老婆手机的话费, 我儿子那张卡还剩多少流量, my wife's
+ * balance): what an SMS reads is the sending line's own. Turning a feature on for someone is
+ * done from their phone, so only amounts are meant.
+ */
+const ANOTHER_PERSONS_AMOUNT = new RegExp(
+  `(?:${PEOPLE_ZH})(?:的|那张|这张)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠)` +
+    `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
+  'g',
+);
+/** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
+const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
+/** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
+const TOP_UP = /充\s*\d|充[^,，。?？]{0,4}话费/g;
+/** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
+const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
 
 /**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
@@ -54,5 +85,8 @@ const OUT_OF_SCOPE_EN = [
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
-  return [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
+  const both = `${folded}\n${latin}`;
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(PRICE) ?? [])];
 }
