@@ -326,4 +326,58 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     // Still told apart: the accepted one ran, the others were refused.
     expect(sub.messages.map((m) => JSON.parse(m.payload).ok).sort()).toEqual([false, false, false, true]);
   });
+
+  it('a command delivered again (QoS 1 redelivery, a script retrying, after a restart) sends its SMS once; a new ref sends again', async () => {
+    const b = await broker({});
+    const { core: first, dir, simId } = await core();
+    await first.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await first.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const command = (payload: unknown, dup = false) => sub.client.publishAsync(`${P}/command`, JSON.stringify(payload), { qos: 1, dup });
+    const answers = (ref: string) => sub.messages.map((m) => JSON.parse(m.payload)).filter((r) => r.ref === ref);
+    const queued: string[] = [];
+    const count = (c: HallCore) => c.on('outgoing', (r) => r.state === 'queued' && queued.push(r.text));
+    count(first);
+
+    // Twice at once (the second while the first is still being sent), then once more with the DUP flag.
+    await Promise.all([command({ simId, instruction: 'YE', ref: 'once' }), command({ simId, instruction: 'YE', ref: 'once' })]);
+    await waitFor(() => answers('once').length === 2 || null, 'both deliveries answered');
+    await command({ simId, instruction: 'YE', ref: 'once' }, true);
+    await waitFor(() => answers('once').length === 3 || null, 'the DUP delivery answered');
+    // A query is queued before it is answered: three answers in, one instruction queued.
+    expect(queued).toEqual(['YE']);
+    const [run, ...repeats] = answers('once').sort((a, b) => Number(a.repeat ?? false) - Number(b.repeat ?? false));
+    expect(run).toMatchObject({ ok: true, instruction: 'YE' });
+    expect(run.repeat).toBeUndefined();
+    for (const r of repeats) expect(r).toEqual({ ...run, repeat: true });
+    await waitFor(() => first.demo!.emulator.sent.length === 1 || null, 'one SMS at the modem');
+
+    // The app restarts (the MQTT settings and the refs are in the data folder): the same command again.
+    await first.close();
+    open.cores.splice(open.cores.indexOf(first), 1);
+    const second = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+    open.cores.push(second);
+    count(second);
+    await waitFor(async () => (await second.call('mqtt.get', {})).status.state === 'connected', 'connected after the restart');
+    await command({ simId, instruction: 'YE', ref: 'once' });
+    await waitFor(() => answers('once').length === 4 || null, 'answered after the restart');
+    expect(answers('once').at(-1)).toEqual({ ...run, repeat: true });
+    expect(queued).toEqual(['YE']);
+
+    // Another ref is another query; it runs.
+    await command({ simId, instruction: 'YE', ref: 'twice' });
+    await waitFor(() => answers('twice').length === 1 || null, 'a new ref answered');
+    expect(answers('twice')[0]).toMatchObject({ ok: true, instruction: 'YE' });
+    await waitFor(() => second.demo!.emulator.sent.length === 1 || null, 'its SMS at the modem');
+    const sms = [...first.demo!.emulator.sent, ...second.demo!.emulator.sent].map((s) => [s.part.number, s.part.text]);
+    expect(sms).toEqual([['10086', 'YE'], ['10086', 'YE']]);
+    // The journal (both runs) holds exactly those two instructions.
+    const journal = (await second.call('journal.pending', {})).outgoing;
+    expect(new Set(journal.filter((r) => r.text === 'YE').map((r) => r.id)).size).toBe(2);
+
+    // Without a ref a repeat could not be told from a new query: refused, nothing sent.
+    await command({ simId, instruction: 'YE' });
+    await waitFor(() => sub.messages.some((m) => JSON.parse(m.payload).code === 'mqtt.no-ref') || null, 'no ref refused');
+    expect(second.demo!.emulator.sent).toHaveLength(1);
+  });
 });
