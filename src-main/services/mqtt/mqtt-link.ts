@@ -39,6 +39,16 @@ export interface MqttLinkDeps {
 
 export type MqttStatus = MqttSettingsView['status'];
 
+/**
+ * The largest packet the broker may send us (MQTT 5's Maximum Packet Size, told at connect). A v5
+ * broker drops a larger message instead of sending it, so it is never read into memory here: the
+ * largest we read is a remote SIM's state, at most 8 KiB of payload (remote-sim.ts), plus its topic.
+ */
+export const MAX_INCOMING_PACKET_BYTES = 16 * 1024;
+
+/** A 3.1.1 broker answers a v5 CONNECT with "unacceptable protocol version" (CONNACK 1), a v5 one that refuses v5 with 0x84. */
+const PROTOCOL_REFUSED = new Set([1, 0x84]);
+
 /** Events received while the broker was away, sent when it is back; the oldest go first when over. */
 const MAX_HELD_EVENTS = 500;
 
@@ -84,6 +94,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       reconnectPeriod: this.deps.reconnectMs ?? 2000,
       connectTimeout: 10_000,
       clean: true,
+      protocolVersion: 5,
+      properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       ...(s.username ? { username: s.username } : {}),
       ...(this.password ? { password: this.password } : {}),
       ...(s.caPem ? { ca: s.caPem } : {}),
@@ -97,7 +109,10 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     client.on('close', () => this.setStatus(this.client === client ? 'offline' : 'off'));
     // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
     // broker but never the password, and is not logged.
-    client.on('error', () => this.setStatus('offline'));
+    client.on('error', (e) => {
+      this.setStatus('offline');
+      if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
+    });
     client.on('message', (topic, payload, packet) => {
       if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
       else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
@@ -106,6 +121,16 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
     );
+  }
+
+  /**
+   * A broker that speaks only MQTT 3.1.1: connect again with it. 3.1.1 has no maximum packet size, so
+   * there a message is read whole up to the broker's own limit before the app's checks (8 KiB) see it.
+   */
+  private fallBackTo311(client: MqttClient): void {
+    client.options.protocolVersion = 4;
+    delete client.options.properties;
+    client.reconnect();
   }
 
   /** A label changed: the SIM's device name and state JSON follow. */

@@ -8,6 +8,7 @@ import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import type { MqttSettings } from '../../../src-shared/api/contract';
 import { FAST } from '../session-kit';
+import { startAedes } from './aedes-kit';
 import { listen, PASSWORD, startBroker, USER, type Broker, type Listener } from './mosquitto-kit';
 import { waitFor } from './pool-kit';
 
@@ -379,5 +380,43 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await command({ simId, instruction: 'YE' });
     await waitFor(() => sub.messages.some((m) => JSON.parse(m.payload).code === 'mqtt.no-ref') || null, 'no ref refused');
     expect(second.demo!.emulator.sent).toHaveLength(1);
+  });
+
+  it('speaks MQTT 5 and tells the broker its largest packet: a 1 MiB message never reaches the app, a small one does', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const refs = () => sub.messages.map((m) => JSON.parse(m.payload).ref);
+    // Read by the app, a 1 MiB command would be answered (malformed: its ref is too long); a v5
+    // broker drops it before sending. The small one after it on the same topic comes in order.
+    const big = JSON.stringify({ simId, instruction: 'YE', ref: `big${'x'.repeat(1024 * 1024)}` });
+    await sub.client.publishAsync(`${P}/command`, big, { qos: 1 });
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: `big${'x'.repeat(100)}` }), { qos: 1 });
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'small' }), { qos: 1 });
+    await waitFor(() => refs().includes('small') || null, 'the small command answered');
+    expect(refs()).toEqual([expect.stringMatching(/^bigx/), 'small']);
+    expect(JSON.stringify(sub.messages)).not.toContain('x'.repeat(200));
+  });
+
+  it('falls back to MQTT 3.1.1 with a broker that refuses MQTT 5 (aedes), and commands still work there', async () => {
+    const b = await startAedes();
+    try {
+      const { core: c, simId } = await core();
+      await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected with 3.1.1');
+      const sub = await subscriber(b.url, [`${P}/command/result`]);
+      await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'on-311' }), { qos: 1 });
+      const answer = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'on-311') ?? null, 'answered over 3.1.1');
+      expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'YE' });
+      // Only 3.1.1 connections were ever accepted (ours and the test's subscriber).
+      expect(new Set(b.accepted)).toEqual(new Set([4]));
+      await sub.close();
+      open.listeners.splice(open.listeners.indexOf(sub), 1);
+    } finally {
+      for (const c of open.cores.splice(0)) await c.close();
+      await b.stop();
+    }
   });
 });
