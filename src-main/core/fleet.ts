@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
 import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
+import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
 import { MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
 
@@ -52,6 +53,7 @@ export class Fleet {
     readonly labels: SimLabels,
     private readonly mqttFile: MqttSettingsFile,
     private mqtt: { settings: StoredMqttSettings; password: string | null },
+    private readonly commandRefs: CommandRefs,
   ) {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
@@ -107,7 +109,8 @@ export class Fleet {
 
   static async open(deps: FleetDeps): Promise<Fleet> {
     const mqttFile = new MqttSettingsFile(deps.dataDir);
-    const fleet = new Fleet(deps, await SimLabels.open(deps.dataDir), mqttFile, await mqttFile.load());
+    const refs = await CommandRefs.open(join(deps.dataDir, 'mqtt-command-refs.json'));
+    const fleet = new Fleet(deps, await SimLabels.open(deps.dataDir), mqttFile, await mqttFile.load(), refs);
     await fleet.loadBoard();
     fleet.restartLink();
     return fleet;
@@ -150,6 +153,7 @@ export class Fleet {
       labels: this.labels,
       sendQuery: this.deps.sendQuery,
       redact: this.deps.redact,
+      commandRefs: this.commandRefs,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));

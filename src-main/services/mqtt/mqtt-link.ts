@@ -18,8 +18,9 @@ import {
 import { toHallError } from '../../../src-shared/errors';
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
 import { Emitter } from '../modem/emitter';
+import type { CommandRefs } from './command-refs';
 import type { StoredMqttSettings } from './mqtt-settings';
-import { QueryCommandGate, type CommandVerdict } from './query-commands';
+import { QueryCommandGate, type CommandVerdict, type QueryCommand } from './query-commands';
 
 export interface MqttLinkDeps {
   board: SimBoard;
@@ -28,6 +29,8 @@ export interface MqttLinkDeps {
   sendQuery(simId: string, instruction: string, params: Record<string, string>): Promise<string>;
   /** The catalog's masking of secrets: a command's own words (ref, SIM, code) are logged and answered masked. */
   redact(text: string): string;
+  /** Refs of the commands already carried out (kept across restarts): a repeat is answered, never run again. */
+  commandRefs: CommandRefs;
   /** Where each command and its verdict is appended, one JSON line each. */
   commandLogPath: string;
   /** Delay between reconnect attempts; default 2 s. */
@@ -35,6 +38,16 @@ export interface MqttLinkDeps {
 }
 
 export type MqttStatus = MqttSettingsView['status'];
+
+/**
+ * The largest packet the broker may send us (MQTT 5's Maximum Packet Size, told at connect). A v5
+ * broker drops a larger message instead of sending it, so it is never read into memory here: the
+ * largest we read is a remote SIM's state, at most 8 KiB of payload (remote-sim.ts), plus its topic.
+ */
+export const MAX_INCOMING_PACKET_BYTES = 16 * 1024;
+
+/** A 3.1.1 broker answers a v5 CONNECT with "unacceptable protocol version" (CONNACK 1), a v5 one that refuses v5 with 0x84. */
+const PROTOCOL_REFUSED = new Set([1, 0x84]);
 
 /** Events received while the broker was away, sent when it is back; the oldest go first when over. */
 const MAX_HELD_EVENTS = 500;
@@ -67,7 +80,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   ) {
     super();
     this.scope = { baseTopic: settings.baseTopic, hostId: settings.hostId };
-    this.gate = new QueryCommandGate(settings.commandsPerHour);
+    this.gate = new QueryCommandGate(settings.commandsPerHour, (ref) => deps.commandRefs.seen(ref));
   }
 
   get status(): MqttStatus {
@@ -81,6 +94,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       reconnectPeriod: this.deps.reconnectMs ?? 2000,
       connectTimeout: 10_000,
       clean: true,
+      protocolVersion: 5,
+      properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       ...(s.username ? { username: s.username } : {}),
       ...(this.password ? { password: this.password } : {}),
       ...(s.caPem ? { ca: s.caPem } : {}),
@@ -94,7 +109,10 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     client.on('close', () => this.setStatus(this.client === client ? 'offline' : 'off'));
     // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
     // broker but never the password, and is not logged.
-    client.on('error', () => this.setStatus('offline'));
+    client.on('error', (e) => {
+      this.setStatus('offline');
+      if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
+    });
     client.on('message', (topic, payload, packet) => {
       if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
       else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
@@ -103,6 +121,16 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
     );
+  }
+
+  /**
+   * A broker that speaks only MQTT 3.1.1: connect again with it. 3.1.1 has no maximum packet size, so
+   * there a message is read whole up to the broker's own limit before the app's checks (8 KiB) see it.
+   */
+  private fallBackTo311(client: MqttClient): void {
+    client.options.protocolVersion = 4;
+    delete client.options.properties;
+    client.reconnect();
   }
 
   /** A label changed: the SIM's device name and state JSON follow. */
@@ -166,24 +194,48 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onCommand(client: MqttClient, payload: string, retained: boolean): Promise<void> {
     const verdict = this.gate.judge(payload, retained);
-    if (!verdict.ok && verdict.silent) return;
+    if (verdict.silent) return;
     let result: Record<string, unknown>;
-    if (verdict.ok) {
-      const { simId, instruction, params, ref } = verdict.command;
-      try {
-        const commandId = await this.deps.sendQuery(simId, instruction, params ?? {});
-        result = { ref: ref ?? null, ok: true, simId, instruction, commandId };
-      } catch (e) {
-        const error = toHallError(e);
-        result = { ref: ref ?? null, ok: false, simId, instruction, code: error.code, zh: error.zh, en: error.en };
-      }
+    if (verdict.ok && verdict.repeat) {
+      result = await this.repeatOf(verdict.command);
+    } else if (verdict.ok) {
+      result = this.masked(await this.run(verdict.command));
+      await this.deps.commandRefs.finish(verdict.command.ref, result);
     } else {
-      result = refusal(verdict);
+      result = this.masked(refusal(verdict));
     }
-    // A caller may put anything in these (a ref that is the SMS it wanted: `MMXG#…`): masked like any text kept.
-    for (const key of ['ref', 'simId', 'instruction', 'zh', 'en']) if (typeof result[key] === 'string') result[key] = this.deps.redact(result[key]);
     await appendFile(this.deps.commandLogPath, `${JSON.stringify({ at: new Date().toISOString(), ...result, zh: undefined })}\n`, { mode: 0o600 }).catch(() => undefined);
     if (client.connected) client.publish(commandResultTopic(this.scope), JSON.stringify(result), { qos: 1, retain: false });
+  }
+
+  /** The ref is on disk before the SMS goes: a repeat after a crash right after it is still a repeat. */
+  private async run(command: QueryCommand & { ref: string }): Promise<Record<string, unknown>> {
+    const { simId, instruction, params, ref } = command;
+    await this.deps.commandRefs.take(ref);
+    try {
+      const commandId = await this.deps.sendQuery(simId, instruction, params ?? {});
+      return { ref, ok: true, simId, instruction, commandId };
+    } catch (e) {
+      const error = toHallError(e);
+      return { ref, ok: false, simId, instruction, code: error.code, zh: error.zh, en: error.en };
+    }
+  }
+
+  /** A ref carried out before: its first answer again, marked as a repeat; nothing is sent. */
+  private async repeatOf(command: QueryCommand & { ref: string }): Promise<Record<string, unknown>> {
+    const first = await this.deps.commandRefs.first(command.ref);
+    if (first) return { ...first, repeat: true };
+    // Taken, but the app stopped before it was answered: the SMS may have gone.
+    return this.masked({
+      ref: command.ref, ok: false, repeat: true, simId: command.simId, instruction: command.instruction, code: 'mqtt.repeat-unknown',
+      zh: '这个 ref 的命令已执行过（结果不明：当时程序停止了），不再发送。', en: 'A command with this ref was already carried out (its result is unknown: the app stopped meanwhile); it is not sent again.',
+    });
+  }
+
+  /** A caller may put anything in these (a ref that is the SMS it wanted: `MMXG#…`): masked like any text kept. */
+  private masked(result: Record<string, unknown>): Record<string, unknown> {
+    for (const key of ['ref', 'simId', 'instruction', 'zh', 'en']) if (typeof result[key] === 'string') result[key] = this.deps.redact(result[key]);
+    return result;
   }
 
   private setStatus(state: MqttStatus['state']): void {

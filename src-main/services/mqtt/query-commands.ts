@@ -25,14 +25,18 @@ const CommandSchema = v.strictObject({
   instruction: v.pipe(v.string(), v.maxLength(16)),
   /** ZD's bill month is the only parameter any allowed query takes. */
   params: v.optional(v.strictObject({ month: v.pipe(v.string(), v.regex(/^\d{6}$/)) })),
-  /** Echoed in the result, so a caller can match it. */
+  /** Echoed in the result, so a caller can match it; an allowed query needs one (it is run once per ref). */
   ref: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 export type QueryCommand = v.InferOutput<typeof CommandSchema>;
 
-type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'rate-limited' | 'retained'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
-/** `silent`: past MAX_ANSWERED_REFUSALS_PER_HOUR, a refusal is neither logged nor answered. */
-export type CommandVerdict = { ok: true; command: QueryCommand } | (Refusal & { silent: boolean });
+type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'no-ref' | 'rate-limited' | 'retained'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+/**
+ * `repeat`: its ref was carried out before; it is answered with the first run's result, never run
+ * again. `silent`: past MAX_ANSWERED_REFUSALS_PER_HOUR, a refusal or a repeat is neither logged nor answered.
+ */
+type Accepted = { ok: true; command: QueryCommand & { ref: string }; repeat: boolean };
+export type CommandVerdict = (Accepted | Refusal) & { silent: boolean };
 
 /**
  * Refusals logged and answered per hour. Anyone who may publish on the command topic could
@@ -53,7 +57,12 @@ export class QueryCommandGate {
   private readonly limiter: RateLimiter;
   private readonly refusals: RateLimiter;
 
-  constructor(perHour: number, now: () => number = Date.now) {
+  /** `seen`: whether a ref was carried out before (CommandRefs). */
+  constructor(
+    perHour: number,
+    private readonly seen: (ref: string) => boolean,
+    now: () => number = Date.now,
+  ) {
     this.limiter = new RateLimiter([{ limit: perHour, windowMs: 3_600_000 }], now);
     this.refusals = new RateLimiter([{ limit: MAX_ANSWERED_REFUSALS_PER_HOUR, windowMs: 3_600_000 }], now);
   }
@@ -65,7 +74,8 @@ export class QueryCommandGate {
    */
   judge(payload: string, retained = false): CommandVerdict {
     const verdict = retained ? this.stale(payload) : this.decide(payload);
-    return verdict.ok ? verdict : { ...verdict, silent: !this.refusals.take('refused').ok };
+    if (verdict.ok && !verdict.repeat) return { ...verdict, silent: false };
+    return { ...verdict, silent: !this.refusals.take('refused').ok };
   }
 
   private stale(payload: string): Refusal {
@@ -73,7 +83,7 @@ export class QueryCommandGate {
     return { ok: false, code: 'retained', ...who, zh: '保留（retained）的命令不执行：命令必须是即时消息。', en: 'A retained command is not carried out: commands must be live messages.' };
   }
 
-  private decide(payload: string): { ok: true; command: QueryCommand } | Refusal {
+  private decide(payload: string): Accepted | Refusal {
     const raw = parseJson(payload);
     const parsed = v.safeParse(CommandSchema, raw);
     const who = whoOf(raw);
@@ -91,10 +101,15 @@ export class QueryCommandGate {
         en: `${who.instruction} is not one of the allowed read-only queries (${[...MQTT_QUERY_ALLOW_LIST].join(', ')}).`,
       };
     }
+    // Without a ref a repeat (QoS 1 redelivers after a reconnect) could not be told from a new query.
+    if (!command.ref) {
+      return { ok: false, code: 'no-ref', ...who, zh: '命令缺少 ref：每条查询须带一个唯一的 ref，重复送达时才不会再发一次短信。', en: 'The command has no ref: each query needs a unique ref, so a repeated delivery does not send the SMS again.' };
+    }
+    if (this.seen(command.ref)) return { ok: true, command: { ...command, ref: command.ref, instruction: id }, repeat: true };
     if (!this.limiter.take('mqtt').ok) {
       return { ok: false, code: 'rate-limited', ...who, zh: '本小时的 MQTT 查询次数已用完。', en: 'The hourly limit of MQTT queries is used up.' };
     }
-    return { ok: true, command: { ...command, instruction: id } };
+    return { ok: true, command: { ...command, ref: command.ref, instruction: id }, repeat: false };
   }
 }
 

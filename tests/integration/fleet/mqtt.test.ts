@@ -8,6 +8,7 @@ import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import type { MqttSettings } from '../../../src-shared/api/contract';
 import { FAST } from '../session-kit';
+import { startAedes } from './aedes-kit';
 import { listen, PASSWORD, startBroker, USER, type Broker, type Listener } from './mosquitto-kit';
 import { waitFor } from './pool-kit';
 
@@ -325,5 +326,97 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     for (const text of [log, JSON.stringify(sub.messages)]) expect(text).not.toMatch(/918273|564738/);
     // Still told apart: the accepted one ran, the others were refused.
     expect(sub.messages.map((m) => JSON.parse(m.payload).ok).sort()).toEqual([false, false, false, true]);
+  });
+
+  it('a command delivered again (QoS 1 redelivery, a script retrying, after a restart) sends its SMS once; a new ref sends again', async () => {
+    const b = await broker({});
+    const { core: first, dir, simId } = await core();
+    await first.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await first.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const command = (payload: unknown, dup = false) => sub.client.publishAsync(`${P}/command`, JSON.stringify(payload), { qos: 1, dup });
+    const answers = (ref: string) => sub.messages.map((m) => JSON.parse(m.payload)).filter((r) => r.ref === ref);
+    const queued: string[] = [];
+    const count = (c: HallCore) => c.on('outgoing', (r) => r.state === 'queued' && queued.push(r.text));
+    count(first);
+
+    // Twice at once (the second while the first is still being sent), then once more with the DUP flag.
+    await Promise.all([command({ simId, instruction: 'YE', ref: 'once' }), command({ simId, instruction: 'YE', ref: 'once' })]);
+    await waitFor(() => answers('once').length === 2 || null, 'both deliveries answered');
+    await command({ simId, instruction: 'YE', ref: 'once' }, true);
+    await waitFor(() => answers('once').length === 3 || null, 'the DUP delivery answered');
+    // A query is queued before it is answered: three answers in, one instruction queued.
+    expect(queued).toEqual(['YE']);
+    const [run, ...repeats] = answers('once').sort((a, b) => Number(a.repeat ?? false) - Number(b.repeat ?? false));
+    expect(run).toMatchObject({ ok: true, instruction: 'YE' });
+    expect(run.repeat).toBeUndefined();
+    for (const r of repeats) expect(r).toEqual({ ...run, repeat: true });
+    await waitFor(() => first.demo!.emulator.sent.length === 1 || null, 'one SMS at the modem');
+
+    // The app restarts (the MQTT settings and the refs are in the data folder): the same command again.
+    await first.close();
+    open.cores.splice(open.cores.indexOf(first), 1);
+    const second = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+    open.cores.push(second);
+    count(second);
+    await waitFor(async () => (await second.call('mqtt.get', {})).status.state === 'connected', 'connected after the restart');
+    await command({ simId, instruction: 'YE', ref: 'once' });
+    await waitFor(() => answers('once').length === 4 || null, 'answered after the restart');
+    expect(answers('once').at(-1)).toEqual({ ...run, repeat: true });
+    expect(queued).toEqual(['YE']);
+
+    // Another ref is another query; it runs.
+    await command({ simId, instruction: 'YE', ref: 'twice' });
+    await waitFor(() => answers('twice').length === 1 || null, 'a new ref answered');
+    expect(answers('twice')[0]).toMatchObject({ ok: true, instruction: 'YE' });
+    await waitFor(() => second.demo!.emulator.sent.length === 1 || null, 'its SMS at the modem');
+    const sms = [...first.demo!.emulator.sent, ...second.demo!.emulator.sent].map((s) => [s.part.number, s.part.text]);
+    expect(sms).toEqual([['10086', 'YE'], ['10086', 'YE']]);
+    // The journal (both runs) holds exactly those two instructions.
+    const journal = (await second.call('journal.pending', {})).outgoing;
+    expect(new Set(journal.filter((r) => r.text === 'YE').map((r) => r.id)).size).toBe(2);
+
+    // Without a ref a repeat could not be told from a new query: refused, nothing sent.
+    await command({ simId, instruction: 'YE' });
+    await waitFor(() => sub.messages.some((m) => JSON.parse(m.payload).code === 'mqtt.no-ref') || null, 'no ref refused');
+    expect(second.demo!.emulator.sent).toHaveLength(1);
+  });
+
+  it('speaks MQTT 5 and tells the broker its largest packet: a 1 MiB message never reaches the app, a small one does', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    const refs = () => sub.messages.map((m) => JSON.parse(m.payload).ref);
+    // Read by the app, a 1 MiB command would be answered (malformed: its ref is too long); a v5
+    // broker drops it before sending. The small one after it on the same topic comes in order.
+    const big = JSON.stringify({ simId, instruction: 'YE', ref: `big${'x'.repeat(1024 * 1024)}` });
+    await sub.client.publishAsync(`${P}/command`, big, { qos: 1 });
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: `big${'x'.repeat(100)}` }), { qos: 1 });
+    await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'small' }), { qos: 1 });
+    await waitFor(() => refs().includes('small') || null, 'the small command answered');
+    expect(refs()).toEqual([expect.stringMatching(/^bigx/), 'small']);
+    expect(JSON.stringify(sub.messages)).not.toContain('x'.repeat(200));
+  });
+
+  it('falls back to MQTT 3.1.1 with a broker that refuses MQTT 5 (aedes), and commands still work there', async () => {
+    const b = await startAedes();
+    try {
+      const { core: c, simId } = await core();
+      await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected with 3.1.1');
+      const sub = await subscriber(b.url, [`${P}/command/result`]);
+      await sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'on-311' }), { qos: 1 });
+      const answer = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'on-311') ?? null, 'answered over 3.1.1');
+      expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'YE' });
+      // Only 3.1.1 connections were ever accepted (ours and the test's subscriber).
+      expect(new Set(b.accepted)).toEqual(new Set([4]));
+      await sub.close();
+      open.listeners.splice(open.listeners.indexOf(sub), 1);
+    } finally {
+      for (const c of open.cores.splice(0)) await c.close();
+      await b.stop();
+    }
   });
 });

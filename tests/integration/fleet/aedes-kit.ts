@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:net';
+import { Aedes } from 'aedes';
+
+/**
+ * Aedes, an MQTT broker no one here wrote (npm `aedes`), speaks MQTT 3.1.1 only: a v5 CONNECT gets
+ * CONNACK 1, "unacceptable protocol version", as from any broker that predates MQTT 5.
+ */
+export interface Broker311 {
+  url: string;
+  /** The protocol level of each CONNECT the broker accepted. */
+  accepted: number[];
+  stop(): Promise<void>;
+}
+
+export async function startAedes(): Promise<Broker311> {
+  const aedes = await Aedes.createBroker();
+  const accepted: number[] = [];
+  aedes.on('client', (client) => accepted.push((client as unknown as { version: number }).version));
+  const server: Server = createServer(aedes.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    accepted,
+    async stop() {
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

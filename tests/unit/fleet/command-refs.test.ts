@@ -1,0 +1,69 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMAND_REF_WINDOW_MS, CommandRefs, MAX_COMMAND_REFS } from '../../../src-main/services/mqtt/command-refs';
+
+describe('CommandRefs: the refs of MQTT commands already carried out', () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  });
+  async function file(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-refs-'));
+    dirs.push(dir);
+    return join(dir, 'mqtt-command-refs.json');
+  }
+
+  it('remembers a ref and its first answer across a reopen, without the ref in clear', async () => {
+    const path = await file();
+    const refs = await CommandRefs.open(path);
+    expect(refs.seen('MMXG#918273#564738')).toBe(false);
+    await refs.take('MMXG#918273#564738');
+    expect(refs.seen('MMXG#918273#564738')).toBe(true);
+    await refs.finish('MMXG#918273#564738', { ok: true, commandId: 'c1' });
+    const again = await CommandRefs.open(path);
+    expect(again.seen('MMXG#918273#564738')).toBe(true);
+    expect(await again.first('MMXG#918273#564738')).toEqual({ ok: true, commandId: 'c1' });
+    expect(await readFile(path, 'utf8')).not.toMatch(/918273|564738/);
+  });
+
+  it('a repeat while the first runs waits for its answer; one cut off by a stop has none', async () => {
+    const path = await file();
+    const refs = await CommandRefs.open(path);
+    await refs.take('r');
+    const waiting = refs.first('r');
+    await refs.finish('r', { ok: false, code: 'x' });
+    expect(await waiting).toEqual({ ok: false, code: 'x' });
+    await refs.take('cut');
+    expect(await (await CommandRefs.open(path)).first('cut')).toBeNull();
+  });
+
+  it('forgets a ref after the window, and keeps at most MAX_COMMAND_REFS (the oldest go)', async () => {
+    const path = await file();
+    let now = 1_000_000;
+    const refs = await CommandRefs.open(path, () => now);
+    await refs.take('old');
+    await refs.finish('old', { ok: true });
+    now += COMMAND_REF_WINDOW_MS - 1;
+    expect(refs.seen('old')).toBe(true);
+    now += 2;
+    expect(refs.seen('old')).toBe(false);
+    for (let i = 0; i <= MAX_COMMAND_REFS; i++) {
+      void refs.take(`r${i}`);
+      void refs.finish(`r${i}`, { ok: true });
+    }
+    await refs.take('last');
+    expect(refs.seen('r0')).toBe(false);
+    expect(refs.seen('r1')).toBe(false);
+    expect(refs.seen('r2')).toBe(true);
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { refs: unknown[] };
+    expect(saved.refs).toHaveLength(MAX_COMMAND_REFS);
+  });
+
+  it('a damaged file is an empty memory, not a failure', async () => {
+    const path = await file();
+    await writeFile(path, '{"version":1,"refs":[["k",null],');
+    expect((await CommandRefs.open(path)).seen('k')).toBe(false);
+  });
+});
