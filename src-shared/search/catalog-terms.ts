@@ -14,11 +14,12 @@ export const FIELDS: readonly MatchField[] = ['code', 'name', 'synonym', 'exampl
 /** How much a match in each field counts: a name or code says more than an example question. */
 const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
 const FIELD_NUMBER = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<MatchField, number>;
+const WEIGHT_BY_FIELD = FIELDS.map((f) => FIELD_WEIGHT[f]);
+const { name: NAME, synonym: SYNONYM, example: EXAMPLE, summary: SUMMARY } = FIELD_NUMBER;
 /** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
-const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
@@ -73,11 +74,13 @@ class TermBuilder {
   private readonly analyses = new Map<string, number>();
   /** Folded texts with spaces around them, by their trimmed form, to the analysis whose parts they share. */
   private readonly spaced = new Map<string, number>();
-  private readonly partsStart: number[] = [];
-  private readonly partsEnd: number[] = [];
-  private readonly partFamilyWeight: number[] = [];
-  private readonly partList: number[] = [];
-  private readonly partWeight: number[] = [];
+  private analysisCount = 0;
+  private partsStart = new Int32Array(1 << 10);
+  private partsEnd = new Int32Array(1 << 10);
+  private parts = 0;
+  private partFamilyWeight = new Float64Array(1 << 10);
+  private partList = new Int32Array(1 << 10);
+  private partWeight = new Float64Array(1 << 10);
   /** The analyses of the entry being added, and the text numbers they were given there. */
   private readonly seenAnalysis: number[] = [];
   private readonly seenText: number[] = [];
@@ -87,24 +90,31 @@ class TermBuilder {
   addEntry(entry: Instruction, index: number): void {
     this.seenAnalysis.length = 0;
     this.seenText.length = 0;
-    for (const lang of LANGS) {
-      this.addText(index, 'name', entry.name[lang]);
-      this.addText(index, 'summary', entry.summary[lang]);
-      for (const s of entry.synonyms[lang]) this.addText(index, 'synonym', s);
-      for (const s of entry.examples[lang]) this.addText(index, 'example', s);
-    }
+    const { name, summary, synonyms, examples } = entry;
+    // Written out per language: a property named by a variable is looked up the slow way.
+    this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans']);
+    this.addTexts(index, name['zh-Hant'], summary['zh-Hant'], synonyms['zh-Hant'], examples['zh-Hant']);
+    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en);
     const code = entry.id.toLowerCase();
     // A template is most often the code itself: then there is no prefix to add.
     const full = templatePrefix(entry.template);
     if (full !== entry.id || full.endsWith('#')) {
       const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
-      if (prefix && prefix.toLowerCase() !== code) this.addText(index, 'code', prefix);
+      if (prefix && prefix.toLowerCase() !== code) this.addText(index, FIELD_NUMBER.code, prefix);
     }
     this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list([this.index.gramId('c' + code)]), true);
     this.latinWords.add(code);
   }
 
-  private addText(entry: number, field: MatchField, text: string): void {
+  /** An entry's texts in one language. */
+  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[]): void {
+    this.addText(entry, NAME, name);
+    this.addText(entry, SUMMARY, summary);
+    for (let k = 0; k < synonyms.length; k++) this.addText(entry, SYNONYM, synonyms[k]!);
+    for (let k = 0; k < examples.length; k++) this.addText(entry, EXAMPLE, examples[k]!);
+  }
+
+  private addText(entry: number, field: number, text: string): void {
     const analysis = this.analyse(text);
     // A Traditional text folds to its Simplified twin: same grams, so no second term.
     if (this.seenAnalysis.includes(analysis)) return;
@@ -112,11 +122,10 @@ class TermBuilder {
     this.texts.push(text);
     this.seenAnalysis.push(analysis);
     this.seenText.push(id);
-    const fieldWeight = FIELD_WEIGHT[field];
-    const fieldNumber = FIELD_NUMBER[field];
+    const fieldWeight = WEIGHT_BY_FIELD[field]!;
     for (let p = this.partsStart[analysis]!, end = this.partsEnd[analysis]!; p < end; p++) {
       const weight = this.partWeight[p]!;
-      this.add(entry, fieldNumber, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
+      this.add(entry, field, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
     }
   }
 
@@ -152,18 +161,22 @@ class TermBuilder {
     const folded = fold(text);
     let id = this.analyses.get(folded);
     if (id !== undefined) return id;
-    id = this.partsStart.length;
+    id = this.analysisCount++;
+    if (id === this.partsStart.length) {
+      this.partsStart = room(this.partsStart, id + 1);
+      this.partsEnd = room(this.partsEnd, id + 1);
+    }
     this.analyses.set(folded, id);
     const key = folded.trim();
     // A Traditional text folds to its Simplified twin (開通 → 开通), and spaces around it cut to nothing.
     const twin = key === folded ? (this.spaced.size ? this.spaced.get(key) : undefined) : (this.analyses.get(key) ?? this.spaced.get(key));
     if (twin !== undefined) {
-      this.partsStart.push(this.partsStart[twin]!);
-      this.partsEnd.push(this.partsEnd[twin]!);
+      this.partsStart[id] = this.partsStart[twin]!;
+      this.partsEnd[id] = this.partsEnd[twin]!;
       return id;
     }
     if (key !== folded) this.spaced.set(key, id);
-    this.partsStart.push(this.partList.length);
+    this.partsStart[id] = this.parts;
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
@@ -174,16 +187,22 @@ class TermBuilder {
       this.put('i', h.i);
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
-    this.partsEnd.push(this.partList.length);
+    this.partsEnd[id] = this.parts;
     return id;
   }
 
   /** A part of the text being analysed, unless it has no grams. */
   private put(family: Family, list: number, weight = 1): void {
     if (list < 0 || this.index.listLength(list) === 0) return;
-    this.partFamilyWeight.push(FAMILY_WEIGHT[family]);
-    this.partList.push(list);
-    this.partWeight.push(weight);
+    const p = this.parts++;
+    if (p === this.partList.length) {
+      this.partFamilyWeight = room(this.partFamilyWeight, p + 1);
+      this.partList = room(this.partList, p + 1);
+      this.partWeight = room(this.partWeight, p + 1);
+    }
+    this.partFamilyWeight[p] = FAMILY_WEIGHT[family];
+    this.partList[p] = list;
+    this.partWeight[p] = weight;
   }
 
   /** Every text, folded and trimmed. */
@@ -240,7 +259,7 @@ class TermBuilder {
 
   /** The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each word's and pair's gram worked out once. */
   private latinList(words: string[]): number {
-    const key = words.join(' ');
+    const key = words.length === 1 ? words[0]! : words.join(' ');
     const known = this.latinCache.get(key);
     if (known !== undefined) return known;
     const stems: number[] = [];
