@@ -1,7 +1,7 @@
 import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
-import { hanGrams, pinyinForms, type Family } from './grams';
+import { hanGrams, pinyinOfHan, type Family } from './grams';
 import { room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
@@ -217,7 +217,7 @@ class TermBuilder {
     let h = this.hanCache.get(key);
     if (h) return h;
     const canonical = this.reader.toCanonical(key);
-    const py = pinyinForms(hanRuns.join(''));
+    const py = pinyinOfHan(hanRuns.join(''));
     h = {
       z: this.zList(hanRuns),
       // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
