@@ -257,10 +257,15 @@ class TermBuilder {
     return this.index.list(ids);
   }
 
-  /** The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each word's and pair's gram worked out once. */
+  /**
+   * The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each
+   * word's and pair's gram worked out once. A lone word (the 10 of 10元) has its list kept; a
+   * text of several words is most often the only one with them, and a text met again never
+   * comes here (its parts are kept by the text).
+   */
   private latinList(words: string[]): number {
-    const key = words.length === 1 ? words[0]! : words.join(' ');
-    const known = this.latinCache.get(key);
+    const key = words.length === 1 ? words[0]! : undefined;
+    const known = key === undefined ? undefined : this.latinCache.get(key);
     if (known !== undefined) return known;
     const stems: number[] = [];
     for (const w of words) {
@@ -277,7 +282,7 @@ class TermBuilder {
       ids.push(id);
     }
     const list = this.index.list(ids);
-    this.latinCache.set(key, list);
+    if (key !== undefined) this.latinCache.set(key, list);
     return list;
   }
 
