@@ -35,6 +35,8 @@ export interface CatalogTerms {
   folded: { has(folded: string): boolean };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
+  /** The Chinese words pinyin initials may stand for, for `QueryReader` (asked for on first need). */
+  decodeWords(): Iterable<[word: string, phrase: boolean]>;
 }
 
 /** The gram lists of a run of Chinese text, by family (-1: none). */
@@ -81,6 +83,9 @@ class TermBuilder {
   private partFamilyWeight = new Float64Array(1 << 10);
   private partList = new Int32Array(1 << 10);
   private partWeight = new Float64Array(1 << 10);
+  /** The analyses of the Simplified names and synonyms, in catalog order. */
+  private decodableTexts = new Int32Array(1 << 10);
+  private decodableCount = 0;
   /** The analyses of the entry being added, and the text numbers they were given there. */
   private readonly seenAnalysis: number[] = [];
   private readonly seenText: number[] = [];
@@ -92,9 +97,9 @@ class TermBuilder {
     this.seenText.length = 0;
     const { name, summary, synonyms, examples } = entry;
     // Written out per language: a property named by a variable is looked up the slow way.
-    this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans']);
-    this.addTexts(index, name['zh-Hant'], summary['zh-Hant'], synonyms['zh-Hant'], examples['zh-Hant']);
-    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en);
+    this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans'], true);
+    this.addTexts(index, name['zh-Hant'], summary['zh-Hant'], synonyms['zh-Hant'], examples['zh-Hant'], false);
+    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en, false);
     const code = entry.id.toLowerCase();
     // A template is most often the code itself: then there is no prefix to add.
     const full = templatePrefix(entry.template);
@@ -107,17 +112,23 @@ class TermBuilder {
   }
 
   /** An entry's texts in one language. */
-  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[]): void {
-    this.addText(entry, NAME, name);
+  /** `decodable`: its name and synonyms hold the words pinyin initials may stand for (the Simplified ones). */
+  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[], decodable: boolean): void {
+    const named = this.addText(entry, NAME, name);
+    if (decodable) this.decodable(named);
     this.addText(entry, SUMMARY, summary);
-    for (let k = 0; k < synonyms.length; k++) this.addText(entry, SYNONYM, synonyms[k]!);
+    for (let k = 0; k < synonyms.length; k++) {
+      const synonym = this.addText(entry, SYNONYM, synonyms[k]!);
+      if (decodable) this.decodable(synonym);
+    }
     for (let k = 0; k < examples.length; k++) this.addText(entry, EXAMPLE, examples[k]!);
   }
 
-  private addText(entry: number, field: number, text: string): void {
+  /** Adds the terms of one text of an entry; returns the text's analysis number. */
+  private addText(entry: number, field: number, text: string): number {
     const analysis = this.analyse(text);
     // A Traditional text folds to its Simplified twin: same grams, so no second term.
-    if (this.seenAnalysis.includes(analysis)) return;
+    if (this.seenAnalysis.includes(analysis)) return analysis;
     const id = this.texts.length;
     this.texts.push(text);
     this.seenAnalysis.push(analysis);
@@ -126,6 +137,38 @@ class TermBuilder {
     for (let p = this.partsStart[analysis]!, end = this.partsEnd[analysis]!; p < end; p++) {
       const weight = this.partWeight[p]!;
       this.add(entry, field, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
+    }
+    return analysis;
+  }
+
+  private decodable(analysis: number): void {
+    const k = this.decodableCount++;
+    if (k === this.decodableTexts.length) this.decodableTexts = room(this.decodableTexts, k + 1);
+    this.decodableTexts[k] = analysis;
+  }
+
+  /**
+   * The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and
+   * every two or three hanzi in a row (已开通), from the Simplified names and synonyms in catalog
+   * order. Read from the texts' analyses, so a text met again is not folded again.
+   */
+  *decodeWords(): Generator<[string, boolean]> {
+    const folded = [...this.analyses.keys()];
+    const seen = new Uint8Array(folded.length);
+    // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
+    const seenRuns = new Set<string>();
+    for (let k = 0; k < this.decodableCount; k++) {
+      const analysis = this.decodableTexts[k]!;
+      if (seen[analysis]) continue;
+      seen[analysis] = 1;
+      for (const run of cut(folded[analysis]!).hanRuns) {
+        if (seenRuns.has(run)) continue;
+        seenRuns.add(run);
+        const chars = [...run];
+        if (chars.length <= 4) yield [run, true];
+        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
+      }
     }
   }
 
@@ -306,5 +349,5 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   builder.index.seal(entries.length);
   const { index, terms, texts, latinWords } = builder;
   const folded = builder.foldedTexts();
-  return { index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
+  return { decodeWords: () => builder.decodeWords(), index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
 }
