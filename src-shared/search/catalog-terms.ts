@@ -1,7 +1,7 @@
 import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
-import { hanGrams, pinyinForms, type Family } from './grams';
+import { hanGrams, pinyinOfHan, type Family } from './grams';
 import { room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
@@ -14,11 +14,12 @@ export const FIELDS: readonly MatchField[] = ['code', 'name', 'synonym', 'exampl
 /** How much a match in each field counts: a name or code says more than an example question. */
 const FIELD_WEIGHT: Record<MatchField, number> = { code: 1, name: 1, synonym: 0.95, example: 0.88, summary: 0.7 };
 const FIELD_NUMBER = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<MatchField, number>;
+const WEIGHT_BY_FIELD = FIELDS.map((f) => FIELD_WEIGHT[f]);
+const { name: NAME, synonym: SYNONYM, example: EXAMPLE, summary: SUMMARY } = FIELD_NUMBER;
 /** Pinyin and initials stand for the Chinese they were made from, a little less surely. */
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
-const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
@@ -34,6 +35,8 @@ export interface CatalogTerms {
   folded: { has(folded: string): boolean };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
+  /** The Chinese words pinyin initials may stand for, for `QueryReader` (asked for on first need). */
+  decodeWords(): Iterable<[word: string, phrase: boolean]>;
 }
 
 /** The gram lists of a run of Chinese text, by family (-1: none). */
@@ -58,8 +61,6 @@ class TermBuilder {
   textId = new Int32Array(1 << 10);
   terms = 0;
   readonly texts: string[] = [];
-  /** Folded texts (trimmed), each to the first text that folds to it: texts that fold alike have the same parts. */
-  readonly folded = new Map<string, number>();
   readonly latinWords = new Set<string>();
   private readonly hanCache = new Map<string, HanLists>();
   private readonly latinCache = new Map<string, number>();
@@ -69,52 +70,116 @@ class TermBuilder {
   private readonly pairGrams: Map<number, number>[] = [];
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
-  // What one distinct text gives, by the text's number: its parts (family, gram list, weight)
-  // sit end to end in columns, not as objects the collector has to walk.
-  private readonly textIds = new Map<string, number>();
-  /** By text number: the text folded, once its parts are worked out (a code needs none). */
-  private readonly analysed: (string | undefined)[] = [];
-  private readonly partsStart: number[] = [];
-  private readonly partsEnd: number[] = [];
-  private readonly partFamilyWeight: number[] = [];
-  private readonly partList: number[] = [];
-  private readonly partWeight: number[] = [];
-  /** The folded texts of the entry being added. */
-  private readonly seenText: string[] = [];
+  // What one distinct folded text gives, by its analysis number: its parts (family, gram list,
+  // weight) sit end to end in columns, not as objects the collector has to walk.
+  /** Folded texts (as folded, untrimmed), each to its analysis number. */
+  private readonly analyses = new Map<string, number>();
+  /** Folded texts with spaces around them, by their trimmed form, to the analysis whose parts they share. */
+  private readonly spaced = new Map<string, number>();
+  private analysisCount = 0;
+  private partsStart = new Int32Array(1 << 10);
+  private partsEnd = new Int32Array(1 << 10);
+  private parts = 0;
+  private partFamilyWeight = new Float64Array(1 << 10);
+  private partList = new Int32Array(1 << 10);
+  private partWeight = new Float64Array(1 << 10);
+  /** The analyses of the Simplified names and synonyms, in catalog order. */
+  private decodableTexts = new Int32Array(1 << 10);
+  private decodableCount = 0;
+  /** The analyses of the entry being added, and the text numbers they were given there. */
+  private readonly seenAnalysis: number[] = [];
+  private readonly seenText: number[] = [];
 
   constructor(private readonly reader: QueryReader) {}
 
   addEntry(entry: Instruction, index: number): void {
+    this.seenAnalysis.length = 0;
     this.seenText.length = 0;
-    for (const lang of LANGS) {
-      this.addText(index, 'name', entry.name[lang]);
-      this.addText(index, 'summary', entry.summary[lang]);
-      for (const s of entry.synonyms[lang]) this.addText(index, 'synonym', s);
-      for (const s of entry.examples[lang]) this.addText(index, 'example', s);
-    }
+    const { name, summary, synonyms, examples } = entry;
+    // Written out per language: a property named by a variable is looked up the slow way.
+    this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans'], true);
+    this.addTexts(index, name['zh-Hant'], summary['zh-Hant'], synonyms['zh-Hant'], examples['zh-Hant'], false);
+    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en, false);
     const code = entry.id.toLowerCase();
     // A template is most often the code itself: then there is no prefix to add.
     const full = templatePrefix(entry.template);
     if (full !== entry.id || full.endsWith('#')) {
       const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
-      if (prefix && prefix.toLowerCase() !== code) this.addText(index, 'code', prefix);
+      if (prefix && prefix.toLowerCase() !== code) this.addText(index, FIELD_NUMBER.code, prefix);
     }
-    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.idOf(entry.id), this.index.list([this.index.gramId('c' + code)]), true);
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list([this.index.gramId('c' + code)]), true);
     this.latinWords.add(code);
   }
 
-  private addText(entry: number, field: MatchField, text: string): void {
-    const id = this.analyse(text);
-    const folded = this.analysed[id]!;
-    // A Traditional text folds to its Simplified twin: same grams, so no second term.
-    if (this.seenText.includes(folded)) return;
-    this.seenText.push(folded);
-    const fieldWeight = FIELD_WEIGHT[field];
-    const fieldNumber = FIELD_NUMBER[field];
-    for (let p = this.partsStart[id]!, end = this.partsEnd[id]!; p < end; p++) {
-      const weight = this.partWeight[p]!;
-      this.add(entry, fieldNumber, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
+  /** An entry's texts in one language. */
+  /** `decodable`: its name and synonyms hold the words pinyin initials may stand for (the Simplified ones). */
+  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[], decodable: boolean): void {
+    const named = this.addText(entry, NAME, name);
+    if (decodable) this.decodable(named);
+    this.addText(entry, SUMMARY, summary);
+    for (let k = 0; k < synonyms.length; k++) {
+      const synonym = this.addText(entry, SYNONYM, synonyms[k]!);
+      if (decodable) this.decodable(synonym);
     }
+    for (let k = 0; k < examples.length; k++) this.addText(entry, EXAMPLE, examples[k]!);
+  }
+
+  /** Adds the terms of one text of an entry; returns the text's analysis number. */
+  private addText(entry: number, field: number, text: string): number {
+    const analysis = this.analyse(text);
+    // A Traditional text folds to its Simplified twin: same grams, so no second term.
+    if (this.seenAnalysis.includes(analysis)) return analysis;
+    const id = this.texts.length;
+    this.texts.push(text);
+    this.seenAnalysis.push(analysis);
+    this.seenText.push(id);
+    const fieldWeight = WEIGHT_BY_FIELD[field]!;
+    for (let p = this.partsStart[analysis]!, end = this.partsEnd[analysis]!; p < end; p++) {
+      const weight = this.partWeight[p]!;
+      this.add(entry, field, weight * fieldWeight * this.partFamilyWeight[p]!, id, this.partList[p]!, weight === 1);
+    }
+    return analysis;
+  }
+
+  private decodable(analysis: number): void {
+    const k = this.decodableCount++;
+    if (k === this.decodableTexts.length) this.decodableTexts = room(this.decodableTexts, k + 1);
+    this.decodableTexts[k] = analysis;
+  }
+
+  /**
+   * The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and
+   * every two or three hanzi in a row (已开通), from the Simplified names and synonyms in catalog
+   * order. Read from the texts' analyses, so a text met again is not folded again.
+   */
+  *decodeWords(): Generator<[string, boolean]> {
+    const folded = [...this.analyses.keys()];
+    const seen = new Uint8Array(folded.length);
+    // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
+    const seenRuns = new Set<string>();
+    for (let k = 0; k < this.decodableCount; k++) {
+      const analysis = this.decodableTexts[k]!;
+      if (seen[analysis]) continue;
+      seen[analysis] = 1;
+      for (const run of cut(folded[analysis]!).hanRuns) {
+        if (seenRuns.has(run)) continue;
+        seenRuns.add(run);
+        const chars = [...run];
+        if (chars.length <= 4) yield [run, true];
+        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
+      }
+    }
+  }
+
+  /**
+   * The text number of the code's term: that of the entry's text written as the code when it has
+   * one (a synonym `GPRS` of GPRS), so the two count as one text; a number of its own otherwise.
+   */
+  private codeTextId(entry: Instruction): number {
+    for (const id of this.seenText) if (this.texts[id] === entry.id) return id;
+    this.texts.push(entry.id);
+    return this.texts.length - 1;
   }
 
   private add(entry: number, field: number, weight: number, textId: number, list: number, weighs: boolean): void {
@@ -130,35 +195,31 @@ class TermBuilder {
     this.index.addTerm(entry, list, weighs);
   }
 
-  /** The number of a text (the same for the same text, in whichever entry). */
-  private idOf(text: string): number {
-    let id = this.textIds.get(text);
-    if (id === undefined) {
-      this.textIds.set(text, (id = this.analysed.length));
-      this.texts.push(text);
-      this.analysed.push(undefined);
-      this.partsStart.push(0);
-      this.partsEnd.push(0);
-    }
-    return id;
-  }
-
-  /** The text's number, its parts worked out when it is new. */
+  /**
+   * The analysis number of a text: one per distinct folded text, its parts worked out when it is
+   * new. Texts are numbered by what they fold to, not as written: a catalog of 12,000 entries
+   * holds 170,000 texts, and folding one costs less than looking it up as written.
+   */
   private analyse(text: string): number {
-    const id = this.idOf(text);
-    if (this.analysed[id] !== undefined) return id;
     const folded = fold(text);
-    this.analysed[id] = folded;
+    let id = this.analyses.get(folded);
+    if (id !== undefined) return id;
+    id = this.analysisCount++;
+    if (id === this.partsStart.length) {
+      this.partsStart = room(this.partsStart, id + 1);
+      this.partsEnd = room(this.partsEnd, id + 1);
+    }
+    this.analyses.set(folded, id);
     const key = folded.trim();
     // A Traditional text folds to its Simplified twin (開通 → 开通), and spaces around it cut to nothing.
-    const twin = this.folded.get(key);
+    const twin = key === folded ? (this.spaced.size ? this.spaced.get(key) : undefined) : (this.analyses.get(key) ?? this.spaced.get(key));
     if (twin !== undefined) {
       this.partsStart[id] = this.partsStart[twin]!;
       this.partsEnd[id] = this.partsEnd[twin]!;
       return id;
     }
-    this.folded.set(key, id);
-    this.partsStart[id] = this.partList.length;
+    if (key !== folded) this.spaced.set(key, id);
+    this.partsStart[id] = this.parts;
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
@@ -169,16 +230,29 @@ class TermBuilder {
       this.put('i', h.i);
     }
     if (latinWords.length) this.put('e', this.latinList(latinWords));
-    this.partsEnd[id] = this.partList.length;
+    this.partsEnd[id] = this.parts;
     return id;
   }
 
   /** A part of the text being analysed, unless it has no grams. */
   private put(family: Family, list: number, weight = 1): void {
     if (list < 0 || this.index.listLength(list) === 0) return;
-    this.partFamilyWeight.push(FAMILY_WEIGHT[family]);
-    this.partList.push(list);
-    this.partWeight.push(weight);
+    const p = this.parts++;
+    if (p === this.partList.length) {
+      this.partFamilyWeight = room(this.partFamilyWeight, p + 1);
+      this.partList = room(this.partList, p + 1);
+      this.partWeight = room(this.partWeight, p + 1);
+    }
+    this.partFamilyWeight[p] = FAMILY_WEIGHT[family];
+    this.partList[p] = list;
+    this.partWeight[p] = weight;
+  }
+
+  /** Every text, folded and trimmed. */
+  foldedTexts(): { has(folded: string): boolean } {
+    const { analyses, spaced } = this;
+    // A key with spaces around it is never asked for: the question is trimmed too.
+    return { has: (folded) => analyses.has(folded) || spaced.has(folded) };
   }
 
   private hanLists(hanRuns: string[]): HanLists {
@@ -186,7 +260,7 @@ class TermBuilder {
     let h = this.hanCache.get(key);
     if (h) return h;
     const canonical = this.reader.toCanonical(key);
-    const py = pinyinForms(hanRuns.join(''));
+    const py = pinyinOfHan(hanRuns.join(''));
     h = {
       z: this.zList(hanRuns),
       // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
@@ -226,10 +300,15 @@ class TermBuilder {
     return this.index.list(ids);
   }
 
-  /** The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each word's and pair's gram worked out once. */
+  /**
+   * The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each
+   * word's and pair's gram worked out once. A lone word (the 10 of 10元) has its list kept; a
+   * text of several words is most often the only one with them, and a text met again never
+   * comes here (its parts are kept by the text).
+   */
   private latinList(words: string[]): number {
-    const key = words.join(' ');
-    const known = this.latinCache.get(key);
+    const key = words.length === 1 ? words[0]! : undefined;
+    const known = key === undefined ? undefined : this.latinCache.get(key);
     if (known !== undefined) return known;
     const stems: number[] = [];
     for (const w of words) {
@@ -246,7 +325,7 @@ class TermBuilder {
       ids.push(id);
     }
     const list = this.index.list(ids);
-    this.latinCache.set(key, list);
+    if (key !== undefined) this.latinCache.set(key, list);
     return list;
   }
 
@@ -268,6 +347,7 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   const builder = new TermBuilder(reader);
   entries.forEach((entry, index) => builder.addEntry(entry, index));
   builder.index.seal(entries.length);
-  const { index, terms, texts, folded, latinWords } = builder;
-  return { index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
+  const { index, terms, texts, latinWords } = builder;
+  const folded = builder.foldedTexts();
+  return { decodeWords: () => builder.decodeWords(), index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
 }

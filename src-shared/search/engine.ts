@@ -4,7 +4,7 @@ import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recogn
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
 import { fold } from './fold';
-import { catalogTerms, FIELDS, type MatchField } from './catalog-terms';
+import { catalogTerms, FIELDS, type CatalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
@@ -94,8 +94,10 @@ export class SearchEngine {
     private readonly actions: ActionDetector,
   ) {
     this.entries = entries;
-    this.reader = new QueryReader(() => catalogWords(entries));
-    const terms = catalogTerms(entries, this.reader);
+    // The reader asks for the catalog's words on first need, from the terms built just below.
+    let terms: CatalogTerms | undefined;
+    this.reader = new QueryReader(() => terms!.decodeWords());
+    terms = catalogTerms(entries, this.reader);
     this.index = terms.index;
     this.termWeight = terms.weight;
     this.termField = terms.field;
@@ -379,13 +381,16 @@ export class SearchEngine {
    */
   private codesHolding(solid: string): readonly number[] {
     if (!this.codeIndex) {
-      this.codeIndex = new Map();
+      const index = (this.codeIndex = new Map());
+      const put = (key: string, i: number) => {
+        const list = index.get(key);
+        // Codes come in order, so a key already holding this code holds it last.
+        if (!list) index.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      };
       this.codes.forEach((code, i) => {
-        for (const key of new Set([code, ...trigrams(code)])) {
-          const list = this.codeIndex!.get(key);
-          if (list) list.push(i);
-          else this.codeIndex!.set(key, [i]);
-        }
+        put(code, i);
+        for (let k = 0; k + 3 <= code.length; k++) put(code.slice(k, k + 3), i);
       });
     }
     const index = this.codeIndex;
@@ -407,27 +412,6 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
   } catch (e) {
     if (e instanceof HallError) return { code: e.code, zh: e.zh, en: e.en };
     throw e;
-  }
-}
-
-/** The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and every two or three hanzi in a row (已开通). */
-function* catalogWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
-  const seen = new Set<string>();
-  // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
-  const seenRuns = new Set<string>();
-  for (const entry of entries) {
-    for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      for (const run of cut(fold(text)).hanRuns) {
-        if (seenRuns.has(run)) continue;
-        seenRuns.add(run);
-        const chars = [...run];
-        if (chars.length <= 4) yield [run, true];
-        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
-        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
-      }
-    }
   }
 }
 

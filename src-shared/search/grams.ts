@@ -41,7 +41,11 @@ export function englishGrams(words: readonly string[]): string[] {
 
 /** Pinyin of the hanzi in a folded string: solid syllables and initials. */
 export function pinyinForms(folded: string): { solid: string; initials: string; syllables: string[] } | null {
-  const han = cut(folded).hanRuns.join('');
+  return pinyinOfHan(cut(folded).hanRuns.join(''));
+}
+
+/** pinyinForms of a string of hanzi alone (runs already cut out and joined). */
+export function pinyinOfHan(han: string): { solid: string; initials: string; syllables: string[] } | null {
   if (!han) return null;
   const syllables = toPinyin(han).filter((s): s is string => s !== null);
   if (syllables.length === 0) return null;

@@ -1,24 +1,38 @@
 import { PINYIN_GROUPS } from './tables/pinyin.generated';
 
-let readings: Map<string, string> | undefined;
+/** Syllables by number, and each character's syllable number by its code unit (0: none; every hanzi in the table is one unit). */
+let syllables: string[] | undefined;
+let syllableOfCode: Uint16Array | undefined;
 
-function table(): Map<string, string> {
-  if (!readings) {
-    readings = new Map();
-    for (const group of PINYIN_GROUPS.split(' ')) {
-      const syllable = group.match(/^[a-z]+/)?.[0] ?? '';
-      for (const ch of group.slice(syllable.length)) readings.set(ch, syllable);
+function table(): Uint16Array {
+  if (!syllableOfCode) {
+    // Scanned by code unit, not split and matched: the table is read when the first index is built.
+    const names: string[] = [''];
+    const of = new Uint16Array(0x10000);
+    let start = 0;
+    let number = 0;
+    for (let i = 0; i <= PINYIN_GROUPS.length; i++) {
+      const c = i < PINYIN_GROUPS.length ? PINYIN_GROUPS.charCodeAt(i) : 0x20;
+      if (c >= 0x61 && c <= 0x7a) continue;
+      if (start < i) {
+        names.push(PINYIN_GROUPS.slice(start, i));
+        number = names.length - 1;
+      }
+      start = i + 1;
+      if (c !== 0x20) of[c] = number;
     }
+    syllables = names;
+    syllableOfCode = of;
   }
-  return readings;
+  return syllableOfCode;
 }
 
 /** Words whose characters read differently together than alone (the table holds one reading a character). */
-const WORD_READINGS: Record<string, string[]> = {
-  重置: ['chong', 'zhi'],
-  重新: ['chong', 'xin'],
-  还款: ['huan', 'kuan'],
-};
+const WORD_READINGS: [word: string, syllables: string[]][] = [
+  ['重置', ['chong', 'zhi']],
+  ['重新', ['chong', 'xin']],
+  ['还款', ['huan', 'kuan']],
+];
 
 /**
  * Toneless pinyin syllables of a Simplified string, one entry per character; characters
@@ -26,13 +40,23 @@ const WORD_READINGS: Record<string, string[]> = {
  */
 export function toPinyin(hans: string): (string | null)[] {
   const t = table();
-  const chars = [...hans];
-  const out: (string | null)[] = chars.map((ch) => t.get(ch) ?? null);
-  for (const [word, syllables] of Object.entries(WORD_READINGS)) {
+  const names = syllables!;
+  const out: (string | null)[] = [];
+  for (let i = 0; i < hans.length; i++) {
+    const c = hans.charCodeAt(i);
+    // A character beyond the BMP (two units) is one position, and never in the table.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < hans.length) {
+      const next = hans.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    const n = t[c]!;
+    out.push(n === 0 ? null : names[n]!);
+  }
+  for (const [word, readings] of WORD_READINGS) {
     let at = hans.indexOf(word);
     while (at !== -1) {
       const charIndex = [...hans.slice(0, at)].length;
-      syllables.forEach((s, k) => (out[charIndex + k] = s));
+      readings.forEach((r, k) => (out[charIndex + k] = r));
       at = hans.indexOf(word, at + word.length);
     }
   }
@@ -57,7 +81,12 @@ let syllableSet: Set<string> | undefined;
 
 /** Every toneless syllable the table knows (a, ai, an, …, zuo). */
 export function pinyinSyllables(): ReadonlySet<string> {
-  return (syllableSet ??= new Set(table().values()));
+  if (!syllableSet) {
+    const t = table();
+    syllableSet = new Set();
+    for (let c = 0; c < t.length; c++) if (t[c]) syllableSet.add(syllables![t[c]!]!);
+  }
+  return syllableSet;
 }
 
 /**

@@ -27,10 +27,13 @@ export class LatinVocabulary {
     const byBigram = (this.byBigram = new Map<string, number[]>());
     this.words = [...this.suggestible];
     this.words.forEach((w, i) => {
-      for (const g of new Set(bigrams(w))) {
+      const padded = `^${w}$`;
+      for (let k = 0; k + 1 < padded.length; k++) {
+        const g = padded.slice(k, k + 2);
         const list = byBigram.get(g);
-        if (list) list.push(i);
-        else byBigram.set(g, [i]);
+        // Words come in order, so a bigram met before in this word holds it last.
+        if (!list) byBigram.set(g, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
       }
     });
     return byBigram;

@@ -113,19 +113,28 @@ export class TermIndex {
     const df = new Int32Array(grams);
     const lastEntry = new Int32Array(grams).fill(-1);
     const postingCount = new Int32Array(grams);
+    const listStart = this.listStart;
+    const listEnd = this.listEnd;
+    const lists = listStart.length;
+    // How many terms each gram list has: a gram's postings are counted per list, not per term.
+    const listUse = new Int32Array(lists);
     // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
     for (let t = 0; t < terms; t++) {
       const list = this.termList[t]!;
+      listUse[list]!++;
+      if (!this.termWeighs[t]) continue;
       const entry = this.termEntry[t]!;
-      const weighs = this.termWeighs[t]!;
-      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) {
+      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) {
         const g = pool[k]!;
-        postingCount[g]!++;
-        if (weighs && lastEntry[g] !== entry) {
+        if (lastEntry[g] !== entry) {
           lastEntry[g] = entry;
           df[g]!++;
         }
       }
+    }
+    for (let list = 0; list < lists; list++) {
+      const use = listUse[list]!;
+      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingCount[pool[k]!]! += use;
     }
     const n = Math.max(1, entryCount);
     const idf = (this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d))));
@@ -136,14 +145,13 @@ export class TermIndex {
     const fill = postingStart.slice(0, grams);
     for (let t = 0; t < terms; t++) {
       const list = this.termList[t]!;
-      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) all[fill[pool[k]!]!++] = t;
+      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) all[fill[pool[k]!]!++] = t;
     }
     // Per gram list, not per term: many terms share a list.
-    const lists = this.listStart.length;
     const listNorm = (this.listNorm = new Float64Array(lists));
     for (let list = 0; list < lists; list++) {
       let norm = 0;
-      for (let k = this.listStart[list]!, end = this.listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
+      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
       listNorm[list] = norm;
     }
     this.acc = new Float64Array(terms);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { growCatalog } from '../../../bench/grow-catalog';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import type { Instruction } from '../../../src-shared/catalog/schema';
+import { catalogTerms } from '../../../src-shared/search/catalog-terms';
+import { fold } from '../../../src-shared/search/fold';
+import { QueryReader } from '../../../src-shared/search/language/reader';
+import { pinyinSyllables, toPinyin } from '../../../src-shared/search/pinyin';
+import { PINYIN_GROUPS } from '../../../src-shared/search/tables/pinyin.generated';
+import { cut } from '../../../src-shared/search/text';
+
+/**
+ * The index build takes shortcuts for speed (the decoder's words read from the build's analyses,
+ * the pinyin table read by code unit); these are the plain definitions they must agree with.
+ */
+
+/** The catalog's Chinese words for the initials decoder, as engine.ts worked them out before. */
+function* plainDecodeWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
+  const seen = new Set<string>();
+  const seenRuns = new Set<string>();
+  for (const entry of entries) {
+    for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      for (const run of cut(fold(text)).hanRuns) {
+        if (seenRuns.has(run)) continue;
+        seenRuns.add(run);
+        const chars = [...run];
+        if (chars.length <= 4) yield [run, true];
+        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
+      }
+    }
+  }
+}
+
+/** The pinyin table as a Map from each character to its syllable (a later group wins a character). */
+const plainTable = new Map<string, string>();
+for (const group of PINYIN_GROUPS.split(' ')) {
+  const syllable = group.match(/^[a-z]+/)?.[0] ?? '';
+  for (const ch of group.slice(syllable.length)) plainTable.set(ch, syllable);
+}
+const WORDS: Record<string, string[]> = { 重置: ['chong', 'zhi'], 重新: ['chong', 'xin'], 还款: ['huan', 'kuan'] };
+function plainPinyin(hans: string): (string | null)[] {
+  const out = [...hans].map((ch) => plainTable.get(ch) ?? null);
+  for (const [word, syllables] of Object.entries(WORDS)) {
+    for (let at = hans.indexOf(word); at !== -1; at = hans.indexOf(word, at + word.length)) {
+      const index = [...hans.slice(0, at)].length;
+      syllables.forEach((s, k) => (out[index + k] = s));
+    }
+  }
+  return out;
+}
+
+describe('index build shortcuts', () => {
+  const real = builtinCatalog().instructions;
+
+  it('reads the same decoder words, in the same order, from the analyses as from the texts', () => {
+    for (const catalog of [real, growCatalog(real, 2000, 7)]) {
+      const terms = catalogTerms(catalog, new QueryReader(() => []));
+      const words = [...terms.decodeWords()];
+      expect(words.length).toBeGreaterThan(100);
+      expect(words).toEqual([...plainDecodeWords(catalog)]);
+    }
+  });
+
+  it('reads every character and mixed text as the plain pinyin table does', () => {
+    const chars: string[] = [];
+    for (let c = 0; c < 0x10000; c++) chars.push(String.fromCharCode(c));
+    const differ = chars.filter((ch) => JSON.stringify(toPinyin(ch)) !== JSON.stringify(plainPinyin(ch)));
+    expect(differ).toEqual([]);
+    expect(toPinyin('查话费')).toEqual(['cha', 'hua', 'fei']);
+    const samples = ['重置密码', '重新开通还款', '还款重置重新重', '𠀀查话费𠀁', 'ab1 ，。', '\ud800流量\udc00', '北京上海开通取消', ''];
+    for (const s of samples) expect(toPinyin(s)).toEqual(plainPinyin(s));
+    expect([...pinyinSyllables()].sort()).toEqual([...new Set(plainTable.values())].sort());
+  });
+});
