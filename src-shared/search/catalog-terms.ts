@@ -31,7 +31,7 @@ export interface CatalogTerms {
   textId: Int32Array;
   texts: string[];
   /** Every catalog text, folded (and trimmed). */
-  folded: { has(folded: string): boolean };
+  folded: { has(folded: string): boolean; keys(): Iterable<string> };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
 }

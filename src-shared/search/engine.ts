@@ -4,7 +4,7 @@ import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recogn
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, REWEIGH_FIRST, weighByCoverage } from './confidence';
 import { fold } from './fold';
-import { catalogTerms, FIELDS, type MatchField } from './catalog-terms';
+import { catalogTerms, FIELDS, type CatalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
@@ -89,13 +89,17 @@ export class SearchEngine {
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
+  /** The catalog's terms, as built (or restored from a prebuilt index: snapshot.ts). */
+  readonly terms: CatalogTerms;
+
   constructor(
     entries: readonly Instruction[],
     private readonly actions: ActionDetector,
+    prebuilt?: CatalogTerms,
   ) {
     this.entries = entries;
     this.reader = new QueryReader(() => catalogWords(entries));
-    const terms = catalogTerms(entries, this.reader);
+    const terms = (this.terms = prebuilt ?? catalogTerms(entries, this.reader));
     this.index = terms.index;
     this.termWeight = terms.weight;
     this.termField = terms.field;
