@@ -3,7 +3,7 @@ import type { SearchEngine } from '../src-shared/search';
 import { CATALOG_KEYS } from './catalog-store';
 import { loadCatalogInUse } from './catalog-session';
 import type { SearchReply } from './search-protocol';
-import { answerWith, searchFor } from './worker-search';
+import { answerWith, readPrebuilt, searchFor } from './worker-search';
 
 /**
  * The popup's own search, for when the service worker is asleep: Chrome stops it 30 s after its
@@ -18,9 +18,11 @@ import { answerWith, searchFor } from './worker-search';
  * this module loads (the popup loads it while it paints), again after a change in Settings.
  */
 let index: Promise<SearchEngine | null>;
+// Read while storage says which catalog is in use.
+const prebuilt = readPrebuilt();
 const prepare = () =>
   (index = loadCatalogInUse(chrome.storage.local, builtinCatalog())
-    .then((inUse) => (inUse.catalog === builtinCatalog() ? searchFor(inUse.catalog) : null))
+    .then((inUse) => (inUse.catalog === builtinCatalog() ? searchFor(inUse.catalog, () => prebuilt) : null))
     .catch(() => null));
 prepare();
 chrome.storage.onChanged.addListener((changes, area) => {

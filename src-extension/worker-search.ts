@@ -11,7 +11,7 @@ export const PREBUILT_INDEX = 'search-index.json';
 /** The prebuilt index's text, or null when it cannot be read. */
 export type PrebuiltIndex = () => Promise<string | null>;
 
-const readPrebuilt: PrebuiltIndex = async () => {
+export const readPrebuilt: PrebuiltIndex = async () => {
   try {
     const response = await fetch(chrome.runtime.getURL(PREBUILT_INDEX));
     return response.ok ? await response.text() : null;
