@@ -1,7 +1,7 @@
 import { h } from './dom';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './routes';
-import { searchInWorker, UNREACHABLE, type SearchReply } from './search-protocol';
+import { searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
 
@@ -71,57 +71,48 @@ window.addEventListener('hashchange', () => {
 });
 takeQueryFromAddress();
 
+const byWorker = (query: string, limit: number) => searchInWorker(query, limit).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
+
+// A query in the address (the omnibox, a selection) is asked of the worker at once, before anything
+// else is asked of the browser: the worker that opened this tab is awake and has the index ready,
+// and the answer comes while the page reads storage. (A tab restored by the browser may find it
+// asleep: the question wakes it, and it answers once it has started.)
+let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: byWorker(lastQuery, RESULT_LIMIT) } : null;
+const addressAnswer = firstSearch?.reply;
+// The language next (the first paint waits for it), then whether the worker runs.
+const storedLang = chrome.storage.local.get([LANG_KEY]);
+
 /**
  * Who answers the search box is decided once per popup. An awake worker keeps the index (and
  * answers within milliseconds). A stopped one (Chrome stops it 30 s after its last event, so most
- * popups find it so) would first have to start; the page then searches by itself (page-search.ts,
- * the bundled catalog's index prebuilt) and wakes the worker only after its first answer, so the
- * two do not share the CPU. With another catalog in use than the bundled one, the worker answers.
+ * toolbar popups find it so) would first have to start: the page then searches by itself
+ * (page-search.ts, from the bundled catalog's prebuilt index), loading its search code while it
+ * paints, and wakes the worker only after its first answer (or a second), so the two do not share
+ * the CPU. With another catalog in use than the bundled one, the worker answers.
  */
 const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] }).then(
   (contexts) => contexts.length > 0,
   () => true,
 );
-const pageSearch = workerAwake.then((awake) => (awake ? null : import('./page-search')));
-const byWorker = (query: string, limit: number) => searchInWorker(query, limit).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
+// A worker woken by the address's query is left to answer it before the page loads its own search.
+const pageSearch = workerAwake.then((awake) => (awake ? null : (addressAnswer ?? Promise.resolve()).then(() => import('./page-search'))));
 const byPage = (query: string, limit: number) =>
   pageSearch.then(
     (m) => m?.searchHere(query, limit) ?? null,
     () => null,
   );
 
-// A query in the address (the omnibox, a selection) is asked of the worker at once: the worker
-// that opened this tab is awake and has the index ready, and the answer comes while the page reads
-// storage. Should the worker have been stopped after all, the page's own answer may come first.
-let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: byWorker(lastQuery, RESULT_LIMIT) } : null;
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
   firstSearch = null;
-  const here = byPage(query, limit);
-  const answer = first ? firstAnswer(here, first) : here.then((reply) => reply ?? byWorker(query, limit));
+  const answer = first ?? byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
   connectToWorkerAfter(workerAwake.then((awake) => (awake ? null : answer)));
   return answer;
 }
 // Nothing searched yet (the toolbar's popup): the worker is woken a second after opening at the latest.
 connectToWorkerAfter(workerAwake.then((awake) => awake || new Promise((resolve) => setTimeout(resolve, WAKE_WORKER_LATEST_MS))));
 
-/** The first of two answers that has results; else the one with an error (the page's null is no answer). */
-function firstAnswer(here: Promise<SearchReply | null>, there: Promise<SearchReply>): Promise<SearchReply> {
-  return new Promise((resolve) => {
-    let waiting = 2;
-    let error: SearchReply | null = null;
-    const take = (reply: SearchReply | null) => {
-      waiting--;
-      if (reply && 'results' in reply) return resolve(reply);
-      error ??= reply;
-      if (!waiting) resolve(error ?? { error: UNREACHABLE });
-    };
-    void here.then(take);
-    void there.then(take);
-  });
-}
-
-void chrome.storage.local.get([LANG_KEY]).then((stored) => {
+void storedLang.then((stored) => {
   const chosen = stored[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();

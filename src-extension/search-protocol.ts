@@ -24,7 +24,7 @@ export function isSearchRequest(value: unknown): value is SearchRequest {
   return typeof query === 'string' && query.length <= MAX_QUERY && Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT;
 }
 
-export const UNREACHABLE: Bilingual = { zh: '暂时无法搜索，请关闭后重新打开。', en: 'Search is not available right now; close and reopen this page.' };
+const UNREACHABLE: Bilingual = { zh: '暂时无法搜索，请关闭后重新打开。', en: 'Search is not available right now; close and reopen this page.' };
 
 /** A page's search: the worker's answer, or why there is none (never a stack trace). */
 export async function searchInWorker(query: string, limit: number): Promise<SearchReply> {
