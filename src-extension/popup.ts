@@ -79,7 +79,7 @@ const byWorker = (query: string, limit: number) => searchInWorker(query, limit).
 // asleep: the question wakes it, and it answers once it has started.)
 let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: byWorker(lastQuery, RESULT_LIMIT) } : null;
 const addressAnswer = firstSearch?.reply;
-// The language next (the first paint waits for it); whether the worker runs is asked after it.
+// The language next (the first paint waits for it).
 const storedLang = chrome.storage.local.get([LANG_KEY]);
 
 /**
@@ -90,7 +90,9 @@ const storedLang = chrome.storage.local.get([LANG_KEY]);
  * paints, and wakes the worker only after its first answer (or a second), so the two do not share
  * the CPU. With another catalog in use than the bundled one, the worker answers.
  */
-const workerAwake = storedLang.then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
+// Asked once the language is read, or with a query in the address once the worker has answered it:
+// nothing else goes to the browser before the first paint.
+const workerAwake = (addressAnswer ?? storedLang).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
   (contexts) => contexts.length > 0,
   () => true,
 );
