@@ -1,4 +1,8 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
+import { build } from 'vite';
 import { buildExtension, EXTENSION_DIR } from '../src-extension/build';
 import { loadExtension, type LoadedExtension } from '../src-extension/load-in-chromium';
 import { percentile, round, type Figure, type Section } from './harness';
@@ -26,6 +30,8 @@ function markPaintedWhenShown(selector: string, mark: string): void {
 
 interface Case {
   name: string;
+  /** The extension page opened: the popup, or one of the floor pages (bench/extension-floor). */
+  page?: string;
   hash: string;
   /** What is on screen when the user can use the page. */
   shown: string;
@@ -40,14 +46,53 @@ const CASES: Case[] = [
   { name: `same, service worker asleep`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: true },
   { name: `toolbar popup (no query) → search box on screen`, hash: '', shown: '#search', coldWorker: false },
   { name: `toolbar popup, worker asleep, ${QUERY} typed when the box shows → results on screen`, hash: '', shown: '#search', typed: QUERY, coldWorker: true },
+  ...floorCases(false),
+  ...floorCases(true),
 ];
+
+/**
+ * The floor under the figures, in the same browser and state: extension pages that are not the
+ * popup, opened the same way. What Chrome alone takes to open an extension page; that plus loading
+ * the search code and the bundled catalog; that plus building the index and answering the query.
+ */
+function floorCases(coldWorker: boolean): Case[] {
+  const state = coldWorker ? 'worker asleep' : 'worker awake';
+  return [
+    { name: `floor, ${state}: static page, one text node`, page: 'bench-floor/static.html', hash: '', shown: '#floor', coldWorker },
+    { name: `floor, ${state}: page loading the search code and catalog`, page: 'bench-floor/search-code.html', hash: '', shown: '#floor', coldWorker },
+    { name: `floor, ${state}: same, then builds the index and searches ${QUERY}`, page: 'bench-floor/search-build.html', hash: `#${encodeURIComponent(QUERY)}`, shown: '#floor', coldWorker },
+  ];
+}
+
+/** A copy of the built extension with the floor pages added (the zip and out/extension stay as built). */
+async function withFloorPages(dir: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const copy = await mkdtemp(join(tmpdir(), 'hall10086-ext-floor-'));
+  await cp(dir, copy, { recursive: true });
+  const root = join(import.meta.dirname, 'extension-floor');
+  await build({
+    root,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    configFile: false,
+    build: {
+      outDir: join(copy, 'bench-floor'),
+      emptyOutDir: true,
+      target: 'chrome120',
+      modulePreload: { polyfill: false },
+      rollupOptions: { input: ['static.html', 'search-code.html', 'search-build.html'].map((f) => join(root, f)) },
+    },
+  });
+  return { dir: copy, remove: () => rm(copy, { recursive: true, force: true }) };
+}
 
 async function openOnce(ext: LoadedExtension, cdp: CDPSession, c: Case): Promise<number> {
   if (c.coldWorker) await cdp.send('ServiceWorker.stopAllWorkers');
+  else await cdp.send('ServiceWorker.startWorker', { scopeURL: ext.base });
   const page = await ext.context.newPage();
   await page.addInitScript(`(${markPaintedWhenShown})(${JSON.stringify(c.shown)}, ${JSON.stringify(PAINTED)})`);
   if (c.typed) await page.addInitScript(`(${markPaintedWhenShown})('#results li', ${JSON.stringify(RESULTS_PAINTED)})`);
-  await page.goto(`${ext.base}popup.html${c.hash}`);
+  await page.goto(`${ext.base}${c.page ?? 'popup.html'}${c.hash}`);
   const painted = (mark: string) => page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark).then((h) => h.jsonValue() as Promise<number>);
   let at = await painted(PAINTED);
   if (c.typed) {
@@ -73,15 +118,17 @@ async function workerStopper(ext: LoadedExtension): Promise<CDPSession> {
  */
 export default async function extensionBench(): Promise<Section> {
   const { zipBytes } = await buildExtension();
-  const builds = [{ label: '', ext: await loadExtension(EXTENSION_DIR) }];
+  const floored = await withFloorPages(EXTENSION_DIR);
+  const builds = [{ label: '', ext: await loadExtension(floored.dir) }];
   if (BASELINE_DIR) builds.push({ label: 'baseline build: ', ext: await loadExtension(BASELINE_DIR) });
   const samples = new Map<string, number[]>();
   try {
     const stoppers = await Promise.all(builds.map((b) => workerStopper(b.ext)));
     for (const c of CASES) {
-      for (const [k, b] of builds.entries()) await openOnce(b.ext, stoppers[k]!, c);
+      const open = builds.filter((b) => !c.page || !b.label);
+      for (const [k, b] of open.entries()) await openOnce(b.ext, stoppers[k]!, c);
       for (let i = 0; i < RUNS; i++) {
-        for (const [k, b] of builds.entries()) {
+        for (const [k, b] of open.entries()) {
           const key = b.label + c.name;
           samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c)]);
         }
@@ -89,12 +136,14 @@ export default async function extensionBench(): Promise<Section> {
     }
   } finally {
     for (const b of builds) await b.ext.close();
+    await floored.remove();
   }
   const kb = zipBytes / 1024;
   const figures: Figure[] = [{ name: 'zip size', value: round(kb, 1), unit: 'KB', target: '≤ 300 KB', pass: kb <= 300 }];
   for (const c of CASES) {
     for (const b of builds) {
-      const values = samples.get(b.label + c.name)!;
+      const values = samples.get(b.label + c.name);
+      if (!values) continue;
       const median = percentile(values, 50);
       const target = c === CASES[0] && !b.label ? { target: '≤ 100 ms', pass: median <= 100 } : {};
       figures.push({ name: `${b.label}${c.name} (median)`, value: round(median, 1), unit: 'ms', ...target });
@@ -106,7 +155,8 @@ export default async function extensionBench(): Promise<Section> {
     figures,
     notes: [
       `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open; time from navigation start to the first frame painted with the results`,
-      'the popup asks the service worker, which keeps the search index; "asleep": the worker stopped before each open, so it starts and builds the index again',
+      'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index (a query in the address also goes to the worker, which starts)',
+      'floor: pages of the same extension (a copy of out/extension with bench/extension-floor built into it), opened the same way in the same runs',
       'with typing: from navigation start, the text filled in at once when the box is painted (a person takes longer, which only helps)',
       ...(BASELINE_DIR ? [`baseline: ${BASELINE_DIR}, opened in turn with this build`] : ['set HALL_BENCH_EXTENSION_BASELINE=<a built out/extension> to measure another build in the same run']),
     ],

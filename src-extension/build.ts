@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
+import { builtinCatalog } from '../src-shared/catalog/builtin';
+import { createSearch } from '../src-shared/search';
+import { searchSnapshot } from '../src-shared/search/snapshot';
 import { iconPng } from './icon';
 import { CHROME_LOCALES, LANGS, MANIFEST_KEYS, STRINGS } from './i18n';
 import { ICON_SIZES, manifest } from './manifest';
+import { PREBUILT_INDEX } from './worker-search';
 import { zip } from './zip';
 
 /**
@@ -36,6 +40,9 @@ export async function buildExtension(): Promise<{ zipBytes: number }> {
     write(join(EXTENSION_DIR, '_locales', CHROME_LOCALES[lang], 'messages.json'), JSON.stringify(messages, null, 2));
   }
   for (const size of ICON_SIZES) write(join(EXTENSION_DIR, `icons/icon-${size}.png`), iconPng(size));
+  // The bundled catalog's search index, built once here rather than in every worker and popup start.
+  const { instructions } = builtinCatalog();
+  write(join(EXTENSION_DIR, PREBUILT_INDEX), searchSnapshot(createSearch(instructions), instructions));
   // The folder is for loading unpacked (with `key`: the ID the app allows); the zip is for the store, which refuses `key`.
   const storeManifest = new TextEncoder().encode(JSON.stringify(manifest(version, { withKey: false }), null, 2));
   const archive = zip(

@@ -25,6 +25,8 @@ declare namespace chrome {
     const onConnect: { addListener(cb: (port: Port) => void): void };
     function openOptionsPage(): Promise<void>;
     function sendMessage(message: unknown): Promise<unknown>;
+    /** Chrome 116+: the extension's contexts now running; asking starts none (the worker stays asleep). */
+    function getContexts(filter: { contextTypes: 'BACKGROUND'[] }): Promise<unknown[]>;
     const onMessage: {
       addListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void;
       removeListener(cb: (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => boolean | void): void;

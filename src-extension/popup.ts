@@ -3,7 +3,10 @@ import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from '
 import { parseRoute, routeHash, type Route } from './routes';
 import { searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
-import { recentSends } from './view-desktop-send';
+import { connectToWorkerAfter, recentSends } from './view-desktop-send';
+
+/** A popup that searches by itself wakes the worker (for the desktop section) after its first answer, or this long after opening. */
+const WAKE_WORKER_LATEST_MS = 1000;
 
 let lang: Lang;
 /** The search box's query, in memory only (see searchView): what Esc and Back come back to. */
@@ -68,16 +71,50 @@ window.addEventListener('hashchange', () => {
 });
 takeQueryFromAddress();
 
-// A query in the address (the omnibox, a selection) is asked of the worker first, so its answer
-// comes while the page reads storage; the worker that opened this tab has the index built.
-let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: searchInWorker(lastQuery, RESULT_LIMIT) } : null;
-function search(query: string, limit: number): Promise<SearchReply> {
-  const first = firstSearch;
-  firstSearch = null;
-  return first?.query === query && limit === RESULT_LIMIT ? first.reply : searchInWorker(query, limit);
-}
+const byWorker = (query: string, limit: number) => searchInWorker(query, limit).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
 
-void chrome.storage.local.get([LANG_KEY]).then((stored) => {
+// A query in the address (the omnibox, a selection) is asked of the worker at once, before anything
+// else is asked of the browser: the worker that opened this tab is awake and has the index ready,
+// and the answer comes while the page reads storage. (A tab restored by the browser may find it
+// asleep: the question wakes it, and it answers once it has started.)
+let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: byWorker(lastQuery, RESULT_LIMIT) } : null;
+const addressAnswer = firstSearch?.reply;
+// The language next (the first paint waits for it).
+const storedLang = chrome.storage.local.get([LANG_KEY]);
+
+/**
+ * Who answers the search box is decided once per popup. An awake worker keeps the index (and
+ * answers within milliseconds). A stopped one (Chrome stops it 30 s after its last event, so most
+ * toolbar popups find it so) would first have to start: the page then searches by itself
+ * (page-search.ts, from the bundled catalog's prebuilt index), loading its search code while it
+ * paints, and wakes the worker only after its first answer (or a second), so the two do not share
+ * the CPU. With another catalog in use than the bundled one, the worker answers.
+ */
+// Asked once the language is read, or with a query in the address once the worker has answered it:
+// nothing else goes to the browser before the first paint.
+const workerAwake = (addressAnswer ?? storedLang).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
+  (contexts) => contexts.length > 0,
+  () => true,
+);
+// A worker woken by the address's query is left to answer it before the page loads its own search.
+const pageSearch = workerAwake.then((awake) => (awake ? null : (addressAnswer ?? Promise.resolve()).then(() => import('./page-search'))));
+const byPage = (query: string, limit: number) =>
+  pageSearch.then(
+    (m) => m?.searchHere(query, limit) ?? null,
+    () => null,
+  );
+
+function search(query: string, limit: number): Promise<SearchReply> {
+  const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
+  firstSearch = null;
+  const answer = first ?? byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
+  connectToWorkerAfter(workerAwake.then((awake) => (awake ? null : answer)));
+  return answer;
+}
+// Nothing searched yet (the toolbar's popup): the worker is woken a second after opening at the latest.
+connectToWorkerAfter(workerAwake.then((awake) => awake || new Promise((resolve) => setTimeout(resolve, WAKE_WORKER_LATEST_MS))));
+
+void storedLang.then((stored) => {
   const chosen = stored[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();

@@ -2,9 +2,9 @@ import type { Bilingual } from '../src-shared/errors';
 import type { SearchResult } from '../src-shared/search';
 
 /**
- * Search runs in the service worker, which keeps one index per catalog for as long as it lives
- * (the omnibox uses the same one). A popup asks it instead of building its own: building the index
- * is most of a popup's start-up, and a popup is opened far more often than the worker starts.
+ * Search runs in the service worker while it is awake: it keeps one index per catalog for as long
+ * as it lives (the omnibox uses the same one), and a popup asks it. A popup that finds it asleep
+ * searches by itself instead (page-search.ts).
  */
 export interface SearchRequest {
   kind: 'search';
@@ -12,7 +12,8 @@ export interface SearchRequest {
   limit: number;
 }
 
-export type SearchReply = { results: SearchResult[] } | { error: Bilingual };
+/** `by`: who answered, when the page did (page-search.ts); shown on the results list as `data-by`. */
+export type SearchReply = ({ results: SearchResult[] } | { error: Bilingual }) & { by?: 'page' | 'worker' };
 
 const MAX_QUERY = 500;
 const MAX_LIMIT = 50;

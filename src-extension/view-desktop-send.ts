@@ -13,20 +13,31 @@ export interface DesktopSendTarget {
 type Listener = (snapshot: DesktopSnapshot) => void;
 const listeners = new Set<Listener>();
 let latest: DesktopSnapshot | null = null;
-let port: chrome.runtime.Port | null = null;
+let connected = false;
+/** Opening the port wakes a stopped worker; the popup holds that back while it searches by itself (popup.ts). */
+let connectWhen: Promise<unknown> = Promise.resolve();
+
+/** The page's port to the worker opens once `when` settles (and something on the page listens). */
+export function connectToWorkerAfter(when: Promise<unknown>): void {
+  connectWhen = when;
+}
+
+function connect(): void {
+  chrome.runtime.connect({ name: DESKTOP_PORT }).onMessage.addListener((m) => {
+    if ((m as DesktopUpdate | undefined)?.kind !== 'desktop.update') return;
+    latest = (m as DesktopUpdate).snapshot;
+    for (const l of listeners) l(latest);
+    if (latest.unseen) void command({ kind: 'desktop.seen' });
+  });
+}
 
 /** One port per page to the worker: it sends the snapshot at once and again on every change. */
 function onSnapshot(listener: Listener): () => void {
   listeners.add(listener);
   if (latest) listener(latest);
-  if (!port) {
-    port = chrome.runtime.connect({ name: DESKTOP_PORT });
-    port.onMessage.addListener((m) => {
-      if ((m as DesktopUpdate | undefined)?.kind !== 'desktop.update') return;
-      latest = (m as DesktopUpdate).snapshot;
-      for (const l of listeners) l(latest);
-      if (latest.unseen) void command({ kind: 'desktop.seen' });
-    });
+  if (!connected) {
+    connected = true;
+    void connectWhen.finally(connect);
   }
   return () => void listeners.delete(listener);
 }

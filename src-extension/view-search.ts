@@ -39,6 +39,7 @@ export function searchView(lang: Lang, search: (query: string, limit: number) =>
   };
   const show = (query: string, reply: SearchReply) => {
     results = 'results' in reply ? reply.results : [];
+    list.dataset.by = reply.by ?? '';
     selected = 0;
     list.replaceChildren(...results.map((r, i) => resultItem(lang, r, i === 0, () => open(r.id))));
     hint.textContent =

@@ -30,8 +30,8 @@ export default defineConfig({
       input: { popup: resolve(here, 'popup.html'), options: resolve(here, 'options.html'), background: resolve(here, 'background.ts') },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        // The popup does not load the search index code, which only the worker runs
-        // (search-protocol.ts); what its first paint needs is one file, the rest comes after.
+        // The popup's first paint needs no search code (an awake worker searches; an asleep one
+        // leaves it to page-search.ts, loaded beside the paint): one file, the rest comes after.
         chunkFileNames: 'assets/chunk-[hash].js',
         manualChunks: (id, { getModuleInfo }) => (id !== POPUP && reachable(id, POPUP, getModuleInfo) ? 'popup-start' : undefined),
       },

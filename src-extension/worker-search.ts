@@ -1,23 +1,63 @@
+import { builtinCatalog } from '../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../src-shared/catalog/catalog';
 import { toHallError } from '../src-shared/errors';
 import { createSearch, type SearchEngine } from '../src-shared/search';
+import { restoreSearch } from '../src-shared/search/snapshot';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
-const engines = new WeakMap<InstructionCatalog, SearchEngine>();
+/** The bundled catalog's search index, built with the extension (build.ts) and shipped beside it. */
+export const PREBUILT_INDEX = 'search-index.json';
 
-/** One search index per catalog, kept while the worker lives: building it is the slow part of a search. */
-export function searchFor(catalog: InstructionCatalog): SearchEngine {
+/** The prebuilt index's text, or null when it cannot be read. */
+export type PrebuiltIndex = () => Promise<string | null>;
+
+export const readPrebuilt: PrebuiltIndex = async () => {
+  try {
+    const response = await fetch(chrome.runtime.getURL(PREBUILT_INDEX));
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+};
+
+const engines = new WeakMap<InstructionCatalog, Promise<SearchEngine>>();
+
+/**
+ * One search index per catalog, kept while the worker (or page) lives. The bundled catalog's is
+ * restored from the prebuilt one; any other catalog's, or the bundled one's when the prebuilt
+ * index is missing, damaged or for another catalog, is built here as before.
+ */
+export function searchFor(catalog: InstructionCatalog, prebuilt: PrebuiltIndex = readPrebuilt): Promise<SearchEngine> {
   let engine = engines.get(catalog);
-  if (!engine) engines.set(catalog, (engine = createSearch(catalog.instructions)));
+  if (!engine) engines.set(catalog, (engine = restored(catalog, prebuilt).then((e) => e ?? createSearch(catalog.instructions))));
   return engine;
 }
 
+async function restored(catalog: InstructionCatalog, prebuilt: PrebuiltIndex): Promise<SearchEngine | null> {
+  if (catalog !== builtinCatalog()) return null;
+  const text = await prebuilt();
+  return text === null ? null : restoreSearch(catalog.instructions, text);
+}
+
 /** A page's search request, answered from the catalog in use; a failure is said in both languages. */
-export function answerSearch(catalog: InstructionCatalog, { query, limit }: SearchRequest): SearchReply {
+export async function answerSearch(catalog: InstructionCatalog, { query, limit }: SearchRequest, prebuilt?: PrebuiltIndex): Promise<SearchReply> {
   try {
-    return { results: searchFor(catalog).search(query, limit) };
+    return answerWith(await searchFor(catalog, prebuilt), query, limit);
   } catch (e) {
-    const { zh, en } = toHallError(e);
-    return { error: { zh, en } };
+    return failed(e);
   }
+}
+
+/** A query answered by an index at hand (the popup's own), or the failure in both languages. */
+export function answerWith(engine: SearchEngine, query: string, limit: number): SearchReply {
+  try {
+    return { results: engine.search(query, limit) };
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+function failed(e: unknown): SearchReply {
+  const { zh, en } = toHallError(e);
+  return { error: { zh, en } };
 }

@@ -32,7 +32,7 @@ export interface CatalogTerms {
   textId: Int32Array;
   texts: string[];
   /** Every catalog text, folded (and trimmed). */
-  folded: { has(folded: string): boolean };
+  folded: { has(folded: string): boolean; keys(): Iterable<string> };
   /** The Latin words a misspelt word may be corrected to: stems, codes, pinyin of the Chinese. */
   latinWords: Set<string>;
   /** The Chinese words pinyin initials may stand for, for `QueryReader` (asked for on first need). */
@@ -249,10 +249,16 @@ class TermBuilder {
   }
 
   /** Every text, folded and trimmed. */
-  foldedTexts(): { has(folded: string): boolean } {
+  foldedTexts(): CatalogTerms['folded'] {
     const { analyses, spaced } = this;
     // A key with spaces around it is never asked for: the question is trimmed too.
-    return { has: (folded) => analyses.has(folded) || spaced.has(folded) };
+    return {
+      has: (folded) => analyses.has(folded) || spaced.has(folded),
+      *keys() {
+        yield* analyses.keys();
+        yield* spaced.keys();
+      },
+    };
   }
 
   private hanLists(hanRuns: string[]): HanLists {

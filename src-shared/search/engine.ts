@@ -89,15 +89,19 @@ export class SearchEngine {
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
 
+  /** The catalog's terms, as built (or restored from a prebuilt index: snapshot.ts). */
+  readonly terms: CatalogTerms;
+
   constructor(
     entries: readonly Instruction[],
     private readonly actions: ActionDetector,
+    prebuilt?: CatalogTerms,
   ) {
     this.entries = entries;
-    // The reader asks for the catalog's words on first need, from the terms built just below.
+    // The reader asks for the catalog's words on first need, from the terms built (or restored) just below.
     let terms: CatalogTerms | undefined;
     this.reader = new QueryReader(() => terms!.decodeWords());
-    terms = catalogTerms(entries, this.reader);
+    terms = this.terms = prebuilt ?? catalogTerms(entries, this.reader);
     this.index = terms.index;
     this.termWeight = terms.weight;
     this.termField = terms.field;

@@ -247,6 +247,32 @@ export class TermIndex {
   get listCount(): number {
     return this.listStart.length;
   }
+  /**
+   * What the index was made from (its grams by id, its gram lists, each term's list, entry and
+   * whether it weighs), for a prebuilt index shipped with a build: `list`, `addTerm` and `seal`
+   * over these make the same index again (snapshot.ts).
+   */
+  inputs(): TermIndexInputs {
+    return {
+      grams: [...this.gramIds.keys()],
+      listLength: Int32Array.from(this.listStart, (start, list) => this.listEnd[list]! - start),
+      pool: Int32Array.from(this.listStart.flatMap((start, list) => [...this.pool.subarray(start, this.listEnd[list]!)])),
+      termList: this.termList.slice(0, this.terms),
+      termEntry: this.termEntry.slice(0, this.terms),
+      termWeighs: this.termWeighs.slice(0, this.terms),
+    };
+  }
+}
+
+export interface TermIndexInputs {
+  /** Gram texts, by id. */
+  grams: string[];
+  /** Each gram list's length; the lists' gram ids lie end to end in `pool`. */
+  listLength: Int32Array;
+  pool: Int32Array;
+  termList: Int32Array;
+  termEntry: Int32Array;
+  termWeighs: Uint8Array;
 }
 
 /** Whether sorted[from, to) holds the value. */

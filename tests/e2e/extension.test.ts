@@ -804,3 +804,108 @@ describe('settings: province, own instructions and signed catalog updates', () =
     await page.waitForFunction(() => document.querySelector('#update-message')?.textContent === '已清除更新源，扩展保持完全离线。');
   });
 });
+
+describe('a popup opened while the service worker is asleep', () => {
+  const QUERIES = ['流量', 'liuliang', 'KTGPSR', '查詢帳單', 'ZD202610', '我想取消流量包', 'cancel data', '亭机'];
+  type Shown = { id: string; maybe: boolean }[];
+
+  /** The results the worker gives for each query, as the popup shows them (id, "maybe"). */
+  async function workerAnswers(): Promise<Shown[]> {
+    const page = await openPopup();
+    const replies = await page.evaluate(
+      (queries) => Promise.all(queries.map((query) => chrome.runtime.sendMessage({ kind: 'search', query, limit: 12 }))),
+      QUERIES,
+    );
+    await page.close();
+    return (replies as { results: { id: string; confident: boolean }[] }[]).map((r) => r.results.map((x) => ({ id: x.id, maybe: !x.confident })));
+  }
+
+  /** The worker's state as Chrome reports it (Playwright sees neither its stop nor its restart). */
+  let status = 'running';
+  let statusChanged = () => undefined as void;
+  beforeAll(async () => {
+    const cdp = await ext.context.newCDPSession(await ext.context.newPage());
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.find((v) => v.scriptURL.startsWith(ext.base));
+      if (ours) (status = ours.runningStatus), statusChanged();
+    });
+    await cdp.send('ServiceWorker.enable');
+    stopper = cdp;
+  });
+  let stopper: Awaited<ReturnType<typeof ext.context.newCDPSession>>;
+  const statusBecomes = (want: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => status === want && resolve();
+      statusChanged = check;
+      check();
+    });
+
+  /** Stops the extension's worker the way Chrome does after 30 s without events (and the bench does). */
+  async function stopWorker(): Promise<void> {
+    await stopper.send('ServiceWorker.stopAllWorkers');
+    await statusBecomes('stopped');
+  }
+
+  /** Types each query and waits until the results shown are `expected[i]` and came from `by`. */
+  async function typeAll(page: Page, expected: Shown[], by: 'page' | 'worker'): Promise<void> {
+    for (const [i, query] of QUERIES.entries()) {
+      await page.fill('#search', query);
+      const signature = JSON.stringify(expected[i]);
+      await page
+        .waitForFunction(
+          ([want, who]) => {
+            const list = document.querySelector<HTMLElement>('#results');
+            const shown = [...document.querySelectorAll('#results li')].map((li) => ({ id: li.getAttribute('data-id'), maybe: !!li.querySelector('.maybe') }));
+            return list?.dataset.by === who && JSON.stringify(shown) === want;
+          },
+          [signature, by] as const,
+          { timeout: 10_000 },
+        )
+        .catch(async () => {
+          const shown = await page.$$eval('#results li', (lis) => lis.map((li) => li.getAttribute('data-id')));
+          const who = await page.$eval('#results', (l) => (l as HTMLElement).dataset.by);
+          throw new Error(`${query}: shown ${JSON.stringify(shown)} by ${who}, expected ${signature} by ${by}`);
+        });
+    }
+  }
+
+  /** Resolves when the worker runs again. */
+  const nextWorker = () => statusBecomes('running');
+
+  it('searches by itself from the prebuilt index, with the awake worker’s answers, and wakes the worker after', async () => {
+    const page0 = await openPopup();
+    await page0.evaluate(() => chrome.storage.local.remove(['province', 'customs', 'acceptedCatalog']));
+    await page0.close();
+    const expected = await workerAnswers();
+    expect(expected.every((shown) => shown.length > 0)).toBe(true);
+
+    await stopWorker();
+    const woken = nextWorker();
+    const page = await openPopup();
+    await typeAll(page, expected, 'page');
+    // The worker is woken once the page has answered (the desktop section's port).
+    await woken;
+
+    // A query in the address (a restored tab) while the worker sleeps: the same first results.
+    await page.close();
+    await stopWorker();
+    const wokenAgain = nextWorker();
+    const fromAddress = await openPopup(`#/search/${encodeURIComponent(QUERIES[0]!)}`);
+    await fromAddress.waitForSelector('#results li');
+    expect(await resultIds(fromAddress)).toEqual(expected[0]!.map((r) => r.id));
+    await wokenAgain;
+  });
+
+  it('leaves the search to the worker when the catalog in use is not the bundled one (a province chosen)', async () => {
+    const page0 = await openPopup();
+    await page0.evaluate(() => chrome.storage.local.set({ province: 'gd' }));
+    await page0.close();
+    const expected = await workerAnswers();
+    await stopWorker();
+    const woken = nextWorker();
+    const page = await openPopup();
+    await typeAll(page, expected, 'worker');
+    await woken;
+    await page.evaluate(() => chrome.storage.local.remove(['province']));
+  });
+});

@@ -35,7 +35,7 @@ describe('the catalog in use, from storage', () => {
     const session = await CatalogSession.open(storage, builtinCatalog());
     expect(session.catalog.get('custom:cxjf')?.template).toBe('CXJF');
     for (const query of ['CXJF', '查询积分', 'jifen']) {
-      expect(searchFor(session.catalog).search(query, 5).map((r) => r.id), query).toContain('custom:CXJF');
+      expect((await searchFor(session.catalog)).search(query, 5).map((r) => r.id), query).toContain('custom:CXJF');
     }
   });
 

@@ -3,6 +3,7 @@ import { growCatalog } from '../../../bench/grow-catalog';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogTerms } from '../../../src-shared/search/catalog-terms';
+import { catalogDecodeWords } from '../../../src-shared/search/decode-words';
 import { fold } from '../../../src-shared/search/fold';
 import { QueryReader } from '../../../src-shared/search/language/reader';
 import { pinyinSyllables, toPinyin } from '../../../src-shared/search/pinyin';
@@ -11,28 +12,9 @@ import { cut } from '../../../src-shared/search/text';
 
 /**
  * The index build takes shortcuts for speed (the decoder's words read from the build's analyses,
- * the pinyin table read by code unit); these are the plain definitions they must agree with.
+ * the pinyin table read by code unit); they must agree with the plain definitions (the decoder's
+ * words: decode-words.ts, which an index restored from a snapshot uses).
  */
-
-/** The catalog's Chinese words for the initials decoder, as engine.ts worked them out before. */
-function* plainDecodeWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
-  const seen = new Set<string>();
-  const seenRuns = new Set<string>();
-  for (const entry of entries) {
-    for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
-      if (seen.has(text)) continue;
-      seen.add(text);
-      for (const run of cut(fold(text)).hanRuns) {
-        if (seenRuns.has(run)) continue;
-        seenRuns.add(run);
-        const chars = [...run];
-        if (chars.length <= 4) yield [run, true];
-        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
-        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
-      }
-    }
-  }
-}
 
 /** The pinyin table as a Map from each character to its syllable (a later group wins a character). */
 const plainTable = new Map<string, string>();
@@ -60,7 +42,7 @@ describe('index build shortcuts', () => {
       const terms = catalogTerms(catalog, new QueryReader(() => []));
       const words = [...terms.decodeWords()];
       expect(words.length).toBeGreaterThan(100);
-      expect(words).toEqual([...plainDecodeWords(catalog)]);
+      expect(words).toEqual([...catalogDecodeWords(catalog)]);
     }
   });
 

@@ -1,0 +1,47 @@
+import { builtinCatalog } from '../src-shared/catalog/builtin';
+import type { SearchEngine } from '../src-shared/search';
+import { CATALOG_KEYS } from './catalog-store';
+import { loadCatalogInUse } from './catalog-session';
+import type { SearchReply } from './search-protocol';
+import { RESULT_LIMIT } from './view-search';
+import { answerWith, readPrebuilt, searchFor } from './worker-search';
+
+/**
+ * The popup's own search, for when the service worker is asleep: Chrome stops it 30 s after its
+ * last event, so most popups find it stopped, and waking it (its start, then its index) takes
+ * longer than the page answering itself. The page answers only when the catalog in use is the
+ * bundled one, whose index comes prebuilt with the extension (restoring it is a fraction of
+ * building it); with an update, a province or the user's own instructions the worker answers.
+ */
+
+/**
+ * The index over the bundled catalog when it is the one in use, else null: worked out as soon as
+ * this module loads (the popup loads it while it paints), again after a change in Settings.
+ */
+const WARM_UP = '查询流量 liuliang';
+let index: Promise<SearchEngine | null>;
+// Read while storage says which catalog is in use.
+const prebuilt = readPrebuilt();
+/** Whether a query came; until then the index is searched once for nothing (below). */
+let asked = false;
+const prepare = () =>
+  (index = loadCatalogInUse(chrome.storage.local, builtinCatalog())
+    .then((inUse) => (inUse.catalog === builtinCatalog() ? searchFor(inUse.catalog, () => prebuilt) : null))
+    .then((engine) => {
+      // The first search on code the page has just loaded runs cold (about 30 ms, against a few
+      // once warm): done now, with Chinese and a Latin word, while the user reaches for the keys.
+      if (engine && !asked) engine.search(WARM_UP, RESULT_LIMIT);
+      return engine;
+    })
+    .catch(() => null));
+prepare();
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && CATALOG_KEYS.some((key) => key in changes)) prepare();
+});
+
+/** The page's answer, or null when the worker is the one to ask. */
+export async function searchHere(query: string, limit: number): Promise<SearchReply | null> {
+  asked = true;
+  const engine = await index;
+  return engine && { ...answerWith(engine, query, limit), by: 'page' };
+}
