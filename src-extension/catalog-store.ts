@@ -5,6 +5,7 @@ import { parseCatalog } from '../src-shared/catalog/load';
 import { PROVINCE_IDS, type ProvinceId } from '../src-shared/catalog/provinces/schema';
 import type { Catalog } from '../src-shared/catalog/schema';
 import type { Bilingual } from '../src-shared/errors';
+import { CATALOG_KEYS } from './catalog-keys';
 
 /** The part of `chrome.storage.local` the catalog settings use, so tests can hand in a plain map. */
 export interface StorageArea {
@@ -43,7 +44,7 @@ export interface CatalogSettings {
 }
 
 /** Every key this module owns; the worker listens for changes to these only. */
-export const CATALOG_KEYS = ['province', 'customs', 'updateSource', 'acceptedCatalog', 'highestVersion', 'lastCheck'] as const;
+export { CATALOG_KEYS };
 const [PROVINCE, CUSTOMS, UPDATE_SOURCE, ACCEPTED, FLOOR, LAST_CHECK] = CATALOG_KEYS;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

@@ -1,7 +1,6 @@
 import { builtinCatalog } from '../src-shared/catalog/builtin';
 import type { SearchEngine } from '../src-shared/search';
-import { CATALOG_KEYS } from './catalog-store';
-import { loadCatalogInUse } from './catalog-session';
+import { CATALOG_CHANGERS } from './catalog-keys';
 import type { SearchReply } from './search-protocol';
 import { RESULT_LIMIT } from './view-search';
 import { answerWith, readPrebuilt, searchFor } from './worker-search';
@@ -14,6 +13,13 @@ import { answerWith, readPrebuilt, searchFor } from './worker-search';
  * building it); with an update, a province or the user's own instructions the worker answers.
  */
 
+/** Nothing stored that changes the catalog: the bundled one is in use (without loading the catalog-store code; a stored value it would leave out is left to the worker). */
+const bundledInUse = () =>
+  chrome.storage.local.get([...CATALOG_CHANGERS]).then(
+    (stored) => Object.keys(stored).length === 0,
+    () => false,
+  );
+
 /**
  * The index over the bundled catalog when it is the one in use, else null: worked out as soon as
  * this module loads (the popup loads it while it paints), again after a change in Settings.
@@ -24,19 +30,28 @@ let index: Promise<SearchEngine | null>;
 const prebuilt = readPrebuilt();
 /** Whether a query came; until then the index is searched once for nothing (below). */
 let asked = false;
+/**
+ * Between the long steps (the restore, the warm-up) the page's thread is let go for a moment, so
+ * that what the user types meanwhile is taken at once (and a query already typed skips the warm-up)
+ * rather than after all of them.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 const prepare = () =>
-  (index = loadCatalogInUse(chrome.storage.local, builtinCatalog())
-    .then((inUse) => (inUse.catalog === builtinCatalog() ? searchFor(inUse.catalog, () => prebuilt) : null))
-    .then((engine) => {
+  (index = Promise.all([bundledInUse(), prebuilt])
+    .then(async ([bundled]) => {
+      if (!bundled) return null;
+      await nextTask();
+      const engine = await searchFor(builtinCatalog(), () => prebuilt);
+      await nextTask();
       // The first search on code the page has just loaded runs cold (about 30 ms, against a few
       // once warm): done now, with Chinese and a Latin word, while the user reaches for the keys.
-      if (engine && !asked) engine.search(WARM_UP, RESULT_LIMIT);
+      if (!asked) engine.search(WARM_UP, RESULT_LIMIT);
       return engine;
     })
     .catch(() => null));
 prepare();
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CATALOG_KEYS.some((key) => key in changes)) prepare();
+  if (area === 'local' && CATALOG_CHANGERS.some((key) => key in changes)) prepare();
 });
 
 /** The page's answer, or null when the worker is the one to ask. */
