@@ -90,9 +90,9 @@ const storedLang = chrome.storage.local.get([LANG_KEY]);
  * paints, and wakes the worker only after its first answer (or a second), so the two do not share
  * the CPU. With another catalog in use than the bundled one, the worker answers.
  */
-// Asked once the language is read, or with a query in the address once the worker has answered it:
-// nothing else goes to the browser before the first paint.
-const workerAwake = (addressAnswer ?? storedLang).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
+// Asked beside the language read, so that a toolbar popup that finds the worker asleep loads its
+// own search while it paints; with a query in the address, once the worker has answered it.
+const workerAwake = (addressAnswer ?? Promise.resolve()).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
   (contexts) => contexts.length > 0,
   () => true,
 );
@@ -104,20 +104,31 @@ const byPage = (query: string, limit: number) =>
     () => null,
   );
 
+/** Settles with the first answer the search box gets. */
+let answered: () => void = () => undefined;
+const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+/**
+ * When the page's own search has nothing more to do for its first answer: at once when the worker
+ * answers, else at that first answer (or a second after opening). The worker's port and the
+ * catalog views' module wait for it, so neither shares the CPU with the first results.
+ */
+const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer, new Promise((resolve) => setTimeout(resolve, WAKE_WORKER_LATEST_MS))]));
+
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
   firstSearch = null;
   const answer = first ?? byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
   connectToWorkerAfter(workerAwake.then((awake) => (awake ? null : answer)));
+  void answer.then(answered);
   return answer;
 }
 // Nothing searched yet (the toolbar's popup): the worker is woken a second after opening at the latest.
-connectToWorkerAfter(workerAwake.then((awake) => awake || new Promise((resolve) => setTimeout(resolve, WAKE_WORKER_LATEST_MS))));
+connectToWorkerAfter(firstResultsDone);
 
 void storedLang.then((stored) => {
   const chosen = stored[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();
-  // Once the page is idle (its first results painted): the catalog views' module, and the daily update check.
-  requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue()));
+  // Once the page is idle after its first results: the catalog views' module, and the daily update check.
+  void firstResultsDone.then(() => requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue())));
 });
