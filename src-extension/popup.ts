@@ -90,9 +90,9 @@ const storedLang = chrome.storage.local.get([LANG_KEY]);
  * paints, and wakes the worker only after its first answer (or a second), so the two do not share
  * the CPU. With another catalog in use than the bundled one, the worker answers.
  */
-// Asked beside the language read, so that a toolbar popup that finds the worker asleep loads its
-// own search while it paints; with a query in the address, once the worker has answered it.
-const workerAwake = (addressAnswer ?? Promise.resolve()).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
+// Asked once the language is read, or with a query in the address once the worker has answered it:
+// nothing else goes to the browser before the first paint.
+const workerAwake = (addressAnswer ?? storedLang).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
   (contexts) => contexts.length > 0,
   () => true,
 );
