@@ -53,7 +53,8 @@ const CASES: Case[] = [
 /**
  * The floor under the figures, in the same browser and state: extension pages that are not the
  * popup, opened the same way. What Chrome alone takes to open an extension page; that plus loading
- * the search code and the bundled catalog; that plus building the index and answering the query.
+ * the search code and the bundled catalog; that plus building the index and answering the query;
+ * and a box that only lists what is typed (Chrome plus the bench's own typing).
  */
 function floorCases(coldWorker: boolean): Case[] {
   const state = coldWorker ? 'worker asleep' : 'worker awake';
@@ -61,6 +62,7 @@ function floorCases(coldWorker: boolean): Case[] {
     { name: `floor, ${state}: static page, one text node`, page: 'bench-floor/static.html', hash: '', shown: '#floor', coldWorker },
     { name: `floor, ${state}: page loading the search code and catalog`, page: 'bench-floor/search-code.html', hash: '', shown: '#floor', coldWorker },
     { name: `floor, ${state}: same, then builds the index and searches ${QUERY}`, page: 'bench-floor/search-build.html', hash: `#${encodeURIComponent(QUERY)}`, shown: '#floor', coldWorker },
+    { name: `floor, ${state}: a box that lists what is typed, ${QUERY} typed when it shows`, page: 'bench-floor/typed-box.html', hash: '', shown: '#search', typed: QUERY, coldWorker },
   ];
 }
 
@@ -80,7 +82,7 @@ async function withFloorPages(dir: string): Promise<{ dir: string; remove(): Pro
       emptyOutDir: true,
       target: 'chrome120',
       modulePreload: { polyfill: false },
-      rollupOptions: { input: ['static.html', 'search-code.html', 'search-build.html'].map((f) => join(root, f)) },
+      rollupOptions: { input: ['static.html', 'search-code.html', 'search-build.html', 'typed-box.html'].map((f) => join(root, f)) },
     },
   });
   return { dir: copy, remove: () => rm(copy, { recursive: true, force: true }) };
