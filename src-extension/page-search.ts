@@ -30,22 +30,13 @@ let index: Promise<SearchEngine | null>;
 const prebuilt = readPrebuilt();
 /** Whether a query came; until then the index is searched once for nothing (below). */
 let asked = false;
-/**
- * Between the long steps (the restore, the warm-up) the page's thread is let go for a moment, so
- * that what the user types meanwhile is taken at once (and a query already typed skips the warm-up)
- * rather than after all of them.
- */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 const prepare = () =>
   (index = Promise.all([bundledInUse(), prebuilt])
-    .then(async ([bundled]) => {
-      if (!bundled) return null;
-      await nextTask();
-      const engine = await searchFor(builtinCatalog(), () => prebuilt);
-      await nextTask();
+    .then(([bundled]) => (bundled ? searchFor(builtinCatalog(), () => prebuilt) : null))
+    .then((engine) => {
       // The first search on code the page has just loaded runs cold (about 30 ms, against a few
       // once warm): done now, with Chinese and a Latin word, while the user reaches for the keys.
-      if (!asked) engine.search(WARM_UP, RESULT_LIMIT);
+      if (engine && !asked) engine.search(WARM_UP, RESULT_LIMIT);
       return engine;
     })
     .catch(() => null));
