@@ -19,9 +19,12 @@ export class Recognizer {
 
   constructor(instructions: readonly Instruction[]) {
     // Longer literal text first, so that `CXYEH123456` is CXYEH with a password, not a shorter code.
-    const literal = new Map(instructions.map((i) => [i, literalLength(i.template)]));
-    const byLiteral = [...instructions].sort((a, b) => literal.get(b)! - literal.get(a)!);
-    for (const instruction of byLiteral) {
+    // Sorted by place (the sort is stable, so equal lengths keep catalog order): a catalog of
+    // 12,000 entries is sorted each time a search index is built.
+    const literal = instructions.map((i) => literalLength(i.template));
+    const byLiteral = literal.map((_, k) => k).sort((a, b) => literal[b]! - literal[a]!);
+    for (const k of byLiteral) {
+      const instruction = instructions[k]!;
       if (!instruction.template.includes('{')) {
         const key = instruction.template.toUpperCase();
         if (!this.plain.has(key)) this.plain.set(key, instruction);
@@ -70,5 +73,5 @@ function bucketKey(text: string): string {
 }
 
 function literalLength(template: string): number {
-  return template.replace(/\{[^}]*\}/g, '').length;
+  return template.includes('{') ? template.replace(/\{[^}]*\}/g, '').length : template.length;
 }

@@ -20,6 +20,8 @@ const { name: NAME, synonym: SYNONYM, example: EXAMPLE, summary: SUMMARY } = FIE
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
+/** Room made for terms per entry before the build starts (more grow the columns). */
+const TERMS_PER_ENTRY = 32;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
@@ -54,11 +56,11 @@ interface HanLists {
  * of them distinct, but only 3,900 distinct Chinese parts and a few hundred Latin words).
  */
 class TermBuilder {
-  readonly index = new TermIndex();
+  readonly index: TermIndex;
   // Term columns, `terms` long (320,000 at 12,000 entries).
-  weight = new Float64Array(1 << 10);
-  field = new Uint8Array(1 << 10);
-  textId = new Int32Array(1 << 10);
+  weight: Float64Array;
+  field: Uint8Array;
+  textId: Int32Array;
   terms = 0;
   readonly texts: string[] = [];
   readonly latinWords = new Set<string>();
@@ -90,7 +92,18 @@ class TermBuilder {
   private readonly seenAnalysis: number[] = [];
   private readonly seenText: number[] = [];
 
-  constructor(private readonly reader: QueryReader) {}
+  constructor(
+    private readonly reader: QueryReader,
+    entryCount: number,
+  ) {
+    // Sized for the usual entry (a grown catalog's has 27 terms) rather than grown by doubling from
+    // a small start: at 12,000 entries that saved a dozen copies of every column.
+    const expected = Math.max(1 << 10, entryCount * TERMS_PER_ENTRY);
+    this.index = new TermIndex(expected);
+    this.weight = new Float64Array(expected);
+    this.field = new Uint8Array(expected);
+    this.textId = new Int32Array(expected);
+  }
 
   addEntry(entry: Instruction, index: number): void {
     this.seenAnalysis.length = 0;
@@ -350,7 +363,7 @@ class TermBuilder {
 }
 
 export function catalogTerms(entries: readonly Instruction[], reader: QueryReader): CatalogTerms {
-  const builder = new TermBuilder(reader);
+  const builder = new TermBuilder(reader, entries.length);
   entries.forEach((entry, index) => builder.addEntry(entry, index));
   builder.index.seal(entries.length);
   const { index, terms, texts, latinWords } = builder;

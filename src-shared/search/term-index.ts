@@ -22,9 +22,9 @@ export class TermIndex {
   private poolSize = 0;
   private readonly listStart: number[] = [];
   private readonly listEnd: number[] = [];
-  private termList = new Int32Array(1 << 10);
-  private termEntry = new Int32Array(1 << 10);
-  private termWeighs = new Uint8Array(1 << 10);
+  private termList: Int32Array;
+  private termEntry: Int32Array;
+  private termWeighs: Uint8Array;
   private terms = 0;
   /** By gram list: the squared IDF weights of its grams, summed. */
   private listNorm = new Float64Array(0);
@@ -35,6 +35,13 @@ export class TermIndex {
   private listStamp = new Int32Array(0);
   private listShare = new Float64Array(0);
   private stamp = 0;
+
+  /** `expectedTerms`: room for this many terms from the start (the columns still grow beyond it). */
+  constructor(expectedTerms = 1 << 10) {
+    this.termList = new Int32Array(expectedTerms);
+    this.termEntry = new Int32Array(expectedTerms);
+    this.termWeighs = new Uint8Array(expectedTerms);
+  }
 
   /** The id of a gram, given one when it is new. */
   gramId(gram: string): number {
