@@ -1,6 +1,7 @@
 import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
 import { fold } from './fold';
+import { runWords } from './decode-words';
 import { hanGrams, pinyinOfHan, type Family } from './grams';
 import { room } from './growable';
 import type { QueryReader } from './language/reader';
@@ -174,14 +175,7 @@ class TermBuilder {
       const analysis = this.decodableTexts[k]!;
       if (seen[analysis]) continue;
       seen[analysis] = 1;
-      for (const run of cut(folded[analysis]!).hanRuns) {
-        if (seenRuns.has(run)) continue;
-        seenRuns.add(run);
-        const chars = [...run];
-        if (chars.length <= 4) yield [run, true];
-        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
-        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
-      }
+      yield* runWords(cut(folded[analysis]!).hanRuns, seenRuns);
     }
   }
 

@@ -16,14 +16,19 @@ export function* catalogDecodeWords(entries: readonly Instruction[]): Generator<
     for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
       if (seen.has(text)) continue;
       seen.add(text);
-      for (const run of cut(fold(text)).hanRuns) {
-        if (seenRuns.has(run)) continue;
-        seenRuns.add(run);
-        const chars = [...run];
-        if (chars.length <= 4) yield [run, true];
-        for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
-        for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
-      }
+      yield* runWords(cut(fold(text)).hanRuns, seenRuns);
     }
+  }
+}
+
+/** A text's hanzi runs as decoder words: a short run whole (a phrase), and its pairs and triples; runs in `seenRuns` are skipped, new ones added. */
+export function* runWords(hanRuns: readonly string[], seenRuns: Set<string>): Generator<[string, boolean]> {
+  for (const run of hanRuns) {
+    if (seenRuns.has(run)) continue;
+    seenRuns.add(run);
+    const chars = [...run];
+    if (chars.length <= 4) yield [run, true];
+    for (let i = 0; i + 1 < chars.length; i++) yield [chars[i]! + chars[i + 1]!, false];
+    for (let i = 0; i + 2 < chars.length; i++) yield [chars[i]! + chars[i + 1]! + chars[i + 2]!, false];
   }
 }
