@@ -34,6 +34,8 @@ export const WEAK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-q
 export const HELDOUT_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout.json');
 /** A second such set, written in issue 16's fourth round by someone shown only the names and codes; never tuned on. */
 export const HELDOUT2_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout2.json');
+/** A third, written at the start of the fifth round by someone shown only the names and codes; never tuned on. */
+export const HELDOUT3_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout3.json');
 
 /** A set is a list of queries, or `{ about, queries }` when it says who wrote it. */
 export function loadQueries(path: string): LabelledQuery[] | null {

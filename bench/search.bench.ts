@@ -5,7 +5,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, HELDOUT_SET, HELDOUT2_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -102,6 +102,7 @@ export default async function searchBench(): Promise<Section> {
   };
   heldOutFigures('held-out set', HELDOUT_SET, loadQueries(HELDOUT_SET));
   heldOutFigures('second held-out set', HELDOUT2_SET, loadQueries(HELDOUT2_SET));
+  heldOutFigures('third held-out set', HELDOUT3_SET, loadQueries(HELDOUT3_SET));
 
   const queries = [dev, ...more, classes].flatMap((set) => set ?? []).map((x) => x.q);
   const repeated = Array.from({ length: 20 }, () => queries).flat();
