@@ -1,19 +1,43 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishUpdate } from '../../src-main/services/catalog-update';
-import { generateKeyPair } from '../../src-shared/bundle';
+import { catalogHash, encodeCatalog, generateKeyPair, INDEX_FILE, INDEX_FORMAT, type KeyPair } from '../../src-shared/bundle';
+import type { Catalog } from '../../src-shared/catalog/schema';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { exportCustomFile } from '../../src-shared/catalog/custom/file';
 import { isHallError } from '../../src-shared/errors';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
 import { demoCores } from './demo-core-kit';
+import { signRaw } from '../unit/bundle/bundle-kit';
 
 const cores = demoCores('hall-catalog-');
 const start = () => cores.start();
 const restart = () => cores.restart();
 
 const LIUL = { code: 'CXLLB', template: 'CXLLB', name: { 'zh-Hans': '查询流量包明细' }, notes: { en: 'Lists the data packages of this line' } };
+
+/**
+ * A full bundle signed by `key` whatever the catalog holds, with its index: a maintainer whose key
+ * was stolen, or who turned, needs none of our publishing tools (which check the catalog first).
+ */
+async function publishUnchecked(dir: string, catalog: Catalog, key: KeyPair): Promise<void> {
+  const trusted = { version: catalog.version, date: catalog.date, signedAt: '2099-01-01T00:00:00Z', target: await catalogHash(catalog) };
+  const name = `catalog-${catalog.version}.full.json.gz`;
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, name), await signRaw({ kind: 'full', trusted, payload: encodeCatalog(catalog) }, key));
+  await writeFile(join(dir, INDEX_FILE), JSON.stringify({ format: INDEX_FORMAT, latest: catalog.version, full: name, deltas: {} }));
+}
+
+async function sentOnce(c: Awaited<ReturnType<typeof start>>, send: () => Promise<unknown>): Promise<[string, string][]> {
+  const outgoing: OutgoingRecord[] = [];
+  c.on('outgoing', (o) => outgoing.push(o));
+  await send();
+  await new Promise<void>((r) => {
+    const t = setInterval(() => outgoing.some((o) => o.state === 'sent') && (clearInterval(t), r()), 10);
+  });
+  return c.demo!.emulator.sent.map((s) => [s.part.number, s.part.text]);
+}
 
 async function failure(p: Promise<unknown>): Promise<{ code: string; zh: string; en: string }> {
   try {
@@ -118,5 +142,21 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     expect(back).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version });
     expect(back.customs.map((x) => x.code)).toEqual(['CXLLB']);
     expect(JSON.parse(await readFile(join(cores.dir, 'catalog-settings.json'), 'utf8')).update.source).toBe(source);
+  });
+
+  it('refuses a signed update that sends an instruction to another number than 10086: YE still goes to 10086', async () => {
+    const c = await start();
+    const key = await generateKeyPair();
+    const source = join(cores.dir, 'updates');
+    const next = structuredClone(builtinCatalog().data);
+    next.version = '2099.01.01-1';
+    next.instructions.find((e) => e.id === 'YE')!.to = '10661234';
+    await publishUnchecked(source, next, key);
+    await c.call('catalog.setUpdateSource', { source, publicKey: key.publicKey });
+    const checked = await c.call('catalog.checkUpdate', {});
+    expect(checked).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version, update: { lastCheck: { ok: false } } });
+    expect(checked.update.lastCheck!.en).toMatch(/not China Mobile service numbers \(YE → 10661234\)/);
+    expect(checked.update.lastCheck!.zh).toMatch(/YE → 10661234/);
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'YE' }))).toEqual([['10086', 'YE']]);
   });
 });
