@@ -159,4 +159,25 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     expect(checked.update.lastCheck!.zh).toMatch(/YE → 10661234/);
     expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'YE' }))).toEqual([['10086', 'YE']]);
   });
+
+  it('asks before anything goes to a number that is not a service port: an imported custom instruction, free text; never on a schedule', async () => {
+    const c = await start();
+    // A colleague's file: looks like a data query, goes to a paid number, and says it needs no confirmation.
+    const file = JSON.parse(exportCustomFile([{ ...LIUL, to: '10661234', name: { 'zh-Hans': '查流量包', 'zh-Hant': '查流量包', en: 'Data packs' }, confirm: false } as never]));
+    expect(await c.call('custom.import', { text: JSON.stringify(file), replace: false })).toMatchObject({ added: 1 });
+    const entry = (await c.call('catalog.state', {})).catalog.instructions.find((e) => e.id === 'custom:CXLLB')!;
+    expect(entry.risk).toMatchObject({ confirm: true, reason: { en: expect.stringMatching(/10661234.*not a China Mobile service number/) } });
+
+    const unconfirmed = [
+      c.call('send', { modemId: 'demo', id: 'custom:CXLLB' }),
+      c.call('send', { modemId: 'demo', text: 'CXLLB' }),
+      c.call('send', { modemId: 'demo', text: 'hello', to: '10661234' }),
+    ];
+    for (const refused of unconfirmed) expect(await failure(refused)).toMatchObject({ code: 'send.confirm-required', en: expect.stringMatching(/10661234/) });
+    const schedule = { simId: 'x', enabled: true, instructions: ['custom:CXLLB'], time: '08:00', jitterMinutes: 0, quiet: null };
+    expect(await failure(c.call('schedules.set', { schedule }))).toMatchObject({ code: 'schedule.not-allowed' });
+    expect(c.demo!.emulator.sent).toEqual([]);
+
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:CXLLB', confirmed: true }))).toEqual([['10661234', 'CXLLB']]);
+  });
 });
