@@ -5,6 +5,7 @@ import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
+import { localNumber } from '../../src-shared/replies';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -428,7 +429,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     const to = req.to ?? instruction?.to ?? '10086';
     // A number that is no service port (free text given its own, a custom instruction's) may be paid: that is said first.
-    const reason = !isServiceSmsPort(to) ? foreignNumberReason(to) : instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
+    const reason = !isServiceSmsPort(localNumber(to)) ? foreignNumberReason(to) : instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
     const confirm = reason
       ? { zh: reason['zh-Hans'], en: reason.en }
       : CONFIRM_NUMBERS.has(to)

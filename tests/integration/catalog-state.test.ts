@@ -179,5 +179,7 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     expect(c.demo!.emulator.sent).toEqual([]);
 
     expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:CXLLB', confirmed: true }))).toEqual([['10661234', 'CXLLB']]);
+    // 10086 written the international way (as a reply's sender may be) is still 10086: a menu answer goes without asking.
+    await c.call('send', { modemId: 'demo', text: '1', to: '+8610086' });
   });
 });
