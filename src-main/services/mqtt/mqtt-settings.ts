@@ -68,12 +68,14 @@ export class MqttSettingsFile {
   async save(settings: MqttSettings): Promise<{ settings: StoredMqttSettings; password: string | null }> {
     const { password, ...stored } = settings;
     const kept = await this.load();
-    if (password === null && kept.password !== null && stored.url.trim() !== kept.settings.url.trim()) {
+    // A new CA certificate decides which server may answer at the same address: it counts as a new broker too.
+    const sameBroker = stored.url.trim() === kept.settings.url.trim() && stored.caPem.trim() === kept.settings.caPem.trim();
+    if (password === null && kept.password !== null && !sameBroker) {
       throw new HallError(
         'mqtt.password-again',
         {
-          zh: '换了代理服务器地址，请重新输入密码：保存的密码只会发给当初输入它时的地址。',
-          en: 'The broker address changed: type the password again. The saved password is only ever sent to the address it was typed for.',
+          zh: '换了代理服务器地址或 CA 证书，请重新输入密码：保存的密码只会发给当初输入它时的服务器。',
+          en: 'The broker address or CA certificate changed: type the password again. The saved password is only ever sent to the broker it was typed for.',
         },
         { details: { field: 'password' } },
       );

@@ -438,6 +438,13 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       );
       expect(refused).toMatchObject({ code: 'mqtt.password-again', zh: expect.stringMatching(/密码/), en: expect.stringMatching(/password/) });
       expect(await c.call('mqtt.get', {})).toMatchObject({ url: b.url, passwordSet: true, status: { state: 'connected' } });
+      // The same address with another CA: whoever holds that CA's key could answer there.
+      const otherCa = await c.call('mqtt.set', { settings: settings(b.url, { password: null, caPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }) }).then(
+        () => null,
+        (e: { code: string }) => e,
+      );
+      expect(otherCa).toMatchObject({ code: 'mqtt.password-again' });
+      expect(await c.call('mqtt.get', {})).toMatchObject({ caPem: '', status: { state: 'connected' } });
 
       await c.call('mqtt.set', { settings: settings(stranger.url, { password: 'typed-for-this-one' }) });
       await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected to the new address');
