@@ -505,6 +505,18 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.evaluate(() => chrome.storage.local.remove(['customs']));
   });
 
+  it('a custom instruction (a colleague’s, say) to a number that is no service port says so before anything is sent', async () => {
+    const setup = await openPopup();
+    await setup.evaluate(() =>
+      chrome.storage.local.set({ customs: [{ code: 'CXLLB', template: 'CXLLB', to: '10661234', name: { 'zh-Hans': '查流量包', 'zh-Hant': '查流量包', en: 'Data packs' }, confirm: false }] }),
+    );
+    const page = await openPopup(`#/instruction/${encodeURIComponent('custom:CXLLB')}`);
+    const risk = await page.waitForSelector('.risk');
+    expect(await risk.textContent()).toMatch(/发往 10661234：这不是中国移动的服务号码/);
+    expect(await page.textContent('.sms .to')).toContain('10661234');
+    await page.evaluate(() => chrome.storage.local.remove(['customs']));
+  });
+
   it('a password typed in the extension goes to the app, needs the app user’s yes, and is kept nowhere in the extension', async () => {
     const page = await openPopup('#/instruction/MMXG');
     await page.fill('#param-oldPassword', '135790');
