@@ -115,15 +115,23 @@ const desktop = new DesktopLink(
   (text) => {
     // With a page of ours open, the reply is on screen already.
     if (pages.size) return;
-    void notificationLang().then((lang) =>
-      chrome.notifications.create('', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: t(lang, 'replyNotification'), message: text }),
-    );
+    void notify(text);
   },
   async () => profileLabel((await chrome.storage.local.get([PROFILE_NAME_KEY]))[PROFILE_NAME_KEY]),
 );
 void chrome.action.setBadgeBackgroundColor({ color: '#0085d0' });
 
 /** A click on the reply's notification opens the popup page, which lists the send and its reply. */
+/**
+ * The reply as a system notification, with passwords, one-time codes and ID numbers masked: the
+ * system keeps notifications beyond the browser (a notification centre's history, a lock screen),
+ * and a 10086 reply after MMHF carries the new service password. The popup shows the whole text.
+ */
+async function notify(text: string): Promise<void> {
+  const [lang, catalog] = await Promise.all([notificationLang(), catalogSession().then((s) => s.catalog)]);
+  await chrome.notifications.create('', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: t(lang, 'replyNotification'), message: catalog.maskSecrets(text) });
+}
+
 async function onNotificationClicked(id: string): Promise<void> {
   await chrome.notifications.clear(id);
   await chrome.tabs.create({ url: pageUrl({ view: 'search', query: '' }) });

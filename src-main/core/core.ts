@@ -4,6 +4,8 @@ import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
+import { foreignNumberReason, isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
+import { localNumber } from '../../src-shared/replies';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -426,7 +428,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       throw new HallError('send.empty', { zh: '没有要发送的内容。', en: 'There is nothing to send.' });
     }
     const to = req.to ?? instruction?.to ?? '10086';
-    const reason = instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
+    // A number that is no service port (free text given its own, a custom instruction's) may be paid: that is said first.
+    const reason = !isServiceSmsPort(localNumber(to)) ? foreignNumberReason(to) : instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
     const confirm = reason
       ? { zh: reason['zh-Hans'], en: reason.en }
       : CONFIRM_NUMBERS.has(to)

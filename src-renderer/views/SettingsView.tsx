@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { activeCatalog } from '../catalog/active-catalog';
 import { useCore } from '../core/CoreProvider';
 import { CatalogSettings } from './settings/CatalogSettings';
 import { CustomInstructions } from './settings/CustomInstructions';
@@ -67,7 +68,8 @@ function LogData() {
   const exportAs = async (format: Format) => {
     setExporting(format);
     try {
-      const rows = (await allMessages(db)).map(exportRow);
+      const mask = (text: string) => activeCatalog().maskSecrets(text);
+      const rows = (await allMessages(db)).map((m) => exportRow(m, mask));
       if (rows.length === 0) return toast('info', t('settings.exportEmpty'));
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       // The byte-order mark makes spreadsheet programs read the CSV as UTF-8 (Chinese text).

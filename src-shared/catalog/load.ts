@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { HallError } from '../errors';
 import { CatalogSchema, ServiceDirectorySchema, type Catalog, type ServiceDirectory } from './schema';
+import { isServiceSmsPort, SERVICE_SMS_PORTS } from './service-numbers';
 import { templateParams } from './template';
 
 function schemaError(what: { zh: string; en: string }, issues: v.BaseIssue<unknown>[]): HallError {
@@ -28,7 +29,27 @@ export function parseCatalog(input: unknown): Catalog {
       { details: { problems } },
     );
   }
+  assertServiceNumbers(catalog);
   return catalog;
+}
+
+/**
+ * Catalog data (an update, a province's changes) may only send to China Mobile's own service
+ * ports: a signed bundle that moved YE to a paid number would have every scheduled check and every
+ * MQTT query charged there, unattended. New destinations come with a new app, never with data.
+ */
+function assertServiceNumbers(catalog: Catalog): void {
+  const foreign = catalog.instructions.filter((e) => !isServiceSmsPort(e.to)).map((e) => `${e.id} → ${e.to}`);
+  if (foreign.length === 0) return;
+  const ports = [...SERVICE_SMS_PORTS].join(', ');
+  throw new HallError(
+    'catalog.foreign-number',
+    {
+      zh: `指令目录把指令发往不是中国移动服务号码的号码（${foreign.join('；')}）；只允许 ${ports}`,
+      en: `The instruction catalog sends to numbers that are not China Mobile service numbers (${foreign.join('; ')}); only ${ports} are allowed`,
+    },
+    { details: { foreign } },
+  );
 }
 
 export function parseServiceDirectory(input: unknown): ServiceDirectory {

@@ -505,6 +505,18 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.evaluate(() => chrome.storage.local.remove(['customs']));
   });
 
+  it('a custom instruction (a colleague’s, say) to a number that is no service port says so before anything is sent', async () => {
+    const setup = await openPopup();
+    await setup.evaluate(() =>
+      chrome.storage.local.set({ customs: [{ code: 'CXLLB', template: 'CXLLB', to: '10661234', name: { 'zh-Hans': '查流量包', 'zh-Hant': '查流量包', en: 'Data packs' }, confirm: false }] }),
+    );
+    const page = await openPopup(`#/instruction/${encodeURIComponent('custom:CXLLB')}`);
+    const risk = await page.waitForSelector('.risk');
+    expect(await risk.textContent()).toMatch(/发往 10661234：这不是中国移动的服务号码/);
+    expect(await page.textContent('.sms .to')).toContain('10661234');
+    await page.evaluate(() => chrome.storage.local.remove(['customs']));
+  });
+
   it('a password typed in the extension goes to the app, needs the app user’s yes, and is kept nowhere in the extension', async () => {
     const page = await openPopup('#/instruction/MMXG');
     await page.fill('#param-oldPassword', '135790');
@@ -519,6 +531,45 @@ describe('sending through the desktop app (native messaging)', () => {
     const storage = (area: 'local' | 'session') => page.evaluate((a) => (chrome.storage[a].get as unknown as (k: null) => Promise<unknown>)(null), area);
     const kept = JSON.stringify([await ext.worker.evaluate(() => hall10086.desktop()), await storage('local'), await storage('session')]);
     expect(kept).not.toMatch(/135790|246802/);
+  });
+
+  it('a 10086 reply carrying a new service password is shown whole in the popup, and only masked in the system notification', async () => {
+    // What the worker hands the system: the notification centre keeps it beyond the browser.
+    await ext.worker.evaluate(() => {
+      const notifications = chrome.notifications as unknown as { create(id: string, o: { message: string }): Promise<string> };
+      const create = notifications.create.bind(notifications);
+      const told: string[] = [];
+      (globalThis as unknown as { told: string[] }).told = told;
+      notifications.create = (id, o) => (told.push(o.message), create(id, o));
+    });
+    const page = await openPopup('#/instruction/MMHF');
+    // The demo SIM's registered ID number: its 10086 resets the password and says the new one.
+    await page.fill('#param-idNumber', '110105199003074616');
+    await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await page.click('#desktop-send');
+    const question = await waitForApproval(core!, 'send');
+    await page.close();
+    await core!.call('approvals.decide', { id: question.id, approve: true });
+    // Replies to the earlier sends may still come in (10086 answers late here): the one that says "reset" is this one's.
+    const message = await ext.worker.evaluate(async () => {
+      const told = (globalThis as unknown as { told: string[] }).told;
+      for (;;) {
+        const reset = told.find((m) => m.includes('重置为'));
+        if (reset) return reset;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    const replies = (await ext.worker.evaluate(() => hall10086.desktop())).sends.flatMap((send) => send.replies.map((r) => r.text));
+    const reply = replies.find((text) => text.includes('重置为'))!;
+    const password = reply.match(/重置为(\d{6})/)![1]!;
+    expect(message).toMatch(/服务密码已重置为\*{6}/);
+    expect(message).not.toContain(password);
+    const shown = await openPopup();
+    await shown.waitForFunction((p) => document.querySelector('#recent-sends')?.textContent?.includes(`重置为${p}`), password);
+    await ext.worker.evaluate(async () => {
+      const all = await (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll();
+      await Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id)));
+    });
   });
 
   it('a copy with the same key in a fresh profile is asked to pair, never sends, and a declined pairing is said in words', async () => {

@@ -91,6 +91,29 @@ describe('the first hour', () => {
     expect(await page.evaluate(() => document.querySelector('article.instruction')?.contains(document.activeElement))).toBe(true);
   });
 
+  it('exports a reset service password from 10086 masked (CSV and JSON), while the thread still shows it', async () => {
+    // The demo SIM's registered ID number: its 10086 resets the service password and says the new one.
+    const idNumber = '110105199003074616';
+    await open('#/instruction/MMHF', '#instruction-param-idNumber');
+    await page.fill('#instruction-param-idNumber', idNumber);
+    await page.click('.sms button.primary');
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog[open] button.danger');
+    const reply = await page.waitForSelector('.bubble-line.in .bubble-text:has-text("重置为")', { timeout: 45_000 });
+    const password = (await reply.textContent())!.match(/重置为(\d{6})/)![1]!;
+    await open('#/settings', '#province');
+    const exported: string[] = [];
+    for (const name of ['导出 CSV', '导出 JSON']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      exported.push(await readFile((await download.path())!, 'utf8'));
+    }
+    for (const file of exported) {
+      expect(file).toContain('服务密码已重置为******');
+      expect(file).not.toContain(password);
+      expect(file).not.toContain(idNumber);
+    }
+  });
+
   it('exports CSV with headers in the UI language and local times with their offset', async () => {
     await open('#/thread', '.composer input:not([disabled])');
     await page.fill('.composer input', 'YE');

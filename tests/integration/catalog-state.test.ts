@@ -1,19 +1,43 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishUpdate } from '../../src-main/services/catalog-update';
-import { generateKeyPair } from '../../src-shared/bundle';
+import { catalogHash, encodeCatalog, generateKeyPair, INDEX_FILE, INDEX_FORMAT, type KeyPair } from '../../src-shared/bundle';
+import type { Catalog } from '../../src-shared/catalog/schema';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { exportCustomFile } from '../../src-shared/catalog/custom/file';
 import { isHallError } from '../../src-shared/errors';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
 import { demoCores } from './demo-core-kit';
+import { signRaw } from '../unit/bundle/bundle-kit';
 
 const cores = demoCores('hall-catalog-');
 const start = () => cores.start();
 const restart = () => cores.restart();
 
 const LIUL = { code: 'CXLLB', template: 'CXLLB', name: { 'zh-Hans': '查询流量包明细' }, notes: { en: 'Lists the data packages of this line' } };
+
+/**
+ * A full bundle signed by `key` whatever the catalog holds, with its index: a maintainer whose key
+ * was stolen, or who turned, needs none of our publishing tools (which check the catalog first).
+ */
+async function publishUnchecked(dir: string, catalog: Catalog, key: KeyPair): Promise<void> {
+  const trusted = { version: catalog.version, date: catalog.date, signedAt: '2099-01-01T00:00:00Z', target: await catalogHash(catalog) };
+  const name = `catalog-${catalog.version}.full.json.gz`;
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, name), await signRaw({ kind: 'full', trusted, payload: encodeCatalog(catalog) }, key));
+  await writeFile(join(dir, INDEX_FILE), JSON.stringify({ format: INDEX_FORMAT, latest: catalog.version, full: name, deltas: {} }));
+}
+
+async function sentOnce(c: Awaited<ReturnType<typeof start>>, send: () => Promise<unknown>): Promise<[string, string][]> {
+  const outgoing: OutgoingRecord[] = [];
+  c.on('outgoing', (o) => outgoing.push(o));
+  await send();
+  await new Promise<void>((r) => {
+    const t = setInterval(() => outgoing.some((o) => o.state === 'sent') && (clearInterval(t), r()), 10);
+  });
+  return c.demo!.emulator.sent.map((s) => [s.part.number, s.part.text]);
+}
 
 async function failure(p: Promise<unknown>): Promise<{ code: string; zh: string; en: string }> {
   try {
@@ -118,5 +142,44 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     expect(back).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version });
     expect(back.customs.map((x) => x.code)).toEqual(['CXLLB']);
     expect(JSON.parse(await readFile(join(cores.dir, 'catalog-settings.json'), 'utf8')).update.source).toBe(source);
+  });
+
+  it('refuses a signed update that sends an instruction to another number than 10086: YE still goes to 10086', async () => {
+    const c = await start();
+    const key = await generateKeyPair();
+    const source = join(cores.dir, 'updates');
+    const next = structuredClone(builtinCatalog().data);
+    next.version = '2099.01.01-1';
+    next.instructions.find((e) => e.id === 'YE')!.to = '10661234';
+    await publishUnchecked(source, next, key);
+    await c.call('catalog.setUpdateSource', { source, publicKey: key.publicKey });
+    const checked = await c.call('catalog.checkUpdate', {});
+    expect(checked).toMatchObject({ origin: 'builtin', version: builtinCatalog().data.version, update: { lastCheck: { ok: false } } });
+    expect(checked.update.lastCheck!.en).toMatch(/not China Mobile service numbers \(YE → 10661234\)/);
+    expect(checked.update.lastCheck!.zh).toMatch(/YE → 10661234/);
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'YE' }))).toEqual([['10086', 'YE']]);
+  });
+
+  it('asks before anything goes to a number that is not a service port: an imported custom instruction, free text; never on a schedule', async () => {
+    const c = await start();
+    // A colleague's file: looks like a data query, goes to a paid number, and says it needs no confirmation.
+    const file = JSON.parse(exportCustomFile([{ ...LIUL, to: '10661234', name: { 'zh-Hans': '查流量包', 'zh-Hant': '查流量包', en: 'Data packs' }, confirm: false } as never]));
+    expect(await c.call('custom.import', { text: JSON.stringify(file), replace: false })).toMatchObject({ added: 1 });
+    const entry = (await c.call('catalog.state', {})).catalog.instructions.find((e) => e.id === 'custom:CXLLB')!;
+    expect(entry.risk).toMatchObject({ confirm: true, reason: { en: expect.stringMatching(/10661234.*not a China Mobile service number/) } });
+
+    const unconfirmed = [
+      c.call('send', { modemId: 'demo', id: 'custom:CXLLB' }),
+      c.call('send', { modemId: 'demo', text: 'CXLLB' }),
+      c.call('send', { modemId: 'demo', text: 'hello', to: '10661234' }),
+    ];
+    for (const refused of unconfirmed) expect(await failure(refused)).toMatchObject({ code: 'send.confirm-required', en: expect.stringMatching(/10661234/) });
+    const schedule = { simId: 'x', enabled: true, instructions: ['custom:CXLLB'], time: '08:00', jitterMinutes: 0, quiet: null };
+    expect(await failure(c.call('schedules.set', { schedule }))).toMatchObject({ code: 'schedule.not-allowed' });
+    expect(c.demo!.emulator.sent).toEqual([]);
+
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:CXLLB', confirmed: true }))).toEqual([['10661234', 'CXLLB']]);
+    // 10086 written the international way (as a reply's sender may be) is still 10086: a menu answer goes without asking.
+    await c.call('send', { modemId: 'demo', text: '1', to: '+8610086' });
   });
 });

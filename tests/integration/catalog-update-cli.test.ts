@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,16 @@ describe('hall10086 catalog (maintainer tools)', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists; .*--force/);
     expect(JSON.parse(await readFile(join(dir, 'catalog.key'), 'utf8'))).toEqual(keyFile);
+  });
+
+  it('keygen --force over a key file that others could read leaves the new private key readable by its owner only', async () => {
+    // A key file copied in with a loose mode (an old backup, a checkout): the new key must not inherit it.
+    await writeFile(join(dir, 'catalog.key'), 'old\n');
+    await chmod(join(dir, 'catalog.key'), 0o644);
+    const run = await hall(['catalog', 'keygen', '--out', dir, '--force']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'catalog.key'), 'utf8'))).toMatchObject({ format: 'hall10086-catalog-key/1' });
+    expect((await stat(join(dir, 'catalog.key'))).mode & 0o777).toBe(0o600);
   });
 
   it('sign then verify a full bundle, with the public key inline or as a file', async () => {

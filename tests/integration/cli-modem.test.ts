@@ -1,8 +1,38 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askEmulatorMaker, hall, STACK_TRACE } from './cli-helpers';
+import { askEmulatorMaker, BIN, hall, STACK_TRACE } from './cli-helpers';
+
+/** Every command line on this machine now, as any user can read them (`ps`, /proc/PID/cmdline). */
+async function commandLines(): Promise<string[]> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const lines = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
+  return lines.map((l) => l.replaceAll('\0', ' '));
+}
+
+/** Runs the real CLI with `stdin` piped in, reading every process's command line until it exits. */
+function hallWatchingPs(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string; seen: string[] }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const seen = new Set<string>();
+  let running = true;
+  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  child.stdin.end(stdin);
+  const watching = (async () => {
+    while (running) for (const line of await commandLines()) if (line.includes(BIN)) seen.add(line);
+  })();
+  return new Promise((resolve) =>
+    child.on('close', async (code) => {
+      running = false;
+      await watching;
+      resolve({ code, stdout, stderr, seen: [...seen] });
+    }),
+  );
+}
 
 describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
   it('send YE --emulator --wait-reply prints the reassembled Chinese reply', async () => {
@@ -27,6 +57,61 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).command).toBe('MMXG#******#******');
     expect(run.stdout + run.stderr).not.toMatch(/123456|654321/);
+  });
+
+  it('send reads a parameter given as - from standard input: the passwords reach the modem and never the process list', async () => {
+    const run = await hallWatchingPs(['send', 'MMXG', '--oldPassword', '-', '--newPassword', '-', '--emulator', '--wait-reply', '--yes', '--json'], '135790\n246813\n');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.command).toBe('MMXG#******#******');
+    // The demo 10086 changes the password only when the old one (135790) came through exactly.
+    expect(out.reply.text).toMatch(/服务密码已修改成功/);
+    expect(run.seen.some((line) => line.includes('send MMXG --oldPassword - --newPassword -'))).toBe(true);
+    expect(run.seen.join('\n') + run.stdout + run.stderr).not.toMatch(/135790|246813/);
+    const short = await hall(['send', 'MMXG', '--oldPassword', '-', '--newPassword', '-', '--emulator', '--yes'], {}, '135790\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/no value for --newPassword/);
+  });
+
+  it('send asks for a parameter given as - at a terminal without echoing what is typed', async () => {
+    // A real pseudo-terminal (Python's pty): the CLI sees a TTY, prompts, and must not echo the keys.
+    const driver = [
+      'import os, pty, sys, select, json, time',
+      'answers = [b"135790\\r", b"246813\\r"]',
+      'pid, fd = pty.fork()',
+      'if pid == 0: os.execvp(sys.argv[1], sys.argv[1:])',
+      'seen = b""',
+      'while True:',
+      '    if not select.select([fd], [], [], 30)[0]: break',
+      '    try: chunk = os.read(fd, 4096)',
+      '    except OSError: break',
+      '    if not chunk: break',
+      '    seen += chunk',
+      '    if answers and seen.rstrip().endswith(b":"): time.sleep(0.2); os.write(fd, answers.pop(0))',
+      'print(json.dumps({"code": os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), "seen": seen.decode()}))',
+    ].join('\n');
+    const args = ['-c', driver, process.execPath, BIN, 'send', 'MMXG', '--oldPassword', '-', '--newPassword', '-', '--emulator', '--yes', '--wait-reply'];
+    const out = await new Promise<string>((resolve) => {
+      const child = spawn('python3', args, { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+      let text = '';
+      child.stdout.setEncoding('utf8').on('data', (d) => (text += d));
+      child.on('close', () => resolve(text));
+    });
+    const { code, seen } = JSON.parse(out) as { code: number; seen: string };
+    expect(code).toBe(0);
+    expect(seen).toMatch(/Current password: \r\nNew password: \r\nSent: MMXG#\*{6}#\*{6}/);
+    expect(seen).toMatch(/服务密码已修改成功/);
+    expect(seen).not.toMatch(/135790|246813/);
+  });
+
+  it('send says how to keep a password off the command line when one is given there', async () => {
+    for (const args of [['MMXG', '--oldPassword', '135790', '--newPassword', '246813'], ['mmxg 135790 246813']]) {
+      const run = await hall(['send', ...args, '--emulator', '--yes']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/process list[\s\S]*hall10086 send MMXG --oldPassword - --newPassword -/);
+      expect(run.stdout + run.stderr).not.toMatch(/135790|246813/);
+    }
+    expect((await hall(['send', 'YE', '--emulator'])).stderr).not.toMatch(/process list/);
   });
 
   it('send of a password change typed any way asks for --yes, and never prints the passwords', async () => {

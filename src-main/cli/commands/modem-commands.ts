@@ -13,6 +13,7 @@ import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/t
 import { intOption, usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
+import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { reportStartupNotices } from '../startup-notices';
 import { userCatalog } from '../user-catalog';
 
@@ -79,17 +80,19 @@ export const modemCommand: Command = {
 
 export const sendCommand: Command = {
   name: 'send',
-  usage: 'send TEXT|ID [--PARAM v] [--to 10086] [--port P | --emulator] [--wait-reply [--timeout S]] [--yes] [--json]',
+  usage: 'send TEXT|ID [--PARAM v|-] [--to 10086] [--port P | --emulator] [--wait-reply [--timeout S]] [--yes] [--json]',
   summary: { zh: '发送指令短信，可等待 10086 的回复', en: 'Send an instruction SMS, optionally waiting for the reply' },
   spec: { booleans: [...MODEM_OPTIONS.booleans, 'wait-reply', 'yes'], values: [...MODEM_OPTIONS.values, 'to', 'timeout'], open: true },
   async run(args, ctx) {
     const what = args.positionals.join(' ').trim();
     if (!what) throw usageError('请给出要发送的指令，例如：send YE --emulator', 'Give the instruction to send, e.g.: send YE --emulator');
     const known = new Set<string>([...MODEM_OPTIONS.booleans, ...MODEM_OPTIONS.values, 'wait-reply', 'yes', 'to', 'timeout']);
-    const params = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
+    const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
     const catalog = await userCatalog();
+    warnSecretsInArgv(ctx, catalog, what, given, catalog.get(what));
+    const params = await readParamsFromStdin(given, catalog.get(what), ctx);
     const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);
     // Checked before the modem is touched, so a typo costs nothing.
     if (byId) catalog.compose(what, params);

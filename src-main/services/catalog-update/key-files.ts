@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { fromBase64, generateKeyPair, keyIdOf, type KeyPair } from '../../../src-shared/bundle';
 import { HallError } from '../../../src-shared/errors';
+import { writeFileAtomic } from '../atomic-write';
 
 const KEY_FORMAT = 'hall10086-catalog-key/1';
 const KeyFileSchema = v.strictObject({ format: v.literal(KEY_FORMAT), keyId: v.string(), publicKey: v.string(), privateKey: v.string() });
@@ -23,7 +24,8 @@ export async function writeNewKeyPair(dir: string, overwrite: boolean): Promise<
   }
   const pair = await generateKeyPair();
   await mkdir(dir, { recursive: true });
-  await writeFile(keyFile, `${JSON.stringify({ format: KEY_FORMAT, ...pair })}\n`, { mode: 0o600 });
+  // A new file readable by its owner only, renamed over any old one: writing into an existing file would keep its mode (0644, say).
+  await writeFileAtomic(keyFile, `${JSON.stringify({ format: KEY_FORMAT, ...pair })}\n`);
   await writeFile(publicFile, `${pair.publicKey}\n`);
   return { ...pair, keyFile, publicFile };
 }

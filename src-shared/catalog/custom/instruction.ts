@@ -1,4 +1,5 @@
 import type { ActionKind, Instruction, Localized, ParamSpec, ParamType } from '../schema';
+import { foreignNumberReason, isServiceSmsPort } from '../service-numbers';
 import { templateParams } from '../template';
 import { placeholderType, type CustomInstruction } from './schema';
 
@@ -66,6 +67,16 @@ function defaultSummary(entry: CustomInstruction): Localized {
   };
 }
 
+/**
+ * Asked before sending when its author asked for it, and always when it goes to a number other than
+ * a service port: a custom instruction may come in someone else's file, and 10658… or 1065… may
+ * be a paid service. Such an entry is never sent unattended (schedules refuse what needs confirmation).
+ */
+function riskOf(entry: CustomInstruction): Instruction['risk'] {
+  if (!isServiceSmsPort(entry.to)) return { confirm: true, reason: foreignNumberReason(entry.to) };
+  return entry.confirm ? { confirm: true, reason: CONFIRM_REASON } : { confirm: false };
+}
+
 /** A validated custom entry in the catalog's own shape, so search, compose and recognise treat it like any other. */
 export function toInstruction(entry: CustomInstruction): Instruction {
   return {
@@ -78,7 +89,7 @@ export function toInstruction(entry: CustomInstruction): Instruction {
     category: CUSTOM_CATEGORY.id,
     action: ACTION_BY_PREFIX.find(([prefix]) => prefix.test(entry.code))?.[1] ?? 'other',
     caveats: [USER_DEFINED_CAVEAT.id],
-    risk: entry.confirm ? { confirm: true, reason: CONFIRM_REASON } : { confirm: false },
+    risk: riskOf(entry),
     synonyms: { 'zh-Hans': [], 'zh-Hant': [], en: [] },
     examples: { 'zh-Hans': [], 'zh-Hant': [], en: [] },
     seed: '',

@@ -9,19 +9,27 @@ export interface Broker311 {
   url: string;
   /** The protocol level of each CONNECT the broker accepted. */
   accepted: number[];
+  /** The password each CONNECT carried (empty when none): what a broker run by someone else would learn. */
+  passwords: string[];
   stop(): Promise<void>;
 }
 
 export async function startAedes(): Promise<Broker311> {
   const aedes = await Aedes.createBroker();
   const accepted: number[] = [];
+  const passwords: string[] = [];
   aedes.on('client', (client) => accepted.push((client as unknown as { version: number }).version));
+  aedes.authenticate = (_client, _username, password, done) => {
+    passwords.push(password?.toString() ?? '');
+    done(null, true);
+  };
   const server: Server = createServer(aedes.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `mqtt://127.0.0.1:${port}`,
     accepted,
+    passwords,
     async stop() {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -419,4 +419,40 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       await b.stop();
     }
   });
+
+  it('the kept broker password goes only to the address it was typed for: another address needs it typed again', async () => {
+    const b = await broker({ auth: true });
+    const stranger = await startAedes();
+    try {
+      const { core: c } = await core();
+      await c.call('mqtt.set', { settings: settings(b.url) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected with the password');
+      // The form sends null for "keep the saved password": other settings change, the password stays.
+      await c.call('mqtt.set', { settings: settings(b.url, { password: null, commandsPerHour: 5 }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'still connected');
+
+      // Someone at the settings page points the app at a broker of theirs, leaving the password field empty.
+      const refused = await c.call('mqtt.set', { settings: settings(stranger.url, { password: null }) }).then(
+        () => null,
+        (e: { code: string; zh: string; en: string }) => e,
+      );
+      expect(refused).toMatchObject({ code: 'mqtt.password-again', zh: expect.stringMatching(/密码/), en: expect.stringMatching(/password/) });
+      expect(await c.call('mqtt.get', {})).toMatchObject({ url: b.url, passwordSet: true, status: { state: 'connected' } });
+      // The same address with another CA: whoever holds that CA's key could answer there.
+      const otherCa = await c.call('mqtt.set', { settings: settings(b.url, { password: null, caPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----' }) }).then(
+        () => null,
+        (e: { code: string }) => e,
+      );
+      expect(otherCa).toMatchObject({ code: 'mqtt.password-again' });
+      expect(await c.call('mqtt.get', {})).toMatchObject({ caPem: '', status: { state: 'connected' } });
+
+      await c.call('mqtt.set', { settings: settings(stranger.url, { password: 'typed-for-this-one' }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected to the new address');
+      expect(stranger.passwords).not.toContain(PASSWORD);
+      expect(stranger.passwords).toContain('typed-for-this-one');
+    } finally {
+      for (const c of open.cores.splice(0)) await c.close();
+      await stranger.stop();
+    }
+  });
 });
