@@ -368,6 +368,8 @@ export class ModemEmulator {
   private execute(line: string): void {
     this.busy = true;
     const latency = this.o.timing.latencyMs;
+    const recorded = this.faults.takeReplay(line);
+    if (recorded !== null) return this.after(latency, () => this.release(recorded));
     const commands = parseCommandLine(line);
     if (!commands) return this.respond(error(), latency, null);
     const lines: string[] = [];
@@ -433,14 +435,19 @@ export class ModemEmulator {
     this.after(delay, () => {
       if (garbage) this.tx.send(garbage);
       this.emit(text, cut);
-      if (!this.plugged) return;
-      this.busy = false;
-      this.urcs.release();
-      this.pump();
+      if (this.plugged) this.release(null);
     });
   }
 
   /** Puts text on the wire, or only its first `cut` bytes before the cable goes. */
+  /** Sends what is left of an answer (if anything), then frees the line: held URCs go out, queued input is read. */
+  private release(text: string | null): void {
+    if (text !== null) this.send(text);
+    this.busy = false;
+    this.urcs.release();
+    this.pump();
+  }
+
   private emit(text: string, cut: number | null): void {
     const bytes = latin1Bytes(text);
     if (cut === null) return this.tx.send(bytes);
