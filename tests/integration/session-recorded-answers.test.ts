@@ -201,4 +201,20 @@ describe('recorded +CMGR answers of real devices over a real pty', () => {
     expect(r.incoming.map((x) => x.text)).toEqual(['Ok sir']);
     expect(r.journal.pendingIncoming().map((x) => x.text)).toEqual(['Ok sir']);
   });
+
+  it("acknowledges ModemManager's recorded +CDS and reads its reference as python3-gammu does", async () => {
+    // ModemManager src/tests/test-modem-helpers.c test_parse_cds, byte for byte ("<CR><LF>+CDS: 24<CR><LF>…").
+    const report = '07914356060013F1065A098136395339F6219011700463802190117004638030';
+    const [theirs] = runGammu(findPythonWithGammu(), { decode: [{ hex: report }], encode: [] }).decoded as GammuView[];
+    // Reports routed directly (<ds>=1), as on modems that refuse <ds>=2.
+    const r = await rig({ ...FAST, script: [{ atMs: 0, fault: { kind: 'refuse-cnmi', ds: 2 } }] });
+    await r.open();
+    const before = r.tx.length;
+    r.emulator.fault({ kind: 'garbage', bytes: `\r\n+CDS: 24\r\n${report}\r\n` });
+    await until(() => r.tx.slice(before).includes('AT+CNMA'), 'the report acknowledged');
+    const said = await until(() => r.notices.find((n) => /status report arrived/.test(n.en)), 'the report read');
+    expect(theirs!.messageReference).toBe(90);
+    expect(said.en).toContain(`reference ${theirs!.messageReference}`);
+    expect(r.incoming).toEqual([]);
+  });
 });
