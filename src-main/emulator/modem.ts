@@ -79,6 +79,8 @@ export class ModemEmulator {
   private smsReady = true;
   /** The profile's URC that races the first listing after power-on, until it has been said. */
   private listingUrc: string | null = null;
+  /** The profile's URC that races the first direct delivery (+CMT/+CDS) after power-on, until it has been said. */
+  private deliveryUrc: string | null = null;
 
   private plugged = true;
   /** A command is executing: input waits in the FIFO. */
@@ -117,7 +119,7 @@ export class ModemEmulator {
       scheduler: o.scheduler,
       timing: o.timing,
       reachable: () => this.plugged && this.simCard.state === 'READY' && this.network.registered,
-      indicate: (lines) => this.urcs.push(lines, true),
+      indicate: (lines) => this.urcs.push(this.withRacingUrc(lines), true),
       notice: (line) => this.urcs.push([line], false),
       reports: () => ({ store: o.quirks.reportStore, announcedAs: o.quirks.reportAnnouncedAs }),
     });
@@ -150,10 +152,19 @@ export class ModemEmulator {
     return defaultSettings({ cpms: this.o.quirks.cpmsDefault, cscs: this.o.quirks.cscs });
   }
 
+  /** A +CMT/+CDS (header, PDU) with the profile's racing URC between them, once per power-on. */
+  private withRacingUrc(lines: string[]): string[] {
+    const urc = lines.length === 2 && /^\+(CMT|CDS):/.test(lines[0]!) ? this.deliveryUrc : null;
+    if (urc === null) return lines;
+    this.deliveryUrc = null;
+    return [lines[0]!, urc, lines[1]!];
+  }
+
   /** The device's boot: its banners, and its SMS service starting a moment later. */
   private powerOn(): void {
     const q = this.o.quirks;
     this.listingUrc = q.listingUrc;
+    this.deliveryUrc = q.deliveryUrc;
     if (q.bootUrcs.length > 0) this.urcs.push(q.bootUrcs, false);
     this.smsReady = q.smsReadyAfterMs <= 0;
     if (this.smsReady) return;

@@ -88,4 +88,35 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     // The long message went out once: two parts submitted, never again.
     expect(emulator.sent).toHaveLength(2);
   });
+
+  it('takes a direct delivery whose PDU line comes after a vendor line (Huawei ^RSSI between +CDS and its PDU)', async () => {
+    // Huawei says ^RSSI at any time (ModemManager plugins/huawei); here it lands inside the first +CDS.
+    // Its report read, the +CDS is acknowledged; lost, the modem would switch announcements off at its wait.
+    const emulator = new ModemEmulator({ ...FAST, profile: 'huawei-e173', statusReportMs: 200, cnmaTimeoutMs: 300 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const dir = await mkdtemp(join(tmpdir(), 'hall-routing-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const journal = await Journal.open(dir);
+    cleanup.push(() => journal.close());
+    const rx: string[] = [];
+    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log: (way, text) => way === 'rx' && rx.push(text) });
+    cleanup.push(() => session.close());
+    const incoming: IncomingRecord[] = [];
+    const outgoing: OutgoingRecord[] = [];
+    session.on('incoming', (r) => incoming.push(r));
+    session.on('outgoing', (r) => outgoing.push(r));
+    await session.open();
+
+    const id = await session.send('10086', 'YE', 'YE');
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
+    const cds = rx.findIndex((l) => l.startsWith('+CDS:'));
+    expect(rx[cds + 1]).toBe('^RSSI:17');
+    // Past the modem's wait for +CNMA, a message is still announced and read.
+    await new Promise((r) => setTimeout(r, 400));
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => incoming.some((r) => r.text === '收到，谢谢。'), 'the next message journaled');
+    expect(rx).not.toContain('+CMS ERROR: 340');
+  });
 });
