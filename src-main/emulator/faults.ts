@@ -40,6 +40,8 @@ export type Fault =
    * real device answered it in a public transcript, instead of the emulator's own answer.
    */
   | { kind: 'replay'; command: string; bytes: string; times?: number }
+  /** Line noise garbles the PDU line of the next direct delivery (+CMT/+CDS); the modem still waits for +CNMA. */
+  | { kind: 'garble-delivery' }
   /** The next response with information lines gets a URC wedged after its first line. */
   | { kind: 'urc-in-response'; text?: string }
   /** Huawei chatter (^RSSI, ^MODE, ^BOOT, ^DSFLOWRPT...) every `everyMs`; 0 stops it. */
@@ -74,6 +76,7 @@ export class FaultBook {
   private duplicates: number[] = [];
   private cnmiRefusals: Partial<Cnmi>[] = [];
   private replays: { line: string; text: string; timesLeft: number }[] = [];
+  private garbleDeliveries = 0;
 
   armError(command: string, final: Final, times: number): void {
     this.errors.push({ command: commandName(command), final, timesLeft: times });
@@ -108,6 +111,17 @@ export class FaultBook {
     if (!armed) return null;
     if (--armed.timesLeft <= 0) this.replays = this.replays.filter((r) => r !== armed);
     return armed.text;
+  }
+
+  armGarbledDelivery(): void {
+    this.garbleDeliveries++;
+  }
+
+  /** Whether the next direct delivery's PDU line is to be garbled (once per arming). */
+  takeGarbledDelivery(): boolean {
+    if (this.garbleDeliveries === 0) return false;
+    this.garbleDeliveries--;
+    return true;
   }
 
   armGarbage(bytes: Uint8Array): void {
@@ -156,5 +170,6 @@ export class FaultBook {
     this.duplicates = [];
     this.cnmiRefusals = [];
     this.replays = [];
+    this.garbleDeliveries = 0;
   }
 }

@@ -119,7 +119,7 @@ export class ModemEmulator {
       scheduler: o.scheduler,
       timing: o.timing,
       reachable: () => this.plugged && this.simCard.state === 'READY' && this.network.registered,
-      indicate: (lines) => this.urcs.push(this.withRacingUrc(lines), true),
+      indicate: (lines) => this.urcs.push(this.asDelivered(lines), true),
       notice: (line) => this.urcs.push([line], false),
       reports: () => ({ store: o.quirks.reportStore, announcedAs: o.quirks.reportAnnouncedAs }),
     });
@@ -152,12 +152,17 @@ export class ModemEmulator {
     return defaultSettings({ cpms: this.o.quirks.cpmsDefault, cscs: this.o.quirks.cscs });
   }
 
-  /** A +CMT/+CDS (header, PDU) with the profile's racing URC between them, once per power-on. */
-  private withRacingUrc(lines: string[]): string[] {
-    const urc = lines.length === 2 && /^\+(CMT|CDS):/.test(lines[0]!) ? this.deliveryUrc : null;
-    if (urc === null) return lines;
+  /**
+   * A +CMT/+CDS (header, PDU) as it reaches the wire: with the profile's racing URC between them once per
+   * power-on, and its PDU line garbled when a fault says so.
+   */
+  private asDelivered(lines: string[]): string[] {
+    if (lines.length !== 2 || !/^\+(CMT|CDS):/.test(lines[0]!)) return lines;
+    const [header, pdu] = lines as [string, string];
+    const wire = this.faults.takeGarbledDelivery() ? `${pdu.slice(0, 10)}#${pdu.slice(11)}` : pdu;
+    const urc = this.deliveryUrc;
     this.deliveryUrc = null;
-    return [lines[0]!, urc, lines[1]!];
+    return urc === null ? [header, wire] : [header, urc, wire];
   }
 
   /** The device's boot: its banners, and its SMS service starting a moment later. */

@@ -119,4 +119,36 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     await until(() => incoming.some((r) => r.text === '收到，谢谢。'), 'the next message journaled');
     expect(rx).not.toContain('+CMS ERROR: 340');
   });
+
+  it('refuses a direct delivery whose PDU line came garbled, so the network sends it again, once', async () => {
+    // Line noise on the way (a UART module): the +CDS header arrives, its PDU line does not.
+    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: 300, smscRetryMs: 100 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const dir = await mkdtemp(join(tmpdir(), 'hall-routing-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const journal = await Journal.open(dir);
+    cleanup.push(() => journal.close());
+    const tx: string[] = [];
+    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log: (way, text) => way === 'tx' && tx.push(text) });
+    cleanup.push(() => session.close());
+    const incoming: IncomingRecord[] = [];
+    const outgoing: OutgoingRecord[] = [];
+    session.on('incoming', (r) => incoming.push(r));
+    session.on('outgoing', (r) => outgoing.push(r));
+    await session.open();
+
+    emulator.fault({ kind: 'garble-delivery' });
+    const id = await session.send('10086', 'YE', 'YE');
+    // Refused (RP-ERROR), the report comes again and is taken.
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
+    expect(tx).toContain('AT+CNMA=2');
+    // Past the modem's wait for +CNMA, a message is still announced and read, once.
+    await new Promise((r) => setTimeout(r, 400));
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => incoming.some((r) => r.text === '收到，谢谢。'), 'the next message journaled');
+    expect(incoming.filter((r) => r.text === '收到，谢谢。')).toHaveLength(1);
+    expect(emulator.sent).toHaveLength(1);
+  });
 });

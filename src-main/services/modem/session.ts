@@ -428,6 +428,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       case 'cmt':
       case 'cds':
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
+        // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
+        // where left unanswered the modem would switch its announcements off.
+        else void this.acknowledgeDirect('AT+CNMA=2').catch((e) => this.warn(e));
         break;
       case 'creg':
         this.registrations.set(urc.domain, registrationFromStat(urc.stat));
@@ -518,11 +521,12 @@ export class ModemSession extends Emitter<SessionEvents> {
       .catch(warn);
   }
 
-  private async acknowledgeDirect(): Promise<boolean> {
+  /** `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network tries again). */
+  private async acknowledgeDirect(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
     const engine = this.engine;
     if (!engine) return false;
     try {
-      await engine.run('AT+CNMA', { urgent: true });
+      await engine.run(command, { urgent: true });
       return true;
     } catch (e) {
       if (!(e instanceof AtError && e.code === 'at.closed')) this.restoreRouting();
@@ -531,8 +535,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   /**
-   * An acknowledgement the modem refused (+CMS ERROR: 340, none expected) or never answered came after
-   * its wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so
+   * An acknowledgement (or refusal) that the modem refused (+CMS ERROR: 340, none expected) or never
+   * answered came after its wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so
    * it announces nothing more and every later message lands in its memory unseen. Announcements are
    * switched back on, then the memories are read for what came in meanwhile.
    */
