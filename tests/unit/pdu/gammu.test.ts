@@ -221,4 +221,24 @@ describe('cross-check with python3-gammu', () => {
     });
     expect(mismatches).toEqual([]);
   });
+
+  it('we decode gammu-encoded messages of every class, flash (class 0) included, GSM 7-bit extension table and UCS2', () => {
+    const texts = ['Flash: code 1234 {ok} [x] ~|^ € \\', '闪信：您的验证码是 1234，5分钟内有效。'];
+    const classed: EncodeRequest[] = texts.flatMap((text) =>
+      ([0, 1, 2, 3] as const).map((messageClass) => ({
+        layout: 'Deliver' as const,
+        number: '+8613912345678',
+        smsc: '+8613800100500',
+        text,
+        unicode: chooseEncoding(text) === 'ucs2',
+        concat16: false,
+        datetime: '2026-12-05T09:30:15',
+        messageClass,
+      })),
+    );
+    const encoded = runGammu(findPythonWithGammu(), { decode: [], encode: classed }).encoded;
+    const read = encoded.map((parts) => ('error' in parts ? parts : parts.map((p) => (decodePdu(p.hex) as DeliverPart).text).join('')));
+    expect(read).toEqual(classed.map((r) => r.text));
+  });
 });
+
