@@ -1,13 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { Journal } from '../../src-main/services/journal';
-import { ModemSession, type SessionEvents } from '../../src-main/services/modem/session';
 import { assembleRecords } from '../../src-shared/assemble';
-import type { IncomingRecord } from '../../src-shared/journal-records';
+import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 
 /**
@@ -25,33 +19,13 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function until<T>(check: () => T | null | undefined | false, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('a SIM full of messages that stay on it (real pty, native serialport binding)', () => {
   it('receives into the modem memory instead, says so once, and deletes none of them', async () => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 4, ME: 20 } });
     for (let i = 0; i < 4; i++) expect(emulator.preload('SM', STORED_SENT, 'deliver', 3)).not.toBeNull();
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const dir = await mkdtemp(join(tmpdir(), 'hall-kept-full-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const journal = await Journal.open(dir);
-    cleanup.push(() => journal.close());
-    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
-    cleanup.push(() => session.close());
-    const incoming: IncomingRecord[] = [];
-    const notices: SessionEvents['notice'][] = [];
-    session.on('incoming', (r) => incoming.push(r));
-    session.on('notice', (n) => notices.push(n));
-    await session.open();
+    const r = await ptyRig(emulator, cleanup);
+    const { incoming, notices } = r;
+    const session = await r.open();
 
     await session.send('10086', 'YE', 'YE');
     const reply = await until(() => assembleRecords(incoming).find((m) => m.complete), 'the reply journaled');
@@ -59,7 +33,7 @@ describe('a SIM full of messages that stay on it (real pty, native serialport bi
     // Nothing waits in the network, the phone's sent messages are all still on the SIM, nothing came twice.
     await until(() => emulator.waitingInNetwork === 0 && emulator.messages('ME').length === 0, 'the modem memory emptied');
     expect(emulator.messages('SM').map((e) => e.message.pdu)).toEqual(Array(4).fill(STORED_SENT));
-    expect(new Set(incoming.map((r) => r.key)).size).toBe(incoming.length);
+    expect(new Set(incoming.map((x) => x.key)).size).toBe(incoming.length);
     expect(emulator.sent).toHaveLength(1);
     const said = notices.filter((n) => /modem's own memory/.test(n.en));
     expect(said).toHaveLength(1);
@@ -69,17 +43,9 @@ describe('a SIM full of messages that stay on it (real pty, native serialport bi
   it('with no other memory to use, tells the user once what to do', async () => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 4, ME: 0 } });
     for (let i = 0; i < 4; i++) emulator.preload('SM', STORED_SENT, 'deliver', 3);
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const dir = await mkdtemp(join(tmpdir(), 'hall-kept-full-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const journal = await Journal.open(dir);
-    cleanup.push(() => journal.close());
-    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
-    cleanup.push(() => session.close());
-    const notices: SessionEvents['notice'][] = [];
-    session.on('notice', (n) => notices.push(n));
-    await session.open();
+    const r = await ptyRig(emulator, cleanup);
+    const { notices } = r;
+    const session = await r.open();
     await session.drain();
     await session.drain();
     const said = notices.filter((n) => /no other memory/.test(n.en));

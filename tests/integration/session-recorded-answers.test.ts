@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
-import { Journal } from '../../src-main/services/journal';
-import { ModemSession, type SessionEvents } from '../../src-main/services/modem/session';
-import type { IncomingRecord } from '../../src-shared/journal-records';
+import type { ModemSession } from '../../src-main/services/modem/session';
 import { decodePdu, type DecodedPart } from '../../src-shared/pdu';
 import { findPythonWithGammu, runGammu, type GammuView } from '../fixtures/gammu-bridge';
+import { ptyRig, until, type PtyRig } from './pty-rig';
 import { FAST } from './session-kit';
 
 /**
@@ -54,60 +50,21 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function until<T>(check: () => T | null | undefined | false, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-interface Rig {
-  emulator: ModemEmulator;
-  dir: string;
-  journal: Journal;
-  incoming: IncomingRecord[];
-  notices: SessionEvents['notice'][];
-  tx: string[];
+interface Rig extends PtyRig {
   /** Each AT+CMGD written, with journal.log as it was on disk at that moment. */
   deletes: { index: number; journalOnDisk: string }[];
   open(): Promise<ModemSession>;
 }
 
 async function rig(options: EmulatorOptions): Promise<Rig> {
-  const emulator = new ModemEmulator(options);
-  const pty = await startPtyEmulator({ emulator });
-  cleanup.push(() => pty.close());
-  const dir = await mkdtemp(join(tmpdir(), 'hall-gammu-answers-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const journal = await Journal.open(dir);
-  cleanup.push(() => journal.close());
-  const r: Rig = {
-    emulator,
-    dir,
-    journal,
-    incoming: [],
-    notices: [],
-    tx: [],
-    deletes: [],
-    async open() {
-      const log = (way: 'tx' | 'rx', text: string) => {
-        if (way !== 'tx') return;
-        r.tx.push(text);
-        const cmgd = /^AT\+CMGD=(\d+)$/.exec(text);
-        if (cmgd) r.deletes.push({ index: Number(cmgd[1]), journalOnDisk: readFileSync(join(dir, 'journal.log'), 'utf8') });
-      };
-      const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log });
-      cleanup.push(() => session.close());
-      session.on('incoming', (x) => r.incoming.push(x));
-      session.on('notice', (x) => r.notices.push(x));
-      await session.open();
-      return session;
-    },
+  const base = await ptyRig(new ModemEmulator(options), cleanup);
+  const deletes: Rig['deletes'] = [];
+  const onTx = (line: string) => {
+    const cmgd = /^AT\+CMGD=(\d+)$/.exec(line);
+    if (cmgd) deletes.push({ index: Number(cmgd[1]), journalOnDisk: readFileSync(join(base.dir, 'journal.log'), 'utf8') });
   };
-  return r;
+  const openBase = base.open;
+  return Object.assign(base, { deletes, open: () => openBase(onTx) });
 }
 
 /**
