@@ -107,6 +107,12 @@ export function applyFault(f: Fault, t: FaultTarget): void {
     case 'foreign-sms':
       t.center.deliver(f.from ?? FOREIGN_SENDER, f.text ?? FOREIGN_TEXT);
       return;
+    case 'replay':
+      t.faults.armReplay(f.command, f.bytes, f.times ?? 1);
+      return;
+    case 'garble-delivery':
+      t.faults.armGarbledDelivery();
+      return;
     case 'urc-in-response':
       t.faults.armUrc(f.text ?? `^RSSI:${t.network.rssi}`);
       return;

@@ -35,6 +35,13 @@ export type Fault =
   | { kind: 'stray-status-report'; messageRef?: number }
   /** An SMS from somebody other than 10086 (an ad, a friend). */
   | { kind: 'foreign-sms'; from?: string; text?: string }
+  /**
+   * The next `times` uses of exactly this command line (`AT+CMGR=1`) are answered with these bytes, as a
+   * real device answered it in a public transcript, instead of the emulator's own answer.
+   */
+  | { kind: 'replay'; command: string; bytes: string; times?: number }
+  /** Line noise garbles the PDU line of the next direct delivery (+CMT/+CDS); the modem still waits for +CNMA. */
+  | { kind: 'garble-delivery' }
   /** The next response with information lines gets a URC wedged after its first line. */
   | { kind: 'urc-in-response'; text?: string }
   /** Huawei chatter (^RSSI, ^MODE, ^BOOT, ^DSFLOWRPT...) every `everyMs`; 0 stops it. */
@@ -68,6 +75,8 @@ export class FaultBook {
   private drops: number[] = [];
   private duplicates: number[] = [];
   private cnmiRefusals: Partial<Cnmi>[] = [];
+  private replays: { line: string; text: string; timesLeft: number }[] = [];
+  private garbleDeliveries = 0;
 
   armError(command: string, final: Final, times: number): void {
     this.errors.push({ command: commandName(command), final, timesLeft: times });
@@ -90,6 +99,29 @@ export class FaultBook {
     if (!armed) return null;
     this.unplugs = this.unplugs.filter((u) => u !== armed);
     return armed.afterBytes;
+  }
+
+  armReplay(line: string, text: string, times: number): void {
+    this.replays.push({ line: line.trim().toUpperCase(), text, timesLeft: times });
+  }
+
+  /** The recorded answer to this command line, or null when none is armed for it. */
+  takeReplay(line: string): string | null {
+    const armed = this.replays.find((r) => r.line === line.trim().toUpperCase());
+    if (!armed) return null;
+    if (--armed.timesLeft <= 0) this.replays = this.replays.filter((r) => r !== armed);
+    return armed.text;
+  }
+
+  armGarbledDelivery(): void {
+    this.garbleDeliveries++;
+  }
+
+  /** Whether the next direct delivery's PDU line is to be garbled (once per arming). */
+  takeGarbledDelivery(): boolean {
+    if (this.garbleDeliveries === 0) return false;
+    this.garbleDeliveries--;
+    return true;
   }
 
   armGarbage(bytes: Uint8Array): void {
@@ -137,5 +169,7 @@ export class FaultBook {
     this.drops = [];
     this.duplicates = [];
     this.cnmiRefusals = [];
+    this.replays = [];
+    this.garbleDeliveries = 0;
   }
 }

@@ -79,6 +79,8 @@ export class ModemEmulator {
   private smsReady = true;
   /** The profile's URC that races the first listing after power-on, until it has been said. */
   private listingUrc: string | null = null;
+  /** The profile's URC that races the first direct delivery (+CMT/+CDS) after power-on, until it has been said. */
+  private deliveryUrc: string | null = null;
 
   private plugged = true;
   /** A command is executing: input waits in the FIFO. */
@@ -117,7 +119,7 @@ export class ModemEmulator {
       scheduler: o.scheduler,
       timing: o.timing,
       reachable: () => this.plugged && this.simCard.state === 'READY' && this.network.registered,
-      indicate: (lines) => this.urcs.push(lines, true),
+      indicate: (lines) => this.urcs.push(this.asDelivered(lines), true),
       notice: (line) => this.urcs.push([line], false),
       reports: () => ({ store: o.quirks.reportStore, announcedAs: o.quirks.reportAnnouncedAs }),
     });
@@ -150,10 +152,24 @@ export class ModemEmulator {
     return defaultSettings({ cpms: this.o.quirks.cpmsDefault, cscs: this.o.quirks.cscs });
   }
 
+  /**
+   * A +CMT/+CDS (header, PDU) as it reaches the wire: with the profile's racing URC between them once per
+   * power-on, and its PDU line garbled when a fault says so.
+   */
+  private asDelivered(lines: string[]): string[] {
+    if (lines.length !== 2 || !/^\+(CMT|CDS):/.test(lines[0]!)) return lines;
+    const [header, pdu] = lines as [string, string];
+    const wire = this.faults.takeGarbledDelivery() ? `${pdu.slice(0, 10)}#${pdu.slice(11)}` : pdu;
+    const urc = this.deliveryUrc;
+    this.deliveryUrc = null;
+    return urc === null ? [header, wire] : [header, urc, wire];
+  }
+
   /** The device's boot: its banners, and its SMS service starting a moment later. */
   private powerOn(): void {
     const q = this.o.quirks;
     this.listingUrc = q.listingUrc;
+    this.deliveryUrc = q.deliveryUrc;
     if (q.bootUrcs.length > 0) this.urcs.push(q.bootUrcs, false);
     this.smsReady = q.smsReadyAfterMs <= 0;
     if (this.smsReady) return;
@@ -368,6 +384,8 @@ export class ModemEmulator {
   private execute(line: string): void {
     this.busy = true;
     const latency = this.o.timing.latencyMs;
+    const recorded = this.faults.takeReplay(line);
+    if (recorded !== null) return this.after(latency, () => this.release(recorded));
     const commands = parseCommandLine(line);
     if (!commands) return this.respond(error(), latency, null);
     const lines: string[] = [];
@@ -433,14 +451,19 @@ export class ModemEmulator {
     this.after(delay, () => {
       if (garbage) this.tx.send(garbage);
       this.emit(text, cut);
-      if (!this.plugged) return;
-      this.busy = false;
-      this.urcs.release();
-      this.pump();
+      if (this.plugged) this.release(null);
     });
   }
 
   /** Puts text on the wire, or only its first `cut` bytes before the cable goes. */
+  /** Sends what is left of an answer (if anything), then frees the line: held URCs go out, queued input is read. */
+  private release(text: string | null): void {
+    if (text !== null) this.send(text);
+    this.busy = false;
+    this.urcs.release();
+    this.pump();
+  }
+
   private emit(text: string, cut: number | null): void {
     const bytes = latin1Bytes(text);
     if (cut === null) return this.tx.send(bytes);

@@ -193,6 +193,8 @@ export interface StoredPdu {
  * unread. Null when the next header (or the end) comes first.
  */
 function pduAfter(lines: readonly string[], header: number, prefix: string): { pdu: string; next: number } | null {
+  const inline = splitHeader(lines[header]!, prefix).pdu;
+  if (inline !== null) return { pdu: inline, next: header };
   for (let i = header + 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line.startsWith(prefix)) return null;
@@ -204,13 +206,27 @@ function pduAfter(lines: readonly string[], header: number, prefix: string): { p
   return null;
 }
 
+/** Shortest PDU worth taking from a header's own line: an SMSC octet, a first octet, an empty address… */
+const MIN_INLINE_PDU = 14;
+
+/**
+ * A +CMGL/+CMGR header's fields, and the PDU when the modem printed it on the header's own line after a
+ * blank, `+CMGR: 1,,147 0791…` (ModemManager src/tests/test-modem-helpers.c, test_cmgr_response_generic;
+ * its CMGR parser allows it). `pdu` is null when the header ends with its <length>, as it should.
+ */
+function splitHeader(line: string, prefix: string): { fields: string[]; pdu: string | null } {
+  const rest = after(line, prefix) ?? '';
+  const tail = /^(.*\d)\s+(\S+)\s*$/.exec(rest);
+  const pdu = tail ? pduHex(tail[2]!) : null;
+  return pdu !== null && pdu.length >= MIN_INLINE_PDU ? { fields: splitParams(tail![1]!), pdu } : { fields: splitParams(rest), pdu: null };
+}
+
 /** `+CMGL: <index>,<stat>,[<alpha>],<length>` each followed by its PDU line. */
 export function parseCmgl(lines: readonly string[]): StoredPdu[] {
   const out: StoredPdu[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const rest = after(lines[i]!, '+CMGL:');
-    if (rest === null) continue;
-    const f = splitParams(rest);
+    if (after(lines[i]!, '+CMGL:') === null) continue;
+    const f = splitHeader(lines[i]!, '+CMGL:').fields;
     const index = parseCount(f[0]);
     const stat = parseCount(f[1]);
     const found = pduAfter(lines, i, '+CMGL:');
@@ -226,7 +242,7 @@ export function parseCmgr(lines: readonly string[]): { stat: number; pdu: string
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
   const found = at === -1 ? null : pduAfter(lines, at, '+CMGR:');
   if (!found) return null;
-  return { stat: parseCount(splitParams(after(lines[at]!, '+CMGR:')!)[0]) ?? 0, pdu: found.pdu };
+  return { stat: parseCount(splitHeader(lines[at]!, '+CMGR:').fields[0]) ?? 0, pdu: found.pdu };
 }
 
 /** The answer line of an identity query (AT+CGMI, AT+CGSN, AT+CCID…), with any `+XXX:` prefix removed. */

@@ -35,6 +35,8 @@ export interface Quirks {
   smsReadyUrc: string | null;
   /** Said once, between the first +CMGL/+CMGR header and its PDU after power-on (a URC that raced the listing). */
   listingUrc: string | null;
+  /** Said once, between the first +CMT/+CDS header and its PDU after power-on (a URC that raced the delivery). */
+  deliveryUrc: string | null;
   /** Where status reports are stored: the SR memory, or the receiving memory (CPMS <mem3>). */
   reportStore: 'SR' | 'receive';
   /** The memory named in +CDSI, when the modem names another than the one it used (Quectel EC25: "SM"). */
@@ -75,6 +77,7 @@ export const GENERIC_QUIRKS: Quirks = {
   smsNotReady: 'error',
   smsReadyUrc: null,
   listingUrc: null,
+  deliveryUrc: null,
   reportStore: 'receive',
   reportAnnouncedAs: null,
   csRegistration: true,

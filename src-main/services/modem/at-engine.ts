@@ -216,12 +216,22 @@ export class AtEngine {
   private onLine(line: string): void {
     const header = this.twoLineHeader;
     if (header) {
-      this.twoLineHeader = null;
       if (isPduLine(line)) {
+        this.twoLineHeader = null;
         this.options.log?.('rx', line);
         this.emit({ ...header, pduLine: line });
         return;
       }
+      // A vendor line that raced the delivery (Huawei's ^RSSI at any time): the PDU is still to come.
+      // The command in flight's own line (`+CSQ: 20,99` for AT+CSQ) is not one.
+      const own = this.current?.prefixes.some((p) => startsWithUpper(line, p)) ?? false;
+      const raced = !own && looksUnsolicited(line) ? (classifyUrc(line) ?? unsolicitedNotice(line)) : null;
+      if (raced && !isTwoLineHeader(raced)) {
+        this.options.log?.('rx', line);
+        this.emit(raced);
+        return;
+      }
+      this.twoLineHeader = null;
       this.emit(header);
     }
     const job = this.current;

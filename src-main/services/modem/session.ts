@@ -99,6 +99,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private radioOff = false;
   /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
   private smsReady: (() => void) | null = null;
+  /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
+  private routing: string | null = null;
   private readonly now: () => Date;
   private readonly stores: StoredMessages;
   private readonly received: IncomingJournal;
@@ -262,6 +264,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       return null;
     });
     const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
+    this.routing = cnmi;
     for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
     this.registrationQueries = REGISTRATION_QUERIES;
     this.registrations.clear();
@@ -425,6 +428,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       case 'cmt':
       case 'cds':
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
+        // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
+        // where left unanswered the modem would switch its announcements off.
+        else void this.acknowledgeDirect('AT+CNMA=2').catch((e) => this.warn(e));
         break;
       case 'creg':
         this.registrations.set(urc.domain, registrationFromStat(urc.stat));
@@ -515,13 +521,30 @@ export class ModemSession extends Emitter<SessionEvents> {
       .catch(warn);
   }
 
-  private async acknowledgeDirect(): Promise<boolean> {
+  /** `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network tries again). */
+  private async acknowledgeDirect(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
     const engine = this.engine;
     if (!engine) return false;
-    return engine.run('AT+CNMA', { urgent: true }).then(
-      () => true,
-      () => false,
-    );
+    try {
+      await engine.run(command, { urgent: true });
+      return true;
+    } catch (e) {
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.restoreRouting();
+      return false;
+    }
+  }
+
+  /**
+   * An acknowledgement (or refusal) that the modem refused (+CMS ERROR: 340, none expected) or never
+   * answered came after its wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so
+   * it announces nothing more and every later message lands in its memory unseen. Announcements are
+   * switched back on, then the memories are read for what came in meanwhile.
+   */
+  private restoreRouting(): void {
+    void this.exclusive(async () => {
+      if (this.routing) await this.tryAt(this.routing);
+      await this.stores.drainAll();
+    }).catch((e) => this.warn(e));
   }
 
   private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {

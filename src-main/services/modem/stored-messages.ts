@@ -41,6 +41,8 @@ export class StoredMessages {
   private readonly noRoom = new Set<string>();
   /** Unreadable slots already reported, so a poll does not say it again every time. */
   private readonly unreadableSeen = new Set<string>();
+  /** The full receiving memory already reported (null: none is), so a poll does not say it again. */
+  private fullSaid: string | null = null;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -107,9 +109,52 @@ export class StoredMessages {
     const mems = [...this.plan.drain, ...(this.plan.reports ? [this.plan.reports] : [])];
     for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drain(mem);
     // The receiving memory's use, as the status shows it.
-    const receiving = (await this.uses())?.[2];
+    const uses = await this.uses();
+    const receiving = uses?.[2];
     if (receiving) this.host.storageUse({ used: receiving.used, total: receiving.total });
+    if (uses && receiving && receiving.total > 0 && receiving.used >= receiving.total) await this.receiveElsewhere(uses.map((u) => u.mem));
+    else this.fullSaid = null;
     return kept;
+  }
+
+  /**
+   * The receiving memory is still full once every message in it was taken: what fills it stays there
+   * (sent messages and drafts a phone saved on the SIM, unreadable ones). Full, it makes the modem refuse
+   * every new message (TS 24.011 RP-ERROR "memory capacity exceeded"), which the network holds only until
+   * it expires. Receiving moves to the next memory the modem offers with room; the move frees the modem to
+   * take what the network holds (its memory-available notice). Said once, until the memory is full again.
+   */
+  private async receiveElsewhere(now: string[]): Promise<void> {
+    const { host } = this;
+    const full = now[2]!;
+    for (const choice of this.plan.choices) {
+      const receive = choice[2];
+      if (receive === full || this.noRoom.has(receive)) continue;
+      if (!(await host.tryAt(`AT+CPMS="${choice.join('","')}"`))) continue;
+      const uses = await this.uses();
+      for (const u of uses ?? []) if (u.total === 0) this.noRoom.add(u.mem);
+      const kept = uses?.[2];
+      if (uses && kept?.mem === receive && kept.used < kept.total) {
+        this.memory = uses[0]!.mem;
+        host.storageUse({ used: kept.used, total: kept.total });
+        if (this.fullSaid !== full) {
+          host.notice('warning', {
+            zh: `${full} 存储已满，里面是本应用不会删除的短信（手机存的已发短信、草稿或无法读取的短信）；新短信改存到调制解调器自己的存储（${receive}）。`,
+            en: `The ${full} message storage is full of messages this app does not delete (sent messages or drafts a phone saved, unreadable ones); new messages now go to the modem's own memory (${receive}).`,
+          });
+        }
+        this.fullSaid = full;
+        return;
+      }
+    }
+    // Nowhere else: back to where the modem was.
+    if (await host.tryAt(`AT+CPMS="${now.join('","')}"`)) this.memory = now[0]!;
+    if (this.fullSaid === full) return;
+    this.fullSaid = full;
+    host.notice('warning', {
+      zh: `${full} 存储已满，里面是本应用不会删除的短信（手机存的已发短信、草稿或无法读取的短信），也没有别的存储可用：新短信在网络中等候，过期就会丢失。请在手机上删掉一些 SIM 卡里的短信。`,
+      en: `The ${full} message storage is full of messages this app does not delete (sent messages or drafts a phone saved, unreadable ones), and there is no other memory to use: new messages wait in the network and are lost when they expire. Delete some messages on the SIM with a phone.`,
+    });
   }
 
   private async uses() {

@@ -146,6 +146,32 @@ describe('closing', () => {
   });
 });
 
+describe('a direct delivery raced by a vendor line', () => {
+  const PDU = '0891683108100005F0040D91683119325476F80008622150900351000A6536523030028C228C22';
+
+  it('keeps waiting for the PDU past a ^RSSI between the +CMT header and it (Huawei: ^RSSI at any time)', async () => {
+    const { link, finished } = scripted(`<< \\r\\n+CMT: ,24\\r\\n^RSSI:17\\r\\n${PDU}\\r\\n\n`);
+    const urcs: Urc[] = [];
+    new AtEngine(link).onUrc((u) => urcs.push(u));
+    await finished;
+    expect(urcs).toEqual([
+      { kind: 'vendor', name: '^RSSI', text: '^RSSI:17' },
+      { kind: 'cmt', length: 24, pduLine: PDU },
+    ]);
+  });
+
+  it("does not take the command in flight's own line for a raced one", async () => {
+    const { link, finished } = scripted(`>> AT+CSQ\\r\n<< \\r\\n+CDS: 24\\r\\n+CSQ: 21,99\\r\\n\\r\\nOK\\r\\n\n`);
+    const engine = new AtEngine(link);
+    const urcs: Urc[] = [];
+    engine.onUrc((u) => urcs.push(u));
+    const run = outcome(engine.run('AT+CSQ'));
+    await finished;
+    expect(await run).toEqual({ lines: ['+CSQ: 21,99'], final: { kind: 'ok' } });
+    expect(urcs).toEqual([{ kind: 'cds', length: 24 }]);
+  });
+});
+
 describe('routing', () => {
   it('never gives a command bytes that arrived in the same chunk before it was sent', async () => {
     const { link, finished } = scripted(

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,64 +9,12 @@ import {
   encodeStatusReport,
   encodeSubmit,
   reassemble,
-  type Concat,
   type DecodedPart,
   type DeliverPart,
   type Encoding,
   type SubmitPart,
 } from '../../../src-shared/pdu';
-
-/**
- * Cross-check against gammu (libgammu 1.42 through python3-gammu), an independent C codec.
- * One Python process handles the whole batch. CI installs python3-gammu; without it this test
- * fails on purpose rather than skipping, so a missing cross-check cannot pass unnoticed.
- */
-const SCRIPT = fileURLToPath(new URL('../../fixtures/gammu_pdu.py', import.meta.url));
-
-/** pyenv and friends can shadow the Debian interpreter that has the gammu module. */
-function findPythonWithGammu(): string {
-  const candidates = [process.env.HALL_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
-  for (const python of candidates) {
-    if (spawnSync(python, ['-c', 'import gammu'], { encoding: 'utf8' }).status === 0) return python;
-  }
-  throw new Error(
-    `python3-gammu is required for the PDU cross-check but no interpreter can import it (tried ${candidates.join(', ')}). ` +
-      'Install it (Debian/Ubuntu: apt-get install python3-gammu) or point HALL_PYTHON at a python3 that has it.',
-  );
-}
-
-interface GammuView {
-  type: string;
-  number: string;
-  smsc: string;
-  text: string;
-  coding: string;
-  concat: Concat | null;
-  dateTime: string | null;
-  smscDateTime: string | null;
-  deliveryStatus: number;
-  messageReference: number;
-}
-interface EncodeRequest {
-  layout: 'Submit' | 'Deliver';
-  number: string;
-  smsc: string;
-  text: string;
-  unicode: boolean;
-  concat16: boolean;
-  datetime?: string;
-}
-type Failure = { error: string };
-interface GammuReply {
-  decoded: (GammuView | Failure)[];
-  encoded: ({ hex: string; view: GammuView }[] | Failure)[];
-}
-
-function runGammu(python: string, batch: { decode: { hex: string }[]; encode: EncodeRequest[] }): GammuReply {
-  const run = spawnSync(python, [SCRIPT], { input: JSON.stringify(batch), encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`gammu_pdu.py exited with ${run.status}: ${run.stderr}`);
-  return JSON.parse(run.stdout) as GammuReply;
-}
+import { findPythonWithGammu, runGammu, type EncodeRequest, type GammuReply, type GammuView } from '../../fixtures/gammu-bridge';
 
 const CODING: Record<Encoding, string> = {
   gsm7: 'Default_No_Compression',
@@ -275,4 +221,24 @@ describe('cross-check with python3-gammu', () => {
     });
     expect(mismatches).toEqual([]);
   });
+
+  it('we decode gammu-encoded messages of every class, flash (class 0) included, GSM 7-bit extension table and UCS2', () => {
+    const texts = ['Flash: code 1234 {ok} [x] ~|^ € \\', '闪信：您的验证码是 1234，5分钟内有效。'];
+    const classed: EncodeRequest[] = texts.flatMap((text) =>
+      ([0, 1, 2, 3] as const).map((messageClass) => ({
+        layout: 'Deliver' as const,
+        number: '+8613912345678',
+        smsc: '+8613800100500',
+        text,
+        unicode: chooseEncoding(text) === 'ucs2',
+        concat16: false,
+        datetime: '2026-12-05T09:30:15',
+        messageClass,
+      })),
+    );
+    const encoded = runGammu(findPythonWithGammu(), { decode: [], encode: classed }).encoded;
+    const read = encoded.map((parts) => ('error' in parts ? parts : parts.map((p) => (decodePdu(p.hex) as DeliverPart).text).join('')));
+    expect(read).toEqual(classed.map((r) => r.text));
+  });
 });
+

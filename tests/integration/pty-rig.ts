@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModemEmulator } from '../../src-main/emulator/modem';
+import { startPtyEmulator } from '../../src-main/emulator/pty';
+import { Journal } from '../../src-main/services/journal';
+import { ModemSession, type SessionEvents } from '../../src-main/services/modem/session';
+
+/**
+ * An emulated device on a real pseudo-terminal, a journal in a temporary folder, and sessions on it with
+ * serialport's own native binding (no binding given), as with a USB modem. What every session said is
+ * collected; `cleanup` gets what undoes it all.
+ */
+export interface PtyRig {
+  emulator: ModemEmulator;
+  dir: string;
+  journal: Journal;
+  incoming: SessionEvents['incoming'][];
+  outgoing: SessionEvents['outgoing'][];
+  notices: SessionEvents['notice'][];
+  /** Every line the sessions wrote and read, in order (message bodies left out). */
+  tx: string[];
+  rx: string[];
+  /** A new session on the device, opened; `onTx` sees each line it writes as it is written. */
+  open(onTx?: (line: string) => void): Promise<ModemSession>;
+}
+
+export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<PtyRig> {
+  const pty = await startPtyEmulator({ emulator });
+  cleanup.push(() => pty.close());
+  const dir = await mkdtemp(join(tmpdir(), 'hall-pty-rig-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  const journal = await Journal.open(dir);
+  cleanup.push(() => journal.close());
+  const rig: PtyRig = {
+    emulator,
+    dir,
+    journal,
+    incoming: [],
+    outgoing: [],
+    notices: [],
+    tx: [],
+    rx: [],
+    async open(onTx) {
+      const log = (way: 'tx' | 'rx', text: string) => {
+        rig[way].push(text);
+        if (way === 'tx') onTx?.(text);
+      };
+      const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log });
+      cleanup.push(() => session.close());
+      session.on('incoming', (r) => rig.incoming.push(r));
+      session.on('outgoing', (r) => rig.outgoing.push(r));
+      session.on('notice', (n) => rig.notices.push(n));
+      await session.open();
+      return session;
+    },
+  };
+  return rig;
+}
+
+/** Waits (polling, no fixed sleeps) until `check` holds; fails naming `what` after `ms`. */
+export async function until<T>(check: () => T | null | undefined | false, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

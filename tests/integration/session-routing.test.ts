@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModemEmulator } from '../../src-main/emulator/modem';
+import { assembleRecords } from '../../src-shared/assemble';
+import { ptyRig, until } from './pty-rig';
+import { FAST } from './session-kit';
+
+/**
+ * TS 27.005 §3.4.1, and every vendor manual that repeats it (Siemens MC35 "AT+CNMA", MC55/AC75 §13.10,
+ * Cinterion BGS2T §13.10, Multitech MTCMR-H): a +CMT/+CDS the modem did not see acknowledged in time
+ * makes it answer RP-ERROR and set CNMI's <mt> and <ds> to 0. From then on nothing is announced: every
+ * message lands in storage with no +CMTI. A late +CNMA is answered "+CMS ERROR: 340" (no acknowledgement
+ * expected). Here the acknowledgement is late the way it is on a slow network: the report for a long
+ * message's first part arrives while the second part's AT+CMGS is still waiting for the network.
+ */
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+const LONG_TO_FRIEND = '王老师您好，明天上午九点的会议改到下午两点，地点还是三楼会议室，请您通知一下其他几位老师，谢谢！如果有问题请随时给我打电话。另外，下周的培训资料我已经发到您的邮箱了，请查收。';
+const REPLY = '尊敬的客户，您好！截至12月5日，您的账户余额为37.50元，本月已用流量3.2GB，剩余通用流量6.8GB。如需查询详单请回复CXXD，办理流量包请回复KTLL，感谢您的使用，中国移动。';
+/** UCS2 holds 70 characters in one SMS, 67 in each part of a long one: the reply comes in two parts. */
+const REPLY_PARTS = 2;
+
+describe('direct deliveries acknowledged too late (real pty, native serialport binding)', () => {
+  it('switches announcements back on and reads what was stored meanwhile, once each, without sending twice', async () => {
+    // Each part takes the network 400 ms to accept and is reported delivered 500 ms after it went: the
+    // first part's report comes while the second part's AT+CMGS runs, and the modem holds the +CDS back
+    // until that command ends, longer than it waits for +CNMA (150 ms). The modem
+    // refuses <ds>=2 (as many do, ModemManager mm-broadband-modem.c cnmi_sequence), so reports come as +CDS.
+    const emulator = new ModemEmulator({ ...FAST, sendDelayMs: 400, statusReportMs: 500, cnmaTimeoutMs: 150, smscRetryMs: 1_000 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    const { incoming, outgoing } = r;
+    const session = await r.open();
+
+    const id = await session.send('13912345678', LONG_TO_FRIEND, LONG_TO_FRIEND);
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'sent'), 'the long message sent');
+    // The modem no longer expected the acknowledgement: it has switched its announcements off.
+    await until(() => r.rx.includes('+CMS ERROR: 340'), 'the late +CNMA refused with 340');
+
+    // 10086 answers in two parts; the modem stores them (and, without announcements, says nothing).
+    emulator.deliver('10086', REPLY);
+    const reply = await until(() => assembleRecords(incoming.filter((x) => x.from === '10086')).find((m) => m.complete), 'the reply journaled');
+    expect(reply.text).toBe(REPLY);
+    // And the next message is announced again.
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
+
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const keys = incoming.map((x) => x.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(REPLY.length).toBeGreaterThan(70);
+    expect(incoming.filter((x) => x.from === '10086')).toHaveLength(REPLY_PARTS);
+    expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);
+    expect(r.journal.pendingIncoming()).toHaveLength(REPLY_PARTS + 1);
+    // The report the modem gave back to the network comes again once announcements are on.
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the long message reported delivered');
+    // The long message went out once: two parts submitted, never again.
+    expect(emulator.sent).toHaveLength(2);
+  });
+
+  it('takes a direct delivery whose PDU line comes after a vendor line (Huawei ^RSSI between +CDS and its PDU)', async () => {
+    // Huawei says ^RSSI at any time (ModemManager plugins/huawei); here it lands inside the first +CDS.
+    // Its report read, the +CDS is acknowledged; lost, the modem would switch announcements off at its wait.
+    const emulator = new ModemEmulator({ ...FAST, profile: 'huawei-e173', statusReportMs: 200, cnmaTimeoutMs: 300 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    const { incoming, outgoing } = r;
+    const session = await r.open();
+
+    const id = await session.send('10086', 'YE', 'YE');
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
+    const cds = r.rx.findIndex((l) => l.startsWith('+CDS:'));
+    expect(r.rx[cds + 1]).toBe('^RSSI:17');
+    // Past the modem's wait for +CNMA, a message is still announced and read.
+    await new Promise((done) => setTimeout(done, 400));
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
+    expect(r.rx).not.toContain('+CMS ERROR: 340');
+  });
+
+  it('refuses a direct delivery whose PDU line came garbled, so the network sends it again, once', async () => {
+    // Line noise on the way (a UART module): the +CDS header arrives, its PDU line does not.
+    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: 300, smscRetryMs: 100 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    const { incoming, outgoing } = r;
+    const session = await r.open();
+
+    emulator.fault({ kind: 'garble-delivery' });
+    const id = await session.send('10086', 'YE', 'YE');
+    // Refused (RP-ERROR), the report comes again and is taken.
+    await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
+    expect(r.tx).toContain('AT+CNMA=2');
+    // Past the modem's wait for +CNMA, a message is still announced and read, once.
+    await new Promise((done) => setTimeout(done, 400));
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
+    expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);
+    expect(emulator.sent).toHaveLength(1);
+  });
+});
