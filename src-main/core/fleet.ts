@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import { transportVerdict } from '../../src-shared/fleet/mqtt-transport';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
@@ -8,7 +9,7 @@ import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
-import { MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
+import { checkCaPem, MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
 
 export interface FleetDeps {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface FleetDeps {
   onMqtt(view: MqttSettingsView): void;
   onSim(sim: FleetSim): void;
   onCheck(state: FleetCheckState): void;
+  /** The app's log, for the MQTT link's warnings (a plain link, a refused certificate). */
+  warn(line: string): void;
 }
 
 /**
@@ -124,10 +127,13 @@ export class Fleet {
 
   mqttView(): MqttSettingsView {
     const status: MqttStatus = this.link?.status ?? { state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' };
-    return { ...this.mqtt.settings, passwordSet: this.mqtt.password !== null, status };
+    const { url, allowPlaintextPassword } = this.mqtt.settings;
+    const passwordSet = this.mqtt.password !== null;
+    return { ...this.mqtt.settings, passwordSet, status, warnings: transportVerdict(url, passwordSet, allowPlaintextPassword).warnings };
   }
 
   async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+    checkCaPem(settings.caPem);
     this.mqtt = await this.mqttFile.save(settings);
     await this.link?.stop();
     this.link = null;
@@ -155,6 +161,7 @@ export class Fleet {
       redact: this.deps.redact,
       commandRefs: this.commandRefs,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
+      warn: this.deps.warn,
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {

@@ -408,4 +408,5 @@ export const en: Record<StringKey, string> = {
   'fleet.checked': 'Checked: {answered} of {total} SIMs answered, {failed} without an answer',
   'conn.anotherTab': 'New tab',
   'conn.anotherTabHint': 'Open Hall10086 in another tab of this browser (a link copied from the address bar or history does not open it)',
+  'mqtt.allowPlaintext': 'Allow the password unencrypted (mqtt:// or ws:// to another machine; only on a network you trust)',
 };

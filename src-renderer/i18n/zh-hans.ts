@@ -407,6 +407,7 @@ export const zhHans = {
   'fleet.checked': '查询完毕：{answered} / {total} 张已回复，{failed} 张未得到回复',
   'conn.anotherTab': '新标签页',
   'conn.anotherTabHint': '在这个浏览器的另一个标签页中打开 Hall10086（从地址栏或历史记录复制的链接打不开）',
+  'mqtt.allowPlaintext': '允许明文发送密码（mqtt:// 或 ws:// 连到另一台机器；仅限可信的网络）',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -59,7 +59,10 @@ export const MqttSettingsSchema = v.strictObject({
   username: Text(100),
   password: v.nullable(Text(200)),
   /** PEM of the CA that signed the broker's certificate (a private CA, a self-signed broker); '' for the system's. */
-  caPem: Text(20_000),
+  caPem: v.pipe(
+    Text(20_000),
+    v.regex(/^\s*(?:-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*)*$/, 'PEM certificates only (-----BEGIN CERTIFICATE-----…) / 只能是 PEM 格式的证书'),
+  ),
   /** Topics start `<baseTopic>/<hostId>/`: one prefix per host. */
   baseTopic: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   hostId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
@@ -70,11 +73,16 @@ export const MqttSettingsSchema = v.strictObject({
   /** Read-only: show the SIMs other hosts publish under the same base topic in this host's Overview. */
   watchOtherHosts: v.boolean(),
   commandsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)),
+  /** Send the password over mqtt:// or ws:// to another machine (refused unless set; a warning stays while set). */
+  allowPlaintextPassword: v.optional(v.boolean(), false),
 });
 export type MqttSettings = v.InferOutput<typeof MqttSettingsSchema>;
 export type MqttSettingsView = Omit<MqttSettings, 'password'> & {
   passwordSet: boolean;
-  status: { state: 'off' | 'connecting' | 'connected' | 'offline'; zh: string; en: string };
+  /** `refused`: the settings forbid connecting (a password over a plain link); `code` names why a link is down. */
+  status: { state: 'off' | 'connecting' | 'connected' | 'offline' | 'refused'; zh: string; en: string; code?: string };
+  /** What the user should know about this link (a plain link off this machine), zh and en. */
+  warnings: { code: string; zh: string; en: string }[];
 };
 
 export const RequestSchemas = {

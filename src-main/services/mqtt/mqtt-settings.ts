@@ -1,14 +1,33 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { MqttSettingsSchema, type MqttSettings } from '../../../src-shared/api/contract';
+import { HallError } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
 
 /** The settings as kept: everything but the password, which lives in its own file. */
 export type StoredMqttSettings = Omit<MqttSettings, 'password'>;
 
 const StoredSchema = v.strictObject({ version: v.literal(1), settings: v.omit(MqttSettingsSchema, ['password']) });
+
+/**
+ * The contract lets only PEM certificate blocks through; each must also be a certificate, or the
+ * link would fail later with a TLS error that does not name the real cause (a damaged paste).
+ */
+export function checkCaPem(pem: string): void {
+  for (const block of pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw new HallError('mqtt.bad-ca', {
+        zh: '“信任的 CA 证书”不是有效的证书（PEM 内容损坏或不完整）。',
+        en: 'The “Trusted CA certificate” is not a valid certificate (the PEM is damaged or incomplete).',
+      });
+    }
+  }
+}
 
 /** The host's own topic level: its name, made safe for a topic. */
 export function defaultHostId(): string {
@@ -27,6 +46,7 @@ export function defaultMqttSettings(): StoredMqttSettings {
     commands: false,
     watchOtherHosts: false,
     commandsPerHour: 10,
+    allowPlaintextPassword: false,
   };
 }
 

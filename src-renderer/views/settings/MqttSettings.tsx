@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MqttSettings as Settings, MqttSettingsView } from '../../../src-shared/api/contract';
+import { transportVerdict } from '../../../src-shared/fleet/mqtt-transport';
 import { SectionLoading } from '../../components/SectionLoading';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
@@ -8,7 +9,7 @@ import { usePrefs } from '../../prefs/PrefsProvider';
 type Draft = Omit<Settings, 'password'> & { password: string };
 
 const toDraft = (view: MqttSettingsView): Draft => {
-  const { passwordSet: _set, status: _status, ...settings } = view;
+  const { passwordSet: _set, status: _status, warnings: _warnings, ...settings } = view;
   return { ...settings, password: '' };
 };
 
@@ -42,6 +43,9 @@ export function MqttSettings() {
 
   if (!view || !draft) return <SectionLoading legend={t('mqtt.title')} />;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  // Said while typing, from the same verdict the link obeys: a plain link off this machine, and with a password.
+  const passwordSet = !clearPassword && (draft.password !== '' || view.passwordSet);
+  const warnings = transportVerdict(draft.url, passwordSet, draft.allowPlaintextPassword).warnings;
   const save = (e: FormEvent) => {
     e.preventDefault();
     const settings: Settings = { ...draft, password: clearPassword ? '' : draft.password || null };
@@ -70,6 +74,11 @@ export function MqttSettings() {
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mqtt.enabled')}
         </label>
         {text('url', t('mqtt.url'))}
+        {warnings.map((w) => (
+          <p key={w.code} role="alert" className="mqtt-warning" data-code={w.code}>
+            {bi(w)}
+          </p>
+        ))}
         {text('username', t('mqtt.username'))}
         <div className="field">
           <label htmlFor="mqtt-password">{t('mqtt.password')}</label>
@@ -92,6 +101,9 @@ export function MqttSettings() {
           <label htmlFor="mqtt-ca">{t('mqtt.ca')}</label>
           <textarea id="mqtt-ca" rows={3} value={draft.caPem} onChange={(e) => set('caPem', e.target.value)} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
         </div>
+        <label className="choice">
+          <input type="checkbox" checked={draft.allowPlaintextPassword} onChange={(e) => set('allowPlaintextPassword', e.target.checked)} /> {t('mqtt.allowPlaintext')}
+        </label>
         {text('baseTopic', t('mqtt.baseTopic'))}
         {text('hostId', t('mqtt.hostId'))}
         {text('discoveryPrefix', t('mqtt.discovery'))}
