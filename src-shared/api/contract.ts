@@ -54,8 +54,8 @@ export type SimLabel = v.InferOutput<typeof SimLabelSchema>;
  */
 export const MqttSettingsSchema = v.strictObject({
   enabled: v.boolean(),
-  /** mqtt://, mqtts:// (TLS), ws:// or wss://. */
-  url: v.pipe(v.string(), v.maxLength(300), v.regex(/^(?:mqtts?|wss?):\/\/[^\s/]+/, 'mqtt://host:port, mqtts://, ws:// or wss://')),
+  /** mqtt://, mqtts:// (TLS), ws:// or wss://. No `user:password@`: the URL is kept and shown in clear, the password has its own field. */
+  url: v.pipe(v.string(), v.maxLength(300), v.regex(/^(?:mqtts?|wss?):\/\/[^\s/@]+(?:\/\S*)?$/, 'mqtt://host:port, mqtts://, ws:// or wss://, without user:password@')),
   username: Text(100),
   password: v.nullable(Text(200)),
   /** PEM of the CA that signed the broker's certificate (a private CA, a self-signed broker); '' for the system's. */

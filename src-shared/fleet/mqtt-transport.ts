@@ -31,8 +31,9 @@ export function brokerHost(url: string): string | null {
   }
 }
 
+/** Only names that cannot leave the machine: `*.localhost` is left out, as a resolver may still send it on. */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 export const PLAINTEXT_PASSWORD_REFUSED: LinkNotice = {

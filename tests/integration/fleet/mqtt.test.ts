@@ -81,7 +81,8 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     const b = await broker({ auth: true });
     const { core: c } = await core();
     await c.call('mqtt.set', { settings: settings(b.url, { password: 'wrong' }) });
-    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'offline');
+    const status = await waitFor(async () => ((await c.call('mqtt.get', {})).status.code === 'mqtt.login-refused' ? (await c.call('mqtt.get', {})).status : null), 'refused');
+    expect(status).toMatchObject({ state: 'offline', en: 'The MQTT broker refused the username or password.' });
   });
 
   it('the broker going away and coming back (without persistence) loses no published state', async () => {

@@ -36,6 +36,14 @@ async function signed(dir: string, name: string, san: string, dates: string[]): 
   return { cert, key, pem: await readFile(cert, 'utf8') };
 }
 
+/** A certificate that is its own issuer (as `mosquitto` set up in a hurry), for 127.0.0.1. */
+export async function selfSignedCert(dir: string): Promise<CertFiles> {
+  const key = join(dir, 'self.key');
+  const cert = join(dir, 'self.pem');
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], dir);
+  return { cert, key, pem: await readFile(cert, 'utf8') };
+}
+
 export async function makePki(dir: string): Promise<Pki> {
   await writeFile(join(dir, 'index.txt'), '');
   await writeFile(join(dir, 'serial'), '1000\n');
@@ -49,14 +57,11 @@ export async function makePki(dir: string): Promise<Pki> {
   );
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=Hall10086 test CA', '-keyout', 'ca.key', '-out', 'ca.pem'], dir);
   const days = ['-days', '2'];
-  const selfKey = join(dir, 'self.key');
-  const selfCert = join(dir, 'self.pem');
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', selfKey, '-out', selfCert], dir);
   return {
     caPem: await readFile(join(dir, 'ca.pem'), 'utf8'),
     good: await signed(dir, 'good', 'IP:127.0.0.1,DNS:localhost', days),
     wrongName: await signed(dir, 'wrong-name', 'DNS:broker.invalid', days),
     expired: await signed(dir, 'expired', 'IP:127.0.0.1,DNS:localhost', ['-startdate', '20200101000000Z', '-enddate', '20200102000000Z']),
-    selfSigned: { cert: selfCert, key: selfKey, pem: await readFile(selfCert, 'utf8') },
+    selfSigned: await selfSignedCert(dir),
   };
 }
