@@ -9,7 +9,7 @@ import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
-import { checkCaPem, MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
+import { checkCaPem, checkClientCert, MqttSettingsFile, type LoadedMqttSettings } from '../services/mqtt/mqtt-settings';
 
 export interface FleetDeps {
   dataDir: string;
@@ -55,7 +55,7 @@ export class Fleet {
     private readonly deps: FleetDeps,
     readonly labels: SimLabels,
     private readonly mqttFile: MqttSettingsFile,
-    private mqtt: { settings: StoredMqttSettings; password: string | null },
+    private mqtt: LoadedMqttSettings,
     private readonly commandRefs: CommandRefs,
   ) {
     this.board = new SimBoard(deps.redact);
@@ -129,11 +129,13 @@ export class Fleet {
     const status: MqttStatus = this.link?.status ?? { state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' };
     const { url, allowPlaintextPassword } = this.mqtt.settings;
     const passwordSet = this.mqtt.password !== null;
-    return { ...this.mqtt.settings, passwordSet, status, warnings: transportVerdict(url, passwordSet, allowPlaintextPassword).warnings };
+    const clientKeySet = this.mqtt.clientKey !== null;
+    return { ...this.mqtt.settings, passwordSet, clientKeySet, status, warnings: transportVerdict(url, passwordSet, allowPlaintextPassword).warnings };
   }
 
   async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
     checkCaPem(settings.caPem);
+    checkClientCert(settings.clientCertPem, settings.clientKeyPem ?? this.mqtt.clientKey);
     this.mqtt = await this.mqttFile.save(settings);
     await this.link?.stop();
     this.link = null;
@@ -154,7 +156,7 @@ export class Fleet {
 
   private restartLink(): void {
     if (!this.mqtt.settings.enabled) return;
-    const link = new MqttLink(this.mqtt.settings, this.mqtt.password, {
+    const link = new MqttLink(this.mqtt.settings, this.mqtt, {
       board: this.board,
       labels: this.labels,
       sendQuery: this.deps.sendQuery,

@@ -92,10 +92,20 @@ const TLS_REASONS: { codes: string[]; notice: LinkNotice }[] = [
   },
 ];
 
+/**
+ * The broker's own alert about our certificate (mutual TLS). With TLS 1.3 it comes after our side
+ * finished, so the CONNECT may have gone, to a broker whose certificate checked out: not said unsent.
+ */
+const CLIENT_CERT_REFUSED: LinkNotice = {
+  code: 'mqtt.tls-client-cert',
+  zh: 'MQTT 服务器要求客户端证书，或不接受所给的证书。请在设置里填写它的 CA 签发的客户端证书和私钥。',
+  en: 'The MQTT broker asks for a client certificate, or does not accept the one given. Set a client certificate and key its CA signed.',
+};
+
 const TLS_FAILED: LinkNotice = {
   code: 'mqtt.tls-failed',
-  zh: '与 MQTT 服务器的加密连接没有建立（TLS 握手失败），密码没有发送。',
-  en: 'The encrypted connection to the MQTT broker failed (TLS handshake); the password was not sent.',
+  zh: '与 MQTT 服务器的加密连接没有建立（TLS 握手失败）。',
+  en: 'The encrypted connection to the MQTT broker failed (TLS handshake).',
 };
 
 const LOGIN_REFUSED: LinkNotice = {
@@ -114,5 +124,6 @@ export function linkFailure(error: { code?: unknown; message?: unknown }): LinkN
   if (typeof code !== 'string') return null;
   const known = TLS_REASONS.find((r) => r.codes.includes(code));
   if (known) return known.notice;
+  if (/_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(code)) return CLIENT_CERT_REFUSED;
   return /^(?:ERR_SSL_|ERR_TLS_|EPROTO$)|CERT/.test(code) ? TLS_FAILED : null;
 }

@@ -20,7 +20,7 @@ import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-sha
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
 import { Emitter } from '../modem/emitter';
 import type { CommandRefs } from './command-refs';
-import type { StoredMqttSettings } from './mqtt-settings';
+import type { MqttSecrets, StoredMqttSettings } from './mqtt-settings';
 import { QueryCommandGate, type CommandVerdict, type QueryCommand } from './query-commands';
 
 export interface MqttLinkDeps {
@@ -79,7 +79,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   constructor(
     private readonly settings: StoredMqttSettings,
-    private readonly password: string | null,
+    private readonly secrets: MqttSecrets,
     private readonly deps: MqttLinkDeps,
   ) {
     super();
@@ -93,7 +93,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   start(): void {
     const s = this.settings;
-    const verdict = transportVerdict(s.url, this.password !== null, s.allowPlaintextPassword);
+    const { password, clientKey } = this.secrets;
+    const verdict = transportVerdict(s.url, password !== null, s.allowPlaintextPassword);
     for (const w of verdict.warnings) if (w !== verdict.refusal) this.deps.warn(logLine(w));
     if (verdict.refusal) {
       this.setStatus('refused', verdict.refusal);
@@ -107,8 +108,9 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       protocolVersion: 5,
       properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       ...(s.username ? { username: s.username } : {}),
-      ...(this.password ? { password: this.password } : {}),
+      ...(password ? { password } : {}),
       ...(s.caPem ? { ca: s.caPem } : {}),
+      ...(s.clientCertPem && clientKey ? { cert: s.clientCertPem, key: clientKey } : {}),
       rejectUnauthorized: true,
       will: { topic: statusTopic(this.scope), payload: Buffer.from('offline'), qos: 1, retain: true },
     };

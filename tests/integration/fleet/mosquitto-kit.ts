@@ -14,7 +14,10 @@ import { makePki, type CertFiles, type Pki } from './tls-kit';
  */
 export interface Broker {
   port: number;
-  /** With `tls`: the PKI, and one listener per server certificate (MQTT over TLS), plus WebSocket over TLS with the good one. */
+  /**
+   * With `tls`: the PKI, and one listener per server certificate (MQTT over TLS), plus WebSocket over
+   * TLS and one that requires a client certificate from the CA (`mutual`), both with the good one.
+   */
   tls: { pki: Pki; ports: Record<TlsListener, number> } | null;
   url: string;
   /** `ws://127.0.0.1:PORT`, when a WebSocket listener was asked for. */
@@ -65,7 +68,7 @@ async function listening(port: number, address = '127.0.0.1', ms = 10_000): Prom
   }
 }
 
-export type TlsListener = 'good' | 'wrongName' | 'expired' | 'selfSigned' | 'wss';
+export type TlsListener = 'good' | 'wrongName' | 'expired' | 'selfSigned' | 'wss' | 'mutual';
 
 export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string } = {}): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
@@ -94,6 +97,7 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boole
     await listener('expired', pki.expired);
     await listener('selfSigned', pki.selfSigned);
     await listener('wss', pki.good, WEBSOCKETS);
+    await listener('mutual', pki.good, [`cafile ${join(dir, 'ca.pem')}`, 'require_certificate true']);
     tls = { pki, ports };
   }
   if (wsPort) lines.push(`listener ${wsPort} 127.0.0.1`, ...WEBSOCKETS);

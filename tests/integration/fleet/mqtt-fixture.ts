@@ -52,6 +52,7 @@ export function mqttFixture() {
     hostId: HOST,
     username: USER,
     password: PASSWORD,
+    clientKeyPem: null,
     ...extra,
   });
   async function sendAndRead(c: HallCore, id: string, topic: string, subscriberOf: Listener): Promise<void> {

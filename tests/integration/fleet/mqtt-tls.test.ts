@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { HallCore } from '../../../src-main/core';
@@ -126,6 +127,39 @@ describe('MQTT over TLS: the password and every answer only to the broker whose 
     } finally {
       await raw.close();
     }
+  });
+
+  it('mutual TLS: a broker that asks for a client certificate is refused without one, works with it; the key is kept like the password', async () => {
+    const b = await broker({ auth: true, tls: true });
+    const { pki, ports } = b.tls!;
+    const { core: c, dir } = await core();
+    const url = `mqtts://127.0.0.1:${ports.mutual}`;
+    await c.call('mqtt.set', { settings: settings(url, { caPem: pki.caPem }) });
+    const refused = await waitFor(async () => ((await status(c)).code ? status(c) : null), 'refused without a client certificate');
+    expect(refused).toMatchObject({ state: 'offline', code: 'mqtt.tls-client-cert' });
+
+    // A key from another certificate: refused at the boundary, in words.
+    const otherKey = await readFile(pki.good.key, 'utf8');
+    await expect(c.call('mqtt.set', { settings: settings(url, { caPem: pki.caPem, clientCertPem: pki.client.pem, clientKeyPem: otherKey }) })).rejects.toMatchObject({
+      code: 'mqtt.bad-client-cert',
+      zh: expect.stringContaining('不匹配'),
+    });
+
+    const key = await readFile(pki.client.key, 'utf8');
+    const view = await c.call('mqtt.set', { settings: settings(url, { caPem: pki.caPem, clientCertPem: pki.client.pem, clientKeyPem: key }) });
+    expect(view).not.toHaveProperty('clientKeyPem');
+    expect(view.clientKeySet).toBe(true);
+    await waitFor(async () => (await status(c)).state === 'connected', 'connected with a client certificate');
+    // Saved again without the key (null): the kept one stays in use.
+    await c.call('mqtt.set', { settings: settings(url, { caPem: pki.caPem, clientCertPem: pki.client.pem, clientKeyPem: null, commands: true }) });
+    await waitFor(async () => (await status(c)).state === 'connected', 'connected with the kept key');
+    expect(JSON.stringify(await c.call('mqtt.get', {}))).not.toContain('PRIVATE KEY');
+    const keyBody = key.split('\n')[1]!;
+    for (const name of await readdir(dir)) {
+      if (name === 'mqtt-client-key') continue;
+      expect(await readFile(join(dir, name), 'latin1').catch(() => ''), name).not.toContain(keyBody);
+    }
+    expect((await stat(join(dir, 'mqtt-client-key'))).mode & 0o777).toBe(0o600);
   });
 
   const lan = offLoopbackAddress();

@@ -20,6 +20,8 @@ export interface Pki {
   wrongName: CertFiles;
   expired: CertFiles;
   selfSigned: CertFiles;
+  /** A client certificate from the same CA (mutual TLS). */
+  client: CertFiles;
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -27,11 +29,11 @@ function openssl(args: string[], cwd: string): void {
 }
 
 /** `openssl ca` is the one openssl 3.0 command that sets a validity in the past (for the expired one). */
-async function signed(dir: string, name: string, san: string, dates: string[]): Promise<CertFiles> {
+async function signed(dir: string, name: string, san: string, dates: string[], usage = 'serverAuth'): Promise<CertFiles> {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.pem`);
   openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', key, '-out', join(dir, `${name}.csr`)], dir);
-  await writeFile(join(dir, `${name}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
+  await writeFile(join(dir, `${name}.ext`), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=${usage}\n`);
   openssl(['ca', '-batch', '-config', 'ca.cnf', '-notext', '-in', `${name}.csr`, '-out', cert, '-extfile', `${name}.ext`, ...dates], dir);
   return { cert, key, pem: await readFile(cert, 'utf8') };
 }
@@ -63,5 +65,6 @@ export async function makePki(dir: string): Promise<Pki> {
     wrongName: await signed(dir, 'wrong-name', 'DNS:broker.invalid', days),
     expired: await signed(dir, 'expired', 'IP:127.0.0.1,DNS:localhost', ['-startdate', '20200101000000Z', '-enddate', '20200102000000Z']),
     selfSigned: await selfSignedCert(dir),
+    client: await signed(dir, 'client', 'DNS:desk1', days, 'clientAuth'),
   };
 }

@@ -36,6 +36,8 @@ describe('the MQTT link’s wire: encrypted, on this machine, or a password in c
     expect(reason('CERT_HAS_EXPIRED')).toBe('mqtt.tls-expired');
     expect(reason('CERT_NOT_YET_VALID')).toBe('mqtt.tls-expired');
     expect(reason('ERR_SSL_WRONG_VERSION_NUMBER')).toBe('mqtt.tls-failed');
+    expect(reason('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED')).toBe('mqtt.tls-client-cert');
+    expect(reason('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE')).toBe('mqtt.tls-client-cert');
     for (const login of [4, 5, 0x86, 0x87]) expect(reason(login)).toBe('mqtt.login-refused');
     for (const other of ['ECONNREFUSED', 'ENOTFOUND', 1, 0x84, undefined]) expect(reason(other)).toBeNull();
   });
@@ -60,7 +62,7 @@ describe('MQTT settings at the boundary: the new fields', () => {
     }
   };
 
-  it('a CA field takes PEM certificates only; a client that does not know the opt-in gets it off', () => {
+  it('the CA and client certificate fields take PEM certificates only, the key field one PEM key; a client that does not know the opt-in gets it off', () => {
     expect(refusal({ caPem: pem })).toBeNull();
     expect(refusal({ caPem: `${pem}\n${pem}` })).toBeNull();
     const bad = refusal({ caPem: 'just some text' });
@@ -69,6 +71,10 @@ describe('MQTT settings at the boundary: the new fields', () => {
     expect(bad!.zh).toContain('PEM');
     expect(refusal({ caPem: pem.replace('CERTIFICATE', 'PRIVATE KEY') })).toMatchObject({ code: 'api.bad-request' });
     expect(refusal({ allowPlaintextPassword: 'yes' })).toMatchObject({ code: 'api.bad-request' });
+    expect(refusal({ clientCertPem: pem, clientKeyPem: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n' })).toBeNull();
+    expect(refusal({ clientCertPem: 'a certificate' })).toMatchObject({ code: 'api.bad-request' });
+    expect(refusal({ clientKeyPem: 'my key' })).toMatchObject({ code: 'api.bad-request' });
+    expect(refusal({ clientKeyPem: pem })).toMatchObject({ code: 'api.bad-request' });
     const { allowPlaintextPassword: _, ...older } = defaultMqttSettings();
     expect(validateRequest<'mqtt.set'>('mqtt.set', { settings: { ...older, password: null } }).params.settings.allowPlaintextPassword).toBe(false);
   });
