@@ -114,6 +114,7 @@ describe('the fleet in the Overview', () => {
     await page.waitForSelector('.mqtt-status[data-state="refused"]');
     expect(await page.textContent('.mqtt-status')).toContain('未连接');
     expect((await core.call('mqtt.get', {})).status.code).toBe('mqtt.plaintext-password');
+    expect(await page.locator('.mqtt-warning').count()).toBe(0); // the status line says it; not twice
 
     await page.check('text=允许明文发送密码 >> input');
     await page.waitForSelector('.mqtt-warning[data-code="mqtt.plaintext-password-allowed"]');

@@ -46,7 +46,8 @@ export function MqttSettings() {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
   // Said while typing, from the same verdict the link obeys: a plain link off this machine, and with a password.
   const passwordSet = !cleared.password && (draft.password !== '' || view.passwordSet);
-  const warnings = transportVerdict(draft.url, passwordSet, draft.allowPlaintextPassword).warnings;
+  // What the status line above already says is not said twice.
+  const warnings = transportVerdict(draft.url, passwordSet, draft.allowPlaintextPassword).warnings.filter((w) => w.code !== view.status.code);
   const save = (e: FormEvent) => {
     e.preventDefault();
     // A secret left empty keeps the kept one; ticked "remove", it goes.
@@ -95,7 +96,7 @@ export function MqttSettings() {
     <fieldset>
       <legend>{t('mqtt.title')}</legend>
       <p className="muted">{t('mqtt.hint')}</p>
-      <p role="status" className="mqtt-status" data-state={view.status.state}>
+      <p role="status" className={`mqtt-status${view.status.code ? ' banner banner-error' : ''}`} data-state={view.status.state}>
         {bi(view.status)}
       </p>
       <form onSubmit={save}>
@@ -104,7 +105,7 @@ export function MqttSettings() {
         </label>
         {text('url', t('mqtt.url'))}
         {warnings.map((w) => (
-          <p key={w.code} role="alert" className="mqtt-warning" data-code={w.code}>
+          <p key={w.code} role="alert" className={`mqtt-warning banner${w.code === 'mqtt.plaintext-password' ? ' banner-error' : ''}`} data-code={w.code}>
             {bi(w)}
           </p>
         ))}
