@@ -197,7 +197,7 @@ async function mqttLatency(): Promise<Figure[]> {
   const sub = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
   const raw = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
   try {
-    await core.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: 'bench', password: '', discoveryPrefix: '' } });
+    await core.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: 'bench', password: '', clientKeyPem: null, discoveryPrefix: '' } });
     await until(() => core.fleet.mqttView().status.state === 'connected', 'connected', 10_000);
     const arrived = new Map<string, number>();
     sub.on('message', (topic) => arrived.set(topic, performance.now()));

@@ -39,6 +39,8 @@ export interface CoreOptions {
   demo?: boolean;
   emulatorOptions?: EmulatorOptions;
   log?: (dir: 'tx' | 'rx', text: string) => void;
+  /** Warnings for the app's log (the MQTT link's); default: standard error. */
+  warn?: (line: string) => void;
 }
 
 /** Numbers where every message needs the user's explicit go-ahead (reports go to 10086999). */
@@ -112,6 +114,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       onMqtt: (view) => core.emit('mqtt', view),
       onSim: (sim) => core.emit('fleet', sim),
       onCheck: (state) => core.emit('fleetCheck', state),
+      warn: o.warn ?? ((line) => console.warn(line)),
     });
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => {

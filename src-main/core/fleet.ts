@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import { transportVerdict } from '../../src-shared/fleet/mqtt-transport';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
@@ -8,7 +9,7 @@ import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
-import { MqttSettingsFile, type StoredMqttSettings } from '../services/mqtt/mqtt-settings';
+import { checkCaPem, checkClientCert, MqttSettingsFile, type LoadedMqttSettings } from '../services/mqtt/mqtt-settings';
 
 export interface FleetDeps {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface FleetDeps {
   onMqtt(view: MqttSettingsView): void;
   onSim(sim: FleetSim): void;
   onCheck(state: FleetCheckState): void;
+  /** The app's log, for the MQTT link's warnings (a plain link, a refused certificate). */
+  warn(line: string): void;
 }
 
 /**
@@ -52,7 +55,7 @@ export class Fleet {
     private readonly deps: FleetDeps,
     readonly labels: SimLabels,
     private readonly mqttFile: MqttSettingsFile,
-    private mqtt: { settings: StoredMqttSettings; password: string | null },
+    private mqtt: LoadedMqttSettings,
     private readonly commandRefs: CommandRefs,
   ) {
     this.board = new SimBoard(deps.redact);
@@ -124,10 +127,15 @@ export class Fleet {
 
   mqttView(): MqttSettingsView {
     const status: MqttStatus = this.link?.status ?? { state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' };
-    return { ...this.mqtt.settings, passwordSet: this.mqtt.password !== null, status };
+    const { url, allowPlaintextPassword } = this.mqtt.settings;
+    const passwordSet = this.mqtt.password !== null;
+    const clientKeySet = this.mqtt.clientKey !== null;
+    return { ...this.mqtt.settings, passwordSet, clientKeySet, status, warnings: transportVerdict(url, passwordSet, allowPlaintextPassword).warnings };
   }
 
   async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+    checkCaPem(settings.caPem);
+    checkClientCert(settings.clientCertPem, settings.clientKeyPem ?? this.mqtt.clientKey);
     this.mqtt = await this.mqttFile.save(settings);
     await this.link?.stop();
     this.link = null;
@@ -148,13 +156,14 @@ export class Fleet {
 
   private restartLink(): void {
     if (!this.mqtt.settings.enabled) return;
-    const link = new MqttLink(this.mqtt.settings, this.mqtt.password, {
+    const link = new MqttLink(this.mqtt.settings, this.mqtt, {
       board: this.board,
       labels: this.labels,
       sendQuery: this.deps.sendQuery,
       redact: this.deps.redact,
       commandRefs: this.commandRefs,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
+      warn: this.deps.warn,
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {

@@ -408,4 +408,8 @@ export const en: Record<StringKey, string> = {
   'fleet.checked': 'Checked: {answered} of {total} SIMs answered, {failed} without an answer',
   'conn.anotherTab': 'New tab',
   'conn.anotherTabHint': 'Open Hall10086 in another tab of this browser (a link copied from the address bar or history does not open it)',
+  'mqtt.allowPlaintext': 'Allow the password unencrypted (mqtt:// or ws:// to another machine; only on a network you trust)',
+  'mqtt.clientCert': 'Client certificate (PEM, for a broker that asks for one; empty: none)',
+  'mqtt.clientKey': 'Client certificate’s private key (PEM, unencrypted; kept like the password)',
+  'mqtt.clientKeyClear': 'Remove the kept key',
 };

@@ -407,6 +407,10 @@ export const zhHans = {
   'fleet.checked': '查询完毕：{answered} / {total} 张已回复，{failed} 张未得到回复',
   'conn.anotherTab': '新标签页',
   'conn.anotherTabHint': '在这个浏览器的另一个标签页中打开 Hall10086（从地址栏或历史记录复制的链接打不开）',
+  'mqtt.allowPlaintext': '允许明文发送密码（mqtt:// 或 ws:// 连到另一台机器；仅限可信的网络）',
+  'mqtt.clientCert': '客户端证书（PEM，服务器要求时使用；留空：不用）',
+  'mqtt.clientKey': '客户端证书的私钥（未加密的 PEM；与密码一样保存）',
+  'mqtt.clientKeyClear': '删除已保存的私钥',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

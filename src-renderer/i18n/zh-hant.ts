@@ -408,4 +408,8 @@ export const zhHant: Record<StringKey, string> = {
   'fleet.checked': '查詢完畢：{answered} / {total} 張已回覆，{failed} 張未得到回覆',
   'conn.anotherTab': '新分頁',
   'conn.anotherTabHint': '在這個瀏覽器的另一個分頁中開啟 Hall10086（從網址列或歷史記錄複製的連結打不開）',
+  'mqtt.allowPlaintext': '允許明文傳送密碼（mqtt:// 或 ws:// 連到另一台機器；僅限可信的網路）',
+  'mqtt.clientCert': '用戶端憑證（PEM，伺服器要求時使用；留空：不用）',
+  'mqtt.clientKey': '用戶端憑證的私鑰（未加密的 PEM；與密碼一樣儲存）',
+  'mqtt.clientKeyClear': '刪除已儲存的私鑰',
 };

@@ -48,18 +48,23 @@ export const SimLabelSchema = v.strictObject({
 });
 export type SimLabel = v.InferOutput<typeof SimLabelSchema>;
 
+const PemCertificates = v.pipe(
+  Text(20_000),
+  v.regex(/^\s*(?:-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*)*$/, 'PEM certificates only (-----BEGIN CERTIFICATE-----…) / 只能是 PEM 格式的证书'),
+);
+
 /**
  * The MQTT link, as the user sets it. Off unless enabled. The password is write-only: the view
  * says whether one is kept, `password: null` keeps the one kept, '' removes it.
  */
 export const MqttSettingsSchema = v.strictObject({
   enabled: v.boolean(),
-  /** mqtt://, mqtts:// (TLS), ws:// or wss://. */
-  url: v.pipe(v.string(), v.maxLength(300), v.regex(/^(?:mqtts?|wss?):\/\/[^\s/]+/, 'mqtt://host:port, mqtts://, ws:// or wss://')),
+  /** mqtt://, mqtts:// (TLS), ws:// or wss://. No `user:password@`: the URL is kept and shown in clear, the password has its own field. */
+  url: v.pipe(v.string(), v.maxLength(300), v.regex(/^(?:mqtts?|wss?):\/\/[^\s/@]+(?:\/\S*)?$/, 'mqtt://host:port, mqtts://, ws:// or wss://, without user:password@')),
   username: Text(100),
   password: v.nullable(Text(200)),
   /** PEM of the CA that signed the broker's certificate (a private CA, a self-signed broker); '' for the system's. */
-  caPem: Text(20_000),
+  caPem: PemCertificates,
   /** Topics start `<baseTopic>/<hostId>/`: one prefix per host. */
   baseTopic: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
   hostId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,40}$/)),
@@ -70,11 +75,24 @@ export const MqttSettingsSchema = v.strictObject({
   /** Read-only: show the SIMs other hosts publish under the same base topic in this host's Overview. */
   watchOtherHosts: v.boolean(),
   commandsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)),
+  /** Send the password over mqtt:// or ws:// to another machine (refused unless set; a warning stays while set). */
+  allowPlaintextPassword: v.optional(v.boolean(), false),
+  /** Mutual TLS: the certificate this host shows a broker that asks for one; '' for none. */
+  clientCertPem: v.optional(PemCertificates, ''),
+  /** Its private key, write-only as the password: null keeps the kept one, '' removes it. */
+  clientKeyPem: v.optional(
+    v.nullable(v.pipe(Text(20_000), v.regex(/^\s*(?:-----BEGIN ([A-Z]+ )?PRIVATE KEY-----[A-Za-z0-9+/=\s]+-----END \1?PRIVATE KEY-----\s*)?$/, 'one unencrypted PEM private key / 一个未加密的 PEM 私钥'))),
+    null,
+  ),
 });
 export type MqttSettings = v.InferOutput<typeof MqttSettingsSchema>;
-export type MqttSettingsView = Omit<MqttSettings, 'password'> & {
+export type MqttSettingsView = Omit<MqttSettings, 'password' | 'clientKeyPem'> & {
   passwordSet: boolean;
-  status: { state: 'off' | 'connecting' | 'connected' | 'offline'; zh: string; en: string };
+  clientKeySet: boolean;
+  /** `refused`: the settings forbid connecting (a password over a plain link); `code` names why a link is down. */
+  status: { state: 'off' | 'connecting' | 'connected' | 'offline' | 'refused'; zh: string; en: string; code?: string };
+  /** What the user should know about this link (a plain link off this machine), zh and en. */
+  warnings: { code: string; zh: string; en: string }[];
 };
 
 export const RequestSchemas = {

@@ -103,4 +103,30 @@ describe('the fleet in the Overview', () => {
     expect(await page.inputValue('#mqtt-password')).toBe('');
     expect(await page.content()).not.toContain('pw-Zq81');
   });
+
+  it('warns while a plain address to another machine is typed with a password kept, and the link refuses it until allowed', async () => {
+    const warning = () => page.locator('.mqtt-warning').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-code')}|${p.textContent}`));
+    await page.fill('#mqtt-url', 'mqtt://192.0.2.50:1883');
+    await page.waitForSelector('.mqtt-warning[data-code="mqtt.plaintext-password"]');
+    expect((await warning())[0]).toContain('密码会以明文经过网络');
+    await page.check('text=启用 MQTT >> input');
+    await page.click('text=保存 MQTT 设置');
+    await page.waitForSelector('.mqtt-status[data-state="refused"]');
+    expect(await page.textContent('.mqtt-status')).toContain('未连接');
+    expect((await core.call('mqtt.get', {})).status.code).toBe('mqtt.plaintext-password');
+    expect(await page.locator('.mqtt-warning').count()).toBe(0); // the status line says it; not twice
+
+    await page.check('text=允许明文发送密码 >> input');
+    await page.waitForSelector('.mqtt-warning[data-code="mqtt.plaintext-password-allowed"]');
+    await page.click('text=保存 MQTT 设置');
+    await page.waitForSelector('.mqtt-status:not([data-state="refused"])');
+    expect((await core.call('mqtt.get', {})).warnings.map((w) => w.code)).toEqual(['mqtt.plaintext-password-allowed']);
+
+    // Encrypted: nothing to warn about.
+    await page.fill('#mqtt-url', 'mqtts://192.0.2.50:8883');
+    await page.waitForFunction(() => document.querySelectorAll('.mqtt-warning').length === 0);
+    await page.uncheck('text=启用 MQTT >> input');
+    await page.click('text=保存 MQTT 设置');
+    await page.waitForSelector('.mqtt-status[data-state="off"]');
+  });
 });

@@ -16,10 +16,11 @@ import {
   type TopicScope,
 } from '../../../src-shared/fleet/mqtt-topics';
 import { toHallError } from '../../../src-shared/errors';
+import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
 import { Emitter } from '../modem/emitter';
 import type { CommandRefs } from './command-refs';
-import type { StoredMqttSettings } from './mqtt-settings';
+import type { MqttSecrets, StoredMqttSettings } from './mqtt-settings';
 import { QueryCommandGate, type CommandVerdict, type QueryCommand } from './query-commands';
 
 export interface MqttLinkDeps {
@@ -35,6 +36,8 @@ export interface MqttLinkDeps {
   commandLogPath: string;
   /** Delay between reconnect attempts; default 2 s. */
   reconnectMs?: number;
+  /** The app's log: a plain link's warning at start, and each new reason the link is down (never a secret). */
+  warn(line: string): void;
 }
 
 export type MqttStatus = MqttSettingsView['status'];
@@ -57,6 +60,7 @@ const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
   connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
   connected: { zh: '已连接 MQTT 服务器。', en: 'Connected to the MQTT broker.' },
   offline: { zh: 'MQTT 服务器连不上，稍后自动重连。', en: 'The MQTT broker cannot be reached; reconnecting shortly.' },
+  refused: { zh: 'MQTT 没有连接：设置不允许。', en: 'MQTT is not connected: the settings do not allow it.' },
 };
 
 /**
@@ -75,7 +79,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   constructor(
     private readonly settings: StoredMqttSettings,
-    private readonly password: string | null,
+    private readonly secrets: MqttSecrets,
     private readonly deps: MqttLinkDeps,
   ) {
     super();
@@ -89,6 +93,13 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   start(): void {
     const s = this.settings;
+    const { password, clientKey } = this.secrets;
+    const verdict = transportVerdict(s.url, password !== null, s.allowPlaintextPassword);
+    for (const w of verdict.warnings) if (w !== verdict.refusal) this.deps.warn(logLine(w));
+    if (verdict.refusal) {
+      this.setStatus('refused', verdict.refusal);
+      return;
+    }
     const options: IClientOptions = {
       clientId: `hall10086-${s.hostId}-${randomBytes(4).toString('hex')}`,
       reconnectPeriod: this.deps.reconnectMs ?? 2000,
@@ -97,8 +108,9 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       protocolVersion: 5,
       properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
       ...(s.username ? { username: s.username } : {}),
-      ...(this.password ? { password: this.password } : {}),
+      ...(password ? { password } : {}),
       ...(s.caPem ? { ca: s.caPem } : {}),
+      ...(s.clientCertPem && clientKey ? { cert: s.clientCertPem, key: clientKey } : {}),
       rejectUnauthorized: true,
       will: { topic: statusTopic(this.scope), payload: Buffer.from('offline'), qos: 1, retain: true },
     };
@@ -106,11 +118,16 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     const client = mqtt.connect(s.url, options);
     this.client = client;
     client.on('connect', () => void this.onConnect(client));
-    client.on('close', () => this.setStatus(this.client === client ? 'offline' : 'off'));
-    // Refused logins and TLS failures arrive here; the client keeps retrying. Their text may name the
-    // broker but never the password, and is not logged.
+    // A close after a refused certificate keeps saying why.
+    client.on('close', () => {
+      if (this.client !== client) this.setStatus('off');
+      else if (this.statusNow.state !== 'offline') this.setStatus('offline');
+    });
+    // Refused logins and TLS failures arrive here; the client keeps retrying. A failed certificate check
+    // ends the connection before the CONNECT (and its password) leaves. The status says why, in words
+    // of our own: the error's own text may name the broker, and is not logged.
     client.on('error', (e) => {
-      this.setStatus('offline');
+      this.setStatus('offline', linkFailure(e as { code?: unknown }));
       if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
     });
     client.on('message', (topic, payload, packet) => {
@@ -238,11 +255,17 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     return result;
   }
 
-  private setStatus(state: MqttStatus['state']): void {
-    if (this.statusNow.state === state) return;
-    this.statusNow = { state, ...STATUS[state] };
+  /** Each new reason is logged once, however often the link retries into it. */
+  private setStatus(state: MqttStatus['state'], reason: LinkNotice | null = null): void {
+    if (this.statusNow.state === state && this.statusNow.code === reason?.code) return;
+    this.statusNow = reason ? { state, zh: reason.zh, en: reason.en, code: reason.code } : { state, ...STATUS[state] };
+    if (reason) this.deps.warn(logLine(reason));
     this.emit('status', this.statusNow);
   }
+}
+
+function logLine(notice: LinkNotice): string {
+  return `MQTT ${notice.code}: ${notice.en} / ${notice.zh}`;
 }
 
 function refusal(v: Extract<CommandVerdict, { ok: false }>): Record<string, unknown> {

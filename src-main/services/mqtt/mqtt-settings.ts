@@ -1,3 +1,4 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,60 @@ import { MqttSettingsSchema, type MqttSettings } from '../../../src-shared/api/c
 import { HallError } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
 
-/** The settings as kept: everything but the password, which lives in its own file. */
-export type StoredMqttSettings = Omit<MqttSettings, 'password'>;
+/** The settings as kept: everything but the secrets (password, client key), each in its own file. */
+export type StoredMqttSettings = Omit<MqttSettings, 'password' | 'clientKeyPem'>;
 
-const StoredSchema = v.strictObject({ version: v.literal(1), settings: v.omit(MqttSettingsSchema, ['password']) });
+/** The write-only parts of the settings, as kept: null when none. */
+export interface MqttSecrets {
+  password: string | null;
+  clientKey: string | null;
+}
+
+export type LoadedMqttSettings = { settings: StoredMqttSettings } & MqttSecrets;
+
+const StoredSchema = v.strictObject({ version: v.literal(1), settings: v.omit(MqttSettingsSchema, ['password', 'clientKeyPem']) });
+
+/**
+ * The contract lets only PEM certificate blocks through; each must also be a certificate, or the
+ * link would fail later with a TLS error that does not name the real cause (a damaged paste).
+ */
+export function checkCaPem(pem: string): void {
+  for (const block of pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw new HallError('mqtt.bad-ca', {
+        zh: '“信任的 CA 证书”不是有效的证书（PEM 内容损坏或不完整）。',
+        en: 'The “Trusted CA certificate” is not a valid certificate (the PEM is damaged or incomplete).',
+      });
+    }
+  }
+}
+
+async function saveSecret(path: string, value: string | null): Promise<void> {
+  if (value === '') await rm(path, { force: true });
+  else if (value !== null) await writeFileAtomic(path, value);
+}
+
+/**
+ * A client certificate with its key (mutual TLS): both must parse and belong together, or the
+ * broker's refusal would be all the user hears. Either one alone is kept and not used.
+ */
+export function checkClientCert(certPem: string, keyPem: string | null): void {
+  if (!certPem || !keyPem) return;
+  let matches = false;
+  try {
+    matches = new X509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
+  } catch {
+    // unreadable: said below
+  }
+  if (!matches) {
+    throw new HallError('mqtt.bad-client-cert', {
+      zh: '客户端证书或私钥无效，或二者不匹配（私钥需为未加密的 PEM）。',
+      en: 'The client certificate or its private key is not valid, or they do not belong together (the key must be an unencrypted PEM).',
+    });
+  }
+}
 
 /** The host's own topic level: its name, made safe for a topic. */
 export function defaultHostId(): string {
@@ -28,13 +79,15 @@ export function defaultMqttSettings(): StoredMqttSettings {
     commands: false,
     watchOtherHosts: false,
     commandsPerHour: 10,
+    allowPlaintextPassword: false,
+    clientCertPem: '',
   };
 }
 
 /**
- * `mqtt.json` in the data folder, and the broker password beside it in `mqtt-password`: both
- * readable only by the user (as the folder itself), the password never sent back to any client
- * and never logged. A missing or damaged file is MQTT off.
+ * `mqtt.json` in the data folder, and the broker password and the client key beside it in
+ * `mqtt-password` and `mqtt-client-key`: all readable only by the user (as the folder itself), the
+ * secrets never sent back to any client and never logged. A missing or damaged file is MQTT off.
  */
 export class MqttSettingsFile {
   constructor(private readonly dir: string) {}
@@ -47,7 +100,11 @@ export class MqttSettingsFile {
     return join(this.dir, 'mqtt-password');
   }
 
-  async load(): Promise<{ settings: StoredMqttSettings; password: string | null }> {
+  private get clientKeyPath() {
+    return join(this.dir, 'mqtt-client-key');
+  }
+
+  async load(): Promise<LoadedMqttSettings> {
     const text = await readFile(this.settingsPath, 'utf8').catch(() => null);
     let settings = defaultMqttSettings();
     try {
@@ -56,17 +113,17 @@ export class MqttSettingsFile {
     } catch {
       // damaged: off, as if never set
     }
-    const password = await readFile(this.passwordPath, 'utf8').catch(() => null);
-    return { settings, password: password || null };
+    const secret = async (path: string) => (await readFile(path, 'utf8').catch(() => null)) || null;
+    return { settings, password: await secret(this.passwordPath), clientKey: await secret(this.clientKeyPath) };
   }
 
   /**
-   * `password` null keeps the kept one, '' removes it. Kept, it goes only to the address it was
-   * typed for: the page never shows it, and pointing the app at another broker with the field left
-   * empty would hand it to whoever runs that broker.
+   * A secret null keeps the kept one, '' removes it. The kept password goes only to the address it
+   * was typed for: the page never shows it, and pointing the app at another broker with the field
+   * left empty would hand it to whoever runs that broker.
    */
-  async save(settings: MqttSettings): Promise<{ settings: StoredMqttSettings; password: string | null }> {
-    const { password, ...stored } = settings;
+  async save(settings: MqttSettings): Promise<LoadedMqttSettings> {
+    const { password, clientKeyPem, ...stored } = settings;
     const kept = await this.load();
     // A new CA certificate decides which server may answer at the same address: it counts as a new broker too.
     const sameBroker = stored.url.trim() === kept.settings.url.trim() && stored.caPem.trim() === kept.settings.caPem.trim();
@@ -80,8 +137,8 @@ export class MqttSettingsFile {
         { details: { field: 'password' } },
       );
     }
-    if (password === '') await rm(this.passwordPath, { force: true });
-    else if (password !== null) await writeFileAtomic(this.passwordPath, password);
+    await saveSecret(this.passwordPath, password);
+    await saveSecret(this.clientKeyPath, clientKeyPem);
     await writeFileAtomic(this.settingsPath, `${JSON.stringify({ version: 1, settings: stored }, null, 2)}\n`);
     return this.load();
   }

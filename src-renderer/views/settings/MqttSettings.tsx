@@ -1,15 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MqttSettings as Settings, MqttSettingsView } from '../../../src-shared/api/contract';
+import { transportVerdict } from '../../../src-shared/fleet/mqtt-transport';
 import { SectionLoading } from '../../components/SectionLoading';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { usePrefs } from '../../prefs/PrefsProvider';
 
-type Draft = Omit<Settings, 'password'> & { password: string };
+type Secret = 'password' | 'clientKeyPem';
+type Draft = Omit<Settings, Secret> & Record<Secret, string>;
 
 const toDraft = (view: MqttSettingsView): Draft => {
-  const { passwordSet: _set, status: _status, ...settings } = view;
-  return { ...settings, password: '' };
+  const { passwordSet: _set, clientKeySet: _keySet, status: _status, warnings: _warnings, ...settings } = view;
+  return { ...settings, password: '', clientKeyPem: '' };
 };
 
 /**
@@ -24,7 +26,7 @@ export function MqttSettings() {
   const reportError = useErrorToast();
   const [view, setView] = useState<MqttSettingsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [clearPassword, setClearPassword] = useState(false);
+  const [cleared, setCleared] = useState<Record<Secret, boolean>>({ password: false, clientKeyPem: false });
 
   useEffect(() => {
     let alive = true;
@@ -42,13 +44,19 @@ export function MqttSettings() {
 
   if (!view || !draft) return <SectionLoading legend={t('mqtt.title')} />;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  // Said while typing, from the same verdict the link obeys: a plain link off this machine, and with a password.
+  const passwordSet = !cleared.password && (draft.password !== '' || view.passwordSet);
+  // What the status line above already says is not said twice.
+  const warnings = transportVerdict(draft.url, passwordSet, draft.allowPlaintextPassword).warnings.filter((w) => w.code !== view.status.code);
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const settings: Settings = { ...draft, password: clearPassword ? '' : draft.password || null };
+    // A secret left empty keeps the kept one; ticked "remove", it goes.
+    const secret = (key: Secret) => (cleared[key] ? '' : draft[key] || null);
+    const settings: Settings = { ...draft, password: secret('password'), clientKeyPem: secret('clientKeyPem') };
     api.call('mqtt.set', { settings }).then((v) => {
       setView(v);
       setDraft(toDraft(v));
-      setClearPassword(false);
+      setCleared({ password: false, clientKeyPem: false });
       toast('success', t('mqtt.saved'));
     }, reportError);
   };
@@ -58,11 +66,37 @@ export function MqttSettings() {
       <input id={`mqtt-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)} spellCheck={false} autoComplete="off" />
     </div>
   );
+  /** Write-only: what is kept is never shown; left empty it stays, ticked it goes. */
+  const secretField = (key: Secret, kept: boolean, label: string, clearLabel: string) => {
+    const input = {
+      id: `mqtt-${key}`,
+      value: draft[key],
+      placeholder: kept ? t('mqtt.passwordKept') : '',
+      disabled: cleared[key],
+      spellCheck: false,
+      autoComplete: 'new-password',
+    };
+    return (
+      <div className="field">
+        <label htmlFor={input.id}>{label}</label>
+        {key === 'password' ? (
+          <input type="password" {...input} onChange={(e) => set(key, e.target.value)} />
+        ) : (
+          <textarea rows={3} {...input} onChange={(e) => set(key, e.target.value)} />
+        )}
+        {kept && (
+          <label className="choice">
+            <input type="checkbox" checked={cleared[key]} onChange={(e) => setCleared({ ...cleared, [key]: e.target.checked })} /> {clearLabel}
+          </label>
+        )}
+      </div>
+    );
+  };
   return (
     <fieldset>
       <legend>{t('mqtt.title')}</legend>
       <p className="muted">{t('mqtt.hint')}</p>
-      <p role="status" className="mqtt-status" data-state={view.status.state}>
+      <p role="status" className={`mqtt-status${view.status.code ? ' banner banner-error' : ''}`} data-state={view.status.state}>
         {bi(view.status)}
       </p>
       <form onSubmit={save}>
@@ -70,28 +104,25 @@ export function MqttSettings() {
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mqtt.enabled')}
         </label>
         {text('url', t('mqtt.url'))}
+        {warnings.map((w) => (
+          <p key={w.code} role="alert" className={`mqtt-warning banner${w.code === 'mqtt.plaintext-password' ? ' banner-error' : ''}`} data-code={w.code}>
+            {bi(w)}
+          </p>
+        ))}
         {text('username', t('mqtt.username'))}
-        <div className="field">
-          <label htmlFor="mqtt-password">{t('mqtt.password')}</label>
-          <input
-            id="mqtt-password"
-            type="password"
-            autoComplete="new-password"
-            value={draft.password}
-            placeholder={view.passwordSet ? t('mqtt.passwordKept') : ''}
-            onChange={(e) => set('password', e.target.value)}
-            disabled={clearPassword}
-          />
-          {view.passwordSet && (
-            <label className="choice">
-              <input type="checkbox" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} /> {t('mqtt.passwordClear')}
-            </label>
-          )}
-        </div>
+        {secretField('password', view.passwordSet, t('mqtt.password'), t('mqtt.passwordClear'))}
         <div className="field">
           <label htmlFor="mqtt-ca">{t('mqtt.ca')}</label>
           <textarea id="mqtt-ca" rows={3} value={draft.caPem} onChange={(e) => set('caPem', e.target.value)} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
         </div>
+        <div className="field">
+          <label htmlFor="mqtt-client-cert">{t('mqtt.clientCert')}</label>
+          <textarea id="mqtt-client-cert" rows={3} value={draft.clientCertPem} onChange={(e) => set('clientCertPem', e.target.value)} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
+        </div>
+        {secretField('clientKeyPem', view.clientKeySet, t('mqtt.clientKey'), t('mqtt.clientKeyClear'))}
+        <label className="choice">
+          <input type="checkbox" checked={draft.allowPlaintextPassword} onChange={(e) => set('allowPlaintextPassword', e.target.checked)} /> {t('mqtt.allowPlaintext')}
+        </label>
         {text('baseTopic', t('mqtt.baseTopic'))}
         {text('hostId', t('mqtt.hostId'))}
         {text('discoveryPrefix', t('mqtt.discovery'))}

@@ -4,22 +4,26 @@ import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
+import { makePki, type CertFiles, type Pki } from './tls-kit';
 
 /**
  * The real Debian mosquitto, started by the test itself: its own config in a temp folder, on free
- * loopback ports, never a system service. Optionally a password and a TLS listener with a
- * self-signed certificate made by openssl in the same folder. No persistence: a restart forgets
+ * loopback ports, never a system service. Optionally a password, and TLS listeners whose
+ * certificates openssl makes in the same folder (tls-kit.ts). No persistence: a restart forgets
  * every retained message, the worst case for "no published state lost".
  */
 export interface Broker {
   port: number;
-  /** The TLS listener's port, when asked for. */
-  tlsPort: number | null;
-  /** The self-signed certificate (its own CA), when TLS was asked for. */
-  caPem: string;
+  /**
+   * With `tls`: the PKI, and one listener per server certificate (MQTT over TLS), plus WebSocket over
+   * TLS and one that requires a client certificate from the CA (`mutual`), both with the good one.
+   */
+  tls: { pki: Pki; ports: Record<TlsListener, number> } | null;
   url: string;
   /** `ws://127.0.0.1:PORT`, when a WebSocket listener was asked for. */
   wsUrl: string | null;
+  /** mosquitto's own log (`log_type all`): who connected, as whom. */
+  log(): Promise<string>;
   /** SIGKILL: the broker is gone, as a crash or a pulled cable. */
   kill(): Promise<void>;
   /** Starts it again on the same ports, with nothing retained. */
@@ -41,11 +45,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function listening(port: number, ms = 10_000): Promise<void> {
+/**
+ * Debian's 2.0.11 has libwebsockets built in, but: with only a websockets listener it exits
+ * ("Unable to start any listening sockets"; the plain listener always there avoids that), and
+ * without `socket_domain ipv4` its libwebsockets binds [::] (every interface) whatever address is given.
+ */
+const WEBSOCKETS = ['protocol websockets', 'socket_domain ipv4'];
+
+async function listening(port: number, address = '127.0.0.1', ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1', () => {
+      const s = connect(port, address, () => {
         s.destroy();
         resolve(true);
       });
@@ -57,38 +68,46 @@ async function listening(port: number, ms = 10_000): Promise<void> {
   }
 }
 
-export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean } = {}): Promise<Broker> {
+export type TlsListener = 'good' | 'wrongName' | 'expired' | 'selfSigned' | 'wss' | 'mutual';
+
+export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string } = {}): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
   const port = await freePort();
-  const tlsPort = o.tls ? await freePort() : null;
   const wsPort = o.ws ? await freePort() : null;
-  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`];
+  const address = o.address ?? '127.0.0.1';
+  const logPath = join(dir, 'mosquitto.log');
+  const lines = [
+    `listener ${port} ${address}`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`,
+    `log_dest file ${logPath}`, 'log_type all',
+  ];
   if (o.auth) {
     execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
     lines.push(`password_file ${join(dir, 'passwd')}`);
   }
-  let caPem = '';
-  if (tlsPort) {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
-    caPem = await readFile(join(dir, 'cert.pem'), 'utf8');
-    lines.push(`listener ${tlsPort} 127.0.0.1`, `certfile ${join(dir, 'cert.pem')}`, `keyfile ${join(dir, 'key.pem')}`);
+  let tls: Broker['tls'] = null;
+  if (o.tls) {
+    const pki = await makePki(dir);
+    const ports = {} as Record<TlsListener, number>;
+    const listener = async (name: TlsListener, files: CertFiles, extra: string[] = []) => {
+      ports[name] = await freePort();
+      lines.push(`listener ${ports[name]} 127.0.0.1`, ...extra, `certfile ${files.cert}`, `keyfile ${files.key}`);
+    };
+    await listener('good', pki.good);
+    await listener('wrongName', pki.wrongName);
+    await listener('expired', pki.expired);
+    await listener('selfSigned', pki.selfSigned);
+    await listener('wss', pki.good, WEBSOCKETS);
+    await listener('mutual', pki.good, [`cafile ${join(dir, 'ca.pem')}`, 'require_certificate true']);
+    tls = { pki, ports };
   }
-  if (wsPort) {
-    // Debian's 2.0.11 has libwebsockets built in, but: with only a websockets listener it exits
-    // ("Unable to start any listening sockets"; the plain listener above avoids that), and without
-    // `socket_domain ipv4` its libwebsockets binds [::] (every interface) whatever address is given.
-    lines.push(`listener ${wsPort} 127.0.0.1`, 'protocol websockets', 'socket_domain ipv4');
-  }
+  if (wsPort) lines.push(`listener ${wsPort} 127.0.0.1`, ...WEBSOCKETS);
   const conf = join(dir, 'mosquitto.conf');
   await writeFile(conf, `${lines.join('\n')}\n`);
   let child: ChildProcess | null = null;
   const start = async () => {
     child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
-    await listening(port);
-    if (tlsPort) await listening(tlsPort);
+    await listening(port, address);
+    for (const p of Object.values(tls?.ports ?? {})) await listening(p);
     if (wsPort) await listening(wsPort);
   };
   const kill = async () => {
@@ -102,9 +121,9 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boole
   await start();
   return {
     port,
-    tlsPort,
-    caPem,
-    url: `mqtt://127.0.0.1:${port}`,
+    tls,
+    url: `mqtt://${address}:${port}`,
+    log: () => readFile(logPath, 'utf8').catch(() => ''),
     wsUrl: wsPort ? `ws://127.0.0.1:${wsPort}` : null,
     kill,
     restart: start,
