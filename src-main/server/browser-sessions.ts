@@ -12,23 +12,35 @@ import { createHash, randomBytes } from 'node:crypto';
  * token is hashed before its compare).
  */
 export class BrowserSessions {
-  private readonly codes = new Set<string>();
+  /** Digest of each unspent code → when it was made (epoch ms). */
+  private readonly codes = new Map<string, number>();
   private readonly sessions = new Set<string>();
 
   /** Unspent codes kept at most; the oldest goes first (a link nobody opened for so long is stale). */
   static readonly MAX_UNSPENT_CODES = 16;
+  /**
+   * How long an unspent link opens the app. A link copied into a log file or a chat should not stay
+   * a key for as long as the server runs; half an hour covers starting `serve` and opening a browser.
+   */
+  static readonly LAUNCH_CODE_LIFETIME_MS = 30 * 60_000;
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** A fresh one-time launch code (32 random bytes, URL-safe). */
   newLaunchCode(): string {
     const code = secret();
-    this.codes.add(digest(code));
-    if (this.codes.size > BrowserSessions.MAX_UNSPENT_CODES) this.codes.delete(this.codes.values().next().value!);
+    this.codes.set(digest(code), this.now());
+    if (this.codes.size > BrowserSessions.MAX_UNSPENT_CODES) this.codes.delete(this.codes.keys().next().value!);
     return code;
   }
 
-  /** Spends a launch code: a new session secret when the code was good and unspent, else null. */
+  /** Spends a launch code: a new session secret when the code was good, unspent and not too old, else null. */
   trade(code: string): string | null {
-    if (!this.codes.delete(digest(code))) return null;
+    const key = digest(code);
+    const made = this.codes.get(key);
+    if (made === undefined) return null;
+    this.codes.delete(key);
+    if (this.now() - made > BrowserSessions.LAUNCH_CODE_LIFETIME_MS) return null;
     const session = secret();
     this.sessions.add(digest(session));
     return session;

@@ -307,7 +307,7 @@ export const en: Record<StringKey, string> = {
   'custom.field.confirm': 'Ask for confirmation before sending',
 
   'toast.dismiss': 'Dismiss',
-  'conn.unauthorized': 'This page has no valid access token. Each link Hall10086 prints opens one tab, once: press Enter where hall10086 serve runs for a new link, or use “New tab” in a tab that works.',
+  'conn.unauthorized': 'This page has no valid access token. Each link Hall10086 prints opens one tab, once, within 30 minutes: press Enter where hall10086 serve runs for a new link, or use “New tab” in a tab that works.',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': 'Show',

@@ -306,7 +306,7 @@ export const zhHans = {
   'custom.field.confirm': '发送前需要确认',
 
   'toast.dismiss': '关闭提示',
-  'conn.unauthorized': '这个页面没有有效的访问令牌。Hall10086 打印的每个链接只能打开一个标签页、只能用一次：在运行 hall10086 serve 的终端里按回车获取新链接，或在可用的标签页里点“新标签页”。',
+  'conn.unauthorized': '这个页面没有有效的访问令牌。Hall10086 打印的每个链接只能打开一个标签页、只能用一次，30 分钟内有效：在运行 hall10086 serve 的终端里按回车获取新链接，或在可用的标签页里点“新标签页”。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': '显示',

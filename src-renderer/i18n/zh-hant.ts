@@ -307,7 +307,7 @@ export const zhHant: Record<StringKey, string> = {
   'custom.field.confirm': '發送前需要確認',
 
   'toast.dismiss': '關閉提示',
-  'conn.unauthorized': '這個頁面沒有有效的存取權杖。Hall10086 列印的每個連結只能開啟一個分頁、只能用一次：在執行 hall10086 serve 的終端機裡按 Enter 取得新連結，或在可用的分頁裡點「新分頁」。',
+  'conn.unauthorized': '這個頁面沒有有效的存取權杖。Hall10086 列印的每個連結只能開啟一個分頁、只能用一次，30 分鐘內有效：在執行 hall10086 serve 的終端機裡按 Enter 取得新連結，或在可用的分頁裡點「新分頁」。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
   'secret.show': '顯示',

@@ -70,8 +70,8 @@ export const serveCommand: Command = {
     if (count !== null) ctx.err(say(ctx, { zh: `${count} 个模拟调制解调器已连接，各有自己的 SIM。`, en: `${count} emulated modems are connected, each with its own SIM.` }));
     reportStartupNotices(ctx, core);
     ctx.err(say(ctx, {
-      zh: '在浏览器中打开上面的地址（每个链接只能用一次；要再开一个浏览器或标签页，按回车获取新链接，或在应用里点“新标签页”）；按 Ctrl-C 结束。',
-      en: 'Open the address above in a browser (each link works once: press Enter for a new one for another browser or tab, or use “New tab” in the app); Ctrl-C stops.',
+      zh: '在浏览器中打开上面的地址（每个链接只能用一次，30 分钟内有效；要再开一个浏览器或标签页，按回车获取新链接，或在应用里点“新标签页”）；按 Ctrl-C 结束。',
+      en: 'Open the address above in a browser (each link works once, within 30 minutes: press Enter for a new one for another browser or tab, or use “New tab” in the app); Ctrl-C stops.',
     }));
     // The printed link's code is spent by the tab that opens it (the browser's history keeps the address): Enter prints another.
     const keys = createInterface({ input: process.stdin });
