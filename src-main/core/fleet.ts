@@ -50,6 +50,8 @@ export class Fleet {
   private saving: Promise<void> = Promise.resolve();
   /** Each SIM's send failures as last written (or read back): a new failure is written at once. */
   private readonly failuresSaved = new Map<string, number>();
+  /** Set by close: the modems closing after it change the board, and are not written (the folder may be gone). */
+  private closed = false;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -61,6 +63,7 @@ export class Fleet {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
       deps.onSim(this.local(state));
+      if (this.closed) return;
       // A failure counted must outlive a crash a moment later; figures can wait for the next write.
       if (state.sendFailures !== (this.failuresSaved.get(state.simId) ?? 0)) void this.saveBoard();
       else this.saveSoon();
@@ -147,6 +150,7 @@ export class Fleet {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.check.stop();
     await this.link?.stop();
     this.link = null;
