@@ -51,3 +51,18 @@ describe('larger text set in the browser', () => {
     for (const [i, size] of large.entries()) expect(parseFloat(size), ['body', 'composer', 'empty thread'][i]).toBeCloseTo(parseFloat(normal[i]!) * 1.5, 1);
   });
 });
+
+describe('Alt+1…5 from the keyboard', () => {
+  it.each([
+    ['Alt+4', '#settings-heading'],
+    ['Alt+5', '#overview-heading'],
+  ])('%s leaves the focus in the new view, so Tab goes on from there and not from the top of the page', async (keys, heading) => {
+    await open('#/thread', '.composer input:not([disabled])');
+    await page.focus('.composer input');
+    await page.keyboard.press(keys);
+    await page.waitForSelector(heading);
+    expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement)), await focused()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement)), await focused()).toBe(true);
+  });
+});
