@@ -39,34 +39,40 @@ afterAll(async () => {
 
 describe('a wrong SIM PIN', () => {
   it.each([
-    ['zh-CN', '密码（PIN 码）错误。', '连续输错 3 次会锁卡'],
-    ['en-US', 'Incorrect password (PIN).', 'three wrong tries lock the card'],
-  ])('is said under the PIN field with what to do (%s), the field keeps the focus, and the right PIN then unlocks', async (locale, wrong, advice) => {
+    ['zh-CN', '密码（PIN 码）错误。', '连续输错 3 次会锁卡', '设备需要处理'],
+    ['en-US', 'Incorrect password (PIN).', 'three wrong tries lock the card', 'Modem needs attention'],
+  ])('is said under the PIN field with what to do (%s), the field keeps the focus, and the right PIN then unlocks', async (locale, wrong, advice, status) => {
     // Its own modem each time: the first unlocks its SIM.
     const modem: PtyEmulator = await startPtyEmulator({ emulatorOptions: { sim: { pin: '1234', puk: '12345678', iccid: '89860012345678900017', imsi: '460001234567001', smsc: '+8613800100500' } } });
     const { modemId } = await core.connect(modem.path);
     const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
-    const page = await context.newPage();
-    await page.goto(server.newLaunchLink());
-    await page.waitForSelector('#catalog-search');
-    await page.goto(`${server.url.split('#')[0]}#/modem`);
-    const field = page.locator('.pin-entry input');
-    await field.waitFor({ timeout: 30_000 });
-    const note = page.locator('.pin-entry [role=alert]');
-    await field.fill('0000');
-    await field.press('Enter');
-    await note.waitFor({ timeout: 20_000 });
-    expect(await note.textContent()).toContain(wrong);
-    expect(await note.textContent()).toContain(advice);
-    expect(await field.evaluate((f) => f === document.activeElement)).toBe(true);
-    expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
-    await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/modem-pin-wrong-${locale}.png`) });
-    await field.fill('1234');
-    await field.press('Enter');
-    await page.locator('.pin-entry').waitFor({ state: 'detached', timeout: 30_000 });
-    await context.close();
-    await core.call('modem.disconnect', { modemId });
-    await modem.close();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.newLaunchLink());
+      await page.waitForSelector('#catalog-search');
+      await page.goto(`${server.url.split('#')[0]}#/modem`);
+      const field = page.locator('.pin-entry input');
+      await field.waitFor({ timeout: 30_000 });
+      // The status line on every page: the modem waits for its PIN, it is not missing.
+      expect((await page.locator('.status-line a').first().textContent())?.trim()).toBe(status);
+      const note = page.locator('.pin-entry [role=alert]');
+      await field.fill('0000');
+      await field.press('Enter');
+      await note.waitFor({ timeout: 20_000 });
+      expect(await note.textContent()).toContain(wrong);
+      expect(await note.textContent()).toContain(advice);
+      expect(await field.evaluate((f) => f === document.activeElement)).toBe(true);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+      await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/modem-pin-wrong-${locale}.png`) });
+      await field.fill('1234');
+      await field.press('Enter');
+      await page.locator('.pin-entry').waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForFunction((attention) => document.querySelector('.status-line a')?.textContent?.trim() !== attention, status, { timeout: 30_000 });
+    } finally {
+      await context.close();
+      await core.call('modem.disconnect', { modemId });
+      await modem.close();
+    }
   }, 90_000);
 });
