@@ -37,3 +37,8 @@ export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus
   if (list.some((m) => m.state === 'ready')) return null;
   return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (LOCKED_OUT.has(m.sim) || m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
 }
+
+/** The dictionary key of a modem's state as shown: one held up by its SIM waits for the user, it is not probing. */
+export function shownStateKey(m: Pick<ModemStatus, 'state' | 'sim'>): `modemState.${ModemStatus['state'] | 'waiting'}` {
+  return m.state === 'probing' && LOCKED_OUT.has(m.sim) ? 'modemState.waiting' : `modemState.${m.state}`;
+}

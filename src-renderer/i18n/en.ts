@@ -410,4 +410,5 @@ export const en: Record<StringKey, string> = {
   'conn.anotherTabHint': 'Open Hall10086 in another tab of this browser (a link copied from the address bar or history does not open it)',
   'thread.noReplyYet': 'No reply from 10086 to {code} yet. It usually answers within a minute, more slowly at busy times. If nothing comes within ten minutes, check the signal and the SIM on the Modem page, or call 10086.',
   'modem.attentionShort': 'Modem needs attention',
+  'modemState.waiting': 'Waiting for you (see “Needs attention” below)',
 };

@@ -409,6 +409,7 @@ export const zhHans = {
   'conn.anotherTabHint': '在这个浏览器的另一个标签页中打开 Hall10086（从地址栏或历史记录复制的链接打不开）',
   'thread.noReplyYet': '10086 还没有回复 {code}。通常一分钟内会回，忙的时候会慢一些。如果十分钟后还没有回复，请到“设备”页看看信号和 SIM 卡，或打 10086 问问。',
   'modem.attentionShort': '设备需要处理',
+  'modemState.waiting': '等你处理（见下方“需要处理”）',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

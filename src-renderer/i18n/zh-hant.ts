@@ -410,4 +410,5 @@ export const zhHant: Record<StringKey, string> = {
   'conn.anotherTabHint': '在這個瀏覽器的另一個分頁中開啟 Hall10086（從網址列或歷史記錄複製的連結打不開）',
   'thread.noReplyYet': '10086 還沒有回覆 {code}。通常一分鐘內會回，忙的時候會慢一些。如果十分鐘後還沒有回覆，請到「裝置」頁看看訊號和 SIM 卡，或打 10086 問問。',
   'modem.attentionShort': '裝置需要處理',
+  'modemState.waiting': '等你處理（見下方「需要處理」）',
 };

@@ -3,7 +3,7 @@ import type { ModemStatus, PortInfo } from '../../src-shared/api/contract';
 import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
-import { modemLabel, simLabel } from '../core/modems';
+import { modemLabel, shownStateKey, simLabel } from '../core/modems';
 import { describeError } from '../core/describe-error';
 import { useErrorToast, useToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
@@ -42,7 +42,7 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
     api.call('modem.disconnect', { modemId: modem.modemId }).catch(reportError).finally(() => setBusy(false));
   };
   const facts: [string, string][] = [
-    [t('modem.state'), t(`modemState.${modem.state}`)],
+    [t('modem.state'), t(shownStateKey(modem))],
     [t('modem.sim'), `${t(`sim.${modem.sim}`)}${modem.simId ? ` · ${simLabel(modem.simId)}` : ''}`],
     [t('modem.operator'), modem.operator ?? t('modem.unknown')],
     [t('modem.registration'), t(`reg.${modem.registration}`)],

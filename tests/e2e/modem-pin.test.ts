@@ -39,9 +39,9 @@ afterAll(async () => {
 
 describe('a wrong SIM PIN', () => {
   it.each([
-    ['zh-CN', '密码（PIN 码）错误。', '连续输错 3 次会锁卡', '设备需要处理'],
-    ['en-US', 'Incorrect password (PIN).', 'three wrong tries lock the card', 'Modem needs attention'],
-  ])('is said under the PIN field with what to do (%s), the field keeps the focus, and the right PIN then unlocks', async (locale, wrong, advice, status) => {
+    ['zh-CN', '密码（PIN 码）错误。', '连续输错 3 次会锁卡', '设备需要处理', '等你处理'],
+    ['en-US', 'Incorrect password (PIN).', 'three wrong tries lock the card', 'Modem needs attention', 'Waiting for you'],
+  ])('is said under the PIN field with what to do (%s), the field keeps the focus, and the right PIN then unlocks', async (locale, wrong, advice, status, waiting) => {
     // Its own modem each time: the first unlocks its SIM.
     const modem: PtyEmulator = await startPtyEmulator({ emulatorOptions: { sim: { pin: '1234', puk: '12345678', iccid: '89860012345678900017', imsi: '460001234567001', smsc: '+8613800100500' } } });
     const { modemId } = await core.connect(modem.path);
@@ -55,6 +55,7 @@ describe('a wrong SIM PIN', () => {
       await field.waitFor({ timeout: 30_000 });
       // The status line on every page: the modem waits for its PIN, it is not missing.
       expect((await page.locator('.status-line a').first().textContent())?.trim()).toBe(status);
+      expect(await page.locator('.modem-card .facts').textContent()).toContain(waiting);
       const note = page.locator('.pin-entry [role=alert]');
       await field.fill('0000');
       await field.press('Enter');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { modemForSim, modemLabel, modemNeedingAttention, sendingModem, simLabel, upsertModem } from '../../../src-renderer/core/modems';
+import { modemForSim, modemLabel, modemNeedingAttention, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -84,5 +84,14 @@ describe('modemNeedingAttention', () => {
     expect(modemNeedingAttention([modem('a', '/dev/ttyS0', { state: 'failed', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([])).toBeNull();
+  });
+});
+
+describe('shownStateKey', () => {
+  it('says a modem held up by its SIM waits for the user, and shows every other state as it is', () => {
+    for (const sim of ['pin', 'puk', 'absent'] as const) expect(shownStateKey({ state: 'probing', sim })).toBe('modemState.waiting');
+    expect(shownStateKey({ state: 'probing', sim: 'unknown' })).toBe('modemState.probing');
+    expect(shownStateKey({ state: 'ready', sim: 'ready' })).toBe('modemState.ready');
+    expect(shownStateKey({ state: 'reconnecting', sim: 'ready' })).toBe('modemState.reconnecting');
   });
 });
