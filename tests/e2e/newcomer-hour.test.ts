@@ -66,3 +66,23 @@ describe('Alt+1…5 from the keyboard', () => {
     expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement)), await focused()).toBe(true);
   });
 });
+
+describe('a 1024 × 700 window', () => {
+  it.each(['简体中文', '繁體中文', 'English'])('keeps the header on one row in %s, with unread counts beside the views', async (language) => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await open('#/settings', '#settings-heading');
+    await page.getByRole('radio', { name: language, exact: true }).check();
+    await open('#/catalog', '#catalog-search');
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    const nav = await top('.app-header nav');
+    expect(Math.abs((await top('.status-line')) - nav), 'status line beside the views').toBeLessThan(12);
+    expect(Math.abs((await top('.app-title')) - nav), 'title beside the views').toBeLessThan(12);
+    // Room for the unread and alert badges two views can carry.
+    const spare = await page.evaluate(() => {
+      const header = document.querySelector('.app-header')!;
+      const used = [...header.children].reduce((sum, c) => sum + c.getBoundingClientRect().width, 0);
+      return header.clientWidth - used;
+    });
+    expect(spare).toBeGreaterThan(40);
+  });
+});
