@@ -62,6 +62,13 @@ function Shell() {
     navigate({ view: 'catalog' });
   }, [route, navigate]);
 
+  // Another view: where the focus was (the composer, say) is gone with the old one. The keyboard
+  // carries on from the new view's main area, unless the view took the focus itself (its search box).
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (main && (document.activeElement === null || document.activeElement === document.body)) main.focus({ preventScroll: true });
+  }, [section]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && e.target.matches('input, textarea, select, [contenteditable]');

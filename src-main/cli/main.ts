@@ -44,13 +44,18 @@ const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 /** Help fits a standard 80-column terminal: each command's usage, then its summary indented under it. */
 const HELP_WIDTH = 80;
 
-function help(ctx: CliContext): string {
+/** One command's usage, then its summary indented under it. */
+function commandHelp(c: Command, ctx: CliContext): string[] {
   const indent = (pad: string) => (line: string) => (line.startsWith(' ') ? line : pad + line);
-  const commands = COMMANDS.flatMap((c) => [
+  return [
     ...wrap(`hall10086 ${c.usage}`, HELP_WIDTH - 2, 8).map(indent('  ')),
     ...wrap(say(ctx, c.summary), HELP_WIDTH - 6).map((line) => `      ${line}`),
     '',
-  ]);
+  ];
+}
+
+function help(ctx: CliContext): string {
+  const commands = COMMANDS.flatMap((c) => commandHelp(c, ctx));
   const global = say(ctx, {
     zh: '全局选项：--lang zh-Hans|zh-Hant|en（语言）、--version、--help',
     en: 'Global options: --lang zh-Hans|zh-Hant|en (language), --version, --help',
@@ -86,6 +91,13 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     const { lang, rest } = takeLang(argv);
     ctx.lang = lang;
     const [name, ...args] = rest;
+    // `help send` and `send --help` show that command's part of the help, as most CLIs do.
+    const asked = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : undefined;
+    if (asked || (COMMANDS.some((c) => c.name === name) && args.some((a) => a === '--help' || a === '-h'))) {
+      ctx.out(commandHelp(asked ?? COMMANDS.find((c) => c.name === name)!, ctx).join('\n').trimEnd());
+      ctx.out(say(ctx, { zh: '全部命令：hall10086 help', en: 'Every command: hall10086 help' }));
+      return 0;
+    }
     if (!name || name === 'help' || name === '--help' || name === '-h') {
       ctx.out(help(ctx));
       return name ? 0 : 2;

@@ -26,3 +26,19 @@ export function modemLabel(m: Pick<ModemStatus, 'identity' | 'path'>): string {
 export function simLabel(simId: string): string {
   return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
 }
+
+const LOCKED_OUT: ReadonlySet<ModemStatus['sim']> = new Set(['pin', 'puk', 'absent']);
+
+/**
+ * A connected modem that cannot send until the user acts (its SIM wants a PIN, is missing, the stick
+ * was pulled, a setup trap), when none is ready: the status line says so rather than "no modem".
+ */
+export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus | null {
+  if (list.some((m) => m.state === 'ready')) return null;
+  return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (LOCKED_OUT.has(m.sim) || m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
+}
+
+/** The dictionary key of a modem's state as shown: one held up by its SIM waits for the user, it is not probing. */
+export function shownStateKey(m: Pick<ModemStatus, 'state' | 'sim'>): `modemState.${ModemStatus['state'] | 'waiting'}` {
+  return m.state === 'probing' && LOCKED_OUT.has(m.sim) ? 'modemState.waiting' : `modemState.${m.state}`;
+}

@@ -412,4 +412,7 @@ export const en: Record<StringKey, string> = {
   'mqtt.clientCert': 'Client certificate (PEM, for a broker that asks for one; empty: none)',
   'mqtt.clientKey': 'Client certificate’s private key (PEM, unencrypted; kept like the password)',
   'mqtt.clientKeyClear': 'Remove the kept key',
+  'thread.noReplyYet': 'No reply from 10086 to {code} yet. It usually answers within a minute, more slowly at busy times. If nothing comes within ten minutes, check the signal and the SIM on the Modem page, or call 10086.',
+  'modem.attentionShort': 'Modem needs attention',
+  'modemState.waiting': 'Waiting for you (see “Needs attention” below)',
 };

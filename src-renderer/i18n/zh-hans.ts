@@ -411,6 +411,9 @@ export const zhHans = {
   'mqtt.clientCert': '客户端证书（PEM，服务器要求时使用；留空：不用）',
   'mqtt.clientKey': '客户端证书的私钥（未加密的 PEM；与密码一样保存）',
   'mqtt.clientKeyClear': '删除已保存的私钥',
+  'thread.noReplyYet': '10086 还没有回复 {code}。通常一分钟内会回，忙的时候会慢一些。如果十分钟后还没有回复，请到“设备”页看看信号和 SIM 卡，或打 10086 问问。',
+  'modem.attentionShort': '设备需要处理',
+  'modemState.waiting': '等你处理（见下方“需要处理”）',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

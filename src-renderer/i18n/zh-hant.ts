@@ -412,4 +412,7 @@ export const zhHant: Record<StringKey, string> = {
   'mqtt.clientCert': '用戶端憑證（PEM，伺服器要求時使用；留空：不用）',
   'mqtt.clientKey': '用戶端憑證的私鑰（未加密的 PEM；與密碼一樣儲存）',
   'mqtt.clientKeyClear': '刪除已儲存的私鑰',
+  'thread.noReplyYet': '10086 還沒有回覆 {code}。通常一分鐘內會回，忙的時候會慢一些。如果十分鐘後還沒有回覆，請到「裝置」頁看看訊號和 SIM 卡，或打 10086 問問。',
+  'modem.attentionShort': '裝置需要處理',
+  'modemState.waiting': '等你處理（見下方「需要處理」）',
 };

@@ -3,7 +3,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
 import { describeError } from '../core/describe-error';
-import { modemLabel } from '../core/modems';
+import { modemLabel, modemNeedingAttention } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from './route';
 
@@ -17,16 +17,19 @@ export function StatusLine() {
   const i18n = useI18n();
   const { t } = i18n;
   const { connection, ingest } = useCore();
-  const { sending } = useModems();
+  const { sending, modems } = useModems();
+  const attention = sending ? null : modemNeedingAttention(modems);
   return (
     <>
       <div className="status-line">
-        <a href={routeHash({ view: 'modem' })} className={sending ? undefined : 'muted'}>
+        <a href={routeHash({ view: 'modem' })} className={sending ? undefined : attention ? 'status-attention' : 'muted'}>
           {sending ? (
             <>
               {sending.signal && <SignalBars bars={sending.signal.bars} label={t('modem.signalBars', { bars: sending.signal.bars })} />}{' '}
               {sending.operator ?? modemLabel(sending)}
             </>
+          ) : attention ? (
+            t('modem.attentionShort')
           ) : (
             t('modem.noneShort')
           )}

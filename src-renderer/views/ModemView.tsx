@@ -3,7 +3,7 @@ import type { ModemStatus, PortInfo } from '../../src-shared/api/contract';
 import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
-import { modemLabel, simLabel } from '../core/modems';
+import { modemLabel, shownStateKey, simLabel } from '../core/modems';
 import { describeError } from '../core/describe-error';
 import { useErrorToast, useToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
@@ -42,7 +42,7 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
     api.call('modem.disconnect', { modemId: modem.modemId }).catch(reportError).finally(() => setBusy(false));
   };
   const facts: [string, string][] = [
-    [t('modem.state'), t(`modemState.${modem.state}`)],
+    [t('modem.state'), t(shownStateKey(modem))],
     [t('modem.sim'), `${t(`sim.${modem.sim}`)}${modem.simId ? ` · ${simLabel(modem.simId)}` : ''}`],
     [t('modem.operator'), modem.operator ?? t('modem.unknown')],
     [t('modem.registration'), t(`reg.${modem.registration}`)],
@@ -118,12 +118,15 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
 }
 
 function PinEntry({ modemId }: { modemId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { api } = useCore();
   const toast = useToast();
-  const reportError = useErrorToast();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
+  // A refused PIN is said under the field, where the next try is typed, not in a toast that goes away.
+  const [refused, setRefused] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
   // A SIM allows three wrong PINs: a second Enter (or a held key) must not spend another one.
   const inFlight = useRef(false);
   const valid = /^\d{4,8}$/.test(pin);
@@ -135,7 +138,17 @@ function PinEntry({ modemId }: { modemId: string }) {
     setPin('');
     api
       .call('modem.enterPin', { modemId, pin })
-      .then(() => toast('success', t('modem.pinAccepted')), reportError)
+      .then(
+        () => {
+          setRefused(null);
+          toast('success', t('modem.pinAccepted'));
+        },
+        (error: unknown) => {
+          const d = describeError(error, i18n);
+          setRefused([d.text, d.action].filter(Boolean).join(' '));
+          field.current?.focus();
+        },
+      )
       .finally(() => {
         inFlight.current = false;
         setBusy(false);
@@ -146,6 +159,7 @@ function PinEntry({ modemId }: { modemId: string }) {
       <label htmlFor={`pin-${modemId}`}>{t('modem.pinLabel')}</label>
       <div className="inline">
         <input
+          ref={field}
           id={`pin-${modemId}`}
           type="password"
           inputMode="numeric"
@@ -153,7 +167,7 @@ function PinEntry({ modemId }: { modemId: string }) {
           maxLength={8}
           autoFocus
           value={pin}
-          aria-invalid={pin !== '' && !valid ? true : undefined}
+          aria-invalid={(pin !== '' && !valid) || (pin === '' && refused) ? true : undefined}
           aria-describedby={`pin-${modemId}-note`}
           onChange={(e) => setPin(e.target.value.trim())}
           onKeyDown={(e) => e.key === 'Enter' && submit()}
@@ -162,9 +176,19 @@ function PinEntry({ modemId }: { modemId: string }) {
           {t('modem.pinSubmit')}
         </button>
       </div>
-      <p id={`pin-${modemId}-note`} className={pin !== '' && !valid ? 'field-error' : 'field-note'}>
-        {pin !== '' && !valid ? t('modem.pinInvalid') : t('modem.pinHint')}
-      </p>
+      {pin !== '' && !valid ? (
+        <p id={`pin-${modemId}-note`} className="field-error">
+          {t('modem.pinInvalid')}
+        </p>
+      ) : refused ? (
+        <p id={`pin-${modemId}-note`} className="field-error" role="alert">
+          {refused}
+        </p>
+      ) : (
+        <p id={`pin-${modemId}-note`} className="field-note">
+          {t('modem.pinHint')}
+        </p>
+      )}
     </div>
   );
 }

@@ -360,6 +360,6 @@ export interface CoreApi {
 export type WireMessage =
   | { type: 'call'; id: number; method: Method; params: unknown }
   | { type: 'result'; id: number; result: unknown }
-  | { type: 'error'; id: number; error: { code: string; zh: string; en: string } }
+  | { type: 'error'; id: number; error: { code: string; zh: string; en: string; action?: { zh: string; en: string } } }
   /** The events of one turn of the core, in order: a burst crosses as a few messages, not thousands. */
   | { type: 'events'; events: { event: EventName; data: unknown }[] };

@@ -8,7 +8,12 @@ import type { EventName, WireMessage } from './contract';
  */
 
 const WireId = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const WireErrorSchema = v.object({ code: v.string(), zh: v.string(), en: v.string() });
+const WireErrorSchema = v.object({
+  code: v.string(),
+  zh: v.string(),
+  en: v.string(),
+  action: v.optional(v.object({ zh: v.string(), en: v.string() })),
+});
 
 const WireMessageSchema = v.variant('type', [
   // Loose on purpose: any call with a usable id gets an answer (validateRequest's error), however nonsensical.
@@ -77,11 +82,16 @@ const INTERNAL_ERROR: WireError = {
   en: 'Internal error: the request did not complete. Try again; if it keeps happening, restart Hall10086.',
 };
 
-/** What a client may see of an error: a HallError's code and text, anything else a generic text (never a stack). */
+/**
+ * What a client may see of an error: a HallError's code, text and what to do about it (the UI shows
+ * it under the text); anything else a generic text (never a stack).
+ */
 export function toWireError(error: unknown): WireError {
-  return error instanceof HallError ? { code: error.code, zh: error.zh, en: error.en } : INTERNAL_ERROR;
+  if (!(error instanceof HallError)) return INTERNAL_ERROR;
+  const { code, zh, en, action } = error;
+  return { code, zh, en, ...(action ? { action: { zh: action.zh, en: action.en } } : {}) };
 }
 
 export function fromWireError(error: WireError): HallError {
-  return new HallError(error.code, { zh: error.zh, en: error.en });
+  return new HallError(error.code, { zh: error.zh, en: error.en }, error.action ? { action: error.action } : {});
 }

@@ -68,10 +68,15 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** `hall10086 serve --port 0 --emulator [extra…]` with a data folder of its own; resolves with the URL it prints. */
-export async function serve(extra: readonly string[] = []): Promise<Served> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-ui-'));
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--emulator', ...extra, '--data-dir', dataDir], {
+/**
+ * `hall10086 serve --port 0 --emulator [extra…]` with a data folder of its own; resolves with the URL it
+ * prints. `o.dataDir` serves from a folder the caller owns (kept at stop), `o.port: 'remembered'`
+ * leaves --port out, as `npm start` does.
+ */
+export async function serve(extra: readonly string[] = [], o: { dataDir?: string; port?: 'remembered' } = {}): Promise<Served> {
+  const dataDir = o.dataDir ?? (await mkdtemp(join(tmpdir(), 'hall10086-ui-')));
+  const port = o.port === 'remembered' ? [] : ['--port', '0'];
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', ...port, '--emulator', ...extra, '--data-dir', dataDir], {
     env: { ...process.env, LANG: 'en_US.UTF-8' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -104,7 +109,7 @@ export async function serve(extra: readonly string[] = []): Promise<Served> {
       const closed = new Promise((done) => child.once('close', done));
       child.kill('SIGTERM');
       await closed;
-      await rm(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,17 @@ describe('hall10086 for someone trying it the first time', () => {
     expect(run.stdout).toContain('--version');
   });
 
+  it.each([
+    [['send', '--help'], 'en', /^  hall10086 send TEXT\|ID [\s\S]*Send an instruction SMS[\s\S]*Every command: hall10086 help\n$/],
+    [['emulator', '-h'], 'en', /^  hall10086 emulator --pty [\s\S]*pseudo-terminal[\s\S]*Every command: hall10086 help\n$/],
+    [['help', 'send'], 'zh-Hans', /^  hall10086 send [\s\S]*发送指令短信[\s\S]*全部命令：hall10086 help\n$/],
+    [['serve', '--help'], 'zh-Hant', /^  hall10086 serve [\s\S]*瀏覽器模式[\s\S]*全部命令：hall10086 help\n$/],
+  ])('%j (%s) shows that command’s help, not an error', async (argv, lang, shown) => {
+    const run = await hall([...argv, '--lang', lang]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(shown);
+  });
+
   it('--version prints the package version', async () => {
     const run = await hall(['--version']);
     expect(run).toMatchObject({ code: 0, stdout: `hall10086 ${VERSION}\n` });

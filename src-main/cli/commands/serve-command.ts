@@ -9,6 +9,7 @@ import { metricsToken } from '../../server/metrics';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
 import { reportStartupNotices } from '../startup-notices';
+import { isPortInUse, rememberedPort, rememberPort } from './serve-port';
 
 /** The built UI, as `npm run build` (electron-vite) lays it out. */
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
@@ -23,7 +24,7 @@ export const serveCommand: Command = {
   spec: { booleans: ['emulator', 'metrics'], values: ['port', 'data-dir', 'profile', 'count'] },
   async run(args, ctx) {
     if (args.positionals.length) throw usageError('用法：serve [--port 端口] [--emulator] [--metrics]', 'Usage: serve [--port N] [--emulator] [--metrics]');
-    const port = intOption(args, 'port', 0, 0, 65535);
+    const port = args.options.has('port') ? intOption(args, 'port', 0, 0, 65535) : null;
     if (args.options.has('count') && !args.options.has('emulator')) throw usageError('--count 只能和 --emulator 一起用。', '--count goes with --emulator only.');
     // A pool: N emulated modems, each on its own pseudo-terminal, opened like USB sticks (the real serial binding).
     const count = args.options.has('count') ? intOption(args, 'count', 1, 1, MAX_POOL) : null;
@@ -56,10 +57,25 @@ export const serveCommand: Command = {
     // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
     const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
-    const server = await startServer({ core, staticDir: RENDERER_DIR, port, ...(metrics ? { metrics } : {}) }).catch(async (e: unknown) => {
-      await closeAll();
-      throw e;
-    });
+    const listen = (on: number) => startServer({ core, staticDir: RENDERER_DIR, port: on, ...(metrics ? { metrics } : {}) });
+    // Without --port: the port of the first start, where this browser keeps the log it showed before.
+    const before = port === null ? await rememberedPort(dataDir) : null;
+    const server = await listen(port ?? before ?? 0)
+      .catch((e: unknown) => {
+        if (before === null || !isPortInUse(e)) throw e;
+        return listen(0).then((s) => {
+          ctx.err(say(ctx, {
+            zh: `上次用的端口 ${before} 被占用了，这次改用 ${s.port}。浏览器按地址保存消息记录和设置，所以这个地址下看不到以前的消息：关掉占用端口 ${before} 的程序，再重新启动，就能看到。`,
+            en: `Port ${before}, used before, is taken, so this time it is ${s.port}. The browser keeps the message log and the settings per address, so this address shows no earlier messages: close what holds port ${before} and start again to see them.`,
+          }));
+          return s;
+        });
+      })
+      .catch(async (e: unknown) => {
+        await closeAll();
+        throw e;
+      });
+    if (port === null && before === null) await rememberPort(dataDir, server.port).catch(() => {});
     ctx.out(server.url);
     if (scrape) {
       ctx.err(say(ctx, {

@@ -9,6 +9,7 @@ import type { MessageRow } from '../../store/rows';
 import { dayKey, dayLabel } from './day';
 import { MessageBubble } from './MessageBubble';
 import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
+import { NO_REPLY_AFTER_MS, unanswered } from './unanswered';
 
 const ESTIMATED_ROW_PX = 76;
 const FOCUS_HIGHLIGHT_MS = 2500;
@@ -79,6 +80,9 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
     };
   }, [db, focus, virtualizer]);
 
+  const newest = slice && count > 0 ? (rowAt(slice, count - 1)?.row ?? null) : null;
+  const waiting = useWaitForReply(newest);
+
   if (!slice) return <p className="empty">{i18n.t('app.loading')}</p>;
   if (count === 0) return <p className="empty">{i18n.t('thread.empty')}</p>;
 
@@ -119,6 +123,11 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
           })}
         </div>
       </div>
+      {waiting && (
+        <p className="hint no-reply" role="status">
+          {i18n.t('thread.noReplyYet', { code: waiting.text })}
+        </p>
+      )}
       {!virtualizer.isAtEnd(ESTIMATED_ROW_PX) && (
         <button type="button" className="jump-latest" onClick={() => virtualizer.scrollToEnd()}>
           ↓ {i18n.t('thread.jumpLatest')}
@@ -126,6 +135,19 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
       )}
     </div>
   );
+}
+
+/** The newest message while it waits for 10086 too long (see `unanswered`), looked at again as time passes. */
+function useWaitForReply(newest: MessageRow | null): MessageRow | null {
+  const [now, setNow] = useState(() => Date.now());
+  const outstanding = newest !== null && unanswered(newest, Number.POSITIVE_INFINITY) !== null;
+  useEffect(() => {
+    if (!outstanding) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), Math.min(30_000, NO_REPLY_AFTER_MS));
+    return () => clearInterval(timer);
+  }, [outstanding, newest?.id]);
+  return outstanding ? unanswered(newest, now) : null;
 }
 
 /** Each instruction and the reply answering it, both ways, among the rows read (a pair across the window's edge is not shown). */

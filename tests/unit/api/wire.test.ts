@@ -39,9 +39,23 @@ describe('decodeWireMessage', () => {
 });
 
 describe('wire errors', () => {
-  it('carries a HallError’s code and both texts, and nothing else', () => {
+  it('carries a HallError’s code, both texts and what to do, and nothing else', () => {
     const error = new HallError('modem.busy', { zh: '忙', en: 'Busy' }, { details: { path: '/dev/ttyUSB0' }, action: { zh: '等', en: 'Wait' } });
-    expect(toWireError(error)).toEqual({ code: 'modem.busy', zh: '忙', en: 'Busy' });
+    expect(toWireError(error)).toEqual({ code: 'modem.busy', zh: '忙', en: 'Busy', action: { zh: '等', en: 'Wait' } });
+    expect(toWireError(new HallError('modem.busy', { zh: '忙', en: 'Busy' }))).toEqual({ code: 'modem.busy', zh: '忙', en: 'Busy' });
+  });
+
+  it('hands what to do across a JSON frame to the receiving side, so the UI can say it (zh and en)', () => {
+    const thrown = new HallError(
+      'modem.silent',
+      { zh: '调制解调器没有应答 AT 命令。', en: 'The modem does not answer AT commands.' },
+      { action: { zh: '确认选的是 AT 命令口。', en: 'Make sure this is the AT command port.' } },
+    );
+    const decoded = decodeWireMessage(JSON.stringify({ type: 'error', id: 7, error: toWireError(thrown) }));
+    expect(decoded?.type).toBe('error');
+    const error = fromWireError((decoded as Extract<typeof decoded, { type: 'error' }>).error);
+    expect(error.action).toEqual({ zh: '确认选的是 AT 命令口。', en: 'Make sure this is the AT command port.' });
+    expect(error.describe('en')).toBe('The modem does not answer AT commands. Make sure this is the AT command port.');
   });
 
   it.each([

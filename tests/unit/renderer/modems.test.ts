@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { modemForSim, modemLabel, sendingModem, simLabel, upsertModem } from '../../../src-renderer/core/modems';
+import { modemForSim, modemLabel, modemNeedingAttention, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -69,5 +69,29 @@ describe('labels', () => {
   it('names a modem by maker and model, with its port', () => {
     expect(modemLabel({ path: '/dev/ttyUSB2', identity: { manufacturer: 'huawei', model: 'E3372' } })).toBe('huawei E3372 (/dev/ttyUSB2)');
     expect(modemLabel({ path: 'COM3', identity: {} })).toBe('COM3');
+  });
+});
+
+describe('modemNeedingAttention', () => {
+  it('names a connected modem that waits for the user when none is ready', () => {
+    for (const waiting of [{ state: 'probing', sim: 'pin' }, { state: 'probing', sim: 'puk' }, { state: 'probing', sim: 'absent' }, { state: 'reconnecting' }] as const) {
+      expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', waiting)])?.modemId).toBe('a');
+    }
+  });
+
+  it('is null while a modem is ready, for a port that could not be opened, and while a modem is still starting', () => {
+    expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'pin' }), modem('b', '/dev/ttyUSB5')])).toBeNull();
+    expect(modemNeedingAttention([modem('a', '/dev/ttyS0', { state: 'failed', sim: 'unknown' })])).toBeNull();
+    expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown' })])).toBeNull();
+    expect(modemNeedingAttention([])).toBeNull();
+  });
+});
+
+describe('shownStateKey', () => {
+  it('says a modem held up by its SIM waits for the user, and shows every other state as it is', () => {
+    for (const sim of ['pin', 'puk', 'absent'] as const) expect(shownStateKey({ state: 'probing', sim })).toBe('modemState.waiting');
+    expect(shownStateKey({ state: 'probing', sim: 'unknown' })).toBe('modemState.probing');
+    expect(shownStateKey({ state: 'ready', sim: 'ready' })).toBe('modemState.ready');
+    expect(shownStateKey({ state: 'reconnecting', sim: 'ready' })).toBe('modemState.reconnecting');
   });
 });
