@@ -42,9 +42,10 @@ const HAN = /\p{Script=Han}/u;
 
 /** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
 function lastNaming(text: string, w: string, p: PoolRule): number {
-  const narrow = p.narrowable?.words.includes(w) ? p.narrowable.after : null;
-  if (!narrow) return text.lastIndexOf(w);
-  for (let at = text.lastIndexOf(w); at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
+  const last = text.lastIndexOf(w);
+  const narrow = last >= 0 && p.narrowable?.words.includes(w) ? p.narrowable.after : null;
+  if (!narrow) return last;
+  for (let at = last; at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
     if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at))) return at;
   }
   return -1;
@@ -74,8 +75,8 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
  * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
 export function assignPools(reads: Read[], rules: ReplyRules): void {
-  const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
-  const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
+  if (!reads.some((r) => r.figure.topic === 'data')) return;
+  const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
   reads.forEach((read, i) => {
@@ -117,10 +118,25 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   });
 }
 
+const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
+
+/** The words that name data, and those that open a part of it (其中), of a set of rules. */
+function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; partWords: string[] } {
+  let words = dataWordsCache.get(figures);
+  if (!words) {
+    const data = figures.filter((t) => t.topic === 'data');
+    words = { dataWords: data.flatMap((t) => t.when), partWords: data.flatMap((t) => t.breakdown) };
+    dataWordsCache.set(figures, words);
+  }
+  return words;
+}
+
 /** Where the last of these words ends in a text (-1: none). */
 function lastEnd(text: string, words: string[]): number {
-  return Math.max(-1, ...words.map((w) => {
+  let end = -1;
+  for (const w of words) {
     const at = text.lastIndexOf(w);
-    return at < 0 ? -1 : at + w.length;
-  }));
+    if (at >= 0 && at + w.length > end) end = at + w.length;
+  }
+  return end;
 }

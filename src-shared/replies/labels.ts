@@ -89,6 +89,7 @@ const CLAUSE = /[,;:，；：。!?\n()（）]/u;
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
   const clause = window.split(CLAUSE).at(-1)!;
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
   const blanked = [...candidates.flatMap((t) => t.kindWords), ...notStems].reduce((text, w) => (w ? text.replaceAll(w, ' '.repeat(w.length)) : text), clause);
   let best: Naming | null = null;
   const offset = window.length - clause.length;

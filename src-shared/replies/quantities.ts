@@ -20,6 +20,8 @@ interface UnitWord {
   word: string;
   measure: Measure;
   factor: number;
+  /** Other measures the same word and factor name (分: minutes and points). */
+  alternatives?: Measure[];
 }
 
 // Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`), but for a
@@ -37,6 +39,10 @@ export class QuantityScanner {
         .flatMap(([measure, rule]) => pick(rule).map(([word, factor]) => ({ word, measure, factor })))
         .sort((a, b) => b.word.length - a.word.length);
     this.units = all((m) => m.units);
+    for (const unit of this.units) {
+      const others = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+      if (others.length) unit.alternatives = others;
+    }
     this.prefixes = all((m) => m.prefixes);
   }
 
@@ -57,7 +63,7 @@ export class QuantityScanner {
       const unit = this.unitAt(text, afterNumber);
       if (LATIN.test(text[m.index - 1] ?? '') && !(unit && decimals > 0)) continue;
       if (unit) {
-        const alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+        const alternatives = unit.alternatives ?? [];
         // "港币48.50元": a currency written before the amount and 元 after it are one amount in that currency.
         const prefix = unit.measure === 'money' ? this.prefixBefore(text, start) : null;
         if (prefix?.measure === 'money') start = prefix.start;
