@@ -54,6 +54,8 @@ export interface Read {
   tagPool: DataPool | null;
   /** Written inside brackets ("（其中5G网络流量8.1GB）"): a note, whose kind does not carry on. */
   inBrackets: boolean;
+  /** The open bracket it is written in ("（其中结转1.2GB，本月套餐6.45GB"): where it opens and its words so far. */
+  bracket: { at: number; words: string } | null;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -94,8 +96,9 @@ export function readFigures(
   let sentence = 0;
   let tagPool: DataPool | null = null;
   let inBrackets = false;
+  let bracket: Read['bracket'] = null;
   const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -106,7 +109,10 @@ export function readFigures(
   let lastHeaded = -2;
 
   const columns = tableColumns(text, quantities, active);
+  // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
+  const floors: number[] = [];
   quantities.forEach((q, qi) => {
+    floors[qi] = windowFloor;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
@@ -121,12 +127,14 @@ export function readFigures(
     if (q.measure !== null) measuredEnd = q.end;
     context = window;
     sentence = ended.length;
-    inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
+    const open = /\(([^)]*)$/u.exec(text.slice(ended.at(-1) ?? 0, q.start));
+    inBrackets = open !== null;
+    bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
     const found = bare
       ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, rules.notStems));
+      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window, floor === floors[qi] && floor > 0) ?? stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -147,11 +155,16 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // "流量加油包10元500MB已使用120MB": an amount right after a price is the size in a package's name; its words name what follows.
+    if (!bare && specAfterPrice(text, quantities[qi - 1], q)) {
+      windowFloor = floors[qi - 1]!;
+      return;
+    }
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
@@ -198,6 +211,11 @@ export function readFigures(
 }
 
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
+
+/** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
+function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
+  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*包?\s*$/u.test(text.slice(price.end, q.start));
+}
 
 /** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
 function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string[]): boolean {

@@ -9,7 +9,7 @@ import type { DataPool } from './schema';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
@@ -92,7 +92,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
     const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
-    const part = partWords.some((w) => read.context.includes(w));
+    const part = partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);

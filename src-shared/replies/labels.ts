@@ -27,12 +27,34 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
  * The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used").
  * A head noun (余额, 积分) takes the meaning of a label just before it: 赠款余额 is a gift, 到期积分 expiring.
  */
-export function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
-  return nearest(candidates, window, () => true, (template, label) => {
-    let at = window.lastIndexOf(label);
-    while (at >= 0 && !isWordAt(window, at, label, template.kindWords)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
+  const find = (part: string) => (template: FigureTemplate, label: string) => {
+    let at = part.lastIndexOf(label);
+    while (at >= 0 && !isWordAt(part, at, label, template.kindWords)) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
-  });
+  };
+  const best = nearest(candidates, window, () => true, find(window));
+  return best && (partBeforeTotal(best, window, afterAmount, find) ?? best);
+}
+
+/**
+ * "剩余流量共5.30GB", "已使用流量共3GB": a total's word (共) after a part's label in the same clause
+ * says how much of that part there is, in all.
+ */
+function partBeforeTotal(
+  total: Naming,
+  window: string,
+  afterAmount: boolean,
+  find: (part: string) => (t: FigureTemplate, label: string) => number,
+): Naming | null {
+  const sum = total.template.sums.find((x) => x.total === total.rule.field);
+  if (!sum) return null;
+  const lead = window.slice(0, total.at);
+  const clause = lead.slice(lead.search(/[^,;:，；：。!?\n()（）]*$/u));
+  const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
+  // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
+  if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
+  return part && { ...part, at: lead.length - clause.length + part.at, end: lead.length - clause.length + part.end };
 }
 
 /** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
@@ -116,5 +138,24 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
       if (label) return { template, rule, label, at: after, end: after };
     }
   }
-  return null;
+  return headAfter(candidates, rest, after);
+}
+
+/**
+ * "您当前有56.80元话费余额，": a label ending in a head noun (…余额, …积分) written right after the amount,
+ * and ending its phrase there, names it.
+ */
+function headAfter(candidates: FigureTemplate[], rest: string, after: number): Naming | null {
+  let best: Naming | null = null;
+  for (const template of candidates) {
+    if (template.heads.length === 0) continue;
+    for (const rule of template.fields) {
+      for (const label of rule.labels) {
+        if (label.length < 2 || !template.heads.some((h) => label.endsWith(h)) || !rest.startsWith(label)) continue;
+        if (!/^(?:[\s,;。!?)]|$)/u.test(rest.slice(label.length)) || /^[ \t:=为是]*[\d-]/u.test(rest.slice(label.length))) continue;
+        if (!best || label.length > best.label.length) best = { template, rule, label, at: after, end: after };
+      }
+    }
+  }
+  return best;
 }

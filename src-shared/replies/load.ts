@@ -55,7 +55,8 @@ export interface ReplyRules {
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
   boilerplate: RegExp[];
-  adverts: { clause: RegExp[]; sentence: RegExp[] };
+  /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
+  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
   hypothetical: string[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
@@ -181,6 +182,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     adverts: {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
+      own: (file.adverts?.own ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },

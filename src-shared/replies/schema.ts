@@ -129,9 +129,11 @@ export const ReplyRulesSchema = v.strictObject({
   /**
    * Words of an advertisement: `clause` words open one that runs to the end of the sentence
    * (…剩余1.5GB，可回复KTLL办理流量包), `sentence` words make their whole sentence one (…，详询10086).
-   * Masked like boilerplate, so a package on offer is never read as the customer's figure.
+   * Masked like boilerplate, so a package on offer is never read as the customer's figure. `own` words
+   * (您的, 剩余, 截至…) say a sentence speaks of the customer: without one before it, a clause word's
+   * whole sentence is the advert (5G畅享套餐128元/月，含30GB…，详询10086).
    */
-  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern) })),
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */

@@ -31,13 +31,19 @@ export function breakdownOf(
   previous: Read | undefined,
   sentence: number,
   rules: ReplyRules,
+  bracket: Read['bracket'] = null,
 ): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
-  const part = template.breakdown.some((w) => window.includes(w));
+  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous);
   const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
   return part || nextKind ? { template, field: previous.figure.field } : undefined;
+}
+
+/** "（其中结转流量1.20GB，本月套餐流量6.45GB）": a bracket opened by a part word lists parts to its end. */
+export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
+  return bracket !== null && previous?.bracket?.at === bracket.at && template.breakdown.some((w) => bracket.words.trimStart().startsWith(w));
 }
 
 /**

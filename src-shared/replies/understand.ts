@@ -83,13 +83,21 @@ export class ReplyReader {
 
   /**
    * Adverts: from the clause of an opening word (可回复KTLL办理…) or the start of the sentence of a
-   * sentence word (…详询10086) to the end of the sentence. Nothing in them is the customer's figure.
+   * sentence word (限时…) to the end of the sentence. Nothing in them is the customer's figure. An
+   * opening word whose sentence says nothing of the customer's own before it (no 您的, 剩余, 截至…:
+   * "5G畅享套餐128元/月，含30GB国内通用流量…，详询10086") makes its whole sentence an advert.
    */
   private adverts(folded: Folded): Mask {
     const text = folded.text;
     const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
       let from = start;
       while (from > 0 && !edge.test(text[from - 1]!)) from--;
+      if (edge === CLAUSE_EDGE) {
+        let sentence = from;
+        while (sentence > 0 && !SENTENCE_EDGE.test(text[sentence - 1]!)) sentence--;
+        const lead = text.slice(sentence, from);
+        if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
+      }
       let to = end;
       while (to < text.length && !SENTENCE_EDGE.test(text[to]!)) to++;
       return [from, to];

@@ -199,4 +199,71 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     const u = read('您本月实时话费：月租费38.00元，合计38.00元。');
     expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.item ?? ''}`)).toEqual(['item 月租费', 'total ']);
   });
+
+  // Round 4 (issue 15): structures the dev texts lack. Wordings of ours, NOT real replies.
+  const lines4 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('a plan on offer with only an advert word after it (详询, 回复办理) is no figure; the customer\'s own sentence with one keeps its figures', () => {
+    expect(lines4('您好！您的话费余额为66.00元。5G畅享套餐198元/月，含60GB国内通用流量和1000分钟国内通话，详询10086。')).toEqual(['balance.balance 66']);
+    expect(lines4('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
+    // Words of the customer's own (您本月, 剩余, 截至…) before the advert word keep the figures before it.
+    expect(lines4('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
+    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
+  });
+
+  it('a total word after a part\'s label in its clause (剩余流量共5.30GB) is that part in all; its bracket of parts goes on to the end', () => {
+    expect(lines4('您当月剩余流量共5.30GB（其中：国内通用流量2.10GB，省内流量3.20GB），已使用4.70GB。')).toEqual([
+      'data.remaining 5427.2',
+      'data.remaining 2150.4 general',
+      'data.remaining 3276.8 provincial',
+      'data.used 4812.8',
+    ]);
+    // "12.5GB used of 50GB": the part word said of the amount before is no part of the total.
+    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
+    expect(lines4('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
+      'voice.total 500',
+      'voice.used 132',
+      'voice.used 80',
+      'voice.used 52',
+      'voice.remaining 368',
+    ]);
+    expect(lines4('您本月国内通用流量已用2.35GB，剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。')).toEqual([
+      'data.used 2406.4 general',
+      'data.remaining 7833.6 general',
+      'data.remaining 1228.8 carryover',
+      'data.remaining 6604.8 general',
+    ]);
+  });
+
+  it('an amount right after a price is the size in a package\'s name (流量加油包10元500MB), and its words name what follows', () => {
+    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
+    expect(lines4('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
+  });
+
+  it('a label ending in a head noun right after the amount names it (有56.80元话费余额); not when an amount follows it', () => {
+    expect(lines4('您好，您当前有56.80元话费余额，本月已消费23.20元。')).toEqual(['balance.balance 56.8', 'balance.spentThisMonth 23.2']);
+    expect(lines4('您好，截至05月20日：\n35.60元 话费余额\n8.25GB 剩余国内通用流量\n180分钟 剩余通话')).toEqual([
+      'balance.balance 35.6',
+      'data.remaining 8448 general',
+      'voice.remaining 180',
+    ]);
+    expect(lines4('本月已消费23.20元话费余额56.80元。')).toEqual(['balance.spentThisMonth 23.2', 'balance.balance 56.8']);
+  });
+
+  it('data words after an amount name its kind also before 和/及 (1.5GB省内流量和120分钟); domestic data is general', () => {
+    expect(lines4('您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。')).toEqual([
+      'data.remaining 3276.8 general',
+      'data.remaining 1536 provincial',
+      'voice.remaining 120',
+    ]);
+    expect(lines4('you have used 2.10GB of domestic data this month, with 7.90GB remaining')).toEqual(['data.used 2150.4 general', 'data.remaining 8089.6 general']);
+  });
+
+  it('a menu of numbered options on one line ends each option before the next number and before 【', () => {
+    const u = read('尊敬的客户，您当前话费余额为8.60元，余额较低，请及时充值。回复以下序号：1.充值 2.查账单 3.查流量【中国移动】');
+    expect(u.kind === 'figures' && u.menu.map((m) => `${m.n}.${m.label}`)).toEqual(['1.充值', '2.查账单', '3.查流量']);
+  });
 });
