@@ -2,7 +2,8 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import { assignPools, poolTag, regionalPools } from './kinds';
+import { currencyOf } from './describe';
+import { assignPools, poolTag, regionalPools, regionOf } from './kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
@@ -77,6 +78,7 @@ export function readFigures(
 ): FigureReading {
   const text = folded.text;
   const topical = masked(text, boilerplate);
+  const region = regionOf(rules, text);
   rules = regionalPools(rules, text);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
   const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
@@ -203,6 +205,11 @@ export function readFigures(
     return { figures: [], problems: [], topics: [] };
   }
 
+  // "$": the dollar of the region the reply names (a CMHK reply's is HK$), else as written.
+  for (const r of reads) {
+    const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
+    if (own !== undefined) r.figure.currency = own;
+  }
   totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
@@ -329,6 +336,8 @@ function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
       const total = group.find((r) => r.figure.field === sum.total);
       const parts = group.filter((r) => sum.parts.includes(r.figure.field));
       if (!total || sum.parts.some((p) => !parts.some((r) => r.figure.field === p))) continue;
+      // Amounts of two currencies are never added (港币 cash, 人民币 gift).
+      if (parts.some((r) => currencyOf(r.figure.currency) !== currencyOf(total.figure.currency))) continue;
       const added = parts.reduce((s, r) => s + r.figure.value, 0);
       // Each amount is rounded to its last written digit, so the sum may be off by that much per term.
       const slack = Math.max(...[total, ...parts].map((r) => r.precision)) * parts.length + 1e-9;

@@ -31,12 +31,16 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
  * HK$), that region's kind words move to their kind (Hong Kong's 本地 is its local general data).
  */
 export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
-  const region = rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
+  const region = regionOf(rules, text);
   if (!region) return rules;
   const own = new Set(region.pools.flatMap((p) => p.words));
   const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);
   return { ...rules, pools: rules.pools.map((p) => ({ ...p, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
 }
+
+/** The region whose operator a reply names (中國移動香港, HK$), if any. */
+export const regionOf = (rules: ReplyRules, text: string): ReplyRules['regions'][number] | undefined =>
+  rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
 
 const HAN = /\p{Script=Han}/u;
 

@@ -65,7 +65,7 @@ export interface ReplyRules {
   /** Strongest first; words folded. */
   pools: PoolRule[];
   /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
-  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
+  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[]; currencies: Record<string, string> }[];
   notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
@@ -194,7 +194,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       words: p.words.map(fold),
       ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
     })),
-    regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
+    regions: (file.regions ?? []).map((r) => ({
+      id: r.id,
+      signs: r.signs.map(fold),
+      pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+      currencies: r.currencies ?? {},
+    })),
     notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),

@@ -165,7 +165,17 @@ export const ReplyRulesSchema = v.strictObject({
    * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the
    * local general data, not a provincial pool).
    */
-  regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
+  regions: v.optional(
+    v.array(
+      v.strictObject({
+        id: text,
+        signs: words,
+        pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+        /** A sign several currencies write (`$`) as this region's own (`HK$`). */
+        currencies: v.optional(v.record(text, text)),
+      }),
+    ),
+  ),
   /** Words written for one another inside labels (流量/数据): a label with one also stands with the others. */
   labelSynonyms: v.optional(v.array(v.pipe(v.array(text), v.minLength(2)))),
   /** Words a stem is written in that are not labels (可用 is a label itself; 费用, 用户, 信用 are none). */

@@ -266,4 +266,19 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     const u = read('尊敬的客户，您当前话费余额为8.60元，余额较低，请及时充值。回复以下序号：1.充值 2.查账单 3.查流量【中国移动】');
     expect(u.kind === 'figures' && u.menu.map((m) => `${m.n}.${m.label}`)).toEqual(['1.充值', '2.查账单', '3.查流量']);
   });
+
+  it('$ is the dollar of the region the reply names (CMHK: HK$), else $ as written; amounts of two currencies are never added up', () => {
+    const money = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.filter((f) => f.unit === 'yuan').map((f) => `${f.field} ${f.value} ${f.currency}`) : [];
+    };
+    expect(money('China Mobile Hong Kong: your balance is $52.30, local data remaining 3GB.')).toEqual(['balance 52.3 HK$']);
+    expect(describeFigures(read('中國移動香港：閣下賬戶結餘為$52.30。') as never, 'en')).toBe('Your balance: HK$52.30');
+    expect(money('CMLink: Your account balance is $23.15. Data remaining: 2.35GB.')).toEqual(['balance 23.15 $']);
+    // HK$ over parts in 元 are not checked as a sum (30 + 25 ≠ 50 would otherwise make the reply unsure).
+    const mixed = read('账户余额为HK$50.00，其中现金余额30.00元，赠送余额25.00元。');
+    expect(mixed.kind === 'figures' && [mixed.confidence, mixed.figures.map((f) => f.currency)]).toEqual(['sure', ['HK$', '元', '元']]);
+    const yuan = read('账户余额为50.00元，其中现金余额30.00元，赠送余额25.00元。');
+    expect(yuan.kind === 'figures' && yuan.confidence).toBe('unsure');
+  });
 });
