@@ -57,6 +57,8 @@ export interface Read {
   inBrackets: boolean;
   /** The open bracket it is written in ("（其中结转1.2GB，本月套餐6.45GB"): where it opens and its words so far. */
   bracket: { at: number; words: string } | null;
+  /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
+  part: boolean;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -99,8 +101,8 @@ export function readFigures(
   let tagPool: DataPool | null = null;
   let inBrackets = false;
   let bracket: Read['bracket'] = null;
-  const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket });
+  const add = (figure: FigureRecord, q: Quantity, part = false) =>
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -144,7 +146,7 @@ export function readFigures(
       const { template, rule, label } = naming;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
-      add(record(template, rule.field, value, span(q), label), q);
+      add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
       return;
     }
     const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
@@ -172,7 +174,7 @@ export function readFigures(
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
       topics.add(partOf.template.topic);
-      add(record(partOf.template, partOf.field, q.value, span(q), null), q);
+      add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);
       return;
     }
     if (bare) {

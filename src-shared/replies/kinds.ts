@@ -96,13 +96,16 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
     const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
-    const part = partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    const part = read.part || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
+    const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) ({ pool, headed } = previous!);
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
     const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
     if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {

@@ -130,8 +130,9 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
   const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.
   const namesNext = (t: FigureTemplate, s: string) =>
-    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
+    t.fields.some((r) => r.labels.includes(s)) && /^(?:[\s:=为是有还]*|\p{L}{1,6}?[ \t:=为是有还]*)[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
       const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));

@@ -58,6 +58,7 @@ export interface ReplyRules {
   /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
   adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
   hypothetical: string[];
+  segments: RegExp[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
@@ -185,6 +186,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       own: (file.adverts?.own ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
+    segments: (file.segments ?? []).map((p, i) => regex(`segments.${i}`, p)),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),

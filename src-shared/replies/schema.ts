@@ -140,6 +140,11 @@ export const ReplyRulesSchema = v.strictObject({
   thresholds: v.optional(v.strictObject({ before: v.array(text), after: v.array(text) })),
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
+  /**
+   * Marks between the parts of a reply sent as several SMS ("(1/2)", "【2/2】"), with the line break
+   * before one cut mid-sentence: left out, so a word or sentence cut by one is whole again.
+   */
+  segments: v.optional(v.array(pattern)),
   /** Group `name`: the package the allowance figures after it belong to. */
   packageNames: v.array(pattern),
   dates: v.array(DateRuleSchema),

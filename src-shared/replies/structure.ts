@@ -9,6 +9,8 @@ import type { DataPool } from './schema';
 export interface Continued {
   template: FigureTemplate;
   field: string;
+  /** A part of the amount before ("其中…"), or an item after one. */
+  part?: boolean;
 }
 
 /** "已用2.3GB/10GB": the amount after a slash is the total of the one before. */
@@ -36,10 +38,15 @@ export function breakdownOf(
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
-  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous);
-  const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
-  return part || nextKind ? { template, field: previous.figure.field } : undefined;
+  const goesOn = listGoesOn(window, after);
+  // "其中套餐内已使用50.00MB，套餐外流量2.34MB": the items after a part are parts too.
+  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || (previous.part && goesOn);
+  // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
+  const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
+  return part || nextKind ? { template, field: previous.figure.field, part } : undefined;
 }
+
+const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
 
 /** "（其中结转流量1.20GB，本月套餐流量6.45GB）": a bracket opened by a part word lists parts to its end. */
 export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {

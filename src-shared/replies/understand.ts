@@ -2,7 +2,7 @@ import { builtinReplyRules } from './builtin';
 import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
 import type { ReplyRules } from './load';
-import { foldWithOrigin, spanOf, type Folded } from './normalize';
+import { foldWithOrigin, spanOf, withoutMatches, type Folded } from './normalize';
 import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
 import { QuantityScanner } from './quantities';
@@ -39,7 +39,7 @@ export class ReplyReader {
     const { text, receivedAt } = input;
     const unknown: ReplyUnderstanding = { kind: 'unknown', text };
     if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
-    const folded = foldWithOrigin(text);
+    const folded = withoutMatches(foldWithOrigin(text), this.rules.segments, allMatches);
     const confirm = readConfirm(text, folded, this.rules, receivedAt);
     if (confirm) return confirm;
     const services = findServices(text, folded, this.rules);

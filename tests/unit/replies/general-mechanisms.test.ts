@@ -281,4 +281,32 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     const yuan = read('账户余额为50.00元，其中现金余额30.00元，赠送余额25.00元。');
     expect(yuan.kind === 'figures' && yuan.confidence).toBe('unsure');
   });
+
+  it('a reply sent as several SMS is read whole: the part marks are left out, and no figure\'s text holds one', () => {
+    const u = read('(1/2)尊敬的客户，截至06月01日，您的账户余额为45.80元(2/2)，本月已消(2/2)费54.20元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.span.text} ${f.currency}`)).toEqual([
+      'balance 45.8 45.80元 元',
+      'spentThisMonth 54.2 54.20元 元',
+    ]);
+    expect(lines4('【1/2】您本月国内通用流量共30GB，已使用10.50GB，\n【2/2】剩余19.50GB。')).toEqual([
+      'data.total 30720 general',
+      'data.used 10752 general',
+      'data.remaining 19968 general',
+    ]);
+  });
+
+  it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
+    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
+    expect(lines4('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
+      'data.total 102400 shared',
+      'data.used 46284.8 shared',
+      'data.used 30822.4 shared',
+      'data.used 15462.4 shared',
+    ]);
+    expect(lines4('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB；闲时：5.00GB。')).toEqual([
+      'data.remaining 3276.8 general',
+      'data.remaining 1024 provincial',
+      'data.remaining 5120 offpeak',
+    ]);
+  });
 });
