@@ -149,7 +149,7 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
 function headAfter(candidates: FigureTemplate[], rest: string, after: number): Naming | null {
   let best: Naming | null = null;
   for (const template of candidates) {
-    if (template.heads.length === 0) continue;
+    if (!template.heads.some((h) => rest.includes(h))) continue;
     for (const rule of template.fields) {
       for (const label of rule.labels) {
         if (label.length < 2 || !template.heads.some((h) => label.endsWith(h)) || !rest.startsWith(label)) continue;
