@@ -11,6 +11,7 @@ import {
   listedAfter,
   namesPackage,
   slashTotal,
+  usedBeforeSlash,
   tableColumns,
   totalAfterParts,
   totalBeforeParts,
@@ -101,8 +102,12 @@ export function readFigures(
   let tagPool: DataPool | null = null;
   let inBrackets = false;
   let bracket: Read['bracket'] = null;
-  const add = (figure: FigureRecord, q: Quantity, part = false) =>
+  // The quantity the last read came from: a list of parts goes on only from the amount right before.
+  let lastReadAt = -1;
+  const add = (figure: FigureRecord, q: Quantity, part = false) => {
+    lastReadAt = quantities.indexOf(q);
     reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
+  };
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -144,6 +149,7 @@ export function readFigures(
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
     if (naming) {
       const { template, rule, label } = naming;
+      if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
@@ -168,7 +174,8 @@ export function readFigures(
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket) ??
+        usedBeforeSlash(candidates, text, q, next) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));

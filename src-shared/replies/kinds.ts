@@ -82,7 +82,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   if (!reads.some((r) => r.figure.topic === 'data')) return;
   const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
-  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
+  // `whole`: the kind of the last amount that is not a part, which the parts after it share.
+  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -102,10 +103,12 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
-    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
+    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part ? p.whole : p.pool, headed: p.headed });
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
     // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
     const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
-    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) ({ pool, headed } = previous!);
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) ({ pool, headed } = kindBefore(previous!));
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
     const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
     if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
@@ -121,7 +124,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
     }
     f.pool = pool;
-    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
+    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
 }
 

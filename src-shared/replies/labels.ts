@@ -14,6 +14,8 @@ export interface Naming {
   /** Folded offsets of the label, to find the nearest. */
   at: number;
   end: number;
+  /** For a word after the amount: where it ends in the text. */
+  suffixEnd?: number;
 }
 
 function isWordAt(text: string, at: number, word: string, kindWords: string[] = []): boolean {
@@ -129,24 +131,27 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
-  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  const window = text.slice(after, after + 40);
+  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
+  const skipped = after + window.length - rest.length;
   // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.
   const namesNext = (t: FigureTemplate, s: string) =>
     t.fields.some((r) => r.labels.includes(s)) && /^(?:[\s:=为是有还]*|\p{L}{1,6}?[ \t:=为是有还]*)[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
       const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
-      if (label) return { template, rule, label, at: after, end: after };
+      if (label) return { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
     }
   }
-  return headAfter(candidates, rest, after);
+  return headAfter(candidates, rest, after, skipped);
 }
 
 /**
  * "您当前有56.80元话费余额，": a label ending in a head noun (…余额, …积分) written right after the amount,
  * and ending its phrase there, names it.
  */
-function headAfter(candidates: FigureTemplate[], rest: string, after: number): Naming | null {
+function headAfter(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
   let best: Naming | null = null;
   for (const template of candidates) {
     if (!template.heads.some((h) => rest.includes(h))) continue;
@@ -154,7 +159,7 @@ function headAfter(candidates: FigureTemplate[], rest: string, after: number): N
       for (const label of rule.labels) {
         if (label.length < 2 || !template.heads.some((h) => label.endsWith(h)) || !rest.startsWith(label)) continue;
         if (!/^(?:[\s,;。!?)]|$)/u.test(rest.slice(label.length)) || /^[ \t:=为是]*[\d-]/u.test(rest.slice(label.length))) continue;
-        if (!best || label.length > best.label.length) best = { template, rule, label, at: after, end: after };
+        if (!best || label.length > best.label.length) best = { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
       }
     }
   }

@@ -108,7 +108,7 @@ export class QuantityScanner {
     return { start, end, value: total, measure: first.measure, precision, decimals: lastDecimals };
   }
 
-  private unitAt(text: string, at: number): (UnitWord & { end: number }) | null {
+  private unitAt(text: string, at: number, wordBetween = true): (UnitWord & { end: number }) | null {
     let i = at;
     while (text[i] === ' ') i++;
     for (const u of this.units) {
@@ -117,6 +117,12 @@ export class QuantityScanner {
       // `5 min` is minutes, `500 messages` is not megabytes.
       if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '')) continue;
       return { ...u, end };
+    }
+    // "300 local minutes": one English word between the number and a unit spelt out.
+    const word = /^[a-z]+ +/u.exec(text.slice(i, i + 16));
+    if (wordBetween && word && i > at) {
+      const unit = this.unitAt(text, i + word[0].length, false);
+      if (unit && unit.word.length >= 3 && LATIN.test(unit.word)) return unit;
     }
     return null;
   }
@@ -138,7 +144,7 @@ export class QuantityScanner {
 function sharingUnits(text: string, quantities: Quantity[]): Quantity[] {
   return quantities.map((q, i) => {
     const next = quantities[i + 1];
-    if (q.measure !== null || !next || next.measure === null || !/^\s*(?:out of|of|\/)\s*$/u.test(text.slice(q.end, next.start))) return q;
+    if (q.measure !== null || !next || next.measure === null || !/^\s*(?:out of|of|\/)\s*(?:your\s+|the\s+)?$/u.test(text.slice(q.end, next.start))) return q;
     const factor = next.precision / 10 ** -next.decimals;
     return { ...q, value: q.value * factor, measure: next.measure, precision: q.precision * factor };
   });

@@ -21,6 +21,13 @@ export function slashTotal(candidates: FigureTemplate[], window: string, previou
   return template && sum ? { template, field: sum.total } : undefined;
 }
 
+/** "Voice: 120 / 500 mins": an unnamed amount before a slash and another amount is the used part of that total. */
+export function usedBeforeSlash(candidates: FigureTemplate[], text: string, q: Quantity, next: Quantity | undefined): Continued | undefined {
+  if (!next || next.measure !== q.measure || !/^\s*\/\s*$/u.test(text.slice(q.end, next.start))) return undefined;
+  const template = candidates.find((t) => t.sums.some((s) => s.parts.includes('used')));
+  return template ? { template, field: 'used' } : undefined;
+}
+
 /**
  * An unnamed amount that goes on from the one just before, in the same sentence: a part of it
  * ("…总流量3.76MB，其中3G流量0.00MB") or, for data, the next kind in a list ("剩余流量：国内通用5GB，省内2GB").
@@ -34,13 +41,15 @@ export function breakdownOf(
   sentence: number,
   rules: ReplyRules,
   bracket: Read['bracket'] = null,
+  adjacent = true,
 ): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
   const goesOn = listGoesOn(window, after);
-  // "其中套餐内已使用50.00MB，套餐外流量2.34MB": the items after a part are parts too.
-  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || (previous.part && goesOn);
+  // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.
+  const partGoesOn = previous.part && adjacent && window.length <= 12 && !window.includes(':') && !namesPackage(after);
+  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
   const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
   return part || nextKind ? { template, field: previous.figure.field, part } : undefined;

@@ -309,4 +309,30 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'data.remaining 5120 offpeak',
     ]);
   });
+
+  it('a word after an amount that named it names nothing after it; an unnamed amount before a slash is used of the total after it', () => {
+    expect(lines4('Your bill for May 2025: RMB 88.00 in total, including plan fee RMB 78.00 and extra data RMB 10.00.')).toEqual([
+      'bill.total 88',
+      'bill.item 78',
+      'bill.item 10',
+    ]);
+    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
+    expect(lines4('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
+  });
+
+  it('a part naming no kind is of its whole\'s kind, not of the part before it; a list of names is no list of parts', () => {
+    expect(lines4('您本月国内通用流量剩余15.3GB，其中上月结转3.3GB，本月套餐12GB。')).toEqual([
+      'data.remaining 15667.2 general',
+      'data.remaining 3379.2 carryover',
+      'data.remaining 12288 general',
+    ]);
+    // An amount no one read between a part and the next amount ends the list (names of packages, vpmn-0019-confirm).
+    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
+  });
+
+  it('上月结余 is last month\'s (结余 is a head noun), a payment is no bill item, 基本账户 is cash', () => {
+    const u = read('【账单】2025年02月：上月结余12.00元，本月缴费100.00元，本月结余24.00元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`)).toEqual(['balance.other 12', 'bill.other 100', 'balance.balance 24']);
+    expect(lines4('您的话费余额为58.30元，其中：基本账户48.30元，赠送账户10.00元。')).toEqual(['balance.balance 58.3', 'balance.cash 48.3', 'balance.gift 10']);
+  });
 });
