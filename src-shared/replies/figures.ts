@@ -104,8 +104,9 @@ export function readFigures(
   let bracket: Read['bracket'] = null;
   // The quantity the last read came from: a list of parts goes on only from the amount right before.
   let lastReadAt = -1;
+  let current = -1;
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
-    lastReadAt = quantities.indexOf(q);
+    lastReadAt = current;
     reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
   };
   const problems: Problem[] = [];
@@ -121,6 +122,7 @@ export function readFigures(
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
   const floors: number[] = [];
   quantities.forEach((q, qi) => {
+    current = qi;
     floors[qi] = windowFloor;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);

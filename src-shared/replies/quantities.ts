@@ -119,8 +119,9 @@ export class QuantityScanner {
       return { ...u, end };
     }
     // "300 local minutes": one English word between the number and a unit spelt out.
+    if (!wordBetween || i === at || !LATIN.test(text[i] ?? '')) return null;
     const word = /^[a-z]+ +/u.exec(text.slice(i, i + 16));
-    if (wordBetween && word && i > at) {
+    if (word) {
       const unit = this.unitAt(text, i + word[0].length, false);
       if (unit && unit.word.length >= 3 && LATIN.test(unit.word)) return unit;
     }
