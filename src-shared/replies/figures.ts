@@ -82,7 +82,7 @@ export function readFigures(
   const text = folded.text;
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
-  rules = regionalPools(rules, text);
+  rules = regionalPools(rules, region);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
   const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };

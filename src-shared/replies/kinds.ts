@@ -30,8 +30,7 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
  * The rules as they read one reply: when it is known as a region's operator's (CMHK's 中國移動香港,
  * HK$), that region's kind words move to their kind (Hong Kong's 本地 is its local general data).
  */
-export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
-  const region = regionOf(rules, text);
+export function regionalPools(rules: ReplyRules, region: ReplyRules['regions'][number] | undefined): ReplyRules {
   if (!region) return rules;
   const own = new Set(region.pools.flatMap((p) => p.words));
   const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);

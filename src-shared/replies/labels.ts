@@ -52,7 +52,11 @@ function partBeforeTotal(
   const sum = total.template.sums.find((x) => x.total === total.rule.field);
   if (!sum) return null;
   const lead = window.slice(0, total.at);
-  const clause = lead.slice(lead.search(/[^,;:，；：。!?\n()（）]*$/u));
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const starts = partLabelStarts(total.template, sum);
+  if (![...clause].some((c) => starts.has(c))) return null;
   const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
   // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
   if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
@@ -101,6 +105,18 @@ function qualifierOf(head: Naming, window: string): Naming | null {
     }
   }
   return best;
+}
+
+const partStarts = new WeakMap<object, Set<string>>();
+
+/** The first characters of the labels of a sum's parts: a clause without one holds none. */
+function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][number]): Set<string> {
+  let starts = partStarts.get(sum);
+  if (!starts) {
+    starts = new Set(template.fields.filter((r) => sum.parts.includes(r.field)).flatMap((r) => r.labels.map((l) => l[0]!)));
+    partStarts.set(sum, starts);
+  }
+  return starts;
 }
 
 /** Where a clause starts, for a stem (the clause right before the amount). */

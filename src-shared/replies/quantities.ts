@@ -20,8 +20,8 @@ interface UnitWord {
   word: string;
   measure: Measure;
   factor: number;
-  /** Other measures the same word and factor name (分: minutes and points). */
-  alternatives?: Measure[];
+  /** Other measures the same word and factor name (分: minutes and points); empty for most. */
+  alternatives: Measure[];
 }
 
 // Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`), but for a
@@ -36,12 +36,11 @@ export class QuantityScanner {
   constructor(private readonly measures: Record<Measure, MeasureRule>) {
     const all = (pick: (m: MeasureRule) => [string, number][]) =>
       (Object.entries(measures) as [Measure, MeasureRule][])
-        .flatMap(([measure, rule]) => pick(rule).map(([word, factor]) => ({ word, measure, factor })))
+        .flatMap(([measure, rule]) => pick(rule).map(([word, factor]): UnitWord => ({ word, measure, factor, alternatives: [] })))
         .sort((a, b) => b.word.length - a.word.length);
     this.units = all((m) => m.units);
     for (const unit of this.units) {
-      const others = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
-      if (others.length) unit.alternatives = others;
+      unit.alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
     }
     this.prefixes = all((m) => m.prefixes);
   }
@@ -63,7 +62,7 @@ export class QuantityScanner {
       const unit = this.unitAt(text, afterNumber);
       if (LATIN.test(text[m.index - 1] ?? '') && !(unit && decimals > 0)) continue;
       if (unit) {
-        const alternatives = unit.alternatives ?? [];
+        const alternatives = unit.alternatives;
         // "港币48.50元": a currency written before the amount and 元 after it are one amount in that currency.
         const prefix = unit.measure === 'money' ? this.prefixBefore(text, start) : null;
         if (prefix?.measure === 'money') start = prefix.start;
