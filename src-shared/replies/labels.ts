@@ -56,7 +56,9 @@ function partBeforeTotal(
   while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
   const clause = lead.slice(from);
   const starts = partLabelStarts(total.template, sum);
-  if (![...clause].some((c) => starts.has(c))) return null;
+  let any = false;
+  for (const c of clause) if (starts.has(c)) any = true;
+  if (!any) return null;
   const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
   // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
   if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
