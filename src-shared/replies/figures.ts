@@ -2,7 +2,8 @@ import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
-import { assignPools, poolTag, regionalPools } from './kinds';
+import { currencyOf } from './describe';
+import { assignPools, poolTag, regionalPools, regionOf } from './kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
@@ -10,6 +11,7 @@ import {
   listedAfter,
   namesPackage,
   slashTotal,
+  usedBeforeSlash,
   tableColumns,
   totalAfterParts,
   totalBeforeParts,
@@ -54,6 +56,10 @@ export interface Read {
   tagPool: DataPool | null;
   /** Written inside brackets ("（其中5G网络流量8.1GB）"): a note, whose kind does not carry on. */
   inBrackets: boolean;
+  /** The open bracket it is written in ("（其中结转1.2GB，本月套餐6.45GB"): where it opens and its words so far. */
+  bracket: { at: number; words: string } | null;
+  /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
+  part: boolean;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -75,7 +81,8 @@ export function readFigures(
 ): FigureReading {
   const text = folded.text;
   const topical = masked(text, boilerplate);
-  rules = regionalPools(rules, text);
+  const region = regionOf(rules, text);
+  rules = regionalPools(rules, region);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
   const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
@@ -94,8 +101,14 @@ export function readFigures(
   let sentence = 0;
   let tagPool: DataPool | null = null;
   let inBrackets = false;
-  const add = (figure: FigureRecord, q: Quantity) =>
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets });
+  let bracket: Read['bracket'] = null;
+  // The quantity the last read came from: a list of parts goes on only from the amount right before.
+  let lastReadAt = -1;
+  let current = -1;
+  const add = (figure: FigureRecord, q: Quantity, part = false) => {
+    lastReadAt = current;
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
+  };
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
   let windowFloor = 0;
@@ -106,7 +119,11 @@ export function readFigures(
   let lastHeaded = -2;
 
   const columns = tableColumns(text, quantities, active);
+  // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
+  const floors: number[] = [];
   quantities.forEach((q, qi) => {
+    current = qi;
+    floors[qi] = windowFloor;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
@@ -121,20 +138,23 @@ export function readFigures(
     if (q.measure !== null) measuredEnd = q.end;
     context = window;
     sentence = ended.length;
-    inBrackets = /\([^)]*$/u.test(text.slice(ended.at(-1) ?? 0, q.start));
+    const open = /\(([^)]*)$/u.exec(text.slice(ended.at(-1) ?? 0, q.start));
+    inBrackets = open !== null;
+    bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
     const found = bare
       ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, rules.notStems));
+      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window, floor === floors[qi] && floor > 0) ?? stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
     if (naming) {
       const { template, rule, label } = naming;
+      if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
-      add(record(template, rule.field, value, span(q), label), q);
+      add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
       return;
     }
     const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
@@ -147,17 +167,23 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // "流量加油包10元500MB已使用120MB": an amount right after a price is the size in a package's name; its words name what follows.
+    if (!bare && specAfterPrice(text, quantities[qi - 1], q)) {
+      windowFloor = floors[qi - 1]!;
+      return;
+    }
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     const partOf = bare
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules) ??
+        usedBeforeSlash(candidates, text, q, next) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
     if (partOf) {
       topics.add(partOf.template.topic);
-      add(record(partOf.template, partOf.field, q.value, span(q), null), q);
+      add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);
       return;
     }
     if (bare) {
@@ -190,6 +216,11 @@ export function readFigures(
     return { figures: [], problems: [], topics: [] };
   }
 
+  // "$": the dollar of the region the reply names (a CMHK reply's is HK$), else as written.
+  for (const r of reads) {
+    const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
+    if (own !== undefined) r.figure.currency = own;
+  }
   totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
@@ -198,6 +229,11 @@ export function readFigures(
 }
 
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
+
+/** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
+function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
+  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*包?\s*$/u.test(text.slice(price.end, q.start));
+}
 
 /** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
 function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string[]): boolean {
@@ -311,6 +347,8 @@ function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
       const total = group.find((r) => r.figure.field === sum.total);
       const parts = group.filter((r) => sum.parts.includes(r.figure.field));
       if (!total || sum.parts.some((p) => !parts.some((r) => r.figure.field === p))) continue;
+      // Amounts of two currencies are never added (港币 cash, 人民币 gift).
+      if (parts.some((r) => currencyOf(r.figure.currency) !== currencyOf(total.figure.currency))) continue;
       const added = parts.reduce((s, r) => s + r.figure.value, 0);
       // Each amount is rounded to its last written digit, so the sum may be off by that much per term.
       const slack = Math.max(...[total, ...parts].map((r) => r.precision)) * parts.length + 1e-9;

@@ -9,7 +9,7 @@ import type { DataPool } from './schema';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
@@ -30,21 +30,25 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
  * The rules as they read one reply: when it is known as a region's operator's (CMHK's 中國移動香港,
  * HK$), that region's kind words move to their kind (Hong Kong's 本地 is its local general data).
  */
-export function regionalPools(rules: ReplyRules, text: string): ReplyRules {
-  const region = rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
+export function regionalPools(rules: ReplyRules, region: ReplyRules['regions'][number] | undefined): ReplyRules {
   if (!region) return rules;
   const own = new Set(region.pools.flatMap((p) => p.words));
   const ownOf = (pool: DataPool) => region.pools.filter((p) => p.pool === pool).flatMap((p) => p.words);
   return { ...rules, pools: rules.pools.map((p) => ({ ...p, words: [...ownOf(p.pool), ...p.words.filter((w) => !own.has(w))] })) };
 }
 
+/** The region whose operator a reply names (中國移動香港, HK$), if any. */
+export const regionOf = (rules: ReplyRules, text: string): ReplyRules['regions'][number] | undefined =>
+  rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
+
 const HAN = /\p{Script=Han}/u;
 
 /** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
 function lastNaming(text: string, w: string, p: PoolRule): number {
-  const narrow = p.narrowable?.words.includes(w) ? p.narrowable.after : null;
-  if (!narrow) return text.lastIndexOf(w);
-  for (let at = text.lastIndexOf(w); at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
+  const last = text.lastIndexOf(w);
+  const narrow = last >= 0 && p.narrowable?.words.includes(w) ? p.narrowable.after : null;
+  if (!narrow) return last;
+  for (let at = last; at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
     if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at))) return at;
   }
   return -1;
@@ -74,10 +78,11 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
  * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
 export function assignPools(reads: Read[], rules: ReplyRules): void {
-  const dataWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.when);
-  const partWords = rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.breakdown);
+  if (!reads.some((r) => r.figure.topic === 'data')) return;
+  const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
-  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean } | null = null;
+  // `whole`: the kind of the last amount that is not a part, which the parts after it share.
+  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -91,13 +96,18 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
     const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
-    const part = partWords.some((w) => read.context.includes(w));
+    const part = read.part || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
-    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = previous!);
+    // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
+    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part ? p.whole : p.pool, headed: p.headed });
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
+    // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
+    const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) ({ pool, headed } = kindBefore(previous!));
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
     const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
     if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
@@ -113,14 +123,29 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
     }
     f.pool = pool;
-    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed };
+    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
+}
+
+const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
+
+/** The words that name data, and those that open a part of it (其中), of a set of rules. */
+function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; partWords: string[] } {
+  let words = dataWordsCache.get(figures);
+  if (!words) {
+    const data = figures.filter((t) => t.topic === 'data');
+    words = { dataWords: data.flatMap((t) => t.when), partWords: data.flatMap((t) => t.breakdown) };
+    dataWordsCache.set(figures, words);
+  }
+  return words;
 }
 
 /** Where the last of these words ends in a text (-1: none). */
 function lastEnd(text: string, words: string[]): number {
-  return Math.max(-1, ...words.map((w) => {
+  let end = -1;
+  for (const w of words) {
     const at = text.lastIndexOf(w);
-    return at < 0 ? -1 : at + w.length;
-  }));
+    if (at >= 0 && at + w.length > end) end = at + w.length;
+  }
+  return end;
 }

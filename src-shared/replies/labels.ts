@@ -14,6 +14,8 @@ export interface Naming {
   /** Folded offsets of the label, to find the nearest. */
   at: number;
   end: number;
+  /** For a word after the amount: where it ends in the text. */
+  suffixEnd?: number;
 }
 
 function isWordAt(text: string, at: number, word: string, kindWords: string[] = []): boolean {
@@ -27,12 +29,40 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
  * The nearest label before the amount; on a tie the longest ("含赠款" over "赠款", "unused" over "used").
  * A head noun (余额, 积分) takes the meaning of a label just before it: 赠款余额 is a gift, 到期积分 expiring.
  */
-export function labelNaming(candidates: FigureTemplate[], window: string): Naming | null {
-  return nearest(candidates, window, () => true, (template, label) => {
-    let at = window.lastIndexOf(label);
-    while (at >= 0 && !isWordAt(window, at, label, template.kindWords)) at = at === 0 ? -1 : window.lastIndexOf(label, at - 1);
+export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
+  const find = (part: string) => (template: FigureTemplate, label: string) => {
+    let at = part.lastIndexOf(label);
+    while (at >= 0 && !isWordAt(part, at, label, template.kindWords)) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
-  });
+  };
+  const best = nearest(candidates, window, () => true, find(window));
+  return best && (partBeforeTotal(best, window, afterAmount, find) ?? best);
+}
+
+/**
+ * "剩余流量共5.30GB", "已使用流量共3GB": a total's word (共) after a part's label in the same clause
+ * says how much of that part there is, in all.
+ */
+function partBeforeTotal(
+  total: Naming,
+  window: string,
+  afterAmount: boolean,
+  find: (part: string) => (t: FigureTemplate, label: string) => number,
+): Naming | null {
+  const sum = total.template.sums.find((x) => x.total === total.rule.field);
+  if (!sum) return null;
+  const lead = window.slice(0, total.at);
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const starts = partLabelStarts(total.template, sum);
+  let any = false;
+  for (const c of clause) if (starts.has(c)) any = true;
+  if (!any) return null;
+  const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
+  // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
+  if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
+  return part && { ...part, at: lead.length - clause.length + part.at, end: lead.length - clause.length + part.end };
 }
 
 /** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
@@ -79,6 +109,18 @@ function qualifierOf(head: Naming, window: string): Naming | null {
   return best;
 }
 
+const partStarts = new WeakMap<object, Set<string>>();
+
+/** The first characters of the labels of a sum's parts: a clause without one holds none. */
+function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][number]): Set<string> {
+  let starts = partStarts.get(sum);
+  if (!starts) {
+    starts = new Set(template.fields.filter((r) => sum.parts.includes(r.field)).flatMap((r) => r.labels.map((l) => l[0]!)));
+    partStarts.set(sum, starts);
+  }
+  return starts;
+}
+
 /** Where a clause starts, for a stem (the clause right before the amount). */
 const CLAUSE = /[,;:，；：。!?\n()（）]/u;
 
@@ -89,6 +131,7 @@ const CLAUSE = /[,;:，；：。!?\n()（）]/u;
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
   const clause = window.split(CLAUSE).at(-1)!;
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
   const blanked = [...candidates.flatMap((t) => t.kindWords), ...notStems].reduce((text, w) => (w ? text.replaceAll(w, ' '.repeat(w.length)) : text), clause);
   let best: Naming | null = null;
   const offset = window.length - clause.length;
@@ -106,14 +149,37 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
 /** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
-  const rest = text.slice(after, after + 40).replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  const window = text.slice(after, after + 40);
+  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
+  const skipped = after + window.length - rest.length;
+  // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.
   const namesNext = (t: FigureTemplate, s: string) =>
-    t.fields.some((r) => r.labels.includes(s)) && /^[\s:=为是有还]*[\d-]/u.test(rest.slice(s.length));
+    t.fields.some((r) => r.labels.includes(s)) && /^(?:[\s:=为是有还]*|\p{L}{1,6}?[ \t:=为是有还]*)[\d-]/u.test(rest.slice(s.length));
   for (const template of candidates) {
     for (const rule of template.fields) {
       const label = rule.suffixes?.find((s) => rest.startsWith(s) && isWordAt(rest, 0, s) && !namesNext(template, s));
-      if (label) return { template, rule, label, at: after, end: after };
+      if (label) return { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
     }
   }
-  return null;
+  return headAfter(candidates, rest, after, skipped);
+}
+
+/**
+ * "您当前有56.80元话费余额，": a label ending in a head noun (…余额, …积分) written right after the amount,
+ * and ending its phrase there, names it.
+ */
+function headAfter(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
+  let best: Naming | null = null;
+  for (const template of candidates) {
+    if (!template.heads.some((h) => rest.includes(h))) continue;
+    for (const rule of template.fields) {
+      for (const label of rule.labels) {
+        if (label.length < 2 || !template.heads.some((h) => label.endsWith(h)) || !rest.startsWith(label)) continue;
+        if (!/^(?:[\s,;。!?)]|$)/u.test(rest.slice(label.length)) || /^[ \t:=为是]*[\d-]/u.test(rest.slice(label.length))) continue;
+        if (!best || label.length > best.label.length) best = { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
+      }
+    }
+  }
+  return best;
 }

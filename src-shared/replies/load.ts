@@ -55,8 +55,10 @@ export interface ReplyRules {
   measures: Record<Measure, MeasureRule>;
   ignore: RegExp[];
   boilerplate: RegExp[];
-  adverts: { clause: RegExp[]; sentence: RegExp[] };
+  /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
+  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
   hypothetical: string[];
+  segments: RegExp[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
@@ -64,7 +66,7 @@ export interface ReplyRules {
   /** Strongest first; words folded. */
   pools: PoolRule[];
   /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
-  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[] }[];
+  regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[]; currencies: Record<string, string> }[];
   notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
@@ -181,8 +183,10 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     adverts: {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
+      own: (file.adverts?.own ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
+    segments: (file.segments ?? []).map((p, i) => regex(`segments.${i}`, p)),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
@@ -192,7 +196,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       words: p.words.map(fold),
       ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
     })),
-    regions: (file.regions ?? []).map((r) => ({ id: r.id, signs: r.signs.map(fold), pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })) })),
+    regions: (file.regions ?? []).map((r) => ({
+      id: r.id,
+      signs: r.signs.map(fold),
+      pools: r.pools.map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
+      currencies: r.currencies ?? {},
+    })),
     notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),

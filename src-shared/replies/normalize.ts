@@ -8,6 +8,8 @@ export interface Folded {
   text: string;
   /** origin[i] = offset in the original of folded char i; origin[text.length] = original length. */
   origin: number[];
+  /** Original ranges left out of the folded text (the "(1/2)" between two parts of one reply). */
+  cuts?: [number, number][];
 }
 
 const memo = new Map<string, string>();
@@ -49,8 +51,33 @@ export interface Span {
 export function spanOf(original: string, folded: Folded, start: number, end: number): Span {
   const s = folded.origin[start]!;
   // The end maps to where the last folded char's source ends, even if NFKC widened that char.
-  const e = end > start ? nextOrigin(folded, end - 1) : s;
+  let e = end > start ? nextOrigin(folded, end - 1) : s;
+  // A cut right after the span is not part of it.
+  const last = end > start ? folded.origin[end - 1]! : s;
+  for (const [from] of folded.cuts ?? []) if (from > last && from < e) e = from;
   return { start: s, end: e, text: original.slice(s, e) };
+}
+
+/** The folded text without the ranges these patterns match (each kept as a cut of the original). */
+export function withoutMatches(folded: Folded, patterns: RegExp[], matches: (re: RegExp, text: string) => RegExpExecArray[]): Folded {
+  const ranges = patterns.flatMap((re) => matches(re, folded.text).map((m): [number, number] => [m.index, m.index + m[0].length]));
+  if (ranges.length === 0) return folded;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let text = '';
+  const origin: number[] = [];
+  const cuts: [number, number][] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    text += folded.text.slice(at, start);
+    origin.push(...folded.origin.slice(at, start));
+    cuts.push([folded.origin[start]!, folded.origin[to]!]);
+    at = to;
+  }
+  text += folded.text.slice(at);
+  origin.push(...folded.origin.slice(at));
+  return { text, origin, cuts };
 }
 
 function nextOrigin(folded: Folded, i: number): number {

@@ -20,6 +20,8 @@ interface UnitWord {
   word: string;
   measure: Measure;
   factor: number;
+  /** Other measures the same word and factor name (分: minutes and points); empty for most. */
+  alternatives: Measure[];
 }
 
 // Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`), but for a
@@ -34,9 +36,12 @@ export class QuantityScanner {
   constructor(private readonly measures: Record<Measure, MeasureRule>) {
     const all = (pick: (m: MeasureRule) => [string, number][]) =>
       (Object.entries(measures) as [Measure, MeasureRule][])
-        .flatMap(([measure, rule]) => pick(rule).map(([word, factor]) => ({ word, measure, factor })))
+        .flatMap(([measure, rule]) => pick(rule).map(([word, factor]): UnitWord => ({ word, measure, factor, alternatives: [] })))
         .sort((a, b) => b.word.length - a.word.length);
     this.units = all((m) => m.units);
+    for (const unit of this.units) {
+      unit.alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+    }
     this.prefixes = all((m) => m.prefixes);
   }
 
@@ -57,7 +62,7 @@ export class QuantityScanner {
       const unit = this.unitAt(text, afterNumber);
       if (LATIN.test(text[m.index - 1] ?? '') && !(unit && decimals > 0)) continue;
       if (unit) {
-        const alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+        const alternatives = unit.alternatives;
         // "港币48.50元": a currency written before the amount and 元 after it are one amount in that currency.
         const prefix = unit.measure === 'money' ? this.prefixBefore(text, start) : null;
         if (prefix?.measure === 'money') start = prefix.start;
@@ -102,7 +107,7 @@ export class QuantityScanner {
     return { start, end, value: total, measure: first.measure, precision, decimals: lastDecimals };
   }
 
-  private unitAt(text: string, at: number): (UnitWord & { end: number }) | null {
+  private unitAt(text: string, at: number, wordBetween = true): (UnitWord & { end: number }) | null {
     let i = at;
     while (text[i] === ' ') i++;
     for (const u of this.units) {
@@ -111,6 +116,13 @@ export class QuantityScanner {
       // `5 min` is minutes, `500 messages` is not megabytes.
       if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '')) continue;
       return { ...u, end };
+    }
+    // "300 local minutes": one English word between the number and a unit spelt out.
+    if (!wordBetween || i === at || !LATIN.test(text[i] ?? '')) return null;
+    const word = /^[a-z]+ +/u.exec(text.slice(i, i + 16));
+    if (word) {
+      const unit = this.unitAt(text, i + word[0].length, false);
+      if (unit && unit.word.length >= 3 && LATIN.test(unit.word)) return unit;
     }
     return null;
   }
@@ -132,7 +144,7 @@ export class QuantityScanner {
 function sharingUnits(text: string, quantities: Quantity[]): Quantity[] {
   return quantities.map((q, i) => {
     const next = quantities[i + 1];
-    if (q.measure !== null || !next || next.measure === null || !/^\s*(?:out of|of|\/)\s*$/u.test(text.slice(q.end, next.start))) return q;
+    if (q.measure !== null || !next || next.measure === null || !/^\s*(?:out of|of|\/)\s*(?:your\s+|the\s+)?$/u.test(text.slice(q.end, next.start))) return q;
     const factor = next.precision / 10 ** -next.decimals;
     return { ...q, value: q.value * factor, measure: next.measure, precision: q.precision * factor };
   });

@@ -129,15 +129,22 @@ export const ReplyRulesSchema = v.strictObject({
   /**
    * Words of an advertisement: `clause` words open one that runs to the end of the sentence
    * (…剩余1.5GB，可回复KTLL办理流量包), `sentence` words make their whole sentence one (…，详询10086).
-   * Masked like boilerplate, so a package on offer is never read as the customer's figure.
+   * Masked like boilerplate, so a package on offer is never read as the customer's figure. `own` words
+   * (您的, 剩余, 截至…) say a sentence speaks of the customer: without one before it, a clause word's
+   * whole sentence is the advert (5G畅享套餐128元/月，含30GB…，详询10086).
    */
-  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern) })),
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
   thresholds: v.optional(v.strictObject({ before: v.array(text), after: v.array(text) })),
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
+  /**
+   * Marks between the parts of a reply sent as several SMS ("(1/2)", "【2/2】"), with the line break
+   * before one cut mid-sentence: left out, so a word or sentence cut by one is whole again.
+   */
+  segments: v.optional(v.array(pattern)),
   /** Group `name`: the package the allowance figures after it belong to. */
   packageNames: v.array(pattern),
   dates: v.array(DateRuleSchema),
@@ -163,7 +170,17 @@ export const ReplyRulesSchema = v.strictObject({
    * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the
    * local general data, not a provincial pool).
    */
-  regions: v.optional(v.array(v.strictObject({ id: text, signs: words, pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })) }))),
+  regions: v.optional(
+    v.array(
+      v.strictObject({
+        id: text,
+        signs: words,
+        pools: v.array(v.strictObject({ pool: v.picklist(DATA_POOLS), words })),
+        /** A sign several currencies write (`$`) as this region's own (`HK$`). */
+        currencies: v.optional(v.record(text, text)),
+      }),
+    ),
+  ),
   /** Words written for one another inside labels (流量/数据): a label with one also stands with the others. */
   labelSynonyms: v.optional(v.array(v.pipe(v.array(text), v.minLength(2)))),
   /** Words a stem is written in that are not labels (可用 is a label itself; 费用, 用户, 信用 are none). */

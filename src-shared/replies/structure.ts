@@ -9,6 +9,8 @@ import type { DataPool } from './schema';
 export interface Continued {
   template: FigureTemplate;
   field: string;
+  /** A part of the amount before ("其中…"), or an item after one. */
+  part?: boolean;
 }
 
 /** "已用2.3GB/10GB": the amount after a slash is the total of the one before. */
@@ -17,6 +19,13 @@ export function slashTotal(candidates: FigureTemplate[], window: string, previou
   const template = candidates.find((t) => t.id === previous.figure.template);
   const sum = template?.sums.find((s) => s.parts.includes(previous.figure.field));
   return template && sum ? { template, field: sum.total } : undefined;
+}
+
+/** "Voice: 120 / 500 mins": an unnamed amount before a slash and another amount is the used part of that total. */
+export function usedBeforeSlash(candidates: FigureTemplate[], text: string, q: Quantity, next: Quantity | undefined): Continued | undefined {
+  if (!next || next.measure !== q.measure || !/^\s*\/\s*$/u.test(text.slice(q.end, next.start))) return undefined;
+  const template = candidates.find((t) => t.sums.some((s) => s.parts.includes('used')));
+  return template ? { template, field: 'used' } : undefined;
 }
 
 /**
@@ -31,13 +40,26 @@ export function breakdownOf(
   previous: Read | undefined,
   sentence: number,
   rules: ReplyRules,
+  bracket: Read['bracket'] = null,
+  adjacent = true,
 ): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
-  const part = template.breakdown.some((w) => window.includes(w));
-  const nextKind = template.topic === 'data' && listGoesOn(window, after) && (tagPool !== null || poolIn(window, rules) !== null);
-  return part || nextKind ? { template, field: previous.figure.field } : undefined;
+  const goesOn = listGoesOn(window, after);
+  // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.
+  const partGoesOn = previous.part && adjacent && window.length <= 12 && !window.includes(':') && !namesPackage(after);
+  const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
+  // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
+  const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
+  return part || nextKind ? { template, field: previous.figure.field, part } : undefined;
+}
+
+const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
+
+/** "（其中结转流量1.20GB，本月套餐流量6.45GB）": a bracket opened by a part word lists parts to its end. */
+export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
+  return bracket !== null && previous?.bracket?.at === bracket.at && template.breakdown.some((w) => bracket.words.trimStart().startsWith(w));
 }
 
 /**

@@ -2,7 +2,7 @@ import { builtinReplyRules } from './builtin';
 import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
 import type { ReplyRules } from './load';
-import { foldWithOrigin, spanOf, type Folded } from './normalize';
+import { foldWithOrigin, spanOf, withoutMatches, type Folded } from './normalize';
 import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
 import { QuantityScanner } from './quantities';
@@ -39,7 +39,7 @@ export class ReplyReader {
     const { text, receivedAt } = input;
     const unknown: ReplyUnderstanding = { kind: 'unknown', text };
     if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
-    const folded = foldWithOrigin(text);
+    const folded = withoutMatches(foldWithOrigin(text), this.rules.segments, allMatches);
     const confirm = readConfirm(text, folded, this.rules, receivedAt);
     if (confirm) return confirm;
     const services = findServices(text, folded, this.rules);
@@ -83,13 +83,21 @@ export class ReplyReader {
 
   /**
    * Adverts: from the clause of an opening word (可回复KTLL办理…) or the start of the sentence of a
-   * sentence word (…详询10086) to the end of the sentence. Nothing in them is the customer's figure.
+   * sentence word (限时…) to the end of the sentence. Nothing in them is the customer's figure. An
+   * opening word whose sentence says nothing of the customer's own before it (no 您的, 剩余, 截至…:
+   * "5G畅享套餐128元/月，含30GB国内通用流量…，详询10086") makes its whole sentence an advert.
    */
   private adverts(folded: Folded): Mask {
     const text = folded.text;
     const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
       let from = start;
       while (from > 0 && !edge.test(text[from - 1]!)) from--;
+      if (edge === CLAUSE_EDGE) {
+        let sentence = from;
+        while (sentence > 0 && !SENTENCE_EDGE.test(text[sentence - 1]!)) sentence--;
+        const lead = text.slice(sentence, from);
+        if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
+      }
       let to = end;
       while (to < text.length && !SENTENCE_EDGE.test(text[to]!)) to++;
       return [from, to];

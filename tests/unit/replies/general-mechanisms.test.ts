@@ -199,4 +199,140 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     const u = read('您本月实时话费：月租费38.00元，合计38.00元。');
     expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.item ?? ''}`)).toEqual(['item 月租费', 'total ']);
   });
+
+  // Round 4 (issue 15): structures the dev texts lack. Wordings of ours, NOT real replies.
+  const lines4 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('a plan on offer with only an advert word after it (详询, 回复办理) is no figure; the customer\'s own sentence with one keeps its figures', () => {
+    expect(lines4('您好！您的话费余额为66.00元。5G畅享套餐198元/月，含60GB国内通用流量和1000分钟国内通话，详询10086。')).toEqual(['balance.balance 66']);
+    expect(lines4('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
+    // Words of the customer's own (您本月, 剩余, 截至…) before the advert word keep the figures before it.
+    expect(lines4('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
+    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
+  });
+
+  it('a total word after a part\'s label in its clause (剩余流量共5.30GB) is that part in all; its bracket of parts goes on to the end', () => {
+    expect(lines4('您当月剩余流量共5.30GB（其中：国内通用流量2.10GB，省内流量3.20GB），已使用4.70GB。')).toEqual([
+      'data.remaining 5427.2',
+      'data.remaining 2150.4 general',
+      'data.remaining 3276.8 provincial',
+      'data.used 4812.8',
+    ]);
+    // "12.5GB used of 50GB": the part word said of the amount before is no part of the total.
+    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
+    expect(lines4('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
+      'voice.total 500',
+      'voice.used 132',
+      'voice.used 80',
+      'voice.used 52',
+      'voice.remaining 368',
+    ]);
+    expect(lines4('您本月国内通用流量已用2.35GB，剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。')).toEqual([
+      'data.used 2406.4 general',
+      'data.remaining 7833.6 general',
+      'data.remaining 1228.8 carryover',
+      'data.remaining 6604.8 general',
+    ]);
+  });
+
+  it('an amount right after a price is the size in a package\'s name (流量加油包10元500MB), and its words name what follows', () => {
+    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
+    expect(lines4('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
+  });
+
+  it('a label ending in a head noun right after the amount names it (有56.80元话费余额); not when an amount follows it', () => {
+    expect(lines4('您好，您当前有56.80元话费余额，本月已消费23.20元。')).toEqual(['balance.balance 56.8', 'balance.spentThisMonth 23.2']);
+    expect(lines4('您好，截至05月20日：\n35.60元 话费余额\n8.25GB 剩余国内通用流量\n180分钟 剩余通话')).toEqual([
+      'balance.balance 35.6',
+      'data.remaining 8448 general',
+      'voice.remaining 180',
+    ]);
+    expect(lines4('本月已消费23.20元话费余额56.80元。')).toEqual(['balance.spentThisMonth 23.2', 'balance.balance 56.8']);
+  });
+
+  it('data words after an amount name its kind also before 和/及 (1.5GB省内流量和120分钟); domestic data is general', () => {
+    expect(lines4('您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。')).toEqual([
+      'data.remaining 3276.8 general',
+      'data.remaining 1536 provincial',
+      'voice.remaining 120',
+    ]);
+    expect(lines4('you have used 2.10GB of domestic data this month, with 7.90GB remaining')).toEqual(['data.used 2150.4 general', 'data.remaining 8089.6 general']);
+  });
+
+  it('a menu of numbered options on one line ends each option before the next number and before 【', () => {
+    const u = read('尊敬的客户，您当前话费余额为8.60元，余额较低，请及时充值。回复以下序号：1.充值 2.查账单 3.查流量【中国移动】');
+    expect(u.kind === 'figures' && u.menu.map((m) => `${m.n}.${m.label}`)).toEqual(['1.充值', '2.查账单', '3.查流量']);
+  });
+
+  it('$ is the dollar of the region the reply names (CMHK: HK$), else $ as written; amounts of two currencies are never added up', () => {
+    const money = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.filter((f) => f.unit === 'yuan').map((f) => `${f.field} ${f.value} ${f.currency}`) : [];
+    };
+    expect(money('China Mobile Hong Kong: your balance is $52.30, local data remaining 3GB.')).toEqual(['balance 52.3 HK$']);
+    expect(describeFigures(read('中國移動香港：閣下賬戶結餘為$52.30。') as never, 'en')).toBe('Your balance: HK$52.30');
+    expect(money('CMLink: Your account balance is $23.15. Data remaining: 2.35GB.')).toEqual(['balance 23.15 $']);
+    // HK$ over parts in 元 are not checked as a sum (30 + 25 ≠ 50 would otherwise make the reply unsure).
+    const mixed = read('账户余额为HK$50.00，其中现金余额30.00元，赠送余额25.00元。');
+    expect(mixed.kind === 'figures' && [mixed.confidence, mixed.figures.map((f) => f.currency)]).toEqual(['sure', ['HK$', '元', '元']]);
+    const yuan = read('账户余额为50.00元，其中现金余额30.00元，赠送余额25.00元。');
+    expect(yuan.kind === 'figures' && yuan.confidence).toBe('unsure');
+  });
+
+  it('a reply sent as several SMS is read whole: the part marks are left out, and no figure\'s text holds one', () => {
+    const u = read('(1/2)尊敬的客户，截至06月01日，您的账户余额为45.80元(2/2)，本月已消(2/2)费54.20元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.span.text} ${f.currency}`)).toEqual([
+      'balance 45.8 45.80元 元',
+      'spentThisMonth 54.2 54.20元 元',
+    ]);
+    expect(lines4('【1/2】您本月国内通用流量共30GB，已使用10.50GB，\n【2/2】剩余19.50GB。')).toEqual([
+      'data.total 30720 general',
+      'data.used 10752 general',
+      'data.remaining 19968 general',
+    ]);
+  });
+
+  it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
+    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
+    expect(lines4('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
+      'data.total 102400 shared',
+      'data.used 46284.8 shared',
+      'data.used 30822.4 shared',
+      'data.used 15462.4 shared',
+    ]);
+    expect(lines4('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB；闲时：5.00GB。')).toEqual([
+      'data.remaining 3276.8 general',
+      'data.remaining 1024 provincial',
+      'data.remaining 5120 offpeak',
+    ]);
+  });
+
+  it('a word after an amount that named it names nothing after it; an unnamed amount before a slash is used of the total after it', () => {
+    expect(lines4('Your bill for May 2025: RMB 88.00 in total, including plan fee RMB 78.00 and extra data RMB 10.00.')).toEqual([
+      'bill.total 88',
+      'bill.item 78',
+      'bill.item 10',
+    ]);
+    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
+    expect(lines4('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
+  });
+
+  it('a part naming no kind is of its whole\'s kind, not of the part before it; a list of names is no list of parts', () => {
+    expect(lines4('您本月国内通用流量剩余15.3GB，其中上月结转3.3GB，本月套餐12GB。')).toEqual([
+      'data.remaining 15667.2 general',
+      'data.remaining 3379.2 carryover',
+      'data.remaining 12288 general',
+    ]);
+    // An amount no one read between a part and the next amount ends the list (names of packages, vpmn-0019-confirm).
+    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
+  });
+
+  it('上月结余 is last month\'s (结余 is a head noun), a payment is no bill item, 基本账户 is cash', () => {
+    const u = read('【账单】2025年02月：上月结余12.00元，本月缴费100.00元，本月结余24.00元。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`)).toEqual(['balance.other 12', 'bill.other 100', 'balance.balance 24']);
+    expect(lines4('您的话费余额为58.30元，其中：基本账户48.30元，赠送账户10.00元。')).toEqual(['balance.balance 58.3', 'balance.cash 48.3', 'balance.gift 10']);
+  });
 });
