@@ -600,7 +600,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const refs: number[] = [];
     try {
       for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {
-        const response = await this.at(`AT+CMGS=${part.tpduLength}`, CMGS_TIMEOUT_MS, part.hex);
+        const response = await this.at(`AT+CMGS=${part.tpduLength}`, this.o.sendTimeoutMs ?? CMGS_TIMEOUT_MS, part.hex);
         const ref = parseCmgs(response.lines);
         if (ref !== null) refs.push(ref);
       }
