@@ -6,6 +6,7 @@ import {
   identityValue,
   parseCfun,
   parseCmgs,
+  parseCnmi,
   parseCops,
   parseCregQuery,
   parseCsca,
@@ -101,6 +102,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private smsReady: (() => void) | null = null;
   /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
   private routing: string | null = null;
+  /** Where the modem then said it announces messages and reports (`AT+CNMI?`), for the health check. */
+  private announcing: { mt: number; ds: number } | null = null;
   private readonly now: () => Date;
   private readonly stores: StoredMessages;
   private readonly received: IncomingJournal;
@@ -265,6 +268,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     });
     const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
     this.routing = cnmi;
+    this.announcing = cnmi ? await this.announcements() : null;
     for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
     this.registrationQueries = REGISTRATION_QUERIES;
     this.registrations.clear();
@@ -706,6 +710,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         const csq = await this.at('AT+CSQ');
         this.update({ signal: parseCsq(csq.lines) });
         await this.readRegistrations();
+        if (await this.routingLost()) this.reinitialiseIf(() => this.status.state === 'ready');
       });
     } catch (e) {
       if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {
@@ -714,6 +719,23 @@ export class ModemSession extends Emitter<SessionEvents> {
         await link?.close().catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Whether the modem no longer announces messages as it was set up to: it restarted without a word (a
+   * SIM800 with autobauding on says no RDY, SIM800 Series AT Command Manual §2.2.41.1; a Siemens TC63
+   * no ^SYSSTART, its manual's AT+IPR) and forgot every setting, or switched announcements off (TS 27.005 §3.4.1). Nothing would
+   * be announced again until the app restarted.
+   */
+  private async routingLost(): Promise<boolean> {
+    const wanted = this.announcing;
+    const actual = wanted ? await this.announcements() : null;
+    return wanted !== null && actual !== null && (actual.mt !== wanted.mt || actual.ds !== wanted.ds);
+  }
+
+  private async announcements(): Promise<{ mt: number; ds: number } | null> {
+    const now = await this.tryAt('AT+CNMI?');
+    return now ? parseCnmi(now.lines) : null;
   }
 
   // ---- AT helpers ----
