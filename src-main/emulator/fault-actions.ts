@@ -21,6 +21,7 @@ export interface FaultTarget {
   center: SmsCenter;
   noise: VendorNoise;
   unplug(): void;
+  restart(banner: boolean): void;
   sendRaw(bytes: Uint8Array): void;
   silence(commands: number, durationMs: number): void;
 }
@@ -109,6 +110,9 @@ export function applyFault(f: Fault, t: FaultTarget): void {
       return;
     case 'replay':
       t.faults.armReplay(f.command, f.bytes, f.times ?? 1);
+      return;
+    case 'restart':
+      t.restart(f.banner ?? true);
       return;
     case 'garble-delivery':
       t.faults.armGarbledDelivery();

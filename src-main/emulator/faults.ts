@@ -40,6 +40,11 @@ export type Fault =
    * real device answered it in a public transcript, instead of the emulator's own answer.
    */
   | { kind: 'replay'; command: string; bytes: string; times?: number }
+  /**
+   * The modem restarts in place, its serial line kept (a brown-out): settings back to factory. Without
+   * `banner` it says nothing as it comes back (a SIM800 with autobauding on says no RDY).
+   */
+  | { kind: 'restart'; banner?: boolean }
   /** Line noise garbles the PDU line of the next direct delivery (+CMT/+CDS); the modem still waits for +CNMA. */
   | { kind: 'garble-delivery' }
   /** The next response with information lines gets a URC wedged after its first line. */

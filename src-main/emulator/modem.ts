@@ -165,17 +165,17 @@ export class ModemEmulator {
     return urc === null ? [header, wire] : [header, urc, wire];
   }
 
-  /** The device's boot: its banners, and its SMS service starting a moment later. */
-  private powerOn(): void {
+  /** The device's boot: its banners (none when `silent`), and its SMS service starting a moment later. */
+  private powerOn(silent = false): void {
     const q = this.o.quirks;
     this.listingUrc = q.listingUrc;
     this.deliveryUrc = q.deliveryUrc;
-    if (q.bootUrcs.length > 0) this.urcs.push(q.bootUrcs, false);
+    if (q.bootUrcs.length > 0 && !silent) this.urcs.push(q.bootUrcs, false);
     this.smsReady = q.smsReadyAfterMs <= 0;
     if (this.smsReady) return;
     this.after(q.smsReadyAfterMs, () => {
       this.smsReady = true;
-      if (q.smsReadyUrc) this.urcs.push([q.smsReadyUrc], false);
+      if (q.smsReadyUrc && !silent) this.urcs.push([q.smsReadyUrc], false);
     });
   }
 
@@ -264,6 +264,7 @@ export class ModemEmulator {
       center: this.center,
       noise: this.noise,
       unplug: () => this.unplug(),
+      restart: (banner) => this.restart(banner),
       sendRaw: (bytes) => {
         if (this.plugged) this.tx.send(bytes);
       },
@@ -287,6 +288,22 @@ export class ModemEmulator {
   unplug(): void {
     if (!this.plugged) return;
     this.plugged = false;
+    this.powerLost();
+    for (const cb of [...this.unplugListeners]) cb();
+  }
+
+  /**
+   * A restart in place (a brown-out on a serial module): the line stays, what was half-sent is lost,
+   * settings go back to factory. `banner` false: it says nothing as it comes back, as a SIM800 with
+   * autobauding on does ("RDY" and so on are not indicated, SIM800 Series AT Command Manual §2.2.41.1).
+   */
+  restart(banner: boolean): void {
+    if (!this.plugged) return;
+    this.powerLost();
+    this.boot(!banner);
+  }
+
+  private powerLost(): void {
     for (const cancel of this.timers) cancel();
     this.timers.clear();
     this.tx.clear();
@@ -299,20 +316,23 @@ export class ModemEmulator {
     this.urcs.clear();
     this.inbound.powerCycle();
     this.network.detach();
-    for (const cb of [...this.unplugListeners]) cb();
   }
 
   /** Plugged back in: a cold boot with factory settings; SIM, messages and the network's queue survive. */
   replug(): void {
     if (this.plugged) return;
     this.plugged = true;
+    this.boot(false);
+    for (const cb of [...this.replugListeners]) cb();
+  }
+
+  private boot(silent: boolean): void {
     this.settings = this.factorySettings();
     this.silence = null;
     this.network.cfun = this.o.quirks.radioAtBoot;
     this.simCard.state = this.simCard.powerOnState();
     if (this.simCard.state === 'READY') this.network.attach();
-    this.powerOn();
-    for (const cb of [...this.replugListeners]) cb();
+    this.powerOn(silent);
   }
 
   /** Stops every timer the emulator owns (noise, pending answers); the object is done with. */

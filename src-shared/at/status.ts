@@ -75,6 +75,14 @@ export function parseCfun(lines: readonly string[]): number | null {
   return parseCount(fieldsOf(lines, '+CFUN:')?.[0]);
 }
 
+/** `+CNMI: <mode>,<mt>,<bm>,<ds>,<bfr>`: where messages (<mt>) and status reports (<ds>) are announced. */
+export function parseCnmi(lines: readonly string[]): { mt: number; ds: number } | null {
+  const f = fieldsOf(lines, '+CNMI:');
+  const mt = parseCount(f?.[1]);
+  const ds = parseCount(f?.[3]);
+  return mt === null || ds === null ? null : { mt, ds };
+}
+
 /** `+COPS: <mode>[,<format>,<oper>[,<act>]]`. */
 export function parseCops(lines: readonly string[]): string | null {
   const f = fieldsOf(lines, '+COPS:');

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
 import { Journal } from '../../src-main/services/journal';
-import { ModemSession, type SessionEvents } from '../../src-main/services/modem/session';
+import { ModemSession, type SessionEvents, type SessionOptions } from '../../src-main/services/modem/session';
 
 /**
  * An emulated device on a real pseudo-terminal, a journal in a temporary folder, and sessions on it with
  * serialport's own native binding (no binding given), as with a USB modem. What every session said is
- * collected; `cleanup` gets what undoes it all.
+ * collected; `cleanup` gets what undoes it all. `options` go to every session (shorter timings).
  */
 export interface PtyRig {
   emulator: ModemEmulator;
@@ -25,7 +25,7 @@ export interface PtyRig {
   open(onTx?: (line: string) => void): Promise<ModemSession>;
 }
 
-export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<PtyRig> {
+export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<void>)[], options: Partial<SessionOptions> = {}): Promise<PtyRig> {
   const pty = await startPtyEmulator({ emulator });
   cleanup.push(() => pty.close());
   const dir = await mkdtemp(join(tmpdir(), 'hall-pty-rig-'));
@@ -46,7 +46,7 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
         rig[way].push(text);
         if (way === 'tx') onTx?.(text);
       };
-      const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log });
+      const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal, log, ...options });
       cleanup.push(() => session.close());
       session.on('incoming', (r) => rig.incoming.push(r));
       session.on('outgoing', (r) => rig.outgoing.push(r));

@@ -102,4 +102,19 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);
     expect(emulator.sent).toHaveLength(1);
   });
+
+  it('notices a modem that restarted without a word and sets it up again (SIM800 with autobauding: no RDY)', async () => {
+    const emulator = new ModemEmulator({ ...FAST, profile: 'simcom-sim800' });
+    const r = await ptyRig(emulator, cleanup, { healthEveryMs: 300 });
+    await r.open();
+    // A brown-out: settings back to factory (no announcements), and not a word said.
+    emulator.fault({ kind: 'restart', banner: false });
+    emulator.deliver('10086', REPLY);
+    const reply = await until(() => assembleRecords(r.incoming).find((m) => m.complete), 'the reply journaled');
+    expect(reply.text).toBe(REPLY);
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    expect(r.incoming).toHaveLength(REPLY_PARTS);
+    expect(r.rx).not.toContain('RDY');
+  });
 });
+

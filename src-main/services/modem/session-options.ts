@@ -27,4 +27,6 @@ export interface SessionOptions {
   healthEveryMs?: number;
   /** How soon a message the journal could not write (a full disk) is tried again (ms). */
   journalRetryMs?: number;
+  /** How long AT+CMGS may go unanswered, its body sent, before the send counts as maybe sent (ms); default 90 s. */
+  sendTimeoutMs?: number;
 }

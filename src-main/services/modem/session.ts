@@ -20,6 +20,7 @@ import { HallError, isHallError, toHallError } from '../../../src-shared/errors'
 import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { ModemPlace } from '../journal';
+import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { familyOf, GENERIC, type ModemFamily } from './families';
@@ -39,8 +40,6 @@ export interface SessionEvents {
 
 export type { SessionOptions, UsbIdentity } from './session-options';
 
-/** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
-const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'];
 const CMGS_TIMEOUT_MS = 90_000;
 const POLL_EVERY_MS = 15_000;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
@@ -99,11 +98,10 @@ export class ModemSession extends Emitter<SessionEvents> {
   private radioOff = false;
   /** Resolves the wait for the SMS service after boot when the modem says it is ready. */
   private smsReady: (() => void) | null = null;
-  /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
-  private routing: string | null = null;
   private readonly now: () => Date;
   private readonly stores: StoredMessages;
   private readonly received: IncomingJournal;
+  private readonly announcements: Announcements;
 
   constructor(private readonly o: SessionOptions) {
     super();
@@ -117,6 +115,13 @@ export class ModemSession extends Emitter<SessionEvents> {
       settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
       notice: (level, text) => this.notice(level, text),
       storageUse: (storage) => this.update({ storage }),
+    });
+    this.announcements = new Announcements({
+      engine: () => this.engine,
+      tryAt: (command) => this.tryAt(command),
+      exclusive: (work) => this.exclusive(work),
+      drainAll: () => this.stores.drainAll(),
+      warn: (e) => this.warn(e),
     });
     this.received = new IncomingJournal({
       journal: o.journal,
@@ -263,8 +268,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       if (e instanceof AtError && e.code === 'at.closed') throw e;
       return null;
     });
-    const cnmi = await this.firstAccepted(CNMI_SETTINGS.map((s) => `AT+CNMI=${s}`));
-    this.routing = cnmi;
+    const announced = await this.announcements.choose();
     for (const q of REGISTRATION_QUERIES) await this.tryAt(`AT${q.name}=1`);
     this.registrationQueries = REGISTRATION_QUERIES;
     this.registrations.clear();
@@ -281,7 +285,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.update({ traps: this.trapsNow(), state: 'ready' });
     // Up: from here a lost port is a disconnect to come back from, not a failed attempt.
     this.connecting = false;
-    this.startTimers(cnmi === null);
+    this.startTimers(!announced);
     // The modem is up whatever the first reading of its memory gives: a port lost meanwhile is a
     // disconnect (lost() takes it from there), anything else a warning.
     await this.stores.drainAll().catch((e) => {
@@ -430,7 +434,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
         // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
         // where left unanswered the modem would switch its announcements off.
-        else void this.acknowledgeDirect('AT+CNMA=2').catch((e) => this.warn(e));
+        else void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
         break;
       case 'creg':
         this.registrations.set(urc.domain, registrationFromStat(urc.stat));
@@ -510,41 +514,15 @@ export class ModemSession extends Emitter<SessionEvents> {
     // Handed over directly, it exists nowhere else: kept as its text rather than lost.
     const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.simId(), this.now()) : read;
     if (meaning.kind === 'status-report') {
-      void this.acknowledgeDirect().catch(warn);
+      void this.announcements.acknowledge().catch(warn);
       void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);
       return;
     }
     void this.ingestMeaning(meaning, DIRECT)
       .then(async (kept) => {
-        if (kept && (await this.acknowledgeDirect()) && kept.key) await this.received.settle(kept.key, DIRECT.slot);
+        if (kept && (await this.announcements.acknowledge()) && kept.key) await this.received.settle(kept.key, DIRECT.slot);
       })
       .catch(warn);
-  }
-
-  /** `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network tries again). */
-  private async acknowledgeDirect(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine) return false;
-    try {
-      await engine.run(command, { urgent: true });
-      return true;
-    } catch (e) {
-      if (!(e instanceof AtError && e.code === 'at.closed')) this.restoreRouting();
-      return false;
-    }
-  }
-
-  /**
-   * An acknowledgement (or refusal) that the modem refused (+CMS ERROR: 340, none expected) or never
-   * answered came after its wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so
-   * it announces nothing more and every later message lands in its memory unseen. Announcements are
-   * switched back on, then the memories are read for what came in meanwhile.
-   */
-  private restoreRouting(): void {
-    void this.exclusive(async () => {
-      if (this.routing) await this.tryAt(this.routing);
-      await this.stores.drainAll();
-    }).catch((e) => this.warn(e));
   }
 
   private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {
@@ -600,7 +578,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const refs: number[] = [];
     try {
       for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {
-        const response = await this.at(`AT+CMGS=${part.tpduLength}`, CMGS_TIMEOUT_MS, part.hex);
+        const response = await this.at(`AT+CMGS=${part.tpduLength}`, this.o.sendTimeoutMs ?? CMGS_TIMEOUT_MS, part.hex);
         const ref = parseCmgs(response.lines);
         if (ref !== null) refs.push(ref);
       }
@@ -706,6 +684,7 @@ export class ModemSession extends Emitter<SessionEvents> {
         const csq = await this.at('AT+CSQ');
         this.update({ signal: parseCsq(csq.lines) });
         await this.readRegistrations();
+        if (await this.announcements.lost()) this.reinitialiseIf(() => this.status.state === 'ready');
       });
     } catch (e) {
       if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {
@@ -748,11 +727,6 @@ export class ModemSession extends Emitter<SessionEvents> {
     const r = await this.tryAt(command, undefined, prefix);
     const lines = r?.lines.filter((l) => !prefix || l.startsWith(prefix) || !/^[+^]/.test(l));
     return (lines && identityValue(lines)) ?? undefined;
-  }
-
-  private async firstAccepted(commands: readonly string[]): Promise<string | null> {
-    for (const c of commands) if (await this.tryAt(c)) return c;
-    return null;
   }
 
   private update(patch: Partial<ModemStatus>): void {

@@ -1,0 +1,87 @@
+import { parseCnmi } from '../../../src-shared/at/status';
+import { AtError, type AtEngine, type AtResponse } from './at-engine';
+
+/** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
+const CNMI_SETTINGS = ['2,1,0,2,0', '2,1,0,1,0', '2,1,0,0,0', '1,1,0,0,0'].map((s) => `AT+CNMI=${s}`);
+
+/** What keeping the modem's announcements on needs from the session that owns the modem. */
+export interface AnnouncementsHost {
+  engine(): AtEngine | null;
+  tryAt(command: string): Promise<AtResponse | null>;
+  /** Runs `work` with no other session work interleaved. */
+  exclusive(work: () => Promise<void>): Promise<void>;
+  /** Reads every message memory into the journal. */
+  drainAll(): Promise<unknown>;
+  warn(e: unknown): void;
+}
+
+/**
+ * How the modem announces what arrives (AT+CNMI: +CMTI, +CDSI, or +CMT/+CDS handed over directly) and
+ * how a direct delivery is answered (AT+CNMA), kept on: a modem that switched its announcements off, or
+ * forgot them, would let every later message wait on the SIM unseen until the app restarted.
+ */
+export class Announcements {
+  /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
+  private setting: string | null = null;
+  /** Where the modem then said it announces messages and reports (`AT+CNMI?`). */
+  private said: { mt: number; ds: number } | null = null;
+
+  constructor(private readonly host: AnnouncementsHost) {}
+
+  /** At bring-up: the best setting the modem accepts; false when it accepts none. */
+  async choose(): Promise<boolean> {
+    this.setting = null;
+    for (const command of CNMI_SETTINGS) {
+      if (await this.host.tryAt(command)) {
+        this.setting = command;
+        break;
+      }
+    }
+    this.said = this.setting ? await this.read() : null;
+    return this.setting !== null;
+  }
+
+  /**
+   * `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network sends it
+   * again). Either one the modem refused (+CMS ERROR: 340, none expected) or never answered came after its
+   * wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so the
+   * announcements are switched back on and the memories read for what came in meanwhile.
+   */
+  async acknowledge(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
+    const engine = this.host.engine();
+    if (!engine) return false;
+    try {
+      await engine.run(command, { urgent: true });
+      return true;
+    } catch (e) {
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.restore();
+      return false;
+    }
+  }
+
+  /**
+   * Whether the modem no longer announces as it said at bring-up: it restarted without a word (a SIM800
+   * with autobauding on says no RDY, SIM800 Series AT Command Manual §2.2.41.1; a Siemens TC63 no
+   * ^SYSSTART, its manual's AT+IPR) and forgot every setting, or it switched announcements off.
+   */
+  async lost(): Promise<boolean> {
+    const said = this.said;
+    const now = said ? await this.read() : null;
+    return said !== null && now !== null && (now.mt !== said.mt || now.ds !== said.ds);
+  }
+
+  private restore(): void {
+    const { host } = this;
+    void host
+      .exclusive(async () => {
+        if (this.setting) await host.tryAt(this.setting);
+        await host.drainAll();
+      })
+      .catch((e) => host.warn(e));
+  }
+
+  private async read(): Promise<{ mt: number; ds: number } | null> {
+    const now = await this.host.tryAt('AT+CNMI?');
+    return now ? parseCnmi(now.lines) : null;
+  }
+}
