@@ -177,11 +177,13 @@ export class SearchEngine {
     const conflicts = new Map<string, boolean>();
     const conflicting = (action: ActionKind) => {
       let c = conflicts.get(action);
-      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(asked!, action)));
+      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(acted!, action)));
       return c;
     };
     // A catalog text typed word for word is its own instruction's, whatever action it names (恢复普通回铃音 turns the tune off).
     const role = exact ? null : this.roleAsked(readings, asked, wishes, readings.some((r) => this.actions.setsValue(r.text)));
+    // "call waiting on or not?" names `on`, but asks.
+    const acted = role === 'status' ? 'query' : asked;
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     const kinScores = new Map<number, number>();
     this.kin = new Map();
@@ -200,9 +202,9 @@ export class SearchEngine {
       }
       // Whether data is on is not how much of it is left.
       if (role === 'status' && families!.readsAmount(index)) score *= ACTION_CONFLICT;
-      else if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
+      else if (acted ? acted === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
-      else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       raws.push(score);
