@@ -11,10 +11,10 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
   // done to the line by someone else (是不是流量被关了): what happened, not what is asked
   '被关', '被停', '被取消', '被禁', '被断', '被开通', '被开'];
 /**
- * Words of wanting (我想, 需要, want, request, how to): with no action named, a person who wants a
+ * Words of wanting (我想, 需要, 怎么才能, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
  */
-const WISHES_ZH = ['想', '要', '需要', '希望'];
+const WISHES_ZH = ['想', '要', '需要', '希望', '才能'];
 const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
 
 /** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
@@ -114,9 +114,11 @@ export class ActionDetector {
     const { hanRuns, latinWords } = cut(folded);
     if (hanRuns.some((run) => this.statusZh.some((w) => run.includes(w)))) return true;
     const words = latinWords.map(stem);
-    if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)))) return true;
+    // `on` before my, the … is a place (already on the phone), not a state.
+    const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
+    if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
     const question = this.questionOpeners.has(latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
-    return question && latinWords.some((w, i) => STATES_EN.has(w) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
+    return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
   }
 
   /**

@@ -15,7 +15,8 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
   { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '又来一个电话', '又来电话', '嘀嘀声'],
-    en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call'] },
+    // someone calling while the line is busy
+    en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone'] },
   // holding: a call put aside for a moment (先放一边, 挂起) to be taken up again
   { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call'] },
   { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
