@@ -213,7 +213,8 @@ export class SearchEngine {
     for (const [to, score] of kinScores) {
       const at = indexes.indexOf(to);
       if (at >= 0 ? score <= raws[at]! : score < MIN_SCORE) {
-        this.kin.delete(to);
+        // Its service's words explain the query for it even when its own match was better; not the words of an amount read (流量余额 for "balance").
+        if (role !== 'status' && families!.readsAmount(this.kin.get(to)!)) this.kin.delete(to);
         continue;
       }
       if (at >= 0) raws[at] = score;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
+import { lemma } from './language/english';
 import { cut, stem } from './text';
 
 /**
@@ -15,7 +16,7 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
  */
 const WISHES_ZH = ['想', '要', '需要', '希望', '才能'];
-const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
+const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i', 'let me'].map((p) => p.split(' ').map(stem));
 
 /** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
 const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to', 'get charged', 'get billed', 'be charged'].map((p) => p.split(' ').map(stem));
@@ -117,7 +118,7 @@ export class ActionDetector {
     // `on` before my, the … is a place (already on the phone), not a state.
     const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
     if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
-    const question = this.questionOpeners.has(latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
+    const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
     return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
   }
 

@@ -14,6 +14,7 @@ export const OUT_OF_SCOPE_ZH = [
   '屏幕', '黑屏', '碎屏', '花屏', '电池', '充电', '充不进电', '充电器', '数据线', '摄像头', '相机', '拍照', '内存', '存储空间',
   '死机', '卡顿', '发烫', '发热', '开不了机', '开不开机', '重启', '出厂设置', '系统更新', '刷机', '手机壳', '贴膜', '听筒',
   '麦克风', '扬声器', '喇叭', '指纹', '锁屏', '截图', '截屏', '电脑', '平板', '手表', '电视', '机顶盒', '光猫',
+  '手机铃声', '闹钟不响', '定闹钟', '设闹钟', '信号怎么', '信号太差', '信号很差', '飞行模式', '自动更新', '静音',
   '进水', '掉水', '摔坏', '摔了', '没声音', '杂音', '很卡', '卡死', '字体', '电话本', '通讯录', '联系人', '转让', '号码是多少',
   '下载', '安装', '卸载', '软件', '游戏', '换手机', '换个手机', '换部手机', '买手机', '买个手机', '新手机', '手机坏了',
   // money that is not the phone line's
@@ -39,6 +40,7 @@ const OUT_OF_SCOPE_EN = [
   'top up', 'topup', 'esim', 'carrier', 'port my number', 'transfer my number', 'movie', 'taxi', 'pizza', 'electricity',
   'water bill', 'gas bill', 'exchange rate', 'upgrade my plan', 'change my plan', 'new plan', 'new sim', 'replacement sim',
   'restart', 'wont turn on', 'won t turn on', 'doesnt turn on', 'doesn t turn on', 'buy', 'purchase', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
+  'airplane mode', 'flight mode', 'auto update', 'software update', 'silent mode', 'my ringtone',
   'factory reset', 'software', 'app', 'download', 'install', 'iphone', 'android', 'samsung', 'huawei', 'laptop', 'computer',
   'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
