@@ -44,6 +44,8 @@ const REQUEST_EXPLAINED_PIECES = 2;
 const CONFIDENT_NEAR = 0.8;
 /** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
 const KIN_SHARE = 0.9;
+/** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
+const STATUS_FLOOR = 0.2;
 
 export interface SearchResult {
   id: string;
@@ -210,6 +212,8 @@ export class SearchEngine {
       raws.push(score);
       indexes.push(index);
     }
+    // "what's on on my line" names no service: what is on is the general status query's to say.
+    if (role === 'status' && families!.generalStatus >= 0) kinScores.set(families!.generalStatus, Math.max(kinScores.get(families!.generalStatus) ?? 0, STATUS_FLOOR));
     for (const [to, score] of kinScores) {
       const at = indexes.indexOf(to);
       if (at >= 0 ? score <= raws[at]! : score < MIN_SCORE) {

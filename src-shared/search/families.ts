@@ -22,6 +22,8 @@ export class Families {
   private readonly members = new Map<number, Record<FamilyRole, number>>();
   /** Entries that read an amount, not a state (CXYEG): they do not answer "is it on". */
   private readonly amounts = new Set<number>();
+  /** The catalog's general status query (已开通功能), or -1. */
+  readonly generalStatus: number;
 
   constructor(entries: readonly Instruction[]) {
     const byId = new Map<string, number>();
@@ -37,7 +39,7 @@ export class Families {
       for (const j of related(i)) if (entries[j]!.action === 'query') named.set(j, (named.get(j) ?? 0) + 1);
     }
     const [general, count] = [...named].reduce<[number, number]>((best, n) => (n[1] > best[1] ? n : best), [-1, 0]);
-    const generalStatus = count >= GENERAL_STATUS_MIN && [...named.values()].filter((n) => n === count).length === 1 ? general : -1;
+    const generalStatus = (this.generalStatus = count >= GENERAL_STATUS_MIN && [...named.values()].filter((n) => n === count).length === 1 ? general : -1);
     for (const [, on] of byId) {
       const e = entries[on]!;
       if (e.action !== 'enable' || e.opposite === undefined) continue;

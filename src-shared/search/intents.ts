@@ -39,6 +39,9 @@ const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|�
 /** After `on`, a word that makes it a preposition (on my phone, on the line), not turning on. */
 const ON_WHAT = new Set(['my', 'the', 'this', 'that', 'your', 'our', 'his', 'her', 'a', 'an', 'me', 'it', 'its', 'there', 'here']);
 
+const AMOUNT = /\d+(?:\.\d+)?\s*(?:块|元|yuan|rmb)?|[一二三四五六七八九十两百]+[块元]/g;
+const REMINDER = /提醒|通知|remind|alert|warn/;
+
 /**
  * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
  * negation tells what is wrong ("number not show"), not what to turn off.
@@ -204,7 +207,8 @@ export class ActionDetector {
 
   /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */
   setsValue(folded: string): boolean {
-    return NEW_VALUE.test(folded);
+    // 低于20才提醒，我想低于5块再提醒: two amounts for one reminder move its threshold.
+    return NEW_VALUE.test(folded) || ((folded.match(AMOUNT) ?? []).length >= 2 && REMINDER.test(folded));
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {

@@ -16,10 +16,10 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
   { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声'],
     // someone calling while the line is busy
-    en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone'] },
+    en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone', 'someone calls during', 'calls during my call', 'call during a call', 'call during my call'] },
   // holding: a call put aside for a moment (先放一边, 挂起) to be taken up again
   { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call'] },
-  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
+  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone', 'add my friend', 'add a friend', '3 of us', 'three of us'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
@@ -37,7 +37,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['业务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
   { zh: ['来电', '打给我', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
-  { zh: ['来电提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话'], en: ['missed call', 'missed calls', 'who called'] },
+  { zh: ['来电提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁找过我'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions

@@ -57,6 +57,14 @@ describe('asking whether a service is on', () => {
     for (const [q, ids] of cases) expect(ids, `${q} → ${engine.search(q, 3).map((r) => r.id)}`).toContain(first(q)?.id);
   });
 
+  it('with no service named, is answered by 已开通功能 (what’s on on my line), and a misspelt service stays a guess', () => {
+    expect(first('whats on on my line')?.id).toBe('GN');
+    expect(first('r delivery reports on?')?.id).toBe('CXDXHZ');
+    expect(first('呼叫保持开成功没')?.id).toBe('CXHJBC');
+    const guess = first('call wating on or off?');
+    expect(guess === undefined || !guess.confident).toBe(true);
+  });
+
   it('is read in the clause that asks (数据开着老是乱跑，先把上网关了 turns off)', () => {
     const actions = builtinActions();
     expect(actions.asksStatus('数据开着老是乱跑,先把上网关了')).toBe(false);
@@ -73,6 +81,7 @@ describe('an action asked of a service described in another member’s words', (
       ['打电话时别人打不进来那个，帮我取消', 'QXHJDD'],
       ['把 data 关了', 'QXGPRS'],
       ['提醒线原来设的是20块，改低一点', 'BGYETX'],
+      ['以前余额剩50块就提醒，以后剩10块再提醒就行', 'BGYETX'],
     ];
     for (const [q, id] of cases) expect(first(q)?.id, `${q} → ${engine.search(q, 3).map((r) => r.id)}`).toBe(id);
   });
