@@ -184,8 +184,9 @@ export class SearchEngine {
     };
     // A catalog text typed word for word is its own instruction's, whatever action it names (恢复普通回铃音 turns the tune off).
     const role = exact ? null : this.roleAsked(readings, asked, wishes, readings.some((r) => this.actions.setsValue(r.text)));
-    // "call waiting on or not?" names `on`, but asks.
-    const acted = role === 'status' ? 'query' : asked;
+    // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
+    const told = role !== 'status' && (asked === 'query' || asked === null) && readings.some((r) => this.actions.asksToBeTold(r.text));
+    const acted = role === 'status' ? 'query' : told ? 'enable' : asked;
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     const kinScores = new Map<number, number>();
     this.kin = new Map();
@@ -258,6 +259,7 @@ export class SearchEngine {
     // 余额低于二十块再提醒我，原来设的是十块: a value for a setting that is on changes it.
     if (value && asked !== 'disable' && asked !== 'query') return 'change';
     if (asked === 'enable' || asked === 'disable' || asked === 'change') return asked;
+    if (readings.some((r) => this.actions.asksToBeTold(r.text))) return 'enable';
     return wishes ? 'enable' : null;
   }
 

@@ -26,9 +26,13 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
  * turned on): `on` only when no verb stands before it (turn on, log on ask for an action).
  */
 const STATES_EN = new Set(['on', 'enabled', 'activated', 'active']);
+/** 开了呼叫保持没有 (開咗呼叫保持未): whether it was done, the service named between. */
+const STATUS_AROUND = /(?:开|关|开通|取消|退订|关闭)了\p{Script=Han}{1,6}?没有?$/u;
+/** Asking to be told of an event (想知道对方收到没有, want to know if my sms was delivered) wants the feature that tells, unless an amount is asked. */
+const AMOUNT_ASKED = /多少|几|剩|余额|话费|\b(?:how much|how many|left|remaining|balance|credit)\b/;
 /** Verbs as typed (turned on is a state again). */
 const VERBS_BEFORE_ON = new Set(['turn', 'turns', 'turning', 'switch', 'switches', 'switching', 'put', 'sign', 'log', 'hold', 'go', 'get', 'carry', 'keep']);
-const QUESTION_WORDS = new Set(['what', 'which', 'whats']);
+const QUESTION_WORDS = new Set(['what', 'which', 'whats', 'whether', 'if']);
 
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
@@ -67,6 +71,8 @@ export const IntentDataSchema = v.strictObject({
   questionOpeners: v.array(v.string()),
   /** Words that ask whether something is on (开着吗, 有没有开, on or off): its state, not an amount. */
   status: v.optional(WordsSchema),
+  /** Words that ask to be told of an event (想知道谁, 收到没有, know if): the feature that tells. */
+  toldOf: v.optional(WordsSchema),
 });
 export type IntentData = v.InferOutput<typeof IntentDataSchema>;
 
@@ -84,6 +90,8 @@ export class ActionDetector {
   private readonly questionOpeners: Set<string>;
   private readonly statusZh: string[];
   private readonly statusEn: string[][];
+  private readonly toldZh: string[];
+  private readonly toldEn: string[][];
 
   constructor(data: unknown) {
     const parsed = v.safeParse(IntentDataSchema, data);
@@ -101,6 +109,8 @@ export class ActionDetector {
     this.questionOpeners = new Set(d.questionOpeners);
     this.statusZh = d.status?.zh ?? [];
     this.statusEn = (d.status?.en ?? []).map((w) => w.split(' ').map(stem));
+    this.toldZh = d.toldOf?.zh ?? [];
+    this.toldEn = (d.toldOf?.en ?? []).map((w) => w.split(' ').map(stem));
   }
 
   /**
@@ -116,13 +126,21 @@ export class ActionDetector {
 
   private statusIn(folded: string): boolean {
     const { hanRuns, latinWords } = cut(folded);
-    if (hanRuns.some((run) => this.statusZh.some((w) => run.includes(w)))) return true;
+    if (hanRuns.some((run) => this.statusZh.some((w) => run.includes(w)) || STATUS_AROUND.test(run))) return true;
     const words = latinWords.map(stem);
     // `on` before my, the … is a place (already on the phone), not a state.
     const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
     if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
     const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
     return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
+  }
+
+  /** Whether a folded query asks to be told when something happens (想知道谁打过电话, want to know if my texts arrived): the feature that tells is wanted on. */
+  asksToBeTold(folded: string): boolean {
+    if (AMOUNT_ASKED.test(folded)) return false;
+    const { hanRuns, latinWords } = cut(folded);
+    const words = latinWords.map(stem);
+    return hanRuns.some((run) => this.toldZh.some((w) => run.includes(w))) || this.toldEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
   }
 
   /**

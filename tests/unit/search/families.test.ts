@@ -50,6 +50,8 @@ describe('asking whether a service is on', () => {
       ['话费提醒有没有开通', ['GN', '0000']],
       ['呼叫等待开着没', ['CXHJDD']],
       ['三方通话开咗未', ['CXSFTH']],
+      ['開咗呼叫保持未呀', ['CXHJBC']],
+      ['关了短信回执没有', ['CXDXHZ']],
       ['is caller id on for me', ['GN', '0000']],
       ['call hold on or off', ['CXHJBC']],
       ['are delivery receipts active?', ['CXDXHZ']],
@@ -84,6 +86,14 @@ describe('an action asked of a service described in another member’s words', (
       ['以前余额剩50块就提醒，以后剩10块再提醒就行', 'BGYETX'],
     ];
     for (const [q, id] of cases) expect(first(q)?.id, `${q} → ${engine.search(q, 3).map((r) => r.id)}`).toBe(id);
+  });
+
+  it('asked to be told of an event, turns on the feature that tells; asked an amount or a state, still asks', () => {
+    expect(first('i wanna know if my texts got delivered')?.id).toBe('KTDXHZ');
+    expect(first('want to know if my message reached them')?.id).toBe('KTDXHZ');
+    expect(first('短信送到没送到我想知道')?.id).toBe('KTDXHZ');
+    expect(first('want to know whether delivery reports are on')?.id).toBe('CXDXHZ');
+    expect(first('想知道还剩多少条短信')?.id).toBe('CXYED');
   });
 
   it('keeps a catalog text typed word for word with its own instruction', () => {
