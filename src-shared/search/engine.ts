@@ -44,6 +44,8 @@ const REQUEST_EXPLAINED_PIECES = 2;
 const CONFIDENT_NEAR = 0.8;
 /** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
 const KIN_SHARE = 0.9;
+/** Words in an instruction's texts that say it resets a secret rather than changes it. */
+const RESET_MARKS = ['重置', 'reset'];
 /** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
 const STATUS_FLOOR = 0.2;
 
@@ -186,8 +188,10 @@ export class SearchEngine {
     const role = exact ? null : this.roleAsked(readings, asked, wishes, readings.some((r) => this.actions.setsValue(r.text)));
     // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
     const told = role !== 'status' && (asked === 'query' || asked === null) && readings.some((r) => this.actions.asksToBeTold(r.text));
-    const acted = role === 'status' ? 'query' : told ? 'enable' : asked;
+    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : asked;
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
+    // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
+    const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
     const kinScores = new Map<number, number>();
     this.kin = new Map();
     const raws: number[] = [];
@@ -209,6 +213,7 @@ export class SearchEngine {
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
       else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
+      if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);

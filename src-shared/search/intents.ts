@@ -73,6 +73,9 @@ export const IntentDataSchema = v.strictObject({
   status: v.optional(WordsSchema),
   /** Words that ask to be told of an event (想知道谁, 收到没有, know if): the feature that tells. */
   toldOf: v.optional(WordsSchema),
+  /** The old secret forgotten (忘了, 被锁, forgot) or known (记得, remember): resetting it or changing it. */
+  forgotten: v.optional(WordsSchema),
+  remembered: v.optional(WordsSchema),
 });
 export type IntentData = v.InferOutput<typeof IntentDataSchema>;
 
@@ -91,6 +94,8 @@ export class ActionDetector {
   private readonly statusZh: string[];
   private readonly statusEn: string[][];
   private readonly toldZh: string[];
+  private readonly forgotten: [string[], string[][]];
+  private readonly remembered: [string[], string[][]];
   private readonly toldEn: string[][];
 
   constructor(data: unknown) {
@@ -109,6 +114,8 @@ export class ActionDetector {
     this.questionOpeners = new Set(d.questionOpeners);
     this.statusZh = d.status?.zh ?? [];
     this.statusEn = (d.status?.en ?? []).map((w) => w.split(' ').map(stem));
+    this.forgotten = [d.forgotten?.zh ?? [], (d.forgotten?.en ?? []).map((w) => w.split(' ').map(stem))];
+    this.remembered = [d.remembered?.zh ?? [], (d.remembered?.en ?? []).map((w) => w.split(' ').map(stem))];
     this.toldZh = d.toldOf?.zh ?? [];
     this.toldEn = (d.toldOf?.en ?? []).map((w) => w.split(' ').map(stem));
   }
@@ -133,6 +140,17 @@ export class ActionDetector {
     if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
     const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
     return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
+  }
+
+  /**
+   * Whether a folded query says the old password is forgotten (忘了, 被锁了, forgot: true) or known
+   * (原来的我记得, i remember it: false), or neither (null): resetting it, or changing it.
+   */
+  forgot(folded: string): boolean | null {
+    const { hanRuns, latinWords } = cut(folded);
+    const words = latinWords.map(stem);
+    const says = ([zh, en]: [string[], string[][]]) => hanRuns.some((run) => zh.some((w) => run.includes(w))) || en.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+    return says(this.forgotten) ? true : says(this.remembered) ? false : null;
   }
 
   /** Whether a folded query asks to be told when something happens (想知道谁打过电话, want to know if my texts arrived): the feature that tells is wanted on. */

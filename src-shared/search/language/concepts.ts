@@ -28,7 +28,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
-  { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
+  { zh: ['提醒', '通知', '告诉我', '通知我', '发短信告诉我'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
   // the catalog's bill alarm (话费闹钟) is an alarm, not any reminder
   { zh: ['闹钟'], en: ['alarm'] },
   { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },

@@ -106,3 +106,14 @@ describe('an action asked of a service described in another member’s words', (
     expect(builtinActions().detect('是不是流量被关了')).not.toBe('disable');
   });
 });
+
+describe('a password forgotten or remembered', () => {
+  it('is reset when forgotten, changed when the old one is known', () => {
+    const actions = builtinActions();
+    expect(actions.forgot('服务密码想不起来了')).toBe(true);
+    expect(actions.forgot('i remember the old password')).toBe(false);
+    expect(actions.forgot('查话费')).toBe(null);
+    expect(first('forgot my pin, how do i set a new one')?.id).toBe('MMHF');
+    expect(first('服务密码我记得，就是想换个新的')?.id).toBe('MMXG');
+  });
+});
