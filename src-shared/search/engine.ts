@@ -12,7 +12,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
-import { LatinVocabulary } from './spell';
+import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
@@ -138,7 +138,7 @@ export class SearchEngine {
     if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const exact = this.catalogTexts.has(folded);
-    const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
+    const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)) || this.isCodeTypo(w));
     if (byRequest) {
       const before = readings.length;
       for (const r of readings.slice(0, before)) {
@@ -390,6 +390,16 @@ export class SearchEngine {
     const best = fixes[0]?.similarity;
     const closest = fixes.filter((f) => f.similarity === best);
     return closest.length ? closest.map((f) => ({ text: f.word, weight: CORRECTED_WORD * f.similarity })) : [{ text: word, weight: 1 }];
+  }
+
+  /**
+   * A word of five letters or more one letter or one swap from a code, its action prefix typed right
+   * (QXHJCB): the code, never pinyin initials (取消呼叫插播). gbyetx stays 关闭 + YETX.
+   */
+  private isCodeTypo(word: string): boolean {
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
+    const fix = this.correct(word)[0];
+    return fix !== undefined && fix.weight < 1 && fix.text.length === word.length && fix.text.startsWith(word.slice(0, 2)) && this.codes.includes(fix.text) && typoDistance(word, fix.text) === 1;
   }
 
   /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */

@@ -128,7 +128,8 @@ export class ActionDetector {
     // As for actions, the last clause naming one says it (数据开着老是乱跑，先把上网关了 turns off).
     const clauses = folded.split(CLAUSE_BREAK);
     const last = clauses.findLast((c) => this.detectIn(c) !== null);
-    return this.statusIn(last ?? folded);
+    // …是开着还是关着的，能查一下吗: the clause that asks only asks; the state is named before it.
+    return this.statusIn(last ?? folded) || (last !== undefined && this.detectIn(last) === 'query' && clauses.some((c) => this.statusIn(c)));
   }
 
   private statusIn(folded: string): boolean {

@@ -67,8 +67,9 @@ describe('asking whether a service is on', () => {
     expect(guess === undefined || !guess.confident).toBe(true);
   });
 
-  it('is read in the clause that asks (数据开着老是乱跑，先把上网关了 turns off)', () => {
+  it('is read in the clause that asks (数据开着老是乱跑，先把上网关了 turns off), or named before a clause that only asks', () => {
     const actions = builtinActions();
+    expect(first('流量是开着还是关着的，帮我查查')?.id).toBe('GN');
     expect(actions.asksStatus('数据开着老是乱跑,先把上网关了')).toBe(false);
     expect(actions.asksStatus('刚才试了一下,数据开着吗')).toBe(true);
     expect(actions.asksStatus('what do i have turned on')).toBe(true);
@@ -115,5 +116,17 @@ describe('a password forgotten or remembered', () => {
     expect(actions.forgot('查话费')).toBe(null);
     expect(first('forgot my pin, how do i set a new one')?.id).toBe('MMHF');
     expect(first('服务密码我记得，就是想换个新的')?.id).toBe('MMXG');
+  });
+});
+
+describe('a code typed one letter or one swap off', () => {
+  it('is that code, not pinyin initials; a word of initials around a code suffix stays initials', () => {
+    expect(first('QXHJCB')?.id).toBe('QXHJBC');
+    expect(first('KTLDSX')?.id).toBe('KTLDXS');
+    expect(first('gbyetx')?.id).toBe('QXYETX');
+  });
+
+  it('熄咗機 is the phone off, not turning something off', () => {
+    expect(first('熄咗機嗰陣有人打嚟')?.id).toBe('KTLDTX');
   });
 });
