@@ -5,7 +5,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { growCatalog } from './grow-catalog';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -35,6 +35,7 @@ export default async function searchBench(): Promise<Section> {
   const fresh = loadQueries(FRESH_SET);
   const fresh2 = loadQueries(FRESH2_SET);
   const fresh3 = loadQueries(FRESH3_SET);
+  const fresh5 = loadQueries(FRESH5_SET);
   const weak = loadQueries(WEAK_SET);
   const real = builtinCatalog().instructions;
   const ours = createSearch(real);
@@ -87,6 +88,7 @@ export default async function searchBench(): Promise<Section> {
   if (fresh) byKind('fresh set', fresh);
   if (fresh2) byKind('second fresh set', fresh2);
   if (fresh3) byKind('third fresh set', fresh3);
+  if (fresh5) byKind('fifth fresh set', fresh5);
   if (weak) byKind('weak classes (ours)', weak);
 
   // Held-out sets are written by someone else and added by the lead: only their figures are printed, never their queries.

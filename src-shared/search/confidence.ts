@@ -100,8 +100,8 @@ export class Coverage {
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words'): number {
-    const { covered, total } = this.count(text, entry, correct, actions);
+  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: number): number {
+    const { covered, total } = this.count(text, entry, correct, actions, kin);
     return total === 0 ? 1 : covered / total;
   }
 
@@ -109,11 +109,11 @@ export class Coverage {
    * The same for a sentence cut into clauses: the request clause counts whole, the context around
    * it (打游戏的时候…, 我觉得挺烦的) a little, so a story does not hide a request that is explained.
    */
-  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[]): number {
+  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[], kin?: number): number {
     let covered = 0;
     let total = 0;
     for (const clause of clauses) {
-      const c = this.count(clause.text, entry, correct, 'by-action');
+      const c = this.count(clause.text, entry, correct, 'by-action', kin);
       if (c.otherKind) return 0;
       const weight = clause.request ? 1 : CONTEXT_WEIGHT;
       covered += weight * c.covered;
@@ -124,12 +124,13 @@ export class Coverage {
 
   /**
    * How many meaningful pieces of a text there are, and how many of them the instruction explains;
-   * `actions` says how action words count (see ActionWords).
+   * `actions` says how action words count (see ActionWords). `kin`: another instruction of the
+   * entry's service whose words count too (the entry was found through them: families.ts).
    */
-  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words'): { covered: number; content: number; total: number; otherKind: boolean } {
+  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: number): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
     if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
-    const e = this.explainsOf(entry);
+    const e = kin === undefined ? this.explainsOf(entry) : this.explainsWith(entry, kin);
     const action = actions === 'by-action' ? this.entries[entry]!.action : undefined;
     const skipped = actions === 'skipped';
     let total = 0;
@@ -237,6 +238,20 @@ export class Coverage {
   /** Whether one of the instruction's texts holds a (folded) word. */
   holds(entry: number, word: string): boolean {
     return this.explainsOf(entry).all.includes(word);
+  }
+
+  private readonly kinExplains = new Map<string, Explains>();
+
+  /** What an entry's texts and those of another of its service's instructions hold together. */
+  private explainsWith(entry: number, kin: number): Explains {
+    const key = `${entry} ${kin}`;
+    let e = this.kinExplains.get(key);
+    if (e) return e;
+    if (this.kinExplains.size > 200) this.kinExplains.clear();
+    const [a, b] = [this.explainsOf(entry), this.explainsOf(kin)];
+    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}` };
+    this.kinExplains.set(key, e);
+    return e;
   }
 
   private explainsOf(entry: number): Explains {

@@ -6,12 +6,13 @@ import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './co
 import { fold } from './fold';
 import { catalogTerms, FIELDS, type CatalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
+import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
-import { LatinVocabulary } from './spell';
+import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
 import { cut, stem } from './text';
@@ -41,6 +42,12 @@ const REQUEST_EXPLAINED = 0.5;
 const REQUEST_EXPLAINED_PIECES = 2;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
+/** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
+const KIN_SHARE = 0.9;
+/** Words in an instruction's texts that say it resets a secret rather than changes it. */
+const RESET_MARKS = ['重置', 'reset'];
+/** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
+const STATUS_FLOOR = 0.2;
 
 export interface SearchResult {
   id: string;
@@ -88,6 +95,10 @@ export class SearchEngine {
   private readonly corrected = new Map<string, readonly { text: string; weight: number }[]>();
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
   private readonly corrections = new Map<string, string[]>();
+  /** Each service's instructions (families.ts), found on first need. */
+  private families: Families | undefined;
+  /** This query's answers found through another instruction of their service, and that instruction. */
+  private kin = new Map<number, number>();
 
   /** The catalog's terms, as built (or restored from a prebuilt index: snapshot.ts). */
   readonly terms: CatalogTerms;
@@ -126,7 +137,8 @@ export class SearchEngine {
     if (this.corrections.size > 1000) this.corrections.clear();
     if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
-    const readings = this.catalogTexts.has(folded) ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)));
+    const exact = this.catalogTexts.has(folded);
+    const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)) || this.isCodeTypo(w));
     if (byRequest) {
       const before = readings.length;
       for (const r of readings.slice(0, before)) {
@@ -169,21 +181,57 @@ export class SearchEngine {
     const conflicts = new Map<string, boolean>();
     const conflicting = (action: ActionKind) => {
       let c = conflicts.get(action);
-      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(asked!, action)));
+      if (c === undefined) conflicts.set(action, (c = this.actions.conflict(acted!, action)));
       return c;
     };
+    // A catalog text typed word for word is its own instruction's, whatever action it names (恢复普通回铃音 turns the tune off).
+    const role = exact ? null : this.roleAsked(readings, asked, wishes, readings.some((r) => this.actions.setsValue(r.text)));
+    // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
+    const told = role !== 'status' && (asked === 'query' || asked === null) && readings.some((r) => this.actions.asksToBeTold(r.text));
+    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : asked;
+    const families = role ? (this.families ??= new Families(this.entries)) : undefined;
+    // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
+    const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
+    const kinScores = new Map<number, number>();
+    this.kin = new Map();
     const raws: number[] = [];
     const indexes: number[] = [];
     for (const index of found.entries) {
       const entry = this.entries[index]!;
       let score = found.score[index]!;
-      if (asked ? asked === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
+      if (families) {
+        // The member of its service that does what is asked is offered what this one matched.
+        const to = families.member(index, role!);
+        if (to >= 0 && to !== index && score * KIN_SHARE * ACTION_MATCH > (kinScores.get(to) ?? 0)) {
+          kinScores.set(to, score * KIN_SHARE * ACTION_MATCH);
+          this.kin.set(to, index);
+        }
+      }
+      // Whether data is on is not how much of it is left.
+      if (role === 'status' && families!.readsAmount(index)) score *= ACTION_CONFLICT;
+      else if (acted ? acted === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
       else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
-      else if (asked && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
+      else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
+      if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);
+    }
+    // "what's on on my line" names no service: what is on is the general status query's to say.
+    if (role === 'status' && families!.generalStatus >= 0) kinScores.set(families!.generalStatus, Math.max(kinScores.get(families!.generalStatus) ?? 0, STATUS_FLOOR));
+    for (const [to, score] of kinScores) {
+      const at = indexes.indexOf(to);
+      if (at >= 0 ? score <= raws[at]! : score < MIN_SCORE) {
+        // Its service's words explain the query for it even when its own match was better; not the words of an amount read (流量余额 for "balance").
+        if (role !== 'status' && families!.readsAmount(this.kin.get(to)!)) this.kin.delete(to);
+        continue;
+      }
+      if (at >= 0) raws[at] = score;
+      else {
+        raws.push(score);
+        indexes.push(to);
+      }
     }
     // Equal scores keep catalog order, which puts the more common instruction first.
     // Enough of the first to re-weigh them all before the limit is taken.
@@ -210,6 +258,16 @@ export class SearchEngine {
     });
   }
 
+  /** What the query asks of a service: an action, its state (开着吗, is it on), a new value, or, wanting it, to turn it on. */
+  private roleAsked(readings: readonly Reading[], asked: ActionKind | null, wishes: boolean, value: boolean): FamilyRole | null {
+    if (asked !== 'change' && readings.some((r) => this.actions.asksStatus(r.text))) return 'status';
+    // 余额低于二十块再提醒我，原来设的是十块: a value for a setting that is on changes it.
+    if (value && asked !== 'disable' && asked !== 'query') return 'change';
+    if (asked === 'enable' || asked === 'disable' || asked === 'change') return asked;
+    if (readings.some((r) => this.actions.asksToBeTold(r.text))) return 'enable';
+    return wishes ? 'enable' : null;
+  }
+
   /**
    * Whether a query asks about something the catalog does not deal in (公积金余额, 信用卡账单,
    * "pair my earbuds"): its best answer is not confident and it names such a thing. 小e then says
@@ -223,14 +281,14 @@ export class SearchEngine {
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
     const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
     return (
-      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.coverage.holds(entry, w)).length > 0) ||
+      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.holds(entry, w)).length > 0) ||
       readings.every((r) => this.coverage.namesOtherKind(r.text))
     );
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
-    const strange = (t: string) => outOfScopeWords(t, (w) => this.coverage.holds(entry, w)).length > 0;
+    const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(entry, w)).length > 0;
     // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
     // let pass when, in some reading, the entry explains well another clause that names none.
     if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange))) return false;
@@ -249,10 +307,16 @@ export class SearchEngine {
       !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action');
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', this.kin.get(entry));
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })
     );
+  }
+
+  /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */
+  private holds(entry: number, word: string): boolean {
+    const kin = this.kin.get(entry);
+    return this.coverage.holds(entry, word) || (kin !== undefined && this.coverage.holds(kin, word));
   }
 
   /** A reading's clauses, cut once however many answers are judged against it. */
@@ -270,9 +334,9 @@ export class SearchEngine {
     const correct = (w: string) => this.correctionsOf(w);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, actions);
+        const whole = this.coverage.of(r.text, entry, correct, actions, this.kin.get(entry));
         const clauses = byRequest ? this.clauses(r.text) : [];
-        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct));
+        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct, this.kin.get(entry)));
       }),
     );
   }
@@ -326,6 +390,16 @@ export class SearchEngine {
     const best = fixes[0]?.similarity;
     const closest = fixes.filter((f) => f.similarity === best);
     return closest.length ? closest.map((f) => ({ text: f.word, weight: CORRECTED_WORD * f.similarity })) : [{ text: word, weight: 1 }];
+  }
+
+  /**
+   * A word of five letters or more one letter or one swap from a code, its action prefix typed right
+   * (QXHJCB): the code, never pinyin initials (取消呼叫插播). gbyetx stays 关闭 + YETX.
+   */
+  private isCodeTypo(word: string): boolean {
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
+    const fix = this.correct(word)[0];
+    return fix !== undefined && fix.weight < 1 && fix.text.length === word.length && fix.text.startsWith(word.slice(0, 2)) && this.codes.includes(fix.text) && typoDistance(word, fix.text) === 1;
   }
 
   /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */

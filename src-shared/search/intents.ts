@@ -1,28 +1,50 @@
 import * as v from 'valibot';
 import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
+import { lemma } from './language/english';
 import { cut, stem } from './text';
 
 /**
  * Words that hold an action's character without asking for the action: 关机 is the phone being
  * off (关机时来电提醒 is turned on), 开会 is a meeting, 兑换 is redeeming points. They are blanked out before actions are read.
  */
-const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销', '兑换'];
+const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会', '开心', '开车', '离开', '分开', '公开', '开始', '开支', '开销', '兑换',
+  // done to the line by someone else (是不是流量被关了): what happened, not what is asked
+  '被关', '被停', '被取消', '被禁', '被断', '被开通', '被开'];
 /**
- * Words of wanting (我想, 需要, want, request, how to): with no action named, a person who wants a
+ * Words of wanting (我想, 需要, 怎么才能, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
  */
-const WISHES_ZH = ['想', '要', '需要', '希望'];
-const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i'].map((p) => p.split(' ').map(stem));
+const WISHES_ZH = ['想', '要', '需要', '希望', '才能'];
+const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i', 'let me'].map((p) => p.split(' ').map(stem));
 
 /** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
 const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to', 'get charged', 'get billed', 'be charged'].map((p) => p.split(' ').map(stem));
 
+/**
+ * Words that say a state in an English question (is data on, is call waiting enabled, what do i have
+ * turned on): `on` only when no verb stands before it (turn on, log on ask for an action).
+ */
+const STATES_EN = new Set(['on', 'enabled', 'activated', 'active']);
+/** 开了呼叫保持没有 (開咗呼叫保持未), 有没有给我开通: whether it was done, with the service or who it was done for between. */
+const STATUS_AROUND = /(?:开|关|开通|取消|退订|关闭)了\p{Script=Han}{1,6}?没有?$|(?:有没有|是不是|是否)(?:给我|帮我|已经|已)(?:开通|开着|开了|开启|打开|关了|关掉|取消)/u;
+/** Asking to be told of an event (想知道对方收到没有, want to know if my sms was delivered) wants the feature that tells, unless an amount is asked. */
+const AMOUNT_ASKED = /多少|几|剩|余额|话费|\b(?:how much|how many|left|remaining|balance|credit)\b/;
+/** Verbs as typed (turned on is a state again). */
+const VERBS_BEFORE_ON = new Set(['turn', 'turns', 'turning', 'switch', 'switches', 'switching', 'put', 'sign', 'log', 'hold', 'go', 'get', 'carry', 'keep']);
+const QUESTION_WORDS = new Set(['what', 'which', 'whats', 'whether', 'if']);
+
 /** Where one clause of a sentence ends and the next begins. */
 const CLAUSE_BREAK = /[,，。;；!！?？…]+/;
 
-/** A setting given a new value: 改成 / 调到 / 提高到 … a number, or from one amount to another. */
-const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|提高到|降到|降低到|换成)\s*(?:\d|[一二三四五六七八九十两百]+[块元])|从\s*\d+\s*[块元]?\S{0,3}(?:改|调|换)/;
+/** A setting given a new value: 改成 / 调到 / 提高到 … a number, from one amount to another, or an old value told (原来设的是十块). */
+const NEW_VALUE = /(?:改成|改为|改到|调成|调到|调为|调高|调低|提高到|降到|降低到|换成)\p{Script=Han}{0,2}\s*(?:\d|[一二三四五六七八九十两百]+[块元])|从\s*\d+\s*[块元]?\S{0,3}(?:改|调|换)|(?:原来|之前|以前|本来)(?:设|定|调)的?(?:是|为|成)?\s*(?:\d|[一二三四五六七八九十两百]+[块元])/u;
+
+/** After `on`, a word that makes it a preposition (on my phone, on the line), not turning on. */
+const ON_WHAT = new Set(['my', 'the', 'this', 'that', 'your', 'our', 'his', 'her', 'a', 'an', 'me', 'it', 'its', 'there', 'here']);
+
+const AMOUNT = /\d+(?:\.\d+)?\s*(?:块|元|yuan|rmb)?|[一二三四五六七八九十两百]+[块元]/g;
+const REMINDER = /提醒|通知|remind|alert|warn/;
 
 /**
  * Who may say "don't …" as a request (i dont want, please dont show): after any other word a
@@ -47,6 +69,13 @@ export const IntentDataSchema = v.strictObject({
   precedence: v.array(v.picklist(DETECTABLE)),
   /** English first words of a yes/no question ("is call waiting on"): asking, whatever else it names. */
   questionOpeners: v.array(v.string()),
+  /** Words that ask whether something is on (开着吗, 有没有开, on or off): its state, not an amount. */
+  status: v.optional(WordsSchema),
+  /** Words that ask to be told of an event (想知道谁, 收到没有, know if): the feature that tells. */
+  toldOf: v.optional(WordsSchema),
+  /** The old secret forgotten (忘了, 被锁, forgot) or known (记得, remember): resetting it or changing it. */
+  forgotten: v.optional(WordsSchema),
+  remembered: v.optional(WordsSchema),
 });
 export type IntentData = v.InferOutput<typeof IntentDataSchema>;
 
@@ -62,6 +91,12 @@ export class ActionDetector {
   private readonly conflicts: Set<string>;
   private readonly precedence: Detectable[];
   private readonly questionOpeners: Set<string>;
+  private readonly statusZh: string[];
+  private readonly statusEn: string[][];
+  private readonly toldZh: string[];
+  private readonly forgotten: [string[], string[][]];
+  private readonly remembered: [string[], string[][]];
+  private readonly toldEn: string[][];
 
   constructor(data: unknown) {
     const parsed = v.safeParse(IntentDataSchema, data);
@@ -77,6 +112,54 @@ export class ActionDetector {
     this.conflicts = new Set(d.conflicts.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
     this.precedence = d.precedence;
     this.questionOpeners = new Set(d.questionOpeners);
+    this.statusZh = d.status?.zh ?? [];
+    this.statusEn = (d.status?.en ?? []).map((w) => w.split(' ').map(stem));
+    this.forgotten = [d.forgotten?.zh ?? [], (d.forgotten?.en ?? []).map((w) => w.split(' ').map(stem))];
+    this.remembered = [d.remembered?.zh ?? [], (d.remembered?.en ?? []).map((w) => w.split(' ').map(stem))];
+    this.toldZh = d.toldOf?.zh ?? [];
+    this.toldEn = (d.toldOf?.en ?? []).map((w) => w.split(' ').map(stem));
+  }
+
+  /**
+   * Whether a folded query asks if something is on (彩铃开着没有, 数据开咗未, is my data even on,
+   * what do i have turned on): a question of state, which an instruction reading an amount does not answer.
+   */
+  asksStatus(folded: string): boolean {
+    // As for actions, the last clause naming one says it (数据开着老是乱跑，先把上网关了 turns off).
+    const clauses = folded.split(CLAUSE_BREAK);
+    const last = clauses.findLast((c) => this.detectIn(c) !== null);
+    // …是开着还是关着的，能查一下吗: the clause that asks only asks; the state is named before it.
+    return this.statusIn(last ?? folded) || (last !== undefined && this.detectIn(last) === 'query' && clauses.some((c) => this.statusIn(c)));
+  }
+
+  private statusIn(folded: string): boolean {
+    const { hanRuns, latinWords } = cut(folded);
+    if (hanRuns.some((run) => this.statusZh.some((w) => run.includes(w)) || STATUS_AROUND.test(run))) return true;
+    const words = latinWords.map(stem);
+    // `on` before my, the … is a place (already on the phone), not a state.
+    const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
+    if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
+    const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
+    return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
+  }
+
+  /**
+   * Whether a folded query says the old password is forgotten (忘了, 被锁了, forgot: true) or known
+   * (原来的我记得, i remember it: false), or neither (null): resetting it, or changing it.
+   */
+  forgot(folded: string): boolean | null {
+    const { hanRuns, latinWords } = cut(folded);
+    const words = latinWords.map(stem);
+    const says = ([zh, en]: [string[], string[][]]) => hanRuns.some((run) => zh.some((w) => run.includes(w))) || en.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+    return says(this.forgotten) ? true : says(this.remembered) ? false : null;
+  }
+
+  /** Whether a folded query asks to be told when something happens (想知道谁打过电话, want to know if my texts arrived): the feature that tells is wanted on. */
+  asksToBeTold(folded: string): boolean {
+    if (AMOUNT_ASKED.test(folded)) return false;
+    const { hanRuns, latinWords } = cut(folded);
+    const words = latinWords.map(stem);
+    return hanRuns.some((run) => this.toldZh.some((w) => run.includes(w))) || this.toldEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
   }
 
   /**
@@ -143,7 +226,7 @@ export class ActionDetector {
     }
     for (const [phrase, action] of this.en) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
-        if (phrase.every((p, k) => words[i + k] === p) && !(phrase[0] === 'not' && i > 0 && !ASKER.has(words[i - 1]!))) {
+        if (phrase.every((p, k) => words[i + k] === p) && !(phrase[0] === 'not' && i > 0 && !ASKER.has(words[i - 1]!)) && !(phrase.length === 1 && phrase[0] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? ''))) {
           found.push({ action, at: han.length + i, length: phrase.length });
           words.fill('\u0000', i, i + phrase.length);
         }
@@ -161,7 +244,8 @@ export class ActionDetector {
 
   /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */
   setsValue(folded: string): boolean {
-    return NEW_VALUE.test(folded);
+    // 低于20才提醒，我想低于5块再提醒: two amounts for one reminder move its threshold.
+    return NEW_VALUE.test(folded) || ((folded.match(AMOUNT) ?? []).length >= 2 && REMINDER.test(folded));
   }
 
   conflict(asked: ActionKind, offered: ActionKind): boolean {

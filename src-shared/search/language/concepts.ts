@@ -8,15 +8,18 @@
  */
 export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // things
-  { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'gb', 'mb', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
+  { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'gb', 'mb', 'g', 'gig', 'gigs', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
   { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
-  { zh: ['呼叫等待', '插播', '来电等待', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电'], en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call'] },
-  { zh: ['呼叫保持', '通话保持'], en: ['call hold', 'hold', 'on hold'] },
-  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone'] },
+  { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声'],
+    // someone calling while the line is busy
+    en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone', 'someone calls during', 'calls during my call', 'call during a call', 'call during my call', 'someone else is calling', 'someone else calls', 'while im talking', 'while i m talking', 'while i am talking'] },
+  // holding: a call put aside for a moment (先放一边, 挂起) to be taken up again
+  { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call'] },
+  { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone', 'add my friend', 'add a friend', '3 of us', 'three of us'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
@@ -25,16 +28,16 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
   { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
-  { zh: ['提醒', '通知'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
+  { zh: ['提醒', '通知', '告诉我', '发短信告诉我'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
   // the catalog's bill alarm (话费闹钟) is an alarm, not any reminder
   { zh: ['闹钟'], en: ['alarm'] },
-  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
+  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
   { zh: ['关机', '没电', '没有电'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead'] },
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
-  { zh: ['业务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'vas', 'value added', 'value-added'] },
-  { zh: ['体验'], en: ['trial', 'free trial', 'try out'] },
+  { zh: ['业务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
+  { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
   { zh: ['来电', '打给我', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
-  { zh: ['来电提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话'], en: ['missed call', 'missed calls', 'who called'] },
+  { zh: ['来电提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions

@@ -8,7 +8,7 @@ const LEMMAS = new Map<string, string>(Object.entries({
   u: 'you', ur: 'your', r: 'are', wanna: 'want', gonna: 'go', gotta: 'have', cant: 'can', cannot: 'can', wont: 'will',
   dont: 'not', doesnt: 'not', didnt: 'not', isnt: 'not', aint: 'not', msg: 'message', msgs: 'message', txt: 'text',
   txts: 'text', sms: 'sms', mins: 'minute', pwd: 'password', passwd: 'password',
-  pw: 'password', acct: 'account', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
+  pw: 'password', acct: 'account', bal: 'balance', bals: 'balance', chk: 'check', svc: 'service', svcs: 'service', nr: 'number', num: 'number', mob: 'mobile', fone: 'phone',
   internets: 'internet', wifi: 'wifi', plz: 'please', pls: 'please', thx: 'thanks', tmr: 'tomorrow',
   wat: 'what', wht: 'what', kno: 'know', knw: 'know', hw: 'how', abt: 'about', ppl: 'people', wen: 'when',
   cuz: 'because', coz: 'because', bcoz: 'because', gimme: 'give', lemme: 'let', ya: 'you', yr: 'your', thru: 'through',

@@ -30,10 +30,18 @@ const FRAMES = new RegExp(
 );
 /** The Chinese words English action words are put into (the action concepts' catalog words). */
 const ACTION_HEADS = /开通|关闭|取消|查询|修改|重置/g;
+/** Words of everyday Mandarin around a request, by their full pinyin as people type it (了 is le): decoded from that only. */
+const EVERYDAY: Record<string, string> = {
+  了: 'le', 吗: 'ma', 呢: 'ne', 吧: 'ba', 忘了: 'wangle', 开了: 'kaile', 关了: 'guanle', 没有: 'meiyou', 怎么: 'zenme', 还有: 'haiyou',
+  有没有: 'youmeiyou', 是不是: 'shibushi', 能不能: 'nengbuneng', 一下: 'yixia', 帮我: 'bangwo', 我的: 'wode', 不要: 'buyao', 不用: 'buyong', 现在: 'xianzai',
+};
+const EVERYDAY_WORDS = new Map(Object.entries(EVERYDAY).map(([word, letters]) => [letters, { word, quality: 1 }]));
 /** How sure a decoded word is, by where it comes from: the concept words, or the catalog's own words. */
 const CONCEPT_WORD = 3;
 const CATALOG_PHRASE = 2;
 const CATALOG_PAIR = 1;
+/** At most this much more for a pair found in many catalog texts: enough to break a tie, never to beat a phrase. */
+const COMMON_PAIR = 0.2;
 
 /**
  * Reads a folded query the ways a person may have meant it: as typed (tones folded); in Mandarin
@@ -167,12 +175,14 @@ export class QueryReader {
   decode(letters: string): string | null {
     if (letters.length < 2 || letters.length > 24 || !/^[a-z]+$/.test(letters)) return null;
     const decodable = (this.decodable ??= this.buildDecodable());
+    // Particles and everyday words only in letters that are all full pinyin (kai le ma): `bank` is not 吧 and initials.
+    const everyday = isPinyin(letters);
     const best: ({ score: number; words: string[] } | null)[] = [{ score: 0, words: [] }];
     for (let end = 1; end <= letters.length; end++) {
       best[end] = null;
       for (let start = Math.max(0, end - 12); start < end; start++) {
         const before = best[start];
-        const hit = before && decodable.get(letters.slice(start, end));
+        const hit = before && (decodable.get(letters.slice(start, end)) ?? (everyday ? EVERYDAY_WORDS.get(letters.slice(start, end)) : undefined));
         if (!before || !hit) continue;
         const score = before.score + hit.quality * (end - start) - 1;
         if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word] };
@@ -202,7 +212,13 @@ export class QueryReader {
       }
     };
     for (const { zh } of CONCEPTS) for (const word of zh) add(word, CONCEPT_WORD);
-    for (const [word, phrase] of this.catalogWords()) add(word, phrase ? CATALOG_PHRASE : CATALOG_PAIR);
+    // Among the catalog's pairs the more common wins a shared key: `th` is 通话 (in a dozen texts), not 停号.
+    const pairs = new Map<string, number>();
+    for (const [word, phrase] of this.catalogWords()) {
+      if (phrase) add(word, CATALOG_PHRASE);
+      else pairs.set(word, (pairs.get(word) ?? 0) + 1);
+    }
+    for (const [word, count] of pairs) add(word, CATALOG_PAIR + COMMON_PAIR * (1 - 1 / count));
     // Things outside the catalog, so that their pinyin (gongjijin, xinyongka) is read as them, not as some word of ours.
     for (const word of OUT_OF_SCOPE_ZH) if ([...word].length >= 3) add(word, CATALOG_PAIR);
     return decodable;

@@ -14,6 +14,7 @@ export const OUT_OF_SCOPE_ZH = [
   '屏幕', '黑屏', '碎屏', '花屏', '电池', '充电', '充不进电', '充电器', '数据线', '摄像头', '相机', '拍照', '内存', '存储空间',
   '死机', '卡顿', '发烫', '发热', '开不了机', '开不开机', '重启', '出厂设置', '系统更新', '刷机', '手机壳', '贴膜', '听筒',
   '麦克风', '扬声器', '喇叭', '指纹', '锁屏', '截图', '截屏', '电脑', '平板', '手表', '电视', '机顶盒', '光猫',
+  '手机铃声', '来电铃声', '闹铃', '定位', '广告短信', '垃圾短信', '广告', '闹钟不响', '定闹钟', '设闹钟', '信号怎么', '信号太差', '信号很差', '飞行模式', '自动更新', '静音',
   '进水', '掉水', '摔坏', '摔了', '没声音', '杂音', '很卡', '卡死', '字体', '电话本', '通讯录', '联系人', '转让', '号码是多少',
   '下载', '安装', '卸载', '软件', '游戏', '换手机', '换个手机', '换部手机', '买手机', '买个手机', '新手机', '手机坏了',
   // money that is not the phone line's
@@ -23,7 +24,7 @@ export const OUT_OF_SCOPE_ZH = [
   '下雨', '下雪', '几点', '笑话', '翻译', '新闻', '菜谱', '好吃', '餐厅', '饭店', '火车', '高铁', '打车', '小说', '星座',
   '作业', '考试', '放假', '快递',
   // other services of a phone company, and other companies
-  '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
+  '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '呼转', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
   '亲情号', '家庭网', '国际长途', '呼叫转移', '来电转接', '转接', '语音信箱', '黑名单', '拦截', '骚扰', '视频彩铃', '合约',
   '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -39,6 +40,7 @@ const OUT_OF_SCOPE_EN = [
   'top up', 'topup', 'esim', 'carrier', 'port my number', 'transfer my number', 'movie', 'taxi', 'pizza', 'electricity',
   'water bill', 'gas bill', 'exchange rate', 'upgrade my plan', 'change my plan', 'new plan', 'new sim', 'replacement sim',
   'restart', 'wont turn on', 'won t turn on', 'doesnt turn on', 'doesn t turn on', 'buy', 'purchase', 'slow', 'lag', 'signal', 'screen', 'battery', 'water', 'sound', 'contacts', 'font', 'wallpaper', 'charger', 'charging', 'camera', 'storage', 'memory', 'crash', 'frozen', 'overheat', 'reboot',
+  'airplane mode', 'flight mode', 'auto update', 'software update', 'silent mode', 'my ringtone',
   'factory reset', 'software', 'app', 'download', 'install', 'iphone', 'android', 'samsung', 'huawei', 'laptop', 'computer',
   'tablet', 'tv', 'screenshot', 'mortgage', 'salary', 'paypal', 'alipay', 'wechat', 'rent', 'tax', 'parking', 'rain',
   'time is it', 'joke', 'translate', 'news', 'recipe', 'restaurant', 'food', 'uber', 'train', 'game', 'store', 'shop',
@@ -74,6 +76,8 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
+/** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
+const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
 const TOP_UP = /充\s*\d|充[^,，。?？]{0,4}话费/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
@@ -88,5 +92,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(PRICE) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
