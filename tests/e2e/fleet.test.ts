@@ -110,6 +110,8 @@ describe('the fleet in the Overview', () => {
     await page.waitForSelector('.mqtt-warning[data-code="mqtt.plaintext-password"]');
     expect((await warning())[0]).toContain('密码会以明文经过网络');
     await page.check('text=启用 MQTT >> input');
+    // A new address takes the password typed again: the kept one goes only where it was typed for.
+    await page.fill('#mqtt-password', 'pw-Zq81');
     await page.click('text=保存 MQTT 设置');
     await page.waitForSelector('.mqtt-status[data-state="refused"]');
     expect(await page.textContent('.mqtt-status')).toContain('未连接');
@@ -126,6 +128,7 @@ describe('the fleet in the Overview', () => {
     await page.fill('#mqtt-url', 'mqtts://192.0.2.50:8883');
     await page.waitForFunction(() => document.querySelectorAll('.mqtt-warning').length === 0);
     await page.uncheck('text=启用 MQTT >> input');
+    await page.fill('#mqtt-password', 'pw-Zq81');
     await page.click('text=保存 MQTT 设置');
     await page.waitForSelector('.mqtt-status[data-state="off"]');
   });
