@@ -45,9 +45,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && CATALOG_CHANGERS.some((key) => key in changes)) prepare();
 });
 
-/** Settles once the index is restored and warmed up (or known not to be the page's to make). */
-export const ready = (): Promise<unknown> => index;
-
 /** The page's answer, or null when the worker is the one to ask. */
 export async function searchHere(query: string, limit: number): Promise<SearchReply | null> {
   asked = true;

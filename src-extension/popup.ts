@@ -41,6 +41,7 @@ let renders = 0;
 
 function render(): void {
   const route = parseRoute(location.hash);
+  if (route.view !== 'search') otherViewShown();
   const view = viewFor(route);
   const current = ++renders;
   if (view instanceof HTMLElement) return show(route, view);
@@ -89,44 +90,41 @@ const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })
 );
 // The language, asked beside it (the first paint waits for it).
 const storedLang = chrome.storage.local.get([LANG_KEY]);
-// Only a popup that opens on the search box searches by itself (another view wakes the worker at once).
-const opensOnSearch = parseRoute(location.hash).view === 'search';
-const pageSearch = workerAwake.then((awake) => (awake || !opensOnSearch ? null : import('./page-search')));
+// Only a popup that opens on the search box searches by itself (another view wakes the worker).
+const pageSearch = workerAwake.then((awake) => (awake || parseRoute(location.hash).view !== 'search' ? null : import('./page-search')));
 const byPage = (query: string, limit: number) =>
   pageSearch.then(
     (m) => m?.searchHere(query, limit) ?? null,
     () => null,
   );
 
-/** The first answer the search box asked for, once asked. */
-let firstAnswer: Promise<unknown> | null = null;
+/** Settles when the popup first shows another view than the search box. */
+let otherViewShown: () => void = () => undefined;
+const otherView = new Promise<void>((resolve) => (otherViewShown = resolve));
+/** Settles with the first answer the search box asks for (whenever that is). */
+let firstAsked: (answer: Promise<unknown>) => void = () => undefined;
+const firstAnswer = new Promise<unknown>((resolve) => (firstAsked = resolve));
 const answerFor = (query: string, limit: number) => byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
 // A query in the address (the omnibox, a selection) is asked at once, not after the first paint.
-let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: (firstAnswer = answerFor(lastQuery, RESULT_LIMIT)) } : null;
+let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: answerFor(lastQuery, RESULT_LIMIT) } : null;
 
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
   firstSearch = null;
   const answer = first ?? answerFor(query, limit);
-  firstAnswer ??= answer;
+  firstAsked(answer);
   return answer;
 }
 
 const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 /**
- * When the page's own search has nothing more to do for the first results: at once when the worker
- * answers; else once the page's index is ready and, if a query came meanwhile, its results are
- * painted. The worker's port (the desktop section) and the catalog views' module wait for it.
+ * When the first results are on screen: at once when the worker answers them. A page that
+ * searches by itself wakes the worker (its port, for the desktop section) and loads the catalog
+ * views' module only then, so neither shares the CPU with its first results; until then the
+ * desktop section shows what the worker kept (view-desktop-send.ts), and another view than the
+ * search box wakes the worker as it opens.
  */
-const firstResultsDone = workerAwake.then(
-  (awake) =>
-    awake ||
-    pageSearch
-      .then((m) => m?.ready())
-      .catch(() => undefined)
-      .then(() => firstAnswer)
-      .then(afterPaint),
-);
+const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
 connectToWorkerAfter(firstResultsDone);
 
 void storedLang.then((stored) => {

@@ -914,7 +914,7 @@ describe('a popup opened while the service worker is asleep', () => {
   }
   const timeline = (page: Page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
 
-  it('wakes the worker only once its first results are on screen, then shows the sends it keeps; untyped, once its own search is ready', async () => {
+  it('wakes the worker only once its first results are on screen; the sends it keeps show before that, and another view wakes it at once', async () => {
     // A send the worker keeps (one whose popup was closed), where a worker Chrome stopped restores it from.
     const page0 = await openPopup();
     await page0.evaluate(() => {
@@ -941,13 +941,27 @@ describe('a popup opened while the service worker is asleep', () => {
     expect(marks).toContain('wake:connect');
     await page.close();
 
-    // The toolbar's popup nobody types into: the port opens once the page's own index is ready.
+    // The toolbar's popup: the kept send shows before anything is typed (read where the worker
+    // keeps it, which wakes nothing); the first query typed is answered by the page, then the
+    // worker wakes.
     await stopWorker();
     woken = nextWorker();
-    const untyped = await openPopup();
+    const toolbar = await ext.context.newPage();
+    await toolbar.addInitScript(markWakesAndPaint);
+    await toolbar.goto(`${ext.base}popup.html`);
+    await keptSendShown(toolbar);
+    await toolbar.fill('#search', 'liuliang');
+    await toolbar.waitForSelector('#results[data-by="page"] li');
     await woken;
-    await keptSendShown(untyped);
-    await untyped.evaluate(() => chrome.storage.session.remove('desktop'));
+    const toolbarMarks = await timeline(toolbar);
+    expect(toolbarMarks.slice(0, toolbarMarks.indexOf('results-painted')).filter((m) => m.startsWith('wake:'))).toEqual([]);
+    expect(toolbarMarks).toContain('wake:connect');
+
+    // Opened on an instruction, the same popup wakes the worker at once: the section shows the app's state.
+    await stopWorker();
+    const instruction = await openPopup('#/instruction/YE');
+    await instruction.waitForFunction(() => /没有运行|安装并打开/.test(document.querySelector('#desktop-status')?.textContent ?? ''));
+    await instruction.evaluate(() => chrome.storage.session.remove('desktop'));
   });
 
   it('leaves the search to the worker when the catalog in use is not the bundled one (a province chosen)', async () => {
