@@ -1,5 +1,7 @@
 import { h } from './dom';
+import { CATALOG_CHANGERS } from './catalog-keys';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
+import { readPrebuilt } from './prebuilt-index';
 import { parseRoute, routeHash, type Route } from './routes';
 import { searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
@@ -88,10 +90,17 @@ const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })
   (contexts) => contexts.length > 0,
   () => true,
 );
-// The language, asked beside it (the first paint waits for it).
-const storedLang = chrome.storage.local.get([LANG_KEY]);
-// Only a popup that opens on the search box searches by itself (another view wakes the worker).
-const pageSearch = workerAwake.then((awake) => (awake || parseRoute(location.hash).view !== 'search' ? null : import('./page-search')));
+// Beside it, in one read: the language (the first paint waits for it) and the keys that say which catalog is in use.
+const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
+/**
+ * Only a popup that opens on the search box searches by itself (another view wakes the worker).
+ * Its prebuilt index is fetched while its search code loads.
+ */
+const pageSearch = workerAwake.then((awake) => {
+  if (awake || parseRoute(location.hash).view !== 'search') return null;
+  const prebuilt = readPrebuilt();
+  return import('./page-search').then((m) => (m.prepare(stored, prebuilt), m));
+});
 const byPage = (query: string, limit: number) =>
   pageSearch.then(
     (m) => m?.searchHere(query, limit) ?? null,
@@ -127,8 +136,8 @@ const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => se
 const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
 connectToWorkerAfter(firstResultsDone);
 
-void storedLang.then((stored) => {
-  const chosen = stored[LANG_KEY];
+void stored.then((values) => {
+  const chosen = values[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();
   // Once the page is idle after its first results: the catalog views' module, and the daily update check.

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
 const POPUP = resolve(here, 'popup.ts');
-const PAGE_SEARCH = resolve(here, 'page-search.ts');
 
 type ModuleInfo = { importers: readonly string[] } | null;
 
@@ -14,37 +13,12 @@ function reachable(id: string, from: string, info: (id: string) => ModuleInfo, s
   return (info(id)?.importers ?? []).some((importer) => importer === from || reachable(importer, from, info, seen));
 }
 
-/**
- * popup.html also names the page's own search (page-search.ts and the chunks it imports) as
- * `modulepreload`: a popup that finds the worker asleep imports it at once, and the browser has
- * then fetched and compiled it beside the popup's first script instead of after it.
- */
-function preloadPageSearch(): Plugin {
-  return {
-    name: 'hall10086-preload-page-search',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, { bundle, filename }) {
-        if (!bundle || !filename.endsWith('popup.html')) return;
-        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
-        const entry = [...chunks.values()].find((c) => c.facadeModuleId === PAGE_SEARCH);
-        if (!entry) throw new Error('page-search.ts is not a chunk of its own');
-        const files = new Set<string>();
-        const add = (file: string) => files.has(file) || (files.add(file), chunks.get(file)?.imports.forEach(add));
-        add(entry.fileName);
-        return [...files].filter((file) => !html.includes(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const }));
-      },
-    },
-  };
-}
-
 /** Three entries: the popup page, the options page and the service worker (an ES module, at a fixed name the manifest names). */
 export default defineConfig({
   root: here,
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  plugins: [preloadPageSearch()],
   // The catalog and its tables as JSON.parse("…") rather than object literals: V8 reads JSON text
   // faster than it compiles and runs a literal that size, in the popup and in the worker alike.
   json: { stringify: true, namedExports: false },
