@@ -145,7 +145,7 @@ const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => se
  * search box wakes the worker as it opens.
  */
 const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
-connectToWorkerAfter(firstResultsDone);
+connectToWorkerAfter(firstResultsDone, workerAwake.then((awake) => !awake));
 
 void stored.then((values) => {
   const chosen = values[LANG_KEY];

@@ -16,15 +16,19 @@ let latest: DesktopSnapshot | null = null;
 let connected = false;
 /** Opening the port wakes a stopped worker; the popup holds that back while it searches by itself (popup.ts). */
 let connectWhen: Promise<unknown> = Promise.resolve();
+/** Whether the worker is stopped, so that what it kept is what it would say (an awake one says more: sends in flight). */
+let workerStopped: Promise<boolean> = Promise.resolve(false);
 /** Whether the worker's port is open (its snapshots then replace what storage said). */
 let live = false;
 
 /**
  * The page's port to the worker opens once `when` settles (and something on the page listens).
- * Meanwhile the page shows what the worker last kept (below), which a stopped worker cannot change.
+ * Meanwhile, when the worker is `stopped`, the page shows what it last kept (below), which a
+ * stopped worker cannot change.
  */
-export function connectToWorkerAfter(when: Promise<unknown>): void {
+export function connectToWorkerAfter(when: Promise<unknown>, stopped: Promise<boolean>): void {
   connectWhen = when;
+  workerStopped = stopped;
 }
 
 function show(snapshot: DesktopSnapshot): void {
@@ -61,7 +65,7 @@ function onSnapshot(listener: Listener): () => void {
   if (latest) listener(latest);
   if (!connected) {
     connected = true;
-    showKept();
+    void workerStopped.then((stopped) => stopped && showKept());
     void connectWhen.finally(connect);
   }
   return () => void listeners.delete(listener);
