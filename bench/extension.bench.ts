@@ -157,7 +157,7 @@ export default async function extensionBench(): Promise<Section> {
     figures,
     notes: [
       `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open; time from navigation start to the first frame painted with the results`,
-      'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index (a query in the address also goes to the worker, which starts)',
+      'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index, a query in the address too, and wakes the worker once its first results are painted',
       'floor: pages of the same extension (a copy of out/extension with bench/extension-floor built into it), opened the same way in the same runs',
       'with typing: from navigation start, the text filled in at once when the box is painted (a person takes longer, which only helps)',
       ...(BASELINE_DIR ? [`baseline: ${BASELINE_DIR}, opened in turn with this build`] : ['set HALL_BENCH_EXTENSION_BASELINE=<a built out/extension> to measure another build in the same run']),

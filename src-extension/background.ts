@@ -7,7 +7,7 @@ import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
 import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
 import { isReportableUrl, WEB_PAGES } from './report';
 import { routeHash, type Route } from './routes';
-import { isSearchRequest, type SearchReply, type SearchRequest } from './search-protocol';
+import { answerOnChannel, isSearchRequest, type SearchReply, type SearchRequest } from './search-protocol';
 import { omniboxDefault, omniboxSuggestions } from './suggest';
 import { answerSearch, searchFor } from './worker-search';
 
@@ -155,6 +155,9 @@ const search = (request: SearchRequest): Promise<SearchReply> =>
     (s) => answerSearch(s.catalog, request),
     () => ({ error: { zh: '读取指令库失败，请重新打开。', en: 'The catalog could not be read; reopen this page.' } }),
   );
+
+// A page's first query, asked before it knows whether this worker runs (search-protocol.ts).
+answerOnChannel(search);
 
 /** Only the extension's own pages may search or use the desktop link; anything else is ignored. */
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

@@ -7,7 +7,7 @@ import { searchSnapshot } from '../src-shared/search/snapshot';
 import { iconPng } from './icon';
 import { CHROME_LOCALES, LANGS, MANIFEST_KEYS, STRINGS } from './i18n';
 import { ICON_SIZES, manifest } from './manifest';
-import { PREBUILT_INDEX } from './worker-search';
+import { PREBUILT_INDEX } from './prebuilt-index';
 import { zip } from './zip';
 
 /**

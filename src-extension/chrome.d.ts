@@ -45,6 +45,7 @@ declare namespace chrome {
     const session: {
       get(keys: string[]): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
     };
     const onChanged: { addListener(cb: (changes: Record<string, unknown>, areaName: string) => void): void };
   }

@@ -1,11 +1,9 @@
 import { mac, macMatches, randomToken } from '../src-shared/api/extension-auth';
 import { NATIVE_HOST_NAME, needsAppAuth, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
-import type { DesktopSend, DesktopSendRequest, DesktopSnapshot } from './desktop-protocol';
+import { afterWorkerStopped, LINK_LOST, SNAPSHOT_KEY, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot } from './desktop-protocol';
 
 /** This browser profile's association with the app, made when it pairs: in chrome.storage.local of this profile only. */
 export const ASSOCIATION_KEY = 'desktopAssociation';
-/** The snapshot, in chrome.storage.session: a worker Chrome stopped and started again shows the same sends. */
-const SNAPSHOT_KEY = 'desktop';
 /** Sends older than this are dropped from the list the popup shows. */
 const KEEP_SENDS = 10;
 /** A second Send of the same thing this soon after the first is a double click, not a second SMS. */
@@ -21,12 +19,6 @@ export interface ProfileLabel {
   browser: string;
   profile: string;
 }
-
-const LINK_LOST: ErrorText = {
-  code: 'extension.link-lost',
-  zh: '与桌面应用的连接断开了：结果请在桌面应用中查看。',
-  en: 'The link to the desktop app was lost: see the desktop app for the outcome.',
-};
 
 const EMPTY: DesktopSnapshot = {
   app: 'connecting',
@@ -79,10 +71,7 @@ export class DesktopLink {
       ([session, local]) => {
         this.association = isAssociation(local[ASSOCIATION_KEY]) ? local[ASSOCIATION_KEY] : null;
         const saved = session[SNAPSHOT_KEY] as DesktopSnapshot | undefined;
-        if (!saved) return;
-        // The worker stopped: its port, and the app's half of unfinished sends, went with it.
-        const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));
-        this.state = { ...saved, app: 'connecting', pairingCode: null, sends };
+        if (saved) this.state = afterWorkerStopped(saved);
       },
     );
   }

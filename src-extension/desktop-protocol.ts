@@ -65,3 +65,18 @@ export function isDesktopCommand(value: unknown): value is DesktopCommand {
   const { request, label } = value as { request?: unknown; label?: unknown };
   return typeof request === 'object' && request !== null && typeof label === 'string' && label.length <= 200;
 }
+
+/** Where the worker keeps its snapshot (chrome.storage.session): a worker Chrome stopped and started again, and a page it has not woken, read the same sends. */
+export const SNAPSHOT_KEY = 'desktop';
+
+export const LINK_LOST: ErrorText = {
+  code: 'extension.link-lost',
+  zh: '与桌面应用的连接断开了：结果请在桌面应用中查看。',
+  en: 'The link to the desktop app was lost: see the desktop app for the outcome.',
+};
+
+/** A snapshot kept by a worker that has stopped since: its port, and the app's half of unfinished sends, went with it. */
+export function afterWorkerStopped(saved: DesktopSnapshot): DesktopSnapshot {
+  const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));
+  return { ...saved, app: 'connecting', pairingCode: null, sends };
+}

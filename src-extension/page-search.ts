@@ -3,7 +3,8 @@ import type { SearchEngine } from '../src-shared/search';
 import { CATALOG_CHANGERS } from './catalog-keys';
 import type { SearchReply } from './search-protocol';
 import { RESULT_LIMIT } from './view-search';
-import { answerWith, readPrebuilt, searchFor } from './worker-search';
+import { readPrebuilt } from './prebuilt-index';
+import { answerWith, searchFor } from './worker-search';
 
 /**
  * The popup's own search, for when the service worker is asleep: Chrome stops it 30 s after its
@@ -14,24 +15,21 @@ import { answerWith, readPrebuilt, searchFor } from './worker-search';
  */
 
 /** Nothing stored that changes the catalog: the bundled one is in use (without loading the catalog-store code; a stored value it would leave out is left to the worker). */
-const bundledInUse = () =>
-  chrome.storage.local.get([...CATALOG_CHANGERS]).then(
-    (stored) => Object.keys(stored).length === 0,
-    () => false,
-  );
+const bundledIn = (stored: Record<string, unknown>) => CATALOG_CHANGERS.every((key) => stored[key] === undefined);
 
-/**
- * The index over the bundled catalog when it is the one in use, else null: worked out as soon as
- * this module loads (the popup loads it while it paints), again after a change in Settings.
- */
 const WARM_UP = '查询流量 liuliang';
-let index: Promise<SearchEngine | null>;
-// Read while storage says which catalog is in use.
-const prebuilt = readPrebuilt();
+/** The index over the bundled catalog when it is the one in use, else null. */
+let index: Promise<SearchEngine | null> = Promise.resolve(null);
 /** Whether a query came; until then the index is searched once for nothing (below). */
 let asked = false;
-const prepare = () =>
-  (index = Promise.all([bundledInUse(), prebuilt])
+
+/**
+ * Makes the page's index from what the popup read as it opened (the stored catalog keys, the
+ * prebuilt index's text: both asked before this module had loaded), and again after a change in
+ * Settings.
+ */
+export function prepare(stored: Promise<Record<string, unknown>>, prebuilt: Promise<string | null>): void {
+  index = Promise.all([stored.then(bundledIn), prebuilt])
     .then(([bundled]) => (bundled ? searchFor(builtinCatalog(), () => prebuilt) : null))
     .then((engine) => {
       // The first search on code the page has just loaded runs cold (about 30 ms, against a few
@@ -39,10 +37,10 @@ const prepare = () =>
       if (engine && !asked) engine.search(WARM_UP, RESULT_LIMIT);
       return engine;
     })
-    .catch(() => null));
-prepare();
+    .catch(() => null);
+}
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && CATALOG_CHANGERS.some((key) => key in changes)) prepare();
+  if (area === 'local' && CATALOG_CHANGERS.some((key) => key in changes)) prepare(chrome.storage.local.get([...CATALOG_CHANGERS]), readPrebuilt());
 });
 
 /** The page's answer, or null when the worker is the one to ask. */

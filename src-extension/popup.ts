@@ -1,12 +1,11 @@
 import { h } from './dom';
+import { CATALOG_CHANGERS } from './catalog-keys';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
+import { readPrebuilt } from './prebuilt-index';
 import { parseRoute, routeHash, type Route } from './routes';
-import { searchInWorker, type SearchReply } from './search-protocol';
+import { askAwakeWorker, searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
-
-/** A popup that searches by itself wakes the worker (for the desktop section) after its first answer, or this long after opening. */
-const WAKE_WORKER_LATEST_MS = 1000;
 
 let lang: Lang;
 /** The search box's query, in memory only (see searchView): what Esc and Back come back to. */
@@ -16,7 +15,11 @@ let lastQuery = '';
 const catalogViews = () => import('./popup-catalog-views');
 
 function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
-  if (route.view === 'search') return h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+  if (route.view === 'search') {
+    const view = () => h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+    // With a query in the address, the page is laid out and painted once, with its first results.
+    return firstSearch ? firstSearch.reply.then(view) : view();
+  }
   return catalogViews().then((views) => views.catalogView(lang, route));
 }
 
@@ -40,6 +43,7 @@ let renders = 0;
 
 function render(): void {
   const route = parseRoute(location.hash);
+  if (route.view !== 'search') otherViewShown();
   const view = viewFor(route);
   const current = ++renders;
   if (view instanceof HTMLElement) return show(route, view);
@@ -73,60 +77,78 @@ takeQueryFromAddress();
 
 const byWorker = (query: string, limit: number) => searchInWorker(query, limit).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
 
-// A query in the address (the omnibox, a selection) is asked of the worker at once, before anything
-// else is asked of the browser: the worker that opened this tab is awake and has the index ready,
-// and the answer comes while the page reads storage. (A tab restored by the browser may find it
-// asleep: the question wakes it, and it answers once it has started.)
-let firstSearch: { query: string; reply: Promise<SearchReply> } | null = lastQuery.trim() ? { query: lastQuery, reply: byWorker(lastQuery, RESULT_LIMIT) } : null;
-const addressAnswer = firstSearch?.reply;
-// The language next (the first paint waits for it).
-const storedLang = chrome.storage.local.get([LANG_KEY]);
-
 /**
- * Who answers the search box is decided once per popup. An awake worker keeps the index (and
- * answers within milliseconds). A stopped one (Chrome stops it 30 s after its last event, so most
- * toolbar popups find it so) would first have to start: the page then searches by itself
- * (page-search.ts, from the bundled catalog's prebuilt index), loading its search code while it
- * paints, and wakes the worker only after its first answer (or a second), so the two do not share
- * the CPU. With another catalog in use than the bundled one, the worker answers.
+ * Who answers the search box is decided once per popup, from the first thing the page asks the
+ * browser: whether the worker runs (`getContexts` starts nothing). An awake worker keeps the index
+ * and answers within milliseconds. A stopped one (Chrome stops it 30 s after its last event, so
+ * most popups find it so) would first have to start, then restore its index: the page then
+ * searches by itself (page-search.ts, from the bundled catalog's prebuilt index), a query in the
+ * address included, and wakes the worker only once its first results are on screen, so the two
+ * never share the CPU. With another catalog in use than the bundled one, the worker answers.
  */
-// Asked once the language is read, or with a query in the address once the worker has answered it:
-// nothing else goes to the browser before the first paint.
-const workerAwake = (addressAnswer ?? storedLang).then(() => chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).then(
+const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] }).then(
   (contexts) => contexts.length > 0,
   () => true,
 );
-// A worker woken by the address's query is left to answer it before the page loads its own search.
-const pageSearch = workerAwake.then((awake) => (awake ? null : (addressAnswer ?? Promise.resolve()).then(() => import('./page-search'))));
+// Beside it, in one read: the language (the first paint waits for it) and the keys that say which catalog is in use.
+const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
+/**
+ * Only a popup that opens on the search box searches by itself (another view wakes the worker).
+ * Its prebuilt index is fetched while its search code loads.
+ */
+const pageSearch = workerAwake.then((awake) => {
+  if (awake || parseRoute(location.hash).view !== 'search') return null;
+  const prebuilt = readPrebuilt();
+  return import('./page-search').then((m) => (m.prepare(stored, prebuilt), m));
+});
 const byPage = (query: string, limit: number) =>
   pageSearch.then(
     (m) => m?.searchHere(query, limit) ?? null,
     () => null,
   );
 
-/** Settles with the first answer the search box gets. */
-let answered: () => void = () => undefined;
-const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+/** Settles when the popup first shows another view than the search box. */
+let otherViewShown: () => void = () => undefined;
+const otherView = new Promise<void>((resolve) => (otherViewShown = resolve));
+/** Settles with the first answer the search box asks for (whenever that is). */
+let firstAsked: (answer: Promise<unknown>) => void = () => undefined;
+const firstAnswer = new Promise<unknown>((resolve) => (firstAsked = resolve));
+const answerFor = (query: string, limit: number) => byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
 /**
- * When the page's own search has nothing more to do for its first answer: at once when the worker
- * answers, else at that first answer (or a second after opening). The worker's port and the
- * catalog views' module wait for it, so neither shares the CPU with the first results.
+ * A query in the address (the omnibox, a selection) is asked at once, not after the first paint:
+ * on the channel an awake worker answers and a stopped one does not hear, so the awake worker's
+ * answer waits for no question to the browser; and of the page's own search, once the worker is
+ * known to sleep.
  */
-const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer, new Promise((resolve) => setTimeout(resolve, WAKE_WORKER_LATEST_MS))]));
+function firstAnswerFor(query: string): Promise<SearchReply> {
+  const awake = askAwakeWorker(query, RESULT_LIMIT).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
+  let heard = false;
+  void awake.then(() => (heard = true));
+  return Promise.race([awake, byPage(query, RESULT_LIMIT).then((reply) => reply ?? (heard ? awake : byWorker(query, RESULT_LIMIT)))]);
+}
+let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: firstAnswerFor(lastQuery) } : null;
 
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
   firstSearch = null;
-  const answer = first ?? byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
-  connectToWorkerAfter(workerAwake.then((awake) => (awake ? null : answer)));
-  void answer.then(answered);
+  const answer = first ?? answerFor(query, limit);
+  firstAsked(answer);
   return answer;
 }
-// Nothing searched yet (the toolbar's popup): the worker is woken a second after opening at the latest.
-connectToWorkerAfter(firstResultsDone);
 
-void storedLang.then((stored) => {
-  const chosen = stored[LANG_KEY];
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+/**
+ * When the first results are on screen: at once when the worker answers them. A page that
+ * searches by itself wakes the worker (its port, for the desktop section) and loads the catalog
+ * views' module only then, so neither shares the CPU with its first results; until then the
+ * desktop section shows what the worker kept (view-desktop-send.ts), and another view than the
+ * search box wakes the worker as it opens.
+ */
+const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
+connectToWorkerAfter(firstResultsDone, workerAwake.then((awake) => !awake));
+
+void stored.then((values) => {
+  const chosen = values[LANG_KEY];
   lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
   render();
   // Once the page is idle after its first results: the catalog views' module, and the daily update check.

@@ -35,3 +35,48 @@ export async function searchInWorker(query: string, limit: number): Promise<Sear
     return { error: UNREACHABLE };
   }
 }
+
+/**
+ * Where an awake worker also answers a page's first query. A message on a BroadcastChannel wakes
+ * no stopped worker (a runtime message would), so a popup asks here at once, before it knows
+ * whether the worker runs: an awake one answers without that question's round trip to the browser,
+ * a stopped one stays asleep while the page searches by itself. Only the extension's own pages and
+ * worker share its origin, so only they can post here.
+ */
+export const SEARCH_CHANNEL = 'hall10086-search';
+
+interface ChannelRequest extends SearchRequest {
+  /** Which asker the reply is for (every page on the channel hears every reply). */
+  ask: string;
+}
+interface ChannelReply {
+  ask: string;
+  reply: SearchReply;
+}
+
+/** The awake worker's answer, on the channel; never settles when no worker listens (it sleeps). */
+export function askAwakeWorker(query: string, limit: number): Promise<SearchReply> {
+  const channel = new BroadcastChannel(SEARCH_CHANNEL);
+  const ask = crypto.randomUUID();
+  return new Promise((resolve) => {
+    channel.onmessage = ({ data }: MessageEvent<Partial<ChannelReply> | undefined>) => {
+      const reply = data?.ask === ask ? data.reply : undefined;
+      if (!reply || !('results' in reply || 'error' in reply)) return;
+      channel.close();
+      resolve(reply);
+    };
+    channel.postMessage({ kind: 'search', query, limit, ask } satisfies ChannelRequest);
+  });
+}
+
+/** The worker's side: every valid request on the channel answered by `search`; anything else ignored. */
+export function answerOnChannel(search: (request: SearchRequest) => Promise<SearchReply>): BroadcastChannel {
+  const channel = new BroadcastChannel(SEARCH_CHANNEL);
+  channel.onmessage = ({ data }: MessageEvent<unknown>) => {
+    if (!isSearchRequest(data)) return;
+    const { ask } = data as Partial<ChannelRequest>;
+    if (typeof ask !== 'string' || ask.length > 64) return;
+    void search({ kind: 'search', query: data.query, limit: data.limit }).then((reply) => channel.postMessage({ ask, reply } satisfies ChannelReply));
+  };
+  return channel;
+}

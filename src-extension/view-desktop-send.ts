@@ -1,7 +1,7 @@
 import type { ErrorText } from '../src-shared/api/extension-messages';
 import { toTraditional } from '../src-shared/i18n/to-traditional';
 import { h } from './dom';
-import { DESKTOP_PORT, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
+import { afterWorkerStopped, DESKTOP_PORT, SNAPSHOT_KEY, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
 import { t, type Lang } from './i18n';
 
 export interface DesktopSendTarget {
@@ -16,19 +16,47 @@ let latest: DesktopSnapshot | null = null;
 let connected = false;
 /** Opening the port wakes a stopped worker; the popup holds that back while it searches by itself (popup.ts). */
 let connectWhen: Promise<unknown> = Promise.resolve();
+/** Whether the worker is stopped, so that what it kept is what it would say (an awake one says more: sends in flight). */
+let workerStopped: Promise<boolean> = Promise.resolve(false);
+/** Whether the worker's port is open (its snapshots then replace what storage said). */
+let live = false;
 
-/** The page's port to the worker opens once `when` settles (and something on the page listens). */
-export function connectToWorkerAfter(when: Promise<unknown>): void {
+/**
+ * The page's port to the worker opens once `when` settles (and something on the page listens).
+ * Meanwhile, when the worker is `stopped`, the page shows what it last kept (below), which a
+ * stopped worker cannot change.
+ */
+export function connectToWorkerAfter(when: Promise<unknown>, stopped: Promise<boolean>): void {
   connectWhen = when;
+  workerStopped = stopped;
+}
+
+function show(snapshot: DesktopSnapshot): void {
+  latest = snapshot;
+  for (const l of listeners) l(latest);
+  // Replies the popup has now shown: the worker clears the badge (woken for it if it sleeps).
+  if (latest.unseen) void command({ kind: 'desktop.seen' });
 }
 
 function connect(): void {
+  live = true;
   chrome.runtime.connect({ name: DESKTOP_PORT }).onMessage.addListener((m) => {
-    if ((m as DesktopUpdate | undefined)?.kind !== 'desktop.update') return;
-    latest = (m as DesktopUpdate).snapshot;
-    for (const l of listeners) l(latest);
-    if (latest.unseen) void command({ kind: 'desktop.seen' });
+    if ((m as DesktopUpdate | undefined)?.kind === 'desktop.update') show((m as DesktopUpdate).snapshot);
   });
+}
+
+/**
+ * What the worker last kept, read from session storage, which wakes nothing: the sends and replies
+ * show at once, however long the port waits (a stopped worker holds no link, so nothing in it moves).
+ */
+function showKept(): void {
+  chrome.storage.session.get([SNAPSHOT_KEY]).then(
+    (stored) => {
+      const kept = stored[SNAPSHOT_KEY] as DesktopSnapshot | undefined;
+      if (kept && !live) show(afterWorkerStopped(kept));
+    },
+    () => undefined,
+  );
 }
 
 /** One port per page to the worker: it sends the snapshot at once and again on every change. */
@@ -37,6 +65,7 @@ function onSnapshot(listener: Listener): () => void {
   if (latest) listener(latest);
   if (!connected) {
     connected = true;
+    void workerStopped.then((stopped) => stopped && showKept());
     void connectWhen.finally(connect);
   }
   return () => void listeners.delete(listener);

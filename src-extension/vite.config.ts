@@ -19,6 +19,9 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  // The catalog and its tables as JSON.parse("…") rather than object literals: V8 reads JSON text
+  // faster than it compiles and runs a literal that size, in the popup and in the worker alike.
+  json: { stringify: true, namedExports: false },
   build: {
     outDir: resolve(here, '../out/extension'),
     emptyOutDir: true,

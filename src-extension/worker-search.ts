@@ -3,22 +3,8 @@ import type { InstructionCatalog } from '../src-shared/catalog/catalog';
 import { toHallError } from '../src-shared/errors';
 import { createSearch, type SearchEngine } from '../src-shared/search';
 import { restoreSearch } from '../src-shared/search/snapshot';
+import { readPrebuilt, type PrebuiltIndex } from './prebuilt-index';
 import type { SearchReply, SearchRequest } from './search-protocol';
-
-/** The bundled catalog's search index, built with the extension (build.ts) and shipped beside it. */
-export const PREBUILT_INDEX = 'search-index.json';
-
-/** The prebuilt index's text, or null when it cannot be read. */
-export type PrebuiltIndex = () => Promise<string | null>;
-
-export const readPrebuilt: PrebuiltIndex = async () => {
-  try {
-    const response = await fetch(chrome.runtime.getURL(PREBUILT_INDEX));
-    return response.ok ? await response.text() : null;
-  } catch {
-    return null;
-  }
-};
 
 const engines = new WeakMap<InstructionCatalog, Promise<SearchEngine>>();
 

@@ -947,6 +947,74 @@ describe('a popup opened while the service worker is asleep', () => {
     await wokenAgain;
   });
 
+  /**
+   * Runs in the popup before its own scripts: marks when the first results are painted (as the
+   * bench does) and every call that wakes the worker (its port, a message), in the page's timeline.
+   */
+  function markWakesAndPaint(): void {
+    const { runtime } = chrome;
+    for (const name of ['connect', 'sendMessage'] as const) {
+      const call = runtime[name].bind(runtime) as (...args: unknown[]) => unknown;
+      Object.assign(runtime, { [name]: (...args: unknown[]) => (performance.mark(`wake:${name}`), call(...args)) });
+    }
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('#results li')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => performance.mark('results-painted')));
+    }).observe(document, { childList: true, subtree: true });
+  }
+  const timeline = (page: Page) => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+
+  it('wakes the worker only once its first results are on screen; the sends it keeps show before that, and another view wakes it at once', async () => {
+    // A send the worker keeps (one whose popup was closed), where a worker Chrome stopped restores it from.
+    const page0 = await openPopup();
+    await page0.evaluate(() => {
+      const send = { ref: 'kept-1', label: 'YE', state: 'delivered', error: null, replies: [{ text: '您的话费余额为 12.34 元。', receivedAt: 1 }], at: 1 };
+      const snapshot = { app: 'connecting', error: null, paired: false, name: null, pairingCode: null, pairing: null, modem: null, unseen: 0, sends: [send] };
+      return chrome.storage.session.set({ desktop: snapshot });
+    });
+    await page0.close();
+    const keptSendShown = (page: Page) => page.waitForSelector('#recent-sends li[data-ref="kept-1"] .reply');
+
+    // A query in the address: the page answers it, and nothing wakes the worker before that is painted.
+    await stopWorker();
+    let woken = nextWorker();
+    const page = await ext.context.newPage();
+    await page.addInitScript(markWakesAndPaint);
+    await page.goto(`${ext.base}popup.html#/search/${encodeURIComponent('流量')}`);
+    await page.waitForSelector('#results[data-by="page"] li');
+    await woken;
+    await keptSendShown(page);
+    expect(await page.textContent('#recent-sends li')).toMatch(/^YE .*12\.34/s);
+    const marks = await timeline(page);
+    expect(marks).toContain('results-painted');
+    expect(marks.slice(0, marks.indexOf('results-painted')).filter((m) => m.startsWith('wake:'))).toEqual([]);
+    expect(marks).toContain('wake:connect');
+    await page.close();
+
+    // The toolbar's popup: the kept send shows before anything is typed (read where the worker
+    // keeps it, which wakes nothing); the first query typed is answered by the page, then the
+    // worker wakes.
+    await stopWorker();
+    woken = nextWorker();
+    const toolbar = await ext.context.newPage();
+    await toolbar.addInitScript(markWakesAndPaint);
+    await toolbar.goto(`${ext.base}popup.html`);
+    await keptSendShown(toolbar);
+    await toolbar.fill('#search', 'liuliang');
+    await toolbar.waitForSelector('#results[data-by="page"] li');
+    await woken;
+    const toolbarMarks = await timeline(toolbar);
+    expect(toolbarMarks.slice(0, toolbarMarks.indexOf('results-painted')).filter((m) => m.startsWith('wake:'))).toEqual([]);
+    expect(toolbarMarks).toContain('wake:connect');
+
+    // Opened on an instruction, the same popup wakes the worker at once: the section shows the app's state.
+    await stopWorker();
+    const instruction = await openPopup('#/instruction/YE');
+    await instruction.waitForFunction(() => /没有运行|安装并打开/.test(document.querySelector('#desktop-status')?.textContent ?? ''));
+    await instruction.evaluate(() => chrome.storage.session.remove('desktop'));
+  });
+
   it('leaves the search to the worker when the catalog in use is not the bundled one (a province chosen)', async () => {
     const page0 = await openPopup();
     await page0.evaluate(() => chrome.storage.local.set({ province: 'gd' }));
