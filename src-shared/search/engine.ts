@@ -111,7 +111,7 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text), () => terms!.englishWords());
   }
 
   search(query: string, limit = 10): SearchResult[] {

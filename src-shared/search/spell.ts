@@ -11,8 +11,8 @@ export class LatinVocabulary {
   private words: string[] = [];
   private readonly suggestible = new Set<string>();
   private readonly alsoKnown: ReadonlySet<string>;
-  /** Words by bigram; built when a first word needs correcting, so a large catalog opens no slower. */
-  private byBigram: Map<string, number[]> | undefined;
+  /** Words by bigram (its two UTF-16 units as one number: pairCode); built when a first word needs correcting, so a large catalog opens no slower. */
+  private byBigram: Map<number, number[]> | undefined;
   /** Bigrams shared with the word being corrected, by word; zero between calls. */
   private shared: Uint16Array | undefined;
 
@@ -22,14 +22,14 @@ export class LatinVocabulary {
     this.alsoKnown = alsoKnown;
   }
 
-  private bigramIndex(): Map<string, number[]> {
+  private bigramIndex(): Map<number, number[]> {
     if (this.byBigram) return this.byBigram;
-    const byBigram = (this.byBigram = new Map<string, number[]>());
+    const byBigram = (this.byBigram = new Map<number, number[]>());
     this.words = [...this.suggestible];
     this.words.forEach((w, i) => {
       const padded = `^${w}$`;
       for (let k = 0; k + 1 < padded.length; k++) {
-        const g = padded.slice(k, k + 2);
+        const g = pairCode(padded, k);
         const list = byBigram.get(g);
         // Words come in order, so a bigram met before in this word holds it last.
         if (!list) byBigram.set(g, [i]);
@@ -54,7 +54,7 @@ export class LatinVocabulary {
     const touched: number[] = [];
     let most = 0;
     for (const g of new Set(bigrams(word))) {
-      for (const i of index.get(g) ?? []) {
+      for (const i of index.get(pairCode(g, 0)) ?? []) {
         if (shared[i] === 0) touched.push(i);
         most = Math.max(most, ++shared[i]!);
       }
@@ -88,6 +88,11 @@ export class LatinVocabulary {
       .slice(0, max)
       .map((r) => ({ word: r.word, similarity: 1 - r.distance / Math.max(word.length, r.word.length) }));
   }
+}
+
+/** Two UTF-16 units of a text, from `at`, as one number (a Map hashes it faster than a string of two). */
+function pairCode(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
 export function bigrams(word: string): string[] {
