@@ -217,11 +217,15 @@ class TermBuilder {
   englishWords(): EnglishWords {
     const stems = new Set<string>();
     const seenList = new Uint8Array(this.index.listCount);
+    // Each gram once (data, pack, yuan recur in every English name).
+    const seenGram = new Uint8Array(this.index.gramCount);
     for (let k = 0; k < this.englishCount; k++) {
       const list = this.analysisLatin[this.englishTexts[k]!]!;
       if (list < 0 || seenList[list]) continue;
       seenList[list] = 1;
       for (const g of this.index.listGrams(list)) {
+        if (seenGram[g]) continue;
+        seenGram[g] = 1;
         const s = this.stemOfGram.get(g);
         if (s !== undefined) stems.add(s);
       }

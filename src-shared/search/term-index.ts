@@ -256,6 +256,10 @@ export class TermIndex {
     return ++this.stamp;
   }
 
+  get gramCount(): number {
+    return this.gramIds.size;
+  }
+
   get listCount(): number {
     return this.listStart.length;
   }
