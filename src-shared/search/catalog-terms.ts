@@ -150,7 +150,10 @@ class TermBuilder {
     const named = this.addText(entry, NAME, name);
     if (decodable) this.decodable(named);
     const summed = this.addText(entry, SUMMARY, summary);
-    if (english) this.english(named), this.english(summed);
+    if (english) {
+      this.english(named);
+      this.english(summed);
+    }
     for (let k = 0; k < synonyms.length; k++) {
       const synonym = this.addText(entry, SYNONYM, synonyms[k]!);
       if (decodable) this.decodable(synonym);
@@ -194,7 +197,7 @@ class TermBuilder {
   /**
    * The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and
    * every two or three hanzi in a row (已开通), from the Simplified names and synonyms in catalog
-   * order. Read from the texts' analyses, so a text met again is not folded again.
+   * order. Read from the hanzi runs each text's analysis kept, so no text is folded or cut again.
    */
   *decodeWords(): Generator<[string, boolean]> {
     const runs = [...this.hanCache.values()];
