@@ -6,7 +6,7 @@ import { hanGrams, pinyinOfHan, type Family } from './grams';
 import { room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
-import { cut, isStopword, stem } from './text';
+import { cut, isStopword, stem, stopwords } from './text';
 
 export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
 /** Fields by the number a term's `field` column holds. */
@@ -21,6 +21,8 @@ const { name: NAME, synonym: SYNONYM, example: EXAMPLE, summary: SUMMARY } = FIE
 const FAMILY_WEIGHT: Record<Family, number> = { z: 1, e: 1, c: 1, p: 0.95, i: 0.9 };
 /** A term in the concepts' own words stands for the catalog text a little less surely. */
 const CANONICAL_WEIGHT = 0.95;
+/** The stems of the stop words (a stop word has no gram of its own). */
+const STOP_STEMS = new Set([...stopwords()].map(stem));
 /** Room made for terms per entry before the build starts (more grow the columns). */
 const TERMS_PER_ENTRY = 32;
 
@@ -40,6 +42,14 @@ export interface CatalogTerms {
   latinWords: Set<string>;
   /** The Chinese words pinyin initials may stand for, for `QueryReader` (asked for on first need). */
   decodeWords(): Iterable<[word: string, phrase: boolean]>;
+  /** The stems of every Latin word of the English texts (names, summaries, synonyms, examples), for `Coverage` (asked for on first need). */
+  englishWords(): EnglishWords;
+}
+
+/** Stems of words: whether one is there, and all of them (in no set order). */
+export interface EnglishWords {
+  has(stem: string): boolean;
+  all(): string[];
 }
 
 /** The gram lists of a run of Chinese text, by family (-1: none). */
@@ -48,6 +58,9 @@ interface HanLists {
   canonical: number;
   p: number;
   i: number;
+  /** The runs, joined by U+0001 (the cache key), and their number among the distinct ones. */
+  runs: string;
+  id: number;
 }
 
 /**
@@ -89,6 +102,12 @@ class TermBuilder {
   /** The analyses of the Simplified names and synonyms, in catalog order. */
   private decodableTexts = new Int32Array(1 << 10);
   private decodableCount = 0;
+  /** By analysis: the number of its hanzi runs among the distinct ones (hanLists), -1 for none; and its Latin words' gram list, -1 for none. */
+  private analysisRuns = new Int32Array(1 << 10);
+  private analysisLatin = new Int32Array(1 << 10);
+  /** The analyses of the English texts, in catalog order (some more than once). */
+  private englishTexts = new Int32Array(1 << 10);
+  private englishCount = 0;
   /** The analyses of the entry being added, and the text numbers they were given there. */
   private readonly seenAnalysis: number[] = [];
   private readonly seenText: number[] = [];
@@ -113,7 +132,7 @@ class TermBuilder {
     // Written out per language: a property named by a variable is looked up the slow way.
     this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans'], true);
     this.addTexts(index, name['zh-Hant'], summary['zh-Hant'], synonyms['zh-Hant'], examples['zh-Hant'], false);
-    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en, false);
+    this.addTexts(index, name.en, summary.en, synonyms.en, examples.en, false, true);
     const code = entry.id.toLowerCase();
     // A template is most often the code itself: then there is no prefix to add.
     const full = templatePrefix(entry.template);
@@ -126,16 +145,24 @@ class TermBuilder {
   }
 
   /** An entry's texts in one language. */
-  /** `decodable`: its name and synonyms hold the words pinyin initials may stand for (the Simplified ones). */
-  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[], decodable: boolean): void {
+  /** `decodable`: its name and synonyms hold the words pinyin initials may stand for (the Simplified ones); `english`: its words are English. */
+  private addTexts(entry: number, name: string, summary: string, synonyms: readonly string[], examples: readonly string[], decodable: boolean, english = false): void {
     const named = this.addText(entry, NAME, name);
     if (decodable) this.decodable(named);
-    this.addText(entry, SUMMARY, summary);
+    const summed = this.addText(entry, SUMMARY, summary);
+    if (english) {
+      this.english(named);
+      this.english(summed);
+    }
     for (let k = 0; k < synonyms.length; k++) {
       const synonym = this.addText(entry, SYNONYM, synonyms[k]!);
       if (decodable) this.decodable(synonym);
+      if (english) this.english(synonym);
     }
-    for (let k = 0; k < examples.length; k++) this.addText(entry, EXAMPLE, examples[k]!);
+    for (let k = 0; k < examples.length; k++) {
+      const example = this.addText(entry, EXAMPLE, examples[k]!);
+      if (english) this.english(example);
+    }
   }
 
   /** Adds the terms of one text of an entry; returns the text's analysis number. */
@@ -161,22 +188,71 @@ class TermBuilder {
     this.decodableTexts[k] = analysis;
   }
 
+  private english(analysis: number): void {
+    const k = this.englishCount++;
+    if (k === this.englishTexts.length) this.englishTexts = room(this.englishTexts, k + 1);
+    this.englishTexts[k] = analysis;
+  }
+
   /**
    * The catalog's Chinese words that pinyin initials may stand for: its short texts whole, and
    * every two or three hanzi in a row (已开通), from the Simplified names and synonyms in catalog
-   * order. Read from the texts' analyses, so a text met again is not folded again.
+   * order. Read from the hanzi runs each text's analysis kept, so no text is folded or cut again.
    */
   *decodeWords(): Generator<[string, boolean]> {
-    const folded = [...this.analyses.keys()];
-    const seen = new Uint8Array(folded.length);
-    // A run seen before gives the same words again (开通北京流量加油包 in ten prices): once is enough.
+    const runs = [...this.hanCache.values()];
+    // Texts with the same runs (开通北京流量加油包 and 元, in ten prices) give the same words: once is enough.
+    const seen = new Uint8Array(runs.length);
     const seenRuns = new Set<string>();
     for (let k = 0; k < this.decodableCount; k++) {
-      const analysis = this.decodableTexts[k]!;
-      if (seen[analysis]) continue;
-      seen[analysis] = 1;
-      yield* runWords(cut(folded[analysis]!).hanRuns, seenRuns);
+      const id = this.analysisRuns[this.decodableTexts[k]!]!;
+      if (id < 0 || seen[id]) continue;
+      seen[id] = 1;
+      yield* runWords(runs[id]!.runs.split('\u0001'), seenRuns);
     }
+  }
+
+  /**
+   * The stems of the English texts' Latin words. Those of words that are not stop words are the
+   * stems of the texts' `e` grams, read from the gram lists (each list once); the stems of stop
+   * words, which have no gram, need the texts cut again: only when such a stem is asked for.
+   */
+  englishWords(): EnglishWords {
+    const stems = new Set<string>();
+    const seenList = new Uint8Array(this.index.listCount);
+    // Each gram once (data, pack, yuan recur in every English name).
+    const seenGram = new Uint8Array(this.index.gramCount);
+    for (let k = 0; k < this.englishCount; k++) {
+      const list = this.analysisLatin[this.englishTexts[k]!]!;
+      if (list < 0 || seenList[list]) continue;
+      seenList[list] = 1;
+      for (const g of this.index.listGrams(list)) {
+        if (seenGram[g]) continue;
+        seenGram[g] = 1;
+        const s = this.stemOfGram.get(g);
+        if (s !== undefined) stems.add(s);
+      }
+    }
+    let stopStems: Set<string> | undefined;
+    const ofStopwords = () => (stopStems ??= this.englishStopStems());
+    return {
+      has: (s) => stems.has(s) || (STOP_STEMS.has(s) && ofStopwords().has(s)),
+      all: () => [...new Set([...stems, ...ofStopwords()])],
+    };
+  }
+
+  /** The stems of the stop words the English texts hold. */
+  private englishStopStems(): Set<string> {
+    const folded = [...this.analyses.keys()];
+    const seen = new Uint8Array(folded.length);
+    const stems = new Set<string>();
+    for (let k = 0; k < this.englishCount; k++) {
+      const analysis = this.englishTexts[k]!;
+      if (seen[analysis] || this.analysisLatin[analysis]! < 0) continue;
+      seen[analysis] = 1;
+      for (const w of cut(folded[analysis]!).latinWords) if (isStopword(w)) stems.add(stem(w));
+    }
+    return stems;
   }
 
   /**
@@ -215,6 +291,8 @@ class TermBuilder {
     if (id === this.partsStart.length) {
       this.partsStart = room(this.partsStart, id + 1);
       this.partsEnd = room(this.partsEnd, id + 1);
+      this.analysisRuns = room(this.analysisRuns, id + 1);
+      this.analysisLatin = room(this.analysisLatin, id + 1);
     }
     this.analyses.set(folded, id);
     const key = folded.trim();
@@ -223,20 +301,25 @@ class TermBuilder {
     if (twin !== undefined) {
       this.partsStart[id] = this.partsStart[twin]!;
       this.partsEnd[id] = this.partsEnd[twin]!;
+      this.analysisRuns[id] = this.analysisRuns[twin]!;
+      this.analysisLatin[id] = this.analysisLatin[twin]!;
       return id;
     }
     if (key !== folded) this.spaced.set(key, id);
     this.partsStart[id] = this.parts;
     const { hanRuns, latinWords } = cut(folded);
+    this.analysisRuns[id] = -1;
     if (hanRuns.length) {
       const h = this.hanLists(hanRuns);
+      this.analysisRuns[id] = h.id;
       this.put('z', h.z);
       // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
       this.put('z', h.canonical, CANONICAL_WEIGHT);
       this.put('p', h.p);
       this.put('i', h.i);
     }
-    if (latinWords.length) this.put('e', this.latinList(latinWords));
+    this.analysisLatin[id] = latinWords.length ? this.latinList(latinWords) : -1;
+    this.put('e', this.analysisLatin[id]!);
     this.partsEnd[id] = this.parts;
     return id;
   }
@@ -280,6 +363,8 @@ class TermBuilder {
       canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.zList(canonical.split('\u0001')),
       p: py ? this.pList(py.solid) : -1,
       i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : -1,
+      runs: key,
+      id: this.hanCache.size,
     };
     if (py) {
       this.latinWords.add(py.solid);
@@ -362,5 +447,5 @@ export function catalogTerms(entries: readonly Instruction[], reader: QueryReade
   builder.index.seal(entries.length);
   const { index, terms, texts, latinWords } = builder;
   const folded = builder.foldedTexts();
-  return { decodeWords: () => builder.decodeWords(), index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
+  return { decodeWords: () => builder.decodeWords(), englishWords: () => builder.englishWords(), index, weight: builder.weight.subarray(0, terms), field: builder.field.subarray(0, terms), textId: builder.textId.subarray(0, terms), texts, folded, latinWords };
 }

@@ -91,12 +91,13 @@ export class Coverage {
   private readonly explains = new Map<number, Explains>();
   private readonly analysed = new Map<string, Analysed>();
 
-  /** `catalogPair` says whether some catalog text holds a hanzi pair (the search index knows). */
+  /** `catalogPair` says whether some catalog text holds a hanzi pair (the search index knows); `catalogEnglish` gives the stems of the English texts' words (the build knows). */
   constructor(
     private readonly entries: readonly Instruction[],
     private readonly canonical: (text: string) => string,
     private readonly catalogPair: (pair: string) => boolean,
     private readonly actionMarks: (text: string) => { hanzi: (string | null)[]; words: (string | null)[] },
+    private readonly catalogEnglish: () => { has(stem: string): boolean },
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
@@ -204,13 +205,12 @@ export class Coverage {
     return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
   }
 
-  private conceptPairs: Set<string> | undefined;
-  private domainWords: Set<string> | undefined;
+  private domainWords: { has(stem: string): boolean } | undefined;
 
   /** Whether a hanzi pair is a word of this domain: in a catalog text or a concept, or (for a typo) a homophone of one. */
   private domainPair(pair: string, homophones = true): boolean {
-    this.conceptPairs ??= new Set(CONCEPTS.flatMap(({ zh }) => zh.map(fold).flatMap((w) => [...w].slice(1).map((ch, i) => w[i] + ch))));
-    const known = (p: string) => this.catalogPair(p) || this.conceptPairs!.has(p);
+    const pairs = conceptPairs();
+    const known = (p: string) => this.catalogPair(p) || pairs.has(p);
     if (known(pair)) return true;
     if (!homophones) return false;
     // 查讯余额, 话废余额: the same sounds as a pair of ours.
@@ -220,19 +220,11 @@ export class Coverage {
     return [...charactersOf(a)].some((x) => [...second].some((y) => known(x + y)));
   }
 
-  /** English stems of the catalog and the concepts, each distinct text cut once (a grown catalog repeats its texts). */
-  private buildDomainWords(): Set<string> {
-    const words = new Set<string>();
-    const seen = new Set<string>();
-    for (const instruction of this.entries) {
-      for (const text of [instruction.name.en, instruction.summary.en, ...instruction.synonyms.en, ...instruction.examples.en]) {
-        if (seen.has(text)) continue;
-        seen.add(text);
-        for (const w of cut(fold(text)).latinWords) words.add(stem(w));
-      }
-    }
-    for (const { en } of CONCEPTS) for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) words.add(stem(w));
-    return words;
+  /** English stems of the catalog (from its build) and the concepts. */
+  private buildDomainWords(): { has(stem: string): boolean } {
+    const catalog = this.catalogEnglish();
+    const concepts = conceptStems();
+    return { has: (w) => concepts.has(w) || catalog.has(w) };
   }
 
   /** Whether one of the instruction's texts holds a (folded) word. */
@@ -280,6 +272,23 @@ export class Coverage {
     this.explains.set(entry, e);
     return e;
   }
+}
+
+let conceptPairSet: Set<string> | undefined;
+let conceptStemSet: Set<string> | undefined;
+
+/** The hanzi pairs of the concepts' words (shipped knowledge: worked out once however many indexes are made). */
+function conceptPairs(): Set<string> {
+  return (conceptPairSet ??= new Set(CONCEPTS.flatMap(({ zh }) => zh.map(fold).flatMap((w) => [...w].slice(1).map((ch, i) => w[i] + ch)))));
+}
+
+/** The stems of the concepts' English words, worked out once likewise. */
+function conceptStems(): Set<string> {
+  if (!conceptStemSet) {
+    conceptStemSet = new Set();
+    for (const { en } of CONCEPTS) for (const phrase of en) for (const w of phrase.split(/[\s-]+/)) conceptStemSet.add(stem(w));
+  }
+  return conceptStemSet;
 }
 
 /** Which characters of a hanzi run belong to filler words, longest words first. */

@@ -89,8 +89,8 @@ export class SearchEngine {
   private tally: Tally | undefined;
   /** Each entry's best over a query's readings, reused likewise. */
   private found: Found | undefined;
-  /** Codes by trigram (and whole), to find those a query holds; built on first use. */
-  private codeIndex: Map<string, number[]> | undefined;
+  /** Codes by trigram (tri's key) and whole, to find those a query holds; built on first use. */
+  private codeIndex: Map<string | number, number[]> | undefined;
   /** What the words of recent queries may be (as typed, or their corrections): the vocabulary never changes, so they stay right. */
   private readonly corrected = new Map<string, readonly { text: string; weight: number }[]>();
   /** Spelling corrections of the words of recent queries (the vocabulary never changes, so they stay right). */
@@ -122,7 +122,7 @@ export class SearchEngine {
     this.vocabulary = new LatinVocabulary(terms.latinWords, pinyinSyllables());
     this.codes = entries.map((e) => e.id.toLowerCase());
     this.recognizer = new Recognizer(entries);
-    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text));
+    this.coverage = new Coverage(entries, (text) => this.reader.toCanonical(text), (pair) => this.index.knows('z' + pair), (text) => this.actions.marks(text), () => terms!.englishWords());
   }
 
   search(query: string, limit = 10): SearchResult[] {
@@ -460,7 +460,7 @@ export class SearchEngine {
   private codesHolding(solid: string): readonly number[] {
     if (!this.codeIndex) {
       const index = (this.codeIndex = new Map());
-      const put = (key: string, i: number) => {
+      const put = (key: string | number, i: number) => {
         const list = index.get(key);
         // Codes come in order, so a key already holding this code holds it last.
         if (!list) index.set(key, [i]);
@@ -468,14 +468,14 @@ export class SearchEngine {
       };
       this.codes.forEach((code, i) => {
         put(code, i);
-        for (let k = 0; k + 3 <= code.length; k++) put(code.slice(k, k + 3), i);
+        for (let k = 0; k + 3 <= code.length; k++) put(tri(code, k), i);
       });
     }
     const index = this.codeIndex;
     if (solid.length === 2) return ['kt', 'qx', 'cx', 'bg'].flatMap((action) => index.get(action + solid) ?? []).sort((a, b) => a - b);
     let rarest: number[] | undefined;
-    for (const t of trigrams(solid)) {
-      const list = index.get(t) ?? [];
+    for (let k = 0; k + 3 <= solid.length; k++) {
+      const list = index.get(tri(solid, k)) ?? [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
     return rarest ?? [];
@@ -493,8 +493,14 @@ function paramProblem(hit: Recognized): ({ code: string } & Bilingual) | undefin
   }
 }
 
-function trigrams(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3));
-  return out;
+/**
+ * The key of the three UTF-16 units of a word from `at`: a small number when they are ASCII (a Map
+ * finds a number faster than it hashes a new string; a whole code is a string of another length),
+ * else the three as a string.
+ */
+function tri(word: string, at: number): string | number {
+  const a = word.charCodeAt(at);
+  const b = word.charCodeAt(at + 1);
+  const c = word.charCodeAt(at + 2);
+  return (a | b | c) < 0x80 ? (a << 14) | (b << 7) | c : word.slice(at, at + 3);
 }

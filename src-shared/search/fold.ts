@@ -30,20 +30,40 @@ function codeTable(): Uint16Array {
  */
 export function fold(text: string): string {
   // Plain ASCII (codes, English) needs only lower case: NFKC leaves it as it is, the table has no Latin.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   const t = codeTable();
   const s = nfkcLower(text);
   // Most text is Simplified already: it is returned as it is, and otherwise copied in slices
   // between the characters that change (a catalog of 12,000 entries folds 70,000 texts).
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const to = t[s.charCodeAt(i)]!;
-    if (to === 0) continue;
-    out += s.slice(from, i) + String.fromCharCode(to);
-    from = i + 1;
+  let i = 0;
+  while (i < s.length && t[s.charCodeAt(i)] === 0) i++;
+  if (i === s.length) return s;
+  // Written out as one flat string (not joined from slices), which a Map hashes without first copying it flat.
+  if (s.length > FLAT_LIMIT) {
+    let out = '';
+    let from = 0;
+    for (; i < s.length; i++) {
+      const to = t[s.charCodeAt(i)]!;
+      if (to === 0) continue;
+      out += s.slice(from, i) + String.fromCharCode(to);
+      from = i + 1;
+    }
+    return out + s.slice(from);
   }
-  return from === 0 ? s : out + s.slice(from);
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    codes[k] = t[c] || c;
+  }
+  return String.fromCharCode.apply(null, codes as unknown as number[]);
+}
+
+/** Beyond this length a folded text is joined from slices (a call's arguments are limited). */
+const FLAT_LIMIT = 1024;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { builtinActions } from '../catalog/builtin';
 import type { Instruction } from '../catalog/schema';
 import { FIELDS, type CatalogTerms } from './catalog-terms';
-import { catalogDecodeWords } from './decode-words';
 import { SearchEngine } from './engine';
 import { TermIndex } from './term-index';
 
@@ -14,7 +13,7 @@ import { TermIndex } from './term-index';
  */
 
 /** Raised whenever what a snapshot holds changes: an older one is refused, never misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** The first letter of every gram (grams.ts). */
 const FAMILIES = 'zpiec';
 
@@ -34,6 +33,11 @@ interface Snapshot {
   texts: string[];
   folded: string[];
   latinWords: string[];
+  /** The decoder's words (CatalogTerms.decodeWords) in order, and whether each is a phrase (1) or a pair or triple (0). */
+  decodeWords: string[];
+  decodePhrase: number[];
+  /** CatalogTerms.englishWords. */
+  englishWords: string[];
 }
 
 /** FNV-1a over a text's UTF-16 units: a check, not a secret. */
@@ -53,6 +57,7 @@ export function catalogFingerprint(instructions: readonly Instruction[]): string
 export function searchSnapshot(engine: SearchEngine, instructions: readonly Instruction[]): string {
   const { index, weight, field, textId, texts, folded, latinWords } = engine.terms;
   const inputs = index.inputs();
+  const decodeWords = [...engine.terms.decodeWords()];
   const snapshot: Snapshot = {
     format: FORMAT,
     catalog: catalogFingerprint(instructions),
@@ -68,6 +73,9 @@ export function searchSnapshot(engine: SearchEngine, instructions: readonly Inst
     texts,
     folded: [...folded.keys()],
     latinWords: [...latinWords],
+    decodeWords: decodeWords.map(([word]) => word),
+    decodePhrase: decodeWords.map(([, phrase]) => (phrase ? 1 : 0)),
+    englishWords: engine.terms.englishWords().all(),
   };
   return withCheck(JSON.stringify(snapshot));
 }
@@ -103,8 +111,8 @@ function isSnapshot(v: unknown): v is Snapshot {
   return (
     typeof s.format === 'number' &&
     typeof s.catalog === 'string' &&
-    ['grams', 'texts', 'folded', 'latinWords'].every((k) => isStrings(s[k])) &&
-    ['listLength', 'pool', 'termList', 'termEntry', 'termWeighs', 'weight', 'field', 'textId'].every((k) => isNumbers(s[k]))
+    ['grams', 'texts', 'folded', 'latinWords', 'decodeWords', 'englishWords'].every((k) => isStrings(s[k])) &&
+    ['listLength', 'pool', 'termList', 'termEntry', 'termWeighs', 'weight', 'field', 'textId', 'decodePhrase'].every((k) => isNumbers(s[k]))
   );
 }
 
@@ -131,6 +139,7 @@ function soundTerms(s: Snapshot, instructions: readonly Instruction[]): CatalogT
   if (!within(s.termWeighs, 2) || !within(s.field, FIELDS.length) || !within(s.textId, s.texts.length)) return null;
   if (s.grams.some((g) => g.length < 2 || !FAMILIES.includes(g[0]!)) || new Set(s.grams).size !== s.grams.length) return null;
   if (s.termList.some((list) => s.listLength[list] === 0)) return null;
+  if (s.decodePhrase.length !== s.decodeWords.length || !within(s.decodePhrase, 2)) return null;
   return {
     index: indexFrom(s, entries),
     weight: Float64Array.from(s.weight),
@@ -139,6 +148,10 @@ function soundTerms(s: Snapshot, instructions: readonly Instruction[]): CatalogT
     texts: s.texts,
     folded: new Set(s.folded),
     latinWords: new Set(s.latinWords),
-    decodeWords: () => catalogDecodeWords(instructions),
+    decodeWords: () => s.decodeWords.map((word, k) => [word, s.decodePhrase[k] === 1] as [string, boolean]),
+    englishWords: () => {
+      const words = new Set(s.englishWords);
+      return { has: (w) => words.has(w), all: () => [...words] };
+    },
   };
 }

@@ -9,27 +9,32 @@ import Fuse from 'fuse.js';
 export class LatinVocabulary {
   /** The suggestible words in order, numbered for the bigram index (made with it). */
   private words: string[] = [];
-  private readonly suggestible = new Set<string>();
+  /** The words given, of which those of two letters or more can be suggested (kept as given: copying a large catalog's is not free). */
+  private readonly given: ReadonlySet<string>;
   private readonly alsoKnown: ReadonlySet<string>;
-  /** Words by bigram; built when a first word needs correcting, so a large catalog opens no slower. */
-  private byBigram: Map<string, number[]> | undefined;
+  /** Words by bigram (its two UTF-16 units as one number: pairCode); built when a first word needs correcting, so a large catalog opens no slower. */
+  private byBigram: Map<number, number[]> | undefined;
   /** Bigrams shared with the word being corrected, by word; zero between calls. */
   private shared: Uint16Array | undefined;
 
-  /** `words` can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
-  constructor(words: Iterable<string>, alsoKnown: ReadonlySet<string> = new Set()) {
-    for (const w of words) if (w.length >= 2) this.suggestible.add(w);
+  /** `words` of two letters or more can be suggested; `alsoKnown` (pinyin syllables, say) are accepted as typed but never suggested. */
+  constructor(words: ReadonlySet<string>, alsoKnown: ReadonlySet<string> = new Set()) {
+    this.given = words;
     this.alsoKnown = alsoKnown;
   }
 
-  private bigramIndex(): Map<string, number[]> {
+  private suggestible(word: string): boolean {
+    return word.length >= 2 && this.given.has(word);
+  }
+
+  private bigramIndex(): Map<number, number[]> {
     if (this.byBigram) return this.byBigram;
-    const byBigram = (this.byBigram = new Map<string, number[]>());
-    this.words = [...this.suggestible];
+    const byBigram = (this.byBigram = new Map<number, number[]>());
+    this.words = [...this.given].filter((w) => w.length >= 2);
     this.words.forEach((w, i) => {
       const padded = `^${w}$`;
       for (let k = 0; k + 1 < padded.length; k++) {
-        const g = padded.slice(k, k + 2);
+        const g = pairCode(padded, k);
         const list = byBigram.get(g);
         // Words come in order, so a bigram met before in this word holds it last.
         if (!list) byBigram.set(g, [i]);
@@ -40,7 +45,7 @@ export class LatinVocabulary {
   }
 
   has(word: string): boolean {
-    return this.suggestible.has(word) || this.alsoKnown.has(word);
+    return this.suggestible(word) || this.alsoKnown.has(word);
   }
 
   /**
@@ -54,7 +59,7 @@ export class LatinVocabulary {
     const touched: number[] = [];
     let most = 0;
     for (const g of new Set(bigrams(word))) {
-      for (const i of index.get(g) ?? []) {
+      for (const i of index.get(pairCode(g, 0)) ?? []) {
         if (shared[i] === 0) touched.push(i);
         most = Math.max(most, ++shared[i]!);
       }
@@ -74,7 +79,7 @@ export class LatinVocabulary {
   /** Known words close to `word`, best first, with a similarity in (0, 1]. */
   suggest(word: string, max = 3, candidates = 24): { word: string; similarity: number }[] {
     // Two letters leave room for one kind of typo only: the pair typed the wrong way round (dz → zd).
-    if (word.length === 2) return this.suggestible.has(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
+    if (word.length === 2) return this.suggestible(word[1]! + word[0]!) ? [{ word: word[1]! + word[0]!, similarity: 0.5 }] : [];
     if (word.length < 2) return [];
     const pool = this.sharingBigrams(word, candidates);
     if (pool.length === 0) return [];
@@ -88,6 +93,11 @@ export class LatinVocabulary {
       .slice(0, max)
       .map((r) => ({ word: r.word, similarity: 1 - r.distance / Math.max(word.length, r.word.length) }));
   }
+}
+
+/** Two UTF-16 units of a text, from `at`, as one number (a Map hashes it faster than a string of two). */
+function pairCode(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
 export function bigrams(word: string): string[] {

@@ -90,6 +90,11 @@ export class TermIndex {
     return this.listStart.length - 1;
   }
 
+  /** The gram ids of a list. */
+  listGrams(list: number): Int32Array {
+    return this.pool.subarray(this.listStart[list]!, this.listEnd[list]!);
+  }
+
   listLength(list: number): number {
     return this.listEnd[list]! - this.listStart[list]!;
   }
@@ -249,6 +254,10 @@ export class TermIndex {
       this.stamp = 0;
     }
     return ++this.stamp;
+  }
+
+  get gramCount(): number {
+    return this.gramIds.size;
   }
 
   get listCount(): number {

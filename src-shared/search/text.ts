@@ -71,6 +71,11 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** Every stop word. */
+export function stopwords(): ReadonlySet<string> {
+  return STOPWORDS;
+}
+
 /** A light English stemmer: enough that "waiting"/"wait", "bills"/"bill", "disabled"/"disable" meet. */
 export function stem(word: string): string {
   const known = lemma(word);

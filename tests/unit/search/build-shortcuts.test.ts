@@ -3,12 +3,12 @@ import { growCatalog } from '../../../bench/grow-catalog';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogTerms } from '../../../src-shared/search/catalog-terms';
-import { catalogDecodeWords } from '../../../src-shared/search/decode-words';
+import { runWords } from '../../../src-shared/search/decode-words';
 import { fold } from '../../../src-shared/search/fold';
 import { QueryReader } from '../../../src-shared/search/language/reader';
 import { pinyinSyllables, toPinyin } from '../../../src-shared/search/pinyin';
 import { PINYIN_GROUPS } from '../../../src-shared/search/tables/pinyin.generated';
-import { cut } from '../../../src-shared/search/text';
+import { cut, stem, stopwords } from '../../../src-shared/search/text';
 
 /**
  * The index build takes shortcuts for speed (the decoder's words read from the build's analyses,
@@ -34,6 +34,19 @@ function plainPinyin(hans: string): (string | null)[] {
   return out;
 }
 
+/** The decoder's words by their plain definition: the Simplified names and synonyms in catalog order, each distinct one cut once. */
+function* catalogDecodeWords(entries: readonly Instruction[]): Generator<[string, boolean]> {
+  const seen = new Set<string>();
+  const seenRuns = new Set<string>();
+  for (const entry of entries) {
+    for (const text of [entry.name['zh-Hans'], ...entry.synonyms['zh-Hans']]) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      yield* runWords(cut(fold(text)).hanRuns, seenRuns);
+    }
+  }
+}
+
 describe('index build shortcuts', () => {
   const real = builtinCatalog().instructions;
 
@@ -43,6 +56,21 @@ describe('index build shortcuts', () => {
       const words = [...terms.decodeWords()];
       expect(words.length).toBeGreaterThan(100);
       expect(words).toEqual([...catalogDecodeWords(catalog)]);
+    }
+  });
+
+  it('reads the English words of the catalog from the gram lists as from the texts, stop words included', () => {
+    const catalogs: (readonly Instruction[])[] = [real, growCatalog(real, 2000, 7)];
+    // Stop words only in a name, a synonym or an example, and an English text that is also a Chinese one (GPRS).
+    const probe = { ...real[0]!, name: { ...real[0]!.name, en: 'Please do this' }, synonyms: { ...real[0]!.synonyms, 'zh-Hans': ['GPRS x'], en: ['GPRS x', 'likes'] }, examples: { ...real[0]!.examples, en: ["it's there"] } };
+    catalogs.push([probe, ...real.slice(1)]);
+    for (const catalog of catalogs) {
+      const plain = new Set<string>();
+      for (const e of catalog) for (const text of [e.name.en, e.summary.en, ...e.synonyms.en, ...e.examples.en]) for (const w of cut(fold(text)).latinWords) plain.add(stem(w));
+      const words = catalogTerms(catalog, new QueryReader(() => [])).englishWords();
+      const asked = [...plain, ...[...stopwords()].map(stem), 'gas', 'wifi', 'beij', 'x', 'zz'];
+      expect(asked.filter((w) => words.has(w) !== plain.has(w))).toEqual([]);
+      expect(new Set(words.all())).toEqual(plain);
     }
   });
 

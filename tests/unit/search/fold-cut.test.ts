@@ -60,7 +60,9 @@ const catalogTexts = growCatalog(builtinCatalog().instructions, 2_000).flatMap((
   (['zh-Hans', 'zh-Hant', 'en'] as const).flatMap((l) => [e.id, e.name[l], e.summary[l], ...e.synonyms[l], ...e.examples[l]]),
 );
 const queries = [SECOND_SET, BLIND_SET, CLASSES_SET].flatMap((path) => loadQueries(path) ?? []).map((x) => x.q);
-const texts = [...catalogTexts, ...queries, ...randomTexts(20_000), "don't", "rock''n'roll", "dogs' bills", "'quoted'", 'a１２３'];
+// Long texts too: fold writes a changed text out whole up to a length, and in slices beyond it.
+const long = randomTexts(400).join('');
+const texts = [...catalogTexts, ...queries, ...randomTexts(20_000), "don't", "rock''n'roll", "dogs' bills", "'quoted'", 'a１２３', long, long.slice(0, 1024), long.slice(0, 1025), '開通'.repeat(600)];
 
 describe('fold and cut agree with their plain definitions', () => {
   it('fold', () => {

@@ -74,6 +74,11 @@ describe('a search index snapshot', () => {
       { ...parsed, grams: (parsed.grams as string[]).map((g) => 'x' + g.slice(1)) },
       { ...parsed, texts: 'abc' },
       { ...parsed, format: 0 },
+      // Format 1 had no decoder or English words.
+      { ...parsed, format: 1 },
+      { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).slice(1) },
+      { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).map(() => 2) },
+      { ...parsed, englishWords: 'abc' },
     ]) {
       expect(restoreSearch(real, resign(broken))).toBeNull();
     }
