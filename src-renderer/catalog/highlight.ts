@@ -52,11 +52,15 @@ function markLatin(chars: readonly Char[], words: readonly string[], marked: boo
   folded.forEach((f, i) => {
     for (let k = 0; k < f.length; k++) owner.push(i);
   });
+  const typed = new Set(words);
   for (const word of new Set(words.flatMap((w) => [w, stem(w)]))) {
     for (let at = joined.indexOf(word); at !== -1; at = joined.indexOf(word, at + 1)) {
       const wordStart = at === 0 || !/[a-z0-9]/.test(joined[at - 1]!);
       if (!anywhere && !wordStart) continue;
-      for (let k = at; k < at + word.length; k++) marked[owner[k]!] = true;
+      // A stem or an expanded abbreviation (bal → balanc) stands for the whole word, not for the letters it kept.
+      let end = at + word.length;
+      if (!typed.has(word)) while (end < joined.length && /[a-z]/.test(joined[end]!)) end++;
+      for (let k = at; k < end; k++) marked[owner[k]!] = true;
     }
   }
 }

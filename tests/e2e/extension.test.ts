@@ -464,7 +464,12 @@ describe('sending through the desktop app (native messaging)', () => {
     expect(answered.sends.filter((s) => s.label === 'YE').map((s) => s.state)).toEqual(['refused', expect.stringMatching(/sent|delivered/), expect.stringMatching(/sent|delivered/)]);
     expect(answered.unseen).toBe(1);
     expect(await ext.worker.evaluate(() => (chrome.action as unknown as { getBadgeText(d: object): Promise<string> }).getBadgeText({}))).toBe('1');
-    const shown = await ext.worker.evaluate(() => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll());
+    // The notification is made after the reply is kept (it reads the language and the catalog's masks first).
+    const shown = await ext.worker.evaluate(async () => {
+      const all = () => (chrome as unknown as { notifications: { getAll(): Promise<object> } }).notifications.getAll();
+      for (let i = 0; i < 200 && Object.keys(await all()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      return all();
+    });
     expect(Object.keys(shown)).toHaveLength(1);
     // Clicked, it opens the popup page (where the reply is listed) and goes away.
     const opened = await tabOpenedBy((w) => w.evaluate((id) => hall10086.onNotificationClicked(id), Object.keys(shown)[0]!));
