@@ -34,8 +34,9 @@ export function connectToWorkerAfter(when: Promise<unknown>, stopped: Promise<bo
 function show(snapshot: DesktopSnapshot): void {
   latest = snapshot;
   for (const l of listeners) l(latest);
-  // Replies the popup has now shown: the worker clears the badge (woken for it if it sleeps).
-  if (latest.unseen) void command({ kind: 'desktop.seen' });
+  // Replies the popup has now shown: the worker clears the badge. Only once the port is open: what
+  // storage kept is shown while the worker sleeps, and a message now would wake it before the first results.
+  if (latest.unseen && live) void command({ kind: 'desktop.seen' });
 }
 
 function connect(): void {

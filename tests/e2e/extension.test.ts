@@ -975,7 +975,8 @@ describe('a popup opened while the service worker is asleep', () => {
     const page0 = await openPopup();
     await page0.evaluate(() => {
       const send = { ref: 'kept-1', label: 'YE', state: 'delivered', error: null, replies: [{ text: '您的话费余额为 12.34 元。', receivedAt: 1 }], at: 1 };
-      const snapshot = { app: 'connecting', error: null, paired: false, name: null, pairingCode: null, pairing: null, modem: null, unseen: 0, sends: [send] };
+      // Its reply not seen yet (the badge is up): the usual reason to open the popup.
+      const snapshot = { app: 'connecting', error: null, paired: false, name: null, pairingCode: null, pairing: null, modem: null, unseen: 1, sends: [send] };
       return chrome.storage.session.set({ desktop: snapshot });
     });
     await page0.close();
