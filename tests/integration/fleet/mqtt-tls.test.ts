@@ -97,12 +97,15 @@ describe('MQTT over TLS: the password and every answer only to the broker whose 
       expect(warnings.filter((w) => w.startsWith(`MQTT ${code}:`)).length).toBeGreaterThan(0);
     }
     // The last link retries into the same refusal: it is logged once a link, not at every retry.
-    const tries = (text: string) => text.match(new RegExp(`on port ${ports.expired}\\.`, 'g'))?.length ?? 0;
-    await waitFor(async () => tries(await b.log()) >= 2 || null, 'a retry');
+    // Each attempt leaves one line in mosquitto's log: "New connection … on port P" when its TLS
+    // accept got that far, else "Client connection from … failed" (which names no port), so attempts
+    // are counted by both; the earlier links were replaced, so the new ones are the last link's.
+    const attempts = (text: string) => text.match(/New connection from 127\.0\.0\.1:\d+ on port \d+\.|Client connection from 127\.0\.0\.1 failed/g)?.length ?? 0;
+    const seen = attempts(await b.log());
+    await waitFor(async () => attempts(await b.log()) >= seen + 2 || null, 'two retries of the last link');
     expect(warnings.map((w) => w.split(':')[0])).toEqual([...Array(3).fill('MQTT mqtt.tls-untrusted'), 'MQTT mqtt.tls-wrong-name', 'MQTT mqtt.tls-expired']);
+    // Each listener was reached: each refusal names what only that listener's certificate is (above).
     const log = await b.log();
-    // Each MQTT-over-TLS listener was reached (the TCP connection is logged)...
-    for (const listener of ['selfSigned', 'good', 'wrongName', 'expired'] as const) expect(log).toMatch(new RegExp(`New connection from 127\\.0\\.0\\.1:\\d+ on port ${ports[listener]}\\.`));
     // ...and none got a CONNECT: no client, no user name.
     expect(log).not.toContain('New client connected');
     expect(log).not.toContain(`u'${USER}'`);
