@@ -89,6 +89,39 @@ describe('the fleet in the Overview', () => {
     await page.fill('.fleet-search', '');
   });
 
+  it('fits the SIM table in a 1024 px wide window: no sideways scrolling, in the table or the page', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await page.evaluate(() => (location.hash = '#/overview'));
+      await page.waitForSelector('.overview-table tbody tr[aria-rowindex]');
+      const widths = await page.evaluate(() => {
+        const box = (el: Element | null) => ({ scroll: el!.scrollWidth, client: el!.clientWidth });
+        return { table: box(document.querySelector('.fleet-scroller')), page: box(document.scrollingElement) };
+      });
+      expect(widths.table.scroll, JSON.stringify(widths)).toBeLessThanOrEqual(widths.table.client);
+      expect(widths.page.scroll, JSON.stringify(widths)).toBeLessThanOrEqual(widths.page.client);
+      // Every column still shows its heading whole.
+      const clipped = await page.$$eval('.overview-table thead th', (ths) => ths.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent));
+      expect(clipped).toEqual([]);
+      // Figures, phone numbers, times, edit buttons and a SIM's name with its "low" badge show whole
+      // (a name with its failed sends beside it may end in …).
+      const cut = await page.$$eval('.overview-table tbody tr[aria-rowindex] > :is(td, th:not(:has(.fleet-failures)))', (cells) =>
+        cells
+          .filter((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const style = getComputedStyle(cell);
+            const room = cell.getBoundingClientRect().width - ['paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth'].reduce((sum, side) => sum + parseFloat(style[side as 'paddingLeft']), 0);
+            return range.getBoundingClientRect().width > room + 0.5;
+          })
+          .map((cell) => `${cell.getAttribute('data-kind') ?? ''} ${cell.textContent}`),
+      );
+      expect(cut).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 700 });
+    }
+  });
+
   it('saves the MQTT settings without ever showing the password back', async () => {
     await page.evaluate(() => (location.hash = '#/settings'));
     await page.waitForSelector('#mqtt-url');
