@@ -66,10 +66,11 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
   it('leaves a phase 2 modem (AT+CSMS=1 refused) to acknowledge its own +CDS: no +CNMA, no re-set, no re-read per report', async () => {
     // In phase 2 the modem acknowledges a +CMT/+CDS to the network as it hands it over, and answers any
     // AT+CNMA with +CMS ERROR: 340. Before, each such refusal set CNMI again and read every memory.
+    // A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17).
     const phase2: DeviceProfile = {
       name: 'phase-2-only',
       family: 'Test',
-      models: 'AT+CSMS=1 refused',
+      models: 'AT+CSMS=1 refused, as on a Quectel M26',
       identity: { manufacturer: 'Test', model: 'T2', revision: '1', imei: '867530010086013' },
       behaviours: [],
       quirks: { smsServices: [0] },

@@ -50,7 +50,8 @@ export interface Quirks {
   unknownCommand: 'error' | 'cme';
   /**
    * The AT+CSMS <service> values the device takes. [0]: phase 2 only, it acknowledges every +CMT/+CDS to
-   * the network itself and answers AT+CNMA with +CMS ERROR: 340 (TS 27.005 §3.2.1, §3.4.4).
+   * the network itself and answers AT+CNMA with +CMS ERROR: 340 (TS 27.005 §3.2.1, §3.4.4); a Quectel
+   * M26 answers AT+CSMS=? with +CSMS: (0,128) (warthog618/modem issue #17).
    */
   smsServices: readonly (0 | 1)[];
 }
