@@ -432,10 +432,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     const to = req.to ?? instruction?.to ?? '10086';
     // A number that is no service port (free text given its own, a custom instruction's) may be paid: that is said first.
-    const reason = !isServiceSmsPort(localNumber(to)) ? foreignNumberReason(to) : instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
+    const reason = !isServiceSmsPort(to) ? foreignNumberReason(to) : instruction?.risk.confirm ? (instruction.risk.reason ?? instruction.name) : null;
     const confirm = reason
       ? { zh: reason['zh-Hans'], en: reason.en }
-      : CONFIRM_NUMBERS.has(to)
+      : CONFIRM_NUMBERS.has(localNumber(to))
         ? { zh: `发往 ${to} 的举报短信`, en: `a report message to ${to}` }
         : null;
     return { to, text, redacted, confirm };

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
-import { transportVerdict } from '../../src-shared/fleet/mqtt-transport';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
@@ -130,10 +129,9 @@ export class Fleet {
 
   mqttView(): MqttSettingsView {
     const status: MqttStatus = this.link?.status ?? { state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' };
-    const { url, allowPlaintextPassword } = this.mqtt.settings;
     const passwordSet = this.mqtt.password !== null;
     const clientKeySet = this.mqtt.clientKey !== null;
-    return { ...this.mqtt.settings, passwordSet, clientKeySet, status, warnings: transportVerdict(url, passwordSet, allowPlaintextPassword).warnings };
+    return { ...this.mqtt.settings, passwordSet, clientKeySet, status };
   }
 
   async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {

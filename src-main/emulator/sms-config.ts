@@ -42,8 +42,8 @@ function cscaSet(cmd: AtCommand, m: ModemContext): Response {
   return ok();
 }
 
-/** A numeric setting with read, set and test forms; `setLines` are printed when it is set. */
-function flagSetting<K extends 'cmgf' | 'csdh' | 'csms' | 'cmms'>(key: K, allowed: readonly number[], setLines: string[] = []) {
+/** A numeric setting with read, set and test forms. */
+function flagSetting<K extends 'cmgf' | 'csdh' | 'cmms'>(key: K, allowed: readonly number[]) {
   const label = `+${key.toUpperCase()}`;
   return {
     read: (_: AtCommand, m: ModemContext) => ok(`${label}: ${m.settings[key]}`),
@@ -51,7 +51,7 @@ function flagSetting<K extends 'cmgf' | 'csdh' | 'csms' | 'cmms'>(key: K, allowe
       const v = argInt(cmd, 0);
       if (!isOneOf(v, allowed)) return error();
       (m.settings[key] as number) = v;
-      return ok(...setLines);
+      return ok();
     },
     test: () => ok(`${label}: (${allowed.join(',')})`),
   };
@@ -64,8 +64,15 @@ export const smsConfigCommands: CommandTable = {
   '+CSDH': flagSetting('csdh', [0, 1]),
   '+CMMS': flagSetting('cmms', [0, 1, 2]),
   '+CSMS': {
-    ...flagSetting('csms', [0, 1], [`+CSMS: ${SERVICE_SUPPORT}`]),
     read: (_, m) => ok(`+CSMS: ${m.settings.csms},${SERVICE_SUPPORT}`),
+    set: (cmd, m) => {
+      const v = argInt(cmd, 0);
+      if (!isOneOf(v, [0, 1] as const)) return error();
+      if (!m.quirks.smsServices.includes(v)) return cms(CMS.operationNotSupported);
+      m.settings.csms = v;
+      return ok(`+CSMS: ${SERVICE_SUPPORT}`);
+    },
+    test: (_, m) => ok(`+CSMS: (${m.quirks.smsServices.join(',')})`),
   },
   '+CSCS': {
     read: (_, m) => ok(`+CSCS: "${m.settings.cscs}"`),

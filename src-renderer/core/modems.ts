@@ -27,18 +27,17 @@ export function simLabel(simId: string): string {
   return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
 }
 
-const LOCKED_OUT: ReadonlySet<ModemStatus['sim']> = new Set(['pin', 'puk', 'absent']);
-
 /**
- * A connected modem that cannot send until the user acts (its SIM wants a PIN, is missing, the stick
- * was pulled, a setup trap), when none is ready: the status line says so rather than "no modem".
+ * A connected modem that cannot send until the user acts (a trap the session set: its SIM wants a PIN,
+ * is missing or stays busy, the modem is locked, a setup trap; or the stick was pulled), when none is
+ * ready: the status line says so rather than "no modem".
  */
 export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus | null {
   if (list.some((m) => m.state === 'ready')) return null;
-  return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (LOCKED_OUT.has(m.sim) || m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
+  return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
 }
 
-/** The dictionary key of a modem's state as shown: one held up by its SIM waits for the user, it is not probing. */
-export function shownStateKey(m: Pick<ModemStatus, 'state' | 'sim'>): `modemState.${ModemStatus['state'] | 'waiting'}` {
-  return m.state === 'probing' && LOCKED_OUT.has(m.sim) ? 'modemState.waiting' : `modemState.${m.state}`;
+/** The dictionary key of a modem's state as shown: one held up by a trap waits for the user (see "Needs attention"), it is not probing. */
+export function shownStateKey(m: Pick<ModemStatus, 'state' | 'traps'>): `modemState.${ModemStatus['state'] | 'waiting'}` {
+  return m.state === 'probing' && m.traps.length > 0 ? 'modemState.waiting' : `modemState.${m.state}`;
 }

@@ -91,8 +91,6 @@ export type MqttSettingsView = Omit<MqttSettings, 'password' | 'clientKeyPem'> &
   clientKeySet: boolean;
   /** `refused`: the settings forbid connecting (a password over a plain link); `code` names why a link is down. */
   status: { state: 'off' | 'connecting' | 'connected' | 'offline' | 'refused'; zh: string; en: string; code?: string };
-  /** What the user should know about this link (a plain link off this machine), zh and en. */
-  warnings: { code: string; zh: string; en: string }[];
 };
 
 export const RequestSchemas = {

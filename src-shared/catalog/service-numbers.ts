@@ -8,7 +8,13 @@ import type { Localized } from './schema';
  */
 export const SERVICE_SMS_PORTS: ReadonlySet<string> = new Set(servicesJson.numbers.filter((n) => n.kind === 'sms-port').map((n) => n.number));
 
-export const isServiceSmsPort = (to: string): boolean => SERVICE_SMS_PORTS.has(to);
+/** The digits a number is dialled with at home: +86 / 0086 / 86 prefixes dropped. */
+export function localNumber(number: string): string {
+  return number.replace(/[\s-]/gu, '').replace(/^(?:\+86|0086|86(?=1\d{10}$|10086))/u, '');
+}
+
+/** Whether `to`, however written (`+86 10086`, `8610086`), is one of SERVICE_SMS_PORTS. */
+export const isServiceSmsPort = (to: string): boolean => SERVICE_SMS_PORTS.has(localNumber(to));
 
 /** Why a message to a number outside SERVICE_SMS_PORTS is only sent once the user said yes. */
 export function foreignNumberReason(to: string): Localized {

@@ -15,4 +15,5 @@ export {
 export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic } from './schema';
 export { DATA_POOLS } from './schema';
 export type * from './types';
-export { localNumber, ReplyReader, understandReply, type ReplyInput } from './understand';
+export { localNumber } from '../catalog/service-numbers';
+export { ReplyReader, understandReply, type ReplyInput } from './understand';

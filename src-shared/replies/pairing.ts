@@ -2,7 +2,8 @@ import { builtinReplyRules } from './builtin';
 import type { ReplyRules } from './load';
 import type { AnswerKind } from './schema';
 import type { ReplyUnderstanding } from './types';
-import { localNumber, ReplyReader } from './understand';
+import { localNumber } from '../catalog/service-numbers';
+import { ReplyReader } from './understand';
 
 export interface SentInstruction {
   id: string;

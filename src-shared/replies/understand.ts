@@ -1,3 +1,4 @@
+import { localNumber } from '../catalog/service-numbers';
 import { builtinReplyRules } from './builtin';
 import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
@@ -16,11 +17,6 @@ export interface ReplyInput {
   receivedAt: number;
   /** The sender; when given and not a service number, the text is someone else's and stays unknown. */
   from?: string;
-}
-
-/** The digits a number is dialled with at home: +86 / 0086 / 86 prefixes dropped. */
-export function localNumber(number: string): string {
-  return number.replace(/[\s-]/gu, '').replace(/^(?:\+86|0086|86(?=1\d{10}$|10086))/u, '');
 }
 
 /**

@@ -67,6 +67,17 @@ export interface SearchResult {
   paramProblem?: { code: string } & Bilingual;
 }
 
+/** One query's answers found through another instruction of their service (families.ts): answer → that instruction. */
+type Kin = ReadonlyMap<number, number>;
+/** What one search judges its answers against: the query's readings, and each answer's kin. */
+interface Judged {
+  readings: readonly Reading[];
+  kin: Kin;
+}
+interface Answer {
+  results: SearchResult[];
+  kin: Kin;
+}
 
 export class SearchEngine {
   private readonly entries: readonly Instruction[];
@@ -97,8 +108,6 @@ export class SearchEngine {
   private readonly corrections = new Map<string, string[]>();
   /** Each service's instructions (families.ts), found on first need. */
   private families: Families | undefined;
-  /** This query's answers found through another instruction of their service, and that instruction. */
-  private kin = new Map<number, number>();
 
   /** The catalog's terms, as built (or restored from a prebuilt index: snapshot.ts). */
   readonly terms: CatalogTerms;
@@ -126,14 +135,20 @@ export class SearchEngine {
   }
 
   search(query: string, limit = 10): SearchResult[] {
-    const results = this.searchAs(query, limit, false);
-    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
-    return results.length ? results : this.searchAs(query, limit, true);
+    return this.answer(query, limit).results;
   }
 
-  private searchAs(query: string, limit: number, byRequest: boolean): SearchResult[] {
+  /** The answers, with the kin they were found through (their words explain the query for them too). */
+  private answer(query: string, limit: number): Answer {
+    const first = this.searchAs(query, limit, false);
+    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
+    return first.results.length ? first : this.searchAs(query, limit, true);
+  }
+
+  private searchAs(query: string, limit: number, byRequest: boolean): Answer {
+    const none: Answer = { results: [], kin: new Map() };
     const folded = fold(query).trim();
-    if (!folded) return [];
+    if (!folded) return none;
     if (this.corrections.size > 1000) this.corrections.clear();
     if (this.corrected.size > 1000) this.corrected.clear();
     // A query that is a catalog text word for word means that text: other readings could only blur it.
@@ -145,7 +160,7 @@ export class SearchEngine {
         const requested = this.clauses(r.text).filter((c) => !c.context).map((c) => c.text).join(',');
         if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
       }
-      if (readings.length === before) return [];
+      if (readings.length === before) return none;
     }
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
@@ -175,8 +190,10 @@ export class SearchEngine {
     const mandarin = readings.find((r) => r.mandarin);
     const asked = [mandarin, ...readings].reduce<ActionKind | null>((a, r) => a ?? (r ? this.actions.detect(r.text) : null), null);
     const wishes = !asked && this.actions.wishes(readings[0]!.text);
+    const value = readings.some((r) => this.actions.setsValue(r.text));
+    const toldAny = readings.some((r) => this.actions.asksToBeTold(r.text));
     // 改成30块, 从50元调到10元: a setting given a new value is changed, not turned on.
-    const newValue = asked === 'change' && readings.some((r) => this.actions.setsValue(r.text));
+    const newValue = asked === 'change' && value;
     // Whether the asked action conflicts with an entry's, by the entry's action (a handful of kinds).
     const conflicts = new Map<string, boolean>();
     const conflicting = (action: ActionKind) => {
@@ -185,15 +202,15 @@ export class SearchEngine {
       return c;
     };
     // A catalog text typed word for word is its own instruction's, whatever action it names (恢复普通回铃音 turns the tune off).
-    const role = exact ? null : this.roleAsked(readings, asked, wishes, readings.some((r) => this.actions.setsValue(r.text)));
+    const role = exact ? null : this.roleAsked(readings, asked, wishes, value, toldAny);
     // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
-    const told = role !== 'status' && (asked === 'query' || asked === null) && readings.some((r) => this.actions.asksToBeTold(r.text));
+    const told = role !== 'status' && (asked === 'query' || asked === null) && toldAny;
     const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : asked;
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
     const kinScores = new Map<number, number>();
-    this.kin = new Map();
+    const kin = new Map<number, number>();
     const raws: number[] = [];
     const indexes: number[] = [];
     for (const index of found.entries) {
@@ -204,7 +221,7 @@ export class SearchEngine {
         const to = families.member(index, role!);
         if (to >= 0 && to !== index && score * KIN_SHARE * ACTION_MATCH > (kinScores.get(to) ?? 0)) {
           kinScores.set(to, score * KIN_SHARE * ACTION_MATCH);
-          this.kin.set(to, index);
+          kin.set(to, index);
         }
       }
       // Whether data is on is not how much of it is left.
@@ -224,7 +241,7 @@ export class SearchEngine {
       const at = indexes.indexOf(to);
       if (at >= 0 ? score <= raws[at]! : score < MIN_SCORE) {
         // Its service's words explain the query for it even when its own match was better; not the words of an amount read (流量余额 for "balance").
-        if (role !== 'status' && families!.readsAmount(this.kin.get(to)!)) this.kin.delete(to);
+        if (role !== 'status' && families!.readsAmount(kin.get(to)!)) kin.delete(to);
         continue;
       }
       if (at >= 0) raws[at] = score;
@@ -237,14 +254,15 @@ export class SearchEngine {
     // Enough of the first to re-weigh them all before the limit is taken.
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
-    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(readings, index)), (index) => !withParams.has(index) && this.explained(readings, index, false, 'skipped') === 0);
+    const judged: Judged = { readings, kin };
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), (index) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
-    return ranked.slice(0, limit).map(({ raw, index, term }) => {
+    const results = ranked.slice(0, limit).map(({ raw, index, term }): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
-      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(readings, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
+      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -256,16 +274,19 @@ export class SearchEngine {
         ...(problem ? { paramProblem: problem } : {}),
       };
     });
+    return { results, kin };
   }
 
-  /** What the query asks of a service: an action, its state (开着吗, is it on), a new value, or, wanting it, to turn it on. */
-  private roleAsked(readings: readonly Reading[], asked: ActionKind | null, wishes: boolean, value: boolean): FamilyRole | null {
+  /**
+   * What the query asks of a service: an action, its state (开着吗, is it on), a new value (`value`), or,
+   * wanting it or to be told of something (`told`), to turn it on.
+   */
+  private roleAsked(readings: readonly Reading[], asked: ActionKind | null, wishes: boolean, value: boolean, told: boolean): FamilyRole | null {
     if (asked !== 'change' && readings.some((r) => this.actions.asksStatus(r.text))) return 'status';
     // 余额低于二十块再提醒我，原来设的是十块: a value for a setting that is on changes it.
     if (value && asked !== 'disable' && asked !== 'query') return 'change';
     if (asked === 'enable' || asked === 'disable' || asked === 'change') return asked;
-    if (readings.some((r) => this.actions.asksToBeTold(r.text))) return 'enable';
-    return wishes ? 'enable' : null;
+    return told || wishes ? 'enable' : null;
   }
 
   /**
@@ -274,48 +295,50 @@ export class SearchEngine {
    * there is no instruction for it instead of offering one.
    */
   outOfScope(query: string): boolean {
-    const top = this.search(query, 1)[0];
+    const { results, kin } = this.answer(query, 1);
+    const top = results[0];
     if (top?.confident) return false;
     const folded = fold(query).trim();
     if (!folded) return false;
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
     const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
     return (
-      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.holds(entry, w)).length > 0) ||
+      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.holds(kin, entry, w)).length > 0) ||
       readings.every((r) => this.coverage.namesOtherKind(r.text))
     );
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
-  private explains(readings: readonly Reading[], entry: number, enough = CONFIDENT_COVERAGE): boolean {
-    const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(entry, w)).length > 0;
+  private explains(judged: Judged, entry: number, enough = CONFIDENT_COVERAGE): boolean {
+    const { readings, kin } = judged;
+    const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(kin, entry, w)).length > 0;
     // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
     // let pass when, in some reading, the entry explains well another clause that names none.
-    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange))) return false;
+    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
-    return this.explained(readings, entry, true) >= enough;
+    return this.explained(judged, entry, true) >= enough;
   }
 
   /**
    * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
    * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
    */
-  private explainsClause(text: string, entry: number, strange: (text: string) => boolean): boolean {
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: number | undefined): boolean {
     const clauses = this.clauses(text);
     return (
       clauses.length > 1 &&
       !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', this.kin.get(entry));
+        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })
     );
   }
 
   /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */
-  private holds(entry: number, word: string): boolean {
-    const kin = this.kin.get(entry);
+  private holds(kins: Kin, entry: number, word: string): boolean {
+    const kin = kins.get(entry);
     return this.coverage.holds(entry, word) || (kin !== undefined && this.coverage.holds(kin, word));
   }
 
@@ -330,13 +353,14 @@ export class SearchEngine {
   }
 
   /** The share of the query an entry explains, in its best reading; `byRequest`: a sentence's request clause counts more than its context. */
-  private explained(readings: readonly Reading[], entry: number, byRequest = false, actions: ActionWords = byRequest ? 'by-action' : 'as-words'): number {
+  private explained({ readings, kin: kins }: Judged, entry: number, byRequest = false, actions: ActionWords = byRequest ? 'by-action' : 'as-words'): number {
     const correct = (w: string) => this.correctionsOf(w);
+    const kin = kins.get(entry);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, actions, this.kin.get(entry));
+        const whole = this.coverage.of(r.text, entry, correct, actions, kin);
         const clauses = byRequest ? this.clauses(r.text) : [];
-        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct, this.kin.get(entry)));
+        return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct, kin));
       }),
     );
   }

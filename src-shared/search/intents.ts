@@ -15,8 +15,7 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
  * Words of wanting (我想, 需要, 怎么才能, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
  */
-const WISHES_ZH = ['想', '要', '需要', '希望', '才能'];
-const WISHES_EN = ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i', 'let me'].map((p) => p.split(' ').map(stem));
+const WISHES = phrases({ zh: ['想', '要', '需要', '希望', '才能'], en: ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i', 'let me'] });
 
 /** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
 const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'phone turned off', 'drop below', 'drop under', 'drop to', 'get charged', 'get billed', 'be charged'].map((p) => p.split(' ').map(stem));
@@ -91,12 +90,10 @@ export class ActionDetector {
   private readonly conflicts: Set<string>;
   private readonly precedence: Detectable[];
   private readonly questionOpeners: Set<string>;
-  private readonly statusZh: string[];
-  private readonly statusEn: string[][];
-  private readonly toldZh: string[];
-  private readonly forgotten: [string[], string[][]];
-  private readonly remembered: [string[], string[][]];
-  private readonly toldEn: string[][];
+  private readonly status: Phrases;
+  private readonly told: Phrases;
+  private readonly forgotten: Phrases;
+  private readonly remembered: Phrases;
 
   constructor(data: unknown) {
     const parsed = v.safeParse(IntentDataSchema, data);
@@ -112,12 +109,10 @@ export class ActionDetector {
     this.conflicts = new Set(d.conflicts.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
     this.precedence = d.precedence;
     this.questionOpeners = new Set(d.questionOpeners);
-    this.statusZh = d.status?.zh ?? [];
-    this.statusEn = (d.status?.en ?? []).map((w) => w.split(' ').map(stem));
-    this.forgotten = [d.forgotten?.zh ?? [], (d.forgotten?.en ?? []).map((w) => w.split(' ').map(stem))];
-    this.remembered = [d.remembered?.zh ?? [], (d.remembered?.en ?? []).map((w) => w.split(' ').map(stem))];
-    this.toldZh = d.toldOf?.zh ?? [];
-    this.toldEn = (d.toldOf?.en ?? []).map((w) => w.split(' ').map(stem));
+    this.status = phrases(d.status);
+    this.told = phrases(d.toldOf);
+    this.forgotten = phrases(d.forgotten);
+    this.remembered = phrases(d.remembered);
   }
 
   /**
@@ -127,18 +122,20 @@ export class ActionDetector {
   asksStatus(folded: string): boolean {
     // As for actions, the last clause naming one says it (数据开着老是乱跑，先把上网关了 turns off).
     const clauses = folded.split(CLAUSE_BREAK);
-    const last = clauses.findLast((c) => this.detectIn(c) !== null);
-    // …是开着还是关着的，能查一下吗: the clause that asks only asks; the state is named before it.
-    return this.statusIn(last ?? folded) || (last !== undefined && this.detectIn(last) === 'query' && clauses.some((c) => this.statusIn(c)));
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      const action = this.detectIn(clauses[i]!);
+      // …是开着还是关着的，能查一下吗: the clause that asks only asks; the state is named before it.
+      if (action) return this.statusIn(clauses[i]!) || (action === 'query' && clauses.some((c) => this.statusIn(c)));
+    }
+    return this.statusIn(folded);
   }
 
   private statusIn(folded: string): boolean {
-    const { hanRuns, latinWords } = cut(folded);
-    if (hanRuns.some((run) => this.statusZh.some((w) => run.includes(w)) || STATUS_AROUND.test(run))) return true;
-    const words = latinWords.map(stem);
+    const words = wordsOf(folded);
+    const { hanRuns, latinWords } = words;
     // `on` before my, the … is a place (already on the phone), not a state.
     const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
-    if (this.statusEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w) && !place(i + p.length - 1)))) return true;
+    if (says(words, this.status, place) || hanRuns.some((run) => STATUS_AROUND.test(run))) return true;
     const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
     return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
   }
@@ -148,18 +145,13 @@ export class ActionDetector {
    * (原来的我记得, i remember it: false), or neither (null): resetting it, or changing it.
    */
   forgot(folded: string): boolean | null {
-    const { hanRuns, latinWords } = cut(folded);
-    const words = latinWords.map(stem);
-    const says = ([zh, en]: [string[], string[][]]) => hanRuns.some((run) => zh.some((w) => run.includes(w))) || en.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
-    return says(this.forgotten) ? true : says(this.remembered) ? false : null;
+    const words = wordsOf(folded);
+    return says(words, this.forgotten) ? true : says(words, this.remembered) ? false : null;
   }
 
   /** Whether a folded query asks to be told when something happens (想知道谁打过电话, want to know if my texts arrived): the feature that tells is wanted on. */
   asksToBeTold(folded: string): boolean {
-    if (AMOUNT_ASKED.test(folded)) return false;
-    const { hanRuns, latinWords } = cut(folded);
-    const words = latinWords.map(stem);
-    return hanRuns.some((run) => this.toldZh.some((w) => run.includes(w))) || this.toldEn.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+    return !AMOUNT_ASKED.test(folded) && says(wordsOf(folded), this.told);
   }
 
   /**
@@ -237,9 +229,7 @@ export class ActionDetector {
 
   /** Whether a folded query wants something (我想, want, how to): a hint toward turning on when it names no action. */
   wishes(folded: string): boolean {
-    const { hanRuns, latinWords } = cut(folded);
-    const words = latinWords.map(stem);
-    return hanRuns.some((run) => WISHES_ZH.some((w) => run.includes(w))) || WISHES_EN.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+    return says(wordsOf(folded), WISHES);
   }
 
   /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */
@@ -251,4 +241,34 @@ export class ActionDetector {
   conflict(asked: ActionKind, offered: ActionKind): boolean {
     return this.conflicts.has(`${asked}|${offered}`);
   }
+}
+
+/** Phrases a text may say: Chinese words found inside a hanzi run, English phrases as their words' stems. */
+interface Phrases {
+  zh: readonly string[];
+  en: readonly (readonly string[])[];
+}
+
+function phrases(words: { zh: string[]; en: string[] } | undefined): Phrases {
+  return { zh: words?.zh ?? [], en: (words?.en ?? []).map((w) => w.split(' ').map(stem)) };
+}
+
+/** A folded text cut as phrases are looked for in it: its hanzi runs, and its Latin words as typed and stemmed. */
+interface Words {
+  hanRuns: string[];
+  latinWords: string[];
+  stems: string[];
+}
+
+function wordsOf(folded: string): Words {
+  const { hanRuns, latinWords } = cut(folded);
+  return { hanRuns, latinWords, stems: latinWords.map(stem) };
+}
+
+/** Whether the words say one of the phrases; `except` rules out an English one by the index of its last word. */
+function says({ hanRuns, stems }: Words, p: Phrases, except?: (last: number) => boolean): boolean {
+  return (
+    hanRuns.some((run) => p.zh.some((w) => run.includes(w))) ||
+    p.en.some((phrase) => stems.some((_, i) => phrase.every((w, k) => stems[i + k] === w) && !except?.(i + phrase.length - 1)))
+  );
 }

@@ -86,6 +86,18 @@ describe('HallCore behind the API contract', () => {
     await expect(c.call('send', { modemId: 'demo', id: 'YE' })).resolves.toHaveProperty('commandId');
   });
 
+  it('takes 10086 and 10086999 however they are written, and asks before anything else', async () => {
+    const c = await demoCore();
+    for (const to of ['10086', '8610086', '+8610086']) await expect(c.call('send', { modemId: 'demo', text: '1', to })).resolves.toHaveProperty('commandId');
+    for (const to of ['1008611', '10658000']) {
+      await expect(c.call('send', { modemId: 'demo', text: '1', to })).rejects.toMatchObject({ code: 'send.confirm-required', en: expect.stringContaining(`Goes to ${to}`) });
+    }
+    // A report to 10086999 is confirmed in every spelling: before, +8610086999 went without asking.
+    for (const to of ['10086999', '+8610086999', '8610086999']) {
+      await expect(c.call('send', { modemId: 'demo', text: 'http://bad.example', to })).rejects.toMatchObject({ code: 'send.confirm-required', en: expect.stringContaining('report') });
+    }
+  });
+
   it('will not retry a failed instruction whose secret it never kept', async () => {
     const c = await demoCore();
     const outgoing: OutgoingRecord[] = [];

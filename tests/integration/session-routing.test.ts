@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
+import type { DeviceProfile } from '../../src-main/emulator/profiles';
 import { assembleRecords } from '../../src-shared/assemble';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
@@ -59,6 +60,42 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     // The report the modem gave back to the network comes again once announcements are on.
     await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the long message reported delivered');
     // The long message went out once: two parts submitted, never again.
+    expect(emulator.sent).toHaveLength(2);
+  });
+
+  it('leaves a phase 2 modem (AT+CSMS=1 refused) to acknowledge its own +CDS: no +CNMA, no re-set, no re-read per report', async () => {
+    // In phase 2 the modem acknowledges a +CMT/+CDS to the network as it hands it over, and answers any
+    // AT+CNMA with +CMS ERROR: 340. Before, each such refusal set CNMI again and read every memory.
+    // A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17).
+    const phase2: DeviceProfile = {
+      name: 'phase-2-only',
+      family: 'Test',
+      models: 'AT+CSMS=1 refused, as on a Quectel M26',
+      identity: { manufacturer: 'Test', model: 'T2', revision: '1', imei: '867530010086013' },
+      behaviours: [],
+      quirks: { smsServices: [0] },
+    };
+    const emulator = new ModemEmulator({ ...FAST, profile: phase2, statusReportMs: 50, cnmaTimeoutMs: 150 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    const { incoming, outgoing } = r;
+    const session = await r.open();
+    expect(r.rx).toContain('+CMS ERROR: 303');
+    const upTo = r.tx.length;
+
+    const ids = [await session.send('13912345678', '明天见', '明天见'), await session.send('13912345678', '好的', '好的')];
+    await until(() => ids.every((id) => outgoing.some((o) => o.id === id && o.state === 'delivered')), 'both reports applied');
+    expect(r.rx.filter((l) => l.startsWith('+CDS:'))).toHaveLength(2);
+    // Only the two sends went to the modem: no AT+CNMA, no AT+CNMI again, no AT+CPMS/AT+CMGL of the memories.
+    expect(r.tx.slice(upTo).filter((l) => l.startsWith('AT') && !l.startsWith('AT+CMGS='))).toEqual([]);
+    expect(r.rx).not.toContain('+CMS ERROR: 340');
+
+    // Announcements stayed on: 10086's two-part reply is announced, journaled and cleared from the SIM.
+    emulator.deliver('10086', REPLY);
+    const reply = await until(() => assembleRecords(incoming.filter((x) => x.from === '10086')).find((m) => m.complete), 'the reply journaled');
+    expect(reply.text).toBe(REPLY);
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    expect(incoming).toHaveLength(REPLY_PARTS);
     expect(emulator.sent).toHaveLength(2);
   });
 

@@ -48,6 +48,12 @@ export interface Quirks {
   /** AT+CSCS after power-on; under UCS2 the SMS centre is answered as UCS2 hex. */
   cscs: Charset;
   unknownCommand: 'error' | 'cme';
+  /**
+   * The AT+CSMS <service> values the device takes. [0]: phase 2 only, it acknowledges every +CMT/+CDS to
+   * the network itself and answers AT+CNMA with +CMS ERROR: 340 (TS 27.005 §3.2.1, §3.4.4); a Quectel
+   * M26 answers AT+CSMS=? with +CSMS: (0,128) (warthog618/modem issue #17).
+   */
+  smsServices: readonly (0 | 1)[];
 }
 
 export interface DeviceProfile {
@@ -84,4 +90,5 @@ export const GENERIC_QUIRKS: Quirks = {
   registeredStat: 1,
   cscs: 'IRA',
   unknownCommand: 'error',
+  smsServices: [0, 1],
 };

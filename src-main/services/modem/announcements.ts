@@ -21,12 +21,26 @@ export interface AnnouncementsHost {
  * forgot them, would let every later message wait on the SIM unseen until the app restarted.
  */
 export class Announcements {
+  /**
+   * Whether the modem took AT+CSMS=1 (phase 2+): only then does it leave a +CMT/+CDS for us to
+   * acknowledge. In phase 2 (<service> 0, what a modem that refuses 1 stays in) it acknowledges each to
+   * the network itself as it hands it over, and every AT+CNMA is refused (TS 27.005 §3.4.4: "only when
+   * +CSMS parameter <service> equals 1"). oFono acknowledges only then too (drivers/atmodem/sms.c,
+   * cnma_enabled); ModemManager never sets <service> and never sends AT+CNMA (mm-broadband-modem.c
+   * cds_received).
+   */
+  private acknowledgedByUs = false;
   /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
   private setting: string | null = null;
   /** Where the modem then said it announces messages and reports (`AT+CNMI?`). */
   private said: { mt: number; ds: number } | null = null;
 
   constructor(private readonly host: AnnouncementsHost) {}
+
+  /** At bring-up, before the announcements: phase 2+ when the modem takes it (see `acknowledgedByUs`). */
+  async chooseService(): Promise<void> {
+    this.acknowledgedByUs = (await this.host.tryAt('AT+CSMS=1')) !== null;
+  }
 
   /** At bring-up: the best setting the modem accepts; false when it accepts none. */
   async choose(): Promise<boolean> {
@@ -45,9 +59,11 @@ export class Announcements {
    * `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network sends it
    * again). Either one the modem refused (+CMS ERROR: 340, none expected) or never answered came after its
    * wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so the
-   * announcements are switched back on and the memories read for what came in meanwhile.
+   * announcements are switched back on and the memories read for what came in meanwhile. True when the
+   * modem let go of the delivery: a phase 2 modem already did, and is asked nothing.
    */
   async acknowledge(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
+    if (!this.acknowledgedByUs) return true;
     const engine = this.host.engine();
     if (!engine) return false;
     try {

@@ -261,7 +261,7 @@ export class ModemSession extends Emitter<SessionEvents> {
 
     this.radioOff = !(await this.radioOn());
     await this.whenSmsReady(() => this.at('AT+CMGF=0'));
-    await this.tryAt('AT+CSMS=1');
+    await this.announcements.chooseService();
     await this.stores.choose();
     // A SIM still busy after READY answers +CME ERROR: 14: asked again, not taken for "no SMS centre".
     const csca = await this.whenSmsReady(() => this.at('AT+CSCA?'), simBusy).catch((e) => {
@@ -433,7 +433,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       case 'cds':
         if (urc.pduLine) this.receiveDirect(urc.pduLine);
         // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
-        // where left unanswered the modem would switch its announcements off.
+        // where left unanswered a phase 2+ modem would switch its announcements off.
         else void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
         break;
       case 'creg':

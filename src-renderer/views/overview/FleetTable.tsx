@@ -108,7 +108,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             <col className="fleet-col-owner" />
             <col className="fleet-col-phone" />
             {FIGURE_COLUMNS.map((c) => (
-              <col key={c.kind} className="fleet-col-figure" />
+              <col key={c.kind} className={`fleet-col-${c.kind.split('.')[0]}`} />
             ))}
             <col className="fleet-col-updated" />
             <col className="fleet-col-edit" />

@@ -10,7 +10,7 @@ type Secret = 'password' | 'clientKeyPem';
 type Draft = Omit<Settings, Secret> & Record<Secret, string>;
 
 const toDraft = (view: MqttSettingsView): Draft => {
-  const { passwordSet: _set, clientKeySet: _keySet, status: _status, warnings: _warnings, ...settings } = view;
+  const { passwordSet: _set, clientKeySet: _keySet, status: _status, ...settings } = view;
   return { ...settings, password: '', clientKeyPem: '' };
 };
 

@@ -57,8 +57,7 @@ describe('MQTT over TLS: the password and every answer only to the broker whose 
     const { core: c, simId, warnings } = await core();
     for (const [scheme, port] of [['mqtts', b.tls!.ports.good], ['wss', b.tls!.ports.wss]] as const) {
       const url = `${scheme}://127.0.0.1:${port}`;
-      const view = await c.call('mqtt.set', { settings: settings(url, { caPem, commands: true }) });
-      expect(view.warnings).toEqual([]);
+      await c.call('mqtt.set', { settings: settings(url, { caPem, commands: true }) });
       await waitFor(async () => (await status(c)).state === 'connected', `connected over ${scheme}`);
       const sub = await subscriber(url, [`${P}/command/result`, `${P}/sim/+/balance`], { ca: caPem, username: USER, password: PASSWORD });
       const ref = `over-${scheme}`;
@@ -176,26 +175,24 @@ describe('MQTT over TLS: the password and every answer only to the broker whose 
         expect(view.status).toMatchObject({ state: 'refused', code: 'mqtt.plaintext-password' });
         expect(view.status.en).toContain('mqtts://');
         expect(view.status.zh).toContain('明文');
-        expect(view.warnings.map((w) => w.code)).toEqual(['mqtt.plaintext-password']);
       }
       expect(warnings.filter((w) => w.startsWith('MQTT mqtt.plaintext-password:'))).toHaveLength(2);
       // The same password to a broker on this machine (loopback): connects, nothing to warn about.
-      const here = await c.call('mqtt.set', { settings: settings(local.url) });
-      expect(here.warnings).toEqual([]);
+      await c.call('mqtt.set', { settings: settings(local.url) });
       await waitFor(async () => (await status(c)).state === 'connected', 'connected on loopback');
+      expect(warnings.filter((w) => w.startsWith('MQTT mqtt.plaintext'))).toHaveLength(2);
       expect(raw.connections).toBe(0);
 
       // Asked for: it goes, in clear (the recorder reads the password), and the warning stays.
-      const allowed = await c.call('mqtt.set', { settings: settings(`mqtt://${lan}:${raw.port}`, { allowPlaintextPassword: true }) });
-      expect(allowed.warnings.map((w) => w.code)).toEqual(['mqtt.plaintext-password-allowed']);
+      await c.call('mqtt.set', { settings: settings(`mqtt://${lan}:${raw.port}`, { allowPlaintextPassword: true }) });
       expect(warnings.some((w) => w.startsWith('MQTT mqtt.plaintext-password-allowed:'))).toBe(true);
       await waitFor(() => Buffer.concat(raw.bytes).includes(PASSWORD) || null, 'the password in clear');
 
       // Without a password: it connects, with a warning that the figures travel in clear.
       const lanBroker = await broker({ address: lan! });
-      const noPassword = await c.call('mqtt.set', { settings: settings(lanBroker.url, { username: '', password: '' }) });
-      expect(noPassword.warnings.map((w) => w.code)).toEqual(['mqtt.plaintext']);
+      await c.call('mqtt.set', { settings: settings(lanBroker.url, { username: '', password: '' }) });
       await waitFor(async () => (await status(c)).state === 'connected', 'connected without a password');
+      expect(warnings.some((w) => w.startsWith('MQTT mqtt.plaintext:'))).toBe(true);
     } finally {
       await raw.close();
     }

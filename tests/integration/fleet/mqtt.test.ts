@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
+import { MqttSettingsSchema } from '../../../src-shared/api/contract';
 import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../src-main/services/mqtt/query-commands';
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import { FAST } from '../session-kit';
@@ -20,6 +21,10 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     const view = await c.call('mqtt.get', {});
     expect(view.enabled).toBe(false);
     expect(view.status.state).toBe('off');
+    // The settings, what is kept (never the secrets) and the link's status: nothing the UI throws away.
+    const { passwordSet, clientKeySet, status, ...settings } = view;
+    expect([typeof passwordSet, typeof clientKeySet, typeof status]).toEqual(['boolean', 'boolean', 'object']);
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(MqttSettingsSchema.entries).filter((k) => k !== 'password' && k !== 'clientKeyPem').sort());
   });
 
   it('publishes each SIM retained, with Home Assistant discovery, and message events with no private text', async () => {

@@ -40,6 +40,18 @@ describe('a custom instruction in the catalog', () => {
     });
   });
 
+  it.each([
+    ['10086', false],
+    ['8610086', false],
+    ['008610086999', false],
+    ['1008611', true],
+    ['10658000', true],
+  ])('to %s: asks before sending because the number is no service port: %s', (to, asks) => {
+    const { risk } = toInstruction(custom({ code: 'KTWXB', to, name: { en: 'x' } }));
+    expect(risk.confirm).toBe(asks);
+    if (asks) expect(risk.reason?.en).toMatch(`Goes to ${to}: not a China Mobile service number`);
+  });
+
   it('asks before sending only when its author said so', () => {
     expect(toInstruction(wifiBox).risk).toEqual({ confirm: false });
     expect(toInstruction(custom({ code: 'TJX', name: { en: 'x' }, confirm: true })).risk.confirm).toBe(true);

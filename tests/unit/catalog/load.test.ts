@@ -48,6 +48,20 @@ describe('parseCatalog', () => {
     expect(e.zh).toMatch(message);
   });
 
+  it.each(['8610086', '008610086999'])('takes %s as a service port: the catalog may send there', (to) => {
+    const c = clone();
+    c.instructions[0]!.to = to;
+    expect(parseCatalog(c).instructions[0]!.to).toBe(to);
+  });
+
+  it.each(['1008611', '10658000'])('rejects %s, no service port, and names the entry', (to) => {
+    const c = clone();
+    c.instructions[0]!.to = to;
+    const e = rejection(c);
+    expect(e.code).toBe('catalog.foreign-number');
+    expect(e.en).toContain(`YE → ${to}`);
+  });
+
   it('rejects a broken service directory', () => {
     expect(() => parseServiceDirectory({ schemaVersion: 1, numbers: [{ number: 'abc' }] })).toThrow(HallError);
   });

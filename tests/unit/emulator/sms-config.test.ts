@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_IDENTITY } from '../../../src-main/emulator/identity';
 import { harness } from './harness';
 
 describe('SMS settings', () => {
@@ -31,6 +32,17 @@ describe('SMS settings', () => {
     const h = harness();
     h.at('ATE0\r');
     expect(h.at(`${command}\r`)).toBe(`\r\n${final}\r\n`);
+  });
+
+  it('a phase 2 only device refuses AT+CSMS=1, stays in service 0 and answers AT+CNMA with 340', () => {
+    const h = harness({
+      profile: { name: 'phase-2-only', family: 'Test', models: 'T2', identity: DEFAULT_IDENTITY, behaviours: [], quirks: { smsServices: [0] } },
+    });
+    h.at('ATE0\r');
+    expect(h.at('AT+CSMS=?\r')).toBe('\r\n+CSMS: (0)\r\n\r\nOK\r\n');
+    expect(h.at('AT+CSMS=1\r')).toBe('\r\n+CMS ERROR: 303\r\n');
+    expect(h.at('AT+CSMS=0;+CSMS?\r')).toBe('\r\n+CSMS: 1,1,1\r\n+CSMS: 0,1,1,1\r\n\r\nOK\r\n');
+    expect(h.at('AT+CNMA\r')).toBe('\r\n+CMS ERROR: 340\r\n');
   });
 
   it('changes settings and reads them back', () => {

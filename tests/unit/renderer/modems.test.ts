@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModemStatus } from '../../../src-shared/api/contract';
+import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
 import { modemForSim, modemLabel, modemNeedingAttention, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
@@ -72,15 +72,28 @@ describe('labels', () => {
   });
 });
 
+/** A trap as the session sets it (src-main/services/modem/traps.ts); only the code matters here. */
+const trapped = (code: Trap['code']): Trap[] => [{ code, zh: '', en: '', action: { zh: '', en: '' } }];
+
+/** What the session says of a modem its SIM holds up: `sim` and the trap it sets for it (session.ts simTrap). */
+const heldBySim = [
+  { state: 'probing', sim: 'pin', traps: trapped('pin') },
+  { state: 'probing', sim: 'puk', traps: trapped('puk') },
+  { state: 'probing', sim: 'absent', traps: trapped('no-sim') },
+  { state: 'probing', sim: 'unknown', traps: trapped('sim-busy') },
+  { state: 'probing', sim: 'unknown', traps: trapped('sim-lock') },
+  { state: 'probing', sim: 'unknown', traps: trapped('no-sim') },
+] as const;
+
 describe('modemNeedingAttention', () => {
-  it('names a connected modem that waits for the user when none is ready', () => {
-    for (const waiting of [{ state: 'probing', sim: 'pin' }, { state: 'probing', sim: 'puk' }, { state: 'probing', sim: 'absent' }, { state: 'reconnecting' }] as const) {
+  it('names a connected modem that waits for the user when none is ready: any trap, or pulled out', () => {
+    for (const waiting of [...heldBySim, { state: 'reconnecting' }] as const) {
       expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', waiting)])?.modemId).toBe('a');
     }
   });
 
   it('is null while a modem is ready, for a port that could not be opened, and while a modem is still starting', () => {
-    expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'pin' }), modem('b', '/dev/ttyUSB5')])).toBeNull();
+    expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', heldBySim[0]), modem('b', '/dev/ttyUSB5')])).toBeNull();
     expect(modemNeedingAttention([modem('a', '/dev/ttyS0', { state: 'failed', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([])).toBeNull();
@@ -88,10 +101,11 @@ describe('modemNeedingAttention', () => {
 });
 
 describe('shownStateKey', () => {
-  it('says a modem held up by its SIM waits for the user, and shows every other state as it is', () => {
-    for (const sim of ['pin', 'puk', 'absent'] as const) expect(shownStateKey({ state: 'probing', sim })).toBe('modemState.waiting');
-    expect(shownStateKey({ state: 'probing', sim: 'unknown' })).toBe('modemState.probing');
-    expect(shownStateKey({ state: 'ready', sim: 'ready' })).toBe('modemState.ready');
-    expect(shownStateKey({ state: 'reconnecting', sim: 'ready' })).toBe('modemState.reconnecting');
+  it('says a modem held up by a trap (a busy or unknown SIM, a device lock too) waits for the user, and shows every other state as it is', () => {
+    for (const held of heldBySim) expect(shownStateKey(held), held.traps[0]!.code).toBe('modemState.waiting');
+    expect(shownStateKey({ state: 'probing', traps: [] })).toBe('modemState.probing');
+    expect(shownStateKey({ state: 'ready', traps: [] })).toBe('modemState.ready');
+    expect(shownStateKey({ state: 'ready', traps: trapped('no-network') })).toBe('modemState.ready');
+    expect(shownStateKey({ state: 'reconnecting', traps: [] })).toBe('modemState.reconnecting');
   });
 });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import intents from '../../../instructions/intents.json';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { SearchEngine } from '../../../src-shared/search/engine';
 import { fold } from '../../../src-shared/search/fold';
 import { ActionDetector } from '../../../src-shared/search/intents';
 
@@ -37,5 +39,24 @@ describe('action detection', () => {
 
   it('refuses a broken word list', () => {
     expect(() => new ActionDetector({ schemaVersion: 1 })).toThrowError(expect.objectContaining({ code: 'intents.invalid' }));
+  });
+});
+
+describe('what a search asks of the detector', () => {
+  it('reads each reading once for a new value and once for being told (they were read twice per search)', () => {
+    const spied = new ActionDetector(intents);
+    const engine = new SearchEngine(builtinCatalog().instructions, spied);
+    const told = vi.spyOn(spied, 'asksToBeTold');
+    const value = vi.spyOn(spied, 'setsValue');
+    for (const query of ['想知道对方收到短信没有', '余额提醒改成30块', 'want to know if my texts arrived']) {
+      told.mockClear();
+      value.mockClear();
+      expect(engine.search(query, 3).length, query).toBeGreaterThan(0);
+      for (const spy of [told, value]) {
+        const texts = spy.mock.calls.map(([text]) => text);
+        expect(texts.length, query).toBeGreaterThan(0);
+        expect(new Set(texts).size, query).toBe(texts.length);
+      }
+    }
   });
 });
