@@ -2,11 +2,12 @@ import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { nextRun } from './next-run';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 export interface Clock {
   now(): number;
-  /** Calls `fn` once after `ms`; the returned function cancels it. */
-  after(ms: number, fn: () => void): () => void;
+  /** Calls `fn` once after `ms` (what it returns is for tests to await); the returned function cancels it. */
+  after(ms: number, fn: () => unknown): () => void;
 }
 
 export const systemClock: Clock = {
@@ -22,6 +23,9 @@ export const systemClock: Clock = {
 export interface ScheduleStore {
   load(): Promise<Schedule[]>;
   save(schedules: readonly Schedule[]): Promise<void>;
+  /** When each SIM's checks last started (epoch ms): what a restart must not repeat. */
+  loadLastRuns(): Promise<Map<string, number>>;
+  saveLastRuns(lastRuns: ReadonlyMap<string, number>): Promise<void>;
 }
 
 export interface SchedulerDeps {
@@ -43,6 +47,7 @@ export interface SchedulerDeps {
  */
 export class Scheduler {
   private schedules: Schedule[] = [];
+  private lastRuns = new Map<string, number>();
   private readonly timers = new Map<string, { at: number; cancel: () => void }>();
 
   private constructor(private readonly deps: SchedulerDeps) {}
@@ -50,6 +55,7 @@ export class Scheduler {
   static async open(deps: SchedulerDeps): Promise<Scheduler> {
     const scheduler = new Scheduler(deps);
     scheduler.schedules = await deps.store.load();
+    scheduler.lastRuns = await deps.store.loadLastRuns();
     for (const s of scheduler.schedules) scheduler.arm(s, deps.clock.now());
     return scheduler;
   }
@@ -77,24 +83,38 @@ export class Scheduler {
   private arm(schedule: Schedule, after: number): void {
     this.timers.get(schedule.simId)?.cancel();
     this.timers.delete(schedule.simId);
-    const at = nextRun(schedule, after, this.deps.random);
+    const at = nextRun(schedule, Math.max(after, this.endOfLastRun(schedule, after)), this.deps.random);
     if (at === null) return;
     const now = this.deps.clock.now();
-    const cancel = this.deps.clock.after(Math.max(0, at - now), () => void this.fire(schedule.simId));
+    const cancel = this.deps.clock.after(Math.max(0, at - now), () => this.fire(schedule.simId));
     this.timers.set(schedule.simId, { at, cancel });
   }
 
+  /**
+   * The next run is planned from past the last run's whole jitter window, so a new random delay cannot
+   * land later the same day: not after a run, nor after a restart, nor after the clock was set back.
+   * A last run more than a day ahead of the clock (a clock that was wrong then) counts as one now.
+   */
+  private endOfLastRun(schedule: Schedule, now: number): number {
+    const last = this.lastRuns.get(schedule.simId);
+    if (last === undefined) return now;
+    return Math.min(last, now + DAY) + (schedule.jitterMinutes + 1) * MINUTE;
+  }
+
+  /** Resolves once the run has started (its time kept, its instructions handed over), not when it ends. */
   private async fire(simId: string): Promise<void> {
     const schedule = this.schedules.find((s) => s.simId === simId);
     this.timers.delete(simId);
     if (!schedule?.enabled) return;
     const ranAt = this.deps.clock.now();
-    // Planned from past today's whole jitter window, so a new random delay cannot land later the same day.
-    this.arm(schedule, ranAt + (schedule.jitterMinutes + 1) * MINUTE);
+    this.lastRuns.set(simId, ranAt);
+    this.arm(schedule, ranAt);
     try {
-      await this.deps.run(schedule.simId, schedule.instructions);
+      // Kept before the first SMS goes: a restart (a crash, a clock set back) must not send them again.
+      await this.deps.store.saveLastRuns(this.lastRuns);
     } catch (error) {
-      this.deps.onError(error, schedule);
+      return this.deps.onError(error, schedule);
     }
+    this.deps.run(schedule.simId, schedule.instructions).catch((error: unknown) => this.deps.onError(error, schedule));
   }
 }

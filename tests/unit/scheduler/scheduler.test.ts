@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,14 +54,14 @@ describe('nextRun', () => {
 
 /** Time moves only when the test says so; due timers fire in order. */
 class FakeClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private timers: { at: number; fn: () => unknown; id: number }[] = [];
   private nextId = 1;
 
   constructor(public t: number) {}
 
   now = () => this.t;
 
-  after(ms: number, fn: () => void) {
+  after(ms: number, fn: () => unknown) {
     const id = this.nextId++;
     this.timers.push({ at: this.t + ms, fn, id });
     return () => (this.timers = this.timers.filter((x) => x.id !== id));
@@ -72,7 +73,7 @@ class FakeClock implements Clock {
       if (!due) break;
       this.timers = this.timers.filter((x) => x !== due);
       this.t = due.at;
-      due.fn();
+      await due.fn();
       await new Promise((r) => setImmediate(r));
     }
     this.t = t;
@@ -152,6 +153,69 @@ describe('Scheduler', () => {
     await clock.advanceTo(at(23));
     expect(runs.map(([t]) => t)).toEqual([at(7)]);
     expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7, 27, 1));
+  });
+
+  /** A scheduler on the same data folder as a restarted app would open it, drawing its jitter from `draws`. */
+  const reopen = (draws: number[]) =>
+    Scheduler.open({
+      store: ScheduleFile.in(dir),
+      clock,
+      random: () => draws.shift() ?? 0,
+      check: () => {},
+      run: async (simId, ids) => void runs.push([clock.now(), simId, ids]),
+      onError: (e) => errors.push(e),
+    });
+
+  it('does not run again the same day after a restart that draws a later jitter', async () => {
+    const first = await reopen([0]);
+    await first.set(schedule({ jitterMinutes: 30 }));
+    await clock.advanceTo(at(7, 5));
+    first.stop();
+    // The app restarts at 07:05 and draws 07:27 for today: before, the checks went a second time then.
+    const second = await reopen([0.9, 0.9]);
+    await clock.advanceTo(at(23));
+    expect(runs.map(([t]) => t)).toEqual([at(7)]);
+    expect(nextRunOf(second, 'SIM-A')).toBe(at(7, 27, 1));
+    await clock.advanceTo(at(8, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(7), at(7, 27, 1)]);
+    second.stop();
+  });
+
+  it('does not run again after the clock is set back past the run and the app restarts', async () => {
+    const first = await reopen([0]);
+    await first.set(schedule());
+    await clock.advanceTo(at(7, 2));
+    first.stop();
+    clock.t = at(6, 30);
+    const second = await reopen([]);
+    await clock.advanceTo(at(23));
+    expect(runs.map(([t]) => t)).toEqual([at(7)]);
+    expect(nextRunOf(second, 'SIM-A')).toBe(at(7, 0, 1));
+    second.stop();
+  });
+
+  it('keeps when the checks ran before they are sent, so a crash while sending does not send them again', async () => {
+    const seen: unknown[] = [];
+    const scheduler = await Scheduler.open({
+      store: ScheduleFile.in(dir),
+      clock,
+      random: () => 0,
+      check: () => {},
+      run: async () => void seen.push(JSON.parse(readFileSync(join(dir, 'schedule-runs.json'), 'utf8'))),
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.set(schedule());
+    await clock.advanceTo(at(7, 1));
+    expect(seen).toEqual([{ version: 1, lastRuns: { 'SIM-A': at(7) } }]);
+    scheduler.stop();
+  });
+
+  it('still runs when the last run is recorded more than a day ahead (a clock that was wrong then)', async () => {
+    await writeFile(join(dir, 'schedule-runs.json'), JSON.stringify({ version: 1, lastRuns: { 'SIM-A': at(7, 0, 365) } }));
+    const scheduler = await reopen([]);
+    await scheduler.set(schedule());
+    expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7, 0, 1));
+    scheduler.stop();
   });
 
   it('keeps schedules in schedules.json, reads them back, and turning one off stops its timer', async () => {
