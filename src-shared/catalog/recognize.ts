@@ -38,7 +38,7 @@ export class Recognizer {
   }
 
   recognize(text: string): Recognized | null {
-    const t = text.normalize('NFKC').trim();
+    const t = typedForm(text);
     const plain = this.plain.get(t.toUpperCase());
     if (plain) return { instruction: plain, params: {} };
     const candidates = [...(this.buckets.get(bucketKey(t)) ?? []), ...(this.buckets.get('') ?? [])];
@@ -56,7 +56,7 @@ export class Recognizer {
  * typed, so that search can name the missing parameter instead of finding nothing.
  */
 export function recognizeLoosely(recognizer: Recognizer, instructions: readonly Instruction[], text: string): Recognized | null {
-  const t = text.normalize('NFKC').trim();
+  const t = typedForm(text);
   // Letters, then values that hold a digit each (passwords, ID numbers, months, amounts): not an English sentence.
   const spaced = t.match(/^([A-Za-z]+)[\s#]+(\d[\dXx#\s]*)$/);
   if (!spaced) return null;
@@ -66,6 +66,26 @@ export function recognizeLoosely(recognizer: Recognizer, instructions: readonly 
   const names = templateParams(instruction.template);
   if (values.length > names.length) return null;
   return recognizer.recognize(templatePrefix(instruction.template) + values.join('#')) ?? { instruction, params: Object.fromEntries(names.map((n, i) => [n, values[i] ?? ''])) };
+}
+
+/**
+ * Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, BOM,
+ * direction marks and overrides: Unicode's Cf), which text copied from a web page may carry.
+ */
+const INVISIBLE_FORMAT = /\p{Cf}/gu;
+
+/** Text without the characters nobody sees: what the user meant to send. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE_FORMAT, '');
+}
+
+/**
+ * Typed text as instructions are looked for in it: NFKC (full-width letters and digits), trimmed, and
+ * without invisible format characters, so `T\u200bJ` is TJ and asks for TJ's confirmation (before, it was
+ * no instruction and went unasked, with the character, as free text).
+ */
+function typedForm(text: string): string {
+  return withoutInvisible(text.normalize('NFKC')).trim();
 }
 
 function bucketKey(text: string): string {

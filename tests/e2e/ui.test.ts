@@ -324,6 +324,14 @@ describe('a risky instruction', () => {
   it('asks before a risky instruction, stating why, and sends it only once confirmed', async () => {
     await page.goto(`${server.url.split('#')[0]}#/thread`);
     await page.waitForSelector('.composer-line input:not([disabled])');
+    // A zero-width space (as text copied from a page may carry) hides nothing: before, this went unasked.
+    await page.fill('.composer-line input', 't\u200bj');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    expect(await page.textContent('dialog[open] .risk')).toContain('停机');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+
     await page.fill('.composer-line input', 'tj');
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open]');

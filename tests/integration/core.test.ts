@@ -56,7 +56,8 @@ describe('HallCore behind the API contract', () => {
     ['ＭＭＸＧ＃５９２０３７＃６５４３２１', 'MMXG#******#******', ['592037', '654321', '５９２０３７', '６５４３２１'], 'MMXG#592037#654321'],
     // Found in review: words between the code and the values, an invisible character inside a value, an ID number in groups.
     ['mmxg 旧密码274061 新密码938150', 'mmxg 旧密码****** 新密码******', ['274061', '938150']],
-    ['请改密码 mmxg 2740\u200b61 938150', '请改密码 mmxg ****** ******', ['274061', '938150', '2740\u200b61', '\u200b61']],
+    // Sent without the invisible character: what the user sees.
+    ['请改密码 mmxg 2740\u200b61 938150', '请改密码 mmxg ****** ******', ['274061', '938150', '2740\u200b61', '\u200b61'], '请改密码 mmxg 274061 938150'],
     ['MMHF 510107 19920630 2858', 'MMHF ******', ['19920630 2858']],
   ])('%s needs the confirmation, goes out unmasked and is kept only as %s', async (typed, kept, secrets, sent = typed) => {
     const c = await demoCore();
@@ -84,6 +85,30 @@ describe('HallCore behind the API contract', () => {
     await expect(c.call('send', { modemId: 'demo', id: 'QXGPRS' })).rejects.toMatchObject({ code: 'send.confirm-required' });
     await expect(c.call('send', { modemId: 'demo', text: 'http://bad.example', to: '10086999' })).rejects.toMatchObject({ code: 'send.confirm-required' });
     await expect(c.call('send', { modemId: 'demo', id: 'YE' })).resolves.toHaveProperty('commandId');
+  });
+
+  // Text copied from a web page may carry characters nobody sees. Before, `T\u200bJ` was no instruction, so it
+  // went unasked as free text (with the character in it) where a typed TJ asks first.
+  it.each([
+    ['T\u200bJ', 'TJ'],
+    ['TJ\u2060', 'TJ'],
+    ['T\u00adJ', 'TJ'],
+    ['T\u202eJ', 'TJ'],
+    ['qx\u200dgprs', 'QXGPRS'],
+  ])('%j with an invisible character is still its risky instruction: asked first, sent as %s', async (typed, sent) => {
+    const c = await demoCore();
+    await expect(c.call('send', { modemId: 'demo', text: typed })).rejects.toMatchObject({ code: 'send.confirm-required' });
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+    await c.call('send', { modemId: 'demo', text: typed, confirmed: true });
+    await waitFor(() => c.demo!.emulator.sent.length > 0);
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual([sent]);
+  });
+
+  it('sends free text without the invisible characters in it', async () => {
+    const c = await demoCore();
+    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u200d' });
+    await waitFor(() => c.demo!.emulator.sent.length > 0);
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['查询我的余额']);
   });
 
   it('takes 10086 and 10086999 however they are written, and asks before anything else', async () => {

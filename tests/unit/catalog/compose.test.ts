@@ -60,6 +60,11 @@ describe('recognising an instruction typed with its parameters', () => {
     ['ＫＴＧＰＲＳ', 'KTGPRS', {}],
     ['TYWLAN', 'tywlan', {}],
     ['ZD20', 'ZD', { month: '20' }],
+    // Invisible format characters (copied from a page) hide nothing: the risky TJ is still TJ, so it is confirmed.
+    ['T\u200bJ', 'TJ', {}],
+    ['QXGPRS\u2060', 'QXGPRS', {}],
+    ['\u202eT\u00adJ', 'TJ', {}],
+    ['ZD\u200c2026\u200d10', 'ZD', { month: '202610' }],
   ])('%j is %s', (text, id, params) => {
     const hit = catalog.recognize(text);
     expect(hit?.instruction.id).toBe(id);
