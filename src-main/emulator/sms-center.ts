@@ -33,6 +33,8 @@ export interface DeliverOptions {
   encoding?: Encoding;
   /** SCTS; default the emulator's clock. */
   timestamp?: Date;
+  /** The sender as a name (alphanumeric address), as a gateway that picks its sender ID writes it. */
+  fromAlphanumeric?: boolean;
 }
 
 export interface CenterTiming {
@@ -119,6 +121,7 @@ export class SmsCenter {
       smsc: this.deps.smsc(),
       concatRef: rng.int(0, 255),
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      ...(opts.fromAlphanumeric ? { fromAlphanumeric: true } : {}),
     });
     const schedule = parts.length > 1 ? this.partSchedule(parts, opts.order ?? this.deps.partOrder) : parts;
     const gap = opts.partGapMs ?? timing.partGapMs;

@@ -48,7 +48,7 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
     kind: 'message',
     message: {
       simId,
-      from: part.number,
+      from: senderOf(part),
       text: part.text,
       encoding: part.encoding,
       timestamp: part.timestamp,
@@ -56,4 +56,18 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
       concat: part.concat ? { ref: part.concat.ref, total: part.concat.total, part: part.concat.part } : null,
     },
   };
+}
+
+const ALPHANUMERIC_TYPE = 5;
+
+/**
+ * Who sent a part, as the journal keeps it. An alphanumeric sender (type of number 5) is a name the
+ * sending gateway chose, not a number the network answers for: anyone with an SMS gateway may send
+ * as "10086" that way, while 10086's own replies carry its number (type 0xA1 or 0x81 in every real
+ * PDU on record). A name that reads as a number is therefore kept in quotes (“10086”), so it is never
+ * taken for a service number: not in the 10086 thread, no figures read from it, no buttons under it.
+ */
+function senderOf(part: { number: string; numberType: number }): string {
+  const alphanumeric = ((part.numberType >> 4) & 7) === ALPHANUMERIC_TYPE;
+  return alphanumeric && /\d/.test(part.number) && !/[A-Za-z]/.test(part.number) ? `“${part.number}”` : part.number;
 }

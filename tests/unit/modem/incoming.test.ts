@@ -25,4 +25,13 @@ describe('interpretPdu', () => {
     expect(again.key).toBe(first.key);
     expect(keyOf('07911326040000F1', new Date('2026-11-25T08:05:00Z')).key).not.toBe(first.key);
   });
+
+  // TOA D0: "10086" as a name a gateway chose (tests/unit/pdu/decode-vectors.test.ts), not 10086's number.
+  it('keeps an alphanumeric sender that reads as a number in quotes, and a numeric 10086 as it is', () => {
+    const at = new Date('2026-11-25T08:00:00Z');
+    const alphanumeric = interpretPdu('00' + '04' + '09D031180C6703' + '0008' + '62115290035123' + '04D83DDE00', 'SIM-A', at);
+    expect(alphanumeric).toMatchObject({ kind: 'message', message: { from: '“10086”', text: '😀' } });
+    const numeric = interpretPdu('00' + '04' + '05A10180F6' + '0008' + '62115290035123' + '04D83DDE00', 'SIM-A', at);
+    expect(numeric).toMatchObject({ kind: 'message', message: { from: '10086', text: '😀' } });
+  });
 });
