@@ -34,5 +34,15 @@ function plainIssue(issue: v.BaseIssue<unknown>): { zh: string; en: string } {
   if (issue.type === 'min_length' && given !== null) {
     return { zh: `${field} 至少要 ${issue.requirement} 个字符`, en: `${field} needs at least ${issue.requirement} characters` };
   }
-  return { zh: `${field}：${issue.message}`, en: `${field}: ${issue.message}` };
+  const reason = withoutReceived(issue.message);
+  return { zh: `${field}：${reason}`, en: `${field}: ${reason}` };
+}
+
+/**
+ * Valibot's reason without its "but received …": what was given may be a PIN, a service password or
+ * the broker's password, and a refusal is shown on screen, kept by a browser's extension snapshot and
+ * copied into bug reports. The field and what it expects are enough to fix it.
+ */
+function withoutReceived(message: string): string {
+  return message.replace(/ but received [\s\S]*$/u, '');
 }
