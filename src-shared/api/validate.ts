@@ -40,7 +40,8 @@ function plainIssue(issue: v.BaseIssue<unknown>): { zh: string; en: string } {
 
 /**
  * Valibot's reason without its "but received …": what was given may be a PIN, a service password or
- * the broker's password, and a refusal is shown on screen and copied into bug reports. The field and what it expects are enough to fix it.
+ * the broker's password, and a refusal is shown on screen and copied into bug reports. The field and
+ * what it expects are enough to fix it.
  */
 function withoutReceived(message: string): string {
   return message.replace(/ but received [\s\S]*$/u, '');
