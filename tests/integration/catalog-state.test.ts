@@ -182,4 +182,26 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     // 10086 written the international way (as a reply's sender may be) is still 10086: a menu answer goes without asking.
     await c.call('send', { modemId: 'demo', text: '1', to: '+8610086' });
   });
+
+  it('asks before an imported custom instruction whose SMS is a risky instruction, whatever it is called; never on a schedule', async () => {
+    const c = await start();
+    // A colleague's file: "查余额" that sends TJ (suspends the line), marked as needing no confirmation; and
+    // "查积分" whose SMS, once its two values are filled in, is a password change.
+    const entries = [
+      { code: 'TJ', name: { 'zh-Hans': '查余额', 'zh-Hant': '查餘額', en: 'Balance' }, confirm: false },
+      { code: 'MMXG', template: 'MMXG#{password}#{password2}', name: { 'zh-Hans': '查积分', 'zh-Hant': '查積分', en: 'Points' }, confirm: false },
+    ];
+    const file = JSON.parse(exportCustomFile(entries as never));
+    expect(await c.call('custom.import', { text: JSON.stringify(file), replace: false })).toMatchObject({ added: 2 });
+    const entry = (await c.call('catalog.state', {})).catalog.instructions.find((e) => e.id === 'custom:TJ')!;
+    expect(entry.risk).toMatchObject({ confirm: true, reason: { 'zh-Hans': expect.stringContaining('停机') } });
+
+    expect(await failure(c.call('send', { modemId: 'demo', id: 'custom:TJ' }))).toMatchObject({ code: 'send.confirm-required', zh: expect.stringContaining('停机') });
+    const points = { password: '135790', password2: '246802' };
+    expect(await failure(c.call('send', { modemId: 'demo', id: 'custom:MMXG', params: points }))).toMatchObject({ code: 'send.confirm-required' });
+    const schedule = { simId: 'x', enabled: true, instructions: ['custom:TJ'], time: '08:00', jitterMinutes: 0, quiet: null };
+    expect(await failure(c.call('schedules.set', { schedule }))).toMatchObject({ code: 'schedule.not-allowed' });
+    expect(c.demo!.emulator.sent).toEqual([]);
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:TJ', confirmed: true }))).toEqual([['10086', 'TJ']]);
+  });
 });

@@ -1,4 +1,5 @@
-import type { Catalog } from '../schema';
+import { Recognizer } from '../recognize';
+import type { Catalog, Instruction } from '../schema';
 import { CUSTOM_CATEGORY, USER_DEFINED_CAVEAT, toInstruction } from './instruction';
 import { assertUniqueCodes } from './list';
 import type { CustomInstruction } from './schema';
@@ -15,6 +16,21 @@ export function mergeCustom(catalog: Catalog, customs: readonly CustomInstructio
     ...catalog,
     categories: catalog.categories.some((c) => c.id === CUSTOM_CATEGORY.id) ? catalog.categories : [...catalog.categories, CUSTOM_CATEGORY],
     caveats: catalog.caveats.some((c) => c.id === USER_DEFINED_CAVEAT.id) ? catalog.caveats : [...catalog.caveats, USER_DEFINED_CAVEAT],
-    instructions: [...catalog.instructions, ...customs.map(toInstruction)],
+    instructions: [...catalog.instructions, ...customs.map(toInstruction).map(withRiskOfSameText(catalog))],
+  };
+}
+
+/**
+ * A custom entry whose SMS is a risky instruction of the catalog (`TJ` named 查余额, in a colleague's
+ * file, marked "no confirmation"; `MMXG#{password}#{password2}` named 查积分) is that instruction: it
+ * is asked about with the catalog's reason, so neither its button nor a schedule sends it unasked.
+ * A template's placeholders match the catalog's parameters as any typed value would.
+ */
+function withRiskOfSameText(catalog: Catalog): (custom: Instruction) => Instruction {
+  const recognizer = new Recognizer(catalog.instructions);
+  return (custom) => {
+    if (custom.risk.confirm) return custom;
+    const same = recognizer.recognize(custom.template)?.instruction;
+    return same?.risk.confirm ? { ...custom, risk: same.risk } : custom;
   };
 }
