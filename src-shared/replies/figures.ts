@@ -84,7 +84,11 @@ export function readFigures(
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
-  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
+  // Topic words cut by an aside count too ("您上月(2016年04月)消费").
+  const compact = topical.replace(ASIDE, '');
+  const active = rules.figures.filter(
+    (t) => t.when.some((w) => topical.includes(w) || compact.includes(w)) || namedByUnit(t, topical, scanned) || billLines(t, topical, scanned),
+  );
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
   const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
@@ -124,6 +128,8 @@ export function readFigures(
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
+    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them.
+    if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
@@ -145,7 +151,10 @@ export function readFigures(
     if (candidates.length === 0) return;
     const found = bare
       ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window, floor === floors[qi] && floor > 0) ?? stemNaming(candidates, window, rules.notStems));
+      : (suffixNaming(candidates, text, q.end) ??
+        acrossAsides(candidates, window) ??
+        labelNaming(candidates, window, floor === floors[qi] && floor > 0) ??
+        stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -228,6 +237,21 @@ export function readFigures(
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
+const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))+/gu;
+
+/**
+ * A label cut by an aside ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket or a date between
+ * its words. Offsets are those of the window, counted from its end.
+ */
+function acrossAsides(candidates: FigureTemplate[], window: string): ReturnType<typeof labelNaming> {
+  const compact = window.replace(ASIDE, '');
+  if (compact.length === window.length) return null;
+  const found = labelNaming(candidates, compact);
+  const shift = window.length - compact.length;
+  return found && { ...found, at: found.at + shift, end: found.end + shift };
+}
+
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
@@ -285,6 +309,16 @@ function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity 
 function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
   return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
 }
+
+/** Two amounts of money or more, each right after a charge's name ("月租费15.00元，本地通话费20.33元"), are a bill's lines. */
+function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  if (!t.items) return false;
+  let lines = 0;
+  for (const q of quantities) if (q.measure === t.measure && CHARGE.test(text.slice(Math.max(0, q.start - 12), q.start)) && ++lines === 2) return true;
+  return false;
+}
+
+const CHARGE = /\p{Script=Han}费用?\s*[:=为是]?\s*$/u;
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];

@@ -52,14 +52,16 @@ export function breakdownOf(
   const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
   const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
-  return part || nextKind ? { template, field: previous.figure.field, part } : undefined;
+  // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
+  const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
+  return part || nextKind || overKinds ? { template, field: previous.figure.field, part } : undefined;
 }
 
 const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
 
-/** "（其中结转流量1.20GB，本月套餐流量6.45GB）": a bracket opened by a part word lists parts to its end. */
+/** "（其中结转流量1.20GB，本月套餐流量6.45GB）", "（含上月结转4.10GB，本月套餐11.22GB）": a bracket opened by a part word lists parts to its end. */
 export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
-  return bracket !== null && previous?.bracket?.at === bracket.at && template.breakdown.some((w) => bracket.words.trimStart().startsWith(w));
+  return bracket !== null && previous?.bracket?.at === bracket.at && template.bracketParts.some((w) => bracket.words.trimStart().startsWith(w));
 }
 
 /**
@@ -205,6 +207,8 @@ export function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
+    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
+    if (b.context.includes(';') || c.context.includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
