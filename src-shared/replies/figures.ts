@@ -158,6 +158,14 @@ export function readFigures(
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
+    // "其中国内通用10GB（含5G网络流量8GB）": a bracket's opening 含 says a part of the amount before it, not a total.
+    const opened = naming && bracket && naming.template.bracketParts.includes(naming.label) && bracket.words.trimStart().startsWith(naming.label);
+    const whole = opened ? reads.at(-1) : undefined;
+    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id) {
+      topics.add(naming!.template.topic);
+      add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
+      return;
+    }
     if (naming) {
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);

@@ -108,7 +108,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
     const ofWhole = !part && f.label !== null && parts?.sentence === read.sentence && parts.field !== f.field && read.context.includes(';');
-    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
+    // A part in brackets is of the amount right before the bracket ("其中国内通用10GB（含5G网络流量8GB）").
+    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part && !read.inBrackets ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
     // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
     const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));

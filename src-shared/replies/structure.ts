@@ -203,7 +203,9 @@ function columnLabels(line: string, template: FigureTemplate): Naming[] {
  * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
  * that add up to it is that sum's total, whatever its label said.
  */
-export function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
+export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
+  // A note in brackets ("共35GB（含上月结转5GB），已使用12.3GB，剩余22.7GB") stands outside the sum.
+  const reads = all.filter((r) => !r.inBrackets);
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
@@ -215,7 +217,10 @@ export function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
       if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
-      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) <= slack) a.figure.field = sum.total;
+      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
+      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total.
+      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (all[k]!.figure.field === a.figure.field) all[k]!.figure.field = sum.total;
+      a.figure.field = sum.total;
     }
   }
 }
