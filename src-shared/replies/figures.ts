@@ -85,9 +85,9 @@ export function readFigures(
   rules = regionalPools(rules, region);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
   // Topic words cut by an aside count too ("您上月(2016年04月)消费").
-  const compact = topical.replace(ASIDE, '');
+  const compact = ASIDE_HINT.test(topical) ? topical.replace(ASIDE, '') : topical;
   const active = rules.figures.filter(
-    (t) => t.when.some((w) => topical.includes(w) || compact.includes(w)) || namedByUnit(t, topical, scanned) || billLines(t, topical, scanned),
+    (t) => t.when.some((w) => topical.includes(w) || (compact !== topical && compact.includes(w))) || namedByUnit(t, topical, scanned) || billLines(t, topical, scanned),
   );
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
   const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
@@ -152,8 +152,7 @@ export function readFigures(
     const found = bare
       ? bareNaming(candidates, window)
       : (suffixNaming(candidates, text, q.end) ??
-        acrossAsides(candidates, window) ??
-        labelNaming(candidates, window, floor === floors[qi] && floor > 0) ??
+        labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
         stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
@@ -246,18 +245,23 @@ export function readFigures(
 }
 
 const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
-const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))+/gu;
+/** What every aside holds: a bracket or a digit. */
+const ASIDE_HINT = /[(\d]/u;
+const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
 
 /**
- * A label cut by an aside ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket or a date between
- * its words. Offsets are those of the window, counted from its end.
+ * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
+ * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
  */
-function acrossAsides(candidates: FigureTemplate[], window: string): ReturnType<typeof labelNaming> {
+function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
+  const plain = labelNaming(candidates, window, afterAmount);
+  // Only an aside after the label found (or anywhere, when none is) can cut a longer one.
+  if (!ASIDE_HINT.test(plain ? window.slice(plain.end) : window)) return plain;
   const compact = window.replace(ASIDE, '');
-  if (compact.length === window.length) return null;
-  const found = labelNaming(candidates, compact);
+  const found = compact.length === window.length ? null : labelNaming(candidates, compact, afterAmount);
+  if (!found || found.label === plain?.label) return plain;
   const shift = window.length - compact.length;
-  return found && { ...found, at: found.at + shift, end: found.end + shift };
+  return { ...found, at: found.at + shift, end: found.end + shift };
 }
 
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
