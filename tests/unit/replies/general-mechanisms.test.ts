@@ -32,6 +32,12 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(counted).toBe(c.found);
   });
 
+  it('a cue to reply with a number (请回复序号确认) asks for no word to send', () => {
+    const u = read('您发送的"CXLLL"无法识别，可能您想发送：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号确认。');
+    expect(u.kind).not.toBe('confirm');
+    expect(read('您将订购流量包，请回复"是"确认。').kind).toBe('confirm');
+  });
+
   it('never adds up data of different kinds', () => {
     const groups = (figures: FigureRecord[]) =>
       dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
