@@ -173,11 +173,11 @@ export function readFigures(
       add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
       return;
     }
-    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
+    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
     if (heading) {
       lastHeaded = qi;
       topics.add(heading.template.topic);
-      add(record(heading.template, heading.field, q.value, span(q), null), q);
+      add(record(heading.template, heading.field, q.value, span(q), null), q, heading.part === true);
       return;
     }
     const next = quantities[qi + 1];

@@ -68,12 +68,15 @@ export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'
  * Lines under a heading line that ends with a colon and holds a label ("您本月已使用套餐内流量：") take
  * its field ("国内通用：8.25GB\n省内通用：2.10GB"); the lines after the first go on from the one before.
  */
-export function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined): Continued | undefined {
+export function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined, last?: Read): Continued | undefined {
   if (previous && /^\s*\n[^\n\d]{0,20}$/u.test(before)) {
-    const template = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
-    return template ? { template, field: previous.figure.field } : undefined;
+    const same = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
+    return same ? { template: same, field: previous.figure.field, part: previous.part } : undefined;
   }
   const line = /(?:^|\n)([^\n]*):\s*\n[^\n\d]{0,20}$/u.exec(before)?.[1];
+  // "共使用流量5.2GB，其中：\n国内通用流量4.2GB\n省内流量1GB": the lines under a part word are parts of the amount before it.
+  const template = line !== undefined && last ? candidates.find((t) => t.id === last.figure.template) : undefined;
+  if (template?.breakdown.some((w) => line!.replace(/^[\s,;]+/u, '') === w)) return { template, field: last!.figure.field, part: true };
   const naming = line === undefined ? null : labelNaming(candidates, line);
   return naming ? { template: naming.template, field: naming.rule.field } : undefined;
 }
