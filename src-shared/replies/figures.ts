@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
@@ -60,6 +60,8 @@ export interface Read {
   bracket: { at: number; words: string } | null;
   /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
   part: boolean;
+  /** Where the amount ends in the folded text. */
+  end: number;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -111,7 +113,7 @@ export function readFigures(
   let current = -1;
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
     lastReadAt = current;
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, end: q.end });
   };
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
@@ -240,6 +242,7 @@ export function readFigures(
   totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
+  kindsSaidOfAll(reads, text, sentenceEnds, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }

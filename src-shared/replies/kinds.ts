@@ -136,6 +136,25 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   });
 }
 
+/** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
+export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
+  if (rules.kindOfAll.length === 0) return;
+  for (const read of reads) {
+    if (read.figure.topic !== 'data' || read.figure.pool !== null) continue;
+    const tail = text.slice(read.end, sentenceEnds.find((e) => e > read.end) ?? text.length);
+    for (const w of rules.kindOfAll) {
+      const at = tail.indexOf(w);
+      // Said in a clause of its own, or right after this amount ("剩余2GB均为省内流量" says nothing of the amount
+      // before); not past a kind named between ("剩余7.5GB，省内1GB，均为…" says it of the 1GB).
+      const lead = tail.slice(0, at).trimEnd();
+      if (at < 0 || (lead !== '' && !/[,;]$/u.test(lead)) || poolIn(lead, rules) !== null) continue;
+      const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
+      if (pool) read.figure.pool = pool;
+      break;
+    }
+  }
+}
+
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
 
 /** The words that name data, and those that open a part of it (其中), of a set of rules. */

@@ -72,6 +72,7 @@ export interface ReplyRules {
   notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
+  kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null };
@@ -207,6 +208,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     })),
     notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
+    kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),

@@ -189,6 +189,8 @@ export const ReplyRulesSchema = v.strictObject({
   notStems: v.optional(v.array(text)),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
+  /** Words that say the kind of every amount before them in their sentence ("剩余7.5GB，均为国内通用流量"). */
+  kindOfAll: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
   /**

@@ -153,7 +153,7 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
 }
 
 /**
- * A table: a header line of labels and no amount ("类型 总量 已用 剩余") over rows with as many amounts
+ * A table: a header line of labels and no amount ("类型 总量 已用 剩余", "项目：总量/已用/剩余") over rows with as many amounts
  * ("国内通用流量 10GB 2GB 8GB"): each amount takes the field of its column. Returns namings by quantity index.
  */
 export function tableColumns(text: string, quantities: Quantity[], active: FigureTemplate[]): Map<number, Naming> {
@@ -168,7 +168,7 @@ export function tableColumns(text: string, quantities: Quantity[], active: Figur
     const inLine = quantities.flatMap((q, i) => (q.start >= start && q.end <= start + line.length && q.measure !== null ? [i] : []));
     if (inLine.length === 0) {
       // A header is short and split into columns ("类型 总量 已用 剩余"); a long line with no amount is prose.
-      const labels = line.length <= 40 && /\S[\s|]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
+      const labels = line.length <= 40 && /\S[\s|/]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
       header = labels.length >= 2 ? labels : null;
       continue;
     }
