@@ -175,7 +175,9 @@ export function readFigures(
       add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
       return;
     }
-    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
+    // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
+    const billLine = itemised !== undefined && BILL_LINE.test(window);
+    const heading = bare || billLine ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
     if (heading) {
       lastHeaded = qi;
       topics.add(heading.template.topic);
@@ -267,6 +269,7 @@ function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAm
   return { ...found, at: found.at + shift, end: found.end + shift };
 }
 
+const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
