@@ -111,9 +111,13 @@ export function readFigures(
   // The quantity the last read came from: a list of parts goes on only from the amount right before.
   let lastReadAt = -1;
   let current = -1;
+  // The first read of the clause group in progress (from the sentence or a semicolon): the next group may repeat its shape.
+  let groupHead: Read | undefined;
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
     lastReadAt = current;
+    const opens = !groupHead || groupHead.sentence !== sentence || context.includes(';');
     reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, end: q.end });
+    if (opens) groupHead = reads.at(-1);
   };
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
@@ -197,7 +201,7 @@ export function readFigures(
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));

@@ -42,6 +42,7 @@ export function breakdownOf(
   rules: ReplyRules,
   bracket: Read['bracket'] = null,
   adjacent = true,
+  groupHead?: Read,
 ): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
@@ -54,7 +55,9 @@ export function breakdownOf(
   const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
   // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
   const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
-  return part || nextKind || overKinds ? { template, field: previous.figure.field, part } : undefined;
+  // "省内流量 1.23 GB，剩余 3.77 GB；国内流量 2.5 GB，剩余…": a group after a semicolon opens as the one before did.
+  const field = nextKind && !part && window.includes(';') && groupHead?.figure.template === template.id ? groupHead.figure.field : previous.figure.field;
+  return part || nextKind || overKinds ? { template, field, part } : undefined;
 }
 
 const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
