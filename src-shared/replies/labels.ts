@@ -150,6 +150,16 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
   const window = text.slice(after, after + 40);
+  // "12.5GB(已用) 7.5GB(剩余)": a label alone in brackets right after the amount.
+  const tagged = BRACKET_LABEL.exec(window);
+  if (tagged) {
+    for (const template of candidates) {
+      for (const rule of template.fields) {
+        const word = tagged[1]!.trim();
+        if (rule.labels.includes(word) || rule.suffixes?.includes(word)) return { template, rule, label: word, at: after, end: after, suffixEnd: after + tagged[0].length };
+      }
+    }
+  }
   const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?=已|剩)|^[ \t]*/u, '');
   // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
   const skipped = after + window.length - rest.length;
@@ -164,6 +174,8 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
   }
   return labelAfterCopula(candidates, rest, after, skipped) ?? headAfter(candidates, rest, after, skipped);
 }
+
+const BRACKET_LABEL = /^\s*\(([^()\d]{1,8})\)/u;
 
 /** "23.50元为您当前账户余额，8.20元为您本月已产生费用（…）": 为 and a short phrase that ends with a label and ends there. */
 function labelAfterCopula(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
