@@ -89,8 +89,12 @@ export function headingField(candidates: FigureTemplate[], before: string, previ
  * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
  */
 export function listGoesOn(window: string, after: string): boolean {
-  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
+  // English words are longer: ", provincial " is as short an item as "，省内".
+  const short = window.length <= 12 || (window.length <= 24 && LATIN_ITEM.test(window));
+  return short && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
 }
+
+const LATIN_ITEM = /^[\s,;a-z-]*$/u;
 
 /** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
 export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
