@@ -120,7 +120,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       ({ pool, headed } = previous!);
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
+    // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules);
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
