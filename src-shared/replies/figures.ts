@@ -24,7 +24,7 @@ const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minute
 
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
-const CLAUSE_END = /[,;:。!?()\n、]/u;
+const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 export interface FigureReading {
   figures: FigureRecord[];

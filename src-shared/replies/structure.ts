@@ -156,7 +156,9 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
   const label = previous.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
   const heads = label !== null && (previous.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
-  return same && heads ? { template: same, field } : undefined;
+  // A bill's total is no list ("本期账单：88.00元（月租费58.00元，…）": the lines are its items).
+  const total = same?.items === true && same.sums.some((x) => x.total === field);
+  return same && heads && !total ? { template: same, field } : undefined;
 }
 
 /**
