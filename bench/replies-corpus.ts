@@ -53,6 +53,9 @@ function measure(corpus: CorpusEntry[]) {
   let mixed = 0;
   let baseline = 0;
   const misses: string[] = [];
+  // Why figures were missed, by meaning and pool only (no text): to see a convention apart from a reading.
+  const why = new Map<string, number>();
+  const count = (key: string) => why.set(key, (why.get(key) ?? 0) + 1);
   for (const entry of corpus) {
     const u: ReplyUnderstanding = read(entry.text);
     const c = checkEntry(entry, u);
@@ -62,8 +65,13 @@ function measure(corpus: CorpusEntry[]) {
     mixed += mixedPoolSums(u, c, groupsByPool);
     baseline += keywordBaseline(entry).found;
     for (const m of [...c.missing, ...c.wrongPool]) misses.push(`${entry.id}: ${m.what} ${m.value}${m.unit}${m.pool ? ` ${m.pool}` : ''}`);
+    for (const m of c.missing) count(`missing ${m.what}`);
+    for (const m of c.wrongPool) {
+      const got = u.kind === 'figures' ? u.figures.find((f, i) => c.matched.get(i) === m)?.pool : undefined;
+      count(`pool ${m.pool}→${got ?? null}`);
+    }
   }
-  return { texts: corpus.length, expected, found, lists, mixed, baseline, misses };
+  return { texts: corpus.length, expected, found, lists, mixed, baseline, misses, why: [...why].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') };
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
@@ -128,7 +136,7 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
       pass: unseen.found >= 0.95 * unseen.expected,
     });
     // Which ones, but not their texts: the held-out part is for judging, not for tuning.
-    notes.push(`held-out misses: ${held.misses.length}`);
+    notes.push(`held-out misses: ${held.misses.length} (${held.why})`);
   } else {
     figures.push({ name: 'held-out', value: 'not present' });
   }

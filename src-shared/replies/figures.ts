@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
 import {
   breakdownOf,
@@ -24,7 +24,7 @@ const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minute
 
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
-const CLAUSE_END = /[,;:。!?()\n、]/u;
+const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 export interface FigureReading {
   figures: FigureRecord[];
@@ -60,6 +60,8 @@ export interface Read {
   bracket: { at: number; words: string } | null;
   /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
   part: boolean;
+  /** Where the amount ends in the folded text. */
+  end: number;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */
@@ -84,7 +86,11 @@ export function readFigures(
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
   const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
-  const active = rules.figures.filter((t) => t.when.some((w) => topical.includes(w)) || namedByUnit(t, topical, scanned));
+  // Topic words cut by an aside count too ("您上月(2016年04月)消费").
+  const compact = ASIDE_HINT.test(topical) ? topical.replace(ASIDE, '') : topical;
+  const active = rules.figures.filter(
+    (t) => t.when.some((w) => topical.includes(w) || (compact !== topical && compact.includes(w))) || namedByUnit(t, topical, scanned) || billLines(t, topical, scanned),
+  );
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
   const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
@@ -105,9 +111,13 @@ export function readFigures(
   // The quantity the last read came from: a list of parts goes on only from the amount right before.
   let lastReadAt = -1;
   let current = -1;
+  // The first read of the clause group in progress (from the sentence or a semicolon): the next group may repeat its shape.
+  let groupHead: Read | undefined;
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
     lastReadAt = current;
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part });
+    const opens = !groupHead || groupHead.sentence !== sentence || context.includes(';');
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, end: q.end });
+    if (opens) groupHead = reads.at(-1);
   };
   const problems: Problem[] = [];
   const topics = new Set<Topic>();
@@ -124,6 +134,8 @@ export function readFigures(
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
+    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them.
+    if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
@@ -145,10 +157,20 @@ export function readFigures(
     if (candidates.length === 0) return;
     const found = bare
       ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ?? labelNaming(candidates, window, floor === floors[qi] && floor > 0) ?? stemNaming(candidates, window, rules.notStems));
+      : (suffixNaming(candidates, text, q.end) ??
+        labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
+        stemNaming(candidates, window, rules.notStems));
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
+    // "其中国内通用10GB（含5G网络流量8GB）": a bracket's opening 含 says a part of the amount before it, not a total.
+    const opened = naming && bracket && naming.template.bracketParts.includes(naming.label) && bracket.words.trimStart().startsWith(naming.label);
+    const whole = opened ? reads.at(-1) : undefined;
+    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id) {
+      topics.add(naming!.template.topic);
+      add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
+      return;
+    }
     if (naming) {
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
@@ -157,11 +179,13 @@ export function readFigures(
       add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
       return;
     }
-    const heading = bare ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined);
+    // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
+    const billLine = itemised !== undefined && BILL_LINE.test(window);
+    const heading = bare || billLine ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
     if (heading) {
       lastHeaded = qi;
       topics.add(heading.template.topic);
-      add(record(heading.template, heading.field, q.value, span(q), null), q);
+      add(record(heading.template, heading.field, q.value, span(q), null), q, heading.part === true);
       return;
     }
     const next = quantities[qi + 1];
@@ -177,7 +201,7 @@ export function readFigures(
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1) ??
+        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
@@ -224,10 +248,32 @@ export function readFigures(
   totalsThatAddUp(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
+  kindsSaidOfAll(reads, text, sentenceEnds, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
+/** What every aside holds: a bracket or a digit. */
+const ASIDE_HINT = /[(\d]/u;
+const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
+
+/**
+ * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
+ * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
+ */
+function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
+  const plain = labelNaming(candidates, window, afterAmount);
+  // Only an aside after the label found (or anywhere, when none is) can cut a longer one.
+  if (!ASIDE_HINT.test(plain ? window.slice(plain.end) : window)) return plain;
+  const compact = window.replace(ASIDE, '');
+  const found = compact.length === window.length ? null : labelNaming(candidates, compact, afterAmount);
+  if (!found || found.label === plain?.label) return plain;
+  const shift = window.length - compact.length;
+  return { ...found, at: found.at + shift, end: found.end + shift };
+}
+
+const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
@@ -285,6 +331,16 @@ function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity 
 function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
   return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
 }
+
+/** Two amounts of money or more, each right after a charge's name ("月租费15.00元，本地通话费20.33元"), are a bill's lines. */
+function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  if (!t.items) return false;
+  let lines = 0;
+  for (const q of quantities) if (q.measure === t.measure && CHARGE.test(text.slice(Math.max(0, q.start - 12), q.start)) && ++lines === 2) return true;
+  return false;
+}
+
+const CHARGE = /\p{Script=Han}费用?\s*[:=为是]?\s*$/u;
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];

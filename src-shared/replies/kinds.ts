@@ -9,7 +9,7 @@ import type { DataPool } from './schema';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
@@ -83,6 +83,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   const poolWords = rules.pools.flatMap((p) => p.words);
   // `whole`: the kind of the last amount that is not a part, which the parts after it share.
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
+  // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
+  let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -103,7 +105,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
     const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
-    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part ? p.whole : p.pool, headed: p.headed });
+    // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
+    // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
+    const ofWhole = !part && f.label !== null && parts?.sentence === read.sentence && parts.field !== f.field && read.context.includes(';');
+    // A part in brackets is of the amount right before the bracket ("其中国内通用10GB（含5G网络流量8GB）").
+    const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part && !read.inBrackets ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
     // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
     const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
@@ -114,7 +120,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       ({ pool, headed } = previous!);
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar, rules);
+    // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules);
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
@@ -123,8 +130,30 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
     }
     f.pool = pool;
-    if (!read.inBrackets) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
+    // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
+    const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
+    if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
+    if (!note) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
+}
+
+/** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
+export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
+  if (rules.kindOfAll.length === 0) return;
+  for (const read of reads) {
+    if (read.figure.topic !== 'data' || read.figure.pool !== null) continue;
+    const tail = text.slice(read.end, sentenceEnds.find((e) => e > read.end) ?? text.length);
+    for (const w of rules.kindOfAll) {
+      const at = tail.indexOf(w);
+      // Said in a clause of its own, or right after this amount ("剩余2GB均为省内流量" says nothing of the amount
+      // before); not past a kind named between ("剩余7.5GB，省内1GB，均为…" says it of the 1GB).
+      const lead = tail.slice(0, at).trimEnd();
+      if (at < 0 || (lead !== '' && !/[,;]$/u.test(lead)) || poolIn(lead, rules) !== null) continue;
+      const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
+      if (pool) read.figure.pool = pool;
+      break;
+    }
+  }
 }
 
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();

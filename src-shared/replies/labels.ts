@@ -146,11 +146,21 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
   return best;
 }
 
-/** A word right after the amount ("8.8GB left", "1.2GB of data used"). */
+/** A word right after the amount ("8.8GB left", "1.2GB of data used", "5GB国内通用流量已用完"). */
 export function suffixNaming(candidates: FigureTemplate[], text: string, after: number): Naming | null {
   // Within the line: a word on the next line, or one followed by an amount, names that amount instead.
   const window = text.slice(after, after + 40);
-  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*/u, '');
+  // "12.5GB(已用) 7.5GB(剩余)": a label alone in brackets right after the amount.
+  const tagged = BRACKET_LABEL.exec(window);
+  if (tagged) {
+    for (const template of candidates) {
+      for (const rule of template.fields) {
+        const word = tagged[1]!.trim();
+        if (rule.labels.includes(word) || rule.suffixes?.includes(word)) return { template, rule, label: word, at: after, end: after, suffixEnd: after + tagged[0].length };
+      }
+    }
+  }
+  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?=已|剩)|^[ \t]*/u, '');
   // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
   const skipped = after + window.length - rest.length;
   // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.
@@ -162,8 +172,31 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
       if (label) return { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
     }
   }
-  return headAfter(candidates, rest, after, skipped);
+  return labelAfterCopula(candidates, rest, after, skipped) ?? headAfter(candidates, rest, after, skipped);
 }
+
+const BRACKET_LABEL = /^\s*\(([^()\d]{1,8})\)/u;
+
+/** "23.50元为您当前账户余额，8.20元为您本月已产生费用（…）": 为 and a short phrase that ends with a label and ends there. */
+function labelAfterCopula(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
+  const m = COPULA.exec(rest);
+  if (!m) return null;
+  const phrase = m[1]!;
+  let best: Naming | null = null;
+  for (const template of candidates) {
+    for (const rule of template.fields) {
+      for (const label of rule.labels) {
+        if (label.length < 2 || !phrase.replace(AMOUNT_NOUN, '').endsWith(label) || (best && label.length <= best.label.length)) continue;
+        best = { template, rule, label, at: after, end: after, suffixEnd: skipped + m[0].length };
+      }
+    }
+  }
+  return best;
+}
+
+/** "本月已消费金额": a noun that says only that it is an amount. */
+const AMOUNT_NOUN = /(?:金额|数额)$/u;
+const COPULA = /^(?:为|是)\s*([^\d\s,;。!?()\n]{2,12})(?=[\s,;。!?()\n]|$)/u;
 
 /**
  * "您当前有56.80元话费余额，": a label ending in a head noun (…余额, …积分) written right after the amount,

@@ -33,6 +33,8 @@ export interface FigureTemplate {
   itemsAfter: string[];
   packages: boolean;
   breakdown: string[];
+  /** Words that, opening a bracket, list the parts of the amount before it: the template's breakdown and these. */
+  bracketParts: string[];
   heads: string[];
   byUnit: boolean;
   unless: string[];
@@ -70,9 +72,10 @@ export interface ReplyRules {
   notStems: string[];
   /** Words of a total over kinds (合计): such an amount takes no kind from the amounts before it. */
   allKinds: string[];
+  kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
-  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[] };
+  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
@@ -162,6 +165,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       itemsAfter: (t.itemsAfter ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
+      bracketParts: [...(t.breakdown ?? []), ...(t.bracketParts ?? [])].map(fold),
       heads: (t.heads ?? []).map(fold),
       byUnit: t.byUnit ?? false,
       unless: (t.unless ?? []).map(fold),
@@ -204,6 +208,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     })),
     notStems: (file.notStems ?? []).map(fold),
     allKinds: (file.allKinds ?? []).map(fold),
+    kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
@@ -212,6 +217,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       sequence: regex('menus.sequence', file.menus.sequence ?? file.menus.item, 'du'),
       quick: regex('menus.quick', file.menus.quick, 'du'),
       quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
+      replies: file.menus.replies === undefined ? null : regex('menus.replies', file.menus.replies),
     },
     services: {
       cues: file.services.cues.map((p, i) => regex(`services.cues.${i}`, p)),

@@ -5,6 +5,8 @@ import type { MenuOption, SubscribedService } from './types';
 
 /** How far after a cue ("回复对应序号查询（回复免费）：") the first option may start. */
 const CUE_REACH = 30;
+/** How far before a cue ("…：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号") its options may start. */
+const BEFORE_CUE = 160;
 
 export interface FoundMenu {
   options: MenuOption[];
@@ -21,11 +23,11 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const found: FoundMenu = { options: [], ranges: [] };
   const text = folded.text;
   const seen = new Set<string>();
-  const read = (from: number, item: RegExp) => {
+  const read = (from: number, item: RegExp, end = text.length) => {
     let at = from;
     let expected: number | null = null;
     for (;;) {
-      const rest = text.slice(at);
+      const rest = text.slice(at, end);
       // "1.10元包1GB流量包；2.20元包…": an option numbered next in the run (from 0 or 1), even when its label starts with a digit.
       const inRun: RegExpExecArray | null = firstMatch(rules.menus.sequence, rest);
       const number = Number(inRun?.groups?.n);
@@ -36,7 +38,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       if (!m || !n || !label) return at;
       const option: MenuOption = {
         n: spanOf(original, folded, at + n[0], at + n[1]).text,
-        label: spanOf(original, folded, at + label[0], at + label[1]).text.trim(),
+        label: spanOf(original, folded, at + label[0], at + label[1]).text.replace(/[\s,，;；:：]+$/u, '').trim(),
       };
       if (!seen.has(option.n)) {
         seen.add(option.n);
@@ -60,6 +62,30 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   };
   cues(rules.menus.cues, rules.menus.item);
   cues(rules.menus.quickCues, rules.menus.quick);
+  // "1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号确认": the options may come first, after a colon in the cue's sentence.
+  if (found.options.length === 0) {
+    for (const cue of rules.menus.cues) {
+      for (const c of allMatches(cue, text)) {
+        const head = text.slice(0, c.index).search(/:[^:。!?\n]*$/u);
+        // The options end where the cue's clause starts ("…（查询余额），请回复序号").
+        const clause = Math.max(head, text.slice(0, c.index).search(/[,;][^,;]*$/u));
+        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : c.index);
+      }
+    }
+  }
+  // "回复1办理10元1GB日包，回复2办理…": options said one by one, when there are two or more, or after a numbered menu.
+  const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
+  if (said.length >= 2 || (said.length === 1 && found.options.length > 0)) {
+    for (const m of said) {
+      const g = m.indices?.groups;
+      if (!g?.n || !g.label) continue;
+      const n = spanOf(original, folded, g.n[0], g.n[1]).text;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
+      found.ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
   return found;
 }
 
@@ -77,9 +103,12 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   const from = cue.index + cue[0].length;
   for (const m of allMatches(rules.services.item, text.slice(from))) {
     const g = m.indices?.groups;
-    if (!g?.n || !g.name || !g.fee || !m.groups?.yuan) continue;
+    if (!g?.n || !g.name || !g.fee) continue;
     const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
-    services.push({ n: at(g.n), name: at(g.name).trim(), fee: at(g.fee), yuan: Number(m.groups.yuan) });
+    // The number as it is sent back: ① and ２ are 1 and 2.
+    const n = text.slice(from + g.n[0], from + g.n[1]);
+    // A fee with no amount (免费) is none.
+    services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
   if (services.length === 0) return null;
   return { services, cancelByNumber: rules.services.cancel.some((re) => firstMatch(re, text) !== null) };

@@ -43,7 +43,7 @@ export interface Span {
   /** Offsets into the original text. */
   start: number;
   end: number;
-  /** The original text, verbatim. */
+  /** The original text, verbatim but for a part mark cut out of it ("(2/2)" inside a number). */
   text: string;
 }
 
@@ -55,7 +55,10 @@ export function spanOf(original: string, folded: Folded, start: number, end: num
   // A cut right after the span is not part of it.
   const last = end > start ? folded.origin[end - 1]! : s;
   for (const [from] of folded.cuts ?? []) if (from > last && from < e) e = from;
-  return { start: s, end: e, text: original.slice(s, e) };
+  // A cut inside the span ("7.5\n(2/2)GB", a number cut across two parts) is left out of its text.
+  let text = original.slice(s, e);
+  for (const [from, to] of [...(folded.cuts ?? [])].reverse()) if (from > s && to <= e) text = text.slice(0, from - s) + text.slice(to - s);
+  return { start: s, end: e, text };
 }
 
 /** The folded text without the ranges these patterns match (each kept as a cut of the original). */

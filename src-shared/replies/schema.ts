@@ -78,6 +78,8 @@ export const FigureTemplateSchema = v.strictObject({
    * before it in the same sentence and takes its field.
    */
   breakdown: v.optional(words),
+  /** Words that, opening a bracket after an amount, list its parts (`剩余15GB（含结转4GB，本月套餐11GB）`). */
+  bracketParts: v.optional(words),
   /** Generic nouns (余额, 积分) that take the meaning of a label written right before them (赠款余额, 到期积分). */
   heads: v.optional(words),
   /** Words before an amount that say it is not this topic ("WLAN时长…632分钟" is no call time). */
@@ -187,6 +189,8 @@ export const ReplyRulesSchema = v.strictObject({
   notStems: v.optional(v.array(text)),
   /** Words of a total over kinds ("合计剩余4.49GB"): such an amount takes no kind from the amounts before it. */
   allKinds: v.optional(v.array(text)),
+  /** Words that say the kind of every amount before them in their sentence ("剩余7.5GB，均为国内通用流量"). */
+  kindOfAll: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
   /**
@@ -200,6 +204,8 @@ export const ReplyRulesSchema = v.strictObject({
     sequence: v.optional(pattern),
     quick: pattern,
     quickCues: v.array(pattern),
+    /** "回复1办理10元1GB日包，回复2…" (groups n, label): options said one by one; a menu when two or more, or after a numbered menu. */
+    replies: v.optional(pattern),
   }),
   /**
    * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,

@@ -42,6 +42,7 @@ export function breakdownOf(
   rules: ReplyRules,
   bracket: Read['bracket'] = null,
   adjacent = true,
+  groupHead?: Read,
 ): Continued | undefined {
   if (!previous || previous.sentence !== sentence) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
@@ -52,26 +53,33 @@ export function breakdownOf(
   const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
   const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
-  return part || nextKind ? { template, field: previous.figure.field, part } : undefined;
+  // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
+  const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
+  // "省内流量 1.23 GB，剩余 3.77 GB；国内流量 2.5 GB，剩余…": a group after a semicolon opens as the one before did.
+  const field = nextKind && !part && window.includes(';') && groupHead?.figure.template === template.id ? groupHead.figure.field : previous.figure.field;
+  return part || nextKind || overKinds ? { template, field, part } : undefined;
 }
 
 const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
 
-/** "（其中结转流量1.20GB，本月套餐流量6.45GB）": a bracket opened by a part word lists parts to its end. */
+/** "（其中结转流量1.20GB，本月套餐流量6.45GB）", "（含上月结转4.10GB，本月套餐11.22GB）": a bracket opened by a part word lists parts to its end. */
 export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
-  return bracket !== null && previous?.bracket?.at === bracket.at && template.breakdown.some((w) => bracket.words.trimStart().startsWith(w));
+  return bracket !== null && previous?.bracket?.at === bracket.at && template.bracketParts.some((w) => bracket.words.trimStart().startsWith(w));
 }
 
 /**
  * Lines under a heading line that ends with a colon and holds a label ("您本月已使用套餐内流量：") take
  * its field ("国内通用：8.25GB\n省内通用：2.10GB"); the lines after the first go on from the one before.
  */
-export function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined): Continued | undefined {
+export function headingField(candidates: FigureTemplate[], before: string, previous: Read | undefined, last?: Read): Continued | undefined {
   if (previous && /^\s*\n[^\n\d]{0,20}$/u.test(before)) {
-    const template = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
-    return template ? { template, field: previous.figure.field } : undefined;
+    const same = candidates.find((t) => t.fields.some((r) => r.field === previous.figure.field));
+    return same ? { template: same, field: previous.figure.field, part: previous.part } : undefined;
   }
   const line = /(?:^|\n)([^\n]*):\s*\n[^\n\d]{0,20}$/u.exec(before)?.[1];
+  // "共使用流量5.2GB，其中：\n国内通用流量4.2GB\n省内流量1GB": the lines under a part word are parts of the amount before it.
+  const template = line !== undefined && last ? candidates.find((t) => t.id === last.figure.template) : undefined;
+  if (template?.breakdown.some((w) => line!.replace(/^[\s,;]+/u, '') === w)) return { template, field: last!.figure.field, part: true };
   const naming = line === undefined ? null : labelNaming(candidates, line);
   return naming ? { template: naming.template, field: naming.rule.field } : undefined;
 }
@@ -81,8 +89,12 @@ export function headingField(candidates: FigureTemplate[], before: string, previ
  * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
  */
 export function listGoesOn(window: string, after: string): boolean {
-  return window.length <= 12 && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
+  // English words are longer: ", provincial " is as short an item as "，省内".
+  const short = window.length <= 12 || (window.length <= 24 && LATIN_ITEM.test(window));
+  return short && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
 }
+
+const LATIN_ITEM = /^[\s,;a-z-]*$/u;
 
 /** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
 export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
@@ -144,11 +156,13 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
   const label = previous.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
   const heads = label !== null && (previous.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
-  return same && heads ? { template: same, field } : undefined;
+  // A bill's total is no list ("本期账单：88.00元（月租费58.00元，…）": the lines are its items).
+  const total = same?.items === true && same.sums.some((x) => x.total === field);
+  return same && heads && !total ? { template: same, field } : undefined;
 }
 
 /**
- * A table: a header line of labels and no amount ("类型 总量 已用 剩余") over rows with as many amounts
+ * A table: a header line of labels and no amount ("类型 总量 已用 剩余", "项目：总量/已用/剩余") over rows with as many amounts
  * ("国内通用流量 10GB 2GB 8GB"): each amount takes the field of its column. Returns namings by quantity index.
  */
 export function tableColumns(text: string, quantities: Quantity[], active: FigureTemplate[]): Map<number, Naming> {
@@ -163,7 +177,7 @@ export function tableColumns(text: string, quantities: Quantity[], active: Figur
     const inLine = quantities.flatMap((q, i) => (q.start >= start && q.end <= start + line.length && q.measure !== null ? [i] : []));
     if (inLine.length === 0) {
       // A header is short and split into columns ("类型 总量 已用 剩余"); a long line with no amount is prose.
-      const labels = line.length <= 40 && /\S[\s|]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
+      const labels = line.length <= 40 && /\S[\s|/]+\S/u.test(line) ? columnLabels(line, allowance[0]!) : [];
       header = labels.length >= 2 ? labels : null;
       continue;
     }
@@ -201,17 +215,24 @@ function columnLabels(line: string, template: FigureTemplate): Naming[] {
  * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
  * that add up to it is that sum's total, whatever its label said.
  */
-export function totalsThatAddUp(reads: Read[], active: FigureTemplate[]): void {
+export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
+  // A note in brackets ("共35GB（含上月结转5GB），已使用12.3GB，剩余22.7GB") stands outside the sum.
+  const reads = all.filter((r) => !r.inBrackets);
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
+    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
+    if (b.context.includes(';') || c.context.includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
       if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
-      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) <= slack) a.figure.field = sum.total;
+      if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
+      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total.
+      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (all[k]!.figure.field === a.figure.field) all[k]!.figure.field = sum.total;
+      a.figure.field = sum.total;
     }
   }
 }

@@ -171,7 +171,8 @@ describe('the emulator’s outcome and confirmation replies', () => {
     ['nothing to confirm', say.nothingToConfirm(), 'failure/nothing-to-confirm'],
     ['service list', say.serviceList(['彩铃', '来电显示']), 'status/status-on'],
     ['empty service list', say.serviceList([]), 'status/status-off'],
-    ['subscriptions', say.subscriptions([say.SERVICES[5]!]), 'status/status-on'],
+    // A list of services with their fees (the reply to 0000) is read as that list.
+    ['subscriptions', say.subscriptions([say.SERVICES[5]!]), 'services'],
     ['no subscriptions', say.subscriptions([]), 'status/status-off'],
     ['password changed', say.passwordChanged(), 'success/done'],
     ['password wrong', say.passwordWrong(), 'failure/wrong-password'],

@@ -18,14 +18,24 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   // A known miss stays in the file (and in the blind figures of docs/replies.md) but is not held here.
   it.each(ours.filter((e) => !e.readerKnownMiss).map((e) => [e.id, e] as const))('%s: the figures a person reads, and nothing else', (_id, entry) => {
     const u = read(entry.text);
-    expect(u.kind).toBe('figures');
+    // A list of services, a menu with nothing to read or an error is read as that; everything else has figures.
+    const counts = entry.figures.some((f) => f.what !== 'other');
+    const kind = entry.kind === 'error' ? 'outcome' : entry.services?.length ? 'services' : !counts && entry.menu?.length ? 'menu' : 'figures';
+    expect(u.kind).toBe(kind);
     const c = checkEntry(entry, u);
+    expect(c.servicesMissing).toEqual([]);
     expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
     expect(c.menuMissing).toEqual([]);
     expect(c.listsAsFigures).toBe(0);
     // Nothing more than a person reads (a rate, a plan's price, a date, WLAN time are no figures).
     const counted = u.kind === 'figures' ? u.figures.filter((f) => whatOf(f) !== 'other').length : 0;
     expect(counted).toBe(c.found);
+  });
+
+  it('a cue to reply with a number (请回复序号确认) asks for no word to send', () => {
+    const u = read('您发送的"CXLLL"无法识别，可能您想发送：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号确认。');
+    expect(u.kind).not.toBe('confirm');
+    expect(read('您将订购流量包，请回复"是"确认。').kind).toBe('confirm');
   });
 
   it('never adds up data of different kinds', () => {
