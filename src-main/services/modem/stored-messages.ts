@@ -9,6 +9,8 @@ import type { Ingestible } from './incoming';
 const PDU_READ = { unsolicitedByShape: true } as const;
 /** TS 27.005 <stat> 0: a stored message nobody has read yet. */
 const REC_UNREAD = 0;
+/** How a modem says no to reading a slot (as opposed to not answering, or the port going away). */
+const REFUSALS: ReadonlySet<string> = new Set(['at.cms', 'at.cme', 'at.error']);
 
 /** What the message memories need from the session that owns the modem. */
 export interface StoreHost {
@@ -43,6 +45,8 @@ export class StoredMessages {
   private readonly unreadableSeen = new Set<string>();
   /** The full receiving memory already reported (null: none is), so a poll does not say it again. */
   private fullSaid: string | null = null;
+  /** A reading of the memories failed: the health check reads them again. */
+  private owed = false;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -81,11 +85,28 @@ export class StoredMessages {
 
   /**
    * One slot announced by +CMTI / +CDSI. A status report is looked for in the report memory too: a
-   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR (asterisk-chan-quectel PR #75),
-   * and a slot announced in SR may already be gone (+CMS ERROR: 321), so the memory is listed instead.
+   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR (asterisk-chan-quectel PR #75).
+   * A slot the modem refuses to read (`+CMTI: "ME",67` then `+CMS ERROR: 321`, serialport-gsm issue #92;
+   * `+CDSI: "SR",8` then 321 on a SIM7600, python-gsmmodem issue #106) or reads empty still announced
+   * a message that is somewhere: every memory is listed. With announcements on there is no poll, so
+   * before, that message waited on the SIM unseen until the app restarted.
    */
   async readAnnounced(storage: string, index: number, report: boolean): Promise<void> {
-    const mem = storage || this.memory;
+    try {
+      await this.readSlot(storage || this.memory, index, report);
+    } catch (e) {
+      // Whatever stopped the reading (no answer, a listing refused too), the health check reads again.
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.owed = true;
+      throw e;
+    }
+  }
+
+  /** A reading failed: what the modem holds is read again at the next health check. */
+  get readingOwed(): boolean {
+    return this.owed;
+  }
+
+  private async readSlot(mem: string, index: number, report: boolean): Promise<void> {
     // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
     if (![...this.plan.drain, this.plan.reports].includes(mem)) {
       await this.drainAll();
@@ -97,14 +118,26 @@ export class StoredMessages {
       if (mem !== this.memory) await this.use(mem);
       read = parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
     } catch (e) {
-      if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
+      if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
     }
     const kept = read ? await this.keepThenDelete(mem, index, read) : null;
     if (report && kept !== 'status-report') await this.drain(this.plan.reports ?? mem);
+    else if (!read) await this.drainAll();
   }
 
   /** Every memory that can hold messages, then the report memory (so it never fills up). */
   async drainAll(): Promise<number> {
+    try {
+      const kept = await this.drainEach();
+      this.owed = false;
+      return kept;
+    } catch (e) {
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.owed = true;
+      throw e;
+    }
+  }
+
+  private async drainEach(): Promise<number> {
     let kept = 0;
     const mems = [...this.plan.drain, ...(this.plan.reports ? [this.plan.reports] : [])];
     for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drain(mem);
