@@ -114,6 +114,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       settle: (key, slot) => this.received.settle(key, slot),
       settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
       notice: (level, text) => this.notice(level, text),
+      pduModeLost: () => this.reinitialiseIf(() => this.status.state === 'ready'),
       storageUse: (storage) => this.update({ storage }),
     });
     this.announcements = new Announcements({

@@ -1,4 +1,4 @@
-import { parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
+import { answeredInTextMode, parseCmgf, parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
 import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
 import type { ModemPlace } from '../journal';
 import type { AtCommandOptions, AtResponse } from './at-engine';
@@ -27,6 +27,8 @@ export interface StoreHost {
   /** A full listing of `memory` shows only `listed` slots: parts journaled from any other slot there are gone. */
   settleAbsent(memory: string, listed: ReadonlySet<string>): Promise<void>;
   notice(level: 'info' | 'warning', text: { zh: string; en: string }): void;
+  /** The modem answered in text mode: it must be set up again (PDU mode), then read again. */
+  pduModeLost(): void;
   storageUse(use: { used: number; total: number } | null): void;
 }
 
@@ -47,6 +49,8 @@ export class StoredMessages {
   private fullSaid: string | null = null;
   /** A reading of the memories failed: the health check reads them again. */
   private owed = false;
+  /** The modem answered in text mode: nothing more is read until it is set up again (choose()). */
+  private textMode = false;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -56,6 +60,7 @@ export class StoredMessages {
    */
   async choose(): Promise<void> {
     const { host } = this;
+    this.textMode = false;
     const offered = await host.tryAt('AT+CPMS=?');
     this.plan = planStorage(offered ? parseCpmsTest(offered.lines) : null);
     this.noRoom.clear();
@@ -116,7 +121,9 @@ export class StoredMessages {
     try {
       // Already the reading memory (the usual case, one +CMTI after another): no command for it.
       if (mem !== this.memory) await this.use(mem);
-      read = parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+      const answer = await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ);
+      if (this.inTextMode(answer)) return;
+      read = parseCmgr(answer.lines);
     } catch (e) {
       if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
     }
@@ -140,7 +147,7 @@ export class StoredMessages {
   private async drainEach(): Promise<number> {
     let kept = 0;
     const mems = [...this.plan.drain, ...(this.plan.reports ? [this.plan.reports] : [])];
-    for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drain(mem);
+    for (const mem of mems) if (!this.noRoom.has(mem) && !this.textMode) kept += await this.drain(mem);
     // The receiving memory's use, as the status shows it.
     const uses = await this.uses();
     const receiving = uses?.[2];
@@ -205,7 +212,11 @@ export class StoredMessages {
   private async drain(mem: string): Promise<number> {
     const use = await this.use(mem);
     // An empty memory costs no listing.
-    const listed = use && use.used === 0 ? [] : parseCmgl((await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ)).lines);
+    const empty = use?.used === 0;
+    const listing = empty ? null : await this.list();
+    // In text mode: nothing was listed (so nothing is known gone); read again once set up.
+    if (!empty && (!listing || this.inTextMode(listing))) return 0;
+    const listed = listing ? parseCmgl(listing.lines) : [];
     // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
@@ -244,6 +255,35 @@ export class StoredMessages {
       });
     }
     return meaning.kind === 'status-report' ? 'status-report' : 'message';
+  }
+
+  /** Every message in the reading memory; a listing refused by a modem in text mode (`4` is PDU mode's "all") sets it up again. */
+  private async list(): Promise<AtResponse | null> {
+    try {
+      return await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ);
+    } catch (e) {
+      if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
+      const mode = await this.host.tryAt('AT+CMGF?');
+      if (!mode || parseCmgf(mode.lines) !== 1) throw e;
+      this.modeLost();
+      return null;
+    }
+  }
+
+  /**
+   * Text where a PDU should be: something set the modem to text mode behind the session's back (a
+   * program sharing the port, `AT+CMGF=1` typed in the console, a restart to settings saved with AT&W).
+   * Before, every message from then on read as unreadable and stayed on the SIM until the app restarted.
+   */
+  private inTextMode(answer: AtResponse): boolean {
+    if (!answeredInTextMode(answer.lines)) return false;
+    this.modeLost();
+    return true;
+  }
+
+  private modeLost(): void {
+    if (!this.textMode) this.host.pduModeLost();
+    this.textMode = true;
   }
 
   private keptUnreadable(mem: string, index: number, raw: string): void {

@@ -64,3 +64,44 @@ describe('an announced slot the modem refuses to read (real pty, native serialpo
     expect(r.tx.filter((l) => l === 'AT+CMGL=4').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+/**
+ * Text where a PDU should be. Whatever set it (`AT+CMGF=1` typed in the app's AT console, as tutorials
+ * for these modems tell users to; a program sharing the port; a restart to settings saved with AT&W),
+ * a modem in text mode answers AT+CMGR as gammu recorded real ones do (tests/at-sms-txt/timezone.dump:
+ * `+CMGR: "REC READ","+31625044454",,"07/07/05,09:56:03+08"` then the text). Before, each message from
+ * then on read as unreadable and stayed on the SIM, with a warning, until the app restarted.
+ */
+describe('a modem that left PDU mode behind the session (real pty, native serialport binding)', () => {
+  it('is set to PDU mode again and the announced message journaled once, then deleted', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+
+    await session.console().run('AT+CMGF=1');
+    emulator.deliver('10086', '您的余额为37.50元。');
+
+    await until(() => r.incoming.find((x) => x.text === '您的余额为37.50元。'), 'the message journaled');
+    expect(r.rx.some((l) => l.startsWith('+CMGR: "REC UNREAD"'))).toBe(true);
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    expect(r.incoming).toHaveLength(1);
+    expect(r.notices.filter((n) => /unreadable/.test(n.en))).toEqual([]);
+  });
+
+  it('is set to PDU mode again when a listing is refused in text mode (AT+CMGL=4 is PDU mode\'s "all")', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+
+    await session.console().run('AT+CMGF=1');
+    emulator.preload('SM', GAMMU_07, 'deliver', 0);
+    await session.drain();
+
+    await until(() => r.incoming.find((x) => x.text === GAMMU_07_TEXT), 'the message journaled');
+    expect(r.tx).toContain('AT+CMGF?');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    expect(r.incoming).toHaveLength(1);
+  });
+});
