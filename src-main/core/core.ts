@@ -32,7 +32,7 @@ import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
 import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
-import { findPortByUsb, listPorts } from './ports';
+import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
 
 export interface CoreOptions {
   dataDir: string;
@@ -360,14 +360,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const existing = this.sessions.get(modemId);
     if (existing && existing.snapshot().state !== 'failed' && existing.snapshot().state !== 'closed') return existing.snapshot();
     if (demo) this.demoBinding ??= createEmulatorBinding(this.o.emulatorOptions ? { emulatorOptions: this.o.emulatorOptions } : {});
-    const usb = demo ? undefined : (await listPorts()).find((p) => p.path === path);
+    const usb = demo ? null : await usbIdentityOf(path);
     const session = new ModemSession({
       modemId,
       path,
       demo,
       journal: this.journal,
       ...(demo && this.demoBinding ? { binding: this.demoBinding } : {}),
-      ...(usb?.vendorId ? { usb: { vendorId: usb.vendorId, productId: usb.productId, serialNumber: usb.serialNumber }, findPath: findPortByUsb } : {}),
+      ...(usb ? { usb, findPath: findPortByUsb } : {}),
       ...(this.o.log ? { log: this.o.log } : {}),
     });
     for (const event of ['incoming', 'outgoing', 'notice'] as const) session.on(event, (data) => this.emit(event, data as never));

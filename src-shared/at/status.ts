@@ -245,6 +245,20 @@ export function parseCmgl(lines: readonly string[]): StoredPdu[] {
   return out;
 }
 
+/**
+ * A +CMGR/+CMGL answer given in text mode, its <stat> a quoted word where PDU mode has a number
+ * (TS 27.005 §3.1): `+CMGR: "REC READ","+31625044454",,"07/07/05,09:56:03+08"` (gammu
+ * tests/at-sms-txt/timezone.dump), `+CMGL: 1,"REC UNREAD",…`. The modem is not in PDU mode any more.
+ */
+export function answeredInTextMode(lines: readonly string[]): boolean {
+  return lines.some((l) => /^\+CMG[RL]:\s*(?:\d+\s*,\s*)?"(?:REC|STO) /i.test(l.trim()));
+}
+
+/** `+CMGF: <mode>`: 0 PDU mode, 1 text mode; null when the answer does not say. */
+export function parseCmgf(lines: readonly string[]): number | null {
+  return parseCount(fieldsOf(lines, '+CMGF:')?.[0]);
+}
+
 /** `+CMGR: <stat>,[<alpha>],<length>` followed by the PDU line. */
 export function parseCmgr(lines: readonly string[]): { stat: number; pdu: string } | null {
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));

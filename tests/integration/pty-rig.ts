@@ -13,6 +13,8 @@ import { ModemSession, type SessionEvents, type SessionOptions } from '../../src
  */
 export interface PtyRig {
   emulator: ModemEmulator;
+  /** The device path the sessions open. */
+  path: string;
   dir: string;
   journal: Journal;
   incoming: SessionEvents['incoming'][];
@@ -34,6 +36,7 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
   cleanup.push(() => journal.close());
   const rig: PtyRig = {
     emulator,
+    path: pty.path,
     dir,
     journal,
     incoming: [],

@@ -6,6 +6,12 @@ export interface UsbIdentity {
   vendorId?: string;
   productId?: string;
   serialNumber?: string;
+  /**
+   * The USB interface of the port (`02`). One modem shows several serial ports with the same vendor,
+   * product and serial number, and only one of them speaks AT: a Quectel EC25 has QCDM (if 00), GPS
+   * (01), AT (02) and a second AT port (03), ModemManager src/plugins/quectel/77-mm-quectel-port-types.rules.
+   */
+  usbInterface?: string;
 }
 
 /** What a modem session is given: its port, its journal, and the timings tests shorten. */

@@ -114,6 +114,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       settle: (key, slot) => this.received.settle(key, slot),
       settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
       notice: (level, text) => this.notice(level, text),
+      pduModeLost: () => this.reinitialiseIf(() => this.status.state === 'ready'),
       storageUse: (storage) => this.update({ storage }),
     });
     this.announcements = new Announcements({
@@ -685,6 +686,8 @@ export class ModemSession extends Emitter<SessionEvents> {
         this.update({ signal: parseCsq(csq.lines) });
         await this.readRegistrations();
         if (await this.announcements.lost()) this.reinitialiseIf(() => this.status.state === 'ready');
+        // Said when it first failed; until a reading gets through, each check tries again.
+        else if (this.stores.readingOwed) await this.stores.drainAll().catch(() => undefined);
       });
     } catch (e) {
       if (e instanceof AtError && (e.code === 'at.timeout' || e.code === 'at.unanswered')) {

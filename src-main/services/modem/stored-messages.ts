@@ -1,4 +1,4 @@
-import { parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
+import { answeredInTextMode, parseCmgf, parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
 import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
 import type { ModemPlace } from '../journal';
 import type { AtCommandOptions, AtResponse } from './at-engine';
@@ -9,6 +9,8 @@ import type { Ingestible } from './incoming';
 const PDU_READ = { unsolicitedByShape: true } as const;
 /** TS 27.005 <stat> 0: a stored message nobody has read yet. */
 const REC_UNREAD = 0;
+/** How a modem says no to reading a slot (as opposed to not answering, or the port going away). */
+const REFUSALS: ReadonlySet<string> = new Set(['at.cms', 'at.cme', 'at.error']);
 
 /** What the message memories need from the session that owns the modem. */
 export interface StoreHost {
@@ -25,6 +27,8 @@ export interface StoreHost {
   /** A full listing of `memory` shows only `listed` slots: parts journaled from any other slot there are gone. */
   settleAbsent(memory: string, listed: ReadonlySet<string>): Promise<void>;
   notice(level: 'info' | 'warning', text: { zh: string; en: string }): void;
+  /** The modem answered in text mode: it must be set up again (PDU mode), then read again. */
+  pduModeLost(): void;
   storageUse(use: { used: number; total: number } | null): void;
 }
 
@@ -43,6 +47,10 @@ export class StoredMessages {
   private readonly unreadableSeen = new Set<string>();
   /** The full receiving memory already reported (null: none is), so a poll does not say it again. */
   private fullSaid: string | null = null;
+  /** A reading of the memories failed: the health check reads them again. */
+  private owed = false;
+  /** The modem answered in text mode: nothing more is read until it is set up again (choose()). */
+  private textMode = false;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -52,6 +60,7 @@ export class StoredMessages {
    */
   async choose(): Promise<void> {
     const { host } = this;
+    this.textMode = false;
     const offered = await host.tryAt('AT+CPMS=?');
     this.plan = planStorage(offered ? parseCpmsTest(offered.lines) : null);
     this.noRoom.clear();
@@ -81,11 +90,28 @@ export class StoredMessages {
 
   /**
    * One slot announced by +CMTI / +CDSI. A status report is looked for in the report memory too: a
-   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR (asterisk-chan-quectel PR #75),
-   * and a slot announced in SR may already be gone (+CMS ERROR: 321), so the memory is listed instead.
+   * Quectel EC25 announces `+CDSI: "SM",n` for a report it keeps in SR (asterisk-chan-quectel PR #75).
+   * A slot the modem refuses to read (`+CMTI: "ME",67` then `+CMS ERROR: 321`, serialport-gsm issue #92;
+   * `+CDSI: "SR",8` then 321 on a SIM7600, python-gsmmodem issue #106) or reads empty still announced
+   * a message that is somewhere: every memory is listed. With announcements on there is no poll, so
+   * before, that message waited on the SIM unseen until the app restarted.
    */
   async readAnnounced(storage: string, index: number, report: boolean): Promise<void> {
-    const mem = storage || this.memory;
+    try {
+      await this.readSlot(storage || this.memory, index, report);
+    } catch (e) {
+      // Whatever stopped the reading (no answer, a listing refused too), the health check reads again.
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.owed = true;
+      throw e;
+    }
+  }
+
+  /** A reading failed: what the modem holds is read again at the next health check. */
+  get readingOwed(): boolean {
+    return this.owed;
+  }
+
+  private async readSlot(mem: string, index: number, report: boolean): Promise<void> {
     // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
     if (![...this.plan.drain, this.plan.reports].includes(mem)) {
       await this.drainAll();
@@ -95,19 +121,33 @@ export class StoredMessages {
     try {
       // Already the reading memory (the usual case, one +CMTI after another): no command for it.
       if (mem !== this.memory) await this.use(mem);
-      read = parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+      const answer = await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ);
+      if (this.inTextMode(answer)) return;
+      read = parseCmgr(answer.lines);
     } catch (e) {
-      if (!report || !(e instanceof AtError && (e.code === 'at.cms' || e.code === 'at.error'))) throw e;
+      if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
     }
     const kept = read ? await this.keepThenDelete(mem, index, read) : null;
     if (report && kept !== 'status-report') await this.drain(this.plan.reports ?? mem);
+    else if (!read) await this.drainAll();
   }
 
   /** Every memory that can hold messages, then the report memory (so it never fills up). */
   async drainAll(): Promise<number> {
+    try {
+      const kept = await this.drainEach();
+      this.owed = false;
+      return kept;
+    } catch (e) {
+      if (!(e instanceof AtError && e.code === 'at.closed')) this.owed = true;
+      throw e;
+    }
+  }
+
+  private async drainEach(): Promise<number> {
     let kept = 0;
     const mems = [...this.plan.drain, ...(this.plan.reports ? [this.plan.reports] : [])];
-    for (const mem of mems) if (!this.noRoom.has(mem)) kept += await this.drain(mem);
+    for (const mem of mems) if (!this.noRoom.has(mem) && !this.textMode) kept += await this.drain(mem);
     // The receiving memory's use, as the status shows it.
     const uses = await this.uses();
     const receiving = uses?.[2];
@@ -172,7 +212,11 @@ export class StoredMessages {
   private async drain(mem: string): Promise<number> {
     const use = await this.use(mem);
     // An empty memory costs no listing.
-    const listed = use && use.used === 0 ? [] : parseCmgl((await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ)).lines);
+    const empty = use?.used === 0;
+    const listing = empty ? null : await this.list();
+    // In text mode: nothing was listed (so nothing is known gone); read again once set up.
+    if (!empty && (!listing || this.inTextMode(listing))) return 0;
+    const listed = listing ? parseCmgl(listing.lines) : [];
     // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin.
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
@@ -211,6 +255,35 @@ export class StoredMessages {
       });
     }
     return meaning.kind === 'status-report' ? 'status-report' : 'message';
+  }
+
+  /** Every message in the reading memory; a listing refused by a modem in text mode (`4` is PDU mode's "all") sets it up again. */
+  private async list(): Promise<AtResponse | null> {
+    try {
+      return await this.host.at('AT+CMGL=4', 120_000, undefined, PDU_READ);
+    } catch (e) {
+      if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
+      const mode = await this.host.tryAt('AT+CMGF?');
+      if (!mode || parseCmgf(mode.lines) !== 1) throw e;
+      this.modeLost();
+      return null;
+    }
+  }
+
+  /**
+   * Text where a PDU should be: something set the modem to text mode behind the session's back (a
+   * program sharing the port, `AT+CMGF=1` typed in the console, a restart to settings saved with AT&W).
+   * Before, every message from then on read as unreadable and stayed on the SIM until the app restarted.
+   */
+  private inTextMode(answer: AtResponse): boolean {
+    if (!answeredInTextMode(answer.lines)) return false;
+    this.modeLost();
+    return true;
+  }
+
+  private modeLost(): void {
+    if (!this.textMode) this.host.pduModeLost();
+    this.textMode = true;
   }
 
   private keptUnreadable(mem: string, index: number, raw: string): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AtLineSplitter } from '../../../src-shared/at/line-splitter';
 import {
+  answeredInTextMode,
   combinedRegistration,
   parseCfun,
   parseCmgl,
@@ -156,5 +157,18 @@ describe('bring-up answers', () => {
     expect(parseCfun(['+CFUN: 4'])).toBe(4);
     expect(parseCfun(['+CFUN: 4,0'])).toBe(4);
     expect(parseCfun(['+CFUN: 1'])).toBe(1);
+  });
+});
+
+describe('an AT+CMGR answer given in text mode (gammu 78fd6a921 tests/at-sms-txt*, real phones and modems)', () => {
+  it('is told from a PDU-mode answer, however its fields are spaced', () => {
+    // tests/at-sms-txt/timezone.dump, motorola-l7.dump (blanks after commas), at-sms-txt-detail/m2m.dump (AT+CSDH=1).
+    expect(answeredInTextMode(['+CMGR: "REC READ","+31625044454",,"07/07/05,09:56:03+08"', 'Test message 2', 'OK'])).toBe(true);
+    expect(answeredInTextMode(['+CMGR: "REC READ", "+4123456789132", "2009/8/18,19:11:45"', 'Hoewfliepl', 'OK'])).toBe(true);
+    expect(answeredInTextMode(['+CMGR: "REC READ","3473065111",,"06/05/28,18:15:41+80",129,17,0,18,"+393492001157",145,6', 'hello.', 'OK'])).toBe(true);
+    // PDU mode, also with the odd headers real devices give (gammu at-sms/07 and 39, Telit HE910's "" alpha).
+    expect(answeredInTextMode(['+CMGR: 0,23', '0791534850020200040C9153486507895500006090608164138004D4F29C0E', 'OK'])).toBe(false);
+    expect(answeredInTextMode(['+CMGR: ,,92', '07914336120011F1', 'OK'])).toBe(false);
+    expect(answeredInTextMode(['+CMGR: 0,"",50', '07916163838428F9', 'OK'])).toBe(false);
   });
 });
