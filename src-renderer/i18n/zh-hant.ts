@@ -415,4 +415,6 @@ export const zhHant: Record<StringKey, string> = {
   'thread.noReplyYet': '10086 還沒有回覆 {code}。通常一分鐘內會回，忙的時候會慢一些。如果十分鐘後還沒有回覆，請到「裝置」頁看看訊號和 SIM 卡，或打 10086 問問。',
   'modem.attentionShort': '裝置需要處理',
   'modemState.waiting': '等你處理（見下方「需要處理」）',
+  'modem.otherPort': '清單裡沒有的序列埠',
+  'modem.otherPortHint': '按系統裡的名稱輸入序列埠：虛擬終端（hall10086 emulator --pty 會列印一個）、透過 socat 或 ser2net 接入的數據機、/dev/serial/by-id/…、/dev/rfcomm0、COM12。',
 };

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, type Served } from './ui-kit';
+
+/**
+ * A modem the system's port list does not show: here `hall10086 emulator --pty` on a real
+ * pseudo-terminal (socat), as docs/cli.md tells a newcomer to run it; for a user, also a modem
+ * reached through socat or ser2net, /dev/serial/by-id/… or rfcomm. Typed on the Modem page, it
+ * connects like a listed port and carries an instruction and its reply; a wrong path is said under
+ * the field. Before, the page offered only the listed ports and such a modem could not be used.
+ */
+
+let server: Served;
+let page: Page;
+browserSuite({ artifactPrefix: 'modem-by-path-', openApp: true }, (suite) => {
+  ({ server, page } = suite);
+});
+
+let emulator: ChildProcess;
+let ptyPath: string;
+
+beforeAll(async () => {
+  emulator = spawn(process.execPath, [resolve(import.meta.dirname, '../../bin/hall10086.mjs'), 'emulator', '--pty'], {
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  ptyPath = await new Promise<string>((done, fail) => {
+    let out = '';
+    emulator.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const line = out.match(/^(\/\S+)$/m)?.[1];
+      if (line) done(line);
+    });
+    emulator.on('close', (code) => fail(new Error(`emulator --pty exited ${code}`)));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  const closed = new Promise((done) => emulator.once('close', done));
+  emulator.kill('SIGTERM');
+  await closed;
+});
+
+const modemPage = async () => {
+  await page.goto(`${server.base}#/modem`);
+  await page.waitForSelector('#port-by-path', { timeout: 30_000 });
+};
+
+describe('a port typed on the Modem page', () => {
+  it('connects a modem on a pseudo-terminal, which then sends YE and shows the reply with its figures', async () => {
+    await modemPage();
+    await page.locator('#port-by-path').fill(ptyPath);
+    await page.locator('#port-by-path').press('Enter');
+    const card = page.locator('.modem-card', { hasText: ptyPath });
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.port-by-path [role=alert]').count()).toBe(0);
+    // A real modem plugged in takes over sending from the demo one.
+    expect(await card.textContent()).toContain('发送设备');
+
+    await page.goto(`${server.base}#/thread`);
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    await composer.fill('YE');
+    await composer.press('Escape');
+    await composer.press('Enter');
+    await page.getByText('你的余额 50.43 元', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(import.meta.dirname, '../../test-results/e2e/modem-by-path-reply.png') });
+  }, 90_000);
+
+  it('says under the field, with what to do, that a port does not exist', async () => {
+    await modemPage();
+    const field = page.locator('#port-by-path');
+    await field.fill('/dev/ttyUSB-not-there');
+    await field.press('Enter');
+    const note = page.locator('.port-by-path [role=alert]');
+    await note.waitFor({ timeout: 20_000 });
+    expect(await note.textContent()).toContain('找不到串口 /dev/ttyUSB-not-there');
+    expect(await note.textContent()).toContain('hall10086 ports');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.modem-card', { hasText: '/dev/ttyUSB-not-there' }).count()).toBe(0);
+  }, 60_000);
+});
