@@ -11,6 +11,7 @@ import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
 import { defaultDataDir, HallCore, listPorts } from '../../core';
 import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/traps';
 import { intOption, usageError, type ParsedArgs } from '../args';
+import { journalHeldByAnother } from '../journal-held';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
@@ -37,6 +38,8 @@ async function withModem<T>(args: ParsedArgs, ctx: CliContext, work: (core: Hall
   const core = await HallCore.create({
     dataDir: args.options.get('data-dir') ?? scratch ?? defaultDataDir(),
     ...(emulator ? { emulatorOptions: CLI_DEMO_TIMING } : {}),
+  }).catch((e: unknown) => {
+    throw journalHeldByAnother(e);
   });
   try {
     reportStartupNotices(ctx, core);
