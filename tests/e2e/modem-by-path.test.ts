@@ -10,6 +10,7 @@ import { browserSuite, type Served } from './ui-kit';
  * reached through socat or ser2net, /dev/serial/by-id/… or rfcomm. Typed on the Modem page, it
  * connects like a listed port and carries an instruction and its reply; a wrong path is said under
  * the field. Before, the page offered only the listed ports and such a modem could not be used.
+ * Once a real modem is there, the demo modem's SIM is marked DEMO in the Overview's table as well.
  */
 
 let server: Served;
@@ -17,6 +18,9 @@ let page: Page;
 browserSuite({ artifactPrefix: 'modem-by-path-', openApp: true }, (suite) => {
   ({ server, page } = suite);
 });
+
+/** The built-in demo modem's SIM (src-main/emulator/sim.ts). */
+const DEMO_SIM = '89860012345678901234';
 
 let emulator: ChildProcess;
 let ptyPath: string;
@@ -55,10 +59,9 @@ describe('a port typed on the Modem page', () => {
     await page.locator('#port-by-path').press('Enter');
     const card = page.locator('.modem-card', { hasText: ptyPath });
     await card.waitFor({ timeout: 30_000 });
-    await card.getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    // Ready, a real modem takes over sending from the demo one.
+    await card.getByText('发送设备', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.port-by-path [role=alert]').count()).toBe(0);
-    // A real modem plugged in takes over sending from the demo one.
-    expect(await card.textContent()).toContain('发送设备');
 
     await page.goto(`${server.base}#/thread`);
     const composer = page.locator('.composer input:not([disabled])');
@@ -68,6 +71,14 @@ describe('a port typed on the Modem page', () => {
     await composer.press('Enter');
     await page.getByText('你的余额 50.43 元', { exact: false }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(import.meta.dirname, '../../test-results/e2e/modem-by-path-reply.png') });
+
+    // The Overview lists the demo SIM beside the real one: its made-up figures are marked in its row.
+    await page.goto(`${server.base}#/overview`);
+    const demoRow = page.locator(`tr[data-sim="${DEMO_SIM}"]`);
+    const realRow = page.locator(`tr[data-sim]:not([data-sim="${DEMO_SIM}"])`);
+    await realRow.getByText('50.43 元').waitFor({ timeout: 30_000 });
+    await demoRow.locator('.badge-demo').waitFor({ timeout: 30_000 });
+    expect(await realRow.locator('.badge-demo').count()).toBe(0);
   }, 90_000);
 
   it('says under the field, with what to do, that a port does not exist', async () => {
