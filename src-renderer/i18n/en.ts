@@ -417,4 +417,5 @@ export const en: Record<StringKey, string> = {
   'modemState.waiting': 'Waiting for you (see “Needs attention” below)',
   'modem.otherPort': 'A port not in the list',
   'modem.otherPortHint': 'Type the port as the system names it: a pseudo-terminal (hall10086 emulator --pty prints one), a modem reached through socat or ser2net, /dev/serial/by-id/…, /dev/rfcomm0, COM12.',
+  'conn.closedBrowser': 'Lost the connection to Hall10086; trying again… If the terminal where it ran was closed or stopped, start it again (npm start, or hall10086 serve) and open the link it prints: your messages and settings are kept.',
 };
