@@ -7,9 +7,9 @@ import { HallError, toHallError } from '../../src-shared/errors';
  * folder of the command's own for a modem the app does not use.
  */
 export function journalHeldByAnother(e: unknown): unknown {
-  const error = toHallError(e);
-  const pid = error.details?.['holderPid'];
-  if (error.code !== 'journal.locked' || typeof pid !== 'number') return e;
+  const held = heldBy(e);
+  if (!held) return e;
+  const { pid, error } = held;
   return new HallError(
     'journal.locked',
     {
@@ -24,4 +24,34 @@ export function journalHeldByAnother(e: unknown): unknown {
       details: error.details,
     },
   );
+}
+
+/**
+ * `serve` (or `npm start`) a second time on one data folder: the app the user wants is already
+ * there, so the way back into it comes first, and only then how to restart it.
+ */
+export function appAlreadyRunning(e: unknown): unknown {
+  const held = heldBy(e);
+  if (!held) return e;
+  const { pid, error } = held;
+  return new HallError(
+    'journal.locked',
+    {
+      zh: `Hall10086 已经在运行（进程 ${pid}），用的是同一个数据文件夹。`,
+      en: `Hall10086 is already running (process ${pid}) on this data folder.`,
+    },
+    {
+      action: {
+        zh: `到它的终端里按回车获取新链接，或在它已打开的标签页里点“新标签页”。要重新启动，先在那个终端按 Ctrl-C 关掉它。`,
+        en: `Press Enter in its terminal for a new link, or use “New tab” in a tab of it that is open. To start it again, stop it first with Ctrl-C in that terminal.`,
+      },
+      details: error.details,
+    },
+  );
+}
+
+function heldBy(e: unknown): { pid: number; error: HallError } | null {
+  const error = toHallError(e);
+  const pid = error.details?.['holderPid'];
+  return error.code === 'journal.locked' && typeof pid === 'number' ? { pid, error } : null;
 }
