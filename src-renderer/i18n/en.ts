@@ -418,4 +418,6 @@ export const en: Record<StringKey, string> = {
   'modem.otherPort': 'A port not in the list',
   'modem.otherPortHint': 'Type the port as the system names it: a pseudo-terminal (hall10086 emulator --pty prints one), a modem reached through socat or ser2net, /dev/serial/by-id/…, /dev/rfcomm0, COM12.',
   'conn.closedBrowser': 'Lost the connection to Hall10086; trying again… If the terminal where it ran was closed or stopped, start it again (npm start, or hall10086 serve) and open the link it prints: your messages and settings are kept.',
+  'fleet.asked': 'awaiting reply ({time})',
+  'fleet.askedHint': 'An instruction went out and 10086 has not answered yet: the figures beside it are from before.',
 };

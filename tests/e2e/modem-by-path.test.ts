@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { browserSuite, type Served } from './ui-kit';
 
 /**
@@ -21,6 +22,7 @@ browserSuite({ artifactPrefix: 'modem-by-path-', openApp: true }, (suite) => {
 
 /** The built-in demo modem's SIM (src-main/emulator/sim.ts). */
 const DEMO_SIM = '89860012345678901234';
+const SILENT_SIM = '89860012345678900066';
 
 let emulator: ChildProcess;
 let ptyPath: string;
@@ -79,6 +81,8 @@ describe('a port typed on the Modem page', () => {
     await realRow.getByText('50.43 元').waitFor({ timeout: 30_000 });
     await demoRow.locator('.badge-demo').waitFor({ timeout: 30_000 });
     expect(await realRow.locator('.badge-demo').count()).toBe(0);
+    // Its question was answered: no "no reply yet" mark.
+    expect(await realRow.locator('.fleet-asked').count()).toBe(0);
   }, 90_000);
 
   it('says under the field, with what to do, that a port does not exist', async () => {
@@ -93,4 +97,31 @@ describe('a port typed on the Modem page', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.modem-card', { hasText: '/dev/ttyUSB-not-there' }).count()).toBe(0);
   }, 60_000);
+
+  it('a SIM asked and not answered yet is marked in its Overview row', async () => {
+    // A second modem whose 10086 does not answer (within this test).
+    const silent: PtyEmulator = await startPtyEmulator({ emulatorOptions: { replyDelayMs: 3_600_000, sim: { iccid: SILENT_SIM, imsi: '460001234567006' } } });
+    try {
+      await modemPage();
+      await page.locator('#port-by-path').fill(silent.path);
+      await page.locator('#port-by-path').press('Enter');
+      await page.locator('.modem-card', { hasText: silent.path }).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.goto(`${server.base}#/thread/${SILENT_SIM}`);
+      const composer = page.locator('.composer input:not([disabled])');
+      await composer.waitFor({ timeout: 30_000 });
+      await composer.fill('YE');
+      await composer.press('Escape');
+      await composer.press('Enter');
+      await page.locator('.bubble-line.out', { hasText: 'YE' }).getByText(/已发送|已送达/).waitFor({ timeout: 30_000 });
+
+      await page.goto(`${server.base}#/overview`);
+      const row = page.locator(`tr[data-sim="${SILENT_SIM}"]`);
+      await row.locator('.fleet-asked').waitFor({ timeout: 30_000 });
+      expect(await row.locator('.fleet-asked').textContent()).toMatch(/^\s*\d{2}:\d{2} 待回复$/);
+      // A SIM with no open question has no mark.
+      expect(await page.locator(`tr[data-sim="${DEMO_SIM}"] .fleet-asked`).count()).toBe(0);
+    } finally {
+      await silent.close();
+    }
+  }, 90_000);
 });

@@ -25,6 +25,8 @@ interface Props {
   row: Prepared;
   /** A SIM of the built-in demo modem: its figures are made up. */
   demo: boolean;
+  /** When an instruction to 10086 went out with no answer since (null: none open). */
+  askedAt: number | null;
   /** Its place in the filtered list (aria-rowindex counts the header row as 1). */
   index: number;
   low: boolean;
@@ -40,7 +42,7 @@ interface Props {
  * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
  * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
  */
-export const FleetRow = memo(function FleetRow({ row, demo, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
+export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
@@ -74,7 +76,15 @@ export const FleetRow = memo(function FleetRow({ row, demo, index, low, hosts, t
           </td>
         );
       })}
-      <td className="muted">{sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}</td>
+      <td className="muted">
+        {sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
+        {askedAt !== null && (
+          <span className="badge fleet-asked" title={t('fleet.askedHint')}>
+            {' '}
+            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang) })}
+          </span>
+        )}
+      </td>
       <td>
         {sim.host === null && (
           <button type="button" onClick={() => onEdit(sim.simId)} aria-label={`${t('fleet.edit')} ${name}`}>
