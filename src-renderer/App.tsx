@@ -104,15 +104,20 @@ function Shell() {
               title={t('nav.shortcut', { n: i + 1 })}
             >
               {t(item.label)}
+              {/* A badge whose code cannot be fetched (the server stopped, a new build replaced it) is left out, not the page. */}
               {item.view === 'thread' && storeLoaded && (
-                <Suspense fallback={null}>
-                  <UnreadBadge />
-                </Suspense>
+                <ErrorBoundary fallback={null}>
+                  <Suspense fallback={null}>
+                    <UnreadBadge />
+                  </Suspense>
+                </ErrorBoundary>
               )}
               {item.view === 'overview' && storeLoaded && (
-                <Suspense fallback={null}>
-                  <OverviewBadge />
-                </Suspense>
+                <ErrorBoundary fallback={null}>
+                  <Suspense fallback={null}>
+                    <OverviewBadge />
+                  </Suspense>
+                </ErrorBoundary>
               )}
             </a>
           ))}

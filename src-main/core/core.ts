@@ -33,6 +33,7 @@ import { ModemSession } from '../services/modem/session';
 import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
+import { RememberedModems } from './remembered-modems';
 
 export interface CoreOptions {
   dataDir: string;
@@ -63,6 +64,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   fleet!: Fleet;
   /** What extensions may do through this app, and the questions they made the user answer. */
   readonly extensions: ExtensionPolicy;
+  /** The ports connected from the app's Modem page, opened again at the next start (createCore). */
+  readonly rememberedModems: RememberedModems;
 
   private constructor(
     readonly journal: Journal,
@@ -73,6 +76,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     private readonly o: CoreOptions,
   ) {
     super();
+    this.rememberedModems = new RememberedModems(o.dataDir);
     catalogState.on('changed', (view) => this.emit('catalog', view));
     catalogState.on('notice', (text) => this.emit('notice', { level: 'warning', ...text }));
     const approvals = new Approvals();
@@ -201,10 +205,17 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     retry: async ({ commandId }) => ({ commandId: await this.retry(commandId) }),
     'modem.list': async () => [...this.sessions.values()].map((s) => s.snapshot()),
     'modem.ports': async () => listPorts(),
-    'modem.connect': async ({ path }) => this.connect(path),
+    'modem.connect': async ({ path }) => {
+      const status = await this.connect(path);
+      if (!status.demo && status.state !== 'failed') await this.rememberedModems.add(status.path).catch((e: unknown) => this.warnNotRemembered(e));
+      return status;
+    },
     'modem.disconnect': async ({ modemId }) => {
-      await this.session(modemId).close();
+      const session = this.session(modemId);
+      const { path, demo } = session.snapshot();
+      await session.close();
       this.sessions.delete(modemId);
+      if (!demo) await this.rememberedModems.remove(path).catch((e: unknown) => this.warnNotRemembered(e));
       return { ok: true };
     },
     'modem.enterPin': async ({ modemId, pin }) => {
@@ -350,6 +361,15 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     if (!m) return null;
     const state = m.state === 'ready' ? 'ready' : m.state === 'closed' || m.state === 'failed' ? 'offline' : 'busy';
     return { state, demo: m.demo, operator: m.operator, bars: m.signal?.bars ?? 0 };
+  }
+
+  private warnNotRemembered(e: unknown): void {
+    const error = toHallError(e);
+    this.emit('notice', {
+      level: 'warning',
+      zh: `没能记下已连接的设备，下次启动要重新连接它：${error.zh}`,
+      en: `The connected modems could not be noted, so the next start will not open this one by itself: ${error.en}`,
+    });
   }
 
   /** Opens a modem by port path, or by USB identity written `usb:VENDOR:PRODUCT[:SERIAL]`. */

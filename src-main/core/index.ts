@@ -8,14 +8,22 @@ export { defaultDataDir } from './data-dir';
 export { listPorts } from './ports';
 
 /**
- * The core as the Electron shell and browser mode start it, listening for the browser extension's host. `demo: 'auto'` connects the first port
- * that looks like a modem, and the built-in demo modem when there is none (or it cannot be opened).
+ * The core as the Electron shell and browser mode start it, listening for the browser extension's host. `demo: 'auto'` opens the
+ * ports connected in the app last time; when none of them opens, the first port that looks like a modem, and the built-in demo
+ * modem when there is none (or it cannot be opened).
  */
 export async function createCore(opts: Omit<Partial<CoreOptions>, 'demo'> & { demo: boolean | 'auto' }): Promise<HallCore> {
   const core = await HallCore.create({ ...opts, demo: opts.demo === true, dataDir: opts.dataDir ?? defaultDataDir() });
   await core.openExtensionLink();
   core.catalogState.startUpdates();
   if (opts.demo === 'auto') {
+    // The modems connected in the app last time, before guessing: a second one, or a port the list does not show.
+    const reopened = [];
+    for (const path of await core.rememberedModems.list()) {
+      const status = await core.connect(path).catch(() => null);
+      if (status && status.state !== 'failed') reopened.push(status);
+    }
+    if (reopened.length > 0) return core;
     const modem = (await listPorts()).find((p) => p.likelyModem && !p.demo);
     const connected = modem ? await core.connect(modem.path).catch(() => null) : null;
     if (!connected || connected.state === 'failed') await core.connect(DEMO_PATH);

@@ -415,4 +415,9 @@ export const en: Record<StringKey, string> = {
   'thread.noReplyYet': 'No reply from 10086 to {code} yet. It usually answers within a minute, more slowly at busy times. If nothing comes within ten minutes, check the signal and the SIM on the Modem page, or call 10086.',
   'modem.attentionShort': 'Modem needs attention',
   'modemState.waiting': 'Waiting for you (see “Needs attention” below)',
+  'modem.otherPort': 'A port not in the list',
+  'modem.otherPortHint': 'Type the port as the system names it: a pseudo-terminal (hall10086 emulator --pty prints one), a modem reached through socat or ser2net, /dev/serial/by-id/…, /dev/rfcomm0, COM12.',
+  'conn.closedBrowser': 'Lost the connection to Hall10086; trying again… If the terminal where it ran was closed or stopped, start it again (npm start, or hall10086 serve) and open the link it prints: your messages and settings are kept.',
+  'fleet.asked': 'awaiting reply ({time})',
+  'fleet.askedHint': 'An instruction went out and 10086 has not answered yet: the figures beside it are from before.',
 };

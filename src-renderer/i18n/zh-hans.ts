@@ -414,6 +414,11 @@ export const zhHans = {
   'thread.noReplyYet': '10086 还没有回复 {code}。通常一分钟内会回，忙的时候会慢一些。如果十分钟后还没有回复，请到“设备”页看看信号和 SIM 卡，或打 10086 问问。',
   'modem.attentionShort': '设备需要处理',
   'modemState.waiting': '等你处理（见下方“需要处理”）',
+  'modem.otherPort': '列表里没有的串口',
+  'modem.otherPortHint': '按系统里的名字输入串口：伪终端（hall10086 emulator --pty 会打印一个）、通过 socat 或 ser2net 接入的调制解调器、/dev/serial/by-id/…、/dev/rfcomm0、COM12。',
+  'conn.closedBrowser': '与 Hall10086 的连接断开了，正在重试… 如果运行它的终端被关闭或停止了，请重新启动（npm start 或 hall10086 serve），再打开它打印的链接：短信和设置都还在。',
+  'fleet.asked': '{time} 待回复',
+  'fleet.askedHint': '指令已发出，10086 还没回复：旁边的数字是之前的。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -415,4 +415,9 @@ export const zhHant: Record<StringKey, string> = {
   'thread.noReplyYet': '10086 還沒有回覆 {code}。通常一分鐘內會回，忙的時候會慢一些。如果十分鐘後還沒有回覆，請到「裝置」頁看看訊號和 SIM 卡，或打 10086 問問。',
   'modem.attentionShort': '裝置需要處理',
   'modemState.waiting': '等你處理（見下方「需要處理」）',
+  'modem.otherPort': '清單裡沒有的序列埠',
+  'modem.otherPortHint': '按系統裡的名稱輸入序列埠：虛擬終端（hall10086 emulator --pty 會列印一個）、透過 socat 或 ser2net 接入的數據機、/dev/serial/by-id/…、/dev/rfcomm0、COM12。',
+  'conn.closedBrowser': '與 Hall10086 的連線中斷了，正在重試… 如果執行它的終端機被關閉或停止了，請重新啟動（npm start 或 hall10086 serve），再開啟它列印的連結：簡訊和設定都還在。',
+  'fleet.asked': '{time} 待回覆',
+  'fleet.askedHint': '指令已發出，10086 還沒回覆：旁邊的數字是之前的。',
 };

@@ -43,7 +43,8 @@ export function StatusLine() {
       </div>
       {connection !== 'open' && (
         <p className={connection === 'unauthorized' ? 'banner banner-error' : 'banner'} role={connection === 'unauthorized' ? 'alert' : 'status'}>
-          {t(CONNECTION_TEXT[connection])}
+          {/* In browser mode the core is a process in a terminal: closed, it comes back only when started again. */}
+          {t(connection === 'closed' && canOpenAnotherTab() ? 'conn.closedBrowser' : CONNECTION_TEXT[connection])}
         </p>
       )}
       {ingest?.state === 'failed' && (

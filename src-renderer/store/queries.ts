@@ -97,3 +97,12 @@ export function clearLog(db: HallDb): Promise<void> {
 export function allMessages(db: HallDb): Promise<MessageRow[]> {
   return db.messages.orderBy('at').toArray();
 }
+
+/**
+ * The time of the thread's newest message when it is an instruction that went out and nothing came
+ * back after it: a question to 10086 still open, whatever older figures say.
+ */
+export async function openQuestionAt(db: HallDb, simId: string, peer: string): Promise<number | null> {
+  const newest = await thread(db, simId, peer).last();
+  return newest && newest.direction === 'out' && (newest.state === 'sent' || newest.state === 'delivered') ? newest.at : null;
+}

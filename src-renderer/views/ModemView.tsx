@@ -275,6 +275,68 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
           ))}
         </ul>
       )}
+      <PortByPath
+        listed={Array.isArray(ports) ? new Set(ports.map((p) => p.path)) : new Set()}
+        connecting={connecting}
+        connect={connect}
+        error={rowError}
+      />
     </section>
+  );
+}
+
+/**
+ * A port the system's list does not show (a pseudo-terminal such as `hall10086 emulator --pty`
+ * prints, a modem reached over the network through socat or ser2net, /dev/serial/by-id/…, a
+ * Bluetooth rfcomm port): typed as the system names it, connected like a listed one.
+ */
+function PortByPath(props: {
+  listed: ReadonlySet<string>;
+  connecting: string | null;
+  connect: (path: string) => void;
+  error: (path: string) => string | null;
+}) {
+  const { t } = useI18n();
+  const [path, setPath] = useState('');
+  const [tried, setTried] = useState<string | null>(null);
+  const typed = path.trim();
+  // A listed path's error shows on its own row above.
+  const error = tried !== null && !props.listed.has(tried) ? props.error(tried) : null;
+  return (
+    <form
+      className="port-by-path"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!typed) return;
+        setTried(typed);
+        props.connect(typed);
+      }}
+    >
+      <label htmlFor="port-by-path">{t('modem.otherPort')}</label>
+      <div className="inline">
+        <input
+          id="port-by-path"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/dev/ttyUSB2 · COM5"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby="port-by-path-note"
+          aria-invalid={error ? true : undefined}
+        />
+        <button type="submit" disabled={!typed || props.connecting !== null}>
+          {props.connecting !== null && props.connecting === tried ? t('modem.connecting') : t('modem.connect')}
+        </button>
+      </div>
+      {error ? (
+        <p id="port-by-path-note" className="field-error" role="alert">
+          {t('modem.connectFailed')} {error}
+        </p>
+      ) : (
+        <p id="port-by-path-note" className="field-note">
+          {t('modem.otherPortHint')}
+        </p>
+      )}
+    </form>
   );
 }

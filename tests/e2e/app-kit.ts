@@ -37,7 +37,8 @@ export async function buildApp(): Promise<void> {
   for (;;) {
     const done = await readFile(join(run, 'done'), 'utf8').catch(() => null);
     if (done === 'ok') return;
-    if (done !== null) throw new Error(`the UI build failed in another test file: ${done}`);
+    // Empty: the builder is writing the file at this moment (writeFile is not atomic); ask again.
+    if (done) throw new Error(`the UI build failed in another test file: ${done}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src-main/cli/format';
 import { hall, STACK_TRACE } from './cli-helpers';
@@ -67,6 +69,27 @@ describe('hall10086 for someone trying it the first time', () => {
       expect(run.stderr).not.toMatch(/raw PDU is kept|原始 PDU 已保留/);
       expect(run.stderr).toMatch(/command line|输入的十六进制/);
       expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+
+  it.each([
+    ['en', /^Error: Hall10086 is running \(process \d+: the app, browser mode or another hall10086 command\)[\s\S]*Messages \(Alt\+2\)[\s\S]*close process \d+ first[\s\S]*--data-dir/],
+    ['zh-Hans', /^错误: Hall10086 正在运行（进程 \d+：应用、浏览器模式或另一条 hall10086 命令）[\s\S]*“对话”（Alt\+2）[\s\S]*先关掉进程 \d+[\s\S]*--data-dir/],
+    ['zh-Hant', /^錯誤: Hall10086 正在運行（進程 \d+/],
+  ])('send while the app holds the journal says what to do instead, and never to delete the live lock (%s)', async (lang, said) => {
+    // The app's lock, held by a live process (this test's own).
+    const dir = await mkdtemp(join(tmpdir(), 'hall10086-held-'));
+    try {
+      await writeFile(join(dir, 'journal.lock'), `${process.pid}\n`);
+      const run = await hall(['send', 'YE', '--emulator', '--data-dir', dir, '--lang', lang]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(said);
+      expect(run.stderr).not.toMatch(/delete|删除|刪除/);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      // Nothing was written next to the held journal.
+      expect(await readdir(dir)).toEqual(['journal.lock']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -11,6 +11,7 @@ import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
 import { defaultDataDir, HallCore, listPorts } from '../../core';
 import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/traps';
 import { intOption, usageError, type ParsedArgs } from '../args';
+import { journalHeldByAnother } from '../journal-held';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
@@ -37,6 +38,8 @@ async function withModem<T>(args: ParsedArgs, ctx: CliContext, work: (core: Hall
   const core = await HallCore.create({
     dataDir: args.options.get('data-dir') ?? scratch ?? defaultDataDir(),
     ...(emulator ? { emulatorOptions: CLI_DEMO_TIMING } : {}),
+  }).catch((e: unknown) => {
+    throw journalHeldByAnother(e);
   });
   try {
     reportStartupNotices(ctx, core);
@@ -136,6 +139,7 @@ export const sendCommand: Command = {
         ctx.out(`${result.reply.from}${mark}:\n${result.reply.text}`);
       } else if (args.options.has('wait-reply')) {
         ctx.err(say(ctx, { zh: `在 ${timeoutS} 秒内没有收到回复。`, en: `No reply within ${timeoutS} s.` }));
+        ctx.err(say(ctx, lateReplyAdvice(args)));
       }
     }
     if (isFailure(result.state?.state)) return 1;
@@ -221,6 +225,21 @@ function finalOf(states: readonly OutgoingRecord[], id: string): OutgoingRecord 
 }
 
 const samePeer = (from: string, peer: string) => from.replace(/^\+86/, '') === peer.replace(/^\+86/, '');
+
+/**
+ * The instruction went out; 10086 may still answer, after this command has stopped listening. The
+ * reply then waits on the SIM, so the way to it is named, and sending again (a second charge or a
+ * second change for some instructions) is not the first advice.
+ */
+function lateReplyAdvice(args: ParsedArgs): { zh: string; en: string } {
+  const where = args.options.has('emulator') ? '--emulator' : `--port ${args.options.get('port')}`;
+  const folder = args.options.get('data-dir');
+  const inbox = `hall10086 inbox ${where}${folder ? ` --data-dir ${folder}` : ''}`;
+  return {
+    zh: `10086 繁忙时可能几分钟后才回复，晚到的回复留在 SIM 卡上：稍后运行 ${inbox} 读取（或在应用里连接这个调制解调器）。十分钟后仍没有，请检查信号和 SIM 卡，或拨打 10086；先别急着再发一次。`,
+    en: `10086 may answer minutes later when busy; a late reply waits on the SIM: run ${inbox} later to read it (or connect this modem in the app). If nothing comes within ten minutes, check the signal and the SIM, or call 10086, before sending it again.`,
+  };
+}
 
 function completeReply(replies: readonly IncomingRecord[], peer: string, since: number): AssembledRecordMessage | null {
   return assembleRecords(replies.filter((r) => samePeer(r.from, peer) && r.receivedAt >= since)).find((m) => m.complete) ?? null;

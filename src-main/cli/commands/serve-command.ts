@@ -7,6 +7,7 @@ import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
 import { metricsToken } from '../../server/metrics';
 import { intOption, usageError } from '../args';
+import { appAlreadyRunning } from '../journal-held';
 import { say, type Command } from '../context';
 import { reportStartupNotices } from '../startup-notices';
 import { isPortInUse, rememberedPort, rememberPort } from './serve-port';
@@ -42,7 +43,7 @@ export const serveCommand: Command = {
       ...(profile ? { emulatorOptions: { profile } } : {}),
     }).catch(async (e: unknown) => {
       await closePool(pool);
-      throw e;
+      throw appAlreadyRunning(e);
     });
     const closeAll = async () => {
       await core.close();

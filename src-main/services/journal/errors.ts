@@ -26,13 +26,24 @@ export function lockedError(lockPath: string, holderPid: number | null): HallErr
       en: `Another Hall10086 is already running${whoEn} and is using the message journal.`,
     },
     {
-      action: {
+      action: holderPid === null ? {
         zh: `请先关闭另一个 Hall10086 再打开。如果确定没有其他 Hall10086 在运行，请删除 ${lockPath}。`,
         en: `Close the other Hall10086 first. If you are sure no other Hall10086 is running, delete ${lockPath}.`,
-      },
+      } : lockHeldAction(lockPath, holderPid),
       details: { lockPath, holderPid },
     },
   );
+}
+
+/**
+ * The lock's process is alive: deleting the lock is right only if that number now belongs to another
+ * program, and said so, since two writers on one journal can lose messages.
+ */
+function lockHeldAction(lockPath: string, pid: number): { zh: string; en: string } {
+  return {
+    zh: `请先关闭它（进程 ${pid}）。只有当进程 ${pid} 不是 Hall10086 时（电脑重启后这个编号给了别的程序），才删除 ${lockPath}：Hall10086 还在运行时删掉它，两个程序会同时写一份日志，可能丢短信。`,
+    en: `Close it first (process ${pid}). Delete ${lockPath} only if process ${pid} is not Hall10086 (its number went to another program after a restart): deleting it while Hall10086 runs lets two programs write one journal, which can lose messages.`,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { FleetSim } from '../../../src-shared/api/contract';
+import { DemoBadge } from '../../components/DemoBadge';
 import { simLabel } from '../../core/modems';
 import type { I18n } from '../../i18n';
 import type { OverviewKind } from '../../store/figure-history';
@@ -22,6 +23,10 @@ export const FIGURE_COLUMNS: {
 
 interface Props {
   row: Prepared;
+  /** A SIM of the built-in demo modem: its figures are made up. */
+  demo: boolean;
+  /** When an instruction to 10086 went out with no answer since (null: none open). */
+  askedAt: number | null;
   /** Its place in the filtered list (aria-rowindex counts the header row as 1). */
   index: number;
   low: boolean;
@@ -37,7 +42,7 @@ interface Props {
  * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
  * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
  */
-export const FleetRow = memo(function FleetRow({ row, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
+export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
@@ -51,6 +56,7 @@ export const FleetRow = memo(function FleetRow({ row, index, low, hosts, today, 
         ) : (
           name
         )}
+        {demo && <> <DemoBadge /></>}
         {low && <span className="badge badge-risk"> {t('fleet.low')}</span>}
         {sim.sendFailures > 0 && (
           <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
@@ -70,7 +76,15 @@ export const FleetRow = memo(function FleetRow({ row, index, low, hosts, today, 
           </td>
         );
       })}
-      <td className="muted">{sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}</td>
+      <td className="muted">
+        {sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
+        {askedAt !== null && (
+          <span className="badge fleet-asked" title={t('fleet.askedHint')}>
+            {' '}
+            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang) })}
+          </span>
+        )}
+      </td>
       <td>
         {sim.host === null && (
           <button type="button" onClick={() => onEdit(sim.simId)} aria-label={`${t('fleet.edit')} ${name}`}>

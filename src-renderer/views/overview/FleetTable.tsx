@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
 import { alertThresholds } from '../../alerts/thresholds';
@@ -6,7 +7,10 @@ import { useCore } from '../../core/CoreProvider';
 import { useErrorToast } from '../../core/toasts';
 import { simLabel } from '../../core/modems';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { hallDb } from '../../store/db';
 import { download } from '../../store/download';
+import { HALL_PEER } from '../../store/incoming-rows';
+import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, ROW_PX } from './FleetRow';
@@ -47,6 +51,18 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   const readySims = useMemo(() => sims.filter((s) => s.host === null && s.modemState === 'ready').length, [sims]);
   const today = startOfToday();
   const edit = useCallback((simId: string) => setEditing(simId), []);
+  // The demo modem's made-up figures sit among real SIMs once a modem is plugged in: marked in the row too.
+  const demoSims = useLiveQuery(async () => new Set(await hallDb().sims.filter((s) => s.demo).primaryKeys()), []);
+  // A SIM asked and not answered yet: its row says so, so an older figure is not read as the answer.
+  const localKey = sims.filter((s) => s.host === null).map((s) => s.simId).join('|');
+  const asked = useLiveQuery(async () => {
+    const open = new Map<string, number>();
+    for (const simId of localKey ? localKey.split('|') : []) {
+      const at = await openQuestionAt(hallDb(), simId, HALL_PEER);
+      if (at !== null) open.set(simId, at);
+    }
+    return open;
+  }, [localKey]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 8, initialRect: { width: 1000, height: 12 * ROW_PX } });
@@ -134,7 +150,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
             {items.map((item) => {
               const row = rows[item.index]!;
-              return <FleetRow key={row.key} row={row} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} />;
+              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} />;
             })}
             {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
           </tbody>

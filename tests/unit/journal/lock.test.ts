@@ -31,6 +31,10 @@ describe('Journal lock', () => {
       en: expect.stringContaining('Another Hall10086 is already running'),
       action: { en: expect.stringContaining(join(dir, 'journal.lock')) },
     });
+    // The holder is alive: the lock may go only if that number is no longer Hall10086's, and why.
+    expect((error as { action: { en: string; zh: string } }).action.en).toContain(`only if process ${process.pid} is not Hall10086`);
+    expect((error as { action: { en: string; zh: string } }).action.zh).toContain('可能丢短信');
+    expect((error as { action: { en: string } }).action.en).not.toContain('If you are sure');
 
     await first.appendIncoming(sms(1));
     await first.close();

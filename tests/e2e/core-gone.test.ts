@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchChromium, serve, type Served } from './app-kit';
+
+/**
+ * Browser mode when the terminal running `hall10086 serve` (or `npm start`) is closed: the open tab
+ * can only wait, so the banner says how to bring the app back, in the tab's language. Before, it
+ * said "reconnecting…" for ever; and when the server went before the header's badges had loaded,
+ * their failed fetch emptied the whole page (found by this test under load).
+ */
+
+let server: Served | null = null;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildApp();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the core stopped under an open tab', () => {
+  it('the banner says to start it again and open the link it prints (zh-CN, zh-TW, en-US)', async () => {
+    // Its own server each try: the test stops it.
+    server = await serve();
+    const tabs = [];
+    for (const [locale, said] of [
+      ['zh-CN', /正在重试…[\s\S]*请重新启动（npm start 或 hall10086 serve），再打开它打印的链接：短信和设置都还在。/],
+      ['zh-TW', /請重新啟動（npm start 或 hall10086 serve），再開啟它列印的連結/],
+      ['en-US', /trying again… If the terminal where it ran was closed or stopped, start it again \(npm start, or hall10086 serve\) and open the link it prints/],
+    ] as const) {
+      const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+      const page = await context.newPage();
+      await page.goto(await server.link());
+      await page.waitForSelector('#catalog-search');
+      tabs.push({ page, said });
+    }
+    const stopping = server;
+    server = null;
+    await stopping.stop();
+    for (const { page, said } of tabs) {
+      // Between two tries to reconnect (the banner reads "connecting" while one is under way).
+      const banner = page.locator('p.banner', { hasText: 'hall10086 serve' });
+      await banner.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\nbanners: ${JSON.stringify(await page.locator('p.banner').allTextContents())} url: ${page.url()} body: ${(await page.textContent('body'))?.slice(0, 300)}`);
+      });
+      expect(await banner.textContent()).toMatch(said);
+    }
+  }, 120_000);
+
+  it('a header badge whose code cannot be fetched (server gone, build replaced) leaves the rest of the page working', async () => {
+    server = await serve();
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      // What a stopped server or a rebuilt out/ gives the lazy chunk: no answer.
+      await page.route(/\/assets\/(UnreadBadge|OverviewBadge)-[^/]+\.js$/, (route) => route.abort());
+      const refused = page.waitForEvent('requestfailed', { predicate: (r) => /UnreadBadge-/.test(r.url()), timeout: 30_000 });
+      await page.goto(await server.link());
+      await page.waitForSelector('#catalog-search');
+      await refused;
+      // Let React settle what the failed import throws.
+      await page.waitForTimeout(500);
+      expect(await page.locator('#catalog-search').count()).toBe(1);
+      expect(await page.locator('nav a').count()).toBe(5);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../src-main/core';
+import type { HallCore } from '../../src-main/core/core';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+
+/**
+ * The app started again (browser mode or Electron: createCore with demo 'auto') opens the modems
+ * connected on its Modem page last time: here two emulated modems on real pseudo-terminals (socat),
+ * which the system's port list does not show, opened by the real serial binding. Before, it opened
+ * only the first listed port that looks like a modem, or the demo modem: the second modem, or a
+ * typed port, had to be connected by hand at every start.
+ */
+
+let dataDir: string;
+let modems: PtyEmulator[];
+let core: HallCore | null = null;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'hall10086-remembered-'));
+  modems = [
+    await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } }),
+    await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900058', imsi: '460001234567005' } } }),
+  ];
+}, 30_000);
+
+afterAll(async () => {
+  await core?.close();
+  for (const m of modems ?? []) await m.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const start = async () => {
+  await core?.close();
+  core = await createCore({ demo: 'auto', dataDir });
+  return core;
+};
+const openPaths = async (c: HallCore) => (await c.call('modem.list', {})).filter((m) => m.state !== 'failed' && m.state !== 'closed').map((m) => m.path).sort();
+
+describe('modems connected in the app', () => {
+  it('are opened again at the next start, a disconnected one is not, and with none left it is the demo again', async () => {
+    const [a, b] = modems.map((m) => m.path) as [string, string];
+    let c = await start();
+    expect(await openPaths(c)).toEqual(['emulator://demo']);
+    await c.call('modem.connect', { path: a });
+    await c.call('modem.connect', { path: b });
+
+    c = await start();
+    expect(await openPaths(c)).toEqual([a, b].sort());
+
+    const second = (await c.call('modem.list', {})).find((m) => m.path === b)!;
+    await c.call('modem.disconnect', { modemId: second.modemId });
+    c = await start();
+    expect(await openPaths(c)).toEqual([a]);
+
+    const first = (await c.call('modem.list', {})).find((m) => m.path === a)!;
+    await c.call('modem.disconnect', { modemId: first.modemId });
+    c = await start();
+    expect(await openPaths(c)).toEqual(['emulator://demo']);
+  }, 90_000);
+
+  it('a remembered port that is gone, or a damaged note, falls back to the demo modem', async () => {
+    await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: ['/tmp/hall10086-no-such-modem'] }));
+    expect(await openPaths(await start())).toEqual(['emulator://demo']);
+    await writeFile(join(dataDir, 'modems.json'), '{"ports": [');
+    expect(await openPaths(await start())).toEqual(['emulator://demo']);
+  }, 60_000);
+});
