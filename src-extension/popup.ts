@@ -3,7 +3,7 @@ import { CATALOG_CHANGERS } from './catalog-keys';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { readPrebuilt } from './prebuilt-index';
 import { parseRoute, routeHash, type Route } from './routes';
-import { askAwakeWorker, searchInWorker, type SearchReply } from './search-protocol';
+import { askFirstQuery, searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
 
@@ -114,19 +114,8 @@ const otherView = new Promise<void>((resolve) => (otherViewShown = resolve));
 let firstAsked: (answer: Promise<unknown>) => void = () => undefined;
 const firstAnswer = new Promise<unknown>((resolve) => (firstAsked = resolve));
 const answerFor = (query: string, limit: number) => byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
-/**
- * A query in the address (the omnibox, a selection) is asked at once, not after the first paint:
- * on the channel an awake worker answers and a stopped one does not hear, so the awake worker's
- * answer waits for no question to the browser; and of the page's own search, once the worker is
- * known to sleep.
- */
-function firstAnswerFor(query: string): Promise<SearchReply> {
-  const awake = askAwakeWorker(query, RESULT_LIMIT).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
-  let heard = false;
-  void awake.then(() => (heard = true));
-  return Promise.race([awake, byPage(query, RESULT_LIMIT).then((reply) => reply ?? (heard ? awake : byWorker(query, RESULT_LIMIT)))]);
-}
-let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: firstAnswerFor(lastQuery) } : null;
+/** A query in the address (the omnibox, a selection) is asked at once, not after the first paint (search-protocol.ts). */
+let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: askFirstQuery(lastQuery, RESULT_LIMIT, byPage) } : null;
 
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
