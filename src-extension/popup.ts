@@ -28,7 +28,7 @@ function header(): HTMLElement {
   select.value = lang;
   select.addEventListener('change', () => {
     if (!isLang(select.value)) return;
-    lang = select.value;
+    keepLang(select.value);
     void chrome.storage.local.set({ [LANG_KEY]: lang });
     render();
   });
@@ -89,7 +89,7 @@ const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })
   (contexts) => contexts.length > 0,
   () => true,
 );
-// Beside it, in one read: the language (the first paint waits for it) and the keys that say which catalog is in use.
+// Beside it, in one read: the language (to check the page's copy, below) and the keys that say which catalog is in use.
 const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
 /**
  * Only a popup that opens on the search box searches by itself (another view wakes the worker).
@@ -135,10 +135,27 @@ const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => se
 const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
 connectToWorkerAfter(firstResultsDone, workerAwake.then((awake) => !awake));
 
+/**
+ * The language is painted without waiting for storage: chrome.storage.local keeps the choice (the
+ * worker and the options page read it there), and the page's own localStorage a copy, which it
+ * reads at once. When the two differ (a choice made before the copy existed), storage wins and the
+ * page is painted again.
+ */
+const uiLang = (chosen: unknown): Lang => (isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]));
+function keepLang(chosen: Lang): void {
+  lang = chosen;
+  localStorage.setItem(LANG_KEY, chosen);
+}
+lang = uiLang(localStorage.getItem(LANG_KEY));
+render();
 void stored.then((values) => {
   const chosen = values[LANG_KEY];
-  lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
-  render();
+  if (!isLang(chosen)) localStorage.removeItem(LANG_KEY);
+  if (uiLang(chosen) !== lang) {
+    lang = uiLang(chosen);
+    if (isLang(chosen)) keepLang(chosen);
+    render();
+  }
   // Once the page is idle after its first results: the catalog views' module, and the daily update check.
   void firstResultsDone.then(() => requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue())));
 });
