@@ -15,10 +15,16 @@ let lastQuery = '';
 const catalogViews = () => import('./popup-catalog-views');
 
 function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
-  // The box is painted at once, a query in the address too, before its results: the popup's first
-  // layout (its Chinese text, the fonts a fresh renderer looks up) then runs while the search code
-  // loads, not after it (A/Bs under load: 10–30 ms sooner results than one paint with them).
-  if (route.view === 'search') return h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+  if (route.view === 'search') {
+    const view = () => h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+    if (!firstSearch) return view();
+    // A query in the address: an awake worker's answer comes within milliseconds, and the page is
+    // laid out and painted once, with it. A page that searches by itself paints the box as soon as
+    // it knows, before its results: its first layout (the Chinese text, the fonts a fresh renderer
+    // looks up) then runs while the search code loads, not after it.
+    const asleep = workerAwake.then((awake) => (awake ? new Promise<void>(() => undefined) : undefined));
+    return Promise.race([firstSearch.reply, asleep]).then(view);
+  }
   return catalogViews().then((views) => views.catalogView(lang, route));
 }
 
