@@ -14,7 +14,8 @@ let lastQuery = '';
 /** Everything but the search box waits for the catalog, in a module of its own (popup-catalog-views.ts). */
 const catalogViews = () => import('./popup-catalog-views');
 
-function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
+/** The view for `route`; one that arrives after the page moved on (`current` false) is not made. */
+function viewFor(route: Route, current: () => boolean): HTMLElement | Promise<HTMLElement | null> {
   if (route.view === 'search') {
     const view = () => h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
     if (!firstSearch) return view();
@@ -23,7 +24,7 @@ function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
     // it knows, before its results: its first layout (the Chinese text, the fonts a fresh renderer
     // looks up) then runs while the search code loads, not after it.
     const asleep = workerAwake.then((awake) => (awake ? new Promise<void>(() => undefined) : undefined));
-    return Promise.race([firstSearch.reply, asleep]).then(view);
+    return Promise.race([firstSearch.reply, asleep]).then(() => (current() ? view() : null));
   }
   return catalogViews().then((views) => views.catalogView(lang, route));
 }
@@ -49,10 +50,10 @@ let renders = 0;
 function render(): void {
   const route = parseRoute(location.hash);
   if (route.view !== 'search') otherViewShown();
-  const view = viewFor(route);
   const current = ++renders;
+  const view = viewFor(route, () => current === renders);
   if (view instanceof HTMLElement) return show(route, view);
-  void view.then((v) => current === renders && show(route, v));
+  void view.then((v) => v && current === renders && show(route, v));
 }
 
 function show(route: Route, view: HTMLElement): void {
