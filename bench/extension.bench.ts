@@ -177,7 +177,9 @@ export default async function extensionBench(): Promise<Section> {
     const opens = CASES.flatMap((c) => builds.flatMap((b, k) => (!c.page || !b.label ? [{ c, b, k }] : [])));
     for (const { c, b, k } of opens) await openOnce(b.ext, stoppers[k]!, c);
     for (let i = 0; i < RUNS; i++) {
-      for (const { c, b, k } of opens) {
+      // Every other round in the other order, so neither build always opens first (an order bias of
+      // 10–20 ms was seen in these rows).
+      for (const { c, b, k } of i % 2 ? [...opens].reverse() : opens) {
         const key = b.label + c.name;
         samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c)]);
       }
@@ -208,7 +210,7 @@ export default async function extensionBench(): Promise<Section> {
     title: 'Browser extension (out/hall10086-extension.zip, popup in headless Chromium)',
     figures,
     notes: [
-      `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open, every case and build in turn in each of ${RUNS} rounds; time from navigation start to the first frame painted with the results`,
+      `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open, every case and build in turn in each of ${RUNS} rounds, every other round in the other order; time from navigation start to the first frame painted with the results`,
       'asleep split: differences of this run\'s medians (approximate, medians do not add): the browser alone (the static floor page), what our search code and its restored index add (floor pages), and what the popup itself adds on top (its questions to the browser, its views and their layout)',
       'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index, a query in the address too, and wakes the worker once its first results are painted',
       'floor: pages of the same extension (a copy of out/extension with bench/extension-floor built into it), opened the same way in the same runs',
