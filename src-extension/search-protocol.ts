@@ -124,6 +124,8 @@ const ASKS_KEPT = 32;
 export function askFirstQuery(query: string, limit: number, page: (query: string, limit: number) => Promise<SearchReply | null>): Promise<SearchReply> {
   const ask = crypto.randomUUID();
   const byWorker = (reply: SearchReply): SearchReply => ({ ...reply, by: 'worker' });
-  const awake = askAwakeWorker(query, limit, ask).then(byWorker);
-  return Promise.race([awake, page(query, limit).then((reply) => reply ?? searchInWorker(query, limit, ask).then(byWorker))]);
+  let heard = false;
+  const awake = askAwakeWorker(query, limit, ask).then((reply) => ((heard = true), byWorker(reply)));
+  // Once the channel has answered, the runtime message (and its copy of the results) is not sent at all.
+  return Promise.race([awake, page(query, limit).then((reply) => reply ?? (heard ? awake : searchInWorker(query, limit, ask).then(byWorker)))]);
 }

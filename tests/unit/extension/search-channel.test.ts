@@ -110,6 +110,18 @@ describe('a popup’s first query, asked of an awake worker both ways', () => {
     expect(worker.searched).toHaveLength(1);
   });
 
+  it('does not ask the worker by message once the channel has answered', async () => {
+    const worker = awakeWorker();
+    worker.release();
+    let awake: () => void = () => undefined;
+    const answer = askFirstQuery('流量', 12, () => new Promise((resolve) => (awake = () => resolve(null))));
+    expect(await answer).toEqual({ ...reply('流量'), by: 'worker' });
+    awake();
+    await tick();
+    expect(worker.messages).toEqual([]);
+    expect(worker.searched).toHaveLength(1);
+  });
+
   it('does not ask the worker by message when the page answers itself', async () => {
     const worker = awakeWorker();
     const answer = askFirstQuery('流量', 12, async () => ({ ...reply('page'), by: 'page' }));
