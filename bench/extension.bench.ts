@@ -39,13 +39,16 @@ interface Case {
   typed?: string;
   /** The worker stopped first, as Chrome stops it after 30 s without events. */
   coldWorker: boolean;
+  /** For the split of the asleep figures into the floor's steps and ours (below). */
+  part?: Part;
 }
+type Part = 'address' | 'typed' | 'static' | 'code' | 'restore' | 'typedBox';
 
 const CASES: Case[] = [
   { name: `popup with a query (omnibox, selection) → first results on screen`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: false },
-  { name: `same, service worker asleep`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: true },
+  { name: `same, service worker asleep`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: true, part: 'address' },
   { name: `toolbar popup (no query) → search box on screen`, hash: '', shown: '#search', coldWorker: false },
-  { name: `toolbar popup, worker asleep, ${QUERY} typed when the box shows → results on screen`, hash: '', shown: '#search', typed: QUERY, coldWorker: true },
+  { name: `toolbar popup, worker asleep, ${QUERY} typed when the box shows → results on screen`, hash: '', shown: '#search', typed: QUERY, coldWorker: true, part: 'typed' },
   ...floorCases(false),
   ...floorCases(true),
 ];
@@ -58,12 +61,39 @@ const CASES: Case[] = [
  */
 function floorCases(coldWorker: boolean): Case[] {
   const state = coldWorker ? 'worker asleep' : 'worker awake';
+  const part = (p: Part) => (coldWorker ? { part: p } : {});
+  const hash = `#${encodeURIComponent(QUERY)}`;
   return [
-    { name: `floor, ${state}: static page, one text node`, page: 'bench-floor/static.html', hash: '', shown: '#floor', coldWorker },
-    { name: `floor, ${state}: page loading the search code and catalog`, page: 'bench-floor/search-code.html', hash: '', shown: '#floor', coldWorker },
-    { name: `floor, ${state}: same, then builds the index and searches ${QUERY}`, page: 'bench-floor/search-build.html', hash: `#${encodeURIComponent(QUERY)}`, shown: '#floor', coldWorker },
-    { name: `floor, ${state}: a box that lists what is typed, ${QUERY} typed when it shows`, page: 'bench-floor/typed-box.html', hash: '', shown: '#search', typed: QUERY, coldWorker },
+    { name: `floor, ${state}: static page, one text node`, page: 'bench-floor/static.html', hash: '', shown: '#floor', coldWorker, ...part('static') },
+    { name: `floor, ${state}: page loading the search code and catalog`, page: 'bench-floor/search-code.html', hash: '', shown: '#floor', coldWorker, ...part('code') },
+    { name: `floor, ${state}: same, then builds the index and searches ${QUERY}`, page: 'bench-floor/search-build.html', hash, shown: '#floor', coldWorker },
+    { name: `floor, ${state}: same code, restores the prebuilt index and searches ${QUERY} (the popup's own search, without the popup)`, page: 'bench-floor/search-restore.html', hash, shown: '#floor', coldWorker, ...part('restore') },
+    { name: `floor, ${state}: a box that lists what is typed, ${QUERY} typed when it shows`, page: 'bench-floor/typed-box.html', hash: '', shown: '#search', typed: QUERY, coldWorker, ...part('typedBox') },
   ];
+}
+
+/**
+ * Where the asleep figures go, as differences of this run's medians (so approximate: medians do
+ * not add): what the browser alone takes to show an extension page, what loading our search code
+ * and restoring its index add, and what the popup itself adds on top (its questions to the
+ * browser, its views, their layout). With a baseline, its popup figures against the same floor.
+ */
+function asleepSplit(median: (label: string, part: Part) => number | undefined, labels: readonly string[]): Figure[] {
+  const floor = (part: Part) => median('', part)!;
+  const [browser, code, restore, typedBox] = [floor('static'), floor('code'), floor('restore'), floor('typedBox')];
+  const ms = (n: number) => `${round(n, 1)}`;
+  const figures: Figure[] = [
+    { name: 'asleep split: the browser alone (static page on screen)', value: round(browser, 1), unit: 'ms' },
+    { name: 'asleep split: + search code and catalog loaded', value: ms(code - browser), unit: 'ms' },
+    { name: 'asleep split: + prebuilt index fetched, restored, searched', value: ms(restore - code), unit: 'ms' },
+  ];
+  for (const label of labels) {
+    const [address, typed] = [median(label, 'address'), median(label, 'typed')];
+    if (address !== undefined) figures.push({ name: `${label}asleep split: + the popup's own, query in the address (popup − restore floor)`, value: ms(address - restore), unit: 'ms' });
+    if (address !== undefined) figures.push({ name: `${label}asleep split: ours in all, query in the address (popup − static page)`, value: ms(address - browser), unit: 'ms' });
+    if (typed !== undefined) figures.push({ name: `${label}asleep split: ours in all, typed (popup − the box that lists what is typed)`, value: ms(typed - typedBox), unit: 'ms' });
+  }
+  return figures;
 }
 
 /** A copy of the built extension with the floor pages added (the zip and out/extension stay as built). */
@@ -82,15 +112,31 @@ async function withFloorPages(dir: string): Promise<{ dir: string; remove(): Pro
       emptyOutDir: true,
       target: 'chrome120',
       modulePreload: { polyfill: false },
-      rollupOptions: { input: ['static.html', 'search-code.html', 'search-build.html', 'typed-box.html'].map((f) => join(root, f)) },
+      rollupOptions: { input: ['static.html', 'search-code.html', 'search-build.html', 'search-restore.html', 'typed-box.html'].map((f) => join(root, f)) },
     },
   });
   return { dir: copy, remove: () => rm(copy, { recursive: true, force: true }) };
 }
 
+/**
+ * Builds whose worker was stopped since it last answered a popup. "Awake" is a worker that has
+ * answered before (its index at hand, as after any earlier use), so a popup case with the worker
+ * awake then first opens the popup once untimed: the cases are opened in turn, asleep ones between.
+ */
+const stoppedSinceUse = new Set<LoadedExtension>();
+
 async function openOnce(ext: LoadedExtension, cdp: CDPSession, c: Case): Promise<number> {
-  if (c.coldWorker) await cdp.send('ServiceWorker.stopAllWorkers');
-  else await cdp.send('ServiceWorker.startWorker', { scopeURL: ext.base });
+  if (c.coldWorker) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    stoppedSinceUse.add(ext);
+  } else {
+    await cdp.send('ServiceWorker.startWorker', { scopeURL: ext.base });
+    if (!c.page && stoppedSinceUse.delete(ext)) await timeOpen(ext, CASES[0]!);
+  }
+  return timeOpen(ext, c);
+}
+
+async function timeOpen(ext: LoadedExtension, c: Case): Promise<number> {
   const page = await ext.context.newPage();
   await page.addInitScript(`(${markPaintedWhenShown})(${JSON.stringify(c.shown)}, ${JSON.stringify(PAINTED)})`);
   if (c.typed) await page.addInitScript(`(${markPaintedWhenShown})('#results li', ${JSON.stringify(RESULTS_PAINTED)})`);
@@ -126,14 +172,16 @@ export default async function extensionBench(): Promise<Section> {
   const samples = new Map<string, number[]>();
   try {
     const stoppers = await Promise.all(builds.map((b) => workerStopper(b.ext)));
-    for (const c of CASES) {
-      const open = builds.filter((b) => !c.page || !b.label);
-      for (const [k, b] of open.entries()) await openOnce(b.ext, stoppers[k]!, c);
-      for (let i = 0; i < RUNS; i++) {
-        for (const [k, b] of open.entries()) {
-          const key = b.label + c.name;
-          samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c)]);
-        }
+    // Every case and build opened once per round, in turn: the machine's load, which changes over a
+    // run, falls on the popup and the floor pages alike, so their differences (the split) hold.
+    const opens = CASES.flatMap((c) => builds.flatMap((b, k) => (!c.page || !b.label ? [{ c, b, k }] : [])));
+    for (const { c, b, k } of opens) await openOnce(b.ext, stoppers[k]!, c);
+    for (let i = 0; i < RUNS; i++) {
+      // Every other round in the other order, so neither build always opens first (an order bias of
+      // 10–20 ms was seen in these rows).
+      for (const { c, b, k } of i % 2 ? [...opens].reverse() : opens) {
+        const key = b.label + c.name;
+        samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c)]);
       }
     }
   } finally {
@@ -152,11 +200,18 @@ export default async function extensionBench(): Promise<Section> {
       figures.push({ name: `${b.label}${c.name} (min–max)`, value: `${round(Math.min(...values), 1)}–${round(Math.max(...values), 1)}`, unit: 'ms' });
     }
   }
+  const median = (label: string, part: Part) => {
+    const c = CASES.find((x) => x.part === part);
+    const values = c && samples.get(label + c.name);
+    return values && percentile(values, 50);
+  };
+  figures.push(...asleepSplit(median, builds.map((b) => b.label)));
   return {
     title: 'Browser extension (out/hall10086-extension.zip, popup in headless Chromium)',
     figures,
     notes: [
-      `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open; time from navigation start to the first frame painted with the results`,
+      `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open, every case and build in turn in each of ${RUNS} rounds, every other round in the other order; time from navigation start to the first frame painted with the results`,
+      'asleep split: differences of this run\'s medians (approximate, medians do not add): the browser alone (the static floor page), what our search code and its restored index add (floor pages), and what the popup itself adds on top (its questions to the browser, its views and their layout)',
       'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index, a query in the address too, and wakes the worker once its first results are painted',
       'floor: pages of the same extension (a copy of out/extension with bench/extension-floor built into it), opened the same way in the same runs',
       'with typing: from navigation start, the text filled in at once when the box is painted (a person takes longer, which only helps)',

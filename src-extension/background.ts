@@ -7,7 +7,7 @@ import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
 import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
 import { isReportableUrl, WEB_PAGES } from './report';
 import { routeHash, type Route } from './routes';
-import { answerOnChannel, isSearchRequest, type SearchReply, type SearchRequest } from './search-protocol';
+import { answerOnChannel, isSearchRequest, oncePerAsk, type SearchReply, type SearchRequest } from './search-protocol';
 import { omniboxDefault, omniboxSuggestions } from './suggest';
 import { answerSearch, searchFor } from './worker-search';
 
@@ -150,11 +150,13 @@ chrome.runtime.onConnect.addListener((port) => {
     .catch(() => undefined);
 });
 
-const search = (request: SearchRequest): Promise<SearchReply> =>
-  catalogSession().then(
-    (s) => answerSearch(s.catalog, request),
-    () => ({ error: { zh: '读取指令库失败，请重新打开。', en: 'The catalog could not be read; reopen this page.' } }),
-  );
+const search = oncePerAsk(
+  (request: SearchRequest): Promise<SearchReply> =>
+    catalogSession().then(
+      (s) => answerSearch(s.catalog, request),
+      () => ({ error: { zh: '读取指令库失败，请重新打开。', en: 'The catalog could not be read; reopen this page.' } }),
+    ),
+);
 
 // A page's first query, asked before it knows whether this worker runs (search-protocol.ts).
 answerOnChannel(search);

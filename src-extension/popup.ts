@@ -3,7 +3,7 @@ import { CATALOG_CHANGERS } from './catalog-keys';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { readPrebuilt } from './prebuilt-index';
 import { parseRoute, routeHash, type Route } from './routes';
-import { askAwakeWorker, searchInWorker, type SearchReply } from './search-protocol';
+import { askFirstQuery, searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
 
@@ -14,11 +14,17 @@ let lastQuery = '';
 /** Everything but the search box waits for the catalog, in a module of its own (popup-catalog-views.ts). */
 const catalogViews = () => import('./popup-catalog-views');
 
-function viewFor(route: Route): HTMLElement | Promise<HTMLElement> {
+/** The view for `route`; one that arrives after the page moved on (`current` false) is not made. */
+function viewFor(route: Route, current: () => boolean): HTMLElement | Promise<HTMLElement | null> {
   if (route.view === 'search') {
     const view = () => h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
-    // With a query in the address, the page is laid out and painted once, with its first results.
-    return firstSearch ? firstSearch.reply.then(view) : view();
+    if (!firstSearch) return view();
+    // A query in the address: an awake worker's answer comes within milliseconds, and the page is
+    // laid out and painted once, with it. A page that searches by itself paints the box as soon as
+    // it knows, before its results: its first layout (the Chinese text, the fonts a fresh renderer
+    // looks up) then runs while the search code loads, not after it.
+    const asleep = workerAwake.then((awake) => (awake ? new Promise<void>(() => undefined) : undefined));
+    return Promise.race([firstSearch.reply, asleep]).then(() => (current() ? view() : null));
   }
   return catalogViews().then((views) => views.catalogView(lang, route));
 }
@@ -29,7 +35,7 @@ function header(): HTMLElement {
   select.value = lang;
   select.addEventListener('change', () => {
     if (!isLang(select.value)) return;
-    lang = select.value;
+    keepLang(select.value);
     void chrome.storage.local.set({ [LANG_KEY]: lang });
     render();
   });
@@ -44,10 +50,10 @@ let renders = 0;
 function render(): void {
   const route = parseRoute(location.hash);
   if (route.view !== 'search') otherViewShown();
-  const view = viewFor(route);
   const current = ++renders;
+  const view = viewFor(route, () => current === renders);
   if (view instanceof HTMLElement) return show(route, view);
-  void view.then((v) => current === renders && show(route, v));
+  void view.then((v) => v && current === renders && show(route, v));
 }
 
 function show(route: Route, view: HTMLElement): void {
@@ -55,7 +61,10 @@ function show(route: Route, view: HTMLElement): void {
   document.title = t(lang, 'extName');
   const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: '' }) }, t(lang, 'back'));
   document.body.replaceChildren(header(), h('main', {}, back, view));
-  view.querySelector<HTMLElement>('input, select')?.focus();
+  // The search box sits at the top: focused without scrolling to it, which would lay the page out
+  // there and then (a forced layout) before the frame's own (box 3–6 ms, awake 2–8 ms sooner in two
+  // A/Bs at load 12). Another view's first field may be lower, so it is scrolled to.
+  view.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: route.view === 'search' });
 }
 
 document.addEventListener('keydown', (e) => {
@@ -90,7 +99,7 @@ const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })
   (contexts) => contexts.length > 0,
   () => true,
 );
-// Beside it, in one read: the language (the first paint waits for it) and the keys that say which catalog is in use.
+// Beside it, in one read: the language (to check the page's copy, below) and the keys that say which catalog is in use.
 const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
 /**
  * Only a popup that opens on the search box searches by itself (another view wakes the worker).
@@ -114,19 +123,8 @@ const otherView = new Promise<void>((resolve) => (otherViewShown = resolve));
 let firstAsked: (answer: Promise<unknown>) => void = () => undefined;
 const firstAnswer = new Promise<unknown>((resolve) => (firstAsked = resolve));
 const answerFor = (query: string, limit: number) => byPage(query, limit).then((reply) => reply ?? byWorker(query, limit));
-/**
- * A query in the address (the omnibox, a selection) is asked at once, not after the first paint:
- * on the channel an awake worker answers and a stopped one does not hear, so the awake worker's
- * answer waits for no question to the browser; and of the page's own search, once the worker is
- * known to sleep.
- */
-function firstAnswerFor(query: string): Promise<SearchReply> {
-  const awake = askAwakeWorker(query, RESULT_LIMIT).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
-  let heard = false;
-  void awake.then(() => (heard = true));
-  return Promise.race([awake, byPage(query, RESULT_LIMIT).then((reply) => reply ?? (heard ? awake : byWorker(query, RESULT_LIMIT)))]);
-}
-let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: firstAnswerFor(lastQuery) } : null;
+/** A query in the address (the omnibox, a selection) is asked at once, not after the first paint (search-protocol.ts). */
+let firstSearch = lastQuery.trim() ? { query: lastQuery, reply: askFirstQuery(lastQuery, RESULT_LIMIT, byPage) } : null;
 
 function search(query: string, limit: number): Promise<SearchReply> {
   const first = firstSearch?.query === query && limit === RESULT_LIMIT ? firstSearch.reply : null;
@@ -147,10 +145,27 @@ const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => se
 const firstResultsDone = workerAwake.then((awake) => awake || Promise.race([firstAnswer.then(afterPaint), otherView]));
 connectToWorkerAfter(firstResultsDone, workerAwake.then((awake) => !awake));
 
+/**
+ * The language is painted without waiting for storage: chrome.storage.local keeps the choice (the
+ * worker and the options page read it there), and the page's own localStorage a copy, which it
+ * reads at once. When the two differ (a choice made before the copy existed), storage wins and the
+ * page is painted again.
+ */
+const uiLang = (chosen: unknown): Lang => (isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]));
+function keepLang(chosen: Lang): void {
+  lang = chosen;
+  localStorage.setItem(LANG_KEY, chosen);
+}
+lang = uiLang(localStorage.getItem(LANG_KEY));
+render();
 void stored.then((values) => {
   const chosen = values[LANG_KEY];
-  lang = isLang(chosen) ? chosen : browserLang([chrome.i18n.getUILanguage(), ...navigator.languages]);
-  render();
+  if (!isLang(chosen)) localStorage.removeItem(LANG_KEY);
+  if (uiLang(chosen) !== lang) {
+    lang = uiLang(chosen);
+    if (isLang(chosen)) keepLang(chosen);
+    render();
+  }
   // Once the page is idle after its first results: the catalog views' module, and the daily update check.
   void firstResultsDone.then(() => requestIdleCallback(() => void catalogViews().then((views) => views.checkForUpdateIfDue())));
 });

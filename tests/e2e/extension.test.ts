@@ -204,7 +204,16 @@ describe('popup', () => {
     expect(await again.textContent('#param-month-error')).toBe(
       'Bill month (YYYYMM): the month must be 01 to 12.账单月份（年年年年月月）：月份应在 01 到 12 之间。',
     );
+    // The page's own copy of the choice (localStorage, read without waiting) only paints sooner:
+    // without it, or with another language in it, what chrome.storage keeps wins.
+    const placeholderIs = (page: Page, text: string) => page.waitForFunction((t) => document.querySelector('#search')?.getAttribute('placeholder') === t, text);
+    await again.evaluate(() => localStorage.clear());
+    await placeholderIs(await openPopup(), 'data, bill, KTGPRS…');
     await again.selectOption('#lang', 'zh-Hans');
+    await again.evaluate(() => localStorage.setItem('lang', 'en'));
+    const reopened = await openPopup();
+    await placeholderIs(reopened, '流量、账单、liuliang、KTGPRS…');
+    expect(await reopened.evaluate(() => localStorage.getItem('lang'))).toBe('zh-Hans');
   });
 });
 

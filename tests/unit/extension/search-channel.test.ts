@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { answerOnChannel, askAwakeWorker, SEARCH_CHANNEL, type SearchReply, type SearchRequest } from '../../../src-extension/search-protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answerOnChannel, askAwakeWorker, askFirstQuery, isSearchRequest, oncePerAsk, SEARCH_CHANNEL, type SearchReply, type SearchRequest } from '../../../src-extension/search-protocol';
 
 /** Real BroadcastChannels (Node's, the same interface as the browser's): the worker's side and pages' sides. */
 const open: BroadcastChannel[] = [];
@@ -10,6 +10,7 @@ const channel = () => {
 };
 afterEach(() => {
   for (const c of open.splice(0)) c.close();
+  vi.unstubAllGlobals();
 });
 const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 100))]);
 
@@ -24,7 +25,7 @@ describe('the channel an awake worker answers a page’s first query on', () => 
   it('carries the query to the worker and its answer back to the page that asked', async () => {
     const asked = worker((r) => reply(`${r.query}/${r.limit}`));
     expect(await askAwakeWorker('流量', 12)).toEqual(reply('流量/12'));
-    expect(asked).toEqual([{ kind: 'search', query: '流量', limit: 12 }]);
+    expect(asked).toEqual([{ kind: 'search', query: '流量', limit: 12, ask: expect.any(String) }]);
   });
 
   it('gives each page its own answer when two ask at once', async () => {
@@ -53,5 +54,97 @@ describe('the channel an awake worker answers a page’s first query on', () => 
 
   it('leaves a page without an answer when no worker listens (a stopped worker is not woken by it)', async () => {
     expect(await settled(askAwakeWorker('流量', 12))).toBe(false);
+  });
+});
+
+/**
+ * An awake worker as background.ts makes it: one search function behind both ways a page's query
+ * comes (the channel, and chrome.runtime.sendMessage, which here calls it as Chrome would, after
+ * isSearchRequest). Each search waits for `release`, so a test decides which way arrives first.
+ */
+function awakeWorker() {
+  const searched: SearchRequest[] = [];
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const search = oncePerAsk(async (request) => {
+    searched.push(request);
+    await released;
+    return reply(request.query);
+  });
+  open.push(answerOnChannel(search));
+  const messages: unknown[] = [];
+  vi.stubGlobal('chrome', {
+    runtime: {
+      sendMessage: async (message: unknown) => {
+        messages.push(message);
+        return isSearchRequest(message) ? search(message) : undefined;
+      },
+    },
+  });
+  return { searched, messages, release };
+}
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('a popup’s first query, asked of an awake worker both ways', () => {
+  it('is searched once when the page learns the worker runs before the channel’s answer comes', async () => {
+    const worker = awakeWorker();
+    const answer = askFirstQuery('流量', 12, async () => null);
+    await tick();
+    expect(worker.messages).toHaveLength(1);
+    worker.release();
+    expect(await answer).toEqual({ ...reply('流量'), by: 'worker' });
+    expect(worker.searched).toEqual([{ kind: 'search', query: '流量', limit: 12 }]);
+  });
+
+  it('is searched once when the runtime message comes after the channel’s request', async () => {
+    const worker = awakeWorker();
+    let awake: () => void = () => undefined;
+    const answer = askFirstQuery('话费', 12, () => new Promise((resolve) => (awake = () => resolve(null))));
+    await tick();
+    expect(worker.searched).toHaveLength(1);
+    awake();
+    await tick();
+    worker.release();
+    expect(await answer).toEqual({ ...reply('话费'), by: 'worker' });
+    expect(worker.messages).toHaveLength(1);
+    expect(worker.searched).toHaveLength(1);
+  });
+
+  it('does not ask the worker by message once the channel has answered', async () => {
+    const worker = awakeWorker();
+    worker.release();
+    let awake: () => void = () => undefined;
+    const answer = askFirstQuery('流量', 12, () => new Promise((resolve) => (awake = () => resolve(null))));
+    expect(await answer).toEqual({ ...reply('流量'), by: 'worker' });
+    awake();
+    await tick();
+    expect(worker.messages).toEqual([]);
+    expect(worker.searched).toHaveLength(1);
+  });
+
+  it('does not ask the worker by message when the page answers itself', async () => {
+    const worker = awakeWorker();
+    const answer = askFirstQuery('流量', 12, async () => ({ ...reply('page'), by: 'page' }));
+    expect(await answer).toEqual({ ...reply('page'), by: 'page' });
+    expect(worker.messages).toEqual([]);
+  });
+
+  it('searches every request without an ask, and an ask again once it came both ways', async () => {
+    let count = 0;
+    const search = oncePerAsk(async (r) => (count++, reply(r.query)));
+    await search({ kind: 'search', query: 'a', limit: 1 });
+    await search({ kind: 'search', query: 'a', limit: 1 });
+    expect(count).toBe(2);
+    await search({ kind: 'search', query: 'b', limit: 1, ask: 'x' });
+    await search({ kind: 'search', query: 'b', limit: 1, ask: 'x' });
+    expect(count).toBe(3);
+    await search({ kind: 'search', query: 'b', limit: 1, ask: 'x' });
+    expect(count).toBe(4);
+  });
+
+  it('refuses an ask that is not a short string', () => {
+    expect(isSearchRequest({ kind: 'search', query: 'a', limit: 1, ask: 'x'.repeat(65) })).toBe(false);
+    expect(isSearchRequest({ kind: 'search', query: 'a', limit: 1, ask: 7 })).toBe(false);
+    expect(isSearchRequest({ kind: 'search', query: 'a', limit: 1, ask: 'x'.repeat(64) })).toBe(true);
   });
 });
