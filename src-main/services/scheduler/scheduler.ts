@@ -48,6 +48,8 @@ export interface SchedulerDeps {
 export class Scheduler {
   private schedules: Schedule[] = [];
   private lastRuns = new Map<string, number>();
+  /** The last save of `lastRuns` asked for: each waits for the one before, so a slower older write cannot land last. */
+  private saving: Promise<unknown> = Promise.resolve();
   private readonly timers = new Map<string, { at: number; cancel: () => void }>();
 
   private constructor(private readonly deps: SchedulerDeps) {}
@@ -101,6 +103,13 @@ export class Scheduler {
     return Math.min(last, now + DAY) + (schedule.jitterMinutes + 1) * MINUTE;
   }
 
+  /** Saves every SIM's last run as it is when this save's turn comes, after the saves asked for before it. */
+  private saveLastRuns(): Promise<void> {
+    const turn = this.saving.then(() => this.deps.store.saveLastRuns(this.lastRuns));
+    this.saving = turn.catch(() => {});
+    return turn;
+  }
+
   /** Resolves once the run has started (its time kept, its instructions handed over), not when it ends. */
   private async fire(simId: string): Promise<void> {
     const schedule = this.schedules.find((s) => s.simId === simId);
@@ -111,7 +120,7 @@ export class Scheduler {
     this.arm(schedule, ranAt);
     try {
       // Kept before the first SMS goes: a restart (a crash, a clock set back) must not send them again.
-      await this.deps.store.saveLastRuns(this.lastRuns);
+      await this.saveLastRuns();
     } catch (error) {
       return this.deps.onError(error, schedule);
     }

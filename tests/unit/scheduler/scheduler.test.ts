@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../../src-shared/api/contract';
 import { HallError } from '../../../src-shared/errors';
-import { isQuiet, nextRun, ScheduleFile, Scheduler, type Clock } from '../../../src-main/services/scheduler';
+import { isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
 
 /** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
 const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
@@ -77,6 +77,14 @@ class FakeClock implements Clock {
       await new Promise((r) => setImmediate(r));
     }
     this.t = t;
+  }
+
+  /** Fires every timer due by `t` in the same tick, as timers set for the same minute do, then waits for them all. */
+  async fireTogether(t: number): Promise<void> {
+    const due = this.timers.filter((x) => x.at <= t);
+    this.timers = this.timers.filter((x) => x.at > t);
+    this.t = t;
+    await Promise.all(due.map((x) => x.fn()));
   }
 
   get pending(): number {
@@ -255,6 +263,30 @@ describe('Scheduler', () => {
 });
 
 describe('Scheduler with a fleet of SIMs', () => {
+  it('keeps every SIM’s last run when their checks start in the same tick and an older save lands last', async () => {
+    const clock = new FakeClock(at(6));
+    // What is on disk: like ScheduleFile, each save writes the runs as they were when it was asked for;
+    // the first write is slow, so without an order it would land last.
+    let onDisk: Record<string, number> = {};
+    let saves = 0;
+    const store: ScheduleStore = {
+      load: async () => [],
+      save: async () => {},
+      loadLastRuns: async () => new Map(),
+      saveLastRuns: async (lastRuns) => {
+        const written = Object.fromEntries(lastRuns);
+        if (saves++ === 0) await new Promise((r) => setTimeout(r, 20));
+        onDisk = written;
+      },
+    };
+    const scheduler = await Scheduler.open({ store, clock, random: () => 0, check: () => {}, run: async () => {}, onError: () => {} });
+    const sims = ['SIM-A', 'SIM-B', 'SIM-C', 'SIM-D', 'SIM-E'];
+    for (const simId of sims) await scheduler.set(schedule({ simId }));
+    await clock.fireTogether(at(7));
+    expect(onDisk).toEqual(Object.fromEntries(sims.map((simId) => [simId, at(7)])));
+    scheduler.stop();
+  });
+
   it('gives each of 32 SIMs its own jitter, and one slow SIM holds none of the others back', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hall-fleet-sched-'));
     try {
