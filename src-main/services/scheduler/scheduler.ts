@@ -95,12 +95,13 @@ export class Scheduler {
   /**
    * The next run is planned from past the last run's whole jitter window, so a new random delay cannot
    * land later the same day: not after a run, nor after a restart, nor after the clock was set back.
-   * A last run more than a day ahead of the clock (a clock that was wrong then) counts as one now.
+   * A last run more than a day ahead of the clock cannot have happened (the clock was wrong then): it
+   * counts as no record, so today's checks still run.
    */
   private endOfLastRun(schedule: Schedule, now: number): number {
     const last = this.lastRuns.get(schedule.simId);
-    if (last === undefined) return now;
-    return Math.min(last, now + DAY) + (schedule.jitterMinutes + 1) * MINUTE;
+    if (last === undefined || last > now + DAY) return now;
+    return last + (schedule.jitterMinutes + 1) * MINUTE;
   }
 
   /** Saves every SIM's last run as it is when this save's turn comes, after the saves asked for before it. */
