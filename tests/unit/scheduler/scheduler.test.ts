@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../../src-shared/api/contract';
 import { HallError } from '../../../src-shared/errors';
-import { isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
+import { dayAfterRun, isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
 
 /** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
 const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
@@ -35,6 +35,15 @@ describe('nextRun', () => {
     ['at its time when the quiet hours are elsewhere', { quiet: { from: '22:00', to: '06:00' } }, at(6), 0, at(7)],
   ])('runs %s', (_, over, after, random, expected) => {
     expect(nextRun(schedule(over), after, () => random)).toBe(expected);
+  });
+
+  it('gives a slot the quiet hours pushed into the next morning to the day it was drawn for', () => {
+    const late = schedule({ time: '21:50', jitterMinutes: 30, quiet: { from: '22:00', to: '08:00' } });
+    expect(dayAfterRun(late, at(21, 55))).toBe(at(0, 0, 1));
+    // 21:50 + 20 min is quiet: Wednesday's slot runs on Thursday at 08:00, and Thursday's is still to come.
+    expect(dayAfterRun(late, at(8, 0, 1))).toBe(at(0, 0, 1));
+    expect(nextRun(late, at(8, 0, 1), () => 5 / 31, dayAfterRun(late, at(8, 0, 1)))).toBe(at(21, 55, 1));
+    expect(nextRun(late, at(21, 55), () => 20 / 31, dayAfterRun(late, at(21, 55)))).toBe(at(8, 0, 2));
   });
 
   it('never runs a schedule that is off', () => {
@@ -161,6 +170,25 @@ describe('Scheduler', () => {
     await clock.advanceTo(at(23));
     expect(runs.map(([t]) => t)).toEqual([at(7)]);
     expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7, 27, 1));
+  });
+
+  it('runs once per schedule day when the quiet hours start inside the jitter window', async () => {
+    // 21:50 with up to 30 min of jitter and quiet hours from 22:00: a draw of 20 min runs at 08:00 the
+    // next morning. Before, that counted as a new day's run after a 21:55 one, and the same day ran twice.
+    let draw = 0;
+    const scheduler = await Scheduler.open({
+      store: ScheduleFile.in(dir),
+      clock,
+      random: () => [5 / 31, 20 / 31][draw++ % 2]!,
+      check: () => {},
+      run: async (simId, ids) => void runs.push([clock.now(), simId, ids]),
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.set(schedule({ time: '21:50', jitterMinutes: 30, quiet: { from: '22:00', to: '08:00' } }));
+    await clock.advanceTo(at(12, 0, 7));
+    // Seven schedule days, Wednesday to Tuesday, seven runs.
+    expect(runs.map(([t]) => t)).toEqual([at(21, 55), at(8, 0, 2), at(21, 55, 2), at(8, 0, 4), at(21, 55, 4), at(8, 0, 6), at(21, 55, 6)]);
+    scheduler.stop();
   });
 
   /** A scheduler on the same data folder as a restarted app would open it, drawing its jitter from `draws`. */
