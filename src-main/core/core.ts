@@ -3,10 +3,9 @@ import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Response
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
-import { withoutInvisible } from '../../src-shared/catalog/recognize';
+import { withoutHidingCharacters } from '../../src-shared/catalog/recognize';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
-import { foreignNumberReason, isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
-import { localNumber } from '../../src-shared/replies';
+import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -430,8 +429,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    */
   private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
     if (req.custom) return extensionCustomSend(req.custom, req.params ?? {});
-    // Sent as seen: an invisible character (pasted from a page) would hide an instruction from its confirmation.
-    const typedText = withoutInvisible(req.text ?? '').trim();
+    // Sent without what could hide an instruction (pasted from a page); emoji sequences and Persian stay whole.
+    const typedText = withoutHidingCharacters(req.text ?? '').trim();
     const instruction = req.id
       ? this.catalog.require(req.id)
       : typedText

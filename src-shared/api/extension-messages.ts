@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { HallError } from '../errors';
 import { TOKEN_16, TOKEN_32 } from './extension-auth';
+import { plainIssues } from './plain-issues';
 
 /**
  * What the browser extension and the desktop app say to each other through Chrome native
@@ -121,8 +122,9 @@ export function needsAppAuth(m: AppMessage): boolean {
 export function parseExtensionRequest(raw: unknown): ExtensionRequest {
   const parsed = v.safeParse(ExtensionRequestSchema, raw);
   if (parsed.success) return parsed.output;
-  const where = parsed.issues.slice(0, 2).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`).join('; ');
-  throw new HallError('extension.bad-message', { zh: `扩展发来的消息无效：${where}`, en: `Invalid message from the extension: ${where}` });
+  // Without the values given: a malformed key or MAC is near a secret.
+  const { zh, en } = plainIssues(parsed.issues, 2);
+  throw new HallError('extension.bad-message', { zh: `扩展发来的消息无效：${zh}`, en: `Invalid message from the extension: ${en}` });
 }
 
 /** A Chrome extension ID: 32 letters a–p. Its origin is `chrome-extension://<id>/`. */

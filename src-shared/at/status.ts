@@ -83,6 +83,11 @@ export function parseCnmi(lines: readonly string[]): { mt: number; ds: number } 
   return mt === null || ds === null ? null : { mt, ds };
 }
 
+/** `+CSMS: <service>,<mt>,<mo>,<bm>` (AT+CSMS?): the message service the modem is in (0 phase 2, 1 phase 2+). */
+export function parseCsms(lines: readonly string[]): number | null {
+  return parseCount(fieldsOf(lines, '+CSMS:')?.[0]);
+}
+
 /** `+COPS: <mode>[,<format>,<oper>[,<act>]]`. */
 export function parseCops(lines: readonly string[]): string | null {
   const f = fieldsOf(lines, '+COPS:');

@@ -50,6 +50,16 @@ export function readSmsc(r: PduReader): string | null {
 /** ASCII codes of the digits being decoded: '+' and up to 22 semi-octets (an 11-octet SMSC). */
 const digitScratch = new Uint8Array(2 + MAX_SMSC_OCTETS * 2);
 
+/** The type of number in a type-of-address octet (TS 23.040 9.1.2.5: bits 6-4). */
+function numberTypeOf(type: number): number {
+  return (type >> 4) & 7;
+}
+
+/** Whether a type-of-address octet says the address is a name in GSM 7-bit text (type of number 5), not digits. */
+export function isAlphanumericAddress(type: number): boolean {
+  return numberTypeOf(type) === TYPE_ALPHANUMERIC;
+}
+
 function addressValue(
   bytes: Uint8Array,
   start: number,
@@ -58,7 +68,7 @@ function addressValue(
   field: PduField,
   at: number,
 ): string {
-  const numberType = (type >> 4) & 7;
+  const numberType = numberTypeOf(type);
   if (numberType === TYPE_ALPHANUMERIC) {
     return septetsToText(unpackSeptets(bytes, start, 0, Math.floor((semiOctets * 4) / 7)));
   }

@@ -15,5 +15,4 @@ export {
 export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic } from './schema';
 export { DATA_POOLS } from './schema';
 export type * from './types';
-export { localNumber } from '../catalog/service-numbers';
 export { ReplyReader, understandReply, type ReplyInput } from './understand';

@@ -106,9 +106,19 @@ describe('HallCore behind the API contract', () => {
 
   it('sends free text without the invisible characters in it', async () => {
     const c = await demoCore();
-    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u200d' });
+    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad' });
     await waitFor(() => c.demo!.emulator.sent.length > 0);
     expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['查询我的余额']);
+  });
+
+  it('sends an emoji sequence and Persian to a personal number as typed, after the confirmation', async () => {
+    // Before, every format character went: the family glyph arrived as three people, Persian lost its ZWNJ.
+    const c = await demoCore();
+    const text = '周末见 👨\u200d👩\u200d👧 می\u200cخواهم';
+    await expect(c.call('send', { modemId: 'demo', text, to: '13912345678' })).rejects.toMatchObject({ code: 'send.confirm-required' });
+    await c.call('send', { modemId: 'demo', text, to: '13912345678', confirmed: true });
+    await waitFor(() => c.demo!.emulator.sent.length > 0);
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual([text]);
   });
 
   it('takes 10086 and 10086999 however they are written, and asks before anything else', async () => {

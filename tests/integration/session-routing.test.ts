@@ -25,6 +25,16 @@ const REPLY = '尊敬的客户，您好！截至12月5日，您的账户余额�
 /** UCS2 holds 70 characters in one SMS, 67 in each part of a long one: the reply comes in two parts. */
 const REPLY_PARTS = 2;
 
+/** A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17). */
+const phase2: DeviceProfile = {
+  name: 'phase-2-only',
+  family: 'Test',
+  models: 'AT+CSMS=1 refused, as on a Quectel M26',
+  identity: { manufacturer: 'Test', model: 'T2', revision: '1', imei: '867530010086013' },
+  behaviours: [],
+  quirks: { smsServices: [0] },
+};
+
 describe('direct deliveries acknowledged too late (real pty, native serialport binding)', () => {
   it('switches announcements back on and reads what was stored meanwhile, once each, without sending twice', async () => {
     // Each part takes the network 400 ms to accept and is reported delivered 500 ms after it went: the
@@ -66,15 +76,6 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
   it('leaves a phase 2 modem (AT+CSMS=1 refused) to acknowledge its own +CDS: no +CNMA, no re-set, no re-read per report', async () => {
     // In phase 2 the modem acknowledges a +CMT/+CDS to the network as it hands it over, and answers any
     // AT+CNMA with +CMS ERROR: 340. Before, each such refusal set CNMI again and read every memory.
-    // A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17).
-    const phase2: DeviceProfile = {
-      name: 'phase-2-only',
-      family: 'Test',
-      models: 'AT+CSMS=1 refused, as on a Quectel M26',
-      identity: { manufacturer: 'Test', model: 'T2', revision: '1', imei: '867530010086013' },
-      behaviours: [],
-      quirks: { smsServices: [0] },
-    };
     const emulator = new ModemEmulator({ ...FAST, profile: phase2, statusReportMs: 50, cnmaTimeoutMs: 150 });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
     const r = await ptyRig(emulator, cleanup);
@@ -97,6 +98,50 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
     expect(incoming).toHaveLength(REPLY_PARTS);
     expect(emulator.sent).toHaveLength(2);
+  });
+
+  it.each([
+    ['a busy SIM (+CMS ERROR: 314)', { cms: 314 }],
+    ['a bare ERROR from a modem still starting', {}],
+  ])('keeps acknowledging a modem still in service 1 when AT+CSMS=1 gets %s on the next bring-up', async (_, failure) => {
+    // The app restarts; the modem kept the service 1 it took, so it still waits for each +CNMA. Before,
+    // any failed AT+CSMS=1 read as phase 2: no +CNMA, the modem switched announcements off at its wait.
+    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: 150 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    await (await r.open()).close();
+    emulator.fault({ kind: 'command-error', command: '+CSMS', ...failure });
+    const session = await r.open();
+    const upTo = r.tx.length;
+
+    const ids = [await session.send('13912345678', '明天见', '明天见'), await session.send('13912345678', '好的', '好的')];
+    await until(() => ids.every((id) => r.outgoing.some((o) => o.id === id && o.state === 'delivered')), 'both reports applied');
+    await until(() => r.tx.slice(upTo).filter((l) => l === 'AT+CNMA').length === 2, 'both reports acknowledged');
+    // Acknowledged in time: nothing refused, announcements never switched off, nothing re-set or re-read.
+    await new Promise((done) => setTimeout(done, 300));
+    expect(r.rx).not.toContain('+CMS ERROR: 340');
+    expect(r.tx.slice(upTo).filter((l) => l.startsWith('AT') && !l.startsWith('AT+CMGS=') && l !== 'AT+CNMA')).toEqual([]);
+    emulator.deliver('13912345678', '收到，谢谢。');
+    await until(() => r.incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
+  });
+
+  it('stops acknowledging after the first refused +CNMA when the modem said no service at all', async () => {
+    // Phase 2 only, and AT+CSMS? fails too: unsure, the session acknowledges; the modem's 340 settles it.
+    const emulator = new ModemEmulator({ ...FAST, profile: phase2, statusReportMs: 50, cnmaTimeoutMs: 150 });
+    emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    emulator.fault({ kind: 'command-error', command: '+CSMS', times: 2 });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    const upTo = r.tx.length;
+
+    for (const text of ['明天见', '好的', '再见']) {
+      const id = await session.send('13912345678', text, text);
+      await until(() => r.outgoing.some((o) => o.id === id && o.state === 'delivered'), `the report for ${text} applied`);
+    }
+    expect(r.tx.slice(upTo).filter((l) => l === 'AT+CNMA')).toHaveLength(1);
+    expect(r.rx.filter((l) => l === '+CMS ERROR: 340')).toHaveLength(1);
+    emulator.deliver('10086', REPLY);
+    await until(() => assembleRecords(r.incoming.filter((x) => x.from === '10086')).find((m) => m.complete), 'the reply journaled');
   });
 
   it('takes a direct delivery whose PDU line comes after a vendor line (Huawei ^RSSI between +CDS and its PDU)', async () => {

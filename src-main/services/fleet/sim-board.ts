@@ -3,7 +3,8 @@ import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
 import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
-import { builtinReplyRules, localNumber, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { localNumber } from '../../../src-shared/catalog/service-numbers';
+import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { Emitter } from '../modem/emitter';
 
 export type { SimState };

@@ -1,4 +1,4 @@
-import { parseCnmi } from '../../../src-shared/at/status';
+import { parseCnmi, parseCsms } from '../../../src-shared/at/status';
 import { AtError, type AtEngine, type AtResponse } from './at-engine';
 
 /** New-message indication settings, best first; modems refuse some, so we fall back (and finally poll). */
@@ -30,6 +30,8 @@ export class Announcements {
    * cds_received).
    */
   private acknowledgedByUs = false;
+  /** Whether the modem said which <service> it is in; when it did not, the first refused AT+CNMA says phase 2. */
+  private serviceKnown = false;
   /** The AT+CNMI the modem accepted at bring-up (null: it accepted none, and the memories are polled). */
   private setting: string | null = null;
   /** Where the modem then said it announces messages and reports (`AT+CNMI?`). */
@@ -37,9 +39,27 @@ export class Announcements {
 
   constructor(private readonly host: AnnouncementsHost) {}
 
-  /** At bring-up, before the announcements: phase 2+ when the modem takes it (see `acknowledgedByUs`). */
+  /**
+   * At bring-up, before the announcements: phase 2+ when the modem takes it (see `acknowledgedByUs`).
+   * When it says neither which service it holds, +CNMA is sent: a modem still in service 1 waits for it,
+   * and a phase 2 one refuses it once (then `acknowledge` stops sending it).
+   */
   async chooseService(): Promise<void> {
-    this.acknowledgedByUs = (await this.host.tryAt('AT+CSMS=1')) !== null;
+    const service = await this.service();
+    this.serviceKnown = service !== null;
+    this.acknowledgedByUs = service === null || service === 1;
+  }
+
+  /**
+   * The <service> the modem is in once asked for 1: 1 when it took it, otherwise the one it says it holds
+   * (AT+CSMS?, as oFono reads it). A slow answer, a busy SIM (+CMS ERROR: 314) or a bare ERROR from a modem
+   * still starting is no refusal, and a modem brought up again usually still holds the 1 it took before.
+   * Null when it says neither.
+   */
+  private async service(): Promise<number | null> {
+    if (await this.host.tryAt('AT+CSMS=1')) return 1;
+    const now = await this.host.tryAt('AT+CSMS?');
+    return now ? parseCsms(now.lines) : null;
   }
 
   /** At bring-up: the best setting the modem accepts; false when it accepts none. */
@@ -70,7 +90,10 @@ export class Announcements {
       await engine.run(command, { urgent: true });
       return true;
     } catch (e) {
-      if (!(e instanceof AtError && e.code === 'at.closed')) this.restore();
+      if (e instanceof AtError && e.code === 'at.closed') return false;
+      // A refusal from a modem that never said its service: phase 2 after all, it acknowledges by itself.
+      if (!this.serviceKnown && e instanceof AtError && e.code !== 'at.timeout' && e.code !== 'at.unanswered') this.acknowledgedByUs = false;
+      this.restore();
       return false;
     }
   }

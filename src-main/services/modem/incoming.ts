@@ -1,4 +1,4 @@
-import { decodePdu, PduError, type DecodedPart } from '../../../src-shared/pdu';
+import { decodePdu, isAlphanumericAddress, PduError, type DecodedPart } from '../../../src-shared/pdu';
 import type { IncomingMessage } from '../../../src-shared/journal-records';
 
 /**
@@ -58,8 +58,6 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
   };
 }
 
-const ALPHANUMERIC_TYPE = 5;
-
 /**
  * Who sent a part, as the journal keeps it. An alphanumeric sender (type of number 5) is a name the
  * sending gateway chose, not a number the network answers for: anyone with an SMS gateway may send
@@ -68,6 +66,5 @@ const ALPHANUMERIC_TYPE = 5;
  * taken for a service number: not in the 10086 thread, no figures read from it, no buttons under it.
  */
 function senderOf(part: { number: string; numberType: number }): string {
-  const alphanumeric = ((part.numberType >> 4) & 7) === ALPHANUMERIC_TYPE;
-  return alphanumeric && /\d/.test(part.number) && !/[A-Za-z]/.test(part.number) ? `“${part.number}”` : part.number;
+  return isAlphanumericAddress(part.numberType) && /\d/.test(part.number) && !/[A-Za-z]/.test(part.number) ? `“${part.number}”` : part.number;
 }

@@ -1,3 +1,3 @@
-export { isQuiet, nextRun } from './next-run';
+export { dayAfterRun, isQuiet, nextRun } from './next-run';
 export { Scheduler, systemClock, type Clock, type ScheduleStore, type SchedulerDeps } from './scheduler';
 export { ScheduleFile } from './store';

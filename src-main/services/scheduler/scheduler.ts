@@ -1,8 +1,7 @@
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
-import { nextRun } from './next-run';
+import { dayAfterRun, nextRun } from './next-run';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const DAY = 24 * 60 * 60_000;
 
 export interface Clock {
   now(): number;
@@ -48,6 +47,8 @@ export interface SchedulerDeps {
 export class Scheduler {
   private schedules: Schedule[] = [];
   private lastRuns = new Map<string, number>();
+  /** The last save of `lastRuns` asked for: each waits for the one before, so a slower older write cannot land last. */
+  private saving: Promise<unknown> = Promise.resolve();
   private readonly timers = new Map<string, { at: number; cancel: () => void }>();
 
   private constructor(private readonly deps: SchedulerDeps) {}
@@ -80,25 +81,32 @@ export class Scheduler {
     this.timers.clear();
   }
 
-  private arm(schedule: Schedule, after: number): void {
+  private arm(schedule: Schedule, now: number): void {
     this.timers.get(schedule.simId)?.cancel();
     this.timers.delete(schedule.simId);
-    const at = nextRun(schedule, Math.max(after, this.endOfLastRun(schedule, after)), this.deps.random);
+    const at = nextRun(schedule, now, this.deps.random, this.firstDay(schedule, now));
     if (at === null) return;
-    const now = this.deps.clock.now();
-    const cancel = this.deps.clock.after(Math.max(0, at - now), () => this.fire(schedule.simId));
+    const cancel = this.deps.clock.after(Math.max(0, at - this.deps.clock.now()), () => this.fire(schedule.simId));
     this.timers.set(schedule.simId, { at, cancel });
   }
 
   /**
-   * The next run is planned from past the last run's whole jitter window, so a new random delay cannot
-   * land later the same day: not after a run, nor after a restart, nor after the clock was set back.
-   * A last run more than a day ahead of the clock (a clock that was wrong then) counts as one now.
+   * The next run is planned from the schedule day after the one the last run belonged to, so a new
+   * random delay cannot run a day's checks twice: not after a run, nor after a restart, nor after the
+   * clock was set back, nor when the quiet hours push a slot drawn later into the next morning.
+   * A last run more than a day ahead of the clock cannot have happened (the clock was wrong then): it
+   * counts as no record, so today's checks still run.
    */
-  private endOfLastRun(schedule: Schedule, now: number): number {
+  private firstDay(schedule: Schedule, now: number): number | undefined {
     const last = this.lastRuns.get(schedule.simId);
-    if (last === undefined) return now;
-    return Math.min(last, now + DAY) + (schedule.jitterMinutes + 1) * MINUTE;
+    return last === undefined || last > now + DAY ? undefined : dayAfterRun(schedule, last);
+  }
+
+  /** Saves every SIM's last run as it is when this save's turn comes, after the saves asked for before it. */
+  private saveLastRuns(): Promise<void> {
+    const turn = this.saving.then(() => this.deps.store.saveLastRuns(this.lastRuns));
+    this.saving = turn.catch(() => {});
+    return turn;
   }
 
   /** Resolves once the run has started (its time kept, its instructions handed over), not when it ends. */
@@ -111,7 +119,7 @@ export class Scheduler {
     this.arm(schedule, ranAt);
     try {
       // Kept before the first SMS goes: a restart (a crash, a clock set back) must not send them again.
-      await this.deps.store.saveLastRuns(this.lastRuns);
+      await this.saveLastRuns();
     } catch (error) {
       return this.deps.onError(error, schedule);
     }

@@ -22,6 +22,16 @@ describe('the browser and profile names in a pairing request', () => {
   });
 });
 
+describe('a malformed pairing key', () => {
+  it('is refused without being echoed back', async () => {
+    const key = 'TbvDCSIW4N3zPuvew0XEENL5T_fJdHLU2lHQKgibVi!';
+    const error = await hallErrorOf(Promise.resolve().then(() => parseExtensionRequest({ ...pair('Home'), key })));
+    expect(error.code).toBe('extension.bad-message');
+    expect(error.en).toContain('key');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain('TbvDCSIW4N3zPuvew0XEENL5T');
+  });
+});
+
 describe('the extension’s own profile name', () => {
   it('drops what the app would refuse, so a name typed with an emoji sequence or pasted with a zero-width space still pairs', async () => {
     const { profileLabel } = await import('../../../src-extension/profile-label');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretPdu, unreadableMessage } from '../../../src-main/services/modem/incoming';
 import { incomingKey } from '../../../src-shared/journal-key';
+import { isAlphanumericAddress } from '../../../src-shared/pdu';
 
 /** A PDU handed over directly (+CMT): an unreadable one is journaled as its text. */
 const keyOf = (hex: string, at: Date) => {
@@ -33,5 +34,13 @@ describe('interpretPdu', () => {
     expect(alphanumeric).toMatchObject({ kind: 'message', message: { from: '“10086”', text: '😀' } });
     const numeric = interpretPdu('00' + '04' + '05A10180F6' + '0008' + '62115290035123' + '04D83DDE00', 'SIM-A', at);
     expect(numeric).toMatchObject({ kind: 'message', message: { from: '10086', text: '😀' } });
+  });
+
+  // One rule for the decoder and the journal (isAlphanumericAddress): only type of number 5 is a name.
+  it.each([0x81, 0x91, 0xa1, 0xb1, 0xc1, 0xe1, 0xf1])('reads 10086 with type of address %s as digits, never as a quoted name', (toa) => {
+    const at = new Date('2026-11-25T08:00:00Z');
+    const read = interpretPdu('00' + '04' + '05' + toa.toString(16).toUpperCase() + '0180F6' + '0008' + '62115290035123' + '04D83DDE00', 'SIM-A', at);
+    expect(isAlphanumericAddress(toa)).toBe(false);
+    expect(read).toMatchObject({ kind: 'message', message: { from: toa === 0x91 ? '+10086' : '10086' } });
   });
 });

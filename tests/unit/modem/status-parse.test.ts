@@ -9,6 +9,7 @@ import {
   parseCpms,
   parseCregQuery,
   parseCsca,
+  parseCsms,
   parseCsq,
   signalFromRssi,
 } from '../../../src-shared/at/status';
@@ -25,6 +26,13 @@ describe('status answers', () => {
     [31, -51, 4],
   ])('CSQ %i is %i dBm, %i bars', (rssi, dbm, bars) => {
     expect(signalFromRssi(rssi)).toEqual({ csq: rssi, dbm, bars });
+  });
+
+  it('AT+CSMS? gives the service the modem is in (TS 27.005 §3.2.1: <service>,<mt>,<mo>,<bm>)', () => {
+    expect(parseCsms(['+CSMS: 1,1,1,1'])).toBe(1);
+    expect(parseCsms(['+CSMS: 0,1,1,1'])).toBe(0);
+    expect(parseCsms(['+CSMS: 128,1,1,1'])).toBe(128);
+    expect(parseCsms(['ERROR'])).toBeNull();
   });
 
   it('CSQ 99 is unknown', () => {

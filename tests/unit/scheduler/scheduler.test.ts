@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Schedule } from '../../../src-shared/api/contract';
 import { HallError } from '../../../src-shared/errors';
-import { isQuiet, nextRun, ScheduleFile, Scheduler, type Clock } from '../../../src-main/services/scheduler';
+import { dayAfterRun, isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
 
 /** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
 const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
@@ -35,6 +35,15 @@ describe('nextRun', () => {
     ['at its time when the quiet hours are elsewhere', { quiet: { from: '22:00', to: '06:00' } }, at(6), 0, at(7)],
   ])('runs %s', (_, over, after, random, expected) => {
     expect(nextRun(schedule(over), after, () => random)).toBe(expected);
+  });
+
+  it('gives a slot the quiet hours pushed into the next morning to the day it was drawn for', () => {
+    const late = schedule({ time: '21:50', jitterMinutes: 30, quiet: { from: '22:00', to: '08:00' } });
+    expect(dayAfterRun(late, at(21, 55))).toBe(at(0, 0, 1));
+    // 21:50 + 20 min is quiet: Wednesday's slot runs on Thursday at 08:00, and Thursday's is still to come.
+    expect(dayAfterRun(late, at(8, 0, 1))).toBe(at(0, 0, 1));
+    expect(nextRun(late, at(8, 0, 1), () => 5 / 31, dayAfterRun(late, at(8, 0, 1)))).toBe(at(21, 55, 1));
+    expect(nextRun(late, at(21, 55), () => 20 / 31, dayAfterRun(late, at(21, 55)))).toBe(at(8, 0, 2));
   });
 
   it('never runs a schedule that is off', () => {
@@ -77,6 +86,14 @@ class FakeClock implements Clock {
       await new Promise((r) => setImmediate(r));
     }
     this.t = t;
+  }
+
+  /** Fires every timer due by `t` in the same tick, as timers set for the same minute do, then waits for them all. */
+  async fireTogether(t: number): Promise<void> {
+    const due = this.timers.filter((x) => x.at <= t);
+    this.timers = this.timers.filter((x) => x.at > t);
+    this.t = t;
+    await Promise.all(due.map((x) => x.fn()));
   }
 
   get pending(): number {
@@ -155,6 +172,25 @@ describe('Scheduler', () => {
     expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7, 27, 1));
   });
 
+  it('runs once per schedule day when the quiet hours start inside the jitter window', async () => {
+    // 21:50 with up to 30 min of jitter and quiet hours from 22:00: a draw of 20 min runs at 08:00 the
+    // next morning. Before, that counted as a new day's run after a 21:55 one, and the same day ran twice.
+    let draw = 0;
+    const scheduler = await Scheduler.open({
+      store: ScheduleFile.in(dir),
+      clock,
+      random: () => [5 / 31, 20 / 31][draw++ % 2]!,
+      check: () => {},
+      run: async (simId, ids) => void runs.push([clock.now(), simId, ids]),
+      onError: (e) => errors.push(e),
+    });
+    await scheduler.set(schedule({ time: '21:50', jitterMinutes: 30, quiet: { from: '22:00', to: '08:00' } }));
+    await clock.advanceTo(at(12, 0, 7));
+    // Seven schedule days, Wednesday to Tuesday, seven runs.
+    expect(runs.map(([t]) => t)).toEqual([at(21, 55), at(8, 0, 2), at(21, 55, 2), at(8, 0, 4), at(21, 55, 4), at(8, 0, 6), at(21, 55, 6)]);
+    scheduler.stop();
+  });
+
   /** A scheduler on the same data folder as a restarted app would open it, drawing its jitter from `draws`. */
   const reopen = (draws: number[]) =>
     Scheduler.open({
@@ -210,11 +246,11 @@ describe('Scheduler', () => {
     scheduler.stop();
   });
 
-  it('still runs when the last run is recorded more than a day ahead (a clock that was wrong then)', async () => {
+  it('runs today when the last run is recorded more than a day ahead (a clock that was wrong then): no record', async () => {
     await writeFile(join(dir, 'schedule-runs.json'), JSON.stringify({ version: 1, lastRuns: { 'SIM-A': at(7, 0, 365) } }));
     const scheduler = await reopen([]);
-    await scheduler.set(schedule());
-    expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7, 0, 1));
+    await scheduler.set(schedule({ jitterMinutes: 120 }));
+    expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7));
     scheduler.stop();
   });
 
@@ -255,6 +291,30 @@ describe('Scheduler', () => {
 });
 
 describe('Scheduler with a fleet of SIMs', () => {
+  it('keeps every SIM’s last run when their checks start in the same tick and an older save lands last', async () => {
+    const clock = new FakeClock(at(6));
+    // What is on disk: like ScheduleFile, each save writes the runs as they were when it was asked for;
+    // the first write is slow, so without an order it would land last.
+    let onDisk: Record<string, number> = {};
+    let saves = 0;
+    const store: ScheduleStore = {
+      load: async () => [],
+      save: async () => {},
+      loadLastRuns: async () => new Map(),
+      saveLastRuns: async (lastRuns) => {
+        const written = Object.fromEntries(lastRuns);
+        if (saves++ === 0) await new Promise((r) => setTimeout(r, 20));
+        onDisk = written;
+      },
+    };
+    const scheduler = await Scheduler.open({ store, clock, random: () => 0, check: () => {}, run: async () => {}, onError: () => {} });
+    const sims = ['SIM-A', 'SIM-B', 'SIM-C', 'SIM-D', 'SIM-E'];
+    for (const simId of sims) await scheduler.set(schedule({ simId }));
+    await clock.fireTogether(at(7));
+    expect(onDisk).toEqual(Object.fromEntries(sims.map((simId) => [simId, at(7)])));
+    scheduler.stop();
+  });
+
   it('gives each of 32 SIMs its own jitter, and one slow SIM holds none of the others back', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hall-fleet-sched-'));
     try {
