@@ -1,4 +1,4 @@
-type Typed = Int32Array | Float64Array | Uint8Array;
+type Typed = Int32Array | Float64Array | Uint8Array | Uint16Array;
 
 /**
  * The array when `size` items fit in it, or a copy with twice the room. Columns of hundreds of
