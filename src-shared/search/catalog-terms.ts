@@ -3,7 +3,7 @@ import { templatePrefix } from '../catalog/template';
 import { fold, foldUnitTable } from './fold';
 import { runWords } from './decode-words';
 import { hanGrams, pinyinOfHan, type Family } from './grams';
-import { room } from './growable';
+import { IntList, room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
 import { cut, cutUnits, isStopword, stem, stopwords, type PieceVisitor } from './text';
@@ -26,8 +26,6 @@ const CANONICAL_WEIGHT = 0.95;
 const STOP_STEMS = new Set([...stopwords()].map(stem));
 /** Room made for terms per entry before the build starts (more grow the columns). */
 const TERMS_PER_ENTRY = 32;
-/** A key of two numbers below it, as one number (two hanzi runs by their numbers). */
-const PAIR_KEY = 2 ** 26;
 
 /** The terms of a catalog: an index of their grams, and what each term number stands for (as columns). */
 export interface CatalogTerms {
@@ -81,8 +79,9 @@ class TermBuilder implements PieceVisitor {
   terms = 0;
   readonly texts: string[] = [];
   readonly latinWords = new Set<string>();
-  /** By the numbers of the runs (one, two, or more joined by commas). */
-  private readonly hanCache = new Map<number | string, HanLists>();
+  /** The sequences of hanzi runs met, each run's number as two units; a sequence's key number is its HanLists' number. */
+  private readonly hanKeys = new UnitTable();
+  private hanKey = new Uint16Array(16);
   /** HanLists by their number. */
   private readonly hanById: HanLists[] = [];
   /** Distinct hanzi runs and Latin words (as folded, apostrophes dropped) by their units, and as strings. */
@@ -95,7 +94,9 @@ class TermBuilder implements PieceVisitor {
   private readonly latinCache: number[] = [];
   private readonly stemOfGram = new Map<number, string>();
   /** Stem pair grams, by the first stem's gram and then the second's (small integer keys hash fastest). */
-  private readonly pairGrams: Map<number, number>[] = [];
+  private readonly pairGrams = new Map<number, Map<number, number>>();
+  /** The grams of the list being made. */
+  private readonly listIds = new IntList();
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
   // What one distinct folded text gives, by its analysis number: its parts (family, gram list,
@@ -110,8 +111,8 @@ class TermBuilder implements PieceVisitor {
   private wordUnits = new Uint16Array(1 << 6);
   private readonly unitFold = foldUnitTable();
   /** The pieces of the text being analysed: its hanzi runs' and Latin words' numbers. */
-  private readonly runIds: number[] = [];
-  private readonly wordIds: number[] = [];
+  private readonly runIds = new IntList();
+  private readonly wordIds = new IntList();
   private partsStart = new Int32Array(1 << 10);
   private partsEnd = new Int32Array(1 << 10);
   private parts = 0;
@@ -128,8 +129,8 @@ class TermBuilder implements PieceVisitor {
   private englishTexts = new Int32Array(1 << 10);
   private englishCount = 0;
   /** The analyses of the entry being added, and the text numbers they were given there. */
-  private readonly seenAnalysis: number[] = [];
-  private readonly seenText: number[] = [];
+  private readonly seenAnalysis = new IntList();
+  private readonly seenText = new IntList();
 
   constructor(
     private readonly reader: QueryReader,
@@ -145,8 +146,8 @@ class TermBuilder implements PieceVisitor {
   }
 
   addEntry(entry: Instruction, index: number): void {
-    this.seenAnalysis.length = 0;
-    this.seenText.length = 0;
+    this.seenAnalysis.clear();
+    this.seenText.clear();
     const { name, summary, synonyms, examples } = entry;
     // Written out per language: a property named by a variable is looked up the slow way.
     this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans'], true);
@@ -278,7 +279,10 @@ class TermBuilder implements PieceVisitor {
    * one (a synonym `GPRS` of GPRS), so the two count as one text; a number of its own otherwise.
    */
   private codeTextId(entry: Instruction): number {
-    for (const id of this.seenText) if (this.texts[id] === entry.id) return id;
+    for (let k = 0; k < this.seenText.size; k++) {
+      const id = this.seenText.items[k]!;
+      if (this.texts[id] === entry.id) return id;
+    }
     this.texts.push(entry.id);
     return this.texts.length - 1;
   }
@@ -364,11 +368,11 @@ class TermBuilder implements PieceVisitor {
       this.spacedAnalysis.push(id);
     }
     this.partsStart[id] = this.parts;
-    this.runIds.length = 0;
-    this.wordIds.length = 0;
+    this.runIds.clear();
+    this.wordIds.clear();
     cutUnits(units, 0, length, this);
     this.analysisRuns[id] = -1;
-    if (this.runIds.length) {
+    if (this.runIds.size) {
       const h = this.hanLists(this.runIds);
       this.analysisRuns[id] = h.id;
       this.put('z', h.z);
@@ -377,7 +381,7 @@ class TermBuilder implements PieceVisitor {
       this.put('p', h.p);
       this.put('i', h.i);
     }
-    this.analysisLatin[id] = this.wordIds.length ? this.latinList(this.wordIds) : -1;
+    this.analysisLatin[id] = this.wordIds.size ? this.latinList(this.wordIds) : -1;
     this.put('e', this.analysisLatin[id]!);
     this.partsEnd[id] = this.parts;
     return id;
@@ -442,16 +446,24 @@ class TermBuilder implements PieceVisitor {
   }
 
   /** The gram lists of a text's hanzi runs (by their numbers), worked out once for each sequence of runs. */
-  private hanLists(runIds: readonly number[]): HanLists {
-    const n = runIds.length;
-    const cacheKey = n === 1 ? runIds[0]! : n === 2 ? (runIds[0]! + 1) * PAIR_KEY + runIds[1]! : runIds.join(',');
-    let h = this.hanCache.get(cacheKey);
-    if (h) return h;
-    const hanRuns = runIds.map((r) => this.runText[r]!);
+  private hanLists(runIds: IntList): HanLists {
+    const n = runIds.size;
+    if (2 * n > this.hanKey.length) this.hanKey = new Uint16Array(4 * n);
+    const seq = this.hanKey;
+    for (let k = 0; k < n; k++) {
+      const run = runIds.items[k]!;
+      seq[2 * k] = run >>> 16;
+      seq[2 * k + 1] = run & 0xffff;
+    }
+    const seqHash = hashUnits(seq, 0, 2 * n);
+    const known = this.hanKeys.find(seq, 0, 2 * n, seqHash);
+    if (known >= 0) return this.hanById[known]!;
+    this.hanKeys.add(seq, 0, 2 * n, seqHash);
+    const hanRuns = Array.from(runIds.items.subarray(0, n), (r) => this.runText[r]!);
     const key = hanRuns.join('\u0001');
     const canonical = this.reader.toCanonical(key);
     const py = pinyinOfHan(hanRuns.join(''));
-    h = {
+    const h: HanLists = {
       z: this.zList(hanRuns),
       // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
       canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.zList(canonical.split('\u0001')),
@@ -465,32 +477,33 @@ class TermBuilder implements PieceVisitor {
       // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
       for (let k = 0; k + 1 < py.syllables.length; k++) this.latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
     }
-    this.hanCache.set(cacheKey, h);
     this.hanById.push(h);
     return h;
   }
 
   /** The list of hanGrams(runs), from each run's grams worked out once (开通北京流量加油包 and 元 recur in many texts). */
   private zList(runs: readonly string[]): number {
-    const ids: number[] = [];
+    const ids = this.listIds;
+    ids.clear();
     for (const run of runs) {
       let grams = this.runGrams.get(run);
       if (!grams) this.runGrams.set(run, (grams = hanGrams([run]).map((g) => this.index.gramId(g))));
       for (const g of grams) ids.push(g);
     }
-    return this.index.list(ids);
+    return this.index.list(ids.items, ids.size);
   }
 
   /** The list of letterPairGrams(solid), each letter pair's gram looked up by its two char codes. */
   private pList(solid: string): number {
-    const ids: number[] = [];
+    const ids = this.listIds;
+    ids.clear();
     for (let k = 0; k + 1 < solid.length; k++) {
       const pair = solid.charCodeAt(k) * 0x10000 + solid.charCodeAt(k + 1);
       let id = this.pairLetters.get(pair);
       if (id === undefined) this.pairLetters.set(pair, (id = this.index.gramId('p' + solid.slice(k, k + 2))));
       ids.push(id);
     }
-    return this.index.list(ids);
+    return this.index.list(ids.items, ids.size);
   }
 
   /**
@@ -499,25 +512,28 @@ class TermBuilder implements PieceVisitor {
    * 10元) has its list kept; a text of several words is most often the only one with them, and a
    * text met again never comes here (its parts are kept by the text).
    */
-  private latinList(words: readonly number[]): number {
-    const lone = words.length === 1 ? words[0]! : -1;
+  private latinList(words: IntList): number {
+    const lone = words.size === 1 ? words.items[0]! : -1;
     const known = lone < 0 ? undefined : this.latinCache[lone];
     if (known !== undefined) return known;
-    const stems: number[] = [];
-    for (const w of words) {
-      const id = this.wordGram(w);
-      if (id >= 0) stems.push(id);
+    // The stems' grams, then those of each two neighbouring stems.
+    const ids = this.listIds;
+    ids.clear();
+    for (let k = 0; k < words.size; k++) {
+      const id = this.wordGram(words.items[k]!);
+      if (id >= 0) ids.push(id);
     }
-    const ids = stems.slice();
-    for (let k = 0; k + 1 < stems.length; k++) {
-      const first = stems[k]!;
-      const second = stems[k + 1]!;
-      const after = (this.pairGrams[first] ??= new Map());
+    const stems = ids.size;
+    for (let k = 0; k + 1 < stems; k++) {
+      const first = ids.items[k]!;
+      const second = ids.items[k + 1]!;
+      let after = this.pairGrams.get(first);
+      if (!after) this.pairGrams.set(first, (after = new Map()));
       let id = after.get(second);
       if (id === undefined) after.set(second, (id = this.index.gramId(`e${this.stemOfGram.get(first)}_${this.stemOfGram.get(second)}`)));
       ids.push(id);
     }
-    const list = this.index.list(ids);
+    const list = this.index.list(ids.items, ids.size);
     if (lone >= 0) this.latinCache[lone] = list;
     return list;
   }

@@ -59,21 +59,21 @@ export class TermIndex {
     return this.list(grams.map((g) => this.gramId(g)));
   }
 
-  /** A list of gram ids, as `intern`. */
-  list(ids: readonly number[]): number {
-    if (this.poolSize + ids.length > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolSize + ids.length));
+  /** A list of gram ids (the first `count` of `ids`), as `intern`. */
+  list(ids: ArrayLike<number>, count = ids.length): number {
+    if (this.poolSize + count > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolSize + count));
       grown.set(this.pool.subarray(0, this.poolSize));
       this.pool = grown;
     }
     const start = this.poolSize;
     const pool = this.pool;
     // Insertion sort for the usual short list (a text's grams): a typed array's sort costs more to call.
-    if (ids.length > 64) {
-      const long = pool.subarray(start, start + ids.length);
-      long.set(ids);
+    if (count > 64) {
+      const long = pool.subarray(start, start + count);
+      for (let k = 0; k < count; k++) long[k] = ids[k]!;
       long.sort();
-    } else for (let k = 0; k < ids.length; k++) {
+    } else for (let k = 0; k < count; k++) {
       const id = ids[k]!;
       let at = start + k;
       while (at > start && pool[at - 1]! > id) {
@@ -83,7 +83,7 @@ export class TermIndex {
       pool[at] = id;
     }
     let end = start;
-    for (let k = start; k < start + ids.length; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
+    for (let k = start; k < start + count; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
     this.poolSize = end;
     this.listStart.push(start);
     this.listEnd.push(end);

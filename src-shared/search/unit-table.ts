@@ -58,8 +58,8 @@ export class UnitTable {
       this.hash = room(this.hash, k + 1);
     }
     const n = to - from;
-    this.units = room(this.units, this.used + n);
-    this.units.set(units.subarray(from, to), this.used);
+    const pool = (this.units = room(this.units, this.used + n));
+    for (let i = 0; i < n; i++) pool[this.used + i] = units[from + i]!;
     this.start[k] = this.used;
     this.length[k] = n;
     this.hash[k] = h;
