@@ -20,8 +20,9 @@ export class TermIndex {
   // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
   private pool = new Int32Array(1 << 10);
   private poolSize = 0;
-  private readonly listStart: number[] = [];
-  private readonly listEnd: number[] = [];
+  private listStart = new Int32Array(1 << 10);
+  private listEnd = new Int32Array(1 << 10);
+  private lists = 0;
   private termList: Int32Array;
   private termEntry: Int32Array;
   private termWeighs: Uint8Array;
@@ -85,9 +86,14 @@ export class TermIndex {
     let end = start;
     for (let k = start; k < start + count; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
     this.poolSize = end;
-    this.listStart.push(start);
-    this.listEnd.push(end);
-    return this.listStart.length - 1;
+    const list = this.lists++;
+    if (list === this.listStart.length) {
+      this.listStart = room(this.listStart, list + 1);
+      this.listEnd = room(this.listEnd, list + 1);
+    }
+    this.listStart[list] = start;
+    this.listEnd[list] = end;
+    return list;
   }
 
   /** The gram ids of a list. */
@@ -122,21 +128,31 @@ export class TermIndex {
     const grams = this.gramIds.size;
     const terms = this.terms;
     const pool = this.pool;
+    const { listStart, listEnd, termList, termEntry, termWeighs } = this;
+    const lists = this.lists;
+    // A gram's postings are counted per gram list (how many terms each list has), not per term.
+    const listUse = new Int32Array(lists);
+    for (let t = 0; t < terms; t++) listUse[termList[t]!]!++;
+    const postingStart = (this.postingStart = new Int32Array(grams + 1));
+    for (let list = 0; list < lists; list++) {
+      const use = listUse[list]!;
+      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingStart[pool[k]! + 1]! += use;
+    }
+    for (let g = 0; g < grams; g++) postingStart[g + 1]! += postingStart[g]!;
+    // One pass over every term's grams fills the postings and counts each gram once per entry
+    // (terms arrive grouped by entry, so "last entry seen" is enough).
+    const all = (this.postings = new Int32Array(postingStart[grams]!));
+    const fill = postingStart.slice(0, grams);
     const df = new Int32Array(grams);
     const lastEntry = new Int32Array(grams).fill(-1);
-    const postingCount = new Int32Array(grams);
-    const listStart = this.listStart;
-    const listEnd = this.listEnd;
-    const lists = listStart.length;
-    // How many terms each gram list has: a gram's postings are counted per list, not per term.
-    const listUse = new Int32Array(lists);
-    // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
     for (let t = 0; t < terms; t++) {
-      const list = this.termList[t]!;
-      listUse[list]!++;
-      if (!this.termWeighs[t]) continue;
-      const entry = this.termEntry[t]!;
-      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) {
+      const list = termList[t]!;
+      const start = listStart[list]!;
+      const end = listEnd[list]!;
+      for (let k = start; k < end; k++) all[fill[pool[k]!]!++] = t;
+      if (!termWeighs[t]) continue;
+      const entry = termEntry[t]!;
+      for (let k = start; k < end; k++) {
         const g = pool[k]!;
         if (lastEntry[g] !== entry) {
           lastEntry[g] = entry;
@@ -144,21 +160,10 @@ export class TermIndex {
         }
       }
     }
-    for (let list = 0; list < lists; list++) {
-      const use = listUse[list]!;
-      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingCount[pool[k]!]! += use;
-    }
     const n = Math.max(1, entryCount);
-    const idf = (this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d))));
+    const idf = (this.idf = new Float64Array(grams));
+    for (let g = 0; g < grams; g++) idf[g] = Math.log(1 + n / Math.max(1, df[g]!));
     this.unseenIdf = Math.log(1 + n);
-    const all = (this.postings = new Int32Array(postingCount.reduce((a, b) => a + b, 0)));
-    const postingStart = (this.postingStart = new Int32Array(grams + 1));
-    for (let g = 0; g < grams; g++) postingStart[g + 1] = postingStart[g]! + postingCount[g]!;
-    const fill = postingStart.slice(0, grams);
-    for (let t = 0; t < terms; t++) {
-      const list = this.termList[t]!;
-      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) all[fill[pool[k]!]!++] = t;
-    }
     // Per gram list, not per term: many terms share a list.
     const listNorm = (this.listNorm = new Float64Array(lists));
     for (let list = 0; list < lists; list++) {
@@ -248,9 +253,9 @@ export class TermIndex {
 
   /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */
   private nextStamp(): number {
-    if (this.listStamp.length < this.listStart.length) {
-      this.listStamp = new Int32Array(this.listStart.length);
-      this.listShare = new Float64Array(this.listStart.length);
+    if (this.listStamp.length < this.lists) {
+      this.listStamp = new Int32Array(this.lists);
+      this.listShare = new Float64Array(this.lists);
       this.stamp = 0;
     }
     return ++this.stamp;
@@ -261,7 +266,7 @@ export class TermIndex {
   }
 
   get listCount(): number {
-    return this.listStart.length;
+    return this.lists;
   }
   /**
    * What the index was made from (its grams by id, its gram lists, each term's list, entry and
@@ -271,8 +276,8 @@ export class TermIndex {
   inputs(): TermIndexInputs {
     return {
       grams: [...this.gramIds.keys()],
-      listLength: Int32Array.from(this.listStart, (start, list) => this.listEnd[list]! - start),
-      pool: Int32Array.from(this.listStart.flatMap((start, list) => [...this.pool.subarray(start, this.listEnd[list]!)])),
+      listLength: Int32Array.from(this.listStart.subarray(0, this.lists), (start, list) => this.listEnd[list]! - start),
+      pool: Int32Array.from(Array.from(this.listStart.subarray(0, this.lists)).flatMap((start, list) => [...this.pool.subarray(start, this.listEnd[list]!)])),
       termList: this.termList.slice(0, this.terms),
       termEntry: this.termEntry.slice(0, this.terms),
       termWeighs: this.termWeighs.slice(0, this.terms),
