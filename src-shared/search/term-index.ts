@@ -13,6 +13,8 @@ export class TermIndex {
   private readonly gramIds = new Map<string, number>();
   private readonly gramFamily: Family[] = [];
   private idf = new Float64Array(0);
+  /** By gram: in how many entries a term that weighs has it. */
+  private df = new Int32Array(0);
   // Every gram's terms, end to end: gram g's are postings[postingStart[g], postingStart[g + 1]).
   private postings = new Int32Array(0);
   private postingStart = new Int32Array(1);
@@ -125,6 +127,15 @@ export class TermIndex {
 
   /** Computes weights and postings once every term is in. */
   seal(entryCount: number): void {
+    this.weigh(this.fill(true), entryCount);
+  }
+
+  /**
+   * Fills the postings in one pass over every term's grams, counting (when asked) in how many
+   * entries each gram is: terms arrive grouped by entry, so "last entry seen" is enough, and only
+   * terms that weigh count. Returns those counts.
+   */
+  private fill(countEntries: boolean): Int32Array<ArrayBuffer> {
     const grams = this.gramIds.size;
     const terms = this.terms;
     const pool = this.pool;
@@ -139,8 +150,6 @@ export class TermIndex {
       if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingStart[pool[k]! + 1]! += use;
     }
     for (let g = 0; g < grams; g++) postingStart[g + 1]! += postingStart[g]!;
-    // One pass over every term's grams fills the postings and counts each gram once per entry
-    // (terms arrive grouped by entry, so "last entry seen" is enough).
     const all = (this.postings = new Int32Array(postingStart[grams]!));
     const fill = postingStart.slice(0, grams);
     const df = new Int32Array(grams);
@@ -150,7 +159,7 @@ export class TermIndex {
       const start = listStart[list]!;
       const end = listEnd[list]!;
       for (let k = start; k < end; k++) all[fill[pool[k]!]!++] = t;
-      if (!termWeighs[t]) continue;
+      if (!countEntries || !termWeighs[t]) continue;
       const entry = termEntry[t]!;
       for (let k = start; k < end; k++) {
         const g = pool[k]!;
@@ -160,19 +169,55 @@ export class TermIndex {
         }
       }
     }
+    return df;
+  }
+
+  /** IDF weights from each gram's entry count (`df`), and each gram list's norm. */
+  private weigh(df: Int32Array<ArrayBuffer>, entryCount: number): void {
+    const grams = this.gramIds.size;
+    const pool = this.pool;
+    const { listStart, listEnd } = this;
+    this.df = df;
     const n = Math.max(1, entryCount);
     const idf = (this.idf = new Float64Array(grams));
     for (let g = 0; g < grams; g++) idf[g] = Math.log(1 + n / Math.max(1, df[g]!));
     this.unseenIdf = Math.log(1 + n);
     // Per gram list, not per term: many terms share a list.
-    const listNorm = (this.listNorm = new Float64Array(lists));
-    for (let list = 0; list < lists; list++) {
+    const listNorm = (this.listNorm = new Float64Array(this.lists));
+    for (let list = 0; list < this.lists; list++) {
       let norm = 0;
       for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
       listNorm[list] = norm;
     }
-    this.acc = new Float64Array(terms);
-    this.touched = new Int32Array(terms);
+    this.acc = new Float64Array(this.terms);
+    this.touched = new Int32Array(this.terms);
+  }
+
+  /**
+   * The sealed index `inputs()` describes, taken as it is: gram lists as stored (sorted, each gram
+   * once), terms, and each gram's entry count, so nothing is sorted or counted again (snapshot.ts
+   * checks first that every number points where it may).
+   */
+  static restore(inputs: TermIndexInputs, entryCount: number): TermIndex {
+    const index = new TermIndex(0);
+    for (const gram of inputs.grams) index.gramId(gram);
+    const lists = inputs.listLength.length;
+    index.pool = inputs.pool;
+    index.poolSize = inputs.pool.length;
+    index.listStart = new Int32Array(lists);
+    index.listEnd = new Int32Array(lists);
+    index.lists = lists;
+    for (let list = 0, at = 0; list < lists; list++) {
+      index.listStart[list] = at;
+      at += inputs.listLength[list]!;
+      index.listEnd[list] = at;
+    }
+    index.termList = inputs.termList;
+    index.termEntry = inputs.termEntry;
+    index.terms = inputs.termList.length;
+    index.fill(false);
+    index.weigh(inputs.df, entryCount);
+    return index;
   }
 
   knows(gram: string): boolean {
@@ -269,18 +314,26 @@ export class TermIndex {
     return this.lists;
   }
   /**
-   * What the index was made from (its grams by id, its gram lists, each term's list, entry and
-   * whether it weighs), for a prebuilt index shipped with a build: `list`, `addTerm` and `seal`
-   * over these make the same index again (snapshot.ts).
+   * What the sealed index holds, but its postings and weights (worked out again in one pass):
+   * its grams by id, its gram lists, each term's list and entry, each gram's entry count. For a
+   * prebuilt index shipped with a build (snapshot.ts); `TermIndex.restore` takes it back.
    */
   inputs(): TermIndexInputs {
+    const listLength = new Int32Array(this.lists);
+    let size = 0;
+    for (let list = 0; list < this.lists; list++) size += listLength[list] = this.listEnd[list]! - this.listStart[list]!;
+    const pool = new Int32Array(size);
+    for (let list = 0, at = 0; list < this.lists; list++) {
+      pool.set(this.pool.subarray(this.listStart[list]!, this.listEnd[list]!), at);
+      at += listLength[list]!;
+    }
     return {
       grams: [...this.gramIds.keys()],
-      listLength: Int32Array.from(this.listStart.subarray(0, this.lists), (start, list) => this.listEnd[list]! - start),
-      pool: Int32Array.from(Array.from(this.listStart.subarray(0, this.lists)).flatMap((start, list) => [...this.pool.subarray(start, this.listEnd[list]!)])),
+      listLength,
+      pool,
       termList: this.termList.slice(0, this.terms),
       termEntry: this.termEntry.slice(0, this.terms),
-      termWeighs: this.termWeighs.slice(0, this.terms),
+      df: this.df.slice(),
     };
   }
 }
@@ -288,12 +341,13 @@ export class TermIndex {
 export interface TermIndexInputs {
   /** Gram texts, by id. */
   grams: string[];
-  /** Each gram list's length; the lists' gram ids lie end to end in `pool`. */
-  listLength: Int32Array;
-  pool: Int32Array;
-  termList: Int32Array;
-  termEntry: Int32Array;
-  termWeighs: Uint8Array;
+  /** Each gram list's length; the lists' gram ids (sorted, each once) lie end to end in `pool`. */
+  listLength: Int32Array<ArrayBuffer>;
+  pool: Int32Array<ArrayBuffer>;
+  termList: Int32Array<ArrayBuffer>;
+  termEntry: Int32Array<ArrayBuffer>;
+  /** By gram: in how many entries a term that weighs has it. */
+  df: Int32Array<ArrayBuffer>;
 }
 
 /** Whether sorted[from, to) holds the value. */

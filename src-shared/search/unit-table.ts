@@ -1,6 +1,7 @@
 import { room } from './growable';
 
-const FNV_OFFSET = 0x811c9dc5;
+// As a 32-bit signed integer, as Math.imul gives and the hash column keeps: the hash of no units too.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** The hash `UnitTable` files keys by, of units[from, to). */
