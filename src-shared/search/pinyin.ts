@@ -3,15 +3,12 @@ import { PINYIN_GROUPS } from './tables/pinyin.generated';
 /** Syllables by number, and each character's syllable number by its code unit (0: none; every hanzi in the table is one unit). */
 let syllables: string[] | undefined;
 let syllableOfCode: Uint16Array | undefined;
-/** By syllable number: how many characters the table reads so. */
-let charsOfSyllable: Int32Array | undefined;
 
 function table(): Uint16Array {
   if (!syllableOfCode) {
     // Scanned by code unit, not split and matched: the table is read when the first index is built.
     const names: string[] = [''];
     const of = new Uint16Array(0x10000);
-    const chars = new Int32Array(PINYIN_GROUPS.length + 1);
     let start = 0;
     let number = 0;
     for (let i = 0; i <= PINYIN_GROUPS.length; i++) {
@@ -22,15 +19,10 @@ function table(): Uint16Array {
         number = names.length - 1;
       }
       start = i + 1;
-      if (c === 0x20) continue;
-      // A character read twice keeps its last reading.
-      if (of[c]) chars[of[c]!]!--;
-      of[c] = number;
-      chars[number]!++;
+      if (c !== 0x20) of[c] = number;
     }
     syllables = names;
     syllableOfCode = of;
-    charsOfSyllable = chars;
   }
   return syllableOfCode;
 }
@@ -91,8 +83,9 @@ let syllableSet: Set<string> | undefined;
 export function pinyinSyllables(): ReadonlySet<string> {
   if (!syllableSet) {
     table();
-    // From the syllables (a few hundred), not from all 65,536 code units: the first index of a popup pays for it.
-    syllableSet = new Set(syllables!.filter((_, n) => n > 0 && charsOfSyllable![n]! > 0));
+    // The syllables named in the table (a few hundred), not read back from all 65,536 code units:
+    // the first index of a popup pays for it. Every name has a character (a test holds it so).
+    syllableSet = new Set(syllables!.slice(1));
   }
   return syllableSet;
 }
