@@ -1,12 +1,13 @@
 import type { Instruction } from '../catalog/schema';
 import { templatePrefix } from '../catalog/template';
-import { fold } from './fold';
+import { fold, foldUnitTable } from './fold';
 import { runWords } from './decode-words';
 import { hanGrams, pinyinOfHan, type Family } from './grams';
-import { room } from './growable';
+import { IntList, room } from './growable';
 import type { QueryReader } from './language/reader';
 import { TermIndex } from './term-index';
-import { cut, isStopword, stem, stopwords } from './text';
+import { cut, cutUnits, isStopword, stem, stopwords, type PieceVisitor } from './text';
+import { hashed, hashUnits, HASH_START, UnitTable, unitsText } from './unit-table';
 
 export type MatchField = 'code' | 'name' | 'synonym' | 'example' | 'summary';
 /** Fields by the number a term's `field` column holds. */
@@ -58,7 +59,7 @@ interface HanLists {
   canonical: number;
   p: number;
   i: number;
-  /** The runs, joined by U+0001 (the cache key), and their number among the distinct ones. */
+  /** The runs, joined by U+0001, and their number among the distinct ones. */
   runs: string;
   id: number;
 }
@@ -69,7 +70,7 @@ interface HanLists {
  * out once however many entries and prices surround it (12,000 entries hold 170,000 texts, 74,000
  * of them distinct, but only 3,900 distinct Chinese parts and a few hundred Latin words).
  */
-class TermBuilder {
+class TermBuilder implements PieceVisitor {
   readonly index: TermIndex;
   // Term columns, `terms` long (320,000 at 12,000 entries).
   weight: Float64Array;
@@ -78,21 +79,40 @@ class TermBuilder {
   terms = 0;
   readonly texts: string[] = [];
   readonly latinWords = new Set<string>();
-  private readonly hanCache = new Map<string, HanLists>();
-  private readonly latinCache = new Map<string, number>();
-  private readonly wordGrams = new Map<string, number>();
+  /** The sequences of hanzi runs met, each run's number as two units; a sequence's key number is its HanLists' number. */
+  private readonly hanKeys = new UnitTable();
+  private hanKey = new Uint16Array(16);
+  /** HanLists by their number. */
+  private readonly hanById: HanLists[] = [];
+  /** Distinct hanzi runs and Latin words (as folded, apostrophes dropped) by their units, and as strings. */
+  private readonly runs = new UnitTable();
+  private readonly runText: string[] = [];
+  private readonly words = new UnitTable();
+  private readonly wordText: string[] = [];
+  /** By word number: its stem's gram (-1: a stop word), and the list of a text that is that word alone. */
+  private readonly wordGrams: number[] = [];
+  private readonly latinCache: number[] = [];
   private readonly stemOfGram = new Map<number, string>();
   /** Stem pair grams, by the first stem's gram and then the second's (small integer keys hash fastest). */
-  private readonly pairGrams: Map<number, number>[] = [];
+  private readonly pairGrams = new Map<number, Map<number, number>>();
+  /** The grams of the list being made. */
+  private readonly listIds = new IntList();
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
   // What one distinct folded text gives, by its analysis number: its parts (family, gram list,
   // weight) sit end to end in columns, not as objects the collector has to walk.
-  /** Folded texts (as folded, untrimmed), each to its analysis number. */
-  private readonly analyses = new Map<string, number>();
-  /** Folded texts with spaces around them, by their trimmed form, to the analysis whose parts they share. */
-  private readonly spaced = new Map<string, number>();
-  private analysisCount = 0;
+  /** Folded texts (as folded, untrimmed), numbered as their analyses. */
+  private readonly analyses = new UnitTable();
+  /** Folded texts with spaces around them, by their trimmed form, and the analysis whose parts they share. */
+  private readonly spaced = new UnitTable();
+  private readonly spacedAnalysis: number[] = [];
+  /** The text being analysed, folded (and a word without its apostrophes). */
+  private units = new Uint16Array(1 << 10);
+  private wordUnits = new Uint16Array(1 << 6);
+  private readonly unitFold = foldUnitTable();
+  /** The pieces of the text being analysed: its hanzi runs' and Latin words' numbers. */
+  private readonly runIds = new IntList();
+  private readonly wordIds = new IntList();
   private partsStart = new Int32Array(1 << 10);
   private partsEnd = new Int32Array(1 << 10);
   private parts = 0;
@@ -109,8 +129,8 @@ class TermBuilder {
   private englishTexts = new Int32Array(1 << 10);
   private englishCount = 0;
   /** The analyses of the entry being added, and the text numbers they were given there. */
-  private readonly seenAnalysis: number[] = [];
-  private readonly seenText: number[] = [];
+  private readonly seenAnalysis = new IntList();
+  private readonly seenText = new IntList();
 
   constructor(
     private readonly reader: QueryReader,
@@ -126,8 +146,8 @@ class TermBuilder {
   }
 
   addEntry(entry: Instruction, index: number): void {
-    this.seenAnalysis.length = 0;
-    this.seenText.length = 0;
+    this.seenAnalysis.clear();
+    this.seenText.clear();
     const { name, summary, synonyms, examples } = entry;
     // Written out per language: a property named by a variable is looked up the slow way.
     this.addTexts(index, name['zh-Hans'], summary['zh-Hans'], synonyms['zh-Hans'], examples['zh-Hans'], true);
@@ -200,7 +220,7 @@ class TermBuilder {
    * order. Read from the hanzi runs each text's analysis kept, so no text is folded or cut again.
    */
   *decodeWords(): Generator<[string, boolean]> {
-    const runs = [...this.hanCache.values()];
+    const runs = this.hanById;
     // Texts with the same runs (开通北京流量加油包 and 元, in ten prices) give the same words: once is enough.
     const seen = new Uint8Array(runs.length);
     const seenRuns = new Set<string>();
@@ -243,14 +263,13 @@ class TermBuilder {
 
   /** The stems of the stop words the English texts hold. */
   private englishStopStems(): Set<string> {
-    const folded = [...this.analyses.keys()];
-    const seen = new Uint8Array(folded.length);
+    const seen = new Uint8Array(this.analyses.size);
     const stems = new Set<string>();
     for (let k = 0; k < this.englishCount; k++) {
       const analysis = this.englishTexts[k]!;
       if (seen[analysis] || this.analysisLatin[analysis]! < 0) continue;
       seen[analysis] = 1;
-      for (const w of cut(folded[analysis]!).latinWords) if (isStopword(w)) stems.add(stem(w));
+      for (const w of cut(this.analyses.text(analysis)).latinWords) if (isStopword(w)) stems.add(stem(w));
     }
     return stems;
   }
@@ -260,7 +279,10 @@ class TermBuilder {
    * one (a synonym `GPRS` of GPRS), so the two count as one text; a number of its own otherwise.
    */
   private codeTextId(entry: Instruction): number {
-    for (const id of this.seenText) if (this.texts[id] === entry.id) return id;
+    for (let k = 0; k < this.seenText.size; k++) {
+      const id = this.seenText.items[k]!;
+      if (this.texts[id] === entry.id) return id;
+    }
     this.texts.push(entry.id);
     return this.texts.length - 1;
   }
@@ -281,36 +303,77 @@ class TermBuilder {
   /**
    * The analysis number of a text: one per distinct folded text, its parts worked out when it is
    * new. Texts are numbered by what they fold to, not as written: a catalog of 12,000 entries
-   * holds 170,000 texts, and folding one costs less than looking it up as written.
+   * holds 170,000 texts, 50,000 distinct once folded. A text is folded unit by unit into a
+   * scratch buffer and looked up by those units, so a text met before makes no string.
    */
   private analyse(text: string): number {
+    const n = text.length;
+    if (n > this.units.length) this.units = new Uint16Array(2 * n);
+    const units = this.units;
+    const table = this.unitFold;
+    let h = HASH_START;
+    let i = 0;
+    for (; i < n; i++) {
+      const u = table[text.charCodeAt(i)]!;
+      if (u === 0) break;
+      units[i] = u;
+      h = hashed(h, u);
+    }
+    // A unit that needs the whole text normalised (ß, ①, …): the text is folded as a string.
+    const length = i === n ? n : this.foldWhole(text);
+    if (i < n) h = hashUnits(this.units, 0, length);
+    const id = this.analyses.find(this.units, 0, length, h);
+    return id >= 0 ? id : this.analyseNew(length, h);
+  }
+
+  /** fold(text) into `units`; returns its length. */
+  private foldWhole(text: string): number {
     const folded = fold(text);
-    let id = this.analyses.get(folded);
-    if (id !== undefined) return id;
-    id = this.analysisCount++;
+    if (folded.length > this.units.length) this.units = new Uint16Array(2 * folded.length);
+    for (let k = 0; k < folded.length; k++) this.units[k] = folded.charCodeAt(k);
+    return folded.length;
+  }
+
+  /** A new analysis, of the folded text in units[0, length) (hash `h`). */
+  private analyseNew(length: number, h: number): number {
+    const units = this.units;
+    const id = this.analyses.add(units, 0, length, h);
     if (id === this.partsStart.length) {
       this.partsStart = room(this.partsStart, id + 1);
       this.partsEnd = room(this.partsEnd, id + 1);
       this.analysisRuns = room(this.analysisRuns, id + 1);
       this.analysisLatin = room(this.analysisLatin, id + 1);
     }
-    this.analyses.set(folded, id);
-    const key = folded.trim();
     // A Traditional text folds to its Simplified twin (開通 → 开通), and spaces around it cut to nothing.
-    const twin = key === folded ? (this.spaced.size ? this.spaced.get(key) : undefined) : (this.analyses.get(key) ?? this.spaced.get(key));
-    if (twin !== undefined) {
+    let from = 0;
+    let to = length;
+    while (from < to && isTrimmed(units[from]!)) from++;
+    while (to > from && isTrimmed(units[to - 1]!)) to--;
+    const spaced = from > 0 || to < length;
+    const keyHash = spaced ? hashUnits(units, from, to) : h;
+    let twin = spaced ? this.analyses.find(units, from, to, keyHash) : -1;
+    if (twin < 0 && this.spaced.size) {
+      const k = this.spaced.find(units, from, to, keyHash);
+      if (k >= 0) twin = this.spacedAnalysis[k]!;
+    }
+    if (twin >= 0) {
       this.partsStart[id] = this.partsStart[twin]!;
       this.partsEnd[id] = this.partsEnd[twin]!;
       this.analysisRuns[id] = this.analysisRuns[twin]!;
       this.analysisLatin[id] = this.analysisLatin[twin]!;
       return id;
     }
-    if (key !== folded) this.spaced.set(key, id);
+    if (spaced) {
+      this.spaced.add(units, from, to, keyHash);
+      this.spacedAnalysis.push(id);
+    }
     this.partsStart[id] = this.parts;
-    const { hanRuns, latinWords } = cut(folded);
+    this.runIds.clear();
+    this.wordIds.clear();
+    cutUnits(units, 0, length, this);
     this.analysisRuns[id] = -1;
-    if (hanRuns.length) {
-      const h = this.hanLists(hanRuns);
+    if (this.runIds.size) {
+      const h = this.hanLists(this.runIds);
       this.analysisRuns[id] = h.id;
       this.put('z', h.z);
       // The same text in the concepts' own words (关闭数据 → 关闭流量), a little less surely its meaning.
@@ -318,10 +381,41 @@ class TermBuilder {
       this.put('p', h.p);
       this.put('i', h.i);
     }
-    this.analysisLatin[id] = latinWords.length ? this.latinList(latinWords) : -1;
+    this.analysisLatin[id] = this.wordIds.size ? this.latinList(this.wordIds) : -1;
     this.put('e', this.analysisLatin[id]!);
     this.partsEnd[id] = this.parts;
     return id;
+  }
+
+  /** A hanzi run of the text being analysed (cutUnits), by its number among the distinct runs. */
+  run(from: number, to: number): void {
+    const h = hashUnits(this.units, from, to);
+    let id = this.runs.find(this.units, from, to, h);
+    if (id < 0) {
+      id = this.runs.add(this.units, from, to, h);
+      this.runText.push(unitsText(this.units, from, to));
+    }
+    this.runIds.push(id);
+  }
+
+  /** A Latin word of the text being analysed (cutUnits), by its number among the distinct words. */
+  word(from: number, to: number, apostrophe: boolean): void {
+    let units = this.units;
+    if (apostrophe) {
+      if (to - from > this.wordUnits.length) this.wordUnits = new Uint16Array(2 * (to - from));
+      units = this.wordUnits;
+      let n = 0;
+      for (let k = from; k < to; k++) if (this.units[k] !== 0x27) units[n++] = this.units[k]!;
+      from = 0;
+      to = n;
+    }
+    const h = hashUnits(units, from, to);
+    let id = this.words.find(units, from, to, h);
+    if (id < 0) {
+      id = this.words.add(units, from, to, h);
+      this.wordText.push(unitsText(units, from, to));
+    }
+    this.wordIds.push(id);
   }
 
   /** A part of the text being analysed, unless it has no grams. */
@@ -343,102 +437,127 @@ class TermBuilder {
     const { analyses, spaced } = this;
     // A key with spaces around it is never asked for: the question is trimmed too.
     return {
-      has: (folded) => analyses.has(folded) || spaced.has(folded),
+      has: (folded) => analyses.findText(folded) >= 0 || (spaced.size > 0 && spaced.findText(folded) >= 0),
       *keys() {
-        yield* analyses.keys();
-        yield* spaced.keys();
+        for (let k = 0; k < analyses.size; k++) yield analyses.text(k);
+        for (let k = 0; k < spaced.size; k++) yield spaced.text(k);
       },
     };
   }
 
-  private hanLists(hanRuns: string[]): HanLists {
+  /** The gram lists of a text's hanzi runs (by their numbers), worked out once for each sequence of runs. */
+  private hanLists(runIds: IntList): HanLists {
+    const n = runIds.size;
+    if (2 * n > this.hanKey.length) this.hanKey = new Uint16Array(4 * n);
+    const seq = this.hanKey;
+    for (let k = 0; k < n; k++) {
+      const run = runIds.items[k]!;
+      seq[2 * k] = run >>> 16;
+      seq[2 * k + 1] = run & 0xffff;
+    }
+    const seqHash = hashUnits(seq, 0, 2 * n);
+    const known = this.hanKeys.find(seq, 0, 2 * n, seqHash);
+    if (known >= 0) return this.hanById[known]!;
+    this.hanKeys.add(seq, 0, 2 * n, seqHash);
+    const hanRuns = Array.from(runIds.items.subarray(0, n), (r) => this.runText[r]!);
     const key = hanRuns.join('\u0001');
-    let h = this.hanCache.get(key);
-    if (h) return h;
     const canonical = this.reader.toCanonical(key);
     const py = pinyinOfHan(hanRuns.join(''));
-    h = {
+    const h: HanLists = {
       z: this.zList(hanRuns),
       // Not when it is the bare concept word (回铃音 → 彩铃): that would make one of a KT/QX pair the 彩铃 instruction.
       canonical: canonical === key || this.reader.isConceptHead(canonical) ? -1 : this.zList(canonical.split('\u0001')),
       p: py ? this.pList(py.solid) : -1,
       i: py && py.initials.length >= 2 ? this.index.intern(['i' + py.initials]) : -1,
       runs: key,
-      id: this.hanCache.size,
+      id: this.hanById.length,
     };
     if (py) {
       this.latinWords.add(py.solid);
       // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
       for (let k = 0; k + 1 < py.syllables.length; k++) this.latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
     }
-    this.hanCache.set(key, h);
+    this.hanById.push(h);
     return h;
   }
 
   /** The list of hanGrams(runs), from each run's grams worked out once (开通北京流量加油包 and 元 recur in many texts). */
   private zList(runs: readonly string[]): number {
-    const ids: number[] = [];
+    const ids = this.listIds;
+    ids.clear();
     for (const run of runs) {
       let grams = this.runGrams.get(run);
       if (!grams) this.runGrams.set(run, (grams = hanGrams([run]).map((g) => this.index.gramId(g))));
       for (const g of grams) ids.push(g);
     }
-    return this.index.list(ids);
+    return this.index.list(ids.items, ids.size);
   }
 
   /** The list of letterPairGrams(solid), each letter pair's gram looked up by its two char codes. */
   private pList(solid: string): number {
-    const ids: number[] = [];
+    const ids = this.listIds;
+    ids.clear();
     for (let k = 0; k + 1 < solid.length; k++) {
       const pair = solid.charCodeAt(k) * 0x10000 + solid.charCodeAt(k + 1);
       let id = this.pairLetters.get(pair);
       if (id === undefined) this.pairLetters.set(pair, (id = this.index.gramId('p' + solid.slice(k, k + 2))));
       ids.push(id);
     }
-    return this.index.list(ids);
+    return this.index.list(ids.items, ids.size);
   }
 
   /**
-   * The grams of englishGrams(words), in its order (stems, then neighbouring pairs), from each
-   * word's and pair's gram worked out once. A lone word (the 10 of 10元) has its list kept; a
-   * text of several words is most often the only one with them, and a text met again never
-   * comes here (its parts are kept by the text).
+   * The grams of englishGrams(words) (by the words' numbers), in its order (stems, then
+   * neighbouring pairs), from each word's and pair's gram worked out once. A lone word (the 10 of
+   * 10元) has its list kept; a text of several words is most often the only one with them, and a
+   * text met again never comes here (its parts are kept by the text).
    */
-  private latinList(words: string[]): number {
-    const key = words.length === 1 ? words[0]! : undefined;
-    const known = key === undefined ? undefined : this.latinCache.get(key);
+  private latinList(words: IntList): number {
+    const lone = words.size === 1 ? words.items[0]! : -1;
+    const known = lone < 0 ? undefined : this.latinCache[lone];
     if (known !== undefined) return known;
-    const stems: number[] = [];
-    for (const w of words) {
-      const id = this.wordGram(w);
-      if (id >= 0) stems.push(id);
+    // The stems' grams, then those of each two neighbouring stems.
+    const ids = this.listIds;
+    ids.clear();
+    for (let k = 0; k < words.size; k++) {
+      const id = this.wordGram(words.items[k]!);
+      if (id >= 0) ids.push(id);
     }
-    const ids = stems.slice();
-    for (let k = 0; k + 1 < stems.length; k++) {
-      const first = stems[k]!;
-      const second = stems[k + 1]!;
-      const after = (this.pairGrams[first] ??= new Map());
+    const stems = ids.size;
+    for (let k = 0; k + 1 < stems; k++) {
+      const first = ids.items[k]!;
+      const second = ids.items[k + 1]!;
+      let after = this.pairGrams.get(first);
+      if (!after) this.pairGrams.set(first, (after = new Map()));
       let id = after.get(second);
       if (id === undefined) after.set(second, (id = this.index.gramId(`e${this.stemOfGram.get(first)}_${this.stemOfGram.get(second)}`)));
       ids.push(id);
     }
-    const list = this.index.list(ids);
-    if (key !== undefined) this.latinCache.set(key, list);
+    const list = this.index.list(ids.items, ids.size);
+    if (lone >= 0) this.latinCache[lone] = list;
     return list;
   }
 
-  /** A Latin word's stem gram (-1 for a stop word); its stem becomes a word misspellings are corrected to. */
-  private wordGram(word: string): number {
-    let id = this.wordGrams.get(word);
+  /** A Latin word's stem gram (-1 for a stop word), by the word's number; its stem becomes a word misspellings are corrected to. */
+  private wordGram(w: number): number {
+    let id = this.wordGrams[w];
     if (id === undefined) {
+      const word = this.wordText[w]!;
       const s = stem(word);
       this.latinWords.add(s);
       id = isStopword(word) ? -1 : this.index.gramId('e' + s);
       if (id >= 0) this.stemOfGram.set(id, s);
-      this.wordGrams.set(word, id);
+      this.wordGrams[w] = id;
     }
     return id;
   }
+}
+
+/** Whether `String.prototype.trim` removes the unit (white space and line ends). */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function catalogTerms(entries: readonly Instruction[], reader: QueryReader): CatalogTerms {

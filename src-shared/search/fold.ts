@@ -58,6 +58,31 @@ export function fold(text: string): string {
   return String.fromCharCode.apply(null, codes as unknown as number[]);
 }
 
+let unitFold: Uint16Array | undefined;
+
+/**
+ * What `fold` makes of each UTF-16 unit that folds alone, whatever surrounds it (ASCII, CJK
+ * Unified Ideographs, 、。 and full-width ASCII: lower case, Simplified); 0 for a unit that needs
+ * the text's whole `normalize` (and for U+0000). A text of such units folds unit by unit, so the
+ * index build folds, hashes and cuts a text in one pass without making a string of it.
+ */
+export function foldUnitTable(): Uint16Array {
+  if (!unitFold) {
+    const t = codeTable();
+    unitFold = new Uint16Array(0x10000);
+    const put = (c: number, to: number) => (unitFold![c] = t[to] || to);
+    for (let c = 1; c < 0x80; c++) put(c, c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    for (let c = 0x4e00; c <= 0x9fff; c++) put(c, c);
+    put(0x3001, 0x3001);
+    put(0x3002, 0x3002);
+    for (let c = 0xff01; c <= 0xff5e; c++) {
+      const to = c - 0xfee0;
+      put(c, to >= 0x41 && to <= 0x5a ? to + 0x20 : to);
+    }
+  }
+  return unitFold;
+}
+
 /** Beyond this length a folded text is joined from slices (a call's arguments are limited). */
 const FLAT_LIMIT = 1024;
 

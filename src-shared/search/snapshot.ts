@@ -6,14 +6,15 @@ import { TermIndex } from './term-index';
 
 /**
  * A search index built ahead of time (the extension ships one for its bundled catalog), as JSON
- * text: what `catalogTerms` made, which is most of building an index. Restoring it replays the
- * index's inputs, so the index's own sums are worked out by the same code as a fresh build.
+ * text: what `catalogTerms` made, which is most of building an index, and each gram's entry count.
+ * Restoring it takes the gram lists and terms as they are (nothing is sorted or counted again);
+ * the postings and weights are worked out by the same code as a fresh build, in one pass.
  * A snapshot for another catalog, of another format or changed in any way (its text carries a
  * check of itself) is refused (null), never half used: the caller builds the index instead.
  */
 
 /** Raised whenever what a snapshot holds changes: an older one is refused, never misread. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** The first letter of every gram (grams.ts). */
 const FAMILIES = 'zpiec';
 
@@ -26,7 +27,8 @@ interface Snapshot {
   pool: number[];
   termList: number[];
   termEntry: number[];
-  termWeighs: number[];
+  /** By gram: in how many entries a term that weighs has it (TermIndexInputs.df). */
+  df: number[];
   weight: number[];
   field: number[];
   textId: number[];
@@ -66,7 +68,7 @@ export function searchSnapshot(engine: SearchEngine, instructions: readonly Inst
     pool: [...inputs.pool],
     termList: [...inputs.termList],
     termEntry: [...inputs.termEntry],
-    termWeighs: [...inputs.termWeighs],
+    df: [...inputs.df],
     weight: [...weight],
     field: [...field],
     textId: [...textId],
@@ -112,19 +114,8 @@ function isSnapshot(v: unknown): v is Snapshot {
     typeof s.format === 'number' &&
     typeof s.catalog === 'string' &&
     ['grams', 'texts', 'folded', 'latinWords', 'decodeWords', 'englishWords'].every((k) => isStrings(s[k])) &&
-    ['listLength', 'pool', 'termList', 'termEntry', 'termWeighs', 'weight', 'field', 'textId', 'decodePhrase'].every((k) => isNumbers(s[k]))
+    ['listLength', 'pool', 'termList', 'termEntry', 'df', 'weight', 'field', 'textId', 'decodePhrase'].every((k) => isNumbers(s[k]))
   );
-}
-
-/** The index made again from its inputs, by the calls that made it (in the same order, so the same ids). */
-function indexFrom(s: Snapshot, entries: number): TermIndex {
-  const index = new TermIndex();
-  for (const gram of s.grams) index.gramId(gram);
-  let at = 0;
-  for (const length of s.listLength) index.list(s.pool.slice(at, (at += length)));
-  s.termList.forEach((list, t) => index.addTerm(s.termEntry[t]!, list, s.termWeighs[t] === 1));
-  index.seal(entries);
-  return index;
 }
 
 /** The catalog terms a snapshot holds, once every number in it is checked to point where it may. */
@@ -132,16 +123,20 @@ function soundTerms(s: Snapshot, instructions: readonly Instruction[]): CatalogT
   const entries = instructions.length;
   const terms = s.termList.length;
   const lists = s.listLength.length;
-  const columns = [s.termEntry, s.termWeighs, s.weight, s.field, s.textId];
+  const columns = [s.termEntry, s.weight, s.field, s.textId];
   if (columns.some((c) => c.length !== terms)) return null;
   if (!within(s.listLength, s.pool.length + 1) || s.listLength.reduce((a, b) => a + b, 0) !== s.pool.length) return null;
   if (!within(s.pool, s.grams.length) || !within(s.termList, lists) || !within(s.termEntry, entries)) return null;
-  if (!within(s.termWeighs, 2) || !within(s.field, FIELDS.length) || !within(s.textId, s.texts.length)) return null;
+  if (!within(s.field, FIELDS.length) || !within(s.textId, s.texts.length)) return null;
+  if (s.df.length !== s.grams.length || !within(s.df, entries + 1) || !sortedLists(s.listLength, s.pool)) return null;
   if (s.grams.some((g) => g.length < 2 || !FAMILIES.includes(g[0]!)) || new Set(s.grams).size !== s.grams.length) return null;
   if (s.termList.some((list) => s.listLength[list] === 0)) return null;
   if (s.decodePhrase.length !== s.decodeWords.length || !within(s.decodePhrase, 2)) return null;
   return {
-    index: indexFrom(s, entries),
+    index: TermIndex.restore(
+      { grams: s.grams, listLength: new Int32Array(s.listLength), pool: new Int32Array(s.pool), termList: new Int32Array(s.termList), termEntry: new Int32Array(s.termEntry), df: new Int32Array(s.df) },
+      entries,
+    ),
     weight: Float64Array.from(s.weight),
     field: Uint8Array.from(s.field),
     textId: Int32Array.from(s.textId),
@@ -154,4 +149,14 @@ function soundTerms(s: Snapshot, instructions: readonly Instruction[]): CatalogT
       return { has: (w) => words.has(w), all: () => [...words] };
     },
   };
+}
+
+/** Whether every gram list holds its grams in rising order, each once (as `TermIndex.list` keeps them: matching searches them by halves). */
+function sortedLists(listLength: readonly number[], pool: readonly number[]): boolean {
+  for (let list = 0, at = 0; list < listLength.length; list++) {
+    const end = at + listLength[list]!;
+    for (let k = at + 1; k < end; k++) if (pool[k]! <= pool[k - 1]!) return false;
+    at = end;
+  }
+  return true;
 }

@@ -13,6 +13,8 @@ export class TermIndex {
   private readonly gramIds = new Map<string, number>();
   private readonly gramFamily: Family[] = [];
   private idf = new Float64Array(0);
+  /** By gram: in how many entries a term that weighs has it. */
+  private df = new Int32Array(0);
   // Every gram's terms, end to end: gram g's are postings[postingStart[g], postingStart[g + 1]).
   private postings = new Int32Array(0);
   private postingStart = new Int32Array(1);
@@ -20,8 +22,9 @@ export class TermIndex {
   // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
   private pool = new Int32Array(1 << 10);
   private poolSize = 0;
-  private readonly listStart: number[] = [];
-  private readonly listEnd: number[] = [];
+  private listStart = new Int32Array(1 << 10);
+  private listEnd = new Int32Array(1 << 10);
+  private lists = 0;
   private termList: Int32Array;
   private termEntry: Int32Array;
   private termWeighs: Uint8Array;
@@ -59,21 +62,21 @@ export class TermIndex {
     return this.list(grams.map((g) => this.gramId(g)));
   }
 
-  /** A list of gram ids, as `intern`. */
-  list(ids: readonly number[]): number {
-    if (this.poolSize + ids.length > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolSize + ids.length));
+  /** A list of gram ids (the first `count` of `ids`), as `intern`. */
+  list(ids: ArrayLike<number>, count = ids.length): number {
+    if (this.poolSize + count > this.pool.length) {
+      const grown = new Int32Array(Math.max(this.pool.length * 2, this.poolSize + count));
       grown.set(this.pool.subarray(0, this.poolSize));
       this.pool = grown;
     }
     const start = this.poolSize;
     const pool = this.pool;
     // Insertion sort for the usual short list (a text's grams): a typed array's sort costs more to call.
-    if (ids.length > 64) {
-      const long = pool.subarray(start, start + ids.length);
-      long.set(ids);
+    if (count > 64) {
+      const long = pool.subarray(start, start + count);
+      for (let k = 0; k < count; k++) long[k] = ids[k]!;
       long.sort();
-    } else for (let k = 0; k < ids.length; k++) {
+    } else for (let k = 0; k < count; k++) {
       const id = ids[k]!;
       let at = start + k;
       while (at > start && pool[at - 1]! > id) {
@@ -83,11 +86,16 @@ export class TermIndex {
       pool[at] = id;
     }
     let end = start;
-    for (let k = start; k < start + ids.length; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
+    for (let k = start; k < start + count; k++) if (k === start || pool[k] !== pool[end - 1]) pool[end++] = pool[k]!;
     this.poolSize = end;
-    this.listStart.push(start);
-    this.listEnd.push(end);
-    return this.listStart.length - 1;
+    const list = this.lists++;
+    if (list === this.listStart.length) {
+      this.listStart = room(this.listStart, list + 1);
+      this.listEnd = room(this.listEnd, list + 1);
+    }
+    this.listStart[list] = start;
+    this.listEnd[list] = end;
+    return list;
   }
 
   /** The gram ids of a list. */
@@ -119,24 +127,41 @@ export class TermIndex {
 
   /** Computes weights and postings once every term is in. */
   seal(entryCount: number): void {
+    this.weigh(this.fill(true), entryCount);
+  }
+
+  /**
+   * Fills the postings in one pass over every term's grams, counting (when asked) in how many
+   * entries each gram is: terms arrive grouped by entry, so "last entry seen" is enough, and only
+   * terms that weigh count. Returns those counts.
+   */
+  private fill(countEntries: boolean): Int32Array<ArrayBuffer> {
     const grams = this.gramIds.size;
     const terms = this.terms;
     const pool = this.pool;
+    const { listStart, listEnd, termList, termEntry, termWeighs } = this;
+    const lists = this.lists;
+    // A gram's postings are counted per gram list (how many terms each list has), not per term.
+    const listUse = new Int32Array(lists);
+    for (let t = 0; t < terms; t++) listUse[termList[t]!]!++;
+    const postingStart = (this.postingStart = new Int32Array(grams + 1));
+    for (let list = 0; list < lists; list++) {
+      const use = listUse[list]!;
+      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingStart[pool[k]! + 1]! += use;
+    }
+    for (let g = 0; g < grams; g++) postingStart[g + 1]! += postingStart[g]!;
+    const all = (this.postings = new Int32Array(postingStart[grams]!));
+    const fill = postingStart.slice(0, grams);
     const df = new Int32Array(grams);
     const lastEntry = new Int32Array(grams).fill(-1);
-    const postingCount = new Int32Array(grams);
-    const listStart = this.listStart;
-    const listEnd = this.listEnd;
-    const lists = listStart.length;
-    // How many terms each gram list has: a gram's postings are counted per list, not per term.
-    const listUse = new Int32Array(lists);
-    // Terms arrive grouped by entry, so "last entry seen" counts each gram once per entry.
     for (let t = 0; t < terms; t++) {
-      const list = this.termList[t]!;
-      listUse[list]!++;
-      if (!this.termWeighs[t]) continue;
-      const entry = this.termEntry[t]!;
-      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) {
+      const list = termList[t]!;
+      const start = listStart[list]!;
+      const end = listEnd[list]!;
+      for (let k = start; k < end; k++) all[fill[pool[k]!]!++] = t;
+      if (!countEntries || !termWeighs[t]) continue;
+      const entry = termEntry[t]!;
+      for (let k = start; k < end; k++) {
         const g = pool[k]!;
         if (lastEntry[g] !== entry) {
           lastEntry[g] = entry;
@@ -144,30 +169,55 @@ export class TermIndex {
         }
       }
     }
-    for (let list = 0; list < lists; list++) {
-      const use = listUse[list]!;
-      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingCount[pool[k]!]! += use;
-    }
+    return df;
+  }
+
+  /** IDF weights from each gram's entry count (`df`), and each gram list's norm. */
+  private weigh(df: Int32Array<ArrayBuffer>, entryCount: number): void {
+    const grams = this.gramIds.size;
+    const pool = this.pool;
+    const { listStart, listEnd } = this;
+    this.df = df;
     const n = Math.max(1, entryCount);
-    const idf = (this.idf = Float64Array.from(df, (d) => Math.log(1 + n / Math.max(1, d))));
+    const idf = (this.idf = new Float64Array(grams));
+    for (let g = 0; g < grams; g++) idf[g] = Math.log(1 + n / Math.max(1, df[g]!));
     this.unseenIdf = Math.log(1 + n);
-    const all = (this.postings = new Int32Array(postingCount.reduce((a, b) => a + b, 0)));
-    const postingStart = (this.postingStart = new Int32Array(grams + 1));
-    for (let g = 0; g < grams; g++) postingStart[g + 1] = postingStart[g]! + postingCount[g]!;
-    const fill = postingStart.slice(0, grams);
-    for (let t = 0; t < terms; t++) {
-      const list = this.termList[t]!;
-      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) all[fill[pool[k]!]!++] = t;
-    }
     // Per gram list, not per term: many terms share a list.
-    const listNorm = (this.listNorm = new Float64Array(lists));
-    for (let list = 0; list < lists; list++) {
+    const listNorm = (this.listNorm = new Float64Array(this.lists));
+    for (let list = 0; list < this.lists; list++) {
       let norm = 0;
       for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
       listNorm[list] = norm;
     }
-    this.acc = new Float64Array(terms);
-    this.touched = new Int32Array(terms);
+    this.acc = new Float64Array(this.terms);
+    this.touched = new Int32Array(this.terms);
+  }
+
+  /**
+   * The sealed index `inputs()` describes, taken as it is: gram lists as stored (sorted, each gram
+   * once), terms, and each gram's entry count, so nothing is sorted or counted again (snapshot.ts
+   * checks first that every number points where it may).
+   */
+  static restore(inputs: TermIndexInputs, entryCount: number): TermIndex {
+    const index = new TermIndex(0);
+    for (const gram of inputs.grams) index.gramId(gram);
+    const lists = inputs.listLength.length;
+    index.pool = inputs.pool;
+    index.poolSize = inputs.pool.length;
+    index.listStart = new Int32Array(lists);
+    index.listEnd = new Int32Array(lists);
+    index.lists = lists;
+    for (let list = 0, at = 0; list < lists; list++) {
+      index.listStart[list] = at;
+      at += inputs.listLength[list]!;
+      index.listEnd[list] = at;
+    }
+    index.termList = inputs.termList;
+    index.termEntry = inputs.termEntry;
+    index.terms = inputs.termList.length;
+    index.fill(false);
+    index.weigh(inputs.df, entryCount);
+    return index;
   }
 
   knows(gram: string): boolean {
@@ -248,9 +298,9 @@ export class TermIndex {
 
   /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */
   private nextStamp(): number {
-    if (this.listStamp.length < this.listStart.length) {
-      this.listStamp = new Int32Array(this.listStart.length);
-      this.listShare = new Float64Array(this.listStart.length);
+    if (this.listStamp.length < this.lists) {
+      this.listStamp = new Int32Array(this.lists);
+      this.listShare = new Float64Array(this.lists);
       this.stamp = 0;
     }
     return ++this.stamp;
@@ -261,21 +311,29 @@ export class TermIndex {
   }
 
   get listCount(): number {
-    return this.listStart.length;
+    return this.lists;
   }
   /**
-   * What the index was made from (its grams by id, its gram lists, each term's list, entry and
-   * whether it weighs), for a prebuilt index shipped with a build: `list`, `addTerm` and `seal`
-   * over these make the same index again (snapshot.ts).
+   * What the sealed index holds, but its postings and weights (worked out again in one pass):
+   * its grams by id, its gram lists, each term's list and entry, each gram's entry count. For a
+   * prebuilt index shipped with a build (snapshot.ts); `TermIndex.restore` takes it back.
    */
   inputs(): TermIndexInputs {
+    const listLength = new Int32Array(this.lists);
+    let size = 0;
+    for (let list = 0; list < this.lists; list++) size += listLength[list] = this.listEnd[list]! - this.listStart[list]!;
+    const pool = new Int32Array(size);
+    for (let list = 0, at = 0; list < this.lists; list++) {
+      pool.set(this.pool.subarray(this.listStart[list]!, this.listEnd[list]!), at);
+      at += listLength[list]!;
+    }
     return {
       grams: [...this.gramIds.keys()],
-      listLength: Int32Array.from(this.listStart, (start, list) => this.listEnd[list]! - start),
-      pool: Int32Array.from(this.listStart.flatMap((start, list) => [...this.pool.subarray(start, this.listEnd[list]!)])),
+      listLength,
+      pool,
       termList: this.termList.slice(0, this.terms),
       termEntry: this.termEntry.slice(0, this.terms),
-      termWeighs: this.termWeighs.slice(0, this.terms),
+      df: this.df.slice(),
     };
   }
 }
@@ -283,12 +341,13 @@ export class TermIndex {
 export interface TermIndexInputs {
   /** Gram texts, by id. */
   grams: string[];
-  /** Each gram list's length; the lists' gram ids lie end to end in `pool`. */
-  listLength: Int32Array;
-  pool: Int32Array;
-  termList: Int32Array;
-  termEntry: Int32Array;
-  termWeighs: Uint8Array;
+  /** Each gram list's length; the lists' gram ids (sorted, each once) lie end to end in `pool`. */
+  listLength: Int32Array<ArrayBuffer>;
+  pool: Int32Array<ArrayBuffer>;
+  termList: Int32Array<ArrayBuffer>;
+  termEntry: Int32Array<ArrayBuffer>;
+  /** By gram: in how many entries a term that weighs has it. */
+  df: Int32Array<ArrayBuffer>;
 }
 
 /** Whether sorted[from, to) holds the value. */

@@ -85,3 +85,14 @@ describe('index build shortcuts', () => {
     expect([...pinyinSyllables()].sort()).toEqual([...new Set(plainTable.values())].sort());
   });
 });
+
+describe('the pinyin syllables the spelling check accepts', () => {
+  it('are the syllables some character is read as (read from the table by code unit, the plain way)', () => {
+    const plain = new Set<string>();
+    for (let c = 0; c < 0x10000; c++) {
+      const reading = toPinyin(String.fromCharCode(c))[0];
+      if (reading) plain.add(reading);
+    }
+    expect([...pinyinSyllables()].sort()).toEqual([...plain].sort());
+  });
+});

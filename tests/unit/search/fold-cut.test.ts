@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { growCatalog } from '../../../bench/grow-catalog';
 import { BLIND_SET, CLASSES_SET, loadQueries, SECOND_SET } from '../../../bench/search-quality';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { fold } from '../../../src-shared/search/fold';
+import { fold, foldUnitTable } from '../../../src-shared/search/fold';
 import { HANT_TO_HANS_PAIRS } from '../../../src-shared/search/tables/hant-to-hans.generated';
 import { cut } from '../../../src-shared/search/text';
 
@@ -72,6 +72,18 @@ describe('fold and cut agree with their plain definitions', () => {
 
   it('cut, on folded text and on text as typed', () => {
     const differ = texts.flatMap((t) => [t, plainFold(t)]).filter((t) => JSON.stringify(cut(t)) !== JSON.stringify(plainCut(t)));
+    expect(differ).toEqual([]);
+  });
+
+  it('the unit table: a unit it folds alone folds so in any text, and a text of such units folds unit by unit', () => {
+    const table = foldUnitTable();
+    const alone: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (table[c] && fold(String.fromCharCode(c)) !== String.fromCharCode(table[c]!)) alone.push(c);
+    expect(alone).toEqual([]);
+    const simple = texts.filter((t) => [...t].every((_, i) => table[t.charCodeAt(i)] !== 0));
+    // Most catalog texts are of such units, and so are some random ones.
+    expect(simple.length).toBeGreaterThan(catalogTexts.length * 0.9);
+    const differ = simple.filter((t) => String.fromCharCode(...Array.from(t, (_, i) => table[t.charCodeAt(i)]!)) !== fold(t));
     expect(differ).toEqual([]);
   });
 });

@@ -66,6 +66,14 @@ describe('a search index snapshot', () => {
     const resign = (value: Record<string, unknown>) => withCheck(JSON.stringify(value));
     expect(restoreSearch(real, resign(parsed))).not.toBeNull();
     const termList = parsed.termList as number[];
+    const { df: _, ...withoutDf } = parsed;
+    // The first list of two grams or more, its first two grams swapped, or its second made its first.
+    const lengths = parsed.listLength as number[];
+    const pool = parsed.pool as number[];
+    const list = lengths.findIndex((n) => n >= 2);
+    const at = lengths.slice(0, list).reduce((a, b) => a + b, 0);
+    const swapped = pool.map((g, k) => (k === at ? pool[at + 1]! : k === at + 1 ? pool[at]! : g));
+    const twice = pool.map((g, k) => (k === at + 1 ? pool[at]! : g));
     for (const broken of [
       { ...parsed, termList: [...termList.slice(0, -1), 1e6] },
       { ...parsed, termEntry: (parsed.termEntry as number[]).map((e) => e + real.length) },
@@ -74,8 +82,16 @@ describe('a search index snapshot', () => {
       { ...parsed, grams: (parsed.grams as string[]).map((g) => 'x' + g.slice(1)) },
       { ...parsed, texts: 'abc' },
       { ...parsed, format: 0 },
-      // Format 1 had no decoder or English words.
+      // Format 1 had no decoder or English words; format 2 had each term's weighing flag, not each gram's entry count.
       { ...parsed, format: 1 },
+      { ...parsed, format: 2 },
+      { ...withoutDf, termWeighs: (parsed.termEntry as number[]).map(() => 1) },
+      { ...parsed, df: (parsed.df as number[]).slice(1) },
+      { ...parsed, df: (parsed.df as number[]).map((d, g) => (g === 7 ? real.length + 1 : d)) },
+      { ...parsed, df: (parsed.df as number[]).map((d, g) => (g === 7 ? 0.5 : d)) },
+      // A gram list out of order or with a gram twice (matching searches a list by halves).
+      { ...parsed, pool: swapped },
+      { ...parsed, pool: twice },
       { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).slice(1) },
       { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).map(() => 2) },
       { ...parsed, englishWords: 'abc' },
