@@ -107,6 +107,10 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
     // The number as it is sent back: ① and ２ are 1 and 2.
     const n = text.slice(from + g.n[0], from + g.n[1]);
+    // A list counts 1, 2, 3…: a number out of turn is the text after it ("2小时内回复有效，回复免费"),
+    // and offering it would cancel the list's own entry 2.
+    const last = services.at(-1);
+    if (last && Number(n) !== Number(last.n) + 1) break;
     // A fee with no amount (免费) is none.
     services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }

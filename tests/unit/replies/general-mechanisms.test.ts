@@ -24,6 +24,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(u.kind).toBe(kind);
     const c = checkEntry(entry, u);
     expect(c.servicesMissing).toEqual([]);
+    expect({ menuExtra: c.menuExtra, servicesExtra: c.servicesExtra }).toEqual({ menuExtra: [], servicesExtra: [] });
     expect({ missing: c.missing, wrongPool: c.wrongPool }).toEqual({ missing: [], wrongPool: [] });
     expect(c.menuMissing).toEqual([]);
     expect(c.listsAsFigures).toBe(0);

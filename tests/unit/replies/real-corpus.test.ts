@@ -35,6 +35,7 @@ describe('the development corpus of real replies', () => {
     expect(c.found).toBe(c.expected);
     expect(c.menuMissing).toEqual([]);
     expect(c.servicesMissing).toEqual([]);
+    expect({ menuExtra: c.menuExtra, servicesExtra: c.servicesExtra }).toEqual({ menuExtra: [], servicesExtra: [] });
     expect(c.listsAsFigures).toBe(0);
     if (entry.services) expect(u.kind).toBe('services');
     if (entry.kind === 'menu') expect(u.kind).toBe('menu');
