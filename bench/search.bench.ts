@@ -5,6 +5,7 @@ import type { Instruction } from '../src-shared/catalog/schema';
 import { createSearch } from '../src-shared/search';
 import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
+import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
 import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 
@@ -186,5 +187,13 @@ export default async function searchBench(): Promise<Section> {
     },
     { name: `${grownLabel} top-1 @12k, ours vs plain fuse.js`, value: `${pct(oursQ.top1)} vs ${pct(fuseQ.top1)}` },
   );
+  const knowledge = await languageKnowledgeBytes();
+  figures.push({
+    name: 'language knowledge, bundled alone and minified (language/, pinyin, spelling with fuse.js, fold, stemmer), raw / gzip -9',
+    value: `${round(knowledge.raw / 1024, 1)} / ${round(knowledge.gzip / 1024, 1)}`,
+    unit: 'KB',
+    target: '≤ 150 KB gzipped',
+    pass: knowledge.gzip <= 150 * 1024,
+  });
   return { title: 'Search (catalog, Chinese-aware fuzzy)', figures, notes };
 }
