@@ -1,5 +1,7 @@
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { HallError } from '../../src-shared/errors';
 
 /** Where the journal and settings live: HALL10086_DATA_DIR, else the platform's per-user data folder. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -7,4 +9,36 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Hall10086');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Hall10086');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'hall10086');
+}
+
+/**
+ * Makes the data folder, or checks one that is already there (symlinks followed): it must be the
+ * user's own and writable by nobody else. Whoever may write in it could plant a pairing
+ * (extensions.json), a schedule or a custom instruction, swap a settings file, or put a symlink
+ * where the journal writes its temp file: an SMS nobody asked for, or the log written elsewhere. A
+ * folder someone else owns (`HALL10086_DATA_DIR=/tmp/hall` made first by another user) or that
+ * others may write to is refused, not repaired: what is already in it cannot be trusted. One that
+ * others may only read (an older or hand-made folder) is closed to them (0700).
+ */
+export async function claimDataDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Windows has no owner and mode bits here; its per-user folder's ACL is the user's.
+  const uid = process.getuid?.();
+  if (uid === undefined || process.platform === 'win32') return;
+  const { uid: owner, mode } = await stat(dir);
+  if (owner !== uid) {
+    throw new HallError(
+      'data-dir.not-yours',
+      { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${owner}); Hall10086 will not use it.` },
+      { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
+    );
+  }
+  if ((mode & 0o022) !== 0) {
+    throw new HallError(
+      'data-dir.writable-by-others',
+      { zh: `数据文件夹 ${dir} 别的用户也能写入，其中的配对、定时和设置可能被人改过，Hall10086 不用它。`, en: `Other users can write to the data folder ${dir}, so its pairings, schedules and settings may have been changed by someone else; Hall10086 will not use it.` },
+      { action: { zh: `检查其中的文件都是你的，然后运行 chmod 700 ${dir}。`, en: `Check that every file in it is yours, then run chmod 700 ${dir}.` } },
+    );
+  }
+  if ((mode & 0o077) !== 0) await chmod(dir, 0o700);
 }

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { hall, STACK_TRACE } from './cli-helpers';
+import { FAST } from './session-kit';
+
+// What a pairing's temp file holds: the key that signs every send of a paired extension.
+const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
+
+let root = '';
+let core: HallCore | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  if (root) await rm(root, { recursive: true, force: true });
+  root = '';
+});
+
+async function folder(mode: number): Promise<string> {
+  root ||= await mkdtemp(join(tmpdir(), 'hall-datadir-'));
+  const dir = join(root, 'data');
+  await mkdir(dir);
+  await chmod(dir, mode);
+  return dir;
+}
+
+const start = (dataDir: string) => HallCore.create({ dataDir, demo: true, emulatorOptions: FAST }).then((c) => (core = c));
+
+describe('the data folder must be the user’s own', () => {
+  it('refuses a folder other users may write to, and touches nothing in it', async () => {
+    const dir = await folder(0o777);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others' });
+    expect(await readdir(dir)).toEqual([]);
+    expect((await stat(dir)).mode & 0o777).toBe(0o777);
+  });
+
+  it('refuses a group-writable folder too', async () => {
+    const dir = await folder(0o770);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others' });
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('refuses a folder another user made first, also through a symlink (needs root to make one)', async () => {
+    const dir = await folder(0o700);
+    await chown(dir, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    const link = join(root, 'link');
+    await symlink(dir, link);
+    await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('closes a folder others could only read to them, and starts', async () => {
+    const dir = await folder(0o755);
+    await start(dir);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it('the command line says why and what to do, in the chosen language, without a stack', async () => {
+    const dir = await folder(0o777);
+    for (const [lang, words] of [['en_US.UTF-8', /Other users can write to the data folder.*chmod 700/s], ['zh_CN.UTF-8', /别的用户也能写入.*chmod 700/s]] as const) {
+      const run = await hall(['send', 'YE', '--emulator', '--data-dir', dir], { LANG: lang });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('temp files a crash left behind', () => {
+  it('are removed at start, with the secret they held; a write in progress is not', async () => {
+    const dir = await folder(0o700);
+    await mkdir(join(dir, 'catalog-update'), { mode: 0o700 });
+    const stale = [join(dir, `extensions.json.${randomUUID()}.tmp`), join(dir, `mqtt-password.${randomUUID()}.tmp`), join(dir, 'catalog-update', `accepted.json.${randomUUID()}.tmp`)];
+    const fresh = join(dir, `catalog-settings.json.${randomUUID()}.tmp`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const path of [...stale, fresh]) await writeFile(path, `{"key":"${PAIRING_KEY}"}`, { mode: 0o600 });
+    for (const path of stale) await utimes(path, hourAgo, hourAgo);
+    await start(dir);
+    const left = [...(await readdir(dir)), ...(await readdir(join(dir, 'catalog-update')))].filter((n) => n.endsWith('.tmp'));
+    expect(left).toEqual([fresh.slice(dir.length + 1)]);
+  });
+});
