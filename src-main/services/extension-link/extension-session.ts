@@ -91,6 +91,9 @@ export class ExtensionSession {
       gateway.onOutgoing((r) => this.onOutgoing(r)),
       gateway.onIncoming((r) => this.onIncoming(r)),
       policy.pairings.on('revoked', (id) => {
+        // Its sends still in flight get no more states and, above all, no reply: a reply can hold a
+        // new service password (MMHF), and the user has just said this extension may know nothing more.
+        for (const [commandId, t] of this.commands) if (t.association.id === id) this.commands.delete(commandId);
         if (this.proven.delete(id)) this.say({ type: 'unpaired', reason: 'revoked' });
       }),
     ];
