@@ -37,12 +37,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Sockets held at once, pages and their API connections included; past it, a new connection is
+ * closed as it comes. A user's tabs need a few; a flood by another local user is bounded by it
+ * instead of by the process's file descriptors. Tabs already welcomed keep theirs meanwhile.
+ */
+export const MAX_CONNECTIONS = 256;
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /** Browser mode: the UI and the API on 127.0.0.1 only, for pages that opened one of this launch's links. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   await assertBuiltUi(options.staticDir);
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error(error));
 
   const server = createServer();
+  // Another user of the machine may connect as often as they like: each socket is a file
+  // descriptor of this process, which also opens the serial port and writes the settings.
+  server.maxConnections = MAX_CONNECTIONS;
+  // The UI's requests are small and local: a request still unsent after this is holding a socket on purpose.
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   const port = await listen(server, options.port ?? 0);
   const policy = accessPolicy(port);
   const sessions = new BrowserSessions();
