@@ -67,6 +67,10 @@ describe('the data folder must be the user’s own', () => {
       expect(run.stderr).not.toMatch(STACK_TRACE);
     }
     expect(await readdir(dir)).toEqual([]);
+    // The catalog commands read the same folder (custom instructions, updates): refused alike.
+    const custom = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir });
+    expect(custom.code).toBe(1);
+    expect(custom.stderr).toMatch(/Other users can write to the data folder/);
   });
 });
 
