@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-main/server';
-import { MAX_CONNECTIONS } from '../../src-main/server/server';
+import { MAX_CONNECTIONS } from '../../src-main/server/loopback';
 import { ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
 import { launchCode, makeSite, nextMessage, openWelcomed } from './server-kit';
 
