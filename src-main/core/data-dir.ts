@@ -1,4 +1,4 @@
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HallError } from '../../src-shared/errors';
@@ -25,11 +25,14 @@ export async function claimDataDir(dir: string): Promise<void> {
   // Windows has no owner and mode bits here; its per-user folder's ACL is the user's.
   const uid = process.getuid?.();
   if (uid === undefined || process.platform === 'win32') return;
+  // A symlink someone else owns (`/tmp/hall` → the user's own folder) can be pointed elsewhere by them at any moment.
+  const link = await lstat(dir);
   const { uid: owner, mode } = await stat(dir);
-  if (owner !== uid) {
+  const foreignLink = link.isSymbolicLink() && link.uid !== uid && link.uid !== 0;
+  if (owner !== uid || foreignLink) {
     throw new HallError(
       'data-dir.not-yours',
-      { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${owner}); Hall10086 will not use it.` },
+      { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${foreignLink ? link.uid : owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${foreignLink ? link.uid : owner}); Hall10086 will not use it.` },
       { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
     );
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, chown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,15 @@ describe('the data folder must be the user’s own', () => {
     await symlink(dir, link);
     await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('refuses the user’s own folder reached through another user’s symlink, which they could re-point (needs root)', async () => {
+    const dir = await folder(0o700);
+    const link = join(root, 'theirs');
+    await symlink(dir, link);
+    await lchown(link, 65534, 65534);
+    await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    await start(dir);
   });
 
   it('closes a folder others could only read to them, and starts', async () => {
