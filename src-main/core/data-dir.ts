@@ -1,4 +1,5 @@
-import { chmod, lstat, mkdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HallError } from '../../src-shared/errors';
@@ -16,9 +17,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
  * user's own and writable by nobody else. Whoever may write in it could plant a pairing
  * (extensions.json), a schedule or a custom instruction, swap a settings file, or put a symlink
  * where the journal writes its temp file: an SMS nobody asked for, or the log written elsewhere. A
- * folder someone else owns (`HALL10086_DATA_DIR=/tmp/hall` made first by another user) or that
- * others may write to is refused, not repaired: what is already in it cannot be trusted. One that
- * others may only read (an older or hand-made folder) is closed to them (0700).
+ * folder someone else owns (`HALL10086_DATA_DIR=/tmp/hall` made first by another user) is refused.
+ * One others may write to is closed to them (0700) only when everything in it is the user's: what
+ * another user put there would be theirs (an older version made the folder without 0700, so under
+ * a umask of 002 it is group-writable); anything foreign and it is refused, as it cannot be trusted.
  */
 export async function claimDataDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -36,12 +38,30 @@ export async function claimDataDir(dir: string): Promise<void> {
       { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
     );
   }
-  if ((mode & 0o022) !== 0) {
+  const entries = (mode & 0o022) !== 0 ? await entriesOf(dir) : [];
+  const foreign = entries.find((e) => e.info.uid !== uid)?.path;
+  if (foreign !== undefined) {
     throw new HallError(
       'data-dir.writable-by-others',
-      { zh: `数据文件夹 ${dir} 别的用户也能写入，其中的配对、定时和设置可能被人改过，Hall10086 不用它。`, en: `Other users can write to the data folder ${dir}, so its pairings, schedules and settings may have been changed by someone else; Hall10086 will not use it.` },
-      { action: { zh: `检查其中的文件都是你的，然后运行 chmod 700 ${dir}。`, en: `Check that every file in it is yours, then run chmod 700 ${dir}.` } },
+      {
+        zh: `数据文件夹 ${dir} 别的用户也能写入，其中的 ${foreign} 不是你的：配对、定时和设置可能被人改过，Hall10086 不用它。`,
+        en: `Other users can write to the data folder ${dir}, and ${foreign} in it is not yours: its pairings, schedules and settings may have been changed by someone else; Hall10086 will not use it.`,
+      },
+      { action: { zh: `查明 ${foreign} 从哪里来并删掉它，然后运行 chmod 700 ${dir}。`, en: `Find out where ${foreign} came from and remove it, then run chmod 700 ${dir}.` } },
     );
   }
+  for (const e of entries) if (e.info.isDirectory() && (e.info.mode & 0o022) !== 0) await chmod(e.path, 0o700);
   if ((mode & 0o077) !== 0) await chmod(dir, 0o700);
+}
+
+/** What the folder holds, and what its subfolders hold (the app's go one level deep), symlinks not followed. */
+async function entriesOf(dir: string, depth = 0): Promise<Array<{ path: string; info: Stats }>> {
+  const entries: Array<{ path: string; info: Stats }> = [];
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    const info = await lstat(path);
+    entries.push({ path, info });
+    if (info.isDirectory() && depth < 1) entries.push(...(await entriesOf(path, depth + 1)));
+  }
+  return entries;
 }

@@ -10,6 +10,7 @@ import { FAST } from './session-kit';
 // What a pairing's temp file holds: the key that signs every send of a paired extension.
 const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
 
+const isRoot = process.getuid?.() === 0;
 let root = '';
 let core: HallCore | null = null;
 afterEach(async () => {
@@ -30,19 +31,36 @@ async function folder(mode: number): Promise<string> {
 const start = (dataDir: string) => HallCore.create({ dataDir, demo: true, emulatorOptions: FAST }).then((c) => (core = c));
 
 describe('the data folder must be the user’s own', () => {
-  it('refuses a folder other users may write to, and touches nothing in it', async () => {
+  it.skipIf(!isRoot)('refuses a folder others may write to with another user’s file in it (a planted pairing), and touches nothing (needs root)', async () => {
     const dir = await folder(0o777);
-    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others' });
-    expect(await readdir(dir)).toEqual([]);
+    const planted = join(dir, 'extensions.json');
+    await writeFile(planted, '{"version":2,"associations":[]}');
+    await chown(planted, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others', en: expect.stringContaining(planted) });
+    expect(await readdir(dir)).toEqual(['extensions.json']);
     expect((await stat(dir)).mode & 0o777).toBe(0o777);
   });
 
-  it('refuses a group-writable folder too', async () => {
+  it.skipIf(!isRoot)('refuses it for another user’s symlink in a subfolder too (needs root)', async () => {
     const dir = await folder(0o770);
-    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others' });
+    await mkdir(join(dir, 'catalog-update'), { mode: 0o700 });
+    const planted = join(dir, 'catalog-update', 'accepted.json');
+    await symlink('/etc/passwd', planted);
+    await lchown(planted, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others', en: expect.stringContaining(planted) });
   });
 
-  it.skipIf(process.getuid?.() !== 0)('refuses a folder another user made first, also through a symlink (needs root to make one)', async () => {
+  it('closes a folder others could write to when all in it is the user’s (an older version’s under umask 002), subfolders too', async () => {
+    const dir = await folder(0o775);
+    await writeFile(join(dir, 'schedules.json'), '{"version":1,"schedules":[]}', { mode: 0o600 });
+    await mkdir(join(dir, 'catalog-update'));
+    await chmod(join(dir, 'catalog-update'), 0o775);
+    await start(dir);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, 'catalog-update'))).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!isRoot)('refuses a folder another user made first, also through a symlink (needs root to make one)', async () => {
     const dir = await folder(0o700);
     await chown(dir, 65534, 65534);
     await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
@@ -52,7 +70,7 @@ describe('the data folder must be the user’s own', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() !== 0)('refuses the user’s own folder reached through another user’s symlink, which they could re-point (needs root)', async () => {
+  it.skipIf(!isRoot)('refuses the user’s own folder reached through another user’s symlink, which they could re-point (needs root)', async () => {
     const dir = await folder(0o700);
     const link = join(root, 'theirs');
     await symlink(dir, link);
@@ -67,15 +85,18 @@ describe('the data folder must be the user’s own', () => {
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
   });
 
-  it('the command line says why and what to do, in the chosen language, without a stack', async () => {
+  it.skipIf(!isRoot)('the command line says why and what to do, in the chosen language, without a stack (needs root)', async () => {
     const dir = await folder(0o777);
-    for (const [lang, words] of [['en_US.UTF-8', /Other users can write to the data folder.*chmod 700/s], ['zh_CN.UTF-8', /别的用户也能写入.*chmod 700/s]] as const) {
+    const planted = join(dir, 'custom-instructions.json');
+    await writeFile(planted, '[]');
+    await chown(planted, 65534, 65534);
+    for (const [lang, words] of [['en_US.UTF-8', /Other users can write to the data folder.*not yours.*chmod 700/s], ['zh_CN.UTF-8', /别的用户也能写入.*不是你的.*chmod 700/s]] as const) {
       const run = await hall(['send', 'YE', '--emulator', '--data-dir', dir], { LANG: lang });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(words);
       expect(run.stderr).not.toMatch(STACK_TRACE);
     }
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(dir)).toEqual(['custom-instructions.json']);
     // The catalog commands read the same folder (custom instructions, updates): refused alike.
     const custom = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir });
     expect(custom.code).toBe(1);
