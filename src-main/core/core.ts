@@ -329,6 +329,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       modem: () => this.extensionModemView(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
+      mask: (text) => this.catalog.maskSecrets(text),
     };
   }
 

@@ -193,6 +193,27 @@ describe('the native-messaging host and the app behind it', () => {
     expect(JSON.stringify(p.received)).not.toContain(newPassword);
   });
 
+  it('passes on only the replies to what the extension sent: a password reset asked for in the app stays in the app', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    expect((await p.next(is('reply', (m) => m.ref === 'ye'))).text).toMatch(/余额/);
+    // Within the 30 minutes the extension's YE is waiting for answers, the user resets the password in the app.
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    // A message 10086 writes that reads as no answer still reaches the extension's latest send, its code masked.
+    c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
+    const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
+    expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
+  });
+
   it('answers malformed messages with a bilingual error and keeps the channel open', async () => {
     const { socket } = await start();
     const p = port(socket);
