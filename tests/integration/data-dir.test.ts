@@ -101,6 +101,11 @@ describe('the data folder must be the user’s own', () => {
     const custom = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir });
     expect(custom.code).toBe(1);
     expect(custom.stderr).toMatch(/Other users can write to the data folder/);
+    // The native host's launcher, which the browser runs, is not written where another user could swap it.
+    const install = await hall(['native-host', 'install', '--data-dir', dir, '--user-data-dir', join(root, 'browser')]);
+    expect(install.code).toBe(1);
+    expect(install.stderr).toMatch(/Other users can write to the data folder/);
+    expect(await readdir(dir)).toEqual(['custom-instructions.json']);
   });
 });
 
