@@ -50,8 +50,28 @@ export async function claimDataDir(dir: string): Promise<void> {
       { action: { zh: `查明 ${foreign} 从哪里来并删掉它，然后运行 chmod 700 ${dir}。`, en: `Find out where ${foreign} came from and remove it, then run chmod 700 ${dir}.` } },
     );
   }
-  for (const e of entries) if (e.info.isDirectory() && (e.info.mode & 0o022) !== 0) await chmod(e.path, 0o700);
-  if ((mode & 0o077) !== 0) await chmod(dir, 0o700);
+  for (const e of entries) if (e.info.isDirectory() && (e.info.mode & 0o022) !== 0) await closeToOthers(e.path);
+  if ((mode & 0o077) !== 0) await closeToOthers(dir);
+}
+
+/**
+ * chmod 0700, and make sure it took: a disk without Unix permissions (a FAT USB stick mounted for
+ * everyone) refuses it, or takes it and changes nothing, and then anyone may write there.
+ */
+async function closeToOthers(path: string): Promise<void> {
+  const error = await chmod(path, 0o700).then(
+    async () => ((await stat(path)).mode & 0o022 ? 'mode unchanged' : null),
+    (e: NodeJS.ErrnoException) => e.code ?? e.message,
+  );
+  if (error === null) return;
+  throw new HallError(
+    'data-dir.not-private',
+    {
+      zh: `无法让 ${path} 只有你能访问（${error}）：它所在的磁盘可能不支持权限（例如 FAT 格式的 U 盘），别的用户也能改里面的东西。`,
+      en: `${path} cannot be made yours alone (${error}): its disk may not keep permissions (a FAT-formatted USB stick, say), so other users could change what is in it.`,
+    },
+    { action: { zh: '换一个本机磁盘上的文件夹（--data-dir 或 HALL10086_DATA_DIR）。', en: 'Use a folder on this computer’s own disk (--data-dir or HALL10086_DATA_DIR).' } },
+  );
 }
 
 /** What the folder holds, and what its subfolders hold (the app's go one level deep), symlinks not followed. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,16 @@ describe('the data folder must be the user’s own', () => {
     await lchown(link, 65534, 65534);
     await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
     await start(dir);
+  });
+
+  it.skipIf(!isRoot)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs root for chattr)', async () => {
+    const dir = await folder(0o775);
+    execFileSync('chattr', ['+i', dir]);
+    try {
+      await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.not-private', en: expect.stringMatching(/cannot be made yours alone \(EPERM\)/) });
+    } finally {
+      execFileSync('chattr', ['-i', dir]);
+    }
   });
 
   it('closes a folder others could only read to them, and starts', async () => {
