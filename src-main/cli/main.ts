@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import { toHallError, type Lang } from '../../src-shared/errors';
 import { parseArgs, usageError } from './args';
 import { composeCommand, searchCommand, showCommand } from './commands/catalog-commands';
@@ -107,7 +108,9 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw usageError(`没有命令 “${name}”。`, `There is no command "${name}".`);
+    // `hall10086 MMXG#…` (send forgotten) must not print the passwords back.
+    const named = builtinCatalog().maskSecrets(name);
+    if (!command) throw usageError(`没有命令 “${named}”。`, `There is no command "${named}".`);
     return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
   } catch (e) {
     const error = fileSystemError(e) ?? toHallError(e);

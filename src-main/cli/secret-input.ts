@@ -70,12 +70,19 @@ const ARGV_WARNING: Bilingual = {
   en: 'Note: a password or ID number on the command line can be seen by other users of this computer in the process list while the command runs, and stays in your shell history. Give - instead, then type it (unseen) or pipe it:',
 };
 
-/** Says, on stderr, how to keep the secrets given on the command line out of it next time. */
-export function warnSecretsInArgv(ctx: CliContext, catalog: InstructionCatalog, what: string, params: Record<string, string>, instruction: Instruction | undefined): void {
+/** Says, on stderr, how to keep the secrets given on the command line out of it next time (`command`: send or compose). */
+export function warnSecretsInArgv(
+  ctx: CliContext,
+  catalog: InstructionCatalog,
+  what: string,
+  params: Record<string, string>,
+  instruction: Instruction | undefined,
+  command: 'send' | 'compose' = 'send',
+): void {
   const secretParams = (instruction?.params ?? []).filter((p) => p.secret && params[p.name] !== undefined && params[p.name] !== FROM_STDIN);
   const carried = secretParams.length === 0 ? catalog.findSecret(what)?.instruction : undefined;
   if (secretParams.length === 0 && !carried) return;
   const target = secretParams.length ? instruction! : carried!;
   const dashes = target.params.filter((p) => p.secret).map((p) => `--${p.name} ${FROM_STDIN}`);
-  ctx.err(`${say(ctx, ARGV_WARNING)} hall10086 send ${target.id} ${dashes.join(' ')}`);
+  ctx.err(`${say(ctx, ARGV_WARNING)} hall10086 ${command} ${target.id} ${dashes.join(' ')}`);
 }

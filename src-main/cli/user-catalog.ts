@@ -1,13 +1,20 @@
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
-import { defaultDataDir } from '../core/data-dir';
+import { claimDataDir, defaultDataDir } from '../core/data-dir';
 import { CatalogState } from '../services/catalog-state';
 
 let opened: Promise<CatalogState> | undefined;
 
-/** The user's catalog state, from the same data folder the app uses (HALL10086_DATA_DIR or the platform's). */
+/**
+ * The user's catalog state, from the same data folder the app uses (HALL10086_DATA_DIR or the
+ * platform's), trusted on the app's terms: a custom instruction or an update planted in a folder
+ * others may write to would change what compose prints and what custom export hands on.
+ */
 export function userCatalogState(): Promise<CatalogState> {
-  return (opened ??= CatalogState.open(defaultDataDir(), builtinCatalog().data).then(({ state }) => state));
+  const dir = defaultDataDir();
+  return (opened ??= claimDataDir(dir)
+    .then(() => CatalogState.open(dir, builtinCatalog().data))
+    .then(({ state }) => state));
 }
 
 /** The catalog the app would use: signed update, province, and the user's own instructions. */

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses, Schedule } from '../../src-shared/api/contract';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
@@ -33,6 +33,8 @@ import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
 import { RememberedModems } from './remembered-modems';
+import { claimDataDir } from './data-dir';
+import { removeStaleTemps } from '../services/atomic-write';
 
 export interface CoreOptions {
   dataDir: string;
@@ -92,10 +94,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
 
   static async create(o: CoreOptions): Promise<HallCore> {
     // The data folder holds the journal and the pairings: the user's alone.
-    await mkdir(o.dataDir, { recursive: true, mode: 0o700 });
+    await claimDataDir(o.dataDir);
     let catalogInUse: CatalogState | undefined;
     // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
     const journal = await Journal.open(o.dataDir, { maskAtRest: (text) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecrets(text) });
+    for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
     const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
     catalogInUse = state;
     const core = new HallCore(journal, state, await PairingStore.open(o.dataDir), problems, o);
@@ -326,6 +329,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       modem: () => this.extensionModemView(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
+      mask: (text) => this.catalog.maskSecrets(text),
     };
   }
 

@@ -1,5 +1,8 @@
+import type { Stats } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { HallError } from '../../src-shared/errors';
 
 /** Where the journal and settings live: HALL10086_DATA_DIR, else the platform's per-user data folder. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -7,4 +10,78 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Hall10086');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Hall10086');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'hall10086');
+}
+
+/**
+ * Makes the data folder, or checks one that is already there (symlinks followed): it must be the
+ * user's own and writable by nobody else. Whoever may write in it could plant a pairing
+ * (extensions.json), a schedule or a custom instruction, swap a settings file, or put a symlink
+ * where the journal writes its temp file: an SMS nobody asked for, or the log written elsewhere. A
+ * folder someone else owns (`HALL10086_DATA_DIR=/tmp/hall` made first by another user) is refused.
+ * One others may write to is closed to them (0700) only when everything in it is the user's: what
+ * another user put there would be theirs (an older version made the folder without 0700, so under
+ * a umask of 002 it is group-writable); anything foreign and it is refused, as it cannot be trusted.
+ */
+export async function claimDataDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Windows has no owner and mode bits here; its per-user folder's ACL is the user's.
+  const uid = process.getuid?.();
+  if (uid === undefined || process.platform === 'win32') return;
+  // A symlink someone else owns (`/tmp/hall` → the user's own folder) can be pointed elsewhere by them at any moment.
+  const link = await lstat(dir);
+  const { uid: owner, mode } = await stat(dir);
+  const foreignLink = link.isSymbolicLink() && link.uid !== uid && link.uid !== 0;
+  if (owner !== uid || foreignLink) {
+    throw new HallError(
+      'data-dir.not-yours',
+      { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${foreignLink ? link.uid : owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${foreignLink ? link.uid : owner}); Hall10086 will not use it.` },
+      { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
+    );
+  }
+  const entries = (mode & 0o022) !== 0 ? await entriesOf(dir) : [];
+  const foreign = entries.find((e) => e.info.uid !== uid)?.path;
+  if (foreign !== undefined) {
+    throw new HallError(
+      'data-dir.writable-by-others',
+      {
+        zh: `数据文件夹 ${dir} 别的用户也能写入，其中的 ${foreign} 不是你的：配对、定时和设置可能被人改过，Hall10086 不用它。`,
+        en: `Other users can write to the data folder ${dir}, and ${foreign} in it is not yours: its pairings, schedules and settings may have been changed by someone else; Hall10086 will not use it.`,
+      },
+      { action: { zh: `查明 ${foreign} 从哪里来并删掉它，然后运行 chmod 700 ${dir}。`, en: `Find out where ${foreign} came from and remove it, then run chmod 700 ${dir}.` } },
+    );
+  }
+  for (const e of entries) if (e.info.isDirectory() && (e.info.mode & 0o022) !== 0) await closeToOthers(e.path);
+  if ((mode & 0o077) !== 0) await closeToOthers(dir);
+}
+
+/**
+ * chmod 0700, and make sure it took: a disk without Unix permissions (a FAT USB stick mounted for
+ * everyone) refuses it, or takes it and changes nothing, and then anyone may write there.
+ */
+async function closeToOthers(path: string): Promise<void> {
+  const error = await chmod(path, 0o700).then(
+    async () => ((await stat(path)).mode & 0o022 ? 'mode unchanged' : null),
+    (e: NodeJS.ErrnoException) => e.code ?? e.message,
+  );
+  if (error === null) return;
+  throw new HallError(
+    'data-dir.not-private',
+    {
+      zh: `无法让 ${path} 只有你能访问（${error}）：它所在的磁盘可能不支持权限（例如 FAT 格式的 U 盘），别的用户也能改里面的东西。`,
+      en: `${path} cannot be made yours alone (${error}): its disk may not keep permissions (a FAT-formatted USB stick, say), so other users could change what is in it.`,
+    },
+    { action: { zh: '换一个本机磁盘上的文件夹（--data-dir 或 HALL10086_DATA_DIR）。', en: 'Use a folder on this computer’s own disk (--data-dir or HALL10086_DATA_DIR).' } },
+  );
+}
+
+/** What the folder holds, and what its subfolders hold (the app's go one level deep), symlinks not followed. */
+async function entriesOf(dir: string, depth = 0): Promise<Array<{ path: string; info: Stats }>> {
+  const entries: Array<{ path: string; info: Stats }> = [];
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    const info = await lstat(path);
+    entries.push({ path, info });
+    if (info.isDirectory() && depth < 1) entries.push(...(await entriesOf(path, depth + 1)));
+  }
+  return entries;
 }

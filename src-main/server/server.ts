@@ -1,11 +1,12 @@
 import { access } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import type { CoreApi } from '../../src-shared/api/contract';
 import { HallError } from '../../src-shared/errors';
 import { accessPolicy, isAllowedHost, isAllowedOrigin, pathOf, type AccessPolicy } from './access';
 import { BrowserSessions } from './browser-sessions';
+import { listenOnLoopback } from './loopback';
 import { METRICS_PATH, serveMetrics, type MetricsSource } from './metrics';
 import { REFUSALS, refuseUpgrade, securityHeaders, sendRefusal, type Refusal } from './responses';
 import { readStaticFile } from './static-files';
@@ -37,20 +38,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Browser mode: the UI and the API on 127.0.0.1 only, for pages that opened one of this launch's links. */
+/** Browser mode: the UI and the API on the loopback only (127.0.0.1, and [::1] so that `localhost` is ours too), for pages that opened one of this launch's links. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   await assertBuiltUi(options.staticDir);
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error(error));
 
-  const server = createServer();
-  const port = await listen(server, options.port ?? 0);
+  const { servers, port } = await listenOnLoopback(options.port ?? 0);
   const policy = accessPolicy(port);
   const sessions = new BrowserSessions();
   const api = createWebSocketApi(options.core, sessions, onInternalError, options.limits);
   const newLaunchLink = () => `http://127.0.0.1:${port}/#launch=${sessions.newLaunchCode()}`;
 
-  server.on('error', onInternalError);
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (options.metrics && pathOf(req.url ?? '/') === METRICS_PATH && isAllowedHost(policy, req)) {
       return serveMetrics(req, res, options.metrics);
     }
@@ -58,14 +57,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       onInternalError(error);
       res.destroy();
     });
-  });
-  server.on('upgrade', (req, socket, head) => {
+  };
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A peer that resets mid-handshake must not become an unhandled 'error' event.
     socket.on('error', () => {});
     const refusal = upgradeRefusal(req, policy);
     if (refusal) refuseUpgrade(socket, policy, refusal);
     else api.accept(req, socket, head);
-  });
+  };
+  for (const server of servers) server.on('error', onInternalError).on('request', onRequest).on('upgrade', onUpgrade);
 
   return {
     url: newLaunchLink(),
@@ -73,9 +73,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     newLaunchLink,
     async close() {
       await api.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await Promise.all(
+        servers.map((server) => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          return closed;
+        }),
+      );
     },
   };
 }
@@ -115,30 +119,4 @@ async function assertBuiltUi(staticDir: string): Promise<void> {
       { action: { zh: '先构建界面（npm run build）。', en: 'Build the UI first (npm run build).' }, cause: error },
     );
   }
-}
-
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: NodeJS.ErrnoException) => reject(listenError(error, port));
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', fail);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function listenError(error: NodeJS.ErrnoException, port: number): HallError {
-  if (error.code === 'EADDRINUSE') {
-    return new HallError(
-      'server.port-in-use',
-      { zh: `端口 ${port} 已被占用。`, en: `Port ${port} is already in use.` },
-      { action: { zh: '换一个端口，或用 0 让系统挑一个空闲端口。', en: 'Choose another port, or 0 to let the system pick a free one.' }, cause: error },
-    );
-  }
-  return new HallError(
-    'server.listen-failed',
-    { zh: `无法在 127.0.0.1:${port} 上监听（${error.code ?? error.message}）。`, en: `Cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}).` },
-    { cause: error },
-  );
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** `<file>.<uuid>.tmp`: the temp files writeFileAtomic makes, and only those. */
+const TEMP_NAME = /\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
+
+/** A write takes milliseconds; a temp file this old was left by a process that died. */
+const STALE_AFTER_MS = 60_000;
 
 /**
  * Replaces a small settings file so that a crash leaves the old content or the new, never half of
@@ -25,4 +31,23 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Removes the temp files a crash inside writeFileAtomic left in `dir`. Each holds what was being
+ * written, in clear: a pairing key, the MQTT password, the metrics token. Left there, an old one
+ * outlives its change (a password changed because it leaked stays on disk, and in every backup of
+ * the folder). Recent ones are kept: another hall10086 command may be writing right now.
+ */
+export async function removeStaleTemps(dir: string, now: number = Date.now()): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs < STALE_AFTER_MS) continue;
+    // Never a reason not to start: one that cannot go now goes at a later start.
+    if (await rm(path, { force: true }).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
 }

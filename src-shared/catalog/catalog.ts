@@ -27,10 +27,12 @@ export class InstructionCatalog {
   require(id: string): Instruction {
     const entry = this.get(id);
     if (!entry) {
+      // What was given as an id may be a whole typed sentence, passwords and ID numbers included.
+      const shown = this.maskSecrets(id);
       throw new HallError(
         'catalog.unknown-id',
-        { zh: `没有指令 “${id}”。可以用 search 按说法查找。`, en: `There is no instruction "${id}". Try search to find it by what it does.` },
-        { details: { id } },
+        { zh: `没有指令 “${shown}”。可以用 search 按说法查找。`, en: `There is no instruction "${shown}". Try search to find it by what it does.` },
+        { details: { id: shown } },
       );
     }
     return entry;

@@ -2,6 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { hall, STACK_TRACE } from './cli-helpers';
 
 describe('hall10086 search / show / compose', () => {
+  it('compose reads a password given as - from standard input, and advises it when one is on the command line', async () => {
+    const piped = await hall(['compose', 'MMXG', '--oldPassword', '-', '--newPassword', '-'], {}, '135790\n246813\n');
+    expect(piped).toMatchObject({ code: 0, stdout: 'MMXG#135790#246813\n', stderr: '' });
+    const inArgv = await hall(['compose', 'MMXG', '--oldPassword', '135790', '--newPassword', '246813']);
+    expect(inArgv.stdout).toBe('MMXG#135790#246813\n');
+    expect(inArgv.stderr).toMatch(/process list.*hall10086 compose MMXG --oldPassword - --newPassword -/s);
+    expect(inArgv.stderr).not.toMatch(/135790|246813/);
+  });
+
+  it('a command name that is an instruction with passwords is refused without printing them back', async () => {
+    const run = await hall(['MMXG#135790#246813']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/There is no command "MMXG#\*{6}#\*{6}"/);
+    expect(run.stdout + run.stderr).not.toMatch(/135790|246813/);
+  });
+
   it('search --json prints one array with ranked results per query', async () => {
     const run = await hall(['search', '关流量', 'zd202611', '查詢本機餘額', '--json', '--limit', '3']);
     expect(run.code).toBe(0);

@@ -11,6 +11,7 @@ import { randomToken } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
+import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 let core: HallCore | null = null;
@@ -167,6 +168,50 @@ describe('the native-messaging host and the app behind it', () => {
     expect(await p.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
     await signed.post({ type: 'send', ref: 'after', id: 'YE' });
     expect(await p.next(is('send-state', (m) => m.ref === 'after'))).toMatchObject({ state: 'refused', error: { code: 'extension.not-paired' } });
+  });
+
+  it('passes on no reply to an extension after the user revoked it, not even to what it sent before', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
+    // 10086 answers a second after the SMS left: time enough to revoke the extension meanwhile.
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1000 } });
+    await core.openExtensionLink();
+    const c = core;
+    const p = port(extensionSocketPath(dir));
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => r.from === '10086' && resolve(r.text)));
+    await c.call('extensions.revoke', { id: signed.association.id });
+    await p.next(is('unpaired'));
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    // Anything said to this port after the reply came is behind it in the port's one ordered stream.
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply')).toEqual([]);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
+  it('passes on only the replies to what the extension sent: a password reset asked for in the app stays in the app', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    expect((await p.next(is('reply', (m) => m.ref === 'ye'))).text).toMatch(/余额/);
+    // Within the 30 minutes the extension's YE is waiting for answers, the user resets the password in the app.
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    // A message 10086 writes that reads as no answer still reaches the extension's latest send, its code masked.
+    c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
+    const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
+    expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
   });
 
   it('answers malformed messages with a bilingual error and keeps the channel open', async () => {

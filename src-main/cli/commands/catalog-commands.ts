@@ -4,6 +4,7 @@ import { createSearch } from '../../../src-shared/search';
 import { intOption, usageError } from '../args';
 import { say, type Command } from '../context';
 import { table } from '../format';
+import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { userCatalog } from '../user-catalog';
 
 export const searchCommand: Command = {
@@ -69,7 +70,7 @@ export const showCommand: Command = {
 
 export const composeCommand: Command = {
   name: 'compose',
-  usage: 'compose ID [--PARAM value...] [--json]   (or: compose ZD202610)',
+  usage: 'compose ID [--PARAM value|-...] [--json]   (or: compose ZD202610)',
   summary: { zh: '检查参数并给出要发送的短信原文', en: 'Check parameters and print the exact SMS text' },
   spec: { booleans: ['json'], open: true },
   async run(args, ctx) {
@@ -78,7 +79,9 @@ export const composeCommand: Command = {
       throw usageError('用法：compose 指令代码 [--参数 值]，例如 compose ZD --month 202610', 'Usage: compose ID [--param value], e.g. compose ZD --month 202610');
     }
     const catalog = await userCatalog();
-    const params = Object.fromEntries([...args.options].filter(([k]) => k !== 'json'));
+    const given = Object.fromEntries([...args.options].filter(([k]) => k !== 'json'));
+    warnSecretsInArgv(ctx, catalog, id, given, catalog.get(id), 'compose');
+    const params = await readParamsFromStdin(given, catalog.get(id), ctx);
     const composed =
       catalog.get(id) || Object.keys(params).length
         ? catalog.compose(id, params)

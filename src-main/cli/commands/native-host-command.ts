@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defaultDataDir } from '../../core/data-dir';
+import { claimDataDir, defaultDataDir } from '../../core/data-dir';
 import { installNativeHost, profileManifestLocation, uninstallNativeHost, userManifestLocations } from '../../native-host';
 import { allowedExtensionIds } from '../../../src-shared/extension-identity';
 import { usageError } from '../args';
@@ -38,6 +38,8 @@ export const nativeHostCommand: Command = {
     } catch (e) {
       throw usageError(`扩展 ID 无效：${(e as Error).message}`, `Invalid extension ID: ${(e as Error).message}`);
     }
+    // The launcher written there is what the browser runs: nobody else may be able to swap it.
+    await claimDataDir(dataDir);
     for (const path of await installNativeHost({ dataDir, launcher: DEV_LAUNCHER, locations, extensionIds })) ctx.out(path);
     ctx.err(
       say(ctx, {

@@ -10,8 +10,8 @@ import {
   type ExtensionSendState,
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
-import { assembleRecords } from '../../../src-shared/assemble';
-import { builtinReplyRules } from '../../../src-shared/replies';
+import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
+import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
@@ -28,6 +28,8 @@ export interface ExtensionGateway {
   modem(): ExtensionModemView | null;
   onIncoming(listener: (record: IncomingRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
+  /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
+  mask(text: string): string;
 }
 
 export interface ExtensionPolicy {
@@ -40,13 +42,17 @@ export interface ExtensionPolicy {
   pairingLimiter: RateLimiter;
 }
 
+const REPLY_RULES = builtinReplyRules();
+const REPLY_READER = new ReplyReader(REPLY_RULES);
 /** Replies are looked for as long after an instruction as the reply reader pairs them (instructions/replies.json). */
-const REPLY_WINDOW_MS = builtinReplyRules().answers.windowMs;
+const REPLY_WINDOW_MS = REPLY_RULES.answers.windowMs;
 /** The one key the pairing limiter counts under. */
 const PAIRING_KEY = 'pair';
 
 interface Tracked {
   ref: string;
+  /** The instruction as sent, secrets masked: what kinds of reply answer it. */
+  text: string;
   to: string;
   sentAt: number;
   association: Association;
@@ -91,6 +97,9 @@ export class ExtensionSession {
       gateway.onOutgoing((r) => this.onOutgoing(r)),
       gateway.onIncoming((r) => this.onIncoming(r)),
       policy.pairings.on('revoked', (id) => {
+        // Its sends still in flight get no more states and, above all, no reply: a reply can hold a
+        // new service password (MMHF), and the user has just said this extension may know nothing more.
+        for (const [commandId, t] of this.commands) if (t.association.id === id) this.commands.delete(commandId);
         if (this.proven.delete(id)) this.say({ type: 'unpaired', reason: 'revoked' });
       }),
     ];
@@ -215,7 +224,7 @@ export class ExtensionSession {
     }
     try {
       const commandId = await this.policy.gateway.send(req, confirmed);
-      this.commands.set(commandId, { ref, to: preview.to, sentAt: Date.now(), association });
+      this.commands.set(commandId, { ref, text: preview.redacted, to: preview.to, sentAt: Date.now(), association });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
@@ -234,8 +243,8 @@ export class ExtensionSession {
   private onIncoming(record: IncomingRecord): void {
     const now = Date.now();
     for (const [id, t] of this.commands) if (now - t.sentAt > REPLY_WINDOW_MS) this.commands.delete(id);
-    const asker = [...this.commands.values()].filter((t) => t.to === record.from && record.receivedAt >= t.sentAt - 1000).pop();
-    if (!asker) return;
+    const askers = [...this.commands.values()].filter((t) => t.to === record.from && record.receivedAt >= t.sentAt - 1000);
+    if (askers.length === 0) return;
     // Only parts within the reply window are kept: older ones can no longer answer anything, and
     // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
     this.parts = this.parts.filter((p) => now - p.receivedAt <= REPLY_WINDOW_MS);
@@ -245,8 +254,24 @@ export class ExtensionSession {
       const id = message.keys.join(',');
       if (!message.complete || this.forwarded.has(id)) continue;
       this.forwarded.set(id, message.receivedAt);
-      this.say({ type: 'reply', ref: asker.ref, from: message.from, text: message.text, receivedAt: message.receivedAt }, asker.association);
+      const answer = this.answerTo(message, askers);
+      if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt }, answer.asker.association);
     }
+  }
+
+  /**
+   * Which of this extension's sends a message answers, and the text it gets. 10086 writes to the
+   * SIM about everything sent from it (the app, another profile) and on its own: a message read as
+   * an answer (a balance, an outcome, a bill) goes whole to the latest send whose instruction takes
+   * that kind of answer, and to none when no send here does (the new password after a reset asked
+   * for in the app is no answer to this extension's YE); one not read as any answer goes to the
+   * latest send with its passwords and codes masked.
+   */
+  private answerTo(message: AssembledRecordMessage, askers: readonly Tracked[]): { asker: Tracked; text: string } | null {
+    const kinds = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
+    if (kinds.length === 0) return { asker: askers.at(-1)!, text: this.policy.gateway.mask(message.text) };
+    const asker = askers.filter((t) => kinds.some((k) => acceptedKinds(t.text, REPLY_RULES).has(k))).at(-1);
+    return asker ? { asker, text: message.text } : null;
   }
 }
 

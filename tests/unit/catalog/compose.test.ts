@@ -47,6 +47,21 @@ describe('compose', () => {
     expect(e!.zh).toContain('NOPE');
     expect(e!.en).toContain('NOPE');
   });
+
+  it.each([['旧密码135790新密码246813'], ['MMXG1357902468'], ['110105199003074616'], ['改密码 135790 为 246813']])(
+    'refuses an unknown instruction %s without repeating a password or ID number in it',
+    (given) => {
+      let error: HallError | undefined;
+      try {
+        catalog.compose(given, {}, NOW);
+      } catch (err) {
+        error = err as HallError;
+      }
+      expect(error).toMatchObject({ code: 'catalog.unknown-id' });
+      expect(error!.en).toContain('******');
+      expect(JSON.stringify(error!.toJSON())).not.toMatch(/135790|246813|2468|110105199003074616/);
+    },
+  );
 });
 
 describe('recognising an instruction typed with its parameters', () => {

@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { hall, STACK_TRACE } from './cli-helpers';
+import { FAST } from './session-kit';
+
+// What a pairing's temp file holds: the key that signs every send of a paired extension.
+const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
+
+const isRoot = process.getuid?.() === 0;
+let root = '';
+let core: HallCore | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  if (root) await rm(root, { recursive: true, force: true });
+  root = '';
+});
+
+async function folder(mode: number): Promise<string> {
+  root ||= await mkdtemp(join(tmpdir(), 'hall-datadir-'));
+  const dir = join(root, 'data');
+  await mkdir(dir);
+  await chmod(dir, mode);
+  return dir;
+}
+
+const start = (dataDir: string) => HallCore.create({ dataDir, demo: true, emulatorOptions: FAST }).then((c) => (core = c));
+
+describe('the data folder must be the user’s own', () => {
+  it.skipIf(!isRoot)('refuses a folder others may write to with another user’s file in it (a planted pairing), and touches nothing (needs root)', async () => {
+    const dir = await folder(0o777);
+    const planted = join(dir, 'extensions.json');
+    await writeFile(planted, '{"version":2,"associations":[]}');
+    await chown(planted, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others', en: expect.stringContaining(planted) });
+    expect(await readdir(dir)).toEqual(['extensions.json']);
+    expect((await stat(dir)).mode & 0o777).toBe(0o777);
+  });
+
+  it.skipIf(!isRoot)('refuses it for another user’s symlink in a subfolder too (needs root)', async () => {
+    const dir = await folder(0o770);
+    await mkdir(join(dir, 'catalog-update'), { mode: 0o700 });
+    const planted = join(dir, 'catalog-update', 'accepted.json');
+    await symlink('/etc/passwd', planted);
+    await lchown(planted, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.writable-by-others', en: expect.stringContaining(planted) });
+  });
+
+  it('closes a folder others could write to when all in it is the user’s (an older version’s under umask 002), subfolders too', async () => {
+    const dir = await folder(0o775);
+    await writeFile(join(dir, 'schedules.json'), '{"version":1,"schedules":[]}', { mode: 0o600 });
+    await mkdir(join(dir, 'catalog-update'));
+    await chmod(join(dir, 'catalog-update'), 0o775);
+    await start(dir);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, 'catalog-update'))).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!isRoot)('refuses a folder another user made first, also through a symlink (needs root to make one)', async () => {
+    const dir = await folder(0o700);
+    await chown(dir, 65534, 65534);
+    await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    const link = join(root, 'link');
+    await symlink(dir, link);
+    await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(!isRoot)('refuses the user’s own folder reached through another user’s symlink, which they could re-point (needs root)', async () => {
+    const dir = await folder(0o700);
+    const link = join(root, 'theirs');
+    await symlink(dir, link);
+    await lchown(link, 65534, 65534);
+    await expect(start(link)).rejects.toMatchObject({ code: 'data-dir.not-yours' });
+    await start(dir);
+  });
+
+  it.skipIf(!isRoot)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs root for chattr)', async () => {
+    const dir = await folder(0o775);
+    execFileSync('chattr', ['+i', dir]);
+    try {
+      await expect(start(dir)).rejects.toMatchObject({ code: 'data-dir.not-private', en: expect.stringMatching(/cannot be made yours alone \(EPERM\)/) });
+    } finally {
+      execFileSync('chattr', ['-i', dir]);
+    }
+  });
+
+  it('closes a folder others could only read to them, and starts', async () => {
+    const dir = await folder(0o755);
+    await start(dir);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!isRoot)('the command line says why and what to do, in the chosen language, without a stack (needs root)', async () => {
+    const dir = await folder(0o777);
+    const planted = join(dir, 'custom-instructions.json');
+    await writeFile(planted, '[]');
+    await chown(planted, 65534, 65534);
+    for (const [lang, words] of [['en_US.UTF-8', /Other users can write to the data folder.*not yours.*chmod 700/s], ['zh_CN.UTF-8', /别的用户也能写入.*不是你的.*chmod 700/s]] as const) {
+      const run = await hall(['send', 'YE', '--emulator', '--data-dir', dir], { LANG: lang });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(dir)).toEqual(['custom-instructions.json']);
+    // The catalog commands read the same folder (custom instructions, updates): refused alike.
+    const custom = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir });
+    expect(custom.code).toBe(1);
+    expect(custom.stderr).toMatch(/Other users can write to the data folder/);
+    // The native host's launcher, which the browser runs, is not written where another user could swap it.
+    const install = await hall(['native-host', 'install', '--data-dir', dir, '--user-data-dir', join(root, 'browser')]);
+    expect(install.code).toBe(1);
+    expect(install.stderr).toMatch(/Other users can write to the data folder/);
+    expect(await readdir(dir)).toEqual(['custom-instructions.json']);
+  });
+});
+
+describe('temp files a crash left behind', () => {
+  it('are removed at start, with the secret they held; a write in progress is not', async () => {
+    const dir = await folder(0o700);
+    await mkdir(join(dir, 'catalog-update'), { mode: 0o700 });
+    const stale = [join(dir, `extensions.json.${randomUUID()}.tmp`), join(dir, `mqtt-password.${randomUUID()}.tmp`), join(dir, 'catalog-update', `accepted.json.${randomUUID()}.tmp`)];
+    const fresh = join(dir, `catalog-settings.json.${randomUUID()}.tmp`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const path of [...stale, fresh]) await writeFile(path, `{"key":"${PAIRING_KEY}"}`, { mode: 0o600 });
+    for (const path of stale) await utimes(path, hourAgo, hourAgo);
+    await start(dir);
+    const left = [...(await readdir(dir)), ...(await readdir(join(dir, 'catalog-update')))].filter((n) => n.endsWith('.tmp'));
+    expect(left).toEqual([fresh.slice(dir.length + 1)]);
+  });
+});
