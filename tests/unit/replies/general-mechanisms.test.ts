@@ -172,7 +172,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
     };
     expect(lines('国内通用流量10GB，已耗用2GB，剩余8GB。')).toEqual(['total 10240 general', 'used 2048 general', 'remaining 8192 general']);
-    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 null', 'remaining 2048 null']);
+    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 general', 'remaining 2048 general']);
     expect(lines('本月国内通用流量1.5GB。')).toEqual([]);
     expect(lines('您的话费余额为20.00元，套餐费用38.00元已扣除。')).toEqual(['balance 20 null']);
   });
@@ -182,7 +182,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       const u = read(text);
       return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
     };
-    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 null', 'remaining 117.24 null']);
+    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 general', 'remaining 117.24 general']);
     expect(lines('本地4G数据剩余677.08MB。')).toEqual(['remaining 677.08 provincial']);
   });
 
@@ -222,7 +222,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines4('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
     // Words of the customer's own (您本月, 剩余, 截至…) before the advert word keep the figures before it.
     expect(lines4('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
-    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
+    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8 general']);
   });
 
   it('a total word after a part\'s label in its clause (剩余流量共5.30GB) is that part in all; its bracket of parts goes on to the end', () => {
@@ -233,7 +233,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'data.used 4812.8',
     ]);
     // "12.5GB used of 50GB": the part word said of the amount before is no part of the total.
-    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
+    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800 general', 'data.total 51200 general', 'data.remaining 38400 general']);
     expect(lines4('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
       'voice.total 500',
       'voice.used 132',
@@ -250,7 +250,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('an amount right after a price is the size in a package\'s name (流量加油包10元500MB), and its words name what follows', () => {
-    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
+    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120 general', 'data.remaining 380 general']);
     expect(lines4('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
   });
 
@@ -307,7 +307,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
-    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
+    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34 general', 'data.used 50 general', 'data.used 2.34 general']);
     expect(lines4('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
       'data.total 102400 shared',
       'data.used 46284.8 shared',
@@ -327,7 +327,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'bill.item 78',
       'bill.item 10',
     ]);
-    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
+    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2 general', 'data.total 20480 general', 'voice.used 120', 'voice.total 500']);
     expect(lines4('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
   });
 
@@ -338,7 +338,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'data.remaining 12288 general',
     ]);
     // An amount no one read between a part and the next amount ends the list (names of packages, vpmn-0019-confirm).
-    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
+    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76 general', 'data.used 3.76 general']);
   });
 
   it('上月结余 is last month\'s (结余 is a head noun), a payment is no bill item, 基本账户 is cash', () => {
