@@ -347,3 +347,32 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines4('您的话费余额为58.30元，其中：基本账户48.30元，赠送账户10.00元。')).toEqual(['balance.balance 58.3', 'balance.cash 48.3', 'balance.gift 10']);
   });
 });
+
+// Round 6 (issue 15): the structure of a usage reply, whatever its words. Wordings of ours, NOT real replies.
+describe('round 6: labels after amounts, whatever the field', () => {
+  const lines6 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('an amount, its kind and data words, then any word that says left (未使用, 未用, 可用): the kind stays its own', () => {
+    expect(lines6('您本月3GB省内流量未使用，1.5GB国内通用流量未用。')).toEqual(['data.remaining 3072 provincial', 'data.remaining 1536 general']);
+    expect(lines6('您本月还有1.8GB定向流量可用。')).toEqual(['data.remaining 1843.2 app']);
+  });
+
+  it('a label after a negation is not that label (未使用流量 is left, not used)', () => {
+    expect(lines6('您本月未使用流量31.57GB，已使用流量8.43GB。')).toEqual(['data.remaining 32327.68 general', 'data.used 8632.32 general']);
+  });
+
+  it('an amount first, then its label to the end of the clause (lines of a statement, 您目前有…元账户可用余额)', () => {
+    expect(lines6('尊敬的客户，您的账户情况：\n56.30元 可用余额\n0.00元 欠费金额\n120.00元 信用额度\n42.18元 本月实时话费')).toEqual([
+      'balance.balance 56.3',
+      'balance.balance 0',
+      'balance.creditLimit 120',
+      'balance.spentThisMonth 42.18',
+    ]);
+    expect(lines6('尊敬的客户，您目前有51.44元账户可用余额，实时话费112.90元。')).toEqual(['balance.balance 51.44', 'balance.spentThisMonth 112.9']);
+    // Not an English word (1.2GB of your 5GB), and not a phrase that only ends with a label far from its start.
+    expect(lines6('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8 general', 'data.total 5120 general']);
+  });
+});
