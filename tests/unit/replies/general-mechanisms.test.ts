@@ -376,3 +376,23 @@ describe('round 6: labels after amounts, whatever the field', () => {
     expect(lines6('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8 general', 'data.total 5120 general']);
   });
 });
+
+describe('round 6: numbered menus, whatever their labels', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'menu' || u.kind === 'figures' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+  };
+
+  it('on one line, the next number of the run after a space starts the next option even before a price; an option said after it is its own', () => {
+    expect(options('请回复序号办理流量包：1.10元100M国内流量包 2.20元300M国内流量包 3.30元1G省内流量包 回复0返回主菜单。')).toEqual([
+      '1.10元100M国内流量包',
+      '2.20元300M国内流量包',
+      '3.30元1G省内流量包',
+      '0.返回主菜单',
+    ]);
+  });
+
+  it('lines of a number, a space and a label', () => {
+    expect(options('回复以下数字办理：\n1 话费查询\n2 流量查询\n0 人工服务')).toEqual(['1.话费查询', '2.流量查询', '0.人工服务']);
+  });
+});
