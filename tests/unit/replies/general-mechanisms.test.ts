@@ -396,3 +396,25 @@ describe('round 6: numbered menus, whatever their labels', () => {
     expect(options('回复以下数字办理：\n1 话费查询\n2 流量查询\n0 人工服务')).toEqual(['1.话费查询', '2.流量查询', '0.人工服务']);
   });
 });
+
+describe('round 6: English replies', () => {
+  const lines6 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('the kind in the words after an amount (17.51GB provincial data), shared by the amount it is the total of', () => {
+    expect(lines6('You have 17.51GB provincial data remaining this month.')).toEqual(['data.remaining 17930.24 provincial']);
+    expect(lines6('You have used 3.58GB of your 20GB general data, 16.42GB left. Provincial data: 0.50GB used, 4.50GB left.')).toEqual([
+      'data.used 3665.92 general',
+      'data.total 20480 general',
+      'data.remaining 16814.08 general',
+      'data.used 512 provincial',
+      'data.remaining 4608 provincial',
+    ]);
+  });
+
+  it('current month charges are spent this month', () => {
+    expect(lines6('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
+  });
+});

@@ -84,5 +84,7 @@ describe('the development corpus of real replies', () => {
     expect(ours('balance', 46.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(1);
     expect(ours('balance', 20, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
     expect(ours('spent', 10, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
+    // Money written in letters, as English replies write it.
+    expect(checkEntry({ ...entry, text: 'Your balance is 4.82 yuan.', figures: [{ what: 'balance', value: 4.82, unit: 'yuan', pool: null, label: '' }] }, read('Your balance is 4.82 yuan.')).found).toBe(1);
   });
 });
