@@ -4,7 +4,7 @@ import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { assignPools, kindsSaidOfAll, lonePoolIsGeneral, poolTag, regionalPools, regionOf } from './kinds';
-import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
+import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -155,11 +155,12 @@ export function readFigures(
     bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
-    const found = bare
+    const named = bare
       ? bareNaming(candidates, window)
       : (suffixNaming(candidates, text, q.end) ??
         labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
         stemNaming(candidates, window, rules.notStems));
+    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -252,6 +253,21 @@ export function readFigures(
   lonePoolIsGeneral(reads);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
+}
+
+/**
+ * "已使用省内流量21.8GB，结转流量22.75GB": a kind's name that is also a label (结转流量), alone in an item of a
+ * list of another field, names the kind only: the list goes on.
+ */
+function kindInList(naming: Naming, window: string, last: Read | undefined, sentence: number): boolean {
+  return (
+    last !== undefined &&
+    last.sentence === sentence &&
+    last.figure.template === naming.template.id &&
+    last.figure.field !== naming.rule.field &&
+    naming.template.kindWords.some((k) => naming.label.startsWith(k)) &&
+    /^[\s,、]*$/u.test(window.slice(0, naming.at))
+  );
 }
 
 const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;

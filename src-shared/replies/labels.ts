@@ -39,8 +39,26 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
-  return best && (partBeforeTotal(best, window, afterAmount, find) ?? best);
+  return best && (partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best);
 }
+
+/**
+ * "已使用结转流量4.21GB": a label that is also the name of a kind (结转流量) only names the kind when a label of
+ * another field is written right before it in its clause.
+ */
+function fieldBeforeKind(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
+  if (!label.template.kindWords.some((k) => label.label.startsWith(k))) return null;
+  const lead = window.slice(0, label.at);
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const other = nearest([label.template], clause, (rule) => rule.field !== label.rule.field, find(clause));
+  if (!other || clause.length - other.end > KIND_GAP) return null;
+  return { ...other, at: from + other.at, end: from + other.end };
+}
+
+/** How many characters (kind words: 国内, 省内…) may stand between a field's label and a kind's name. */
+const KIND_GAP = 4;
 
 /**
  * "剩余流量共5.30GB", "已使用流量共3GB": a total's word (共) after a part's label in the same clause

@@ -418,3 +418,22 @@ describe('round 6: English replies', () => {
     expect(lines6('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
   });
 });
+
+describe('round 6: a kind whose name is also a label (结转流量)', () => {
+  const lines6 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('after a label of another field it names the kind only, also as an item of that label\'s list', () => {
+    expect(lines6('您当月已使用结转流量1.26GB，定向流量10.67GB；剩余结转流量5.68GB，定向流量29.45GB。')).toEqual([
+      'data.used 1290.24 carryover',
+      'data.used 10926.08 app',
+      'data.remaining 5816.32 carryover',
+      'data.remaining 30156.8 app',
+    ]);
+    expect(lines6('您当月已使用国内流量4.39GB，结转流量20.88GB。')).toEqual(['data.used 4495.36 general', 'data.used 21381.12 carryover']);
+    // Alone, it still says what is left.
+    expect(lines6('上月结转流量1.2GB。')).toEqual(['data.remaining 1228.8 carryover']);
+  });
+});
