@@ -437,3 +437,14 @@ describe('round 6: a kind whose name is also a label (结转流量)', () => {
     expect(lines6('上月结转流量1.2GB。')).toEqual(['data.remaining 1228.8 carryover']);
   });
 });
+
+describe('round 6: what is paid after a bill is no item of it', () => {
+  it('a deduction (抵扣, 已扣除) after a total is no bill line', () => {
+    const items = (text: string) => {
+      const u = read(text);
+      return u.kind === 'figures' ? u.figures.filter((f) => f.topic === 'bill' && f.field === 'item').map((f) => f.value) : [];
+    };
+    expect(items('您2024年01月话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual([128, 12]);
+    expect(items('您2024年6月账单已出：本月费用共计76.50元（套餐费58.00元+超出费用18.50元），账户已扣除76.50元。')).toEqual([58, 18.5]);
+  });
+});
