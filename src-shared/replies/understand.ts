@@ -85,17 +85,19 @@ export class ReplyReader {
    */
   private adverts(folded: Folded): Mask {
     const text = folded.text;
+    // An English full stop ends a sentence when a space follows it (not 1.5GB).
+    const isEdge = (edge: RegExp, at: number) => edge.test(text[at]!) || (text[at] === '.' && /\s/u.test(text[at + 1] ?? ''));
     const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
       let from = start;
-      while (from > 0 && !edge.test(text[from - 1]!)) from--;
+      while (from > 0 && !isEdge(edge, from - 1)) from--;
       if (edge === CLAUSE_EDGE) {
         let sentence = from;
-        while (sentence > 0 && !SENTENCE_EDGE.test(text[sentence - 1]!)) sentence--;
+        while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1)) sentence--;
         const lead = text.slice(sentence, from);
         if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
       }
       let to = end;
-      while (to < text.length && !SENTENCE_EDGE.test(text[to]!)) to++;
+      while (to < text.length && !isEdge(SENTENCE_EDGE, to)) to++;
       return [from, to];
     };
     return [

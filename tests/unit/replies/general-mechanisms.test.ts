@@ -414,6 +414,13 @@ describe('round 6: English replies', () => {
     ]);
   });
 
+  it('an English offer (Reply ADD to buy 2GB…) is an advert to the end of its sentence, and only that sentence', () => {
+    expect(lines6('China Mobile Hong Kong: Your local data usage has reached 80% (16GB of 20GB) of your monthly plan. Reply ADD to buy 2GB at HK$48.')).toEqual([
+      'data.used 16384 general',
+      'data.total 20480 general',
+    ]);
+  });
+
   it('current month charges are spent this month', () => {
     expect(lines6('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
   });
@@ -435,6 +442,19 @@ describe('round 6: a kind whose name is also a label (结转流量)', () => {
     expect(lines6('您当月已使用国内流量4.39GB，结转流量20.88GB。')).toEqual(['data.used 4495.36 general', 'data.used 21381.12 carryover']);
     // Alone, it still says what is left.
     expect(lines6('上月结转流量1.2GB。')).toEqual(['data.remaining 1228.8 carryover']);
+  });
+});
+
+describe('round 6: asides in a list', () => {
+  it('a time range in brackets neither ends a list of kinds nor is an amount', () => {
+    const u = read('剩余国内通用流量11.80GB、省内流量7.00GB、夜间流量（0点-6点）30.00GB、闲时流量（23:00-07:00）5.00GB、定向流量25.52GB。');
+    expect(u.kind === 'figures' && u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`)).toEqual([
+      'remaining 12083.2 general',
+      'remaining 7168 provincial',
+      'remaining 30720 offpeak',
+      'remaining 5120 offpeak',
+      'remaining 26132.48 app',
+    ]);
   });
 });
 
