@@ -74,10 +74,12 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   if (found.options.length === 0) {
     for (const cue of rules.menus.cues) {
       for (const c of allMatches(cue, text)) {
-        const head = text.slice(0, c.index).search(/:[^:。!?\n]*$/u);
+        // The cue may open the next sentence ("…2.CXYE（查询余额）。请回复序号确认").
+        const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '');
+        const head = lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
-        const clause = Math.max(head, text.slice(0, c.index).search(/[,;][^,;]*$/u));
-        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : c.index);
+        const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
+        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length);
       }
     }
   }

@@ -51,7 +51,7 @@ export class ReplyReader {
     const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet);
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
-    if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return outcome.reply;
+    if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return { ...outcome.reply, menu: menu.options };
     if (reading.topics.length === 0) {
       if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
       return notices.length ? { kind: 'notice', text, notices } : unknown;

@@ -378,6 +378,13 @@ describe('round 6: labels after amounts, whatever the field', () => {
 });
 
 describe('round 6: numbered menus, whatever their labels', () => {
+  it('the options suggested after a wrong instruction are offered with the outcome, also when the cue opens the next sentence', () => {
+    const u = read('您好，您发送的“YUE”无法识别，您是否想要：1.查询余额 2.查询账单 3.查询流量，请回复序号。');
+    expect(u.kind === 'outcome' && [u.template, u.menu.map((m) => `${m.n}.${m.label}`)]).toEqual(['wrong-instruction', ['1.查询余额', '2.查询账单', '3.查询流量']]);
+    const next = read('您发送的"CXLLL"无法识别，可能您想发送：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号确认。');
+    expect(next.kind === 'outcome' && next.menu.map((m) => `${m.n}.${m.label}`)).toEqual(['1.CXLL（查询流量）', '2.CXYE（查询余额）']);
+  });
+
   const options = (text: string) => {
     const u = read(text);
     return u.kind === 'menu' || u.kind === 'figures' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
