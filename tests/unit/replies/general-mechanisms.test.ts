@@ -428,6 +428,15 @@ describe('round 6: English replies', () => {
     ]);
   });
 
+  it('items after "including" are bill lines, and "and" is no qualifier of the unit after it (RMB 40.00 and SMS…)', () => {
+    expect(lines6('Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00 and SMS RMB 5.54.')).toEqual([
+      'balance.spentThisMonth 57.84',
+      'bill.item 12.3',
+      'bill.item 40',
+      'bill.item 5.54',
+    ]);
+  });
+
   it('current month charges are spent this month', () => {
     expect(lines6('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
   });
