@@ -3,8 +3,8 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
-import { bareNaming, labelNaming, stemNaming, suffixNaming } from './labels';
+import { assignPools, kindsSaidOfAll, lonePoolIsGeneral, poolTag, regionalPools, regionOf } from './kinds';
+import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -127,6 +127,8 @@ export function readFigures(
   let unnamedAmounts = 0;
   // The last amount named by a heading line ("已使用套餐内流量：\n国内通用：8.25GB"), by index.
   let lastHeaded = -2;
+  // The sentence in which a named amount opened its items (其中, including…).
+  let itemsOpen = -1;
 
   const columns = tableColumns(text, quantities, active);
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
@@ -155,11 +157,12 @@ export function readFigures(
     bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
-    const found = bare
+    const named = bare
       ? bareNaming(candidates, window)
       : (suffixNaming(candidates, text, q.end) ??
         labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
         stemNaming(candidates, window, rules.notStems));
+    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -174,6 +177,7 @@ export function readFigures(
     if (naming) {
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
+      if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
@@ -196,8 +200,11 @@ export function readFigures(
       windowFloor = floors[qi - 1]!;
       return;
     }
+    // "Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00": after an amount that opens items,
+    // the unnamed amounts of its sentence are its items, no list of its field.
+    const inItems = itemised !== undefined && itemsOpen === sentence;
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
-    const partOf = bare
+    const partOf = bare || inItems
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
@@ -249,8 +256,24 @@ export function readFigures(
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
+  lonePoolIsGeneral(reads);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
+}
+
+/**
+ * "已使用省内流量21.8GB，结转流量22.75GB": a kind's name that is also a label (结转流量), alone in an item of a
+ * list of another field, names the kind only: the list goes on.
+ */
+function kindInList(naming: Naming, window: string, last: Read | undefined, sentence: number): boolean {
+  return (
+    last !== undefined &&
+    last.sentence === sentence &&
+    last.figure.template === naming.template.id &&
+    last.figure.field !== naming.rule.field &&
+    naming.template.kindWords.some((k) => naming.label.startsWith(k)) &&
+    /^[\s,、]*$/u.test(window.slice(0, naming.at))
+  );
 }
 
 const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
@@ -297,9 +320,9 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
 }
 
-function opensBreakdown(after: string, t: FigureTemplate): boolean {
+function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
   const rest = after.replace(/^[\s,;:。(]+/u, '');
-  return t.itemsAfter.some((w) => rest.startsWith(w));
+  return t.itemsAfter.some((w) => rest.startsWith(w) && (!english || /^[a-z]/u.test(w)));
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
@@ -332,12 +355,19 @@ function namedByUnit(t: FigureTemplate, text: string, quantities: Quantity[]): b
   return t.byUnit && quantities.some((q) => q.measure === t.measure) && t.fields.some((r) => r.labels.some((l) => text.includes(l)));
 }
 
-/** Two amounts of money or more, each right after a charge's name ("月租费15.00元，本地通话费20.33元"), are a bill's lines. */
+/**
+ * Two amounts of money or more, each right after a charge's name ("月租费15.00元，本地通话费20.33元"), are a bill's lines, and
+ * so are those an amount opens with an items word (其中, including).
+ */
 function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
   if (!t.items) return false;
   let lines = 0;
   for (const q of quantities) if (q.measure === t.measure && CHARGE.test(text.slice(Math.max(0, q.start - 12), q.start)) && ++lines === 2) return true;
-  return false;
+  // "RMB 57.84, including voice RMB 12.30, data RMB 40.00": in English, an amount that opens two amounts or more of its
+  // measure with an items word (其中 opens the parts of a balance as well: "余额45.00元（其中：通用余额…").
+  return quantities.some(
+    (q, i) => q.measure === t.measure && opensBreakdown(text.slice(q.end, q.end + 12), t, true) && quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
+  );
 }
 
 const CHARGE = /\p{Script=Han}费用?\s*[:=为是]?\s*$/u;
@@ -368,7 +398,7 @@ function itemName(window: string): { text: string; at: number } | null {
   let cut = named.length;
   while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
   const raw = named.slice(cut);
-  const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|and)\s*/u, '').length;
+  const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|包括|including|and)\s*/u, '').length;
   const name = raw.slice(lead).trimEnd();
   return name ? { text: name, at: cut + lead } : null;
 }

@@ -9,7 +9,7 @@ import type { DataPool } from './schema';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+of\s+((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+(?:of\s+)?((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|未|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
@@ -135,7 +135,16 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
     if (!note) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
+  // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
+  reads.forEach((read, i) => {
+    const total = reads[i + 1];
+    if (read.figure.topic === 'data' && read.figure.pool === null && total?.figure.topic === 'data' && total.tagPool !== null && OF_TOTAL.test(total.context)) {
+      read.figure.pool = total.tagPool;
+    }
+  });
 }
+
+const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
 /** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
 export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
@@ -177,4 +186,18 @@ function lastEnd(text: string, words: string[]): number {
     if (at >= 0 && at + w.length > end) end = at + w.length;
   }
   return end;
+}
+
+/**
+ * A reply that names no kind of mobile data speaks of the customer's one pool, their general data
+ * ("您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB"): its data amounts of no stated kind
+ * are general, as long as at most one of them is an amount left (two could be a total and its part,
+ * which the overview would add up). WLAN is no mobile data and names no kind of it.
+ */
+export function lonePoolIsGeneral(reads: Read[]): void {
+  const data = reads.filter((r) => r.figure.topic === 'data');
+  if (data.some((r) => r.figure.pool !== null && r.figure.pool !== 'wlan')) return;
+  const unnamed = data.filter((r) => r.figure.pool === null);
+  if (unnamed.filter((r) => r.figure.field === 'remaining').length > 1) return;
+  for (const r of unnamed) r.figure.pool = 'general';
 }

@@ -6,6 +6,7 @@ import type { FieldRule } from './schema';
 const BARE_GAP = /^[\s:=为是有还]*$/u;
 
 const LATIN = /[a-z]/u;
+const NEGATION = /[未没]/u;
 
 export interface Naming {
   template: FigureTemplate;
@@ -22,6 +23,8 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
   // A label that begins a longer word of a kind is part of that word (共 of 共享流量).
   if (kindWords.some((k) => k.length > word.length && k.startsWith(word) && text.startsWith(k, at))) return false;
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
+  // "未使用流量": a label after a negation is no label of its own (未 + 使用流量 is not used).
+  if (NEGATION.test(text[at - 1] ?? '') && !NEGATION.test(word[0]!)) return false;
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
 
@@ -36,8 +39,26 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
-  return best && (partBeforeTotal(best, window, afterAmount, find) ?? best);
+  return best && (partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best);
 }
+
+/**
+ * "已使用结转流量4.21GB": a label that is also the name of a kind (结转流量) only names the kind when a label of
+ * another field is written right before it in its clause.
+ */
+function fieldBeforeKind(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
+  if (!label.template.kindWords.some((k) => label.label.startsWith(k))) return null;
+  const lead = window.slice(0, label.at);
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const other = nearest([label.template], clause, (rule) => rule.field !== label.rule.field, find(clause));
+  if (!other || clause.length - other.end > KIND_GAP) return null;
+  return { ...other, at: from + other.at, end: from + other.end };
+}
+
+/** How many characters (kind words: 国内, 省内…) may stand between a field's label and a kind's name. */
+const KIND_GAP = 4;
 
 /**
  * "剩余流量共5.30GB", "已使用流量共3GB": a total's word (共) after a part's label in the same clause
@@ -160,7 +181,7 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
       }
     }
   }
-  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?=已|剩)|^[ \t]*/u, '');
+  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?=已|剩|未|可)|^[ \t]*/u, '');
   // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
   const skipped = after + window.length - rest.length;
   // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.
@@ -199,20 +220,18 @@ const AMOUNT_NOUN = /(?:金额|数额)$/u;
 const COPULA = /^(?:为|是)\s*([^\d\s,;。!?()\n]{2,12})(?=[\s,;。!?()\n]|$)/u;
 
 /**
- * "您当前有56.80元话费余额，": a label ending in a head noun (…余额, …积分) written right after the amount,
- * and ending its phrase there, names it.
+ * "您当前有56.80元话费余额，", lines "171.39元 本月已消费": the Chinese phrase written right after the amount, up
+ * to the end of its clause, names it when it ends with a label that starts it (two characters before it at
+ * most: 本月实时话费) or that ends in a head noun (账户可用余额: a balance; 赠款余额: a gift).
  */
 function headAfter(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
-  let best: Naming | null = null;
-  for (const template of candidates) {
-    if (!template.heads.some((h) => rest.includes(h))) continue;
-    for (const rule of template.fields) {
-      for (const label of rule.labels) {
-        if (label.length < 2 || !template.heads.some((h) => label.endsWith(h)) || !rest.startsWith(label)) continue;
-        if (!/^(?:[\s,;。!?)]|$)/u.test(rest.slice(label.length)) || /^[ \t:=为是]*[\d-]/u.test(rest.slice(label.length))) continue;
-        if (!best || label.length > best.label.length) best = { template, rule, label, at: after, end: after, suffixEnd: skipped + label.length };
-      }
-    }
-  }
-  return best;
+  const m = PHRASE_AFTER.exec(rest);
+  if (!m) return null;
+  const phrase = m[2]!.replace(AMOUNT_NOUN, '');
+  const found = nearest(candidates, phrase, () => true, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
+  if (!found || (found.at > 2 && !found.template.heads.some((h) => found.label.endsWith(h)))) return null;
+  return { ...found, at: after, end: after, suffixEnd: skipped + m[0].length };
 }
+
+/** The words after an amount up to the end of their clause, when no amount follows in it. */
+const PHRASE_AFTER = /^([ \t]*(?:您的|您|的)?)([^\da-z\s,;。!?()\n:=]{2,12})(?=[\s,;。!?()\n]|$)(?![ \t]*[\d-])/u;

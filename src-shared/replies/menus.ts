@@ -23,6 +23,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const found: FoundMenu = { options: [], ranges: [] };
   const text = folded.text;
   const seen = new Set<string>();
+  // "回复1办理…，回复2…": options said one by one.
+  const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
   const read = (from: number, item: RegExp, end = text.length) => {
     let at = from;
     let expected: number | null = null;
@@ -36,16 +38,22 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const n: [number, number] | undefined = m?.indices?.groups?.n;
       const label: [number, number] | undefined = m?.indices?.groups?.label;
       if (!m || !n || !label) return at;
+      // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
+      // whatever follows it; an option said on its own after it ("… 回复0返回主菜单") is no part of its label either.
+      const labelText = rest.slice(label[0], label[1]);
+      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : -1;
+      const cut = Math.min(...[nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         n: spanOf(original, folded, at + n[0], at + n[1]).text,
-        label: spanOf(original, folded, at + label[0], at + label[1]).text.replace(/[\s,，;；:：]+$/u, '').trim(),
+        label: spanOf(original, folded, at + label[0], at + label[0] + cut).text.replace(/[\s,，;；:：]+$/u, '').trim(),
       };
       if (!seen.has(option.n)) {
         seen.add(option.n);
         found.options.push(option);
       }
-      found.ranges.push([at + n[0], at + m[0].length]);
-      at += m[0].length;
+      found.ranges.push([at + n[0], at + length]);
+      at += length;
       expected = /^\d+$/u.test(option.n) ? Number(option.n) + 1 : null;
     }
   };
@@ -66,15 +74,16 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   if (found.options.length === 0) {
     for (const cue of rules.menus.cues) {
       for (const c of allMatches(cue, text)) {
-        const head = text.slice(0, c.index).search(/:[^:。!?\n]*$/u);
+        // The cue may open the next sentence ("…2.CXYE（查询余额）。请回复序号确认").
+        const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '');
+        const head = lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
-        const clause = Math.max(head, text.slice(0, c.index).search(/[,;][^,;]*$/u));
-        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : c.index);
+        const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
+        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length);
       }
     }
   }
   // "回复1办理10元1GB日包，回复2办理…": options said one by one, when there are two or more, or after a numbered menu.
-  const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
   if (said.length >= 2 || (said.length === 1 && found.options.length > 0)) {
     for (const m of said) {
       const g = m.indices?.groups;

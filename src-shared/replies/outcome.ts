@@ -46,6 +46,7 @@ export function readOutcome(original: string, folded: Folded, rules: ReplyRules)
         outcome: template.outcome,
         service: serviceText || null,
         reason: reasonAround(original, folded, rules, m.index),
+        menu: [],
       };
       return { reply, at: m.index };
     }

@@ -28,6 +28,7 @@ interface UnitWord {
 // decimal with a unit (剩余GPRS200.00M, 共含WLAN1100.00M): see scan.
 const NUMBER = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const LATIN = /[a-z]/u;
+const JOINERS = new Set(['and', 'or', 'plus', 'with', 'then', 'but']);
 
 export class QuantityScanner {
   private readonly units: UnitWord[];
@@ -120,7 +121,8 @@ export class QuantityScanner {
     // "300 local minutes": one English word between the number and a unit spelt out.
     if (!wordBetween || i === at || !LATIN.test(text[i] ?? '')) return null;
     const word = /^[a-z]+ +/u.exec(text.slice(i, i + 16));
-    if (word) {
+    // "RMB 40.00 and SMS RMB 5.54": a word that joins two things is no qualifier of the unit after it.
+    if (word && !JOINERS.has(word[0].trim())) {
       const unit = this.unitAt(text, i + word[0].length, false);
       if (unit && unit.word.length >= 3 && LATIN.test(unit.word)) return unit;
     }

@@ -89,12 +89,17 @@ export function headingField(candidates: FigureTemplate[], before: string, previ
  * an amount that is part of a package's name ("优惠包10M", "1G省内流量包").
  */
 export function listGoesOn(window: string, after: string): boolean {
-  // English words are longer: ", provincial " is as short an item as "，省内".
-  const short = window.length <= 12 || (window.length <= 24 && LATIN_ITEM.test(window));
-  return short && !window.includes(':') && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
+  // English words are longer: ", provincial " is as short an item as "，省内"; an aside in brackets
+  // ("、夜间流量（23:00-07:00）") does not make an item longer.
+  const item = window.includes('(') ? window.replace(BRACKETED, '') : window;
+  const short = item.length <= 12 || (item.length <= 24 && LATIN_ITEM.test(item));
+  // An amount in a bracket opened after the item's words ("、官微专用本地流量（1M1月）") is a note on them, no item.
+  return short && !item.includes(':') && !NOTE_OPEN.test(item) && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
 }
 
 const LATIN_ITEM = /^[\s,;a-z-]*$/u;
+const BRACKETED = /\([^()]*\)/gu;
+const NOTE_OPEN = /[^\s,;、(]\s*\([^)]*$/u;
 
 /** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
 export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);

@@ -111,6 +111,8 @@ export interface OutcomeReply {
   service: string | null;
   /** The sentence that says what happened or why not, as written. */
   reason: string | null;
+  /** Options offered with it ("您是否想要：1.查询余额 2.查询账单，请回复序号"): buttons that send their number, as a menu's. */
+  menu: MenuOption[];
 }
 
 /** A numbered menu and nothing to read: each option is a button that sends its number. */

@@ -51,7 +51,7 @@ export class ReplyReader {
     const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet);
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
-    if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return outcome.reply;
+    if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return { ...outcome.reply, menu: menu.options };
     if (reading.topics.length === 0) {
       if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
       return notices.length ? { kind: 'notice', text, notices } : unknown;
@@ -85,17 +85,19 @@ export class ReplyReader {
    */
   private adverts(folded: Folded): Mask {
     const text = folded.text;
+    // An English full stop ends a sentence when a space follows it (not 1.5GB).
+    const isEdge = (edge: RegExp, at: number) => edge.test(text[at]!) || (text[at] === '.' && /\s/u.test(text[at + 1] ?? ''));
     const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
       let from = start;
-      while (from > 0 && !edge.test(text[from - 1]!)) from--;
+      while (from > 0 && !isEdge(edge, from - 1)) from--;
       if (edge === CLAUSE_EDGE) {
         let sentence = from;
-        while (sentence > 0 && !SENTENCE_EDGE.test(text[sentence - 1]!)) sentence--;
+        while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1)) sentence--;
         const lead = text.slice(sentence, from);
         if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
       }
       let to = end;
-      while (to < text.length && !SENTENCE_EDGE.test(text[to]!)) to++;
+      while (to < text.length && !isEdge(SENTENCE_EDGE, to)) to++;
       return [from, to];
     };
     return [

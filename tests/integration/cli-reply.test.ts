@@ -30,6 +30,13 @@ describe('hall10086 reply read', () => {
     expect(error).toMatchObject({ kind: 'outcome', template: 'wrong-instruction' });
   });
 
+  it('prints the options offered after a wrong instruction', async () => {
+    const text = '您好，您发送的“YUE”无法识别，您是否想要：1.查询余额 2.查询账单 3.查询流量，请回复序号。';
+    const json = JSON.parse((await hall(['reply', 'read', text, '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ kind: 'outcome', template: 'wrong-instruction', menu: [{ n: '1', label: '查询余额' }, { n: '2', label: '查询账单' }, { n: '3', label: '查询流量' }] });
+    expect((await hall(['reply', 'read', text, '--lang', 'en'])).stdout).toContain('menu: 1 查询余额 | 2 查询账单 | 3 查询流量');
+  });
+
   it('names pools in the chosen language in the plain output', async () => {
     const zh = await hall(['reply', 'read', GD, '--lang', 'zh-Hans']);
     expect(zh.stdout).toContain('类型 省内');

@@ -76,7 +76,7 @@ export function replyView(u: ReplyUnderstanding) {
     case 'confirm':
       return { kind: u.kind, reply: u.reply, withinMinutes: u.deadline ? u.deadline.withinMs / 60_000 : null };
     case 'outcome':
-      return { kind: u.kind, outcome: u.outcome, template: u.template, service: u.service, reason: u.reason };
+      return { kind: u.kind, outcome: u.outcome, template: u.template, service: u.service, reason: u.reason, menu: u.menu };
     case 'unknown':
       return { kind: u.kind };
   }
@@ -124,6 +124,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
       break;
     case 'outcome':
       lines.push(`  ${u.outcome} / ${u.template}${u.reason ? `: ${u.reason}` : ''}`);
+      menu(u.menu);
       break;
     case 'unknown':
       break;

@@ -27,7 +27,19 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
   if (understood.kind === 'confirm') return <ConfirmReplyButton reply={reply} request={understood} />;
   if (understood.kind === 'menu') return <MenuButtons reply={reply} menu={understood.menu} />;
   if (understood.kind === 'services') return <ServiceList reply={reply} services={understood.services} cancel={understood.cancelByNumber} />;
-  if (understood.kind === 'outcome' && understood.template === 'wrong-instruction') return <SearchWhatWasSent reply={reply} />;
+  if (understood.kind === 'outcome') {
+    // "您是否想要：1.查询余额 2.查询账单…": the options 10086 suggests, under the search for what was sent.
+    const options = understood.menu.length > 0 && <MenuButtons reply={reply} menu={understood.menu} />;
+    if (understood.template === 'wrong-instruction') {
+      return (
+        <>
+          <SearchWhatWasSent reply={reply} />
+          {options}
+        </>
+      );
+    }
+    if (options) return options;
+  }
   const line = describeFigures(understood, lang);
   if (understood.kind !== 'figures' || !line) return null;
   return (

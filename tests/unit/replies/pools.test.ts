@@ -26,7 +26,16 @@ describe('the kind of each data amount', () => {
       '【省内夜间流量】剩余1G；国内通用流量结转剩余512M。',
       [['remaining', 1024, 'offpeak'], ['remaining', 512, 'carryover']],
     ],
-    ['no kind named', '您本月已使用数据流量101.15M，剩余100.00M。', [['used', 101.15, null], ['remaining', 100, null]]],
+    [
+      'no kind of mobile data named: the customer\'s one pool, general (WLAN is no mobile data)',
+      '您本月已使用数据流量101.15M，剩余100.00M；WLAN剩余20M。',
+      [['used', 101.15, 'general'], ['remaining', 100, 'general'], ['remaining', 20, 'wlan']],
+    ],
+    [
+      'no kind named, two amounts left (a total and its part?): each stays of no stated kind',
+      '您本月剩余流量300M，其中套餐内剩余100M。',
+      [['remaining', 300, null], ['remaining', 100, null]],
+    ],
     ['a kind named before a percentage', '流量提醒：您本月国内通用流量已使用80%，剩余2.00GB。', [['remaining', 2048, 'general']]],
     [
       'parts after 其中, each of its own kind',

@@ -69,4 +69,22 @@ describe('the development corpus of real replies', () => {
     expect(tamper({ what: 'data-used' }).missing).toHaveLength(1);
     expect(tamper({ pool: 'provincial' }).wrongPool).toHaveLength(1);
   });
+
+  it("finds the reader's cash or gift part for the format's `balance`, and its expiring points for `points`, never the other way", () => {
+    const entry = corpus.find((e) => e.id === 'rc2-pdu-balance-2016')!;
+    const u = read(entry.text);
+    if (u.kind !== 'figures') throw new Error('figures expected');
+    expect(u.figures.map((f) => `${f.field} ${f.value}`)).toEqual(expect.arrayContaining(['cash 25.9', 'gift 0']));
+    expect(checkEntry(entry, u).missing).toEqual([]);
+    const ours = (what: string, value: number, text: string) =>
+      checkEntry({ ...entry, text, figures: [{ what, value, unit: what === 'points' ? '分' : '元', pool: null, label: '' }] }, read(text));
+    expect(ours('points', 350, '您的可用积分2015分，将于12月31日清零积分350分。').found).toBe(1);
+    // A figure of the plain meaning is found first; a part never stands for a balance of another value.
+    expect(ours('balance', 56.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(1);
+    expect(ours('balance', 46.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(1);
+    expect(ours('balance', 20, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
+    expect(ours('spent', 10, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
+    // Money written in letters, as English replies write it.
+    expect(checkEntry({ ...entry, text: 'Your balance is 4.82 yuan.', figures: [{ what: 'balance', value: 4.82, unit: 'yuan', pool: null, label: '' }] }, read('Your balance is 4.82 yuan.')).found).toBe(1);
+  });
 });
