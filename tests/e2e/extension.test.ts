@@ -519,6 +519,17 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.evaluate(() => chrome.storage.local.remove(['customs']));
   });
 
+  it('a custom instruction whose SMS is a risky built-in (TJ named 查余额, its author asking for a confirmation) gives TJ’s own reason', async () => {
+    // Not sent here: the app's question for it is checked in tests/unit/extension-link/extension-custom.test.ts (a send more would pass the 5-a-minute limit the later tests rely on).
+    const setup = await openPopup();
+    await setup.evaluate(() =>
+      chrome.storage.local.set({ customs: [{ code: 'TJ', template: 'TJ', to: '10086', name: { 'zh-Hans': '查余额', 'zh-Hant': '查餘額', en: 'Balance' }, confirm: true }] }),
+    );
+    const page = await openPopup(`#/instruction/${encodeURIComponent('custom:TJ')}`);
+    expect(await (await page.waitForSelector('.risk')).textContent()).toMatch(/停机后本号码不能正常通话和上网/);
+    await page.evaluate(() => chrome.storage.local.remove(['customs']));
+  });
+
   it('a custom instruction (a colleague’s, say) to a number that is no service port says so before anything is sent', async () => {
     const setup = await openPopup();
     await setup.evaluate(() =>
