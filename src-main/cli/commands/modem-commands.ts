@@ -16,7 +16,7 @@ import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { reportStartupNotices } from '../startup-notices';
-import { userCatalog } from '../user-catalog';
+import { dataDirOf, userCatalog } from '../user-catalog';
 
 const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
 
@@ -93,7 +93,7 @@ export const sendCommand: Command = {
     const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
-    const catalog = await userCatalog();
+    const catalog = await userCatalog(dataDirOf(args));
     warnSecretsInArgv(ctx, catalog, what, given, catalog.get(what));
     const params = await readParamsFromStdin(given, catalog.get(what), ctx);
     const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);
