@@ -258,7 +258,7 @@ export class SearchEngine {
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), (index) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
-    const results = ranked.slice(0, limit).map(({ raw, index, term }): SearchResult => {
+    const judgedResults = ranked.map(({ raw, index, term }): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
@@ -274,7 +274,7 @@ export class SearchEngine {
         ...(problem ? { paramProblem: problem } : {}),
       };
     });
-    return { results, kin };
+    return { results: withoutFinalGuesses(judgedResults).slice(0, limit), kin };
   }
 
   /**
@@ -527,4 +527,16 @@ function tri(word: string, at: number): string | number {
   const b = word.charCodeAt(at + 1);
   const c = word.charCodeAt(at + 2);
   return (a | b | c) < 0x80 ? (a << 14) | (b << 7) | c : word.slice(at, at + 3);
+}
+
+/**
+ * A risky instruction that no SMS of the catalog undoes (停机 has no 复机 here; a password change) is
+ * offered as a guess only when nothing better was found: not below a confident answer that can be
+ * undone, so 关闭流量 (QXGPRS) does not list 停机 as "maybe", a wrong tap away. Asked for by name (停机,
+ * 挂失) it is a confident answer and stays; below another such answer (密码重置 and 密码修改) it stays too.
+ */
+function withoutFinalGuesses(results: readonly SearchResult[]): SearchResult[] {
+  const final = (r: SearchResult) => r.instruction.risk.confirm && !r.instruction.opposite;
+  const undoable = results.findIndex((r) => r.confident && !final(r));
+  return results.filter((r, k) => undoable < 0 || k < undoable || r.confident || !final(r));
 }
