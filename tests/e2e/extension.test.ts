@@ -177,6 +177,17 @@ describe('popup', () => {
     expect(await page.textContent('#sms-text')).toBe('ZD202610');
   });
 
+  it('关闭流量 offers QXGPRS, not 停机 (TJ) as a "maybe"; 停机 still finds TJ first', async () => {
+    const page = await openPopup();
+    await page.fill('#search', '关闭流量');
+    await page.waitForSelector('#results li[data-id="QXGPRS"]');
+    const ids = await resultIds(page);
+    expect(ids[0]).toBe('QXGPRS');
+    expect(ids).not.toContain('TJ');
+    await page.fill('#search', '停机');
+    await page.waitForFunction(() => document.querySelector('#results li')?.getAttribute('data-id') === 'TJ');
+  });
+
   it('a secret parameter: the SMS is masked and no QR until "show"; Copy copies the exact text', async () => {
     const page = await openPopup('#/instruction/MMXG');
     expect(await page.getAttribute('#param-oldPassword', 'type')).toBe('password');
