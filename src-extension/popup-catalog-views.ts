@@ -15,10 +15,11 @@ import { settingsView } from './view-settings';
 let session: Promise<CatalogSession> | undefined;
 const catalogSession = () => (session ??= CatalogSession.open(chrome.storage.local, builtinCatalog()));
 
-export async function catalogView(lang: Lang, route: Exclude<Route, { view: 'search' }>): Promise<HTMLElement> {
+/** `query`: the last search, whose named month (查本月帳單) an instruction's form starts with. */
+export async function catalogView(lang: Lang, route: Exclude<Route, { view: 'search' }>, query = ''): Promise<HTMLElement> {
   switch (route.view) {
     case 'instruction':
-      return instructionView(lang, (await catalogSession()).catalog, route.id);
+      return instructionView(lang, (await catalogSession()).catalog, route.id, query);
     case 'report':
       return reportView(lang, route.url);
     case 'settings':

@@ -26,7 +26,7 @@ function viewFor(route: Route, current: () => boolean): HTMLElement | Promise<HT
     const asleep = workerAwake.then((awake) => (awake ? new Promise<void>(() => undefined) : undefined));
     return Promise.race([firstSearch.reply, asleep]).then(() => (current() ? view() : null));
   }
-  return catalogViews().then((views) => views.catalogView(lang, route));
+  return catalogViews().then((views) => views.catalogView(lang, route, lastQuery));
 }
 
 function header(): HTMLElement {

@@ -1,5 +1,6 @@
 import type { InstructionCatalog } from '../src-shared/catalog/catalog';
 import { checkParams } from '../src-shared/catalog/check';
+import { paramsNamedIn } from '../src-shared/catalog/named-month';
 import type { Instruction, ParamSpec } from '../src-shared/catalog/schema';
 import type { HallError } from '../src-shared/errors';
 import { bilingual } from './bilingual';
@@ -14,13 +15,18 @@ import { desktopSendSection } from './view-desktop-send';
  * One instruction: what it does, its caveats and risk, a form for its parameters checked the
  * same way the app checks them, and the exact SMS with Copy and QR once every value is valid.
  */
-export function instructionView(lang: Lang, catalog: InstructionCatalog, id: string): HTMLElement {
+export function instructionView(lang: Lang, catalog: InstructionCatalog, id: string, query = ''): HTMLElement {
   const instruction = catalog.get(id);
   if (!instruction) return h('section', {}, h('p', { class: 'error' }, t(lang, 'unknownInstruction')));
   const values: Record<string, string> = {};
   const touched = new Set<string>();
   const output = h('div', { class: 'output' });
   const fields = instruction.params.map((spec) => paramField(lang, spec));
+  // A month the search named (查本月帳單) is filled in, where it can be seen and changed.
+  for (const [name, value] of Object.entries(paramsNamedIn(instruction, query, new Date()))) {
+    values[name] = value;
+    fields.find((f) => f.spec.name === name)!.input.value = value;
+  }
 
   const hasSecret = instruction.params.some((p) => p.secret);
   let shownText: string | null | undefined;

@@ -151,6 +151,7 @@ function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQ
       return (
         <InstructionView
           id={route.id}
+          query={query}
           onBack={() => navigate({ view: 'catalog' })}
           onOpen={(id) => navigate({ view: 'instruction', id })}
           onSent={(simId) => navigate({ view: 'thread', simId })}

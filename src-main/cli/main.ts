@@ -58,8 +58,8 @@ function commandHelp(c: Command, ctx: CliContext): string[] {
 function help(ctx: CliContext): string {
   const commands = COMMANDS.flatMap((c) => commandHelp(c, ctx));
   const global = say(ctx, {
-    zh: '全局选项：--lang zh-Hans|zh-Hant|en（语言）、--version、--help',
-    en: 'Global options: --lang zh-Hans|zh-Hant|en (language), --version, --help',
+    zh: '全局选项：--lang zh-Hans|zh-Hant|en（语言）、--data-dir 文件夹（数据目录，默认是应用的：HALL10086_DATA_DIR 或系统给每个用户的目录）、--version、--help',
+    en: "Global options: --lang zh-Hans|zh-Hant|en (language), --data-dir FOLDER (the data folder; by default the app's: HALL10086_DATA_DIR or the system's per-user folder), --version, --help",
   });
   const title = `Hall10086 ${version()} — ${say(ctx, { zh: '10086 短信营业厅', en: 'the 10086 SMS business hall' })}`;
   return [title, '', ...commands, ...wrap(global, HELP_WIDTH, 2)].join('\n');
@@ -111,7 +111,9 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     // `hall10086 MMXG#…` (send forgotten) must not print the passwords back.
     const named = builtinCatalog().maskSecrets(name);
     if (!command) throw usageError(`没有命令 “${named}”。`, `There is no command "${named}".`);
-    return (await command.run(parseArgs(args, command.spec), ctx)) ?? 0;
+    // Every command takes --data-dir: those that read the data folder use it, the others (ports, pdu…) have nothing there to read.
+    const spec = { ...command.spec, values: [...(command.spec.values ?? []), 'data-dir'] };
+    return (await command.run(parseArgs(args, spec), ctx)) ?? 0;
   } catch (e) {
     const error = fileSystemError(e) ?? toHallError(e);
     ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') })}`);

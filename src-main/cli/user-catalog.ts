@@ -2,22 +2,32 @@ import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import { claimDataDir, defaultDataDir } from '../core/data-dir';
 import { CatalogState } from '../services/catalog-state';
+import type { ParsedArgs } from './args';
 
-let opened: Promise<CatalogState> | undefined;
+const opened = new Map<string, Promise<CatalogState>>();
 
-/**
- * The user's catalog state, from the same data folder the app uses (HALL10086_DATA_DIR or the
- * platform's), trusted on the app's terms: a custom instruction or an update planted in a folder
- * others may write to would change what compose prints and what custom export hands on.
- */
-export function userCatalogState(): Promise<CatalogState> {
-  const dir = defaultDataDir();
-  return (opened ??= claimDataDir(dir)
-    .then(() => CatalogState.open(dir, builtinCatalog().data))
-    .then(({ state }) => state));
+/** The data folder a command reads: `--data-dir`, else the app's (HALL10086_DATA_DIR or the platform's). */
+export function dataDirOf(args: ParsedArgs): string {
+  return args.options.get('data-dir') ?? defaultDataDir();
 }
 
-/** The catalog the app would use: signed update, province, and the user's own instructions. */
-export async function userCatalog(): Promise<InstructionCatalog> {
-  return (await userCatalogState()).catalog;
+/**
+ * The user's catalog state in that data folder, as the app keeps it, trusted on the app's terms: a
+ * custom instruction or an update planted in a folder others may write to would change what compose
+ * prints and what custom export hands on.
+ */
+export function userCatalogState(dataDir: string): Promise<CatalogState> {
+  let state = opened.get(dataDir);
+  if (!state) {
+    state = claimDataDir(dataDir)
+      .then(() => CatalogState.open(dataDir, builtinCatalog().data))
+      .then(({ state }) => state);
+    opened.set(dataDir, state);
+  }
+  return state;
+}
+
+/** The catalog the app would use with that data folder: signed update, province, and the user's own instructions. */
+export async function userCatalog(dataDir: string): Promise<InstructionCatalog> {
+  return (await userCatalogState(dataDir)).catalog;
 }

@@ -432,7 +432,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    * sent as typed, kept only masked, and needs that instruction's confirmation.
    */
   private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
-    if (req.custom) return extensionCustomSend(req.custom, req.params ?? {});
+    if (req.custom) return extensionCustomSend(req.custom, req.params ?? {}, this.catalog);
     // Sent without what could hide an instruction (pasted from a page); emoji sequences and Persian stay whole.
     const typedText = withoutHidingCharacters(req.text ?? '').trim();
     const instruction = req.id

@@ -100,9 +100,10 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   }, []);
 
   const core = useMemo(() => ({ api, connection: state, ingest }), [api, state, ingest]);
+  // Nothing goes out while the core is out of reach: no modem is "the sending one" then.
   const modemState = useMemo(
-    () => ({ modems, sending: sendingModem(modems, preferredPort), chooseSending, refresh }),
-    [modems, preferredPort, chooseSending, refresh],
+    () => ({ modems, sending: state === 'open' ? sendingModem(modems, preferredPort) : null, chooseSending, refresh }),
+    [modems, preferredPort, state, chooseSending, refresh],
   );
   return (
     <CoreContext.Provider value={core}>

@@ -1,4 +1,4 @@
-import type { ModemStatus } from '../../src-shared/api/contract';
+import { TRAPS_AWAITING_USER, type ModemStatus } from '../../src-shared/api/contract';
 
 /** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
 export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): ModemStatus[] {
@@ -37,7 +37,15 @@ export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus
   return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
 }
 
-/** The dictionary key of a modem's state as shown: one held up by a trap waits for the user (see "Needs attention"), it is not probing. */
-export function shownStateKey(m: Pick<ModemStatus, 'state' | 'traps'>): `modemState.${ModemStatus['state'] | 'waiting'}` {
-  return m.state === 'probing' && m.traps.length > 0 ? 'modemState.waiting' : `modemState.${m.state}`;
+/**
+ * The dictionary key of a modem's state as shown: one held up by a trap only its user can clear waits
+ * for them (see "Needs attention"); one whose SIM is still busy starting waits for the SIM; a trap left
+ * from before while the modem is set up again (no network) does not stop the probing. Null while the
+ * core is out of reach: the page cannot know the state then, and says so.
+ */
+export function shownStateKey(m: Pick<ModemStatus, 'state' | 'traps'>, coreReached = true): `modemState.${ModemStatus['state'] | 'waiting' | 'waitingForSim' | 'unknown'}` {
+  if (!coreReached) return 'modemState.unknown';
+  if (m.state !== 'probing') return `modemState.${m.state}`;
+  if (m.traps.some((t) => TRAPS_AWAITING_USER.has(t.code))) return 'modemState.waiting';
+  return m.traps.some((t) => t.code === 'sim-busy') ? 'modemState.waitingForSim' : 'modemState.probing';
 }

@@ -420,4 +420,7 @@ export const en: Record<StringKey, string> = {
   'conn.closedBrowser': 'Lost the connection to Hall10086; trying again… If the terminal where it ran was closed or stopped, start it again (npm start, or hall10086 serve) and open the link it prints: your messages and settings are kept.',
   'fleet.asked': 'awaiting reply ({time})',
   'fleet.askedHint': 'An instruction went out and 10086 has not answered yet: the figures beside it are from before.',
+  'modemState.waitingForSim': 'Waiting for the SIM card to be ready (it is starting; the modem goes on by itself)',
+  'modemState.unknown': 'Not known: the connection to Hall10086 is lost',
+  'modem.unknownShort': 'Modem: not known',
 };

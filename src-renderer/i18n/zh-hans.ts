@@ -419,6 +419,9 @@ export const zhHans = {
   'conn.closedBrowser': '与 Hall10086 的连接断开了，正在重试… 如果运行它的终端被关闭或停止了，请重新启动（npm start 或 hall10086 serve），再打开它打印的链接：短信和设置都还在。',
   'fleet.asked': '{time} 待回复',
   'fleet.askedHint': '指令已发出，10086 还没回复：旁边的数字是之前的。',
+  'modemState.waitingForSim': '等 SIM 卡准备好（它正在启动，好了会自动继续）',
+  'modemState.unknown': '未知：与 Hall10086 的连接断开了',
+  'modem.unknownShort': '设备状态未知',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -420,4 +420,7 @@ export const zhHant: Record<StringKey, string> = {
   'conn.closedBrowser': '與 Hall10086 的連線中斷了，正在重試… 如果執行它的終端機被關閉或停止了，請重新啟動（npm start 或 hall10086 serve），再開啟它列印的連結：簡訊和設定都還在。',
   'fleet.asked': '{time} 待回覆',
   'fleet.askedHint': '指令已發出，10086 還沒回覆：旁邊的數字是之前的。',
+  'modemState.waitingForSim': '等 SIM 卡準備好（它正在啟動，好了會自動繼續）',
+  'modemState.unknown': '未知：與 Hall10086 的連線中斷了',
+  'modem.unknownShort': '裝置狀態未知',
 };

@@ -18,7 +18,8 @@ export function StatusLine() {
   const { t } = i18n;
   const { connection, ingest } = useCore();
   const { sending, modems } = useModems();
-  const attention = sending ? null : modemNeedingAttention(modems);
+  const reached = connection === 'open';
+  const attention = sending || !reached ? null : modemNeedingAttention(modems);
   return (
     <>
       <div className="status-line">
@@ -30,6 +31,8 @@ export function StatusLine() {
             </>
           ) : attention ? (
             t('modem.attentionShort')
+          ) : !reached ? (
+            t('modem.unknownShort')
           ) : (
             t('modem.noneShort')
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import { smsToPayload } from '../../src-shared/catalog/check';
+import { paramsNamedIn } from '../../src-shared/catalog/named-month';
 import { instructionCode, templateWithLabels } from '../catalog/param-check';
 import { DemoBadge } from '../components/DemoBadge';
 import { ParamForm, useParamForm } from '../components/ParamForm';
@@ -12,7 +13,8 @@ import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useActiveCatalog } from '../catalog/active-catalog';
 
-export function InstructionView({ id, onBack, onOpen, onSent }: { id: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
+/** `query`: the catalog search it was opened from; a month it names (查本月帳單) fills the form, shown and editable. */
+export function InstructionView({ id, query, onBack, onOpen, onSent }: { id: string; query: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
   const { t } = useI18n();
   const instruction = useActiveCatalog().get(id);
   if (!instruction) {
@@ -26,13 +28,15 @@ export function InstructionView({ id, onBack, onOpen, onSent }: { id: string; on
     );
   }
   // Keyed by id: another instruction starts with an empty form.
-  return <InstructionPage key={instruction.id} instruction={instruction} onBack={onBack} onOpen={onOpen} onSent={onSent} />;
+  return <InstructionPage key={instruction.id} instruction={instruction} query={query} onBack={onBack} onOpen={onOpen} onSent={onSent} />;
 }
 
-function InstructionPage({ instruction, onBack, onOpen, onSent }: { instruction: Instruction; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
+function InstructionPage(props: { instruction: Instruction; query: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
+  const { instruction, onBack, onOpen, onSent } = props;
   const { t, lang } = useI18n();
   const catalog = useActiveCatalog();
-  const form = useParamForm(instruction);
+  const [named] = useState(() => paramsNamedIn(instruction, props.query, new Date()));
+  const form = useParamForm(instruction, named);
   const { sending } = useModems();
   const { send, busy, dialog } = useSender(sending);
   const toast = useToast();

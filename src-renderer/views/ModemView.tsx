@@ -32,17 +32,20 @@ const GONE: ReadonlySet<ModemStatus['state']> = new Set(['failed', 'closed']);
 
 function ModemCard({ modem }: { modem: ModemStatus }) {
   const { t, bi } = useI18n();
-  const { api } = useCore();
+  const { api, connection } = useCore();
   const { sending, chooseSending } = useModems();
   const reportError = useErrorToast();
   const [busy, setBusy] = useState(false);
-  const { signal, storage } = modem;
+  // While the core is out of reach the card shows the modem as last seen, but not a live state or signal.
+  const reached = connection === 'open';
+  const { storage } = modem;
+  const signal = reached ? modem.signal : null;
   const disconnect = () => {
     setBusy(true);
     api.call('modem.disconnect', { modemId: modem.modemId }).catch(reportError).finally(() => setBusy(false));
   };
   const facts: [string, string][] = [
-    [t('modem.state'), t(shownStateKey(modem))],
+    [t('modem.state'), t(shownStateKey(modem, reached))],
     [t('modem.sim'), `${t(`sim.${modem.sim}`)}${modem.simId ? ` · ${simLabel(modem.simId)}` : ''}`],
     [t('modem.operator'), modem.operator ?? t('modem.unknown')],
     [t('modem.registration'), t(`reg.${modem.registration}`)],
@@ -57,7 +60,8 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
           {modemLabel(modem)} {modem.demo && <DemoBadge />}
         </h2>
         <div className="actions">
-          {modem.state === 'ready' &&
+          {reached &&
+            modem.state === 'ready' &&
             (sending?.modemId === modem.modemId ? (
               <span className="badge">{t('modem.usedForSending')}</span>
             ) : (
@@ -65,7 +69,7 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
                 {t('modem.useForSending')}
               </button>
             ))}
-          <button type="button" onClick={disconnect} disabled={busy}>
+          <button type="button" onClick={disconnect} disabled={busy || !reached}>
             {t('modem.disconnect')}
           </button>
         </div>
@@ -80,7 +84,7 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
                 {signal.dbm === null ? t('modem.signalBars', { bars: signal.bars }) : t('modem.signalValue', { bars: signal.bars, dbm: signal.dbm })}
               </>
             ) : (
-              t('modem.noSignal')
+              t(reached ? 'modem.noSignal' : 'modem.unknown')
             )}
           </dd>
         </div>

@@ -203,6 +203,13 @@ export interface Trap {
   action: { zh: string; en: string };
 }
 
+/**
+ * The traps that hold a modem until its user does something: types the PIN, gets the PUK, puts a SIM
+ * in, has the modem unlocked. The others clear by themselves (a SIM still busy starting: the session
+ * goes on when it says READY) or are about sending, not about getting ready (no network, no SMS centre).
+ */
+export const TRAPS_AWAITING_USER: ReadonlySet<Trap['code']> = new Set(['pin', 'puk', 'no-sim', 'sim-lock']);
+
 export type ModemState = 'opening' | 'probing' | 'ready' | 'reconnecting' | 'closed' | 'failed';
 
 export interface ModemStatus {

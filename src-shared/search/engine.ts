@@ -258,7 +258,7 @@ export class SearchEngine {
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), (index) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
-    const results = ranked.slice(0, limit).map(({ raw, index, term }): SearchResult => {
+    const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
@@ -273,7 +273,17 @@ export class SearchEngine {
         confident,
         ...(problem ? { paramProblem: problem } : {}),
       };
-    });
+    };
+    const results: SearchResult[] = [];
+    let undoableAbove = false;
+    for (const candidate of ranked) {
+      if (results.length === limit) break;
+      const result = judge(candidate);
+      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone).
+      if (undoableAbove && !result.confident && cannotBeUndone(result.instruction)) continue;
+      undoableAbove ||= result.confident && !cannotBeUndone(result.instruction);
+      results.push(result);
+    }
     return { results, kin };
   }
 
@@ -527,4 +537,15 @@ function tri(word: string, at: number): string | number {
   const b = word.charCodeAt(at + 1);
   const c = word.charCodeAt(at + 2);
   return (a | b | c) < 0x80 ? (a << 14) | (b << 7) | c : word.slice(at, at + 3);
+}
+
+/**
+ * A risky instruction that no SMS of the catalog undoes (停机 has no 复机 here; a password change; a
+ * custom instruction to a number that may cost money). It is offered as a guess only when nothing
+ * better was found: not below a confident answer that can be undone, so 关闭流量 (QXGPRS) does not list
+ * 停机 as "maybe", a wrong tap away. Asked for by name (停机, 挂失) it is a confident answer and stays;
+ * below another such answer (密码重置 and 密码修改) it stays a guess too.
+ */
+function cannotBeUndone(instruction: Instruction): boolean {
+  return instruction.risk.confirm && !instruction.opposite;
 }

@@ -51,6 +51,42 @@ describe('the core stopped under an open tab', () => {
     }
   }, 120_000);
 
+  it('the Modem page and the status line claim no modem state they cannot know (zh-CN, en-US)', async () => {
+    const mine = await serve();
+    server = mine;
+    try {
+      const tabs = [];
+      for (const [locale, stateLabel, ready, unknown, unknownShort, sending] of [
+        ['zh-CN', '状态', '就绪', '未知：与 Hall10086 的连接断开了', '设备状态未知', '发送设备'],
+        ['en-US', 'State', 'Ready', 'Not known: the connection to Hall10086 is lost', 'Modem: not known', 'Sending modem'],
+      ] as const) {
+        const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+        const page = await context.newPage();
+        await page.goto(await mine.link());
+        await page.waitForSelector('#catalog-search');
+        await page.keyboard.press('Alt+3');
+        const card = page.locator('article.modem-card').first();
+        const state = card.locator('.facts > div', { has: page.locator('dt', { hasText: stateLabel }) }).locator('dd');
+        await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe(ready);
+        expect(await card.locator('.badge', { hasText: sending }).count()).toBe(1);
+        tabs.push({ page, card, state, unknown, unknownShort, sending });
+      }
+      server = null;
+      await mine.stop();
+      for (const { page, card, state, unknown, unknownShort, sending } of tabs) {
+        await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe(unknown);
+        expect(await card.locator('.badge', { hasText: sending }).count()).toBe(0);
+        expect(await page.locator('.status-line a').first().textContent()).toBe(unknownShort);
+      }
+    } finally {
+      // Stopped even when an expectation failed before, so that no server outlives the run.
+      if (server === mine) {
+        server = null;
+        await mine.stop();
+      }
+    }
+  }, 120_000);
+
   it('a header badge whose code cannot be fetched (server gone, build replaced) leaves the rest of the page working', async () => {
     server = await serve();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 700 } });

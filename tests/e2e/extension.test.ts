@@ -161,6 +161,33 @@ describe('popup', () => {
     expect(await page.inputValue('#search')).toBe('ZD');
   });
 
+  it('查本月帳單 opens ZD with this month filled in from the local date, shown and editable before anything is sent', async () => {
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const page = await openPopup();
+    await page.fill('#search', '查本月帳單');
+    await page.waitForSelector('#results li[data-id="ZD"]');
+    const position = (await resultIds(page)).indexOf('ZD');
+    for (let i = 0; i < position; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#param-month');
+    expect(await page.inputValue('#param-month')).toBe(thisMonth);
+    expect(await page.textContent('#sms-text')).toBe(`ZD${thisMonth}`);
+    await page.fill('#param-month', '2026-10');
+    expect(await page.textContent('#sms-text')).toBe('ZD202610');
+  });
+
+  it('关闭流量 offers QXGPRS, not 停机 (TJ) as a "maybe"; 停机 still finds TJ first', async () => {
+    const page = await openPopup();
+    await page.fill('#search', '关闭流量');
+    await page.waitForSelector('#results li[data-id="QXGPRS"]');
+    const ids = await resultIds(page);
+    expect(ids[0]).toBe('QXGPRS');
+    expect(ids).not.toContain('TJ');
+    await page.fill('#search', '停机');
+    await page.waitForFunction(() => document.querySelector('#results li')?.getAttribute('data-id') === 'TJ');
+  });
+
   it('a secret parameter: the SMS is masked and no QR until "show"; Copy copies the exact text', async () => {
     const page = await openPopup('#/instruction/MMXG');
     expect(await page.getAttribute('#param-oldPassword', 'type')).toBe('password');
@@ -516,6 +543,17 @@ describe('sending through the desktop app (native messaging)', () => {
     await core!.call('approvals.decide', { id: question.id, approve: true });
     await page.waitForSelector('#desktop-sends li[data-state="sent"], #desktop-sends li[data-state="delivered"]');
     expect(core!.demo!.emulator.sent.at(-1)!.part).toMatchObject({ number: '10086', text: 'CXLL202611' });
+    await page.evaluate(() => chrome.storage.local.remove(['customs']));
+  });
+
+  it('a custom instruction whose SMS is a risky built-in (TJ named 查余额, its author asking for a confirmation) gives TJ’s own reason', async () => {
+    // Not sent here: the app's question for it is checked in tests/unit/extension-link/extension-custom.test.ts (a send more would pass the 5-a-minute limit the later tests rely on).
+    const setup = await openPopup();
+    await setup.evaluate(() =>
+      chrome.storage.local.set({ customs: [{ code: 'TJ', template: 'TJ', to: '10086', name: { 'zh-Hans': '查余额', 'zh-Hant': '查餘額', en: 'Balance' }, confirm: true }] }),
+    );
+    const page = await openPopup(`#/instruction/${encodeURIComponent('custom:TJ')}`);
+    expect(await (await page.waitForSelector('.risk')).textContent()).toMatch(/停机后本号码不能正常通话和上网/);
     await page.evaluate(() => chrome.storage.local.remove(['customs']));
   });
 

@@ -77,3 +77,27 @@ describe('a wrong SIM PIN', () => {
     }
   }, 90_000);
 });
+
+describe('a SIM that stays busy starting (+CME ERROR: 14)', () => {
+  it('reads "waiting for the SIM", not "Waiting for you": there is nothing for the user to do yet', async () => {
+    const modem: PtyEmulator = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900025', imsi: '460001234567002', smsc: '+8613800100500' } } });
+    // Every +CPIN answered "SIM busy": the session asks again for about 20 s, then waits for the SIM's READY.
+    modem.emulator.fault({ kind: 'command-error', command: '+CPIN', cme: 14, times: 1000 });
+    const { modemId } = await core.connect(modem.path);
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.newLaunchLink());
+      await page.waitForSelector('#catalog-search');
+      await page.goto(`${server.url.split('#')[0]}#/modem`);
+      const facts = page.locator('.modem-card .facts');
+      await expect.poll(() => facts.textContent(), { timeout: 60_000 }).toContain('Waiting for the SIM card to be ready');
+      expect(await facts.textContent()).not.toContain('Waiting for you');
+      expect(await page.locator('.modem-card .traps').textContent()).toContain('stays busy');
+    } finally {
+      await context.close();
+      await core.call('modem.disconnect', { modemId });
+      await modem.close();
+    }
+  }, 120_000);
+});

@@ -125,6 +125,22 @@ describe('the catalog', () => {
     expect(await page.textContent('.result.active .result-problem')).toContain('月份应在 01 到 12 之间');
   });
 
+  it('查本月帳單 opens ZD with this month filled in from the local date, shown and editable before sending', async () => {
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}`;
+    await page.goto(`${server.base}#/`);
+    await page.waitForSelector('#catalog-search');
+    await page.fill('#catalog-search', '查本月帳單');
+    await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'ZD');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-param-month');
+    expect(await page.inputValue('#instruction-param-month')).toBe(thisMonth);
+    expect(await page.textContent('output.sms-text')).toBe(`ZD${thisMonth}`);
+    // Nothing went out: it waits for Send, and the month can still be changed.
+    await page.fill('#instruction-param-month', '2026-10');
+    expect(await page.textContent('output.sms-text')).toBe('ZD202610');
+  });
+
   it('checks parameters as they are typed, with the error under the field', async () => {
     await page.goto(`${server.url.split('#')[0]}#/instruction/ZD`);
     await page.fill('#instruction-param-month', '2026-13');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { IncomingRecord, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
-import { toHallError } from '../../../src-shared/errors';
+import { toHallError, type Bilingual } from '../../../src-shared/errors';
 import { explainSendFailure } from '../../../src-shared/send-failure';
 import { DEMO_PATH } from '../../emulator/binding';
 import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
@@ -13,10 +13,10 @@ import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/t
 import { intOption, usageError, type ParsedArgs } from '../args';
 import { journalHeldByAnother } from '../journal-held';
 import { say, type CliContext, type Command } from '../context';
-import { table } from '../format';
+import { displayWidth, table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { reportStartupNotices } from '../startup-notices';
-import { userCatalog } from '../user-catalog';
+import { dataDirOf, userCatalog } from '../user-catalog';
 
 const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
 
@@ -63,8 +63,13 @@ export const portsCommand: Command = {
       ctx.out(JSON.stringify({ ports, traps }));
       return;
     }
-    const modem = say(ctx, { zh: '调制解调器', en: 'modem' });
-    ctx.out(table(ports.map((p) => [p.path, p.demo ? say(ctx, { zh: '演示', en: 'demo' }) : p.likelyModem ? modem : '', p.manufacturer ?? '', [p.vendorId, p.productId].filter(Boolean).join(':')])));
+    const l = (zh: string, en: string) => say(ctx, { zh, en });
+    const kind = (p: (typeof ports)[number]) => (p.demo ? l('演示调制解调器', 'demo modem') : p.likelyModem ? l('像调制解调器', 'looks like a modem') : '—');
+    const header = [l('串口', 'Port'), l('是什么', 'What it is'), l('厂商', 'Maker'), l('USB 厂商:产品', 'USB vendor:product')];
+    const rows = ports.map((p) => [p.path, kind(p), p.manufacturer ?? '—', [p.vendorId, p.productId].filter(Boolean).join(':') || '—']);
+    if (rows.length) ctx.out(table([header, header.map((h) => '-'.repeat(displayWidth(h))), ...rows]));
+    else ctx.out(l('没有找到串口。插上调制解调器后等 10–20 秒再试。', 'No serial ports found. Plug the modem in, wait 10–20 seconds and try again.'));
+    ctx.out(l('用 --port 串口 给 send、inbox、modem status 指定其中一个。', 'Give one of them to send, inbox or modem status with --port PATH.'));
     for (const t of traps) ctx.out(`! ${say(ctx, t)} ${say(ctx, t.action)}`);
   },
 };
@@ -93,7 +98,7 @@ export const sendCommand: Command = {
     const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
-    const catalog = await userCatalog();
+    const catalog = await userCatalog(dataDirOf(args));
     warnSecretsInArgv(ctx, catalog, what, given, catalog.get(what));
     const params = await readParamsFromStdin(given, catalog.get(what), ctx);
     const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);
@@ -198,15 +203,40 @@ export const atCommand: Command = {
   },
 };
 
+/** A modem's state, its SIM's and its network's, in words (say() turns the Chinese Traditional for zh-Hant). */
+const STATE_WORDS: Record<ModemStatus['state'], Bilingual> = {
+  opening: { zh: '正在打开', en: 'opening' },
+  probing: { zh: '正在检测', en: 'probing' },
+  ready: { zh: '就绪', en: 'ready' },
+  reconnecting: { zh: '正在重新连接', en: 'reconnecting' },
+  closed: { zh: '已关闭', en: 'closed' },
+  failed: { zh: '失败', en: 'failed' },
+};
+const SIM_WORDS: Record<ModemStatus['sim'], Bilingual> = {
+  ready: { zh: '就绪', en: 'ready' },
+  pin: { zh: '需要 PIN 码', en: 'needs its PIN' },
+  puk: { zh: '已锁，需要 PUK 码', en: 'locked, needs the PUK' },
+  absent: { zh: '没有插卡', en: 'absent' },
+  unknown: { zh: '未知', en: 'unknown' },
+};
+const REGISTRATION_WORDS: Record<ModemStatus['registration'], Bilingual> = {
+  home: { zh: '已注册（本地网络）', en: 'home' },
+  roaming: { zh: '漫游', en: 'roaming' },
+  searching: { zh: '正在搜索网络', en: 'searching' },
+  denied: { zh: '网络拒绝注册', en: 'denied' },
+  none: { zh: '未注册', en: 'not registered' },
+  unknown: { zh: '未知', en: 'unknown' },
+};
+
 function describeStatus(s: ModemStatus, ctx: CliContext): string {
   const l = (zh: string, en: string) => say(ctx, { zh, en });
   const rows = [
-    [l('端口', 'Port'), `${s.path}${s.demo ? l('（演示）', ' (demo)') : ''}`],
-    [l('状态', 'State'), s.state],
+    [l('串口', 'Port'), `${s.path}${s.demo ? l('（演示）', ' (demo)') : ''}`],
+    [l('状态', 'State'), say(ctx, STATE_WORDS[s.state])],
     [l('型号', 'Model'), [s.identity.manufacturer, s.identity.model].filter(Boolean).join(' ')],
     ['IMEI', s.identity.imei ?? ''],
-    ['SIM', `${s.sim}${s.identity.iccid ? ` (ICCID ${s.identity.iccid})` : ''}`],
-    [l('网络', 'Network'), `${s.registration}${s.operator ? ` — ${s.operator}` : ''}`],
+    ['SIM', `${say(ctx, SIM_WORDS[s.sim])}${s.identity.iccid ? ` (ICCID ${s.identity.iccid})` : ''}`],
+    [l('网络', 'Network'), `${say(ctx, REGISTRATION_WORDS[s.registration])}${s.operator ? ` — ${s.operator}` : ''}`],
     [l('信号', 'Signal'), s.signal ? `${'▮'.repeat(s.signal.bars)}${'▯'.repeat(4 - s.signal.bars)} ${s.signal.dbm ?? '?'} dBm` : ''],
     [l('短信中心', 'SMS centre'), s.smsc ?? l('未设置', 'not set')],
     [l('存储', 'Storage'), s.storage ? `${s.storage.used}/${s.storage.total}` : ''],

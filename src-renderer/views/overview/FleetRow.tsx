@@ -14,12 +14,22 @@ export const FIGURE_COLUMNS: {
   label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points';
   value: (s: FleetSim) => number | null;
   currency?: (s: FleetSim) => string | null;
+  /** Its width in rem, sized to its widest figure and heading in Chinese and English (see TABLE_COLUMNS_REM). */
+  widthRem: number;
 }[] = [
-  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance, currency: (s) => s.balanceCurrency ?? null },
-  { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb },
-  { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft },
-  { kind: 'points.total', label: 'overview.points', value: (s) => s.points },
+  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance, currency: (s) => s.balanceCurrency ?? null, widthRem: 7.25 },
+  { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb, widthRem: 6 },
+  { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft, widthRem: 5 },
+  { kind: 'points.total', label: 'overview.points', value: (s) => s.points, widthRem: 7.25 },
 ];
+
+/**
+ * The table's other columns, in rem. With the figure columns they add up to what a 1024 px window
+ * holds inside the view's padding (984 px, 61.5 rem) when there are no other hosts' SIMs: a figure
+ * column added must fit in that budget (tests/unit/renderer/fleet-columns.test.ts), or the table
+ * scrolls sideways at 1024 px.
+ */
+export const TABLE_COLUMNS_REM = { sim: 10.25, host: 4.25, owner: 4.25, phone: 6.5, updated: 7.75, edit: 6.25 } as const;
 
 interface Props {
   row: Prepared;

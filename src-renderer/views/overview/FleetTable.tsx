@@ -13,7 +13,9 @@ import { HALL_PEER } from '../../store/incoming-rows';
 import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
-import { FIGURE_COLUMNS, FleetRow, ROW_PX } from './FleetRow';
+import { FIGURE_COLUMNS, FleetRow, ROW_PX, TABLE_COLUMNS_REM } from './FleetRow';
+
+const rem = (n: number) => `${n}rem`;
 
 const PHONE = /^\+?\d{3,20}$/;
 
@@ -119,15 +121,15 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
       <div ref={scroller} className="fleet-scroller">
         <table className="overview-table" aria-label={t('fleet.table')} aria-rowcount={rows.length + 1}>
           <colgroup>
-            <col className="fleet-col-sim" />
-            {hosts && <col className="fleet-col-host" />}
-            <col className="fleet-col-owner" />
-            <col className="fleet-col-phone" />
+            <col style={{ width: rem(TABLE_COLUMNS_REM.sim) }} />
+            {hosts && <col style={{ width: rem(TABLE_COLUMNS_REM.host) }} />}
+            <col style={{ width: rem(TABLE_COLUMNS_REM.owner) }} />
+            <col style={{ width: rem(TABLE_COLUMNS_REM.phone) }} />
             {FIGURE_COLUMNS.map((c) => (
-              <col key={c.kind} className={`fleet-col-${c.kind.split('.')[0]}`} />
+              <col key={c.kind} data-kind={c.kind} style={{ width: rem(c.widthRem) }} />
             ))}
-            <col className="fleet-col-updated" />
-            <col className="fleet-col-edit" />
+            <col style={{ width: rem(TABLE_COLUMNS_REM.updated) }} />
+            <col style={{ width: rem(TABLE_COLUMNS_REM.edit) }} />
           </colgroup>
           <thead>
             <tr>

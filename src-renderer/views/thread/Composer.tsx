@@ -3,6 +3,7 @@ import { SEND_TEXT_MAX, type ModemStatus } from '../../../src-shared/api/contrac
 import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
+import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
 import { useSender, type Outgoing } from '../../core/use-sender';
@@ -55,7 +56,8 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       const composed = safeCompose(instruction, params);
       if (composed) return void dispatch({ instruction, params: composed.params, shown: composed.redacted });
     }
-    setForm({ instruction, initial: params });
+    // A month the text names (查本月账单) fills the form, where it is seen and can be changed before sending.
+    setForm({ instruction, initial: { ...paramsNamedIn(instruction, text, new Date()), ...params } });
     clear();
   };
 

@@ -1,5 +1,6 @@
 import { Recognizer } from '../recognize';
 import type { Catalog, Instruction } from '../schema';
+import { isServiceSmsPort } from '../service-numbers';
 import { CUSTOM_CATEGORY, USER_DEFINED_CAVEAT, toInstruction } from './instruction';
 import { assertUniqueCodes } from './list';
 import type { CustomInstruction } from './schema';
@@ -24,12 +25,14 @@ export function mergeCustom(catalog: Catalog, customs: readonly CustomInstructio
  * A custom entry whose SMS is a risky instruction of the catalog (`TJ` named 查余额, in a colleague's
  * file, marked "no confirmation"; `MMXG#{password}#{password2}` named 查积分) is that instruction: it
  * is asked about with the catalog's reason, so neither its button nor a schedule sends it unasked.
- * A template's placeholders match the catalog's parameters as any typed value would.
+ * A template's placeholders match the catalog's parameters as any typed value would. Its author's own
+ * "confirm first" gives way to the catalog's reason, which says what the SMS does; a number that is no
+ * service port keeps its own reason, said first.
  */
 function withRiskOfSameText(catalog: Catalog): (custom: Instruction) => Instruction {
   const recognizer = new Recognizer(catalog.instructions);
   return (custom) => {
-    if (custom.risk.confirm) return custom;
+    if (!isServiceSmsPort(custom.to)) return custom;
     const same = recognizer.recognize(custom.template)?.instruction;
     return same?.risk.confirm ? { ...custom, risk: same.risk } : custom;
   };

@@ -61,6 +61,17 @@ describe('a custom instruction in the catalog', () => {
 describe('mergeCustom', () => {
   const merged = mergeCustom(base(), [dataPack, wifiBox, myYe]);
 
+  it.each([
+    ['marked "no confirmation"', false],
+    ['its author asked for a confirmation', true],
+  ])('whose SMS is a risky instruction of the catalog (TJ named 查余额, %s) is asked about with that instruction’s own reason', (_name, confirm) => {
+    const tj = custom({ code: 'TJ', name: { 'zh-Hans': '查余额' }, confirm });
+    const merged = mergeCustom(base(), [tj]).instructions.find((e) => e.id === customId('TJ'))!;
+    expect(merged.risk).toEqual(base().instructions.find((e) => e.id === 'TJ')!.risk);
+    const foreign = mergeCustom(base(), [{ ...tj, to: '10661234' }]).instructions.find((e) => e.id === customId('TJ'))!;
+    expect(foreign.risk.reason?.en).toMatch('Goes to 10661234: not a China Mobile service number');
+  });
+
   it('adds the user entries after the catalog, under their own ids', () => {
     expect(merged.instructions.map((e) => e.id).slice(base().instructions.length - 1)).toEqual([
       'tywlan',

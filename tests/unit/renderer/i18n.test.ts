@@ -28,7 +28,7 @@ describe('translate', () => {
     const text = { zh: '调制解调器已断开', en: 'en' };
     expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['调制解调器已断开', '调制解调器已断开', 'en']);
     await loadTraditional();
-    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['调制解调器已断开', '調制解調器已斷開', 'en']);
+    expect(LANGS.map((lang) => bilingual(lang, text))).toEqual(['调制解调器已断开', '數據機已斷開', 'en']);
   });
 });
 

@@ -101,11 +101,23 @@ describe('modemNeedingAttention', () => {
 });
 
 describe('shownStateKey', () => {
-  it('says a modem held up by a trap (a busy or unknown SIM, a device lock too) waits for the user, and shows every other state as it is', () => {
-    for (const held of heldBySim) expect(shownStateKey(held), held.traps[0]!.code).toBe('modemState.waiting');
+  it('says a modem waits for the user only when a trap needs them (a PIN, the PUK, a SIM to put in, a device lock), and shows every other state as it is', () => {
+    for (const held of heldBySim.filter((m) => m.traps[0]!.code !== 'sim-busy')) expect(shownStateKey(held), held.traps[0]!.code).toBe('modemState.waiting');
     expect(shownStateKey({ state: 'probing', traps: [] })).toBe('modemState.probing');
     expect(shownStateKey({ state: 'ready', traps: [] })).toBe('modemState.ready');
     expect(shownStateKey({ state: 'ready', traps: trapped('no-network') })).toBe('modemState.ready');
     expect(shownStateKey({ state: 'reconnecting', traps: [] })).toBe('modemState.reconnecting');
+  });
+
+  it('does not say "waiting for you" for a trap that clears by itself: a SIM still busy starting waits for the SIM, a trap left from before goes on probing', () => {
+    expect(shownStateKey({ state: 'probing', traps: trapped('sim-busy') })).toBe('modemState.waitingForSim');
+    // While a modem that was ready is set up again, its old no-network / no-SMS-centre traps stay until the SIM is read.
+    expect(shownStateKey({ state: 'probing', traps: [...trapped('no-network'), ...trapped('no-smsc')] })).toBe('modemState.probing');
+    expect(shownStateKey({ state: 'probing', traps: [...trapped('no-network'), ...trapped('pin')] })).toBe('modemState.waiting');
+  });
+
+  it('claims no state while the core is out of reach', () => {
+    for (const state of ['ready', 'probing', 'reconnecting'] as const) expect(shownStateKey({ state, traps: [] }, false)).toBe('modemState.unknown');
+    expect(shownStateKey({ state: 'probing', traps: trapped('pin') }, false)).toBe('modemState.unknown');
   });
 });
