@@ -25,10 +25,10 @@ let asked = false;
 
 /**
  * Makes the page's index from what the popup read as it opened (the stored catalog keys, the
- * prebuilt index's text: both asked before this module had loaded), and again after a change in
+ * prebuilt index's bytes: both asked before this module had loaded), and again after a change in
  * Settings.
  */
-export function prepare(stored: Promise<Record<string, unknown>>, prebuilt: Promise<string | null>): void {
+export function prepare(stored: Promise<Record<string, unknown>>, prebuilt: Promise<ArrayBuffer | Uint8Array | null>): void {
   index = Promise.all([stored.then(bundledIn), prebuilt])
     .then(([bundled]) => (bundled ? searchFor(builtinCatalog(), () => prebuilt) : null))
     .then((engine) => {

@@ -7,7 +7,7 @@ import { PREBUILT_INDEX } from '../../src-extension/prebuilt-index';
 // the result ids in one text node. Between this and the popup lie only the popup's own parts (its
 // questions to the browser, its views and their layout).
 const query = decodeURIComponent(location.hash.slice(1));
-const text = await fetch(`../${PREBUILT_INDEX}`).then((r) => r.text());
-const engine = restoreSearch(builtinCatalog().instructions, text);
+const bytes = await fetch(`../${PREBUILT_INDEX}`).then((r) => r.arrayBuffer());
+const engine = restoreSearch(builtinCatalog().instructions, bytes);
 const found = engine ? engine.search(query, 12).map((r) => r.id).join(' ') : 'prebuilt index refused';
 document.body.append(Object.assign(document.createElement('p'), { id: 'floor', textContent: found }));
