@@ -104,6 +104,7 @@ const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })
 );
 // Beside it, in one read: the language (to check the page's copy, below) and the keys that say which catalog is in use.
 const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
+void stored.then(() => performance.mark('hall:storage-read'));
 /**
  * Only a popup that opens on the search box searches by itself (another view wakes the worker).
  * Its prebuilt index is fetched while its search code loads.
