@@ -9,6 +9,8 @@ import { percentile, round, type Figure, type Section } from './harness';
 
 const RUNS = 9;
 const QUERY = '流量';
+/** More queries for a row of their own (the asleep address case), one per open in turn: pinyin, a misspelt code (the Latin typo path), a sentence. */
+const MORE_QUERIES = ['liuliang', 'ktgrps', '我想关掉来电提醒'];
 const PAINTED = 'bench:painted';
 const RESULTS_PAINTED = 'bench:results-painted';
 
@@ -35,6 +37,8 @@ interface Case {
   hash: string;
   /** What is on screen when the user can use the page. */
   shown: string;
+  /** Opened with these address hashes in turn instead of `hash`, one per open. */
+  hashes?: readonly string[];
   /** Typed into the search box as soon as it is on screen; the figure is then until `#results li` is. */
   typed?: string;
   /** The worker stopped first, as Chrome stops it after 30 s without events. */
@@ -47,6 +51,7 @@ type Part = 'address' | 'typed' | 'static' | 'code' | 'restore' | 'typedBox';
 const CASES: Case[] = [
   { name: `popup with a query (omnibox, selection) → first results on screen`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: false },
   { name: `same, service worker asleep`, hash: `#/search/${encodeURIComponent(QUERY)}`, shown: '#results li', coldWorker: true, part: 'address' },
+  { name: `same, worker asleep, other queries in turn (${MORE_QUERIES.join(', ')})`, hash: '', hashes: MORE_QUERIES.map((q) => `#/search/${encodeURIComponent(q)}`), shown: '#results li', coldWorker: true },
   { name: `toolbar popup (no query) → search box on screen`, hash: '', shown: '#search', coldWorker: false },
   { name: `toolbar popup, worker asleep, ${QUERY} typed when the box shows → results on screen`, hash: '', shown: '#search', typed: QUERY, coldWorker: true, part: 'typed' },
   ...floorCases(false),
@@ -96,6 +101,26 @@ function asleepSplit(median: (label: string, part: Part) => number | undefined, 
   return figures;
 }
 
+/**
+ * Where the asleep figures go, step by step, read inside the pages (their `hall:*` performance
+ * marks; a build without them shows only "on screen"): medians over the run's opens, ms from
+ * navigation start, in the order they come. The floor's static page and restore page mark the
+ * same steps as the popup's own search, so the two line up.
+ */
+function asleepSteps(labels: readonly string[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const label of labels) {
+    for (const c of CASES.filter((x) => x.part === 'address' || x.part === 'restore' || x.part === 'static')) {
+      const byStep = steps.get(label + c.name);
+      if (!byStep) continue;
+      const medians = [...byStep].map(([step, times]) => [step, percentile(times, 50), times.length] as const).sort((a, b) => a[1] - b[1]);
+      const what = c.part === 'address' ? 'popup, query in the address' : c.part === 'restore' ? 'restore floor' : 'static floor';
+      figures.push({ name: `${label}asleep steps, ${what}`, value: medians.map(([step, ms, n]) => `${step.replace('hall:', '')} ${round(ms, 1)}${n < RUNS ? ` (${n} of ${RUNS})` : ''}`).join(' · '), unit: 'ms' });
+    }
+  }
+  return figures;
+}
+
 /** A copy of the built extension with the floor pages added (the zip and out/extension stay as built). */
 async function withFloorPages(dir: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const copy = await mkdtemp(join(tmpdir(), 'hall10086-ext-floor-'));
@@ -125,7 +150,8 @@ async function withFloorPages(dir: string): Promise<{ dir: string; remove(): Pro
  */
 const stoppedSinceUse = new Set<LoadedExtension>();
 
-async function openOnce(ext: LoadedExtension, cdp: CDPSession, c: Case): Promise<number> {
+/** `stepsOf`: the build's label, to keep the popup's steps of this open (timed rounds only). */
+async function openOnce(ext: LoadedExtension, cdp: CDPSession, c: Case, stepsOf = ''): Promise<number> {
   if (c.coldWorker) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     stoppedSinceUse.add(ext);
@@ -133,19 +159,35 @@ async function openOnce(ext: LoadedExtension, cdp: CDPSession, c: Case): Promise
     await cdp.send('ServiceWorker.startWorker', { scopeURL: ext.base });
     if (!c.page && stoppedSinceUse.delete(ext)) await timeOpen(ext, CASES[0]!);
   }
-  return timeOpen(ext, c);
+  return timeOpen(ext, c, stepsOf);
 }
 
-async function timeOpen(ext: LoadedExtension, c: Case): Promise<number> {
+/** Opens so far per case and build, to take `hashes` in turn. */
+const opened = new Map<string, number>();
+/** The popup's own steps (its `hall:*` performance marks, ms from navigation start) per build and case, asleep. */
+const steps = new Map<string, Map<string, number[]>>();
+
+async function timeOpen(ext: LoadedExtension, c: Case, key = ''): Promise<number> {
   const page = await ext.context.newPage();
+  const n = opened.get(key + c.name) ?? 0;
+  opened.set(key + c.name, n + 1);
+  const hash = c.hashes ? c.hashes[n % c.hashes.length]! : c.hash;
   await page.addInitScript(`(${markPaintedWhenShown})(${JSON.stringify(c.shown)}, ${JSON.stringify(PAINTED)})`);
   if (c.typed) await page.addInitScript(`(${markPaintedWhenShown})('#results li', ${JSON.stringify(RESULTS_PAINTED)})`);
-  await page.goto(`${ext.base}${c.page ?? 'popup.html'}${c.hash}`);
+  await page.goto(`${ext.base}${c.page ?? 'popup.html'}${hash}`);
   const painted = (mark: string) => page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark).then((h) => h.jsonValue() as Promise<number>);
   let at = await painted(PAINTED);
   if (c.typed) {
     await page.fill('#search', c.typed);
     at = await painted(RESULTS_PAINTED);
+  }
+  if (key && c.coldWorker && c.part) {
+    // The first time each step was marked on this open (the page marks some again later, e.g. on a repaint).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
+    const byStep = steps.get(key + c.name) ?? new Map<string, number[]>();
+    const first = new Map(marks.filter(([name]) => name.startsWith('hall:')).reverse());
+    for (const [name, time] of [...first, ['on screen', at] as const]) byStep.set(name, [...(byStep.get(name) ?? []), time]);
+    steps.set(key + c.name, byStep);
   }
   await page.close();
   return at;
@@ -181,7 +223,7 @@ export default async function extensionBench(): Promise<Section> {
       // 10–20 ms was seen in these rows).
       for (const { c, b, k } of i % 2 ? [...opens].reverse() : opens) {
         const key = b.label + c.name;
-        samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c)]);
+        samples.set(key, [...(samples.get(key) ?? []), await openOnce(b.ext, stoppers[k]!, c, b.label || 'this build: ')]);
       }
     }
   } finally {
@@ -206,6 +248,7 @@ export default async function extensionBench(): Promise<Section> {
     return values && percentile(values, 50);
   };
   figures.push(...asleepSplit(median, builds.map((b) => b.label)));
+  figures.push(...asleepSteps(builds.map((b) => b.label || 'this build: ')));
   return {
     title: 'Browser extension (out/hall10086-extension.zip, popup in headless Chromium)',
     figures,
@@ -213,6 +256,8 @@ export default async function extensionBench(): Promise<Section> {
       `${RUNS} opens of popup.html${CASES[0]!.hash} (${QUERY}) in a tab per case, after one warm-up open, every case and build in turn in each of ${RUNS} rounds, every other round in the other order; time from navigation start to the first frame painted with the results`,
       'asleep split: differences of this run\'s medians (approximate, medians do not add): the browser alone (the static floor page), what our search code and its restored index add (floor pages), and what the popup itself adds on top (its questions to the browser, its views and their layout)',
       'an awake service worker answers the popup; "asleep": the worker stopped before each open (CDP ServiceWorker.stopAllWorkers), so the popup searches by itself from the prebuilt index, a query in the address too, and wakes the worker once its first results are painted',
+      `asleep steps: the pages' own performance marks (hall:*, ms from navigation start; medians of the run's opens): popup-script, worker-asked (getContexts answered), view-shown (the box in the page), storage-read (the language and catalog keys read), index-read (the prebuilt index fetched), search-code (page-search.ts and its chunks evaluated), index-restored, page-answered (the search done), on screen (the bench's painted frame)`,
+      `other queries in turn: ${MORE_QUERIES.join(', ')}, one per open (${RUNS} opens: 3 each), a row of its own so the ${QUERY} row stays comparable with earlier runs`,
       'floor: pages of the same extension (a copy of out/extension with bench/extension-floor built into it), opened the same way in the same runs',
       'with typing: from navigation start, the text filled in at once when the box is painted (a person takes longer, which only helps)',
       ...(BASELINE_DIR ? [`baseline: ${BASELINE_DIR}, opened in turn with this build`] : ['set HALL_BENCH_EXTENSION_BASELINE=<a built out/extension> to measure another build in the same run']),

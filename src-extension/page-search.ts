@@ -25,13 +25,14 @@ let asked = false;
 
 /**
  * Makes the page's index from what the popup read as it opened (the stored catalog keys, the
- * prebuilt index's text: both asked before this module had loaded), and again after a change in
+ * prebuilt index's bytes: both asked before this module had loaded), and again after a change in
  * Settings.
  */
-export function prepare(stored: Promise<Record<string, unknown>>, prebuilt: Promise<string | null>): void {
+export function prepare(stored: Promise<Record<string, unknown>>, prebuilt: Promise<ArrayBuffer | Uint8Array | null>): void {
   index = Promise.all([stored.then(bundledIn), prebuilt])
     .then(([bundled]) => (bundled ? searchFor(builtinCatalog(), () => prebuilt) : null))
     .then((engine) => {
+      performance.mark('hall:index-restored');
       // The first search on code the page has just loaded runs cold (about 30 ms, against a few
       // once warm): done now, with Chinese and a Latin word, while the user reaches for the keys.
       if (engine && !asked) engine.search(WARM_UP, RESULT_LIMIT);
@@ -47,5 +48,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
 export async function searchHere(query: string, limit: number): Promise<SearchReply | null> {
   asked = true;
   const engine = await index;
-  return engine && { ...answerWith(engine, query, limit), by: 'page' };
+  if (!engine) return null;
+  const reply = answerWith(engine, query, limit);
+  performance.mark('hall:page-answered');
+  return { ...reply, by: 'page' };
 }

@@ -7,6 +7,8 @@ import { askFirstQuery, searchInWorker, type SearchReply } from './search-protoc
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
 
+// Steps of the popup's start, on the page's performance timeline: `npm run bench -- extension` reads them (hall:*).
+performance.mark('hall:popup-script');
 let lang: Lang;
 /** The search box's query, in memory only (see searchView): what Esc and Back come back to. */
 let lastQuery = '';
@@ -61,6 +63,7 @@ function show(route: Route, view: HTMLElement): void {
   document.title = t(lang, 'extName');
   const back = route.view === 'search' ? null : h('a', { id: 'back', href: routeHash({ view: 'search', query: '' }) }, t(lang, 'back'));
   document.body.replaceChildren(header(), h('main', {}, back, view));
+  performance.mark('hall:view-shown');
   // The search box sits at the top: focused without scrolling to it, which would lay the page out
   // there and then (a forced layout) before the frame's own (box 3–6 ms, awake 2–8 ms sooner in two
   // A/Bs at load 12). Another view's first field may be lower, so it is scrolled to.
@@ -96,11 +99,12 @@ const byWorker = (query: string, limit: number) => searchInWorker(query, limit).
  * never share the CPU. With another catalog in use than the bundled one, the worker answers.
  */
 const workerAwake = chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] }).then(
-  (contexts) => contexts.length > 0,
+  (contexts) => (performance.mark('hall:worker-asked'), contexts.length > 0),
   () => true,
 );
 // Beside it, in one read: the language (to check the page's copy, below) and the keys that say which catalog is in use.
 const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
+void stored.then(() => performance.mark('hall:storage-read'));
 /**
  * Only a popup that opens on the search box searches by itself (another view wakes the worker).
  * Its prebuilt index is fetched while its search code loads.
@@ -108,7 +112,8 @@ const stored = chrome.storage.local.get([LANG_KEY, ...CATALOG_CHANGERS]);
 const pageSearch = workerAwake.then((awake) => {
   if (awake || parseRoute(location.hash).view !== 'search') return null;
   const prebuilt = readPrebuilt();
-  return import('./page-search').then((m) => (m.prepare(stored, prebuilt), m));
+  void prebuilt.then(() => performance.mark('hall:index-read'));
+  return import('./page-search').then((m) => (performance.mark('hall:search-code'), m.prepare(stored, prebuilt), m));
 });
 const byPage = (query: string, limit: number) =>
   pageSearch.then(

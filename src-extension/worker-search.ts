@@ -21,8 +21,8 @@ export function searchFor(catalog: InstructionCatalog, prebuilt: PrebuiltIndex =
 
 async function restored(catalog: InstructionCatalog, prebuilt: PrebuiltIndex): Promise<SearchEngine | null> {
   if (catalog !== builtinCatalog()) return null;
-  const text = await prebuilt();
-  return text === null ? null : restoreSearch(catalog.instructions, text);
+  const bytes = await prebuilt();
+  return bytes === null ? null : restoreSearch(catalog.instructions, bytes);
 }
 
 /** A page's search request, answered from the catalog in use; a failure is said in both languages. */

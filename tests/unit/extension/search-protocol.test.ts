@@ -47,9 +47,9 @@ describe('the prebuilt index shipped with the extension', () => {
 
   it('gives the bundled catalog its index, read once, answering as one built on the spot; another catalog is built', async () => {
     const { searchFor: fresh, bundled } = await freshWorker();
-    const text = searchSnapshot(built(), bundled.instructions);
+    const bytes = searchSnapshot(built(), bundled.instructions);
     let read = 0;
-    const prebuilt = async () => (read++, text);
+    const prebuilt = async () => (read++, bytes);
     const engine = await fresh(bundled, prebuilt);
     expect(read).toBe(1);
     expect(engine.terms.texts).not.toBe(built().terms.texts);
@@ -66,11 +66,11 @@ describe('the prebuilt index shipped with the extension', () => {
   ])('%s: the index is built instead, with the same answers, and nothing is thrown', async (_, kind) => {
     const { answerSearch: answer, bundled } = await freshWorker();
     const { instructions } = bundled;
-    const text =
-      kind === 'missing' ? null : kind === 'other' ? searchSnapshot(createSearch(instructions.slice(1)), instructions.slice(1)) : searchSnapshot(built(), instructions).slice(0, -10);
-    expect(text === null || restoreSearch(instructions, text) === null).toBe(true);
+    const bytes =
+      kind === 'missing' ? null : kind === 'other' ? searchSnapshot(createSearch(instructions.slice(1)), instructions.slice(1)) : searchSnapshot(built(), instructions).slice(0, -12);
+    expect(bytes === null || restoreSearch(instructions, bytes) === null).toBe(true);
     for (const query of queries) {
-      expect(await answer(bundled, { kind: 'search', query, limit: 12 }, async () => text)).toEqual({ results: built().search(query, 12) });
+      expect(await answer(bundled, { kind: 'search', query, limit: 12 }, async () => bytes)).toEqual({ results: built().search(query, 12) });
     }
   });
 });

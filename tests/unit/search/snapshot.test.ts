@@ -3,7 +3,7 @@ import { BLIND_SET, CLASSES_SET, loadQueries, SECOND_SET } from '../../../bench/
 import { growCatalog } from '../../../bench/grow-catalog';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch, type SearchEngine } from '../../../src-shared/search';
-import { restoreSearch, searchSnapshot, withCheck } from '../../../src-shared/search/snapshot';
+import { decodeSnapshot, encodeSnapshot, restoreSearch, searchSnapshot, type Snapshot } from '../../../src-shared/search/snapshot';
 
 /**
  * A prebuilt index (the extension ships one for its bundled catalog) must answer exactly as an
@@ -22,11 +22,11 @@ function sameAnswers(built: SearchEngine, restored: SearchEngine, list: readonly
 
 describe('a search index snapshot', () => {
   const built = createSearch(real);
-  const text = searchSnapshot(built, real);
+  const bytes = searchSnapshot(built, real);
 
   it(`restored, answers every query as the index built on the spot (${queries.length + extra.length} queries, real catalog)`, () => {
     expect(queries.length).toBeGreaterThan(100);
-    const restored = restoreSearch(real, text);
+    const restored = restoreSearch(real, bytes);
     expect(restored).not.toBeNull();
     sameAnswers(built, restored!, [...queries, ...extra]);
   });
@@ -41,60 +41,72 @@ describe('a search index snapshot', () => {
 
   it('is refused for another catalog: one entry changed, one left out, or another order', () => {
     const changed = real.map((e, i) => (i === 5 ? { ...e, name: { ...e.name, 'zh-Hans': e.name['zh-Hans'] + '包' } } : e));
-    expect(restoreSearch(changed, text)).toBeNull();
-    expect(restoreSearch(real.slice(1), text)).toBeNull();
-    expect(restoreSearch([...real].reverse(), text)).toBeNull();
+    expect(restoreSearch(changed, bytes)).toBeNull();
+    expect(restoreSearch(real.slice(1), bytes)).toBeNull();
+    expect(restoreSearch([...real].reverse(), bytes)).toBeNull();
   });
 
   it('is refused when cut short, changed anywhere, or not a snapshot at all', () => {
-    for (const bad of ['', 'null', '{}', text.slice(0, -1), text.slice(0, text.length / 2), text + ' ', text.replace('\n', '\r\n')]) {
+    const json = new TextEncoder().encode('{"format":4}');
+    const longer = new Uint8Array(bytes.length + 4);
+    longer.set(bytes);
+    for (const bad of [new Uint8Array(0), new Uint8Array(4096), json, bytes.slice(0, -4), bytes.slice(0, bytes.length / 2), longer, bytes.slice(4)]) {
       expect(restoreSearch(real, bad)).toBeNull();
     }
-    // One character changed, at many places (numbers, grams, texts, the check itself).
-    const step = Math.floor(text.length / 97);
-    for (let at = 0; at < text.length; at += step) {
-      const ch = text[at]!;
-      const swapped = ch === '1' ? '2' : ch === '"' ? "'" : /\d/.test(ch) ? '1' : ch === 'a' ? 'b' : 'a';
-      expect(restoreSearch(real, text.slice(0, at) + swapped + text.slice(at + 1)), `changed at ${at}`).toBeNull();
+    // One byte changed, at many places (the header, the check itself, numbers, the strings).
+    const step = Math.floor(bytes.length / 97);
+    for (let at = 0; at < bytes.length; at += step) {
+      const changed = bytes.slice();
+      changed[at] = changed[at]! ^ 0x01;
+      expect(restoreSearch(real, changed), `changed at ${at}`).toBeNull();
     }
+  });
+
+  it('is read in place from a buffer of its own, and from bytes inside a larger one', () => {
+    const inside = new Uint8Array(bytes.length + 3);
+    inside.set(bytes, 3);
+    expect(restoreSearch(real, bytes.slice().buffer)).not.toBeNull();
+    expect(restoreSearch(real, inside.subarray(3))).not.toBeNull();
+  });
+
+  it('refuses to write a text it could not read back', () => {
+    const parsed = decodeSnapshot(bytes)!;
+    expect(() => encodeSnapshot({ ...parsed, texts: [...parsed.texts, 'a\0b'] })).toThrow();
   });
 
   it('is refused when intact but not sound: an index number pointing past its table', () => {
     // Its check matches (as if written by a build of other code), its content does not hold.
-    const [, body] = text.split('\n') as [string, string];
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const resign = (value: Record<string, unknown>) => withCheck(JSON.stringify(value));
+    const parsed = decodeSnapshot(bytes)!;
+    const resign = (value: Snapshot) => encodeSnapshot(value);
     expect(restoreSearch(real, resign(parsed))).not.toBeNull();
-    const termList = parsed.termList as number[];
-    const { df: _, ...withoutDf } = parsed;
+    const { termList, termEntry, pool, weight, df, decodePhrase } = parsed;
     // The first list of two grams or more, its first two grams swapped, or its second made its first.
-    const lengths = parsed.listLength as number[];
-    const pool = parsed.pool as number[];
+    const lengths = parsed.listLength;
     const list = lengths.findIndex((n) => n >= 2);
     const at = lengths.slice(0, list).reduce((a, b) => a + b, 0);
     const swapped = pool.map((g, k) => (k === at ? pool[at + 1]! : k === at + 1 ? pool[at]! : g));
     const twice = pool.map((g, k) => (k === at + 1 ? pool[at]! : g));
+    const withLast = <T extends Int32Array<ArrayBuffer>>(column: T, value: number) => column.map((v, k) => (k === column.length - 1 ? value : v)) as T;
     for (const broken of [
-      { ...parsed, termList: [...termList.slice(0, -1), 1e6] },
-      { ...parsed, termEntry: (parsed.termEntry as number[]).map((e) => e + real.length) },
-      { ...parsed, pool: [...(parsed.pool as number[]).slice(0, -1), -1] },
-      { ...parsed, weight: (parsed.weight as number[]).slice(1) },
-      { ...parsed, grams: (parsed.grams as string[]).map((g) => 'x' + g.slice(1)) },
-      { ...parsed, texts: 'abc' },
+      { ...parsed, termList: withLast(termList, 1e6) },
+      { ...parsed, termEntry: termEntry.map((e) => e + real.length) },
+      { ...parsed, pool: withLast(pool, -1) },
+      { ...parsed, weight: weight.slice(1) },
+      { ...parsed, weight: weight.map((w, k) => (k === 3 ? NaN : w)) },
+      { ...parsed, grams: parsed.grams.map((g) => 'x' + g.slice(1)) },
+      { ...parsed, grams: parsed.grams.slice(1) },
+      { ...parsed, texts: parsed.texts.slice(0, 3) },
       { ...parsed, format: 0 },
-      // Format 1 had no decoder or English words; format 2 had each term's weighing flag, not each gram's entry count.
-      { ...parsed, format: 1 },
-      { ...parsed, format: 2 },
-      { ...withoutDf, termWeighs: (parsed.termEntry as number[]).map(() => 1) },
-      { ...parsed, df: (parsed.df as number[]).slice(1) },
-      { ...parsed, df: (parsed.df as number[]).map((d, g) => (g === 7 ? real.length + 1 : d)) },
-      { ...parsed, df: (parsed.df as number[]).map((d, g) => (g === 7 ? 0.5 : d)) },
+      // Format 3 was JSON text; a file saying 3 is not read as this one.
+      { ...parsed, format: 3 },
+      { ...parsed, catalog: parsed.catalog + '0' },
+      { ...parsed, df: df.slice(1) },
+      { ...parsed, df: df.map((d, g) => (g === 7 ? real.length + 1 : d)) },
       // A gram list out of order or with a gram twice (matching searches a list by halves).
       { ...parsed, pool: swapped },
       { ...parsed, pool: twice },
-      { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).slice(1) },
-      { ...parsed, decodePhrase: (parsed.decodePhrase as number[]).map(() => 2) },
-      { ...parsed, englishWords: 'abc' },
+      { ...parsed, decodePhrase: decodePhrase.slice(1) },
+      { ...parsed, decodePhrase: decodePhrase.map(() => 2) },
     ]) {
       expect(restoreSearch(real, resign(broken))).toBeNull();
     }
