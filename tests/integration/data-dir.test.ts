@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { hall, STACK_TRACE } from './cli-helpers';
+import { claimDataDir } from '../../src-main/core/data-dir';
+import { BIN, hall, STACK_TRACE } from './cli-helpers';
 import { FAST } from './session-kit';
 
 // What a pairing's temp file holds: the key that signs every send of a paired extension.
@@ -117,6 +118,65 @@ describe('the data folder must be the user’s own', () => {
     expect(install.code).toBe(1);
     expect(install.stderr).toMatch(/Other users can write to the data folder/);
     expect(await readdir(dir)).toEqual(['custom-instructions.json']);
+  });
+});
+
+const NOBODY = 65534;
+
+/** The real CLI run as another user (nobody), as a user's own run after a sudo one would be; needs root to switch. */
+function asNobody(args: string[], dataDir: string): { code: number | null; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    uid: NOBODY,
+    gid: NOBODY,
+    env: { ...process.env, HALL10086_DATA_DIR: dataDir, HOME: dataDir, LANG: 'en_US.UTF-8', LC_ALL: '' },
+    encoding: 'utf8',
+  });
+  return { code: run.status, stderr: run.stderr };
+}
+
+describe('a sudo run does not lock the user out', () => {
+  it.skipIf(!isRoot)('a folder an older version left group-writable, holding a file a sudo run made (root’s), is closed and used (needs root)', async () => {
+    const dir = await folder(0o775);
+    await chmod(root, 0o755);
+    await writeFile(join(dir, 'custom-instructions.json'), '[]', { mode: 0o600 });
+    await chown(join(dir, 'custom-instructions.json'), NOBODY, NOBODY);
+    await chown(dir, NOBODY, NOBODY);
+    await writeFile(join(dir, 'sim-labels.json'), '{"version":1,"labels":{}}', { mode: 0o644 });
+    const run = asNobody(['custom', 'list'], dir);
+    expect(run.stderr).not.toMatch(/not yours/);
+    expect(run.code).toBe(0);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!isRoot)('a folder root made (a sudo run) tells the user how to take it back (needs root)', async () => {
+    const dir = await folder(0o755);
+    await chmod(root, 0o755);
+    const run = asNobody(['custom', 'list'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/belongs to root \(most likely made by a run with sudo\).*sudo chown -R 65534 /s);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.skipIf(!isRoot)('root on a user’s folder (sudo -E) is told to run without sudo, in both languages (needs root)', async () => {
+    const dir = await folder(0o700);
+    await chown(dir, NOBODY, NOBODY);
+    for (const [lang, words] of [['en_US.UTF-8', /running as root \(sudo\?\).*uid 65534.*without sudo.*dialout/s], ['zh_CN.UTF-8', /以 root 身份运行.*uid 65534.*不用 sudo 运行.*dialout/s]] as const) {
+      const run = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir, LANG: lang });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(!isRoot)('a folder others may only read is used when its disk will not take chmod (a FAT stick the desktop mounted 0755 for its user; chattr stands in, needs root)', async () => {
+    const dir = await folder(0o755);
+    execFileSync('chattr', ['+i', dir]);
+    try {
+      await expect(claimDataDir(dir)).resolves.toBeUndefined();
+    } finally {
+      execFileSync('chattr', ['-i', dir]);
+    }
   });
 });
 
