@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,22 @@ import { FAST } from './session-kit';
 const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
 
 const isRoot = process.getuid?.() === 0;
+
+/** chattr +i needs CAP_LINUX_IMMUTABLE and a disk that keeps the flag: root in a default Docker container has neither for sure. */
+function chattrWorks(): boolean {
+  if (!isRoot) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'hall-chattr-'));
+  try {
+    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const canChattr = chattrWorks();
 let root = '';
 let core: HallCore | null = null;
 afterEach(async () => {
@@ -81,7 +98,7 @@ describe('the data folder must be the user’s own', () => {
     await start(dir);
   });
 
-  it.skipIf(!isRoot)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs root for chattr)', async () => {
+  it.skipIf(!canChattr)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs chattr +i, root with CAP_LINUX_IMMUTABLE)', async () => {
     const dir = await folder(0o775);
     execFileSync('chattr', ['+i', dir]);
     try {
@@ -172,7 +189,7 @@ describe('a sudo run does not lock the user out', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it.skipIf(!isRoot)('a folder others may only read is used when its disk will not take chmod (a FAT stick the desktop mounted 0755 for its user; chattr stands in, needs root)', async () => {
+  it.skipIf(!canChattr)('a folder others may only read is used when its disk will not take chmod (a FAT stick the desktop mounted 0755 for its user; chattr +i stands in, needs CAP_LINUX_IMMUTABLE)', async () => {
     const dir = await folder(0o755);
     execFileSync('chattr', ['+i', dir]);
     try {
