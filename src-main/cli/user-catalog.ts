@@ -12,7 +12,8 @@ let opened: Promise<CatalogState> | undefined;
  */
 export function userCatalogState(): Promise<CatalogState> {
   const dir = defaultDataDir();
-  return (opened ??= claimDataDir(dir)
+  // Not made here: search, show and compose need no folder, and must work where none can be made (a read-only home).
+  return (opened ??= claimDataDir(dir, { create: false })
     .then(() => CatalogState.open(dir, builtinCatalog().data))
     .then(({ state }) => state));
 }

@@ -22,8 +22,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
  * another user put there would be theirs (an older version made the folder without 0700, so under
  * a umask of 002 it is group-writable); anything foreign and it is refused, as it cannot be trusted.
  */
-export async function claimDataDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+export async function claimDataDir(dir: string, { create = true }: { create?: boolean } = {}): Promise<void> {
+  if (create) await mkdir(dir, { recursive: true, mode: 0o700 });
+  // A reader with nothing to read there yet: the folder is made (0700) by the first write.
+  else if (!(await stat(dir).then(() => true, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e))))) return;
   // Windows has no owner and mode bits here; its per-user folder's ACL is the user's.
   const uid = process.getuid?.();
   if (uid === undefined || process.platform === 'win32') return;

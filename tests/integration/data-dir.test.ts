@@ -200,6 +200,20 @@ describe('a sudo run does not lock the user out', () => {
   });
 });
 
+describe('the catalog commands', () => {
+  it.skipIf(isRoot && !nobodyRuns)('need no data folder: search, show and compose work where none can be made (a read-only home)', async () => {
+    const readOnly = await folder(0o555);
+    await chmod(root, 0o755);
+    const dataDir = join(readOnly, 'hall10086');
+    for (const args of [['search', '余额', '--limit', '1'], ['show', 'YE'], ['compose', 'ZD', '--month', '202610']]) {
+      const run = isRoot ? asNobody(args, dataDir) : await hall(args, { HALL10086_DATA_DIR: dataDir });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    }
+    expect(await readdir(readOnly)).toEqual([]);
+  });
+});
+
 describe('temp files a crash left behind', () => {
   it('are removed at start, with the secret they held; a write in progress is not', async () => {
     const dir = await folder(0o700);
