@@ -19,7 +19,8 @@ export function dataDirOf(args: ParsedArgs): string {
 export function userCatalogState(dataDir: string): Promise<CatalogState> {
   let state = opened.get(dataDir);
   if (!state) {
-    state = claimDataDir(dataDir)
+    // Not made here: search, show and compose need no folder, and must work where none can be made (a read-only home).
+    state = claimDataDir(dataDir, { create: false })
       .then(() => CatalogState.open(dataDir, builtinCatalog().data))
       .then(({ state }) => state);
     opened.set(dataDir, state);

@@ -22,24 +22,21 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
  * another user put there would be theirs (an older version made the folder without 0700, so under
  * a umask of 002 it is group-writable); anything foreign and it is refused, as it cannot be trusted.
  */
-export async function claimDataDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+export async function claimDataDir(dir: string, { create = true }: { create?: boolean } = {}): Promise<void> {
+  if (create) await mkdir(dir, { recursive: true, mode: 0o700 });
+  // A reader with nothing to read there yet: the folder is made (0700) by the first write.
+  else if (!(await stat(dir).then(() => true, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e))))) return;
   // Windows has no owner and mode bits here; its per-user folder's ACL is the user's.
   const uid = process.getuid?.();
   if (uid === undefined || process.platform === 'win32') return;
   // A symlink someone else owns (`/tmp/hall` → the user's own folder) can be pointed elsewhere by them at any moment.
   const link = await lstat(dir);
   const { uid: owner, mode } = await stat(dir);
-  const foreignLink = link.isSymbolicLink() && link.uid !== uid && link.uid !== 0;
-  if (owner !== uid || foreignLink) {
-    throw new HallError(
-      'data-dir.not-yours',
-      { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${foreignLink ? link.uid : owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${foreignLink ? link.uid : owner}); Hall10086 will not use it.` },
-      { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
-    );
-  }
+  const foreignLink = link.isSymbolicLink() && !trusted(link.uid, uid);
+  if (owner !== uid || foreignLink) throw notYours(dir, uid, foreignLink ? link.uid : owner);
   const entries = (mode & 0o022) !== 0 ? await entriesOf(dir) : [];
-  const foreign = entries.find((e) => e.info.uid !== uid)?.path;
+  // What root made there (a run with sudo) is no one else's doing: root could change anything anyway.
+  const foreign = entries.find((e) => !trusted(e.info.uid, uid))?.path;
   if (foreign !== undefined) {
     throw new HallError(
       'data-dir.writable-by-others',
@@ -50,20 +47,59 @@ export async function claimDataDir(dir: string): Promise<void> {
       { action: { zh: `查明 ${foreign} 从哪里来并删掉它，然后运行 chmod 700 ${dir}。`, en: `Find out where ${foreign} came from and remove it, then run chmod 700 ${dir}.` } },
     );
   }
-  for (const e of entries) if (e.info.isDirectory() && (e.info.mode & 0o022) !== 0) await closeToOthers(e.path);
-  if ((mode & 0o077) !== 0) await closeToOthers(dir);
+  for (const e of entries) if (e.info.isDirectory() && e.info.uid === uid && (e.info.mode & 0o022) !== 0) await closeToOthers(e.path);
+  if ((mode & 0o077) !== 0) await closeToOthers(dir, (mode & 0o022) !== 0);
+}
+
+const trusted = (owner: number, uid: number) => owner === uid || owner === 0;
+
+/** Whose the folder is, said so that each of the three usual cases knows what to do. */
+function notYours(dir: string, uid: number, owner: number): HallError {
+  if (uid === 0) {
+    // `sudo -E hall10086 …` (or macOS's sudo, which keeps HOME): what root wrote would lock the user out of their own folder.
+    return new HallError(
+      'data-dir.not-yours',
+      {
+        zh: `你在以 root 身份运行 Hall10086（sudo？），而数据文件夹 ${dir} 属于 uid ${owner} 的用户：root 在里面写的文件，那个用户以后就打不开了，所以 Hall10086 不用它。`,
+        en: `Hall10086 is running as root (sudo?), and the data folder ${dir} belongs to the user with uid ${owner}: what root wrote in it, that user could no longer open, so Hall10086 will not use it.`,
+      },
+      {
+        action: {
+          zh: '不用 sudo 运行（要用调制解调器的串口，把用户加入 dialout 组后重新登录）；或用 --data-dir 给 root 一个自己的文件夹。',
+          en: 'Run it without sudo (to reach the modem’s serial port, add the user to the dialout group and log in again), or give root a folder of its own with --data-dir.',
+        },
+      },
+    );
+  }
+  if (owner === 0) {
+    return new HallError(
+      'data-dir.not-yours',
+      {
+        zh: `数据文件夹 ${dir} 属于 root（多半是用 sudo 运行时建的），Hall10086 不用它。`,
+        en: `The data folder ${dir} belongs to root (most likely made by a run with sudo); Hall10086 will not use it.`,
+      },
+      { action: { zh: `把它交还给你：sudo chown -R ${uid} ${dir}`, en: `Give it back to yourself: sudo chown -R ${uid} ${dir}` } },
+    );
+  }
+  return new HallError(
+    'data-dir.not-yours',
+    { zh: `数据文件夹 ${dir} 属于另一个用户（uid ${owner}），Hall10086 不用它。`, en: `The data folder ${dir} belongs to another user (uid ${owner}); Hall10086 will not use it.` },
+    { action: { zh: '换一个只属于你的文件夹（--data-dir 或 HALL10086_DATA_DIR），不要放在 /tmp 这类公共文件夹下。', en: 'Use a folder of your own (--data-dir or HALL10086_DATA_DIR), not one under a shared folder such as /tmp.' } },
+  );
 }
 
 /**
- * chmod 0700, and make sure it took: a disk without Unix permissions (a FAT USB stick mounted for
- * everyone) refuses it, or takes it and changes nothing, and then anyone may write there.
+ * chmod 0700, and make sure it took where it must: a disk without Unix permissions (a FAT USB stick
+ * mounted for everyone) refuses it, or takes it and changes nothing, and then anyone may write
+ * there. One that others could only read (the same stick as the desktop mounts it for its user,
+ * 0755) is used as it is: nobody else can change what is in it.
  */
-async function closeToOthers(path: string): Promise<void> {
+async function closeToOthers(path: string, mustClose = true): Promise<void> {
   const error = await chmod(path, 0o700).then(
     async () => ((await stat(path)).mode & 0o022 ? 'mode unchanged' : null),
     (e: NodeJS.ErrnoException) => e.code ?? e.message,
   );
-  if (error === null) return;
+  if (error === null || !mustClose) return;
   throw new HallError(
     'data-dir.not-private',
     {

@@ -1,17 +1,35 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { hall, STACK_TRACE } from './cli-helpers';
+import { claimDataDir } from '../../src-main/core/data-dir';
+import { BIN, hall, STACK_TRACE } from './cli-helpers';
 import { FAST } from './session-kit';
 
 // What a pairing's temp file holds: the key that signs every send of a paired extension.
 const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
 
 const isRoot = process.getuid?.() === 0;
+
+/** chattr +i needs CAP_LINUX_IMMUTABLE and a disk that keeps the flag: root in a default Docker container has neither for sure. */
+function chattrWorks(): boolean {
+  if (!isRoot) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'hall-chattr-'));
+  try {
+    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const canChattr = chattrWorks();
 let root = '';
 let core: HallCore | null = null;
 afterEach(async () => {
@@ -80,7 +98,7 @@ describe('the data folder must be the user’s own', () => {
     await start(dir);
   });
 
-  it.skipIf(!isRoot)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs root for chattr)', async () => {
+  it.skipIf(!canChattr)('says so when the folder cannot be closed to others (chmod refused, as on a FAT stick; needs chattr +i, root with CAP_LINUX_IMMUTABLE)', async () => {
     const dir = await folder(0o775);
     execFileSync('chattr', ['+i', dir]);
     try {
@@ -117,6 +135,82 @@ describe('the data folder must be the user’s own', () => {
     expect(install.code).toBe(1);
     expect(install.stderr).toMatch(/Other users can write to the data folder/);
     expect(await readdir(dir)).toEqual(['custom-instructions.json']);
+  });
+});
+
+const NOBODY = 65534;
+// A checkout under a folder only root may enter (/root) cannot be run as nobody: those tests skip.
+const nobodyRuns = isRoot && spawnSync(process.execPath, [BIN, '--version'], { uid: NOBODY, gid: NOBODY, cwd: tmpdir() }).status === 0;
+
+/** The real CLI run as another user (nobody), as a user's own run after a sudo one would be; needs root to switch. */
+function asNobody(args: string[], dataDir: string): { code: number | null; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    uid: NOBODY,
+    gid: NOBODY,
+    env: { ...process.env, HALL10086_DATA_DIR: dataDir, HOME: dataDir, LANG: 'en_US.UTF-8', LC_ALL: '' },
+    encoding: 'utf8',
+    cwd: tmpdir(),
+  });
+  return { code: run.status, stderr: run.stderr };
+}
+
+describe('a sudo run does not lock the user out', () => {
+  it.skipIf(!nobodyRuns)('a folder an older version left group-writable, holding a file a sudo run made (root’s), is closed and used (needs root, and a checkout nobody may run)', async () => {
+    const dir = await folder(0o775);
+    await chmod(root, 0o755);
+    await writeFile(join(dir, 'custom-instructions.json'), '[]', { mode: 0o600 });
+    await chown(join(dir, 'custom-instructions.json'), NOBODY, NOBODY);
+    await chown(dir, NOBODY, NOBODY);
+    await writeFile(join(dir, 'sim-labels.json'), '{"version":1,"labels":{}}', { mode: 0o644 });
+    const run = asNobody(['custom', 'list'], dir);
+    expect(run.stderr).not.toMatch(/not yours/);
+    expect(run.code).toBe(0);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it.skipIf(!nobodyRuns)('a folder root made (a sudo run) tells the user how to take it back (needs root, and a checkout nobody may run)', async () => {
+    const dir = await folder(0o755);
+    await chmod(root, 0o755);
+    const run = asNobody(['custom', 'list'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/belongs to root \(most likely made by a run with sudo\).*sudo chown -R 65534 /s);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.skipIf(!isRoot)('root on a user’s folder (sudo -E) is told to run without sudo, in both languages (needs root)', async () => {
+    const dir = await folder(0o700);
+    await chown(dir, NOBODY, NOBODY);
+    for (const [lang, words] of [['en_US.UTF-8', /running as root \(sudo\?\).*uid 65534.*without sudo.*dialout/s], ['zh_CN.UTF-8', /以 root 身份运行.*uid 65534.*不用 sudo 运行.*dialout/s]] as const) {
+      const run = await hall(['custom', 'list'], { HALL10086_DATA_DIR: dir, LANG: lang });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(!canChattr)('a folder others may only read is used when its disk will not take chmod (a FAT stick the desktop mounted 0755 for its user; chattr +i stands in, needs CAP_LINUX_IMMUTABLE)', async () => {
+    const dir = await folder(0o755);
+    execFileSync('chattr', ['+i', dir]);
+    try {
+      await expect(claimDataDir(dir)).resolves.toBeUndefined();
+    } finally {
+      execFileSync('chattr', ['-i', dir]);
+    }
+  });
+});
+
+describe('the catalog commands', () => {
+  it.skipIf(isRoot && !nobodyRuns)('need no data folder: search, show and compose work where none can be made (a read-only home)', async () => {
+    const readOnly = await folder(0o555);
+    await chmod(root, 0o755);
+    const dataDir = join(readOnly, 'hall10086');
+    for (const args of [['search', '余额', '--limit', '1'], ['show', 'YE'], ['compose', 'ZD', '--month', '202610']]) {
+      const run = isRoot ? asNobody(args, dataDir) : await hall(args, { HALL10086_DATA_DIR: dataDir });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    }
+    expect(await readdir(readOnly)).toEqual([]);
   });
 });
 

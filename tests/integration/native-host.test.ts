@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,6 +213,40 @@ describe('the native-messaging host and the app behind it', () => {
     c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
     const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
     expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
+  });
+
+  it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // Real 10086 replies (tests/fixtures/replies/real-dev.json): bj-2021-0104 answered a CXLL flow
+    // query, rc2-gd-autosms-balance-2016 an app's "101". The reader reads them as data and balance,
+    // kinds the replies.json rules give no instruction named CXLL or 101.
+    const real = new Map((JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).map((r) => [r.id, r.text]));
+    for (const [code, replyId] of [['CXLL', 'bj-2021-0104'], ['101', 'rc2-gd-autosms-balance-2016']] as const) {
+      await signed.post({ type: 'send', ref: code, custom: { code, template: code, to: '10086' } });
+      await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+      await p.next(is('send-state', (m) => m.ref === code && m.state === 'sent'));
+      c.demo!.emulator.deliver('10086', real.get(replyId)!);
+      expect(await p.next(is('reply', (m) => m.text === real.get(replyId)))).toMatchObject({ ref: code, from: '10086' });
+    }
+    // The same kind of reply to what the app itself asked for (its CXYEG) still stays in the app.
+    // All of the app's reply is in (it may be long): only then is what the extension got complete.
+    const parts = new Map<number, string[]>();
+    const answered = new Promise<void>((resolve) =>
+      c.on('incoming', (r) => {
+        if (!r.concat) return;
+        const got = [...(parts.get(r.concat.ref) ?? []), r.text];
+        parts.set(r.concat.ref, got);
+        if (got.length === r.concat.total && got.some((t) => t.includes('套餐内移动数据流量'))) resolve();
+      }),
+    );
+    await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
+    await answered;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply' && m.text.includes('套餐内移动数据流量'))).toEqual([]);
   });
 
   it('answers malformed messages with a bilingual error and keeps the channel open', async () => {

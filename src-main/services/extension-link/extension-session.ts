@@ -79,6 +79,8 @@ export class ExtensionSession {
   /** Messages leave in the order they were made, although signing them takes a moment. */
   private outbox: Promise<unknown> = Promise.resolve();
   private readonly commands = new Map<string, Tracked>();
+  /** Sends made elsewhere (in the app, by another profile) within the reply window: the replies they take are theirs. */
+  private readonly elsewhere = new Map<string, Pick<Tracked, 'text' | 'to' | 'sentAt'>>();
   private parts: IncomingRecord[] = [];
   /** Replies already passed on (by their part keys), with when they came: pruned with the parts. */
   private readonly forwarded = new Map<string, number>();
@@ -225,6 +227,7 @@ export class ExtensionSession {
     try {
       const commandId = await this.policy.gateway.send(req, confirmed);
       this.commands.set(commandId, { ref, text: preview.redacted, to: preview.to, sentAt: Date.now(), association });
+      this.elsewhere.delete(commandId);
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
@@ -234,7 +237,12 @@ export class ExtensionSession {
 
   private onOutgoing(record: OutgoingRecord): void {
     const tracked = this.commands.get(record.id);
-    if (!tracked) return;
+    if (!tracked) {
+      // Its first state may be one of this connection's own sends, before its id is known: send() takes it back.
+      for (const [id, s] of this.elsewhere) if (record.at - s.sentAt > REPLY_WINDOW_MS) this.elsewhere.delete(id);
+      if (!this.elsewhere.has(record.id)) this.elsewhere.set(record.id, { text: record.text, to: record.to, sentAt: record.at });
+      return;
+    }
     const state: ExtensionSendState = record.state === 'failed-retryable' ? 'failed' : record.state;
     this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
   }
@@ -263,15 +271,19 @@ export class ExtensionSession {
    * Which of this extension's sends a message answers, and the text it gets. 10086 writes to the
    * SIM about everything sent from it (the app, another profile) and on its own: a message read as
    * an answer (a balance, an outcome, a bill) goes whole to the latest send whose instruction takes
-   * that kind of answer, and to none when no send here does (the new password after a reset asked
-   * for in the app is no answer to this extension's YE); one not read as any answer goes to the
-   * latest send with its passwords and codes masked.
+   * that kind of answer, and to none when a send made elsewhere does (the new password after a
+   * reset asked for in the app is no answer to this extension's YE). Any other message goes to the
+   * latest send with its passwords and codes masked: one read as no answer, and one read as an
+   * answer to nothing sent, which is what the real reply to an instruction the reply rules do not
+   * name is (a flow query to a custom CXLL reads as data, which no rule gives CXLL).
    */
   private answerTo(message: AssembledRecordMessage, askers: readonly Tracked[]): { asker: Tracked; text: string } | null {
     const kinds = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
-    if (kinds.length === 0) return { asker: askers.at(-1)!, text: this.policy.gateway.mask(message.text) };
-    const asker = askers.filter((t) => kinds.some((k) => acceptedKinds(t.text, REPLY_RULES).has(k))).at(-1);
-    return asker ? { asker, text: message.text } : null;
+    const answered = (sent: Pick<Tracked, 'text'>) => kinds.some((k) => acceptedKinds(sent.text, REPLY_RULES).has(k));
+    const asker = askers.filter(answered).at(-1);
+    if (asker) return { asker, text: message.text };
+    const theirs = [...this.elsewhere.values()].some((s) => s.to === message.from && message.receivedAt >= s.sentAt - 1000 && answered(s));
+    return theirs ? null : { asker: askers.at(-1)!, text: this.policy.gateway.mask(message.text) };
   }
 }
 
