@@ -180,7 +180,11 @@ export function readFigures(
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
-      add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
+      const part = template.breakdown.some((w) => window.includes(w));
+      // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
+      const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
+      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : rule.field;
+      add(record(template, field, value, span(q), label), q, part);
       return;
     }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.

@@ -484,3 +484,26 @@ describe('round 6: what is paid after a bill is no item of it', () => {
     expect(items('您2024年6月账单已出：本月费用共计76.50元（套餐费58.00元+超出费用18.50元），账户已扣除76.50元。')).toEqual([58, 18.5]);
   });
 });
+
+describe('round 7: package usage, totals in any words and order', () => {
+  const lines7 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('额度 and 套餐内 before an amount state its total, for data, minutes and messages, before or after used and left', () => {
+    expect(lines7('您本月短信额度：1000条；已经使用：355条；还有：645条。')).toEqual(['sms.total 1000', 'sms.used 355', 'sms.remaining 645']);
+    expect(lines7('您本月国内主叫已消耗：2分钟；套餐内：100分钟。')).toEqual(['voice.used 2', 'voice.total 100']);
+    expect(lines7('您本月闲时流量额度为100MB，还有95.23MB。')).toEqual(['data.total 100 offpeak', 'data.remaining 95.23 offpeak']);
+    expect(lines7('您本月省内流量套餐内40M；已使用20.82M。')).toEqual(['data.total 40 provincial', 'data.used 20.82 provincial']);
+  });
+
+  it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
+    expect(lines7('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
+    expect(lines7('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
+      'data.used 22.91 general',
+      'data.used 20 general',
+      'data.used 2.91 general',
+    ]);
+  });
+});
