@@ -320,7 +320,8 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {
   const lead = window.replace(/[\s:=为是已]+$/u, '');
-  const tail = after.trimStart();
+  // "剩余30G\n以上仅供参考": a word on the next line opens what follows and bounds nothing.
+  const tail = /^[ \t]*[\r\n]/u.test(after) ? '' : after.trimStart();
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
 }
 

@@ -506,4 +506,29 @@ describe('round 7: package usage, totals in any words and order', () => {
       'data.used 2.91 general',
     ]);
   });
+  it('a threshold word (以上) that opens the next line bounds no amount: the last line of a list is read', () => {
+    expect(lines7('您本月流量：\n1、省内流量：共计30G，已使用1.08G，剩余28.92G\n2、闲时流量：共计30G，已使用0G，剩余30G\n以上仅供参考。')).toEqual([
+      'data.total 30720 provincial',
+      'data.used 1105.92 provincial',
+      'data.remaining 29614.08 provincial',
+      'data.total 30720 offpeak',
+      'data.used 0 offpeak',
+      'data.remaining 30720 offpeak',
+    ]);
+    expect(lines7('剩余流量30G以上时不再提醒。')).toEqual([]);
+  });
+
+  it('use beyond the package of any allowance (套餐外通话), use shared by others (已共用), a region\'s own data (区内, 疆内)', () => {
+    expect(lines7('您本月国内主叫已使用462分钟；套餐外通话0分钟。')).toEqual(['voice.used 462', 'voice.used 0']);
+    expect(lines7('您的家庭共享流量60GB，剩余35.7GB（家庭成员已共用24.3GB）。')).toEqual([
+      'data.total 61440 shared',
+      'data.remaining 36556.8 shared',
+      'data.used 24883.2 shared',
+    ]);
+    expect(lines7('您本月国内流量剩余3.65G，区内流量4G；疆内流量剩余27.50GB。')).toEqual([
+      'data.remaining 3737.6 general',
+      'data.remaining 4096 provincial',
+      'data.remaining 28160 provincial',
+    ]);
+  });
 });
