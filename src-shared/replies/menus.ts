@@ -76,7 +76,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       for (const c of allMatches(cue, text)) {
         // The cue may open the next sentence ("…2.CXYE（查询余额）。请回复序号确认").
         const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '');
-        const head = lead.search(/:[^:。!?\n]*$/u);
+        // Options on lines of their own may run over several lines ("推荐以下流量包：\n1、…\n2、…\n回复序号即可办理").
+        const head = lead.search(/\n\s*$/u) >= 0 ? lead.search(/:[^:。!?]*$/u) : lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
         const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
         if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length);

@@ -532,3 +532,19 @@ describe('round 7: package usage, totals in any words and order', () => {
     ]);
   });
 });
+
+describe('round 7: menus cued by 回复数字 and 请回复：, and options on lines before their cue', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+  };
+
+  it('after 请回复数字选择: on one line, and after 请回复： on lines of a number and a label', () => {
+    expect(options('欢迎使用短信营业厅!请回复数字选择:1.话费查询 2.业务办理 3.帮助。')).toEqual(['1.话费查询', '2.业务办理', '3.帮助']);
+    expect(options('您好，查询请回复：\n21 余额\n22 账单\n回复00返回主菜单。')).toEqual(['21.余额', '22.账单', '00.返回主菜单']);
+  });
+
+  it('options on lines of their own before the cue (…：\n1、…\n2、…\n回复序号即可办理)', () => {
+    expect(options('为您推荐以下套餐：\n1、10元语音包\n2、20元短信包\n回复序号即可办理。')).toEqual(['1.10元语音包', '2.20元短信包']);
+  });
+});
