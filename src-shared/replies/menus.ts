@@ -124,6 +124,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     // A fee with no amount (免费) is none.
     services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
-  if (services.length === 0) return null;
+  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
+  if (services.every((x) => x.fee === '')) return null;
   return { services, cancelByNumber: rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
 }

@@ -548,3 +548,31 @@ describe('round 7: menus cued by 回复数字 and 请回复：, and options on l
     expect(options('为您推荐以下套餐：\n1、10元语音包\n2、20元短信包\n回复序号即可办理。')).toEqual(['1.10元语音包', '2.20元短信包']);
   });
 });
+
+describe('round 7: lists of enabled functions and services in any numbering', () => {
+  const entries = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? u.services.map((x) => `${x.n}|${x.name}|${x.fee}|${x.yuan}`) : [];
+  };
+
+  it('已开通的功能有 opens a list; an entry may be free, charged by use or state no fee', () => {
+    expect(entries('您已开通的功能有：1.来电显示（免费）；2.彩铃（5元/月）；3.国内漫游。如需取消请回复。')).toEqual([
+      '1|来电显示|免费|0',
+      '2|彩铃|5元/月|5',
+      '3|国内漫游||0',
+    ]);
+  });
+
+  it('a list that names no fee at all says what is on, and is no list of charges', () => {
+    expect(read('尊敬的客户，您已开通的功能如下：1.彩铃；2.来电显示。如需取消，请发送QX+业务代码至10086。').kind).toBe('outcome');
+  });
+
+  it('numbers in brackets ((1), [1]) and a fee after a comma or a space', () => {
+    expect(entries('您已定制的业务如下：(1)新闻早晚报，3元/月，提供商：中国移动；(2)天气预报，2元/月。')).toEqual(['1|新闻早晚报|3元/月|3', '2|天气预报|2元/月|2']);
+    expect(entries('您的已开通业务：\n[1]来电显示 免费\n[2]手机上网 按流量计费\n[3]彩铃 5元/月')).toEqual([
+      '1|来电显示|免费|0',
+      '2|手机上网|按流量计费|0',
+      '3|彩铃|5元/月|5',
+    ]);
+  });
+});
