@@ -169,7 +169,8 @@ export function readFigures(
     // "其中国内通用10GB（含5G网络流量8GB）": a bracket's opening 含 says a part of the amount before it, not a total.
     const opened = naming && bracket && naming.template.bracketParts.includes(naming.label) && bracket.words.trimStart().startsWith(naming.label);
     const whole = opened ? reads.at(-1) : undefined;
-    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id) {
+    // "剩余12.53GB（包含20GB）": what is more than the amount before it is no part of it, but the total.
+    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id && q.value <= whole.figure.value) {
       topics.add(naming!.template.topic);
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
       return;

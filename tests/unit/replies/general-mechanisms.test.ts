@@ -498,6 +498,17 @@ describe('round 7: package usage, totals in any words and order', () => {
     expect(lines7('您本月省内流量套餐内40M；已使用20.82M。')).toEqual(['data.total 40 provincial', 'data.used 20.82 provincial']);
   });
 
+  it('a total in brackets after what is left (剩余12.53GB（包含20GB）): more than the amount before it, so no part of it', () => {
+    expect(lines7('您本月国内流量剩余12.53GB（包含20GB）。')).toEqual(['data.remaining 12830.72 general', 'data.total 20480 general']);
+    expect(lines7('您本月国内通用流量剩余12GB（含定向流量5GB），已用3GB。')).toEqual(['data.remaining 12288 general', 'data.remaining 5120 app', 'data.used 3072 general']);
+  });
+
+  it('共计 and 总计 after amounts of one kind are that kind\'s total; after several kinds, a total over them', () => {
+    expect(lines7('您本月闲时流量已用8.86GB/共计10GB，剩余1.14GB。')).toEqual(['data.used 9072.64 offpeak', 'data.total 10240 offpeak', 'data.remaining 1167.36 offpeak']);
+    expect(lines7('国内流量：已用31.48G，剩余8.52G，共计40G。')).toEqual(['data.used 32235.52 general', 'data.remaining 8724.48 general', 'data.total 40960 general']);
+    expect(lines7('您本月国内通用流量剩余10GB，省内流量剩余2GB，合计剩余12GB。')).toEqual(['data.remaining 10240 general', 'data.remaining 2048 provincial', 'data.remaining 12288']);
+  });
+
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
     expect(lines7('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
     expect(lines7('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
