@@ -157,6 +157,10 @@ export function readFigures(
     bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
+    // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
+    // (two amounts left of one kind would be added up).
+    const said = reads.at(-1);
+    if (!bare && said?.sentence === sentence && RESTATED.test(text.slice(said.end, q.start)) && Math.abs(q.value - said.figure.value) <= 0.005 * Math.abs(said.figure.value)) return;
     const named = bare
       ? bareNaming(candidates, window)
       : (suffixNaming(candidates, text, q.end) ??
@@ -301,6 +305,8 @@ function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAm
   return { ...found, at: found.at + shift, end: found.end + shift };
 }
 
+/** Between an amount and the same amount in another unit: an opening bracket only. */
+const RESTATED = /^\s*\(\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 

@@ -587,3 +587,23 @@ describe('round 7: lists of enabled functions and services in any numbering', ()
     ]);
   });
 });
+
+describe('round 7: money, points and amounts said twice', () => {
+  const lines7 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('what is still to pay (尚需缴纳) is owed; 总费用 is a bill\'s total even on a line of its own', () => {
+    expect(lines7('您本月应缴费用为98.00元，当前账户余额为12.00元，尚需缴纳86.00元。')).toContain('balance.balance -86');
+    expect(lines7('您的话费账单：\n总费用：129.00元\n1.套餐及固定费：98.00元\n2.语音通信费：31.00元')).toEqual(['bill.total 129', 'bill.item 98', 'bill.item 31']);
+  });
+
+  it('积分 after a number is its unit (您有1560积分将于…清零)', () => {
+    expect(lines7('您有1560积分将于2019年12月31日清零，当前总积分3020分。')).toEqual(['points.expiring 1560', 'points.total 3020']);
+  });
+
+  it('an amount said again in another unit in brackets right after it is no second figure', () => {
+    expect(lines7('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024 general', 'data.remaining 2048 general']);
+  });
+});
