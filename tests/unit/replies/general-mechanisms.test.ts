@@ -605,6 +605,11 @@ describe('round 7: money, points and amounts said twice', () => {
     expect(lines7('您的话费账单：\n总费用：129.00元\n1.套餐及固定费：98.00元\n2.语音通信费：31.00元')).toEqual(['bill.total 129', 'bill.item 98', 'bill.item 31']);
   });
 
+  it('the parts of what was spent this month, named as charges (其中套餐费), are bill lines, not more spending', () => {
+    expect(lines7('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['balance.spentThisMonth 27.33', 'bill.item 18', 'bill.item 9.33']);
+    expect(lines7('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
+  });
+
   it('积分 after a number is its unit (您有1560积分将于…清零)', () => {
     expect(lines7('您有1560积分将于2019年12月31日清零，当前总积分3020分。')).toEqual(['points.expiring 1560', 'points.total 3020']);
   });
