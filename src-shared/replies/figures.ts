@@ -211,6 +211,9 @@ export function readFigures(
     }
     // "Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00": after an amount that opens items,
     // the unnamed amounts of its sentence are its items, no list of its field.
+    // "本月已消费27.33元，其中套餐费18.00元": the parts of what was spent, named as charges, are bill lines.
+    const spentParts = itemised !== undefined && q.measure === itemised.measure && reads.at(-1)?.figure.field === 'spentThisMonth' && reads.at(-1)!.sentence === sentence && CHARGE.test(window) && itemised.itemsAfter.some((w) => window.includes(w));
+    if (spentParts) itemsOpen = sentence;
     const inItems = itemised !== undefined && itemsOpen === sentence;
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     const partOf = bare || inItems

@@ -606,6 +606,7 @@ describe('round 7: money, points and amounts said twice', () => {
   });
 
   it('the parts of what was spent this month, named as charges (其中套餐费), are bill lines, not more spending', () => {
+    expect(lines7('您的账户余额为：32.67元，本月已消费：27.33元，其中套餐费18.00元。')).toEqual(['balance.balance 32.67', 'balance.spentThisMonth 27.33', 'bill.item 18']);
     expect(lines7('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['balance.spentThisMonth 27.33', 'bill.item 18', 'bill.item 9.33']);
     expect(lines7('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
   });
