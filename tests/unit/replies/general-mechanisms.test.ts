@@ -611,6 +611,10 @@ describe('round 7: money, points and amounts said twice', () => {
     expect(lines7('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
   });
 
+  it('the part of a balance that cannot be used (不可用余额) is no balance', () => {
+    expect(lines7('账户余额：45.62元\n其中可用余额：35.62元\n不可用余额：10.00元')).toEqual(['balance.balance 45.62', 'balance.balance 35.62', 'balance.other 10']);
+  });
+
   it('积分 after a number is its unit (您有1560积分将于…清零)', () => {
     expect(lines7('您有1560积分将于2019年12月31日清零，当前总积分3020分。')).toEqual(['points.expiring 1560', 'points.total 3020']);
   });
