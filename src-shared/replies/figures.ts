@@ -216,11 +216,13 @@ export function readFigures(
     if (spentParts) itemsOpen = sentence;
     const inItems = itemised !== undefined && itemsOpen === sentence;
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
+    // "国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB": after a bracket of notes, the list goes on from the item before it.
+    const listed = !inBrackets && reads.at(-1)?.inBrackets ? reads.findLast((r) => !r.inBrackets) : reads.at(-1);
     const partOf = bare || inItems
       ? undefined
       : (slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));

@@ -510,6 +510,18 @@ describe('round 7: package usage, totals in any words and order', () => {
     expect(lines7('您本月国内通用流量剩余10GB，省内流量剩余2GB，合计剩余12GB。')).toEqual(['data.remaining 10240 general', 'data.remaining 2048 provincial', 'data.remaining 12288']);
   });
 
+  it('a package total with its pools under it: after a bracket of notes, the list of pools goes on from the pool before the bracket', () => {
+    expect(lines7('您的套餐流量共40GB，其中：国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB（已用2GB，剩余8GB）。')).toEqual([
+      'data.total 40960',
+      'data.total 30720 general',
+      'data.used 10240 general',
+      'data.remaining 20480 general',
+      'data.total 10240 app',
+      'data.used 2048 app',
+      'data.remaining 8192 app',
+    ]);
+  });
+
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
     expect(lines7('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
     expect(lines7('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
