@@ -161,11 +161,17 @@ export function readFigures(
     // (two amounts left of one kind would be added up).
     const said = reads.at(-1);
     if (!bare && said?.sentence === sentence && RESTATED.test(text.slice(said.end, q.start)) && Math.abs(q.value - said.figure.value) <= 0.005 * Math.abs(said.figure.value)) return;
-    const named = bare
-      ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ??
-        labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
-        stemNaming(candidates, window, rules.notStems));
+    // "短信：已用12，剩余88，共100", "SMS: 12 used": a whole number with no unit, in a sentence last about an allowance
+    // counted in messages or minutes, is in that allowance's unit when a label of its own names it.
+    const implied = bare && q.decimals === 0 && q.value < 100000 ? impliedAllowance(active, text.slice(ended.at(-1) ?? 0, q.start)) : undefined;
+    const impliedNaming = implied ? (suffixNaming([implied], text, q.end) ?? labelAcrossAsides([implied], window, false) ?? stemNaming([implied], window, rules.notStems)) : null;
+    const named =
+      impliedNaming ??
+      (bare
+        ? bareNaming(candidates, window)
+        : (suffixNaming(candidates, text, q.end) ??
+          labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
+          stemNaming(candidates, window, rules.notStems)));
     const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
@@ -308,6 +314,18 @@ function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAm
   if (!found || found.label === plain?.label) return plain;
   const shift = window.length - compact.length;
   return { ...found, at: found.at + shift, end: found.end + shift };
+}
+
+/** The allowance whose word comes last in a sentence so far, when it counts messages or minutes (a bare number can be in its unit). */
+function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): FigureTemplate | undefined {
+  let best: { t: FigureTemplate; end: number } | undefined;
+  for (const t of active) {
+    for (const w of t.when) {
+      const at = sentenceSoFar.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.end)) best = { t, end: at + w.length };
+    }
+  }
+  return best && best.t.packages && (best.t.measure === 'count' || best.t.measure === 'minutes') ? best.t : undefined;
 }
 
 /** Between an amount and the same amount in another unit: an opening bracket only. */

@@ -530,6 +530,15 @@ describe('round 7: package usage, totals in any words and order', () => {
       'data.used 2.91 general',
     ]);
   });
+  it('a whole number with no unit, in a sentence last about messages or minutes, is in their unit when a label names it', () => {
+    expect(lines7('短信：已用12，剩余88，共100')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
+    expect(lines7('SMS: 12 used, 88 remaining of 100.')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
+    expect(lines7('Voice: 120 used, 380 remaining of 500 minutes.')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
+    // No label of its own, or data (whose unit cannot be guessed): no figure.
+    expect(read('回复1查询短信，回复2查询通话。').kind).toBe('menu');
+    expect(lines7('您本月流量已用2GB，剩余3。')).toEqual(['data.used 2048 general']);
+  });
+
   it('a threshold word (以上) that opens the next line bounds no amount: the last line of a list is read', () => {
     expect(lines7('您本月流量：\n1、省内流量：共计30G，已使用1.08G，剩余28.92G\n2、闲时流量：共计30G，已使用0G，剩余30G\n以上仅供参考。')).toEqual([
       'data.total 30720 provincial',
