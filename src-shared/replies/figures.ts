@@ -226,7 +226,8 @@ export function readFigures(
     const listed = !inBrackets && reads.at(-1)?.inBrackets ? reads.findLast((r) => !r.inBrackets) : reads.at(-1);
     const partOf = bare || inItems
       ? undefined
-      : (slashTotal(candidates, window, reads.at(-1), sentence) ??
+      : (bracketItems(candidates, window, bracket, listed, text, q.value) ??
+        slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
@@ -315,6 +316,21 @@ function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAm
   const shift = window.length - compact.length;
   return { ...found, at: found.at + shift, end: found.end + shift };
 }
+
+/**
+ * "已使用20GB（主卡15GB，副卡5GB）": amounts named only by a short name, in a bracket opened right after an amount,
+ * are its parts, in its field (used or total; of an allowance: a bill's lines are read by their own names).
+ */
+function bracketItems(candidates: FigureTemplate[], window: string, bracket: Read['bracket'], whole: Read | undefined, text: string, value: number) {
+  if (!bracket || !whole || whole.inBrackets || text.slice(whole.end, bracket.at).trim() !== '') return undefined;
+  // A part is less than its whole (约合10240MB says the whole again), and parts of an amount left would be added up to it.
+  if (value >= whole.figure.value || whole.figure.field === 'remaining') return undefined;
+  const template = candidates.find((t) => t.id === whole.figure.template);
+  if (!template?.packages || !BRACKET_ITEM.test(window)) return undefined;
+  return { template, field: whole.figure.field, part: true };
+}
+
+const BRACKET_ITEM = /^[(,、\s]*\p{Script=Han}{1,6}[:\s]*$/u;
 
 /** The allowance whose word comes last in a sentence so far, when it counts messages or minutes (a bare number can be in its unit). */
 function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): FigureTemplate | undefined {

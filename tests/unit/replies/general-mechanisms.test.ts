@@ -522,6 +522,19 @@ describe('round 7: package usage, totals in any words and order', () => {
     ]);
   });
 
+  it('amounts named only by a short name in a bracket right after a used amount are its parts (主卡15GB，副卡5GB)', () => {
+    expect(lines7('您本月已使用流量20GB（主卡15GB，副卡5GB），剩余10GB。')).toEqual([
+      'data.used 20480 general',
+      'data.used 15360 general',
+      'data.used 5120 general',
+      'data.remaining 10240 general',
+    ]);
+    // Not the whole said again, not the parts of an amount left (the Overview would add them up), not a bill's lines.
+    expect(lines7('国内流量剩余10GB（约合10240MB）')).toEqual(['data.remaining 10240 general']);
+    expect(lines7('剩余流量20GB（主卡15GB，副卡5GB）')).toEqual(['data.remaining 20480 general']);
+    expect(lines7('本期账单：88.00元（月租58.00元+流量费30.00元）。')).toEqual(['bill.total 88', 'bill.item 58', 'bill.item 30']);
+  });
+
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
     expect(lines7('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
     expect(lines7('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
