@@ -157,11 +157,21 @@ export function readFigures(
     bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
     if (candidates.length === 0) return;
-    const named = bare
-      ? bareNaming(candidates, window)
-      : (suffixNaming(candidates, text, q.end) ??
-        labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
-        stemNaming(candidates, window, rules.notStems));
+    // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
+    // (two amounts left of one kind would be added up).
+    const said = reads.at(-1);
+    if (!bare && said?.sentence === sentence && RESTATED.test(text.slice(said.end, q.start)) && Math.abs(q.value - said.figure.value) <= 0.005 * Math.abs(said.figure.value)) return;
+    // "短信：已用12，剩余88，共100", "SMS: 12 used": a whole number with no unit, in a sentence last about an allowance
+    // counted in messages or minutes, is in that allowance's unit when a label of its own names it.
+    const implied = bare && q.decimals === 0 && q.value < 100000 ? impliedAllowance(active, text.slice(ended.at(-1) ?? 0, q.start)) : undefined;
+    const impliedNaming = implied ? (suffixNaming([implied], text, q.end) ?? labelAcrossAsides([implied], window, false) ?? stemNaming([implied], window, rules.notStems)) : null;
+    const named =
+      impliedNaming ??
+      (bare
+        ? bareNaming(candidates, window)
+        : (suffixNaming(candidates, text, q.end) ??
+          labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
+          stemNaming(candidates, window, rules.notStems)));
     const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
@@ -169,7 +179,8 @@ export function readFigures(
     // "其中国内通用10GB（含5G网络流量8GB）": a bracket's opening 含 says a part of the amount before it, not a total.
     const opened = naming && bracket && naming.template.bracketParts.includes(naming.label) && bracket.words.trimStart().startsWith(naming.label);
     const whole = opened ? reads.at(-1) : undefined;
-    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id) {
+    // "剩余12.53GB（包含20GB）": what is more than the amount before it is no part of it, but the total.
+    if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id && q.value <= whole.figure.value) {
       topics.add(naming!.template.topic);
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
       return;
@@ -180,7 +191,11 @@ export function readFigures(
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
       topics.add(template.topic);
       const value = rule.negate ? -Math.abs(q.value) : q.value;
-      add(record(template, rule.field, value, span(q), label), q, template.breakdown.some((w) => window.includes(w)));
+      const part = template.breakdown.some((w) => window.includes(w));
+      // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
+      const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
+      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : rule.field;
+      add(record(template, field, value, span(q), label), q, part);
       return;
     }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
@@ -202,13 +217,19 @@ export function readFigures(
     }
     // "Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00": after an amount that opens items,
     // the unnamed amounts of its sentence are its items, no list of its field.
+    // "本月已消费27.33元，其中套餐费18.00元": the parts of what was spent, named as charges, are bill lines.
+    const spentParts = itemised !== undefined && q.measure === itemised.measure && reads.at(-1)?.figure.field === 'spentThisMonth' && reads.at(-1)!.sentence === sentence && CHARGE.test(window) && itemised.itemsAfter.some((w) => window.includes(w));
+    if (spentParts) itemsOpen = sentence;
     const inItems = itemised !== undefined && itemsOpen === sentence;
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
+    // "国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB": after a bracket of notes, the list goes on from the item before it.
+    const listed = !inBrackets && reads.at(-1)?.inBrackets ? reads.findLast((r) => !r.inBrackets) : reads.at(-1);
     const partOf = bare || inItems
       ? undefined
-      : (slashTotal(candidates, window, reads.at(-1), sentence) ??
+      : (bracketItems(candidates, window, bracket, listed, text, q.value) ??
+        slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, reads.at(-1), sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence));
@@ -296,6 +317,35 @@ function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAm
   return { ...found, at: found.at + shift, end: found.end + shift };
 }
 
+/**
+ * "已使用20GB（主卡15GB，副卡5GB）": amounts named only by a short name, in a bracket opened right after an amount,
+ * are its parts, in its field (used or total; of an allowance: a bill's lines are read by their own names).
+ */
+function bracketItems(candidates: FigureTemplate[], window: string, bracket: Read['bracket'], whole: Read | undefined, text: string, value: number) {
+  if (!bracket || !whole || whole.inBrackets || text.slice(whole.end, bracket.at).trim() !== '') return undefined;
+  // A part is less than its whole (约合10240MB says the whole again), and parts of an amount left would be added up to it.
+  if (value >= whole.figure.value || whole.figure.field === 'remaining') return undefined;
+  const template = candidates.find((t) => t.id === whole.figure.template);
+  if (!template?.packages || !BRACKET_ITEM.test(window)) return undefined;
+  return { template, field: whole.figure.field, part: true };
+}
+
+const BRACKET_ITEM = /^[(,、\s]*\p{Script=Han}{1,6}[:\s]*$/u;
+
+/** The allowance whose word comes last in a sentence so far, when it counts messages or minutes (a bare number can be in its unit). */
+function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): FigureTemplate | undefined {
+  let best: { t: FigureTemplate; end: number } | undefined;
+  for (const t of active) {
+    for (const w of t.when) {
+      const at = sentenceSoFar.lastIndexOf(w);
+      if (at >= 0 && (!best || at + w.length > best.end)) best = { t, end: at + w.length };
+    }
+  }
+  return best && best.t.packages && (best.t.measure === 'count' || best.t.measure === 'minutes') ? best.t : undefined;
+}
+
+/** Between an amount and the same amount in another unit: an opening bracket only. */
+const RESTATED = /^\s*\(\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 const LIST_HEAD = /^[^\d:,;。]{0,4}:\s*[^\s\d:]/u;
 
@@ -316,7 +366,8 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {
   const lead = window.replace(/[\s:=为是已]+$/u, '');
-  const tail = after.trimStart();
+  // "剩余30G\n以上仅供参考": a word on the next line opens what follows and bounds nothing.
+  const tail = /^[ \t]*[\r\n]/u.test(after) ? '' : after.trimStart();
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
 }
 

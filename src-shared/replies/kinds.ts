@@ -96,7 +96,10 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
     // "，合计剩余4.49GB": a total over the kinds before it has no kind of its own.
-    const overKinds = [...rules.allKinds, ...rules.noKind].some((w) => read.context.includes(w));
+    // Not so after amounts of one kind only ("闲时流量已用8.86GB/共计10GB"): that is the kind's own total.
+    const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
+    const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
+    const overKinds = rules.noKind.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     const part = read.part || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据

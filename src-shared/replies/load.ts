@@ -75,6 +75,8 @@ export interface ReplyRules {
   kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
+  /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
+  partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null };
   services: { cues: RegExp[]; item: RegExp; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
@@ -210,6 +212,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     allKinds: (file.allKinds ?? []).map(fold),
     kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
+    partNames: (file.partNames ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.

@@ -76,7 +76,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       for (const c of allMatches(cue, text)) {
         // The cue may open the next sentence ("…2.CXYE（查询余额）。请回复序号确认").
         const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '');
-        const head = lead.search(/:[^:。!?\n]*$/u);
+        // Options on lines of their own may run over several lines ("推荐以下流量包：\n1、…\n2、…\n回复序号即可办理").
+        const head = lead.search(/\n\s*$/u) >= 0 ? lead.search(/:[^:。!?]*$/u) : lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
         const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
         if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length);
@@ -123,6 +124,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     // A fee with no amount (免费) is none.
     services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
-  if (services.length === 0) return null;
+  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
+  if (services.every((x) => x.fee === '')) return null;
   return { services, cancelByNumber: rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
 }

@@ -194,6 +194,11 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
   /**
+   * Labels that say where an amount lies (套餐内, 套餐外) as well as a field: after a part word of an amount
+   * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
+   */
+  partNames: v.optional(v.array(text)),
+  /**
    * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
    * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.
    */
