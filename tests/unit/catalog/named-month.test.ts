@@ -17,11 +17,15 @@ describe('a month named in words', () => {
     ['bill for last month', JAN, '202612'],
     ['上上个月账单', JAN, '202611'],
     ['本月', JAN, '202701'],
+    // Each 上 is a month further back: 上上上个月 is three, not the two 上上个月 names.
+    ['上上上个月的账单', DEC, '202609'],
+    ['上上上個月帳單', JAN, '202610'],
+    ['上上一个月', DEC, '202610'],
   ])('%s on %s → %s', (text, now, month) => {
     expect(namedMonth(text, now)).toBe(month);
   });
 
-  it.each(['查账单', '月租多少', '下个月', 'ZD202610', 'monthly bill'])('is no month: %s', (text) => {
+  it.each(['查账单', '月租多少', '下个月', 'ZD202610', 'monthly bill', "what is this monthly fee", 'cancel the last monthly package'])('is no month: %s', (text) => {
     expect(namedMonth(text, DEC)).toBeNull();
   });
 
