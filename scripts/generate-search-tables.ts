@@ -84,9 +84,10 @@ for (const ch of hanzi) {
 // Words of the app's messages whose Traditional form a character alone cannot give (回复 is 回覆, 恢复
 // 恢復; 调制解调器 調製解調器) or that Taiwan says otherwise (短信 簡訊, 串口 序列埠, 文件夹 資料夾: the
 // words the UI's zh-Hant dictionary uses). Only the words are chosen here; opencc's phrase tables give
-// their Traditional (cn → twp). 数据 is not among them: 移动数据 stays 數據, not 資料.
+// their Traditional (cn → twp). 数据 is not among them: 移动数据 stays 數據, not 資料. Nor is 并发: in
+// 比较并发布 and 并发送 the 并 is "and" (並), which opencc too turns into 併.
 const HANT_WORDS = [
-  ...['回复', '恢复', '复机', '重复', '反复', '复制', '答复', '日志', '注册', '注明', '签名', '并发', '标准', '准备', '为准', '历史'],
+  ...['回复', '恢复', '复机', '重复', '反复', '复制', '答复', '日志', '注册', '注明', '签名', '标准', '准备', '为准', '历史'],
   ...['短信', '串口', '端口', '文件夹', '默认', '程序', '调制解调器', '设置', '网络', '链接', '登录', '服务器', '用户', '联系'],
 ];
 const toHantWords = OpenCC.Converter({ from: 'cn', to: 'twp' });

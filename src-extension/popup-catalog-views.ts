@@ -15,7 +15,7 @@ import { settingsView } from './view-settings';
 let session: Promise<CatalogSession> | undefined;
 const catalogSession = () => (session ??= CatalogSession.open(chrome.storage.local, builtinCatalog()));
 
-/** `query`: the last search, whose named month (查本月帳單) an instruction's form starts with. */
+/** `query`: the last search, whose named month (查上個月帳單) an instruction's form starts with. */
 export async function catalogView(lang: Lang, route: Exclude<Route, { view: 'search' }>, query = ''): Promise<HTMLElement> {
   switch (route.view) {
     case 'instruction':

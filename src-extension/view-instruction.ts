@@ -22,7 +22,7 @@ export function instructionView(lang: Lang, catalog: InstructionCatalog, id: str
   const touched = new Set<string>();
   const output = h('div', { class: 'output' });
   const fields = instruction.params.map((spec) => paramField(lang, spec));
-  // A month the search named (查本月帳單) is filled in, where it can be seen and changed.
+  // A month the search named (查上個月帳單) is filled in, where it can be seen and changed.
   for (const [name, value] of Object.entries(paramsNamedIn(instruction, query, new Date()))) {
     values[name] = value;
     fields.find((f) => f.spec.name === name)!.input.value = value;

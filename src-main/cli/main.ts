@@ -113,7 +113,10 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
     if (!command) throw usageError(`没有命令 “${named}”。`, `There is no command "${named}".`);
     // Every command takes --data-dir: those that read the data folder use it, the others (ports, pdu…) have nothing there to read.
     const spec = { ...command.spec, values: [...(command.spec.values ?? []), 'data-dir'] };
-    return (await command.run(parseArgs(args, spec), ctx)) ?? 0;
+    const parsed = parseArgs(args, spec);
+    // An empty one (`--data-dir "$UNSET"`) would read and write the folder the command runs in.
+    if (parsed.options.get('data-dir')?.trim() === '') throw usageError('--data-dir 需要一个文件夹。', '--data-dir needs a folder.');
+    return (await command.run(parsed, ctx)) ?? 0;
   } catch (e) {
     const error = fileSystemError(e) ?? toHallError(e);
     ctx.err(`${say(ctx, { zh: '错误', en: 'Error' })}: ${say(ctx, { zh: error.describe('zh-Hans'), en: error.describe('en') })}`);

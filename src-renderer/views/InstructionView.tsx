@@ -13,7 +13,7 @@ import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useActiveCatalog } from '../catalog/active-catalog';
 
-/** `query`: the catalog search it was opened from; a month it names (查本月帳單) fills the form, shown and editable. */
+/** `query`: the catalog search it was opened from; a month it names (查上個月帳單) fills the form, shown and editable. */
 export function InstructionView({ id, query, onBack, onOpen, onSent }: { id: string; query: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
   const { t } = useI18n();
   const instruction = useActiveCatalog().get(id);

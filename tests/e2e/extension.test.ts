@@ -161,18 +161,19 @@ describe('popup', () => {
     expect(await page.inputValue('#search')).toBe('ZD');
   });
 
-  it('查本月帳單 opens ZD with this month filled in from the local date, shown and editable before anything is sent', async () => {
+  it('查上個月帳單 opens ZD with last month filled in from the local date, shown and editable before anything is sent', async () => {
     const now = new Date();
-    const thisMonth = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    const lastMonth = `${last.getFullYear()}${String(last.getMonth() + 1).padStart(2, '0')}`;
     const page = await openPopup();
-    await page.fill('#search', '查本月帳單');
+    await page.fill('#search', '查上個月帳單');
     await page.waitForSelector('#results li[data-id="ZD"]');
     const position = (await resultIds(page)).indexOf('ZD');
     for (let i = 0; i < position; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#param-month');
-    expect(await page.inputValue('#param-month')).toBe(thisMonth);
-    expect(await page.textContent('#sms-text')).toBe(`ZD${thisMonth}`);
+    expect(await page.inputValue('#param-month')).toBe(lastMonth);
+    expect(await page.textContent('#sms-text')).toBe(`ZD${lastMonth}`);
     await page.fill('#param-month', '2026-10');
     expect(await page.textContent('#sms-text')).toBe('ZD202610');
   });

@@ -125,17 +125,18 @@ describe('the catalog', () => {
     expect(await page.textContent('.result.active .result-problem')).toContain('月份应在 01 到 12 之间');
   });
 
-  it('查本月帳單 opens ZD with this month filled in from the local date, shown and editable before sending', async () => {
+  it('查上個月帳單 opens ZD with last month filled in from the local date, shown and editable before sending', async () => {
     const now = new Date();
-    const thisMonth = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+    const lastMonth = `${last.getFullYear()}${String(last.getMonth() + 1).padStart(2, '0')}`;
     await page.goto(`${server.base}#/`);
     await page.waitForSelector('#catalog-search');
-    await page.fill('#catalog-search', '查本月帳單');
+    await page.fill('#catalog-search', '查上個月帳單');
     await page.waitForFunction(() => document.querySelector('.result.active .code')?.textContent === 'ZD');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#instruction-param-month');
-    expect(await page.inputValue('#instruction-param-month')).toBe(thisMonth);
-    expect(await page.textContent('output.sms-text')).toBe(`ZD${thisMonth}`);
+    expect(await page.inputValue('#instruction-param-month')).toBe(lastMonth);
+    expect(await page.textContent('output.sms-text')).toBe(`ZD${lastMonth}`);
     // Nothing went out: it waits for Send, and the month can still be changed.
     await page.fill('#instruction-param-month', '2026-10');
     expect(await page.textContent('output.sms-text')).toBe('ZD202610');

@@ -62,4 +62,21 @@ describe('hall10086 … --data-dir', () => {
       expect(run.code, args.join(' ')).toBe(0);
     }
   });
+
+  it('refuses an empty --data-dir (an unset shell variable) instead of using the folder it runs in', async () => {
+    const here = await folder();
+    const home = await folder();
+    for (const args of [
+      ['province', 'gd', '--data-dir='],
+      ['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB{month}', '--data-dir', ''],
+      ['compose', 'ZD', '--month', '202610', '--data-dir', ' '],
+    ]) {
+      const run = await hall(args, { HALL10086_DATA_DIR: home }, undefined, here);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/--data-dir needs a folder/);
+      expect(run.stderr + run.stdout).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(here)).toEqual([]);
+    expect(await readdir(home)).toEqual([]);
+  });
 });

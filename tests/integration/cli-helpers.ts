@@ -10,11 +10,12 @@ export interface CliRun {
 }
 
 /** Runs the real `hall10086` executable as a user would, with a fixed language unless the test sets one. */
-export function hall(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+export function hall(args: string[], env: Record<string, string> = {}, stdin?: string, cwd?: string): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

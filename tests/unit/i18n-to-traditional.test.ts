@@ -15,6 +15,9 @@ describe('toTraditional', () => {
     ['串口已被占用，日志已保存到文件夹', '序列埠已被佔用，日誌已保存到資料夾'],
     ['这个扩展还没有与桌面应用配对。', '這個擴展還沒有與桌面應用配對。'],
     ['SIM 卡需要 PIN 码', 'SIM 卡需要 PIN 碼'],
+    // 并 before 发送/发布 is "and" (並), not 并发 "concurrent" (併發): no message says 并发 that way.
+    ['维护者工具：生成密钥、签名、校验、比较并发布目录更新', '維護者工具：生成密鑰、簽名、校驗、比較並發布目錄更新'],
+    ['写好短信并发送给 10086', '寫好簡訊並發送給 10086'],
   ])('%s', (hans, hant) => {
     expect(toTraditional(hans)).toBe(hant);
   });

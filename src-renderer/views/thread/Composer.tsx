@@ -56,7 +56,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       const composed = safeCompose(instruction, params);
       if (composed) return void dispatch({ instruction, params: composed.params, shown: composed.redacted });
     }
-    // A month the text names (查本月账单) fills the form, where it is seen and can be changed before sending.
+    // A month the text names (查上个月账单) fills the form, where it is seen and can be changed before sending.
     setForm({ instruction, initial: { ...paramsNamedIn(instruction, text, new Date()), ...params } });
     clear();
   };
