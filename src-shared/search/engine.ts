@@ -279,8 +279,9 @@ export class SearchEngine {
     for (const candidate of ranked) {
       if (results.length === limit) break;
       const result = judge(candidate);
-      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone).
-      if (undoableAbove && !result.confident && cannotBeUndone(result.instruction)) continue;
+      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone),
+      // unless the query says its words (停机 查余额 asks about both).
+      if (undoableAbove && !result.confident && cannotBeUndone(result.instruction) && !readings.some((r) => r.text.includes(fold(result.matched!.text)))) continue;
       undoableAbove ||= result.confident && !cannotBeUndone(result.instruction);
       results.push(result);
     }
