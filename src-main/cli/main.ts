@@ -108,9 +108,11 @@ export async function runCli(argv: string[], io: { out(s: string): void; err(s: 
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    // `hall10086 MMXG#…` (send forgotten) must not print the passwords back.
-    const named = builtinCatalog().maskSecrets(name);
-    if (!command) throw usageError(`没有命令 “${named}”。`, `There is no command "${named}".`);
+    if (!command) {
+      // `hall10086 MMXG#…` (send forgotten) must not print the passwords back.
+      const named = builtinCatalog().maskSecrets(name);
+      throw usageError(`没有命令 “${named}”。`, `There is no command "${named}".`);
+    }
     // Every command takes --data-dir: those that read the data folder use it, the others (ports, pdu…) have nothing there to read.
     const spec = { ...command.spec, values: [...(command.spec.values ?? []), 'data-dir'] };
     const parsed = parseArgs(args, spec);

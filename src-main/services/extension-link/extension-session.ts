@@ -279,7 +279,10 @@ export class ExtensionSession {
    */
   private answerTo(message: AssembledRecordMessage, askers: readonly Tracked[]): { asker: Tracked; text: string } | null {
     const kinds = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
-    const answered = (sent: Pick<Tracked, 'text'>) => kinds.some((k) => acceptedKinds(sent.text, REPLY_RULES).has(k));
+    const answered = (sent: Pick<Tracked, 'text'>) => {
+      const accepted = acceptedKinds(sent.text, REPLY_RULES);
+      return kinds.some((k) => accepted.has(k));
+    };
     const asker = askers.filter(answered).at(-1);
     if (asker) return { asker, text: message.text };
     const theirs = [...this.elsewhere.values()].some((s) => s.to === message.from && message.receivedAt >= s.sentAt - 1000 && answered(s));
