@@ -523,6 +523,8 @@ describe('sending through the desktop app (native messaging)', () => {
     });
     expect(await ext.worker.evaluate(() => (chrome.action as unknown as { getBadgeText(d: object): Promise<string> }).getBadgeText({}))).toBe('');
     const instruction = await openPopup('#/instruction/YE');
+    // The list comes with the worker's first snapshot, after the view itself, and comes whole.
+    await instruction.waitForSelector('#desktop-sends li');
     expect(await instruction.$$eval('#desktop-sends li', (lis) => lis.map((li) => li.querySelectorAll('.reply').length))).toEqual([0, 1, 1]);
   });
 
