@@ -215,6 +215,41 @@ describe('the native-messaging host and the app behind it', () => {
     expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
   });
 
+  it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // Turning on caller ID is free and asks nobody; 10086's "已开通" reads as success, as does a reset.
+    await signed.post({ type: 'send', ref: 'ldxs', id: 'KTLDXS' });
+    expect((await p.next(is('reply', (m) => m.ref === 'ldxs'))).text).toMatch(/来电显示/);
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
+  it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'status' });
+    await p.next(is('status'));
+    const answered = new Promise<void>((resolve) => c.on('incoming', (r) => /余额/.test(r.text) && resolve()));
+    await c.call('send', { modemId: 'demo', id: 'YE', confirmed: true });
+    await answered;
+    // A real reply to an app's "101" (real-dev.json rc2-gd-autosms-balance-2016): a balance, which no rule gives 101.
+    const real = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).find((r) => r.id === 'rc2-gd-autosms-balance-2016')!.text;
+    await signed.post({ type: 'send', ref: '101', custom: { code: '101', template: '101', to: '10086' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('send-state', (m) => m.ref === '101' && m.state === 'sent'));
+    c.demo!.emulator.deliver('10086', real);
+    expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: '101', from: '10086' });
+  });
+
   it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
