@@ -232,6 +232,24 @@ describe('the native-messaging host and the app behind it', () => {
     expect(JSON.stringify(p.received)).not.toContain(newPassword);
   });
 
+  it('a send of the extension still waiting for its answer gets the app’s password reset masked: a password goes whole only to a send that asked for one', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // A custom KTXYZ takes outcomes, as every KT… does; 10086 answers a code it does not know with a
+    // failure, which answers nothing in particular, so KTXYZ is still waiting when the app's reset is answered.
+    await signed.post({ type: 'send', ref: 'ktxyz', custom: { code: 'KTXYZ', template: 'KTXYZ', to: '10086' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('reply', (m) => m.ref === 'ktxyz' && /有误/.test(m.text)));
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
   it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);

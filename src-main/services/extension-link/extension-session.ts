@@ -13,6 +13,7 @@ import {
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type AnswerKind } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
+import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
@@ -69,6 +70,8 @@ interface Sent {
 interface Tracked extends Sent {
   ref: string;
   association: Association;
+  /** It carried a password or ID number (MMHF, MMXG): its answer may carry a password too. */
+  secret: boolean;
 }
 
 type SendRequest = Extract<ExtensionRequest, { type: 'send' }>;
@@ -242,7 +245,7 @@ export class ExtensionSession {
       const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
       const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? null, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
-      this.commands.set(commandId, { ...sent, ref, association });
+      this.commands.set(commandId, { ...sent, ref, association, secret: preview.redacted.includes(SECRET_MASK) });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
@@ -301,9 +304,11 @@ export class ExtensionSession {
    * SIM about everything sent from it (the app, another profile) and on its own. A message read as
    * an answer (a balance, an outcome, a bill) is paired as the app pairs replies: with the oldest
    * send still waiting whose instruction takes that kind of answer, here or elsewhere. Paired with
-   * one of this connection's, it goes to it whole; with one made elsewhere, nowhere (the new
-   * password after a reset asked for in the app is no answer to this extension's KTLDXS, which
-   * takes outcomes too). Any other message goes to the latest send here with its passwords and
+   * one of this connection's, it goes to it, whole when that send carried a password or ID number
+   * (its answer is the new password), else masked: a send here may still be waiting because its own
+   * answer was not understood, and the reset asked for in the app then pairs with it. Paired with one
+   * made elsewhere, it goes nowhere (the new password after a reset asked for in the app is no
+   * answer to this extension's KTLDXS, which takes outcomes too). Any other message goes to the latest send here with its passwords and
    * codes masked: one read as no answer, as a failure or as a menu, and one read as an answer to
    * nothing waiting, which is what the real reply to an instruction the reply rules do not name is
    * (a flow query to a custom CXLL reads as data, which no rule gives CXLL).
@@ -316,7 +321,7 @@ export class ExtensionSession {
     const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
     if (match) match.answered = true;
     if (match && !isTracked(match)) return null;
-    if (match) return { asker: match, text: message.text };
+    if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
     const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
     return asker ? { asker, text: this.policy.gateway.mask(message.text) } : null;
   }
