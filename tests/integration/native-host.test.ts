@@ -13,6 +13,7 @@ import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
+import { startPtyEmulator } from '../../src-main/emulator/pty';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 let core: HallCore | null = null;
@@ -249,6 +250,45 @@ describe('the native-messaging host and the app behind it', () => {
     await p.next(is('hello'), mark);
     expect(JSON.stringify(p.received)).not.toContain(newPassword);
   });
+
+  it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
+    // The demo modem (where the extension's sends go) answers three seconds after a send; a second
+    // modem on a real pseudo-terminal, another SIM, answers at once.
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 3000 } });
+    await core.openExtensionLink();
+    const c = core;
+    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+    try {
+      await c.call('modem.connect', { path: second.path });
+      let modemB: Awaited<ReturnType<typeof c.call<'modem.list'>>>[number] | undefined;
+      for (let i = 0; i < 600 && !modemB; i++) {
+        modemB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
+        if (!modemB) await new Promise((r) => setTimeout(r, 25));
+      }
+      if (!modemB) throw new Error('the second modem is not ready');
+      const p = port(extensionSocketPath(dir));
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
+      await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+      await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
+      const onB = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && r.simId === modemB.simId && resolve(r.text)));
+      await c.call('send', { modemId: modemB.modemId, id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+      const passwordB = /(\d{6})/.exec(await onB)![1]!;
+      const own = await p.next(is('reply', (m) => m.ref === 'reset'));
+      const passwordA = /(\d{6})/.exec(own.text)![1]!;
+      expect(passwordA).not.toBe(passwordB);
+      const mark = p.received.length;
+      p.post({ type: 'hello' });
+      await p.next(is('hello'), mark);
+      expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+      expect(JSON.stringify(p.received)).not.toContain(passwordB);
+    } finally {
+      await c.close();
+      core = null;
+      await second.close();
+    }
+  }, 60_000);
 
   it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
     const { core: c, socket } = await start();
