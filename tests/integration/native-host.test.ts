@@ -251,6 +251,23 @@ describe('the native-messaging host and the app behind it', () => {
     expect(JSON.stringify(p.received)).not.toContain(newPassword);
   });
 
+  it('an extension’s MMHF that 10086 refused waits for nothing more: the reset the user then makes in the app stays in the app', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // The app asks about MMHF#******: the user cannot see that the ID number is not theirs.
+    await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: '11010519491231002X' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('reply', (m) => m.ref === 'reset' && /失败/.test(m.text)));
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置为/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
     dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
     // The demo modem (where the extension's sends go) answers three seconds after a send; a second

@@ -316,14 +316,19 @@ export class ExtensionSession {
   private answerTo(message: AssembledRecordMessage): { asker: Tracked; text: string } | null {
     // A failure or a menu answers any instruction: pairing it by age alone would give the extension's
     // own failure to an older send made elsewhere, so it is passed on masked like a message read as no answer.
-    const kinds = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from })).filter((k) => !ANY_INSTRUCTION.has(k));
+    const read = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
+    const kinds = read.filter((k) => !ANY_INSTRUCTION.has(k));
     const waiting = this.sends().filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
     const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
     if (match) match.answered = true;
     if (match && !isTracked(match)) return null;
     if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
     const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
-    return asker ? { asker, text: this.policy.gateway.mask(message.text) } : null;
+    if (!asker) return null;
+    // A failure passed on to a send ends its wait: an MMHF of the extension refused (an ID number not
+    // the user's, which the approval shows masked) would otherwise take the reset the user then makes in the app.
+    if (read.includes('failure')) asker.answered = true;
+    return { asker, text: this.policy.gateway.mask(message.text) };
   }
 }
 
