@@ -2,6 +2,12 @@ import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { dayAfterRun, isQuiet, nextRun } from './next-run';
 
 const DAY = 24 * 60 * 60_000;
+/**
+ * The longest a timer waits before looking at the clock again: a clock set back (a lost CMOS date)
+ * and then put right would otherwise hold the checks back by as long as it was wrong, and a computer
+ * woken from sleep runs them this soon at the latest.
+ */
+const RECHECK_MS = 10 * 60_000;
 /** How much sooner than planned by the clock a timer may fire and still count as on time (clocks are adjusted in steps). */
 const EARLY_TOLERANCE_MS = 1000;
 
@@ -96,8 +102,10 @@ export class Scheduler {
     if (at !== null) this.armAt(schedule, at);
   }
 
+  /** The timer wakes at least every RECHECK_MS to look at the clock, which may have been changed meanwhile. */
   private armAt(schedule: Schedule, at: number): void {
-    const cancel = this.deps.clock.after(Math.max(0, at - this.deps.clock.now()), () => this.fire(schedule.simId, at));
+    const wait = Math.min(Math.max(0, at - this.deps.clock.now()), RECHECK_MS);
+    const cancel = this.deps.clock.after(wait, () => this.fire(schedule.simId, at));
     this.timers.set(schedule.simId, { at, cancel });
   }
 
@@ -128,8 +136,8 @@ export class Scheduler {
     const ranAt = this.deps.clock.now();
     // A timer counts the time the computer was awake, not the clock's: after the clock was set back
     // it fires before its time (and the day's slot would then run again at it), after a suspend it
-    // fires late, maybe in the quiet hours. Early, it waits for its time; in the quiet hours, that
-    // day's checks are skipped and the next day's planned.
+    // fires late, maybe in the quiet hours. Early (or a recheck), it waits on for its time; in the
+    // quiet hours, that day's checks are skipped and the next day's planned.
     if (ranAt < plannedAt - EARLY_TOLERANCE_MS) return this.armAt(schedule, plannedAt);
     if (isQuiet(minuteOfDay(ranAt), schedule.quiet)) return this.arm(schedule, ranAt);
     this.lastRuns.set(simId, ranAt);

@@ -8,6 +8,7 @@ import { HallError } from '../../../src-shared/errors';
 import { dayAfterRun, isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
 
 /** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
+const DAY = 24 * 60 * 60_000;
 const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
 
 const schedule = (over: Partial<Schedule> = {}): Schedule => ({
@@ -280,6 +281,18 @@ describe('Scheduler', () => {
     clock.jump(-2 * 60 * 60_000);
     await clock.advanceTo(at(12));
     expect(runs.map(([t]) => t)).toEqual([at(7)]);
+  });
+
+  it('runs at its time once a clock that was set back a week is put right again, not a week late', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    // At 06:00 the clock goes a week back (a CMOS date lost at boot); at 08:00 the network's time puts it right.
+    clock.jump(-7 * DAY);
+    await clock.advanceTo(clock.now() + 2 * 60 * 60_000);
+    clock.jump(7 * DAY);
+    await clock.advanceTo(at(12));
+    // Late by the two hours the clock was wrong (and at most one look at the clock more), not by a week.
+    expect(runs.map(([t]) => t)).toEqual([at(8, 10)]);
   });
 
   it('keeps schedules in schedules.json, reads them back, and turning one off stops its timer', async () => {
