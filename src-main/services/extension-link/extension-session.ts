@@ -61,8 +61,9 @@ interface Sent {
   /** The SIM it went from, once a state of it said so. */
   simId: string | null;
   sentAt: number;
-  /** It took its answer already, or it failed: it waits for no reply. */
+  /** It took its answer already (or was passed a failure): it waits for no other. */
   answered: boolean;
+  /** Its latest state is a failure: no reply will come. */
   failed: boolean;
 }
 
@@ -70,7 +71,7 @@ interface Sent {
 interface Tracked extends Sent {
   ref: string;
   association: Association;
-  /** It carried a password or ID number (MMHF, MMXG): its answer may carry a password too. */
+  /** It carried a password or ID number (MMHF, MMXG, CXYEH): its answer may carry a password too. */
   secret: boolean;
 }
 
@@ -308,10 +309,11 @@ export class ExtensionSession {
    * (its answer is the new password), else masked: a send here may still be waiting because its own
    * answer was not understood, and the reset asked for in the app then pairs with it. Paired with one
    * made elsewhere, it goes nowhere (the new password after a reset asked for in the app is no
-   * answer to this extension's KTLDXS, which takes outcomes too). Any other message goes to the latest send here with its passwords and
-   * codes masked: one read as no answer, as a failure or as a menu, and one read as an answer to
-   * nothing waiting, which is what the real reply to an instruction the reply rules do not name is
-   * (a flow query to a custom CXLL reads as data, which no rule gives CXLL).
+   * answer to this extension's KTLDXS, which takes outcomes too). Any other message goes to the
+   * latest send here with its passwords and codes masked: one read as no answer, as a failure or as
+   * a menu, and one read as an answer to nothing waiting, which is what the real reply to an
+   * instruction the reply rules do not name is (a flow query to a custom CXLL reads as data, which
+   * no rule gives CXLL).
    */
   private answerTo(message: AssembledRecordMessage): { asker: Tracked; text: string } | null {
     // A failure or a menu answers any instruction: pairing it by age alone would give the extension's
