@@ -97,7 +97,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     await claimDataDir(o.dataDir);
     let catalogInUse: CatalogState | undefined;
     // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
-    const journal = await Journal.open(o.dataDir, { maskAtRest: (text) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecrets(text) });
+    const journal = await Journal.open(o.dataDir, { maskAtRest: (parts) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecretParts(parts) });
     for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
     const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
     catalogInUse = state;

@@ -66,6 +66,11 @@ export class InstructionCatalog {
     return this.secrets.mask(text);
   }
 
+  /** The parts of one long message as they may be kept: masked as the whole message reads (see SecretDetector.maskParts). */
+  maskSecretParts(parts: readonly string[]): string[] {
+    return this.secrets.maskParts(parts);
+  }
+
   /** Whether typed text carries a secret, and of which instruction (whose confirmation then applies). */
   findSecret(text: string): SecretFinding | null {
     return this.secrets.find(text);

@@ -71,17 +71,18 @@ export function recognizeLoosely(recognizer: Recognizer, instructions: readonly 
 /**
  * Unicode's format characters (Cf): zero-width space and joiners, word joiner, soft hyphen, BOM,
  * direction marks and overrides, emoji tags, and a few visible ones (U+0600 and kin). Text copied from
- * a web page may carry them; instructions are looked for without any of them.
+ * a web page may carry them; instructions are looked for without any of them. Nor with the control
+ * characters that show nothing (NUL, NEL, DEL…; tab, line breaks and the other spaces are whitespace).
  */
-const FORMAT = /\p{Cf}/gu;
+const FORMAT = /\p{Cf}|[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 
 /**
  * The format characters that can hide an instruction in text that is sent: soft hyphen, zero-width
  * space, direction marks, embeddings, overrides and isolates, word joiner and invisible operators,
  * Mongolian vowel separator, BOM; and a zero-width (non-)joiner between ASCII letters, digits or #
- * (`qx\u200dgprs`). Elsewhere a joiner is part of the text (👨‍👩‍👧, Persian می‌خواهم) and is kept, as are emoji tags.
+ * (`qx\u200dgprs`); and the control characters FORMAT drops. Elsewhere a joiner is part of the text (👨‍👩‍👧, Persian می‌خواهم) and is kept, as are emoji tags.
  */
-const HIDING = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<=[A-Za-z0-9#]\p{Cf}*)[\u200C\u200D](?=\p{Cf}*[A-Za-z0-9#])/gu;
+const HIDING = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<=[A-Za-z0-9#]\p{Cf}*)[\u200C\u200D](?=\p{Cf}*[A-Za-z0-9#])/gu;
 
 /** Text as it is sent: without the characters that could hide an instruction, and otherwise as typed. */
 export function withoutHidingCharacters(text: string): string {

@@ -106,6 +106,28 @@ export class SecretDetector {
     return out + text.slice(at);
   }
 
+  /**
+   * The parts of one long message, each masked as the whole message reads: a secret that a part
+   * boundary cuts in two is masked too (its first piece becomes SECRET_MASK, the rest of it goes), so
+   * the masked parts joined are the whole message masked.
+   */
+  maskParts(parts: readonly string[]): string[] {
+    const spans = this.secretSpans(parts.join('')).spans;
+    let from = 0;
+    return parts.map((part) => {
+      const to = from + part.length;
+      let out = '';
+      let at = 0;
+      for (const [start, end] of spans) {
+        if (end <= from || start >= to) continue;
+        out += part.slice(at, Math.max(start, from) - from) + (start >= from ? SECRET_MASK : '');
+        at = Math.min(end, to) - from;
+      }
+      from = to;
+      return out + part.slice(at);
+    });
+  }
+
   /** Whether the text carries a secret, and of which catalog instruction (the first found). */
   find(text: string): SecretFinding | null {
     const { spans, instruction } = this.secretSpans(text);

@@ -138,6 +138,14 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     for (const r of [tj, bad, both]) expect(r.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it('send - sends nothing: a text piped in is not read as what to send, and "-" itself is no SMS anybody meant', async () => {
+    const run = await hall(['send', '-', '--emulator', '--json'], {}, 'TJ\n');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--password -/);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('a port that does not exist: exit 1 with advice, no stack trace', async () => {
     // Its own data folder: without --data-dir the CLI opens the user's journal before trying the port.
     const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-cli-'));

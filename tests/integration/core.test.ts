@@ -95,6 +95,10 @@ describe('HallCore behind the API contract', () => {
     ['T\u00adJ', 'TJ'],
     ['T\u202eJ', 'TJ'],
     ['qx\u200dgprs', 'QXGPRS'],
+    // Control characters show nothing either (NUL, NEL, DEL): before, these went unasked as typed.
+    ['T\u0000J', 'TJ'],
+    ['\u0085TJ', 'TJ'],
+    ['QXGPRS\u007f', 'QXGPRS'],
   ])('%j with an invisible character is still its risky instruction: asked first, sent as %s', async (typed, sent) => {
     const c = await demoCore();
     await expect(c.call('send', { modemId: 'demo', text: typed })).rejects.toMatchObject({ code: 'send.confirm-required' });
@@ -106,7 +110,7 @@ describe('HallCore behind the API contract', () => {
 
   it('sends free text without the invisible characters in it', async () => {
     const c = await demoCore();
-    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad' });
+    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad\u0000' });
     await waitFor(() => c.demo!.emulator.sent.length > 0);
     expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['查询我的余额']);
   });

@@ -13,6 +13,7 @@ import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
+import { startPtyEmulator } from '../../src-main/emulator/pty';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 let core: HallCore | null = null;
@@ -213,6 +214,115 @@ describe('the native-messaging host and the app behind it', () => {
     c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
     const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
     expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
+  });
+
+  it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // Turning on caller ID is free and asks nobody; 10086's "已开通" reads as success, as does a reset.
+    await signed.post({ type: 'send', ref: 'ldxs', id: 'KTLDXS' });
+    expect((await p.next(is('reply', (m) => m.ref === 'ldxs'))).text).toMatch(/来电显示/);
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
+  it('a send of the extension still waiting for its answer gets the app’s password reset masked: a password goes whole only to a send that asked for one', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // A custom KTXYZ takes outcomes, as every KT… does; 10086 answers a code it does not know with a
+    // failure, which answers nothing in particular, so KTXYZ is still waiting when the app's reset is answered.
+    await signed.post({ type: 'send', ref: 'ktxyz', custom: { code: 'KTXYZ', template: 'KTXYZ', to: '10086' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('reply', (m) => m.ref === 'ktxyz' && /有误/.test(m.text)));
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
+  it('an extension’s MMHF that 10086 refused waits for nothing more: the reset the user then makes in the app stays in the app', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    // The app asks about MMHF#******: the user cannot see that the ID number is not theirs.
+    await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: '11010519491231002X' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('reply', (m) => m.ref === 'reset' && /失败/.test(m.text)));
+    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置为/.test(r.text) && resolve(r.text)));
+    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+    const newPassword = /(\d{6})/.exec(await replied)![1]!;
+    const mark = p.received.length;
+    p.post({ type: 'hello' });
+    await p.next(is('hello'), mark);
+    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+  });
+
+  it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
+    // The demo modem (where the extension's sends go) answers three seconds after a send; a second
+    // modem on a real pseudo-terminal, another SIM, answers at once.
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 3000 } });
+    await core.openExtensionLink();
+    const c = core;
+    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+    try {
+      await c.call('modem.connect', { path: second.path });
+      let modemB: Awaited<ReturnType<typeof c.call<'modem.list'>>>[number] | undefined;
+      for (let i = 0; i < 600 && !modemB; i++) {
+        modemB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
+        if (!modemB) await new Promise((r) => setTimeout(r, 25));
+      }
+      if (!modemB) throw new Error('the second modem is not ready');
+      const p = port(extensionSocketPath(dir));
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
+      await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+      await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
+      const onB = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && r.simId === modemB.simId && resolve(r.text)));
+      await c.call('send', { modemId: modemB.modemId, id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+      const passwordB = /(\d{6})/.exec(await onB)![1]!;
+      const own = await p.next(is('reply', (m) => m.ref === 'reset'));
+      const passwordA = /(\d{6})/.exec(own.text)![1]!;
+      expect(passwordA).not.toBe(passwordB);
+      const mark = p.received.length;
+      p.post({ type: 'hello' });
+      await p.next(is('hello'), mark);
+      expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
+      expect(JSON.stringify(p.received)).not.toContain(passwordB);
+    } finally {
+      await c.close();
+      core = null;
+      await second.close();
+    }
+  }, 60_000);
+
+  it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'status' });
+    await p.next(is('status'));
+    const answered = new Promise<void>((resolve) => c.on('incoming', (r) => /余额/.test(r.text) && resolve()));
+    await c.call('send', { modemId: 'demo', id: 'YE', confirmed: true });
+    await answered;
+    // A real reply to an app's "101" (real-dev.json rc2-gd-autosms-balance-2016): a balance, which no rule gives 101.
+    const real = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).find((r) => r.id === 'rc2-gd-autosms-balance-2016')!.text;
+    await signed.post({ type: 'send', ref: '101', custom: { code: '101', template: '101', to: '10086' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('send-state', (m) => m.ref === '101' && m.state === 'sent'));
+    c.demo!.emulator.deliver('10086', real);
+    expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: '101', from: '10086' });
   });
 
   it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {

@@ -94,6 +94,13 @@ export const sendCommand: Command = {
   async run(args, ctx) {
     const what = args.positionals.join(' ').trim();
     if (!what) throw usageError('请给出要发送的指令，例如：send YE --emulator', 'Give the instruction to send, e.g.: send YE --emulator');
+    // "-" stands for a parameter's value read from standard input: as the text itself it was sent as an SMS "-".
+    if (what === '-') {
+      throw usageError(
+        'send 不从标准输入读取要发送的内容：请直接给出指令或文字；“-” 只用于参数的值，例如 send CXYEH --password -',
+        'send does not read what to send from standard input: give the instruction or text itself; "-" is only for a parameter\'s value, e.g. send CXYEH --password -',
+      );
+    }
     const known = new Set<string>([...MODEM_OPTIONS.booleans, ...MODEM_OPTIONS.values, 'wait-reply', 'yes', 'to', 'timeout']);
     const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);

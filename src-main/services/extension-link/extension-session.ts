@@ -11,8 +11,10 @@ import {
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
-import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader } from '../../../src-shared/replies';
+import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type AnswerKind } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
+import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
+import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
 import type { Association, PairingStore } from './pairings';
@@ -46,16 +48,31 @@ const REPLY_RULES = builtinReplyRules();
 const REPLY_READER = new ReplyReader(REPLY_RULES);
 /** Replies are looked for as long after an instruction as the reply reader pairs them (instructions/replies.json). */
 const REPLY_WINDOW_MS = REPLY_RULES.answers.windowMs;
+/** Kinds of answer every instruction takes (a failure, a menu): they say nothing about which send they answer. */
+const ANY_INSTRUCTION = new Set(REPLY_RULES.answers.anyInstruction);
 /** The one key the pairing limiter counts under. */
 const PAIRING_KEY = 'pair';
 
-interface Tracked {
-  ref: string;
-  /** The instruction as sent, secrets masked: what kinds of reply answer it. */
-  text: string;
+/** A send from this SIM within the reply window, made here or elsewhere: replies are paired with these. */
+interface Sent {
+  /** The kinds of answer its instruction takes. */
+  accepts: ReadonlySet<AnswerKind>;
   to: string;
+  /** The SIM it went from, once a state of it said so. */
+  simId: string | null;
   sentAt: number;
+  /** It took its answer already (or was passed a failure): it waits for no other. */
+  answered: boolean;
+  /** Its latest state is a failure: no reply will come. */
+  failed: boolean;
+}
+
+/** One of this connection's own sends. */
+interface Tracked extends Sent {
+  ref: string;
   association: Association;
+  /** It carried a password or ID number (MMHF, MMXG, CXYEH): its answer may carry a password too. */
+  secret: boolean;
 }
 
 type SendRequest = Extract<ExtensionRequest, { type: 'send' }>;
@@ -80,10 +97,10 @@ export class ExtensionSession {
   private outbox: Promise<unknown> = Promise.resolve();
   private readonly commands = new Map<string, Tracked>();
   /** Sends made elsewhere (in the app, by another profile) within the reply window: the replies they take are theirs. */
-  private readonly elsewhere = new Map<string, Pick<Tracked, 'text' | 'to' | 'sentAt'>>();
+  private readonly elsewhere = new Map<string, Sent>();
   private parts: IncomingRecord[] = [];
-  /** Replies already passed on (by their part keys), with when they came: pruned with the parts. */
-  private readonly forwarded = new Map<string, number>();
+  /** Messages already paired (by their part keys), with when they came: pruned with the parts. */
+  private readonly paired = new Map<string, number>();
   private readonly unsubscribe: Array<() => void>;
   /** The associations this connection proved it holds. */
   private readonly proven = new Set<string>();
@@ -226,8 +243,10 @@ export class ExtensionSession {
     }
     try {
       const commandId = await this.policy.gateway.send(req, confirmed);
-      this.commands.set(commandId, { ref, text: preview.redacted, to: preview.to, sentAt: Date.now(), association });
+      const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
+      const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? null, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
+      this.commands.set(commandId, { ...sent, ref, association, secret: preview.redacted.includes(SECRET_MASK) });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
@@ -236,58 +255,95 @@ export class ExtensionSession {
   }
 
   private onOutgoing(record: OutgoingRecord): void {
+    const failed = record.state === 'failed' || record.state === 'failed-retryable';
     const tracked = this.commands.get(record.id);
     if (!tracked) {
       // Its first state may be one of this connection's own sends, before its id is known: send() takes it back.
       for (const [id, s] of this.elsewhere) if (record.at - s.sentAt > REPLY_WINDOW_MS) this.elsewhere.delete(id);
-      if (!this.elsewhere.has(record.id)) this.elsewhere.set(record.id, { text: record.text, to: record.to, sentAt: record.at });
+      const known = this.elsewhere.get(record.id);
+      if (known) known.failed = failed;
+      else this.elsewhere.set(record.id, { accepts: acceptedKinds(record.text, REPLY_RULES), to: record.to, simId: record.simId, sentAt: record.at, answered: false, failed });
       return;
     }
+    tracked.simId = record.simId;
+    tracked.failed = failed;
     const state: ExtensionSendState = record.state === 'failed-retryable' ? 'failed' : record.state;
     this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
   }
 
-  /** Complete messages from a number an instruction went to, after it went: the replies. */
+  /**
+   * Every complete message from a number something went to is paired, whoever sent that something
+   * (a send made elsewhere must take its own answer, or a later one of the same kind would be held
+   * back for it); only what answers this connection's sends, or answers nothing, is passed on.
+   */
   private onIncoming(record: IncomingRecord): void {
     const now = Date.now();
     for (const [id, t] of this.commands) if (now - t.sentAt > REPLY_WINDOW_MS) this.commands.delete(id);
-    const askers = [...this.commands.values()].filter((t) => t.to === record.from && record.receivedAt >= t.sentAt - 1000);
-    if (askers.length === 0) return;
+    for (const [id, s] of this.elsewhere) if (now - s.sentAt > REPLY_WINDOW_MS) this.elsewhere.delete(id);
+    if (!this.sends().some((s) => mayAnswer(record, s))) return;
     // Only parts within the reply window are kept: older ones can no longer answer anything, and
     // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
     this.parts = this.parts.filter((p) => now - p.receivedAt <= REPLY_WINDOW_MS);
-    for (const [id, at] of this.forwarded) if (now - at > REPLY_WINDOW_MS) this.forwarded.delete(id);
+    for (const [id, at] of this.paired) if (now - at > REPLY_WINDOW_MS) this.paired.delete(id);
     this.parts.push(record);
     for (const message of assembleRecords(this.parts)) {
       const id = message.keys.join(',');
-      if (!message.complete || this.forwarded.has(id)) continue;
-      this.forwarded.set(id, message.receivedAt);
-      const answer = this.answerTo(message, askers);
+      if (!message.complete || this.paired.has(id)) continue;
+      this.paired.set(id, message.receivedAt);
+      const answer = this.answerTo(message);
       if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt }, answer.asker.association);
     }
   }
 
+  /** This connection's sends and those made elsewhere, oldest first. */
+  private sends(): Sent[] {
+    return [...this.commands.values(), ...this.elsewhere.values()].sort((a, b) => a.sentAt - b.sentAt);
+  }
+
   /**
    * Which of this extension's sends a message answers, and the text it gets. 10086 writes to the
-   * SIM about everything sent from it (the app, another profile) and on its own: a message read as
-   * an answer (a balance, an outcome, a bill) goes whole to the latest send whose instruction takes
-   * that kind of answer, and to none when a send made elsewhere does (the new password after a
-   * reset asked for in the app is no answer to this extension's YE). Any other message goes to the
-   * latest send with its passwords and codes masked: one read as no answer, and one read as an
-   * answer to nothing sent, which is what the real reply to an instruction the reply rules do not
-   * name is (a flow query to a custom CXLL reads as data, which no rule gives CXLL).
+   * SIM about everything sent from it (the app, another profile) and on its own. A message read as
+   * an answer (a balance, an outcome, a bill) is paired as the app pairs replies: with the oldest
+   * send still waiting whose instruction takes that kind of answer, here or elsewhere. Paired with
+   * one of this connection's, it goes to it, whole when that send carried a password or ID number
+   * (its answer is the new password), else masked: a send here may still be waiting because its own
+   * answer was not understood, and the reset asked for in the app then pairs with it. Paired with one
+   * made elsewhere, it goes nowhere (the new password after a reset asked for in the app is no
+   * answer to this extension's KTLDXS, which takes outcomes too). Any other message goes to the
+   * latest send here with its passwords and codes masked: one read as no answer, as a failure or as
+   * a menu, and one read as an answer to nothing waiting, which is what the real reply to an
+   * instruction the reply rules do not name is (a flow query to a custom CXLL reads as data, which
+   * no rule gives CXLL).
    */
-  private answerTo(message: AssembledRecordMessage, askers: readonly Tracked[]): { asker: Tracked; text: string } | null {
-    const kinds = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
-    const answered = (sent: Pick<Tracked, 'text'>) => {
-      const accepted = acceptedKinds(sent.text, REPLY_RULES);
-      return kinds.some((k) => accepted.has(k));
-    };
-    const asker = askers.filter(answered).at(-1);
-    if (asker) return { asker, text: message.text };
-    const theirs = [...this.elsewhere.values()].some((s) => s.to === message.from && message.receivedAt >= s.sentAt - 1000 && answered(s));
-    return theirs ? null : { asker: askers.at(-1)!, text: this.policy.gateway.mask(message.text) };
+  private answerTo(message: AssembledRecordMessage): { asker: Tracked; text: string } | null {
+    // A failure or a menu answers any instruction: pairing it by age alone would give the extension's
+    // own failure to an older send made elsewhere, so it is passed on masked like a message read as no answer.
+    const read = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
+    const kinds = read.filter((k) => !ANY_INSTRUCTION.has(k));
+    const waiting = this.sends().filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
+    const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
+    if (match) match.answered = true;
+    if (match && !isTracked(match)) return null;
+    if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
+    const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
+    if (!asker) return null;
+    // A failure passed on to a send ends its wait: an MMHF of the extension refused (an ID number not
+    // the user's, which the approval shows masked) would otherwise take the reset the user then makes in the app.
+    if (read.includes('failure')) asker.answered = true;
+    return { asker, text: this.policy.gateway.mask(message.text) };
   }
+}
+
+const isTracked = (s: Sent): s is Tracked => 'ref' in s;
+
+/** A message from the number a send went to, on its SIM (when known), no earlier than it: it may be its reply. */
+function mayAnswer(message: { from: string; simId: string; receivedAt: number }, sent: Sent): boolean {
+  return (
+    localNumber(sent.to) === localNumber(message.from) &&
+    (sent.simId === null || sent.simId === message.simId) &&
+    message.receivedAt >= sent.sentAt - 1000 &&
+    message.receivedAt - sent.sentAt <= REPLY_WINDOW_MS
+  );
 }
 
 function errorText(e: unknown): ErrorText {

@@ -1,3 +1,4 @@
+import { assembleRecords } from '../../../src-shared/assemble';
 import { isLongPart, isUnfinished, type IncomingRecord, type JournalRecord, type OutgoingRecord } from '../../../src-shared/journal-records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,8 +17,11 @@ export interface KeptPartsRetention {
   days: number;
   /** …and at most this many (the newest). */
   maxParts: number;
-  /** What their text becomes on disk: secrets masked, as in every copy at rest. */
-  mask: (text: string) => string;
+  /**
+   * What the texts of one message's parts (in part order) become on disk: secrets masked, as in every
+   * copy at rest, also one cut in two by a part boundary.
+   */
+  mask: (parts: readonly string[]) => string[];
 }
 
 /**
@@ -115,10 +119,20 @@ export class JournalState {
     for (let i = 0; i < remembered.length; i += SEEN_KEYS_PER_LINE) {
       seen.push({ kind: 'seen', keys: remembered.slice(i, i + SEEN_KEYS_PER_LINE) });
     }
-    const acknowledged = [...this.heldAcknowledged(), ...kept].map((r) => ({ ...r, text: keep.mask(r.text) }));
+    const acknowledged = maskedAsMessages([...this.heldAcknowledged(), ...kept], keep.mask);
     const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
     return [...seen, ...stillHeld, ...this.pending.values(), ...this.unfinishedOutgoing()];
   }
+}
+
+/** The records with their texts masked, the parts of a long message held whole masked together. */
+function maskedAsMessages(records: readonly IncomingRecord[], mask: KeptPartsRetention['mask']): IncomingRecord[] {
+  const texts = new Map(records.map((r) => [r.key, r.text]));
+  for (const message of assembleRecords(records)) {
+    const keys = message.complete ? [message.keys] : message.keys.map((key) => [key]);
+    for (const parts of keys) mask(parts.map((key) => texts.get(key)!)).forEach((text, i) => texts.set(parts[i]!, text));
+  }
+  return records.map((r) => ({ ...r, text: texts.get(r.key)! }));
 }
 
 /** Records are handed out to callers as they are held here, so nobody may change them. */

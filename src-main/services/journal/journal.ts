@@ -48,8 +48,8 @@ export interface JournalOptions {
   keptPartsDays?: number;
   /** …at most this many (default 5,000). */
   keptPartsMax?: number;
-  /** Masks secrets in the kept parts' text (default: the built-in catalog's detector; the core passes the catalog in use). */
-  maskAtRest?: (text: string) => string;
+  /** Masks secrets in the texts of one message's kept parts, in part order (default: the built-in catalog's detector; the core passes the catalog in use). */
+  maskAtRest?: (parts: readonly string[]) => string[];
 }
 
 /** The long message a store holds incomplete: its parts share these, and were received within the reassembly window of `at`. */
@@ -153,7 +153,7 @@ export class Journal {
       keep: {
         days: options.keptPartsDays ?? SETTLED_PARTS_KEPT_DAYS,
         maxParts: options.keptPartsMax ?? 5000,
-        mask: options.maskAtRest ?? ((text) => builtinCatalog().maskSecrets(text)),
+        mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
       },
       compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
     };
@@ -342,7 +342,7 @@ export class Journal {
     }
     // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
     return [...found.values()].map(({ slot: _slot, ...record }) =>
-      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask(record.text) } : record),
+      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask([record.text])[0]! } : record),
     );
   }
 

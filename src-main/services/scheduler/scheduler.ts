@@ -1,7 +1,21 @@
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
-import { dayAfterRun, nextRun } from './next-run';
+import { dayAfterRun, isQuiet, nextRun } from './next-run';
 
 const DAY = 24 * 60 * 60_000;
+/**
+ * The longest a timer waits before looking at the clock again: a clock set back (a lost CMOS date)
+ * and then put right would otherwise hold the checks back by as long as it was wrong, and a computer
+ * woken from sleep runs them this soon at the latest.
+ */
+const RECHECK_MS = 10 * 60_000;
+/** How much sooner than planned by the clock a timer may fire and still count as on time (clocks are adjusted in steps). */
+const EARLY_TOLERANCE_MS = 1000;
+
+/** The local minute of the day (0…1439) at `t`. */
+const minuteOfDay = (t: number): number => {
+  const d = new Date(t);
+  return d.getHours() * 60 + d.getMinutes();
+};
 
 export interface Clock {
   now(): number;
@@ -85,8 +99,13 @@ export class Scheduler {
     this.timers.get(schedule.simId)?.cancel();
     this.timers.delete(schedule.simId);
     const at = nextRun(schedule, now, this.deps.random, this.firstDay(schedule, now));
-    if (at === null) return;
-    const cancel = this.deps.clock.after(Math.max(0, at - this.deps.clock.now()), () => this.fire(schedule.simId));
+    if (at !== null) this.armAt(schedule, at);
+  }
+
+  /** The timer wakes at least every RECHECK_MS to look at the clock, which may have been changed meanwhile. */
+  private armAt(schedule: Schedule, at: number): void {
+    const wait = Math.min(Math.max(0, at - this.deps.clock.now()), RECHECK_MS);
+    const cancel = this.deps.clock.after(wait, () => this.fire(schedule.simId, at));
     this.timers.set(schedule.simId, { at, cancel });
   }
 
@@ -110,11 +129,17 @@ export class Scheduler {
   }
 
   /** Resolves once the run has started (its time kept, its instructions handed over), not when it ends. */
-  private async fire(simId: string): Promise<void> {
+  private async fire(simId: string, plannedAt: number): Promise<void> {
     const schedule = this.schedules.find((s) => s.simId === simId);
     this.timers.delete(simId);
     if (!schedule?.enabled) return;
     const ranAt = this.deps.clock.now();
+    // A timer counts the time the computer was awake, not the clock's: after the clock was set back
+    // it fires before its time (and the day's slot would then run again at it), after a suspend it
+    // fires late, maybe in the quiet hours. Early (or a recheck), it waits on for its time; in the
+    // quiet hours, that day's checks are skipped and the next day's planned.
+    if (ranAt < plannedAt - EARLY_TOLERANCE_MS) return this.armAt(schedule, plannedAt);
+    if (isQuiet(minuteOfDay(ranAt), schedule.quiet)) return this.arm(schedule, ranAt);
     this.lastRuns.set(simId, ranAt);
     this.arm(schedule, ranAt);
     try {

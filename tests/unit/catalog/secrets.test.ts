@@ -244,3 +244,19 @@ describe('SecretDetector: a value right after a word that names it secret, of an
     expect(catalog.maskSecrets(text)).toBe(text);
   });
 });
+
+describe('SecretDetector: the parts of a long message', () => {
+  const texts = ['尊敬的客户，您的服务密码已重置为357108，请尽快发送MMXG#357108#新密码至10086修改。', '身份证 110105 19491231 002X 已登记', '没有秘密的一条短信，查余额发YE'];
+  it('are masked as the whole message reads, wherever the boundaries fall: joined, they are the whole masked', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 3 }), (text, cuts) => {
+        const at = [0, ...cuts.filter((c) => c < text.length).sort((a, b) => a - b), text.length];
+        const parts = at.slice(1).map((end, i) => text.slice(at[i], end));
+        const masked = catalog.maskSecretParts(parts);
+        expect(masked.join('')).toBe(catalog.maskSecrets(text));
+        expect(catalog.maskSecretParts(masked)).toEqual(masked);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

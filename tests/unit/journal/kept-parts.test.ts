@@ -78,6 +78,21 @@ describe('acknowledged parts of long messages', () => {
     await journal.close();
   });
 
+  it('are masked on disk as the message they make up: a password cut in two by the part boundary is masked in both parts', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const one = await journal.appendIncoming(part(1, 1, `尊敬的客户，您的服务密码已重置为${PASSWORD.slice(0, 4)}`));
+    const two = await journal.appendIncoming(part(2, 2, `${PASSWORD.slice(4)}，请妥善保管。【中国移动】`));
+    await journal.ack([one.key, two.key]);
+    await journal.compact();
+    const log = await readFile(logPath(dir), 'utf8');
+    expect(log).not.toContain(`重置为${PASSWORD.slice(0, 4)}`);
+    expect(log).toContain('重置为******');
+    // Asked for by a store that misses them, the parts still read as the message, the password masked once.
+    expect(journal.partsOf([message(T0)]).map((r) => r.text).join('')).toBe('尊敬的客户，您的服务密码已重置为******，请妥善保管。【中国移动】');
+    await journal.close();
+  });
+
   it('are at most keptPartsMax, the newest', async () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir, { now: () => T0 + 60_000, keptPartsMax: 1 });

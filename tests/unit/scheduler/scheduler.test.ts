@@ -8,6 +8,7 @@ import { HallError } from '../../../src-shared/errors';
 import { dayAfterRun, isQuiet, nextRun, ScheduleFile, Scheduler, type Clock, type ScheduleStore } from '../../../src-main/services/scheduler';
 
 /** Local wall-clock time on 25 Nov 2026 (+ `day` days), so the tests mean the same in any time zone. */
+const DAY = 24 * 60 * 60_000;
 const at = (hour: number, minute = 0, day = 0) => new Date(2026, 10, 25 + day, hour, minute).getTime();
 
 const schedule = (over: Partial<Schedule> = {}): Schedule => ({
@@ -94,6 +95,15 @@ class FakeClock implements Clock {
     this.timers = this.timers.filter((x) => x.at > t);
     this.t = t;
     await Promise.all(due.map((x) => x.fn()));
+  }
+
+  /**
+   * The wall clock jumps by `ms` while timers keep the time left to them, as Node's do (they count
+   * the time the machine was awake): a suspend (`ms` > 0) makes them fire late, a clock set back early.
+   */
+  jump(ms: number): void {
+    this.t += ms;
+    for (const x of this.timers) x.at += ms;
   }
 
   get pending(): number {
@@ -252,6 +262,37 @@ describe('Scheduler', () => {
     await scheduler.set(schedule({ jitterMinutes: 120 }));
     expect(nextRunOf(scheduler, 'SIM-A')).toBe(at(7));
     scheduler.stop();
+  });
+
+  it('does not run in the quiet hours when the computer wakes in them: that day is skipped, the next runs at its time', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule({ quiet: { from: '22:00', to: '06:00' } }));
+    await clock.advanceTo(at(6, 30));
+    // Asleep from 06:30 to 22:30: the timer's last half hour runs out at 23:00, in the quiet hours.
+    clock.jump(16 * 60 * 60_000);
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(7, 0, 1)]);
+  });
+
+  it('does not run before its time when the clock was set back while it waited', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule({ quiet: { from: '00:00', to: '06:00' } }));
+    // At 06:00 the clock is put back two hours: the timer's hour runs out at 05:00 by the clock.
+    clock.jump(-2 * 60 * 60_000);
+    await clock.advanceTo(at(12));
+    expect(runs.map(([t]) => t)).toEqual([at(7)]);
+  });
+
+  it('runs at its time once a clock that was set back a week is put right again, not a week late', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    // At 06:00 the clock goes a week back (a CMOS date lost at boot); at 08:00 the network's time puts it right.
+    clock.jump(-7 * DAY);
+    await clock.advanceTo(clock.now() + 2 * 60 * 60_000);
+    clock.jump(7 * DAY);
+    await clock.advanceTo(at(12));
+    // Late by the two hours the clock was wrong (and at most one look at the clock more), not by a week.
+    expect(runs.map(([t]) => t)).toEqual([at(8, 10)]);
   });
 
   it('keeps schedules in schedules.json, reads them back, and turning one off stops its timer', async () => {
