@@ -190,6 +190,16 @@ export function readFigures(
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
       topics.add(template.topic);
+      // "共消费48.00元，包括：套餐月费58.00元，…，赠送话费抵扣-14.00元": a deduction written below zero among a bill's
+      // lines is one of them (the lines add up to the total); after the total (已由赠款抵扣20.00元) it stays none.
+      const lastLine = reads.at(-1);
+      const amongLines = lastLine?.sentence === sentence && lastLine.figure.template === template.id && lastLine.figure.field === 'item';
+      const deductionLine = template.items && rule.field === 'other' && q.value < 0 && amongLines ? itemName(window) : null;
+      if (deductionLine) {
+        const itemSpan = spanOf(original, folded, floor + deductionLine.at, floor + deductionLine.at + deductionLine.text.length);
+        add({ ...record(template, 'item', q.value, span(q), null), item: itemSpan.text }, q);
+        return;
+      }
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       const part = template.breakdown.some((w) => window.includes(w));
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.

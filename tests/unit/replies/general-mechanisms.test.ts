@@ -657,3 +657,52 @@ describe('round 7: money, points and amounts said twice', () => {
     expect(lines7('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024', 'data.remaining 2048']);
   });
 });
+
+describe('round 8: the reader says what the text states', () => {
+  const lines8 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('data whose text names no kind is not stated (null), never general; a stated kind stays', () => {
+    expect(lines8('您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB。')).toEqual(['data.total 500', 'data.used 312.45', 'data.remaining 187.55']);
+    expect(lines8('【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能。')).toEqual(['data.used 30720']);
+    expect(lines8('您本月国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 general']);
+  });
+
+  it('a deduction written below zero among a bill\'s lines is one of them; after the total it stays none', () => {
+    expect(lines8('您2016年5月账单共消费48.00元，包括：套餐月费58.00元，通话费3.20元，短信费0.80元，本月赠送话费抵扣-14.00元。')).toEqual([
+      'bill.total 48',
+      'bill.item 58',
+      'bill.item 3.2',
+      'bill.item 0.8',
+      'bill.item -14',
+    ]);
+    expect(lines8('您的话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual(['bill.item 128', 'bill.item 12', 'bill.total 140', 'bill.other 20']);
+  });
+});
+
+describe('round 8: menus and services', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n} ${m.label}`) : [];
+  };
+
+  it('a menu cue written 回覆 (Traditional) opens a menu', () => {
+    expect(options('中國移動香港：請回覆以下數字選擇服務：\n1. 查詢話費餘額\n2. 查詢本地數據用量\n回覆0返回主目錄。')).toEqual(['1 查詢話費餘額', '2 查詢本地數據用量', '0 返回主目錄']);
+  });
+
+  it('codes on lines of their own after 回复对应编码： are options, each with the rest of its line (no figure of their sizes)', () => {
+    const text = '流量包办理，回复对应编码：\nLL10 10元1GB国内流量月包\nLL20 20元3GB国内流量月包\n回复“0”返回主菜单。';
+    expect(options(text)).toEqual(['LL10 10元1GB国内流量月包', 'LL20 20元3GB国内流量月包', '0 返回主菜单']);
+    expect(read(text).kind).toBe('menu');
+    // A code needs a letter: numbers and a word after a quick cue are no code-line options.
+    expect(options('回复对应编码：\n10 10元1GB')).toEqual([]);
+  });
+
+  it('订购的产品有 opens a list of services, numbered (1); 回复“退订+编号” cancels by number', () => {
+    const u = read('您好！您当前订购的产品有：\n(1)5G畅享套餐129元档 129.00元/月\n(2)视频会员权益包 15.00元/月\n回复“退订+编号”可取消业务。');
+    expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}`)).toEqual(['1|5G畅享套餐129元档|129.00元/月', '2|视频会员权益包|15.00元/月']);
+    expect(u.kind === 'services' && u.cancelByNumber).toBe(true);
+  });
+});
