@@ -234,9 +234,13 @@ export function readFigures(
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     // "国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB": after a bracket of notes, the list goes on from the item before it.
     const listed = !inBrackets && reads.at(-1)?.inBrackets ? reads.findLast((r) => !r.inBrackets) : reads.at(-1);
+    // "已使用3GB，剩余7GB，合计10GB": a sum word (合计) after the parts of a total that add up to it is that total, not
+    // a sum of the list in its field (that is "省内剩余1GB，国内剩余2GB，合计3GB").
+    const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
     const partOf = bare || inItems
       ? undefined
-      : (bracketItems(candidates, window, bracket, listed, text, q.value) ??
+      : (sumOfParts ??
+        bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??

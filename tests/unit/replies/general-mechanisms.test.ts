@@ -680,6 +680,12 @@ describe('round 8: the reader says what the text states', () => {
     ]);
     expect(lines8('您的话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual(['bill.item 128', 'bill.item 12', 'bill.total 140', 'bill.other 20']);
   });
+
+  it('a sum word (合计) after used and left that add up to its amount is their total; after a list of one field it sums the list', () => {
+    expect(lines8('您本月流量已使用3GB，剩余7GB，合计10GB。')).toEqual(['data.used 3072', 'data.remaining 7168', 'data.total 10240']);
+    expect(lines8('您本月国内通话已使用120分钟，剩余380分钟，合计500分钟。')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
+    expect(lines8('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
+  });
 });
 
 describe('round 8: menus and services', () => {
