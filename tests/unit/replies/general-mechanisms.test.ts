@@ -670,6 +670,12 @@ describe('round 8: the reader says what the text states', () => {
     expect(lines8('您本月国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 general']);
   });
 
+  it('shared pools by any family word (共享, 家庭, 主卡共享, 全家享), beside general data too', () => {
+    expect(lines8('您本月全家享流量剩余10GB。')).toEqual(['data.remaining 10240 shared']);
+    expect(lines8('您是主卡用户，主副卡共享流量本月已使用18GB，其中副卡1使用5GB，副卡2使用3GB。')).toEqual(['data.used 18432 shared', 'data.used 5120 shared', 'data.used 3072 shared']);
+    expect(lines8('您本月套餐内国内流量剩余5GB，家庭共享流量剩余15GB。')).toEqual(['data.remaining 5120 general', 'data.remaining 15360 shared']);
+  });
+
   it('a deduction written below zero among a bill\'s lines is one of them; after the total it stays none', () => {
     expect(lines8('您2016年5月账单共消费48.00元，包括：套餐月费58.00元，通话费3.20元，短信费0.80元，本月赠送话费抵扣-14.00元。')).toEqual([
       'bill.total 48',
@@ -685,6 +691,11 @@ describe('round 8: the reader says what the text states', () => {
     expect(lines8('您本月流量已使用3GB，剩余7GB，合计10GB。')).toEqual(['data.used 3072', 'data.remaining 7168', 'data.total 10240']);
     expect(lines8('您本月国内通话已使用120分钟，剩余380分钟，合计500分钟。')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
     expect(lines8('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
+  });
+
+  it('totals and use in more words: allowance (English), 已发 (messages sent)', () => {
+    expect(lines8('Your monthly data allowance: 30GB, 12GB used.')).toEqual(['data.total 30720', 'data.used 12288']);
+    expect(lines8('您本月短信总数100条，已发20条。')).toEqual(['sms.total 100', 'sms.used 20']);
   });
 });
 
