@@ -71,7 +71,8 @@ export interface MenuOption {
 
 /** One entry of a list of subscribed services; replying its number cancels it when `cancelByNumber`. */
 export interface SubscribedService {
-  n: string;
+  /** The number sent back to cancel it; null in a list that numbers no entry (nothing to send). */
+  n: string | null;
   name: string;
   /** As written: 9元/月. */
   fee: string;

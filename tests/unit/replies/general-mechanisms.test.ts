@@ -722,4 +722,13 @@ describe('round 8: menus and services', () => {
     expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}`)).toEqual(['1|5G畅享套餐129元档|129.00元/月', '2|视频会员权益包|15.00元/月']);
     expect(u.kind === 'services' && u.cancelByNumber).toBe(true);
   });
+
+  it('a list that numbers no entry, each with its fee in brackets, is a list of services none of which is cancelled by number', () => {
+    const u = read('您当前已开通的功能有：来电显示（免费）、彩铃（5元/月）、139邮箱（免费版）。回复序号取消业务。');
+    expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}|${x.yuan}`)).toEqual(['null|来电显示|免费|0', 'null|彩铃|5元/月|5', 'null|139邮箱|免费版|0']);
+    expect(u.kind === 'services' && u.cancelByNumber).toBe(false);
+    // One entry, or entries with no fee, are no such list.
+    expect(read('您当前已开通的功能有：来电显示（免费）。').kind).not.toBe('services');
+    expect(read('您已开通的功能有：来电显示、彩铃。').kind).not.toBe('services');
+  });
 });
