@@ -693,6 +693,14 @@ describe('round 8: the reader says what the text states', () => {
     expect(lines8('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
   });
 
+  it('a total on a line of its own before a line opened by 包含 is read (the plan\'s name ends at the line); a 【heading】 ends a clause', () => {
+    expect(lines8('您的套餐流量总量150MB\n包含国内主叫500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    expect(lines8('【套餐余量】流量总量为150MB，通话总量为500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    // Still: the name of a plan before 含 on one line is a name, and a part's label before 共 in one clause says that part in all.
+    expect(lines8('您的4G飞享套餐18元含国内流量100MB，已使用20MB。')).toEqual(['data.total 100 general', 'data.used 20 general']);
+    expect(lines8('您当月剩余流量共5.30GB。')).toEqual(['data.remaining 5427.2']);
+  });
+
   it('totals and use in more words: allowance (English), 已发 (messages sent)', () => {
     expect(lines8('Your monthly data allowance: 30GB, 12GB used.')).toEqual(['data.total 30720', 'data.used 12288']);
     expect(lines8('您本月短信总数100条，已发20条。')).toEqual(['sms.total 100', 'sms.used 20']);
