@@ -731,6 +731,30 @@ describe('round 8: menus and services', () => {
     expect(u.kind === 'services' && u.cancelByNumber).toBe(true);
   });
 
+  it('codes as options: after a code cue with a space or a colon before each label, and said one by one (回复KT10开通…)', () => {
+    expect(options('您可回复以下指令：CXYE 查询余额；CXLL 查询流量；CXJF 查询积分。')).toEqual(['CXYE 查询余额', 'CXLL 查询流量', 'CXJF 查询积分']);
+    expect(options('您好！回复以下代码即可办理：\nLLB10：10元1GB流量包\nLLB20：20元3GB流量包')).toEqual(['LLB10 10元1GB流量包', 'LLB20 20元3GB流量包']);
+    expect(options('【流量包推荐】回复KT10开通10元1GB，回复KT20开通20元3GB。')).toEqual(['KT10 开通10元1GB', 'KT20 开通20元3GB']);
+    // One code said alone is no menu.
+    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual([]);
+  });
+
+  it('services after 已订购以下业务 / 您已订购：, numbered ① after a bracket or "1 " at a line\'s start; 回复序号可退订 and 如需退订请回复序号 cancel by number', () => {
+    const services = (text: string) => {
+      const u = read(text);
+      return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel ${u.cancelByNumber}`] : [];
+    };
+    expect(services('您好，您已订购以下业务：\n1、咪咕视频会员 15元/月\n2、和彩云 10元/月')).toEqual(['1|咪咕视频会员|15元/月', '2|和彩云|10元/月', 'cancel false']);
+    expect(services('您本月已订购的增值业务：①彩铃（5元/月）②视频会员（15元/月）')).toEqual(['1|彩铃|5元/月', '2|视频会员|15元/月', 'cancel false']);
+    expect(services('您当前订购的套餐及业务如下：\n1 4G飞享套餐 58元/月\n2 流量加油包 10元/月\n回复序号可退订对应业务。')).toEqual([
+      '1|4G飞享套餐|58元/月',
+      '2|流量加油包|10元/月',
+      'cancel true',
+    ]);
+    expect(services('您已订购：1、彩铃 5元/月 2、手机报 3元/月。回复编号退订。')).toEqual(['1|彩铃|5元/月', '2|手机报|3元/月', 'cancel true']);
+    expect(services('您开通的包月业务：1.手机报（3元/月）；2.彩铃（5元/月）。如需退订，请回复序号。')).toEqual(['1|手机报|3元/月', '2|彩铃|5元/月', 'cancel true']);
+  });
+
   it('a list that numbers no entry, each with its fee in brackets, is a list of services none of which is cancelled by number', () => {
     const u = read('您当前已开通的功能有：来电显示（免费）、彩铃（5元/月）、139邮箱（免费版）。回复序号取消业务。');
     expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}|${x.yuan}`)).toEqual(['null|来电显示|免费|0', 'null|彩铃|5元/月|5', 'null|139邮箱|免费版|0']);
