@@ -1,5 +1,5 @@
 import type { Lang } from '../errors';
-import { dataByPool, type PoolAmount } from './pools';
+import { customerDataLeft, dataByPool, type PoolAmount } from './pools';
 import type { DataPool } from './schema';
 import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
 
@@ -160,12 +160,18 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   return reply.confidence === 'unsure' ? sentence + w.unsure : sentence;
 }
 
-/** One amount of general (or unstated) data: the amount; else each kind by name, never added up across kinds. */
+/**
+ * One amount of general (or unstated) data: the amount; else each kind by name, never added up across kinds.
+ * The customer's one not-stated pool beside WLAN comes first and plain, as their data left ("100.00 MB、20.00 MB（WLAN）").
+ */
 function perPool(amounts: PoolAmount[], format: (n: number) => string, lang: Lang): string {
   if (amounts.length === 1 && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.mb);
   const joiner = lang === 'en' ? ', ' : '、';
+  const customer = customerDataLeft(amounts);
+  const plain = customer?.pool === null && !customer.packages[0] ? customer : undefined;
   const name = (a: PoolAmount) => (a.pool === null && a.packages[0] ? a.packages[0] : poolName(a.pool, lang));
-  return amounts.map((a) => format(a.mb) + (lang === 'en' ? ` (${name(a)})` : `（${name(a)}）`)).join(joiner);
+  const said = (a: PoolAmount) => format(a.mb) + (a === plain ? '' : lang === 'en' ? ` (${name(a)})` : `（${name(a)}）`);
+  return [...(plain ? [plain] : []), ...amounts.filter((a) => a !== plain)].map(said).join(joiner);
 }
 
 /** One package: the amount; several: each with its package name. */

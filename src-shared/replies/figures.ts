@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, kindsSaidOfAll, lonePoolIsGeneral, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
@@ -190,6 +190,16 @@ export function readFigures(
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
       topics.add(template.topic);
+      // "共消费48.00元，包括：套餐月费58.00元，…，赠送话费抵扣-14.00元": a deduction written below zero among a bill's
+      // lines is one of them (the lines add up to the total); after the total (已由赠款抵扣20.00元) it stays none.
+      const lastLine = reads.at(-1);
+      const amongLines = lastLine?.sentence === sentence && lastLine.figure.template === template.id && lastLine.figure.field === 'item';
+      const deductionLine = template.items && rule.field === 'other' && q.value < 0 && amongLines ? itemName(window) : null;
+      if (deductionLine) {
+        const itemSpan = spanOf(original, folded, floor + deductionLine.at, floor + deductionLine.at + deductionLine.text.length);
+        add({ ...record(template, 'item', q.value, span(q), null), item: itemSpan.text }, q);
+        return;
+      }
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       const part = template.breakdown.some((w) => window.includes(w));
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
@@ -224,9 +234,13 @@ export function readFigures(
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
     // "国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB": after a bracket of notes, the list goes on from the item before it.
     const listed = !inBrackets && reads.at(-1)?.inBrackets ? reads.findLast((r) => !r.inBrackets) : reads.at(-1);
+    // "已使用3GB，剩余7GB，合计10GB": a sum word (合计) after the parts of a total that add up to it is that total, not
+    // a sum of the list in its field (that is "省内剩余1GB，国内剩余2GB，合计3GB").
+    const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
     const partOf = bare || inItems
       ? undefined
-      : (bracketItems(candidates, window, bracket, listed, text, q.value) ??
+      : (sumOfParts ??
+        bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
@@ -277,7 +291,6 @@ export function readFigures(
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
-  lonePoolIsGeneral(reads);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }

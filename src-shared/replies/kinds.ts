@@ -190,17 +190,3 @@ function lastEnd(text: string, words: string[]): number {
   }
   return end;
 }
-
-/**
- * A reply that names no kind of mobile data speaks of the customer's one pool, their general data
- * ("您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB"): its data amounts of no stated kind
- * are general, as long as at most one of them is an amount left (two could be a total and its part,
- * which the overview would add up). WLAN is no mobile data and names no kind of it.
- */
-export function lonePoolIsGeneral(reads: Read[]): void {
-  const data = reads.filter((r) => r.figure.topic === 'data');
-  if (data.some((r) => r.figure.pool !== null && r.figure.pool !== 'wlan')) return;
-  const unnamed = data.filter((r) => r.figure.pool === null);
-  if (unnamed.filter((r) => r.figure.field === 'remaining').length > 1) return;
-  for (const r of unnamed) r.figure.pool = 'general';
-}

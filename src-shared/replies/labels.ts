@@ -143,7 +143,7 @@ function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][n
 }
 
 /** Where a clause starts, for a stem (the clause right before the amount). */
-const CLAUSE = /[,;:，；：。!?\n()（）]/u;
+const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
 
 /**
  * The last resort when no label is written before an amount: the field whose stem (用 of an unknown

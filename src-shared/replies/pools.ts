@@ -9,7 +9,7 @@ export interface PoolFigure {
 }
 
 export interface PoolAmount {
-  /** Null: the reply names no kind (a total over kinds, or an old reply that never says). */
+  /** Null: not stated, the reply's words name no kind (a total over kinds, or a reply that never says). */
   pool: DataPool | null;
   /** MB. */
   mb: number;
@@ -42,12 +42,15 @@ export function dataByPool(figures: readonly PoolFigure[]): PoolAmount[] {
 }
 
 /**
- * What the customer has left to use anywhere: the general pools. A reply that names no kind at all
- * and gives one amount left gives that; otherwise there is no one figure to tell (each kind is shown
- * on its own, by name).
+ * What the customer has left to use anywhere: the general pools. A reply whose text states no kind of
+ * mobile data and gives one amount left (`null`, not stated: "您本月剩余流量1.2GB") speaks of the
+ * customer's one pool and gives that, beside WLAN (no mobile data) or not; otherwise there is no one
+ * figure to tell (each kind is shown on its own, by name, and a not-stated total over stated pools is
+ * never added to them).
  */
 export function customerDataLeft(amounts: readonly PoolAmount[]): PoolAmount | undefined {
   const general = amounts.find((a) => a.pool === 'general');
   if (general) return general;
-  return amounts.length === 1 && amounts[0]!.pool === null ? amounts[0] : undefined;
+  const mobile = amounts.filter((a) => a.pool !== 'wlan');
+  return mobile.length === 1 && mobile[0]!.pool === null ? mobile[0] : undefined;
 }

@@ -14,6 +14,11 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   if (!mayMatch(re, text)) return out;
   re.lastIndex = 0;
+  // A pattern compiled without `g` (one anchored at the start) has one match at most: exec would find it forever.
+  if (!re.global) {
+    const m = re.exec(text);
+    return m ? [m] : out;
+  }
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push(m);
     if (m[0].length === 0) re.lastIndex++;

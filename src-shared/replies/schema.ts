@@ -214,9 +214,10 @@ export const ReplyRulesSchema = v.strictObject({
   }),
   /**
    * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
-   * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it.
+   * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it;
+   * `unnumbered` (groups name, fee, yuan) is one entry of a list that numbers none (来电显示（免费）、彩铃（5元/月）).
    */
-  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, cancel: v.array(pattern) }),
+  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
   notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),

@@ -22,8 +22,11 @@ export interface FigureRecord {
   /** The allowance package (data, voice, SMS) the figure belongs to, as written. */
   package: string | null;
   /**
-   * Data only: the kind of allowance (general, provincial, off-peak…) as the words before the
-   * amount or its package name say; null when they name none (a total over kinds, or unstated).
+   * Data only: the kind of allowance (general, provincial, off-peak…) as the words of the text say
+   * (before the amount, its package name, a heading…). `null` is "not stated": the text names no kind
+   * for it (a total over kinds, or a reply that never says); the reader never guesses `general`. The
+   * product still shows a reply's lone not-stated amount left as the customer's data left
+   * (`customerDataLeft`), and never adds it to a stated kind.
    */
   pool: DataPool | null;
   /** A bill line's name, as written. */
@@ -68,7 +71,8 @@ export interface MenuOption {
 
 /** One entry of a list of subscribed services; replying its number cancels it when `cancelByNumber`. */
 export interface SubscribedService {
-  n: string;
+  /** The number sent back to cancel it; null in a list that numbers no entry (nothing to send). */
+  n: string | null;
   name: string;
   /** As written: 9元/月. */
   fee: string;

@@ -113,7 +113,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
       notices(u.notices);
       break;
     case 'services':
-      lines.push(...indent(u.services.map((s) => [s.n, s.name, s.fee])));
+      lines.push(...indent(u.services.map((s) => [s.n ?? '-', s.name, s.fee])));
       if (u.cancelByNumber) lines.push(`  ${say(ctx, { zh: '回复序号可取消对应业务', en: 'reply a number to cancel that service' })}`);
       break;
     case 'notice':

@@ -92,15 +92,16 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
-  const [asking, setAsking] = useState<SubscribedService | null>(null);
+  // Only an entry with a number can be cancelled by sending it back.
+  const [asking, setAsking] = useState<{ n: string; name: string } | null>(null);
   return (
     <>
       <ul className="reply-services" aria-label={t('reply.services')}>
-        {services.map((s) => (
-          <li key={s.n}>
-            <span className="reply-service-name">{s.name}</span> <span className="muted">{s.fee}</span>
-            {cancel && (
-              <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking(s)}>
+        {services.map(({ n, name, fee }) => (
+          <li key={`${n ?? ''} ${name}`}>
+            <span className="reply-service-name">{name}</span> <span className="muted">{fee}</span>
+            {cancel && n !== null && (
+              <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking({ n, name })}>
                 {t('reply.serviceCancel')}
               </button>
             )}

@@ -62,7 +62,7 @@ describe('figureRowsFor', () => {
   it('keeps a pushed notice that data is suspended, for the alerts', () => {
     const rows = figureRowsFor(message({ text: '【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能，并将在下月自动恢复。中国移动' }));
     expect(rows.map((r) => [r.kind, r.value, r.pool])).toEqual([
-      ['data.used', 30720, 'general'],
+      ['data.used', 30720, null],
       ['notice.data-suspended', 1, null],
     ]);
   });

@@ -17,6 +17,7 @@ describe('figures in plain words', () => {
     [BOTH, 'zh-Hant', '你的餘額 35.20 元，流量還剩 1.33 GB（截至 11月25日 10時）'],
     [BOTH, 'en', 'Your balance: 35.20 yuan; data left: 1.33 GB (as of 25 Nov, 10:00)'],
     [PACKAGES, 'zh-Hans', '你的流量还剩 2.00 GB（国内通用）、500.00 MB（闲时）'],
+    ['您本月已使用数据流量101.15M，剩余100.00M；WLAN剩余20M。', 'zh-Hans', '你的流量还剩 100.00 MB、20.00 MB（WLAN）'],
     [PACKAGES, 'en', 'Your data left: 2.00 GB (general), 500.00 MB (off-peak)'],
     [POINTS, 'zh-Hans', '你的积分 1234 分，其中 56 分将于 12月31日 到期（截至 11月25日）'],
     [POINTS, 'en', 'Your points: 1234; 56 of them expire on 31 Dec (as of 25 Nov)'],

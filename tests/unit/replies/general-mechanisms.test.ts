@@ -173,7 +173,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
     };
     expect(lines('国内通用流量10GB，已耗用2GB，剩余8GB。')).toEqual(['total 10240 general', 'used 2048 general', 'remaining 8192 general']);
-    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 general', 'remaining 2048 general']);
+    expect(lines('本月流量累计用掉3GB，尚余2GB。')).toEqual(['used 3072 null', 'remaining 2048 null']);
     expect(lines('本月国内通用流量1.5GB。')).toEqual([]);
     expect(lines('您的话费余额为20.00元，套餐费用38.00元已扣除。')).toEqual(['balance 20 null']);
   });
@@ -183,7 +183,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       const u = read(text);
       return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
     };
-    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 general', 'remaining 117.24 general']);
+    expect(lines('您本月实际使用总数据3.76MB，剩余117.24MB。')).toEqual(['used 3.76 null', 'remaining 117.24 null']);
     expect(lines('本地4G数据剩余677.08MB。')).toEqual(['remaining 677.08 provincial']);
   });
 
@@ -223,7 +223,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(lines4('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
     // Words of the customer's own (您本月, 剩余, 截至…) before the advert word keep the figures before it.
     expect(lines4('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
-    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8 general']);
+    expect(lines4('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
   });
 
   it('a total word after a part\'s label in its clause (剩余流量共5.30GB) is that part in all; its bracket of parts goes on to the end', () => {
@@ -234,7 +234,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'data.used 4812.8',
     ]);
     // "12.5GB used of 50GB": the part word said of the amount before is no part of the total.
-    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800 general', 'data.total 51200 general', 'data.remaining 38400 general']);
+    expect(lines4('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
     expect(lines4('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
       'voice.total 500',
       'voice.used 132',
@@ -251,7 +251,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('an amount right after a price is the size in a package\'s name (流量加油包10元500MB), and its words name what follows', () => {
-    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120 general', 'data.remaining 380 general']);
+    expect(lines4('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
     expect(lines4('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
   });
 
@@ -308,7 +308,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
-    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34 general', 'data.used 50 general', 'data.used 2.34 general']);
+    expect(lines4('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
     expect(lines4('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
       'data.total 102400 shared',
       'data.used 46284.8 shared',
@@ -328,7 +328,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'bill.item 78',
       'bill.item 10',
     ]);
-    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2 general', 'data.total 20480 general', 'voice.used 120', 'voice.total 500']);
+    expect(lines4('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
     expect(lines4('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
   });
 
@@ -339,7 +339,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'data.remaining 12288 general',
     ]);
     // An amount no one read between a part and the next amount ends the list (names of packages, vpmn-0019-confirm).
-    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76 general', 'data.used 3.76 general']);
+    expect(lines4('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
   });
 
   it('上月结余 is last month\'s (结余 is a head noun), a payment is no bill item, 基本账户 is cash', () => {
@@ -362,7 +362,7 @@ describe('round 6: labels after amounts, whatever the field', () => {
   });
 
   it('a label after a negation is not that label (未使用流量 is left, not used)', () => {
-    expect(lines6('您本月未使用流量31.57GB，已使用流量8.43GB。')).toEqual(['data.remaining 32327.68 general', 'data.used 8632.32 general']);
+    expect(lines6('您本月未使用流量31.57GB，已使用流量8.43GB。')).toEqual(['data.remaining 32327.68', 'data.used 8632.32']);
   });
 
   it('an amount first, then its label to the end of the clause (lines of a statement, 您目前有…元账户可用余额)', () => {
@@ -374,7 +374,7 @@ describe('round 6: labels after amounts, whatever the field', () => {
     ]);
     expect(lines6('尊敬的客户，您目前有51.44元账户可用余额，实时话费112.90元。')).toEqual(['balance.balance 51.44', 'balance.spentThisMonth 112.9']);
     // Not an English word (1.2GB of your 5GB), and not a phrase that only ends with a label far from its start.
-    expect(lines6('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8 general', 'data.total 5120 general']);
+    expect(lines6('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8', 'data.total 5120']);
   });
 });
 
@@ -524,23 +524,23 @@ describe('round 7: package usage, totals in any words and order', () => {
 
   it('amounts named only by a short name in a bracket right after a used amount are its parts (主卡15GB，副卡5GB)', () => {
     expect(lines7('您本月已使用流量20GB（主卡15GB，副卡5GB），剩余10GB。')).toEqual([
-      'data.used 20480 general',
-      'data.used 15360 general',
-      'data.used 5120 general',
-      'data.remaining 10240 general',
+      'data.used 20480',
+      'data.used 15360',
+      'data.used 5120',
+      'data.remaining 10240',
     ]);
     // Not the whole said again, not the parts of an amount left (the Overview would add them up), not a bill's lines.
     expect(lines7('国内流量剩余10GB（约合10240MB）')).toEqual(['data.remaining 10240 general']);
-    expect(lines7('剩余流量20GB（主卡15GB，副卡5GB）')).toEqual(['data.remaining 20480 general']);
+    expect(lines7('剩余流量20GB（主卡15GB，副卡5GB）')).toEqual(['data.remaining 20480']);
     expect(lines7('本期账单：88.00元（月租58.00元+流量费30.00元）。')).toEqual(['bill.total 88', 'bill.item 58', 'bill.item 30']);
   });
 
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
     expect(lines7('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
     expect(lines7('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
-      'data.used 22.91 general',
-      'data.used 20 general',
-      'data.used 2.91 general',
+      'data.used 22.91',
+      'data.used 20',
+      'data.used 2.91',
     ]);
   });
   it('a whole number with no unit, in a sentence last about messages or minutes, is in their unit when a label names it', () => {
@@ -549,7 +549,7 @@ describe('round 7: package usage, totals in any words and order', () => {
     expect(lines7('Voice: 120 used, 380 remaining of 500 minutes.')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
     // No label of its own, or data (whose unit cannot be guessed): no figure.
     expect(read('回复1查询短信，回复2查询通话。').kind).toBe('menu');
-    expect(lines7('您本月流量已用2GB，剩余3。')).toEqual(['data.used 2048 general']);
+    expect(lines7('您本月流量已用2GB，剩余3。')).toEqual(['data.used 2048']);
   });
 
   it('a threshold word (以上) that opens the next line bounds no amount: the last line of a list is read', () => {
@@ -654,6 +654,113 @@ describe('round 7: money, points and amounts said twice', () => {
   });
 
   it('an amount said again in another unit in brackets right after it is no second figure', () => {
-    expect(lines7('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024 general', 'data.remaining 2048 general']);
+    expect(lines7('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024', 'data.remaining 2048']);
+  });
+});
+
+describe('round 8: the reader says what the text states', () => {
+  const lines8 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('data whose text names no kind is not stated (null), never general; a stated kind stays', () => {
+    expect(lines8('您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB。')).toEqual(['data.total 500', 'data.used 312.45', 'data.remaining 187.55']);
+    expect(lines8('【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能。')).toEqual(['data.used 30720']);
+    expect(lines8('您本月国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 general']);
+  });
+
+  it('shared pools by any family word (共享, 家庭, 主卡共享, 全家享), beside general data too', () => {
+    expect(lines8('您本月全家享流量剩余10GB。')).toEqual(['data.remaining 10240 shared']);
+    expect(lines8('您是主卡用户，主副卡共享流量本月已使用18GB，其中副卡1使用5GB，副卡2使用3GB。')).toEqual(['data.used 18432 shared', 'data.used 5120 shared', 'data.used 3072 shared']);
+    expect(lines8('您本月套餐内国内流量剩余5GB，家庭共享流量剩余15GB。')).toEqual(['data.remaining 5120 general', 'data.remaining 15360 shared']);
+  });
+
+  it('a deduction written below zero among a bill\'s lines is one of them; after the total it stays none', () => {
+    expect(lines8('您2016年5月账单共消费48.00元，包括：套餐月费58.00元，通话费3.20元，短信费0.80元，本月赠送话费抵扣-14.00元。')).toEqual([
+      'bill.total 48',
+      'bill.item 58',
+      'bill.item 3.2',
+      'bill.item 0.8',
+      'bill.item -14',
+    ]);
+    expect(lines8('您的话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual(['bill.item 128', 'bill.item 12', 'bill.total 140', 'bill.other 20']);
+  });
+
+  it('a sum word (合计) after used and left that add up to its amount is their total; after a list of one field it sums the list', () => {
+    expect(lines8('您本月流量已使用3GB，剩余7GB，合计10GB。')).toEqual(['data.used 3072', 'data.remaining 7168', 'data.total 10240']);
+    expect(lines8('您本月国内通话已使用120分钟，剩余380分钟，合计500分钟。')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
+    expect(lines8('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
+  });
+
+  it('a total on a line of its own before a line opened by 包含 is read (the plan\'s name ends at the line); a 【heading】 ends a clause', () => {
+    expect(lines8('您的套餐流量总量150MB\n包含国内主叫500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    expect(lines8('【套餐余量】流量总量为150MB，通话总量为500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    // Still: the name of a plan before 含 on one line is a name, and a part's label before 共 in one clause says that part in all.
+    expect(lines8('您的4G飞享套餐18元含国内流量100MB，已使用20MB。')).toEqual(['data.total 100 general', 'data.used 20 general']);
+    expect(lines8('您当月剩余流量共5.30GB。')).toEqual(['data.remaining 5427.2']);
+  });
+
+  it('totals and use in more words: allowance (English), 已发 (messages sent)', () => {
+    expect(lines8('Your monthly data allowance: 30GB, 12GB used.')).toEqual(['data.total 30720', 'data.used 12288']);
+    expect(lines8('您本月短信总数100条，已发20条。')).toEqual(['sms.total 100', 'sms.used 20']);
+  });
+});
+
+describe('round 8: menus and services', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n} ${m.label}`) : [];
+  };
+
+  it('a menu cue written 回覆 (Traditional) opens a menu', () => {
+    expect(options('中國移動香港：請回覆以下數字選擇服務：\n1. 查詢話費餘額\n2. 查詢本地數據用量\n回覆0返回主目錄。')).toEqual(['1 查詢話費餘額', '2 查詢本地數據用量', '0 返回主目錄']);
+  });
+
+  it('codes on lines of their own after 回复对应编码： are options, each with the rest of its line (no figure of their sizes)', () => {
+    const text = '流量包办理，回复对应编码：\nLL10 10元1GB国内流量月包\nLL20 20元3GB国内流量月包\n回复“0”返回主菜单。';
+    expect(options(text)).toEqual(['LL10 10元1GB国内流量月包', 'LL20 20元3GB国内流量月包', '0 返回主菜单']);
+    expect(read(text).kind).toBe('menu');
+    // A code needs a letter: numbers and a word after a quick cue are no code-line options.
+    expect(options('回复对应编码：\n10 10元1GB')).toEqual([]);
+  });
+
+  it('订购的产品有 opens a list of services, numbered (1); 回复“退订+编号” cancels by number', () => {
+    const u = read('您好！您当前订购的产品有：\n(1)5G畅享套餐129元档 129.00元/月\n(2)视频会员权益包 15.00元/月\n回复“退订+编号”可取消业务。');
+    expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}`)).toEqual(['1|5G畅享套餐129元档|129.00元/月', '2|视频会员权益包|15.00元/月']);
+    expect(u.kind === 'services' && u.cancelByNumber).toBe(true);
+  });
+
+  it('codes as options: after a code cue with a space or a colon before each label, and said one by one (回复KT10开通…)', () => {
+    expect(options('您可回复以下指令：CXYE 查询余额；CXLL 查询流量；CXJF 查询积分。')).toEqual(['CXYE 查询余额', 'CXLL 查询流量', 'CXJF 查询积分']);
+    expect(options('您好！回复以下代码即可办理：\nLLB10：10元1GB流量包\nLLB20：20元3GB流量包')).toEqual(['LLB10 10元1GB流量包', 'LLB20 20元3GB流量包']);
+    expect(options('【流量包推荐】回复KT10开通10元1GB，回复KT20开通20元3GB。')).toEqual(['KT10 开通10元1GB', 'KT20 开通20元3GB']);
+    // One code said alone is no menu.
+    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual([]);
+  });
+
+  it('services after 已订购以下业务 / 您已订购：, numbered ① after a bracket or "1 " at a line\'s start; 回复序号可退订 and 如需退订请回复序号 cancel by number', () => {
+    const services = (text: string) => {
+      const u = read(text);
+      return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel ${u.cancelByNumber}`] : [];
+    };
+    expect(services('您好，您已订购以下业务：\n1、咪咕视频会员 15元/月\n2、和彩云 10元/月')).toEqual(['1|咪咕视频会员|15元/月', '2|和彩云|10元/月', 'cancel false']);
+    expect(services('您本月已订购的增值业务：①彩铃（5元/月）②视频会员（15元/月）')).toEqual(['1|彩铃|5元/月', '2|视频会员|15元/月', 'cancel false']);
+    expect(services('您当前订购的套餐及业务如下：\n1 4G飞享套餐 58元/月\n2 流量加油包 10元/月\n回复序号可退订对应业务。')).toEqual([
+      '1|4G飞享套餐|58元/月',
+      '2|流量加油包|10元/月',
+      'cancel true',
+    ]);
+    expect(services('您已订购：1、彩铃 5元/月 2、手机报 3元/月。回复编号退订。')).toEqual(['1|彩铃|5元/月', '2|手机报|3元/月', 'cancel true']);
+    expect(services('您开通的包月业务：1.手机报（3元/月）；2.彩铃（5元/月）。如需退订，请回复序号。')).toEqual(['1|手机报|3元/月', '2|彩铃|5元/月', 'cancel true']);
+  });
+
+  it('a list that numbers no entry, each with its fee in brackets, is a list of services none of which is cancelled by number', () => {
+    const u = read('您当前已开通的功能有：来电显示（免费）、彩铃（5元/月）、139邮箱（免费版）。回复序号取消业务。');
+    expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}|${x.yuan}`)).toEqual(['null|来电显示|免费|0', 'null|彩铃|5元/月|5', 'null|139邮箱|免费版|0']);
+    expect(u.kind === 'services' && u.cancelByNumber).toBe(false);
+    // One entry, or entries with no fee, are no such list.
+    expect(read('您当前已开通的功能有：来电显示（免费）。').kind).not.toBe('services');
+    expect(read('您已开通的功能有：来电显示、彩铃。').kind).not.toBe('services');
   });
 });

@@ -27,9 +27,14 @@ describe('the kind of each data amount', () => {
       [['remaining', 1024, 'offpeak'], ['remaining', 512, 'carryover']],
     ],
     [
-      'no kind of mobile data named: the customer\'s one pool, general (WLAN is no mobile data)',
+      'no kind of mobile data named: not stated (null), never guessed general',
       '您本月已使用数据流量101.15M，剩余100.00M；WLAN剩余20M。',
-      [['used', 101.15, 'general'], ['remaining', 100, 'general'], ['remaining', 20, 'wlan']],
+      [['used', 101.15, null], ['remaining', 100, null], ['remaining', 20, 'wlan']],
+    ],
+    [
+      'a cap notice that names no kind: not stated',
+      '【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能，并将在下月自动恢复。中国移动',
+      [['used', 30720, null]],
     ],
     [
       'no kind named, two amounts left (a total and its part?): each stays of no stated kind',
@@ -76,5 +81,29 @@ describe('data left for the customer', () => {
     expect(customerDataLeft(dataByPool([amount(null, 100)]))?.mb).toBe(100);
     expect(customerDataLeft(dataByPool([amount(null, 100), amount(null, 50)]))).toBeUndefined();
     expect(customerDataLeft(dataByPool([amount('provincial', 100)]))).toBeUndefined();
+  });
+
+  it('is a reply\'s lone not-stated amount left, beside WLAN (no mobile data) too, as when it was named general', () => {
+    const read = (text: string) => {
+      const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+      if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+      return dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package })));
+    };
+    const lone = read('您本月已使用数据流量101.15M，剩余100.00M；WLAN剩余20M。');
+    expect(lone.map((a) => [a.pool, a.mb])).toEqual([['wlan', 20], [null, 100]]);
+    expect(customerDataLeft(lone)?.mb).toBe(100);
+    expect(customerDataLeft(read('您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB。'))?.mb).toBe(187.55);
+  });
+
+  it('never adds a not-stated total to the stated pools under it, nor takes it for the customer\'s data when a stated kind is beside it', () => {
+    const byPool = dataByPool([amount(null, 5427.2), amount('general', 2150.4), amount('provincial', 3276.8)]);
+    expect(byPool.map((a) => [a.pool, a.mb, a.members])).toEqual([
+      ['general', 2150.4, [1]],
+      ['provincial', 3276.8, [2]],
+      [null, 5427.2, [0]],
+    ]);
+    expect(customerDataLeft(byPool)?.mb).toBe(2150.4);
+    expect(customerDataLeft(dataByPool([amount(null, 300), amount('provincial', 100)]))).toBeUndefined();
+    expect(customerDataLeft(dataByPool([amount(null, 300), amount('wlan', 100), amount('offpeak', 50)]))).toBeUndefined();
   });
 });

@@ -14,6 +14,11 @@ describe('patterns skip texts that lack their plain words', () => {
     expect(requiredWords(/abc/giu)).toBeNull();
   });
 
+  it('finds the one match of a pattern compiled without g (anchored at the start), and stops', () => {
+    expect(allMatches(/^[a-z]+/du, 'your balance').map((m) => m[0])).toEqual(['your']);
+    expect(allMatches(/^\d+/du, 'your balance')).toEqual([]);
+  });
+
   it('gives the same matches as a plain search on every rule pattern', () => {
     const texts = [
       '尊敬的客户，您好！截至05月14日10时，您的话费余额为56.30元，已为您开通流量提醒。详询10086。',
