@@ -166,15 +166,23 @@ describe('alerts and scheduled checks', () => {
     await page.goto(`${base()}#/settings`);
     const group = page.locator('.schedule').first();
     await group.waitFor({ timeout: 30_000 });
+    const enabled = group.getByRole('checkbox', { name: /启用/ });
+    // The core keeps what a failed attempt saved: turned off first, as a user would.
+    if (await enabled.isChecked()) {
+      await enabled.uncheck();
+      await group.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => group.locator('.schedule-next').textContent()).toBe('未启用：不会自动查询。');
+    }
     expect(await group.locator('.schedule-next').textContent()).toBe('未启用：不会自动查询。');
-    await group.getByRole('checkbox', { name: /启用/ }).check();
+    await enabled.check();
     // A 24-hour clock in two lists: hour and minute.
     await group.getByLabel('时间: 时', { exact: true }).selectOption('07');
     await group.getByLabel('时间: 分', { exact: true }).selectOption('30');
     await group.getByRole('button', { name: '保存' }).click();
     await page.waitForFunction(() => document.body.textContent?.includes('的定时查询。'));
     // The core tells when it will send them: 07:30 plus at most 10 minutes of jitter, today or tomorrow.
-    expect(await group.locator('.schedule-next').textContent()).toMatch(/^下次查询：(今天|\d{4}年\d{1,2}月\d{1,2}日周.) 07:(3\d|40)（应用开着时）$/);
+    // Polled: the toast waited for may be an earlier save's (a retry turns a kept schedule off first).
+    await expect.poll(() => group.locator('.schedule-next').textContent(), { timeout: 15_000 }).toMatch(/^下次查询：(今天|\d{4}年\d{1,2}月\d{1,2}日周.) 07:(3\d|40)（应用开着时）$/);
 
     const saved = JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8'));
     expect(saved).toEqual({

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { realScheduler, type Scheduler } from '../../src-main/emulator';
 import { startServer, type RunningServer } from '../../src-main/server';
@@ -33,7 +33,7 @@ function gatedScheduler(): Scheduler & { release(): void; held(): number } {
   };
 }
 
-const gate = gatedScheduler();
+let gate: ReturnType<typeof gatedScheduler>;
 let dataDir: string;
 let core: HallCore;
 let server: RunningServer;
@@ -42,21 +42,27 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await buildApp();
-  dataDir = await mkdtemp(join(tmpdir(), 'hall10086-profiles-'));
-  core = await HallCore.create({ dataDir, demo: true, emulatorOptions: { partOrder: 'in-order', partGapMs: 4 * HOLD_MS, scheduler: gate } });
-  server = await startServer({ core, staticDir: resolve(import.meta.dirname, '../../out/renderer') });
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await core?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
+
+// A core of its own for each test (and each retry): parts a failed attempt left held or unacknowledged
+// would be pending in the next one's journal.
+beforeEach(async () => {
+  gate = gatedScheduler();
+  dataDir = await mkdtemp(join(tmpdir(), 'hall10086-profiles-'));
+  core = await HallCore.create({ dataDir, demo: true, emulatorOptions: { partOrder: 'in-order', partGapMs: 4 * HOLD_MS, scheduler: gate } });
+  server = await startServer({ core, staticDir: resolve(import.meta.dirname, '../../out/renderer') });
+}, 60_000);
 
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server?.close();
+  await core?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function profile(): Promise<BrowserContext> {
