@@ -423,4 +423,6 @@ export const en: Record<StringKey, string> = {
   'modemState.waitingForSim': 'Waiting for the SIM card to be ready (it is starting; the modem goes on by itself)',
   'modemState.unknown': 'Not known: the connection to Hall10086 is lost',
   'modem.unknownShort': 'Modem: not known',
+  'modem.startingShort': 'Modem starting…',
+  'modem.reconnectingShort': 'Modem reconnecting…',
 };

@@ -422,6 +422,8 @@ export const zhHans = {
   'modemState.waitingForSim': '等 SIM 卡准备好（它正在启动，好了会自动继续）',
   'modemState.unknown': '未知：与 Hall10086 的连接断开了',
   'modem.unknownShort': '设备状态未知',
+  'modem.startingShort': '设备正在启动…',
+  'modem.reconnectingShort': '设备正在重新连接…',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

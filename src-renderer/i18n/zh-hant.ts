@@ -423,4 +423,6 @@ export const zhHant: Record<StringKey, string> = {
   'modemState.waitingForSim': '等 SIM 卡準備好（它正在啟動，好了會自動繼續）',
   'modemState.unknown': '未知：與 Hall10086 的連線中斷了',
   'modem.unknownShort': '裝置狀態未知',
+  'modem.startingShort': '裝置正在啟動…',
+  'modem.reconnectingShort': '裝置正在重新連接…',
 };

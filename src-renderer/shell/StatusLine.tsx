@@ -3,7 +3,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
 import { describeError } from '../core/describe-error';
-import { modemLabel, modemNeedingAttention } from '../core/modems';
+import { modemLabel, modemNeedingAttention, modemOnItsWayKey } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from './route';
 
@@ -34,7 +34,7 @@ export function StatusLine() {
           ) : !reached ? (
             t('modem.unknownShort')
           ) : (
-            t('modem.noneShort')
+            t(modemOnItsWayKey(modems))
           )}
         </a>
         {sending?.demo && <DemoBadge />}
