@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, launchChromium, serve, type Served } from './app-kit';
 
@@ -80,6 +80,63 @@ describe('the core stopped under an open tab', () => {
       }
     } finally {
       // Stopped even when an expectation failed before, so that no server outlives the run.
+      if (server === mine) {
+        server = null;
+        await mine.stop();
+      }
+    }
+  }, 120_000);
+
+  it.each([
+    ['zh-CN', '与 Hall10086 的连接断开了，暂时不能发送；连接恢复后自动恢复发送，已输入的内容会留在这里。'],
+    ['en-US', 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.'],
+  ] as const)('the Messages composer (%s): Send is off with why while the core is out of reach, what is typed stays, and Send works again when it is back', async (locale, gone) => {
+    // A core of its own: another tab's send would show in this one's thread too.
+    const mine = await serve();
+    server = mine;
+    const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      // The page's link to the running core is cut and then let through again: the same core, the same session.
+      let cut = false;
+      const open: WebSocketRoute[] = [];
+      await page.routeWebSocket(/\/api/, (ws) => {
+        if (cut) return void ws.close();
+        const core = ws.connectToServer();
+        ws.onMessage((m) => core.send(m));
+        core.onMessage((m) => ws.send(m));
+        open.push(ws);
+      });
+      await page.goto(await mine.link());
+      await page.waitForSelector('#catalog-search');
+      await page.goto(`${mine.base}#/thread`);
+      const line = page.locator('.composer input:not([disabled])');
+      const sendButton = page.locator('.composer-line button.primary');
+      await line.fill('Y');
+      await expect.poll(() => sendButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+
+      cut = true;
+      for (const ws of open.splice(0)) await ws.close();
+      const note = page.locator('#composer-note');
+      await expect.poll(() => note.textContent(), { timeout: 30_000 }).toBe(gone);
+      expect(await sendButton.isDisabled()).toBe(true);
+      // Typing goes on, and Enter sends nothing and clears nothing.
+      await line.press('End');
+      await line.pressSequentially('E');
+      await line.press('Enter');
+      expect(await line.inputValue()).toBe('YE');
+      expect(await page.locator('.bubble-line.out').count()).toBe(0);
+
+      cut = false;
+      await expect.poll(() => sendButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+      expect(await note.textContent()).not.toBe(gone);
+      expect(await line.inputValue()).toBe('YE');
+      await sendButton.click();
+      await page.waitForSelector('.bubble-line.out', { timeout: 30_000 });
+      expect(await page.locator('.bubble-line.out .bubble-text').allTextContents()).toEqual(['YE']);
+      await expect.poll(() => line.inputValue(), { timeout: 10_000 }).toBe('');
+    } finally {
+      await context.close();
       if (server === mine) {
         server = null;
         await mine.stop();
