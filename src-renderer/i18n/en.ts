@@ -426,4 +426,5 @@ export const en: Record<StringKey, string> = {
   'modem.startingShort': 'Modem starting…',
   'modem.reconnectingShort': 'Modem reconnecting…',
   'thread.coreGone': 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.',
+  'modem.connectingShort': 'Connecting…',
 };

@@ -425,6 +425,7 @@ export const zhHans = {
   'modem.startingShort': '设备正在启动…',
   'modem.reconnectingShort': '设备正在重新连接…',
   'thread.coreGone': '与 Hall10086 的连接断开了，暂时不能发送；连接恢复后自动恢复发送，已输入的内容会留在这里。',
+  'modem.connectingShort': '正在连接…',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -426,4 +426,5 @@ export const zhHant: Record<StringKey, string> = {
   'modem.startingShort': '裝置正在啟動…',
   'modem.reconnectingShort': '裝置正在重新連接…',
   'thread.coreGone': '與 Hall10086 的連線中斷了，暫時不能傳送；連線恢復後自動恢復傳送，已輸入的內容會留在這裡。',
+  'modem.connectingShort': '正在連接…',
 };

@@ -16,7 +16,7 @@ const CONNECTION_TEXT = { connecting: 'conn.connecting', closed: 'conn.closed', 
 export function StatusLine() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { connection, ingest } = useCore();
+  const { connection, reach, ingest } = useCore();
   const { sending, modems } = useModems();
   const reached = connection === 'open';
   const attention = sending || !reached ? null : modemNeedingAttention(modems);
@@ -31,8 +31,8 @@ export function StatusLine() {
             </>
           ) : attention ? (
             t('modem.attentionShort')
-          ) : !reached ? (
-            t('modem.unknownShort')
+          ) : reach !== 'open' ? (
+            t(reach === 'connecting' ? 'modem.connectingShort' : 'modem.unknownShort')
           ) : (
             t(modemOnItsWayKey(modems))
           )}

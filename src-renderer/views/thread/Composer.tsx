@@ -23,7 +23,7 @@ const SUGGESTIONS = 6;
  */
 export function Composer({ modem }: { modem: ModemStatus | null }) {
   const { t, lang } = useI18n();
-  const { connection } = useCore();
+  const { connection, reach } = useCore();
   const reached = connection === 'open';
   const through = reached ? modem : null;
   const { send, busy, dialog } = useSender(through);
@@ -149,7 +149,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           spellCheck={false}
           autoFocus
           value={text}
-          disabled={reached && !modem}
+          disabled={reach !== 'lost' && !modem}
           onChange={(e) => {
             setText(e.target.value);
             setDismissed(false);
@@ -172,7 +172,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         </p>
       ) : (
         <p id="composer-note" className="hint">
-          {t(!reached ? 'thread.coreGone' : disabled ? 'thread.offline' : 'composer.keys')}
+          {t(reach === 'connecting' ? 'conn.connecting' : reach === 'lost' ? 'thread.coreGone' : disabled ? 'thread.offline' : 'composer.keys')}
         </p>
       )}
       {dialog}
