@@ -427,4 +427,5 @@ export const en: Record<StringKey, string> = {
   'modem.reconnectingShort': 'Modem reconnecting…',
   'thread.coreGone': 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.',
   'modem.connectingShort': 'Connecting…',
+  'error.viewWhileLost': 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.',
 };

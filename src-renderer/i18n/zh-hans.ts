@@ -426,6 +426,7 @@ export const zhHans = {
   'modem.reconnectingShort': '设备正在重新连接…',
   'thread.coreGone': '与 Hall10086 的连接断开了，暂时不能发送；连接恢复后自动恢复发送，已输入的内容会留在这里。',
   'modem.connectingShort': '正在连接…',
+  'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, launchChromium, serve, type Served } from './app-kit';
@@ -135,6 +136,45 @@ describe('the core stopped under an open tab', () => {
       await page.waitForSelector('.bubble-line.out', { timeout: 30_000 });
       expect(await page.locator('.bubble-line.out .bubble-text').allTextContents()).toEqual(['YE']);
       await expect.poll(() => line.inputValue(), { timeout: 10_000 }).toBe('');
+    } finally {
+      await context.close();
+      if (server === mine) {
+        server = null;
+        await mine.stop();
+      }
+    }
+  }, 120_000);
+
+  it.each([
+    ['zh-CN', '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。', '这个页面出错了'],
+    ['en-US', 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.', 'This page ran into a problem'],
+  ] as const)('every view opens after the server stopped (%s): its code was fetched while the page was idle; one that could not be says why, with no Reload into a dead server', async (locale, cannotOpen, crashed) => {
+    const mine = await serve();
+    server = mine;
+    const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      // The Settings view's code never arrives (as when the server went before the page was idle).
+      await page.route(/\/assets\/SettingsView-[^/]+\.js$/, (route) => route.abort());
+      await page.goto(await mine.link());
+      await page.waitForSelector('#catalog-search');
+      const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      for (const view of ['ThreadView', 'ModemView', 'OverviewView']) {
+        await expect.poll(async () => (await fetched()).some((name) => name.includes(`/assets/${view}-`)), { timeout: 30_000 }).toBe(true);
+      }
+      server = null;
+      await mine.stop();
+      await expect.poll(async () => (await page.locator('.status-line a').first().textContent())?.trim(), { timeout: 30_000 }).not.toMatch(/^(正在连接…|Connecting…)$/);
+      for (const [hash, shown] of [['#/thread', '.composer'], ['#/overview', 'main table, main .empty'], ['#/modem', 'article.modem-card']] as const) {
+        await page.evaluate((h) => (location.hash = h), hash);
+        await page.locator(shown).first().waitFor({ timeout: 30_000 });
+        expect(await page.textContent('main'), hash).not.toContain(crashed);
+      }
+      await page.evaluate(() => (location.hash = '#/settings'));
+      const alert = page.locator('main [role=alert]');
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe(cannotOpen);
+      expect(await page.locator('main button').count()).toBe(0);
+      await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/core-gone-views-${locale}.png`) });
     } finally {
       await context.close();
       if (server === mine) {
