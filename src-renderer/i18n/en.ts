@@ -428,4 +428,5 @@ export const en: Record<StringKey, string> = {
   'thread.coreGone': 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.',
   'modem.connectingShort': 'Connecting…',
   'error.viewWhileLost': 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.',
+  'overview.waitingForCore': 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.',
 };
