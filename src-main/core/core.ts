@@ -131,6 +131,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       onCheck: (state) => core.emit('fleetCheck', state),
       warn: o.warn ?? ((line) => console.warn(line)),
     });
+    if (core.fleet.labels.problem) problems.push(core.fleet.labels.problem);
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => {
       core.fleet.board.onOutgoing(r);

@@ -264,3 +264,22 @@ describe('temp files a crash left behind', () => {
     expect(left).toEqual([fresh.slice(dir.length + 1)]);
   });
 });
+
+describe('a damaged SIM labels file', () => {
+  it('is kept aside before anything replaces it, and said at start in both languages; the labels typed before are not lost', async () => {
+    const dir = await folder(0o700);
+    // Cut short, as a full disk or a hand edit leaves it: the names, owners and numbers are still readable by a person.
+    const damaged = '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}';
+    await writeFile(join(dir, 'sim-labels.json'), damaged, { mode: 0o600 });
+    const c = await start(dir);
+    const notices = await c.call('core.startupNotices', {});
+    const said = notices.find((n) => n.en.startsWith('The SIM labels file could not be read'));
+    expect(said?.en).toMatch(/kept as .*sim-labels\.json\.damaged-\d+, and SIMs show by their ids for now\.$/);
+    expect(said?.zh).toMatch(/^SIM 卡标签文件无法读取，已另存为 .*sim-labels\.json\.damaged-\d+；SIM 卡暂时按卡号显示。$/);
+    // A new label replaces the file; the copy stays as it was.
+    await c.call('labels.set', { label: { simId: '89860012345678901234', name: '前台', owner: '', phone: '' } });
+    const copies = (await readdir(dir)).filter((n) => n.startsWith('sim-labels.json.damaged-'));
+    expect(copies).toHaveLength(1);
+    expect(await readFile(join(dir, copies[0]!), 'utf8')).toBe(damaged);
+  });
+});
