@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { CoreProvider, useCore } from './core/CoreProvider';
+import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
@@ -12,12 +12,18 @@ import { useRoute } from './shell/use-route';
 import { CatalogView } from './views/CatalogView';
 import { InstructionView } from './views/InstructionView';
 
-// Everything but the catalog loads on first visit: start-up needs only the search.
-const ThreadView = lazy(() => import('./views/ThreadView'));
-const ModemView = lazy(() => import('./views/ModemView'));
-const SettingsView = lazy(() => import('./views/SettingsView'));
+// Everything but the catalog loads after it: start-up needs only the search.
+const VIEW_CODE = {
+  thread: () => import('./views/ThreadView'),
+  modem: () => import('./views/ModemView'),
+  settings: () => import('./views/SettingsView'),
+  overview: () => import('./views/OverviewView'),
+};
+const ThreadView = lazy(VIEW_CODE.thread);
+const ModemView = lazy(VIEW_CODE.modem);
+const SettingsView = lazy(VIEW_CODE.settings);
 const UnreadBadge = lazy(() => import('./shell/UnreadBadge'));
-const OverviewView = lazy(() => import('./views/OverviewView'));
+const OverviewView = lazy(VIEW_CODE.overview);
 const OverviewBadge = lazy(() => import('./shell/OverviewBadge'));
 
 export function App({ connection }: { connection: CoreConnection }) {
@@ -61,6 +67,13 @@ function Shell() {
     setQuery(route.q);
     navigate({ view: 'catalog' });
   }, [route, navigate]);
+
+  // Every view's code is fetched once the page is idle: in browser mode a view first opened after the
+  // server stopped could not be fetched any more (the page showed an error with a Reload that fails).
+  useEffect(() => {
+    const idle = whenIdle(() => Object.values(VIEW_CODE).forEach((load) => load().catch(() => {})));
+    return idle.cancel;
+  }, []);
 
   // Another view: where the focus was (the composer, say) is gone with the old one. The keyboard
   // carries on from the new view's main area, unless the view took the focus itself (its search box).
@@ -176,8 +189,26 @@ function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQ
   }
 }
 
+/**
+ * A view that could not be shown. While the core is out of reach it is most likely its code that could
+ * not be fetched (browser mode's server stopped): a reload would lose the page, so the page loads again
+ * by itself once the core is back.
+ */
 function ViewFailed() {
   const { t } = useI18n();
+  const { reach } = useCore();
+  const [lost, setLost] = useState(reach === 'lost');
+  useEffect(() => {
+    if (reach === 'lost') setLost(true);
+    else if (reach === 'open' && lost) window.location.reload();
+  }, [reach, lost]);
+  if (reach === 'lost') {
+    return (
+      <div className="view empty" role="alert">
+        <p>{t('error.viewWhileLost')}</p>
+      </div>
+    );
+  }
   return (
     <div className="view empty" role="alert">
       <p>{t('error.view')}</p>

@@ -33,7 +33,7 @@ import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
 import { RememberedModems } from './remembered-modems';
-import { claimDataDir } from './data-dir';
+import { claimDataDir, rootFilesRefusal } from './data-dir';
 import { removeStaleTemps } from '../services/atomic-write';
 
 export interface CoreOptions {
@@ -95,6 +95,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   static async create(o: CoreOptions): Promise<HallCore> {
     // The data folder holds the journal and the pairings: the user's alone.
     await claimDataDir(o.dataDir);
+    try {
+      return await HallCore.openIn(o);
+    } catch (e) {
+      throw (await rootFilesRefusal(o.dataDir, e)) ?? e;
+    }
+  }
+
+  private static async openIn(o: CoreOptions): Promise<HallCore> {
     let catalogInUse: CatalogState | undefined;
     // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
     const journal = await Journal.open(o.dataDir, { maskAtRest: (parts) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecretParts(parts) });
@@ -123,6 +131,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       onCheck: (state) => core.emit('fleetCheck', state),
       warn: o.warn ?? ((line) => console.warn(line)),
     });
+    if (core.fleet.labels.problem) problems.push(core.fleet.labels.problem);
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => {
       core.fleet.board.onOutgoing(r);

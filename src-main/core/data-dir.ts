@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { HallError } from '../../src-shared/errors';
 
 /** Where the journal and settings live: HALL10086_DATA_DIR, else the platform's per-user data folder. */
@@ -52,6 +52,43 @@ export async function claimDataDir(dir: string, { create = true }: { create?: bo
 }
 
 const trusted = (owner: number, uid: number) => owner === uid || owner === 0;
+
+/**
+ * What a refused open in the user's own folder comes from when a `sudo` run left files there: root's
+ * journal.log (or lock, or settings file) cannot be opened by the user, and a bare EACCES says
+ * nothing of why or what to do. Null when the error is no refusal, or nothing there is root's
+ * (then the error stands as it is). Looked for only after a refusal: the folder is not read at every start.
+ */
+export async function rootFilesRefusal(dir: string, error: unknown): Promise<HallError | null> {
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0 || process.platform === 'win32' || !refused(error)) return null;
+  const rootOwned = (await entriesOf(dir).catch(() => [])).filter((e) => e.info.uid === 0).map((e) => relative(dir, e.path));
+  if (rootOwned.length === 0) return null;
+  const [first] = rootOwned;
+  const more = rootOwned.length - 1;
+  return new HallError(
+    'data-dir.root-files',
+    {
+      zh: `数据文件夹 ${dir} 里的 ${first} ${more > 0 ? `（还有另外 ${more} 个）` : ''}属于 root（多半是用 sudo 运行时留下的），你打不开它，所以 Hall10086 没有启动。里面的短信和设置都没动过。`,
+      en: `${first} in the data folder ${dir}${more > 0 ? ` (and ${more} more)` : ''} belongs to root (most likely left by a run with sudo), so you cannot open it and Hall10086 did not start. Nothing in it was changed or lost.`,
+    },
+    {
+      action: { zh: `把整个文件夹交还给你：sudo chown -R $USER ${dir}，然后再启动 Hall10086。`, en: `Give the whole folder back to yourself: sudo chown -R $USER ${dir}, then start Hall10086 again.` },
+      details: { dir, rootOwned },
+      cause: error,
+    },
+  );
+}
+
+/** A permission refusal (EACCES, EPERM), said by the error or by what it wraps (the journal's open error). */
+function refused(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    for (const errno of [(e as { code?: unknown }).code, (e as { details?: { errno?: unknown } }).details?.errno]) {
+      if (errno === 'EACCES' || errno === 'EPERM') return true;
+    }
+  }
+  return false;
+}
 
 /** Whose the folder is, said so that each of the three usual cases knows what to do. */
 function notYours(dir: string, uid: number, owner: number): HallError {

@@ -12,6 +12,12 @@ import { useI18n } from '../prefs/PrefsProvider';
 interface Core {
   api: CoreApi;
   connection: ConnectionState;
+  /**
+   * 'connecting' while the page first reaches its core and hears its modems (nothing failed yet): it
+   * says so rather than "not known" or "no modem". 'lost' once a try failed or an open link dropped
+   * (later tries are retries): what it shows may be stale.
+   */
+  reach: 'connecting' | 'open' | 'lost';
   /** Null until the log store has loaded (it is not part of the start-up bundle). */
   ingest: IngestStatus | null;
 }
@@ -31,13 +37,23 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const { bi } = useI18n();
   const toast = useToast();
   const reportError = useErrorToast();
-  const [state, setState] = useState<ConnectionState>('connecting');
+  // Read at once, so the first paint already knows (Electron's bridge is open from the start).
+  const [state, setState] = useState<ConnectionState>(() => stateNow(connection));
+  const [firstTry, setFirstTry] = useState(state === 'connecting');
   const [sync, setSync] = useState<LogSync | null>(null);
   const [ingest, setIngest] = useState<IngestStatus | null>(null);
   const [modems, setModems] = useState<ModemStatus[]>([]);
+  const [listed, setListed] = useState(false);
   const [preferredPort, setPreferredPort] = useState(loadSendingPort);
 
-  useEffect(() => connection.onConnectionChange(setState), [connection]);
+  useEffect(
+    () =>
+      connection.onConnectionChange((next) => {
+        setState(next);
+        if (next !== 'connecting') setFirstTry(false);
+      }),
+    [connection],
+  );
 
   useEffect(() => {
     const offModem = api.on('modem', (status) => setModems((list) => upsertModem(list, status)));
@@ -69,7 +85,14 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
     };
   }, [api, reportError]);
 
-  const refresh = useCallback(() => api.call('modem.list', {}).then(setModems, reportError), [api, reportError]);
+  const refresh = useCallback(
+    () =>
+      api
+        .call('modem.list', {})
+        .then(setModems, reportError)
+        .finally(() => setListed(true)),
+    [api, reportError],
+  );
 
   // Each (re)connection: what happened meanwhile is in the journal and the modem list, not in missed events.
   useEffect(() => {
@@ -99,7 +122,9 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
     setPreferredPort(path);
   }, []);
 
-  const core = useMemo(() => ({ api, connection: state, ingest }), [api, state, ingest]);
+  // Until the core's first modem list, "no modem" would be a guess.
+  const reach: Core['reach'] = state === 'open' ? (listed ? 'open' : 'connecting') : firstTry ? 'connecting' : 'lost';
+  const core = useMemo(() => ({ api, connection: state, reach, ingest }), [api, state, reach, ingest]);
   // Nothing goes out while the core is out of reach: no modem is "the sending one" then.
   const modemState = useMemo(
     () => ({ modems, sending: state === 'open' ? sendingModem(modems, preferredPort) : null, chooseSending, refresh }),
@@ -122,6 +147,13 @@ export function useModems(): Modems {
   const modems = useContext(ModemsContext);
   if (!modems) throw new Error('useModems outside CoreProvider');
   return modems;
+}
+
+/** The connection's state as it is now (it tells a new listener at once). */
+function stateNow(connection: CoreConnection): ConnectionState {
+  let now: ConnectionState = 'connecting';
+  connection.onConnectionChange((state) => (now = state))();
+  return now;
 }
 
 /** Runs `work` when the page has a quiet moment (or after a second at the latest). */

@@ -28,13 +28,20 @@ export function simLabel(simId: string): string {
 }
 
 /**
- * A connected modem that cannot send until the user acts (a trap the session set: its SIM wants a PIN,
- * is missing or stays busy, the modem is locked, a setup trap; or the stick was pulled), when none is
- * ready: the status line says so rather than "no modem".
+ * A connected modem that cannot send until its user acts (a trap only they can clear: a PIN, the PUK,
+ * a SIM to put in, a device lock), when none is ready: the status line says so rather than "no modem".
+ * A modem that goes on by itself (a SIM still busy starting, being set up again, a stick coming back)
+ * needs no one: the line then says it is on its way, as its card does (shownStateKey).
  */
 export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus | null {
   if (list.some((m) => m.state === 'ready')) return null;
-  return list.find((m) => m.state !== 'closed' && m.state !== 'failed' && (m.state === 'reconnecting' || m.traps.length > 0)) ?? null;
+  return list.find((m) => shownStateKey(m) === 'modemState.waiting') ?? null;
+}
+
+/** The status line's word when no modem is ready and none waits for its user: one is on its way, or none is there. */
+export function modemOnItsWayKey(list: readonly ModemStatus[]): 'modem.reconnectingShort' | 'modem.startingShort' | 'modem.noneShort' {
+  if (list.some((m) => m.state === 'reconnecting')) return 'modem.reconnectingShort';
+  return list.some((m) => m.state === 'opening' || m.state === 'probing') ? 'modem.startingShort' : 'modem.noneShort';
 }
 
 /**

@@ -423,4 +423,10 @@ export const en: Record<StringKey, string> = {
   'modemState.waitingForSim': 'Waiting for the SIM card to be ready (it is starting; the modem goes on by itself)',
   'modemState.unknown': 'Not known: the connection to Hall10086 is lost',
   'modem.unknownShort': 'Modem: not known',
+  'modem.startingShort': 'Modem starting…',
+  'modem.reconnectingShort': 'Modem reconnecting…',
+  'thread.coreGone': 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.',
+  'modem.connectingShort': 'Connecting…',
+  'error.viewWhileLost': 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.',
+  'overview.waitingForCore': 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.',
 };

@@ -422,6 +422,12 @@ export const zhHans = {
   'modemState.waitingForSim': '等 SIM 卡准备好（它正在启动，好了会自动继续）',
   'modemState.unknown': '未知：与 Hall10086 的连接断开了',
   'modem.unknownShort': '设备状态未知',
+  'modem.startingShort': '设备正在启动…',
+  'modem.reconnectingShort': '设备正在重新连接…',
+  'thread.coreGone': '与 Hall10086 的连接断开了，暂时不能发送；连接恢复后自动恢复发送，已输入的内容会留在这里。',
+  'modem.connectingShort': '正在连接…',
+  'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
+  'overview.waitingForCore': '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

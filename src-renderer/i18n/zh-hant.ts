@@ -423,4 +423,10 @@ export const zhHant: Record<StringKey, string> = {
   'modemState.waitingForSim': '等 SIM 卡準備好（它正在啟動，好了會自動繼續）',
   'modemState.unknown': '未知：與 Hall10086 的連線中斷了',
   'modem.unknownShort': '裝置狀態未知',
+  'modem.startingShort': '裝置正在啟動…',
+  'modem.reconnectingShort': '裝置正在重新連接…',
+  'thread.coreGone': '與 Hall10086 的連線中斷了，暫時不能傳送；連線恢復後自動恢復傳送，已輸入的內容會留在這裡。',
+  'modem.connectingShort': '正在連接…',
+  'error.viewWhileLost': '與 Hall10086 的連線中斷了，這個頁面暫時打不開。連線恢復後會自動開啟，簡訊和設定都還在。',
+  'overview.waitingForCore': '概覽來自 Hall10086，與它的連線中斷了。連線恢復後會自動顯示。',
 };

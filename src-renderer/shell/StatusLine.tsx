@@ -3,7 +3,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
 import { describeError } from '../core/describe-error';
-import { modemLabel, modemNeedingAttention } from '../core/modems';
+import { modemLabel, modemNeedingAttention, modemOnItsWayKey } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from './route';
 
@@ -16,7 +16,7 @@ const CONNECTION_TEXT = { connecting: 'conn.connecting', closed: 'conn.closed', 
 export function StatusLine() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { connection, ingest } = useCore();
+  const { connection, reach, ingest } = useCore();
   const { sending, modems } = useModems();
   const reached = connection === 'open';
   const attention = sending || !reached ? null : modemNeedingAttention(modems);
@@ -31,10 +31,10 @@ export function StatusLine() {
             </>
           ) : attention ? (
             t('modem.attentionShort')
-          ) : !reached ? (
-            t('modem.unknownShort')
+          ) : reach !== 'open' ? (
+            t(reach === 'connecting' ? 'modem.connectingShort' : 'modem.unknownShort')
           ) : (
-            t('modem.noneShort')
+            t(modemOnItsWayKey(modems))
           )}
         </a>
         {sending?.demo && <DemoBadge />}

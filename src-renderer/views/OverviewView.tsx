@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { alertText } from '../alerts/alert-text';
 import { useAlerts } from '../alerts/use-alerts';
 import { DemoBadge } from '../components/DemoBadge';
+import { useCore } from '../core/CoreProvider';
 import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from '../shell/route';
@@ -35,13 +36,14 @@ const ALL_SECTIONS_UP_TO = 3;
  */
 export default function OverviewView() {
   const { t } = useI18n();
+  const { reach } = useCore();
   const fleet = useFleetSims();
   const sims = useWithStoredFigures(fleet.sims);
   const [chosen, setChosen] = useState<string | null>(null);
   const local = useMemo(() => (sims ?? []).filter((s) => s.host === null && s.lastUpdate !== null).map((s) => s.simId), [sims]);
   const shown = chosen ? [chosen] : local.length <= ALL_SECTIONS_UP_TO ? local : [];
 
-  if (!sims) return <p className="view empty">{t('app.loading')}</p>;
+  if (!sims) return <p className="view empty">{t(reach === 'lost' ? 'overview.waitingForCore' : 'app.loading')}</p>;
   const anyFigures = sims.some((s) => s.lastUpdate !== null);
   return (
     <section className="view overview" aria-labelledby="overview-heading">

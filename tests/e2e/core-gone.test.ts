@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, launchChromium, serve, type Served } from './app-kit';
 
@@ -80,6 +81,105 @@ describe('the core stopped under an open tab', () => {
       }
     } finally {
       // Stopped even when an expectation failed before, so that no server outlives the run.
+      if (server === mine) {
+        server = null;
+        await mine.stop();
+      }
+    }
+  }, 120_000);
+
+  it.each([
+    ['zh-CN', '与 Hall10086 的连接断开了，暂时不能发送；连接恢复后自动恢复发送，已输入的内容会留在这里。'],
+    ['en-US', 'The connection to Hall10086 is lost, so nothing can be sent now. Send works again by itself once it is back; what you typed stays here.'],
+  ] as const)('the Messages composer (%s): Send is off with why while the core is out of reach, what is typed stays, and Send works again when it is back', async (locale, gone) => {
+    // A core of its own: another tab's send would show in this one's thread too.
+    const mine = await serve();
+    server = mine;
+    const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      // The page's link to the running core is cut and then let through again: the same core, the same session.
+      let cut = false;
+      const open: WebSocketRoute[] = [];
+      await page.routeWebSocket(/\/api/, (ws) => {
+        if (cut) return void ws.close();
+        const core = ws.connectToServer();
+        ws.onMessage((m) => core.send(m));
+        core.onMessage((m) => ws.send(m));
+        open.push(ws);
+      });
+      await page.goto(await mine.link());
+      await page.waitForSelector('#catalog-search');
+      await page.goto(`${mine.base}#/thread`);
+      const line = page.locator('.composer input:not([disabled])');
+      const sendButton = page.locator('.composer-line button.primary');
+      await line.fill('Y');
+      await expect.poll(() => sendButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+
+      cut = true;
+      for (const ws of open.splice(0)) await ws.close();
+      const note = page.locator('#composer-note');
+      await expect.poll(() => note.textContent(), { timeout: 30_000 }).toBe(gone);
+      expect(await sendButton.isDisabled()).toBe(true);
+      // Typing goes on, and Enter sends nothing and clears nothing.
+      await line.press('End');
+      await line.pressSequentially('E');
+      await line.press('Enter');
+      expect(await line.inputValue()).toBe('YE');
+      expect(await page.locator('.bubble-line.out').count()).toBe(0);
+
+      cut = false;
+      await expect.poll(() => sendButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+      expect(await note.textContent()).not.toBe(gone);
+      expect(await line.inputValue()).toBe('YE');
+      await sendButton.click();
+      await page.waitForSelector('.bubble-line.out', { timeout: 30_000 });
+      expect(await page.locator('.bubble-line.out .bubble-text').allTextContents()).toEqual(['YE']);
+      await expect.poll(() => line.inputValue(), { timeout: 10_000 }).toBe('');
+    } finally {
+      await context.close();
+      if (server === mine) {
+        server = null;
+        await mine.stop();
+      }
+    }
+  }, 120_000);
+
+  it.each([
+    ['zh-CN', '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。', '这个页面出错了', '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。'],
+    ['en-US', 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.', 'This page ran into a problem', 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.'],
+  ] as const)('every view opens after the server stopped (%s): its code was fetched while the page was idle; one that could not be says why, with no Reload into a dead server', async (locale, cannotOpen, crashed, overviewWaits) => {
+    const mine = await serve();
+    server = mine;
+    const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } });
+    try {
+      const page = await context.newPage();
+      // The Settings view's code never arrives (as when the server went before the page was idle).
+      await page.route(/\/assets\/SettingsView-[^/]+\.js$/, (route) => route.abort());
+      await page.goto(await mine.link());
+      await page.waitForSelector('#catalog-search');
+      const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      for (const view of ['ThreadView', 'ModemView', 'OverviewView']) {
+        await expect.poll(async () => (await fetched()).some((name) => name.includes(`/assets/${view}-`)), { timeout: 30_000 }).toBe(true);
+      }
+      server = null;
+      await mine.stop();
+      await expect.poll(async () => (await page.locator('.status-line a').first().textContent())?.trim(), { timeout: 30_000 }).not.toMatch(/^(正在连接…|Connecting…)$/);
+      for (const [hash, shown] of [['#/thread', '.composer'], ['#/modem', 'article.modem-card']] as const) {
+        await page.evaluate((h) => (location.hash = h), hash);
+        await page.locator(shown).first().waitFor({ timeout: 30_000 });
+        expect(await page.textContent('main'), hash).not.toContain(crashed);
+      }
+      // The overview is the core's list: it says what it waits for, not "Loading…" for ever.
+      await page.evaluate(() => (location.hash = '#/overview'));
+      await expect.poll(() => page.textContent('main'), { timeout: 30_000 }).toBe(overviewWaits);
+      await page.evaluate(() => (location.hash = '#/settings'));
+      const alert = page.locator('main [role=alert]');
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe(cannotOpen);
+      expect(await page.locator('main button').count()).toBe(0);
+      await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/core-gone-views-${locale}.png`) });
+    } finally {
+      await context.close();
       if (server === mine) {
         server = null;
         await mine.stop();

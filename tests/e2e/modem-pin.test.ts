@@ -79,7 +79,7 @@ describe('a wrong SIM PIN', () => {
 });
 
 describe('a SIM that stays busy starting (+CME ERROR: 14)', () => {
-  it('reads "waiting for the SIM", not "Waiting for you": there is nothing for the user to do yet', async () => {
+  it('reads "waiting for the SIM", not "Waiting for you", and the status line "starting", not "needs attention": there is nothing for the user to do yet', async () => {
     const modem: PtyEmulator = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900025', imsi: '460001234567002', smsc: '+8613800100500' } } });
     // Every +CPIN answered "SIM busy": the session asks again for about 20 s, then waits for the SIM's READY.
     modem.emulator.fault({ kind: 'command-error', command: '+CPIN', cme: 14, times: 1000 });
@@ -94,6 +94,8 @@ describe('a SIM that stays busy starting (+CME ERROR: 14)', () => {
       await expect.poll(() => facts.textContent(), { timeout: 60_000 }).toContain('Waiting for the SIM card to be ready');
       expect(await facts.textContent()).not.toContain('Waiting for you');
       expect(await page.locator('.modem-card .traps').textContent()).toContain('stays busy');
+      // The status line on every page agrees with the card: on its way, not "needs attention".
+      expect((await page.locator('.status-line a').first().textContent())?.trim()).toBe('Modem starting…');
     } finally {
       await context.close();
       await core.call('modem.disconnect', { modemId });

@@ -18,12 +18,25 @@ describe('hall10086 in Traditional Chinese', () => {
   ])('modem status (%s): every row and value in Traditional words', async (_name, flags, env) => {
     const run = await hall(['modem', 'status', '--emulator', ...flags], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^序列埠\s+emulator:\/\/demo（演示）$/m);
+    expect(run.stdout).toMatch(/^序列埠\s+emulator:\/\/demo（示範）$/m);
     expect(run.stdout).toMatch(/^狀態\s+就緒$/m);
     expect(run.stdout).toMatch(/^SIM\s+就緒 \(ICCID \d+\)$/m);
     expect(run.stdout).toMatch(/^網路\s+已註冊（本地網路） — CHINA MOBILE$/m);
     expect(run.stdout).not.toMatch(/\b(ready|home|probing|roaming)\b/);
     expect(leftSimplified(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it('says 帳單 for bill as the UI and the catalog do (compose, show), and show labels its rows in Traditional', async () => {
+    const compose = await hall(['compose', 'ZD', '--lang', 'zh-Hant']);
+    expect(compose.code).toBe(2);
+    expect(compose.stderr).toContain('帳單月份（年年年年月月）：請填寫。');
+    const show = await hall(['show', 'ZD', '--lang', 'zh-Hant']);
+    expect(show.code).toBe(0);
+    for (const row of ['代碼', '簡訊', '類別', '說明', '參數', '相關']) expect(show.stdout).toMatch(new RegExp(`^  ${row}\\s`, 'm'));
+    for (const run of [compose, show]) {
+      expect(run.stdout + run.stderr).not.toContain('賬');
+      expect(leftSimplified(run.stdout + run.stderr)).toEqual([]);
+    }
   });
 
   it('send TJ asks first in Traditional words (復機, 恢復, 聯絡), nothing left Simplified', async () => {
@@ -38,7 +51,7 @@ describe('hall10086 ports', () => {
   it.each([
     ['en', /^Port\s+What it is\s+Maker\s+USB vendor:product$/, /^emulator:\/\/demo\s+demo modem\s+Hall10086 demo modem\s+—$/m, /--port PATH/],
     ['zh-Hans', /^串口\s+是什么\s+厂商\s+USB 厂商:产品$/, /^emulator:\/\/demo\s+演示调制解调器\s+Hall10086 demo modem\s+—$/m, /--port 串口/],
-    ['zh-Hant', /^序列埠\s+是什麼\s+廠商\s+USB 廠商:產品$/, /^emulator:\/\/demo\s+演示數據機\s+Hall10086 demo modem\s+—$/m, /--port 序列埠/],
+    ['zh-Hant', /^序列埠\s+是什麼\s+廠商\s+USB 廠商:產品$/, /^emulator:\/\/demo\s+示範數據機\s+Hall10086 demo modem\s+—$/m, /--port 序列埠/],
   ])('names its columns and what each port is (%s)', async (lang, header, demoRow, hint) => {
     const run = await hall(['ports', '--lang', lang]);
     expect(run.code).toBe(0);

@@ -1,12 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { chmod, chown, lchown, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, chown, lchown, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { claimDataDir } from '../../src-main/core/data-dir';
+import { Journal } from '../../src-main/services/journal';
+import { sms } from '../unit/journal/journal-test-kit';
 import { BIN, hall, STACK_TRACE } from './cli-helpers';
 import { FAST } from './session-kit';
 
@@ -177,6 +179,40 @@ describe('a sudo run does not lock the user out', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it.skipIf(!nobodyRuns).each([['0600', 0o600], ['0644', 0o644]] as const)('a journal.log a sudo run left in the user’s own 0700 folder (root’s, mode %s): says whose it is and the exact chown, in both languages, no stack, nothing changed (needs root, and a checkout nobody may run)', async (_shown, mode) => {
+    const dir = await folder(0o700);
+    await chmod(root, 0o755);
+    // A sudo run's journal (root's), holding a reply; then the folder is the user's again, the file not.
+    const journal = await Journal.open(dir);
+    await journal.appendIncoming(sms(1));
+    await journal.close();
+    const log = join(dir, 'journal.log');
+    await chmod(log, mode);
+    await chown(dir, NOBODY, NOBODY);
+    const kept = await readFile(log);
+    for (const [lang, words] of [
+      ['en_US.UTF-8', /journal\.log in the data folder .* belongs to root \(most likely left by a run with sudo\).*Nothing in it was changed or lost\..*sudo chown -R \$USER /s],
+      ['zh_CN.UTF-8', /数据文件夹 .* 里的 journal\.log 属于 root（多半是用 sudo 运行时留下的）.*都没动过.*sudo chown -R \$USER /s],
+    ] as const) {
+      const run = spawnSync(process.execPath, [BIN, 'modem', 'status', '--emulator', '--data-dir', dir], {
+        uid: NOBODY,
+        gid: NOBODY,
+        env: { ...process.env, HOME: dir, LANG: lang, LC_ALL: '' },
+        encoding: 'utf8',
+        cwd: tmpdir(),
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(words);
+      expect(run.stderr).toContain(`sudo chown -R $USER ${dir}`);
+      expect(run.stderr).not.toMatch(/EACCES|EPERM/);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readdir(dir)).toEqual(['journal.log']);
+    expect(await readFile(log)).toEqual(kept);
+    expect((await stat(log)).uid).toBe(0);
+  });
+
   it.skipIf(!isRoot)('root on a user’s folder (sudo -E) is told to run without sudo, in both languages (needs root)', async () => {
     const dir = await folder(0o700);
     await chown(dir, NOBODY, NOBODY);
@@ -226,5 +262,24 @@ describe('temp files a crash left behind', () => {
     await start(dir);
     const left = [...(await readdir(dir)), ...(await readdir(join(dir, 'catalog-update')))].filter((n) => n.endsWith('.tmp'));
     expect(left).toEqual([fresh.slice(dir.length + 1)]);
+  });
+});
+
+describe('a damaged SIM labels file', () => {
+  it('is kept aside before anything replaces it, and said at start in both languages; the labels typed before are not lost', async () => {
+    const dir = await folder(0o700);
+    // Cut short, as a full disk or a hand edit leaves it: the names, owners and numbers are still readable by a person.
+    const damaged = '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}';
+    await writeFile(join(dir, 'sim-labels.json'), damaged, { mode: 0o600 });
+    const c = await start(dir);
+    const notices = await c.call('core.startupNotices', {});
+    const said = notices.find((n) => n.en.startsWith('The SIM labels file could not be read'));
+    expect(said?.en).toMatch(/kept as .*sim-labels\.json\.damaged-\d+, and SIMs show by their ids for now\.$/);
+    expect(said?.zh).toMatch(/^SIM 卡标签文件无法读取，已另存为 .*sim-labels\.json\.damaged-\d+；SIM 卡暂时按卡号显示。$/);
+    // A new label replaces the file; the copy stays as it was.
+    await c.call('labels.set', { label: { simId: '89860012345678901234', name: '前台', owner: '', phone: '' } });
+    const copies = (await readdir(dir)).filter((n) => n.startsWith('sim-labels.json.damaged-'));
+    expect(copies).toHaveLength(1);
+    expect(await readFile(join(dir, copies[0]!), 'utf8')).toBe(damaged);
   });
 });

@@ -2,7 +2,7 @@ import type { InstructionCatalog } from '../../../src-shared/catalog/catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { createSearch } from '../../../src-shared/search';
 import { intOption, usageError } from '../args';
-import { say, type Command } from '../context';
+import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { dataDirOf, userCatalog } from '../user-catalog';
@@ -41,7 +41,7 @@ export const searchCommand: Command = {
         const maybe = say(ctx, { zh: '也许：', en: 'maybe: ' });
         const rows = results.map((r, i) => [`${i + 1}.`, r.id, `${r.confident ? '' : maybe}${r.title}`, r.sms, r.score.toFixed(2)]);
         ctx.out(indent(table(rows)));
-        for (const r of results) if (r.problem) ctx.out(`  ${r.id}: ${ctx.lang === 'en' ? r.problem.en : r.problem.zh}`);
+        for (const r of results) if (r.problem) ctx.out(`  ${r.id}: ${say(ctx, r.problem)}`);
       }
       if (!results[0]?.confident) {
         ctx.out(`  ${say(ctx, { zh: '没有把握：可能没有对应的指令，可以拨打 10086 咨询。', en: 'Not sure: there may be no instruction for this; you can call 10086.' })}`);
@@ -64,7 +64,7 @@ export const showCommand: Command = {
       ctx.out(JSON.stringify(entry));
       return;
     }
-    ctx.out(describe(catalog, entry, ctx.lang));
+    ctx.out(describe(catalog, entry, ctx));
   },
 };
 
@@ -95,8 +95,9 @@ function indent(text: string): string {
   return text.replace(/^/gm, '  ');
 }
 
-function describe(catalog: InstructionCatalog, e: Instruction, lang: 'zh-Hans' | 'zh-Hant' | 'en'): string {
-  const label = (zh: string, en: string) => (lang === 'en' ? en : zh);
+function describe(catalog: InstructionCatalog, e: Instruction, ctx: CliContext): string {
+  const { lang } = ctx;
+  const label = (zh: string, en: string) => say(ctx, { zh, en });
   const rows: string[][] = [
     [label('代码', 'Code'), e.id],
     [label('短信', 'SMS'), `${e.template} → ${e.to}`],

@@ -140,7 +140,7 @@ export const replyCommand: Command = {
   async run(args, ctx) {
     const [verb, ...texts] = args.positionals;
     if (args.options.has('help') || verb === 'help' || verb === undefined) {
-      ctx.out((ctx.lang === 'en' ? HELP.en : HELP.zh).join('\n'));
+      ctx.out(say(ctx, { zh: HELP.zh.join('\n'), en: HELP.en.join('\n') }));
       return verb === undefined && !args.options.has('help') ? 2 : 0;
     }
     if (verb !== 'read' || texts.length === 0) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { SimLabelSchema, type SimLabel } from '../../../src-shared/api/contract';
@@ -14,22 +14,29 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
   private constructor(
     private readonly path: string,
     private labels: SimLabel[],
+    /** Said once at start when the file could not be read: where its copy was kept. */
+    readonly problem: { zh: string; en: string } | null = null,
   ) {
     super();
   }
 
-  /** A missing or damaged file is no labels: SIMs show by their ids until named again. */
+  /**
+   * A missing file is no labels. A damaged one is kept aside (`sim-labels.json.damaged-<time>`) before
+   * anything can replace it, and said: SIMs show by their ids until named again, and the names, owners
+   * and numbers typed before are not lost.
+   */
   static async open(dataDir: string): Promise<SimLabels> {
     const path = join(dataDir, 'sim-labels.json');
     const text = await readFile(path, 'utf8').catch(() => null);
-    let labels: SimLabel[] = [];
-    try {
-      const parsed = text === null ? null : v.safeParse(LabelFileSchema, JSON.parse(text));
-      if (parsed?.success) labels = parsed.output.labels;
-    } catch {
-      labels = [];
-    }
-    return new SimLabels(path, labels);
+    if (text === null) return new SimLabels(path, []);
+    const parsed = v.safeParse(LabelFileSchema, parseJson(text));
+    if (parsed.success) return new SimLabels(path, parsed.output.labels);
+    const aside = `${path}.damaged-${Date.now()}`;
+    const kept = await copyFile(path, aside).then(() => true, () => false);
+    return new SimLabels(path, [], {
+      zh: kept ? `SIM 卡标签文件无法读取，已另存为 ${aside}；SIM 卡暂时按卡号显示。` : `SIM 卡标签文件 ${path} 无法读取；SIM 卡暂时按卡号显示。`,
+      en: kept ? `The SIM labels file could not be read; it was kept as ${aside}, and SIMs show by their ids for now.` : `The SIM labels file ${path} could not be read; SIMs show by their ids for now.`,
+    });
   }
 
   list(): SimLabel[] {
@@ -49,5 +56,13 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
     this.labels = next;
     this.emit('changed', this.list());
     return this.list();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -9,10 +9,13 @@ import { rowKey } from './fleet-rows';
 
 /** The fleet as the core keeps it (every SIM here, and other hosts' when watched), kept live by its events. */
 export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<string, SimLabel> } {
-  const { api } = useCore();
+  const { api, connection } = useCore();
+  // Asked when the core can answer, and again each time it is back: events missed meanwhile are in the list.
+  const reached = connection === 'open';
   const [sims, setSims] = useState<FleetSim[]>();
   const [labels, setLabels] = useState<Map<string, SimLabel>>(new Map());
   useEffect(() => {
+    if (!reached) return;
     let alive = true;
     const byKey = new Map<string, FleetSim>();
     const publish = () => alive && setSims([...byKey.values()]);
@@ -32,7 +35,7 @@ export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<stri
       offSim();
       offLabels();
     };
-  }, [api]);
+  }, [api, reached]);
   return { sims, labels };
 }
 

@@ -6,6 +6,7 @@ import { catalogSearch } from '../../catalog/catalog-search';
 import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
+import { useCore } from '../../core/CoreProvider';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { InstructionForm } from './InstructionForm';
@@ -16,11 +17,16 @@ const SUGGESTIONS = 6;
  * Type an instruction (or what you want done) and press Enter. Suggestions from the catalog
  * search appear as you type; one that takes parameters opens its form, whose secret fields are
  * password inputs, so a password is never typed into the visible text line. Text that is no
- * instruction is sent as it is (10086 answers free text too).
+ * instruction is sent as it is (10086 answers free text too). While the core is out of reach the
+ * modem list is only the last one known: nothing can go out, but the line stays open and keeps what
+ * is typed until it is back.
  */
 export function Composer({ modem }: { modem: ModemStatus | null }) {
   const { t, lang } = useI18n();
-  const { send, busy, dialog } = useSender(modem);
+  const { connection, reach } = useCore();
+  const reached = connection === 'open';
+  const through = reached ? modem : null;
+  const { send, busy, dialog } = useSender(through);
   const [text, setText] = useState('');
   const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState(0);
@@ -65,7 +71,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const length = text.trim().length;
   const tooLong = !typed && length > SEND_TEXT_MAX;
   const submitTyped = () => {
-    if (tooLong) return;
+    if (tooLong || !through) return;
     if (typed) take(typed.instruction, typed.params, true);
     else if (text.trim()) {
       // Sent as typed; shown and kept masked, and confirmed like the instruction whose secrets it carries.
@@ -92,7 +98,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     }
   };
 
-  const disabled = !modem;
+  const disabled = !through;
   return (
     <div className="composer">
       {form && (
@@ -143,7 +149,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           spellCheck={false}
           autoFocus
           value={text}
-          disabled={disabled}
+          disabled={reach !== 'lost' && !modem}
           onChange={(e) => {
             setText(e.target.value);
             setDismissed(false);
@@ -166,7 +172,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         </p>
       ) : (
         <p id="composer-note" className="hint">
-          {disabled ? t('thread.offline') : t('composer.keys')}
+          {t(reach === 'connecting' ? 'conn.connecting' : reach === 'lost' ? 'thread.coreGone' : disabled ? 'thread.offline' : 'composer.keys')}
         </p>
       )}
       {dialog}

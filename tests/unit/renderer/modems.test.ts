@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
-import { modemForSim, modemLabel, modemNeedingAttention, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
+import { modemForSim, modemLabel, modemNeedingAttention, modemOnItsWayKey, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -86,9 +86,9 @@ const heldBySim = [
 ] as const;
 
 describe('modemNeedingAttention', () => {
-  it('names a connected modem that waits for the user when none is ready: any trap, or pulled out', () => {
-    for (const waiting of [...heldBySim, { state: 'reconnecting' }] as const) {
-      expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', waiting)])?.modemId).toBe('a');
+  it('names a connected modem, when none is ready, held up by a trap only its user can clear (a PIN, the PUK, a SIM to put in, a device lock)', () => {
+    for (const waiting of heldBySim.filter((m) => m.traps[0]!.code !== 'sim-busy')) {
+      expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', waiting)])?.modemId, waiting.traps[0]!.code).toBe('a');
     }
   });
 
@@ -97,6 +97,23 @@ describe('modemNeedingAttention', () => {
     expect(modemNeedingAttention([modem('a', '/dev/ttyS0', { state: 'failed', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([modem('a', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown' })])).toBeNull();
     expect(modemNeedingAttention([])).toBeNull();
+  });
+
+  it('agrees with the card: a SIM still busy starting, a stick coming back, a trap left from before while set up again need no one', () => {
+    const goesOnByItself: Partial<ModemStatus>[] = [
+      { state: 'probing', sim: 'unknown', traps: trapped('sim-busy') },
+      { state: 'reconnecting' },
+      { state: 'probing', sim: 'ready', traps: [...trapped('no-network'), ...trapped('no-smsc')] },
+    ];
+    for (const m of goesOnByItself) {
+      const list = [modem('a', '/dev/ttyUSB2', m)];
+      expect(modemNeedingAttention(list), m.state).toBeNull();
+      expect(shownStateKey(list[0]!)).not.toBe('modemState.waiting');
+    }
+    expect(modemOnItsWayKey([modem('a', '/dev/ttyUSB2', goesOnByItself[0])])).toBe('modem.startingShort');
+    expect(modemOnItsWayKey([modem('a', '/dev/ttyUSB2', goesOnByItself[1])])).toBe('modem.reconnectingShort');
+    expect(modemOnItsWayKey([modem('a', '/dev/ttyS0', { state: 'failed', sim: 'unknown' })])).toBe('modem.noneShort');
+    expect(modemOnItsWayKey([])).toBe('modem.noneShort');
   });
 });
 
