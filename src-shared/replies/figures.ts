@@ -398,17 +398,21 @@ const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小
  */
 function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity {
   const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
-  let best = { measure: q.measure, at: -1 };
-  for (const measure of [q.measure, ...q.alternatives!]) {
+  const written = q.precision / 10 ** -q.decimals;
+  let best = { measure: q.measure, factor: written, at: -1 };
+  for (const { measure, factor } of [{ measure: q.measure, factor: written }, ...q.alternatives!]) {
     for (const t of active) {
       if (t.measure !== measure) continue;
       for (const w of t.when) {
         const at = sentence.lastIndexOf(w);
-        if (at >= 0 && at + w.length > best.at) best = { measure, at: at + w.length };
+        // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
+        const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
+        if (at >= 0 && at + w.length > best.at && !headOfOther) best = { measure, factor, at: at + w.length };
       }
     }
   }
-  return { ...q, measure: best.measure };
+  const scale = best.factor / written;
+  return { ...q, measure: best.measure, value: q.value * scale, precision: q.precision * scale };
 }
 
 /**

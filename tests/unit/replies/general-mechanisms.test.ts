@@ -764,3 +764,24 @@ describe('round 8: menus and services', () => {
     expect(read('您已开通的功能有：来电显示、彩铃。').kind).not.toBe('services');
   });
 });
+
+describe('round 9: money in fen and jiao', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('an amount in 分 after a money word (费用, 余额) is a hundredth of a yuan; after 通话 minutes, after 积分 points', () => {
+    expect(lines9('尊敬的客户,您本月已发生费用1285分,账户余额3420分.')).toEqual(['balance.spentThisMonth 12.85', 'balance.balance 34.2']);
+    expect(lines9('您本月国内通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
+    // 积分余额: 余额 after 积分 is the points' head noun, not a balance in fen.
+    expect(lines9('您的积分余额为5,280分。')).toEqual(['points.total 5280']);
+  });
+
+  it('元角分 written as one amount (32元5角8分, 12元8角) is one amount in yuan', () => {
+    expect(lines9('您的话费余额为32元5角8分。')).toEqual(['balance.balance 32.58']);
+    expect(lines9('本月已产生话费12元8角，余额5角。')).toEqual(['balance.spentThisMonth 12.8', 'balance.balance 0.5']);
+    // A unit of another measure after 元 is another amount.
+    expect(lines9('您的话费余额为32元，本月通话剩余50分钟。')).toEqual(['balance.balance 32', 'voice.remaining 50']);
+  });
+});
