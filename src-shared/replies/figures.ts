@@ -411,6 +411,12 @@ function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity 
       }
     }
   }
+  // "将有600分积分到期": with no topic word before it, the one written right after it names the measure.
+  if (best.at < 0) {
+    const after = text.slice(q.end, q.end + 8);
+    const named = q.alternatives!.find(({ measure }) => active.some((t) => t.measure === measure && t.when.some((w) => after.startsWith(w))));
+    if (named) best = { ...named, at: q.end };
+  }
   const scale = best.factor / written;
   return { ...q, measure: best.measure, value: q.value * scale, precision: q.precision * scale };
 }

@@ -785,3 +785,20 @@ describe('round 9: money in fen and jiao', () => {
     expect(lines9('您的话费余额为32元，本月通话剩余50分钟。')).toEqual(['balance.balance 32', 'voice.remaining 50']);
   });
 });
+
+describe('round 9: words after an amount, a colon before it', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('an amount in 分 with no topic word before it takes the one written right after it (将有600分积分到期清零)', () => {
+    expect(lines9('您的当前积分为1520分，2011年12月31日将有600分积分到期清零。')).toEqual(['points.total 1520', 'points.expiring 600']);
+    expect(lines9('您有600分积分将于年底清零。')).toEqual(['points.expiring 600']);
+  });
+
+  it('a colon after a topic word right before the amount keeps the clause that names it (使用GPRS流量：125.6M), not after a kind (省内通用：)', () => {
+    expect(lines9('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.used 25.6']);
+    expect(lines9('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
+  });
+});
