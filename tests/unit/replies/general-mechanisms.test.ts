@@ -802,3 +802,25 @@ describe('round 9: words after an amount, a colon before it', () => {
     expect(lines9('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
   });
 });
+
+describe('round 9: bill lines', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${'item' in f && f.item ? ` ${f.item}` : ''}`) : [];
+  };
+
+  it('a charge\'s amount with 已扣除 / 将于月底扣除 after it is a bill line, not a payment', () => {
+    expect(lines9('尊敬的客户，您的账户余额为0.85元，已低于提醒值5元。您本月套餐费58元已扣除，增值业务费12.00元将于月底扣除。')).toEqual([
+      'balance.balance 0.85',
+      'bill.item 58 套餐费',
+      'bill.item 12 增值业务费',
+    ]);
+    // 已扣除 before an amount that no charge names stays no figure.
+    expect(lines9('您的账户余额为10元，本月已扣除话费20元。')).toEqual(['balance.balance 10']);
+  });
+
+  it('charges in a bracket opened right after what was spent are its bill lines (月租 is a charge too)', () => {
+    expect(lines9('本月话费：32.10元（月租18元+通话费11.10元+短信3元）')).toEqual(['balance.spentThisMonth 32.1', 'bill.item 18 月租', 'bill.item 11.1 通话费', 'bill.item 3 短信']);
+    expect(lines9('您本月已消费39.86元（截至10日）')).toEqual(['balance.spentThisMonth 39.86']);
+  });
+});
