@@ -824,3 +824,31 @@ describe('round 9: bill lines', () => {
     expect(lines9('您本月已消费39.86元（截至10日）')).toEqual(['balance.spentThisMonth 39.86']);
   });
 });
+
+describe('round 9: lists of services', () => {
+  const services = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel ${u.cancelByNumber}`] : [];
+  };
+
+  it('订购的…业务共3项： opens a list; 回复业务前序号可退订 cancels by number', () => {
+    expect(services('尊敬的客户，您当前订购的包月增值业务共3项：\n1、咪咕视频会员15元/月\n2、和彩云5元/月\n3、来电提醒2元/月\n回复业务前序号可退订，如回复“1”。')).toEqual([
+      '1|咪咕视频会员|15元/月',
+      '2|和彩云|5元/月',
+      '3|来电提醒|2元/月',
+      'cancel true',
+    ]);
+  });
+
+  it('an unnumbered list with fees in brackets keeps its entries that have none, with no fee', () => {
+    expect(services('您已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）、呼叫等待。如需取消请发送QX+业务代码至10086。')).toEqual([
+      'null|来电显示|免费',
+      'null|GPRS|',
+      'null|彩铃|5元/月',
+      'null|呼叫等待|',
+      'cancel false',
+    ]);
+    // One fee is still no list.
+    expect(services('您已开通的功能有：来电显示（免费）、GPRS。')).toEqual([]);
+  });
+});
