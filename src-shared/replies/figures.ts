@@ -195,8 +195,11 @@ export function readFigures(
       const lastLine = reads.at(-1);
       const amongLines = lastLine?.sentence === sentence && lastLine.figure.template === template.id && lastLine.figure.field === 'item';
       const deductionLine = template.items && rule.field === 'other' && q.value < 0 && amongLines ? itemName(window) : null;
-      if (deductionLine) {
-        const itemSpan = spanOf(original, folded, floor + deductionLine.at, floor + deductionLine.at + deductionLine.text.length);
+      // "您本月套餐费58元已扣除": a charge's amount with a word after it saying it is taken is a bill line, not a payment.
+      const chargedLine = template.items && rule.field === 'other' && naming.suffixEnd !== undefined && template.chargedAfter.includes(label) && CHARGE.test(window) ? itemName(window) : null;
+      const line = deductionLine ?? chargedLine;
+      if (line) {
+        const itemSpan = spanOf(original, folded, floor + line.at, floor + line.at + line.text.length);
         add({ ...record(template, 'item', q.value, span(q), null), item: itemSpan.text }, q);
         return;
       }
@@ -228,7 +231,10 @@ export function readFigures(
     // "Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00": after an amount that opens items,
     // the unnamed amounts of its sentence are its items, no list of its field.
     // "本月已消费27.33元，其中套餐费18.00元": the parts of what was spent, named as charges, are bill lines.
-    const spentParts = itemised !== undefined && q.measure === itemised.measure && reads.at(-1)?.figure.field === 'spentThisMonth' && reads.at(-1)!.sentence === sentence && CHARGE.test(window) && itemised.itemsAfter.some((w) => window.includes(w));
+    // "本月话费：32.10元（月租18元+通话费11.10元…）": so are charges in a bracket opened right after it.
+    const spent = reads.at(-1);
+    const opensParts = (w: string) => itemised!.itemsAfter.some((x) => w.includes(x)) || (bracket !== null && spent !== undefined && /^\s*$/u.test(text.slice(spent.end, bracket.at)));
+    const spentParts = itemised !== undefined && q.measure === itemised.measure && spent?.figure.field === 'spentThisMonth' && spent.sentence === sentence && CHARGE.test(window) && opensParts(window);
     if (spentParts) itemsOpen = sentence;
     const inItems = itemised !== undefined && itemsOpen === sentence;
     // An amount after an enumeration comma ("本地主叫75分钟、国内长途23分钟") is a list item, never a total.
@@ -398,17 +404,27 @@ const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小
  */
 function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity {
   const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
-  let best = { measure: q.measure, at: -1 };
-  for (const measure of [q.measure, ...q.alternatives!]) {
+  const written = q.precision / 10 ** -q.decimals;
+  let best = { measure: q.measure, factor: written, at: -1 };
+  for (const { measure, factor } of [{ measure: q.measure, factor: written }, ...q.alternatives!]) {
     for (const t of active) {
       if (t.measure !== measure) continue;
       for (const w of t.when) {
         const at = sentence.lastIndexOf(w);
-        if (at >= 0 && at + w.length > best.at) best = { measure, at: at + w.length };
+        // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
+        const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
+        if (at >= 0 && at + w.length > best.at && !headOfOther) best = { measure, factor, at: at + w.length };
       }
     }
   }
-  return { ...q, measure: best.measure };
+  // "将有600分积分到期": with no topic word before it, the one written right after it names the measure.
+  if (best.at < 0) {
+    const after = text.slice(q.end, q.end + 8);
+    const named = q.alternatives!.find(({ measure }) => active.some((t) => t.measure === measure && t.when.some((w) => after.startsWith(w))));
+    if (named) best = { ...named, at: q.end };
+  }
+  const scale = best.factor / written;
+  return { ...q, measure: best.measure, value: q.value * scale, precision: q.precision * scale };
 }
 
 /**
@@ -434,7 +450,8 @@ function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boo
   );
 }
 
-const CHARGE = /\p{Script=Han}费用?\s*[:=为是]?\s*$/u;
+// 月租 is a charge without its 费 ("月租18元+通话费11.10元").
+const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
@@ -462,7 +479,7 @@ function itemName(window: string): { text: string; at: number } | null {
   let cut = named.length;
   while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
   const raw = named.slice(cut);
-  const lead = raw.length - raw.trimStart().replace(/^(?:其中|另|包括|including|and)\s*/u, '').length;
+  const lead = raw.length - raw.trimStart().replace(/^(?:(?:其中|另|包括|您的?|本月|当月)\s*)+|^(?:including|and)\s*/u, '').length;
   const name = raw.slice(lead).trimEnd();
   return name ? { text: name, at: cut + lead } : null;
 }

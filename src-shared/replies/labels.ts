@@ -151,11 +151,15 @@ const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
  * words that are no label (费用). Only an amount's own clause is looked at.
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
-  const clause = window.split(CLAUSE).at(-1)!;
+  // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
+  // names it (after a kind, "省内通用：2.10GB", the clause names no field).
+  const beforeColon = window.replace(/[:：]\s*$/u, '');
+  const named = beforeColon !== window && candidates.some((t) => t.when.some((w) => beforeColon.endsWith(w))) ? beforeColon : window;
+  const clause = named.split(CLAUSE).at(-1)!;
   if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
   const blanked = [...candidates.flatMap((t) => t.kindWords), ...notStems].reduce((text, w) => (w ? text.replaceAll(w, ' '.repeat(w.length)) : text), clause);
   let best: Naming | null = null;
-  const offset = window.length - clause.length;
+  const offset = named.length - clause.length;
   for (const template of candidates) {
     for (const rule of template.fields) {
       for (const stem of rule.stems ?? []) {

@@ -31,6 +31,7 @@ export interface FigureTemplate {
   fields: FieldRule[];
   items: boolean;
   itemsAfter: string[];
+  chargedAfter: string[];
   packages: boolean;
   breakdown: string[];
   /** Words that, opening a bracket, list the parts of the amount before it: the template's breakdown and these. */
@@ -165,6 +166,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       fields: foldFields(fields),
       items: t.items ?? false,
       itemsAfter: (t.itemsAfter ?? []).map(fold),
+      chargedAfter: (t.chargedAfter ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
       bracketParts: [...(t.breakdown ?? []), ...(t.bracketParts ?? [])].map(fold),

@@ -124,18 +124,18 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     // A fee with no amount (免费) is none.
     services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
-  // "已开通的功能有：来电显示（免费）、彩铃（5元/月）": a list that numbers no entry, each with its fee in brackets
-  // (two at least); no entry can be cancelled by number.
+  // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
+  // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
     const rest = text.slice(from);
     const end = rest.search(/[。\n]/u);
     for (const m of allMatches(rules.services.unnumbered, end < 0 ? rest : rest.slice(0, end))) {
       const g = m.indices?.groups;
-      if (!g?.name || !g.fee) continue;
+      if (!g?.name) continue;
       const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
-      services.push({ n: null, name: at(g.name).trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
+      services.push({ n: null, name: at(g.name).trim(), fee: g.fee ? at(g.fee) : '', yuan: Number(m.groups?.yuan ?? 0) });
     }
-    if (services.length < 2) services.length = 0;
+    if (services.filter((x) => x.fee !== '').length < 2) services.length = 0;
   }
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
   if (services.every((x) => x.fee === '')) return null;

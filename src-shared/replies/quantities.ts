@@ -12,16 +12,22 @@ export interface Quantity {
   /** The value of one step of the last digit written, in canonical units: how exact the text is. */
   precision: number;
   decimals: number;
-  /** Other measures its unit word also names (分: points, or minutes after 通话): the words before it choose. */
-  alternatives?: Measure[];
+  /** Other measures its unit word also names (分: points, minutes after 通话, fen after 费用): the words before it choose. */
+  alternatives?: Alternative[];
+}
+
+/** Another measure a unit word names, with its factor there (分: a hundredth of a yuan). */
+export interface Alternative {
+  measure: Measure;
+  factor: number;
 }
 
 interface UnitWord {
   word: string;
   measure: Measure;
   factor: number;
-  /** Other measures the same word and factor name (分: minutes and points); empty for most. */
-  alternatives: Measure[];
+  /** Other measures the same word names (分: minutes, points and fen); empty for most. */
+  alternatives: Alternative[];
 }
 
 // Digits not glued to a word before them (`ktyetx20` is masked anyway; this guards `a1`), but for a
@@ -38,10 +44,12 @@ export class QuantityScanner {
     const all = (pick: (m: MeasureRule) => [string, number][]) =>
       (Object.entries(measures) as [Measure, MeasureRule][])
         .flatMap(([measure, rule]) => pick(rule).map(([word, factor]): UnitWord => ({ word, measure, factor, alternatives: [] })))
-        .sort((a, b) => b.word.length - a.word.length);
+        // A word two measures share names the one with the larger unit unless the words before it say
+        // otherwise: 分 alone is minutes, a yuan's hundredth only after 费用 or 余额.
+        .sort((a, b) => b.word.length - a.word.length || (a.word === b.word ? b.factor - a.factor : 0));
     this.units = all((m) => m.units);
     for (const unit of this.units) {
-      unit.alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure && u.factor === unit.factor).map((u) => u.measure);
+      unit.alternatives = this.units.filter((u) => u.word === unit.word && u.measure !== unit.measure).map(({ measure, factor }) => ({ measure, factor }));
     }
     this.prefixes = all((m) => m.prefixes);
   }
@@ -95,7 +103,9 @@ export class QuantityScanner {
       for (;;) {
         const next = /^\d+(?:\.\d+)?/u.exec(text.slice(end, end + 24));
         if (!next) break;
-        const unit = this.unitAt(text, end + next[0].length);
+        const word = this.unitAt(text, end + next[0].length);
+        // "32元5角8分": a part's word may name the first part's measure as its alternative.
+        const unit = word && (word.measure === first.measure ? word : { ...word, ...word.alternatives.find((a) => a.measure === first.measure) });
         if (!unit || unit.measure !== first.measure || unit.factor >= factor) break;
         const d = next[0].includes('.') ? next[0].length - next[0].indexOf('.') - 1 : 0;
         total += Math.sign(total || 1) * Number(next[0]) * unit.factor;

@@ -73,6 +73,8 @@ export const FigureTemplateSchema = v.strictObject({
   items: v.optional(v.boolean()),
   /** Words after an amount that open its items ("58.00元，其中：…"): that amount is their total. */
   itemsAfter: v.optional(words),
+  /** Words after a charge's amount that say it is (or will be) taken ("套餐费58元已扣除"): that amount is an item. */
+  chargedAfter: v.optional(words),
   /**
    * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
    * before it in the same sentence and takes its field.

@@ -764,3 +764,91 @@ describe('round 8: menus and services', () => {
     expect(read('您已开通的功能有：来电显示、彩铃。').kind).not.toBe('services');
   });
 });
+
+describe('round 9: money in fen and jiao', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('an amount in 分 after a money word (费用, 余额) is a hundredth of a yuan; after 通话 minutes, after 积分 points', () => {
+    expect(lines9('尊敬的客户,您本月已发生费用1285分,账户余额3420分.')).toEqual(['balance.spentThisMonth 12.85', 'balance.balance 34.2']);
+    expect(lines9('您本月国内通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
+    // 积分余额: 余额 after 积分 is the points' head noun, not a balance in fen.
+    expect(lines9('您的积分余额为5,280分。')).toEqual(['points.total 5280']);
+  });
+
+  it('元角分 written as one amount (32元5角8分, 12元8角) is one amount in yuan', () => {
+    expect(lines9('您的话费余额为32元5角8分。')).toEqual(['balance.balance 32.58']);
+    expect(lines9('本月已产生话费12元8角，余额5角。')).toEqual(['balance.spentThisMonth 12.8', 'balance.balance 0.5']);
+    // A unit of another measure after 元 is another amount.
+    expect(lines9('您的话费余额为32元，本月通话剩余50分钟。')).toEqual(['balance.balance 32', 'voice.remaining 50']);
+  });
+});
+
+describe('round 9: words after an amount, a colon before it', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  };
+
+  it('an amount in 分 with no topic word before it takes the one written right after it (将有600分积分到期清零)', () => {
+    expect(lines9('您的当前积分为1520分，2011年12月31日将有600分积分到期清零。')).toEqual(['points.total 1520', 'points.expiring 600']);
+    expect(lines9('您有600分积分将于年底清零。')).toEqual(['points.expiring 600']);
+  });
+
+  it('a colon after a topic word right before the amount keeps the clause that names it (使用GPRS流量：125.6M), not after a kind (省内通用：)', () => {
+    expect(lines9('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.used 25.6']);
+    expect(lines9('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
+  });
+});
+
+describe('round 9: bill lines', () => {
+  const lines9 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${'item' in f && f.item ? ` ${f.item}` : ''}`) : [];
+  };
+
+  it('a charge\'s amount with 已扣除 / 将于月底扣除 after it is a bill line, not a payment', () => {
+    expect(lines9('尊敬的客户，您的账户余额为0.85元，已低于提醒值5元。您本月套餐费58元已扣除，增值业务费12.00元将于月底扣除。')).toEqual([
+      'balance.balance 0.85',
+      'bill.item 58 套餐费',
+      'bill.item 12 增值业务费',
+    ]);
+    // 已扣除 before an amount that no charge names stays no figure.
+    expect(lines9('您的账户余额为10元，本月已扣除话费20元。')).toEqual(['balance.balance 10']);
+  });
+
+  it('charges in a bracket opened right after what was spent are its bill lines (月租 is a charge too)', () => {
+    expect(lines9('本月话费：32.10元（月租18元+通话费11.10元+短信3元）')).toEqual(['balance.spentThisMonth 32.1', 'bill.item 18 月租', 'bill.item 11.1 通话费', 'bill.item 3 短信']);
+    expect(lines9('您本月已消费39.86元（截至10日）')).toEqual(['balance.spentThisMonth 39.86']);
+  });
+});
+
+describe('round 9: lists of services', () => {
+  const services = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel ${u.cancelByNumber}`] : [];
+  };
+
+  it('订购的…业务共3项： opens a list; 回复业务前序号可退订 cancels by number', () => {
+    expect(services('尊敬的客户，您当前订购的包月增值业务共3项：\n1、咪咕视频会员15元/月\n2、和彩云5元/月\n3、来电提醒2元/月\n回复业务前序号可退订，如回复“1”。')).toEqual([
+      '1|咪咕视频会员|15元/月',
+      '2|和彩云|5元/月',
+      '3|来电提醒|2元/月',
+      'cancel true',
+    ]);
+  });
+
+  it('an unnumbered list with fees in brackets keeps its entries that have none, with no fee', () => {
+    expect(services('您已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）、呼叫等待。如需取消请发送QX+业务代码至10086。')).toEqual([
+      'null|来电显示|免费',
+      'null|GPRS|',
+      'null|彩铃|5元/月',
+      'null|呼叫等待|',
+      'cancel false',
+    ]);
+    // One fee is still no list.
+    expect(services('您已开通的功能有：来电显示（免费）、GPRS。')).toEqual([]);
+  });
+});
