@@ -323,7 +323,16 @@ export class ExtensionSession {
     const waiting = this.sends().filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
     const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
     if (match) match.answered = true;
-    if (match && !isTracked(match)) return null;
+    if (match && !isTracked(match)) {
+      // The app pairs it with its own older send, but that one may never be answered (its reply was not
+      // understood, a part was lost): a send of this kind made here since may be what 10086 answered,
+      // and holding the message back would lose the extension's answer. It goes masked, for it may be
+      // the app's (a reset's new password), and ends that send's wait too.
+      const own = waiting.find((s): s is Tracked => isTracked(s) && s.sentAt >= match.sentAt && kinds.some((k) => s.accepts.has(k)));
+      if (!own) return null;
+      own.answered = true;
+      return { asker: own, text: this.policy.gateway.mask(message.text) };
+    }
     if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
     const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
     if (!asker) return null;
