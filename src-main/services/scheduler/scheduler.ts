@@ -152,11 +152,12 @@ export class Scheduler {
     // quiet hours, that day's checks are skipped and the next day's planned.
     if (ranAt < plannedAt - EARLY_TOLERANCE_MS) return this.early(schedule, ranAt, plannedAt);
     if (isQuiet(minuteOfDay(ranAt), schedule.quiet)) return this.arm(schedule, ranAt);
-    // Woken on a later day than planned, before that day's own slot: the missed day's checks would run
-    // now and that day's again at its time, two runs in one morning. That day's run at its time is the one kept.
+    // Woken on a later day than planned, nearer that day's own slot than the missed one: the missed
+    // day's checks would run now and that day's again at its time, two runs in one morning. That day's
+    // run at its time is the one kept (woken just after midnight, the missed day's still runs at once).
     if (midnight(ranAt) > midnight(plannedAt)) {
       const today = nextRun(schedule, ranAt, this.deps.random, this.firstDay(schedule, ranAt));
-      if (today !== null && midnight(today) === midnight(ranAt)) return this.armAt(schedule, today);
+      if (today !== null && midnight(today) === midnight(ranAt) && today - ranAt < ranAt - plannedAt) return this.armAt(schedule, today);
     }
     this.lastRuns.set(simId, ranAt);
     this.arm(schedule, ranAt);

@@ -305,6 +305,16 @@ describe('Scheduler', () => {
     expect(runs.map(([t]) => t)).toEqual([at(7, 0, 1)]);
   });
 
+  it('runs the missed day’s checks at once when the computer wakes just after midnight, far from the next day’s time', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule({ time: '23:50' }));
+    await clock.advanceTo(at(23, 45));
+    // Asleep from 23:45 to 00:05: the timer's last five minutes run out at 00:10.
+    clock.jump(20 * 60_000);
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(0, 10, 1)]);
+  });
+
   it('runs at once when the computer wakes on a later day after that day’s time', async () => {
     const scheduler = await open();
     await scheduler.set(schedule());
