@@ -3,6 +3,8 @@ import { parseTemplate } from './template';
 
 /** What every secret becomes at rest, whatever its length: not even how long a password is leaks. */
 export const SECRET_MASK = '******';
+/** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
+const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
 
 /**
  * Between a code and its values people type `#`, spaces, full-width `＃` or nothing at all, and
@@ -109,10 +111,14 @@ export class SecretDetector {
   /**
    * The parts of one long message, each masked as the whole message reads: a secret that a part
    * boundary cuts in two is masked too (its first piece becomes SECRET_MASK, the rest of it goes), so
-   * the masked parts joined are the whole message masked.
+   * the masked parts joined are the whole message masked. A part kept from before (a restart) may
+   * have been masked alone, its piece of a secret then masked as a whole one: the letters and digits
+   * the next part adds to that mask are the rest of that secret and go with it.
    */
   maskParts(parts: readonly string[]): string[] {
-    const spans = this.secretSpans(parts.join('')).spans;
+    const joined = parts.join('');
+    const rest = [...joined.matchAll(MASK_CONTINUED)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const spans = merge([...this.secretSpans(joined).spans, ...rest]);
     let from = 0;
     return parts.map((part) => {
       const to = from + part.length;

@@ -325,6 +325,48 @@ describe('the native-messaging host and the app behind it', () => {
     expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: '101', from: '10086' });
   });
 
+  it('an app send 10086 never answered does not swallow the reply to the extension’s own send of that kind (the app’s CXYEG lost a part, then the extension’s CXYEG)', async () => {
+    const { core: c, socket } = await start();
+    const p = port(socket);
+    const signed = await pair(c, p);
+    await signed.post({ type: 'status' });
+    await p.next(is('status'));
+    // The app's CXYEG is answered by a long reply whose last part never arrives: it is still waiting, as
+    // an app send is whose answer the reader did not understand or 10086 never wrote.
+    const appSendUnanswered = async () => {
+      c.demo!.emulator.fault({ kind: 'drop-part' });
+      const partial = new Promise<void>((resolve) => c.on('incoming', (r) => r.concat !== undefined && resolve()));
+      await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
+      await partial;
+    };
+    await appSendUnanswered();
+    await signed.post({ type: 'send', ref: 'yeg', id: 'CXYEG' });
+    const reply = await p.next(is('reply', (m) => m.ref === 'yeg'));
+    expect(reply.text).toMatch(/套餐内移动数据流量.*剩余/);
+  });
+
+  it('an app send never answered does not swallow the real reply to the extension’s custom instruction the reply rules do not name (CXLL)', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
+    // 10086 answers after three seconds: the real reply below comes first, as it would to a real CXLL.
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 3000 } });
+    await core.openExtensionLink();
+    const c = core;
+    const p = port(extensionSocketPath(dir));
+    const signed = await pair(c, p);
+    // The app's CXYEG is answered by a long reply whose last part never arrives: it waits for data.
+    c.demo!.emulator.fault({ kind: 'drop-part' });
+    const partial = new Promise<void>((resolve) => c.on('incoming', (r) => r.concat !== undefined && resolve()));
+    await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
+    await partial;
+    // real-dev.json bj-2021-0104 answered a CXLL flow query; it reads as data, which no rule gives CXLL.
+    const real = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).find((r) => r.id === 'bj-2021-0104')!.text;
+    await signed.post({ type: 'send', ref: 'cxll', custom: { code: 'CXLL', template: 'CXLL', to: '10086' } });
+    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await p.next(is('send-state', (m) => m.ref === 'cxll' && m.state === 'sent'));
+    c.demo!.emulator.deliver('10086', real);
+    expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: 'cxll', from: '10086' });
+  }, 60_000);
+
   it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);

@@ -73,6 +73,8 @@ interface Tracked extends Sent {
   association: Association;
   /** It carried a password or ID number (MMHF, MMXG, CXYEH): its answer may carry a password too. */
   secret: boolean;
+  /** A custom instruction: whatever the reply rules say its code takes, 10086 may answer it with anything. */
+  custom: boolean;
 }
 
 type SendRequest = Extract<ExtensionRequest, { type: 'send' }>;
@@ -246,7 +248,7 @@ export class ExtensionSession {
       const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
       const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? null, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
-      this.commands.set(commandId, { ...sent, ref, association, secret: preview.redacted.includes(SECRET_MASK) });
+      this.commands.set(commandId, { ...sent, ref, association, secret: preview.redacted.includes(SECRET_MASK), custom: req.custom !== undefined });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);
     } catch (e) {
@@ -323,7 +325,17 @@ export class ExtensionSession {
     const waiting = this.sends().filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
     const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
     if (match) match.answered = true;
-    if (match && !isTracked(match)) return null;
+    if (match && !isTracked(match)) {
+      // The app pairs it with its own older send, but that one may never be answered (its reply was not
+      // understood, a part was lost): a send made here since that takes it, or a custom one (the reply
+      // rules speak for catalog codes; the real reply to a custom CXLL reads as data), may be what 10086 answered,
+      // and holding the message back would lose the extension's answer. It goes masked, for it may be
+      // the app's (a reset's new password), and ends that send's wait too.
+      const own = waiting.find((s): s is Tracked => isTracked(s) && s.sentAt >= match.sentAt && (s.custom || kinds.some((k) => s.accepts.has(k))));
+      if (!own) return null;
+      own.answered = true;
+      return { asker: own, text: this.policy.gateway.mask(message.text) };
+    }
     if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
     const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
     if (!asker) return null;

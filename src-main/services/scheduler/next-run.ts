@@ -48,7 +48,7 @@ export function dayAfterRun(schedule: Schedule, ranAt: number): number {
 }
 
 /** The local midnight of the day `t` falls on, moved by `days` days (built from the date, so DST shifts nothing). */
-function midnight(t: number, days = 0): number {
+export function midnight(t: number, days = 0): number {
   const d = new Date(t);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
 }

@@ -1,5 +1,5 @@
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
-import { dayAfterRun, isQuiet, nextRun } from './next-run';
+import { dayAfterRun, isQuiet, midnight, nextRun } from './next-run';
 
 const DAY = 24 * 60 * 60_000;
 /**
@@ -121,6 +121,18 @@ export class Scheduler {
     return last === undefined || last > now + DAY ? undefined : dayAfterRun(schedule, last);
   }
 
+  /**
+   * A timer that fires before its time waits on for it; but a run recorded more than a day ahead of the
+   * clock was made by a clock that was wrong (as `firstDay` reads it at a start), and so was the plan made
+   * after it: a clock that was a week ahead and is put right plans again from now, not a week on.
+   */
+  private early(schedule: Schedule, now: number, plannedAt: number): void {
+    const last = this.lastRuns.get(schedule.simId);
+    if (last === undefined || last <= now + DAY) return this.armAt(schedule, plannedAt);
+    this.lastRuns.delete(schedule.simId);
+    this.arm(schedule, now);
+  }
+
   /** Saves every SIM's last run as it is when this save's turn comes, after the saves asked for before it. */
   private saveLastRuns(): Promise<void> {
     const turn = this.saving.then(() => this.deps.store.saveLastRuns(this.lastRuns));
@@ -138,8 +150,15 @@ export class Scheduler {
     // it fires before its time (and the day's slot would then run again at it), after a suspend it
     // fires late, maybe in the quiet hours. Early (or a recheck), it waits on for its time; in the
     // quiet hours, that day's checks are skipped and the next day's planned.
-    if (ranAt < plannedAt - EARLY_TOLERANCE_MS) return this.armAt(schedule, plannedAt);
+    if (ranAt < plannedAt - EARLY_TOLERANCE_MS) return this.early(schedule, ranAt, plannedAt);
     if (isQuiet(minuteOfDay(ranAt), schedule.quiet)) return this.arm(schedule, ranAt);
+    // Woken on a later day than planned, nearer that day's own slot than the missed one: the missed
+    // day's checks would run now and that day's again at its time, two runs in one morning. That day's
+    // run at its time is the one kept (woken just after midnight, the missed day's still runs at once).
+    if (midnight(ranAt) > midnight(plannedAt)) {
+      const today = nextRun(schedule, ranAt, this.deps.random, this.firstDay(schedule, ranAt));
+      if (today !== null && midnight(today) === midnight(ranAt) && today - ranAt < ranAt - plannedAt) return this.armAt(schedule, today);
+    }
     this.lastRuns.set(simId, ranAt);
     this.arm(schedule, ranAt);
     try {

@@ -93,6 +93,24 @@ describe('acknowledged parts of long messages', () => {
     await journal.close();
   });
 
+  it('stay masked as the message reads across a restart: a code whose first piece was masked alone does not leave its last digits in clear', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    // The first part alone shows a code of four (masked); the second, after a restart, brings its last two digits.
+    const one = await journal.appendIncoming(part(1, 1, `【中国移动】您的新密码为${PASSWORD.slice(0, 4)}`));
+    await journal.ack([one.key]);
+    await journal.compact();
+    await journal.close();
+    journal = await Journal.open(dir, { now: () => T0 + 120_000 });
+    const two = await journal.appendIncoming(part(2, 2, `${PASSWORD.slice(4)}，请妥善保管。`));
+    await journal.ack([two.key]);
+    await journal.compact();
+    const log = await readFile(logPath(dir), 'utf8');
+    expect(log).not.toContain(`${PASSWORD.slice(4)}，请妥善保管`);
+    expect(journal.partsOf([message(T0)]).map((r) => r.text).join('')).toBe('【中国移动】您的新密码为******，请妥善保管。');
+    await journal.close();
+  });
+
   it('are at most keptPartsMax, the newest', async () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir, { now: () => T0 + 60_000, keptPartsMax: 1 });

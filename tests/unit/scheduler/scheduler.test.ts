@@ -295,6 +295,47 @@ describe('Scheduler', () => {
     expect(runs.map(([t]) => t)).toEqual([at(8, 10)]);
   });
 
+  it('runs once, at its time, when the computer wakes the next morning before it: not the missed day’s checks as well', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    await clock.advanceTo(at(6, 30));
+    // Asleep from 06:30 to 06:10 the next morning: the timer's last ten minutes run out then.
+    clock.jump(DAY - 20 * 60_000);
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(7, 0, 1)]);
+  });
+
+  it('runs the missed day’s checks at once when the computer wakes just after midnight, far from the next day’s time', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule({ time: '23:50' }));
+    await clock.advanceTo(at(23, 45));
+    // Asleep from 23:45 to 00:05: the timer's last five minutes run out at 00:10.
+    clock.jump(20 * 60_000);
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(0, 10, 1)]);
+  });
+
+  it('runs at once when the computer wakes on a later day after that day’s time', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    await clock.advanceTo(at(6, 30));
+    clock.jump(DAY + 2 * 60 * 60_000);
+    await clock.advanceTo(at(12, 0, 1));
+    expect(runs.map(([t]) => t)).toEqual([at(8, 40, 1)]);
+  });
+
+  it('runs the next days’ checks once a clock that was a week ahead is put right, not a week later', async () => {
+    const scheduler = await open();
+    await scheduler.set(schedule());
+    // At 06:00 the clock jumps a week ahead (a wrong CMOS date): the day's checks run by it, and the
+    // next are planned for the day after, a week ahead. At 08:00 it is put right.
+    clock.jump(7 * DAY);
+    await clock.advanceTo(clock.now() + 2 * 60 * 60_000);
+    clock.jump(-7 * DAY);
+    await clock.advanceTo(at(12, 0, 2));
+    expect(runs.map(([t]) => t)).toEqual([at(7, 0, 7), at(7, 0, 1), at(7, 0, 2)]);
+  });
+
   it('keeps schedules in schedules.json, reads them back, and turning one off stops its timer', async () => {
     const first = await open();
     await first.set(schedule({ quiet: { from: '22:00', to: '07:30' } }));
