@@ -73,7 +73,7 @@ export async function rootFilesRefusal(dir: string, error: unknown): Promise<Hal
       en: `${first} in the data folder ${dir}${more > 0 ? ` (and ${more} more)` : ''} belongs to root (most likely left by a run with sudo), so you cannot open it and Hall10086 did not start. Nothing in it was changed or lost.`,
     },
     {
-      action: { zh: `把整个文件夹交还给你：sudo chown -R $USER ${dir}，然后再启动 Hall10086。`, en: `Give the whole folder back to yourself: sudo chown -R $USER ${dir}, then start Hall10086 again.` },
+      action: { zh: `把整个文件夹交还给你：sudo chown -R "$USER" ${shellWord(dir)}，然后再启动 Hall10086。`, en: `Give the whole folder back to yourself: sudo chown -R "$USER" ${shellWord(dir)}, then start Hall10086 again.` },
       details: { dir, rootOwned },
       cause: error,
     },
@@ -115,7 +115,7 @@ function notYours(dir: string, uid: number, owner: number): HallError {
         zh: `数据文件夹 ${dir} 属于 root（多半是用 sudo 运行时建的），Hall10086 不用它。`,
         en: `The data folder ${dir} belongs to root (most likely made by a run with sudo); Hall10086 will not use it.`,
       },
-      { action: { zh: `把它交还给你：sudo chown -R ${uid} ${dir}`, en: `Give it back to yourself: sudo chown -R ${uid} ${dir}` } },
+      { action: { zh: `把它交还给你：sudo chown -R ${uid} ${shellWord(dir)}`, en: `Give it back to yourself: sudo chown -R ${uid} ${shellWord(dir)}` } },
     );
   }
   return new HallError(
@@ -157,4 +157,9 @@ async function entriesOf(dir: string, depth = 0): Promise<Array<{ path: string; 
     if (info.isDirectory() && depth < 1) entries.push(...(await entriesOf(path, depth + 1)));
   }
   return entries;
+}
+
+/** A path as one shell word, to paste as is (macOS's default folder has a space: Application Support). */
+export function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

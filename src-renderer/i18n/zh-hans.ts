@@ -346,6 +346,7 @@ export const zhHans = {
   'reply.services': '正在使用的业务',
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消“{name}”？',
+  'reply.menuChangesTitle': '“{label}”会改变你的套餐或业务。发送 {n} 给 {to}？',
   'reply.searchSent': '在指令目录里搜索“{text}”',
 
   'approval.pairFrom': '它自称运行在 {browser}，配置文件“{profile}”。',

@@ -347,6 +347,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.services': '正在使用的業務',
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消「{name}」？',
+  'reply.menuChangesTitle': '「{label}」會改變你的套餐或業務。發送 {n} 給 {to}？',
   'reply.searchSent': '在指令目錄裡搜尋「{text}」',
 
   'approval.pairFrom': '它自稱執行於 {browser}，設定檔「{profile}」。',

@@ -3,6 +3,7 @@ export { builtinReplyRules } from './builtin';
 export { currencyOf, describeFigures, foreignCurrency, moneyText, poolName } from './describe';
 export { customerDataLeft, dataByPool, type PoolAmount, type PoolFigure } from './pools';
 export { parseReplyRules, type ReplyRules } from './load';
+export { optionChangesAccount } from './menus';
 export {
   acceptedKinds,
   answerKinds,

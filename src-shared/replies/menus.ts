@@ -1,5 +1,5 @@
 import type { ReplyRules } from './load';
-import { spanOf, type Folded } from './normalize';
+import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
 
@@ -140,4 +140,12 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
   if (services.every((x) => x.fee === '')) return null;
   return { services, cancelByNumber: services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
+}
+
+/** Whether sending this option changes the account (a package, a subscription, a cancellation): the app asks first. */
+export function optionChangesAccount(option: MenuOption, rules: ReplyRules): boolean {
+  // Rules are written in folded text (Simplified, lower case): 開通 and ＫＴ10 are asked about too.
+  const label = foldWithOrigin(option.label).text;
+  const says = (patterns: RegExp[]) => patterns.some((re) => firstMatch(re, label) !== null);
+  return says(rules.menus.changes) && !says(rules.menus.lookups);
 }

@@ -213,6 +213,10 @@ export const ReplyRulesSchema = v.strictObject({
     quickCues: v.array(pattern),
     /** "回复1办理10元1GB日包，回复2…" (groups n, label): options said one by one; a menu when two or more, or after a numbered menu. */
     replies: v.optional(pattern),
+    /** An option whose label matches one of these changes the account (开通10元1GB, 退订彩铃): asked about before it is sent. */
+    changes: v.optional(v.array(pattern)),
+    /** …unless it only looks something up, though it names 开通 or 退订 (已开通业务查询, 包月业务查询与退订: a further menu). */
+    lookups: v.optional(v.array(pattern)),
   }),
   /**
    * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,

@@ -122,6 +122,26 @@ describe('real replies in the thread and on the overview', () => {
     expect(await page.inputValue('#catalog-search')).toBe('661');
   });
 
+  it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
+    const simId = await demoSim();
+    await seed(simId, [text('js-menu')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const subscribe = page.getByRole('button', { name: '3305 开通5元包30MB流量叠加包，立即生效' });
+    await subscribe.waitFor({ timeout: 30_000 });
+    const before = await sentTexts();
+    await subscribe.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('“开通5元包30MB流量叠加包，立即生效”会改变你的套餐或业务。发送 3305 给');
+    // Dismissed: nothing is sent.
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(before);
+    await page.getByRole('button', { name: '4 流量查询与办理' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual([...before, '4']);
+  });
+
   it('shows data left as the general data, each other kind by name, never added up', async () => {
     const simId = await demoSim();
     await seed(simId, [text('gd-gz-subpools')]);

@@ -191,8 +191,8 @@ describe('a sudo run does not lock the user out', () => {
     await chown(dir, NOBODY, NOBODY);
     const kept = await readFile(log);
     for (const [lang, words] of [
-      ['en_US.UTF-8', /journal\.log in the data folder .* belongs to root \(most likely left by a run with sudo\).*Nothing in it was changed or lost\..*sudo chown -R \$USER /s],
-      ['zh_CN.UTF-8', /数据文件夹 .* 里的 journal\.log 属于 root（多半是用 sudo 运行时留下的）.*都没动过.*sudo chown -R \$USER /s],
+      ['en_US.UTF-8', /journal\.log in the data folder .* belongs to root \(most likely left by a run with sudo\).*Nothing in it was changed or lost\..*sudo chown -R "\$USER" /s],
+      ['zh_CN.UTF-8', /数据文件夹 .* 里的 journal\.log 属于 root（多半是用 sudo 运行时留下的）.*都没动过.*sudo chown -R "\$USER" /s],
     ] as const) {
       const run = spawnSync(process.execPath, [BIN, 'modem', 'status', '--emulator', '--data-dir', dir], {
         uid: NOBODY,
@@ -204,7 +204,7 @@ describe('a sudo run does not lock the user out', () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(words);
-      expect(run.stderr).toContain(`sudo chown -R $USER ${dir}`);
+      expect(run.stderr).toContain(`sudo chown -R "$USER" ${dir}`);
       expect(run.stderr).not.toMatch(/EACCES|EPERM/);
       expect(run.stderr).not.toMatch(STACK_TRACE);
     }

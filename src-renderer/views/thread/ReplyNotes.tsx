@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
-import { describeFigures, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
+import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
@@ -71,20 +71,36 @@ function useSendBack(reply: MessageRow): { send: (text: string) => void; canSend
   return { send, canSend: modem !== undefined };
 }
 
-/** A numbered menu: each option a button that sends its number, only when clicked. */
+/**
+ * A numbered menu: each option a button that sends its number, only when clicked; an option that
+ * changes the account (开通10元1GB, 退订彩铃) is asked about first, as a cancel in a service list is.
+ */
 function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
+  const [asking, setAsking] = useState<MenuOption | null>(null);
+  const choose = (o: MenuOption) => (optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
   return (
-    <ul className="reply-menu" aria-label={t('reply.menu')}>
-      {menu.map((o) => (
-        <li key={o.n}>
-          <button type="button" onClick={() => send(o.n)} disabled={!canSend} title={t('reply.menuSend', { n: o.n, to: reply.peer })}>
-            <span className="reply-menu-n">{o.n}</span> {o.label}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="reply-menu" aria-label={t('reply.menu')}>
+        {menu.map((o) => (
+          <li key={o.n}>
+            <button type="button" onClick={() => choose(o)} disabled={!canSend} title={t('reply.menuSend', { n: o.n, to: reply.peer })}>
+              <span className="reply-menu-n">{o.n}</span> {o.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {asking && (
+        <AskBeforeSending
+          title={t('reply.menuChangesTitle', { label: asking.label, n: asking.n, to: reply.peer })}
+          text={asking.n}
+          to={reply.peer}
+          send={send}
+          onClose={() => setAsking(null)}
+        />
+      )}
+    </>
   );
 }
 
@@ -109,21 +125,29 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
         ))}
       </ul>
       {asking && (
-        <ConfirmDialog
-          title={t('reply.serviceCancelTitle', { name: asking.name })}
-          confirmLabel={t('confirm.send')}
-          cancelLabel={t('confirm.cancel')}
-          danger
-          onConfirm={() => {
-            send(asking.n);
-            setAsking(null);
-          }}
-          onCancel={() => setAsking(null)}
-        >
-          <p>{t('confirm.text', { text: asking.n, to: reply.peer })}</p>
-        </ConfirmDialog>
+        <AskBeforeSending title={t('reply.serviceCancelTitle', { name: asking.name })} text={asking.n} to={reply.peer} send={send} onClose={() => setAsking(null)} />
       )}
     </>
+  );
+}
+
+/** Sends `text` to `to` once the user says yes; a menu option or a service cancel that changes the account. */
+function AskBeforeSending({ title, text, to, send, onClose }: { title: string; text: string; to: string; send: (text: string) => void; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel={t('confirm.send')}
+      cancelLabel={t('confirm.cancel')}
+      danger
+      onConfirm={() => {
+        send(text);
+        onClose();
+      }}
+      onCancel={onClose}
+    >
+      <p>{t('confirm.text', { text, to })}</p>
+    </ConfirmDialog>
   );
 }
 

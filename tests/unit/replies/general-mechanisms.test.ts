@@ -725,10 +725,10 @@ describe('round 8: menus and services', () => {
     expect(options('回复对应编码：\n10 10元1GB')).toEqual([]);
   });
 
-  it('订购的产品有 opens a list of services, numbered (1); 回复“退订+编号” cancels by number', () => {
+  it('订购的产品有 opens a list of services, numbered (1); 回复“退订+编号” offers no cancel by the bare number (10086 asks for 退订2, not 2)', () => {
     const u = read('您好！您当前订购的产品有：\n(1)5G畅享套餐129元档 129.00元/月\n(2)视频会员权益包 15.00元/月\n回复“退订+编号”可取消业务。');
     expect(u.kind === 'services' && u.services.map((x) => `${x.n}|${x.name}|${x.fee}`)).toEqual(['1|5G畅享套餐129元档|129.00元/月', '2|视频会员权益包|15.00元/月']);
-    expect(u.kind === 'services' && u.cancelByNumber).toBe(true);
+    expect(u.kind === 'services' && u.cancelByNumber).toBe(false);
   });
 
   it('codes as options: after a code cue with a space or a colon before each label, and said one by one (回复KT10开通…)', () => {

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinReplyRules, optionChangesAccount, understandReply } from '../../../src-shared/replies';
+import { loadCorpus } from '../../fixtures/replies/corpus';
+
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const asked = (label: string, n = '1') => optionChangesAccount({ n, label }, builtinReplyRules());
+
+describe('a menu option that changes the account is asked about before it is sent', () => {
+  it('a package, a subscription, a cancellation or a price: asked', () => {
+    for (const label of ['开通5元包30MB流量叠加包，立即生效', '開通10元1GB', '退订彩铃', '取消来电提醒', '20元300M国内流量包', '兑换100M流量', '办理夜间流量包']) expect(asked(label), label).toBe(true);
+  });
+
+  it('a look-up, a further menu or a way back: sent on the click alone', () => {
+    for (const label of ['查询余额', '流量包', '已开通业务查询', '包月业务查询与退订', '流量查询与办理', '返回主菜单', '查询共享明细']) expect(asked(label), label).toBe(false);
+  });
+
+  it('in a real menu (Jiangsu, real-dev js-menu), the options that spend points or subscribe ask, the eight sub-menus and three look-ups do not', () => {
+    const u = understandReply({ text: corpus.find((e) => e.id === 'js-menu')!.text, from: '10086' });
+    const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
+    expect(menu.filter((o) => optionChangesAccount(o, builtinReplyRules())).map((o) => o.n)).toEqual(['DHLL', '3305']);
+  });
+});
