@@ -15,6 +15,11 @@ describe('a menu option that changes the account is asked about before it is sen
     for (const label of ['查询余额', '流量包', '已开通业务查询', '包月业务查询与退订', '流量查询与办理', '返回主菜单', '查询共享明细']) expect(asked(label), label).toBe(false);
   });
 
+  it('recharging, renewing, spending points or reporting a loss asks; a list of what is subscribed or a payment record is a look-up (review13)', () => {
+    for (const label of ['充值缴费', '充值', '续订原套餐（58元/月）', '500积分换1GB', '挂失', '恢复上网功能', '转赠流量']) expect(asked(label), label).toBe(true);
+    for (const label of ['已订购业务', '已开通业务', '已订业务', '缴费记录', '查积分', '查询已订购业务']) expect(asked(label), label).toBe(false);
+  });
+
   it('in a real menu (Jiangsu, real-dev js-menu), the options that spend points or subscribe ask, the eight sub-menus and three look-ups do not', () => {
     const u = understandReply({ text: corpus.find((e) => e.id === 'js-menu')!.text, from: '10086' });
     const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
