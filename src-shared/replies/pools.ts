@@ -52,5 +52,18 @@ export function customerDataLeft(amounts: readonly PoolAmount[]): PoolAmount | u
   const general = amounts.find((a) => a.pool === 'general');
   if (general) return general;
   const mobile = amounts.filter((a) => a.pool !== 'wlan');
-  return mobile.length === 1 && mobile[0]!.pool === null ? mobile[0] : undefined;
+  const unstated = mobile.filter((a) => a.pool === null);
+  if (unstated.length !== 1) return undefined;
+  return mobile.length === 1 || ownPackage(unstated[0]!, mobile) ? unstated[0] : undefined;
+}
+
+/**
+ * A not-stated amount of a package of its own, beside stated amounts each of another named package
+ * ("13元套餐": 剩余流量5.85M beside "流量汇…省内流量专属包": 6.17M): that package's data, not a total over
+ * the others, so the customer's data left (a low-data alert must see it).
+ */
+function ownPackage(amount: PoolAmount, mobile: readonly PoolAmount[]): boolean {
+  const name = amount.packages.length === 1 ? amount.packages[0] : null;
+  if (!name) return false;
+  return mobile.every((a) => a === amount || (a.packages.length > 0 && a.packages.every((p) => p !== null && p !== name)));
 }

@@ -265,6 +265,32 @@ describe('temp files a crash left behind', () => {
   });
 });
 
+describe('a SIM labels file a sudo run left root\'s', () => {
+  it.skipIf(!nobodyRuns)('stops the start with whose it is and the chown, and the labels in it are not replaced (needs root, and a checkout nobody may run; review13)', async () => {
+    const dir = await folder(0o700);
+    await chmod(root, 0o755);
+    const labels = '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}]}\n';
+    const path = join(dir, 'sim-labels.json');
+    await writeFile(path, labels, { mode: 0o600 });
+    const journal = await Journal.open(dir);
+    await journal.close();
+    await chown(join(dir, 'journal.log'), NOBODY, NOBODY);
+    await chown(dir, NOBODY, NOBODY);
+    const run = spawnSync(process.execPath, [BIN, 'modem', 'status', '--emulator', '--data-dir', dir], {
+      uid: NOBODY,
+      gid: NOBODY,
+      env: { ...process.env, HOME: dir, LANG: 'en_US.UTF-8', LC_ALL: '' },
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/sim-labels\.json in the data folder .* belongs to root/s);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(await readFile(path, 'utf8')).toBe(labels);
+  });
+});
+
 describe('a damaged SIM labels file', () => {
   it('is kept aside before anything replaces it, and said at start in both languages; the labels typed before are not lost', async () => {
     const dir = await folder(0o700);

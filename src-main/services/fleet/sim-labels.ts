@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -27,12 +28,17 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
    */
   static async open(dataDir: string): Promise<SimLabels> {
     const path = join(dataDir, 'sim-labels.json');
-    const text = await readFile(path, 'utf8').catch(() => null);
+    // Only a missing file is no labels: one that cannot be read (root's, after a sudo run) stops the start
+    // (the core then says whose it is and the chown), or the next label edit would replace every label in it.
+    const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    });
     if (text === null) return new SimLabels(path, []);
     const parsed = v.safeParse(LabelFileSchema, parseJson(text));
     if (parsed.success) return new SimLabels(path, parsed.output.labels);
     const aside = `${path}.damaged-${Date.now()}`;
-    const kept = await copyFile(path, aside).then(() => true, () => false);
+    const kept = await copyFile(path, aside, constants.COPYFILE_EXCL).then(() => true, () => false);
     return new SimLabels(path, [], {
       zh: kept ? `SIM 卡标签文件无法读取，已另存为 ${aside}；SIM 卡暂时按卡号显示。` : `SIM 卡标签文件 ${path} 无法读取；SIM 卡暂时按卡号显示。`,
       en: kept ? `The SIM labels file could not be read; it was kept as ${aside}, and SIMs show by their ids for now.` : `The SIM labels file ${path} could not be read; SIMs show by their ids for now.`,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { customerDataLeft, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { resolve } from 'node:path';
+import { loadCorpus } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
+
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
 
 // Wordings written for this test (the real replies are in tests/fixtures/replies/real-dev.json).
 const pools = (text: string) => {
@@ -105,5 +109,20 @@ describe('data left for the customer', () => {
     expect(customerDataLeft(byPool)?.mb).toBe(2150.4);
     expect(customerDataLeft(dataByPool([amount(null, 300), amount('provincial', 100)]))).toBeUndefined();
     expect(customerDataLeft(dataByPool([amount(null, 300), amount('wlan', 100), amount('offpeak', 50)]))).toBeUndefined();
+    expect(customerDataLeft(dataByPool([amount(null, 300, '套餐'), amount('provincial', 100, '套餐')]))).toBeUndefined();
+    expect(customerDataLeft(dataByPool([amount(null, 300, '套餐'), amount('provincial', 100)]))).toBeUndefined();
+  });
+
+  it('is a package\'s own not-stated data beside stated kinds of other named packages (real-dev: each package listed with what it has left; review13)', () => {
+    const real = (id: string) => {
+      const e = corpus.find((x) => x.id === id)!;
+      const u = understandReply({ text: e.text, receivedAt: RECEIVED, from: '10086' });
+      if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+      return customerDataLeft(dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb;
+    };
+    // "13元套餐(不区分G网和T网)": 剩余流量为5.85M beside a provincial package, a WLAN package and the plan's carried-over part.
+    expect(real('fs-2016-0312')).toBe(5.85);
+    // "上网套餐30元流量包（含专属叠加包）": 剩余GPRS为299.77M beside "赠送200M本地流量" (provincial).
+    expect(real('smstool-2014-0411')).toBe(299.77);
   });
 });
