@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** `<file>.<uuid>.tmp`: the temp files writeFileAtomic makes, and only those. */
@@ -50,4 +50,15 @@ export async function removeStaleTemps(dir: string, now: number = Date.now()): P
     if (await rm(path, { force: true }).then(() => true, () => false)) removed.push(name);
   }
   return removed;
+}
+
+/**
+ * A settings file's text, or null when there is none. Any other failure (root's file after a sudo run)
+ * is thrown: read as "none", the next save would replace what the user typed into it.
+ */
+export async function readIfPresent(path: string): Promise<string | null> {
+  return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
 }

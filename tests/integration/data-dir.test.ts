@@ -265,12 +265,14 @@ describe('temp files a crash left behind', () => {
   });
 });
 
-describe('a SIM labels file a sudo run left root\'s', () => {
-  it.skipIf(!nobodyRuns)('stops the start with whose it is and the chown, and the labels in it are not replaced (needs root, and a checkout nobody may run; review13)', async () => {
+describe('a file of what the user typed that a sudo run left root\'s', () => {
+  it.skipIf(!nobodyRuns).each([
+    ['sim-labels.json', '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}]}\n'],
+    ['custom-instructions.json', '{"format":"hall10086-custom-instructions","version":1,"instructions":[]}\n'],
+  ])('%s stops the start with whose it is and the chown, and is not replaced (it read as none, for the next edit to replace; needs root, and a checkout nobody may run; review13)', async (name, labels) => {
     const dir = await folder(0o700);
     await chmod(root, 0o755);
-    const labels = '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}]}\n';
-    const path = join(dir, 'sim-labels.json');
+    const path = join(dir, name);
     await writeFile(path, labels, { mode: 0o600 });
     const journal = await Journal.open(dir);
     await journal.close();
@@ -285,7 +287,8 @@ describe('a SIM labels file a sudo run left root\'s', () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/sim-labels\.json in the data folder .* belongs to root/s);
+    expect(run.stderr).toContain(`${name} in the data folder`);
+    expect(run.stderr).toMatch(/belongs to root/);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(await readFile(path, 'utf8')).toBe(labels);
   });

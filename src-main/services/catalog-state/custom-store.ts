@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportCustomFile, readCustomFile } from '../../../src-shared/catalog/custom/file';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { toHallError, type HallError } from '../../../src-shared/errors';
-import { writeFileAtomic } from '../atomic-write';
+import { readIfPresent, writeFileAtomic } from '../atomic-write';
 
 /**
  * The user's own instructions, kept apart from the catalog (a signed update never touches them)
@@ -11,7 +10,7 @@ import { writeFileAtomic } from '../atomic-write';
  * handed to a colleague.
  */
 export async function loadCustoms(dataDir: string): Promise<{ customs: CustomInstruction[]; problem: HallError | null }> {
-  const text = await readFile(customsPath(dataDir), 'utf8').catch(() => null);
+  const text = await readIfPresent(customsPath(dataDir));
   if (text === null) return { customs: [], problem: null };
   try {
     const report = readCustomFile(text, []);

@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { SimLabelSchema, type SimLabel } from '../../../src-shared/api/contract';
-import { writeFileAtomic } from '../atomic-write';
+import { readIfPresent, writeFileAtomic } from '../atomic-write';
 import { Emitter } from '../modem/emitter';
 
 const LabelFileSchema = v.strictObject({ version: v.literal(1), labels: v.array(SimLabelSchema) });
@@ -28,12 +28,8 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
    */
   static async open(dataDir: string): Promise<SimLabels> {
     const path = join(dataDir, 'sim-labels.json');
-    // Only a missing file is no labels: one that cannot be read (root's, after a sudo run) stops the start
-    // (the core then says whose it is and the chown), or the next label edit would replace every label in it.
-    const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return null;
-      throw e;
-    });
+    // One that cannot be read (root's, after a sudo run) stops the start: the core says whose it is and the chown.
+    const text = await readIfPresent(path);
     if (text === null) return new SimLabels(path, []);
     const parsed = v.safeParse(LabelFileSchema, parseJson(text));
     if (parsed.success) return new SimLabels(path, parsed.output.labels);

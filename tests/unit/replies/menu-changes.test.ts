@@ -21,7 +21,7 @@ describe('a menu option that changes the account is asked about before it is sen
   });
 
   it('in a real menu (Jiangsu, real-dev js-menu), the options that spend points or subscribe ask, the eight sub-menus and three look-ups do not', () => {
-    const u = understandReply({ text: corpus.find((e) => e.id === 'js-menu')!.text, from: '10086' });
+    const u = understandReply({ text: corpus.find((e) => e.id === 'js-menu')!.text, receivedAt: Date.UTC(2025, 5, 1), from: '10086' });
     const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
     expect(menu.filter((o) => optionChangesAccount(o, builtinReplyRules())).map((o) => o.n)).toEqual(['DHLL', '3305']);
   });
