@@ -337,7 +337,11 @@ export class ExtensionSession {
       return { asker: own, text: this.policy.gateway.mask(message.text) };
     }
     if (match) return { asker: match, text: match.secret ? message.text : this.policy.gateway.mask(message.text) };
-    const asker = [...this.commands.values()].filter((t) => mayAnswer(message, t)).at(-1);
+    // 10086 answers in the order it was asked: the oldest send here still waiting is the likeliest
+    // asker (a custom CXLL's 指令有误 given to the MMXG sent after it ended MMXG's wait, and MMXG's own
+    // answer then took the MMHF's place, whose new password came masked); with none waiting, the latest.
+    const mine = [...this.commands.values()].filter((t) => mayAnswer(message, t));
+    const asker = mine.find((t) => !t.answered && !t.failed) ?? mine.at(-1);
     if (!asker) return null;
     // A failure passed on to a send ends its wait: an MMHF of the extension refused (an ID number not
     // the user's, which the approval shows masked) would otherwise take the reset the user then makes in the app.
