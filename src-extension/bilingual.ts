@@ -1,4 +1,4 @@
-import type { Bilingual } from '../src-shared/errors';
+import type { Bilingual, HallError } from '../src-shared/errors';
 import { h } from './dom';
 import type { Lang } from './i18n';
 
@@ -10,3 +10,6 @@ export function bilingual(lang: Lang, text: Bilingual): HTMLElement[] {
 
 /** Only the user's language, for lists where both would double the length. */
 export const inLang = (lang: Lang, text: Bilingual): string => (lang === 'en' ? text.en : text.zh);
+
+/** An error and what to do about it, in the user's language. */
+export const describe = (lang: Lang, error: HallError): string => (error.action ? `${inLang(lang, error)} ${inLang(lang, error.action)}` : inLang(lang, error));
