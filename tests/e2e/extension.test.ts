@@ -855,6 +855,32 @@ describe('settings: province, own instructions and signed catalog updates', () =
   /** What a failed attempt kept (an imported entry, an accepted update and its floor) would change what a retry sees. */
   const forgetCatalogSettings = () => ext.worker.evaluate((keys) => chrome.storage.local.remove(keys), [...CATALOG_KEYS]);
 
+  it('says in words that the storage is full when Chrome refuses a save, and the province list keeps what is in use', async () => {
+    await forgetCatalogSettings();
+    // Chrome gives an extension QUOTA_BYTES (10 MB) of storage.local: filled to the byte, every new write is refused.
+    await ext.worker.evaluate(async () => {
+      const local = chrome.storage.local as typeof chrome.storage.local & { QUOTA_BYTES: number; getBytesInUse(keys: null): Promise<number> };
+      await local.set({ filler: '' });
+      await local.set({ filler: 'x'.repeat(local.QUOTA_BYTES - (await local.getBytesInUse(null))) });
+    });
+    try {
+      const page = await openPopup('#/settings');
+      await page.selectOption('#province', 'bj');
+      await page.waitForSelector('#province-hint.error');
+      expect(await page.textContent('#province-hint')).toBe('浏览器没能保存：扩展的存储空间已满 请删除一些自定义指令，或回到内置指令库，然后再试。');
+      expect(await page.inputValue('#province')).toBe('');
+      await page.fill('#custom-code', 'CXJFMX');
+      await page.fill('#custom-name', '查询积分明细');
+      await page.click('#custom-form button[type=submit]');
+      await page.waitForSelector('#custom-status.error');
+      expect(await page.textContent('#custom-status')).toContain('扩展的存储空间已满');
+      expect(await page.textContent('body')).not.toMatch(/quota|内部错误/i);
+      expect(await ext.worker.evaluate(() => chrome.storage.local.get(['province', 'customs']))).toEqual({});
+    } finally {
+      await ext.worker.evaluate(() => chrome.storage.local.remove(['filler']));
+    }
+  });
+
   it("imports a colleague's file with per-entry problems, finds the instruction by pinyin and shows its SMS, deletes it after confirming", async () => {
     await forgetCatalogSettings();
     const page = await openPopup('#/settings');
