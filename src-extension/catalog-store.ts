@@ -55,7 +55,7 @@ export async function readCatalogSettings(storage: StorageArea): Promise<Catalog
   return {
     province: PROVINCE_IDS.find((id) => id === stored[PROVINCE]) ?? null,
     customs: readCustoms(stored[CUSTOMS], problems),
-    update: readUpdateSource(stored[UPDATE_SOURCE]),
+    update: readUpdateSource(stored[UPDATE_SOURCE], problems),
     accepted: await readAccepted(stored[ACCEPTED], problems),
     floor: typeof stored[FLOOR] === 'string' ? stored[FLOOR] : null,
     lastCheck: readLastCheck(stored[LAST_CHECK]),
@@ -112,7 +112,11 @@ export function saveAccepted(storage: StorageArea, accepted: AcceptedCatalog, fl
 export const clearAccepted = (storage: StorageArea) => written(storage.remove([ACCEPTED]));
 
 function readCustoms(value: unknown, problems: Bilingual[]): CustomInstruction[] {
-  if (!Array.isArray(value)) return [];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ zh: '保存的自定义指令已损坏，未使用；可以重新添加或导入。', en: 'The saved custom instructions are damaged and are not used; add or import them again.' });
+    return [];
+  }
   const customs = value.flatMap((entry) => {
     const checked = validateCustom(entry);
     return checked.ok ? [checked.value] : [];
@@ -124,8 +128,12 @@ function readCustoms(value: unknown, problems: Bilingual[]): CustomInstruction[]
   return customs;
 }
 
-function readUpdateSource(value: unknown): UpdateSource | null {
-  if (!isRecord(value) || typeof value.source !== 'string' || typeof value.publicKey !== 'string') return null;
+function readUpdateSource(value: unknown, problems: Bilingual[]): UpdateSource | null {
+  if (value === undefined) return null;
+  if (!isRecord(value) || typeof value.source !== 'string' || typeof value.publicKey !== 'string') {
+    problems.push({ zh: '保存的更新源已损坏，现在不检查更新；请重新填写更新源并保存。', en: 'The saved update source is damaged, so no updates are checked; enter the update source again and save.' });
+    return null;
+  }
   return { source: value.source, publicKey: value.publicKey };
 }
 
