@@ -11,5 +11,10 @@ export function bilingual(lang: Lang, text: Bilingual): HTMLElement[] {
 /** Only the user's language, for lists where both would double the length. */
 export const inLang = (lang: Lang, text: Bilingual): string => (lang === 'en' ? text.en : text.zh);
 
-/** An error and what to do about it, in the user's language. */
-export const describe = (lang: Lang, error: HallError): string => (error.action ? `${inLang(lang, error)} ${inLang(lang, error.action)}` : inLang(lang, error));
+/** An error and what to do about it, in the user's language, as sentences (most errors carry no full stop of their own). */
+export function inWords(lang: Lang, error: HallError): string {
+  const main = inLang(lang, error);
+  if (!error.action) return main;
+  const stop = /[。！？.!?]$/.test(main) ? (lang === 'en' ? ' ' : '') : lang === 'en' ? '. ' : '。';
+  return `${main}${stop}${inLang(lang, error.action)}`;
+}

@@ -1,7 +1,7 @@
 import { builtinProvinces } from '../src-shared/catalog/provinces/builtin';
 import { PROVINCE_IDS } from '../src-shared/catalog/provinces/schema';
 import { toHallError } from '../src-shared/errors';
-import { describe } from './bilingual';
+import { inWords } from './bilingual';
 import type { CatalogSession } from './catalog-session';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
@@ -24,7 +24,7 @@ export function provinceSection(lang: Lang, session: CatalogSession): HTMLElemen
       // Nothing was saved: the list shows what is in use again, and says why.
       select.value = session.inUse.settings.province ?? '';
       hint.className = 'error';
-      hint.textContent = describe(lang, toHallError(e));
+      hint.textContent = inWords(lang, toHallError(e));
     });
   });
   return h(

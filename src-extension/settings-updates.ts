@@ -1,5 +1,5 @@
 import { toHallError } from '../src-shared/errors';
-import { bilingual, describe } from './bilingual';
+import { bilingual, inWords } from './bilingual';
 import type { CatalogSession } from './catalog-session';
 import type { LastCheck } from './catalog-store';
 import { confirmButton } from './confirm-button';
@@ -76,7 +76,7 @@ export function updatesSection(lang: Lang, session: CatalogSession): { element: 
       else message.textContent = tf(lang, 'updateNoAccess', { origin });
     })().catch((e: unknown) => {
       message.className = 'error';
-      message.textContent = describe(lang, toHallError(e));
+      message.textContent = inWords(lang, toHallError(e));
     });
   });
   check.addEventListener('click', () => void runCheck());

@@ -867,7 +867,7 @@ describe('settings: province, own instructions and signed catalog updates', () =
       const page = await openPopup('#/settings');
       await page.selectOption('#province', 'bj');
       await page.waitForSelector('#province-hint.error');
-      expect(await page.textContent('#province-hint')).toBe('浏览器没能保存：扩展的存储空间已满 请删除一些自定义指令，或回到内置指令库，然后再试。');
+      expect(await page.textContent('#province-hint')).toBe('浏览器没能保存：扩展的存储空间已满。请删除一些自定义指令，或回到内置指令库，然后再试。');
       expect(await page.inputValue('#province')).toBe('');
       await page.fill('#custom-code', 'CXJFMX');
       await page.fill('#custom-name', '查询积分明细');

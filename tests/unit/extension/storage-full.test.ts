@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { HallError } from '../../../src-shared/errors';
+import { inWords } from '../../../src-extension/bilingual';
 import { CatalogSession } from '../../../src-extension/catalog-session';
 import { builtin, nextCatalog, publisherKey } from '../bundle/bundle-kit';
 import { custom } from '../catalog-overlay/fixtures';
@@ -26,6 +27,11 @@ describe('a full chrome.storage.local', () => {
       expect((error as HallError).action?.zh).toContain('删除一些自定义指令');
       expect(`${(error as HallError).zh}${(error as HallError).en}`).not.toContain('kQuotaBytes');
     }
+    const full = await session.setProvince('bj').catch((e: HallError) => e);
+    expect([inWords('zh-Hans', full as HallError), inWords('en', full as HallError)]).toEqual([
+      '浏览器没能保存：扩展的存储空间已满。请删除一些自定义指令，或回到内置指令库，然后再试。',
+      "The browser could not save this: the extension's storage is full. Delete some of your own instructions, or go back to the built-in catalog, then try again.",
+    ]);
     // Nothing changed.
     expect(session.inUse.settings.customs).toEqual([]);
   });
