@@ -131,6 +131,17 @@ describe('popup', () => {
     expect(await resultIds(page)).toContain(id);
   });
 
+  it('a query that finds nothing, and an address to no instruction, say so and what to try next', async () => {
+    const page = await openPopup();
+    await page.fill('#search', 'qwertyuiop');
+    await page.waitForFunction(() => document.querySelector('.search .hint')?.textContent?.startsWith('没有找到'));
+    expect(await resultIds(page)).toEqual([]);
+    expect(await page.textContent('.search .hint')).toBe('没有找到相关指令。换个说法试试，比如“查流量”“话费余额”，或者直接输入指令代码。');
+    const gone = await openPopup('#/instruction/NO_SUCH_CODE');
+    expect(await gone.textContent('main section .error')).toBe('没有这条指令（它可能已从指令库中去掉，或链接不完整）。请返回搜索。');
+    expect(await gone.getAttribute('#back', 'href')).toBe('#/search/');
+  });
+
   it('ZD: ↓/Enter opens it, a bad month shows the bilingual error, a good one the exact SMS and QR; Esc goes back', async () => {
     const page = await openPopup();
     await page.fill('#search', 'ZD');
