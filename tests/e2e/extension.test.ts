@@ -933,6 +933,12 @@ describe('settings: province, own instructions and signed catalog updates', () =
   it('adds an instruction in the form (a bad code refused in words), edits it, and search finds it', async () => {
     await forgetCatalogSettings();
     const page = await openPopup('#/settings');
+    // Each checkbox is on its words' line, before them, not a full-width row above them.
+    for (const id of ['#custom-confirm', '#import-replace']) {
+      const [box, label] = await Promise.all([page.locator(id).boundingBox(), page.locator(`label:has(${id})`).boundingBox()]);
+      expect(box!.width, id).toBeLessThan(40);
+      expect(label!.height, id).toBeLessThan(box!.height * 2);
+    }
     await page.fill('#custom-code', 'BAD CODE');
     await page.fill('#custom-name', '坏的');
     await page.click('#custom-form button[type=submit]');
