@@ -1,4 +1,4 @@
-import type { Bilingual } from '../src-shared/errors';
+import type { Bilingual, HallError } from '../src-shared/errors';
 import { h } from './dom';
 import type { Lang } from './i18n';
 
@@ -10,3 +10,11 @@ export function bilingual(lang: Lang, text: Bilingual): HTMLElement[] {
 
 /** Only the user's language, for lists where both would double the length. */
 export const inLang = (lang: Lang, text: Bilingual): string => (lang === 'en' ? text.en : text.zh);
+
+/** An error and what to do about it, in the user's language, as sentences (most errors carry no full stop of their own). */
+export function inWords(lang: Lang, error: HallError): string {
+  const main = inLang(lang, error);
+  if (!error.action) return main;
+  const stop = /[。！？.!?]$/.test(main) ? (lang === 'en' ? ' ' : '') : lang === 'en' ? '. ' : '。';
+  return `${main}${stop}${inLang(lang, error.action)}`;
+}

@@ -48,6 +48,7 @@ export async function runUpdateCheck({ storage, update, current, floor, fetchFil
       en: `The catalog update was refused; the current one stays in use: ${error.en}.${action.en}`,
     };
   }
-  await saveLastCheck(storage, result);
+  // A full storage cannot keep the outcome: it is still returned (and shown), and the next popup checks again.
+  await saveLastCheck(storage, result).catch(() => undefined);
   return result;
 }

@@ -1,7 +1,7 @@
 import { editedText } from '../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../src-shared/catalog/custom/schema';
 import { toHallError } from '../src-shared/errors';
-import { inLang } from './bilingual';
+import { inLang, inWords } from './bilingual';
 import type { CatalogSession, ImportOutcome } from './catalog-session';
 import { confirmButton } from './confirm-button';
 import { h } from './dom';
@@ -31,7 +31,7 @@ export function customsSection(lang: Lang, session: CatalogSession): { element: 
       result.replaceChildren(...importReport(lang, await session.importCustoms(await chosen.text(), replace.checked)));
     } catch (e) {
       const error = toHallError(e);
-      result.replaceChildren(h('p', { class: 'error' }, inLang(lang, error), error.action ? ` ${inLang(lang, error.action)}` : ''));
+      result.replaceChildren(h('p', { class: 'error' }, inWords(lang, error)));
     }
     // The same file may be chosen again after fixing it.
     file.value = '';
@@ -117,7 +117,7 @@ function customForm(lang: Lang, session: CatalogSession): { element: HTMLFormEle
       },
       (error: unknown) => {
         status.className = 'error';
-        status.textContent = inLang(lang, toHallError(error));
+        status.textContent = inWords(lang, toHallError(error));
       },
     );
   });

@@ -1,5 +1,7 @@
 import { builtinProvinces } from '../src-shared/catalog/provinces/builtin';
 import { PROVINCE_IDS } from '../src-shared/catalog/provinces/schema';
+import { toHallError } from '../src-shared/errors';
+import { inWords } from './bilingual';
 import type { CatalogSession } from './catalog-session';
 import { h } from './dom';
 import { t, type Lang } from './i18n';
@@ -14,12 +16,22 @@ export function provinceSection(lang: Lang, session: CatalogSession): HTMLElemen
     ),
   );
   select.value = session.inUse.settings.province ?? '';
-  select.addEventListener('change', () => void session.setProvince(PROVINCE_IDS.find((id) => id === select.value) ?? null));
+  const hint = h('p', { id: 'province-hint', class: 'hint' }, t(lang, 'provinceHint'));
+  select.addEventListener('change', () => {
+    hint.className = 'hint';
+    hint.textContent = t(lang, 'provinceHint');
+    session.setProvince(PROVINCE_IDS.find((id) => id === select.value) ?? null).catch((e: unknown) => {
+      // Nothing was saved: the list shows what is in use again, and says why.
+      select.value = session.inUse.settings.province ?? '';
+      hint.className = 'error';
+      hint.textContent = inWords(lang, toHallError(e));
+    });
+  });
   return h(
     'section',
     { class: 'settings-province' },
     h('h2', {}, h('label', { for: 'province' }, t(lang, 'provinceTitle'))),
     select,
-    h('p', { id: 'province-hint', class: 'hint' }, t(lang, 'provinceHint')),
+    hint,
   );
 }

@@ -1,4 +1,5 @@
-import { bilingual } from './bilingual';
+import { toHallError } from '../src-shared/errors';
+import { bilingual, inWords } from './bilingual';
 import type { CatalogSession } from './catalog-session';
 import type { LastCheck } from './catalog-store';
 import { confirmButton } from './confirm-button';
@@ -43,8 +44,10 @@ export function updatesSection(lang: Lang, session: CatalogSession): { element: 
     check.disabled = true;
     result.className = 'hint';
     result.replaceChildren(t(lang, 'updateChecking'));
-    await session.checkNow();
+    const outcome = await session.checkNow();
     refresh();
+    // The check's own outcome: storage may have been too full to keep it.
+    if (outcome) showResult(lang, result, outcome, false);
   };
 
   save.addEventListener('click', () => {
@@ -56,6 +59,7 @@ export function updatesSection(lang: Lang, session: CatalogSession): { element: 
     // Asked for here, inside the click: the browser shows its prompt only during a user gesture.
     const access = update ? chrome.permissions.request({ origins: [originPattern(update.source)] }) : null;
     const previous = session.inUse.settings.update;
+    message.className = 'hint';
     void (async () => {
       await session.setUpdateSource(update);
       if (previous && (!update || originPattern(previous.source) !== originPattern(update.source))) {
@@ -70,7 +74,10 @@ export function updatesSection(lang: Lang, session: CatalogSession): { element: 
       message.textContent = tf(lang, 'updateSaved', { origin });
       if (await access.catch(() => false)) await runCheck();
       else message.textContent = tf(lang, 'updateNoAccess', { origin });
-    })();
+    })().catch((e: unknown) => {
+      message.className = 'error';
+      message.textContent = inWords(lang, toHallError(e));
+    });
   });
   check.addEventListener('click', () => void runCheck());
 

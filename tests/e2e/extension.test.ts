@@ -131,6 +131,17 @@ describe('popup', () => {
     expect(await resultIds(page)).toContain(id);
   });
 
+  it('a query that finds nothing, and an address to no instruction, say so and what to try next', async () => {
+    const page = await openPopup();
+    await page.fill('#search', 'qwertyuiop');
+    await page.waitForFunction(() => document.querySelector('.search .hint')?.textContent?.startsWith('没有找到'));
+    expect(await resultIds(page)).toEqual([]);
+    expect(await page.textContent('.search .hint')).toBe('没有找到相关指令。换个说法试试，比如“查流量”“话费余额”，或者直接输入指令代码。');
+    const gone = await openPopup('#/instruction/NO_SUCH_CODE');
+    expect(await gone.textContent('main section .error')).toBe('没有这条指令（它可能已从指令库中去掉，或链接不完整）。请返回搜索。');
+    expect(await gone.getAttribute('#back', 'href')).toBe('#/search/');
+  });
+
   it('ZD: ↓/Enter opens it, a bad month shows the bilingual error, a good one the exact SMS and QR; Esc goes back', async () => {
     const page = await openPopup();
     await page.fill('#search', 'ZD');
@@ -855,6 +866,32 @@ describe('settings: province, own instructions and signed catalog updates', () =
   /** What a failed attempt kept (an imported entry, an accepted update and its floor) would change what a retry sees. */
   const forgetCatalogSettings = () => ext.worker.evaluate((keys) => chrome.storage.local.remove(keys), [...CATALOG_KEYS]);
 
+  it('says in words that the storage is full when Chrome refuses a save, and the province list keeps what is in use', async () => {
+    await forgetCatalogSettings();
+    // Chrome gives an extension QUOTA_BYTES (10 MB) of storage.local: filled to the byte, every new write is refused.
+    await ext.worker.evaluate(async () => {
+      const local = chrome.storage.local as typeof chrome.storage.local & { QUOTA_BYTES: number; getBytesInUse(keys: null): Promise<number> };
+      await local.set({ filler: '' });
+      await local.set({ filler: 'x'.repeat(local.QUOTA_BYTES - (await local.getBytesInUse(null))) });
+    });
+    try {
+      const page = await openPopup('#/settings');
+      await page.selectOption('#province', 'bj');
+      await page.waitForSelector('#province-hint.error');
+      expect(await page.textContent('#province-hint')).toBe('浏览器没能保存：扩展的存储空间已满。请删除一些自定义指令，或回到内置指令库，然后再试。');
+      expect(await page.inputValue('#province')).toBe('');
+      await page.fill('#custom-code', 'CXJFMX');
+      await page.fill('#custom-name', '查询积分明细');
+      await page.click('#custom-form button[type=submit]');
+      await page.waitForSelector('#custom-status.error');
+      expect(await page.textContent('#custom-status')).toContain('扩展的存储空间已满');
+      expect(await page.textContent('body')).not.toMatch(/quota|内部错误/i);
+      expect(await ext.worker.evaluate(() => chrome.storage.local.get(['province', 'customs']))).toEqual({});
+    } finally {
+      await ext.worker.evaluate(() => chrome.storage.local.remove(['filler']));
+    }
+  });
+
   it("imports a colleague's file with per-entry problems, finds the instruction by pinyin and shows its SMS, deletes it after confirming", async () => {
     await forgetCatalogSettings();
     const page = await openPopup('#/settings');
@@ -896,6 +933,12 @@ describe('settings: province, own instructions and signed catalog updates', () =
   it('adds an instruction in the form (a bad code refused in words), edits it, and search finds it', async () => {
     await forgetCatalogSettings();
     const page = await openPopup('#/settings');
+    // Each checkbox is on its words' line, before them, not a full-width row above them.
+    for (const id of ['#custom-confirm', '#import-replace']) {
+      const [box, label] = await Promise.all([page.locator(id).boundingBox(), page.locator(`label:has(${id})`).boundingBox()]);
+      expect(box!.width, id).toBeLessThan(40);
+      expect(label!.height, id).toBeLessThan(box!.height * 2);
+    }
     await page.fill('#custom-code', 'BAD CODE');
     await page.fill('#custom-name', '坏的');
     await page.click('#custom-form button[type=submit]');

@@ -48,6 +48,12 @@ describe('the catalog in use, from storage', () => {
     expect(inUse.problems).toEqual([{ zh: '有 1 条保存的自定义指令已损坏，未使用。', en: '1 saved custom instruction(s) were damaged and are not used.' }]);
   });
 
+  it('says so when a stored list or update source is of the wrong type, rather than dropping it unseen', async () => {
+    const inUse = await loadCatalogInUse(memoryStorage({ customs: 'oops', updateSource: 'https://updates.example/' }), builtinCatalog());
+    expect(inUse.settings).toMatchObject({ customs: [], update: null });
+    expect(inUse.problems.map((p) => p.zh)).toEqual(['保存的自定义指令已损坏，未使用；可以重新添加或导入。', '保存的更新源已损坏，现在不检查更新；请重新填写更新源并保存。']);
+  });
+
   it('remembers the province', async () => {
     const storage = memoryStorage();
     const session = await CatalogSession.open(storage, builtinCatalog());
