@@ -5,6 +5,14 @@ import { parseTemplate } from './template';
 export const SECRET_MASK = '******';
 /** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
 const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
+/**
+ * Letters and digits right at the start or the end of text that a missing part cuts off, also in
+ * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
+ * when it holds a digit.
+ */
+const FRAGMENT_AT_START = /^[ -]?[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*/;
+const FRAGMENT_AT_END = /[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*[ -]?$/;
+const HAS_DIGIT = /[0-9０-９]/;
 
 /**
  * Between a code and its values people type `#`, spaces, full-width `＃` or nothing at all, and
@@ -114,11 +122,37 @@ export class SecretDetector {
    * the masked parts joined are the whole message masked. A part kept from before (a restart) may
    * have been masked alone, its piece of a secret then masked as a whole one: the letters and digits
    * the next part adds to that mask are the rest of that secret and go with it.
+   *
+   * A part that never came is null. Its neighbours are masked as the parts around them read, and in a
+   * message that names a password, code or ID (SECRET_CUE), the letters and digits right at the edge
+   * of a missing part are masked too: they may be a piece of a secret whose rest is in the part that
+   * never came (`…服务密码已重置为3571` with `08，…` lost), which no pattern finds in the piece alone.
    */
-  maskParts(parts: readonly string[]): string[] {
+  maskParts(parts: readonly string[]): string[];
+  maskParts(parts: readonly (string | null)[]): (string | null)[];
+  maskParts(parts: readonly (string | null)[]): (string | null)[] {
+    const names = SECRET_CUE.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
+    const out: (string | null)[] = [...parts];
+    for (let from = 0; from < parts.length; ) {
+      let to = from;
+      while (to < parts.length && parts[to] !== null) to++;
+      if (to > from) {
+        const run = parts.slice(from, to) as string[];
+        this.maskRun(run, names && from > 0, names && to < parts.length).forEach((text, i) => (out[from + i] = text));
+      }
+      from = to + 1;
+    }
+    return out;
+  }
+
+  /** Consecutive parts masked as they read; `cutBefore`/`cutAfter`: a part is missing there. */
+  private maskRun(parts: readonly string[], cutBefore: boolean, cutAfter: boolean): string[] {
     const joined = parts.join('');
     const rest = [...joined.matchAll(MASK_CONTINUED)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-    const spans = merge([...this.secretSpans(joined).spans, ...rest]);
+    const edges = [cutBefore ? FRAGMENT_AT_START.exec(joined) : null, cutAfter ? FRAGMENT_AT_END.exec(joined) : null].flatMap((m) =>
+      m && HAS_DIGIT.test(m[0]) ? [[m.index, m.index + m[0].length] as [number, number]] : [],
+    );
+    const spans = merge([...this.secretSpans(joined).spans, ...rest, ...edges]);
     let from = 0;
     return parts.map((part) => {
       const to = from + part.length;

@@ -16,7 +16,7 @@ import {
 import { GroupCommit } from './group-commit';
 import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { JournalState, type DedupeRetention, type KeptPartsRetention } from './journal-state';
+import { JournalState, maskedAsMessages, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
@@ -48,8 +48,11 @@ export interface JournalOptions {
   keptPartsDays?: number;
   /** …at most this many (default 5,000). */
   keptPartsMax?: number;
-  /** Masks secrets in the texts of one message's kept parts, in part order (default: the built-in catalog's detector; the core passes the catalog in use). */
-  maskAtRest?: (parts: readonly string[]) => string[];
+  /**
+   * Masks secrets in the texts of one message's kept parts, in part order, null where a part has not
+   * come (default: the built-in catalog's detector; the core passes the catalog in use).
+   */
+  maskAtRest?: KeptPartsRetention['mask'];
 }
 
 /** The long message a store holds incomplete: its parts share these, and were received within the reassembly window of `at`. */
@@ -340,10 +343,11 @@ export class Journal {
     for (const m of messages) {
       for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
     }
-    // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
-    return [...found.values()].map(({ slot: _slot, ...record }) =>
-      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask([record.text])[0]! } : record),
-    );
+    // Masked only once found (the detector is the costly part, and most kept parts are not asked for),
+    // as the message reads with the parts there are: a piece of a secret cut off by a missing part is masked too.
+    // Pending parts go as they came, as they do to every store.
+    const masked = new Map(maskedAsMessages([...found.values()], this.settings.keep.mask).map((r) => [r.key, r.text]));
+    return [...found.values()].map(({ slot: _slot, ...record }) => Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: masked.get(record.key)! } : record));
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
