@@ -429,6 +429,7 @@ export const zhHans = {
   'modem.connectingShort': '正在连接…',
   'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
   'overview.waitingForCore': '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。',
+  'instr.copiedSecret': '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;
