@@ -5,6 +5,8 @@ import { parseTemplate } from './template';
 export const SECRET_MASK = '******';
 /** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
 const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
+/** In a whole text, only digits: a code typed glued to its value (`cxyeh******`) keeps its letters. */
+const MASK_CONTINUED_DIGITS = /\*{6}\d+|\d+\*{6}/g;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
@@ -103,9 +105,13 @@ export class SecretDetector {
     ];
   }
 
-  /** The text with every secret replaced by SECRET_MASK; text without one comes back as it was. */
+  /**
+   * The text with every secret replaced by SECRET_MASK; text without one comes back as it was. Digits
+   * right beside a mask already there go with it: they are the rest of a secret masked in a piece (a
+   * long message's part kept masked, its next part in clear: `重置为******08`).
+   */
   mask(text: string): string {
-    const spans = this.secretSpans(text).spans;
+    const spans = merge([...this.secretSpans(text).spans, ...maskContinued(text, MASK_CONTINUED_DIGITS)]);
     if (spans.length === 0) return text;
     let out = '';
     let at = 0;
@@ -148,7 +154,7 @@ export class SecretDetector {
   /** Consecutive parts masked as they read; `cutBefore`/`cutAfter`: a part is missing there. */
   private maskRun(parts: readonly string[], cutBefore: boolean, cutAfter: boolean): string[] {
     const joined = parts.join('');
-    const rest = [...joined.matchAll(MASK_CONTINUED)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const rest = maskContinued(joined, MASK_CONTINUED);
     const edges = [cutBefore ? FRAGMENT_AT_START.exec(joined) : null, cutAfter ? FRAGMENT_AT_END.exec(joined) : null].flatMap((m) =>
       m && HAS_DIGIT.test(m[0]) ? [[m.index, m.index + m[0].length] as [number, number]] : [],
     );
@@ -273,6 +279,11 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
     at += ch.length;
   }
   return { normal, starts, ends };
+}
+
+/** The spans of a mask with what `continued` finds right beside it, mask and all. */
+function maskContinued(text: string, continued: RegExp): Array<[number, number]> {
+  return [...text.matchAll(continued)].map((m): [number, number] => [m.index, m.index + m[0].length]);
 }
 
 function merge(spans: Array<[number, number]>): Array<[number, number]> {

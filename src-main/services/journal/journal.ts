@@ -14,7 +14,7 @@ import {
   type JournalPaths,
 } from './file-io';
 import { GroupCommit } from './group-commit';
-import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
@@ -29,6 +29,7 @@ import {
   type OutgoingRecord,
   INTERRUPTED_QUEUE_ERROR,
   INTERRUPTED_SEND_ERROR,
+  isLongPart,
   SETTLED_PARTS_KEPT_DAYS,
 } from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
@@ -343,11 +344,32 @@ export class Journal {
     for (const m of messages) {
       for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
     }
-    // Masked only once found (the detector is the costly part, and most kept parts are not asked for),
-    // as the message reads with the parts there are: a piece of a secret cut off by a missing part is masked too.
-    // Pending parts go as they came, as they do to every store.
-    const masked = new Map(maskedAsMessages([...found.values()], this.settings.keep.mask).map((r) => [r.key, r.text]));
-    return [...found.values()].map(({ slot: _slot, ...record }) => Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: masked.get(record.key)! } : record));
+    // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
+    return this.handedOut([...found.values()], kept);
+  }
+
+  /**
+   * The parts of each long message the journal has only some of (acknowledged ones masked, as
+   * `partsOf` hands them out): a reader of whole messages that starts now needs them, for the rest
+   * may come in this run.
+   */
+  partsOfUnfinished(): IncomingRecord[] {
+    const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
+    const parts = [...kept, ...[...this.state.pending.values()].filter(isLongPart)];
+    const unfinished = new Set(assembleRecords(parts).flatMap((m) => (m.complete ? [] : m.keys)));
+    return this.handedOut(parts.filter((r) => unfinished.has(r.key)), kept);
+  }
+
+  /**
+   * Parts as they leave the journal: kept ones masked as their message reads with the parts there are
+   * (a piece of a secret cut off by a missing part too), pending ones as they came, as every store gets them.
+   */
+  private handedOut(records: readonly IncomingRecord[], kept: ReadonlySet<IncomingRecord>): IncomingRecord[] {
+    const masked = new Map(maskedAsMessages(records, this.settings.keep.mask).map((r) => [r.key, r.text]));
+    return records.map((r) => {
+      const { slot: _slot, ...record } = r;
+      return Object.freeze(kept.has(r) ? { ...record, text: masked.get(r.key)! } : record);
+    });
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
