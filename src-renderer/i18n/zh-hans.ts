@@ -430,6 +430,8 @@ export const zhHans = {
   'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
   'overview.waitingForCore': '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。',
   'instr.copiedSecret': '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。',
+  'reply.menuStaleTitle': '发送 {n}（“{label}”）给 {to}？',
+  'reply.writtenSince': '这条消息之后 {to} 又发来了消息：现在回复，{to} 会按它最新的那条消息办理，可能是别的操作（比如按序号退订）。先看看最新的消息。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

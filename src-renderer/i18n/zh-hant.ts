@@ -431,4 +431,6 @@ export const zhHant: Record<StringKey, string> = {
   'error.viewWhileLost': '與 Hall10086 的連線中斷了，這個頁面暫時打不開。連線恢復後會自動開啟，簡訊和設定都還在。',
   'overview.waitingForCore': '概覽來自 Hall10086，與它的連線中斷了。連線恢復後會自動顯示。',
   'instr.copiedSecret': '已複製到剪貼簿，裡面有密碼或證件號碼。貼上後請再複製一段別的文字把它換掉：剪貼簿歷史可能會保留它。',
+  'reply.menuStaleTitle': '傳送 {n}（「{label}」）給 {to}？',
+  'reply.writtenSince': '這則訊息之後 {to} 又傳來了訊息：現在回覆，{to} 會按它最新的那則訊息辦理，可能是別的操作（例如按序號退訂）。先看看最新的訊息。',
 };

@@ -97,7 +97,9 @@ describe('real replies in the thread and on the overview', () => {
     // The menu's reply still shows its figures; nothing has been sent but YE.
     expect(await page.locator('.bubble-figures').last().textContent()).toContain('2.38 GB（国内通用）');
     expect(await sentTexts()).toEqual(['YE']);
+    // 10086 has written since this menu (the service list): its 661 is asked about first.
     await page.getByRole('button', { name: '661 流量包' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
 
     const services = page.locator('.reply-services li');
@@ -121,6 +123,28 @@ describe('real replies in the thread and on the overview', () => {
     await search.click();
     await page.waitForSelector('#catalog-search');
     expect(await page.inputValue('#catalog-search')).toBe('661');
+  });
+
+  it('a look-up of a menu 10086 has written after asks first: its number would answer the later message (a cancel list)', async () => {
+    const simId = await demoSim();
+    // Real texts: a Shanxi menu of look-ups, then the services list whose numbers cancel ("回复业务前序号可退订").
+    await seed(simId, [text('sx3-2018-0705-menu'), text('services-0000')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' });
+    await lookUp.waitFor({ timeout: 30_000 });
+    await lookUp.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(['YE']);
+    // The list's own cancel says so too; the latest message's buttons do not.
+    await page.locator('.reply-services li').first().getByRole('button', { name: '取消' }).click();
+    expect(await page.locator('dialog[open]').textContent()).not.toContain('又发来了消息');
+    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    expect(await sentTexts()).toEqual(['YE']);
   });
 
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
