@@ -432,5 +432,5 @@ export const en: Record<StringKey, string> = {
   'overview.waitingForCore': 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.',
   'instr.copiedSecret': 'Copied to the clipboard, with the password or ID number in it. Once pasted, copy some other text over it: a clipboard history may keep it.',
   'reply.menuStaleTitle': 'Send {n} (“{label}”) to {to}?',
-  'reply.writtenSince': '{to} has written again since this message: a reply now is read against its latest message and may do something else (cancel a service by its number, say). Read the latest message first.',
+  'reply.writtenSince': '{to} has written again since this message: a reply sent now is read by {to} against its latest message and may do something else (cancel a service by its number, say). Read the latest message first.',
 };
