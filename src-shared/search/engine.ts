@@ -255,16 +255,14 @@ export class SearchEngine {
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     const judged: Judged = { readings, kin };
-    const thingless = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
-    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), thingless);
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), (index) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
-      // An answer that explains only the query's action (show → 查询 in "show me the channel guide") has matched none of what is asked about.
-      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !thingless(index));
+      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -287,8 +285,6 @@ export class SearchEngine {
       undoableAbove ||= result.confident && !cannotBeUndone(result.instruction);
       results.push(result);
     }
-    // Nothing matches: no answer is sure and none explains a thing the query names (zzqqxx, a show on broadway).
-    if (results.every((r) => !r.confident && thingless(this.entries.indexOf(r.instruction)))) return { results: [], kin };
     return { results, kin };
   }
 

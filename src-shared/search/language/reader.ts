@@ -43,8 +43,9 @@ const CATALOG_PAIR = 1;
 /** At most this much more for a pair found in many catalog texts: enough to break a tie, never to beat a phrase. */
 const COMMON_PAIR = 0.2;
 /**
- * Letters that read only as more words than these (or as many, one of them a mere pair of hanzi
- * from some catalog text), or with more one-letter words, are no initials anyone typed.
+ * Letters that read only as more words than these, or with more one-letter words, or with a mere
+ * pair of hanzi from some catalog text beside a one-letter word or among as many words (dbk → 打不开),
+ * are no initials anyone typed.
  */
 const MAX_INITIALS_WORDS = 3;
 const MAX_SINGLE_LETTER_WORDS = 1;
@@ -198,7 +199,7 @@ export class QueryReader {
     if (!read) return null;
     // Initials stand for a word or two, one of them at most a single letter (c 查, k 开): letters that
     // only read as a string of fragments (zzqqxx → 增值钱钱信息, sdfggh → 送达费够更换) are a slip of the hand.
-    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || (read.words.length === MAX_INITIALS_WORDS && read.pairs > 0)))) return null;
+    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || (read.pairs > 0 && (read.singles > 0 || read.words.length === MAX_INITIALS_WORDS))))) return null;
     return read.words.join('');
   }
 
