@@ -261,9 +261,11 @@ export class SearchEngine {
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
     // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
-    const unknownThing = cut(folded).latinWords.some(
-      (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
-    );
+    let unknown: boolean | undefined;
+    const unknownThing = () =>
+      (unknown ??= cut(folded).latinWords.some(
+        (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
+      ));
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
@@ -272,7 +274,7 @@ export class SearchEngine {
       const first = index === ranked[0]?.index;
       const confident =
         hit !== undefined ||
-        (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing && onlyAction(index)));
+        (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
