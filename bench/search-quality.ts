@@ -39,6 +39,11 @@ export const HELDOUT2_SET = resolve(import.meta.dirname, '../tests/fixtures/sear
 /** A third, written at the start of the fifth round by someone shown only the names and codes; never tuned on. */
 export const HELDOUT3_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout3.json');
 
+/** Queries no instruction answers, quoted from public sources or generated junk (scripts/build-negative-queries.ts): the part tuned on. */
+export const NEGATIVE_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.negative.json');
+/** About a third of them, put aside when the set was made and never tuned on. */
+export const NEGATIVE_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.negative-heldback.json');
+
 /** A set is a list of queries, or `{ about, queries }` when it says who wrote it. */
 export function loadQueries(path: string): LabelledQuery[] | null {
   if (!existsSync(path)) return null;

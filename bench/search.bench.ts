@@ -8,6 +8,7 @@ import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
 import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
 const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -109,6 +110,26 @@ export default async function searchBench(): Promise<Section> {
   heldOutFigures('held-out set', HELDOUT_SET, loadQueries(HELDOUT_SET));
   heldOutFigures('second held-out set', HELDOUT2_SET, loadQueries(HELDOUT2_SET));
   heldOutFigures('third held-out set', HELDOUT3_SET, loadQueries(HELDOUT3_SET));
+
+  // Nothing matches: queries no instruction answers must get no confident answer, and real ones must not be refused.
+  // plain fuse.js has no confidence: any result it gives is its answer.
+  const fuseAnswers = (q: string) => fuse.search(q, { limit: 1 }).length > 0;
+  const negativeFigures = (label: string, set: readonly LabelledQuery[] | null) => {
+    if (!set) return void figures.push({ name: label, value: 'not present' });
+    const confident = set.filter((x) => judge(x.q).confident);
+    const shown = set.filter((x) => judge(x.q).ids.length > 0).length;
+    figures.push(
+      { name: `${label} answered confidently, ours (n=${set.length})`, value: confident.length, target: '0', pass: confident.length === 0 },
+      { name: `${label} given any answer, ours (guesses marked "maybe") / plain fuse.js`, value: `${shown} / ${set.filter((x) => fuseAnswers(x.q)).length}` },
+    );
+    return confident;
+  };
+  for (const x of negativeFigures('negative queries (dev part)', loadQueries(NEGATIVE_SET)) ?? []) notes.push(`negative query answered confidently: ${x.q} → ${judge(x.q).ids.slice(0, 3).join(',')}`);
+  negativeFigures('negative queries (held back, never tuned on)', loadQueries(NEGATIVE_HELDBACK_SET));
+  const realQueries = [dev, ...more, classes, probe, fresh, fresh2, fresh3, fresh5, weak].flatMap((set) => set ?? []).filter((x) => x.expect.length > 0);
+  const refused = realQueries.filter((x) => ours.search(x.q, 1).length === 0);
+  figures.push({ name: `real queries wrongly refused (no answer at all), ours / plain fuse.js (n=${realQueries.length}, every development set)`, value: `${refused.length} / ${realQueries.filter((x) => !fuseAnswers(x.q)).length}`, target: 'ours 0', pass: refused.length === 0 });
+  for (const x of refused) notes.push(`real query refused: ${x.q} → expected ${x.expect.join('|')}`);
 
   const queries = [dev, ...more, classes].flatMap((set) => set ?? []).map((x) => x.q);
   const repeated = Array.from({ length: 20 }, () => queries).flat();

@@ -154,8 +154,9 @@ class LocalAssistant implements Assistant {
   private fromSearch(ask: Asking, question: string, action: AssistantAction | null): AssistantAnswer {
     const results = this.search.search(question, 5);
     const top = results[0];
-    if (top && top.score >= SURE) {
-      const sure = results.filter((r) => r.score >= SURE && r.score >= top.score * NEAR).slice(0, MAX_CHIPS);
+    // A guess is never offered as the answer, however high it scored ("what'll an education at boulder state college run").
+    if (top?.confident && top.score >= SURE) {
+      const sure = results.filter((r) => r.confident && r.score >= SURE && r.score >= top.score * NEAR).slice(0, MAX_CHIPS);
       const pair = sure[1];
       // Both halves of a KT/QX pair and no word that picks one (彩铃? 查彩铃?): ask which, rather than guess.
       if (pair && top.instruction.opposite === pair.id && action !== top.instruction.action) {

@@ -10,15 +10,17 @@ import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
+import { ENGLISH_FILLER } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
-import { cut, stem } from './text';
+import { cut, isStopword, stem } from './text';
 
 export type { MatchField } from './catalog-terms';
 
+const EN_FILLER = new Set(ENGLISH_FILLER);
 const ACTION_MATCH = 1.15;
 const ACTION_CONFLICT = 0.8;
 /** Wanting something (我想, want) with no action named leans a little away from asking about it. */
@@ -255,14 +257,24 @@ export class SearchEngine {
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     const judged: Judged = { readings, kin };
-    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), (index) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0);
+    const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
+    weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
+    // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
+    // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
+    let unknown: boolean | undefined;
+    const unknownThing = () =>
+      (unknown ??= cut(folded).latinWords.some(
+        (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
+      ));
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
-      const confident = hit !== undefined || (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE));
+      const confident =
+        hit !== undefined ||
+        (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,

@@ -37,6 +37,16 @@ const storedTable = async (name: string) => (await readTables(page, [name]))[nam
 const storedFigures = () => storedTable('figures');
 
 describe('小e, the assistant', () => {
+
+  it('says it does not know zzqqxx (once a 0000 chip) and what to try next, offering common instructions instead', async () => {
+    await openApp();
+    await ask('zzqqxx');
+    const answer = page.locator('.assistant-turn .assistant-answer').last();
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('这个我还不懂。换个说法试试，或者从常用指令开始：');
+    expect(await page.locator('.assistant-turn .chip[data-instruction="0000"]').count()).toBe(0);
+    expect(await page.locator('.assistant-turn .chip').count()).toBeGreaterThan(0);
+  });
   it('answers 我还剩多少流量 with CXYEG; Send sends it; the reply’s data figures show under it and on the overview', async () => {
     await openApp();
     await ask('我还剩多少流量');

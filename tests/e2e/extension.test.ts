@@ -142,6 +142,13 @@ describe('popup', () => {
     expect(await gone.getAttribute('#back', 'href')).toBe('#/search/');
   });
 
+  it.each(['zzqqxx', 'sdfggh'])('%s (once 查增值业务, or a guess) finds nothing and says what to try next', async (query) => {
+    const page = await openPopup();
+    await page.fill('#search', query);
+    await page.waitForFunction(() => document.querySelector('.search .hint')?.textContent?.startsWith('没有找到'));
+    expect(await resultIds(page)).toEqual([]);
+  });
+
   it('ZD: ↓/Enter opens it, a bad month shows the bilingual error, a good one the exact SMS and QR; Esc goes back', async () => {
     const page = await openPopup();
     await page.fill('#search', 'ZD');

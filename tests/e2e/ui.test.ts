@@ -132,6 +132,15 @@ describe('the catalog', () => {
     expect(await page.textContent('.result.active .result-problem')).toContain('月份应在 01 到 12 之间');
   });
 
+  it('says nothing matches zzqqxx (once 查增值业务, as a sure answer) and what to try next', async () => {
+    await page.goto(`${server.base}#/`);
+    await page.waitForSelector('#catalog-search');
+    await page.fill('#catalog-search', 'zzqqxx');
+    await page.waitForSelector('.catalog .empty');
+    expect(await page.textContent('.catalog .empty')).toBe('没有找到与“zzqqxx”相关的指令。换个说法试试，例如“话费”“流量”“密码”。');
+    expect(await page.$$('.result').then((x) => x.length)).toBe(0);
+  });
+
   it('查上個月帳單 opens ZD with last month filled in from the local date, shown and editable before sending', async () => {
     const now = new Date();
     const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);

@@ -22,7 +22,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone', 'add my friend', 'add a friend', '3 of us', 'three of us'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
-  { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd'] },
+  { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd', 'pass'] },
   { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken',
     // a line or number stopped is the line suspended
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },

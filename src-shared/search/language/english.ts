@@ -29,6 +29,6 @@ export function lemma(word: string): string | undefined {
 }
 
 /** Words that carry no meaning in a request (politeness, filler, pronouns), on top of the usual stop words. */
-export const ENGLISH_FILLER = 'please thanks thank hi hello hey kindly help need know tell want wanna go get try ok okay much many plus also still now then so very really right here about into on off up down out lah la ah oh sir madam can will not your you'.split(
+export const ENGLISH_FILLER = 'please thanks thank hi hello hey kindly help need know tell want wanna go get try ok okay much many plus also still now then so very really right here about into on off up down out lah la ah oh sir madam can will not your you stuff'.split(
   ' ',
 );

@@ -42,6 +42,13 @@ const CATALOG_PHRASE = 2;
 const CATALOG_PAIR = 1;
 /** At most this much more for a pair found in many catalog texts: enough to break a tie, never to beat a phrase. */
 const COMMON_PAIR = 0.2;
+/**
+ * Letters that read only as more words than these, or with more one-letter words, or with a mere
+ * pair of hanzi from some catalog text beside a one-letter word or among as many words (dbk → 打不开),
+ * are no initials anyone typed.
+ */
+const MAX_INITIALS_WORDS = 3;
+const MAX_SINGLE_LETTER_WORDS = 1;
 
 /**
  * Reads a folded query the ways a person may have meant it: as typed (tones folded); in Mandarin
@@ -177,7 +184,7 @@ export class QueryReader {
     const decodable = (this.decodable ??= this.buildDecodable());
     // Particles and everyday words only in letters that are all full pinyin (kai le ma): `bank` is not 吧 and initials.
     const everyday = isPinyin(letters);
-    const best: ({ score: number; words: string[] } | null)[] = [{ score: 0, words: [] }];
+    const best: ({ score: number; words: string[]; singles: number; pairs: number } | null)[] = [{ score: 0, words: [], singles: 0, pairs: 0 }];
     for (let end = 1; end <= letters.length; end++) {
       best[end] = null;
       for (let start = Math.max(0, end - 12); start < end; start++) {
@@ -185,10 +192,15 @@ export class QueryReader {
         const hit = before && (decodable.get(letters.slice(start, end)) ?? (everyday ? EVERYDAY_WORDS.get(letters.slice(start, end)) : undefined));
         if (!before || !hit) continue;
         const score = before.score + hit.quality * (end - start) - 1;
-        if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word] };
+        if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word], singles: before.singles + (end - start === 1 ? 1 : 0), pairs: before.pairs + (hit.quality < CATALOG_PHRASE ? 1 : 0) };
       }
     }
-    return best[letters.length]?.words.join('') ?? null;
+    const read = best[letters.length];
+    if (!read) return null;
+    // Initials stand for a word or two, one of them at most a single letter (c 查, k 开): letters that
+    // only read as a string of fragments (zzqqxx → 增值钱钱信息, sdfggh → 送达费够更换) are a slip of the hand.
+    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || (read.pairs > 0 && (read.singles > 0 || read.words.length === MAX_INITIALS_WORDS))))) return null;
+    return read.words.join('');
   }
 
   private addCanonical(word: string, head: string): void {
