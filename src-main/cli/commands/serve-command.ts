@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore, defaultDataDir } from '../../core';
+import { claimDataDir } from '../../core/data-dir';
 import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
@@ -36,6 +37,15 @@ export const serveCommand: Command = {
     const name = args.options.get('profile');
     if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
     const profile = name ? findProfile(name) : undefined;
+    // Without --port: the port of the first start, where this browser keeps the log it showed before. Read
+    // before anything starts (a file that cannot be read stops here), in a folder known to be the user's.
+    let before: number | null = null;
+    if (port === null) {
+      await claimDataDir(dataDir);
+      const remembered = await rememberedPort(dataDir);
+      before = remembered.port;
+      if (remembered.problem) ctx.err(say(ctx, remembered.problem));
+    }
     const pool = count === null ? [] : await startPtyPool(count, profile ? { profile } : {});
     const core = await createCore({
       demo: count !== null ? false : args.options.has('emulator') ? true : 'auto',
@@ -59,8 +69,6 @@ export const serveCommand: Command = {
     const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
     const listen = (on: number) => startServer({ core, staticDir: RENDERER_DIR, port: on, ...(metrics ? { metrics } : {}) });
-    // Without --port: the port of the first start, where this browser keeps the log it showed before.
-    const before = port === null ? await rememberedPort(dataDir) : null;
     const server = await listen(port ?? before ?? 0)
       .catch((e: unknown) => {
         if (before === null || !isPortInUse(e)) throw e;
