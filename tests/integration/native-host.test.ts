@@ -52,6 +52,13 @@ async function approval(c: HallCore, kind: ApprovalView['kind']): Promise<Approv
   throw new Error(`no ${kind} approval`);
 }
 
+/** A core, and an extension on a port of its own paired with it. */
+async function paired(emulatorOptions?: EmulatorOptions): Promise<{ c: HallCore; p: FakeChromePort; signed: SignedPort; socket: string }> {
+  const { core: c, socket } = await start(emulatorOptions);
+  const p = port(socket);
+  return { c, p, signed: await pair(c, p), socket };
+}
+
 /** The extension's send, approved by the app's user when asked. */
 async function approvedSend(c: HallCore, signed: SignedPort, message: Record<string, unknown>): Promise<void> {
   await signed.post({ type: 'send', ...message });
@@ -124,9 +131,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('pairs after the app user approves the code, then sends YE and brings the reply back', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     expect(await c.call('extensions.list', {})).toEqual([
       expect.objectContaining({ id: signed.association.id, extensionId: EXTENSION_ID, browser: 'Chromium', profile: 'test profile', name: 'Chromium · test profile' }),
     ]);
@@ -155,9 +160,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('asks the app user before a risky instruction (TJ) and sends nothing when declined', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'tj', id: 'TJ' });
     await p.next(is('send-state', (m) => m.ref === 'tj' && m.state === 'confirming'));
     const question = await approval(c, 'send');
@@ -168,9 +171,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('shows a report to 10086999 in the app, masked of nothing, and sends it once approved', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'rep', text: '举报 http://bad.example/', to: '10086999' });
     const question = await approval(c, 'send');
     expect(question).toMatchObject({ to: '10086999', text: '举报 http://bad.example/' });
@@ -180,9 +181,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('refuses free text to any number but a report port, and a catalog instruction sent elsewhere', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'free', text: 'hello', to: '13800138000' });
     await signed.post({ type: 'send', ref: 'moved', id: 'YE', to: '13800138000' });
     for (const ref of ['free', 'moved']) {
@@ -193,9 +192,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('stops a runaway sender at the rate limit', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     for (let i = 1; i <= 6; i++) await signed.post({ type: 'send', ref: `s${i}`, id: 'YE' });
     expect(await p.next(is('send-state', (m) => m.ref === 's6'))).toMatchObject({ state: 'refused', error: { code: 'extension.rate-limited' } });
     for (let i = 1; i <= 5; i++) await p.next(is('send-state', (m) => m.ref === `s${i}` && m.state === 'sent'));
@@ -203,9 +200,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('tells a connected extension when the user revokes its pairing', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     expect(await c.call('extensions.revoke', { id: signed.association.id })).toEqual({ revoked: true });
     expect(await p.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
     await signed.post({ type: 'send', ref: 'after', id: 'YE' });
@@ -214,9 +209,7 @@ describe('the native-messaging host and the app behind it', () => {
 
   it('passes on no reply to an extension after the user revoked it, not even to what it sent before', async () => {
     // 10086 answers a second after the SMS left: time enough to revoke the extension meanwhile.
-    const { core: c, socket } = await start({ ...FAST, replyDelayMs: 1000 });
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 1000 });
     await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
     await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
     const replied = new Promise<string>((resolve) => c.on('incoming', (r) => r.from === '10086' && resolve(r.text)));
@@ -229,9 +222,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('passes on only the replies to what the extension sent: a password reset asked for in the app stays in the app', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
     expect((await p.next(is('reply', (m) => m.ref === 'ye'))).text).toMatch(/余额/);
     // Within the 30 minutes the extension's YE is waiting for answers, the user resets the password in the app.
@@ -246,9 +237,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // Turning on caller ID is free and asks nobody; 10086's "已开通" reads as success, as does a reset.
     await signed.post({ type: 'send', ref: 'ldxs', id: 'KTLDXS' });
     expect((await p.next(is('reply', (m) => m.ref === 'ldxs'))).text).toMatch(/来电显示/);
@@ -259,9 +248,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('a send of the extension still waiting for its answer gets the app’s password reset masked: a password goes whole only to a send that asked for one', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // A custom KTXYZ takes outcomes, as every KT… does; 10086 answers a code it does not know with a
     // failure, which answers nothing in particular, so KTXYZ is still waiting when the app's reset is answered.
     await approvedSend(c, signed, { ref: 'ktxyz', custom: { code: 'KTXYZ', template: 'KTXYZ', to: '10086' } });
@@ -271,9 +258,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('an extension’s MMHF that 10086 refused waits for nothing more: the reset the user then makes in the app stays in the app', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // The app asks about MMHF#******: the user cannot see that the ID number is not theirs.
     await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: '11010519491231002X' } });
     await p.next(is('reply', (m) => m.ref === 'reset' && /失败/.test(m.text)));
@@ -313,9 +298,7 @@ describe('the native-messaging host and the app behind it', () => {
   }, 60_000);
 
   it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     await p.next(is('status'));
     const answered = new Promise<void>((resolve) => c.on('incoming', (r) => /余额/.test(r.text) && resolve()));
@@ -330,9 +313,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('an app send 10086 never answered does not swallow the reply to the extension’s own send of that kind (the app’s CXYEG lost a part, then the extension’s CXYEG)', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     await p.next(is('status'));
     await appSendUnanswered(c);
@@ -343,9 +324,7 @@ describe('the native-messaging host and the app behind it', () => {
 
   it('an app send never answered does not swallow the real reply to the extension’s custom instruction the reply rules do not name (CXLL)', async () => {
     // 10086 answers after three seconds: the real reply below comes first, as it would to a real CXLL.
-    const { core: c, socket } = await start({ ...FAST, replyDelayMs: 3000 });
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 3000 });
     // The app's CXYEG waits for data.
     await appSendUnanswered(c);
     // real-dev.json bj-2021-0104 answered a CXLL flow query; it reads as data, which no rule gives CXLL.
@@ -357,9 +336,7 @@ describe('the native-messaging host and the app behind it', () => {
   }, 60_000);
 
   it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // Real 10086 replies (tests/fixtures/replies/real-dev.json): bj-2021-0104 answered a CXLL flow
     // query, rc2-gd-autosms-balance-2016 an app's "101". The reader reads them as data and balance,
     // kinds the replies.json rules give no instruction named CXLL or 101.
@@ -480,9 +457,7 @@ describe('pairing bound to a secret each browser profile makes', () => {
   });
 
   it('a signed request replayed, on the same connection or on another, is refused', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed, socket } = await paired();
     const captured = await signed.sign({ type: 'send', ref: 'once', id: 'YE' });
     p.post(captured);
     // Delivered is the send's last state: anything about 'once' after it answers the replay.
@@ -497,9 +472,7 @@ describe('pairing bound to a secret each browser profile makes', () => {
   });
 
   it('the app’s answer carries an HMAC over the nonce, its counter and the message, as node:crypto computes it', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     const status = await p.next(is('status', (m) => m.paired));
     expect(status).toMatchObject({ paired: true, re: signed.counter, name: 'Chromium · test profile', modem: { state: 'ready', demo: true } });
