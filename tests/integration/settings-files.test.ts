@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rememberedPort } from '../../src-main/cli/commands/serve-port';
 import { HallCore } from '../../src-main/core';
+import { metricsToken } from '../../src-main/server/metrics';
 import { Journal } from '../../src-main/services/journal';
 import { jsonOf, loadSettingsFile } from '../../src-main/services/settings-file';
 import { isHallError, type HallError } from '../../src-shared/errors';
@@ -217,5 +218,25 @@ describe('the browser mode port', () => {
     await rm(join(d, 'browser-port'));
     await mkdir(join(d, 'browser-port'));
     expect(await refusal(rememberedPort(d))).toMatchObject({ code: 'settings.unreadable', details: { errno: 'EISDIR' } });
+  });
+});
+
+describe('the Prometheus token', () => {
+  it('is the one kept (it was copied into Prometheus), made when there is none, kept aside and said when damaged, and refused when it cannot be read', async () => {
+    const d = await dataDir();
+    const path = join(d, 'metrics-token');
+    const made = await metricsToken(d);
+    expect(made.problem).toBeNull();
+    expect(await readFile(path, 'utf8')).toBe(`${made.token}\n`);
+    expect(await metricsToken(d)).toEqual(made);
+    await writeFile(path, 'cut-sho');
+    const replaced = await metricsToken(d);
+    expect(replaced.token).not.toBe(made.token);
+    const [copy] = await copiesOf('metrics-token');
+    expect(await readFile(join(d, copy!), 'utf8')).toBe('cut-sho');
+    expect(replaced.problem?.en).toMatch(/^The Prometheus token file could not be read; it was kept as .*metrics-token\.damaged-\d+, and a new token was made: put it in Prometheus’s scrape configuration\.$/);
+    await rm(path);
+    await mkdir(path);
+    expect(await refusal(metricsToken(d))).toMatchObject({ code: 'settings.unreadable', details: { errno: 'EISDIR' } });
   });
 });
