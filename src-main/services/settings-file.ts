@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { chmod, copyFile } from 'node:fs/promises';
+import { chmod, copyFile, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { HallError, type Bilingual } from '../../src-shared/errors';
 import { readIfPresent } from './atomic-write';
@@ -82,9 +83,13 @@ export function jsonOf<S extends v.GenericSchema>(schema: S): (text: string) => 
 
 /**
  * `<name>.damaged-<time>`, readable only by the user (a pairings file holds keys), never over an
- * earlier copy. A copy that cannot be made stops here: the next save would replace the only one.
+ * earlier copy; one already kept with the same bytes (the last start's, nothing saved since) is
+ * named again instead of a copy at every start. A copy that cannot be made stops here: the next
+ * save would replace the only one.
  */
 async function keepAside(file: SettingsPath): Promise<string> {
+  const kept = await keptBefore(file.path);
+  if (kept) return kept;
   const stamp = `${file.path}.damaged-${Date.now()}`;
   for (let n = 0; ; n++) {
     const aside = n === 0 ? stamp : `${stamp}-${n}`;
@@ -109,6 +114,19 @@ async function keepAside(file: SettingsPath): Promise<string> {
       );
     }
   }
+}
+
+/** A copy kept earlier that holds exactly what the file holds now, if any. */
+async function keptBefore(path: string): Promise<string | null> {
+  const prefix = `${basename(path)}.damaged-`;
+  const names = (await readdir(dirname(path)).catch(() => [] as string[])).filter((n) => n.startsWith(prefix));
+  if (names.length === 0) return null;
+  const now = await readFile(path);
+  for (const name of names) {
+    const copy = join(dirname(path), name);
+    if ((await readFile(copy).catch(() => null))?.equals(now)) return copy;
+  }
+  return null;
 }
 
 function unreadable(file: SettingsPath, e: unknown): HallError {

@@ -128,6 +128,23 @@ describe('a damaged settings file', () => {
     expect(await readFile(join(d, copies[0]!), 'utf8')).toBe(text);
   });
 
+  it('a start on the same damaged file names the copy kept before instead of making another; a file damaged anew gets its own', async () => {
+    const d = await dataDir();
+    const path = join(d, 'schedules.json');
+    await writeFile(path, '{"version":1,"sched', { mode: 0o600 });
+    const said = async () => (await (await start(d)).call('core.startupNotices', {})).find((n) => n.en.startsWith('The scheduled checks file'))?.en;
+    const first = await said();
+    await core!.close();
+    core = null;
+    expect(await said()).toBe(first);
+    expect(await copiesOf('schedules.json')).toHaveLength(1);
+    await core!.close();
+    core = null;
+    await writeFile(path, '{"version":1,"schedules":{}}');
+    expect(await said()).not.toBe(first);
+    expect(await copiesOf('schedules.json')).toHaveLength(2);
+  });
+
   it('a copy made in the same millisecond as an earlier one goes beside it, never over it', async () => {
     const d = await dataDir();
     const path = join(d, 'schedules.json');
