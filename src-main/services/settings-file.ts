@@ -11,7 +11,7 @@ import { shellWord } from './shell-word';
  * a bad read. Read as "none", a file the user cannot open (root's after a sudo run, a folder in its
  * place, a failing disk) or one that is damaged would be replaced by the next save, without a word.
  * - missing: the defaults, as on a first run;
- * - cannot be read: refused, naming the file and the fix; nothing is written;
+ * - cannot be read: refused, naming the file and the fix; the file is left as it is;
  * - damaged (not JSON, not the shape this app writes): a copy is kept beside it before anything can
  *   replace it, the user is told where and what they go without, and the defaults apply.
  */
