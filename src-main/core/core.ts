@@ -65,19 +65,17 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   fleet!: Fleet;
   /** What extensions may do through this app, and the questions they made the user answer. */
   readonly extensions: ExtensionPolicy;
-  /** The ports connected from the app's Modem page, opened again at the next start (createCore). */
-  readonly rememberedModems: RememberedModems;
-
   private constructor(
     readonly journal: Journal,
     readonly catalogState: CatalogState,
     pairings: PairingStore,
     /** Things found wrong at start-up and repaired or set aside, for the user to read. */
     readonly startupProblems: readonly { zh: string; en: string }[],
+    /** The ports connected from the app's Modem page, opened again at the next start (createCore). */
+    readonly rememberedModems: RememberedModems,
     private readonly o: CoreOptions,
   ) {
     super();
-    this.rememberedModems = new RememberedModems(o.dataDir);
     catalogState.on('changed', (view) => this.emit('catalog', view));
     catalogState.on('notice', (text) => this.emit('notice', { level: 'warning', ...text }));
     const approvals = new Approvals();
@@ -106,46 +104,59 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     let catalogInUse: CatalogState | undefined;
     // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
     const journal = await Journal.open(o.dataDir, { maskAtRest: (parts) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecretParts(parts) });
-    for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
-    const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
-    catalogInUse = state;
-    const core = new HallCore(journal, state, await PairingStore.open(o.dataDir), problems, o);
-    core.scheduler = await Scheduler.open({
-      store: ScheduleFile.in(o.dataDir),
-      clock: systemClock,
-      random: Math.random,
-      check: (schedule) => core.checkSchedule(schedule),
-      run: (simId, ids) => core.runScheduled(simId, ids),
-      onError: (e) => {
-        const error = toHallError(e);
-        core.emit('notice', { level: 'warning', zh: `定时查询没有发出：${error.zh}`, en: `A scheduled check was not sent: ${error.en}` });
-      },
-    });
-    core.fleet = await Fleet.open({
-      dataDir: o.dataDir,
-      redact: (text) => core.catalog.maskSecrets(text),
-      sendQuery: (simId, id, params) => core.send({ modemId: core.readyModemFor(simId), id, params }),
-      onLabels: (labels) => core.emit('labels', labels),
-      onMqtt: (view) => core.emit('mqtt', view),
-      onSim: (sim) => core.emit('fleet', sim),
-      onCheck: (state) => core.emit('fleetCheck', state),
-      warn: o.warn ?? ((line) => console.warn(line)),
-    });
-    if (core.fleet.labels.problem) problems.push(core.fleet.labels.problem);
-    core.fleet.board.seed(journal.partsOfUnfinished());
-    core.on('incoming', (r) => core.fleet.board.onIncoming(r));
-    core.on('outgoing', (r) => {
-      core.fleet.board.onOutgoing(r);
-      core.fleet.check.onOutgoing(r);
-    });
-    core.on('modem', (s) => core.fleet.board.onModem(s));
-    // Sends the last run left cut off were marked failed by the journal while it opened, with no event: count them.
-    for (const id of journal.recovery.interruptedSends) {
-      const record = journal.outgoing(id);
-      if (record) core.fleet.board.onOutgoing(record);
+    let started: HallCore | undefined;
+    try {
+      for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
+      const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
+      catalogInUse = state;
+      const pairings = await PairingStore.open(o.dataDir);
+      const modems = await RememberedModems.open(o.dataDir);
+      for (const problem of [pairings.problem, modems.problem]) if (problem) problems.push(problem);
+      const core = new HallCore(journal, state, pairings, problems, modems, o);
+      started = core;
+      const schedules = ScheduleFile.in(o.dataDir);
+      core.scheduler = await Scheduler.open({
+        store: schedules,
+        clock: systemClock,
+        random: Math.random,
+        check: (schedule) => core.checkSchedule(schedule),
+        run: (simId, ids) => core.runScheduled(simId, ids),
+        onError: (e) => {
+          const error = toHallError(e);
+          core.emit('notice', { level: 'warning', zh: `定时查询没有发出：${error.zh}`, en: `A scheduled check was not sent: ${error.en}` });
+        },
+      });
+      core.fleet = await Fleet.open({
+        dataDir: o.dataDir,
+        redact: (text) => core.catalog.maskSecrets(text),
+        sendQuery: (simId, id, params) => core.send({ modemId: core.readyModemFor(simId), id, params }),
+        onLabels: (labels) => core.emit('labels', labels),
+        onMqtt: (view) => core.emit('mqtt', view),
+        onSim: (sim) => core.emit('fleet', sim),
+        onCheck: (state) => core.emit('fleetCheck', state),
+        warn: o.warn ?? ((line) => console.warn(line)),
+      });
+      problems.push(...schedules.problems, ...core.fleet.problems);
+      core.fleet.board.seed(journal.partsOfUnfinished());
+      core.on('incoming', (r) => core.fleet.board.onIncoming(r));
+      core.on('outgoing', (r) => {
+        core.fleet.board.onOutgoing(r);
+        core.fleet.check.onOutgoing(r);
+      });
+      core.on('modem', (s) => core.fleet.board.onModem(s));
+      // Sends the last run left cut off were marked failed by the journal while it opened, with no event: count them.
+      for (const id of journal.recovery.interruptedSends) {
+        const record = journal.outgoing(id);
+        if (record) core.fleet.board.onOutgoing(record);
+      }
+      if (o.demo) await core.connect(DEMO_PATH);
+      return core;
+    } catch (e) {
+      // A settings file refused (or anything else) ends the start: its timers stop, and the journal's lock is let go for a retry.
+      started?.scheduler?.stop();
+      await journal.close().catch(() => undefined);
+      throw e;
     }
-    if (o.demo) await core.connect(DEMO_PATH);
-    return core;
   }
 
   /** The catalog in use: built-in or updated, with the province's changes and the user's own instructions. */

@@ -3,6 +3,7 @@ import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { HallError } from '../../src-shared/errors';
+import { shellWord } from '../services/shell-word';
 
 /** Where the journal and settings live: HALL10086_DATA_DIR, else the platform's per-user data folder. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -157,9 +158,4 @@ async function entriesOf(dir: string, depth = 0): Promise<Array<{ path: string; 
     if (info.isDirectory() && depth < 1) entries.push(...(await entriesOf(path, depth + 1)));
   }
   return entries;
-}
-
-/** A path as one shell word, to paste as is (macOS's default folder has a space: Application Support). */
-export function shellWord(path: string): string {
-  return /^[\w@%+=:,./-]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

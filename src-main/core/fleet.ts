@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
+import type { Bilingual } from '../../src-shared/errors';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
@@ -58,6 +59,8 @@ export class Fleet {
     private readonly mqttFile: MqttSettingsFile,
     private mqtt: LoadedMqttSettings,
     private readonly commandRefs: CommandRefs,
+    /** Settings files found damaged at start and kept aside (labels, MQTT), for the user to read. */
+    readonly problems: readonly Bilingual[],
   ) {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
@@ -115,7 +118,10 @@ export class Fleet {
   static async open(deps: FleetDeps): Promise<Fleet> {
     const mqttFile = new MqttSettingsFile(deps.dataDir);
     const refs = await CommandRefs.open(join(deps.dataDir, 'mqtt-command-refs.json'));
-    const fleet = new Fleet(deps, await SimLabels.open(deps.dataDir), mqttFile, await mqttFile.load(), refs);
+    const labels = await SimLabels.open(deps.dataDir);
+    const { problem, ...mqtt } = await mqttFile.load();
+    const problems = [labels.problem, problem].filter((p): p is Bilingual => p !== null);
+    const fleet = new Fleet(deps, labels, mqttFile, mqtt, refs, problems);
     await fleet.loadBoard();
     fleet.restartLink();
     return fleet;
@@ -137,7 +143,7 @@ export class Fleet {
   async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
     checkCaPem(settings.caPem);
     checkClientCert(settings.clientCertPem, settings.clientKeyPem ?? this.mqtt.clientKey);
-    this.mqtt = await this.mqttFile.save(settings);
+    this.mqtt = await this.mqttFile.save(settings, this.mqtt);
     await this.link?.stop();
     this.link = null;
     this.remote.clear();

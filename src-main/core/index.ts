@@ -19,7 +19,7 @@ export async function createCore(opts: Omit<Partial<CoreOptions>, 'demo'> & { de
   if (opts.demo === 'auto') {
     // The modems connected in the app last time, before guessing: a second one, or a port the list does not show.
     const reopened = [];
-    for (const path of await core.rememberedModems.list()) {
+    for (const path of core.rememberedModems.list()) {
       const status = await core.connect(path).catch(() => null);
       if (status && status.state !== 'failed') reopened.push(status);
     }

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as v from 'valibot';
+import type { Bilingual } from '../../src-shared/errors';
 import { writeFileAtomic } from '../services/atomic-write';
+import { jsonOf, loadSettingsFile } from '../services/settings-file';
 
 const FILE = 'modems.json';
+const ModemsFileSchema = v.object({ ports: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(260))) });
 
 /**
  * The ports the user connected in the app (and did not disconnect), kept in the data folder so the
@@ -14,18 +17,30 @@ const FILE = 'modems.json';
 export class RememberedModems {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataDir: string) {}
+  private constructor(
+    private readonly path: string,
+    private ports: string[],
+    /** Said once at start when the file was damaged: where its copy was kept. */
+    readonly problem: Bilingual | null,
+  ) {}
 
-  async list(): Promise<string[]> {
-    const text = await readFile(join(this.dataDir, FILE), 'utf8').catch(() => null);
-    if (text === null) return [];
-    try {
-      const ports = (JSON.parse(text) as { ports?: unknown }).ports;
-      return Array.isArray(ports) ? ports.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= 260) : [];
-    } catch {
-      // A damaged file only costs the reconnect: the app falls back to the first port that looks like a modem.
-      return [];
-    }
+  /** A damaged file only costs the reconnect: it is kept aside, and the app falls back to the first port that looks like a modem. */
+  static async open(dataDir: string): Promise<RememberedModems> {
+    const path = join(dataDir, FILE);
+    const { value, problem } = await loadSettingsFile({
+      path,
+      holds: { zh: '已连接调制解调器记录', en: 'connected modems' },
+      meanwhile: {
+        zh: '上次连接的调制解调器这次没有自动重新连接：请在“设备”页再连接一次。',
+        en: 'the modems connected last time were not connected again at this start: connect them once more on the Modem page.',
+      },
+      parse: jsonOf(ModemsFileSchema),
+    });
+    return new RememberedModems(path, value?.ports ?? [], problem);
+  }
+
+  list(): string[] {
+    return [...this.ports];
   }
 
   add(path: string): Promise<void> {
@@ -38,9 +53,10 @@ export class RememberedModems {
 
   private change(edit: (ports: string[]) => string[]): Promise<void> {
     const next = this.queue.then(async () => {
-      const before = await this.list();
-      const after = edit(before);
-      if (after.length !== before.length) await writeFileAtomic(join(this.dataDir, FILE), `${JSON.stringify({ ports: after })}\n`);
+      const after = edit(this.ports);
+      if (after.length === this.ports.length) return;
+      await writeFileAtomic(this.path, `${JSON.stringify({ ports: after })}\n`);
+      this.ports = after;
     });
     // One failed write (a full disk) must not block the later ones.
     this.queue = next.catch(() => undefined);

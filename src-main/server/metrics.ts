@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { SimLabel } from '../../src-shared/api/contract';
+import type { Bilingual } from '../../src-shared/errors';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
+import { Damaged, loadSettingsFile } from '../services/settings-file';
 
 export const METRICS_PATH = '/metrics';
 
@@ -15,14 +16,23 @@ export interface MetricsSource {
   labels(): SimLabel[];
 }
 
-/** The scrape token: `metrics-token` in the data folder (mode 0600), made on first use. */
-export async function metricsToken(dataDir: string): Promise<{ token: string; path: string }> {
+/**
+ * The scrape token: `metrics-token` in the data folder (mode 0600), made on first use. One that
+ * cannot be read stops the start (a new one would lock out the Prometheus it was copied into); a
+ * damaged one is kept aside and replaced, and said (`problem`).
+ */
+export async function metricsToken(dataDir: string): Promise<{ token: string; path: string; problem: Bilingual | null }> {
   const path = join(dataDir, 'metrics-token');
-  const kept = (await readFile(path, 'utf8').catch(() => '')).trim();
-  if (kept.length >= 32) return { token: kept, path };
+  const { value, problem } = await loadSettingsFile({
+    path,
+    holds: { zh: 'Prometheus 令牌', en: 'Prometheus token' },
+    meanwhile: { zh: '已生成新令牌：请把它填进 Prometheus 的抓取配置。', en: 'a new token was made: put it in Prometheus’s scrape configuration.' },
+    parse: (text) => (text.trim().length >= 32 ? text.trim() : new Damaged<string>()),
+  });
+  if (value !== undefined) return { token: value, path, problem };
   const token = randomBytes(32).toString('base64url');
   await writeFileAtomic(path, `${token}\n`);
-  return { token, path };
+  return { token, path, problem };
 }
 
 /** Both sides hashed first, so neither the compare's time nor a length mismatch tells anything about the token. */

@@ -66,6 +66,8 @@ export interface Served {
   link(): Promise<string>;
   /** The app's data folder (journal, pairings, the extension socket). */
   dataDir: string;
+  /** What it wrote to stderr so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -83,9 +85,9 @@ export async function serve(extra: readonly string[] = [], o: { dataDir?: string
   });
   const links: string[] = [];
   const waiting: Array<(link: string) => void> = [];
+  let err = '';
   const url = await new Promise<string>((done, fail) => {
     let out = '';
-    let err = '';
     waiting.push(done);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
@@ -106,6 +108,7 @@ export async function serve(extra: readonly string[] = [], o: { dataDir?: string
       return next;
     },
     dataDir,
+    stderr: () => err,
     async stop() {
       const closed = new Promise((done) => child.once('close', done));
       child.kill('SIGTERM');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figureRowsFor } from '../../src-renderer/store/figures';
 import type { MessageRow } from '../../src-renderer/store/rows';
-import { browserSuite, readTables, type Served } from './ui-kit';
+import { browserSuite, readTables, serve, type Served } from './ui-kit';
 
 /**
  * 小e, reply figures and the overview in Chromium against browser mode and its demo modem: ask in
@@ -17,15 +17,15 @@ browserSuite({ artifactPrefix: 'assistant-', openApp: false }, (suite) => {
   ({ server, page } = suite);
 });
 
-const base = () => server.url.split('#')[0]!;
+const base = (on: Served = server) => on.url.split('#')[0]!;
 
-async function openApp(): Promise<void> {
-  await page.goto(await server.link());
+async function openApp(on: Served = server): Promise<void> {
+  await page.goto(await on.link());
   await page.waitForSelector('#catalog-search');
 }
 
-async function ask(question: string): Promise<void> {
-  await page.goto(`${base()}#/assistant`);
+async function ask(question: string, on: Served = server): Promise<void> {
+  await page.goto(`${base(on)}#/assistant`);
   const input = page.getByPlaceholder('用自己的话问', { exact: false });
   await input.fill(question);
   await input.press('Enter');
@@ -96,30 +96,37 @@ describe('小e, the assistant', () => {
   });
 
   it('shows a 回复“是” button where 10086 asks for a confirmation, and sends 是 only after it is pressed and confirmed', async () => {
-    await openApp();
-    await ask('开通来电提醒');
-    const chip = page.locator('.assistant-turn .chip[data-instruction="KTLDTX"]');
-    await chip.click();
-    const send = page.getByRole('button', { name: '发送到 10086' });
-    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await send.click();
-    await page.waitForSelector('.assistant-form', { state: 'detached' });
+    // A server of its own: the shared one's demo 10086 remembers 来电提醒 was turned on, so a retry would
+    // never be asked for 是, and a fresh profile is handed the earlier attempt's KTLDTX and its reply.
+    const own = await serve();
+    try {
+      await openApp(own);
+      await ask('开通来电提醒', own);
+      const chip = page.locator('.assistant-turn .chip[data-instruction="KTLDTX"]');
+      await chip.click();
+      const send = page.getByRole('button', { name: '发送到 10086' });
+      await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await send.click();
+      await page.waitForSelector('.assistant-form', { state: 'detached' });
 
-    await page.goto(`${base()}#/thread`);
-    const button = page.getByRole('button', { name: '回复“是”' });
-    await button.waitFor({ timeout: 45_000 });
-    const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
-    expect(await sentTexts()).toEqual(['KTLDTX']);
-    await button.click();
-    await page.waitForSelector('dialog[open]');
-    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
-    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['KTLDTX', '是']);
-    await expect.poll(() => button.isDisabled()).toBe(true);
-    // The log remembers the answer: after a reload the button does not offer to send it again.
-    await page.reload();
-    await button.waitFor({ timeout: 30_000 });
-    await expect.poll(() => button.isDisabled()).toBe(true);
-  });
+      await page.goto(`${base(own)}#/thread`);
+      const button = page.getByRole('button', { name: '回复“是”' });
+      await button.waitFor({ timeout: 45_000 });
+      const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
+      expect(await sentTexts()).toEqual(['KTLDTX']);
+      await button.click();
+      await page.waitForSelector('dialog[open]');
+      await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+      await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['KTLDTX', '是']);
+      await expect.poll(() => button.isDisabled()).toBe(true);
+      // The log remembers the answer: after a reload the button does not offer to send it again.
+      await page.reload();
+      await button.waitFor({ timeout: 30_000 });
+      await expect.poll(() => button.isDisabled()).toBe(true);
+    } finally {
+      await own.stop();
+    }
+  }, 120_000);
 
   it('asks which one when 彩铃 could mean on or off; the choice opens the form and a risky one asks before sending', async () => {
     await openApp();

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,24 @@ describe('browser mode started again', () => {
       expect(Number(new URL(moved.base).port)).not.toBe(port);
     } finally {
       await new Promise((done) => squatter.close(done));
+    }
+  }, 60_000);
+
+  it('keeps a damaged port file aside and says so, starts on a new port; a folder in its place stops it, named', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'hall10086-restart-'));
+    try {
+      await writeFile(join(own, 'browser-port'), '{"port":');
+      const moved = await serve([], { dataDir: own, port: 'remembered' });
+      await moved.stop();
+      expect(moved.stderr()).toMatch(/The browser mode port file could not be read; it was kept as .*browser-port\.damaged-\d+, and this start takes a new port\./);
+      const [copy] = (await readdir(own)).filter((n) => n.startsWith('browser-port.damaged-'));
+      expect(await readFile(join(own, copy!), 'utf8')).toBe('{"port":');
+      expect(await readFile(join(own, 'browser-port'), 'utf8')).toBe(`${new URL(moved.base).port}\n`);
+      await rm(join(own, 'browser-port'));
+      await mkdir(join(own, 'browser-port'));
+      await expect(serve([], { dataDir: own, port: 'remembered' })).rejects.toThrow(/serve exited 1: .*browser mode port file .*browser-port cannot be read \(EISDIR\)/s);
+    } finally {
+      await rm(own, { recursive: true, force: true });
     }
   }, 60_000);
 });

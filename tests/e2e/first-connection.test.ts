@@ -8,7 +8,8 @@ import { createCore } from '../../src-main/core';
 import type { HallCore } from '../../src-main/core/core';
 import { serveIpc } from '../../src-main/electron/ipc';
 import { startServer, type RunningServer } from '../../src-main/server';
-import { buildApp, launchChromium, serve, type Served } from './app-kit';
+import { serve, type Served } from './app-kit';
+import { chromiumForFile } from './ui-kit';
 
 /**
  * What the status line says while the page first reaches its core. Electron's bridge is open from the
@@ -19,15 +20,7 @@ import { buildApp, launchChromium, serve, type Served } from './app-kit';
  */
 
 let browser: Browser;
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForFile((b) => (browser = b));
 
 declare global {
   interface Window {

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { realScheduler, type Scheduler } from '../../src-main/emulator';
 import { startServer, type RunningServer } from '../../src-main/server';
-import { buildApp, launchChromium, readLog } from './ui-kit';
+import { chromiumForFile, readLog } from './ui-kit';
 
 /**
  * Two browser profiles (two Chromium contexts, each with its own IndexedDB) on one browser-mode core
@@ -39,15 +39,7 @@ let core: HallCore;
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForFile((b) => (browser = b));
 
 // A core of its own for each test (and each retry): parts a failed attempt left held or unacknowledged
 // would be pending in the next one's journal.

@@ -47,6 +47,19 @@ export interface BrowserSuite {
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
 
+/** The built app and one Chromium for the file's tests, closed after them; `bind` hands the file its browser. */
+export function chromiumForFile(bind: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await buildApp();
+    browser = await launchChromium();
+    bind(browser);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
 /**
  * The hooks every UI test file shares: the built UI served in browser mode on the demo modem, one
  * Chromium, a fresh context (empty log) per test, and after each test a screenshot artifact, no

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,5 +53,24 @@ describe('hall10086 custom / province / update', () => {
     expect((await hall(['province', 'xx'], env)).code).toBe(2);
     const status = await hall(['update'], env);
     expect(status.stdout).toMatch(/Source\s+none \(offline\)/);
+  });
+
+  it('a damaged settings file is said on stderr, kept aside, and the command goes on with the defaults; one that cannot be read stops it (before, each read as none)', async () => {
+    const env = await dataDir();
+    const dir = env.HALL10086_DATA_DIR!;
+    const damaged = '{"version":1,"province":"gd","update":{"source":null,';
+    await writeFile(join(dir, 'catalog-settings.json'), damaged);
+    const run = await hall(['province', 'js'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\*\s+js/);
+    expect(run.stderr).toMatch(/The catalog settings file could not be read; it was kept as .*catalog-settings\.json\.damaged-\d+, and no province is chosen/);
+    const [copy] = (await readdir(dir)).filter((n) => n.startsWith('catalog-settings.json.damaged-'));
+    expect(await readFile(join(dir, copy!), 'utf8')).toBe(damaged);
+
+    await mkdir(join(dir, 'custom-instructions.json'));
+    const refused = await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`custom instructions file ${join(dir, 'custom-instructions.json')} cannot be read (EISDIR)`);
+    expect(refused.stderr).not.toMatch(STACK_TRACE);
   });
 });

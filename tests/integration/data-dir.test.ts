@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chmod, chown, lchown, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
@@ -9,13 +9,13 @@ import { HallCore } from '../../src-main/core';
 import { claimDataDir } from '../../src-main/core/data-dir';
 import { Journal } from '../../src-main/services/journal';
 import { sms } from '../unit/journal/journal-test-kit';
-import { BIN, hall, STACK_TRACE } from './cli-helpers';
+import { asNobody, isRoot, NOBODY, nobodyRuns } from './as-nobody';
+import { hall, STACK_TRACE } from './cli-helpers';
 import { FAST } from './session-kit';
 
 // What a pairing's temp file holds: the key that signs every send of a paired extension.
 const PAIRING_KEY = 'k3Y-0f-a-pa1red-extens10n-ab12cd34ef56';
 
-const isRoot = process.getuid?.() === 0;
 
 /** chattr +i needs CAP_LINUX_IMMUTABLE and a disk that keeps the flag: root in a default Docker container has neither for sure. */
 function chattrWorks(): boolean {
@@ -140,22 +140,6 @@ describe('the data folder must be the user’s own', () => {
   });
 });
 
-const NOBODY = 65534;
-// A checkout under a folder only root may enter (/root) cannot be run as nobody: those tests skip.
-const nobodyRuns = isRoot && spawnSync(process.execPath, [BIN, '--version'], { uid: NOBODY, gid: NOBODY, cwd: tmpdir() }).status === 0;
-
-/** The real CLI run as another user (nobody), as a user's own run after a sudo one would be; needs root to switch. */
-function asNobody(args: string[], dataDir: string): { code: number | null; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    uid: NOBODY,
-    gid: NOBODY,
-    env: { ...process.env, HALL10086_DATA_DIR: dataDir, HOME: dataDir, LANG: 'en_US.UTF-8', LC_ALL: '' },
-    encoding: 'utf8',
-    cwd: tmpdir(),
-  });
-  return { code: run.status, stderr: run.stderr };
-}
-
 describe('a sudo run does not lock the user out', () => {
   it.skipIf(!nobodyRuns)('a folder an older version left group-writable, holding a file a sudo run made (root’s), is closed and used (needs root, and a checkout nobody may run)', async () => {
     const dir = await folder(0o775);
@@ -194,15 +178,8 @@ describe('a sudo run does not lock the user out', () => {
       ['en_US.UTF-8', /journal\.log in the data folder .* belongs to root \(most likely left by a run with sudo\).*Nothing in it was changed or lost\..*sudo chown -R "\$USER" /s],
       ['zh_CN.UTF-8', /数据文件夹 .* 里的 journal\.log 属于 root（多半是用 sudo 运行时留下的）.*都没动过.*sudo chown -R "\$USER" /s],
     ] as const) {
-      const run = spawnSync(process.execPath, [BIN, 'modem', 'status', '--emulator', '--data-dir', dir], {
-        uid: NOBODY,
-        gid: NOBODY,
-        env: { ...process.env, HOME: dir, LANG: lang, LC_ALL: '' },
-        encoding: 'utf8',
-        cwd: tmpdir(),
-        timeout: 60_000,
-      });
-      expect(run.status).toBe(1);
+      const run = asNobody(['modem', 'status', '--emulator', '--data-dir', dir], dir, lang);
+      expect(run.code).toBe(1);
       expect(run.stderr).toMatch(words);
       expect(run.stderr).toContain(`sudo chown -R "$USER" ${dir}`);
       expect(run.stderr).not.toMatch(/EACCES|EPERM/);
@@ -269,6 +246,13 @@ describe('a file of what the user typed that a sudo run left root\'s', () => {
   it.skipIf(!nobodyRuns).each([
     ['sim-labels.json', '{"version":1,"labels":[{"simId":"89860012345678901234","name":"前台","owner":"王芳","phone":"13800138000"}]}\n'],
     ['custom-instructions.json', '{"format":"hall10086-custom-instructions","version":1,"instructions":[]}\n'],
+    // The same for every settings file (each read as none before, for the next save to replace).
+    ['extensions.json', '{"version":2,"associations":[]}\n'],
+    ['mqtt.json', '{"version":1,"settings":{"enabled":true,"url":"mqtts://broker.example:8883"}}\n'],
+    ['mqtt-password', 'broker-pass\n'],
+    ['catalog-settings.json', '{"version":1,"province":"gd","update":{"source":null,"publicKey":null}}\n'],
+    ['schedules.json', '{"version":1,"schedules":[]}\n'],
+    ['modems.json', '{"ports":["/dev/ttyUSB2"]}\n'],
   ])('%s stops the start with whose it is and the chown, and is not replaced (it read as none, for the next edit to replace; needs root, and a checkout nobody may run; review13)', async (name, labels) => {
     const dir = await folder(0o700);
     await chmod(root, 0o755);
@@ -278,15 +262,8 @@ describe('a file of what the user typed that a sudo run left root\'s', () => {
     await journal.close();
     await chown(join(dir, 'journal.log'), NOBODY, NOBODY);
     await chown(dir, NOBODY, NOBODY);
-    const run = spawnSync(process.execPath, [BIN, 'modem', 'status', '--emulator', '--data-dir', dir], {
-      uid: NOBODY,
-      gid: NOBODY,
-      env: { ...process.env, HOME: dir, LANG: 'en_US.UTF-8', LC_ALL: '' },
-      encoding: 'utf8',
-      cwd: tmpdir(),
-      timeout: 60_000,
-    });
-    expect(run.status).toBe(1);
+    const run = asNobody(['modem', 'status', '--emulator', '--data-dir', dir], dir);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${name} in the data folder`);
     expect(run.stderr).toMatch(/belongs to root/);
     expect(run.stderr).not.toMatch(STACK_TRACE);

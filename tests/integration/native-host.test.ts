@@ -12,6 +12,7 @@ import { randomToken } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
+import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
 
@@ -28,9 +29,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(): Promise<{ core: HallCore; socket: string }> {
+/** A core on the demo modem, its extension link open; `emulatorOptions` to have 10086 answer later than at once. */
+async function start(emulatorOptions: EmulatorOptions = FAST): Promise<{ core: HallCore; socket: string }> {
   dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
-  core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+  core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions });
   await core.openExtensionLink();
   return { core, socket: extensionSocketPath(dir) };
 }
@@ -48,6 +50,51 @@ async function approval(c: HallCore, kind: ApprovalView['kind']): Promise<Approv
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`no ${kind} approval`);
+}
+
+/** A core, and an extension on a port of its own paired with it. */
+async function paired(emulatorOptions?: EmulatorOptions): Promise<{ c: HallCore; p: FakeChromePort; signed: SignedPort; socket: string }> {
+  const { core: c, socket } = await start(emulatorOptions);
+  const p = port(socket);
+  return { c, p, signed: await pair(c, p), socket };
+}
+
+/** The extension's send, approved by the app's user when asked. */
+async function approvedSend(c: HallCore, signed: SignedPort, message: Record<string, unknown>): Promise<void> {
+  await signed.post({ type: 'send', ...message });
+  await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+}
+
+/** The user resets the SIM's password in the app (MMHF, on the demo modem unless said): the new password 10086 sent. */
+async function appResetsPassword(c: HallCore, modem: { modemId: string; simId?: string | null } = { modemId: 'demo' }): Promise<string> {
+  const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置为/.test(r.text) && (!modem.simId || r.simId === modem.simId) && resolve(r.text)));
+  await c.call('send', { modemId: modem.modemId, id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
+  return /(\d{6})/.exec(await replied)![1]!;
+}
+
+/** The app's CXYEG, answered by a long reply whose last part never arrives: still waiting, as an app send is whose answer the reader did not understand or 10086 never wrote. */
+async function appSendUnanswered(c: HallCore): Promise<void> {
+  c.demo!.emulator.fault({ kind: 'drop-part' });
+  const partial = new Promise<void>((resolve) => c.on('incoming', (r) => r.concat !== undefined && resolve()));
+  await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
+  await partial;
+}
+
+/**
+ * What the port has been told once everything said to it so far has arrived: anything said after a
+ * reply came is behind it in the port's one ordered stream.
+ */
+async function heardSoFar(p: FakeChromePort): Promise<AppMessage[]> {
+  const mark = p.received.length;
+  p.post({ type: 'hello' });
+  await p.next(is('hello'), mark);
+  return p.received;
+}
+
+/** A real 10086 reply from tests/fixtures/replies/real-dev.json, by its id. */
+function realReply(id: string): string {
+  const replies = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>;
+  return replies.find((r) => r.id === id)!.text;
 }
 
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
@@ -84,9 +131,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('pairs after the app user approves the code, then sends YE and brings the reply back', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     expect(await c.call('extensions.list', {})).toEqual([
       expect.objectContaining({ id: signed.association.id, extensionId: EXTENSION_ID, browser: 'Chromium', profile: 'test profile', name: 'Chromium · test profile' }),
     ]);
@@ -115,9 +160,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('asks the app user before a risky instruction (TJ) and sends nothing when declined', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'tj', id: 'TJ' });
     await p.next(is('send-state', (m) => m.ref === 'tj' && m.state === 'confirming'));
     const question = await approval(c, 'send');
@@ -128,9 +171,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('shows a report to 10086999 in the app, masked of nothing, and sends it once approved', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'rep', text: '举报 http://bad.example/', to: '10086999' });
     const question = await approval(c, 'send');
     expect(question).toMatchObject({ to: '10086999', text: '举报 http://bad.example/' });
@@ -140,9 +181,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('refuses free text to any number but a report port, and a catalog instruction sent elsewhere', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'free', text: 'hello', to: '13800138000' });
     await signed.post({ type: 'send', ref: 'moved', id: 'YE', to: '13800138000' });
     for (const ref of ['free', 'moved']) {
@@ -153,9 +192,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('stops a runaway sender at the rate limit', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     for (let i = 1; i <= 6; i++) await signed.post({ type: 'send', ref: `s${i}`, id: 'YE' });
     expect(await p.next(is('send-state', (m) => m.ref === 's6'))).toMatchObject({ state: 'refused', error: { code: 'extension.rate-limited' } });
     for (let i = 1; i <= 5; i++) await p.next(is('send-state', (m) => m.ref === `s${i}` && m.state === 'sent'));
@@ -163,9 +200,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('tells a connected extension when the user revokes its pairing', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     expect(await c.call('extensions.revoke', { id: signed.association.id })).toEqual({ revoked: true });
     expect(await p.next(is('unpaired'))).toEqual({ type: 'unpaired', reason: 'revoked' });
     await signed.post({ type: 'send', ref: 'after', id: 'YE' });
@@ -173,43 +208,28 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('passes on no reply to an extension after the user revoked it, not even to what it sent before', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
     // 10086 answers a second after the SMS left: time enough to revoke the extension meanwhile.
-    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1000 } });
-    await core.openExtensionLink();
-    const c = core;
-    const p = port(extensionSocketPath(dir));
-    const signed = await pair(c, p);
-    await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
-    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 1000 });
+    await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
     await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
     const replied = new Promise<string>((resolve) => c.on('incoming', (r) => r.from === '10086' && resolve(r.text)));
     await c.call('extensions.revoke', { id: signed.association.id });
     await p.next(is('unpaired'));
     const newPassword = /(\d{6})/.exec(await replied)![1]!;
-    // Anything said to this port after the reply came is behind it in the port's one ordered stream.
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(p.received.filter((m) => m.type === 'reply')).toEqual([]);
-    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    const heard = await heardSoFar(p);
+    expect(heard.filter((m) => m.type === 'reply')).toEqual([]);
+    expect(JSON.stringify(heard)).not.toContain(newPassword);
   });
 
   it('passes on only the replies to what the extension sent: a password reset asked for in the app stays in the app', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
     expect((await p.next(is('reply', (m) => m.ref === 'ye'))).text).toMatch(/余额/);
     // Within the 30 minutes the extension's YE is waiting for answers, the user resets the password in the app.
-    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
-    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
-    const newPassword = /(\d{6})/.exec(await replied)![1]!;
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
-    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    const newPassword = await appResetsPassword(c);
+    const heard = await heardSoFar(p);
+    expect(heard.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(heard)).not.toContain(newPassword);
     // A message 10086 writes that reads as no answer still reaches the extension's latest send, its code masked.
     c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
     const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
@@ -217,64 +237,39 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // Turning on caller ID is free and asks nobody; 10086's "已开通" reads as success, as does a reset.
     await signed.post({ type: 'send', ref: 'ldxs', id: 'KTLDXS' });
     expect((await p.next(is('reply', (m) => m.ref === 'ldxs'))).text).toMatch(/来电显示/);
-    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
-    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
-    const newPassword = /(\d{6})/.exec(await replied)![1]!;
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
-    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    const newPassword = await appResetsPassword(c);
+    const heard = await heardSoFar(p);
+    expect(heard.filter((m) => m.type === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(heard)).not.toContain(newPassword);
   });
 
   it('a send of the extension still waiting for its answer gets the app’s password reset masked: a password goes whole only to a send that asked for one', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // A custom KTXYZ takes outcomes, as every KT… does; 10086 answers a code it does not know with a
     // failure, which answers nothing in particular, so KTXYZ is still waiting when the app's reset is answered.
-    await signed.post({ type: 'send', ref: 'ktxyz', custom: { code: 'KTXYZ', template: 'KTXYZ', to: '10086' } });
-    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await approvedSend(c, signed, { ref: 'ktxyz', custom: { code: 'KTXYZ', template: 'KTXYZ', to: '10086' } });
     await p.next(is('reply', (m) => m.ref === 'ktxyz' && /有误/.test(m.text)));
-    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && resolve(r.text)));
-    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
-    const newPassword = /(\d{6})/.exec(await replied)![1]!;
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    const newPassword = await appResetsPassword(c);
+    expect(JSON.stringify(await heardSoFar(p))).not.toContain(newPassword);
   });
 
   it('an extension’s MMHF that 10086 refused waits for nothing more: the reset the user then makes in the app stays in the app', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // The app asks about MMHF#******: the user cannot see that the ID number is not theirs.
-    await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: '11010519491231002X' } });
-    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: '11010519491231002X' } });
     await p.next(is('reply', (m) => m.ref === 'reset' && /失败/.test(m.text)));
-    const replied = new Promise<string>((resolve) => c.on('incoming', (r) => /重置为/.test(r.text) && resolve(r.text)));
-    await c.call('send', { modemId: 'demo', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
-    const newPassword = /(\d{6})/.exec(await replied)![1]!;
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(JSON.stringify(p.received)).not.toContain(newPassword);
+    const newPassword = await appResetsPassword(c);
+    expect(JSON.stringify(await heardSoFar(p))).not.toContain(newPassword);
   });
 
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
     // The demo modem (where the extension's sends go) answers three seconds after a send; a second
     // modem on a real pseudo-terminal, another SIM, answers at once.
-    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 3000 } });
-    await core.openExtensionLink();
-    const c = core;
+    const { core: c, socket } = await start({ ...FAST, replyDelayMs: 3000 });
     const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
     try {
       await c.call('modem.connect', { path: second.path });
@@ -284,22 +279,17 @@ describe('the native-messaging host and the app behind it', () => {
         if (!modemB) await new Promise((r) => setTimeout(r, 25));
       }
       if (!modemB) throw new Error('the second modem is not ready');
-      const p = port(extensionSocketPath(dir));
+      const p = port(socket);
       const signed = await pair(c, p);
-      await signed.post({ type: 'send', ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
-      await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+      await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
       await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
-      const onB = new Promise<string>((resolve) => c.on('incoming', (r) => /重置/.test(r.text) && r.simId === modemB.simId && resolve(r.text)));
-      await c.call('send', { modemId: modemB.modemId, id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber }, confirmed: true });
-      const passwordB = /(\d{6})/.exec(await onB)![1]!;
+      const passwordB = await appResetsPassword(c, modemB);
       const own = await p.next(is('reply', (m) => m.ref === 'reset'));
       const passwordA = /(\d{6})/.exec(own.text)![1]!;
       expect(passwordA).not.toBe(passwordB);
-      const mark = p.received.length;
-      p.post({ type: 'hello' });
-      await p.next(is('hello'), mark);
-      expect(p.received.filter((m) => m.type === 'reply')).toHaveLength(1);
-      expect(JSON.stringify(p.received)).not.toContain(passwordB);
+      const heard = await heardSoFar(p);
+      expect(heard.filter((m) => m.type === 'reply')).toHaveLength(1);
+      expect(JSON.stringify(heard)).not.toContain(passwordB);
     } finally {
       await c.close();
       core = null;
@@ -308,79 +298,54 @@ describe('the native-messaging host and the app behind it', () => {
   }, 60_000);
 
   it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     await p.next(is('status'));
     const answered = new Promise<void>((resolve) => c.on('incoming', (r) => /余额/.test(r.text) && resolve()));
     await c.call('send', { modemId: 'demo', id: 'YE', confirmed: true });
     await answered;
     // A real reply to an app's "101" (real-dev.json rc2-gd-autosms-balance-2016): a balance, which no rule gives 101.
-    const real = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).find((r) => r.id === 'rc2-gd-autosms-balance-2016')!.text;
-    await signed.post({ type: 'send', ref: '101', custom: { code: '101', template: '101', to: '10086' } });
-    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    const real = realReply('rc2-gd-autosms-balance-2016');
+    await approvedSend(c, signed, { ref: '101', custom: { code: '101', template: '101', to: '10086' } });
     await p.next(is('send-state', (m) => m.ref === '101' && m.state === 'sent'));
     c.demo!.emulator.deliver('10086', real);
     expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: '101', from: '10086' });
   });
 
   it('an app send 10086 never answered does not swallow the reply to the extension’s own send of that kind (the app’s CXYEG lost a part, then the extension’s CXYEG)', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     await p.next(is('status'));
-    // The app's CXYEG is answered by a long reply whose last part never arrives: it is still waiting, as
-    // an app send is whose answer the reader did not understand or 10086 never wrote.
-    const appSendUnanswered = async () => {
-      c.demo!.emulator.fault({ kind: 'drop-part' });
-      const partial = new Promise<void>((resolve) => c.on('incoming', (r) => r.concat !== undefined && resolve()));
-      await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
-      await partial;
-    };
-    await appSendUnanswered();
+    await appSendUnanswered(c);
     await signed.post({ type: 'send', ref: 'yeg', id: 'CXYEG' });
     const reply = await p.next(is('reply', (m) => m.ref === 'yeg'));
     expect(reply.text).toMatch(/套餐内移动数据流量.*剩余/);
   });
 
   it('an app send never answered does not swallow the real reply to the extension’s custom instruction the reply rules do not name (CXLL)', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'hall-host-'));
     // 10086 answers after three seconds: the real reply below comes first, as it would to a real CXLL.
-    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 3000 } });
-    await core.openExtensionLink();
-    const c = core;
-    const p = port(extensionSocketPath(dir));
-    const signed = await pair(c, p);
-    // The app's CXYEG is answered by a long reply whose last part never arrives: it waits for data.
-    c.demo!.emulator.fault({ kind: 'drop-part' });
-    const partial = new Promise<void>((resolve) => c.on('incoming', (r) => r.concat !== undefined && resolve()));
-    await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
-    await partial;
+    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 3000 });
+    // The app's CXYEG waits for data.
+    await appSendUnanswered(c);
     // real-dev.json bj-2021-0104 answered a CXLL flow query; it reads as data, which no rule gives CXLL.
-    const real = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).find((r) => r.id === 'bj-2021-0104')!.text;
-    await signed.post({ type: 'send', ref: 'cxll', custom: { code: 'CXLL', template: 'CXLL', to: '10086' } });
-    await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+    const real = realReply('bj-2021-0104');
+    await approvedSend(c, signed, { ref: 'cxll', custom: { code: 'CXLL', template: 'CXLL', to: '10086' } });
     await p.next(is('send-state', (m) => m.ref === 'cxll' && m.state === 'sent'));
     c.demo!.emulator.deliver('10086', real);
     expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: 'cxll', from: '10086' });
   }, 60_000);
 
   it('passes on the real reply to an instruction the reply rules do not name (a custom CXLL, 101): nothing the extension asked for is lost', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     // Real 10086 replies (tests/fixtures/replies/real-dev.json): bj-2021-0104 answered a CXLL flow
     // query, rc2-gd-autosms-balance-2016 an app's "101". The reader reads them as data and balance,
     // kinds the replies.json rules give no instruction named CXLL or 101.
-    const real = new Map((JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>).map((r) => [r.id, r.text]));
     for (const [code, replyId] of [['CXLL', 'bj-2021-0104'], ['101', 'rc2-gd-autosms-balance-2016']] as const) {
-      await signed.post({ type: 'send', ref: code, custom: { code, template: code, to: '10086' } });
-      await c.call('approvals.decide', { id: (await approval(c, 'send')).id, approve: true });
+      await approvedSend(c, signed, { ref: code, custom: { code, template: code, to: '10086' } });
       await p.next(is('send-state', (m) => m.ref === code && m.state === 'sent'));
-      c.demo!.emulator.deliver('10086', real.get(replyId)!);
-      expect(await p.next(is('reply', (m) => m.text === real.get(replyId)))).toMatchObject({ ref: code, from: '10086' });
+      const real = realReply(replyId);
+      c.demo!.emulator.deliver('10086', real);
+      expect(await p.next(is('reply', (m) => m.text === real))).toMatchObject({ ref: code, from: '10086' });
     }
     // The same kind of reply to what the app itself asked for (its CXYEG) still stays in the app.
     // All of the app's reply is in (it may be long): only then is what the extension got complete.
@@ -395,10 +360,7 @@ describe('the native-messaging host and the app behind it', () => {
     );
     await c.call('send', { modemId: 'demo', id: 'CXYEG', confirmed: true });
     await answered;
-    const mark = p.received.length;
-    p.post({ type: 'hello' });
-    await p.next(is('hello'), mark);
-    expect(p.received.filter((m) => m.type === 'reply' && m.text.includes('套餐内移动数据流量'))).toEqual([]);
+    expect((await heardSoFar(p)).filter((m) => m.type === 'reply' && m.text.includes('套餐内移动数据流量'))).toEqual([]);
   });
 
   it('answers malformed messages with a bilingual error and keeps the channel open', async () => {
@@ -495,9 +457,7 @@ describe('pairing bound to a secret each browser profile makes', () => {
   });
 
   it('a signed request replayed, on the same connection or on another, is refused', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed, socket } = await paired();
     const captured = await signed.sign({ type: 'send', ref: 'once', id: 'YE' });
     p.post(captured);
     // Delivered is the send's last state: anything about 'once' after it answers the replay.
@@ -512,9 +472,7 @@ describe('pairing bound to a secret each browser profile makes', () => {
   });
 
   it('the app’s answer carries an HMAC over the nonce, its counter and the message, as node:crypto computes it', async () => {
-    const { core: c, socket } = await start();
-    const p = port(socket);
-    const signed = await pair(c, p);
+    const { c, p, signed } = await paired();
     await signed.post({ type: 'status' });
     const status = await p.next(is('status', (m) => m.paired));
     expect(status).toMatchObject({ paired: true, re: signed.counter, name: 'Chromium · test profile', modem: { state: 'ready', demo: true } });

@@ -15,7 +15,7 @@ export const searchCommand: Command = {
   async run(args, ctx) {
     if (args.positionals.length === 0) throw usageError('请给出要查找的内容，例如：search 流量', 'Give something to search for, e.g.: search 流量');
     const limit = intOption(args, 'limit', 5, 1, 100);
-    const catalog = await userCatalog(dataDirOf(args));
+    const catalog = await userCatalog(dataDirOf(args), ctx);
     const engine = createSearch(catalog.instructions);
     // One query never fails the batch: a parameter typed wrong is reported beside its instruction.
     const answers = args.positionals.map((query) => {
@@ -58,7 +58,7 @@ export const showCommand: Command = {
   async run(args, ctx) {
     const id = args.positionals[0];
     if (!id || args.positionals.length > 1) throw usageError('用法：show 指令代码，例如 show KTGPRS', 'Usage: show ID, e.g. show KTGPRS');
-    const catalog = await userCatalog(dataDirOf(args));
+    const catalog = await userCatalog(dataDirOf(args), ctx);
     const entry = catalog.get(id) ?? catalog.recognize(id)?.instruction ?? catalog.require(id);
     if (args.options.has('json')) {
       ctx.out(JSON.stringify(entry));
@@ -78,7 +78,7 @@ export const composeCommand: Command = {
     if (!id || args.positionals.length > 1) {
       throw usageError('用法：compose 指令代码 [--参数 值]，例如 compose ZD --month 202610', 'Usage: compose ID [--param value], e.g. compose ZD --month 202610');
     }
-    const catalog = await userCatalog(dataDirOf(args));
+    const catalog = await userCatalog(dataDirOf(args), ctx);
     const given = Object.fromEntries([...args.options].filter(([k]) => k !== 'json' && k !== 'data-dir'));
     warnSecretsInArgv(ctx, catalog, id, given, catalog.get(id), 'compose');
     const params = await readParamsFromStdin(given, catalog.get(id), ctx);

@@ -14,7 +14,7 @@ export const provinceCommand: Command = {
   summary: { zh: '查看或选择所在省份（省份资料会调整指令库）', en: 'Show or choose the province (its profile adjusts the catalog)' },
   spec: {},
   async run(args, ctx) {
-    const state = await userCatalogState(dataDirOf(args));
+    const state = await userCatalogState(dataDirOf(args), ctx);
     const [choice, ...extra] = args.positionals;
     if (extra.length) throw usageError('用法：province [省份代码|none]', 'Usage: province [ID|none]');
     if (choice !== undefined) {
@@ -44,7 +44,7 @@ export const customCommand: Command = {
   summary: { zh: '管理自定义指令（可像内置指令一样搜索和发送）', en: 'Manage your own instructions (searched and sent like built-in ones)' },
   spec: { booleans: ['confirm', 'replace'], values: ['name', 'template', 'to', 'notes'] },
   async run(args, ctx) {
-    const state = await userCatalogState(dataDirOf(args));
+    const state = await userCatalogState(dataDirOf(args), ctx);
     const [action, arg, ...extra] = args.positionals;
     if (extra.length) throw usageError(CUSTOM_USAGE.zh, CUSTOM_USAGE.en);
     const field = (name: string) => args.options.get(name);
@@ -109,7 +109,7 @@ export const updateCommand: Command = {
   summary: { zh: '指令库更新：来源、检查、恢复内置版本（默认不联网）', en: 'Catalog updates: source, check, back to built-in (offline by default)' },
   spec: { values: ['pub'] },
   async run(args, ctx) {
-    const state = await userCatalogState(dataDirOf(args));
+    const state = await userCatalogState(dataDirOf(args), ctx);
     const [action = 'status', arg, ...extra] = args.positionals;
     if (extra.length) throw usageError(UPDATE_USAGE.zh, UPDATE_USAGE.en);
     if (action === 'check') await state.checkNow();

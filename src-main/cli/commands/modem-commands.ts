@@ -105,7 +105,7 @@ export const sendCommand: Command = {
     const given = Object.fromEntries([...args.options].filter(([k]) => !known.has(k)));
     const timeoutS = intOption(args, 'timeout', 60, 1, 3600);
     const to = args.options.get('to');
-    const catalog = await userCatalog(dataDirOf(args));
+    const catalog = await userCatalog(dataDirOf(args), ctx);
     warnSecretsInArgv(ctx, catalog, what, given, catalog.get(what));
     const params = await readParamsFromStdin(given, catalog.get(what), ctx);
     const byId = catalog.get(what) !== undefined && (Object.keys(params).length > 0 || catalog.get(what)!.params.length === 0);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore, defaultDataDir } from '../../core';
+import { claimDataDir } from '../../core/data-dir';
 import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
@@ -36,6 +37,14 @@ export const serveCommand: Command = {
     const name = args.options.get('profile');
     if (name && !args.options.has('emulator')) throw usageError('--profile 只能和 --emulator 一起用。', '--profile goes with --emulator only.');
     const profile = name ? findProfile(name) : undefined;
+    // Its files are read before anything starts (one that cannot be read stops here), in a folder known to be the user's.
+    await claimDataDir(dataDir);
+    // Without --port: the port of the first start, where this browser keeps the log it showed before.
+    const remembered = port === null ? await rememberedPort(dataDir) : null;
+    const before = remembered?.port ?? null;
+    // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
+    const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
+    for (const problem of [remembered?.problem, scrape?.problem]) if (problem) ctx.err(say(ctx, problem));
     const pool = count === null ? [] : await startPtyPool(count, profile ? { profile } : {});
     const core = await createCore({
       demo: count !== null ? false : args.options.has('emulator') ? true : 'auto',
@@ -55,12 +64,8 @@ export const serveCommand: Command = {
         throw e;
       });
     }
-    // Opt-in: Prometheus scrapes /metrics with the token kept in the data folder (never printed).
-    const scrape = args.options.has('metrics') ? await metricsToken(dataDir) : null;
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
     const listen = (on: number) => startServer({ core, staticDir: RENDERER_DIR, port: on, ...(metrics ? { metrics } : {}) });
-    // Without --port: the port of the first start, where this browser keeps the log it showed before.
-    const before = port === null ? await rememberedPort(dataDir) : null;
     const server = await listen(port ?? before ?? 0)
       .catch((e: unknown) => {
         if (before === null || !isPortInUse(e)) throw e;

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { PROVINCE_IDS } from '../../../src-shared/catalog/provinces/schema';
+import type { Bilingual } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
+import { jsonOf, loadSettingsFile } from '../settings-file';
 
 const SettingsSchema = v.strictObject({
   version: v.literal(1),
@@ -18,16 +19,15 @@ const SettingsSchema = v.strictObject({
 export type CatalogSettings = v.InferOutput<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: CatalogSettings = { version: 1, province: null, update: { source: null, publicKey: null } };
 
-/** `catalog-settings.json` in the data folder; a damaged file means the defaults (offline, no province). */
-export async function loadCatalogSettings(dataDir: string): Promise<{ settings: CatalogSettings; damaged: boolean }> {
-  const text = await readFile(settingsPath(dataDir), 'utf8').catch(() => null);
-  if (text === null) return { settings: DEFAULT_SETTINGS, damaged: false };
-  try {
-    const parsed = v.safeParse(SettingsSchema, JSON.parse(text));
-    return parsed.success ? { settings: parsed.output, damaged: false } : { settings: DEFAULT_SETTINGS, damaged: true };
-  } catch {
-    return { settings: DEFAULT_SETTINGS, damaged: true };
-  }
+/** `catalog-settings.json` in the data folder; a damaged file is kept aside, and the defaults (offline, no province) apply. */
+export async function loadCatalogSettings(dataDir: string): Promise<{ settings: CatalogSettings; problem: Bilingual | null }> {
+  const { value, problem } = await loadSettingsFile({
+    path: settingsPath(dataDir),
+    holds: { zh: '指令库设置', en: 'catalog settings' },
+    meanwhile: { zh: '暂不选省份、不检查更新，直到你在设置里重新选好。', en: 'no province is chosen and no updates are checked until you set them again in Settings.' },
+    parse: jsonOf(SettingsSchema),
+  });
+  return { settings: value ?? DEFAULT_SETTINGS, problem };
 }
 
 export async function saveCatalogSettings(dataDir: string, settings: CatalogSettings): Promise<void> {

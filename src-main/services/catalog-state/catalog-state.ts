@@ -1,4 +1,3 @@
-import { copyFile } from 'node:fs/promises';
 import type { CatalogStateView, CustomImportResult } from '../../../src-shared/api/contract';
 import { InstructionCatalog } from '../../../src-shared/catalog/catalog';
 import { importCustomFile } from '../../../src-shared/catalog/custom/file';
@@ -14,7 +13,7 @@ import { CatalogUpdater } from '../catalog-update';
 import { Emitter } from '../modem/emitter';
 import { SerialQueue } from '../serial-queue';
 import { isValidPublicKey, loadCatalogSettings, saveCatalogSettings, type CatalogSettings } from './catalog-settings';
-import { customsPath, loadCustoms, saveCustoms } from './custom-store';
+import { loadCustoms, saveCustoms } from './custom-store';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -47,15 +46,9 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
 
   static async open(dataDir: string, builtin: Catalog): Promise<{ state: CatalogState; problems: Bilingual[] }> {
     const problems: Bilingual[] = [];
-    const { settings, damaged } = await loadCatalogSettings(dataDir);
-    if (damaged) problems.push({ zh: '指令库设置文件损坏，已恢复默认设置（不更新、不选省份）。', en: 'The catalog settings file was damaged; defaults are in use (no updates, no province).' });
-    const { customs, problem } = await loadCustoms(dataDir);
-    if (problem) {
-      // Kept aside, never overwritten: the user's instructions are not lost by a bad file.
-      const aside = `${customsPath(dataDir)}.damaged-${Date.now()}`;
-      await copyFile(customsPath(dataDir), aside).catch(() => undefined);
-      problems.push({ zh: `自定义指令文件无法读取（${problem.zh}），已另存为 ${aside}。`, en: `The custom instructions file could not be read (${problem.en}); it was kept as ${aside}.` });
-    }
+    const { settings, problem: settingsProblem } = await loadCatalogSettings(dataDir);
+    const { customs, problem: customsProblem } = await loadCustoms(dataDir);
+    for (const problem of [settingsProblem, customsProblem]) if (problem) problems.push(problem);
     const state = new CatalogState(dataDir, builtin, settings, customs);
     await state.loadAcceptedUpdate(problems);
     return { state, problems };

@@ -1,10 +1,10 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogHash, compareVersions, type Trusted } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
 import type { Catalog } from '../../../src-shared/catalog/schema';
 import { HallError } from '../../../src-shared/errors';
-import { writeFileAtomic } from '../atomic-write';
+import { readIfPresent, writeFileAtomic } from '../atomic-write';
 
 const STORE_FORMAT = 'hall10086-accepted-catalog/1';
 
@@ -29,7 +29,7 @@ export class AcceptedStore {
   async floor(): Promise<string | undefined> {
     const text = await readIfPresent(this.floorPath);
     try {
-      const version = text === undefined ? undefined : (JSON.parse(text) as { version?: unknown }).version;
+      const version = text === null ? undefined : (JSON.parse(text) as { version?: unknown }).version;
       return typeof version === 'string' ? version : undefined;
     } catch {
       // Damaged: the current catalog's version still guards, and the next accepted update rewrites it.
@@ -40,7 +40,7 @@ export class AcceptedStore {
   /** Undefined when nothing was accepted; a damaged file is reported, never used. */
   async load(): Promise<AcceptedCatalog | undefined> {
     const text = await readIfPresent(this.path);
-    if (text === undefined) return undefined;
+    if (text === null) return undefined;
     try {
       const stored = JSON.parse(text) as { format?: unknown; trusted: Trusted; catalog: unknown };
       if (stored.format !== STORE_FORMAT) throw new Error(`format ${String(stored.format)}`);
@@ -69,14 +69,5 @@ export class AcceptedStore {
   /** Forgets the accepted catalog; the floor stays. */
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
-  }
-}
-
-async function readIfPresent(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
   }
 }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { AssociationView } from '../../../src-shared/api/contract';
 import { TOKEN_16, TOKEN_32 } from '../../../src-shared/api/extension-auth';
 import { EXTENSION_ID_PATTERN } from '../../../src-shared/api/extension-messages';
-import { HallError } from '../../../src-shared/errors';
+import { HallError, type Bilingual } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
+import { jsonOf, loadSettingsFile } from '../settings-file';
 import { Emitter } from '../modem/emitter';
 import { SerialQueue } from '../serial-queue';
 
@@ -45,8 +45,8 @@ const PairingFileSchema = v.strictObject({ version: v.literal(2), associations: 
 
 /**
  * The browser profiles paired with this app, in `extensions.json` in the data folder. A damaged
- * file, or one from before associations had secrets (version 1), pairs nobody (the safe reading)
- * and is replaced on the next change.
+ * file, or one from before associations had secrets (version 1), pairs nobody (the safe reading):
+ * it is kept aside and said (`problem`), and every extension pairs again.
  */
 export class PairingStore extends Emitter<{ changed: AssociationView[]; revoked: string }> {
   /** One change at a time: each reads the list the previous one wrote. */
@@ -56,23 +56,24 @@ export class PairingStore extends Emitter<{ changed: AssociationView[]; revoked:
     private readonly path: string,
     private associations: Association[],
     private readonly now: () => number,
+    /** Said once at start when the file was damaged: where its copy was kept. */
+    readonly problem: Bilingual | null = null,
   ) {
     super();
   }
 
   static async open(dataDir: string, now: () => number = Date.now): Promise<PairingStore> {
     const path = join(dataDir, 'extensions.json');
-    const text = await readFile(path, 'utf8').catch(() => null);
-    let associations: Association[] = [];
-    if (text !== null) {
-      try {
-        const parsed = v.safeParse(PairingFileSchema, JSON.parse(text));
-        if (parsed.success) associations = parsed.output.associations;
-      } catch {
-        // Unparsable: nobody is paired until the user pairs again.
-      }
-    }
-    return new PairingStore(path, associations, now);
+    const { value, problem } = await loadSettingsFile({
+      path,
+      holds: { zh: '浏览器扩展配对', en: 'browser extension pairings' },
+      meanwhile: {
+        zh: '每个浏览器扩展都要重新配对：在扩展里对一条指令点“用桌面应用发送”即可。',
+        en: 'every browser extension must pair again: press “Send with the desktop app” on an instruction in the extension.',
+      },
+      parse: jsonOf(PairingFileSchema),
+    });
+    return new PairingStore(path, value?.associations ?? [], now, problem);
   }
 
   /** What the app's user sees: never the secret. */

@@ -1,9 +1,8 @@
-import { constants } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { SimLabelSchema, type SimLabel } from '../../../src-shared/api/contract';
-import { readIfPresent, writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../atomic-write';
+import { jsonOf, loadSettingsFile } from '../settings-file';
 import { Emitter } from '../modem/emitter';
 
 const LabelFileSchema = v.strictObject({ version: v.literal(1), labels: v.array(SimLabelSchema) });
@@ -15,30 +14,22 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
   private constructor(
     private readonly path: string,
     private labels: SimLabel[],
-    /** Said once at start when the file could not be read: where its copy was kept. */
+    /** Said once at start when the file was damaged: where its copy was kept. */
     readonly problem: { zh: string; en: string } | null = null,
   ) {
     super();
   }
 
-  /**
-   * A missing file is no labels. A damaged one is kept aside (`sim-labels.json.damaged-<time>`) before
-   * anything can replace it, and said: SIMs show by their ids until named again, and the names, owners
-   * and numbers typed before are not lost.
-   */
+  /** A damaged file is kept aside and said (`problem`): SIMs show by their ids until named again. */
   static async open(dataDir: string): Promise<SimLabels> {
     const path = join(dataDir, 'sim-labels.json');
-    // One that cannot be read (root's, after a sudo run) stops the start: the core says whose it is and the chown.
-    const text = await readIfPresent(path);
-    if (text === null) return new SimLabels(path, []);
-    const parsed = v.safeParse(LabelFileSchema, parseJson(text));
-    if (parsed.success) return new SimLabels(path, parsed.output.labels);
-    const aside = `${path}.damaged-${Date.now()}`;
-    const kept = await copyFile(path, aside, constants.COPYFILE_EXCL).then(() => true, () => false);
-    return new SimLabels(path, [], {
-      zh: kept ? `SIM 卡标签文件无法读取，已另存为 ${aside}；SIM 卡暂时按卡号显示。` : `SIM 卡标签文件 ${path} 无法读取；SIM 卡暂时按卡号显示。`,
-      en: kept ? `The SIM labels file could not be read; it was kept as ${aside}, and SIMs show by their ids for now.` : `The SIM labels file ${path} could not be read; SIMs show by their ids for now.`,
+    const { value, problem } = await loadSettingsFile({
+      path,
+      holds: { zh: 'SIM 卡标签', en: 'SIM labels' },
+      meanwhile: { zh: 'SIM 卡暂时按卡号显示。', en: 'SIMs show by their ids for now.' },
+      parse: jsonOf(LabelFileSchema),
     });
+    return new SimLabels(path, value?.labels ?? [], problem);
   }
 
   list(): SimLabel[] {
@@ -58,13 +49,5 @@ export class SimLabels extends Emitter<{ changed: SimLabel[] }> {
     this.labels = next;
     this.emit('changed', this.list());
     return this.list();
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

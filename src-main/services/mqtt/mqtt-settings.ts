@@ -1,11 +1,12 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { MqttSettingsSchema, type MqttSettings } from '../../../src-shared/api/contract';
-import { HallError } from '../../../src-shared/errors';
+import { HallError, type Bilingual } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
+import { jsonOf, loadSettingsFile, readSettingsText } from '../settings-file';
 
 /** The settings as kept: everything but the secrets (password, client key), each in its own file. */
 export type StoredMqttSettings = Omit<MqttSettings, 'password' | 'clientKeyPem'>;
@@ -87,7 +88,7 @@ export function defaultMqttSettings(): StoredMqttSettings {
 /**
  * `mqtt.json` in the data folder, and the broker password and the client key beside it in
  * `mqtt-password` and `mqtt-client-key`: all readable only by the user (as the folder itself), the
- * secrets never sent back to any client and never logged. A missing or damaged file is MQTT off.
+ * secrets never sent back to any client and never logged. A missing file is MQTT off.
  */
 export class MqttSettingsFile {
   constructor(private readonly dir: string) {}
@@ -104,17 +105,21 @@ export class MqttSettingsFile {
     return join(this.dir, 'mqtt-client-key');
   }
 
-  async load(): Promise<LoadedMqttSettings> {
-    const text = await readFile(this.settingsPath, 'utf8').catch(() => null);
-    let settings = defaultMqttSettings();
-    try {
-      const parsed = text === null ? null : v.safeParse(StoredSchema, JSON.parse(text));
-      if (parsed?.success) settings = parsed.output.settings;
-    } catch {
-      // damaged: off, as if never set
-    }
-    const secret = async (path: string) => (await readFile(path, 'utf8').catch(() => null)) || null;
-    return { settings, password: await secret(this.passwordPath), clientKey: await secret(this.clientKeyPath) };
+  /** A damaged mqtt.json is kept aside and said (`problem`): MQTT is off until set again; the secrets stay. */
+  async load(): Promise<LoadedMqttSettings & { problem: Bilingual | null }> {
+    const { value, problem } = await loadSettingsFile({
+      path: this.settingsPath,
+      holds: { zh: 'MQTT 设置', en: 'MQTT settings' },
+      meanwhile: { zh: 'MQTT 已关闭，直到你在设置里重新填好并打开它。', en: 'MQTT is off until you fill it in and turn it on again in Settings.' },
+      parse: jsonOf(StoredSchema),
+    });
+    const secret = async (path: string, holds: Bilingual) => (await readSettingsText({ path, holds })) || null;
+    return {
+      settings: value?.settings ?? defaultMqttSettings(),
+      password: await secret(this.passwordPath, { zh: 'MQTT 密码', en: 'MQTT password' }),
+      clientKey: await secret(this.clientKeyPath, { zh: 'MQTT 客户端私钥', en: 'MQTT client key' }),
+      problem,
+    };
   }
 
   /**
@@ -122,9 +127,8 @@ export class MqttSettingsFile {
    * was typed for: the page never shows it, and pointing the app at another broker with the field
    * left empty would hand it to whoever runs that broker.
    */
-  async save(settings: MqttSettings): Promise<LoadedMqttSettings> {
+  async save(settings: MqttSettings, kept: LoadedMqttSettings): Promise<LoadedMqttSettings> {
     const { password, clientKeyPem, ...stored } = settings;
-    const kept = await this.load();
     // A new CA certificate decides which server may answer at the same address: it counts as a new broker too.
     const sameBroker = stored.url.trim() === kept.settings.url.trim() && stored.caPem.trim() === kept.settings.caPem.trim();
     if (password === null && kept.password !== null && !sameBroker) {
@@ -140,6 +144,9 @@ export class MqttSettingsFile {
     await saveSecret(this.passwordPath, password);
     await saveSecret(this.clientKeyPath, clientKeyPem);
     await writeFileAtomic(this.settingsPath, `${JSON.stringify({ version: 1, settings: stored }, null, 2)}\n`);
-    return this.load();
+    return { settings: stored, password: secretAfter(password, kept.password), clientKey: secretAfter(clientKeyPem, kept.clientKey) };
   }
 }
+
+/** As saveSecret leaves it: null keeps the kept one, '' removes it. */
+const secretAfter = (value: string | null, kept: string | null) => (value === null ? kept : value || null);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../../src-main/core/data-dir';
+import { shellWord } from '../../../src-main/services/shell-word';
 
 /** The data folder in a suggested command must reach the shell as one word, whatever it holds. */
 describe('shellWord', () => {
