@@ -430,4 +430,5 @@ export const en: Record<StringKey, string> = {
   'modem.connectingShort': 'Connecting…',
   'error.viewWhileLost': 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.',
   'overview.waitingForCore': 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.',
+  'reply.menuCueChangesTitle': 'This menu says “{cue}”: sending {n} ({label}) to {to} may change your plan or services. Send it?',
 };

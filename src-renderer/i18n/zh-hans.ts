@@ -429,6 +429,7 @@ export const zhHans = {
   'modem.connectingShort': '正在连接…',
   'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
   'overview.waitingForCore': '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。',
+  'reply.menuCueChangesTitle': '这个菜单写着“{cue}”：发送 {n}（{label}）给 {to} 可能会改变你的套餐或业务。要发送吗？',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

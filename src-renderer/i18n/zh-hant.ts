@@ -430,4 +430,5 @@ export const zhHant: Record<StringKey, string> = {
   'modem.connectingShort': '正在連接…',
   'error.viewWhileLost': '與 Hall10086 的連線中斷了，這個頁面暫時打不開。連線恢復後會自動開啟，簡訊和設定都還在。',
   'overview.waitingForCore': '概覽來自 Hall10086，與它的連線中斷了。連線恢復後會自動顯示。',
+  'reply.menuCueChangesTitle': '這個選單寫著「{cue}」：發送 {n}（{label}）給 {to} 可能會改變你的套餐或業務。要發送嗎？',
 };

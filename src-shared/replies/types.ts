@@ -67,6 +67,11 @@ export interface MenuOption {
   /** Exactly what to send, as written (101, DHLL). */
   n: string;
   label: string;
+  /**
+   * The words that introduced the menu, as written (回复序号办理): when they say sending a number orders
+   * or cancels something, every option but a look-up changes the account. Absent when none was read.
+   */
+  cue?: string;
 }
 
 /** One entry of a list of subscribed services; replying its number cancels it when `cancelByNumber`. */
