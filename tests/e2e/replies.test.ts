@@ -83,7 +83,7 @@ async function seed(simId: string, texts: string[]): Promise<void> {
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
 describe('real replies in the thread and on the overview', () => {
-  it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
+  it('a menu sends a number only on a click, asking first under a cue that says 办理; cancelling a service asks first; an unknown instruction offers a search', async () => {
     const simId = await demoSim();
     await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
     await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
@@ -97,7 +97,16 @@ describe('real replies in the thread and on the overview', () => {
     // The menu's reply still shows its figures; nothing has been sent but YE.
     expect(await page.locator('.bubble-figures').last().textContent()).toContain('2.38 GB（国内通用）');
     expect(await sentTexts()).toEqual(['YE']);
+    // The cue says 办理: 661 orders a package though its label names no change, so it asks first (review13).
     await page.getByRole('button', { name: '661 流量包' }).click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    await asked.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(['YE']);
+    await page.getByRole('button', { name: '661 流量包' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
 
     const services = page.locator('.reply-services li');
