@@ -70,7 +70,7 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
   const info = fam('hall10086_sim_info', "A SIM's label (name, owner); always 1.");
   const balance = fam('hall10086_sim_balance_yuan', 'Balance 10086 last reported, in yuan.');
   const data = fam('hall10086_sim_data_left_bytes', 'Data left 10086 last reported, by pool kind (1 MB = 1024 * 1024 bytes, as 10086 counts).');
-  const minutes = fam('hall10086_sim_voice_left_seconds', 'Call time left 10086 last reported.');
+  const minutes = fam('hall10086_sim_voice_left_seconds', 'Call time left 10086 last reported, by kind (general: the package\'s own; offpeak, group, longdistance…).');
   const points = fam('hall10086_sim_points', 'Points 10086 last reported.');
   const updated = fam('hall10086_sim_last_update_timestamp_seconds', 'When the newest reply with figures came in (Unix time).');
   const success = fam('hall10086_sim_last_success_timestamp_seconds', 'When an instruction last left the modem (Unix time).');
@@ -87,7 +87,8 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
     // A balance in another currency (HK$, £) is not yuan and is never converted: this gauge leaves it out.
     if (s.balance !== null && !s.balanceCurrency) balance.samples.push({ labels: sim, value: s.balance });
     for (const [pool, mb] of Object.entries(s.dataLeftByPoolMb)) data.samples.push({ labels: { ...sim, pool }, value: Math.round(mb * MB) });
-    if (s.minutesLeft !== null) minutes.samples.push({ labels: sim, value: s.minutesLeft * 60 });
+    // Kinds of minutes (the package's own, off-peak, group…) as data's pools: each its own sample, never added up.
+    for (const [pool, min] of Object.entries(s.minutesLeftByPool ?? {})) minutes.samples.push({ labels: { ...sim, pool }, value: min * 60 });
     if (s.points !== null) points.samples.push({ labels: sim, value: s.points });
     if (s.lastUpdate !== null) updated.samples.push({ labels: sim, value: s.lastUpdate / 1000 });
     if (s.lastSuccessAt !== null) success.samples.push({ labels: sim, value: s.lastSuccessAt / 1000 });
