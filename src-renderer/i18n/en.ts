@@ -431,4 +431,9 @@ export const en: Record<StringKey, string> = {
   'error.viewWhileLost': 'This page cannot be opened while the connection to Hall10086 is lost. It opens by itself once the connection is back; your messages and settings are kept.',
   'overview.waitingForCore': 'The overview comes from Hall10086, and the connection to it is lost. It fills in by itself once the connection is back.',
   'reply.menuCueChangesTitle': 'This menu says “{cue}”: sending {n} ({label}) to {to} may change your plan or services. Send it?',
+  'overview.byKindOnly': 'The newest reply gives this by kind only, with no one amount',
+  'overview.openReply': 'Open the reply',
+  'fleet.byKind': 'by kind',
+  'fleet.asOf': 'as of {time}',
+  'fleet.supersededHint': 'The reply of {time} gives this by kind only ({kinds}), with no one amount; the older figure is no longer current: see that reply',
 };

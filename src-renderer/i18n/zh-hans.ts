@@ -430,6 +430,11 @@ export const zhHans = {
   'error.viewWhileLost': '与 Hall10086 的连接断开了，这个页面暂时打不开。连接恢复后会自动打开，短信和设置都还在。',
   'overview.waitingForCore': '概览来自 Hall10086，与它的连接断开了。连接恢复后会自动显示。',
   'reply.menuCueChangesTitle': '这个菜单写着“{cue}”：发送 {n}（{label}）给 {to} 可能会改变你的套餐或业务。要发送吗？',
+  'overview.byKindOnly': '最新的回复只分类型列出，没有一个总数',
+  'overview.openReply': '查看这条回复',
+  'fleet.byKind': '分类型',
+  'fleet.asOf': '截至 {time}',
+  'fleet.supersededHint': '{time} 的回复只分类型列出（{kinds}），没有一个总数，较早的数字已不是现在的：请看那条回复',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

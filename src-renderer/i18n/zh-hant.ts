@@ -431,4 +431,9 @@ export const zhHant: Record<StringKey, string> = {
   'error.viewWhileLost': '與 Hall10086 的連線中斷了，這個頁面暫時打不開。連線恢復後會自動開啟，簡訊和設定都還在。',
   'overview.waitingForCore': '概覽來自 Hall10086，與它的連線中斷了。連線恢復後會自動顯示。',
   'reply.menuCueChangesTitle': '這個選單寫著「{cue}」：發送 {n}（{label}）給 {to} 可能會改變你的套餐或業務。要發送嗎？',
+  'overview.byKindOnly': '最新的回覆只分類型列出，沒有一個總數',
+  'overview.openReply': '查看這則回覆',
+  'fleet.byKind': '分類型',
+  'fleet.asOf': '截至 {time}',
+  'fleet.supersededHint': '{time} 的回覆只分類型列出（{kinds}），沒有一個總數，較早的數字已不是現在的：請看那則回覆',
 };

@@ -46,7 +46,7 @@ export function generalDataLeftMb(figures: readonly FigureRecord[]): number | nu
  * Amounts per kind, for the metrics' `pool` label. An amount of no stated kind is given (as
  * `unstated`) only when it is the reply's one such amount: two of them may be a total and its part.
  */
-function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
+export function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
   const unstated = amounts.filter((a) => a.pool === null);
   const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool ? [[a.pool, a.value]] : [])));
   if (unstated.length === 1) byKind.unstated = unstated[0]!.value;

@@ -74,7 +74,7 @@ export function customerLeft<A extends KindAmount<string>>(amounts: readonly A[]
 }
 
 /** The customer's data left: the general pools, never with WLAN or another kind (see customerLeft). */
-export const customerDataLeft = (amounts: readonly PoolAmount[]): PoolAmount | undefined => customerLeft(amounts, ['wlan']);
+export const customerDataLeft = <A extends KindAmount<string>>(amounts: readonly A[]): A | undefined => customerLeft(amounts, ['wlan']);
 
 /**
  * A not-stated amount of a package of its own, beside stated amounts each of another named package
