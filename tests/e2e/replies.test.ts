@@ -162,6 +162,26 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
 
+  it('shows minutes left as the package’s own with each other kind by name; data a newer reply gave by kind only is said to be superseded, not shown as current', async () => {
+    const simId = await demoSim();
+    // Real fs-2016-0312 (5.85 MB; minutes 40 of the package, 40 闲时, 896 集团), then the newer vpmn-0019-confirm (本地 data only).
+    await seed(simId, [text('fs-2016-0312'), text('vpmn-0019-confirm')]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const voice = page.locator('.overview-sim [data-kind="voice.remaining"]');
+    await expect.poll(() => voice.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('40 分钟');
+    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['套餐 40 分钟', '闲时 40 分钟', '集团/亲情网 896 分钟']);
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await expect.poll(() => data.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
+    expect(await data.locator('.figure-superseded').textContent()).toContain('最新的回复只分类型列出，没有一个总数');
+    expect(await data.locator('.figure-value').count()).toBe(0);
+    expect(await data.locator('.data-pools li').allTextContents()).toEqual(['省内 117.24 MB']);
+    // Reached and opened with the keyboard alone: the SIM's thread, where the newer reply is.
+    await data.getByRole('link', { name: '查看这条回复' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#/thread/${id}`, simId);
+  });
+
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
     const simId = await demoSim();
     // A wording of ours (tests/fixtures/replies/ours-general.json, NOT a real reply), newest in the log.
