@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SimBoard } from '../../../src-main/services/fleet/sim-board';
 import { renderMetrics } from '../../../src-main/server/metrics';
 import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
+import { simStatePublications } from '../../../src-shared/fleet/mqtt-topics';
 import { understandReply } from '../../../src-shared/replies';
 import { loadCorpus } from '../../fixtures/replies/corpus';
 
@@ -56,6 +57,10 @@ describe('a figure is as old as the reply it came from', () => {
     expect(s.balance).toBe(27.73);
     expect(s.minutesLeft).toBe(40);
     expect(s.lastUpdate).toBe(T0 + 3 * HOUR);
+    // MQTT: the retained data_left is blanked (no older 5.85 handed out as current); minutes_left stays 40.
+    const published = Object.fromEntries(simStatePublications({ baseTopic: 'hall', hostId: 'desk' }, s, undefined).map((p) => [p.topic.split('/').at(-1), p]));
+    expect(published.data_left).toMatchObject({ payload: '', retain: true });
+    expect(published.minutes_left).toMatchObject({ payload: '40', retain: true });
   });
 
   it('an older reply that comes in late changes no figure a newer reply gave, and gives those it did not', () => {
