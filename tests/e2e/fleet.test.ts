@@ -200,7 +200,7 @@ describe('the fleet in the Overview', () => {
     await expect.poll(() => row.locator('td[data-kind="voice.remaining"] .figure-value').textContent(), { timeout: 15_000 }).toBe('40 分钟');
     // Minutes are as old as fs-2016-0312, two replies before the row's newest: their day is under them.
     expect(await row.locator('td[data-kind="voice.remaining"]').getAttribute('title')).toMatch(/^截至 .+ 09:00$/);
-    expect(await row.locator('td[data-kind="voice.remaining"] .fleet-as-of').count()).toBe(1);
+    expect(await row.locator('td[data-kind="voice.remaining"] .fleet-as-of').textContent()).toBe('截至 09:00');
     // Data: no stale 5.85 MB, but that the newer reply gives it by kind only, linked to the SIM's thread.
     const data = row.locator('td[data-kind="data.remaining"]');
     expect(await data.locator('.figure-value').count()).toBe(0);

@@ -14,9 +14,12 @@ import { formatFigure } from './format';
 export const ROW_PX = 44;
 
 const shortDays = new Map<string, Intl.DateTimeFormat>();
-/** A time short enough for a figure's cell: the time of day today, the day before (the cell's title has both). */
-function shortWhen(at: number, today: number, lang: string): string {
-  if (at >= today) return timeOfDay(at, lang);
+/**
+ * A time short enough for a figure's cell: the time of day when it is today or the day of the row's newest
+ * reply, else the day (the cell's title has both).
+ */
+function shortWhen(at: number, today: number, newest: number | null, lang: string): string {
+  if (at >= today || (newest !== null && new Date(at).toDateString() === new Date(newest).toDateString())) return timeOfDay(at, lang);
   let format = shortDays.get(lang);
   if (!format) shortDays.set(lang, (format = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric' })));
   return format.format(at);
@@ -139,7 +142,7 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
             ) : (
               <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang, c.currency?.(sim) ?? null)}</strong>
             )}
-            {at !== null && (older || superseded) && <time className="fleet-as-of muted" dateTime={new Date(at).toISOString()}>{t('fleet.asOf', { time: shortWhen(at, today, i18n.lang) })}</time>}
+            {at !== null && (older || superseded) && <time className="fleet-as-of muted" dateTime={new Date(at).toISOString()}>{t('fleet.asOf', { time: shortWhen(at, today, sim.lastUpdate, i18n.lang) })}</time>}
           </td>
         );
       })}
