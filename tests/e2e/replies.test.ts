@@ -180,6 +180,14 @@ describe('real replies in the thread and on the overview', () => {
     await data.getByRole('link', { name: '查看这条回复' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#/thread/${id}`, simId);
+
+    // Minutes a newer reply gives of one other kind only (a wording of ours, ours-general r2b6-shared-minutes, NOT
+    // a real reply): the package's 40 is superseded too, and the shared minutes are named, not taken for the package's.
+    await seed(simId, [ours.find((e) => e.id === 'r2b6-shared-minutes')!.text]);
+    await page.goto(`${base()}#/overview`);
+    await expect.poll(() => voice.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
+    expect(await voice.locator('.figure-value').count()).toBe(0);
+    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
   });
 
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
