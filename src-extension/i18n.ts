@@ -202,6 +202,11 @@ export const STRINGS = {
     'zh-Hant': '已刪除這個瀏覽器儲存的配對金鑰。也請在桌面應用的設定中取消配對。',
     en: 'This browser’s pairing secret is deleted. Remove the pairing in the desktop app’s Settings too.',
   },
+  copiedSecret: {
+    'zh-Hans': '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。',
+    'zh-Hant': '已複製到剪貼簿，裡面有密碼或證件號碼。貼上後請再複製一段別的文字把它換掉：剪貼簿歷史可能會保留它。',
+    en: 'Copied to the clipboard, with the password or ID number in it. Once pasted, copy some other text over it: a clipboard history may keep it.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -20,7 +20,8 @@ export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions, be
   const copy = h('button', { type: 'button', id: 'copy' }, t(lang, 'copy'));
   copy.addEventListener('click', () => {
     navigator.clipboard.writeText(text).then(
-      () => (status.textContent = t(lang, 'copied')),
+      // A clipboard history may keep it, and no page can mark it as secret: the user is told.
+      () => (status.textContent = t(lang, masked === null ? 'copied' : 'copiedSecret')),
       () => (status.textContent = t(lang, 'copyFailed')),
     );
   });

@@ -22,8 +22,26 @@ export interface AssembledRecordMessage {
 export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
 
 /**
+ * The service centre stamps a message as it takes it in, and each of its parts carries that stamp
+ * (all three parts of a real 10086 reply quoted in public code, real-dev.json's pdu-2018-balance-gd,
+ * read 2018-08-16 10:50:16). Parts stamped further apart than this are of different sendings even
+ * when they share a reference: a reused one, whose earlier message lost a part.
+ */
+export const SAME_SENDING_MS = 10 * 60_000;
+
+/**
+ * Whether a part stamped `stamp` may belong with parts stamped `others`: one of them is stamped
+ * within SAME_SENDING_MS of it, or a stamp cannot be read (then the reference alone decides, as before).
+ */
+export function maySendTogether(stamp: string, others: readonly string[]): boolean {
+  const at = Date.parse(stamp);
+  const known = others.map((o) => Date.parse(o)).filter((t) => !Number.isNaN(t));
+  return Number.isNaN(at) || known.length === 0 || known.some((t) => Math.abs(t - at) <= SAME_SENDING_MS);
+}
+
+/**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
- * reference alone, which different senders reuse), in any arrival order. Incomplete messages are
+ * reference alone, which different senders reuse) and stamped together (maySendTogether), in any arrival order. Incomplete messages are
  * returned too, with what is missing: never dropped.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
@@ -33,7 +51,9 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
     const messages = groups.get(id) ?? [];
     const joins = (parts: IncomingRecord[]) =>
       parts.some((x) => x.key === r.key) ||
-      (r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS && !parts.some((x) => x.concat?.part === r.concat?.part));
+      (r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
+        !parts.some((x) => x.concat?.part === r.concat?.part) &&
+        maySendTogether(r.timestamp, parts.map((x) => x.timestamp)));
     const message = messages.find(joins);
     if (!message) messages.push([r]);
     else if (!message.some((x) => x.key === r.key)) message.push(r);

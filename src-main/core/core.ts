@@ -132,6 +132,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       warn: o.warn ?? ((line) => console.warn(line)),
     });
     if (core.fleet.labels.problem) problems.push(core.fleet.labels.problem);
+    core.fleet.board.seed(journal.partsOfUnfinished());
     core.on('incoming', (r) => core.fleet.board.onIncoming(r));
     core.on('outgoing', (r) => {
       core.fleet.board.onOutgoing(r);

@@ -35,6 +35,8 @@ export interface DeliverOptions {
   timestamp?: Date;
   /** The sender as a name (alphanumeric address), as a gateway that picks its sender ID writes it. */
   fromAlphanumeric?: boolean;
+  /** Multipart only: the concatenation reference (0–255; default drawn with the seed). Senders reuse them. */
+  concatRef?: number;
 }
 
 export interface CenterTiming {
@@ -119,7 +121,7 @@ export class SmsCenter {
       timestamp: opts.timestamp ?? this.deps.clock(),
       tzQuarterHours: BEIJING_TZ_QUARTERS,
       smsc: this.deps.smsc(),
-      concatRef: rng.int(0, 255),
+      concatRef: opts.concatRef ?? rng.int(0, 255),
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       ...(opts.fromAlphanumeric ? { fromAlphanumeric: true } : {}),
     });

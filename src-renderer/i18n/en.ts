@@ -436,4 +436,7 @@ export const en: Record<StringKey, string> = {
   'fleet.byKind': 'by kind',
   'fleet.asOf': 'as of {time}',
   'fleet.supersededHint': 'The reply of {time} gives this by kind only ({kinds}), with no one amount; the older figure is no longer current: see that reply',
+  'instr.copiedSecret': 'Copied to the clipboard, with the password or ID number in it. Once pasted, copy some other text over it: a clipboard history may keep it.',
+  'reply.menuStaleTitle': 'Send {n} (“{label}”) to {to}?',
+  'reply.writtenSince': '{to} has written again since this message: a reply sent now is read by {to} against its latest message and may do something else (cancel a service by its number, say). Read the latest message first.',
 };

@@ -435,6 +435,9 @@ export const zhHans = {
   'fleet.byKind': '分类型',
   'fleet.asOf': '截至 {time}',
   'fleet.supersededHint': '{time} 的回复只分类型列出（{kinds}），没有一个总数，较早的数字已不是现在的：请看那条回复',
+  'instr.copiedSecret': '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。',
+  'reply.menuStaleTitle': '发送 {n}（“{label}”）给 {to}？',
+  'reply.writtenSince': '这条消息之后 {to} 又发来了消息：现在回复，{to} 会按它最新的那条消息办理，可能是别的操作（比如按序号退订）。先看看最新的消息。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

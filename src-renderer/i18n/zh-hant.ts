@@ -436,4 +436,7 @@ export const zhHant: Record<StringKey, string> = {
   'fleet.byKind': '分類型',
   'fleet.asOf': '截至 {time}',
   'fleet.supersededHint': '{time} 的回覆只分類型列出（{kinds}），沒有一個總數，較早的數字已不是現在的：請看那則回覆',
+  'instr.copiedSecret': '已複製到剪貼簿，裡面有密碼或證件號碼。貼上後請再複製一段別的文字把它換掉：剪貼簿歷史可能會保留它。',
+  'reply.menuStaleTitle': '傳送 {n}（「{label}」）給 {to}？',
+  'reply.writtenSince': '這則訊息之後 {to} 又傳來了訊息：現在回覆，{to} 會按它最新的那則訊息辦理，可能是別的操作（例如按序號退訂）。先看看最新的訊息。',
 };

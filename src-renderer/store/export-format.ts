@@ -33,18 +33,18 @@ const COLUMNS: readonly (keyof ExportRow)[] = [
 ];
 
 /**
- * `mask` is the catalog's secret masking: an export leaves the machine (mailed, shared, opened in
- * a spreadsheet), so a password or one-time code in a 10086 reply (`服务密码已重置为482913`) goes out
- * masked, though the thread keeps showing it to its user. Sent texts are masked already.
+ * `text` is the message's text with its secrets masked (`exportTexts`): an export leaves the machine
+ * (mailed, shared, opened in a spreadsheet), so a password or one-time code in a 10086 reply
+ * (`服务密码已重置为482913`) goes out masked, though the thread keeps showing it to its user.
  */
-export function exportRow(m: MessageRow, mask: (text: string) => string): ExportRow {
+export function exportRow(m: MessageRow, text: string): ExportRow {
   return {
     time: new Date(m.at).toISOString(),
     simId: m.simId,
     direction: m.direction,
     peer: m.peer,
     state: m.state,
-    text: mask(m.text),
+    text,
     complete: m.complete,
     partsReceived: m.received,
     partsTotal: m.total,

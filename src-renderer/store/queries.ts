@@ -13,6 +13,15 @@ export async function answeredWith(db: HallDb, reply: MessageRow, text: string):
   return (await after.filter((m) => m.direction === 'out' && m.text === text).count()) > 0;
 }
 
+/**
+ * Whether the peer has written to this SIM since `reply`: a number or a word sent back now answers
+ * that newer message (10086 reads a bare `1` against what it wrote last), not this one.
+ */
+export async function writtenSince(db: HallDb, reply: MessageRow): Promise<boolean> {
+  const after = db.messages.where('[simId+peer+at]').between([reply.simId, reply.peer, reply.at], [reply.simId, reply.peer, Dexie.maxKey]);
+  return (await after.filter((m) => m.direction === 'in' && m.id !== reply.id).count()) > 0;
+}
+
 /** A stretch of a thread: `take` messages from `skip` counted from the newest (offset 0 = newest). */
 export interface ThreadSlice {
   count: number;

@@ -1,4 +1,4 @@
-import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
+import { maySendTogether, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 
 
@@ -46,8 +46,9 @@ export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string
 
 /**
  * Places multi-part records into messages, starting from the generations already stored. A part
- * joins the oldest message of its group (within the window) whose slot is free, or whose slot
- * holds the same text (a re-delivered part: kept for its key, message unchanged). A different
+ * joins the oldest message of its group (within the window, stamped by the service centre with it:
+ * maySendTogether) whose slot is free, or whose slot holds the same text (a re-delivered part: kept
+ * for its key, message unchanged). A different
  * text in every candidate's slot means the sender reused its reference: a new message starts.
  */
 export class Reassembler {
@@ -69,6 +70,7 @@ export class Reassembler {
     const generations = this.generationsOf(group);
     const home = generations.find((g) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
+      if (!maySendTogether(record.timestamp, g.slots.flatMap((s) => (s ? [s.timestamp] : [])))) return false;
       const taken = g.slots[index];
       return !taken || taken.text === record.text;
     });

@@ -54,7 +54,8 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
   const copy = () => {
     if (!composed) return;
     navigator.clipboard.writeText(composed.text).then(
-      () => toast('success', t('instr.copied')),
+      // A clipboard history may keep it, and no page can mark it as secret: the user is told.
+      () => toast('success', t(composed.redacted === composed.text ? 'instr.copied' : 'instr.copiedSecret')),
       () => toast('error', t('instr.copyFailed')),
     );
   };

@@ -16,6 +16,7 @@ import { THEMES } from '../prefs/storage';
 import { hallDb } from '../store/db';
 import { download } from '../store/download';
 import { exportRow, toCsv, toJson } from '../store/export-format';
+import { exportTexts } from '../store/export-texts';
 import { allMessages, clearLog, logSummary, type LogSummary } from '../store/queries';
 
 type Format = 'csv' | 'json';
@@ -68,8 +69,9 @@ function LogData() {
   const exportAs = async (format: Format) => {
     setExporting(format);
     try {
-      const mask = (text: string) => activeCatalog().maskSecrets(text);
-      const rows = (await allMessages(db)).map((m) => exportRow(m, mask));
+      const messages = await allMessages(db);
+      const texts = await exportTexts(db, messages, activeCatalog());
+      const rows = messages.map((m, i) => exportRow(m, texts[i]!));
       if (rows.length === 0) return toast('info', t('settings.exportEmpty'));
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       // The byte-order mark makes spreadsheet programs read the CSV as UTF-8 (Chinese text).

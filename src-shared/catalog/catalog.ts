@@ -66,8 +66,13 @@ export class InstructionCatalog {
     return this.secrets.mask(text);
   }
 
-  /** The parts of one long message as they may be kept: masked as the whole message reads (see SecretDetector.maskParts). */
-  maskSecretParts(parts: readonly string[]): string[] {
+  /**
+   * The parts of one long message as they may be kept: masked as the whole message reads, null where
+   * a part never came (see SecretDetector.maskParts).
+   */
+  maskSecretParts(parts: readonly string[]): string[];
+  maskSecretParts(parts: readonly (string | null)[]): (string | null)[];
+  maskSecretParts(parts: readonly (string | null)[]): (string | null)[] {
     return this.secrets.maskParts(parts);
   }
 

@@ -5,6 +5,16 @@ import { parseTemplate } from './template';
 export const SECRET_MASK = '******';
 /** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
 const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
+/** In a whole text, only digits: a code typed glued to its value (`cxyeh******`) keeps its letters. */
+const MASK_CONTINUED_DIGITS = /\*{6}\d+|\d+\*{6}/g;
+/**
+ * Letters and digits right at the start or the end of text that a missing part cuts off, also in
+ * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
+ * when it holds a digit.
+ */
+const FRAGMENT_AT_START = /^[ -]?[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*/;
+const FRAGMENT_AT_END = /[0-9A-Za-z０-９]+(?:[ -][0-9A-Za-z０-９]+)*[ -]?$/;
+const HAS_DIGIT = /[0-9０-９]/;
 
 /**
  * Between a code and its values people type `#`, spaces, full-width `＃` or nothing at all, and
@@ -95,9 +105,13 @@ export class SecretDetector {
     ];
   }
 
-  /** The text with every secret replaced by SECRET_MASK; text without one comes back as it was. */
+  /**
+   * The text with every secret replaced by SECRET_MASK; text without one comes back as it was. Digits
+   * right beside a mask already there go with it: they are the rest of a secret masked in a piece (a
+   * long message's part kept masked, its next part in clear: `重置为******08`).
+   */
   mask(text: string): string {
-    const spans = this.secretSpans(text).spans;
+    const spans = merge([...this.secretSpans(text).spans, ...maskContinued(text, MASK_CONTINUED_DIGITS)]);
     if (spans.length === 0) return text;
     let out = '';
     let at = 0;
@@ -114,11 +128,37 @@ export class SecretDetector {
    * the masked parts joined are the whole message masked. A part kept from before (a restart) may
    * have been masked alone, its piece of a secret then masked as a whole one: the letters and digits
    * the next part adds to that mask are the rest of that secret and go with it.
+   *
+   * A part that never came is null. Its neighbours are masked as the parts around them read, and in a
+   * message that names a password, code or ID (SECRET_CUE), the letters and digits right at the edge
+   * of a missing part are masked too: they may be a piece of a secret whose rest is in the part that
+   * never came (`…服务密码已重置为3571` with `08，…` lost), which no pattern finds in the piece alone.
    */
-  maskParts(parts: readonly string[]): string[] {
+  maskParts(parts: readonly string[]): string[];
+  maskParts(parts: readonly (string | null)[]): (string | null)[];
+  maskParts(parts: readonly (string | null)[]): (string | null)[] {
+    const names = SECRET_CUE.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
+    const out: (string | null)[] = [...parts];
+    for (let from = 0; from < parts.length; ) {
+      let to = from;
+      while (to < parts.length && parts[to] !== null) to++;
+      if (to > from) {
+        const run = parts.slice(from, to) as string[];
+        this.maskRun(run, names && from > 0, names && to < parts.length).forEach((text, i) => (out[from + i] = text));
+      }
+      from = to + 1;
+    }
+    return out;
+  }
+
+  /** Consecutive parts masked as they read; `cutBefore`/`cutAfter`: a part is missing there. */
+  private maskRun(parts: readonly string[], cutBefore: boolean, cutAfter: boolean): string[] {
     const joined = parts.join('');
-    const rest = [...joined.matchAll(MASK_CONTINUED)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-    const spans = merge([...this.secretSpans(joined).spans, ...rest]);
+    const rest = maskContinued(joined, MASK_CONTINUED);
+    const edges = [cutBefore ? FRAGMENT_AT_START.exec(joined) : null, cutAfter ? FRAGMENT_AT_END.exec(joined) : null].flatMap((m) =>
+      m && HAS_DIGIT.test(m[0]) ? [[m.index, m.index + m[0].length] as [number, number]] : [],
+    );
+    const spans = merge([...this.secretSpans(joined).spans, ...rest, ...edges]);
     let from = 0;
     return parts.map((part) => {
       const to = from + part.length;
@@ -239,6 +279,11 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
     at += ch.length;
   }
   return { normal, starts, ends };
+}
+
+/** The spans of a mask with what `continued` finds right beside it, mask and all. */
+function maskContinued(text: string, continued: RegExp): Array<[number, number]> {
+  return [...text.matchAll(continued)].map((m): [number, number] => [m.index, m.index + m[0].length]);
 }
 
 function merge(spans: Array<[number, number]>): Array<[number, number]> {

@@ -210,7 +210,8 @@ describe('popup', () => {
     expect(await page.textContent('#sms-text')).toBe('MMXG#******#******');
     expect(await page.$('svg.qr')).toBeNull();
     await page.click('#copy');
-    await page.waitForFunction(() => document.querySelector('.status')?.textContent === '已复制');
+    // The user is told the password is on the clipboard now (a clipboard history may keep it).
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent === '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。');
     expect(await pastedText(page)).toBe('MMXG#123456#654321');
     await page.click('#show-secret');
     expect(await page.textContent('#sms-text')).toBe('MMXG#123456#654321');

@@ -34,6 +34,21 @@ describe('the first hour', () => {
     expect(await field.getAttribute('type')).toBe('password');
   });
 
+  it('says so when Copy puts a password on the clipboard, and copies the exact SMS', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+    await open('#/instruction/MMXG', '#instruction-param-oldPassword');
+    await page.fill('#instruction-param-oldPassword', '135790');
+    await page.fill('#instruction-param-newPassword', '246813');
+    await page.getByRole('button', { name: '复制', exact: true }).click();
+    await page.waitForSelector('.toast-text:has-text("已复制到剪贴板")');
+    expect(await page.textContent('.toasts')).toContain('已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('MMXG#135790#246813');
+    // An SMS with nothing secret in it is just copied.
+    await open('#/instruction/YE', '.sms');
+    await page.getByRole('button', { name: '复制', exact: true }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.toast-text')].some((e) => e.textContent?.trim() === '已复制到剪贴板。'));
+  });
+
   it('says in words that a composer text is too long, in the UI language, and does not send it', async () => {
     await open('#/thread', '.composer input:not([disabled])');
     await page.fill('.composer input', '话'.repeat(800));

@@ -83,7 +83,7 @@ async function seed(simId: string, texts: string[]): Promise<void> {
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
 describe('real replies in the thread and on the overview', () => {
-  it('a menu sends a number only on a click, asking first under a cue that says 办理; cancelling a service asks first; an unknown instruction offers a search', async () => {
+  it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
     const simId = await demoSim();
     await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
     await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
@@ -97,14 +97,7 @@ describe('real replies in the thread and on the overview', () => {
     // The menu's reply still shows its figures; nothing has been sent but YE.
     expect(await page.locator('.bubble-figures').last().textContent()).toContain('2.38 GB（国内通用）');
     expect(await sentTexts()).toEqual(['YE']);
-    // The cue says 办理: 661 orders a package though its label names no change, so it asks first (review13).
-    await page.getByRole('button', { name: '661 流量包' }).click();
-    const asked = page.locator('dialog[open]');
-    await asked.waitFor();
-    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
-    await asked.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
-    expect(await sentTexts()).toEqual(['YE']);
+    // 10086 has written since this menu (the service list), and its cue says 办理: 661 is asked about first.
     await page.getByRole('button', { name: '661 流量包' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
@@ -130,6 +123,48 @@ describe('real replies in the thread and on the overview', () => {
     await search.click();
     await page.waitForSelector('#catalog-search');
     expect(await page.inputValue('#catalog-search')).toBe('661');
+  });
+
+  it('a look-up of a menu 10086 has written after asks first: its number would answer the later message (a cancel list)', async () => {
+    const simId = await demoSim();
+    // Real texts: a Shanxi menu of look-ups, then the services list whose numbers cancel ("回复业务前序号可退订").
+    await seed(simId, [text('sx3-2018-0705-menu'), text('services-0000')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' });
+    await lookUp.waitFor({ timeout: 30_000 });
+    await lookUp.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(['YE']);
+    // The list's own cancel says so too; the latest message's buttons do not.
+    await page.locator('.reply-services li').first().getByRole('button', { name: '取消' }).click();
+    expect(await page.locator('dialog[open]').textContent()).not.toContain('又发来了消息');
+    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    expect(await sentTexts()).toEqual(['YE']);
+  });
+
+  it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
+    const simId = await demoSim();
+    // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
+    await seed(simId, [text('ah-2017-0424-menu')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    await asked.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    // Sends go out in order: once the look-up 668 is in the thread, a 661 would be too.
+    await page.getByRole('button', { name: '668 查询共享明细' }).click();
+    await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
+    expect(await sentTexts()).not.toContain('661');
   });
 
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {

@@ -35,6 +35,20 @@ describe('assembleRecords', () => {
     ]);
   });
 
+  it('keeps apart a message that lost a part and a later one under the same reference, by the service centre\'s stamps', () => {
+    const stamped = (r: IncomingRecord, at: number) => ({ ...r, timestamp: new Date(at).toISOString() });
+    const hour = 3_600_000;
+    const messages = assembleRecords([
+      stamped(part('a1', 1, 'A1', 0), 0),
+      stamped(part('b1', 1, 'B1', hour), hour),
+      stamped(part('b2', 2, 'B2', hour + 2000), hour + 1000),
+    ]);
+    expect(messages.map((m) => [m.text, m.complete])).toEqual([
+      ['A1', false],
+      ['B1B2', true],
+    ]);
+  });
+
   it('counts a part read twice once', () => {
     expect(assembleRecords([part('a', 1, '一', 10), part('a', 1, '一', 10)])).toHaveLength(1);
   });

@@ -86,6 +86,18 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     }
   }
 
+  /**
+   * Parts of long messages journaled before this start whose other parts may come now (the app quit
+   * between two parts): without them, such a message is never whole here, its figures never read nor
+   * published, though the journal and every store have it whole.
+   */
+  seed(records: readonly IncomingRecord[]): void {
+    for (const record of records) {
+      const held = this.parts.get(record.simId) ?? [];
+      if (!held.some((p) => p.key === record.key)) this.parts.set(record.simId, [...held, record].slice(-MAX_PARTS_PER_SIM));
+    }
+  }
+
   onIncoming(record: IncomingRecord): void {
     const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
     held.push(record);

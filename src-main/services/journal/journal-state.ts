@@ -18,10 +18,10 @@ export interface KeptPartsRetention {
   /** …and at most this many (the newest). */
   maxParts: number;
   /**
-   * What the texts of one message's parts (in part order) become on disk: secrets masked, as in every
-   * copy at rest, also one cut in two by a part boundary.
+   * What the texts of one message's parts (in part order, null where one has not come) become on disk:
+   * secrets masked, as in every copy at rest, also one cut in two by a part boundary or by a missing part.
    */
-  mask: (parts: readonly string[]) => string[];
+  mask: (parts: readonly (string | null)[]) => (string | null)[];
 }
 
 /**
@@ -125,12 +125,24 @@ export class JournalState {
   }
 }
 
-/** The records with their texts masked, the parts of a long message held whole masked together. */
-function maskedAsMessages(records: readonly IncomingRecord[], mask: KeptPartsRetention['mask']): IncomingRecord[] {
+/**
+ * The records with their texts masked, the parts of each long message together as the message reads,
+ * a part that has not come (or is not among these) as missing: a piece of a secret cut off by it is masked too.
+ */
+export function maskedAsMessages(records: readonly IncomingRecord[], mask: KeptPartsRetention['mask']): IncomingRecord[] {
+  const byKey = new Map(records.map((r) => [r.key, r]));
   const texts = new Map(records.map((r) => [r.key, r.text]));
   for (const message of assembleRecords(records)) {
-    const keys = message.complete ? [message.keys] : message.keys.map((key) => [key]);
-    for (const parts of keys) mask(parts.map((key) => texts.get(key)!)).forEach((text, i) => texts.set(parts[i]!, text));
+    const at = (key: string) => (byKey.get(key)!.concat?.part ?? 1) - 1;
+    // A part numbered 0 or past its total is no place in a message: masked alone.
+    const fits = message.keys.every((key) => at(key) >= 0 && at(key) < message.total);
+    for (const keys of fits ? [message.keys] : message.keys.map((key) => [key])) {
+      const slot = (key: string) => (fits ? at(key) : 0);
+      const layout: (string | null)[] = Array.from({ length: fits ? message.total : 1 }, () => null);
+      for (const key of keys) layout[slot(key)] = texts.get(key)!;
+      const masked = mask(layout);
+      for (const key of keys) texts.set(key, masked[slot(key)]!);
+    }
   }
   return records.map((r) => ({ ...r, text: texts.get(r.key)! }));
 }

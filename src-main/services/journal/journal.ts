@@ -14,9 +14,9 @@ import {
   type JournalPaths,
 } from './file-io';
 import { GroupCommit } from './group-commit';
-import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { JournalState, type DedupeRetention, type KeptPartsRetention } from './journal-state';
+import { JournalState, maskedAsMessages, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
@@ -29,6 +29,7 @@ import {
   type OutgoingRecord,
   INTERRUPTED_QUEUE_ERROR,
   INTERRUPTED_SEND_ERROR,
+  isLongPart,
   SETTLED_PARTS_KEPT_DAYS,
 } from '../../../src-shared/journal-records';
 import { recoveryReport, type RecoveryReport } from './recovery';
@@ -48,8 +49,11 @@ export interface JournalOptions {
   keptPartsDays?: number;
   /** …at most this many (default 5,000). */
   keptPartsMax?: number;
-  /** Masks secrets in the texts of one message's kept parts, in part order (default: the built-in catalog's detector; the core passes the catalog in use). */
-  maskAtRest?: (parts: readonly string[]) => string[];
+  /**
+   * Masks secrets in the texts of one message's kept parts, in part order, null where a part has not
+   * come (default: the built-in catalog's detector; the core passes the catalog in use).
+   */
+  maskAtRest?: KeptPartsRetention['mask'];
 }
 
 /** The long message a store holds incomplete: its parts share these, and were received within the reassembly window of `at`. */
@@ -341,9 +345,31 @@ export class Journal {
       for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
     }
     // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
-    return [...found.values()].map(({ slot: _slot, ...record }) =>
-      Object.freeze(kept.has(found.get(record.key)!) ? { ...record, text: this.settings.keep.mask([record.text])[0]! } : record),
-    );
+    return this.handedOut([...found.values()], kept);
+  }
+
+  /**
+   * The parts of each long message the journal has only some of (acknowledged ones masked, as
+   * `partsOf` hands them out): a reader of whole messages that starts now needs them, for the rest
+   * may come in this run.
+   */
+  partsOfUnfinished(): IncomingRecord[] {
+    const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
+    const parts = [...kept, ...[...this.state.pending.values()].filter(isLongPart)];
+    const unfinished = new Set(assembleRecords(parts).flatMap((m) => (m.complete ? [] : m.keys)));
+    return this.handedOut(parts.filter((r) => unfinished.has(r.key)), kept);
+  }
+
+  /**
+   * Parts as they leave the journal: kept ones masked as their message reads with the parts there are
+   * (a piece of a secret cut off by a missing part too), pending ones as they came, as every store gets them.
+   */
+  private handedOut(records: readonly IncomingRecord[], kept: ReadonlySet<IncomingRecord>): IncomingRecord[] {
+    const masked = new Map(maskedAsMessages(records, this.settings.keep.mask).map((r) => [r.key, r.text]));
+    return records.map((r) => {
+      const { slot: _slot, ...record } = r;
+      return Object.freeze(kept.has(r) ? { ...record, text: masked.get(r.key)! } : record);
+    });
   }
 
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */

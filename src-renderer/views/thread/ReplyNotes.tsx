@@ -9,7 +9,7 @@ import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
 import { instructionAnswered } from '../../store/pairing';
-import { answeredWith } from '../../store/queries';
+import { answeredWith, writtenSince } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 import { routeHash } from '../../shell/route';
 
@@ -79,7 +79,10 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
   const [asking, setAsking] = useState<MenuOption | null>(null);
-  const choose = (o: MenuOption) => (optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
+  // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
+  // so even a look-up of this menu is asked about, saying why. Unknown yet: asked too.
+  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
+  const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
   return (
     <>
       <ul className="reply-menu" aria-label={t('reply.menu')}>
@@ -94,13 +97,16 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
       {asking && (
         <AskBeforeSending
           title={
-            // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
-            asking.cue && !optionChangesAccount({ n: asking.n, label: asking.label }, builtinReplyRules())
-              ? t('reply.menuCueChangesTitle', { cue: asking.cue, label: asking.label, n: asking.n, to: reply.peer })
-              : t('reply.menuChangesTitle', { label: asking.label, n: asking.n, to: reply.peer })
+            !optionChangesAccount(asking, builtinReplyRules())
+              ? t('reply.menuStaleTitle', { label: asking.label, n: asking.n, to: reply.peer })
+              : // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
+                asking.cue && !optionChangesAccount({ n: asking.n, label: asking.label }, builtinReplyRules())
+                ? t('reply.menuCueChangesTitle', { cue: asking.cue, label: asking.label, n: asking.n, to: reply.peer })
+                : t('reply.menuChangesTitle', { label: asking.label, n: asking.n, to: reply.peer })
           }
           text={asking.n}
           to={reply.peer}
+          note={stale ? t('reply.writtenSince', { to: reply.peer }) : null}
           send={send}
           onClose={() => setAsking(null)}
         />
@@ -113,6 +119,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
+  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
   // Only an entry with a number can be cancelled by sending it back.
   const [asking, setAsking] = useState<{ n: string; name: string } | null>(null);
   return (
@@ -130,14 +137,22 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
         ))}
       </ul>
       {asking && (
-        <AskBeforeSending title={t('reply.serviceCancelTitle', { name: asking.name })} text={asking.n} to={reply.peer} send={send} onClose={() => setAsking(null)} />
+        <AskBeforeSending
+          title={t('reply.serviceCancelTitle', { name: asking.name })}
+          text={asking.n}
+          to={reply.peer}
+          note={stale ? t('reply.writtenSince', { to: reply.peer }) : null}
+          send={send}
+          onClose={() => setAsking(null)}
+        />
       )}
     </>
   );
 }
 
 /** Sends `text` to `to` once the user says yes; a menu option or a service cancel that changes the account. */
-function AskBeforeSending({ title, text, to, send, onClose }: { title: string; text: string; to: string; send: (text: string) => void; onClose: () => void }) {
+function AskBeforeSending(props: { title: string; text: string; to: string; note: string | null; send: (text: string) => void; onClose: () => void }) {
+  const { title, text, to, note, send, onClose } = props;
   const { t } = useI18n();
   return (
     <ConfirmDialog
@@ -152,6 +167,7 @@ function AskBeforeSending({ title, text, to, send, onClose }: { title: string; t
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to })}</p>
+      {note && <p className="field-error">{note}</p>}
     </ConfirmDialog>
   );
 }
@@ -177,6 +193,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
+  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
   const sending = useRef(false);
   // Sent from here, until the log shows it (answered): the button must not come back in between.
   const [sent, setSent] = useState(false);
@@ -208,6 +225,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
           onCancel={() => setAsking(false)}
         >
           <p>{t('confirm.text', { text: request.reply, to: reply.peer })}</p>
+          {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
         </ConfirmDialog>
       )}
     </p>

@@ -259,4 +259,23 @@ describe('SecretDetector: the parts of a long message', () => {
       { numRuns: 500 },
     );
   });
+
+  it('whose other part never comes keep no piece of a password or ID number cut off by the missing part, when the parts there name one', () => {
+    const [reset, id] = texts as [string, string, string];
+    const pieces = (secret: string) => Array.from({ length: secret.length - 2 }, (_, i) => secret.slice(i, i + 3));
+    for (let cut = 1; cut < reset.length; cut++) {
+      for (const parts of [[reset.slice(0, cut), null], [null, reset.slice(cut)]]) {
+        const kept = catalog.maskSecretParts(parts).join('');
+        for (const piece of pieces('357108')) expect(kept, JSON.stringify(parts)).not.toContain(piece);
+      }
+    }
+    for (let cut = id.indexOf('1'); cut < id.indexOf('已'); cut++) {
+      const kept = catalog.maskSecretParts([id.slice(0, cut), null, '已登记'])[0]!;
+      for (const piece of pieces('110105194912310021X'.replace(/\D/g, ''))) expect(kept, id.slice(0, cut)).not.toContain(piece);
+    }
+    // Nothing is cut where the message names no secret, and a figure at the cut is kept.
+    expect(catalog.maskSecretParts(['您的账户余额为12', null])).toEqual(['您的账户余额为12', null]);
+    // With every part there, the same as the whole message masked.
+    expect(catalog.maskSecretParts([reset.slice(0, 20), reset.slice(20)]).join('')).toBe(catalog.maskSecrets(reset));
+  });
 });

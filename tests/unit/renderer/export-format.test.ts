@@ -51,11 +51,10 @@ const message: MessageRow = {
   received: 1,
 };
 
-const unmasked = (text: string) => text;
 
 describe('export', () => {
   it('turns a message into the exported fields', () => {
-    expect(exportRow(message, unmasked)).toEqual({
+    expect(exportRow(message, message.text)).toEqual({
       time: '2026-11-25T01:30:15.000Z',
       simId: '89860012345678901234',
       direction: 'in',
@@ -73,7 +72,7 @@ describe('export', () => {
 
   it('writes CSV with a header and CRLF line ends, quoting where needed', () => {
     const english = { t: (key: StringKey) => translate('en', key), offsetMinutes: () => 0 };
-    expect(toCsv([exportRow(message, unmasked)], english)).toBe(
+    expect(toCsv([exportRow(message, message.text)], english)).toBe(
       'Time,SIM,Direction,Number,State,Text,Complete,Parts received,Parts in all,Service centre time,Command id,Error\r\n' +
         '2026-11-25 01:30:15 +00:00,89860012345678901234,in,10086,received,"尊敬的客户，您好,\n余额 ""12.30"" 元",no,1,2,2026-11-25T09:30:15+08:00,,\r\n',
     );
@@ -81,11 +80,11 @@ describe('export', () => {
 
   it('writes CSV headers, words and times as a Chinese reader in Beijing reads them', () => {
     const beijing = { t: (key: StringKey) => translate('zh-Hans', key), offsetMinutes: () => 480 };
-    const [header, line] = toCsv([exportRow(message, unmasked)], beijing).split('\r\n');
+    const [header, line] = toCsv([exportRow(message, message.text)], beijing).split('\r\n');
     expect(header).toBe('时间,SIM 卡,收/发,对方号码,状态,内容,完整,已收分段,分段总数,短信中心时间,指令编号,错误');
     expect(line).toMatch(/^2026-11-25 09:30:15 \+08:00,89860012345678901234,收,10086,/);
     expect(line).toContain(',否,1,2,');
-    const traditional = toCsv([exportRow(message, unmasked)], { t: (key: StringKey) => translate('zh-Hant', key), offsetMinutes: () => 480 });
+    const traditional = toCsv([exportRow(message, message.text)], { t: (key: StringKey) => translate('zh-Hant', key), offsetMinutes: () => 480 });
     expect(traditional.split('\r\n')[0]).toContain('對方號碼');
   });
 
@@ -95,7 +94,7 @@ describe('export', () => {
   });
 
   it('writes JSON that reads back to the same rows', () => {
-    const parsed = JSON.parse(toJson([exportRow(message, unmasked)], new Date(Date.UTC(2026, 10, 26))));
-    expect(parsed).toEqual({ format: 'hall10086-log', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', messages: [exportRow(message, unmasked)] });
+    const parsed = JSON.parse(toJson([exportRow(message, message.text)], new Date(Date.UTC(2026, 10, 26))));
+    expect(parsed).toEqual({ format: 'hall10086-log', version: 1, exportedAt: '2026-11-26T00:00:00.000Z', messages: [exportRow(message, message.text)] });
   });
 });

@@ -81,6 +81,17 @@ describe('Reassembler', () => {
     expect(ids).toEqual([ids[0], ids[1], ids[0], ids[1]]);
   });
 
+  it('gives a part to the message the service centre stamped with it, not to an older one that lost that part under the same reference', () => {
+    const hour = 3_600_000;
+    const lost = part(1, 'A', { total: 2 });
+    const { ids, texts } = assemble([lost, part(1, 'X', { total: 2, at: T0 + hour }), part(2, 'Y', { total: 2, at: T0 + hour + 2000 })]);
+    expect(ids).toEqual([ids[0], ids[1], ids[1]]);
+    expect(texts).toEqual({ [ids[0]!]: 'A', [ids[1]!]: 'XY' });
+    // A part stamped an hour away from every message missing it is of none of them.
+    const alone = assemble([lost, part(2, 'B', { total: 2, at: T0 + hour })]).ids;
+    expect(alone[1]).not.toBe(alone[0]);
+  });
+
   it('does not join a part to a message first seen outside the window', () => {
     const late = part(2, 'B', { at: T0 + 1000 + REASSEMBLY_WINDOW_MS + 1 });
     const { ids } = assemble([part(1, 'A'), late]);

@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../../src-main/core';
+import { ModemEmulator } from '../../../src-main/emulator/modem';
+import { startPtyEmulator } from '../../../src-main/emulator/pty';
+import type { SimMessage } from '../../../src-main/services/fleet/sim-board';
+import { FAST } from '../session-kit';
+import { waitFor } from './pool-kit';
+
+// Written for this test: a balance reply of two parts (67 + 20 characters in UCS-2).
+const BALANCE = '尊敬的客户，您好！截至今日，您的账户余额为35.20元，本月已使用通用流量1.25GB，套餐内剩余通用流量8.75GB，剩余国内通话时长120分钟，感谢您的使用。【中国移动】';
+
+/**
+ * The fleet board (MQTT message events and SIM figures, Prometheus) reads whole messages. A long reply
+ * whose first part came before the app restarted and whose second came after is whole in the journal
+ * and in every store: the board must read it too.
+ */
+describe('a long reply cut by an app restart (real pty, native serialport binding)', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
+  });
+
+  // Written for this test in the shape of a reset reply: its first part ends in the password's first four digits.
+  const RESET =
+    '尊敬的客户，您好！您于今日通过短信申请重置手机服务密码，系统已经为您办理完成，非常感谢您的支持和信任！您的新服务密码现已重置为357108，请妥善保管并尽快修改。如非本人操作，请立即拨打10086咨询。【中国移动】';
+
+  it.each([
+    ['not yet in a store', BALANCE, false, BALANCE],
+    ['already in a store (kept by the journal, masked)', BALANCE, true, BALANCE],
+    ['holding a password, already in a store', RESET, true, RESET.replace('357108', '******')],
+  ])('is read whole by the fleet board once its last part comes after the restart: first part %s', async (_when, text, acknowledged, shown) => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-restart-parts-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const emulator = new ModemEmulator(FAST);
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const start = async () => {
+      const core = await HallCore.create({ dataDir: dir, demo: false });
+      cleanup.push(() => core.close());
+      await core.call('modem.connect', { path: pty.path });
+      await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId), 'the modem ready');
+      return core;
+    };
+    // The same sending twice (one reference, one service-centre stamp), the first time only its first
+    // part getting through, the second time only its second: as if the app quit between the two.
+    const sending = { concatRef: 91, timestamp: new Date() };
+
+    const first = await start();
+    emulator.fault({ kind: 'drop-part', part: 2 });
+    emulator.deliver('10086', text, sending);
+    const part = await waitFor(() => first.journal.pendingIncoming().find((r) => r.concat?.part === 1), 'the first part journaled');
+    if (acknowledged) await first.call('journal.ack', { keys: [part.key] });
+    await first.close();
+
+    const second = await start();
+    const published: SimMessage[] = [];
+    second.fleet.board.on('message', (m) => published.push(m));
+    emulator.fault({ kind: 'drop-part', part: 1 });
+    emulator.deliver('10086', text, sending);
+    const last = await waitFor(() => second.journal.pendingIncoming().find((r) => r.concat?.part === 2), 'the second part journaled');
+    await waitFor(() => published.length > 0, 'the board to read the reply', 5000).catch(() => undefined);
+    expect(published.map((m) => m.text)).toEqual([shown]);
+    if (text === BALANCE) expect((await second.call('fleet.sims', {})).find((s) => s.simId === last.simId)?.balance).toBe(35.2);
+  });
+});
