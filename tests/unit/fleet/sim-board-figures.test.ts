@@ -61,6 +61,12 @@ describe('a figure is as old as the reply it came from', () => {
     const published = Object.fromEntries(simStatePublications({ baseTopic: 'hall', hostId: 'desk' }, s, undefined).map((p) => [p.topic.split('/').at(-1), p]));
     expect(published.data_left).toMatchObject({ payload: '', retain: true });
     expect(published.minutes_left).toMatchObject({ payload: '40', retain: true });
+    // Prometheus: data left is the newer reply's kinds only, and each figure says when its reply came in.
+    const metrics = renderMetrics([s], []);
+    expect(metrics).toContain('hall10086_sim_data_left_bytes{sim="sim-1",pool="provincial"}');
+    expect(metrics).not.toContain('hall10086_sim_data_left_bytes{sim="sim-1",pool="unstated"}');
+    expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="data"} ${(T0 + 2 * HOUR) / 1000}`);
+    expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="minutes"} ${T0 / 1000}`);
   });
 
   it('an older reply that comes in late changes no figure a newer reply gave, and gives those it did not', () => {
