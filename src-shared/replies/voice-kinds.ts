@@ -8,8 +8,9 @@ import type { VoicePool } from './schema';
 /**
  * The kind named last in the words before a minutes amount, else in its package's name ("智能网3元包(集团)");
  * else the kind of the minutes amounts before it in its clause group and package, when they are of one kind
- * ("闲时主叫 共含通话为40分钟，剩余通话为40分钟"; after "本地112分钟、长途36分钟，" a 剩余 is of neither); else, the
- * first of its sentence, the kind named earlier in it. A note in brackets or a part passes its kind on to nothing.
+ * ("闲时主叫 共含通话为40分钟，剩余通话为40分钟"; after "本地112分钟、长途36分钟，" a 剩余 is of neither). Kinds named
+ * before another amount are that amount's ("2.1GB省内流量及120分钟": the 120 minutes are of no stated kind). A note in
+ * brackets or a part passes its kind on to nothing.
  */
 export function assignVoicePools(reads: Read[], rules: ReplyRules): void {
   if (rules.voicePools.length === 0) return;
@@ -27,7 +28,6 @@ export function assignVoicePools(reads: Read[], rules: ReplyRules): void {
     if (!goesOn) group = { pools: new Set(), sentence: read.sentence, package: f.package };
     const [only] = group!.pools;
     if (pool === null && goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w))) pool = only!;
-    if (pool === null && !goesOn) pool = lastKindIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules.voicePools);
     f.voicePool = pool;
     if (!read.inBrackets && !read.part && pool !== null) group!.pools.add(pool);
   }

@@ -35,7 +35,7 @@ describe('minutes of different kinds are never added up (real fs-2016-0312: 40 p
     expect(metrics).not.toContain(String(976 * 60));
   });
 
-  it('a reply that names no kind of its minutes gives its one amount; two unnamed amounts give none', () => {
+  it('a reply that names no kind of its minutes gives its one amount; a kind of another amount or another kind beside it is not taken', () => {
     const minutes = (t: string) => {
       const u = understandReply({ text: t, receivedAt: T0, from: '10086' });
       return headlineFigures(u.kind === 'figures' ? u.figures : []).minutesLeft;
@@ -43,6 +43,9 @@ describe('minutes of different kinds are never added up (real fs-2016-0312: 40 p
     expect(minutes('您本月语音剩余56分钟。')).toBe(56);
     expect(minutes('您本月通话已使用：本地112分钟、长途36分钟，剩余免费通话52分钟。')).toBe(52);
     expect(minutes('尊敬的客户，您本月套餐内本地通话剩余168分钟，长途通话剩余30分钟。')).toBe(168);
+    // A kind named before another amount is that amount's: 省内 is the data's, not the minutes' (ours-general
+    // r4b-amount-before-label-data, a wording of ours, NOT a real reply).
+    expect(minutes('尊敬的客户，您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。【中国移动】')).toBe(120);
   });
 });
 
