@@ -80,9 +80,10 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
   const info = fam('hall10086_sim_info', "A SIM's label (name, owner); always 1.");
   const balance = fam('hall10086_sim_balance_yuan', 'Balance 10086 last reported, in yuan.');
   const data = fam('hall10086_sim_data_left_bytes', 'Data left 10086 last reported, by pool kind (1 MB = 1024 * 1024 bytes, as 10086 counts).');
-  const minutes = fam('hall10086_sim_voice_left_seconds', 'Call time left 10086 last reported.');
+  const minutes = fam('hall10086_sim_voice_left_seconds', 'Call time left 10086 last reported, by kind (general: the package\'s own; offpeak, group, longdistance…).');
   const points = fam('hall10086_sim_points', 'Points 10086 last reported.');
   const updated = fam('hall10086_sim_last_update_timestamp_seconds', 'When the newest reply with figures came in (Unix time).');
+  const asOf = fam('hall10086_sim_figure_as_of_timestamp_seconds', 'When the reply each figure is from came in (Unix time): balance, data, minutes, points.');
   const success = fam('hall10086_sim_last_success_timestamp_seconds', 'When an instruction last left the modem (Unix time).');
   const failures = fam('hall10086_sim_send_failures_total', 'Instructions that failed to send on this SIM (kept across restarts).', 'counter');
   const signal = fam('hall10086_modem_signal_dbm', "The modem's signal strength in dBm.");
@@ -97,9 +98,11 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
     // A balance in another currency (HK$, £) is not yuan and is never converted: this gauge leaves it out.
     if (s.balance !== null && !s.balanceCurrency) balance.samples.push({ labels: sim, value: s.balance });
     for (const [pool, mb] of Object.entries(s.dataLeftByPoolMb)) data.samples.push({ labels: { ...sim, pool }, value: Math.round(mb * MB) });
-    if (s.minutesLeft !== null) minutes.samples.push({ labels: sim, value: s.minutesLeft * 60 });
+    // Kinds of minutes (the package's own, off-peak, group…) as data's pools: each its own sample, never added up.
+    for (const [pool, min] of Object.entries(s.minutesLeftByPool ?? {})) minutes.samples.push({ labels: { ...sim, pool }, value: min * 60 });
     if (s.points !== null) points.samples.push({ labels: sim, value: s.points });
     if (s.lastUpdate !== null) updated.samples.push({ labels: sim, value: s.lastUpdate / 1000 });
+    for (const [figure, at] of Object.entries(s.asOf ?? {})) if (at !== null) asOf.samples.push({ labels: { ...sim, figure }, value: at / 1000 });
     if (s.lastSuccessAt !== null) success.samples.push({ labels: sim, value: s.lastSuccessAt / 1000 });
     failures.samples.push({ labels: sim, value: s.sendFailures });
     if (!s.modemId) continue;
@@ -111,7 +114,7 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
     }
     if (s.registration) for (const r of REGISTRATIONS) registration.samples.push({ labels: { ...modem, registration: r }, value: r === s.registration ? 1 : 0 });
   }
-  return [info, balance, data, minutes, points, updated, success, failures, up, signal, csq, registration]
+  return [info, balance, data, minutes, points, updated, asOf, success, failures, up, signal, csq, registration]
     .map((f) => [`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`, ...f.samples.map((x) => `${f.name}${labelText(x.labels)} ${x.value}`)].join('\n'))
     .join('\n')
     .concat('\n');

@@ -1,4 +1,4 @@
-import { customerDataLeft, dataByPool, type PoolAmount } from '../../src-shared/replies';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount } from '../../src-shared/replies';
 import type { StringKey } from '../i18n';
 import type { HallDb } from './db';
 import type { SUSPENDED } from './figures';
@@ -30,9 +30,10 @@ export const HISTORY_REPLIES = 30;
 
 /**
  * One point per reply, oldest first. Data left is the customer's general data (the general pools of
- * the reply added up, never with pools of another kind); a reply with no such figure has no point.
- * Other figures of several packages are added up; money only in one currency, the first one written
- * (a reply with amounts in two currencies is marked unsure: the other is in its text, never converted).
+ * the reply added up, never with pools of another kind), minutes left the package's own minutes (never
+ * with off-peak, group… minutes); a reply with no such figure has no point. Other figures of several
+ * packages are added up; money only in one currency, the first one written (a reply with amounts in two
+ * currencies is marked unsure: the other is in its text, never converted).
  */
 export function pointsOf(rows: readonly FigureRow[]): FigurePoint[] {
   const byMessage = new Map<string, FigureRow[]>();
@@ -41,7 +42,8 @@ export function pointsOf(rows: readonly FigureRow[]): FigurePoint[] {
   for (const [messageId, group] of byMessage) {
     const currency = group[0]!.currency ?? null;
     const same = group.filter((r) => (r.currency ?? null) === currency);
-    const value = group[0]!.kind === 'data.remaining' ? customerDataLeft(poolsOf(group))?.mb : same.reduce((s, r) => s + r.value, 0);
+    const kind = group[0]!.kind;
+    const value = isKinded(kind) ? customerOf(kind, kindsOf(group, kind))?.value : same.reduce((s, r) => s + r.value, 0);
     if (value === undefined) continue;
     const unsure = same.length < group.length || group.some((r) => r.confidence === 'unsure');
     points.push({ at: group[0]!.at, messageId, value, currency, unsure });
@@ -49,17 +51,37 @@ export function pointsOf(rows: readonly FigureRow[]): FigurePoint[] {
   return points.sort((a, b) => a.at - b.at || a.messageId.localeCompare(b.messageId));
 }
 
-/** A reply's data-left rows by kind of pool, each kind on its own. */
-export function poolsOf(rows: readonly FigureRow[]): PoolAmount[] {
-  return dataByPool(rows.filter((r) => r.kind === 'data.remaining').map((r) => ({ pool: r.pool ?? null, value: r.value, package: r.package })));
+/** The figures told by kind, never added up across kinds: data left (general, provincial…) and minutes left (the package's own, off-peak…). */
+export type KindedKind = 'data.remaining' | 'voice.remaining';
+export const isKinded = (kind: string): kind is KindedKind => kind === 'data.remaining' || kind === 'voice.remaining';
+
+/** A reply's rows of a kinded figure by kind, each kind on its own. */
+export function kindsOf(rows: readonly FigureRow[], kind: KindedKind): KindAmount<string>[] {
+  const own = rows.filter((r) => r.kind === kind);
+  return kind === 'data.remaining'
+    ? dataByPool(own.map((r) => ({ pool: r.pool ?? null, value: r.value, package: r.package })))
+    : minutesByPool(own.map((r) => ({ pool: r.voicePool ?? null, value: r.value, package: r.package })));
 }
 
-/** The data left by kind of pool in the newest reply on one SIM that has any. */
-export async function latestDataPools(db: HallDb, simId: string): Promise<PoolAmount[]> {
-  const kind = 'data.remaining';
+/** The customer's own amount of a kinded figure (general data, the package's minutes), if the reply gives one. */
+export function customerOf(kind: KindedKind, amounts: KindAmount<string>[]): KindAmount<string> | undefined {
+  return kind === 'data.remaining' ? customerDataLeft(amounts) : customerLeft(amounts);
+}
+
+/** The newest reply on one SIM that told a kinded figure: when it came, and its amounts by kind. */
+export interface LatestKinds {
+  at: number;
+  messageId: string;
+  amounts: KindAmount<string>[];
+  /** Its amount for the customer; undefined when it gives none (kinds only): an older figure is superseded by it. */
+  customer: KindAmount<string> | undefined;
+}
+
+export async function latestKinds(db: HallDb, simId: string, kind: KindedKind): Promise<LatestKinds | undefined> {
   const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
-  if (!newest) return [];
-  return poolsOf(await db.figures.where('messageId').equals(newest.messageId).toArray());
+  if (!newest) return undefined;
+  const amounts = kindsOf(await db.figures.where('messageId').equals(newest.messageId).toArray(), kind);
+  return { at: newest.at, messageId: newest.messageId, amounts, customer: customerOf(kind, amounts) };
 }
 
 /** The last HISTORY_REPLIES replies' values of one figure on one SIM, oldest first. */

@@ -18,7 +18,7 @@ export function understandMessage(message: MessageRow): ReplyUnderstanding | nul
 export function figureRowsFor(message: MessageRow): FigureRow[] {
   const understood = understandMessage(message);
   if (understood?.kind !== 'figures' && understood?.kind !== 'notice') return [];
-  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & { currency?: string | null }): FigureRow => ({
+  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool'>): FigureRow => ({
     id: `${message.id}#${n}`,
     messageId: message.id,
     simId: message.simId,
@@ -28,7 +28,16 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
   const figures = understood.kind === 'figures' ? understood.figures : [];
   const rows = figures.map((f, n) =>
     // Yuan rows carry no currency, as rows stored before it was kept.
-    row(n, { kind: `${f.topic}.${f.field}`, value: f.value, unit: f.unit, package: f.package, pool: f.pool, confidence: f.confidence, ...(foreignCurrency(f) ? { currency: foreignCurrency(f) } : {}) }),
+    row(n, {
+      kind: `${f.topic}.${f.field}`,
+      value: f.value,
+      unit: f.unit,
+      package: f.package,
+      pool: f.pool,
+      confidence: f.confidence,
+      ...(foreignCurrency(f) ? { currency: foreignCurrency(f) } : {}),
+      ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
+    }),
   );
   if (understood.notices.includes('data-suspended')) {
     rows.push(row(rows.length, { kind: SUSPENDED, value: 1, unit: 'MB', package: null, pool: null, confidence: 'sure' }));

@@ -1,5 +1,5 @@
 import type { OutgoingState, SmsEncoding } from '../../src-shared/journal-records';
-import type { CanonicalUnit, Confidence, DataPool } from '../../src-shared/replies';
+import type { CanonicalUnit, Confidence, DataPool, VoicePool } from '../../src-shared/replies';
 
 /** IndexedDB cannot index booleans, so flags that are queried are 0 / 1. */
 export type Flag = 0 | 1;
@@ -90,6 +90,8 @@ export interface FigureRow {
   package: string | null;
   /** Data only: the kind of allowance (general, provincial…); amounts of different kinds are never added up. */
   pool: DataPool | null;
+  /** Minutes only: the kind (the package's own, off-peak, group…); absent in rows stored before it was kept (not stated). */
+  voicePool?: VoicePool | null;
   /** Money only: the currency as written when it is not yuan (HK$, £); absent or null for yuan. Never converted. */
   currency?: string | null;
   confidence: Confidence;

@@ -8,8 +8,8 @@ import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from '../shell/route';
 import { hallDb } from '../store/db';
-import { poolName, type PoolAmount } from '../../src-shared/replies';
-import { figureHistory, latestDataPools, OVERVIEW_FIGURES, type FigurePoint, type OverviewKind } from '../store/figure-history';
+import { kindName, poolName, voicePoolName, type DataPool, type KindAmount, type VoicePool } from '../../src-shared/replies';
+import { figureHistory, isKinded, latestKinds, OVERVIEW_FIGURES, type FigurePoint, type KindedKind, type LatestKinds, type OverviewKind } from '../store/figure-history';
 import type { SimRow } from '../store/rows';
 import { formatFigure } from './overview/format';
 import { FleetTable } from './overview/FleetTable';
@@ -22,8 +22,8 @@ type History = Record<OverviewKind, FigurePoint[]>;
 interface SimFigures {
   sim: SimRow;
   history: History;
-  /** The newest reply's data left by kind (general, provincial, off-peak…), each on its own. */
-  pools: PoolAmount[];
+  /** The newest reply's data left and minutes left by kind (general, provincial, off-peak…), each on its own. */
+  kinds: Partial<Record<KindedKind, LatestKinds>>;
 }
 
 /** Up to this many SIMs of this computer, every one's history shows; beyond, the one chosen in the table. */
@@ -64,8 +64,8 @@ function SimSections({ simIds }: { simIds: string[] }) {
       Promise.all(
         (await db.sims.bulkGet(key ? key.split('|') : [])).flatMap((sim) => (sim ? [sim] : [])).map(async (sim): Promise<SimFigures> => {
           const lists = await Promise.all(OVERVIEW_FIGURES.map((f) => figureHistory(db, sim.simId, f.kind)));
-          const pools = await latestDataPools(db, sim.simId);
-          return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History, pools };
+          const [data, voice] = await Promise.all((['data.remaining', 'voice.remaining'] as const).map((k) => latestKinds(db, sim.simId, k)));
+          return { sim, history: Object.fromEntries(OVERVIEW_FIGURES.map((f, i) => [f.kind, lists[i]!])) as History, kinds: { 'data.remaining': data, 'voice.remaining': voice } };
         }),
       ),
     [db, key],
@@ -79,7 +79,7 @@ function SimSections({ simIds }: { simIds: string[] }) {
   );
 }
 
-function SimSection({ figures: { sim, history, pools } }: { figures: SimFigures }) {
+function SimSection({ figures: { sim, history, kinds } }: { figures: SimFigures }) {
   const { t } = useI18n();
   return (
     <section className="overview-sim" aria-label={simLabel(sim.simId)}>
@@ -90,8 +90,8 @@ function SimSection({ figures: { sim, history, pools } }: { figures: SimFigures 
         {OVERVIEW_FIGURES.map((f) => (
           <div key={f.kind} className="figure-card" data-kind={f.kind}>
             <p className="figure-label">{t(f.label)}</p>
-            <Latest kind={f.kind} points={history[f.kind]} />
-            {f.kind === 'data.remaining' && <DataPools pools={pools} />}
+            <Latest kind={f.kind} points={history[f.kind]} newer={isKinded(f.kind) ? kinds[f.kind] : undefined} simId={sim.simId} />
+            {isKinded(f.kind) && kinds[f.kind] && <KindList kind={f.kind} amounts={kinds[f.kind]!.amounts} />}
             {history[f.kind].length > 1 && (
               <Sparkline values={history[f.kind].map((p) => p.value)} label={t('overview.history', { name: t(f.label) })} />
             )}
@@ -103,29 +103,45 @@ function SimSection({ figures: { sim, history, pools } }: { figures: SimFigures 
 }
 
 /**
- * Each kind of data of the newest reply by name ("国内通用 7.05 GB · 省内 1.78 GB · 闲时 59.16 GB"),
- * when there is more than the general data alone.
+ * Each kind of the newest reply by name ("国内通用 7.05 GB · 省内 1.78 GB · 闲时 59.16 GB", "套餐 40 分钟 ·
+ * 闲时 40 分钟 · 集团/亲情网 896 分钟"), when there is more than the general amount alone.
  */
-function DataPools({ pools }: { pools: PoolAmount[] }) {
+function KindList({ kind, amounts }: { kind: KindedKind; amounts: KindAmount<string>[] }) {
   const { t, lang } = useI18n();
-  if (pools.length === 0 || (pools.length === 1 && (pools[0]!.pool === 'general' || pools[0]!.pool === null))) return null;
-  const name = (p: PoolAmount) => (p.pool === null && p.packages[0] ? p.packages[0] : poolName(p.pool, lang));
+  if (amounts.length === 0 || (amounts.length === 1 && (amounts[0]!.pool === 'general' || amounts[0]!.pool === null))) return null;
+  const name = (a: KindAmount<string>) =>
+    kind === 'data.remaining' ? kindName(a as KindAmount<DataPool>, poolName, lang) : kindName(a as KindAmount<VoicePool>, voicePoolName, lang);
   return (
     <ul className="data-pools" aria-label={t('overview.pools')}>
-      {pools.map((p, i) => (
-        <li key={`${p.pool ?? 'unnamed'}-${i}`} data-pool={p.pool ?? 'unnamed'}>
-          <span className="muted">{name(p)}</span> {formatFigure('data.remaining', p.mb, lang)}
+      {amounts.map((a, i) => (
+        <li key={`${a.pool ?? 'unnamed'}-${i}`} data-pool={a.pool ?? 'unnamed'}>
+          <span className="muted">{name(a)}</span> {formatFigure(kind, a.value, lang)}
         </li>
       ))}
     </ul>
   );
 }
 
-/** The newest value and when 10086 gave it, or that there is none yet. */
-function Latest({ kind, points }: { kind: OverviewKind; points: FigurePoint[] }) {
+/**
+ * The newest value and when 10086 gave it, or that there is none yet. A newer reply that told the
+ * figure by kind only, with no one amount for the customer, supersedes it: that is said, with the
+ * newer reply's time and a way to it, instead of the older value standing as if current.
+ */
+function Latest({ kind, points, newer, simId }: { kind: OverviewKind; points: FigurePoint[]; newer: LatestKinds | undefined; simId: string }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const latest = points.at(-1);
+  if (newer && !newer.customer && (!latest || latest.at < newer.at)) {
+    return (
+      <span className="figure-latest figure-superseded">
+        <span>{t('overview.byKindOnly')}</span>{' '}
+        <time className="muted figure-time" dateTime={new Date(newer.at).toISOString()}>
+          {dayLabel(newer.at, Date.now(), i18n)} {timeOfDay(newer.at, lang)}
+        </time>{' '}
+        <a href={routeHash({ view: 'thread', simId })}>{t('overview.openReply')}</a>
+      </span>
+    );
+  }
   if (!latest) return <span className="muted">{t('overview.noFigure')}</span>;
   return (
     <span className="figure-latest">

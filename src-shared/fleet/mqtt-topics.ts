@@ -41,6 +41,8 @@ interface Sensor {
   leaf: string;
   name: string;
   value(s: SimState): string | null;
+  /** A figure a newer reply can supersede (told by kind only): its time in the state, see simStatePublications. */
+  asOf?: keyof SimState['asOf'];
   unit?: string;
   deviceClass?: string;
   stateClass?: string;
@@ -52,16 +54,22 @@ const numberText = (n: number | null) => (n === null ? null : String(Math.round(
 /** The figures published one per topic, and how Home Assistant is told to show each. */
 export const SIM_SENSORS: readonly Sensor[] = [
   { leaf: 'balance', name: 'Balance', value: (s) => (s.balanceCurrency ? null : numberText(s.balance)), unit: 'CNY', deviceClass: 'monetary' },
-  { leaf: 'data_left', name: 'Data left', value: (s) => numberText(s.generalDataLeftMb), unit: 'MB', deviceClass: 'data_size', stateClass: 'measurement' },
-  { leaf: 'minutes_left', name: 'Minutes left', value: (s) => numberText(s.minutesLeft), unit: 'min', deviceClass: 'duration', stateClass: 'measurement' },
+  { leaf: 'data_left', name: 'Data left', value: (s) => numberText(s.generalDataLeftMb), asOf: 'data', unit: 'MB', deviceClass: 'data_size', stateClass: 'measurement' },
+  { leaf: 'minutes_left', name: 'Minutes left', value: (s) => numberText(s.minutesLeft), asOf: 'minutes', unit: 'min', deviceClass: 'duration', stateClass: 'measurement' },
   { leaf: 'points', name: 'Points', value: (s) => numberText(s.points), stateClass: 'measurement', icon: 'mdi:star-circle' },
   { leaf: 'last_update', name: 'Last update', value: (s) => (s.lastUpdate === null ? null : new Date(s.lastUpdate).toISOString()), deviceClass: 'timestamp' },
 ];
 
-/** The retained state of one SIM: a topic per known figure (unknown ones are left out, not blanked), and the whole as JSON. */
+/**
+ * The retained state of one SIM: a topic per known figure (unknown ones are left out, not blanked), and
+ * the whole as JSON. A figure a newer reply superseded (told by kind only: null, with a time) is blanked,
+ * an empty retained payload, so that the broker no longer hands the older amount out as current.
+ */
 export function simStatePublications(scope: TopicScope, state: SimState, label: SimLabel | undefined): Publication[] {
   const figures = SIM_SENSORS.flatMap((sensor) => {
-    const payload = sensor.value(state);
+    const value = sensor.value(state);
+    const superseded = value === null && sensor.asOf !== undefined && state.asOf?.[sensor.asOf] != null;
+    const payload = superseded ? '' : value;
     return payload === null ? [] : [{ topic: simTopic(scope, state.simId, sensor.leaf), payload, retain: true }];
   });
   const whole = { ...state, host: scope.hostId, label: label ? { name: label.name, owner: label.owner, phone: label.phone } : null };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { FleetSim } from '../api/contract';
 import { topicLevel } from './mqtt-topics';
+import { NO_FIGURES_AS_OF } from './sim-state';
 
 const num = v.nullable(v.pipe(v.number(), v.finite()));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -16,7 +17,10 @@ const RemoteSimSchema = v.object({
   generalDataLeftMb: num,
   dataLeftByPoolMb: v.record(short(32), v.pipe(v.number(), v.finite())),
   minutesLeft: num,
+  // Hosts from before these fields publish none: their figures are read as of lastUpdate.
+  minutesLeftByPool: v.optional(v.record(short(32), v.pipe(v.number(), v.finite())), {}),
   points: num,
+  asOf: v.optional(v.object({ balance: num, data: num, minutes: num, points: num }), { ...NO_FIGURES_AS_OF }),
   lastUpdate: num,
   lastSuccessAt: num,
   sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),

@@ -1,6 +1,7 @@
 import { currencyOf } from '../replies/describe';
-import { customerDataLeft, dataByPool, type PoolAmount } from '../replies/pools';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
 import type { FigureRecord } from '../replies/types';
+import type { SimState } from './sim-state';
 
 /**
  * The headline figures of one SIM that leave the machine (MQTT, Prometheus, the fleet table), as
@@ -15,8 +16,10 @@ export interface HeadlineFigures {
   generalDataLeftMb: number | null;
   /** MB per data pool kind: see dataLeftByPool. */
   dataLeftByPoolMb: Record<string, number>;
-  /** Minutes. */
+  /** Minutes: the package's own (see minutesLeft). */
   minutesLeft: number | null;
+  /** Minutes per kind (the package's own, off-peak, group…), never added up: see minutesLeftByPool. */
+  minutesLeftByPool: Record<string, number>;
   points: number | null;
 }
 
@@ -40,16 +43,33 @@ export function generalDataLeftMb(figures: readonly FigureRecord[]): number | nu
 }
 
 /**
- * Data left per pool kind, for the metrics' `pool` label. An amount of no stated kind is given (as
+ * Amounts per kind, for the metrics' `pool` label. An amount of no stated kind is given (as
  * `unstated`) only when it is the reply's one such amount: two of them may be a total and its part.
  */
-export function dataLeftByPool(figures: readonly FigureRecord[]): Record<string, number> {
-  const pools = dataLeftPools(figures);
-  const unstated = pools.filter((a) => a.pool === null);
-  const byKind: Record<string, number> = Object.fromEntries(pools.flatMap((a) => (a.pool ? [[a.pool, a.mb]] : [])));
-  if (unstated.length === 1) byKind.unstated = unstated[0]!.mb;
+export function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
+  const unstated = amounts.filter((a) => a.pool === null);
+  const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool ? [[a.pool, a.value]] : [])));
+  if (unstated.length === 1) byKind.unstated = unstated[0]!.value;
   return byKind;
 }
+
+/** Data left per pool kind (MB): see leftByKind. */
+export const dataLeftByPool = (figures: readonly FigureRecord[]): Record<string, number> => leftByKind(dataLeftPools(figures));
+
+function minutesLeftPools(figures: readonly FigureRecord[]): MinutesAmount[] {
+  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package })));
+}
+
+/**
+ * "Minutes left": the package's own minutes only (a reply that names no kind and gives one amount
+ * gives that). Off-peak (闲时), group (集团), long-distance and the other kinds are never added in:
+ * real fs-2016-0312 has 40 left of the package, 40 off-peak and 896 of a group network, and its
+ * minutes left are 40, not 976.
+ */
+export const minutesLeft = (figures: readonly FigureRecord[]): number | null => customerLeft(minutesLeftPools(figures))?.value ?? null;
+
+/** Minutes left per kind: see leftByKind. */
+export const minutesLeftByPool = (figures: readonly FigureRecord[]): Record<string, number> => leftByKind(minutesLeftPools(figures));
 
 /**
  * The balance in the currency of the first one written: amounts in another currency (a Hong Kong
@@ -66,7 +86,41 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
     ...balanceOf(figures),
     generalDataLeftMb: generalDataLeftMb(figures),
     dataLeftByPoolMb: dataLeftByPool(figures),
-    minutesLeft: sum(valuesOf(figures, 'voice', 'remaining')),
+    minutesLeft: minutesLeft(figures),
+    minutesLeftByPool: minutesLeftByPool(figures),
     points: sum(valuesOf(figures, 'points', 'total')),
   };
+}
+
+const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
+
+/**
+ * A SIM's figures after a reply that came in at `at`: each figure the reply told replaces the one kept,
+ * unless the one kept is from a newer reply (replies can come in out of order). A reply that told what
+ * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer
+ * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
+ * the newer reply. A reply about something else (a balance) leaves data as it was, with its own time.
+ */
+export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number): Partial<SimState> {
+  const h = headlineFigures(figures);
+  const newer = (was: number | null) => was === null || was <= at;
+  const asOf = { ...state.asOf };
+  const patch: Partial<SimState> = {};
+  if (h.balance !== null && newer(asOf.balance)) {
+    Object.assign(patch, { balance: h.balance, balanceCurrency: h.balanceCurrency });
+    asOf.balance = at;
+  }
+  if (speaksOf(figures, 'data') && newer(asOf.data)) {
+    Object.assign(patch, { generalDataLeftMb: h.generalDataLeftMb, dataLeftByPoolMb: h.dataLeftByPoolMb });
+    asOf.data = at;
+  }
+  if (speaksOf(figures, 'voice') && newer(asOf.minutes)) {
+    Object.assign(patch, { minutesLeft: h.minutesLeft, minutesLeftByPool: h.minutesLeftByPool });
+    asOf.minutes = at;
+  }
+  if (h.points !== null && newer(asOf.points)) {
+    patch.points = h.points;
+    asOf.points = at;
+  }
+  return { ...patch, asOf, lastUpdate: Math.max(at, state.lastUpdate ?? 0) };
 }

@@ -11,7 +11,16 @@ export interface SimState {
   generalDataLeftMb: number | null;
   dataLeftByPoolMb: Record<string, number>;
   minutesLeft: number | null;
+  /** Minutes per kind (the package's own, off-peak 闲时, group 集团…) of the reply minutesLeft is from: never added up. */
+  minutesLeftByPool: Record<string, number>;
   points: number | null;
+  /**
+   * When the reply each figure is from came in (epoch ms): a figure is as old as its reply, and is shown
+   * with that time. Data and minutes are those of the newest reply that told what is left of them: when
+   * it gave no one amount for the customer (kinds only, or amounts that may be a total and its part),
+   * the figure is null and its time points to that reply, which superseded the older figure.
+   */
+  asOf: SimFiguresAsOf;
   /** When the newest reply with figures came in (epoch ms). */
   lastUpdate: number | null;
   /** When an instruction last left the modem (sent or delivered). */
@@ -23,6 +32,15 @@ export interface SimState {
   signal: { csq: number; dbm: number | null } | null;
 }
 
+export interface SimFiguresAsOf {
+  balance: number | null;
+  data: number | null;
+  minutes: number | null;
+  points: number | null;
+}
+
+export const NO_FIGURES_AS_OF: SimFiguresAsOf = { balance: null, data: null, minutes: null, points: null };
+
 /** A SIM nothing is known of yet. */
 export function emptySimState(simId: string): SimState {
   return {
@@ -33,7 +51,9 @@ export function emptySimState(simId: string): SimState {
     generalDataLeftMb: null,
     dataLeftByPoolMb: {},
     minutesLeft: null,
+    minutesLeftByPool: {},
     points: null,
+    asOf: { ...NO_FIGURES_AS_OF },
     lastUpdate: null,
     lastSuccessAt: null,
     sendFailures: 0,

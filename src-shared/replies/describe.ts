@@ -1,6 +1,6 @@
 import type { Lang } from '../errors';
-import { customerDataLeft, dataByPool, type PoolAmount } from './pools';
-import type { DataPool } from './schema';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount } from './pools';
+import type { DataPool, VoicePool } from './schema';
 import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
 
 const POOL_NAMES: Record<Lang, Record<DataPool | 'unnamed', string>> = {
@@ -12,6 +12,22 @@ const POOL_NAMES: Record<Lang, Record<DataPool | 'unnamed', string>> = {
 /** A kind of data allowance by its name (null: the reply names none). */
 export function poolName(pool: DataPool | null, lang: Lang): string {
   return POOL_NAMES[lang][pool ?? 'unnamed'];
+}
+
+const VOICE_POOL_NAMES: Record<Lang, Record<VoicePool | 'unnamed', string>> = {
+  'zh-Hans': { general: '套餐', provincial: '省内', offpeak: '闲时', group: '集团/亲情网', shared: '共享', longdistance: '长途', roaming: '漫游', unnamed: '未注明类型' },
+  'zh-Hant': { general: '套餐', provincial: '省內', offpeak: '閒時', group: '集團/親情網', shared: '共享', longdistance: '長途', roaming: '漫遊', unnamed: '未註明類型' },
+  en: { general: 'package', provincial: 'in-province', offpeak: 'off-peak', group: 'group network', shared: 'shared', longdistance: 'long-distance', roaming: 'roaming', unnamed: 'kind not stated' },
+};
+
+/** A kind of call minutes by its name (null: the reply names none). */
+export function voicePoolName(pool: VoicePool | null, lang: Lang): string {
+  return VOICE_POOL_NAMES[lang][pool ?? 'unnamed'];
+}
+
+/** An amount's kind as said to a person: an amount of no stated kind by its package's name when it has one. */
+export function kindName<K extends string>(a: KindAmount<K>, name: (pool: K | null, lang: Lang) => string, lang: Lang): string {
+  return a.pool === null && a.packages[0] ? a.packages[0] : name(a.pool, lang);
 }
 
 interface Words {
@@ -139,7 +155,13 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
   for (const { topic, format } of allowances) {
     const left = find(topic, 'remaining');
     if (topic === 'data' && left.length) {
-      parts.push(w.left.data(perPool(dataByPool(left), format, lang)));
+      const amounts = dataByPool(left);
+      parts.push(w.left.data(perKind(amounts, customerDataLeft(amounts), poolName, format, lang)));
+      continue;
+    }
+    if (topic === 'voice' && left.length) {
+      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package })));
+      parts.push(w.left.voice(perKind(amounts, customerLeft(amounts), voicePoolName, format, lang)));
       continue;
     }
     const shown = left.length ? left : find(topic, 'used');
@@ -161,16 +183,23 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
 }
 
 /**
- * One amount of general (or unstated) data: the amount; else each kind by name, never added up across kinds.
- * The customer's one not-stated pool beside WLAN comes first and plain, as their data left ("100.00 MB、20.00 MB（WLAN）").
+ * One amount of the general (or unstated) kind: the amount; else each kind by name, never added up across
+ * kinds. The customer's one not-stated amount comes first and plain, as theirs ("100.00 MB、20.00 MB（WLAN）").
  */
-function perPool(amounts: PoolAmount[], format: (n: number) => string, lang: Lang): string {
-  if (amounts.length === 1 && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.mb);
+function perKind<K extends string>(
+  amounts: KindAmount<K>[],
+  customer: KindAmount<K> | undefined,
+  name: (pool: K | null, lang: Lang) => string,
+  format: (n: number) => string,
+  lang: Lang,
+): string {
+  if (amounts.length === 1 && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.value);
   const joiner = lang === 'en' ? ', ' : '、';
-  const customer = customerDataLeft(amounts);
   const plain = customer?.pool === null && !customer.packages[0] ? customer : undefined;
-  const name = (a: PoolAmount) => (a.pool === null && a.packages[0] ? a.packages[0] : poolName(a.pool, lang));
-  const said = (a: PoolAmount) => format(a.mb) + (a === plain ? '' : lang === 'en' ? ` (${name(a)})` : `（${name(a)}）`);
+  const said = (a: KindAmount<K>) => {
+    const kind = kindName(a, name, lang);
+    return format(a.value) + (a === plain ? '' : lang === 'en' ? ` (${kind})` : `（${kind}）`);
+  };
   return [...(plain ? [plain] : []), ...amounts.filter((a) => a !== plain)].map(said).join(joiner);
 }
 

@@ -4,6 +4,7 @@ import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
+import { assignVoicePools } from './voice-kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
@@ -297,6 +298,7 @@ export function readFigures(
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
+  assignVoicePools(reads, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
@@ -457,7 +459,7 @@ function record(t: FigureTemplate, field: string, value: number, span: FigureRec
   const unit = UNIT[t.measure];
   // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
   const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
-  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, voicePool: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {

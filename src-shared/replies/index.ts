@@ -1,7 +1,7 @@
 /** Reply understanding: figures, outcomes and confirmation requests in 10086's replies, and pairing. */
 export { builtinReplyRules } from './builtin';
-export { currencyOf, describeFigures, foreignCurrency, moneyText, poolName } from './describe';
-export { customerDataLeft, dataByPool, type PoolAmount, type PoolFigure } from './pools';
+export { currencyOf, describeFigures, foreignCurrency, kindName, moneyText, poolName, voicePoolName } from './describe';
+export { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount, type MinutesAmount, type PoolAmount, type PoolFigure } from './pools';
 export { parseReplyRules, type ReplyRules } from './load';
 export { optionChangesAccount } from './menus';
 export {
@@ -13,7 +13,7 @@ export {
   type SentInstruction,
   type Unpaired,
 } from './pairing';
-export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic } from './schema';
-export { DATA_POOLS } from './schema';
+export type { AnswerKind, DataPool, DateRole, Measure, NoticeKind, Outcome, Topic, VoicePool } from './schema';
+export { DATA_POOLS, VOICE_POOLS } from './schema';
 export type * from './types';
 export { ReplyReader, understandReply, type ReplyInput } from './understand';

@@ -1,7 +1,7 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
 import type { Read } from './figures';
-import type { PoolRule, ReplyRules } from './load';
+import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 
 /**
@@ -44,7 +44,7 @@ export const regionOf = (rules: ReplyRules, text: string): ReplyRules['regions']
 const HAN = /\p{Script=Han}/u;
 
 /** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
-function lastNaming(text: string, w: string, p: PoolRule): number {
+function lastNaming(text: string, w: string, p: KindRule<string>): number {
   const last = text.lastIndexOf(w);
   const narrow = last >= 0 && p.narrowable?.words.includes(w) ? p.narrowable.after : null;
   if (!narrow) return last;
@@ -57,10 +57,13 @@ function lastNaming(text: string, w: string, p: PoolRule): number {
 export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
   rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
 
-/** The kind named last in a text (the nearest to what follows it). */
-function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
-  let best: { pool: DataPool; at: number } | null = null;
-  for (const p of rules.pools) {
+/** The kind of data named last in a text (the nearest to what follows it). */
+const lastPoolIn = (text: string, rules: ReplyRules): DataPool | null => lastKindIn(text, rules.pools);
+
+/** The kind (of data, of minutes) named last in a text: the nearest to what follows it. */
+export function lastKindIn<K extends string>(text: string, kinds: readonly KindRule<K>[]): K | null {
+  let best: { pool: K; at: number } | null = null;
+  for (const p of kinds) {
     for (const w of p.words) {
       const at = lastNaming(text, w, p);
       if (at >= 0 && (!best || at + w.length > best.at)) best = { pool: p.pool, at: at + w.length };

@@ -14,6 +14,7 @@ import {
   type RelativeDate,
   type ReplyRulesFile,
   type Topic,
+  type VoicePool,
 } from './schema';
 
 export interface MeasureRule {
@@ -44,11 +45,14 @@ export interface FigureTemplate {
   kindWords: string[];
 }
 
-export interface PoolRule {
-  pool: DataPool;
+/** A kind of allowance (of data, of minutes) and the words that name it. */
+export interface KindRule<K extends string> {
+  pool: K;
   words: string[];
   narrowable?: { words: string[]; after: string[] };
 }
+
+export type PoolRule = KindRule<DataPool>;
 
 export interface ReplyRules {
   serviceNumbers: ReadonlySet<string>;
@@ -68,6 +72,8 @@ export interface ReplyRules {
   figures: FigureTemplate[];
   /** Strongest first; words folded. */
   pools: PoolRule[];
+  /** Kinds of call minutes, as `pools`; words folded. */
+  voicePools: KindRule<VoicePool>[];
   /** Operators known by a word of theirs, whose kinds of data come before `pools` in their replies. */
   regions: { id: string; signs: string[]; pools: { pool: DataPool; words: string[] }[]; currencies: Record<string, string> }[];
   notStems: string[];
@@ -204,6 +210,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       words: p.words.map(fold),
       ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
     })),
+    voicePools: (file.voicePools ?? []).map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({
       id: r.id,
       signs: r.signs.map(fold),

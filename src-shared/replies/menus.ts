@@ -25,7 +25,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const seen = new Set<string>();
   // "回复1办理…，回复2…": options said one by one.
   const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
-  const read = (from: number, item: RegExp, end = text.length) => {
+  // `cue`: the words that introduce the options (回复序号办理), as written; they may say what sending one does.
+  const read = (from: number, item: RegExp, end = text.length, cue: string | null = null) => {
     let at = from;
     let expected: number | null = null;
     for (;;) {
@@ -47,6 +48,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const option: MenuOption = {
         n: spanOf(original, folded, at + n[0], at + n[1]).text,
         label: spanOf(original, folded, at + label[0], at + label[0] + cut).text.replace(/[\s,，;；:：]+$/u, '').trim(),
+        ...(cue ? { cue } : {}),
       };
       if (!seen.has(option.n)) {
         seen.add(option.n);
@@ -57,13 +59,14 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       expected = /^\d+$/u.test(option.n) ? Number(option.n) + 1 : null;
     }
   };
+  const cueWords = (from: number, to: number) => spanOf(original, folded, from, to).text.replace(/[\s,，;；:：]+$/u, '').trim() || null;
   const cues = (patterns: RegExp[], item: RegExp) => {
     for (const cue of patterns) {
       for (const c of allMatches(cue, text)) {
         const end = c.index + c[0].length;
         // The options may follow a few words later ("回复对应序号查询（回复免费）：1.…").
         for (let start = end; start <= Math.min(text.length, end + CUE_REACH); start++) {
-          if (read(start, item) > start) break;
+          if (read(start, item, text.length, cueWords(c.index, start)) > start) break;
         }
       }
     }
@@ -80,7 +83,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
         const head = lead.search(/\n\s*$/u) >= 0 ? lead.search(/:[^:。!?]*$/u) : lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
         const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
-        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length);
+        const cueEnd = c.index + c[0].length + Math.max(0, text.slice(c.index + c[0].length).search(/[,;。!?\n]|$/u));
+        if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length, cueWords(c.index, cueEnd));
       }
     }
   }
@@ -142,10 +146,14 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   return { services, cancelByNumber: services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
 }
 
-/** Whether sending this option changes the account (a package, a subscription, a cancellation): the app asks first. */
+/**
+ * Whether sending this option changes the account (a package, a subscription, a cancellation): the app
+ * asks first. Its label says so (开通10元1GB), or the menu's cue does (回复序号办理: 661.流量包 orders the
+ * package) unless the label only looks something up (668.查询共享明细).
+ */
 export function optionChangesAccount(option: MenuOption, rules: ReplyRules): boolean {
   // Rules are written in folded text (Simplified, lower case): 開通 and ＫＴ10 are asked about too.
-  const label = foldWithOrigin(option.label).text;
-  const says = (patterns: RegExp[]) => patterns.some((re) => firstMatch(re, label) !== null);
-  return says(rules.menus.changes) && !says(rules.menus.lookups);
+  const says = (words: string, patterns: RegExp[]) => patterns.some((re) => firstMatch(re, foldWithOrigin(words).text) !== null);
+  if (says(option.label, rules.menus.lookups)) return false;
+  return says(option.label, rules.menus.changes) || (option.cue !== undefined && says(option.cue, rules.menus.changes));
 }

@@ -1,69 +1,88 @@
-import { DATA_POOLS, type DataPool } from './schema';
+import { DATA_POOLS, VOICE_POOLS, type DataPool, type VoicePool } from './schema';
 
-/** A data amount with its kind: what the overview, the alerts and 小e add up. */
-export interface PoolFigure {
-  pool: DataPool | null;
-  /** MB. */
+/** An amount with its kind (of data, of minutes): what the overview, the alerts and 小e add up. */
+export interface KindFigure<K extends string> {
+  /** Null: not stated, the reply's words name no kind. */
+  pool: K | null;
   value: number;
   package: string | null;
 }
 
-export interface PoolAmount {
+export interface KindAmount<K extends string> {
   /** Null: not stated, the reply's words name no kind (a total over kinds, or a reply that never says). */
-  pool: DataPool | null;
-  /** MB. */
-  mb: number;
+  pool: K | null;
+  value: number;
   /** The packages added up (as written), in reply order. */
   packages: (string | null)[];
   /** Which of the given figures were added up (their indexes). */
   members: number[];
 }
 
+/** A data amount (value in MB) with its kind. */
+export type PoolFigure = KindFigure<DataPool>;
+
+export interface PoolAmount extends KindAmount<DataPool> {
+  /** MB (the value). */
+  mb: number;
+}
+
+/** Minutes left of one kind (the package's own, off-peak, group…). */
+export type MinutesAmount = KindAmount<VoicePool>;
+
 /**
- * Data left per kind, strongest use first (general, provincial… as in DATA_POOLS). Amounts of one
- * named kind are added up; amounts of different kinds never are, and amounts of no stated kind are
- * each kept on their own (two unnamed amounts may well be a total and one of its parts).
+ * Amounts per kind, strongest use first (in `order`). Amounts of one named kind are added up; amounts
+ * of different kinds never are, and amounts of no stated kind are each kept on their own (two unnamed
+ * amounts may well be a total and one of its parts).
  */
-export function dataByPool(figures: readonly PoolFigure[]): PoolAmount[] {
-  const named = new Map<DataPool, PoolAmount>();
-  const unnamed: PoolAmount[] = [];
+export function byKind<K extends string>(figures: readonly KindFigure<K>[], order: readonly K[]): KindAmount<K>[] {
+  const named = new Map<K, KindAmount<K>>();
+  const unnamed: KindAmount<K>[] = [];
   figures.forEach((f, i) => {
     if (f.pool === null) {
-      unnamed.push({ pool: null, mb: f.value, packages: [f.package], members: [i] });
+      unnamed.push({ pool: null, value: f.value, packages: [f.package], members: [i] });
       return;
     }
-    const sum = named.get(f.pool) ?? { pool: f.pool, mb: 0, packages: [], members: [] };
-    sum.mb += f.value;
+    const sum = named.get(f.pool) ?? { pool: f.pool, value: 0, packages: [], members: [] };
+    sum.value += f.value;
     sum.packages.push(f.package);
     sum.members.push(i);
     named.set(f.pool, sum);
   });
-  return [...DATA_POOLS.flatMap((p) => named.get(p) ?? []), ...unnamed];
+  return [...order.flatMap((p) => named.get(p) ?? []), ...unnamed];
 }
 
+/** Data left per kind (general, provincial… as in DATA_POOLS): see byKind. */
+export const dataByPool = (figures: readonly PoolFigure[]): PoolAmount[] => byKind(figures, DATA_POOLS).map((a) => ({ ...a, mb: a.value }));
+
+/** Minutes left per kind (the package's own, off-peak, group… as in VOICE_POOLS): see byKind. */
+export const minutesByPool = (figures: readonly KindFigure<VoicePool>[]): MinutesAmount[] => byKind(figures, VOICE_POOLS);
+
 /**
- * What the customer has left to use anywhere: the general pools. A reply whose text states no kind of
- * mobile data and gives one amount left (`null`, not stated: "您本月剩余流量1.2GB") speaks of the
- * customer's one pool and gives that, beside WLAN (no mobile data) or not; otherwise there is no one
- * figure to tell (each kind is shown on its own, by name, and a not-stated total over stated pools is
- * never added to them).
+ * What the customer has left to use anywhere: the general kind (general data, the package's own
+ * minutes). A reply whose text states no kind and gives one amount left (`null`, not stated:
+ * "您本月剩余流量1.2GB") speaks of the customer's one allowance and gives that, beside `aside` kinds
+ * (WLAN is no mobile data) or not; otherwise there is no one figure to tell (each kind is shown on
+ * its own, by name, and a not-stated total over stated kinds is never added to them).
  */
-export function customerDataLeft(amounts: readonly PoolAmount[]): PoolAmount | undefined {
+export function customerLeft<A extends KindAmount<string>>(amounts: readonly A[], aside: readonly string[] = []): A | undefined {
   const general = amounts.find((a) => a.pool === 'general');
   if (general) return general;
-  const mobile = amounts.filter((a) => a.pool !== 'wlan');
-  const unstated = mobile.filter((a) => a.pool === null);
+  const own = amounts.filter((a) => a.pool === null || !aside.includes(a.pool));
+  const unstated = own.filter((a) => a.pool === null);
   if (unstated.length !== 1) return undefined;
-  return mobile.length === 1 || ownPackage(unstated[0]!, mobile) ? unstated[0] : undefined;
+  return own.length === 1 || ownPackage(unstated[0]!, own) ? unstated[0] : undefined;
 }
+
+/** The customer's data left: the general pools, never with WLAN or another kind (see customerLeft). */
+export const customerDataLeft = <A extends KindAmount<string>>(amounts: readonly A[]): A | undefined => customerLeft(amounts, ['wlan']);
 
 /**
  * A not-stated amount of a package of its own, beside stated amounts each of another named package
- * ("13元套餐": 剩余流量5.85M beside "流量汇…省内流量专属包": 6.17M): that package's data, not a total over
- * the others, so the customer's data left (a low-data alert must see it).
+ * ("13元套餐": 剩余流量5.85M beside "流量汇…省内流量专属包": 6.17M): that package's own, not a total over
+ * the others, so the customer's (a low-data alert must see it).
  */
-function ownPackage(amount: PoolAmount, mobile: readonly PoolAmount[]): boolean {
+function ownPackage(amount: KindAmount<string>, own: readonly KindAmount<string>[]): boolean {
   const name = amount.packages.length === 1 ? amount.packages[0] : null;
   if (!name) return false;
-  return mobile.every((a) => a === amount || (a.packages.length > 0 && a.packages.every((p) => p !== null && p !== name)));
+  return own.every((a) => a === amount || (a.packages.length > 0 && a.packages.every((p) => p !== null && p !== name)));
 }

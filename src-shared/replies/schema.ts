@@ -15,6 +15,14 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const DATA_POOLS = ['general', 'provincial', 'app', 'offpeak', 'wlan', 'carryover', 'shared'] as const;
 export type DataPool = (typeof DATA_POOLS)[number];
 
+/**
+ * Kinds of call minutes, as data pools are kinds of data: only `general` (the package's own minutes,
+ * 国内/本地/套餐内) is what the customer can call anyone with; the others (off-peak, group network,
+ * long distance…) are never added to it.
+ */
+export const VOICE_POOLS = ['general', 'provincial', 'offpeak', 'group', 'shared', 'longdistance', 'roaming'] as const;
+export type VoicePool = (typeof VOICE_POOLS)[number];
+
 /** What a pushed notice warns of. */
 export const NOTICES = ['data-suspended', 'data-reminder', 'balance-low', 'charge-reminder'] as const;
 export type NoticeKind = (typeof NOTICES)[number];
@@ -169,6 +177,11 @@ export const ReplyRulesSchema = v.strictObject({
       narrowable: v.optional(v.strictObject({ words, after: v.array(text) })),
     }),
   ),
+  /**
+   * Kinds of call minutes and the words that name them, as `pools` are for data (the first kind whose
+   * word is named last before a minutes amount, or in its package's name): 闲时, 集团, 长途…
+   */
+  voicePools: v.optional(v.array(v.strictObject({ pool: v.picklist(VOICE_POOLS), words }))),
   /**
    * Operators outside the mainland that also answer from 10086 (CMHK), known by a word of theirs
    * (`signs`: 中國移動香港, HK$): their own kinds of data, before `pools` (Hong Kong's 本地 is the

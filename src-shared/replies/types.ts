@@ -1,5 +1,5 @@
 import type { Span } from './normalize';
-import type { DataPool, DateRole, NoticeKind, Outcome, Topic } from './schema';
+import type { DataPool, DateRole, NoticeKind, Outcome, Topic, VoicePool } from './schema';
 
 export type { Span } from './normalize';
 
@@ -29,6 +29,11 @@ export interface FigureRecord {
    * (`customerDataLeft`), and never adds it to a stated kind.
    */
   pool: DataPool | null;
+  /**
+   * Minutes only: the kind of minutes (the package's own, off-peak 闲时, group 集团…) as the words before
+   * the amount or its package name say; null is "not stated", as for `pool`. Kinds are never added up.
+   */
+  voicePool: VoicePool | null;
   /** A bill line's name, as written. */
   item: string | null;
   /** Where the amount is written in the original text. */
@@ -67,6 +72,11 @@ export interface MenuOption {
   /** Exactly what to send, as written (101, DHLL). */
   n: string;
   label: string;
+  /**
+   * The words that introduced the menu, as written (回复序号办理): when they say sending a number orders
+   * or cancels something, every option but a look-up changes the account. Absent when none was read.
+   */
+  cue?: string;
 }
 
 /** One entry of a list of subscribed services; replying its number cancels it when `cancelByNumber`. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { seedFleet } from '../integration/fleet/seed-fleet';
+import { loadCorpus } from '../fixtures/replies/corpus';
 import { buildApp, launchChromium } from './ui-kit';
 
 const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
@@ -180,5 +181,39 @@ describe('the fleet in the Overview', () => {
     await page.fill('#mqtt-password', 'pw-Zq81');
     await page.click('text=保存 MQTT 设置');
     await page.waitForSelector('.mqtt-status[data-state="off"]');
+  });
+  it('shows each figure with the time of its reply: minutes are the package’s own, and data a newer reply gave by kind only is said to be superseded, with a way to that reply', async () => {
+    // Real replies (tests/fixtures/replies/real-dev.json) to one SIM of its own: fs-2016-0312 (5.85 MB; 40 minutes
+    // of the package, 40 闲时, 896 集团), two hours later vpmn-0019-confirm (data of the 本地 kind only), then a balance.
+    const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
+    const simId = '89860012345670009995';
+    const t0 = new Date(new Date().setHours(0, 0, 0, 0) - 2 * 86_400_000 + 9 * 3_600_000).getTime();
+    [['fs-2016-0312', t0], ['vpmn-0019-confirm', t0 + 2 * 3_600_000], ['hf-ll-0717', t0 + 3 * 3_600_000]].forEach(([id, at], i) => {
+      const receivedAt = at as number;
+      const text = corpus.find((e) => e.id === id)!.text;
+      core.fleet.board.onIncoming({ kind: 'in', key: `${simId}|${receivedAt}|${i}`, simId, from: '10086', text, encoding: 'ucs2', timestamp: new Date(receivedAt).toISOString(), receivedAt, concat: null });
+    });
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.fill('.fleet-search', simId);
+    await page.waitForFunction(() => document.querySelector('.fleet-count')?.textContent?.startsWith('显示 1 /'));
+    const row = page.locator(`tr[data-sim="${simId}"]`);
+    await expect.poll(() => row.locator('td[data-kind="voice.remaining"] .figure-value').textContent(), { timeout: 15_000 }).toBe('40 分钟');
+    // Minutes are as old as fs-2016-0312, two replies before the row's newest: their day is under them.
+    expect(await row.locator('td[data-kind="voice.remaining"]').getAttribute('title')).toMatch(/^截至 .+ 09:00$/);
+    expect(await row.locator('td[data-kind="voice.remaining"] .fleet-as-of').textContent()).toBe('截至 09:00');
+    // Data: no stale 5.85 MB, but that the newer reply gives it by kind only, linked to the SIM's thread.
+    const data = row.locator('td[data-kind="data.remaining"]');
+    expect(await data.locator('.figure-value').count()).toBe(0);
+    const byKind = data.getByRole('link');
+    expect(await byKind.textContent()).toBe('分类型');
+    expect(await byKind.getAttribute('aria-label')).toMatch(/^.+ 11:00 的回复只分类型列出（省内 117\.24 MB），没有一个总数/);
+    expect(await row.locator('td[data-kind="balance.balance"] .figure-value').textContent()).toBe('27.73 元');
+    expect(await row.locator('td[data-kind="balance.balance"] .fleet-as-of').count()).toBe(0);
+    // Keyboard: the link is reached and opened with the keyboard alone.
+    await byKind.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#/thread/${id}`, simId);
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.fill('.fleet-search', '');
   });
 });

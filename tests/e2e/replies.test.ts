@@ -97,7 +97,7 @@ describe('real replies in the thread and on the overview', () => {
     // The menu's reply still shows its figures; nothing has been sent but YE.
     expect(await page.locator('.bubble-figures').last().textContent()).toContain('2.38 GB（国内通用）');
     expect(await sentTexts()).toEqual(['YE']);
-    // 10086 has written since this menu (the service list): its 661 is asked about first.
+    // 10086 has written since this menu (the service list), and its cue says 办理: 661 is asked about first.
     await page.getByRole('button', { name: '661 流量包' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
@@ -147,6 +147,26 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).toEqual(['YE']);
   });
 
+  it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
+    const simId = await demoSim();
+    // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
+    await seed(simId, [text('ah-2017-0424-menu')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    await asked.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    // Sends go out in order: once the look-up 668 is in the thread, a 661 would be too.
+    await page.getByRole('button', { name: '668 查询共享明细' }).click();
+    await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
+    expect(await sentTexts()).not.toContain('661');
+  });
+
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
     const simId = await demoSim();
     await seed(simId, [text('js-menu')]);
@@ -175,6 +195,34 @@ describe('real replies in the thread and on the overview', () => {
     const cell = page.locator('.overview-sim [data-kind="data.remaining"]');
     await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('150.00 MB');
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
+  });
+
+  it('shows minutes left as the package’s own with each other kind by name; data a newer reply gave by kind only is said to be superseded, not shown as current', async () => {
+    const simId = await demoSim();
+    // Real fs-2016-0312 (5.85 MB; minutes 40 of the package, 40 闲时, 896 集团), then the newer vpmn-0019-confirm (本地 data only).
+    await seed(simId, [text('fs-2016-0312'), text('vpmn-0019-confirm')]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const voice = page.locator('.overview-sim [data-kind="voice.remaining"]');
+    await expect.poll(() => voice.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('40 分钟');
+    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['套餐 40 分钟', '闲时 40 分钟', '集团/亲情网 896 分钟']);
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await expect.poll(() => data.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
+    expect(await data.locator('.figure-superseded').textContent()).toContain('最新的回复只分类型列出，没有一个总数');
+    expect(await data.locator('.figure-value').count()).toBe(0);
+    expect(await data.locator('.data-pools li').allTextContents()).toEqual(['省内 117.24 MB']);
+    // Reached and opened with the keyboard alone: the SIM's thread, where the newer reply is.
+    await data.getByRole('link', { name: '查看这条回复' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => decodeURIComponent(location.hash) === `#/thread/${id}`, simId);
+
+    // Minutes a newer reply gives of one other kind only (a wording of ours, ours-general r2b6-shared-minutes, NOT
+    // a real reply): the package's 40 is superseded too, and the shared minutes are named, not taken for the package's.
+    await seed(simId, [ours.find((e) => e.id === 'r2b6-shared-minutes')!.text]);
+    await page.goto(`${base()}#/overview`);
+    await expect.poll(() => voice.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
+    expect(await voice.locator('.figure-value').count()).toBe(0);
+    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
   });
 
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {

@@ -1,4 +1,4 @@
-import { foreignCurrency, poolName, understandReply, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { foreignCurrency, poolName, understandReply, voicePoolName, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { beijingTime } from '../../../src-shared/wall-clock';
 import { usageError } from '../args';
 import { say, type CliContext, type Command } from '../context';
@@ -39,6 +39,7 @@ function figureView(f: FigureRecord) {
     unit: f.unit,
     currency: foreignCurrency(f),
     pool: f.pool,
+    ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
     package: f.package,
     item: f.item,
     written: f.span.text,
@@ -97,7 +98,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
             figures.map((f) => [
               `${f.topic}.${f.field}`,
               `${f.value} ${f.currency ?? f.unit}`,
-              f.pool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${poolName(f.pool, ctx.lang)}` : '',
+              f.pool || f.voicePool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${f.pool ? poolName(f.pool, ctx.lang) : voicePoolName(f.voicePool!, ctx.lang)}` : '',
               [f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
             ]),
           ),

@@ -1,7 +1,7 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
-import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
+import { newerFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
@@ -48,7 +48,10 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
-      this.sims.set(s.simId, { ...s, sendFailures, modemState: null, signal: null, registration: null });
+      // States saved before figures kept their times: each figure is as of the newest reply then.
+      const since = (value: unknown) => (value === null || value === undefined ? null : s.lastUpdate);
+      const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(s.minutesLeft), points: since(s.points) };
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, asOf, sendFailures, modemState: null, signal: null, registration: null });
     }
   }
 
@@ -113,17 +116,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });
     if (understood.kind !== 'figures') return;
-    const h = headlineFigures(understood.figures);
-    const previous = this.sims.get(simId);
-    if (previous?.lastUpdate && previous.lastUpdate > receivedAt) return;
-    this.change(simId, {
-      ...(h.balance === null ? { balance: previous?.balance ?? null, balanceCurrency: previous?.balanceCurrency ?? null } : { balance: h.balance, balanceCurrency: h.balanceCurrency }),
-      generalDataLeftMb: h.generalDataLeftMb ?? previous?.generalDataLeftMb ?? null,
-      dataLeftByPoolMb: Object.keys(h.dataLeftByPoolMb).length ? h.dataLeftByPoolMb : (previous?.dataLeftByPoolMb ?? {}),
-      minutesLeft: h.minutesLeft ?? previous?.minutesLeft ?? null,
-      points: h.points ?? previous?.points ?? null,
-      lastUpdate: receivedAt,
-    });
+    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, receivedAt));
   }
 
   private change(simId: string, patch: Partial<SimState>): void {

@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import type { FleetSim } from '../../../src-shared/api/contract';
+import { poolName, voicePoolName, type DataPool, type VoicePool } from '../../../src-shared/replies';
+import type { SimFiguresAsOf } from '../../../src-shared/fleet/sim-state';
 import { DemoBadge } from '../../components/DemoBadge';
+import { routeHash } from '../../shell/route';
 import { simLabel } from '../../core/modems';
 import type { I18n } from '../../i18n';
 import type { OverviewKind } from '../../store/figure-history';
@@ -9,18 +12,48 @@ import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
 
 export const ROW_PX = 44;
+
+const shortDays = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A time short enough for a figure's cell: the time of day when it is today or the day of the row's newest
+ * reply, else the day (the cell's title has both).
+ */
+function shortWhen(at: number, today: number, newest: number | null, lang: string): string {
+  if (at >= today || (newest !== null && new Date(at).toDateString() === new Date(newest).toDateString())) return timeOfDay(at, lang);
+  let format = shortDays.get(lang);
+  if (!format) shortDays.set(lang, (format = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric' })));
+  return format.format(at);
+}
 export const FIGURE_COLUMNS: {
   kind: OverviewKind;
   label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points';
   value: (s: FleetSim) => number | null;
   currency?: (s: FleetSim) => string | null;
+  /** Which of the SIM's figure times is this figure's. */
+  asOf: keyof SimFiguresAsOf;
+  /** A figure told by kind: the newest reply's amounts per kind (`unstated`: of no stated kind), and each kind's name. */
+  kinds?: { of: (s: FleetSim) => Record<string, number>; name: (pool: string | null, lang: I18n['lang']) => string };
   /** Its width in rem, sized to its widest figure and heading in Chinese and English (see TABLE_COLUMNS_REM). */
   widthRem: number;
 }[] = [
-  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance, currency: (s) => s.balanceCurrency ?? null, widthRem: 7.25 },
-  { kind: 'data.remaining', label: 'overview.data', value: (s) => s.generalDataLeftMb, widthRem: 6 },
-  { kind: 'voice.remaining', label: 'overview.voice', value: (s) => s.minutesLeft, widthRem: 5 },
-  { kind: 'points.total', label: 'overview.points', value: (s) => s.points, widthRem: 7.25 },
+  { kind: 'balance.balance', label: 'overview.balance', value: (s) => s.balance, currency: (s) => s.balanceCurrency ?? null, asOf: 'balance', widthRem: 7.25 },
+  {
+    kind: 'data.remaining',
+    label: 'overview.data',
+    value: (s) => s.generalDataLeftMb,
+    asOf: 'data',
+    kinds: { of: (s) => s.dataLeftByPoolMb, name: (p, lang) => poolName(p as DataPool | null, lang) },
+    widthRem: 6,
+  },
+  {
+    kind: 'voice.remaining',
+    label: 'overview.voice',
+    value: (s) => s.minutesLeft,
+    asOf: 'minutes',
+    kinds: { of: (s) => s.minutesLeftByPool ?? {}, name: (p, lang) => voicePoolName(p as VoicePool | null, lang) },
+    widthRem: 5,
+  },
+  { kind: 'points.total', label: 'overview.points', value: (s) => s.points, asOf: 'points', widthRem: 7.25 },
 ];
 
 /**
@@ -80,9 +113,36 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
       <td>{sim.label?.phone}</td>
       {FIGURE_COLUMNS.map((c) => {
         const value = c.value(sim);
+        // Hosts and saved states from before figures kept their times: as of the newest reply.
+        const at = sim.asOf?.[c.asOf] ?? (value === null ? null : sim.lastUpdate);
+        const when = at === null ? '' : `${dayLabel(at, today, i18n)} ${timeOfDay(at, i18n.lang)}`;
+        const updated = sim.lastUpdate === null ? '' : `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`;
+        // A newer reply told this figure by kind only: the older amount is gone, that reply is pointed to.
+        const superseded = value === null && at !== null && c.kinds !== undefined;
+        // Older than the row's newest reply by a minute at least (as the times read): its own time shows under it.
+        const older = at !== null && when !== updated;
+        const kinds = superseded
+          ? Object.entries(c.kinds!.of(sim))
+              .map(([pool, v]) => `${c.kinds!.name(pool === 'unstated' ? null : pool, i18n.lang)} ${formatFigure(c.kind, v, i18n.lang)}`)
+              .join(i18n.lang === 'en' ? ', ' : '、')
+          : '';
+        const hint = superseded ? t('fleet.supersededHint', { time: when, kinds }) : when && t('fleet.asOf', { time: when });
         return (
-          <td key={c.kind} data-kind={c.kind}>
-            {value === null ? <span className="muted">{t('overview.noFigure')}</span> : <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang, c.currency?.(sim) ?? null)}</strong>}
+          <td key={c.kind} data-kind={c.kind} title={hint || undefined}>
+            {superseded ? (
+              sim.host === null ? (
+                <a className="fleet-by-kind" href={routeHash({ view: 'thread', simId: sim.simId })} aria-label={hint}>
+                  {t('fleet.byKind')}
+                </a>
+              ) : (
+                <span className="fleet-by-kind">{t('fleet.byKind')}</span>
+              )
+            ) : value === null ? (
+              <span className="muted">{t('overview.noFigure')}</span>
+            ) : (
+              <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang, c.currency?.(sim) ?? null)}</strong>
+            )}
+            {at !== null && (older || superseded) && <time className="fleet-as-of muted" dateTime={new Date(at).toISOString()}>{t('fleet.asOf', { time: shortWhen(at, today, sim.lastUpdate, i18n.lang) })}</time>}
           </td>
         );
       })}

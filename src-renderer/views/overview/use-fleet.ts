@@ -4,7 +4,8 @@ import type { FleetSim, SimLabel } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
 import { emptySimState } from '../../../src-shared/fleet/sim-state';
 import { hallDb } from '../../store/db';
-import { latestPoint } from '../../store/figure-history';
+import { latestKinds, latestPoint } from '../../store/figure-history';
+import { leftByKind } from '../../../src-shared/fleet/sim-figures';
 import { rowKey } from './fleet-rows';
 
 /** The fleet as the core keeps it (every SIM here, and other hosts' when watched), kept live by its events. */
@@ -51,11 +52,21 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
     const ids = (await db.sims.toCollection().primaryKeys()).filter((id) => known.get(id)?.lastUpdate == null);
     return Promise.all(
       ids.map(async (simId) => {
-        const [balance, data, voice, points] = await Promise.all(
-          (['balance.balance', 'data.remaining', 'voice.remaining', 'points.total'] as const).map((k) => latestPoint(db, simId, k)),
-        );
+        const [balance, points] = await Promise.all((['balance.balance', 'points.total'] as const).map((k) => latestPoint(db, simId, k)));
+        const [data, voice] = await Promise.all((['data.remaining', 'voice.remaining'] as const).map((k) => latestKinds(db, simId, k)));
         const at = Math.max(0, ...[balance, data, voice, points].map((p) => p?.at ?? 0));
-        return { simId, balance: balance?.value ?? null, balanceCurrency: balance?.currency ?? null, generalDataLeftMb: data?.value ?? null, minutesLeft: voice?.value ?? null, points: points?.value ?? null, lastUpdate: at || null };
+        return {
+          simId,
+          balance: balance?.value ?? null,
+          balanceCurrency: balance?.currency ?? null,
+          generalDataLeftMb: data?.customer?.value ?? null,
+          dataLeftByPoolMb: leftByKind(data?.amounts ?? []),
+          minutesLeft: voice?.customer?.value ?? null,
+          minutesLeftByPool: leftByKind(voice?.amounts ?? []),
+          points: points?.value ?? null,
+          asOf: { balance: balance?.at ?? null, data: data?.at ?? null, minutes: voice?.at ?? null, points: points?.at ?? null },
+          lastUpdate: at || null,
+        };
       }),
     );
   }, [db, known]);

@@ -96,7 +96,14 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
       </ul>
       {asking && (
         <AskBeforeSending
-          title={t(optionChangesAccount(asking, builtinReplyRules()) ? 'reply.menuChangesTitle' : 'reply.menuStaleTitle', { label: asking.label, n: asking.n, to: reply.peer })}
+          title={
+            !optionChangesAccount(asking, builtinReplyRules())
+              ? t('reply.menuStaleTitle', { label: asking.label, n: asking.n, to: reply.peer })
+              : // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
+                asking.cue && !optionChangesAccount({ n: asking.n, label: asking.label }, builtinReplyRules())
+                ? t('reply.menuCueChangesTitle', { cue: asking.cue, label: asking.label, n: asking.n, to: reply.peer })
+                : t('reply.menuChangesTitle', { label: asking.label, n: asking.n, to: reply.peer })
+          }
           text={asking.n}
           to={reply.peer}
           note={stale ? t('reply.writtenSince', { to: reply.peer }) : null}

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../fixtures/replies/corpus';
 import { pointsOf } from '../../../src-renderer/store/figure-history';
 import { figureRowsFor, understandMessage } from '../../../src-renderer/store/figures';
 import { pairThreadRows } from '../../../src-renderer/store/pairing';
@@ -119,6 +121,14 @@ describe('pointsOf', () => {
     expect(pointsOf([row('a', 10, 100, 'sure', null)])).toEqual([{ at: 10, messageId: 'a', value: 100, currency: null, unsure: false }]);
     expect(pointsOf([row('a', 10, 100, 'sure', null), row('a', 10, 50, 'sure', null)])).toEqual([]);
     expect(pointsOf([row('a', 10, 100, 'sure', 'provincial')])).toEqual([]);
+  });
+
+  it('minutes left is the package’s own, never added up with off-peak or group minutes (real fs-2016-0312: 40, not 976); rows stored before kinds were kept add up none of several', () => {
+    const text = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json')).find((e) => e.id === 'fs-2016-0312')!.text;
+    const rows = figureRowsFor(message({ id: 'fs', text })).filter((r) => r.kind === 'voice.remaining');
+    expect(rows.map((r) => [r.value, r.voicePool])).toEqual([[40, 'general'], [40, 'offpeak'], [896, 'group']]);
+    expect(pointsOf(rows)).toEqual([{ at: AT, messageId: 'fs', value: 40, currency: null, unsure: false }]);
+    expect(pointsOf(rows.map(({ voicePool: _, ...old }) => old))).toEqual([]);
   });
 
   it('is empty for no rows', () => {

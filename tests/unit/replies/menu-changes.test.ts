@@ -25,4 +25,20 @@ describe('a menu option that changes the account is asked about before it is sen
     const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
     expect(menu.filter((o) => optionChangesAccount(o, builtinReplyRules())).map((o) => o.n)).toEqual(['DHLL', '3305']);
   });
+
+  it('under a cue that says the numbers order something (real ah-2017-0424-menu: 回复序号办理), every option but a look-up asks', () => {
+    const u = understandReply({ text: corpus.find((e) => e.id === 'ah-2017-0424-menu')!.text, receivedAt: Date.UTC(2017, 3, 24), from: '10086' });
+    const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
+    expect(menu.map((o) => o.cue)).toEqual(Array(9).fill('回复序号办理'));
+    expect(menu.filter((o) => optionChangesAccount(o, builtinReplyRules())).map((o) => o.n)).toEqual(['661', '662', '663', '664', '665', '667']);
+  });
+
+  it('a cue that only asks for a number, or looks something up, leaves each label to say so; a way back never asks', () => {
+    const cued = (label: string, cue: string) => optionChangesAccount({ n: '1', label, cue }, builtinReplyRules());
+    expect(cued('流量包', '回复序号')).toBe(false);
+    expect(cued('流量包', '回复对应序号查询（回复免费）')).toBe(false);
+    expect(cued('流量包', '回復序號訂購')).toBe(true);
+    expect(cued('彩铃', '回复以下序号即可取消')).toBe(true);
+    for (const label of ['返回上级菜单', '人工服务', '套餐余量', '查询共享明细']) expect(cued(label, '回复序号办理'), label).toBe(false);
+  });
 });

@@ -1,0 +1,34 @@
+// The kind of each minutes amount (the package's own, off-peak, group network…), as kinds.ts names data's.
+import { fold } from '../search/fold';
+import type { Read } from './figures';
+import { lastKindIn } from './kinds';
+import type { ReplyRules } from './load';
+import type { VoicePool } from './schema';
+
+/**
+ * The kind named last in the words before a minutes amount, else in its package's name ("智能网3元包(集团)");
+ * else the kind of the minutes amounts before it in its clause group and package, when they are of one kind
+ * ("闲时主叫 共含通话为40分钟，剩余通话为40分钟"; after "本地112分钟、长途36分钟，" a 剩余 is of neither). Kinds named
+ * before another amount are that amount's ("2.1GB省内流量及120分钟": the 120 minutes are of no stated kind). A note in
+ * brackets or a part passes its kind on to nothing.
+ */
+export function assignVoicePools(reads: Read[], rules: ReplyRules): void {
+  if (rules.voicePools.length === 0) return;
+  const callWords = rules.figures.filter((t) => t.topic === 'voice').flatMap((t) => t.when);
+  // The kinds of the minutes amounts of the clause group so far (a sentence, up to a semicolon), notes and parts left out.
+  let group: { pools: Set<VoicePool>; sentence: number; package: string | null } | null = null;
+  for (const read of reads) {
+    const f = read.figure;
+    if (f.topic !== 'voice') continue;
+    let pool = lastKindIn(read.context, rules.voicePools) ?? (f.package === null ? null : lastKindIn(fold(f.package), rules.voicePools));
+    // Words of calls before the label ("，长途通话剩余…" has its own kind; "，剩余通话为" is the label's).
+    const labelAt = f.label === null ? -1 : read.context.lastIndexOf(f.label);
+    const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
+    const goesOn = group !== null && group.sentence === read.sentence && group.package === f.package && !read.context.includes(';');
+    if (!goesOn) group = { pools: new Set(), sentence: read.sentence, package: f.package };
+    const [only] = group!.pools;
+    if (pool === null && goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w))) pool = only!;
+    f.voicePool = pool;
+    if (!read.inBrackets && !read.part && pool !== null) group!.pools.add(pool);
+  }
+}

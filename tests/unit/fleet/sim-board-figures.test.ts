@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SimBoard } from '../../../src-main/services/fleet/sim-board';
+import { renderMetrics } from '../../../src-main/server/metrics';
+import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
+import { simStatePublications } from '../../../src-shared/fleet/mqtt-topics';
+import { understandReply } from '../../../src-shared/replies';
+import { loadCorpus } from '../../fixtures/replies/corpus';
+
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const text = (id: string) => corpus.find((e) => e.id === id)!.text;
+const T0 = Date.UTC(2025, 5, 1, 2);
+const HOUR = 3_600_000;
+
+/** The board as the core feeds it: whole replies from 10086, as the journal hands them on. */
+function boardAfter(replies: [id: string, at: number][]): SimBoard {
+  const board = new SimBoard((t) => t);
+  for (const [id, at] of replies) {
+    board.onIncoming({ kind: 'in', key: `sim-1|${at}`, simId: 'sim-1', from: '10086', text: text(id), encoding: 'ucs2', timestamp: new Date(at).toISOString(), receivedAt: at, concat: null });
+  }
+  return board;
+}
+
+describe('minutes of different kinds are never added up (real fs-2016-0312: 40 package + 40 闲时 + 896 集团)', () => {
+  it('minutes left is the package’s own 40, each other kind by name; the metrics give each kind its own sample', () => {
+    const u = understandReply({ text: text('fs-2016-0312'), receivedAt: T0, from: '10086' });
+    const h = headlineFigures(u.kind === 'figures' ? u.figures : []);
+    expect(h.minutesLeft).toBe(40);
+    expect(h.minutesLeftByPool).toEqual({ general: 40, offpeak: 40, group: 896 });
+    const state = boardAfter([['fs-2016-0312', T0]]).get('sim-1')!;
+    expect([state.minutesLeft, state.minutesLeftByPool]).toEqual([40, { general: 40, offpeak: 40, group: 896 }]);
+    const metrics = renderMetrics([state], []);
+    expect(metrics).toContain('hall10086_sim_voice_left_seconds{sim="sim-1",pool="general"} 2400');
+    expect(metrics).toContain('hall10086_sim_voice_left_seconds{sim="sim-1",pool="group"} 53760');
+    expect(metrics).not.toContain(String(976 * 60));
+  });
+
+  it('a reply that names no kind of its minutes gives its one amount; a kind of another amount or another kind beside it is not taken', () => {
+    const minutes = (t: string) => {
+      const u = understandReply({ text: t, receivedAt: T0, from: '10086' });
+      return headlineFigures(u.kind === 'figures' ? u.figures : []).minutesLeft;
+    };
+    expect(minutes('您本月语音剩余56分钟。')).toBe(56);
+    expect(minutes('您本月通话已使用：本地112分钟、长途36分钟，剩余免费通话52分钟。')).toBe(52);
+    expect(minutes('尊敬的客户，您本月套餐内本地通话剩余168分钟，长途通话剩余30分钟。')).toBe(168);
+    // A kind named before another amount is that amount's: 省内 is the data's, not the minutes' (ours-general
+    // r4b-amount-before-label-data, a wording of ours, NOT a real reply).
+    expect(minutes('尊敬的客户，您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。【中国移动】')).toBe(120);
+  });
+});
+
+describe('a figure is as old as the reply it came from', () => {
+  it('a newer data reply with no one amount for the customer supersedes the older figure; a balance reply leaves data with its time', () => {
+    // fs-2016-0312 gives 5.85 MB; vpmn-0019-confirm, 2 h later, gives data of the 本地 kind only.
+    const board = boardAfter([['fs-2016-0312', T0], ['vpmn-0019-confirm', T0 + 2 * HOUR], ['hf-ll-0717', T0 + 3 * HOUR]]);
+    const s = board.get('sim-1')!;
+    expect(s.generalDataLeftMb).toBeNull();
+    expect(s.dataLeftByPoolMb).toEqual({ provincial: 117.24 });
+    expect(s.asOf).toEqual({ balance: T0 + 3 * HOUR, data: T0 + 2 * HOUR, minutes: T0, points: null });
+    expect(s.balance).toBe(27.73);
+    expect(s.minutesLeft).toBe(40);
+    expect(s.lastUpdate).toBe(T0 + 3 * HOUR);
+    // MQTT: the retained data_left is blanked (no older 5.85 handed out as current); minutes_left stays 40.
+    const published = Object.fromEntries(simStatePublications({ baseTopic: 'hall', hostId: 'desk' }, s, undefined).map((p) => [p.topic.split('/').at(-1), p]));
+    expect(published.data_left).toMatchObject({ payload: '', retain: true });
+    expect(published.minutes_left).toMatchObject({ payload: '40', retain: true });
+    // Prometheus: data left is the newer reply's kinds only, and each figure says when its reply came in.
+    const metrics = renderMetrics([s], []);
+    expect(metrics).toContain('hall10086_sim_data_left_bytes{sim="sim-1",pool="provincial"}');
+    expect(metrics).not.toContain('hall10086_sim_data_left_bytes{sim="sim-1",pool="unstated"}');
+    expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="data"} ${(T0 + 2 * HOUR) / 1000}`);
+    expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="minutes"} ${T0 / 1000}`);
+  });
+
+  it('an older reply that comes in late changes no figure a newer reply gave, and gives those it did not', () => {
+    const board = boardAfter([['vpmn-0019-confirm', T0 + 2 * HOUR], ['fs-2016-0312', T0]]);
+    const s = board.get('sim-1')!;
+    expect([s.generalDataLeftMb, s.asOf.data]).toEqual([null, T0 + 2 * HOUR]);
+    expect([s.minutesLeft, s.asOf.minutes]).toEqual([40, T0]);
+    expect(s.lastUpdate).toBe(T0 + 2 * HOUR);
+  });
+
+  it('states saved before figures kept their times read as of their last update', () => {
+    const board = new SimBoard((t) => t);
+    const saved = { ...boardAfter([['hf-ll-0717', T0]]).get('sim-1')! } as Partial<ReturnType<SimBoard['get']>>;
+    delete saved!.asOf;
+    delete saved!.minutesLeftByPool;
+    board.restore([saved as NonNullable<ReturnType<SimBoard['get']>>]);
+    expect(board.get('sim-1')).toMatchObject({ balance: 27.73, asOf: { balance: T0, data: null, minutes: null, points: null }, minutesLeftByPool: {} });
+  });
+});
