@@ -58,7 +58,7 @@ export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
   rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
 
 /** The kind named last in a text (the nearest to what follows it). */
-function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
+export function lastPoolIn(text: string, rules: ReplyRules): DataPool | null {
   let best: { pool: DataPool; at: number } | null = null;
   for (const p of rules.pools) {
     for (const w of p.words) {

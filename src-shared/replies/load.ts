@@ -61,6 +61,8 @@ export interface ReplyRules {
   /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
   adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
   hypothetical: string[];
+  /** Labels of a percentage used or left (已使用80%, 剩余10%), before it or (…After) right after it. */
+  percents: { used: string[]; remaining: string[]; usedAfter: string[]; remainingAfter: string[] };
   segments: RegExp[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
@@ -194,6 +196,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       own: (file.adverts?.own ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
+    percents: {
+      used: (file.percents?.used ?? []).map(fold),
+      remaining: (file.percents?.remaining ?? []).map(fold),
+      usedAfter: (file.percents?.usedAfter ?? []).map(fold),
+      remainingAfter: (file.percents?.remainingAfter ?? []).map(fold),
+    },
     segments: (file.segments ?? []).map((p, i) => regex(`segments.${i}`, p)),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),

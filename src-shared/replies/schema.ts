@@ -145,6 +145,12 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
   /**
+   * Shares of an allowance written as a percentage (已使用80%, 已达到套餐的90%, 剩余10%): the label nearest
+   * before it in its clause (or a suffix right after it) says used or left, the topic word before it in
+   * its sentence says of what. Never an amount of MB or minutes: a figure of its own, in percent.
+   */
+  percents: v.optional(v.strictObject({ used: words, remaining: words, usedAfter: v.optional(words), remainingAfter: v.optional(words) })),
+  /**
    * Marks between the parts of a reply sent as several SMS ("(1/2)", "【2/2】"), with the line break
    * before one cut mid-sentence: left out, so a word or sentence cut by one is whole again.
    */

@@ -424,6 +424,7 @@ describe('round 6: English replies', () => {
 
   it('an English offer (Reply ADD to buy 2GB…) is an advert to the end of its sentence, and only that sentence', () => {
     expect(lines6('China Mobile Hong Kong: Your local data usage has reached 80% (16GB of 20GB) of your monthly plan. Reply ADD to buy 2GB at HK$48.')).toEqual([
+      'data.usedPercent 80 general',
       'data.used 16384 general',
       'data.total 20480 general',
     ]);
@@ -850,5 +851,55 @@ describe('round 9: lists of services', () => {
     ]);
     // One fee is still no list.
     expect(services('您已开通的功能有：来电显示（免费）、GPRS。')).toEqual([]);
+  });
+});
+
+// Round 10: wordings of ours (NOT real replies) for each rule; each fails on the reader before round 10.
+const lines10 = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100} ${f.unit}${f.pool ? ` ${f.pool}` : ''}`) : [];
+};
+
+describe('round 10: percentages of use', () => {
+  it('a percentage after a label of use or of what is left is a share of the allowance named before it, in percent', () => {
+    expect(lines10('您本月国内通用流量已使用80%，剩余2.00GB。')).toEqual(['data.usedPercent 80 percent general', 'data.remaining 2048 MB general']);
+    expect(lines10('您的套餐语音使用已达到85%，剩余通话45分钟。')).toEqual(['voice.usedPercent 85 percent', 'voice.remaining 45 min']);
+    expect(lines10('尊敬的客户，您的省内流量剩余10%。')).toEqual(['data.remainingPercent 10 percent provincial']);
+    // 已达到套餐的90%, 占套餐总量的76.8%: the label may stand before the words of the whole.
+    expect(lines10('您本月流量已达到套餐的90%。')).toEqual(['data.usedPercent 90 percent']);
+    expect(lines10('您本月已使用通用流量15.36GB，占套餐总量的76.8%。')).toEqual(['data.used 15728.64 MB general', 'data.usedPercent 76.8 percent general']);
+    expect(lines10('您本月短信已用50%。')).toEqual(['sms.usedPercent 50 percent']);
+    expect(lines10('Your data usage has reached 80% of your plan.')).toEqual(['data.usedPercent 80 percent']);
+    expect(lines10('Data: 25% left.')).toEqual(['data.remainingPercent 25 percent']);
+  });
+
+  it('a percentage that bounds, says when, or offers is none', () => {
+    // A moment (达到80%时), a bound (超过80%, 80%以上), a hypothetical clause, an offer, no label, no allowance.
+    expect(read('当您的流量使用达到80%时，我们将短信提醒您。').kind).not.toBe('figures');
+    expect(lines10('您的套餐流量已使用超过80%。')).toEqual([]);
+    expect(lines10('您的流量已使用80%以上。')).toEqual([]);
+    expect(lines10('如流量已使用90%，将暂停提醒。')).toEqual([]);
+    expect(lines10('充值100元送20%话费，流量8折。')).toEqual([]);
+    expect(lines10('您本月套餐使用已超过80%。')).toEqual([]);
+    expect(lines10('您的余额为35.20元，已使用80%。')).toEqual(['balance.balance 35.2 yuan']);
+  });
+
+  it('is never added to an amount of data or minutes', () => {
+    const u = read('您本月国内通用流量已使用80%，剩余2.00GB；省内流量剩余10%。');
+    if (u.kind !== 'figures') throw new Error(u.kind);
+    const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
+    expect(left.map((f) => f.unit)).toEqual(['MB']);
+    expect(customerDataLeft(dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2048);
+    expect(describeFigures(u, 'en')).toBe('Your data left: 2.00 GB; data: 80 % used; data: 10 % left (in-province)');
+    expect(describeFigures(u, 'zh-Hans')).toBe('你的流量还剩 2.00 GB，流量已用 80 %，流量还剩 10 %（省内）');
+  });
+
+  it('the checker finds a hand figure in % only as the reader\'s figure in percent', () => {
+    const entry = (unit: string) => ({ id: 'x', text: '', source: 'ours', sourceNote: '', province: null, year: null, kind: 'figures', figures: [{ what: 'data-used', value: 80, unit, pool: 'general' as const, label: '' }] });
+    const u = read('您本月国内通用流量已使用80%，已使用80MB。');
+    expect(checkEntry(entry('%'), u).found).toBe(1);
+    expect(checkEntry(entry('MB'), u).found).toBe(1);
+    const onlyPercent = read('您本月国内通用流量已使用80%。');
+    expect(checkEntry(entry('MB'), onlyPercent).found).toBe(0);
   });
 });
