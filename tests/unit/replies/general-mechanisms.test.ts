@@ -903,3 +903,40 @@ describe('round 10: percentages of use', () => {
     expect(checkEntry(entry('MB'), onlyPercent).found).toBe(0);
   });
 });
+
+describe('round 10: kinds of data', () => {
+  const pools10 = (text: string) => lines10(text).filter((l) => l.startsWith('data.'));
+
+  it('kind words after an amount whose label runs on to the next amount name that one ("18GB 省内流量剩余：2GB")', () => {
+    expect(pools10('您的流量余额如下 定向流量剩余：18.23GB 省内流量剩余：0.50GB 国内流量剩余：7.05GB')).toEqual([
+      'data.remaining 18667.52 MB app',
+      'data.remaining 512 MB provincial',
+      'data.remaining 7219.2 MB general',
+    ]);
+    // Kind words right after an amount, with a label after them that ends the clause, still name it.
+    expect(pools10('您本月还有1.8GB省内流量剩余，请注意。')).toEqual(['data.remaining 1843.2 MB provincial']);
+  });
+
+  it('a bracket that says what an amount includes ("(含结转)") names no kind of it; items joined by 、 to a part are parts', () => {
+    expect(pools10('您的国内通用流量(含结转)共剩余12.06GB，其中上月结转剩余3.51GB、本月套餐剩余8.55GB；定向流量剩余20GB。')).toEqual([
+      'data.remaining 12349.44 MB general',
+      'data.remaining 3594.24 MB carryover',
+      'data.remaining 8755.2 MB general',
+      'data.remaining 20480 MB app',
+    ]);
+  });
+
+  it('kind words after a semicolon name the amounts of their clause group, whatever a bracket before it named', () => {
+    expect(pools10('您的定向流量本月已使用16.48GB（定向流量不限量，超过40GB后限速）；全国通用流量共2GB，已使用1.96GB，剩余0.04GB。')).toEqual([
+      'data.used 16875.52 MB app',
+      'data.total 2048 MB general',
+      'data.used 2007.04 MB general',
+      'data.remaining 40.96 MB general',
+    ]);
+  });
+
+  it('全省 names provincial data; 全天通用流量 (all day, beside off-peak) stays general', () => {
+    expect(pools10('您当月已用全省流量1.33GB、剩余0.67GB。')).toEqual(['data.used 1361.92 MB provincial', 'data.remaining 686.08 MB provincial']);
+    expect(pools10('您的闲时流量剩余4.5GB，全天通用流量剩余0.86GB。')).toEqual(['data.remaining 4608 MB offpeak', 'data.remaining 880.64 MB general']);
+  });
+});
