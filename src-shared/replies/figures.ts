@@ -406,15 +406,19 @@ function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity 
   const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
   const written = q.precision / 10 ** -q.decimals;
   let best = { measure: q.measure, factor: written, at: -1 };
-  for (const { measure, factor } of [{ measure: q.measure, factor: written }, ...q.alternatives!]) {
-    for (const t of active) {
-      if (t.measure !== measure) continue;
-      for (const w of t.when) {
-        const at = sentence.lastIndexOf(w);
-        // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
-        const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
-        if (at >= 0 && at + w.length > best.at && !headOfOther) best = { measure, factor, at: at + w.length };
-      }
+  const readings = [{ measure: q.measure, factor: written }, ...q.alternatives!];
+  for (const t of active) {
+    for (const w of t.when) {
+      const at = sentence.lastIndexOf(w);
+      if (at < 0) continue;
+      // "通话费650分", "短信费130分": a topic's word with 费 after it names a charge, in money.
+      const charge = sentence[at + w.length] === '费';
+      const reading = readings.find((r) => r.measure === (charge ? 'money' : t.measure));
+      if (!reading) continue;
+      // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
+      const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
+      const end = at + w.length + (charge ? 1 : 0);
+      if (end > best.at && !headOfOther) best = { ...reading, at: end };
     }
   }
   // "将有600分积分到期": with no topic word before it, the one written right after it names the measure.
@@ -476,7 +480,9 @@ function masked(text: string, mask: Mask): string {
 function itemName(window: string): { text: string; at: number } | null {
   // "套餐及固定费：58.00元": the name is before the colon.
   const named = window.replace(/[\s:=]+$/u, '');
-  let cut = named.length;
+  // "副卡（138****1234）30.00元": an aside in brackets right before the amount stays in the name it follows.
+  const aside = /[^,;:。!?()\n、+]\([^()\n]{1,20}\)$/u.exec(named);
+  let cut = aside ? aside.index + 1 : named.length;
   while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
   const raw = named.slice(cut);
   const lead = raw.length - raw.trimStart().replace(/^(?:(?:其中|另|包括|您的?|本月|当月)\s*)+|^(?:including|and)\s*/u, '').length;

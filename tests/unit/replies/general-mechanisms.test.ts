@@ -940,3 +940,34 @@ describe('round 10: kinds of data', () => {
     expect(pools10('您的闲时流量剩余4.5GB，全天通用流量剩余0.86GB。')).toEqual(['data.remaining 4608 MB offpeak', 'data.remaining 880.64 MB general']);
   });
 });
+
+describe('round 10: money', () => {
+  const items10 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.item ? ` ${f.item}` : ''}`) : [];
+  };
+
+  it('a topic word with 费 after it (通话费, 短信费) names a charge: an amount in 分 after it is fen', () => {
+    expect(items10('您2012年02月消费总计：3580分，其中套餐费2800分，通话费650分，短信费130分。')).toEqual([
+      'bill.total 35.8',
+      'bill.item 28 套餐费',
+      'bill.item 6.5 通话费',
+      'bill.item 1.3 短信费',
+    ]);
+    // After the topic word alone, 分 stays minutes.
+    expect(items10('您本月通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
+  });
+
+  it('a masked number (138****1234) is no amount, and a bracket aside before an amount stays in the item name it follows', () => {
+    expect(items10('您的家庭网成员本月共消费156.00元，其中主卡98.00元，副卡（138****1234）30.00元，副卡（139****5678）28.00元。')).toEqual([
+      'bill.total 156',
+      'bill.item 98 主卡',
+      'bill.item 30 副卡（138****1234）',
+      'bill.item 28 副卡（139****5678）',
+    ]);
+  });
+
+  it('an overdraft: 已透支 is owed, 透支额度 the credit limit, 剩余可透支 no figure of the app', () => {
+    expect(items10('您好，您的账户已透支15.20元，透支额度为30元，剩余可透支14.80元。')).toEqual(['balance.balance -15.2', 'balance.creditLimit 30', 'balance.other 14.8']);
+  });
+});
