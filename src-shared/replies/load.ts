@@ -80,7 +80,7 @@ export interface ReplyRules {
   noKind: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
-  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; changes: RegExp[]; lookups: RegExp[] };
+  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
@@ -231,6 +231,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       quick: regex('menus.quick', file.menus.quick, 'du'),
       quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
       replies: file.menus.replies === undefined ? null : regex('menus.replies', file.menus.replies),
+      sends: (file.menus.sends ?? []).map((p, i) => regex(`menus.sends.${i}`, p)),
       changes: (file.menus.changes ?? []).map((p, i) => regex(`menus.changes.${i}`, p)),
       lookups: (file.menus.lookups ?? []).map((p, i) => regex(`menus.lookups.${i}`, p)),
     },

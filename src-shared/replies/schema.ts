@@ -219,6 +219,11 @@ export const ReplyRulesSchema = v.strictObject({
     quickCues: v.array(pattern),
     /** "回复1办理10元1GB日包，回复2…" (groups n, label): options said one by one; a menu when two or more, or after a numbered menu. */
     replies: v.optional(pattern),
+    /**
+     * A code to send said once in a sentence (groups n, label): the label is the verb phrase after the code
+     * ("回复LLB可订购流量包", "请回复“QXSP”退订") or the words before the verb ("余额查询发YE", "如需退订，请发送QXLLB20至10086").
+     */
+    sends: v.optional(v.array(pattern)),
     /** An option whose label matches one of these changes the account (开通10元1GB, 退订彩铃): asked about before it is sent. */
     changes: v.optional(v.array(pattern)),
     /** …unless it only looks something up, though it names 开通 or 退订 (已开通业务查询, 包月业务查询与退订: a further menu). */

@@ -58,7 +58,8 @@ export class ReplyReader {
     const figures = percents.length ? [...reading.figures, ...percents].sort((a, b) => a.span.start - b.span.start) : reading.figures;
     const topics = [...new Set([...reading.topics, ...percents.map((f) => f.topic)])];
     if (topics.length === 0) {
-      if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
+      // One code said once ("…，回复KTLL100办理") is an option beside figures or an outcome, but no menu on its own (an advert).
+      if (menu.options.length > (menu.saidOnce === 1 ? 1 : 0)) return { kind: 'menu', text, menu: menu.options, notices };
       return notices.length ? { kind: 'notice', text, notices } : unknown;
     }
     return {

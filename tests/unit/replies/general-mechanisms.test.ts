@@ -736,8 +736,9 @@ describe('round 8: menus and services', () => {
     expect(options('您可回复以下指令：CXYE 查询余额；CXLL 查询流量；CXJF 查询积分。')).toEqual(['CXYE 查询余额', 'CXLL 查询流量', 'CXJF 查询积分']);
     expect(options('您好！回复以下代码即可办理：\nLLB10：10元1GB流量包\nLLB20：20元3GB流量包')).toEqual(['LLB10 10元1GB流量包', 'LLB20 20元3GB流量包']);
     expect(options('【流量包推荐】回复KT10开通10元1GB，回复KT20开通20元3GB。')).toEqual(['KT10 开通10元1GB', 'KT20 开通20元3GB']);
-    // One code said alone is no menu.
-    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual([]);
+    // One code said alone is no menu (an advert); beside figures it is an option since round 10.
+    expect(read('【中国移动】双11特惠！30元享100G全国流量，回复KTLL100办理，详询10086。').kind).toBe('unknown');
+    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual(['KTLL 开通流量包']);
   });
 
   it('services after 已订购以下业务 / 您已订购：, numbered ① after a bracket or "1 " at a line\'s start; 回复序号可退订 and 如需退订请回复序号 cancel by number', () => {
@@ -969,5 +970,35 @@ describe('round 10: money', () => {
 
   it('an overdraft: 已透支 is owed, 透支额度 the credit limit, 剩余可透支 no figure of the app', () => {
     expect(items10('您好，您的账户已透支15.20元，透支额度为30元，剩余可透支14.80元。')).toEqual(['balance.balance -15.2', 'balance.creditLimit 30', 'balance.other 14.8']);
+  });
+});
+
+describe('round 10: a code to send said once', () => {
+  const said = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((o) => `${o.n} ${o.label}`) : [];
+  };
+
+  it('the verb phrase after the code is its label (回复LLB可订购流量包, 请回复“QXSP”退订, 回复“4”办理…)', () => {
+    expect(said('您本月套餐内流量剩余237.48MB。回复LLB可订购流量包。')).toEqual(['LLB 订购流量包']);
+    expect(said('您的积分为3862分，回复JFDH查看兑换目录。')).toEqual(['JFDH 查看兑换目录']);
+    expect(said('您本月国内流量仅剩余51.20MB，可回复“4”办理10元1GB流量包。')).toEqual(['4 办理10元1GB流量包']);
+  });
+
+  it('else the words before the verb (余额查询发YE, 充值可回复CZ, 如需退订，请发送QXLLB20至10086)', () => {
+    expect(said('您发送的指令有误。常用指令：余额查询发YE，流量查询发CXLL。')).toEqual(['YE 余额查询', 'CXLL 流量查询']);
+    expect(said('您的话费余额为6.85元，请及时充值。充值可回复CZ或登录中国移动APP。')).toEqual(['CZ 充值']);
+    expect(said('您已成功订购流量包，费用20元/月。如需退订，请发送QXLLB20至10086。')).toEqual(['QXLLB20 退订']);
+    expect(said('您的查询过于频繁，请稍后再试。如需查询话费请发送YE，查询流量请发送CXLL。')).toEqual(['YE 查询话费', 'CXLL 查询流量']);
+  });
+
+  it('a code with a part to fill in (CXYEH+服务密码, QX+序号) is no option: sent as it is written it asks for nothing', () => {
+    expect(said('查询余额明细请发送CXYEH+服务密码，如CXYEH123456。')).toEqual([]);
+    expect(said('【陕西移动】回复序号查询：\n11 话费余额\n12 本月账单\n回复“QX+序号”可退订对应业务。')).toEqual(['11 话费余额', '12 本月账单']);
+  });
+
+  it('one alone makes no menu of an advert; its amounts are never figures', () => {
+    expect(read('【中国移动】双11特惠！30元享100G全国流量，回复KTLL100办理，详询10086。').kind).toBe('unknown');
+    expect(read('尊敬的客户，查询余额请发送YE；如需帮助请拨打10086。').kind).toBe('unknown');
   });
 });
