@@ -1002,3 +1002,25 @@ describe('round 10: a code to send said once', () => {
     expect(read('尊敬的客户，查询余额请发送YE；如需帮助请拨打10086。').kind).toBe('unknown');
   });
 });
+
+describe('round 10: lists of services', () => {
+  const entries = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? u.services.map((x) => `${x.n}|${x.name}|${x.fee}`) : [];
+  };
+
+  it('an entry at a line\'s start numbered "3." keeps its name when the name starts with a digit (3.139邮箱 免费)', () => {
+    expect(entries('您已订购业务如下（回复序号前数字可退订）：\n1.咪咕视频钻石会员 15元/月\n2.和留言 2元/月\n3.139邮箱 免费\n本机无其他包月业务。')).toEqual([
+      '1|咪咕视频钻石会员|15元/月',
+      '2|和留言|2元/月',
+      '3|139邮箱|免费',
+    ]);
+  });
+
+  it('entries numbered "1）" at a line\'s start, after a cue that counts them and says their sum (共4项，月费合计27元：)', () => {
+    expect(entries('截至2024年07月01日，您当前订购的增值业务共2项，月费合计16元：\n1）视频彩铃 6元/月\n2）和彩云 10元/月\n回复“TD序号”退订。')).toEqual([
+      '1|视频彩铃|6元/月',
+      '2|和彩云|10元/月',
+    ]);
+  });
+});
