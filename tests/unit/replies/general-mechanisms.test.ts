@@ -1024,3 +1024,21 @@ describe('round 10: lists of services', () => {
     ]);
   });
 });
+
+describe('round 10: totals and lists', () => {
+  it('通用 is no stem of 用: a list of kinds after one label goes on through 省内通用 (剩余流量共计：国内通用6GB、省内通用1GB…)', () => {
+    expect(lines10('您本月剩余流量共计：国内通用6.35GB、省内通用1.20GB、定向22.41GB、夜间闲时30.00GB。')).toEqual([
+      'data.remaining 6502.4 MB general',
+      'data.remaining 1228.8 MB provincial',
+      'data.remaining 22947.84 MB app',
+      'data.remaining 30720 MB offpeak',
+    ]);
+  });
+
+  it('what is exceeded (已超出套餐内20GB) and a cap after the amount (已达1GB高速上限) are totals, of the kind of their sentence', () => {
+    expect(lines10('您本月国内通用流量已使用28.50GB，已超出套餐内20GB，超出部分按5元/GB计费。')).toEqual(['data.used 29184 MB general', 'data.total 20480 MB general']);
+    expect(lines10('您的日包今日已使用1.05GB，已达1GB高速上限。')).toEqual(['data.used 1075.2 MB', 'data.total 1024 MB']);
+    // Use beyond the plan stays use of no stated kind.
+    expect(lines10('您本月国内流量已用完，已使用超出套餐流量1.2GB。')).toEqual(['data.used 1228.8 MB']);
+  });
+});
