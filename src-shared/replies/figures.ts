@@ -85,7 +85,9 @@ export function readFigures(
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
-  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  // "0.29元/MB" is a price, no figure; "语音叠加包（200分钟/月）" is the allowance a package gives each month.
+  const monthly = (q: Quantity) => q.measure !== null && ALLOWANCES.has(q.measure) && MONTHLY.test(text.slice(q.end, q.end + 4));
+  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => monthly(q) || !RATE.test(text.slice(q.end, q.end + 8)));
   // Topic words cut by an aside count too ("您上月(2016年04月)消费").
   const compact = ASIDE_HINT.test(topical) ? topical.replace(ASIDE, '') : topical;
   const active = rules.figures.filter(
@@ -211,6 +213,15 @@ export function readFigures(
       add(record(template, field, value, span(q), label), q, part);
       return;
     }
+    // An allowance per month that no label names is its package's total.
+    if (monthly(q)) {
+      const total = candidates.find((t) => t.measure === q.measure && t.fields.some((r) => r.field === 'total'));
+      if (total) {
+        topics.add(total.topic);
+        add(record(total, 'total', q.value, span(q), null), q);
+      }
+      return;
+    }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
     const billLine = itemised !== undefined && BILL_LINE.test(window);
     const heading = bare || billLine ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
@@ -252,7 +263,7 @@ export function readFigures(
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
-        listedAfter(candidates, window, after, reads.at(-1), sentence));
+        listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)));
     if (partOf) {
       topics.add(partOf.template.topic);
       add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);
@@ -396,6 +407,8 @@ function opensBreakdown(after: string, t: FigureTemplate, english = false): bool
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
+const ALLOWANCES: ReadonlySet<Measure> = new Set(['data', 'minutes', 'count']);
+const MONTHLY = /^\s*\/\s*月/u;
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
 
 /**

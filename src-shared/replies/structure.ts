@@ -146,7 +146,14 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
  * 30条短信"): an unnamed amount whose words, before or right after it, name its topic takes the field
  * of the amount before it in the sentence.
  */
-export function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
+export function listedAfter(
+  candidates: FigureTemplate[],
+  window: string,
+  after: string,
+  previous: Read | undefined,
+  sentence: number,
+  head: Read | undefined = previous,
+): Continued | undefined {
   if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
   const field = previous.figure.field;
   const template = candidates.find(
@@ -158,9 +165,11 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
   if (template) return { template, field };
   // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too, and so does
   // one whose items are joined by an enumeration comma ("已使用本地主叫75分钟、国内长途23分钟").
-  const label = previous.figure.label;
+  // "剩余：市话120分钟，长途30分钟，夜间通话200分钟": the list goes on from its head, the labelled amount before its items.
+  const from = previous.figure.label === null && head?.sentence === sentence && head.figure.template === previous.figure.template && head.figure.field === field ? head : previous;
+  const label = from.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
-  const heads = label !== null && (previous.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
+  const heads = label !== null && (from.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
   // A bill's total is no list ("本期账单：88.00元（月租费58.00元，…）": the lines are its items).
   const total = same?.items === true && same.sums.some((x) => x.total === field);
   return same && heads && !total ? { template: same, field } : undefined;

@@ -1042,3 +1042,19 @@ describe('round 10: totals and lists', () => {
     expect(lines10('您本月国内流量已用完，已使用超出套餐流量1.2GB。')).toEqual(['data.used 1228.8 MB']);
   });
 });
+
+describe('round 10: minutes', () => {
+  it('a list headed by a label before a colon goes on for every short item, not only the second (剩余：市话…，长途…，夜间通话…)', () => {
+    expect(lines10('您的通话套餐本月剩余：市话120分钟，长途30分钟，夜间闲时通话200分钟；短信剩余18条。')).toEqual([
+      'voice.remaining 120 min',
+      'voice.remaining 30 min',
+      'voice.remaining 200 min',
+      'sms.remaining 18 sms',
+    ]);
+  });
+
+  it('an allowance per month that no label names (语音叠加包（200分钟/月）) is its package\'s total; a price per unit stays none', () => {
+    expect(lines10('您订购的语音叠加包（200分钟/月）本月剩余134分钟。')).toEqual(['voice.total 200 min', 'voice.remaining 134 min']);
+    expect(lines10('您本月通话剩余20分钟，超出后0.19元/分钟。')).toEqual(['voice.remaining 20 min']);
+  });
+});
