@@ -96,6 +96,9 @@ export function readFigures(
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
   const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
+  // "【余量提醒】…已使用101.14MB": the title of a notice names none of its amounts (its words still name the topic).
+  // "流量总量情况：已使用…2.66GB": nor does a heading of a summary (…情况：), whatever label words it holds.
+  const untitled = text.includes('【') || text.includes('情况') ? text.replace(TITLE, (t) => ' '.repeat(t.length)) : text;
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
@@ -144,7 +147,7 @@ export function readFigures(
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
     sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
-    const window = text.slice(floor, q.start);
+    const window = untitled.slice(floor, q.start);
     const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
     // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
     if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
@@ -407,6 +410,7 @@ function opensBreakdown(after: string, t: FigureTemplate, english = false): bool
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
+const TITLE = /【[^】\d]{0,12}(?:提醒|通知|提示)】|(?<=^|[\s,;。:\d.、])[^\s,;。:\d]{1,10}情况\s*:/gu;
 const ALLOWANCES: ReadonlySet<Measure> = new Set(['data', 'minutes', 'count']);
 const MONTHLY = /^\s*\/\s*月/u;
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;

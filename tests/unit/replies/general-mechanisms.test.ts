@@ -1058,3 +1058,16 @@ describe('round 10: minutes', () => {
     expect(lines10('您本月通话剩余20分钟，超出后0.19元/分钟。')).toEqual(['voice.remaining 20 min']);
   });
 });
+
+describe('round 10: labels a reader does not know', () => {
+  it('达 is a stem of use: an unknown word of reaching (已经达到) reads as used', () => {
+    expect(lines10('您好！您本月移动数据流量已经达到30GB，将暂停数据流量功能。')).toEqual(['data.used 30720 MB']);
+    expect(lines10('您本月国内通话已经达到120分钟。')).toEqual(['voice.used 120 min']);
+  });
+
+  it('the title of a notice (【余量提醒】) and the heading of a summary (流量总量情况：) name none of the amounts after them', () => {
+    // 耗掉, a word of use the reader does not know, is read by its stem (耗) once the title's 余量 names nothing.
+    expect(lines10('【余量提醒】截至11月21日21时43分,您本月移动数据流量耗掉101.14MB。')).toEqual(['data.used 101.14 MB']);
+    expect(lines10('2.流量总量情况：耗掉移动数据流量2.66GB，流量剩余27.53GB。')).toEqual(['data.used 2723.84 MB', 'data.remaining 28190.72 MB']);
+  });
+});
