@@ -263,7 +263,7 @@ export function readFigures(
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before)) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)));
@@ -410,6 +410,7 @@ function opensBreakdown(after: string, t: FigureTemplate, english = false): bool
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
+const LINE_AFTER = /^[^\S\n]*\n[^\n]*$/u;
 const TITLE = /【[^】\d]{0,12}(?:提醒|通知|提示)】|(?<=^|[\s,;。:\d.、])[^\s,;。:\d]{1,10}情况\s*:/gu;
 const ALLOWANCES: ReadonlySet<Measure> = new Set(['data', 'minutes', 'count']);
 const MONTHLY = /^\s*\/\s*月/u;

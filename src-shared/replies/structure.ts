@@ -43,10 +43,15 @@ export function breakdownOf(
   bracket: Read['bracket'] = null,
   adjacent = true,
   groupHead?: Read,
+  lineAfter = false,
 ): Continued | undefined {
-  if (!previous || previous.sentence !== sentence) return undefined;
+  if (!previous) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
+  // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
+  const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
+  if (partLine) return { template, field: previous.figure.field, part: true };
+  if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
   // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.
   const partGoesOn = previous.part && adjacent && window.length <= 12 && !window.includes(':') && !namesPackage(after);

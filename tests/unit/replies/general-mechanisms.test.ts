@@ -1071,3 +1071,14 @@ describe('round 10: labels a reader does not know', () => {
     expect(lines10('2.流量总量情况：耗掉移动数据流量2.66GB，流量剩余27.53GB。')).toEqual(['data.used 2723.84 MB', 'data.remaining 28190.72 MB']);
   });
 });
+
+describe('round 10: parts on lines', () => {
+  it('a line that opens with a part word (其中) goes on from the amount on the line before', () => {
+    expect(lines10('您本月实际使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB\n剩余117.24MB')).toEqual([
+      'data.used 3.76 MB',
+      'data.used 0 MB',
+      'data.used 3.76 MB',
+      'data.remaining 117.24 MB',
+    ]);
+  });
+});
