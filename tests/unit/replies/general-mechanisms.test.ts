@@ -1065,6 +1065,10 @@ describe('round 10: labels a reader does not know', () => {
     expect(lines10('您本月国内通话已经达到120分钟。')).toEqual(['voice.used 120 min']);
   });
 
+  it('发 is a stem of use (发送短信76条 in a month\'s summary is messages sent)', () => {
+    expect(lines10('您2015年06月发送短信76条，使用上网流量486.25MB。')).toEqual(['sms.used 76 sms', 'data.used 486.25 MB']);
+  });
+
   it('the title of a notice (【余量提醒】) and the heading of a summary (流量总量情况：) name none of the amounts after them', () => {
     // 耗掉, a word of use the reader does not know, is read by its stem (耗) once the title's 余量 names nothing.
     expect(lines10('【余量提醒】截至11月21日21时43分,您本月移动数据流量耗掉101.14MB。')).toEqual(['data.used 101.14 MB']);
