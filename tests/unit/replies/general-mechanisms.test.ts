@@ -983,6 +983,8 @@ describe('round 10: a code to send said once', () => {
     expect(said('您本月套餐内流量剩余237.48MB。回复LLB可订购流量包。')).toEqual(['LLB 订购流量包']);
     expect(said('您的积分为3862分，回复JFDH查看兑换目录。')).toEqual(['JFDH 查看兑换目录']);
     expect(said('您本月国内流量仅剩余51.20MB，可回复“4”办理10元1GB流量包。')).toEqual(['4 办理10元1GB流量包']);
+    // The phrase ends at an enumeration comma.
+    expect(said('您发送的指令有误，请发送“CXYE”查询余额、“CXLL”查询流量，或回复“0”获取更多帮助。')).toEqual(['CXYE 查询余额', '0 获取更多帮助']);
   });
 
   it('else the words before the verb (余额查询发YE, 充值可回复CZ, 如需退订，请发送QXLLB20至10086)', () => {
