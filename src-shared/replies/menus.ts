@@ -99,17 +99,16 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
     }
   }
   // "回复LLB可订购流量包", "余额查询发YE": a code to send said once is an option too (a button that sends it on a click).
-  for (const re of rules.menus.sends) {
-    for (const m of allMatches(re, text)) {
-      const g = m.indices?.groups;
-      if (!g?.n || !g.label || found.ranges.some(([from, to]) => g.n![0] < to && g.n![1] > from)) continue;
-      const n = spanOf(original, folded, g.n[0], g.n[1]).text;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
-      found.ranges.push([Math.min(g.n[0], g.label[0]), Math.max(g.n[1], g.label[1])]);
-      found.saidOnce++;
-    }
+  // In the order written; for one code, the label after it (the first pattern) wins.
+  const codes = rules.menus.sends.flatMap((re) => allMatches(re, text).map((m) => m.indices?.groups)).sort((a, b) => (a?.n?.[0] ?? 0) - (b?.n?.[0] ?? 0));
+  for (const g of codes) {
+    if (!g?.n || !g.label || found.ranges.some(([from, to]) => g.n![0] < to && g.n![1] > from)) continue;
+    const n = spanOf(original, folded, g.n[0], g.n[1]).text;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
+    found.ranges.push([Math.min(g.n[0], g.label[0]), Math.max(g.n[1], g.label[1])]);
+    found.saidOnce++;
   }
   return found;
 }
