@@ -99,10 +99,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "国内通用流量(含结转)共剩余12.06GB": a bracket that says what the amount includes names no kind of it.
     // "…16.48GB（定向流量不限量…）；全国通用流量共2GB": kind words after a semicolon name the amounts of their own
     // clause group, whatever the words before the semicolon named.
-    const noted = read.context.replace(INCLUDES_NOTE, '');
-    const group = noted.slice(noted.lastIndexOf(';') + 1);
-    const context = group !== noted && poolIn(group, rules) !== null ? group : noted;
-    const ownWords = lastEnd(outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
+    const noted = read.context.includes('(') ? read.context.replace(INCLUDES_NOTE, '') : read.context;
+    const semicolon = noted.lastIndexOf(';');
+    const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    const outside = outsideWords(read.context, rules);
+    const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -111,7 +112,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // Not so after amounts of one kind only ("闲时流量已用8.86GB/共计10GB"): that is the kind's own total.
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
-    const overKinds = rules.noKind.some((w) => outsideWords(read.context, rules).includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    const overKinds = rules.noKind.some((w) => outside.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -201,6 +202,7 @@ function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; par
 /** Where the last of these words ends in a text (-1: none). */
 /** "已超出套餐内20GB": a no-kind word followed by 内 says what the in-plan amount is exceeded by, not data outside the plan. */
 function outsideWords(text: string, rules: ReplyRules): string {
+  if (!text.includes('内')) return text;
   return rules.noKind.reduce((t, w) => t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)), text);
 }
 

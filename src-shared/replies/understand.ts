@@ -54,7 +54,7 @@ export class ReplyReader {
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
     if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return { ...outcome.reply, menu: menu.options };
     // Shares of use (已使用80%) are figures of their own, in percent, beside the amounts.
-    const percents = readPercents(text, folded, this.rules, [...quiet, ...menu.ranges]);
+    const percents = folded.text.includes('%') ? readPercents(text, folded, this.rules, [...quiet, ...menu.ranges]) : [];
     const figures = percents.length ? [...reading.figures, ...percents].sort((a, b) => a.span.start - b.span.start) : reading.figures;
     const topics = [...new Set([...reading.topics, ...percents.map((f) => f.topic)])];
     if (topics.length === 0) {
