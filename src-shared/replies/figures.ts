@@ -98,7 +98,9 @@ export function readFigures(
 
   // "【余量提醒】…已使用101.14MB": the title of a notice names none of its amounts (its words still name the topic).
   // "流量总量情况：已使用…2.66GB": nor does a heading of a summary (…情况：), whatever label words it holds.
-  const untitled = text.includes('【') || text.includes('情况') ? text.replace(TITLE, (t) => ' '.repeat(t.length)) : text;
+  const blank = (t: string) => ' '.repeat(t.length);
+  const titled = text.includes('【') ? text.replace(TITLE, blank) : text;
+  const untitled = titled.includes('情况') ? titled.replace(SUMMARY_HEADING, blank) : titled;
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
@@ -411,7 +413,8 @@ function opensBreakdown(after: string, t: FigureTemplate, english = false): bool
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
 const LINE_AFTER = /^[^\S\n]*\n[^\n]*$/u;
-const TITLE = /【[^】\d]{0,12}(?:提醒|通知|提示)】|(?<=^|[\s,;。:\d.、])[^\s,;。:\d]{1,10}情况\s*:/gu;
+const TITLE = /【[^】\d]{0,12}(?:提醒|通知|提示)】/gu;
+const SUMMARY_HEADING = /(?<=^|[\s,;。:\d.、])[^\s,;。:\d]{1,10}情况\s*:/gu;
 const ALLOWANCES: ReadonlySet<Measure> = new Set(['data', 'minutes', 'count']);
 const MONTHLY = /^\s*\/\s*月/u;
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
