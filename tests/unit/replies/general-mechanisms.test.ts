@@ -1088,3 +1088,15 @@ describe('round 10: parts on lines', () => {
     ]);
   });
 });
+
+describe('round 10: parts in brackets of minutes and messages', () => {
+  it('a bracket opened by 含 after an amount of minutes or messages lists its parts, even one named by its package (短信包200条)', () => {
+    expect(lines10('您本月可用短信总量为500条（含套餐300条、短信包200条），已使用317条，还可使用183条。')).toEqual([
+      'sms.total 500 sms',
+      'sms.total 300 sms',
+      'sms.total 200 sms',
+      'sms.used 317 sms',
+      'sms.remaining 183 sms',
+    ]);
+  });
+});
