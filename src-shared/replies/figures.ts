@@ -10,6 +10,7 @@ import {
   headingField,
   listedAfter,
   namesPackage,
+  planContents,
   slashTotal,
   usedBeforeSlash,
   tableColumns,
@@ -268,7 +269,8 @@ export function readFigures(
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before)) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
-        listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)));
+        listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
+        planContents(candidates, sentenceSoFar, window));
     if (partOf) {
       topics.add(partOf.template.topic);
       add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);

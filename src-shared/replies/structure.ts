@@ -181,6 +181,22 @@ export function listedAfter(
 }
 
 /**
+ * "您本月套餐已生效：国内通用流量20GB、国内通话300分钟、短信100条": amounts no label names, after a colon whose
+ * heading names the plan (套餐) and no field, are what the plan gives: its totals.
+ */
+export function planContents(candidates: FigureTemplate[], sentenceSoFar: string, window: string): Continued | undefined {
+  const heading = PLAN_HEADING.exec(sentenceSoFar)?.[1];
+  // "套餐使用情况：" heads a summary of use, not what the plan gives.
+  if (heading === undefined || heading.includes('情况') || labelNaming(candidates, heading) !== null) return undefined;
+  // Each item names its allowance before its amount ("、国内通话300分钟"); "、10M本地通用流量" is a package's name.
+  const item = window.split(/[,、;:(]/u).at(-1)!;
+  const template = candidates.find((t) => t.packages && t.fields.some((r) => r.field === 'total') && t.when.some((w) => item.includes(w)));
+  return template ? { template, field: 'total' } : undefined;
+}
+
+const PLAN_HEADING = /([^,;。:\n]*套餐[^,;。:\n\d]{0,8}):[^:\d]*$/u;
+
+/**
  * A table: a header line of labels and no amount ("类型 总量 已用 剩余", "项目：总量/已用/剩余") over rows with as many amounts
  * ("国内通用流量 10GB 2GB 8GB"): each amount takes the field of its column. Returns namings by quantity index.
  */

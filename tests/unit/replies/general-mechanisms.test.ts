@@ -1100,3 +1100,16 @@ describe('round 10: parts in brackets of minutes and messages', () => {
     ]);
   });
 });
+
+describe('round 10: what a plan gives', () => {
+  it('amounts no label names after a colon whose heading names the plan (套餐…：) and no field are its totals', () => {
+    expect(lines10('尊敬的客户，您本月套餐已生效：国内通用流量20GB、国内通话300分钟、短信100条。')).toEqual([
+      'data.total 20480 MB general',
+      'voice.total 300 min',
+      'sms.total 100 sms',
+    ]);
+    // A heading with a field (余量) names its own; a summary (使用情况) is no list of what the plan gives.
+    expect(lines10('您的套餐余量：国内流量1.2GB，通话200分钟。')).toEqual(['data.remaining 1228.8 MB general', 'voice.remaining 200 min']);
+    expect(lines10('您的套餐使用情况：国内流量1.2GB。').filter((l) => l.includes('total'))).toEqual([]);
+  });
+});
