@@ -1,4 +1,5 @@
 import type { Lang } from '../errors';
+import { PERCENT_FIELDS } from './percents';
 import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount } from './pools';
 import type { DataPool, VoicePool } from './schema';
 import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
@@ -40,6 +41,8 @@ interface Words {
   yuan: string;
   left: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
   used: { data: (v: string) => string; voice: (v: string) => string; sms: (v: string) => string };
+  /** A share of an allowance in percent ("80 %"), never said as an amount. */
+  share: { used: Record<'data' | 'voice' | 'sms', (v: string) => string>; remaining: Record<'data' | 'voice' | 'sms', (v: string) => string> };
   points: (n: number) => string;
   expiring: (n: number, on: string | null) => string;
   minutes: string;
@@ -74,6 +77,10 @@ const zh = (hant: boolean): Words => {
       voice: (v) => t(`通话已用 ${v}`, `通話已用 ${v}`),
       sms: (v) => t(`短信已用 ${v}`, `簡訊已用 ${v}`),
     },
+    share: {
+      used: { data: (v) => `流量已用 ${v}`, voice: (v) => t(`通话已用 ${v}`, `通話已用 ${v}`), sms: (v) => t(`短信已用 ${v}`, `簡訊已用 ${v}`) },
+      remaining: { data: (v) => t(`流量还剩 ${v}`, `流量還剩 ${v}`), voice: (v) => t(`通话还剩 ${v}`, `通話還剩 ${v}`), sms: (v) => t(`短信还剩 ${v}`, `簡訊還剩 ${v}`) },
+    },
     points: (n) => t(`积分 ${n} 分`, `積分 ${n} 分`),
     expiring: (n, on) => t(`其中 ${n} 分将${on ? `于 ${on} ` : ''}到期`, `其中 ${n} 分將${on ? `於 ${on} ` : ''}到期`),
     minutes: t(' 分钟', ' 分鐘'),
@@ -94,6 +101,10 @@ const EN: Words = {
   yuan: ' yuan',
   left: { data: (v) => `data left: ${v}`, voice: (v) => `call minutes left: ${v}`, sms: (v) => `texts left: ${v}` },
   used: { data: (v) => `data used: ${v}`, voice: (v) => `call minutes used: ${v}`, sms: (v) => `texts used: ${v}` },
+  share: {
+    used: { data: (v) => `data: ${v} used`, voice: (v) => `call minutes: ${v} used`, sms: (v) => `texts: ${v} used` },
+    remaining: { data: (v) => `data: ${v} left`, voice: (v) => `call minutes: ${v} left`, sms: (v) => `texts: ${v} left` },
+  },
   points: (n) => `points: ${n}`,
   expiring: (n, on) => `${n} of them expire${on ? ` on ${on}` : ''}`,
   minutes: ' min',
@@ -167,6 +178,11 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
     const shown = left.length ? left : find(topic, 'used');
     if (shown.length) parts.push((left.length ? w.left : w.used)[topic](perPackage(shown, format, lang)));
   }
+  for (const { topic } of allowances) {
+    for (const field of ['used', 'remaining'] as const) {
+      for (const f of find(topic, PERCENT_FIELDS[field])) parts.push(w.share[field][topic](`${f.value} %`) + kindOfShare(f, lang));
+    }
+  }
 
   const points = find('points', 'total')[0];
   if (points) parts.push(w.points(points.value));
@@ -201,6 +217,12 @@ function perKind<K extends string>(
     return format(a.value) + (a === plain ? '' : lang === 'en' ? ` (${kind})` : `（${kind}）`);
   };
   return [...(plain ? [plain] : []), ...amounts.filter((a) => a !== plain)].map(said).join(joiner);
+}
+
+/** The kind of data a share is of, when the reply names one other than general ("（省内）"). */
+function kindOfShare(f: FigureRecord, lang: Lang): string {
+  if (f.pool === null || f.pool === 'general') return '';
+  return lang === 'en' ? ` (${poolName(f.pool, lang)})` : `（${poolName(f.pool, lang)}）`;
 }
 
 /** One package: the amount; several: each with its package name. */

@@ -11,6 +11,7 @@ import {
   headingField,
   listedAfter,
   namesPackage,
+  planContents,
   slashTotal,
   usedBeforeSlash,
   tableColumns,
@@ -86,7 +87,9 @@ export function readFigures(
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
-  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => !RATE.test(text.slice(q.end, q.end + 8)));
+  // "0.29元/MB" is a price, no figure; "语音叠加包（200分钟/月）" is the allowance a package gives each month.
+  const monthly = (q: Quantity) => q.measure !== null && ALLOWANCES.has(q.measure) && MONTHLY.test(text.slice(q.end, q.end + 4));
+  const scanned = scanner.scan(masked(text, [...mask, ...boilerplate])).filter((q) => monthly(q) || !RATE.test(text.slice(q.end, q.end + 8)));
   // Topic words cut by an aside count too ("您上月(2016年04月)消费").
   const compact = ASIDE_HINT.test(topical) ? topical.replace(ASIDE, '') : topical;
   const active = rules.figures.filter(
@@ -95,6 +98,11 @@ export function readFigures(
   if (active.length === 0) return { figures: [], problems: [], topics: [] };
   const quantities = scanned.map((q) => (q.alternatives ? inTopic(q, topical, active) : q));
 
+  // "【余量提醒】…已使用101.14MB": the title of a notice names none of its amounts (its words still name the topic).
+  // "流量总量情况：已使用…2.66GB": nor does a heading of a summary (…情况：), whatever label words it holds.
+  const blank = (t: string) => ' '.repeat(t.length);
+  const titled = text.includes('【') ? text.replace(TITLE, blank) : text;
+  const untitled = titled.includes('情况') ? titled.replace(SUMMARY_HEADING, blank) : titled;
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
   const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
@@ -143,7 +151,7 @@ export function readFigures(
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
     sentenceSoFar = text.slice(Math.max(ended.at(-1) ?? 0, measuredEnd), q.start);
-    const window = text.slice(floor, q.start);
+    const window = untitled.slice(floor, q.start);
     const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
     // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
     if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
@@ -212,6 +220,15 @@ export function readFigures(
       add(record(template, field, value, span(q), label), q, part);
       return;
     }
+    // An allowance per month that no label names is its package's total.
+    if (monthly(q)) {
+      const total = candidates.find((t) => t.measure === q.measure && t.fields.some((r) => r.field === 'total'));
+      if (total) {
+        topics.add(total.topic);
+        add(record(total, 'total', q.value, span(q), null), q);
+      }
+      return;
+    }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
     const billLine = itemised !== undefined && BILL_LINE.test(window);
     const heading = bare || billLine ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
@@ -250,10 +267,11 @@ export function readFigures(
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before)) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
-        listedAfter(candidates, window, after, reads.at(-1), sentence));
+        listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
+        planContents(candidates, sentenceSoFar, window));
     if (partOf) {
       topics.add(partOf.template.topic);
       add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);
@@ -398,6 +416,11 @@ function opensBreakdown(after: string, t: FigureTemplate, english = false): bool
 }
 
 /** "0.29元/MB", "9元/月": a rate, never a figure. */
+const LINE_AFTER = /^[^\S\n]*\n[^\n]*$/u;
+const TITLE = /【[^】\d]{0,12}(?:提醒|通知|提示)】/gu;
+const SUMMARY_HEADING = /(?<=^|[\s,;。:\d.、])[^\s,;。:\d]{1,10}情况\s*:/gu;
+const ALLOWANCES: ReadonlySet<Measure> = new Set(['data', 'minutes', 'count']);
+const MONTHLY = /^\s*\/\s*月/u;
 const RATE = /^\s*\/\s*(?:[a-z]{1,3}(?![a-z])|月|天|日|次|条|分钟|个|小时|周|年|兆)/u;
 
 /**
@@ -408,15 +431,19 @@ function inTopic(q: Quantity, text: string, active: FigureTemplate[]): Quantity 
   const sentence = text.slice(0, q.start).split(SENTENCE_END).at(-1)!;
   const written = q.precision / 10 ** -q.decimals;
   let best = { measure: q.measure, factor: written, at: -1 };
-  for (const { measure, factor } of [{ measure: q.measure, factor: written }, ...q.alternatives!]) {
-    for (const t of active) {
-      if (t.measure !== measure) continue;
-      for (const w of t.when) {
-        const at = sentence.lastIndexOf(w);
-        // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
-        const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
-        if (at >= 0 && at + w.length > best.at && !headOfOther) best = { measure, factor, at: at + w.length };
-      }
+  const readings = [{ measure: q.measure, factor: written }, ...q.alternatives!];
+  for (const t of active) {
+    for (const w of t.when) {
+      const at = sentence.lastIndexOf(w);
+      if (at < 0) continue;
+      // "通话费650分", "短信费130分": a topic's word with 费 after it names a charge, in money.
+      const charge = sentence[at + w.length] === '费';
+      const reading = readings.find((r) => r.measure === (charge ? 'money' : t.measure));
+      if (!reading) continue;
+      // 积分余额: a head noun after another topic's word is that topic's (points, not a balance in fen).
+      const headOfOther = t.heads.includes(w) && active.some((o) => o !== t && o.when.some((x) => sentence.endsWith(x, at)));
+      const end = at + w.length + (charge ? 1 : 0);
+      if (end > best.at && !headOfOther) best = { ...reading, at: end };
     }
   }
   // "将有600分积分到期": with no topic word before it, the one written right after it names the measure.
@@ -478,7 +505,9 @@ function masked(text: string, mask: Mask): string {
 function itemName(window: string): { text: string; at: number } | null {
   // "套餐及固定费：58.00元": the name is before the colon.
   const named = window.replace(/[\s:=]+$/u, '');
-  let cut = named.length;
+  // "副卡（138****1234）30.00元": an aside in brackets right before the amount stays in the name it follows.
+  const aside = /[^,;:。!?()\n、+]\([^()\n]{1,20}\)$/u.exec(named);
+  let cut = aside ? aside.index + 1 : named.length;
   while (cut > 0 && !CLAUSE_END.test(named[cut - 1]!)) cut--;
   const raw = named.slice(cut);
   const lead = raw.length - raw.trimStart().replace(/^(?:(?:其中|另|包括|您的?|本月|当月)\s*)+|^(?:including|and)\s*/u, '').length;

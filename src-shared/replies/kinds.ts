@@ -18,6 +18,8 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
   }
   // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's.
   if (m?.[3] !== undefined) {
+    // "18.23GB 省内流量剩余：0.00GB": kind words whose label runs on to the next amount head that amount.
+    if (HEADS_NEXT.test(text.slice(at + m[0].length, at + m[0].length + 12))) return null;
     const pool = poolIn(m[3], rules);
     return pool ? { pool, end: at + m[0].length } : null;
   }
@@ -25,6 +27,9 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
 }
+
+/** After kind words: a label that runs on, with or without a colon, to the next amount in the same clause. */
+const HEADS_NEXT = /^(?![和及与])[^\d,;。!?、()\n]{0,6}?(?::\s*|[^\d\s,;。!?、()\n])\d/u;
 
 /**
  * The rules as they read one reply: when it is known as a region's operator's (CMHK's 中國移動香港,
@@ -58,7 +63,7 @@ export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
   rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
 
 /** The kind of data named last in a text (the nearest to what follows it). */
-const lastPoolIn = (text: string, rules: ReplyRules): DataPool | null => lastKindIn(text, rules.pools);
+export const lastPoolIn = (text: string, rules: ReplyRules): DataPool | null => lastKindIn(text, rules.pools);
 
 /** The kind (of data, of minutes) named last in a text: the nearest to what follows it. */
 export function lastKindIn<K extends string>(text: string, kinds: readonly KindRule<K>[]): K | null {
@@ -88,12 +93,20 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
+  let partRead: Read | undefined;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
     const follows = reads[i - 1]?.figure.topic === 'data';
     // "国内流量已用完，目前已使用套餐外流量256MB": a no-kind word nearer than any kind leaves it unnamed.
-    const ownWords = lastEnd(read.context, rules.noKind) > lastEnd(read.context, poolWords) ? '' : read.context;
+    // "国内通用流量(含结转)共剩余12.06GB": a bracket that says what the amount includes names no kind of it.
+    // "…16.48GB（定向流量不限量…）；全国通用流量共2GB": kind words after a semicolon name the amounts of their own
+    // clause group, whatever the words before the semicolon named.
+    const noted = read.context.includes('(') ? read.context.replace(INCLUDES_NOTE, '') : read.context;
+    const semicolon = noted.lastIndexOf(';');
+    const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    const outside = outsideWords(read.context, rules);
+    const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -102,9 +115,12 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // Not so after amounts of one kind only ("闲时流量已用8.86GB/共计10GB"): that is the kind's own total.
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
-    const overKinds = rules.noKind.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    const overKinds = rules.noKind.some((w) => outside.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
-    const part = read.part || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
+    const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
+    const part = read.part || listedPart || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    if (part) partRead = read;
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
@@ -150,6 +166,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   });
 }
 
+const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;
+
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
 /** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
@@ -185,6 +203,12 @@ function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; par
 }
 
 /** Where the last of these words ends in a text (-1: none). */
+/** "已超出套餐内20GB": a no-kind word followed by 内 says what the in-plan amount is exceeded by, not data outside the plan. */
+function outsideWords(text: string, rules: ReplyRules): string {
+  if (!text.includes('内')) return text;
+  return rules.noKind.reduce((t, w) => t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)), text);
+}
+
 function lastEnd(text: string, words: string[]): number {
   let end = -1;
   for (const w of words) {

@@ -157,7 +157,8 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
   const named = beforeColon !== window && candidates.some((t) => t.when.some((w) => beforeColon.endsWith(w))) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
   if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
-  const blanked = [...candidates.flatMap((t) => t.kindWords), ...notStems].reduce((text, w) => (w ? text.replaceAll(w, ' '.repeat(w.length)) : text), clause);
+  const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);
+  const blanked = notStems.reduce(blank, candidates.reduce((text, t) => t.kindWords.reduce(blank, text), clause));
   let best: Naming | null = null;
   const offset = named.length - clause.length;
   for (const template of candidates) {

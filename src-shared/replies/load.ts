@@ -65,6 +65,8 @@ export interface ReplyRules {
   /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
   adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
   hypothetical: string[];
+  /** Labels of a percentage used or left (已使用80%, 剩余10%), before it or (…After) right after it. */
+  percents: { used: string[]; remaining: string[]; usedAfter: string[]; remainingAfter: string[] };
   segments: RegExp[];
   thresholds: { before: string[]; after: string[] };
   packageNames: RegExp[];
@@ -84,7 +86,7 @@ export interface ReplyRules {
   noKind: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
-  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; changes: RegExp[]; lookups: RegExp[] };
+  menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
   services: { cues: RegExp[]; item: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
@@ -200,6 +202,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       own: (file.adverts?.own ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
+    percents: {
+      used: (file.percents?.used ?? []).map(fold),
+      remaining: (file.percents?.remaining ?? []).map(fold),
+      usedAfter: (file.percents?.usedAfter ?? []).map(fold),
+      remainingAfter: (file.percents?.remainingAfter ?? []).map(fold),
+    },
     segments: (file.segments ?? []).map((p, i) => regex(`segments.${i}`, p)),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
@@ -230,6 +238,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       quick: regex('menus.quick', file.menus.quick, 'du'),
       quickCues: file.menus.quickCues.map((p, i) => regex(`menus.quickCues.${i}`, p)),
       replies: file.menus.replies === undefined ? null : regex('menus.replies', file.menus.replies),
+      sends: (file.menus.sends ?? []).map((p, i) => regex(`menus.sends.${i}`, p)),
       changes: (file.menus.changes ?? []).map((p, i) => regex(`menus.changes.${i}`, p)),
       lookups: (file.menus.lookups ?? []).map((p, i) => regex(`menus.lookups.${i}`, p)),
     },

@@ -12,6 +12,8 @@ export interface FoundMenu {
   options: MenuOption[];
   /** Folded offsets of every option: nothing in them is a figure (5元包30MB is a label). */
   ranges: [number, number][];
+  /** How many options are codes said once in a sentence ("回复LLB可订购流量包"): one alone makes no menu of a reply. */
+  saidOnce: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface FoundMenu {
  * last ended, so a list ends at the first thing that is not an option.
  */
 export function findMenu(original: string, folded: Folded, rules: ReplyRules): FoundMenu {
-  const found: FoundMenu = { options: [], ranges: [] };
+  const found: FoundMenu = { options: [], ranges: [], saidOnce: 0 };
   const text = folded.text;
   const seen = new Set<string>();
   // "回复1办理…，回复2…": options said one by one.
@@ -99,6 +101,18 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
       found.ranges.push([m.index, m.index + m[0].length]);
     }
+  }
+  // "回复LLB可订购流量包", "余额查询发YE": a code to send said once is an option too (a button that sends it on a click).
+  // In the order written; for one code, the label after it (the first pattern) wins.
+  const codes = rules.menus.sends.flatMap((re) => allMatches(re, text).map((m) => m.indices?.groups)).sort((a, b) => (a?.n?.[0] ?? 0) - (b?.n?.[0] ?? 0));
+  for (const g of codes) {
+    if (!g?.n || !g.label || found.ranges.some(([from, to]) => g.n![0] < to && g.n![1] > from)) continue;
+    const n = spanOf(original, folded, g.n[0], g.n[1]).text;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
+    found.ranges.push([Math.min(g.n[0], g.label[0]), Math.max(g.n[1], g.label[1])]);
+    found.saidOnce++;
   }
   return found;
 }

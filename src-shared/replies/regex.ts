@@ -65,7 +65,11 @@ export function requiredWords(re: RegExp): string[] | null {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === '\\') {
-      end();
+      // An escaped sign (\*, \.) is that sign, a plain character; a class (\d, \s, \p{…}) is none.
+      const sign = s[i + 1];
+      const after = s[i + 2];
+      if (depth === 0 && sign !== undefined && !/[\p{L}\p{N}]/u.test(sign) && !(after !== undefined && QUANTIFIER.includes(after))) run += sign;
+      else end();
       i++;
       continue;
     }

@@ -153,6 +153,12 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
   /**
+   * Shares of an allowance written as a percentage (已使用80%, 已达到套餐的90%, 剩余10%): the label nearest
+   * before it in its clause (or a suffix right after it) says used or left, the topic word before it in
+   * its sentence says of what. Never an amount of MB or minutes: a figure of its own, in percent.
+   */
+  percents: v.optional(v.strictObject({ used: words, remaining: words, usedAfter: v.optional(words), remainingAfter: v.optional(words) })),
+  /**
    * Marks between the parts of a reply sent as several SMS ("(1/2)", "【2/2】"), with the line break
    * before one cut mid-sentence: left out, so a word or sentence cut by one is whole again.
    */
@@ -226,6 +232,11 @@ export const ReplyRulesSchema = v.strictObject({
     quickCues: v.array(pattern),
     /** "回复1办理10元1GB日包，回复2…" (groups n, label): options said one by one; a menu when two or more, or after a numbered menu. */
     replies: v.optional(pattern),
+    /**
+     * A code to send said once in a sentence (groups n, label): the label is the verb phrase after the code
+     * ("回复LLB可订购流量包", "请回复“QXSP”退订") or the words before the verb ("余额查询发YE", "如需退订，请发送QXLLB20至10086").
+     */
+    sends: v.optional(v.array(pattern)),
     /** An option whose label matches one of these changes the account (开通10元1GB, 退订彩铃): asked about before it is sent. */
     changes: v.optional(v.array(pattern)),
     /** …unless it only looks something up, though it names 开通 or 退订 (已开通业务查询, 包月业务查询与退订: a further menu). */

@@ -43,10 +43,15 @@ export function breakdownOf(
   bracket: Read['bracket'] = null,
   adjacent = true,
   groupHead?: Read,
+  lineAfter = false,
 ): Continued | undefined {
-  if (!previous || previous.sentence !== sentence) return undefined;
+  if (!previous) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
+  // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
+  const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
+  if (partLine) return { template, field: previous.figure.field, part: true };
+  if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
   // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.
   const partGoesOn = previous.part && adjacent && window.length <= 12 && !window.includes(':') && !namesPackage(after);
@@ -146,7 +151,14 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
  * 30条短信"): an unnamed amount whose words, before or right after it, name its topic takes the field
  * of the amount before it in the sentence.
  */
-export function listedAfter(candidates: FigureTemplate[], window: string, after: string, previous: Read | undefined, sentence: number): Continued | undefined {
+export function listedAfter(
+  candidates: FigureTemplate[],
+  window: string,
+  after: string,
+  previous: Read | undefined,
+  sentence: number,
+  head: Read | undefined = previous,
+): Continued | undefined {
   if (!previous || previous.sentence !== sentence || !listGoesOn(window, after)) return undefined;
   const field = previous.figure.field;
   const template = candidates.find(
@@ -158,13 +170,31 @@ export function listedAfter(candidates: FigureTemplate[], window: string, after:
   if (template) return { template, field };
   // "已使用：本地主叫45分钟，长途12分钟": a label before a colon heads a list of one topic too, and so does
   // one whose items are joined by an enumeration comma ("已使用本地主叫75分钟、国内长途23分钟").
-  const label = previous.figure.label;
+  // "剩余：市话120分钟，长途30分钟，夜间通话200分钟": the list goes on from its head, the labelled amount before its items.
+  const from = previous.figure.label === null && head?.sentence === sentence && head.figure.template === previous.figure.template && head.figure.field === field ? head : previous;
+  const label = from.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
-  const heads = label !== null && (previous.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
+  const heads = label !== null && (from.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
   // A bill's total is no list ("本期账单：88.00元（月租费58.00元，…）": the lines are its items).
   const total = same?.items === true && same.sums.some((x) => x.total === field);
   return same && heads && !total ? { template: same, field } : undefined;
 }
+
+/**
+ * "您本月套餐已生效：国内通用流量20GB、国内通话300分钟、短信100条": amounts no label names, after a colon whose
+ * heading names the plan (套餐) and no field, are what the plan gives: its totals.
+ */
+export function planContents(candidates: FigureTemplate[], sentenceSoFar: string, window: string): Continued | undefined {
+  const heading = PLAN_HEADING.exec(sentenceSoFar)?.[1];
+  // "套餐使用情况：" heads a summary of use, not what the plan gives.
+  if (heading === undefined || heading.includes('情况') || labelNaming(candidates, heading) !== null) return undefined;
+  // Each item names its allowance before its amount ("、国内通话300分钟"); "、10M本地通用流量" is a package's name.
+  const item = window.split(/[,、;:(]/u).at(-1)!;
+  const template = candidates.find((t) => t.packages && t.fields.some((r) => r.field === 'total') && t.when.some((w) => item.includes(w)));
+  return template ? { template, field: 'total' } : undefined;
+}
+
+const PLAN_HEADING = /([^,;。:\n]*套餐[^,;。:\n\d]{0,8}):[^:\d]*$/u;
 
 /**
  * A table: a header line of labels and no amount ("类型 总量 已用 剩余", "项目：总量/已用/剩余") over rows with as many amounts

@@ -5,8 +5,8 @@ export type { Span } from './normalize';
 
 export type Confidence = 'sure' | 'unsure';
 
-/** Canonical units: money in yuan, data in MB (1 GB = 1024 MB), voice in minutes, SMS in messages. */
-export type CanonicalUnit = 'yuan' | 'MB' | 'min' | 'sms' | 'points';
+/** Canonical units: money in yuan, data in MB (1 GB = 1024 MB), voice in minutes, SMS in messages; a share of an allowance in percent (fields usedPercent, remainingPercent only). */
+export type CanonicalUnit = 'yuan' | 'MB' | 'min' | 'sms' | 'points' | 'percent';
 
 export interface FigureRecord {
   topic: Topic;

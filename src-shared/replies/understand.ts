@@ -6,6 +6,7 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, withoutMatches, type Folded } from './normalize';
 import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
+import { readPercents } from './percents';
 import { QuantityScanner } from './quantities';
 import { allMatches, firstMatch } from './regex';
 import type { NoticeKind } from './schema';
@@ -52,15 +53,20 @@ export class ReplyReader {
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
     if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return { ...outcome.reply, menu: menu.options };
-    if (reading.topics.length === 0) {
-      if (menu.options.length) return { kind: 'menu', text, menu: menu.options, notices };
+    // Shares of use (已使用80%) are figures of their own, in percent, beside the amounts.
+    const percents = folded.text.includes('%') ? readPercents(text, folded, this.rules, [...quiet, ...menu.ranges]) : [];
+    const figures = percents.length ? [...reading.figures, ...percents].sort((a, b) => a.span.start - b.span.start) : reading.figures;
+    const topics = [...new Set([...reading.topics, ...percents.map((f) => f.topic)])];
+    if (topics.length === 0) {
+      // One code said once ("…，回复KTLL100办理") is an option beside figures or an outcome, but no menu on its own (an advert).
+      if (menu.options.length > (menu.saidOnce === 1 ? 1 : 0)) return { kind: 'menu', text, menu: menu.options, notices };
       return notices.length ? { kind: 'notice', text, notices } : unknown;
     }
     return {
       kind: 'figures',
       text,
-      topics: reading.topics,
-      figures: reading.figures,
+      topics,
+      figures,
       dates: dated.dates,
       menu: menu.options,
       notices,

@@ -45,6 +45,20 @@ describe('hall10086 reply read', () => {
     expect(en.stdout).toMatch(/data\.remaining\s+150 MB\s+pool general/u);
   });
 
+  it('prints a share of use in percent, apart from the amounts (--json and plain)', async () => {
+    // Ours, NOT a real reply: a pushed 80 % reminder in the wording 10086 uses.
+    const text = '【流量提醒】您本月国内通用流量已使用80%，剩余2.00GB。语音已达到套餐的90%。';
+    const json = JSON.parse((await hall(['reply', 'read', text, '--json'])).stdout) as { figures: { topic: string; field: string; value: number; unit: string; pool: string | null }[] };
+    expect(json.figures.map((f) => [f.topic, f.field, f.value, f.unit, f.pool])).toEqual([
+      ['data', 'usedPercent', 80, 'percent', 'general'],
+      ['data', 'remaining', 2048, 'MB', 'general'],
+      ['voice', 'usedPercent', 90, 'percent', null],
+    ]);
+    const plain = (await hall(['reply', 'read', text, '--lang', 'en'])).stdout;
+    expect(plain).toMatch(/data\.usedPercent\s+80 %\s+pool general/u);
+    expect(plain).toMatch(/voice\.usedPercent\s+90 %/u);
+  });
+
   it.each(['zh-Hans', 'zh-Hant', 'en'])('help fits 80 columns (%s)', async (lang) => {
     const run = await hall(['reply', '--help', '--lang', lang]);
     expect(run.code).toBe(0);

@@ -30,7 +30,7 @@ const HELP = {
   ],
 };
 
-/** A figure as the command prints it: values in the reader's units (yuan, MB, min, sms, points). */
+/** A figure as the command prints it: values in the reader's units (yuan, MB, min, sms, points, percent). */
 function figureView(f: FigureRecord) {
   return {
     topic: f.topic,
@@ -97,7 +97,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
           ...indent(
             figures.map((f) => [
               `${f.topic}.${f.field}`,
-              `${f.value} ${f.currency ?? f.unit}`,
+              `${f.value} ${f.currency ?? (f.unit === 'percent' ? '%' : f.unit)}`,
               f.pool || f.voicePool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${f.pool ? poolName(f.pool, ctx.lang) : voicePoolName(f.voicePool!, ctx.lang)}` : '',
               [f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
             ]),

@@ -420,6 +420,7 @@ describe('round 6: English replies', () => {
 
   it('an English offer (Reply ADD to buy 2GB…) is an advert to the end of its sentence, and only that sentence', () => {
     expect(figureLines('China Mobile Hong Kong: Your local data usage has reached 80% (16GB of 20GB) of your monthly plan. Reply ADD to buy 2GB at HK$48.')).toEqual([
+      'data.usedPercent 80 general',
       'data.used 16384 general',
       'data.total 20480 general',
     ]);
@@ -711,8 +712,9 @@ describe('round 8: menus and services', () => {
     expect(options('您可回复以下指令：CXYE 查询余额；CXLL 查询流量；CXJF 查询积分。')).toEqual(['CXYE 查询余额', 'CXLL 查询流量', 'CXJF 查询积分']);
     expect(options('您好！回复以下代码即可办理：\nLLB10：10元1GB流量包\nLLB20：20元3GB流量包')).toEqual(['LLB10 10元1GB流量包', 'LLB20 20元3GB流量包']);
     expect(options('【流量包推荐】回复KT10开通10元1GB，回复KT20开通20元3GB。')).toEqual(['KT10 开通10元1GB', 'KT20 开通20元3GB']);
-    // One code said alone is no menu.
-    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual([]);
+    // One code said alone is no menu (an advert); beside figures it is an option since round 10.
+    expect(read('【中国移动】双11特惠！30元享100G全国流量，回复KTLL100办理，详询10086。').kind).toBe('unknown');
+    expect(options('您本月流量剩余1.5GB，可回复KTLL开通流量包。')).toEqual(['KTLL 开通流量包']);
   });
 
   it('services after 已订购以下业务 / 您已订购：, numbered ① after a bracket or "1 " at a line\'s start; 回复序号可退订 and 如需退订请回复序号 cancel by number', () => {
@@ -811,5 +813,264 @@ describe('round 9: lists of services', () => {
     ]);
     // One fee is still no list.
     expect(services('您已开通的功能有：来电显示（免费）、GPRS。')).toEqual([]);
+  });
+});
+
+// Round 10: wordings of ours (NOT real replies) for each rule; each fails on the reader before round 10.
+const lines10 = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100} ${f.unit}${f.pool ? ` ${f.pool}` : ''}`) : [];
+};
+
+describe('round 10: percentages of use', () => {
+  it('a percentage after a label of use or of what is left is a share of the allowance named before it, in percent', () => {
+    expect(lines10('您本月国内通用流量已使用80%，剩余2.00GB。')).toEqual(['data.usedPercent 80 percent general', 'data.remaining 2048 MB general']);
+    expect(lines10('您的套餐语音使用已达到85%，剩余通话45分钟。')).toEqual(['voice.usedPercent 85 percent', 'voice.remaining 45 min']);
+    expect(lines10('尊敬的客户，您的省内流量剩余10%。')).toEqual(['data.remainingPercent 10 percent provincial']);
+    // 已达到套餐的90%, 占套餐总量的76.8%: the label may stand before the words of the whole.
+    expect(lines10('您本月流量已达到套餐的90%。')).toEqual(['data.usedPercent 90 percent']);
+    expect(lines10('您本月已使用通用流量15.36GB，占套餐总量的76.8%。')).toEqual(['data.used 15728.64 MB general', 'data.usedPercent 76.8 percent general']);
+    expect(lines10('您本月短信已用50%。')).toEqual(['sms.usedPercent 50 percent']);
+    expect(lines10('Your data usage has reached 80% of your plan.')).toEqual(['data.usedPercent 80 percent']);
+    expect(lines10('Data: 25% left.')).toEqual(['data.remainingPercent 25 percent']);
+  });
+
+  it('a percentage that bounds, says when, or offers is none', () => {
+    // A moment (达到80%时), a bound (超过80%, 80%以上), a hypothetical clause, an offer, no label, no allowance.
+    expect(read('当您的流量使用达到80%时，我们将短信提醒您。').kind).not.toBe('figures');
+    expect(lines10('您的套餐流量已使用超过80%。')).toEqual([]);
+    expect(lines10('您的流量已使用80%以上。')).toEqual([]);
+    expect(lines10('如流量已使用90%，将暂停提醒。')).toEqual([]);
+    expect(lines10('充值100元送20%话费，流量8折。')).toEqual([]);
+    expect(lines10('您本月套餐使用已超过80%。')).toEqual([]);
+    expect(lines10('您的余额为35.20元，已使用80%。')).toEqual(['balance.balance 35.2 yuan']);
+  });
+
+  it('is never added to an amount of data or minutes', () => {
+    const u = read('您本月国内通用流量已使用80%，剩余2.00GB；省内流量剩余10%。');
+    if (u.kind !== 'figures') throw new Error(u.kind);
+    const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
+    expect(left.map((f) => f.unit)).toEqual(['MB']);
+    expect(customerDataLeft(dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2048);
+    expect(describeFigures(u, 'en')).toBe('Your data left: 2.00 GB; data: 80 % used; data: 10 % left (in-province)');
+    expect(describeFigures(u, 'zh-Hans')).toBe('你的流量还剩 2.00 GB，流量已用 80 %，流量还剩 10 %（省内）');
+  });
+
+  it('the checker finds a hand figure in % only as the reader\'s figure in percent', () => {
+    const entry = (unit: string) => ({ id: 'x', text: '', source: 'ours', sourceNote: '', province: null, year: null, kind: 'figures', figures: [{ what: 'data-used', value: 80, unit, pool: 'general' as const, label: '' }] });
+    const u = read('您本月国内通用流量已使用80%，已使用80MB。');
+    expect(checkEntry(entry('%'), u).found).toBe(1);
+    expect(checkEntry(entry('MB'), u).found).toBe(1);
+    const onlyPercent = read('您本月国内通用流量已使用80%。');
+    expect(checkEntry(entry('MB'), onlyPercent).found).toBe(0);
+  });
+});
+
+describe('round 10: kinds of data', () => {
+  const pools10 = (text: string) => lines10(text).filter((l) => l.startsWith('data.'));
+
+  it('kind words after an amount whose label runs on to the next amount name that one ("18GB 省内流量剩余：2GB")', () => {
+    expect(pools10('您的流量余额如下 定向流量剩余：18.23GB 省内流量剩余：0.50GB 国内流量剩余：7.05GB')).toEqual([
+      'data.remaining 18667.52 MB app',
+      'data.remaining 512 MB provincial',
+      'data.remaining 7219.2 MB general',
+    ]);
+    // Kind words right after an amount, with a label after them that ends the clause, still name it.
+    expect(pools10('您本月还有1.8GB省内流量剩余，请注意。')).toEqual(['data.remaining 1843.2 MB provincial']);
+  });
+
+  it('a bracket that says what an amount includes ("(含结转)") names no kind of it; items joined by 、 to a part are parts', () => {
+    expect(pools10('您的国内通用流量(含结转)共剩余12.06GB，其中上月结转剩余3.51GB、本月套餐剩余8.55GB；定向流量剩余20GB。')).toEqual([
+      'data.remaining 12349.44 MB general',
+      'data.remaining 3594.24 MB carryover',
+      'data.remaining 8755.2 MB general',
+      'data.remaining 20480 MB app',
+    ]);
+  });
+
+  it('kind words after a semicolon name the amounts of their clause group, whatever a bracket before it named', () => {
+    expect(pools10('您的定向流量本月已使用16.48GB（定向流量不限量，超过40GB后限速）；全国通用流量共2GB，已使用1.96GB，剩余0.04GB。')).toEqual([
+      'data.used 16875.52 MB app',
+      'data.total 2048 MB general',
+      'data.used 2007.04 MB general',
+      'data.remaining 40.96 MB general',
+    ]);
+  });
+
+  it('全省 names provincial data; 全天通用流量 (all day, beside off-peak) stays general', () => {
+    expect(pools10('您当月已用全省流量1.33GB、剩余0.67GB。')).toEqual(['data.used 1361.92 MB provincial', 'data.remaining 686.08 MB provincial']);
+    expect(pools10('您的闲时流量剩余4.5GB，全天通用流量剩余0.86GB。')).toEqual(['data.remaining 4608 MB offpeak', 'data.remaining 880.64 MB general']);
+  });
+});
+
+describe('round 10: money', () => {
+  const items10 = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.item ? ` ${f.item}` : ''}`) : [];
+  };
+
+  it('a topic word with 费 after it (通话费, 短信费) names a charge: an amount in 分 after it is fen', () => {
+    expect(items10('您2012年02月消费总计：3580分，其中套餐费2800分，通话费650分，短信费130分。')).toEqual([
+      'bill.total 35.8',
+      'bill.item 28 套餐费',
+      'bill.item 6.5 通话费',
+      'bill.item 1.3 短信费',
+    ]);
+    // After the topic word alone, 分 stays minutes.
+    expect(items10('您本月通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
+  });
+
+  it('a masked number (138****1234) is no amount, and a bracket aside before an amount stays in the item name it follows', () => {
+    expect(items10('您的家庭网成员本月共消费156.00元，其中主卡98.00元，副卡（138****1234）30.00元，副卡（139****5678）28.00元。')).toEqual([
+      'bill.total 156',
+      'bill.item 98 主卡',
+      'bill.item 30 副卡（138****1234）',
+      'bill.item 28 副卡（139****5678）',
+    ]);
+  });
+
+  it('an overdraft: 已透支 is owed, 透支额度 the credit limit, 剩余可透支 no figure of the app', () => {
+    expect(items10('您好，您的账户已透支15.20元，透支额度为30元，剩余可透支14.80元。')).toEqual(['balance.balance -15.2', 'balance.creditLimit 30', 'balance.other 14.8']);
+  });
+});
+
+describe('round 10: a code to send said once', () => {
+  const said = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((o) => `${o.n} ${o.label}`) : [];
+  };
+
+  it('the verb phrase after the code is its label (回复LLB可订购流量包, 请回复“QXSP”退订, 回复“4”办理…)', () => {
+    expect(said('您本月套餐内流量剩余237.48MB。回复LLB可订购流量包。')).toEqual(['LLB 订购流量包']);
+    expect(said('您的积分为3862分，回复JFDH查看兑换目录。')).toEqual(['JFDH 查看兑换目录']);
+    expect(said('您本月国内流量仅剩余51.20MB，可回复“4”办理10元1GB流量包。')).toEqual(['4 办理10元1GB流量包']);
+    // The phrase ends at an enumeration comma.
+    expect(said('您发送的指令有误，请发送“CXYE”查询余额、“CXLL”查询流量，或回复“0”获取更多帮助。')).toEqual(['CXYE 查询余额', '0 获取更多帮助']);
+  });
+
+  it('else the words before the verb (余额查询发YE, 充值可回复CZ, 如需退订，请发送QXLLB20至10086)', () => {
+    expect(said('您发送的指令有误。常用指令：余额查询发YE，流量查询发CXLL。')).toEqual(['YE 余额查询', 'CXLL 流量查询']);
+    expect(said('您的话费余额为6.85元，请及时充值。充值可回复CZ或登录中国移动APP。')).toEqual(['CZ 充值']);
+    expect(said('您已成功订购流量包，费用20元/月。如需退订，请发送QXLLB20至10086。')).toEqual(['QXLLB20 退订']);
+    expect(said('您的查询过于频繁，请稍后再试。如需查询话费请发送YE，查询流量请发送CXLL。')).toEqual(['YE 查询话费', 'CXLL 查询流量']);
+  });
+
+  it('a code with a part to fill in (CXYEH+服务密码, QX+序号) is no option: sent as it is written it asks for nothing', () => {
+    expect(said('查询余额明细请发送CXYEH+服务密码，如CXYEH123456。')).toEqual([]);
+    expect(said('【陕西移动】回复序号查询：\n11 话费余额\n12 本月账单\n回复“QX+序号”可退订对应业务。')).toEqual(['11 话费余额', '12 本月账单']);
+  });
+
+  it('one alone makes no menu of an advert; its amounts are never figures', () => {
+    expect(read('【中国移动】双11特惠！30元享100G全国流量，回复KTLL100办理，详询10086。').kind).toBe('unknown');
+    expect(read('尊敬的客户，查询余额请发送YE；如需帮助请拨打10086。').kind).toBe('unknown');
+  });
+});
+
+describe('round 10: lists of services', () => {
+  const entries = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? u.services.map((x) => `${x.n}|${x.name}|${x.fee}`) : [];
+  };
+
+  it('an entry at a line\'s start numbered "3." keeps its name when the name starts with a digit (3.139邮箱 免费)', () => {
+    expect(entries('您已订购业务如下（回复序号前数字可退订）：\n1.咪咕视频钻石会员 15元/月\n2.和留言 2元/月\n3.139邮箱 免费\n本机无其他包月业务。')).toEqual([
+      '1|咪咕视频钻石会员|15元/月',
+      '2|和留言|2元/月',
+      '3|139邮箱|免费',
+    ]);
+  });
+
+  it('entries numbered "1）" at a line\'s start, after a cue that counts them and says their sum (共4项，月费合计27元：)', () => {
+    expect(entries('截至2024年07月01日，您当前订购的增值业务共2项，月费合计16元：\n1）视频彩铃 6元/月\n2）和彩云 10元/月\n回复“TD序号”退订。')).toEqual([
+      '1|视频彩铃|6元/月',
+      '2|和彩云|10元/月',
+    ]);
+  });
+});
+
+describe('round 10: totals and lists', () => {
+  it('通用 is no stem of 用: a list of kinds after one label goes on through 省内通用 (剩余流量共计：国内通用6GB、省内通用1GB…)', () => {
+    expect(lines10('您本月剩余流量共计：国内通用6.35GB、省内通用1.20GB、定向22.41GB、夜间闲时30.00GB。')).toEqual([
+      'data.remaining 6502.4 MB general',
+      'data.remaining 1228.8 MB provincial',
+      'data.remaining 22947.84 MB app',
+      'data.remaining 30720 MB offpeak',
+    ]);
+  });
+
+  it('what is exceeded (已超出套餐内20GB) and a cap after the amount (已达1GB高速上限) are totals, of the kind of their sentence', () => {
+    expect(lines10('您本月国内通用流量已使用28.50GB，已超出套餐内20GB，超出部分按5元/GB计费。')).toEqual(['data.used 29184 MB general', 'data.total 20480 MB general']);
+    expect(lines10('您的日包今日已使用1.05GB，已达1GB高速上限。')).toEqual(['data.used 1075.2 MB', 'data.total 1024 MB']);
+    // Use beyond the plan stays use of no stated kind.
+    expect(lines10('您本月国内流量已用完，已使用超出套餐流量1.2GB。')).toEqual(['data.used 1228.8 MB']);
+  });
+});
+
+describe('round 10: minutes', () => {
+  it('a list headed by a label before a colon goes on for every short item, not only the second (剩余：市话…，长途…，夜间通话…)', () => {
+    expect(lines10('您的通话套餐本月剩余：市话120分钟，长途30分钟，夜间闲时通话200分钟；短信剩余18条。')).toEqual([
+      'voice.remaining 120 min',
+      'voice.remaining 30 min',
+      'voice.remaining 200 min',
+      'sms.remaining 18 sms',
+    ]);
+  });
+
+  it('an allowance per month that no label names (语音叠加包（200分钟/月）) is its package\'s total; a price per unit stays none', () => {
+    expect(lines10('您订购的语音叠加包（200分钟/月）本月剩余134分钟。')).toEqual(['voice.total 200 min', 'voice.remaining 134 min']);
+    expect(lines10('您本月通话剩余20分钟，超出后0.19元/分钟。')).toEqual(['voice.remaining 20 min']);
+  });
+});
+
+describe('round 10: labels a reader does not know', () => {
+  it('达 is a stem of use: an unknown word of reaching (已经达到) reads as used', () => {
+    expect(lines10('您好！您本月移动数据流量已经达到30GB，将暂停数据流量功能。')).toEqual(['data.used 30720 MB']);
+    expect(lines10('您本月国内通话已经达到120分钟。')).toEqual(['voice.used 120 min']);
+  });
+
+  it('发 is a stem of use (发送短信76条 in a month\'s summary is messages sent)', () => {
+    expect(lines10('您2015年06月发送短信76条，使用上网流量486.25MB。')).toEqual(['sms.used 76 sms', 'data.used 486.25 MB']);
+  });
+
+  it('the title of a notice (【余量提醒】) and the heading of a summary (流量总量情况：) name none of the amounts after them', () => {
+    // 耗掉, a word of use the reader does not know, is read by its stem (耗) once the title's 余量 names nothing.
+    expect(lines10('【余量提醒】截至11月21日21时43分,您本月移动数据流量耗掉101.14MB。')).toEqual(['data.used 101.14 MB']);
+    expect(lines10('2.流量总量情况：耗掉移动数据流量2.66GB，流量剩余27.53GB。')).toEqual(['data.used 2723.84 MB', 'data.remaining 28190.72 MB']);
+  });
+});
+
+describe('round 10: parts on lines', () => {
+  it('a line that opens with a part word (其中) goes on from the amount on the line before', () => {
+    expect(lines10('您本月实际使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB\n剩余117.24MB')).toEqual([
+      'data.used 3.76 MB',
+      'data.used 0 MB',
+      'data.used 3.76 MB',
+      'data.remaining 117.24 MB',
+    ]);
+  });
+});
+
+describe('round 10: parts in brackets of minutes and messages', () => {
+  it('a bracket opened by 含 after an amount of minutes or messages lists its parts, even one named by its package (短信包200条)', () => {
+    expect(lines10('您本月可用短信总量为500条（含套餐300条、短信包200条），已使用317条，还可使用183条。')).toEqual([
+      'sms.total 500 sms',
+      'sms.total 300 sms',
+      'sms.total 200 sms',
+      'sms.used 317 sms',
+      'sms.remaining 183 sms',
+    ]);
+  });
+});
+
+describe('round 10: what a plan gives', () => {
+  it('amounts no label names after a colon whose heading names the plan (套餐…：) and no field are its totals', () => {
+    expect(lines10('尊敬的客户，您本月套餐已生效：国内通用流量20GB、国内通话300分钟、短信100条。')).toEqual([
+      'data.total 20480 MB general',
+      'voice.total 300 min',
+      'sms.total 100 sms',
+    ]);
+    // A heading with a field (余量) names its own; a summary (使用情况) is no list of what the plan gives.
+    expect(lines10('您的套餐余量：国内流量1.2GB，通话200分钟。')).toEqual(['data.remaining 1228.8 MB general', 'voice.remaining 200 min']);
+    expect(lines10('您的套餐使用情况：国内流量1.2GB。').filter((l) => l.includes('total'))).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ describe('the kind of each data amount', () => {
       '您本月剩余流量300M，其中套餐内剩余100M。',
       [['remaining', 300, null], ['remaining', 100, null]],
     ],
-    ['a kind named before a percentage', '流量提醒：您本月国内通用流量已使用80%，剩余2.00GB。', [['remaining', 2048, 'general']]],
+    ['a kind named before a percentage', '流量提醒：您本月国内通用流量已使用80%，剩余2.00GB。', [['usedPercent', 80, 'general'], ['remaining', 2048, 'general']]],
     [
       'parts after 其中, each of its own kind',
       '截至11月25日，您本月共使用流量3.5GB，其中国内通用流量2.5GB，省内流量1GB。',

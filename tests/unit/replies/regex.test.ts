@@ -10,6 +10,10 @@ describe('patterns skip texts that lack their plain words', () => {
     // A quantified character, a class, an escape or a group is no plain word.
     expect(requiredWords(/is suspended?/gu)).toEqual(['is suspende']);
     expect(requiredWords(/\d+\s*%/gu)).toEqual(['%']);
+    // An escaped sign is that sign (round 10); one under a quantifier, or a class (\d), is no plain word.
+    expect(requiredWords(/\d*\*\*\*+\d*/gu)).toEqual(['**']);
+    expect(requiredWords(/1\.5g/gu)).toEqual(['1.5g']);
+    expect(requiredWords(/\d*\*{3,}\d*/gu)).toBeNull();
     expect(requiredWords(/(?:https?:\/\/|www\.)\S+|\.cn/gu)).toBeNull();
     expect(requiredWords(/abc/giu)).toBeNull();
   });
