@@ -57,13 +57,21 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
  * whatever its length (4–12 letters and digits, with a digit): 10086 and people write one-time codes
  * and passwords of other lengths than 6 too. Only separators, 是 or 为 may stand between.
  */
-const CUED_VALUE = String.raw`(?:密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp))[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+/** Words that name a password or a one-time code. */
+const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp)`;
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
  * run in that text stays masked, month-shaped or not (`服务密码已重置为201605`, `验证码 201605`).
  */
 const SECRET_CUE = /[密码碼证證]|口令|pass|pwd|pin|code|otp|key|secret/i;
+/**
+ * Words that name a secret, for what a missing part cuts off: a password or code word, or an ID
+ * document. Not SECRET_CUE's lone 码 or 证, which ordinary replies hold (您的号码, 为保证您的正常通信,
+ * WLAN自动认证流量): there a figure at the cut (`流量为488.64M`) is the user's, and stays.
+ */
+const NAMES_SECRET = new RegExp(String.raw`${SECRET_WORDS}|确认码|確認碼|证件|證件|身份证|身份證|(?<![A-Za-z])(?:code|secret)(?![A-Za-z])`, 'i');
 /** A month as bills write it: 1990–2099, 01–12. */
 const YEAR_MONTH = /^(?:199\d|20\d\d)(?:0[1-9]|1[0-2])$/;
 /** Right before a bill month (separators and brackets between allowed): `账单 202610`, `如201309`, `现将201605`. */
@@ -130,14 +138,14 @@ export class SecretDetector {
    * the next part adds to that mask are the rest of that secret and go with it.
    *
    * A part that never came is null. Its neighbours are masked as the parts around them read, and in a
-   * message that names a password, code or ID (SECRET_CUE), the letters and digits right at the edge
+   * message that names a password, code or ID (NAMES_SECRET), the letters and digits right at the edge
    * of a missing part are masked too: they may be a piece of a secret whose rest is in the part that
    * never came (`…服务密码已重置为3571` with `08，…` lost), which no pattern finds in the piece alone.
    */
   maskParts(parts: readonly string[]): string[];
   maskParts(parts: readonly (string | null)[]): (string | null)[];
   maskParts(parts: readonly (string | null)[]): (string | null)[] {
-    const names = SECRET_CUE.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
+    const names = NAMES_SECRET.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
     const out: (string | null)[] = [...parts];
     for (let from = 0; from < parts.length; ) {
       let to = from;

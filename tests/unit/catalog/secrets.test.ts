@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
+import { splitText } from '../../../src-shared/pdu/split';
 
 const catalog = builtinCatalog();
 
@@ -277,5 +278,23 @@ describe('SecretDetector: the parts of a long message', () => {
     expect(catalog.maskSecretParts(['您的账户余额为12', null])).toEqual(['您的账户余额为12', null]);
     // With every part there, the same as the whole message masked.
     expect(catalog.maskSecretParts([reset.slice(0, 20), reset.slice(20)]).join('')).toBe(catalog.maskSecrets(reset));
+  });
+});
+
+describe('SecretDetector: a real reply whose part never comes, naming no secret', () => {
+  const real = JSON.parse(readFileSync(join(__dirname, '../../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+  // Their only 码 or 证 are 号码 and 认证 (WLAN自动认证流量): words that name no password, code or ID.
+  const replies = real.filter((r) => r.id === 'boss-2012-freeres-day' || r.id === 'overdraft-notice');
+
+  it.each([8, 16] as const)('keeps its figures at the cut in the parts that came (%i-bit reference, every part lost in turn)', (bits) => {
+    expect(replies).toHaveLength(2);
+    for (const { text } of replies) {
+      const { parts } = splitText(text, undefined, bits);
+      expect(parts.length).toBeGreaterThan(1);
+      for (let lost = 0; lost < parts.length; lost++) {
+        const layout = parts.map((p, i) => (i === lost ? null : p));
+        expect(catalog.maskSecretParts(layout), `part ${lost + 1} lost`).toEqual(layout);
+      }
+    }
   });
 });
