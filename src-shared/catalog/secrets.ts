@@ -289,6 +289,17 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
   return { normal, starts, ends };
 }
 
+/**
+ * `text` with the digits glued to a mask turned to stars, its length kept (spans read in it point into
+ * `text`). They are the rest of a secret masked in a piece, not a figure: a kept part masked at its cut
+ * joined with the next part in clear reads `余额为******5.30元`, which is no balance of 5.30 yuan.
+ */
+export function hideMaskedRest(text: string): string {
+  let out = text;
+  for (const [from, to] of maskContinued(text, MASK_CONTINUED_DIGITS)) out = out.slice(0, from) + '*'.repeat(to - from) + out.slice(to);
+  return out;
+}
+
 /** The spans of a mask with what `continued` finds right beside it, mask and all. */
 function maskContinued(text: string, continued: RegExp): Array<[number, number]> {
   return [...text.matchAll(continued)].map((m): [number, number] => [m.index, m.index + m[0].length]);
