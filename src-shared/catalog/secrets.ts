@@ -3,10 +3,15 @@ import { parseTemplate } from './template';
 
 /** What every secret becomes at rest, whatever its length: not even how long a password is leaks. */
 export const SECRET_MASK = '******';
-/** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
-const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
-/** In a whole text, only digits: a code typed glued to its value (`cxyeh******`) keeps its letters. */
-const MASK_CONTINUED_DIGITS = /\*{6}\d+|\d+\*{6}/g;
+/**
+ * A mask with `unit`s right beside it, also in groups apart by single spaces or hyphens (the rest of
+ * an ID number printed in groups, `****** 19491231 002X`): a secret masked in a piece, and the rest of it.
+ */
+const maskWithRest = (unit: string) => new RegExp(String.raw`(?:(?:${unit}+[ -])*${unit}+[ -]?)?\*{6}(?:[ -]?${unit}+(?:[ -]${unit}+)*)?`, 'g');
+/** Letters or digits: where a secret was cut by a part boundary. */
+const MASK_CONTINUED = maskWithRest('[0-9A-Za-z]');
+/** In a whole text, only digits (and an ID's final X): a code typed glued to its value (`cxyeh******`) keeps its letters. */
+const MASK_CONTINUED_DIGITS = maskWithRest('[0-9Xx]');
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only

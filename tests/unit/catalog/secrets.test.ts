@@ -298,3 +298,25 @@ describe('SecretDetector: a real reply whose part never comes, naming no secret'
     }
   });
 });
+
+describe('SecretDetector: a part kept masked, joined with the next part in clear (the fleet board after a restart)', () => {
+  it('publishes no three digits of a password, a code or an ID number in groups, wherever the cut falls and whichever part is kept', () => {
+    const secrets: [string, string][] = [
+      ['尊敬的客户，您的新服务密码现已重置为357108，请妥善保管并尽快修改。', '357108'],
+      ['【中国移动】您的验证码为482913，5分钟内有效，请勿泄露。', '482913'],
+      ['您好，您本次操作的短信验证码是 4829，请在10分钟内输入。', '4829'],
+      ['身份证号码 110105 19491231 002X，已登记', '110105194912310021'],
+      ['证件号码 110105-19491231-002X，已登记', '110105194912310021'],
+    ];
+    for (const [text, secret] of secrets) {
+      const pieces = Array.from({ length: secret.length - 2 }, (_, i) => secret.slice(i, i + 3));
+      for (let cut = 1; cut < text.length; cut++) {
+        const [a, b] = [text.slice(0, cut), text.slice(cut)];
+        for (const joined of [catalog.maskSecretParts([a, null])[0]! + b, a + catalog.maskSecretParts([null, b])[1]!]) {
+          const published = catalog.maskSecrets(joined).replace(/[ -]/g, '');
+          for (const piece of pieces) expect(published, joined).not.toContain(piece);
+        }
+      }
+    }
+  });
+});
