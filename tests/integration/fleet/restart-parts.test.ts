@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,8 +53,14 @@ describe('a long reply cut by an app restart (real pty, native serialport bindin
     // part, 67 characters, ends in the ID's first group; kept, it reads `身份证号码 ******`, and the
     // second part goes on ` 19491231 002X`: apart from the mask by a space, which no digit rule reached.
     const text = '尊敬的客户，您好！您的实名登记信息已更新，请您核对：姓名：张*，证件类型居民身份证，如有疑问请拨打10086。身份证号码 110105 19491231 002X，登记日期为今日。【中国移动】';
-    const { published } = await acrossRestart(text, true);
+    const { published, core, dir } = await acrossRestart(text, true);
     expect(published.map((m) => m.text)).toEqual([text.replace('110105 19491231 002X', '******')]);
+    // Once a store has the second part too, the journal keeps both masked as the message reads.
+    await core.call('journal.ack', { keys: core.journal.pendingIncoming().map((r) => r.key) });
+    await core.journal.compact();
+    const log = await readFile(join(dir, 'journal.log'), 'utf8');
+    expect(log).toContain('登记日期为今日');
+    expect(log).not.toContain('19491231');
   });
 
   /** One sending's first part before a core restart (acknowledged by a store or not), its second after. */
@@ -90,6 +96,6 @@ describe('a long reply cut by an app restart (real pty, native serialport bindin
     const last = await waitFor(() => second.journal.pendingIncoming().find((r) => r.concat?.part === 2), 'the second part journaled');
     await waitFor(() => published.length > 0, 'the board to read the reply', 5000).catch(() => undefined);
     const sims = (await second.call('fleet.sims', {})).find((s) => s.simId === last.simId)!;
-    return { published, sims };
+    return { published, sims, core: second, dir };
   }
 });
