@@ -3,15 +3,12 @@ import { parseTemplate } from './template';
 
 /** What every secret becomes at rest, whatever its length: not even how long a password is leaks. */
 export const SECRET_MASK = '******';
-/**
- * A mask with `unit`s right beside it, also in groups apart by single spaces or hyphens (the rest of
- * an ID number printed in groups, `****** 19491231 002X`): a secret masked in a piece, and the rest of it.
- */
-const maskWithRest = (unit: string) => new RegExp(String.raw`(?:(?:${unit}+[ -])*${unit}+[ -]?)?\*{6}(?:[ -]?${unit}+(?:[ -]${unit}+)*)?`, 'g');
-/** Letters or digits: where a secret was cut by a part boundary. */
-const MASK_CONTINUED = maskWithRest('[0-9A-Za-z]');
+/** Letters or digits beside a mask: the rest of a secret a part boundary cut (see `maskContinued`). */
+const MASK_CONTINUED = /[0-9A-Za-z]/;
 /** In a whole text, only digits (and an ID's final X): a code typed glued to its value (`cxyeh******`) keeps its letters. */
-const MASK_CONTINUED_DIGITS = maskWithRest('[0-9Xx]');
+const MASK_CONTINUED_DIGITS = /[0-9Xx]/;
+/** Between the groups of an ID number as forms print it. */
+const GROUP_SEPARATOR = /[ -]/;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
@@ -305,9 +302,31 @@ export function hideMaskedRest(text: string): string {
   return out;
 }
 
-/** The spans of a mask with what `continued` finds right beside it, mask and all. */
-function maskContinued(text: string, continued: RegExp): Array<[number, number]> {
-  return [...text.matchAll(continued)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+/**
+ * The spans of each mask with the `unit` characters right beside it, also in groups apart by single
+ * spaces or hyphens (the rest of an ID number printed in groups, `****** 19491231 002X`), mask and
+ * all. Walked by hand: a regex with the groups on both sides is quadratic on a long run of digits.
+ */
+function maskContinued(text: string, unit: RegExp): Array<[number, number]> {
+  const isUnit = (i: number) => i >= 0 && i < text.length && unit.test(text[i]!);
+  const isSeparator = (i: number) => i >= 0 && i < text.length && GROUP_SEPARATOR.test(text[i]!);
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\*{6}/g)) {
+    let from = m.index;
+    if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    while (isUnit(from - 1)) {
+      from--;
+      if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    }
+    let to = m.index + SECRET_MASK.length;
+    if (isSeparator(to) && isUnit(to + 1)) to++;
+    while (isUnit(to)) {
+      to++;
+      if (isSeparator(to) && isUnit(to + 1)) to++;
+    }
+    spans.push([from, to]);
+  }
+  return spans;
 }
 
 function merge(spans: Array<[number, number]>): Array<[number, number]> {
