@@ -22,10 +22,11 @@ export interface AssembledRecordMessage {
 export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
 
 /**
- * The service centre stamps a message as it takes it in, and each of its parts carries that stamp
- * (all three parts of a real 10086 reply quoted in public code, real-dev.json's pdu-2018-balance-gd,
- * read 2018-08-16 10:50:16). Parts stamped further apart than this are of different sendings even
- * when they share a reference: a reused one, whose earlier message lost a part.
+ * The service centre stamps each part as it takes it in: the parts of one sending carry one stamp
+ * (real 10086 replies: pdu-2018-balance-gd's three parts, 2018-08-16 10:50:16) or stamps seconds
+ * apart (a real 10010 reply's four parts, 16 s in all: tests/unit/assemble.test.ts). Parts stamped
+ * further apart than this are of different sendings even when they share a reference: a reused one,
+ * whose earlier message lost a part, or the same reply sent again (10086 did, 7 min 41 s later).
  */
 export const SAME_SENDING_MS = 10 * 60_000;
 

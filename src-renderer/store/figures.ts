@@ -1,3 +1,4 @@
+import { hideMaskedRest } from '../../src-shared/catalog/secrets';
 import { foreignCurrency, understandReply, type ReplyUnderstanding } from '../../src-shared/replies';
 import type { FigureRow, MessageRow } from './rows';
 
@@ -8,7 +9,8 @@ import type { FigureRow, MessageRow } from './rows';
  */
 export function understandMessage(message: MessageRow): ReplyUnderstanding | null {
   if (message.direction !== 'in' || !message.complete) return null;
-  return understandReply({ text: message.text, receivedAt: message.at, from: message.peer });
+  // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
+  return understandReply({ text: hideMaskedRest(message.text), receivedAt: message.at, from: message.peer });
 }
 
 /**

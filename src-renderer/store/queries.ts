@@ -13,13 +13,24 @@ export async function answeredWith(db: HallDb, reply: MessageRow, text: string):
   return (await after.filter((m) => m.direction === 'out' && m.text === text).count()) > 0;
 }
 
+/** How long before a reply was stored a message stamped after it may have been: read off the SIM before it, or delayed less. */
+const STAMPED_LATER_READ_EARLIER_MS = 24 * 3600_000;
+
 /**
  * Whether the peer has written to this SIM since `reply`: a number or a word sent back now answers
- * that newer message (10086 reads a bare `1` against what it wrote last), not this one.
+ * that newer message (10086 reads a bare `1` against what it wrote last), not this one. Newer by the
+ * service centre's stamps where both are readable: a SIM lists what it holds in slot order, not in
+ * the order it came, so a message read (stored) first may be the later one.
  */
 export async function writtenSince(db: HallDb, reply: MessageRow): Promise<boolean> {
-  const after = db.messages.where('[simId+peer+at]').between([reply.simId, reply.peer, reply.at], [reply.simId, reply.peer, Dexie.maxKey]);
-  return (await after.filter((m) => m.direction === 'in' && m.id !== reply.id).count()) > 0;
+  const from = reply.at - STAMPED_LATER_READ_EARLIER_MS;
+  const near = db.messages.where('[simId+peer+at]').between([reply.simId, reply.peer, from], [reply.simId, reply.peer, Dexie.maxKey]);
+  const stamp = (m: MessageRow) => Date.parse(m.timestamp ?? '');
+  const later = (m: MessageRow) => {
+    const [mine, theirs] = [stamp(reply), stamp(m)];
+    return Number.isNaN(mine) || Number.isNaN(theirs) || mine === theirs ? m.at >= reply.at : theirs > mine;
+  };
+  return (await near.filter((m) => m.direction === 'in' && m.id !== reply.id && later(m)).count()) > 0;
 }
 
 /** A stretch of a thread: `take` messages from `skip` counted from the newest (offset 0 = newest). */

@@ -3,10 +3,12 @@ import { parseTemplate } from './template';
 
 /** What every secret becomes at rest, whatever its length: not even how long a password is leaks. */
 export const SECRET_MASK = '******';
-/** A mask with letters or digits right beside it: a secret masked in a piece, and the rest of it. */
-const MASK_CONTINUED = /\*{6}[0-9A-Za-z]+|[0-9A-Za-z]+\*{6}/g;
-/** In a whole text, only digits: a code typed glued to its value (`cxyeh******`) keeps its letters. */
-const MASK_CONTINUED_DIGITS = /\*{6}\d+|\d+\*{6}/g;
+/** Letters or digits beside a mask: the rest of a secret a part boundary cut (see `maskContinued`). */
+const MASK_CONTINUED = /[0-9A-Za-z]/;
+/** In a whole text, only digits (and an ID's final X): a code typed glued to its value (`cxyeh******`) keeps its letters. */
+const MASK_CONTINUED_DIGITS = /[0-9Xx]/;
+/** Between the groups of an ID number as forms print it. */
+const GROUP_SEPARATOR = /[ -]/;
 /**
  * Letters and digits right at the start or the end of text that a missing part cuts off, also in
  * groups apart by single spaces or hyphens (an ID number as forms print it); a piece of a secret only
@@ -57,13 +59,21 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
  * whatever its length (4–12 letters and digits, with a digit): 10086 and people write one-time codes
  * and passwords of other lengths than 6 too. Only separators, 是 or 为 may stand between.
  */
-const CUED_VALUE = String.raw`(?:密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp))[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+/** Words that name a password or a one-time code. */
+const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp)`;
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
  * run in that text stays masked, month-shaped or not (`服务密码已重置为201605`, `验证码 201605`).
  */
 const SECRET_CUE = /[密码碼证證]|口令|pass|pwd|pin|code|otp|key|secret/i;
+/**
+ * Words that name a secret, for what a missing part cuts off: a password or code word, or an ID
+ * document. Not SECRET_CUE's lone 码 or 证, which ordinary replies hold (您的号码, 为保证您的正常通信,
+ * WLAN自动认证流量): there a figure at the cut (`流量为488.64M`) is the user's, and stays.
+ */
+const NAMES_SECRET = new RegExp(String.raw`${SECRET_WORDS}|确认码|確認碼|证件|證件|身份证|身份證|(?<![A-Za-z])(?:code|secret)(?![A-Za-z])`, 'i');
 /** A month as bills write it: 1990–2099, 01–12. */
 const YEAR_MONTH = /^(?:199\d|20\d\d)(?:0[1-9]|1[0-2])$/;
 /** Right before a bill month (separators and brackets between allowed): `账单 202610`, `如201309`, `现将201605`. */
@@ -130,14 +140,14 @@ export class SecretDetector {
    * the next part adds to that mask are the rest of that secret and go with it.
    *
    * A part that never came is null. Its neighbours are masked as the parts around them read, and in a
-   * message that names a password, code or ID (SECRET_CUE), the letters and digits right at the edge
+   * message that names a password, code or ID (NAMES_SECRET), the letters and digits right at the edge
    * of a missing part are masked too: they may be a piece of a secret whose rest is in the part that
    * never came (`…服务密码已重置为3571` with `08，…` lost), which no pattern finds in the piece alone.
    */
   maskParts(parts: readonly string[]): string[];
   maskParts(parts: readonly (string | null)[]): (string | null)[];
   maskParts(parts: readonly (string | null)[]): (string | null)[] {
-    const names = SECRET_CUE.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
+    const names = NAMES_SECRET.test(parts.filter((p) => p !== null).join('').normalize('NFKC'));
     const out: (string | null)[] = [...parts];
     for (let from = 0; from < parts.length; ) {
       let to = from;
@@ -281,9 +291,42 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
   return { normal, starts, ends };
 }
 
-/** The spans of a mask with what `continued` finds right beside it, mask and all. */
-function maskContinued(text: string, continued: RegExp): Array<[number, number]> {
-  return [...text.matchAll(continued)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+/**
+ * `text` with the digits glued to a mask turned to stars, its length kept (spans read in it point into
+ * `text`). They are the rest of a secret masked in a piece, not a figure: a kept part masked at its cut
+ * joined with the next part in clear reads `余额为******5.30元`, which is no balance of 5.30 yuan.
+ */
+export function hideMaskedRest(text: string): string {
+  let out = text;
+  for (const [from, to] of maskContinued(text, MASK_CONTINUED_DIGITS)) out = out.slice(0, from) + '*'.repeat(to - from) + out.slice(to);
+  return out;
+}
+
+/**
+ * The spans of each mask with the `unit` characters right beside it, also in groups apart by single
+ * spaces or hyphens (the rest of an ID number printed in groups, `****** 19491231 002X`), mask and
+ * all. Walked by hand: a regex with the groups on both sides is quadratic on a long run of digits.
+ */
+function maskContinued(text: string, unit: RegExp): Array<[number, number]> {
+  const isUnit = (i: number) => i >= 0 && i < text.length && unit.test(text[i]!);
+  const isSeparator = (i: number) => i >= 0 && i < text.length && GROUP_SEPARATOR.test(text[i]!);
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\*{6}/g)) {
+    let from = m.index;
+    if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    while (isUnit(from - 1)) {
+      from--;
+      if (isSeparator(from - 1) && isUnit(from - 2)) from--;
+    }
+    let to = m.index + SECRET_MASK.length;
+    if (isSeparator(to) && isUnit(to + 1)) to++;
+    while (isUnit(to)) {
+      to++;
+      if (isSeparator(to) && isUnit(to + 1)) to++;
+    }
+    spans.push([from, to]);
+  }
+  return spans;
 }
 
 function merge(spans: Array<[number, number]>): Array<[number, number]> {

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { ptyRig, until } from '../integration/pty-rig';
 import { FAST } from '../integration/session-kit';
+import { splitText } from '../../src-shared/pdu/split';
 import { buildApp, launchChromium, readLog, serve, type Served } from './ui-kit';
 
 /**
@@ -36,14 +39,35 @@ afterEach(async () => {
 
 describe('exporting the log', () => {
   it('gives a long reply whose other part never came with no piece of the password it cuts off (CSV and JSON)', async () => {
+    const { exported, parts } = await exportAfterLosing(RESET, 2);
+    expect(parts[0]!.text.endsWith(`重置为${PASSWORD.slice(0, 4)}`)).toBe(true);
+    for (const file of exported) {
+      expect(file).toContain(`${LEAD}******`);
+      expect(file).not.toContain(PASSWORD.slice(0, 4));
+    }
+    const [row] = (JSON.parse(exported[1]!) as { messages: Array<{ complete: boolean; partsReceived: number; partsTotal: number }> }).messages.filter((m) => !m.complete);
+    expect(row).toMatchObject({ partsReceived: 1, partsTotal: 2 });
+  });
+
+  it('keeps the figures of a real reply that names no secret at the cut of the part that never came', async () => {
+    // Real (real-dev.json, boss-2012-freeres-day): six parts; its only 证 is in WLAN自动认证流量.
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const { exported, parts } = await exportAfterLosing(real.find((x) => x.id === 'boss-2012-freeres-day')!.text, 3);
+    expect(parts.find((p) => p.concat?.part === 2)!.text.endsWith('WLAN时长为632')).toBe(true);
+    for (const file of exported) expect(file).toContain('WLAN时长为632');
+  });
+
+  /** `text` received over a real pty with part `lost` dropped, stored by the page, then exported as CSV and JSON. */
+  async function exportAfterLosing(text: string, lost: number) {
     const emulator = new ModemEmulator(FAST);
     const r = await ptyRig(emulator, cleanup);
     await r.open();
-    emulator.fault({ kind: 'drop-part', part: 2 });
-    emulator.deliver('10086', RESET);
-    const first = await until(() => r.incoming.find((x) => x.concat?.part === 1), 'the first part journaled');
+    emulator.fault({ kind: 'drop-part', part: lost });
+    emulator.deliver('10086', text);
+    const total = splitText(text).parts.length;
+    await until(() => r.incoming.length === total - 1, 'the parts that come journaled');
     await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
-    expect(first.text.endsWith(`重置为${PASSWORD.slice(0, 4)}`)).toBe(true);
+    const parts = [...r.incoming];
     await r.journal.close();
 
     server = await serve([], { dataDir: r.dir });
@@ -53,7 +77,7 @@ describe('exporting the log', () => {
     await page.goto(await server.link());
     await page.waitForSelector('#catalog-search');
     // The page stores the part as it came (its thread shows it to its user) and acknowledges it.
-    await expect.poll(async () => (await readLog(page)).parts.some((p) => p.key === first.key), { timeout: 45_000 }).toBe(true);
+    await expect.poll(async () => (await readLog(page)).parts.filter((p) => parts.some((x) => x.key === p.key)).length, { timeout: 45_000 }).toBe(parts.length);
 
     await page.goto(`${server.base}#/settings`);
     await page.waitForSelector('#province');
@@ -62,11 +86,6 @@ describe('exporting the log', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
       exported.push(await readFile((await download.path())!, 'utf8'));
     }
-    for (const file of exported) {
-      expect(file).toContain(`${LEAD}******`);
-      expect(file).not.toContain(PASSWORD.slice(0, 4));
-    }
-    const [row] = (JSON.parse(exported[1]!) as { messages: Array<{ complete: boolean; partsReceived: number; partsTotal: number }> }).messages.filter((m) => !m.complete);
-    expect(row).toMatchObject({ partsReceived: 1, partsTotal: 2 });
-  });
+    return { exported, parts };
+  }
 });

@@ -41,7 +41,7 @@ async function demoSim(): Promise<string> {
 }
 
 /** Puts replies in the log as the ingest would have stored them, queued for their figures to be read. */
-async function seed(simId: string, texts: string[]): Promise<void> {
+async function seed(simId: string, texts: string[], stamps?: number[]): Promise<void> {
   const now = Date.now();
   const rows: MessageRow[] = texts.map((t, i) => ({
     // An id of its own per call: a reused id would put a new text under the figures of an earlier test's.
@@ -53,7 +53,7 @@ async function seed(simId: string, texts: string[]): Promise<void> {
     state: 'received',
     at: now + i,
     read: 1,
-    timestamp: new Date(now).toISOString(),
+    timestamp: new Date(stamps?.[i] ?? now).toISOString(),
     partKeys: [`seed-${now}-${i}-part`],
     complete: true,
     total: 1,
@@ -165,6 +165,31 @@ describe('real replies in the thread and on the overview', () => {
     await page.getByRole('button', { name: '668 查询共享明细' }).click();
     await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
     expect(await sentTexts()).not.toContain('661');
+  });
+
+  it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
+    const simId = await demoSim();
+    // A SIM lists messages in slot order, which is not the order they came in (a real SIM read on
+    // record listed a 10086 reply's later sending before its earlier one): the services list, stamped
+    // now, is read first; the menu, stamped five minutes before it, a millisecond after.
+    await seed(simId, [text('services-0000'), text('sx3-2018-0705-menu')], [Date.now(), Date.now() - 5 * 60_000]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    // The thread may hold the same real texts seeded by an earlier test: these are the newest rows.
+    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' }).last();
+    await lookUp.waitFor({ timeout: 30_000 });
+    await lookUp.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 5_000 });
+    expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await sentTexts()).toEqual(['YE']);
+    // The list, the latest by its stamp, does not say it.
+    await page.locator('.reply-services').last().locator('li').first().getByRole('button', { name: '取消' }).click();
+    expect(await page.locator('dialog[open]').textContent()).not.toContain('又发来了消息');
+    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    expect(await sentTexts()).toEqual(['YE']);
   });
 
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {

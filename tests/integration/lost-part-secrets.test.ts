@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,5 +75,27 @@ describe('a long reply whose part holding the rest of a password never comes (re
     board.on('message', (m) => published.push(m));
     for (const part of r.incoming) board.onIncoming(part);
     expect(published.map((m) => m.text)).toEqual([LATER]);
+  });
+
+  it('keeps the figures of a real reply that names no secret at the cut of a part that never comes', async () => {
+    // Real (real-dev.json, boss-2012-freeres-day): six parts in UCS-2; its only 证 is in WLAN自动认证流量.
+    const real = JSON.parse(readFileSync(join(__dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const usage = real.find((x) => x.id === 'boss-2012-freeres-day')!.text;
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    emulator.fault({ kind: 'drop-part', part: 3 });
+    emulator.deliver('10086', usage);
+    await until(() => r.incoming.length === 5, 'the five parts that come journaled');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const second = r.incoming.find((x) => x.concat?.part === 2)!;
+    // The lost part 3 starts '.00分钟': part 2 ends in the WLAN time used, 632.
+    expect(second.text.endsWith('WLAN时长为632')).toBe(true);
+
+    await r.journal.ack(r.incoming.map((x) => x.key));
+    await r.journal.compact();
+    const [kept] = r.journal.partsOf([{ simId: second.simId, from: second.from, ref: second.concat!.ref, total: second.concat!.total, at: second.receivedAt }]).filter((x) => x.key === second.key);
+    expect(kept!.text).toBe(second.text);
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).toContain('WLAN时长为632');
   });
 });

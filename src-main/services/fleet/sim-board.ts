@@ -3,6 +3,7 @@ import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
+import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { Emitter } from '../modem/emitter';
@@ -111,7 +112,8 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   private read(simId: string, from: string, text: string, receivedAt: number): void {
-    const understood = understandReply({ text, receivedAt, from });
+    // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
+    const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });

@@ -71,6 +71,11 @@ function useSendBack(reply: MessageRow): { send: (text: string) => void; canSend
   return { send, canSend: modem !== undefined };
 }
 
+/** Whether the peer has written since `reply` (a reply sent now answers that newer message); unknown yet: true, the safe side. */
+function useWrittenSince(reply: MessageRow): boolean {
+  return useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
+}
+
 /**
  * A numbered menu: each option a button that sends its number, only when clicked; an option that
  * changes the account (开通10元1GB, 退订彩铃) is asked about first, as a cancel in a service list is.
@@ -80,8 +85,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   const { send, canSend } = useSendBack(reply);
   const [asking, setAsking] = useState<MenuOption | null>(null);
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
-  // so even a look-up of this menu is asked about, saying why. Unknown yet: asked too.
-  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
+  // so even a look-up of this menu is asked about, saying why.
+  const stale = useWrittenSince(reply);
   const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
   return (
     <>
@@ -119,7 +124,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
-  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
+  const stale = useWrittenSince(reply);
   // Only an entry with a number can be cancelled by sending it back.
   const [asking, setAsking] = useState<{ n: string; name: string } | null>(null);
   return (
@@ -193,7 +198,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
-  const stale = useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]) ?? true;
+  const stale = useWrittenSince(reply);
   const sending = useRef(false);
   // Sent from here, until the log shows it (answered): the button must not come back in between.
   const [sent, setSent] = useState(false);

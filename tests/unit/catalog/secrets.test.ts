@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
+import { splitText } from '../../../src-shared/pdu/split';
 
 const catalog = builtinCatalog();
 
@@ -277,5 +278,45 @@ describe('SecretDetector: the parts of a long message', () => {
     expect(catalog.maskSecretParts(['您的账户余额为12', null])).toEqual(['您的账户余额为12', null]);
     // With every part there, the same as the whole message masked.
     expect(catalog.maskSecretParts([reset.slice(0, 20), reset.slice(20)]).join('')).toBe(catalog.maskSecrets(reset));
+  });
+});
+
+describe('SecretDetector: a real reply whose part never comes, naming no secret', () => {
+  const real = JSON.parse(readFileSync(join(__dirname, '../../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+  // Their only 码 or 证 are 号码 and 认证 (WLAN自动认证流量): words that name no password, code or ID.
+  const replies = real.filter((r) => r.id === 'boss-2012-freeres-day' || r.id === 'overdraft-notice');
+
+  it.each([8, 16] as const)('keeps its figures at the cut in the parts that came (%i-bit reference, every part lost in turn)', (bits) => {
+    expect(replies).toHaveLength(2);
+    for (const { text } of replies) {
+      const { parts } = splitText(text, undefined, bits);
+      expect(parts.length).toBeGreaterThan(1);
+      for (let lost = 0; lost < parts.length; lost++) {
+        const layout = parts.map((p, i) => (i === lost ? null : p));
+        expect(catalog.maskSecretParts(layout), `part ${lost + 1} lost`).toEqual(layout);
+      }
+    }
+  });
+});
+
+describe('SecretDetector: a part kept masked, joined with the next part in clear (the fleet board after a restart)', () => {
+  it('publishes no three digits of a password, a code or an ID number in groups, wherever the cut falls and whichever part is kept', () => {
+    const secrets: [string, string][] = [
+      ['尊敬的客户，您的新服务密码现已重置为357108，请妥善保管并尽快修改。', '357108'],
+      ['【中国移动】您的验证码为482913，5分钟内有效，请勿泄露。', '482913'],
+      ['您好，您本次操作的短信验证码是 4829，请在10分钟内输入。', '4829'],
+      ['身份证号码 110105 19491231 002X，已登记', '110105194912310021'],
+      ['证件号码 110105-19491231-002X，已登记', '110105194912310021'],
+    ];
+    for (const [text, secret] of secrets) {
+      const pieces = Array.from({ length: secret.length - 2 }, (_, i) => secret.slice(i, i + 3));
+      for (let cut = 1; cut < text.length; cut++) {
+        const [a, b] = [text.slice(0, cut), text.slice(cut)];
+        for (const joined of [catalog.maskSecretParts([a, null])[0]! + b, a + catalog.maskSecretParts([null, b])[1]!]) {
+          const published = catalog.maskSecrets(joined).replace(/[ -]/g, '');
+          for (const piece of pieces) expect(published, joined).not.toContain(piece);
+        }
+      }
+    }
   });
 });

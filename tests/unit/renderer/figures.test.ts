@@ -31,6 +31,13 @@ function message(over: Partial<MessageRow>): MessageRow {
 }
 
 describe('figureRowsFor', () => {
+  it('reads no figure from digits glued to a mask: a kept part masked at its cut, joined with the next in clear', () => {
+    // The journal hands a store that asks the kept first part masked at the cut (12|5.30): `余额为******`.
+    const joined = BALANCE.replace('35.20', '******5.20');
+    expect(figureRowsFor(message({ text: joined })).map((r) => [r.kind, r.value])).not.toContainEqual(['balance.balance', 5.2]);
+    expect(figureRowsFor(message({ text: joined })).map((r) => r.kind)).not.toContain('balance.balance');
+  });
+
   it('keeps each figure of a balance reply as a row keyed by message and position', () => {
     expect(figureRowsFor(message({}))).toEqual(
       [
