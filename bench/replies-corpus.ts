@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRng } from '../src-main/emulator/rng';
 import { dataByPool, understandReply, type FigureRecord, type ReplyUnderstanding } from '../src-shared/replies';
-import { canonical, checkEntry, loadCorpus, mixedPoolSums, type CorpusEntry } from '../tests/fixtures/replies/corpus';
+import { canonical, checkEntry, figuresAgreed, loadCorpus, mixedPoolSums, type CorpusEntry } from '../tests/fixtures/replies/corpus';
 import type { Figure } from './harness';
 
 const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures/replies');
@@ -104,6 +104,37 @@ function randomTexts(count: number, pieces: string[]): string[] {
   return out;
 }
 
+/**
+ * The held-out texts as a second labeller read them, blind to the first labelling and to the reader: how far
+ * two careful readers agree bounds what a figure found can mean.
+ */
+function secondLabelling(held: CorpusEntry[], path: string): Figure[] {
+  const second = new Map((JSON.parse(readFileSync(path, 'utf8')) as { entries: SecondLabel[] }).entries.map((e) => [e.id, e]));
+  const relabelled = held.map((e) => ({ ...e, ...second.get(e.id)!, text: e.text }));
+  const again = measure(relabelled);
+  let first = { of: 0, agreed: 0 };
+  let other = { of: 0, agreed: 0 };
+  for (const e of held) {
+    const b = second.get(e.id)!.figures;
+    const ab = figuresAgreed(e.figures, b);
+    const ba = figuresAgreed(b, e.figures);
+    first = { of: first.of + ab.of, agreed: first.agreed + ab.agreed };
+    other = { of: other.of + ba.of, agreed: other.agreed + ba.agreed };
+  }
+  return [
+    {
+      name: `figures found, held-out as a second labeller wrote them (blind relabelling, ${again.texts} texts)`,
+      value: `${pct(again.found, again.expected)} % (${again.found}/${again.expected})`,
+    },
+    {
+      name: 'labellers agree: first labelling\'s figures the second also wrote / the second\'s the first wrote',
+      value: `${pct(first.agreed, first.of)} % (${first.agreed}/${first.of}) / ${pct(other.agreed, other.of)} % (${other.agreed}/${other.of})`,
+    },
+  ];
+}
+
+type SecondLabel = Pick<CorpusEntry, 'id' | 'kind' | 'figures' | 'menu' | 'services'>;
+
 /** Figures found on real replies (dev, and held-out when the lead has added it), list safety and robustness. */
 export function corpusFigures(): { figures: Figure[]; notes: string[] } {
   const dev = measure(loadCorpus(resolve(FIXTURES, 'real-dev.json')));
@@ -147,6 +178,8 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
     });
     // Which ones, but not their texts: the held-out part is for judging, not for tuning.
     notes.push(`held-out misses: ${held.misses.length} (${held.why})`);
+    const secondPath = resolve(FIXTURES, 'real-heldout.labels2.json');
+    if (existsSync(secondPath)) figures.push(...secondLabelling(loadCorpus(heldPath), secondPath));
   } else {
     figures.push({ name: 'held-out', value: 'not present' });
   }
