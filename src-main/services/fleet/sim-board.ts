@@ -50,8 +50,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
       // States saved before figures kept their times: each figure is as of the newest reply then.
       const since = (value: unknown) => (value === null || value === undefined ? null : s.lastUpdate);
-      const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(s.minutesLeft), points: since(s.points) };
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, asOf, sendFailures, modemState: null, signal: null, registration: null });
+      // States saved before minutes kept their kind hold every kind added up (real fs-2016-0312: 976 for
+      // the package's 40): no figure rather than that one, until the next reply tells minutes again.
+      const kept = s.minutesLeftByPool ? s : { ...s, minutesLeft: null, minutesLeftByPool: {} };
+      const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(kept.minutesLeft), points: since(s.points) };
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...kept, asOf, sendFailures, modemState: null, signal: null, registration: null });
     }
   }
 
