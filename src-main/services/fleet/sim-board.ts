@@ -1,6 +1,6 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
+import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
@@ -48,13 +48,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
-      // States saved before figures kept their times: each figure is as of the newest reply then.
-      const since = (value: unknown) => (value === null || value === undefined ? null : s.lastUpdate);
-      // States saved before minutes kept their kind hold every kind added up (real fs-2016-0312: 976 for
-      // the package's 40): no figure rather than that one, until the next reply tells minutes again.
-      const kept = s.minutesLeftByPool ? s : { ...s, minutesLeft: null, minutesLeftByPool: {} };
-      const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(kept.minutesLeft), points: since(s.points) };
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...kept, asOf, sendFailures, modemState: null, signal: null, registration: null });
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), sendFailures, modemState: null, signal: null, registration: null });
     }
   }
 
