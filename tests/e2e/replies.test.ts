@@ -167,6 +167,26 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).not.toContain('661');
   });
 
+  it('a menu option that turns a 余量 reminder on asks first; the amount left goes on the click alone (review15)', async () => {
+    const simId = await demoSim();
+    // A menu of ours (no real one with 余量提醒 options was found): since 余量 became a look-up word, 272 went on one click.
+    await seed(simId, ['尊敬的客户，请回复序号选择：271.流量余量 272.开通流量余量提醒 273.关闭流量余量提醒 0.返回上级菜单【中国移动】']);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const reminder = page.getByRole('button', { name: '272 开通流量余量提醒' });
+    await reminder.waitFor({ timeout: 30_000 });
+    await reminder.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('“开通流量余量提醒”会改变你的套餐或业务。发送 272 给');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    // Sends go out in order: once the look-up 271 is in the thread, a 272 would be too.
+    await page.getByRole('button', { name: '271 流量余量' }).click();
+    await expect.poll(async () => (await sentTexts()).includes('271'), { timeout: 30_000 }).toBe(true);
+    expect(await sentTexts()).not.toContain('272');
+  });
+
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
     const simId = await demoSim();
     await seed(simId, [text('js-menu')]);
