@@ -94,12 +94,23 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
 
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
 
+/** Data kinds that are never the customer's own allowance: WLAN is no mobile data, the others are extras beside it. */
+const EXTRA_DATA_KINDS: readonly string[] = ['wlan', 'app', 'carryover', 'offpeak'];
+
+/**
+ * Whether data amounts with no one amount for the customer may still be about the customer's allowance
+ * (本地 only, a family's shared pool, amounts of no stated kind), and so supersede an older figure. A
+ * reply of extras only (WLAN 剩余1.65GB, a 定向 app pack, carry-over about to lapse) says nothing of it.
+ */
+const toldOfCustomerData = (amounts: readonly KindAmount<string>[]) => amounts.some((a) => a.pool === null || !EXTRA_DATA_KINDS.includes(a.pool));
+
 /**
  * A SIM's figures after a reply that came in at `at`: each figure the reply told replaces the one kept,
  * unless the one kept is from a newer reply (replies can come in out of order). A reply that told what
  * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer
  * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
- * the newer reply. A reply about something else (a balance) leaves data as it was, with its own time.
+ * the newer reply. A reply about something else (a balance), or of data extras only (WLAN, a 定向 app
+ * pack), leaves data as it was, with its own time.
  */
 export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number): Partial<SimState> {
   const h = headlineFigures(figures);
@@ -110,7 +121,7 @@ export function newerFigures(state: SimState, figures: readonly FigureRecord[], 
     Object.assign(patch, { balance: h.balance, balanceCurrency: h.balanceCurrency });
     asOf.balance = at;
   }
-  if (speaksOf(figures, 'data') && newer(asOf.data)) {
+  if (speaksOf(figures, 'data') && newer(asOf.data) && (h.generalDataLeftMb !== null || toldOfCustomerData(dataLeftPools(figures)))) {
     Object.assign(patch, { generalDataLeftMb: h.generalDataLeftMb, dataLeftByPoolMb: h.dataLeftByPoolMb });
     asOf.data = at;
   }
