@@ -1,5 +1,5 @@
 import { currencyOf } from '../replies/describe';
-import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
 import type { FigureRecord } from '../replies/types';
 import type { SimState } from './sim-state';
 
@@ -94,15 +94,6 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
 
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
 
-/** Data kinds that are never the customer's own allowance: WLAN is no mobile data, the others are extras beside it. */
-const EXTRA_DATA_KINDS: readonly string[] = ['wlan', 'app', 'carryover', 'offpeak'];
-
-/**
- * Whether data amounts with no one amount for the customer may still be about the customer's allowance
- * (本地 only, a family's shared pool, amounts of no stated kind), and so supersede an older figure. A
- * reply of extras only (WLAN 剩余1.65GB, a 定向 app pack, carry-over about to lapse) says nothing of it.
- */
-const toldOfCustomerData = (amounts: readonly KindAmount<string>[]) => amounts.some((a) => a.pool === null || !EXTRA_DATA_KINDS.includes(a.pool));
 
 /**
  * A SIM's figures after a reply that came in at `at`: each figure the reply told replaces the one kept,

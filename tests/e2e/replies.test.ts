@@ -245,6 +245,18 @@ describe('real replies in the thread and on the overview', () => {
     expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
   });
 
+  it('keeps the data left of the newest reply about it when a newer one tells WLAN data only (review15)', async () => {
+    const simId = await demoSim();
+    // Real fs-2016-0312 (5.85 MB), then a WLAN notice (a wording of ours, ours-general r4b2-wlan-data, NOT a real
+    // reply): WLAN is no mobile data, so 5.85 MB stands; on main the card said the newest reply gave kinds only.
+    await seed(simId, [text('fs-2016-0312'), ours.find((e) => e.id === 'r4b2-wlan-data')!.text]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('5.85 MB');
+    expect(await data.locator('.figure-superseded').count()).toBe(0);
+  });
+
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
     const simId = await demoSim();
     // A wording of ours (tests/fixtures/replies/ours-general.json, NOT a real reply), newest in the log.
