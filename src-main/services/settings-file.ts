@@ -44,11 +44,16 @@ export interface LoadedSettings<T> {
   problem: Bilingual | null;
 }
 
-/** The file's text, or null when there is none; any other failure is refused with the fix. */
+/**
+ * The file's text, or null when there is none; any other failure is refused with the fix. A byte order
+ * mark is no part of it: Windows Notepad and PowerShell 5 start a UTF-8 file with one, and the settings
+ * after it are whole.
+ */
 export async function readSettingsText(file: SettingsPath): Promise<string | null> {
-  return readIfPresent(file.path).catch((e: unknown) => {
+  const text = await readIfPresent(file.path).catch((e: unknown) => {
     throw unreadable(file, e);
   });
+  return text?.replace(/^\uFEFF/, '') ?? null;
 }
 
 export async function loadSettingsFile<T>(file: SettingsFile<T>): Promise<LoadedSettings<T>> {

@@ -1,4 +1,4 @@
-import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount } from '../../src-shared/replies';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount } from '../../src-shared/replies';
 import type { StringKey } from '../i18n';
 import type { HallDb } from './db';
 import type { SUSPENDED } from './figures';
@@ -78,10 +78,26 @@ export interface LatestKinds {
 }
 
 export async function latestKinds(db: HallDb, simId: string, kind: KindedKind): Promise<LatestKinds | undefined> {
-  const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
-  if (!newest) return undefined;
-  const amounts = kindsOf(await db.figures.where('messageId').equals(newest.messageId).toArray(), kind);
-  return { at: newest.at, messageId: newest.messageId, amounts, customer: customerOf(kind, amounts) };
+  const rows = await newestTelling(db, simId, kind);
+  if (!rows) return undefined;
+  const amounts = kindsOf(rows, kind);
+  return { at: rows[0]!.at, messageId: rows[0]!.messageId, amounts, customer: customerOf(kind, amounts) };
+}
+
+/** How many of a SIM's newest rows of one figure are looked through for a reply that tells it of the customer. */
+const NEWEST_LOOKED_AT = 200;
+
+/**
+ * The rows of one figure of the newest reply on one SIM that tells it of the customer: a reply of data
+ * extras only (WLAN, a 定向 app pack, carry-over about to lapse) is passed over, as the fleet board does.
+ */
+async function newestTelling(db: HallDb, simId: string, kind: string): Promise<FigureRow[] | undefined> {
+  const rows = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).reverse().limit(NEWEST_LOOKED_AT).toArray();
+  const byMessage = new Map<string, FigureRow[]>();
+  for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
+  const replies = [...byMessage.values()];
+  const tells = (group: FigureRow[]) => kind !== 'data.remaining' || customerDataLeft(kindsOf(group, kind)) !== undefined || toldOfCustomerData(kindsOf(group, kind));
+  return replies.find(tells) ?? replies[0];
 }
 
 /** The last HISTORY_REPLIES replies' values of one figure on one SIM, oldest first. */
@@ -98,7 +114,6 @@ export async function figureHistory(db: HallDb, simId: string, kind: OverviewKin
 
 /** The newest reply's value of one figure on one SIM (its packages added up), if there is one. */
 export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | typeof SUSPENDED): Promise<FigurePoint | undefined> {
-  const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
-  if (!newest) return undefined;
-  return pointsOf(await db.figures.where('messageId').equals(newest.messageId).filter((r) => r.kind === kind).toArray())[0];
+  const rows = await newestTelling(db, simId, kind);
+  return rows && pointsOf(rows)[0];
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { FleetSim } from '../api/contract';
 import { topicLevel } from './mqtt-topics';
-import { NO_FIGURES_AS_OF } from './sim-state';
+import { figuresFromBefore } from './sim-state';
 
 const num = v.nullable(v.pipe(v.number(), v.finite()));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -17,10 +17,10 @@ const RemoteSimSchema = v.object({
   generalDataLeftMb: num,
   dataLeftByPoolMb: v.record(short(32), v.pipe(v.number(), v.finite())),
   minutesLeft: num,
-  // Hosts from before these fields publish none: their figures are read as of lastUpdate.
-  minutesLeftByPool: v.optional(v.record(short(32), v.pipe(v.number(), v.finite())), {}),
+  // Hosts from before these fields publish none: see figuresFromBefore.
+  minutesLeftByPool: v.optional(v.record(short(32), v.pipe(v.number(), v.finite()))),
   points: num,
-  asOf: v.optional(v.object({ balance: num, data: num, minutes: num, points: num }), { ...NO_FIGURES_AS_OF }),
+  asOf: v.optional(v.object({ balance: num, data: num, minutes: num, points: num })),
   lastUpdate: num,
   lastSuccessAt: num,
   sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -48,5 +48,5 @@ export function parseRemoteSim(topic: string, baseTopic: string, payload: string
   const parsed = v.safeParse(RemoteSimSchema, raw);
   if (!parsed.success || parsed.output.host !== host || topicLevel(parsed.output.simId) !== simLevel) return null;
   const { label, ...state } = parsed.output;
-  return { ...state, label: label && { simId: state.simId, ...label } };
+  return { ...state, ...figuresFromBefore(state), label: label && { simId: state.simId, ...label } };
 }

@@ -1,5 +1,5 @@
 import { currencyOf } from '../replies/describe';
-import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
+import { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
 import type { FigureRecord } from '../replies/types';
 import type { SimState } from './sim-state';
 
@@ -94,12 +94,14 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
 
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
 
+
 /**
  * A SIM's figures after a reply that came in at `at`: each figure the reply told replaces the one kept,
  * unless the one kept is from a newer reply (replies can come in out of order). A reply that told what
  * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer
  * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
- * the newer reply. A reply about something else (a balance) leaves data as it was, with its own time.
+ * the newer reply. A reply about something else (a balance), or of data extras only (WLAN, a 定向 app
+ * pack), leaves data as it was, with its own time.
  */
 export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number): Partial<SimState> {
   const h = headlineFigures(figures);
@@ -110,7 +112,7 @@ export function newerFigures(state: SimState, figures: readonly FigureRecord[], 
     Object.assign(patch, { balance: h.balance, balanceCurrency: h.balanceCurrency });
     asOf.balance = at;
   }
-  if (speaksOf(figures, 'data') && newer(asOf.data)) {
+  if (speaksOf(figures, 'data') && newer(asOf.data) && (h.generalDataLeftMb !== null || toldOfCustomerData(dataLeftPools(figures)))) {
     Object.assign(patch, { generalDataLeftMb: h.generalDataLeftMb, dataLeftByPoolMb: h.dataLeftByPoolMb });
     asOf.data = at;
   }

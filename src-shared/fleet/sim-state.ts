@@ -62,3 +62,22 @@ export function emptySimState(simId: string): SimState {
     signal: null,
   };
 }
+
+/** A SIM's figures as a version from before they kept their times and minutes their kind saved or published them. */
+export type FiguresFromBefore = Pick<SimState, 'balance' | 'generalDataLeftMb' | 'minutesLeft' | 'points' | 'lastUpdate'> & {
+  asOf?: SimFiguresAsOf;
+  minutesLeftByPool?: Record<string, number>;
+};
+
+/**
+ * Minutes and times of figures kept or published by an older version (sim-board.json, another host on
+ * the broker). Each figure is as of the newest reply then. Minutes left without their kinds were every
+ * kind added up (real fs-2016-0312: 976 for the package's 40): none rather than that, until a reply
+ * tells minutes again.
+ */
+export function figuresFromBefore(s: FiguresFromBefore): Pick<SimState, 'minutesLeft' | 'minutesLeftByPool' | 'asOf'> {
+  const minutes = s.minutesLeftByPool ? { minutesLeft: s.minutesLeft, minutesLeftByPool: s.minutesLeftByPool } : { minutesLeft: null, minutesLeftByPool: {} };
+  const since = (value: number | null) => (value === null ? null : s.lastUpdate);
+  const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(minutes.minutesLeft), points: since(s.points) };
+  return { ...minutes, asOf };
+}

@@ -86,3 +86,13 @@ function ownPackage(amount: KindAmount<string>, own: readonly KindAmount<string>
   if (!name) return false;
   return own.every((a) => a === amount || (a.packages.length > 0 && a.packages.every((p) => p !== null && p !== name)));
 }
+
+/** Data kinds that are never the customer's own allowance: WLAN is no mobile data, the others are extras beside it. */
+const EXTRA_DATA_KINDS: readonly string[] = ['wlan', 'app', 'carryover', 'offpeak'];
+
+/**
+ * Whether data amounts with no one amount for the customer may still be about the customer's allowance
+ * (本地 only, a family's shared pool, amounts of no stated kind), and so supersede an older figure. A
+ * reply of extras only (WLAN 剩余1.65GB, a 定向 app pack, carry-over about to lapse) says nothing of it.
+ */
+export const toldOfCustomerData = (amounts: readonly KindAmount<string>[]): boolean => amounts.some((a) => a.pool === null || !EXTRA_DATA_KINDS.includes(a.pool));

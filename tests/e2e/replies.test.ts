@@ -192,6 +192,26 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).toEqual(['YE']);
   });
 
+  it('a menu option that turns a 余量 reminder on asks first; the amount left goes on the click alone (review15)', async () => {
+    const simId = await demoSim();
+    // A menu of ours (no real one with 余量提醒 options was found): since 余量 became a look-up word, 272 went on one click.
+    await seed(simId, ['尊敬的客户，请回复序号选择：271.流量余量 272.开通流量余量提醒 273.关闭流量余量提醒 0.返回上级菜单【中国移动】']);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const reminder = page.getByRole('button', { name: '272 开通流量余量提醒' });
+    await reminder.waitFor({ timeout: 30_000 });
+    await reminder.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('“开通流量余量提醒”会改变你的套餐或业务。发送 272 给');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    // Sends go out in order: once the look-up 271 is in the thread, a 272 would be too.
+    await page.getByRole('button', { name: '271 流量余量' }).click();
+    await expect.poll(async () => (await sentTexts()).includes('271'), { timeout: 30_000 }).toBe(true);
+    expect(await sentTexts()).not.toContain('272');
+  });
+
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
     const simId = await demoSim();
     await seed(simId, [text('js-menu')]);
@@ -248,6 +268,18 @@ describe('real replies in the thread and on the overview', () => {
     await expect.poll(() => voice.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
     expect(await voice.locator('.figure-value').count()).toBe(0);
     expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
+  });
+
+  it('keeps the data left of the newest reply about it when a newer one tells WLAN data only (review15)', async () => {
+    const simId = await demoSim();
+    // Real fs-2016-0312 (5.85 MB), then a WLAN notice (a wording of ours, ours-general r4b2-wlan-data, NOT a real
+    // reply): WLAN is no mobile data, so 5.85 MB stands; on main the card said the newest reply gave kinds only.
+    await seed(simId, [text('fs-2016-0312'), ours.find((e) => e.id === 'r4b2-wlan-data')!.text]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('5.85 MB');
+    expect(await data.locator('.figure-superseded').count()).toBe(0);
   });
 
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {

@@ -163,6 +163,22 @@ describe('a damaged settings file', () => {
   });
 });
 
+describe('a settings file saved with a byte order mark', () => {
+  // review15: Windows Notepad (before 2019) and PowerShell 5's `Out-File -Encoding utf8` start a UTF-8 file
+  // with U+FEFF. The settings in it are whole: before, each such file was kept aside as damaged and its
+  // settings went (no province, no SIM names), though nothing was wrong with them.
+  it('is read as it is, with nothing kept aside and nothing said', async () => {
+    const d = await dataDir();
+    const whole = Object.fromEntries(WHOLE);
+    for (const name of ['catalog-settings.json', 'sim-labels.json', 'schedules.json']) await writeFile(join(d, name), `\uFEFF${whole[name]}`, { mode: 0o600 });
+    const c = await start(d);
+    expect(await c.call('core.startupNotices', {})).toEqual([]);
+    expect((await readdir(d)).filter((n) => n.includes('.damaged-'))).toEqual([]);
+    expect(await c.call('catalog.state', {})).toMatchObject({ province: 'gd' });
+    expect(c.fleet.labels.get(LABEL_SIM)?.name).toBe('前台');
+  });
+});
+
 /** What the files hold when whole, to show a refusal leaves them as they were. */
 const WHOLE: [name: string, text: string][] = [
   ['extensions.json', '{"version":2,"associations":[]}\n'],

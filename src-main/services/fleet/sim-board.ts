@@ -1,6 +1,6 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
+import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures } from '../../../src-shared/fleet/sim-figures';
 import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
@@ -49,10 +49,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
-      // States saved before figures kept their times: each figure is as of the newest reply then.
-      const since = (value: unknown) => (value === null || value === undefined ? null : s.lastUpdate);
-      const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(s.minutesLeft), points: since(s.points) };
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, asOf, sendFailures, modemState: null, signal: null, registration: null });
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), sendFailures, modemState: null, signal: null, registration: null });
     }
   }
 

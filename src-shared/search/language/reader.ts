@@ -60,6 +60,8 @@ export class QueryReader {
   private readonly english: { words: string[]; zh: string }[] = [];
   private decodable: Map<string, { word: string; quality: number }> | undefined;
   private readonly heads = new Set(CONCEPTS.map((c) => c.zh[0]!));
+  /** The catalog's decoder words (short texts, hanzi pairs and triples), filled with the decoder. */
+  private readonly catalogRuns = new Set<string>();
 
   /**
    * `catalogWords`: the catalog's short Chinese texts (phrase) and hanzi pairs, to decode initials
@@ -184,7 +186,7 @@ export class QueryReader {
     const decodable = (this.decodable ??= this.buildDecodable());
     // Particles and everyday words only in letters that are all full pinyin (kai le ma): `bank` is not 吧 and initials.
     const everyday = isPinyin(letters);
-    const best: ({ score: number; words: string[]; singles: number; pairs: number } | null)[] = [{ score: 0, words: [], singles: 0, pairs: 0 }];
+    const best: ({ score: number; words: string[]; singles: number; pairs: number; pairAt: number[] } | null)[] = [{ score: 0, words: [], singles: 0, pairs: 0, pairAt: [] }];
     for (let end = 1; end <= letters.length; end++) {
       best[end] = null;
       for (let start = Math.max(0, end - 12); start < end; start++) {
@@ -192,15 +194,25 @@ export class QueryReader {
         const hit = before && (decodable.get(letters.slice(start, end)) ?? (everyday ? EVERYDAY_WORDS.get(letters.slice(start, end)) : undefined));
         if (!before || !hit) continue;
         const score = before.score + hit.quality * (end - start) - 1;
-        if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word], singles: before.singles + (end - start === 1 ? 1 : 0), pairs: before.pairs + (hit.quality < CATALOG_PHRASE ? 1 : 0) };
+        if (!best[end] || score > best[end]!.score) best[end] = { score, words: [...before.words, hit.word], singles: before.singles + (end - start === 1 ? 1 : 0), pairs: before.pairs + (hit.quality < CATALOG_PHRASE ? 1 : 0), pairAt: hit.quality < CATALOG_PHRASE ? [...before.pairAt, before.words.length] : before.pairAt };
       }
     }
     const read = best[letters.length];
     if (!read) return null;
     // Initials stand for a word or two, one of them at most a single letter (c 查, k 开): letters that
     // only read as a string of fragments (zzqqxx → 增值钱钱信息, sdfggh → 送达费够更换) are a slip of the hand.
-    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || (read.pairs > 0 && (read.singles > 0 || read.words.length === MAX_INITIALS_WORDS))))) return null;
+    // Three words with a pair are taken when each pair runs on into a word beside it as a catalog text
+    // does (cx zz yw: 查询 增值 业务, the catalog's 查增值业务): then it is part of a phrase, no fragment.
+    const fragments = read.pairs > 0 && (read.singles > 0 || (read.words.length === MAX_INITIALS_WORDS && !read.pairAt.every((i) => this.runsOn(read.words, i))));
+    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || fragments))) return null;
     return read.words.join('');
+  }
+
+  /** Whether the word at `i` runs on into the first hanzi of the next word, or from the last of the one before, as in a catalog text. */
+  private runsOn(words: readonly string[], i: number): boolean {
+    const next = words[i + 1]?.[0];
+    const before = words[i - 1]?.slice(-1);
+    return (next !== undefined && this.catalogRuns.has(words[i]! + next)) || (before !== undefined && this.catalogRuns.has(before + words[i]!));
   }
 
   private addCanonical(word: string, head: string): void {
@@ -227,6 +239,7 @@ export class QueryReader {
     // Among the catalog's pairs the more common wins a shared key: `th` is 通话 (in a dozen texts), not 停号.
     const pairs = new Map<string, number>();
     for (const [word, phrase] of this.catalogWords()) {
+      this.catalogRuns.add(word);
       if (phrase) add(word, CATALOG_PHRASE);
       else pairs.set(word, (pairs.get(word) ?? 0) + 1);
     }

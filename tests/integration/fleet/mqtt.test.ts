@@ -189,6 +189,21 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(kept.filter((s) => s.host === 'flood').length).toBe(MAX_REMOTE_SIMS - 1);
   });
 
+  it('another host still on a version from before minutes kept their kind: its sum of every kind is not taken for minutes left', async () => {
+    const b = await broker({});
+    const desk2 = await core();
+    await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
+    await waitFor(async () => (await desk2.core.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const pub = await subscriber(b.url, ['nothing/here']);
+    // What 026e4fb published for real fs-2016-0312 (tests/fixtures/fleet/README.md): minutesLeft 976 = 40 + 40 闲时 + 896 集团.
+    const old = JSON.parse(await readFile(join(import.meta.dirname, '../../fixtures/fleet/sim-board-026e4fb.json'), 'utf8')).sims[0];
+    await pub.client.publishAsync(`hall10086/desk1/sim/${old.simId}/state`, JSON.stringify({ ...old, host: 'desk1', label: null }), { retain: true });
+    const seen = await waitFor(async () => (await desk2.core.call('fleet.sims', {})).find((s) => s.host === 'desk1') ?? null, "desk1's SIM on desk2");
+    expect(seen.minutesLeft).toBeNull();
+    expect(seen.generalDataLeftMb).toBe(5.85);
+    expect(seen.asOf).toEqual({ balance: null, data: old.lastUpdate, minutes: null, points: null });
+  });
+
   it('a retained command is never carried out (the broker replays it at every connect and start)', async () => {
     const b = await broker({});
     const { core: c, simId } = await core();

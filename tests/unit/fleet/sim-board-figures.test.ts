@@ -9,6 +9,7 @@ import { loadCorpus } from '../../fixtures/replies/corpus';
 
 const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
 const text = (id: string) => corpus.find((e) => e.id === id)!.text;
+const ours = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/ours-general.json'));
 const T0 = Date.UTC(2025, 5, 1, 2);
 const HOUR = 3_600_000;
 
@@ -70,6 +71,20 @@ describe('a figure is as old as the reply it came from', () => {
     expect(metrics).not.toContain('hall10086_sim_data_left_bytes{sim="sim-1",pool="unstated"}');
     expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="data"} ${(T0 + 2 * HOUR) / 1000}`);
     expect(metrics).toContain(`hall10086_sim_figure_as_of_timestamp_seconds{sim="sim-1",figure="minutes"} ${T0 / 1000}`);
+  });
+
+  // review15: a reply of data extras only superseded the general figure, so a SIM low on data (real fs-2016-0312:
+  // 5.85 MB) read 分类型 and lost its low flag when a WLAN or 定向 notice came (wordings of ours, ours-general).
+  it.each(['r4b2-wlan-data', 'r4b2-app-quoted', 'r4b2-carryover-expire'])('a newer reply of data extras only (%s) leaves the general data with its own time', (id) => {
+    const board = new SimBoard((t) => t);
+    const feed = (t: string, at: number) =>
+      board.onIncoming({ kind: 'in', key: `sim-1|${at}`, simId: 'sim-1', from: '10086', text: t, encoding: 'ucs2', timestamp: new Date(at).toISOString(), receivedAt: at, concat: null });
+    feed(text('fs-2016-0312'), T0);
+    feed(ours.find((e) => e.id === id)!.text, T0 + HOUR);
+    const s = board.get('sim-1')!;
+    expect([s.generalDataLeftMb, s.asOf.data]).toEqual([5.85, T0]);
+    const published = simStatePublications({ baseTopic: 'hall', hostId: 'desk' }, s, undefined);
+    expect(published.find((p) => p.topic.endsWith('/data_left'))).toMatchObject({ payload: '5.85', retain: true });
   });
 
   it('an older reply that comes in late changes no figure a newer reply gave, and gives those it did not', () => {

@@ -20,6 +20,14 @@ describe('a menu option that changes the account is asked about before it is sen
     for (const label of ['已订购业务', '已开通业务', '已订业务', '缴费记录', '查积分', '查询已订购业务']) expect(asked(label), label).toBe(false);
   });
 
+  // review15, labels of ours: fleetfig made 余量 a look-up word (106.套餐余量, 13 流量余量), so any label with it went on
+  // one click, turning a reminder on or off among them; before, 开通流量余量提醒 asked.
+  it('an amount left is a look-up; turning its reminder on or off asks, also when only the cue says 办理', () => {
+    for (const label of ['套餐余量', '流量余量', '语音余量', '套餐余量查询']) expect(asked(label), label).toBe(false);
+    for (const label of ['开通流量余量提醒', '关闭余量提醒', '取消套餐余量提醒']) expect(asked(label), label).toBe(true);
+    expect(optionChangesAccount({ n: '3', label: '余量提醒', cue: '回复序号办理' }, builtinReplyRules())).toBe(true);
+  });
+
   it('in a real menu (Jiangsu, real-dev js-menu), the options that spend points or subscribe ask, the eight sub-menus and three look-ups do not', () => {
     const u = understandReply({ text: corpus.find((e) => e.id === 'js-menu')!.text, receivedAt: Date.UTC(2025, 5, 1), from: '10086' });
     const menu = u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu : [];
