@@ -1,7 +1,7 @@
 import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmount } from '../../src-shared/replies';
 import type { StringKey } from '../i18n';
 import type { HallDb } from './db';
-import type { SUSPENDED } from './figures';
+import type { NoticeRowKind } from './figures';
 import type { FigureRow } from './rows';
 
 /** The figures the overview shows per SIM, by the kind their rows are stored under. */
@@ -97,7 +97,7 @@ export async function figureHistory(db: HallDb, simId: string, kind: OverviewKin
 }
 
 /** The newest reply's value of one figure on one SIM (its packages added up), if there is one. */
-export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | typeof SUSPENDED): Promise<FigurePoint | undefined> {
+export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | NoticeRowKind): Promise<FigurePoint | undefined> {
   const newest = await db.figures.where('[simId+kind+at]').between([simId, kind, -Infinity], [simId, kind, Infinity]).last();
   if (!newest) return undefined;
   return pointsOf(await db.figures.where('messageId').equals(newest.messageId).filter((r) => r.kind === kind).toArray())[0];
