@@ -1,12 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useSyncExternalStore } from 'react';
 import { hallDb } from '../store/db';
-import { latestPoint } from '../store/figure-history';
-import { SUSPENDED } from '../store/figures';
-import { alertsFor, type Alert } from './alerts';
+import { latestPoint, type FigurePoint } from '../store/figure-history';
+import { BALANCE_LOW, DATA_LEFT, DATA_USED, SUSPENDED } from '../store/figures';
+import { alertsFor, type Alert, type LatestFigures } from './alerts';
 import { alertThresholds } from './thresholds';
 
-/** The alerts standing now: every SIM whose latest balance or data left is under its threshold (live). */
+type Share = NonNullable<LatestFigures['dataShare']>;
+const withSaid = (p: FigurePoint | undefined, said: Share['said']): Share | undefined => p && { ...p, said };
+const newer = (a: Share | undefined, b: Share | undefined) => (a && b ? (b.at > a.at ? b : a) : (a ?? b));
+
+/** The alerts standing now: 10086's own warnings, and every SIM whose latest balance or data left is under its threshold (live). */
 export function useAlerts(): Alert[] | undefined {
   const thresholds = useSyncExternalStore(alertThresholds.subscribe, alertThresholds.get);
   const db = hallDb();
@@ -18,6 +22,11 @@ export function useAlerts(): Alert[] | undefined {
         balance: await latestPoint(db, simId, 'balance.balance'),
         data: await latestPoint(db, simId, 'data.remaining'),
         suspended: await latestPoint(db, simId, SUSPENDED),
+        balanceLow: await latestPoint(db, simId, BALANCE_LOW),
+        dataShare: newer(
+          withSaid(await latestPoint(db, simId, DATA_USED), 'used'),
+          withSaid(await latestPoint(db, simId, DATA_LEFT), 'left'),
+        ),
       })),
     );
   }, [db]);

@@ -439,4 +439,7 @@ export const en: Record<StringKey, string> = {
   'instr.copiedSecret': 'Copied to the clipboard, with the password or ID number in it. Once pasted, copy some other text over it: a clipboard history may keep it.',
   'reply.menuStaleTitle': 'Send {n} (“{label}”) to {to}?',
   'reply.writtenSince': '{to} has written again since this message: a reply sent now is read by {to} against its latest message and may do something else (cancel a service by its number, say). Read the latest message first.',
+  'alert.balanceLow': '{sim}: 10086 says the balance is running low. Top up in time; {code} sets the balance reminder.',
+  'alert.dataUsed': '{sim}: 10086 says {percent} % of your data is used this month. Send {code} to see each data package.',
+  'alert.dataLeft': '{sim}: 10086 says only {percent} % of your data is left this month. Send {code} to see each data package.',
 };

@@ -438,6 +438,9 @@ export const zhHans = {
   'instr.copiedSecret': '已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。',
   'reply.menuStaleTitle': '发送 {n}（“{label}”）给 {to}？',
   'reply.writtenSince': '这条消息之后 {to} 又发来了消息：现在回复，{to} 会按它最新的那条消息办理，可能是别的操作（比如按序号退订）。先看看最新的消息。',
+  'alert.balanceLow': '{sim}：10086 提醒话费余额不足，请及时充值。可发 {code} 设置余额提醒。',
+  'alert.dataUsed': '{sim}：10086 提醒本月流量已使用 {percent}%。可发 {code} 查看各流量包。',
+  'alert.dataLeft': '{sim}：10086 提醒本月流量仅剩 {percent}%。可发 {code} 查看各流量包。',
 } as const;
 
 export type StringKey = keyof typeof zhHans;

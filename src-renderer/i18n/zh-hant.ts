@@ -439,4 +439,7 @@ export const zhHant: Record<StringKey, string> = {
   'instr.copiedSecret': '已複製到剪貼簿，裡面有密碼或證件號碼。貼上後請再複製一段別的文字把它換掉：剪貼簿歷史可能會保留它。',
   'reply.menuStaleTitle': '傳送 {n}（「{label}」）給 {to}？',
   'reply.writtenSince': '這則訊息之後 {to} 又傳來了訊息：現在回覆，{to} 會按它最新的那則訊息辦理，可能是別的操作（例如按序號退訂）。先看看最新的訊息。',
+  'alert.balanceLow': '{sim}：10086 提醒話費餘額不足，請及時儲值。可發 {code} 設定餘額提醒。',
+  'alert.dataUsed': '{sim}：10086 提醒本月數據流量已使用 {percent}%。可發 {code} 查看各流量包。',
+  'alert.dataLeft': '{sim}：10086 提醒本月數據流量僅剩 {percent}%。可發 {code} 查看各流量包。',
 };

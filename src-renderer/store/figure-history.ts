@@ -1,7 +1,7 @@
 import { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount } from '../../src-shared/replies';
 import type { StringKey } from '../i18n';
 import type { HallDb } from './db';
-import type { SUSPENDED } from './figures';
+import type { NoticeRowKind } from './figures';
 import type { FigureRow } from './rows';
 
 /** The figures the overview shows per SIM, by the kind their rows are stored under. */
@@ -113,7 +113,7 @@ export async function figureHistory(db: HallDb, simId: string, kind: OverviewKin
 }
 
 /** The newest reply's value of one figure on one SIM (its packages added up), if there is one. */
-export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | typeof SUSPENDED): Promise<FigurePoint | undefined> {
+export async function latestPoint(db: HallDb, simId: string, kind: OverviewKind | NoticeRowKind): Promise<FigurePoint | undefined> {
   const rows = await newestTelling(db, simId, kind);
   return rows && pointsOf(rows)[0];
 }

@@ -1,5 +1,6 @@
 import { hideMaskedRest } from '../../src-shared/catalog/secrets';
-import { foreignCurrency, understandReply, type ReplyUnderstanding } from '../../src-shared/replies';
+import { foreignCurrency, understandReply, type FigureRecord, type ReplyUnderstanding } from '../../src-shared/replies';
+import { PERCENT_FIELDS } from '../../src-shared/replies/percents';
 import type { FigureRow, MessageRow } from './rows';
 
 /**
@@ -14,8 +15,10 @@ export function understandMessage(message: MessageRow): ReplyUnderstanding | nul
 }
 
 /**
- * The figure rows a message yields (none for anything but a complete figures reply or notice). A
- * pushed notice that data is suspended is kept as a row `notice.data-suspended`, for the alerts.
+ * The figure rows a message yields (none for anything but a complete figures reply or notice). The
+ * warnings 10086 pushes are kept as rows of their own, for the alerts: data suspended
+ * (`notice.data-suspended`), balance low (`notice.balance-low`), and the share of data used or left
+ * that a reply warns of (`notice.data-used` / `notice.data-left`, in percent: see {@link warnedShare}).
  */
 export function figureRowsFor(message: MessageRow): FigureRow[] {
   const understood = understandMessage(message);
@@ -44,8 +47,40 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
   if (understood.notices.includes('data-suspended')) {
     rows.push(row(rows.length, { kind: SUSPENDED, value: 1, unit: 'MB', package: null, pool: null, confidence: 'sure' }));
   }
+  if (understood.notices.includes('balance-low')) {
+    rows.push(row(rows.length, { kind: BALANCE_LOW, value: 1, unit: 'yuan', package: null, pool: null, confidence: 'sure' }));
+  }
+  const share = warnedShare(figures, understood.notices.includes('data-reminder'));
+  if (share) rows.push(row(rows.length, { kind: share.kind, value: share.value, unit: 'percent', package: null, pool: null, confidence: share.confidence }));
   return rows;
+}
+
+/** A share of use at or past these is a warning even outside a 流量提醒 (温馨提示：…已使用80%). */
+const WARNING_USED_PERCENT = 80;
+
+/**
+ * The share of the customer's data (general, or of no stated kind) a reply warns of: the largest share
+ * used, else the smallest share left. Kept when the reply is a 流量提醒 (any share) or the share is
+ * at least 80 % used / at most 20 % left; never added to an amount of MB.
+ */
+export function warnedShare(figures: readonly FigureRecord[], reminder: boolean): { kind: DataShareKind; value: number; confidence: FigureRecord['confidence'] } | undefined {
+  const customers = figures.filter((f) => f.topic === 'data' && f.unit === 'percent' && (f.pool === null || f.pool === 'general'));
+  const pick = (field: string, better: (a: number, b: number) => boolean) =>
+    customers.filter((f) => f.field === field).reduce<FigureRecord | undefined>((best, f) => (best && !better(f.value, best.value) ? best : f), undefined);
+  const used = pick(PERCENT_FIELDS.used, (a, b) => a > b);
+  const left = pick(PERCENT_FIELDS.remaining, (a, b) => a < b);
+  if (used && (reminder || used.value >= WARNING_USED_PERCENT)) return { kind: DATA_USED, value: used.value, confidence: used.confidence };
+  if (!used && left && (reminder || left.value <= 100 - WARNING_USED_PERCENT)) return { kind: DATA_LEFT, value: left.value, confidence: left.confidence };
+  return undefined;
 }
 
 /** The row kind of a pushed notice that data is suspended for the rest of the month. */
 export const SUSPENDED = 'notice.data-suspended';
+/** The row kind of a pushed notice that the balance is low (余额不足, 余额已低于…). */
+export const BALANCE_LOW = 'notice.balance-low';
+/** The row kinds of the share of data used, or left, a reply warns of (percent). */
+export const DATA_USED = 'notice.data-used';
+export const DATA_LEFT = 'notice.data-left';
+export type DataShareKind = typeof DATA_USED | typeof DATA_LEFT;
+/** Every notice row kind the alerts read. */
+export type NoticeRowKind = typeof SUSPENDED | typeof BALANCE_LOW | DataShareKind;

@@ -294,4 +294,25 @@ describe('real replies in the thread and on the overview', () => {
     const data = page.locator('.overview-sim [data-kind="data.remaining"]');
     await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('15.80 GB');
   });
+
+  it('raises an alert for the warnings 10086 pushed, whatever the thresholds (off here): balance low, and the share of data said, never added to MB', async () => {
+    const simId = await demoSim();
+    // Real overdraft-notice (话费余额已不足), then ours rb1-058 (a wording of ours, NOT a real reply: 已使用80%，剩余205.00MB).
+    await seed(simId, [text('overdraft-notice'), ours.find((e) => e.id === 'rb1-058')!.text]);
+    await page.goto(`${base()}#/overview`);
+    await page.reload();
+    const alerts = page.locator('.overview-alerts li');
+    const texts = () => alerts.allTextContents();
+    await expect.poll(async () => (await texts()).length, { timeout: 30_000 }).toBe(2);
+    expect(await texts()).toEqual([
+      expect.stringMatching(/^SIM …\d{6}：10086 提醒话费余额不足，请及时充值。可发 KTYETX 设置余额提醒。 打开 KTYETX$/),
+      expect.stringMatching(/^SIM …\d{6}：10086 提醒本月流量已使用 80%。可发 CXYEG 查看各流量包。 打开 CXYEG$/),
+    ]);
+    // The share stays a share: data left is the reply's 205 MB, nothing added to it.
+    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    expect(await data.locator('.figure-value').textContent()).toBe('205.00 MB');
+    await alerts.nth(1).getByRole('link', { name: '打开 CXYEG' }).click();
+    await page.waitForSelector('#instruction-name');
+    expect(new URL(page.url()).hash).toBe('#/instruction/CXYEG');
+  });
 });

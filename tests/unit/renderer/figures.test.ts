@@ -76,6 +76,45 @@ describe('figureRowsFor', () => {
     ]);
   });
 
+  describe('the warnings 10086 pushes, as rows for the alerts', () => {
+    const real = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+    const ours = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/ours-general.json'));
+    const notices = (text: string) => figureRowsFor(message({ text })).filter((r) => r.kind.startsWith('notice.')).map((r) => [r.kind, r.value, r.unit]);
+    const byId = (corpus: typeof real, id: string) => corpus.find((e) => e.id === id)!.text;
+
+    it('keeps a balance-low notice (real overdraft-notice: 话费余额已不足)', () => {
+      expect(notices(byId(real, 'overdraft-notice'))).toEqual([['notice.balance-low', 1, 'yuan']]);
+    });
+
+    it.each([
+      ['real mzone-fee-notice (避免余额不足以扣除套餐费)', byId(real, 'mzone-fee-notice')],
+      ['ours aside-balance-low (为避免余额不足, balance 35.20)', byId(ours, 'aside-balance-low')],
+      ['a KTYETX confirmation (当您的余额低于10元时)', '您已成功开通余额提醒业务，当您的余额低于10元时，我们将短信提醒您。'],
+    ])('keeps no balance-low notice for advice or a hypothetical: %s', (_, text) => {
+      expect(notices(text)).toEqual([]);
+    });
+
+    it('keeps the share of data a reply warns of, in percent, beside the MB and never added to them', () => {
+      // Ours rb1-058 (a wording of ours, not a real reply): 已使用80%，剩余205.00MB.
+      const rows = figureRowsFor(message({ text: byId(ours, 'rb1-058') }));
+      expect(rows.map((r) => [r.kind, r.value, r.unit])).toEqual([
+        ['data.usedPercent', 80, 'percent'],
+        ['data.remaining', 205, 'MB'],
+        ['notice.data-used', 80, 'percent'],
+      ]);
+      expect(pointsOf(rows.filter((r) => r.kind === 'data.remaining'))[0]!.value).toBe(205);
+    });
+
+    it.each([
+      ['剩余10% (a share left)', '【流量提醒】您本月国内通用流量剩余10%，请合理使用。', [['notice.data-left', 10, 'percent']]],
+      ['any share in a 流量提醒', '【流量提醒】您本月国内通用流量已使用50%，剩余5.00GB。', [['notice.data-used', 50, 'percent']]],
+      ['under 80 % used outside a 流量提醒 (ours rb8-046: 76.8%)', byId(ours, 'rb8-046'), []],
+      ['a share of provincial data only (real ah-notice-100pct: 省内 100%)', byId(real, 'ah-notice-100pct'), []],
+    ])('data share: %s', (_, text, expected) => {
+      expect(notices(text as string)).toEqual(expected);
+    });
+  });
+
   it.each<[string, Partial<MessageRow>]>([
     ['an incomplete reply (not every part is in)', { complete: false, received: 1, total: 2 }],
     ['an instruction sent', { direction: 'out', text: 'YE', state: 'sent' }],
