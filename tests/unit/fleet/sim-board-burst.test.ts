@@ -83,7 +83,7 @@ describe('the board reads a burst after the turn that brought it, every message 
     board.on('message', (m) => told.push(m));
     const records = burst(10);
     for (const r of records) board.onIncoming(r);
-    board.onOutgoing({ kind: 'out', id: 'c1', simId: 'sim-1', at: T0 + 60_000, state: 'failed' } as never);
+    board.onOutgoing({ kind: 'out', id: 'c1', simId: 'sim-1', to: '10086', text: 'YE', state: 'failed', messageRefs: [], error: 'modem.timeout', at: T0 + 60_000 });
     expect(told).toHaveLength(records.length);
     expect(board.get('sim-1')!.sendFailures).toBe(1);
   });
