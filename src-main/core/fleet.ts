@@ -154,6 +154,8 @@ export class Fleet {
   }
 
   async close(): Promise<void> {
+    // Replies still waiting to be read are read (and their figures written) before the board closes.
+    this.board.flush();
     this.closed = true;
     this.check.stop();
     await this.link?.stop();

@@ -74,6 +74,7 @@ describe('a long reply whose part holding the rest of a password never comes (re
     const published: SimMessage[] = [];
     board.on('message', (m) => published.push(m));
     for (const part of r.incoming) board.onIncoming(part);
+    board.flush();
     expect(published.map((m) => m.text)).toEqual([LATER]);
   });
 

@@ -28,6 +28,8 @@ export interface SimBoardEvents {
 const MAX_FAILED_REMEMBERED = 5000;
 /** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
 const MAX_PARTS_PER_SIM = 200;
+/** Reading waiting replies holds the core's one thread at most this long at a time. */
+const READ_SLICE_MS = 8;
 
 /**
  * The per-SIM state the fleet integrations publish, kept from the core's own events: incoming parts
@@ -38,6 +40,16 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   private readonly parts = new Map<string, IncomingRecord[]>();
   /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
+  /**
+   * Incoming records not read yet, oldest first. Reading a reply costs about as much as storing it,
+   * so a burst (5,000 at a catch-up) is read after the core's event, in slices: the stores get the
+   * messages (and the journal their acknowledgements) without waiting for thousands of readings.
+   */
+  private unread: IncomingRecord[] = [];
+  private nextUnread = 0;
+  private reading: NodeJS.Immediate | null = null;
+  /** SIMs changed in the slice being read: each is told once, with its state after the slice. */
+  private changedInSlice: Set<string> | null = null;
 
   /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board. */
   constructor(private readonly redact: (text: string) => string) {
@@ -54,16 +66,19 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   list(): SimState[] {
+    this.flush();
     return [...this.sims.values()].map((s) => structuredClone(s));
   }
 
   get(simId: string): SimState | undefined {
+    this.flush();
     const s = this.sims.get(simId);
     return s && structuredClone(s);
   }
 
   onModem(status: ModemStatus): void {
     if (!status.simId) return;
+    this.flush();
     this.change(status.simId, {
       modemId: status.modemId,
       modemState: status.state,
@@ -73,6 +88,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   onOutgoing(record: OutgoingRecord): void {
+    this.flush();
     const failed = record.state === 'failed' || record.state === 'failed-retryable';
     if (!failed) this.failed.delete(record.id);
     if (record.state === 'sent' || record.state === 'delivered') {
@@ -90,13 +106,52 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    * published, though the journal and every store have it whole.
    */
   seed(records: readonly IncomingRecord[]): void {
+    this.flush();
     for (const record of records) {
       const held = this.parts.get(record.simId) ?? [];
       if (!held.some((p) => p.key === record.key)) this.parts.set(record.simId, [...held, record].slice(-MAX_PARTS_PER_SIM));
     }
   }
 
+  /** Queues the record: it is read (its message, its figures told) after the current turn, or at the next read of the board. */
   onIncoming(record: IncomingRecord): void {
+    this.unread.push(record);
+    this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
+  }
+
+  /** Reads every record still waiting, now: what the board tells or is asked for follows every record it was given, in order. */
+  flush(): void {
+    if (this.nextUnread < this.unread.length) this.readSlice(Infinity);
+  }
+
+  private readSlice(budgetMs: number): void {
+    if (this.reading) clearImmediate(this.reading);
+    this.reading = null;
+    // A listener may read the board mid-slice (a flush within): it goes on from the next record, none is read twice.
+    const outer = this.changedInSlice === null;
+    if (outer) this.changedInSlice = new Set();
+    const until = performance.now() + budgetMs;
+    for (let first = true; this.nextUnread < this.unread.length && (first || performance.now() < until); first = false) {
+      const record = this.unread[this.nextUnread++]!;
+      try {
+        this.place(record);
+      } catch (e) {
+        // As a throwing listener of the core's event did: reported, and the other records still read.
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+    if (!outer) return;
+    this.unread = this.unread.slice(this.nextUnread);
+    this.nextUnread = 0;
+    const changed = this.changedInSlice!;
+    this.changedInSlice = null;
+    for (const simId of changed) this.emit('sim', structuredClone(this.sims.get(simId)!));
+    if (this.unread.length) this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
+  }
+
+  private place(record: IncomingRecord): void {
     const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
     held.push(record);
     const done = new Set<string>();
@@ -121,7 +176,8 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   private change(simId: string, patch: Partial<SimState>): void {
     const next: SimState = { ...(this.sims.get(simId) ?? emptySimState(simId)), ...patch };
     this.sims.set(simId, next);
-    this.emit('sim', structuredClone(next));
+    if (this.changedInSlice) this.changedInSlice.add(simId);
+    else this.emit('sim', structuredClone(next));
   }
 }
 
