@@ -40,9 +40,12 @@ async function demoSim(): Promise<string> {
   return (await reply())!.simId;
 }
 
-/** Puts replies in the log as the ingest would have stored them, queued for their figures to be read. */
-async function seed(simId: string, texts: string[], stamps?: number[]): Promise<void> {
-  const now = Date.now();
+/**
+ * Puts replies in the log as the ingest would have stored them, queued for their figures to be read;
+ * `storedAt` places them in the thread (its order), now unless given.
+ */
+async function seed(simId: string, texts: string[], stamps?: number[], storedAt = Date.now()): Promise<void> {
+  const now = storedAt;
   const rows: MessageRow[] = texts.map((t, i) => ({
     // An id of its own per call: a reused id would put a new text under the figures of an earlier test's.
     id: `seed-${now}-${i}`,
@@ -165,6 +168,26 @@ describe('real replies in the thread and on the overview', () => {
     await page.getByRole('button', { name: '668 查询共享明细' }).click();
     await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
     expect(await sentTexts()).not.toContain('661');
+  });
+
+  it('a confirmation stays open, and still sends, while a message stored late under an earlier place moves its menu down the thread', async () => {
+    const simId = await demoSim();
+    const menuAt = Date.now();
+    await seed(simId, [text('ah-2017-0424-menu')], undefined, menuAt);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
+    await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
+    await page.getByText('150.00 MB', { exact: false }).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    await asked.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
   });
 
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
