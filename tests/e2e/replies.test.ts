@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
 import { loadCorpus } from '../fixtures/replies/corpus';
@@ -35,9 +35,26 @@ async function demoSim(): Promise<string> {
   const send = page.getByRole('button', { name: '发送到 10086' });
   await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
   await send.click();
-  const reply = async () => ((await readTables(page, ['messages'])).messages as unknown as MessageRow[]).find((m) => m.direction === 'in');
+  // The reply to this YE, not one to an earlier test's send that the core delivers late.
+  const reply = async () => {
+    const rows = await logRows();
+    const ye = rows.find((m) => m.direction === 'out' && m.text === 'YE');
+    return ye && rows.find((m) => m.direction === 'in' && m.at > ye.at);
+  };
   await expect.poll(reply, { timeout: 45_000 }).toBeTruthy();
   return (await reply())!.simId;
+}
+
+const logRows = async () => (await readTables(page, ['messages'])).messages as unknown as MessageRow[];
+
+/**
+ * What this test sent that the demo 10086 has not answered yet (it answers each send once): left
+ * so, the core would hand the send, or its reply, to the next test's page and thread.
+ */
+async function unanswered(): Promise<number> {
+  const rows = await logRows();
+  const sent = rows.filter((m) => m.direction === 'out').length;
+  return sent - rows.filter((m) => m.direction === 'in' && !m.id.startsWith('seed-')).length;
 }
 
 /**
@@ -86,6 +103,10 @@ async function seed(simId: string, texts: string[], stamps?: number[], storedAt 
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
 describe('real replies in the thread and on the overview', () => {
+  afterEach(async () => {
+    await expect.poll(unanswered, { timeout: 60_000 }).toBe(0);
+  });
+
   it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
     const simId = await demoSim();
     await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
