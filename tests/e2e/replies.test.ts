@@ -48,13 +48,15 @@ async function demoSim(): Promise<string> {
 const logRows = async () => (await readTables(page, ['messages'])).messages as unknown as MessageRow[];
 
 /**
- * What this test sent that the demo 10086 has not answered yet (it answers each send once): left
- * so, the core would hand the send, or its reply, to the next test's page and thread.
+ * What this test sent that the demo 10086 has not answered yet (it answers each send once), and its
+ * replies still missing a part: left so, the core would hand the send, or the rest of a reply, to the
+ * next test's page and thread.
  */
-async function unanswered(): Promise<number> {
+async function awaited(): Promise<{ unanswered: number; incomplete: number }> {
   const rows = await logRows();
+  const replies = rows.filter((m) => m.direction === 'in' && !m.id.startsWith('seed-'));
   const sent = rows.filter((m) => m.direction === 'out').length;
-  return sent - rows.filter((m) => m.direction === 'in' && !m.id.startsWith('seed-')).length;
+  return { unanswered: sent - replies.length, incomplete: replies.filter((m) => !m.complete).length };
 }
 
 /**
@@ -104,8 +106,8 @@ const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => el
 
 describe('real replies in the thread and on the overview', () => {
   afterEach(async () => {
-    await expect.poll(unanswered, { timeout: 60_000 }).toBe(0);
-  });
+    await expect.poll(awaited, { timeout: 60_000 }).toEqual({ unanswered: 0, incomplete: 0 });
+  }, 90_000);
 
   it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
     const simId = await demoSim();
