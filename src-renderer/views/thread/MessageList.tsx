@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { pairThreadRows } from '../../store/pairing';
@@ -39,16 +39,10 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   );
   const count = slice?.count ?? 0;
   const pairs = useMemo(() => pairsIn(slice?.rows ?? []), [slice]);
-  // Anew only with a new slice: the virtualizer lays out every row again when its key function changes.
-  const keyOf = useCallback((index: number) => (slice && rowAt(slice, index)?.row.id) || `at ${index}`, [slice]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    // A row is its message, not its place: a message stored late under an older stamp moves the ones
-    // after it down one, and a row keyed by place would hand a bubble's state (an open confirmation)
-    // to its neighbour.
-    getItemKey: keyOf,
     overscan: 6,
     // A chat: stay pinned to the newest message while it is in view, keep the reader's place otherwise.
     anchorTo: 'end',
