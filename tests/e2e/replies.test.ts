@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
 import { loadCorpus } from '../fixtures/replies/corpus';
@@ -35,14 +35,36 @@ async function demoSim(): Promise<string> {
   const send = page.getByRole('button', { name: '发送到 10086' });
   await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
   await send.click();
-  const reply = async () => ((await readTables(page, ['messages'])).messages as unknown as MessageRow[]).find((m) => m.direction === 'in');
+  // The reply to this YE, not one to an earlier test's send that the core delivers late.
+  const reply = async () => {
+    const rows = await logRows();
+    const ye = rows.find((m) => m.direction === 'out' && m.text === 'YE');
+    return ye && rows.find((m) => m.direction === 'in' && m.at > ye.at);
+  };
   await expect.poll(reply, { timeout: 45_000 }).toBeTruthy();
   return (await reply())!.simId;
 }
 
-/** Puts replies in the log as the ingest would have stored them, queued for their figures to be read. */
-async function seed(simId: string, texts: string[], stamps?: number[]): Promise<void> {
-  const now = Date.now();
+const logRows = async () => (await readTables(page, ['messages'])).messages as unknown as MessageRow[];
+
+/**
+ * What this test sent that the demo 10086 has not answered yet (it answers each send once), and its
+ * replies still missing a part: left so, the core would hand the send, or the rest of a reply, to the
+ * next test's page and thread.
+ */
+async function awaited(): Promise<{ unanswered: number; incomplete: number }> {
+  const rows = await logRows();
+  const replies = rows.filter((m) => m.direction === 'in' && !m.id.startsWith('seed-'));
+  const sent = rows.filter((m) => m.direction === 'out').length;
+  return { unanswered: sent - replies.length, incomplete: replies.filter((m) => !m.complete).length };
+}
+
+/**
+ * Puts replies in the log as the ingest would have stored them, queued for their figures to be read;
+ * `storedAt` places them in the thread (its order), now unless given.
+ */
+async function seed(simId: string, texts: string[], stamps?: number[], storedAt = Date.now()): Promise<void> {
+  const now = storedAt;
   const rows: MessageRow[] = texts.map((t, i) => ({
     // An id of its own per call: a reused id would put a new text under the figures of an earlier test's.
     id: `seed-${now}-${i}`,
@@ -83,6 +105,10 @@ async function seed(simId: string, texts: string[], stamps?: number[]): Promise<
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
 describe('real replies in the thread and on the overview', () => {
+  afterEach(async () => {
+    await expect.poll(awaited, { timeout: 60_000 }).toEqual({ unanswered: 0, incomplete: 0 });
+  }, 90_000);
+
   it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
     const simId = await demoSim();
     await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
@@ -165,6 +191,26 @@ describe('real replies in the thread and on the overview', () => {
     await page.getByRole('button', { name: '668 查询共享明细' }).click();
     await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
     expect(await sentTexts()).not.toContain('661');
+  });
+
+  it('a confirmation stays open, and still sends, while a message stored late under an earlier place moves its menu down the thread', async () => {
+    const simId = await demoSim();
+    const menuAt = Date.now();
+    await seed(simId, [text('ah-2017-0424-menu')], undefined, menuAt);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
+    await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
+    await page.getByText('150.00 MB', { exact: false }).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('dialog[open]').count()).toBe(1);
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    await asked.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
   });
 
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {

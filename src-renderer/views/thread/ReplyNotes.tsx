@@ -12,6 +12,7 @@ import { instructionAnswered } from '../../store/pairing';
 import { answeredWith, writtenSince } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 import { routeHash } from '../../shell/route';
+import { useOpenQuestion } from './open-questions';
 
 /**
  * Under a 10086 reply: its figures in one line (marked when the rules were unsure); when 10086 asks
@@ -83,7 +84,7 @@ function useWrittenSince(reply: MessageRow): boolean {
 function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
-  const [asking, setAsking] = useState<MenuOption | null>(null);
+  const [asking, setAsking] = useOpenQuestion<MenuOption>(reply.id, 'menu');
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
   // so even a look-up of this menu is asked about, saying why.
   const stale = useWrittenSince(reply);
@@ -126,7 +127,7 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
   const { send, canSend } = useSendBack(reply);
   const stale = useWrittenSince(reply);
   // Only an entry with a number can be cancelled by sending it back.
-  const [asking, setAsking] = useState<{ n: string; name: string } | null>(null);
+  const [asking, setAsking] = useOpenQuestion<{ n: string; name: string }>(reply.id, 'cancel');
   return (
     <>
       <ul className="reply-services" aria-label={t('reply.services')}>
@@ -194,7 +195,9 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const { api } = useCore();
   const { modems } = useModems();
   const reportError = useErrorToast();
-  const [asking, setAsking] = useState(false);
+  const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
+  const asking = question !== null;
+  const setAsking = (on: boolean) => setQuestion(on ? true : null);
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
