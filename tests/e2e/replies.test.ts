@@ -311,6 +311,8 @@ describe('real replies in the thread and on the overview', () => {
     // a real reply): the package's 40 is superseded too, and the shared minutes are named, not taken for the package's.
     await seed(simId, [ours.find((e) => e.id === 'r2b6-shared-minutes')!.text]);
     await page.goto(`${base()}#/overview`);
+    // Seeded rows bypass the ingest, so nothing tells the page to read their queued figures: a start does (as above).
+    await page.reload();
     await expect.poll(() => voice.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
     expect(await voice.locator('.figure-value').count()).toBe(0);
     expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
