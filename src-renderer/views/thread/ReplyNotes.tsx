@@ -54,19 +54,19 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
   );
 }
 
-/** Sends a text back to the peer of a reply, from the SIM it came to; reports a failure once. */
-function useSendBack(reply: MessageRow): { send: (text: string) => void; canSend: boolean } {
+/** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
+function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void) => void; canSend: boolean } {
   const { api } = useCore();
   const { modems } = useModems();
   const reportError = useErrorToast();
   const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
-  const send = (text: string) => {
+  const send = (text: string, onSent?: () => void) => {
     if (!modem || sending.current) return;
     sending.current = true;
     api
       .call('send', { modemId: modem.modemId, text, to: reply.peer })
-      .catch(reportError)
+      .then(() => onSent?.(), reportError)
       .finally(() => (sending.current = false));
   };
   return { send, canSend: modem !== undefined };
@@ -177,9 +177,7 @@ function SearchWhatWasSent({ reply }: { reply: MessageRow }) {
 
 function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: ConfirmRequest }) {
   const { t } = useI18n();
-  const { api } = useCore();
-  const { modems } = useModems();
-  const reportError = useErrorToast();
+  const { send: sendBack, canSend } = useSendBack(reply);
   const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
   const asking = question !== null;
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
@@ -187,25 +185,18 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
   const stale = useWrittenSince(reply);
-  const sending = useRef(false);
   // Sent from here, until the log shows it (answered): the button must not come back in between.
   const [sent, setSent] = useState(false);
-  const modem = modemForSim(modems, reply.simId);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
   const send = () => {
     setAsking(false);
-    if (!modem || sending.current) return;
-    sending.current = true;
-    api
-      .call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer })
-      .then(() => setSent(true), reportError)
-      .finally(() => (sending.current = false));
+    sendBack(request.reply, () => setSent(true));
   };
 
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || answered || sent}>
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!canSend || expired || answered || sent}>
         {t('reply.confirm', { word: request.reply })}
       </button>
       {asking && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={stale} send={send} onClose={() => setAsking(false)} />}
