@@ -213,6 +213,31 @@ describe('real replies in the thread and on the overview', () => {
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
   });
 
+  it('a confirmation left open is shown again, and still sends, when its reply is drawn after leaving the thread', async () => {
+    const simId = await demoSim();
+    await seed(simId, [text('ah-2017-0424-menu')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    // Left for the overview: the thread, its bubbles and the dialog are gone from the page.
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.waitForSelector('.overview');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.locator('.reply-menu').count()).toBe(0);
+    // Back: the reply's bubble is drawn anew and finds the question still open under its message id.
+    await page.evaluate((id) => (location.hash = `#/thread/${encodeURIComponent(id)}`), simId);
+    await asked.waitFor({ timeout: 30_000 });
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    expect(await sentTexts()).toEqual(['YE']);
+    await asked.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+  });
+
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
     const simId = await demoSim();
     // A SIM lists messages in slot order, which is not the order they came in (a real SIM read on
