@@ -1,15 +1,18 @@
 /**
- * A stamp this far after the message reached this computer is no time 10086 wrote it (a service
- * centre or modem with its clock wrong, an unset year): the arrival stands for it.
+ * A reply that reached this computer more than this long after the service centre stamped it was
+ * delivered late (its modem was off, or it waited on the SIM until the SIM was read): 10086 answers in
+ * seconds, and a few minutes more cover a service centre's clock a little behind this one.
  */
-const FUTURE_STAMP_MS = 24 * 3600_000;
+const LATE_AFTER_MS = 2 * 60_000;
 
 /**
- * When 10086 wrote a reply, by the service centre's stamp (SCTS), else when it reached this computer.
- * "Newest" goes by this: a reply delivered late (its modem was off, a SIM read later lists messages in
- * slot order, not in the order they came) is the older one, and must not replace a figure written after it.
+ * When a reply stands in the order of "newest": when it came in, unless it came in late, then when the
+ * service centre stamped it (SCTS). A reply delivered late is the older one and must not replace a figure
+ * written after it. Replies that came in on time keep the order of their arrival, to the millisecond (a
+ * stamp has whole seconds only, and 10086 often sends two in one second); a stamp after the arrival (a
+ * clock gone wrong) or one that cannot be read is no reason to move a reply.
  */
 export function writtenAt(timestamp: string | undefined | null, receivedAt: number): number {
   const stamp = Date.parse(timestamp ?? '');
-  return Number.isNaN(stamp) || stamp > receivedAt + FUTURE_STAMP_MS ? receivedAt : stamp;
+  return !Number.isNaN(stamp) && receivedAt - stamp > LATE_AFTER_MS ? stamp : receivedAt;
 }

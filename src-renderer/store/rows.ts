@@ -83,8 +83,8 @@ export interface FigureRow {
   /** `<topic>.<field>` as the reply rules name them: balance.balance, data.remaining, points.total… */
   kind: string;
   /**
-   * When 10086 wrote the reply: the service centre's stamp, else when it came in (the message's `at`).
-   * "Newest" goes by it, so a reply delivered late never stands for a figure written after it (writtenAt).
+   * When the reply came in (the message's `at`), or its service centre's stamp when it came in late
+   * (writtenAt): "newest" goes by it, so a reply delivered late never stands for a figure written after it.
    */
   at: number;
   value: number;

@@ -96,7 +96,7 @@ const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']
 
 
 /**
- * A SIM's figures after a reply written at `at` (writtenAt: the service centre's stamp where readable):
+ * A SIM's figures after a reply written at `at` (writtenAt: its arrival, or its stamp when delivered late):
  * each figure the reply told replaces the one kept, unless the one kept is from a newer reply (replies
  * can come in out of order: a modem that was off, a SIM read later). A reply that told what
  * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { figureRowsFor } from '../../src-renderer/store/figures';
 import type { FigureRow, MessageRow } from '../../src-renderer/store/rows';
 import { loadCorpus } from '../fixtures/replies/corpus';
+import { writeOldLog } from './old-log';
 import { browserSuite, readTables, type Served } from './ui-kit';
 
 /**
@@ -46,53 +47,8 @@ function reply(id: string, body: string, at: number, writtenAt = at): MessageRow
   };
 }
 
-/**
- * Writes the log as schema 3 left it (IndexedDB version 30: Dexie's version × 10) with these messages
- * and figure rows (and `queued`: replies stored, their figures not read yet), from a page of the app's
- * origin that does not run the app.
- */
-async function seedSchema3(messages: MessageRow[], figures: FigureRow[], queued: string[] = []): Promise<void> {
-  const origin = new URL(server.url).origin;
-  await page.route(`${origin}/seed-old-log`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
-  await page.goto(`${origin}/seed-old-log`);
-  await page.evaluate(
-    ({ messages, figures, queued, simId }) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('hall10086-log', 30);
-        open.onerror = () => fail(open.error);
-        open.onupgradeneeded = () => {
-          const db = open.result;
-          db.createObjectStore('parts', { keyPath: 'key' }).createIndex('messageId', 'messageId');
-          const m = db.createObjectStore('messages', { keyPath: 'id' });
-          m.createIndex('at', 'at');
-          m.createIndex('[simId+peer+at]', ['simId', 'peer', 'at']);
-          m.createIndex('[simId+peer+read+at]', ['simId', 'peer', 'read', 'at']);
-          m.createIndex('[group+at]', ['group', 'at']);
-          db.createObjectStore('commands', { keyPath: 'id' });
-          db.createObjectStore('sims', { keyPath: 'simId' });
-          const f = db.createObjectStore('figures', { keyPath: 'id' });
-          f.createIndex('messageId', 'messageId');
-          f.createIndex('[simId+kind+at]', ['simId', 'kind', 'at']);
-          f.createIndex('[simId+at]', ['simId', 'at']);
-          db.createObjectStore('figureQueue', { keyPath: 'id', autoIncrement: true });
-        };
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['messages', 'sims', 'figures', 'figureQueue'], 'readwrite');
-          if (queued.length) tx.objectStore('figureQueue').add({ messageIds: queued });
-          for (const row of messages) tx.objectStore('messages').put(row);
-          for (const row of figures) tx.objectStore('figures').put(row);
-          tx.objectStore('sims').put({ simId, operator: null, demo: false, lastSeenAt: Date.now() });
-          tx.oncomplete = () => {
-            db.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { messages, figures, queued, simId: SIM },
-  );
-}
+/** The log as schema 3 left it (before the reader's stamp was kept), with these rows. */
+const seedSchema3 = (messages: MessageRow[], figures: FigureRow[], queued: string[] = []) => writeOldLog(page, server, { schema: 3, messages, figures, queued, simId: SIM });
 
 async function openOverview(): Promise<void> {
   await page.goto(await server.link());

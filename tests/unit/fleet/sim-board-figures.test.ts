@@ -105,11 +105,15 @@ describe('a figure is as old as the reply it came from', () => {
     feed('pdu-2018-balance-gd', '2025-06-01T10:00:00+08:00', T0 + 5 * HOUR);
     const s = board.get('sim-1')!;
     expect([s.balance, s.asOf.balance, s.lastUpdate]).toEqual([12.67, T0 + 2 * HOUR, T0 + 2 * HOUR]);
-    // A stamp that cannot be read, or one a day past the arrival (a clock gone wrong), counts as written on arrival.
+    // A stamp that cannot be read, or one after the arrival (a clock gone wrong), leaves a reply at its arrival.
     feed('rc2-pdu-balance-2016', 'not a time', T0 + 6 * HOUR);
     expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([25.9, T0 + 6 * HOUR]);
     feed('pdu-2018-balance-gd', '2099-01-01T00:00:00+08:00', T0 + 7 * HOUR);
     expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([141.59, T0 + 7 * HOUR]);
+    // Two replies stamped in one second, on time: the one that came in last is the newest.
+    feed('rc2-gd-autosms-balance-2016', new Date(T0 + 8 * HOUR).toISOString(), T0 + 8 * HOUR + 300);
+    feed('rc2-pdu-balance-2016', new Date(T0 + 8 * HOUR).toISOString(), T0 + 8 * HOUR + 900);
+    expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([25.9, T0 + 8 * HOUR + 900]);
   });
 
   it('states saved before figures kept their times read as of their last update', () => {
