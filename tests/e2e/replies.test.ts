@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
@@ -102,22 +102,6 @@ async function seed(simId: string, texts: string[], stamps?: number[], storedAt 
   );
 }
 
-/** Seeds `texts` (stored at `storedAt`), opens their thread and clicks `option`: the question that asks first. */
-async function askAbout(simId: string, texts: string[], option: string, storedAt = Date.now()): Promise<Locator> {
-  await seed(simId, texts, undefined, storedAt);
-  await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-  await page.reload();
-  const button = page.getByRole('button', { name: option });
-  await button.waitFor({ timeout: 30_000 });
-  await button.click();
-  const asked = page.locator('dialog[open]');
-  await asked.waitFor();
-  return asked;
-}
-
-/** The real Anhui menu (its cue says 回复序号办理), stored at `menuAt`, asked about 661. */
-const ask661 = (simId: string, menuAt = Date.now()) => askAbout(simId, [text('ah-2017-0424-menu')], '661 流量包', menuAt);
-
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
 describe('real replies in the thread and on the overview', () => {
@@ -170,7 +154,14 @@ describe('real replies in the thread and on the overview', () => {
   it('a look-up of a menu 10086 has written after asks first: its number would answer the later message (a cancel list)', async () => {
     const simId = await demoSim();
     // Real texts: a Shanxi menu of look-ups, then the services list whose numbers cancel ("回复业务前序号可退订").
-    const dialog = await askAbout(simId, [text('sx3-2018-0705-menu'), text('services-0000')], '1 话费账单及积分查询');
+    await seed(simId, [text('sx3-2018-0705-menu'), text('services-0000')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' });
+    await lookUp.waitFor({ timeout: 30_000 });
+    await lookUp.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
     expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
     await dialog.getByRole('button', { name: '取消', exact: true }).click();
     await page.waitForSelector('dialog[open]', { state: 'detached' });
@@ -185,7 +176,14 @@ describe('real replies in the thread and on the overview', () => {
   it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
     const simId = await demoSim();
     // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
-    const asked = await ask661(simId);
+    await seed(simId, [text('ah-2017-0424-menu')]);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
     expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
     await asked.getByRole('button', { name: '取消', exact: true }).click();
     await page.waitForSelector('dialog[open]', { state: 'detached' });
@@ -198,7 +196,14 @@ describe('real replies in the thread and on the overview', () => {
   it('a confirmation stays open, and still sends, while a message stored late under an earlier place moves its menu down the thread', async () => {
     const simId = await demoSim();
     const menuAt = Date.now();
-    const asked = await ask661(simId, menuAt);
+    await seed(simId, [text('ah-2017-0424-menu')], undefined, menuAt);
+    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
+    await page.reload();
+    const order = page.getByRole('button', { name: '661 流量包' });
+    await order.waitFor({ timeout: 30_000 });
+    await order.click();
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
     // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
     await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
     await page.getByText('150.00 MB', { exact: false }).first().waitFor({ timeout: 30_000 });
@@ -206,24 +211,6 @@ describe('real replies in the thread and on the overview', () => {
     expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
     await asked.getByRole('button', { name: '确认发送' }).click();
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
-  });
-
-  it('a confirmation left open is shown again, and still sends, when its reply is drawn after leaving the thread', async () => {
-    const simId = await demoSim();
-    const asked = await ask661(simId);
-    // Left for the overview: the thread, its bubbles and the dialog are gone from the page.
-    await page.evaluate(() => (location.hash = '#/overview'));
-    await page.waitForSelector('.overview');
-    expect(await page.locator('dialog[open]').count()).toBe(0);
-    expect(await page.locator('.reply-menu').count()).toBe(0);
-    // Back: the reply's bubble is drawn anew and finds the question still open under its message id.
-    await page.evaluate((id) => (location.hash = `#/thread/${encodeURIComponent(id)}`), simId);
-    await asked.waitFor({ timeout: 30_000 });
-    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
-    expect(await sentTexts()).toEqual(['YE']);
-    await asked.getByRole('button', { name: '确认发送' }).click();
-    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
   });
 
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
@@ -375,5 +362,28 @@ describe('real replies in the thread and on the overview', () => {
     await alerts.nth(1).getByRole('link', { name: '打开 CXYEG' }).click();
     await page.waitForSelector('#instruction-name');
     expect(new URL(page.url()).hash).toBe('#/instruction/CXYEG');
+  });
+
+  it('a confirmation left open is shown again, and still sends, when its reply is drawn after leaving the thread', async () => {
+    const simId = await demoSim();
+    const thread = `#/thread/${encodeURIComponent(simId)}`;
+    // The real Anhui menu; its cue (回复序号办理) makes 661 ask first.
+    await seed(simId, [text('ah-2017-0424-menu')]);
+    await page.goto(base() + thread);
+    await page.reload();
+    await page.getByRole('button', { name: '661 流量包' }).click({ timeout: 30_000 });
+    const asked = page.locator('dialog[open]');
+    await asked.waitFor();
+    // Left for the overview: the thread, its bubbles and the dialog are gone from the page.
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.waitForSelector('.overview');
+    expect([await asked.count(), await page.locator('.reply-menu').count()]).toEqual([0, 0]);
+    // Back: the reply's bubble is drawn anew and finds the question still open under its message id.
+    await page.evaluate((hash) => (location.hash = hash), thread);
+    await asked.waitFor({ timeout: 30_000 });
+    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
+    expect(await sentTexts()).toEqual(['YE']);
+    await asked.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
   });
 });
