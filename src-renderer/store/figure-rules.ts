@@ -5,9 +5,10 @@ import { figureRowsFor } from './figures';
 import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
 
 /**
- * Raised by hand when the code that makes figure rows changes what it makes. 2: rows as of when 10086
- * wrote the reply (its stamp), and the balance-low and data-share notice rows (a log upgraded to schema 3
- * before them holds none for the notices it stored).
+ * Raised by hand when the code that makes figure rows changes what it makes (a change nobody stamps is
+ * still caught by reading the newest replies again: see rereadIfReaderChanged). 2: a reply delivered late
+ * is at its service-centre stamp (writtenAt), and the balance-low and data-share notice rows (a log
+ * upgraded to schema 3 before them holds none for the notices it stored).
  */
 export const FIGURE_CODE_VERSION = 2;
 
