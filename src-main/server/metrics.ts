@@ -82,8 +82,8 @@ export function renderMetrics(sims: readonly SimState[], labels: readonly SimLab
   const data = fam('hall10086_sim_data_left_bytes', 'Data left 10086 last reported, by pool kind (1 MB = 1024 * 1024 bytes, as 10086 counts).');
   const minutes = fam('hall10086_sim_voice_left_seconds', 'Call time left 10086 last reported, by kind (general: the package\'s own; offpeak, group, longdistance…).');
   const points = fam('hall10086_sim_points', 'Points 10086 last reported.');
-  const updated = fam('hall10086_sim_last_update_timestamp_seconds', 'When the newest reply with figures came in (Unix time).');
-  const asOf = fam('hall10086_sim_figure_as_of_timestamp_seconds', 'When the reply each figure is from came in (Unix time): balance, data, minutes, points.');
+  const updated = fam('hall10086_sim_last_update_timestamp_seconds', 'When the newest reply with figures was written (Unix time).');
+  const asOf = fam('hall10086_sim_figure_as_of_timestamp_seconds', "When the reply each figure is from was written (its arrival, or its service-centre stamp when delivered late; Unix time): balance, data, minutes, points.");
   const success = fam('hall10086_sim_last_success_timestamp_seconds', 'When an instruction last left the modem (Unix time).');
   const failures = fam('hall10086_sim_send_failures_total', 'Instructions that failed to send on this SIM (kept across restarts).', 'counter');
   const signal = fam('hall10086_modem_signal_dbm', "The modem's signal strength in dBm.");

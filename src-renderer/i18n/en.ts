@@ -108,6 +108,7 @@ export const en: Record<StringKey, string> = {
   'reply.confirm': 'Reply “{word}”',
   'reply.confirmTitle': 'Reply “{word}” to 10086?',
   'overview.title': 'Overview of your SIMs',
+  'overview.rereading': 'Reading the stored replies again with the new version: {done} of {total}; until then some figures may be the old ones.',
   'overview.empty': 'No figures yet. Send YE (balance) or CXYEG (data) and 10086’s replies show here.',
   'overview.sim': 'SIM',
   'overview.balance': 'Balance',

@@ -107,6 +107,7 @@ export const zhHans = {
   'reply.confirm': '回复“{word}”',
   'reply.confirmTitle': '回复“{word}”给 10086？',
   'overview.title': '各 SIM 卡概览',
+  'overview.rereading': '正在用新版本重新读取已存的回复：{done} / {total} 条，读完前显示的数字可能是旧的。',
   'overview.empty': '还没有数字。发送 YE（余额）或 CXYEG（流量）后，10086 的回复会显示在这里。',
   'overview.sim': 'SIM 卡',
   'overview.balance': '余额',

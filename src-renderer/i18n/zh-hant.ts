@@ -108,6 +108,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.confirm': '回覆「{word}」',
   'reply.confirmTitle': '回覆「{word}」給 10086？',
   'overview.title': '各 SIM 卡概覽',
+  'overview.rereading': '正在用新版本重新讀取已存的回覆：{done} / {total} 條，讀完前顯示的數字可能是舊的。',
   'overview.empty': '還沒有數字。發送 YE（餘額）或 CXYEG（流量）後，10086 的回覆會顯示在這裡。',
   'overview.sim': 'SIM 卡',
   'overview.balance': '餘額',

@@ -1,5 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { CommandRow, FigureQueueRow, FigureRow, MessageRow, PartRow, SimRow } from './rows';
+import type { CommandRow, FigureQueueRow, FigureRow, MessageRow, MetaRow, PartRow, SimRow } from './rows';
 
 /**
  * Each schema version lists its tables' indexes and, when it changes what rows hold, the upgrade
@@ -45,6 +45,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
       await queueStoredReplies(tx);
     },
   },
+  {
+    // Which reader the stored figures are of: a log whose figures an older reader made (notices it did
+    // not read, times of arrival) is read again after the log opens (see figure-rules.ts), not here.
+    version: 4,
+    stores: { meta: 'key' },
+  },
 ];
 
 /**
@@ -73,6 +79,7 @@ export class HallDb extends Dexie {
   sims!: Table<SimRow, string>;
   figures!: Table<FigureRow, string>;
   figureQueue!: Table<FigureQueueRow, number>;
+  meta!: Table<MetaRow, string>;
 
   constructor() {
     // 'strict': a transaction has reached the disk when it reports complete, which is what lets

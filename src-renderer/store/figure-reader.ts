@@ -1,5 +1,6 @@
 import type { HallDb } from './db';
 import { backgroundTurn } from './background';
+import { noteReread } from './figure-rules';
 import { figureRowsFor } from './figures';
 
 /** Replies read per transaction: a few ms of parsing, so a search or a click never waits long behind it. */
@@ -8,7 +9,8 @@ const CHUNK = 100;
 const IDLE_TIMEOUT_MS = 5000;
 
 /**
- * Reads the figures of queued replies (queued by the ingest, and by the upgrade to schema 2) in
+ * Reads the figures of queued replies (queued by the ingest, by the upgrade to schema 2, and again when
+ * the reader changed: figure-rules.ts) in
  * the page's quiet moments. Parsing a reply costs about as much as storing it, so it is kept off
  * the path that stores and acknowledges messages; the queue is in the store, so a reply stored
  * just before a crash or a reload is read after the next start.
@@ -54,10 +56,13 @@ export class FigureReader {
       const rest = batch.messageIds.slice(CHUNK);
       // Read outside the write: a complete reply is never rewritten, and the thread's reads need not wait for the parsing.
       const rows = (await this.db.messages.bulkGet(ids)).flatMap((m) => (m ? figureRowsFor(m) : []));
-      await this.db.transaction('rw', [this.db.figures, this.db.figureQueue], async () => {
+      await this.db.transaction('rw', [this.db.figures, this.db.figureQueue, this.db.meta], async () => {
         // The log was cleared while these were parsed: their figures must not come back.
         if (!(await this.db.figureQueue.get(batch.id!))) return;
+        // A reply read again (a newer reader) may make fewer rows than before: its old rows go first.
+        await this.db.figures.where('messageId').anyOf(ids).delete();
         await this.db.figures.bulkPut(rows);
+        if (batch.reread) await noteReread(this.db, ids.length);
         if (rest.length) await this.db.figureQueue.update(batch.id!, { messageIds: rest });
         else await this.db.figureQueue.delete(batch.id!);
       });

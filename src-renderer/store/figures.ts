@@ -1,6 +1,7 @@
 import { hideMaskedRest } from '../../src-shared/catalog/secrets';
 import { foreignCurrency, understandReply, type FigureRecord, type ReplyUnderstanding } from '../../src-shared/replies';
 import { PERCENT_FIELDS } from '../../src-shared/replies/percents';
+import { writtenAt } from '../../src-shared/written-at';
 import type { FigureRow, MessageRow } from './rows';
 
 /**
@@ -27,7 +28,7 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
     id: `${message.id}#${n}`,
     messageId: message.id,
     simId: message.simId,
-    at: message.at,
+    at: writtenAt(message.timestamp, message.at),
     ...r,
   });
   const figures = understood.kind === 'figures' ? understood.figures : [];

@@ -107,7 +107,7 @@ export function logSummary(db: HallDb): Promise<LogSummary> {
 }
 
 export function clearLog(db: HallDb): Promise<void> {
-  const tables = [db.messages, db.parts, db.commands, db.sims, db.figures, db.figureQueue];
+  const tables = [db.messages, db.parts, db.commands, db.sims, db.figures, db.figureQueue, db.meta];
   return db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((t) => t.clear()));
   });

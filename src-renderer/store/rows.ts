@@ -82,7 +82,10 @@ export interface FigureRow {
   simId: string;
   /** `<topic>.<field>` as the reply rules name them: balance.balance, data.remaining, points.total… */
   kind: string;
-  /** When the reply came in (the message's `at`). */
+  /**
+   * When the reply came in (the message's `at`), or its service centre's stamp when it came in late
+   * (writtenAt): "newest" goes by it, so a reply delivered late never stands for a figure written after it.
+   */
   at: number;
   value: number;
   unit: CanonicalUnit;
@@ -101,4 +104,21 @@ export interface FigureRow {
 export interface FigureQueueRow {
   id?: number;
   messageIds: string[];
+  /** Queued to be read again by a newer reader (figure-rules.ts): counted in the re-read's progress. */
+  reread?: true;
 }
+
+/** The reader the stored figures are of, and how far reading them again has come. */
+export interface FigureReaderRow {
+  key: 'figureReader';
+  /** figureReaderStamp() of the reader that queued the stored replies last. */
+  stamp: string;
+  /** Replies queued to be read again then, and how many of them are still waiting. */
+  total: number;
+  left: number;
+  /** When they were queued (epoch ms). */
+  queuedAt: number;
+}
+
+/** What the log knows of itself, by key. */
+export type MetaRow = FigureReaderRow;

@@ -3,6 +3,7 @@ import { isUnfinished, type OutgoingRecord } from '../../src-shared/journal-reco
 import { holdBackground } from './background';
 import { hallDb, type HallDb } from './db';
 import { FigureReader } from './figure-reader';
+import { rereadIfReaderChanged } from './figure-rules';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
@@ -55,8 +56,11 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
     },
   });
   const sims = new SimRecorder(db);
-  // Replies queued before a crash or a reload, or by the store's upgrade.
-  figures.wake();
+  // Replies queued before a crash or a reload, or by the store's upgrade, and every stored reply when
+  // its figures are an older reader's (notices it did not read, times of arrival).
+  void rereadIfReaderChanged(db)
+    .catch(() => undefined)
+    .finally(() => figures.wake());
   const unsubscribe = [
     api.on('incoming', (r) => queue.pushIncoming(r)),
     api.on('outgoing', (r) => queue.pushOutgoing(r)),

@@ -8,6 +8,7 @@ import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from '../shell/route';
 import { hallDb } from '../store/db';
+import { rereadProgress } from '../store/figure-rules';
 import { kindName, poolName, voicePoolName, type DataPool, type KindAmount, type VoicePool } from '../../src-shared/replies';
 import { figureHistory, isKinded, latestKinds, OVERVIEW_FIGURES, type FigurePoint, type KindedKind, type LatestKinds, type OverviewKind } from '../store/figure-history';
 import type { SimRow } from '../store/rows';
@@ -49,10 +50,23 @@ export default function OverviewView() {
     <section className="view overview" aria-labelledby="overview-heading">
       <h1 id="overview-heading">{t('overview.title')}</h1>
       <Alerts />
+      <RereadProgress />
       {!anyFigures && <p className="empty">{t('overview.empty')}</p>}
       {sims.length > 0 && <FleetTable sims={sims} labels={fleet.labels} onSelect={setChosen} />}
       <SimSections simIds={shown} />
     </section>
+  );
+}
+
+/** How far the stored replies are read again after the reader changed (figure-rules.ts): their figures may be old till then. */
+function RereadProgress() {
+  const { t } = useI18n();
+  const progress = useLiveQuery(() => rereadProgress(hallDb()), []);
+  if (!progress) return null;
+  return (
+    <p className="muted overview-reread" role="status">
+      {t('overview.rereading', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}
+    </p>
   );
 }
 

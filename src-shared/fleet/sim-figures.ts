@@ -96,8 +96,9 @@ const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']
 
 
 /**
- * A SIM's figures after a reply that came in at `at`: each figure the reply told replaces the one kept,
- * unless the one kept is from a newer reply (replies can come in out of order). A reply that told what
+ * A SIM's figures after a reply written at `at` (writtenAt: its arrival, or its stamp when delivered late):
+ * each figure the reply told replaces the one kept, unless the one kept is from a newer reply (replies
+ * can come in out of order: a modem that was off, a SIM read later). A reply that told what
  * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer
  * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
  * the newer reply. A reply about something else (a balance), or of data extras only (WLAN, a 定向 app

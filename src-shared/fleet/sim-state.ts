@@ -15,13 +15,14 @@ export interface SimState {
   minutesLeftByPool: Record<string, number>;
   points: number | null;
   /**
-   * When the reply each figure is from came in (epoch ms): a figure is as old as its reply, and is shown
+   * When the reply each figure is from was written (epoch ms: when it came in, or its service centre's
+   * stamp when it came in late; see writtenAt): a figure is as old as its reply, and is shown
    * with that time. Data and minutes are those of the newest reply that told what is left of them: when
    * it gave no one amount for the customer (kinds only, or amounts that may be a total and its part),
    * the figure is null and its time points to that reply, which superseded the older figure.
    */
   asOf: SimFiguresAsOf;
-  /** When the newest reply with figures came in (epoch ms). */
+  /** When the newest reply with figures was written (epoch ms, as asOf). */
   lastUpdate: number | null;
   /** When an instruction last left the modem (sent or delivered). */
   lastSuccessAt: number | null;

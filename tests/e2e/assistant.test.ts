@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figureRowsFor } from '../../src-renderer/store/figures';
 import type { MessageRow } from '../../src-renderer/store/rows';
+import { writeOldLog } from './old-log';
 import { browserSuite, readTables, serve, type Served } from './ui-kit';
 
 /**
@@ -245,41 +246,8 @@ describe('the log store upgrade', () => {
   ];
 
   it('reads the figures of replies stored by the previous version when the app opens the log', async () => {
-    // A page of the app's origin that does not run the app, to write the log as version 1 left it.
-    const origin = new URL(server.url).origin;
-    await page.route(`${origin}/seed-old-log`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
-    await page.goto(`${origin}/seed-old-log`);
-    await page.evaluate(
-      (rows) =>
-        new Promise<void>((done, fail) => {
-          // Dexie's version 1 is IndexedDB version 10, with these stores and indexes.
-          const open = indexedDB.open('hall10086-log', 10);
-          open.onerror = () => fail(open.error);
-          open.onupgradeneeded = () => {
-            const db = open.result;
-            db.createObjectStore('parts', { keyPath: 'key' }).createIndex('messageId', 'messageId');
-            const messages = db.createObjectStore('messages', { keyPath: 'id' });
-            messages.createIndex('at', 'at');
-            messages.createIndex('[simId+peer+at]', ['simId', 'peer', 'at']);
-            messages.createIndex('[simId+peer+read+at]', ['simId', 'peer', 'read', 'at']);
-            messages.createIndex('[group+at]', ['group', 'at']);
-            db.createObjectStore('commands', { keyPath: 'id' });
-            db.createObjectStore('sims', { keyPath: 'simId' });
-          };
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['messages', 'sims'], 'readwrite');
-            for (const row of rows) tx.objectStore('messages').put(row);
-            tx.objectStore('sims').put({ simId: rows[0]!.simId, operator: null, demo: false, lastSeenAt: rows[0]!.at });
-            tx.oncomplete = () => {
-              db.close();
-              done();
-            };
-            tx.onerror = () => fail(tx.error);
-          };
-        }),
-      seeded,
-    );
+    // The log as version 1 left it: messages only, before figures were kept.
+    await writeOldLog(page, server, { schema: 1, messages: seeded, simId: seeded[0]!.simId });
 
     // The launch link (its token in the fragment), then the overview.
     await page.goto(await server.link());

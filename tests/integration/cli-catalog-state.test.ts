@@ -34,6 +34,30 @@ describe('hall10086 custom / province / update', () => {
     expect((await hall(['custom', 'list'], other)).stdout).toContain('CXLLB');
   });
 
+  it('imports a file saved again with a UTF-8 byte order mark (Windows Notepad), and says in both languages what is wrong with a GBK one', async () => {
+    const env = await dataDir();
+    expect((await hall(['custom', 'add', 'CXLLB', '--name', '查询流量包明细', '--template', 'CXLLB{month}'], env)).code).toBe(0);
+    const file = join(env.HALL10086_DATA_DIR!, 'share.json');
+    expect((await hall(['custom', 'export', file], env)).code).toBe(0);
+    const exported = await readFile(file);
+    // The bytes Notepad writes on "Save" as UTF-8: EF BB BF, then the file as it was.
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), exported]));
+    const other = await dataDir();
+    const imported = await hall(['custom', 'import', file], other);
+    expect([imported.code, imported.stderr]).toEqual([0, expect.stringContaining('1 added')]);
+    expect((await hall(['custom', 'list'], other)).stdout).toContain('CXLLB');
+    // The same file in GBK (查询流量包明细 as GBK bytes, not UTF-8): refused whole, saying how to save it.
+    const [before, after] = exported.toString('utf8').split('查询流量包明细');
+    await writeFile(file, Buffer.concat([Buffer.from(before!), Buffer.from('b2e9d1afc1f7c1bfb0fcc3f7cfb8', 'hex'), Buffer.from(after!)]));
+    const third = await dataDir();
+    const refused = await hall(['custom', 'import', file], third);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not UTF-8');
+    const zh = await hall(['--lang', 'zh-Hans', 'custom', 'import', file], third);
+    expect(zh.stderr).toContain('请用 UTF-8 重新保存');
+    expect(refused.stderr + zh.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('refuses a bad instruction and a bad import file with a clear message, no stack trace', async () => {
     const env = await dataDir();
     const bad = await hall(['custom', 'add', 'BAD!', '--name', 'x'], env);

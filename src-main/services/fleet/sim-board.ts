@@ -1,4 +1,4 @@
-import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures } from '../../../src-shared/fleet/sim-figures';
@@ -6,6 +6,7 @@ import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { writtenAt } from '../../../src-shared/written-at';
 import { Emitter } from '../modem/emitter';
 
 export type { SimState };
@@ -158,19 +159,20 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const message of assembleRecords(held)) {
       if (!message.complete) continue;
       for (const key of message.keys) done.add(key);
-      this.read(message.simId, message.from, message.text, message.receivedAt);
+      this.read(message);
     }
     this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
   }
 
-  private read(simId: string, from: string, text: string, receivedAt: number): void {
+  private read({ simId, from, text, receivedAt, timestamp }: AssembledRecordMessage): void {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });
     if (understood.kind !== 'figures') return;
-    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, receivedAt));
+    // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
+    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt)));
   }
 
   private change(simId: string, patch: Partial<SimState>): void {

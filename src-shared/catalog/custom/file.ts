@@ -118,12 +118,7 @@ function fileEntries(text: string): unknown[] {
       en: `the file is too big (${bytes} bytes, at most ${MAX_CUSTOM_FILE_BYTES})`,
     });
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw fileError('not-json', { zh: '文件不是 JSON', en: 'the file is not JSON' });
-  }
+  const data = parseFile(text);
   const file = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (file.format !== CUSTOM_FILE_FORMAT) {
     throw fileError('wrong-format', {
@@ -147,6 +142,39 @@ function fileEntries(text: string): unknown[] {
     });
   }
   return file.instructions;
+}
+
+/**
+ * The file's JSON. A byte order mark is no part of it (Windows Notepad and PowerShell 5 start a UTF-8
+ * file with one, as settings files: see settings-file.ts). A file that is not JSON says why in words a
+ * user can act on: empty, not UTF-8 (a GBK or UTF-16 "Unicode" save), cut short, or where it goes wrong.
+ */
+function parseFile(withMark: string): unknown {
+  const text = withMark.replace(/^\uFEFF/, '');
+  const notJson = (zh: string, en: string) => fileError('not-json', { zh: `文件不是 JSON：${zh}`, en: `the file is not JSON: ${en}` });
+  if (text.trim() === '') throw notJson('文件是空的', 'the file is empty');
+  // Read as UTF-8, a GBK or UTF-16 file holds bytes that decode to U+FFFD, and UTF-16's ASCII to NULs.
+  if (/[\uFFFD\u0000]/.test(text)) {
+    throw fileError('not-utf8', {
+      zh: '文件不是 UTF-8 编码（可能是 GBK 或 UTF-16“Unicode”），请用 UTF-8 重新保存',
+      en: 'the file is not UTF-8 (perhaps GBK or UTF-16 "Unicode"); save it again as UTF-8',
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : '';
+    const at = /at position (\d+)/.exec(message);
+    const cut = /end of JSON input/.test(message) || (at && Number(at[1]) >= text.trimEnd().length);
+    if (cut) throw notJson('文件在中途结束（没有保存完整？）', 'it ends part way (saved only in part?)');
+    if (at) {
+      const before = text.slice(0, Number(at[1])).split('\n');
+      const [line, column] = [before.length, before.at(-1)!.length + 1];
+      throw notJson(`第 ${line} 行第 ${column} 个字符有误`, `a mistake at line ${line}, character ${column}`);
+    }
+    if (!text.trimStart().startsWith('{')) throw notJson('它不以 { 开头（像是别的文件）', 'it does not start with { (another kind of file?)');
+    throw notJson('其中有格式错误', 'it holds a syntax error');
+  }
 }
 
 function fileError(reason: string, text: { zh: string; en: string }): HallError {

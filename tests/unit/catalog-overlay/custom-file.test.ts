@@ -99,6 +99,35 @@ describe('export and import', () => {
     expect((error as HallError).en).toMatch(/^Cannot import: /);
   });
 
+  it('reads a file saved with a UTF-8 byte order mark (Windows Notepad, PowerShell 5) as the same file', () => {
+    const text = fileWith([dataPack, wifiBox]);
+    expect(readCustomFile(`\uFEFF${text}`, [])).toEqual(readCustomFile(text, []));
+    expect(readCustomFile(`\uFEFF${text}`, []).fresh.map((e) => e.code)).toEqual(['CXLLB', 'KTWXB']);
+  });
+
+  const refusal = (text: string) => {
+    try {
+      readCustomFile(text, []);
+    } catch (e) {
+      return e as HallError;
+    }
+    throw new Error('not refused');
+  };
+
+  it.each([
+    ['an empty file (a mark and spaces only)', '\uFEFF \n', 'custom.file-not-json', '文件是空的', 'the file is empty'],
+    ['a file cut short', fileWith([dataPack]).slice(0, 60), 'custom.file-not-json', '文件在中途结束', 'ends part way'],
+    ['a CSV', 'code,name\nYE,余额', 'custom.file-not-json', '不以 { 开头', 'does not start with {'],
+    ['a mistake on line 3', '{\n  "format": "hall10086.custom-instructions",\n  "version" 1\n}', 'custom.file-not-json', '第 3 行第 13 个字符有误', 'line 3, character 13'],
+    ['a file saved as UTF-16 "Unicode", read as UTF-8', '\uFFFD\uFFFD{\u0000"\u0000f\u0000', 'custom.file-not-utf8', '不是 UTF-8 编码', 'not UTF-8'],
+    ['a GBK file read as UTF-8', fileWith([{ code: 'A', name: { 'zh-Hans': '\uFFFD\uFFFD\uFFFD' } }]), 'custom.file-not-utf8', '请用 UTF-8 重新保存', 'save it again as UTF-8'],
+  ])('says what is wrong with %s, in both languages', (_name, text, code, zh, en) => {
+    const error = refusal(text);
+    expect(error).toMatchObject({ code });
+    expect(error.zh).toContain(zh);
+    expect(error.en).toContain(en);
+  });
+
   it('counts the size in UTF-8 bytes, as the file is on disk', () => {
     // Under the limit in characters, over it in bytes: each of these characters is 3 bytes.
     const chinese = fileWith([{ code: 'A', name: { en: 'x' }, notes: { en: '流'.repeat(MAX_CUSTOM_FILE_BYTES / 2) } }]);

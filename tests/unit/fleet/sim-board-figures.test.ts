@@ -95,6 +95,27 @@ describe('a figure is as old as the reply it came from', () => {
     expect(s.lastUpdate).toBe(T0 + 2 * HOUR);
   });
 
+  it('a reply delivered late (written before, by its service-centre stamp) replaces no figure written after it', () => {
+    const board = new SimBoard((t) => t);
+    const feed = (id: string, writtenAt: string, receivedAt: number) =>
+      board.onIncoming({ kind: 'in', key: `sim-1|${receivedAt}`, simId: 'sim-1', from: '10086', text: text(id), encoding: 'ucs2', timestamp: writtenAt, receivedAt, concat: null });
+    // Real texts: 12.67 written at T0 + 2 h and delivered then; 141.59 written at T0 (its stamp, in Beijing
+    // time as a service centre writes it) but delivered 5 h later, when its modem came back.
+    feed('rc2-gd-autosms-balance-2016', new Date(T0 + 2 * HOUR).toISOString(), T0 + 2 * HOUR);
+    feed('pdu-2018-balance-gd', '2025-06-01T10:00:00+08:00', T0 + 5 * HOUR);
+    const s = board.get('sim-1')!;
+    expect([s.balance, s.asOf.balance, s.lastUpdate]).toEqual([12.67, T0 + 2 * HOUR, T0 + 2 * HOUR]);
+    // A stamp that cannot be read, or one after the arrival (a clock gone wrong), leaves a reply at its arrival.
+    feed('rc2-pdu-balance-2016', 'not a time', T0 + 6 * HOUR);
+    expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([25.9, T0 + 6 * HOUR]);
+    feed('pdu-2018-balance-gd', '2099-01-01T00:00:00+08:00', T0 + 7 * HOUR);
+    expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([141.59, T0 + 7 * HOUR]);
+    // Two replies stamped in one second, on time: the one that came in last is the newest.
+    feed('rc2-gd-autosms-balance-2016', new Date(T0 + 8 * HOUR).toISOString(), T0 + 8 * HOUR + 300);
+    feed('rc2-pdu-balance-2016', new Date(T0 + 8 * HOUR).toISOString(), T0 + 8 * HOUR + 900);
+    expect([board.get('sim-1')!.balance, board.get('sim-1')!.asOf.balance]).toEqual([25.9, T0 + 8 * HOUR + 900]);
+  });
+
   it('states saved before figures kept their times read as of their last update', () => {
     const board = new SimBoard((t) => t);
     const saved = { ...boardAfter([['hf-ll-0717', T0]]).get('sim-1')! } as Partial<ReturnType<SimBoard['get']>>;

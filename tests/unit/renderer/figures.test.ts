@@ -31,6 +31,16 @@ function message(over: Partial<MessageRow>): MessageRow {
 }
 
 describe('figureRowsFor', () => {
+  it('places a reply delivered late at its service-centre stamp, and one on time at its arrival (to the millisecond)', () => {
+    const late = figureRowsFor(message({ at: AT, timestamp: new Date(AT - 3 * 3600_000).toISOString() }));
+    expect(new Set(late.map((r) => r.at))).toEqual(new Set([AT - 3 * 3600_000]));
+    const onTime = figureRowsFor(message({ at: AT + 450, timestamp: new Date(AT).toISOString() }));
+    expect(new Set(onTime.map((r) => r.at))).toEqual(new Set([AT + 450]));
+    // A stamp after the arrival (a clock gone wrong) or none moves nothing.
+    expect(figureRowsFor(message({ timestamp: new Date(AT + 3600_000).toISOString() }))[0]!.at).toBe(AT);
+    expect(figureRowsFor(message({ timestamp: undefined }))[0]!.at).toBe(AT);
+  });
+
   it('reads no figure from digits glued to a mask: a kept part masked at its cut, joined with the next in clear', () => {
     // The journal hands a store that asks the kept first part masked at the cut (12|5.30): `余额为******`.
     const joined = BALANCE.replace('35.20', '******5.20');

@@ -1,0 +1,86 @@
+import repliesJson from '../../instructions/replies.json';
+import { crc32 } from '../../src-shared/crc32';
+import type { HallDb } from './db';
+import { figureRowsFor } from './figures';
+import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
+
+/**
+ * Raised by hand when the code that makes figure rows changes what it makes (a change nobody stamps is
+ * still caught by reading the newest replies again: see rereadIfReaderChanged). 2: a reply delivered late
+ * is at its service-centre stamp (writtenAt), and the balance-low and data-share notice rows (a log
+ * upgraded to schema 3 before them holds none for the notices it stored).
+ */
+export const FIGURE_CODE_VERSION = 2;
+
+/** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
+export function figureReaderStamp(): string {
+  return `${FIGURE_CODE_VERSION}:${crc32(new TextEncoder().encode(JSON.stringify(repliesJson))).toString(16)}`;
+}
+
+const KEY = 'figureReader';
+/** Newest replies read again at each start to see whether the reader still makes the rows stored for them. */
+const SAMPLE = 20;
+/** Message ids per queue row, as the upgrade to schema 2 queued them. */
+const QUEUE_ROW = 1000;
+
+/**
+ * Queues every stored reply to be read again when its figures may be an older reader's: the stamp
+ * kept differs (a new version or new wordings, or a log from before the stamp was kept), or reading
+ * the newest replies again gives rows other than those stored (a reader change nobody stamped). The
+ * messages are not touched; the figure reader replaces each reply's rows (never adds to them), newest
+ * reply first, so the overview's current figures come back first and the older ones stand meanwhile.
+ * Resolves with how many replies were queued.
+ */
+export async function rereadIfReaderChanged(db: HallDb, stamp = figureReaderStamp()): Promise<number> {
+  const kept = await db.meta.get(KEY);
+  if (kept?.stamp === stamp && !(await newestReadOtherwise(db))) return 0;
+  const ids = await db.messages
+    .orderBy('at')
+    .reverse()
+    .filter((m) => m.direction === 'in' && m.complete)
+    .primaryKeys();
+  const rows: FigureQueueRow[] = [];
+  for (let i = 0; i < ids.length; i += QUEUE_ROW) rows.push({ messageIds: ids.slice(i, i + QUEUE_ROW), reread: true });
+  await db.transaction('rw', [db.figureQueue, db.meta], async () => {
+    // This reader's re-read is under way (another tab's, or one a reload cut short: its queue is kept).
+    const now = await db.meta.get(KEY);
+    if (now?.stamp === stamp && now.left > 0) return;
+    await db.figureQueue.bulkAdd(rows);
+    await db.meta.put({ key: KEY, stamp, total: ids.length, left: ids.length, queuedAt: Date.now() });
+  });
+  return ids.length;
+}
+
+/** Whether one of the newest replies already read makes other rows now than the rows stored for it. */
+async function newestReadOtherwise(db: HallDb): Promise<boolean> {
+  const queued = new Set((await db.figureQueue.toArray()).flatMap((r) => r.messageIds));
+  const newest = await db.messages
+    .orderBy('at')
+    .reverse()
+    .filter((m) => m.direction === 'in' && m.complete && !queued.has(m.id))
+    .limit(SAMPLE)
+    .toArray();
+  for (const message of newest) {
+    const stored = await db.figures.where('messageId').equals(message.id).toArray();
+    if (canonical(stored) !== canonical(figureRowsFor(message))) return true;
+  }
+  return false;
+}
+
+/** Rows as comparable text: by id, each field in name order, a field left out the same as one undefined. */
+function canonical(rows: readonly FigureRow[]): string {
+  const plain = (r: FigureRow) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([...rows].sort((a, b) => a.id.localeCompare(b.id)).map(plain));
+}
+
+/** How far reading the stored replies again has come; undefined when nothing is being read again. */
+export async function rereadProgress(db: HallDb): Promise<{ done: number; total: number } | undefined> {
+  const row: FigureReaderRow | undefined = await db.meta.get(KEY);
+  return row && row.left > 0 ? { done: row.total - row.left, total: row.total } : undefined;
+}
+
+/** Counts replies of a re-read as read (inside the figure reader's transaction). */
+export async function noteReread(db: HallDb, count: number): Promise<void> {
+  const row = await db.meta.get(KEY);
+  if (row) await db.meta.put({ ...row, left: Math.max(0, row.left - count) });
+}
