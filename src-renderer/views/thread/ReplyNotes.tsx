@@ -208,9 +208,11 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const modem = modemForSim(modems, reply.simId);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
+  // The word goes only while the button would: not once the log shows it answered, nor past its deadline.
+  const sendable = Boolean(modem) && !expired && !answered && !sent;
   const send = () => {
     setAsking(false);
-    if (!modem || sending.current) return;
+    if (!modem || !sendable || sending.current) return;
     sending.current = true;
     api
       .call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer })
@@ -220,10 +222,10 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
 
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!modem || expired || answered || sent}>
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
         {t('reply.confirm', { word: request.reply })}
       </button>
-      {asking && (
+      {asking && sendable && (
         <ConfirmDialog
           title={t('reply.confirmTitle', { word: request.reply })}
           confirmLabel={t('confirm.send')}
