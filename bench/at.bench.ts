@@ -1,8 +1,9 @@
-import { AtEngine, type ByteLink } from '../src-main/services/modem/at-engine';
+import { AtEngine } from '../src-main/services/modem/at-engine';
 import { parseFinalResult } from '../src-shared/at/final-result';
 import { AtLineSplitter } from '../src-shared/at/line-splitter';
 import { classifyUrc, isTwoLineHeader, type TwoLineUrc } from '../src-shared/at/urc';
 import { randomModemChunk, seededRandom } from '../tests/unit/at/random-modem-output';
+import { pushedLink } from '../tests/unit/at/scripted-link';
 import { round, type Section } from './harness';
 
 const RANDOM_INPUTS = 1_000_000;
@@ -50,19 +51,11 @@ function bestOf(repeats: number, fn: () => void): number {
 }
 
 async function engineListingMs(chunks: readonly Uint8Array[]): Promise<number> {
-  let deliver: (chunk: Uint8Array) => void = () => {};
-  const link: ByteLink = {
-    write: () => {},
-    onData: (cb) => {
-      deliver = cb;
-      return () => {};
-    },
-    onClose: () => () => {},
-  };
+  const link = pushedLink();
   const engine = new AtEngine(link);
   const t0 = performance.now();
   const listing = engine.run('AT+CMGL=4');
-  for (const chunk of chunks) deliver(chunk);
+  for (const chunk of chunks) link.deliver(chunk);
   const { lines } = await listing;
   const ms = performance.now() - t0;
   if (lines.length !== LISTED_MESSAGES * 2) throw new Error(`listing lost lines: ${lines.length}`);

@@ -110,6 +110,7 @@ function randomTexts(count: number, pieces: string[]): string[] {
  */
 function secondLabelling(held: CorpusEntry[], path: string): Figure[] {
   const second = new Map((JSON.parse(readFileSync(path, 'utf8')) as { entries: SecondLabel[] }).entries.map((e) => [e.id, e]));
+  held = held.filter((e) => second.has(e.id));
   const relabelled = held.map((e) => ({ ...e, ...second.get(e.id)!, text: e.text }));
   const again = measure(relabelled);
   let first = { of: 0, agreed: 0 };
@@ -137,7 +138,8 @@ type SecondLabel = Pick<CorpusEntry, 'id' | 'kind' | 'figures' | 'menu' | 'servi
 
 /** Figures found on real replies (dev, and held-out when the lead has added it), list safety and robustness. */
 export function corpusFigures(): { figures: Figure[]; notes: string[] } {
-  const dev = measure(loadCorpus(resolve(FIXTURES, 'real-dev.json')));
+  const devCorpus = loadCorpus(resolve(FIXTURES, 'real-dev.json'));
+  const dev = measure(devCorpus);
   const figures: Figure[] = [
     {
       name: `figures found, dev corpus (${dev.texts} real replies; data of no stated kind: pool not stated)`,
@@ -146,6 +148,10 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
       pass: dev.found >= 0.97 * dev.expected,
     },
     { name: 'baseline: keyword + next number (no pools), dev', value: `${pct(dev.baseline, dev.expected)} % (${dev.baseline}/${dev.expected})` },
+    ...[...new Set(devCorpus.flatMap((e) => (e.batch ? [e.batch] : [])))].map((batch) => {
+      const part = measure(devCorpus.filter((e) => e.batch === batch));
+      return { name: `figures found, dev part of batch ${batch} (${part.texts} replies)`, value: `${pct(part.found, part.expected)} % (${part.found}/${part.expected})` };
+    }),
   ];
   const notes: string[] = [];
   let lists = dev.lists;
@@ -176,6 +182,10 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
       target: '≥ 95 %',
       pass: unseen.found >= 0.95 * unseen.expected,
     });
+    for (const batch of new Set(loadCorpus(heldPath).flatMap((e) => (e.batch ? [e.batch] : [])))) {
+      const part = measure(loadCorpus(heldPath).filter((e) => e.batch === batch));
+      figures.push({ name: `figures found, held-out part of batch ${batch} (${part.texts} replies)`, value: `${pct(part.found, part.expected)} % (${part.found}/${part.expected})` });
+    }
     // Which ones, but not their texts: the held-out part is for judging, not for tuning.
     notes.push(`held-out misses: ${held.misses.length} (${held.why})`);
     const secondPath = resolve(FIXTURES, 'real-heldout.labels2.json');

@@ -4,26 +4,25 @@ import { customerDataLeft, customerLeft, dataByPool, minutesByPool, type KindAmo
 import type { DataPool, VoicePool } from './schema';
 import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
 
-const POOL_NAMES: Record<Lang, Record<DataPool | 'unnamed', string>> = {
-  'zh-Hans': { general: '国内通用', provincial: '省内', app: '定向', offpeak: '闲时', wlan: 'WLAN', carryover: '结转', shared: '共享', unnamed: '未注明类型' },
-  'zh-Hant': { general: '國內通用', provincial: '省內', app: '定向', offpeak: '閒時', wlan: 'WLAN', carryover: '結轉', shared: '共享', unnamed: '未註明類型' },
-  en: { general: 'general', provincial: 'in-province', app: 'app-only', offpeak: 'off-peak', wlan: 'WLAN', carryover: 'carried over', shared: 'shared', unnamed: 'kind not stated' },
+/**
+ * Each kind of allowance by its name, data and minutes in one table: a kind both come in (省内, 闲时,
+ * 共享) has one name. Their `general` differs: data's is 国内通用, minutes' the package's own (套餐).
+ */
+type KindName = Exclude<DataPool | VoicePool, 'general'> | 'generalData' | 'generalMinutes' | 'unnamed';
+const KIND_NAMES: Record<Lang, Record<KindName, string>> = {
+  'zh-Hans': { generalData: '国内通用', generalMinutes: '套餐', provincial: '省内', app: '定向', offpeak: '闲时', wlan: 'WLAN', carryover: '结转', shared: '共享', group: '集团/亲情网', longdistance: '长途', roaming: '漫游', unnamed: '未注明类型' },
+  'zh-Hant': { generalData: '國內通用', generalMinutes: '套餐', provincial: '省內', app: '定向', offpeak: '閒時', wlan: 'WLAN', carryover: '結轉', shared: '共享', group: '集團/親情網', longdistance: '長途', roaming: '漫遊', unnamed: '未註明類型' },
+  en: { generalData: 'general', generalMinutes: 'package', provincial: 'in-province', app: 'app-only', offpeak: 'off-peak', wlan: 'WLAN', carryover: 'carried over', shared: 'shared', group: 'group network', longdistance: 'long-distance', roaming: 'roaming', unnamed: 'kind not stated' },
 };
 
 /** A kind of data allowance by its name (null: the reply names none). */
 export function poolName(pool: DataPool | null, lang: Lang): string {
-  return POOL_NAMES[lang][pool ?? 'unnamed'];
+  return KIND_NAMES[lang][pool === 'general' ? 'generalData' : (pool ?? 'unnamed')];
 }
-
-const VOICE_POOL_NAMES: Record<Lang, Record<VoicePool | 'unnamed', string>> = {
-  'zh-Hans': { general: '套餐', provincial: '省内', offpeak: '闲时', group: '集团/亲情网', shared: '共享', longdistance: '长途', roaming: '漫游', unnamed: '未注明类型' },
-  'zh-Hant': { general: '套餐', provincial: '省內', offpeak: '閒時', group: '集團/親情網', shared: '共享', longdistance: '長途', roaming: '漫遊', unnamed: '未註明類型' },
-  en: { general: 'package', provincial: 'in-province', offpeak: 'off-peak', group: 'group network', shared: 'shared', longdistance: 'long-distance', roaming: 'roaming', unnamed: 'kind not stated' },
-};
 
 /** A kind of call minutes by its name (null: the reply names none). */
 export function voicePoolName(pool: VoicePool | null, lang: Lang): string {
-  return VOICE_POOL_NAMES[lang][pool ?? 'unnamed'];
+  return KIND_NAMES[lang][pool === 'general' ? 'generalMinutes' : (pool ?? 'unnamed')];
 }
 
 /** An amount's kind as said to a person: an amount of no stated kind by its package's name when it has one. */

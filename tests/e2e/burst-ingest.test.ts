@@ -1,17 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { INSTANT_TIMING } from '../../src-main/emulator/options';
-import { startServer, type RunningServer } from '../../src-main/server';
 import type { SimMessage } from '../../src-main/services/fleet/sim-board';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { loadCorpus } from '../fixtures/replies/corpus';
-import { buildApp, launchChromium, readLog } from './ui-kit';
+import { coreSuite } from './core-suite';
+import { readLog } from './ui-kit';
 
-const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 /** More than two of the store's transactions (2,000 records each) and two acknowledgement frames (2,000 keys). */
 const BURST = 4_500;
 const SIM = '89860099887766554433';
@@ -20,28 +17,10 @@ const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real
 
 /** A burst as the core hands it on at a catch-up: thousands of journaled messages in one turn. */
 describe('a burst of incoming messages through the real core, WebSocket and IndexedDB', () => {
-  let dir: string;
   let core: HallCore;
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    await buildApp();
-    dir = await mkdtemp(join(tmpdir(), 'hall-burst-e2e-'));
-    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: INSTANT_TIMING });
-    server = await startServer({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await page.goto(server.newLaunchLink());
-    await page.waitForSelector('#catalog-search');
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await core?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+  coreSuite({ dirPrefix: 'hall-burst-e2e-', core: (dataDir) => HallCore.create({ dataDir, demo: true, emulatorOptions: INSTANT_TIMING }) }, (suite) => {
+    ({ core, page } = suite);
   });
 
   it('stores every message it acknowledges, once, in the order received; the fleet board reads each once, in order', async () => {

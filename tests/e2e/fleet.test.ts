@@ -1,48 +1,36 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { startServer, type RunningServer } from '../../src-main/server';
 import { seedFleet } from '../integration/fleet/seed-fleet';
 import { loadCorpus } from '../fixtures/replies/corpus';
-import { buildApp, launchChromium } from './ui-kit';
+import { coreSuite } from './core-suite';
 
-const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 const SIMS = 40;
 
 /** The Overview's fleet table and the MQTT settings in Chromium, against an in-process core holding 40 SIMs. */
 describe('the fleet in the Overview', () => {
-  let dir: string;
   let core: HallCore;
-  let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let ids: string[];
-
-  beforeAll(async () => {
-    await buildApp();
-    dir = await mkdtemp(join(tmpdir(), 'hall-fleet-e2e-'));
-    core = await HallCore.create({ dataDir: dir });
-    ids = seedFleet(core.fleet.board, SIMS);
-    await core.fleet.setLabel({ simId: ids[7]!, name: '前台', owner: '王芳', phone: '' });
-    server = await startServer({ core, staticDir: RENDERER });
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 700 } });
-    // A low-balance threshold of 50 yuan, as set in Settings → alerts.
-    await context.addInitScript(() => localStorage.setItem('hall10086.alertThresholds', JSON.stringify({ balanceYuan: 50, dataMb: null })));
-    page = await context.newPage();
-    await page.goto(server.newLaunchLink());
-    await page.waitForSelector('#catalog-search');
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await core?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const fleetCore = async (dataDir: string): Promise<HallCore> => {
+    const made = await HallCore.create({ dataDir });
+    ids = seedFleet(made.fleet.board, SIMS);
+    await made.fleet.setLabel({ simId: ids[7]!, name: '前台', owner: '王芳', phone: '' });
+    return made;
+  };
+  coreSuite(
+    {
+      dirPrefix: 'hall-fleet-e2e-',
+      core: fleetCore,
+      context: { viewport: { width: 1200, height: 700 } },
+      // A low-balance threshold of 50 yuan, as set in Settings → alerts.
+      prepare: (context) => context.addInitScript(() => localStorage.setItem('hall10086.alertThresholds', JSON.stringify({ balanceYuan: 50, dataMb: null }))),
+    },
+    (suite) => {
+      ({ core, page } = suite);
+    },
+  );
 
   it('lists every SIM, draws only the rows in view, and puts low balances first', async () => {
     await page.evaluate(() => (location.hash = '#/overview'));

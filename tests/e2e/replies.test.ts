@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
@@ -104,16 +104,54 @@ async function seed(simId: string, texts: string[], stamps?: number[], storedAt 
 
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
 
+/**
+ * Opens `view` (a route after `#/`) on a fresh start: seeded rows bypass the ingest, so nothing tells
+ * an open page to read their queued figures; a start does.
+ */
+async function openAfresh(view: string): Promise<void> {
+  await page.goto(`${base()}#/${view}`);
+  await page.reload();
+}
+
+/** The demo SIM with `texts` seeded into its log now (as `seed` puts them), its thread or the overview opened afresh. */
+async function demoSimShowing(view: 'thread' | 'overview', texts: string[]): Promise<string> {
+  const simId = await demoSim();
+  await seed(simId, texts);
+  await openAfresh(view === 'thread' ? `thread/${encodeURIComponent(simId)}` : view);
+  return simId;
+}
+
+/** Clicks `button` once it is shown and waits for the confirmation it opens. */
+async function askedOn(button: Locator): Promise<Locator> {
+  await button.waitFor({ timeout: 30_000 });
+  await button.click();
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Says no to an open confirmation and waits for it to close. */
+async function dismiss(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  await page.waitForSelector('dialog[open]', { state: 'detached' });
+}
+
+/** Clicks the menu button `name` and waits until its number `n` is in the thread (sends go out in order). */
+async function clickUntilSent(name: string, n: string): Promise<void> {
+  await page.getByRole('button', { name }).click();
+  await expect.poll(async () => (await sentTexts()).includes(n), { timeout: 30_000 }).toBe(true);
+}
+
+/** The demo SIM's own cell of a figure kind on the overview (the fleet table above shows the core's). */
+const simFigure = (kind: string) => page.locator(`.overview-sim [data-kind="${kind}"]`);
+
 describe('real replies in the thread and on the overview', () => {
   afterEach(async () => {
     await expect.poll(awaited, { timeout: 60_000 }).toEqual({ unanswered: 0, incomplete: 0 });
   }, 90_000);
 
   it('a menu sends a number only on a click; cancelling a service asks first; an unknown instruction offers a search', async () => {
-    const simId = await demoSim();
-    await seed(simId, [text('ah-2017-0424-menu'), text('services-0000')]);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
+    await demoSimShowing('thread', [text('ah-2017-0424-menu'), text('services-0000')]);
 
     const menu = page.locator('.reply-menu button');
     await menu.first().waitFor({ timeout: 30_000 });
@@ -131,13 +169,10 @@ describe('real replies in the thread and on the overview', () => {
     const services = page.locator('.reply-services li');
     expect(await services.first().textContent()).toBe('校讯通 9元/月取消');
     expect(await services.count()).toBe(7);
-    await services.first().getByRole('button', { name: '取消' }).click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
+    const dialog = await askedOn(services.first().getByRole('button', { name: '取消' }));
     expect(await dialog.textContent()).toContain('取消“校讯通”？');
     // Dismissed: nothing is sent.
-    await dialog.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await dismiss(dialog);
     expect(await sentTexts()).toEqual(['YE', '661']);
     await services.first().getByRole('button', { name: '取消' }).click();
     await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
@@ -152,44 +187,27 @@ describe('real replies in the thread and on the overview', () => {
   });
 
   it('a look-up of a menu 10086 has written after asks first: its number would answer the later message (a cancel list)', async () => {
-    const simId = await demoSim();
     // Real texts: a Shanxi menu of look-ups, then the services list whose numbers cancel ("回复业务前序号可退订").
-    await seed(simId, [text('sx3-2018-0705-menu'), text('services-0000')]);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
-    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' });
-    await lookUp.waitFor({ timeout: 30_000 });
-    await lookUp.click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
+    await demoSimShowing('thread', [text('sx3-2018-0705-menu'), text('services-0000')]);
+    const dialog = await askedOn(page.getByRole('button', { name: '1 话费账单及积分查询' }));
     expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
-    await dialog.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await dismiss(dialog);
     expect(await sentTexts()).toEqual(['YE']);
     // The list's own cancel says so too; the latest message's buttons do not.
-    await page.locator('.reply-services li').first().getByRole('button', { name: '取消' }).click();
-    expect(await page.locator('dialog[open]').textContent()).not.toContain('又发来了消息');
-    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    const cancel = await askedOn(page.locator('.reply-services li').first().getByRole('button', { name: '取消' }));
+    expect(await cancel.textContent()).not.toContain('又发来了消息');
+    await dismiss(cancel);
     expect(await sentTexts()).toEqual(['YE']);
   });
 
   it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
-    const simId = await demoSim();
     // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
-    await seed(simId, [text('ah-2017-0424-menu')]);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
-    const order = page.getByRole('button', { name: '661 流量包' });
-    await order.waitFor({ timeout: 30_000 });
-    await order.click();
-    const asked = page.locator('dialog[open]');
-    await asked.waitFor();
+    await demoSimShowing('thread', [text('ah-2017-0424-menu')]);
+    const asked = await askedOn(page.getByRole('button', { name: '661 流量包' }));
     expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
-    await asked.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await dismiss(asked);
     // Sends go out in order: once the look-up 668 is in the thread, a 661 would be too.
-    await page.getByRole('button', { name: '668 查询共享明细' }).click();
-    await expect.poll(async () => (await sentTexts()).includes('668'), { timeout: 30_000 }).toBe(true);
+    await clickUntilSent('668 查询共享明细', '668');
     expect(await sentTexts()).not.toContain('661');
   });
 
@@ -197,13 +215,8 @@ describe('real replies in the thread and on the overview', () => {
     const simId = await demoSim();
     const menuAt = Date.now();
     await seed(simId, [text('ah-2017-0424-menu')], undefined, menuAt);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
-    const order = page.getByRole('button', { name: '661 流量包' });
-    await order.waitFor({ timeout: 30_000 });
-    await order.click();
-    const asked = page.locator('dialog[open]');
-    await asked.waitFor();
+    await openAfresh(`thread/${encodeURIComponent(simId)}`);
+    const asked = await askedOn(page.getByRole('button', { name: '661 流量包' }));
     // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
     await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
     await page.getByText('150.00 MB', { exact: false }).first().waitFor({ timeout: 30_000 });
@@ -214,21 +227,15 @@ describe('real replies in the thread and on the overview', () => {
   });
 
   it('a question left open when the thread is left does not come back with it: neither a reply word nor a menu option asks again unasked (review16)', async () => {
-    const simId = await demoSim();
     // A confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on record) and the real Anhui menu.
-    await seed(simId, [ours.find((e) => e.id === 'rb6-048')!.text, text('ah-2017-0424-menu')]);
-    const thread = `${base()}#/thread/${encodeURIComponent(simId)}`;
-    await page.goto(thread);
-    await page.reload();
+    const simId = await demoSimShowing('thread', [ours.find((e) => e.id === 'rb6-048')!.text, text('ah-2017-0424-menu')]);
     const open = page.locator('dialog[open]');
     for (const button of [page.getByRole('button', { name: '回复“Y”' }), page.getByRole('button', { name: '661 流量包' })]) {
-      await button.waitFor({ timeout: 30_000 });
-      await button.click();
-      await open.waitFor();
+      await askedOn(button);
       // Left with the question open (Back, a link elsewhere), then come back.
       await page.evaluate(() => (window.location.hash = '#/overview'));
       await expect.poll(() => open.count()).toBe(0);
-      await page.evaluate((hash) => (window.location.hash = hash), new URL(thread).hash);
+      await page.evaluate((hash) => (window.location.hash = hash), `#/thread/${encodeURIComponent(simId)}`);
       await button.waitFor({ timeout: 30_000 });
       // The bubble's effects have run (a dialog opens in one) by the second frame after it is there.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -239,90 +246,60 @@ describe('real replies in the thread and on the overview', () => {
   });
 
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
-    const simId = await demoSim();
     // A SIM lists messages in slot order, which is not the order they came in (a real SIM read on
     // record listed a 10086 reply's later sending before its earlier one): the services list, stamped
     // now, is read first; the menu, stamped five minutes before it, a millisecond after.
+    const simId = await demoSim();
+    // Now is taken once the demo's reply to YE is in: stamped before it, the list would have a message written since.
     await seed(simId, [text('services-0000'), text('sx3-2018-0705-menu')], [Date.now(), Date.now() - 5 * 60_000]);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
+    await openAfresh(`thread/${encodeURIComponent(simId)}`);
     // The thread may hold the same real texts seeded by an earlier test: these are the newest rows.
-    const lookUp = page.getByRole('button', { name: '1 话费账单及积分查询' }).last();
-    await lookUp.waitFor({ timeout: 30_000 });
-    await lookUp.click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor({ timeout: 5_000 });
+    const dialog = await askedOn(page.getByRole('button', { name: '1 话费账单及积分查询' }).last());
     expect(await dialog.textContent()).toContain('这条消息之后 10086 又发来了消息');
-    await dialog.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await dismiss(dialog);
     expect(await sentTexts()).toEqual(['YE']);
     // The list, the latest by its stamp, does not say it.
-    await page.locator('.reply-services').last().locator('li').first().getByRole('button', { name: '取消' }).click();
-    expect(await page.locator('dialog[open]').textContent()).not.toContain('又发来了消息');
-    await page.locator('dialog[open]').getByRole('button', { name: '取消', exact: true }).click();
+    const cancel = await askedOn(page.locator('.reply-services').last().locator('li').first().getByRole('button', { name: '取消' }));
+    expect(await cancel.textContent()).not.toContain('又发来了消息');
+    await dismiss(cancel);
     expect(await sentTexts()).toEqual(['YE']);
   });
 
   it('a menu option that turns a 余量 reminder on asks first; the amount left goes on the click alone (review15)', async () => {
-    const simId = await demoSim();
     // A menu of ours (no real one with 余量提醒 options was found): since 余量 became a look-up word, 272 went on one click.
-    await seed(simId, ['尊敬的客户，请回复序号选择：271.流量余量 272.开通流量余量提醒 273.关闭流量余量提醒 0.返回上级菜单【中国移动】']);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
-    const reminder = page.getByRole('button', { name: '272 开通流量余量提醒' });
-    await reminder.waitFor({ timeout: 30_000 });
-    await reminder.click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
+    await demoSimShowing('thread', ['尊敬的客户，请回复序号选择：271.流量余量 272.开通流量余量提醒 273.关闭流量余量提醒 0.返回上级菜单【中国移动】']);
+    const dialog = await askedOn(page.getByRole('button', { name: '272 开通流量余量提醒' }));
     expect(await dialog.textContent()).toContain('“开通流量余量提醒”会改变你的套餐或业务。发送 272 给');
-    await dialog.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await dismiss(dialog);
     // Sends go out in order: once the look-up 271 is in the thread, a 272 would be too.
-    await page.getByRole('button', { name: '271 流量余量' }).click();
-    await expect.poll(async () => (await sentTexts()).includes('271'), { timeout: 30_000 }).toBe(true);
+    await clickUntilSent('271 流量余量', '271');
     expect(await sentTexts()).not.toContain('272');
   });
 
   it('a menu option that subscribes or spends points asks first; a further menu goes on the click alone', async () => {
-    const simId = await demoSim();
-    await seed(simId, [text('js-menu')]);
-    await page.goto(`${base()}#/thread/${encodeURIComponent(simId)}`);
-    await page.reload();
-    const subscribe = page.getByRole('button', { name: '3305 开通5元包30MB流量叠加包，立即生效' });
-    await subscribe.waitFor({ timeout: 30_000 });
-    await subscribe.click();
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
+    await demoSimShowing('thread', [text('js-menu')]);
+    const dialog = await askedOn(page.getByRole('button', { name: '3305 开通5元包30MB流量叠加包，立即生效' }));
     expect(await dialog.textContent()).toContain('“开通5元包30MB流量叠加包，立即生效”会改变你的套餐或业务。发送 3305 给');
     // Dismissed: nothing is sent. Sends go out in order, so once the sub-menu's 4 is in the thread a 3305 would be too.
-    await dialog.getByRole('button', { name: '取消', exact: true }).click();
-    await page.waitForSelector('dialog[open]', { state: 'detached' });
-    await page.getByRole('button', { name: '4 流量查询与办理' }).click();
-    await expect.poll(async () => (await sentTexts()).includes('4'), { timeout: 30_000 }).toBe(true);
+    await dismiss(dialog);
+    await clickUntilSent('4 流量查询与办理', '4');
     expect(await sentTexts()).not.toContain('3305');
   });
 
   it('shows data left as the general data, each other kind by name, never added up', async () => {
-    const simId = await demoSim();
-    await seed(simId, [text('gd-gz-subpools')]);
-    await page.goto(`${base()}#/overview`);
-    await page.reload();
-    // The SIM's own section reads the log's figures (the fleet table above shows the core's).
-    const cell = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await demoSimShowing('overview', [text('gd-gz-subpools')]);
+    const cell = simFigure('data.remaining');
     await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('150.00 MB');
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
 
   it('shows minutes left as the package’s own with each other kind by name; data a newer reply gave by kind only is said to be superseded, not shown as current', async () => {
-    const simId = await demoSim();
     // Real fs-2016-0312 (5.85 MB; minutes 40 of the package, 40 闲时, 896 集团), then the newer vpmn-0019-confirm (本地 data only).
-    await seed(simId, [text('fs-2016-0312'), text('vpmn-0019-confirm')]);
-    await page.goto(`${base()}#/overview`);
-    await page.reload();
-    const voice = page.locator('.overview-sim [data-kind="voice.remaining"]');
+    const simId = await demoSimShowing('overview', [text('fs-2016-0312'), text('vpmn-0019-confirm')]);
+    const voice = simFigure('voice.remaining');
     await expect.poll(() => voice.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('40 分钟');
     expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['套餐 40 分钟', '闲时 40 分钟', '集团/亲情网 896 分钟']);
-    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    const data = simFigure('data.remaining');
     await expect.poll(() => data.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
     expect(await data.locator('.figure-superseded').textContent()).toContain('最新的回复只分类型列出，没有一个总数');
     expect(await data.locator('.figure-value').count()).toBe(0);
@@ -335,45 +312,33 @@ describe('real replies in the thread and on the overview', () => {
     // Minutes a newer reply gives of one other kind only (a wording of ours, ours-general r2b6-shared-minutes, NOT
     // a real reply): the package's 40 is superseded too, and the shared minutes are named, not taken for the package's.
     await seed(simId, [ours.find((e) => e.id === 'r2b6-shared-minutes')!.text]);
-    await page.goto(`${base()}#/overview`);
-    // Seeded rows bypass the ingest, so nothing tells the page to read their queued figures: a start does (as above).
-    await page.reload();
+    await openAfresh('overview');
     await expect.poll(() => voice.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
     expect(await voice.locator('.figure-value').count()).toBe(0);
     expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['共享 250 分钟']);
   });
 
   it('keeps the data left of the newest reply about it when a newer one tells WLAN data only (review15)', async () => {
-    const simId = await demoSim();
     // Real fs-2016-0312 (5.85 MB), then a WLAN notice (a wording of ours, ours-general r4b2-wlan-data, NOT a real
     // reply): WLAN is no mobile data, so 5.85 MB stands; on main the card said the newest reply gave kinds only.
-    await seed(simId, [text('fs-2016-0312'), ours.find((e) => e.id === 'r4b2-wlan-data')!.text]);
-    await page.goto(`${base()}#/overview`);
-    await page.reload();
-    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    await demoSimShowing('overview', [text('fs-2016-0312'), ours.find((e) => e.id === 'r4b2-wlan-data')!.text]);
+    const data = simFigure('data.remaining');
     await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('5.85 MB');
     expect(await data.locator('.figure-superseded').count()).toBe(0);
   });
 
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
-    const simId = await demoSim();
     // A wording of ours (tests/fixtures/replies/ours-general.json, NOT a real reply), newest in the log.
-    const cmhk = ours.find((e) => e.id === 'r3b1-hk-bilingual')!.text;
-    await seed(simId, [cmhk]);
-    await page.goto(`${base()}#/overview`);
-    await page.reload();
-    const balance = page.locator('.overview-sim [data-kind="balance.balance"]');
+    await demoSimShowing('overview', [ours.find((e) => e.id === 'r3b1-hk-bilingual')!.text]);
+    const balance = simFigure('balance.balance');
     await expect.poll(() => balance.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('HK$63.20');
-    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    const data = simFigure('data.remaining');
     await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('15.80 GB');
   });
 
   it('raises an alert for the warnings 10086 pushed, whatever the thresholds (off here): balance low, and the share of data said, never added to MB', async () => {
-    const simId = await demoSim();
     // Real overdraft-notice (话费余额已不足), then ours rb1-058 (a wording of ours, NOT a real reply: 已使用80%，剩余205.00MB).
-    await seed(simId, [text('overdraft-notice'), ours.find((e) => e.id === 'rb1-058')!.text]);
-    await page.goto(`${base()}#/overview`);
-    await page.reload();
+    await demoSimShowing('overview', [text('overdraft-notice'), ours.find((e) => e.id === 'rb1-058')!.text]);
     const alerts = page.locator('.overview-alerts li');
     const texts = () => alerts.allTextContents();
     await expect.poll(async () => (await texts()).length, { timeout: 30_000 }).toBe(2);
@@ -382,7 +347,7 @@ describe('real replies in the thread and on the overview', () => {
       expect.stringMatching(/^SIM …\d{6}：10086 提醒本月流量已使用 80%。可发 CXYEG 查看各流量包。 打开 CXYEG$/),
     ]);
     // The share stays a share: data left is the reply's 205 MB, nothing added to it.
-    const data = page.locator('.overview-sim [data-kind="data.remaining"]');
+    const data = simFigure('data.remaining');
     expect(await data.locator('.figure-value').textContent()).toBe('205.00 MB');
     await alerts.nth(1).getByRole('link', { name: '打开 CXYEG' }).click();
     await page.waitForSelector('#instruction-name');

@@ -54,19 +54,19 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
   );
 }
 
-/** Sends a text back to the peer of a reply, from the SIM it came to; reports a failure once. */
-function useSendBack(reply: MessageRow): { send: (text: string) => void; canSend: boolean } {
+/** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
+function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void) => void; canSend: boolean } {
   const { api } = useCore();
   const { modems } = useModems();
   const reportError = useErrorToast();
   const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
-  const send = (text: string) => {
+  const send = (text: string, onSent?: () => void) => {
     if (!modem || sending.current) return;
     sending.current = true;
     api
       .call('send', { modemId: modem.modemId, text, to: reply.peer })
-      .catch(reportError)
+      .then(() => onSent?.(), reportError)
       .finally(() => (sending.current = false));
   };
   return { send, canSend: modem !== undefined };
@@ -89,6 +89,13 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // so even a look-up of this menu is asked about, saying why.
   const stale = useWrittenSince(reply);
   const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
+  const menuQuestion = (o: MenuOption) =>
+    !optionChangesAccount(o, builtinReplyRules())
+      ? t('reply.menuStaleTitle', { label: o.label, n: o.n, to: reply.peer })
+      : // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
+        o.cue && !optionChangesAccount({ n: o.n, label: o.label }, builtinReplyRules())
+        ? t('reply.menuCueChangesTitle', { cue: o.cue, label: o.label, n: o.n, to: reply.peer })
+        : t('reply.menuChangesTitle', { label: o.label, n: o.n, to: reply.peer });
   return (
     <>
       <ul className="reply-menu" aria-label={t('reply.menu')}>
@@ -100,23 +107,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
           </li>
         ))}
       </ul>
-      {asking && (
-        <AskBeforeSending
-          title={
-            !optionChangesAccount(asking, builtinReplyRules())
-              ? t('reply.menuStaleTitle', { label: asking.label, n: asking.n, to: reply.peer })
-              : // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
-                asking.cue && !optionChangesAccount({ n: asking.n, label: asking.label }, builtinReplyRules())
-                ? t('reply.menuCueChangesTitle', { cue: asking.cue, label: asking.label, n: asking.n, to: reply.peer })
-                : t('reply.menuChangesTitle', { label: asking.label, n: asking.n, to: reply.peer })
-          }
-          text={asking.n}
-          to={reply.peer}
-          note={stale ? t('reply.writtenSince', { to: reply.peer }) : null}
-          send={send}
-          onClose={() => setAsking(null)}
-        />
-      )}
+      {asking && <AskBeforeSending reply={reply} text={asking.n} title={menuQuestion(asking)} stale={stale} send={send} onClose={() => setAsking(null)} />}
     </>
   );
 }
@@ -142,23 +133,17 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
           </li>
         ))}
       </ul>
-      {asking && (
-        <AskBeforeSending
-          title={t('reply.serviceCancelTitle', { name: asking.name })}
-          text={asking.n}
-          to={reply.peer}
-          note={stale ? t('reply.writtenSince', { to: reply.peer }) : null}
-          send={send}
-          onClose={() => setAsking(null)}
-        />
-      )}
+      {asking && <AskBeforeSending reply={reply} text={asking.n} title={t('reply.serviceCancelTitle', { name: asking.name })} stale={stale} send={send} onClose={() => setAsking(null)} />}
     </>
   );
 }
 
-/** Sends `text` to `to` once the user says yes; a menu option or a service cancel that changes the account. */
-function AskBeforeSending(props: { title: string; text: string; to: string; note: string | null; send: (text: string) => void; onClose: () => void }) {
-  const { title, text, to, note, send, onClose } = props;
+/**
+ * Sends `text` back to the reply's peer once the user says yes (a menu option, a service cancel, a
+ * confirmation word); says so when the peer has written since (`stale`).
+ */
+function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string) => void; onClose: () => void }) {
+  const { reply, text, title, stale, send, onClose } = props;
   const { t } = useI18n();
   return (
     <ConfirmDialog
@@ -172,8 +157,8 @@ function AskBeforeSending(props: { title: string; text: string; to: string; note
       }}
       onCancel={onClose}
     >
-      <p>{t('confirm.text', { text, to })}</p>
-      {note && <p className="field-error">{note}</p>}
+      <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
     </ConfirmDialog>
   );
 }
@@ -192,9 +177,7 @@ function SearchWhatWasSent({ reply }: { reply: MessageRow }) {
 
 function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: ConfirmRequest }) {
   const { t } = useI18n();
-  const { api } = useCore();
-  const { modems } = useModems();
-  const reportError = useErrorToast();
+  const { send: sendBack, canSend } = useSendBack(reply);
   const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
   const asking = question !== null;
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
@@ -202,22 +185,15 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
   const stale = useWrittenSince(reply);
-  const sending = useRef(false);
   // Sent from here, until the log shows it (answered): the button must not come back in between.
   const [sent, setSent] = useState(false);
-  const modem = modemForSim(modems, reply.simId);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
   // The word goes only while the button would: not once the log shows it answered, nor past its deadline.
-  const sendable = Boolean(modem) && !expired && !answered && !sent;
+  const sendable = canSend && !expired && !answered && !sent;
   const send = () => {
     setAsking(false);
-    if (!modem || !sendable || sending.current) return;
-    sending.current = true;
-    api
-      .call('send', { modemId: modem.modemId, text: request.reply, to: reply.peer })
-      .then(() => setSent(true), reportError)
-      .finally(() => (sending.current = false));
+    if (sendable) sendBack(request.reply, () => setSent(true));
   };
 
   return (
@@ -225,19 +201,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
       <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
         {t('reply.confirm', { word: request.reply })}
       </button>
-      {asking && sendable && (
-        <ConfirmDialog
-          title={t('reply.confirmTitle', { word: request.reply })}
-          confirmLabel={t('confirm.send')}
-          cancelLabel={t('confirm.cancel')}
-          danger
-          onConfirm={send}
-          onCancel={() => setAsking(false)}
-        >
-          <p>{t('confirm.text', { text: request.reply, to: reply.peer })}</p>
-          {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
-        </ConfirmDialog>
-      )}
+      {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={stale} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseFinalResult } from '../../../src-shared/at/final-result';
 import { AtLineSplitter, MAX_LINE_LENGTH } from '../../../src-shared/at/line-splitter';
 import { classifyUrc, isTwoLineHeader, type TwoLineUrc } from '../../../src-shared/at/urc';
-import { AtEngine, AtError, type ByteLink } from '../../../src-main/services/modem/at-engine';
+import { AtEngine, AtError } from '../../../src-main/services/modem/at-engine';
 import { randomModemChunk, seededRandom } from './random-modem-output';
+import { pushedLink } from './scripted-link';
 
 /** Every result and URC kind, reached by the seeded mix below. */
 const REACHED = [
@@ -38,22 +39,14 @@ describe('fuzz', () => {
 
   it('an engine fed 10,000 random chunks settles every command and never throws', async () => {
     const next = seededRandom(0x1380013);
-    let deliver: (chunk: Uint8Array) => void = () => {};
-    const link: ByteLink = {
-      write: () => {},
-      onData: (cb) => {
-        deliver = cb;
-        return () => {};
-      },
-      onClose: () => () => {},
-    };
+    const link = pushedLink();
     const engine = new AtEngine(link, { defaultTimeoutMs: 60_000 });
     engine.onUrc(() => {});
     const settled: Promise<unknown>[] = [];
     for (let i = 0; i < 10_000; i++) {
       if (i % 100 === 0) settled.push(engine.run('AT+CMGS=13', { payload: '00' }));
       else if (i % 50 === 0) settled.push(engine.run('AT+CMGL=4'));
-      deliver(randomModemChunk(next));
+      link.deliver(randomModemChunk(next));
     }
     engine.close();
     const results = await Promise.all(settled.map((p) => p.catch((e: unknown) => e)));

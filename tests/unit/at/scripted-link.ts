@@ -20,6 +20,23 @@ export function cyclicChunks(sizes: readonly number[]): Chunker {
   };
 }
 
+/**
+ * A link whose modem side is the caller: `deliver` hands the engine a chunk as a port's data event
+ * would, with no script to follow (random bytes, a recorded listing); writes go nowhere.
+ */
+export function pushedLink(): ByteLink & { deliver: (chunk: Uint8Array) => void } {
+  let listener: (chunk: Uint8Array) => void = () => {};
+  return {
+    write: () => {},
+    onData: (cb) => {
+      listener = cb;
+      return () => {};
+    },
+    onClose: () => () => {},
+    deliver: (chunk) => listener(chunk),
+  };
+}
+
 function latin1(data: Uint8Array | string): string {
   return typeof data === 'string' ? data : String.fromCharCode(...data);
 }

@@ -14,6 +14,19 @@ function part(part: number, n: number, text = `第${part}部分`): IncomingMessa
 
 const message = (at: number) => ({ simId: 'sim-1', from: '10086', ref: 42, total: 2, at });
 
+/**
+ * A restart a minute on, then part 2 bringing the password's last two digits, acknowledged and
+ * compacted: the reopened journal and its log as it is on disk.
+ */
+async function restartWithLastDigits(journal: Journal, dir: string): Promise<{ journal: Journal; log: string }> {
+  await journal.close();
+  const reopened = await Journal.open(dir, { now: () => T0 + 120_000 });
+  const two = await reopened.appendIncoming(part(2, 2, `${PASSWORD.slice(4)}，请妥善保管。`));
+  await reopened.ack([two.key]);
+  await reopened.compact();
+  return { journal: reopened, log: await readFile(logPath(dir), 'utf8') };
+}
+
 describe('acknowledged parts of long messages', () => {
   it('are handed to a store that asks for its message, secrets masked; single SMS and other messages are not', async () => {
     const dir = await tempDir();
@@ -95,17 +108,12 @@ describe('acknowledged parts of long messages', () => {
 
   it('stay masked as the message reads across a restart: a code whose first piece was masked alone does not leave its last digits in clear', async () => {
     const dir = await tempDir();
-    let journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const first = await Journal.open(dir, { now: () => T0 + 60_000 });
     // The first part alone shows a code of four (masked); the second, after a restart, brings its last two digits.
-    const one = await journal.appendIncoming(part(1, 1, `【中国移动】您的新密码为${PASSWORD.slice(0, 4)}`));
-    await journal.ack([one.key]);
-    await journal.compact();
-    await journal.close();
-    journal = await Journal.open(dir, { now: () => T0 + 120_000 });
-    const two = await journal.appendIncoming(part(2, 2, `${PASSWORD.slice(4)}，请妥善保管。`));
-    await journal.ack([two.key]);
-    await journal.compact();
-    const log = await readFile(logPath(dir), 'utf8');
+    const one = await first.appendIncoming(part(1, 1, `【中国移动】您的新密码为${PASSWORD.slice(0, 4)}`));
+    await first.ack([one.key]);
+    await first.compact();
+    const { journal, log } = await restartWithLastDigits(first, dir);
     expect(log).not.toContain(`${PASSWORD.slice(4)}，请妥善保管`);
     expect(journal.partsOf([message(T0)]).map((r) => r.text).join('')).toBe('【中国移动】您的新密码为******，请妥善保管。');
     await journal.close();
@@ -113,21 +121,16 @@ describe('acknowledged parts of long messages', () => {
 
   it('of a message whose other part never comes are masked where that part is missing: a password cut there keeps no digit in clear, across a restart too', async () => {
     const dir = await tempDir();
-    let journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const first = await Journal.open(dir, { now: () => T0 + 60_000 });
     // Part 2 (`08，请妥善保管。`) is lost: part 1 alone ends in four digits that no pattern reads as a password.
-    const one = await journal.appendIncoming(part(1, 1, `尊敬的客户，您的服务密码已重置为${PASSWORD.slice(0, 4)}`));
-    await journal.ack([one.key]);
-    expect(journal.partsOf([message(T0)]).map((r) => r.text)).toEqual(['尊敬的客户，您的服务密码已重置为******']);
-    await journal.compact();
+    const one = await first.appendIncoming(part(1, 1, `尊敬的客户，您的服务密码已重置为${PASSWORD.slice(0, 4)}`));
+    await first.ack([one.key]);
+    expect(first.partsOf([message(T0)]).map((r) => r.text)).toEqual(['尊敬的客户，您的服务密码已重置为******']);
+    await first.compact();
     expect(await readFile(logPath(dir), 'utf8')).not.toContain(PASSWORD.slice(0, 4));
-    await journal.close();
 
     // It comes after all, after a restart: its digits go with the mask.
-    journal = await Journal.open(dir, { now: () => T0 + 120_000 });
-    const two = await journal.appendIncoming(part(2, 2, `${PASSWORD.slice(4)}，请妥善保管。`));
-    await journal.ack([two.key]);
-    await journal.compact();
-    const log = await readFile(logPath(dir), 'utf8');
+    const { journal, log } = await restartWithLastDigits(first, dir);
     expect(log).not.toContain(PASSWORD.slice(0, 4));
     expect(log).not.toContain(`${PASSWORD.slice(4)}，请妥善保管`);
     expect(journal.partsOf([message(T0)]).map((r) => r.text).join('')).toBe('尊敬的客户，您的服务密码已重置为******，请妥善保管。');
