@@ -215,6 +215,11 @@ export class ModemEmulator {
     this.center.deliver(from, text, opts);
   }
 
+  /** One SMS-DELIVER PDU from the network as given, byte for byte (see SmsCenter.deliverPdu). */
+  deliverPdu(hex: string): void {
+    this.center.deliverPdu(hex);
+  }
+
   get sent(): readonly SentMessage[] {
     return this.center.sent;
   }

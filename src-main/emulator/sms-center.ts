@@ -111,6 +111,15 @@ export class SmsCenter {
     else this.deliverNow(from, text, opts);
   }
 
+  /**
+   * An SMS-DELIVER exactly as given (hex, the SMSC address first): what a sender who writes their own
+   * PDUs gets through, such as a data coding the phone cannot read (compressed text, TS 23.038 bit 5).
+   */
+  deliverPdu(hex: string): void {
+    const smscOctets = 1 + parseInt(hex.slice(0, 2), 16);
+    this.deps.toModem({ hex, tpduLength: hex.length / 2 - smscOctets, kind: 'deliver' });
+  }
+
   /** The SMSC stamps the message as it takes it in, then hands the parts over one gap apart. */
   private deliverNow(from: string, text: string, opts: DeliverOptions): void {
     const { rng, scheduler, timing } = this.deps;

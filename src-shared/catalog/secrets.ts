@@ -57,11 +57,12 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
 /**
  * A value right after a word that names it secret (`验证码：4821`, `密码是12345678`, `OTP 83920`),
  * whatever its length (4–12 letters and digits, with a digit): 10086 and people write one-time codes
- * and passwords of other lengths than 6 too. Only separators, 是 or 为 may stand between.
+ * and passwords of other lengths than 6 too. Only separators, 是 or 为 (in English `is`) may stand
+ * between, and one opening bracket or quote: SMS templates write `验证码为【%s】` and `验证码“%s”`.
  */
-/** Words that name a password or a one-time code. */
-const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|pin|otp)`;
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})[\s:：是为為,，]{0,3}((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+/** Words that name a password or a one-time code: a SIM's PIN码 and PUK码, an English `verification code`. */
+const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|(?:pin|puk)(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit

@@ -226,6 +226,25 @@ describe('real replies in the thread and on the overview', () => {
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
   });
 
+  it('a question left open when the thread is left does not come back with it: neither a reply word nor a menu option asks again unasked (review16)', async () => {
+    // A confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on record) and the real Anhui menu.
+    const simId = await demoSimShowing('thread', [ours.find((e) => e.id === 'rb6-048')!.text, text('ah-2017-0424-menu')]);
+    const open = page.locator('dialog[open]');
+    for (const button of [page.getByRole('button', { name: '回复“Y”' }), page.getByRole('button', { name: '661 流量包' })]) {
+      await askedOn(button);
+      // Left with the question open (Back, a link elsewhere), then come back.
+      await page.evaluate(() => (window.location.hash = '#/overview'));
+      await expect.poll(() => open.count()).toBe(0);
+      await page.evaluate((hash) => (window.location.hash = hash), `#/thread/${encodeURIComponent(simId)}`);
+      await button.waitFor({ timeout: 30_000 });
+      // The bubble's effects have run (a dialog opens in one) by the second frame after it is there.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // Before: the question stood open again at once, ready to send, though nobody had asked it again.
+      expect(await open.count()).toBe(0);
+    }
+    expect(await sentTexts()).toEqual(['YE']);
+  });
+
   it('a menu read off the SIM after a message 10086 wrote later asks first: the service centre\'s stamps order them, not the reading', async () => {
     // A SIM lists messages in slot order, which is not the order they came in (a real SIM read on
     // record listed a 10086 reply's later sending before its earlier one): the services list, stamped

@@ -110,6 +110,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       at: (...args) => this.at(...args),
       tryAt: (command) => this.tryAt(command),
       interpret: (pdu) => this.interpret(pdu),
+      unreadable: (raw, code) => unreadableMessage(raw, code, this.simId(), this.now()),
       ingest: (meaning, where) => this.ingestMeaning(meaning, where),
       settle: (key, slot) => this.received.settle(key, slot),
       settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),

@@ -17,6 +17,8 @@ export interface StoreHost {
   at(command: string, timeoutMs?: number, payload?: string, extra?: Pick<AtCommandOptions, 'unsolicitedByShape'>): Promise<AtResponse>;
   tryAt(command: string): Promise<AtResponse | null>;
   interpret(pdu: string): Ingestible;
+  /** An undecodable PDU as the journal keeps it: its raw text (`[PDU code] hex`), as for one handed over directly. */
+  unreadable(raw: string, code: string): Ingestible;
   /**
    * Journals a message or applies a status report, with the slot it came from (`ME:5`): the journal
    * key when it is on disk, null when it must stay.
@@ -240,8 +242,17 @@ export class StoredMessages {
       const again = parseCmgr((await host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
       if (again) meaning = host.interpret(again.pdu);
       if (meaning.kind === 'unreadable') {
-        this.keptUnreadable(mem, index, meaning.raw);
-        return null;
+        // Kept, unless it is what fills the memory: then its bytes, read the same twice, go to the journal
+        // (all the slot holds, as for one handed over directly) and the slot is freed for what comes next.
+        if (!(again && sameHex(again.pdu, pdu) && (await this.isFull(mem)))) {
+          this.keptUnreadable(mem, index, meaning.raw);
+          return null;
+        }
+        meaning = host.unreadable(meaning.raw, meaning.code);
+        host.notice('warning', {
+          zh: `${mem} 存储已满，其中一条短信无法读取（位置 ${index}）：为免挡住新短信，已把它的原始内容存入日志，并从卡上删除。`,
+          en: `The ${mem} message storage is full and one message in it cannot be read (slot ${index}): so that it does not keep new messages out, its raw content was saved to the journal and it was deleted from the card.`,
+        });
       }
     }
     const kept = await host.ingest(meaning, { slot, unread: stat === REC_UNREAD });
@@ -286,6 +297,17 @@ export class StoredMessages {
     this.textMode = true;
   }
 
+  /**
+   * Whether `mem` (the reading memory) has no free slot. Anyone can send a message this app cannot read
+   * (a data coding it refuses, a broken header), and each stays on the SIM: as many as it has slots made
+   * the modem refuse every new message (TS 24.011 "memory capacity exceeded"), 10086's replies included,
+   * until they expired in the network.
+   */
+  private async isFull(mem: string): Promise<boolean> {
+    const use = await this.use(mem);
+    return use !== null && use.total > 0 && use.used >= use.total;
+  }
+
   private keptUnreadable(mem: string, index: number, raw: string): void {
     const seen = `${mem}:${index}:${raw}`;
     if (this.unreadableSeen.has(seen)) return;
@@ -296,6 +318,8 @@ export class StoredMessages {
     });
   }
 }
+
+const sameHex = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /** A slot as the journal tells them apart: the memory the modem read it from, and its index (`SM:3`, `SR:2`). */
 function slotName(mem: string, index: number): string {

@@ -8,6 +8,7 @@ import { positionInThread, threadSlice } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 import { dayKey, dayLabel } from './day';
 import { MessageBubble } from './MessageBubble';
+import { useQuestionsOfThisThread } from './open-questions';
 import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
 import { NO_REPLY_AFTER_MS, unanswered } from './unanswered';
 
@@ -37,6 +38,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
     () => threadSlice(db, simId, peer, request.skip, request.take),
     [db, simId, peer, request.skip, request.take],
   );
+  useQuestionsOfThisThread(simId, peer);
   const count = slice?.count ?? 0;
   const pairs = useMemo(() => pairsIn(slice?.rows ?? []), [slice]);
   const virtualizer = useVirtualizer({

@@ -189,17 +189,19 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const [sent, setSent] = useState(false);
   const expired = request.deadline !== null && Date.now() > request.deadline.until;
 
+  // The word goes only while the button would: not once the log shows it answered, nor past its deadline.
+  const sendable = canSend && !expired && !answered && !sent;
   const send = () => {
     setAsking(false);
-    sendBack(request.reply, () => setSent(true));
+    if (sendable) sendBack(request.reply, () => setSent(true));
   };
 
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!canSend || expired || answered || sent}>
+      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
         {t('reply.confirm', { word: request.reply })}
       </button>
-      {asking && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={stale} send={send} onClose={() => setAsking(false)} />}
+      {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={stale} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
 }

@@ -237,11 +237,19 @@ describe('SecretDetector: a value right after a word that names it secret, of an
     ['动态口令 9d8f7a', '动态口令 ******'],
     ['your OTP: 83920', 'your OTP: ******'],
     ['Password ab12cd34 please', 'Password ****** please'],
+    // review16: in brackets or quotes, as SMS templates write it (`您的注册验证码为【%s】`); before, kept.
+    ['【某应用】您的注册验证码为【4821】，5分钟内有效。', '【某应用】您的注册验证码为【******】，5分钟内有效。'],
+    ['验证码“4821”，请勿告诉他人', '验证码“******”，请勿告诉他人'],
+    ['校验码（4821）', '校验码（******）'],
+    // review16: English with "is" (own-wordings.json's "English verification code"), a SIM's PIN码 / PUK码.
+    ['Your verification code is 8823. It expires in 10 minutes.', 'Your verification code is ******. It expires in 10 minutes.'],
+    ['Your security code: 7301', 'Your security code: ******'],
+    ['SIM卡的PIN码1234，PUK码：12345678', 'SIM卡的PIN码******，PUK码：******'],
   ])('masks %j as %j', (typed, kept) => {
     expect(catalog.maskSecrets(typed)).toBe(kept);
   });
 
-  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12'])('leaves %j alone', (text) => {
+  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12', '验证码（5分钟内有效）', 'promo code SAVE10', 'the code is here', 'PUK码请拨打10086查询'])('leaves %j alone', (text) => {
     expect(catalog.maskSecrets(text)).toBe(text);
   });
 });
