@@ -353,27 +353,4 @@ describe('real replies in the thread and on the overview', () => {
     await page.waitForSelector('#instruction-name');
     expect(new URL(page.url()).hash).toBe('#/instruction/CXYEG');
   });
-
-  it('a confirmation left open is shown again, and still sends, when its reply is drawn after leaving the thread', async () => {
-    const simId = await demoSim();
-    const thread = `#/thread/${encodeURIComponent(simId)}`;
-    // The real Anhui menu; its cue (回复序号办理) makes 661 ask first.
-    await seed(simId, [text('ah-2017-0424-menu')]);
-    await page.goto(base() + thread);
-    await page.reload();
-    await page.getByRole('button', { name: '661 流量包' }).click({ timeout: 30_000 });
-    const asked = page.locator('dialog[open]');
-    await asked.waitFor();
-    // Left for the overview: the thread, its bubbles and the dialog are gone from the page.
-    await page.evaluate(() => (location.hash = '#/overview'));
-    await page.waitForSelector('.overview');
-    expect([await asked.count(), await page.locator('.reply-menu').count()]).toEqual([0, 0]);
-    // Back: the reply's bubble is drawn anew and finds the question still open under its message id.
-    await page.evaluate((hash) => (location.hash = hash), thread);
-    await asked.waitFor({ timeout: 30_000 });
-    expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
-    expect(await sentTexts()).toEqual(['YE']);
-    await asked.getByRole('button', { name: '确认发送' }).click();
-    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '661']);
-  });
 });
