@@ -39,7 +39,23 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
-  return best && (partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best);
+  if (!best) return null;
+  const chosen = partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best;
+  return strongerBefore(chosen, window, find) ?? chosen;
+}
+
+/**
+ * "剩余通话时长200分钟", "可用通话时长共500分钟": a weak label (a word of what was done, 通话时长) gives way to a
+ * label of another field written before it in its clause.
+ */
+function strongerBefore(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
+  if (!label.rule.weak) return null;
+  const lead = window.slice(0, label.at);
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const other = nearest([label.template], clause, (rule) => !rule.weak && rule.field !== label.rule.field, find(clause));
+  return other && { ...other, at: from + other.at, end: from + other.end };
 }
 
 /**

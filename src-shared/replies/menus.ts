@@ -84,7 +84,9 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
         // Options on lines of their own may run over several lines ("推荐以下流量包：\n1、…\n2、…\n回复序号即可办理").
         const head = lead.search(/\n\s*$/u) >= 0 ? lead.search(/:[^:。!?]*$/u) : lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
-        const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
+        // An option after the last separator ("A、查询话费；B、查询流量；C、人工服务。回复字母即可") is one of them.
+        const separator = lead.search(/[,;][^,;]*$/u);
+        const clause = separator > head && firstMatch(rules.menus.item, lead.slice(separator + 1)) === null ? separator : head;
         const cueEnd = c.index + c[0].length + Math.max(0, text.slice(c.index + c[0].length).search(/[,;。!?\n]|$/u));
         if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length, cueWords(c.index, cueEnd));
       }
@@ -155,9 +157,11 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     }
     if (services.filter((x) => x.fee !== '').length < 2) services.length = 0;
   }
-  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
-  if (services.every((x) => x.fee === '')) return null;
-  return { services, cancelByNumber: services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null);
+  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
+  // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
+  if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
+  return { services, cancelByNumber };
 }
 
 /**

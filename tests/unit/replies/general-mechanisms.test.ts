@@ -1074,3 +1074,116 @@ describe('round 10: what a plan gives', () => {
     expect(lines10('您的套餐使用情况：国内流量1.2GB。').filter((l) => l.includes('total'))).toEqual([]);
   });
 });
+
+// Round 11: mechanisms for what the reader missed most on texts it had never seen (minutes used, credit limits,
+// lettered menus, services lists to cancel from, shared pools); each test fails on main 6c740fa.
+const lines11 = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures'
+    ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100} ${f.unit}${f.pool ? ` ${f.pool}` : ''}${f.voicePool ? ` ${f.voicePool}` : ''}`)
+    : [];
+};
+
+describe('round 11: minutes used, said as what was done', () => {
+  it('a duration of calls (通话时长, 已通话, 本月通话) with no other label is use, also with a total\'s word after it', () => {
+    expect(lines11('您本月主叫通话时长共计382分钟。')).toEqual(['voice.used 382 min']);
+    expect(lines11('您本月通话34分钟，发送短信12条。')).toEqual(['voice.used 34 min', 'sms.used 12 sms']);
+    expect(lines11('您本月已通话120分钟，剩余通话380分钟。')).toEqual(['voice.used 120 min', 'voice.remaining 380 min']);
+    expect(lines11('本月国内主叫通话时长：236分钟。')).toEqual(['voice.used 236 min general']);
+  });
+
+  // A guard on the mechanism above (main reads these right too): a word of what was done is weak.
+  it('gives way to a label of another field before it in its clause (剩余通话时长, 可用通话时长共, 套餐内通话时长)', () => {
+    expect(lines11('您本月剩余通话时长200分钟。')).toEqual(['voice.remaining 200 min']);
+    expect(lines11('您本月可用通话时长共500分钟。')).toEqual(['voice.remaining 500 min']);
+    expect(lines11('您的套餐内通话时长500分钟，已使用126分钟。')).toEqual(['voice.total 500 min general', 'voice.used 126 min general']);
+  });
+
+  it('is the total when a label of use names the next amount of minutes in its sentence (通话总时长…，已用…)', () => {
+    expect(lines11('您本月通话总时长为500分钟，已用100分钟。')).toEqual(['voice.total 500 min', 'voice.used 100 min']);
+    // Use of another measure after it says nothing of the minutes.
+    expect(lines11('您本月通话34分钟，已使用流量2GB。')).toEqual(['voice.used 34 min', 'data.used 2048 MB']);
+  });
+});
+
+describe('round 11: minutes whose kind is written after the amount', () => {
+  it('the words of calls after an amount name its kind, and items written amount first go on the list (200分钟本地通话、50分钟长途通话)', () => {
+    expect(lines11('您本月剩余200分钟本地通话、50分钟长途通话。')).toEqual(['voice.remaining 200 min general', 'voice.remaining 50 min longdistance']);
+    expect(lines11('您的套餐包含500分钟国内通话，已使用126分钟。')).toEqual(['voice.total 500 min general', 'voice.used 126 min general']);
+  });
+});
+
+describe('round 11: credit limits and words of the available', () => {
+  it('授信额度 and 信控额度 are the credit limit', () => {
+    expect(lines11('您的授信额度为300元。')).toEqual(['balance.creditLimit 300 yuan']);
+    expect(lines11('您的信控额度为50.00元，当前余额12.50元。')).toEqual(['balance.creditLimit 50 yuan', 'balance.balance 12.5 yuan']);
+  });
+
+  it('可使用流量 is what is left, not use (使用流量 inside it names nothing; 可用…总计 is left in all, as 可用…共)', () => {
+    expect(lines11('您本月可使用流量总计30.00GB，已使用10.00GB。')).toEqual(['data.remaining 30720 MB', 'data.used 10240 MB']);
+  });
+});
+
+describe('round 11: shared pools', () => {
+  it('共用流量 names a shared pool (主副卡共用流量)', () => {
+    expect(lines11('您本月主副卡共用流量剩余12GB，已使用8GB。')).toEqual(['data.remaining 12288 MB shared', 'data.used 8192 MB shared']);
+  });
+});
+
+describe('round 11: lettered menus', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+  };
+
+  it('options lettered A. B. C. after a cue to reply with a letter, on one line or on lines', () => {
+    expect(options('请回复字母选择：A.查询余额 B.查询流量 C.办理业务')).toEqual(['A.查询余额', 'B.查询流量', 'C.办理业务']);
+    expect(options('请回复对应字母：\nA 话费查询\nB 流量查询\nC 积分查询')).toEqual(['A.话费查询', 'B.流量查询', 'C.积分查询']);
+  });
+
+  it('options before the cue keep the last one after a separator (…；C、人工服务。回复字母即可)', () => {
+    expect(options('您好，请选择：A、查询话费；B、查询流量；C、人工服务。回复字母即可。')).toEqual(['A.查询话费', 'B.查询流量', 'C.人工服务']);
+    expect(options('请选择：1、查询话费；2、查询流量；3、人工服务。回复序号即可。')).toEqual(['1.查询话费', '2.查询流量', '3.人工服务']);
+  });
+
+  it('letters said one by one (回复A查询余额，回复B…)', () => {
+    expect(options('回复A查询余额，回复B查询流量，回复C查询积分。')).toEqual(['A.查询余额', 'B.查询流量', 'C.查询积分']);
+  });
+});
+
+describe('round 11: lists of services with no fee', () => {
+  const entries = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
+  };
+
+  it('a numbered list naming no fee is the list to cancel from when it says a number cancels, on lines or on one line', () => {
+    expect(entries('您好，您已开通以下业务：\n1、来电显示\n2、彩铃\n3、139邮箱\n回复序号可退订。')).toEqual(['1|来电显示|', '2|彩铃|', '3|139邮箱|', 'cancel:true']);
+    expect(entries('您当前订购的业务如下：1.视频彩铃 2.和彩云 3.咪咕音乐，如需退订请回复序号。')).toEqual(['1|视频彩铃|', '2|和彩云|', '3|咪咕音乐|', 'cancel:true']);
+  });
+
+  it('without a cancel by number it stays a status, as before (the emulator\'s GN reply)', () => {
+    expect(entries('您已开通的功能如下：1.彩铃；2.来电显示')).not.toContain('cancel:true');
+  });
+});
+
+describe('round 11: the checker compares the number sent', () => {
+  it('a writer\'s ① is the 1 the reader sends', () => {
+    const entry = {
+      id: 'circled',
+      text: '您已订购的业务：①彩铃 5元/月；②来电显示 免费。回复序号退订。',
+      source: 'ours: round 11, NOT a real reply',
+      sourceNote: '',
+      province: null,
+      year: null,
+      kind: 'services',
+      figures: [],
+      services: [
+        { n: '①', name: '彩铃', fee: '5元/月' },
+        { n: '②', name: '来电显示', fee: '免费' },
+      ],
+    };
+    const c = checkEntry(entry, read(entry.text));
+    expect({ missing: c.servicesMissing, extra: c.servicesExtra }).toEqual({ missing: [], extra: [] });
+  });
+});
