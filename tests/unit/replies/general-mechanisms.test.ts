@@ -1187,3 +1187,11 @@ describe('round 11: the checker compares the number sent', () => {
     expect({ missing: c.servicesMissing, extra: c.servicesExtra }).toEqual({ missing: [], extra: [] });
   });
 });
+
+describe('round 11: a kind said to be used up', () => {
+  it('names no amount after it (国内通用流量已用完，当前剩余流量0.5GB: the 0.5GB is of no stated kind)', () => {
+    expect(lines11('您好，您本月国内通用流量已用完，当前剩余流量0.5GB。')).toEqual(['data.remaining 512 MB']);
+    // A kind named after it still names its amount.
+    expect(lines11('您本月省内流量已用完，国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 MB general']);
+  });
+});
