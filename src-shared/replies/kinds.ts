@@ -106,7 +106,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const semicolon = noted.lastIndexOf(';');
     const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     const outside = outsideWords(read.context, rules);
-    const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
+    // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
+    const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
