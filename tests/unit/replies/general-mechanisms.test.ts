@@ -1106,6 +1106,23 @@ describe('round 11: minutes used, said as what was done', () => {
   });
 });
 
+describe('round 11: what was done, in other words (上网, 产生, 拨打, 被叫, 共通话)', () => {
+  it('is use of data and minutes, also before a total\'s word (手机上网共计)', () => {
+    expect(lines11('您本月上网流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月产生流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月手机上网共计2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月主叫120分钟，被叫30分钟。')).toEqual(['voice.used 120 min', 'voice.used 30 min']);
+    expect(lines11('您本月拨打电话120分钟。')).toEqual(['voice.used 120 min']);
+    expect(lines11('截至今日您本月共通话120分钟。')).toEqual(['voice.used 120 min']);
+  });
+
+  it('names nothing when a package is named in its clause (a package\'s size), nor an amount of another clause (a rate list)', () => {
+    expect(lines11('您本月上网流量包总量30GB，已使用12GB。')).toEqual(['data.total 30720 MB', 'data.used 12288 MB']);
+    expect(lines11('您的套餐上网流量30GB。')).toEqual([]);
+    expect(lines11('日本地区资费：拨打中国大陆3.99元/分钟，数据流量25元/天（500MB高速流量）。')).toEqual([]);
+  });
+});
+
 describe('round 11: minutes whose kind is written after the amount', () => {
   it('the words of calls after an amount name its kind, and items written amount first go on the list (200分钟本地通话、50分钟长途通话)', () => {
     expect(lines11('您本月剩余200分钟本地通话、50分钟长途通话。')).toEqual(['voice.remaining 200 min general', 'voice.remaining 50 min longdistance']);
