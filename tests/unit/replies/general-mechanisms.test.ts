@@ -1123,6 +1123,15 @@ describe('round 11: what was done, in other words (上网, 产生, 拨打, 被�
   });
 });
 
+describe('round 11: in English', () => {
+  it('"includes" states a total, and talk time is use', () => {
+    expect(lines11('Your plan includes 500 minutes of local calls; 120 used, 380 remaining.').slice(0, 1)).toEqual(['voice.total 500 min']);
+    expect(lines11('Your plan includes 10GB of data and 500 minutes.')).toEqual(['data.total 10240 MB', 'voice.total 500 min']);
+    expect(lines11('Talk time this month: 120 mins.')).toEqual(['voice.used 120 min']);
+    expect(lines11('Talk time remaining: 120 mins.')).toEqual(['voice.remaining 120 min']);
+  });
+});
+
 describe('round 11: minutes whose kind is written after the amount', () => {
   it('the words of calls after an amount name its kind, and items written amount first go on the list (200分钟本地通话、50分钟长途通话)', () => {
     expect(lines11('您本月剩余200分钟本地通话、50分钟长途通话。')).toEqual(['voice.remaining 200 min general', 'voice.remaining 50 min longdistance']);
