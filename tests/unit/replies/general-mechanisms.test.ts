@@ -1106,14 +1106,15 @@ describe('round 11: minutes used, said as what was done', () => {
   });
 });
 
-describe('round 11: what was done, in other words (上网, 产生, 拨打, 被叫, 共通话)', () => {
+describe('round 11: what was done, in other words (上网, 产生, 拨打, 被叫)', () => {
   it('is use of data and minutes, also before a total\'s word (手机上网共计)', () => {
     expect(lines11('您本月上网流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
     expect(lines11('您本月产生流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
     expect(lines11('您本月手机上网共计2.3GB。')).toEqual(['data.used 2355.2 MB']);
     expect(lines11('您本月主叫120分钟，被叫30分钟。')).toEqual(['voice.used 120 min', 'voice.used 30 min']);
     expect(lines11('您本月拨打电话120分钟。')).toEqual(['voice.used 120 min']);
-    expect(lines11('截至今日您本月共通话120分钟。')).toEqual(['voice.used 120 min']);
+    // 共通话 stays a total: a package's line says it (real fs-2016-0312 written "共通话为1000分钟，剩余通话为896分钟").
+    expect(lines11('"智能网3元包(集团)": 共通话为1000分钟，剩余通话为896分钟。')).toEqual(['voice.total 1000 min group', 'voice.remaining 896 min group']);
   });
 
   it('names nothing when a package is named in its clause (a package\'s size), nor an amount of another clause (a rate list)', () => {
