@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
-import { checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
+import { canonical, checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
 // Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
@@ -1220,5 +1220,71 @@ describe('round 11: a kind said to be used up', () => {
     expect(lines11('您好，您本月国内通用流量已用完，当前剩余流量0.5GB。')).toEqual(['data.remaining 512 MB']);
     // A kind named after it still names its amount.
     expect(lines11('您本月省内流量已用完，国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 MB general']);
+  });
+});
+
+// Round 11, from the even halves of the rb15/rb16 blind batches (ours, NOT real): each fails on main 13b36cc.
+describe('round 11: menus in more shapes', () => {
+  const options = (text: string) => {
+    const u = read(text);
+    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+  };
+
+  it('circled numbers right before their labels are options, sent as digits (①话费余额 ②套餐余量 … 回复对应数字)', () => {
+    expect(options('请选择您要查询的内容：①话费余额 ②套餐余量 ③本月账单 回复对应数字（如回复1）即可。')).toEqual(['1.话费余额', '2.套餐余量', '3.本月账单']);
+  });
+
+  it('numbers in brackets, after a cue to reply with the number in brackets ((1)如何查询话费 (2)… 请回复括号内数字)', () => {
+    expect(options('您咨询的问题可能是：(1)如何查询话费 (2)如何办理宽带 (3)如何取消增值业务 请回复括号内数字获取答案。')).toEqual([
+      '1.如何查询话费',
+      '2.如何办理宽带',
+      '3.如何取消增值业务',
+    ]);
+  });
+
+  it('"1 查话费 2 查流量" on one line: the next number ends an option, and so do 或 and a new cue', () => {
+    expect(options('您发送的内容未能识别，您可以回复以下数字：1 查话费 2 查流量 3 查套餐 或拨打10086咨询。')).toEqual(['1.查话费', '2.查流量', '3.查套餐']);
+  });
+
+  it('a letter said once after a numbered menu is an option too, and ends the option before it (… 回复“Q”退出)', () => {
+    expect(options('请回复序号选择：1. 4G飞享套餐58元档 2. 4G飞享套餐138元档 回复“Q”退出。')).toEqual(['1.4G飞享套餐58元档', '2.4G飞享套餐138元档', 'Q.退出']);
+  });
+
+  it('options on lines before a cue that opens with 请 (…\\n请回复序号兑换)', () => {
+    expect(options('您当前可用积分3560分，可兑换：\n1、10元话费（1000分）\n2、1GB流量（1200分）\n请回复序号兑换，如回复1。')).toEqual([
+      '1.10元话费（1000分）',
+      '2.1GB流量（1200分）',
+    ]);
+  });
+});
+
+describe('round 11: services lists in more shapes', () => {
+  const entries = (text: string) => {
+    const u = read(text);
+    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
+  };
+
+  it('a cue that counts the services (您本月共有4项收费业务，合计费用27元：)', () => {
+    expect(entries('您本月共有2项收费业务，合计费用21元：1.咪咕视频钻石会员 15元/月；2.视频彩铃 6元/月。回复序号取消对应业务。')).toEqual([
+      '1|咪咕视频钻石会员|15元/月',
+      '2|视频彩铃|6元/月',
+      'cancel:true',
+    ]);
+  });
+
+  it('entries split by commas, numbered by the numbers the cancel names (可回复序号1、2、3退订), which are no entries', () => {
+    expect(entries('您共订购3项业务：云盘会员（10.00元/月），安全助手（免费），视频会员连续包月（25.00元/月）。可回复序号1、2、3退订对应业务。')).toEqual([
+      '1|云盘会员|10.00元/月',
+      '2|安全助手|免费',
+      '3|视频会员连续包月|25.00元/月',
+      'cancel:true',
+    ]);
+  });
+});
+
+describe('round 11: the checker reads units written in Traditional script', () => {
+  it('分鐘 and 條 are minutes and messages', () => {
+    expect(canonical({ what: 'minutes-total', value: 250, unit: '分鐘', pool: null, label: '' })).toBe(250);
+    expect(canonical({ what: 'sms-left', value: 42, unit: '條', pool: null, label: '' })).toBe(42);
   });
 });
