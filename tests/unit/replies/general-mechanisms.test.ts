@@ -20,6 +20,16 @@ const itemLines = (text: string) => {
   return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${'item' in f && f.item ? ` ${f.item}` : ''}`) : [];
 };
 const byId = (id: string) => ours.find((e) => e.id === id)!;
+/** A reply's menu options (beside figures, or under an outcome) as `n.label`. */
+const options = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+};
+/** A reply's services as `n|name|fee` and whether a number cancels one, or its kind when it is no list. */
+const serviceEntries = (text: string) => {
+  const u = read(text);
+  return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
+};
 
 describe('general mechanisms, on wordings we wrote (not real)', () => {
   it('are all marked as ours', () => {
@@ -567,11 +577,6 @@ describe('round 7: package usage, totals in any words and order', () => {
 });
 
 describe('round 7: menus cued by 回复数字 and 请回复：, and options on lines before their cue', () => {
-  const options = (text: string) => {
-    const u = read(text);
-    return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
-  };
-
   it('after 请回复数字选择: on one line, and after 请回复： on lines of a number and a label', () => {
     expect(options('欢迎使用短信营业厅!请回复数字选择:1.话费查询 2.业务办理 3.帮助。')).toEqual(['1.话费查询', '2.业务办理', '3.帮助']);
     expect(options('您好，查询请回复：\n21 余额\n22 账单\n回复00返回主菜单。')).toEqual(['21.余额', '22.账单', '00.返回主菜单']);
@@ -1158,11 +1163,6 @@ describe('round 11: shared pools', () => {
 });
 
 describe('round 11: lettered menus', () => {
-  const options = (text: string) => {
-    const u = read(text);
-    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
-  };
-
   it('options lettered A. B. C. after a cue to reply with a letter, on one line or on lines', () => {
     expect(options('请回复字母选择：A.查询余额 B.查询流量 C.办理业务')).toEqual(['A.查询余额', 'B.查询流量', 'C.办理业务']);
     expect(options('请回复对应字母：\nA 话费查询\nB 流量查询\nC 积分查询')).toEqual(['A.话费查询', 'B.流量查询', 'C.积分查询']);
@@ -1179,18 +1179,13 @@ describe('round 11: lettered menus', () => {
 });
 
 describe('round 11: lists of services with no fee', () => {
-  const entries = (text: string) => {
-    const u = read(text);
-    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
-  };
-
   it('a numbered list naming no fee is the list to cancel from when it says a number cancels, on lines or on one line', () => {
-    expect(entries('您好，您已开通以下业务：\n1、来电显示\n2、彩铃\n3、139邮箱\n回复序号可退订。')).toEqual(['1|来电显示|', '2|彩铃|', '3|139邮箱|', 'cancel:true']);
-    expect(entries('您当前订购的业务如下：1.视频彩铃 2.和彩云 3.咪咕音乐，如需退订请回复序号。')).toEqual(['1|视频彩铃|', '2|和彩云|', '3|咪咕音乐|', 'cancel:true']);
+    expect(serviceEntries('您好，您已开通以下业务：\n1、来电显示\n2、彩铃\n3、139邮箱\n回复序号可退订。')).toEqual(['1|来电显示|', '2|彩铃|', '3|139邮箱|', 'cancel:true']);
+    expect(serviceEntries('您当前订购的业务如下：1.视频彩铃 2.和彩云 3.咪咕音乐，如需退订请回复序号。')).toEqual(['1|视频彩铃|', '2|和彩云|', '3|咪咕音乐|', 'cancel:true']);
   });
 
   it('without a cancel by number it stays a status, as before (the emulator\'s GN reply)', () => {
-    expect(entries('您已开通的功能如下：1.彩铃；2.来电显示')).not.toContain('cancel:true');
+    expect(serviceEntries('您已开通的功能如下：1.彩铃；2.来电显示')).not.toContain('cancel:true');
   });
 });
 
@@ -1225,11 +1220,6 @@ describe('round 11: a kind said to be used up', () => {
 
 // Round 11, from the even halves of the rb15/rb16 blind batches (ours, NOT real): each fails on main 13b36cc.
 describe('round 11: menus in more shapes', () => {
-  const options = (text: string) => {
-    const u = read(text);
-    return u.kind === 'menu' || u.kind === 'figures' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
-  };
-
   it('circled numbers right before their labels are options, sent as digits (①话费余额 ②套餐余量 … 回复对应数字)', () => {
     expect(options('请选择您要查询的内容：①话费余额 ②套餐余量 ③本月账单 回复对应数字（如回复1）即可。')).toEqual(['1.话费余额', '2.套餐余量', '3.本月账单']);
   });
@@ -1259,13 +1249,8 @@ describe('round 11: menus in more shapes', () => {
 });
 
 describe('round 11: services lists in more shapes', () => {
-  const entries = (text: string) => {
-    const u = read(text);
-    return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
-  };
-
   it('a cue that counts the services (您本月共有4项收费业务，合计费用27元：)', () => {
-    expect(entries('您本月共有2项收费业务，合计费用21元：1.咪咕视频钻石会员 15元/月；2.视频彩铃 6元/月。回复序号取消对应业务。')).toEqual([
+    expect(serviceEntries('您本月共有2项收费业务，合计费用21元：1.咪咕视频钻石会员 15元/月；2.视频彩铃 6元/月。回复序号取消对应业务。')).toEqual([
       '1|咪咕视频钻石会员|15元/月',
       '2|视频彩铃|6元/月',
       'cancel:true',
@@ -1273,7 +1258,7 @@ describe('round 11: services lists in more shapes', () => {
   });
 
   it('entries split by commas, numbered by the numbers the cancel names (可回复序号1、2、3退订), which are no entries', () => {
-    expect(entries('您共订购3项业务：云盘会员（10.00元/月），安全助手（免费），视频会员连续包月（25.00元/月）。可回复序号1、2、3退订对应业务。')).toEqual([
+    expect(serviceEntries('您共订购3项业务：云盘会员（10.00元/月），安全助手（免费），视频会员连续包月（25.00元/月）。可回复序号1、2、3退订对应业务。')).toEqual([
       '1|云盘会员|10.00元/月',
       '2|安全助手|免费',
       '3|视频会员连续包月|25.00元/月',
