@@ -1162,6 +1162,14 @@ describe('round 11: shared pools', () => {
   });
 });
 
+describe('round 11: a shared pool said after its amount', () => {
+  it('a kind said of an amount after it (该流量为家庭成员共享) is its kind when stronger than its own (shared over general)', () => {
+    expect(lines11('您本月国内通用流量剩余20GB，该流量为家庭成员共享。')).toEqual(['data.remaining 20480 MB shared']);
+    // A weaker one does not undo a stronger one.
+    expect(lines11('您本月闲时流量剩余5GB，该流量为国内通用流量。')).toEqual(['data.remaining 5120 MB offpeak']);
+  });
+});
+
 describe('round 11: lettered menus', () => {
   it('options lettered A. B. C. after a cue to reply with a letter, on one line or on lines', () => {
     expect(options('请回复字母选择：A.查询余额 B.查询流量 C.办理业务')).toEqual(['A.查询余额', 'B.查询流量', 'C.办理业务']);
