@@ -26,6 +26,7 @@ const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minute
 
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
+const SENTENCE_END_ONE = /[。!?\n]/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 export interface FigureReading {
@@ -216,7 +217,7 @@ export function readFigures(
       const part = template.breakdown.some((w) => window.includes(w));
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
       const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
-      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : rule.field;
+      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : doneOrTotal(naming, text, q, quantities[qi + 1]);
       add(record(template, field, value, span(q), label), q, part);
       return;
     }
@@ -316,7 +317,7 @@ export function readFigures(
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
-  assignVoicePools(reads, rules);
+  assignVoicePools(reads, rules, text);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
@@ -325,6 +326,18 @@ export function readFigures(
  * "已使用省内流量21.8GB，结转流量22.75GB": a kind's name that is also a label (结转流量), alone in an item of a
  * list of another field, names the kind only: the list goes on.
  */
+/**
+ * "您本月通话总时长为500分钟，已用100分钟": an amount named only by a word of what was done (`weak`) is the total
+ * when a label of that field names the next amount, of the same measure, in its sentence (what was done is said there).
+ */
+function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined): string {
+  if (!naming.rule.weak || !next || next.measure !== q.measure) return naming.rule.field;
+  const between = text.slice(q.end, next.start);
+  if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
+  const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && between.includes(l)));
+  return said && naming.template.fields.some((r) => r.field === 'total') ? 'total' : naming.rule.field;
+}
+
 function kindInList(naming: Naming, window: string, last: Read | undefined, sentence: number): boolean {
   return (
     last !== undefined &&

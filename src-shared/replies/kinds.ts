@@ -106,7 +106,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const semicolon = noted.lastIndexOf(';');
     const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     const outside = outsideWords(read.context, rules);
-    const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
+    // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
+    const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -173,8 +175,9 @@ const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 /** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
 export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
   if (rules.kindOfAll.length === 0) return;
+  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
   for (const read of reads) {
-    if (read.figure.topic !== 'data' || read.figure.pool !== null) continue;
+    if (read.figure.topic !== 'data') continue;
     const tail = text.slice(read.end, sentenceEnds.find((e) => e > read.end) ?? text.length);
     for (const w of rules.kindOfAll) {
       const at = tail.indexOf(w);
@@ -182,8 +185,10 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
       // before); not past a kind named between ("剩余7.5GB，省内1GB，均为…" says it of the 1GB).
       const lead = tail.slice(0, at).trimEnd();
       if (at < 0 || (lead !== '' && !/[,;]$/u.test(lead)) || poolIn(lead, rules) !== null) continue;
+      // "国内通用流量剩余20GB，该流量为家庭成员共享": a kind said of it that is stronger than its own (a shared pool of
+      // general data is shared, as 家庭共享国内通用流量 is) is its kind.
       const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
-      if (pool) read.figure.pool = pool;
+      if (pool && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
       break;
     }
   }

@@ -39,7 +39,32 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
-  return best && (partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best);
+  if (!best) return null;
+  const chosen = partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best;
+  if (!chosen.rule.weak) return chosen;
+  // "上网流量包总量30GB", "您的套餐上网流量30GB": a package named in the clause of a word of what was done is what
+  // it speaks of (its size, not what was done); then only another label names the amount.
+  let from = chosen.at;
+  while (from > 0 && !CLAUSE.test(window[from - 1]!)) from--;
+  // A word of what was done names only an amount of its own clause (a colon may stand between: 通话时长：236分钟).
+  const elsewhere = PACKAGE_WORD.test(window.slice(from)) || WEAK_REACH_END.test(window.slice(chosen.end));
+  return strongerBefore(chosen, window, find) ?? (elsewhere ? nearest(candidates, window, (rule) => !rule.weak, find(window)) : chosen);
+}
+
+const PACKAGE_WORD = /包|套餐/u;
+const WEAK_REACH_END = /[,;。!?\n()（）【】]/u;
+
+/**
+ * "剩余通话时长200分钟", "可用通话时长共500分钟": a weak label (a word of what was done, 通话时长) gives way to a
+ * label of another field written before it in its clause.
+ */
+function strongerBefore(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
+  const lead = window.slice(0, label.at);
+  let from = lead.length;
+  while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
+  const clause = lead.slice(from);
+  const other = nearest([label.template], clause, (rule) => !rule.weak && rule.field !== label.rule.field, find(clause));
+  return other && { ...other, at: from + other.at, end: from + other.end };
 }
 
 /**

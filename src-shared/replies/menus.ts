@@ -3,6 +3,9 @@ import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
 
+/** Circled numbers (①…⑳), which folding turns into digits. */
+const CIRCLED = /^[\u2460-\u2473]$/u;
+
 /** How far after a cue ("回复对应序号查询（回复免费）：") the first option may start. */
 const CUE_REACH = 30;
 /** How far before a cue ("…：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号") its options may start. */
@@ -41,14 +44,21 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const n: [number, number] | undefined = m?.indices?.groups?.n;
       const label: [number, number] | undefined = m?.indices?.groups?.label;
       if (!m || !n || !label) return at;
+      // "①话费余额 ②套餐余量": a number written right before its label is an option only when circled (folded to 1, 2).
+      const written = spanOf(original, folded, at + n[0], at + n[1]).text;
+      const circled = CIRCLED.test(written);
+      if (label[0] === n[1] && !circled) return at;
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
-      // whatever follows it; an option said on its own after it ("… 回复0返回主菜单") is no part of its label either.
+      // whatever follows it ("1 查话费 2 查流量", "(1)如何查询话费 (2)…", "①话费余额 ②套餐余量" too); an option said on
+      // its own after it ("… 回复0返回主菜单") is no part of its label either.
       const labelText = rest.slice(label[0], label[1]);
-      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : -1;
+      const own = Number(rest.slice(n[0], n[1]));
+      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : Number.isInteger(own) ? labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')) : -1;
       const cut = Math.min(...[nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
-        n: spanOf(original, folded, at + n[0], at + n[1]).text,
+        // The number as it is sent: ① is 1.
+        n: circled ? rest.slice(n[0], n[1]) : written,
         label: spanOf(original, folded, at + label[0], at + label[0] + cut).text.replace(/[\s,，;；:：]+$/u, '').trim(),
         ...(cue ? { cue } : {}),
       };
@@ -80,11 +90,14 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
     for (const cue of rules.menus.cues) {
       for (const c of allMatches(cue, text)) {
         // The cue may open the next sentence ("…2.CXYE（查询余额）。请回复序号确认").
-        const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '');
+        // "…\n请回复序号兑换": a 请 before the cue is the cue's.
+        const lead = text.slice(0, c.index).replace(/[。!]\s*请?\s*$/u, '').replace(/请\s*$/u, '');
         // Options on lines of their own may run over several lines ("推荐以下流量包：\n1、…\n2、…\n回复序号即可办理").
         const head = lead.search(/\n\s*$/u) >= 0 ? lead.search(/:[^:。!?]*$/u) : lead.search(/:[^:。!?\n]*$/u);
         // The options end where the cue's clause starts ("…（查询余额），请回复序号").
-        const clause = Math.max(head, lead.search(/[,;][^,;]*$/u));
+        // An option after the last separator ("A、查询话费；B、查询流量；C、人工服务。回复字母即可") is one of them.
+        const separator = lead.search(/[,;][^,;]*$/u);
+        const clause = separator > head && firstMatch(rules.menus.item, lead.slice(separator + 1)) === null ? separator : head;
         const cueEnd = c.index + c[0].length + Math.max(0, text.slice(c.index + c[0].length).search(/[,;。!?\n]|$/u));
         if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length, cueWords(c.index, cueEnd));
       }
@@ -129,7 +142,10 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   if (!cue) return null;
   const services: SubscribedService[] = [];
   const from = cue.index + cue[0].length;
-  for (const m of allMatches(rules.services.item, text.slice(from))) {
+  // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
+  const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
+  const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
+  for (const m of allMatches(rules.services.item, text.slice(from, listEnd))) {
     const g = m.indices?.groups;
     if (!g?.n || !g.name || !g.fee) continue;
     const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
@@ -145,7 +161,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
-    const rest = text.slice(from);
+    const rest = text.slice(from, listEnd);
     const end = rest.search(/[。\n]/u);
     for (const m of allMatches(rules.services.unnumbered, end < 0 ? rest : rest.slice(0, end))) {
       const g = m.indices?.groups;
@@ -154,10 +170,15 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
       services.push({ n: null, name: at(g.name).trim(), fee: g.fee ? at(g.fee) : '', yuan: Number(m.groups?.yuan ?? 0) });
     }
     if (services.filter((x) => x.fee !== '').length < 2) services.length = 0;
+    // "…（25.00元/月）。可回复序号1、2、3退订": numbers said for as many entries number them in order.
+    const said = cancels.map((m) => m[0].match(/\d{1,2}/gu) ?? []).find((ns) => ns.length === services.length && ns.length > 1);
+    if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
-  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges.
-  if (services.every((x) => x.fee === '')) return null;
-  return { services, cancelByNumber: services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null);
+  // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
+  // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
+  if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
+  return { services, cancelByNumber };
 }
 
 /**

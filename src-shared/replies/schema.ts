@@ -67,6 +67,11 @@ export const FieldRuleSchema = v.strictObject({
   bare: v.optional(v.boolean()),
   /** The amount is owed ("欠费12.50元" is a balance of -12.50). */
   negate: v.optional(v.boolean()),
+  /**
+   * Words that say what was done (通话时长, 已通话): they name an amount only when no label of another field
+   * is written before them in their clause (剩余通话时长 is left, 套餐内通话时长 a total).
+   */
+  weak: v.optional(v.boolean()),
 });
 
 export const FigureTemplateSchema = v.strictObject({

@@ -102,6 +102,8 @@ export function listGoesOn(window: string, after: string): boolean {
   return short && !item.includes(':') && !NOTE_OPEN.test(item) && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
 }
 
+/** The words after an amount that end its item of an enumeration ("本地通话、"). */
+const AMOUNT_FIRST_ITEM = /^[^\s\d,;。:()]{1,8}、\s*$/u;
 const LATIN_ITEM = /^[\s,;a-z-]*$/u;
 const BRACKETED = /\([^()]*\)/gu;
 const NOTE_OPEN = /[^\s,;、(]\s*\([^)]*$/u;
@@ -174,7 +176,8 @@ export function listedAfter(
   const from = previous.figure.label === null && head?.sentence === sentence && head.figure.template === previous.figure.template && head.figure.field === field ? head : previous;
   const label = from.figure.label;
   const same = candidates.find((t) => t.id === previous.figure.template);
-  const heads = label !== null && (from.context.includes(`${label}:`) || window.trimStart().startsWith('、'));
+  // "剩余200分钟本地通话、50分钟长途通话": items written amount first end their words with the comma.
+  const heads = label !== null && (from.context.includes(`${label}:`) || window.trimStart().startsWith('、') || AMOUNT_FIRST_ITEM.test(window));
   // A bill's total is no list ("本期账单：88.00元（月租费58.00元，…）": the lines are its items).
   const total = same?.items === true && same.sums.some((x) => x.total === field);
   return same && heads && !total ? { template: same, field } : undefined;

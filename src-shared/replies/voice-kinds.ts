@@ -12,18 +12,30 @@ import type { VoicePool } from './schema';
  * before another amount are that amount's ("2.1GB省内流量及120分钟": the 120 minutes are of no stated kind). A note in
  * brackets or a part passes its kind on to nothing.
  */
-export function assignVoicePools(reads: Read[], rules: ReplyRules): void {
+/** The words right after a minutes amount, up to the end of its item ("本地通话、", "国内主叫，"). */
+const CALLS_AFTER = /^[ \t]*[^\s\d,;。、:()!?]{1,10}/u;
+
+export function assignVoicePools(reads: Read[], rules: ReplyRules, text: string): void {
   if (rules.voicePools.length === 0) return;
   const callWords = rules.figures.filter((t) => t.topic === 'voice').flatMap((t) => t.when);
   // The kinds of the minutes amounts of the clause group so far (a sentence, up to a semicolon), notes and parts left out.
   let group: { pools: Set<VoicePool>; sentence: number; package: string | null } | null = null;
+  let saidAfter: string | undefined;
   for (const read of reads) {
     const f = read.figure;
     if (f.topic !== 'voice') continue;
-    let pool = lastKindIn(read.context, rules.voicePools) ?? (f.package === null ? null : lastKindIn(fold(f.package), rules.voicePools));
+    // "200分钟本地通话、50分钟长途通话": the kind may be written right after the amount, with the words of calls
+    // (and then those words are not the next amount's).
+    const after = CALLS_AFTER.exec(text.slice(read.end))?.[0];
+    const own = saidAfter && read.context.trimStart().startsWith(saidAfter.trim()) ? read.context.trimStart().slice(saidAfter.trim().length) : read.context;
+    saidAfter = after && callWords.some((w) => after.includes(w)) ? after : undefined;
+    let pool =
+      lastKindIn(own, rules.voicePools) ??
+      (saidAfter ? lastKindIn(saidAfter, rules.voicePools) : null) ??
+      (f.package === null ? null : lastKindIn(fold(f.package), rules.voicePools));
     // Words of calls before the label ("，长途通话剩余…" has its own kind; "，剩余通话为" is the label's).
-    const labelAt = f.label === null ? -1 : read.context.lastIndexOf(f.label);
-    const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
+    const labelAt = f.label === null ? -1 : own.lastIndexOf(f.label);
+    const lead = labelAt < 0 ? own : own.slice(0, labelAt);
     const goesOn = group !== null && group.sentence === read.sentence && group.package === f.package && !read.context.includes(';');
     if (!goesOn) group = { pools: new Set(), sentence: read.sentence, package: f.package };
     const [only] = group!.pools;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
-import { checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
+import { canonical, checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
 
 // Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
@@ -20,6 +20,16 @@ const itemLines = (text: string) => {
   return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${'item' in f && f.item ? ` ${f.item}` : ''}`) : [];
 };
 const byId = (id: string) => ours.find((e) => e.id === id)!;
+/** A reply's menu options (beside figures, or under an outcome) as `n.label`. */
+const options = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
+};
+/** A reply's services as `n|name|fee` and whether a number cancels one, or its kind when it is no list. */
+const serviceEntries = (text: string) => {
+  const u = read(text);
+  return u.kind === 'services' ? [...u.services.map((x) => `${x.n}|${x.name}|${x.fee}`), `cancel:${u.cancelByNumber}`] : [u.kind];
+};
 
 describe('general mechanisms, on wordings we wrote (not real)', () => {
   it('are all marked as ours', () => {
@@ -567,11 +577,6 @@ describe('round 7: package usage, totals in any words and order', () => {
 });
 
 describe('round 7: menus cued by 回复数字 and 请回复：, and options on lines before their cue', () => {
-  const options = (text: string) => {
-    const u = read(text);
-    return u.kind === 'figures' || u.kind === 'menu' || u.kind === 'outcome' ? u.menu.map((m) => `${m.n}.${m.label}`) : [];
-  };
-
   it('after 请回复数字选择: on one line, and after 请回复： on lines of a number and a label', () => {
     expect(options('欢迎使用短信营业厅!请回复数字选择:1.话费查询 2.业务办理 3.帮助。')).toEqual(['1.话费查询', '2.业务办理', '3.帮助']);
     expect(options('您好，查询请回复：\n21 余额\n22 账单\n回复00返回主菜单。')).toEqual(['21.余额', '22.账单', '00.返回主菜单']);
@@ -1072,5 +1077,207 @@ describe('round 10: what a plan gives', () => {
     // A heading with a field (余量) names its own; a summary (使用情况) is no list of what the plan gives.
     expect(lines10('您的套餐余量：国内流量1.2GB，通话200分钟。')).toEqual(['data.remaining 1228.8 MB general', 'voice.remaining 200 min']);
     expect(lines10('您的套餐使用情况：国内流量1.2GB。').filter((l) => l.includes('total'))).toEqual([]);
+  });
+});
+
+// Round 11: mechanisms for what the reader missed most on texts it had never seen (minutes used, credit limits,
+// lettered menus, services lists to cancel from, shared pools); each test fails on main 6c740fa.
+const lines11 = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures'
+    ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100} ${f.unit}${f.pool ? ` ${f.pool}` : ''}${f.voicePool ? ` ${f.voicePool}` : ''}`)
+    : [];
+};
+
+describe('round 11: minutes used, said as what was done', () => {
+  it('a duration of calls (通话时长, 已通话, 本月通话) with no other label is use, also with a total\'s word after it', () => {
+    expect(lines11('您本月主叫通话时长共计382分钟。')).toEqual(['voice.used 382 min']);
+    expect(lines11('您本月通话34分钟，发送短信12条。')).toEqual(['voice.used 34 min', 'sms.used 12 sms']);
+    expect(lines11('您本月已通话120分钟，剩余通话380分钟。')).toEqual(['voice.used 120 min', 'voice.remaining 380 min']);
+    expect(lines11('本月国内主叫通话时长：236分钟。')).toEqual(['voice.used 236 min general']);
+  });
+
+  // A guard on the mechanism above (main reads these right too): a word of what was done is weak.
+  it('gives way to a label of another field before it in its clause (剩余通话时长, 可用通话时长共, 套餐内通话时长)', () => {
+    expect(lines11('您本月剩余通话时长200分钟。')).toEqual(['voice.remaining 200 min']);
+    expect(lines11('您本月可用通话时长共500分钟。')).toEqual(['voice.remaining 500 min']);
+    expect(lines11('您的套餐内通话时长500分钟，已使用126分钟。')).toEqual(['voice.total 500 min general', 'voice.used 126 min general']);
+  });
+
+  it('is the total when a label of use names the next amount of minutes in its sentence (通话总时长…，已用…)', () => {
+    expect(lines11('您本月通话总时长为500分钟，已用100分钟。')).toEqual(['voice.total 500 min', 'voice.used 100 min']);
+    // Use of another measure after it says nothing of the minutes.
+    expect(lines11('您本月通话34分钟，已使用流量2GB。')).toEqual(['voice.used 34 min', 'data.used 2048 MB']);
+  });
+});
+
+describe('round 11: what was done, in other words (上网, 产生, 拨打, 被叫)', () => {
+  it('is use of data and minutes, also before a total\'s word (手机上网共计)', () => {
+    expect(lines11('您本月上网流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月产生流量2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月手机上网共计2.3GB。')).toEqual(['data.used 2355.2 MB']);
+    expect(lines11('您本月主叫120分钟，被叫30分钟。')).toEqual(['voice.used 120 min', 'voice.used 30 min']);
+    expect(lines11('您本月拨打电话120分钟。')).toEqual(['voice.used 120 min']);
+    // 共通话 stays a total: a package's line says it (real fs-2016-0312 written "共通话为1000分钟，剩余通话为896分钟").
+    expect(lines11('"智能网3元包(集团)": 共通话为1000分钟，剩余通话为896分钟。')).toEqual(['voice.total 1000 min group', 'voice.remaining 896 min group']);
+  });
+
+  it('names nothing when a package is named in its clause (a package\'s size), nor an amount of another clause (a rate list)', () => {
+    expect(lines11('您本月上网流量包总量30GB，已使用12GB。')).toEqual(['data.total 30720 MB', 'data.used 12288 MB']);
+    expect(lines11('您的套餐上网流量30GB。')).toEqual([]);
+    expect(lines11('日本地区资费：拨打中国大陆3.99元/分钟，数据流量25元/天（500MB高速流量）。')).toEqual([]);
+  });
+});
+
+describe('round 11: in English', () => {
+  it('"includes" states a total, and talk time is use', () => {
+    expect(lines11('Your plan includes 500 minutes of local calls; 120 used, 380 remaining.').slice(0, 1)).toEqual(['voice.total 500 min']);
+    expect(lines11('Your plan includes 10GB of data and 500 minutes.')).toEqual(['data.total 10240 MB', 'voice.total 500 min']);
+    expect(lines11('Talk time this month: 120 mins.')).toEqual(['voice.used 120 min']);
+    expect(lines11('Talk time remaining: 120 mins.')).toEqual(['voice.remaining 120 min']);
+  });
+});
+
+describe('round 11: minutes whose kind is written after the amount', () => {
+  it('the words of calls after an amount name its kind, and items written amount first go on the list (200分钟本地通话、50分钟长途通话)', () => {
+    expect(lines11('您本月剩余200分钟本地通话、50分钟长途通话。')).toEqual(['voice.remaining 200 min general', 'voice.remaining 50 min longdistance']);
+    expect(lines11('您的套餐包含500分钟国内通话，已使用126分钟。')).toEqual(['voice.total 500 min general', 'voice.used 126 min general']);
+  });
+});
+
+describe('round 11: credit limits and words of the available', () => {
+  it('授信额度 and 信控额度 are the credit limit', () => {
+    expect(lines11('您的授信额度为300元。')).toEqual(['balance.creditLimit 300 yuan']);
+    expect(lines11('您的信控额度为50.00元，当前余额12.50元。')).toEqual(['balance.creditLimit 50 yuan', 'balance.balance 12.5 yuan']);
+  });
+
+  it('可使用流量 is what is left, not use (使用流量 inside it names nothing; 可用…总计 is left in all, as 可用…共)', () => {
+    expect(lines11('您本月可使用流量总计30.00GB，已使用10.00GB。')).toEqual(['data.remaining 30720 MB', 'data.used 10240 MB']);
+  });
+});
+
+describe('round 11: shared pools', () => {
+  it('共用流量 names a shared pool (主副卡共用流量)', () => {
+    expect(lines11('您本月主副卡共用流量剩余12GB，已使用8GB。')).toEqual(['data.remaining 12288 MB shared', 'data.used 8192 MB shared']);
+  });
+});
+
+describe('round 11: a shared pool said after its amount', () => {
+  it('a kind said of an amount after it (该流量为家庭成员共享) is its kind when stronger than its own (shared over general)', () => {
+    expect(lines11('您本月国内通用流量剩余20GB，该流量为家庭成员共享。')).toEqual(['data.remaining 20480 MB shared']);
+    // A weaker one does not undo a stronger one.
+    expect(lines11('您本月闲时流量剩余5GB，该流量为国内通用流量。')).toEqual(['data.remaining 5120 MB offpeak']);
+  });
+});
+
+describe('round 11: lettered menus', () => {
+  it('options lettered A. B. C. after a cue to reply with a letter, on one line or on lines', () => {
+    expect(options('请回复字母选择：A.查询余额 B.查询流量 C.办理业务')).toEqual(['A.查询余额', 'B.查询流量', 'C.办理业务']);
+    expect(options('请回复对应字母：\nA 话费查询\nB 流量查询\nC 积分查询')).toEqual(['A.话费查询', 'B.流量查询', 'C.积分查询']);
+  });
+
+  it('options before the cue keep the last one after a separator (…；C、人工服务。回复字母即可)', () => {
+    expect(options('您好，请选择：A、查询话费；B、查询流量；C、人工服务。回复字母即可。')).toEqual(['A.查询话费', 'B.查询流量', 'C.人工服务']);
+    expect(options('请选择：1、查询话费；2、查询流量；3、人工服务。回复序号即可。')).toEqual(['1.查询话费', '2.查询流量', '3.人工服务']);
+  });
+
+  it('letters said one by one (回复A查询余额，回复B…)', () => {
+    expect(options('回复A查询余额，回复B查询流量，回复C查询积分。')).toEqual(['A.查询余额', 'B.查询流量', 'C.查询积分']);
+  });
+});
+
+describe('round 11: lists of services with no fee', () => {
+  it('a numbered list naming no fee is the list to cancel from when it says a number cancels, on lines or on one line', () => {
+    expect(serviceEntries('您好，您已开通以下业务：\n1、来电显示\n2、彩铃\n3、139邮箱\n回复序号可退订。')).toEqual(['1|来电显示|', '2|彩铃|', '3|139邮箱|', 'cancel:true']);
+    expect(serviceEntries('您当前订购的业务如下：1.视频彩铃 2.和彩云 3.咪咕音乐，如需退订请回复序号。')).toEqual(['1|视频彩铃|', '2|和彩云|', '3|咪咕音乐|', 'cancel:true']);
+  });
+
+  it('without a cancel by number it stays a status, as before (the emulator\'s GN reply)', () => {
+    expect(serviceEntries('您已开通的功能如下：1.彩铃；2.来电显示')).not.toContain('cancel:true');
+  });
+});
+
+describe('round 11: the checker compares the number sent', () => {
+  it('a writer\'s ① is the 1 the reader sends', () => {
+    const entry = {
+      id: 'circled',
+      text: '您已订购的业务：①彩铃 5元/月；②来电显示 免费。回复序号退订。',
+      source: 'ours: round 11, NOT a real reply',
+      sourceNote: '',
+      province: null,
+      year: null,
+      kind: 'services',
+      figures: [],
+      services: [
+        { n: '①', name: '彩铃', fee: '5元/月' },
+        { n: '②', name: '来电显示', fee: '免费' },
+      ],
+    };
+    const c = checkEntry(entry, read(entry.text));
+    expect({ missing: c.servicesMissing, extra: c.servicesExtra }).toEqual({ missing: [], extra: [] });
+  });
+});
+
+describe('round 11: a kind said to be used up', () => {
+  it('names no amount after it (国内通用流量已用完，当前剩余流量0.5GB: the 0.5GB is of no stated kind)', () => {
+    expect(lines11('您好，您本月国内通用流量已用完，当前剩余流量0.5GB。')).toEqual(['data.remaining 512 MB']);
+    // A kind named after it still names its amount.
+    expect(lines11('您本月省内流量已用完，国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 MB general']);
+  });
+});
+
+// Round 11, from the even halves of the rb15/rb16 blind batches (ours, NOT real): each fails on main 13b36cc.
+describe('round 11: menus in more shapes', () => {
+  it('circled numbers right before their labels are options, sent as digits (①话费余额 ②套餐余量 … 回复对应数字)', () => {
+    expect(options('请选择您要查询的内容：①话费余额 ②套餐余量 ③本月账单 回复对应数字（如回复1）即可。')).toEqual(['1.话费余额', '2.套餐余量', '3.本月账单']);
+  });
+
+  it('numbers in brackets, after a cue to reply with the number in brackets ((1)如何查询话费 (2)… 请回复括号内数字)', () => {
+    expect(options('您咨询的问题可能是：(1)如何查询话费 (2)如何办理宽带 (3)如何取消增值业务 请回复括号内数字获取答案。')).toEqual([
+      '1.如何查询话费',
+      '2.如何办理宽带',
+      '3.如何取消增值业务',
+    ]);
+  });
+
+  it('"1 查话费 2 查流量" on one line: the next number ends an option, and so do 或 and a new cue', () => {
+    expect(options('您发送的内容未能识别，您可以回复以下数字：1 查话费 2 查流量 3 查套餐 或拨打10086咨询。')).toEqual(['1.查话费', '2.查流量', '3.查套餐']);
+  });
+
+  it('a letter said once after a numbered menu is an option too, and ends the option before it (… 回复“Q”退出)', () => {
+    expect(options('请回复序号选择：1. 4G飞享套餐58元档 2. 4G飞享套餐138元档 回复“Q”退出。')).toEqual(['1.4G飞享套餐58元档', '2.4G飞享套餐138元档', 'Q.退出']);
+  });
+
+  it('options on lines before a cue that opens with 请 (…\\n请回复序号兑换)', () => {
+    expect(options('您当前可用积分3560分，可兑换：\n1、10元话费（1000分）\n2、1GB流量（1200分）\n请回复序号兑换，如回复1。')).toEqual([
+      '1.10元话费（1000分）',
+      '2.1GB流量（1200分）',
+    ]);
+  });
+});
+
+describe('round 11: services lists in more shapes', () => {
+  it('a cue that counts the services (您本月共有4项收费业务，合计费用27元：)', () => {
+    expect(serviceEntries('您本月共有2项收费业务，合计费用21元：1.咪咕视频钻石会员 15元/月；2.视频彩铃 6元/月。回复序号取消对应业务。')).toEqual([
+      '1|咪咕视频钻石会员|15元/月',
+      '2|视频彩铃|6元/月',
+      'cancel:true',
+    ]);
+  });
+
+  it('entries split by commas, numbered by the numbers the cancel names (可回复序号1、2、3退订), which are no entries', () => {
+    expect(serviceEntries('您共订购3项业务：云盘会员（10.00元/月），安全助手（免费），视频会员连续包月（25.00元/月）。可回复序号1、2、3退订对应业务。')).toEqual([
+      '1|云盘会员|10.00元/月',
+      '2|安全助手|免费',
+      '3|视频会员连续包月|25.00元/月',
+      'cancel:true',
+    ]);
+  });
+});
+
+describe('round 11: the checker reads units written in Traditional script', () => {
+  it('分鐘 and 條 are minutes and messages', () => {
+    expect(canonical({ what: 'minutes-total', value: 250, unit: '分鐘', pool: null, label: '' })).toBe(250);
+    expect(canonical({ what: 'sms-left', value: 42, unit: '條', pool: null, label: '' })).toBe(42);
   });
 });
