@@ -86,3 +86,114 @@ describe('a 1024 × 700 window', () => {
     expect(spare).toBeGreaterThan(40);
   });
 });
+
+/*
+ * The sixth round's hour (session 13): where the keyboard lands after a form or a panel closes,
+ * and what a screen reader is told by a confirmation and by the assistant's view.
+ */
+
+const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement === document.querySelector(s), selector);
+const composerLine = '.composer input[role="combobox"]';
+
+describe('a confirmation, as a screen reader meets it', () => {
+  it('is an alert dialog whose description is the reason it asks and the text it would send', async () => {
+    await open('#/instruction/QXGPRS', '#instruction-name');
+    const reason = (await page.textContent('.callout-risk p'))!.trim();
+    await page.locator('article.instruction button.primary').click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-labelledby')).toBeTruthy();
+    const description = await dialog.evaluate((d) =>
+      (d.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(description).toContain(reason);
+    expect(description).toContain('QXGPRS');
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('Send pressed before the fields are filled', () => {
+  it('puts the focus on the first field that needs something, with its error said', async () => {
+    await open('#/instruction/MMXG', '#instruction-name');
+    await page.locator('article.instruction button.primary').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#instruction-param-oldPassword[aria-invalid="true"]');
+    expect(await focusedIs('#instruction-param-oldPassword'), await focused()).toBe(true);
+    await page.fill('#instruction-param-oldPassword', '123456');
+    await page.locator('article.instruction button.primary').click();
+    expect(await focusedIs('#instruction-param-newPassword'), await focused()).toBe(true);
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+  });
+
+  it('in the composer’s form too', async () => {
+    await open('#/thread', `${composerLine}:not([disabled])`);
+    await page.fill(composerLine, 'mmxg');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#composer-param-oldPassword');
+    await page.locator('.composer-form button.primary').click();
+    expect(await focusedIs('#composer-param-oldPassword'), await focused()).toBe(true);
+  });
+});
+
+describe('the keyboard after a form in the thread closes', () => {
+  it.each([
+    ['Esc in its field', () => page.keyboard.press('Escape')],
+    ['its Cancel', () => page.locator('.composer-form .actions button').first().press('Enter')],
+  ])('%s puts the focus back on the composer line, so typing goes on there', async (_how, close) => {
+    await open('#/thread', `${composerLine}:not([disabled])`);
+    await page.fill(composerLine, 'mmxg');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#composer-param-oldPassword');
+    await close();
+    await page.waitForSelector('.composer-form', { state: 'detached' });
+    expect(await focusedIs(composerLine), await focused()).toBe(true);
+  });
+
+  it('a bill asked for through the form: once it is sent, the focus is back on the composer line', async () => {
+    await open('#/thread', `${composerLine}:not([disabled])`);
+    await page.fill(composerLine, 'zd');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#composer-param-month');
+    await page.fill('#composer-param-month', '202610');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.composer-form', { state: 'detached' });
+    expect(await focusedIs(composerLine), await focused()).toBe(true);
+  });
+
+  it('小e: Cancel under a chip puts the focus back on the chip that opened the form', async () => {
+    await open('#/assistant', '.assistant input');
+    await page.fill('.assistant input', '帮我把流量关了');
+    await page.keyboard.press('Enter');
+    const chip = page.locator('.assistant-turn button.chip[data-instruction="QXGPRS"]');
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.assistant-form');
+    await page.locator('.assistant-form .actions button').first().press('Enter');
+    await page.waitForSelector('.assistant-form', { state: 'detached' });
+    expect(await chip.evaluate((c) => c === document.activeElement), await focused()).toBe(true);
+  });
+
+  it('the log search closed with Esc or its Close button gives the focus back to “search the log”', async () => {
+    await open('#/thread', `${composerLine}:not([disabled])`);
+    const toggle = page.locator('.thread-header > button[aria-pressed]');
+    for (const close of [() => page.keyboard.press('Escape'), () => page.locator('.log-search-bar button').press('Enter')]) {
+      await toggle.click();
+      await page.waitForSelector('.log-search input');
+      await close();
+      await page.waitForSelector('.log-search', { state: 'detached' });
+      expect(await toggle.evaluate((b) => b === document.activeElement), await focused()).toBe(true);
+    }
+  });
+});
+
+describe('the assistant’s view', () => {
+  it('is a region named as its heading, not as the thread with 10086', async () => {
+    await open('#/assistant', '.assistant input');
+    const heading = (await page.textContent('main h1'))!.trim();
+    expect(heading).toBe('与小e的对话');
+    expect(await page.getByRole('region', { name: heading, exact: true }).count()).toBe(1);
+  });
+});

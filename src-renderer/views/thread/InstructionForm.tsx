@@ -1,12 +1,18 @@
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { templateWithLabels } from '../../catalog/param-check';
-import { ParamForm, useParamForm } from '../../components/ParamForm';
+import { useFocusReturn } from '../../components/focus-return';
+import { ParamForm, showErrors, useParamForm } from '../../components/ParamForm';
 import type { Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 
+/** Its fields' ids start so (one such form is open at a time). */
+const FIELD_IDS = 'composer-param';
+
 /**
  * An instruction's parameter form with the SMS it makes, Cancel and Send (Enter in a field sends,
- * Esc cancels). Sending goes through the caller, which asks first for risky instructions.
+ * Esc cancels). Sending goes through the caller, which asks first for risky instructions. Send with
+ * a field still wrong puts the focus on that field; once the form closes, the focus is back where it
+ * was when it opened (the composer line, 小e's chip).
  */
 export function InstructionForm(props: {
   instruction: Instruction;
@@ -19,9 +25,10 @@ export function InstructionForm(props: {
 }) {
   const { t, lang } = useI18n();
   const form = useParamForm(props.instruction, props.initial);
+  useFocusReturn();
   const submit = () => {
     if (props.disabled) return;
-    if (!form.composed) return form.touchAll();
+    if (!form.composed) return showErrors(form, FIELD_IDS);
     void props.onSend({ instruction: props.instruction, params: form.composed.params, shown: form.composed.redacted });
   };
   return (
@@ -42,7 +49,7 @@ export function InstructionForm(props: {
       }}
     >
       <p className="composer-form-title">{t('composer.formTitle', { name: props.instruction.name[lang] })}</p>
-      <ParamForm instruction={props.instruction} form={form} idPrefix="composer-param" />
+      <ParamForm instruction={props.instruction} form={form} idPrefix={FIELD_IDS} />
       <p className="sms-text">{form.composed ? form.composed.redacted : templateWithLabels(props.instruction, lang)}</p>
       <div className="actions">
         <button type="button" onClick={props.onCancel}>

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * For a panel that opens in place (an instruction's form under the composer or under a chip of
+ * 小e's, the log search): when it closes and takes the focus with it (Cancel, Esc, sent), the focus
+ * goes back to what had it when the panel opened (the composer line, the chip, the "search the log"
+ * button), so the keyboard carries on there instead of from the top of the page. Focus the user has
+ * moved elsewhere meanwhile is left where it is.
+ */
+export function useFocusReturn(): void {
+  // Taken while the panel first renders: by the time its effects run, its own autofocused field has the focus.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      const now = document.activeElement;
+      const lost = now === null || now === document.body;
+      if (lost && opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
+}
