@@ -197,3 +197,14 @@ describe('the assistant’s view', () => {
     expect(await page.getByRole('region', { name: heading, exact: true }).count()).toBe(1);
   });
 });
+
+describe('the Modem page with a screen reader’s list of buttons', () => {
+  it('names each Connect by its port and Disconnect by its modem, not “连接” three times over', async () => {
+    await open('#/modem', '.port-list');
+    const ports = await page.locator('.port-list .port-path').allTextContents();
+    expect(ports).toContain('emulator://demo');
+    for (const port of ports) expect(await page.getByRole('button', { name: `连接 ${port}`, exact: true }).count(), port).toBe(1);
+    const modem = (await page.locator('.modem-card').first().getAttribute('aria-label'))!;
+    expect(await page.getByRole('button', { name: `断开 ${modem}`, exact: true }).count()).toBe(1);
+  });
+});
