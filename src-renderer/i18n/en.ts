@@ -273,6 +273,7 @@ export const en: Record<StringKey, string> = {
   'catalog.versionUpdate': 'Catalog in use: updated to {version} ({date})',
   'catalog.updatesHint': 'Offline by default. With the maintainer’s update address or folder and public key filled in, the app checks at start and daily; an update with a bad signature, an older version or a damaged file is refused and the current catalog stays in use.',
   'catalog.source': 'Update source (address or folder)',
+  'catalog.sourcePlaceholder': 'https://…/ · /path/to/folder',
   'catalog.publicKey': 'Maintainer’s public key',
   'catalog.save': 'Save',
   'catalog.saved': 'Update settings saved.',

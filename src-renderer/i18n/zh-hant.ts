@@ -273,6 +273,7 @@ export const zhHant: Record<StringKey, string> = {
   'catalog.versionUpdate': '目前指令庫：已更新到 {version}（{date}）',
   'catalog.updatesHint': '預設不連網。填寫維護者發布更新的網址或資料夾以及其公鑰後，應用會在啟動時和每天檢查一次；簽名不對、版本倒退或檔案損壞的更新會被拒絕，目前指令庫繼續使用。',
   'catalog.source': '更新來源（網址或資料夾）',
+  'catalog.sourcePlaceholder': 'https://…/ · /資料夾路徑',
   'catalog.publicKey': '維護者公鑰',
   'catalog.save': '儲存',
   'catalog.saved': '已儲存更新設定。',

@@ -208,3 +208,37 @@ describe('the Modem page with a screen reader’s list of buttons', () => {
     expect(await page.getByRole('button', { name: `断开 ${modem}`, exact: true }).count()).toBe(1);
   });
 });
+
+describe('the words a reader is given in Chinese', () => {
+  /** Lower-case English words of three letters or more in what a field or a control tells its reader, past addresses, device paths and pinyin. */
+  const englishWords = () =>
+    page.evaluate(() => {
+      const said = [...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((el) =>
+        ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''),
+      );
+      return said.flatMap((text) =>
+        (text.replace(/\w+:\/\/\S*|\/dev\/\S+|-----[A-Z ]+-----/g, '').match(/\b[a-z]{3,}\b/g) ?? [])
+          .filter((w) => !['liuliang'].includes(w))
+          .map((w) => `${w} in “${text}”`),
+      );
+    });
+
+  it.each(['简体中文', '繁體中文'])('%s: no placeholder, label or tooltip is left in English', async (language) => {
+    await open('#/settings', '#settings-heading');
+    await page.getByRole('radio', { name: language, exact: true }).check();
+    const found: string[] = [];
+    for (const [hash, ready] of [
+      ['#/', '#catalog-search'],
+      ['#/instruction/MMXG', '#instruction-name'],
+      ['#/thread', '.composer'],
+      ['#/assistant', '.assistant input'],
+      ['#/modem', '.port-list'],
+      ['#/settings', '#settings-heading'],
+      ['#/overview', '#overview-heading'],
+    ] as const) {
+      await open(hash, ready);
+      found.push(...(await englishWords()).map((w) => `${hash}: ${w}`));
+    }
+    expect(found).toEqual([]);
+  });
+});
