@@ -242,3 +242,38 @@ describe('the words a reader is given in Chinese', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('a toast under the pointer', () => {
+  it('stays while the pointer rests on it, and goes once the pointer has left and its time has run out', async () => {
+    // The page's clock, moved on by hand: what is asserted is which toasts are there, never how long anything took.
+    await page.clock.install();
+    await open('#/instruction/YE', '#instruction-name');
+    await page.locator('article.instruction .actions button').first().click();
+    const first = page.locator('.toast').first();
+    await first.waitFor();
+    const said = (await first.locator('p').first().textContent())!;
+    const toast = page.locator('.toast', { hasText: said });
+    await toast.hover();
+    await page.clock.fastForward(60_000);
+    expect(await toast.count(), 'held under the pointer').toBe(1);
+    await page.mouse.move(5, 400);
+    await page.clock.fastForward(60_000);
+    await toast.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+});
+
+describe('a toast over a thread', () => {
+  it('sits above the composer line, so Send stays in reach while it shows', async () => {
+    await open('#/assistant', '.assistant input');
+    await page.fill('.assistant input', '查余额');
+    await page.keyboard.press('Enter');
+    await page.locator('.assistant-turn button.chip[data-instruction="YE"]').press('Enter');
+    await page.locator('.assistant-form button.primary').press('Enter');
+    const toast = page.locator('.toast').first();
+    await toast.waitFor();
+    const a = (await toast.boundingBox())!;
+    const b = (await page.locator('.assistant .composer-line button').boundingBox())!;
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, `toast ${JSON.stringify(a)}, Send ${JSON.stringify(b)}`).toBe(false);
+  });
+});
