@@ -277,3 +277,25 @@ describe('a toast over a thread', () => {
     expect(overlap, `toast ${JSON.stringify(a)}, Send ${JSON.stringify(b)}`).toBe(false);
   });
 });
+
+describe('a SIM’s label on the Overview, from the keyboard', () => {
+  it('Esc calls the editor off and Save closes it, each time with the focus back on Edit label; a bad phone number is the field’s description', async () => {
+    await open('#/overview', '#overview-heading');
+    const edit = page.locator('.overview-table tbody button[aria-label]').last();
+    await edit.waitFor();
+    await edit.press('Enter');
+    await page.waitForSelector('#fleet-name');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.fleet-editor', { state: 'detached' });
+    expect(await edit.evaluate((b) => b === document.activeElement), await focused()).toBe(true);
+    await edit.press('Enter');
+    await page.fill('#fleet-phone', '13800-abc');
+    const described = await page.$eval('#fleet-phone', (i) => document.getElementById(i.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    expect(described).toContain('号码应为');
+    // Saved as it was (empty), so the other tests' SIM keeps its name.
+    await page.fill('#fleet-phone', '');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.fleet-editor', { state: 'detached' });
+    expect(await edit.evaluate((b) => b === document.activeElement), await focused()).toBe(true);
+  });
+});
