@@ -299,3 +299,18 @@ describe('a SIM’s label on the Overview, from the keyboard', () => {
     expect(await edit.evaluate((b) => b === document.activeElement), await focused()).toBe(true);
   });
 });
+
+describe('an instruction of one’s own, from the keyboard', () => {
+  it.each([
+    ['Esc', () => page.keyboard.press('Escape')],
+    ['Cancel', () => page.locator('#custom-form .actions button').last().press('Enter')],
+  ])('Add opens the form with the focus in Code; %s closes it with the focus back on Add', async (_how, close) => {
+    await open('#/settings', '#custom-add');
+    await page.locator('#custom-add').press('Enter');
+    await page.waitForSelector('#custom-form');
+    expect(await focusedIs('#custom-code'), await focused()).toBe(true);
+    await close();
+    await page.waitForSelector('#custom-form', { state: 'detached' });
+    expect(await focusedIs('#custom-add'), await focused()).toBe(true);
+  });
+});
