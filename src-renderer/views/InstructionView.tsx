@@ -148,7 +148,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
           <button type="button" onClick={copy} disabled={!composed}>
             {t('instr.copy')}
           </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy}>
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy} aria-keyshortcuts="Control+Enter Meta+Enter">
             {t('instr.send')}
           </button>
           {sending ? (

@@ -314,3 +314,34 @@ describe('an instruction of one’s own, from the keyboard', () => {
     expect(await focusedIs('#custom-add'), await focused()).toBe(true);
   });
 });
+
+describe('shortcuts a screen reader can announce', () => {
+  it('each view link declares its Alt+n (aria-keyshortcuts), and the declared keys open that view', async () => {
+    await open('#/modem', 'main h1');
+    const links = page.locator('nav a');
+    const n = await links.count();
+    expect(n).toBe(5);
+    for (let i = 0; i < n; i++) {
+      const keys = await links.nth(i).getAttribute('aria-keyshortcuts');
+      expect(keys, `link ${i + 1}`).toBeTruthy();
+      await page.locator('body').press(keys!.split(' ')[0]!);
+      await expect.poll(() => links.nth(i).getAttribute('aria-current'), { timeout: 10_000 }).toBe('page');
+    }
+  });
+
+  it('the search box declares “/” and Send declares Ctrl+Enter, and those keys do what they say', async () => {
+    await open('#/instruction/YE', '#instruction-name');
+    // From the page's heading, where no text is being typed.
+    await page.locator('#instruction-name').focus();
+    await page.keyboard.press('/');
+    const search = page.locator('#catalog-search');
+    await search.waitFor();
+    expect(await search.getAttribute('aria-keyshortcuts')).toBe('/');
+    expect(await search.evaluate((s) => s === document.activeElement), await focused()).toBe(true);
+    await open('#/instruction/YE', '#instruction-name');
+    const keys = (await page.locator('article.instruction button.primary').getAttribute('aria-keyshortcuts'))!;
+    await page.waitForSelector('article.instruction button.primary:not([disabled])');
+    await page.keyboard.press(keys.split(' ')[0]!);
+    await page.waitForURL(/#\/thread/);
+  });
+});
