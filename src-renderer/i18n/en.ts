@@ -131,6 +131,7 @@ export const en: Record<StringKey, string> = {
   'composer.suggestions': 'Suggested instructions',
   'composer.keys': '↑↓ choose · Tab/Enter take · Esc close suggestions (Enter then sends the text as typed)',
   'composer.formTitle': '{name}: parameters',
+  'composer.formTitleReady': '{name}: ready to send',
   'composer.formCancel': 'Cancel',
 
   'modem.ports': 'Serial ports',

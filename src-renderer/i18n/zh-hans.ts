@@ -130,6 +130,7 @@ export const zhHans = {
   'composer.suggestions': '指令建议',
   'composer.keys': '↑↓ 选择建议 · Tab/Enter 采用 · Esc 关闭建议（Enter 将按原文发送）',
   'composer.formTitle': '{name}：填写参数',
+  'composer.formTitleReady': '{name}：准备发送',
   'composer.formCancel': '取消',
 
   'modem.ports': '串口',

@@ -131,6 +131,7 @@ export const zhHant: Record<StringKey, string> = {
   'composer.suggestions': '指令建議',
   'composer.keys': '↑↓ 選擇建議 · Tab/Enter 採用 · Esc 關閉建議（Enter 將按原文傳送）',
   'composer.formTitle': '{name}：填寫參數',
+  'composer.formTitleReady': '{name}：準備傳送',
   'composer.formCancel': '取消',
 
   'modem.ports': '序列埠',

@@ -345,3 +345,17 @@ describe('shortcuts a screen reader can announce', () => {
     await page.waitForURL(/#\/thread/);
   });
 });
+
+describe('小e’s form for an instruction with nothing to fill in', () => {
+  it('is titled as ready to send, not as a form of parameters', async () => {
+    await open('#/assistant', '.assistant input');
+    await page.fill('.assistant input', '帮我把流量关了');
+    await page.keyboard.press('Enter');
+    await page.locator('.assistant-turn button.chip[data-instruction="QXGPRS"]').press('Enter');
+    const form = page.locator('.assistant-form [role="group"]');
+    await form.waitFor();
+    expect(await form.getAttribute('aria-label')).toBe('关闭手机上网业务：准备发送');
+    expect(await form.locator('.composer-form-title').textContent()).toBe('关闭手机上网业务：准备发送');
+    await page.keyboard.press('Escape');
+  });
+});

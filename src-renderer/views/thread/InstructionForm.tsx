@@ -25,6 +25,8 @@ export function InstructionForm(props: {
 }) {
   const { t, lang } = useI18n();
   const form = useParamForm(props.instruction, props.initial);
+  // With nothing to fill in (QXGPRS offered by 小e), the form is only the SMS and Send: it says so, not "parameters".
+  const title = t(props.instruction.params.length ? 'composer.formTitle' : 'composer.formTitleReady', { name: props.instruction.name[lang] });
   useFocusReturn();
   const submit = () => {
     if (props.disabled) return;
@@ -35,7 +37,7 @@ export function InstructionForm(props: {
     <div
       className="composer-form"
       role="group"
-      aria-label={t('composer.formTitle', { name: props.instruction.name[lang] })}
+      aria-label={title}
       onKeyDown={(e) => {
         if (e.nativeEvent.isComposing) return;
         // Enter on a button is that button's own click (Cancel cancels); in a field it sends.
@@ -48,7 +50,7 @@ export function InstructionForm(props: {
         }
       }}
     >
-      <p className="composer-form-title">{t('composer.formTitle', { name: props.instruction.name[lang] })}</p>
+      <p className="composer-form-title">{title}</p>
       <ParamForm instruction={props.instruction} form={form} idPrefix={FIELD_IDS} />
       <p className="sms-text">{form.composed ? form.composed.redacted : templateWithLabels(props.instruction, lang)}</p>
       <div className="actions">
