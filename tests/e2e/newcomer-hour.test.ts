@@ -95,6 +95,14 @@ describe('a 1024 × 700 window', () => {
 const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement === document.querySelector(s), selector);
 const composerLine = '.composer input[role="combobox"]';
 
+/** Asks 小e and returns the chip it offers for `id`. */
+const askXiaoE = async (question: string, id: string) => {
+  await open('#/assistant', '.assistant input');
+  await page.fill('.assistant input', question);
+  await page.keyboard.press('Enter');
+  return page.locator(`.assistant-turn button.chip[data-instruction="${id}"]`);
+};
+
 describe('a confirmation, as a screen reader meets it', () => {
   it('is an alert dialog whose description is the reason it asks and the text it would send', async () => {
     await open('#/instruction/QXGPRS', '#instruction-name');
@@ -164,10 +172,7 @@ describe('the keyboard after a form in the thread closes', () => {
   });
 
   it('小e: Cancel under a chip puts the focus back on the chip that opened the form', async () => {
-    await open('#/assistant', '.assistant input');
-    await page.fill('.assistant input', '帮我把流量关了');
-    await page.keyboard.press('Enter');
-    const chip = page.locator('.assistant-turn button.chip[data-instruction="QXGPRS"]');
+    const chip = await askXiaoE('帮我把流量关了', 'QXGPRS');
     await chip.focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('.assistant-form');
@@ -264,10 +269,7 @@ describe('a toast under the pointer', () => {
 
 describe('a toast over a thread', () => {
   it('sits above the composer line, so Send stays in reach while it shows', async () => {
-    await open('#/assistant', '.assistant input');
-    await page.fill('.assistant input', '查余额');
-    await page.keyboard.press('Enter');
-    await page.locator('.assistant-turn button.chip[data-instruction="YE"]').press('Enter');
+    await (await askXiaoE('查余额', 'YE')).press('Enter');
     await page.locator('.assistant-form button.primary').press('Enter');
     const toast = page.locator('.toast').first();
     await toast.waitFor();
@@ -348,10 +350,7 @@ describe('shortcuts a screen reader can announce', () => {
 
 describe('小e’s form for an instruction with nothing to fill in', () => {
   it('is titled as ready to send, not as a form of parameters', async () => {
-    await open('#/assistant', '.assistant input');
-    await page.fill('.assistant input', '帮我把流量关了');
-    await page.keyboard.press('Enter');
-    await page.locator('.assistant-turn button.chip[data-instruction="QXGPRS"]').press('Enter');
+    await (await askXiaoE('帮我把流量关了', 'QXGPRS')).press('Enter');
     const form = page.locator('.assistant-form [role="group"]');
     await form.waitFor();
     expect(await form.getAttribute('aria-label')).toBe('关闭手机上网业务：准备发送');
