@@ -115,6 +115,7 @@ function Shell() {
               href={routeHash(item.route)}
               aria-current={section === item.view ? 'page' : undefined}
               title={t('nav.shortcut', { n: i + 1 })}
+              aria-keyshortcuts={`Alt+${i + 1}`}
             >
               {t(item.label)}
               {/* A badge whose code cannot be fetched (the server stopped, a new build replaced it) is left out, not the page. */}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -14,10 +14,16 @@ interface Props {
 /**
  * A modal question. Focus starts on Cancel, so a reflexive Enter never confirms something risky;
  * Esc cancels. The native <dialog> keeps focus inside while it is open; closing returns it.
+ * An alert dialog (WAI-ARIA's pattern, as Radix's AlertDialog): a screen reader says its title and
+ * then its body (why it asks, what would be sent), not the title alone.
+ *
+ * Keys: Tab / Shift+Tab move between Cancel and the confirm button; Enter or Space presses the
+ * focused one; Esc is Cancel.
  */
 export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const id = useId();
 
   useEffect(() => {
     const d = dialog.current;
@@ -36,14 +42,18 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, dang
     <dialog
       ref={dialog}
       className="dialog"
-      aria-labelledby="confirm-title"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="confirm-title">{title}</h2>
-      <div className="dialog-body">{children}</div>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div className="dialog-body" id={`${id}-body`}>
+        {children}
+      </div>
       <div className="dialog-actions">
         <button type="button" ref={cancel} onClick={onCancel}>
           {cancelLabel}

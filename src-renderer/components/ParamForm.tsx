@@ -30,6 +30,16 @@ export function useParamForm(instruction: Instruction, initial: Record<string, s
   };
 }
 
+/**
+ * Send pressed with a field still empty or wrong: every error shows, and the focus goes to the first
+ * such field, where the fix is typed (its error is the field's description, so it is read out there).
+ */
+export function showErrors(form: ParamFormState, idPrefix: string): void {
+  form.touchAll();
+  const first = Object.keys(form.values).find((name) => form.errors[name]);
+  if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+}
+
 const HINT_KEYS: Record<ParamType, StringKey> = {
   month: 'paramHint.month',
   password: 'paramHint.password',

@@ -132,6 +132,7 @@ export const en: Record<StringKey, string> = {
   'composer.suggestions': 'Suggested instructions',
   'composer.keys': '↑↓ choose · Tab/Enter take · Esc close suggestions (Enter then sends the text as typed)',
   'composer.formTitle': '{name}: parameters',
+  'composer.formTitleReady': '{name}: ready to send',
   'composer.formCancel': 'Cancel',
 
   'modem.ports': 'Serial ports',
@@ -274,6 +275,7 @@ export const en: Record<StringKey, string> = {
   'catalog.versionUpdate': 'Catalog in use: updated to {version} ({date})',
   'catalog.updatesHint': 'Offline by default. With the maintainer’s update address or folder and public key filled in, the app checks at start and daily; an update with a bad signature, an older version or a damaged file is refused and the current catalog stays in use.',
   'catalog.source': 'Update source (address or folder)',
+  'catalog.sourcePlaceholder': 'https://…/ · /path/to/folder',
   'catalog.publicKey': 'Maintainer’s public key',
   'catalog.save': 'Save',
   'catalog.saved': 'Update settings saved.',

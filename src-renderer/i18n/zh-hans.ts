@@ -131,6 +131,7 @@ export const zhHans = {
   'composer.suggestions': '指令建议',
   'composer.keys': '↑↓ 选择建议 · Tab/Enter 采用 · Esc 关闭建议（Enter 将按原文发送）',
   'composer.formTitle': '{name}：填写参数',
+  'composer.formTitleReady': '{name}：准备发送',
   'composer.formCancel': '取消',
 
   'modem.ports': '串口',
@@ -273,6 +274,7 @@ export const zhHans = {
   'catalog.versionUpdate': '当前指令库：已更新到 {version}（{date}）',
   'catalog.updatesHint': '默认不联网。填写维护者发布更新的网址或文件夹以及其公钥后，应用会在启动时和每天检查一次；签名不对、版本倒退或文件损坏的更新会被拒绝，当前指令库继续使用。',
   'catalog.source': '更新来源（网址或文件夹）',
+  'catalog.sourcePlaceholder': 'https://…/ · /文件夹路径',
   'catalog.publicKey': '维护者公钥',
   'catalog.save': '保存',
   'catalog.saved': '已保存更新设置。',

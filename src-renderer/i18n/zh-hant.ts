@@ -132,6 +132,7 @@ export const zhHant: Record<StringKey, string> = {
   'composer.suggestions': '指令建議',
   'composer.keys': '↑↓ 選擇建議 · Tab/Enter 採用 · Esc 關閉建議（Enter 將按原文傳送）',
   'composer.formTitle': '{name}：填寫參數',
+  'composer.formTitleReady': '{name}：準備傳送',
   'composer.formCancel': '取消',
 
   'modem.ports': '序列埠',
@@ -274,6 +275,7 @@ export const zhHant: Record<StringKey, string> = {
   'catalog.versionUpdate': '目前指令庫：已更新到 {version}（{date}）',
   'catalog.updatesHint': '預設不連網。填寫維護者發布更新的網址或資料夾以及其公鑰後，應用會在啟動時和每天檢查一次；簽名不對、版本倒退或檔案損壞的更新會被拒絕，目前指令庫繼續使用。',
   'catalog.source': '更新來源（網址或資料夾）',
+  'catalog.sourcePlaceholder': 'https://…/ · /資料夾路徑',
   'catalog.publicKey': '維護者公鑰',
   'catalog.save': '儲存',
   'catalog.saved': '已儲存更新設定。',

@@ -1,5 +1,6 @@
+import { OUTGOING_STATES } from '../../src-shared/journal-records';
 import type { StringKey } from '../i18n';
-import type { MessageRow } from './rows';
+import type { MessageRow, MessageState } from './rows';
 
 /** One exported message: the same fields in the CSV and the JSON export. */
 export interface ExportRow {
@@ -83,12 +84,16 @@ export function localStamp(at: Date, offsetMinutes: number): string {
   return `${local.slice(0, 10)} ${local.slice(11, 19)} ${offset}`;
 }
 
+const STATES: ReadonlySet<string> = new Set<MessageState>(['received', ...OUTGOING_STATES]);
+
 const localOffset = (at: Date) => -at.getTimezoneOffset();
 
 function csvCell(row: ExportRow, column: keyof ExportRow, words: CsvWords): string | number | boolean {
   if (column === 'time') return localStamp(new Date(row.time), (words.offsetMinutes ?? localOffset)(new Date(row.time)));
   if (column === 'direction') return words.t(row.direction === 'in' ? 'export.in' : 'export.out');
   if (column === 'complete') return words.t(row.complete ? 'export.yes' : 'export.no');
+  // As the thread says it (已送达, 不确定是否已发出); a state this version has no words for stays its code.
+  if (column === 'state') return STATES.has(row.state) ? words.t(`state.${row.state as MessageState}`) : row.state;
   return row[column];
 }
 

@@ -83,6 +83,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
           aria-controls="catalog-results"
           aria-activedescendant={rows.length ? optionId(active) : undefined}
           aria-autocomplete="list"
+          aria-keyshortcuts="/"
           placeholder={t('catalog.placeholder')}
           autoFocus
           autoComplete="off"

@@ -4,7 +4,7 @@ import { smsToPayload } from '../../src-shared/catalog/check';
 import { paramsNamedIn } from '../../src-shared/catalog/named-month';
 import { instructionCode, templateWithLabels } from '../catalog/param-check';
 import { DemoBadge } from '../components/DemoBadge';
-import { ParamForm, useParamForm } from '../components/ParamForm';
+import { ParamForm, showErrors, useParamForm } from '../components/ParamForm';
 import { QrCode } from '../components/QrCode';
 import { useModems } from '../core/CoreProvider';
 import { modemLabel } from '../core/modems';
@@ -12,6 +12,9 @@ import { useToast } from '../core/toasts';
 import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useActiveCatalog } from '../catalog/active-catalog';
+
+/** The parameter fields' ids start so. */
+const FIELD_IDS = 'instruction-param';
 
 /** `query`: the catalog search it was opened from; a month it names (查上個月帳單) fills the form, shown and editable. */
 export function InstructionView({ id, query, onBack, onOpen, onSent }: { id: string; query: string; onBack(): void; onOpen(id: string): void; onSent(simId: string | null): void }) {
@@ -61,7 +64,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
   };
 
   const submit = async () => {
-    if (!composed) return form.touchAll();
+    if (!composed) return showErrors(form, FIELD_IDS);
     // The shortcut works where the disabled button cannot be seen: it says why nothing was sent.
     if (!sending) return toast('error', t('instr.noModem'));
     const commandId = await send({ instruction, params: composed.params, shown: composed.redacted });
@@ -123,7 +126,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
       {instruction.params.length > 0 && (
         <section aria-labelledby="params-heading">
           <h2 id="params-heading">{t('instr.params')}</h2>
-          <ParamForm instruction={instruction} form={form} idPrefix="instruction-param" />
+          <ParamForm instruction={instruction} form={form} idPrefix={FIELD_IDS} />
         </section>
       )}
 
@@ -145,7 +148,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
           <button type="button" onClick={copy} disabled={!composed}>
             {t('instr.copy')}
           </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy}>
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy} aria-keyshortcuts="Control+Enter Meta+Enter">
             {t('instr.send')}
           </button>
           {sending ? (

@@ -65,11 +65,12 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
             (sending?.modemId === modem.modemId ? (
               <span className="badge">{t('modem.usedForSending')}</span>
             ) : (
-              <button type="button" onClick={() => chooseSending(modem.path)}>
+              <button type="button" onClick={() => chooseSending(modem.path)} aria-label={`${t('modem.useForSending')} ${modemLabel(modem)}`}>
                 {t('modem.useForSending')}
               </button>
             ))}
-          <button type="button" onClick={disconnect} disabled={busy || !reached}>
+          {/* Named with the modem: with several plugged in, a list of buttons says which each is for. */}
+          <button type="button" onClick={disconnect} disabled={busy || !reached} aria-label={`${t('modem.disconnect')} ${modemLabel(modem)}`}>
             {t('modem.disconnect')}
           </button>
         </div>
@@ -267,6 +268,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
                 className={p.likelyModem ? 'primary' : undefined}
                 onClick={() => connect(p.path)}
                 disabled={connectedPaths.has(p.path) || connecting !== null}
+                aria-label={`${connecting === p.path ? t('modem.connecting') : t('modem.connect')} ${p.path}`}
               >
                 {connecting === p.path ? t('modem.connecting') : t('modem.connect')}
               </button>

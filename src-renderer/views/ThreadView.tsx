@@ -52,9 +52,11 @@ export default function ThreadView({ simId, assistant, onSim, onAssistant }: Pro
   const current = simId ?? sending?.simId ?? tabs[0]?.simId ?? null;
 
   if (!stored) return <p className="view empty">{t('app.loading')}</p>;
+  // The region is named as its heading: 小e's thread is not "the conversation with 10086".
+  const title = assistant ? t('assistant.title') : t('thread.title', { peer: HALL_PEER });
   return (
-    <section className="view thread" aria-label={t('thread.title', { peer: HALL_PEER })}>
-      <h1 className="visually-hidden">{assistant ? t('assistant.title') : t('thread.title', { peer: HALL_PEER })}</h1>
+    <section className="view thread" aria-label={title}>
+      <h1 className="visually-hidden">{title}</h1>
       <header className="thread-header">
         <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')}>
           {tabs.map((tab) => (

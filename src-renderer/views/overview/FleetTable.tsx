@@ -14,6 +14,7 @@ import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, ROW_PX, TABLE_COLUMNS_REM } from './FleetRow';
+import { useFocusReturn } from '../../components/focus-return';
 
 const rem = (n: number) => `${n}rem`;
 
@@ -162,9 +163,13 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   );
 }
 
-/** Name, owner and phone number of one SIM of this computer, saved in the core (and published with it). */
+/**
+ * Name, owner and phone number of one SIM of this computer, saved in the core (and published with it).
+ * Esc is Cancel; saved or called off, the focus is back on the row's Edit label button.
+ */
 function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel | undefined; onDone(): void }) {
   const { t } = useI18n();
+  useFocusReturn();
   const { api } = useCore();
   const reportError = useErrorToast();
   const [name, setName] = useState(label?.name ?? '');
@@ -177,7 +182,14 @@ function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel 
     api.call('labels.set', { label: { simId, name: name.trim(), owner: owner.trim(), phone: phone.trim() } }).then(onDone, reportError);
   };
   return (
-    <form className="fleet-editor" onSubmit={save} aria-label={t('fleet.editing', { sim: simLabel(simId) })}>
+    <form
+      className="fleet-editor"
+      onSubmit={save}
+      aria-label={t('fleet.editing', { sim: simLabel(simId) })}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.nativeEvent.isComposing) onDone();
+      }}
+    >
       <div className="field">
         <label htmlFor="fleet-name">{t('fleet.name')}</label>
         <input id="fleet-name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
@@ -188,8 +200,12 @@ function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel 
       </div>
       <div className="field">
         <label htmlFor="fleet-phone">{t('fleet.phone')}</label>
-        <input id="fleet-phone" inputMode="tel" maxLength={21} value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={phoneBad} />
-        {phoneBad && <p className="field-error">{t('fleet.phoneInvalid')}</p>}
+        <input id="fleet-phone" inputMode="tel" maxLength={21} value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={phoneBad} aria-describedby={phoneBad ? 'fleet-phone-error' : undefined} />
+        {phoneBad && (
+          <p id="fleet-phone-error" className="field-error">
+            {t('fleet.phoneInvalid')}
+          </p>
+        )}
       </div>
       <button type="submit" disabled={phoneBad}>
         {t('fleet.save')}

@@ -70,7 +70,7 @@ export function CatalogSettings() {
         >
           <label>
             {t('catalog.source')}
-            <input id="update-source" value={sourceValue} placeholder="https://…/ · /path/to/folder" onChange={(e) => setSource(e.target.value)} spellCheck={false} />
+            <input id="update-source" value={sourceValue} placeholder={t('catalog.sourcePlaceholder')} onChange={(e) => setSource(e.target.value)} spellCheck={false} />
           </label>
           <label>
             {t('catalog.publicKey')}

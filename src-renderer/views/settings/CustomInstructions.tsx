@@ -6,6 +6,7 @@ import { editedText } from '../../../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { useCatalogState } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useFocusReturn } from '../../components/focus-return';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { usePrefs } from '../../prefs/PrefsProvider';
@@ -101,41 +102,7 @@ export function CustomInstructions() {
         </table>
       )}
       {draft ? (
-        <form
-          id="custom-form"
-          className="stack"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(draft);
-          }}
-        >
-          {(['code', 'template', 'name', 'notes', 'to'] as const).map((field) => (
-            <label key={field}>
-              {t(`custom.field.${field}`)}
-              <input
-                id={`custom-${field}`}
-                value={draft[field]}
-                spellCheck={false}
-                autoComplete="off"
-                required={field === 'code' || field === 'name'}
-                onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-              />
-            </label>
-          ))}
-          <label className="choice">
-            <input type="checkbox" checked={draft.confirm} onChange={(e) => setDraft({ ...draft, confirm: e.target.checked })} />
-            {t('custom.field.confirm')}
-          </label>
-          <p className="muted">{t('custom.templateHint')}</p>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t('custom.save')}
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              {t('confirm.cancel')}
-            </button>
-          </div>
-        </form>
+        <DraftForm draft={draft} onChange={setDraft} onSave={() => void save(draft)} onCancel={() => setDraft(null)} />
       ) : (
         <div className="actions">
           <button type="button" id="custom-add" onClick={() => edit(null)}>
@@ -197,3 +164,53 @@ export function CustomInstructions() {
   );
 }
 
+
+/**
+ * An instruction of one's own being added or edited. It opens with the focus in Code; Esc is Cancel;
+ * saved or called off, the focus goes back to the row's Edit, or to Add, which the form stood in for.
+ */
+function DraftForm({ draft, onChange, onSave, onCancel }: { draft: Draft; onChange(d: Draft): void; onSave(): void; onCancel(): void }) {
+  const { t } = usePrefs();
+  useFocusReturn('custom-add');
+  return (
+    <form
+      id="custom-form"
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.nativeEvent.isComposing) onCancel();
+      }}
+    >
+      {(['code', 'template', 'name', 'notes', 'to'] as const).map((field) => (
+        <label key={field}>
+          {t(`custom.field.${field}`)}
+          <input
+            id={`custom-${field}`}
+            value={draft[field]}
+            spellCheck={false}
+            autoComplete="off"
+            autoFocus={field === 'code'}
+            required={field === 'code' || field === 'name'}
+            onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
+          />
+        </label>
+      ))}
+      <label className="choice">
+        <input type="checkbox" checked={draft.confirm} onChange={(e) => onChange({ ...draft, confirm: e.target.checked })} />
+        {t('custom.field.confirm')}
+      </label>
+      <p className="muted">{t('custom.templateHint')}</p>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('custom.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('confirm.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useFocusReturn } from '../../components/focus-return';
 import { Highlighted } from '../../components/Highlighted';
 import { simLabel } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
@@ -11,11 +12,12 @@ import { dayLabel, timeOfDay } from './day';
 
 const MAX_RESULTS = 200;
 
-/** Finds text in every stored message; a hit in a 10086 thread can be shown in place. */
+/** Finds text in every stored message; a hit in a 10086 thread can be shown in place. Closed, it gives the focus back to the button that opened it. */
 export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message: MessageRow): void; onClose(): void }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const reportError = useErrorToast();
+  useFocusReturn();
   const [query, setQuery] = useState('');
   // With the query they answer: while a newer one runs, the shown rows keep their own highlights.
   const [results, setResults] = useState<{ query: string; rows: MessageRow[] } | null>(null);

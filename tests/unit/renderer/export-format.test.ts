@@ -74,7 +74,7 @@ describe('export', () => {
     const english = { t: (key: StringKey) => translate('en', key), offsetMinutes: () => 0 };
     expect(toCsv([exportRow(message, message.text)], english)).toBe(
       'Time,SIM,Direction,Number,State,Text,Complete,Parts received,Parts in all,Service centre time,Command id,Error\r\n' +
-        '2026-11-25 01:30:15 +00:00,89860012345678901234,in,10086,received,"尊敬的客户，您好,\n余额 ""12.30"" 元",no,1,2,2026-11-25T09:30:15+08:00,,\r\n',
+        '2026-11-25 01:30:15 +00:00,89860012345678901234,in,10086,Received,"尊敬的客户，您好,\n余额 ""12.30"" 元",no,1,2,2026-11-25T09:30:15+08:00,,\r\n',
     );
   });
 
@@ -84,6 +84,10 @@ describe('export', () => {
     expect(header).toBe('时间,SIM 卡,收/发,对方号码,状态,内容,完整,已收分段,分段总数,短信中心时间,指令编号,错误');
     expect(line).toMatch(/^2026-11-25 09:30:15 \+08:00,89860012345678901234,收,10086,/);
     expect(line).toContain(',否,1,2,');
+    // The state in the reader's words, as the thread says it (the JSON export keeps the codes, for programs).
+    expect(line).toContain(',10086,已收到,');
+    const sent = { ...message, direction: 'out' as const, state: 'failed-retryable' as const };
+    expect(toCsv([exportRow(sent, 'YE')], beijing).split('\r\n')[1]).toContain(',发,10086,不确定是否已发出,YE,');
     const traditional = toCsv([exportRow(message, message.text)], { t: (key: StringKey) => translate('zh-Hant', key), offsetMinutes: () => 480 });
     expect(traditional.split('\r\n')[0]).toContain('對方號碼');
   });
