@@ -104,7 +104,10 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // clause group, whatever the words before the semicolon named.
     const noted = read.context.includes('(') ? read.context.replace(INCLUDES_NOTE, '') : read.context;
     const semicolon = noted.lastIndexOf(';');
-    const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
+    // stronger kind word in a package's name or note in the clause before.
+    const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
     let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
@@ -125,7 +128,10 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
     const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
-    const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
+    // "剩余省内流量2.56GB，剩余校园流量500MB": a data word with a qualifier of its own after the label names another
+    // kind, known or not; a bare one ("剩余数据11.5GB") only says what the amount is.
+    const qualified = labelAt >= 0 && QUALIFIED_DATA.test(read.context.slice(labelAt + f.label!.length));
+    const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => lead.includes(w))));
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
@@ -164,6 +170,24 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       read.figure.pool = total.tagPool;
     }
   });
+}
+
+/** A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量", "可用流量". */
+const QUALIFIED_DATA = /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总)?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
+
+/** The words of the last clause (after a comma outside brackets) when they name a kind, else null. */
+function ownClause(context: string, rules: ReplyRules): string | null {
+  let depth = 0;
+  for (let at = context.length - 1; at >= 0; at--) {
+    const c = context[at];
+    if (c === ')') depth++;
+    else if (c === '(') depth--;
+    else if (c === ',' && depth <= 0) {
+      const clause = context.slice(at + 1);
+      return at > 0 && poolIn(clause, rules) !== null ? clause : null;
+    }
+  }
+  return null;
 }
 
 const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { dataByPool, understandReply } from '../../../src-shared/replies';
+import { RECEIVED } from './format';
+
+// Round 11 (issue 15): mechanisms behind the misses of the real15 batch's dev part. Every wording here is
+// OURS (written for this test, NOT a real reply); each test fails on the reader before round 11.
+const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+const rounded = (value: number) => Math.round(value * 100) / 100;
+/** Each figure read as `topic.field value [pool]`, the value to the cent. */
+const lines = (text: string) => {
+  const u = read(text);
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
+};
+/** The data-left sums the Overview would make, each as the pools of its members. */
+const sums = (text: string) => {
+  const u = read(text);
+  if (u.kind !== 'figures') return [];
+  const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
+  return dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.length);
+};
+
+describe('round 11: the kind of a data amount is never taken from an amount of another kind', () => {
+  it('a data word with a qualifier of its own after the label names another kind, known or not', () => {
+    expect(lines('您本月剩余国内流量1.50GB，剩余省内流量2.00GB，剩余校园流量300.00MB。')).toEqual([
+      'data.remaining 1536 general',
+      'data.remaining 2048 provincial',
+      'data.remaining 300',
+    ]);
+    // Each amount left is summed alone: the unknown kind is never added to the provincial data.
+    expect(sums('您本月剩余国内流量1.50GB，剩余省内流量2.00GB，剩余校园流量300.00MB。')).toEqual([1, 1, 1]);
+    // A bare data word after the label only says what the amount is.
+    expect(lines('已使用本地数据8.5GB，剩余数据11.5GB')).toEqual(['data.used 8704 provincial', 'data.remaining 11776 provincial']);
+  });
+
+  it('a new package whose words name mobile data anew does not take the kind of the package before', () => {
+    expect(lines('各套餐使用情况：校园流量包，共包含省内流量2.00GB，已使用1.00GB，剩余1.00GB；30元3G半年包（价值50元），共包含移动数据流量3.00GB，已使用1.00GB，剩余2.00GB。')).toEqual([
+      'data.total 2048 provincial',
+      'data.used 1024 provincial',
+      'data.remaining 1024 provincial',
+      'data.total 3072',
+      'data.used 1024',
+      'data.remaining 2048',
+    ]);
+  });
+
+  it("kind words in the amount's own clause name it before a stronger word in the package name of the clause before", () => {
+    expect(lines('闲时套餐(上月结转)，共包含国内闲时流量2.00GB，已使用0.50GB，剩余1.50GB。')).toEqual([
+      'data.total 2048 offpeak',
+      'data.used 512 offpeak',
+      'data.remaining 1536 offpeak',
+    ]);
+    // Within one clause the strongest word still wins ("…省内4G单模流量(闲时)").
+    expect(lines('您的国内通用流量结转剩余512M。')).toEqual(['data.remaining 512 carryover']);
+  });
+
+  it('专用流量 is data for an app, unless a kind word narrows it (省内专用流量)', () => {
+    expect(lines('您本月剩余总流量3.00GB，其中剩余国内流量1.00GB，剩余专用流量2.00GB。')).toEqual([
+      'data.remaining 3072',
+      'data.remaining 1024 general',
+      'data.remaining 2048 app',
+    ]);
+    expect(lines('剩余流量：省内专用流量5.00GB')).toEqual(['data.remaining 5120 provincial']);
+  });
+
+  it('通用流量 after 含 is general data', () => {
+    expect(lines('4G流量优惠，共包含通用流量月包500.00MB，已使用100.00MB，剩余400.00MB。')).toEqual([
+      'data.total 500 general',
+      'data.used 100 general',
+      'data.remaining 400 general',
+    ]);
+  });
+});
