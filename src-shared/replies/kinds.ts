@@ -127,7 +127,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
-    const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
+    // "您上月结转至本月233.11MB流量、已使用123.36MB": the words right after the amount before, up to the first
+    // separator, are still its own and name nothing of this one.
+    const lead = (labelAt < 0 ? read.context : read.context.slice(0, labelAt)).replace(follows ? TAIL_OF_BEFORE : /$^/u, '');
     // "剩余省内流量2.56GB，剩余校园流量500MB": a data word with a qualifier of its own after the label names another
     // kind, known or not; a bare one ("剩余数据11.5GB") only says what the amount is.
     const qualified = labelAt >= 0 && QUALIFIED_DATA.test(read.context.slice(labelAt + f.label!.length));
@@ -171,6 +173,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     }
   });
 }
+
+/** The words of the amount before, right after it, up to a separator ("流量、"). */
+const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]/u;
 
 /** A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量", "可用流量". */
 const QUALIFIED_DATA = /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总)?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;

@@ -70,3 +70,18 @@ describe('round 11: the kind of a data amount is never taken from an amount of a
     ]);
   });
 });
+
+describe('round 11: carried over into this month', () => {
+  it('data carried over into this month (结转至本月, 结转到本月) is the carried-over total, whatever comes between', () => {
+    expect(lines('您上月结转至本月的省内流量为512MB。您本月已使用流量100MB。')).toEqual(['data.total 512 carryover', 'data.used 100']);
+    expect(lines('上月结转到本月的闲时流量包为1.5GB。')).toEqual(['data.total 1536 carryover']);
+  });
+
+  it("the words right after an amount, up to a separator, are its own and name nothing of the next (流量、已使用…)", () => {
+    expect(lines('您上月结转至本月500.00MB流量、已使用100.00MB、剩余400.00MB。')).toEqual([
+      'data.total 500 carryover',
+      'data.used 100 carryover',
+      'data.remaining 400 carryover',
+    ]);
+  });
+});
