@@ -85,3 +85,14 @@ describe('round 11: carried over into this month', () => {
     ]);
   });
 });
+
+describe('round 11: money words', () => {
+  it('charges not yet billed and the real-time charges in all are spent this month, not a bill total', () => {
+    expect(lines('您的未出账话费为12.50元，账户余额为30.00元。')).toEqual(['balance.spentThisMonth 12.5', 'balance.balance 30']);
+    expect(lines('您当月的实时话费总额为45.60元，账户余额为8.00元。')).toEqual(['balance.spentThisMonth 45.6', 'balance.balance 8']);
+  });
+
+  it('the usable prepaid money is the balance; prepaid money alone stays other', () => {
+    expect(lines('您当前预存款为100.00元，可用预存款为60.00元。')).toEqual(['balance.other 100', 'balance.balance 60']);
+  });
+});
