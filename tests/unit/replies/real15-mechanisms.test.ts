@@ -96,3 +96,16 @@ describe('round 11: money words', () => {
     expect(lines('您当前预存款为100.00元，可用预存款为60.00元。')).toEqual(['balance.other 100', 'balance.balance 60']);
   });
 });
+
+describe('round 11: lists of kinds', () => {
+  it('time-slot data (限时流量, 时段流量) is off-peak data, and 限时 before it opens no advert', () => {
+    expect(lines('您本月剩余流量：国内流量1.00GB、限时流量2.00GB。')).toEqual(['data.remaining 1024 general', 'data.remaining 2048 offpeak']);
+    expect(lines('国内通用流量剩余1.00MB，时段流量剩余2.00MB。')).toEqual(['data.remaining 1 general', 'data.remaining 2 offpeak']);
+    // 限时 of an offer still makes its sentence an advert.
+    expect(lines('您本月剩余国内流量1.00GB。限时特价：10元可享2GB流量。')).toEqual(['data.remaining 1024 general']);
+  });
+
+  it('an item naming data of a kind the rules do not know goes on with the list after a comma, its kind unstated', () => {
+    expect(lines('剩余流量：国内流量100MB,校园流量1GB,闲时流量200MB。')).toEqual(['data.remaining 100 general', 'data.remaining 1024', 'data.remaining 200 offpeak']);
+  });
+});
