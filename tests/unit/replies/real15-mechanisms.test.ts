@@ -101,6 +101,8 @@ describe('round 11: lists of kinds', () => {
   it('time-slot data (限时流量, 时段流量) is off-peak data, and 限时 before it opens no advert', () => {
     expect(lines('您本月剩余流量：国内流量1.00GB、限时流量2.00GB。')).toEqual(['data.remaining 1024 general', 'data.remaining 2048 offpeak']);
     expect(lines('国内通用流量剩余1.00MB，时段流量剩余2.00MB。')).toEqual(['data.remaining 1 general', 'data.remaining 2 offpeak']);
+    // Narrowed by a word the rules do not know (省内包时段流量), it names no kind, and the provincial word before it does.
+    expect(lines('您当前省内包时段流量已使用100.00MB，剩余20.00MB。')).toEqual(['data.used 100 provincial', 'data.remaining 20 provincial']);
     // 限时 of an offer still makes its sentence an advert.
     expect(lines('您本月剩余国内流量1.00GB。限时特价：10元可享2GB流量。')).toEqual(['data.remaining 1024 general']);
   });
