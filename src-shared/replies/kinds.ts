@@ -102,7 +102,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "国内通用流量(含结转)共剩余12.06GB": a bracket that says what the amount includes names no kind of it.
     // "…16.48GB（定向流量不限量…）；全国通用流量共2GB": kind words after a semicolon name the amounts of their own
     // clause group, whatever the words before the semicolon named.
-    const noted = read.context.includes('(') ? read.context.replace(INCLUDES_NOTE, '') : read.context;
+    // "；省内流量保6档（2016版）本月内含1GB": numbers that are no amount (a tier, a year) do not cut the words of its clause.
+    const words = widened(read, rules);
+    const noted = words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words;
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
@@ -179,6 +181,17 @@ const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]/u;
 
 /** A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量", "可用流量". */
 const QUALIFIED_DATA = /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总)?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
+
+/**
+ * The words that name an amount's kind: its context (since the last number), or, when that names no kind and
+ * a number that is no amount cut it, its clause since the last amount with a unit.
+ */
+function widened(read: Read, rules: ReplyRules): string {
+  const { context, sentenceSoFar } = read;
+  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context) || poolIn(context, rules) !== null) return context;
+  const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
+  return clause.length > context.length ? clause : context;
+}
 
 /** The words of the last clause (after a comma outside brackets) when they name a kind, else null. */
 function ownClause(context: string, rules: ReplyRules): string | null {

@@ -111,3 +111,15 @@ describe('round 11: lists of kinds', () => {
     expect(lines('剩余流量：国内流量100MB,校园流量1GB,闲时流量200MB。')).toEqual(['data.remaining 100 general', 'data.remaining 1024', 'data.remaining 200 offpeak']);
   });
 });
+
+describe('round 11: numbers that are no amount', () => {
+  it('a tier or a year in a package name does not cut the kind words of its clause', () => {
+    expect(lines('套餐使用情况：校园套餐本月内含100MB，已使用完；省内流量保3档（2019版）本月内含2GB，已使用1GB，剩余1GB。')).toEqual([
+      'data.total 100',
+      'data.total 2048 provincial',
+      'data.used 1024 provincial',
+      'data.remaining 1024 provincial',
+    ]);
+    expect(lines('您可享受省内3/4G流量3GB，已使用1GB，剩余2GB。')).toEqual(['data.total 3072 provincial', 'data.used 1024 provincial', 'data.remaining 2048 provincial']);
+  });
+});
