@@ -123,3 +123,15 @@ describe('round 11: numbers that are no amount', () => {
     expect(lines('您可享受省内3/4G流量3GB，已使用1GB，剩余2GB。')).toEqual(['data.total 3072 provincial', 'data.used 1024 provincial', 'data.remaining 2048 provincial']);
   });
 });
+
+describe('round 11: what the plan gives', () => {
+  it('可享受 / 享有 before an amount state its total, which its used and left share the kind of', () => {
+    expect(lines('您本月可享受省内流量500MB（其中上月结转100MB），已使用100MB，剩余可用400MB。')).toEqual([
+      'data.total 500 provincial',
+      'data.total 100 carryover',
+      'data.used 100 provincial',
+      'data.remaining 400 provincial',
+    ]);
+    expect(lines('您本月享有国内通话200分钟，已使用50分钟。')).toEqual(['voice.total 200', 'voice.used 50']);
+  });
+});
