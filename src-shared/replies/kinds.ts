@@ -23,7 +23,8 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
     const pool = poolIn(m[3], rules);
     return pool ? { pool, end: at + m[0].length } : null;
   }
-  if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
+  // "0.00M（上月无结转流量）": a kind said to be absent names none.
+  if (!m || /含|包括|其中|不含|无(?!限)|没有/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
 }
@@ -104,7 +105,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // clause group, whatever the words before the semicolon named.
     // "；省内流量保6档（2016版）本月内含1GB": numbers that are no amount (a tier, a year) do not cut the words of its clause.
     const words = widened(read, rules);
-    const noted = words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words;
+    // "（上月无结转流量）": a kind said to be absent names none.
+    const noted = (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ');
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
@@ -176,8 +178,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   });
 }
 
-/** The words of the amount before, right after it, up to a separator ("流量、"). */
-const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]/u;
+/** The words of the amount before, right after it: up to a separator ("流量、"), or a note in brackets ("（上月无结转流量）"). */
+const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]|^\s*\([^()]*\)/u;
 
 /** A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量", "可用流量". */
 const QUALIFIED_DATA = /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总)?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
@@ -190,7 +192,8 @@ function widened(read: Read, rules: ReplyRules): string {
   const { context, sentenceSoFar } = read;
   if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context) || poolIn(context, rules) !== null) return context;
   const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
-  return clause.length > context.length ? clause : context;
+  // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
+  return clause.length > context.length && /\d/u.test(clause.slice(0, clause.length - context.length)) ? clause : context;
 }
 
 /** The words of the last clause (after a comma outside brackets) when they name a kind, else null. */
@@ -207,6 +210,8 @@ function ownClause(context: string, rules: ReplyRules): string | null {
   }
   return null;
 }
+
+const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}/gu;
 
 const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;
 

@@ -135,3 +135,14 @@ describe('round 11: what the plan gives', () => {
     expect(lines('您本月享有国内通话200分钟，已使用50分钟。')).toEqual(['voice.total 200', 'voice.used 50']);
   });
 });
+
+describe('round 11: absent kinds and what can still be used', () => {
+  it('a kind said to be absent (无结转, 没有结转) names none, and a note after an amount does not name the next', () => {
+    expect(lines('您本月省内流量总量500.00M（上月无结转流量），已使用100.00M。')).toEqual(['data.total 500 provincial', 'data.used 100 provincial']);
+  });
+
+  it('what can still be used, with words between (可再免费使用, 可以继续使用), is left', () => {
+    expect(lines('您的流量已达上限，可再免费使用300M流量。')).toEqual(['data.remaining 300']);
+    expect(lines('您本月流量已使用1.00GB，可以继续使用500.00MB。')).toEqual(['data.used 1024', 'data.remaining 500']);
+  });
+});
