@@ -114,7 +114,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     const ownWords = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind) > lastEnd(context, poolWords) ? '' : context;
-    let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    let pool = read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -196,14 +196,25 @@ function widened(read: Read, rules: ReplyRules): string {
   return clause.length > context.length && /\d/u.test(clause.slice(0, clause.length - context.length)) ? clause : context;
 }
 
-/** The words of the last clause (after a comma outside brackets) when they name a kind, else null. */
+/**
+ * "5G省内流量(7月结转)(省内)：已使用流量0.00MB": a kind in brackets that ends a heading, right before its colon,
+ * says what the amounts after the colon are, over the words of the name before it.
+ */
+function headTag(words: string, rules: ReplyRules): DataPool | null {
+  const m = HEAD_TAG.exec(words);
+  return m && poolIn(words.slice(m.index + m[0].indexOf(':')), rules) === null ? poolIn(m[1]!, rules) : null;
+}
+
+const HEAD_TAG = /\(([^()\d]{1,8})\)\s*:[^():]*$/u;
+
+/** The words of the last clause (after a comma or colon outside brackets) when they name a kind, else null. */
 function ownClause(context: string, rules: ReplyRules): string | null {
   let depth = 0;
   for (let at = context.length - 1; at >= 0; at--) {
     const c = context[at];
     if (c === ')') depth++;
     else if (c === '(') depth--;
-    else if (c === ',' && depth <= 0) {
+    else if ((c === ',' || c === ':') && depth <= 0) {
       const clause = context.slice(at + 1);
       return at > 0 && poolIn(clause, rules) !== null ? clause : null;
     }

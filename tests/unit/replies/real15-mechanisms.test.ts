@@ -146,3 +146,14 @@ describe('round 11: absent kinds and what can still be used', () => {
     expect(lines('您本月流量已使用1.00GB，可以继续使用500.00MB。')).toEqual(['data.used 1024', 'data.remaining 500']);
   });
 });
+
+describe('round 11: a kind that ends a heading', () => {
+  it('a kind in brackets right before the colon of a heading names the amounts after it, over the words of the name', () => {
+    expect(lines('本月套餐情况如下：1.畅享套餐5G闲时流量(6月结转)(省内)：已使用流量1.00MB，剩余流量2.00MB。')).toEqual([
+      'data.used 1 provincial',
+      'data.remaining 2 provincial',
+    ]);
+    // Kind words after the colon still name their own amount.
+    expect(lines('畅享套餐(结转)：闲时流量剩余2.00MB。')).toEqual(['data.remaining 2 offpeak']);
+  });
+});
