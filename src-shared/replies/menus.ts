@@ -44,7 +44,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
       // whatever follows it; an option said on its own after it ("… 回复0返回主菜单") is no part of its label either.
       const labelText = rest.slice(label[0], label[1]);
-      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : -1;
+      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : nextGlued(rest.slice(n[1], label[0]), Number(rest.slice(n[0], n[1])), rest.slice(label[0], label[1] + 1));
       const cut = Math.min(...[nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
@@ -115,6 +115,18 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
     found.saidOnce++;
   }
   return found;
+}
+
+/**
+ * "1 开通GPRS功能 2 开通10元100M流量加油包3 开通流量套餐", "111、余额项目说明10、缴费历史查询": where the next option
+ * starts inside a label, written as this one was: the next number in turn after a space ("1 …"), or any number
+ * glued to the label's end with this option's own mark (、 or .), before a word or a 【title】.
+ */
+function nextGlued(mark: string, number: number, label: string): number {
+  const spaced = /^[ \t\u3000]+$/u.test(mark);
+  if (!spaced && !/^[.、]$/u.test(mark)) return -1;
+  const next = spaced ? new RegExp(`(?<=[^\\d\\s.])\\s*${number + 1}[ \\t\\u3000]+(?=\\p{Script=Han}|【)`, 'u') : new RegExp(`(?<=[\\p{Script=Han}】)])\\d{1,4}${mark === '.' ? '\\.' : mark}(?=\\p{Script=Han}|【)`, 'u');
+  return label.search(next);
 }
 
 export interface FoundServices {

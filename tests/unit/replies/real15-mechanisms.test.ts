@@ -157,3 +157,23 @@ describe('round 11: a kind that ends a heading', () => {
     expect(lines('畅享套餐(结转)：闲时流量剩余2.00MB。')).toEqual(['data.remaining 2 offpeak']);
   });
 });
+
+describe('round 11: numbered menus written without stops', () => {
+  const menu = (text: string) => {
+    const u = read(text);
+    return u.kind === 'figures' || u.kind === 'menu' ? u.menu.map((o) => `${o.n}.${o.label}`) : [];
+  };
+
+  it('options "N label" on one line: the next number in turn ends a label, glued to it or after a space, and a 【title】 is a label', () => {
+    expect(menu('如需以下服务，请直接回复序号：1 查询余额 2 办理5元30M流量包3 查询流量4 【新客户专享福利】回复免费')).toEqual([
+      '1.查询余额',
+      '2.办理5元30M流量包',
+      '3.查询流量',
+      '4.【新客户专享福利】',
+    ]);
+  });
+
+  it('options numbered as codes with 、 glued to the label before them', () => {
+    expect(menu('回复相应序号查更多信息：201、积分查询35、缴费记录查询88、套餐说明')).toEqual(['201.积分查询', '35.缴费记录查询', '88.套餐说明']);
+  });
+});
