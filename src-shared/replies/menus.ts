@@ -149,10 +149,13 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     const n = text.slice(from + g.n[0], from + g.n[1]);
     // A list counts 1, 2, 3…: a number out of turn is the text after it ("2小时内回复有效，回复免费"),
     // and offering it would cancel the list's own entry 2.
+    // Lists grouped by who charges ("中国移动业务:2、…;4、…;由中国移动代收费的业务:1、…") number out of turn: an
+    // entry with a monthly fee and a number not yet listed goes on.
     const last = services.at(-1);
-    if (last && Number(n) !== Number(last.n) + 1) break;
-    // A fee with no amount (免费) is none.
-    services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
+    if (last && Number(n) !== Number(last.n) + 1 && (g.yuan === undefined || services.some((x) => Number(x.n) === Number(n)))) break;
+    // A fee with no amount (免费) is none. "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
+    const name = at(g.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
+    services.push({ n, name, fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
@@ -171,6 +174,9 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   if (services.every((x) => x.fee === '')) return null;
   return { services, cancelByNumber: services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null) };
 }
+
+/** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
+const PROVIDER = /[\s,，]*[(（][^()（）]{2,30}提供[)）][\s,，]*$/u;
 
 /**
  * Whether sending this option changes the account (a package, a subscription, a cancellation): the app

@@ -177,3 +177,19 @@ describe('round 11: numbered menus written without stops', () => {
     expect(menu('回复相应序号查更多信息：201、积分查询35、缴费记录查询88、套餐说明')).toEqual(['201.积分查询', '35.缴费记录查询', '88.套餐说明']);
   });
 });
+
+describe('round 11: services grouped by who charges', () => {
+  it('entries numbered out of turn, each with a monthly fee, go on; a provider in brackets is no part of the name', () => {
+    const u = read('您正在使用的包月类增值业务有：移动业务:2、手机视频包，10元/月;4、彩铃，5元/月;代收费的业务:1、天气预报，(某某科技有限公司提供),3元/月;3、新闻早报，2元/月;');
+    expect(u.kind).toBe('services');
+    if (u.kind !== 'services') return;
+    expect(u.services.map((x) => `${x.n} ${x.name} ${x.fee}`)).toEqual(['2 手机视频包 10元/月', '4 彩铃 5元/月', '1 天气预报 3元/月', '3 新闻早报 2元/月']);
+  });
+
+  it('a number out of turn with no fee still ends the list', () => {
+    const u = read('您正在使用的包月业务有：1、彩铃5元/月；2、手机报3元/月。5小时内回复有效，回复免费。');
+    expect(u.kind).toBe('services');
+    if (u.kind !== 'services') return;
+    expect(u.services.map((x) => x.n)).toEqual(['1', '2']);
+  });
+});
