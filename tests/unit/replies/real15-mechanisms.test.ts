@@ -193,3 +193,9 @@ describe('round 11: services grouped by who charges', () => {
     expect(u.services.map((x) => x.n)).toEqual(['1', '2']);
   });
 });
+
+describe('round 11: bill lines under a heading', () => {
+  it('a few words between a label and its colon (话费使用明细为：) still head bill lines, also when a line starts with 4G', () => {
+    expect(lines('您当月话费使用明细为：4G套餐月租费：38.00元，语音通话费：12.50元。')).toEqual(['bill.item 38', 'bill.item 12.5']);
+  });
+});
