@@ -199,3 +199,16 @@ describe('round 11: bill lines under a heading', () => {
     expect(lines('您当月话费使用明细为：4G套餐月租费：38.00元，语音通话费：12.50元。')).toEqual(['bill.item 38', 'bill.item 12.5']);
   });
 });
+
+describe('round 11: kind names and network names', () => {
+  it("a kind's name (结转流量) before a total's words only names the kind, not a part of the total", () => {
+    expect(lines('您的套餐结转流量结转至本月5MB。')).toEqual(['data.total 5 carryover']);
+    // "已使用结转流量": a label of another field before the kind's name still names the amount.
+    expect(lines('已使用结转流量4.00GB')).toEqual(['data.used 4096 carryover']);
+  });
+
+  it('a network generation listed with other networks (包含2G,TD,LTE) is no amount', () => {
+    expect(lines('国内移动数据流量(包含2G,TD,LTE)剩余300MB。')).toEqual(['data.remaining 300 general']);
+    expect(lines('国内流量(含3G、4G)剩余1GB。')).toEqual(['data.remaining 1024 general']);
+  });
+});
