@@ -137,7 +137,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "剩余省内流量2.56GB，剩余校园流量500MB": a data word with a qualifier of its own after the label names another
     // kind, known or not; a bare one ("剩余数据11.5GB") only says what the amount is.
     const qualified = labelAt >= 0 && QUALIFIED_DATA.test(read.context.slice(labelAt + f.label!.length));
-    const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => lead.includes(w))));
+    // "剩余流量还有43.50MB": a bare data word after a label of the same field, right before the label, is the amount's own too.
+    const ownLead = labelAt >= 0 ? sameFieldBefore(lead, f, rules) : lead;
+    const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
@@ -206,6 +208,16 @@ function headTag(words: string, rules: ReplyRules): DataPool | null {
 }
 
 const HEAD_TAG = /\(([^()\d]{1,8})\)\s*:[^():]*$/u;
+
+/** The lead without a label of the amount's own field and a bare data word at its end ("，剩余流量" before 还有). */
+function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): string {
+  const bare = /(?:流量|数据)$/u.exec(lead);
+  if (!bare) return lead;
+  const head = lead.slice(0, bare.index);
+  const labels = rules.figures.find((t) => t.id === f.template)?.fields.filter((r) => r.field === f.field).flatMap((r) => r.labels) ?? [];
+  const label = labels.filter((l) => head.endsWith(l)).sort((a, b) => b.length - a.length)[0];
+  return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
+}
 
 /** The words of the last clause (after a comma or colon outside brackets) when they name a kind, else null. */
 function ownClause(context: string, rules: ReplyRules): string | null {

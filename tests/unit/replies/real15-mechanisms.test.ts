@@ -212,3 +212,11 @@ describe('round 11: kind names and network names', () => {
     expect(lines('国内流量(含3G、4G)剩余1GB。')).toEqual(['data.remaining 1024 general']);
   });
 });
+
+describe('round 11: a data word between two labels of one amount', () => {
+  it('剩余流量还有: a bare data word after a label of the same field, right before the nearest label, names nothing new', () => {
+    expect(lines('您的省内流量共有500MB，剩余流量还有40.00MB。')).toEqual(['data.total 500 provincial', 'data.remaining 40 provincial']);
+    // After a semicolon the words name the amount anew, as before.
+    expect(lines('套餐包括：国内通用流量10GB；已使用流量3.5GB。')).toEqual(['data.total 10240 general', 'data.used 3584']);
+  });
+});
