@@ -176,6 +176,10 @@ describe('round 11: numbered menus written without stops', () => {
   it('options numbered as codes with 、 glued to the label before them', () => {
     expect(menu('回复相应序号查更多信息：201、积分查询35、缴费记录查询88、套餐说明')).toEqual(['201.积分查询', '35.缴费记录查询', '88.套餐说明']);
   });
+
+  it('an option ends where another thing to send is said (发“…”, 回复“…”)', () => {
+    expect(menu('回复相应序号查询：201、积分查询35、套餐说明发“营业厅”下载客户端')).toEqual(['201.积分查询', '35.套餐说明']);
+  });
 });
 
 describe('round 11: services grouped by who charges', () => {
