@@ -264,6 +264,8 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
     // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
     if (b.context.includes(';') || c.context.includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
+    // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
+    if (b.figure.label === null && b.figure.field === a.figure.field) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
       if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;

@@ -224,3 +224,16 @@ describe('round 11: a data word between two labels of one amount', () => {
     expect(lines('套餐包括：国内通用流量10GB；已使用流量3.5GB。')).toEqual(['data.total 10240 general', 'data.used 3584']);
   });
 });
+
+describe('round 11: sums', () => {
+  it('an item of an amount’s own list is no part of it, however near the sum (已用国内1.2GB，省内300MB，剩余国内800MB)', () => {
+    expect(lines('您本月已用国内流量1.2GB，省内流量300MB，剩余国内流量800MB，省内流量700MB。')).toEqual([
+      'data.used 1228.8 general',
+      'data.used 300 provincial',
+      'data.remaining 800 general',
+      'data.remaining 700 provincial',
+    ]);
+    // An amount followed by its used and left that add up to it is still their total.
+    expect(lines('可用流量为10GB，已使用8.8GB，剩余1.2GB。')).toEqual(['data.total 10240', 'data.used 9011.2', 'data.remaining 1228.8']);
+  });
+});
