@@ -237,3 +237,9 @@ describe('round 11: sums', () => {
     expect(lines('可用流量为10GB，已使用8.8GB，剩余1.2GB。')).toEqual(['data.total 10240', 'data.used 9011.2', 'data.remaining 1228.8']);
   });
 });
+
+describe('round 11: shared out', () => {
+  it('data shared out to the other cards of a family (副卡共享了) is used, of the shared kind', () => {
+    expect(lines('您本月剩余流量5.00GB。共享池内的所有副卡共享了100.00MB。')).toEqual(['data.remaining 5120', 'data.used 100 shared']);
+  });
+});
