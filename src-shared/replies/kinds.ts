@@ -183,8 +183,12 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
 /** The words of the amount before, right after it: up to a separator ("流量、"), or a note in brackets ("（上月无结转流量）"). */
 const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]|^\s*\([^()]*\)/u;
 
-/** A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量", "可用流量". */
-const QUALIFIED_DATA = /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总)?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
+/**
+ * A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量",
+ * "可用流量", nor words that only say it is the plan's data to go online with ("上网流量", "套餐流量").
+ */
+const QUALIFIED_DATA =
+  /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总|可?上网|手机上网|套餐(?!内|外))?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
 
 /**
  * The words that name an amount's kind: its context (since the last number), or, when that names no kind and

@@ -15,6 +15,11 @@ const lines = (text: string) => {
 
 /** [mechanism, wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
+  [
+    'a data word that only says it is the plan\'s data to go online with (上网流量, 套餐流量) keeps the kind before (guard)',
+    '您的省内流量共2GB，已使用1GB，剩余上网流量1GB，剩余套餐流量1GB。',
+    ['data.total 2048 provincial', 'data.used 1024 provincial', 'data.remaining 1024 provincial', 'data.remaining 1024 provincial'],
+  ],
   ['a new package whose words name mobile data anew does not take the kind of the package before', '各套餐使用情况：校园流量包，共包含省内流量2.00GB，已使用1.00GB，剩余1.00GB；30元3G半年包（价值50元），共包含移动数据流量3.00GB，已使用1.00GB，剩余2.00GB。', ['data.total 2048 provincial', 'data.used 1024 provincial', 'data.remaining 1024 provincial', 'data.total 3072', 'data.used 1024', 'data.remaining 2048']],
   ['kind words in the amount\'s own clause name it before a stronger word in the package name of the clause before', '闲时套餐(上月结转)，共包含国内闲时流量2.00GB，已使用0.50GB，剩余1.50GB。', ['data.total 2048 offpeak', 'data.used 512 offpeak', 'data.remaining 1536 offpeak']],
   ['kind words in the amount\'s own clause name it before a stronger word in the package name of the clause before', '您的国内通用流量结转剩余512M。', ['data.remaining 512 carryover']],
