@@ -23,7 +23,8 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
     const pool = poolIn(m[3], rules);
     return pool ? { pool, end: at + m[0].length } : null;
   }
-  if (!m || /含|包括|其中|不含/u.test(m[1]!)) return null;
+  // "0.00M（上月无结转流量）": a kind said to be absent names none.
+  if (!m || /含|包括|其中|不含|无(?!限)|没有/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
 }
@@ -102,14 +103,20 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "国内通用流量(含结转)共剩余12.06GB": a bracket that says what the amount includes names no kind of it.
     // "…16.48GB（定向流量不限量…）；全国通用流量共2GB": kind words after a semicolon name the amounts of their own
     // clause group, whatever the words before the semicolon named.
-    const noted = read.context.includes('(') ? read.context.replace(INCLUDES_NOTE, '') : read.context;
+    // "；省内流量保6档（2016版）本月内含1GB": numbers that are no amount (a tier, a year) do not cut the words of its clause.
+    const words = widened(read, rules);
+    // "（上月无结转流量）": a kind said to be absent names none.
+    const noted = (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ');
     const semicolon = noted.lastIndexOf(';');
-    const context = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
+    // stronger kind word in a package's name or note in the clause before.
+    const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
-    let pool = read.tagPool ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    let pool = read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -126,8 +133,15 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
     const labelAt = f.label === null || !follows || read.context.includes(';') ? -1 : read.context.lastIndexOf(f.label);
-    const lead = labelAt < 0 ? read.context : read.context.slice(0, labelAt);
-    const namesAnew = overKinds || (!part && dataWords.some((w) => lead.includes(w)));
+    // "您上月结转至本月233.11MB流量、已使用123.36MB": the words right after the amount before, up to the first
+    // separator, are still its own and name nothing of this one.
+    const lead = (labelAt < 0 ? read.context : read.context.slice(0, labelAt)).replace(follows ? TAIL_OF_BEFORE : /$^/u, '');
+    // "剩余省内流量2.56GB，剩余校园流量500MB": a data word with a qualifier of its own after the label names another
+    // kind, known or not; a bare one ("剩余数据11.5GB") only says what the amount is.
+    const qualified = labelAt >= 0 && QUALIFIED_DATA.test(read.context.slice(labelAt + f.label!.length));
+    // "剩余流量还有43.50MB": a bare data word after a label of the same field, right before the label, is the amount's own too.
+    const ownLead = labelAt >= 0 ? sameFieldBefore(lead, f, rules) : lead;
+    const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
@@ -167,6 +181,66 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     }
   });
 }
+
+/** The words of the amount before, right after it: up to a separator ("流量、"), or a note in brackets ("（上月无结转流量）"). */
+const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]|^\s*\([^()]*\)/u;
+
+/**
+ * A data word right before the amount with words of its own before it ("校园流量", "移动数据流量"), not "的流量",
+ * "可用流量", nor words that only say it is the plan's data to go online with ("上网流量", "套餐流量").
+ */
+const QUALIFIED_DATA =
+  /^[\s:]*(?!(?:的|可用|可使用|还有|为|共|总|可?上网|手机上网|套餐(?!内|外))?(?:流量|数据))\p{Script=Han}{1,8}?(?:流量|数据)(?:共|为|有)?[\s:]*$/u;
+
+/**
+ * The words that name an amount's kind: its context (since the last number), or, when that names no kind and
+ * a number that is no amount cut it, its clause since the last amount with a unit.
+ */
+function widened(read: Read, rules: ReplyRules): string {
+  const { context, sentenceSoFar } = read;
+  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context) || poolIn(context, rules) !== null) return context;
+  const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
+  // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
+  return clause.length > context.length && /\d/u.test(clause.slice(0, clause.length - context.length)) ? clause : context;
+}
+
+/**
+ * "5G省内流量(7月结转)(省内)：已使用流量0.00MB": a kind in brackets that ends a heading, right before its colon,
+ * says what the amounts after the colon are, over the words of the name before it.
+ */
+function headTag(words: string, rules: ReplyRules): DataPool | null {
+  const m = HEAD_TAG.exec(words);
+  return m && poolIn(words.slice(m.index + m[0].indexOf(':')), rules) === null ? poolIn(m[1]!, rules) : null;
+}
+
+const HEAD_TAG = /\(([^()\d]{1,8})\)\s*:[^():]*$/u;
+
+/** The lead without a label of the amount's own field and a bare data word at its end ("，剩余流量" before 还有). */
+function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): string {
+  const bare = /(?:流量|数据)$/u.exec(lead);
+  if (!bare) return lead;
+  const head = lead.slice(0, bare.index);
+  const labels = rules.figures.find((t) => t.id === f.template)?.fields.filter((r) => r.field === f.field).flatMap((r) => r.labels) ?? [];
+  const label = labels.filter((l) => head.endsWith(l)).sort((a, b) => b.length - a.length)[0];
+  return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
+}
+
+/** The words of the last clause (after a comma or colon outside brackets) when they name a kind, else null. */
+function ownClause(context: string, rules: ReplyRules): string | null {
+  let depth = 0;
+  for (let at = context.length - 1; at >= 0; at--) {
+    const c = context[at];
+    if (c === ')') depth++;
+    else if (c === '(') depth--;
+    else if ((c === ',' || c === ':') && depth <= 0) {
+      const clause = context.slice(at + 1);
+      return at > 0 && poolIn(clause, rules) !== null ? clause : null;
+    }
+  }
+  return null;
+}
+
+const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}/gu;
 
 const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;
 

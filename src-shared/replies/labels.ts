@@ -67,12 +67,17 @@ function strongerBefore(label: Naming, window: string, find: (part: string) => (
   return other && { ...other, at: from + other.at, end: from + other.end };
 }
 
+/** A label that is the name of a kind (结转流量: a kind word and at most a data word). */
+const isKindName = (label: Naming): boolean =>
+  label.template.kindWords.some((k) => label.label.startsWith(k) && /^(?:流量|数据)?$/u.test(label.label.slice(k.length)));
+
 /**
  * "已使用结转流量4.21GB": a label that is also the name of a kind (结转流量) only names the kind when a label of
  * another field is written right before it in its clause.
  */
 function fieldBeforeKind(label: Naming, window: string, find: (part: string) => (t: FigureTemplate, label: string) => number): Naming | null {
-  if (!label.template.kindWords.some((k) => label.label.startsWith(k))) return null;
+  // Only a kind's name (结转流量), not a label that merely starts with a kind word (结转至本月: carried into this month).
+  if (!isKindName(label)) return null;
   const lead = window.slice(0, label.at);
   let from = lead.length;
   while (from > 0 && !CLAUSE.test(lead[from - 1]!)) from--;
@@ -106,6 +111,8 @@ function partBeforeTotal(
   for (const c of clause) if (starts.has(c)) any = true;
   if (!any) return null;
   const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
+  // "套餐结转流量结转至本月0KB": a kind's name (结转流量) before a total's words only names the kind.
+  if (part && isKindName(part)) return null;
   // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
   if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
   return part && { ...part, at: lead.length - clause.length + part.at, end: lead.length - clause.length + part.end };

@@ -53,8 +53,13 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       // its own after it ("… 回复0返回主菜单") is no part of its label either.
       const labelText = rest.slice(label[0], label[1]);
       const own = Number(rest.slice(n[0], n[1]));
-      const nextAt = m === inRun ? labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u')) : Number.isInteger(own) ? labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')) : -1;
-      const cut = Math.min(...[nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      const nextAt =
+        m === inRun
+          ? [labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u'))]
+          : Number.isInteger(own)
+            ? [labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')), nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1))]
+            : [];
+      const cut = Math.min(...[...nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         // The number as it is sent: ① is 1.
@@ -130,6 +135,18 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   return found;
 }
 
+/**
+ * "1 开通GPRS功能 2 开通10元100M流量加油包3 开通流量套餐", "111、余额项目说明10、缴费历史查询": where the next option
+ * starts inside a label, written as this one was: the next number in turn after a space ("1 …"), or any number
+ * glued to the label's end with this option's own mark (、 or .), before a word or a 【title】.
+ */
+function nextGlued(mark: string, number: number, label: string): number {
+  const spaced = /^[ \t\u3000]+$/u.test(mark);
+  if (!spaced && !/^[.、]$/u.test(mark)) return -1;
+  const next = spaced ? new RegExp(`(?<=[^\\d\\s.])\\s*${number + 1}[ \\t\\u3000]+(?=\\p{Script=Han}|【)`, 'u') : new RegExp(`(?<=[\\p{Script=Han}】)])\\d{1,4}${mark === '.' ? '\\.' : mark}(?=\\p{Script=Han}|【)`, 'u');
+  return label.search(next);
+}
+
 export interface FoundServices {
   services: SubscribedService[];
   cancelByNumber: boolean;
@@ -153,10 +170,13 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     const n = text.slice(from + g.n[0], from + g.n[1]);
     // A list counts 1, 2, 3…: a number out of turn is the text after it ("2小时内回复有效，回复免费"),
     // and offering it would cancel the list's own entry 2.
+    // Lists grouped by who charges ("中国移动业务:2、…;4、…;由中国移动代收费的业务:1、…") number out of turn: an
+    // entry with a monthly fee and a number not yet listed goes on.
     const last = services.at(-1);
-    if (last && Number(n) !== Number(last.n) + 1) break;
-    // A fee with no amount (免费) is none.
-    services.push({ n, name: at(g.name).replace(/[\s,，:：]+$/u, '').trim(), fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
+    if (last && Number(n) !== Number(last.n) + 1 && (g.yuan === undefined || services.some((x) => Number(x.n) === Number(n)))) break;
+    // A fee with no amount (免费) is none. "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
+    const name = at(g.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
+    services.push({ n, name, fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
   }
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
@@ -180,6 +200,9 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
   return { services, cancelByNumber };
 }
+
+/** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
+const PROVIDER = /[\s,，]*[(（][^()（）]{2,30}提供[)）][\s,，]*$/u;
 
 /**
  * Whether sending this option changes the account (a package, a subscription, a cancellation): the app

@@ -57,13 +57,18 @@ export function breakdownOf(
   const partGoesOn = previous.part && adjacent && window.length <= 12 && !window.includes(':') && !namesPackage(after);
   const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
-  const nextKind = template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null);
+  // "剩余流量：国内流量10MB,校园流量1GB": an item naming data of a kind the rules do not know goes on too (its kind unstated).
+  const nextKind =
+    template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null || (goesOn && DATA_ITEM.test(window)));
   // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
   const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
   // "省内流量 1.23 GB，剩余 3.77 GB；国内流量 2.5 GB，剩余…": a group after a semicolon opens as the one before did.
   const field = nextKind && !part && window.includes(';') && groupHead?.figure.template === template.id ? groupHead.figure.field : previous.figure.field;
   return part || nextKind || overKinds ? { template, field, part } : undefined;
 }
+
+/** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"). */
+const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*$/u;
 
 const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
 
@@ -262,6 +267,8 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
     // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
     if (b.context.includes(';') || c.context.includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
+    // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
+    if (b.figure.label === null && b.figure.field === a.figure.field) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
       if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
