@@ -2,8 +2,8 @@ import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
 import type { Clause } from './language/clauses';
 import { CONCEPTS } from './language/concepts';
-import { ENGLISH_FILLER } from './language/english';
-import { charactersOf, toPinyin } from './pinyin';
+import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
+import { charactersOf, isPinyin, toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
 
 /**
@@ -49,6 +49,8 @@ const KIND_MODIFIERS = new Set([
  * measure word (一张卡) or a word for which one (新密码, 旧密码, 总余额). Only a noun before it names another kind.
  */
 const KIND_LEADERS = new Set([...'新旧原总本该这那张个条交缴充查扣付欠省花用剩看改换设送退开关停']);
+/** A Latin word right before a Chinese kind word. */
+const MIXED_KIND = new RegExp(`([a-z]+) ?(?:${KIND_HEADS_ZH.join('|')})`, 'g');
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /**
@@ -202,7 +204,14 @@ export class Coverage {
     }
     const stems = latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
     const words = (this.domainWords ??= this.buildDomainWords());
-    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
+    if (stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!))) return true;
+    // An English word before a Chinese kind word (bank 余额, gas 账单; "bank account" read as bank 话费):
+    // the same other kind, in either script. A word of English, not a slip of ours (monthy 账单) nor pinyin.
+    for (const m of text.matchAll(MIXED_KIND)) {
+      const w = m[1]!;
+      if (isCommonEnglish(w) && !isStopword(w) && !EN_FILLER.has(w) && !isPinyin(w) && !words.has(stem(w))) return true;
+    }
+    return false;
   }
 
   private domainWords: { has(stem: string): boolean } | undefined;

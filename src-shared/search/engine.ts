@@ -10,7 +10,7 @@ import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
-import { ENGLISH_FILLER } from './language/english';
+import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
@@ -432,7 +432,8 @@ export class SearchEngine {
   }
 
   private correctAnew(word: string): { text: string; weight: number }[] {
-    if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word))) return [{ text: word, weight: 1 }];
+    // A common English word the catalog does not use is a word of its own, not a slip (ill is not bill).
+    if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word)) || isCommonEnglish(word)) return [{ text: word, weight: 1 }];
     const fixes = this.vocabulary.suggest(word, 3);
     const best = fixes[0]?.similarity;
     const closest = fixes.filter((f) => f.similarity === best);

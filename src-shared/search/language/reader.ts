@@ -2,6 +2,7 @@ import { isHan } from '../fold';
 import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
 import { CONCEPTS } from './concepts';
+import { isCommonEnglish } from './english';
 import { toMandarin } from './dialect';
 import { OUT_OF_SCOPE_ZH } from './scope';
 import { foldTones } from './tones';
@@ -158,7 +159,8 @@ export class QueryReader {
         i = end + 1; // the loop counted one past the run that read
         continue;
       }
-      decoded = isStopword(piece) || (known(piece) && !isPinyin(piece)) ? null : this.decode(piece);
+      // A word of the catalog or of everyday English (yet, bank) is no initials; pinyin may still be read.
+      decoded = isStopword(piece) || ((known(piece) || isCommonEnglish(piece)) && !isPinyin(piece)) ? null : this.decode(piece);
       if (decoded) out.push(decoded);
       else if (!isStopword(piece)) out.push(` ${piece} `);
       i++;
