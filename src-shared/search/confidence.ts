@@ -160,6 +160,17 @@ export class Coverage {
     return { covered, content, total, otherKind: false };
   }
 
+  /**
+   * How many pieces of a text mean something: hanzi that are no filler (好了, 就说, 这么多), Latin
+   * words that are no stop word. A text with none (好了，就说这么多了) asks for nothing.
+   */
+  meaningful(text: string): number {
+    const q = this.analyse(text);
+    let n = q.words.length;
+    for (const { filler } of q.runs) for (const f of filler) if (!f) n++;
+    return n;
+  }
+
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */
   private analyse(text: string): Analysed {
     let a = this.analysed.get(text);

@@ -61,3 +61,35 @@ describe('an English word before a Chinese kind word names another kind', () => 
     expect(first(q)).toMatchObject({ id, confident: true });
   });
 });
+
+describe('a query of filler words only asks for nothing', () => {
+  // Every piece was filler, and a text with nothing to explain counted as wholly explained.
+  it.each(['好了，就说这么多了', '好的好的', '那就这样吧'])('%s gets no confident answer', (q) => {
+    expect(confident(q)).toBe(false);
+  });
+
+  it.each([
+    ['000', '0000'],
+    ['话费', 'YE'],
+  ])('a code or a word is still answered: %s → %s', (q, id) => {
+    expect(first(q)).toMatchObject({ id, confident: true });
+  });
+});
+
+describe('initials of four words or more', () => {
+  // Letters that read as more than three words were refused, even the initials of a whole name.
+  it.each([
+    ['yytcsyqkcx', 'CXYEB'], // 语音套餐剩余情况查询, the name whole
+    ['dxtcsyqkcx', 'CXYED'], // 短信套餐剩余情况查询
+    ['ydsjywllcx', 'CXYEG'], // 移动数据业务流量查询
+    ['thsbxbdd', 'QXHJDD'], // 通话时不想被打断
+    ['ddhsbrdbjl', 'KTHJDD'], // 打电话时别人打不进来
+    ['qxsyzzyw', '0000'], // 取消 剩余(所有) 增值 业务: every word a word, the pair 增值 running on into 业务
+  ])('%s → %s, confident', (q, id) => {
+    expect(first(q)).toMatchObject({ id, confident: true });
+  });
+
+  it.each(['zzqqxxzzqq', 'qwertyuiop', 'sdfgsdfgsd', 'bnmbnmbnm'])('junk letters %s still find nothing', (q) => {
+    expect(engine.search(q, 3)).toEqual([]);
+  });
+});
