@@ -30,6 +30,11 @@ const MIN_SCORE = 0.2;
 const HOMOPHONE_MAX_HANZI = 6;
 const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
+/** A word that may be a code in a sentence, with what is typed onto it (ZD202403, KTYETX30, MMXG#1#2), and the letters a bare code needs there. */
+const CODE_WORD = /(?<![A-Za-z\d])[A-Za-z]+(?:[\d#][\dA-Za-z#]*)?/g;
+const MIN_BARE_CODE = 4;
+/** What a code typed as one word among others scores (typed alone, it is recognised outright). */
+const CODE_IN_SENTENCE = 0.9;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 /** A first answer is confident when it scores this well and explains this much of the query. */
@@ -178,7 +183,7 @@ export class SearchEngine {
       for (const entry of tally.touched) found.offer(entry, (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight, tally.term[entry]!);
     });
 
-    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query);
+    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query) ?? this.recognizeWithin(query);
     const misspelt = typed ? null : this.recognizeMisspelt(query);
     const withParams = new Map<number, Recognized>();
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
@@ -453,6 +458,23 @@ export class SearchEngine {
     return fix !== undefined && fix.weight < 1 && fix.text.length === word.length && fix.text.startsWith(word.slice(0, 2)) && this.codes.includes(fix.text) && typoDistance(word, fix.text) === 1;
   }
 
+  /**
+   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS):
+   * that instruction, with the parameters typed onto it. Without them only a code of four letters or
+   * more: ye, jf, gn are pinyin and English too (wo ye xiang …).
+   */
+  private recognizeWithin(query: string): Recognized | null {
+    const typed = query.normalize('NFKC').trim();
+    for (const [word] of typed.matchAll(CODE_WORD)) {
+      if (word === typed) return null;
+      const withParams = /[\d#]/.test(word);
+      if (!withParams && word.length < MIN_BARE_CODE) continue;
+      const hit = this.recognizer.recognize(word);
+      if (hit && (withParams || Object.keys(hit.params).length === 0)) return hit;
+    }
+    return null;
+  }
+
   /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */
   private recognizeMisspelt(query: string): ReturnType<Recognizer['recognize']> {
     const m = query.normalize('NFKC').trim().match(/^([A-Za-z]+)([\d#].*)$/);
@@ -495,8 +517,14 @@ export class SearchEngine {
    * and so does `cl` for KTCL and QXCL, because it is the whole object after the action prefix.
    */
   private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
-    const solid = cut(folded).latinWords.join('');
+    const words = cut(folded).latinWords;
+    const solid = words.join('');
     if (solid.length < 2) return;
+    // A word of a sentence that is a code (send zd, 帮我 ktcl), unless it is pinyin or English too (ye, gn).
+    if (words.length > 1) {
+      this.codesHolding(solid);
+      for (const w of words) if (!isPinyin(w) && !isCommonEnglish(w) && !isStopword(w)) for (const i of this.codeIndex!.get(w) ?? []) if (this.codes[i] === w) offer(i, CODE_IN_SENTENCE, null);
+    }
     for (const i of this.codesHolding(solid)) {
       const code = this.codes[i]!;
       if (code === solid || !code.includes(solid)) continue;
