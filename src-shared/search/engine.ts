@@ -523,7 +523,12 @@ export class SearchEngine {
     // A word of a sentence that is a code (send zd, 帮我 ktcl), unless it is pinyin or English too (ye, gn).
     if (words.length > 1) {
       this.codesHolding(solid);
-      for (const w of words) if (!isPinyin(w) && !isCommonEnglish(w) && !isStopword(w)) for (const i of this.codeIndex!.get(w) ?? []) if (this.codes[i] === w) offer(i, CODE_IN_SENTENCE, null);
+      for (const w of words) {
+        if (isPinyin(w) || isCommonEnglish(w) || isStopword(w)) continue;
+        // A slip of a code (KTGPSR please) is read as the code, as when it is typed alone.
+        const fix = this.isCodeTypo(w) ? this.correct(w)[0]! : { text: w, weight: 1 };
+        for (const i of this.codeIndex!.get(fix.text) ?? []) if (this.codes[i] === fix.text) offer(i, CODE_IN_SENTENCE * fix.weight, null);
+      }
     }
     for (const i of this.codesHolding(solid)) {
       const code = this.codes[i]!;

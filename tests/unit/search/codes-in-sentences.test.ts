@@ -41,3 +41,14 @@ describe('a short code as one word of a sentence', () => {
     expect(engine.search('wo ye xiang cha liuliang', 3)[0]).toMatchObject({ id: 'CXYEG' });
   });
 });
+
+describe('a slip of a code as one word of a sentence', () => {
+  // Typed alone, KTGPSR is KTGPRS; beside another word it was found nowhere.
+  it.each([
+    ['KTGPSR please', 'KTGPRS'],
+    ['pls QXGRPS', 'QXGPRS'],
+    ['send KTGPSR now', 'KTGPRS'],
+  ])('%s → %s', (q, id) => {
+    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: true });
+  });
+});
