@@ -182,3 +182,15 @@ describe('bad parameters', () => {
     expect(first('ZD202610')!.paramProblem).toBeUndefined();
   });
 });
+
+describe('a bill reminder is the bill alarm (searchq7)', () => {
+  // Word for word "bill reminder" is 账单提醒, which no text of ours says: it found the missed-call or balance reminder.
+  it.each([
+    ['stop bill reminder', 'QXHFNZ'],
+    ['turn on bill reminders', 'KTHFNZ'],
+    ['i want a billing reminder', 'KTHFNZ'],
+    ['huà fèi nào zhōng', 'KTHFNZ'],
+  ])('%s → %s', (q, id) => {
+    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: true });
+  });
+});
