@@ -49,6 +49,8 @@ const KIND_MODIFIERS = new Set([
  * measure word (一张卡) or a word for which one (新密码, 旧密码, 总余额). Only a noun before it names another kind.
  */
 const KIND_LEADERS = new Set([...'新旧原总本该这那张个条交缴充查扣付欠省花用剩看改换设送退开关停']);
+/** A hyphenated word of Latin letters (top-up, value-added), its halves captured. */
+const HYPHENATED = /([a-z]+)-([a-z]+)/g;
 /** A Latin word right before a Chinese kind word. */
 const MIXED_KIND = new RegExp(`([a-z]+) ?(?:${KIND_HEADS_ZH.join('|')})`, 'g');
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
@@ -69,6 +71,8 @@ interface Analysed {
   otherKind: boolean;
   runs: { chars: string[]; sound: (string | null)[]; filler: boolean[]; acts: (string | null)[] }[];
   words: { word: string; act: string | null }[];
+  /** The stems of all its Latin words, stop words and filler too (the up of top up). */
+  stems: string[];
 }
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
@@ -81,6 +85,11 @@ interface Explains {
   words: Set<string>;
   /** Every text folded, one per line, to ask whether it holds a word. */
   all: string;
+  /**
+   * Stems found only as half of a hyphenated word (top of top-up, value of value-added), with the
+   * other halves: alone in a query (the top stories) they are another word.
+   */
+  bound: Map<string, Set<string>>;
 }
 
 /**
@@ -153,7 +162,8 @@ export class Coverage {
     for (const { word, act } of q.words) {
       if (skipped && act !== null) continue;
       total++;
-      const known = e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)));
+      const has = (w: string) => e.words.has(stem(w)) && (!e.bound.has(stem(w)) || q.stems.some((s) => e.bound.get(stem(w))!.has(s)));
+      const known = has(word) || correct(word).some(has);
       if (known) content++;
       if (known || act === action) covered++;
     }
@@ -187,6 +197,7 @@ export class Coverage {
         return { chars, sound: toPinyin(run), filler: fillerMask(chars), acts: marks.hanzi.slice(at - chars.length, at) };
       }),
       words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+      stems: latinWords.map(stem),
     };
     this.analysed.set(text, a);
     return a;
@@ -261,7 +272,8 @@ export class Coverage {
     if (e) return e;
     if (this.kinExplains.size > 200) this.kinExplains.clear();
     const [a, b] = [this.explainsOf(entry), this.explainsOf(kin)];
-    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}` };
+    const bound = new Map([...a.bound, ...b.bound].filter(([half]) => !(a.words.has(half) && !a.bound.has(half)) && !(b.words.has(half) && !b.bound.has(half))));
+    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}`, bound };
     this.kinExplains.set(key, e);
     return e;
   }
@@ -271,7 +283,9 @@ export class Coverage {
     if (e) return e;
     const instruction = this.entries[entry]!;
     const texts = [instruction.id, ...(['zh-Hans', 'zh-Hant', 'en'] as const).flatMap((l) => [instruction.name[l], instruction.summary[l], ...instruction.synonyms[l], ...instruction.examples[l]])];
-    e = { chars: new Set(), pairs: new Set(), sounds: new Set(), words: new Set(), all: texts.map(fold).join('\n') };
+    e = { chars: new Set(), pairs: new Set(), sounds: new Set(), words: new Set(), all: texts.map(fold).join('\n'), bound: new Map() };
+    const halves = new Map<string, Set<string>>();
+    const alone = new Set<string>();
     for (const text of texts) {
       const folded = fold(text);
       for (const form of new Set([folded, this.canonical(folded)])) {
@@ -287,8 +301,16 @@ export class Coverage {
           if (sound.every(Boolean)) e.words.add(sound.join(''));
         }
         for (const w of latinWords) e.words.add(stem(w));
+        for (const [, a, b] of form.matchAll(HYPHENATED)) {
+          for (const [half, other] of [[a!, b!], [b!, a!]] as const) {
+            const partners = halves.get(stem(half)) ?? new Set<string>();
+            halves.set(stem(half), partners.add(stem(other)));
+          }
+        }
+        for (const w of cut(form.replace(HYPHENATED, ' ')).latinWords) alone.add(stem(w));
       }
     }
+    for (const [half, partners] of halves) if (!alone.has(half)) e.bound.set(half, partners);
     this.explains.set(entry, e);
     return e;
   }

@@ -93,3 +93,19 @@ describe('initials of four words or more', () => {
     expect(engine.search(q, 3)).toEqual([]);
   });
 });
+
+describe('half of a hyphenated catalog word is not that word', () => {
+  // top of YE's "top-up left" explained "top" in "the top stories".
+  it.each(['what were the top stories this week', 'top ten movies'])('%s gets no confident answer', (q) => {
+    expect(confident(q)).toBe(false);
+  });
+
+  it.each([
+    ['check my value-added services', '0000'],
+    ['value added services', '0000'],
+    ['turn on missed-call alerts', 'KTLDTX'],
+    ['three way calling on', 'KTSFTH'],
+  ])('the whole word, hyphenated or not, still is: %s → %s', (q, id) => {
+    expect(first(q)).toMatchObject({ id, confident: true });
+  });
+});
