@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
+import { itAnswers } from './expect-answers';
 
 /*
  * A code typed as one word of a sentence (searchq7). Only a query that was the code (with its
@@ -27,14 +28,12 @@ describe('a code with its parameters inside a sentence', () => {
 });
 
 describe('a short code as one word of a sentence', () => {
-  it.each([
+  itAnswers(engine, 'a short code', [
     ['send zd', 'ZD'],
     ['send ZD for march 2024', 'ZD'],
     ['check gn', 'GN'],
     ['请帮我发 jf', 'JF'],
-  ])('%s → %s', (q, id) => {
-    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: true });
-  });
+  ]);
 
   // ye is pinyin (也) and a code; gn, ye in pinyin sentences stay words.
   it('a code that is also a pinyin syllable is read as pinyin in a sentence', () => {
@@ -44,11 +43,9 @@ describe('a short code as one word of a sentence', () => {
 
 describe('a slip of a code as one word of a sentence', () => {
   // Typed alone, KTGPSR is KTGPRS; beside another word it was found nowhere.
-  it.each([
+  itAnswers(engine, 'a slip of a code', [
     ['KTGPSR please', 'KTGPRS'],
     ['pls QXGRPS', 'QXGPRS'],
     ['send KTGPSR now', 'KTGPRS'],
-  ])('%s → %s', (q, id) => {
-    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: true });
-  });
+  ]);
 });
