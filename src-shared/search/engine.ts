@@ -468,11 +468,18 @@ export class SearchEngine {
     for (const [word] of typed.matchAll(CODE_WORD)) {
       if (word === typed) return null;
       const withParams = /[\d#]/.test(word);
-      if (!withParams && word.length < MIN_BARE_CODE) continue;
+      // A bare word is looked up among the codes first: most words of a sentence are none.
+      if (!withParams && (word.length < MIN_BARE_CODE || !this.isCode(word.toLowerCase()))) continue;
       const hit = this.recognizer.recognize(word);
       if (hit && (withParams || Object.keys(hit.params).length === 0)) return hit;
     }
     return null;
+  }
+
+  /** Whether a lower-case word is a code of the catalog. */
+  private isCode(word: string): boolean {
+    this.codesHolding(word);
+    return (this.codeIndex!.get(word) ?? []).some((i) => this.codes[i] === word);
   }
 
   /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */
