@@ -2,8 +2,8 @@ import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
 import type { Clause } from './language/clauses';
 import { CONCEPTS } from './language/concepts';
-import { ENGLISH_FILLER } from './language/english';
-import { charactersOf, toPinyin } from './pinyin';
+import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
+import { charactersOf, isPinyin, toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
 
 /**
@@ -49,6 +49,10 @@ const KIND_MODIFIERS = new Set([
  * measure word (一张卡) or a word for which one (新密码, 旧密码, 总余额). Only a noun before it names another kind.
  */
 const KIND_LEADERS = new Set([...'新旧原总本该这那张个条交缴充查扣付欠省花用剩看改换设送退开关停']);
+/** A hyphenated word of Latin letters (top-up, value-added), its halves captured. */
+const HYPHENATED = /([a-z]+)-([a-z]+)/g;
+/** A Latin word right before a Chinese kind word. */
+const MIXED_KIND = new RegExp(`([a-z]+) ?(?:${KIND_HEADS_ZH.join('|')})`, 'g');
 const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin', 'card', 'point', 'account', 'fee', 'charge']);
 
 /**
@@ -67,6 +71,8 @@ interface Analysed {
   otherKind: boolean;
   runs: { chars: string[]; sound: (string | null)[]; filler: boolean[]; acts: (string | null)[] }[];
   words: { word: string; act: string | null }[];
+  /** The stems of all its Latin words, stop words and filler too (the up of top up). */
+  stems: string[];
 }
 
 /** What an instruction's own texts hold, to judge how much of a query it explains. */
@@ -79,6 +85,11 @@ interface Explains {
   words: Set<string>;
   /** Every text folded, one per line, to ask whether it holds a word. */
   all: string;
+  /**
+   * Stems found only as half of a hyphenated word (top of top-up, value of value-added), with the
+   * other halves: alone in a query (the top stories) they are another word.
+   */
+  bound: Map<string, Set<string>>;
 }
 
 /**
@@ -151,11 +162,23 @@ export class Coverage {
     for (const { word, act } of q.words) {
       if (skipped && act !== null) continue;
       total++;
-      const known = e.words.has(stem(word)) || correct(word).some((w) => e.words.has(stem(w)));
+      const has = (w: string) => e.words.has(stem(w)) && (!e.bound.has(stem(w)) || q.stems.some((s) => e.bound.get(stem(w))!.has(s)));
+      const known = has(word) || correct(word).some(has);
       if (known) content++;
       if (known || act === action) covered++;
     }
     return { covered, content, total, otherKind: false };
+  }
+
+  /**
+   * How many pieces of a text mean something: hanzi that are no filler (好了, 就说, 这么多), Latin
+   * words that are no stop word. A text with none (好了，就说这么多了) asks for nothing.
+   */
+  meaningful(text: string): number {
+    const q = this.analyse(text);
+    let n = q.words.length;
+    for (const { filler } of q.runs) for (const f of filler) if (!f) n++;
+    return n;
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */
@@ -174,6 +197,7 @@ export class Coverage {
         return { chars, sound: toPinyin(run), filler: fillerMask(chars), acts: marks.hanzi.slice(at - chars.length, at) };
       }),
       words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+      stems: latinWords.map(stem),
     };
     this.analysed.set(text, a);
     return a;
@@ -202,7 +226,14 @@ export class Coverage {
     }
     const stems = latinWords.filter((w) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
     const words = (this.domainWords ??= this.buildDomainWords());
-    return stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!));
+    if (stems.some((w, i) => i > 0 && KIND_HEADS_EN.has(w) && !words.has(stems[i - 1]!) && !/^\d/.test(stems[i - 1]!))) return true;
+    // An English word before a Chinese kind word (bank 余额, gas 账单; "bank account" read as bank 话费):
+    // the same other kind, in either script. A word of English, not a slip of ours (monthy 账单) nor pinyin.
+    for (const m of text.matchAll(MIXED_KIND)) {
+      const w = m[1]!;
+      if (isCommonEnglish(w) && !isStopword(w) && !EN_FILLER.has(w) && !isPinyin(w) && !words.has(stem(w))) return true;
+    }
+    return false;
   }
 
   private domainWords: { has(stem: string): boolean } | undefined;
@@ -241,7 +272,8 @@ export class Coverage {
     if (e) return e;
     if (this.kinExplains.size > 200) this.kinExplains.clear();
     const [a, b] = [this.explainsOf(entry), this.explainsOf(kin)];
-    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}` };
+    const bound = new Map([...a.bound, ...b.bound].filter(([half]) => !(a.words.has(half) && !a.bound.has(half)) && !(b.words.has(half) && !b.bound.has(half))));
+    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}`, bound };
     this.kinExplains.set(key, e);
     return e;
   }
@@ -251,7 +283,9 @@ export class Coverage {
     if (e) return e;
     const instruction = this.entries[entry]!;
     const texts = [instruction.id, ...(['zh-Hans', 'zh-Hant', 'en'] as const).flatMap((l) => [instruction.name[l], instruction.summary[l], ...instruction.synonyms[l], ...instruction.examples[l]])];
-    e = { chars: new Set(), pairs: new Set(), sounds: new Set(), words: new Set(), all: texts.map(fold).join('\n') };
+    e = { chars: new Set(), pairs: new Set(), sounds: new Set(), words: new Set(), all: texts.map(fold).join('\n'), bound: new Map() };
+    const halves = new Map<string, Set<string>>();
+    const alone = new Set<string>();
     for (const text of texts) {
       const folded = fold(text);
       for (const form of new Set([folded, this.canonical(folded)])) {
@@ -267,8 +301,16 @@ export class Coverage {
           if (sound.every(Boolean)) e.words.add(sound.join(''));
         }
         for (const w of latinWords) e.words.add(stem(w));
+        for (const [, a, b] of form.matchAll(HYPHENATED)) {
+          for (const [half, other] of [[a!, b!], [b!, a!]] as const) {
+            const partners = halves.get(stem(half)) ?? new Set<string>();
+            halves.set(stem(half), partners.add(stem(other)));
+          }
+        }
+        for (const w of cut(form.replace(HYPHENATED, ' ')).latinWords) alone.add(stem(w));
       }
     }
+    for (const [half, partners] of halves) if (!alone.has(half)) e.bound.set(half, partners);
     this.explains.set(entry, e);
     return e;
   }

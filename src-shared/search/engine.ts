@@ -10,7 +10,7 @@ import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
-import { ENGLISH_FILLER } from './language/english';
+import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
@@ -30,6 +30,11 @@ const MIN_SCORE = 0.2;
 const HOMOPHONE_MAX_HANZI = 6;
 const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
+/** A word that may be a code in a sentence, with what is typed onto it (ZD202403, KTYETX30, MMXG#1#2), and the letters a bare code needs there. */
+const CODE_WORD = /(?<![A-Za-z\d])[A-Za-z]+(?:[\d#][\dA-Za-z#]*)?/g;
+const MIN_BARE_CODE = 4;
+/** What a code typed as one word among others scores (typed alone, it is recognised outright). */
+const CODE_IN_SENTENCE = 0.9;
 /** Codes are an action (开通 KT, 取消 QX, 查询 CX, 变更 BG) followed by the thing acted on. */
 const ACTION_PREFIX = /^(kt|qx|cx|bg)/;
 /** A first answer is confident when it scores this well and explains this much of the query. */
@@ -178,7 +183,7 @@ export class SearchEngine {
       for (const entry of tally.touched) found.offer(entry, (tally.best[entry]! + 0.1 * tally.second[entry]!) * reading.weight, tally.term[entry]!);
     });
 
-    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query);
+    const typed = this.recognizer.recognize(query) ?? recognizeLoosely(this.recognizer, this.entries, query) ?? this.recognizeWithin(query);
     const misspelt = typed ? null : this.recognizeMisspelt(query);
     const withParams = new Map<number, Recognized>();
     for (const [hit, score] of [[typed, 1.5], [misspelt, 1.2]] as const) {
@@ -266,6 +271,8 @@ export class SearchEngine {
       (unknown ??= cut(folded).latinWords.some(
         (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
       ));
+    // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
+    const saysNothing = !/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0);
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
@@ -274,7 +281,8 @@ export class SearchEngine {
       const first = index === ranked[0]?.index;
       const confident =
         hit !== undefined ||
-        (raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
+        (!saysNothing &&
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -432,7 +440,8 @@ export class SearchEngine {
   }
 
   private correctAnew(word: string): { text: string; weight: number }[] {
-    if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word))) return [{ text: word, weight: 1 }];
+    // A common English word the catalog does not use is a word of its own, not a slip (ill is not bill).
+    if (/^\d+$/.test(word) || this.vocabulary.has(word) || this.vocabulary.has(stem(word)) || isCommonEnglish(word)) return [{ text: word, weight: 1 }];
     const fixes = this.vocabulary.suggest(word, 3);
     const best = fixes[0]?.similarity;
     const closest = fixes.filter((f) => f.similarity === best);
@@ -447,6 +456,30 @@ export class SearchEngine {
     if (word.length < 5 || !/^[a-z]+$/.test(word)) return false;
     const fix = this.correct(word)[0];
     return fix !== undefined && fix.weight < 1 && fix.text.length === word.length && fix.text.startsWith(word.slice(0, 2)) && this.codes.includes(fix.text) && typoDistance(word, fix.text) === 1;
+  }
+
+  /**
+   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS):
+   * that instruction, with the parameters typed onto it. Without them only a code of four letters or
+   * more: ye, jf, gn are pinyin and English too (wo ye xiang …).
+   */
+  private recognizeWithin(query: string): Recognized | null {
+    const typed = query.normalize('NFKC').trim();
+    for (const [word] of typed.matchAll(CODE_WORD)) {
+      if (word === typed) return null;
+      const withParams = /[\d#]/.test(word);
+      // A bare word is looked up among the codes first: most words of a sentence are none.
+      if (!withParams && (word.length < MIN_BARE_CODE || !this.isCode(word.toLowerCase()))) continue;
+      const hit = this.recognizer.recognize(word);
+      if (hit && (withParams || Object.keys(hit.params).length === 0)) return hit;
+    }
+    return null;
+  }
+
+  /** Whether a lower-case word is a code of the catalog. */
+  private isCode(word: string): boolean {
+    this.codesHolding(word);
+    return (this.codeIndex!.get(word) ?? []).some((i) => this.codes[i] === word);
   }
 
   /** `BGYTEX30`, `DZ202609`: a misspelt code typed with its parameters. */
@@ -491,8 +524,19 @@ export class SearchEngine {
    * and so does `cl` for KTCL and QXCL, because it is the whole object after the action prefix.
    */
   private scoreCodes(folded: string, offer: (entry: number, score: number, term: null) => void): void {
-    const solid = cut(folded).latinWords.join('');
+    const words = cut(folded).latinWords;
+    const solid = words.join('');
     if (solid.length < 2) return;
+    // A word of a sentence that is a code (send zd, 帮我 ktcl), unless it is pinyin or English too (ye, gn).
+    if (words.length > 1) {
+      this.codesHolding(solid);
+      for (const w of words) {
+        if (isPinyin(w) || isCommonEnglish(w) || isStopword(w)) continue;
+        // A slip of a code (KTGPSR please) is read as the code, as when it is typed alone.
+        const fix = this.isCodeTypo(w) ? this.correct(w)[0]! : { text: w, weight: 1 };
+        for (const i of this.codeIndex!.get(fix.text) ?? []) if (this.codes[i] === fix.text) offer(i, CODE_IN_SENTENCE * fix.weight, null);
+      }
+    }
     for (const i of this.codesHolding(solid)) {
       const code = this.codes[i]!;
       if (code === solid || !code.includes(solid)) continue;

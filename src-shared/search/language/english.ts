@@ -1,3 +1,5 @@
+import { COMMON_ENGLISH } from '../tables/english-words.generated';
+
 /**
  * English as people type it to a phone company: chat spellings and irregular forms, each mapped to
  * the word a catalog text would use. The search's stemmer looks words up here first, for catalog
@@ -32,3 +34,14 @@ export function lemma(word: string): string | undefined {
 export const ENGLISH_FILLER = 'please thanks thank hi hello hey kindly help need know tell want wanna go get try ok okay much many plus also still now then so very really right here about into on off up down out lah la ah oh sir madam can will not your you stuff'.split(
   ' ',
 );
+
+let common: Set<string> | undefined;
+
+/**
+ * Whether a lower-case word is a common English word (google-10000-english, three letters or more).
+ * Such a word is what the person meant, not a slip for a catalog word a letter away (ill is not bill,
+ * most is not lost, dog is not do), nor pinyin initials (yet is not 余额提).
+ */
+export function isCommonEnglish(word: string): boolean {
+  return (common ??= new Set(COMMON_ENGLISH.split(' '))).has(word);
+}

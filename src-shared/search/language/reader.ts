@@ -2,6 +2,7 @@ import { isHan } from '../fold';
 import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
 import { CONCEPTS } from './concepts';
+import { isCommonEnglish } from './english';
 import { toMandarin } from './dialect';
 import { OUT_OF_SCOPE_ZH } from './scope';
 import { foldTones } from './tones';
@@ -45,9 +46,11 @@ const COMMON_PAIR = 0.2;
 /**
  * Letters that read only as more words than these, or with more one-letter words, or with a mere
  * pair of hanzi from some catalog text beside a one-letter word or among as many words (dbk → 打不开),
- * are no initials anyone typed.
+ * are no initials anyone typed. More words than three are read only when none is a single letter and
+ * every mere pair runs on into a word beside it (qx sy zz yw: 取消 剩余 增值 业务), up to this many.
  */
 const MAX_INITIALS_WORDS = 3;
+const MAX_SOLID_INITIALS_WORDS = 6;
 const MAX_SINGLE_LETTER_WORDS = 1;
 
 /**
@@ -158,7 +161,8 @@ export class QueryReader {
         i = end + 1; // the loop counted one past the run that read
         continue;
       }
-      decoded = isStopword(piece) || (known(piece) && !isPinyin(piece)) ? null : this.decode(piece);
+      // A word of the catalog or of everyday English (yet, bank) is no initials; pinyin may still be read.
+      decoded = isStopword(piece) || ((known(piece) || isCommonEnglish(piece)) && !isPinyin(piece)) ? null : this.decode(piece);
       if (decoded) out.push(decoded);
       else if (!isStopword(piece)) out.push(` ${piece} `);
       i++;
@@ -184,6 +188,9 @@ export class QueryReader {
   decode(letters: string): string | null {
     if (letters.length < 2 || letters.length > 24 || !/^[a-z]+$/.test(letters)) return null;
     const decodable = (this.decodable ??= this.buildDecodable());
+    // Letters that are a whole name's or synonym's initials (yytcsyqkcx: 语音套餐剩余情况查询) are that text, however it could be cut.
+    const whole = decodable.get(letters);
+    if (whole && whole.quality >= CATALOG_PHRASE) return whole.word;
     // Particles and everyday words only in letters that are all full pinyin (kai le ma): `bank` is not 吧 and initials.
     const everyday = isPinyin(letters);
     const best: ({ score: number; words: string[]; singles: number; pairs: number; pairAt: number[] } | null)[] = [{ score: 0, words: [], singles: 0, pairs: 0, pairAt: [] }];
@@ -203,8 +210,10 @@ export class QueryReader {
     // only read as a string of fragments (zzqqxx → 增值钱钱信息, sdfggh → 送达费够更换) are a slip of the hand.
     // Three words with a pair are taken when each pair runs on into a word beside it as a catalog text
     // does (cx zz yw: 查询 增值 业务, the catalog's 查增值业务): then it is part of a phrase, no fragment.
-    const fragments = read.pairs > 0 && (read.singles > 0 || (read.words.length === MAX_INITIALS_WORDS && !read.pairAt.every((i) => this.runsOn(read.words, i))));
-    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (read.words.length > MAX_INITIALS_WORDS || fragments))) return null;
+    const fragments = read.pairs > 0 && (read.singles > 0 || (read.words.length >= MAX_INITIALS_WORDS && !read.pairAt.every((i) => this.runsOn(read.words, i))));
+    // Four words or more (qxsyzzyw, a name's initials cut in words) only when every one is a word, none a letter.
+    const tooMany = read.words.length > MAX_INITIALS_WORDS && (read.singles > 0 || read.words.length > MAX_SOLID_INITIALS_WORDS);
+    if (read.singles > MAX_SINGLE_LETTER_WORDS || (!everyday && (tooMany || fragments))) return null;
     return read.words.join('');
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
+import { itAnswers } from './expect-answers';
 import { fold } from '../../../src-shared/search/fold';
 import { toMandarin } from '../../../src-shared/search/language/dialect';
 import { lemma } from '../../../src-shared/search/language/english';
@@ -181,4 +182,14 @@ describe('bad parameters', () => {
   it('reports no problem for parameters that are right', () => {
     expect(first('ZD202610')!.paramProblem).toBeUndefined();
   });
+});
+
+describe('a bill reminder is the bill alarm (searchq7)', () => {
+  // Word for word "bill reminder" is 账单提醒, which no text of ours says: it found the missed-call or balance reminder.
+  itAnswers(engine, 'the bill alarm', [
+    ['stop bill reminder', 'QXHFNZ'],
+    ['turn on bill reminders', 'KTHFNZ'],
+    ['i want a billing reminder', 'KTHFNZ'],
+    ['huà fèi nào zhōng', 'KTHFNZ'],
+  ]);
 });

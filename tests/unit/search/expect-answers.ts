@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import type { SearchEngine } from '../../../src-shared/search';
+
+/** One test per query: its first answer is that instruction, given with confidence. */
+export function itAnswers(engine: SearchEngine, title: string, cases: readonly (readonly [query: string, id: string])[]): void {
+  it.each(cases)(`${title}: %s → %s`, (q, id) => {
+    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: true });
+  });
+}
+
+/** One test per query: no answer to it is given with confidence (a guess at most). */
+export function itGuessesAtMost(engine: SearchEngine, title: string, queries: readonly string[]): void {
+  it.each(queries)(`%s: ${title}, no confident answer`, (q) => {
+    expect(engine.search(q, 3).some((r) => r.confident)).toBe(false);
+  });
+}
