@@ -106,6 +106,7 @@ export const en: Record<StringKey, string> = {
   'reply.unsure': 'unsure',
   'reply.answers': 'Reply to {code}',
   'reply.confirm': 'Reply “{word}”',
+  'reply.confirmSuperseded': 'Superseded: {to} has written again since this request, and reads “{word}” against its latest message only. Answer the latest message instead.',
   'reply.confirmTitle': 'Reply “{word}” to 10086?',
   'overview.title': 'Overview of your SIMs',
   'overview.rereading': 'Reading the stored replies again with the new version: {done} of {total}; until then some figures may be the old ones.',

@@ -105,6 +105,7 @@ export const zhHans = {
   'reply.unsure': '不确定',
   'reply.answers': '回复 {code}',
   'reply.confirm': '回复“{word}”',
+  'reply.confirmSuperseded': '已被新消息取代：{to} 在这条请求之后又发来了消息，“{word}”只会按最新的那条办理。请回复最新的消息。',
   'reply.confirmTitle': '回复“{word}”给 10086？',
   'overview.title': '各 SIM 卡概览',
   'overview.rereading': '正在用新版本重新读取已存的回复：{done} / {total} 条，读完前显示的数字可能是旧的。',

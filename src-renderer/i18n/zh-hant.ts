@@ -106,6 +106,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.unsure': '不確定',
   'reply.answers': '回覆 {code}',
   'reply.confirm': '回覆「{word}」',
+  'reply.confirmSuperseded': '已被新訊息取代：{to} 在這則請求之後又傳來了訊息，「{word}」只會按最新的那則辦理。請回覆最新的訊息。',
   'reply.confirmTitle': '回覆「{word}」給 10086？',
   'overview.title': '各 SIM 卡概覽',
   'overview.rereading': '正在用新版本重新讀取已存的回覆：{done} / {total} 條，讀完前顯示的數字可能是舊的。',

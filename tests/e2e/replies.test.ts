@@ -200,6 +200,23 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).toEqual(['YE']);
   });
 
+  it('an older request for 是 under a newer one offers no button and says it is superseded: 10086 reads 是 against its latest request (fixes17)', async () => {
+    // A real paid subscription asking for 是 (r15-221), then a data package asking for 是 (rb6-050:
+    // written for these tests, not a real reply; no real one of a second request is at hand).
+    await demoSimShowing('thread', [text('r15-221'), ours.find((e) => e.id === 'rb6-050')!.text]);
+    const buttons = page.getByRole('button', { name: '回复“是”' });
+    await buttons.first().waitFor({ timeout: 30_000 });
+    const superseded = page.locator('.confirm-superseded');
+    await superseded.waitFor({ timeout: 30_000 });
+    // One button, under the newest request; the older request says why it has none.
+    expect(await buttons.count()).toBe(1);
+    expect(await page.locator('.bubble-line.in', { has: buttons }).textContent()).toContain('5元包30M');
+    expect(await superseded.count()).toBe(1);
+    expect(await page.locator('.bubble-line.in', { has: superseded }).textContent()).toContain('税务杂志精编');
+    expect(await superseded.textContent()).toContain('已被新消息取代');
+    expect(await sentTexts()).toEqual(['YE']);
+  });
+
   it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
     // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
     await demoSimShowing('thread', [text('ah-2017-0424-menu')]);

@@ -196,6 +196,11 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
     if (sendable) sendBack(request.reply, () => setSent(true));
   };
 
+  // 10086 reads the word against its latest message: once it has written again, this button would
+  // confirm that newer request (or whatever it is), so an open request says it is superseded instead.
+  if (stale && !answered && !sent) {
+    return <p className="bubble-actions muted confirm-superseded">{t('reply.confirmSuperseded', { word: request.reply, to: reply.peer })}</p>;
+  }
   return (
     <p className="bubble-actions">
       <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
