@@ -131,6 +131,7 @@ export const en: Record<StringKey, string> = {
   'composer.placeholder': 'An instruction or what you want to do (balance, ZD202610); Enter sends',
   'composer.send': 'Send',
   'composer.suggestions': 'Suggested instructions',
+  'composer.secretMasked': 'This line holds a password or an ID number: it is covered on screen.',
   'composer.keys': '↑↓ choose · Tab/Enter take · Esc close suggestions (Enter then sends the text as typed)',
   'composer.formTitle': '{name}: parameters',
   'composer.formTitleReady': '{name}: ready to send',

@@ -130,6 +130,7 @@ export const zhHans = {
   'composer.placeholder': '输入指令或要办的事（例如 查余额、ZD202610），Enter 发送',
   'composer.send': '发送',
   'composer.suggestions': '指令建议',
+  'composer.secretMasked': '这一行含有密码或证件号码，屏幕上已遮住。',
   'composer.keys': '↑↓ 选择建议 · Tab/Enter 采用 · Esc 关闭建议（Enter 将按原文发送）',
   'composer.formTitle': '{name}：填写参数',
   'composer.formTitleReady': '{name}：准备发送',

@@ -131,6 +131,7 @@ export const zhHant: Record<StringKey, string> = {
   'composer.placeholder': '輸入指令或要辦的事（例如 查餘額、ZD202610），Enter 傳送',
   'composer.send': '傳送',
   'composer.suggestions': '指令建議',
+  'composer.secretMasked': '這一行含有密碼或證件號碼，螢幕上已遮住。',
   'composer.keys': '↑↓ 選擇建議 · Tab/Enter 採用 · Esc 關閉建議（Enter 將按原文傳送）',
   'composer.formTitle': '{name}：填寫參數',
   'composer.formTitleReady': '{name}：準備傳送',

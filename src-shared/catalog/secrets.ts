@@ -191,6 +191,11 @@ export class SecretDetector {
     return spans.length ? { instruction } : null;
   }
 
+  /** Where the secrets are in the text, [start, end) in order: what a screen masks while it is typed. */
+  spans(text: string): Array<[number, number]> {
+    return this.secretSpans(text).spans;
+  }
+
   /** Secret spans in the original text, merged and in order, found in its NFKC form. */
   private secretSpans(text: string): { spans: Array<[number, number]>; instruction: Instruction | null } {
     const { normal, starts, ends } = normalizeWithOrigins(text);
