@@ -110,6 +110,7 @@ export const en: Record<StringKey, string> = {
   'reply.confirmTitle': 'Reply “{word}” to 10086?',
   'overview.title': 'Overview of your SIMs',
   'overview.rereading': 'Reading the stored replies again with the new version: {done} of {total}; until then some figures may be the old ones.',
+  'overview.coreOnly': 'This computer’s log is empty (cleared, or nothing received yet): the table shows each SIM’s latest figures as the core keeps them; history and per-SIM cards come back with the next replies.',
   'overview.empty': 'No figures yet. Send YE (balance) or CXYEG (data) and 10086’s replies show here.',
   'overview.sim': 'SIM',
   'overview.balance': 'Balance',
@@ -209,9 +210,9 @@ export const en: Record<StringKey, string> = {
   'settings.summary': 'Stored here — messages: {messages}; SMS parts: {parts}; instruction states: {commands}; SIMs: {sims}.',
   'clear.title': 'Clear the local log?',
   'clear.body': 'This deletes the log — messages: {messages}; SMS parts: {parts}; instruction states: {commands}; SIM records: {sims}.',
-  'clear.untouched': 'Messages on the modem and SIM, and the core journal, are not touched. This cannot be undone; export first if in doubt.',
+  'clear.untouched': 'Messages on the modem and SIM, and the core journal, are not touched. The Overview table’s latest figures per SIM stay too: the core keeps them for every window. This cannot be undone; export first if in doubt.',
   'clear.confirm': 'Delete them',
-  'clear.done': 'The local log is cleared.',
+  'clear.done': 'The local log is cleared. The Overview table still shows each SIM’s latest figures: the core keeps those.',
 
   'error.generic': 'Something went wrong; please try again.',
   'error.quota': 'The disk is full, so the log cannot be saved. Free some space and try again.',
@@ -391,7 +392,7 @@ export const en: Record<StringKey, string> = {
   'fleet.table': 'Every SIM',
 
   'mqtt.title': 'MQTT (Home Assistant and others)',
-  'mqtt.hint': 'Publishes every SIM\'s balance, data, minutes and points to your own MQTT broker (off by default). The password is kept only in this computer\'s data folder, never shown or logged.',
+  'mqtt.hint': 'Publishes every SIM’s balance, data, minutes and points to your own MQTT broker (off by default). The password is kept only in this computer’s data folder, never shown or logged.',
   'mqtt.enabled': 'Turn MQTT on',
   'mqtt.url': 'Broker address (mqtt://, mqtts://, ws://, wss://)',
   'mqtt.username': 'Username',
