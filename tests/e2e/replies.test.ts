@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
+import { passwordWeak, passwordWrong } from '../../src-main/emulator/replies-10086';
 import { loadCorpus } from '../fixtures/replies/corpus';
 import { browserSuite, readTables, type Served } from './ui-kit';
 
@@ -215,6 +216,15 @@ describe('real replies in the thread and on the overview', () => {
     expect(await page.locator('.bubble-line.in', { has: superseded }).textContent()).toContain('税务杂志精编');
     expect(await superseded.textContent()).toContain('已被新消息取代');
     expect(await sentTexts()).toEqual(['YE']);
+  });
+
+  it('a failure reply to MMXG says what failed in the reader\'s language: a wrong password by name, any other failure as not done (fixes17)', async () => {
+    // The demo 10086's MMXG failures (src-main/emulator/replies-10086.ts), not real texts.
+    await demoSimShowing('thread', [passwordWrong(), passwordWeak()]);
+    const notes = page.locator('.bubble-line.in .bubble-outcome');
+    await expect.poll(() => notes.allTextContents(), { timeout: 30_000 }).toEqual(['没有办成：服务密码不正确。', '没有办成：10086 回复失败。']);
+    const wrong = page.locator('.bubble-line.in', { has: page.locator('.bubble-outcome', { hasText: '服务密码不正确' }) });
+    expect(await wrong.textContent()).toContain('原服务密码不正确');
   });
 
   it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
+import type { StringKey } from '../../i18n';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
@@ -39,6 +40,18 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
         </>
       );
     }
+    // A failure in the reader's language (原服务密码不正确，密码修改失败 → "Not done: the password was wrong"),
+    // with what 10086 suggests after it: an English reader otherwise sees only Chinese.
+    if (understood.outcome === 'failure') {
+      return (
+        <>
+          <p className="bubble-figures bubble-outcome" data-outcome="failure">
+            {t(FAILURE_NOTES[understood.template] ?? 'reply.failed')}
+          </p>
+          {options}
+        </>
+      );
+    }
     if (options) return options;
   }
   const line = describeFigures(understood, lang);
@@ -53,6 +66,13 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
     </>
   );
 }
+
+/** Failures whose reason the reply's template says (replies.json outcomes); any other failure reads 'reply.failed'. */
+const FAILURE_NOTES: Record<string, StringKey> = {
+  'wrong-password': 'reply.failedPassword',
+  suspended: 'reply.failedSuspended',
+  'nothing-to-confirm': 'reply.failedNothingToConfirm',
+};
 
 /** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
 function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void) => void; canSend: boolean } {
