@@ -361,11 +361,7 @@ describe('小e’s form for an instruction with nothing to fill in', () => {
 
 describe('clearing the local log (fixes17)', () => {
   it('says what went and what stays: the Overview table keeps the core’s figures, and says why once the log is empty', async () => {
-    await open('#/assistant', '.assistant');
-    const input = page.getByPlaceholder('用自己的话问', { exact: false });
-    await input.fill('查余额');
-    await input.press('Enter');
-    await page.locator('.assistant-turn .chip[data-instruction="YE"]').click();
+    await (await askXiaoE('查余额', 'YE')).click();
     const send = page.getByRole('button', { name: '发送到 10086' });
     await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
     await send.click();
