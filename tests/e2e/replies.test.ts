@@ -254,8 +254,9 @@ describe('real replies in the thread and on the overview', () => {
   });
 
   it('a question left open when the thread is left does not come back with it: neither a reply word nor a menu option asks again unasked (review16)', async () => {
-    // A confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on record) and the real Anhui menu.
-    const simId = await demoSimShowing('thread', [ours.find((e) => e.id === 'rb6-048')!.text, text('ah-2017-0424-menu')]);
+    // The real Anhui menu, then a confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on
+    // record): the request is the newest, so it has its button (an older one says it is superseded).
+    const simId = await demoSimShowing('thread', [text('ah-2017-0424-menu'), ours.find((e) => e.id === 'rb6-048')!.text]);
     const open = page.locator('dialog[open]');
     for (const button of [page.getByRole('button', { name: '回复“Y”' }), page.getByRole('button', { name: '661 流量包' })]) {
       await askedOn(button);
