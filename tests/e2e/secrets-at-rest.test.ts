@@ -75,31 +75,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-describe('no secret at rest', () => {
-  it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
-    await page.goto(await server.link());
-    await page.waitForSelector('#catalog-search');
-    await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
-    await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
-    for (const { text, kept } of TYPED) await typeAndSend(text, kept);
-    // The demo network did get the real text: the secret left over the air and nowhere else.
-    await page.waitForTimeout(1000);
-    await context.close();
-
-    const files = [...(await filesUnder(profile)), ...(await filesUnder(server.dataDir))];
-    expect(files.length).toBeGreaterThan(10);
-    const found: string[] = [];
-    for (const file of files) {
-      const bytes = await readFile(file).catch(() => null);
-      if (!bytes) continue;
-      for (const secret of SECRETS) {
-        if (bytes.includes(Buffer.from(secret, 'latin1')) || bytes.includes(Buffer.from(secret, 'utf16le'))) found.push(`${secret} in ${file}`);
-      }
-    }
-    expect(found).toEqual([]);
-  });
-});
-
+// First: the at-rest test below closes the browser to read its profile on disk.
 describe('no secret in clear on screen while it is typed (fixes17)', () => {
   it('MMXG#123456#654321 typed key by key into the composer: each password is covered as soon as it is recognised, the text kept, the note says so', async () => {
     await page.goto(await server.link());
@@ -137,3 +113,29 @@ describe('no secret in clear on screen while it is typed (fixes17)', () => {
     await expect.poll(() => page.locator('.composer-mask').count()).toBe(0);
   });
 });
+
+describe('no secret at rest', () => {
+  it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
+    await page.goto(await server.link());
+    await page.waitForSelector('#catalog-search');
+    await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
+    await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
+    for (const { text, kept } of TYPED) await typeAndSend(text, kept);
+    // The demo network did get the real text: the secret left over the air and nowhere else.
+    await page.waitForTimeout(1000);
+    await context.close();
+
+    const files = [...(await filesUnder(profile)), ...(await filesUnder(server.dataDir))];
+    expect(files.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const file of files) {
+      const bytes = await readFile(file).catch(() => null);
+      if (!bytes) continue;
+      for (const secret of SECRETS) {
+        if (bytes.includes(Buffer.from(secret, 'latin1')) || bytes.includes(Buffer.from(secret, 'utf16le'))) found.push(`${secret} in ${file}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
