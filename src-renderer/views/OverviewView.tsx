@@ -53,9 +53,22 @@ export default function OverviewView() {
       <RereadProgress />
       {!anyFigures && <p className="empty">{t('overview.empty')}</p>}
       {sims.length > 0 && <FleetTable sims={sims} labels={fleet.labels} onSelect={setChosen} />}
+      {anyFigures && <CoreOnlyNote />}
       <SimSections simIds={shown} />
     </section>
   );
+}
+
+/**
+ * The table's figures are the core's (kept for every window and profile); the cards below and their
+ * history are this computer's log. With the log empty (cleared in Settings) the table still has its
+ * figures: said here, so a cleared log does not look as if Clear did nothing.
+ */
+function CoreOnlyNote() {
+  const { t } = useI18n();
+  const empty = useLiveQuery(async () => (await hallDb().messages.count()) === 0, []);
+  if (!empty) return null;
+  return <p className="muted overview-core-only">{t('overview.coreOnly')}</p>;
 }
 
 /** How far the stored replies are read again after the reader changed (figure-rules.ts): their figures may be old till then. */

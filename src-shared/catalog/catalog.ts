@@ -76,6 +76,11 @@ export class InstructionCatalog {
     return this.secrets.maskParts(parts);
   }
 
+  /** Where the secrets of typed text are, [start, end) in order (see SecretDetector.spans). */
+  secretSpans(text: string): Array<[number, number]> {
+    return this.secrets.spans(text);
+  }
+
   /** Whether typed text carries a secret, and of which instruction (whose confirmation then applies). */
   findSecret(text: string): SecretFinding | null {
     return this.secrets.find(text);

@@ -191,6 +191,11 @@ export class SecretDetector {
     return spans.length ? { instruction } : null;
   }
 
+  /** Where the secrets are in the text, [start, end) in order: what a screen masks while it is typed. */
+  spans(text: string): Array<[number, number]> {
+    return this.secretSpans(text).spans;
+  }
+
   /** Secret spans in the original text, merged and in order, found in its NFKC form. */
   private secretSpans(text: string): { spans: Array<[number, number]>; instruction: Instruction | null } {
     const { normal, starts, ends } = normalizeWithOrigins(text);
@@ -231,8 +236,11 @@ function billMonthSpotter(instructions: readonly Instruction[]): (normal: string
   };
 }
 
-/** A literal run of letters and digits (secret: null), or a value. */
-type Token = { pattern: string; secret: boolean | null };
+/** A literal run of letters and digits (secret: null), or a value (with its parameter's name). */
+type Token = { pattern: string; secret: boolean | null; param?: string };
+
+/** The fewest characters an ID document's number has (a Taiwan permit's 8; passports 9, resident IDs 15 or 18). */
+const ID_MIN_LENGTH = 8;
 
 /**
  * A lenient matcher for one instruction with secrets: its literal letters and digits in any case,
@@ -244,10 +252,11 @@ type Token = { pattern: string; secret: boolean | null };
 function instructionPattern(instruction: Instruction): Pattern | null {
   const secret = new Set(instruction.params.filter((p) => p.secret).map((p) => p.name));
   if (secret.size === 0) return null;
+  const idParams = new Set(instruction.params.filter((p) => p.type === 'idNumber').map((p) => p.name));
   const tokens = parseTemplate(instruction.template.normalize('NFKC')).flatMap<Token>((s) =>
     'literal' in s
       ? s.literal.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((chunk) => ({ pattern: escapeRegExp(chunk), secret: null }))
-      : [{ pattern: secret.has(s.param) ? SECRET_VALUE : PLAIN_VALUE, secret: secret.has(s.param) }],
+      : [{ pattern: secret.has(s.param) ? SECRET_VALUE : PLAIN_VALUE, secret: secret.has(s.param), param: s.param }],
   );
   const firstSecret = tokens.findIndex((t) => t.secret === true);
   const lead = tokens.slice(0, firstSecret).filter((t) => t.secret === null).map((t) => t.pattern).join('');
@@ -255,10 +264,18 @@ function instructionPattern(instruction: Instruction): Pattern | null {
 
   // Capture groups are the values, in order (1-based), then the pieces typed after them.
   const values = tokens.filter((t) => t.secret !== null);
+  const valueNames = values.map((t) => t.param);
   const secretGroups = [...values.flatMap((t, i) => (t.secret ? [i + 1] : [])), values.length + 1];
   const required = tokens.slice(0, firstSecret + 1).map((t) => t.pattern).join(GAP);
   const optional = tokens.slice(firstSecret + 1).reduceRight((tail, t) => `(?:${GAP}${t.pattern}${tail})?`, '');
-  return { instruction, regex: new RegExp(`${required}${optional}${MORE_GROUPS}`, 'giud'), secretGroups };
+  // An ID document's number is long (18 or 15 characters by GB 11643, 8–9 for passports and
+  // permits): a short value after MMHF is the service number of 10086's own advice
+  // (`忘记密码可发送MMHF#证件号码至10086重置`), no ID. Typed in groups (`MMHF 110105 19491231 002X`) it is one.
+  const idGroups = values.flatMap((t, i) => (t.secret && idParams.has(valueNames[i]!) ? [i + 1] : []));
+  const spare = idGroups.length
+    ? (_normal: string, m: RegExpMatchArray) => !m[values.length + 1] && idGroups.some((g) => m[g] !== undefined && m[g].length < ID_MIN_LENGTH)
+    : undefined;
+  return { instruction, regex: new RegExp(`${required}${optional}${MORE_GROUPS}`, 'giud'), secretGroups, ...(spare ? { spare } : {}) };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -358,3 +358,33 @@ describe('小e’s form for an instruction with nothing to fill in', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('clearing the local log (fixes17)', () => {
+  it('says what went and what stays: the Overview table keeps the core’s figures, and says why once the log is empty', async () => {
+    await (await askXiaoE('查余额', 'YE')).click();
+    const send = page.getByRole('button', { name: '发送到 10086' });
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+    // The reply's figures in the table (the core's) and on the SIM's card (this computer's log).
+    await open('#/overview', '.overview');
+    await page.locator('.overview-sim').first().waitFor({ timeout: 45_000 });
+    const tableBalance = page.locator('.overview-table td[data-kind="balance.balance"] .figure-value').first();
+    await tableBalance.waitFor();
+    const balance = await tableBalance.textContent();
+    expect(await page.locator('.overview-core-only').count()).toBe(0);
+
+    await open('#/settings', '.settings .danger:not([disabled])');
+    await page.click('.settings .danger:not([disabled])');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('总览表里各 SIM 卡的最新数字由核心服务为所有窗口保存，也会保留');
+    await dialog.locator('button.danger').click();
+    await expect.poll(() => page.locator('.toast-text').allTextContents()).toContainEqual(expect.stringContaining('本机记录已清除。总览表仍显示各 SIM 卡的最新数字'));
+
+    await open('#/overview', '.overview');
+    await page.locator('.overview-core-only').waitFor({ timeout: 10_000 });
+    expect(await page.textContent('.overview-core-only')).toContain('本机记录是空的');
+    expect(await tableBalance.textContent()).toBe(balance);
+    expect(await page.locator('.overview-sim').count()).toBe(0);
+  }, 120_000);
+});

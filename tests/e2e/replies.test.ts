@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
+import { passwordWeak, passwordWrong } from '../../src-main/emulator/replies-10086';
 import { loadCorpus } from '../fixtures/replies/corpus';
 import { browserSuite, readTables, type Served } from './ui-kit';
 
@@ -200,6 +201,32 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).toEqual(['YE']);
   });
 
+  it('an older request for 是 under a newer one offers no button and says it is superseded: 10086 reads 是 against its latest request (fixes17)', async () => {
+    // A real paid subscription asking for 是 (r15-221), then a data package asking for 是 (rb6-050:
+    // written for these tests, not a real reply; no real one of a second request is at hand).
+    await demoSimShowing('thread', [text('r15-221'), ours.find((e) => e.id === 'rb6-050')!.text]);
+    const buttons = page.getByRole('button', { name: '回复“是”' });
+    await buttons.first().waitFor({ timeout: 30_000 });
+    const superseded = page.locator('.confirm-superseded');
+    await superseded.waitFor({ timeout: 30_000 });
+    // One button, under the newest request; the older request says why it has none.
+    expect(await buttons.count()).toBe(1);
+    expect(await page.locator('.bubble-line.in', { has: buttons }).textContent()).toContain('5元包30M');
+    expect(await superseded.count()).toBe(1);
+    expect(await page.locator('.bubble-line.in', { has: superseded }).textContent()).toContain('税务杂志精编');
+    expect(await superseded.textContent()).toContain('已被新消息取代');
+    expect(await sentTexts()).toEqual(['YE']);
+  });
+
+  it('a failure reply to MMXG says what failed in the reader\'s language: a wrong password by name, any other failure as not done (fixes17)', async () => {
+    // The demo 10086's MMXG failures (src-main/emulator/replies-10086.ts), not real texts.
+    await demoSimShowing('thread', [passwordWrong(), passwordWeak()]);
+    const notes = page.locator('.bubble-line.in .bubble-outcome');
+    await expect.poll(() => notes.allTextContents(), { timeout: 30_000 }).toEqual(['没有办成：服务密码不正确。', '没有办成：10086 回复失败。']);
+    const wrong = page.locator('.bubble-line.in', { has: page.locator('.bubble-outcome', { hasText: '服务密码不正确' }) });
+    expect(await wrong.textContent()).toContain('原服务密码不正确');
+  });
+
   it('under a cue that says 办理, an option whose label names no change asks first, quoting the cue; a look-up goes on the click alone', async () => {
     // The real Anhui menu alone, the newest message: nothing but its cue makes 661 ask.
     await demoSimShowing('thread', [text('ah-2017-0424-menu')]);
@@ -227,8 +254,9 @@ describe('real replies in the thread and on the overview', () => {
   });
 
   it('a question left open when the thread is left does not come back with it: neither a reply word nor a menu option asks again unasked (review16)', async () => {
-    // A confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on record) and the real Anhui menu.
-    const simId = await demoSimShowing('thread', [ours.find((e) => e.id === 'rb6-048')!.text, text('ah-2017-0424-menu')]);
+    // The real Anhui menu, then a confirmation request of ours (rb6-048, "请回复“Y”确认办理"; none is on
+    // record): the request is the newest, so it has its button (an older one says it is superseded).
+    const simId = await demoSimShowing('thread', [text('ah-2017-0424-menu'), ours.find((e) => e.id === 'rb6-048')!.text]);
     const open = page.locator('dialog[open]');
     for (const button of [page.getByRole('button', { name: '回复“Y”' }), page.getByRole('button', { name: '661 流量包' })]) {
       await askedOn(button);

@@ -75,6 +75,45 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
+// First: the at-rest test below closes the browser to read its profile on disk.
+describe('no secret in clear on screen while it is typed (fixes17)', () => {
+  it('MMXG#123456#654321 typed key by key into the composer: each password is covered as soon as it is recognised, the text kept, the note says so', async () => {
+    await page.goto(await server.link());
+    await page.goto(`${server.url.split('#')[0]}#/thread`);
+    const line = page.locator('.composer-line input:not([disabled])');
+    await line.waitFor();
+    await line.click();
+    const covered = () => page.$$eval('.composer-mask .composer-secret', (els) => els.map((e) => e.textContent));
+    await page.keyboard.type('MMXG#123456');
+    await expect.poll(covered).toEqual(['123456']);
+    await page.keyboard.type('#654321');
+    await expect.poll(covered).toEqual(['123456', '654321']);
+    // Nothing is lost: the line holds what was typed, and the cover shows the same characters in place.
+    expect(await line.inputValue()).toBe('MMXG#123456#654321');
+    expect(await page.textContent('.composer-mask')).toBe('MMXG#123456#654321');
+    // The line's own text is not drawn, nor the secrets' characters in the cover: only their bars.
+    const style = await page.evaluate(() => {
+      const input = document.querySelector('.composer-line input')!;
+      const secret = document.querySelector('.composer-mask .composer-secret')!;
+      const caret = getComputedStyle(input).caretColor;
+      return { text: getComputedStyle(input).color, caret, secret: getComputedStyle(secret).color, bar: getComputedStyle(secret).backgroundColor };
+    });
+    expect(style.text).toBe('rgba(0, 0, 0, 0)');
+    expect(style.secret).toBe('rgba(0, 0, 0, 0)');
+    expect(style.caret).not.toBe('rgba(0, 0, 0, 0)');
+    expect(style.bar).not.toBe('rgba(0, 0, 0, 0)');
+    // A screen reader is told, through the line's description.
+    expect(await page.textContent('#composer-note')).toContain('这一行含有密码或证件号码，屏幕上已遮住。');
+    // The caret still edits: a backspace takes the last digit, and the password is still covered.
+    await page.keyboard.press('Backspace');
+    expect(await line.inputValue()).toBe('MMXG#123456#65432');
+    await expect.poll(covered).toEqual(['123456', '65432']);
+    // Text without a secret is drawn by the line itself again.
+    await line.fill('CXYE');
+    await expect.poll(() => page.locator('.composer-mask').count()).toBe(0);
+  });
+});
+
 describe('no secret at rest', () => {
   it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
     await page.goto(await server.link());
@@ -99,3 +138,4 @@ describe('no secret at rest', () => {
     expect(found).toEqual([]);
   });
 });
+

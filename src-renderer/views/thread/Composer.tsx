@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SEND_TEXT_MAX, type ModemStatus } from '../../../src-shared/api/contract';
 import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
@@ -10,6 +10,7 @@ import { useCore } from '../../core/CoreProvider';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { InstructionForm } from './InstructionForm';
+import { SecretMask } from './SecretMask';
 
 const SUGGESTIONS = 6;
 
@@ -33,6 +34,14 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const [form, setForm] = useState<{ instruction: Instruction; initial: Record<string, string> } | null>(null);
 
   const typed = useMemo(() => activeCatalog().recognize(text), [text]);
+  // A password typed whole (MMXG#123456#654321) is covered on screen as soon as it is recognised:
+  // at a hall desk the customer's password must not stand in clear while it is typed.
+  const secrets = useMemo(() => activeCatalog().secretSpans(text), [text]);
+  const line = useRef<HTMLInputElement>(null);
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const followScroll = () => setScrollLeft(line.current?.scrollLeft ?? 0);
+  // The line scrolls as the caret moves past its end; the cover follows after each change.
+  useLayoutEffect(followScroll, [text]);
   const suggestions = useMemo(() => (text.trim() && !dismissed ? catalogSearch().search(text, SUGGESTIONS) : []), [text, dismissed]);
   // Text that already is an instruction is sent on Enter; otherwise Enter takes the highlighted suggestion.
   const highlighted = typed ? -1 : Math.min(active, suggestions.length - 1);
@@ -134,8 +143,11 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         </ul>
       )}
       <div className="composer-line">
+        <div className="composer-field">
         <input
+          ref={line}
           type="text"
+          className={secrets.length ? 'composer-masked' : undefined}
           role="combobox"
           aria-label={t('composer.label')}
           aria-expanded={suggestions.length > 0}
@@ -156,7 +168,11 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
             setActive(0);
           }}
           onKeyDown={onKeyDown}
+          onScroll={followScroll}
+          onSelect={followScroll}
         />
+        {secrets.length > 0 && <SecretMask text={text} spans={secrets} scrollLeft={scrollLeft} />}
+        </div>
         <button
           type="button"
           className="primary"
@@ -172,6 +188,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
         </p>
       ) : (
         <p id="composer-note" className="hint">
+          {secrets.length > 0 && <span className="composer-secret-note">{t('composer.secretMasked')} </span>}
           {t(reach === 'connecting' ? 'conn.connecting' : reach === 'lost' ? 'thread.coreGone' : disabled ? 'thread.offline' : 'composer.keys')}
         </p>
       )}

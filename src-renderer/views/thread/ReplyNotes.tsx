@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
+import type { StringKey } from '../../i18n';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
@@ -39,6 +40,18 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
         </>
       );
     }
+    // A failure in the reader's language (原服务密码不正确，密码修改失败 → "Not done: the password was wrong"),
+    // with what 10086 suggests after it: an English reader otherwise sees only Chinese.
+    if (understood.outcome === 'failure') {
+      return (
+        <>
+          <p className="bubble-figures bubble-outcome" data-outcome="failure">
+            {t(FAILURE_NOTES[understood.template] ?? 'reply.failed')}
+          </p>
+          {options}
+        </>
+      );
+    }
     if (options) return options;
   }
   const line = describeFigures(understood, lang);
@@ -53,6 +66,13 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
     </>
   );
 }
+
+/** Failures whose reason the reply's template says (replies.json outcomes); any other failure reads 'reply.failed'. */
+const FAILURE_NOTES: Record<string, StringKey> = {
+  'wrong-password': 'reply.failedPassword',
+  suspended: 'reply.failedSuspended',
+  'nothing-to-confirm': 'reply.failedNothingToConfirm',
+};
 
 /** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
 function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void) => void; canSend: boolean } {
@@ -196,6 +216,11 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
     if (sendable) sendBack(request.reply, () => setSent(true));
   };
 
+  // 10086 reads the word against its latest message: once it has written again, this button would
+  // confirm that newer request (or whatever it is), so an open request says it is superseded instead.
+  if (stale && !answered && !sent) {
+    return <p className="bubble-actions muted confirm-superseded">{t('reply.confirmSuperseded', { word: request.reply, to: reply.peer })}</p>;
+  }
   return (
     <p className="bubble-actions">
       <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>

@@ -97,6 +97,24 @@ describe('SecretDetector: forms found in review', () => {
   });
 });
 
+describe('SecretDetector: a service number in 10086\'s advice is no ID number (fixes17)', () => {
+  // The demo 10086's MMXG failure reply (src-main/emulator/replies-10086.ts), exported by ux16's walkthrough as …至******重置.
+  const advice = '尊敬的客户，您输入的原服务密码不正确，密码修改失败。忘记密码可发送MMHF#证件号码至10086重置';
+  it.each([advice, '忘记密码可发送MMHF#证件号码到1008611重置', '发送MMHF#身份证号码发送到10086即可'])('leaves %j alone', (text) => {
+    expect(catalog.maskSecrets(text)).toBe(text);
+    expect(catalog.findSecret(text)).toBeNull();
+  });
+  it.each([
+    ['MMHF#证件号码至10086：MMHF#510107199206302858', 'MMHF#证件号码至10086：MMHF#******'],
+    ['MMHF 110105 19491231 002X', 'MMHF ******'],
+    ['MMHF#370101850101123', 'MMHF#******'],
+    ['MMHF E12345678', 'MMHF ******'],
+    ['MMHF#12345678', 'MMHF#******'],
+  ])('still masks an ID of its real length: %j as %j', (typed, kept) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+  });
+});
+
 describe('SecretDetector under generated variants', () => {
   const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
   const password = digits(6);
