@@ -198,10 +198,13 @@ const QUALIFIED_DATA =
  */
 function widened(read: Read, rules: ReplyRules): string {
   const { context, sentenceSoFar } = read;
-  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context) || poolIn(context, rules) !== null) return context;
+  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context)) return context;
+  const own = poolIn(context, rules);
   const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
   // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
-  return clause.length > context.length && /\d/u.test(clause.slice(0, clause.length - context.length)) ? clause : context;
+  if (clause.length <= context.length || !/\d/u.test(clause.slice(0, clause.length - context.length))) return context;
+  // "您共享主号（152…）国内流量剩余678MB": a stronger kind before the number (a shared pool of general data is shared) names it too.
+  return own === null || poolIn(clause, rules) !== own ? clause : context;
 }
 
 /**
@@ -240,9 +243,11 @@ function ownClause(context: string, rules: ReplyRules): string | null {
   return null;
 }
 
-const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}/gu;
+// "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.
+const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
-const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;
+// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind.
+const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|可)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
