@@ -247,7 +247,7 @@ function ownClause(context: string, rules: ReplyRules): string | null {
 const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
 // "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind.
-const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|可)[^()]*\)/gu;
+const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
