@@ -290,7 +290,8 @@ function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; par
 /** "已超出套餐内20GB": a no-kind word followed by 内 says what the in-plan amount is exceeded by, not data outside the plan. */
 function outsideWords(text: string, rules: ReplyRules): string {
   if (!text.includes('内')) return text;
-  return rules.noKind.reduce((t, w) => t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)), text);
+  // Only a plan's 内 is in-plan: "小区内" is still the cell area's data, no kind of the pools.
+  return rules.noKind.reduce((t, w) => (w.endsWith('套餐') ? t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)) : t), text);
 }
 
 function lastEnd(text: string, words: string[]): number {

@@ -35,6 +35,18 @@ const CASES: [string, string, string[], string[]][] = [
     ['provincial 1024', '- 2048'],
   ],
   [
+    '小区 data after a named amount does not take its kind (小区 is data outside the kinds, `noKind`)',
+    '您省内流量剩余1.00GB，小区剩余500.00MB。',
+    ['remaining 1024 provincial', 'remaining 500'],
+    ['provincial 1024', '- 500'],
+  ],
+  [
+    '小区 data after a named amount does not take its kind (小区 is data outside the kinds, `noKind`)',
+    '您省内流量剩余1.00GB，小区内剩余500.00MB。',
+    ['remaining 1024 provincial', 'remaining 500'],
+    ['provincial 1024', '- 500'],
+  ],
+  [
     'a kind the amount is said not to be (不可共享) names none',
     '您省内流量剩余1.00GB，省内（不可共享）流量剩余500.00MB。',
     ['remaining 1024 provincial', 'remaining 500 provincial'],
