@@ -106,7 +106,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "；省内流量保6档（2016版）本月内含1GB": numbers that are no amount (a tier, a year) do not cut the words of its clause.
     const words = widened(read, rules);
     // "（上月无结转流量）": a kind said to be absent names none.
-    const noted = (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ');
+    // "小区内剩余500MB": a kind no pool is hides the pool words within it (区内).
+    const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' '));
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
@@ -124,7 +125,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // Not so after amounts of one kind only ("闲时流量已用8.86GB/共计10GB"): that is the kind's own total.
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
-    const overKinds = rules.noKind.some((w) => outside.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    // "省内流量剩余1GB，小区剩余500MB": data of a kind no pool is (小区) is not of the kind before it.
+    const overKinds = rules.noKind.some((w) => outside.includes(w)) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -290,8 +292,7 @@ function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; par
 /** "已超出套餐内20GB": a no-kind word followed by 内 says what the in-plan amount is exceeded by, not data outside the plan. */
 function outsideWords(text: string, rules: ReplyRules): string {
   if (!text.includes('内')) return text;
-  // Only a plan's 内 is in-plan: "小区内" is still the cell area's data, no kind of the pools.
-  return rules.noKind.reduce((t, w) => (w.endsWith('套餐') ? t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)) : t), text);
+  return rules.noKind.reduce((t, w) => t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)), text);
 }
 
 function lastEnd(text: string, words: string[]): number {

@@ -35,13 +35,13 @@ const CASES: [string, string, string[], string[]][] = [
     ['provincial 1024', '- 2048'],
   ],
   [
-    '小区 data after a named amount does not take its kind (小区 is data outside the kinds, `noKind`)',
+    '小区 data after a named amount does not take its kind (小区 is a kind no pool is, `unpooledKinds`)',
     '您省内流量剩余1.00GB，小区剩余500.00MB。',
     ['remaining 1024 provincial', 'remaining 500'],
     ['provincial 1024', '- 500'],
   ],
   [
-    '小区 data after a named amount does not take its kind (小区 is data outside the kinds, `noKind`)',
+    '小区 data after a named amount does not take its kind (小区 is a kind no pool is, `unpooledKinds`)',
     '您省内流量剩余1.00GB，小区内剩余500.00MB。',
     ['remaining 1024 provincial', 'remaining 500'],
     ['provincial 1024', '- 500'],
