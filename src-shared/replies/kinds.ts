@@ -106,7 +106,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "；省内流量保6档（2016版）本月内含1GB": numbers that are no amount (a tier, a year) do not cut the words of its clause.
     const words = widened(read, rules);
     // "（上月无结转流量）": a kind said to be absent names none.
-    const noted = (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ');
+    // "小区内剩余500MB": a kind no pool is hides the pool words within it (区内).
+    const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' '));
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
@@ -124,7 +125,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // Not so after amounts of one kind only ("闲时流量已用8.86GB/共计10GB"): that is the kind's own total.
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
-    const overKinds = rules.noKind.some((w) => outside.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    // "省内流量剩余1GB，小区剩余500MB": data of a kind no pool is (小区) is not of the kind before it.
+    const overKinds = rules.noKind.some((w) => outside.includes(w)) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -198,10 +200,13 @@ const QUALIFIED_DATA =
  */
 function widened(read: Read, rules: ReplyRules): string {
   const { context, sentenceSoFar } = read;
-  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context) || poolIn(context, rules) !== null) return context;
+  if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context)) return context;
+  const own = poolIn(context, rules);
   const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
   // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
-  return clause.length > context.length && /\d/u.test(clause.slice(0, clause.length - context.length)) ? clause : context;
+  if (clause.length <= context.length || !/\d/u.test(clause.slice(0, clause.length - context.length))) return context;
+  // "您共享主号（152…）国内流量剩余678MB": a stronger kind before the number (a shared pool of general data is shared) names it too.
+  return own === null || poolIn(clause, rules) !== own ? clause : context;
 }
 
 /**
@@ -240,9 +245,11 @@ function ownClause(context: string, rules: ReplyRules): string | null {
   return null;
 }
 
-const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}/gu;
+// "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.
+const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
-const INCLUDES_NOTE = /\((?:含|包含|包括|including)[^()]*\)/gu;
+// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind.
+const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 

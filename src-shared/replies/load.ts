@@ -84,6 +84,8 @@ export interface ReplyRules {
   kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
+  /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
+  unpooledKinds: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
@@ -229,6 +231,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     allKinds: (file.allKinds ?? []).map(fold),
     kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
+    unpooledKinds: (file.unpooledKinds ?? []).map(fold),
     partNames: (file.partNames ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),

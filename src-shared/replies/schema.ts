@@ -219,6 +219,8 @@ export const ReplyRulesSchema = v.strictObject({
   kindOfAll: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
+  /** Words of a kind of data that no pool is (小区流量, one cell area's): the amount names no kind and takes none from the amount before. */
+  unpooledKinds: v.optional(v.array(text)),
   /**
    * Labels that say where an amount lies (套餐内, 套餐外) as well as a field: after a part word of an amount
    * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
