@@ -43,5 +43,23 @@ let common: Set<string> | undefined;
  * most is not lost, dog is not do), nor pinyin initials (yet is not 余额提).
  */
 export function isCommonEnglish(word: string): boolean {
-  return (common ??= new Set(COMMON_ENGLISH.split(' '))).has(word);
+  return (common ??= new Set(unfrontCode(COMMON_ENGLISH))).has(word);
+}
+
+/**
+ * The words of a front-coded list (as scripts/generate-search-tables.ts writes it): each word is a
+ * digit, how many leading letters it shares with the word before, then the rest of its letters.
+ */
+export function unfrontCode(coded: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < coded.length; ) {
+    const shared = coded.charCodeAt(i++) - 48;
+    let end = i;
+    while (end < coded.length && (coded.charCodeAt(end) < 48 || coded.charCodeAt(end) > 57)) end++;
+    word = word.slice(0, shared) + coded.slice(i, end);
+    words.push(word);
+    i = end;
+  }
+  return words;
 }
