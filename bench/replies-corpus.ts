@@ -52,6 +52,8 @@ function measure(corpus: CorpusEntry[]) {
   let lists = 0;
   let mixed = 0;
   let baseline = 0;
+  // Menu options and service entries the reader offers that the hand list lacks: each is a button that sends a number meant for something else.
+  let extra = 0;
   const misses: string[] = [];
   // Data found with the right value and meaning whose kind the text leaves unsaid, labelled `null` (not
   // stated, the convention since round 8: docs/replies.md) or `general` (round 6's lone pool); writers of
@@ -67,6 +69,7 @@ function measure(corpus: CorpusEntry[]) {
     found += c.found;
     lists += c.listsAsFigures;
     mixed += mixedPoolSums(u, c, groupsByPool);
+    extra += c.menuExtra.length + c.servicesExtra.length;
     baseline += keywordBaseline(entry).found;
     for (const m of [...c.missing, ...c.wrongPool]) misses.push(`${entry.id}: ${m.what} ${m.value}${m.unit}${m.pool ? ` ${m.pool}` : ''}`);
     for (const m of c.missing) count(`missing ${m.what}`);
@@ -76,7 +79,7 @@ function measure(corpus: CorpusEntry[]) {
       if ([m.pool, got ?? null].every((p) => p === null || p === 'general')) unsaidKind++;
     }
   }
-  return { texts: corpus.length, expected, found, unsaidKind, lists, mixed, baseline, misses, why: [...why].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') };
+  return { texts: corpus.length, expected, found, unsaidKind, lists, mixed, extra, baseline, misses, why: [...why].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') };
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
@@ -156,11 +159,13 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
   const notes: string[] = [];
   let lists = dev.lists;
   let mixed = dev.mixed;
+  let extra = dev.extra;
   const heldPath = resolve(FIXTURES, 'real-heldout.json');
   if (existsSync(heldPath)) {
     const held = measure(loadCorpus(heldPath));
     lists += held.lists;
     mixed += held.mixed;
+    extra += held.extra;
     figures.push(
       {
         name: `figures found, held-out (${held.texts} real replies; data of no stated kind: pool not stated)`,
@@ -196,6 +201,7 @@ export function corpusFigures(): { figures: Figure[]; notes: string[] } {
   figures.push(
     { name: 'menu options / service entries read as figures', value: lists, target: '0', pass: lists === 0 },
     { name: 'data-left sums mixing pool kinds', value: mixed, target: '0', pass: mixed === 0 },
+    { name: 'menu options / service entries offered that the hand list lacks (dev + held-out)', value: extra },
   );
   const pieces = loadCorpus(resolve(FIXTURES, 'real-dev.json')).map((e) => e.text);
   let throws = 0;
