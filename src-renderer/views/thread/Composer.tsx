@@ -144,34 +144,34 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       )}
       <div className="composer-line">
         <div className="composer-field">
-        <input
-          ref={line}
-          type="text"
-          className={secrets.length ? 'composer-masked' : undefined}
-          role="combobox"
-          aria-label={t('composer.label')}
-          aria-expanded={suggestions.length > 0}
-          aria-controls={suggestions.length > 0 ? 'composer-suggestions' : undefined}
-          aria-activedescendant={highlighted >= 0 && suggestions.length ? `composer-suggestion-${highlighted}` : undefined}
-          aria-autocomplete="list"
-          aria-invalid={tooLong ? true : undefined}
-          aria-describedby="composer-note"
-          placeholder={t('composer.placeholder')}
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          value={text}
-          disabled={reach !== 'lost' && !modem}
-          onChange={(e) => {
-            setText(e.target.value);
-            setDismissed(false);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-          onScroll={followScroll}
-          onSelect={followScroll}
-        />
-        {secrets.length > 0 && <SecretMask text={text} spans={secrets} scrollLeft={scrollLeft} />}
+          <input
+            ref={line}
+            type="text"
+            className={secrets.length ? 'composer-masked' : undefined}
+            role="combobox"
+            aria-label={t('composer.label')}
+            aria-expanded={suggestions.length > 0}
+            aria-controls={suggestions.length > 0 ? 'composer-suggestions' : undefined}
+            aria-activedescendant={highlighted >= 0 && suggestions.length ? `composer-suggestion-${highlighted}` : undefined}
+            aria-autocomplete="list"
+            aria-invalid={tooLong ? true : undefined}
+            aria-describedby="composer-note"
+            placeholder={t('composer.placeholder')}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            value={text}
+            disabled={reach !== 'lost' && !modem}
+            onChange={(e) => {
+              setText(e.target.value);
+              setDismissed(false);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+            onScroll={followScroll}
+            onSelect={followScroll}
+          />
+          {secrets.length > 0 && <SecretMask text={text} spans={secrets} scrollLeft={scrollLeft} />}
         </div>
         <button
           type="button"
