@@ -55,8 +55,8 @@ export function readPercents(original: string, folded: Folded, rules: ReplyRules
       package: null,
       pool,
       voicePool: null,
-      // A share's kind is the one named anywhere before it in its sentence: never plainly its own.
-      kindFrom: pool === null ? null : 'sentence',
+      // A share's kind: named in its own clause, or earlier in its sentence (shares are never added up anyway).
+      kindFrom: pool === null ? null : lastPoolIn(clause, pools) === pool ? 'own' : 'sentence',
       item: null,
       span: spanOf(original, folded, start, end),
       template: 'percent',

@@ -44,9 +44,12 @@ export function assignVoicePools(reads: Read[], rules: ReplyRules, text: string)
     const goesOn = group !== null && group.sentence === read.sentence && group.package === f.package && !read.context.includes(';');
     if (!goesOn) group = { pools: new Set(), stated: true, sentence: read.sentence, package: f.package };
     const [only] = group!.pools;
-    if (pool === null && goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w))) {
+    // "国内主叫100分钟，已用20分钟，剩余80分钟": as plainly of the kind as the amounts before, when each of them states it;
+    // so is one whose package's name says that kind ("智能网3元包(集团)": 共含通话为1000分钟，剩余通话为896分钟).
+    const chained = goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w));
+    if (from === 'package' && chained && group!.stated && only === pool) from = 'clause';
+    if (pool === null && chained) {
       pool = only!;
-      // "国内主叫100分钟，已用20分钟，剩余80分钟": as plainly of the kind as the amounts before, when each of them states it.
       from = group!.stated ? 'clause' : 'before';
     }
     f.voicePool = pool;
