@@ -11,7 +11,7 @@ const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, fro
 
 /** The figures the overview adds up, grouped by the product's own dataByPool. */
 function groupsByPool(figures: FigureRecord[]): FigureRecord[][] {
-  return dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+  return dataByPool(figures).map((a) => a.members.map((i) => figures[i]!));
 }
 
 /**

@@ -24,7 +24,7 @@ export function understandMessage(message: MessageRow): ReplyUnderstanding | nul
 export function figureRowsFor(message: MessageRow): FigureRow[] {
   const understood = understandMessage(message);
   if (understood?.kind !== 'figures' && understood?.kind !== 'notice') return [];
-  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool'>): FigureRow => ({
+  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool' | 'kindFrom'>): FigureRow => ({
     id: `${message.id}#${n}`,
     messageId: message.id,
     simId: message.simId,
@@ -43,6 +43,7 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
       confidence: f.confidence,
       ...(foreignCurrency(f) ? { currency: foreignCurrency(f) } : {}),
       ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
+      ...(f.kindFrom ? { kindFrom: f.kindFrom } : {}),
     }),
   );
   if (understood.notices.includes('data-suspended')) {

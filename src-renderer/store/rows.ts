@@ -1,5 +1,5 @@
 import type { OutgoingState, SmsEncoding } from '../../src-shared/journal-records';
-import type { CanonicalUnit, Confidence, DataPool, VoicePool } from '../../src-shared/replies';
+import type { CanonicalUnit, Confidence, DataPool, KindSource, VoicePool } from '../../src-shared/replies';
 
 /** IndexedDB cannot index booleans, so flags that are queried are 0 / 1. */
 export type Flag = 0 | 1;
@@ -95,6 +95,11 @@ export interface FigureRow {
   pool: DataPool | null;
   /** Minutes only: the kind (the package's own, off-peak, group…); absent in rows stored before it was kept (not stated). */
   voicePool?: VoicePool | null;
+  /**
+   * Data and minutes: where `pool` / `voicePool` was read from (its own words, or inferred); only a plainly stated
+   * kind is added to another amount. Absent in rows stored before it was kept: not plainly stated.
+   */
+  kindFrom?: KindSource | null;
   /** Money only: the currency as written when it is not yuan (HK$, £); absent or null for yuan. Never converted. */
   currency?: string | null;
   confidence: Confidence;

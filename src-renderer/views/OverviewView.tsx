@@ -131,7 +131,8 @@ function SimSection({ figures: { sim, history, kinds } }: { figures: SimFigures 
 
 /**
  * Each kind of the newest reply by name ("国内通用 7.05 GB · 省内 1.78 GB · 闲时 59.16 GB", "套餐 40 分钟 ·
- * 闲时 40 分钟 · 集团/亲情网 896 分钟"), when there is more than the general amount alone.
+ * 闲时 40 分钟 · 集团/亲情网 896 分钟"), when there is more than the general amount alone. An amount whose kind
+ * was inferred stands on its own, said as a guess ("省内 3.00 GB · 推测为省内 95.04 MB").
  */
 function KindList({ kind, amounts }: { kind: KindedKind; amounts: KindAmount<string>[] }) {
   const { t, lang } = useI18n();
@@ -141,7 +142,7 @@ function KindList({ kind, amounts }: { kind: KindedKind; amounts: KindAmount<str
   return (
     <ul className="data-pools" aria-label={t('overview.pools')}>
       {amounts.map((a, i) => (
-        <li key={`${a.pool ?? 'unnamed'}-${i}`} data-pool={a.pool ?? 'unnamed'}>
+        <li key={`${a.pool ?? 'unnamed'}-${i}`} data-pool={a.pool ?? 'unnamed'} {...(a.inferred ? { 'data-inferred': '' } : {})}>
           <span className="muted">{name(a)}</span> {formatFigure(kind, a.value, lang)}
         </li>
       ))}

@@ -30,7 +30,7 @@ function valuesOf(figures: readonly FigureRecord[], topic: string, field: string
 }
 
 function dataLeftPools(figures: readonly FigureRecord[]): PoolAmount[] {
-  return dataByPool(figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package })));
+  return dataByPool(figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
 }
 
 /**
@@ -45,10 +45,13 @@ export function generalDataLeftMb(figures: readonly FigureRecord[]): number | nu
 /**
  * Amounts per kind, for the metrics' `pool` label. An amount of no stated kind is given (as
  * `unstated`) only when it is the reply's one such amount: two of them may be a total and its part.
+ * An amount whose kind was inferred (see kindStated) is given under its kind only when it is that kind's one
+ * amount: it is never added to the kind's stated sum, nor stands for it.
  */
 export function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
   const unstated = amounts.filter((a) => a.pool === null);
-  const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool ? [[a.pool, a.value]] : [])));
+  const lone = (a: KindAmount<string>) => !a.inferred || amounts.filter((b) => b.pool === a.pool).length === 1;
+  const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool && lone(a) ? [[a.pool, a.value]] : [])));
   if (unstated.length === 1) byKind.unstated = unstated[0]!.value;
   return byKind;
 }
@@ -57,7 +60,7 @@ export function leftByKind(amounts: readonly KindAmount<string>[]): Record<strin
 export const dataLeftByPool = (figures: readonly FigureRecord[]): Record<string, number> => leftByKind(dataLeftPools(figures));
 
 function minutesLeftPools(figures: readonly FigureRecord[]): MinutesAmount[] {
-  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package })));
+  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
 }
 
 /**

@@ -25,9 +25,20 @@ export function voicePoolName(pool: VoicePool | null, lang: Lang): string {
   return KIND_NAMES[lang][pool === 'general' ? 'generalMinutes' : (pool ?? 'unnamed')];
 }
 
-/** An amount's kind as said to a person: an amount of no stated kind by its package's name when it has one. */
+/** A kind the reader inferred, not one the text plainly states (see kindStated): said as a guess, never as read. */
+const INFERRED: Record<Lang, (kind: string) => string> = {
+  'zh-Hans': (kind) => `推测为${kind}`,
+  'zh-Hant': (kind) => `推測為${kind}`,
+  en: (kind) => `probably ${kind}`,
+};
+
+/**
+ * An amount's kind as said to a person: an amount of no stated kind by its package's name when it has one; an
+ * amount whose kind was inferred as a guess (推测为省内), so that it is not taken for the sum of that kind.
+ */
 export function kindName<K extends string>(a: KindAmount<K>, name: (pool: K | null, lang: Lang) => string, lang: Lang): string {
-  return a.pool === null && a.packages[0] ? a.packages[0] : name(a.pool, lang);
+  if (a.pool === null) return a.packages[0] ?? name(null, lang);
+  return a.inferred ? INFERRED[lang](name(a.pool, lang)) : name(a.pool, lang);
 }
 
 interface Words {
@@ -170,7 +181,7 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
       continue;
     }
     if (topic === 'voice' && left.length) {
-      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package })));
+      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
       parts.push(w.left.voice(perKind(amounts, customerLeft(amounts), voicePoolName, format, lang)));
       continue;
     }

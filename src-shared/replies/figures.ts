@@ -501,7 +501,7 @@ function record(t: FigureTemplate, field: string, value: number, span: FigureRec
   const unit = UNIT[t.measure];
   // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
   const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
-  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, voicePool: null, item: null, span, template: t.id, label, confidence: 'sure' };
+  return { topic: t.topic, field, value, unit, currency, package: null, pool: null, voicePool: null, kindFrom: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
 function masked(text: string, mask: Mask): string {

@@ -1,7 +1,7 @@
 /** Reply understanding: figures, outcomes and confirmation requests in 10086's replies, and pairing. */
 export { builtinReplyRules } from './builtin';
 export { currencyOf, describeFigures, foreignCurrency, kindName, moneyText, poolName, voicePoolName } from './describe';
-export { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount, type MinutesAmount, type PoolAmount, type PoolFigure } from './pools';
+export { customerDataLeft, customerLeft, dataByPool, kindStated, minutesByPool, toldOfCustomerData, type KindAmount, type MinutesAmount, type PoolAmount, type PoolFigure } from './pools';
 export { parseReplyRules, type ReplyRules } from './load';
 export { optionChangesAccount } from './menus';
 export {

@@ -3,6 +3,7 @@ import { fold } from '../search/fold';
 import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
+import type { KindSource } from './types';
 
 /**
  * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
@@ -78,6 +79,29 @@ export function lastKindIn<K extends string>(text: string, kinds: readonly KindR
   return best?.pool ?? null;
 }
 
+/**
+ * Whether words that name a kind also narrow it (`kindNarrowers`: 省内包时段流量, 校园, 区域): then the kind is not
+ * plainly the amount's. The kind words that name a kind are set aside first, so 限时 of 限时流量 narrows nothing,
+ * while 时段 of 包时段流量 (no kind: 时段流量 after a qualifier the rules do not know) does.
+ */
+export function narrowedIn(text: string, rules: ReplyRules, kinds: readonly KindRule<string>[] = rules.pools): boolean {
+  if (rules.kindNarrowers.length === 0 || text === '') return false;
+  let rest = text;
+  for (const p of kinds) for (const w of p.words) if (lastNaming(rest, w, p) >= 0) rest = rest.replaceAll(w, ' ');
+  return rules.kindNarrowers.some((w) => rest.includes(w));
+}
+
+/** The amount's own phrase: its words after the last comma, semicolon or colon ("，省内包时段流量已使用"). */
+export const lastClause = (words: string): string => words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':')) + 1);
+
+/**
+ * Where a kind named in an amount's own words comes from: narrowed when a qualifier narrows it (`kindNarrowers`), else
+ * its own words (a package's name written as its label, `"0元50M省内流量包"套餐…共有50.00M`, included).
+ */
+function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource {
+  return narrowedIn(ownWords, rules) || narrowedIn(lastClause(read.context), rules) ? 'narrowed' : 'own';
+}
+
 /** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
 const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
 
@@ -91,9 +115,15 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
   // `whole`: the kind of the last amount that is not a part, which the parts after it share.
-  let previous: { pool: DataPool | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
+  let previous: { pool: DataPool | null; from: KindSource | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
+  // What the kind of each amount was read from, until it is final.
+  let from: KindSource | null = null;
+  const inferred = (pool: DataPool | null, source: KindSource) => {
+    from = pool === null ? null : source;
+    return pool;
+  };
   let partRead: Read | undefined;
   reads.forEach((read, i) => {
     const f = read.figure;
@@ -117,7 +147,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
-    let pool = read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    let pool =
+      inferred(read.tagPool, 'own') ??
+      inferred(headTag(ownWords, rules), 'heading') ??
+      inferred(poolIn(ownWords, rules), ownSource(ownWords, read, rules)) ??
+      inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -150,36 +184,56 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const ofWhole = !part && f.label !== null && parts?.sentence === read.sentence && parts.field !== f.field && read.context.includes(';');
     // A part in brackets is of the amount right before the bracket ("其中国内通用10GB（含5G网络流量8GB）").
     const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part && !read.inBrackets ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
-    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
+    // "国内通用流量共75G，已用8.21G，剩余66.79G": the next amount of one clause group, a bare label of another field,
+    // is as plainly of the kind as the amount before when that one states it (a part, or past a semicolon, is inferred).
+    const chained =
+      same && previous!.sentence === read.sentence && !namesAnew && !part && !ofWhole && !read.context.includes(';') && (previous!.from === 'own' || previous!.from === 'clause');
+    // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
+    if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
+      ({ pool, headed } = kindBefore(previous!));
+      inferred(pool, chained ? 'clause' : 'before');
+    }
     // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
     const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
-    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) ({ pool, headed } = kindBefore(previous!));
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && opensWithPart && !overKinds) {
+      ({ pool, headed } = kindBefore(previous!));
+      inferred(pool, 'before');
+    }
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
     const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
     if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
       ({ pool, headed } = previous!);
+      inferred(pool, 'before');
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules);
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) {
+      pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules), 'sentence');
+    }
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
-        pool = poolIn(heading, rules);
+        pool = inferred(poolIn(heading, rules), 'heading');
         headed = pool !== null;
-      } else if (same && previous!.headed && poolIn(read.before, rules) === null) ({ pool, headed } = previous!);
+      } else if (same && previous!.headed && poolIn(read.before, rules) === null) {
+        ({ pool, headed } = previous!);
+        inferred(pool, 'heading');
+      }
     }
     f.pool = pool;
+    f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
     const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
-    if (!note) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
+    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
     const total = reads[i + 1];
     if (read.figure.topic === 'data' && read.figure.pool === null && total?.figure.topic === 'data' && total.tagPool !== null && OF_TOTAL.test(total.context)) {
       read.figure.pool = total.tagPool;
+      read.figure.kindFrom = 'said';
     }
   });
 }
@@ -269,7 +323,7 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
       // "国内通用流量剩余20GB，该流量为家庭成员共享": a kind said of it that is stronger than its own (a shared pool of
       // general data is shared, as 家庭共享国内通用流量 is) is its kind.
       const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
-      if (pool && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+      if (pool && strength(pool) < strength(read.figure.pool)) Object.assign(read.figure, { pool, kindFrom: 'said' });
       break;
     }
   }

@@ -86,6 +86,8 @@ export interface ReplyRules {
   noKind: string[];
   /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
   unpooledKinds: string[];
+  /** Qualifiers that narrow a kind stated in an amount's own words (包时段, 校园): the kind is not plainly stated. */
+  kindNarrowers: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
@@ -232,6 +234,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     unpooledKinds: (file.unpooledKinds ?? []).map(fold),
+    kindNarrowers: (file.kindNarrowers ?? []).map(fold),
     partNames: (file.partNames ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),

@@ -45,6 +45,7 @@ export function readPercents(original: string, folded: Folded, rules: ReplyRules
     if (thresholds.before.some((w) => clause.lastIndexOf(w) > field.at && !clause.endsWith(`已${w}`, clause.lastIndexOf(w) + w.length))) continue;
     const topic = nearestTopic(sentence, topics);
     if (!topic) continue;
+    const pool = topic === 'data' ? lastPoolIn(sentence, pools) : null;
     out.push({
       topic,
       field: PERCENT_FIELDS[field.field],
@@ -52,8 +53,10 @@ export function readPercents(original: string, folded: Folded, rules: ReplyRules
       unit: 'percent',
       currency: null,
       package: null,
-      pool: topic === 'data' ? lastPoolIn(sentence, pools) : null,
+      pool,
       voicePool: null,
+      // A share's kind: named in its own clause, or earlier in its sentence (shares are never added up anyway).
+      kindFrom: pool === null ? null : lastPoolIn(clause, pools) === pool ? 'own' : 'sentence',
       item: null,
       span: spanOf(original, folded, start, end),
       template: 'percent',

@@ -1,4 +1,5 @@
 import { DATA_POOLS, VOICE_POOLS, type DataPool, type VoicePool } from './schema';
+import type { KindSource } from './types';
 
 /** An amount with its kind (of data, of minutes): what the overview, the alerts and 小e add up. */
 export interface KindFigure<K extends string> {
@@ -6,7 +7,16 @@ export interface KindFigure<K extends string> {
   pool: K | null;
   value: number;
   package: string | null;
+  /** Where its kind was read from (FigureRecord.kindFrom); absent (a row stored before it was kept): not known, so not plainly stated. */
+  kindFrom?: KindSource | null;
 }
+
+/**
+ * Whether a kind is plainly stated: the kind word stands in the amount's own words, is said of it in so many
+ * words, or stands in the amount before it in its clause group, of which it is a bare label of another field. A kind inferred (from a package's name, a heading, the amount before, a narrowing qualifier) may be wrong
+ * (real r16-107: `省内包时段流量已使用928.96MB，剩余95.04MB` is no plain 省内), so such an amount is never added to another.
+ */
+export const kindStated = (from: KindSource | null | undefined): boolean => from === 'own' || from === 'said' || from === 'clause';
 
 export interface KindAmount<K extends string> {
   /** Null: not stated, the reply's words name no kind (a total over kinds, or a reply that never says). */
@@ -16,6 +26,11 @@ export interface KindAmount<K extends string> {
   packages: (string | null)[];
   /** Which of the given figures were added up (their indexes). */
   members: number[];
+  /**
+   * Its kind was inferred, not plainly stated (see kindStated): it is one figure on its own, never added to another
+   * and never merged into the customer's amount; shown by its kind's name as inferred (推测为省内). False when `pool` is null.
+   */
+  inferred: boolean;
 }
 
 /** A data amount (value in MB) with its kind. */
@@ -30,25 +45,28 @@ export interface PoolAmount extends KindAmount<DataPool> {
 export type MinutesAmount = KindAmount<VoicePool>;
 
 /**
- * Amounts per kind, strongest use first (in `order`). Amounts of one named kind are added up; amounts
- * of different kinds never are, and amounts of no stated kind are each kept on their own (two unnamed
- * amounts may well be a total and one of its parts).
+ * Amounts per kind, strongest use first (in `order`). Amounts of one plainly stated kind are added up; amounts
+ * of different kinds never are; an amount whose kind was inferred (see kindStated) is kept on its own, after its
+ * kind's sum; and amounts of no stated kind are each kept on their own (two unnamed amounts may well be a total
+ * and one of its parts).
  */
 export function byKind<K extends string>(figures: readonly KindFigure<K>[], order: readonly K[]): KindAmount<K>[] {
-  const named = new Map<K, KindAmount<K>>();
+  const stated = new Map<K, KindAmount<K>>();
+  const inferred = new Map<K, KindAmount<K>[]>();
   const unnamed: KindAmount<K>[] = [];
   figures.forEach((f, i) => {
-    if (f.pool === null) {
-      unnamed.push({ pool: null, value: f.value, packages: [f.package], members: [i] });
-      return;
+    const alone = { pool: f.pool, value: f.value, packages: [f.package], members: [i], inferred: f.pool !== null };
+    if (f.pool === null) unnamed.push(alone);
+    else if (!kindStated(f.kindFrom)) inferred.set(f.pool, [...(inferred.get(f.pool) ?? []), alone]);
+    else {
+      const sum = stated.get(f.pool) ?? { pool: f.pool, value: 0, packages: [], members: [], inferred: false };
+      sum.value += f.value;
+      sum.packages.push(f.package);
+      sum.members.push(i);
+      stated.set(f.pool, sum);
     }
-    const sum = named.get(f.pool) ?? { pool: f.pool, value: 0, packages: [], members: [] };
-    sum.value += f.value;
-    sum.packages.push(f.package);
-    sum.members.push(i);
-    named.set(f.pool, sum);
   });
-  return [...order.flatMap((p) => named.get(p) ?? []), ...unnamed];
+  return [...order.flatMap((p) => [...(stated.has(p) ? [stated.get(p)!] : []), ...(inferred.get(p) ?? [])]), ...unnamed];
 }
 
 /** Data left per kind (general, provincial… as in DATA_POOLS): see byKind. */
@@ -59,14 +77,16 @@ export const minutesByPool = (figures: readonly KindFigure<VoicePool>[]): Minute
 
 /**
  * What the customer has left to use anywhere: the general kind (general data, the package's own
- * minutes). A reply whose text states no kind and gives one amount left (`null`, not stated:
- * "您本月剩余流量1.2GB") speaks of the customer's one allowance and gives that, beside `aside` kinds
- * (WLAN is no mobile data) or not; otherwise there is no one figure to tell (each kind is shown on
- * its own, by name, and a not-stated total over stated kinds is never added to them).
+ * minutes): the sum of the amounts plainly stated general, else the one amount inferred general when it is
+ * the only one (nothing is merged into it; two inferred ones give no one figure). A reply whose text states
+ * no kind and gives one amount left (`null`, not stated: "您本月剩余流量1.2GB") speaks of the customer's one
+ * allowance and gives that, beside `aside` kinds (WLAN is no mobile data) or not; otherwise there is no one
+ * figure to tell (each kind is shown on its own, by name, and a not-stated total over stated kinds is never
+ * added to them).
  */
 export function customerLeft<A extends KindAmount<string>>(amounts: readonly A[], aside: readonly string[] = []): A | undefined {
-  const general = amounts.find((a) => a.pool === 'general');
-  if (general) return general;
+  const general = amounts.filter((a) => a.pool === 'general');
+  if (general.length) return general.find((a) => !a.inferred) ?? (general.length === 1 ? general[0] : undefined);
   const own = amounts.filter((a) => a.pool === null || !aside.includes(a.pool));
   const unstated = own.filter((a) => a.pool === null);
   if (unstated.length !== 1) return undefined;

@@ -222,6 +222,12 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words of a kind of data that no pool is (小区流量, one cell area's): the amount names no kind and takes none from the amount before. */
   unpooledKinds: v.optional(v.array(text)),
   /**
+   * Qualifiers that narrow a kind stated in an amount's own words (省内包时段流量, 校园, 区域): its kind is then not
+   * plainly stated, and the amount is never added to another (data or minutes). A qualifier that is part of the
+   * kind word naming the amount (限时 of 限时流量) narrows nothing.
+   */
+  kindNarrowers: v.optional(v.array(text)),
+  /**
    * Labels that say where an amount lies (套餐内, 套餐外) as well as a field: after a part word of an amount
    * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
    */

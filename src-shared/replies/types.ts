@@ -5,6 +5,17 @@ export type { Span } from './normalize';
 
 export type Confidence = 'sure' | 'unsure';
 
+/**
+ * Where an amount's kind (`pool`, `voicePool`) was read from. `own`: the kind word stands in the amount's own
+ * words (its label, a bracket or the data words right after it); `said`: the text says it of the amount in so
+ * many words (`…，均为国内通用流量`); `clause`: the amount before it in its clause group states it and this one is a bare
+ * label of another field (`国内通用流量共75G，已用8.21G，剩余66.79G`). The others are inferred: `narrowed` (its own kind word with a qualifier that
+ * narrows it, `省内包时段流量`: `kindNarrowers` in replies.json), `package` (its package's name), `heading` (a
+ * heading line or a heading's bracket), `before` (the amount before it), `sentence` (a kind named earlier in its
+ * sentence). Only a plainly stated kind (`kindStated`) is ever added to another amount.
+ */
+export type KindSource = 'own' | 'said' | 'clause' | 'narrowed' | 'package' | 'heading' | 'before' | 'sentence';
+
 /** Canonical units: money in yuan, data in MB (1 GB = 1024 MB), voice in minutes, SMS in messages; a share of an allowance in percent (fields usedPercent, remainingPercent only). */
 export type CanonicalUnit = 'yuan' | 'MB' | 'min' | 'sms' | 'points' | 'percent';
 
@@ -34,6 +45,8 @@ export interface FigureRecord {
    * the amount or its package name say; null is "not stated", as for `pool`. Kinds are never added up.
    */
   voicePool: VoicePool | null;
+  /** Data and minutes: where `pool` / `voicePool` was read from (null when it is null, and for other topics). */
+  kindFrom: KindSource | null;
   /** A bill line's name, as written. */
   item: string | null;
   /** Where the amount is written in the original text. */

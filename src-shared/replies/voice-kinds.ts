@@ -1,9 +1,10 @@
 // The kind of each minutes amount (the package's own, off-peak, group network…), as kinds.ts names data's.
 import { fold } from '../search/fold';
 import type { Read } from './figures';
-import { lastKindIn } from './kinds';
+import { lastClause, lastKindIn, narrowedIn } from './kinds';
 import type { ReplyRules } from './load';
 import type { VoicePool } from './schema';
+import type { KindSource } from './types';
 
 /**
  * The kind named last in the words before a minutes amount, else in its package's name ("智能网3元包(集团)");
@@ -19,7 +20,7 @@ export function assignVoicePools(reads: Read[], rules: ReplyRules, text: string)
   if (rules.voicePools.length === 0) return;
   const callWords = rules.figures.filter((t) => t.topic === 'voice').flatMap((t) => t.when);
   // The kinds of the minutes amounts of the clause group so far (a sentence, up to a semicolon), notes and parts left out.
-  let group: { pools: Set<VoicePool>; sentence: number; package: string | null } | null = null;
+  let group: { pools: Set<VoicePool>; stated: boolean; sentence: number; package: string | null } | null = null;
   let saidAfter: string | undefined;
   for (const read of reads) {
     const f = read.figure;
@@ -29,18 +30,33 @@ export function assignVoicePools(reads: Read[], rules: ReplyRules, text: string)
     const after = CALLS_AFTER.exec(text.slice(read.end))?.[0];
     const own = saidAfter && read.context.trimStart().startsWith(saidAfter.trim()) ? read.context.trimStart().slice(saidAfter.trim().length) : read.context;
     saidAfter = after && callWords.some((w) => after.includes(w)) ? after : undefined;
-    let pool =
-      lastKindIn(own, rules.voicePools) ??
-      (saidAfter ? lastKindIn(saidAfter, rules.voicePools) : null) ??
-      (f.package === null ? null : lastKindIn(fold(f.package), rules.voicePools));
+    const ownPool = lastKindIn(own, rules.voicePools) ?? (saidAfter ? lastKindIn(saidAfter, rules.voicePools) : null);
+    const narrowed = ownPool !== null && (narrowedIn(lastClause(own), rules, rules.voicePools) || (saidAfter !== undefined && narrowedIn(saidAfter, rules, rules.voicePools)));
+    let from: KindSource | null = ownPool === null ? null : narrowed ? 'narrowed' : 'own';
+    let pool = ownPool;
+    if (pool === null && f.package !== null) {
+      pool = lastKindIn(fold(f.package), rules.voicePools);
+      from = pool === null ? null : 'package';
+    }
     // Words of calls before the label ("，长途通话剩余…" has its own kind; "，剩余通话为" is the label's).
     const labelAt = f.label === null ? -1 : own.lastIndexOf(f.label);
     const lead = labelAt < 0 ? own : own.slice(0, labelAt);
     const goesOn = group !== null && group.sentence === read.sentence && group.package === f.package && !read.context.includes(';');
-    if (!goesOn) group = { pools: new Set(), sentence: read.sentence, package: f.package };
+    if (!goesOn) group = { pools: new Set(), stated: true, sentence: read.sentence, package: f.package };
     const [only] = group!.pools;
-    if (pool === null && goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w))) pool = only!;
+    // "国内主叫100分钟，已用20分钟，剩余80分钟": as plainly of the kind as the amounts before, when each of them states it;
+    // so is one whose package's name says that kind ("智能网3元包(集团)": 共含通话为1000分钟，剩余通话为896分钟).
+    const chained = goesOn && group!.pools.size === 1 && !callWords.some((w) => lead.includes(w));
+    if (from === 'package' && chained && group!.stated && only === pool) from = 'clause';
+    if (pool === null && chained) {
+      pool = only!;
+      from = group!.stated ? 'clause' : 'before';
+    }
     f.voicePool = pool;
-    if (!read.inBrackets && !read.part && pool !== null) group!.pools.add(pool);
+    f.kindFrom = from;
+    if (!read.inBrackets && !read.part && pool !== null) {
+      group!.pools.add(pool);
+      group!.stated &&= from === 'own' || from === 'clause';
+    }
   }
 }

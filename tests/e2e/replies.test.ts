@@ -321,12 +321,34 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
 
+  it('shows an amount whose kind was inferred on its own, as a guess, never added to the stated amounts of that kind (real r16-107)', async () => {
+    // 当前省内包时段流量已使用928.96MB，剩余95.04MB: 包时段 narrows 省内, so the 95.04MB is no plain 省内 (its labeller wrote
+    // no kind); 省内流量剩余3GB0.00MB and 省内（不可共享）流量剩余1GB524.00MB are, and only they are added up (4.51 GB, not 4.60 GB).
+    const simId = await demoSimShowing('overview', [text('r16-107')]);
+    const cell = simFigure('data.remaining');
+    await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('500.00 MB');
+    expect(await cell.locator('.data-pools li').allTextContents()).toEqual([
+      '国内通用 500.00 MB',
+      '省内 4.51 GB',
+      '推测为省内 95.04 MB',
+      '定向 30.00 GB',
+      '闲时 11.66 GB',
+      '共享 678.41 MB',
+    ]);
+    expect(await cell.locator('.data-pools li[data-inferred]').allTextContents()).toEqual(['推测为省内 95.04 MB']);
+    // The line under the reply (what 小e says of it) names it on its own too.
+    await openAfresh(`thread/${encodeURIComponent(simId)}`);
+    const line = page.locator('.bubble-figures').last();
+    await expect.poll(() => line.textContent(), { timeout: 30_000 }).toContain('4.51 GB（省内）、95.04 MB（推测为省内）');
+  });
+
   it('shows minutes left as the package’s own with each other kind by name; data a newer reply gave by kind only is said to be superseded, not shown as current', async () => {
     // Real fs-2016-0312 (5.85 MB; minutes 40 of the package, 40 闲时, 896 集团), then the newer vpmn-0019-confirm (本地 data only).
     const simId = await demoSimShowing('overview', [text('fs-2016-0312'), text('vpmn-0019-confirm')]);
     const voice = simFigure('voice.remaining');
     await expect.poll(() => voice.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('40 分钟');
-    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['套餐 40 分钟', '闲时 40 分钟', '集团/亲情网 896 分钟']);
+    // 小区内本地主叫 / 小区内本地闲时主叫: 小区 (one cell area) narrows the kind, so each is said as a guess (none is added to anything).
+    expect(await voice.locator('.data-pools li').allTextContents()).toEqual(['推测为套餐 40 分钟', '推测为闲时 40 分钟', '集团/亲情网 896 分钟']);
     const data = simFigure('data.remaining');
     await expect.poll(() => data.locator('.figure-superseded').count(), { timeout: 30_000 }).toBe(1);
     expect(await data.locator('.figure-superseded').textContent()).toContain('最新的回复只分类型列出，没有一个总数');

@@ -59,6 +59,24 @@ describe('hall10086 reply read', () => {
     expect(plain).toMatch(/voice\.usedPercent\s+90 %/u);
   });
 
+  it('says where each kind came from, and prints an inferred one as a guess (--json and plain)', async () => {
+    // Real r16-107 (tests/fixtures/replies/real-dev.json), its first two sentences: 包时段 narrows 省内.
+    const text = '流量提醒：您好！截至1月1日19时2分，您当前省内包时段流量已使用928.96MB，剩余95.04MB。另外，您国内流量剩余500.00MB，省内流量剩余3GB0.00MB，省内（不可共享）流量剩余1GB524.00MB，省内闲时流量剩余9GB1021.41MB。';
+    const json = JSON.parse((await hall(['reply', 'read', text, '--json'])).stdout) as { figures: { value: number; pool: string | null; kindFrom?: string; kindStated?: boolean }[] };
+    expect(json.figures.map((f) => [f.value, f.pool, f.kindFrom, f.kindStated])).toEqual([
+      [928.96, 'provincial', 'narrowed', false],
+      [95.04, 'provincial', 'before', false],
+      [500, 'general', 'own', true],
+      [3072, 'provincial', 'own', true],
+      [1548, 'provincial', 'own', true],
+      [10237.41, 'offpeak', 'own', true],
+    ]);
+    const plain = (await hall(['reply', 'read', text, '--lang', 'en'])).stdout;
+    expect(plain).toMatch(/data\.remaining\s+95\.04 MB\s+pool probably in-province \(before\)/u);
+    expect(plain).toMatch(/data\.remaining\s+3072 MB\s+pool in-province\n/u);
+    expect((await hall(['reply', 'read', text, '--lang', 'zh-Hans'])).stdout).toContain('类型 推测为省内 (before)');
+  });
+
   it.each(['zh-Hans', 'zh-Hant', 'en'])('help fits 80 columns (%s)', async (lang) => {
     const run = await hall(['reply', '--help', '--lang', lang]);
     expect(run.code).toBe(0);

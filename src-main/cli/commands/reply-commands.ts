@@ -1,4 +1,4 @@
-import { foreignCurrency, poolName, understandReply, voicePoolName, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { foreignCurrency, kindStated, poolName, understandReply, voicePoolName, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { beijingTime } from '../../../src-shared/wall-clock';
 import { usageError } from '../args';
 import { say, type CliContext, type Command } from '../context';
@@ -40,11 +40,19 @@ function figureView(f: FigureRecord) {
     currency: foreignCurrency(f),
     pool: f.pool,
     ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
+    // Where the kind was read from, and whether it is plainly stated (only such amounts are ever added up).
+    ...(f.kindFrom ? { kindFrom: f.kindFrom, kindStated: kindStated(f.kindFrom) } : {}),
     package: f.package,
     item: f.item,
     written: f.span.text,
     confidence: f.confidence,
   };
+}
+
+/** A figure's kind by name, said as a guess when it was inferred ("推测为省内 (before)"). */
+function kindSaid(f: ReturnType<typeof figureView>, ctx: CliContext): string {
+  const name = f.pool ? poolName(f.pool, ctx.lang) : voicePoolName(f.voicePool!, ctx.lang);
+  return f.kindStated === false ? `${say(ctx, { zh: '推测为', en: 'probably ' })}${name} (${f.kindFrom})` : name;
 }
 
 function dateView(d: DateRecord) {
@@ -98,7 +106,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
             figures.map((f) => [
               `${f.topic}.${f.field}`,
               `${f.value} ${f.currency ?? (f.unit === 'percent' ? '%' : f.unit)}`,
-              f.pool || f.voicePool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${f.pool ? poolName(f.pool, ctx.lang) : voicePoolName(f.voicePool!, ctx.lang)}` : '',
+              f.pool || f.voicePool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${kindSaid(f, ctx)}` : '',
               [f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
             ]),
           ),

@@ -157,6 +157,7 @@ describe('pointsOf', () => {
     unit: 'MB',
     package: null,
     pool,
+    ...(pool ? { kindFrom: 'own' as const } : {}),
     confidence,
   });
 
@@ -185,6 +186,22 @@ describe('pointsOf', () => {
     expect(rows.map((r) => [r.value, r.voicePool])).toEqual([[40, 'general'], [40, 'offpeak'], [896, 'group']]);
     expect(pointsOf(rows)).toEqual([{ at: AT, messageId: 'fs', value: 40, currency: null, unsure: false }]);
     expect(pointsOf(rows.map(({ voicePool: _, ...old }) => old))).toEqual([]);
+  });
+
+  it('adds no amount whose kind was inferred, nor one stored before rows kept where their kind came from (real r16-107)', () => {
+    const text = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json')).find((e) => e.id === 'r16-107')!.text;
+    const rows = figureRowsFor(message({ id: 'r16', text })).filter((r) => r.kind === 'data.remaining');
+    // 当前省内包时段流量已使用928.96MB，剩余95.04MB: no plain 省内 (包时段 narrows it, and the 95.04MB takes it from the amount before).
+    expect(rows.filter((r) => r.pool === 'provincial').map((r) => [r.value, r.kindFrom])).toEqual([
+      [95.04, 'before'],
+      [3072, 'own'],
+      [1548, 'own'],
+    ]);
+    expect(pointsOf(rows)).toEqual([{ at: AT, messageId: 'r16', value: 500, currency: null, unsure: false }]);
+    const general = [row('a', 10, 100), row('a', 10, 50)];
+    expect(pointsOf(general)).toEqual([{ at: 10, messageId: 'a', value: 150, currency: null, unsure: false }]);
+    expect(pointsOf(general.map(({ kindFrom: _, ...old }) => old))).toEqual([]);
+    expect(pointsOf([row('a', 10, 100), { ...row('a', 10, 50), kindFrom: 'before' }])).toEqual([{ at: 10, messageId: 'a', value: 100, currency: null, unsure: false }]);
   });
 
   it('is empty for no rows', () => {

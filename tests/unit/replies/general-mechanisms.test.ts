@@ -63,7 +63,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
 
   it('never adds up data of different kinds', () => {
     const groups = (figures: FigureRecord[]) =>
-      dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+      dataByPool(figures).map((a) => a.members.map((i) => figures[i]!));
     for (const entry of ours) {
       const u = read(entry.text);
       expect([entry.id, mixedPoolSums(u, checkEntry(entry, u), groups)]).toEqual([entry.id, 0]);
@@ -136,7 +136,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
     expect(pools('尊敬的客户，您本月本地流量剩余1.5GB，国内通用流量剩余2GB。【中国移动】')).toEqual(['remaining provincial', 'remaining general']);
     // The overview's data left for the CMHK reply is its local data, alone.
     const hk = read('【中國移動香港】閣下本地數據剩餘2.5GB。');
-    expect(hk.kind === 'figures' && customerDataLeft(dataByPool(hk.figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2560);
+    expect(hk.kind === 'figures' && customerDataLeft(dataByPool(hk.figures))?.mb).toBe(2560);
   });
 
   it('点 after points is a points unit (其中120点将于…到期); a clock time with 点 is none', () => {
@@ -856,7 +856,7 @@ describe('round 10: percentages of use', () => {
     if (u.kind !== 'figures') throw new Error(u.kind);
     const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
     expect(left.map((f) => f.unit)).toEqual(['MB']);
-    expect(customerDataLeft(dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb).toBe(2048);
+    expect(customerDataLeft(dataByPool(left))?.mb).toBe(2048);
     expect(describeFigures(u, 'en')).toBe('Your data left: 2.00 GB; data: 80 % used; data: 10 % left (in-province)');
     expect(describeFigures(u, 'zh-Hans')).toBe('你的流量还剩 2.00 GB，流量已用 80 %，流量还剩 10 %（省内）');
   });

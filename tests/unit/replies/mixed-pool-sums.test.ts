@@ -17,7 +17,7 @@ const sums = (text: string) => {
   const u = read(text);
   if (u.kind !== 'figures') return [];
   const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
-  return dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => `${a.pool ?? '-'} ${rounded(a.mb)}`);
+  return dataByPool(left).map((a) => `${a.pool ?? '-'} ${rounded(a.mb)}`);
 };
 
 /** [cause, wording of ours, the data figures read, the sums of data left]. */

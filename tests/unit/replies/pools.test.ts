@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDataLeft, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { customerDataLeft, customerLeft, dataByPool, describeFigures, minutesByPool, understandReply, type FigureRecord, type KindSource } from '../../../src-shared/replies';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
@@ -62,7 +62,7 @@ describe('the kind of each data amount', () => {
 });
 
 describe('data left for the customer', () => {
-  const amount = (pool: FigureRecord['pool'], value: number, pkg: string | null = null) => ({ pool, value, package: pkg });
+  const amount = (pool: FigureRecord['pool'], value: number, pkg: string | null = null) => ({ pool, value, package: pkg, kindFrom: pool && ('own' as const) });
 
   it('is the general data, never added to other kinds (the issue: 7.05 GB, not 67.99 GB)', () => {
     const byPool = dataByPool([amount('general', 7219.2), amount('provincial', 1822.72), amount('offpeak', 60579.84)]);
@@ -91,7 +91,7 @@ describe('data left for the customer', () => {
     const read = (text: string) => {
       const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
       if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
-      return dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package })));
+      return dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
     };
     const lone = read('您本月已使用数据流量101.15M，剩余100.00M；WLAN剩余20M。');
     expect(lone.map((a) => [a.pool, a.mb])).toEqual([['wlan', 20], [null, 100]]);
@@ -118,11 +118,82 @@ describe('data left for the customer', () => {
       const e = corpus.find((x) => x.id === id)!;
       const u = understandReply({ text: e.text, receivedAt: RECEIVED, from: '10086' });
       if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
-      return customerDataLeft(dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package }))))?.mb;
+      return customerDataLeft(dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining')))?.mb;
     };
     // "13元套餐(不区分G网和T网)": 剩余流量为5.85M beside a provincial package, a WLAN package and the plan's carried-over part.
     expect(real('fs-2016-0312')).toBe(5.85);
     // "上网套餐30元流量包（含专属叠加包）": 剩余GPRS为299.77M beside "赠送200M本地流量" (provincial).
     expect(real('smstool-2014-0411')).toBe(299.77);
+  });
+});
+
+describe('only kinds plainly stated are added up (issue 15: the Overview, alerts and 小e never sum pools of different kinds)', () => {
+  const read = (text: string) => {
+    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+    return u;
+  };
+  const left = (text: string) => dataByPool(read(text).figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
+  const shown = (amounts: ReturnType<typeof left>) => amounts.map((a) => [a.pool, Math.round(a.mb * 100) / 100, a.inferred]);
+
+  it('real r16-107: the 95.04MB of 省内包时段流量 is never added to the 3GB left of 省内流量; the two plainly provincial amounts still are', () => {
+    const e = corpus.find((x) => x.id === 'r16-107')!;
+    const amounts = left(e.text);
+    expect(shown(amounts.filter((a) => a.pool === 'provincial'))).toEqual([
+      ['provincial', 3072 + 1548, false],
+      ['provincial', 95.04, true],
+    ]);
+    // The customer's data left is the general 500MB, with no provincial amount in it.
+    expect(customerDataLeft(amounts)?.mb).toBe(500);
+    // Shown on its own, by name, as a guess.
+    expect(describeFigures(read(e.text), 'zh-Hans')).toContain('95.04 MB（推测为省内）');
+    expect(describeFigures(read(e.text), 'en')).toContain('95.04 MB (probably in-province)');
+  });
+
+  it.each([
+    ['a qualifier that narrows the kind (包时段, 校园, 区域)', '您本月省内流量剩余1GB，省内包时段流量剩余500MB。'],
+    ['a qualifier that narrows the kind, in the amount before', '您本月省内流量剩余1GB；校园省内流量已用100MB，剩余500MB。'],
+    ['a kind from the name of a package written before, past a semicolon', '您本月省内流量剩余1GB；"10元500M省内流量包"已使用100MB；剩余500MB。'],
+  ])('%s: never added to the stated amount (ours, NOT a real reply)', (_name, text) => {
+    expect(shown(left(text))).toEqual([
+      ['provincial', 1024, false],
+      ['provincial', 500, true],
+    ]);
+  });
+
+  it('adds up two plainly stated amounts of one kind, and the amount after one in its clause group (ours, NOT a real reply)', () => {
+    expect(shown(left('您的省内流量剩余1GB，省内闲时流量剩余2GB，省内流量包剩余500MB。'))).toEqual([
+      ['provincial', 1524, false],
+      ['offpeak', 2048, false],
+    ]);
+    // 国内通用流量共10GB，已用2GB，剩余8GB: the 8GB is as plainly general as the 10GB it follows.
+    expect(shown(left('您的国内通用流量共10GB，已用2GB，剩余8GB；全国通用流量剩余1GB。'))).toEqual([['general', 9216, false]]);
+  });
+
+  it('never adds a part of a whole to the whole (ours, NOT a real reply: a double count before)', () => {
+    const amounts = left('您本月国内通用流量剩余15.3GB，其中上月结转3.3GB，本月套餐12GB。');
+    expect(shown(amounts)).toEqual([
+      ['general', 15667.2, false],
+      ['general', 12288, true],
+      ['carryover', 3379.2, false],
+    ]);
+    expect(customerDataLeft(amounts)?.mb).toBe(15667.2);
+  });
+
+  it('the customer\'s amount: stated general ones added up; a lone inferred one as it is; never several inferred ones merged', () => {
+    const amount = (pool: FigureRecord['pool'], value: number, kindFrom: KindSource) => ({ pool, value, package: null, kindFrom });
+    expect(customerDataLeft(dataByPool([amount('general', 100, 'own'), amount('general', 50, 'before'), amount('general', 20, 'clause')]))?.mb).toBe(120);
+    expect(customerDataLeft(dataByPool([amount('general', 50, 'package')]))?.mb).toBe(50);
+    expect(customerDataLeft(dataByPool([amount('general', 50, 'package'), amount('general', 20, 'heading')]))).toBeUndefined();
+    // A figure that does not say where its kind came from (a row stored before it was kept) is added to nothing.
+    expect(dataByPool([{ pool: 'general', value: 1, package: null }, { pool: 'general', value: 2, package: null }]).map((a) => a.members)).toEqual([[0], [1]]);
+    // Minutes too: 闲时 minutes inferred from a package name stay apart from the stated ones.
+    const minutes = minutesByPool([amount('general', 40, 'own'), amount('general', 10, 'narrowed'), amount('offpeak', 40, 'own')] as never);
+    expect(minutes.map((a) => [a.pool, a.value, a.inferred])).toEqual([
+      ['general', 40, false],
+      ['general', 10, true],
+      ['offpeak', 40, false],
+    ]);
+    expect(customerLeft(minutes)?.value).toBe(40);
   });
 });

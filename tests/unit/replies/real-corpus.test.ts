@@ -44,7 +44,7 @@ describe('the development corpus of real replies', () => {
   });
 
   const groups = (figures: FigureRecord[]) =>
-    dataByPool(figures.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => a.members.map((i) => figures[i]!));
+    dataByPool(figures).map((a) => a.members.map((i) => figures[i]!));
 
   it('never adds up data of different kinds (as the overview, alerts and 小e add them)', () => {
     for (const entry of asserted) {

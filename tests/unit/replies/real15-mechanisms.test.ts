@@ -67,7 +67,7 @@ describe('round 11: figures', () => {
     const u = read('您本月剩余国内流量1.50GB，剩余省内流量2.00GB，剩余校园流量300.00MB。');
     if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
     const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
-    expect(dataByPool(left.map((f) => ({ pool: f.pool, value: f.value, package: f.package }))).map((a) => [a.pool, a.members.length])).toEqual([
+    expect(dataByPool(left).map((a) => [a.pool, a.members.length])).toEqual([
       ['general', 1],
       ['provincial', 1],
       [null, 1],
