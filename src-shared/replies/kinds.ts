@@ -23,8 +23,8 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
     const pool = poolIn(m[3], rules);
     return pool ? { pool, end: at + m[0].length } : null;
   }
-  // "0.00M（上月无结转流量）": a kind said to be absent names none.
-  if (!m || /含|包括|其中|不含|无(?!限)|没有/u.test(m[1]!)) return null;
+  // "0.00M（上月无结转流量）": a kind said to be absent names none; "422.47M（如省内闲时流量）" an example of what it holds neither.
+  if (!m || /含|包括|其中|不含|无(?!限)|没有|^\s*(?:例如|比如|如)/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
 }
@@ -95,6 +95,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
   let partRead: Read | undefined;
+  // The last amount read as a note in brackets, and where its bracket opens.
+  let noteBefore: { pool: DataPool | null; at: number; field: string } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -115,9 +117,15 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
-    const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
+    const saidUsedUp = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    const afterUsedUp = saidUsedUp > 0 ? context.slice(saidUsedUp) : '';
+    const ownUse = f.field === 'used' && /^[^,;]{0,2}[,;]/u.test(afterUsedUp) && !dataWords.some((w) => afterUsedUp.includes(w));
+    const noKindEnd = ownUse ? -1 : saidUsedUp;
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
-    let pool = read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    // "您上月结转至本月6GB640.88MB国内流量": a label that names a kind itself (结转至本月) names it before the words after the amount.
+    const labelPool = f.label !== null && ownWords.includes(f.label) ? poolIn(f.label, rules) : null;
+    let pool = labelPool ?? read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -126,7 +134,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
     // "省内流量剩余1GB，小区剩余500MB": data of a kind no pool is (小区) is not of the kind before it.
-    const overKinds = rules.noKind.some((w) => outside.includes(w)) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    const overKinds = (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -150,6 +158,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const ofWhole = !part && f.label !== null && parts?.sentence === read.sentence && parts.field !== f.field && read.context.includes(';');
     // A part in brackets is of the amount right before the bracket ("其中国内通用10GB（含5G网络流量8GB）").
     const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part && !read.inBrackets ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
+    // "（其中上月不清零总流量共2048.00MB，已使用110.34MB，剩余1937.66MB）": within one bracket, the use or what is left of the
+    // note before is of its kind (a second part, "（含上月结转2.5GB，本月套餐7GB）", is not: it is of the whole's kind).
+    if (pool === null && !namesAnew && read.bracket !== null && noteBefore?.at === read.bracket.at && noteBefore.field !== f.field) pool = noteBefore.pool;
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) ({ pool, headed } = kindBefore(previous!));
     // "…剩余54.8GB。其中主卡使用30.1GB": a sentence that opens with a part word goes on from the one before.
     const opensWithPart = partWords.some((w) => read.sentenceSoFar.trimStart().startsWith(w));
@@ -173,6 +184,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
     const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
+    noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     if (!note) previous = { pool, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
@@ -248,8 +260,9 @@ function ownClause(context: string, rules: ReplyRules): string | null {
 // "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.
 const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
-// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind.
-const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持)[^()]*\)/gu;
+// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind,
+// nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
+const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|例如|比如|如)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
