@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
 import { assignVoicePools } from './voice-kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
@@ -313,10 +313,11 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
-  totalsThatAddUp(reads, active);
+  totalsThatAddUp(reads, active, text);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
+  kindOfTitle(reads, text, rules);
   assignVoicePools(reads, rules, text);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };

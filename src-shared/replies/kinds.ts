@@ -172,7 +172,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules);
+    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) pool = lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, ''), rules);
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
@@ -287,6 +287,19 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
     }
   }
 }
+
+/**
+ * "【WLAN流量提醒】…您本月已使用公众WLAN流量500.0MB，套餐内流量剩余流量0MB": a notice's title that names a kind of data
+ * says it of every data amount of the reply that names none.
+ */
+export function kindOfTitle(reads: Read[], text: string, rules: ReplyRules): void {
+  const title = KIND_TITLE.exec(text)?.[1];
+  const pool = title === undefined ? null : poolIn(title, rules);
+  if (pool === null) return;
+  for (const read of reads) if (read.figure.topic === 'data' && read.figure.pool === null) read.figure.pool = pool;
+}
+
+const KIND_TITLE = /【([^】\d]{0,12}?)(?:提醒|通知|提示)】/u;
 
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
 

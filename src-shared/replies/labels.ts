@@ -35,7 +35,7 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && !isWordAt(part, at, label, template.kindWords)) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || (!afterAmount && inNote(part, at)))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
@@ -49,6 +49,16 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
   // A word of what was done names only an amount of its own clause (a colon may stand between: 通话时长：236分钟).
   const elsewhere = PACKAGE_WORD.test(window.slice(from)) || WEAK_REACH_END.test(window.slice(chosen.end));
   return strongerBefore(chosen, window, find) ?? (elsewhere ? nearest(candidates, window, (rule) => !rule.weak, find(window)) : chosen);
+}
+
+/**
+ * "普通流量（含国内、省内）241MB": a word in a note in brackets closed before the amount, with no amount of its own,
+ * says what the thing includes and names no amount after the bracket.
+ */
+function inNote(window: string, at: number): boolean {
+  const open = window.lastIndexOf('(', at);
+  const close = window.indexOf(')', at);
+  return open >= 0 && close > at && window.lastIndexOf(')', at) < open && !/\d/u.test(window.slice(open, close));
 }
 
 const PACKAGE_WORD = /包|套餐/u;

@@ -33,6 +33,12 @@ const CASES: [string, string, string[]][] = [
   ['a bracket of examples (如…, 例如…) names no kind, after the amount or before its label (r16-046, r16-052)', '其中国内剩余0.0MB，省内剩余188.37MB，其他流量（如夜间，咪咕流量等）剩余0.0MB。', ['data.remaining 0 general', 'data.remaining 188.37 provincial', 'data.remaining 0']],
   ['a clock time with seconds in a kind\'s name (闲时（23:00~6:59:59）流量) is no amount (r16-105, r16-109)', '国内流量剩余500MB，省内闲时（23:00~6:59:59）流量剩余1GB。', ['data.remaining 500 general', 'data.remaining 1024 offpeak']],
   ['a label that names a kind itself (结转至本月) names the amount\'s kind before the words after it (r16-050)', '您好！您上月结转至本月1GB512.5MB国内流量。', ['data.total 1536.5 carryover']],
+  ['an amount left is no total of the used and left of the next package, after a semicolon, with a size in brackets between (r16-002, r16-009)', '您的国内流量套餐已使用0MB，还剩余100.00M；新2元叠加包(100M国内流量)已使用0MB，还剩余100.00M。', ['data.used 0 general', 'data.remaining 100 general', 'data.total 100 general', 'data.used 0 general', 'data.remaining 100 general']],
+  ['what a package grants (应优惠流量为) is its total, before a kind\'s name that is a label (上月结转流量) (r16-130)', '其中，38元套餐（优惠）上月结转流量（国内流量）应优惠流量为300.00MB，剩余200.00MB。', ['data.total 300 carryover', 'data.remaining 200 carryover']],
+  ['a notice\'s title that names a kind (【WLAN流量提醒】) says it of the data amounts that name none (r16-117; r15-185 and r16-123 agree)', '【WLAN流量提醒】您好！您本月已使用公众WLAN流量200.0MB，套餐内流量剩余流量300MB。', ['data.used 200 wlan', 'data.remaining 300 wlan']],
+  ['a notice\'s title that names no kind (【流量提醒】) names none (guard)', '【流量提醒】您好！您本月已使用流量200.0MB，剩余流量300MB。', ['data.used 200', 'data.remaining 300']],
+  ['a label in a note in brackets closed before the amount (（含国内、省内）) names nothing after it; the list goes on (r16-083)', '其他流量剩余：普通流量（含国内、省内）241MB、爱看流量1GB。', ['data.remaining 241', 'data.remaining 1024 app']],
+  ['a label alone in brackets right after the amount still names it (guard)', '国内通用流量12.5GB(已用)。', ['data.used 12800 general']],
 ];
 
 describe('round 14: figures', () => {
