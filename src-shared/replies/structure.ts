@@ -276,6 +276,8 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
       if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
+      // A total is no smaller than a part, however roughly the part is written ("已使用134.52M，…剩余1G，…已使用34.00M").
+      if (a.figure.value + a.precision / 2 < Math.max(b.figure.value - b.precision / 2, c.figure.value - c.precision / 2)) continue;
       // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total.
       for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (all[k]!.figure.field === a.figure.field) all[k]!.figure.field = sum.total;
       a.figure.field = sum.total;

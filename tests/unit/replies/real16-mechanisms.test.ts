@@ -39,6 +39,11 @@ const CASES: [string, string, string[]][] = [
   ['a notice\'s title that names no kind (【流量提醒】) names none (guard)', '【流量提醒】您好！您本月已使用流量200.0MB，剩余流量300MB。', ['data.used 200', 'data.remaining 300']],
   ['a label in a note in brackets closed before the amount (（含国内、省内）) names nothing after it; the list goes on (r16-083)', '其他流量剩余：普通流量（含国内、省内）241MB、爱看流量1GB。', ['data.remaining 241', 'data.remaining 1024 app']],
   ['a label alone in brackets right after the amount still names it (guard)', '国内通用流量12.5GB(已用)。', ['data.used 12800 general']],
+  ['a mobile number (主卡18477144428) is no amount and cuts no words: an unnamed amount with its left after it is their total (r16-133; numbers also in r16-052, r16-107)', '国内流量【共享】包含流量20GB，剩余19GB;共享流量明细：主卡13912345678本月共享的流量20GB，剩余19GB。', ['data.total 20480 shared', 'data.remaining 19456 shared', 'data.total 20480 shared', 'data.remaining 19456 shared']],
+  ['a price in a package\'s name where no money is spoken of is no amount; the words before it still name what follows (r16-009)', '上月结转至本月的随意玩5元上网套餐为801.16M。', ['data.total 801.16 carryover']],
+  ['a word of what was done (上网) right after a label of use (已使用) is use, not a total, before another use (r16-007)', '您本月已使用上网流量500M，其中套餐外已使用100M。', ['data.used 500', 'data.used 100']],
+  ['a total is no smaller than a part, however roughly the part is written (r16-007)', '您本月已使用流量134.52M，省内流量剩余1G，套餐外已使用34M。', ['data.used 134.52', 'data.remaining 1024 provincial', 'data.used 34']],
+  ['an amount that its used and left add up to is still their total (guard)', '您本月流量共10GB，已使用3GB，剩余7GB。', ['data.total 10240', 'data.used 3072', 'data.remaining 7168']],
 ];
 
 describe('round 14: figures', () => {
