@@ -97,6 +97,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   let partRead: Read | undefined;
   // The last amount read as a note in brackets, and where its bracket opens.
   let noteBefore: { pool: DataPool | null; at: number; field: string } | null = null;
+  // The last label that named a kind itself (结转至本月), whose list goes on.
+  let kindLabel: { pool: DataPool; sentence: number; field: string } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -123,8 +125,14 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const ownUse = f.field === 'used' && /^[^,;]{0,2}[,;]/u.test(afterUsedUp) && !dataWords.some((w) => afterUsedUp.includes(w));
     const noKindEnd = ownUse ? -1 : saidUsedUp;
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
-    // "您上月结转至本月6GB640.88MB国内流量": a label that names a kind itself (结转至本月) names it before the words after the amount.
-    const labelPool = f.label !== null && ownWords.includes(f.label) ? poolIn(f.label, rules) : null;
+    // "您上月结转至本月6GB640.88MB国内流量": a label that names a kind itself (结转至本月) names it before the words after the amount,
+    // and so of the items of its list ("…的国内流量为449MB，省内闲时流量为4GB990MB").
+    // Not a kind's name that is a label (结转流量, 上月结转): its list is one of kinds.
+    const kindName = (label: string) => /(?:流量|数据)$/u.test(label) || poolWords.some((w) => label.endsWith(w));
+    const ownLabelPool = f.label !== null && ownWords.includes(f.label) && !kindName(f.label) ? poolIn(f.label, rules) : null;
+    const listed = f.label === null && kindLabel?.sentence === read.sentence && kindLabel.field === f.field;
+    const labelPool = ownLabelPool ?? (listed ? kindLabel!.pool : null);
+    if (f.label !== null) kindLabel = ownLabelPool === null ? null : { pool: ownLabelPool, sentence: read.sentence, field: f.field };
     let pool = labelPool ?? read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -298,6 +306,34 @@ export function kindOfTitle(reads: Read[], text: string, rules: ReplyRules): voi
   if (pool === null) return;
   for (const read of reads) if (read.figure.topic === 'data' && read.figure.pool === null) read.figure.pool = pool;
 }
+
+/**
+ * "一、本月可与副卡共享的流量套餐：\n1)全国不限量98元套餐必选优惠：包含流量20.00GB，剩余流量19.71GB": a heading line (ending in a
+ * colon, no amount) that names a kind says it of the data amounts on the numbered lines under it, when it is stronger than
+ * their own (a shared pool of general data is shared, as 家庭共享国内通用流量 is).
+ */
+export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): void {
+  if (!text.includes(':\n')) return;
+  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+  for (const read of reads) {
+    if (read.figure.topic !== 'data') continue;
+    let lineStart = text.lastIndexOf('\n', read.end - 1);
+    let line = text.slice(lineStart + 1, read.end);
+    for (let up = 0; lineStart > 0 && up < 8; up++) {
+      if (up > 0 && !NUMBERED_LINE.test(line)) break;
+      const above = text.lastIndexOf('\n', lineStart - 1);
+      const heading = text.slice(above + 1, lineStart);
+      if (/:\s*$/u.test(heading) && !/\d/u.test(heading)) {
+        const pool = poolIn(heading.replace(ABSENT_KIND, ' '), rules);
+        if (pool !== null && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+        break;
+      }
+      [lineStart, line] = [above, heading];
+    }
+  }
+}
+
+const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、]/u;
 
 const KIND_TITLE = /【([^】\d]{0,12}?)(?:提醒|通知|提示)】/u;
 

@@ -44,6 +44,10 @@ const CASES: [string, string, string[]][] = [
   ['a word of what was done (上网) right after a label of use (已使用) is use, not a total, before another use (r16-007)', '您本月已使用上网流量500M，其中套餐外已使用100M。', ['data.used 500', 'data.used 100']],
   ['a total is no smaller than a part, however roughly the part is written (r16-007)', '您本月已使用流量134.52M，省内流量剩余1G，套餐外已使用34M。', ['data.used 134.52', 'data.remaining 1024 provincial', 'data.used 34']],
   ['an amount that its used and left add up to is still their total (guard)', '您本月流量共10GB，已使用3GB，剩余7GB。', ['data.total 10240', 'data.used 3072', 'data.remaining 7168']],
+  ['a heading line naming a kind (本月可与副卡共享的流量套餐：) says it of the numbered lines under it, over a weaker kind of their own (r15-130)', '各项流量套餐使用情况如下：\n一、本月可与副卡共享的流量套餐：\n1)全国畅享套餐：包含流量10.00GB，剩余流量8.00GB；\n2)国内流量包：包含流量1.00GB，剩余流量1.00GB。', ['data.total 10240 shared', 'data.remaining 8192 shared', 'data.total 1024 shared', 'data.remaining 1024 shared']],
+  ['a heading line that says a kind is absent (不可共享) names none (guard)', '各项流量套餐使用情况如下：\n二、本月不可共享的流量套餐：\n1)全国畅享套餐：包含流量10.00GB，剩余流量8.00GB。', ['data.total 10240 general', 'data.remaining 8192 general']],
+  ['the items of a list under a label that names a kind (结转至本月) are of that kind (r16-109)', '您上月结转至本月的国内流量为449MB，省内闲时流量为1GB。', ['data.total 449 carryover', 'data.total 1024 carryover']],
+  ['a kind\'s name that is a label (结转流量) heads no list of its kind (guard)', '您本月国内通用流量剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。', ['data.remaining 7833.6 general', 'data.remaining 1228.8 carryover', 'data.remaining 6604.8 general']],
 ];
 
 describe('round 14: figures', () => {
