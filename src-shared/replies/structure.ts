@@ -272,14 +272,17 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
     if (b.figure.label === null && b.figure.field === a.figure.field) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
-      if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
+      if (sum.parts.length !== 2) continue;
+      const wasTotal = a.figure.field === sum.total;
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
       if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
       // A total is no smaller than a part, however roughly the part is written ("已使用134.52M，…剩余1G，…已使用34.00M").
       if (a.figure.value + a.precision / 2 < Math.max(b.figure.value - b.precision / 2, c.figure.value - c.precision / 2)) continue;
-      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total.
-      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (all[k]!.figure.field === a.figure.field) all[k]!.figure.field = sum.total;
+      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total. So is a part said in it of a
+      // total named as such ("本月可用国内通用流量共35.00GB（含上月结转5.00GB）").
+      const ofWhole = (field: string) => (wasTotal ? sum.parts.includes(field) : field === a.figure.field);
+      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (ofWhole(all[k]!.figure.field)) all[k]!.figure.field = sum.total;
       a.figure.field = sum.total;
     }
   }
