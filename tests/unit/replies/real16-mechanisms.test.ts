@@ -53,6 +53,7 @@ const CASES: [string, string, string[]][] = [
   ['what the month allows (本月可使用的…, 本月可用…) followed by a sum word (合计, 共) is the total (r16-020; ours rb2-057, rb3-040 and r2b5 were written so)', '尊敬的客户：您本月可使用的移动数据计费流量合计300.00M。', ['data.total 300']],
   ['what is still left to use (还可使用…共) stays left in all (guard)', '您本月还可使用流量共5GB。', ['data.remaining 5120']],
   ['a part in the note of a total named as such, that its used and left add up to, is a part of the total (guard of the above)', '您好，您本月可用国内通用流量共35.00GB（含上月结转5.00GB），已使用12.30GB，剩余22.70GB。', ['data.total 35840 general', 'data.total 5120 carryover', 'data.used 12595.2 general', 'data.remaining 23244.8 general']],
+  ['kind words hold the label synonyms too (爱看数据 as 爱看流量, 时段数据 as 时段流量), as labels always did (robustness: the generated 流量→数据 variants of r15-123, r16-062, r16-077)', '剩余数据：国内数据100MB,爱看数据1GB,时段数据200MB。', ['data.remaining 100 general', 'data.remaining 1024 app', 'data.remaining 200 offpeak']],
 ];
 
 describe('round 14: figures', () => {
