@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
@@ -322,6 +322,7 @@ export function readFigures(
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
   kindOfTitle(reads, text, rules);
   kindOfHeading(reads, text, rules);
+  totalsOverKinds(reads);
   assignVoicePools(reads, rules, text);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };

@@ -308,6 +308,29 @@ export function kindOfTitle(reads: Read[], text: string, rules: ReplyRules): voi
 }
 
 /**
+ * "您本月使用的国内上网数据流量有2GB123.9MB。…国内数据流量…已使用0.7MB…；省内…已使用2GB123.1MB…；全国…已使用0MB": an amount
+ * that the amounts of its field after it, of two kinds or more, add up to is their total over kinds, of no kind itself
+ * (the Overview would count it twice in the one kind). Only amounts written to 0.01GB or finer are compared, and only
+ * two parts or more above zero, so that a coincidence ("500MB … 500MB … 0MB") is none.
+ */
+export function totalsOverKinds(reads: Read[]): void {
+  reads.forEach((read, i) => {
+    const f = read.figure;
+    if (f.topic !== 'data' || f.pool === null || f.value <= 0) return;
+    // Not its own breakdown (其中…, a note in brackets), which keeps its kind.
+    const parts = reads.slice(i + 1).filter((r) => r.figure.topic === 'data' && r.figure.field === f.field && r.figure.pool !== null && !r.part && !r.inBrackets);
+    const above = parts.filter((r) => r.figure.value > 0);
+    if (above.length < 2 || new Set(above.map((r) => r.figure.pool)).size < 2) return;
+    // One of them is of its own kind: it cannot be that kind's amount too ("国内通用流量：总15GB…；省内：总5GB…；夜间：总10GB").
+    if (!above.some((r) => r.figure.pool === f.pool)) return;
+    const precision = Math.max(read.precision, ...parts.map((r) => r.precision));
+    if (precision > 11) return;
+    const sum = parts.reduce((t, r) => t + r.figure.value, 0);
+    if (Math.abs(sum - f.value) <= precision * 2 + 1e-9) f.pool = null;
+  });
+}
+
+/**
  * "一、本月可与副卡共享的流量套餐：\n1)全国不限量98元套餐必选优惠：包含流量20.00GB，剩余流量19.71GB": a heading line (ending in a
  * colon, no amount) that names a kind says it of the data amounts on the numbered lines under it, when it is stronger than
  * their own (a shared pool of general data is shared, as 家庭共享国内通用流量 is).
