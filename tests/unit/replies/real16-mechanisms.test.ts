@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { understandReply } from '../../../src-shared/replies';
-import { RECEIVED } from './format';
+import { figureWords as lines } from './format';
 
 // Round 14 (issue 15): mechanisms behind the misses of the real16 batch's dev part (docs/replies.md, Round 14).
 // Every wording here is OURS (written for this test, NOT a real reply), shaped as the real texts named in each case
 // are; each mechanism's cases fail on the reader before round 14 (guards, which say what must stay as it was, pass
 // there too).
-const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-const rounded = (value: number) => Math.round(value * 100) / 100;
-/** Each figure read as `topic.field value [pool]`, the value to the cent. */
-const lines = (text: string) => {
-  const u = read(text);
-  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
-};
 
 /** [mechanism (real texts that show it), wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
