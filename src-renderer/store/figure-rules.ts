@@ -8,8 +8,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * Raised by hand when the code that makes figure rows changes what it makes (a change nobody stamps is
  * still caught by reading the newest replies again: see rereadIfReaderChanged). 2: a reply delivered late
  * is at its service-centre stamp (writtenAt), and the balance-low and data-share notice rows (a log
- * upgraded to schema 3 before them holds none for the notices it stored). 3: the kinds of data read by the code
- * (kinds.ts, round 14: a kind said in a label, a bracket of examples, a used-up kind's own use, a note's use and left).
+ * upgraded to schema 3 before them holds none for the notices it stored). 3: round 14 of the reply reader (kinds said
+ * by titles, headings and labels, totals over kinds, labels in closed brackets, sums across packages: docs/replies.md).
  */
 export const FIGURE_CODE_VERSION = 3;
 
