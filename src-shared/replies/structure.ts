@@ -51,6 +51,10 @@ export function breakdownOf(
   // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
   const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
   if (partLine) return { template, field: previous.figure.field, part: true };
+  // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
+  // with the list of the line before, as after a comma.
+  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window);
+  if (itemLine) return { template, field: previous.figure.field, part: false };
   if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
   // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.

@@ -49,6 +49,8 @@ const CASES: [string, string, string[]][] = [
   ['an amount that the amounts of its field after it, of two kinds or more and one its own, add up to is their total over kinds, of no kind (r15-139)', '您本月使用的国内上网数据流量有1GB100.5MB。您本月可享受国内数据流量200MB，已使用100.5MB，剩余99.5MB；可享受省内流量2GB，已使用1.00GB，剩余1GB。', ['data.used 1124.5', 'data.total 200 general', 'data.used 100.5 general', 'data.remaining 99.5 general', 'data.total 2048 provincial', 'data.used 1024 provincial', 'data.remaining 1024 provincial']],
   ['amounts of other kinds only that happen to add up to an amount leave its kind (guard)', '国内通用流量：总15.00GB，已用3.20GB，剩余11.80GB；省内通用流量：总5.00GB，已用0.50GB，剩余4.50GB；夜间流量：总10.00GB，已用0.00GB，剩余10.00GB。', ['data.total 15360 general', 'data.used 3276.8 general', 'data.remaining 12083.2 general', 'data.total 5120 provincial', 'data.used 512 provincial', 'data.remaining 4608 provincial', 'data.total 10240 offpeak', 'data.used 0 offpeak', 'data.remaining 10240 offpeak']],
   ['已使用话费, already a label of what was spent, is also its topic word (consistency: the label could not be reached alone)', '截至目前您当月已使用话费45.60元。', ['balance.spentThisMonth 45.6']],
+  ['a line of a kind of data and its amount only goes on with the list of the line before, as after a comma (robustness: r15-124, r16-081, r16-084 written on lines)', '剩余流量：国内流量100MB\n爱看流量1GB\n限时流量200MB', ['data.remaining 100 general', 'data.remaining 1024 app', 'data.remaining 200 offpeak']],
+  ['a line with a label of its own is read by it (guard)', '剩余流量：国内流量100MB\n已使用流量200MB', ['data.remaining 100 general', 'data.used 200']],
 ];
 
 describe('round 14: figures', () => {
