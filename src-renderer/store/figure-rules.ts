@@ -8,10 +8,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * Raised by hand when the code that makes figure rows changes what it makes (a change nobody stamps is
  * still caught by reading the newest replies again: see rereadIfReaderChanged). 2: a reply delivered late
  * is at its service-centre stamp (writtenAt), and the balance-low and data-share notice rows (a log
- * upgraded to schema 3 before them holds none for the notices it stored). 3: rows of data and minutes keep where
- * their kind was read from (`kindFrom`), and only plainly stated kinds are added up (rows without it never are).
+ * upgraded to schema 3 before them holds none for the notices it stored). 3: round 14 of the reply reader (kinds said
+ * by titles, headings and labels, totals over kinds, labels in closed brackets, sums across packages: docs/replies.md).
+ * 4: rows of data and minutes keep where their kind was read from (`kindFrom`), and only plainly stated kinds are
+ * added up (rows without it never are).
  */
-export const FIGURE_CODE_VERSION = 3;
+export const FIGURE_CODE_VERSION = 4;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

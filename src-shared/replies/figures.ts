@@ -3,7 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
-import { assignPools, kindsSaidOfAll, poolTag, regionalPools, regionOf } from './kinds';
+import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
@@ -166,6 +166,9 @@ export function readFigures(
     inBrackets = open !== null;
     bracket = open ? { at: (ended.at(-1) ?? 0) + open.index, words: open[1]! } : null;
     const bare = q.measure === null;
+    // "上月结转至本月的随意玩5元上网套餐为801.16M": a price in a package's name, where no money is spoken of, is no
+    // amount, and the words before it still name what follows.
+    if (candidates.length === 0 && q.measure === 'money' && namesPackage(text.slice(q.end, q.end + 10))) windowFloor = floors[qi]!;
     if (candidates.length === 0) return;
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
@@ -217,7 +220,7 @@ export function readFigures(
       const part = template.breakdown.some((w) => window.includes(w));
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
       const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
-      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : doneOrTotal(naming, text, q, quantities[qi + 1]);
+      const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : doneOrTotal(naming, text, q, quantities[qi + 1], window);
       add(record(template, field, value, span(q), label), q, part);
       return;
     }
@@ -313,10 +316,13 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
-  totalsThatAddUp(reads, active);
+  totalsThatAddUp(reads, active, text);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
+  kindOfTitle(reads, text, rules);
+  kindOfHeading(reads, text, rules);
+  totalsOverKinds(reads);
   assignVoicePools(reads, rules, text);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
@@ -330,8 +336,11 @@ export function readFigures(
  * "您本月通话总时长为500分钟，已用100分钟": an amount named only by a word of what was done (`weak`) is the total
  * when a label of that field names the next amount, of the same measure, in its sentence (what was done is said there).
  */
-function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined): string {
+function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined, window: string): string {
   if (!naming.rule.weak || !next || next.measure !== q.measure) return naming.rule.field;
+  // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
+  const lead = window.slice(0, naming.at);
+  if (naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && lead.endsWith(l)))) return naming.rule.field;
   const between = text.slice(q.end, next.start);
   if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
   const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && between.includes(l)));

@@ -24,8 +24,8 @@ export function poolTag(text: string, at: number, rules: ReplyRules): { pool: Da
     const pool = poolIn(m[3], rules);
     return pool ? { pool, end: at + m[0].length } : null;
   }
-  // "0.00M（上月无结转流量）": a kind said to be absent names none.
-  if (!m || /含|包括|其中|不含|无(?!限)|没有/u.test(m[1]!)) return null;
+  // "0.00M（上月无结转流量）": a kind said to be absent names none; "422.47M（如省内闲时流量）" an example of what it holds neither.
+  if (!m || /含|包括|其中|不含|无(?!限)|没有|^\s*(?:例如|比如|如)/u.test(m[1]!)) return null;
   const pool = poolIn(m[1]!, rules);
   return pool ? { pool, end: at + m[0].length } : null;
 }
@@ -125,6 +125,10 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     return pool;
   };
   let partRead: Read | undefined;
+  // The last amount read as a note in brackets, and where its bracket opens.
+  let noteBefore: { pool: DataPool | null; at: number; field: string } | null = null;
+  // The last label that named a kind itself (结转至本月), whose list goes on.
+  let kindLabel: { pool: DataPool; sentence: number; field: string } | null = null;
   reads.forEach((read, i) => {
     const f = read.figure;
     if (f.topic !== 'data') return;
@@ -145,9 +149,22 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
-    const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
+    const saidUsedUp = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
+    const afterUsedUp = saidUsedUp > 0 ? context.slice(saidUsedUp) : '';
+    const ownUse = f.field === 'used' && /^[^,;]{0,2}[,;]/u.test(afterUsedUp) && !dataWords.some((w) => afterUsedUp.includes(w));
+    const noKindEnd = ownUse ? -1 : saidUsedUp;
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
+    // "您上月结转至本月6GB640.88MB国内流量": a label that names a kind itself (结转至本月) names it before the words after the amount,
+    // and so of the items of its list ("…的国内流量为449MB，省内闲时流量为4GB990MB").
+    // Not a kind's name that is a label (结转流量, 上月结转): its list is one of kinds.
+    const kindName = (label: string) => /(?:流量|数据)$/u.test(label) || poolWords.some((w) => label.endsWith(w));
+    const ownLabelPool = f.label !== null && ownWords.includes(f.label) && !kindName(f.label) ? poolIn(f.label, rules) : null;
+    const listed = f.label === null && kindLabel?.sentence === read.sentence && kindLabel.field === f.field;
+    const labelPool = ownLabelPool ?? (listed ? kindLabel!.pool : null);
+    if (f.label !== null) kindLabel = ownLabelPool === null ? null : { pool: ownLabelPool, sentence: read.sentence, field: f.field };
     let pool =
+      inferred(labelPool, ownLabelPool !== null ? 'own' : 'before') ??
       inferred(read.tagPool, 'own') ??
       inferred(headTag(ownWords, rules), 'heading') ??
       inferred(poolIn(ownWords, rules), ownSource(ownWords, read, rules)) ??
@@ -160,7 +177,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
     // "省内流量剩余1GB，小区剩余500MB": data of a kind no pool is (小区) is not of the kind before it.
-    const overKinds = rules.noKind.some((w) => outside.includes(w)) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    const overKinds = (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -184,6 +201,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const ofWhole = !part && f.label !== null && parts?.sentence === read.sentence && parts.field !== f.field && read.context.includes(';');
     // A part in brackets is of the amount right before the bracket ("其中国内通用10GB（含5G网络流量8GB）").
     const kindBefore = (p: NonNullable<typeof previous>) => ({ pool: part && !read.inBrackets ? p.whole : ofWhole ? parts!.whole : p.pool, headed: p.headed });
+    // "（其中上月不清零总流量共2048.00MB，已使用110.34MB，剩余1937.66MB）": within one bracket, the use or what is left of the
+    // note before is of its kind (a second part, "（含上月结转2.5GB，本月套餐7GB）", is not: it is of the whole's kind).
+    if (pool === null && !namesAnew && read.bracket !== null && noteBefore?.at === read.bracket.at && noteBefore.field !== f.field) pool = inferred(noteBefore.pool, 'before');
     // "国内通用流量共75G，已用8.21G，剩余66.79G": the next amount of one clause group, a bare label of another field,
     // is as plainly of the kind as the amount before when that one states it (a part, or past a semicolon, is inferred).
     const chained =
@@ -209,7 +229,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) {
-      pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1), rules), 'sentence');
+      pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, ''), rules), 'sentence');
     }
     if (pool === null) {
       const heading = HEADING.exec(read.before)?.[1];
@@ -226,6 +246,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
     const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
+    noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
@@ -302,8 +323,9 @@ function ownClause(context: string, rules: ReplyRules): string | null {
 // "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.
 const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
-// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind.
-const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持)[^()]*\)/gu;
+// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind,
+// nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
+const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|例如|比如|如)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
@@ -328,6 +350,70 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
     }
   }
 }
+
+/**
+ * "【WLAN流量提醒】…您本月已使用公众WLAN流量500.0MB，套餐内流量剩余流量0MB": a notice's title that names a kind of data
+ * says it of every data amount of the reply that names none.
+ */
+export function kindOfTitle(reads: Read[], text: string, rules: ReplyRules): void {
+  const title = KIND_TITLE.exec(text)?.[1];
+  const pool = title === undefined ? null : poolIn(title, rules);
+  if (pool === null) return;
+  for (const read of reads) if (read.figure.topic === 'data' && read.figure.pool === null) read.figure.pool = pool;
+}
+
+/**
+ * "您本月使用的国内上网数据流量有2GB123.9MB。…国内数据流量…已使用0.7MB…；省内…已使用2GB123.1MB…；全国…已使用0MB": an amount
+ * that the amounts of its field after it, of two kinds or more, add up to is their total over kinds, of no kind itself
+ * (the Overview would count it twice in the one kind). Only amounts written to 0.01GB or finer are compared, and only
+ * two parts or more above zero, so that a coincidence ("500MB … 500MB … 0MB") is none.
+ */
+export function totalsOverKinds(reads: Read[]): void {
+  reads.forEach((read, i) => {
+    const f = read.figure;
+    if (f.topic !== 'data' || f.pool === null || f.value <= 0) return;
+    // Not its own breakdown (其中…, a note in brackets), which keeps its kind.
+    const parts = reads.slice(i + 1).filter((r) => r.figure.topic === 'data' && r.figure.field === f.field && r.figure.pool !== null && !r.part && !r.inBrackets);
+    const above = parts.filter((r) => r.figure.value > 0);
+    if (above.length < 2 || new Set(above.map((r) => r.figure.pool)).size < 2) return;
+    // One of them is of its own kind: it cannot be that kind's amount too ("国内通用流量：总15GB…；省内：总5GB…；夜间：总10GB").
+    if (!above.some((r) => r.figure.pool === f.pool)) return;
+    const precision = Math.max(read.precision, ...parts.map((r) => r.precision));
+    if (precision > 11) return;
+    const sum = parts.reduce((t, r) => t + r.figure.value, 0);
+    if (Math.abs(sum - f.value) <= precision * 2 + 1e-9) f.pool = null;
+  });
+}
+
+/**
+ * "一、本月可与副卡共享的流量套餐：\n1)全国不限量98元套餐必选优惠：包含流量20.00GB，剩余流量19.71GB": a heading line (ending in a
+ * colon, no amount) that names a kind says it of the data amounts on the numbered lines under it, when it is stronger than
+ * their own (a shared pool of general data is shared, as 家庭共享国内通用流量 is).
+ */
+export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): void {
+  if (!text.includes(':\n')) return;
+  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+  for (const read of reads) {
+    if (read.figure.topic !== 'data') continue;
+    let lineStart = text.lastIndexOf('\n', read.end - 1);
+    let line = text.slice(lineStart + 1, read.end);
+    for (let up = 0; lineStart > 0 && up < 8; up++) {
+      if (up > 0 && !NUMBERED_LINE.test(line)) break;
+      const above = text.lastIndexOf('\n', lineStart - 1);
+      const heading = text.slice(above + 1, lineStart);
+      if (/:\s*$/u.test(heading) && !/\d/u.test(heading)) {
+        const pool = poolIn(heading.replace(ABSENT_KIND, ' '), rules);
+        if (pool !== null && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+        break;
+      }
+      [lineStart, line] = [above, heading];
+    }
+  }
+}
+
+const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、]/u;
+
+const KIND_TITLE = /【([^】\d]{0,12}?)(?:提醒|通知|提示)】/u;
 
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
 

@@ -35,12 +35,17 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && !isWordAt(part, at, label, template.kindWords)) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
   if (!best) return null;
   const chosen = partBeforeTotal(best, window, afterAmount, find) ?? fieldBeforeKind(best, window, find) ?? best;
+  // "您本月可使用的移动数据计费流量合计200.00M", "本月可用通用流量共32.36GB": what the month allows, in all, is its total.
+  if (MONTH_ALLOWS.test(window.slice(0, chosen.end)) && SUM_BEFORE_AMOUNT.test(window.slice(chosen.end))) {
+    const total = chosen.template.fields.find((r) => r.field === 'total');
+    if (total) return { ...chosen, rule: total };
+  }
   if (!chosen.rule.weak) return chosen;
   // "上网流量包总量30GB", "您的套餐上网流量30GB": a package named in the clause of a word of what was done is what
   // it speaks of (its size, not what was done); then only another label names the amount.
@@ -49,6 +54,16 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
   // A word of what was done names only an amount of its own clause (a colon may stand between: 通话时长：236分钟).
   const elsewhere = PACKAGE_WORD.test(window.slice(from)) || WEAK_REACH_END.test(window.slice(chosen.end));
   return strongerBefore(chosen, window, find) ?? (elsewhere ? nearest(candidates, window, (rule) => !rule.weak, find(window)) : chosen);
+}
+
+/**
+ * "普通流量（含国内、省内）241MB": a word in a note in brackets closed before the amount, with no amount of its own,
+ * says what the thing includes and names no amount after the bracket.
+ */
+function inNote(window: string, at: number): boolean {
+  const open = window.lastIndexOf('(', at);
+  const close = window.indexOf(')', at);
+  return open >= 0 && close > at && window.lastIndexOf(')', at) < open && !/\d/u.test(window.slice(open, close));
 }
 
 const PACKAGE_WORD = /包|套餐/u;
@@ -117,6 +132,10 @@ function partBeforeTotal(
   if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
   return part && { ...part, at: lead.length - clause.length + part.at, end: lead.length - clause.length + part.end };
 }
+
+/** The month's allowance: 可用 or 可使用 right after 本月/当月 (not 剩余, nor 还可使用: what is left). */
+const MONTH_ALLOWS = /(?:本月|当月)(?:您)?可(?:使)?用$/u;
+const SUM_BEFORE_AMOUNT = /(?:合计|共计|总计|总共|共有|共)[\s:为]*$/u;
 
 /** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
 export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {

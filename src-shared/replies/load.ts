@@ -219,8 +219,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     figures,
     pools: file.pools.map((p) => ({
       pool: p.pool,
-      words: p.words.map(fold),
-      ...(p.narrowable ? { narrowable: { words: p.narrowable.words.map(fold), after: p.narrowable.after.map(fold) } } : {}),
+      // 爱看流量 also as 爱看数据, as for labels.
+      words: withSynonyms(p.words.map(fold)),
+      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: p.narrowable.after.map(fold) } } : {}),
     })),
     voicePools: (file.voicePools ?? []).map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({

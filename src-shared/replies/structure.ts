@@ -51,6 +51,10 @@ export function breakdownOf(
   // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
   const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
   if (partLine) return { template, field: previous.figure.field, part: true };
+  // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
+  // with the list of the line before, as after a comma.
+  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window);
+  if (itemLine) return { template, field: previous.figure.field, part: false };
   if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
   // "其中套餐内已使用50.00MB，套餐外流量2.34MB", "其中上月结转3.3GB，本月套餐12GB": the items after a part are parts too.
@@ -258,25 +262,31 @@ function columnLabels(line: string, template: FigureTemplate): Naming[] {
  * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
  * that add up to it is that sum's total, whatever its label said.
  */
-export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
+export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: string): void {
   // A note in brackets ("共35GB（含上月结转5GB），已使用12.3GB，剩余22.7GB") stands outside the sum.
   const reads = all.filter((r) => !r.inBrackets);
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
-    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
-    if (b.context.includes(';') || c.context.includes(';')) continue;
+    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB"), also when an amount in brackets
+    // stands between ("…还剩余100.00M；新2元超级叠加包(100M国内流量)已使用0MB，还剩余100.00M").
+    if (text.slice(a.end, c.end).includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
     if (b.figure.label === null && b.figure.field === a.figure.field) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
     for (const sum of template.sums) {
-      if (sum.parts.length !== 2 || a.figure.field === sum.total) continue;
+      if (sum.parts.length !== 2) continue;
+      const wasTotal = a.figure.field === sum.total;
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
       if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
-      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total.
-      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (all[k]!.figure.field === a.figure.field) all[k]!.figure.field = sum.total;
+      // A total is no smaller than a part, however roughly the part is written ("已使用134.52M，…剩余1G，…已使用34.00M").
+      if (a.figure.value + a.precision / 2 < Math.max(b.figure.value - b.precision / 2, c.figure.value - c.precision / 2)) continue;
+      // Its note in brackets said the same of a part ("（含上月结转5GB）"): a part of the total. So is a part said in it of a
+      // total named as such ("本月可用国内通用流量共35.00GB（含上月结转5.00GB）").
+      const ofWhole = (field: string) => (wasTotal ? sum.parts.includes(field) : field === a.figure.field);
+      for (let k = all.indexOf(a) + 1; all[k]?.inBrackets; k++) if (ofWhole(all[k]!.figure.field)) all[k]!.figure.field = sum.total;
       a.figure.field = sum.total;
     }
   }

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dataByPool, understandReply } from '../../../src-shared/replies';
-import { RECEIVED } from './format';
+import { figureWords, RECEIVED } from './format';
 
 // Round 11 (issue 15): mechanisms behind the misses of the real15 batch's dev part (docs/replies.md, Round 11).
 // Every wording here is OURS (written for this test, NOT a real reply); each mechanism's cases fail on main bf66492
 // (the guards among them, which say what must stay as it was, pass there too).
 const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-const rounded = (value: number) => Math.round(value * 100) / 100;
-/** Each figure read as `topic.field value [pool]`, the value to the cent. */
-const lines = (text: string) => {
-  const u = read(text);
-  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
-};
+const lines = figureWords;
 
 /** [mechanism, wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
