@@ -285,8 +285,27 @@ export class Journal {
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
       if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
     }
-    if (occurrences > 0 && fields.concat !== null) return { added: false, key: occurrenceKey(base, occurrences) };
+    if (occurrences > 0 && fields.concat !== null) {
+      const again = this.occurrenceOnSim(base, occurrences, fields.simId);
+      if (again) return { added: false, key: again };
+    }
     return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+  }
+
+  /**
+   * The journaled occurrence of a long message's part that `simId`'s SIM has had already: the network
+   * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
+   * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
+   * sending platform writing one header for all): before, it was refused and deleted from its card.
+   * An occurrence remembered by key alone (its SIM forgotten at compaction) counts as this SIM's, as before.
+   */
+  private occurrenceOnSim(base: string, occurrences: number, simId: string): string | null {
+    for (let n = 1; n <= occurrences; n++) {
+      const key = occurrenceKey(base, n);
+      const record = this.state.pending.get(key) ?? this.state.held.get(key) ?? this.state.kept.get(key);
+      if (!record || record.simId === simId) return key;
+    }
+    return null;
   }
 
   private async appendAs(key: string, fields: IncomingMessage, slot: string | undefined): Promise<{ added: true; key: string }> {
