@@ -215,6 +215,7 @@ export const en: Record<StringKey, string> = {
   'clear.title': 'Clear the local log?',
   'clear.body': 'This deletes the log — messages: {messages}; SMS parts: {parts}; instruction states: {commands}; SIM records: {sims}.',
   'clear.untouched': 'Messages on the modem and SIM, and the core journal, are not touched. The Overview table’s latest figures per SIM stay too: the core keeps them for every window. This cannot be undone; export first if in doubt.',
+  'clear.changed': 'New records came in meanwhile, so nothing was deleted. These are the figures now: confirm again.',
   'clear.confirm': 'Delete them',
   'clear.done': 'The local log is cleared. The Overview table still shows each SIM’s latest figures: the core keeps those.',
 
