@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
 import { encodeDeliverParts } from '../../src-shared/pdu';
 import { ptyRig, until } from '../integration/pty-rig';
 import { FAST } from '../integration/session-kit';
-import { buildApp, launchChromium, readLog, serve, type Served } from './ui-kit';
+import { readLog, servedFolders } from './ui-kit';
 
 /**
  * review17: two long replies from 10086 under one reference (8 bits: one pair in 256 shares it) and one
@@ -23,21 +22,7 @@ const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/repl
 const BILL = real.find((x) => x.id === 'r15-153')!.text;
 const DATA = real.find((x) => x.id === 'r15-183')!.text;
 
-let cleanup: (() => Promise<void>)[] = [];
-let browser: Browser;
-let server: Served | undefined;
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser?.close());
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  for (const c of cleanup.reverse()) await c().catch(() => undefined);
-  cleanup = [];
-});
+const { cleanup, open } = servedFolders();
 
 describe('two long replies under one reference, read interleaved (real pty, then real IndexedDB)', () => {
   it('each is put together from its own parts, in the journal and in the page’s log', async () => {
@@ -57,12 +42,7 @@ describe('two long replies under one reference, read interleaved (real pty, then
     expect(journaled.map((m) => [m.text, m.complete]).sort()).toEqual([[BILL, true], [DATA, true]].sort());
     await r.journal.close();
 
-    server = await serve([], { dataDir: r.dir });
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    cleanup.push(() => context.close());
-    const page = await context.newPage();
-    await page.goto(await server.link());
-    await page.waitForSelector('#catalog-search');
+    const { page } = await open(r.dir);
     await expect.poll(async () => (await readLog(page)).parts.length, { timeout: 45_000 }).toBe(4);
     const stored = (await readLog(page)).messages.filter((m) => m.direction === 'in');
     expect(stored.map((m) => [m.text, m.complete]).sort()).toEqual([[BILL, true], [DATA, true]].sort());
