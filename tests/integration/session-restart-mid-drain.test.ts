@@ -49,4 +49,15 @@ describe('a modem that restarts between reading a slot and deleting it (real pty
     await until(() => emulator.messages('SM').length + emulator.messages('ME').length === 0, 'both memories emptied');
     expect(r.incoming.map((x) => x.text).sort()).toEqual([NEW, OLD].sort());
   }, 40_000);
+
+  it('takes a SIMCom A76xx/SIM7600 saying *ATREADY: 1 for a restart: set up again (its settings and memories are gone)', async () => {
+    const emulator = new ModemEmulator({ ...FAST, profile: 'simcom-sim7600' });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    const setUps = () => r.tx.filter((line) => line === 'ATE0').length;
+    expect(setUps()).toBe(1);
+    emulator.restart(true);
+    await until(() => r.rx.includes('*ATREADY: 1'), 'the boot line');
+    await until(() => setUps() === 2, 'set up again', 10_000);
+  });
 });
