@@ -41,8 +41,32 @@ export function maySendTogether(stamp: string, others: readonly string[]): boole
 }
 
 /**
+ * How far a part stamped `stamp` is from the nearest of `others` (ms); Infinity when either cannot be
+ * read. Of the messages a part may join, it joins the nearest: two sendings under one reference within
+ * SAME_SENDING_MS, read interleaved (A1, B1, B2, A2), took each other's parts when the oldest message
+ * missing the number took it (review17).
+ */
+export function sendingDistance(stamp: string, others: readonly string[]): number {
+  const at = Date.parse(stamp);
+  const known = others.map((o) => Date.parse(o)).filter((t) => !Number.isNaN(t));
+  return Number.isNaN(at) || known.length === 0 ? Infinity : Math.min(...known.map((t) => Math.abs(t - at)));
+}
+
+/** Of `candidates` (oldest first), the one stamped nearest to `stamp`; the oldest of those equally near. */
+export function nearestSending<T>(candidates: readonly T[], stamp: string, stampsOf: (candidate: T) => readonly string[]): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = sendingDistance(stamp, stampsOf(candidate));
+    if (best === undefined || distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
- * reference alone, which different senders reuse) and stamped together (maySendTogether), in any arrival order. Incomplete messages are
+ * reference alone, which different senders reuse) and stamped together (maySendTogether, the nearest
+ * such message when several are: nearestSending), in any arrival order. Incomplete messages are
  * returned too, with what is missing: never dropped.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
@@ -55,7 +79,7 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
       (r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
         !parts.some((x) => x.concat?.part === r.concat?.part) &&
         maySendTogether(r.timestamp, parts.map((x) => x.timestamp)));
-    const message = messages.find(joins);
+    const message = messages.find((parts) => parts.some((x) => x.key === r.key)) ?? nearestSending(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
     if (!message) messages.push([r]);
     else if (!message.some((x) => x.key === r.key)) message.push(r);
     groups.set(id, messages);

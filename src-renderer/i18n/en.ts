@@ -214,7 +214,8 @@ export const en: Record<StringKey, string> = {
   'settings.summary': 'Stored here — messages: {messages}; SMS parts: {parts}; instruction states: {commands}; SIMs: {sims}.',
   'clear.title': 'Clear the local log?',
   'clear.body': 'This deletes the log — messages: {messages}; SMS parts: {parts}; instruction states: {commands}; SIM records: {sims}.',
-  'clear.untouched': 'Messages on the modem and SIM, and the core journal, are not touched. The Overview table’s latest figures per SIM stay too: the core keeps them for every window. This cannot be undone; export first if in doubt.',
+  'clear.untouched': 'Messages are deleted from the SIM as they arrive, and the core journal keeps only those not yet stored here: what is deleted here cannot be got back from anywhere. This cannot be undone; export first. The Overview table’s latest figures per SIM stay: the core keeps them for every window.',
+  'clear.changed': 'New records came in meanwhile, so nothing was deleted. These are the figures now: confirm again.',
   'clear.confirm': 'Delete them',
   'clear.done': 'The local log is cleared. The Overview table still shows each SIM’s latest figures: the core keeps those.',
 

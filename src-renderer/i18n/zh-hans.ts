@@ -213,7 +213,8 @@ export const zhHans = {
   'settings.summary': '本机记录：{messages} 条消息，{parts} 个短信分段，{commands} 条指令状态，{sims} 张 SIM 卡。',
   'clear.title': '清除本机记录？',
   'clear.body': '将删除：{messages} 条消息、{parts} 个短信分段、{commands} 条指令状态、{sims} 张 SIM 卡的记录。',
-  'clear.untouched': '调制解调器和 SIM 卡里的短信、核心服务的日志不受影响；总览表里各 SIM 卡的最新数字由核心服务为所有窗口保存，也会保留。此操作不能撤销，建议先导出。',
+  'clear.untouched': '短信一收到就已从 SIM 卡删除，核心服务的日志也只留着还没存进本机的消息：这里删掉的消息没有别处可以找回。此操作不能撤销，请先导出。总览表里各 SIM 卡的最新数字由核心服务为所有窗口保存，也会保留。',
+  'clear.changed': '又有新的记录存进来了，刚才什么也没删。下面是现在的数字，请再确认一次。',
   'clear.confirm': '删除这些记录',
   'clear.done': '本机记录已清除。总览表仍显示各 SIM 卡的最新数字：这些由核心服务保存。',
 

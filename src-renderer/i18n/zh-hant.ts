@@ -214,7 +214,8 @@ export const zhHant: Record<StringKey, string> = {
   'settings.summary': '本機紀錄：{messages} 則訊息，{parts} 個簡訊分段，{commands} 筆指令狀態，{sims} 張 SIM 卡。',
   'clear.title': '清除本機紀錄？',
   'clear.body': '將刪除：{messages} 則訊息、{parts} 個簡訊分段、{commands} 筆指令狀態、{sims} 張 SIM 卡的紀錄。',
-  'clear.untouched': '數據機和 SIM 卡裡的簡訊、核心服務的日誌不受影響；總覽表裡各 SIM 卡的最新數字由核心服務為所有視窗保存，也會保留。此操作無法復原，建議先匯出。',
+  'clear.untouched': '簡訊一收到就已從 SIM 卡刪除，核心服務的日誌也只留著還沒存進本機的訊息：這裡刪掉的訊息沒有別處可以找回。此操作無法復原，請先匯出。總覽表裡各 SIM 卡的最新數字由核心服務為所有視窗保存，也會保留。',
+  'clear.changed': '又有新的紀錄存進來了，剛才什麼也沒刪。下面是現在的數字，請再確認一次。',
   'clear.confirm': '刪除這些紀錄',
   'clear.done': '本機紀錄已清除。總覽表仍顯示各 SIM 卡的最新數字：這些由核心服務保存。',
 

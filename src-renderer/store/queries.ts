@@ -106,10 +106,19 @@ export function logSummary(db: HallDb): Promise<LogSummary> {
   }));
 }
 
-export function clearLog(db: HallDb): Promise<void> {
+/**
+ * Clears the log if it still holds what the user was shown (`named`, counted in the same transaction),
+ * and returns null; otherwise clears nothing and returns what it holds now. A message stored while the
+ * question was open (another tab's reply, a scheduled check's) was acknowledged to the journal, which then
+ * lets it go, and its SIM copy is long deleted: cleared unseen, it was lost (review17).
+ */
+export function clearLog(db: HallDb, named: LogSummary): Promise<LogSummary | null> {
   const tables = [db.messages, db.parts, db.commands, db.sims, db.figures, db.figureQueue, db.meta];
   return db.transaction('rw', tables, async () => {
+    const now = await logSummary(db);
+    if ((Object.keys(now) as (keyof LogSummary)[]).some((k) => now[k] !== named[k])) return now;
     await Promise.all(tables.map((t) => t.clear()));
+    return null;
   });
 }
 

@@ -1,4 +1,4 @@
-import { maySendTogether, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
+import { maySendTogether, nearestSending, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 
 
@@ -46,8 +46,8 @@ export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string
 
 /**
  * Places multi-part records into messages, starting from the generations already stored. A part
- * joins the oldest message of its group (within the window, stamped by the service centre with it:
- * maySendTogether) whose slot is free, or whose slot holds the same text (a re-delivered part: kept
+ * joins the message of its group stamped nearest to it (within the window, stamped by the service centre with it:
+ * maySendTogether; the oldest of equally near ones) whose slot is free, or whose slot holds the same text (a re-delivered part: kept
  * for its key, message unchanged). A different
  * text in every candidate's slot means the sender reused its reference: a new message starts.
  */
@@ -68,12 +68,15 @@ export class Reassembler {
     const index = c.part - 1;
     const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt };
     const generations = this.generationsOf(group);
-    const home = generations.find((g) => {
+    const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
+    const candidates = generations.filter((g) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
-      if (!maySendTogether(record.timestamp, g.slots.flatMap((s) => (s ? [s.timestamp] : [])))) return false;
+      if (!maySendTogether(record.timestamp, stamps(g))) return false;
       const taken = g.slots[index];
       return !taken || taken.text === record.text;
     });
+    // Two sendings under one reference read interleaved: each part goes to the one stamped nearest to it.
+    const home = nearestSending(candidates, record.timestamp, stamps);
     if (home) {
       if (!home.slots[index]) {
         home.slots[index] = slot;

@@ -64,7 +64,7 @@ function LogData() {
   const db = hallDb();
   const summary = useLiveQuery(() => logSummary(db), [db]);
   const [exporting, setExporting] = useState<Format | null>(null);
-  const [confirming, setConfirming] = useState<LogSummary | null>(null);
+  const [confirming, setConfirming] = useState<(LogSummary & { changed?: boolean }) | null>(null);
 
   const exportAs = async (format: Format) => {
     setExporting(format);
@@ -85,10 +85,12 @@ function LogData() {
     }
   };
 
-  const clear = async () => {
+  const clear = async (named: LogSummary) => {
     setConfirming(null);
     try {
-      await clearLog(db);
+      const now = await clearLog(db, named);
+      // Something came in since the question was asked: nothing was deleted; ask again with the figures now.
+      if (now) return setConfirming({ ...now, changed: true });
       toast('success', t('clear.done'));
     } catch (error) {
       reportError(error);
@@ -122,10 +124,11 @@ function LogData() {
           confirmLabel={t('clear.confirm')}
           cancelLabel={t('confirm.cancel')}
           danger
-          onConfirm={() => void clear()}
+          onConfirm={() => void clear(confirming)}
           onCancel={() => setConfirming(null)}
         >
-          <p>{t('clear.body', { ...confirming })}</p>
+          {confirming.changed && <p role="status">{t('clear.changed')}</p>}
+          <p>{t('clear.body', { messages: confirming.messages, parts: confirming.parts, commands: confirming.commands, sims: confirming.sims })}</p>
           <p className="muted">{t('clear.untouched')}</p>
         </ConfirmDialog>
       )}

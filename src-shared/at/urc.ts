@@ -68,6 +68,11 @@ const BARE_NOTICES: readonly RegExp[] = [/^POWERED DOWN$/i, /^\+PACSP\d$/, /^\*A
 
 /** Cinterion's boot banner, alone or with a mode (`^SYSSTART AIRPLANE MODE`; plugins/cinterion). */
 const SYSSTART = /^\^SYSSTART\b/;
+/**
+ * SIMCom A76xx/SIM7600's boot line, in place of RDY (LilyGo-Modem-Series issue #247, A7670E): the modem
+ * restarted and lost its settings, its message memories too. Read as a notice before (review17).
+ */
+const ATREADY = /^\*ATREADY: ?1$/;
 
 /**
  * Whether a line has the shape of something a modem says on its own: `^NAME…`, `+NAME:`, `#NAME:`,
@@ -174,7 +179,7 @@ export function classifyUrc(line: string, pending?: TwoLineUrc): Urc | null {
   if (pending && isPduLine(line)) return { ...pending, pduLine: line };
   const whole = WHOLE_LINE_URCS.get(line);
   if (whole) return { ...whole };
-  if (SYSSTART.test(line)) return { kind: 'ready', what: 'modem' };
+  if (SYSSTART.test(line) || ATREADY.test(line)) return { kind: 'ready', what: 'modem' };
   if (BARE_NOTICES.some((re) => re.test(line))) return { kind: 'notice', name: line.replace(/[:\d\s]+$/, ''), text: line };
   const colon = line.indexOf(':');
   if (colon <= 0) return null;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SentMessage, StoredEntry } from '../../src-main/emulator';
 import { decodeJournal } from '../../src-main/services/journal';
-import { JournalState } from '../../src-main/services/journal/journal-state';
+import { JournalState, restingKey } from '../../src-main/services/journal/journal-state';
 import { interpretPdu } from '../../src-main/services/modem/incoming';
 import { incomingKey } from '../../src-shared/journal-key';
 import type { IncomingRecord, OutgoingState } from '../../src-shared/journal-records';
@@ -120,7 +120,7 @@ export async function windowsAt(dataDir: string, store: StoreContents, sim: read
     return [incomingKey({ from, timestamp, text, ...concat })];
   });
   const windows: CrashWindow[] = [];
-  if (onSim.some((k) => journal.known.has(k))) windows.push('journaled, still on the SIM');
+  if (onSim.some((k) => journal.known.has(k) || journal.known.has(restingKey(k)))) windows.push('journaled, still on the SIM');
   if (pending.some((k) => !stored.has(k))) windows.push('journaled, not yet stored');
   if (pending.some((k) => stored.has(k))) windows.push('stored, not yet acknowledged');
   if ([...journal.outgoing.values()].some((r) => r.state === 'sending')) windows.push('instruction mid-send');

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { ptyRig, until } from '../integration/pty-rig';
 import { FAST } from '../integration/session-kit';
 import { splitText } from '../../src-shared/pdu/split';
-import { buildApp, launchChromium, readLog, serve, type Served } from './ui-kit';
+import { readLog, servedFolders } from './ui-kit';
 
 /**
  * A long reply whose part holding the rest of a password never comes, received over a real
@@ -21,21 +20,7 @@ const PASSWORD = '357108';
 const LEAD = '尊敬的客户，您好！您于今日通过短信申请重置手机服务密码，系统已经为您办理完成，非常感谢您的支持和信任！您的新服务密码现已重置为';
 const RESET = `${LEAD}${PASSWORD}，请妥善保管并尽快修改。如非本人操作，请立即拨打10086咨询。【中国移动】`;
 
-let cleanup: (() => Promise<void>)[] = [];
-let browser: Browser;
-let server: Served | undefined;
-
-beforeAll(async () => {
-  await buildApp();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(() => browser?.close());
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  for (const c of cleanup.reverse()) await c().catch(() => undefined);
-  cleanup = [];
-});
+const { cleanup, open } = servedFolders();
 
 describe('exporting the log', () => {
   it('gives a long reply whose other part never came with no piece of the password it cuts off (CSV and JSON)', async () => {
@@ -70,12 +55,7 @@ describe('exporting the log', () => {
     const parts = [...r.incoming];
     await r.journal.close();
 
-    server = await serve([], { dataDir: r.dir });
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    cleanup.push(() => context.close());
-    const page = await context.newPage();
-    await page.goto(await server.link());
-    await page.waitForSelector('#catalog-search');
+    const { server, page } = await open(r.dir);
     // The page stores the part as it came (its thread shows it to its user) and acknowledges it.
     await expect.poll(async () => (await readLog(page)).parts.filter((p) => parts.some((x) => x.key === p.key)).length, { timeout: 45_000 }).toBe(parts.length);
 

@@ -105,3 +105,34 @@ export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bi
     await context.close();
   });
 }
+
+/**
+ * For tests that receive over a real pseudo-terminal into a data folder, then open the app on that
+ * folder: one Chromium for the file; `cleanup` (give it to ptyRig) runs after each test, with the
+ * servers and contexts `open` started.
+ */
+export function servedFolders(): { cleanup: (() => Promise<void>)[]; open(dataDir: string): Promise<{ server: Served; page: Page }> } {
+  const cleanup: (() => Promise<void>)[] = [];
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildApp();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(() => browser?.close());
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
+  });
+  return {
+    cleanup,
+    async open(dataDir) {
+      const server = await serve([], { dataDir });
+      cleanup.push(() => server.stop());
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      cleanup.push(() => context.close());
+      const page = await context.newPage();
+      await page.goto(await server.link());
+      await page.waitForSelector('#catalog-search');
+      return { server, page };
+    },
+  };
+}

@@ -98,3 +98,42 @@ describe('hall10086 custom / province / update', () => {
     expect(refused.stderr).not.toMatch(STACK_TRACE);
   });
 });
+
+describe('custom instructions past what the app can read back (review17)', () => {
+  /**
+   * An import or an add that took the list past what `custom-instructions.json` may hold (500 entries,
+   * MAX_CUSTOM_FILE_ENTRIES) was saved; at the next start the file was read as damaged (too many), set
+   * aside as a copy, and the app went on with none: every instruction the user had was gone from it (and
+   * the copy could not be imported back either, being too long). Now the change is refused, nothing saved.
+   */
+  it('refuses an import that would leave more than the file may hold, in both languages, and keeps every instruction', async () => {
+    const env = await dataDir();
+    expect((await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB{month}'], env)).code).toBe(0);
+    const template = join(env.HALL10086_DATA_DIR!, 'one.json');
+    expect((await hall(['custom', 'export', template], env)).code).toBe(0);
+    const file = JSON.parse(await readFile(template, 'utf8')) as { instructions: { code: string; template: string }[] };
+    const entry = file.instructions[0]!;
+    const many = (prefix: string, n: number) =>
+      JSON.stringify({ ...file, instructions: Array.from({ length: n }, (_, i) => ({ ...entry, code: `${prefix}${i}`, template: `${prefix}${i}` })) });
+    const first = join(env.HALL10086_DATA_DIR!, 'first.json');
+    const second = join(env.HALL10086_DATA_DIR!, 'second.json');
+    await writeFile(first, many('ZA', 300));
+    await writeFile(second, many('ZB', 300));
+    expect((await hall(['custom', 'import', first], env)).code).toBe(0);
+
+    const refused = await hall(['custom', 'import', second], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('500');
+    const zh = await hall(['--lang', 'zh-Hans', 'custom', 'import', second], env);
+    expect(zh.stderr).toContain('最多 500 条');
+    expect(refused.stderr + zh.stderr).not.toMatch(STACK_TRACE);
+
+    // Every instruction is still there at the next start, and no copy was set aside as damaged.
+    const listed = await hall(['custom', 'list'], env);
+    expect(listed.stderr).not.toMatch(/damaged|损坏/);
+    expect(listed.stdout).toContain('CXLLB');
+    expect(listed.stdout).toContain('ZA299');
+    expect(listed.stdout).not.toContain('ZB0');
+    expect((await readdir(env.HALL10086_DATA_DIR!)).filter((f) => f.includes('damaged'))).toEqual([]);
+  }, 60_000);
+});

@@ -55,6 +55,22 @@ describe('assembleRecords', () => {
   it('counts a part read twice once', () => {
     expect(assembleRecords([part('a', 1, '一', 10), part('a', 1, '一', 10)])).toHaveLength(1);
   });
+
+  it('gives each of two sendings under one reference, read interleaved, its own parts: the nearest stamp, not the oldest message (review17)', () => {
+    const stamped = (r: IncomingRecord, at: number) => ({ ...r, timestamp: new Date(at).toISOString() });
+    const minute = 60_000;
+    const read = [stamped(part('a1', 1, 'A1', 0), 0), stamped(part('b1', 1, 'B1', 1), minute), stamped(part('b2', 2, 'B2', 2), minute), stamped(part('a2', 2, 'A2', 3), 0)];
+    expect(assembleRecords(read).map((m) => [m.text, m.complete])).toEqual([
+      ['A1A2', true],
+      ['B1B2', true],
+    ]);
+    // And the page's log, part by part.
+    const stored = new Reassembler([]);
+    const ids = read.map((r) => stored.place(r));
+    expect(ids[0]).toBe(ids[3]);
+    expect(ids[1]).toBe(ids[2]);
+    expect(stored.changedGenerations().map((g) => joinSlots(g.slots))).toEqual(['A1A2', 'B1B2']);
+  });
 });
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { exportCustomFile, readCustomFile } from '../../../src-shared/catalog/custom/file';
+import { storableCustomFile, readCustomFile } from '../../../src-shared/catalog/custom/file';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { toHallError, type Bilingual } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
@@ -37,7 +37,8 @@ function readCustoms(text: string): CustomInstruction[] | Damaged<CustomInstruct
 }
 
 export async function saveCustoms(dataDir: string, customs: readonly CustomInstruction[]): Promise<void> {
-  await writeFileAtomic(customsPath(dataDir), exportCustomFile(customs));
+  // Only what can be read back at the next start: otherwise the whole list would be set aside as damaged.
+  await writeFileAtomic(customsPath(dataDir), storableCustomFile(customs));
 }
 
 export const customsPath = (dataDir: string) => join(dataDir, 'custom-instructions.json');

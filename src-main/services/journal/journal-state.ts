@@ -25,6 +25,17 @@ export interface KeptPartsRetention {
 }
 
 /**
+ * A remembered key as it rests on disk: its text's checksum left out (`…|part|*`, `#n` kept). The key's
+ * CRC-32 of a known template holding a 6-digit password or a one-time code names it (trying the
+ * 10^6 codes takes seconds), and acknowledged keys are kept 90 days after their texts are gone
+ * (review17). Without it, a remembered key still numbers the next identical message (`#2`), which is
+ * all a key remembered after its text is gone is for.
+ */
+export function restingKey(key: string): string {
+  return key.replace(/\|[0-9a-f]{8}(#\d+)?$/, (_, n: string | undefined) => `|*${n ?? ''}`);
+}
+
+/**
  * What the journal knows, rebuilt by replaying its records in order. No I/O: the same replay
  * serves opening the file, applying a durable append, and checking a compaction.
  */
@@ -114,7 +125,8 @@ export class JournalState {
     const eligible = [...this.known]
       .filter(([key, at]) => !this.pending.has(key) && !this.held.has(key) && !keptKeys.has(key) && at >= cutoff)
       .sort((a, b) => a[1] - b[1]);
-    const remembered = eligible.slice(Math.max(0, eligible.length - retention.maxKeys));
+    // Without their checksums; two keys of one sender's second may then rest as one, which counts the same.
+    const remembered = [...new Map(eligible.slice(Math.max(0, eligible.length - retention.maxKeys)).map(([key, at]) => [restingKey(key), at] as const))];
     const seen: JournalRecord[] = [];
     for (let i = 0; i < remembered.length; i += SEEN_KEYS_PER_LINE) {
       seen.push({ kind: 'seen', keys: remembered.slice(i, i + SEEN_KEYS_PER_LINE) });

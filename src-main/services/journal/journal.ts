@@ -16,7 +16,7 @@ import {
 import { GroupCommit } from './group-commit';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { JournalState, maskedAsMessages, type DedupeRetention, type KeptPartsRetention } from './journal-state';
+import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
@@ -276,7 +276,7 @@ export class Journal {
 
   private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string }> {
     let occurrences = 0;
-    while (this.state.known.has(occurrenceKey(base, occurrences + 1))) occurrences++;
+    while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
     // From nowhere in particular (an import, a tool): a repeat cannot be told from a re-read.
     if (!where) return occurrences > 0 ? { added: false, key: occurrenceKey(base, occurrences) } : this.appendAs(occurrenceKey(base, 1), fields, undefined);
     for (let n = 1; n <= occurrences; n++) {
@@ -285,8 +285,33 @@ export class Journal {
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
       if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
     }
-    if (occurrences > 0 && fields.concat !== null) return { added: false, key: occurrenceKey(base, occurrences) };
+    if (occurrences > 0 && fields.concat !== null) {
+      const again = this.occurrenceOnSim(base, occurrences, fields.simId);
+      if (again) return { added: false, key: again };
+    }
     return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+  }
+
+  /**
+   * The journaled occurrence of a long message's part that `simId`'s SIM has had already: the network
+   * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
+   * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
+   * sending platform writing one header for all): before, it was refused and deleted from its card.
+   * An occurrence remembered by key alone (its SIM forgotten at compaction) counts as this SIM's, as before.
+   */
+  private occurrenceOnSim(base: string, occurrences: number, simId: string): string | null {
+    for (let n = 1; n <= occurrences; n++) {
+      const key = occurrenceKey(base, n);
+      const record = this.state.pending.get(key) ?? this.state.held.get(key) ?? this.state.kept.get(key);
+      // Known only at rest (its checksum left out): it may have been another text; journaled, the store tells by key.
+      if (record ? record.simId === simId : this.state.known.has(key)) return key;
+    }
+    return null;
+  }
+
+  /** A key journaled, or remembered at rest without its checksum (restingKey). */
+  private knows(key: string): boolean {
+    return this.state.known.has(key) || this.state.known.has(restingKey(key));
   }
 
   private async appendAs(key: string, fields: IncomingMessage, slot: string | undefined): Promise<{ added: true; key: string }> {

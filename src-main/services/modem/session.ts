@@ -453,8 +453,11 @@ export class ModemSession extends Emitter<SessionEvents> {
       }
       case 'ready':
         if (urc.what === 'sms') this.smsReady?.();
-        // The modem rebooted and forgot its settings: bring it up again.
-        if (urc.what === 'modem') this.reinitialiseIf(() => this.status.state === 'ready');
+        // The modem rebooted and forgot its settings (its memories too): bring it up again.
+        if (urc.what === 'modem') {
+          this.stores.modemRestarted();
+          this.reinitialiseIf(() => this.status.state === 'ready');
+        }
         break;
       case 'cpin':
         // The SIM finished starting after the session had to stop at it.

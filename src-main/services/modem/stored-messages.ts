@@ -53,6 +53,8 @@ export class StoredMessages {
   private owed = false;
   /** The modem answered in text mode: nothing more is read until it is set up again (choose()). */
   private textMode = false;
+  /** Counts the modem's restarts in place: a read made before one must not lead to a delete after it. */
+  private restarts = 0;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -113,6 +115,17 @@ export class StoredMessages {
     return this.owed;
   }
 
+  /**
+   * The modem restarted in place (it said RDY, or the like): it came back with its factory memories (a
+   * Quectel EC25 reads and receives in ME), so an `AT+CMGD=<index>` of a slot read before would delete
+   * that index in another memory, where the network may just have put a message held while it was down.
+   * No delete of an earlier read follows; the set-up that follows reads every memory again (review17).
+   */
+  modemRestarted(): void {
+    this.restarts++;
+    this.memory = '';
+  }
+
   private async readSlot(mem: string, index: number, report: boolean): Promise<void> {
     // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
     if (![...this.plan.drain, this.plan.reports].includes(mem)) {
@@ -120,6 +133,7 @@ export class StoredMessages {
       return;
     }
     let read: { stat: number; pdu: string } | null = null;
+    const pass = this.newPass();
     try {
       // Already the reading memory (the usual case, one +CMTI after another): no command for it.
       if (mem !== this.memory) await this.use(mem);
@@ -129,7 +143,7 @@ export class StoredMessages {
     } catch (e) {
       if (!(e instanceof AtError && REFUSALS.has(e.code))) throw e;
     }
-    const kept = read ? await this.keepThenDelete(mem, index, read) : null;
+    const kept = read ? await this.keepThenDelete(mem, index, read, pass) : null;
     if (report && kept !== 'status-report') await this.drain(this.plan.reports ?? mem);
     else if (!read) await this.drainAll();
   }
@@ -212,6 +226,7 @@ export class StoredMessages {
   }
 
   private async drain(mem: string): Promise<number> {
+    const pass = this.newPass();
     const use = await this.use(mem);
     // An empty memory costs no listing.
     const empty = use?.used === 0;
@@ -223,7 +238,7 @@ export class StoredMessages {
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
     for (const stored of listed) {
-      if (await this.keepThenDelete(mem, stored.index, stored)) kept++;
+      if (await this.keepThenDelete(mem, stored.index, stored, pass)) kept++;
     }
     return kept;
   }
@@ -234,7 +249,7 @@ export class StoredMessages {
    * undecodable, it stays where it is and the user is told. Null when the slot stays.
    * `stat` is as first read: the re-read marks the slot read, but no earlier read of it was journaled.
    */
-  private async keepThenDelete(mem: string, index: number, { stat, pdu }: { stat: number; pdu: string }): Promise<'message' | 'status-report' | null> {
+  private async keepThenDelete(mem: string, index: number, { stat, pdu }: { stat: number; pdu: string }, pass: ReadPass): Promise<'message' | 'status-report' | null> {
     const { host } = this;
     const slot = slotName(mem, index);
     let meaning = host.interpret(pdu);
@@ -257,15 +272,47 @@ export class StoredMessages {
     }
     const kept = await host.ingest(meaning, { slot, unread: stat === REC_UNREAD });
     if (!kept) return null;
-    if (await host.tryAt(`AT+CMGD=${index}`)) {
+    // Journaled, and held: read again once the modem is set up again, it is the same part, then deleted.
+    if (!this.mayDelete(pass)) return null;
+    const deleted = await this.delete(index, pass);
+    if (deleted) {
       if (kept.key) await host.settle(kept.key, slot);
-    } else {
+    } else if (deleted === false) {
       host.notice('warning', {
         zh: `短信已保存，但没能从 SIM 卡删除（位置 ${index}）；下次读取时不会重复。`,
         en: `The message is saved but could not be deleted from the SIM (slot ${index}); it will not be duplicated when read again.`,
       });
     }
     return meaning.kind === 'status-report' ? 'status-report' : 'message';
+  }
+
+  private newPass(): ReadPass {
+    return { restarts: this.restarts, silent: false };
+  }
+
+  /**
+   * Whether a slot read in `pass` may still be deleted by its index: not once the modem restarted, nor
+   * once a delete went unanswered (a modem restarting does not answer; when it does again, it is in its
+   * factory memories). Otherwise the memories are read again later.
+   */
+  private mayDelete(pass: ReadPass): boolean {
+    if (pass.restarts === this.restarts && !pass.silent) return true;
+    this.owed = true;
+    return false;
+  }
+
+  /** True: deleted; false: the modem refused; null: no answer (the pass deletes no more). */
+  private async delete(index: number, pass: ReadPass): Promise<boolean | null> {
+    try {
+      await this.host.at(`AT+CMGD=${index}`);
+      return true;
+    } catch (e) {
+      if (!(e instanceof AtError) || e.code === 'at.closed') throw e;
+      if (REFUSALS.has(e.code)) return false;
+      pass.silent = true;
+      this.owed = true;
+      return null;
+    }
   }
 
   /** Every message in the reading memory; a listing refused by a modem in text mode (`4` is PDU mode's "all") sets it up again. */
@@ -317,6 +364,14 @@ export class StoredMessages {
       en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
     });
   }
+}
+
+/** One reading of a memory or a slot, up to its deletes. */
+interface ReadPass {
+  /** The modem's restarts when the reading began. */
+  restarts: number;
+  /** A delete went unanswered: the modem may be restarting. */
+  silent: boolean;
 }
 
 const sameHex = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();

@@ -22,6 +22,34 @@ export function exportCustomFile(customs: readonly CustomInstruction[], exported
   );
 }
 
+/**
+ * The user's list as `custom-instructions.json` holds it (an export file): refused when it could not be
+ * read back, more entries or bytes than a file may hold. Before, an import or an add past 500 was saved,
+ * and at the next start the file read as damaged: set aside, and every instruction gone from the app
+ * (the copy, too long to import, could not bring them back) (review17).
+ */
+export function storableCustomFile(customs: readonly CustomInstruction[]): string {
+  if (customs.length > MAX_CUSTOM_FILE_ENTRIES) {
+    throw new HallError(
+      'custom.too-many',
+      {
+        zh: `自定义指令最多 500 条，这样会有 ${customs.length} 条：什么也没有改。`,
+        en: `At most 500 custom instructions can be kept; this would make ${customs.length}: nothing was changed.`,
+      },
+      { action: { zh: '先删掉一些不用的，或只导入需要的那些。', en: 'Delete some you do not use first, or import only those you need.' } },
+    );
+  }
+  const text = exportCustomFile(customs);
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_CUSTOM_FILE_BYTES) {
+    throw new HallError('custom.too-big', {
+      zh: `自定义指令合起来太长（${bytes} 字节，最多 ${MAX_CUSTOM_FILE_BYTES}）：什么也没有改。`,
+      en: `The custom instructions together would be too long (${bytes} bytes, at most ${MAX_CUSTOM_FILE_BYTES}): nothing was changed.`,
+    });
+  }
+  return text;
+}
+
 export interface ImportProblem {
   /** Position in the file's list, from 0. */
   index: number;

@@ -26,6 +26,7 @@ describe('classifyUrc', () => {
     ['+CPIN: READY', { kind: 'cpin', state: 'READY' }],
     ['+CPIN: SIM PIN', { kind: 'cpin', state: 'SIM PIN' }],
     ['RDY', { kind: 'ready', what: 'modem' }],
+    ['*ATREADY: 1', { kind: 'ready', what: 'modem' }],
     ['Call Ready', { kind: 'ready', what: 'call' }],
     ['SMS Ready', { kind: 'ready', what: 'sms' }],
     ['PB DONE', { kind: 'ready', what: 'phonebook' }],

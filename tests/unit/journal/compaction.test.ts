@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Journal, type OutgoingChange, type OutgoingState } from '../../../src-main/services/journal';
+import { restingKey } from '../../../src-main/services/journal/journal-state';
 import { clock, errnoError, logPath, readLog, sms, T0, useTempDirs } from './journal-test-kit';
 
 const tempDir = useTempDirs();
@@ -34,7 +35,8 @@ describe('Journal.compact', () => {
 
     const log = await readLog(dir);
     expect(log.records).toEqual([
-      { kind: 'seen', keys: [[keys[1], sms(2).receivedAt], [keys[2], sms(3).receivedAt]] },
+      // Remembered without their texts' checksums (review17: a CRC-32 of a known template names a password in it).
+      { kind: 'seen', keys: [[restingKey(keys[1]!), sms(2).receivedAt], [restingKey(keys[2]!), sms(3).receivedAt]] },
       ...pending,
       { kind: 'out', ...instruction('b', 'queued'), at: now },
       { kind: 'out', ...instruction('c', 'sending'), at: now },
@@ -60,7 +62,7 @@ describe('Journal.compact', () => {
     await journal.compact();
 
     expect((await readLog(dir)).records.map((r) => (r.kind === 'seen' ? r.keys : r.kind === 'in' ? r.key : r.kind))).toEqual([
-      [[recent.key, now - DAY]],
+      [[restingKey(recent.key), now - DAY]],
       oldPending.key,
     ]);
     expect((await journal.appendIncoming(sms(1, { receivedAt: now }))).added).toBe(true);

@@ -100,6 +100,44 @@ describe('a part identical to an earlier one', () => {
     await journal.close();
   });
 
+  it('a long message part on another SIM is that SIM’s own copy, also once acknowledged and after a restart (review17)', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir);
+    const part = sms(3, { concat: { ref: 17, total: 2, part: 1 } });
+    const first = await journal.appendIncoming(part, slot1);
+    const other = await journal.appendIncoming({ ...part, simId: 'sim-2' }, slot1);
+    expect(other).toEqual({ added: true, key: `${first.key}#2` });
+    // Each SIM's network delivering it twice is still that SIM's one part.
+    expect(await journal.appendIncoming({ ...part, simId: 'sim-2' }, slot2)).toEqual({ added: false, key: other.key });
+    expect(await journal.appendIncoming(part, slot2)).toEqual({ added: false, key: first.key });
+    await journal.ack([first.key, other.key]);
+    await journal.compact();
+    await journal.close();
+    journal = await Journal.open(dir);
+    expect(await journal.appendIncoming({ ...part, simId: 'sim-2' }, slot2)).toEqual({ added: false, key: other.key });
+    expect((await journal.appendIncoming({ ...part, simId: 'sim-3' }, slot1)).key).toBe(`${first.key}#3`);
+    expect(journal.pendingIncoming().map((r) => r.simId)).toEqual(['sim-3']);
+    await journal.close();
+  });
+
+  it('is still told apart once remembered without its checksum (review17): a twin is numbered after it, a long part of another text is journaled', async () => {
+    const dir = await tempDir();
+    let journal = await Journal.open(dir, { keptPartsDays: 0 });
+    const first = await journal.appendIncoming(sms(1), slot1);
+    const part = await journal.appendIncoming(sms(2, { concat: { ref: 17, total: 2, part: 1 } }), slot2);
+    await journal.settle(first.key, 'SM:1');
+    await journal.settle(part.key, 'SM:2');
+    await journal.ack([first.key, part.key]);
+    await journal.compact();
+    await journal.close();
+    journal = await Journal.open(dir, { keptPartsDays: 0 });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${first.key}#2` });
+    // Same sender, second, reference and part, another text: nothing at rest says it is the same, so it is kept.
+    const other = sms(2, { concat: { ref: 17, total: 2, part: 1 }, text: '另一条短信的第一段' });
+    expect((await journal.appendIncoming(other, slot2)).added).toBe(true);
+    await journal.close();
+  });
+
   it('is journaled once when two reads of one slot race; twice when two slots race', async () => {
     const journal = await Journal.open(await tempDir());
     const [a, b] = await Promise.all([journal.appendIncoming(sms(2), slot1), journal.appendIncoming(sms(2), slot1)]);
