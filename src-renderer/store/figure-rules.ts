@@ -8,9 +8,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * Raised by hand when the code that makes figure rows changes what it makes (a change nobody stamps is
  * still caught by reading the newest replies again: see rereadIfReaderChanged). 2: a reply delivered late
  * is at its service-centre stamp (writtenAt), and the balance-low and data-share notice rows (a log
- * upgraded to schema 3 before them holds none for the notices it stored).
+ * upgraded to schema 3 before them holds none for the notices it stored). 3: amounts spent that add up to a
+ * bill total after them are its lines (round 12, replies15).
  */
-export const FIGURE_CODE_VERSION = 2;
+export const FIGURE_CODE_VERSION = 3;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

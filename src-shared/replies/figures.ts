@@ -17,6 +17,7 @@ import {
   tableColumns,
   totalAfterParts,
   totalBeforeParts,
+  spentBeforeTotal,
   totalsThatAddUp,
 } from './structure';
 import type { DataPool, Measure, Topic } from './schema';
@@ -314,6 +315,7 @@ export function readFigures(
     if (own !== undefined) r.figure.currency = own;
   }
   totalsThatAddUp(reads, active);
+  spentBeforeTotal(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);

@@ -281,3 +281,33 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
     }
   }
 }
+
+/**
+ * "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元": amounts read as spent this month that, with the
+ * bill lines between them, add up to a bill's total after them in their sentence are that bill's lines (alone,
+ * "您个人实际消费98.70元，余额19.90元" stays spent).
+ */
+export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void {
+  const bill = active.find((t) => t.items);
+  const sum = bill?.sums.find((s) => s.parts.includes('item'));
+  if (!bill || !sum) return;
+  reads.forEach((total, i) => {
+    if (total.figure.template !== bill.id || total.figure.field !== sum.total || total.inBrackets) return;
+    const run: Read[] = [];
+    for (let k = i - 1; k >= 0 && reads[k]!.sentence === total.sentence; k--) {
+      const f = reads[k]!.figure;
+      if (f.currency !== total.figure.currency || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
+      run.unshift(reads[k]!);
+    }
+    if (!run.some((r) => r.figure.field === SPENT)) return;
+    const slack = Math.max(total.precision, ...run.map((r) => r.precision)) * run.length + 1e-9;
+    if (Math.abs(run.reduce((s, r) => s + r.figure.value, 0) - total.figure.value) > slack) return;
+    for (const r of run) {
+      if (r.figure.field !== SPENT) continue;
+      r.figure = { ...r.figure, topic: bill.topic, template: bill.id, field: 'item', item: r.figure.label };
+      r.group = bill.id;
+    }
+  });
+}
+
+const SPENT = 'spentThisMonth';
