@@ -117,7 +117,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     const noKindEnd = lastEnd(context === read.context ? outside : outsideWords(context, rules), rules.noKind);
     const ownWords = noKindEnd > lastEnd(context, poolWords) ? '' : noKindEnd > 0 ? context.slice(noKindEnd) : context;
-    let pool = read.tagPool ?? headTag(ownWords, rules) ?? poolIn(ownWords, rules) ?? (f.package === null ? null : poolIn(fold(f.package), rules));
+    const before = headTag(ownWords, rules) ?? poolIn(ownWords, rules);
+    // "您上月结转至本月705.94MB国内流量" (real r17-033): a kind named before the amount that is stronger than the general
+    // data named after it is its kind (carried-over general data is carried over, as a shared pool of it is shared).
+    const tag = read.tagPool === 'general' && before !== null && strength(before, rules) < strength('general', rules) ? before : read.tagPool;
+    let pool = tag ?? before ?? (f.package === null ? null : poolIn(fold(f.package), rules));
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -253,10 +257,12 @@ const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持)[^()]*\)/gu;
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
+/** How strong a kind is: its place in the rules' list (the first is the strongest); not stated is the weakest. */
+const strength = (pool: DataPool | null, rules: ReplyRules) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+
 /** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
 export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
   if (rules.kindOfAll.length === 0) return;
-  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
   for (const read of reads) {
     if (read.figure.topic !== 'data') continue;
     const tail = text.slice(read.end, sentenceEnds.find((e) => e > read.end) ?? text.length);
@@ -269,7 +275,7 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
       // "国内通用流量剩余20GB，该流量为家庭成员共享": a kind said of it that is stronger than its own (a shared pool of
       // general data is shared, as 家庭共享国内通用流量 is) is its kind.
       const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
-      if (pool && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+      if (pool && strength(pool, rules) < strength(read.figure.pool, rules)) read.figure.pool = pool;
       break;
     }
   }

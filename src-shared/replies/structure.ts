@@ -114,7 +114,8 @@ const BRACKETED = /\([^()]*\)/gu;
 const NOTE_OPEN = /[^\s,;、(]\s*\([^)]*$/u;
 
 /** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
-export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
+// "6元包1GB包内移动数据流量共有1024.00MB" (real r17-057): 包内 (within the package) names no package.
+export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包(?!内)|套餐|卡)/u.test(after);
 
 /** The words right after an amount, up to a break ("30条短信、" → 短信). */
 const nounAfter = (after: string): string => /^[^\s\d,;。、:()!?]{1,6}/u.exec(after)?.[0] ?? '';

@@ -28,6 +28,16 @@ const CASES: [string, string, string[]][] = [
     ['bill.item 45.3', 'bill.total 45.3', 'balance.balance -3'],
   ],
   ['guard: spent that does not add up to the total after it stays spent', '您本月已消费30.00元，上月话费合计88.00元。', ['balance.spentThisMonth 30', 'bill.total 88']],
+  ['an amount followed by 欠费 and words saying it is still unpaid is owed (real r17-098)', '您在原号码归属地有5.20元欠费尚未缴清，请及时缴费。', ['balance.balance -5.2']],
+  ['an amount followed by 欠费 and words saying it is still unpaid is owed (real r17-098)', '您有5.20元欠费未缴，请及时缴费。', ['balance.balance -5.2']],
+  ['carried-over data named before the amount and general data after it is carried over (real r17-033, r16-050)', '您好！您上月结转至本月512.00MB国内流量。', ['data.total 512 carryover']],
+  ['guard: general data named after the amount is general when nothing stronger is named before it', '您好！您本月剩余512.00MB国内流量。', ['data.remaining 512 general']],
+  [
+    '包内 (within the package) after a package size names no package: the words before still name the amount (real r17-057)',
+    '您本月视频专属流量包5元包2GB包内移动数据流量共有2048.00MB，包内剩余流量1000.00MB。',
+    ['data.total 2048 app', 'data.remaining 1000 app'],
+  ],
+  ['爱看流量 (Zhejiang\'s video data) is data for apps (real r17-080, r17-081; r15-123, r15-124, r16-082, r16-084, r16-139)', '您本月已使用流量1GB。剩余流量：普通流量（国内）2GB,爱看流量10GB（仅供参考）。', ['data.used 1024', 'data.remaining 2048 general', 'data.remaining 10240 app']],
 ];
 
 describe('round 12: the real17 batch', () => {
