@@ -25,6 +25,9 @@ import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
 
+/** The words right after an amount, up to a separator or a bracket. */
+const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
+
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
@@ -161,7 +164,13 @@ export function readFigures(
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
     if (q.measure !== null) measuredEnd = q.end;
-    context = window;
+    // "赠送1400分钟本地)已使用29.37M" (real r17-137): the words right after an amount of minutes or messages are its own
+    // (本地 says which calls), and name no kind of the data after them.
+    const prior = quantities[qi - 1];
+    const priorOther = q.measure === 'data' && prior !== undefined && prior.end === floor && (prior.measure === 'minutes' || prior.measure === 'count');
+    const ownTail = (words: string) => words.replace(TAIL_OF_OTHER, (t) => (/流量|数据|上网|gprs/u.test(t) ? t : blank(t)));
+    context = priorOther ? ownTail(window) : window;
+    if (priorOther && prior.end === q.start - sentenceSoFar.length) sentenceSoFar = ownTail(sentenceSoFar);
     sentence = ended.length;
     const open = /\(([^)]*)$/u.exec(text.slice(ended.at(-1) ?? 0, q.start));
     inBrackets = open !== null;
@@ -333,11 +342,26 @@ export function readFigures(
  * when a label of that field names the next amount, of the same measure, in its sentence (what was done is said there).
  */
 function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined): string {
-  if (!naming.rule.weak || !next || next.measure !== q.measure) return naming.rule.field;
+  if (!next || next.measure !== q.measure) return naming.rule.field;
   const between = text.slice(q.end, next.start);
   if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
+  if (!naming.rule.weak) return kindTotal(naming, text, between, next) ?? naming.rule.field;
   const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && between.includes(l)));
   return said && naming.template.fields.some((r) => r.field === 'total') ? 'total' : naming.rule.field;
+}
+
+/**
+ * "上月结转流量省内闲时…4GB1018MB，已使用0MB；" (real r17-099): the amount a kind's name labels as left (结转流量),
+ * followed in its clause group by an amount used and none left, is what that kind holds in all.
+ */
+function kindTotal(naming: Naming, text: string, between: string, next: Quantity): string | undefined {
+  const { template, rule, label } = naming;
+  if (!template.kindWords.some((k) => label.startsWith(k)) || !/^[\s,]*$/u.test(between.replace(/已使用|已用/u, ''))) return undefined;
+  const used = template.fields.find((r) => r.field === 'used' && !r.weak);
+  const total = template.fields.find((r) => r.field === 'total');
+  if (!used || !total || rule.field === 'used' || rule.field === total.field || !used.labels.some((l) => between.includes(l))) return undefined;
+  const group = text.slice(next.end).split(/[;。!?\n]/u)[0]!;
+  return rule.labels.some((l) => l.length > 1 && group.includes(l)) ? undefined : total.field;
 }
 
 function kindInList(naming: Naming, window: string, last: Read | undefined, sentence: number): boolean {

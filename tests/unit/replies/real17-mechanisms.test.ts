@@ -38,6 +38,21 @@ const CASES: [string, string, string[]][] = [
     ['data.total 2048 app', 'data.remaining 1000 app'],
   ],
   ['爱看流量 (Zhejiang\'s video data) is data for apps (real r17-080, r17-081; r15-123, r15-124, r16-082, r16-084, r16-139)', '您本月已使用流量1GB。剩余流量：普通流量（国内）2GB,爱看流量10GB（仅供参考）。', ['data.used 1024', 'data.remaining 2048 general', 'data.remaining 10240 app']],
+  ['a clock time with seconds in brackets (23:00~6:59:59) is no amount and does not cut the kind words (real r17-104, r16-105, r16-109)', '您好！省内流量剩余1GB，省内闲时（23:00~6:59:59）流量剩余500MB。', ['data.remaining 1024 provincial', 'data.remaining 500 offpeak']],
+  [
+    'words right after an amount of minutes (1400分钟本地) are its own and name no kind of the data after them (real r17-137)',
+    '您的国内流量套餐已使用0MB，还剩余100.00M；30元国内流量优惠包(国内流量不限量+赠送100分钟国内+赠送500分钟本地)已使用20.00M，还剩余1000.00M。',
+    ['data.used 0 general', 'data.remaining 100 general', 'data.used 20 general', 'data.remaining 1000 general'],
+  ],
+  ['guard: data words right after an amount of minutes still name the data after them', '您本月剩余通话100分钟省内流量1.00GB。', ['voice.remaining 100', 'data.remaining 1024 provincial']],
+  ['累计 followed by an amount used is the total (real r17-099)', '您当前套餐使用情况：校园流量包移动数据流量累计300MB，已使用100MB。', ['data.total 300', 'data.used 100']],
+  ['guard: 累计 alone is use', '您本月累计上网流量300MB。', ['data.used 300']],
+  [
+    'carried-over data (结转流量) followed by an amount used and none left is the carried-over total (real r17-099)',
+    '您当前套餐使用情况：上月结转流量国内移动数据流量100MB，已使用20MB；上月结转流量省内闲时(00:00:00~7:59:59)1GB，已使用0MB。',
+    ['data.total 100 carryover', 'data.used 20 carryover', 'data.total 1024 carryover', 'data.used 0 carryover'],
+  ],
+  ['guard: carried-over data alone is left', '您好！您的结转流量100MB。', ['data.remaining 100 carryover']],
 ];
 
 describe('round 12: the real17 batch', () => {
