@@ -323,7 +323,7 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
-  totalsThatAddUp(reads, active);
+  totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);

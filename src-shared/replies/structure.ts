@@ -259,14 +259,15 @@ function columnLabels(line: string, template: FigureTemplate): Naming[] {
  * "可用流量为10GB，已使用8.8GB，剩余1.2GB": an amount followed in its sentence by the two parts of a sum
  * that add up to it is that sum's total, whatever its label said.
  */
-export function totalsThatAddUp(all: Read[], active: FigureTemplate[]): void {
+export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: string): void {
   // A note in brackets ("共35GB（含上月结转5GB），已使用12.3GB，剩余22.7GB") stands outside the sum.
   const reads = all.filter((r) => !r.inBrackets);
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
-    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB").
-    if (b.context.includes(';') || c.context.includes(';')) continue;
+    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB"), also when a note in brackets
+    // comes between ("还剩余100.00M；新2元超级叠加包(100M国内流量)已使用0MB，还剩余100.00M", real r17-014).
+    if (text.slice(a.end, c.end).includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
     if (b.figure.label === null && b.figure.field === a.figure.field) continue;

@@ -53,6 +53,11 @@ const CASES: [string, string, string[]][] = [
     ['data.total 100 carryover', 'data.used 20 carryover', 'data.total 1024 carryover', 'data.used 0 carryover'],
   ],
   ['guard: carried-over data alone is left', '您好！您的结转流量100MB。', ['data.remaining 100 carryover']],
+  [
+    'used and left after a semicolon never add up to the amount before it, also with a price and a note in brackets between (real r17-014, r16-002, r16-009)',
+    '您的国内流量套餐已使用0MB，还剩余200.00M；新3元叠加包(200M国内流量)已使用0MB，还剩余200.00M。',
+    ['data.used 0 general', 'data.remaining 200 general', 'data.total 200 general', 'data.used 0 general', 'data.remaining 200 general'],
+  ],
 ];
 
 describe('round 12: the real17 batch', () => {
