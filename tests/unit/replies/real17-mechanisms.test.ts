@@ -13,6 +13,12 @@ const lines = (text: string) => {
   return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
 };
 
+/** The menu options a reply offers, as `n.label`. */
+const options = (text: string) => {
+  const u = read(text);
+  return 'menu' in u && u.menu ? u.menu.map((o) => `${o.n}.${o.label}`) : [];
+};
+
 /** [mechanism (the real texts that show it), wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
   ['实际消费 is spent this month (real r17-076, r17-078)', '尊敬的客户：03月1日至03月15日，您个人实际消费45.30元，余额12.00元。', ['balance.spentThisMonth 45.3', 'balance.balance 12']],
@@ -66,5 +72,32 @@ const CASES: [string, string, string[]][] = [
 describe('round 12: the real17 batch', () => {
   it.each(CASES)('%s: %s', (_mechanism, text, expected) => {
     expect(lines(text)).toEqual(expected);
+  });
+});
+
+describe('round 12: menus of the real17 batch', () => {
+  it('codes said after one 回复 and joined by 、, each with its verb (可回复53161办理10元100M、53162办理…), are options (real r17-045)', () => {
+    expect(options('您本月套餐内流量已用完。可回复60101办理5元50M、60102办理10元150M、60103订购20元500M，当月有效。')).toEqual([
+      '60101.办理5元50M',
+      '60102.办理10元150M',
+      '60103.订购20元500M',
+    ]);
+  });
+
+  it('guard: an amount after an enumeration comma in an option is no code (…、100元)', () => {
+    expect(options('您本月套餐内流量已用完。可回复60101办理5元50M、100元包更多。')).toEqual([]);
+  });
+
+  it('after options marked 、, a code glued to its label after an enumeration comma starts the next option (…、121了解…) (real r17-134)', () => {
+    expect(options('回复相应序号查更多信息： 111、余额说明 141、套餐查询 0000、业务查退、121了解账单说明。')).toEqual([
+      '111.余额说明',
+      '141.套餐查询',
+      '0000.业务查退',
+      '121.了解账单说明',
+    ]);
+  });
+
+  it('guard: a number with its unit after an enumeration comma stays in the label (、100元)', () => {
+    expect(options('回复相应序号办理： 111、流量包、100元档 141、语音包。')).toEqual(['111.流量包、100元档', '141.语音包']);
   });
 });
