@@ -73,6 +73,9 @@ const CASES: [string, string, string[]][] = [
     ['data.used 2560'],
   ],
   ['guard: a sentence word of an advert masks its whole sentence when it says nothing of the customer\'s own', '全新流量包10元5GB，5G流量仅需10元！', []],
+  ['使用的是 (the package the customer is on) names no amount as used (real r17-019)', '您使用的是校园上网套餐赠送100M移动数据流量，套餐内数据流量共有100MB，剩余流量还有40.00MB。', ['data.total 100', 'data.remaining 40']],
+  ['a share said already reached and more (已达到…的50%以上) is the share used (real r17-019)', '【流量提醒】您的套餐内数据流量共有100MB，使用流量已达到套餐流量的80％以上。', ['data.total 100', 'data.usedPercent 80']],
+  ['guard: reaching a share and more at a moment (达到80%以上时) is none', '您的套餐内数据流量共有100MB，当使用流量达到套餐流量的80%以上时将提醒您。', ['data.total 100']],
 ];
 
 describe('round 12: the real17 batch', () => {
