@@ -76,6 +76,11 @@ const CASES: [string, string, string[]][] = [
   ['使用的是 (the package the customer is on) names no amount as used (real r17-019)', '您使用的是校园上网套餐赠送100M移动数据流量，套餐内数据流量共有100MB，剩余流量还有40.00MB。', ['data.total 100', 'data.remaining 40']],
   ['a share said already reached and more (已达到…的50%以上) is the share used (real r17-019)', '【流量提醒】您的套餐内数据流量共有100MB，使用流量已达到套餐流量的80％以上。', ['data.total 100', 'data.usedPercent 80']],
   ['guard: reaching a share and more at a moment (达到80%以上时) is none', '您的套餐内数据流量共有100MB，当使用流量达到套餐流量的80%以上时将提醒您。', ['data.total 100']],
+  [
+    '回复…即可享受 opens an advert: the amounts of the offer are no figures (real r17-074)',
+    '您本月省内流量剩余2000MB，不够用怎么办？回复6661即可享受安心包特权：套餐外流量达到34.48MB时，可免费使用流量直至用满100MB。',
+    ['data.remaining 2000 provincial'],
+  ],
 ];
 
 describe('round 12: the real17 batch', () => {
