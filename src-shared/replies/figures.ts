@@ -25,6 +25,10 @@ import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
 
+/** A heading's colon right after an amount, with a note in brackets between or not ("188元（2018优惠计划）："). */
+const PRICE_HEADING = /^\s*(?:\([^()]{0,20}\))?\s*:/u;
+const HEADING_NOTE = /^[^()\d]{0,20}\)\s*:/u;
+
 /** The words right after an amount, up to a separator or a bracket. */
 const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
 
@@ -163,6 +167,11 @@ export function readFigures(
     const tag = poolTag(text, q.end, rules);
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
+    // "1、4G飞享家庭套餐188元：移动数据流量已使用约0M" (real r17-056): the price that ends a package's name in a heading,
+    // right before its colon, cuts none of the words that name the amounts after it.
+    // Nor does a number in a note in brackets that ends it ("188元（2018优惠计划）：").
+    const priceHeading = q.measure === 'money' && PRICE_HEADING.test(text.slice(q.end, q.end + 24)) && /(?:套餐|包)\s*$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
+    if (priceHeading || (q.measure === null && HEADING_NOTE.test(text.slice(q.end, q.end + 24)))) windowFloor = floors[qi]!;
     if (q.measure !== null) measuredEnd = q.end;
     // "赠送1400分钟本地)已使用29.37M" (real r17-137): the words right after an amount of minutes or messages are its own
     // (本地 says which calls), and name no kind of the data after them.

@@ -81,6 +81,11 @@ const CASES: [string, string, string[]][] = [
     '您本月省内流量剩余2000MB，不够用怎么办？回复6661即可享受安心包特权：套餐外流量达到34.48MB时，可免费使用流量直至用满100MB。',
     ['data.remaining 2000 provincial'],
   ],
+  [
+    'the price that ends a package\'s name in a heading before its colon (家庭套餐188元：, 188元（2018优惠计划）：) does not cut the words naming the data under it (real r17-056)',
+    '您好，您各项套餐的消费情况如下：1、4G家庭套餐128元：移动数据流量已使用约100M，未使用约900M；2、4G家庭套餐128元（2019优惠计划）：移动数据流量已使用约200M，未使用约800M。',
+    ['data.used 100 shared', 'data.remaining 900 shared', 'data.used 200 shared', 'data.remaining 800 shared'],
+  ],
 ];
 
 describe('round 12: the real17 batch', () => {
