@@ -1,4 +1,4 @@
-import type { DateRecord, FigureRecord } from '../../../src-shared/replies';
+import type { DateRecord, FigureRecord, ReplyUnderstanding } from '../../../src-shared/replies';
 
 /** Figures as one short line each, so expectations read like the reply: "data.used 1228.8 MB @pkg #item ?". */
 export function figureLine(f: FigureRecord): string {
@@ -19,3 +19,13 @@ export function dateLine(d: DateRecord): string {
 
 /** 2026-11-25 10:30 in Beijing. */
 export const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
+
+/** Each figure a reply gives as `topic.field value [pool]`, the value to the cent (none when it is no figures reply). */
+export function poolLines(u: ReplyUnderstanding): string[] {
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+}
+
+/** A reply's menu options (beside figures, under an outcome, or a menu) as `n.label`. */
+export function optionLines(u: ReplyUnderstanding): string[] {
+  return 'menu' in u && u.menu ? u.menu.map((o) => `${o.n}.${o.label}`) : [];
+}

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
-import { RECEIVED } from './format';
+import { optionLines, poolLines, RECEIVED } from './format';
 
 // Round 12 (issue 15, branch replies15): mechanisms behind the misses of the real17 batch's dev part. Every wording
 // here is OURS (written for this test, NOT a real reply), after the real texts each case names; each case fails on
 // main 0968a3c (the guards, which say what must stay as it was, pass there too).
 const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-const rounded = (value: number) => Math.round(value * 100) / 100;
-/** Each figure read as `topic.field value [pool]`, the value to the cent. */
-const lines = (text: string) => {
-  const u = read(text);
-  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
-};
-
-/** The menu options a reply offers, as `n.label`. */
-const options = (text: string) => {
-  const u = read(text);
-  return 'menu' in u && u.menu ? u.menu.map((o) => `${o.n}.${o.label}`) : [];
-};
+const lines = (text: string) => poolLines(read(text));
+const options = (text: string) => optionLines(read(text));
 
 /** [mechanism (the real texts that show it), wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
