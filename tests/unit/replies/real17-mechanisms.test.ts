@@ -56,6 +56,7 @@ const CASES: [string, string, string[]][] = [
   ],
   ['an amount of data in two parts with one space between (2G 994.1M) is one amount (real r17-056)', '您好，您的套餐：移动数据流量已使用约120M，未使用约2G 904.5M；上月结转流量未使用约1G 0M。', ['data.used 120', 'data.remaining 2952.5', 'data.remaining 1024 carryover']],
   ['guard: a row of amounts split by spaces stays a row (10G 512M 9.5G)', '流量 总量 已用 剩余\n国内 10G 512M 9.5G', ['data.total 10240 general', 'data.used 512 general', 'data.remaining 9728 general']],
+  ['guard: a two-column row under a table header stays a row (10G 512M)', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
   ['guard: a part no smaller than one of the unit before is another amount (3G 2048M)', '国内流量3G，省内流量剩余1G 2048M', ['data.total 3072 general', 'data.remaining 1024 provincial']],
   [
     'a sentence word of an advert (仅需) masks from its own clause when the sentence says something of the customer\'s own before it (您使用的…) (real r17-071, r16-079)',
