@@ -11,9 +11,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * upgraded to schema 3 before them holds none for the notices it stored). 3: round 14 of the reply reader (kinds said
  * by titles, headings and labels, totals over kinds, labels in closed brackets, sums across packages: docs/replies.md).
  * 4: rows of data and minutes keep where their kind was read from (`kindFrom`), and only plainly stated kinds are
- * added up (rows without it never are).
+ * added up (rows without it never are). 5: amounts spent that add up to a bill total after them are its lines, and a
+ * notice that offers codes (read as a menu) makes its alert rows (round 14 on real17, replies15).
  */
-export const FIGURE_CODE_VERSION = 4;
+export const FIGURE_CODE_VERSION = 5;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

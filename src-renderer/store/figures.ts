@@ -16,14 +16,16 @@ export function understandMessage(message: MessageRow): ReplyUnderstanding | nul
 }
 
 /**
- * The figure rows a message yields (none for anything but a complete figures reply or notice). The
+ * The figure rows a message yields (none for anything but a complete figures reply, notice or menu with notices). The
  * warnings 10086 pushes are kept as rows of their own, for the alerts: data suspended
  * (`notice.data-suspended`), balance low (`notice.balance-low`), and the share of data used or left
  * that a reply warns of (`notice.data-used` / `notice.data-left`, in percent: see {@link warnedShare}).
  */
 export function figureRowsFor(message: MessageRow): FigureRow[] {
   const understood = understandMessage(message);
-  if (understood?.kind !== 'figures' && understood?.kind !== 'notice') return [];
+  // A notice that offers codes to send ("…将暂停数据流量功能。可回复53161办理10元100M、53162办理…") is read as a menu
+  // with its notices: they raise their alerts all the same.
+  if (understood?.kind !== 'figures' && understood?.kind !== 'notice' && understood?.kind !== 'menu') return [];
   const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool' | 'kindFrom'>): FigureRow => ({
     id: `${message.id}#${n}`,
     messageId: message.id,

@@ -17,12 +17,20 @@ import {
   tableColumns,
   totalAfterParts,
   totalBeforeParts,
+  spentBeforeTotal,
   totalsThatAddUp,
 } from './structure';
 import type { DataPool, Measure, Topic } from './schema';
 import type { CanonicalUnit, FigureRecord, Problem } from './types';
 
 const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minutes: 'min', count: 'sms', points: 'points' };
+
+/** A heading's colon right after an amount, with a note in brackets between or not ("188元（2018优惠计划）："). */
+const PRICE_HEADING = /^\s*(?:\([^()]{0,20}\))?\s*:/u;
+const HEADING_NOTE = /^[^()\d]{0,20}\)\s*:/u;
+
+/** The words right after an amount, up to a separator or a bracket. */
+const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
 
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
@@ -159,8 +167,19 @@ export function readFigures(
     const tag = poolTag(text, q.end, rules);
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
+    // "1、4G飞享家庭套餐188元：移动数据流量已使用约0M" (real r17-056): the price that ends a package's name in a heading,
+    // right before its colon, cuts none of the words that name the amounts after it.
+    // Nor does a number in a note in brackets that ends it ("188元（2018优惠计划）：").
+    const priceHeading = q.measure === 'money' && PRICE_HEADING.test(text.slice(q.end, q.end + 24)) && /(?:套餐|包)\s*$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
+    if (priceHeading || (q.measure === null && HEADING_NOTE.test(text.slice(q.end, q.end + 24)))) windowFloor = floors[qi]!;
     if (q.measure !== null) measuredEnd = q.end;
-    context = window;
+    // "赠送1400分钟本地)已使用29.37M" (real r17-137): the words right after an amount of minutes or messages are its own
+    // (本地 says which calls), and name no kind of the data after them.
+    const prior = quantities[qi - 1];
+    const priorOther = q.measure === 'data' && prior !== undefined && prior.end === floor && (prior.measure === 'minutes' || prior.measure === 'count');
+    const ownTail = (words: string) => words.replace(TAIL_OF_OTHER, (t) => (/流量|数据|上网|gprs/u.test(t) ? t : blank(t)));
+    context = priorOther ? ownTail(window) : window;
+    if (priorOther && prior.end === q.start - sentenceSoFar.length) sentenceSoFar = ownTail(sentenceSoFar);
     sentence = ended.length;
     const open = /\(([^)]*)$/u.exec(text.slice(ended.at(-1) ?? 0, q.start));
     inBrackets = open !== null;
@@ -317,6 +336,7 @@ export function readFigures(
     if (own !== undefined) r.figure.currency = own;
   }
   totalsThatAddUp(reads, active, text);
+  spentBeforeTotal(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
@@ -329,22 +349,33 @@ export function readFigures(
 }
 
 /**
- * "已使用省内流量21.8GB，结转流量22.75GB": a kind's name that is also a label (结转流量), alone in an item of a
- * list of another field, names the kind only: the list goes on.
- */
-/**
  * "您本月通话总时长为500分钟，已用100分钟": an amount named only by a word of what was done (`weak`) is the total
  * when a label of that field names the next amount, of the same measure, in its sentence (what was done is said there).
  */
 function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined, window: string): string {
-  if (!naming.rule.weak || !next || next.measure !== q.measure) return naming.rule.field;
+  if (!next || next.measure !== q.measure) return naming.rule.field;
+  const between = text.slice(q.end, next.start);
+  if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
+  if (!naming.rule.weak) return kindTotal(naming, text, between, next) ?? naming.rule.field;
   // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
   const lead = window.slice(0, naming.at);
   if (naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && lead.endsWith(l)))) return naming.rule.field;
-  const between = text.slice(q.end, next.start);
-  if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
   const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && between.includes(l)));
   return said && naming.template.fields.some((r) => r.field === 'total') ? 'total' : naming.rule.field;
+}
+
+/**
+ * "上月结转流量省内闲时…4GB1018MB，已使用0MB；" (real r17-099): the amount a kind's name labels as left (结转流量),
+ * followed in its clause group by an amount used and none left, is what that kind holds in all.
+ */
+function kindTotal(naming: Naming, text: string, between: string, next: Quantity): string | undefined {
+  const { template, rule, label } = naming;
+  if (!template.kindWords.some((k) => label.startsWith(k)) || !/^[\s,]*$/u.test(between.replace(/已使用|已用/u, ''))) return undefined;
+  const used = template.fields.find((r) => r.field === 'used' && !r.weak);
+  const total = template.fields.find((r) => r.field === 'total');
+  if (!used || !total || rule.field === 'used' || rule.field === total.field || !used.labels.some((l) => between.includes(l))) return undefined;
+  const group = text.slice(next.end).split(/[;。!?\n]/u)[0]!;
+  return rule.labels.some((l) => l.length > 1 && group.includes(l)) ? undefined : total.field;
 }
 
 function kindInList(naming: Naming, window: string, last: Read | undefined, sentence: number): boolean {

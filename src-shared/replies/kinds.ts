@@ -163,11 +163,17 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const listed = f.label === null && kindLabel?.sentence === read.sentence && kindLabel.field === f.field;
     const labelPool = ownLabelPool ?? (listed ? kindLabel!.pool : null);
     if (f.label !== null) kindLabel = ownLabelPool === null ? null : { pool: ownLabelPool, sentence: read.sentence, field: f.field };
+    const headWord = headTag(ownWords, rules);
+    const named = poolIn(ownWords, rules);
+    const before = headWord ?? named;
+    // "您上月结转至本月705.94MB国内流量" (real r17-033): a kind named before the amount that is stronger than the general
+    // data named after it is its kind (carried-over general data is carried over, as a shared pool of it is shared).
+    const strongerBefore = read.tagPool === 'general' && before !== null && strength(before, rules) < strength('general', rules);
     let pool =
       inferred(labelPool, ownLabelPool !== null ? 'own' : 'before') ??
-      inferred(read.tagPool, 'own') ??
-      inferred(headTag(ownWords, rules), 'heading') ??
-      inferred(poolIn(ownWords, rules), ownSource(ownWords, read, rules)) ??
+      inferred(strongerBefore ? null : read.tagPool, 'own') ??
+      inferred(headWord, 'heading') ??
+      inferred(named, ownSource(ownWords, read, rules)) ??
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -329,10 +335,12 @@ const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|例如|比如|如
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 
+/** How strong a kind is: its place in the rules' list (the first is the strongest); not stated is the weakest. */
+const strength = (pool: DataPool | null, rules: ReplyRules) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+
 /** "已使用12.5GB，剩余7.5GB，均为国内通用流量": a kind said of all the amounts of no kind before it in their sentence. */
 export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number[], rules: ReplyRules): void {
   if (rules.kindOfAll.length === 0) return;
-  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
   for (const read of reads) {
     if (read.figure.topic !== 'data') continue;
     const tail = text.slice(read.end, sentenceEnds.find((e) => e > read.end) ?? text.length);
@@ -345,7 +353,7 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
       // "国内通用流量剩余20GB，该流量为家庭成员共享": a kind said of it that is stronger than its own (a shared pool of
       // general data is shared, as 家庭共享国内通用流量 is) is its kind.
       const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
-      if (pool && strength(pool) < strength(read.figure.pool)) Object.assign(read.figure, { pool, kindFrom: 'said' });
+      if (pool && strength(pool, rules) < strength(read.figure.pool, rules)) Object.assign(read.figure, { pool, kindFrom: 'said' });
       break;
     }
   }

@@ -283,11 +283,14 @@ const COPULA = /^(?:为|是)\s*([^\d\s,;。!?()\n]{2,12})(?=[\s,;。!?()\n]|$)/u
 function headAfter(candidates: FigureTemplate[], rest: string, after: number, skipped: number): Naming | null {
   const m = PHRASE_AFTER.exec(rest);
   if (!m) return null;
-  const phrase = m[2]!.replace(AMOUNT_NOUN, '');
+  const phrase = m[2]!.replace(AMOUNT_NOUN, '').replace(NOT_YET_PAID, '');
   const found = nearest(candidates, phrase, () => true, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
   if (!found || (found.at > 2 && !found.template.heads.some((h) => found.label.endsWith(h)))) return null;
   return { ...found, at: after, end: after, suffixEnd: skipped + m[0].length };
 }
+
+/** "有2.91元欠费尚未缴清" (real r17-098): words saying the amount is still to be paid end the phrase after its label. */
+const NOT_YET_PAID = /(?<=.{2})(?:尚|仍|还)?未(?:缴清|缴纳|缴费|缴|结清|还清)$/u;
 
 /** The words after an amount up to the end of their clause, when no amount follows in it. */
 const PHRASE_AFTER = /^([ \t]*(?:您的|您|的)?)([^\da-z\s,;。!?()\n:=]{2,12})(?=[\s,;。!?()\n]|$)(?![ \t]*[\d-])/u;

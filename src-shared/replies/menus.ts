@@ -47,7 +47,9 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       // "①话费余额 ②套餐余量": a number written right before its label is an option only when circled (folded to 1, 2).
       const written = spanOf(original, folded, at + n[0], at + n[1]).text;
       const circled = CIRCLED.test(written);
-      if (label[0] === n[1] && !circled) return at;
+      // "…、121了解话费账单项目说明": so is a code glued to its label after an option marked 、 (see nextGlued).
+      const gluedCode = at > from && text[at + n[0] - 1] === '、' && /^\d{3,4}$/u.test(written);
+      if (label[0] === n[1] && !circled && !gluedCode) return at;
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
       // whatever follows it ("1 查话费 2 查流量", "(1)如何查询话费 (2)…", "①话费余额 ②套餐余量" too); an option said on
       // its own after it ("… 回复0返回主菜单") is no part of its label either.
@@ -64,7 +66,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const option: MenuOption = {
         // The number as it is sent: ① is 1.
         n: circled ? rest.slice(n[0], n[1]) : written,
-        label: spanOf(original, folded, at + label[0], at + label[0] + cut).text.replace(/[\s,，;；:：]+$/u, '').trim(),
+        label: spanOf(original, folded, at + label[0], at + label[0] + cut).text.replace(/[\s,，;；:：、]+$/u, '').trim(),
         ...(cue ? { cue } : {}),
       };
       if (!seen.has(option.n)) {
@@ -144,7 +146,11 @@ function nextGlued(mark: string, number: number, label: string): number {
   const spaced = /^[ \t\u3000]+$/u.test(mark);
   if (!spaced && !/^[.、]$/u.test(mark)) return -1;
   const next = spaced ? new RegExp(`(?<=[^\\d\\s.])\\s*${number + 1}[ \\t\\u3000]+(?=\\p{Script=Han}|【)`, 'u') : new RegExp(`(?<=[\\p{Script=Han}】)])\\d{1,4}${mark === '.' ? '\\.' : mark}(?=\\p{Script=Han}|【)`, 'u');
-  return label.search(next);
+  const at = label.search(next);
+  // "0000、增值业务查退、121了解话费账单项目说明" (real r17-134): after options marked 、, a code of three or four digits
+  // glued to a word after an enumeration comma starts the next option (not an amount: 、100元, 、3个月).
+  const listed = mark === '、' ? label.search(/(?<=[\p{Script=Han}】)]、)\d{3,4}(?![\d元块角分钟条个月天年兆])(?=\p{Script=Han})/u) : -1;
+  return at < 0 ? listed : listed < 0 ? at : Math.min(at, listed);
 }
 
 export interface FoundServices {

@@ -35,12 +35,16 @@ export function readPercents(original: string, folded: Folded, rules: ReplyRules
     const start = m.index;
     const end = start + m[0].length;
     if (quiet.some(([from, to]) => start < to && end > from)) continue;
-    if (NOT_STATED_AFTER.test(text.slice(end, end + 6))) continue;
+    const bound = NOT_STATED_AFTER.exec(text.slice(end, end + 6));
     const sentence = text.slice(edgeBefore(text, start, SENTENCE_EDGE), start);
     const clause = text.slice(edgeBefore(text, start, CLAUSE_EDGE), start);
     if (hypothetical.some((w) => clause.includes(w))) continue;
     const field = fieldOf(clause, text.slice(end, end + 12), percents);
     if (!field) continue;
+    // "使用流量已达到套餐流量的50％以上" (real r17-019): the threshold a notice says was already reached (已达到, 已达) is
+    // the share used; 达到80%以上时 is still a moment, and 已使用80%以上 a bound (round 10).
+    const reached = bound !== null && /^\s*(?:及以上|以上)(?!\s*(?:时|后|之后|以后|的时候))/u.test(bound.input) && field.field === 'used' && field.label.startsWith('已达');
+    if (bound && !reached) continue;
     // A threshold word nearer than the label bounds the share (已使用超过80%): no figure.
     if (thresholds.before.some((w) => clause.lastIndexOf(w) > field.at && !clause.endsWith(`已${w}`, clause.lastIndexOf(w) + w.length))) continue;
     const topic = nearestTopic(sentence, topics);

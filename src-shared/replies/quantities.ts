@@ -101,14 +101,21 @@ export class QuantityScanner {
     let factor = first.factor;
     if (this.measures[first.measure].compound) {
       for (;;) {
-        const next = /^\d+(?:\.\d+)?/u.exec(text.slice(end, end + 24));
-        if (!next) break;
-        const word = this.unitAt(text, end + next[0].length);
+        // "未使用约3G 0M", "2G 994.1M" (real r17-056): one space between the parts of an amount of data, after a whole
+        // number, when the part is less than one of the unit before and no further amount follows (a table row).
+        const spaced = first.measure === 'data' && lastDecimals === 0 && text[end] === ' ' && !underHeader(text, start) ? /^ (\d+(?:\.\d+)?)(?=\s*[a-z兆])/u.exec(text.slice(end, end + 24)) : null;
+        const part = spaced ? spaced[1]! : /^\d+(?:\.\d+)?/u.exec(text.slice(end, end + 24))?.[0];
+        if (part === undefined) break;
+        if (spaced) end += 1;
+        const word = this.unitAt(text, end + part.length);
         // "32元5角8分": a part's word may name the first part's measure as its alternative.
         const unit = word && (word.measure === first.measure ? word : { ...word, ...word.alternatives.find((a) => a.measure === first.measure) });
-        if (!unit || unit.measure !== first.measure || unit.factor >= factor) break;
-        const d = next[0].includes('.') ? next[0].length - next[0].indexOf('.') - 1 : 0;
-        total += Math.sign(total || 1) * Number(next[0]) * unit.factor;
+        if (!unit || unit.measure !== first.measure || unit.factor >= factor || (spaced && (Number(part) * unit.factor >= factor || /^\s+[\d-]/u.test(text.slice(unit.end))))) {
+          if (spaced) end -= 1;
+          break;
+        }
+        const d = part.includes('.') ? part.length - part.indexOf('.') - 1 : 0;
+        total += Math.sign(total || 1) * Number(part) * unit.factor;
         precision = unit.factor * 10 ** -d;
         lastDecimals = d;
         factor = unit.factor;
@@ -150,6 +157,14 @@ export class QuantityScanner {
     }
     return null;
   }
+}
+
+/** On a line under a table's header (a line of words split by spaces, no number: "类型 总量 已用"): a row's cells. */
+function underHeader(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1);
+  if (lineStart < 0) return false;
+  const header = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  return !/\d/u.test(header) && /\S\s+\S/u.test(header);
 }
 
 /** "35 of 100 texts", "2.3/10GB": a number before "of" or "/" and an amount is in that amount's unit. */

@@ -118,7 +118,8 @@ const BRACKETED = /\([^()]*\)/gu;
 const NOTE_OPEN = /[^\s,;、(]\s*\([^)]*$/u;
 
 /** An unnamed amount followed by a package word is part of the package's name ("10元5GB流量包剩余3.2GB"). */
-export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包|套餐|卡)/u.test(after);
+// "6元包1GB包内移动数据流量共有1024.00MB" (real r17-057): 包内 (within the package) names no package.
+export const namesPackage = (after: string): boolean => /^[^\s\d,;。、:()]{0,8}?(?:包(?!内)|套餐|卡)/u.test(after);
 
 /** The words right after an amount, up to a break ("30条短信、" → 短信). */
 const nounAfter = (after: string): string => /^[^\s\d,;。、:()!?]{1,6}/u.exec(after)?.[0] ?? '';
@@ -268,8 +269,8 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
   for (let i = 0; i + 2 < reads.length; i++) {
     const [a, b, c] = [reads[i]!, reads[i + 1]!, reads[i + 2]!];
     if (b.sentence !== a.sentence || c.sentence !== a.sentence) continue;
-    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB"), also when an amount in brackets
-    // stands between ("…还剩余100.00M；新2元超级叠加包(100M国内流量)已使用0MB，还剩余100.00M").
+    // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB"), also when a note in brackets
+    // comes between ("还剩余100.00M；新2元超级叠加包(100M国内流量)已使用0MB，还剩余100.00M", real r17-014).
     if (text.slice(a.end, c.end).includes(';')) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
@@ -291,3 +292,33 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
     }
   }
 }
+
+/**
+ * "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元": amounts read as spent this month that, with the
+ * bill lines between them, add up to a bill's total after them in their sentence are that bill's lines (alone,
+ * "您个人实际消费98.70元，余额19.90元" stays spent).
+ */
+export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void {
+  const bill = active.find((t) => t.items);
+  const sum = bill?.sums.find((s) => s.parts.includes('item'));
+  if (!bill || !sum) return;
+  reads.forEach((total, i) => {
+    if (total.figure.template !== bill.id || total.figure.field !== sum.total || total.inBrackets) return;
+    const run: Read[] = [];
+    for (let k = i - 1; k >= 0 && reads[k]!.sentence === total.sentence; k--) {
+      const f = reads[k]!.figure;
+      if (f.currency !== total.figure.currency || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
+      run.unshift(reads[k]!);
+    }
+    if (!run.some((r) => r.figure.field === SPENT)) return;
+    const slack = Math.max(total.precision, ...run.map((r) => r.precision)) * run.length + 1e-9;
+    if (Math.abs(run.reduce((s, r) => s + r.figure.value, 0) - total.figure.value) > slack) return;
+    for (const r of run) {
+      if (r.figure.field !== SPENT) continue;
+      r.figure = { ...r.figure, topic: bill.topic, template: bill.id, field: 'item', item: r.figure.label };
+      r.group = bill.id;
+    }
+  });
+}
+
+const SPENT = 'spentThisMonth';

@@ -93,22 +93,22 @@ export class ReplyReader {
     const text = folded.text;
     // An English full stop ends a sentence when a space follows it (not 1.5GB).
     const isEdge = (edge: RegExp, at: number) => edge.test(text[at]!) || (text[at] === '.' && /\s/u.test(text[at + 1] ?? ''));
-    const reach = (edge: RegExp) => ([start, end]: [number, number]): [number, number] => {
+    // A sentence word ("…20G省内流量仅需19.99元") masks from its own clause too when the sentence says something of
+    // the customer's own before it ("今年6月份您使用的流量为4.37GB，…", real r17-071), else from the sentence's start.
+    const reach = ([start, end]: [number, number]): [number, number] => {
       let from = start;
-      while (from > 0 && !isEdge(edge, from - 1)) from--;
-      if (edge === CLAUSE_EDGE) {
-        let sentence = from;
-        while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1)) sentence--;
-        const lead = text.slice(sentence, from);
-        if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
-      }
+      while (from > 0 && !isEdge(CLAUSE_EDGE, from - 1)) from--;
+      let sentence = from;
+      while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1)) sentence--;
+      const lead = text.slice(sentence, from);
+      if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
       let to = end;
       while (to < text.length && !isEdge(SENTENCE_EDGE, to)) to++;
       return [from, to];
     };
     return [
-      ...this.matched(this.rules.adverts.clause, folded).map(reach(CLAUSE_EDGE)),
-      ...this.matched(this.rules.adverts.sentence, folded).map(reach(SENTENCE_EDGE)),
+      ...this.matched(this.rules.adverts.clause, folded).map(reach),
+      ...this.matched(this.rules.adverts.sentence, folded).map(reach),
     ];
   }
 

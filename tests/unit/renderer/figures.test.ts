@@ -86,6 +86,12 @@ describe('figureRowsFor', () => {
     ]);
   });
 
+  it('keeps the notice of a reply read as a menu of codes to send (ours, after real r17-045)', () => {
+    const text = '【流量提醒】您好！您本月套餐内流量已用完，将暂停数据流量功能。可回复53161办理10元100M、53162办理20元300M，仅当月有效。【中国移动】';
+    expect(understandMessage(message({ text }))?.kind).toBe('menu');
+    expect(figureRowsFor(message({ text })).map((r) => [r.kind, r.value])).toEqual([['notice.data-suspended', 1]]);
+  });
+
   describe('the warnings 10086 pushes, as rows for the alerts', () => {
     const real = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
     const ours = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/ours-general.json'));

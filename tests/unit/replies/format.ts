@@ -1,4 +1,4 @@
-import { type DateRecord, type FigureRecord, understandReply } from '../../../src-shared/replies';
+import { type DateRecord, type FigureRecord, type ReplyUnderstanding, understandReply } from '../../../src-shared/replies';
 
 /** Figures as one short line each, so expectations read like the reply: "data.used 1228.8 MB @pkg #item ?". */
 export function figureLine(f: FigureRecord): string {
@@ -20,9 +20,17 @@ export function dateLine(d: DateRecord): string {
 /** 2026-11-25 10:30 in Beijing. */
 export const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
 
-/** Each figure 10086's reply is read into, as `topic.field value [pool]`, the value to the cent (the mechanism tests' shape). */
+/** Each figure a reply gives as `topic.field value [pool]`, the value to the cent (none when it is no figures reply). */
+export function poolLines(u: ReplyUnderstanding): string[] {
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${Math.round(f.value * 100) / 100}${f.pool ? ` ${f.pool}` : ''}`) : [];
+}
+
+/** A reply's menu options (beside figures, under an outcome, or a menu) as `n.label`. */
+export function optionLines(u: ReplyUnderstanding): string[] {
+  return 'menu' in u && u.menu ? u.menu.map((o) => `${o.n}.${o.label}`) : [];
+}
+
+/** Each figure 10086's reply is read into, as `topic.field value [pool]` (the mechanism tests' shape). */
 export function figureWords(text: string): string[] {
-  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-  const rounded = (value: number) => Math.round(value * 100) / 100;
-  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
+  return poolLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }));
 }
