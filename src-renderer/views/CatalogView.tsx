@@ -4,6 +4,7 @@ import type { Instruction } from '../../src-shared/catalog/schema';
 import type { MatchField } from '../../src-shared/search';
 import { useActiveCatalog } from '../catalog/active-catalog';
 import { catalogSearch } from '../catalog/catalog-search';
+import { matchNote } from '../catalog/match-note';
 import { instructionCode } from '../catalog/param-check';
 import { Highlighted } from '../components/Highlighted';
 import { bilingual } from '../i18n';
@@ -140,7 +141,7 @@ function ResultRow(props: {
   const { t, lang } = useI18n();
   const { instruction, matched } = props.row;
   const name = instruction.name[lang];
-  const showMatched = matched && matched.field !== 'name' && matched.field !== 'code' && matched.text !== name;
+  const note = useMemo(() => matchNote(instruction, matched, props.query, lang), [instruction, matched, props.query, lang]);
   return (
     <>
       {props.categoryName && (
@@ -166,9 +167,7 @@ function ResultRow(props: {
             <Highlighted text={name} query={props.query} />
           </span>
           <span className="result-summary">{instruction.summary[lang]}</span>
-          {showMatched && (
-            <span className="result-matched">{t('catalog.matchedBy', { text: matched.text })}</span>
-          )}
+          {note !== null && <span className="result-matched">{t('catalog.matchedBy', { text: note })}</span>}
           {props.row.paramProblem && (
             <span className="result-problem" role="note">
               {t('catalog.paramProblem', { problem: bilingual(lang, props.row.paramProblem) })}
