@@ -37,3 +37,44 @@ describe('a search in English', () => {
     for (const note of notes) expect(note).not.toMatch(HAN);
   });
 });
+
+/** Sends YE from its page and waits for the Overview table to show the balance 10086 replied. */
+const balanceOnOverview = async () => {
+  await open('#/instruction/YE', '#instruction-name');
+  await page.locator('article.instruction button.primary').click();
+  // Sent, the app shows the thread: the Overview is opened after that, not raced by it.
+  await page.waitForURL(/#\/thread/);
+  await open('#/overview', '#overview-heading');
+  await page.waitForSelector('.overview-table td[data-kind="balance.balance"] strong', { timeout: 30_000 });
+};
+
+/** Each badge of a cell, with whether it shows whole inside the cell (not cut by its edge or an ellipsis). */
+const badgesShown = (cell: string) =>
+  page.locator(cell).first().evaluate((th) => {
+    const box = th.getBoundingClientRect();
+    return [...th.querySelectorAll('.badge')].map((b) => {
+      const r = b.getBoundingClientRect();
+      const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+      return { text: b.textContent?.trim(), whole: inside && b.scrollWidth <= b.clientWidth + 1 && r.width > 0 };
+    });
+  });
+
+describe('a SIM’s cell on the Overview', () => {
+  it.each([['English', 'low'], ['简体中文', '不足']] as const)('keeps DEMO and %s’s low badge whole beside a long name, the name whole in its title', async (language, low) => {
+    await inLanguage(language);
+    await open('#/settings', '#alert-balanceYuan');
+    await page.fill('#alert-balanceYuan', '1000');
+    await balanceOnOverview();
+    await page.locator('.overview-table tbody button', { hasText: /Edit label|编辑标签/ }).first().click();
+    const long = '张三的工作卡（营业厅前台二号机，周末借给李四）';
+    await page.fill('#fleet-name', long);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((name) => document.querySelector('.overview-table tbody th[scope="row"]')?.textContent?.includes(name), long);
+    const badges = await badgesShown('.overview-table tbody th[scope="row"]');
+    expect(badges.map((b) => b.text)).toEqual(['DEMO', low]);
+    for (const b of badges) expect(b, `${b.text} shown whole`).toEqual({ text: b.text, whole: true });
+    // The name gives way: whole in its title, and a screen reader still hears it whole.
+    expect(await page.locator(`.overview-table tbody th[scope="row"] [title="${long}"]`).count()).toBe(1);
+    await expect(page.getByRole('button', { name: long, exact: true }).count()).resolves.toBe(1);
+  });
+});

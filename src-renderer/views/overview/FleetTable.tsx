@@ -153,7 +153,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
             {items.map((item) => {
               const row = rows[item.index]!;
-              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} />;
+              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} measure={virtualizer.measureElement} />;
             })}
             {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
           </tbody>
