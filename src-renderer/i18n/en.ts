@@ -323,6 +323,8 @@ export const en: Record<StringKey, string> = {
   'secret.show': 'Show',
   'modem.connectFailed': 'Could not connect:',
   'settings.alertInvalid': 'Enter 0 or more; leave it empty to turn this alert off.',
+  'settings.stored': 'Saved.',
+  'settings.notStored': 'Not saved: the browser does not let this page store settings (storage is off or full). It applies until the page is closed, then the old setting is back.',
   'time.hour': 'hour',
   'time.minute': 'minute',
   'time.from': 'from',

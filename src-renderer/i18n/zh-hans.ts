@@ -322,6 +322,8 @@ export const zhHans = {
   'secret.show': '显示',
   'modem.connectFailed': '连接失败：',
   'settings.alertInvalid': '请填 0 或更大的数；留空即关闭此提醒。',
+  'settings.stored': '已保存。',
+  'settings.notStored': '没能保存：浏览器不让本页存储设置（存储已关闭或已满）。这次打开期间仍然有效，关闭页面后恢复原来的设置。',
   'time.hour': '时',
   'time.minute': '分',
   'time.from': '开始',

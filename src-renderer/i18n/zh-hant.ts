@@ -323,6 +323,8 @@ export const zhHant: Record<StringKey, string> = {
   'secret.show': '顯示',
   'modem.connectFailed': '連線失敗：',
   'settings.alertInvalid': '請填 0 或更大的數；留空即關閉此提醒。',
+  'settings.stored': '已儲存。',
+  'settings.notStored': '沒能儲存：瀏覽器不讓本頁儲存設定（儲存已關閉或已滿）。這次開啟期間仍然有效，關閉頁面後恢復原來的設定。',
   'time.hour': '時',
   'time.minute': '分',
   'time.from': '開始',

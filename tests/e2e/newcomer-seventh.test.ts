@@ -78,3 +78,41 @@ describe('a SIM’s cell on the Overview', () => {
     await expect(page.getByRole('button', { name: long, exact: true }).count()).resolves.toBe(1);
   });
 });
+
+describe('a setting that saves as it is typed', () => {
+  const alerts = () => page.locator('fieldset', { has: page.locator('#alert-balanceYuan') });
+
+  it('says 已保存 politely once a threshold is stored, and says so again after the next change', async () => {
+    await open('#/settings', '#alert-balanceYuan');
+    await page.fill('#alert-balanceYuan', '20');
+    const status = alerts().getByRole('status');
+    await expect.poll(() => status.textContent()).toBe('已保存。');
+    expect(await status.getAttribute('role')).toBe('status');
+    await page.fill('#alert-balanceYuan', '25');
+    await expect.poll(() => status.textContent()).toBe('已保存。');
+    expect(await page.evaluate(() => localStorage.getItem('hall10086.alertThresholds'))).toContain('25');
+  });
+
+  it.each([
+    ['简体中文', '没能保存'],
+    ['English', 'Not saved'],
+  ] as const)('says in %s, as an alert, that the browser refused to store it, and never says saved', async (language, words) => {
+    await inLanguage(language);
+    await open('#/settings', '#alert-balanceYuan');
+    // What a browser with storage switched off, or a full disk, does.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.fill('#alert-dataMb', '500');
+    const alert = alerts().getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(words);
+    expect(await alerts().getByRole('status').textContent()).toBe('');
+    // The language, chosen now, applies but is not kept: that is said too.
+    await page.getByRole('radio', { name: '繁體中文', exact: true }).check();
+    const langAlert = page.locator('fieldset', { has: page.getByRole('radio', { name: '繁體中文', exact: true }) }).getByRole('alert');
+    expect(await langAlert.textContent()).toContain('沒能儲存');
+  });
+});
