@@ -9,6 +9,7 @@ import { instructionCode } from '../catalog/param-check';
 import { Highlighted } from '../components/Highlighted';
 import { bilingual } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
+import { arrowStep, SHORTCUTS } from '../shell/shortcuts';
 
 interface Row {
   instruction: Instruction;
@@ -54,14 +55,15 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Keys that pick a candidate in a Chinese input method are not ours.
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const keys = SHORTCUTS.catalog;
+    if (keys.choose.is(e)) {
       e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
+      const step = arrowStep(e);
       setActive((a) => (rows.length ? (a + step + rows.length) % rows.length : 0));
-    } else if (e.key === 'Enter') {
+    } else if (keys.open.is(e)) {
       const row = rows[active];
       if (row) onOpen(row.instruction.id);
-    } else if (e.key === 'Escape') {
+    } else if (keys.clear.is(e)) {
       e.preventDefault();
       onQuery('');
     }
@@ -84,7 +86,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
           aria-controls="catalog-results"
           aria-activedescendant={rows.length ? optionId(active) : undefined}
           aria-autocomplete="list"
-          aria-keyshortcuts="/"
+          aria-keyshortcuts={SHORTCUTS.anywhere.search.keys.join(' ')}
           placeholder={t('catalog.placeholder')}
           autoFocus
           autoComplete="off"

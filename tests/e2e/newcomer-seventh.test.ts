@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Shortcut } from '../../src-renderer/shell/shortcuts';
 import { browserSuite, type Served } from './ui-kit';
 
 /*
@@ -114,5 +115,52 @@ describe('a setting that saves as it is typed', () => {
     await page.getByRole('radio', { name: '繁體中文', exact: true }).check();
     const langAlert = page.locator('fieldset', { has: page.getByRole('radio', { name: '繁體中文', exact: true }) }).getByRole('alert');
     expect(await langAlert.textContent()).toContain('沒能儲存');
+  });
+});
+
+describe('the keyboard shortcuts page', () => {
+  /** Every row the page must have, from the same table the key handlers ask (zh-Hans, the suite's language). */
+  const expectedRows = async () => {
+    const { SHORTCUTS, VIEW_ORDER } = await import('../../src-renderer/shell/shortcuts');
+    const { translate } = await import('../../src-renderer/i18n');
+    return Object.values(SHORTCUTS).flatMap((place) =>
+      (Object.values(place) as Shortcut[]).flatMap((s) =>
+        s === SHORTCUTS.anywhere.views ? VIEW_ORDER.map((v) => translate('zh-Hans', s.what, { view: translate('zh-Hans', `nav.${v}`) })) : [translate('zh-Hans', s.what)],
+      ),
+    );
+  };
+
+  it('opens with ?, lists every shortcut the app has, keeps the focus inside, and Esc gives it back', async () => {
+    await open('#/thread', '.composer input:not([disabled])');
+    const searchLog = page.getByRole('button', { name: '搜索记录' });
+    await searchLog.focus();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: '键盘快捷键' });
+    await dialog.waitFor();
+    const listed = await dialog.locator('tbody td').allTextContents();
+    expect(listed.sort()).toEqual((await expectedRows()).sort());
+    expect(await dialog.locator('kbd kbd', { hasText: 'Alt' }).count()).toBe(5);
+    // Tab and Shift+Tab never leave it.
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await searchLog.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+
+  it('opens from the header’s help button too, and Close hands the focus back to it; a ? typed in a field stays a ?', async () => {
+    await open('#/thread', '.composer input:not([disabled])');
+    const help = page.getByRole('button', { name: '键盘快捷键' });
+    await help.click();
+    const dialog = page.getByRole('dialog', { name: '键盘快捷键' });
+    await dialog.getByRole('button', { name: '关闭' }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await help.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.focus('.composer input');
+    await page.keyboard.type('?');
+    expect(await page.inputValue('.composer input')).toBe('?');
+    expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });

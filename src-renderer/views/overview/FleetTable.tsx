@@ -14,6 +14,7 @@ import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, ROW_PX, TABLE_COLUMNS_REM } from './FleetRow';
+import { SHORTCUTS } from '../../shell/shortcuts';
 import { useFocusReturn } from '../../components/focus-return';
 
 const rem = (n: number) => `${n}rem`;
@@ -187,7 +188,7 @@ function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel 
       onSubmit={save}
       aria-label={t('fleet.editing', { sim: simLabel(simId) })}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.nativeEvent.isComposing) onDone();
+        if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) onDone();
       }}
     >
       <div className="field">
