@@ -94,6 +94,7 @@ export const en: Record<StringKey, string> = {
   'thread.showInThread': 'Show in conversation',
   'thread.otherPeer': 'From {peer}',
   'thread.list': 'Messages',
+  'thread.fromYou': 'You',
   'thread.jumpLatest': 'Jump to latest',
   'nav.overview': 'Overview',
   'assistant.tab': 'Assistant',

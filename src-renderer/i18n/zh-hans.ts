@@ -93,6 +93,7 @@ export const zhHans = {
   'thread.showInThread': '在对话中查看',
   'thread.otherPeer': '来自 {peer}',
   'thread.list': '消息列表',
+  'thread.fromYou': '我',
   'thread.jumpLatest': '回到最新',
   'nav.overview': '概览',
   'assistant.tab': '助手',

@@ -94,6 +94,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.showInThread': '在對話中檢視',
   'thread.otherPeer': '來自 {peer}',
   'thread.list': '訊息列表',
+  'thread.fromYou': '我',
   'thread.jumpLatest': '回到最新',
   'nav.overview': '概覽',
   'assistant.tab': '助手',

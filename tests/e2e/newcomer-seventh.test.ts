@@ -164,3 +164,34 @@ describe('the keyboard shortcuts page', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });
+
+describe('lists as a screen reader meets them', () => {
+  it('groups the instruction list by category: each option inside a group named by its heading', async () => {
+    await open('#/catalog', '#catalog-option-0');
+    const listbox = page.getByRole('listbox');
+    const billing = listbox.getByRole('group', { name: '话费与账单', exact: true });
+    expect(await billing.getByRole('option').count()).toBeGreaterThan(3);
+    expect(await billing.getByRole('option', { name: /^YE/ }).count()).toBe(1);
+    // Every option is in a group, and the groups are the categories in order.
+    const options = await listbox.getByRole('option').count();
+    const grouped = await listbox.getByRole('group').getByRole('option').count();
+    expect(grouped).toBe(options);
+    const names = await listbox.getByRole('group').evaluateAll((groups) => groups.map((g) => document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent));
+    expect(names.slice(0, 2)).toEqual(['话费与账单', '手机上网']);
+  });
+
+  it('reads the thread as a list of messages, each named by who wrote it and when', async () => {
+    await open('#/instruction/YE', '#instruction-name');
+    await page.locator('article.instruction button.primary').click();
+    await page.waitForURL(/#\/thread/);
+    const log = page.getByRole('log');
+    const mine = log.getByRole('listitem').getByRole('article', { name: /^我 \d{2}:\d{2}$/ });
+    const theirs = log.getByRole('listitem').getByRole('article', { name: /^10086 \d{2}:\d{2}$/ });
+    await theirs.first().waitFor({ timeout: 30_000 });
+    // A reply of two parts is one message once both are in.
+    await expect.poll(() => theirs.first().textContent(), { timeout: 30_000 }).toContain('余额');
+    expect(await mine.count()).toBe(1);
+    expect(await theirs.count()).toBe(1);
+    expect(await log.getByRole('listitem').first().getAttribute('aria-setsize')).toBe('2');
+  });
+});
