@@ -108,6 +108,7 @@ export const en: Record<StringKey, string> = {
   'reply.failedPassword': 'Not done: the service password was wrong.',
   'reply.failedSuspended': 'Not done: the line is suspended.',
   'reply.failedNothingToConfirm': 'Not done: there was nothing waiting to be confirmed, or it timed out.',
+  'reply.failedUnknown': 'Not done: 10086 did not recognise this instruction.',
   'reply.unsure': 'unsure',
   'reply.answers': 'Reply to {code}',
   'reply.confirm': 'Reply “{word}”',

@@ -107,6 +107,7 @@ export const zhHans = {
   'reply.failedPassword': '没有办成：服务密码不正确。',
   'reply.failedSuspended': '没有办成：号码处于停机状态。',
   'reply.failedNothingToConfirm': '没有办成：没有待确认的业务，或确认已超时。',
+  'reply.failedUnknown': '没有办成：10086 不认识这条指令。',
   'reply.unsure': '不确定',
   'reply.answers': '回复 {code}',
   'reply.confirm': '回复“{word}”',

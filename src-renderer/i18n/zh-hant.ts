@@ -108,6 +108,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.failedPassword': '沒有辦成：服務密碼不正確。',
   'reply.failedSuspended': '沒有辦成：號碼處於停機狀態。',
   'reply.failedNothingToConfirm': '沒有辦成：沒有待確認的業務，或確認已逾時。',
+  'reply.failedUnknown': '沒有辦成：10086 不認得這條指令。',
   'reply.unsure': '不確定',
   'reply.answers': '回覆 {code}',
   'reply.confirm': '回覆「{word}」',

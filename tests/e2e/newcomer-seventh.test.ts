@@ -195,3 +195,16 @@ describe('lists as a screen reader meets them', () => {
     expect(await log.getByRole('listitem').first().getAttribute('aria-setsize')).toBe('2');
   });
 });
+
+describe('a text 10086 does not know', () => {
+  it('is said not done in the reader’s language, above the search for what was sent', async () => {
+    await inLanguage('English');
+    await open('#/thread', '.composer input:not([disabled])');
+    await page.fill('.composer input', 'hello 10086');
+    await page.keyboard.press('Enter');
+    const reply = page.getByRole('article', { name: /^10086 / }).filter({ hasText: '指令有误' });
+    await reply.waitFor({ timeout: 30_000 });
+    expect(await reply.locator('.bubble-outcome').textContent()).toBe('Not done: 10086 did not recognise this instruction.');
+    expect(await reply.getByRole('link', { name: 'Search the catalog for “hello 10086”' }).count()).toBe(1);
+  });
+});

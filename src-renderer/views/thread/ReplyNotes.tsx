@@ -32,9 +32,13 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
   if (understood.kind === 'outcome') {
     // "您是否想要：1.查询余额 2.查询账单…": the options 10086 suggests, under the search for what was sent.
     const options = understood.menu.length > 0 && <MenuButtons reply={reply} menu={understood.menu} />;
+    // 您发送的指令有误: said in the reader's language first, then the search for what was sent.
     if (understood.template === 'wrong-instruction') {
       return (
         <>
+          <p className="bubble-figures bubble-outcome" data-outcome="failure">
+            {t('reply.failedUnknown')}
+          </p>
           <SearchWhatWasSent reply={reply} />
           {options}
         </>
