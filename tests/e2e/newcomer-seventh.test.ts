@@ -208,3 +208,17 @@ describe('a text 10086 does not know', () => {
     expect(await reply.getByRole('link', { name: 'Search the catalog for “hello 10086”' }).count()).toBe(1);
   });
 });
+
+describe('an instruction typed bare in the composer', () => {
+  it('opens its form without an error on the empty field; Send then shows it', async () => {
+    await open('#/thread', '.composer input:not([disabled])');
+    await page.fill('.composer input', 'ZD');
+    await page.keyboard.press('Enter');
+    const month = page.locator('.composer-form input').first();
+    await month.waitFor();
+    expect(await page.locator('.composer-form .field-error').count()).toBe(0);
+    expect(await month.getAttribute('aria-invalid')).not.toBe('true');
+    await page.locator('.composer-form button.primary').click();
+    expect(await page.locator('.composer-form .field-error').count()).toBe(1);
+  });
+});
