@@ -1,4 +1,5 @@
-import { Fragment, useEffect, useId, useRef } from 'react';
+import { Fragment, useId, useRef } from 'react';
+import { useModal } from '../components/modal';
 import type { StringKey } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
 import { PLACE_NAMES, SHORTCUTS, VIEW_ORDER, type Shortcut, type ShortcutPlace } from './shortcuts';
@@ -42,17 +43,7 @@ export default function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const body = useRef<HTMLDivElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    const before = document.activeElement;
-    d.showModal();
-    close.current?.focus();
-    return () => {
-      d.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
+  useModal(dialog, close);
 
   const rows = (place: ShortcutPlace): { keys: readonly string[]; what: string }[] =>
     Object.values(SHORTCUTS[place] as Record<string, Shortcut>).flatMap((s) =>
