@@ -206,6 +206,8 @@ describe('a text 10086 does not know', () => {
     await reply.waitFor({ timeout: 30_000 });
     expect(await reply.locator('.bubble-outcome').textContent()).toBe('Not done: 10086 did not recognise this instruction.');
     expect(await reply.getByRole('link', { name: 'Search the catalog for “hello 10086”' }).count()).toBe(1);
+    // The instructions 10086 suggests, named in English (10086's own words are 查余额, 查流量…).
+    expect(await reply.locator('.reply-menu button').first().textContent()).toBe('YE Check balance');
   });
 });
 
