@@ -7,6 +7,7 @@ import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
 import { ApprovalPrompt } from './shell/ApprovalPrompt';
 import { routeHash, type Route, type View } from './shell/route';
+import { SHORTCUTS, VIEW_ORDER, viewKey } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
 import { useRoute } from './shell/use-route';
 import { CatalogView } from './views/CatalogView';
@@ -25,6 +26,7 @@ const SettingsView = lazy(VIEW_CODE.settings);
 const UnreadBadge = lazy(() => import('./shell/UnreadBadge'));
 const OverviewView = lazy(VIEW_CODE.overview);
 const OverviewBadge = lazy(() => import('./shell/OverviewBadge'));
+const ShortcutsDialog = lazy(() => import('./shell/ShortcutsDialog'));
 
 export function App({ connection }: { connection: CoreConnection }) {
   return (
@@ -38,13 +40,15 @@ export function App({ connection }: { connection: CoreConnection }) {
   );
 }
 
-const NAV: { view: View; label: StringKey; route: Route }[] = [
-  { view: 'catalog', label: 'nav.catalog', route: { view: 'catalog' } },
-  { view: 'thread', label: 'nav.thread', route: { view: 'thread', simId: null } },
-  { view: 'modem', label: 'nav.modem', route: { view: 'modem' } },
-  { view: 'settings', label: 'nav.settings', route: { view: 'settings' } },
-  { view: 'overview', label: 'nav.overview', route: { view: 'overview' } },
-];
+const NAV_ENTRIES: Record<(typeof VIEW_ORDER)[number], { view: View; label: StringKey; route: Route }> = {
+  catalog: { view: 'catalog', label: 'nav.catalog', route: { view: 'catalog' } },
+  thread: { view: 'thread', label: 'nav.thread', route: { view: 'thread', simId: null } },
+  modem: { view: 'modem', label: 'nav.modem', route: { view: 'modem' } },
+  settings: { view: 'settings', label: 'nav.settings', route: { view: 'settings' } },
+  overview: { view: 'overview', label: 'nav.overview', route: { view: 'overview' } },
+};
+/** In the shortcut table's order, so Alt+n opens the n-th. */
+const NAV = VIEW_ORDER.map((v) => NAV_ENTRIES[v]);
 
 /** The navigation entry a route belongs to. */
 function sectionOf(route: Route): View {
@@ -57,6 +61,7 @@ function Shell() {
   const { t } = useI18n();
   const [route, navigate] = useRoute();
   const [query, setQuery] = useState('');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const section = sectionOf(route);
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
   const storeLoaded = useCore().ingest !== null;
@@ -84,17 +89,21 @@ function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing) return;
       const typing = e.target instanceof HTMLElement && e.target.matches('input, textarea, select, [contenteditable]');
-      const n = Number(e.key);
-      // Top-row digits only: Alt with the numeric keypad types a character on Windows (Alt+0165 → ¥).
-      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing && e.code.startsWith('Digit') && n >= 1 && n <= NAV.length) {
+      const dialogOpen = document.querySelector('dialog[open]') !== null;
+      const view = viewKey(e);
+      if (view !== null) {
         e.preventDefault();
-        if (route.view === 'catalog' && n === 1) selectSearch();
-        else navigate(NAV[n - 1]!.route);
-      } else if (e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
+        if (route.view === 'catalog' && view === 0) selectSearch();
+        else navigate(NAV[view]!.route);
+      } else if (SHORTCUTS.anywhere.search.is(e) && !typing && !dialogOpen) {
         e.preventDefault();
         if (route.view === 'catalog') selectSearch();
         else navigate({ view: 'catalog' });
+      } else if (SHORTCUTS.anywhere.help.is(e) && !typing && !dialogOpen) {
+        e.preventDefault();
+        setShortcutsOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -115,7 +124,7 @@ function Shell() {
               href={routeHash(item.route)}
               aria-current={section === item.view ? 'page' : undefined}
               title={t('nav.shortcut', { n: i + 1 })}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={SHORTCUTS.anywhere.views.keys[i]}
             >
               {t(item.label)}
               {/* A badge whose code cannot be fetched (the server stopped, a new build replaced it) is left out, not the page. */}
@@ -137,6 +146,9 @@ function Shell() {
           ))}
         </nav>
         <StatusLine />
+        <button type="button" className="shortcuts-button" aria-label={t('keys.title')} title={`${t('keys.title')} (?)`} aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setShortcutsOpen(true)}>
+          ?
+        </button>
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={section} fallback={<ViewFailed />}>
@@ -144,6 +156,13 @@ function Shell() {
         </ErrorBoundary>
       </main>
       <ApprovalPrompt />
+      {shortcutsOpen && (
+        <ErrorBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

@@ -37,14 +37,17 @@ export const alertThresholds = {
     }
     return current;
   },
-  set(next: AlertThresholds): void {
+  /** Applies the thresholds; true once they are stored, false if the browser refused (they apply to this session only). */
+  set(next: AlertThresholds): boolean {
     current = next;
+    let stored = true;
     try {
       localStorage.setItem(KEY, JSON.stringify(next));
     } catch {
-      // Not remembered; applies to this session.
+      stored = false;
     }
     listeners.forEach((l) => l());
+    return stored;
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useModal } from './modal';
 
 interface Props {
   title: string;
@@ -25,18 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, dang
   const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    const before = document.activeElement;
-    d.showModal();
-    cancel.current?.focus();
-    return () => {
-      d.close();
-      // Back where the user was (the composer, say), so the keyboard carries on from there.
-      if (before instanceof HTMLElement) focusWhenEnabled(before);
-    };
-  }, []);
+  useModal(dialog, cancel);
 
   return (
     <dialog
@@ -64,27 +54,4 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, dang
       </div>
     </dialog>
   );
-}
-
-/** How long a button that opened a dialog may stay disabled (its request on its way) and still get the focus back. */
-const REFOCUS_WAIT_MS = 60_000;
-
-/**
- * Focuses `el`; a disabled one (the Send button, while the send it asked about is on its way) as soon
- * as it is enabled again, unless the focus has gone somewhere else meanwhile. Focusing a disabled
- * button does nothing, which would leave the keyboard on the page's body.
- */
-function focusWhenEnabled(el: HTMLElement): void {
-  if (!(el as HTMLButtonElement).disabled) return el.focus();
-  const stop = () => {
-    watch.disconnect();
-    clearTimeout(timer);
-  };
-  const watch = new MutationObserver(() => {
-    if ((el as HTMLButtonElement).disabled) return;
-    stop();
-    if (el.isConnected && (document.activeElement === null || document.activeElement === document.body)) el.focus();
-  });
-  const timer = setTimeout(stop, REFOCUS_WAIT_MS);
-  watch.observe(el, { attributes: true, attributeFilter: ['disabled'] });
 }

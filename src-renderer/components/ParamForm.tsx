@@ -18,7 +18,9 @@ export function useParamForm(instruction: Instruction, initial: Record<string, s
   const [values, setValues] = useState(() =>
     Object.fromEntries(instruction.params.map((p) => [p.name, initial[p.name] ?? ''])),
   );
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(Object.keys(initial)));
+  // A value given (a month named in the question) is checked at once; one given empty (ZD typed bare in
+  // the composer) is not "required" before the user has had a chance to type it.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(Object.keys(initial).filter((name) => initial[name] !== '')));
   const check = useMemo(() => checkParams(instruction, values, new Date()), [instruction, values]);
   return {
     ...check,

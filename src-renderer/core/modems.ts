@@ -6,10 +6,15 @@ export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): 
   return status.state === 'closed' ? others : [...others, status].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** The modem instructions go out through: the one chosen (by port) if it is ready, else the first ready one. */
+/**
+ * The modem instructions go out through: the one chosen (by port) if it is ready, else the first ready
+ * real one, else the demo modem. A modem plugged in beside the demo modem is the one meant, whatever
+ * order the list came in (the core's list and its events order it differently, so a page just loaded
+ * sent through the demo modem for its first seconds).
+ */
 export function sendingModem(list: readonly ModemStatus[], preferredPath: string | null): ModemStatus | null {
   const ready = list.filter((m) => m.state === 'ready');
-  return ready.find((m) => m.path === preferredPath) ?? ready[0] ?? null;
+  return ready.find((m) => m.path === preferredPath) ?? ready.find((m) => !m.demo) ?? ready[0] ?? null;
 }
 
 /** The ready modem holding this SIM, which is the only one that can send in its thread. */

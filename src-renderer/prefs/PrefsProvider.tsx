@@ -3,9 +3,11 @@ import { loadTraditional, makeI18n, translate, type I18n, type Lang } from '../i
 import { loadLang, loadTheme, saveLang, saveTheme, type ThemeChoice } from './storage';
 
 interface Prefs extends I18n {
-  setLang(lang: Lang): void;
+  /** Applies the language; true once it is stored for the next start. */
+  setLang(lang: Lang): boolean;
   theme: ThemeChoice;
-  setTheme(theme: ThemeChoice): void;
+  /** Applies the theme; true once it is stored for the next start. */
+  setTheme(theme: ThemeChoice): boolean;
 }
 
 const PrefsContext = createContext<Prefs | null>(null);
@@ -30,12 +32,12 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
   }, [theme]);
 
   const setLang = useCallback((next: Lang) => {
-    saveLang(next);
     setLangState(next);
+    return saveLang(next);
   }, []);
   const setTheme = useCallback((next: ThemeChoice) => {
-    saveTheme(next);
     setThemeState(next);
+    return saveTheme(next);
   }, []);
 
   const value = useMemo<Prefs>(

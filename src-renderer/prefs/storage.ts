@@ -14,11 +14,13 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string): void {
+/** True once stored; false if the browser refused (the choice still applies to this session). */
+function write(key: string, value: string): boolean {
   try {
     localStorage.setItem(key, value);
+    return true;
   } catch {
-    // Not remembered; the choice still applies to this session.
+    return false;
   }
 }
 
@@ -30,16 +32,16 @@ export function loadLang(): Lang {
   return oneOf(read(KEYS.lang), LANGS) ?? langFromLocales(navigator.languages, 'zh-Hans');
 }
 
-export function saveLang(lang: Lang): void {
-  write(KEYS.lang, lang);
+export function saveLang(lang: Lang): boolean {
+  return write(KEYS.lang, lang);
 }
 
 export function loadTheme(): ThemeChoice {
   return oneOf(read(KEYS.theme), THEMES) ?? 'system';
 }
 
-export function saveTheme(theme: ThemeChoice): void {
-  write(KEYS.theme, theme);
+export function saveTheme(theme: ThemeChoice): boolean {
+  return write(KEYS.theme, theme);
 }
 
 /** The port path of the modem chosen for sending (ids change between connections, paths do not). */

@@ -4,10 +4,12 @@ import type { Instruction } from '../../src-shared/catalog/schema';
 import type { MatchField } from '../../src-shared/search';
 import { useActiveCatalog } from '../catalog/active-catalog';
 import { catalogSearch } from '../catalog/catalog-search';
+import { matchNote } from '../catalog/match-note';
 import { instructionCode } from '../catalog/param-check';
 import { Highlighted } from '../components/Highlighted';
 import { bilingual } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
+import { arrowStep, SHORTCUTS } from '../shell/shortcuts';
 
 interface Row {
   instruction: Instruction;
@@ -20,6 +22,16 @@ interface Row {
 }
 
 const RESULT_LIMIT = 20;
+
+/** Rows by category, in order, each with its place in the whole list (↑/↓ move through them all); a search's rows are one group of none. */
+function groupsOf(rows: readonly Row[]): { category: string | null; rows: { row: Row; index: number }[] }[] {
+  const groups: { category: string | null; rows: { row: Row; index: number }[] }[] = [];
+  rows.forEach((row, index) => {
+    if (row.category !== undefined || groups.length === 0) groups.push({ category: row.category ?? null, rows: [] });
+    groups.at(-1)!.rows.push({ row, index });
+  });
+  return groups;
+}
 
 /** Search as you type, over the catalog in the page; with no query, every instruction by category. */
 export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery(q: string): void; onOpen(id: string): void }) {
@@ -53,14 +65,15 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Keys that pick a candidate in a Chinese input method are not ours.
     if (e.nativeEvent.isComposing) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const keys = SHORTCUTS.catalog;
+    if (keys.choose.is(e)) {
       e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
+      const step = arrowStep(e);
       setActive((a) => (rows.length ? (a + step + rows.length) % rows.length : 0));
-    } else if (e.key === 'Enter') {
+    } else if (keys.open.is(e)) {
       const row = rows[active];
       if (row) onOpen(row.instruction.id);
-    } else if (e.key === 'Escape') {
+    } else if (keys.clear.is(e)) {
       e.preventDefault();
       onQuery('');
     }
@@ -83,7 +96,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
           aria-controls="catalog-results"
           aria-activedescendant={rows.length ? optionId(active) : undefined}
           aria-autocomplete="list"
-          aria-keyshortcuts="/"
+          aria-keyshortcuts={SHORTCUTS.anywhere.search.keys.join(' ')}
           placeholder={t('catalog.placeholder')}
           autoFocus
           autoComplete="off"
@@ -108,19 +121,36 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
         </div>
       ) : (
         <ul id="catalog-results" ref={list} className="results" role="listbox" aria-label={t('catalog.label')}>
-          {rows.map((row, i) => (
-            <ResultRow
-              key={row.instruction.id}
-              row={row}
-              index={i}
-              id={optionId(i)}
-              query={query}
-              active={i === active}
-              categoryName={row.category ? catalog.categoryName(row.category, lang) : null}
-              onOpen={() => onOpen(row.instruction.id)}
-              onHover={() => setActive(i)}
-            />
-          ))}
+          {groupsOf(rows).map((group) => {
+            const options = group.rows.map(({ row, index }) => (
+              <ResultRow
+                key={row.instruction.id}
+                row={row}
+                index={index}
+                id={optionId(index)}
+                query={query}
+                active={index === active}
+                onOpen={() => onOpen(row.instruction.id)}
+                onHover={() => setActive(index)}
+              />
+            ));
+            if (group.category === null) return options;
+            // A category is a group of options named by its heading (as Radix Select's Group and Label):
+            // a screen reader says which group the option it reaches is in.
+            const headingId = `catalog-group-${group.category}`;
+            return (
+              <li key={group.category} role="none">
+                <div role="group" aria-labelledby={headingId}>
+                  <div id={headingId} className="category-heading" aria-hidden="true">
+                    {catalog.categoryName(group.category, lang)}
+                  </div>
+                  <ul role="none" className="results">
+                    {options}
+                  </ul>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -133,53 +163,43 @@ function ResultRow(props: {
   id: string;
   query: string;
   active: boolean;
-  categoryName: string | null;
   onOpen(): void;
   onHover(): void;
 }) {
   const { t, lang } = useI18n();
   const { instruction, matched } = props.row;
   const name = instruction.name[lang];
-  const showMatched = matched && matched.field !== 'name' && matched.field !== 'code' && matched.text !== name;
+  const note = useMemo(() => matchNote(instruction, matched, props.query, lang), [instruction, matched, props.query, lang]);
   return (
-    <>
-      {props.categoryName && (
-        <li className="category-heading" role="presentation">
-          {props.categoryName}
-        </li>
-      )}
-      <li
-        id={props.id}
-        data-row={props.index}
-        role="option"
-        aria-selected={props.active}
-        className={props.active ? 'result active' : 'result'}
-        onClick={props.onOpen}
-        onMouseMove={props.onHover}
-      >
-        <span className="code">
-          <Highlighted text={instructionCode(instruction)} query={props.query} codeLike />
+    <li
+      id={props.id}
+      data-row={props.index}
+      role="option"
+      aria-selected={props.active}
+      className={props.active ? 'result active' : 'result'}
+      onClick={props.onOpen}
+      onMouseMove={props.onHover}
+    >
+      <span className="code">
+        <Highlighted text={instructionCode(instruction)} query={props.query} codeLike />
+      </span>
+      <span className="result-main">
+        <span className="result-name">
+          {props.row.confident === false && <span className="badge badge-maybe">{t('catalog.maybe')}</span>}
+          <Highlighted text={name} query={props.query} />
         </span>
-        <span className="result-main">
-          <span className="result-name">
-            {props.row.confident === false && <span className="badge badge-maybe">{t('catalog.maybe')}</span>}
-            <Highlighted text={name} query={props.query} />
+        <span className="result-summary">{instruction.summary[lang]}</span>
+        {note !== null && <span className="result-matched">{t('catalog.matchedBy', { text: note })}</span>}
+        {props.row.paramProblem && (
+          <span className="result-problem" role="note">
+            {t('catalog.paramProblem', { problem: bilingual(lang, props.row.paramProblem) })}
           </span>
-          <span className="result-summary">{instruction.summary[lang]}</span>
-          {showMatched && (
-            <span className="result-matched">{t('catalog.matchedBy', { text: matched.text })}</span>
-          )}
-          {props.row.paramProblem && (
-            <span className="result-problem" role="note">
-              {t('catalog.paramProblem', { problem: bilingual(lang, props.row.paramProblem) })}
-            </span>
-          )}
-        </span>
-        <span className="result-badges">
-          {instruction.params.length > 0 && <span className="badge">{t('catalog.needsParams')}</span>}
-          {instruction.risk.confirm && <span className="badge badge-risk">{t('catalog.risky')}</span>}
-        </span>
-      </li>
-    </>
+        )}
+      </span>
+      <span className="result-badges">
+        {instruction.params.length > 0 && <span className="badge">{t('catalog.needsParams')}</span>}
+        {instruction.risk.confirm && <span className="badge badge-risk">{t('catalog.risky')}</span>}
+      </span>
+    </li>
   );
 }

@@ -11,6 +11,7 @@ import { modemLabel } from '../core/modems';
 import { useToast } from '../core/toasts';
 import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
+import { SHORTCUTS } from '../shell/shortcuts';
 import { useActiveCatalog } from '../catalog/active-catalog';
 
 /** The parameter fields' ids start so. */
@@ -78,8 +79,8 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.isComposing || document.querySelector('dialog[open]')) return;
       // Esc in a parameter field would throw away what was typed there: it goes back from elsewhere.
-      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) onBack();
-      else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+      if (SHORTCUTS.instruction.back.is(e) && !(e.target instanceof HTMLInputElement)) onBack();
+      else if (SHORTCUTS.instruction.send.is(e)) void submit();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -148,7 +149,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
           <button type="button" onClick={copy} disabled={!composed}>
             {t('instr.copy')}
           </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy} aria-keyshortcuts="Control+Enter Meta+Enter">
+          <button type="button" className="primary" onClick={() => void submit()} disabled={!sending || busy} aria-keyshortcuts={SHORTCUTS.instruction.send.keys.join(' ')}>
             {t('instr.send')}
           </button>
           {sending ? (

@@ -6,6 +6,7 @@ import { useCore, useModems } from '../core/CoreProvider';
 import { modemLabel, shownStateKey, simLabel } from '../core/modems';
 import { describeError } from '../core/describe-error';
 import { useErrorToast, useToast } from '../core/toasts';
+import { SHORTCUTS } from '../shell/shortcuts';
 import { useI18n } from '../prefs/PrefsProvider';
 
 /** Connected modems with everything they report, and the serial ports that could be one. */
@@ -175,7 +176,7 @@ function PinEntry({ modemId }: { modemId: string }) {
           aria-invalid={(pin !== '' && !valid) || (pin === '' && refused) ? true : undefined}
           aria-describedby={`pin-${modemId}-note`}
           onChange={(e) => setPin(e.target.value.trim())}
-          onKeyDown={(e) => e.key === 'Enter' && submit()}
+          onKeyDown={(e) => SHORTCUTS.pin.submit.is(e) && submit()}
         />
         <button type="button" className="primary" onClick={submit} disabled={!valid || busy}>
           {t('modem.pinSubmit')}

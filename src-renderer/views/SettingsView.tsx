@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useSaveStatus } from '../components/SaveStatus';
 import { activeCatalog } from '../catalog/active-catalog';
 import { useCore } from '../core/CoreProvider';
 import { CatalogSettings } from './settings/CatalogSettings';
@@ -23,6 +24,8 @@ type Format = 'csv' | 'json';
 
 export default function SettingsView() {
   const { t, lang, setLang, theme, setTheme } = usePrefs();
+  const [langStatus, reportLang] = useSaveStatus();
+  const [themeStatus, reportTheme] = useSaveStatus();
   return (
     <section className="view settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading" className="visually-hidden">
@@ -32,19 +35,21 @@ export default function SettingsView() {
         <legend>{t('settings.language')}</legend>
         {LANGS.map((l) => (
           <label key={l} className="choice">
-            <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
+            <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => reportLang(setLang(l))} />
             <span lang={l}>{LANG_NAMES[l]}</span>
           </label>
         ))}
+        {langStatus}
       </fieldset>
       <fieldset>
         <legend>{t('settings.theme')}</legend>
         {THEMES.map((th) => (
           <label key={th} className="choice">
-            <input type="radio" name="theme" value={th} checked={theme === th} onChange={() => setTheme(th)} />
+            <input type="radio" name="theme" value={th} checked={theme === th} onChange={() => reportTheme(setTheme(th))} />
             <span>{t(`theme.${th}`)}</span>
           </label>
         ))}
+        {themeStatus}
       </fieldset>
       <CatalogSettings />
       <CustomInstructions />

@@ -122,6 +122,14 @@ const VIEWS: { name: string; open(): Promise<void> }[] = [
     },
   },
   { name: 'overview', open: () => go('#/overview', '.overview') },
+  {
+    name: 'the keyboard shortcuts page (?)',
+    open: async () => {
+      await go('#/catalog', '#catalog-search');
+      await page.click('.shortcuts-button');
+      await page.waitForSelector('dialog[open] .shortcuts-table');
+    },
+  },
 ];
 
 describe('accessibility (axe-core, WCAG 2.2 AA and best practices)', () => {

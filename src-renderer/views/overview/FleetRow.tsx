@@ -11,6 +11,7 @@ import { dayLabel, timeOfDay } from '../thread/day';
 import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
 
+/** A row's height when nothing in it wraps (the virtualiser's first guess; a row with wrapped badges is measured). */
 export const ROW_PX = 44;
 
 const shortDays = new Map<string, Intl.DateTimeFormat>();
@@ -79,34 +80,40 @@ interface Props {
   i18n: I18n;
   onSelect(simId: string): void;
   onEdit(simId: string): void;
+  /** The virtualiser measures each row: one whose badges wrap is taller than ROW_PX. */
+  measure(row: HTMLTableRowElement | null): void;
 }
 
 /**
  * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
  * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
  */
-export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
+export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit, measure }: Props) {
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
   return (
-    <tr className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: ROW_PX }}>
-      <th scope="row">
-        {sim.host === null ? (
-          <button type="button" className="link-button" onClick={() => onSelect(sim.simId)}>
-            {name}
-          </button>
-        ) : (
-          name
-        )}
-        {demo && <> <DemoBadge /></>}
-        {low && <span className="badge badge-risk"> {t('fleet.low')}</span>}
-        {sim.sendFailures > 0 && (
-          <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
-            {' '}
-            {t('fleet.failures', { n: sim.sendFailures })}
-          </span>
-        )}
+    <tr ref={measure} data-index={index} className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: ROW_PX }}>
+      <th scope="row" className="fleet-sim">
+        {/* The badges never give way: the name does, cut with an ellipsis, whole in its title and its accessible name. */}
+        <span className="fleet-sim-line">
+          {sim.host === null ? (
+            <button type="button" className="link-button fleet-sim-name" title={name} onClick={() => onSelect(sim.simId)}>
+              {name}
+            </button>
+          ) : (
+            <span className="fleet-sim-name" title={name}>
+              {name}
+            </span>
+          )}
+          {demo && <DemoBadge />}
+          {low && <span className="badge badge-risk">{t('fleet.low')}</span>}
+          {sim.sendFailures > 0 && (
+            <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
+              {t('fleet.failures', { n: sim.sendFailures })}
+            </span>
+          )}
+        </span>
       </th>
       {hosts && <td>{sim.host ?? t('fleet.thisHost')}</td>}
       <td>{sim.label?.owner}</td>
@@ -146,11 +153,10 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
           </td>
         );
       })}
-      <td className="muted">
+      <td className="muted fleet-updated">
         {sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
         {askedAt !== null && (
           <span className="badge fleet-asked" title={t('fleet.askedHint')}>
-            {' '}
             {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang) })}
           </span>
         )}

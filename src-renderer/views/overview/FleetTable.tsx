@@ -14,6 +14,7 @@ import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, ROW_PX, TABLE_COLUMNS_REM } from './FleetRow';
+import { SHORTCUTS } from '../../shell/shortcuts';
 import { useFocusReturn } from '../../components/focus-return';
 
 const rem = (n: number) => `${n}rem`;
@@ -153,7 +154,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
             {items.map((item) => {
               const row = rows[item.index]!;
-              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} />;
+              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} measure={virtualizer.measureElement} />;
             })}
             {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
           </tbody>
@@ -187,7 +188,7 @@ function LabelEditor({ simId, label, onDone }: { simId: string; label: SimLabel 
       onSubmit={save}
       aria-label={t('fleet.editing', { sim: simLabel(simId) })}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.nativeEvent.isComposing) onDone();
+        if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) onDone();
       }}
     >
       <div className="field">

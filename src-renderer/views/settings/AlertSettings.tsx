@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { alertThresholds, type AlertThresholds } from '../../alerts/thresholds';
+import { useSaveStatus } from '../../components/SaveStatus';
 import { useI18n } from '../../prefs/PrefsProvider';
 
 /** A threshold as typed: a number of 0 or more, empty for "off", anything else refused (never saved as off). */
@@ -15,6 +16,7 @@ export function AlertSettings() {
   const saved = useSyncExternalStore(alertThresholds.subscribe, alertThresholds.get);
   const [permission, setPermission] = useState(() => ('Notification' in window ? Notification.permission : 'denied'));
   const [refused, setRefused] = useState<ReadonlySet<keyof AlertThresholds>>(new Set());
+  const [saveStatus, reportSave] = useSaveStatus();
   const field = (key: keyof AlertThresholds, label: string) => (
     <div className="field">
       <label htmlFor={`alert-${key}`}>{label}</label>
@@ -35,7 +37,7 @@ export function AlertSettings() {
             else next.delete(key);
             return next;
           });
-          if (limit !== 'invalid') alertThresholds.set({ ...alertThresholds.get(), [key]: limit });
+          if (limit !== 'invalid') reportSave(alertThresholds.set({ ...alertThresholds.get(), [key]: limit }));
         }}
       />
       <p id={`alert-${key}-note`} className={refused.has(key) ? 'field-error' : 'field-note'} role={refused.has(key) ? 'alert' : undefined}>
@@ -49,6 +51,7 @@ export function AlertSettings() {
       <p className="muted">{t('settings.alertsHint')}</p>
       {field('balanceYuan', t('settings.alertBalance'))}
       {field('dataMb', t('settings.alertData'))}
+      {saveStatus}
       {permission === 'default' && (
         <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
           {t('settings.notify')}

@@ -10,6 +10,7 @@ import { useFocusReturn } from '../../components/focus-return';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { usePrefs } from '../../prefs/PrefsProvider';
+import { SHORTCUTS } from '../../shell/shortcuts';
 import { download } from '../../store/download';
 
 interface Draft {
@@ -181,7 +182,7 @@ function DraftForm({ draft, onChange, onSave, onCancel }: { draft: Draft; onChan
         onSave();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.nativeEvent.isComposing) onCancel();
+        if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) onCancel();
       }}
     >
       {(['code', 'template', 'name', 'notes', 'to'] as const).map((field) => (

@@ -10,6 +10,7 @@ import { useCore } from '../../core/CoreProvider';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { InstructionForm } from './InstructionForm';
+import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
 import { SecretMask } from './SecretMask';
 
 const SUGGESTIONS = 6;
@@ -92,15 +93,16 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
     const pick = highlighted >= 0 ? suggestions[highlighted] : undefined;
-    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && suggestions.length) {
+    const keys = SHORTCUTS.composer;
+    if (keys.choose.is(e) && suggestions.length) {
       e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
+      const step = arrowStep(e);
       setActive((Math.max(highlighted, 0) + step + suggestions.length) % suggestions.length);
-    } else if (e.key === 'Escape') {
+    } else if (keys.close.is(e)) {
       e.preventDefault();
       if (suggestions.length) setDismissed(true);
       else clear();
-    } else if ((e.key === 'Tab' && pick) || e.key === 'Enter') {
+    } else if ((keys.take.is(e) && pick) || keys.send.is(e)) {
       e.preventDefault();
       if (pick) take(pick.instruction, pick.params ?? {}, false);
       else submitTyped();

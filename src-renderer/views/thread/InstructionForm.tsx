@@ -3,6 +3,7 @@ import { templateWithLabels } from '../../catalog/param-check';
 import { useFocusReturn } from '../../components/focus-return';
 import { ParamForm, showErrors, useParamForm } from '../../components/ParamForm';
 import type { Outgoing } from '../../core/use-sender';
+import { SHORTCUTS } from '../../shell/shortcuts';
 import { useI18n } from '../../prefs/PrefsProvider';
 
 /** Its fields' ids start so (one such form is open at a time). */
@@ -41,10 +42,10 @@ export function InstructionForm(props: {
       onKeyDown={(e) => {
         if (e.nativeEvent.isComposing) return;
         // Enter on a button is that button's own click (Cancel cancels); in a field it sends.
-        if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+        if (SHORTCUTS.form.send.is(e) && !(e.target instanceof HTMLButtonElement)) {
           e.preventDefault();
           submit();
-        } else if (e.key === 'Escape') {
+        } else if (SHORTCUTS.form.cancel.is(e)) {
           e.preventDefault();
           props.onCancel();
         }

@@ -8,6 +8,7 @@ import type { HallDb } from '../../store/db';
 import { HALL_PEER } from '../../store/incoming-rows';
 import { logTextIndex } from '../../store/log-index';
 import type { MessageRow } from '../../store/rows';
+import { SHORTCUTS } from '../../shell/shortcuts';
 import { dayLabel, timeOfDay } from './day';
 
 const MAX_RESULTS = 200;
@@ -58,7 +59,7 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+            if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) {
               e.preventDefault();
               onClose();
             }

@@ -92,7 +92,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   return (
     <div className="message-area">
       <div ref={scroller} className="message-scroller" role="log" aria-label={i18n.t('thread.list')} tabIndex={0}>
-        <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="message-canvas" role="list" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const found = rowAt(slice, item.index);
             return (
@@ -100,6 +100,10 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
+                // Only the messages in view are drawn: each says where it stands in the whole thread.
+                role={found ? 'listitem' : undefined}
+                aria-posinset={found ? item.index + 1 : undefined}
+                aria-setsize={found ? count : undefined}
                 className="message-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >

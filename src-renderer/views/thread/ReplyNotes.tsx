@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
+import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim } from '../../core/modems';
@@ -32,9 +33,13 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
   if (understood.kind === 'outcome') {
     // "您是否想要：1.查询余额 2.查询账单…": the options 10086 suggests, under the search for what was sent.
     const options = understood.menu.length > 0 && <MenuButtons reply={reply} menu={understood.menu} />;
+    // 您发送的指令有误: said in the reader's language first, then the search for what was sent.
     if (understood.template === 'wrong-instruction') {
       return (
         <>
+          <p className="bubble-figures bubble-outcome" data-outcome="failure">
+            {t('reply.failedUnknown')}
+          </p>
           <SearchWhatWasSent reply={reply} />
           {options}
         </>
@@ -102,7 +107,10 @@ function useWrittenSince(reply: MessageRow): boolean {
  * changes the account (开通10元1GB, 退订彩铃) is asked about first, as a cancel in a service list is.
  */
 function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // An option that is an instruction's code (您发送的指令有误…查余额发YE) is named as the catalog names it in
+  // the reader's language; 10086's own words are Simplified Chinese, right for the zh-Hans reader only.
+  const label = (o: MenuOption) => (lang === 'zh-Hans' ? undefined : activeCatalog().get(o.n)?.name[lang]) ?? o.label;
   const { send, canSend } = useSendBack(reply);
   const [asking, setAsking] = useOpenQuestion<MenuOption>(reply.id, 'menu');
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
@@ -122,7 +130,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
         {menu.map((o) => (
           <li key={o.n}>
             <button type="button" onClick={() => choose(o)} disabled={!canSend} title={t('reply.menuSend', { n: o.n, to: reply.peer })}>
-              <span className="reply-menu-n">{o.n}</span> {o.label}
+              <span className="reply-menu-n">{o.n}</span> {label(o)}
             </button>
           </li>
         ))}

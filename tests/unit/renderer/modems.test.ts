@@ -44,6 +44,15 @@ describe('sendingModem', () => {
     expect(sendingModem(list, preferred)?.modemId).toBe(id);
   });
 
+  it('is a real modem rather than the demo one, in whatever order the list comes', () => {
+    const demo = modem('d', 'emulator://demo', { demo: true });
+    const real = modem('r', '/tmp/hall10086-modem-1');
+    expect(sendingModem([demo, real], null)?.modemId).toBe('r');
+    expect(sendingModem([real, demo], null)?.modemId).toBe('r');
+    expect(sendingModem([demo, real], 'emulator://demo')?.modemId).toBe('d');
+    expect(sendingModem([demo, { ...real, state: 'failed' }], null)?.modemId).toBe('d');
+  });
+
   it('is null when nothing is ready', () => {
     expect(sendingModem([modem('a', 'x', { state: 'failed' })], null)).toBeNull();
   });
