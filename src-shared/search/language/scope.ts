@@ -27,6 +27,10 @@ export const OUT_OF_SCOPE_ZH = [
   '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '呼转', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
   '亲情号', '家庭网', '国际长途', '呼叫转移', '来电转接', '转接', '语音信箱', '黑名单', '拦截', '骚扰', '视频彩铃', '合约',
   '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
+  // carriers of Taiwan and Hong Kong (中華電信 holds 电信 already)
+  '远传', '台湾大哥大', '台哥大', '亚太电信', '台湾之星', '数码通', '和记', '电讯盈科', '香港电讯', '中国移动香港',
+  // fixing or unlocking the phone itself
+  '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
   // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
@@ -52,11 +56,12 @@ const OUT_OF_SCOPE_EN = [
   'what is my phone number', 'my own number', 'emergency', '911', 'refund',
   'call history', 'call log', 'call record', 'call records', 'itemized', 'itemised', 'price', 'cost of', 'costs', 'promotion', 'deal', 'deals', 'offer', 'offers',
   'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
+  'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
 /** People whose line is not the one the SMS is sent from. */
-const PEOPLE_ZH = '老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_ZH = '家里人|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
@@ -70,7 +75,7 @@ const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|�
  * done from their phone, so only amounts are meant.
  */
 const ANOTHER_PERSONS_AMOUNT = new RegExp(
-  `(?:${PEOPLE_ZH})(?:的|那张|这张)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠)` +
+  `(?:${PEOPLE_ZH})(?:的|那张|这张|那部|这部|张|部|个)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠|钱)` +
     `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
   'g',
 );

@@ -1,0 +1,43 @@
+import { describe } from 'vitest';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { createSearch } from '../../../src-shared/search';
+import { itAnswers, itGuessesAtMost } from './expect-answers';
+
+/*
+ * Session 14 (searchq8): wording of people who never saw the catalog's vocabulary. Each block is
+ * one cause (a dialect word, a carrier, dictation's pauses …); the queries are new, none from a
+ * query set, so each shows the knowledge, not a phrase learnt by heart.
+ */
+
+const engine = createSearch(builtinCatalog().instructions);
+
+describe('Hong Kong Cantonese: seeing, talking now, calling in', () => {
+  itAnswers(engine, 'the Cantonese is read as Mandarin', [
+    // 唔見到 is "cannot see", not 唔見 "lost" (which suspended the line)
+    ['打俾我嗰陣唔見到號碼，點搞', 'KTLDXS'],
+    // 講緊電話 is 通话中, 打入嚟 is 打进来: a second call while talking
+    ['講緊電話嗰陣有人打入嚟都唔知', 'KTHJDD'],
+  ]);
+});
+
+describe('another person\'s amount, and other carriers of Taiwan and Hong Kong', () => {
+  itGuessesAtMost(engine, 'not the sending line\'s', [
+    // Cantonese kin words, and money (钱) as the amount
+    '我老豆部手機仲有幾多錢',
+    '阿媽張卡仲剩幾多數據',
+    '我妈张卡还有多少钱', // (a guard: answered so before)
+    // 數碼通 and 遠傳 are other carriers
+    '數碼通上網用量',
+    '遠傳的網路吃到飽多少錢',
+  ]);
+  itGuessesAtMost(engine, 'the phone itself, fixed or unlocked', ['can you unlock my handset', '點樣整返部電話個mon']);
+});
+
+describe('names people give the services', () => {
+  itAnswers(engine, 'concept words', [
+    // 关机提醒 is what many call the missed-call alert
+    ['呃那个关机提醒的短信太烦了别发了', 'QXLDTX'],
+    // callers hearing the line busy (占线) while one talks: call waiting
+    ['我妈说她打我电话老是占线，其实我在跟别人说话，能不能让她知道我在通话', 'KTHJDD'],
+  ]);
+});
