@@ -127,7 +127,7 @@ export class SearchEngine {
     this.entries = entries;
     // The reader asks for the catalog's words on first need, from the terms built (or restored) just below.
     let terms: CatalogTerms | undefined;
-    this.reader = new QueryReader(() => terms!.decodeWords());
+    this.reader = new QueryReader(() => terms!.decodeWords(), (pair) => this.index.knows('z' + pair));
     terms = this.terms = prebuilt ?? catalogTerms(entries, this.reader);
     this.index = terms.index;
     this.termWeight = terms.weight;

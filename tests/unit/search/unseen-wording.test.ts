@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { itAnswers, itGuessesAtMost } from './expect-answers';
@@ -40,4 +40,23 @@ describe('names people give the services', () => {
     // callers hearing the line busy (占线) while one talks: call waiting
     ['我妈说她打我电话老是占线，其实我在跟别人说话，能不能让她知道我在通话', 'KTHJDD'],
   ]);
+});
+
+describe('concept words that overlap are all read (电话费单子 → 话费单子 → 账单)', () => {
+  itAnswers(engine, 'the bill, by a word inside a word', [
+    ['看看电话费单子', 'ZD'],
+    ['我的电话费单子呢', 'ZD'],
+  ]);
+});
+
+describe('a pinyin keyboard\'s slip: two hanzi of a catalog word\'s sound, beside the rest of its text', () => {
+  itAnswers(engine, 'read as the word they sound like', [
+    ['来电线是', 'KTLDXS'],
+    ['我想把手机上的来电线是功能打开', 'KTLDXS'],
+  ]);
+  it('keeps a word of its own: 几分 is no 积分, 充值 no 重置, 关机是 no 关机时', () => {
+    expect(engine.search('月租的通話分鐘還剩幾分', 1)[0]?.id).toBe('CXYEB');
+    expect(engine.search('给手机充值一百块', 3).map((r) => r.id)).not.toContain('MMHF');
+    expect(engine.search('手机自动关机是怎么回事', 3).some((r) => r.confident)).toBe(false);
+  });
 });
