@@ -89,10 +89,17 @@ const TOP_UP = /充\s*\d|充[^,，。?？]{0,4}话费/g;
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
 
 /**
+ * A retail hall named as where something was done (上次去营业厅开了彩铃, 在营业厅办的): the story of a
+ * request, not a question about the hall (营业厅几点关门, 附近的营业厅).
+ */
+const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
+
+/**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
+  folded = folded.replace(VISITED_HALL, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).

@@ -60,3 +60,11 @@ describe('a pinyin keyboard\'s slip: two hanzi of a catalog word\'s sound, besid
     expect(engine.search('手机自动关机是怎么回事', 3).some((r) => r.confident)).toBe(false);
   });
 });
+
+describe('a retail hall where something was done is the story, not the question', () => {
+  itAnswers(engine, 'the request after it is answered', [
+    ['昨天在营业厅办了彩铃，太贵了帮我退了', 'QXCL'],
+    ['前阵子去营业厅开了个三方通话，现在用不上了帮我关了', 'QXSFTH'],
+  ]);
+  itGuessesAtMost(engine, 'a question about the hall itself', ['营业厅几点关门', '去营业厅要带什么', '附近的营业厅在哪']);
+});
