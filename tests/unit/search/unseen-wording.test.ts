@@ -68,3 +68,12 @@ describe('a retail hall where something was done is the story, not the question'
   ]);
   itGuessesAtMost(engine, 'a question about the hall itself', ['营业厅几点关门', '去营业厅要带什么', '附近的营业厅在哪']);
 });
+
+describe('everyday names of missed calls, a third caller and services', () => {
+  itAnswers(engine, 'concept words', [
+    // 没法接电话: calls one could not take are the missed-call alert's
+    ['我在开会没法接电话，有人打来的话开完会能不能告诉我', 'KTLDTX'],
+    // 服务 is a service (业务), 服务密码 still the password
+    ['服务密码输错好几次被锁了，怎么重新设置', 'MMHF'],
+  ]);
+});
