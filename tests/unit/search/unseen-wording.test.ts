@@ -73,7 +73,7 @@ describe('everyday names of missed calls, a third caller and services', () => {
   itAnswers(engine, 'concept words', [
     // 没法接电话: calls one could not take are the missed-call alert's
     ['我在开会没法接电话，有人打来的话开完会能不能告诉我', 'KTLDTX'],
-    // 服务 is a service (业务), 服务密码 still the password
-    ['服务密码输错好几次被锁了，怎么重新设置', 'MMHF'],
+    // 拉个人进来: a third caller
+    ['通话时想再拉一个人进来一起聊', 'KTSFTH'],
   ]);
 });
