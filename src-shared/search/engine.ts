@@ -1,5 +1,6 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
+import { namesPastMonth } from '../catalog/named-month';
 import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
 import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
@@ -216,6 +217,8 @@ export class SearchEngine {
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
+    // 上个月话费多少: a month gone by is read by the instruction that takes a month (the bill), not a balance of today.
+    const pastMonth = readings.some((r) => namesPastMonth(r.text));
     const kinScores = new Map<number, number>();
     const kin = new Map<number, number>();
     const raws: number[] = [];
@@ -238,6 +241,7 @@ export class SearchEngine {
       else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
+      if (pastMonth && entry.params?.some((p) => p.type === 'month')) score *= ACTION_MATCH;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);
