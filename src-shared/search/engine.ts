@@ -52,6 +52,8 @@ const REQUEST_EXPLAINED_PIECES = 2;
 const CONFIDENT_NEAR = 0.8;
 /** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
 const KIN_SHARE = 0.9;
+/** What a query reads of today (a balance, data left), asked about a month gone by. */
+const PAST_NOT_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
 const RESET_MARKS = ['重置', 'reset'];
 /** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
@@ -241,7 +243,7 @@ export class SearchEngine {
       else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
-      if (pastMonth && entry.params?.some((p) => p.type === 'month')) score *= ACTION_MATCH;
+      if (pastMonth) score *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);

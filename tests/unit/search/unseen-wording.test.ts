@@ -81,7 +81,7 @@ describe('everyday names of missed calls, a third caller and services', () => {
 describe('a month gone by is a bill, not today\'s balance', () => {
   itAnswers(engine, 'the instruction that takes a month', [
     ['上个月话费多少', 'ZD'],
-    ['睇下上個月電話費幾多', 'ZD'],
+    ['上個月嘅單幾多錢', 'ZD'],
     // this month's amount left is still the balance
     ['这个月话费还剩多少', 'YE'],
   ]);
