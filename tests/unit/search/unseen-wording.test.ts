@@ -86,3 +86,9 @@ describe('a month gone by is a bill, not today\'s balance', () => {
     ['这个月话费还剩多少', 'YE'],
   ]);
 });
+
+describe('what an SMS cannot do: give data away, top up in Taiwan words, refund, another person\'s month', () => {
+  itGuessesAtMost(engine, 'no instruction does it', ['帮我把流量送给我女儿', '帮我查我老婆手机这个月的话费', '儲值500元', '我想儲值', '上个月话费能退吗']);
+  // a prepaid card's money left is the balance
+  itAnswers(engine, 'still ours', [['儲值卡還有多少錢', 'YE']]);
+});
