@@ -268,6 +268,17 @@ export class SearchEngine {
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     const judged: Judged = { readings, kin };
+    // For confidence, a service is described in whichever of its members' words the catalog happened
+    // to (嘀嘀声 in KTHJDD's): turning it off is explained by the things named by turning it on, and
+    // the other way round; its action words are judged by its own action (ranking keeps them apart).
+    const all = (this.families ??= new Families(this.entries));
+    const pairKin = new Map(kin);
+    for (const { index } of ranked) {
+      const action = this.entries[index]!.action;
+      const other = action === 'enable' ? all.member(index, 'disable') : action === 'disable' ? all.member(index, 'enable') : -1;
+      if (other >= 0 && other !== index) pairKin.set(index, other);
+    }
+    const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
@@ -288,7 +299,7 @@ export class SearchEngine {
       const confident =
         hit !== undefined ||
         (!saysNothing &&
-          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,

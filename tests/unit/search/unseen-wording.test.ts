@@ -92,3 +92,11 @@ describe('what an SMS cannot do: give data away, top up in Taiwan words, refund,
   // a prepaid card's money left is the balance
   itAnswers(engine, 'still ours', [['儲值卡還有多少錢', 'YE']]);
 });
+
+describe('an answer is judged by the things its service\'s other half names', () => {
+  // The catalog writes 嘀嘀声 and 放一边 in one member's words; turning the service off or on is explained by them too.
+  itAnswers(engine, 'confident through the opposite member', [
+    ['打电话的时候老有嘀嘀声说另一个人打进来，很烦，想关了它', 'QXHJDD'],
+    ['打电话时想先把一个电话放一边去接另一个，这个叫什么功能，怎么开通', 'KTHJBC'],
+  ]);
+});
