@@ -3,7 +3,7 @@ import { compose } from '../catalog/compose';
 import { namesPastMonth } from '../catalog/named-month';
 import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
+import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords, type Kin as KinOf } from './confidence';
 import { fold } from './fold';
 import { catalogTerms, FIELDS, type CatalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
@@ -78,7 +78,7 @@ export interface SearchResult {
 }
 
 /** One query's answers found through another instruction of their service (families.ts): answer → that instruction. */
-type Kin = ReadonlyMap<number, number>;
+type Kin = ReadonlyMap<number, KinOf>;
 /** What one search judges its answers against: the query's readings, and each answer's kin. */
 interface Judged {
   readings: readonly Reading[];
@@ -272,11 +272,12 @@ export class SearchEngine {
     // to (嘀嘀声 in KTHJDD's): turning it off is explained by the things named by turning it on, and
     // the other way round; its action words are judged by its own action (ranking keeps them apart).
     const all = (this.families ??= new Families(this.entries));
-    const pairKin = new Map(kin);
+    const pairKin = new Map<number, KinOf>(kin);
     for (const { index } of ranked) {
       const action = this.entries[index]!.action;
       const other = action === 'enable' ? all.member(index, 'disable') : action === 'disable' ? all.member(index, 'enable') : -1;
-      if (other >= 0 && other !== index) pairKin.set(index, other);
+      const through = kin.get(index);
+      if (other >= 0 && other !== index && other !== through) pairKin.set(index, through === undefined ? other : [through, other]);
     }
     const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
@@ -371,7 +372,7 @@ export class SearchEngine {
    * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
    * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
    */
-  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: number | undefined): boolean {
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
     const clauses = this.clauses(text);
     return (
       clauses.length > 1 &&
@@ -387,7 +388,7 @@ export class SearchEngine {
   /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */
   private holds(kins: Kin, entry: number, word: string): boolean {
     const kin = kins.get(entry);
-    return this.coverage.holds(entry, word) || (kin !== undefined && this.coverage.holds(kin, word));
+    return this.coverage.holds(entry, word) || (kin !== undefined && (typeof kin === 'number' ? [kin] : kin).some((k) => this.coverage.holds(k, word)));
   }
 
   /** A reading's clauses, cut once however many answers are judged against it. */
