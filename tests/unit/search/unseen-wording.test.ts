@@ -100,3 +100,13 @@ describe('an answer is judged by the things its service\'s other half names', ()
     ['打电话时想先把一个电话放一边去接另一个，这个叫什么功能，怎么开通', 'KTHJBC'],
   ]);
 });
+
+describe('older speakers\' and northern words', () => {
+  itAnswers(engine, 'read as the catalog\'s Mandarin', [
+    ['我这个手机卡里头还有几个钱', 'YE'],
+    ['帮我瞅瞅还剩几个钱', 'YE'],
+    ['那首歌不要了', 'QXCL'],
+  ]);
+  // a bill posted is no SMS's business
+  itGuessesAtMost(engine, 'the post', ['門號帳單寄到哪']);
+});
