@@ -36,6 +36,8 @@ export const OUT_OF_SCOPE_ZH = [
   // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
   '通话详单', '通话记录', '通话清单', '打印账单', '打印发票', '套餐是什么', '哪个套餐', '套餐名', '套餐内容', '优惠', '价格', '资费',
   '分给', '转给', '共享给', '送给',
+  // the plan's name (我是什么套餐)
+  '什么套餐',
   // a bill posted (寄到哪), a refund
   '寄到', '邮寄', '寄给', '寄送', '退钱', '退费', '退款', '退话费', '话费能退', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
@@ -59,6 +61,7 @@ const OUT_OF_SCOPE_EN = [
   'call history', 'call log', 'call record', 'call records', 'itemized', 'itemised', 'price', 'cost of', 'costs', 'promotion', 'deal', 'deals', 'offer', 'offers',
   'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
   'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
+  'insured', 'insure', 'reactivate', 'unsuspend', 'resume my line', 'resume service', 'restore my line', 'restore service',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
@@ -78,13 +81,17 @@ const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|�
  */
 const ANOTHER_PERSONS_AMOUNT = new RegExp(
   `(?:${PEOPLE_ZH})(?:的|那张|这张|那部|这部|张|部|个)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:上个月|上月|这个月|本月|今个月)?(?:的)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠|钱)` +
-    `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
+    `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    // my mum … her balance: the amount is named by the other person's pronoun
+    `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
   'g',
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
+const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
 const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
@@ -106,5 +113,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }

@@ -110,3 +110,8 @@ describe('older speakers\' and northern words', () => {
   // a bill posted is no SMS's business
   itGuessesAtMost(engine, 'the post', ['門號帳單寄到哪']);
 });
+
+describe('more that no SMS does: someone else\'s amount by pronoun, insurance, the plan\'s name, resuming a suspended line', () => {
+  itGuessesAtMost(engine, 'no instruction does it', ['can my mum check her balance from my phone', 'check his data', 'is my phone insured', '手机停机了怎么恢复', '我想知道我是什么套餐']);
+  itAnswers(engine, 'suspending stays', [['停机', 'TJ']]);
+});
