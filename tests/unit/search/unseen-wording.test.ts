@@ -115,3 +115,10 @@ describe('more that no SMS does: someone else\'s amount by pronoun, insurance, t
   itGuessesAtMost(engine, 'no instruction does it', ['can my mum check her balance from my phone', 'check his data', 'is my phone insured', '手机停机了怎么恢复', '我想知道我是什么套餐']);
   itAnswers(engine, 'suspending stays', [['停机', 'TJ']]);
 });
+
+describe('a purpose clause (以免, 免得, 以防) says why: context, not the request', () => {
+  itAnswers(engine, 'the request before it is answered', [['先把流量关了以免漫游扣钱', 'QXGPRS']]);
+  it('cuts the sentence there', () => {
+    expect(engine.search('先把流量关了', 1)[0]?.id).toBe('QXGPRS');
+  });
+});
