@@ -151,8 +151,12 @@ export class SearchEngine {
   /** The answers, with the kin they were found through (their words explain the query for them too). */
   private answer(query: string, limit: number): Answer {
     const first = this.searchAs(query, limit, false);
-    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
-    return first.results.length ? first : this.searchAs(query, limit, true);
+    // A long sentence that nothing matches, or nothing with confidence, is read again without its
+    // context clauses (最近…, …的时候, 上周…以后): they diluted every match. The second reading is
+    // taken when it finds something, and, when the first found something, only with confidence.
+    if (first.results[0]?.confident) return first;
+    const again = this.searchAs(query, limit, true);
+    return !first.results.length || again.results[0]?.confident ? again : first;
   }
 
   private searchAs(query: string, limit: number, byRequest: boolean): Answer {

@@ -122,3 +122,12 @@ describe('a purpose clause (以免, 免得, 以防) says why: context, not the r
     expect(engine.search('先把流量关了', 1)[0]?.id).toBe('QXGPRS');
   });
 });
+
+describe('a sentence whose story drowns its request is read again without the story when nothing is confident', () => {
+  // 上周 / 前阵子 start a story clause (context); read without it, the request (帮我查一下现在余额) is answered
+  itAnswers(engine, 'the request', [
+    ['前阵子换了个新套餐以后扣费好像变多了，帮我查一下现在的余额', 'YE'],
+    ['上周换了新的套餐以后话费好像扣得特别快，帮我查一下现在余额', 'YE'],
+    ['餘額剩下不多時可以傳簡訊通知我嗎', 'KTYETX'],
+  ]);
+});
