@@ -131,3 +131,9 @@ describe('a sentence whose story drowns its request is read again without the st
     ['餘額剩下不多時可以傳簡訊通知我嗎', 'KTYETX'],
   ]);
 });
+
+describe('Taiwan: 電信費 is the phone bill', () => {
+  itAnswers(engine, 'the bill', [['上個月的電信費帳單', 'ZD']]);
+  // a mainland carrier named as the owner stays another company's
+  itGuessesAtMost(engine, 'another carrier', ['电信的话费']);
+});
