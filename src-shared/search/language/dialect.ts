@@ -57,6 +57,9 @@ const COLLOQUIAL: Record<string, string> = {
  */
 const SAME_IN_TELECOM = new Set(['呼叫', '查詢', '停用', '啟用', '開啟', '線上', '訊息', '資訊', '介面', '通話記錄', '程序']);
 
+const CLERK_THINGS: Record<string, string> = { 费: '话费', 分: '积分', 量: '流量' };
+const CLERK_SHORTHAND = /查([费分量])(?!\p{Script=Han})/gu;
+
 let table: Map<string, [from: string, to: string][]> | undefined;
 
 /** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
@@ -85,6 +88,8 @@ export function toMandarin(folded: string): string {
   table ??= build();
   // 開咗來電等待未: "…yet?" asks whether it happened, as 开了来电等待没有 does.
   folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
+  // Clerks' shorthand, one character for the thing at the end of a word (查费, 查分; not 查分钟).
+  folded = folded.replace(CLERK_SHORTHAND, (_, thing: string) => `查${CLERK_THINGS[thing]}`);
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

@@ -137,3 +137,13 @@ describe('Taiwan: 電信費 is the phone bill', () => {
   // a mainland carrier named as the owner stays another company's
   itGuessesAtMost(engine, 'another carrier', ['电信的话费']);
 });
+
+describe('clerks\' shorthand: one character for the thing at the end of a word', () => {
+  itAnswers(engine, 'the thing it stands for', [
+    ['帮客户查量', 'CXYEG'],
+    ['查费', 'YE'],
+    ['查分', 'JF'],
+    // 分 inside 分钟 is no shorthand
+    ['查分钟', 'CXYEB'],
+  ]);
+});
