@@ -147,3 +147,11 @@ describe('clerks\' shorthand: one character for the thing at the end of a word',
     ['查分钟', 'CXYEB'],
   ]);
 });
+
+describe('setting up a new one (设个, 设置一个) turns it on; 设置 alone changes the setting', () => {
+  itAnswers(engine, 'the action', [
+    ['帮我设个余额提醒，低于20块提醒我', 'KTYETX'],
+    ['想设置个余额低的时候提醒', 'KTYETX'],
+    ['设置余额提醒', 'BGYETX'],
+  ]);
+});
