@@ -9,10 +9,10 @@
 export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // things
   { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'gb', 'mb', 'g', 'gig', 'gigs', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
-  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
+  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '欠多少', '欠了多少', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
-  { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
+  { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电', '看到号码', '看见号码', '看得到号码', '看不到号码', '看不见号码', '看到来电号码', '不出号码'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲', '放音乐', '那首歌', '一首歌'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
   { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声',
     // callers hearing the line busy while one talks

@@ -82,8 +82,9 @@ const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|�
 const ANOTHER_PERSONS_AMOUNT = new RegExp(
   `(?:${PEOPLE_ZH})(?:的|那张|这张|那部|这部|张|部|个)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:上个月|上月|这个月|本月|今个月)?(?:的)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠|钱)` +
     `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
-    // my mum … her balance: the amount is named by the other person's pronoun
-    `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
+    // my mum … her balance, 帮她查下欠多少: the amount is named by the other person's pronoun
+    `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    `|(?:帮|给|替)(?:她|他|他们)(?:查|看)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠|钱)`,
   'g',
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */

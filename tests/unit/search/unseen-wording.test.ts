@@ -155,3 +155,17 @@ describe('setting up a new one (设个, 设置一个) turns it on; 设置 alone 
     ['设置余额提醒', 'BGYETX'],
   ]);
 });
+
+describe('seeing the number, what is owed, still there', () => {
+  itAnswers(engine, 'concept and status words', [
+    // 看到号码 / 看不到号码 is caller ID
+    ['家里老人用的手机，想让他别人打进来能看到号码', 'KTLDXS'],
+    // 欠多少 is the balance (owed), not the suspension the story names
+    ['手机欠费停机了，我想先看看还欠多少', 'YE'],
+    ['停机了还欠多少钱', 'YE'],
+    // 还在不在 asks whether something is still on
+    ['我换了新手机，想确认一下原来开通的那些业务现在都还在不在', '0000'],
+  ]);
+  // 帮她查: the amount of the person the sentence is about, not the sender's
+  itGuessesAtMost(engine, 'another person by pronoun', ['我女儿手机欠费了，帮她查下欠多少', '帮他查下话费']);
+});
