@@ -155,6 +155,8 @@ export class SearchEngine {
     // context clauses (最近…, …的时候, 上周…以后): they diluted every match. The second reading is
     // taken when it finds something, and, when the first found something, only with confidence.
     if (first.results[0]?.confident) return first;
+    // Only a sentence with a context clause as typed has one to leave out (a cheap look before reading it all again).
+    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context)) return first;
     const again = this.searchAs(query, limit, true);
     return !first.results.length || again.results[0]?.confident ? again : first;
   }
