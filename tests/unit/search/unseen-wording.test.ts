@@ -169,3 +169,7 @@ describe('seeing the number, what is owed, still there', () => {
   // 帮她查: the amount of the person the sentence is about, not the sender's
   itGuessesAtMost(engine, 'another person by pronoun', ['我女儿手机欠费了，帮她查下欠多少', '帮他查下话费']);
 });
+
+describe('the app itself, its demo and help, is not the line', () => {
+  itGuessesAtMost(engine, 'no instruction', ['这个例子演示了哪些功能', '有没有使用教程']);
+});
