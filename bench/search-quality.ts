@@ -29,6 +29,10 @@ export const FRESH3_SET = resolve(import.meta.dirname, '../tests/fixtures/search
 export const FRESH5_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.fresh5.json');
 /** Written by the team (issue 16, searchq3) for the classes the held-out set still missed, before the fixes for them: ours. */
 export const WEAK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.weak.json');
+/** Written by the team (session 14, searchq8) before that session's changes, in the task's weak spots: two thirds tuned on. */
+export const PROBE15_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe15.json');
+/** The other third of that batch, held back by a seeded split: its figures are read, never its answers. */
+export const PROBE15_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe15-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -7,7 +7,7 @@ import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, loadQueries, PROBE_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -72,7 +72,7 @@ export default async function searchBench(): Promise<Section> {
   if (more[1]) qualityFigures('blind set (written without seeing the vocabulary)', more[1]);
 
   // Issue 16: sets with kinds of phrasing and questions no instruction answers (`"expect": []`), kind by kind.
-  const byKind = (label: string, set: readonly LabelledQuery[]) => {
+  const byKind = (label: string, set: readonly LabelledQuery[], listMisses = true) => {
     const c = confidenceQuality(set, judge);
     figures.push(
       { name: `${label} top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` },
@@ -86,7 +86,7 @@ export default async function searchBench(): Promise<Section> {
       );
       figures.push({ name: `  ${label} ${kind}`, value: k.answerable ? `top-1 ${pct(k.top1)}, top-3 ${pct(k.top3)}, not confident ${pct(k.answerableNotConfident)}` : `not confident ${pct(k.unanswerableNotConfident)}` });
     }
-    for (const m of c.misses) notes.push(`${label} miss: ${m.q} → expected ${m.expect.join('|') || 'no answer'}, got ${m.got.join(',') || '—'}${m.confident ? ' (confident)' : ''}`);
+    if (listMisses) for (const m of c.misses) notes.push(`${label} miss: ${m.q} → expected ${m.expect.join('|') || 'no answer'}, got ${m.got.join(',') || '—'}${m.confident ? ' (confident)' : ''}`);
   };
   if (classes) byKind('class set', classes);
   if (probe) byKind('probe set (ours)', probe);
@@ -95,6 +95,11 @@ export default async function searchBench(): Promise<Section> {
   if (fresh3) byKind('third fresh set', fresh3);
   if (fresh5) byKind('fifth fresh set', fresh5);
   if (weak) byKind('weak classes (ours)', weak);
+  const probe15 = loadQueries(PROBE15_SET);
+  const probe15HeldBack = loadQueries(PROBE15_HELDBACK_SET);
+  if (probe15) byKind('probe15 (ours, tuned on)', probe15);
+  // Held back from the tuner: figures only, its misses are not printed.
+  if (probe15HeldBack) byKind('probe15 held back (ours, never tuned on)', probe15HeldBack, false);
 
   // Held-out sets are written by someone else and added by the lead: only their figures are printed, never their queries.
   const heldOutFigures = (label: string, path: string, set: readonly LabelledQuery[] | null) => {

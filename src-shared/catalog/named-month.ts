@@ -23,6 +23,11 @@ function monthsBack(text: string): number | undefined {
  */
 const BILLED_MONTHS_BACK = { from: 1, to: 6 };
 
+/** Whether a text names a month before this one (上个月, 上上月, last month): what was spent then is a bill, not a balance. */
+export function namesPastMonth(text: string): boolean {
+  return (monthsBack(text) ?? 0) >= 1;
+}
+
 /** The yyyymm of the month a text names (本月, 上个月, this month, last month…) by the local date, or null. */
 export function namedMonth(text: string, now: Date): string | null {
   const back = monthsBack(text);

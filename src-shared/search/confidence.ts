@@ -11,7 +11,7 @@ import { cut, isStopword, stem } from './text';
  * explained by the instruction for a query to count as understood.
  */
 const ZH_FILLER = [
-  '请问', '麻烦', '帮我', '帮忙', '给我', '我想', '我要', '想要', '需要', '一下', '怎么', '怎样', '如何', '什么', '为什么',
+  '请问', '麻烦', '帮我', '呃', '哎', '喂', '诶', '唉', '帮忙', '给我', '我想', '我要', '想要', '需要', '一下', '怎么', '怎样', '如何', '什么', '为什么',
   '能不能', '可不可以', '可以', '是不是', '有没有', '现在', '时候', '自己', '您好', '你好', '谢谢', '客户', '用户', '办理',
   '小e', '我', '你', '您', '他', '她', '的', '了', '吗', '呢', '啊', '吧', '呀', '嘛', '哦', '嗯', '想', '要', '请', '帮', '下',
   '个', '这', '那', '是', '在', '给', '把', '被', '让', '能', '会', '还', '都', '就', '又', '再', '也', '很', '太', '好',
@@ -63,6 +63,9 @@ const KIND_HEADS_EN = new Set(['balance', 'bill', 'statement', 'password', 'pin'
  */
 export type ActionWords = 'as-words' | 'by-action' | 'skipped';
 
+/** Other instructions of an entry's service whose words count for it too (families.ts): one, or several. */
+export type Kin = number | readonly number[];
+
 /** How much the context clauses of a sentence count beside its request clause. */
 const CONTEXT_WEIGHT = 0.35;
 
@@ -112,7 +115,7 @@ export class Coverage {
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: number): number {
+  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin): number {
     const { covered, total } = this.count(text, entry, correct, actions, kin);
     return total === 0 ? 1 : covered / total;
   }
@@ -121,7 +124,7 @@ export class Coverage {
    * The same for a sentence cut into clauses: the request clause counts whole, the context around
    * it (打游戏的时候…, 我觉得挺烦的) a little, so a story does not hide a request that is explained.
    */
-  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[], kin?: number): number {
+  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[], kin?: Kin): number {
     let covered = 0;
     let total = 0;
     for (const clause of clauses) {
@@ -139,10 +142,11 @@ export class Coverage {
    * `actions` says how action words count (see ActionWords). `kin`: another instruction of the
    * entry's service whose words count too (the entry was found through them: families.ts).
    */
-  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: number): { covered: number; content: number; total: number; otherKind: boolean } {
+  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
     if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
-    const e = kin === undefined ? this.explainsOf(entry) : this.explainsWith(entry, kin);
+    const kins = kin === undefined ? [] : typeof kin === 'number' ? [kin] : kin;
+    const e = kins.length === 0 ? this.explainsOf(entry) : this.explainsWith(entry, kins);
     const action = actions === 'by-action' ? this.entries[entry]!.action : undefined;
     const skipped = actions === 'skipped';
     let total = 0;
@@ -266,14 +270,22 @@ export class Coverage {
   private readonly kinExplains = new Map<string, Explains>();
 
   /** What an entry's texts and those of another of its service's instructions hold together. */
-  private explainsWith(entry: number, kin: number): Explains {
-    const key = `${entry} ${kin}`;
+  private explainsWith(entry: number, kins: readonly number[]): Explains {
+    const key = `${entry} ${kins.join(' ')}`;
     let e = this.kinExplains.get(key);
     if (e) return e;
     if (this.kinExplains.size > 200) this.kinExplains.clear();
-    const [a, b] = [this.explainsOf(entry), this.explainsOf(kin)];
-    const bound = new Map([...a.bound, ...b.bound].filter(([half]) => !(a.words.has(half) && !a.bound.has(half)) && !(b.words.has(half) && !b.bound.has(half))));
-    e = { chars: new Set([...a.chars, ...b.chars]), pairs: new Set([...a.pairs, ...b.pairs]), sounds: new Set([...a.sounds, ...b.sounds]), words: new Set([...a.words, ...b.words]), all: `${a.all}\n${b.all}`, bound };
+    const all = [this.explainsOf(entry), ...kins.map((k) => this.explainsOf(k))];
+    const free = (half: string) => all.every((x) => !(x.words.has(half) && !x.bound.has(half)));
+    const bound = new Map(all.flatMap((x) => [...x.bound]).filter(([half]) => free(half)));
+    e = {
+      chars: new Set(all.flatMap((x) => [...x.chars])),
+      pairs: new Set(all.flatMap((x) => [...x.pairs])),
+      sounds: new Set(all.flatMap((x) => [...x.sounds])),
+      words: new Set(all.flatMap((x) => [...x.words])),
+      all: all.map((x) => x.all).join('\n'),
+      bound,
+    };
     this.kinExplains.set(key, e);
     return e;
   }

@@ -1,8 +1,9 @@
 import type { ActionKind, Instruction } from '../catalog/schema';
 import { compose } from '../catalog/compose';
+import { namesPastMonth } from '../catalog/named-month';
 import { Recognizer, recognizeLoosely, type Recognized } from '../catalog/recognize';
 import { HallError, type Bilingual } from '../errors';
-import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords } from './confidence';
+import { Coverage, REWEIGH_FIRST, weighByCoverage, type ActionWords, type Kin as KinOf } from './confidence';
 import { fold } from './fold';
 import { catalogTerms, FIELDS, type CatalogTerms, type MatchField } from './catalog-terms';
 import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } from './grams';
@@ -51,6 +52,8 @@ const REQUEST_EXPLAINED_PIECES = 2;
 const CONFIDENT_NEAR = 0.8;
 /** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
 const KIN_SHARE = 0.9;
+/** What a query reads of today (a balance, data left), asked about a month gone by. */
+const PAST_NOT_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
 const RESET_MARKS = ['重置', 'reset'];
 /** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
@@ -75,7 +78,7 @@ export interface SearchResult {
 }
 
 /** One query's answers found through another instruction of their service (families.ts): answer → that instruction. */
-type Kin = ReadonlyMap<number, number>;
+type Kin = ReadonlyMap<number, KinOf>;
 /** What one search judges its answers against: the query's readings, and each answer's kin. */
 interface Judged {
   readings: readonly Reading[];
@@ -127,7 +130,7 @@ export class SearchEngine {
     this.entries = entries;
     // The reader asks for the catalog's words on first need, from the terms built (or restored) just below.
     let terms: CatalogTerms | undefined;
-    this.reader = new QueryReader(() => terms!.decodeWords());
+    this.reader = new QueryReader(() => terms!.decodeWords(), (pair) => this.index.knows('z' + pair));
     terms = this.terms = prebuilt ?? catalogTerms(entries, this.reader);
     this.index = terms.index;
     this.termWeight = terms.weight;
@@ -148,8 +151,14 @@ export class SearchEngine {
   /** The answers, with the kin they were found through (their words explain the query for them too). */
   private answer(query: string, limit: number): Answer {
     const first = this.searchAs(query, limit, false);
-    // A long sentence that nothing matches is read again without its context clauses (最近…, …的时候): they diluted every match.
-    return first.results.length ? first : this.searchAs(query, limit, true);
+    // A long sentence that nothing matches, or nothing with confidence, is read again without its
+    // context clauses (最近…, …的时候, 上周…以后): they diluted every match. The second reading is
+    // taken when it finds something, and, when the first found something, only with confidence.
+    if (first.results[0]?.confident) return first;
+    // Only a sentence with a context clause as typed has one to leave out (a cheap look before reading it all again).
+    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context)) return first;
+    const again = this.searchAs(query, limit, true);
+    return !first.results.length || again.results[0]?.confident ? again : first;
   }
 
   private searchAs(query: string, limit: number, byRequest: boolean): Answer {
@@ -216,6 +225,8 @@ export class SearchEngine {
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
+    // 上个月话费多少: a month gone by is read by the instruction that takes a month (the bill), not a balance of today.
+    const pastMonth = readings.some((r) => namesPastMonth(r.text));
     const kinScores = new Map<number, number>();
     const kin = new Map<number, number>();
     const raws: number[] = [];
@@ -238,6 +249,7 @@ export class SearchEngine {
       else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
+      if (pastMonth) score *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
       if (score < MIN_SCORE) continue;
       raws.push(score);
       indexes.push(index);
@@ -262,6 +274,18 @@ export class SearchEngine {
     const ranked = firstRanked(raws, indexes, Math.max(limit, REWEIGH_FIRST)).map((k) => ({ raw: raws[k]!, index: indexes[k]!, term: found.term[indexes[k]!]! < 0 ? null : found.term[indexes[k]!]! }));
     // The first few again, by how much of the query each explains (流量 in 我还有多少流量 over 还有多少话费).
     const judged: Judged = { readings, kin };
+    // For confidence, a service is described in whichever of its members' words the catalog happened
+    // to (嘀嘀声 in KTHJDD's): turning it off is explained by the things named by turning it on, and
+    // the other way round; its action words are judged by its own action (ranking keeps them apart).
+    const all = (this.families ??= new Families(this.entries));
+    const pairKin = new Map<number, KinOf>(kin);
+    for (const { index } of ranked) {
+      const action = this.entries[index]!.action;
+      const other = action === 'enable' ? all.member(index, 'disable') : action === 'disable' ? all.member(index, 'enable') : -1;
+      const through = kin.get(index);
+      if (other >= 0 && other !== index && other !== through) pairKin.set(index, through === undefined ? other : [through, other]);
+    }
+    const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
@@ -282,7 +306,7 @@ export class SearchEngine {
       const confident =
         hit !== undefined ||
         (!saysNothing &&
-          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judged, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -354,7 +378,7 @@ export class SearchEngine {
    * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
    * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
    */
-  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: number | undefined): boolean {
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
     const clauses = this.clauses(text);
     return (
       clauses.length > 1 &&
@@ -370,7 +394,7 @@ export class SearchEngine {
   /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */
   private holds(kins: Kin, entry: number, word: string): boolean {
     const kin = kins.get(entry);
-    return this.coverage.holds(entry, word) || (kin !== undefined && this.coverage.holds(kin, word));
+    return this.coverage.holds(entry, word) || (kin !== undefined && (typeof kin === 'number' ? [kin] : kin).some((k) => this.coverage.holds(k, word)));
   }
 
   /** A reading's clauses, cut once however many answers are judged against it. */

@@ -13,12 +13,12 @@ export interface Clause {
 
 /**
  * Clause breaks: punctuation, a sentence particle with more after it (关掉4G data吧要去roaming; not
- * 网吧), and an English subordinate clause starting (while / because …), which is context.
+ * 网吧), a purpose clause (…关掉以免被收漫游费: why, so context), and an English subordinate clause starting (while / because …), which is context.
  */
-const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
+const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|(?<=[\u4e00-\u9fff])(?=以免|免得|省得|以防)|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
 const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
-const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|刚才|昨天|前几天|最近)|(?:的时候|时候|以后|之后|的时侯)$/;
+const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
 /**
  * The clauses of a folded reading. The requests are the clauses that name an action (查下余额,

@@ -21,6 +21,10 @@ const CANTONESE: Record<string, string> = {
   部機: '手机', 冇電: '没电', 嗰陣: '的时候', 嗰陣時: '的时候', 話我知: '告诉我', 話俾我知: '告诉我', 打嚟: '打来', 搵我: '找我',
   唔好再: '不要再', 唔想: '不想', 唔要: '不要', 唔用: '不用', 停咗: '停掉', 關咗: '关了', 熄咗: '关了', 開咗: '开了',
   開定閂: '开着还是关着', 熄咗機: '关机', 熄機: '关机', 閂咗機: '关机', 閂機: '关机', 熄咗部機: '关机', 開返機: '开机', 邊個打過: '谁打过', 剷走: '去掉', 剷咗: '去掉', 傾緊電話: '通话中', 傾緊: '正在聊', 核突: '难听', 開咗定閂咗: '开着还是关着', 月結單: '账单', 入數: '充值', 睇返: '看', 查返: '查', 睇吓: '看一下', 查吓: '查一下', 通話時間: '通话时长', 來電等候: '呼叫等待',
+  // seeing (唔見到 is not seeing, not 唔見 lost), talking now (講緊), calling in (打入嚟), family (阿媽, 老豆), fixing (整返)
+  唔見到: '看不到', 見唔到: '看不到', 睇唔到: '看不到', 睇唔見: '看不到', 講緊電話: '通话中', 講緊: '正在讲', 講電話: '打电话',
+  打入嚟: '打进来', 打入來: '打进来', 入嚟: '进来', 阿媽: '妈妈', 阿爸: '爸爸', 老豆: '爸爸', 老竇: '爸爸', 老母: '妈妈',
+  屋企人: '家人', 屋企: '家里', 個仔: '儿子', 個女: '女儿', 整返: '修好', 整爛: '弄坏',
   啦: '', 喎: '', 㗎: '', 囉: '', 喇: '', 嘞: '', 吖: '',
 };
 
@@ -31,6 +35,8 @@ const TAIWAN: Record<string, string> = {
   通話費: '话费', 月租費: '月租', 設定: '设置', 連線: '连接', 則: '条', 帳號: '账号',
   插撥: '插播', 申辦: '办理', 停話: '停机', 紅利點數: '积分', 點數: '积分', 來電答鈴: '彩铃',
   保留通話: '呼叫保持', 通話保留: '呼叫保持', 來電待接: '呼叫等待',
+  // a plan is 方案 there (月租方案, 上網方案); call records (通話明細) are the itemised list, not the bill
+  方案: '套餐', 資費方案: '套餐', 電信費: '话费', 通話明細: '通话详单', 通聯記錄: '通话记录', 回條: '回执',
 };
 
 /**
@@ -41,6 +47,8 @@ const COLLOQUIAL: Record<string, string> = {
   咋样: '怎么样', 咋办: '怎么办', 咋: '怎么', 为啥: '为什么', 干啥: '做什么', 啥: '什么', 弄个: '开通', 搞个: '开通',
   整一个: '开通', 弄一个: '开通', 搞一个: '开通', 忘了: '忘记', 忘掉: '忘记', 不记得: '忘记', 记不得: '忘记', 记不住: '忘记',
   想不起: '忘记', 攒分: '积分', 攒: '积',
+  // older speakers' and northern words: 几个钱 (how much money), 里头, 玩意儿, 瞅瞅, 俺
+  几个钱: '多少钱', 里头: '里', 玩意儿: '东西', 玩意: '东西', 瞅瞅: '看看', 瞅: '看', 俺们: '我们', 俺: '我', 喽: '了',
 };
 
 /**
@@ -48,6 +56,9 @@ const COLLOQUIAL: Record<string, string> = {
  * these words mean the same in Taiwan and on the mainland when a phone line is meant, so they stay.
  */
 const SAME_IN_TELECOM = new Set(['呼叫', '查詢', '停用', '啟用', '開啟', '線上', '訊息', '資訊', '介面', '通話記錄', '程序']);
+
+const CLERK_THINGS: Record<string, string> = { 费: '话费', 分: '积分', 量: '流量' };
+const CLERK_SHORTHAND = /查([费分量])(?!\p{Script=Han})/gu;
 
 let table: Map<string, [from: string, to: string][]> | undefined;
 
@@ -77,6 +88,8 @@ export function toMandarin(folded: string): string {
   table ??= build();
   // 開咗來電等待未: "…yet?" asks whether it happened, as 开了来电等待没有 does.
   folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
+  // Clerks' shorthand, one character for the thing at the end of a word (查费, 查分; not 查分钟).
+  folded = folded.replace(CLERK_SHORTHAND, (_, thing: string) => `查${CLERK_THINGS[thing]}`);
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

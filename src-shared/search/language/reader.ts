@@ -20,11 +20,17 @@ const MANDARIN_WEIGHT = 0.95;
 const CANONICAL_WEIGHT = 0.8;
 const TRANSLATED_WEIGHT = 0.9;
 const BARE_WEIGHT = 0.9;
+/** Question words and particles: typed on purpose, never a slip for a word of the same sound. */
+const NO_SLIP = new Set([...'几什怎么谁吗呢吧啊的了我你他她它']);
+/** A word typed by its sound with the wrong characters (来电线是 for 来电显示) is likely, not sure. */
+const SLIP_WEIGHT = 0.85;
 /** Politeness, question frames and story words that carry no request (longest first). */
 const FRAMES = new RegExp(
   ['你好', '您好', '请问', '麻烦你', '麻烦', '谢谢', '帮我', '帮忙', '我想要', '我想', '我要', '想要', '想知道', '我需要', '需要',
    '能不能', '可不可以', '可以吗', '是不是', '怎么样', '怎么办', '怎么', '如何', '一下', '一下子', '应该', '到底', '最近', '昨天', '今天', '刚才', '刚刚',
-   '现在', '突然', '已经', '好像', '总是', '一直', '老是', '能否', '吗', '呢', '啊', '吧', '呀']
+   '现在', '突然', '已经', '好像', '总是', '一直', '老是', '能否', '吗', '呢', '啊', '吧', '呀',
+   // what dictation writes down of a pause (那个，就是，呃，帮我看看…)
+   '那个', '就是说', '就是', '呃', '嗯', '哎', '喂', '诶', '唉']
     .sort((a, b) => b.length - a.length)
     .join('|'),
   'g',
@@ -70,7 +76,10 @@ export class QueryReader {
    * `catalogWords`: the catalog's short Chinese texts (phrase) and hanzi pairs, to decode initials
    * into. Asked for only when a query first needs decoding, so a large catalog opens no slower.
    */
-  constructor(private readonly catalogWords: () => Iterable<[word: string, phrase: boolean]>) {
+  constructor(
+    private readonly catalogWords: () => Iterable<[word: string, phrase: boolean]>,
+    private readonly knowsPair: (pair: string) => boolean = () => true,
+  ) {
     for (const { zh, en } of CONCEPTS) {
       const [head] = zh;
       for (const word of zh.slice(1)) if ([...word].length >= 2) this.addCanonical(word, head!);
@@ -103,7 +112,45 @@ export class QueryReader {
     // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
+    const heard = this.slipsOfSound(canonical);
+    if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT);
     return out;
+  }
+
+  /**
+   * A pinyin keyboard offers every word of a sound: 线是 for 显示, 刘亮 for 流量, 财铃 for 彩铃. Two
+   * hanzi side by side that no catalog text has together, sounding exactly as a word of the
+   * catalog or of the concepts does, are read as that word when it then runs on into the hanzi
+   * beside it as in a catalog text (来电+显示, 取消+彩铃): a word of its own (几分, 充值, 笑话) does not.
+   */
+  slipsOfSound(text: string): string {
+    if (!/\p{Script=Han}{2}/u.test(text)) return text;
+    const decodable = (this.decodable ??= this.buildDecodable());
+    let out = '';
+    const chars = [...text];
+    // Words outside the catalog are words (充值 is no slip for 重置), as are question words' pairs (几分 is no 积分).
+    const kept = new Set<number>();
+    for (const word of OUT_OF_SCOPE_ZH) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) for (let k = 0; k < word.length; k++) kept.add(at + k);
+    for (let i = 0; i < chars.length; i++) {
+      const pair = chars[i]! + (chars[i + 1] ?? '');
+      const free = !kept.has(i) && !kept.has(i + 1) && !NO_SLIP.has(chars[i]!) && !NO_SLIP.has(chars[i + 1] ?? '');
+      const heard = free && pair.length === 2 && isHan(chars[i]!) && isHan(chars[i + 1]!) && !this.knowsPair(pair) ? this.soundAlike(pair, decodable) : null;
+      const before = out.slice(-1);
+      const after = chars[i + 2] ?? '';
+      if (heard && ((before && this.knowsPair(before + heard[0])) || (after && this.knowsPair(heard[1] + after)))) {
+        out += heard;
+        i++;
+      } else out += chars[i];
+    }
+    return out;
+  }
+
+  private soundAlike(pair: string, decodable: Map<string, { word: string; quality: number }>): string | null {
+    const syllables = toPinyin(pair);
+    if (syllables.some((x) => x === null)) return null;
+    const hit = decodable.get(syllables.join(''));
+    // A pair met in one catalog text only (机时 of 关机时) is a fragment, not a word anyone meant.
+    return hit && hit.quality > CATALOG_PAIR && hit.word.length === 2 && hit.word !== pair && toPinyin(hit.word).join('') === syllables.join('') ? hit.word : null;
   }
 
   /** Whether a text is a concept's catalog word and nothing else (流量, 彩铃). */
@@ -111,8 +158,20 @@ export class QueryReader {
     return this.heads.has(text);
   }
 
-  /** Every multi-character concept word replaced by the concept's catalog word (关闭数据 → 关闭流量). */
+  /**
+   * Every multi-character concept word replaced by the concept's catalog word (关闭数据 → 关闭流量),
+   * again while that makes another (电话费单子 → 话费单子 → 账单子: words that overlap).
+   */
   toCanonical(text: string): string {
+    for (let pass = 0; pass < 3; pass++) {
+      const next = this.canonicalOnce(text);
+      if (next === text) break;
+      text = next;
+    }
+    return text;
+  }
+
+  private canonicalOnce(text: string): string {
     let out = '';
     for (let i = 0; i < text.length; ) {
       const hit = this.canonical.get(text[i]!)?.find(([from]) => text.startsWith(from, i));

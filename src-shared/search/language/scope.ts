@@ -27,11 +27,21 @@ export const OUT_OF_SCOPE_ZH = [
   '补办', '销户', '注销手机', '注销号码', '过户', '换sim', '换一张', '换张卡', '电信', '联通', '广电', '呼转', '流量卡', '买卡', '办卡', '新卡', '副卡', '投诉', '人工', '客服',
   '亲情号', '家庭网', '国际长途', '呼叫转移', '来电转接', '转接', '语音信箱', '黑名单', '拦截', '骚扰', '视频彩铃', '合约',
   '复机', '复通', '开通号码', '降档', '降套餐', '套餐降级', '改低', '商城', '到货', '发货', '兑换商品', 'q币', 'qq币', '游戏币', '点券',
+  // carriers of Taiwan and Hong Kong (中華電信 holds 电信 already)
+  '远传', '台湾大哥大', '台哥大', '亚太电信', '台湾之星', '数码通', '和记', '电讯盈科', '香港电讯', '中国移动香港',
+  // this app, its demo and its help, not the line (这个例子演示了哪些功能)
+  '例子', '演示', '示例', '教程', '说明书', '使用说明', '帮助文档',
+  // fixing or unlocking the phone itself
+  '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
   // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
   '通话详单', '通话记录', '通话清单', '打印账单', '打印发票', '套餐是什么', '哪个套餐', '套餐名', '套餐内容', '优惠', '价格', '资费',
-  '分给', '转给', '共享给', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
+  '分给', '转给', '共享给', '送给',
+  // the plan's name (我是什么套餐)
+  '是什么套餐', '用的什么套餐', '办的什么套餐', '什么套餐名',
+  // a bill posted (寄到哪), a refund
+  '寄到', '邮寄', '寄给', '寄送', '退钱', '退费', '退款', '退话费', '话费能退', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
@@ -52,11 +62,13 @@ const OUT_OF_SCOPE_EN = [
   'what is my phone number', 'my own number', 'emergency', '911', 'refund',
   'call history', 'call log', 'call record', 'call records', 'itemized', 'itemised', 'price', 'cost of', 'costs', 'promotion', 'deal', 'deals', 'offer', 'offers',
   'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
+  'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
+  'insured', 'insure', 'reactivate', 'unsuspend', 'resume my line', 'resume service', 'restore my line', 'restore service',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
 /** People whose line is not the one the SMS is sent from. */
-const PEOPLE_ZH = '老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_ZH = '家里人|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
@@ -70,27 +82,39 @@ const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|�
  * done from their phone, so only amounts are meant.
  */
 const ANOTHER_PERSONS_AMOUNT = new RegExp(
-  `(?:${PEOPLE_ZH})(?:的|那张|这张)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠)` +
-    `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b`,
+  `(?:${PEOPLE_ZH})(?:的|那张|这张|那部|这部|张|部|个)?(?:手机|电话|号码|号|卡)?(?:的|上|里)?(?:上个月|上月|这个月|本月|今个月)?(?:的)?(?:卡)?(?:还剩|还有|剩余|剩下|剩)?(?:多少|几)?(?:话费|余额|流量|积分|账单|分钟|短信|欠|钱)` +
+    `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    // my mum … her balance, 帮她查下欠多少: the amount is named by the other person's pronoun
+    `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    `|(?:帮|给|替)(?:她|他|他们)(?:查|看)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠|钱)`,
   'g',
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
+const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /充\s*\d|充[^,，。?？]{0,4}话费/g;
+const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
+
+/**
+ * A retail hall named as where something was done (上次去营业厅开了彩铃, 在营业厅办的): the story of a
+ * request, not a question about the hall (营业厅几点关门, 附近的营业厅).
+ */
+const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
 
 /**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
+  folded = folded.replace(VISITED_HALL, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
