@@ -62,8 +62,10 @@ export function breakdownOf(
   const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
   // "剩余流量：国内流量10MB,校园流量1GB": an item naming data of a kind the rules do not know goes on too (its kind unstated).
+  // "，限时流量：235MB，其他流量：38MB": an item of data of no kind the rules know, headed by a colon, goes on as well.
+  const kindColon = KIND_COLON.test(window);
   const nextKind =
-    template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null || (goesOn && DATA_ITEM.test(window)));
+    template.topic === 'data' && (goesOn || kindColon) && (tagPool !== null || poolIn(window, rules) !== null || ((goesOn || kindColon) && DATA_ITEM.test(window)));
   // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
   const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
   // "省内流量 1.23 GB，剩余 3.77 GB；国内流量 2.5 GB，剩余…": a group after a semicolon opens as the one before did.
@@ -72,9 +74,10 @@ export function breakdownOf(
 }
 
 /** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"). */
-const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*$/u;
+const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*:?\s*$/u;
 
-const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
+/** "；国内通用：", "、省内4G单模流量：": an item headed by its words and a colon (a network generation, 4G, is no amount). */
+const KIND_COLON = /^[\s,;、]*(?:[^\d:,;。\n]|\d[gG](?![bB])){1,10}:\s*$/u;
 
 /** "（其中结转流量1.20GB，本月套餐流量6.45GB）", "（含上月结转4.10GB，本月套餐11.22GB）": a bracket opened by a part word lists parts to its end. */
 export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
