@@ -13,7 +13,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 4: rows of data and minutes keep where their kind was read from (`kindFrom`), and only plainly stated kinds are
  * added up (rows without it never are). 5: amounts spent that add up to a bill total after them are its lines, and a
  * notice that offers codes (read as a menu) makes its alert rows (round 14 on real17, replies15). 6: round 16 of the
- * reader (replies16): list items headed by a colon (`其他流量：38MB`, `省内4G单模流量：…`) go on with their list.
+ * reader (replies16): list items headed by a colon (`其他流量：38MB`, `省内4G单模流量：…`) go on with their list;
+ * the amount ending a line is the total of the used and left on the lines after it.
  */
 export const FIGURE_CODE_VERSION = 6;
 

@@ -53,7 +53,8 @@ export function breakdownOf(
   if (partLine) return { template, field: previous.figure.field, part: true };
   // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
   // with the list of the line before, as after a comma.
-  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window);
+  // "剩余约40.00MB\n赠送国内流量50MB50.00MB\n已使用…": an amount with another right after it ends a package's name, no item.
+  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window) && !/^\d/u.test(after);
   if (itemLine) return { template, field: previous.figure.field, part: false };
   if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
@@ -139,14 +140,21 @@ export function totalBeforeParts(
   sentenceOf: (at: number) => number,
   notStems: string[],
 ): Continued | undefined {
-  if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
+  if (!next || next.measure !== q.measure) return undefined;
   const window = text.slice(q.end, next.start);
+  // "流量王18元套餐800.00MB\n已使用约88.66MB\n剩余约711.34MB": a reply written a clause a line goes on from the amount
+  // ending a line to the part opening the next, as after a comma.
+  const sameSentence = sentenceOf(next.start) === sentenceOf(q.start);
+  if (!sameSentence && !(sentenceOf(next.start) === sentenceOf(q.start) + 1 && PART_ON_NEXT_LINE.test(window))) return undefined;
   // The parts follow in the same clause group, not after a semicolon.
   if (window.includes(';')) return undefined;
   const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, notStems);
   const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
   return naming && sum ? { template: naming.template, field: sum.total } : undefined;
 }
+
+/** A line break right after the amount, then the next line's words up to the next amount. */
+const PART_ON_NEXT_LINE = /^[ \t]*\n[^\n\d]{1,12}$/u;
 
 /** "现金余额：50.00元\n赠送余额：10.00元\n合计：60.00元": an unnamed amount that the parts just before add up to. */
 export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads: Read[]): Continued | undefined {

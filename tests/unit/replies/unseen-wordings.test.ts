@@ -22,6 +22,17 @@ const CASES: [string, string, string[]][] = [
     ['data.remaining 1000 provincial', 'data.remaining 250 provincial'],
   ],
   ['guard: an item of data with no colon after it still goes on as before', '剩余流量：国内流量20MB,校园流量12MB。', ['data.remaining 20 general', 'data.remaining 12']],
+  [
+    'a reply written a clause a line: the amount ending a line is the total of the used and left on the lines after it (variant clauses on lines of real r17-085, r17-099)',
+    '您本月套餐流量使用情况如下：流量王8元套餐300.00MB\n已使用约100.00MB\n剩余约200.00MB',
+    ['data.total 300', 'data.used 100', 'data.remaining 200'],
+  ],
+  [
+    'an amount with another right after it ends a package\'s name on its line, no item of the list above (variant clauses on lines of real r17-085)',
+    '流量使用情况如下：\n国内流量包1GB\n剩余约40.00MB\n赠送国内流量50MB50.00MB\n已使用约10.00MB',
+    ['data.total 1024 general', 'data.remaining 40 general', 'data.total 50', 'data.used 10'],
+  ],
+  ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
 describe('round 16: wordings the corpus has not shown yet', () => {
