@@ -32,6 +32,12 @@ const CASES: [string, string, string[]][] = [
     '流量使用情况如下：\n国内流量包1GB\n剩余约40.00MB\n赠送国内流量50MB50.00MB\n已使用约10.00MB',
     ['data.total 1024 general', 'data.remaining 40 general', 'data.total 50', 'data.used 10'],
   ],
+  [
+    'a line of a label and a bare data word (剩余流量) goes on with the kind of the line before (variant clauses on lines of real r15-138)',
+    '2.流量加油包(省内)：已使用流量100.00MB\n剩余流量900.00MB\n如需办理请拨打10086。',
+    ['data.used 100 provincial', 'data.remaining 900 provincial'],
+  ],
+  ['guard: a line naming data of its own (校园流量) is not of the kind before it', '省内流量已使用100.00MB\n校园流量剩余50.00MB', ['data.used 100 provincial', 'data.remaining 50']],
   ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
