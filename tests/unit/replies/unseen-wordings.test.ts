@@ -38,6 +38,12 @@ const CASES: [string, string, string[]][] = [
     ['data.used 100 provincial', 'data.remaining 900 provincial'],
   ],
   ['guard: a line naming data of its own (校园流量) is not of the kind before it', '省内流量已使用100.00MB\n校园流量剩余50.00MB', ['data.used 100 provincial', 'data.remaining 50']],
+  [
+    'the 3 of 3/4G (the networks a kind of data is for) names nothing and cuts no kind words before it (variant joiner:colon of real r15-139)',
+    '您本月可享受国内流量：100.0MB，已使用：10.0MB；可享受省内3/4G赠送流量：2GB，已使用1GB。',
+    ['data.total 100 general', 'data.used 10 general', 'data.total 2048 provincial', 'data.used 1024 provincial'],
+  ],
+  ['guard: a used amount over its total written G stays one (2/4G)', '流量已用2/4G。', ['data.used 2048', 'data.total 4096']],
   ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
