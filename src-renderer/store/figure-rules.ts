@@ -15,7 +15,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * notice that offers codes (read as a menu) makes its alert rows (round 14 on real17, replies15). 6: round 16 of the
  * reader (replies16): list items headed by a colon (`其他流量：38MB`, `省内4G单模流量：…`) go on with their list;
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
- * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words.
+ * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
+ * up to a bill total on the lines after them are its lines.
  */
 export const FIGURE_CODE_VERSION = 6;
 

@@ -316,7 +316,9 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
   reads.forEach((total, i) => {
     if (total.figure.template !== bill.id || total.figure.field !== sum.total || total.inBrackets) return;
     const run: Read[] = [];
-    for (let k = i - 1; k >= 0 && reads[k]!.sentence === total.sentence; k--) {
+    // A reply written a clause a line ("…实际消费64.67元\n家庭统一支付成员消费2.37元\n合计67.04元") goes on across its lines.
+    const goesOn = (k: number) => reads[k]!.sentence === reads[k + 1]!.sentence || (reads[k]!.sentence === reads[k + 1]!.sentence - 1 && ON_NEXT_LINE.test(reads[k + 1]!.before));
+    for (let k = i - 1; k >= 0 && goesOn(k); k--) {
       const f = reads[k]!.figure;
       if (f.currency !== total.figure.currency || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
       run.unshift(reads[k]!);
@@ -333,3 +335,4 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
 }
 
 const SPENT = 'spentThisMonth';
+const ON_NEXT_LINE = /^[^\S\n]*\n[^\n。!?]*$/u;

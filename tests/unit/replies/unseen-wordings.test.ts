@@ -44,6 +44,12 @@ const CASES: [string, string, string[]][] = [
     ['data.total 100 general', 'data.used 10 general', 'data.total 2048 provincial', 'data.used 1024 provincial'],
   ],
   ['guard: a used amount over its total written G stays one (2/4G)', '流量已用2/4G。', ['data.used 2048', 'data.total 4096']],
+  [
+    'amounts spent that add up to a bill total on the lines after them are its lines, as with commas (variant clauses on lines of real r16-086, r16-087, r17-077, r17-135)',
+    '尊敬的客户：03月1日至03月15日\n您个人实际消费45.30元\n家庭统一支付成员消费4.70元\n合计50.00元\n余额12.00元。',
+    ['bill.item 45.3', 'bill.item 4.7', 'bill.total 50', 'balance.balance 12'],
+  ],
+  ['guard: spent on a line before a total of another sum stays spent', '您本月已消费30.00元\n上月话费合计88.00元', ['balance.spentThisMonth 30', 'bill.total 88']],
   ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
