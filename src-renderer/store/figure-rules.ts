@@ -16,7 +16,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * reader (replies16): list items headed by a colon (`其他流量：38MB`, `省内4G单模流量：…`) go on with their list;
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
  * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
- * up to a bill total on the lines after them are its lines.
+ * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
  */
 export const FIGURE_CODE_VERSION = 6;
 

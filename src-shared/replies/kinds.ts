@@ -236,11 +236,14 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       inferred(pool, 'before');
     }
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
-    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
+    // "…共有1GB\n截至13日18时58分\n剩余流量511.46MB": a line saying only when (截至…) between them is skipped.
+    const dateLine = DATE_LINE.exec(read.before);
+    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(dateLine ? read.before.slice(dateLine[0].length) : read.before)?.[1];
+    const linesAfter = dateLine ? 2 : 1;
     // "…已使用流量0.00MB\n剩余流量1795.26MB": a bare data word right after the line's label only says what the amount is.
     // Not after a line whose kind is its item's ("剩余流量：国内流量100MB\n已使用流量200MB" names no kind of the 200MB).
     const lineWords = labelLine === undefined ? undefined : previous?.kindAfterLabel ? labelLine : withoutOwnDataWord(labelLine, f.label);
-    if (pool === null && same && previous!.sentence === read.sentence - 1 && lineWords !== undefined && !overKinds && !dataWords.some((w) => lineWords.includes(w))) {
+    if (pool === null && same && previous!.sentence === read.sentence - linesAfter && lineWords !== undefined && !overKinds && !dataWords.some((w) => lineWords.includes(w))) {
       ({ pool, headed } = previous!);
       inferred(pool, 'before');
     }
@@ -472,3 +475,6 @@ function withoutOwnDataWord(line: string, label: string | null): string {
   if (at < 0) return line;
   return line.slice(0, at) + line.slice(at + label!.length).replace(/^(?:流量|数据)/u, '');
 }
+
+/** A line right after an amount that says only when the figures are from ("\n截至13日18时58分"). */
+const DATE_LINE = /^[ \t]*\n[ \t]*截[至止](?:到)?[\d年月日号时点分:\s]{2,24}(?=\n)/u;

@@ -50,6 +50,12 @@ const CASES: [string, string, string[]][] = [
     ['bill.item 45.3', 'bill.item 4.7', 'bill.total 50', 'balance.balance 12'],
   ],
   ['guard: spent on a line before a total of another sum stays spent', '您本月已消费30.00元\n上月话费合计88.00元', ['balance.spentThisMonth 30', 'bill.total 88']],
+  [
+    'a line saying only when (截至…) between two lines of data is skipped: the label line keeps the kind of the line above (variant clauses on lines of real r17-058)',
+    '【流量提醒】您本月省内流量共有2GB\n截至13日8时05分\n剩余流量1000.00MB',
+    ['data.total 2048 provincial', 'data.remaining 1000 provincial'],
+  ],
+  ['guard: a line naming data anew after the date line names no kind', '您本月省内流量共有2GB\n截至13日8时05分\n校园流量剩余100.00MB', ['data.total 2048 provincial', 'data.remaining 100']],
   ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
