@@ -56,6 +56,12 @@ const CASES: [string, string, string[]][] = [
     ['data.total 2048 provincial', 'data.remaining 1000 provincial'],
   ],
   ['guard: a line naming data anew after the date line names no kind', '您本月省内流量共有2GB\n截至13日8时05分\n校园流量剩余100.00MB', ['data.total 2048 provincial', 'data.remaining 100']],
+  [
+    '预存余额 and 充值余额 are the balance, not a top-up or a deposit (variant balance-word:余额 of real r16-035, zj-recharge)',
+    '尊敬的客户：截止15日24点，预存余额为35.50元。您的充值余额为35.50元。',
+    ['balance.balance 35.5', 'balance.balance 35.5'],
+  ],
+  ['guard: a top-up (充值) before the balance stays no balance', '您成功充值50.00元，当前余额为85.50元。', ['balance.other 50', 'balance.balance 85.5']],
   ['guard: a table row keeps its cells', '流量 总量 已用\n国内 10G 512M', ['data.total 10240 general', 'data.used 512 general']],
 ];
 
