@@ -12,9 +12,13 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * by titles, headings and labels, totals over kinds, labels in closed brackets, sums across packages: docs/replies.md).
  * 4: rows of data and minutes keep where their kind was read from (`kindFrom`), and only plainly stated kinds are
  * added up (rows without it never are). 5: amounts spent that add up to a bill total after them are its lines, and a
- * notice that offers codes (read as a menu) makes its alert rows (round 14 on real17, replies15).
+ * notice that offers codes (read as a menu) makes its alert rows (round 14 on real17, replies15). 6: round 16 of the
+ * reader (replies16): list items headed by a colon (`其他流量：38MB`, `省内4G单模流量：…`) go on with their list;
+ * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
+ * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
+ * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
  */
-export const FIGURE_CODE_VERSION = 5;
+export const FIGURE_CODE_VERSION = 6;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

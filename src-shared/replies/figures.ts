@@ -28,6 +28,8 @@ const UNIT: Record<Measure, CanonicalUnit> = { money: 'yuan', data: 'MB', minute
 /** A heading's colon right after an amount, with a note in brackets between or not ("188元（2018优惠计划）："). */
 const PRICE_HEADING = /^\s*(?:\([^()]{0,20}\))?\s*:/u;
 const HEADING_NOTE = /^[^()\d]{0,20}\)\s*:/u;
+/** "/4G" then words: the next network generation (2/3/4G 网络, 3/4G赠送流量), not the total of a used amount (2/4GB). */
+const NETWORKS = /^\/[2-5][gG]\p{Script=Han}/u;
 
 /** The words right after an amount, up to a separator or a bracket. */
 const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
@@ -156,6 +158,8 @@ export function readFigures(
     floors[qi] = windowFloor;
     // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them.
     if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
+    // "可享受省内3/4G赠送流量：3GB": the 3 of the networks a kind of data is for (3/4G) names nothing either.
+    if (q.measure === null && q.decimals === 0 && q.value >= 2 && q.value <= 5 && NETWORKS.test(text.slice(q.end, q.end + 4))) return;
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);

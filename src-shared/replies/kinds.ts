@@ -115,7 +115,16 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
   const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
   // `whole`: the kind of the last amount that is not a part, which the parts after it share.
-  let previous: { pool: DataPool | null; from: KindSource | null; sentence: number; package: string | null; headed: boolean; whole: DataPool | null } | null = null;
+  let previous: {
+    pool: DataPool | null;
+    from: KindSource | null;
+    sentence: number;
+    package: string | null;
+    headed: boolean;
+    whole: DataPool | null;
+    /** Its kind is named after its label ("剩余流量：国内流量100MB"): an item's kind, not its line's. */
+    kindAfterLabel: boolean;
+  } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
   // What the kind of each amount was read from, until it is final.
@@ -227,8 +236,14 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       inferred(pool, 'before');
     }
     // A line of a label and its amount only ("国内通用流量共908.98M\n已使用37.57M") goes on from the line before.
-    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(read.before)?.[1];
-    if (pool === null && same && previous!.sentence === read.sentence - 1 && labelLine !== undefined && !overKinds && !dataWords.some((w) => labelLine.includes(w))) {
+    // "…共有1GB\n截至13日18时58分\n剩余流量511.46MB": a line saying only when (截至…) between them is skipped.
+    const dateLine = DATE_LINE.exec(read.before);
+    const labelLine = /^[ \t]*\n([^\n。!?]*)$/u.exec(dateLine ? read.before.slice(dateLine[0].length) : read.before)?.[1];
+    const linesAfter = dateLine ? 2 : 1;
+    // "…已使用流量0.00MB\n剩余流量1795.26MB": a bare data word right after the line's label only says what the amount is.
+    // Not after a line whose kind is its item's ("剩余流量：国内流量100MB\n已使用流量200MB" names no kind of the 200MB).
+    const lineWords = labelLine === undefined ? undefined : previous?.kindAfterLabel ? labelLine : withoutOwnDataWord(labelLine, f.label);
+    if (pool === null && same && previous!.sentence === read.sentence - linesAfter && lineWords !== undefined && !overKinds && !dataWords.some((w) => lineWords.includes(w))) {
       ({ pool, headed } = previous!);
       inferred(pool, 'before');
     }
@@ -253,7 +268,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
-    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool };
+    const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
+    const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
+    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -451,3 +468,13 @@ function lastEnd(text: string, words: string[]): number {
   }
   return end;
 }
+
+/** A line's words without its label and a bare data word right after it ("剩余流量" → ""). */
+function withoutOwnDataWord(line: string, label: string | null): string {
+  const at = label === null ? -1 : line.indexOf(label);
+  if (at < 0) return line;
+  return line.slice(0, at) + line.slice(at + label!.length).replace(/^(?:流量|数据)/u, '');
+}
+
+/** A line right after an amount that says only when the figures are from ("\n截至13日18时58分"). */
+const DATE_LINE = /^[ \t]*\n[ \t]*截[至止](?:到)?[\d年月日号时点分:\s]{2,24}(?=\n)/u;

@@ -53,7 +53,8 @@ export function breakdownOf(
   if (partLine) return { template, field: previous.figure.field, part: true };
   // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
   // with the list of the line before, as after a comma.
-  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window);
+  // "剩余约40.00MB\n赠送国内流量50MB50.00MB\n已使用…": an amount with another right after it ends a package's name, no item.
+  const itemLine = lineAfter && previous.sentence === sentence - 1 && template.topic === 'data' && DATA_ITEM.test(window) && !/^\d/u.test(after);
   if (itemLine) return { template, field: previous.figure.field, part: false };
   if (previous.sentence !== sentence) return undefined;
   const goesOn = listGoesOn(window, after);
@@ -62,8 +63,10 @@ export function breakdownOf(
   const part = template.breakdown.some((w) => window.includes(w)) || partsInBracket(template, bracket, previous) || partGoesOn;
   // "国内通用：3.20GB；省内通用：1.00GB": an item headed by its kind and a colon goes on too.
   // "剩余流量：国内流量10MB,校园流量1GB": an item naming data of a kind the rules do not know goes on too (its kind unstated).
+  // "，限时流量：235MB，其他流量：38MB": an item of data of no kind the rules know, headed by a colon, goes on as well.
+  const kindColon = KIND_COLON.test(window);
   const nextKind =
-    template.topic === 'data' && (goesOn || KIND_COLON.test(window)) && (tagPool !== null || poolIn(window, rules) !== null || (goesOn && DATA_ITEM.test(window)));
+    template.topic === 'data' && (goesOn || kindColon) && (tagPool !== null || poolIn(window, rules) !== null || ((goesOn || kindColon) && DATA_ITEM.test(window)));
   // "国内通用流量10GB，省内流量2GB，合计12GB": a word over all kinds (合计) sums the list, in the list's field.
   const overKinds = template.packages && goesOn && rules.allKinds.some((w) => window.includes(w));
   // "省内流量 1.23 GB，剩余 3.77 GB；国内流量 2.5 GB，剩余…": a group after a semicolon opens as the one before did.
@@ -72,9 +75,10 @@ export function breakdownOf(
 }
 
 /** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"). */
-const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*$/u;
+const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*:?\s*$/u;
 
-const KIND_COLON = /^[\s,;、]*[^\d:,;。\n]{1,10}:\s*$/u;
+/** "；国内通用：", "、省内4G单模流量：": an item headed by its words and a colon (a network generation, 4G, is no amount). */
+const KIND_COLON = /^[\s,;、]*(?:[^\d:,;。\n]|\d[gG](?![bB])){1,10}:\s*$/u;
 
 /** "（其中结转流量1.20GB，本月套餐流量6.45GB）", "（含上月结转4.10GB，本月套餐11.22GB）": a bracket opened by a part word lists parts to its end. */
 export function partsInBracket(template: FigureTemplate, bracket: Read['bracket'], previous: Read | undefined): boolean {
@@ -136,14 +140,21 @@ export function totalBeforeParts(
   sentenceOf: (at: number) => number,
   notStems: string[],
 ): Continued | undefined {
-  if (!next || next.measure !== q.measure || sentenceOf(next.start) !== sentenceOf(q.start)) return undefined;
+  if (!next || next.measure !== q.measure) return undefined;
   const window = text.slice(q.end, next.start);
+  // "流量王18元套餐800.00MB\n已使用约88.66MB\n剩余约711.34MB": a reply written a clause a line goes on from the amount
+  // ending a line to the part opening the next, as after a comma.
+  const sameSentence = sentenceOf(next.start) === sentenceOf(q.start);
+  if (!sameSentence && !(sentenceOf(next.start) === sentenceOf(q.start) + 1 && PART_ON_NEXT_LINE.test(window))) return undefined;
   // The parts follow in the same clause group, not after a semicolon.
   if (window.includes(';')) return undefined;
   const naming = suffixNaming(candidates, text, next.end) ?? labelNaming(candidates, window) ?? stemNaming(candidates, window, notStems);
   const sum = naming?.template.sums.find((s) => s.parts.includes(naming.rule.field) && s.total !== naming.rule.field);
   return naming && sum ? { template: naming.template, field: sum.total } : undefined;
 }
+
+/** A line break right after the amount, then the next line's words up to the next amount. */
+const PART_ON_NEXT_LINE = /^[ \t]*\n[^\n\d]{1,12}$/u;
 
 /** "现金余额：50.00元\n赠送余额：10.00元\n合计：60.00元": an unnamed amount that the parts just before add up to. */
 export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads: Read[]): Continued | undefined {
@@ -305,7 +316,9 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
   reads.forEach((total, i) => {
     if (total.figure.template !== bill.id || total.figure.field !== sum.total || total.inBrackets) return;
     const run: Read[] = [];
-    for (let k = i - 1; k >= 0 && reads[k]!.sentence === total.sentence; k--) {
+    // A reply written a clause a line ("…实际消费64.67元\n家庭统一支付成员消费2.37元\n合计67.04元") goes on across its lines.
+    const goesOn = (k: number) => reads[k]!.sentence === reads[k + 1]!.sentence || (reads[k]!.sentence === reads[k + 1]!.sentence - 1 && ON_NEXT_LINE.test(reads[k + 1]!.before));
+    for (let k = i - 1; k >= 0 && goesOn(k); k--) {
       const f = reads[k]!.figure;
       if (f.currency !== total.figure.currency || !((f.template === bill.id && f.field === 'item') || f.field === SPENT)) break;
       run.unshift(reads[k]!);
@@ -322,3 +335,4 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
 }
 
 const SPENT = 'spentThisMonth';
+const ON_NEXT_LINE = /^[^\S\n]*\n[^\n。!?]*$/u;
