@@ -58,13 +58,17 @@ interface Tally {
   worst: Map<string, { lost: number; wrong: number }>;
 }
 
+/** A hand figure a word names: the word stands in the words before it. */
+const inLabel = (h: HandFigure, word: string) => fold(h.label).includes(fold(word));
+
 /**
  * For each word of a dev text, the reader without that word reads the text again; each hand figure
- * the full reader finds and whose words before it hold that word is then still found, lost (no
- * figure of that value), read with its kind unstated (safe: never added to another kind), or wrong
- * (a figure of that value with another meaning or another pool kind).
+ * the full reader finds and that the word names (`names`) is then still found, lost (no figure of that
+ * value), read with its kind unstated (safe: never added to another kind), or wrong (a figure of that
+ * value with another meaning or another pool kind). A found figure the word does not name and that is
+ * missed now is collateral.
  */
-function ablate(words: string[], rulesWithout: (word: string) => Json): Tally {
+function ablate(words: string[], rulesWithout: (word: string) => Json, names: (h: HandFigure, word: string) => boolean = inLabel): Tally {
   const corpus = loadCorpus(resolve(import.meta.dirname, '../tests/fixtures/replies/real-dev.json'));
   const tally: Tally = { pairs: 0, figures: 0, kept: 0, lost: 0, wrong: 0, unstated: 0, collateral: 0, worst: new Map() };
   for (const word of words) {
@@ -79,9 +83,8 @@ function ablate(words: string[], rulesWithout: (word: string) => Json): Tally {
       const foundBefore = [...full.matched.values()].filter((h) => !full.wrongPool.includes(h));
       const missingNow = new Set([...c.missing, ...c.wrongPool]);
       tally.pairs++;
-      // The figures that word names (it is in the words before them); others are counted as collateral.
       for (const h of foundBefore) {
-        if (!fold(h.label).includes(fold(word))) {
+        if (!names(h, word)) {
           if (missingNow.has(h)) tally.collateral++;
           continue;
         }
@@ -106,9 +109,14 @@ function ablate(words: string[], rulesWithout: (word: string) => Json): Tally {
 export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
   const file = repliesJson as unknown as Json;
   const labels = ablate(labelWords(file), (w) => without(file, w));
+  const pools = file.pools as { pool: string; words: string[] }[];
+  // A kind word names the figures of its kind too, wherever the text says the kind (a package's name, a heading,
+  // the amount before): "国内通用流量结转共30G，已用8.21G" without 结转 loses the kind of both, and neither is another figure's loss.
+  const kindOf = new Map(pools.flatMap((p) => p.words.map((w) => [w, p.pool] as const)));
   const kinds = ablate(
-    (file.pools as { words: string[] }[]).flatMap((p) => p.words),
+    pools.flatMap((p) => p.words),
     (w) => withoutKindWord(file, w),
+    (h, w) => inLabel(h, w) || (h.pool !== null && h.pool === kindOf.get(w)),
   );
   const pct = (t: Tally, n: number) => (t.figures ? Math.round((1000 * n) / t.figures) / 10 : 0);
   const row = (what: string, t: Tally): Figure[] => [
