@@ -41,9 +41,13 @@ function show(snapshot: DesktopSnapshot): void {
 
 function connect(): void {
   live = true;
-  chrome.runtime.connect({ name: DESKTOP_PORT }).onMessage.addListener((m) => {
+  const port = chrome.runtime.connect({ name: DESKTOP_PORT });
+  port.onMessage.addListener((m) => {
     if ((m as DesktopUpdate | undefined)?.kind === 'desktop.update') show((m as DesktopUpdate).snapshot);
   });
+  // A worker stopped while this port was opening ends it with "Receiving end does not exist": read, so Chrome
+  // logs no unchecked error; what was last shown stays on screen.
+  port.onDisconnect.addListener(() => void chrome.runtime.lastError);
 }
 
 /**
