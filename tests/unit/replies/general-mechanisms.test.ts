@@ -2,19 +2,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
 import { canonical, checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
-import { RECEIVED } from './format';
+import { figureWords, RECEIVED } from './format';
 
 // Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
 // mechanism, in the corpus format so the one checker judges them. Real texts are in real-dev.json.
 const ours = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/ours-general.json'));
 const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
 const rounded = (value: number) => Math.round(value * 100) / 100;
-/** Each figure read as `topic.field value [pool]`, the value to the cent: what the rounds below compare. */
-const figureLines = (text: string) => {
-  const u = read(text);
-  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${f.pool ? ` ${f.pool}` : ''}`) : [];
-};
-/** As figureLines, with a bill item's name in place of the pool. */
+/** As figureWords, with a bill item's name in place of the pool. */
 const itemLines = (text: string) => {
   const u = read(text);
   return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${rounded(f.value)}${'item' in f && f.item ? ` ${f.item}` : ''}`) : [];
@@ -235,30 +230,30 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
 
   // Round 4 (issue 15): structures the dev texts lack. Wordings of ours, NOT real replies.
   it('a plan on offer with only an advert word after it (详询, 回复办理) is no figure; the customer\'s own sentence with one keeps its figures', () => {
-    expect(figureLines('您好！您的话费余额为66.00元。5G畅享套餐198元/月，含60GB国内通用流量和1000分钟国内通话，详询10086。')).toEqual(['balance.balance 66']);
-    expect(figureLines('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
+    expect(figureWords('您好！您的话费余额为66.00元。5G畅享套餐198元/月，含60GB国内通用流量和1000分钟国内通话，详询10086。')).toEqual(['balance.balance 66']);
+    expect(figureWords('5G智享套餐158元/月，包含40GB国内流量，回复KT158办理。')).toEqual([]);
     // Words of the customer's own (您本月, 剩余, 截至…) before the advert word keep the figures before it.
-    expect(figureLines('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
-    expect(figureLines('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
+    expect(figureWords('您本月套餐含国内通用流量30GB，已使用12GB，详询10086。')).toEqual(['data.total 30720 general', 'data.used 12288 general']);
+    expect(figureWords('截至12日，剩余流量5.2GB，更多流量包回复KTLL办理。')).toEqual(['data.remaining 5324.8']);
   });
 
   it('a total word after a part\'s label in its clause (剩余流量共5.30GB) is that part in all; its bracket of parts goes on to the end', () => {
-    expect(figureLines('您当月剩余流量共5.30GB（其中：国内通用流量2.10GB，省内流量3.20GB），已使用4.70GB。')).toEqual([
+    expect(figureWords('您当月剩余流量共5.30GB（其中：国内通用流量2.10GB，省内流量3.20GB），已使用4.70GB。')).toEqual([
       'data.remaining 5427.2',
       'data.remaining 2150.4 general',
       'data.remaining 3276.8 provincial',
       'data.used 4812.8',
     ]);
     // "12.5GB used of 50GB": the part word said of the amount before is no part of the total.
-    expect(figureLines('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
-    expect(figureLines('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
+    expect(figureWords('Your data: 12.5GB used of 50GB, 37.5GB left.')).toEqual(['data.used 12800', 'data.total 51200', 'data.remaining 38400']);
+    expect(figureWords('您本月国内语音通话共500分钟，已使用132分钟（其中本地主叫80分钟，长途52分钟），剩余368分钟。')).toEqual([
       'voice.total 500',
       'voice.used 132',
       'voice.used 80',
       'voice.used 52',
       'voice.remaining 368',
     ]);
-    expect(figureLines('您本月国内通用流量已用2.35GB，剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。')).toEqual([
+    expect(figureWords('您本月国内通用流量已用2.35GB，剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。')).toEqual([
       'data.used 2406.4 general',
       'data.remaining 7833.6 general',
       'data.remaining 1228.8 carryover',
@@ -267,27 +262,27 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('an amount right after a price is the size in a package\'s name (流量加油包10元500MB), and its words name what follows', () => {
-    expect(figureLines('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
-    expect(figureLines('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
+    expect(figureWords('流量加油包10元500MB已使用120MB，剩余380MB。')).toEqual(['data.used 120', 'data.remaining 380']);
+    expect(figureWords('国内流量1GB，已使用0.82GB；流量加油包10元包500MB已使用120MB。')).toEqual(['data.total 1024 general', 'data.used 839.68 general', 'data.used 120']);
   });
 
   it('a label ending in a head noun right after the amount names it (有56.80元话费余额); not when an amount follows it', () => {
-    expect(figureLines('您好，您当前有56.80元话费余额，本月已消费23.20元。')).toEqual(['balance.balance 56.8', 'balance.spentThisMonth 23.2']);
-    expect(figureLines('您好，截至05月20日：\n35.60元 话费余额\n8.25GB 剩余国内通用流量\n180分钟 剩余通话')).toEqual([
+    expect(figureWords('您好，您当前有56.80元话费余额，本月已消费23.20元。')).toEqual(['balance.balance 56.8', 'balance.spentThisMonth 23.2']);
+    expect(figureWords('您好，截至05月20日：\n35.60元 话费余额\n8.25GB 剩余国内通用流量\n180分钟 剩余通话')).toEqual([
       'balance.balance 35.6',
       'data.remaining 8448 general',
       'voice.remaining 180',
     ]);
-    expect(figureLines('本月已消费23.20元话费余额56.80元。')).toEqual(['balance.spentThisMonth 23.2', 'balance.balance 56.8']);
+    expect(figureWords('本月已消费23.20元话费余额56.80元。')).toEqual(['balance.spentThisMonth 23.2', 'balance.balance 56.8']);
   });
 
   it('data words after an amount name its kind also before 和/及 (1.5GB省内流量和120分钟); domestic data is general', () => {
-    expect(figureLines('您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。')).toEqual([
+    expect(figureWords('您本月还有3.2GB国内通用流量、1.5GB省内流量和120分钟国内语音可以使用。')).toEqual([
       'data.remaining 3276.8 general',
       'data.remaining 1536 provincial',
       'voice.remaining 120',
     ]);
-    expect(figureLines('you have used 2.10GB of domestic data this month, with 7.90GB remaining')).toEqual(['data.used 2150.4 general', 'data.remaining 8089.6 general']);
+    expect(figureWords('you have used 2.10GB of domestic data this month, with 7.90GB remaining')).toEqual(['data.used 2150.4 general', 'data.remaining 8089.6 general']);
   });
 
   it('a menu of numbered options on one line ends each option before the next number and before 【', () => {
@@ -316,7 +311,7 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       'balance 45.8 45.80元 元',
       'spentThisMonth 54.2 54.20元 元',
     ]);
-    expect(figureLines('【1/2】您本月国内通用流量共30GB，已使用10.50GB，\n【2/2】剩余19.50GB。')).toEqual([
+    expect(figureWords('【1/2】您本月国内通用流量共30GB，已使用10.50GB，\n【2/2】剩余19.50GB。')).toEqual([
       'data.total 30720 general',
       'data.used 10752 general',
       'data.remaining 19968 general',
@@ -324,14 +319,14 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
-    expect(figureLines('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
-    expect(figureLines('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
+    expect(figureWords('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
+    expect(figureWords('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
       'data.total 102400 shared',
       'data.used 46284.8 shared',
       'data.used 30822.4 shared',
       'data.used 15462.4 shared',
     ]);
-    expect(figureLines('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB；闲时：5.00GB。')).toEqual([
+    expect(figureWords('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB；闲时：5.00GB。')).toEqual([
       'data.remaining 3276.8 general',
       'data.remaining 1024 provincial',
       'data.remaining 5120 offpeak',
@@ -339,53 +334,53 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('a word after an amount that named it names nothing after it; an unnamed amount before a slash is used of the total after it', () => {
-    expect(figureLines('Your bill for May 2025: RMB 88.00 in total, including plan fee RMB 78.00 and extra data RMB 10.00.')).toEqual([
+    expect(figureWords('Your bill for May 2025: RMB 88.00 in total, including plan fee RMB 78.00 and extra data RMB 10.00.')).toEqual([
       'bill.total 88',
       'bill.item 78',
       'bill.item 10',
     ]);
-    expect(figureLines('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
-    expect(figureLines('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
+    expect(figureWords('Data: 5.3GB used / 20GB. Voice: 120 / 500 mins.')).toEqual(['data.used 5427.2', 'data.total 20480', 'voice.used 120', 'voice.total 500']);
+    expect(figureWords('You have used 120 of your 300 local minutes.')).toEqual(['voice.used 120', 'voice.total 300']);
   });
 
   it('a part naming no kind is of its whole\'s kind, not of the part before it; a list of names is no list of parts', () => {
-    expect(figureLines('您本月国内通用流量剩余15.3GB，其中上月结转3.3GB，本月套餐12GB。')).toEqual([
+    expect(figureWords('您本月国内通用流量剩余15.3GB，其中上月结转3.3GB，本月套餐12GB。')).toEqual([
       'data.remaining 15667.2 general',
       'data.remaining 3379.2 carryover',
       'data.remaining 12288 general',
     ]);
     // An amount no one read between a part and the next amount ends the list (names of packages, vpmn-0019-confirm).
-    expect(figureLines('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
+    expect(figureWords('您本月已使用3.76MB，其中4G流量3.76MB，套餐如下：综合套餐、10M本地通用流量、本地流量优惠包10M（营销活动专用）。')).toEqual(['data.used 3.76', 'data.used 3.76']);
   });
 
   it('上月结余 is last month\'s (结余 is a head noun), a payment is no bill item, 基本账户 is cash', () => {
     const u = read('【账单】2025年02月：上月结余12.00元，本月缴费100.00元，本月结余24.00元。');
     expect(u.kind === 'figures' && u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`)).toEqual(['balance.other 12', 'bill.other 100', 'balance.balance 24']);
-    expect(figureLines('您的话费余额为58.30元，其中：基本账户48.30元，赠送账户10.00元。')).toEqual(['balance.balance 58.3', 'balance.cash 48.3', 'balance.gift 10']);
+    expect(figureWords('您的话费余额为58.30元，其中：基本账户48.30元，赠送账户10.00元。')).toEqual(['balance.balance 58.3', 'balance.cash 48.3', 'balance.gift 10']);
   });
 });
 
 // Round 6 (issue 15): the structure of a usage reply, whatever its words. Wordings of ours, NOT real replies.
 describe('round 6: labels after amounts, whatever the field', () => {
   it('an amount, its kind and data words, then any word that says left (未使用, 未用, 可用): the kind stays its own', () => {
-    expect(figureLines('您本月3GB省内流量未使用，1.5GB国内通用流量未用。')).toEqual(['data.remaining 3072 provincial', 'data.remaining 1536 general']);
-    expect(figureLines('您本月还有1.8GB定向流量可用。')).toEqual(['data.remaining 1843.2 app']);
+    expect(figureWords('您本月3GB省内流量未使用，1.5GB国内通用流量未用。')).toEqual(['data.remaining 3072 provincial', 'data.remaining 1536 general']);
+    expect(figureWords('您本月还有1.8GB定向流量可用。')).toEqual(['data.remaining 1843.2 app']);
   });
 
   it('a label after a negation is not that label (未使用流量 is left, not used)', () => {
-    expect(figureLines('您本月未使用流量31.57GB，已使用流量8.43GB。')).toEqual(['data.remaining 32327.68', 'data.used 8632.32']);
+    expect(figureWords('您本月未使用流量31.57GB，已使用流量8.43GB。')).toEqual(['data.remaining 32327.68', 'data.used 8632.32']);
   });
 
   it('an amount first, then its label to the end of the clause (lines of a statement, 您目前有…元账户可用余额)', () => {
-    expect(figureLines('尊敬的客户，您的账户情况：\n56.30元 可用余额\n0.00元 欠费金额\n120.00元 信用额度\n42.18元 本月实时话费')).toEqual([
+    expect(figureWords('尊敬的客户，您的账户情况：\n56.30元 可用余额\n0.00元 欠费金额\n120.00元 信用额度\n42.18元 本月实时话费')).toEqual([
       'balance.balance 56.3',
       'balance.balance 0',
       'balance.creditLimit 120',
       'balance.spentThisMonth 42.18',
     ]);
-    expect(figureLines('尊敬的客户，您目前有51.44元账户可用余额，实时话费112.90元。')).toEqual(['balance.balance 51.44', 'balance.spentThisMonth 112.9']);
+    expect(figureWords('尊敬的客户，您目前有51.44元账户可用余额，实时话费112.90元。')).toEqual(['balance.balance 51.44', 'balance.spentThisMonth 112.9']);
     // Not an English word (1.2GB of your 5GB), and not a phrase that only ends with a label far from its start.
-    expect(figureLines('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8', 'data.total 5120']);
+    expect(figureWords('You have used 1.2GB of your 5GB data allowance.')).toEqual(['data.used 1228.8', 'data.total 5120']);
   });
 });
 
@@ -418,8 +413,8 @@ describe('round 6: numbered menus, whatever their labels', () => {
 
 describe('round 6: English replies', () => {
   it('the kind in the words after an amount (17.51GB provincial data), shared by the amount it is the total of', () => {
-    expect(figureLines('You have 17.51GB provincial data remaining this month.')).toEqual(['data.remaining 17930.24 provincial']);
-    expect(figureLines('You have used 3.58GB of your 20GB general data, 16.42GB left. Provincial data: 0.50GB used, 4.50GB left.')).toEqual([
+    expect(figureWords('You have 17.51GB provincial data remaining this month.')).toEqual(['data.remaining 17930.24 provincial']);
+    expect(figureWords('You have used 3.58GB of your 20GB general data, 16.42GB left. Provincial data: 0.50GB used, 4.50GB left.')).toEqual([
       'data.used 3665.92 general',
       'data.total 20480 general',
       'data.remaining 16814.08 general',
@@ -429,7 +424,7 @@ describe('round 6: English replies', () => {
   });
 
   it('an English offer (Reply ADD to buy 2GB…) is an advert to the end of its sentence, and only that sentence', () => {
-    expect(figureLines('China Mobile Hong Kong: Your local data usage has reached 80% (16GB of 20GB) of your monthly plan. Reply ADD to buy 2GB at HK$48.')).toEqual([
+    expect(figureWords('China Mobile Hong Kong: Your local data usage has reached 80% (16GB of 20GB) of your monthly plan. Reply ADD to buy 2GB at HK$48.')).toEqual([
       'data.usedPercent 80 general',
       'data.used 16384 general',
       'data.total 20480 general',
@@ -437,7 +432,7 @@ describe('round 6: English replies', () => {
   });
 
   it('items after "including" are bill lines, and "and" is no qualifier of the unit after it (RMB 40.00 and SMS…)', () => {
-    expect(figureLines('Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00 and SMS RMB 5.54.')).toEqual([
+    expect(figureWords('Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00 and SMS RMB 5.54.')).toEqual([
       'balance.spentThisMonth 57.84',
       'bill.item 12.3',
       'bill.item 40',
@@ -446,21 +441,21 @@ describe('round 6: English replies', () => {
   });
 
   it('current month charges are spent this month', () => {
-    expect(figureLines('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
+    expect(figureWords('Your balance is 4.82 yuan. Current month charges: 12.00 yuan.')).toEqual(['balance.balance 4.82', 'balance.spentThisMonth 12']);
   });
 });
 
 describe('round 6: a kind whose name is also a label (结转流量)', () => {
   it('after a label of another field it names the kind only, also as an item of that label\'s list', () => {
-    expect(figureLines('您当月已使用结转流量1.26GB，定向流量10.67GB；剩余结转流量5.68GB，定向流量29.45GB。')).toEqual([
+    expect(figureWords('您当月已使用结转流量1.26GB，定向流量10.67GB；剩余结转流量5.68GB，定向流量29.45GB。')).toEqual([
       'data.used 1290.24 carryover',
       'data.used 10926.08 app',
       'data.remaining 5816.32 carryover',
       'data.remaining 30156.8 app',
     ]);
-    expect(figureLines('您当月已使用国内流量4.39GB，结转流量20.88GB。')).toEqual(['data.used 4495.36 general', 'data.used 21381.12 carryover']);
+    expect(figureWords('您当月已使用国内流量4.39GB，结转流量20.88GB。')).toEqual(['data.used 4495.36 general', 'data.used 21381.12 carryover']);
     // Alone, it still says what is left.
-    expect(figureLines('上月结转流量1.2GB。')).toEqual(['data.remaining 1228.8 carryover']);
+    expect(figureWords('上月结转流量1.2GB。')).toEqual(['data.remaining 1228.8 carryover']);
   });
 });
 
@@ -490,25 +485,25 @@ describe('round 6: what is paid after a bill is no item of it', () => {
 
 describe('round 7: package usage, totals in any words and order', () => {
   it('额度 and 套餐内 before an amount state its total, for data, minutes and messages, before or after used and left', () => {
-    expect(figureLines('您本月短信额度：1000条；已经使用：355条；还有：645条。')).toEqual(['sms.total 1000', 'sms.used 355', 'sms.remaining 645']);
-    expect(figureLines('您本月国内主叫已消耗：2分钟；套餐内：100分钟。')).toEqual(['voice.used 2', 'voice.total 100']);
-    expect(figureLines('您本月闲时流量额度为100MB，还有95.23MB。')).toEqual(['data.total 100 offpeak', 'data.remaining 95.23 offpeak']);
-    expect(figureLines('您本月省内流量套餐内40M；已使用20.82M。')).toEqual(['data.total 40 provincial', 'data.used 20.82 provincial']);
+    expect(figureWords('您本月短信额度：1000条；已经使用：355条；还有：645条。')).toEqual(['sms.total 1000', 'sms.used 355', 'sms.remaining 645']);
+    expect(figureWords('您本月国内主叫已消耗：2分钟；套餐内：100分钟。')).toEqual(['voice.used 2', 'voice.total 100']);
+    expect(figureWords('您本月闲时流量额度为100MB，还有95.23MB。')).toEqual(['data.total 100 offpeak', 'data.remaining 95.23 offpeak']);
+    expect(figureWords('您本月省内流量套餐内40M；已使用20.82M。')).toEqual(['data.total 40 provincial', 'data.used 20.82 provincial']);
   });
 
   it('a total in brackets after what is left (剩余12.53GB（包含20GB）): more than the amount before it, so no part of it', () => {
-    expect(figureLines('您本月国内流量剩余12.53GB（包含20GB）。')).toEqual(['data.remaining 12830.72 general', 'data.total 20480 general']);
-    expect(figureLines('您本月国内通用流量剩余12GB（含定向流量5GB），已用3GB。')).toEqual(['data.remaining 12288 general', 'data.remaining 5120 app', 'data.used 3072 general']);
+    expect(figureWords('您本月国内流量剩余12.53GB（包含20GB）。')).toEqual(['data.remaining 12830.72 general', 'data.total 20480 general']);
+    expect(figureWords('您本月国内通用流量剩余12GB（含定向流量5GB），已用3GB。')).toEqual(['data.remaining 12288 general', 'data.remaining 5120 app', 'data.used 3072 general']);
   });
 
   it('共计 and 总计 after amounts of one kind are that kind\'s total; after several kinds, a total over them', () => {
-    expect(figureLines('您本月闲时流量已用8.86GB/共计10GB，剩余1.14GB。')).toEqual(['data.used 9072.64 offpeak', 'data.total 10240 offpeak', 'data.remaining 1167.36 offpeak']);
-    expect(figureLines('国内流量：已用31.48G，剩余8.52G，共计40G。')).toEqual(['data.used 32235.52 general', 'data.remaining 8724.48 general', 'data.total 40960 general']);
-    expect(figureLines('您本月国内通用流量剩余10GB，省内流量剩余2GB，合计剩余12GB。')).toEqual(['data.remaining 10240 general', 'data.remaining 2048 provincial', 'data.remaining 12288']);
+    expect(figureWords('您本月闲时流量已用8.86GB/共计10GB，剩余1.14GB。')).toEqual(['data.used 9072.64 offpeak', 'data.total 10240 offpeak', 'data.remaining 1167.36 offpeak']);
+    expect(figureWords('国内流量：已用31.48G，剩余8.52G，共计40G。')).toEqual(['data.used 32235.52 general', 'data.remaining 8724.48 general', 'data.total 40960 general']);
+    expect(figureWords('您本月国内通用流量剩余10GB，省内流量剩余2GB，合计剩余12GB。')).toEqual(['data.remaining 10240 general', 'data.remaining 2048 provincial', 'data.remaining 12288']);
   });
 
   it('a package total with its pools under it: after a bracket of notes, the list of pools goes on from the pool before the bracket', () => {
-    expect(figureLines('您的套餐流量共40GB，其中：国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB（已用2GB，剩余8GB）。')).toEqual([
+    expect(figureWords('您的套餐流量共40GB，其中：国内通用流量30GB（已用10GB，剩余20GB），定向流量10GB（已用2GB，剩余8GB）。')).toEqual([
       'data.total 40960',
       'data.total 30720 general',
       'data.used 10240 general',
@@ -520,37 +515,37 @@ describe('round 7: package usage, totals in any words and order', () => {
   });
 
   it('amounts named only by a short name in a bracket right after a used amount are its parts (主卡15GB，副卡5GB)', () => {
-    expect(figureLines('您本月已使用流量20GB（主卡15GB，副卡5GB），剩余10GB。')).toEqual([
+    expect(figureWords('您本月已使用流量20GB（主卡15GB，副卡5GB），剩余10GB。')).toEqual([
       'data.used 20480',
       'data.used 15360',
       'data.used 5120',
       'data.remaining 10240',
     ]);
     // Not the whole said again, not the parts of an amount left (the Overview would add them up), not a bill's lines.
-    expect(figureLines('国内流量剩余10GB（约合10240MB）')).toEqual(['data.remaining 10240 general']);
-    expect(figureLines('剩余流量20GB（主卡15GB，副卡5GB）')).toEqual(['data.remaining 20480']);
-    expect(figureLines('本期账单：88.00元（月租58.00元+流量费30.00元）。')).toEqual(['bill.total 88', 'bill.item 58', 'bill.item 30']);
+    expect(figureWords('国内流量剩余10GB（约合10240MB）')).toEqual(['data.remaining 10240 general']);
+    expect(figureWords('剩余流量20GB（主卡15GB，副卡5GB）')).toEqual(['data.remaining 20480']);
+    expect(figureWords('本期账单：88.00元（月租58.00元+流量费30.00元）。')).toEqual(['bill.total 88', 'bill.item 58', 'bill.item 30']);
   });
 
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
-    expect(figureLines('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
-    expect(figureLines('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
+    expect(figureWords('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
+    expect(figureWords('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
       'data.used 22.91',
       'data.used 20',
       'data.used 2.91',
     ]);
   });
   it('a whole number with no unit, in a sentence last about messages or minutes, is in their unit when a label names it', () => {
-    expect(figureLines('短信：已用12，剩余88，共100')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
-    expect(figureLines('SMS: 12 used, 88 remaining of 100.')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
-    expect(figureLines('Voice: 120 used, 380 remaining of 500 minutes.')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
+    expect(figureWords('短信：已用12，剩余88，共100')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
+    expect(figureWords('SMS: 12 used, 88 remaining of 100.')).toEqual(['sms.used 12', 'sms.remaining 88', 'sms.total 100']);
+    expect(figureWords('Voice: 120 used, 380 remaining of 500 minutes.')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
     // No label of its own, or data (whose unit cannot be guessed): no figure.
     expect(read('回复1查询短信，回复2查询通话。').kind).toBe('menu');
-    expect(figureLines('您本月流量已用2GB，剩余3。')).toEqual(['data.used 2048']);
+    expect(figureWords('您本月流量已用2GB，剩余3。')).toEqual(['data.used 2048']);
   });
 
   it('a threshold word (以上) that opens the next line bounds no amount: the last line of a list is read', () => {
-    expect(figureLines('您本月流量：\n1、省内流量：共计30G，已使用1.08G，剩余28.92G\n2、闲时流量：共计30G，已使用0G，剩余30G\n以上仅供参考。')).toEqual([
+    expect(figureWords('您本月流量：\n1、省内流量：共计30G，已使用1.08G，剩余28.92G\n2、闲时流量：共计30G，已使用0G，剩余30G\n以上仅供参考。')).toEqual([
       'data.total 30720 provincial',
       'data.used 1105.92 provincial',
       'data.remaining 29614.08 provincial',
@@ -558,17 +553,17 @@ describe('round 7: package usage, totals in any words and order', () => {
       'data.used 0 offpeak',
       'data.remaining 30720 offpeak',
     ]);
-    expect(figureLines('剩余流量30G以上时不再提醒。')).toEqual([]);
+    expect(figureWords('剩余流量30G以上时不再提醒。')).toEqual([]);
   });
 
   it('use beyond the package of any allowance (套餐外通话), use shared by others (已共用), a region\'s own data (区内, 疆内)', () => {
-    expect(figureLines('您本月国内主叫已使用462分钟；套餐外通话0分钟。')).toEqual(['voice.used 462', 'voice.used 0']);
-    expect(figureLines('您的家庭共享流量60GB，剩余35.7GB（家庭成员已共用24.3GB）。')).toEqual([
+    expect(figureWords('您本月国内主叫已使用462分钟；套餐外通话0分钟。')).toEqual(['voice.used 462', 'voice.used 0']);
+    expect(figureWords('您的家庭共享流量60GB，剩余35.7GB（家庭成员已共用24.3GB）。')).toEqual([
       'data.total 61440 shared',
       'data.remaining 36556.8 shared',
       'data.used 24883.2 shared',
     ]);
-    expect(figureLines('您本月国内流量剩余3.65G，区内流量4G；疆内流量剩余27.50GB。')).toEqual([
+    expect(figureWords('您本月国内流量剩余3.65G，区内流量4G；疆内流量剩余27.50GB。')).toEqual([
       'data.remaining 3737.6 general',
       'data.remaining 4096 provincial',
       'data.remaining 28160 provincial',
@@ -622,70 +617,70 @@ describe('round 7: lists of enabled functions and services in any numbering', ()
 
 describe('round 7: money, points and amounts said twice', () => {
   it('what is still to pay (尚需缴纳) is owed; 总费用 is a bill\'s total even on a line of its own', () => {
-    expect(figureLines('您本月应缴费用为98.00元，当前账户余额为12.00元，尚需缴纳86.00元。')).toContain('balance.balance -86');
-    expect(figureLines('您的话费账单：\n总费用：129.00元\n1.套餐及固定费：98.00元\n2.语音通信费：31.00元')).toEqual(['bill.total 129', 'bill.item 98', 'bill.item 31']);
+    expect(figureWords('您本月应缴费用为98.00元，当前账户余额为12.00元，尚需缴纳86.00元。')).toContain('balance.balance -86');
+    expect(figureWords('您的话费账单：\n总费用：129.00元\n1.套餐及固定费：98.00元\n2.语音通信费：31.00元')).toEqual(['bill.total 129', 'bill.item 98', 'bill.item 31']);
   });
 
   it('the parts of what was spent this month, named as charges (其中套餐费), are bill lines, not more spending', () => {
-    expect(figureLines('您的账户余额为：32.67元，本月已消费：27.33元，其中套餐费18.00元。')).toEqual(['balance.balance 32.67', 'balance.spentThisMonth 27.33', 'bill.item 18']);
-    expect(figureLines('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['balance.spentThisMonth 27.33', 'bill.item 18', 'bill.item 9.33']);
-    expect(figureLines('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
+    expect(figureWords('您的账户余额为：32.67元，本月已消费：27.33元，其中套餐费18.00元。')).toEqual(['balance.balance 32.67', 'balance.spentThisMonth 27.33', 'bill.item 18']);
+    expect(figureWords('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['balance.spentThisMonth 27.33', 'bill.item 18', 'bill.item 9.33']);
+    expect(figureWords('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
   });
 
   it('the part of a balance that cannot be used (不可用余额) is no balance', () => {
-    expect(figureLines('账户余额：45.62元\n其中可用余额：35.62元\n不可用余额：10.00元')).toEqual(['balance.balance 45.62', 'balance.balance 35.62', 'balance.other 10']);
+    expect(figureWords('账户余额：45.62元\n其中可用余额：35.62元\n不可用余额：10.00元')).toEqual(['balance.balance 45.62', 'balance.balance 35.62', 'balance.other 10']);
   });
 
   it('积分 after a number is its unit (您有1560积分将于…清零)', () => {
-    expect(figureLines('您有1560积分将于2019年12月31日清零，当前总积分3020分。')).toEqual(['points.expiring 1560', 'points.total 3020']);
+    expect(figureWords('您有1560积分将于2019年12月31日清零，当前总积分3020分。')).toEqual(['points.expiring 1560', 'points.total 3020']);
   });
 
   it('an amount said again in another unit in brackets right after it is no second figure', () => {
-    expect(figureLines('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024', 'data.remaining 2048']);
+    expect(figureWords('您本月已使用1GB（1024MB），剩余2GB(2048M)。')).toEqual(['data.used 1024', 'data.remaining 2048']);
   });
 });
 
 describe('round 8: the reader says what the text states', () => {
   it('data whose text names no kind is not stated (null), never general; a stated kind stays', () => {
-    expect(figureLines('您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB。')).toEqual(['data.total 500', 'data.used 312.45', 'data.remaining 187.55']);
-    expect(figureLines('【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能。')).toEqual(['data.used 30720']);
-    expect(figureLines('您本月国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 general']);
+    expect(figureWords('您的套餐内GPRS流量总量为500.00MB，已使用312.45MB，剩余187.55MB。')).toEqual(['data.total 500', 'data.used 312.45', 'data.remaining 187.55']);
+    expect(figureWords('【流量提醒】您好！您本月移动数据流量已达30GB，将暂停数据流量功能。')).toEqual(['data.used 30720']);
+    expect(figureWords('您本月国内通用流量剩余2GB。')).toEqual(['data.remaining 2048 general']);
   });
 
   it('shared pools by any family word (共享, 家庭, 主卡共享, 全家享), beside general data too', () => {
-    expect(figureLines('您本月全家享流量剩余10GB。')).toEqual(['data.remaining 10240 shared']);
-    expect(figureLines('您是主卡用户，主副卡共享流量本月已使用18GB，其中副卡1使用5GB，副卡2使用3GB。')).toEqual(['data.used 18432 shared', 'data.used 5120 shared', 'data.used 3072 shared']);
-    expect(figureLines('您本月套餐内国内流量剩余5GB，家庭共享流量剩余15GB。')).toEqual(['data.remaining 5120 general', 'data.remaining 15360 shared']);
+    expect(figureWords('您本月全家享流量剩余10GB。')).toEqual(['data.remaining 10240 shared']);
+    expect(figureWords('您是主卡用户，主副卡共享流量本月已使用18GB，其中副卡1使用5GB，副卡2使用3GB。')).toEqual(['data.used 18432 shared', 'data.used 5120 shared', 'data.used 3072 shared']);
+    expect(figureWords('您本月套餐内国内流量剩余5GB，家庭共享流量剩余15GB。')).toEqual(['data.remaining 5120 general', 'data.remaining 15360 shared']);
   });
 
   it('a deduction written below zero among a bill\'s lines is one of them; after the total it stays none', () => {
-    expect(figureLines('您2016年5月账单共消费48.00元，包括：套餐月费58.00元，通话费3.20元，短信费0.80元，本月赠送话费抵扣-14.00元。')).toEqual([
+    expect(figureWords('您2016年5月账单共消费48.00元，包括：套餐月费58.00元，通话费3.20元，短信费0.80元，本月赠送话费抵扣-14.00元。')).toEqual([
       'bill.total 48',
       'bill.item 58',
       'bill.item 3.2',
       'bill.item 0.8',
       'bill.item -14',
     ]);
-    expect(figureLines('您的话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual(['bill.item 128', 'bill.item 12', 'bill.total 140', 'bill.other 20']);
+    expect(figureWords('您的话费账单：套餐费128.00元，超套流量费12.00元，共计140.00元，已由赠款抵扣20.00元。')).toEqual(['bill.item 128', 'bill.item 12', 'bill.total 140', 'bill.other 20']);
   });
 
   it('a sum word (合计) after used and left that add up to its amount is their total; after a list of one field it sums the list', () => {
-    expect(figureLines('您本月流量已使用3GB，剩余7GB，合计10GB。')).toEqual(['data.used 3072', 'data.remaining 7168', 'data.total 10240']);
-    expect(figureLines('您本月国内通话已使用120分钟，剩余380分钟，合计500分钟。')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
-    expect(figureLines('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
+    expect(figureWords('您本月流量已使用3GB，剩余7GB，合计10GB。')).toEqual(['data.used 3072', 'data.remaining 7168', 'data.total 10240']);
+    expect(figureWords('您本月国内通话已使用120分钟，剩余380分钟，合计500分钟。')).toEqual(['voice.used 120', 'voice.remaining 380', 'voice.total 500']);
+    expect(figureWords('您本月剩余流量：省内流量1GB，国内通用流量2GB，合计3GB。')).toEqual(['data.remaining 1024 provincial', 'data.remaining 2048 general', 'data.remaining 3072']);
   });
 
   it('a total on a line of its own before a line opened by 包含 is read (the plan\'s name ends at the line); a 【heading】 ends a clause', () => {
-    expect(figureLines('您的套餐流量总量150MB\n包含国内主叫500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
-    expect(figureLines('【套餐余量】流量总量为150MB，通话总量为500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    expect(figureWords('您的套餐流量总量150MB\n包含国内主叫500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
+    expect(figureWords('【套餐余量】流量总量为150MB，通话总量为500分钟。')).toEqual(['data.total 150', 'voice.total 500']);
     // Still: the name of a plan before 含 on one line is a name, and a part's label before 共 in one clause says that part in all.
-    expect(figureLines('您的4G飞享套餐18元含国内流量100MB，已使用20MB。')).toEqual(['data.total 100 general', 'data.used 20 general']);
-    expect(figureLines('您当月剩余流量共5.30GB。')).toEqual(['data.remaining 5427.2']);
+    expect(figureWords('您的4G飞享套餐18元含国内流量100MB，已使用20MB。')).toEqual(['data.total 100 general', 'data.used 20 general']);
+    expect(figureWords('您当月剩余流量共5.30GB。')).toEqual(['data.remaining 5427.2']);
   });
 
   it('totals and use in more words: allowance (English), 已发 (messages sent)', () => {
-    expect(figureLines('Your monthly data allowance: 30GB, 12GB used.')).toEqual(['data.total 30720', 'data.used 12288']);
-    expect(figureLines('您本月短信总数100条，已发20条。')).toEqual(['sms.total 100', 'sms.used 20']);
+    expect(figureWords('Your monthly data allowance: 30GB, 12GB used.')).toEqual(['data.total 30720', 'data.used 12288']);
+    expect(figureWords('您本月短信总数100条，已发20条。')).toEqual(['sms.total 100', 'sms.used 20']);
   });
 });
 
@@ -750,29 +745,29 @@ describe('round 8: menus and services', () => {
 
 describe('round 9: money in fen and jiao', () => {
   it('an amount in 分 after a money word (费用, 余额) is a hundredth of a yuan; after 通话 minutes, after 积分 points', () => {
-    expect(figureLines('尊敬的客户,您本月已发生费用1285分,账户余额3420分.')).toEqual(['balance.spentThisMonth 12.85', 'balance.balance 34.2']);
-    expect(figureLines('您本月国内通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
+    expect(figureWords('尊敬的客户,您本月已发生费用1285分,账户余额3420分.')).toEqual(['balance.spentThisMonth 12.85', 'balance.balance 34.2']);
+    expect(figureWords('您本月国内通话已用100分，剩余200分。')).toEqual(['voice.used 100', 'voice.remaining 200']);
     // 积分余额: 余额 after 积分 is the points' head noun, not a balance in fen.
-    expect(figureLines('您的积分余额为5,280分。')).toEqual(['points.total 5280']);
+    expect(figureWords('您的积分余额为5,280分。')).toEqual(['points.total 5280']);
   });
 
   it('元角分 written as one amount (32元5角8分, 12元8角) is one amount in yuan', () => {
-    expect(figureLines('您的话费余额为32元5角8分。')).toEqual(['balance.balance 32.58']);
-    expect(figureLines('本月已产生话费12元8角，余额5角。')).toEqual(['balance.spentThisMonth 12.8', 'balance.balance 0.5']);
+    expect(figureWords('您的话费余额为32元5角8分。')).toEqual(['balance.balance 32.58']);
+    expect(figureWords('本月已产生话费12元8角，余额5角。')).toEqual(['balance.spentThisMonth 12.8', 'balance.balance 0.5']);
     // A unit of another measure after 元 is another amount.
-    expect(figureLines('您的话费余额为32元，本月通话剩余50分钟。')).toEqual(['balance.balance 32', 'voice.remaining 50']);
+    expect(figureWords('您的话费余额为32元，本月通话剩余50分钟。')).toEqual(['balance.balance 32', 'voice.remaining 50']);
   });
 });
 
 describe('round 9: words after an amount, a colon before it', () => {
   it('an amount in 分 with no topic word before it takes the one written right after it (将有600分积分到期清零)', () => {
-    expect(figureLines('您的当前积分为1520分，2011年12月31日将有600分积分到期清零。')).toEqual(['points.total 1520', 'points.expiring 600']);
-    expect(figureLines('您有600分积分将于年底清零。')).toEqual(['points.expiring 600']);
+    expect(figureWords('您的当前积分为1520分，2011年12月31日将有600分积分到期清零。')).toEqual(['points.total 1520', 'points.expiring 600']);
+    expect(figureWords('您有600分积分将于年底清零。')).toEqual(['points.expiring 600']);
   });
 
   it('a colon after a topic word right before the amount keeps the clause that names it (使用GPRS流量：125.6M), not after a kind (省内通用：)', () => {
-    expect(figureLines('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.used 25.6']);
-    expect(figureLines('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
+    expect(figureWords('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.used 25.6']);
+    expect(figureWords('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
   });
 });
 
