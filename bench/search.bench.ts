@@ -116,7 +116,8 @@ export default async function searchBench(): Promise<Section> {
   heldOutFigures('second held-out set', HELDOUT2_SET, loadQueries(HELDOUT2_SET));
   heldOutFigures('third held-out set', HELDOUT3_SET, loadQueries(HELDOUT3_SET));
   heldOutFigures('fourth held-out set', HELDOUT4_SET, loadQueries(HELDOUT4_SET));
-  heldOutFigures('fifth held-out set', HELDOUT5_SET, HELDOUT6_SET, loadQueries(HELDOUT5_SET));
+  heldOutFigures('fifth held-out set', HELDOUT5_SET, loadQueries(HELDOUT5_SET));
+  heldOutFigures('sixth held-out set', HELDOUT6_SET, loadQueries(HELDOUT6_SET));
 
   // Nothing matches: queries no instruction answers must get no confident answer, and real ones must not be refused.
   // plain fuse.js has no confidence: any result it gives is its answer.
