@@ -20,6 +20,11 @@ const CASES: [string, string, string[]][] = [
     ['bill.total 45', 'bill.item 40', 'bill.item 5', 'bill.item 38', 'bill.item 12'],
   ],
   [
+    'rule 1: a total named so (总额) followed by lines that add up to more than it (a discount) is still the bill total',
+    '您本月截至当前的实时话费总额为45.00元，费用明细为套餐费38.00元，流量费12.00元。',
+    ['bill.total 45', 'bill.item 38', 'bill.item 12'],
+  ],
+  [
     'rule 1: 当月费用 with the item lines after it, past other figures, that add up to it is the bill total (real r16-035)',
     '尊敬的客户，截止15日24点：当月费用20.50元，预存话费余额为30.00元。费用明细:套餐及固定费18.00元,语音通信费2.50元。',
     ['bill.total 20.5', 'balance.balance 30', 'bill.item 18', 'bill.item 2.5'],
