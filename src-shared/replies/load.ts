@@ -95,7 +95,7 @@ export interface ReplyRules {
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
-  services: { cues: RegExp[]; item: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
+  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
@@ -258,7 +258,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     },
     services: {
       cues: file.services.cues.map((p, i) => regex(`services.cues.${i}`, p)),
-      item: regex('services.item', file.services.item),
+      markers: file.services.markers.map((p, i) => regex(`services.markers.${i}`, p)),
+      fee: regex('services.fee', file.services.fee),
       unnumbered: file.services.unnumbered === undefined ? null : regex('services.unnumbered', file.services.unnumbered),
       cancel: file.services.cancel.map((p, i) => regex(`services.cancel.${i}`, p)),
     },

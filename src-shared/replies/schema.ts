@@ -267,11 +267,12 @@ export const ReplyRulesSchema = v.strictObject({
     lookups: v.optional(v.array(pattern)),
   }),
   /**
-   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
-   * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it;
+   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n) are where an entry's
+   * number stands (1、 1. 1） （1）, circled ① are found by the code), `fee` (groups fee, yuan; anchored at the end) is the
+   * fee ending an entry's words, `cancel` says that replying an entry's number cancels it;
    * `unnumbered` (groups name, fee, yuan) is one entry of a list that numbers none (来电显示（免费）、彩铃（5元/月）).
    */
-  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
+  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), markers: v.pipe(v.array(pattern), v.minLength(1)), fee: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
   notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),
