@@ -303,7 +303,8 @@ function hoursKind(read: Read, rules: ReplyRules): DataPool | null | undefined {
   const [from, to] = hours ? [at(hours[1], hours[2]), at(hours[3], hours[4])] : [NaN, NaN];
   const night = (t: number) => t >= 22 || t <= 8;
   const atNight = night(from) && night(to) && (from >= 22 ? to <= 8 || to > from : to > from);
-  return atNight || offpeak.some((w) => phrase.includes(w)) ? 'offpeak' : null;
+  // "限时流量6GB（夜间）": off-peak said in brackets right after the amount.
+  return atNight || read.tagPool === 'offpeak' || offpeak.some((w) => phrase.includes(w)) ? 'offpeak' : null;
 }
 
 /** Hours in brackets ("（23:00-07:00）", "(00:00:00~7:59:59)"). */

@@ -32,6 +32,7 @@ const CASES: [string, string, string[]][] = [
   ['guard, rule 2: data restricted to hours in brackets within 22:00-08:00 is off-peak', '您好！您本月时段流量（23:00-07:00）剩余500.00MB，国内流量剩余1.00GB。', ['data.remaining 500 offpeak', 'data.remaining 1024 general']],
   ['rule 2: data restricted to daytime hours in brackets is of no stated kind', '您好！您本月时段流量（09:00-18:00）剩余500.00MB，国内流量剩余1.00GB。', ['data.remaining 500', 'data.remaining 1024 general']],
   ['guard, rule 2: 限时 in the name of an offer (限时特惠) is the offer\'s period: the other words decide (real r16-079)', '其中3元500M省内限时特惠流量包-省内流量含500.00MB，已使用175.43MB，剩余324.57MB。', ['data.total 500 provincial', 'data.used 175.43 provincial', 'data.remaining 324.57 provincial']],
+  ['guard, rule 2: data restricted to hours said to be at night in brackets after the amount is off-peak', '您好！您本月剩余流量：国内流量1GB、限时流量2GB（夜间）。', ['data.remaining 1024 general', 'data.remaining 2048 offpeak']],
   ['guard, rule 2: 闲时 with its night hours in brackets stays off-peak (real r16-105)', '您好！省内流量剩余1GB，省内闲时（23:00~6:59:59）流量剩余500MB。', ['data.remaining 1024 provincial', 'data.remaining 500 offpeak']],
   // Rule 3: 区内 in an autonomous region's reply is the region (provincial), as since round 7.
   ['guard, rule 3: 区内流量 is provincial (real r17-036, 宁夏)', '【宁夏移动】您好！您的区内流量剩余1.00GB，国内流量剩余500.00MB。', ['data.remaining 1024 provincial', 'data.remaining 500 general']],
