@@ -17,8 +17,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
  * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
  * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
+ * 7: round 17 (replies17), the labelling rules of 2026-12-06: what was spent followed by the item lines that add up to it
+ * (or named a total, 实时话费总额) is the bill's total; data usable only at some hours (限时流量, 包时段流量, 忙时) is of no
+ * stated kind unless said to be off-peak.
  */
-export const FIGURE_CODE_VERSION = 6;
+export const FIGURE_CODE_VERSION = 7;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -18,6 +18,7 @@ import {
   totalAfterParts,
   totalBeforeParts,
   spentBeforeTotal,
+  spentWithItemsAfter,
   totalsThatAddUp,
 } from './structure';
 import type { DataPool, Measure, Topic } from './schema';
@@ -341,6 +342,7 @@ export function readFigures(
   }
   totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
+  spentWithItemsAfter(reads, active);
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);

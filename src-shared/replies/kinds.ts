@@ -184,6 +184,11 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
       inferred(headWord, 'heading') ??
       inferred(named, ownSource(ownWords, read, rules)) ??
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
+    // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever
+    // place word it carries, unless it is said to be off-peak (labelling rule 2); a stronger kind (结转) stays.
+    const hours = hoursKind(read, rules);
+    const restricted = hours !== undefined && strength(pool, rules) >= strength('offpeak', rules);
+    if (restricted) pool = inferred(hours, 'own');
     let headed = false;
     const same = previous !== null && previous.package === f.package;
     // Words naming data again ("，套餐内流量剩余8GB") start another amount, which does not take the kind before it.
@@ -192,7 +197,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const kindsBefore = new Set(reads.slice(0, i).filter((r) => r.sentence === read.sentence && r.figure.topic === 'data').map((r) => r.figure.pool));
     const oneKindBefore = kindsBefore.size === 1 && !kindsBefore.has(null);
     // "省内流量剩余1GB，小区剩余500MB": data of a kind no pool is (小区) is not of the kind before it.
-    const overKinds = (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
+    const overKinds = restricted || (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
     const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
@@ -252,7 +257,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) {
       pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, ''), rules), 'sentence');
     }
-    if (pool === null) {
+    if (pool === null && !restricted) {
       const heading = HEADING.exec(read.before)?.[1];
       if (heading !== undefined) {
         pool = inferred(poolIn(heading, rules), 'heading');
@@ -281,6 +286,29 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     }
   });
 }
+
+/**
+ * The kind of an amount of data usable only at some hours (`hoursOnly`: 限时流量, 包时段流量, 忙时, or hours in brackets), in
+ * its own phrase (its clause, after the name of the package it is in: "夜间流量包省内忙时、省际…流量" is 忙时): off-peak when
+ * the phrase says so (闲时, 夜间) or its hours lie within 22:00-08:00, else null; undefined when it is not so restricted.
+ */
+function hoursKind(read: Read, rules: ReplyRules): DataPool | null | undefined {
+  const { words, offpeak } = rules.hoursOnly;
+  if (words.length === 0) return undefined;
+  const clause = read.before.slice(Math.max(...[',', ';', '!', '?', '。', '\n'].map((c) => read.before.lastIndexOf(c))) + 1);
+  const phrase = clause.slice(lastEnd(clause.replace(/包(?=时段)/gu, ' '), ['包', '套餐']) + 1);
+  const hours = HOURS.exec(phrase);
+  if (!hours && !words.some((w) => phrase.includes(w))) return undefined;
+  const at = (h: string | undefined, m: string | undefined) => Number(h) + Number(m ?? 0) / 60;
+  const [from, to] = hours ? [at(hours[1], hours[2]), at(hours[3], hours[4])] : [NaN, NaN];
+  const night = (t: number) => t >= 22 || t <= 8;
+  const atNight = night(from) && night(to) && (from >= 22 ? to <= 8 || to > from : to > from);
+  // "限时流量6GB（夜间）": off-peak said in brackets right after the amount.
+  return atNight || read.tagPool === 'offpeak' || offpeak.some((w) => phrase.includes(w)) ? 'offpeak' : null;
+}
+
+/** Hours in brackets ("（23:00-07:00）", "(00:00:00~7:59:59)"). */
+const HOURS = /\(\s*(\d{1,2})[:点时](\d{2})?(?::\d{2})?\s*[-~至到]\s*(?:次日)?(\d{1,2})[:点时]?(\d{2})?(?::\d{2})?\s*\)/u;
 
 /** The words of the amount before, right after it: up to a separator ("流量、"), or a note in brackets ("（上月无结转流量）"). */
 const TAIL_OF_BEFORE = /^[^,;、。!?\s()]{1,8}[,;、]|^\s*\([^()]*\)/u;

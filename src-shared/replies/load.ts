@@ -33,6 +33,8 @@ export interface FigureTemplate {
   items: boolean;
   itemsAfter: string[];
   chargedAfter: string[];
+  /** Words in a spent amount's label that call it a total (总额): followed by item lines, it is the bill's total. */
+  totalWords: string[];
   packages: boolean;
   breakdown: string[];
   /** Words that, opening a bracket, list the parts of the amount before it: the template's breakdown and these. */
@@ -86,12 +88,14 @@ export interface ReplyRules {
   noKind: string[];
   /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
   unpooledKinds: string[];
+  /** Words of data usable only at some hours (包时段, 忙时): no kind unless off-peak is said of it (`offpeak`). */
+  hoursOnly: { words: string[]; offpeak: string[] };
   /** Qualifiers that narrow a kind stated in an amount's own words (包时段, 校园): the kind is not plainly stated. */
   kindNarrowers: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
-  services: { cues: RegExp[]; item: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
+  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
@@ -179,6 +183,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       items: t.items ?? false,
       itemsAfter: (t.itemsAfter ?? []).map(fold),
       chargedAfter: (t.chargedAfter ?? []).map(fold),
+      totalWords: (t.totalWords ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
       bracketParts: [...(t.breakdown ?? []), ...(t.bracketParts ?? [])].map(fold),
@@ -186,7 +191,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       byUnit: t.byUnit ?? false,
       unless: (t.unless ?? []).map(fold),
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
-      kindWords: file.pools.flatMap((p) => p.words.map(fold)),
+      // Words of data usable only at some hours (时段流量) name data as kind words do, though no kind.
+      kindWords: [...file.pools.flatMap((p) => p.words), ...(file.hoursOnly?.words ?? [])].map(fold),
     };
   });
   const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));
@@ -235,6 +241,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
     unpooledKinds: (file.unpooledKinds ?? []).map(fold),
+    hoursOnly: { words: withSynonyms((file.hoursOnly?.words ?? []).map(fold)), offpeak: (file.hoursOnly?.offpeak ?? []).map(fold) },
     kindNarrowers: (file.kindNarrowers ?? []).map(fold),
     partNames: (file.partNames ?? []).map(fold),
     menus: {
@@ -251,7 +258,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     },
     services: {
       cues: file.services.cues.map((p, i) => regex(`services.cues.${i}`, p)),
-      item: regex('services.item', file.services.item),
+      markers: file.services.markers.map((p, i) => regex(`services.markers.${i}`, p)),
+      fee: regex('services.fee', file.services.fee),
       unnumbered: file.services.unnumbered === undefined ? null : regex('services.unnumbered', file.services.unnumbered),
       cancel: file.services.cancel.map((p, i) => regex(`services.cancel.${i}`, p)),
     },

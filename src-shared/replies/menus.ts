@@ -2,6 +2,7 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
+import { numberedServices } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
@@ -163,27 +164,11 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   const text = folded.text;
   const cue = rules.services.cues.map((re) => firstMatch(re, text)).find((m) => m !== null);
   if (!cue) return null;
-  const services: SubscribedService[] = [];
   const from = cue.index + cue[0].length;
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
   const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
-  for (const m of allMatches(rules.services.item, text.slice(from, listEnd))) {
-    const g = m.indices?.groups;
-    if (!g?.n || !g.name || !g.fee) continue;
-    const at = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
-    // The number as it is sent back: ① and ２ are 1 and 2.
-    const n = text.slice(from + g.n[0], from + g.n[1]);
-    // A list counts 1, 2, 3…: a number out of turn is the text after it ("2小时内回复有效，回复免费"),
-    // and offering it would cancel the list's own entry 2.
-    // Lists grouped by who charges ("中国移动业务:2、…;4、…;由中国移动代收费的业务:1、…") number out of turn: an
-    // entry with a monthly fee and a number not yet listed goes on.
-    const last = services.at(-1);
-    if (last && Number(n) !== Number(last.n) + 1 && (g.yuan === undefined || services.some((x) => Number(x.n) === Number(n)))) break;
-    // A fee with no amount (免费) is none. "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
-    const name = at(g.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
-    services.push({ n, name, fee: at(g.fee), yuan: Number(m.groups?.yuan ?? 0) });
-  }
+  const services = numberedServices(original, folded, from, listEnd, rules);
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
@@ -206,9 +191,6 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
   return { services, cancelByNumber };
 }
-
-/** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
-const PROVIDER = /[\s,，]*[(（][^()（）]{2,30}提供[)）][\s,，]*$/u;
 
 /**
  * Whether sending this option changes the account (a package, a subscription, a cancellation): the app

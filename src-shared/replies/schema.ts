@@ -89,6 +89,11 @@ export const FigureTemplateSchema = v.strictObject({
   /** Words after a charge's amount that say it is (or will be) taken ("套餐费58元已扣除"): that amount is an item. */
   chargedAfter: v.optional(words),
   /**
+   * Words in the label of an amount read as spent that call it a total (实时话费总额, 合计): followed by item lines, it is
+   * the bill's total also when they do not add up to it (a discount; labelling rule 1 of 2026-12-06).
+   */
+  totalWords: v.optional(words),
+  /**
    * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
    * before it in the same sentence and takes its field.
    */
@@ -222,6 +227,12 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words of a kind of data that no pool is (小区流量, one cell area's): the amount names no kind and takes none from the amount before. */
   unpooledKinds: v.optional(v.array(text)),
   /**
+   * Data usable only at some hours (限时流量, 时段流量, 包时段流量, 忙时): of no stated kind, also with a place word
+   * (省内包时段流量), unless one of `offpeak` (闲时, 夜间) is said of it or its hours lie within 22:00-08:00 (labelling rule 2
+   * of 2026-12-06: the app must never add it to the provincial or general pool).
+   */
+  hoursOnly: v.optional(v.object({ words: v.array(text), offpeak: v.array(text) })),
+  /**
    * Qualifiers that narrow a kind stated in an amount's own words (省内包时段流量, 校园, 区域): its kind is then not
    * plainly stated, and the amount is never added to another (data or minutes). A qualifier that is part of the
    * kind word naming the amount (限时 of 限时流量) narrows nothing.
@@ -256,11 +267,12 @@ export const ReplyRulesSchema = v.strictObject({
     lookups: v.optional(v.array(pattern)),
   }),
   /**
-   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `item` (groups n,
-   * name, fee, yuan) is one service, `cancel` says that replying an entry's number cancels it;
+   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n) are where an entry's
+   * number stands (1、 1. 1） （1）, circled ① are found by the code), `fee` (groups fee, yuan; anchored at the end) is the
+   * fee ending an entry's words, `cancel` says that replying an entry's number cancels it;
    * `unnumbered` (groups name, fee, yuan) is one entry of a list that numbers none (来电显示（免费）、彩铃（5元/月）).
    */
-  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), item: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
+  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), markers: v.pipe(v.array(pattern), v.minLength(1)), fee: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
   notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),

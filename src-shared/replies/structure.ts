@@ -334,5 +334,43 @@ export function spentBeforeTotal(reads: Read[], active: FigureTemplate[]): void 
   });
 }
 
+/**
+ * "您本月截至当前的实时话费总额为78.00元，费用明细为飞享套餐费38.00元，…" (real r15-187), "当月费用42.32元，…费用明细:套餐及
+ * 固定费41.00元,语音通信费1.32元" (real r16-035): an amount read as spent that the bill lines after it add up to (the first
+ * lines of the run, other figures such as balances between) is the bill's total, whatever the month (labelling rule 1);
+ * one whose label calls it a total (`totalWords`: 总额, 合计) is, also when they do not add up (a discount). Spent stays
+ * spent when no lines follow, or lines that neither add up to it nor follow a total's name.
+ */
+export function spentWithItemsAfter(reads: Read[], active: FigureTemplate[]): void {
+  const bill = active.find((t) => t.items);
+  const sum = bill?.sums.find((s) => s.parts.includes('item'));
+  if (!bill || !sum) return;
+  const isItem = (r: Read) => r.figure.template === bill.id && r.figure.field === 'item';
+  reads.forEach((spent, i) => {
+    const f = spent.figure;
+    if (f.field !== SPENT || spent.inBrackets) return;
+    let k = i + 1;
+    // Other figures (balances) may stand between; another total or spent amount ends the search.
+    while (k < reads.length && !isItem(reads[k]!)) {
+      const g = reads[k]!.figure;
+      if (g.field === SPENT || (g.template === bill.id && g.field === sum.total)) return;
+      k++;
+    }
+    const run: Read[] = [];
+    for (; k < reads.length && isItem(reads[k]!) && reads[k]!.figure.currency === f.currency; k++) run.push(reads[k]!);
+    if (run.length === 0) return;
+    const named = bill.totalWords.some((w) => f.label?.includes(w));
+    let total = 0;
+    // Nothing spent adds up to anything ("…已产生0.00元，套餐外流量费0.00元" is no bill).
+    const addsUp = f.value > 0 && run.some((r, n) => {
+      total += r.figure.value;
+      return Math.abs(total - f.value) <= Math.max(spent.precision, ...run.slice(0, n + 1).map((p) => p.precision)) * (n + 1) + 1e-9;
+    });
+    if (!addsUp && !named) return;
+    spent.figure = { ...f, topic: bill.topic, template: bill.id, field: sum.total, item: null };
+    spent.group = bill.id;
+  });
+}
+
 const SPENT = 'spentThisMonth';
 const ON_NEXT_LINE = /^[^\S\n]*\n[^\n。!?]*$/u;

@@ -321,10 +321,11 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
 
-  it('shows an amount whose kind was inferred on its own, as a guess, never added to the stated amounts of that kind (real r16-107)', async () => {
-    // 当前省内包时段流量已使用928.96MB，剩余95.04MB: 包时段 narrows 省内, so the 95.04MB is no plain 省内 (its labeller wrote
-    // no kind); 省内流量剩余3GB0.00MB and 省内（不可共享）流量剩余1GB524.00MB are, and only they are added up (4.51 GB, not 4.60 GB).
-    const simId = await demoSimShowing('overview', [text('r16-107')]);
+  it('shows an amount whose kind was inferred on its own, as a guess, never added to the stated amounts of that kind (after real r16-107)', async () => {
+    // OURS, NOT a real reply: real r16-107 with 景区 (a scenic area) for 包时段 (which names no kind at all since round 17,
+    // labelling rule 2). 当前省内景区流量已使用928.96MB，剩余95.04MB: 景区 narrows 省内, so the 95.04MB is no plain 省内;
+    // 省内流量剩余3GB0.00MB and 省内（不可共享）流量剩余1GB524.00MB are, and only they are added up (4.51 GB, not 4.60 GB).
+    const simId = await demoSimShowing('overview', [text('r16-107').replace('省内包时段流量', '省内景区流量')]);
     const cell = simFigure('data.remaining');
     await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('500.00 MB');
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual([

@@ -60,8 +60,9 @@ describe('hall10086 reply read', () => {
   });
 
   it('says where each kind came from, and prints an inferred one as a guess (--json and plain)', async () => {
-    // Real r16-107 (tests/fixtures/replies/real-dev.json), its first two sentences: 包时段 narrows 省内.
-    const text = '流量提醒：您好！截至1月1日19时2分，您当前省内包时段流量已使用928.96MB，剩余95.04MB。另外，您国内流量剩余500.00MB，省内流量剩余3GB0.00MB，省内（不可共享）流量剩余1GB524.00MB，省内闲时流量剩余9GB1021.41MB。';
+    // OURS, NOT a real reply: real r16-107's first two sentences (tests/fixtures/replies/real-dev.json) with 景区 (a scenic
+    // area) for 包时段, which names no kind at all since round 17 (labelling rule 2): 景区 narrows 省内.
+    const text = '流量提醒：您好！截至1月1日19时2分，您当前省内景区流量已使用928.96MB，剩余95.04MB。另外，您国内流量剩余500.00MB，省内流量剩余3GB0.00MB，省内（不可共享）流量剩余1GB524.00MB，省内闲时流量剩余9GB1021.41MB。';
     const json = JSON.parse((await hall(['reply', 'read', text, '--json'])).stdout) as { figures: { value: number; pool: string | null; kindFrom?: string; kindStated?: boolean }[] };
     expect(json.figures.map((f) => [f.value, f.pool, f.kindFrom, f.kindStated])).toEqual([
       [928.96, 'provincial', 'narrowed', false],

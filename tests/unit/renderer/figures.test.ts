@@ -194,10 +194,14 @@ describe('pointsOf', () => {
     expect(pointsOf(rows.map(({ voicePool: _, ...old }) => old))).toEqual([]);
   });
 
-  it('adds no amount whose kind was inferred, nor one stored before rows kept where their kind came from (real r16-107)', () => {
-    const text = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json')).find((e) => e.id === 'r16-107')!.text;
+  it('adds no amount whose kind was inferred, nor one stored before rows kept where their kind came from (after real r16-107)', () => {
+    const real = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json')).find((e) => e.id === 'r16-107')!.text;
+    // Real r16-107's 省内包时段流量 is of no stated kind since round 17 (labelling rule 2): nothing of it is provincial.
+    expect(figureRowsFor(message({ id: 'r16', text: real })).filter((r) => r.kind === 'data.remaining' && r.value === 95.04).map((r) => r.pool)).toEqual([null]);
+    // OURS, NOT a real reply: the same text with 景区 (a scenic area) for 包时段.
+    const text = real.replace('省内包时段流量', '省内景区流量');
     const rows = figureRowsFor(message({ id: 'r16', text })).filter((r) => r.kind === 'data.remaining');
-    // 当前省内包时段流量已使用928.96MB，剩余95.04MB: no plain 省内 (包时段 narrows it, and the 95.04MB takes it from the amount before).
+    // 当前省内景区流量已使用928.96MB，剩余95.04MB: no plain 省内 (景区 narrows it, and the 95.04MB takes it from the amount before).
     expect(rows.filter((r) => r.pool === 'provincial').map((r) => [r.value, r.kindFrom])).toEqual([
       [95.04, 'before'],
       [3072, 'own'],

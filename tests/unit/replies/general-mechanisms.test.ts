@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
 import { canonical, checkEntry, loadCorpus, mixedPoolSums, whatOf } from '../../fixtures/replies/corpus';
+import { asRules15 } from '../../fixtures/replies/rules15-pending';
 import { figureWords, RECEIVED } from './format';
 
 // Wordings WE wrote (not real replies) to pin each general mechanism of the reader: one or more per
@@ -32,7 +33,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   // A known miss stays in the file (and in the blind figures of docs/replies.md) but is not held here.
-  it.each(ours.filter((e) => !e.readerKnownMiss).map((e) => [e.id, e] as const))('%s: the figures a person reads, and nothing else', (_id, entry) => {
+  // Checked as the labelling rules of 2026-12-06 read them while their relabel is not merged (rules15-pending.ts).
+  it.each(ours.filter((e) => !e.readerKnownMiss).map((e) => [e.id, asRules15(e)] as const))('%s: the figures a person reads, and nothing else', (_id, entry) => {
     const u = read(entry.text);
     // A list of services, a menu with nothing to read or an error is read as that; everything else has figures.
     const counts = entry.figures.some((f) => f.what !== 'other');
@@ -432,8 +434,9 @@ describe('round 6: English replies', () => {
   });
 
   it('items after "including" are bill lines, and "and" is no qualifier of the unit after it (RMB 40.00 and SMS…)', () => {
+    // The charges they add up to are the bill's total (labelling rule 1 of 2026-12-06, round 17; it was spent this month).
     expect(figureWords('Current month charges: RMB 57.84, including voice RMB 12.30, data RMB 40.00 and SMS RMB 5.54.')).toEqual([
-      'balance.spentThisMonth 57.84',
+      'bill.total 57.84',
       'bill.item 12.3',
       'bill.item 40',
       'bill.item 5.54',
@@ -623,7 +626,8 @@ describe('round 7: money, points and amounts said twice', () => {
 
   it('the parts of what was spent this month, named as charges (其中套餐费), are bill lines, not more spending', () => {
     expect(figureWords('您的账户余额为：32.67元，本月已消费：27.33元，其中套餐费18.00元。')).toEqual(['balance.balance 32.67', 'balance.spentThisMonth 27.33', 'bill.item 18']);
-    expect(figureWords('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['balance.spentThisMonth 27.33', 'bill.item 18', 'bill.item 9.33']);
+    // What the lines add up to is the bill's total (labelling rule 1 of 2026-12-06, round 17; it was spent this month).
+    expect(figureWords('您本月已消费27.33元，其中套餐费18.00元，通话费9.33元。')).toEqual(['bill.total 27.33', 'bill.item 18', 'bill.item 9.33']);
     expect(figureWords('您当前余额45.00元，其中通用余额30元。')).toEqual(['balance.balance 45', 'balance.cash 30']);
   });
 
@@ -783,7 +787,8 @@ describe('round 9: bill lines', () => {
   });
 
   it('charges in a bracket opened right after what was spent are its bill lines (月租 is a charge too)', () => {
-    expect(itemLines('本月话费：32.10元（月租18元+通话费11.10元+短信3元）')).toEqual(['balance.spentThisMonth 32.1', 'bill.item 18 月租', 'bill.item 11.1 通话费', 'bill.item 3 短信']);
+    // What they add up to is the bill's total (labelling rule 1 of 2026-12-06, round 17; it was spent this month).
+    expect(itemLines('本月话费：32.10元（月租18元+通话费11.10元+短信3元）')).toEqual(['bill.total 32.1', 'bill.item 18 月租', 'bill.item 11.1 通话费', 'bill.item 3 短信']);
     expect(itemLines('您本月已消费39.86元（截至10日）')).toEqual(['balance.spentThisMonth 39.86']);
   });
 });

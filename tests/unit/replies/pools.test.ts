@@ -139,19 +139,17 @@ describe('only kinds plainly stated are added up (issue 15: the Overview, alerts
   it('real r16-107: the 95.04MB of 省内包时段流量 is never added to the 3GB left of 省内流量; the two plainly provincial amounts still are', () => {
     const e = corpus.find((x) => x.id === 'r16-107')!;
     const amounts = left(e.text);
-    expect(shown(amounts.filter((a) => a.pool === 'provincial'))).toEqual([
-      ['provincial', 3072 + 1548, false],
-      ['provincial', 95.04, true],
-    ]);
+    expect(shown(amounts.filter((a) => a.pool === 'provincial'))).toEqual([['provincial', 3072 + 1548, false]]);
     // The customer's data left is the general 500MB, with no provincial amount in it.
     expect(customerDataLeft(amounts)?.mb).toBe(500);
-    // Shown on its own, by name, as a guess.
-    expect(describeFigures(read(e.text), 'zh-Hans')).toContain('95.04 MB（推测为省内）');
-    expect(describeFigures(read(e.text), 'en')).toContain('95.04 MB (probably in-province)');
+    // Shown on its own, of no stated kind (labelling rule 2 of 2026-12-06, round 17: data usable only at some hours; it was
+    // said as a guess, 推测为省内, before).
+    expect(describeFigures(read(e.text), 'zh-Hans')).toContain('95.04 MB（未注明类型）');
+    expect(describeFigures(read(e.text), 'en')).toContain('95.04 MB (kind not stated)');
   });
 
   it.each([
-    ['a qualifier that narrows the kind (包时段, 校园, 区域)', '您本月省内流量剩余1GB，省内包时段流量剩余500MB。'],
+    ['a qualifier that narrows the kind (景区, 校园, 区域; 包时段 names no kind at all since round 17)', '您本月省内流量剩余1GB，省内景区流量剩余500MB。'],
     ['a qualifier that narrows the kind, in the amount before', '您本月省内流量剩余1GB；校园省内流量已用100MB，剩余500MB。'],
     ['a kind from the name of a package written before, past a semicolon', '您本月省内流量剩余1GB；"10元500M省内流量包"已使用100MB；剩余500MB。'],
   ])('%s: never added to the stated amount (ours, NOT a real reply)', (_name, text) => {

@@ -1,0 +1,104 @@
+// The numbered entries of a list of services ("1、校讯通9元/月；2、和娱乐体验包0元/月…"), whatever its numbering,
+// fee shapes and separators: the list is cut at its numbers, and each entry's fee is read from the end of its words.
+import type { ReplyRules } from './load';
+import { spanOf, type Folded } from './normalize';
+import { allMatches } from './regex';
+import type { SubscribedService } from './types';
+
+interface Marker {
+  at: number;
+  end: number;
+  n: number;
+  /** The number as it is sent back: ① and ２ are 1 and 2. */
+  sent: string;
+}
+
+/** ①…⑳: folded to digits, so they are found in the original. */
+const CIRCLED_FIRST = 0x2460;
+const CIRCLED_LAST = 0x2473;
+
+/**
+ * Where each entry's number stands in folded text [from, to): the patterns of `services.markers` (1、 1. 1） （1）, a
+ * number at a line's start, `.2.` and numbers glued to the fee before), and circled numbers (①), which fold to digits.
+ */
+function markersIn(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): Marker[] {
+  const text = folded.text.slice(from, to);
+  const found: Marker[] = [];
+  for (const re of rules.services.markers) {
+    for (const m of allMatches(re, text)) {
+      const g = m.indices?.groups?.n;
+      if (!g) continue;
+      const sent = text.slice(g[0], g[1]);
+      found.push({ at: from + m.index, end: from + m.index + m[0].length, n: Number(sent), sent });
+    }
+  }
+  for (let i = from; i < to; i++) {
+    const code = original.codePointAt(folded.origin[i]!) ?? 0;
+    if (code < CIRCLED_FIRST || code > CIRCLED_LAST || folded.origin[i - 1] === folded.origin[i]) continue;
+    let end = i + 1;
+    while (end < to && folded.origin[end] === folded.origin[i]) end++;
+    found.push({ at: i, end, n: code - CIRCLED_FIRST + 1, sent: String(code - CIRCLED_FIRST + 1) });
+  }
+  // One marker per place: the one that starts first (（1） over the 1） inside it), then the longest.
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  return found.filter((m, i) => i === 0 || m.at >= found[i - 1]!.end);
+}
+
+/**
+ * An entry's words up to the next number: up to a sentence's or a line's end, without the separator after it (；, ，, the
+ * dot of ".2."), its fee read from the end (9元/月, 9.00元/月, 月费9元, （免费）, 0元), the rest its name.
+ */
+function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { name: [number, number]; fee: [number, number] | null; yuan: number } | null {
+  let words = folded.text.slice(at, end);
+  const stop = words.search(/[。\n]/u);
+  if (stop >= 0) words = words.slice(0, stop);
+  words = words.replace(/[\s;,、.]+$/u, '');
+  // The last fee ends the entry ("3、和俱乐部0元/月；由中国移动代收费的业务：" heads the next group), unless nothing would be
+  // left of its name ("10元 100M流量包" names no fee).
+  const named = (m: RegExpExecArray) => /[^\s.:;,(]/u.test(words.slice(0, m.index));
+  const fee = allMatches(rules.services.fee, words).filter(named).at(-1);
+  const feeGroup = fee?.indices?.groups?.fee;
+  // An entry with no fee ends at a comma ("3.咪咕音乐，如需退订请回复序号").
+  const nameEnd = fee ? fee.index : words.search(/[,;]|$/u);
+  const name = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '');
+  const lead = name.length - name.replace(/^[\s.:;,]+/u, '').length;
+  if (name.length - lead === 0 || name.length - lead > MAX_NAME) return null;
+  return {
+    name: [at + lead, at + name.length],
+    fee: feeGroup ? [at + feeGroup[0], at + feeGroup[1]] : null,
+    yuan: Number(fee?.groups?.yuan ?? 0),
+  };
+}
+
+const MAX_NAME = 40;
+
+/**
+ * The numbered entries of a list in folded text [from, to). Numbers go 1, 2, 3…; a number out of turn is part of a name
+ * ("…2小时内…"), unless the entry before it ends with its fee and the number is not yet listed (lists grouped by who
+ * charges: "中国移动业务:2、…;4、…;由中国移动代收费的业务:1、…").
+ */
+export function numberedServices(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): SubscribedService[] {
+  const chain: Marker[] = [];
+  for (const m of markersIn(original, folded, from, to, rules)) {
+    const last = chain.at(-1);
+    if (last && m.at < last.end) continue;
+    if (last && m.n !== last.n + 1) {
+      const before = entryOf(folded, last.end, m.at, rules);
+      if (!before?.fee || chain.some((c) => c.n === m.n)) continue;
+    }
+    chain.push(m);
+  }
+  const services: SubscribedService[] = [];
+  chain.forEach((m, i) => {
+    const entry = entryOf(folded, m.end, chain[i + 1]?.at ?? to, rules);
+    if (!entry) return;
+    const text = (r: [number, number]) => spanOf(original, folded, r[0], r[1]).text;
+    // "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
+    const name = text(entry.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
+    services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan });
+  });
+  return services;
+}
+
+/** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
+const PROVIDER = /[\s,，]*[(（][^()（）]{2,30}提供[)）][\s,，]*$/u;
