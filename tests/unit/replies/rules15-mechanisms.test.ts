@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
 import { checkEntry, loadCorpus } from '../../fixtures/replies/corpus';
-import { asRules15 } from '../../fixtures/replies/rules15-pending';
 import { figureWords, optionLines, RECEIVED } from './format';
 
 // Round 17 (issue 15, branch replies17): the reader follows the three labelling rules the lead settled on 2026-12-06
@@ -56,18 +55,5 @@ describe('round 17: menus (wordings of ours, NOT real replies)', () => {
     ['guard: a code with words of its own to fill in (CXFH年月) is no option', '查询历史返还情况直接回复“CXFH年月”。', []],
   ])('%s', (_rule, text, expected) => {
     expect(options(text)).toEqual(expected);
-  });
-});
-
-// The real dev texts marked readerKnownMiss that read whole since round 17, checked as the rules of 2026-12-06 label them
-// (rules15-pending.ts until branch rules15's relabel is merged): their marks are for the lead to remove; until then this
-// holds them.
-describe('round 17: real dev known misses that now read whole', () => {
-  const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
-  const WHOLE = ['r16-035', 'r16-081', 'r16-084', 'r16-107', 'r16-111', 'r16-122', 'r16-138', 'r16-139', 'r17-036', 'r17-099', 'r17-108', 'r17-132', 'r17-133', 'r17-134'];
-  it.each(WHOLE)('%s', (id) => {
-    const entry = asRules15(corpus.find((e) => e.id === id)!);
-    const c = checkEntry(entry, understandReply({ text: entry.text, receivedAt: RECEIVED, from: '10086' }));
-    expect({ missing: c.missing, wrongPool: c.wrongPool, menuMissing: c.menuMissing, lists: c.listsAsFigures }).toEqual({ missing: [], wrongPool: [], menuMissing: [], lists: 0 });
   });
 });
