@@ -296,7 +296,7 @@ export class SearchEngine {
         (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
       ));
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
-    const saysNothing = !/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0);
+    const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
     const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
