@@ -13,7 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { outOfScopeWords } from './language/scope';
+import { namesOtherCarrier, outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -383,6 +383,7 @@ export class SearchEngine {
     return (
       clauses.length > 1 &&
       !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
+      !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);

@@ -74,7 +74,7 @@ const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
  * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
  */
-const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
 
 /**
  * Another person's balance, data or bill (我老婆手机的话费, 我儿子那张卡还剩多少流量, my wife's
@@ -86,6 +86,10 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
     `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
     // my mum … her balance, 帮她查下欠多少: the amount is named by the other person's pronoun
     `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    // how much data does my son have left, how much credit she has left: the other person holds the amount
+    `|\\b(?:balance|credit|data|bill|points|minutes|money)\\b[a-z ]{0,30}\\b(?:${PEOPLE_EN}|she|he|they)\\b (?:has|have|had|got|used|uses|spent|still|left)\\b` +
+    // 帮我妈查一下她还有多少话费: looked up on another person's behalf
+    `|(?:帮|给|替)(?:我的?)?(?:${PEOPLE_ZH})[^,，。?？]{0,4}(?:查|看|问)[^,，。?？]{0,8}(?:话费|余额|流量|积分|账单|欠|钱)` +
     `|(?:帮|给|替)(?:她|他|他们)(?:查|看)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠|钱)`,
   'g',
 );
@@ -105,6 +109,16 @@ const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|�
  * request, not a question about the hall (营业厅几点关门, 附近的营业厅).
  */
 const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
+
+/**
+ * Whether a folded text names another carrier as the owner of the line (我是电信用户, 联通卡). A story
+ * never lets that pass (我是电信用户，怎么开来电显示): what is asked is asked of that carrier's line,
+ * however well the rest is explained. (Another person's amount in one clause may be the story of a
+ * request for the sending line: 孩子手机流量偷跑，想关掉上网功能.)
+ */
+export function namesOtherCarrier(folded: string): boolean {
+  return `${folded}\n ${folded.replace(/[^a-z0-9]+/g, ' ')} `.match(OTHER_CARRIER) !== null;
+}
 
 /**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the

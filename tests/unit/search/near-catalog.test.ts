@@ -20,3 +20,19 @@ describe('a bare action names no thing', () => {
     ['ktcl', 'KTCL'],
   ]);
 });
+
+describe('whose line: another carrier said as who one is, another person holding the amount', () => {
+  itGuessesAtMost(engine, 'not the sending line of China Mobile', [
+    // the carrier in a clause of its own, the request in the next: the story does not let it pass
+    '我用的是联通，想把呼叫等待关了',
+    '我是中国电信的，来电显示怎么开通',
+    // the other person holds the amount (has, used), or it is looked up on their behalf
+    'how many minutes has my husband got left',
+    'check how much credit my dad used this month',
+    '替我老公看看还剩多少流量',
+  ]);
+  itAnswers(engine, 'a story about another person, a request for one\'s own line', [
+    ['女儿老用我手机刷视频，把上网关了吧', 'QXGPRS'],
+    ['how much data do I have left', 'CXYEG'],
+  ]);
+});
