@@ -30,7 +30,10 @@ export const OUT_OF_SCOPE_ZH = [
   // carriers of Taiwan and Hong Kong (中華電信 holds 电信 already)
   '远传', '台湾大哥大', '台哥大', '亚太电信', '台湾之星', '数码通', '和记', '电讯盈科', '香港电讯', '中国移动香港',
   // this app, its demo and its help, not the line (这个例子演示了哪些功能)
-  '例子', '演示', '示例', '教程', '说明书', '使用说明', '帮助文档',
+  '例子', '演示', '示例', '教程', '说明书', '使用说明', '帮助文档', '导出', '导入', '历史记录', '聊天记录', '短信记录', '删除记录',
+  '界面', '程序', '串口', '端口', '调制解调器', '深色', '夜间模式', '暗黑模式', '主题', '英文版', '中文版', '语言', '版本',
+  // other services of China Mobile's, not by these SMS; an airport's 停机坪 is no suspended line
+  '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
   // fixing or unlocking the phone itself
   '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -64,6 +67,9 @@ const OUT_OF_SCOPE_EN = [
   'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
   'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
   'insured', 'insure', 'reactivate', 'unsuspend', 'resume my line', 'resume service', 'restore my line', 'restore service',
+  'export', 'import', 'history', 'message log', 'theme', 'dark mode', 'language', 'version', 'modem', 'serial port',
+  'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
+  'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
@@ -98,7 +104,7 @@ const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|�
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
-const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)/g;
+const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
 const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */

@@ -36,3 +36,34 @@ describe('whose line: another carrier said as who one is, another person holding
     ['how much data do I have left', 'CXYEG'],
   ]);
 });
+
+describe('near the catalog, not in it: the app, other services, a line to bring back, an airport', () => {
+  itGuessesAtMost(engine, 'no SMS instruction does it', [
+    // the app itself: its records, its look, its modem
+    '以前发过的短信记录能导出成表格吗',
+    '能不能把界面换成深色',
+    'how do I see the history of what I sent',
+    'the modem is not working',
+    // China Mobile's other services, or trouble no SMS fixes
+    '帮我加入集团网',
+    '登录的验证码一直收不到',
+    'block this number, it keeps calling me',
+    'how much is a 10 yuan data top-up pack',
+    // a suspended line turned on again: the catalog suspends but cannot resume
+    '停机了以后怎么开机',
+    // 停机 inside another word
+    '飞机停机坪有多大',
+  ]);
+  itAnswers(engine, 'still ours', [
+    ['lost my phone, block the number', 'TJ'],
+    ['stop low balance notifications please', 'QXYETX'],
+    ['停机', 'TJ'],
+  ]);
+});
+
+describe('ever turned on (开过吗) asks whether it is on', () => {
+  itAnswers(engine, 'the status query of the service', [
+    ['呼叫保持我以前开过没', 'CXHJBC'],
+    ['短信回执开通过吗', 'CXDXHZ'],
+  ]);
+});
