@@ -117,6 +117,13 @@ const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|�
 const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
 
 /**
+ * The screen named as where a number or a name shows (屏幕上不显示号码, doesn't show on my screen):
+ * what shows there is the question (caller ID), not the screen itself (屏幕碎了, screen cracked).
+ */
+const SHOWN_ON_SCREEN = /(?:手机)?屏幕?上(?=[^,，。?？]{0,4}(?:显示|出|看|有|显|跳))/g;
+const SHOWN_ON_SCREEN_EN = /\b(?:on|in) (?:the |my )?screen\b(?=.*\b(?:show|shows|display|displays|see|appear|appears|pop up)\b)|\b(?:show|shows|showing|display|displays|appear|appears|see) (?:up )?(?:on|in) (?:the |my )?screen\b/g;
+
+/**
  * Whether a folded text names another carrier as the owner of the line (我是电信用户, 联通卡). A story
  * never lets that pass (我是电信用户，怎么开来电显示): what is asked is asked of that carrier's line,
  * however well the rest is explained. (Another person's amount in one clause may be the story of a
@@ -131,7 +138,7 @@ export function namesOtherCarrier(folded: string): boolean {
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
-  folded = folded.replace(VISITED_HALL, '');
+  folded = folded.replace(VISITED_HALL, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).

@@ -67,3 +67,14 @@ describe('ever turned on (开过吗) asks whether it is on', () => {
     ['短信回执开通过吗', 'CXDXHZ'],
   ]);
 });
+
+describe('answers it was right about but not sure of', () => {
+  itAnswers(engine, 'the screen as where the number shows', [
+    ['来电的时候手机屏幕上看不到号码', 'KTLDXS'],
+    ['接电话前屏幕上就是看不到对方号码，帮我弄一下', 'KTLDXS'],
+    // guards, answered so before: English, and 它 (now filler) in a sentence
+    ['incoming numbers dont show up on my screen, turn on caller id', 'KTLDXS'],
+    ['每次别人打给我都听到一段音乐，我嫌烦，想把它关了', 'QXCL'],
+  ]);
+  itGuessesAtMost(engine, 'the screen itself is still out of scope', ['手机屏幕碎了能修吗', 'my screen is cracked']);
+});
