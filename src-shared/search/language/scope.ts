@@ -34,6 +34,10 @@ export const OUT_OF_SCOPE_ZH = [
   '界面', '程序', '串口', '端口', '调制解调器', '深色', '夜间模式', '暗黑模式', '主题', '英文版', '中文版', '语言', '版本',
   // other services of China Mobile's, not by these SMS; an airport's 停机坪 is no suspended line
   '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
+  // one's own number: hidden from those one calls, asked, chosen or changed; its records and messages read
+  '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码',
+  '上网记录', '上网的记录', '浏览记录', '短信内容', '充值记录', '过期', '便宜',
+  '给10086打', '打10086', '拨打10086', '打给10086',
   // fixing or unlocking the phone itself
   '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -68,6 +72,8 @@ const OUT_OF_SCOPE_EN = [
   'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
   'insured', 'insure', 'reactivate', 'unsuspend', 'resume my line', 'resume service', 'restore my line', 'restore service',
   'export', 'import', 'history', 'message log', 'theme', 'dark mode', 'language', 'version', 'modem', 'serial port',
+  'hide my', 'hide caller', 'private number', 'withhold', 'anonymous', 'change my number', 'new number', 'different number',
+  'call me back', 'call me later', 'call 10086', 'english service', 'customer service', 'hotline', 'cheaper', 'cheap',
   'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
   'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
@@ -106,7 +112,9 @@ const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:�
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值/g;
+const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
+/** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
+const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
 
@@ -143,5 +151,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }

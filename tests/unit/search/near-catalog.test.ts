@@ -78,3 +78,25 @@ describe('answers it was right about but not sure of', () => {
   ]);
   itGuessesAtMost(engine, 'the screen itself is still out of scope', ['手机屏幕碎了能修吗', 'my screen is cracked']);
 });
+
+describe('one\'s own number, paying, records, calling 10086', () => {
+  itGuessesAtMost(engine, 'no SMS instruction does it', [
+    '打电话的时候别让人家看到我的手机号',
+    'how do I hide my number when calling',
+    '想换一个好记的号',
+    '我自己的手机号是多少来着',
+    '能不能查到孩子的上网记录',
+    '把昨天那条短信内容给我看看',
+    '怎么拨打10086人工',
+    '这个月话费去哪里交',
+    '多充的钱能不能退回来',
+    'is there an english service line',
+    'ask them to call me back later',
+    'is there a cheaper data plan',
+  ]);
+  itAnswers(engine, 'still ours', [
+    ['来电显示开通', 'KTLDXS'],
+    ['话费还剩多少', 'YE'],
+    ['我打算换个号码，旧号码先停机', 'TJ'],
+  ]);
+});
