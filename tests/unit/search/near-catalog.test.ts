@@ -100,3 +100,12 @@ describe('one\'s own number, paying, records, calling 10086', () => {
     ['我打算换个号码，旧号码先停机', 'TJ'],
   ]);
 });
+
+describe('an action put off till later is not the one asked now', () => {
+  itAnswers(engine, 'the action asked now', [
+    ['上网先停了吧，回头再开', 'QXGPRS'],
+    ['先把流量关了，等我回国再开', 'QXGPRS'],
+    ['余额提醒先取消，以后再开通', 'QXYETX'],
+  ]);
+  itAnswers(engine, 'a later that is not put off (guard)', [['回来以后帮我开通流量', 'KTGPRS'], ['以后都不要彩铃了', 'QXCL']]);
+});
