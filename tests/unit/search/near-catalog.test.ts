@@ -109,3 +109,12 @@ describe('an action put off till later is not the one asked now', () => {
   ]);
   itAnswers(engine, 'a later that is not put off (guard)', [['回来以后帮我开通流量', 'KTGPRS'], ['以后都不要彩铃了', 'QXCL']]);
 });
+
+describe('words for hold, delivery, a daily bill text, never wanting', () => {
+  itAnswers(engine, 'concept and action words', [
+    ['打电话时想让对方先别挂，等我一下', 'KTHJBC'],
+    ['notify me when my boss gets my text', 'KTDXHZ'],
+    ['stop the daily spending text', 'QXHFNZ'],
+    ['i never want the ringback tone again', 'QXCL'],
+  ]);
+});
