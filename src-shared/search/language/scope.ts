@@ -35,7 +35,7 @@ export const OUT_OF_SCOPE_ZH = [
   // other services of China Mobile's, not by these SMS; an airport's 停机坪 is no suspended line
   '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
   // one's own number: hidden from those one calls, asked, chosen or changed; its records and messages read
-  '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码',
+  '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码', '电话是多少', '电话号码是', '显示器',
   '上网记录', '上网的记录', '浏览记录', '短信内容', '充值记录', '过期', '便宜',
   '给10086打', '打10086', '拨打10086', '打给10086',
   // fixing or unlocking the phone itself
@@ -115,8 +115,8 @@ const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复�
 const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
-/** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
-const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
+/** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
+const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
 /**
  * A retail hall named as where something was done (上次去营业厅开了彩铃, 在营业厅办的): the story of a

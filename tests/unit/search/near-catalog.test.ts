@@ -118,3 +118,11 @@ describe('words for hold, delivery, a daily bill text, never wanting', () => {
     ['i never want the ringback tone again', 'QXCL'],
   ]);
 });
+
+describe('real words that sound like ours, and prices of goods', () => {
+  itGuessesAtMost(engine, 'not a slip of our words', ['尿素化肥多少钱一包', '鸡蛋现在多少钱一斤', '李丹的电话是多少', '显示器坏了']);
+  itAnswers(engine, 'still ours', [
+    ['我的电话费是多少', 'YE'],
+    ['查询刘亮', 'CXYEG'],
+  ]);
+});
