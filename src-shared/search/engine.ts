@@ -369,7 +369,10 @@ export class SearchEngine {
     const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(kin, entry, w)).length > 0;
     // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
     // let pass when, in some reading, the entry explains well another clause that names none.
-    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
+    // When the query as typed names the thing, the story is judged in a reading that still names it:
+    // putting English into Chinese can drop it (phone shows no service since this morning).
+    const typedStrange = strange(readings[0]!.text);
+    if (readings.some((r) => strange(r.text)) && !readings.some((r) => (!typedStrange || strange(r.text)) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
   }

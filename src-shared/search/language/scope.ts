@@ -36,6 +36,8 @@ export const OUT_OF_SCOPE_ZH = [
   '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
   // one's own number: hidden from those one calls, asked, chosen or changed; its records and messages read
   '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码', '电话是多少', '电话号码是', '显示器',
+  // fraud, a number's carrier or home, a port written short (携转)
+  '诈骗', '骗子', '冒充', '中奖', '链接', '是不是移动', '哪里的号', '哪个运营商', '携转',
   '上网记录', '上网的记录', '浏览记录', '短信内容', '充值记录', '过期', '便宜',
   '给10086打', '打10086', '拨打10086', '打给10086',
   // fixing or unlocking the phone itself
@@ -74,6 +76,7 @@ const OUT_OF_SCOPE_EN = [
   'export', 'import', 'history', 'message log', 'theme', 'dark mode', 'language', 'version', 'modem', 'serial port',
   'hide my', 'hide caller', 'private number', 'withhold', 'anonymous', 'change my number', 'new number', 'different number',
   'call me back', 'call me later', 'call 10086', 'english service', 'customer service', 'hotline', 'cheaper', 'cheap',
+  'no service', 'scam', 'fraud', 'phishing', 'claiming to be', 'pretending to be',
   'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
   'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',

@@ -126,3 +126,7 @@ describe('real words that sound like ours, and prices of goods', () => {
     ['查询刘亮', 'CXYEG'],
   ]);
 });
+
+describe('fraud, a number\'s carrier, a port written short', () => {
+  itGuessesAtMost(engine, 'no SMS instruction does it', ['有个冒充客服的让我转钱', '159开头的号码是不是移动的', '客户来办携转', 'phone shows no service since this morning', 'is this text from 10086 a scam']);
+});
