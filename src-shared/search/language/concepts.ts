@@ -35,8 +35,8 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // …which tells the day's spending every day (daily bill text; 每天 is too often a complaint's word: 余额提醒每天都发)
   { zh: ['闹钟'], en: ['alarm', 'daily', 'every day', 'everyday', 'each day'] },
   // …and what English calls it: a reminder of the bill or of spending, which word for word is 账单提醒, no text of ours
-  { zh: ['话费闹钟', '话费定时提醒', '消费提醒'], en: ['bill reminder', 'bill reminders', 'billing reminder', 'billing reminders', 'spending reminder', 'spending reminders', 'bill alarm'] },
-  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够', '余额不多', '话费不多', '余额剩下不多', '余额剩不多', '钱不多'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
+  { zh: ['话费闹钟', '话费定时提醒', '消费提醒', '每天的话费', '每天花了多少', '每天花多少', '每天告诉我', '每日话费', '话费日报', '每天发话费'], en: ['bill reminder', 'bill reminders', 'billing reminder', 'billing reminders', 'spending reminder', 'spending reminders', 'bill alarm'] },
+  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够', '余额不多', '话费不多', '余额剩下不多', '余额剩不多', '钱不多', '话费用完', '余额用完', '话费用光', '余额用光'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
   { zh: ['关机', '没电', '没有电'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead'] },
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },

@@ -130,3 +130,11 @@ describe('real words that sound like ours, and prices of goods', () => {
 describe('fraud, a number\'s carrier, a port written short', () => {
   itGuessesAtMost(engine, 'no SMS instruction does it', ['有个冒充客服的让我转钱', '159开头的号码是不是移动的', '客户来办携转', 'phone shows no service since this morning', 'is this text from 10086 a scam']);
 });
+
+describe('a daily spending text, a balance used up', () => {
+  itAnswers(engine, 'concept words', [
+    ['每天的话费能发短信给我吗', 'KTHFNZ'],
+    // a guard (answered so before, now with a wider lead)
+    ['余额用完了都不知道，设个提醒吧', 'KTYETX'],
+  ]);
+});
