@@ -28,6 +28,9 @@ const ACTION_CONFLICT = 0.8;
 const WISH_NOT_QUERY = 0.85;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
+/** A list shorter than this is filled with answers that scored at least FILL_SCORE, as guesses. */
+const FILL_TO = 3;
+const FILL_SCORE = 0.08;
 const HOMOPHONE_MAX_HANZI = 6;
 const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
@@ -227,6 +230,8 @@ export class SearchEngine {
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
     // 上个月话费多少: a month gone by is read by the instruction that takes a month (the bill), not a balance of today.
     const pastMonth = readings.some((r) => namesPastMonth(r.text));
+    // Answers under the least score, kept to fill a short list (below).
+    let below: { raw: number; index: number }[] | undefined;
     const kinScores = new Map<number, number>();
     const kin = new Map<number, number>();
     const raws: number[] = [];
@@ -250,7 +255,10 @@ export class SearchEngine {
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
       if (pastMonth) score *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
-      if (score < MIN_SCORE) continue;
+      if (score < MIN_SCORE) {
+        if (score >= FILL_SCORE) (below ??= []).push({ raw: score, index });
+        continue;
+      }
       raws.push(score);
       indexes.push(index);
     }
@@ -288,6 +296,18 @@ export class SearchEngine {
     const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
+    // A short list (one or two answers) is filled up to three with the best that scored under the least
+    // score, as guesses below the rest: the right answer is more often among three (call wating on or off?
+    // found only the general status query). A query nothing scored for still gets none.
+    const scored = ranked.length;
+    if (ranked.length > 0 && ranked.length < FILL_TO && below) {
+      const floor = ranked[ranked.length - 1]!.raw;
+      for (const b of below.sort((x, y) => y.raw - x.raw)) {
+        if (ranked.length >= FILL_TO) break;
+        if (ranked.some((r) => r.index === b.index)) continue;
+        ranked.push({ raw: Math.min(b.raw, floor), index: b.index, term: found.term[b.index]! < 0 ? null : found.term[b.index]! });
+      }
+    }
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
     // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
     let unknown: boolean | undefined;
@@ -298,7 +318,8 @@ export class SearchEngine {
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
     const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
-    const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
+    // Measured against what scored, not against the guesses that filled the list.
+    const clearLead = top >= CLEAR_LEAD * (scored > 1 ? ranked[1]!.raw : 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);

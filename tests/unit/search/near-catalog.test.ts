@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { itAnswers, itGuessesAtMost } from './expect-answers';
@@ -137,4 +137,19 @@ describe('a daily spending text, a balance used up', () => {
     // a guard (answered so before, now with a wider lead)
     ['余额用完了都不知道，设个提醒吧', 'KTYETX'],
   ]);
+});
+
+describe('a short list is filled up to three with guesses', () => {
+  it('is call wating active? has the status query of call waiting among three, none confident', () => {
+    const results = engine.search('is call wating active?', 3);
+    expect(results.map((r) => r.id)).toContain('CXHJDD');
+    expect(results.some((r) => r.confident)).toBe(false);
+  });
+  it('an answer with a clear lead keeps its confidence beside the guesses that fill', () => {
+    const results = engine.search('停机', 3);
+    expect(results[0]).toMatchObject({ id: 'TJ', confident: true });
+  });
+  it('a query nothing scored for still gets nothing', () => {
+    expect(engine.search('记分牌在哪买', 3)).toEqual([]);
+  });
 });
