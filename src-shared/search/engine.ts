@@ -392,8 +392,8 @@ export class SearchEngine {
     // let pass when, in some reading, the entry explains well another clause that names none.
     // When the query as typed names the thing, the story is judged in a reading that still names it:
     // putting English into Chinese can drop it (phone shows no service since this morning).
-    const typedStrange = strange(readings[0]!.text);
-    if (readings.some((r) => strange(r.text)) && !readings.some((r) => (!typedStrange || strange(r.text)) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
+    const named = readings.map((r) => strange(r.text));
+    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
   }
