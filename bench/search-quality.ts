@@ -33,6 +33,10 @@ export const WEAK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-q
 export const PROBE15_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe15.json');
 /** The other third of that batch, held back by a seeded split: its figures are read, never its answers. */
 export const PROBE15_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe15-heldback.json');
+/** Written by the team (session 15, searchq9) before that session's changes and before running them: everyday sentences, mixed scripts, slips, English, clerks' words, and near-catalog questions no instruction answers. Two thirds tuned on. */
+export const PROBE17_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe17.json');
+/** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
+export const PROBE17_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe17-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

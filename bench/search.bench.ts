@@ -7,7 +7,7 @@ import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -100,6 +100,10 @@ export default async function searchBench(): Promise<Section> {
   if (probe15) byKind('probe15 (ours, tuned on)', probe15);
   // Held back from the tuner: figures only, its misses are not printed.
   if (probe15HeldBack) byKind('probe15 held back (ours, never tuned on)', probe15HeldBack, false);
+  const probe17 = loadQueries(PROBE17_SET);
+  const probe17HeldBack = loadQueries(PROBE17_HELDBACK_SET);
+  if (probe17) byKind('probe17 (ours, tuned on)', probe17);
+  if (probe17HeldBack) byKind('probe17 held back (ours, never tuned on)', probe17HeldBack, false);
 
   // Held-out sets are written by someone else and added by the lead: only their figures are printed, never their queries.
   const heldOutFigures = (label: string, path: string, set: readonly LabelledQuery[] | null) => {

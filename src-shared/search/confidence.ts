@@ -13,7 +13,7 @@ import { cut, isStopword, stem } from './text';
 const ZH_FILLER = [
   '请问', '麻烦', '帮我', '呃', '哎', '喂', '诶', '唉', '帮忙', '给我', '我想', '我要', '想要', '需要', '一下', '怎么', '怎样', '如何', '什么', '为什么',
   '能不能', '可不可以', '可以', '是不是', '有没有', '现在', '时候', '自己', '您好', '你好', '谢谢', '客户', '用户', '办理',
-  '小e', '我', '你', '您', '他', '她', '的', '了', '吗', '呢', '啊', '吧', '呀', '嘛', '哦', '嗯', '想', '要', '请', '帮', '下',
+  '小e', '我', '你', '您', '他', '她', '它', '的', '了', '吗', '呢', '啊', '吧', '呀', '嘛', '哦', '嗯', '想', '要', '请', '帮', '下',
   '个', '这', '那', '是', '在', '给', '把', '被', '让', '能', '会', '还', '都', '就', '又', '再', '也', '很', '太', '好',
   '点', '些', '一', '里', '上', '得', '着', '过', '去', '来', '啦', '呗', '么', '该', '多', '少', '没', '不', '有',
   // when and how much: a month or an amount is a parameter, not a thing asked about
@@ -25,6 +25,16 @@ const ZH_FILLER = [
   '告诉', '问问', '确认', '一堆', '看', '用', '说', '经常', '总是', '一直', '妈妈', '爸爸', '老公', '老婆', '乱七八糟', '家里', '老人', '孩子', '朋友', '顾客', '店员', '别人', '有人',
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
+/** Particles, pronouns and politeness around a bare action (关掉它, 不要了吧, 帮我查一下), and 停 said alone (不要停): they name no thing. */
+/**
+ * Characters and words of action words that name a thing too: the net of 断网, the minutes of 几分钟,
+ * the list of 详单, and which or what (开了哪些, what do i have turned on): the line's features.
+ */
+/** The verb of an English action said around its object (turn it off, switch that on). */
+const BARE_EN = new Set(['turn', 'switch', 'shut', 'please', 'pls', 'plz', 'now']);
+const THING_IN_ACTION = new Set([...'网分钟条单细哪些什么啥态']);
+const THING_IN_ACTION_EN = /\b(?:what|which|status|usage|list)\b/;
+const BARE = new Set([...'了吧吗呢啊呀嘛哦嗯喔哈它他她我你您这那个请帮给把就先再都也还别一下啦呗么', '停']);
 /** The filler words by their first character, longest first, as lists of characters. */
 const FILLER_BY_FIRST = new Map<string, string[][]>();
 for (const word of ZH_FILLER) {
@@ -183,6 +193,17 @@ export class Coverage {
     let n = q.words.length;
     for (const { filler } of q.runs) for (const f of filler) if (!f) n++;
     return n;
+  }
+
+  /**
+   * Whether a text names anything beside an action: a hanzi that is no action word, particle or
+   * pronoun, a number, or a Latin word that is no action, stop word or filler. 关掉它, 不要了, 开着吧,
+   * 查一下 name none: what to turn off or look at is left unsaid, so no answer to them is sure.
+   */
+  namesAThing(text: string): boolean {
+    if (/[\d$¥€£]/.test(text) || THING_IN_ACTION_EN.test(text)) return true;
+    const q = this.analyse(text);
+    return q.words.some((w) => w.act === null && !BARE_EN.has(w.word)) || q.runs.some(({ chars, acts }) => chars.some((ch, i) => (acts[i] === null ? !BARE.has(ch) : THING_IN_ACTION.has(ch))));
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */

@@ -13,7 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { outOfScopeWords } from './language/scope';
+import { namesOtherCarrier, outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -28,6 +28,9 @@ const ACTION_CONFLICT = 0.8;
 const WISH_NOT_QUERY = 0.85;
 const CORRECTED_WORD = 0.85;
 const MIN_SCORE = 0.2;
+/** A list shorter than this is filled with answers that scored at least FILL_SCORE, as guesses. */
+const FILL_TO = 3;
+const FILL_SCORE = 0.08;
 const HOMOPHONE_MAX_HANZI = 6;
 const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
@@ -227,6 +230,8 @@ export class SearchEngine {
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
     // 上个月话费多少: a month gone by is read by the instruction that takes a month (the bill), not a balance of today.
     const pastMonth = readings.some((r) => namesPastMonth(r.text));
+    // Answers under the least score, kept to fill a short list (below).
+    let below: { raw: number; index: number }[] | undefined;
     const kinScores = new Map<number, number>();
     const kin = new Map<number, number>();
     const raws: number[] = [];
@@ -250,7 +255,10 @@ export class SearchEngine {
       else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
       if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
       if (pastMonth) score *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
-      if (score < MIN_SCORE) continue;
+      if (score < MIN_SCORE) {
+        if (score >= FILL_SCORE) (below ??= []).push({ raw: score, index });
+        continue;
+      }
       raws.push(score);
       indexes.push(index);
     }
@@ -288,6 +296,18 @@ export class SearchEngine {
     const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
+    // A short list (one or two answers) is filled up to three with the best that scored under the least
+    // score, as guesses below the rest: the right answer is more often among three (call wating on or off?
+    // found only the general status query). A query nothing scored for still gets none.
+    const scored = ranked.length;
+    if (ranked.length > 0 && ranked.length < FILL_TO && below) {
+      const floor = ranked[ranked.length - 1]!.raw;
+      for (const b of below.sort((x, y) => y.raw - x.raw)) {
+        if (ranked.length >= FILL_TO) break;
+        if (ranked.some((r) => r.index === b.index)) continue;
+        ranked.push({ raw: Math.min(b.raw, floor), index: b.index, term: found.term[b.index]! < 0 ? null : found.term[b.index]! });
+      }
+    }
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
     // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
     let unknown: boolean | undefined;
@@ -296,9 +316,10 @@ export class SearchEngine {
         (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
       ));
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
-    const saysNothing = !/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0);
+    const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
-    const clearLead = top >= CLEAR_LEAD * (ranked[1]?.raw ?? 0);
+    // Measured against what scored, not against the guesses that filled the list.
+    const clearLead = top >= CLEAR_LEAD * (scored > 1 ? ranked[1]!.raw : 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
@@ -369,7 +390,10 @@ export class SearchEngine {
     const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(kin, entry, w)).length > 0;
     // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
     // let pass when, in some reading, the entry explains well another clause that names none.
-    if (readings.some((r) => strange(r.text)) && !readings.some((r) => this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
+    // When the query as typed names the thing, the story is judged in a reading that still names it:
+    // putting English into Chinese can drop it (phone shows no service since this morning).
+    const named = readings.map((r) => strange(r.text));
+    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
   }
@@ -383,6 +407,7 @@ export class SearchEngine {
     return (
       clauses.length > 1 &&
       !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
+      !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
       clauses.some((c) => {
         if (c.context || strange(c.text)) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);

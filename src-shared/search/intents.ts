@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DEFERRED } from './language/clauses';
 import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
 import { lemma } from './language/english';
@@ -162,6 +163,8 @@ export class ActionDetector {
   detect(folded: string): Detectable | null {
     const clauses = folded.split(CLAUSE_BREAK);
     for (let i = clauses.length - 1; i > 0; i--) {
+      // 先停了，回来再开: what is put off till later is not what is asked now.
+      if (DEFERRED.test(clauses[i]!)) continue;
       const action = this.detectIn(clauses[i]!);
       if (action) return action;
     }

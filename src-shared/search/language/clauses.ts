@@ -17,6 +17,8 @@ export interface Clause {
  */
 const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|(?<=[\u4e00-\u9fff])(?=以免|免得|省得|以防)|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
 const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
+/** A clause that puts an action off till later (回来再开, 等我回国再开, 到时候再关, later i ll turn it on): context, and not the action asked now. */
+export const DEFERRED = /^(?:等|回来|回头|以后|之后|到时候|过几天|下次|改天)[^,，。;；!！?？]{0,8}再|^(?:and )?(?:later|when i m back|when i get back|once i m back)\b/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
@@ -28,7 +30,7 @@ const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星�
 export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
   const parts = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
-  const context = parts.map((p) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p));
+  const context = parts.map((p) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p));
   const open = parts.map((p, i) => (context[i] ? null : p));
   let request = open.map((p) => p !== null && acts(p));
   if (!request.includes(true)) request = open.map((p) => p !== null && wishes(p));

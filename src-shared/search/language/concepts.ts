@@ -20,7 +20,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     // someone calling while the line is busy
     en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone', 'someone calls during', 'calls during my call', 'call during a call', 'call during my call', 'someone else is calling', 'someone else calls', 'while im talking', 'while i m talking', 'while i am talking'] },
   // holding: a call put aside for a moment (先放一边, 挂起) to be taken up again
-  { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call'] },
+  { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停', '等着别挂', '先别挂', '别挂'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call', 'hang on'] },
   { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '第三个人', '第三人', '拉一个人', '拉个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone', 'add my friend', 'add a friend', '3 of us', 'three of us'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
@@ -29,13 +29,14 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     // a line or number stopped is the line suspended
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },
-  { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation'] },
+  { zh: ['回执', '送达报告', '发送报告', '送达'], en: ['delivery report', 'delivery receipt', 'receipt', 'delivered', 'read receipt', 'delivery status', 'delivery confirmation', 'gets my text', 'got my text', 'get my text', 'receives my text', 'received my text', 'gets my message', 'got my message', 'received my message'] },
   { zh: ['提醒', '通知', '告诉我', '发短信告诉我'], en: ['reminder', 'alert', 'warning', 'notify', 'notification', 'remind', 'remind me', 'tell me when', 'let me know when', 'warn me', 'warn'] },
   // the catalog's bill alarm (话费闹钟) is an alarm, not any reminder
-  { zh: ['闹钟'], en: ['alarm'] },
+  // …which tells the day's spending every day (daily bill text; 每天 is too often a complaint's word: 余额提醒每天都发)
+  { zh: ['闹钟'], en: ['alarm', 'daily', 'every day', 'everyday', 'each day'] },
   // …and what English calls it: a reminder of the bill or of spending, which word for word is 账单提醒, no text of ours
-  { zh: ['话费闹钟', '话费定时提醒', '消费提醒'], en: ['bill reminder', 'bill reminders', 'billing reminder', 'billing reminders', 'spending reminder', 'spending reminders', 'bill alarm'] },
-  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够', '余额不多', '话费不多', '余额剩下不多', '余额剩不多', '钱不多'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
+  { zh: ['话费闹钟', '话费定时提醒', '消费提醒', '每天的话费', '每天花了多少', '每天花多少', '每天告诉我', '每日话费', '话费日报', '每天发话费'], en: ['bill reminder', 'bill reminders', 'billing reminder', 'billing reminders', 'spending reminder', 'spending reminders', 'bill alarm'] },
+  { zh: ['余额不足', '低余额', '话费不足', '快没钱', '没钱了', '钱快用完', '钱用完', '钱不够', '余额不够', '余额快不够', '话费不够', '话费快不够', '余额不多', '话费不多', '余额剩下不多', '余额剩不多', '钱不多', '话费用完', '余额用完', '话费用光', '余额用光'], en: ['low balance', 'low credit', 'running out of credit', 'run out of credit', 'out of money', 'money low'] },
   { zh: ['关机', '没电', '没有电'], en: ['phone off', 'phone is off', 'phone was off', 'phone switched off', 'no signal', 'out of coverage', 'phone died', 'phone dead', 'phone was dead'] },
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },

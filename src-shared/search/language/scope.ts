@@ -30,7 +30,16 @@ export const OUT_OF_SCOPE_ZH = [
   // carriers of Taiwan and Hong Kong (中華電信 holds 电信 already)
   '远传', '台湾大哥大', '台哥大', '亚太电信', '台湾之星', '数码通', '和记', '电讯盈科', '香港电讯', '中国移动香港',
   // this app, its demo and its help, not the line (这个例子演示了哪些功能)
-  '例子', '演示', '示例', '教程', '说明书', '使用说明', '帮助文档',
+  '例子', '演示', '示例', '教程', '说明书', '使用说明', '帮助文档', '导出', '导入', '历史记录', '聊天记录', '短信记录', '删除记录',
+  '界面', '程序', '串口', '端口', '调制解调器', '深色', '夜间模式', '暗黑模式', '主题', '英文版', '中文版', '语言', '版本',
+  // other services of China Mobile's, not by these SMS; an airport's 停机坪 is no suspended line
+  '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
+  // one's own number: hidden from those one calls, asked, chosen or changed; its records and messages read
+  '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码', '电话是多少', '电话号码是', '显示器',
+  // fraud, a number's carrier or home, a port written short (携转)
+  '诈骗', '骗子', '冒充', '中奖', '链接', '是不是移动', '哪里的号', '哪个运营商', '携转',
+  '上网记录', '上网的记录', '浏览记录', '短信内容', '充值记录', '过期', '便宜',
+  '给10086打', '打10086', '拨打10086', '打给10086',
   // fixing or unlocking the phone itself
   '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -64,6 +73,12 @@ const OUT_OF_SCOPE_EN = [
   'mms', 'apn', 'reset my phone', 'reset the phone', 'reset phone', 'unlimited', 'carry over', 'roll over', 'rollover', 'share my data', 'share data', 'transfer data', 'give data', 'send data',
   'unlock', 'jailbreak', 'repair', 'verizon', 'vodafone', 't mobile', 'smartone', 'csl', 'chunghwa', 'far eastone',
   'insured', 'insure', 'reactivate', 'unsuspend', 'resume my line', 'resume service', 'restore my line', 'restore service',
+  'export', 'import', 'history', 'message log', 'theme', 'dark mode', 'language', 'version', 'modem', 'serial port',
+  'hide my', 'hide caller', 'private number', 'withhold', 'anonymous', 'change my number', 'new number', 'different number',
+  'call me back', 'call me later', 'call 10086', 'english service', 'customer service', 'hotline', 'cheaper', 'cheap',
+  'no service', 'scam', 'fraud', 'phishing', 'claiming to be', 'pretending to be',
+  'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
+  'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
 ];
 
@@ -74,7 +89,7 @@ const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
  * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
  */
-const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
 
 /**
  * Another person's balance, data or bill (我老婆手机的话费, 我儿子那张卡还剩多少流量, my wife's
@@ -86,6 +101,10 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
     `|\\b(?:${PEOPLE_EN})(?: s|s)? (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
     // my mum … her balance, 帮她查下欠多少: the amount is named by the other person's pronoun
     `|\\b(?:his|her|their) (?:phone |number |line |sim )?(?:balance|credit|data|bill|points|minutes)\\b` +
+    // how much data does my son have left, how much credit she has left: the other person holds the amount
+    `|\\b(?:balance|credit|data|bill|points|minutes|money)\\b[a-z ]{0,30}\\b(?:${PEOPLE_EN}|she|he|they)\\b (?:has|have|had|got|used|uses|spent|still|left)\\b` +
+    // 帮我妈查一下她还有多少话费: looked up on another person's behalf
+    `|(?:帮|给|替)(?:我的?)?(?:${PEOPLE_ZH})[^,，。?？]{0,4}(?:查|看|问)[^,，。?？]{0,8}(?:话费|余额|流量|积分|账单|欠|钱)` +
     `|(?:帮|给|替)(?:她|他|他们)(?:查|看)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠|钱)`,
   'g',
 );
@@ -94,11 +113,13 @@ const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|�
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
-const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)/g;
+const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值/g;
-/** A price (流量超了一个G多少钱, 多少钱一个月, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
-const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|分钟|月|g)|怎么收费|收费标准/g;
+const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
+/** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
+const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
+/** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
+const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
 /**
  * A retail hall named as where something was done (上次去营业厅开了彩铃, 在营业厅办的): the story of a
@@ -107,14 +128,31 @@ const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一(?:个|条|�
 const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
 
 /**
+ * The screen named as where a number or a name shows (屏幕上不显示号码, doesn't show on my screen):
+ * what shows there is the question (caller ID), not the screen itself (屏幕碎了, screen cracked).
+ */
+const SHOWN_ON_SCREEN = /(?:手机)?屏幕?上(?=[^,，。?？]{0,4}(?:显示|出|看|有|显|跳))/g;
+const SHOWN_ON_SCREEN_EN = /\b(?:on|in) (?:the |my )?screen\b(?=.*\b(?:show|shows|display|displays|see|appear|appears|pop up)\b)|\b(?:show|shows|showing|display|displays|appear|appears|see) (?:up )?(?:on|in) (?:the |my )?screen\b/g;
+
+/**
+ * Whether a folded text names another carrier as the owner of the line (我是电信用户, 联通卡). A story
+ * never lets that pass (我是电信用户，怎么开来电显示): what is asked is asked of that carrier's line,
+ * however well the rest is explained. (Another person's amount in one clause may be the story of a
+ * request for the sending line: 孩子手机流量偷跑，想关掉上网功能.)
+ */
+export function namesOtherCarrier(folded: string): boolean {
+  return `${folded}\n ${folded.replace(/[^a-z0-9]+/g, ' ')} `.match(OTHER_CARRIER) !== null;
+}
+
+/**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
-  folded = folded.replace(VISITED_HALL, '');
+  folded = folded.replace(VISITED_HALL, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }

@@ -26,10 +26,10 @@ describe('nothing matches', () => {
     expect(junk.filter((x) => engine.search(x.q, 10).length > 0).map((x) => x.q)).toEqual([]);
   });
 
-  // searchq7 took them from 10 to 2; searchq8 to the 1 whose only explained words are actions (不要停; docs/search.md, what is left).
-  it('answers no more of the quoted off-topic queries with confidence than the 1 written down', () => {
+  // searchq7 took them from 10 to 2; searchq8 to 1 (不要停); searchq9 to none (a bare action names no thing).
+  it('answers none of the quoted off-topic queries with confidence', () => {
     const confident = negatives.filter((x) => engine.search(x.q, 1)[0]?.confident).map((x) => x.q);
-    expect(confident.length).toBeLessThanOrEqual(1);
+    expect(confident).toEqual([]);
   });
 
   // Only the action was explained: show → 查询.
