@@ -80,6 +80,7 @@ export const en: Record<StringKey, string> = {
   'thread.unreadMarker': 'New messages',
   'thread.unread': '{n} unread',
   'thread.incomplete': 'Incomplete ({n} of {m} parts)',
+  'thread.localTime': '{time} on this computer',
   'thread.today': 'Today',
   'thread.yesterday': 'Yesterday',
   'thread.retry': 'Retry',

@@ -79,6 +79,7 @@ export const zhHans = {
   'thread.unreadMarker': '以下为新消息',
   'thread.unread': '{n} 条未读',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
+  'thread.localTime': '本机时间 {time}',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重试',

@@ -80,6 +80,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.unreadMarker': '以下為新訊息',
   'thread.unread': '{n} 則未讀',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
+  'thread.localTime': '本機時間 {time}',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重試',

@@ -1,0 +1,133 @@
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launchChromium, serve, STACK_TRACE, type Served } from './ui-kit';
+
+/*
+ * The eighth round's newcomer hour (session 15, ux18): the thread's day and times, read by a clerk in
+ * China and by a user abroad (Playwright's timezoneId), in the built UI on the demo modem.
+ */
+
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
+let server: Served;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await buildApp();
+  server = await serve();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async (ctx) => {
+  await page.screenshot({ path: join(ARTIFACTS, `newcomer-eighth-${ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80)}.png`) });
+  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+  expect(pageErrors).toEqual([]);
+  await context.close();
+});
+
+/** The app in a fresh profile (empty log) on a computer whose clock is in `timezoneId`. */
+async function openApp(timezoneId: string, viewport = { width: 1100, height: 760 }): Promise<void> {
+  context = await browser.newContext({ locale: 'zh-CN', timezoneId, viewport });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(await server.link());
+  await page.waitForSelector('#catalog-search');
+}
+
+/** Types an instruction in the thread's composer and waits for 10086's reply to it. */
+async function sendAndWait(code: string, replyText: string | RegExp): Promise<void> {
+  await page.fill('.composer input', code);
+  await page.keyboard.press('Enter');
+  await page.getByRole('article', { name: /^10086 / }).filter({ hasText: replyText }).last().waitFor({ timeout: 30_000 });
+}
+
+/** The service-centre stamp 10086's reply carries, read with IndexedDB itself: "HH:MM" and its offset. */
+async function replyStamp(): Promise<{ hhmm: string; offset: string; at: number }> {
+  const stamps = await page.evaluate(
+    () =>
+      new Promise<{ timestamp: string; at: number }[]>((done) => {
+        const open = indexedDB.open('hall10086-log');
+        open.onsuccess = () => {
+          const q = open.result.transaction(['messages'], 'readonly').objectStore('messages').getAll();
+          q.onsuccess = () => done(q.result.filter((m) => m.direction === 'in').map((m) => ({ timestamp: m.timestamp, at: m.at })));
+        };
+      }),
+  );
+  const m = /T(\d\d:\d\d):\d\d([+-]\d\d:\d\d)$/.exec(stamps[0]!.timestamp)!;
+  return { hhmm: m[1]!, offset: m[2]!, at: stamps[0]!.at };
+}
+
+describe('a stamp in the thread', () => {
+  it('is on the network’s clock, with the zone said, on a computer abroad', async () => {
+    await openApp('Europe/London');
+    await page.goto(`${server.base}#/thread`);
+    await page.waitForSelector('.composer input:not([disabled])');
+    await sendAndWait('YE', '余额');
+    const stamp = await replyStamp();
+    expect(stamp.offset).toBe('+08:00');
+    const reply = page.getByRole('article', { name: /^10086 / }).last();
+    // 10086's text says "截至…11时": the bubble under it says the same clock, and which one.
+    expect(await reply.locator('time').textContent()).toBe(`${stamp.hhmm} UTC+8`);
+    // This computer's own time is there for whoever wants it (London is UTC+0 in December).
+    const london = new Date(stamp.at).toISOString().slice(11, 16);
+    expect(await reply.locator('time').getAttribute('title')).toBe(`本机时间 ${london}`);
+    // Our own instruction, which has no stamp of the network's, is on the same clock.
+    expect(await page.getByRole('article', { name: /^我 / }).last().locator('time').textContent()).toMatch(/^\d\d:\d\d UTC\+8$/);
+  });
+
+  it('is the plain time in China, where the computer’s clock is the network’s', async () => {
+    await openApp('Asia/Shanghai');
+    await page.goto(`${server.base}#/thread`);
+    await page.waitForSelector('.composer input:not([disabled])');
+    await sendAndWait('YE', '余额');
+    const stamp = await replyStamp();
+    const time = page.getByRole('article', { name: /^10086 / }).last().locator('time');
+    expect(await time.textContent()).toBe(stamp.hhmm);
+    expect(await time.getAttribute('title')).toBeNull();
+  });
+});
+
+describe('the day of the thread', () => {
+  it('stays whole above the messages as they scroll, and covers none of them', async () => {
+    await openApp('Asia/Shanghai', { width: 1100, height: 620 });
+    await page.goto(`${server.base}#/thread`);
+    await page.waitForSelector('.composer input:not([disabled])');
+    await sendAndWait('YE', '余额');
+    await sendAndWait('CXYEG', '流量');
+    await sendAndWait('JF', '积分');
+    const scroller = page.locator('.message-scroller');
+    expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+    for (const top of [0, 12, 20, 40, 90, 200]) {
+      await scroller.evaluate((el, y) => (el.scrollTop = y), top);
+      await page.waitForFunction((y) => Math.abs(document.querySelector('.message-scroller')!.scrollTop - y) < 1, top);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const seen = await page.evaluate(() => {
+        const area = document.querySelector('.message-area')!.getBoundingClientRect();
+        const list = document.querySelector('.message-scroller')!.getBoundingClientRect();
+        // Each bubble as far as it shows: the list clips what is scrolled past its edges.
+        const bubbles = [...document.querySelectorAll('.bubble')]
+          .map((b) => b.getBoundingClientRect())
+          .map((b) => ({ left: b.left, right: b.right, top: Math.max(b.top, list.top), bottom: Math.min(b.bottom, list.bottom) }))
+          .filter((b) => b.bottom > b.top);
+        return [...document.querySelectorAll('.day-separator')].map((d) => {
+          const r = d.querySelector('span')!.getBoundingClientRect();
+          return {
+            text: d.textContent,
+            whole: r.height > 0 && r.top >= area.top - 0.5 && r.bottom <= area.bottom + 0.5 && (r.bottom <= list.top + 0.5 || r.top >= list.top - 0.5),
+            covers: bubbles.some((b) => r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top),
+          };
+        });
+      });
+      const shown = seen.filter((s) => s.text === '今天' && s.whole);
+      expect(shown, `scrolled to ${top}: ${JSON.stringify(seen)}`).toHaveLength(1);
+      expect(shown[0]!.covers, `scrolled to ${top}`).toBe(false);
+    }
+  });
+});
