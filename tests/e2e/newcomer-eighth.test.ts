@@ -131,3 +131,22 @@ describe('the day of the thread', () => {
     }
   });
 });
+
+describe('the header', () => {
+  it.each(['en', 'zh-Hant', 'zh-Hans'])('keeps the shortcuts button clear of “New tab”, on one row, at 1024 and 1100 px (%s)', async (lang) => {
+    await openApp('Asia/Shanghai');
+    await page.evaluate((l) => localStorage.setItem('hall10086.lang', l), lang);
+    await page.reload();
+    await page.waitForSelector('.status-line .another-tab');
+    for (const width of [1024, 1100, 1300]) {
+      await page.setViewportSize({ width, height: 700 });
+      const box = await page.evaluate(() => {
+        const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { tab: r('.status-line .another-tab').right, help: r('.shortcuts-button').left, helpTop: r('.shortcuts-button').top, titleTop: r('.app-title').top, header: r('.app-header').height };
+      });
+      expect(box.help - box.tab, `${width} px: ${JSON.stringify(box)}`).toBeGreaterThanOrEqual(6);
+      // One row: the button sits on the title's row, not wrapped under it.
+      expect(box.helpTop - box.titleTop, `${width} px: ${JSON.stringify(box)}`).toBeLessThan(20);
+    }
+  });
+});
