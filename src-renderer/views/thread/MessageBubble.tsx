@@ -1,5 +1,8 @@
 import { memo, useState } from 'react';
+import { activeCatalog } from '../../catalog/active-catalog';
+import { codeLinks } from '../../catalog/code-links';
 import { describeSendError } from '../../core/describe-send-error';
+import { routeHash } from '../../shell/route';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -38,7 +41,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
         {outgoing ? t('thread.fromYou') : message.peer}
       </span>
       <div className={`bubble${focused ? ' focused' : ''}${RETRYABLE.has(message.state) ? ' bubble-failed' : ''}`}>
-        <p className="bubble-text">{message.text}</p>
+        <p className="bubble-text">{outgoing ? message.text : <LinkedCodes text={message.text} />}</p>
         {!message.complete && (
           <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
         )}
@@ -80,5 +83,20 @@ function RetryButton({ commandId }: { commandId: string }) {
     <button type="button" className="link retry" onClick={retry} disabled={busy}>
       {t('thread.retry')}
     </button>
+  );
+}
+
+/** 10086's text with each instruction code it names ("退订请发QXCL") a link to that instruction's page. */
+function LinkedCodes({ text }: { text: string }) {
+  const { lang } = useI18n();
+  const catalog = activeCatalog();
+  return codeLinks(text, (code) => catalog.get(code) !== undefined).map((piece, i) =>
+    'code' in piece ? (
+      <a key={i} href={routeHash({ view: 'instruction', id: piece.code })} title={catalog.get(piece.code)!.name[lang]}>
+        {piece.code}
+      </a>
+    ) : (
+      piece.text
+    ),
   );
 }
