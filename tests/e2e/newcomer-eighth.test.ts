@@ -150,3 +150,50 @@ describe('the header', () => {
     }
   });
 });
+
+describe('a list of services from 0000', () => {
+  it('links the code 10086 says cancels one to its page, whose Send asks first', async () => {
+    await openApp('Asia/Shanghai');
+    await page.goto(`${server.base}#/thread`);
+    await page.waitForSelector('.composer input:not([disabled])');
+    await sendAndWait('0000', '退订');
+    const reply = page.getByRole('article', { name: /^10086 / }).last();
+    const code = (await reply.locator('.bubble-text').textContent())!.match(/退订请发([A-Z]+)/)![1]!;
+    const link = reply.getByRole('link', { name: code, exact: true });
+    await link.click();
+    await page.waitForURL(new RegExp(`#/instruction/${code}$`));
+    await page.waitForSelector('#instruction-name');
+    await page.locator('article.instruction button.primary').click();
+    // Cancelling is risky: nothing is sent before the user says yes, and the safe choice has the focus.
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(code);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' }).catch(() => dialog.waitFor({ state: 'hidden' }));
+  });
+});
+
+describe('changing the service password', () => {
+  it('asks for the new password twice, masked, and sends nothing while the two differ', async () => {
+    await openApp('Asia/Shanghai');
+    await page.goto(`${server.base}#/instruction/MMXG`);
+    await page.waitForSelector('#instruction-name');
+    await page.fill('#instruction-param-oldPassword', '123456');
+    await page.fill('#instruction-param-newPassword', '654321');
+    const again = page.getByLabel('再输入一次新密码', { exact: true });
+    expect(await again.getAttribute('type')).toBe('password');
+    await again.fill('654312');
+    await page.locator('article.instruction button.primary').click();
+    expect(await page.locator('#instruction-param-newPasswordAgain-note').textContent()).toBe('两次输入的新密码不一样，请重新输入。');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('instruction-param-newPasswordAgain');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    await again.fill('654321');
+    await page.locator('article.instruction button.primary').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    // Asked before it goes, with the secrets masked even there.
+    expect(await dialog.textContent()).toContain('MMXG#******#******');
+    expect(await page.textContent('body')).not.toContain('654321');
+  });
+});
