@@ -1,44 +1,31 @@
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launchChromium, serve, STACK_TRACE, type Served } from './ui-kit';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, type BrowserSuite, type Served } from './ui-kit';
 
 /*
  * The eighth round's newcomer hour (session 15, ux18): the thread's day and times, read by a clerk in
  * China and by a user abroad (Playwright's timezoneId), in the built UI on the demo modem.
  */
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
 let server: Served;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  await buildApp();
-  server = await serve();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async (ctx) => {
-  await page.screenshot({ path: join(ARTIFACTS, `newcomer-eighth-${ctx.task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80)}.png`) });
-  expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
-  expect(pageErrors).toEqual([]);
-  await context.close();
+let reopen: BrowserSuite['reopen'];
+browserSuite({ artifactPrefix: 'newcomer-eighth-', openApp: false }, (suite) => {
+  ({ server, page, reopen } = suite);
 });
 
 /** The app in a fresh profile (empty log) on a computer whose clock is in `timezoneId`. */
 async function openApp(timezoneId: string, viewport = { width: 1100, height: 760 }): Promise<void> {
-  context = await browser.newContext({ locale: 'zh-CN', timezoneId, viewport });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await reopen({ timezoneId, viewport });
   await page.goto(await server.link());
   await page.waitForSelector('#catalog-search');
+}
+
+/** The same, on the demo SIM's thread, ready to type. */
+async function openThread(timezoneId: string, viewport?: { width: number; height: number }): Promise<void> {
+  await openApp(timezoneId, viewport);
+  await page.goto(`${server.base}#/thread`);
+  await page.waitForSelector('.composer input:not([disabled])');
 }
 
 /** Types an instruction in the thread's composer and waits for 10086's reply to it. */
@@ -66,9 +53,7 @@ async function replyStamp(): Promise<{ hhmm: string; offset: string; at: number 
 
 describe('a stamp in the thread', () => {
   it('is on the network’s clock, with the zone said, on a computer abroad', async () => {
-    await openApp('Europe/London');
-    await page.goto(`${server.base}#/thread`);
-    await page.waitForSelector('.composer input:not([disabled])');
+    await openThread('Europe/London');
     await sendAndWait('YE', '余额');
     const stamp = await replyStamp();
     expect(stamp.offset).toBe('+08:00');
@@ -83,9 +68,7 @@ describe('a stamp in the thread', () => {
   });
 
   it('is the plain time in China, where the computer’s clock is the network’s', async () => {
-    await openApp('Asia/Shanghai');
-    await page.goto(`${server.base}#/thread`);
-    await page.waitForSelector('.composer input:not([disabled])');
+    await openThread('Asia/Shanghai');
     await sendAndWait('YE', '余额');
     const stamp = await replyStamp();
     const time = page.getByRole('article', { name: /^10086 / }).last().locator('time');
@@ -96,9 +79,7 @@ describe('a stamp in the thread', () => {
 
 describe('the day of the thread', () => {
   it('stays whole above the messages as they scroll, and covers none of them', async () => {
-    await openApp('Asia/Shanghai', { width: 1100, height: 620 });
-    await page.goto(`${server.base}#/thread`);
-    await page.waitForSelector('.composer input:not([disabled])');
+    await openThread('Asia/Shanghai', { width: 1100, height: 620 });
     await sendAndWait('YE', '余额');
     await sendAndWait('CXYEG', '流量');
     await sendAndWait('JF', '积分');
@@ -153,9 +134,7 @@ describe('the header', () => {
 
 describe('a list of services from 0000', () => {
   it('links the code 10086 says cancels one to its page, whose Send asks first', async () => {
-    await openApp('Asia/Shanghai');
-    await page.goto(`${server.base}#/thread`);
-    await page.waitForSelector('.composer input:not([disabled])');
+    await openThread('Asia/Shanghai');
     await sendAndWait('0000', '退订');
     const reply = page.getByRole('article', { name: /^10086 / }).last();
     const code = (await reply.locator('.bubble-text').textContent())!.match(/退订请发([A-Z]+)/)![1]!;
