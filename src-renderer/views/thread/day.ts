@@ -46,6 +46,7 @@ function formatter(cache: Map<string, Intl.DateTimeFormat>, lang: string, offset
   return format;
 }
 
+/** 09:21 on a 24-hour clock in Chinese (zh-Hant's own default is 上午09:21), 09:21 AM in English. */
 export function timeOfDay(at: number, lang: string, offsetMin?: number): string {
-  return formatter(timeFormats, lang, offsetMin, { hour: '2-digit', minute: '2-digit' }).format(shifted(at, offsetMin));
+  return formatter(timeFormats, lang, offsetMin, { hour: '2-digit', minute: '2-digit', ...(lang.startsWith('zh') ? { hourCycle: 'h23' } : {}) }).format(shifted(at, offsetMin));
 }

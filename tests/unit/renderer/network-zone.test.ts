@@ -30,6 +30,10 @@ describe('the network’s clock', () => {
     expect(dayKey(AT, 480)).toBe('2026-12-6');
     expect(dayKey(AT, 0)).toBe('2026-12-5');
     expect(timeOfDay(AT, 'zh-Hans', 480)).toBe('01:30');
+    // A 24-hour clock in both Chinese scripts (zh-Hant's own default is 上午01:30), as ARCHITECTURE.md says.
+    expect(timeOfDay(AT, 'zh-Hant', 480)).toBe('01:30');
+    expect(timeOfDay(AT + 12 * 3600_000, 'zh-Hant', 480)).toBe('13:30');
+    expect(timeOfDay(AT, 'en', 480)).toBe('01:30 AM');
     // "Now" a day later on Beijing's clock: the message was yesterday there.
     expect(dayLabel(AT, AT + 24 * 3600_000, zh, 480)).toBe('昨天');
     expect(dayLabel(AT, AT + 3600_000, zh, 480)).toBe('今天');
