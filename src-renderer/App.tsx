@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { UiCommand } from '../src-shared/api/ui-commands';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
@@ -7,6 +8,7 @@ import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
 import { ApprovalPrompt } from './shell/ApprovalPrompt';
 import { routeHash, type Route, type View } from './shell/route';
+import { commandForKey, onMenuCommand } from './shell/commands';
 import { SHORTCUTS, VIEW_ORDER, viewKey } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
 import { useRoute } from './shell/use-route';
@@ -64,7 +66,13 @@ function Shell() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const section = sectionOf(route);
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
-  const storeLoaded = useCore().ingest !== null;
+  const { api, ingest } = useCore();
+  const storeLoaded = ingest !== null;
+  // One handler for the page's keys and the Electron menu: each command does the same from either.
+  const run = useCallback((command: UiCommand) => {
+    if (command === 'shortcuts.open') setShortcutsOpen(true);
+  }, []);
+  useEffect(() => onMenuCommand(api, run), [api, run]);
 
   // A link to a search (under a reply 10086 did not understand) fills the catalog's search box.
   useEffect(() => {
@@ -101,14 +109,16 @@ function Shell() {
         e.preventDefault();
         if (route.view === 'catalog') selectSearch();
         else navigate({ view: 'catalog' });
-      } else if (SHORTCUTS.anywhere.help.is(e) && !typing && !dialogOpen) {
+      } else {
+        const command = commandForKey(e, { typing, dialogOpen });
+        if (command === null) return;
         e.preventDefault();
-        setShortcutsOpen(true);
+        run(command);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, route.view]);
+  }, [navigate, route.view, run]);
 
   return (
     <div className="app">
@@ -146,7 +156,7 @@ function Shell() {
           ))}
         </nav>
         <StatusLine />
-        <button type="button" className="shortcuts-button" aria-label={t('keys.title')} title={`${t('keys.title')} (?)`} aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setShortcutsOpen(true)}>
+        <button type="button" className="shortcuts-button" aria-label={t('keys.title')} title={`${t('keys.title')} (?)`} aria-keyshortcuts={SHORTCUTS.anywhere.help.keys.join(' ')} aria-haspopup="dialog" onClick={() => run('shortcuts.open')}>
           ?
         </button>
       </header>

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { toHallError } from '../../src-shared/errors';
+import { langFromLocales } from '../../src-shared/i18n/lang';
 import { createCore, defaultDataDir, type HallCore } from '../core';
 import { installNativeHost, userManifestLocations } from '../native-host';
 import { appUrlMatcher } from './app-url';
 import { serveIpc } from './ipc';
+import { menuTemplate, sendCommand } from './menu';
 import { appContentSecurityPolicy, installSecurity } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow, focusWindow } from './window';
@@ -44,6 +46,13 @@ async function start(): Promise<void> {
     onInternalError: (error) => console.error(error),
   });
   running = { core, stopIpc };
+  // The menu speaks the system's language, as the page does until the user picks another in Settings.
+  const menu = menuTemplate({
+    lang: langFromLocales(app.getPreferredSystemLanguages(), 'zh-Hans'),
+    platform: process.platform,
+    send: (command) => sendCommand(mainWindow?.webContents ?? null, isAppUrl, command),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   // Registered at every start, so a moved or updated app stays reachable from the extension.
   installNativeHost({ dataDir: defaultDataDir(), launcher: [process.execPath, NATIVE_HOST_SCRIPT], locations: userManifestLocations() }).catch(
     (error: unknown) => console.error(error),

@@ -80,6 +80,7 @@ export const en: Record<StringKey, string> = {
   'thread.unreadMarker': 'New messages',
   'thread.unread': '{n} unread',
   'thread.incomplete': 'Incomplete ({n} of {m} parts)',
+  'thread.localTime': '{time} on this computer',
   'thread.today': 'Today',
   'thread.yesterday': 'Yesterday',
   'thread.retry': 'Retry',
@@ -323,6 +324,7 @@ export const en: Record<StringKey, string> = {
   'conn.unauthorized': 'This page has no valid access token. Each link Hall10086 prints opens one tab, once, within 30 minutes: press Enter where hall10086 serve runs for a new link, or use “New tab” in a tab that works.',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
+  'param.again': '{label} again',
   'secret.show': 'Show',
   'modem.connectFailed': 'Could not connect:',
   'settings.alertInvalid': 'Enter 0 or more; leave it empty to turn this alert off.',

@@ -79,6 +79,7 @@ export const zhHans = {
   'thread.unreadMarker': '以下为新消息',
   'thread.unread': '{n} 条未读',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
+  'thread.localTime': '本机时间 {time}',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重试',
@@ -322,6 +323,7 @@ export const zhHans = {
   'conn.unauthorized': '这个页面没有有效的访问令牌。Hall10086 打印的每个链接只能打开一个标签页、只能用一次，30 分钟内有效：在运行 hall10086 serve 的终端里按回车获取新链接，或在可用的标签页里点“新标签页”。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
+  'param.again': '再输入一次{label}',
   'secret.show': '显示',
   'modem.connectFailed': '连接失败：',
   'settings.alertInvalid': '请填 0 或更大的数；留空即关闭此提醒。',

@@ -80,6 +80,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.unreadMarker': '以下為新訊息',
   'thread.unread': '{n} 則未讀',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
+  'thread.localTime': '本機時間 {time}',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重試',
@@ -323,6 +324,7 @@ export const zhHant: Record<StringKey, string> = {
   'conn.unauthorized': '這個頁面沒有有效的存取權杖。Hall10086 列印的每個連結只能開啟一個分頁、只能用一次，30 分鐘內有效：在執行 hall10086 serve 的終端機裡按 Enter 取得新連結，或在可用的分頁裡點「新分頁」。',
 
   // Newcomer pass: show/hide secrets, 24-hour times, CSV in the UI language, plain limits.
+  'param.again': '再輸入一次{label}',
   'secret.show': '顯示',
   'modem.connectFailed': '連線失敗：',
   'settings.alertInvalid': '請填 0 或更大的數；留空即關閉此提醒。',

@@ -1,3 +1,4 @@
+import { UI_COMMANDS } from '../../src-shared/api/ui-commands';
 import type { StringKey } from '../i18n';
 
 /**
@@ -45,7 +46,7 @@ export const SHORTCUTS = {
   anywhere: {
     views: { keys: VIEW_ORDER.map((_, i) => `Alt+${i + 1}`), what: 'keys.views', is: (e) => viewKey(e) !== null },
     search: { keys: ['/'], what: 'keys.search', is: plain('/') },
-    help: { keys: ['?'], what: 'keys.help', is: (e) => !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '?' },
+    help: { keys: UI_COMMANDS['shortcuts.open'].keys, what: 'keys.help', is: (e) => !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '?' },
   },
   catalog: {
     choose: { keys: ['ArrowUp', 'ArrowDown'], what: 'keys.choose', is: plain('ArrowUp', 'ArrowDown') },

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { UiCommand } from './ui-commands';
 import type { ImportOutcome } from '../catalog/custom/file';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
@@ -352,6 +353,8 @@ export interface Events {
   fleet: FleetSim;
   /** A check of every SIM moved on (a SIM done, or the run began or ended). */
   fleetCheck: FleetCheckState;
+  /** Not the core's: the Electron shell's menu asking the page to do what a key there does (Help → Keyboard shortcuts). */
+  command: UiCommand;
 }
 export type EventName = keyof Events;
 

@@ -57,6 +57,7 @@ export const EVENT_NAMES = Object.keys({
   mqtt: true,
   fleet: true,
   fleetCheck: true,
+  command: true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** A message that arrived already structured (IPC's structured clone); null when it is not a wire message. */

@@ -39,6 +39,7 @@ describe('the first hour', () => {
     await open('#/instruction/MMXG', '#instruction-param-oldPassword');
     await page.fill('#instruction-param-oldPassword', '135790');
     await page.fill('#instruction-param-newPassword', '246813');
+    await page.fill('#instruction-param-newPasswordAgain', '246813');
     await page.getByRole('button', { name: '复制', exact: true }).click();
     await page.waitForSelector('.toast-text:has-text("已复制到剪贴板")');
     expect(await page.textContent('.toasts')).toContain('已复制到剪贴板，里面有密码或证件号码。粘贴后请再复制一段别的文字把它换掉：剪贴板历史可能会保留它。');

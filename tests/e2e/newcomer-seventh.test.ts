@@ -185,8 +185,8 @@ describe('lists as a screen reader meets them', () => {
     await page.locator('article.instruction button.primary').click();
     await page.waitForURL(/#\/thread/);
     const log = page.getByRole('log');
-    const mine = log.getByRole('listitem').getByRole('article', { name: /^我 \d{2}:\d{2}$/ });
-    const theirs = log.getByRole('listitem').getByRole('article', { name: /^10086 \d{2}:\d{2}$/ });
+    const mine = log.getByRole('listitem').getByRole('article', { name: /^我 \d{2}:\d{2}( UTC\+8)?$/ });
+    const theirs = log.getByRole('listitem').getByRole('article', { name: /^10086 \d{2}:\d{2}( UTC\+8)?$/ });
     await theirs.first().waitFor({ timeout: 30_000 });
     // A reply of two parts is one message once both are in.
     await expect.poll(() => theirs.first().textContent(), { timeout: 30_000 }).toContain('余额');

@@ -118,7 +118,7 @@ describe('no secret at rest', () => {
   it('after sending MMXG and MMHF, from their forms and typed whole in any form, neither the browser profile nor the app data folder holds them', async () => {
     await page.goto(await server.link());
     await page.waitForSelector('#catalog-search');
-    await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD }, 'MMXG#******#******');
+    await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, newPasswordAgain: NEW_PASSWORD }, 'MMXG#******#******');
     await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
     for (const { text, kept } of TYPED) await typeAndSend(text, kept);
     // The demo network did get the real text: the secret left over the air and nowhere else.

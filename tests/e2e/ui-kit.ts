@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served } from './app-kit';
 
@@ -43,6 +43,8 @@ export interface BrowserSuite {
   server: Served;
   context: BrowserContext;
   page: Page;
+  /** Closes this test's context and opens a fresh one (empty log) with other options (a time zone, a window size); binds it again. */
+  reopen(options: BrowserContextOptions): Promise<void>;
 }
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-results/e2e');
@@ -84,12 +86,20 @@ export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bi
     await server?.stop();
   });
 
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 } });
+  const open = async (options: BrowserContextOptions) => {
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 760 }, ...options });
     page = await context.newPage();
     pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    bind({ server, context, page });
+    bind({ server, context, page, reopen });
+  };
+  const reopen = async (options: BrowserContextOptions) => {
+    await context.close();
+    await open(options);
+  };
+
+  beforeEach(async () => {
+    await open({});
     if (o.openApp) {
       await page.goto(await server.link());
       await page.waitForSelector('#catalog-search');

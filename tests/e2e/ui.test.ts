@@ -315,7 +315,8 @@ describe('the conversation with 10086', () => {
     await page.goto(`${server.url.split('#')[0]}#/instruction/MMXG`);
     await page.fill('#instruction-param-oldPassword', '975310');
     await page.fill('#instruction-param-newPassword', '864202');
-    expect(await page.$$eval('.param-form input', (i) => i.map((x) => (x as HTMLInputElement).type))).toEqual(['password', 'password']);
+    await page.fill('#instruction-param-newPasswordAgain', '864202');
+    expect(await page.$$eval('.param-form input', (i) => i.map((x) => (x as HTMLInputElement).type))).toEqual(['password', 'password', 'password']);
     expect(await page.textContent('output.sms-text')).toBe('MMXG#******#******');
     expect(await page.$('svg.qr')).toBeNull();
     await page.click('text=显示二维码');

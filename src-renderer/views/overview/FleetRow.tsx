@@ -11,8 +11,18 @@ import { dayLabel, timeOfDay } from '../thread/day';
 import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
 
-/** A row's height when nothing in it wraps (the virtualiser's first guess; a row with wrapped badges is measured). */
-export const ROW_PX = 44;
+/**
+ * Every row's height, in rem so that it follows the browser's text size: two lines, whatever a row
+ * holds (a long name gives way with an ellipsis, its badges take the second line; a figure's or the
+ * update's time under it likewise). One height is what lets a fleet of thousands scroll by exact
+ * offsets: a row measured taller only once drawn moved every row below it, and the scroll position jumped.
+ */
+export const ROW_REM = 3.5;
+
+/** ROW_REM in CSS pixels on this page (the virtualiser counts in pixels). */
+export function rowPx(): number {
+  return ROW_REM * (Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+}
 
 const shortDays = new Map<string, Intl.DateTimeFormat>();
 /**
@@ -21,6 +31,11 @@ const shortDays = new Map<string, Intl.DateTimeFormat>();
  */
 function shortWhen(at: number, today: number, newest: number | null, lang: string): string {
   if (at >= today || (newest !== null && new Date(at).toDateString() === new Date(newest).toDateString())) return timeOfDay(at, lang);
+  return shortDay(at, lang);
+}
+
+/** 12/5, 12月5日. */
+function shortDay(at: number, lang: string): string {
   let format = shortDays.get(lang);
   if (!format) shortDays.set(lang, (format = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric' })));
   return format.format(at);
@@ -80,20 +95,18 @@ interface Props {
   i18n: I18n;
   onSelect(simId: string): void;
   onEdit(simId: string): void;
-  /** The virtualiser measures each row: one whose badges wrap is taller than ROW_PX. */
-  measure(row: HTMLTableRowElement | null): void;
 }
 
 /**
  * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
  * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
  */
-export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit, measure }: Props) {
+export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
   return (
-    <tr ref={measure} data-index={index} className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: ROW_PX }}>
+    <tr data-index={index} className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: `${ROW_REM}rem` }}>
       <th scope="row" className="fleet-sim">
         {/* The badges never give way: the name does, cut with an ellipsis, whole in its title and its accessible name. */}
         <span className="fleet-sim-line">
@@ -106,11 +119,15 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
               {name}
             </span>
           )}
-          {demo && <DemoBadge />}
-          {low && <span className="badge badge-risk">{t('fleet.low')}</span>}
-          {sim.sendFailures > 0 && (
-            <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
-              {t('fleet.failures', { n: sim.sendFailures })}
+          {(demo || low || sim.sendFailures > 0) && (
+            <span className="fleet-badges">
+              {demo && <DemoBadge />}
+              {low && <span className="badge badge-risk">{t('fleet.low')}</span>}
+              {sim.sendFailures > 0 && (
+                <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
+                  {t('fleet.failures', { n: sim.sendFailures })}
+                </span>
+              )}
             </span>
           )}
         </span>
@@ -154,7 +171,12 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
         );
       })}
       <td className="muted fleet-updated">
-        {sim.lastUpdate !== null && `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
+        {sim.lastUpdate !== null && (
+          // One line: today's time after 今天 / Today, an older one after its short date ("Yesterday 03:09 AM" would not fit); the title says it whole.
+          <span className="fleet-updated-time" title={`${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}>
+            {`${sim.lastUpdate >= today ? t('thread.today') : shortDay(sim.lastUpdate, i18n.lang)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
+          </span>
+        )}
         {askedAt !== null && (
           <span className="badge fleet-asked" title={t('fleet.askedHint')}>
             {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang) })}

@@ -13,7 +13,7 @@ import { HALL_PEER } from '../../store/incoming-rows';
 import { openQuestionAt } from '../../store/queries';
 import { filterRows, isLow, labelsCsv, prepare, sortRows, type FleetFilter, type FleetOrder } from './fleet-rows';
 import { CheckAll } from './CheckAll';
-import { FIGURE_COLUMNS, FleetRow, ROW_PX, TABLE_COLUMNS_REM } from './FleetRow';
+import { FIGURE_COLUMNS, FleetRow, rowPx, TABLE_COLUMNS_REM } from './FleetRow';
 import { SHORTCUTS } from '../../shell/shortcuts';
 import { useFocusReturn } from '../../components/focus-return';
 
@@ -69,7 +69,10 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   }, [localKey]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 8, initialRect: { width: 1000, height: 12 * ROW_PX } });
+  // Every row is one height (FleetRow's ROW_REM), so offsets are exact and nothing is measured: a row
+  // measured taller once drawn would move the rows below it under the reader's eyes.
+  const rowHeight = useMemo(rowPx, []);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8, initialRect: { width: 1000, height: 12 * rowHeight } });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -154,7 +157,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
             {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
             {items.map((item) => {
               const row = rows[item.index]!;
-              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} measure={virtualizer.measureElement} />;
+              return <FleetRow key={row.key} row={row} demo={row.sim.host === null && (demoSims?.has(row.sim.simId) ?? false)} askedAt={row.sim.host === null ? (asked?.get(row.sim.simId) ?? null) : null} index={item.index} low={isLow(row.sim, thresholds)} hosts={hosts} today={today} i18n={i18n} onSelect={onSelect} onEdit={edit} />;
             })}
             {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
           </tbody>

@@ -9,14 +9,15 @@ import { HALL_PEER } from '../../store/incoming-rows';
 import { logTextIndex } from '../../store/log-index';
 import type { MessageRow } from '../../store/rows';
 import { SHORTCUTS } from '../../shell/shortcuts';
-import { dayLabel, timeOfDay } from './day';
+import { dayLabel } from './day';
+import { NETWORK_OFFSET_MIN, offsetOf, stampOf } from './network-zone';
 
 const MAX_RESULTS = 200;
 
 /** Finds text in every stored message; a hit in a 10086 thread can be shown in place. Closed, it gives the focus back to the button that opened it. */
 export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message: MessageRow): void; onClose(): void }) {
   const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t } = i18n;
   const reportError = useErrorToast();
   useFocusReturn();
   const [query, setQuery] = useState('');
@@ -83,7 +84,7 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
             {results.rows.map((m) => (
               <li key={m.id} className={`log-result ${m.direction}`}>
                 <p className="muted">
-                  {dayLabel(m.at, now, i18n)} {timeOfDay(m.at, lang)} · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
+                  <LogStamp at={m.at} zone={offsetOf(m.timestamp) ?? NETWORK_OFFSET_MIN} now={now} /> · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
                 </p>
                 <p className="bubble-text">
                   <Highlighted text={m.text} query={results.query} />
@@ -99,5 +100,17 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
         </>
       )}
     </section>
+  );
+}
+
+/** A found message's day and time on the network's clock, as the thread shows it. */
+function LogStamp({ at, zone, now }: { at: number; zone: number; now: number }) {
+  const i18n = useI18n();
+  const stamp = stampOf(at, zone, i18n);
+  return (
+    <time dateTime={new Date(at).toISOString()} title={stamp.local === null ? undefined : i18n.t('thread.localTime', { time: stamp.local })}>
+      {dayLabel(at, now, i18n, zone)} {stamp.time}
+      {stamp.zone && ` ${stamp.zone}`}
+    </time>
   );
 }

@@ -1,10 +1,13 @@
 import { memo, useState } from 'react';
+import { activeCatalog } from '../../catalog/active-catalog';
+import { codeLinks } from '../../catalog/code-links';
 import { describeSendError } from '../../core/describe-send-error';
+import { routeHash } from '../../shell/route';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { MessageRow } from '../../store/rows';
-import { timeOfDay } from './day';
+import { offsetOf, stampOf } from './network-zone';
 import { ReplyNotes } from './ReplyNotes';
 
 const RETRYABLE = new Set(['failed', 'failed-retryable']);
@@ -14,6 +17,8 @@ interface Props {
   focused: boolean;
   /** The other half of its pair: the reply to an instruction, or the instruction a reply answers. */
   pair: MessageRow | null;
+  /** The thread's clock (minutes east of UTC): a message without a service-centre stamp of its own is shown on it. */
+  zone: number;
 }
 
 /**
@@ -21,12 +26,13 @@ interface Props {
  * sent on the right with its state (a failure with its reason and Retry). Figures show once, under
  * the reply that carries them.
  */
-export const MessageBubble = memo(function MessageBubble({ message, focused, pair }: Props) {
+export const MessageBubble = memo(function MessageBubble({ message, focused, pair, zone }: Props) {
   const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t } = i18n;
   const outgoing = message.direction === 'out';
   const failure = outgoing && message.error ? describeSendError(message.error, i18n) : null;
   const id = `message-${message.id}`;
+  const stamp = stampOf(message.at, offsetOf(message.timestamp) ?? zone, i18n);
   // Each message is an article a screen reader names by who wrote it and when ("10086, 09:21"), as
   // it is laid out on screen (left or right, the time under it); the log reads as a list of them.
   return (
@@ -35,7 +41,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
         {outgoing ? t('thread.fromYou') : message.peer}
       </span>
       <div className={`bubble${focused ? ' focused' : ''}${RETRYABLE.has(message.state) ? ' bubble-failed' : ''}`}>
-        <p className="bubble-text">{message.text}</p>
+        <p className="bubble-text">{outgoing ? message.text : <LinkedCodes text={message.text} />}</p>
         {!message.complete && (
           <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
         )}
@@ -48,8 +54,9 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
           </p>
         )}
         <p className="bubble-meta">
-          <time id={`${id}-at`} dateTime={new Date(message.at).toISOString()}>
-            {timeOfDay(message.at, lang)}
+          <time id={`${id}-at`} dateTime={new Date(message.at).toISOString()} title={stamp.local === null ? undefined : t('thread.localTime', { time: stamp.local })}>
+            {stamp.time}
+            {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
           {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
           {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton commandId={message.commandId} />}
@@ -76,5 +83,20 @@ function RetryButton({ commandId }: { commandId: string }) {
     <button type="button" className="link retry" onClick={retry} disabled={busy}>
       {t('thread.retry')}
     </button>
+  );
+}
+
+/** 10086's text with each instruction code it names ("退订请发QXCL") a link to that instruction's page. */
+function LinkedCodes({ text }: { text: string }) {
+  const { lang } = useI18n();
+  const catalog = activeCatalog();
+  return codeLinks(text, (code) => catalog.get(code) !== undefined).map((piece, i) =>
+    'code' in piece ? (
+      <a key={i} href={routeHash({ view: 'instruction', id: piece.code })} title={catalog.get(piece.code)!.name[lang]}>
+        {piece.code}
+      </a>
+    ) : (
+      piece.text
+    ),
   );
 }

@@ -4,10 +4,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { pairThreadRows } from '../../store/pairing';
-import { positionInThread, threadSlice } from '../../store/queries';
+import { positionInThread, threadSlice, type ThreadSlice } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
 import { dayKey, dayLabel } from './day';
 import { MessageBubble } from './MessageBubble';
+import { threadZone } from './network-zone';
 import { useQuestionsOfThisThread } from './open-questions';
 import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
 import { NO_REPLY_AFTER_MS, unanswered } from './unanswered';
@@ -41,6 +42,8 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   useQuestionsOfThisThread(simId, peer);
   const count = slice?.count ?? 0;
   const pairs = useMemo(() => pairsIn(slice?.rows ?? []), [slice]);
+  // Days and times on the network's clock, as 10086's own texts say them (see network-zone.ts).
+  const zone = useMemo(() => threadZone(slice?.rows ?? []), [slice]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -89,8 +92,15 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   if (count === 0) return <p className="empty">{i18n.t('thread.empty')}</p>;
 
   const now = Date.now();
+  const topDay = topmostDay(items, virtualizer.scrollOffset ?? 0, slice);
   return (
     <div className="message-area">
+      {/* The day of the topmost message in view, above the list rather than over it: it never covers a bubble, nor is it cut by the edge. */}
+      {topDay !== null && (
+        <p className="day-separator day-current">
+          <span>{dayLabel(topDay, now, i18n, zone)}</span>
+        </p>
+      )}
       <div ref={scroller} className="message-scroller" role="log" aria-label={i18n.t('thread.list')} tabIndex={0}>
         <div className="message-canvas" role="list" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
@@ -109,9 +119,10 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
               >
                 {found ? (
                   <>
-                    {(!found.previous || dayKey(found.previous.at) !== dayKey(found.row.at)) && (
+                    {/* The oldest message's day is the strip's above the list, never drawn twice. */}
+                    {found.previous && dayKey(found.previous.at, zone) !== dayKey(found.row.at, zone) && (
                       <p className="day-separator">
-                        <span>{dayLabel(found.row.at, now, i18n)}</span>
+                        <span>{dayLabel(found.row.at, now, i18n, zone)}</span>
                       </p>
                     )}
                     {found.row.id === firstUnreadId && (
@@ -119,7 +130,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
                         <span>{i18n.t('thread.unreadMarker')}</span>
                       </p>
                     )}
-                    <MessageBubble message={found.row} focused={found.row.id === focusedId} pair={pairs.get(found.row.id) ?? null} />
+                    <MessageBubble message={found.row} focused={found.row.id === focusedId} pair={pairs.get(found.row.id) ?? null} zone={zone} />
                   </>
                 ) : (
                   <div className="bubble-placeholder" aria-hidden="true" />
@@ -141,6 +152,12 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
       )}
     </div>
   );
+}
+
+/** When the topmost message at least partly in view was written (null before any is read). */
+function topmostDay(items: readonly { index: number; end: number }[], scrollTop: number, slice: ThreadSlice): number | null {
+  const top = items.find((item) => item.end > scrollTop) ?? items[0];
+  return top ? (rowAt(slice, top.index)?.row.at ?? null) : null;
 }
 
 /** The newest message while it waits for 10086 too long (see `unanswered`), looked at again as time passes. */
