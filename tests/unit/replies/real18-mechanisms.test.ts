@@ -47,14 +47,16 @@ const CASES: [string, string, string[]][] = [
     ['data.total 2048 provincial'],
   ],
   [
-    'balances set aside (未返还余额, 协议款余额, 专款) are no balance to spend (real r18-083, r18-121, r18-152, r18-155, r18-157, r18-117)',
-    '您当前账户总余额为300.00元，其中通用余额为100.00元，未返还余额为200.00元，协议款余额50.00元，专款10.00元。',
-    ['balance.balance 300', 'balance.cash 100', 'balance.other 200', 'balance.other 50', 'balance.other 10'],
+    'a size written 5G after a word of a gift (获赠的, 赠送) and before a place and 流量 is an amount, not the network (real r18-072; r18-001)',
+    '尊敬的客户，本月您获赠的3G省内流量尚未使用，所赠流量仅限当月使用。',
+    ['data.total 3072 provincial'],
   ],
+  ['guard: a network generation before a place and 流量 with no gift word stays the network', '您的4G省内流量已用1.23GB。', ['data.used 1259.52 provincial']],
+  ['guard: a network generation after a gift word before 网络 stays the network', '本月赠送您4G网络流量，国内流量剩余1GB。', ['data.remaining 1024 general']],
   [
-    '当前预存款 (the deposit now) is the balance, 预存款 alone stays other (real r18-109)',
-    '尊敬的客户，当前预存款为20.00元，未出帐话费为5.0元，其中普通预存款为20.00元。',
-    ['balance.balance 20', 'balance.spentThisMonth 5', 'balance.other 20'],
+    'balances not free to spend (未返还余额: still to be returned; 协议款余额: of an agreement) are other, as 待返还余额 (real r18-083, r18-121, r18-152, r18-155, r18-157)',
+    '您当前账户总余额为300.00元，其中通用余额为100.00元，未返还余额为200.00元，协议款余额50.00元。',
+    ['balance.balance 300', 'balance.cash 100', 'balance.other 200', 'balance.other 50'],
   ],
 ];
 
