@@ -205,8 +205,7 @@ export function readFigures(
       impliedNaming ??
       (bare
         ? bareNaming(candidates, window)
-        : (suffixNaming(candidates, text, q.end) ??
-          labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
+        : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
     const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
@@ -402,6 +401,20 @@ const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|
  * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
  * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
  */
+/**
+ * "流量安心包包含1GB流量已用完" (real r18-061), "获赠的5G省内流量尚未使用" (r18-072): a label of the total right before the
+ * amount says the size it was given, and the word after it says what became of it: the label before names it. Otherwise
+ * the word after the amount wins ("5GB国内通用流量已用完" is used).
+ */
+function sizeBeforeSuffix(after: Naming | null, before: Naming | null, window: string): Naming | null {
+  if (!after || !before || before.rule.field !== 'total' || before.template !== after.template) return after ?? before;
+  return SIZE_GAP.test(window.slice(before.end)) ? before : after;
+}
+
+/** Between a label and its amount when the label states the size: nothing but 的, 为 or spaces (after a colon the label
+ * heads what follows: "UK data allowance: 4.50GB remaining of 10GB"). */
+const SIZE_GAP = /^[\s的为是]*$/u;
+
 function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
   const plain = labelNaming(candidates, window, afterAmount);
   // Only an aside after the label found (or anywhere, when none is) can cut a longer one.
@@ -531,12 +544,27 @@ function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boo
   if (!t.items) return false;
   let lines = 0;
   for (const q of quantities) if (q.measure === t.measure && CHARGE.test(text.slice(Math.max(0, q.start - 12), q.start)) && ++lines === 2) return true;
+  // "您个人实际消费9.60元，合计9.60元" (real r18-068): one charge's line and a sum word (合计) over it in its sentence.
+  if (lines === 1 && sumAfterCharge(t, text, quantities)) return true;
   // "RMB 57.84, including voice RMB 12.30, data RMB 40.00": in English, an amount that opens two amounts or more of its
   // measure with an items word (其中 opens the parts of a balance as well: "余额45.00元（其中：通用余额…").
   return quantities.some(
     (q, i) => q.measure === t.measure && opensBreakdown(text.slice(q.end, q.end + 12), t, true) && quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
   );
 }
+
+/** An amount of the bill's measure named by a sum word of its total (合计, 总计, 共计), after a charge's line in its sentence. */
+function sumAfterCharge(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  const sums = t.fields.find((r) => r.field === 'total')?.labels.filter((l) => SUM_WORD.test(l)) ?? [];
+  return quantities.some((q, i) => {
+    if (q.measure !== t.measure || !sums.some((w) => SUM_BEFORE(w).test(text.slice(Math.max(0, q.start - 8), q.start)))) return false;
+    const line = quantities.slice(0, i).findLast((p) => p.measure === t.measure);
+    return line !== undefined && CHARGE.test(text.slice(Math.max(0, line.start - 12), line.start)) && !/[。!?\n]/u.test(text.slice(line.end, q.start));
+  });
+}
+
+const SUM_WORD = /^(?:合计|总计|共计)$/u;
+const SUM_BEFORE = (word: string) => new RegExp(`${word}\\s*[:=为是]?\\s*$`, 'u');
 
 // 月租 is a charge without its 费 ("月租18元+通话费11.10元").
 const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
