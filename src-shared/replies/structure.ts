@@ -49,7 +49,8 @@ export function breakdownOf(
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
   // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
-  const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
+  // "…流量共9GB300MB，截至7月11日尚未使用。其中，国内通用流量100MB" (real r18-071): so does a sentence.
+  const partLine = previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
   if (partLine) return { template, field: previous.figure.field, part: true };
   // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
   // with the list of the line before, as after a comma.
