@@ -58,6 +58,12 @@ const CASES: [string, string, string[]][] = [
     '您当前账户总余额为300.00元，其中通用余额为100.00元，未返还余额为200.00元，协议款余额50.00元。',
     ['balance.balance 300', 'balance.cash 100', 'balance.other 200', 'balance.other 50'],
   ],
+  [
+    '送您 (we give you…) opens an advert: its amounts are no bill lines (real r18-156, r18-079, r18-143, r15-113, r17-097)',
+    '您本月话费共消费67.90元，其中套餐费58.00元，短信费9.90元。送您一张副卡1天1元1G，主卡统一付费，还送216元话费。',
+    ['bill.total 67.9', 'bill.item 58', 'bill.item 9.9'],
+  ],
+  ['guard: 赠送您 (given to you) is no advert', '您好！已赠送您200MB国内流量，本月国内流量剩余1GB。', ['data.total 200 general', 'data.remaining 1024 general']],
 ];
 
 describe('round 19: the real18 batch', () => {
