@@ -64,6 +64,17 @@ const CASES: [string, string, string[]][] = [
     ['bill.total 67.9', 'bill.item 58', 'bill.item 9.9'],
   ],
   ['guard: 赠送您 (given to you) is no advert', '您好！已赠送您200MB国内流量，本月国内流量剩余1GB。', ['data.total 200 general', 'data.remaining 1024 general']],
+  [
+    'a price set off by hyphens in a product\'s name (-9元-) is no amount and cuts none of the kind words before it (real r18-002)',
+    '您的国内流量套餐已使用0MB，还剩余100.00M；夜间流量包（省内）已使用0MB，还剩余2000.00M；视频定向流量月包（话费扣费）-6元-腾讯已使用10MB，还剩余1014.00M。',
+    ['data.used 0 general', 'data.remaining 100 general', 'data.used 0 offpeak', 'data.remaining 2000 offpeak', 'data.used 10 app', 'data.remaining 1014 app'],
+  ],
+  [
+    'an amount between a package word and 包内 (促销包1GB包内) is the size in its name and cuts none of the kind words before it (real r18-056)',
+    '您本月音乐定向流量优惠包2GB包内移动数据流量共有2048.00MB，截至5日，包内剩余流量2000.00MB。',
+    ['data.total 2048 app', 'data.remaining 2000 app'],
+  ],
+  ['guard: a package\'s size after its price, not before 包内, stays as it was', '您的套餐：国内流量10元包1GB，剩余500MB。', ['data.remaining 500 general']],
 ];
 
 describe('round 19: the real18 batch', () => {
