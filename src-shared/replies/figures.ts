@@ -34,6 +34,11 @@ const NETWORKS = /^\/[2-5][gG]\p{Script=Han}/u;
 /** The words right after an amount, up to a separator or a bracket. */
 const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
 
+/** A hyphen right before an amount (or read as its sign) and right after it ("-9元-"). */
+const HYPHEN_BEFORE = /-\s*\d?$/u;
+const HYPHEN_AFTER = /^\s*-/u;
+const PACKAGE_END = /(?:包|套餐)\s*$/u;
+
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
@@ -192,6 +197,12 @@ export function readFigures(
     // "上月结转至本月的随意玩5元上网套餐为801.16M": a price in a package's name, where no money is spoken of, is no
     // amount, and the words before it still name what follows.
     if (candidates.length === 0 && q.measure === 'money' && namesPackage(text.slice(q.end, q.end + 10))) windowFloor = floors[qi]!;
+    // "视频定向流量月包（话费扣费）-9元-优酷已使用0MB" (real r18-002): a price set off by hyphens inside a product's name is
+    // no amount either, where money is spoken of too, and the words before it still name what follows.
+    if (q.measure === 'money' && HYPHEN_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start + 1)) && HYPHEN_AFTER.test(text.slice(q.end, q.end + 2))) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     if (candidates.length === 0) return;
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
@@ -267,6 +278,12 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
+    // size in the package's name; its words name what follows.
+    if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "流量加油包10元500MB已使用120MB": an amount right after a price is the size in a package's name; its words name what follows.
     if (!bare && specAfterPrice(text, quantities[qi - 1], q)) {
       windowFloor = floors[qi - 1]!;
