@@ -75,6 +75,11 @@ const CASES: [string, string, string[]][] = [
     ['data.total 2048 app', 'data.remaining 2000 app'],
   ],
   ['guard: a package\'s size after its price, not before 包内, stays as it was', '您的套餐：国内流量10元包1GB，剩余500MB。', ['data.remaining 500 general']],
+  [
+    'a version\'s year (2019版) keeps the words before it, as a date\'s numbers do: a group after a semicolon opens as the one before (real r18-154)',
+    '您当前套餐使用情况：日租卡（2019版）国内定向视频流量2GB，已使用0MB；日租卡（2019版）省内移动数据流量1GB，已使用100MB。',
+    ['data.total 2048 app', 'data.used 0 app', 'data.total 1024 provincial', 'data.used 100 provincial'],
+  ],
 ];
 
 describe('round 19: the real18 batch', () => {
