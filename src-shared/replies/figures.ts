@@ -161,7 +161,8 @@ export function readFigures(
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
-    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them.
+    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them;
+    // so does a version's year ("…日租卡（2017版）省内移动数据流量500MB", real r18-154: the semicolon before it still opens a group).
     if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     // "可享受省内3/4G赠送流量：3GB": the 3 of the networks a kind of data is for (3/4G) names nothing either.
     if (q.measure === null && q.decimals === 0 && q.value >= 2 && q.value <= 5 && NETWORKS.test(text.slice(q.end, q.end + 4))) return;
@@ -409,7 +410,8 @@ function kindInList(naming: Naming, window: string, last: Read | undefined, sent
   );
 }
 
-const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
+// A version is a year too ("日租卡（2017版）", real r18-154).
+const DATE_WORD = /^\s*(?:年|月|日|号|时|点|版)/u;
 /** What every aside holds: a bracket or a digit. */
 const ASIDE_HINT = /[(\d]/u;
 const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
