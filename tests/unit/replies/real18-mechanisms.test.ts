@@ -51,6 +51,11 @@ const CASES: [string, string, string[]][] = [
     '尊敬的客户，本月您获赠的3G省内流量尚未使用，所赠流量仅限当月使用。',
     ['data.total 3072 provincial'],
   ],
+  [
+    'guard: a gift one could still get (还可免费获赠1GB, real r18-105) states no total: only 获赠的 does',
+    '重庆移动赠送您1GB本地通用流量，现已到账。若您11月5日前关注公众号，还可免费获赠1GB重庆本地流量月包。',
+    [],
+  ],
   ['guard: a network generation before a place and 流量 with no gift word stays the network', '您的4G省内流量已用1.23GB。', ['data.used 1259.52 provincial']],
   ['guard: a network generation after a gift word before 网络 stays the network', '本月赠送您4G网络流量，国内流量剩余1GB。', ['data.remaining 1024 general']],
   [
