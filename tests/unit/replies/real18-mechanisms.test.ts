@@ -87,6 +87,39 @@ const CASES: [string, string, string[]][] = [
   ],
 ];
 
+/** Figures read where the text states none (extra figures the corpus does not count, but the Overview would show). */
+const EXTRAS: [string, string, string[]][] = [
+  [
+    'an advert opened by 回复 and a quoted code (回复“KTTZED”开通…) is masked: its 欠费…10元 is no balance (real r18-024)',
+    '截至03月15日，您本月消费38.20元，话费余额为4.65元。回复“KTTZED”开通透支服务，可享欠费后透支10元话费。',
+    ['balance.spentThisMonth 38.2', 'balance.balance 4.65'],
+  ],
+  ['a service number (发送至10086) is no amount (real r18-110, r18-152)', '您的话费余额为12.00元，编辑短信“APP”发送至10086下载客户端。', ['balance.balance 12']],
+  [
+    'an amount followed by 时 or 后 is a moment (当…达15GB时, 达到100G后), no figure (real r18-146, r18-013, r18-012, r18-014, r18-015, r18-016)',
+    '您本月已使用流量2GB，当您本月使用流量达15GB时，将暂停您的上网功能。',
+    ['data.used 2048'],
+  ],
+  [
+    'an amount followed by 时 or 后 is a moment (当…达15GB时, 达到100G后), no figure (real r18-146, r18-013, r18-012, r18-014, r18-015, r18-016)',
+    '当月总流量达到100G后，全国范围内限速。您本月国内流量剩余1GB。',
+    ['data.remaining 1024 general'],
+  ],
+  ['guard: 时段 after an amount is a kind of data, no moment', '您的套餐包含1GB时段流量，已使用200MB。', ['data.total 1024 offpeak', 'data.used 200 offpeak']],
+  [
+    'what can be used free up to (可免费使用流量至100MB) is a bound, no use (real r18-091, r18-092, r18-066)',
+    '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。',
+    ['data.used 34.91'],
+  ],
+  ['a forecast (预计…可能达到155KB) is no use (real r18-090)', '您本月使用的移动数据流量为77KB，预计您本月流量可能达到155KB。', ['data.used 0.08']],
+];
+
+describe('round 19: extra figures in the real18 batch', () => {
+  it.each(EXTRAS)('%s: %s', (_mechanism, text, expected) => {
+    expect(lines(text)).toEqual(expected);
+  });
+});
+
 describe('round 19: the real18 batch', () => {
   it.each(CASES)('%s: %s', (_mechanism, text, expected) => {
     expect(lines(text)).toEqual(expected);
