@@ -111,6 +111,11 @@ const EXTRAS: [string, string, string[]][] = [
     '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。',
     ['data.used 34.91'],
   ],
+  [
+    'a price with a package\'s size right after it (套餐18元500MB) is no bill line, also where a bill is read (real r18-140, r18-135)',
+    '您本月实时话费为58.00元，其中套餐费38元，流量费20元；4G飞享套餐18元500MB已使用100MB。',
+    ['balance.spentThisMonth 58', 'bill.item 38', 'bill.item 20', 'data.used 100'],
+  ],
   ['a forecast (预计…可能达到155KB) is no use (real r18-090)', '您本月使用的移动数据流量为77KB，预计您本月流量可能达到155KB。', ['data.used 0.08']],
 ];
 
