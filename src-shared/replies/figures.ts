@@ -200,6 +200,10 @@ export function readFigures(
     if (candidates.length === 0 && q.measure === 'money' && namesPackage(text.slice(q.end, q.end + 10))) windowFloor = floors[qi]!;
     // "视频定向流量月包（话费扣费）-9元-优酷已使用0MB" (real r18-002): a price set off by hyphens inside a product's name is
     // no amount either, where money is spoken of too, and the words before it still name what follows.
+    // "夜间流量包（省内）5元1G已使用0MB" (real r18-140, r18-135): a price with a package's size right after it is no amount
+    // either, also where money is spoken of (a bill read there took it for a line); the size gives the words back.
+    const sizeNext = quantities[qi + 1];
+    if (q.measure === 'money' && sizeNext?.measure === 'data' && specAfterPrice(text, q, sizeNext)) return;
     if (q.measure === 'money' && HYPHEN_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start + 1)) && HYPHEN_AFTER.test(text.slice(q.end, q.end + 2))) {
       windowFloor = floors[qi]!;
       return;
