@@ -309,13 +309,15 @@ export function readFigures(
     // "已使用3GB，剩余7GB，合计10GB": a sum word (合计) after the parts of a total that add up to it is that total, not
     // a sum of the list in its field (that is "省内剩余1GB，国内剩余2GB，合计3GB").
     const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
+    // The words since the amount last read, when no amount with a unit stands between (dates and codes may).
+    const sinceRead = () => (reads.length > 0 && quantities.slice(lastReadAt + 1, qi).every((x) => x.measure === null) ? text.slice(reads.at(-1)!.end, q.start) : null);
     const partOf = bare || inItems
       ? undefined
       : (sumOfParts ??
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before)) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before), sinceRead()) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
@@ -431,11 +433,14 @@ const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|
  */
 function sizeBeforeSuffix(after: Naming | null, before: Naming | null, window: string): Naming | null {
   if (!after || !before || before.rule.field !== 'total' || before.template !== after.template) return after ?? before;
-  return SIZE_GAP.test(window.slice(before.end)) ? before : after;
+  const gap = window.slice(before.end);
+  return SIZE_GAP.test(gap) || (HAN.test(after.label) && SIZE_GAP.test(gap.replace(/:\s*$/u, ''))) ? before : after;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Between a label and its amount when the label states the size: nothing but 的, 为 or spaces (after a colon the label
- * heads what follows: "UK data allowance: 4.50GB remaining of 10GB"). */
+ * heads what follows in English: "UK data allowance: 4.50GB remaining of 10GB"; "包含：1GB流量已用完" is still its size). */
 const SIZE_GAP = /^[\s的为是]*$/u;
 
 function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
@@ -584,7 +589,8 @@ function sumAfterCharge(t: FigureTemplate, text: string, quantities: Quantity[])
   return quantities.some((q, i) => {
     if (q.measure !== t.measure || !sums.some((w) => SUM_BEFORE(w).test(text.slice(Math.max(0, q.start - 8), q.start)))) return false;
     const line = quantities.slice(0, i).findLast((p) => p.measure === t.measure);
-    return line !== undefined && CHARGE.test(text.slice(Math.max(0, line.start - 12), line.start)) && !/[。!?\n]/u.test(text.slice(line.end, q.start));
+    // Within its sentence, or on the next line ("实际消费9.60元\n合计9.60元").
+    return line !== undefined && CHARGE.test(text.slice(Math.max(0, line.start - 12), line.start)) && !/[。!?]|\n[^\n]*\n/u.test(text.slice(line.end, q.start));
   });
 }
 

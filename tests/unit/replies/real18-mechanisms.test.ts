@@ -85,6 +85,20 @@ const CASES: [string, string, string[]][] = [
     '您当前套餐使用情况：日租卡（2019版）国内定向视频流量2GB，已使用0MB；日租卡（2019版）省内移动数据流量1GB，已使用100MB。',
     ['data.total 2048 app', 'data.used 0 app', 'data.total 1024 provincial', 'data.used 100 provincial'],
   ],
+  // Nearby wordings (the generated variants of the real texts that lost figures after the mechanisms above).
+  [
+    'a line of 其中 alone opens the parts on the lines under it, with a line of no amount between (real r18-071, written a clause a line)',
+    '本月您套餐的移动数据流量共6GB\n截至3月2日尚未使用。其中\n国内通用流量1GB\n省内通用流量5GB。',
+    ['data.total 6144', 'data.total 1024 general', 'data.total 5120 provincial'],
+  ],
+  [
+    'a sum word on the line after one charge\'s line makes a bill too (real r18-068, written a clause a line)',
+    '尊敬的客户：03月1日至03月20日\n您个人实际消费12.30元\n合计12.30元。余额50.00元。',
+    ['bill.item 12.3', 'bill.total 12.3', 'balance.balance 50'],
+  ],
+  ['a total\'s label and a colon right before an amount still name it before 已用完 (real r18-061, with a colon)', '您好！截至3日10时，流量加油包包含：2GB流量已用完。', ['data.total 2048']],
+  ['a gift word and a colon before a size written 3G still make it an amount (real r18-072, with a colon)', '本月您获赠的：3G省内流量尚未使用。', ['data.total 3072 provincial']],
+  ['guard: an English label and a colon head what follows (allowance: 4.50GB remaining)', 'Your UK data allowance: 4.50GB remaining of 10GB.', ['data.remaining 4608', 'data.total 10240']],
 ];
 
 /** Figures read where the text states none (extra figures the corpus does not count, but the Overview would show). */
