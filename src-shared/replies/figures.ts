@@ -507,8 +507,10 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   const lead = window.replace(/[\s:=为是已]+$/u, '');
   // "剩余30G\n以上仅供参考": a word on the next line opens what follows and bounds nothing.
   const tail = /^[ \t]*[\r\n]/u.test(after) ? '' : after.trimStart();
-  // "达15GB时", "达到100G后": a moment; a word after it that begins a kind of data is none ("1GB时段流量").
-  const kindAt = (w: string) => rules.pools.some((p) => p.words.some((k) => k.length > w.length && k.startsWith(w) && tail.startsWith(k)));
+  // "达15GB时", "达到100G后": a moment; a word after it that begins a kind of data, or a word narrowing one, is none
+  // ("1GB时段流量").
+  const kindWords = [...rules.pools.flatMap((p) => p.words), ...rules.unpooledKinds, ...rules.kindNarrowers];
+  const kindAt = (w: string) => kindWords.some((k) => k.length > w.length && k.startsWith(w) && tail.startsWith(k));
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
 

@@ -119,7 +119,6 @@ const EXTRAS: [string, string, string[]][] = [
     '当月总流量达到100G后，全国范围内限速。您本月国内流量剩余1GB。',
     ['data.remaining 1024 general'],
   ],
-  ['guard: 时段 after an amount is a kind of data, no moment', '您的套餐包含1GB时段流量，已使用200MB。', ['data.total 1024 offpeak', 'data.used 200 offpeak']],
   [
     'what can be used free up to (可免费使用流量至100MB) is a bound, no use (real r18-091, r18-092, r18-066)',
     '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。',
@@ -127,8 +126,8 @@ const EXTRAS: [string, string, string[]][] = [
   ],
   [
     'a price with a package\'s size right after it (套餐18元500MB) is no bill line, also where a bill is read (real r18-140, r18-135)',
-    '您本月实时话费为58.00元，其中套餐费38元，流量费20元；4G飞享套餐18元500MB已使用100MB。',
-    ['balance.spentThisMonth 58', 'bill.item 38', 'bill.item 20', 'data.used 100'],
+    '您本月话费共消费58.00元，其中套餐费38元，流量费20元；4G飞享套餐18元500MB已使用100MB。',
+    ['bill.total 58', 'bill.item 38', 'bill.item 20', 'data.used 100'],
   ],
   ['a forecast (预计…可能达到155KB) is no use (real r18-090)', '您本月使用的移动数据流量为77KB，预计您本月流量可能达到155KB。', ['data.used 0.08']],
 ];
@@ -136,6 +135,13 @@ const EXTRAS: [string, string, string[]][] = [
 describe('round 19: the real18 batch, its misses and its extra figures', () => {
   it.each([...CASES, ...EXTRAS])('%s: %s', (_mechanism, text, expected) => {
     expect(lines(text)).toEqual(expected);
+  });
+});
+
+describe('round 19: guards whose kinds another round settles', () => {
+  // The kind of 时段流量 is not asserted: labelling rule 2 of 2026-12-06 (branch replies17) makes it not stated.
+  it('guard: 时段 after an amount is a kind of data, no moment (1GB时段流量)', () => {
+    expect(lines('您的套餐包含1GB时段流量，已使用200MB。').map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual(['data.total 1024', 'data.used 200']);
   });
 });
 
