@@ -17,12 +17,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
  * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
  * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
- * 7: round 19 of the reader (replies19, real18): a sum word after one charge's line makes a bill; a total's label
+ * 8 (7 is round 17's, branch replies17, merged on main beside this): round 19 of the reader (replies19, real18): a sum word after one charge's line makes a bill; a total's label
  * right before an amount wins over a used-up word after it; a sentence opening with 其中 lists parts of the amount
  * before; prices in product names (-9元-, 5元1G) and sizes before 包内 or after a version year cut no kind words; an
  * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
  */
-export const FIGURE_CODE_VERSION = 7;
+export const FIGURE_CODE_VERSION = 8;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
