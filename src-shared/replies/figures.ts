@@ -438,6 +438,7 @@ function sizeBeforeSuffix(after: Naming | null, before: Naming | null, window: s
 }
 
 const HAN = /\p{Script=Han}/u;
+const DURATION = /^时(?:长|间)/u;
 
 /** Between a label and its amount when the label states the size: nothing but 的, 为 or spaces (after a colon the label
  * heads what follows in English: "UK data allowance: 4.50GB remaining of 10GB"; "包含：1GB流量已用完" is still its size). */
@@ -510,7 +511,8 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   // "达15GB时", "达到100G后": a moment; a word after it that begins a kind of data, or a word narrowing one, is none
   // ("1GB时段流量").
   const kindWords = [...rules.pools.flatMap((p) => p.words), ...rules.unpooledKinds, ...rules.kindNarrowers];
-  const kindAt = (w: string) => kindWords.some((k) => k.length > w.length && k.startsWith(w) && tail.startsWith(k));
+  // Nor does 时 of a duration (赠送200分钟时长).
+  const kindAt = (w: string) => DURATION.test(tail) || kindWords.some((k) => k.length > w.length && k.startsWith(w) && tail.startsWith(k));
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
 

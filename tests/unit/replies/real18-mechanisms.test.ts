@@ -119,6 +119,7 @@ const EXTRAS: [string, string, string[]][] = [
     '当月总流量达到100G后，全国范围内限速。您本月国内流量剩余1GB。',
     ['data.remaining 1024 general'],
   ],
+  ['guard: 时 of a duration after an amount is no moment (200分钟时长)', '本月赠送您国内通话200分钟时长，已使用50分钟。', ['voice.total 200', 'voice.used 50']],
   [
     'what can be used free up to (可免费使用流量至100MB) is a bound, no use (real r18-091, r18-092, r18-066)',
     '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。',
