@@ -510,9 +510,10 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   const tail = /^[ \t]*[\r\n]/u.test(after) ? '' : after.trimStart();
   // "达15GB时", "达到100G后": a moment; a word after it that begins a kind of data, or a word narrowing one, is none
   // ("1GB时段流量").
-  const kindWords = [...rules.pools.flatMap((p) => p.words), ...rules.unpooledKinds, ...rules.kindNarrowers];
   // Nor does 时 of a duration (赠送200分钟时长).
-  const kindAt = (w: string) => DURATION.test(tail) || kindWords.some((k) => k.length > w.length && k.startsWith(w) && tail.startsWith(k));
+  const begins = (w: string) => (k: string) => k.length > w.length && k.startsWith(w) && tail.startsWith(k);
+  const kindAt = (w: string) =>
+    DURATION.test(tail) || rules.pools.some((p) => p.words.some(begins(w))) || rules.unpooledKinds.some(begins(w)) || rules.kindNarrowers.some(begins(w));
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
 
