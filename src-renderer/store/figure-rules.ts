@@ -20,8 +20,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 7: round 17 (replies17), the labelling rules of 2026-12-06: what was spent followed by the item lines that add up to it
  * (or named a total, 实时话费总额) is the bill's total; data usable only at some hours (限时流量, 包时段流量, 忙时) is of no
  * stated kind unless said to be off-peak.
+ * 8: round 19 of the reader (replies19, real18): a sum word after one charge's line makes a bill; a total's label
+ * right before an amount wins over a used-up word after it; a sentence opening with 其中 lists parts of the amount
+ * before; prices in product names (-9元-, 5元1G) and sizes before 包内 or after a version year cut no kind words; an
+ * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
  */
-export const FIGURE_CODE_VERSION = 7;
+export const FIGURE_CODE_VERSION = 8;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -35,6 +35,11 @@ const NETWORKS = /^\/[2-5][gG]\p{Script=Han}/u;
 /** The words right after an amount, up to a separator or a bracket. */
 const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
 
+/** A hyphen right before an amount (or read as its sign) and right after it ("-9元-"). */
+const HYPHEN_BEFORE = /-\s*\d?$/u;
+const HYPHEN_AFTER = /^\s*-/u;
+const PACKAGE_END = /(?:包|套餐)\s*$/u;
+
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
@@ -157,7 +162,8 @@ export function readFigures(
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
-    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them.
+    // "您本月(2012年07月)截止到21日话费为46.83元": the numbers of a date name nothing and keep the words before them;
+    // so does a version's year ("…日租卡（2017版）省内移动数据流量500MB", real r18-154: the semicolon before it still opens a group).
     if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     // "可享受省内3/4G赠送流量：3GB": the 3 of the networks a kind of data is for (3/4G) names nothing either.
     if (q.measure === null && q.decimals === 0 && q.value >= 2 && q.value <= 5 && NETWORKS.test(text.slice(q.end, q.end + 4))) return;
@@ -193,6 +199,16 @@ export function readFigures(
     // "上月结转至本月的随意玩5元上网套餐为801.16M": a price in a package's name, where no money is spoken of, is no
     // amount, and the words before it still name what follows.
     if (candidates.length === 0 && q.measure === 'money' && namesPackage(text.slice(q.end, q.end + 10))) windowFloor = floors[qi]!;
+    // "视频定向流量月包（话费扣费）-9元-优酷已使用0MB" (real r18-002): a price set off by hyphens inside a product's name is
+    // no amount either, where money is spoken of too, and the words before it still name what follows.
+    // "夜间流量包（省内）5元1G已使用0MB" (real r18-140, r18-135): a price with a package's size right after it is no amount
+    // either, also where money is spoken of (a bill read there took it for a line); the size gives the words back.
+    const sizeNext = quantities[qi + 1];
+    if (q.measure === 'money' && sizeNext?.measure === 'data' && specAfterPrice(text, q, sizeNext)) return;
+    if (q.measure === 'money' && HYPHEN_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start + 1)) && HYPHEN_AFTER.test(text.slice(q.end, q.end + 2))) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     if (candidates.length === 0) return;
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
@@ -206,8 +222,7 @@ export function readFigures(
       impliedNaming ??
       (bare
         ? bareNaming(candidates, window)
-        : (suffixNaming(candidates, text, q.end) ??
-          labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0) ??
+        : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
     const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
     const itemised = candidates.find((t) => t.items);
@@ -269,6 +284,12 @@ export function readFigures(
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
     if (!bare && namesPackage(after)) return;
+    // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
+    // size in the package's name; its words name what follows.
+    if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "流量加油包10元500MB已使用120MB": an amount right after a price is the size in a package's name; its words name what follows.
     if (!bare && specAfterPrice(text, quantities[qi - 1], q)) {
       windowFloor = floors[qi - 1]!;
@@ -289,13 +310,15 @@ export function readFigures(
     // "已使用3GB，剩余7GB，合计10GB": a sum word (合计) after the parts of a total that add up to it is that total, not
     // a sum of the list in its field (that is "省内剩余1GB，国内剩余2GB，合计3GB").
     const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
+    // The words since the amount last read, when no amount with a unit stands between (dates and codes may).
+    const sinceRead = () => (reads.length > 0 && quantities.slice(lastReadAt + 1, qi).every((x) => x.measure === null) ? text.slice(reads.at(-1)!.end, q.start) : null);
     const partOf = bare || inItems
       ? undefined
       : (sumOfParts ??
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
-        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before)) ??
+        breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before), sinceRead()) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
@@ -395,7 +418,8 @@ function kindInList(naming: Naming, window: string, last: Read | undefined, sent
   );
 }
 
-const DATE_WORD = /^\s*(?:年|月|日|号|时|点)/u;
+// A version is a year too ("日租卡（2017版）", real r18-154).
+const DATE_WORD = /^\s*(?:年|月|日|号|时|点|版)/u;
 /** What every aside holds: a bracket or a digit. */
 const ASIDE_HINT = /[(\d]/u;
 const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
@@ -404,6 +428,24 @@ const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|
  * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
  * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
  */
+/**
+ * "流量安心包包含1GB流量已用完" (real r18-061), "获赠的5G省内流量尚未使用" (r18-072): a label of the total right before the
+ * amount says the size it was given, and the word after it says what became of it: the label before names it. Otherwise
+ * the word after the amount wins ("5GB国内通用流量已用完" is used).
+ */
+function sizeBeforeSuffix(after: Naming | null, before: Naming | null, window: string): Naming | null {
+  if (!after || !before || before.rule.field !== 'total' || before.template !== after.template) return after ?? before;
+  const gap = window.slice(before.end);
+  return SIZE_GAP.test(gap) || (HAN.test(after.label) && SIZE_GAP.test(gap.replace(/:\s*$/u, ''))) ? before : after;
+}
+
+const HAN = /\p{Script=Han}/u;
+const DURATION = /^时(?:长|间)/u;
+
+/** Between a label and its amount when the label states the size: nothing but 的, 为 or spaces (after a colon the label
+ * heads what follows in English: "UK data allowance: 4.50GB remaining of 10GB"; "包含：1GB流量已用完" is still its size). */
+const SIZE_GAP = /^[\s的为是]*$/u;
+
 function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
   const plain = labelNaming(candidates, window, afterAmount);
   // Only an aside after the label found (or anywhere, when none is) can cut a longer one.
@@ -468,7 +510,13 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
   const lead = window.replace(/[\s:=为是已]+$/u, '');
   // "剩余30G\n以上仅供参考": a word on the next line opens what follows and bounds nothing.
   const tail = /^[ \t]*[\r\n]/u.test(after) ? '' : after.trimStart();
-  return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w));
+  // "达15GB时", "达到100G后": a moment; a word after it that begins a kind of data, or a word narrowing one, is none
+  // ("1GB时段流量").
+  // Nor does 时 of a duration (赠送200分钟时长).
+  const begins = (w: string) => (k: string) => k.length > w.length && k.startsWith(w) && tail.startsWith(k);
+  const kindAt = (w: string) =>
+    DURATION.test(tail) || rules.pools.some((p) => p.words.some(begins(w))) || rules.unpooledKinds.some(begins(w)) || rules.kindNarrowers.some(begins(w));
+  return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
@@ -533,12 +581,28 @@ function billLines(t: FigureTemplate, text: string, quantities: Quantity[]): boo
   if (!t.items) return false;
   let lines = 0;
   for (const q of quantities) if (q.measure === t.measure && CHARGE.test(text.slice(Math.max(0, q.start - 12), q.start)) && ++lines === 2) return true;
+  // "您个人实际消费9.60元，合计9.60元" (real r18-068): one charge's line and a sum word (合计) over it in its sentence.
+  if (lines === 1 && sumAfterCharge(t, text, quantities)) return true;
   // "RMB 57.84, including voice RMB 12.30, data RMB 40.00": in English, an amount that opens two amounts or more of its
   // measure with an items word (其中 opens the parts of a balance as well: "余额45.00元（其中：通用余额…").
   return quantities.some(
     (q, i) => q.measure === t.measure && opensBreakdown(text.slice(q.end, q.end + 12), t, true) && quantities.slice(i + 1, i + 3).filter((x) => x.measure === t.measure).length === 2,
   );
 }
+
+/** An amount of the bill's measure named by a sum word of its total (合计, 总计, 共计), after a charge's line in its sentence. */
+function sumAfterCharge(t: FigureTemplate, text: string, quantities: Quantity[]): boolean {
+  const sums = t.fields.find((r) => r.field === 'total')?.labels.filter((l) => SUM_WORD.test(l)) ?? [];
+  return quantities.some((q, i) => {
+    if (q.measure !== t.measure || !sums.some((w) => SUM_BEFORE(w).test(text.slice(Math.max(0, q.start - 8), q.start)))) return false;
+    const line = quantities.slice(0, i).findLast((p) => p.measure === t.measure);
+    // Within its sentence, or on the next line ("实际消费9.60元\n合计9.60元").
+    return line !== undefined && CHARGE.test(text.slice(Math.max(0, line.start - 12), line.start)) && !/[。!?]|\n[^\n]*\n/u.test(text.slice(line.end, q.start));
+  });
+}
+
+const SUM_WORD = /^(?:合计|总计|共计)$/u;
+const SUM_BEFORE = (word: string) => new RegExp(`${word}\\s*[:=为是]?\\s*$`, 'u');
 
 // 月租 is a charge without its 费 ("月租18元+通话费11.10元").
 const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;

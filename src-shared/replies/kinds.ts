@@ -10,14 +10,14 @@ import type { KindSource } from './types';
  * English words after it ("2.5GB of night data left"), or in the data words right after it ("2GB省内流量").
  */
 export function poolTag(text: string, at: number, rules: ReplyRules): { pool: DataPool; end: number } | null {
-  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+(?:of\s+)?((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|未|$)/u.exec(
+  const m = /^\s*\(([^()\d\n]{1,12})\)|^\s+(?:of\s+)?((?:[a-z-]+\s+){1,2})data\b|^[ \t]*([^\d\s,;。:()\n]{1,8}?(?:流量|数据))(?=[\s,;。!?、]|可用|可使用|和|及|与|已|剩|未|尚未|尚余|$)/u.exec(
     text.slice(at, at + 30),
   );
   if (m?.[2] !== undefined) {
     const pool = poolIn(m[2], rules);
     return pool ? { pool, end: at } : null;
   }
-  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's.
+  // "还剩2.5GB国内通用流量": the words after the amount name its kind, and not the next amount's ("获赠的5G省内流量尚未使用" too).
   if (m?.[3] !== undefined) {
     // "18.23GB 省内流量剩余：0.00GB": kind words whose label runs on to the next amount head that amount.
     if (HEADS_NEXT.test(text.slice(at + m[0].length, at + m[0].length + 12))) return null;

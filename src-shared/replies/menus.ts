@@ -62,7 +62,9 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
           : Number.isInteger(own)
             ? [labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')), nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1))]
             : [];
-      const cut = Math.min(...[...nextAt, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      // "…0000、增值业务查退送您一张大流量副卡…" (real r18-083): a label ends where an advert opens (adverts.clause).
+      const advert = rules.adverts.clause.map((re) => labelText.search(re));
+      const cut = Math.min(...[...nextAt, ...advert, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         // The number as it is sent: ① is 1.

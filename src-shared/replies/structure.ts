@@ -44,12 +44,16 @@ export function breakdownOf(
   adjacent = true,
   groupHead?: Read,
   lineAfter = false,
+  sinceRead: string | null = null,
 ): Continued | undefined {
   if (!previous) return undefined;
   const template = candidates.find((t) => t.id === previous.figure.template);
   if (!template) return undefined;
   // "使用总流量3.76MB\n其中3G流量0.00MB\n其中4G流量3.76MB": a line that opens with a part word goes on from the line before.
-  const partLine = lineAfter && previous.sentence === sentence - 1 && template.breakdown.some((w) => window.trimStart().startsWith(w));
+  // "…流量共9GB300MB，截至7月11日尚未使用。其中，国内通用流量100MB" (real r18-071): so does a sentence, or a line under a
+  // line of the part word alone ("。其中\n国内通用流量100MB"), when no amount stands between (`sinceRead`: the words since).
+  const opensParts = (w: string) => window.trimStart().startsWith(w) || (sinceRead !== null && partWordLine(w).test(sinceRead));
+  const partLine = previous.sentence < sentence && (previous.sentence === sentence - 1 || sinceRead !== null) && template.breakdown.some(opensParts);
   if (partLine) return { template, field: previous.figure.field, part: true };
   // "剩余流量：普通流量（国内）10MB\n爱看流量1GB994MB\n限时流量235MB": a line of a kind of data and its amount only goes on
   // with the list of the line before, as after a comma.
@@ -73,6 +77,9 @@ export function breakdownOf(
   const field = nextKind && !part && window.includes(';') && groupHead?.figure.template === template.id ? groupHead.figure.field : previous.figure.field;
   return part || nextKind || overKinds ? { template, field, part } : undefined;
 }
+
+/** A sentence or line of a part word alone (其中), then the amount's line. */
+const partWordLine = (word: string) => new RegExp(`(?:^|[。!?\\n])\\s*${word}\\s*[,:]?\\s*\\n[^\\n]*$`, 'u');
 
 /** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"). */
 const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*:?\s*$/u;
