@@ -17,8 +17,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
  * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
  * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
+ * 7: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
+ * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
  */
-export const FIGURE_CODE_VERSION = 6;
+export const FIGURE_CODE_VERSION = 7;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
