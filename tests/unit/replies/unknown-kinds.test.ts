@@ -45,6 +45,12 @@ const CASES: [string, string, string[]][] = [
     '【国内流量提醒】您的学霸流量已使用300.00MB。',
     ['data.used 300'],
   ],
+  [
+    'an unknown word between the data word and its label, after a kind word (国内通用流量追剧共: real monthly-usage-0707\'s shape without 结转)',
+    '国内通用流量共75G，已用8G，剩余67G；其中国内通用流量追剧共30G，已用8G，剩余22G。',
+    ['data.total 76800 general', 'data.used 8192 general', 'data.remaining 68608 general', 'data.total 30720', 'data.used 8192', 'data.remaining 22528'],
+  ],
+  ['guard: a neutral word there keeps the kind (资源, real data-notice-0924)', '其中国内通用流量资源已使用5.44GB。', ['data.used 5570.56 general']],
   ['guard: a neutral word between a kind and its data word keeps the kind (4G单模)', '您的省内4G单模流量剩余1.00GB。', ['data.remaining 1024 provincial']],
   ['guard: a kind glossed in brackets (省内（本地）流量)', '您套餐内省内（本地）流量剩余100.00MB。', ['data.remaining 100 provincial']],
   ['guard: a kind other than a scope before the unknown word stands (咪咕)', '您的咪咕追剧流量剩余1.00GB。', ['data.remaining 1024 app']],
