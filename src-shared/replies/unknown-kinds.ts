@@ -49,10 +49,12 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
     for (let word = neutral.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = neutral.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
     if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
   }
-  // A kind word that holds the data word (国内流量, 爱看流量) names it.
-  if (kinds.some((w) => w.length > 2 && endsAt(words, w, head + 2))) return 'known';
   // "移动数据流量结转优惠", "流量包套餐未清零转结": a kind other than a scope written after the data word, in the same name.
   if (specificAfter(words, head + 2, vocab)) return 'known';
+  // "国内通用流量追剧共30G": an unknown word between the data word and the label that ends the amount's words.
+  if (unknownBetween(words.slice(head + 2), vocab)) return 'unknown';
+  // A kind word that holds the data word (国内流量, 爱看流量) names it.
+  if (kinds.some((w) => w.length > 2 && endsAt(words, w, head + 2))) return 'known';
   let at = head;
   for (let steps = 0; at > 0 && steps < 12; steps++) {
     const before = words.slice(0, at);
@@ -99,6 +101,17 @@ function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): str
     at--;
   }
   return before.slice(at);
+}
+
+/** Whether the words after a data word, up to the amount, hold an unknown word before their label ("追剧共"). */
+function unknownBetween(tail: string, vocab: Vocabulary): boolean {
+  const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
+  if (!m) return false;
+  let rest = tail;
+  for (let word = vocab.bounds.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.bounds.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+  if (rest === tail) return false;
+  for (let word = vocab.neutral.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = vocab.neutral.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
 }
 
 /** A kind other than a scope in the words right after a data word, before a label, a number or punctuation. */
