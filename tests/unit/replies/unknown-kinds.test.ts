@@ -51,6 +51,12 @@ const CASES: [string, string, string[]][] = [
     ['data.total 76800 general', 'data.used 8192 general', 'data.remaining 68608 general', 'data.total 30720', 'data.used 8192', 'data.remaining 22528'],
   ],
   ['guard: a neutral word there keeps the kind (资源, real data-notice-0924)', '其中国内通用流量资源已使用5.44GB。', ['data.used 5570.56 general']],
+  [
+    'a scope in brackets right after a name with an unknown word only glosses where it may be used (real r16-130\'s shape without 结转)',
+    '其中，38元套餐（优惠）（国内流量）应优惠流量为300.00MB，剩余300.00MB；38元套餐（优惠）上月追剧流量（国内流量）应优惠流量为200.00MB，剩余200.00MB。',
+    ['data.total 300 general', 'data.remaining 300 general', 'data.total 200', 'data.remaining 200'],
+  ],
+  ['guard: a scope in brackets after a name with no unknown word names it', '您的套餐流量（省内流量）应优惠流量为3GB，剩余3GB。', ['data.total 3072 provincial', 'data.remaining 3072 provincial']],
   ['guard: a neutral word between a kind and its data word keeps the kind (4G单模)', '您的省内4G单模流量剩余1.00GB。', ['data.remaining 1024 provincial']],
   ['guard: a kind glossed in brackets (省内（本地）流量)', '您套餐内省内（本地）流量剩余100.00MB。', ['data.remaining 100 provincial']],
   ['guard: a kind other than a scope before the unknown word stands (咪咕)', '您的咪咕追剧流量剩余1.00GB。', ['data.remaining 1024 app']],
