@@ -25,6 +25,9 @@ export function unknownQualifier(words: string, rules: ReplyRules): boolean {
       head = head + 2 - label.length + 1;
       continue;
     }
+    // "上月追剧流量(国内流量)": a data word in brackets right after another glosses it; the name is the one before.
+    const open = words.lastIndexOf('(', head);
+    if (open >= 2 && !words.slice(open, head).includes(')') && /(?:流量|数据)$/u.test(words.slice(0, open))) head = open - 2;
     const said = qualifierOf(words, head, vocab);
     if (said !== 'bare') return said === 'unknown';
   }
@@ -44,7 +47,9 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
   const after = /^\(([^()\d]{1,16})\)/u.exec(words.slice(head + 2));
   if (after) {
     const note = after[1]!;
-    if (kinds.some((w) => note.includes(w))) return 'known';
+    // Only a scope (国内, 省内) in it says nothing of the name before: every kind has one.
+    if (vocab.specific.some((w) => note.includes(w))) return 'known';
+    if (kinds.some((w) => note.includes(w))) return qualifierBefore(words, head, vocab) === 'unknown' ? 'unknown' : 'known';
     let rest = note;
     for (let word = neutral.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = neutral.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
     if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
@@ -55,6 +60,12 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
   if (unknownBetween(words.slice(head + 2), vocab)) return 'unknown';
   // A kind word that holds the data word (国内流量, 爱看流量) names it.
   if (kinds.some((w) => w.length > 2 && endsAt(words, w, head + 2))) return 'known';
+  return qualifierBefore(words, head, vocab);
+}
+
+/** What the words right before a data word say of its kind (see unknownQualifier). */
+function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known' | 'unknown' | 'bare' {
+  const { kinds, neutral, bounds } = vocab;
   let at = head;
   for (let steps = 0; at > 0 && steps < 12; steps++) {
     const before = words.slice(0, at);
