@@ -57,6 +57,11 @@ const CASES: [string, string, string[]][] = [
     ['data.total 300 general', 'data.remaining 300 general', 'data.total 200', 'data.remaining 200'],
   ],
   ['guard: a scope in brackets after a name with no unknown word names it', '您的套餐流量（省内流量）应优惠流量为3GB，剩余3GB。', ['data.total 3072 provincial', 'data.remaining 3072 provincial']],
+  [
+    'guard: Taiwan\'s words for mobile data (行動數據, 資料) and words of time or gift name no kind (GENERATED variant script:Traditional (TW phrases) of real dev texts)',
+    '您本日國內行動數據流量共有10GB，已使用2GB；本月省內資料流量疊加卡剩餘1GB。',
+    ['data.total 10240 general', 'data.used 2048 general', 'data.remaining 1024 provincial'],
+  ],
   ['guard: a neutral word between a kind and its data word keeps the kind (4G单模)', '您的省内4G单模流量剩余1.00GB。', ['data.remaining 1024 provincial']],
   ['guard: a kind glossed in brackets (省内（本地）流量)', '您套餐内省内（本地）流量剩余100.00MB。', ['data.remaining 100 provincial']],
   ['guard: a kind other than a scope before the unknown word stands (咪咕)', '您的咪咕追剧流量剩余1.00GB。', ['data.remaining 1024 app']],
