@@ -119,7 +119,7 @@ function unknownBetween(tail: string, vocab: Vocabulary): boolean {
   const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
   if (!m) return false;
   let rest = tail;
-  for (let word = vocab.bounds.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.bounds.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+  for (let word = vocab.labels.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.labels.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
   if (rest === tail) return false;
   for (let word = vocab.neutral.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = vocab.neutral.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
   return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
