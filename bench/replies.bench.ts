@@ -7,6 +7,7 @@ import { describeFigures, understandReply, type FiguresReply } from '../src-shar
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
 import { unknownLabelFigures } from './replies-unknown-label';
+import { poolVariantFigures } from './replies-pool-variants';
 import { variantFigures } from './replies-variants';
 
 const REPLIES = 100_000;
@@ -74,6 +75,7 @@ export default async function repliesBench(): Promise<Section> {
   const corpus = corpusFigures();
   const variants = variantFigures();
   const unknownLabel = unknownLabelFigures();
+  const poolVariants = poolVariantFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -87,11 +89,13 @@ export default async function repliesBench(): Promise<Section> {
       ...corpus.figures,
       ...variants.figures,
       ...unknownLabel.figures,
+      ...poolVariants.figures,
     ],
     notes: [
       ...corpus.notes,
       ...variants.notes,
       ...unknownLabel.notes,
+      ...poolVariants.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

@@ -24,8 +24,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * right before an amount wins over a used-up word after it; a sentence opening with 其中 lists parts of the amount
  * before; prices in product names (-9元-, 5元1G) and sizes before 包内 or after a version year cut no kind words; an
  * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
+ * 9: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
+ * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
  */
-export const FIGURE_CODE_VERSION = 8;
+export const FIGURE_CODE_VERSION = 9;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

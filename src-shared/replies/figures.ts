@@ -81,6 +81,8 @@ export interface Read {
   part: boolean;
   /** Where the amount ends in the folded text. */
   end: number;
+  /** Its data words hold a qualifier the rules do not know where a kind word stands (kinds.ts): no kind is its own. */
+  kindUnknown?: boolean;
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */

@@ -4,6 +4,7 @@ import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 import type { KindSource } from './types';
+import { unknownQualifier } from './unknown-kinds';
 
 /**
  * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
@@ -124,6 +125,8 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     whole: DataPool | null;
     /** Its kind is named after its label ("剩余流量：国内流量100MB"): an item's kind, not its line's. */
     kindAfterLabel: boolean;
+    /** Its name holds a qualifier the rules do not know ("校园流量"): its kind, and its clause's, is not stated. */
+    unknown: boolean;
   } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
@@ -172,6 +175,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const listed = f.label === null && kindLabel?.sentence === read.sentence && kindLabel.field === f.field;
     const labelPool = ownLabelPool ?? (listed ? kindLabel!.pool : null);
     if (f.label !== null) kindLabel = ownLabelPool === null ? null : { pool: ownLabelPool, sentence: read.sentence, field: f.field };
+    // "省内闲时流量剩余1GB" to a reader that does not know 闲时: an unknown word where a kind word stands may name a kind
+    // stronger than any known word of the name, the list, the heading or the amount before: the kind is not stated.
+    const unknownOwn = read.tagPool === null && unknownQualifier(ownWords, rules);
     const headWord = headTag(ownWords, rules);
     const named = poolIn(ownWords, rules);
     const before = headWord ?? named;
@@ -267,6 +273,13 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
         inferred(pool, 'heading');
       }
     }
+    // "校园流量共1GB，已使用200MB": the amounts that go on from one of an unknown kind are of that kind, unknown too.
+    const inherited = pool === null || from === 'before' || from === 'clause';
+    // "\"10元包10G省内4G单模流量(闲时)\"…，剩余流量还有9318.19M": a kind from a package's name with an unknown qualifier is none.
+    const unknownPackage = from === 'package' && pool !== null && unknownQualifier(fold(f.package!), rules);
+    const unknown = (unknownOwn && labelPool === null) || unknownPackage || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    if (unknown) pool = null;
+    read.kindUnknown = unknown;
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
@@ -275,7 +288,7 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel };
+    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -412,7 +425,7 @@ export function kindOfTitle(reads: Read[], text: string, rules: ReplyRules): voi
   const title = KIND_TITLE.exec(text)?.[1];
   const pool = title === undefined ? null : poolIn(title, rules);
   if (pool === null) return;
-  for (const read of reads) if (read.figure.topic === 'data' && read.figure.pool === null) read.figure.pool = pool;
+  for (const read of reads) if (read.figure.topic === 'data' && read.figure.pool === null && !read.kindUnknown) read.figure.pool = pool;
 }
 
 /**
@@ -447,7 +460,7 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
   if (!text.includes(':\n')) return;
   const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
   for (const read of reads) {
-    if (read.figure.topic !== 'data') continue;
+    if (read.figure.topic !== 'data' || read.kindUnknown) continue;
     let lineStart = text.lastIndexOf('\n', read.end - 1);
     let line = text.slice(lineStart + 1, read.end);
     for (let up = 0; lineStart > 0 && up < 8; up++) {

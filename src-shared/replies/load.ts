@@ -92,6 +92,12 @@ export interface ReplyRules {
   hoursOnly: { words: string[]; offpeak: string[] };
   /** Qualifiers that narrow a kind stated in an amount's own words (包时段, 校园): the kind is not plainly stated. */
   kindNarrowers: string[];
+  /** Words between a kind word and its data word that name no kind (移动数据, 4G): any other word there is an unknown kind. */
+  kindNeutral: string[];
+  /** Kinds that say only where data may be used (省内, 国内): an unknown qualifier after one may name another kind. */
+  kindScopes: DataPool[];
+  /** Words that end the name of data leftwards (的, 您), besides the labels of data. */
+  kindBounds: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
@@ -243,6 +249,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     unpooledKinds: (file.unpooledKinds ?? []).map(fold),
     hoursOnly: { words: withSynonyms((file.hoursOnly?.words ?? []).map(fold)), offpeak: (file.hoursOnly?.offpeak ?? []).map(fold) },
     kindNarrowers: (file.kindNarrowers ?? []).map(fold),
+    kindNeutral: (file.kindNeutral ?? []).map(fold),
+    kindBounds: (file.kindBounds ?? []).map(fold),
+    kindScopes: file.kindScopes ?? [],
     partNames: (file.partNames ?? []).map(fold),
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),

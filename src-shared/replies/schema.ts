@@ -239,6 +239,15 @@ export const ReplyRulesSchema = v.strictObject({
    */
   kindNarrowers: v.optional(v.array(text)),
   /**
+   * Words that stand between a kind word and its data word and name no kind (移动数据, 4G, 单模, 套餐内, 高速): any other
+   * word there is a kind the rules do not know (`省内闲时流量` to a reader without 闲时), and the amount's kind is not stated.
+   */
+  kindNeutral: v.optional(v.array(text)),
+  /** Kinds that say only where data may be used (provincial, general): an unknown qualifier after one may name any other kind. */
+  kindScopes: v.optional(v.array(v.picklist(DATA_POOLS))),
+  /** Words that end the name of data leftwards (的, 您, 其中), besides the labels of data: what is before them qualifies nothing. */
+  kindBounds: v.optional(v.array(text)),
+  /**
    * Labels that say where an amount lies (套餐内, 套餐外) as well as a field: after a part word of an amount
    * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
    */

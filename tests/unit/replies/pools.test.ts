@@ -195,3 +195,38 @@ describe('only kinds plainly stated are added up (issue 15: the Overview, alerts
     expect(customerLeft(minutes)?.value).toBe(40);
   });
 });
+
+describe('round 18: an amount of a kind the reader does not know is never added to another (ours, NOT real replies)', () => {
+  const left = (text: string) => {
+    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+    return dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
+  };
+  const shown = (amounts: ReturnType<typeof left>) => amounts.map((a) => [a.pool, Math.round(a.mb * 100) / 100, a.members.length]);
+
+  it('省内追剧流量 (追剧 unknown) is not added to 省内流量: it stands alone, not stated', () => {
+    expect(shown(left('您本月省内流量剩余2.00GB，省内追剧流量剩余1.00GB。'))).toEqual([
+      ['provincial', 2048, 1],
+      [null, 1024, 1],
+    ]);
+  });
+
+  it('two amounts of unknown kinds are never added together, nor is either the customer\'s data left beside a stated general one', () => {
+    const amounts = left('您本月国内通用流量剩余500.00MB，省内追剧流量剩余1.00GB，国内学霸流量剩余2.00GB。');
+    expect(shown(amounts)).toEqual([
+      ['general', 500, 1],
+      [null, 1024, 1],
+      [null, 2048, 1],
+    ]);
+    expect(customerDataLeft(amounts)?.mb).toBe(500);
+    // Without the general one there is no one figure to tell.
+    expect(customerDataLeft(left('您本月省内追剧流量剩余1.00GB，国内学霸流量剩余2.00GB。'))).toBeUndefined();
+  });
+
+  it('the use and what is left after an amount of an unknown kind stay with it, never with the kind of the amount before', () => {
+    expect(shown(left('您本月国内流量剩余2.00GB；省内追剧流量共5.00GB，已使用1.00GB，剩余4.00GB。'))).toEqual([
+      ['general', 2048, 1],
+      [null, 4096, 1],
+    ]);
+  });
+});

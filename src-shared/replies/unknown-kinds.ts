@@ -1,0 +1,187 @@
+// A kind word the reader does not know: the amount's kind is not stated, never a neighbour's (issue 15, round 18).
+import type { ReplyRules } from './load';
+
+/**
+ * Whether the name of data that gives an amount its kind has a qualifier the rules do not know where a kind word
+ * stands: `省内闲时流量` to a reader that does not know 闲时, `校园流量`, `"10元包10G省内4G单模流量(闲时)"套餐移动数据流量`
+ * to one that does not know 闲时. Such a word may name a kind stronger than any it knows (a night pool of in-province
+ * data is a night pool), so none of the known words of the name, nor a list's, a heading's or the amount before's
+ * kind, is the amount's: its kind is not stated.
+ *
+ * Each data word (流量, 数据), the last first: from it leftwards, over words that name no kind (`kindNeutral`:
+ * 移动数据, 4G, 套餐内, 高速…) and a note in brackets (`省内闲时（00:00~7:59:59）流量`), a known kind word names the
+ * kind (no unknown one); any other word before a boundary (a label, 的, 您, a number, punctuation) is an unknown
+ * qualifier; a short word in brackets right after the data word (`流量(闲时)`) is one too. A bare data word
+ * (`剩余流量`, `套餐包含流量`) says no kind: the data word before it is looked at.
+ */
+export function unknownQualifier(words: string, rules: ReplyRules): boolean {
+  const vocab = vocabulary(rules);
+  for (let head = lastDataWord(words); head >= 0; head = lastDataWord(words.slice(0, head))) {
+    const label = vocab.bounds.find((w) => w.length > 2 && endsAt(words, w, head + 2));
+    // "应优惠流量为", "使用流量": a label that holds the data word is no name of data.
+    if (label !== undefined) {
+      // "上月结转流量剩余": a label that holds a kind word (结转流量) names that kind.
+      if (vocab.specific.some((w) => label.includes(w))) return false;
+      head = head + 2 - label.length + 1;
+      continue;
+    }
+    // "上月追剧流量(国内流量)": a data word in brackets right after another glosses it; the name is the one before.
+    const open = words.lastIndexOf('(', head);
+    if (open >= 2 && !words.slice(open, head).includes(')') && /(?:流量|数据)$/u.test(words.slice(0, open))) head = open - 2;
+    const said = qualifierOf(words, head, vocab);
+    if (said !== 'bare') return said === 'unknown';
+  }
+  return false;
+}
+
+/** Kind words, those of a kind other than a scope, neutral words and boundaries, longest first. */
+type Vocabulary = { kinds: string[]; specific: string[]; neutral: string[]; bounds: string[]; labels: string[]; stems: string[] };
+
+const endsAt = (words: string, w: string, end: number) => end - w.length >= 0 && words.startsWith(w, end - w.length);
+
+/** What the words of one name of data say of its kind: a known kind word, an unknown one, or none (bare). */
+function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 'unknown' | 'bare' {
+  const { kinds, neutral, bounds } = vocab;
+  // "省内4G单模流量(闲时)": a short word in brackets right after the data word qualifies it; "专属流量（限指定APP或地点使用）":
+  // one that names a kind says it.
+  const after = /^\(([^()\d]{1,16})\)/u.exec(words.slice(head + 2));
+  if (after) {
+    const note = after[1]!;
+    // Only a scope (国内, 省内) in it says nothing of the name before: every kind has one.
+    if (vocab.specific.some((w) => note.includes(w))) return 'known';
+    if (kinds.some((w) => note.includes(w))) return qualifierBefore(words, head, vocab) === 'unknown' ? 'unknown' : 'known';
+    let rest = note;
+    for (let word = neutral.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = neutral.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+    if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
+  }
+  // "移动数据流量结转优惠", "流量包套餐未清零转结": a kind other than a scope written after the data word, in the same name.
+  if (specificAfter(words, head + 2, vocab)) return 'known';
+  // "国内通用流量追剧共30G": an unknown word between the data word and the label that ends the amount's words.
+  if (unknownBetween(words.slice(head + 2), vocab)) return 'unknown';
+  // A kind word that holds the data word (国内流量, 爱看流量) names it.
+  if (kinds.some((w) => w.length > 2 && endsAt(words, w, head + 2))) return 'known';
+  return qualifierBefore(words, head, vocab);
+}
+
+/** What the words right before a data word say of its kind (see unknownQualifier). */
+function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known' | 'unknown' | 'bare' {
+  const { kinds, neutral, bounds } = vocab;
+  let at = head;
+  for (let steps = 0; at > 0 && steps < 12; steps++) {
+    const before = words.slice(0, at);
+    // "省内闲时（00:00~7:59:59）流量": a note in brackets between the qualifier and its data word; "省内(本地)流量": one that
+    // names a kind says the qualifier's.
+    if (before.endsWith(')')) {
+      const open = before.lastIndexOf('(');
+      if (open < 0) return 'bare';
+      if (kinds.some((w) => before.slice(open).includes(w))) return 'known';
+      at = open;
+      continue;
+    }
+    // A known kind word nearest the data word names the kind ("省内4G单模流量"): what is before it qualifies that word.
+    if (kinds.some((w) => before.endsWith(w))) return 'known';
+    const word = neutral.find((w) => before.endsWith(w));
+    if (word) {
+      at -= word.length;
+      continue;
+    }
+    if (bounds.some((w) => before.endsWith(w))) return 'bare';
+    const c = before[before.length - 1]!;
+    if (/[a-z]/u.test(c)) {
+      // "1G流量", "10元包1GB": a unit after a number ends the name.
+      const run = /[a-z]+$/u.exec(before)![0];
+      if (/\d$/u.test(before.slice(0, before.length - run.length))) return 'bare';
+      return specificBefore(before.slice(0, before.length - run.length), vocab) ? 'known' : 'unknown';
+    }
+    if (!/\p{Script=Han}/u.test(c)) return 'bare';
+    // "共含流量", "总流量", "已使用GPRS流量" to a reader without that label: one character, or a stem of a label (用, 耗), is
+    // a label's word, not a kind's.
+    const run = unknownRun(before, vocab);
+    if (run.length === 1 || vocab.stems.some((w) => run.includes(w))) return 'bare';
+    return specificBefore(before.slice(0, -1), vocab) ? 'known' : 'unknown';
+  }
+  return 'bare';
+}
+
+/** The unknown word ending these words: Han characters back to a known kind, neutral or boundary word. */
+function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): string {
+  let at = before.length;
+  while (at > 0 && /\p{Script=Han}/u.test(before[at - 1]!)) {
+    const rest = before.slice(0, at);
+    if (at < before.length && [kinds, neutral, bounds].some((list) => list.some((w) => rest.endsWith(w)))) break;
+    at--;
+  }
+  return before.slice(at);
+}
+
+/** Whether the words after a data word, up to the amount, hold an unknown word before their label ("追剧共"). */
+function unknownBetween(tail: string, vocab: Vocabulary): boolean {
+  const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
+  if (!m) return false;
+  let rest = tail;
+  for (let word = vocab.labels.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.labels.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+  if (rest === tail) return false;
+  for (let word = vocab.neutral.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = vocab.neutral.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
+}
+
+/** A kind other than a scope in the words right after a data word, before a label, a number or punctuation. */
+function specificAfter(words: string, from: number, { specific, labels }: Vocabulary): boolean {
+  for (let at = from; at < words.length && at < from + 10 && /[\p{Script=Han}a-z]/u.test(words[at]!); at++) {
+    if (labels.some((w) => words.startsWith(w, at))) return false;
+    if (specific.some((w) => words.startsWith(w, at))) return true;
+  }
+  return false;
+}
+
+/**
+ * "咪咕省内X流量", "wlan自动认证流量": a kind other than a scope (`kindScopes`: 省内, 国内 say only where the data may be
+ * used, and every other kind has one) named earlier in the same name stands over the unknown word; a scope does not
+ * ("省内闲时流量" without 闲时 is no in-province pool).
+ */
+function specificBefore(name: string, { kinds, bounds, specific }: Vocabulary): boolean {
+  for (let at = name.length, steps = 0; at > 0 && steps < 12; steps++) {
+    const before = name.slice(0, at);
+    if (specific.some((w) => before.endsWith(w))) return true;
+    // "您共享主号（136…）省内X流量": past a note in brackets; "5G省内夜间流量包省内X流量": into the name of its package.
+    if (before.endsWith(')') && before.includes('(')) {
+      at = before.lastIndexOf('(');
+      continue;
+    }
+    // "上月结转流量国内X流量": a label that holds a kind word (结转流量) names it.
+    const bound = before.endsWith(PACKAGE) ? undefined : bounds.find((w) => before.endsWith(w));
+    if (bound !== undefined) return specific.some((w) => bound.includes(w));
+    if (!/[\p{Script=Han}a-z0-9]/u.test(before[before.length - 1]!)) return false;
+    at -= kinds.find((w) => before.endsWith(w))?.length ?? 1;
+  }
+  return false;
+}
+
+/** What a package's name ends with: the kind in the name is its data's. */
+const PACKAGE = '包';
+
+/** Where the last data word (流量, 数据) starts, -1 when there is none. */
+function lastDataWord(words: string): number {
+  return Math.max(words.lastIndexOf('流量'), words.lastIndexOf('数据'));
+}
+
+const vocabularies = new WeakMap<ReplyRules, Vocabulary>();
+
+function vocabulary(rules: ReplyRules): Vocabulary {
+  let v = vocabularies.get(rules);
+  if (!v) {
+    const longestFirst = (words: Iterable<string>) => [...new Set(words)].filter((w) => w !== '').sort((a, b) => b.length - a.length);
+    const labels = longestFirst(rules.figures.filter((t) => t.topic === 'data').flatMap((t) => t.fields.flatMap((f) => f.labels)));
+    v = {
+      kinds: longestFirst(rules.pools.flatMap((p) => p.words)),
+      specific: longestFirst(rules.pools.filter((p) => !rules.kindScopes.includes(p.pool)).flatMap((p) => p.words)),
+      // A narrowing word (景区, 校园, 包时段) is known: kinds.ts narrows the kind or, for hours, decides it (round 17).
+      neutral: longestFirst([...rules.kindNeutral, ...rules.kindNarrowers]),
+      bounds: longestFirst([...labels, ...rules.noKind, ...rules.kindBounds]),
+      labels,
+      stems: longestFirst(rules.figures.flatMap((t) => t.fields.flatMap((f) => f.stems ?? []))),
+    };
+    vocabularies.set(rules, v);
+  }
+  return v;
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import repliesJson from '../../../instructions/replies.json';
+import { parseReplyRules } from '../../../src-shared/replies';
+import type { DataPool } from '../../../src-shared/replies';
+import { poolVariantMixedSums } from '../../../bench/replies-pool-variants';
+import { loadCorpus } from '../../fixtures/replies/corpus';
+import { poolVariantsOf, UNKNOWN_KIND_WORDS } from '../../fixtures/replies/pool-variants';
+
+// Round 18: the generator of GENERATED multi-pool texts (NOT real replies) on which the bench counts data-left sums that
+// add up pools of different kinds (target 0).
+const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
+const pools = (repliesJson as unknown as { pools: { pool: DataPool; words: string[] }[] }).pools;
+const variants = poolVariantsOf(corpus, pools);
+
+describe('generated multi-pool variants of the dev texts', () => {
+  it('are the same every run, say they are generated, and keep every value and meaning of the original', () => {
+    expect(poolVariantsOf(corpus, pools).map((v) => v.entry.text)).toEqual(variants.map((v) => v.entry.text));
+    const byId = new Map(corpus.map((e) => [e.id, e]));
+    for (const v of variants) {
+      expect(v.entry.source).toMatch(/^generated: .*\(NOT a real reply\)$/u);
+      const original = byId.get(v.entry.id.split('~')[0]!)!;
+      expect(v.entry.text).not.toBe(original.text);
+      expect(v.entry.figures.map((h) => [h.what, h.value, h.unit])).toEqual(original.figures.map((h) => [h.what, h.value, h.unit]));
+    }
+    expect(new Set(variants.map((v) => v.rule.replace(/:[a-z]+/u, '')))).toEqual(new Set(['unknown-kind', 'unknown-kind+no-headings', 'no-headings', 'reordered']));
+  });
+
+  it('put words no rule knows where a kind word stood, and make that kind\'s hand figures not stated', () => {
+    const rules = parseReplyRules(repliesJson);
+    const known = [...rules.pools.flatMap((p) => p.words), ...rules.kindNeutral, ...rules.kindBounds, ...rules.unpooledKinds, ...rules.kindNarrowers];
+    for (const w of Object.values(UNKNOWN_KIND_WORDS)) expect(known.filter((k) => k.includes(w) || w.includes(k)), w).toEqual([]);
+    const swapped = variants.find((v) => v.rule === 'unknown-kind:offpeak')!;
+    expect(swapped.entry.text).toContain(UNKNOWN_KIND_WORDS.offpeak);
+    expect(swapped.entry.figures.some((h) => h.pool === 'offpeak')).toBe(false);
+  });
+
+  it('data left is never added up across kinds once headings are gone or clauses reordered, and the mixed sums left with unknown words do not grow (18 of 456 variants at round 18; 74 before it)', () => {
+    const r = poolVariantMixedSums();
+    expect(r.byRule.get('no-headings')).toBe(0);
+    expect(r.byRule.get('reordered')).toBe(0);
+    expect(r.mixed).toBeLessThanOrEqual(18);
+  });
+});
