@@ -14,6 +14,12 @@ export interface ModemFamily {
   radioOn: readonly string[];
   /** Vendor unsolicited lines the session acts on, by name. */
   urcs: Readonly<Record<string, (text: string) => FamilyEvent | null>>;
+  /**
+   * `AT+CPMS` may count a memory empty right after a message came into it (Huawei E3531: gammu issue #373,
+   * libgammu/phone/at/at-sms.c): such a memory is listed whatever its count, as ModemManager lists every
+   * memory (src/mm-broadband-modem.c, `+CMGL=4` with no count asked, commit 9a2d5863eb21957767dbc826b481080c08736590).
+   */
+  emptyCountLags?: boolean;
 }
 
 export type FamilyEvent = { kind: 'signal'; signal: Signal } | { kind: 'memory-full' } | { kind: 'sms-ready' };
@@ -56,6 +62,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     radioOn: ['AT+CFUN=1'],
     // ^RSSI: signal (plugins/huawei rssi_regex); ^SMMEMFULL: the receiving memory is full.
     urcs: HUAWEI_URCS,
+    emptyCountLags: true,
   },
   {
     name: 'zte',

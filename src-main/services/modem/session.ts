@@ -243,6 +243,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       imei: await this.ask('AT+CGSN'),
     };
     this.family = familyOf(identity.manufacturer, identity.model);
+    this.stores.emptyCountLags = this.family.emptyCountLags === true;
     this.update({ identity: clean(identity) });
 
     const sim = await this.settledSimState();
