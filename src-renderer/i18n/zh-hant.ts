@@ -80,6 +80,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.unreadMarker': '以下為新訊息',
   'thread.unread': '{n} 則未讀',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
+  'thread.uncertain': '這則長簡訊可能拼錯了：同一秒收到了兩則編號相同的長簡訊，分不清哪一段屬於哪一則。沒有從它讀取數字。',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重試',

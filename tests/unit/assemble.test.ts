@@ -139,4 +139,40 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
     const lost = rows.filter((r) => !(r.concat?.part === 2 && r.timestamp.endsWith('01:04:33+08:00')));
     expect(assembleRecords(lost).filter((m) => m.complete).map((m) => m.text)).toEqual([whole[0]!.text]);
   });
+
+  it('marks two sendings under one reference stamped the same second, read interleaved, as uncertain; in order, or in two encodings, they are certain (review18)', () => {
+    const interleaved = [part('a1', 1, 'A1', 0), part('b1', 1, 'B1', 1), part('b2', 2, 'B2', 2), part('a2', 2, 'A2', 3)];
+    expect(assembleRecords(interleaved).map((m) => [m.complete, m.uncertain])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    const stored = new Reassembler([]);
+    interleaved.forEach((r) => stored.place(r));
+    expect(stored.changedGenerations().map((g) => g.uncertain)).toEqual([true, true]);
+    // In order: each second part has one message to go to.
+    const inOrder = [part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)];
+    expect(assembleRecords(inOrder).map((m) => [m.text, m.uncertain])).toEqual([
+      ['A1A2', false],
+      ['B1B2', false],
+    ]);
+    const inOrderStored = new Reassembler([]);
+    inOrder.forEach((r) => inOrderStored.place(r));
+    expect(inOrderStored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])).toEqual([
+      ['A1A2', false],
+      ['B1B2', false],
+    ]);
+    // One reply in UCS-2, the other in GSM 7-bit: a part goes with its encoding.
+    const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
+    const mixed = [part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)];
+    expect(assembleRecords(mixed).map((m) => [m.text, m.uncertain])).toEqual([
+      ['A1A2', false],
+      ['B1B2', false],
+    ]);
+    const mixedStored = new Reassembler([]);
+    mixed.forEach((r) => mixedStored.place(r));
+    expect(mixedStored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])).toEqual([
+      ['A1A2', false],
+      ['B1B2', false],
+    ]);
+  });
 });
