@@ -58,6 +58,8 @@ export class StoredMessages {
 
   /** The modem's family counts a memory empty right after a message came (ModemFamily.emptyCountLags): list it anyway. */
   emptyCountLags = false;
+  /** The family may restart without a word (ModemFamily.restartsSilently): a bare `AT` before each delete, whose echo tells. */
+  askBeforeDelete = false;
 
   constructor(private readonly host: StoreHost) {}
 
@@ -308,6 +310,8 @@ export class StoredMessages {
 
   /** True: deleted; false: the modem refused; null: no answer (the pass deletes no more). */
   private async delete(index: number, pass: ReadPass): Promise<boolean | null> {
+    // Echoed, it restarted (the session counts it: modemRestarted): the index may be another memory's now.
+    if (this.askBeforeDelete && (!(await this.host.tryAt('AT')) || !this.mayDelete(pass))) return null;
     try {
       await this.host.at(`AT+CMGD=${index}`);
       return true;
