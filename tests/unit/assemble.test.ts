@@ -141,38 +141,25 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
   });
 
   it('marks two sendings under one reference stamped the same second, read interleaved, as uncertain; in order, or in two encodings, they are certain (review18)', () => {
-    const interleaved = [part('a1', 1, 'A1', 0), part('b1', 1, 'B1', 1), part('b2', 2, 'B2', 2), part('a2', 2, 'A2', 3)];
-    expect(assembleRecords(interleaved).map((m) => [m.complete, m.uncertain])).toEqual([
+    // What the journal's reader and the page's log make of the parts read in this order: [text, uncertain].
+    const bothWays = (read: IncomingRecord[]) => {
+      const stored = new Reassembler([]);
+      read.forEach((r) => stored.place(r));
+      return [assembleRecords(read).map((m) => [m.text, m.uncertain]), stored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])];
+    };
+    const interleaved = bothWays([part('a1', 1, 'A1', 0), part('b1', 1, 'B1', 1), part('b2', 2, 'B2', 2), part('a2', 2, 'A2', 3)]);
+    expect(interleaved.map((messages) => messages.map(([, uncertain]) => uncertain))).toEqual([
       [true, true],
       [true, true],
     ]);
-    const stored = new Reassembler([]);
-    interleaved.forEach((r) => stored.place(r));
-    expect(stored.changedGenerations().map((g) => g.uncertain)).toEqual([true, true]);
+    const certain = [
+      ['A1A2', false],
+      ['B1B2', false],
+    ];
     // In order: each second part has one message to go to.
-    const inOrder = [part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)];
-    expect(assembleRecords(inOrder).map((m) => [m.text, m.uncertain])).toEqual([
-      ['A1A2', false],
-      ['B1B2', false],
-    ]);
-    const inOrderStored = new Reassembler([]);
-    inOrder.forEach((r) => inOrderStored.place(r));
-    expect(inOrderStored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])).toEqual([
-      ['A1A2', false],
-      ['B1B2', false],
-    ]);
+    expect(bothWays([part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)])).toEqual([certain, certain]);
     // One reply in UCS-2, the other in GSM 7-bit: a part goes with its encoding.
     const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
-    const mixed = [part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)];
-    expect(assembleRecords(mixed).map((m) => [m.text, m.uncertain])).toEqual([
-      ['A1A2', false],
-      ['B1B2', false],
-    ]);
-    const mixedStored = new Reassembler([]);
-    mixed.forEach((r) => mixedStored.place(r));
-    expect(mixedStored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])).toEqual([
-      ['A1A2', false],
-      ['B1B2', false],
-    ]);
+    expect(bothWays([part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)])).toEqual([certain, certain]);
   });
 });
