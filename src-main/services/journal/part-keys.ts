@@ -12,7 +12,7 @@ import { restingKey } from './journal-state';
  */
 export function withPartKeysMoved(records: readonly JournalRecord[]): { records: JournalRecord[]; moved: Map<string, string> } {
   const moved = new Map<string, string>();
-  if (!records.some((r) => r.kind === 'in' && r.concat !== null && partKeyBase(r.key) !== null)) return { records: [...records], moved };
+  if (!records.some((r) => keysOf(r).some((key) => partKeyBase(key) !== null))) return { records: [...records], moved };
   // Keys of the new form the file has already (remembered ones rest as `…|*#n`): a moved key takes none of them.
   const taken = new Set<string>();
   for (const r of records) for (const key of keysOf(r)) if (r.kind === 'seen' || partKeyBase(key) === null) taken.add(atRest(key));
