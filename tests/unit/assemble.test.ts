@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import { incomingKey } from '../../src-shared/journal-key';
 import type { IncomingRecord } from '../../src-shared/journal-records';
+import { longPart } from '../fixtures/long-part';
 import { decodePdu } from '../../src-shared/pdu';
 import { Reassembler, concatGroup, joinSlots } from '../../src-renderer/store/reassembly';
 
-const part = (key: string, part: number, text: string, receivedAt: number, ref = 7): IncomingRecord => ({
-  kind: 'in',
-  key,
-  simId: 'sim',
-  from: '10086',
-  text,
-  encoding: 'ucs2',
-  timestamp: '2026-11-25T10:00:00+08:00',
-  receivedAt,
-  concat: { ref, total: 2, part },
-});
+const part = (key: string, n: number, text: string, receivedAt: number, ref = 7): IncomingRecord => longPart(key, n, text, receivedAt, { concat: { ref, total: 2, part: n } });
 
 describe('assembleRecords', () => {
   it('puts parts together in any order', () => {

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { withPartKeysMoved } from '../../../src-main/services/journal/part-keys';
 import { JournalState } from '../../../src-main/services/journal/journal-state';
 import type { IncomingRecord, JournalRecord } from '../../../src-shared/journal-records';
+import { longPart } from '../../fixtures/long-part';
 
 const TS = '2026-12-06T08:00:07+08:00';
-const part = (key: string, text: string): IncomingRecord => ({
-  kind: 'in',
-  key,
-  simId: 'sim',
-  from: '10086',
-  text,
-  encoding: 'ucs2',
-  timestamp: TS,
-  receivedAt: 1,
-  concat: { ref: 77, total: 2, part: 1 },
-  slot: 'SM:0',
-});
+const part = (key: string, text: string): IncomingRecord => longPart(key, 1, text, 1, { timestamp: TS, concat: { ref: 77, total: 2, part: 1 }, slot: 'SM:0' });
 const OLD_A = `10086|${TS}|77|2|1|ab5463e3`;
 const OLD_B = `10086|${TS}|77|2|1|0badf00d`;
 
