@@ -68,3 +68,9 @@ function numberField(value: number | null | undefined): string {
 export function occurrenceKey(base: string, n: number): string {
   return n <= 1 ? base : `${base}#${n}`;
 }
+
+/** Whether two keys name the same sender, second, reference, total and part (whatever their text's field or number). */
+export function sameKeyFields(a: string, b: string): boolean {
+  const fields = (key: string) => key.split('|').slice(0, 5).join('|');
+  return fields(a) === fields(b);
+}

@@ -1,5 +1,6 @@
 import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
+import { sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
 
 
@@ -80,8 +81,9 @@ export class Reassembler {
       // One sender's segmenter writes every part of a message in one encoding.
       if (g.slots.some((s) => s?.encoding !== undefined && s.encoding !== record.encoding)) return false;
       const taken = g.slots[index];
-      // The same text, or it as the journal hands a kept part out (masked) under a key this log does not hold (moved, review18).
-      return !taken || samePartText(taken.text, record.text);
+      // The same text, or, under the same key fields, it as the journal hands a kept part out (masked) under a
+      // key this log does not hold (moved, review18); another sending's part (another stamp) must match exactly.
+      return !taken || taken.text === record.text || (sameKeyFields(taken.key, record.key) && samePartText(taken.text, record.text));
     });
     // A part this log has already (re-delivered): its message, certain.
     const again = candidates.find((g) => g.slots[index]);
