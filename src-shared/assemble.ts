@@ -12,6 +12,11 @@ export interface AssembledRecordMessage {
   /** Part numbers still missing (empty when complete). */
   missing: number[];
   complete: boolean;
+  /**
+   * A part of it could as well have been another message's: two sendings under one reference, stamped
+   * the same second, in one encoding, both missing that part (sameSecondTie). The text may join two replies.
+   */
+  uncertain: boolean;
 }
 
 /**
@@ -54,11 +59,24 @@ export function sendingDistance(stamp: string, others: readonly string[]): numbe
 
 /** Of `candidates` (oldest first), the one stamped nearest to `stamp`; the oldest of those equally near. */
 export function nearestSending<T>(candidates: readonly T[], stamp: string, stampsOf: (candidate: T) => readonly string[]): T | undefined {
-  let best: T | undefined;
+  return nearestSendings(candidates, stamp, stampsOf)[0];
+}
+
+/**
+ * Every one of `candidates` (oldest first) stamped nearest to `stamp`, oldest first. More than one: two
+ * sendings under one reference and part count, stamped the same second (or unreadable stamps), each
+ * missing this part. Sender, reference, part count, stamp and encoding are all a part carries that tells
+ * a sending; the modem's slot order is no proof (a freed low slot is filled first). The part goes to the
+ * oldest, and both messages are marked uncertain (review18): shown as possibly joined wrong, no figures
+ * read from them, rather than silently mixed.
+ */
+export function nearestSendings<T>(candidates: readonly T[], stamp: string, stampsOf: (candidate: T) => readonly string[]): T[] {
+  let best: T[] = [];
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = sendingDistance(stamp, stampsOf(candidate));
-    if (best === undefined || distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    if (best.length === 0 || distance < bestDistance) [best, bestDistance] = [[candidate], distance];
+    else if (distance === bestDistance) best.push(candidate);
   }
   return best;
 }
@@ -71,20 +89,26 @@ export function nearestSending<T>(candidates: readonly T[], stamp: string, stamp
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
+  const uncertain = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
     const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
     const messages = groups.get(id) ?? [];
+    // One sender's segmenter writes every part of a message in one encoding.
     const joins = (parts: IncomingRecord[]) =>
-      parts.some((x) => x.key === r.key) ||
-      (r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
-        !parts.some((x) => x.concat?.part === r.concat?.part) &&
-        maySendTogether(r.timestamp, parts.map((x) => x.timestamp)));
-    const message = messages.find((parts) => parts.some((x) => x.key === r.key)) ?? nearestSending(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
+      r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
+      !parts.some((x) => x.concat?.part === r.concat?.part) &&
+      parts.every((x) => x.encoding === r.encoding) &&
+      maySendTogether(r.timestamp, parts.map((x) => x.timestamp));
+    const held = messages.find((parts) => parts.some((x) => x.key === r.key));
+    const near = held ? [held] : nearestSendings(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
+    const message = near[0];
+    if (near.length > 1) near.forEach((m) => uncertain.add(m));
     if (!message) messages.push([r]);
     else if (!message.some((x) => x.key === r.key)) message.push(r);
     groups.set(id, messages);
   }
   return [...groups.values()].flat().map((parts) => {
+    const unsure = uncertain.has(parts);
     const sorted = [...parts].sort((a, b) => (a.concat?.part ?? 1) - (b.concat?.part ?? 1));
     const total = sorted[0]!.concat?.total ?? 1;
     const have = new Set(sorted.map((p) => p.concat?.part ?? 1));
@@ -100,6 +124,7 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
       total,
       missing,
       complete: missing.length === 0,
+      uncertain: unsure,
     };
   });
 }

@@ -81,6 +81,7 @@ export const en: Record<StringKey, string> = {
   'thread.unread': '{n} unread',
   'thread.incomplete': 'Incomplete ({n} of {m} parts)',
   'thread.localTime': '{time} on this computer',
+  'thread.uncertain': 'This long message may be put together wrong: two long messages with the same number came in the same second, and nothing tells which part is whose. No figures were read from it.',
   'thread.today': 'Today',
   'thread.yesterday': 'Yesterday',
   'thread.retry': 'Retry',

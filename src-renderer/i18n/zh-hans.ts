@@ -80,6 +80,7 @@ export const zhHans = {
   'thread.unread': '{n} 条未读',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
   'thread.localTime': '本机时间 {time}',
+  'thread.uncertain': '这条长短信可能拼错了：同一秒收到了两条编号相同的长短信，分不清哪一段属于哪一条。没有从它读取数字。',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重试',

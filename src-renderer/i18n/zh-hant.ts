@@ -81,6 +81,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.unread': '{n} 則未讀',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
   'thread.localTime': '本機時間 {time}',
+  'thread.uncertain': '這則長簡訊可能拼錯了：同一秒收到了兩則編號相同的長簡訊，分不清哪一段屬於哪一則。沒有從它讀取數字。',
   'thread.today': '今天',
   'thread.yesterday': '昨天',
   'thread.retry': '重試',

@@ -10,7 +10,8 @@ import type { FigureRow, MessageRow } from './rows';
  * reads as `unknown`.
  */
 export function understandMessage(message: MessageRow): ReplyUnderstanding | null {
-  if (message.direction !== 'in' || !message.complete) return null;
+  // A text that may join two replies (MessageRow.uncertain) would give figures of neither.
+  if (message.direction !== 'in' || !message.complete || message.uncertain) return null;
   // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
   return understandReply({ text: hideMaskedRest(message.text), receivedAt: message.at, from: message.peer });
 }

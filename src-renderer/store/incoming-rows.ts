@@ -62,6 +62,7 @@ export function generationMessageRow(generation: Generation, simId: string, from
     complete: present.length === generation.slots.length,
     total: generation.slots.length,
     received: present.length,
+    ...(generation.uncertain ? { uncertain: true } : {}),
   };
 }
 
@@ -73,7 +74,8 @@ export function storedGeneration(message: MessageRow, parts: ReadonlyMap<string,
     group: message.group,
     slots: message.partKeys.map((key) => {
       const part = key ? parts.get(key) : undefined;
-      return part ? { key: part.key, text: part.text, timestamp: part.timestamp, receivedAt: part.receivedAt } : null;
+      return part ? { key: part.key, text: part.text, timestamp: part.timestamp, receivedAt: part.receivedAt, encoding: part.encoding } : null;
     }),
+    ...(message.uncertain ? { uncertain: true } : {}),
   };
 }

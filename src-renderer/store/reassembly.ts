@@ -1,5 +1,7 @@
-import { maySendTogether, nearestSending, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
+import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
+import { sameKeyFields } from '../../src-shared/journal-key';
+import { samePartText } from '../../src-shared/same-part';
 
 
 /** Shown where a part of a long message has not arrived. */
@@ -10,6 +12,8 @@ export interface Slot {
   text: string;
   timestamp: string;
   receivedAt: number;
+  /** Absent in slots rebuilt from rows written before review18 (then it tells nothing). */
+  encoding?: string;
 }
 
 /** One long message being (or already) reassembled. */
@@ -18,6 +22,8 @@ export interface Generation {
   group: string;
   /** Index = part number - 1. */
   slots: (Slot | null)[];
+  /** A part of it could as well have been another message's (nearestSendings): shown so, no figures read. */
+  uncertain?: boolean;
 }
 
 /** The group of a part of a long SMS; null for a single SMS (or a part numbered beyond its total, kept whole). */
@@ -66,17 +72,31 @@ export class Reassembler {
     const c = record.concat;
     if (!group || !c) throw new RangeError('Reassembler.place takes parts of multi-part messages only');
     const index = c.part - 1;
-    const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt };
+    const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt, encoding: record.encoding };
     const generations = this.generationsOf(group);
     const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
     const candidates = generations.filter((g) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
       if (!maySendTogether(record.timestamp, stamps(g))) return false;
+      // One sender's segmenter writes every part of a message in one encoding.
+      if (g.slots.some((s) => s?.encoding !== undefined && s.encoding !== record.encoding)) return false;
       const taken = g.slots[index];
-      return !taken || taken.text === record.text;
+      // The same text, or, under the same key fields, it as the journal hands a kept part out (masked) under a
+      // key this log does not hold (moved, review18); another sending's part (another stamp) must match exactly.
+      return !taken || taken.text === record.text || (sameKeyFields(taken.key, record.key) && samePartText(taken.text, record.text));
     });
-    // Two sendings under one reference read interleaved: each part goes to the one stamped nearest to it.
-    const home = nearestSending(candidates, record.timestamp, stamps);
+    // A part this log has already (re-delivered): its message, certain.
+    const again = candidates.find((g) => g.slots[index]);
+    // Two sendings under one reference read interleaved: each part goes to the one stamped nearest to it;
+    // equally near (the same second), nothing tells which: both are marked.
+    const near = again ? [again] : nearestSendings(candidates, record.timestamp, stamps);
+    if (near.length > 1) {
+      for (const g of near.filter((g) => !g.uncertain)) {
+        g.uncertain = true;
+        this.changed.add(g);
+      }
+    }
+    const home = near[0];
     if (home) {
       if (!home.slots[index]) {
         home.slots[index] = slot;
@@ -84,7 +104,7 @@ export class Reassembler {
       }
       return home.messageId;
     }
-    const created: Generation = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, () => null) };
+    const created: Generation = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, (): Slot | null => null) };
     created.slots[index] = slot;
     generations.push(created);
     this.changed.add(created);

@@ -45,6 +45,11 @@ export interface MessageRow {
   complete: boolean;
   total: number;
   received: number;
+  /**
+   * Incoming multi-part only: a part of it could as well have been another message's (two sendings under
+   * one reference in the same second): the text may join two replies. Shown so; no figures are read from it.
+   */
+  uncertain?: boolean;
   /** Outgoing only. */
   commandId?: string;
   /** Outgoing only: stable error code of a failure. */

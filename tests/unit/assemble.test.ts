@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import { incomingKey } from '../../src-shared/journal-key';
 import type { IncomingRecord } from '../../src-shared/journal-records';
+import { longPart } from '../fixtures/long-part';
 import { decodePdu } from '../../src-shared/pdu';
 import { Reassembler, concatGroup, joinSlots } from '../../src-renderer/store/reassembly';
 
-const part = (key: string, part: number, text: string, receivedAt: number, ref = 7): IncomingRecord => ({
-  kind: 'in',
-  key,
-  simId: 'sim',
-  from: '10086',
-  text,
-  encoding: 'ucs2',
-  timestamp: '2026-11-25T10:00:00+08:00',
-  receivedAt,
-  concat: { ref, total: 2, part },
-});
+const part = (key: string, n: number, text: string, receivedAt: number, ref = 7): IncomingRecord => longPart(key, n, text, receivedAt, { concat: { ref, total: 2, part: n } });
 
 describe('assembleRecords', () => {
   it('puts parts together in any order', () => {
@@ -138,5 +129,28 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
     // The first sending lost its part 2: the second sending, 7 min 41 s later, still gives the reply whole.
     const lost = rows.filter((r) => !(r.concat?.part === 2 && r.timestamp.endsWith('01:04:33+08:00')));
     expect(assembleRecords(lost).filter((m) => m.complete).map((m) => m.text)).toEqual([whole[0]!.text]);
+  });
+
+  it('marks two sendings under one reference stamped the same second, read interleaved, as uncertain; in order, or in two encodings, they are certain (review18)', () => {
+    // What the journal's reader and the page's log make of the parts read in this order: [text, uncertain].
+    const bothWays = (read: IncomingRecord[]) => {
+      const stored = new Reassembler([]);
+      read.forEach((r) => stored.place(r));
+      return [assembleRecords(read).map((m) => [m.text, m.uncertain]), stored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])];
+    };
+    const interleaved = bothWays([part('a1', 1, 'A1', 0), part('b1', 1, 'B1', 1), part('b2', 2, 'B2', 2), part('a2', 2, 'A2', 3)]);
+    expect(interleaved.map((messages) => messages.map(([, uncertain]) => uncertain))).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    const certain = [
+      ['A1A2', false],
+      ['B1B2', false],
+    ];
+    // In order: each second part has one message to go to.
+    expect(bothWays([part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)])).toEqual([certain, certain]);
+    // One reply in UCS-2, the other in GSM 7-bit: a part goes with its encoding.
+    const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
+    expect(bothWays([part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)])).toEqual([certain, certain]);
   });
 });

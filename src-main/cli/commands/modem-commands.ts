@@ -175,7 +175,8 @@ export const inboxCommand: Command = {
     }
     if (messages.length === 0) ctx.out(say(ctx, { zh: '没有短信。', en: 'No messages.' }));
     for (const m of messages) {
-      ctx.out(`${m.from}  ${m.timestamp}${m.complete ? '' : `  (${say(ctx, { zh: '不完整', en: 'incomplete' })} ${m.total - m.missing.length}/${m.total})`}\n${m.text}\n`);
+      const unsure = m.uncertain ? `  (${say(ctx, { zh: '可能拼错：同一秒有两条编号相同的长短信', en: 'may be joined wrong: two long messages with one number in the same second' })})` : '';
+      ctx.out(`${m.from}  ${m.timestamp}${m.complete ? '' : `  (${say(ctx, { zh: '不完整', en: 'incomplete' })} ${m.total - m.missing.length}/${m.total})`}${unsure}\n${m.text}\n`);
     }
   },
 };

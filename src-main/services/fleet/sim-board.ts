@@ -39,6 +39,11 @@ const READ_SLICE_MS = 8;
 export class SimBoard extends Emitter<SimBoardEvents> {
   private readonly sims = new Map<string, SimState>();
   private readonly parts = new Map<string, IncomingRecord[]>();
+  /**
+   * Sendings found tied (AssembledRecordMessage.uncertain) → when: the parts of the first of them to
+   * complete leave `parts`, and the other, completed later, must still be known as possibly mixed.
+   */
+  private readonly tied = new Map<string, number>();
   /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
   /**
@@ -156,21 +161,25 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
     held.push(record);
     const done = new Set<string>();
-    for (const message of assembleRecords(held)) {
+    for (const [id, at] of this.tied) if (record.receivedAt - at > REASSEMBLY_WINDOW_MS) this.tied.delete(id);
+    const messages = assembleRecords(held);
+    for (const message of messages) if (message.uncertain) this.tied.set(sendingOf(message, held), message.receivedAt);
+    for (const message of messages) {
       if (!message.complete) continue;
       for (const key of message.keys) done.add(key);
-      this.read(message);
+      this.read({ ...message, uncertain: message.uncertain || this.tied.has(sendingOf(message, held)) });
     }
     this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
   }
 
-  private read({ simId, from, text, receivedAt, timestamp }: AssembledRecordMessage): void {
+  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage): void {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });
-    if (understood.kind !== 'figures') return;
+    // A text that may join two replies (two sendings under one reference in one second) gives figures of neither.
+    if (understood.kind !== 'figures' || uncertain) return;
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
     this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt)));
   }
@@ -183,3 +192,8 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 }
 
+/** A long message's sending as the parts tell it: SIM, sender, reference, part count and stamp (what a tie shares). */
+function sendingOf(message: AssembledRecordMessage, parts: readonly IncomingRecord[]): string {
+  const first = parts.find((p) => p.key === message.keys[0]);
+  return JSON.stringify([message.simId, message.from, first?.concat?.ref ?? null, message.total, message.timestamp]);
+}

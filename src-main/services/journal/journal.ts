@@ -1,7 +1,8 @@
 import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
-import { incomingKey } from '../../../src-shared/journal-key';
+import { incomingKey, occurrenceKey } from '../../../src-shared/journal-key';
+import { samePartText } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
   journalPaths,
@@ -18,6 +19,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
+import { withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -130,6 +132,8 @@ export class Journal {
     private readonly releaseLock: () => Promise<void>,
     handle: FileHandle,
     onDisk: OnDisk,
+    /** Part keys of a journal written before review18 → their keys now (withPartKeysMoved): a store may still acknowledge by one. */
+    private readonly movedKeys: ReadonlyMap<string, string>,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
   ) {
@@ -188,10 +192,11 @@ export class Journal {
     const decoded = decodeJournal(existing ?? new Uint8Array());
     // A writer that closed properly left no record half-written: a cut-off end is damage then.
     const tailDamaged = decoded.truncatedBytes > 0 && (decoded.tailDamaged || (!lock.tookOver && !decoded.tailZeroed));
+    const { records, moved } = withPartKeysMoved(decoded.records);
     let onDisk: OnDisk = {
-      state: JournalState.replay(decoded.records),
+      state: JournalState.replay(records),
       bytes: decoded.validBytes,
-      records: decoded.records.length,
+      records: records.length,
     };
     let corruptCopy: string | null = null;
     if (decoded.corruptLines > 0 || tailDamaged) {
@@ -199,10 +204,11 @@ export class Journal {
       await copyFile(paths.log, corruptCopy);
       await chmod(corruptCopy, PRIVATE_FILE);
       // Only the damaged lines stay out: every intact record, finished history included, is kept as it was.
-      const content = Buffer.concat(decoded.records.map(encodeLine));
-      await writeTempThenRename(paths, fs, content);
-      await syncDirectory(paths.dir);
-      onDisk = { ...onDisk, bytes: content.length };
+      onDisk = { ...onDisk, bytes: await rewriteAs(paths, fs, records) };
+    } else if (moved.size > 0) {
+      // Written before review18: the same records, each long message's part under a key without its text's checksum.
+      onDisk = { ...onDisk, bytes: await rewriteAs(paths, fs, records) };
+      await chmod(paths.log, PRIVATE_FILE);
     } else if (decoded.truncatedBytes > 0) {
       await truncateLog(paths, fs, decoded.validBytes);
     } else if (existing !== null) {
@@ -221,7 +227,7 @@ export class Journal {
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, moved, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -278,15 +284,18 @@ export class Journal {
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
     // From nowhere in particular (an import, a tool): a repeat cannot be told from a re-read.
-    if (!where) return occurrences > 0 ? { added: false, key: occurrenceKey(base, occurrences) } : this.appendAs(occurrenceKey(base, 1), fields, undefined);
+    if (!where) {
+      const same = this.sameContent(base, occurrences, fields);
+      return same ? { added: false, key: same } : this.appendAs(occurrenceKey(base, occurrences + 1), fields, undefined);
+    }
     for (let n = 1; n <= occurrences; n++) {
       const held = this.state.held.get(occurrenceKey(base, n));
-      if (!held || held.simId !== fields.simId) continue;
+      if (!held || held.simId !== fields.simId || !samePart(held, fields)) continue;
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
       if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
     }
     if (occurrences > 0 && fields.concat !== null) {
-      const again = this.occurrenceOnSim(base, occurrences, fields.simId);
+      const again = this.occurrenceOnSim(base, occurrences, fields);
       if (again) return { added: false, key: again };
     }
     return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
@@ -297,16 +306,31 @@ export class Journal {
    * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
    * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
    * sending platform writing one header for all): before, it was refused and deleted from its card.
-   * An occurrence remembered by key alone (its SIM forgotten at compaction) counts as this SIM's, as before.
+   * A part key names no text (review18): the occurrence must hold the same text (samePartText, which
+   * reads a kept part's masks as the secrets they stand for). One remembered by key alone (acknowledged,
+   * past the days parts are kept) may have been another text, and no network repeats a part a week
+   * later: this part is journaled under the next number, and the store tells them by key.
    */
-  private occurrenceOnSim(base: string, occurrences: number, simId: string): string | null {
+  private occurrenceOnSim(base: string, occurrences: number, fields: IncomingMessage): string | null {
     for (let n = 1; n <= occurrences; n++) {
-      const key = occurrenceKey(base, n);
-      const record = this.state.pending.get(key) ?? this.state.held.get(key) ?? this.state.kept.get(key);
-      // Known only at rest (its checksum left out): it may have been another text; journaled, the store tells by key.
-      if (record ? record.simId === simId : this.state.known.has(key)) return key;
+      const record = this.liveRecord(occurrenceKey(base, n));
+      if (record && record.simId === fields.simId && samePart(record, fields)) return record.key;
     }
     return null;
+  }
+
+  /** Of the occurrences journaled, the latest with the same content: a live one with the same text, or one known only by key (then it cannot be told). */
+  private sameContent(base: string, occurrences: number, fields: IncomingMessage): string | null {
+    for (let n = occurrences; n >= 1; n--) {
+      const record = this.liveRecord(occurrenceKey(base, n));
+      if (!record || samePart(record, fields)) return occurrenceKey(base, n);
+    }
+    return null;
+  }
+
+  /** The record of a key the journal still holds (pending, held or kept), with its text. */
+  private liveRecord(key: string): IncomingRecord | undefined {
+    return this.state.pending.get(key) ?? this.state.held.get(key) ?? this.state.kept.get(key);
   }
 
   /** A key journaled, or remembered at rest without its checksum (restingKey). */
@@ -400,7 +424,7 @@ export class Journal {
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
-    const pending = [...new Set(keys)].filter((key) => this.state.pending.has(key));
+    const pending = [...new Set(keys.map((key) => this.movedKeys.get(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
   }
@@ -594,7 +618,15 @@ function fileStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
 
-/** The key of the n-th journaled occurrence of one content key (the first is the content key itself). */
-function occurrenceKey(base: string, n: number): string {
-  return n <= 1 ? base : `${base}#${n}`;
+/** Whether a journaled record and a part just read under the same key fields hold one content: a single SMS's key names its text's checksum, a long message's part's does not. */
+function samePart(record: IncomingRecord, fields: IncomingMessage): boolean {
+  return fields.concat === null || samePartText(record.text, fields.text);
+}
+
+/** The log rewritten as exactly `records`, fsynced and renamed into place; its size. */
+async function rewriteAs(paths: JournalPaths, fs: JournalFs, records: readonly JournalRecord[]): Promise<number> {
+  const content = Buffer.concat(records.map(encodeLine));
+  await writeTempThenRename(paths, fs, content);
+  await syncDirectory(paths.dir);
+  return content.length;
 }

@@ -88,6 +88,7 @@ export class AtEngine {
   private readonly splitter = new AtLineSplitter();
   private readonly queue: Job[] = [];
   private readonly listeners = new Set<(urc: Urc) => void>();
+  private readonly echoListeners = new Set<() => void>();
   private readonly detach: (() => void)[];
   private current: Job | null = null;
   /** A +CMT/+CDS header whose PDU is the next line. */
@@ -143,6 +144,14 @@ export class AtEngine {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
+    };
+  }
+
+  /** Calls `listener` when a command comes back echoed (dropped all the same): a modem set to ATE0 that echoes has restarted. */
+  onEcho(listener: () => void): () => void {
+    this.echoListeners.add(listener);
+    return () => {
+      this.echoListeners.delete(listener);
     };
   }
 
@@ -237,6 +246,7 @@ export class AtEngine {
     const job = this.current;
     if (job && this.isEcho(job, line)) {
       this.options.log?.('rx', job.bodySent ? '[echo of message body]' : job.shown);
+      for (const listener of this.echoListeners) listener();
       return;
     }
     this.options.log?.('rx', line);

@@ -14,6 +14,18 @@ export interface ModemFamily {
   radioOn: readonly string[];
   /** Vendor unsolicited lines the session acts on, by name. */
   urcs: Readonly<Record<string, (text: string) => FamilyEvent | null>>;
+  /**
+   * `AT+CPMS` may count a memory empty right after a message came into it (Huawei E3531: gammu issue #373,
+   * libgammu/phone/at/at-sms.c): such a memory is listed whatever its count, as ModemManager lists every
+   * memory (src/mm-broadband-modem.c, `+CMGL=4` with no count asked, commit 9a2d5863eb21957767dbc826b481080c08736590).
+   */
+  emptyCountLags?: boolean;
+  /**
+   * May restart without a word (a SIM800 with autobauding on, its factory setting, says no RDY: SIM800
+   * Series AT Command Manual §2.2.41.1), back in its factory memories with echo on: a bare `AT` goes
+   * before each delete, and its echo stops the delete (review18).
+   */
+  restartsSilently?: boolean;
 }
 
 export type FamilyEvent = { kind: 'signal'; signal: Signal } | { kind: 'memory-full' } | { kind: 'sms-ready' };
@@ -56,6 +68,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     radioOn: ['AT+CFUN=1'],
     // ^RSSI: signal (plugins/huawei rssi_regex); ^SMMEMFULL: the receiving memory is full.
     urcs: HUAWEI_URCS,
+    emptyCountLags: true,
   },
   {
     name: 'zte',
@@ -79,6 +92,7 @@ export const FAMILIES: readonly ModemFamily[] = [
     iccid: [{ command: 'AT+CICCID', prefix: '+ICCID:' }, ...GENERIC_ICCID],
     radioOn: ['AT+CFUN=1'],
     urcs: HUAWEI_URCS,
+    restartsSilently: true,
   },
 ];
 

@@ -90,6 +90,9 @@ export class ModemSession extends Emitter<SessionEvents> {
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
   private family: ModemFamily = GENERIC;
+  /** Echoes heard (of any command), and how many there were once ATE0 was answered: none since, echo is off. */
+  private echoes = 0;
+  private echoesAtSetUp: number | null = null;
   /** Registration per domain; the best one decides (an LTE module may be registered in +CEREG only). */
   private readonly registrations = new Map<RegistrationDomain, Registration>();
   /** The registration queries this modem answers (found at bring-up; the health check asks only those). */
@@ -225,6 +228,13 @@ export class ModemSession extends Emitter<SessionEvents> {
     const engine = new AtEngine(link, this.o.log ? { log: this.o.log } : {});
     this.engine = engine;
     engine.onUrc((urc) => this.onUrc(urc));
+    // Set up with ATE0, a modem that echoes has restarted without a word (a SIM800 with autobauding): as after RDY.
+    // Only on a family known to restart silently (other modems' echoes are a console's ATE1, a recording's);
+    // a modem that keeps echoing whatever it is told (ATE0 ignored) tells nothing by it.
+    engine.onEcho(() => {
+      this.echoes++;
+      if (this.family.restartsSilently && this.status.state === 'ready' && this.echoesAtSetUp === this.echoes - 1) this.restartedInPlace();
+    });
     link.onClose((err) => {
       if (err && this.engine === engine) this.lost(err);
     });
@@ -234,7 +244,9 @@ export class ModemSession extends Emitter<SessionEvents> {
   private async initialise(): Promise<void> {
     this.update({ state: 'probing' });
     await this.wake();
+    this.echoesAtSetUp = null;
     await this.tryAt('ATE0');
+    const afterAte0 = this.echoes;
     await this.tryAt('AT+CMEE=1');
     const identity = {
       manufacturer: await this.ask('AT+CGMI'),
@@ -243,6 +255,8 @@ export class ModemSession extends Emitter<SessionEvents> {
       imei: await this.ask('AT+CGSN'),
     };
     this.family = familyOf(identity.manufacturer, identity.model);
+    this.stores.emptyCountLags = this.family.emptyCountLags === true;
+    this.stores.askBeforeDelete = this.family.restartsSilently === true;
     this.update({ identity: clean(identity) });
 
     const sim = await this.settledSimState();
@@ -284,6 +298,8 @@ export class ModemSession extends Emitter<SessionEvents> {
       operator: cops ? parseCops(cops.lines) : null,
       signal: csq ? parseCsq(csq.lines) : null,
     });
+    // No echo since ATE0 was answered: from now on one means the modem restarted (see connect).
+    this.echoesAtSetUp = this.echoes === afterAte0 ? this.echoes : null;
     this.update({ traps: this.trapsNow(), state: 'ready' });
     // Up: from here a lost port is a disconnect to come back from, not a failed attempt.
     this.connecting = false;
@@ -454,10 +470,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       case 'ready':
         if (urc.what === 'sms') this.smsReady?.();
         // The modem rebooted and forgot its settings (its memories too): bring it up again.
-        if (urc.what === 'modem') {
-          this.stores.modemRestarted();
-          this.reinitialiseIf(() => this.status.state === 'ready');
-        }
+        if (urc.what === 'modem') this.restartedInPlace();
         break;
       case 'cpin':
         // The SIM finished starting after the session had to stop at it.
@@ -466,6 +479,12 @@ export class ModemSession extends Emitter<SessionEvents> {
       default:
         break;
     }
+  }
+
+  /** The modem rebooted and forgot its settings (its memories too): no delete of what was read before; bring it up again. */
+  private restartedInPlace(): void {
+    this.stores.modemRestarted();
+    this.reinitialiseIf(() => this.status.state === 'ready');
   }
 
   /** Checked when its turn comes, not when asked: by then an initialise already queued may have done it. */

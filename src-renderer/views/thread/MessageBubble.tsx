@@ -45,6 +45,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
         {!message.complete && (
           <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
         )}
+        {message.uncertain && <p className="bubble-incomplete">{t('thread.uncertain')}</p>}
         {!outgoing && pair && <p className="bubble-pair muted">{t('reply.answers', { code: pair.text })}</p>}
         {!outgoing && <ReplyNotes reply={message} />}
         {failure && (

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { withPartKeysMoved } from '../../../src-main/services/journal/part-keys';
+import { JournalState } from '../../../src-main/services/journal/journal-state';
+import type { IncomingRecord, JournalRecord } from '../../../src-shared/journal-records';
+import { longPart } from '../../fixtures/long-part';
+
+const TS = '2026-12-06T08:00:07+08:00';
+const part = (key: string, text: string): IncomingRecord => longPart(key, 1, text, 1, { timestamp: TS, concat: { ref: 77, total: 2, part: 1 }, slot: 'SM:0' });
+const OLD_A = `10086|${TS}|77|2|1|ab5463e3`;
+const OLD_B = `10086|${TS}|77|2|1|0badf00d`;
+
+describe('withPartKeysMoved (a journal written before review18)', () => {
+  it('moves each old part key, numbering after the keys the file remembers, in every line that names it', () => {
+    const records: JournalRecord[] = [
+      // Remembered at rest by review17 (`…|*`): a pending part must not be taken for it.
+      { kind: 'seen', keys: [[`10086|${TS}|77|2|1|*`, 1]] },
+      part(OLD_A, '尊敬的客户，您的服务密码已重置为357108'),
+      part(OLD_B, '尊敬的客户，您本月已使用国内流量1.20GB'),
+      { kind: 'gone', keys: [OLD_A] },
+      { kind: 'ack', keys: [OLD_A, `10086|${TS}|77|2|2|12345678`], at: 2 },
+    ];
+    const { records: moved, moved: map } = withPartKeysMoved(records);
+    expect([...map]).toEqual([
+      [OLD_A, `10086|${TS}|77|2|1|*#2`],
+      [OLD_B, `10086|${TS}|77|2|1|*#3`],
+    ]);
+    const text = JSON.stringify(moved);
+    for (const crc of ['ab5463e3', '0badf00d', '12345678']) expect(text).not.toContain(crc);
+    const state = JournalState.replay(moved);
+    // B still pending and held; A acknowledged and kept; the remembered key still remembered.
+    expect([...state.pending.keys()]).toEqual([`10086|${TS}|77|2|1|*#3`]);
+    expect([...state.kept.keys()]).toEqual([`10086|${TS}|77|2|1|*#2`]);
+    expect(state.known.has(`10086|${TS}|77|2|1|*`)).toBe(true);
+  });
+
+  it('rests old part keys remembered in seen lines; leaves a journal without any as it is', () => {
+    const old: JournalRecord[] = [{ kind: 'seen', keys: [[OLD_A, 1]] }];
+    expect(withPartKeysMoved(old).records).toEqual([{ kind: 'seen', keys: [[`10086|${TS}|77|2|1|*`, 1]] }]);
+    const single: JournalRecord[] = [{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|ab5463e3`, 1]] }];
+    expect(withPartKeysMoved(single).records).toEqual(single);
+  });
+});
