@@ -141,7 +141,11 @@ chrome.notifications.onClicked.addListener((id) => void onNotificationClicked(id
 chrome.runtime.onConnect.addListener((port) => {
   if (port.name !== DESKTOP_PORT || !ownPage(port.sender)) return port.disconnect();
   pages.add(port);
-  port.onDisconnect.addListener(() => pages.delete(port));
+  // Read: a page gone with its port open (closed, or moved to the back/forward cache) may end it with an error.
+  port.onDisconnect.addListener(() => {
+    void chrome.runtime.lastError;
+    pages.delete(port);
+  });
   // A page opened: the index is built now, after its snapshot, so the first keystroke finds it ready.
   void desktop
     .snapshot()

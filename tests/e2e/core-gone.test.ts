@@ -152,12 +152,22 @@ describe('the core stopped under an open tab', () => {
     await inOwnTab(locale, async (page, mine, stop) => {
       // The Settings view's code never arrives (as when the server went before the page was idle).
       await page.route(/\/assets\/SettingsView-[^/]+\.js$/, (route) => route.abort());
+      const settled = new Set<string>();
+      page.on('requestfinished', (r) => void settled.add(r.url()));
+      page.on('requestfailed', (r) => void settled.add(r.url()));
       await page.goto(await mine.link());
       await page.waitForSelector('#catalog-search');
       const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
       for (const view of ['ThreadView', 'ModemView', 'OverviewView']) {
         await expect.poll(async () => (await fetched()).some((name) => name.includes(`/assets/${view}-`)), { timeout: 30_000 }).toBe(true);
       }
+      // A view's chunk is fetched beside the chunks it imports (one modulepreload link each, put in the page
+      // together): its own having arrived says nothing of theirs. Stopped with one of them on the way (under
+      // load), that view rightly could not open, and the test failed; so the server stops once every chunk
+      // the page asked for has arrived (or failed, the Settings view's).
+      const onTheWay = async () =>
+        (await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href))).filter((href) => !settled.has(href));
+      await expect.poll(onTheWay, { timeout: 30_000 }).toEqual([]);
       await stop();
       await expect.poll(async () => (await page.locator('.status-line a').first().textContent())?.trim(), { timeout: 30_000 }).not.toMatch(/^(正在连接…|Connecting…)$/);
       for (const [hash, shown] of [['#/thread', '.composer'], ['#/modem', 'article.modem-card']] as const) {

@@ -206,11 +206,14 @@ describe('real replies in the thread and on the overview', () => {
     // written for these tests, not a real reply; no real one of a second request is at hand).
     await demoSimShowing('thread', [text('r15-221'), ours.find((e) => e.id === 'rb6-050')!.text]);
     const buttons = page.getByRole('button', { name: '回复“是”' });
-    await buttons.first().waitFor({ timeout: 30_000 });
     const superseded = page.locator('.confirm-superseded');
+    // Each request shows its button, disabled, until the log has said whether 10086 wrote since: the
+    // settled page is the older one's note and the newest one's button enabled (the first button or
+    // note seen may be a row still asking the log).
     await superseded.waitFor({ timeout: 30_000 });
+    await expect.poll(() => buttons.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => buttons.isEnabled(), { timeout: 30_000 }).toBe(true);
     // One button, under the newest request; the older request says why it has none.
-    expect(await buttons.count()).toBe(1);
     expect(await page.locator('.bubble-line.in', { has: buttons }).textContent()).toContain('5元包30M');
     expect(await superseded.count()).toBe(1);
     expect(await page.locator('.bubble-line.in', { has: superseded }).textContent()).toContain('税务杂志精编');

@@ -34,7 +34,7 @@ export interface Broker {
 export const USER = 'hall';
 export const PASSWORD = 'broker-Pa55word';
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -70,45 +70,72 @@ async function listening(port: number, address = '127.0.0.1', ms = 10_000): Prom
 
 export type TlsListener = 'good' | 'wrongName' | 'expired' | 'selfSigned' | 'wss' | 'mutual';
 
+/**
+ * Free loopback ports, all different: each is closed again for mosquitto to bind, so two picks can be
+ * the same port (0.37 % of eight-port brokers here) and mosquitto then exits "Address already in use".
+ */
+async function freePorts(n: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
+
+/** Thrown when mosquitto exits before listening on every port: one of them was taken meanwhile. */
+class BrokerExited extends Error {}
+
 export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string } = {}): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
-  const port = await freePort();
-  const wsPort = o.ws ? await freePort() : null;
   const address = o.address ?? '127.0.0.1';
   const logPath = join(dir, 'mosquitto.log');
-  const lines = [
-    `listener ${port} ${address}`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`,
-    `log_dest file ${logPath}`, 'log_type all',
-  ];
-  if (o.auth) {
-    execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
-    lines.push(`password_file ${join(dir, 'passwd')}`);
-  }
-  let tls: Broker['tls'] = null;
-  if (o.tls) {
-    const pki = await makePki(dir);
-    const ports = {} as Record<TlsListener, number>;
-    const listener = async (name: TlsListener, files: CertFiles, extra: string[] = []) => {
-      ports[name] = await freePort();
-      lines.push(`listener ${ports[name]} 127.0.0.1`, ...extra, `certfile ${files.cert}`, `keyfile ${files.key}`);
-    };
-    await listener('good', pki.good);
-    await listener('wrongName', pki.wrongName);
-    await listener('expired', pki.expired);
-    await listener('selfSigned', pki.selfSigned);
-    await listener('wss', pki.good, WEBSOCKETS);
-    await listener('mutual', pki.good, [`cafile ${join(dir, 'ca.pem')}`, 'require_certificate true']);
-    tls = { pki, ports };
-  }
-  if (wsPort) lines.push(`listener ${wsPort} 127.0.0.1`, ...WEBSOCKETS);
+  if (o.auth) execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
+  const pki = o.tls ? await makePki(dir) : null;
+  const tlsNames: TlsListener[] = ['good', 'wrongName', 'expired', 'selfSigned', 'wss', 'mutual'];
   const conf = join(dir, 'mosquitto.conf');
-  await writeFile(conf, `${lines.join('\n')}\n`);
+
+  let port = 0;
+  let wsPort: number | null = null;
+  let tls: Broker['tls'] = null;
+  /** Picks the ports and writes the config for them. */
+  const configure = async () => {
+    const picked = await freePorts(1 + (o.ws ? 1 : 0) + (pki ? tlsNames.length : 0));
+    port = picked.shift()!;
+    wsPort = o.ws ? picked.shift()! : null;
+    const lines = [
+      `listener ${port} ${address}`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`,
+      `log_dest file ${logPath}`, 'log_type all',
+      ...(o.auth ? [`password_file ${join(dir, 'passwd')}`] : []),
+    ];
+    if (pki) {
+      const ports = Object.fromEntries(tlsNames.map((name) => [name, picked.shift()!])) as Record<TlsListener, number>;
+      const listener = (name: TlsListener, files: CertFiles, extra: string[] = []) =>
+        lines.push(`listener ${ports[name]} 127.0.0.1`, ...extra, `certfile ${files.cert}`, `keyfile ${files.key}`);
+      listener('good', pki.good);
+      listener('wrongName', pki.wrongName);
+      listener('expired', pki.expired);
+      listener('selfSigned', pki.selfSigned);
+      listener('wss', pki.good, WEBSOCKETS);
+      listener('mutual', pki.good, [`cafile ${join(dir, 'ca.pem')}`, 'require_certificate true']);
+      tls = { pki, ports };
+    }
+    if (wsPort) lines.push(`listener ${wsPort} 127.0.0.1`, ...WEBSOCKETS);
+    await writeFile(conf, `${lines.join('\n')}\n`);
+  };
+
   let child: ChildProcess | null = null;
+  /** Resolves once mosquitto listens on every port; a mosquitto that exited first is said at once, not after a 10 s wait. */
   const start = async () => {
-    child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
-    await listening(port, address);
-    for (const p of Object.values(tls?.ports ?? {})) await listening(p);
-    if (wsPort) await listening(wsPort);
+    const c = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+    child = c;
+    const exited = new Promise<never>((_, fail) => c.once('exit', (code) => fail(new BrokerExited(`mosquitto exited (${code}) before listening: a port was taken`))));
+    exited.catch(() => undefined);
+    await Promise.race([
+      exited,
+      (async () => {
+        await listening(port, address);
+        for (const p of Object.values(tls?.ports ?? {})) await listening(p);
+        if (wsPort) await listening(wsPort);
+      })(),
+    ]);
   };
   const kill = async () => {
     const c = child;
@@ -118,7 +145,17 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boole
     c.kill('SIGKILL');
     await gone;
   };
-  await start();
+  // A port taken between its pick and mosquitto's bind (by another test's server, or picked twice) is
+  // picked again: the test's ports are ours to choose, a broker that failed to start is no finding.
+  for (let attempt = 1; ; attempt++) {
+    await configure();
+    try {
+      await start();
+      break;
+    } catch (e) {
+      if (!(e instanceof BrokerExited) || attempt === 3) throw e;
+    }
+  }
   return {
     port,
     tls,

@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { HallCore } from '../../../src-main/core';
-import { freePort, PASSWORD, USER, type TlsListener } from './mosquitto-kit';
+import { PASSWORD, USER, type TlsListener } from './mosquitto-kit';
 import { mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 
@@ -25,7 +25,7 @@ async function recorder(server: Server, address: string, secureEvent: 'secureCon
     for (const s of sockets) s.destroy();
     return new Promise<void>((done) => server.close(() => done()));
   };
-  const r: Recorder = { port: await freePort(), connections: 0, handshakes: 0, bytes: [], close };
+  const r: Recorder = { port: 0, connections: 0, handshakes: 0, bytes: [], close };
   server.on('connection', (socket: Socket) => {
     r.connections++;
     sockets.add(socket);
@@ -36,7 +36,9 @@ async function recorder(server: Server, address: string, secureEvent: 'secureCon
     socket.on('error', () => undefined);
   });
   server.on('tlsClientError', () => undefined);
-  await new Promise<void>((done) => server.listen(r.port, address, done));
+  // Port 0, read back once bound: a port picked free and bound later could be another's by then.
+  await new Promise<void>((done) => server.listen(0, address, done));
+  r.port = (server.address() as AddressInfo).port;
   return r;
 }
 
