@@ -28,6 +28,11 @@ const CASES: [string, string, string[]][] = [
     ['data.used 100 general own', 'data.remaining 1948 general clause', 'data.total 500 provincial heading', 'data.used 100 provincial own', 'data.remaining 400 provincial clause'],
   ],
   [
+    'an item whose name holds a word no rule knows where a kind word stands (赠送3个月500MB追剧流量:) takes no kind from the item before either',
+    '您本月套餐情况：1、国内通用流量畅享套餐:已使用100.00MB，剩余1948.00MB;2、赠送3个月500MB追剧流量:已使用100.00MB，剩余400.00MB;',
+    ['data.used 100 general own', 'data.remaining 1948 general clause', 'data.total 500 - -', 'data.used 100 - -', 'data.remaining 400 - -'],
+  ],
+  [
     'guard: a price and a size ending the name (套餐30元2GB:) cut none already (round 19)',
     '您本月套餐情况：1、省内流量畅享套餐:已使用1024.00M，剩余0.00M;2、国内通用流量畅享套餐30元2GB:已使用100.00MB，剩余1948.00MB;',
     ['data.used 1024 provincial own', 'data.remaining 0 provincial clause', 'data.used 100 general own', 'data.remaining 1948 general clause'],
