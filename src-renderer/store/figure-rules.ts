@@ -26,8 +26,9 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
  * 9: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
  * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
+ * 10: round 20 (fixpv): a size ending a numbered item's package name before its colon cuts no kind words; an item's name's kind beats the item before's.
  */
-export const FIGURE_CODE_VERSION = 9;
+export const FIGURE_CODE_VERSION = 10;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

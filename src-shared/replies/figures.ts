@@ -183,7 +183,9 @@ export function readFigures(
     // "1、4G飞享家庭套餐188元：移动数据流量已使用约0M" (real r17-056): the price that ends a package's name in a heading,
     // right before its colon, cuts none of the words that name the amounts after it.
     // Nor does a number in a note in brackets that ends it ("188元（2018优惠计划）：").
-    const priceHeading = q.measure === 'money' && PRICE_HEADING.test(text.slice(q.end, q.end + 24)) && /(?:套餐|包)\s*$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
+    // "3、通用流量统付个人流量套餐500M:已使用500.00M" (real r17-036): nor does a size that ends it (round 20).
+    const priceHeading =
+      (q.measure === 'money' || q.measure === 'data') && PRICE_HEADING.test(text.slice(q.end, q.end + 24)) && /(?:套餐|包)\s*$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
     if (priceHeading || (q.measure === null && HEADING_NOTE.test(text.slice(q.end, q.end + 24)))) windowFloor = floors[qi]!;
     if (q.measure !== null) measuredEnd = q.end;
     // "赠送1400分钟本地)已使用29.37M" (real r17-137): the words right after an amount of minutes or messages are its own
@@ -369,7 +371,7 @@ export function readFigures(
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);
   assignPackages(reads, active, packageNames);
-  assignPools(reads, rules);
+  assignPools(reads, rules, text);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
   kindOfTitle(reads, text, rules);
   kindOfHeading(reads, text, rules);

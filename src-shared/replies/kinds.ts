@@ -111,7 +111,7 @@ const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
  * kind of the amount before it in the same sentence and package ("国内通用流量共75G，已用8.21G"),
  * else by a heading line above it ("国内通用流量：\n总量10GB\n已用2GB"), which the lines under it share.
  */
-export function assignPools(reads: Read[], rules: ReplyRules): void {
+export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
   if (!reads.some((r) => r.figure.topic === 'data')) return;
   const { dataWords, partWords } = dataWordsOf(rules.figures);
   const poolWords = rules.pools.flatMap((p) => p.words);
@@ -183,12 +183,14 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const before = headWord ?? named;
     // "您上月结转至本月705.94MB国内流量" (real r17-033): a kind named before the amount that is stronger than the general
     // data named after it is its kind (carried-over general data is carried over, as a shared pool of it is shared).
+    const item = itemKind(text, reads[i - 1]?.end ?? 0, read.end, rules);
     const strongerBefore = read.tagPool === 'general' && before !== null && strength(before, rules) < strength('general', rules);
     let pool =
       inferred(labelPool, ownLabelPool !== null ? 'own' : 'before') ??
       inferred(strongerBefore ? null : read.tagPool, 'own') ??
       inferred(headWord, 'heading') ??
       inferred(named, ownSource(ownWords, read, rules)) ??
+      inferred(item?.pool ?? null, item?.from ?? 'heading') ??
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever
     // place word it carries, unless it is said to be off-peak (labelling rule 2); a stronger kind (结转) stays.
@@ -277,7 +279,9 @@ export function assignPools(reads: Read[], rules: ReplyRules): void {
     const inherited = pool === null || from === 'before' || from === 'clause';
     // "\"10元包10G省内4G单模流量(闲时)\"…，剩余流量还有9318.19M": a kind from a package's name with an unknown qualifier is none.
     const unknownPackage = from === 'package' && pool !== null && unknownQualifier(fold(f.package!), rules);
-    const unknown = (unknownOwn && labelPool === null) || unknownPackage || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
+    const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
+    const unknown = (unknownOwn && labelPool === null) || unknownPackage || unknownItem || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
     if (unknown) pool = null;
     read.kindUnknown = unknown;
     f.pool = pool;
@@ -476,6 +480,26 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
     }
   }
 }
+
+/**
+ * "；4、免6个月8元月租，赠送6个月1G区内流量:已使用1024.00M" (real r17-036, its items reordered): the kind the name of the
+ * numbered item an amount opens states (up to the item's colon, past the amount) is the kind of its amounts that name
+ * none, before a package's named elsewhere and never the item before's (round 20). A word in it that narrows the kind
+ * narrows it; one the rules do not know leaves the kind not stated.
+ */
+function itemKind(text: string, from: number, end: number, rules: ReplyRules): { pool: DataPool | null; from: KindSource; unknown: boolean } | undefined {
+  if (text === '') return undefined;
+  let opens = -1;
+  for (const m of text.slice(from, end).matchAll(ITEM_NUMBER)) opens = from + m.index + m[0].length;
+  if (opens < 0) return undefined;
+  const name = /^[^:;。!?\n]{1,40}(?=:)/u.exec(text.slice(opens))?.[0];
+  if (name === undefined) return undefined;
+  if (unknownQualifier(name, rules)) return { pool: null, from: 'heading', unknown: true };
+  return { pool: poolIn(name.replace(ABSENT_KIND, ' '), rules), from: narrowedIn(name, rules) ? 'narrowed' : 'heading', unknown: false };
+}
+
+/** The number that opens an item of a list ("；3、", "：1)", " 2."), after a separator or at the start. */
+const ITEM_NUMBER = /(?:^|[;:,。!?\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:[、)]|\.(?=\p{Script=Han}))/gu;
 
 const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、]/u;
 
