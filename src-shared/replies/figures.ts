@@ -161,6 +161,8 @@ export function readFigures(
   const columns = tableColumns(text, quantities, active);
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
   const floors: number[] = [];
+  // Where the last bound read ended (an amount a threshold word compares with).
+  let boundEnd = -1;
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
@@ -176,7 +178,12 @@ export function readFigures(
     const window = untitled.slice(floor, q.start);
     const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
     // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
-    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
+    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) {
+      boundEnd = q.end;
+      return;
+    }
+    // "可免费使用流量至1GB（1024MB）" (real r18-066): an amount in brackets right after a bound restates the bound.
+    if (q.measure !== null && boundEnd >= 0 && RESTATED.test(text.slice(boundEnd, q.start)) && /^\s*\)/u.test(text.slice(q.end))) return;
     const tag = poolTag(text, q.end, rules);
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
