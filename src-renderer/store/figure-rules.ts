@@ -26,8 +26,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
  * 9: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
  * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
+ * 10: left to branch fixpv (kinds passing across numbered items), merged beside this round.
+ * 11: round 20 (replies20, real18's extra figures): an amount in brackets right after a bound restates it; a link ends
+ * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
  */
-export const FIGURE_CODE_VERSION = 9;
+export const FIGURE_CODE_VERSION = 11;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
