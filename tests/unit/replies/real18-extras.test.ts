@@ -16,7 +16,9 @@ const CASES: [string, string, string[]][] = [
   ['money only for named services (专款) is other, as 专用余额 (real r18-117)', '话费、账单查询请点击链接。您的话费余额为30.00元，专款20.00元，专款只能用于专项业务，当月话费9.50元。', ['balance.balance 30', 'balance.other 20', 'balance.spentThisMonth 9.5']],
   ['an amount in brackets right after a bound (至1GB（1024MB）) restates the bound, no use (real r18-066)', '当套餐外流量费达到60元时，可免费使用流量至2GB（2048MB）；流量使用完毕后，以此类推。', []],
   ['a sentence after a link that offers a package (…详询10086) is an advert even when the sentence before the link was the customer\'s (generated marketing tail of real r18-040)', '截至11月22日17时，您的话费余额是7.41元,一键充值 http://x.example/abc 5G畅享套餐128元/月，含30GB国内通用流量和500分钟国内通话，详询10086。', ['balance.balance 7.41']],
+  ['a gift\'s size right before what is left of it in the same clause (其中赠送1G省内流量剩余…) names the gift, no part used (real r18-022)', '您本月已使用上网流量38.17M，其中赠送1G省内流量剩余1015.83M。', ['data.used 38.17', 'data.remaining 1015.83 provincial']],
   // Guards.
+  ['guard: a gift\'s size with what became of it in clauses of their own stays its total', '本月赠送1GB国内流量，已使用200MB，剩余824MB。', ['data.total 1024 general', 'data.used 200 general', 'data.remaining 824 general']],
   ['guard: 专款余额 is still the balance (ours rb1-003)', '您的专款余额为20.00元。', ['balance.balance 20']],
   ['guard: a left amount restated in brackets stays left', '您本月国内流量剩余2GB（2048MB）。', ['data.remaining 2048 general']],
   ['guard: the customer\'s figures after a link are still read (real r18-138)', '话费查询请点击：http://x.example/abc  一、截止10月31日，您当月话费已消费33.00元，话费余额16.45元。', ['balance.spentThisMonth 33', 'balance.balance 16.45']],
