@@ -299,6 +299,12 @@ export function readFigures(
       windowFloor = floors[qi]!;
       return;
     }
+    // "其中赠送1G省内流量剩余1015.83M" (real r18-022): a gift's size with what is left or used of it later in its clause
+    // names the gift; its words name what follows.
+    if (q.measure !== null && next?.measure === q.measure && GIFT_BEFORE.test(window) && GIFT_THEN.test(text.slice(q.end, next.start))) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "流量加油包10元500MB已使用120MB": an amount right after a price is the size in a package's name; its words name what follows.
     if (!bare && specAfterPrice(text, quantities[qi - 1], q)) {
       windowFloor = floors[qi - 1]!;
@@ -513,6 +519,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   const other = last(t.unless);
   return other >= 0 && other >= last(topicWords);
 }
+
+/** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
+const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
 
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {
