@@ -27,8 +27,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 9: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
  * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
  * 10: round 20 (fixpv): a size ending a numbered item's package name before its colon cuts no kind words; an item's name's kind beats the item before's.
+ * 11: round 20 too (replies20, real18's extra figures): an amount in brackets right after a bound restates it; a link ends
+ * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
  */
-export const FIGURE_CODE_VERSION = 10;
+export const FIGURE_CODE_VERSION = 11;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

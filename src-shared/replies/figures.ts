@@ -161,6 +161,8 @@ export function readFigures(
   const columns = tableColumns(text, quantities, active);
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
   const floors: number[] = [];
+  // Where the last bound read ended (an amount a threshold word compares with).
+  let boundEnd = -1;
   quantities.forEach((q, qi) => {
     current = qi;
     floors[qi] = windowFloor;
@@ -176,7 +178,12 @@ export function readFigures(
     const window = untitled.slice(floor, q.start);
     const candidates = candidatesOf(q, text.slice(ended.at(-1) ?? 0, q.start));
     // A threshold ("剩余不足1GB，当前剩余0.85GB") is no amount: the words before it still name the next one.
-    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) return;
+    if (candidates.length > 0 && isThreshold(window, text.slice(q.end, q.end + 8), rules)) {
+      boundEnd = q.end;
+      return;
+    }
+    // "可免费使用流量至1GB（1024MB）" (real r18-066): an amount in brackets right after a bound restates the bound.
+    if (q.measure !== null && boundEnd >= 0 && RESTATED.test(text.slice(boundEnd, q.start)) && /^\s*\)/u.test(text.slice(q.end))) return;
     const tag = poolTag(text, q.end, rules);
     tagPool = tag?.pool ?? null;
     windowFloor = tag?.end ?? q.end;
@@ -291,6 +298,12 @@ export function readFigures(
     // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
     // size in the package's name; its words name what follows.
     if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
+      windowFloor = floors[qi]!;
+      return;
+    }
+    // "其中赠送1G省内流量剩余1015.83M" (real r18-022): a gift's size with what is left or used of it later in its clause
+    // names the gift; its words name what follows.
+    if (q.measure !== null && next?.measure === q.measure && GIFT_BEFORE.test(window) && GIFT_THEN.test(text.slice(q.end, next.start))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -508,6 +521,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   const other = last(t.unless);
   return other >= 0 && other >= last(topicWords);
 }
+
+/** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
+const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
 
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {

@@ -95,11 +95,15 @@ export class ReplyReader {
     const isEdge = (edge: RegExp, at: number) => edge.test(text[at]!) || (text[at] === '.' && /\s/u.test(text[at + 1] ?? ''));
     // A sentence word ("…20G省内流量仅需19.99元") masks from its own clause too when the sentence says something of
     // the customer's own before it ("今年6月份您使用的流量为4.37GB，…", real r17-071), else from the sentence's start.
+    // A link and the spaces after it end what came before ("…余额是7.41元,一键充值 http://… 5G畅享套餐128元/月，…详询10086",
+    // a generated marketing tail of real r18-040): the customer's words before a link make no advert after it their own.
+    const linkEnds = new Set(allMatches(LINK, text).map((m) => m.index + m[0].length));
+    const opens = (at: number) => linkEnds.has(at);
     const reach = ([start, end]: [number, number]): [number, number] => {
       let from = start;
-      while (from > 0 && !isEdge(CLAUSE_EDGE, from - 1)) from--;
+      while (from > 0 && !isEdge(CLAUSE_EDGE, from - 1) && !opens(from)) from--;
       let sentence = from;
-      while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1)) sentence--;
+      while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1) && !opens(sentence)) sentence--;
       const lead = text.slice(sentence, from);
       if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
       let to = end;
@@ -134,6 +138,8 @@ export class ReplyReader {
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
 const SENTENCE_EDGE = /[。!?\n【】]/u;
 const CLAUSE_EDGE = /[。!?\n【】,;:]/u;
+/** A web link and the spaces after it (a link runs to the first space; the text after the spaces opens anew). */
+const LINK = /(?:https?:\/\/|www\.|dx\.10086\.cn\/)[!-~]+[^\S\n]+/giu;
 
 let builtinReader: ReplyReader | undefined;
 
