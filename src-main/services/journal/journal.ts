@@ -626,7 +626,7 @@ function fileStamp(ms: number): string {
  * held one's masks read as the secrets they stand for (samePartText).
  */
 function samePart(record: IncomingRecord, fields: IncomingMessage): boolean {
-  return fields.concat === null || samePartText(record.text, fields.text);
+  return samePartText(record.text, fields.text);
 }
 
 /** The log rewritten as exactly `records`, fsynced and renamed into place; its size. */
