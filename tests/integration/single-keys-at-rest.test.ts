@@ -1,15 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { encodeLine, Journal } from '../../src-main/services/journal';
-import { ModemSession } from '../../src-main/services/modem/session';
+import type { JournalRecord } from '../../src-main/services/journal';
 import { crc32Hex } from '../../src-shared/crc32';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
-import { ptyRig, until } from './pty-rig';
+import { ptyRig, startOnJournal, until } from './pty-rig';
 import { FAST } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -96,24 +94,15 @@ describe('keys of a single SMS (real pty, native serialport binding)', () => {
     });
     // As an older version left it: the balance journaled, deleted and stored; the code journaled, then
     // the app stopped before its delete and before any store had it.
-    await writeFile(
-      join(dir, 'journal.log'),
-      Buffer.concat(
-        [record(balance, 'SM:0', now - 2000), { kind: 'gone' as const, keys: [oldKey(balance)] }, { kind: 'ack' as const, keys: [oldKey(balance)], at: now - 1500 }, record(code, 'SM:0', now - 1000)].map(encodeLine),
-      ),
-      { mode: 0o600 },
-    );
+    const before: JournalRecord[] = [
+      record(balance, 'SM:0', now - 2000),
+      { kind: 'gone', keys: [oldKey(balance)] },
+      { kind: 'ack', keys: [oldKey(balance)], at: now - 1500 },
+      record(code, 'SM:0', now - 1000),
+    ];
     const emulator = new ModemEmulator({ ...FAST, sim: SIM });
     expect(emulator.preload('SM', pduOf(CODE))).toBe(0);
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const journal = await Journal.open(dir);
-    cleanup.push(() => journal.close());
-    const incoming: IncomingRecord[] = [];
-    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
-    cleanup.push(() => session.close());
-    session.on('incoming', (x) => incoming.push(x));
-    await session.open();
+    const { journal, incoming } = await startOnJournal(dir, before, emulator, cleanup);
     // The code, still on the SIM, is the message journaled from that slot: not journaled again, its slot freed.
     await until(() => emulator.messages('SM').length === 0, 'the code deleted from the SIM');
     expect(incoming).toEqual([]);
