@@ -1,5 +1,3 @@
-import { crc32Hex } from './crc32';
-
 /**
  * The identity of one received SMS part, shared by the main-process journal and the UI store so
  * both recognise a message read again from the SIM (after a crash, before its slot was deleted).
@@ -13,45 +11,45 @@ export interface IncomingKeyFields {
   ref?: number | null;
   total?: number | null;
   part?: number | null;
-  /** The part's text: two different single SMS from one sender in the same second must not share a key. */
+  /**
+   * The part's text. Not in the key (review18 for parts, review19 for single SMS): the journal tells two
+   * texts under one key's fields apart by comparing them while it holds them, numbering the second `…#2`.
+   */
   text: string;
 }
 
 /**
- * What ends a long message's part key in place of a checksum of its text (review18): the key of a
- * part names nothing a brute force can test.
+ * What ends every received SMS part's key in place of a checksum of its text: a key names nothing a
+ * brute force can test (a CRC-32 of a known template names the 6-digit password or code in it; review17
+ * timed 10^6 candidates at 7 s). Long messages' parts since review18, single SMS since review19.
  */
 export const PART_KEY_END = '*';
 
 /**
- * `from|timestamp|ref|total|part|crc32(text)` for a single-part SMS (`-` for the concatenation fields),
- * e.g. `10086|2026-11-25T09:30:15+08:00|-|-|-|1c291ca3`: the timestamp has one-second resolution, so
- * the text's checksum tells apart two messages of one sender's second.
- *
- * `from|timestamp|ref|total|part|*` for a part of a long message: its acknowledged parts are kept a
- * week (masked) for stores that missed some, and a CRC-32 of a known template names the password or
- * code in it (review17 timed 10^6 candidates at 7 s). Two different parts sharing all of these (a
- * reference reused within the second; the same part on another SIM) are told apart by the journal,
- * which compares their texts while it holds them and numbers the second `…#2` (Journal.appendIncoming).
+ * `from|timestamp|ref|total|part|*` (`-` for the concatenation fields of a single SMS), e.g.
+ * `10086|2026-11-25T09:30:15+08:00|-|-|-|*`. Two different texts sharing all of these (two messages of
+ * one sender's second; a reference reused within the second; the same part on another SIM) are told
+ * apart by the journal, which compares their texts while it holds them and numbers the second `…#2`
+ * (Journal.appendIncoming). The text is taken so callers keep passing the whole part; it is not read.
  */
 export function incomingKey(fields: IncomingKeyFields): string {
-  const long = fields.ref !== null && fields.ref !== undefined && fields.part !== null && fields.part !== undefined;
   return [
     escapeField(fields.from),
     escapeField(fields.timestamp),
     numberField(fields.ref),
     numberField(fields.total),
     numberField(fields.part),
-    long ? PART_KEY_END : crc32Hex(new TextEncoder().encode(fields.text)),
+    PART_KEY_END,
   ].join('|');
 }
 
 /**
- * A long message's part key written before review18 (ending in its text's CRC-32, `#n` kept) as the
- * key it has now, without `#n`; null for any other key. The journal moves what it holds to new keys.
+ * A key written before review18 (a long message's part) or review19 (a single SMS), ending in its
+ * text's CRC-32 (`#n` kept), as the key it has now, without `#n`; null for any other key. The journal
+ * moves what it holds to new keys.
  */
-export function partKeyBase(key: string): string | null {
-  const m = /^((?:[^|]*\|){2}\d+\|\d+\|\d+)\|[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+export function oldKeyBase(key: string): string | null {
+  const m = /^((?:[^|]*\|){2}(?:\d+\|\d+\|\d+|-\|-\|-))\|[0-9a-f]{8}(?:#\d+)?$/.exec(key);
   return m ? `${m[1]}|${PART_KEY_END}` : null;
 }
 

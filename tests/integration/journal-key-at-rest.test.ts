@@ -34,7 +34,7 @@ describe('keys the journal remembers after a message is stored (real pty, native
     await r.journal.compact();
     const log = await readFile(join(r.dir, 'journal.log'), 'utf8');
     const checksums = [RESET, CODE].map((text) => crc32Hex(new TextEncoder().encode(text)));
-    expect(r.incoming.map((x) => x.key.slice(-8)).sort()).toEqual([...checksums].sort());
+    for (const x of r.incoming) expect(x.key).toMatch(/\|\*$/);
     for (const crc of checksums) expect(log).not.toContain(crc);
     for (const secret of ['357108', '4821']) expect(log).not.toContain(secret);
     // Still remembered: the same message read again from a freed slot is a new one, numbered after it.

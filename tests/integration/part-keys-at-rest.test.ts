@@ -1,14 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { encodeLine, Journal, type JournalRecord } from '../../src-main/services/journal';
-import { ModemSession } from '../../src-main/services/modem/session';
+import type { JournalRecord } from '../../src-main/services/journal';
 import { crc32Hex } from '../../src-shared/crc32';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
 import type { IncomingRecord } from '../../src-shared/journal-records';
-import { ptyRig, until } from './pty-rig';
+import { ptyRig, startOnJournal, until } from './pty-rig';
 import { FAST } from './session-kit';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,18 +98,9 @@ describe('keys of a long message’s parts (real pty, native serialport binding)
       { kind: 'ack', keys: [oldKey(first!.part)], at: now - 1500 },
       record(second!.part, 'SM:0', now - 1000),
     ];
-    await writeFile(join(dir, 'journal.log'), Buffer.concat(before.map(encodeLine)), { mode: 0o600 });
     const emulator = new ModemEmulator({ ...FAST, sim: SIM });
     expect(emulator.preload('SM', second!.hex)).toBe(0);
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const journal = await Journal.open(dir);
-    cleanup.push(() => journal.close());
-    const incoming: IncomingRecord[] = [];
-    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
-    cleanup.push(() => session.close());
-    session.on('incoming', (x) => incoming.push(x));
-    await session.open();
+    const { journal, incoming } = await startOnJournal(dir, before, emulator, cleanup);
     // Part 2, still on the SIM, is the part journaled from that slot: not journaled again, its slot freed.
     await until(() => emulator.messages('SM').length === 0, 'part 2 deleted from the SIM');
     expect(incoming).toEqual([]);

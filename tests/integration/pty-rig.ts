@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { Journal } from '../../src-main/services/journal';
+import { encodeLine, Journal, type JournalRecord } from '../../src-main/services/journal';
+import type { IncomingRecord } from '../../src-shared/journal-records';
 import { ModemSession, type SessionEvents, type SessionOptions } from '../../src-main/services/modem/session';
 
 /**
@@ -59,6 +60,24 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
     },
   };
   return rig;
+}
+
+/**
+ * A journal left in `dir` as `records` (as an older version wrote it), then opened with a session on
+ * `emulator` over a real pty and serialport's native binding: what the next start of the app does.
+ */
+export async function startOnJournal(dir: string, records: readonly JournalRecord[], emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: IncomingRecord[] }> {
+  await writeFile(join(dir, 'journal.log'), Buffer.concat(records.map(encodeLine)), { mode: 0o600 });
+  const pty = await startPtyEmulator({ emulator });
+  cleanup.push(() => pty.close());
+  const journal = await Journal.open(dir);
+  cleanup.push(() => journal.close());
+  const incoming: IncomingRecord[] = [];
+  const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
+  cleanup.push(() => session.close());
+  session.on('incoming', (x) => incoming.push(x));
+  await session.open();
+  return { journal, incoming };
 }
 
 /** Waits (polling, no fixed sleeps) until `check` holds; fails naming `what` after `ms`. */

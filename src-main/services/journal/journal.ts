@@ -206,7 +206,7 @@ export class Journal {
       // Only the damaged lines stay out: every intact record, finished history included, is kept as it was.
       onDisk = { ...onDisk, bytes: await rewriteAs(paths, fs, records) };
     } else if (moved.size > 0) {
-      // Written before review18: the same records, each long message's part under a key without its text's checksum.
+      // Written before review18/19: the same records, each part and single SMS under a key without its text's checksum.
       onDisk = { ...onDisk, bytes: await rewriteAs(paths, fs, records) };
       await chmod(paths.log, PRIVATE_FILE);
     } else if (decoded.truncatedBytes > 0) {
@@ -261,7 +261,8 @@ export class Journal {
    * over), or a +CMT after the earlier one was acknowledged (until then, an identical part from
    * anywhere is the network handing that +CMT over again). It is journaled under the next
    * occurrence key (`…#2`, `…#3`), so the store keeps both. A part of a long SMS with the same
-   * reference, number, time and text is the network delivering that part twice: refused.
+   * reference, number, time and text is the network delivering that part twice: refused. Another
+   * text under the same sender and second (and reference, number) is another message: next number too.
    */
   async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string }> {
     this.assertOpen();
@@ -281,6 +282,7 @@ export class Journal {
   }
 
   private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string }> {
+    // Every message of one sender's second shares `base` (no key names its text): occurrences count them all, whatever their texts.
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
     // From nowhere in particular (an import, a tool): a repeat cannot be told from a re-read.
@@ -618,9 +620,13 @@ function fileStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
 
-/** Whether a journaled record and a part just read under the same key fields hold one content: a single SMS's key names its text's checksum, a long message's part's does not. */
+/**
+ * Whether a journaled record and a part just read under the same key fields hold one content: no key
+ * names its text (review18 for parts, review19 for single SMS), so the texts are compared, a kept or
+ * held one's masks read as the secrets they stand for (samePartText).
+ */
 function samePart(record: IncomingRecord, fields: IncomingMessage): boolean {
-  return fields.concat === null || samePartText(record.text, fields.text);
+  return samePartText(record.text, fields.text);
 }
 
 /** The log rewritten as exactly `records`, fsynced and renamed into place; its size. */

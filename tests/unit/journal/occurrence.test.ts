@@ -15,6 +15,16 @@ describe('a part identical to an earlier one', () => {
     await journal.close();
   });
 
+  // review19: a single SMS's key names nothing of its text, so only the text tells this from a re-read.
+  it('is another message when a different text of the same second is read from the slot the first still holds', async () => {
+    const journal = await Journal.open(await tempDir());
+    const first = await journal.appendIncoming(sms(1), slot1);
+    const other = { ...sms(1), text: '您的验证码为482913，5分钟内有效。' };
+    expect(await journal.appendIncoming(other, slot1)).toEqual({ added: true, key: `${first.key}#2` });
+    expect(journal.pendingIncoming().map((r) => r.text)).toEqual([sms(1).text, other.text]);
+    await journal.close();
+  });
+
   it('is a new message in another slot, under the next occurrence key, and stays itself when read again', async () => {
     const journal = await Journal.open(await tempDir());
     const first = await journal.appendIncoming(sms(1), slot1);

@@ -33,10 +33,28 @@ describe('withPartKeysMoved (a journal written before review18)', () => {
     expect(state.known.has(`10086|${TS}|77|2|1|*`)).toBe(true);
   });
 
+  it('moves a single SMS\'s old key too (review19): two texts of one second pending under their checksums become `…|*` and `…|*#2`', () => {
+    const single = (key: string, text: string): IncomingRecord => ({ ...part(key, text), concat: null });
+    const records: JournalRecord[] = [
+      single(`10086|${TS}|-|-|-|11111111`, '您的验证码为482913'),
+      single(`10086|${TS}|-|-|-|22222222`, '您的余额为35.20元'),
+      { kind: 'ack', keys: [`10086|${TS}|-|-|-|22222222`], at: 2 },
+    ];
+    const { records: moved, moved: map } = withPartKeysMoved(records);
+    expect([...map.values()]).toEqual([`10086|${TS}|-|-|-|*`, `10086|${TS}|-|-|-|*#2`]);
+    expect(JSON.stringify(moved)).not.toMatch(/11111111|22222222/);
+    const state = JournalState.replay(moved);
+    expect([...state.pending.values()].map((r) => [r.key, r.text])).toEqual([[`10086|${TS}|-|-|-|*`, '您的验证码为482913']]);
+    expect(state.held.size).toBe(2);
+  });
+
   it('rests old part keys remembered in seen lines; leaves a journal without any as it is', () => {
     const old: JournalRecord[] = [{ kind: 'seen', keys: [[OLD_A, 1]] }];
     expect(withPartKeysMoved(old).records).toEqual([{ kind: 'seen', keys: [[`10086|${TS}|77|2|1|*`, 1]] }]);
+    // A single SMS's key remembered before review17 rested it too (review19), not at the next compaction only.
     const single: JournalRecord[] = [{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|ab5463e3`, 1]] }];
-    expect(withPartKeysMoved(single).records).toEqual(single);
+    expect(withPartKeysMoved(single).records).toEqual([{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|*`, 1]] }]);
+    const now: JournalRecord[] = [{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|*`, 1]] }];
+    expect(withPartKeysMoved(now).records).toEqual(now);
   });
 });
