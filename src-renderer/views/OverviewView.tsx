@@ -16,8 +16,7 @@ import { formatFigure } from './overview/format';
 import { FleetTable } from './overview/FleetTable';
 import { Sparkline } from './overview/Sparkline';
 import { useFleetSims, useWithStoredFigures } from './overview/use-fleet';
-import { NETWORK_OFFSET_MIN } from './thread/network-zone';
-import { NetworkTime } from './thread/NetworkTime';
+import { ReplyTime } from './thread/NetworkTime';
 
 type History = Record<OverviewKind, FigurePoint[]>;
 
@@ -164,7 +163,7 @@ function Latest({ kind, points, newer, simId }: { kind: OverviewKind; points: Fi
     return (
       <span className="figure-latest figure-superseded">
         <span>{t('overview.byKindOnly')}</span>{' '}
-        <NetworkTime className="muted figure-time" at={newer.at} zone={NETWORK_OFFSET_MIN} now={Date.now()} />{' '}
+        <ReplyTime className="muted figure-time" messageId={newer.messageId} at={newer.at} now={Date.now()} />{' '}
         <a href={routeHash({ view: 'thread', simId })}>{t('overview.openReply')}</a>
       </span>
     );
@@ -174,7 +173,7 @@ function Latest({ kind, points, newer, simId }: { kind: OverviewKind; points: Fi
     <span className="figure-latest">
       <strong className="figure-value">{formatFigure(kind, latest.value, lang, latest.currency)}</strong>
       {latest.unsure && <span className="badge badge-risk"> {t('reply.unsure')}</span>}
-      <NetworkTime className="muted figure-time" at={latest.at} zone={NETWORK_OFFSET_MIN} now={Date.now()} />
+      <ReplyTime className="muted figure-time" messageId={latest.messageId} at={latest.at} now={Date.now()} />
     </span>
   );
 }

@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { hallDb } from '../../store/db';
 import { dayLabel } from './day';
-import { stampOf } from './network-zone';
+import { NETWORK_OFFSET_MIN, offsetOf, stampOf } from './network-zone';
 
 /**
  * A reply's day and time on the network's clock, as the thread shows it: "今天 11:18", or "今天 11:18
@@ -17,4 +19,10 @@ export function NetworkTime({ at, zone, now, className }: { at: number; zone: nu
       {stamp.zone && ` ${stamp.zone}`}
     </time>
   );
+}
+
+/** A stored reply's time on its own stamp's clock, as its bubble in the thread shows it (the network's until it is read). */
+export function ReplyTime({ messageId, at, now, className }: { messageId: string; at: number; now: number; className?: string }) {
+  const timestamp = useLiveQuery(async () => (await hallDb().messages.get(messageId))?.timestamp, [messageId]);
+  return <NetworkTime className={className} at={at} zone={offsetOf(timestamp) ?? NETWORK_OFFSET_MIN} now={now} />;
 }
