@@ -60,7 +60,7 @@ function sectionOf(route: Route): View {
 }
 
 function Shell() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [route, navigate] = useRoute();
   const [query, setQuery] = useState('');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -73,6 +73,11 @@ function Shell() {
     if (command === 'shortcuts.open') setShortcutsOpen(true);
   }, []);
   useEffect(() => onMenuCommand(api, run), [api, run]);
+  // The desktop menu speaks the language chosen here, told at start and on each change (an older core
+  // that does not know the call leaves the menu as it was, which is no reason to bother the user).
+  useEffect(() => {
+    api.call('ui.language', { lang }).catch(() => undefined);
+  }, [api, lang]);
 
   // A link to a search (under a reply 10086 did not understand) fills the catalog's search box.
   useEffect(() => {

@@ -6,7 +6,7 @@ import { createCore, defaultDataDir, type HallCore } from '../core';
 import { installNativeHost, userManifestLocations } from '../native-host';
 import { appUrlMatcher } from './app-url';
 import { serveIpc } from './ipc';
-import { menuTemplate, sendCommand } from './menu';
+import { appMenu, sendCommand, withPageLanguage } from './menu';
 import { appContentSecurityPolicy, installSecurity } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow, focusWindow } from './window';
@@ -38,21 +38,21 @@ async function start(): Promise<void> {
   installSecurity({ app, session: session.defaultSession, isAppUrl, openExternal, csp: appContentSecurityPolicy(entry.devServer) });
 
   const core = await createCore({ demo: process.argv.includes('--demo') ? true : 'auto' });
+  // The menu speaks the system's language until the page tells the one chosen in Settings (ui.language).
+  const menu = appMenu({
+    lang: langFromLocales(app.getPreferredSystemLanguages(), 'zh-Hans'),
+    platform: process.platform,
+    send: (command) => sendCommand(mainWindow?.webContents ?? null, isAppUrl, command),
+    apply: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+  });
   const stopIpc = serveIpc({
     ipcMain,
-    core,
+    core: withPageLanguage(core, menu),
     isAppUrl,
     targets: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     onInternalError: (error) => console.error(error),
   });
   running = { core, stopIpc };
-  // The menu speaks the system's language, as the page does until the user picks another in Settings.
-  const menu = menuTemplate({
-    lang: langFromLocales(app.getPreferredSystemLanguages(), 'zh-Hans'),
-    platform: process.platform,
-    send: (command) => sendCommand(mainWindow?.webContents ?? null, isAppUrl, command),
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   // Registered at every start, so a moved or updated app stays reachable from the extension.
   installNativeHost({ dataDir: defaultDataDir(), launcher: [process.execPath, NATIVE_HOST_SCRIPT], locations: userManifestLocations() }).catch(
     (error: unknown) => console.error(error),

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { CoreApi, Request } from '../../src-shared/api/contract';
 import type { WireEvents } from '../../src-shared/api/wire';
 import { UI_COMMANDS, type UiCommand } from '../../src-shared/api/ui-commands';
 import type { Lang } from '../../src-shared/errors';
@@ -101,4 +102,41 @@ export function sendCommand(target: EventReceiver | null, isAppUrl: (url: string
   const message: WireEvents = { type: 'events', events: [{ event: 'command', data: command }] };
   target.send(EVENT_CHANNEL, message);
   return true;
+}
+
+export interface AppMenu {
+  /** Speaks `lang` from now on: the menu is built again when it is another language. */
+  setLang(lang: Lang): void;
+}
+
+/**
+ * The application menu in one language at a time: first the system's (before the page has said
+ * anything), then the one the user chose in Settings, which the page tells at start and on each change.
+ * `apply` hands a template to Electron (Menu.buildFromTemplate, Menu.setApplicationMenu).
+ */
+export function appMenu(options: MenuOptions & { apply(template: MenuItemConstructorOptions[]): void }): AppMenu {
+  let lang = options.lang;
+  options.apply(menuTemplate({ ...options, lang }));
+  return {
+    setLang(next) {
+      if (next === lang) return;
+      lang = next;
+      options.apply(menuTemplate({ ...options, lang }));
+    },
+  };
+}
+
+/**
+ * The core as the app's page reaches it over IPC, with `ui.language` answered here: the shell, not
+ * the core, has a menu to speak it. Its parameters arrive checked against the contract (answerCall).
+ */
+export function withPageLanguage(core: CoreApi, menu: AppMenu): CoreApi {
+  return {
+    call: (method, params) => {
+      if (method !== 'ui.language') return core.call(method, params);
+      menu.setLang((params as Request<'ui.language'>).lang);
+      return Promise.resolve(null as never);
+    },
+    on: (event, listener) => core.on(event, listener),
+  };
 }

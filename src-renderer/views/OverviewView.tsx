@@ -16,7 +16,7 @@ import { formatFigure } from './overview/format';
 import { FleetTable } from './overview/FleetTable';
 import { Sparkline } from './overview/Sparkline';
 import { useFleetSims, useWithStoredFigures } from './overview/use-fleet';
-import { dayLabel, timeOfDay } from './thread/day';
+import { ReplyTime } from './thread/NetworkTime';
 
 type History = Record<OverviewKind, FigurePoint[]>;
 
@@ -163,9 +163,7 @@ function Latest({ kind, points, newer, simId }: { kind: OverviewKind; points: Fi
     return (
       <span className="figure-latest figure-superseded">
         <span>{t('overview.byKindOnly')}</span>{' '}
-        <time className="muted figure-time" dateTime={new Date(newer.at).toISOString()}>
-          {dayLabel(newer.at, Date.now(), i18n)} {timeOfDay(newer.at, lang)}
-        </time>{' '}
+        <ReplyTime className="muted figure-time" messageId={newer.messageId} at={newer.at} now={Date.now()} />{' '}
         <a href={routeHash({ view: 'thread', simId })}>{t('overview.openReply')}</a>
       </span>
     );
@@ -175,9 +173,7 @@ function Latest({ kind, points, newer, simId }: { kind: OverviewKind; points: Fi
     <span className="figure-latest">
       <strong className="figure-value">{formatFigure(kind, latest.value, lang, latest.currency)}</strong>
       {latest.unsure && <span className="badge badge-risk"> {t('reply.unsure')}</span>}
-      <time className="muted figure-time" dateTime={new Date(latest.at).toISOString()}>
-        {dayLabel(latest.at, Date.now(), i18n)} {timeOfDay(latest.at, lang)}
-      </time>
+      <ReplyTime className="muted figure-time" messageId={latest.messageId} at={latest.at} now={Date.now()} />
     </span>
   );
 }

@@ -153,6 +153,11 @@ export const RequestSchemas = {
   /** How far the running "check every SIM now" is (or how the last one ended). */
   'fleet.checkState': v.strictObject({}),
   /**
+   * The language the user chose in Settings, told at start and on every change. The core keeps nothing
+   * of it; the desktop shell answers it itself to speak it in its application menu.
+   */
+  'ui.language': v.strictObject({ lang: v.picklist(['zh-Hans', 'zh-Hant', 'en']) }),
+  /**
    * The parts the journal still has of long messages the store holds incomplete (another profile may
    * have acknowledged the missing ones): asked at start-up and after a reconnect.
    */
@@ -316,6 +321,7 @@ export interface Responses {
   'mqtt.set': MqttSettingsView;
   'fleet.sims': FleetSim[];
   'fleet.checkState': FleetCheckState;
+  'ui.language': null;
   'journal.parts': { incoming: IncomingRecord[] };
 }
 

@@ -175,11 +175,14 @@ describe('the fleet in the Overview', () => {
     // of the package, 40 闲时, 896 集团), two hours later vpmn-0019-confirm (data of the 本地 kind only), then a balance.
     const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
     const simId = '89860012345670009995';
-    const t0 = new Date(new Date().setHours(0, 0, 0, 0) - 2 * 86_400_000 + 9 * 3_600_000).getTime();
+    // 09:00 two days ago on the network's clock (UTC+8), which the Overview reads times on, stamped as China Mobile stamps (+08:00).
+    const cst = 8 * 3_600_000;
+    const t0 = Math.floor((Date.now() + cst) / 86_400_000) * 86_400_000 - cst - 2 * 86_400_000 + 9 * 3_600_000;
+    const stamp = (at: number) => new Date(at + cst).toISOString().replace(/\.\d{3}Z$/, '+08:00');
     [['fs-2016-0312', t0], ['vpmn-0019-confirm', t0 + 2 * 3_600_000], ['hf-ll-0717', t0 + 3 * 3_600_000]].forEach(([id, at], i) => {
       const receivedAt = at as number;
       const text = corpus.find((e) => e.id === id)!.text;
-      core.fleet.board.onIncoming({ kind: 'in', key: `${simId}|${receivedAt}|${i}`, simId, from: '10086', text, encoding: 'ucs2', timestamp: new Date(receivedAt).toISOString(), receivedAt, concat: null });
+      core.fleet.board.onIncoming({ kind: 'in', key: `${simId}|${receivedAt}|${i}`, simId, from: '10086', text, encoding: 'ucs2', timestamp: stamp(receivedAt), receivedAt, concat: null });
     });
     await page.evaluate(() => (location.hash = '#/overview'));
     await page.fill('.fleet-search', simId);
@@ -187,14 +190,14 @@ describe('the fleet in the Overview', () => {
     const row = page.locator(`tr[data-sim="${simId}"]`);
     await expect.poll(() => row.locator('td[data-kind="voice.remaining"] .figure-value').textContent(), { timeout: 15_000 }).toBe('40 分钟');
     // Minutes are as old as fs-2016-0312, two replies before the row's newest: their day is under them.
-    expect(await row.locator('td[data-kind="voice.remaining"]').getAttribute('title')).toMatch(/^截至 .+ 09:00$/);
+    expect(await row.locator('td[data-kind="voice.remaining"]').getAttribute('title')).toMatch(/^截至 .+ 09:00( UTC\+8 \(本机时间 \d\d:\d\d\))?$/);
     expect(await row.locator('td[data-kind="voice.remaining"] .fleet-as-of').textContent()).toBe('截至 09:00');
     // Data: no stale 5.85 MB, but that the newer reply gives it by kind only, linked to the SIM's thread.
     const data = row.locator('td[data-kind="data.remaining"]');
     expect(await data.locator('.figure-value').count()).toBe(0);
     const byKind = data.getByRole('link');
     expect(await byKind.textContent()).toBe('分类型');
-    expect(await byKind.getAttribute('aria-label')).toMatch(/^.+ 11:00 的回复只分类型列出（省内 117\.24 MB），没有一个总数/);
+    expect(await byKind.getAttribute('aria-label')).toMatch(/^.+ 11:00( UTC\+8 \(本机时间 \d\d:\d\d\))? 的回复只分类型列出（省内 117\.24 MB），没有一个总数/);
     expect(await row.locator('td[data-kind="balance.balance"] .figure-value').textContent()).toBe('27.73 元');
     expect(await row.locator('td[data-kind="balance.balance"] .fleet-as-of').count()).toBe(0);
     // Keyboard: the link is reached and opened with the keyboard alone.

@@ -7,7 +7,8 @@ import { routeHash } from '../../shell/route';
 import { simLabel } from '../../core/modems';
 import type { I18n } from '../../i18n';
 import type { OverviewKind } from '../../store/figure-history';
-import { dayLabel, timeOfDay } from '../thread/day';
+import { dayKey, dayLabel, monthDay, timeOfDay } from '../thread/day';
+import { NETWORK_OFFSET_MIN, stampOf } from '../thread/network-zone';
 import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
 
@@ -24,22 +25,29 @@ export function rowPx(): number {
   return ROW_REM * (Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
 }
 
-const shortDays = new Map<string, Intl.DateTimeFormat>();
+/*
+ * The fleet's times are on the network's clock, as the thread's are (see network-zone.ts): a row's
+ * "今天 11:18" is the reply the thread shows at 11:18. A cell is too narrow to say the zone; its title
+ * does, with this computer's own time, where the clock here differs.
+ */
+const NET = NETWORK_OFFSET_MIN;
+
+/** The day and time on the network's clock, with the zone said where this computer's clock differs. */
+function whenText(at: number, today: number, i18n: I18n): string {
+  const stamp = stampOf(at, NET, i18n);
+  const when = `${dayLabel(at, today, i18n, NET)} ${stamp.time}`;
+  return stamp.zone === null ? when : `${when} ${stamp.zone} (${i18n.t('thread.localTime', { time: stamp.local! })})`;
+}
+
 /**
  * A time short enough for a figure's cell: the time of day when it is today or the day of the row's newest
  * reply, else the day (the cell's title has both).
  */
 function shortWhen(at: number, today: number, newest: number | null, lang: string): string {
-  if (at >= today || (newest !== null && new Date(at).toDateString() === new Date(newest).toDateString())) return timeOfDay(at, lang);
-  return shortDay(at, lang);
+  if (at >= today || (newest !== null && dayKey(at, NET) === dayKey(newest, NET))) return timeOfDay(at, lang, NET);
+  return monthDay(at, lang, NET);
 }
 
-/** 12/5, 12月5日. */
-function shortDay(at: number, lang: string): string {
-  let format = shortDays.get(lang);
-  if (!format) shortDays.set(lang, (format = new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric' })));
-  return format.format(at);
-}
 export const FIGURE_COLUMNS: {
   kind: OverviewKind;
   label: 'overview.balance' | 'overview.data' | 'overview.voice' | 'overview.points';
@@ -90,7 +98,7 @@ interface Props {
   index: number;
   low: boolean;
   hosts: boolean;
-  /** Midnight today: "today" and "yesterday" are read against it, and it changes once a day, not every render. */
+  /** Midnight today on the network's clock: "today" and "yesterday" are read against it, and it changes once a day, not every render. */
   today: number;
   i18n: I18n;
   onSelect(simId: string): void;
@@ -139,8 +147,8 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
         const value = c.value(sim);
         // Hosts and saved states from before figures kept their times: as of the newest reply.
         const at = sim.asOf?.[c.asOf] ?? (value === null ? null : sim.lastUpdate);
-        const when = at === null ? '' : `${dayLabel(at, today, i18n)} ${timeOfDay(at, i18n.lang)}`;
-        const updated = sim.lastUpdate === null ? '' : `${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`;
+        const when = at === null ? '' : whenText(at, today, i18n);
+        const updated = sim.lastUpdate === null ? '' : whenText(sim.lastUpdate, today, i18n);
         // A newer reply told this figure by kind only: the older amount is gone, that reply is pointed to.
         const superseded = value === null && at !== null && c.kinds !== undefined;
         // Older than the row's newest reply by a minute at least (as the times read): its own time shows under it.
@@ -173,13 +181,13 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
       <td className="muted fleet-updated">
         {sim.lastUpdate !== null && (
           // One line: today's time after 今天 / Today, an older one after its short date ("Yesterday 03:09 AM" would not fit); the title says it whole.
-          <span className="fleet-updated-time" title={`${dayLabel(sim.lastUpdate, today, i18n)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}>
-            {`${sim.lastUpdate >= today ? t('thread.today') : shortDay(sim.lastUpdate, i18n.lang)} ${timeOfDay(sim.lastUpdate, i18n.lang)}`}
+          <span className="fleet-updated-time" title={whenText(sim.lastUpdate, today, i18n)}>
+            {`${sim.lastUpdate >= today ? t('thread.today') : monthDay(sim.lastUpdate, i18n.lang, NET)} ${timeOfDay(sim.lastUpdate, i18n.lang, NET)}`}
           </span>
         )}
         {askedAt !== null && (
           <span className="badge fleet-asked" title={t('fleet.askedHint')}>
-            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang) })}
+            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang, NET) })}
           </span>
         )}
       </td>

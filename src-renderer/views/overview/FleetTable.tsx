@@ -16,6 +16,8 @@ import { CheckAll } from './CheckAll';
 import { FIGURE_COLUMNS, FleetRow, rowPx, TABLE_COLUMNS_REM } from './FleetRow';
 import { SHORTCUTS } from '../../shell/shortcuts';
 import { useFocusReturn } from '../../components/focus-return';
+import { startOfDay } from '../thread/day';
+import { NETWORK_OFFSET_MIN } from '../thread/network-zone';
 
 const rem = (n: number) => `${n}rem`;
 
@@ -28,7 +30,8 @@ interface Props {
   onSelect(simId: string): void;
 }
 
-const startOfToday = () => new Date().setHours(0, 0, 0, 0);
+/** Today begins at midnight on the network's clock, on which the rows read their times (FleetRow). */
+const startOfToday = () => startOfDay(Date.now(), NETWORK_OFFSET_MIN);
 
 /**
  * Every SIM in one table that stays quick at hundreds: searched, filtered and ordered in memory

@@ -9,8 +9,8 @@ import { HALL_PEER } from '../../store/incoming-rows';
 import { logTextIndex } from '../../store/log-index';
 import type { MessageRow } from '../../store/rows';
 import { SHORTCUTS } from '../../shell/shortcuts';
-import { dayLabel } from './day';
-import { NETWORK_OFFSET_MIN, offsetOf, stampOf } from './network-zone';
+import { NETWORK_OFFSET_MIN, offsetOf } from './network-zone';
+import { NetworkTime } from './NetworkTime';
 
 const MAX_RESULTS = 200;
 
@@ -84,7 +84,7 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
             {results.rows.map((m) => (
               <li key={m.id} className={`log-result ${m.direction}`}>
                 <p className="muted">
-                  <LogStamp at={m.at} zone={offsetOf(m.timestamp) ?? NETWORK_OFFSET_MIN} now={now} /> · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
+                  <NetworkTime at={m.at} zone={offsetOf(m.timestamp) ?? NETWORK_OFFSET_MIN} now={now} /> · {simLabel(m.simId)}{m.peer !== HALL_PEER && ` · ${t('thread.otherPeer', { peer: m.peer })}`}
                 </p>
                 <p className="bubble-text">
                   <Highlighted text={m.text} query={results.query} />
@@ -100,17 +100,5 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
         </>
       )}
     </section>
-  );
-}
-
-/** A found message's day and time on the network's clock, as the thread shows it. */
-function LogStamp({ at, zone, now }: { at: number; zone: number; now: number }) {
-  const i18n = useI18n();
-  const stamp = stampOf(at, zone, i18n);
-  return (
-    <time dateTime={new Date(at).toISOString()} title={stamp.local === null ? undefined : i18n.t('thread.localTime', { time: stamp.local })}>
-      {dayLabel(at, now, i18n, zone)} {stamp.time}
-      {stamp.zone && ` ${stamp.zone}`}
-    </time>
   );
 }

@@ -35,6 +35,7 @@ export function dayLabel(at: number, now: number, i18n: I18n, offsetMin?: number
 /** One formatter per language and clock: building one costs more than formatting with it (a table of dates builds none per row). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const monthDayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A fixed offset is formatted as UTC after moving the instant by it: every engine knows UTC, not every one knows "+08:00". */
 const shifted = (at: number, offsetMin: number | undefined) => (offsetMin === undefined ? at : at + offsetMin * 60_000);
@@ -49,4 +50,16 @@ function formatter(cache: Map<string, Intl.DateTimeFormat>, lang: string, offset
 /** 09:21 on a 24-hour clock in Chinese (zh-Hant's own default is 上午09:21), 09:21 AM in English. */
 export function timeOfDay(at: number, lang: string, offsetMin?: number): string {
   return formatter(timeFormats, lang, offsetMin, { hour: '2-digit', minute: '2-digit', ...(lang.startsWith('zh') ? { hourCycle: 'h23' } : {}) }).format(shifted(at, offsetMin));
+}
+
+/** The date short, 12/5 or 12月5日, on the clock: for a table cell (its title says it whole). */
+export function monthDay(at: number, lang: string, offsetMin?: number): string {
+  return formatter(monthDayFormats, lang, offsetMin, { month: 'numeric', day: 'numeric' }).format(shifted(at, offsetMin));
+}
+
+/** The instant the calendar day holding `now` began, on the clock. */
+export function startOfDay(now: number, offsetMin?: number): number {
+  if (offsetMin === undefined) return new Date(now).setHours(0, 0, 0, 0);
+  const day = 86_400_000;
+  return Math.floor(shifted(now, offsetMin) / day) * day - offsetMin * 60_000;
 }

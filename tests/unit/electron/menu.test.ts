@@ -2,8 +2,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appUrlMatcher } from '../../../src-main/electron/app-url';
 import { EVENT_CHANNEL } from '../../../src-main/electron/channels';
-import type { EventReceiver } from '../../../src-main/electron/ipc';
-import { menuTemplate, sendCommand, toAccelerator } from '../../../src-main/electron/menu';
+import { serveIpc, type EventReceiver, type IpcMainLike } from '../../../src-main/electron/ipc';
+import { appMenu, menuTemplate, sendCommand, toAccelerator, withPageLanguage } from '../../../src-main/electron/menu';
+import { ScriptedCore, STANDARD_SCRIPT } from '../api/scripted-core';
 import { coreApiFromBridge, type HallBridge } from '../../../src-shared/api/bridge';
 import type { UiCommand } from '../../../src-shared/api/ui-commands';
 import { commandForKey, onMenuCommand } from '../../../src-renderer/shell/commands';
@@ -108,5 +109,55 @@ describe('the menu’s command reaches the page as the `?` key’s does', () => 
     expect(commandForKey(press, { typing: true, dialogOpen: false })).toBeNull();
     expect(commandForKey(press, { typing: false, dialogOpen: true })).toBeNull();
     expect(commandForKey({ ...press, ctrlKey: true }, { typing: false, dialogOpen: false })).toBeNull();
+  });
+});
+
+describe('the menu’s language', () => {
+  /** The menu as main.ts wires it: built by appMenu, the page's calls answered by serveIpc over withPageLanguage. */
+  function wired(systemLang: 'zh-Hans' | 'zh-Hant' | 'en') {
+    const applied: MenuItemConstructorOptions[][] = [];
+    const menu = appMenu({ lang: systemLang, platform: 'linux', send: () => {}, apply: (template) => applied.push(template) });
+    const core = new ScriptedCore(STANDARD_SCRIPT);
+    let handler: Parameters<IpcMainLike['handle']>[1] | undefined;
+    const ipcMain: IpcMainLike = { handle: (_channel, listener) => (handler = listener), removeHandler: () => {} };
+    serveIpc({ ipcMain, core: withPageLanguage(core, menu), isAppUrl, targets: () => [], onInternalError: (e) => { throw e; } });
+    const pageCalls = (frame: { url: string; parent: unknown } | null, params: unknown) => handler!({ senderFrame: frame }, { type: 'call', id: 7, method: 'ui.language', params });
+    const labels = () => items(applied.at(-1)!).map((m) => m.label).filter(Boolean);
+    return { applied, pageCalls, labels, core };
+  }
+  const TOP = { url: `${APP}#/settings`, parent: null };
+
+  it('is the system’s until the page says, then the one chosen in Settings, built again on each change', async () => {
+    const { applied, pageCalls, labels } = wired('en');
+    expect(helpItem(applied.at(-1)!).label).toBe('Keyboard shortcuts');
+    expect(await pageCalls(TOP, { lang: 'zh-Hans' })).toEqual({ type: 'result', id: 7, result: null });
+    expect(helpItem(applied.at(-1)!).label).toBe(STRINGS['zh-Hans']['keys.title']);
+    expect(labels()).toContain('编辑');
+    expect(labels()).not.toContain('Edit');
+    await pageCalls(TOP, { lang: 'zh-Hant' });
+    expect(helpItem(applied.at(-1)!).label).toBe(STRINGS['zh-Hant']['keys.title']);
+    expect(labels()).toContain('說明');
+    // Told the language it already speaks (a reload), the menu is not built again.
+    const builds = applied.length;
+    await pageCalls(TOP, { lang: 'zh-Hant' });
+    expect(applied).toHaveLength(builds);
+    await pageCalls(TOP, { lang: 'en' });
+    expect(labels()).toContain('Help');
+    expect(applied).toHaveLength(builds + 1);
+  });
+
+  it('keeps its language on a language that is not one of the app’s, or from a page that is not the app', async () => {
+    const { applied, pageCalls } = wired('zh-Hans');
+    const reply = await pageCalls(TOP, { lang: 'fr' });
+    expect(reply.type).toBe('error');
+    expect(await pageCalls({ url: 'https://evil.example/', parent: null }, { lang: 'en' })).toMatchObject({ type: 'error', error: { code: 'api.forbidden' } });
+    expect(applied).toHaveLength(1);
+    expect(helpItem(applied[0]!).label).toBe(STRINGS['zh-Hans']['keys.title']);
+  });
+
+  it('leaves every other call to the core', async () => {
+    const { core } = wired('en');
+    const menu = appMenu({ lang: 'en', platform: 'linux', send: () => {}, apply: () => {} });
+    expect(await withPageLanguage(core, menu).call('catalog.search', { query: 'ye' })).toEqual([{ id: 'YE', score: 1, matched: { field: 'code', text: 'ye' } }]);
   });
 });
