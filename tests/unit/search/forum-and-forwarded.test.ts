@@ -1,0 +1,33 @@
+import { describe } from 'vitest';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { createSearch } from '../../../src-shared/search';
+import { itAnswers, itGuessesAtMost } from './expect-answers';
+
+/*
+ * Session 15 (searchq10): forum and search-box questions, cautions, forwarded messages. Each block
+ * is one cause; its queries are our own, none from a query set (probe18 was written before this
+ * file and is measured, not copied, here).
+ */
+
+const engine = createSearch(builtinCatalog().instructions);
+
+describe('the search-box frame: the carrier and how to send it', () => {
+  itAnswers(engine, '什么 asks for the code, 移动 is the carrier', [
+    ['移动用户开通三方通话应该发什么短信到10086', 'KTSFTH'],
+    ['中国移动关闭短信回执，指令是什么', 'QXDXHZ'],
+    ['移动卡要开来电提醒的话发啥子', 'KTLDTX'],
+  ]);
+  itAnswers(engine, 'mobile data and the catalog stay', [
+    ['关闭移动数据', 'QXGPRS'],
+    ['移动积分', 'JF'],
+  ]);
+  itGuessesAtMost(engine, 'another carrier, or whether a number is ours', ['这个号码是不是移动的', '电信用户发什么到10000查话费']);
+});
+
+describe('the sender of a forwarded message', () => {
+  itAnswers(engine, 'who wrote it is no thing asked about', [
+    ['爷爷发来语音转文字：我的电话费还有多少', 'YE'],
+    ['[转发]姑姑：我手机上那个嘀嘀的插播声怎么关', 'QXHJDD'],
+  ]);
+  itGuessesAtMost(engine, 'still another person\'s line when it says so', ['妈：帮我看看你爸的手机还剩多少话费']);
+});
