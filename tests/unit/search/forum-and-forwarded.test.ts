@@ -31,3 +31,14 @@ describe('the sender of a forwarded message', () => {
   ]);
   itGuessesAtMost(engine, 'still another person\'s line when it says so', ['妈：帮我看看你爸的手机还剩多少话费']);
 });
+
+describe('a caution beside the request', () => {
+  itAnswers(engine, 'what is not to be done is not what is asked', [
+    ['可别给我停机啊，就想看看积分', 'JF'],
+    ['看下流量还剩多少，千万别关网', 'CXYEG'],
+  ]);
+  itAnswers(engine, '别…了 and 别再… still ask to stop', [
+    ['余额不足的短信别发了', 'QXYETX'],
+    ['来电显示别再扣我钱，取消', 'QXLDXS'],
+  ]);
+});
