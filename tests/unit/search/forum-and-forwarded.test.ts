@@ -42,3 +42,19 @@ describe('a caution beside the request', () => {
     ['来电显示别再扣我钱，取消', 'QXLDXS'],
   ]);
 });
+
+describe('near-misses: points spent, a song recorded, where a phone is, who owns a number, tickets, QQ', () => {
+  itGuessesAtMost(engine, 'no SMS of ours does it', [
+    '积分如何兑换成流量',
+    '用积分换点话费行不行',
+    '我想自己录一段彩铃',
+    '能查到我老婆手机在什么位置吗',
+    '这个陌生号码的机主是谁',
+    '演唱会票价多少',
+    'qq密码被盗了怎么改',
+  ]);
+  itAnswers(engine, 'the points balance is still asked', [
+    ['积分兑换', 'JF'],
+    ['看看积分够不够换东西', 'JF'],
+  ]);
+});
