@@ -75,3 +75,11 @@ describe('Sichuan, Shanghai and Northeast Mandarin', () => {
   itGuessesAtMost(engine, 'a dialect particle or question word alone asks nothing', ['啥子嘛', '啥子咯']);
   itAnswers(engine, 'which or what asked of an action still names the features', [['开了啥', 'GN']]);
 });
+
+describe('everyday words for call waiting, missed calls and a chosen song', () => {
+  itAnswers(engine, 'said as people say them', [
+    ['通话中老有嘀嘀的声音，烦，关了它', 'QXHJDD'],
+    ['手机没电关机了，别人打电话我都不知道，想开个提醒', 'KTLDTX'],
+  ]);
+  itGuessesAtMost(engine, 'a song chosen is not turned on by SMS', ['彩铃想换首歌']);
+});
