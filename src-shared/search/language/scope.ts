@@ -52,7 +52,7 @@ export const OUT_OF_SCOPE_ZH = [
   // a bill posted (寄到哪), a refund
   '寄到', '邮寄', '寄给', '寄送', '退钱', '退费', '退款', '退话费', '话费能退', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
   // a song recorded, where a phone is, who owns a number, tickets, another app's account
-  '自己录', '录制', '喜欢的歌', '换首歌', '换歌', '换一首', '录音', '位置', '的机主', '机主是谁', '机主姓名', '查机主', '票价', '话剧', 'qq',
+  '自己录', '录制', '喜欢的歌', '换首歌', '换歌', '换一首', '录音', '位置', '的机主', '机主是谁', '机主姓名', '查机主', '票价', '话剧',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
@@ -82,6 +82,8 @@ const OUT_OF_SCOPE_EN = [
   'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
   'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
+  // QQ as a word of its own (qq密码), never inside other letters
+  'qq ',
 ];
 
 /** People whose line is not the one the SMS is sent from. */
