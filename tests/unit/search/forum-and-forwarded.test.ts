@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
-import { itAnswers, itGuessesAtMost } from './expect-answers';
+import { itAnswers, itAnswersAlone, itGuessesAtMost } from './expect-answers';
 
 /*
  * Session 15 (searchq10): forum and search-box questions, cautions, forwarded messages. Each block
@@ -61,13 +61,11 @@ describe('near-misses: points spent, a song recorded, where a phone is, who owns
 
 describe('Sichuan, Shanghai and Northeast Mandarin', () => {
   // 看哈 is 看下 and 没开机 is 关机: before, turning data on or off, and turning the alert off, were as sure as the query.
-  it.each([
+  itAnswersAlone(engine, 'read in the catalog\'s Mandarin', [
     ['帮我看哈流量', 'CXYEG'],
     ['没开机的时候谁打过电话能告诉我', 'KTLDTX'],
     ['卡上还剩好多钱嘛', 'YE'],
-  ])('read in the catalog\'s Mandarin: %s → %s alone is sure', (q, id) => {
-    expect(engine.search(q, 3).filter((r) => r.confident).map((r) => r.id)).toEqual([id]);
-  });
+  ]);
   itAnswers(engine, 'getting rid of it turns it off', [
     ['手机嘀嘀的插播声帮我弄掉', 'QXHJDD'],
     ['别让手机自动上网了', 'QXGPRS'],
