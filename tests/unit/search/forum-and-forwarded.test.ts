@@ -21,7 +21,7 @@ describe('the search-box frame: the carrier and how to send it', () => {
     ['关闭移动数据', 'QXGPRS'],
     ['移动积分', 'JF'],
   ]);
-  itGuessesAtMost(engine, 'another carrier, or whether a number is ours', ['这个号码是不是移动的', '电信用户发什么到10000查话费']);
+  itGuessesAtMost(engine, 'another carrier, whether a number is ours, or what sending costs', ['这个号码是不是移动的', '电信用户发什么到10000查话费', '发什么内容会被扣费']);
 });
 
 describe('the sender of a forwarded message', () => {
