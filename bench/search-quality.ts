@@ -37,6 +37,10 @@ export const PROBE15_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE17_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe17.json');
 /** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
 export const PROBE17_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe17-heldback.json');
+/** Written by the team (session 15, searchq10) before that round's changes and before running them, in the sixth held-out writer's stated angles (forum questions, negations, dialect, months in words, forwarded messages, keyboard slips, near-misses). Two thirds tuned on. */
+export const PROBE18_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe18.json');
+/** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
+export const PROBE18_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe18-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

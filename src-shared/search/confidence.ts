@@ -33,8 +33,10 @@ const EN_FILLER = new Set(ENGLISH_FILLER);
 /** The verb of an English action said around its object (turn it off, switch that on). */
 const BARE_EN = new Set(['turn', 'switch', 'shut', 'please', 'pls', 'plz', 'now']);
 const THING_IN_ACTION = new Set([...'网分钟条单细哪些什么啥态']);
+/** Which or what names the line's features only when asked of an action (开了哪些, 开通了什么): 啥子哦 alone asks nothing. */
+const WHICH_OR_WHAT = new Set([...'哪些什么啥']);
 const THING_IN_ACTION_EN = /\b(?:what|which|status|usage|list)\b/;
-const BARE = new Set([...'了吧吗呢啊呀嘛哦嗯喔哈它他她我你您这那个请帮给把就先再都也还别一下啦呗么', '停']);
+const BARE = new Set([...'了吧吗呢啊呀嘛哦嗯喔哈它他她我你您这那个请帮给把就先再都也还别一下啦呗么咯啥子', '停']);
 /** The filler words by their first character, longest first, as lists of characters. */
 const FILLER_BY_FIRST = new Map<string, string[][]>();
 for (const word of ZH_FILLER) {
@@ -203,7 +205,9 @@ export class Coverage {
   namesAThing(text: string): boolean {
     if (/[\d$¥€£]/.test(text) || THING_IN_ACTION_EN.test(text)) return true;
     const q = this.analyse(text);
-    return q.words.some((w) => w.act === null && !BARE_EN.has(w.word)) || q.runs.some(({ chars, acts }) => chars.some((ch, i) => (acts[i] === null ? !BARE.has(ch) : THING_IN_ACTION.has(ch))));
+    const acted = q.runs.some(({ chars, acts }) => chars.some((ch, i) => acts[i] !== null && !WHICH_OR_WHAT.has(ch)));
+    const thingInAction = (ch: string) => THING_IN_ACTION.has(ch) && (acted || !WHICH_OR_WHAT.has(ch));
+    return q.words.some((w) => w.act === null && !BARE_EN.has(w.word)) || q.runs.some(({ chars, acts }) => chars.some((ch, i) => (acts[i] === null ? !BARE.has(ch) : thingInAction(ch))));
   }
 
   /** What `of` needs of a query text, worked out once for all the answers it is asked about. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DEFERRED } from './language/clauses';
+import { CAUTION, DEFERRED } from './language/clauses';
 import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
 import { lemma } from './language/english';
@@ -165,6 +165,8 @@ export class ActionDetector {
     for (let i = clauses.length - 1; i > 0; i--) {
       // 先停了，回来再开: what is put off till later is not what is asked now.
       if (DEFERRED.test(clauses[i]!)) continue;
+      // 先查下余额，千万别停机: what is not to be done is not what is asked.
+      if (CAUTION.test(clauses[i]!)) continue;
       const action = this.detectIn(clauses[i]!);
       if (action) return action;
     }

@@ -19,6 +19,12 @@ const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|
 const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
 /** A clause that puts an action off till later (回来再开, 等我回国再开, 到时候再关, later i ll turn it on): context, and not the action asked now. */
 export const DEFERRED = /^(?:等|回来|回头|以后|之后|到时候|过几天|下次|改天)[^,，。;；!！?？]{0,8}再|^(?:and )?(?:later|when i m back|when i get back|once i m back)\b/;
+/**
+ * A caution said beside the request (千万别停机，我只想查下余额; don't cancel anything, just check…):
+ * what is not to be done is context when another clause asks for something. 别再… and 别发了 ask
+ * to stop what goes on, so they stay requests.
+ */
+export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不能|不许)(?![^,，。;；!！?？]*再|.*[了啦]$)|^(?:but )?(?:don t|do not|dont|never)\b(?!.*\b(?:again|anymore|any more)\b)/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
@@ -30,9 +36,11 @@ const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星�
 export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
   const parts = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
-  const context = parts.map((p) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p));
+  const caution = parts.map((p) => CAUTION.test(p));
+  const asking = parts.map((p, i) => !caution[i] && acts(p));
+  const context = parts.map((p, i) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p) || (caution[i]! && asking.some((a, j) => a && j !== i)));
   const open = parts.map((p, i) => (context[i] ? null : p));
-  let request = open.map((p) => p !== null && acts(p));
+  let request = open.map((p, i) => p !== null && asking[i]!);
   if (!request.includes(true)) request = open.map((p) => p !== null && wishes(p));
   if (!request.includes(true)) {
     const last = context.lastIndexOf(false);

@@ -14,7 +14,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电', '看到号码', '看见号码', '看得到号码', '看不到号码', '看不见号码', '看到来电号码', '不出号码'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
   { zh: ['彩铃', '回铃音', '彩铃音乐', '铃声', '回铃', '音乐', '歌曲', '放音乐', '那首歌', '一首歌'], en: ['ringback tone', 'ringback', 'caller tune', 'caller tunes', 'crbt', 'ring tone', 'ringtone', 'music', 'hello tune', 'hello tunes', 'ring back', 'song', 'songs', 'tune', 'melody'] },
-  { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声',
+  { zh: ['呼叫等待', '插播', '来电等待', '等候来电', '来电等候', '第二个电话', '第二个来电', '另一个来电', '其他来电', '别的来电', '另一个电话', '别的电话', '其他电话', '又来一个电话', '又来电话', '嘀嘀声', '嘀嘀的提示音', '嘀嘀的声音', '嘀嘀响',
     // callers hearing the line busy while one talks
     '占线'],
     // someone calling while the line is busy
@@ -42,7 +42,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
   { zh: ['来电', '打给我', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
-  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话'], en: ['missed call', 'missed calls', 'who called'] },
+  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions

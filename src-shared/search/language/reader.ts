@@ -3,6 +3,7 @@ import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
 import { CONCEPTS } from './concepts';
 import { isCommonEnglish } from './english';
+import { withoutAsides } from './asides';
 import { toMandarin } from './dialect';
 import { OUT_OF_SCOPE_ZH } from './scope';
 import { foldTones } from './tones';
@@ -91,7 +92,7 @@ export class QueryReader {
 
   /** The query's readings, as typed first; `known` says whether a Latin word is the catalog's own (a code, an English word). */
   read(folded: string, known: (word: string) => boolean): Reading[] {
-    const typed = foldTones(folded);
+    const typed = withoutAsides(foldTones(folded));
     const out: Reading[] = [{ text: typed, weight: 1 }];
     const add = (text: string, weight: number) => {
       if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight });

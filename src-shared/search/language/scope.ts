@@ -51,6 +51,8 @@ export const OUT_OF_SCOPE_ZH = [
   '是什么套餐', '用的什么套餐', '办的什么套餐', '什么套餐名',
   // a bill posted (寄到哪), a refund
   '寄到', '邮寄', '寄给', '寄送', '退钱', '退费', '退款', '退话费', '话费能退', '共享流量', '结转', '转到下个月', '校园网', '校园卡', '转到', '彩信', 'apn',
+  // a song recorded, where a phone is, who owns a number, tickets, another app's account
+  '自己录', '录制', '喜欢的歌', '换首歌', '换歌', '换一首', '录音', '位置', '的机主', '机主是谁', '机主姓名', '查机主', '票价', '话剧',
   '爱奇艺', '优酷', '腾讯视频', '芒果', '视频会员', '网易云', '健身', '报纸', '杂志', 'puk', '解锁码', '锁卡', '副号', '小号', '虚拟号', '携号', '靓号',
 ];
 const OUT_OF_SCOPE_EN = [
@@ -80,10 +82,12 @@ const OUT_OF_SCOPE_EN = [
   'block a number', 'block this number', 'block calls', 'block texts', 'not receiving', 'isn t receiving', 'not working',
   'how much is a', 'how much is an', 'how much for a', 'do not disturb',
   'newspaper', 'steam', 'xbox', 'playstation', 'uber eats', 'puk', 'unlock code', 'sim lock', 'reconnect', 'downgrade',
+  // QQ as a word of its own (qq密码), never inside other letters
+  'qq ',
 ];
 
 /** People whose line is not the one the SMS is sent from. */
-const PEOPLE_ZH = '家里人|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
@@ -118,6 +122,8 @@ const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复�
 const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
+/** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
+const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|能|要)?(?:兑换|换)(?:成|到)?(?:话费|流量|礼品|礼物|商品)/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
@@ -154,5 +160,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }

@@ -14,3 +14,10 @@ export function itGuessesAtMost(engine: SearchEngine, title: string, queries: re
     expect(engine.search(q, 3).some((r) => r.confident)).toBe(false);
   });
 }
+
+/** One test per query: that instruction is first and the only answer given with confidence. */
+export function itAnswersAlone(engine: SearchEngine, title: string, cases: readonly (readonly [query: string, id: string])[]): void {
+  it.each(cases)(`${title}: %s → %s alone is sure`, (q, id) => {
+    expect(engine.search(q, 3).filter((r) => r.confident).map((r) => r.id)).toEqual([id]);
+  });
+}
