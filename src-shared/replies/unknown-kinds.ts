@@ -1,4 +1,4 @@
-// A kind word the reader does not know: the amount's kind is not stated, never a neighbour's (issue 15, round 18).
+// A kind word the reader does not know: the amount's kind is not stated, never a neighbour's.
 import type { ReplyRules } from './load';
 
 /**
@@ -175,7 +175,7 @@ function vocabulary(rules: ReplyRules): Vocabulary {
     v = {
       kinds: longestFirst(rules.pools.flatMap((p) => p.words)),
       specific: longestFirst(rules.pools.filter((p) => !rules.kindScopes.includes(p.pool)).flatMap((p) => p.words)),
-      // A narrowing word (景区, 校园, 包时段) is known: kinds.ts narrows the kind or, for hours, decides it (round 17).
+      // A narrowing word (景区, 校园, 包时段) is known: kinds.ts narrows the kind or, for hours, decides it.
       neutral: longestFirst([...rules.kindNeutral, ...rules.kindNarrowers]),
       bounds: longestFirst([...labels, ...rules.noKind, ...rules.kindBounds]),
       labels,
