@@ -50,8 +50,7 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
     // Only a scope (国内, 省内) in it says nothing of the name before: every kind has one.
     if (vocab.specific.some((w) => note.includes(w))) return 'known';
     if (kinds.some((w) => note.includes(w))) return qualifierBefore(words, head, vocab) === 'unknown' ? 'unknown' : 'known';
-    let rest = note;
-    for (let word = neutral.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = neutral.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+    const rest = withoutEnding(note, neutral);
     if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
   }
   // "移动数据流量结转优惠", "流量包套餐未清零转结": a kind other than a scope written after the data word, in the same name.
@@ -118,11 +117,24 @@ function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): str
 function unknownBetween(tail: string, vocab: Vocabulary): boolean {
   const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
   if (!m) return false;
-  let rest = tail;
-  for (let word = vocab.labels.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.labels.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
-  if (rest === tail) return false;
-  for (let word = vocab.neutral.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = vocab.neutral.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  const unlabelled = withoutEnding(tail, vocab.labels);
+  if (unlabelled === tail) return false;
+  const rest = withoutOpening(unlabelled, vocab.neutral);
   return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
+}
+
+/** The words without the words of `list` that end them, one after another. */
+function withoutEnding(words: string, list: readonly string[]): string {
+  let rest = words;
+  for (let word = list.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = list.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+  return rest;
+}
+
+/** The words without the words of `list` that open them, one after another. */
+function withoutOpening(words: string, list: readonly string[]): string {
+  let rest = words;
+  for (let word = list.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = list.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  return rest;
 }
 
 /** A kind other than a scope in the words right after a data word, before a label, a number or punctuation. */
