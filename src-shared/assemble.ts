@@ -57,17 +57,12 @@ export function sendingDistance(stamp: string, others: readonly string[]): numbe
   return Number.isNaN(at) || known.length === 0 ? Infinity : Math.min(...known.map((t) => Math.abs(t - at)));
 }
 
-/** Of `candidates` (oldest first), the one stamped nearest to `stamp`; the oldest of those equally near. */
-export function nearestSending<T>(candidates: readonly T[], stamp: string, stampsOf: (candidate: T) => readonly string[]): T | undefined {
-  return nearestSendings(candidates, stamp, stampsOf)[0];
-}
-
 /**
  * Every one of `candidates` (oldest first) stamped nearest to `stamp`, oldest first. More than one: two
  * sendings under one reference and part count, stamped the same second (or unreadable stamps), each
  * missing this part. Sender, reference, part count, stamp and encoding are all a part carries that tells
  * a sending; the modem's slot order is no proof (a freed low slot is filled first). The part goes to the
- * oldest, and both messages are marked uncertain (review18): shown as possibly joined wrong, no figures
+ * oldest, and both messages are marked uncertain: shown as possibly joined wrong, no figures
  * read from them, rather than silently mixed.
  */
 export function nearestSendings<T>(candidates: readonly T[], stamp: string, stampsOf: (candidate: T) => readonly string[]): T[] {
@@ -84,7 +79,7 @@ export function nearestSendings<T>(candidates: readonly T[], stamp: string, stam
 /**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
  * reference alone, which different senders reuse) and stamped together (maySendTogether, the nearest
- * such message when several are: nearestSending), in any arrival order. Incomplete messages are
+ * such message when several are: nearestSendings), in any arrival order. Incomplete messages are
  * returned too, with what is missing: never dropped.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {

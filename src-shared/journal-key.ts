@@ -12,16 +12,16 @@ export interface IncomingKeyFields {
   total?: number | null;
   part?: number | null;
   /**
-   * The part's text. Not in the key (review18 for parts, review19 for single SMS): the journal tells two
-   * texts under one key's fields apart by comparing them while it holds them, numbering the second `…#2`.
+   * The part's text. Not in the key: the journal tells two texts under one key's fields apart by
+   * comparing them while it holds them, numbering the second `…#2`.
    */
   text: string;
 }
 
 /**
  * What ends every received SMS part's key in place of a checksum of its text: a key names nothing a
- * brute force can test (a CRC-32 of a known template names the 6-digit password or code in it; review17
- * timed 10^6 candidates at 7 s). Long messages' parts since review18, single SMS since review19.
+ * brute force can test (a CRC-32 of a known template names the 6-digit password or code in it: 10^6
+ * candidates take 7 s).
  */
 export const PART_KEY_END = '*';
 

@@ -7,7 +7,7 @@ const SECRET_PIECE = String.raw`[\p{N}\p{Lu}\p{Ll} \-]*`;
  * Whether two texts of a long message's part that share its key fields (sender, second, reference,
  * total, number) are the same part: equal, or one is the other as kept at rest (secrets masked as
  * SECRET_MASK, a piece of a secret cut off at the part's start dropped; SecretDetector.maskParts).
- * Part keys carry no checksum of the text (review18), so this is what tells the network delivering a
+ * Part keys carry no checksum of the text, so this is what tells the network delivering a
  * part twice, or a store's part handed out again masked, from another message under the same fields.
  */
 export function samePartText(a: string, b: string): boolean {

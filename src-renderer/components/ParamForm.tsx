@@ -28,7 +28,7 @@ export function repeatedParams(instruction: Instruction): string[] {
 }
 
 /** The error key of a password's second entry. */
-export const againKey = (name: string) => `${name}Again`;
+const againKey = (name: string) => `${name}Again`;
 
 const MISMATCH = new HallError('param.mismatch', { zh: '两次输入的新密码不一样，请重新输入。', en: 'The two entries of the new password differ: type it again.' });
 

@@ -17,17 +17,17 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * the amount ending a line is the total of the used and left on the lines after it; a line of a label and a bare
  * data word (剩余流量) keeps the kind of the line before; the 3 of 3/4G cuts no kind words; amounts spent that add
  * up to a bill total on the lines after them are its lines; a line saying only when (截至…) is skipped between two.
- * 7: round 17 (replies17), the labelling rules of 2026-12-06: what was spent followed by the item lines that add up to it
+ * 7: the labelling rules of 2026-12-06: what was spent followed by the item lines that add up to it
  * (or named a total, 实时话费总额) is the bill's total; data usable only at some hours (限时流量, 包时段流量, 忙时) is of no
  * stated kind unless said to be off-peak.
- * 8: round 19 of the reader (replies19, real18): a sum word after one charge's line makes a bill; a total's label
+ * 8: a sum word after one charge's line makes a bill; a total's label
  * right before an amount wins over a used-up word after it; a sentence opening with 其中 lists parts of the amount
  * before; prices in product names (-9元-, 5元1G) and sizes before 包内 or after a version year cut no kind words; an
  * option's label ends where an advert opens; no figures from moments (达15GB时), bounds, forecasts or 10086.
- * 9: round 18 (replies18): an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
+ * 9: an unknown word where a kind word stands (`省内闲时流量` to a reader without 闲时) leaves the
  * amount's kind not stated, never a scope's, a package's, a list's, a heading's or the amount before's.
- * 10: round 20 (fixpv): a size ending a numbered item's package name before its colon cuts no kind words; an item's name's kind beats the item before's.
- * 11: round 20 too (replies20, real18's extra figures): an amount in brackets right after a bound restates it; a link ends
+ * 10: a size ending a numbered item's package name before its colon cuts no kind words; an item's name's kind beats the item before's.
+ * 11: an amount in brackets right after a bound restates it; a link ends
  * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
  */
 export const FIGURE_CODE_VERSION = 11;

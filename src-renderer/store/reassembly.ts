@@ -12,7 +12,7 @@ export interface Slot {
   text: string;
   timestamp: string;
   receivedAt: number;
-  /** Absent in slots rebuilt from rows written before review18 (then it tells nothing). */
+  /** Absent in slots rebuilt from rows stored before slots kept it (then it tells nothing). */
   encoding?: string;
 }
 
@@ -82,7 +82,7 @@ export class Reassembler {
       if (g.slots.some((s) => s?.encoding !== undefined && s.encoding !== record.encoding)) return false;
       const taken = g.slots[index];
       // The same text, or, under the same key fields, it as the journal hands a kept part out (masked) under a
-      // key this log does not hold (moved, review18); another sending's part (another stamp) must match exactly.
+      // key this log does not hold (an old key the journal moved); another sending's part (another stamp) must match exactly.
       return !taken || taken.text === record.text || (sameKeyFields(taken.key, record.key) && samePartText(taken.text, record.text));
     });
     // A part this log has already (re-delivered): its message, certain.

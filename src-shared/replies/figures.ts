@@ -190,7 +190,7 @@ export function readFigures(
     // "1、4G飞享家庭套餐188元：移动数据流量已使用约0M" (real r17-056): the price that ends a package's name in a heading,
     // right before its colon, cuts none of the words that name the amounts after it.
     // Nor does a number in a note in brackets that ends it ("188元（2018优惠计划）：").
-    // "3、通用流量统付个人流量套餐500M:已使用500.00M" (real r17-036): nor does a size that ends it (round 20).
+    // "3、通用流量统付个人流量套餐500M:已使用500.00M" (real r17-036): nor does a size that ends it.
     const priceHeading =
       (q.measure === 'money' || q.measure === 'data') && PRICE_HEADING.test(text.slice(q.end, q.end + 24)) && /(?:套餐|包)\s*$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
     if (priceHeading || (q.measure === null && HEADING_NOTE.test(text.slice(q.end, q.end + 24)))) windowFloor = floors[qi]!;
@@ -442,10 +442,6 @@ const ASIDE_HINT = /[(\d]/u;
 const ASIDE = /\([^()]*\)|(?:截[至止][至到]?|到)?\d{1,4}\s*(?:年|月份?|日|号|时|点)(?:\s*\d{1,4}\s*(?:年|月份?|日|号|时|点))*/gu;
 
 /**
- * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
- * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
- */
-/**
  * "流量安心包包含1GB流量已用完" (real r18-061), "获赠的5G省内流量尚未使用" (r18-072): a label of the total right before the
  * amount says the size it was given, and the word after it says what became of it: the label before names it. Otherwise
  * the word after the amount wins ("5GB国内通用流量已用完" is used).
@@ -457,12 +453,15 @@ function sizeBeforeSuffix(after: Naming | null, before: Naming | null, window: s
 }
 
 const HAN = /\p{Script=Han}/u;
-const DURATION = /^时(?:长|间)/u;
 
 /** Between a label and its amount when the label states the size: nothing but 的, 为 or spaces (after a colon the label
  * heads what follows in English: "UK data allowance: 4.50GB remaining of 10GB"; "包含：1GB流量已用完" is still its size). */
 const SIZE_GAP = /^[\s的为是]*$/u;
 
+/**
+ * The nearest label, also when an aside cuts it ("您上月(2016年04月)消费", "本月截止到21日话费为"): a bracket
+ * or a date between its words. Offsets of a label found so are those of the window, counted from its end.
+ */
 function labelAcrossAsides(candidates: FigureTemplate[], window: string, afterAmount: boolean): ReturnType<typeof labelNaming> {
   const plain = labelNaming(candidates, window, afterAmount);
   // Only an aside after the label found (or anywhere, when none is) can cut a longer one.
@@ -525,6 +524,9 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
 const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
 const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
+
+/** 时 opening a duration (时长, 时间), not a moment ("达15GB时"). */
+const DURATION = /^时(?:长|间)/u;
 
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {

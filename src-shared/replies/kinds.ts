@@ -484,7 +484,7 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
 /**
  * "；4、免6个月8元月租，赠送6个月1G区内流量:已使用1024.00M" (real r17-036, its items reordered): the kind the name of the
  * numbered item an amount opens states (up to the item's colon, past the amount) is the kind of its amounts that name
- * none, before a package's named elsewhere and never the item before's (round 20). A word in it that narrows the kind
+ * none, before a package's named elsewhere and never the item before's. A word in it that narrows the kind
  * narrows it; one the rules do not know leaves the kind not stated.
  */
 function itemKind(text: string, from: number, end: number, rules: ReplyRules): { pool: DataPool | null; from: KindSource; unknown: boolean } | undefined {

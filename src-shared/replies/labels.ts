@@ -237,9 +237,9 @@ export function suffixNaming(candidates: FigureTemplate[], text: string, after: 
       }
     }
   }
-  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?:\([^()\n]{1,16}(?:套餐|包)\)[ \t]*)?(?=已|剩|未|可)|^[ \t]*/u, '');
   // "赠送30M省内流量(4G飞享8元套餐)已使用完" (real r18-022): a note in brackets naming the package the data came with
   // stands between the kind words and the word after them.
+  const rest = window.replace(/^[ \t]*(?:of\s+(?:your\s+)?)?(?:[a-z-]+\s+){0,2}?(?:data|流量)[ \t]*|^[ \t]*[^\d\s,;。:()\n]{1,8}?(?:流量|数据)[ \t]*(?:\([^()\n]{1,16}(?:套餐|包)\)[ \t]*)?(?=已|剩|未|可)|^[ \t]*/u, '');
   // Where the suffix ends: the words after it name the next amount, not this one ("HK$88.00 in total, including…").
   const skipped = after + window.length - rest.length;
   // "剩余16.5GB已使用通话89分钟": a few words (通话) between the label and the next amount on its line still make it that one's.

@@ -1,4 +1,4 @@
-// A kind word the reader does not know: the amount's kind is not stated, never a neighbour's (issue 15, round 18).
+// A kind word the reader does not know: the amount's kind is not stated, never a neighbour's.
 import type { ReplyRules } from './load';
 
 /**
@@ -50,8 +50,7 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
     // Only a scope (国内, 省内) in it says nothing of the name before: every kind has one.
     if (vocab.specific.some((w) => note.includes(w))) return 'known';
     if (kinds.some((w) => note.includes(w))) return qualifierBefore(words, head, vocab) === 'unknown' ? 'unknown' : 'known';
-    let rest = note;
-    for (let word = neutral.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = neutral.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+    const rest = withoutEnding(note, neutral);
     if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
   }
   // "移动数据流量结转优惠", "流量包套餐未清零转结": a kind other than a scope written after the data word, in the same name.
@@ -118,11 +117,24 @@ function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): str
 function unknownBetween(tail: string, vocab: Vocabulary): boolean {
   const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
   if (!m) return false;
-  let rest = tail;
-  for (let word = vocab.labels.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = vocab.labels.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
-  if (rest === tail) return false;
-  for (let word = vocab.neutral.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = vocab.neutral.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  const unlabelled = withoutEnding(tail, vocab.labels);
+  if (unlabelled === tail) return false;
+  const rest = withoutOpening(unlabelled, vocab.neutral);
   return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
+}
+
+/** The words without the words of `list` that end them, one after another. */
+function withoutEnding(words: string, list: readonly string[]): string {
+  let rest = words;
+  for (let word = list.find((w) => rest.endsWith(w)); word !== undefined && rest !== ''; word = list.find((w) => rest.endsWith(w))) rest = rest.slice(0, -word.length);
+  return rest;
+}
+
+/** The words without the words of `list` that open them, one after another. */
+function withoutOpening(words: string, list: readonly string[]): string {
+  let rest = words;
+  for (let word = list.find((w) => rest.startsWith(w)); word !== undefined && rest !== ''; word = list.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+  return rest;
 }
 
 /** A kind other than a scope in the words right after a data word, before a label, a number or punctuation. */
@@ -175,7 +187,7 @@ function vocabulary(rules: ReplyRules): Vocabulary {
     v = {
       kinds: longestFirst(rules.pools.flatMap((p) => p.words)),
       specific: longestFirst(rules.pools.filter((p) => !rules.kindScopes.includes(p.pool)).flatMap((p) => p.words)),
-      // A narrowing word (景区, 校园, 包时段) is known: kinds.ts narrows the kind or, for hours, decides it (round 17).
+      // A narrowing word (景区, 校园, 包时段) is known: kinds.ts narrows the kind or, for hours, decides it.
       neutral: longestFirst([...rules.kindNeutral, ...rules.kindNarrowers]),
       bounds: longestFirst([...labels, ...rules.noKind, ...rules.kindBounds]),
       labels,

@@ -26,17 +26,17 @@ const ZH_FILLER = [
 ].sort((a, b) => b.length - a.length);
 const EN_FILLER = new Set(ENGLISH_FILLER);
 /** Particles, pronouns and politeness around a bare action (关掉它, 不要了吧, 帮我查一下), and 停 said alone (不要停): they name no thing. */
+const BARE = new Set([...'了吧吗呢啊呀嘛哦嗯喔哈它他她我你您这那个请帮给把就先再都也还别一下啦呗么咯啥子', '停']);
+/** The verb of an English action said around its object (turn it off, switch that on). */
+const BARE_EN = new Set(['turn', 'switch', 'shut', 'please', 'pls', 'plz', 'now']);
 /**
  * Characters and words of action words that name a thing too: the net of 断网, the minutes of 几分钟,
  * the list of 详单, and which or what (开了哪些, what do i have turned on): the line's features.
  */
-/** The verb of an English action said around its object (turn it off, switch that on). */
-const BARE_EN = new Set(['turn', 'switch', 'shut', 'please', 'pls', 'plz', 'now']);
 const THING_IN_ACTION = new Set([...'网分钟条单细哪些什么啥态']);
 /** Which or what names the line's features only when asked of an action (开了哪些, 开通了什么): 啥子哦 alone asks nothing. */
 const WHICH_OR_WHAT = new Set([...'哪些什么啥']);
 const THING_IN_ACTION_EN = /\b(?:what|which|status|usage|list)\b/;
-const BARE = new Set([...'了吧吗呢啊呀嘛哦嗯喔哈它他她我你您这那个请帮给把就先再都也还别一下啦呗么咯啥子', '停']);
 /** The filler words by their first character, longest first, as lists of characters. */
 const FILLER_BY_FIRST = new Map<string, string[][]>();
 for (const word of ZH_FILLER) {

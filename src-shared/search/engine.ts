@@ -297,7 +297,7 @@ export class SearchEngine {
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
     // A short list (one or two answers) is filled up to three with the best that scored under the least
-    // score, as guesses below the rest: the right answer is more often among three (call wating on or off?
+    // score, as guesses below the rest: the right answer is more often among three (call waiting on or off?
     // found only the general status query). A query nothing scored for still gets none.
     const scored = ranked.length;
     if (ranked.length > 0 && ranked.length < FILL_TO && below) {

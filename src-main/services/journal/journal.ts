@@ -308,7 +308,7 @@ export class Journal {
    * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
    * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
    * sending platform writing one header for all): before, it was refused and deleted from its card.
-   * A part key names no text (review18): the occurrence must hold the same text (samePartText, which
+   * A part key names no text: the occurrence must hold the same text (samePartText, which
    * reads a kept part's masks as the secrets they stand for). One remembered by key alone (acknowledged,
    * past the days parts are kept) may have been another text, and no network repeats a part a week
    * later: this part is journaled under the next number, and the store tells them by key.
@@ -622,8 +622,8 @@ function fileStamp(ms: number): string {
 
 /**
  * Whether a journaled record and a part just read under the same key fields hold one content: no key
- * names its text (review18 for parts, review19 for single SMS), so the texts are compared, a kept or
- * held one's masks read as the secrets they stand for (samePartText).
+ * names its text, so the texts are compared, a kept or held one's masks read as the secrets they
+ * stand for (samePartText).
  */
 function samePart(record: IncomingRecord, fields: IncomingMessage): boolean {
   return samePartText(record.text, fields.text);

@@ -33,7 +33,6 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
       case 'in':
         return moved.has(r.key) ? { ...r, key: moved.get(r.key)! } : r;
       case 'ack':
-        return { ...r, keys: known(r.keys) };
       case 'gone':
         return { ...r, keys: known(r.keys) };
       case 'seen':

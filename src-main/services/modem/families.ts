@@ -23,7 +23,7 @@ export interface ModemFamily {
   /**
    * May restart without a word (a SIM800 with autobauding on, its factory setting, says no RDY: SIM800
    * Series AT Command Manual §2.2.41.1), back in its factory memories with echo on: a bare `AT` goes
-   * before each delete, and its echo stops the delete (review18).
+   * before each delete, and its echo stops the delete.
    */
   restartsSilently?: boolean;
 }

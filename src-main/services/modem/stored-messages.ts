@@ -241,7 +241,7 @@ export class StoredMessages {
     if (!listing || this.inTextMode(listing)) return 0;
     const listed = parseCmgl(listing.lines);
     // What a stopped run deleted but had not journaled as gone: its slot may now hold a twin. Only a
-    // listing says so; a count of 0 does not (an E3531's lags, review18: a held slot released on it was journaled twice).
+    // listing says so; a count of 0 does not (an E3531's lags: a held slot released on it would be journaled twice).
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
     for (const stored of listed) {

@@ -216,8 +216,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
   // Unknown until the log says: the button stays (disabled) meanwhile. Taken as written since, the newest
-  // request flashed "superseded" before its button, and a row the list remounts did so again (under load,
-  // long enough for the e2e test to read the flash as the answer).
+  // request would flash "superseded" before its button, again each time the list remounts its row.
   const stale = useWrittenSince(reply);
   // Sent from here, until the log shows it (answered): the button must not come back in between.
   const [sent, setSent] = useState(false);

@@ -17,9 +17,10 @@ function partsOf(at: number, offsetMin: number | undefined) {
 
 /** Calendar day on the clock, comparable by equality. */
 export function dayKey(at: number, offsetMin?: number): string {
-  const p = partsOf(at, offsetMin);
-  return `${p.y}-${p.m}-${p.d}`;
+  return keyOf(partsOf(at, offsetMin));
 }
+
+const keyOf = (p: { y: number; m: number; d: number }) => `${p.y}-${p.m}-${p.d}`;
 
 /** 今天 / 昨天 / a full date with weekday in the user's language, on the clock. */
 export function dayLabel(at: number, now: number, i18n: I18n, offsetMin?: number): string {
@@ -28,7 +29,7 @@ export function dayLabel(at: number, now: number, i18n: I18n, offsetMin?: number
   // The calendar day before today's, counted on the date itself: no hour of any clock is involved.
   const today = partsOf(now, offsetMin);
   const before = new Date(Date.UTC(today.y, today.m - 1, today.d - 1));
-  if (day === `${before.getUTCFullYear()}-${before.getUTCMonth() + 1}-${before.getUTCDate()}`) return i18n.t('thread.yesterday');
+  if (day === keyOf({ y: before.getUTCFullYear(), m: before.getUTCMonth() + 1, d: before.getUTCDate() })) return i18n.t('thread.yesterday');
   return formatter(dateFormats, i18n.lang, offsetMin, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }).format(shifted(at, offsetMin));
 }
 
