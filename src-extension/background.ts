@@ -112,10 +112,10 @@ const desktop = new DesktopLink(
     for (const page of pages) page.postMessage(update);
     void chrome.action.setBadgeText({ text: snapshot.unseen ? String(snapshot.unseen) : '' });
   },
-  (text) => {
+  (text, uncertain) => {
     // With a page of ours open, the reply is on screen already.
     if (pages.size) return;
-    void notify(text);
+    void notify(text, uncertain);
   },
   async () => profileLabel((await chrome.storage.local.get([PROFILE_NAME_KEY]))[PROFILE_NAME_KEY]),
 );
@@ -127,9 +127,11 @@ void chrome.action.setBadgeBackgroundColor({ color: '#0085d0' });
  * system keeps notifications beyond the browser (a notification centre's history, a lock screen),
  * and a 10086 reply after MMHF carries the new service password. The popup shows the whole text.
  */
-async function notify(text: string): Promise<void> {
+async function notify(text: string, uncertain: boolean): Promise<void> {
   const [lang, catalog] = await Promise.all([notificationLang(), catalogSession().then((s) => s.catalog)]);
-  await chrome.notifications.create('', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: t(lang, 'replyNotification'), message: catalog.maskSecrets(text) });
+  // A reply that may be joined wrong says so first: the note must not be cut off by a long text.
+  const message = uncertain ? `${t(lang, 'replyUncertain')}\n${catalog.maskSecrets(text)}` : catalog.maskSecrets(text);
+  await chrome.notifications.create('', { type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), title: t(lang, 'replyNotification'), message });
 }
 
 async function onNotificationClicked(id: string): Promise<void> {

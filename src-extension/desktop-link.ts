@@ -1,5 +1,5 @@
 import { mac, macMatches, randomToken } from '../src-shared/api/extension-auth';
-import { NATIVE_HOST_NAME, needsAppAuth, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
+import { NATIVE_HOST_NAME, needsAppAuth, parseAppReply, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
 import { afterWorkerStopped, LINK_LOST, SNAPSHOT_KEY, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot } from './desktop-protocol';
 
 /** This browser profile's association with the app, made when it pairs: in chrome.storage.local of this profile only. */
@@ -64,7 +64,7 @@ export class DesktopLink {
 
   constructor(
     private readonly onChange: (snapshot: DesktopSnapshot) => void,
-    private readonly onReply: (text: string) => void,
+    private readonly onReply: (text: string, uncertain: boolean) => void,
     private readonly label: () => Promise<ProfileLabel>,
   ) {
     this.restored = Promise.all([chrome.storage.session.get([SNAPSHOT_KEY]), chrome.storage.local.get([ASSOCIATION_KEY])]).then(
@@ -209,10 +209,13 @@ export class DesktopLink {
         return this.update({ paired: this.state.paired && m.reason !== 'revoked', pairingCode: null, pairing: m.reason, error: m.error ?? null });
       case 'send-state':
         return this.updateSend(m.ref, (s) => ({ ...s, state: m.state, error: m.error ?? null }));
-      case 'reply':
-        if (!this.state.sends.some((s) => s.ref === m.ref)) return;
-        this.updateSend(m.ref, (s) => ({ ...s, replies: [...s.replies, { text: m.text, receivedAt: m.receivedAt }] }), 1);
-        return this.onReply(m.text);
+      case 'reply': {
+        // Checked after the MAC (made over the message as sent): a malformed reply is dropped.
+        const r = parseAppReply(m);
+        if (!r || !this.state.sends.some((s) => s.ref === r.ref)) return;
+        this.updateSend(r.ref, (s) => ({ ...s, replies: [...s.replies, { text: r.text, receivedAt: r.receivedAt, uncertain: r.uncertain }] }), 1);
+        return this.onReply(r.text, r.uncertain);
+      }
       case 'error':
         if (!this.nonce) this.hostError = m.error;
         return this.update({ error: m.error });

@@ -22,13 +22,20 @@ export type DesktopCommand =
   | { kind: 'desktop.seen' }
   | { kind: 'desktop.send'; request: DesktopSendRequest; label: string };
 
+export interface DesktopReply {
+  text: string;
+  receivedAt: number;
+  /** May be joined wrong (docs/security.md): shown with a note. Absent in snapshots kept before it = certain. */
+  uncertain?: boolean;
+}
+
 export interface DesktopSend {
   ref: string;
   /** What the user sees for it: the instruction code or the report's address, never a secret. */
   label: string;
   state: ExtensionSendState | 'requested';
   error: ErrorText | null;
-  replies: { text: string; receivedAt: number }[];
+  replies: DesktopReply[];
   at: number;
 }
 

@@ -173,6 +173,11 @@ export const STRINGS = {
   omniboxOpen: { 'zh-Hans': '打开 {code} {name}', 'zh-Hant': '開啟 {code} {name}', en: 'Open {code} {name}' },
   omniboxSearch: { 'zh-Hans': '查找 10086 指令：{query}', 'zh-Hant': '查找 10086 指令：{query}', en: 'Find 10086 instructions: {query}' },
   commandPopup: { 'zh-Hans': '打开 10086 指令速查', 'zh-Hant': '開啟 10086 指令速查', en: 'Open the 10086 Instruction Finder' },
+  replyUncertain: {
+    'zh-Hans': '这条长短信可能拼错了：同一秒收到了两条编号相同的长短信，分不清哪一段属于哪一条。没有从它读取数字。',
+    'zh-Hant': '這則長簡訊可能拼錯了：同一秒收到了兩則編號相同的長簡訊，分不清哪一段屬於哪一則。沒有從它讀取數字。',
+    en: 'This long message may be put together wrong: two long messages with the same number came in the same second, and nothing tells which part is whose. No figures were read from it.',
+  },
   replyNotification: { 'zh-Hans': '10086 回复了', 'zh-Hant': '10086 回覆了', en: '10086 replied' },
   desktopGetApp: {
     'zh-Hans': '安装并打开 Hall10086 桌面应用，即可用它的短信设备直接发送。',

@@ -3,6 +3,7 @@ import { toTraditional } from '../src-shared/i18n/to-traditional';
 import { h } from './dom';
 import { afterWorkerStopped, DESKTOP_PORT, SNAPSHOT_KEY, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
 import { t, type Lang } from './i18n';
+import { replyBlock } from './view-reply';
 
 export interface DesktopSendTarget {
   request: DesktopSendRequest;
@@ -187,6 +188,6 @@ function sendItem(lang: Lang, s: DesktopSend): HTMLElement {
     ' ',
     h('span', { class: 'send-state' }, t(lang, `state.${s.state}`)),
     s.error ? h('span', { class: 'error' }, ` ${errorText(lang, s.error)}`) : null,
-    ...s.replies.map((r) => h('blockquote', { class: 'reply' }, r.text)),
+    ...s.replies.map((r) => replyBlock(lang, r)),
   );
 }

@@ -105,7 +105,11 @@ export type AppMessage =
   | { type: 'unpaired'; reason: 'refused' | 'revoked' | 'expired' | 'rate-limited'; error?: ErrorText }
   | { type: 'send-state'; ref: string; state: ExtensionSendState; error?: ErrorText; auth?: ReplyAuth }
   /** A message from the number an instruction went to, received after it was sent. */
-  | { type: 'reply'; ref: string; from: string; text: string; receivedAt: number; auth?: ReplyAuth }
+  /**
+   * `uncertain`: a long message that may be joined wrong (two under one reference in the same second,
+   * docs/security.md): shown with a note, no figures read from it. Absent (apps before it) = not uncertain.
+   */
+  | { type: 'reply'; ref: string; from: string; text: string; receivedAt: number; uncertain?: boolean; auth?: ReplyAuth }
   | { type: 'error'; error: ErrorText };
 
 /**
@@ -116,6 +120,23 @@ export function needsAppAuth(m: AppMessage): boolean {
   if (m.type === 'status') return m.paired;
   if (m.type === 'send-state') return m.state !== 'refused' && m.state !== 'failed';
   return m.type === 'paired' || m.type === 'reply';
+}
+
+const AppReplySchema = v.object({
+  type: v.literal('reply'),
+  ref: Ref,
+  from: v.pipe(v.string(), v.maxLength(40)),
+  text: v.pipe(v.string(), v.maxLength(MAX_EXTENSION_MESSAGE_BYTES)),
+  receivedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // An app older than the mark does not send it: its replies are read as certain.
+  uncertain: v.optional(v.boolean(), false),
+});
+export type AppReply = v.InferOutput<typeof AppReplySchema>;
+
+/** An app's `reply` as the extension keeps it (`uncertain` always said), or null when it is malformed. */
+export function parseAppReply(raw: unknown): AppReply | null {
+  const parsed = v.safeParse(AppReplySchema, raw);
+  return parsed.success ? parsed.output : null;
 }
 
 /** Parses one message from an extension, or explains in both languages why it was refused. */

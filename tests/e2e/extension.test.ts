@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { encodeDeliverParts } from '../../src-shared/pdu';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
@@ -543,6 +544,27 @@ describe('sending through the desktop app (native messaging)', () => {
     const reply = await page.waitForSelector(`#desktop-sends li:nth-child(${listed + 1}) .reply`);
     expect(await reply.textContent()).toMatch(/余额/);
     expect(core!.demo!.emulator.sent.slice(sentBefore).map((s) => s.part.text)).toEqual(['YE']);
+  });
+
+  it('a long reply the app may have joined wrong is shown with the app’s note, in the popup’s language; a plain one without', async () => {
+    await pastDoubleClickWindow('YE');
+    const page = await openPopup('#/instruction/YE');
+    const listed = await listedSends(page);
+    await page.click('#desktop-send');
+    const item = `#desktop-sends li:nth-child(${listed + 1})`;
+    await page.waitForSelector(`${item} .reply`);
+    // Real replies (tests/fixtures/replies/real-dev.json r15-153, r15-183) under one reference, stamped the same second, read interleaved.
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
+    const [a1, a2] = parts('r15-153');
+    const [b1, b2] = parts('r15-183');
+    for (const pdu of [a1!, b1!, b2!, a2!]) core!.demo!.emulator.deliverPdu(pdu.hex);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(3);
+    const shown = await page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
+    expect(shown[0]).toBeNull();
+    expect(shown.slice(1)).toEqual([expect.stringContaining('可能拼错了'), expect.stringContaining('没有从它读取数字')]);
+    await page.close();
   });
 
   it('closing the popup mid-send (after a double click) loses nothing: one SMS, a badge and a notification when 10086 answers, state and reply on reopening', async () => {

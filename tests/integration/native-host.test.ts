@@ -15,6 +15,7 @@ import { FAST } from './session-kit';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
+import { encodeDeliverParts } from '../../src-shared/pdu';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 let core: HallCore | null = null;
@@ -234,6 +235,23 @@ describe('the native-messaging host and the app behind it', () => {
     c.demo!.emulator.deliver('10086', '【中国移动】您的验证码是482913，5分钟内有效，请勿泄露。');
     const masked = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.includes('验证码')));
     expect(masked.text).toBe('【中国移动】您的验证码是******，5分钟内有效，请勿泄露。');
+  });
+
+  it('two long replies under one reference in the same second, read interleaved, reach the extension marked uncertain; a plain reply is unmarked', async () => {
+    const { c, p, signed } = await paired();
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    // The demo's canned answer: one message, nothing to mix up, so no mark (as an app before review18 sent it).
+    expect('uncertain' in (await p.next(is('reply', (m) => m.ref === 'ye')))).toBe(false);
+    // Real replies (tests/fixtures/replies/real-dev.json r15-153 and r15-183); reference and stamp written for the test.
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
+    const [a1, a2] = parts('r15-153');
+    const [b1, b2] = parts('r15-183');
+    for (const pdu of [a1!, b1!, b2!, a2!]) c.demo!.emulator.deliverPdu(pdu.hex);
+    const first = await p.next(is('reply', (m) => m.ref === 'ye' && 'uncertain' in m));
+    const second = await p.next(is('reply', (m) => m.ref === 'ye' && 'uncertain' in m && m.text !== (first as { text: string }).text));
+    expect([first, second].map((m) => (m as { uncertain?: boolean }).uncertain)).toEqual([true, true]);
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {

@@ -293,7 +293,9 @@ export class ExtensionSession {
       if (!message.complete || this.paired.has(id)) continue;
       this.paired.set(id, message.receivedAt);
       const answer = this.answerTo(message);
-      if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt }, answer.asker.association);
+      // `uncertain` only when it is: the message an older extension (which ignores it) checks is unchanged.
+      const mark = message.uncertain ? { uncertain: true } : {};
+      if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt, ...mark }, answer.asker.association);
     }
   }
 
