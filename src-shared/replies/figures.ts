@@ -271,6 +271,9 @@ export function readFigures(
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
       const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
       const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : doneOrTotal(naming, text, q, quantities[qi + 1], window);
+      // "流量王日包-赠送606M省内流量已使用完", "流量王日包-3元10M国内流量已使用完" (real r18-140): a gift's or a package's size
+      // said used up names the gift or package, no amount used (the corpus writes none).
+      if (field === 'used' && USED_UP.test(text.slice(q.end)) && (GIFT_NAME.test(window) || specAfterPrice(text, quantities[qi - 1], q))) return;
       add(record(template, field, value, span(q), label), q, part);
       return;
     }
@@ -524,6 +527,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
 const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
 const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
+/** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
+const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
+// A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).
+const USED_UP = /^(?:[^\d,;。:!?\n(]|\([^()]{0,16}\)){0,24}?已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
 
 /** 时 opening a duration (时长, 时间), not a moment ("达15GB时"). */
 const DURATION = /^时(?:长|间)/u;

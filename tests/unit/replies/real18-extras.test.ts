@@ -15,7 +15,7 @@ const CASES: [string, string, string[]][] = [
   ['an amount in brackets right after a bound (至1GB（1024MB）) restates the bound, no use (real r18-066)', '当套餐外流量费达到60元时，可免费使用流量至2GB（2048MB）；流量使用完毕后，以此类推。', []],
   ['a sentence after a link that offers a package (…详询10086) is an advert even when the sentence before the link was the customer\'s (generated marketing tail of real r18-040)', '截至11月22日17时，您的话费余额是7.41元,一键充值 http://x.example/abc 5G畅享套餐128元/月，含30GB国内通用流量和500分钟国内通话，详询10086。', ['balance.balance 7.41']],
   ['a gift\'s size right before what is left of it in the same clause (其中赠送1G省内流量剩余…) names the gift, no part used (real r18-022)', '您本月已使用上网流量38.17M，其中赠送1G省内流量剩余1015.83M。', ['data.used 38.17', 'data.remaining 1015.83 provincial']],
-  ['a note in brackets naming the package a kind of data came with (省内流量(4G飞享8元套餐)已使用完) stands between the amount and its used-up word (real r18-022)', '您本月已使用上网流量38.17M，其中赠送1G省内流量剩余1015.83M，赠送30M省内流量(4G飞享8元套餐)已使用完。', ['data.used 38.17', 'data.remaining 1015.83 provincial', 'data.used 30 provincial']],
+  ['a note in brackets naming the package a kind of data came with (省内流量(4G飞享8元套餐)已使用完) stands between the amount and its used-up word (real r18-022)', '您本月已使用上网流量38.17M，其中赠送1G省内流量剩余1015.83M，30M省内流量(4G飞享8元套餐)已使用完。', ['data.used 38.17', 'data.remaining 1015.83 provincial', 'data.used 30 provincial']],
   // Guards.
   ['guard: a gift\'s size with what became of it in clauses of their own stays its total', '本月赠送1GB国内流量，已使用200MB，剩余824MB。', ['data.total 1024 general', 'data.used 200 general', 'data.remaining 824 general']],
   ['guard: 专款余额 is still the balance (ours rb1-003)', '您的专款余额为20.00元。', ['balance.balance 20']],
