@@ -29,8 +29,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 10: a size ending a numbered item's package name before its colon cuts no kind words; an item's name's kind beats the item before's.
  * 11: an amount in brackets right after a bound restates it; a link ends
  * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
+ * 12: a gift's or a package's size said used up (赠送606M…已使用完, 3元10M…已使用完) is no amount used; the charge for
+ * data beyond the plan (套餐外流量总费用) is no bill's total.
  */
-export const FIGURE_CODE_VERSION = 11;
+export const FIGURE_CODE_VERSION = 12;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
