@@ -138,7 +138,8 @@ export function appAuthOf(raw: { auth?: unknown }): ReplyAuth | null {
 
 /** What the app shows the user; the extension shows it as it is, so it is bounded but not reworded. */
 const ErrorTextSchema = v.object({
-  code: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9.-]{0,79}$/)),
+  // Any code the app makes (`param.tooLong`, `cms.500`…): bounded, no markup or spaces.
+  code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,80}$/)),
   zh: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
   en: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
 });
