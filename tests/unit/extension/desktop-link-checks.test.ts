@@ -33,9 +33,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function linked(): Promise<{ link: DesktopLink; shown: () => DesktopSnapshot; say: (m: Record<string, unknown>, signed?: boolean) => Promise<void> }> {
+async function linked(
+  onReply: (text: string, uncertain: boolean) => void = () => undefined,
+): Promise<{ link: DesktopLink; shown: () => DesktopSnapshot; say: (m: Record<string, unknown>, signed?: boolean) => Promise<void> }> {
   let snapshot: DesktopSnapshot | null = null;
-  const link = new DesktopLink((s) => (snapshot = s), () => undefined, async () => ({ browser: 'Chromium', profile: 'test' }));
+  const link = new DesktopLink((s) => (snapshot = s), onReply, async () => ({ browser: 'Chromium', profile: 'test' }));
   await link.refresh();
   let appCounter = 0;
   const say = async (m: Record<string, unknown>, signed = false) => {
@@ -83,24 +85,16 @@ describe('the extension drops a malformed app message after its MAC and says so 
 
   it('a reply without text is dropped; a signed reply from an app that predates the mark reaches the send as certain', async () => {
     const replies: Array<[string, boolean]> = [];
-    let snapshot: DesktopSnapshot | null = null;
-    const link = new DesktopLink((s) => (snapshot = s), (text, uncertain) => void replies.push([text, uncertain]), async () => ({ browser: 'Chromium', profile: 'test' }));
-    await link.refresh();
-    let counter = 0;
-    const say = async (m: Record<string, unknown>) => {
-      counter += 1;
-      fromApp({ ...m, auth: { counter, mac: await mac(association.key, 'reply', nonce, counter, m) } });
-      await link['inbox'];
-    };
-    fromApp({ type: 'hello', version: 2, nonce });
-    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: null });
+    const { link, shown, say } = await linked((text, uncertain) => void replies.push([text, uncertain]));
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: null }, true);
     await link.send({ id: 'YE' }, 'YE');
     const ref = posted.find((m) => m.type === 'send')!.ref!;
-    await say({ type: 'reply', ref, from: '10086', receivedAt: 1 });
-    expect(snapshot!.sends[0]!.replies).toEqual([]);
-    expect(snapshot!.sends[0]!.error?.code).toBe('extension.bad-app-message');
-    await say({ type: 'reply', ref, from: '10086', text: '余额50.43元', receivedAt: 2 });
-    expect(snapshot!.sends[0]!.replies).toEqual([{ text: '余额50.43元', receivedAt: 2, uncertain: false }]);
+    await say({ type: 'reply', ref, from: '10086', receivedAt: 1 }, true);
+    expect(shown().sends[0]!.replies).toEqual([]);
+    expect(shown().sends[0]!.error?.code).toBe('extension.bad-app-message');
+    await say({ type: 'reply', ref, from: '10086', text: '余额50.43元', receivedAt: 2 }, true);
+    expect(shown().sends[0]!.replies).toEqual([{ text: '余额50.43元', receivedAt: 2, uncertain: false }]);
     expect(replies).toEqual([['余额50.43元', false]]);
   });
 
