@@ -1,6 +1,6 @@
 import { mac, macMatches, randomToken } from '../src-shared/api/extension-auth';
-import { NATIVE_HOST_NAME, needsAppAuth, parseAppReply, type AppMessage, type ErrorText } from '../src-shared/api/extension-messages';
-import { afterWorkerStopped, LINK_LOST, SNAPSHOT_KEY, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot } from './desktop-protocol';
+import { appAuthOf, NATIVE_HOST_NAME, needsAppAuth, parseAppMessage, type AppMessageRefusal, type ErrorText } from '../src-shared/api/extension-messages';
+import { afterWorkerStopped, APP_MESSAGE_UNREADABLE, LINK_LOST, SNAPSHOT_KEY, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot } from './desktop-protocol';
 
 /** This browser profile's association with the app, made when it pairs: in chrome.storage.local of this profile only. */
 export const ASSOCIATION_KEY = 'desktopAssociation';
@@ -137,7 +137,7 @@ export class DesktopLink {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.update({ app: 'connecting' });
     port.onMessage.addListener((m) => {
-      this.inbox = this.inbox.then(() => this.receive(port, m as AppMessage)).catch(() => undefined);
+      this.inbox = this.inbox.then(() => this.receive(port, m)).catch(() => undefined);
     });
     port.onDisconnect.addListener(() => {
       // Read now (it is gone after this callback), so Chrome counts it as handled and logs nothing:
@@ -174,10 +174,11 @@ export class DesktopLink {
     port.postMessage({ ...message, auth: { id: association.id, counter, mac: await mac(association.key, 'request', nonce, counter, message) } });
   }
 
-  /** Whether an app message that claims success really comes from the holder of this profile's secret. */
-  private async authentic(m: AppMessage): Promise<boolean> {
+  /** Whether an app message (as it came) that claims success really comes from the holder of this profile's secret. */
+  private async authentic(m: { auth?: unknown; type?: unknown }): Promise<boolean> {
     if (!needsAppAuth(m)) return true;
-    const { auth, ...unsigned } = m as AppMessage & { auth?: { counter: number; mac: string } };
+    const { auth: _auth, ...unsigned } = m;
+    const auth = appAuthOf(m);
     const association = this.association;
     if (!auth || !association || !this.nonce || !(auth.counter > this.appCounter)) return false;
     if (!(await macMatches(association.key, 'reply', this.nonce, auth.counter, unsigned, auth.mac))) return false;
@@ -185,8 +186,12 @@ export class DesktopLink {
     return true;
   }
 
-  private async receive(port: chrome.runtime.Port, m: AppMessage): Promise<void> {
-    if (this.port !== port || typeof m?.type !== 'string' || !(await this.authentic(m))) return;
+  /** Checks the MAC of what the app sent (over the message as sent), then the message itself: a malformed one is dropped. */
+  private async receive(port: chrome.runtime.Port, raw: unknown): Promise<void> {
+    if (this.port !== port || typeof raw !== 'object' || raw === null || !(await this.authentic(raw))) return;
+    const parsed = parseAppMessage(raw);
+    if ('refused' in parsed) return this.unreadable(parsed.refused);
+    const m = parsed.message;
     switch (m.type) {
       case 'hello':
         this.nonce = m.nonce;
@@ -210,16 +215,32 @@ export class DesktopLink {
       case 'send-state':
         return this.updateSend(m.ref, (s) => ({ ...s, state: m.state, error: m.error ?? null }));
       case 'reply': {
-        // Checked after the MAC (made over the message as sent): a malformed reply is dropped.
-        const r = parseAppReply(m);
-        if (!r || !this.state.sends.some((s) => s.ref === r.ref)) return;
-        this.updateSend(r.ref, (s) => ({ ...s, replies: [...s.replies, { text: r.text, receivedAt: r.receivedAt, uncertain: r.uncertain }] }), 1);
-        return this.onReply(r.text, r.uncertain);
+        if (!this.state.sends.some((s) => s.ref === m.ref)) return;
+        this.updateSend(m.ref, (s) => ({ ...s, replies: [...s.replies, { text: m.text, receivedAt: m.receivedAt, uncertain: m.uncertain }] }), 1);
+        return this.onReply(m.text, m.uncertain);
       }
       case 'error':
         if (!this.nonce) this.hostError = m.error;
         return this.update({ error: m.error });
     }
+  }
+
+  /**
+   * A dropped app message: logged by type and failing fields only (a value may be a reply's text or a
+   * code), and said where the user would otherwise wait for it: on the send it named, else on the link; a type it does not know, nowhere
+   * (which, before the app's hello or first status, would stay "connecting").
+   */
+  private unreadable(refused: AppMessageRefusal): void {
+    console.warn(`Hall10086: dropped a malformed "${refused.type}" message from the desktop app (fields: ${refused.fields.join(', ')})`);
+    // A type this extension does not know (a newer app's): nobody waits for it.
+    if (refused.type === 'unknown') return;
+    if (refused.ref && this.state.sends.some((s) => s.ref === refused.ref)) return this.updateSend(refused.ref, (s) => ({ ...s, error: APP_MESSAGE_UNREADABLE }));
+    if (this.state.app === 'connecting') {
+      // Without a hello there is no nonce: nothing more can be asked on this port.
+      if (!this.nonce) this.resolveReady();
+      return this.update({ app: 'unavailable', error: APP_MESSAGE_UNREADABLE, pairingCode: null });
+    }
+    return this.update({ error: APP_MESSAGE_UNREADABLE });
   }
 
   private updateSend(ref: string, change: (s: DesktopSend) => DesktopSend, unseen = 0): void {

@@ -82,6 +82,13 @@ export const LINK_LOST: ErrorText = {
   en: 'The link to the desktop app was lost: see the desktop app for the outcome.',
 };
 
+/** An app message that failed its check (after its MAC) was dropped: shown where the user would otherwise wait for it. */
+export const APP_MESSAGE_UNREADABLE: ErrorText = {
+  code: 'extension.bad-app-message',
+  zh: '桌面应用发来的消息无法读取，已忽略：请把桌面应用和扩展都更新到最新版本，结果请在桌面应用中查看。',
+  en: 'A message from the desktop app could not be read and was ignored: update the desktop app and the extension to their latest versions, and see the desktop app for the outcome.',
+};
+
 /** A snapshot kept by a worker that has stopped since: its port, and the app's half of unfinished sends, went with it. */
 export function afterWorkerStopped(saved: DesktopSnapshot): DesktopSnapshot {
   const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));

@@ -6,7 +6,8 @@ import { plainIssues } from './plain-issues';
 /**
  * What the browser extension and the desktop app say to each other through Chrome native
  * messaging (extension ⇄ host process ⇄ app core). The app validates every extension message
- * here; the extension validates every app message with the same module.
+ * here (`parseExtensionRequest`); the extension checks the MAC of every app message that needs one
+ * (`needsAppAuth`), then validates every app message here (`parseAppMessage`) and drops what fails.
  */
 
 /** The native-messaging host's registered name (reverse-DNS, as Chrome requires). */
@@ -115,12 +116,34 @@ export type AppMessage =
 /**
  * What an app message may claim without the association's MAC: only what leaves the extension no
  * better off than before (not paired, refused, failed). Success, pairing and replies need the MAC.
+ * Asked of a message as it came, before it is validated: a `paired` that is anything but `false`
+ * needs the MAC, so a malformed one cannot skip it.
  */
-export function needsAppAuth(m: AppMessage): boolean {
-  if (m.type === 'status') return m.paired;
+export function needsAppAuth(m: { type?: unknown; paired?: unknown; state?: unknown }): boolean {
+  if (m.type === 'status') return m.paired !== false;
   if (m.type === 'send-state') return m.state !== 'refused' && m.state !== 'failed';
   return m.type === 'paired' || m.type === 'reply';
 }
+
+const ReplyAuthSchema = v.object({
+  counter: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  mac: v.pipe(v.string(), v.regex(TOKEN_32)),
+});
+
+/** The app's proof on a message as it came (checked before the message itself), or null when it has none fit to check. */
+export function appAuthOf(raw: { auth?: unknown }): ReplyAuth | null {
+  const parsed = v.safeParse(ReplyAuthSchema, raw.auth);
+  return parsed.success ? parsed.output : null;
+}
+
+/** What the app shows the user; the extension shows it as it is, so it is bounded but not reworded. */
+const ErrorTextSchema = v.object({
+  // Any code the app makes (`param.tooLong`, `cms.500`…): bounded, no markup or spaces.
+  code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,80}$/)),
+  zh: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+  en: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+});
+const PairingCode = v.pipe(v.string(), v.regex(/^\d{6}$/));
 
 const AppReplySchema = v.object({
   type: v.literal('reply'),
@@ -131,12 +154,65 @@ const AppReplySchema = v.object({
   // An app older than the mark does not send it: its replies are read as certain.
   uncertain: v.optional(v.boolean(), false),
 });
-export type AppReply = v.InferOutput<typeof AppReplySchema>;
 
-/** An app's `reply` as the extension keeps it (`uncertain` always said), or null when it is malformed. */
-export function parseAppReply(raw: unknown): AppReply | null {
-  const parsed = v.safeParse(AppReplySchema, raw);
-  return parsed.success ? parsed.output : null;
+/**
+ * Every message the app may send the extension. `v.object` (not strict): a field a newer app adds is
+ * left out, and every field added since version 2 is optional (an older app does not send it). The
+ * `auth` field is not kept: it was checked before (the MAC is over the message as sent).
+ */
+const AppMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('hello'), version: v.literal(2), nonce: v.pipe(v.string(), v.regex(TOKEN_16)) }),
+  v.variant('paired', [
+    v.object({
+      type: v.literal('status'),
+      paired: v.literal(true),
+      re: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      name: v.pipe(v.string(), v.maxLength(200)),
+      modem: v.nullable(
+        v.object({
+          state: v.picklist(['ready', 'busy', 'offline']),
+          demo: v.boolean(),
+          operator: v.nullable(v.pipe(v.string(), v.maxLength(80))),
+          bars: v.picklist([0, 1, 2, 3, 4]),
+        }),
+      ),
+    }),
+    v.object({ type: v.literal('status'), paired: v.literal(false), pairingCode: v.nullable(PairingCode) }),
+  ]),
+  v.object({ type: v.literal('pairing'), code: PairingCode }),
+  v.object({ type: v.literal('paired'), id: v.pipe(v.string(), v.regex(TOKEN_16)) }),
+  v.object({ type: v.literal('unpaired'), reason: v.picklist(['refused', 'revoked', 'expired', 'rate-limited']), error: v.optional(ErrorTextSchema) }),
+  v.object({
+    type: v.literal('send-state'),
+    ref: Ref,
+    state: v.picklist(['confirming', 'queued', 'sending', 'sent', 'delivered', 'failed', 'refused']),
+    error: v.optional(ErrorTextSchema),
+  }),
+  AppReplySchema,
+  v.object({ type: v.literal('error'), error: ErrorTextSchema }),
+]);
+/** An app message as the extension keeps it: valid, without `auth`, a reply's `uncertain` always said. */
+export type AppMessageIn = v.InferOutput<typeof AppMessageSchema>;
+export type AppReply = Extract<AppMessageIn, { type: 'reply' }>;
+
+const APP_MESSAGE_TYPES = ['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'error'] as const;
+
+/** An app message that failed: what it said it was, the send it named (if readable), and which fields failed (never their values). */
+export interface AppMessageRefusal {
+  type: (typeof APP_MESSAGE_TYPES)[number] | 'unknown';
+  ref: string | null;
+  fields: string[];
+}
+
+/** One message from the app, valid, or what the extension may safely say about why it is dropped. */
+export function parseAppMessage(raw: unknown): { message: AppMessageIn } | { refused: AppMessageRefusal } {
+  const parsed = v.safeParse(AppMessageSchema, raw);
+  if (parsed.success) return { message: parsed.output };
+  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as { type?: unknown; ref?: unknown };
+  const type = APP_MESSAGE_TYPES.find((t) => t === given.type) ?? 'unknown';
+  const ref = v.is(Ref, given.ref) ? given.ref : null;
+  const fields = [...new Set(parsed.issues.map((i) => v.getDotPath(i) ?? '(root)'))].slice(0, 5);
+  return { refused: { type, ref, fields } };
 }
 
 /** Parses one message from an extension, or explains in both languages why it was refused. */

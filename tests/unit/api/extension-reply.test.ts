@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { needsAppAuth, parseAppReply, type AppMessage } from '../../../src-shared/api/extension-messages';
+import { needsAppAuth, parseAppMessage, type AppMessage } from '../../../src-shared/api/extension-messages';
+
+/** The reply as the extension keeps it, or null when it is dropped. */
+function parseAppReply(raw: unknown) {
+  const parsed = parseAppMessage(raw);
+  return 'message' in parsed && parsed.message.type === 'reply' ? parsed.message : null;
+}
 
 const reply = { type: 'reply', ref: 'e1', from: '10086', text: '尊敬的客户，您的账户余额为50.43元【中国移动】', receivedAt: 1796424993698, auth: { counter: 7, mac: 'x' } };
 

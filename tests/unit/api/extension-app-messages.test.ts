@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { needsAppAuth, parseAppMessage, type AppMessage } from '../../../src-shared/api/extension-messages';
+
+/**
+ * Every message type the app sends the extension, as an app of protocol version 2 before any
+ * optional field was added sends it (typed as the app's `AppMessage`, so the contract and these
+ * samples cannot drift apart), each beside a malformed one of the same type.
+ */
+const ID = 'gABpe2QcOptn_ASZyYIvmQ';
+const olderApp: Array<[string, AppMessage]> = [
+  ['hello', { type: 'hello', version: 2, nonce: 'bN2Epu0McyidxeiLEh0POA' }],
+  ['status (paired)', { type: 'status', paired: true, re: 1, name: 'Chromium · test profile', modem: { state: 'ready', demo: true, operator: 'CHINA MOBILE', bars: 3 } }],
+  ['status (paired, no modem)', { type: 'status', paired: true, re: 3, name: 'Chromium · test profile', modem: null }],
+  ['status (not paired)', { type: 'status', paired: false, pairingCode: null }],
+  ['pairing', { type: 'pairing', code: '170387' }],
+  ['paired', { type: 'paired', id: ID }],
+  ['unpaired (no error text)', { type: 'unpaired', reason: 'refused' }],
+  ['send-state (no error text)', { type: 'send-state', ref: 'e1', state: 'queued' }],
+  ['reply (no uncertain mark)', { type: 'reply', ref: 'e1', from: '10086', text: '余额50.43元', receivedAt: 1796424993698 }],
+  ['error', { type: 'error', error: { code: 'extension.app-not-running', zh: '桌面应用没有运行。', en: 'The desktop app is not running.' } }],
+];
+
+const malformed: Array<[string, unknown, string[]]> = [
+  ['hello with a short nonce', { type: 'hello', version: 2, nonce: 'abc' }, ['nonce']],
+  ['hello of another protocol version', { type: 'hello', version: 1, nonce: 'bN2Epu0McyidxeiLEh0POA' }, ['version']],
+  ['status whose modem has 9 bars', { type: 'status', paired: true, re: 1, name: 'x', modem: { state: 'ready', demo: true, operator: null, bars: 9 } }, ['modem.bars']],
+  ['status without re', { type: 'status', paired: true, name: 'x', modem: null }, ['re']],
+  ['status with a paired of "yes"', { type: 'status', paired: 'yes', pairingCode: null }, ['paired']],
+  ['status not paired with a non-numeric code', { type: 'status', paired: false, pairingCode: 'abcdef' }, ['pairingCode']],
+  ['pairing with a code of 7 digits', { type: 'pairing', code: '1234567' }, ['code']],
+  ['paired without an id', { type: 'paired' }, ['id']],
+  ['unpaired for an unknown reason', { type: 'unpaired', reason: 'bored' }, ['reason']],
+  ['unpaired with an error without English', { type: 'unpaired', reason: 'rate-limited', error: { code: 'extension.rate-limited', zh: '太频繁' } }, ['error.en']],
+  ['send-state of an unknown state', { type: 'send-state', ref: 'e1', state: 'teleported' }, ['state']],
+  ['send-state with a path as ref', { type: 'send-state', ref: '../e1', state: 'sent' }, ['ref']],
+  ['reply with a numeric text', { type: 'reply', ref: 'e1', from: '10086', text: 5, receivedAt: 1 }, ['text']],
+  ['reply with a mark of "yes"', { type: 'reply', ref: 'e1', from: '10086', text: 'x', receivedAt: 1, uncertain: 'yes' }, ['uncertain']],
+  ['error without its text', { type: 'error' }, ['error']],
+  ['error whose code is not a code', { type: 'error', error: { code: '<b>x</b>', zh: '错', en: 'wrong' } }, ['error.code']],
+];
+
+describe('every app message type as the extension checks it (after its MAC)', () => {
+  it.each(olderApp)('a well-formed %s from an older app passes, its fields kept', (_, m) => {
+    const parsed = parseAppMessage({ ...m, auth: { counter: 1, mac: 'x' } });
+    expect('message' in parsed).toBe(true);
+    if (!('message' in parsed)) return;
+    const { uncertain, ...rest } = parsed.message as typeof parsed.message & { uncertain?: boolean };
+    expect(rest).toEqual(m);
+    // Absent in an older app's reply: read as certain.
+    if (m.type === 'reply') expect(uncertain).toBe(false);
+  });
+
+  it('covers every type the app sends', () => {
+    expect(new Set(olderApp.map(([, m]) => m.type))).toEqual(new Set(['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'error']));
+    expect(new Set(malformed.map(([, m]) => (m as { type: string }).type))).toEqual(new Set(olderApp.map(([, m]) => m.type)));
+  });
+
+  it.each(malformed)('refuses %s, naming its type and fields but no value', (_, raw, fields) => {
+    const parsed = parseAppMessage(raw);
+    expect(parsed).toEqual({ refused: { type: (raw as { type: string }).type, ref: (raw as { ref?: string }).ref === 'e1' ? 'e1' : null, fields } });
+  });
+
+  it('refuses what is no message at all, or of a type it does not know, without echoing the type', () => {
+    expect(parseAppMessage(null)).toEqual({ refused: { type: 'unknown', ref: null, fields: ['(root)'] } });
+    expect(parseAppMessage({ type: '<script>' })).toEqual({ refused: { type: 'unknown', ref: null, fields: ['type'] } });
+  });
+
+  it('a field a newer app adds is left out, not refused', () => {
+    expect(parseAppMessage({ type: 'pairing', code: '170387', expiresAt: 5 })).toEqual({ message: { type: 'pairing', code: '170387' } });
+  });
+
+  it('a status claiming pairing in any form but `false` needs the MAC (checked before the message is)', () => {
+    expect(needsAppAuth({ type: 'status', paired: 'yes' })).toBe(true);
+    expect(needsAppAuth({ type: 'status' })).toBe(true);
+    expect(needsAppAuth({ type: 'status', paired: false })).toBe(false);
+  });
+});

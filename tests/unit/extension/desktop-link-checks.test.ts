@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mac, randomToken } from '../../../src-shared/api/extension-auth';
+import { ASSOCIATION_KEY, DesktopLink } from '../../../src-extension/desktop-link';
+import type { DesktopSnapshot } from '../../../src-extension/desktop-protocol';
+
+/**
+ * The service worker's link with a fake Chrome (a native port the test speaks for the app): every
+ * app message is checked after its MAC, a malformed one is dropped and said where the user waits.
+ */
+const association = { id: randomToken(16), key: randomToken(32) };
+const nonce = randomToken(16);
+let posted: Array<{ type: string; ref?: string }>;
+let fromApp: (m: unknown) => void;
+let warned: string[];
+
+beforeEach(() => {
+  posted = [];
+  warned = [];
+  vi.spyOn(console, 'warn').mockImplementation((line: string) => void warned.push(line));
+  const port = {
+    postMessage: (m: { type: string }) => void posted.push(m),
+    onMessage: { addListener: (f: (m: unknown) => void) => void (fromApp = f) },
+    onDisconnect: { addListener: () => undefined },
+  };
+  const area = (kept: Record<string, unknown>) => ({ get: async () => kept, set: async () => undefined, remove: async () => undefined });
+  vi.stubGlobal('chrome', {
+    runtime: { connectNative: () => port, lastError: undefined },
+    storage: { session: area({}), local: area({ [ASSOCIATION_KEY]: association }) },
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function linked(
+  onReply: (text: string, uncertain: boolean) => void = () => undefined,
+): Promise<{ link: DesktopLink; shown: () => DesktopSnapshot; say: (m: Record<string, unknown>, signed?: boolean) => Promise<void> }> {
+  let snapshot: DesktopSnapshot | null = null;
+  const link = new DesktopLink((s) => (snapshot = s), onReply, async () => ({ browser: 'Chromium', profile: 'test' }));
+  await link.refresh();
+  let appCounter = 0;
+  const say = async (m: Record<string, unknown>, signed = false) => {
+    const counter = ++appCounter;
+    fromApp(signed ? { ...m, auth: { counter, mac: await mac(association.key, 'reply', nonce, counter, m) } } : m);
+    await link['inbox'];
+  };
+  return { link, shown: () => snapshot!, say };
+}
+
+describe('the extension drops a malformed app message after its MAC and says so where the user waits', () => {
+  it('a hello without a proper nonce: the popup shows the bilingual status, not "connecting" for ever', async () => {
+    const { shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce: 42 });
+    expect(shown().app).toBe('unavailable');
+    expect(shown().error?.code).toBe('extension.bad-app-message');
+    expect(shown().error?.zh).toMatch(/桌面应用发来的消息无法读取/);
+    expect(shown().error?.en).toMatch(/could not be read/);
+    expect(posted.map((m) => m.type)).toEqual(['hello']);
+    expect(warned).toEqual(['Hall10086: dropped a malformed "hello" message from the desktop app (fields: nonce)']);
+  });
+
+  it('a signed status whose modem is malformed is dropped; a well-formed one from an older app is shown', async () => {
+    const { shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: { state: 'ready', demo: true, operator: 'CHINA MOBILE', bars: 9 } }, true);
+    expect(shown()).toMatchObject({ app: 'unavailable', paired: false, modem: null, error: { code: 'extension.bad-app-message' } });
+    await say({ type: 'status', paired: true, re: 2, name: 'Chromium · test', modem: { state: 'ready', demo: true, operator: null, bars: 3 } }, true);
+    expect(shown()).toMatchObject({ app: 'connected', paired: true, error: null, modem: { bars: 3 } });
+  });
+
+  it('a malformed send-state for a waiting send marks that send (state kept), and its secret-bearing text is not logged', async () => {
+    const { link, shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: false, pairingCode: null });
+    await link.send({ id: 'YE' }, 'YE');
+    const ref = posted.find((m) => m.type === 'send')!.ref!;
+    await say({ type: 'send-state', ref, state: 'failed', error: { code: 'modem.none', zh: 42, en: 'PIN 123456 refused' } });
+    expect(shown().sends.map((s) => [s.state, s.error?.code])).toEqual([['requested', 'extension.bad-app-message']]);
+    expect(warned.join('\n')).not.toMatch(/123456/);
+    // An older app's refusal (no error text) still reads.
+    await say({ type: 'send-state', ref, state: 'refused' });
+    expect(shown().sends.map((s) => [s.state, s.error])).toEqual([['refused', null]]);
+  });
+
+  it('a reply without text is dropped; a signed reply from an app that predates the mark reaches the send as certain', async () => {
+    const replies: Array<[string, boolean]> = [];
+    const { link, shown, say } = await linked((text, uncertain) => void replies.push([text, uncertain]));
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: null }, true);
+    await link.send({ id: 'YE' }, 'YE');
+    const ref = posted.find((m) => m.type === 'send')!.ref!;
+    await say({ type: 'reply', ref, from: '10086', receivedAt: 1 }, true);
+    expect(shown().sends[0]!.replies).toEqual([]);
+    expect(shown().sends[0]!.error?.code).toBe('extension.bad-app-message');
+    await say({ type: 'reply', ref, from: '10086', text: '余额50.43元', receivedAt: 2 }, true);
+    expect(shown().sends[0]!.replies).toEqual([{ text: '余额50.43元', receivedAt: 2, uncertain: false }]);
+    expect(replies).toEqual([['余额50.43元', false]]);
+  });
+
+  it('a type this extension does not know (a newer app’s) is only logged: nobody waits for it', async () => {
+    const { shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: false, pairingCode: null });
+    await say({ type: 'news', what: 'x' });
+    expect(shown()).toMatchObject({ app: 'connected', error: null });
+    expect(warned).toEqual(['Hall10086: dropped a malformed "unknown" message from the desktop app (fields: type)']);
+  });
+});
