@@ -400,16 +400,19 @@ export class SearchEngine {
 
   /**
    * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
-   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
+   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass
+   * by a clause before it, only by one said after it.
    */
   private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
     const clauses = this.clauses(text);
+    const lastRequest = clauses.findLastIndex((c) => c.request);
+    // A clause said after the strange request (我打算换个号码，旧号码先停机) is what is asked last: it may carry the sentence.
+    const strangeLast = lastRequest >= 0 && strange(clauses[lastRequest]!.text);
     return (
       clauses.length > 1 &&
-      !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
-      clauses.some((c) => {
-        if (c.context || strange(c.text)) return false;
+      clauses.some((c, i) => {
+        if (c.context || strange(c.text) || (strangeLast && i < lastRequest)) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })
