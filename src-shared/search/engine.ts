@@ -158,8 +158,8 @@ export class SearchEngine {
     // context clauses (最近…, …的时候, 上周…以后): they diluted every match. The second reading is
     // taken when it finds something, and, when the first found something, only with confidence.
     if (first.results[0]?.confident) return first;
-    // Only a sentence with a context clause as typed has one to leave out (a cheap look before reading it all again).
-    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context)) return first;
+    // Only a sentence with a clause beside its request as typed has one to leave out (a cheap look before reading it all again).
+    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context || !c.request)) return first;
     const again = this.searchAs(query, limit, true);
     return !first.results.length || again.results[0]?.confident ? again : first;
   }
@@ -176,8 +176,11 @@ export class SearchEngine {
     if (byRequest) {
       const before = readings.length;
       for (const r of readings.slice(0, before)) {
-        const requested = this.clauses(r.text).filter((c) => !c.context).map((c) => c.text).join(',');
-        if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+        const clauses = this.clauses(r.text);
+        // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much).
+        for (const requested of [clauses.filter((c) => !c.context), clauses.filter((c) => c.request)].map((cs) => cs.map((c) => c.text).join(','))) {
+          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+        }
       }
       if (readings.length === before) return none;
     }

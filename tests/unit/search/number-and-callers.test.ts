@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { itAnswers, itGuessesAtMost } from './expect-answers';
@@ -27,4 +27,10 @@ describe('one\'s own number changed or cancelled, callers told to stop: nothing 
 describe('a request said after a story that names such a thing', () => {
   itAnswers(engine, 'the last clause asks what the catalog does', [['我打算换个手机号，旧的先停机', 'TJ']]);
   itGuessesAtMost(engine, 'but not a request before the strange one', ['流量不够了，订个流量加油包']);
+});
+
+describe('a remark beside the request (我也弄不明白这些) is left out like a context clause', () => {
+  it('我也弄不明白这些，就想把开了的业务都列出来看看: the list of what is on comes first (it found nothing)', () => {
+    expect(['0000', 'GN']).toContain(engine.search('我也弄不明白这些，就想把开了的业务都列出来看看', 3)[0]?.id);
+  });
 });
