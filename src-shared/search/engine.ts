@@ -177,8 +177,11 @@ export class SearchEngine {
       const before = readings.length;
       for (const r of readings.slice(0, before)) {
         const clauses = this.clauses(r.text);
-        // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much).
-        for (const requested of [clauses.filter((c) => !c.context), clauses.filter((c) => c.request)].map((cs) => cs.map((c) => c.text).join(','))) {
+        // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
+        // unless the remark names what makes the request another's (我的银行卡丢了，帮我停掉).
+        const remarks = clauses.filter((c) => !c.request && !c.context);
+        const plain = remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
+        for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
           if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
         }
       }
