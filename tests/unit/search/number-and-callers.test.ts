@@ -33,4 +33,5 @@ describe('a remark beside the request (我也弄不明白这些) is left out lik
   it('我也弄不明白这些，就想把开了的业务都列出来看看: the list of what is on comes first (it found nothing)', () => {
     expect(['0000', 'GN']).toContain(engine.search('我也弄不明白这些，就想把开了的业务都列出来看看', 3)[0]?.id);
   });
+  itGuessesAtMost(engine, 'not when the remark names another kind of card', ['公交卡掉了，麻烦帮我停掉吧']);
 });
