@@ -41,6 +41,10 @@ export const PROBE17_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE18_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe18.json');
 /** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
 export const PROBE18_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe18-heldback.json');
+/** Written by the team (session 15, searchq11) before that round's changes and before running them: long everyday sentences, forum questions, forwarded messages, dialect, near-misses. Two thirds tuned on. */
+export const PROBE19_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe19.json');
+/** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
+export const PROBE19_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe19-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

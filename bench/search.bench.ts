@@ -7,7 +7,7 @@ import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -108,6 +108,10 @@ export default async function searchBench(): Promise<Section> {
   const probe18HeldBack = loadQueries(PROBE18_HELDBACK_SET);
   if (probe18) byKind('probe18 (ours, tuned on)', probe18);
   if (probe18HeldBack) byKind('probe18 held back (ours, never tuned on)', probe18HeldBack, false);
+  const probe19 = loadQueries(PROBE19_SET);
+  const probe19HeldBack = loadQueries(PROBE19_HELDBACK_SET);
+  if (probe19) byKind('probe19 (ours, tuned on)', probe19);
+  if (probe19HeldBack) byKind('probe19 held back (ours, never tuned on)', probe19HeldBack, false);
 
   // Held-out sets are written by someone else and added by the lead: only their figures are printed, never their queries.
   const heldOutFigures = (label: string, path: string, set: readonly LabelledQuery[] | null) => {

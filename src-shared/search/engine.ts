@@ -158,8 +158,8 @@ export class SearchEngine {
     // context clauses (最近…, …的时候, 上周…以后): they diluted every match. The second reading is
     // taken when it finds something, and, when the first found something, only with confidence.
     if (first.results[0]?.confident) return first;
-    // Only a sentence with a context clause as typed has one to leave out (a cheap look before reading it all again).
-    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context)) return first;
+    // Only a sentence with a clause beside its request as typed has one to leave out (a cheap look before reading it all again).
+    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context || !c.request)) return first;
     const again = this.searchAs(query, limit, true);
     return !first.results.length || again.results[0]?.confident ? again : first;
   }
@@ -176,8 +176,14 @@ export class SearchEngine {
     if (byRequest) {
       const before = readings.length;
       for (const r of readings.slice(0, before)) {
-        const requested = this.clauses(r.text).filter((c) => !c.context).map((c) => c.text).join(',');
-        if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+        const clauses = this.clauses(r.text);
+        // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
+        // unless the remark names what makes the request another's (我的银行卡丢了，帮我停掉).
+        const remarks = clauses.filter((c) => !c.request && !c.context);
+        const plain = remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
+        for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
+          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+        }
       }
       if (readings.length === before) return none;
     }
@@ -400,16 +406,19 @@ export class SearchEngine {
 
   /**
    * Whether a sentence has a clause, not mere context and naming nothing strange, that the entry
-   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass.
+   * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass
+   * by a clause before it, only by one said after it.
    */
   private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
     const clauses = this.clauses(text);
+    const lastRequest = clauses.findLastIndex((c) => c.request);
+    // A clause said after the strange request (我打算换个号码，旧号码先停机) is what is asked last: it may carry the sentence.
+    const strangeLast = lastRequest >= 0 && strange(clauses[lastRequest]!.text);
     return (
       clauses.length > 1 &&
-      !strange(clauses.findLast((c) => c.request)?.text ?? '') &&
       !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
-      clauses.some((c) => {
-        if (c.context || strange(c.text)) return false;
+      clauses.some((c, i) => {
+        if (c.context || strange(c.text) || (strangeLast && i < lastRequest)) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })

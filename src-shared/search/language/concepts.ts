@@ -25,7 +25,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
   { zh: ['密码', '服务密码', '口令'], en: ['password', 'pin', 'passcode', 'pwd', 'pass'] },
-  { zh: ['停机', '报停', '挂失', '暂停号码', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken',
+  { zh: ['停机', '报停', '挂失', '暂停号码', '停卡', '把卡停', '把号停', '丢了', '丢失', '遗失', '被偷', '被盗', '被人偷', '偷了'], en: ['suspend', 'suspension', 'block', 'lost', 'stolen', 'freeze', 'took my phone', 'phone taken',
     // a line or number stopped is the line suspended
     ...['deactivate', 'disable', 'pause', 'stop', 'cut off', 'turn off', 'switch off', 'shut off', 'close'].flatMap((v) => [`${v} line`, `${v} my line`, `${v} number`, `${v} my number`])] },
   { zh: ['手机', '电话', '手机号', '号码'], en: ['phone', 'mobile', 'cellphone', 'cell', 'handset'] },

@@ -35,7 +35,7 @@ export const OUT_OF_SCOPE_ZH = [
   // other services of China Mobile's, not by these SMS; an airport's 停机坪 is no suspended line
   '亲情网', '集团网', 'v网', '家庭套餐', 'volte', '高清通话', '验证码', '无服务', '发不出去', '停机坪', '机场',
   // one's own number: hidden from those one calls, asked, chosen or changed; its records and messages read
-  '隐藏', '匿名', '好记的号', '选个号', '手机号是多少', '号码多少', '本机号码', '电话是多少', '电话号码是', '显示器',
+  '隐藏', '匿名', '好记的号', '选个号', '换号', '换个号', '换手机号', '换个手机号', '换个新号', '换新号', '注销', '手机号是多少', '号码多少', '本机号码', '电话是多少', '电话号码是', '显示器',
   // fraud, a number's carrier or home, a port written short (携转)
   '诈骗', '骗子', '冒充', '中奖', '链接', '是不是移动', '哪里的号', '哪个运营商', '携转',
   '上网记录', '上网的记录', '浏览记录', '短信内容', '充值记录', '过期', '便宜',
@@ -44,6 +44,8 @@ export const OUT_OF_SCOPE_ZH = [
   '修好', '修理', '修一下', '解锁', '解屏',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
+  // asking callers to stop (别给我打电话了): no instruction stops a person calling
+  '别给我打电话', '别打电话给我', '别再给我打电话', '别再打电话', '别打我电话', '不要给我打电话', '不要打电话给我', '不要再给我打电话', '不要再打电话', '不要打我电话',
   // what a line has beyond its balances: its records, its plan, offers and prices, and moving what it has to another line
   '通话详单', '通话记录', '通话清单', '打印账单', '打印发票', '套餐是什么', '哪个套餐', '套餐名', '套餐内容', '优惠', '价格', '资费',
   '分给', '转给', '共享给', '送给',
