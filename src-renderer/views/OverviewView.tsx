@@ -97,9 +97,12 @@ function SimSections({ simIds }: { simIds: string[] }) {
       ),
     [db, key],
   );
+  // A card is this computer's log of a SIM: with nothing of it in the log (cleared, while the modem's status wrote the
+  // SIM's row again) it would be an empty card beside the note that the log is empty.
+  const inLog = sections?.filter((s) => Object.values(s.history).some((points) => points.length > 0) || Object.values(s.kinds).some(Boolean));
   return (
     <>
-      {sections?.map((s) => (
+      {inLog?.map((s) => (
         <SimSection key={s.sim.simId} figures={s} />
       ))}
     </>
