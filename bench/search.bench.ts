@@ -95,23 +95,19 @@ export default async function searchBench(): Promise<Section> {
   if (fresh3) byKind('third fresh set', fresh3);
   if (fresh5) byKind('fifth fresh set', fresh5);
   if (weak) byKind('weak classes (ours)', weak);
-  const probe15 = loadQueries(PROBE15_SET);
-  const probe15HeldBack = loadQueries(PROBE15_HELDBACK_SET);
-  if (probe15) byKind('probe15 (ours, tuned on)', probe15);
-  // Held back from the tuner: figures only, its misses are not printed.
-  if (probe15HeldBack) byKind('probe15 held back (ours, never tuned on)', probe15HeldBack, false);
-  const probe17 = loadQueries(PROBE17_SET);
-  const probe17HeldBack = loadQueries(PROBE17_HELDBACK_SET);
-  if (probe17) byKind('probe17 (ours, tuned on)', probe17);
-  if (probe17HeldBack) byKind('probe17 held back (ours, never tuned on)', probe17HeldBack, false);
-  const probe18 = loadQueries(PROBE18_SET);
-  const probe18HeldBack = loadQueries(PROBE18_HELDBACK_SET);
-  if (probe18) byKind('probe18 (ours, tuned on)', probe18);
-  if (probe18HeldBack) byKind('probe18 held back (ours, never tuned on)', probe18HeldBack, false);
-  const probe19 = loadQueries(PROBE19_SET);
-  const probe19HeldBack = loadQueries(PROBE19_HELDBACK_SET);
-  if (probe19) byKind('probe19 (ours, tuned on)', probe19);
-  if (probe19HeldBack) byKind('probe19 held back (ours, never tuned on)', probe19HeldBack, false);
+  // Our own probe batches: two thirds tuned on; the third held back from the tuner prints figures only, never its misses.
+  const probes: [string, string, string][] = [
+    ['probe15', PROBE15_SET, PROBE15_HELDBACK_SET],
+    ['probe17', PROBE17_SET, PROBE17_HELDBACK_SET],
+    ['probe18', PROBE18_SET, PROBE18_HELDBACK_SET],
+    ['probe19', PROBE19_SET, PROBE19_HELDBACK_SET],
+  ];
+  for (const [name, tunedSet, heldBackSet] of probes) {
+    const tuned = loadQueries(tunedSet);
+    const heldBack = loadQueries(heldBackSet);
+    if (tuned) byKind(`${name} (ours, tuned on)`, tuned);
+    if (heldBack) byKind(`${name} held back (ours, never tuned on)`, heldBack, false);
+  }
 
   // Held-out sets are written by someone else and added by the lead: only their figures are printed, never their queries.
   const heldOutFigures = (label: string, path: string, set: readonly LabelledQuery[] | null) => {
