@@ -4,7 +4,7 @@ import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 import type { KindSource } from './types';
-import { unknownQualifier } from './unknown-kinds';
+import { unknownBeforeScope, unknownItemName, unknownQualifier } from './unknown-kinds';
 
 /**
  * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
@@ -281,7 +281,12 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const unknownPackage = from === 'package' && pool !== null && unknownQualifier(fold(f.package!), rules);
     // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
-    const unknown = (unknownOwn && labelPool === null) || unknownPackage || unknownItem || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
+    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(lastClause(read.context), f.label, rules);
+    const unknown =
+      (unknownOwn && labelPool === null) || unknownPackage || unknownItem || unknownPart || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
+    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(lastClause(read.sentenceSoFar), rules))) from = 'narrowed';
     if (unknown) pool = null;
     read.kindUnknown = unknown;
     f.pool = pool;
