@@ -84,6 +84,28 @@ export function unknownItemName(clause: string, label: string | null, rules: Rep
   return unknownRun(rest, vocab) === rest;
 }
 
+/**
+ * The words that name data of a kind the rules do not know, for showing the amount by them (`您的追剧流量剩余` → `追剧流量`,
+ * `畅享剩余` → `畅享`, `"…超出0.29元/m(追剧)"` → `追剧`): the amount's last clause without its label, the words the
+ * name is cut from (您, 的, 本月…) and what precedes a note in brackets; undefined when nothing of it is left.
+ */
+export function unknownKindWords(words: string, label: string | null, rules: ReplyRules): string | undefined {
+  const vocab = vocabulary(rules);
+  let clause = words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':'), words.lastIndexOf('。')) + 1);
+  const at = label === null ? -1 : clause.lastIndexOf(label);
+  if (at > 0) clause = clause.slice(0, at);
+  clause = withoutEnding(clause.replace(/["”\s]+$/u, ''), vocab.labels);
+  // "…【悦动】", "…(追剧)": a note in brackets at its end is the name.
+  const notes = [...clause.matchAll(/【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)/gu)].map((m) => m[1] ?? m[2]!);
+  if (/[)】]$/u.test(clause)) return notes.at(-1);
+  const name = /[\p{Script=Han}a-z]{2,16}$/u.exec(clause)?.[0] ?? '';
+  const cut = name.slice(Math.max(...vocab.bounds.filter((w) => w.length <= 2).map((w) => name.lastIndexOf(w) + (name.lastIndexOf(w) >= 0 ? w.length : 0)), 0));
+  const rest = withoutOpening(cut, vocab.neutral.filter((w) => !/(?:流量|数据)$/u.test(w)));
+  // "…(追剧)\"套餐移动数据流量": a name of neutral words only says nothing; the note before it does.
+  if (withoutOpening(rest, vocab.neutral) === '') return notes.at(-1);
+  return rest.length >= 2 ? rest : undefined;
+}
+
 /** Kind words, those of a kind other than a scope, neutral words and boundaries, longest first. */
 type Vocabulary = { kinds: string[]; specific: string[]; neutral: string[]; bounds: string[]; labels: string[]; stems: string[] };
 
@@ -161,6 +183,12 @@ function noteSays(note: string, { kinds, neutral, bounds }: Vocabulary): 'known'
   if (kinds.some((w) => note.includes(w))) return 'known';
   const rest = withoutEnding(note, neutral);
   return rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w)) ? 'unknown' : undefined;
+}
+
+/** "18元包100M国内流量，超出0.29元/M（追剧）": a package's name that ends in a note of a word the rules do not know. */
+export function nameEndsUnknown(name: string, rules: ReplyRules): boolean {
+  const note = /\(([^()\d]{1,16})\)$/u.exec(name);
+  return note !== null && noteSays(note[1]!, vocabulary(rules)) === 'unknown';
 }
 
 /** "国内移动数据流量_优先级23【悦动】包含流量": what a note in 【】 right before a label of data says of the data. */

@@ -40,9 +40,9 @@ const CASES: [string, string, string[]][] = [
     ['general 0 1', 'null 188.37 1', 'null 188.37 1'],
   ],
   [
-    'a package name ending in a bracket of such a word after its price is no plain kind of the amounts under it',
+    'a package name ending in a bracket of such a word after its price leaves the kind of the amounts under it not stated',
     '"18元包100M国内流量，超出0.29元/M"套餐移动数据流量共有100.00M，剩余流量还有100.00M; "18元包100M国内流量，超出0.29元/M（追剧）"套餐移动数据流量共有100.00M，剩余流量还有100.00M;',
-    ['general 100 1', 'general? 100 1'],
+    ['general 100 1', 'null 100 1'],
   ],
   [
     'such a word in 【】 before a label (【悦动】包含流量) leaves the kind not stated',

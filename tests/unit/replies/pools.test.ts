@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDataLeft, customerLeft, dataByPool, describeFigures, minutesByPool, understandReply, type FigureRecord, type KindSource } from '../../../src-shared/replies';
+import { customerDataLeft, customerLeft, dataByPool, describeFigures, minutesByPool, toldOfCustomerData, understandReply, type FigureRecord, type KindSource } from '../../../src-shared/replies';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
@@ -228,5 +228,36 @@ describe('round 18: an amount of a kind the reader does not know is never added 
       ['general', 2048, 1],
       [null, 4096, 1],
     ]);
+  });
+});
+
+describe('round 22: a word the reader does not know named the kind (kindUnknown): never the customer\'s data left (ours, NOT real replies)', () => {
+  const read = (text: string) => {
+    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+    return u;
+  };
+  const left = (text: string) => dataByPool(read(text).figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
+
+  it('a lone amount of such a kind is flagged with its words, and is no customer\'s data left (it was, as a lone not-stated amount)', () => {
+    const u = read('您的追剧流量剩余10GB。');
+    expect(u.kind === 'figures' && u.figures.map((f) => [f.pool, f.kindUnknown, f.kindWords])).toEqual([[null, true, '追剧流量']]);
+    expect(customerDataLeft(left('您的追剧流量剩余10GB。'))).toBeUndefined();
+    expect(toldOfCustomerData(left('您的追剧流量剩余10GB。'))).toBe(false);
+  });
+
+  it('guard: a lone amount of a reply that names no kind at all is still the customer\'s data left', () => {
+    const u = read('您本月剩余流量1.20GB。');
+    expect(u.kind === 'figures' && u.figures.map((f) => [f.pool, f.kindUnknown])).toEqual([[null, undefined]]);
+    expect(customerDataLeft(left('您本月剩余流量1.20GB。'))?.mb).toBeCloseTo(1228.8);
+  });
+
+  it('beside it, a reply\'s one not-stated amount is the customer\'s, as beside WLAN', () => {
+    expect(customerDataLeft(left('您本月剩余流量1.00GB，追剧流量剩余10.00GB。'))?.mb).toBe(1024);
+  });
+
+  it('the line under a reply and 小e say it by its own words, never as the data left', () => {
+    expect(describeFigures(read('您的追剧流量剩余10GB。'), 'zh-Hans')).toBe('你的流量还剩 10.00 GB（追剧流量）');
+    expect(describeFigures(read('您的追剧流量剩余10GB。'), 'en')).toContain('10.00 GB (追剧流量)');
   });
 });
