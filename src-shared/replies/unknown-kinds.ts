@@ -151,6 +151,13 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
     // A known kind word nearest the data word names the kind ("省内4G单模流量"): what is before it qualifies that word.
     if (kinds.some((w) => before.endsWith(w))) return 'known';
     const word = neutral.find((w) => before.endsWith(w));
+    // "您的4G飞享套餐本月流量": the words before 套餐 are the package's name, no kind of its data (a kind in it still names it).
+    if (word !== undefined && word.endsWith(PLAN)) {
+      const name = before.slice(0, -word.length);
+      const quoted = QUOTED_NOTE.exec(name);
+      if (quoted) return noteSays(quoted[1] ?? quoted[2]!, vocab) ?? 'bare';
+      return specificBefore(name, vocab) || kinds.some((w) => name.endsWith(w)) ? 'known' : 'bare';
+    }
     if (word) {
       at -= word.length;
       continue;
@@ -160,7 +167,7 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
     const c = before[before.length - 1]!;
     // "…【悦动】包含流量", "\"18元包…超出0.29元/M（追剧）\"套餐移动数据流量": a short note in 【】, or one ending a quoted package name,
     // right before the name of data says what it is, as a bracket right after the data word does.
-    const closing = /(?:【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)["”])$/u.exec(before);
+    const closing = QUOTED_NOTE.exec(before);
     if (closing) return noteSays(closing[1] ?? closing[2]!, vocab) ?? 'bare';
     if (/[a-z]/u.test(c)) {
       // "1G流量", "10元包1GB": a unit after a number ends the name.
@@ -268,6 +275,11 @@ function specificBefore(name: string, { kinds, bounds, specific }: Vocabulary): 
 
 /** What a package's name ends with: the kind in the name is its data's. */
 const PACKAGE = '包';
+/** A short note in 【】, or in brackets ending a quoted name, at the end of some words. */
+const QUOTED_NOTE = /(?:【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)["”])$/u;
+
+/** A plan (套餐): the words before it are its name. */
+const PLAN = '套餐';
 
 /** Where the last data word (流量, 数据) starts, -1 when there is none. */
 function lastDataWord(words: string): number {
