@@ -221,8 +221,10 @@ function unknownBetween(tail: string, vocab: Vocabulary): boolean {
   const named = /^\p{Script=Han}{2,10}:\s*$/u.test(tail);
   const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
   if (!m && !named) return false;
-  const unlabelled = named ? tail.replace(/:\s*$/u, '') : withoutEnding(tail, vocab.labels);
-  if (unlabelled === tail) return false;
+  // "…剩余流量还有:": a label before the colon is no name.
+  // "…通用流量月包:": a pack's name (ending in 包, 套餐) is no kind either.
+  const unlabelled = withoutEnding(named ? withoutEnding(tail.replace(/:\s*$/u, ''), [PACKAGE, PLAN]) : tail, vocab.labels);
+  if (!named && unlabelled === tail) return false;
   const rest = withoutOpening(withoutOpening(unlabelled, [PACKAGE]), vocab.neutral);
   return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
 }
