@@ -32,7 +32,9 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 12: a gift's or a package's size said used up (赠送606M…已使用完, 3元10M…已使用完) is no amount used; the charge for
  * data beyond the plan (套餐外流量总费用) is no bill's total.
  * 13: round 22: data rows whose kind a word the reader does not know named carry `kindUnknown` (and `kindWords`), never the
- * customer's data left; a scope after such a word (上月追剧国内通用流量) is a guess (`narrowed`), never added up.
+ * customer's data left; a scope after such a word (上月追剧国内通用流量) is a guess (`narrowed`), never added up; use beyond the
+ * plan is `beyondPlan`, no use; beside 可用余额 the amount kept, and a total balance's parts, are `balance.other` (labelling
+ * rules 4-7); 本省 is provincial, an app's name before 流量 app data, 负 a sign.
  */
 export const FIGURE_CODE_VERSION = 13;
 
