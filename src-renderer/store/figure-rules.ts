@@ -32,7 +32,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 12: a gift's or a package's size said used up (赠送606M…已使用完, 3元10M…已使用完) is no amount used; the charge for
  * data beyond the plan (套餐外流量总费用) is no bill's total.
  */
-export const FIGURE_CODE_VERSION = 12;
+export const FIGURE_CODE_VERSION = 13;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

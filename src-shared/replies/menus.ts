@@ -7,6 +7,9 @@ import { numberedServices } from './service-list';
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
 
+/** "（四川移动）" closing a reply: its signature, no part of the last option's label. */
+const SIGNATURE = /\s*\(\p{Script=Han}{2,3}移动\)\s*$/u;
+
 /** How far after a cue ("回复对应序号查询（回复免费）：") the first option may start. */
 const CUE_REACH = 30;
 /** How far before a cue ("…：1.CXLL（查询流量）2.CXYE（查询余额）。请回复序号") its options may start. */
@@ -50,21 +53,38 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const circled = CIRCLED.test(written);
       // "…、121了解话费账单项目说明": so is a code glued to its label after an option marked 、 (see nextGlued).
       const gluedCode = at > from && text[at + n[0] - 1] === '、' && /^\d{3,4}$/u.test(written);
-      if (label[0] === n[1] && !circled && !gluedCode) return at;
+      // "请回复序号:1查询余额,2查询积分,3…": so is a number glued to its label in a run whose next number is glued too
+      // after a comma, or that continues such a run.
+      const gluedAfter = (k: number) => new RegExp(`[,、]\\s*${k}(?=\\p{Script=Han})`, 'u');
+      const own0 = Number(written);
+      const gluedRun = Number.isInteger(own0) && (expected === own0 || gluedAfter(own0 + 1).test(rest.slice(label[0], label[1])));
+      if (label[0] === n[1] && !circled && !gluedCode && !gluedRun) return at;
+      // "1）查询话费": a number closed by a bracket stands after a space, a colon or a bracket, never after a word ("（如回复1）即可").
+      if (text[at + n[1]] === ')' && /[\p{Script=Han}a-z\d]/u.test(text[at + n[0] - 1] ?? '')) return at;
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
       // whatever follows it ("1 查话费 2 查流量", "(1)如何查询话费 (2)…", "①话费余额 ②套餐余量" too); an option said on
       // its own after it ("… 回复0返回主菜单") is no part of its label either.
       const labelText = rest.slice(label[0], label[1]);
       const own = Number(rest.slice(n[0], n[1]));
+      // "A.10元500M流量包 B.20元1G流量包": after a letter, the next letter after a space.
+      const letter = /^[a-h]$/u.test(rest.slice(n[0], n[1])) ? String.fromCharCode(rest.charCodeAt(n[0]) + 1) : null;
       const nextAt =
         m === inRun
           ? [labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u'))]
           : Number.isInteger(own)
-            ? [labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')), nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1))]
-            : [];
+            ? [
+                labelText.search(new RegExp(`\\s+[([]?${own + 1}(?:[.、)\\]]|\\s*(?=\\p{Script=Han}))`, 'u')),
+                nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1)),
+                labelText.search(gluedAfter(own + 1)),
+              ]
+            : letter
+              ? [labelText.search(new RegExp(`\\s+${letter}[.、]`, 'u'))]
+              : [];
       // "…0000、增值业务查退送您一张大流量副卡…" (real r18-083): a label ends where an advert opens (adverts.clause).
       const advert = rules.adverts.clause.map((re) => labelText.search(re));
-      const cut = Math.min(...[...nextAt, ...advert, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      // "4-积分兑换（四川移动）": the province's name in brackets at the end signs the reply.
+      const signed = labelText.search(SIGNATURE);
+      const cut = Math.min(...[...nextAt, ...advert, signed, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         // The number as it is sent: ① is 1.

@@ -276,7 +276,7 @@ export const ReplyRulesSchema = v.strictObject({
     lookups: v.optional(v.array(pattern)),
   }),
   /**
-   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n) are where an entry's
+   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n, and `group` a letter before it, or `bullet` for a line marked with no number) are where an entry's
    * number stands (1、 1. 1） （1）, circled ① are found by the code), `fee` (groups fee, yuan; anchored at the end) is the
    * fee ending an entry's words, `cancel` says that replying an entry's number cancels it;
    * `unnumbered` (groups name, fee, yuan) is one entry of a list that numbers none (来电显示（免费）、彩铃（5元/月）).

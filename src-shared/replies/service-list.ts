@@ -9,8 +9,18 @@ interface Marker {
   at: number;
   end: number;
   n: number;
-  /** The number as it is sent back: ① and ２ are 1 and 2. */
-  sent: string;
+  /** "[A1]…[A2]…[B1]": the letter before the number, whose entries are numbered from 1 again; '' for plain numbers. */
+  group: string;
+  /** The number as it is sent back: ① and ２ are 1 and 2, 一 is 1, [A1] is A1; null for a line marked "- " (none). */
+  sent: string | null;
+}
+
+/** 一…十 (and 十一…九十九) as numbers: a list numbered 一、二、三、 is cancelled by 1, 2, 3. */
+const HAN_DIGITS = '一二三四五六七八九';
+function hanNumber(written: string): number {
+  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
+  const digit = (c: string | undefined) => (c ? HAN_DIGITS.indexOf(c) + 1 : 0);
+  return written.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(ones) : digit(ones);
 }
 
 /** ①…⑳: folded to digits, so they are found in the original. */
@@ -26,10 +36,20 @@ function markersIn(original: string, folded: Folded, from: number, to: number, r
   const found: Marker[] = [];
   for (const re of rules.services.markers) {
     for (const m of allMatches(re, text)) {
-      const g = m.indices?.groups?.n;
-      if (!g) continue;
-      const sent = text.slice(g[0], g[1]);
-      found.push({ at: from + m.index, end: from + m.index + m[0].length, n: Number(sent), sent });
+      const at = from + m.index;
+      const end = at + m[0].length;
+      const g = m.indices?.groups;
+      // "- 彩铃：5元/月": a line marked with no number.
+      if (g?.bullet) {
+        found.push({ at, end, n: NaN, group: '-', sent: null });
+        continue;
+      }
+      if (!g?.n) continue;
+      const written = text.slice(g.n[0], g.n[1]);
+      const han = /^[一二三四五六七八九十]+$/u.test(written);
+      const n = han ? hanNumber(written) : Number(written);
+      const group = g.group ? spanOf(original, folded, from + g.group[0], from + g.group[1]).text : '';
+      found.push({ at, end, n, group, sent: han ? String(n) : `${group}${written}` });
     }
   }
   for (let i = from; i < to; i++) {
@@ -37,7 +57,7 @@ function markersIn(original: string, folded: Folded, from: number, to: number, r
     if (code < CIRCLED_FIRST || code > CIRCLED_LAST || folded.origin[i - 1] === folded.origin[i]) continue;
     let end = i + 1;
     while (end < to && folded.origin[end] === folded.origin[i]) end++;
-    found.push({ at: i, end, n: code - CIRCLED_FIRST + 1, sent: String(code - CIRCLED_FIRST + 1) });
+    found.push({ at: i, end, n: code - CIRCLED_FIRST + 1, group: '', sent: String(code - CIRCLED_FIRST + 1) });
   }
   // One marker per place: the one that starts first (（1） over the 1） inside it), then the longest.
   found.sort((a, b) => a.at - b.at || b.end - a.end);
@@ -60,7 +80,8 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
   const feeGroup = fee?.indices?.groups?.fee;
   // An entry with no fee ends at a comma ("3.咪咕音乐，如需退订请回复序号").
   const nameEnd = fee ? fee.index : words.search(/[,;]|$/u);
-  const name = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '');
+  // "1.手机报 代码SJB 3元/月": the code said after the name (sent with QX to cancel) is no part of it.
+  const name = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '').replace(ENTRY_CODE, '');
   const lead = name.length - name.replace(/^[\s.:;,]+/u, '').length;
   if (name.length - lead === 0 || name.length - lead > MAX_NAME) return null;
   return {
@@ -71,6 +92,15 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
 }
 
 const MAX_NAME = 40;
+/** A service's code said after its name: 代码SJB, 代码：CL. */
+const ENTRY_CODE = /[\s,]*(?:代码|指令)\s*:?\s*[a-z0-9]{1,12}$/u;
+
+/** Whether marker `m` numbers the entry after `last`'s: the next number of the same letter, the first of a new one, or a line marked as the last was. */
+function inTurn(last: Marker, m: Marker, chain: Marker[]): boolean {
+  if (last.sent === null || m.sent === null) return last.sent === null && m.sent === null;
+  if (m.group === last.group) return m.n === last.n + 1;
+  return m.n === 1 && !chain.some((c) => c.group === m.group);
+}
 
 /**
  * The numbered entries of a list in folded text [from, to). Numbers go 1, 2, 3…; a number out of turn is part of a name
@@ -82,9 +112,10 @@ export function numberedServices(original: string, folded: Folded, from: number,
   for (const m of markersIn(original, folded, from, to, rules)) {
     const last = chain.at(-1);
     if (last && m.at < last.end) continue;
-    if (last && m.n !== last.n + 1) {
+    if (last && !inTurn(last, m, chain)) {
+      if (last.sent === null || m.sent === null) continue;
       const before = entryOf(folded, last.end, m.at, rules);
-      if (!before?.fee || chain.some((c) => c.n === m.n)) continue;
+      if (!before?.fee || chain.some((c) => c.n === m.n && c.group === m.group)) continue;
     }
     chain.push(m);
   }

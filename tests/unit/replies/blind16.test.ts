@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
 import { optionLines, poolLines, RECEIVED } from './format';
 
-// Round 23 (issue 15, branch replies23): menu shapes of the blind batch rb18 (written by a writer who never saw the
+// Round 23 (issue 15, branch replies23): menu shapes and figure rules of the blind batches rb17/rb18 (written by a writer who never saw the
 // reader, NOT real). Every wording here is OURS (written for this test, NOT a real reply); each non-guard case fails on
 // main 2cfbaf8's reader, the guards pass there too. A menu's options are buttons, never figures.
 
@@ -26,4 +26,20 @@ describe('round 23: menu shapes of blind batch rb18', () => {
     expect(optionLines(u)).toEqual(options);
     expect(poolLines(u)).toEqual(figures);
   });
+});
+
+/** [rule, wording of ours, figures]. Each failed on main 2cfbaf8's reader. */
+const FIGURES: [string, string, string[]][] = [
+  ['本省 names the provincial pool', '截至5月3日，您的本省流量剩余6GB，国内通用流量剩余1.5GB。', ['data.remaining 6144 provincial', 'data.remaining 1536 general']],
+  ['视频流量 is app-specific data', '您的视频流量已使用300MB。', ['data.used 300 app']],
+  [
+    'an amount whose part follows it with no clause mark between is its total, even after a used-up list (…已用完，省内流量2GB剩余512MB)',
+    '您的国内流量1GB已用完，省内流量2GB剩余512MB，闲时流量3GB剩余3GB。',
+    ['data.used 1024 general', 'data.total 2048 provincial', 'data.remaining 512 provincial', 'data.total 3072 offpeak', 'data.remaining 3072 offpeak'],
+  ],
+  ['suspended for arrears (因欠费已于…停机) is a notice with what is owed, no outcome of an instruction', '您的号码因欠费已于2020年03月02日停机，当前欠费12.00元。', ['balance.balance -12']],
+];
+
+describe('round 23: figure rules of blind batches rb17 and rb18', () => {
+  it.each(FIGURES)('%s: %s', (_rule, text, figures) => expect(poolLines(read(text))).toEqual(figures));
 });
