@@ -31,6 +31,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
  * 12: a gift's or a package's size said used up (赠送606M…已使用完, 3元10M…已使用完) is no amount used; the charge for
  * data beyond the plan (套餐外流量总费用) is no bill's total.
+ * 13 (round 23): an amount its part follows with no clause mark between (省内流量2GB剩余512MB) is its total; 本省 is
+ * provincial, 视频流量 app; 因欠费已于…停机 is no outcome; menus [1], 1）, A.10元… and glued runs; lists numbered 一、 [A1] or "- ".
  */
 export const FIGURE_CODE_VERSION = 13;
 
