@@ -2,7 +2,7 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
-import { numberedServices } from './service-list';
+import { cancelTexts, numberedServices, type ListedService } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
@@ -190,7 +190,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
   const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
-  const services = numberedServices(original, folded, from, listEnd, rules);
+  const services: ListedService[] = numberedServices(original, folded, from, listEnd, rules);
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
@@ -207,11 +207,13 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     const said = cancels.map((m) => m[0].match(/\d{1,2}/gu) ?? []).find((ns) => ns.length === services.length && ns.length > 1);
     if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
-  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null);
+  const byOwnNumber = cancelTexts(original, folded, from, services, rules);
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
-  return { services, cancelByNumber };
+  // The code said in an entry is no part of what the reply understood (it is in cancelText when it cancels).
+  return { services: services.map(({ code: _code, ...s }) => s), cancelByNumber };
 }
 
 /**

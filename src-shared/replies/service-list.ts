@@ -1,8 +1,8 @@
 // The numbered entries of a list of services ("1、校讯通9元/月；2、和娱乐体验包0元/月…"), whatever its numbering,
 // fee shapes and separators: the list is cut at its numbers, and each entry's fee is read from the end of its words.
 import type { ReplyRules } from './load';
-import { spanOf, type Folded } from './normalize';
-import { allMatches } from './regex';
+import { foldWithOrigin, spanOf, type Folded } from './normalize';
+import { allMatches, firstMatch } from './regex';
 import type { SubscribedService } from './types';
 
 interface Marker {
@@ -68,7 +68,7 @@ function markersIn(original: string, folded: Folded, from: number, to: number, r
  * An entry's words up to the next number: up to a sentence's or a line's end, without the separator after it (；, ，, the
  * dot of ".2."), its fee read from the end (9元/月, 9.00元/月, 月费9元, （免费）, 0元), the rest its name.
  */
-function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { name: [number, number]; fee: [number, number] | null; yuan: number } | null {
+function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { name: [number, number]; fee: [number, number] | null; yuan: number; code: [number, number] | null } | null {
   let words = folded.text.slice(at, end);
   const stop = words.search(/[。\n]/u);
   if (stop >= 0) words = words.slice(0, stop);
@@ -81,19 +81,22 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
   // An entry with no fee ends at a comma ("3.咪咕音乐，如需退订请回复序号").
   const nameEnd = fee ? fee.index : words.search(/[,;]|$/u);
   // "1.手机报 代码SJB 3元/月": the code said after the name (sent with QX to cancel) is no part of it.
-  const name = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '').replace(ENTRY_CODE, '');
+  const written = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '');
+  const code = ENTRY_CODE.exec(written);
+  const name = code ? written.slice(0, code.index) : written;
   const lead = name.length - name.replace(/^[\s.:;,]+/u, '').length;
   if (name.length - lead === 0 || name.length - lead > MAX_NAME) return null;
   return {
     name: [at + lead, at + name.length],
     fee: feeGroup ? [at + feeGroup[0], at + feeGroup[1]] : null,
     yuan: Number(fee?.groups?.yuan ?? 0),
+    code: code?.indices?.[1] ? [at + code.indices[1][0], at + code.indices[1][1]] : null,
   };
 }
 
 const MAX_NAME = 40;
 /** A service's code said after its name: 代码SJB, 代码：CL. */
-const ENTRY_CODE = /[\s,]*(?:代码|指令)\s*:?\s*[a-z0-9]{1,12}$/u;
+const ENTRY_CODE = /[\s,]*(?:代码|指令)\s*:?\s*([a-z0-9]{1,12})$/du;
 
 /** Whether marker `m` numbers the entry after `last`'s: the next number of the same letter, the first of a new one, or a line marked as the last was. */
 function inTurn(last: Marker, m: Marker, chain: Marker[]): boolean {
@@ -107,7 +110,7 @@ function inTurn(last: Marker, m: Marker, chain: Marker[]): boolean {
  * ("…2小时内…"), unless the entry before it ends with its fee and the number is not yet listed (lists grouped by who
  * charges: "中国移动业务:2、…;4、…;由中国移动代收费的业务:1、…").
  */
-export function numberedServices(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): SubscribedService[] {
+export function numberedServices(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): ListedService[] {
   const chain: Marker[] = [];
   for (const m of markersIn(original, folded, from, to, rules)) {
     const last = chain.at(-1);
@@ -119,16 +122,56 @@ export function numberedServices(original: string, folded: Folded, from: number,
     }
     chain.push(m);
   }
-  const services: SubscribedService[] = [];
+  const services: ListedService[] = [];
   chain.forEach((m, i) => {
     const entry = entryOf(folded, m.end, chain[i + 1]?.at ?? to, rules);
     if (!entry) return;
     const text = (r: [number, number]) => spanOf(original, folded, r[0], r[1]).text;
     // "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
     const name = text(entry.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
-    services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan });
+    services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan, code: entry.code ? text(entry.code) : null });
   });
   return services;
+}
+
+/** An entry of a list, with the code said in it (代码SJB), which cancels it when the reply says QX+代码. */
+export interface ListedService extends SubscribedService {
+  code?: string | null;
+}
+
+/**
+ * What cancels each entry, when the reply says more than its bare number (see `SubscribedService.cancelText`); true when a
+ * cancel said for one entry is its own mark ("回复A1即退订手机报，以此类推"): then every entry is cancelled by its number.
+ */
+export function cancelTexts(original: string, folded: Folded, from: number, services: ListedService[], rules: ReplyRules): boolean {
+  const text = folded.text.slice(from);
+  const said = (r: [number, number]) => spanOf(original, folded, from + r[0], from + r[1]).text;
+  for (const re of rules.services.cancelWith) {
+    const g = firstMatch(re, text)?.indices?.groups;
+    if (!g?.prefix || !g.what) continue;
+    const prefix = said(g.prefix);
+    const byCode = /代码|编码|指令/u.test(text.slice(g.what[0], g.what[1]));
+    for (const s of services) {
+      const key = byCode ? s.code : s.n;
+      if (key) s.cancelText = `${prefix}${key}`;
+    }
+    return false;
+  }
+  let byOwnNumber = false;
+  for (const re of rules.services.cancelCode) {
+    for (const m of allMatches(re, text)) {
+      const g = m.indices?.groups;
+      if (!g?.code) continue;
+      const code = said(g.code);
+      if (services.some((s) => s.n !== null && s.n.toLowerCase() === code.toLowerCase())) byOwnNumber = true;
+      else {
+        const name = g.name ? foldWithOrigin(said(g.name)).text.trim() : '';
+        const entry = services.find((s) => !s.cancelText && name.length > 0 && foldWithOrigin(s.name).text === name);
+        if (entry) entry.cancelText = code;
+      }
+    }
+  }
+  return byOwnNumber;
 }
 
 /** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
