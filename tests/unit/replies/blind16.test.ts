@@ -38,6 +38,13 @@ const FIGURES: [string, string, string[]][] = [
     ['data.used 1024 general', 'data.total 2048 provincial', 'data.remaining 512 provincial', 'data.total 3072 offpeak', 'data.remaining 3072 offpeak'],
   ],
   ['suspended for arrears (因欠费已于…停机) is a notice with what is owed, no outcome of an instruction', '您的号码因欠费已于2020年03月02日停机，当前欠费12.00元。', ['balance.balance -12']],
+  [
+    'a heading 剩余/总量 says what the amount before each slash is, in every pair after it',
+    '截至9月9日，您的流量剩余/总量：国内通用流量 6GB/20GB，省内流量 3GB/5GB。',
+    ['data.remaining 6144 general', 'data.total 20480 general', 'data.remaining 3072 provincial', 'data.total 5120 provincial'],
+  ],
+  // Guards.
+  ['guard: with no heading, the amount before a slash is what was used', '国内通用流量 2GB/30GB，省内流量 1GB/10GB。', ['data.used 2048 general', 'data.total 30720 general', 'data.used 1024 provincial', 'data.total 10240 provincial']],
 ];
 
 describe('round 23: figure rules of blind batches rb17 and rb18', () => {
