@@ -7,6 +7,9 @@ import { cancelTexts, numberedServices, type ListedService } from './service-lis
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
 
+/** Words that count or time what a number before them says (2小时, 3个月, 5元): a number glued to one is no option. */
+const COUNTED = '(?:小时|分钟|个|元|年|月|日|天|周|次|条|项|位|号|秒|倍)';
+
 /** "（四川移动）" closing a reply: its signature, no part of the last option's label. */
 const SIGNATURE = /\s*\(\p{Script=Han}{2,3}移动\)\s*$/u;
 
@@ -55,9 +58,11 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const gluedCode = at > from && text[at + n[0] - 1] === '、' && /^\d{3,4}$/u.test(written);
       // "请回复序号:1查询余额,2查询积分,3…": so is a number glued to its label in a run whose next number is glued too
       // after a comma, or that continues such a run.
-      const gluedAfter = (k: number) => new RegExp(`[,、]\\s*${k}(?=\\p{Script=Han})`, 'u');
+      // A count or a time glued after its number ("2小时内回复有效") is no option.
+      const gluedAfter = (k: number) => new RegExp(`[,、]\\s*${k}(?=\\p{Script=Han})(?!${COUNTED})`, 'u');
       const own0 = Number(written);
-      const gluedRun = Number.isInteger(own0) && (expected === own0 || gluedAfter(own0 + 1).test(rest.slice(label[0], label[1])));
+      const gluedRun =
+        Number.isInteger(own0) && !new RegExp(`^${COUNTED}`, 'u').test(rest.slice(label[0])) && (expected === own0 || gluedAfter(own0 + 1).test(rest.slice(label[0], label[1])));
       if (label[0] === n[1] && !circled && !gluedCode && !gluedRun) return at;
       // "1）查询话费": a number closed by a bracket stands after a space, a colon or a bracket, never after a word ("（如回复1）即可").
       if (text[at + n[1]] === ')' && /[\p{Script=Han}a-z\d]/u.test(text[at + n[0] - 1] ?? '')) return at;

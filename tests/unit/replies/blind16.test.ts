@@ -17,6 +17,7 @@ const CASES: [string, string, string[], string[]][] = [
   ['a province in brackets after the last option is a signature, no part of the label', '请回复编号：1-话费查询 2-积分兑换（江西移动）', ['1.话费查询', '2.积分兑换'], []],
   // Guards.
   ['guard: a Traditional-script menu (回覆序號)', '請回覆序號：1.話費查詢 2.流量查詢', ['1.話費查詢', '2.流量查詢'], []],
+  ['guard: a time glued after a number (2小时内) makes no glued run', '请回复序号:1办理,2小时内回复有效。', [], []],
   ['guard: a balance followed by a numbered menu keeps its figure', '您的话费余额为20.00元。请回复序号：1.查询流量 2.查询积分', ['1.查询流量', '2.查询积分'], ['balance.balance 20']],
 ];
 
