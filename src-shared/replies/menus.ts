@@ -60,9 +60,9 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       // after a comma, or that continues such a run.
       // A count or a time glued after its number ("2小时内回复有效") is no option.
       const gluedAfter = (k: number) => new RegExp(`[,、]\\s*${k}(?=\\p{Script=Han})(?!${COUNTED})`, 'u');
-      const own0 = Number(written);
+      const writtenNumber = Number(written);
       const gluedRun =
-        Number.isInteger(own0) && !new RegExp(`^${COUNTED}`, 'u').test(rest.slice(label[0])) && (expected === own0 || gluedAfter(own0 + 1).test(rest.slice(label[0], label[1])));
+        Number.isInteger(writtenNumber) && !new RegExp(`^${COUNTED}`, 'u').test(rest.slice(label[0])) && (expected === writtenNumber || gluedAfter(writtenNumber + 1).test(rest.slice(label[0], label[1])));
       if (label[0] === n[1] && !circled && !gluedCode && !gluedRun) return at;
       // "1）查询话费": a number closed by a bracket stands after a space, a colon or a bracket, never after a word ("（如回复1）即可").
       if (text[at + n[1]] === ')' && /[\p{Script=Han}a-z\d]/u.test(text[at + n[0] - 1] ?? '')) return at;
