@@ -103,7 +103,7 @@ export interface ReplyRules {
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
-  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
+  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[]; cancelWith: RegExp[]; cancelCode: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
@@ -274,6 +274,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       fee: regex('services.fee', file.services.fee),
       unnumbered: file.services.unnumbered === undefined ? null : regex('services.unnumbered', file.services.unnumbered),
       cancel: file.services.cancel.map((p, i) => regex(`services.cancel.${i}`, p)),
+      cancelWith: (file.services.cancelWith ?? []).map((p, i) => regex(`services.cancelWith.${i}`, p)),
+      cancelCode: (file.services.cancelCode ?? []).map((p, i) => regex(`services.cancelCode.${i}`, p)),
     },
     notices: file.notices.map((n, i) => ({ id: n.id, patterns: n.patterns.map((p, j) => regex(`notices.${i}.patterns.${j}`, p)) })),
     outcomes: file.outcomes.map((o, i) => ({
