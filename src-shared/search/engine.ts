@@ -57,6 +57,8 @@ const CONFIDENT_NEAR = 0.8;
 const KIN_SHARE = 0.9;
 /** What a query reads of today (a balance, data left), asked about a month gone by. */
 const PAST_NOT_READ = 0.85;
+/** Read again by its request, what the whole sentence (its story included) matched counts this much: the request leads. */
+const STORY_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
 const RESET_MARKS = ['重置', 'reset'];
 /** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
@@ -175,17 +177,22 @@ export class SearchEngine {
     const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)) || this.isCodeTypo(w));
     if (byRequest) {
       const before = readings.length;
+      // A request that names its own thing in every reading (主要就是发发微信，…我想开个没接到电话会发短信告诉我的)
+      // leans on no remark for it; 麻烦帮我停掉吧 does not once its politeness is read away.
+      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && outOfScopeWords(c.text, () => false).length === 0)));
       for (const r of readings.slice(0, before)) {
         const clauses = this.clauses(r.text);
         // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
         // unless the remark names what makes the request another's (我的银行卡丢了，帮我停掉).
         const remarks = clauses.filter((c) => !c.request && !c.context);
-        const plain = remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
+        const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
         for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
           if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
         }
       }
       if (readings.length === before) return none;
+      // 每个月都担心话费不够，我想设置一个…提醒我的那种闹钟: the worry matched the low-balance alert better than the request did.
+      for (let k = 0; k < before; k++) readings[k] = { ...readings[k]!, weight: readings[k]!.weight * STORY_READ };
     }
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
