@@ -406,7 +406,9 @@ export class SearchEngine {
     // When the query as typed names the thing, the story is judged in a reading that still names it:
     // putting English into Chinese can drop it (phone shows no service since this morning).
     const named = readings.map((r) => strange(r.text));
-    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
+    // Whether what is asked names it is read as typed: a reading without the question frame (怎么办) may take a remark for the request.
+    const asked = named.includes(true) && this.clauses(readings[0]!.text).some((c) => c.request && strange(c.text));
+    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry), asked))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
   }
@@ -416,16 +418,22 @@ export class SearchEngine {
    * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass
    * by a clause before it, only by one said after it.
    */
-  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined, askedStrange = false): boolean {
     const clauses = this.clauses(text);
     const lastRequest = clauses.findLastIndex((c) => c.request);
     // A clause said after the strange request (我打算换个号码，旧号码先停机) is what is asked last: it may carry the sentence.
     const strangeLast = lastRequest >= 0 && strange(clauses[lastRequest]!.text);
+    // When what is asked names the strange thing (我想把家里的网关了，孩子天天上网不学习), a remark beside it cannot carry the
+    // sentence: only another request can, or a clause that says the instruction's name (我打算换个号码，旧号码先停机).
+    const strangeAsked = clauses.some((c) => c.request && strange(c.text));
+    // Asked as typed, it must be asked in this reading too: one without 怎么办 took the remark for the request.
+    if (askedStrange && !strangeAsked) return false;
+    const names = (text: string) => Object.values(this.entries[entry]!.name).some((n) => text.includes(fold(n)));
     return (
       clauses.length > 1 &&
       !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
       clauses.some((c, i) => {
-        if (c.context || strange(c.text) || (strangeLast && i < lastRequest)) return false;
+        if (c.context || strange(c.text) || (strangeLast && i < lastRequest) || (strangeAsked && !c.request && !names(c.text))) return false;
         const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
         return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
       })

@@ -12,7 +12,7 @@
  *   speaker is no thing asked about either (营业厅 and 客服 are out of scope as things asked for, not
  *   as who said something). Only a person said so at a clause's start: 听说 and 其他说明 stay;
  * - the name of what is described asked (这个叫什么功能, 这是什么业务): the description is the request,
- *   and 什么功能 there asks no list of what is on (开了什么功能 does).
+ *   and 什么功能 there asks no list of what is on (开了什么功能 does); a pause said as a word (那个啥，…).
  */
 const SEND_WHAT = /(?:(?:往|向|给|到)?10086)?(?:要|应该|该)?(?:用短信|发短信)?(?:发送?|回复?)(?:个|条)?(?:什么|啥子?|哪个)(?:(?:短信|信息|指令|代码|字母)(?:(?:到|给|去)?10086)?(?:才|就)?(?:可以|能)?|(?:到|给|去)10086(?:才|就)?(?:可以|能)?|(?:才|就)?(?:可以|能)|(?=$|[，,。？?！!\s]))|(?:的|发的)?(?:短信)?(?:指令|代码)(?:是|叫)(?:什么|啥子?|多少)/g;
 const CARRIER = /(?<=^|[，,。？?！!：:\s]|请问|咨询一下|求助|大家好|我是|我的)(?:中国)?移动(?:公司)?(?:的)?(?:用户|手机卡|手机|卡)?(?!数据|网|积分|香港|号|和|跟|与|还是|转)/g;
@@ -27,9 +27,11 @@ const SPEAKER = new RegExp(
   'g',
 );
 
+/** A dictation pause said as a word (那个啥，我跟你说…): 啥 there asks nothing. */
+const PAUSE = /(?<=^|[，,。？?！!\s])(?:那个|那)(?:啥|什么)(?=$|[，,。？?！!\s])/g;
 const NAME_ASKED = /(?:这个|这种|那个|那种|这)(?:功能|业务|服务)?(?:叫|是)(?:个)?(?:什么|啥子?)(?:功能|业务|服务|名字)?(?=要|得|才|[，,。？?！!\s]|$)/g;
 
 export function withoutAsides(text: string): string {
-  const bare = text.replace(SENDER, '').replace(SPEAKER, '').replace(NAME_ASKED, ' ').replace(SEND_WHAT, ' ').replace(CARRIER, ' ').replace(/\s+/g, ' ').trim();
+  const bare = text.replace(SENDER, '').replace(SPEAKER, '').replace(NAME_ASKED, ' ').replace(PAUSE, ' ').replace(SEND_WHAT, ' ').replace(CARRIER, ' ').replace(/\s+/g, ' ').trim();
   return /\p{Script=Han}|[a-z]{2}/u.test(bare) ? bare : text;
 }

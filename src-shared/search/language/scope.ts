@@ -46,6 +46,7 @@ export const OUT_OF_SCOPE_ZH = [
   '空调', '冰箱', '洗衣机', '热水器', '电梯', '汽车', '电动车', '发动机', '打印机',
   // the phone's use limited, a thing not working, and everyday reminders no line sends (浇花, 吃药)
   '玩手机', '使用时间', '防沉迷', '屏幕时间', '不好使', '不管用', '失灵', '浇水', '浇花', '吃药', '喝水', '起床', '生日', '纪念日', '日程', '备忘', '待办',
+  '家里的网', '家里网', '家里的宽带', '家里的wifi',
   // shopping advice
   '有什么推荐', '求推荐', '推荐一下', '推荐一款', '推荐个', '推荐哪',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -144,6 +145,8 @@ const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
 const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|能|能不能|要)?(?:兑换|换)(?:成|到)?(?:话费|流量|礼品|礼物|商品)|积分(?:可以|能|能不能|怎么|怎样|如何)?(?:兑换|换)(?:成|到)?(?:一|个|点|些)?(?:箱|瓶|袋|桶|张|台|件|份|盒)(?=[\u4e00-\u9fff])|积分(?:可以|能)(?:兑换|换)(?:成|到)?(?:什么|啥|哪些)/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
+/** An alarm clock set for a time (明天的闹钟, 早上六点的闹钟): the catalog's 话费闹钟 is no clock. */
+const CLOCK_ALARM = /(?:明天|今天|后天|早上|晚上|明早|中午|下午|\d+点(?:半|钟)?)的?闹钟/g;
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
 /** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
@@ -190,5 +193,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
