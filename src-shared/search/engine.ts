@@ -36,6 +36,8 @@ const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** A word that may be a code in a sentence, with what is typed onto it (ZD202403, KTYETX30, MMXG#1#2), and the letters a bare code needs there. */
 const CODE_WORD = /(?<![A-Za-z\d])[A-Za-z]+(?:[\d#][\dA-Za-z#]*)?/g;
+/** A code of digits alone said in a sentence (发0000查业务): only when the catalog has it as a code, never a number of a phone or an amount. */
+const DIGIT_CODE = /(?<![\d.])\d{4}(?![\d.])/g;
 const MIN_BARE_CODE = 4;
 /** What a code typed as one word among others scores (typed alone, it is recognised outright). */
 const CODE_IN_SENTENCE = 0.9;
@@ -532,7 +534,7 @@ export class SearchEngine {
   }
 
   /**
-   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS):
+   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS, 发0000查业务):
    * that instruction, with the parameters typed onto it. Without them only a code of four letters or
    * more: ye, jf, gn are pinyin and English too (wo ye xiang …).
    */
@@ -545,6 +547,11 @@ export class SearchEngine {
       if (!withParams && (word.length < MIN_BARE_CODE || !this.isCode(word.toLowerCase()))) continue;
       const hit = this.recognizer.recognize(word);
       if (hit && (withParams || Object.keys(hit.params).length === 0)) return hit;
+    }
+    for (const [digits] of typed.matchAll(DIGIT_CODE)) {
+      if (digits === typed || !this.isCode(digits)) continue;
+      const hit = this.recognizer.recognize(digits);
+      if (hit && Object.keys(hit.params).length === 0) return hit;
     }
     return null;
   }

@@ -47,6 +47,8 @@ export const OUT_OF_SCOPE_ZH = [
   // the phone's use limited, a thing not working, and everyday reminders no line sends (浇花, 吃药)
   '玩手机', '使用时间', '防沉迷', '屏幕时间', '不好使', '不管用', '失灵', '浇水', '浇花', '吃药', '喝水', '起床', '生日', '纪念日', '日程', '备忘', '待办',
   '家里的网', '家里网', '家里的宽带', '家里的wifi',
+  // other apps and the phone's own light
+  '公众号', '微博', '抖音', '快手', '小红书', '淘宝', '京东', '拼多多', '美团', '饿了么', '滴滴打车', '滴滴出行', 'b站', '直播', '手电筒', '手电', '闪光灯', '订个闹钟', '订闹钟', '设个闹钟', '定个闹钟',
   // shopping advice
   '有什么推荐', '求推荐', '推荐一下', '推荐一款', '推荐个', '推荐哪',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
@@ -145,8 +147,13 @@ const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
 const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|能|能不能|要)?(?:兑换|换)(?:成|到)?(?:话费|流量|礼品|礼物|商品)|积分(?:可以|能|能不能|怎么|怎样|如何)?(?:兑换|换)(?:成|到)?(?:一|个|点|些)?(?:箱|瓶|袋|桶|张|台|件|份|盒)(?=[\u4e00-\u9fff])|积分(?:可以|能)(?:兑换|换)(?:成|到)?(?:什么|啥|哪些)/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
-/** An alarm clock set for a time (明天的闹钟, 早上六点的闹钟): the catalog's 话费闹钟 is no clock. */
-const CLOCK_ALARM = /(?:明天|今天|后天|早上|晚上|明早|中午|下午|\d+点(?:半|钟)?)的?闹钟/g;
+/** An alarm clock or a reminder set for a time (明天的闹钟, 闹钟明天早上七点, 提醒我下午三点开会): the catalog's 话费闹钟 is no clock. */
+const CLOCK_ALARM = new RegExp(
+  `(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})(?:半|钟)?的?闹钟|闹钟(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})` +
+    // a reminder at a time of day (请提醒我下午三点开会): a calendar's, not a line's
+    `|提醒我?(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})|(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午'})[^,，。?？]{0,4}点[^,，。?？]{0,4}(?:提醒|叫我)`,
+  'g',
+);
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
 /** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
