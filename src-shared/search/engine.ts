@@ -13,7 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { namesOtherCarrier, outOfScopeWords } from './language/scope';
+import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -59,6 +59,8 @@ const CONFIDENT_NEAR = 0.8;
 const KIN_SHARE = 0.9;
 /** What a query reads of today (a balance, data left), asked about a month gone by. */
 const PAST_NOT_READ = 0.85;
+/** A request pointing back at what a remark named (我想开通一下那个功能): it names nothing of its own. */
+const POINTS_BACK = /(?:那个|这个|那种|这种|那|这)(?:功能|业务|服务|东西)/;
 /** Read again by its request, what the whole sentence (its story included) matched counts this much: the request leads. */
 const STORY_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
@@ -181,7 +183,7 @@ export class SearchEngine {
       const before = readings.length;
       // A request that names its own thing in every reading (主要就是发发微信，…我想开个没接到电话会发短信告诉我的)
       // leans on no remark for it; 麻烦帮我停掉吧 does not once its politeness is read away.
-      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && outOfScopeWords(c.text, () => false).length === 0)));
+      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && !POINTS_BACK.test(c.text) && outOfScopeWords(c.text, () => false).length === 0)));
       for (const r of readings.slice(0, before)) {
         const clauses = this.clauses(r.text);
         // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
@@ -409,7 +411,11 @@ export class SearchEngine {
     // putting English into Chinese can drop it (phone shows no service since this morning).
     const named = readings.map((r) => strange(r.text));
     // Whether what is asked names it is read as typed: a reading without the question frame (怎么办) may take a remark for the request.
-    const asked = named.includes(true) && this.clauses(readings[0]!.text).some((c) => c.request && strange(c.text));
+    const typed = named.includes(true) ? this.clauses(readings[0]!.text) : [];
+    const asked = typed.some((c) => c.request && strange(c.text));
+    // 听说可以用手机付公交车的钱，我想开通一下那个功能: a request pointing back at the clause before it asks for what that
+    // clause names, here the strange thing (read as typed: the bare reading drops 那个).
+    if (typed.some((c, i) => c.request && i > 0 && POINTS_BACK.test(c.text) && strange(typed[i - 1]!.text) && !this.explainsWell(typed[i - 1]!.text, entry, kin.get(entry)))) return false;
     if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry), asked))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
@@ -433,13 +439,18 @@ export class SearchEngine {
     const names = (text: string) => Object.values(this.entries[entry]!.name).some((n) => text.includes(fold(n)));
     return (
       clauses.length > 1 &&
-      !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
+      !clauses.some((c) => !c.context && (namesOtherCarrier(c.text) || namesAnotherPersonsLostLine(c.text))) &&
       clauses.some((c, i) => {
         if (c.context || strange(c.text) || (strangeLast && i < lastRequest) || (strangeAsked && !c.request && !names(c.text))) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
-        return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
+        return this.explainsWell(c.text, entry, kin);
       })
     );
+  }
+
+  /** Whether an entry explains most of a clause, a thing of it included. */
+  private explainsWell(clause: string, entry: number, kin: KinOf | undefined): boolean {
+    const { covered, content, total } = this.coverage.count(clause, entry, (w) => this.correctionsOf(w), 'by-action', kin);
+    return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
   }
 
   /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */

@@ -47,6 +47,8 @@ export const OUT_OF_SCOPE_ZH = [
   // the phone's use limited, a thing not working, and everyday reminders no line sends (浇花, 吃药)
   '玩手机', '使用时间', '防沉迷', '屏幕时间', '不好使', '不管用', '失灵', '浇水', '浇花', '吃药', '喝水', '起床', '生日', '纪念日', '日程', '备忘', '待办',
   '家里的网', '家里网', '家里的宽带', '家里的wifi',
+  // paying for something, by phone or for someone (帮他交钱, 用手机付公交车的钱)
+  '交钱', '缴钱', '付钱', '付款', '支付', '扫码', '用手机付', '付公交', '乘车码',
   // other apps and the phone's own light
   '公众号', '微博', '抖音', '快手', '小红书', '淘宝', '京东', '拼多多', '美团', '饿了么', '滴滴打车', '滴滴出行', 'b站', '直播', '手电筒', '手电', '闪光灯', '订个闹钟', '订闹钟', '设个闹钟', '定个闹钟',
   // shopping advice
@@ -98,7 +100,7 @@ const OUT_OF_SCOPE_EN = [
 ];
 
 /** People whose line is not the one the SMS is sent from. */
-const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|老伴|闺女|孙子|孙女|外孙|对象';
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
@@ -124,6 +126,17 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
   'g',
 );
 /**
+ * Another person's line lost or cut off (我老伴的手机丢了，帮她把号码停了; 他的手机欠费停机了): it is stopped or
+ * paid from elsewhere, not by an SMS from this line, and a story naming it makes the request theirs.
+ */
+const ANOTHER_PERSONS_LOST_LINE = new RegExp(`(?:${PEOPLE_ZH}|(?<![其吉])(?:她|他))的?(?:手机|号码|号|卡|电话)(?:也|又|刚|被)?(?:丢了|掉了|被偷|被盗|欠费|停机|停了)`);
+
+/** Whether a folded text says another person's line is lost or cut off: what is then asked is asked for their line. */
+export function namesAnotherPersonsLostLine(folded: string): boolean {
+  return ANOTHER_PERSONS_LOST_LINE.test(folded);
+}
+
+/**
  * Another person's feature or amount said by a pronoun (她的彩铃被别人改了, 他的流量): an SMS reads and sets
  * the line it is sent from. Not their number (看到他的号码 is caller ID) nor their phone named for a
  * feature to turn on (给我爸的手机开个彩铃 is answered: it is sent from that phone).
@@ -131,7 +144,8 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
 const ANOTHER_PERSONS_LINE = new RegExp(
   `(?<![其吉])(?:她|他)们?的(?:彩铃|流量|话费|余额|积分|账单|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
     // 让我帮他查查还剩多少: a look-up done on their behalf (老爸问我：他手机话费还有多少 may be his own line, asked by him)
-    `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)`,
+    `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)` +
+    `|${ANOTHER_PERSONS_LOST_LINE.source}`,
   'g',
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
@@ -157,7 +171,7 @@ const CLOCK_ALARM = new RegExp(
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 
 /** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
-const NEW_HANDSET = /(?:换|买|入手)(?:个|部|台|一部|一个|一台)?(?:新的?)?[^,，。?？]{0,4}手机(?!号|卡|上网|费|套餐)/g;
+const NEW_HANDSET = /(?:换|买|入手)(?!了)(?:个|部|台|一部|一个|一台)?(?:新的?)?[^,，。?？]{0,4}手机(?!号|卡|上网|费|套餐)/g;
 
 /** Data or money given to another line (我想把我的流量分一点给我女儿, 话费转一半给他): not done by these SMS. */
 const GIVEN_AWAY = /(?:流量|话费|余额|积分)[^,，。?？]{0,3}(?:分|转|送|匀|给)(?:一点|一些|点|些|一半|出去)?给/g;

@@ -67,3 +67,9 @@ describe('words', () => {
     expect(engine.search('楼主说发0000可以查业务，我试一下', 3)[0]).toMatchObject({ id: '0000', confident: true });
   });
 });
+
+describe('another person\'s line lost or cut off, a request pointing back at a strange thing', () => {
+  itGuessesAtMost(engine, 'what is asked is for their line', ['我媳妇手机被偷了，想帮她把号停掉', '他的卡欠费停机了，帮他交钱能用我的手机吗']);
+  itGuessesAtMost(engine, '那个功能 is the strange thing named before it', ['听说能用手机扫码坐地铁，帮我开通一下那个功能']);
+  itAnswers(engine, 'but not when the clause before it names ours', [['换了新手机以后来电都不显示号码，是不是没开那个功能', 'KTLDXS']]);
+});
