@@ -35,7 +35,9 @@ const FRAMES = new RegExp(
    // a remark on what one knows, said inside the request (我也不知道…开了些什么乱七八糟的业务): no thing asked
    '我也不知道', '也不知道', '不知道', '搞不清楚', '不清楚', '说实话', '其实', '乱七八糟的', '乱七八糟',
    // wanting to ask is the frame of a question (就想问问里面还有没有钱)
-   '就想问问', '想问问', '想问一下', '想问下', '问一下', '问问', '里面']
+   '就想问问', '想问问', '想问一下', '想问下', '问一下', '问问', '里面',
+   // a forum post's address to its readers (求问…, 各位大神, 在线等)
+   '求问', '求助', '请教', '求教', '跪求', '各位大神', '大神', '各位', '楼主', '在线等', '谢谢各位']
     .sort((a, b) => b.length - a.length)
     .join('|'),
   'g',

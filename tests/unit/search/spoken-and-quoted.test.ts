@@ -73,3 +73,7 @@ describe('another person\'s line lost or cut off, a request pointing back at a s
   itGuessesAtMost(engine, '那个功能 is the strange thing named before it', ['听说能用手机扫码坐地铁，帮我开通一下那个功能']);
   itAnswers(engine, 'but not when the clause before it names ours', [['换了新手机以后来电都不显示号码，是不是没开那个功能', 'KTLDXS']]);
 });
+
+describe('a forum post\'s address to its readers', () => {
+  itAnswers(engine, '求问 before 话费 names no other kind of bill', [['求问话费闹钟怎么设置，想每天知道花了多少', 'KTHFNZ']]);
+});
