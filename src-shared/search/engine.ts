@@ -61,6 +61,8 @@ const KIN_SHARE = 0.9;
 const PAST_NOT_READ = 0.85;
 /** A request pointing back at what a remark named (我想开通一下那个功能): it names nothing of its own. */
 const POINTS_BACK = /(?:那个|这个|那种|这种|那|这)(?:功能|业务|服务|东西)/;
+/** A reminder asked with nothing of its own to remind of (每天提醒我一下, 到时候通知我). */
+const BARE_REMINDER = /^(?:请|帮我|麻烦)?(?:每天|每次|到时候|按时|准时)?(?:都)?(?:提醒|通知|告诉)(?:我|一下|一声)*$/;
 /** Read again by its request, what the whole sentence (its story included) matched counts this much: the request leads. */
 const STORY_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
@@ -442,6 +444,8 @@ export class SearchEngine {
       !clauses.some((c) => !c.context && (namesOtherCarrier(c.text) || namesAnotherPersonsLostLine(c.text))) &&
       clauses.some((c, i) => {
         if (c.context || strange(c.text) || (strangeLast && i < lastRequest) || (strangeAsked && !c.request && !names(c.text))) return false;
+        // 我想给我的花浇水，每天提醒我一下: a bare reminder is of what the strange clause names.
+        if (BARE_REMINDER.test(c.text)) return false;
         return this.explainsWell(c.text, entry, kin);
       })
     );

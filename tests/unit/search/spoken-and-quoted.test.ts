@@ -54,6 +54,7 @@ describe('everyday wishes sharing words with instructions', () => {
   itGuessesAtMost(engine, 'an appliance stopped', ['空调停机了怎么办']);
   itGuessesAtMost(engine, 'points spent on goods, data given away', ['积分能换一桶油吗', '流量匀一点给我老公']);
   itGuessesAtMost(engine, 'a reminder at a time of day, the phone\'s light', ['提醒我明天早上八点吃药', '帮我打开手电筒']);
+  itGuessesAtMost(engine, 'a bare reminder is of the strange thing beside it', ['我想记得晚饭后吃药，到时候提醒我一下']);
 });
 
 describe('words', () => {
