@@ -51,10 +51,14 @@ for (const word of ZH_FILLER) {
  * bill matches.
  */
 const KIND_HEADS_ZH = ['余额', '话费', '账单', '积分', '密码', '额度', '费', '卡'];
-/** Words that say which or how much of a kind, not another kind (详细账单, 乱收费, 实时余额). */
+/** Words that say which or how much of a kind, not another kind (详细账单, 乱收费, 实时余额), or a verb done to it. */
 const KIND_MODIFIERS = new Set([
   '详细', '具体', '完整', '全部', '所有', '最新', '电子', '纸质', '历史', '收费', '扣费', '计费', '乱收', '多收', '本月', '上月', '当月',
   '每月', '月度', '总共', '实时', '剩下', '剩余', '目前', '当前', '以前', '之前', '新的', '原来', '现有', '可用',
+  // a verb of worry or of noticing before it (担心话费不够, 发现余额少了): still the line's own
+  '担心', '害怕', '生怕', '感觉', '觉得', '发现', '知道', '以为', '确认', '看到', '看见',
+  // …or of asking (求问话费闹钟怎么开通)
+  '求问', '请问', '请教', '求助', '咨询', '询问', '想问', '问问',
 ]);
 /**
  * One character before a kind word that makes it ours: a verb done to it (交话费, 查余额, 扣费), a

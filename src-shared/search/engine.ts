@@ -13,7 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { namesOtherCarrier, outOfScopeWords } from './language/scope';
+import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -36,6 +36,8 @@ const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
 /** A word that may be a code in a sentence, with what is typed onto it (ZD202403, KTYETX30, MMXG#1#2), and the letters a bare code needs there. */
 const CODE_WORD = /(?<![A-Za-z\d])[A-Za-z]+(?:[\d#][\dA-Za-z#]*)?/g;
+/** A code of digits alone said in a sentence (发0000查业务): only when the catalog has it as a code, never a number of a phone or an amount. */
+const DIGIT_CODE = /(?<![\d.])\d{4}(?![\d.])/g;
 const MIN_BARE_CODE = 4;
 /** What a code typed as one word among others scores (typed alone, it is recognised outright). */
 const CODE_IN_SENTENCE = 0.9;
@@ -57,6 +59,12 @@ const CONFIDENT_NEAR = 0.8;
 const KIN_SHARE = 0.9;
 /** What a query reads of today (a balance, data left), asked about a month gone by. */
 const PAST_NOT_READ = 0.85;
+/** A request pointing back at what a remark named (我想开通一下那个功能): it names nothing of its own. */
+const POINTS_BACK = /(?:那个|这个|那种|这种|那|这)(?:功能|业务|服务|东西)/;
+/** A reminder asked with nothing of its own to remind of (每天提醒我一下, 到时候通知我). */
+const BARE_REMINDER = /^(?:请|帮我|麻烦)?(?:每天|每次|到时候|按时|准时)?(?:都)?(?:提醒|通知|告诉)(?:我|一下|一声)*$/;
+/** Read again by its request, what the whole sentence (its story included) matched counts this much: the request leads. */
+const STORY_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
 const RESET_MARKS = ['重置', 'reset'];
 /** What the general status query (已开通功能) scores at least when a query asks whether something is on. */
@@ -175,17 +183,22 @@ export class SearchEngine {
     const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)) || this.isCodeTypo(w));
     if (byRequest) {
       const before = readings.length;
+      // A request that names its own thing in every reading (主要就是发发微信，…我想开个没接到电话会发短信告诉我的)
+      // leans on no remark for it; 麻烦帮我停掉吧 does not once its politeness is read away.
+      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && !POINTS_BACK.test(c.text) && outOfScopeWords(c.text, () => false).length === 0)));
       for (const r of readings.slice(0, before)) {
         const clauses = this.clauses(r.text);
         // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
         // unless the remark names what makes the request another's (我的银行卡丢了，帮我停掉).
         const remarks = clauses.filter((c) => !c.request && !c.context);
-        const plain = remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
+        const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
         for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
           if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
         }
       }
       if (readings.length === before) return none;
+      // 每个月都担心话费不够，我想设置一个…提醒我的那种闹钟: the worry matched the low-balance alert better than the request did.
+      for (let k = 0; k < before; k++) readings[k] = { ...readings[k]!, weight: readings[k]!.weight * STORY_READ };
     }
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
@@ -399,7 +412,13 @@ export class SearchEngine {
     // When the query as typed names the thing, the story is judged in a reading that still names it:
     // putting English into Chinese can drop it (phone shows no service since this morning).
     const named = readings.map((r) => strange(r.text));
-    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry)))) return false;
+    // Whether what is asked names it is read as typed: a reading without the question frame (怎么办) may take a remark for the request.
+    const typed = named.includes(true) ? this.clauses(readings[0]!.text) : [];
+    const asked = typed.some((c) => c.request && strange(c.text));
+    // 听说可以用手机付公交车的钱，我想开通一下那个功能: a request pointing back at the clause before it asks for what that
+    // clause names, here the strange thing (read as typed: the bare reading drops 那个).
+    if (typed.some((c, i) => c.request && i > 0 && POINTS_BACK.test(c.text) && strange(typed[i - 1]!.text) && !this.explainsWell(typed[i - 1]!.text, entry, kin.get(entry)))) return false;
+    if (named.includes(true) && !readings.some((r, k) => (!named[0] || named[k]) && this.explainsClause(r.text, entry, strange, kin.get(entry), asked))) return false;
     // Judged by the request clause too: a sentence's story need not be explained.
     return this.explained(judged, entry, true) >= enough;
   }
@@ -409,20 +428,33 @@ export class SearchEngine {
    * explains well, while the strange thing is only in its story: a last request naming it (流量不够了，订个流量加油包) is not let pass
    * by a clause before it, only by one said after it.
    */
-  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined): boolean {
+  private explainsClause(text: string, entry: number, strange: (text: string) => boolean, kin: KinOf | undefined, askedStrange = false): boolean {
     const clauses = this.clauses(text);
     const lastRequest = clauses.findLastIndex((c) => c.request);
     // A clause said after the strange request (我打算换个号码，旧号码先停机) is what is asked last: it may carry the sentence.
     const strangeLast = lastRequest >= 0 && strange(clauses[lastRequest]!.text);
+    // When what is asked names the strange thing (我想把家里的网关了，孩子天天上网不学习), a remark beside it cannot carry the
+    // sentence: only another request can, or a clause that says the instruction's name (我打算换个号码，旧号码先停机).
+    const strangeAsked = clauses.some((c) => c.request && strange(c.text));
+    // Asked as typed, it must be asked in this reading too: one without 怎么办 took the remark for the request.
+    if (askedStrange && !strangeAsked) return false;
+    const names = (text: string) => Object.values(this.entries[entry]!.name).some((n) => text.includes(fold(n)));
     return (
       clauses.length > 1 &&
-      !clauses.some((c) => !c.context && namesOtherCarrier(c.text)) &&
+      !clauses.some((c) => !c.context && (namesOtherCarrier(c.text) || namesAnotherPersonsLostLine(c.text))) &&
       clauses.some((c, i) => {
-        if (c.context || strange(c.text) || (strangeLast && i < lastRequest)) return false;
-        const { covered, content, total } = this.coverage.count(c.text, entry, (w) => this.correctionsOf(w), 'by-action', kin);
-        return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
+        if (c.context || strange(c.text) || (strangeLast && i < lastRequest) || (strangeAsked && !c.request && !names(c.text))) return false;
+        // 我想给我的花浇水，每天提醒我一下: a bare reminder is of what the strange clause names.
+        if (BARE_REMINDER.test(c.text)) return false;
+        return this.explainsWell(c.text, entry, kin);
       })
     );
+  }
+
+  /** Whether an entry explains most of a clause, a thing of it included. */
+  private explainsWell(clause: string, entry: number, kin: KinOf | undefined): boolean {
+    const { covered, content, total } = this.coverage.count(clause, entry, (w) => this.correctionsOf(w), 'by-action', kin);
+    return content >= 1 && covered >= REQUEST_EXPLAINED_PIECES && covered >= REQUEST_EXPLAINED * total;
   }
 
   /** Whether an entry's texts, or those of the instruction of its service it was found through, hold a word. */
@@ -517,7 +549,7 @@ export class SearchEngine {
   }
 
   /**
-   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS):
+   * A code typed as one word of a sentence (发ZD202403, text ZD202403 to 10086, please send KTGPRS, 发0000查业务):
    * that instruction, with the parameters typed onto it. Without them only a code of four letters or
    * more: ye, jf, gn are pinyin and English too (wo ye xiang …).
    */
@@ -530,6 +562,11 @@ export class SearchEngine {
       if (!withParams && (word.length < MIN_BARE_CODE || !this.isCode(word.toLowerCase()))) continue;
       const hit = this.recognizer.recognize(word);
       if (hit && (withParams || Object.keys(hit.params).length === 0)) return hit;
+    }
+    for (const [digits] of typed.matchAll(DIGIT_CODE)) {
+      if (digits === typed || !this.isCode(digits)) continue;
+      const hit = this.recognizer.recognize(digits);
+      if (hit && Object.keys(hit.params).length === 0) return hit;
     }
     return null;
   }

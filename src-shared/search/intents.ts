@@ -16,6 +16,8 @@ const NOT_ACTIONS = ['关机', '开机', '关于', '相关', '机关', '开会',
  * Words of wanting (我想, 需要, 怎么才能, want, request, how to): with no action named, a person who wants a
  * feature (我想同时跟两个人打电话, request delivery receipts) more likely wants it on than its status.
  */
+/** 就想问问里面还有没有钱, 想了解一下: wanting to ask is asking, not wanting a service turned on. */
+const WANTS_TO_ASK = /想(?:问问|问一下|问下|问|了解|请教|咨询)/g;
 const WISHES = phrases({ zh: ['想', '要', '需要', '希望', '才能'], en: ['want', 'wanna', 'need', 'request', 'like', 'how to', 'how do i', 'can i', 'let me'] });
 
 /** The same in English: the phone being off is not turning something off, nor a balance dropping below a level, nor being charged (i get charged every month). */
@@ -234,7 +236,7 @@ export class ActionDetector {
 
   /** Whether a folded query wants something (我想, want, how to): a hint toward turning on when it names no action. */
   wishes(folded: string): boolean {
-    return says(wordsOf(folded), WISHES);
+    return says(wordsOf(folded.replace(WANTS_TO_ASK, '')), WISHES);
   }
 
   /** Whether a folded query gives a setting a new value (改成30块, 调到50元, 从10元提高): a change of what is on, not turning it on. */

@@ -16,6 +16,10 @@ export interface Clause {
  * 网吧), a purpose clause (…关掉以免被收漫游费: why, so context), and an English subordinate clause starting (while / because …), which is context.
  */
 const BREAK = /[,，。;；!！?？、…]+|(?<=[^酒网]吧|[啊呢嘛])(?=\S)|(?<=[\u4e00-\u9fff])(?=以免|免得|省得|以防)|\s+(?=(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s)/;
+/** A clause that asks a question: how, where, what, whether, how much. */
+const QUESTION = /怎么|怎样|如何|哪里|哪儿|在哪|什么|多少|[吗么][?？]?$|\?|？|^(?:how|what|where|which|why|can|could|is|are|do|does)\b/;
+/** A quoted passage (“…”, 「…」, "…"), its words captured, or a stretch of text outside quotes. */
+const QUOTED_OR_NOT = /[“「『"]([^”」』"]*)[”」』"]?|[^“「『"]+/g;
 const SUBORDINATE = /^(?:while|when|whenever|because|since|cause|cuz|coz|after|before|although|though|if)\s/;
 /** A clause that puts an action off till later (回来再开, 等我回国再开, 到时候再关, later i ll turn it on): context, and not the action asked now. */
 export const DEFERRED = /^(?:等|回来|回头|以后|之后|到时候|过几天|下次|改天)[^,，。;；!！?？]{0,8}再|^(?:and )?(?:later|when i m back|when i get back|once i m back)\b/;
@@ -24,24 +28,31 @@ export const DEFERRED = /^(?:等|回来|回头|以后|之后|到时候|过几天
  * what is not to be done is context when another clause asks for something. 别再… and 别发了 ask
  * to stop what goes on, so they stay requests.
  */
-export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不能|不许)(?![^,，。;；!！?？]*再|.*[了啦]$)|^(?:but )?(?:don t|do not|dont|never)\b(?!.*\b(?:again|anymore|any more)\b)/;
+export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不能|不许|不想|不希望)(?![^,，。;；!！?？]*再|.*[了啦]$)|^(?:but )?(?:don t|do not|dont|never)\b(?!.*\b(?:again|anymore|any more)\b)/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
-const CONTEXT_ZH = /^(?:因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
+const CONTEXT_ZH = /^(?:如果|要是|假如|万一|我?(?:担心|害怕|生怕|怕)|因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
 /**
  * The clauses of a folded reading. The requests are the clauses that name an action (查下余额,
- * 顺便开个余额提醒: both), else those that want something, else the last that is not context; one
+ * 顺便开个余额提醒: both), else those that want something, else those that ask a question, else the last that is not context; one
  * clause alone (a short query) is its own request.
  */
 export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
-  const parts = text.split(BREAK).map((p) => p.trim()).filter(Boolean);
+  const cut = [...text.matchAll(QUOTED_OR_NOT)].flatMap(([segment, inQuotes]) =>
+    (inQuotes ?? segment).split(BREAK).map((p) => ({ text: p.trim(), quoted: inQuotes !== undefined })).filter((p) => p.text),
+  );
+  const parts = cut.map((p) => p.text);
   if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
+  // What is quoted is what someone said or sent (“您的余额已低于10元，请及时充值”): the story, unless it is all there is.
+  const quoted = cut.every((p) => p.quoted) ? parts.map(() => false) : cut.map((p) => p.quoted);
   const caution = parts.map((p) => CAUTION.test(p));
-  const asking = parts.map((p, i) => !caution[i] && acts(p));
-  const context = parts.map((p, i) => SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p) || (caution[i]! && asking.some((a, j) => a && j !== i)));
+  const asking = parts.map((p, i) => !caution[i] && !quoted[i] && acts(p));
+  const context = parts.map((p, i) => quoted[i]! || SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p) || (caution[i]! && asking.some((a, j) => a && j !== i)));
   const open = parts.map((p, i) => (context[i] ? null : p));
   let request = open.map((p, i) => p !== null && asking[i]!);
   if (!request.includes(true)) request = open.map((p) => p !== null && wishes(p));
+  // …else the clauses that ask a question (楼主想问问哪里可以买到便宜的流量卡，现在的套餐太贵了: where, not the complaint).
+  if (!request.includes(true)) request = open.map((p) => p !== null && QUESTION.test(p));
   if (!request.includes(true)) {
     const last = context.lastIndexOf(false);
     request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));

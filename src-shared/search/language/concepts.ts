@@ -9,7 +9,7 @@
 export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   // things
   { zh: ['流量', '上网', '数据', '移动数据', '手机上网', '移动上网', '网络', '移动网络', '互联网', '联网', '数据流量'], en: ['data', 'gb', 'mb', 'g', 'gig', 'gigs', 'mobile data', 'mobile internet', 'internet', 'gprs', 'web', 'online', 'net', 'network', '4g', '5g'] },
-  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '欠多少', '欠了多少', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
+  { zh: ['话费', '余额', '电话费', '手机费', '月租', '月费', '账户', '户口', '欠多少', '欠了多少', '还有没有钱', '有没有钱', '钱'], en: ['balance', 'credit', 'money', 'airtime', 'fee', 'fees', 'account'] },
   { zh: ['账单', '话费单', '消费明细', '详单', '清单'], en: ['bill', 'statement', 'invoice', 'charges', 'spend', 'spending', 'owe'] },
   { zh: ['积分', '分数', '点数', '红利'], en: ['points', 'point', 'pts', 'reward', 'rewards', 'bonus', 'loyalty'] },
   { zh: ['来电显示', '来显', '号码显示', '显示号码', '显示来电', '看到号码', '看见号码', '看得到号码', '看不到号码', '看不见号码', '看到来电号码', '不出号码'], en: ['caller id', 'caller display', 'clip', 'number display', 'caller number', 'incoming number', 'who is calling', 'who calling', 'who calls'] },
@@ -20,7 +20,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
     // someone calling while the line is busy
     en: ['call waiting', 'second call', 'waiting call', 'other call', 'another call', 'calls while i m on', 'calls while i am on', 'calls when i m on', 'call comes in while', 'already on the phone', 'already on a call', 'while on a call', 'while on the phone', 'someone calls during', 'calls during my call', 'call during a call', 'call during my call', 'someone else is calling', 'someone else calls', 'while im talking', 'while i m talking', 'while i am talking'] },
   // holding: a call put aside for a moment (先放一边, 挂起) to be taken up again
-  { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停', '等着别挂', '先别挂', '别挂'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call', 'hang on'] },
+  { zh: ['呼叫保持', '通话保持', '保持通话', '挂起', '先放一边', '放一边', '暂停通话', '通话暂停', '等着别挂', '先别挂', '别挂', '先不挂', '不挂断', '让对方等着', '让这边等'], en: ['call hold', 'hold', 'on hold', 'put on hold', 'pause the call', 'pause a call', 'hang on'] },
   { zh: ['三方通话', '电话会议', '会议通话', '多方通话', '多加一个人', '加一个人', '第三个人', '第三人', '拉一个人', '拉个人', '两个人一起', '三个人一起', '同时跟两个人', '跟两个人', '和两个人', '两个朋友', '一起通话'], en: ['same time', 'two friends', 'two people', '2 people', 'three-way calling', 'three way call', '3-way call', 'conference call', 'conference', '3 people', 'three people', 'group call', 'multi-party', 'multiparty', 'third person', 'add a person', 'add someone', 'add my friend', 'add a friend', '3 of us', 'three of us'] },
   { zh: ['短信', '信息', '短讯', '讯息'], en: ['sms', 'text', 'texts', 'message', 'messages'] },
   { zh: ['语音', '通话分钟', '通话时长', '通话时间', '分钟'], en: ['minutes', 'minute', 'min', 'voice', 'talk time', 'call time'] },
@@ -42,7 +42,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
   { zh: ['来电', '打给我', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
-  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called'] },
+  { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没接到电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },
   // actions

@@ -42,6 +42,17 @@ export const OUT_OF_SCOPE_ZH = [
   '给10086打', '打10086', '拨打10086', '打给10086',
   // fixing or unlocking the phone itself
   '修好', '修理', '修一下', '解锁', '解屏',
+  // appliances and vehicles: an air conditioner 停机 is no suspended line
+  '空调', '冰箱', '洗衣机', '热水器', '电梯', '汽车', '电动车', '发动机', '打印机',
+  // the phone's use limited, a thing not working, and everyday reminders no line sends (浇花, 吃药)
+  '玩手机', '使用时间', '防沉迷', '屏幕时间', '不好使', '不管用', '失灵', '浇水', '浇花', '吃药', '喝水', '起床', '生日', '纪念日', '日程', '备忘', '待办',
+  '家里的网', '家里网', '家里的宽带', '家里的wifi',
+  // paying for something, by phone or for someone (帮他交钱, 用手机付公交车的钱)
+  '交钱', '缴钱', '付钱', '付款', '支付', '扫码', '用手机付', '付公交', '乘车码',
+  // other apps and the phone's own light
+  '公众号', '微博', '抖音', '快手', '小红书', '淘宝', '京东', '拼多多', '美团', '饿了么', '滴滴打车', '滴滴出行', 'b站', '直播', '手电筒', '手电', '闪光灯', '订个闹钟', '订闹钟', '设个闹钟', '定个闹钟',
+  // shopping advice
+  '有什么推荐', '求推荐', '推荐一下', '推荐一款', '推荐个', '推荐哪',
   '座机', '固话', '固定电话', '拉黑', '卡坏了', '卡坏掉', 'sim卡坏', '礼品', '转赠', '赠送话费', '话费转', '转话费',
   '110', '119', '120', '紧急电话', '报警',
   // asking callers to stop (别给我打电话了): no instruction stops a person calling
@@ -89,7 +100,7 @@ const OUT_OF_SCOPE_EN = [
 ];
 
 /** People whose line is not the one the SMS is sent from. */
-const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹';
+const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫|爱人|媳妇|妈妈|我妈|爸爸|我爸|爸妈|父母|儿子|女儿|孩子|家人|朋友|同事|别人|他人|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|老伴|闺女|孙子|孙女|外孙|对象';
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
@@ -114,6 +125,29 @@ const ANOTHER_PERSONS_AMOUNT = new RegExp(
     `|(?:帮|给|替)(?:她|他|他们)(?:查|看)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠|钱)`,
   'g',
 );
+/**
+ * Another person's line lost or cut off (我老伴的手机丢了，帮她把号码停了; 他的手机欠费停机了): it is stopped or
+ * paid from elsewhere, not by an SMS from this line, and a story naming it makes the request theirs.
+ */
+const ANOTHER_PERSONS_LOST_LINE = new RegExp(`(?:${PEOPLE_ZH}|(?<![其吉])(?:她|他))的?(?:手机|号码|号|卡|电话)(?:也|又|刚|被)?(?:丢了|掉了|被偷|被盗|欠费|停机|停了)`);
+
+/** Whether a folded text says another person's line is lost or cut off: what is then asked is asked for their line. */
+export function namesAnotherPersonsLostLine(folded: string): boolean {
+  return ANOTHER_PERSONS_LOST_LINE.test(folded);
+}
+
+/**
+ * Another person's feature or amount said by a pronoun (她的彩铃被别人改了, 他的流量): an SMS reads and sets
+ * the line it is sent from. Not their number (看到他的号码 is caller ID) nor their phone named for a
+ * feature to turn on (给我爸的手机开个彩铃 is answered: it is sent from that phone).
+ */
+const ANOTHER_PERSONS_LINE = new RegExp(
+  `(?<![其吉])(?:她|他)们?的(?:彩铃|流量|话费|余额|积分|账单|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
+    // 让我帮他查查还剩多少: a look-up done on their behalf (老爸问我：他手机话费还有多少 may be his own line, asked by him)
+    `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)` +
+    `|${ANOTHER_PERSONS_LOST_LINE.source}`,
+  'g',
+);
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
@@ -121,19 +155,37 @@ const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:�
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
-const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|能|要)?(?:兑换|换)(?:成|到)?(?:话费|流量|礼品|礼物|商品)/g;
+const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|能|能不能|要)?(?:兑换|换)(?:成|到)?(?:话费|流量|礼品|礼物|商品)|积分(?:可以|能|能不能|怎么|怎样|如何)?(?:兑换|换)(?:成|到)?(?:一|个|点|些)?(?:箱|瓶|袋|桶|张|台|件|份|盒)(?=[\u4e00-\u9fff])|积分(?:可以|能)(?:兑换|换)(?:成|到)?(?:什么|啥|哪些)/g;
 /** A price (流量超了一个G多少钱, 多少钱一个月, 化肥多少钱一袋, 怎么收费): tariffs are not read by SMS; what is left or spent is (还剩多少钱). */
+/** An alarm clock or a reminder set for a time (明天的闹钟, 闹钟明天早上七点, 提醒我下午三点开会): the catalog's 话费闹钟 is no clock. */
+const CLOCK_ALARM = new RegExp(
+  `(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})(?:半|钟)?的?闹钟|闹钟(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})` +
+    // a reminder at a time of day (请提醒我下午三点开会): a calendar's, not a line's
+    `|提醒我?(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})|(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午'})[^,，。?？]{0,4}点[^,，。?？]{0,4}(?:提醒|叫我)`,
+  'g',
+);
 const PRICE = /(?:[gm兆]|个g|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
+
+/** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
+const NEW_HANDSET = /(?:换|买|入手)(?!了)(?:个|部|台|一部|一个|一台)?(?:新的?)?[^,，。?？]{0,4}手机(?!号|卡|上网|费|套餐)/g;
+
+/** Data or money given to another line (我想把我的流量分一点给我女儿, 话费转一半给他): not done by these SMS. */
+const GIVEN_AWAY = /(?:流量|话费|余额|积分)[^,，。?？]{0,3}(?:分|转|送|匀|给)(?:一点|一些|点|些|一半|出去)?给/g;
 
 /**
  * A retail hall named as where something was done (上次去营业厅开了彩铃, 在营业厅办的): the story of a
  * request, not a question about the hall (营业厅几点关门, 附近的营业厅).
  */
 const VISITED_HALL = /(?:去|在|到|跑)(?:了|过)?(?:移动的?)?营业厅(?=[^,，。?？]*?(?:开|办|关|取消|退|订|弄|设))/g;
+/**
+ * A retail hall one would rather not go to (营业厅太远不想跑, 不去营业厅能重置吗, 懒得跑营业厅): why the SMS is
+ * wanted, not a question about the hall.
+ */
+const HALL_AVOIDED = /(?:不想|懒得|没空|没时间|不用|不必|不方便|不去|没法|不能|不愿意?)(?:再)?(?:去|跑|到)?(?:一趟)?(?:移动的?)?营业厅|营业厅(?:太远|很远|好远|离得远|离我远|离家远|人多|人太多|排队|要排队|排长队)/g;
 
 /**
  * The screen named as where a number or a name shows (屏幕上不显示号码, doesn't show on my screen):
@@ -157,10 +209,10 @@ export function namesOtherCarrier(folded: string): boolean {
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
-  folded = folded.replace(VISITED_HALL, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
+  folded = folded.replace(VISITED_HALL, '').replace(HALL_AVOIDED, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
