@@ -5,6 +5,8 @@ import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
+import { balanceParts, owedParts } from './money-parts';
+import { usedOfOverPlanPackage } from './over-plan';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
@@ -79,7 +81,8 @@ export interface Read {
   bracket: { at: number; words: string } | null;
   /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
   part: boolean;
-  /** Where the amount ends in the folded text. */
+  /** Where the amount starts and ends in the folded text. */
+  start: number;
   end: number;
   /** Its data words hold a qualifier the rules do not know where a kind word stands (kinds.ts): no kind is its own. */
   kindUnknown?: boolean;
@@ -144,7 +147,7 @@ export function readFigures(
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
     lastReadAt = current;
     const opens = !groupHead || groupHead.sentence !== sentence || context.includes(';');
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, end: q.end });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, start: q.start, end: q.end });
     if (opens) groupHead = reads.at(-1);
   };
   const problems: Problem[] = [];
@@ -393,6 +396,9 @@ export function readFigures(
   kindOfHeading(reads, text, rules);
   totalsOverKinds(reads);
   assignVoicePools(reads, rules, text);
+  balanceParts(reads, text, rules);
+  owedParts(reads, rules);
+  usedOfOverPlanPackage(reads, text, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }

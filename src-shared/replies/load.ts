@@ -100,6 +100,10 @@ export interface ReplyRules {
   kindBounds: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
+  /** A balance's parts and what is owed by period (labelling rules 6 and 10): see the schema. Words folded. */
+  moneyParts: { opens: string[]; spendable: string[]; earmarked: string[]; owedPeriods: string[]; owedInAll: string[] };
+  /** Packages of data beyond the plan (安心包), whose use is no pool's (labelling rule 7). Words folded. */
+  overPlanPackages: { words: string[]; until: string[] };
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
   services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
@@ -253,6 +257,14 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     kindBounds: (file.kindBounds ?? []).map(fold),
     kindScopes: file.kindScopes ?? [],
     partNames: (file.partNames ?? []).map(fold),
+    moneyParts: {
+      opens: (file.moneyParts?.opens ?? []).map(fold),
+      spendable: (file.moneyParts?.spendable ?? []).map(fold),
+      earmarked: (file.moneyParts?.earmarked ?? []).map(fold),
+      owedPeriods: (file.moneyParts?.owedPeriods ?? []).map(fold),
+      owedInAll: (file.moneyParts?.owedInAll ?? []).map(fold),
+    },
+    overPlanPackages: { words: (file.overPlanPackages?.words ?? []).map(fold), until: (file.overPlanPackages?.until ?? []).map(fold) },
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.
