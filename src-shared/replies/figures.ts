@@ -251,6 +251,9 @@ export function readFigures(
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
       return;
     }
+    // "【4G流量加油包】10元含100M:", "50.00元（含1G流量）流量自动升级套餐" (real r17-036, r17-004): a size a price says it holds
+    // is the size in a package's name (labelling rule 9), no figure; its words name what follows.
+    if (naming && q.measure !== 'money' && prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return;
     if (naming) {
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
@@ -515,6 +518,9 @@ const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a
 // line's name may start with a network (4G).
 const LIST_HEAD = /^[^\d:,;。]{0,6}:\s*(?:[^\s\d:]|\d{1,2}g)/u;
+
+/** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
+const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {

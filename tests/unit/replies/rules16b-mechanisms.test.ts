@@ -27,7 +27,12 @@ const CASES: [string, string, string[]][] = [
   ['10: beside a total owed, its parts by month (往月欠费, 本月欠费) are other (real r15-182)', '截止7月5日，您已欠费50.00元，当月话费20.00元，往月欠费30.00元。', ['balance.balance -50', 'balance.spentThisMonth 20', 'balance.other 30']],
   ['10: a 欠费总额 of past months is owed, not a bill (real r19-035)', '您的话费余额为10.00元，当月话费30.00元，往月欠费总额0.00元，详情请以本省出账账单为准。', ['balance.balance 10', 'balance.spentThisMonth 30', 'balance.balance 0']],
   ['10: a 欠费总额 of past months beside what is owed in all is other (real r16-022)', '您的当月话费18.00元，往月欠费总额20.00元，您已欠费38.00元。', ['balance.spentThisMonth 18', 'balance.other 20', 'balance.balance -38']],
+  // Rule 9: a size inside a package's name, an offer's contents.
+  ['9: a size a price says it holds (10元含100M) is in the package\'s name, no total (real r17-036)', '1、【4G流量加油包】10元含200M:已使用60.22M，剩余139.78M;', ['data.used 60.22', 'data.remaining 139.78']],
+  ['9: so is one in brackets after the price (50.00元（含1G流量）…套餐) (real r17-004, r16-026)', '截至5月1日，您当前的30.00元（含1G流量）流量自动升级套餐已使用500MB。', ['data.used 500']],
+  ['9: an offer a 建议您发送…办理 opens gives no figure (内含70MB) (real r18-090)', '截至8月3日，您本月流量已使用2MB。为节约上网费用，建议您发送KTLLB10至10086办理10元流量套餐，内含100MB数据流量。', ['data.used 2']],
   // Guards.
+  ['guard 9: a plan\'s data after its fee and a comma stays its total', '您的套餐月费58元，含国内流量10GB，已使用2GB。', ['data.total 10240 general', 'data.used 2048 general']],
   ['guard 6: a part called 可用 is left to rule 5 (replies22), no part made other', '您当前账户总余额30.00元，其中可用余额10.00元，冻结金额20.00元。', ['balance.balance 30', 'balance.balance 10', 'balance.other 20']],
   ['guard 6: a balance after the items of a bill (其中) stays the balance', '您本月已消费27.33元，其中套餐费18.00元，通话费9.33元，余额45.00元。', ['bill.total 27.33', 'bill.item 18', 'bill.item 9.33', 'balance.balance 45']],
   ['guard 6: with a total, the cash part stays a part', '您当前余额45.00元，其中现金余额30.00元。', ['balance.balance 45', 'balance.cash 30']],
