@@ -224,6 +224,11 @@ export function readFigures(
       return;
     }
     if (candidates.length === 0) return;
+    // Sizes in a package's name, no figure (labelling rule 9); their words name what follows.
+    if (!bare && q.measure !== 'money' && sizeInName(text, q, prior, sizeNext, bracket, candidates)) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
     const said = reads.at(-1);
@@ -251,9 +256,6 @@ export function readFigures(
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
       return;
     }
-    // "【4G流量加油包】10元含100M:", "50.00元（含1G流量）流量自动升级套餐" (real r17-036, r17-004): a size a price says it holds
-    // is the size in a package's name (labelling rule 9), no figure; its words name what follows.
-    if (naming && q.measure !== 'money' && prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return;
     if (naming) {
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
@@ -519,8 +521,26 @@ const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // line's name may start with a network (4G).
 const LIST_HEAD = /^[^\d:,;。]{0,6}:\s*(?:[^\s\d:]|\d{1,2}g)/u;
 
+/**
+ * A size in a package's name (labelling rule 9), never a figure:
+ * - one a price says it holds: "【4G流量加油包】10元含100M:", "40.00元（含700.00M流量）套餐" (real r17-036, r17-004, r16-014);
+ * - one the same size follows, with only name words between: "赠送国内流量70MB70.00MB", "30MB数据流量叠加卡30.00MB" (real r17-085);
+ * - what a package holds, in brackets right after its name, said used up with it: "2元超级包（8G校园流量）已使用完",
+ *   "10元优惠包（3GB省内流量+3.7GB校园流量+…）已使用完" (real r15-119, r19-025).
+ */
+function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next: Quantity | undefined, bracket: Read['bracket'], candidates: FigureTemplate[]): boolean {
+  if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
+  const between = next ? text.slice(q.end, next.start) : '';
+  if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
+  return bracket !== null && PACKAGE_END.test(text.slice(0, bracket.at)) && CONTENTS_USED_UP.test(text.slice(q.end));
+}
+
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
 const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
+/** Words of a name between two amounts: no number, separator, bracket or label joiner. */
+const NAME_WORDS = /^[^\d,;。:()!?\n、+为是]{0,12}$/u;
+/** The rest of a bracket after a package's name, then 已使用完: the package, contents and all, is used up. */
+const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {

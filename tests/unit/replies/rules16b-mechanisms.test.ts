@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { balanceOf } from '../../../src-shared/fleet/sim-figures';
 import { understandReply } from '../../../src-shared/replies';
+import { resolve } from 'node:path';
+import { loadCorpus } from '../../fixtures/replies/corpus';
 import { figureWords, RECEIVED } from './format';
 
 // Labelling rules 6-11 of 2026-12-06 (session 16, second set: tests/fixtures/replies/README.md), read by general rules.
@@ -31,7 +33,13 @@ const CASES: [string, string, string[]][] = [
   ['9: a size a price says it holds (10元含100M) is in the package\'s name, no total (real r17-036)', '1、【4G流量加油包】10元含200M:已使用60.22M，剩余139.78M;', ['data.used 60.22', 'data.remaining 139.78']],
   ['9: so is one in brackets after the price (50.00元（含1G流量）…套餐) (real r17-004, r16-026)', '截至5月1日，您当前的30.00元（含1G流量）流量自动升级套餐已使用500MB。', ['data.used 500']],
   ['9: an offer a 建议您发送…办理 opens gives no figure (内含70MB) (real r18-090)', '截至8月3日，您本月流量已使用2MB。为节约上网费用，建议您发送KTLLB10至10086办理10元流量套餐，内含100MB数据流量。', ['data.used 2']],
+  ['9: a size the same size follows with only name words between (赠送国内流量70MB70.00MB) is in the name (real r17-085)', '您本月套餐流量使用情况如下：赠送国内流量60MB60.00MB，已使用约20.00MB，剩余约40.00MB；20MB数据流量叠加卡20.00MB，已使用约5.00MB，剩余约15.00MB。', ['data.total 60 general', 'data.used 20 general', 'data.remaining 40 general', 'data.total 20', 'data.used 5', 'data.remaining 15']],
+  ['9: what a package holds in brackets after its name, said used up with it, is its contents (real r15-119, r19-025)', '您本月已使用上网流量2G100.00M，其中国内流量剩余800.00M，校园5元超级包（6G校园流量）已使用完，校园10元优惠包（2GB省内流量+1.5GB校园流量）已使用完。', ['data.used 2148', 'data.remaining 800 general']],
+  ['9: a price a size holds in brackets, after its use (40.00元（含700.00M流量）套餐) (real r16-014)', '您当前已使用流量1G98.45M，现已为您自动升级为30.00元（含500.00M流量）套餐。', ['data.used 1122.45']],
+  ['9, 11: an offer after 发送…到10086开通 (10元信用透支额度) and a bound written ≤ give no figure (real r19-013)', '您的账户余额已≤20元。还可发送“KTED”到10086开通50元信用透支额度。', []],
+  ['11: networks written 2/3/4G are no amounts (real r16-071)', '您使用的是省内LTE流量（2/3/4G）共有530MB，已使用20MB。', ['data.total 530 provincial', 'data.used 20 provincial']],
   // Guards.
+  ['guard 9: the same size said twice with a joiner between (共1GB，为1GB) stays read', '您本月国内流量共1GB，已使用1GB。', ['data.total 1024 general', 'data.used 1024 general']],
   ['guard 9: a plan\'s data after its fee and a comma stays its total', '您的套餐月费58元，含国内流量10GB，已使用2GB。', ['data.total 10240 general', 'data.used 2048 general']],
   ['guard 6: a part called 可用 is left to rule 5 (replies22), no part made other', '您当前账户总余额30.00元，其中可用余额10.00元，冻结金额20.00元。', ['balance.balance 30', 'balance.balance 10', 'balance.other 20']],
   ['guard 6: a balance after the items of a bill (其中) stays the balance', '您本月已消费27.33元，其中套餐费18.00元，通话费9.33元，余额45.00元。', ['bill.total 27.33', 'bill.item 18', 'bill.item 9.33', 'balance.balance 45']],
@@ -47,6 +55,11 @@ const CASES: [string, string, string[]][] = [
 
 describe('labelling rules 6-11, read by general rules', () => {
   it.each(CASES)('%s: %s', (_rule, text, expected) => expect(figureWords(text)).toEqual(expected));
+
+  it('a prize to win (再赢1000元话费) is a promotion, no bill line (rule 11; real r16-001, read from the dev corpus)', () => {
+    const entry = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json')).find((e) => e.id === 'r16-001')!;
+    expect(figureWords(entry.text)).toEqual(['balance.spentThisMonth 111.66', 'balance.balance 419.95']);
+  });
 
   it('the app shows one balance, not the total and its parts added up (rule 6), nor what is owed counted twice (rule 10)', () => {
     const balance = (text: string) => {
