@@ -16,7 +16,8 @@ const owedLabels = (t: FigureTemplate) => new Set(t.fields.filter((r) => r.negat
 /**
  * Rule 6: after a balance, the amounts its parts are said in (其中基本账户余额…, 专款可用余额…, a bracket's 含话费返还…) are no
  * second balance: `other`, unless the part is what can be spent (可用余额, not an earmarked 专款可用余额: rule 5, read as
- * the balance). Parts with no balance said beside them: the cash or general part (现金余额, 通用余额) is the balance.
+ * the balance). Money kept for named services (专项使用费余额, 专项结余预存款: `earmarked`) is `other` wherever it stands. Parts
+ * with no balance said beside them: the cash or general part (现金余额, 通用余额) is the balance.
  */
 export function balanceParts(reads: Read[], text: string, rules: ReplyRules): void {
   const template = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.field === 'cash'));
@@ -28,6 +29,11 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
   for (const read of reads) {
     if (!money(read)) {
       total = undefined;
+      continue;
+    }
+    // "专项使用费余额为48.12元", "专项结余预存款0.00元": money kept for named services only is no balance, with or without a total.
+    if (read.figure.field === 'balance' && earmarked.some((w) => lastClause(read.context).includes(w))) {
+      read.figure = { ...read.figure, field: 'other' };
       continue;
     }
     if (total && read.figure.field === 'balance' && opensParts(text.slice(total.end, read.start), opens)) {

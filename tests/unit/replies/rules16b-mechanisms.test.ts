@@ -19,6 +19,8 @@ const CASES: [string, string, string[]][] = [
   ['6: parts before their total (通用余额…专款余额…总余额) leave the total the one balance (ours rb1-008)', '您的余额为：通用余额22.00元，专款余额3.00元，总余额25.00元。', ['balance.cash 22', 'balance.other 3', 'balance.balance 25']],
   ['6: with no total, the cash part is the balance and the gift part other (ours r4b3-balance-gift-expire)', '您的现金余额36.00元，赠送余额12.00元。', ['balance.balance 36', 'balance.gift 12']],
   ['6: with no total, a general part (通用余额) is the balance', '截至6月1日，您的通用余额为8.80元，专款余额为2.00元。', ['balance.balance 8.8', 'balance.other 2']],
+  ['6: money kept for named services (专项使用费余额) beside the balance is other (real r16-035)', '截止28日24点：预存话费余额为80.00元，专项使用费余额为30.00元，专项使用费仅可用于指定业务的消费。', ['balance.balance 80', 'balance.other 30']],
+  ['6: so is a 专项结余预存款 beside the balance (real r15-154)', '当前结余300.00元;专项结余预存款20.00元;', ['balance.balance 300', 'balance.other 20']],
   // Rule 7: the overage package's use.
   ['7: data used of a 流量安心包 is beyond the plan, its remainder stays left (real r16-061, r17-029, r17-118)', '截至06月25日，您的流量安心包流量已使用60.50MB，剩余39.50MB。', ['data.beyondPlan 60.5', 'data.remaining 39.5']],
   ['7: 安心包已用 after the plan\'s figures (real r16-100)', '您办理的套餐内含移动数据总流量为2GB，已使用1GB，剩余1GB。安心包已用12MB。', ['data.total 2048', 'data.used 1024', 'data.remaining 1024', 'data.beyondPlan 12']],
