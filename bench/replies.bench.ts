@@ -7,6 +7,7 @@ import { describeFigures, understandReply, type FiguresReply } from '../src-shar
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
 import { unknownLabelFigures } from './replies-unknown-label';
+import { kindFamilyFigures } from './replies-kind-families';
 import { poolVariantFigures } from './replies-pool-variants';
 import { variantFigures } from './replies-variants';
 
@@ -76,6 +77,7 @@ export default async function repliesBench(): Promise<Section> {
   const variants = variantFigures();
   const unknownLabel = unknownLabelFigures();
   const poolVariants = poolVariantFigures();
+  const kindFamilies = kindFamilyFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -90,12 +92,14 @@ export default async function repliesBench(): Promise<Section> {
       ...variants.figures,
       ...unknownLabel.figures,
       ...poolVariants.figures,
+      ...kindFamilies.figures,
     ],
     notes: [
       ...corpus.notes,
       ...variants.notes,
       ...unknownLabel.notes,
       ...poolVariants.notes,
+      ...kindFamilies.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

@@ -31,7 +31,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * what came before it, so an offer after it is an advert; advert money (专享…元, 待领取, 免费送, 大奖); 专款 is other.
  * 12: a gift's or a package's size said used up (赠送606M…已使用完, 3元10M…已使用完) is no amount used; the charge for
  * data beyond the plan (套餐外流量总费用) is no bill's total.
- * 14 (13 is replies22's): a balance's parts are no second balance and a lone cash part is the balance; a period's part owed
+ * 13: round 22: data rows whose kind a word the reader does not know named carry `kindUnknown` (and `kindWords`), never the
+ * customer's data left; a scope after such a word (上月追剧国内通用流量) is a guess (`narrowed`), never added up; use beyond the
+ * plan is `beyondPlan`, no use; beside 可用余额 the amount kept, and a total balance's parts, are `balance.other` (labelling
+ * rules 4-7); 本省 is provincial, an app's name before 流量 app data, 负 a sign.
+ * 14: a balance's parts are no second balance and a lone cash part is the balance; a period's part owed
  * beside an amount owed in all is other; data used of a 安心包/放心包 is `beyondPlan` (labelling rules 6, 7, 10).
  */
 export const FIGURE_CODE_VERSION = 14;

@@ -105,6 +105,13 @@ export interface FigureRow {
    * kind is added to another amount. Absent in rows stored before it was kept: not plainly stated.
    */
   kindFrom?: KindSource | null;
+  /**
+   * Data only: a word the reader does not know named its kind (FigureRecord.kindUnknown, `追剧流量剩余10GB`): not stated, and
+   * never the customer's data left; shown by `kindWords`. Absent otherwise, and in rows stored before it was kept.
+   */
+  kindUnknown?: true;
+  /** With `kindUnknown`: the words that name the amount's data (FigureRecord.kindWords). */
+  kindWords?: string;
   /** Money only: the currency as written when it is not yuan (HK$, £); absent or null for yuan. Never converted. */
   currency?: string | null;
   confidence: Confidence;

@@ -139,13 +139,14 @@ function SimSection({ figures: { sim, history, kinds } }: { figures: SimFigures 
  */
 function KindList({ kind, amounts }: { kind: KindedKind; amounts: KindAmount<string>[] }) {
   const { t, lang } = useI18n();
-  if (amounts.length === 0 || (amounts.length === 1 && (amounts[0]!.pool === 'general' || amounts[0]!.pool === null))) return null;
+  // "追剧流量 10.00 GB": a lone amount of a kind a word the reader does not know named is listed by that word (it is no data left of the customer's).
+  if (amounts.length === 0 || (amounts.length === 1 && !amounts[0]!.unknown && (amounts[0]!.pool === 'general' || amounts[0]!.pool === null))) return null;
   const name = (a: KindAmount<string>) =>
     kind === 'data.remaining' ? kindName(a as KindAmount<DataPool>, poolName, lang) : kindName(a as KindAmount<VoicePool>, voicePoolName, lang);
   return (
     <ul className="data-pools" aria-label={t('overview.pools')}>
       {amounts.map((a, i) => (
-        <li key={`${a.pool ?? 'unnamed'}-${i}`} data-pool={a.pool ?? 'unnamed'} {...(a.inferred ? { 'data-inferred': '' } : {})}>
+        <li key={`${a.pool ?? 'unnamed'}-${i}`} data-pool={a.pool ?? (a.unknown ? 'unknown' : 'unnamed')} {...(a.inferred ? { 'data-inferred': '' } : {})}>
           <span className="muted">{name(a)}</span> {formatFigure(kind, a.value, lang)}
         </li>
       ))}

@@ -49,7 +49,8 @@ export function generalDataLeftMb(figures: readonly FigureRecord[]): number | nu
  * amount: it is never added to the kind's stated sum, nor stands for it.
  */
 export function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
-  const unstated = amounts.filter((a) => a.pool === null);
+  // An amount of a kind a word the reader does not know named (追剧流量, `unknown`) is no `unstated` amount of the customer's.
+  const unstated = amounts.filter((a) => a.pool === null && !a.unknown);
   const lone = (a: KindAmount<string>) => !a.inferred || amounts.filter((b) => b.pool === a.pool).length === 1;
   const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool && lone(a) ? [[a.pool, a.value]] : [])));
   if (unstated.length === 1) byKind.unstated = unstated[0]!.value;

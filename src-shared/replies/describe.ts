@@ -8,11 +8,11 @@ import type { DateRecord, FigureRecord, ReplyUnderstanding } from './types';
  * Each kind of allowance by its name, data and minutes in one table: a kind both come in (省内, 闲时,
  * 共享) has one name. Their `general` differs: data's is 国内通用, minutes' the package's own (套餐).
  */
-type KindName = Exclude<DataPool | VoicePool, 'general'> | 'generalData' | 'generalMinutes' | 'unnamed';
+type KindName = Exclude<DataPool | VoicePool, 'general'> | 'generalData' | 'generalMinutes' | 'unnamed' | 'unknown';
 const KIND_NAMES: Record<Lang, Record<KindName, string>> = {
-  'zh-Hans': { generalData: '国内通用', generalMinutes: '套餐', provincial: '省内', app: '定向', offpeak: '闲时', wlan: 'WLAN', carryover: '结转', shared: '共享', group: '集团/亲情网', longdistance: '长途', roaming: '漫游', unnamed: '未注明类型' },
-  'zh-Hant': { generalData: '國內通用', generalMinutes: '套餐', provincial: '省內', app: '定向', offpeak: '閒時', wlan: 'WLAN', carryover: '結轉', shared: '共享', group: '集團/親情網', longdistance: '長途', roaming: '漫遊', unnamed: '未註明類型' },
-  en: { generalData: 'general', generalMinutes: 'package', provincial: 'in-province', app: 'app-only', offpeak: 'off-peak', wlan: 'WLAN', carryover: 'carried over', shared: 'shared', group: 'group network', longdistance: 'long-distance', roaming: 'roaming', unnamed: 'kind not stated' },
+  'zh-Hans': { generalData: '国内通用', generalMinutes: '套餐', provincial: '省内', app: '定向', offpeak: '闲时', wlan: 'WLAN', carryover: '结转', shared: '共享', group: '集团/亲情网', longdistance: '长途', roaming: '漫游', unnamed: '未注明类型', unknown: '其他类型' },
+  'zh-Hant': { generalData: '國內通用', generalMinutes: '套餐', provincial: '省內', app: '定向', offpeak: '閒時', wlan: 'WLAN', carryover: '結轉', shared: '共享', group: '集團/親情網', longdistance: '長途', roaming: '漫遊', unnamed: '未註明類型', unknown: '其他類型' },
+  en: { generalData: 'general', generalMinutes: 'package', provincial: 'in-province', app: 'app-only', offpeak: 'off-peak', wlan: 'WLAN', carryover: 'carried over', shared: 'shared', group: 'group network', longdistance: 'long-distance', roaming: 'roaming', unnamed: 'kind not stated', unknown: 'another kind' },
 };
 
 /** A kind of data allowance by its name (null: the reply names none). */
@@ -37,6 +37,8 @@ const INFERRED: Record<Lang, (kind: string) => string> = {
  * amount whose kind was inferred as a guess (推测为省内), so that it is not taken for the sum of that kind.
  */
 export function kindName<K extends string>(a: KindAmount<K>, name: (pool: K | null, lang: Lang) => string, lang: Lang): string {
+  // "追剧流量 10.00 GB": a kind a word the rules do not know named is said by that word, never as the customer's data.
+  if (a.unknown) return a.words ?? a.packages[0] ?? KIND_NAMES[lang].unknown;
   if (a.pool === null) return a.packages[0] ?? name(null, lang);
   return a.inferred ? INFERRED[lang](name(a.pool, lang)) : name(a.pool, lang);
 }
@@ -219,7 +221,7 @@ function perKind<K extends string>(
   format: (n: number) => string,
   lang: Lang,
 ): string {
-  if (amounts.length === 1 && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.value);
+  if (amounts.length === 1 && !amounts[0]!.unknown && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.value);
   const joiner = lang === 'en' ? ', ' : '、';
   const plain = customer?.pool === null && !customer.packages[0] ? customer : undefined;
   const said = (a: KindAmount<K>) => {

@@ -3,6 +3,7 @@ import { spanOf, type Folded } from './normalize';
 import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
+import { beyondThePlan, spendableBalance } from './account-parts';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, owedParts } from './money-parts';
@@ -391,6 +392,9 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
+  // Rules 4-7 of 2026-12-06: use beyond the plan and money kept beside what can be spent are no figures of the customer's own.
+  beyondThePlan(reads, rules);
+  spendableBalance(reads);
   totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);

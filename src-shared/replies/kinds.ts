@@ -4,7 +4,7 @@ import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 import type { KindSource } from './types';
-import { unknownQualifier } from './unknown-kinds';
+import { nameEndsUnknown, unknownBeforeScope, unknownItemName, unknownKindWords, unknownQualifier } from './unknown-kinds';
 
 /**
  * A kind in brackets right after an amount ("1.23GB（国内通用）"), not a note ("（含结转…）"), in
@@ -278,12 +278,24 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "校园流量共1GB，已使用200MB": the amounts that go on from one of an unknown kind are of that kind, unknown too.
     const inherited = pool === null || from === 'before' || from === 'clause';
     // "\"10元包10G省内4G单模流量(闲时)\"…，剩余流量还有9318.19M": a kind from a package's name with an unknown qualifier is none.
-    const unknownPackage = from === 'package' && pool !== null && unknownQualifier(fold(f.package!), rules);
+    const unknownPackage = from === 'package' && pool !== null && (unknownQualifier(fold(f.package!), rules) || nameEndsUnknown(fold(f.package!), rules));
     // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
-    const unknown = (unknownOwn && labelPool === null) || unknownPackage || unknownItem || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
+    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(lastClause(read.context), f.label, rules);
+    const unknown =
+      (unknownOwn && labelPool === null) || unknownPackage || unknownItem || unknownPart || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+    // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
+    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(lastClause(read.sentenceSoFar), rules))) from = 'narrowed';
     if (unknown) pool = null;
     read.kindUnknown = unknown;
+    delete f.kindUnknown;
+    delete f.kindWords;
+    if (unknown) {
+      f.kindUnknown = true;
+      const name = unknownKindWords(unknownOwn || unknownPart ? ownWords : (f.package === null ? ownWords : fold(f.package)), f.label, rules);
+      if (name !== undefined) f.kindWords = name;
+    }
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
@@ -415,7 +427,11 @@ export function kindsSaidOfAll(reads: Read[], text: string, sentenceEnds: number
       // "国内通用流量剩余20GB，该流量为家庭成员共享": a kind said of it that is stronger than its own (a shared pool of
       // general data is shared, as 家庭共享国内通用流量 is) is its kind.
       const pool = poolIn(tail.slice(at + w.length, at + w.length + 12), rules);
-      if (pool && strength(pool, rules) < strength(read.figure.pool, rules)) Object.assign(read.figure, { pool, kindFrom: 'said' });
+      if (pool && strength(pool, rules) < strength(read.figure.pool, rules)) {
+        Object.assign(read.figure, { pool, kindFrom: 'said' });
+        delete read.figure.kindUnknown;
+        delete read.figure.kindWords;
+      }
       break;
     }
   }

@@ -86,6 +86,8 @@ export interface ReplyRules {
   kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
+  /** Words of use beyond the plan (套餐外, 超出, 安心包): such a volume used is the field `beyondPlan`, no pool's use. */
+  beyondPlan: string[];
   /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
   unpooledKinds: string[];
   /** Words of data usable only at some hours (包时段, 忙时): no kind unless off-peak is said of it (`offpeak`). */
@@ -250,6 +252,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     allKinds: (file.allKinds ?? []).map(fold),
     kindOfAll: (file.kindOfAll ?? []).map(fold),
     noKind: (file.noKind ?? []).map(fold),
+    beyondPlan: (file.beyondPlan ?? []).map(fold),
     unpooledKinds: (file.unpooledKinds ?? []).map(fold),
     hoursOnly: { words: withSynonyms((file.hoursOnly?.words ?? []).map(fold)), offpeak: (file.hoursOnly?.offpeak ?? []).map(fold) },
     kindNarrowers: (file.kindNarrowers ?? []).map(fold),

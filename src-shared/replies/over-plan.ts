@@ -15,10 +15,11 @@ export const BEYOND_PLAN = 'beyondPlan';
  */
 export function usedOfOverPlanPackage(reads: Read[], text: string, rules: ReplyRules): void {
   const { words, until } = rules.overPlanPackages;
-  if (!words.some((w) => text.includes(w))) return;
   for (const read of reads) {
     const f = read.figure;
-    if (f.topic !== 'data' || f.field !== 'used') continue;
+    // Use beyond the plan is no pool's, whichever rule said it (account-parts.ts reads its words before the kinds are assigned).
+    if (f.field === BEYOND_PLAN) read.figure = { ...f, pool: null, kindFrom: null };
+    if (f.topic !== 'data' || f.field !== 'used' || !words.some((w) => text.includes(w))) continue;
     const lead = text.slice(0, read.start);
     const group = lead.slice(Math.max(0, ...[...lead.matchAll(GROUP_START)].map((m) => m.index + m[0].length)));
     const named = Math.max(...words.map((w) => group.lastIndexOf(w)));

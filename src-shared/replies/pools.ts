@@ -9,6 +9,10 @@ export interface KindFigure<K extends string> {
   package: string | null;
   /** Where its kind was read from (FigureRecord.kindFrom); absent (a row stored before it was kept): not known, so not plainly stated. */
   kindFrom?: KindSource | null;
+  /** A word the rules do not know named its kind (FigureRecord.kindUnknown): never the customer's amount. */
+  kindUnknown?: boolean;
+  /** With kindUnknown: the words that name it (FigureRecord.kindWords). */
+  kindWords?: string;
 }
 
 /**
@@ -31,6 +35,13 @@ export interface KindAmount<K extends string> {
    * and never merged into the customer's amount; shown by its kind's name as inferred (推测为省内). False when `pool` is null.
    */
   inferred: boolean;
+  /**
+   * Of a kind a word the rules do not know named (`追剧流量剩余10GB`, see KindFigure.kindUnknown): not stated, yet no
+   * customer's amount (an extra of some kind, as WLAN is); shown by `words`.
+   */
+  unknown?: true;
+  /** With `unknown`: the words that name it, as the reply writes them (folded). */
+  words?: string;
 }
 
 /** A data amount (value in MB) with its kind. */
@@ -55,7 +66,8 @@ export function byKind<K extends string>(figures: readonly KindFigure<K>[], orde
   const inferred = new Map<K, KindAmount<K>[]>();
   const unnamed: KindAmount<K>[] = [];
   figures.forEach((f, i) => {
-    const alone = { pool: f.pool, value: f.value, packages: [f.package], members: [i], inferred: f.pool !== null };
+    const alone: KindAmount<K> = { pool: f.pool, value: f.value, packages: [f.package], members: [i], inferred: f.pool !== null };
+    if (f.pool === null && f.kindUnknown) Object.assign(alone, { unknown: true }, f.kindWords ? { words: f.kindWords } : {});
     if (f.pool === null) unnamed.push(alone);
     else if (!kindStated(f.kindFrom)) inferred.set(f.pool, [...(inferred.get(f.pool) ?? []), alone]);
     else {
@@ -80,14 +92,16 @@ export const minutesByPool = (figures: readonly KindFigure<VoicePool>[]): Minute
  * minutes): the sum of the amounts plainly stated general, else the one amount inferred general when it is
  * the only one (nothing is merged into it; two inferred ones give no one figure). A reply whose text states
  * no kind and gives one amount left (`null`, not stated: "您本月剩余流量1.2GB") speaks of the customer's one
- * allowance and gives that, beside `aside` kinds (WLAN is no mobile data) or not; otherwise there is no one
+ * allowance and gives that, beside `aside` kinds (WLAN is no mobile data) or amounts of a kind a word the rules do not
+ * know named (`追剧流量`, never the customer's: round 22) or not; otherwise there is no one
  * figure to tell (each kind is shown on its own, by name, and a not-stated total over stated kinds is never
  * added to them).
  */
 export function customerLeft<A extends KindAmount<string>>(amounts: readonly A[], aside: readonly string[] = []): A | undefined {
   const general = amounts.filter((a) => a.pool === 'general');
   if (general.length) return general.find((a) => !a.inferred) ?? (general.length === 1 ? general[0] : undefined);
-  const own = amounts.filter((a) => a.pool === null || !aside.includes(a.pool));
+  // "您的追剧流量剩余10GB": an amount of a kind the rules do not know is set aside, as WLAN is.
+  const own = amounts.filter((a) => !a.unknown && (a.pool === null || !aside.includes(a.pool)));
   const unstated = own.filter((a) => a.pool === null);
   if (unstated.length !== 1) return undefined;
   return own.length === 1 || ownPackage(unstated[0]!, own) ? unstated[0] : undefined;
@@ -115,4 +129,5 @@ const EXTRA_DATA_KINDS: readonly string[] = ['wlan', 'app', 'carryover', 'offpea
  * (本地 only, a family's shared pool, amounts of no stated kind), and so supersede an older figure. A
  * reply of extras only (WLAN 剩余1.65GB, a 定向 app pack, carry-over about to lapse) says nothing of it.
  */
-export const toldOfCustomerData = (amounts: readonly KindAmount<string>[]): boolean => amounts.some((a) => a.pool === null || !EXTRA_DATA_KINDS.includes(a.pool));
+export const toldOfCustomerData = (amounts: readonly KindAmount<string>[]): boolean =>
+  amounts.some((a) => (a.pool === null && !a.unknown) || (a.pool !== null && !EXTRA_DATA_KINDS.includes(a.pool)));

@@ -63,7 +63,8 @@ export class QuantityScanner {
       const digits = m[0];
       const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
       let value = Number(digits.replaceAll(',', ''));
-      if (text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) {
+      // "余额为-12.30元", "余额为负12.30元": a minus sign, or 负 (negative) written as a word, right before the number.
+      if ((text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) || text[start - 1] === '负') {
         value = -value;
         start--;
       }

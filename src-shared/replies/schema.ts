@@ -224,6 +224,11 @@ export const ReplyRulesSchema = v.strictObject({
   kindOfAll: v.optional(v.array(text)),
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
+  /**
+   * Words of use beyond the plan (套餐外, 超出, 安心包): an amount used whose own clause says one (not followed by 内) is no use
+   * of any pool but the volume beyond the plan, read as the field `beyondPlan` (labelling rules 4 and 7 of 2026-12-06).
+   */
+  beyondPlan: v.optional(v.array(text)),
   /** Words of a kind of data that no pool is (小区流量, one cell area's): the amount names no kind and takes none from the amount before. */
   unpooledKinds: v.optional(v.array(text)),
   /**

@@ -47,6 +47,14 @@ export interface FigureRecord {
   voicePool: VoicePool | null;
   /** Data and minutes: where `pool` / `voicePool` was read from (null when it is null, and for other topics). */
   kindFrom: KindSource | null;
+  /**
+   * Data only: a word the rules do not know named its kind (`您的追剧流量剩余10GB`, round 22), so `pool` is null, not
+   * stated, but unlike an amount of a reply that names no kind it is no customer's data left: an extra of a kind the
+   * reader does not know, shown by its own words (`kindWords`). Absent otherwise.
+   */
+  kindUnknown?: true;
+  /** With `kindUnknown`: the words that name the amount's data as written (folded: `追剧流量`), when the reader finds them. */
+  kindWords?: string;
   /** A bill line's name, as written. */
   item: string | null;
   /** Where the amount is written in the original text. */

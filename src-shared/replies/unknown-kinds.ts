@@ -22,6 +22,8 @@ export function unknownQualifier(words: string, rules: ReplyRules): boolean {
     if (label !== undefined) {
       // "上月结转流量剩余": a label that holds a kind word (结转流量) names that kind.
       if (vocab.specific.some((w) => label.includes(w))) return false;
+      const says = noteBefore(words.slice(0, head + 2 - label.length), vocab);
+      if (says !== undefined) return says === 'unknown';
       head = head + 2 - label.length + 1;
       continue;
     }
@@ -32,6 +34,76 @@ export function unknownQualifier(words: string, rules: ReplyRules): boolean {
     if (said !== 'bare') return said === 'unknown';
   }
   return false;
+}
+
+/**
+ * Whether the scope word (省内, 国内: `kindScopes`) that names an amount's kind has a word the rules do not know right
+ * before it (`上月追剧国内通用流量`, `您悦动主号（…）省内流量`): the scope stands (real texts say 营销活动赠送省内流量, 满就送全国流量),
+ * but it may be the scope of a kind the reader does not know, so the kind is not sure: never added to another amount.
+ * From the last scope word leftwards over neutral words, scope words and notes in brackets; a known kind word, a
+ * boundary (的, 您, a label…), a number or punctuation first: false; a run of two characters or more (no stem of a label) first: true.
+ */
+export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
+  const vocab = vocabulary(rules);
+  const scopes = rules.pools.filter((p) => rules.kindScopes.includes(p.pool)).flatMap((p) => p.words);
+  let at = -1;
+  for (const w of scopes) at = Math.max(at, words.lastIndexOf(w));
+  if (at < 0 || vocab.specific.some((w) => words.includes(w))) return false;
+  for (let steps = 0; at > 0 && steps < 12; steps++) {
+    const before = words.slice(0, at);
+    if (before.endsWith(')')) {
+      const open = before.lastIndexOf('(');
+      if (open < 0 || vocab.kinds.some((w) => before.slice(open).includes(w))) return false;
+      at = open;
+      continue;
+    }
+    const word = [...vocab.kinds, ...vocab.neutral].find((w) => before.endsWith(w));
+    if (word) {
+      at -= word.length;
+      continue;
+    }
+    if (vocab.bounds.some((w) => before.endsWith(w)) || !/\p{Script=Han}/u.test(before[before.length - 1]!)) return false;
+    const run = unknownRun(before, vocab);
+    // "飞享套餐18元档省内流量": a unit after a number (元档, 天档) is no word of a kind.
+    return run.length >= 2 && !vocab.stems.some((w) => run.includes(w)) && !/\d$/u.test(before.slice(0, -run.length));
+  }
+  return false;
+}
+
+/**
+ * Whether an amount's own clause names it by a word the rules do not know and no data word (`，畅享剩余188.37MB` after
+ * `其中国内剩余0.0MB`): the words before its label, past neutral ones, are one unknown run of two characters or more.
+ */
+export function unknownItemName(clause: string, label: string | null, rules: ReplyRules): boolean {
+  const vocab = vocabulary(rules);
+  const at = label === null ? -1 : clause.lastIndexOf(label);
+  if (at < 0) return false;
+  const rest = withoutEnding(withoutOpening(clause.slice(0, at).replace(/^[\s,;、]+/u, ''), vocab.neutral), vocab.neutral);
+  if (!/^\p{Script=Han}{2,8}$/u.test(rest) || lastDataWord(rest) >= 0) return false;
+  if ([...vocab.kinds, ...vocab.bounds].some((w) => rest.includes(w)) || vocab.stems.some((w) => rest.includes(w))) return false;
+  return unknownRun(rest, vocab) === rest;
+}
+
+/**
+ * The words that name data of a kind the rules do not know, for showing the amount by them (`您的追剧流量剩余` → `追剧流量`,
+ * `畅享剩余` → `畅享`, `"…超出0.29元/m(追剧)"` → `追剧`): the amount's last clause without its label, the words the
+ * name is cut from (您, 的, 本月…) and what precedes a note in brackets; undefined when nothing of it is left.
+ */
+export function unknownKindWords(words: string, label: string | null, rules: ReplyRules): string | undefined {
+  const vocab = vocabulary(rules);
+  let clause = words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':'), words.lastIndexOf('。')) + 1);
+  const at = label === null ? -1 : clause.lastIndexOf(label);
+  if (at > 0) clause = clause.slice(0, at);
+  clause = withoutEnding(clause.replace(/["”\s]+$/u, ''), vocab.labels);
+  // "…【悦动】", "…(追剧)": a note in brackets at its end is the name.
+  const notes = [...clause.matchAll(/【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)/gu)].map((m) => m[1] ?? m[2]!);
+  if (/[)】]$/u.test(clause)) return notes.at(-1);
+  const name = /[\p{Script=Han}a-z]{2,16}$/u.exec(clause)?.[0] ?? '';
+  const cut = name.slice(Math.max(...vocab.bounds.filter((w) => w.length <= 2).map((w) => name.lastIndexOf(w) + (name.lastIndexOf(w) >= 0 ? w.length : 0)), 0));
+  const rest = withoutOpening(cut, vocab.neutral.filter((w) => !/(?:流量|数据)$/u.test(w)));
+  // "…(追剧)\"套餐移动数据流量": a name of neutral words only says nothing; the note before it does.
+  if (withoutOpening(rest, vocab.neutral) === '') return notes.at(-1);
+  return rest.length >= 2 ? rest : undefined;
 }
 
 /** Kind words, those of a kind other than a scope, neutral words and boundaries, longest first. */
@@ -50,8 +122,7 @@ function qualifierOf(words: string, head: number, vocab: Vocabulary): 'known' | 
     // Only a scope (国内, 省内) in it says nothing of the name before: every kind has one.
     if (vocab.specific.some((w) => note.includes(w))) return 'known';
     if (kinds.some((w) => note.includes(w))) return qualifierBefore(words, head, vocab) === 'unknown' ? 'unknown' : 'known';
-    const rest = withoutEnding(note, neutral);
-    if (rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w))) return 'unknown';
+    if (noteSays(note, vocab) === 'unknown') return 'unknown';
   }
   // "移动数据流量结转优惠", "流量包套餐未清零转结": a kind other than a scope written after the data word, in the same name.
   if (specificAfter(words, head + 2, vocab)) return 'known';
@@ -80,12 +151,24 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
     // A known kind word nearest the data word names the kind ("省内4G单模流量"): what is before it qualifies that word.
     if (kinds.some((w) => before.endsWith(w))) return 'known';
     const word = neutral.find((w) => before.endsWith(w));
+    // "您的4G飞享套餐本月流量": the words before 套餐 are the package's name, no kind of its data (a kind in it still names it).
+    if (word !== undefined && word.endsWith(PLAN)) {
+      const name = before.slice(0, -word.length);
+      const quoted = QUOTED_NOTE.exec(name);
+      if (quoted) return noteSays(quoted[1] ?? quoted[2]!, vocab) ?? 'bare';
+      return specificBefore(name, vocab) || kinds.some((w) => name.endsWith(w)) ? 'known' : 'bare';
+    }
     if (word) {
       at -= word.length;
       continue;
     }
-    if (bounds.some((w) => before.endsWith(w))) return 'bare';
+    const bound = bounds.find((w) => before.endsWith(w));
+    if (bound !== undefined) return noteBefore(before.slice(0, -bound.length), vocab) ?? 'bare';
     const c = before[before.length - 1]!;
+    // "…【悦动】包含流量", "\"18元包…超出0.29元/M（追剧）\"套餐移动数据流量": a short note in 【】, or one ending a quoted package name,
+    // right before the name of data says what it is, as a bracket right after the data word does.
+    const closing = QUOTED_NOTE.exec(before);
+    if (closing) return noteSays(closing[1] ?? closing[2]!, vocab) ?? 'bare';
     if (/[a-z]/u.test(c)) {
       // "1G流量", "10元包1GB": a unit after a number ends the name.
       const run = /[a-z]+$/u.exec(before)![0];
@@ -102,6 +185,25 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
   return 'bare';
 }
 
+/** What a short note in brackets says of a name: a kind, a word the rules do not know, or nothing (a neutral word, a label's). */
+function noteSays(note: string, { kinds, neutral, bounds }: Vocabulary): 'known' | 'unknown' | undefined {
+  if (kinds.some((w) => note.includes(w))) return 'known';
+  const rest = withoutEnding(note, neutral);
+  return rest.length <= 6 && /^\p{Script=Han}+$/u.test(rest) && !bounds.some((w) => rest.startsWith(w)) ? 'unknown' : undefined;
+}
+
+/** "18元包100M国内流量，超出0.29元/M（追剧）": a package's name that ends in a note of a word the rules do not know. */
+export function nameEndsUnknown(name: string, rules: ReplyRules): boolean {
+  const note = /\(([^()\d]{1,16})\)$/u.exec(name);
+  return note !== null && noteSays(note[1]!, vocabulary(rules)) === 'unknown';
+}
+
+/** "国内移动数据流量_优先级23【悦动】包含流量": what a note in 【】 right before a label of data says of the data. */
+function noteBefore(words: string, vocab: Vocabulary): 'known' | 'unknown' | undefined {
+  const note = /【([^【】\d]{1,16})】$/u.exec(words);
+  return note ? noteSays(note[1]!, vocab) : undefined;
+}
+
 /** The unknown word ending these words: Han characters back to a known kind, neutral or boundary word. */
 function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): string {
   let at = before.length;
@@ -115,11 +217,15 @@ function unknownRun(before: string, { kinds, neutral, bounds }: Vocabulary): str
 
 /** Whether the words after a data word, up to the amount, hold an unknown word before their label ("追剧共"). */
 function unknownBetween(tail: string, vocab: Vocabulary): boolean {
+  // "…闲时流量包套餐追剧追剧:153.77MB": a name of its own before the colon that opens the amount is its label.
+  const named = /^\p{Script=Han}{2,10}:\s*$/u.test(tail);
   const m = /^\p{Script=Han}{2,8}$/u.exec(tail);
-  if (!m) return false;
-  const unlabelled = withoutEnding(tail, vocab.labels);
-  if (unlabelled === tail) return false;
-  const rest = withoutOpening(unlabelled, vocab.neutral);
+  if (!m && !named) return false;
+  // "…剩余流量还有:": a label before the colon is no name.
+  // "…通用流量月包:": a pack's name (ending in 包, 套餐) is no kind either.
+  const unlabelled = withoutEnding(named ? withoutEnding(tail.replace(/:\s*$/u, ''), [PACKAGE, PLAN]) : tail, vocab.labels);
+  if (!named && unlabelled === tail) return false;
+  const rest = withoutOpening(withoutOpening(unlabelled, [PACKAGE]), vocab.neutral);
   return rest.length >= 2 && !vocab.stems.some((w) => rest.includes(w)) && unknownRun(rest, vocab) === rest;
 }
 
@@ -171,6 +277,11 @@ function specificBefore(name: string, { kinds, bounds, specific }: Vocabulary): 
 
 /** What a package's name ends with: the kind in the name is its data's. */
 const PACKAGE = '包';
+/** A short note in 【】, or in brackets ending a quoted name, at the end of some words. */
+const QUOTED_NOTE = /(?:【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)["”])$/u;
+
+/** A plan (套餐): the words before it are its name. */
+const PLAN = '套餐';
 
 /** Where the last data word (流量, 数据) starts, -1 when there is none. */
 function lastDataWord(words: string): number {

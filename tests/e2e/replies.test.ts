@@ -381,6 +381,20 @@ describe('real replies in the thread and on the overview', () => {
     expect(await data.locator('.figure-superseded').count()).toBe(0);
   });
 
+  it('never shows data of a kind a word the reader does not know named as the data left; it is said by its own words (round 22)', async () => {
+    // Real fs-2016-0312 (5.85 MB), then a newer reply of ours (NOT a real reply; 追剧 is a word no rule knows) with that
+    // amount alone: on main 2cfbaf8 it was the customer's data left (a lone not-stated amount), 10.00 GB; now it tells
+    // nothing of the customer's data, as WLAN does, so 5.85 MB stands and no alert or figure takes the 10 GB.
+    const simId = await demoSimShowing('overview', [text('fs-2016-0312'), '尊敬的客户，您的追剧流量剩余10.00GB。【中国移动】']);
+    const data = simFigure('data.remaining');
+    await expect.poll(() => data.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('5.85 MB');
+    expect(await data.locator('.figure-superseded').count()).toBe(0);
+    // The line under the reply (what 小e says of it) names it by its words.
+    await openAfresh(`thread/${encodeURIComponent(simId)}`);
+    const line = page.locator('.bubble-figures').last();
+    await expect.poll(() => line.textContent(), { timeout: 30_000 }).toContain('10.00 GB（追剧流量）');
+  });
+
   it('shows a balance read in HK$ as HK$, never as 元, and a CMHK reply’s local data as its data left', async () => {
     // A wording of ours (tests/fixtures/replies/ours-general.json, NOT a real reply), newest in the log.
     await demoSimShowing('overview', [ours.find((e) => e.id === 'r3b1-hk-bilingual')!.text]);

@@ -42,6 +42,8 @@ function figureView(f: FigureRecord) {
     ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
     // Where the kind was read from, and whether it is plainly stated (only such amounts are ever added up).
     ...(f.kindFrom ? { kindFrom: f.kindFrom, kindStated: kindStated(f.kindFrom) } : {}),
+    // A word the reader does not know named its kind: not stated, and never the customer's data left.
+    ...(f.kindUnknown ? { kindUnknown: true, ...(f.kindWords ? { kindWords: f.kindWords } : {}) } : {}),
     package: f.package,
     item: f.item,
     written: f.span.text,

@@ -87,6 +87,21 @@ describe('a figure is as old as the reply it came from', () => {
     expect(published.find((p) => p.topic.endsWith('/data_left'))).toMatchObject({ payload: '5.85', retain: true });
   });
 
+  // Round 22: a lone amount of a kind a word the reader does not know named (ours, NOT a real reply: 追剧 is known to no
+  // rule) was the SIM's general data left on main 2cfbaf8 (10240 MB over the 5.85 MB, and `unstated` in the metrics).
+  it('a newer reply whose lone data amount a word no rule knows named (追剧流量) leaves the general data with its own time', () => {
+    const board = new SimBoard((t) => t);
+    const feed = (t: string, at: number) =>
+      board.onIncoming({ kind: 'in', key: `sim-1|${at}`, simId: 'sim-1', from: '10086', text: t, encoding: 'ucs2', timestamp: new Date(at).toISOString(), receivedAt: at, concat: null });
+    feed(text('fs-2016-0312'), T0);
+    feed('尊敬的客户，您的追剧流量剩余10.00GB。【中国移动】', T0 + HOUR);
+    const s = board.get('sim-1')!;
+    expect([s.generalDataLeftMb, s.asOf.data]).toEqual([5.85, T0]);
+    const u = understandReply({ text: '尊敬的客户，您的追剧流量剩余10.00GB。【中国移动】', receivedAt: T0, from: '10086' });
+    const h = headlineFigures(u.kind === 'figures' ? u.figures : []);
+    expect([h.generalDataLeftMb, h.dataLeftByPoolMb]).toEqual([null, {}]);
+  });
+
   it('an older reply that comes in late changes no figure a newer reply gave, and gives those it did not', () => {
     const board = boardAfter([['vpmn-0019-confirm', T0 + 2 * HOUR], ['fs-2016-0312', T0]]);
     const s = board.get('sim-1')!;

@@ -73,7 +73,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   it('a head noun takes the meaning of the label before it (赠款余额, 到期积分)', () => {
     expect(fields('head-gift-balance')).toEqual(['balance.balance 35.2', 'balance.cash 30', 'balance.gift 5.2']);
     expect(fields('head-expiring-points')).toEqual(['points.total 1234', 'points.expiring 100']);
-    expect(fields('head-frozen-balance')).toEqual(['balance.balance 35.2', 'balance.balance 30.2', 'balance.other 5']);
+    // Round 22 (labelling rule 5): beside 其中可用余额, the amount kept (话费余额) is other.
+    expect(fields('head-frozen-balance')).toEqual(['balance.other 35.2', 'balance.balance 30.2', 'balance.other 5']);
   });
 
   it('an outcome word in an aside or a hypothetical clause leaves the figures; one before them is the outcome', () => {
@@ -175,7 +176,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
       return u.kind === 'figures' ? u.figures.map((f) => `${f.field} ${f.pool}`) : [];
     };
     expect(pools('国内通用流量共908.98M\n已使用37.57M\n还剩余871.4M')).toEqual(['total general', 'used general', 'remaining general']);
-    expect(pools('国内通用流量共10GB\n套餐外流量已使用1GB')).toEqual(['total general', 'used null']);
+    // Round 22 (labelling rule 4): the volume used beyond the plan is a field of its own, of no kind.
+    expect(pools('国内通用流量共10GB\n套餐外流量已使用1GB')).toEqual(['total general', 'beyondPlan null']);
   });
 
   it('a decimal amount with a unit glued to a word before it is read (剩余GPRS200.00M); a code is not', () => {
@@ -319,7 +321,8 @@ describe('general mechanisms, on wordings we wrote (not real)', () => {
   });
 
   it('the items after a part are parts too, and a sentence that opens with 其中 goes on from the one before', () => {
-    expect(figureWords('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.used 2.34']);
+    // Round 22 (labelling rule 4): 套餐外 is the volume beyond the plan, no use of a pool.
+    expect(figureWords('您本月已使用GPRS流量52.34MB，其中套餐内免费流量已使用50.00MB，套餐外流量2.34MB。')).toEqual(['data.used 52.34', 'data.used 50', 'data.beyondPlan 2.34']);
     expect(figureWords('您的家庭共享流量共100GB，已使用45.2GB。其中主卡使用30.1GB，副卡使用15.1GB。')).toEqual([
       'data.total 102400 shared',
       'data.used 46284.8 shared',
@@ -529,11 +532,12 @@ describe('round 7: package usage, totals in any words and order', () => {
   });
 
   it('after 其中, a part named by where it lies (套餐内, 套餐外) keeps its whole\'s field', () => {
-    expect(figureWords('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.used 12']);
+    // Round 22 (labelling rule 4): the part beyond the plan (套餐外) keeps no field of use: it is beyondPlan.
+    expect(figureWords('您本月已使用国内语音通话312分钟，其中套餐内300分钟，套餐外12分钟。')).toEqual(['voice.used 312', 'voice.used 300', 'voice.beyondPlan 12']);
     expect(figureWords('您本月已使用GPRS流量23456KB，其中套餐内流量20480KB，套餐外流量2976KB。')).toEqual([
       'data.used 22.91',
       'data.used 20',
-      'data.used 2.91',
+      'data.beyondPlan 2.91',
     ]);
   });
   it('a whole number with no unit, in a sentence last about messages or minutes, is in their unit when a label names it', () => {
@@ -558,7 +562,8 @@ describe('round 7: package usage, totals in any words and order', () => {
   });
 
   it('use beyond the package of any allowance (套餐外通话), use shared by others (已共用), a region\'s own data (区内, 疆内)', () => {
-    expect(figureWords('您本月国内主叫已使用462分钟；套餐外通话0分钟。')).toEqual(['voice.used 462', 'voice.used 0']);
+    // Round 22 (labelling rule 4): minutes beyond the plan are beyondPlan.
+    expect(figureWords('您本月国内主叫已使用462分钟；套餐外通话0分钟。')).toEqual(['voice.used 462', 'voice.beyondPlan 0']);
     expect(figureWords('您的家庭共享流量60GB，剩余35.7GB（家庭成员已共用24.3GB）。')).toEqual([
       'data.total 61440 shared',
       'data.remaining 36556.8 shared',
@@ -630,7 +635,8 @@ describe('round 7: money, points and amounts said twice', () => {
   });
 
   it('the part of a balance that cannot be used (不可用余额) is no balance', () => {
-    expect(figureWords('账户余额：45.62元\n其中可用余额：35.62元\n不可用余额：10.00元')).toEqual(['balance.balance 45.62', 'balance.balance 35.62', 'balance.other 10']);
+    // Round 22 (labelling rule 5): beside 其中可用余额, the amount kept (账户余额) is other.
+    expect(figureWords('账户余额：45.62元\n其中可用余额：35.62元\n不可用余额：10.00元')).toEqual(['balance.other 45.62', 'balance.balance 35.62', 'balance.other 10']);
   });
 
   it('积分 after a number is its unit (您有1560积分将于…清零)', () => {
@@ -768,7 +774,8 @@ describe('round 9: words after an amount, a colon before it', () => {
   });
 
   it('a colon after a topic word right before the amount keeps the clause that names it (使用GPRS流量：125.6M), not after a kind (省内通用：)', () => {
-    expect(figureWords('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.used 25.6']);
+    // Round 22 (labelling rule 4): 套餐外25.6M is beyondPlan.
+    expect(figureWords('截至2011年4月26日，您本月使用GPRS流量：125.6M，其中套餐内100M，套餐外25.6M。')).toEqual(['data.used 125.6', 'data.used 100', 'data.beyondPlan 25.6']);
     expect(figureWords('您剩余流量如下——国内通用：3.20GB；省内通用：1.00GB。')).toEqual(['data.remaining 3276.8 general', 'data.remaining 1024 provincial']);
   });
 });
@@ -1005,7 +1012,8 @@ describe('round 10: totals and lists', () => {
     expect(lines10('您本月国内通用流量已使用28.50GB，已超出套餐内20GB，超出部分按5元/GB计费。')).toEqual(['data.used 29184 MB general', 'data.total 20480 MB general']);
     expect(lines10('您的日包今日已使用1.05GB，已达1GB高速上限。')).toEqual(['data.used 1075.2 MB', 'data.total 1024 MB']);
     // Use beyond the plan stays use of no stated kind.
-    expect(lines10('您本月国内流量已用完，已使用超出套餐流量1.2GB。')).toEqual(['data.used 1228.8 MB']);
+    // Round 22 (labelling rule 4): use beyond the plan is its own field (beyondPlan), of no stated kind.
+    expect(lines10('您本月国内流量已用完，已使用超出套餐流量1.2GB。')).toEqual(['data.beyondPlan 1228.8 MB']);
   });
 });
 

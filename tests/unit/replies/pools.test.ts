@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerDataLeft, customerLeft, dataByPool, describeFigures, minutesByPool, understandReply, type FigureRecord, type KindSource } from '../../../src-shared/replies';
+import { customerDataLeft, customerLeft, dataByPool, describeFigures, minutesByPool, toldOfCustomerData, understandReply, type FigureRecord, type KindSource } from '../../../src-shared/replies';
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../fixtures/replies/corpus';
 import { RECEIVED } from './format';
@@ -12,6 +12,17 @@ const pools = (text: string) => {
   if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
   return u.figures.filter((f) => f.topic === 'data').map((f: FigureRecord) => [f.field, Math.round(f.value * 100) / 100, f.pool]);
 };
+
+
+/** A reply read as figures (it must be one). */
+function readFigures(text: string) {
+  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+  if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
+  return u;
+}
+
+/** The data left of a reply, by kind, as the Overview groups it. */
+const leftOf = (text: string) => dataByPool(readFigures(text).figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
 
 describe('the kind of each data amount', () => {
   it.each([
@@ -128,12 +139,8 @@ describe('data left for the customer', () => {
 });
 
 describe('only kinds plainly stated are added up (issue 15: the Overview, alerts and 小e never sum pools of different kinds)', () => {
-  const read = (text: string) => {
-    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-    if (u.kind !== 'figures') throw new Error(`figures expected, got ${u.kind}`);
-    return u;
-  };
-  const left = (text: string) => dataByPool(read(text).figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
+  const read = readFigures;
+  const left = leftOf;
   const shown = (amounts: ReturnType<typeof left>) => amounts.map((a) => [a.pool, Math.round(a.mb * 100) / 100, a.inferred]);
 
   it('real r16-107: the 95.04MB of 省内包时段流量 is never added to the 3GB left of 省内流量; the two plainly provincial amounts still are', () => {
@@ -228,5 +235,32 @@ describe('round 18: an amount of a kind the reader does not know is never added 
       ['general', 2048, 1],
       [null, 4096, 1],
     ]);
+  });
+});
+
+describe('round 22: a word the reader does not know named the kind (kindUnknown): never the customer\'s data left (ours, NOT real replies)', () => {
+  const read = readFigures;
+  const left = leftOf;
+
+  it('a lone amount of such a kind is flagged with its words, and is no customer\'s data left (it was, as a lone not-stated amount)', () => {
+    const u = read('您的追剧流量剩余10GB。');
+    expect(u.kind === 'figures' && u.figures.map((f) => [f.pool, f.kindUnknown, f.kindWords])).toEqual([[null, true, '追剧流量']]);
+    expect(customerDataLeft(left('您的追剧流量剩余10GB。'))).toBeUndefined();
+    expect(toldOfCustomerData(left('您的追剧流量剩余10GB。'))).toBe(false);
+  });
+
+  it('guard: a lone amount of a reply that names no kind at all is still the customer\'s data left', () => {
+    const u = read('您本月剩余流量1.20GB。');
+    expect(u.kind === 'figures' && u.figures.map((f) => [f.pool, f.kindUnknown])).toEqual([[null, undefined]]);
+    expect(customerDataLeft(left('您本月剩余流量1.20GB。'))?.mb).toBeCloseTo(1228.8);
+  });
+
+  it('beside it, a reply\'s one not-stated amount is the customer\'s, as beside WLAN', () => {
+    expect(customerDataLeft(left('您本月剩余流量1.00GB，追剧流量剩余10.00GB。'))?.mb).toBe(1024);
+  });
+
+  it('the line under a reply and 小e say it by its own words, never as the data left', () => {
+    expect(describeFigures(read('您的追剧流量剩余10GB。'), 'zh-Hans')).toBe('你的流量还剩 10.00 GB（追剧流量）');
+    expect(describeFigures(read('您的追剧流量剩余10GB。'), 'en')).toContain('10.00 GB (追剧流量)');
   });
 });

@@ -43,7 +43,7 @@ const CASES: [string, string, string[]][] = [
   // Guards.
   ['guard 9: the same size said twice with a joiner between (共1GB，为1GB) stays read', '您本月国内流量共1GB，已使用1GB。', ['data.total 1024 general', 'data.used 1024 general']],
   ['guard 9: a plan\'s data after its fee and a comma stays its total', '您的套餐月费58元，含国内流量10GB，已使用2GB。', ['data.total 10240 general', 'data.used 2048 general']],
-  ['guard 6: a part called 可用 is left to rule 5 (replies22), no part made other', '您当前账户总余额30.00元，其中可用余额10.00元，冻结金额20.00元。', ['balance.balance 30', 'balance.balance 10', 'balance.other 20']],
+  ['guard 6: a part called 可用 is the balance and its total other (rule 5, replies22\'s account-parts.ts), no part made other here', '您当前账户总余额30.00元，其中可用余额10.00元，冻结金额20.00元。', ['balance.other 30', 'balance.balance 10', 'balance.other 20']],
   ['guard 6: a balance after the items of a bill (其中) stays the balance', '您本月已消费27.33元，其中套餐费18.00元，通话费9.33元，余额45.00元。', ['bill.total 27.33', 'bill.item 18', 'bill.item 9.33', 'balance.balance 45']],
   ['guard 6: with a total, the cash part stays a part', '您当前余额45.00元，其中现金余额30.00元。', ['balance.balance 45', 'balance.cash 30']],
   ['guard 7: the month\'s use under a 安心服务 title stays use (real r17-073)', '【流量安心服务】您好！截至24日14时，您本月流量已使用900.00MB，流量安心包内流量还剩40.00MB。', ['data.used 900', 'data.remaining 40']],

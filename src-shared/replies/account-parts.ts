@@ -1,0 +1,50 @@
+// Amounts that are parts beside what the customer has: use beyond the plan (labelling rules 4 and 7), and the money kept
+// beside what can be spent this month (rules 5 and 6).
+import type { Read } from './figures';
+import type { ReplyRules } from './load';
+
+/** The words of an amount's own clause (after the last comma, semicolon or enumeration comma of its sentence so far). */
+const ownClause = (read: Read): string => read.sentenceSoFar.slice(Math.max(...[',', ';', '、', '。'].map((c) => read.sentenceSoFar.lastIndexOf(c))) + 1);
+
+/**
+ * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "流量安心包已用45MB", "其中…套餐外25.6M",
+ * "套餐外通话12分钟": the volume used beyond the plan is no use of any pool (the reply's total use already holds it, so a
+ * used figure would count it twice beside the plan's): its field is `beyondPlan` (the corpus's `other`). A word of it
+ * followed by 内 (已超出套餐内20GB: what the plan holds) or followed in the clause by 套餐内 is none; what is left, and a
+ * total a label names, are not touched (流量安心包包含1GB is the package's total).
+ */
+export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
+  if (rules.beyondPlan.length === 0) return;
+  for (const read of reads) {
+    const f = read.figure;
+    if (!['data', 'voice', 'sms'].includes(f.topic) || !(f.field === 'used' || (f.field === 'total' && f.label === null))) continue;
+    const clause = ownClause(read);
+    // "超出流量504.00M" (a total no label names) is beyond; "流量安心包移动数据流量累计0MB" is the overage package's size.
+    const said = rules.beyondPlan.filter((w) => f.field === 'used' || !w.endsWith('包')).some((w) => {
+      const at = clause.lastIndexOf(w);
+      return at >= 0 && clause[at + w.length] !== '内' && !clause.slice(at).includes('套餐内');
+    });
+    if (said) f.field = 'beyondPlan';
+  }
+}
+
+/**
+ * "余额为58.20元，其中可用余额为40.00元", "当前预存款…当月可用预存款总额…", "总余额…其中专款可用余额…": beside what can be spent
+ * (可用余额, 可用预存款), the amount kept is `other` (rule 5); an earmarked part (专款) beside another balance is no second
+ * balance (rule 6). An amount owed (欠费, read as a balance below zero) is neither; a balance standing alone stays. The
+ * parts of a total balance (rule 6) are money-parts.ts's, after the kinds.
+ */
+export function spendableBalance(reads: Read[]): void {
+  const balances = () => reads.filter((r) => r.figure.topic === 'balance' && r.figure.field === 'balance' && !OWED.test(r.context));
+  const earmarked = balances().filter((r) => r.context.includes('专款') && !r.context.includes('专款余额'));
+  if (earmarked.length < balances().length) for (const r of earmarked) r.figure.field = 'other';
+  const spendable = balances().filter((r) => SPENDABLE.test(lastLabel(r.context)));
+  if (spendable.length === 0 || spendable.length === balances().length) return;
+  for (const r of balances()) if (!spendable.includes(r)) r.figure.field = 'other';
+}
+
+/** The words since the last comma (an amount's own label, as written). */
+const lastLabel = (context: string): string => context.slice(Math.max(context.lastIndexOf(','), context.lastIndexOf(';')) + 1);
+
+const SPENDABLE = /(?<!不)可用(?:余额|预存款)/u;
+const OWED = /欠费|透支|欠款/u;
