@@ -7,11 +7,12 @@ import type { ReplyRules } from './load';
 const ownClause = (read: Read): string => read.sentenceSoFar.slice(Math.max(...[',', ';', '、', '。'].map((c) => read.sentenceSoFar.lastIndexOf(c))) + 1);
 
 /**
- * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "流量安心包已用45MB", "其中…套餐外25.6M",
+ * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "其中…套餐外25.6M",
  * "套餐外通话12分钟": the volume used beyond the plan is no use of any pool (the reply's total use already holds it, so a
  * used figure would count it twice beside the plan's): its field is `beyondPlan` (the corpus's `other`). A word of it
  * followed by 内 (已超出套餐内20GB: what the plan holds) or followed in the clause by 套餐内 is none; what is left, and a
- * total a label names, are not touched (流量安心包包含1GB is the package's total).
+ * total a label names, are not touched. The use of an overage package (流量安心包已用45MB: rule 7) is over-plan.ts's, which
+ * reads it over its clause group.
  */
 export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
   if (rules.beyondPlan.length === 0) return;
@@ -19,8 +20,8 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
     const f = read.figure;
     if (!['data', 'voice', 'sms'].includes(f.topic) || !(f.field === 'used' || (f.field === 'total' && f.label === null))) continue;
     const clause = ownClause(read);
-    // "超出流量504.00M" (a total no label names) is beyond; "流量安心包移动数据流量累计0MB" is the overage package's size.
-    const said = rules.beyondPlan.filter((w) => f.field === 'used' || !w.endsWith('包')).some((w) => {
+    // "超出流量504.00M" (a total no label names) is beyond.
+    const said = rules.beyondPlan.some((w) => {
       const at = clause.lastIndexOf(w);
       return at >= 0 && clause[at + w.length] !== '内' && !clause.slice(at).includes('套餐内');
     });

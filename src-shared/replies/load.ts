@@ -86,7 +86,7 @@ export interface ReplyRules {
   kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
-  /** Words of use beyond the plan (套餐外, 超出, 安心包): such a volume used is the field `beyondPlan`, no pool's use. */
+  /** Words of use beyond the plan (套餐外, 超出): such a volume used is the field `beyondPlan`, no pool's use. */
   beyondPlan: string[];
   /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
   unpooledKinds: string[];

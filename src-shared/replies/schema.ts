@@ -225,7 +225,7 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
   /**
-   * Words of use beyond the plan (套餐外, 超出, 安心包): an amount used whose own clause says one (not followed by 内) is no use
+   * Words of use beyond the plan (套餐外, 超出; an overage package's use is `overPlanPackages`'s): an amount used whose own clause says one (not followed by 内) is no use
    * of any pool but the volume beyond the plan, read as the field `beyondPlan` (labelling rules 4 and 7 of 2026-12-06).
    */
   beyondPlan: v.optional(v.array(text)),
