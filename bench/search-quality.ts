@@ -59,6 +59,8 @@ export const HELDOUT4_SET = resolve(import.meta.dirname, '../tests/fixtures/sear
 export const HELDOUT5_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout5.json');
 /** A sixth, written on 2026-12-06 (session 15) from the names, codes and seed alone (forum questions, negations, dialects, relatives' messages, phone-keyboard slips, 127 unanswerable); measured on main before that session's search changes. */
 export const HELDOUT6_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout6.json');
+/** A seventh, written on 2026-12-06 (session 16) from the names, codes and seed alone (elderly speech, clerks at the desk, pasted chats, forum posts, Traditional script, foreigners' English, pinyin, voice-input homophones, code typos, 134 unanswerable); measured on main 484b40b before that session's search round was merged. */
+export const HELDOUT7_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.heldout7.json');
 
 /** Queries no instruction answers, quoted from public sources or generated junk (scripts/build-negative-queries.ts): the part tuned on. */
 export const NEGATIVE_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.negative.json');

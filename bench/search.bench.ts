@@ -7,7 +7,7 @@ import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, HELDOUT7_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -126,6 +126,7 @@ export default async function searchBench(): Promise<Section> {
   heldOutFigures('fourth held-out set', HELDOUT4_SET, loadQueries(HELDOUT4_SET));
   heldOutFigures('fifth held-out set', HELDOUT5_SET, loadQueries(HELDOUT5_SET));
   heldOutFigures('sixth held-out set', HELDOUT6_SET, loadQueries(HELDOUT6_SET));
+  heldOutFigures('seventh held-out set', HELDOUT7_SET, loadQueries(HELDOUT7_SET));
 
   // Nothing matches: queries no instruction answers must get no confident answer, and real ones must not be refused.
   // plain fuse.js has no confidence: any result it gives is its answer.

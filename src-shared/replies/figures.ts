@@ -347,6 +347,9 @@ export function readFigures(
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??
+        // "…已用完，省内流量1GB剩余450.56MB": an amount its part follows with no clause mark between is that part's
+        // total, before any list of the field read before it goes on.
+        (next && !CLAUSE_MARK.test(text.slice(q.end, next.start)) ? totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems) : undefined) ??
         breakdownOf(candidates, window, after, tagPool, listed, sentence, rules, bracket, lastReadAt === qi - 1, groupHead?.sentence === sentence ? groupHead : undefined, LINE_AFTER.test(before), sinceRead()) ??
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
@@ -559,6 +562,9 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   const other = last(t.unless);
   return other >= 0 && other >= last(topicWords);
 }
+
+/** What ends a clause between two amounts. */
+const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 
 /** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
 const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;

@@ -107,7 +107,7 @@ export interface ReplyRules {
   /** Packages of data beyond the plan (安心包), whose use is no pool's (labelling rule 7). Words folded. */
   overPlanPackages: { words: string[]; until: string[] };
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
-  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[] };
+  services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[]; cancelWith: RegExp[]; cancelCode: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
@@ -286,6 +286,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       fee: regex('services.fee', file.services.fee),
       unnumbered: file.services.unnumbered === undefined ? null : regex('services.unnumbered', file.services.unnumbered),
       cancel: file.services.cancel.map((p, i) => regex(`services.cancel.${i}`, p)),
+      cancelWith: (file.services.cancelWith ?? []).map((p, i) => regex(`services.cancelWith.${i}`, p)),
+      cancelCode: (file.services.cancelCode ?? []).map((p, i) => regex(`services.cancelCode.${i}`, p)),
     },
     notices: file.notices.map((n, i) => ({ id: n.id, patterns: n.patterns.map((p, j) => regex(`notices.${i}.patterns.${j}`, p)) })),
     outcomes: file.outcomes.map((o, i) => ({

@@ -2,10 +2,16 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
-import { numberedServices } from './service-list';
+import { cancelTexts, numberedServices, type ListedService } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
+
+/** Words that count or time what a number before them says (2小时, 3个月, 5元): a number glued to one is no option. */
+const COUNTED = '(?:小时|分钟|个|元|年|月|日|天|周|次|条|项|位|号|秒|倍)';
+
+/** "（四川移动）" closing a reply: its signature, no part of the last option's label. */
+const SIGNATURE = /\s*\(\p{Script=Han}{2,3}移动\)\s*$/u;
 
 /** How far after a cue ("回复对应序号查询（回复免费）：") the first option may start. */
 const CUE_REACH = 30;
@@ -50,21 +56,40 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const circled = CIRCLED.test(written);
       // "…、121了解话费账单项目说明": so is a code glued to its label after an option marked 、 (see nextGlued).
       const gluedCode = at > from && text[at + n[0] - 1] === '、' && /^\d{3,4}$/u.test(written);
-      if (label[0] === n[1] && !circled && !gluedCode) return at;
+      // "请回复序号:1查询余额,2查询积分,3…": so is a number glued to its label in a run whose next number is glued too
+      // after a comma, or that continues such a run.
+      // A count or a time glued after its number ("2小时内回复有效") is no option.
+      const gluedAfter = (k: number) => new RegExp(`[,、]\\s*${k}(?=\\p{Script=Han})(?!${COUNTED})`, 'u');
+      const writtenNumber = Number(written);
+      const gluedRun =
+        Number.isInteger(writtenNumber) && !new RegExp(`^${COUNTED}`, 'u').test(rest.slice(label[0])) && (expected === writtenNumber || gluedAfter(writtenNumber + 1).test(rest.slice(label[0], label[1])));
+      if (label[0] === n[1] && !circled && !gluedCode && !gluedRun) return at;
+      // "1）查询话费": a number closed by a bracket stands after a space, a colon or a bracket, never after a word ("（如回复1）即可").
+      if (text[at + n[1]] === ')' && /[\p{Script=Han}a-z\d]/u.test(text[at + n[0] - 1] ?? '')) return at;
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
       // whatever follows it ("1 查话费 2 查流量", "(1)如何查询话费 (2)…", "①话费余额 ②套餐余量" too); an option said on
       // its own after it ("… 回复0返回主菜单") is no part of its label either.
       const labelText = rest.slice(label[0], label[1]);
       const own = Number(rest.slice(n[0], n[1]));
+      // "A.10元500M流量包 B.20元1G流量包": after a letter, the next letter after a space.
+      const letter = /^[a-h]$/u.test(rest.slice(n[0], n[1])) ? String.fromCharCode(rest.charCodeAt(n[0]) + 1) : null;
       const nextAt =
         m === inRun
           ? [labelText.search(new RegExp(`\\s+${number + 1}[.、]`, 'u'))]
           : Number.isInteger(own)
-            ? [labelText.search(new RegExp(`\\s+\\(?${own + 1}(?:[.、)]|\\s*(?=\\p{Script=Han}))`, 'u')), nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1))]
-            : [];
+            ? [
+                labelText.search(new RegExp(`\\s+[([]?${own + 1}(?:[.、)\\]]|\\s*(?=\\p{Script=Han}))`, 'u')),
+                nextGlued(rest.slice(n[1], label[0]), own, rest.slice(label[0], label[1] + 1)),
+                labelText.search(gluedAfter(own + 1)),
+              ]
+            : letter
+              ? [labelText.search(new RegExp(`\\s+${letter}[.、]`, 'u'))]
+              : [];
       // "…0000、增值业务查退送您一张大流量副卡…" (real r18-083): a label ends where an advert opens (adverts.clause).
       const advert = rules.adverts.clause.map((re) => labelText.search(re));
-      const cut = Math.min(...[...nextAt, ...advert, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      // "4-积分兑换（四川移动）": the province's name in brackets at the end signs the reply.
+      const signed = labelText.search(SIGNATURE);
+      const cut = Math.min(...[...nextAt, ...advert, signed, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         // The number as it is sent: ① is 1.
@@ -170,7 +195,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
   const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
-  const services = numberedServices(original, folded, from, listEnd, rules);
+  const services: ListedService[] = numberedServices(original, folded, from, listEnd, rules);
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
@@ -187,11 +212,13 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     const said = cancels.map((m) => m[0].match(/\d{1,2}/gu) ?? []).find((ns) => ns.length === services.length && ns.length > 1);
     if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
-  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && rules.services.cancel.some((re) => firstMatch(re, text) !== null);
+  const byOwnNumber = cancelTexts(original, folded, from, services, rules);
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
-  return { services, cancelByNumber };
+  // The code said in an entry is no part of what the reply understood (it is in cancelText when it cancels).
+  return { services: services.map(({ code: _code, ...s }) => s), cancelByNumber };
 }
 
 /**

@@ -295,12 +295,23 @@ export const ReplyRulesSchema = v.strictObject({
     lookups: v.optional(v.array(pattern)),
   }),
   /**
-   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n) are where an entry's
+   * Lists of subscribed services (replies to 0000 and GN): `cues` open the list, `markers` (group n, and `group` a letter before it, or `bullet` for a line marked with no number) are where an entry's
    * number stands (1、 1. 1） （1）, circled ① are found by the code), `fee` (groups fee, yuan; anchored at the end) is the
    * fee ending an entry's words, `cancel` says that replying an entry's number cancels it;
    * `unnumbered` (groups name, fee, yuan) is one entry of a list that numbers none (来电显示（免费）、彩铃（5元/月）).
+   * `cancelWith` (groups prefix, what) says what is sent before an entry's number or code to cancel it (回复QX+序号,
+   * 取消请回复QX+代码; `what` 代码 for the code said in each entry); `cancelCode` (groups code, name) a code said to cancel
+   * one entry by its name (回复QXCL取消彩铃), or its own number (回复A1即退订…).
    */
-  services: v.strictObject({ cues: v.pipe(v.array(pattern), v.minLength(1)), markers: v.pipe(v.array(pattern), v.minLength(1)), fee: pattern, unnumbered: v.optional(pattern), cancel: v.array(pattern) }),
+  services: v.strictObject({
+    cues: v.pipe(v.array(pattern), v.minLength(1)),
+    markers: v.pipe(v.array(pattern), v.minLength(1)),
+    fee: pattern,
+    unnumbered: v.optional(pattern),
+    cancel: v.array(pattern),
+    cancelWith: v.optional(v.array(pattern)),
+    cancelCode: v.optional(v.array(pattern)),
+  }),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
   notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),

@@ -21,12 +21,23 @@ export function slashTotal(candidates: FigureTemplate[], window: string, previou
   return template && sum ? { template, field: sum.total } : undefined;
 }
 
-/** "Voice: 120 / 500 mins": an unnamed amount before a slash and another amount is the used part of that total. */
+/**
+ * "Voice: 120 / 500 mins": an unnamed amount before a slash and another amount is the used part of that total, unless a
+ * heading earlier in its sentence names the part ("您的流量剩余/总量：国内通用流量 12.5GB/30GB，省内流量 8GB/10GB": left).
+ */
 export function usedBeforeSlash(candidates: FigureTemplate[], text: string, q: Quantity, next: Quantity | undefined): Continued | undefined {
   if (!next || next.measure !== q.measure || !/^\s*\/\s*$/u.test(text.slice(q.end, next.start))) return undefined;
   const template = candidates.find((t) => t.sums.some((s) => s.parts.includes('used')));
-  return template ? { template, field: 'used' } : undefined;
+  if (!template) return undefined;
+  const sentence = text.slice(Math.max(0, text.lastIndexOf('。', q.start) + 1), q.start);
+  const heading = [...sentence.matchAll(SLASH_HEADING)].at(-1)?.[1];
+  const parts = template.sums.flatMap((s) => s.parts);
+  const named = heading === undefined ? undefined : template.fields.find((r) => parts.includes(r.field) && r.labels.some((l) => heading.endsWith(l)));
+  return { template, field: named?.field ?? 'used' };
 }
+
+/** "剩余/总量：": two words around a slash, no amount, before a colon: a heading of the pairs after it. */
+const SLASH_HEADING = /([^\d\s,;:。/]{1,10})\s*\/\s*[^\d\s,;:。/]{1,6}\s*:/gu;
 
 /**
  * An unnamed amount that goes on from the one just before, in the same sentence: a part of it

@@ -109,6 +109,11 @@ export interface SubscribedService {
   fee: string;
   /** The fee's amount in yuan (per month, time or message, as `fee` says). */
   yuan: number;
+  /**
+   * What to send to cancel it when the reply says more than its bare number: 回复QX+序号 (QX1), 回覆「取消+序號」 (取消1),
+   * QX+代码 with the code said in the entry (QXSJB), 回复QXCL取消彩铃 (QXCL), 回复A1即退订 (A1). Absent otherwise.
+   */
+  cancelText?: string;
 }
 
 export interface FiguresReply {

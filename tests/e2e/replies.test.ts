@@ -201,6 +201,18 @@ describe('real replies in the thread and on the overview', () => {
     expect(await sentTexts()).toEqual(['YE']);
   });
 
+  it('a list whose reply says 取消请回复QX+代码 cancels an entry by QX and the code said in it, after asking (round 23)', async () => {
+    // rb18-042: written blind for round 23 by a writer who never saw the reader (ours-general.json, NOT a real reply).
+    await demoSimShowing('thread', [ours.find((e) => e.id === 'rb18-042')!.text]);
+    const services = page.locator('.reply-services li');
+    await services.first().waitFor({ timeout: 30_000 });
+    expect(await services.allTextContents()).toEqual(['手机报 3元/月取消', '彩铃 5元/月取消']);
+    const dialog = await askedOn(services.nth(1).getByRole('button', { name: '取消' }));
+    expect(await dialog.textContent()).toContain('QXCL');
+    await dialog.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', 'QXCL']);
+  });
+
   it('an older request for 是 under a newer one offers no button and says it is superseded: 10086 reads 是 against its latest request (fixes17)', async () => {
     // A real paid subscription asking for 是 (r15-221), then a data package asking for 是 (rb6-050:
     // written for these tests, not a real reply; no real one of a second request is at hand).

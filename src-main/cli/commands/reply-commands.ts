@@ -124,7 +124,8 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
       notices(u.notices);
       break;
     case 'services':
-      lines.push(...indent(u.services.map((s) => [s.n ?? '-', s.name, s.fee])));
+      // What cancels an entry, when the reply says more than its number (QX1, QXCL).
+      lines.push(...indent(u.services.map((s) => [s.n ?? '-', s.name, s.fee, ...(s.cancelText ? [`${say(ctx, { zh: '取消发', en: 'cancel:' })} ${s.cancelText}`] : [])])));
       if (u.cancelByNumber) lines.push(`  ${say(ctx, { zh: '回复序号可取消对应业务', en: 'reply a number to cancel that service' })}`);
       break;
     case 'notice':

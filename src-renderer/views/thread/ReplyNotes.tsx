@@ -80,17 +80,18 @@ const FAILURE_NOTES: Record<string, StringKey> = {
 };
 
 /** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
-function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void) => void; canSend: boolean } {
+function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void, confirmed?: boolean) => void; canSend: boolean } {
   const { api } = useCore();
   const { modems } = useModems();
   const reportError = useErrorToast();
   const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
-  const send = (text: string, onSent?: () => void) => {
+  // `confirmed`: the user said yes to this exact text in a dialog, so a risky instruction (QXCL cancels a service) goes out.
+  const send = (text: string, onSent?: () => void, confirmed = false) => {
     if (!modem || sending.current) return;
     sending.current = true;
     api
-      .call('send', { modemId: modem.modemId, text, to: reply.peer })
+      .call('send', { modemId: modem.modemId, text, to: reply.peer, ...(confirmed ? { confirmed } : {}) })
       .then(() => onSent?.(), reportError)
       .finally(() => (sending.current = false));
   };
@@ -143,7 +144,10 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   );
 }
 
-/** The services the number pays for, each with its fee; cancelling sends the entry's number after asking. */
+/**
+ * The services the number pays for, each with its fee; cancelling sends, after asking, what the reply says cancels the entry
+ * (QX1, QXSJB: `cancelText`) or else its bare number when the reply says a number cancels.
+ */
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
   const { send, canSend } = useSendBack(reply);
@@ -153,16 +157,19 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
   return (
     <>
       <ul className="reply-services" aria-label={t('reply.services')}>
-        {services.map(({ n, name, fee }) => (
-          <li key={`${n ?? ''} ${name}`}>
-            <span className="reply-service-name">{name}</span> <span className="muted">{fee}</span>
-            {cancel && n !== null && (
-              <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking({ n, name })}>
-                {t('reply.serviceCancel')}
-              </button>
-            )}
-          </li>
-        ))}
+        {services.map(({ n, name, fee, cancelText }) => {
+          const sent = cancelText ?? (cancel ? n : null);
+          return (
+            <li key={`${n ?? ''} ${name}`}>
+              <span className="reply-service-name">{name}</span> <span className="muted">{fee}</span>
+              {sent !== null && (
+                <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking({ n: sent, name })}>
+                  {t('reply.serviceCancel')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {asking && <AskBeforeSending reply={reply} text={asking.n} title={t('reply.serviceCancelTitle', { name: asking.name })} stale={stale} send={send} onClose={() => setAsking(null)} />}
     </>
@@ -173,7 +180,7 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
  * Sends `text` back to the reply's peer once the user says yes (a menu option, a service cancel, a
  * confirmation word); says so when the peer has written since (`stale`).
  */
-function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string) => void; onClose: () => void }) {
+function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string, onSent?: () => void, confirmed?: boolean) => void; onClose: () => void }) {
   const { reply, text, title, stale, send, onClose } = props;
   const { t } = useI18n();
   return (
@@ -183,7 +190,7 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       cancelLabel={t('confirm.cancel')}
       danger
       onConfirm={() => {
-        send(text);
+        send(text, undefined, true);
         onClose();
       }}
       onCancel={onClose}

@@ -11,10 +11,10 @@ import { RECEIVED } from './format';
 const dev = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
 const variants = serviceVariants(dev);
 
-/** A reply's entries as `n|name|fee`, or its kind when it is no list of services. */
+/** A reply's entries as `n|name|fee` (and `|cancelText` when the reply says one), or its kind when it is no list of services. */
 function entries(text: string): string[] {
   const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-  return u.kind === 'services' ? u.services.map((s) => `${s.n}|${s.name}|${s.fee}`) : [`read as ${u.kind}`];
+  return u.kind === 'services' ? u.services.map((s) => `${s.n}|${s.name}|${s.fee}${s.cancelText ? `|${s.cancelText}` : ''}`) : [`read as ${u.kind}`];
 }
 
 describe('round 17: generated lists of services (NOT real replies)', () => {
@@ -25,6 +25,6 @@ describe('round 17: generated lists of services (NOT real replies)', () => {
   });
 
   it.each(variants.map((v) => [v.rule, v] as const))('%s', (_rule, v) => {
-    expect(entries(v.text)).toEqual(v.expected.map((e) => `${e.n}|${e.name}|${e.fee}`));
+    expect(entries(v.text)).toEqual(v.expected.map((e) => `${e.n}|${e.name}|${e.fee}${e.cancelText ? `|${e.cancelText}` : ''}`));
   });
 });
