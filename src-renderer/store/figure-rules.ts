@@ -37,8 +37,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * rules 4-7); 本省 is provincial, an app's name before 流量 app data, 负 a sign.
  * 14 (round 23): an amount its part follows with no clause mark between (省内流量2GB剩余512MB) is its total; 本省 is
  * provincial, 视频流量 app; 因欠费已于…停机 is no outcome; menus [1], 1）, A.10元… and glued runs; lists numbered 一、 [A1] or "- ".
+ * 15 (round 24): a balance's parts are no second balance and a lone cash part is the balance; a period's part owed
+ * beside an amount owed in all is other; data used of a 安心包/放心包 is `beyondPlan` (labelling rules 6, 7, 10).
  */
-export const FIGURE_CODE_VERSION = 14;
+export const FIGURE_CODE_VERSION = 15;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -7,11 +7,12 @@ import type { ReplyRules } from './load';
 const ownClause = (read: Read): string => read.sentenceSoFar.slice(Math.max(...[',', ';', '、', '。'].map((c) => read.sentenceSoFar.lastIndexOf(c))) + 1);
 
 /**
- * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "流量安心包已用45MB", "其中…套餐外25.6M",
+ * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "其中…套餐外25.6M",
  * "套餐外通话12分钟": the volume used beyond the plan is no use of any pool (the reply's total use already holds it, so a
  * used figure would count it twice beside the plan's): its field is `beyondPlan` (the corpus's `other`). A word of it
  * followed by 内 (已超出套餐内20GB: what the plan holds) or followed in the clause by 套餐内 is none; what is left, and a
- * total a label names, are not touched (流量安心包包含1GB is the package's total).
+ * total a label names, are not touched. The use of an overage package (流量安心包已用45MB: rule 7) is over-plan.ts's, which
+ * reads it over its clause group.
  */
 export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
   if (rules.beyondPlan.length === 0) return;
@@ -19,8 +20,8 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
     const f = read.figure;
     if (!['data', 'voice', 'sms'].includes(f.topic) || !(f.field === 'used' || (f.field === 'total' && f.label === null))) continue;
     const clause = ownClause(read);
-    // "超出流量504.00M" (a total no label names) is beyond; "流量安心包移动数据流量累计0MB" is the overage package's size.
-    const said = rules.beyondPlan.filter((w) => f.field === 'used' || !w.endsWith('包')).some((w) => {
+    // "超出流量504.00M" (a total no label names) is beyond.
+    const said = rules.beyondPlan.some((w) => {
       const at = clause.lastIndexOf(w);
       return at >= 0 && clause[at + w.length] !== '内' && !clause.slice(at).includes('套餐内');
     });
@@ -31,10 +32,10 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
 /**
  * "余额为58.20元，其中可用余额为40.00元", "当前预存款…当月可用预存款总额…", "总余额…其中专款可用余额…": beside what can be spent
  * (可用余额, 可用预存款), the amount kept is `other` (rule 5); an earmarked part (专款) beside another balance is no second
- * balance (rule 6). An amount owed (欠费, read as a balance below zero) is neither; a balance standing alone stays.
+ * balance (rule 6). An amount owed (欠费, read as a balance below zero) is neither; a balance standing alone stays. The
+ * parts of a total balance (rule 6) are money-parts.ts's, after the kinds.
  */
-export function spendableBalance(reads: Read[], text: string): void {
-  balanceParts(reads, text);
+export function spendableBalance(reads: Read[]): void {
   const balances = () => reads.filter((r) => r.figure.topic === 'balance' && r.figure.field === 'balance' && !OWED.test(r.context));
   const earmarked = balances().filter((r) => r.context.includes('专款') && !r.context.includes('专款余额'));
   if (earmarked.length < balances().length) for (const r of earmarked) r.figure.field = 'other';
@@ -48,23 +49,3 @@ const lastLabel = (context: string): string => context.slice(Math.max(context.la
 
 const SPENDABLE = /(?<!不)可用(?:余额|预存款)/u;
 const OWED = /欠费|透支|欠款/u;
-
-/**
- * "话费余额为23.65元，其中基本账户余额13.65元，赠送账户余额10.00元", "通用余额19.50元，专款余额0.00元，总余额19.50元": beside the
- * total of a balance, its parts (after 其中 in its sentence, or before a 总余额 in it) are `other` (rule 6), unless a part is
- * what can be spent (可用余额: rule 5 then makes it the balance and the total other). Amounts owed are neither.
- */
-function balanceParts(reads: Read[], text: string): void {
-  const money = reads.filter((r) => r.figure.topic === 'balance' && ['balance', 'cash', 'gift'].includes(r.figure.field) && !OWED.test(r.context));
-  // Within one sentence (no full stop between), what lies between two amounts.
-  const between = (a: Read, b: Read) => (a.end < b.end ? text.slice(a.end, b.end) : '。');
-  for (const total of money.filter((r) => r.figure.field === 'balance')) {
-    // Parts after it, past a 其中 said after it in its sentence.
-    const after = money.filter((r) => r !== total && /^[^。!?\n]*其中/u.test(between(total, r)));
-    // Parts before a total named so (总余额), in its sentence.
-    const before = TOTAL_BALANCE.test(lastLabel(total.context)) ? money.filter((r) => r !== total && !/[。!?\n]/u.test(between(r, total))) : [];
-    for (const part of [...after, ...before]) if (part.figure.field === 'balance' && !SPENDABLE.test(lastLabel(part.context))) part.figure.field = 'other';
-  }
-}
-
-const TOTAL_BALANCE = /总余额/u;

@@ -6,6 +6,8 @@ import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
+import { balanceParts, owedParts } from './money-parts';
+import { usedOfOverPlanPackage } from './over-plan';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
@@ -80,7 +82,8 @@ export interface Read {
   bracket: { at: number; words: string } | null;
   /** A part of the amount before it ("其中…", or the items after one): its kind is its whole's. */
   part: boolean;
-  /** Where the amount ends in the folded text. */
+  /** Where the amount starts and ends in the folded text. */
+  start: number;
   end: number;
   /** Its data words hold a qualifier the rules do not know where a kind word stands (kinds.ts): no kind is its own. */
   kindUnknown?: boolean;
@@ -145,7 +148,7 @@ export function readFigures(
   const add = (figure: FigureRecord, q: Quantity, part = false) => {
     lastReadAt = current;
     const opens = !groupHead || groupHead.sentence !== sentence || context.includes(';');
-    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, end: q.end });
+    reads.push({ figure, precision: q.precision, group: figure.template, context, before, sentenceSoFar, sentence, tagPool, inBrackets, bracket, part, start: q.start, end: q.end });
     if (opens) groupHead = reads.at(-1);
   };
   const problems: Problem[] = [];
@@ -222,6 +225,11 @@ export function readFigures(
       return;
     }
     if (candidates.length === 0) return;
+    // Sizes in a package's name, no figure (labelling rule 9); their words name what follows.
+    if (!bare && q.measure !== 'money' && sizeInName(text, q, prior, sizeNext, bracket, candidates)) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
     const said = reads.at(-1);
@@ -389,7 +397,7 @@ export function readFigures(
   }
   // Rules 4-7 of 2026-12-06: use beyond the plan and money kept beside what can be spent are no figures of the customer's own.
   beyondThePlan(reads, rules);
-  spendableBalance(reads, text);
+  spendableBalance(reads);
   totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);
@@ -400,6 +408,9 @@ export function readFigures(
   kindOfHeading(reads, text, rules);
   totalsOverKinds(reads);
   assignVoicePools(reads, rules, text);
+  balanceParts(reads, text, rules);
+  owedParts(reads, rules);
+  usedOfOverPlanPackage(reads, text, rules);
   problems.push(...checkSums(reads, active));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
@@ -516,6 +527,27 @@ const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a
 // line's name may start with a network (4G).
 const LIST_HEAD = /^[^\d:,;。]{0,6}:\s*(?:[^\s\d:]|\d{1,2}g)/u;
+
+/**
+ * A size in a package's name (labelling rule 9), never a figure:
+ * - one a price says it holds: "【4G流量加油包】10元含100M:", "40.00元（含700.00M流量）套餐" (real r17-036, r17-004, r16-014);
+ * - one the same size follows, with only name words between: "赠送国内流量70MB70.00MB", "30MB数据流量叠加卡30.00MB" (real r17-085);
+ * - what a package holds, in brackets right after its name, said used up with it: "2元超级包（8G校园流量）已使用完",
+ *   "10元优惠包（3GB省内流量+3.7GB校园流量+…）已使用完" (real r15-119, r19-025).
+ */
+function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next: Quantity | undefined, bracket: Read['bracket'], candidates: FigureTemplate[]): boolean {
+  if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
+  const between = next ? text.slice(q.end, next.start) : '';
+  if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
+  return bracket !== null && PACKAGE_END.test(text.slice(0, bracket.at)) && CONTENTS_USED_UP.test(text.slice(q.end));
+}
+
+/** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
+const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
+/** Words of a name between two amounts: no number, separator, bracket or label joiner. */
+const NAME_WORDS = /^[^\d,;。:()!?\n、+为是]{0,12}$/u;
+/** The rest of a bracket after a package's name, then 已使用完: the package, contents and all, is used up. */
+const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {

@@ -86,7 +86,7 @@ export interface ReplyRules {
   kindOfAll: string[];
   /** Words of data outside every kind (套餐外): nearer than a kind word, the amount has no kind. */
   noKind: string[];
-  /** Words of use beyond the plan (套餐外, 超出, 安心包): such a volume used is the field `beyondPlan`, no pool's use. */
+  /** Words of use beyond the plan (套餐外, 超出): such a volume used is the field `beyondPlan`, no pool's use. */
   beyondPlan: string[];
   /** Words of a kind of data that no pool is (小区): the amount takes no kind from the amount before. */
   unpooledKinds: string[];
@@ -102,6 +102,10 @@ export interface ReplyRules {
   kindBounds: string[];
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
+  /** A balance's parts and what is owed by period (labelling rules 6 and 10): see the schema. Words folded. */
+  moneyParts: { opens: string[]; spendable: string[]; earmarked: string[]; owedPeriods: string[]; owedInAll: string[] };
+  /** Packages of data beyond the plan (安心包), whose use is no pool's (labelling rule 7). Words folded. */
+  overPlanPackages: { words: string[]; until: string[] };
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
   services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[]; cancelWith: RegExp[]; cancelCode: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
@@ -256,6 +260,14 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     kindBounds: (file.kindBounds ?? []).map(fold),
     kindScopes: file.kindScopes ?? [],
     partNames: (file.partNames ?? []).map(fold),
+    moneyParts: {
+      opens: (file.moneyParts?.opens ?? []).map(fold),
+      spendable: (file.moneyParts?.spendable ?? []).map(fold),
+      earmarked: (file.moneyParts?.earmarked ?? []).map(fold),
+      owedPeriods: (file.moneyParts?.owedPeriods ?? []).map(fold),
+      owedInAll: (file.moneyParts?.owedInAll ?? []).map(fold),
+    },
+    overPlanPackages: { words: (file.overPlanPackages?.words ?? []).map(fold), until: (file.overPlanPackages?.until ?? []).map(fold) },
     menus: {
       cues: file.menus.cues.map((p, i) => regex(`menus.cues.${i}`, p)),
       // Options are matched where the previous one ended, so these anchor at the start of what is left.

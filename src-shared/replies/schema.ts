@@ -225,7 +225,7 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words of data outside every kind (套餐外): as allKinds, and when nearer than a kind word the amount has none. */
   noKind: v.optional(v.array(text)),
   /**
-   * Words of use beyond the plan (套餐外, 超出, 安心包): an amount used whose own clause says one (not followed by 内) is no use
+   * Words of use beyond the plan (套餐外, 超出; an overage package's use is `overPlanPackages`'s): an amount used whose own clause says one (not followed by 内) is no use
    * of any pool but the volume beyond the plan, read as the field `beyondPlan` (labelling rules 4 and 7 of 2026-12-06).
    */
   beyondPlan: v.optional(v.array(text)),
@@ -257,6 +257,20 @@ export const ReplyRulesSchema = v.strictObject({
    * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
    */
   partNames: v.optional(v.array(text)),
+  /**
+   * Money said in parts (labelling rules 6 and 10 of 2026-12-06). `opens`: words after a balance that open its parts
+   * (其中, 含): each part is no second balance, unless called `spendable` (可用: rule 5's) and not `earmarked` (专款可用余额).
+   * `owedPeriods`: words right before an owed label that make it one period's part (往月欠费, 本月欠费); beside an amount
+   * `owedInAll` (您已欠费, 欠费总额 of no period) such a part is other.
+   */
+  moneyParts: v.optional(
+    v.object({ opens: v.array(text), spendable: v.array(text), earmarked: v.array(text), owedPeriods: v.array(text), owedInAll: v.array(text) }),
+  ),
+  /**
+   * Packages of data beyond the plan (流量安心包, 流量放心包; labelling rule 7): data used of one is beyond the plan, no
+   * pool's use. `until`: words after the package's name in its clause group that speak of the plan again (本月, 套餐内).
+   */
+  overPlanPackages: v.optional(v.object({ words: v.array(text), until: v.array(text) })),
   /**
    * Numbered menus (回复序号…101.查询余额): options to send back, never figures. `cues` open a menu;
    * `item` (groups n, label) is one option, `quick` (groups n, label) one "CODE（label）" shortcut.

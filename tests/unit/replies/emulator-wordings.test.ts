@@ -57,11 +57,12 @@ describe('the emulator’s figures replies', () => {
     expect([...shapes].sort()).toEqual(['balance,cash,gift,spentThisMonth', 'balance,gift,spentThisMonth', 'balance,spentThisMonth']);
   });
 
+  // Its parts with no total (通用余额, 赠送余额): the general part is the balance (labelling rule 6 of 2026-12-06).
   it.each(SEEDS)('balance detail, seed %i', (seed) => {
     const rng = createRng(seed);
     const f = { balance: rng.amount(8, 180), gift: rng.amount(0, 10), spentThisMonth: rng.amount(12, 90) };
     expect(fields(figuresOf(say.balanceDetail(NOW, f)))).toEqual({
-      cash: round2(f.balance - f.gift),
+      balance: round2(f.balance - f.gift),
       gift: f.gift,
       spentThisMonth: f.spentThisMonth,
     });

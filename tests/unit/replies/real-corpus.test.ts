@@ -71,18 +71,21 @@ describe('the development corpus of real replies', () => {
     expect(tamper({ pool: 'provincial' }).wrongPool).toHaveLength(1);
   });
 
-  it("finds the reader's cash or gift part for the format's `balance`, and its expiring points for `points`, never the other way", () => {
+  it("finds the reader's expiring points for the format's `points`, and never a part of the balance for its `balance` (rule 6)", () => {
     const entry = corpus.find((e) => e.id === 'rc2-pdu-balance-2016')!;
     const u = read(entry.text);
     if (u.kind !== 'figures') throw new Error('figures expected');
+    // The parts beside the balance (其中基本账户…, 赠送账户…) are read as parts, and written `other` (labelling rule 6).
     expect(u.figures.map((f) => `${f.field} ${f.value}`)).toEqual(expect.arrayContaining(['cash 25.9', 'gift 0']));
     expect(checkEntry(entry, u).missing).toEqual([]);
     const ours = (what: string, value: number, text: string) =>
       checkEntry({ ...entry, text, figures: [{ what, value, unit: what === 'points' ? '分' : '元', pool: null, label: '' }] }, read(text));
     expect(ours('points', 350, '您的可用积分2015分，将于12月31日清零积分350分。').found).toBe(1);
-    // A figure of the plain meaning is found first; a part never stands for a balance of another value.
+    // The balance is found as itself; a part never stands for it (round 6 let a cash part do so until rule 6).
     expect(ours('balance', 56.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(1);
-    expect(ours('balance', 46.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(1);
+    expect(ours('balance', 46.3, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
+    // A lone cash part is read as the balance itself.
+    expect(ours('balance', 46.3, '您的现金余额46.30元，赠送余额10.00元。').found).toBe(1);
     expect(ours('balance', 20, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
     expect(ours('spent', 10, '您的账户可用余额为56.30元，其中现金余额46.30元，赠送余额10.00元。').found).toBe(0);
     // Money written in letters, as English replies write it.

@@ -40,7 +40,8 @@ const CASES: [string, string, string[]][] = [
   ['a heading line that says a kind is absent (不可共享) names none (guard)', '各项流量套餐使用情况如下：\n二、本月不可共享的流量套餐：\n1)全国畅享套餐：包含流量10.00GB，剩余流量8.00GB。', ['data.total 10240 general', 'data.remaining 8192 general']],
   ['the items of a list under a label that names a kind (结转至本月) are of that kind (r16-109)', '您上月结转至本月的国内流量为449MB，省内闲时流量为1GB。', ['data.total 449 carryover', 'data.total 1024 carryover']],
   ['a kind\'s name that is a label (结转流量) heads no list of its kind (guard)', '您本月国内通用流量剩余7.65GB（其中结转流量1.20GB，本月套餐流量6.45GB）。', ['data.remaining 7833.6 general', 'data.remaining 1228.8 carryover', 'data.remaining 6604.8 general']],
-  ['labels in a bracket closed before the amount, with no amount of their own (a sum written out: （可用余额+…+欠费金额）), name nothing (r16-128)', '您帐户当前可用余额为12.50元，欠费金额为0.00元，可用余额总额（可用余额+专用余额+欠费金额）12.50元。', ['balance.balance 12.5', 'balance.balance 0', 'balance.balance 12.5']],
+  ['labels in a bracket closed before the amount, with no amount of their own (a sum written out: （可用余额+…+欠费金额）), name nothing (r16-128)', '您帐户当前可用余额为12.50元，欠费金额为0.00元，可用余额总额（可用余额+专用余额+欠费金额）12.50元。', ['balance.balance 12.5', 'balance.balance 0', 'balance.other 12.5']],
+  // Round 24: the sum's last amount is other (its own clause names earmarked 专用余额), as r16-128's hand figure writes it (rule 5).
   ['结余预存款 (the prepaid money left) is the balance (r16-022)', '您的结余预存款为3.20元，当月话费18.00元。', ['balance.balance 3.2', 'balance.spentThisMonth 18']],
   ['what the month allows (本月可使用的…, 本月可用…) followed by a sum word (合计, 共) is the total (r16-020; ours rb2-057, rb3-040 and r2b5 were written so)', '尊敬的客户：您本月可使用的移动数据计费流量合计300.00M。', ['data.total 300']],
   ['what is still left to use (还可使用…共) stays left in all (guard)', '您本月还可使用流量共5GB。', ['data.remaining 5120']],

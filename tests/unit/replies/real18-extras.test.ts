@@ -18,7 +18,8 @@ const CASES: [string, string, string[]][] = [
   ['a note in brackets naming the package a kind of data came with (省内流量(4G飞享8元套餐)已使用完) stands between the amount and its used-up word (real r18-022)', '您本月已使用上网流量38.17M，其中赠送1G省内流量剩余1015.83M，30M省内流量(4G飞享8元套餐)已使用完。', ['data.used 38.17', 'data.remaining 1015.83 provincial', 'data.used 30 provincial']],
   // Guards.
   ['guard: a gift\'s size with what became of it in clauses of their own stays its total', '本月赠送1GB国内流量，已使用200MB，剩余824MB。', ['data.total 1024 general', 'data.used 200 general', 'data.remaining 824 general']],
-  ['guard: 专款余额 is still the balance (ours rb1-003)', '您的专款余额为20.00元。', ['balance.balance 20']],
+  // Labelling rule 6 of 2026-12-06 made 专款余额 an earmarked part (other), also alone (round 24).
+  ['guard: 专款余额 is no balance (ours rb1-003, rule 6)', '您的专款余额为20.00元。', ['balance.other 20']],
   ['guard: a left amount restated in brackets stays left', '您本月国内流量剩余2GB（2048MB）。', ['data.remaining 2048 general']],
   ['guard: the customer\'s figures after a link are still read (real r18-138)', '话费查询请点击：http://x.example/abc  一、截止10月31日，您当月话费已消费33.00元，话费余额16.45元。', ['balance.spentThisMonth 33', 'balance.balance 16.45']],
   ['guard: a bill\'s items stay items', '您本月话费共消费67.90元，其中套餐费58.00元，短信费9.90元。', ['bill.total 67.9', 'bill.item 58', 'bill.item 9.9']],

@@ -44,7 +44,8 @@ const EXTRAS: [string, string, string[]][] = [
   ['an amount followed by 时 or 后 is a moment (当…达15GB时, 达到100G后), no figure (real r18-146, r18-013, r18-012, r18-014, r18-015, r18-016)', '您本月已使用流量2GB，当您本月使用流量达15GB时，将暂停您的上网功能。', ['data.used 2048']],
   ['an amount followed by 时 or 后 is a moment (当…达15GB时, 达到100G后), no figure (real r18-146, r18-013, r18-012, r18-014, r18-015, r18-016)', '当月总流量达到100G后，全国范围内限速。您本月国内流量剩余1GB。', ['data.remaining 1024 general']],
   ['guard: 时 of a duration after an amount is no moment (200分钟时长)', '本月赠送您国内通话200分钟时长，已使用50分钟。', ['voice.total 200', 'voice.used 50']],
-  ['what can be used free up to (可免费使用流量至100MB) is a bound, no use (real r18-091, r18-092, r18-066)', '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。', ['data.used 34.91']],
+  ['what can be used free up to (可免费使用流量至100MB) is a bound, no use (real r18-091, r18-092, r18-066)', '您的安心包费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。', ['data.beyondPlan 34.91']],
+  ['the same bound of a plan\'s data: the use in brackets stays use', '您本月套餐费用已达10.00元，您可免费使用流量至100.00MB（含已使用流量34.91MB）。', ['data.used 34.91']],
   ['a price with a package\'s size right after it (套餐18元500MB) is no bill line, also where a bill is read (real r18-140, r18-135)', '您本月话费共消费58.00元，其中套餐费38元，流量费20元；4G飞享套餐18元500MB已使用100MB。', ['bill.total 58', 'bill.item 38', 'bill.item 20', 'data.used 100']],
   ['a forecast (预计…可能达到155KB) is no use (real r18-090)', '您本月使用的移动数据流量为77KB，预计您本月流量可能达到155KB。', ['data.used 0.08']],
 ];

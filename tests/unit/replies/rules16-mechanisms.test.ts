@@ -28,7 +28,9 @@ const CASES: [string, string, string[]][] = [
   ['guard: what is left after a used-up kind names no beyond', '国内流量已用完，省内流量剩余1GB。', ['data.remaining 1024 provincial']],
   ['guard: a deposit standing alone is the balance', '您的结余预存款为0.00元。', ['balance.balance 0']],
   ['guard: 可用余额 alone is the balance', '截止07月05日，您的可用余额为26.01元。', ['balance.balance 26.01']],
-  ['guard: 专款余额 alone stays the balance (ours rb1-003)', '您的专款余额为30.00元。', ['balance.balance 30']],
+  // Round 24: earmarked money (专款, 专项, 专用: moneyParts.earmarked) is other wherever it stands, alone too (rule 6's parts with no
+  // total: only the cash or general part is the balance; the corpus's convention: 专款专用 is other).
+  ['guard: 专款余额 alone is other (ours rb1-003; round 24)', '您的专款余额为30.00元。', ['balance.other 30']],
   ['guard: 欠费 beside 可用余额 stays owed', '您的可用余额为0.00元，欠费金额为26.35元。', ['balance.balance 0', 'balance.balance -26.35']],
 ];
 

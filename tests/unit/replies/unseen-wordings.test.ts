@@ -30,7 +30,9 @@ const CASES: [string, string, string[]][] = [
   [
     'an amount with another right after it ends a package\'s name on its line, no item of the list above (variant clauses on lines of real r17-085)',
     '流量使用情况如下：\n国内流量包1GB\n剩余约40.00MB\n赠送国内流量50MB50.00MB\n已使用约10.00MB',
-    ['data.total 1024 general', 'data.remaining 40 general', 'data.total 50', 'data.used 10'],
+    // Round 24 (labelling rule 9): the size in the name (50MB) is no figure, so the name's kind words (国内流量) name the
+    // package's amounts, as real r17-085's hand figures write them (general).
+    ['data.total 1024 general', 'data.remaining 40 general', 'data.total 50 general', 'data.used 10 general'],
   ],
   [
     'a line of a label and a bare data word (剩余流量) goes on with the kind of the line before (variant clauses on lines of real r15-138)',

@@ -1,0 +1,95 @@
+import type { Read } from './figures';
+import type { FigureTemplate, ReplyRules } from './load';
+
+/**
+ * Money said in parts, as labelling rules 6 and 10 of 2026-12-06 read it (tests/fixtures/replies/README.md). The app adds
+ * up every `balance.balance` figure of a reply (fleet `balanceOf`), so a part read as a second balance, or a month's part
+ * of what is owed beside the amount owed in all, would count twice.
+ */
+
+const SENTENCE_END = /[。!?\n]/u;
+/** Fields of the balance template that a part of a balance may have been read as. */
+const PART_FIELDS = new Set(['balance', 'cash', 'gift', 'other']);
+
+const owedLabels = (t: FigureTemplate) => new Set(t.fields.filter((r) => r.negate).flatMap((r) => r.labels));
+
+/**
+ * Rule 6: after a balance, the amounts its parts are said in (其中基本账户余额…, 专款可用余额…, a bracket's 含话费返还…) are no
+ * second balance: `other`, unless the part is what can be spent (可用余额, not an earmarked 专款可用余额: rule 5, read as
+ * the balance). Money kept for named services (专项使用费余额, 专项结余预存款: `earmarked`) is `other` wherever it stands. Parts
+ * with no balance said beside them: the cash or general part (现金余额, 通用余额) is the balance.
+ */
+export function balanceParts(reads: Read[], text: string, rules: ReplyRules): void {
+  const template = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.field === 'cash'));
+  if (!template) return;
+  const owed = owedLabels(template);
+  const money = (r: Read) => r.figure.template === template.id && PART_FIELDS.has(r.figure.field) && !(r.figure.label !== null && owed.has(r.figure.label));
+  const { opens, spendable, earmarked } = rules.moneyParts;
+  let total: Read | undefined;
+  for (const read of reads) {
+    if (!money(read)) {
+      total = undefined;
+      continue;
+    }
+    // "专项使用费余额为48.12元", "专项结余预存款0.00元": money kept for named services only is no balance, with or without a total.
+    if (read.figure.field === 'balance' && earmarked.some((w) => lastClause(read.context).includes(w))) {
+      read.figure = { ...read.figure, field: 'other' };
+      continue;
+    }
+    if (total && read.figure.field === 'balance' && opensParts(text.slice(total.end, read.start), opens)) {
+      // A part called 可用 is left as read: rule 5 says which of it and the total is the balance.
+      if (!spendableWords(read.context, spendable, earmarked)) read.figure = { ...read.figure, field: partField(template, read.context) };
+      continue;
+    }
+    if (read.figure.field === 'balance') total = read;
+  }
+  const balanced = reads.some((r) => money(r) && r.figure.field === 'balance');
+  const cash = reads.find((r) => r.figure.template === template.id && r.figure.field === 'cash');
+  if (!balanced && cash) cash.figure = { ...cash.figure, field: 'balance' };
+}
+
+/** A part's field by a part's label in its own words (基本账户余额: cash, 账户余额 being the longer label), else `other`. */
+function partField(template: FigureTemplate, words: string): string {
+  const clause = lastClause(words);
+  const rule = template.fields.find((r) => r.field !== 'balance' && !r.negate && PART_FIELDS.has(r.field) && r.labels.some((l) => clause.includes(l)));
+  return rule?.field ?? 'other';
+}
+
+/** The clause an amount's own words end in, the joiner after its label left out ("其中可用余额："). */
+const lastClause = (words: string) => words.replace(/[\s:=为是]+$/u, '').split(/[,;:(\n]/u).at(-1) ?? '';
+
+/** A part word after the total, in the part's sentence ("。其中基本账户…" opens a sentence of parts). */
+function opensParts(between: string, opens: string[]): boolean {
+  const at = Math.max(...opens.map((w) => between.lastIndexOf(w)));
+  return at >= 0 && !SENTENCE_END.test(between.slice(at));
+}
+
+/** "其中可用余额": a part named what can be spent, not an earmarked one ("专款可用余额"). */
+function spendableWords(words: string, spendable: string[], earmarked: string[]): boolean {
+  const clause = lastClause(words);
+  return spendable.some((w) => {
+    const at = clause.lastIndexOf(w);
+    return at >= 0 && !earmarked.some((e) => clause.slice(0, at).includes(e));
+  });
+}
+
+/**
+ * Rule 10: beside an amount owed in all (您已欠费42.27元, a 欠费总额 of no period: `owedInAll`), what is owed for one period
+ * (往月欠费, 截止上月欠费, 本月欠费, 往月欠费总额) is a part of it: `other`. Parts with no amount owed in all stay each owed
+ * (往月欠费0.00元 beside 预付款欠费5.84元).
+ */
+export function owedParts(reads: Read[], rules: ReplyRules): void {
+  const template = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.negate));
+  if (!template) return;
+  const owed = owedLabels(template);
+  const periods = rules.moneyParts.owedPeriods;
+  const owing = reads.filter((r) => r.figure.template === template.id && r.figure.label !== null && owed.has(r.figure.label));
+  const ofPeriod = (r: Read) => {
+    const at = r.context.lastIndexOf(r.figure.label!);
+    const lead = r.context.slice(0, at).replace(/的$/u, '');
+    return at >= 0 && periods.some((p) => lead.endsWith(p));
+  };
+  const parts = owing.filter(ofPeriod);
+  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => lastClause(r.context).includes(w)))) return;
+  for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
+}
