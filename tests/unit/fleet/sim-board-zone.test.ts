@@ -16,7 +16,7 @@ const text = (id: string) => corpus.find((e) => e.id === id)!.text;
 const T0 = Date.UTC(2026, 11, 6, 3);
 const MIN = 60_000;
 
-function feed(board: SimBoard, id: string, receivedAt: number, timestamp: string | undefined): void {
+function feed(board: SimBoard, id: string, receivedAt: number, timestamp: string): void {
   board.onIncoming({ kind: 'in', key: `sim-1|${receivedAt}`, simId: 'sim-1', from: '10086', text: text(id), encoding: 'ucs2', timestamp, receivedAt, concat: null });
 }
 
@@ -30,7 +30,7 @@ describe('the zone a SIM’s figures are read on', () => {
     expect(board.get('sim-1')!.zoneMin).toBe(330);
     feed(board, 'hf-ll-0717', T0 + 10 * MIN, '2026-12-06T11:10:00+08:00');
     expect(board.get('sim-1')!.zoneMin).toBe(480);
-    feed(board, 'hf-ll-0717', T0 + 20 * MIN, undefined);
+    feed(board, 'hf-ll-0717', T0 + 20 * MIN, '');
     expect(board.get('sim-1')!.zoneMin).toBeNull();
   });
 
