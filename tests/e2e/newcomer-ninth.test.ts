@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { browserSuite, type Served } from './ui-kit';
+
+/*
+ * The newcomer's hour, ninth round (ux20): what a clerk with several modems tripped on, each in
+ * Chromium against browser mode and modems on real pseudo-terminals (socat), typed on the Modem page.
+ */
+
+let server: Served;
+let page: Page;
+browserSuite({ artifactPrefix: 'newcomer-ninth-', openApp: true }, (suite) => {
+  ({ server, page } = suite);
+});
+
+/** Two modems of one make (the emulator's), each with a SIM of its own. */
+const SIMS = [
+  { iccid: '89860012345670004401', imsi: '460001234564401' },
+  { iccid: '89860012345670004402', imsi: '460001234564402' },
+];
+let modems: PtyEmulator[] = [];
+
+beforeAll(async () => {
+  modems = await Promise.all(SIMS.map((sim) => startPtyEmulator({ emulatorOptions: { sim } })));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(modems.map((m) => m.close()));
+});
+
+const card = (path: string) => page.locator('.modem-card', { hasText: path });
+
+/** Types the modem's port under the list and waits until it is ready. */
+async function plugIn(path: string): Promise<void> {
+  await page.goto(`${server.base}#/modem`);
+  await page.locator('#port-by-path').fill(path);
+  await page.locator('#port-by-path').press('Enter');
+  await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+}
+
+describe('a confirmation with two modems of one make', () => {
+  it('names the SIM the instruction goes out from, as the instruction page does', async () => {
+    for (const m of modems) await plugIn(m.path);
+    // The second modem is chosen to send: a password change must say it is that SIM's.
+    await card(modems[1]!.path).getByRole('button', { name: /^用这个设备发送/ }).click();
+    await card(modems[1]!.path).getByText('发送设备', { exact: true }).waitFor();
+    await page.goto(`${server.base}#/catalog`);
+    await page.fill('#catalog-search', 'MMXG');
+    await page.locator('#catalog-search').press('Enter');
+    await page.fill('#instruction-param-oldPassword', '135790');
+    await page.fill('#instruction-param-newPassword', '246801');
+    await page.fill('#instruction-param-newPasswordAgain', '246801');
+    await page.locator('#instruction-param-newPasswordAgain').press('Control+Enter');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    const said = await dialog.innerText();
+    expect(said, said).toContain('从 SIM …004402');
+    expect(said).toContain(modems[1]!.path);
+    expect(said).not.toContain('004401');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await page.locator('.sms .actions .muted').textContent()).toContain('SIM …004402');
+  });
+});
+
+describe('Disconnect on the Modem page', () => {
+  it('says so where the card was, keeps the focus there, and connects a typed port again with one click', async () => {
+    const path = modems[0]!.path;
+    await plugIn(path);
+    await card(path).getByRole('button', { name: /^断开/ }).click();
+    const gone = page.locator('.modem-gone');
+    await gone.waitFor({ timeout: 15_000 });
+    expect(await gone.textContent()).toContain(path);
+    expect(await card(path).count()).toBe(0);
+    // The button pressed is gone with its card: the focus is on the way back, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新连接');
+    await page.keyboard.press('Enter');
+    await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(await gone.count()).toBe(0);
+  });
+});
