@@ -80,3 +80,36 @@ describe('Disconnect on the Modem page', () => {
     expect(await gone.count()).toBe(0);
   });
 });
+
+describe('the thread at 200 % zoom (a 1100×760 window is 550×380 CSS pixels)', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`keeps room for the messages, and the SIM tabs on one row (${lang})`, async () => {
+      // Three SIMs (the demo modem's and two plugged in) make the tabs wrap where there is no room.
+      for (const m of modems) await plugIn(m.path);
+      await page.goto(`${server.base}#/thread`);
+      const composer = page.locator('.composer input:not([disabled])');
+      await composer.waitFor({ timeout: 30_000 });
+      await composer.fill('YE');
+      await composer.press('Escape');
+      await composer.press('Enter');
+      await page.getByRole('article', { name: /^10086 / }).first().waitFor({ timeout: 30_000 });
+      if (lang === 'en') {
+        await page.goto(`${server.base}#/settings`);
+        await page.getByText('English', { exact: true }).click();
+        await page.goto(`${server.base}#/thread`);
+      }
+      await page.setViewportSize({ width: 550, height: 380 });
+      await page.getByRole('article', { name: /^10086 / }).first().waitFor();
+      const sizes = await page.evaluate(() => {
+        const h = (s: string) => document.querySelector(s)!.getBoundingClientRect().height;
+        return { messages: h('.message-scroller'), tabs: h('.sim-tabs'), tab: h('.sim-tab') };
+      });
+      // Room for a bubble (the YE reply is about 7rem): before, the list was 0 to 40 px high.
+      expect(sizes.messages, JSON.stringify(sizes)).toBeGreaterThanOrEqual(120);
+      expect(sizes.tabs, JSON.stringify(sizes)).toBeLessThan(sizes.tab * 1.9);
+      // The composer is reached by scrolling the page, and works there.
+      await page.locator('.composer input').scrollIntoViewIfNeeded();
+      expect(await page.locator('.composer input').isVisible()).toBe(true);
+    });
+  }
+});
