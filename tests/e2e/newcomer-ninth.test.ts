@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
@@ -112,4 +113,32 @@ describe('the thread at 200 % zoom (a 1100×760 window is 550×380 CSS pixels)',
       expect(await page.locator('.composer input').isVisible()).toBe(true);
     });
   }
+});
+
+describe('clearing the local log', () => {
+  it('offers the export its dialog asks for, in the dialog, and says it was done there; cancelling deletes nothing', async () => {
+    await page.goto(`${server.base}#/thread`);
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    await composer.fill('JF');
+    await composer.press('Escape');
+    await composer.press('Enter');
+    await page.getByRole('article', { name: /^10086 / }).first().waitFor({ timeout: 30_000 });
+    await page.goto(`${server.base}#/settings`);
+    await page.getByRole('button', { name: '清除本机记录…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('请先导出');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '导出 JSON' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^hall10086-log-.+\.json$/);
+    const exported = JSON.parse(await readFile((await file.path())!, 'utf8')) as { messages?: unknown[] } | unknown[];
+    expect(JSON.stringify(exported)).toContain('JF');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^已导出 \d+ 条消息。$/);
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    expect(await page.getByText(/本机记录：\d+ 条消息/).count()).toBe(1);
+    expect(await page.getByText('本机记录：0 条消息').count()).toBe(0);
+  });
 });
