@@ -142,3 +142,30 @@ describe('clearing the local log', () => {
     expect(await page.getByText('本机记录：0 条消息').count()).toBe(0);
   });
 });
+
+describe('the Overview’s tools', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`show the search's whole placeholder, and the two exports side by side, at 800 to 1280 px (${lang})`, async () => {
+      if (lang === 'en') {
+        await page.goto(`${server.base}#/settings`);
+        await page.getByText('English', { exact: true }).click();
+      }
+      await page.goto(`${server.base}#/overview`);
+      const search = page.locator('.fleet-search');
+      await search.waitFor();
+      for (const width of [800, 1024, 1100, 1280]) {
+        await page.setViewportSize({ width, height: 700 });
+        const fit = await search.evaluate((input: HTMLInputElement) => {
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = style.font;
+          const room = input.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+          return { text: input.placeholder, needs: Math.ceil(ctx.measureText(input.placeholder).width), room };
+        });
+        expect(fit.needs, `${width} px: ${JSON.stringify(fit)}`).toBeLessThanOrEqual(fit.room);
+        const tops = await page.locator('.fleet-tools button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `${width} px: export buttons at ${tops}`).toBe(1);
+      }
+    });
+  }
+});
