@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, type Served } from './ui-kit';
+import { browserSuite, sendTyped, type Served } from './ui-kit';
 
 /*
  * The newcomer's hour, ninth round (ux20): what a clerk with several modems tripped on, each in
@@ -87,12 +87,7 @@ describe('the thread at 200 % zoom (a 1100×760 window is 550×380 CSS pixels)',
     it(`keeps room for the messages, and the SIM tabs on one row (${lang})`, async () => {
       // Three SIMs (the demo modem's and two plugged in) make the tabs wrap where there is no room.
       for (const m of modems) await plugIn(m.path);
-      await page.goto(`${server.base}#/thread`);
-      const composer = page.locator('.composer input:not([disabled])');
-      await composer.waitFor({ timeout: 30_000 });
-      await composer.fill('YE');
-      await composer.press('Escape');
-      await composer.press('Enter');
+      await sendTyped(page, `${server.base}#/thread`, 'YE');
       await page.getByRole('article', { name: /^10086 / }).first().waitFor({ timeout: 30_000 });
       if (lang === 'en') {
         await page.goto(`${server.base}#/settings`);
@@ -117,12 +112,7 @@ describe('the thread at 200 % zoom (a 1100×760 window is 550×380 CSS pixels)',
 
 describe('clearing the local log', () => {
   it('offers the export its dialog asks for, in the dialog, and says it was done there; cancelling deletes nothing', async () => {
-    await page.goto(`${server.base}#/thread`);
-    const composer = page.locator('.composer input:not([disabled])');
-    await composer.waitFor({ timeout: 30_000 });
-    await composer.fill('JF');
-    await composer.press('Escape');
-    await composer.press('Enter');
+    await sendTyped(page, `${server.base}#/thread`, 'JF');
     await page.getByRole('article', { name: /^10086 / }).first().waitFor({ timeout: 30_000 });
     await page.goto(`${server.base}#/settings`);
     await page.getByRole('button', { name: '清除本机记录…' }).click();
