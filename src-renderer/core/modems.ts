@@ -27,6 +27,14 @@ export function modemLabel(m: Pick<ModemStatus, 'identity' | 'path'>): string {
   return name ? `${name} (${m.path})` : m.path;
 }
 
+/**
+ * The line an instruction goes out on, then the device: "SIM …000013 · Huawei E173 (/dev/ttyUSB2)". With
+ * two modems of one make, the device alone does not say whose line a password change or a 停机 is for.
+ */
+export function senderLabel(m: Pick<ModemStatus, 'identity' | 'path' | 'simId'>): string {
+  return m.simId ? `${simLabel(m.simId)} · ${modemLabel(m)}` : modemLabel(m);
+}
+
 /** A SIM named briefly: the end of its ICCID / IMSI (what is printed on the card), or the port it was seen on. */
 export function simLabel(simId: string): string {
   return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;

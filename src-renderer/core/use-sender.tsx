@@ -4,6 +4,7 @@ import type { Instruction } from '../../src-shared/catalog/schema';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
+import { senderLabel } from './modems';
 import { useErrorToast } from './toasts';
 
 /**
@@ -86,6 +87,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     >
       {pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction.to })}</p>
+      {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
     </ConfirmDialog>
   );
   return { send, busy, dialog };

@@ -70,6 +70,7 @@ export const en: Record<StringKey, string> = {
 
   'confirm.title': 'Send {id}?',
   'confirm.text': 'This sends “{text}” to {to}.',
+  'confirm.via': 'It goes out from {sender}.',
   'confirm.send': 'Send it',
   'confirm.cancel': 'Cancel',
 
@@ -151,6 +152,8 @@ export const en: Record<StringKey, string> = {
   'modem.connect': 'Connect',
   'modem.connecting': 'Connecting…',
   'modem.disconnect': 'Disconnect',
+  'modem.disconnected': 'Disconnected {modem}; it will not be opened at the next start either.',
+  'modem.reconnect': 'Connect it again',
   'modem.likely': 'Looks like a modem',
   'modem.noPorts': 'No serial ports found. Plug in the USB modem, then Refresh.',
   'modem.portsFailed': 'The serial ports could not be listed (is the connection to the core down?); they are asked for again when it is back, or press Refresh.',

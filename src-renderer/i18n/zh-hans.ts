@@ -69,6 +69,7 @@ export const zhHans = {
 
   'confirm.title': '确认发送 {id}？',
   'confirm.text': '将发送“{text}”到 {to}。',
+  'confirm.via': '从 {sender} 发出。',
   'confirm.send': '确认发送',
   'confirm.cancel': '取消',
 
@@ -150,6 +151,8 @@ export const zhHans = {
   'modem.connect': '连接',
   'modem.connecting': '正在连接…',
   'modem.disconnect': '断开',
+  'modem.disconnected': '已断开 {modem}，下次启动也不会再打开它。',
+  'modem.reconnect': '重新连接',
   'modem.likely': '像是调制解调器',
   'modem.noPorts': '没有找到串口。插上 USB 调制解调器后点“刷新”。',
   'modem.portsFailed': '无法列出串口（与核心服务的连接中断了？），恢复后会自动重试，也可以点“刷新”。',

@@ -70,6 +70,7 @@ export const zhHant: Record<StringKey, string> = {
 
   'confirm.title': '確認傳送 {id}？',
   'confirm.text': '將傳送「{text}」到 {to}。',
+  'confirm.via': '從 {sender} 發出。',
   'confirm.send': '確認傳送',
   'confirm.cancel': '取消',
 
@@ -151,6 +152,8 @@ export const zhHant: Record<StringKey, string> = {
   'modem.connect': '連接',
   'modem.connecting': '正在連接…',
   'modem.disconnect': '中斷連接',
+  'modem.disconnected': '已中斷連接 {modem}，下次啟動也不會再開啟它。',
+  'modem.reconnect': '重新連接',
   'modem.likely': '看來是數據機',
   'modem.noPorts': '沒有找到序列埠。插上 USB 數據機後點「重新整理」。',
   'modem.portsFailed': '無法列出序列埠（與核心服務的連線中斷了？），恢復後會自動重試，也可以點「重新整理」。',

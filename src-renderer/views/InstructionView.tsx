@@ -7,7 +7,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { ParamForm, showErrors, useParamForm } from '../components/ParamForm';
 import { QrCode } from '../components/QrCode';
 import { useModems } from '../core/CoreProvider';
-import { modemLabel } from '../core/modems';
+import { senderLabel } from '../core/modems';
 import { useToast } from '../core/toasts';
 import { useSender } from '../core/use-sender';
 import { useI18n } from '../prefs/PrefsProvider';
@@ -154,7 +154,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
           </button>
           {sending ? (
             <span className="muted">
-              {t('instr.sendVia', { modem: modemLabel(sending) })} {sending.demo && <DemoBadge />}
+              {t('instr.sendVia', { modem: senderLabel(sending) })} {sending.demo && <DemoBadge />}
             </span>
           ) : (
             <span className="muted">{t('instr.noModem')}</span>

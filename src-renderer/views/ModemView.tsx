@@ -16,13 +16,16 @@ export default function ModemView() {
   // A port that could not be opened is no connected device: its error shows on its row among the ports.
   const connected = modems.filter((m) => !GONE.has(m.state));
   const failed = new Map(modems.filter((m) => m.state === 'failed').map((m) => [m.path, m]));
+  // The modem just disconnected: one click connects it again (a typed port needs no retyping).
+  const [gone, setGone] = useState<ModemStatus | null>(null);
   return (
     <section className="view modem" aria-labelledby="modems-heading">
       <h1 id="modems-heading">{t('modem.connected')}</h1>
+      {gone && !connected.some((m) => m.path === gone.path) && <Disconnected modem={gone} onDone={() => setGone(null)} />}
       {connected.length === 0 ? (
         <p className="empty">{t('modem.noModems')}</p>
       ) : (
-        connected.map((m) => <ModemCard key={m.modemId} modem={m} />)
+        connected.map((m) => <ModemCard key={m.modemId} modem={m} onDisconnected={() => setGone(m)} />)
       )}
       <Ports connectedPaths={new Set(connected.map((m) => m.path))} failed={failed} />
     </section>
@@ -31,7 +34,36 @@ export default function ModemView() {
 
 const GONE: ReadonlySet<ModemStatus['state']> = new Set(['failed', 'closed']);
 
-function ModemCard({ modem }: { modem: ModemStatus }) {
+/**
+ * Said where the card was, with the way back: Disconnect also forgets the modem for the next start,
+ * and a port typed under the list is not listed to pick again. The focus comes here from the button
+ * that is gone with its card, rather than falling to the page.
+ */
+function Disconnected({ modem, onDone }: { modem: ModemStatus; onDone(): void }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const reportError = useErrorToast();
+  const [connecting, setConnecting] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  const reconnect = () => {
+    setConnecting(true);
+    api.call('modem.connect', { path: modem.path }).then(onDone, (error: unknown) => {
+      setConnecting(false);
+      reportError(error);
+    });
+  };
+  return (
+    <p className="modem-gone" role="status">
+      {t('modem.disconnected', { modem: modemLabel(modem) })}{' '}
+      <button ref={button} type="button" onClick={reconnect} disabled={connecting}>
+        {connecting ? t('modem.connecting') : t('modem.reconnect')}
+      </button>
+    </p>
+  );
+}
+
+function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnected(): void }) {
   const { t, bi } = useI18n();
   const { api, connection } = useCore();
   const { sending, chooseSending } = useModems();
@@ -43,7 +75,10 @@ function ModemCard({ modem }: { modem: ModemStatus }) {
   const signal = reached ? modem.signal : null;
   const disconnect = () => {
     setBusy(true);
-    api.call('modem.disconnect', { modemId: modem.modemId }).catch(reportError).finally(() => setBusy(false));
+    api
+      .call('modem.disconnect', { modemId: modem.modemId })
+      .then(onDisconnected, reportError)
+      .finally(() => setBusy(false));
   };
   const facts: [string, string][] = [
     [t('modem.state'), t(shownStateKey(modem, reached))],

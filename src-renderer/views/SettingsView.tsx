@@ -70,21 +70,28 @@ function LogData() {
   const summary = useLiveQuery(() => logSummary(db), [db]);
   const [exporting, setExporting] = useState<Format | null>(null);
   const [confirming, setConfirming] = useState<(LogSummary & { changed?: boolean }) | null>(null);
+  // Exported from the clear dialog: said in it, since the dialog covers the toasts.
+  const [exportedFirst, setExportedFirst] = useState<number | null>(null);
 
-  const exportAs = async (format: Format) => {
+  const exportAs = async (format: Format): Promise<number | null> => {
     setExporting(format);
     try {
       const messages = await allMessages(db);
       const texts = await exportTexts(db, messages, activeCatalog());
       const rows = messages.map((m, i) => exportRow(m, texts[i]!));
-      if (rows.length === 0) return toast('info', t('settings.exportEmpty'));
+      if (rows.length === 0) {
+        toast('info', t('settings.exportEmpty'));
+        return 0;
+      }
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       // The byte-order mark makes spreadsheet programs read the CSV as UTF-8 (Chinese text).
       if (format === 'csv') download(`hall10086-log-${stamp}.csv`, ['\ufeff', toCsv(rows, { t })], 'text/csv;charset=utf-8');
       else download(`hall10086-log-${stamp}.json`, [toJson(rows, new Date())], 'application/json');
       toast('success', t('settings.exported', { n: rows.length }));
+      return rows.length;
     } catch (error) {
       reportError(error);
+      return null;
     } finally {
       setExporting(null);
     }
@@ -108,18 +115,21 @@ function LogData() {
         <legend>{t('settings.export')}</legend>
         <p className="muted">{t('settings.exportHint')}</p>
         {summary && <p>{t('settings.summary', { ...summary })}</p>}
-        <div className="actions">
-          {(['csv', 'json'] as const).map((format) => (
-            <button key={format} type="button" onClick={() => void exportAs(format)} disabled={exporting !== null}>
-              {exporting === format ? t('settings.exporting') : t(format === 'csv' ? 'settings.exportCsv' : 'settings.exportJson')}
-            </button>
-          ))}
-        </div>
+        <ExportButtons exporting={exporting} onExport={(format) => void exportAs(format)} />
       </fieldset>
       <fieldset>
         <legend>{t('settings.clear')}</legend>
         <p className="muted">{t('settings.clearHint')}</p>
-        <button type="button" className="danger" disabled={!summary} onClick={() => summary && setConfirming(summary)}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!summary}
+          onClick={() => {
+            if (!summary) return;
+            setExportedFirst(null);
+            setConfirming(summary);
+          }}
+        >
           {t('settings.clearButton')}
         </button>
       </fieldset>
@@ -135,8 +145,25 @@ function LogData() {
           {confirming.changed && <p role="status">{t('clear.changed')}</p>}
           <p>{t('clear.body', { messages: confirming.messages, parts: confirming.parts, commands: confirming.commands, sims: confirming.sims })}</p>
           <p className="muted">{t('clear.untouched')}</p>
+          {/* The text says to export first: the way to is here, not behind the dialog. */}
+          <ExportButtons exporting={exporting} onExport={(format) => void exportAs(format).then((n) => n !== null && setExportedFirst(n))} />
+          {exportedFirst !== null && <p role="status">{exportedFirst === 0 ? t('settings.exportEmpty') : t('settings.exported', { n: exportedFirst })}</p>}
         </ConfirmDialog>
       )}
     </>
+  );
+}
+
+/** Export CSV and Export JSON: under "Export the log", and in the clear dialog that asks to export first. */
+function ExportButtons({ exporting, onExport }: { exporting: Format | null; onExport(format: Format): void }) {
+  const { t } = usePrefs();
+  return (
+    <div className="actions">
+      {(['csv', 'json'] as const).map((format) => (
+        <button key={format} type="button" onClick={() => onExport(format)} disabled={exporting !== null}>
+          {exporting === format ? t('settings.exporting') : t(format === 'csv' ? 'settings.exportCsv' : 'settings.exportJson')}
+        </button>
+      ))}
+    </div>
   );
 }

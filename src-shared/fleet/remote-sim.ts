@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { FleetSim } from '../api/contract';
 import { topicLevel } from './mqtt-topics';
 import { figuresFromBefore } from './sim-state';
+import { isZoneOffset } from '../stamp-zone';
 
 const num = v.nullable(v.pipe(v.number(), v.finite()));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -22,6 +23,8 @@ const RemoteSimSchema = v.object({
   points: num,
   asOf: v.optional(v.object({ balance: num, data: num, minutes: num, points: num })),
   lastUpdate: num,
+  // Hosts from before the field publish none: their rows read on the network's clock.
+  zoneMin: v.optional(v.nullable(v.custom<number>(isZoneOffset)), null),
   lastSuccessAt: num,
   sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),
   modemState: v.nullable(v.picklist(['opening', 'probing', 'ready', 'reconnecting', 'closed', 'failed'])),

@@ -106,9 +106,9 @@ const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']
  * is left of data (or minutes) replaces that figure even when it gave no one amount for the customer
  * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
  * the newer reply. A reply about something else (a balance), or of data extras only (WLAN, a 定向 app
- * pack), leaves data as it was, with its own time.
+ * pack), leaves data as it was, with its own time. `zoneMin` is the reply's stamp's UTC offset (null: none).
  */
-export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number): Partial<SimState> {
+export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number, zoneMin: number | null = null): Partial<SimState> {
   const h = headlineFigures(figures);
   const newer = (was: number | null) => was === null || was <= at;
   const asOf = { ...state.asOf };
@@ -129,5 +129,7 @@ export function newerFigures(state: SimState, figures: readonly FigureRecord[], 
     patch.points = h.points;
     asOf.points = at;
   }
-  return { ...patch, asOf, lastUpdate: Math.max(at, state.lastUpdate ?? 0) };
+  // The row's times are read on the newest reply's zone: a reply delivered late keeps the newer one's.
+  const newest = state.lastUpdate === null || at >= state.lastUpdate;
+  return { ...patch, asOf, lastUpdate: Math.max(at, state.lastUpdate ?? 0), zoneMin: newest ? zoneMin : state.zoneMin };
 }

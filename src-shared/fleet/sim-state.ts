@@ -24,6 +24,12 @@ export interface SimState {
   asOf: SimFiguresAsOf;
   /** When the newest reply with figures was written (epoch ms, as asOf). */
   lastUpdate: number | null;
+  /**
+   * The UTC offset (minutes east) its service centre stamped that reply in, null when it carried none:
+   * the clock its times are read on, as its bubble in the thread reads them (see stamp-zone.ts).
+   * States saved or published before the field have none: read on the network's clock, +08:00.
+   */
+  zoneMin: number | null;
   /** When an instruction last left the modem (sent or delivered). */
   lastSuccessAt: number | null;
   /** Instructions that failed on this SIM, counted for as long as the data folder is kept (saved with the board). */
@@ -56,6 +62,7 @@ export function emptySimState(simId: string): SimState {
     points: null,
     asOf: { ...NO_FIGURES_AS_OF },
     lastUpdate: null,
+    zoneMin: null,
     lastSuccessAt: null,
     sendFailures: 0,
     modemState: null,

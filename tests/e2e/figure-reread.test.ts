@@ -109,4 +109,20 @@ describe('stored replies read again by a newer reader', () => {
     const rows = (await storedTable('figures')) as unknown as FigureRow[];
     expect(rows.find((r) => r.messageId === 'late')!.at).toBe(now - 5 * HOUR);
   });
+
+  it('a SIM known only from the log reads its row on its reply’s stamp’s zone, as its card does', async () => {
+    // A service centre stamping +05:30: the card reads the reply on that clock (ReplyTime); the table's row,
+    // made from the log for a SIM the core has no figures of, read it on +08:00 before, 2½ hours off.
+    const at = Date.now() - HOUR;
+    const onIst = new Date(at + 330 * 60_000).toISOString();
+    const ist = { ...reply('ist', text('rc2-gd-autosms-balance-2016'), at), timestamp: onIst.replace(/\.\d{3}Z$/, '+05:30') };
+    await seedSchema3([ist], [], [ist.id]);
+    await openOverview();
+    const hhmm = onIst.slice(11, 16);
+    const card = page.locator('.overview-sim [data-kind="balance.balance"] .figure-time');
+    await expect.poll(() => card.textContent(), { timeout: 30_000 }).toMatch(new RegExp(` ${hhmm} UTC\\+5:30$`));
+    const row = page.locator(`.overview-table tr[data-sim="${SIM}"] .fleet-updated-time`);
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toMatch(new RegExp(` ${hhmm}$`));
+    expect(await row.getAttribute('title')).toContain(`${hhmm} UTC+5:30`);
+  });
 });

@@ -207,4 +207,28 @@ describe('the fleet in the Overview', () => {
     await page.evaluate(() => (location.hash = '#/overview'));
     await page.fill('.fleet-search', '');
   });
+
+  it('reads a row on the zone its reply was stamped in, as the reply’s bubble does (not on +08:00)', async () => {
+    // A service centre stamping UTC+5:30 (a SIM roaming, or a test network): the thread reads that reply on
+    // +05:30 (offsetOf its stamp), and so must its row, or the two disagree by two and a half hours.
+    const corpus = loadCorpus(resolve(import.meta.dirname, '../fixtures/replies/real-dev.json'));
+    const simId = '89860012345670009996';
+    const receivedAt = Date.now() - 60_000;
+    const ist = 330 * 60_000;
+    const onIst = new Date(receivedAt + ist).toISOString();
+    const stamp = onIst.replace(/\.\d{3}Z$/, '+05:30');
+    const hhmm = onIst.slice(11, 16);
+    const text = corpus.find((e) => e.id === 'hf-ll-0717')!.text;
+    core.fleet.board.onIncoming({ kind: 'in', key: `${simId}|${receivedAt}|ist`, simId, from: '10086', text, encoding: 'ucs2', timestamp: stamp, receivedAt, concat: null });
+    await expect.poll(() => core.fleet.board.get(simId)?.zoneMin ?? null, { timeout: 15_000 }).toBe(330);
+    await page.evaluate(() => (location.hash = '#/overview'));
+    await page.fill('.fleet-search', simId);
+    await page.waitForFunction(() => document.querySelector('.fleet-count')?.textContent?.startsWith('显示 1 /'));
+    const updated = page.locator(`tr[data-sim="${simId}"] .fleet-updated-time`);
+    await updated.waitFor({ timeout: 15_000 });
+    const shown = { text: (await updated.textContent())?.trim(), title: await updated.getAttribute('title') };
+    expect(shown.text?.endsWith(` ${hhmm}`), JSON.stringify({ hhmm, ...shown })).toBe(true);
+    expect(shown.title, JSON.stringify(shown)).toContain(`${hhmm} UTC+5:30`);
+    await page.fill('.fleet-search', '');
+  });
 });

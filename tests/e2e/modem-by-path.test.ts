@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, type Served } from './ui-kit';
+import { browserSuite, sendTyped, type Served } from './ui-kit';
 
 /**
  * A modem the system's port list does not show: here `hall10086 emulator --pty` on a real
@@ -65,12 +65,7 @@ describe('a port typed on the Modem page', () => {
     await card.getByText('发送设备', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.port-by-path [role=alert]').count()).toBe(0);
 
-    await page.goto(`${server.base}#/thread`);
-    const composer = page.locator('.composer input:not([disabled])');
-    await composer.waitFor({ timeout: 30_000 });
-    await composer.fill('YE');
-    await composer.press('Escape');
-    await composer.press('Enter');
+    await sendTyped(page, `${server.base}#/thread`, 'YE');
     await page.getByText('你的余额 50.43 元', { exact: false }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(import.meta.dirname, '../../test-results/e2e/modem-by-path-reply.png') });
 
@@ -106,12 +101,7 @@ describe('a port typed on the Modem page', () => {
       await page.locator('#port-by-path').fill(silent.path);
       await page.locator('#port-by-path').press('Enter');
       await page.locator('.modem-card', { hasText: silent.path }).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
-      await page.goto(`${server.base}#/thread/${SILENT_SIM}`);
-      const composer = page.locator('.composer input:not([disabled])');
-      await composer.waitFor({ timeout: 30_000 });
-      await composer.fill('YE');
-      await composer.press('Escape');
-      await composer.press('Enter');
+      await sendTyped(page, `${server.base}#/thread/${SILENT_SIM}`, 'YE');
       await page.locator('.bubble-line.out', { hasText: 'YE' }).getByText(/已发送|已送达/).waitFor({ timeout: 30_000 });
 
       await page.goto(`${server.base}#/overview`);

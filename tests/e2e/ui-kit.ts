@@ -36,6 +36,19 @@ export function readLog(page: Page): Promise<Record<'messages' | 'parts' | 'comm
   return readTables(page, ['messages', 'parts', 'commands'] as const);
 }
 
+/**
+ * Opens a thread (`threadUrl`: `…#/thread` for the first SIM's, `…#/thread/<sim>`) and sends `text` as typed
+ * in its composer: Esc closes the suggestions first, so Enter sends the text itself rather than a completion.
+ */
+export async function sendTyped(page: Page, threadUrl: string, text: string): Promise<void> {
+  await page.goto(threadUrl);
+  const composer = page.locator('.composer input:not([disabled])');
+  await composer.waitFor({ timeout: 30_000 });
+  await composer.fill(text);
+  await composer.press('Escape');
+  await composer.press('Enter');
+}
+
 /** What a user must never see: a JavaScript stack trace. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
 

@@ -7,6 +7,7 @@ import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { writtenAt } from '../../../src-shared/written-at';
+import { isZoneOffset, offsetOf } from '../../../src-shared/stamp-zone';
 import { Emitter } from '../modem/emitter';
 
 export type { SimState };
@@ -67,7 +68,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), sendFailures, modemState: null, signal: null, registration: null });
+      // A zone a hand-edited file spoils is no zone: the row reads the network's clock.
+      const zoneMin = isZoneOffset(s.zoneMin) ? s.zoneMin : null;
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), zoneMin, sendFailures, modemState: null, signal: null, registration: null });
     }
   }
 
@@ -181,7 +184,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither.
     if (understood.kind !== 'figures' || uncertain) return;
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
-    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt)));
+    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
   }
 
   private change(simId: string, patch: Partial<SimState>): void {

@@ -65,7 +65,9 @@ function openError(path: string, err: Error): HallError {
       },
     );
   }
-  if (/EBUSY|locked|resource busy/i.test(m)) {
+  // Linux's binding takes an exclusive lock on open; another program's lock fails with EAGAIN:
+  // "Error Resource temporarily unavailable Cannot lock port".
+  if (/EBUSY|locked|resource busy|cannot lock port|EAGAIN|temporarily unavailable/i.test(m)) {
     return new HallError(
       'modem.busy',
       { zh: `${path} 正被别的程序占用。`, en: `${path} is in use by another program.` },

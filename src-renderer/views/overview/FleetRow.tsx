@@ -7,7 +7,7 @@ import { routeHash } from '../../shell/route';
 import { simLabel } from '../../core/modems';
 import type { I18n } from '../../i18n';
 import type { OverviewKind } from '../../store/figure-history';
-import { dayKey, dayLabel, monthDay, timeOfDay } from '../thread/day';
+import { dayKey, dayLabel, monthDay, startOfDay, timeOfDay } from '../thread/day';
 import { NETWORK_OFFSET_MIN, stampOf } from '../thread/network-zone';
 import type { Prepared } from './fleet-rows';
 import { formatFigure } from './format';
@@ -26,16 +26,17 @@ export function rowPx(): number {
 }
 
 /*
- * The fleet's times are on the network's clock, as the thread's are (see network-zone.ts): a row's
- * "今天 11:18" is the reply the thread shows at 11:18. A cell is too narrow to say the zone; its title
- * does, with this computer's own time, where the clock here differs.
+ * A row's times are on the clock its SIM's newest reply was stamped in (its service centre's zone,
+ * China Mobile's +08:00; the network's clock when no stamp was seen), as that reply's bubble in the
+ * thread reads them (see network-zone.ts): a row's "今天 11:18" is the reply the thread shows at 11:18.
+ * A cell is too narrow to say the zone; its title does, with this computer's own time, where the
+ * clock here differs.
  */
-const NET = NETWORK_OFFSET_MIN;
 
-/** The day and time on the network's clock, with the zone said where this computer's clock differs. */
-function whenText(at: number, today: number, i18n: I18n): string {
-  const stamp = stampOf(at, NET, i18n);
-  const when = `${dayLabel(at, today, i18n, NET)} ${stamp.time}`;
+/** The day and time on the zone's clock, with the zone said where this computer's clock differs. */
+function whenText(at: number, today: number, i18n: I18n, zone: number): string {
+  const stamp = stampOf(at, zone, i18n);
+  const when = `${dayLabel(at, today, i18n, zone)} ${stamp.time}`;
   return stamp.zone === null ? when : `${when} ${stamp.zone} (${i18n.t('thread.localTime', { time: stamp.local! })})`;
 }
 
@@ -43,9 +44,9 @@ function whenText(at: number, today: number, i18n: I18n): string {
  * A time short enough for a figure's cell: the time of day when it is today or the day of the row's newest
  * reply, else the day (the cell's title has both).
  */
-function shortWhen(at: number, today: number, newest: number | null, lang: string): string {
-  if (at >= today || (newest !== null && dayKey(at, NET) === dayKey(newest, NET))) return timeOfDay(at, lang, NET);
-  return monthDay(at, lang, NET);
+function shortWhen(at: number, today: number, newest: number | null, lang: string, zone: number): string {
+  if (at >= today || (newest !== null && dayKey(at, zone) === dayKey(newest, zone))) return timeOfDay(at, lang, zone);
+  return monthDay(at, lang, zone);
 }
 
 export const FIGURE_COLUMNS: {
@@ -98,7 +99,7 @@ interface Props {
   index: number;
   low: boolean;
   hosts: boolean;
-  /** Midnight today on the network's clock: "today" and "yesterday" are read against it, and it changes once a day, not every render. */
+  /** Midnight today on the network's clock (+08:00): "today" and "yesterday" are read against it, and it changes once a day, not every render. */
   today: number;
   i18n: I18n;
   onSelect(simId: string): void;
@@ -109,10 +110,13 @@ interface Props {
  * One SIM's row. Memoised: a keystroke in the search re-renders only the rows that come into view
  * (a row's props are the prepared row, which keeps its identity until the fleet or labels change).
  */
-export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today, i18n, onSelect, onEdit }: Props) {
+export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low, hosts, today: todayOnNetwork, i18n, onSelect, onEdit }: Props) {
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
+  const zone = sim.zoneMin ?? NETWORK_OFFSET_MIN;
+  // Today on the row's own clock: the table's midnight is the network's (a row is drawn again as often as the table asks).
+  const today = zone === NETWORK_OFFSET_MIN ? todayOnNetwork : startOfDay(Date.now(), zone);
   return (
     <tr data-index={index} className={low ? 'fleet-low' : undefined} aria-rowindex={index + 2} data-sim={sim.simId} style={{ height: `${ROW_REM}rem` }}>
       <th scope="row" className="fleet-sim">
@@ -147,8 +151,8 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
         const value = c.value(sim);
         // Hosts and saved states from before figures kept their times: as of the newest reply.
         const at = sim.asOf?.[c.asOf] ?? (value === null ? null : sim.lastUpdate);
-        const when = at === null ? '' : whenText(at, today, i18n);
-        const updated = sim.lastUpdate === null ? '' : whenText(sim.lastUpdate, today, i18n);
+        const when = at === null ? '' : whenText(at, today, i18n, zone);
+        const updated = sim.lastUpdate === null ? '' : whenText(sim.lastUpdate, today, i18n, zone);
         // A newer reply told this figure by kind only: the older amount is gone, that reply is pointed to.
         const superseded = value === null && at !== null && c.kinds !== undefined;
         // Older than the row's newest reply by a minute at least (as the times read): its own time shows under it.
@@ -174,20 +178,20 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
             ) : (
               <strong className="figure-value">{formatFigure(c.kind, value, i18n.lang, c.currency?.(sim) ?? null)}</strong>
             )}
-            {at !== null && (older || superseded) && <time className="fleet-as-of muted" dateTime={new Date(at).toISOString()}>{t('fleet.asOf', { time: shortWhen(at, today, sim.lastUpdate, i18n.lang) })}</time>}
+            {at !== null && (older || superseded) && <time className="fleet-as-of muted" dateTime={new Date(at).toISOString()}>{t('fleet.asOf', { time: shortWhen(at, today, sim.lastUpdate, i18n.lang, zone) })}</time>}
           </td>
         );
       })}
       <td className="muted fleet-updated">
         {sim.lastUpdate !== null && (
           // One line: today's time after 今天 / Today, an older one after its short date ("Yesterday 03:09 AM" would not fit); the title says it whole.
-          <span className="fleet-updated-time" title={whenText(sim.lastUpdate, today, i18n)}>
-            {`${sim.lastUpdate >= today ? t('thread.today') : monthDay(sim.lastUpdate, i18n.lang, NET)} ${timeOfDay(sim.lastUpdate, i18n.lang, NET)}`}
+          <span className="fleet-updated-time" title={whenText(sim.lastUpdate, today, i18n, zone)}>
+            {`${sim.lastUpdate >= today ? t('thread.today') : monthDay(sim.lastUpdate, i18n.lang, zone)} ${timeOfDay(sim.lastUpdate, i18n.lang, zone)}`}
           </span>
         )}
         {askedAt !== null && (
           <span className="badge fleet-asked" title={t('fleet.askedHint')}>
-            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang, NET) })}
+            {t('fleet.asked', { time: timeOfDay(askedAt, i18n.lang, zone) })}
           </span>
         )}
       </td>

@@ -118,12 +118,14 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
         <span className="muted fleet-count" aria-live="polite" data-query={query}>
           {t('fleet.count', { shown: rows.length, total: sims.length })}
         </span>
-        <button type="button" onClick={() => exportLabels('csv')}>
-          {t('fleet.exportCsv')}
-        </button>
-        <button type="button" onClick={() => exportLabels('json')}>
-          {t('fleet.exportJson')}
-        </button>
+        <span className="fleet-exports">
+          <button type="button" onClick={() => exportLabels('csv')}>
+            {t('fleet.exportCsv')}
+          </button>
+          <button type="button" onClick={() => exportLabels('json')}>
+            {t('fleet.exportJson')}
+          </button>
+        </span>
       </div>
       {editing !== null && <LabelEditor key={editing} simId={editing} label={labels.get(editing)} onDone={() => setEditing(null)} />}
       <div ref={scroller} className="fleet-scroller">

@@ -6,6 +6,7 @@ import { emptySimState } from '../../../src-shared/fleet/sim-state';
 import { hallDb } from '../../store/db';
 import { latestKinds, latestPoint } from '../../store/figure-history';
 import { leftByKind } from '../../../src-shared/fleet/sim-figures';
+import { offsetOf } from '../../../src-shared/stamp-zone';
 import { rowKey } from './fleet-rows';
 
 /** The fleet as the core keeps it (every SIM here, and other hosts' when watched), kept live by its events. */
@@ -54,7 +55,9 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
       ids.map(async (simId) => {
         const [balance, points] = await Promise.all((['balance.balance', 'points.total'] as const).map((k) => latestPoint(db, simId, k)));
         const [data, voice] = await Promise.all((['data.remaining', 'voice.remaining'] as const).map((k) => latestKinds(db, simId, k)));
-        const at = Math.max(0, ...[balance, data, voice, points].map((p) => p?.at ?? 0));
+        const newest = [balance, data, voice, points].reduce<{ at: number; messageId: string } | undefined>((a, p) => (p && (!a || p.at > a.at) ? p : a), undefined);
+        // The row reads on its newest reply's stamp's zone, as the core's rows do (zoneMin).
+        const stamp = newest && (await db.messages.get(newest.messageId))?.timestamp;
         return {
           simId,
           balance: balance?.value ?? null,
@@ -65,7 +68,8 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
           minutesLeftByPool: leftByKind(voice?.amounts ?? []),
           points: points?.value ?? null,
           asOf: { balance: balance?.at ?? null, data: data?.at ?? null, minutes: voice?.at ?? null, points: points?.at ?? null },
-          lastUpdate: at || null,
+          lastUpdate: newest?.at || null,
+          zoneMin: offsetOf(stamp),
         };
       }),
     );

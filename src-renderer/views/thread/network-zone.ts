@@ -1,5 +1,6 @@
 import type { I18n } from '../../i18n';
 import type { MessageRow } from '../../store/rows';
+import { NETWORK_OFFSET_MIN, offsetOf } from '../../../src-shared/stamp-zone';
 import { timeOfDay } from './day';
 
 /*
@@ -10,18 +11,7 @@ import { timeOfDay } from './day';
  * UTC+8", with this computer's own time in its title.
  */
 
-/** China Standard Time, in minutes east of UTC: the zone of a SIM whose thread has no stamp yet. */
-export const NETWORK_OFFSET_MIN = 480;
-
-const OFFSET = /(?:([+-])(\d{2}):?(\d{2})|Z)$/;
-
-/** The UTC offset (minutes) an SMSC timestamp carries ("2026-12-06T11:09:52+08:00" → 480), or null without one. */
-export function offsetOf(timestamp: string | undefined): number | null {
-  const m = timestamp ? OFFSET.exec(timestamp) : null;
-  if (!m) return null;
-  if (m[1] === undefined) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
+export { NETWORK_OFFSET_MIN, offsetOf } from '../../../src-shared/stamp-zone';
 
 /** The thread's clock: the newest stamp's zone among the rows read, else the network's. */
 export function threadZone(rows: readonly Pick<MessageRow, 'timestamp'>[]): number {

@@ -16,6 +16,7 @@ const sim = (simId: string, balance: number | null, data: number | null, extra: 
   points: null,
   asOf: { balance: balance === null ? null : 1, data: data === null ? null : 1, minutes: null, points: null },
   lastUpdate: balance === null && data === null ? null : 1,
+  zoneMin: null,
   lastSuccessAt: null,
   sendFailures: 0,
   modemState: null,
