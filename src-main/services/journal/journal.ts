@@ -308,15 +308,19 @@ export class Journal {
    * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
    * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
    * sending platform writing one header for all): before, it was refused and deleted from its card.
-   * A part key names no text: the occurrence must hold the same text (samePartText, which
-   * reads a kept part's masks as the secrets they stand for). One remembered by key alone (acknowledged,
-   * past the days parts are kept) may have been another text, and no network repeats a part a week
-   * later: this part is journaled under the next number, and the store tells them by key.
+   * A part key names no text: the occurrence must hold the very same text. A kept part's text is
+   * masked only on disk (its clear text stays in memory across a compaction), so one known masked
+   * was read from disk at this start: two codes in one wording, one sender, second, reference and
+   * part, would read as one through the mask, and the second would be refused and deleted (review20).
+   * The network repeats a part within minutes, not across a compaction and a restart: such a part, and
+   * one remembered by key alone, is journaled under the next number; a store holding the part takes the
+   * same text for it (Reassembler).
    */
   private occurrenceOnSim(base: string, occurrences: number, fields: IncomingMessage): string | null {
     for (let n = 1; n <= occurrences; n++) {
       const record = this.liveRecord(occurrenceKey(base, n));
-      if (record && record.simId === fields.simId && samePart(record, fields)) return record.key;
+      // The very text: one that matches only where a kept part is masked may be another code in the same wording.
+      if (record && record.simId === fields.simId && record.text === fields.text) return record.key;
     }
     return null;
   }
@@ -548,8 +552,8 @@ export class Journal {
       await this.reopenLog();
       throw writeError(e, this.paths.dir);
     }
-    // From here the new file is the log.
-    this.state = next.state;
+    // From here the new file is the log; the texts it masked stay clear in memory (JournalState.keepTextsOf).
+    this.state = next.state.keepTextsOf(this.state);
     this.bytes = next.bytes;
     this.records = next.records;
     // Wait for the log to double: a log that is mostly remembered keys would otherwise be
