@@ -93,6 +93,12 @@ export const JournalRecordSchema = v.variant('kind', [
 export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
 export type IncomingMessage = v.InferOutput<typeof IncomingMessageSchema>;
 export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
+/**
+ * A pending part as the journal hands it to a store. `formerKey`: the key it had before this start moved
+ * it to a key without its text's checksum (review18/19); a store that wrote it under that key before the
+ * upgrade, but had not acknowledged it, has it already. Never written to the journal.
+ */
+export type HandedOutRecord = IncomingRecord & { formerKey?: string };
 export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
 export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
 export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
-import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
 import type { HallDb } from './db';
 import { generationMessageRow, partRow, singleMessageRow, storedGeneration } from './incoming-rows';
 import { mergeCommand, outgoingMessageRow } from './outgoing-rows';
@@ -8,7 +8,7 @@ import { concatGroup, messageIdFor, Reassembler, type Generation } from './reass
 import type { CommandRow, MessageRow, PartRow } from './rows';
 
 export interface Batch {
-  incoming: IncomingRecord[];
+  incoming: HandedOutRecord[];
   outgoing: OutgoingRecord[];
 }
 
@@ -30,14 +30,28 @@ export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[
   });
 }
 
-async function writeIncoming(db: HallDb, records: readonly IncomingRecord[]): Promise<MessageRow[]> {
-  const unique = [...new Map(records.map((r) => [r.key, r])).values()];
+async function writeIncoming(db: HallDb, records: readonly HandedOutRecord[]): Promise<MessageRow[]> {
+  const unique = await notStoredUnderFormerKeys(db, [...new Map(records.map((r) => [r.key, r])).values()]);
   const messages = [
     ...(await writeSingles(db, unique.filter((r) => concatGroup(r) === null))),
     ...(await writeMultis(db, unique.filter((r) => concatGroup(r) !== null))),
   ];
   await db.messages.bulkPut(messages);
   return messages;
+}
+
+/**
+ * Without the records this log stored under the key they had before the journal moved them (review18/19),
+ * written before the upgrade but not yet acknowledged: before, such a single SMS was stored again under its
+ * new key and shown twice. Matched by that exact key, so an identical twin of the same second (another
+ * former key) is still kept. They are acknowledged with the batch all the same.
+ */
+async function notStoredUnderFormerKeys(db: HallDb, records: readonly HandedOutRecord[]): Promise<HandedOutRecord[]> {
+  const moved = records.filter((r) => r.formerKey !== undefined);
+  if (moved.length === 0) return [...records];
+  const stored = await db.parts.bulkGet(moved.map((r) => r.formerKey!));
+  const already = new Set(moved.filter((_, i) => stored[i] !== undefined));
+  return records.filter((r) => !already.has(r));
 }
 
 /**

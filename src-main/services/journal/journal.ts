@@ -25,6 +25,7 @@ import {
   IncomingMessageSchema,
   OutgoingChangeSchema,
   type IncomingMessage,
+  type HandedOutRecord,
   type IncomingRecord,
   type JournalRecord,
   type OutgoingChange,
@@ -124,6 +125,8 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
+  /** movedKeys the other way: the key a part had before this start moved it. */
+  private readonly formerKeys: ReadonlyMap<string, string>;
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -142,6 +145,7 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
+    this.formerKeys = new Map([...movedKeys].map(([before, now]) => [now, before]));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -375,10 +379,16 @@ export class Journal {
     if (gone.length > 0) await this.commit({ kind: 'gone', keys: gone });
   }
 
-  /** Unacknowledged incoming parts, in the order they were journaled. */
-  pendingIncoming(): IncomingRecord[] {
+  /**
+   * Unacknowledged incoming parts, in the order they were journaled; one moved to a new key at this start
+   * names the key it had (`formerKey`), under which a store may hold it already.
+   */
+  pendingIncoming(): HandedOutRecord[] {
     // Where the modem held a part is the journal's business, not the store's.
-    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
+    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
+      const formerKey = this.formerKeys.get(record.key);
+      return Object.freeze(formerKey === undefined ? record : { ...record, formerKey });
+    });
   }
 
   /**
