@@ -2,11 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { Journal } from '../../src-main/services/journal';
-import { ModemSession } from '../../src-main/services/modem/session';
-import type { IncomingRecord } from '../../src-shared/journal-records';
 import { encodeDeliverParts } from '../../src-shared/pdu';
-import { ptyRig, until, type PtyRig } from './pty-rig';
+import { ptyRig, startAgain, until } from './pty-rig';
 import { FAST } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -28,20 +25,6 @@ const resetWith = (password: string) =>
   `尊敬的客户，您的服务密码已重置为${password}，请妥善保管，切勿告知他人。如非本人操作，请立即拨打10086或前往营业厅办理密码重置，以保障您的账户安全。【中国移动】`;
 const codeWith = (code: string) => `【中国移动】您的验证码为${code}，5分钟内有效，请勿泄露。`;
 const pdus = (text: string) => encodeDeliverParts({ from: '10086', text, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((p) => p.hex);
-
-/** The journal and a session opened again on the rig's data folder and device: the app's next start. */
-async function restart(r: PtyRig, running: ModemSession): Promise<{ journal: Journal; incoming: IncomingRecord[] }> {
-  await running.close();
-  await r.journal.close();
-  const journal = await Journal.open(r.dir);
-  cleanup.push(() => journal.close());
-  const incoming: IncomingRecord[] = [];
-  const session = new ModemSession({ modemId: 'pty', path: r.path, demo: false, journal });
-  cleanup.push(() => session.close());
-  session.on('incoming', (x) => incoming.push(x));
-  await session.open();
-  return { journal, incoming };
-}
 
 describe('two codes in one wording, one sender and one second (real pty, native serialport binding)', () => {
   it('a long reply: the second, under the first one’s reference, is journaled after the first is compacted, and after a restart', async () => {
@@ -68,7 +51,9 @@ describe('two codes in one wording, one sender and one second (real pty, native 
 
     // The same after the app starts again on the compacted journal (the first reset's parts masked, held nowhere else).
     await r.journal.compact();
-    const again = await restart(r, running);
+    await running.close();
+    await r.journal.close();
+    const again = await startAgain(r.dir, r.path, cleanup);
     const [third1] = pdus(resetWith('902746'));
     emulator.deliverPdu(third1!);
     await until(() => emulator.deletions.length === 5, 'the third reset’s part 1 read and deleted');

@@ -70,10 +70,15 @@ export async function startOnJournal(dir: string, records: readonly JournalRecor
   await writeFile(join(dir, 'journal.log'), Buffer.concat(records.map(encodeLine)), { mode: 0o600 });
   const pty = await startPtyEmulator({ emulator });
   cleanup.push(() => pty.close());
+  return startAgain(dir, pty.path, cleanup);
+}
+
+/** The journal in `dir` opened and a session on the device at `path` (its previous session closed): the app's next start. */
+export async function startAgain(dir: string, path: string, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: IncomingRecord[] }> {
   const journal = await Journal.open(dir);
   cleanup.push(() => journal.close());
   const incoming: IncomingRecord[] = [];
-  const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
+  const session = new ModemSession({ modemId: 'pty', path, demo: false, journal });
   cleanup.push(() => session.close());
   session.on('incoming', (x) => incoming.push(x));
   await session.open();
