@@ -31,7 +31,7 @@ export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[
 }
 
 async function writeIncoming(db: HallDb, records: readonly HandedOutRecord[]): Promise<MessageRow[]> {
-  const unique = await notStoredUnderFormerKeys(db, [...new Map(records.map((r) => [r.key, r])).values()]);
+  const unique = await notStoredUnderAnotherKey(db, [...new Map(records.map((r) => [r.key, r])).values()]);
   const messages = [
     ...(await writeSingles(db, unique.filter((r) => concatGroup(r) === null))),
     ...(await writeMultis(db, unique.filter((r) => concatGroup(r) !== null))),
@@ -41,16 +41,17 @@ async function writeIncoming(db: HallDb, records: readonly HandedOutRecord[]): P
 }
 
 /**
- * Without the records this log stored under the key they had before the journal moved them (review18/19),
- * written before the upgrade but not yet acknowledged: before, such a single SMS was stored again under its
- * new key and shown twice. Matched by that exact key, so an identical twin of the same second (another
- * former key) is still kept. They are acknowledged with the batch all the same.
+ * Without the records this log holds already under the key the journal names (`maybeStoredAs`) with the
+ * same text: one stored before the upgrade moved its key but not yet acknowledged (review18/19; before,
+ * shown twice), or one the journal holds only masked, read again from its slot (review20). Another text
+ * there is another message (a second code in the same wording), kept; so is an identical twin of the same
+ * second, which had another key. They are acknowledged with the batch all the same.
  */
-async function notStoredUnderFormerKeys(db: HallDb, records: readonly HandedOutRecord[]): Promise<HandedOutRecord[]> {
-  const moved = records.filter((r) => r.formerKey !== undefined);
-  if (moved.length === 0) return [...records];
-  const stored = await db.parts.bulkGet(moved.map((r) => r.formerKey!));
-  const already = new Set(moved.filter((_, i) => stored[i] !== undefined));
+async function notStoredUnderAnotherKey(db: HallDb, records: readonly HandedOutRecord[]): Promise<HandedOutRecord[]> {
+  const named = records.filter((r) => r.maybeStoredAs !== undefined);
+  if (named.length === 0) return [...records];
+  const stored = await db.parts.bulkGet(named.map((r) => r.maybeStoredAs!));
+  const already = new Set(named.filter((r, i) => stored[i]?.text === r.text));
   return records.filter((r) => !already.has(r));
 }
 

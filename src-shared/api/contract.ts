@@ -339,7 +339,7 @@ export interface FleetCheckState {
 
 export interface Events {
   /** One received SMS part, journaled; the store writes it and acknowledges its key. */
-  incoming: IncomingRecord;
+  incoming: HandedOutRecord;
   /** A state change of an outgoing instruction (queued, sending, sent, delivered, failed…). */
   outgoing: OutgoingRecord;
   modem: ModemStatus;

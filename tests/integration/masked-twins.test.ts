@@ -83,4 +83,27 @@ describe('two codes in one wording, one sender and one second (real pty, native 
     expect(r.incoming.map((x) => x.text)).toEqual([codeWith('482913'), codeWith('640215')]);
     expect(r.journal.pendingIncoming().map((x) => x.text)).toEqual([codeWith('640215')]);
   });
+
+  it('after a restart on the compacted journal: what the held slot gives is journaled, naming the message the store has', async () => {
+    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+    const r = await ptyRig(emulator, cleanup);
+    const first = await r.open();
+    emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGD' });
+    emulator.deliverPdu(pdus(codeWith('482913'))[0]!);
+    await until(() => r.incoming.length === 1 && emulator.messages('SM').length === 0, 'the first code journaled, deleted unanswered');
+    const firstKey = r.incoming[0]!.key;
+    await first.close();
+    emulator.replug();
+    await r.journal.ack([firstKey]);
+    await r.journal.compact();
+    await r.journal.close();
+    // The app starts again: the journal has the first code only masked. The second lands in the freed SM:0, listed as read.
+    expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
+    const again = await startAgain(r.dir, r.path, cleanup);
+    await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+    // Journaled, naming the key the store holds the first code under: the store's clear copy tells them apart.
+    expect(again.incoming.map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
+    expect(again.journal.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('482913');
+  });
 });

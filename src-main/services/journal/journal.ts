@@ -125,8 +125,8 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
-  /** movedKeys the other way: the key a part had before this start moved it. */
-  private readonly formerKeys: ReadonlyMap<string, string>;
+  /** Pending key → a key under which a store may hold that very message (HandedOutRecord.maybeStoredAs). */
+  private readonly maybeStoredAs: Map<string, string>;
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -145,7 +145,7 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
-    this.formerKeys = new Map([...movedKeys].map(([before, now]) => [now, before]));
+    this.maybeStoredAs = new Map([...movedKeys].map(([before, now]) => [now, before]));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -268,7 +268,7 @@ export class Journal {
    * reference, number, time and text is the network delivering that part twice: refused. Another
    * text under the same sender and second (and reference, number) is another message: next number too.
    */
-  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string }> {
+  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
@@ -285,7 +285,7 @@ export class Journal {
     return decided;
   }
 
-  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string }> {
+  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
     // Every message of one sender's second shares `base` (no key names its text): occurrences count them all, whatever their texts.
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
@@ -294,17 +294,25 @@ export class Journal {
       const same = this.sameContent(base, occurrences, fields);
       return same ? { added: false, key: same } : this.appendAs(occurrenceKey(base, occurrences + 1), fields, undefined);
     }
+    let masked: string | undefined;
     for (let n = 1; n <= occurrences; n++) {
       const held = this.state.held.get(occurrenceKey(base, n));
-      if (!held || held.simId !== fields.simId || !samePart(held, fields)) continue;
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
-      if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
+      if (!held || held.simId !== fields.simId || !(held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot))) continue;
+      if (held.text === fields.text) return { added: false, key: held.key };
+      // Held masked (read from a compacted file): the same message read again, or another code in the same
+      // wording put in the slot its delete freed. Refusing it could lose the second (review20): journaled,
+      // naming the key a store holds the first under, whose clear text tells.
+      if (samePart(held, fields)) masked ??= held.key;
     }
     if (occurrences > 0 && fields.concat !== null) {
       const again = this.occurrenceOnSim(base, occurrences, fields);
       if (again) return { added: false, key: again };
     }
-    return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+    const added = await this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+    if (masked === undefined) return added;
+    this.maybeStoredAs.set(added.key, masked);
+    return { ...added, maybeStoredAs: masked };
   }
 
   /**
@@ -380,14 +388,14 @@ export class Journal {
   }
 
   /**
-   * Unacknowledged incoming parts, in the order they were journaled; one moved to a new key at this start
-   * names the key it had (`formerKey`), under which a store may hold it already.
+   * Unacknowledged incoming parts, in the order they were journaled; one a store may hold already under
+   * another key names it (`maybeStoredAs`: the key it had before this start moved it, or a message held masked).
    */
   pendingIncoming(): HandedOutRecord[] {
     // Where the modem held a part is the journal's business, not the store's.
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
-      const formerKey = this.formerKeys.get(record.key);
-      return Object.freeze(formerKey === undefined ? record : { ...record, formerKey });
+      const maybeStoredAs = this.maybeStoredAs.get(record.key);
+      return Object.freeze(maybeStoredAs === undefined ? record : { ...record, maybeStoredAs });
     });
   }
 
