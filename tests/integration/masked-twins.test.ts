@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { encodeDeliverParts } from '../../src-shared/pdu';
-import { ptyRig, startAgain, until } from './pty-rig';
+import { ptyRig, startAgain, until, type PtyRig } from './pty-rig';
 import { FAST } from './session-kit';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -25,6 +25,24 @@ const resetWith = (password: string) =>
   `尊敬的客户，您的服务密码已重置为${password}，请妥善保管，切勿告知他人。如非本人操作，请立即拨打10086或前往营业厅办理密码重置，以保障您的账户安全。【中国移动】`;
 const codeWith = (code: string) => `【中国移动】您的验证码为${code}，5分钟内有效，请勿泄露。`;
 const pdus = (text: string) => encodeDeliverParts({ from: '10086', text, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((p) => p.hex);
+
+/**
+ * The first code journaled from SM:0; the modem deletes it, but the line dies before its OK, so the journal
+ * still holds SM:0. The store acknowledges it and the journal is compacted: its text is masked on disk.
+ */
+async function firstCodeHeldMasked(): Promise<{ emulator: ModemEmulator; r: PtyRig }> {
+  const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+  const r = await ptyRig(emulator, cleanup);
+  const first = await r.open();
+  emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGD' });
+  emulator.deliverPdu(pdus(codeWith('482913'))[0]!);
+  await until(() => r.incoming.length === 1 && emulator.messages('SM').length === 0, 'the first code journaled, deleted unanswered');
+  await first.close();
+  emulator.replug();
+  await r.journal.ack([r.incoming[0]!.key]);
+  await r.journal.compact();
+  return { emulator, r };
+}
 
 describe('two codes in one wording, one sender and one second (real pty, native serialport binding)', () => {
   it('a long reply: the second, under the first one’s reference, is journaled after the first is compacted, and after a restart', async () => {
@@ -62,17 +80,7 @@ describe('two codes in one wording, one sender and one second (real pty, native 
   });
 
   it('a single SMS: another code read from the slot whose delete went unanswered is journaled, not taken for the first', async () => {
-    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
-    const r = await ptyRig(emulator, cleanup);
-    const first = await r.open();
-    // The first code is journaled; the modem deletes it, but the line dies before its OK: the journal still holds SM:0.
-    emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGD' });
-    emulator.deliverPdu(pdus(codeWith('482913'))[0]!);
-    await until(() => r.incoming.length === 1 && emulator.messages('SM').length === 0, 'the first code journaled, deleted unanswered');
-    await first.close();
-    emulator.replug();
-    await r.journal.ack([r.incoming[0]!.key]);
-    await r.journal.compact();
+    const { emulator, r } = await firstCodeHeldMasked();
     const log = await readFile(join(r.dir, 'journal.log'), 'utf8');
     expect(log).toContain('SM:0');
     expect(log).not.toContain('482913');
@@ -85,17 +93,8 @@ describe('two codes in one wording, one sender and one second (real pty, native 
   });
 
   it('after a restart on the compacted journal: what the held slot gives is journaled, naming the message the store has', async () => {
-    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
-    const r = await ptyRig(emulator, cleanup);
-    const first = await r.open();
-    emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGD' });
-    emulator.deliverPdu(pdus(codeWith('482913'))[0]!);
-    await until(() => r.incoming.length === 1 && emulator.messages('SM').length === 0, 'the first code journaled, deleted unanswered');
+    const { emulator, r } = await firstCodeHeldMasked();
     const firstKey = r.incoming[0]!.key;
-    await first.close();
-    emulator.replug();
-    await r.journal.ack([firstKey]);
-    await r.journal.compact();
     await r.journal.close();
     // The app starts again: the journal has the first code only masked. The second lands in the freed SM:0, listed as read.
     expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
