@@ -93,6 +93,15 @@ export const JournalRecordSchema = v.variant('kind', [
 export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
 export type IncomingMessage = v.InferOutput<typeof IncomingMessageSchema>;
 export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
+/**
+ * A part as the journal hands it to a store. `maybeStoredAs`: a key under which a store may hold this very
+ * message; a row there with the same text is it (review20). Two cases: the key it had before this start moved
+ * it to a key without its text's checksum (review18/19), which a store that got it before the upgrade but had
+ * not acknowledged it holds; and a message the journal holds only masked (read from a compacted file), whose
+ * slot gave a text that reads the same through the mask: the same message read again, or another code in the
+ * same wording, which only the store's clear copy tells. Memory only, never written to the journal.
+ */
+export type HandedOutRecord = IncomingRecord & { maybeStoredAs?: string };
 export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
 export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
 export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;

@@ -1,4 +1,4 @@
-import type { IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import type { HandedOutRecord, OutgoingRecord } from '../../src-shared/journal-records';
 import type { Batch } from './ingest';
 
 export type IngestStatus =
@@ -23,7 +23,7 @@ export interface IngestQueueOptions {
 // 2,000 keys of up to ~100 characters stay well inside one 256 KiB frame.
 const MAX_ACK_KEYS = 2000;
 
-type Item = { kind: 'in'; record: IncomingRecord } | { kind: 'out'; record: OutgoingRecord };
+type Item = { kind: 'in'; record: HandedOutRecord } | { kind: 'out'; record: OutgoingRecord };
 
 /**
  * Collects events into batches, writes one batch at a time, and acknowledges a batch's incoming
@@ -52,7 +52,7 @@ export class IngestQueue {
     this.retryMs = options.retryMs ?? 3000;
   }
 
-  pushIncoming(record: IncomingRecord): void {
+  pushIncoming(record: HandedOutRecord): void {
     this.enqueue({ kind: 'in', record });
   }
 

@@ -1,6 +1,6 @@
 import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
-import { sameKeyFields } from '../../src-shared/journal-key';
+import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
 
 
@@ -35,6 +35,11 @@ export function concatGroup(record: Pick<IncomingRecord, 'simId' | 'from' | 'con
 /** The id of the message a record starts: stable, so replaying the same records gives the same ids. */
 export function messageIdFor(key: string): string {
   return `in:${key}`;
+}
+
+/** Whether `stored` is a key written before review18/19 (with its text's checksum) that the journal has since moved to `handed`'s fields. */
+function movedFrom(stored: string, handed: string): boolean {
+  return oldKeyBase(stored) !== null && sameKeyFields(stored, handed);
 }
 
 export function firstReceivedAt(generation: Generation): number {
@@ -83,7 +88,9 @@ export class Reassembler {
       const taken = g.slots[index];
       // The same text, or, under the same key fields, it as the journal hands a kept part out (masked) under a
       // key this log does not hold (an old key the journal moved); another sending's part (another stamp) must match exactly.
-      return !taken || taken.text === record.text || (sameKeyFields(taken.key, record.key) && samePartText(taken.text, record.text));
+      // Only a part stored under an old key: under a new one, a masked text matching another code in the same
+      // wording would swallow that second message (review20); the journal hands its own key's part out again under that key.
+      return !taken || taken.text === record.text || (movedFrom(taken.key, record.key) && samePartText(taken.text, record.text));
     });
     // A part this log has already (re-delivered): its message, certain.
     const again = candidates.find((g) => g.slots[index]);

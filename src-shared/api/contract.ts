@@ -5,7 +5,7 @@ import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';
 import type { SimState } from '../fleet/sim-state';
-import { IncomingRecordSchema, OutgoingRecordSchema } from '../journal-records';
+import { IncomingRecordSchema, OutgoingRecordSchema, type HandedOutRecord } from '../journal-records';
 
 /**
  * The one contract between the UI (or any client: extension host, CLI, tests) and the core.
@@ -296,7 +296,7 @@ export interface Responses {
   'modem.connect': ModemStatus;
   'modem.disconnect': { ok: true };
   'modem.enterPin': ModemStatus;
-  'journal.pending': { incoming: IncomingRecord[]; outgoing: OutgoingRecord[] };
+  'journal.pending': { incoming: HandedOutRecord[]; outgoing: OutgoingRecord[] };
   'journal.ack': { ok: true };
   'core.startupNotices': { zh: string; en: string }[];
   'approvals.list': ApprovalView[];
@@ -339,7 +339,7 @@ export interface FleetCheckState {
 
 export interface Events {
   /** One received SMS part, journaled; the store writes it and acknowledges its key. */
-  incoming: IncomingRecord;
+  incoming: HandedOutRecord;
   /** A state change of an outgoing instruction (queued, sending, sent, delivered, failed…). */
   outgoing: OutgoingRecord;
   modem: ModemStatus;

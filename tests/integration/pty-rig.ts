@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
 import { encodeLine, Journal, type JournalRecord } from '../../src-main/services/journal';
-import type { IncomingRecord } from '../../src-shared/journal-records';
+import type { HandedOutRecord } from '../../src-shared/journal-records';
 import { ModemSession, type SessionEvents, type SessionOptions } from '../../src-main/services/modem/session';
 
 /**
@@ -66,14 +66,19 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
  * A journal left in `dir` as `records` (as an older version wrote it), then opened with a session on
  * `emulator` over a real pty and serialport's native binding: what the next start of the app does.
  */
-export async function startOnJournal(dir: string, records: readonly JournalRecord[], emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: IncomingRecord[] }> {
+export async function startOnJournal(dir: string, records: readonly JournalRecord[], emulator: ModemEmulator, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: HandedOutRecord[] }> {
   await writeFile(join(dir, 'journal.log'), Buffer.concat(records.map(encodeLine)), { mode: 0o600 });
   const pty = await startPtyEmulator({ emulator });
   cleanup.push(() => pty.close());
+  return startAgain(dir, pty.path, cleanup);
+}
+
+/** The journal in `dir` opened and a session on the device at `path` (its previous session closed): the app's next start. */
+export async function startAgain(dir: string, path: string, cleanup: (() => Promise<void>)[]): Promise<{ journal: Journal; incoming: HandedOutRecord[] }> {
   const journal = await Journal.open(dir);
   cleanup.push(() => journal.close());
-  const incoming: IncomingRecord[] = [];
-  const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
+  const incoming: HandedOutRecord[] = [];
+  const session = new ModemSession({ modemId: 'pty', path, demo: false, journal });
   cleanup.push(() => session.close());
   session.on('incoming', (x) => incoming.push(x));
   await session.open();

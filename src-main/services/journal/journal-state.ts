@@ -92,6 +92,22 @@ export class JournalState {
     }
   }
 
+  /**
+   * This state (a compaction's, its held and kept texts masked as written) with the texts `previous`
+   * held in memory for the same records: what decides whether a part read again is the one journaled
+   * must see its very text, not the mask, or two codes in one wording read as one (review20). Memory
+   * only: on disk they stay masked.
+   */
+  keepTextsOf(previous: JournalState): this {
+    for (const records of ['held', 'kept'] as const) {
+      for (const key of this[records].keys()) {
+        const before = previous.held.get(key) ?? previous.kept.get(key);
+        if (before) this[records].set(key, before);
+      }
+    }
+    return this;
+  }
+
   unfinishedOutgoing(): OutgoingRecord[] {
     return [...this.outgoing.values()].filter((r) => isUnfinished(r.state));
   }

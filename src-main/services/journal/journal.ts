@@ -25,6 +25,7 @@ import {
   IncomingMessageSchema,
   OutgoingChangeSchema,
   type IncomingMessage,
+  type HandedOutRecord,
   type IncomingRecord,
   type JournalRecord,
   type OutgoingChange,
@@ -124,6 +125,8 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
+  /** Pending key → a key under which a store may hold that very message (HandedOutRecord.maybeStoredAs). */
+  private readonly maybeStoredAs: Map<string, string>;
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -142,6 +145,7 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
+    this.maybeStoredAs = new Map([...movedKeys].map(([before, now]) => [now, before]));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -264,7 +268,7 @@ export class Journal {
    * reference, number, time and text is the network delivering that part twice: refused. Another
    * text under the same sender and second (and reference, number) is another message: next number too.
    */
-  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string }> {
+  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
@@ -281,7 +285,7 @@ export class Journal {
     return decided;
   }
 
-  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string }> {
+  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
     // Every message of one sender's second shares `base` (no key names its text): occurrences count them all, whatever their texts.
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
@@ -290,17 +294,25 @@ export class Journal {
       const same = this.sameContent(base, occurrences, fields);
       return same ? { added: false, key: same } : this.appendAs(occurrenceKey(base, occurrences + 1), fields, undefined);
     }
+    let masked: string | undefined;
     for (let n = 1; n <= occurrences; n++) {
       const held = this.state.held.get(occurrenceKey(base, n));
-      if (!held || held.simId !== fields.simId || !samePart(held, fields)) continue;
       // A +CMT never acknowledged comes again, by +CMT or into a slot (the network's retry): the same part.
-      if (held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot)) return { added: false, key: held.key };
+      if (!held || held.simId !== fields.simId || !(held.slot === DIRECT_SLOT || (!where.unread && held.slot === where.slot))) continue;
+      if (held.text === fields.text) return { added: false, key: held.key };
+      // Held masked (read from a compacted file): the same message read again, or another code in the same
+      // wording put in the slot its delete freed. Refusing it could lose the second (review20): journaled,
+      // naming the key a store holds the first under, whose clear text tells.
+      if (samePart(held, fields)) masked ??= held.key;
     }
     if (occurrences > 0 && fields.concat !== null) {
       const again = this.occurrenceOnSim(base, occurrences, fields);
       if (again) return { added: false, key: again };
     }
-    return this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+    const added = await this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
+    if (masked === undefined) return added;
+    this.maybeStoredAs.set(added.key, masked);
+    return { ...added, maybeStoredAs: masked };
   }
 
   /**
@@ -308,15 +320,19 @@ export class Journal {
    * delivers a part twice to one SIM, never to another. The same part on another SIM is that SIM's own
    * copy (one sender's bulk notice reaching two SIMs in the same second under one reference, its
    * sending platform writing one header for all): before, it was refused and deleted from its card.
-   * A part key names no text: the occurrence must hold the same text (samePartText, which
-   * reads a kept part's masks as the secrets they stand for). One remembered by key alone (acknowledged,
-   * past the days parts are kept) may have been another text, and no network repeats a part a week
-   * later: this part is journaled under the next number, and the store tells them by key.
+   * A part key names no text: the occurrence must hold the very same text. A kept part's text is
+   * masked only on disk (its clear text stays in memory across a compaction), so one known masked
+   * was read from disk at this start: two codes in one wording, one sender, second, reference and
+   * part, would read as one through the mask, and the second would be refused and deleted (review20).
+   * The network repeats a part within minutes, not across a compaction and a restart: such a part, and
+   * one remembered by key alone, is journaled under the next number; a store holding the part takes the
+   * same text for it (Reassembler).
    */
   private occurrenceOnSim(base: string, occurrences: number, fields: IncomingMessage): string | null {
     for (let n = 1; n <= occurrences; n++) {
       const record = this.liveRecord(occurrenceKey(base, n));
-      if (record && record.simId === fields.simId && samePart(record, fields)) return record.key;
+      // The very text: one that matches only where a kept part is masked may be another code in the same wording.
+      if (record && record.simId === fields.simId && record.text === fields.text) return record.key;
     }
     return null;
   }
@@ -371,10 +387,16 @@ export class Journal {
     if (gone.length > 0) await this.commit({ kind: 'gone', keys: gone });
   }
 
-  /** Unacknowledged incoming parts, in the order they were journaled. */
-  pendingIncoming(): IncomingRecord[] {
+  /**
+   * Unacknowledged incoming parts, in the order they were journaled; one a store may hold already under
+   * another key names it (`maybeStoredAs`: the key it had before this start moved it, or a message held masked).
+   */
+  pendingIncoming(): HandedOutRecord[] {
     // Where the modem held a part is the journal's business, not the store's.
-    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => Object.freeze(record));
+    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
+      const maybeStoredAs = this.maybeStoredAs.get(record.key);
+      return Object.freeze(maybeStoredAs === undefined ? record : { ...record, maybeStoredAs });
+    });
   }
 
   /**
@@ -548,8 +570,8 @@ export class Journal {
       await this.reopenLog();
       throw writeError(e, this.paths.dir);
     }
-    // From here the new file is the log.
-    this.state = next.state;
+    // From here the new file is the log; the texts it masked stay clear in memory (JournalState.keepTextsOf).
+    this.state = next.state.keepTextsOf(this.state);
     this.bytes = next.bytes;
     this.records = next.records;
     // Wait for the log to double: a log that is mostly remembered keys would otherwise be

@@ -1,4 +1,4 @@
-import type { IncomingMessage, IncomingRecord } from '../../../src-shared/journal-records';
+import type { HandedOutRecord, IncomingMessage } from '../../../src-shared/journal-records';
 import type { Journal, ModemPlace } from '../journal';
 
 /** A message handed over with +CMT, held by the modem only until its +CNMA. */
@@ -20,7 +20,7 @@ export interface IncomingJournalHost {
   /** Reads every memory again (and whatever else waited on the journal). */
   drain(): void;
   /** A part journaled for the first time. */
-  added(record: IncomingRecord): void;
+  added(record: HandedOutRecord): void;
   warn(e: unknown): void;
   notice(level: 'info', text: { zh: string; en: string }): void;
 }
@@ -44,8 +44,8 @@ export class IncomingJournal {
   /** The journal key once the part is on disk; null when it must stay on the modem. */
   async keep(message: IncomingMessage, where: ModemPlace): Promise<{ key: string } | null> {
     try {
-      const { added, key } = await this.host.journal.appendIncoming(message, where);
-      if (added) this.host.added({ kind: 'in', key, ...message });
+      const { added, key, maybeStoredAs } = await this.host.journal.appendIncoming(message, where);
+      if (added) this.host.added({ kind: 'in', key, ...message, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }) });
       this.tookItAgain();
       return { key };
     } catch (e) {

@@ -17,7 +17,7 @@ import {
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
-import type { IncomingRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
+import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
@@ -33,7 +33,7 @@ import { modemManagerRunning, trap } from './traps';
 
 export interface SessionEvents {
   status: ModemStatus;
-  incoming: IncomingRecord;
+  incoming: HandedOutRecord;
   outgoing: OutgoingRecord;
   notice: { level: 'info' | 'warning' | 'error'; zh: string; en: string };
 }

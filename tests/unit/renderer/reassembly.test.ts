@@ -54,7 +54,9 @@ describe('joinSlots', () => {
 describe('Reassembler', () => {
   it('takes a part handed out again masked under a key this log does not hold (moved by review18) for the part it has', () => {
     const stored = new Reassembler([]);
-    assemble([part(1, '尊敬的客户，您的服务密码已重置为357108，请'), part(2, '妥善保管。')], stored);
+    // Stored under its key as it was before review18 (ending in the text's CRC-32).
+    const first = part(1, '尊敬的客户，您的服务密码已重置为357108，请');
+    assemble([{ ...first, key: `${first.key}|4a1f09c2` }, part(2, '妥善保管。')], stored);
     const masked = part(1, '尊敬的客户，您的服务密码已重置为******，请');
     const again = { ...masked, key: `${masked.key}|*#2` };
     const before = stored.changedGenerations().length;
@@ -67,6 +69,16 @@ describe('Reassembler', () => {
     // loose matching is for the same key fields only.
     const later = part(1, '尊敬的客户，您的服务密码已重置为******，请', { at: T0 + 6000 });
     expect(stored.place(later)).not.toBe(stored.place(again));
+  });
+
+  it('keeps another code in the same wording, under the same fields, apart from a part it holds masked (review20)', () => {
+    // This log got part 1 of a reset from the journal's kept parts (masked), part 2 as it came.
+    const stored = new Reassembler([]);
+    const held = part(1, '尊敬的客户，您的服务密码已重置为******，请');
+    const first = assemble([{ ...held, key: `${held.key}|*` }, { ...part(2, '妥善保管。'), key: `${part(2, '').key}|*` }], stored).ids[0];
+    // A second reset of that second and reference, another password: its own message, not taken for the first's part 1.
+    const second = part(1, '尊敬的客户，您的服务密码已重置为640215，请');
+    expect(stored.place({ ...second, key: `${second.key}|*#2` })).not.toBe(first);
   });
 
   it('puts the parts of one message together in part order, whatever order they come in', () => {
