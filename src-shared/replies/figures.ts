@@ -298,6 +298,13 @@ export function readFigures(
       }
       return;
     }
+    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036): a gift's size, also after its period, with what is used or
+    // left of it after its name and colon, names the gift (labelling rule 9), no heading's total; its words name what follows.
+    const following = quantities[qi + 1];
+    if (!bare && following?.measure === q.measure && GIFT_FOR_PERIOD.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
     const billLine = itemised !== undefined && BILL_LINE.test(window);
     const heading = bare || billLine ? undefined : headingField(candidates, before, lastHeaded === qi - 1 ? reads.at(-1) : undefined, reads.at(-1));
@@ -542,8 +549,13 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
   const between = next ? text.slice(q.end, next.start) : '';
   if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
-  if (bracket === null || !PACKAGE_END.test(text.slice(0, bracket.at))) return false;
-  if (CONTENTS_USED_UP.test(text.slice(q.end))) return true;
+  if (bracket === null) return false;
+  const named = text.slice(0, bracket.at);
+  if (PACKAGE_END.test(named) && CONTENTS_USED_UP.test(text.slice(q.end))) return true;
+  // "2元省内流量不限量（1G高速省内流量+低速省内流量）剩余1017.00M" (real r18-014, r18-135): contents joined by + after an
+  // unlimited package's name, then what is left or used of it (round 25).
+  if (UNLIMITED_END.test(named) && bracket.words.trim() === '' && CONTENTS_JOINED_THEN.test(text.slice(q.end))) return true;
+  if (!PACKAGE_END.test(named)) return false;
   return q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(text.slice(q.end));
 }
 
@@ -557,6 +569,10 @@ const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:�
  * Round 25: data in brackets after a package's name, then the package's use ("新2元超级叠加包(100M国内流量)已使用0M", real
  * r16-002, r16-009, r17-014). Not a bracket its own 含 opens ("5元GPRS套餐（含30M）已使用…": what it holds, a total).
  */
+/** An unlimited package's name (流量不限量) before a bracket. */
+const UNLIMITED_END = /不限量\s*$/u;
+/** Contents joined by + to the bracket's end, then what is used or left of the package. */
+const CONTENTS_JOINED_THEN = /^[^()。;\n\d]*\+[^()。;\n\d]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
 const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*已(?:经)?(?:使用|用)了?\s*(?:约\s*)?\d/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
@@ -578,7 +594,9 @@ const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 
 /** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
 const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
-const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
+/** A gift word and the period it is given for right before an amount (赠送6个月1G). */
+const GIFT_FOR_PERIOD = /(?:赠送|获赠)\s*\d+\s*个?(?:月|天|年)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).
