@@ -39,8 +39,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * provincial, 视频流量 app; 因欠费已于…停机 is no outcome; menus [1], 1）, A.10元… and glued runs; lists numbered 一、 [A1] or "- ".
  * 15 (round 24): a balance's parts are no second balance and a lone cash part is the balance; a period's part owed
  * beside an amount owed in all is other; data used of a 安心包/放心包 is `beyondPlan` (labelling rules 6, 7, 10).
+ * 16 (round 25): a tariff's steps (每达到100M仅收费10元), sizes in a package's or gift's name before its use (叠加包(100M国内流量)
+ * 已使用, 赠送6个月1G…:已使用, 不限量（1G…+…）) are no figures; an advert's 【】 names no package (rules 9, 11).
  */
-export const FIGURE_CODE_VERSION = 15;
+export const FIGURE_CODE_VERSION = 16;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -186,6 +186,9 @@ export function readFigures(
       boundEnd = q.end;
       return;
     }
+    // "按照0.29元/M计费，超套餐流量每达到100M仅收费10元" (real r18-004, r17-121, r18-080): in a sentence that states a rate,
+    // an amount after a step word is the tariff's step, no use and no charge of the customer's (labelling rule 11).
+    if (candidates.length > 0 && tariffStep(text, ended.at(-1) ?? 0, sentenceEnds.find((e) => e > q.start) ?? text.length, window, rules)) return;
     // "可免费使用流量至1GB（1024MB）" (real r18-066): an amount in brackets right after a bound restates the bound.
     if (q.measure !== null && boundEnd >= 0 && RESTATED.test(text.slice(boundEnd, q.start)) && /^\s*\)/u.test(text.slice(q.end))) return;
     const tag = poolTag(text, q.end, rules);
@@ -293,6 +296,13 @@ export function readFigures(
         topics.add(total.topic);
         add(record(total, 'total', q.value, span(q), null), q);
       }
+      return;
+    }
+    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036): a gift's size, also after its period, with what is used or
+    // left of it after its name and colon, names the gift (labelling rule 9), no heading's total; its words name what follows.
+    const following = quantities[qi + 1];
+    if (!bare && following?.measure === q.measure && GIFT_FOR_PERIOD.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+      windowFloor = floors[qi]!;
       return;
     }
     // "消费明细：\n月租费：38.00元": a bill line named by its own words is no line of the heading's field.
@@ -539,7 +549,14 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
   const between = next ? text.slice(q.end, next.start) : '';
   if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
-  return bracket !== null && PACKAGE_END.test(text.slice(0, bracket.at)) && CONTENTS_USED_UP.test(text.slice(q.end));
+  if (bracket === null) return false;
+  const named = text.slice(0, bracket.at);
+  if (PACKAGE_END.test(named) && CONTENTS_USED_UP.test(text.slice(q.end))) return true;
+  // "2元省内流量不限量（1G高速省内流量+低速省内流量）剩余1017.00M" (real r18-014, r18-135): contents joined by + after an
+  // unlimited package's name, then what is left or used of it (round 25).
+  if (UNLIMITED_END.test(named) && bracket.words.trim() === '' && CONTENTS_JOINED_THEN.test(text.slice(q.end))) return true;
+  if (!PACKAGE_END.test(named)) return false;
+  return q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(text.slice(q.end));
 }
 
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
@@ -548,6 +565,15 @@ const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 const NAME_WORDS = /^[^\d,;。:()!?\n、+为是]{0,12}$/u;
 /** The rest of a bracket after a package's name, then 已使用完: the package, contents and all, is used up. */
 const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
+/**
+ * Round 25: data in brackets after a package's name, then the package's use ("新2元超级叠加包(100M国内流量)已使用0M", real
+ * r16-002, r16-009, r17-014). Not a bracket its own 含 opens ("5元GPRS套餐（含30M）已使用…": what it holds, a total).
+ */
+/** An unlimited package's name (流量不限量) before a bracket. */
+const UNLIMITED_END = /不限量\s*$/u;
+/** Contents joined by + to the bracket's end, then what is used or left of the package. */
+const CONTENTS_JOINED_THEN = /^[^()。;\n\d]*\+[^()。;\n\d]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
+const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*已(?:经)?(?:使用|用)了?\s*(?:约\s*)?\d/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
@@ -568,7 +594,9 @@ const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 
 /** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
 const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
-const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?(?:剩余|已使用|已用)\s*$/u;
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
+/** A gift word and the period it is given for right before an amount (赠送6个月1G). */
+const GIFT_FOR_PERIOD = /(?:赠送|获赠)\s*\d+\s*个?(?:月|天|年)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).
@@ -576,6 +604,14 @@ const USED_UP = /^(?:[^\d,;。:!?\n(]|\([^()]{0,16}\)){0,24}?已(?:经|全部)?(
 
 /** 时 opening a duration (时长, 时间), not a moment ("达15GB时"). */
 const DURATION = /^时(?:长|间)/u;
+
+/** An amount right after a tariff's step word (每达到, 仅收费, 按每) in a sentence that states a rate (0.29元/M, 按每3MB). */
+function tariffStep(text: string, from: number, to: number, window: string, rules: ReplyRules): boolean {
+  const lead = window.replace(/[\s:=为是]+$/u, '');
+  if (!rules.tariffs.before.some((w) => lead.endsWith(w))) return false;
+  const sentence = text.slice(from, to);
+  return rules.tariffs.rates.some((re) => sentence.search(re) >= 0);
+}
 
 /** "余额已低于10元", "10GB以上": the amount is a threshold the words compare with, not a figure. */
 function isThreshold(window: string, after: string, rules: ReplyRules): boolean {

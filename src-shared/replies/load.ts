@@ -71,6 +71,8 @@ export interface ReplyRules {
   percents: { used: string[]; remaining: string[]; usedAfter: string[]; remainingAfter: string[] };
   segments: RegExp[];
   thresholds: { before: string[]; after: string[] };
+  /** A sentence stating a rate (0.29元/M, 按每3MB): its steps (每达到100M, 仅收费10元) are the tariff's, no figures. */
+  tariffs: { rates: RegExp[]; before: string[] };
   packageNames: RegExp[];
   dates: { role: DateRole; pattern: RegExp; relative: RelativeDate | undefined }[];
   figures: FigureTemplate[];
@@ -232,6 +234,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     },
     segments: (file.segments ?? []).map((p, i) => regex(`segments.${i}`, p)),
     thresholds: { before: (file.thresholds?.before ?? []).map(fold), after: (file.thresholds?.after ?? []).map(fold) },
+    tariffs: { rates: (file.tariffs?.rates ?? []).map((p, i) => regex(`tariffs.rates.${i}`, p)), before: (file.tariffs?.before ?? []).map(fold) },
     packageNames: file.packageNames.map((p, i) => regex(`packageNames.${i}`, p)),
     dates: file.dates.map((d, i) => ({ role: d.role, pattern: regex(`dates.${i}`, d.pattern), relative: d.relative })),
     figures,

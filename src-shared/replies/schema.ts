@@ -160,6 +160,7 @@ export const ReplyRulesSchema = v.strictObject({
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
   thresholds: v.optional(v.strictObject({ before: v.array(text), after: v.array(text) })),
+  tariffs: v.optional(v.strictObject({ rates: v.array(pattern), before: v.array(text) })),
   /** Words that make a clause hypothetical (为避免余额不足…): an outcome word in it says nothing happened. */
   hypothetical: v.optional(v.array(text)),
   /**

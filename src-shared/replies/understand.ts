@@ -46,9 +46,10 @@ export class ReplyReader {
     const menu = findMenu(text, folded, this.rules);
     const notices = this.notices(folded);
     const dated = findDates(text, folded, this.rules, receivedAt);
-    const names = this.packageNames(text, folded);
+    const adverts = this.adverts(folded);
+    const names = this.packageNames(text, folded, adverts);
     const mask: Mask = [...this.matched(this.rules.ignore, folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
-    const quiet = [...this.matched(this.rules.boilerplate, folded), ...this.adverts(folded)];
+    const quiet = [...this.matched(this.rules.boilerplate, folded), ...adverts];
     const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet);
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
@@ -116,8 +117,11 @@ export class ReplyReader {
     ];
   }
 
-  /** Package names (signs such as 【中国移动】 are masked but name nothing). */
-  private packageNames(original: string, folded: Folded): { names: PackageName[]; ranges: Mask } {
+  /**
+   * Package names (signs such as 【中国移动】 are masked but name nothing). A name inside an advert (【免费送1G】 before
+   * "新用户见面送壕礼", real ah-2017-0424-menu) is masked too but names no package of the customer's (round 25).
+   */
+  private packageNames(original: string, folded: Folded, adverts: Mask): { names: PackageName[]; ranges: Mask } {
     const names: PackageName[] = [];
     const ranges: Mask = [];
     for (const re of this.rules.packageNames) {
@@ -126,7 +130,7 @@ export class ReplyReader {
         if (!at) continue;
         ranges.push([at[0], at[1]]);
         const name = folded.text.slice(at[0], at[1]).trim();
-        if (this.rules.signs.includes(name)) continue;
+        if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to)) continue;
         const span = spanOf(original, folded, at[0], at[1]);
         names.push({ name: span.text.trim(), end: span.end });
       }

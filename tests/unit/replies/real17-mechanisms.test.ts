@@ -52,7 +52,8 @@ const CASES: [string, string, string[]][] = [
   [
     'used and left after a semicolon never add up to the amount before it, also with a price and a note in brackets between (real r17-014, r16-002, r16-009)',
     '您的国内流量套餐已使用0MB，还剩余200.00M；新3元叠加包(200M国内流量)已使用0MB，还剩余200.00M。',
-    ['data.used 0 general', 'data.remaining 200 general', 'data.total 200 general', 'data.used 0 general', 'data.remaining 200 general'],
+    // Round 25 (labelling rule 9): the bracket's 200M after the package's name is in its name, no total (real r17-014's hand figures write none).
+    ['data.used 0 general', 'data.remaining 200 general', 'data.used 0 general', 'data.remaining 200 general'],
   ],
   ['an amount of data in two parts with one space between (2G 994.1M) is one amount (real r17-056)', '您好，您的套餐：移动数据流量已使用约120M，未使用约2G 904.5M；上月结转流量未使用约1G 0M。', ['data.used 120', 'data.remaining 2952.5', 'data.remaining 1024 carryover']],
   ['guard: a row of amounts split by spaces stays a row (10G 512M 9.5G)', '流量 总量 已用 剩余\n国内 10G 512M 9.5G', ['data.total 10240 general', 'data.used 512 general', 'data.remaining 9728 general']],
