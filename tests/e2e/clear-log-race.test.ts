@@ -57,3 +57,65 @@ describe('clearing the local log (review17)', () => {
     await other.close();
   }, 150_000);
 });
+
+describe('clearing the local log (clear16): what it cleared stays cleared, what comes after it stays', () => {
+  it('a reply whose acknowledgement the journal had not received, and a later state of a cleared instruction, do not come back; a reply after the clear is kept', async () => {
+    // The page's acknowledgements are held back at the WebSocket (as when the page is reloaded or
+    // navigated while one is on its way): the journal still holds the reply when the log is cleared.
+    let holdAcks = true;
+    const acked: string[] = [];
+    const outgoingFrames: string[] = [];
+    let toPage: ((frame: string) => void) | undefined;
+    await page.routeWebSocket(/\/api/, (ws) => {
+      const core = ws.connectToServer();
+      ws.onMessage((m) => {
+        const ack = typeof m === 'string' && m.includes('"journal.ack"');
+        if (ack && !holdAcks) acked.push(m);
+        if (!(ack && holdAcks)) core.send(m);
+      });
+      core.onMessage((m) => {
+        if (String(m).includes('"event":"outgoing"')) outgoingFrames.push(String(m));
+        ws.send(m);
+      });
+      toPage = (frame) => ws.send(frame);
+    });
+    await page.goto(await server.link());
+    await page.waitForSelector('#catalog-search');
+    await page.goto(`${server.base}#/instruction/YE`);
+    const send = page.locator('article.instruction button.primary');
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+    const replies = async () => (await received(page)).filter((m) => m.complete);
+    await expect.poll(async () => (await replies()).length, { timeout: 45_000 }).toBeGreaterThan(0);
+    const before = await readLog(page);
+    const clearedIds = new Set(before.messages.map((m) => m.id as string));
+    const replyKeys = before.parts.map((p) => String(p.key));
+
+    await page.goto(`${server.base}#/settings`);
+    await page.click('.settings .danger:not([disabled])');
+    await page.locator('dialog[open] button.danger').click();
+    await page.locator('.toast-text', { hasText: '本机记录已清除' }).waitFor({ timeout: 10_000 });
+    expect((await readLog(page)).messages).toEqual([]);
+
+    // A later state of the cleared instruction, as the core sends it (the frame it sent before the clear).
+    expect(outgoingFrames.length).toBeGreaterThan(0);
+    toPage!(outgoingFrames.at(-1)!);
+    // The reload asks the journal for what it was not told was stored: the cleared reply, handed over again.
+    holdAcks = false;
+    await page.reload();
+    await page.waitForSelector('.settings');
+    // Handed over and dealt with: the page acknowledges a part once the write that took it (or left it out) committed.
+    const ackedAll = () => replyKeys.filter((k) => !acked.some((m) => m.includes(JSON.stringify(k).slice(1, -1))));
+    await expect.poll(ackedAll, { timeout: 45_000 }).toEqual([]);
+    expect((await readLog(page)).messages.map((m) => `${m.direction} ${m.text}`)).toEqual([]);
+
+    // A message that comes after the clear is kept.
+    await page.goto(`${server.base}#/instruction/YE`);
+    await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await send.click();
+    await expect.poll(async () => (await replies()).length, { timeout: 45_000 }).toBeGreaterThan(0);
+    const after = await readLog(page);
+    expect(after.messages.filter((m) => clearedIds.has(m.id as string))).toEqual([]);
+    expect(after.messages.map((m) => m.direction).sort()).toEqual(expect.arrayContaining(['in', 'out']));
+  }, 180_000);
+});
