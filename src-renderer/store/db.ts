@@ -1,5 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { CommandRow, FigureQueueRow, FigureRow, MessageRow, MetaRow, PartRow, SimRow } from './rows';
+import type { ClearedRow, CommandRow, FigureQueueRow, FigureRow, MessageRow, MetaRow, PartRow, SimRow } from './rows';
 
 /**
  * Each schema version lists its tables' indexes and, when it changes what rows hold, the upgrade
@@ -51,6 +51,11 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 4,
     stores: { meta: 'key' },
   },
+  {
+    // What "Clear the local log" deleted, so that nothing the journal hands over again brings it back.
+    version: 5,
+    stores: { cleared: 'key' },
+  },
 ];
 
 /**
@@ -80,6 +85,7 @@ export class HallDb extends Dexie {
   figures!: Table<FigureRow, string>;
   figureQueue!: Table<FigureQueueRow, number>;
   meta!: Table<MetaRow, string>;
+  cleared!: Table<ClearedRow, string>;
 
   constructor() {
     // 'strict': a transaction has reached the disk when it reports complete, which is what lets

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import { withoutCleared } from './cleared';
 import type { HallDb } from './db';
 import { generationMessageRow, partRow, singleMessageRow, storedGeneration } from './incoming-rows';
 import { mergeCommand, outgoingMessageRow } from './outgoing-rows';
@@ -15,11 +16,12 @@ export interface Batch {
 /**
  * Writes a batch in ONE transaction: received parts (a key already stored is skipped), the
  * messages they build (complete replies queued for their figures), outgoing states and the SIMs
- * seen. When the promise resolves the transaction has committed (strict durability), and only then may the caller acknowledge.
+ * seen; nothing a clear deleted (see cleared.ts). When the promise resolves the transaction has committed (strict durability), and only then may the caller acknowledge.
  * Resolves with the message rows written.
  */
-export async function ingestBatch(db: HallDb, batch: Batch): Promise<MessageRow[]> {
-  return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims, db.figureQueue], async () => {
+export async function ingestBatch(db: HallDb, handed: Batch): Promise<MessageRow[]> {
+  return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims, db.figureQueue, db.cleared], async () => {
+    const batch = await withoutCleared(db, handed);
     const received = await writeIncoming(db, batch.incoming);
     const written = [...received, ...(await writeOutgoing(db, batch.outgoing))];
     // Queued with the reply, so no reply can be stored without its figures being read in the end.

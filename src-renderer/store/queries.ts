@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { rememberCleared } from './cleared';
 import type { HallDb } from './db';
 import type { MessageRow } from './rows';
 
@@ -114,9 +115,12 @@ export function logSummary(db: HallDb): Promise<LogSummary> {
  */
 export function clearLog(db: HallDb, named: LogSummary): Promise<LogSummary | null> {
   const tables = [db.messages, db.parts, db.commands, db.sims, db.figures, db.figureQueue, db.meta];
-  return db.transaction('rw', tables, async () => {
+  return db.transaction('rw', [...tables, db.cleared], async () => {
     const now = await logSummary(db);
     if ((Object.keys(now) as (keyof LogSummary)[]).some((k) => now[k] !== named[k])) return now;
+    // What the journal hands over again later (an acknowledgement it had not received, a write queued
+    // before this) must not bring it back: see cleared.ts.
+    await rememberCleared(db, Date.now());
     await Promise.all(tables.map((t) => t.clear()));
     return null;
   });

@@ -139,3 +139,13 @@ export interface FigureReaderRow {
 
 /** What the log knows of itself, by key. */
 export type MetaRow = FigureReaderRow;
+
+/**
+ * What a clear deleted (`part:<key>`, `command:<id>`): the journal can hand it over again (an
+ * acknowledgement not yet received, a later state of a cleared instruction, a write already queued),
+ * and it must not come back (see clearLog).
+ */
+export interface ClearedRow {
+  key: string;
+  clearedAt: number;
+}
