@@ -70,6 +70,7 @@ export const en: Record<StringKey, string> = {
 
   'confirm.title': 'Send {id}?',
   'confirm.text': 'This sends “{text}” to {to}.',
+  'confirm.viaChanged': 'The sending SIM changed while this was open: check it is the customer’s line.',
   'confirm.via': 'It goes out from {sender}.',
   'confirm.send': 'Send it',
   'confirm.cancel': 'Cancel',
@@ -161,6 +162,7 @@ export const en: Record<StringKey, string> = {
   'modem.connected': 'Connected modems',
   'modem.noModems': 'No modem connected yet. Pick a port below and connect it.',
   'modem.useForSending': 'Send with this modem',
+  'modem.sendingChanged': 'Instructions now go out from {sender}.',
   'modem.usedForSending': 'Sending modem',
   'modem.state': 'State',
   'modem.sim': 'SIM',

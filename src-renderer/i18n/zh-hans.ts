@@ -69,6 +69,7 @@ export const zhHans = {
 
   'confirm.title': '确认发送 {id}？',
   'confirm.text': '将发送“{text}”到 {to}。',
+  'confirm.viaChanged': '发送的 SIM 在此期间变了：请核对是不是这位客户的号码。',
   'confirm.via': '从 {sender} 发出。',
   'confirm.send': '确认发送',
   'confirm.cancel': '取消',
@@ -160,6 +161,7 @@ export const zhHans = {
   'modem.connected': '已连接的设备',
   'modem.noModems': '还没有连接设备。在下面的串口列表中选择一个并连接。',
   'modem.useForSending': '用这个设备发送',
+  'modem.sendingChanged': '现在从 {sender} 发送指令。',
   'modem.usedForSending': '发送设备',
   'modem.state': '状态',
   'modem.sim': 'SIM 卡',

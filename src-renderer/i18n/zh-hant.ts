@@ -70,6 +70,7 @@ export const zhHant: Record<StringKey, string> = {
 
   'confirm.title': '確認傳送 {id}？',
   'confirm.text': '將傳送「{text}」到 {to}。',
+  'confirm.viaChanged': '傳送的 SIM 在此期間變了：請核對是不是這位客戶的號碼。',
   'confirm.via': '從 {sender} 發出。',
   'confirm.send': '確認傳送',
   'confirm.cancel': '取消',
@@ -161,6 +162,7 @@ export const zhHant: Record<StringKey, string> = {
   'modem.connected': '已連接的裝置',
   'modem.noModems': '還沒有連接裝置。在下面的序列埠列表中選擇一個並連接。',
   'modem.useForSending': '用這個裝置傳送',
+  'modem.sendingChanged': '現在從 {sender} 傳送指令。',
   'modem.usedForSending': '傳送裝置',
   'modem.state': '狀態',
   'modem.sim': 'SIM 卡',

@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { browserSuite, type Served } from './ui-kit';
+
+/*
+ * The newcomer's hour, tenth round (ux21): which SIM sends, with several modems on real
+ * pseudo-terminals (socat), in Chromium against browser mode.
+ */
+
+let server: Served;
+let page: Page;
+browserSuite({ artifactPrefix: 'newcomer-tenth-', openApp: true }, (suite) => {
+  ({ server, page } = suite);
+});
+
+const SIMS = [
+  { iccid: '89860012345670005501', imsi: '460001234565501' },
+  { iccid: '89860012345670005502', imsi: '460001234565502' },
+];
+/** `later` has the port that sorts first: on main, plugged in second, it took over sending. */
+let earlier: PtyEmulator & { sim: string };
+let later: PtyEmulator & { sim: string };
+
+beforeAll(async () => {
+  const started = await Promise.all(SIMS.map(async (sim) => Object.assign(await startPtyEmulator({ emulatorOptions: { sim } }), { sim: sim.iccid.slice(-6) })));
+  started.sort((a, b) => b.path.localeCompare(a.path));
+  [earlier, later] = started as [typeof earlier, typeof later];
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([earlier, later].map((m) => m?.close().catch(() => undefined)));
+});
+
+const card = (path: string) => page.locator('.modem-card', { hasText: path });
+const badgeOn = (path: string) => card(path).getByText('发送设备', { exact: true });
+
+async function plugIn(path: string): Promise<void> {
+  await page.goto(`${server.base}#/modem`);
+  await page.locator('#port-by-path').waitFor();
+  // Modems stay connected from the file's earlier tests (the server is the file's).
+  if ((await card(path).count()) === 0) {
+    await page.locator('#port-by-path').fill(path);
+    await page.locator('#port-by-path').press('Enter');
+  }
+  await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+}
+
+async function openMmxgConfirmation(): Promise<void> {
+  await page.goto(`${server.base}#/catalog`);
+  await page.fill('#catalog-search', 'MMXG');
+  await page.locator('#catalog-search').press('Enter');
+  await page.fill('#instruction-param-oldPassword', '135790');
+  await page.fill('#instruction-param-newPassword', '246801');
+  await page.fill('#instruction-param-newPasswordAgain', '246801');
+  await page.locator('#instruction-param-newPasswordAgain').press('Control+Enter');
+  await page.locator('dialog[open]').waitFor();
+}
+
+describe('which SIM sends, with several modems', () => {
+  it('a modem plugged in second does not take over sending; the user’s choice does, and is said', async () => {
+    await plugIn(earlier.path);
+    await badgeOn(earlier.path).waitFor();
+    await expect.poll(() => page.locator('.status-line a').first().textContent()).toContain(`SIM …${earlier.sim}`);
+    await plugIn(later.path);
+    await card(later.path).getByRole('button', { name: /^用这个设备发送/ }).waitFor();
+    expect(await badgeOn(earlier.path).count()).toBe(1);
+    expect(await badgeOn(later.path).count()).toBe(0);
+    expect(await page.locator('.status-line a').first().textContent()).toContain(`SIM …${earlier.sim}`);
+    // The demo modem's place taken by the first real one is said; nothing about the second.
+    await page.locator('.toast', { hasText: `现在从 SIM …${earlier.sim}` }).first().waitFor();
+    expect(await page.locator('.toast', { hasText: `SIM …${later.sim}` }).count()).toBe(0);
+    // The user's choice changes it, and the change is said in the live region.
+    await card(later.path).getByRole('button', { name: /^用这个设备发送/ }).focus();
+    await page.keyboard.press('Enter');
+    await badgeOn(later.path).waitFor();
+    await page.locator('.toast', { hasText: `现在从 SIM …${later.sim}` }).waitFor();
+  });
+
+  it('Connect it again after Disconnect makes the modem that sent send again', async () => {
+    await plugIn(earlier.path);
+    await plugIn(later.path);
+    // The user picks the one whose port sorts last, then takes it out and puts it back.
+    await card(earlier.path).getByRole('button', { name: /^用这个设备发送/ }).or(badgeOn(earlier.path)).first().click();
+    await badgeOn(earlier.path).waitFor();
+    await card(earlier.path).getByRole('button', { name: /^断开/ }).click();
+    await page.locator('.modem-gone').waitFor({ timeout: 15_000 });
+    await badgeOn(later.path).waitFor();
+    await page.locator('.toast', { hasText: `现在从 SIM …${later.sim}` }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新连接');
+    await page.keyboard.press('Enter');
+    await card(earlier.path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await badgeOn(earlier.path).waitFor({ timeout: 10_000 });
+    expect(await badgeOn(later.path).count()).toBe(0);
+    await page.locator('.toast', { hasText: `现在从 SIM …${earlier.sim}` }).waitFor();
+  });
+
+  it('a confirmation open when the sending modem goes says the SIM that will send now', async () => {
+    await plugIn(earlier.path);
+    await plugIn(later.path);
+    await card(later.path).getByRole('button', { name: /^用这个设备发送/ }).or(badgeOn(later.path)).first().click();
+    await badgeOn(later.path).waitFor();
+    await openMmxgConfirmation();
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.innerText()).toContain(`从 SIM …${later.sim}`);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    // The sending modem is unplugged while the password change waits for the clerk.
+    await later.close();
+    await expect.poll(() => dialog.innerText(), { timeout: 30_000 }).toContain(`从 SIM …${earlier.sim}`);
+    expect(await dialog.innerText()).not.toContain(`SIM …${later.sim}`);
+    expect(await dialog.getByRole('alert').innerText()).toContain('发送的 SIM 在此期间变了');
+    await dialog.getByRole('button', { name: '取消', exact: true }).click();
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+  });
+});
