@@ -113,3 +113,19 @@ describe('which SIM sends, with several modems', () => {
     await page.waitForSelector('dialog[open]', { state: 'detached' });
   });
 });
+
+describe('Check all on the Overview', () => {
+  // Runs after the test above unplugged `later`: its SIM stays in the table, its modem is not ready.
+  it('says which of the table’s SIMs it leaves out, and why', async () => {
+    await page.goto(`${server.base}#/overview`);
+    await page.locator('.overview-table tbody tr[aria-rowindex]', { hasText: later.sim }).first().waitFor({ timeout: 30_000 });
+    const rows = await page.locator('.overview-table tbody tr[aria-rowindex]').count();
+    await page.getByRole('button', { name: '立即查询全部 SIM' }).click();
+    const status = page.locator('#fleet-check-status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 张|\/ \d+ 张已回复/);
+    const said = (await status.textContent())!;
+    const total = Number(/共 (\d+) 张|\/ (\d+) 张已回复/.exec(said)!.slice(1).find(Boolean));
+    expect(total, said).toBeLessThan(rows);
+    expect(said).toContain(`表中另有 ${rows - total} 张未查询：SIM …${later.sim}（设备未就绪）`);
+  });
+});
