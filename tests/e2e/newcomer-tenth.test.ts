@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, type Served } from './ui-kit';
+import { browserSuite, modemCard, openMmxgConfirmation, plugInByPath, type Served } from './ui-kit';
 
 /*
  * The newcomer's hour, tenth round (ux21): which SIM sends, with several modems on real
@@ -32,30 +32,9 @@ afterAll(async () => {
   await Promise.all([earlier, later].map((m) => m?.close().catch(() => undefined)));
 });
 
-const card = (path: string) => page.locator('.modem-card', { hasText: path });
+const card = (path: string) => modemCard(page, path);
 const badgeOn = (path: string) => card(path).getByText('发送设备', { exact: true });
-
-async function plugIn(path: string): Promise<void> {
-  await page.goto(`${server.base}#/modem`);
-  await page.locator('#port-by-path').waitFor();
-  // Modems stay connected from the file's earlier tests (the server is the file's).
-  if ((await card(path).count()) === 0) {
-    await page.locator('#port-by-path').fill(path);
-    await page.locator('#port-by-path').press('Enter');
-  }
-  await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
-}
-
-async function openMmxgConfirmation(): Promise<void> {
-  await page.goto(`${server.base}#/catalog`);
-  await page.fill('#catalog-search', 'MMXG');
-  await page.locator('#catalog-search').press('Enter');
-  await page.fill('#instruction-param-oldPassword', '135790');
-  await page.fill('#instruction-param-newPassword', '246801');
-  await page.fill('#instruction-param-newPasswordAgain', '246801');
-  await page.locator('#instruction-param-newPasswordAgain').press('Control+Enter');
-  await page.locator('dialog[open]').waitFor();
-}
+const plugIn = (path: string) => plugInByPath(page, server.base, path);
 
 describe('which SIM sends, with several modems', () => {
   it('a modem plugged in second does not take over sending; the user’s choice does, and is said', async () => {
@@ -100,7 +79,7 @@ describe('which SIM sends, with several modems', () => {
     await plugIn(later.path);
     await card(later.path).getByRole('button', { name: /^用这个设备发送/ }).or(badgeOn(later.path)).first().click();
     await badgeOn(later.path).waitFor();
-    await openMmxgConfirmation();
+    await openMmxgConfirmation(page, server.base);
     const dialog = page.locator('dialog[open]');
     expect(await dialog.innerText()).toContain(`从 SIM …${later.sim}`);
     expect(await dialog.getByRole('alert').count()).toBe(0);
