@@ -1,11 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import type { ConnectionState, CoreConnection } from '../api';
 import { loadSendingPort, saveSendingPort } from '../prefs/storage';
 import type { IngestStatus } from '../store/ingest-queue';
 import type { LogSync } from '../store/sync';
 import { setCatalogState } from '../catalog/active-catalog';
-import { sendingModem, upsertModem } from './modems';
+import { senderLabel, sendingModem, upsertModem } from './modems';
 import { useErrorToast, useToast } from './toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -34,7 +34,7 @@ const ModemsContext = createContext<Modems | null>(null);
 
 export function CoreProvider({ connection, children }: { connection: CoreConnection; children: ReactNode }) {
   const { api } = connection;
-  const { bi } = useI18n();
+  const { bi, t } = useI18n();
   const toast = useToast();
   const reportError = useErrorToast();
   // Read at once, so the first paint already knows (Electron's bridge is open from the start).
@@ -45,6 +45,9 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const [modems, setModems] = useState<ModemStatus[]>([]);
   const [listed, setListed] = useState(false);
   const [preferredPort, setPreferredPort] = useState(loadSendingPort);
+  // The port sending now, and one the user chose that takes over once ready (see sendingModem).
+  const [claimPort, setClaimPort] = useState<string | null>(null);
+  const currentPort = useRef<string | null>(null);
 
   useEffect(
     () =>
@@ -120,16 +123,26 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const chooseSending = useCallback((path: string) => {
     saveSendingPort(path);
     setPreferredPort(path);
+    setClaimPort(path);
   }, []);
 
   // Until the core's first modem list, "no modem" would be a guess.
   const reach: Core['reach'] = state === 'open' ? (listed ? 'open' : 'connecting') : firstTry ? 'connecting' : 'lost';
   const core = useMemo(() => ({ api, connection: state, reach, ingest }), [api, state, reach, ingest]);
   // Nothing goes out while the core is out of reach: no modem is "the sending one" then.
-  const modemState = useMemo(
-    () => ({ modems, sending: state === 'open' ? sendingModem(modems, preferredPort) : null, chooseSending, refresh }),
-    [modems, preferredPort, state, chooseSending, refresh],
-  );
+  const sending = state === 'open' ? sendingModem(modems, preferredPort, currentPort.current, claimPort) : null;
+  // A change of the SIM that sends is said aloud (a toast is a live region), whoever made it: the
+  // first pick after the page loads is not a change. A gone modem leaves `currentPort` as it was, so
+  // the same modem back is no change either.
+  const sendingPath = sending?.path ?? null;
+  const sendingSaid = sending ? senderLabel(sending) : '';
+  useEffect(() => {
+    if (sendingPath === null || sendingPath === currentPort.current) return;
+    if (currentPort.current !== null) toast('info', t('modem.sendingChanged', { sender: sendingSaid }));
+    currentPort.current = sendingPath;
+    setClaimPort((claim) => (claim === sendingPath ? null : claim));
+  }, [sendingPath, sendingSaid, toast, t]);
+  const modemState = useMemo(() => ({ modems, sending, chooseSending, refresh }), [modems, sending, chooseSending, refresh]);
   return (
     <CoreContext.Provider value={core}>
       <ModemsContext.Provider value={modemState}>{children}</ModemsContext.Provider>

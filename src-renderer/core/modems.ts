@@ -7,14 +7,26 @@ export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): 
 }
 
 /**
- * The modem instructions go out through: the one chosen (by port) if it is ready, else the first ready
- * real one, else the demo modem. A modem plugged in beside the demo modem is the one meant, whatever
- * order the list came in (the core's list and its events order it differently, so a page just loaded
- * sent through the demo modem for its first seconds).
+ * The modem instructions go out through. In order: the one the user just chose (`claim`: a click on
+ * "Send with this modem", or one connected again after Disconnect) once it is ready; the one sending
+ * now (`current`) while it stays ready, so a modem plugged in later never takes over without the
+ * user's choice (a clerk would send a customer's 停机 or password change from another SIM); the one
+ * chosen earlier (by port); the first ready real one; the demo modem. A real modem plugged in beside
+ * the demo modem is the one meant, whatever order the list came in (the core's list and its events order
+ * it differently, so a page just loaded sent through the demo modem for its first seconds), unless the
+ * user chose the demo modem.
  */
-export function sendingModem(list: readonly ModemStatus[], preferredPath: string | null): ModemStatus | null {
+export function sendingModem(
+  list: readonly ModemStatus[],
+  preferredPath: string | null,
+  currentPath: string | null = null,
+  claimPath: string | null = null,
+): ModemStatus | null {
   const ready = list.filter((m) => m.state === 'ready');
-  return ready.find((m) => m.path === preferredPath) ?? ready.find((m) => !m.demo) ?? ready[0] ?? null;
+  const at = (path: string | null) => (path === null ? undefined : ready.find((m) => m.path === path));
+  const current = at(currentPath);
+  const keepCurrent = current && !(current.demo && current.path !== preferredPath && ready.some((m) => !m.demo));
+  return at(claimPath) ?? (keepCurrent ? current : undefined) ?? at(preferredPath) ?? ready.find((m) => !m.demo) ?? ready[0] ?? null;
 }
 
 /** The ready modem holding this SIM, which is the only one that can send in its thread. */

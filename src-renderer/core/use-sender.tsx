@@ -19,6 +19,8 @@ export type Outgoing =
 interface Pending {
   outgoing: Outgoing;
   instruction: Instruction;
+  /** The modem sending when the dialog opened: the dialog says so if another takes over meanwhile. */
+  openedWith: string | null;
   resolve(commandId: string | null): void;
 }
 
@@ -62,7 +64,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       hold(true);
       const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
       if (instruction?.risk.confirm) {
-        return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, resolve }));
+        return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: modem.path, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
     },
@@ -88,6 +90,11 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       {pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction.to })}</p>
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
+      {modem && modem.path !== pending.openedWith && (
+        <p className="field-error confirm-via-changed" role="alert">
+          {t('confirm.viaChanged')}
+        </p>
+      )}
     </ConfirmDialog>
   );
   return { send, busy, dialog };

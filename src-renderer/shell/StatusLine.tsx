@@ -3,7 +3,7 @@ import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
 import { describeError } from '../core/describe-error';
-import { modemLabel, modemNeedingAttention, modemOnItsWayKey } from '../core/modems';
+import { modemLabel, modemNeedingAttention, modemOnItsWayKey, simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
 import { routeHash } from './route';
 
@@ -27,6 +27,8 @@ export function StatusLine() {
           {sending ? (
             <>
               {sending.signal && <SignalBars bars={sending.signal.bars} label={t('modem.signalBars', { bars: sending.signal.bars })} />}{' '}
+              {/* The line instructions go out on, on every page: with several modems the operator alone says nothing. */}
+              {sending.simId && <span className="status-sim">{simLabel(sending.simId)} · </span>}
               {sending.operator ?? modemLabel(sending)}
             </>
           ) : attention ? (

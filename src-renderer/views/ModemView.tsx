@@ -17,15 +17,15 @@ export default function ModemView() {
   const connected = modems.filter((m) => !GONE.has(m.state));
   const failed = new Map(modems.filter((m) => m.state === 'failed').map((m) => [m.path, m]));
   // The modem just disconnected: one click connects it again (a typed port needs no retyping).
-  const [gone, setGone] = useState<ModemStatus | null>(null);
+  const [gone, setGone] = useState<{ modem: ModemStatus; wasSending: boolean } | null>(null);
   return (
     <section className="view modem" aria-labelledby="modems-heading">
       <h1 id="modems-heading">{t('modem.connected')}</h1>
-      {gone && !connected.some((m) => m.path === gone.path) && <Disconnected modem={gone} onDone={() => setGone(null)} />}
+      {gone && !connected.some((m) => m.path === gone.modem.path) && <Disconnected {...gone} onDone={() => setGone(null)} />}
       {connected.length === 0 ? (
         <p className="empty">{t('modem.noModems')}</p>
       ) : (
-        connected.map((m) => <ModemCard key={m.modemId} modem={m} onDisconnected={() => setGone(m)} />)
+        connected.map((m) => <ModemCard key={m.modemId} modem={m} onDisconnected={(wasSending) => setGone({ modem: m, wasSending })} />)
       )}
       <Ports connectedPaths={new Set(connected.map((m) => m.path))} failed={failed} />
     </section>
@@ -39,16 +39,21 @@ const GONE: ReadonlySet<ModemStatus['state']> = new Set(['failed', 'closed']);
  * and a port typed under the list is not listed to pick again. The focus comes here from the button
  * that is gone with its card, rather than falling to the page.
  */
-function Disconnected({ modem, onDone }: { modem: ModemStatus; onDone(): void }) {
+function Disconnected({ modem, wasSending, onDone }: { modem: ModemStatus; wasSending: boolean; onDone(): void }) {
   const { t } = useI18n();
   const { api } = useCore();
+  const { chooseSending } = useModems();
   const reportError = useErrorToast();
   const [connecting, setConnecting] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   const reconnect = () => {
     setConnecting(true);
-    api.call('modem.connect', { path: modem.path }).then(onDone, (error: unknown) => {
+    api.call('modem.connect', { path: modem.path }).then(() => {
+      // An undo puts back what Disconnect took: the modem sent before, so it sends again once ready.
+      if (wasSending) chooseSending(modem.path);
+      onDone();
+    }, (error: unknown) => {
       setConnecting(false);
       reportError(error);
     });
@@ -63,7 +68,7 @@ function Disconnected({ modem, onDone }: { modem: ModemStatus; onDone(): void })
   );
 }
 
-function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnected(): void }) {
+function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnected(wasSending: boolean): void }) {
   const { t, bi } = useI18n();
   const { api, connection } = useCore();
   const { sending, chooseSending } = useModems();
@@ -77,7 +82,7 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
     setBusy(true);
     api
       .call('modem.disconnect', { modemId: modem.modemId })
-      .then(onDisconnected, reportError)
+      .then(() => onDisconnected(sending?.modemId === modem.modemId), reportError)
       .finally(() => setBusy(false));
   };
   const facts: [string, string][] = [

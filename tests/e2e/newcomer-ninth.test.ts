@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, sendTyped, type Served } from './ui-kit';
+import { browserSuite, modemCard, openMmxgConfirmation, plugInByPath, sendTyped, type Served } from './ui-kit';
 
 /*
  * The newcomer's hour, ninth round (ux20): what a clerk with several modems tripped on, each in
@@ -30,15 +30,8 @@ afterAll(async () => {
   await Promise.all(modems.map((m) => m.close()));
 });
 
-const card = (path: string) => page.locator('.modem-card', { hasText: path });
-
-/** Types the modem's port under the list and waits until it is ready. */
-async function plugIn(path: string): Promise<void> {
-  await page.goto(`${server.base}#/modem`);
-  await page.locator('#port-by-path').fill(path);
-  await page.locator('#port-by-path').press('Enter');
-  await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
-}
+const card = (path: string) => modemCard(page, path);
+const plugIn = (path: string) => plugInByPath(page, server.base, path);
 
 describe('a confirmation with two modems of one make', () => {
   it('names the SIM the instruction goes out from, as the instruction page does', async () => {
@@ -46,15 +39,8 @@ describe('a confirmation with two modems of one make', () => {
     // The second modem is chosen to send: a password change must say it is that SIM's.
     await card(modems[1]!.path).getByRole('button', { name: /^用这个设备发送/ }).click();
     await card(modems[1]!.path).getByText('发送设备', { exact: true }).waitFor();
-    await page.goto(`${server.base}#/catalog`);
-    await page.fill('#catalog-search', 'MMXG');
-    await page.locator('#catalog-search').press('Enter');
-    await page.fill('#instruction-param-oldPassword', '135790');
-    await page.fill('#instruction-param-newPassword', '246801');
-    await page.fill('#instruction-param-newPasswordAgain', '246801');
-    await page.locator('#instruction-param-newPasswordAgain').press('Control+Enter');
+    await openMmxgConfirmation(page, server.base);
     const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
     const said = await dialog.innerText();
     expect(said, said).toContain('从 SIM …004402');
     expect(said).toContain(modems[1]!.path);

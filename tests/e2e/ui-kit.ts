@@ -49,6 +49,35 @@ export async function sendTyped(page: Page, threadUrl: string, text: string): Pr
   await composer.press('Enter');
 }
 
+/** A modem's card on the Modem page, found by its port. */
+export const modemCard = (page: Page, path: string) => page.locator('.modem-card', { hasText: path });
+
+/**
+ * Types a modem's port under the Modem page's list (unless it is connected already: the server is the
+ * file's) and waits until it is ready.
+ */
+export async function plugInByPath(page: Page, base: string, path: string): Promise<void> {
+  await page.goto(`${base}#/modem`);
+  await page.locator('#port-by-path').waitFor();
+  if ((await modemCard(page, path).count()) === 0) {
+    await page.locator('#port-by-path').fill(path);
+    await page.locator('#port-by-path').press('Enter');
+  }
+  await modemCard(page, path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+}
+
+/** Fills MMXG (a service password change, which asks for confirmation) and sends it: its dialog opens. */
+export async function openMmxgConfirmation(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}#/catalog`);
+  await page.fill('#catalog-search', 'MMXG');
+  await page.locator('#catalog-search').press('Enter');
+  await page.fill('#instruction-param-oldPassword', '135790');
+  await page.fill('#instruction-param-newPassword', '246801');
+  await page.fill('#instruction-param-newPasswordAgain', '246801');
+  await page.locator('#instruction-param-newPasswordAgain').press('Control+Enter');
+  await page.locator('dialog[open]').waitFor();
+}
+
 /** What a user must never see: a JavaScript stack trace. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
 

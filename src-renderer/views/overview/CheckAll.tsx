@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FleetCheckState } from '../../../src-shared/api/contract';
+import type { FleetCheckState, FleetSim } from '../../../src-shared/api/contract';
+import { simLabel } from '../../core/modems';
 import { useCore } from '../../core/CoreProvider';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -28,7 +29,7 @@ function useFleetCheck(): FleetCheckState | null {
  * modem, all modems at once) and tells how many SIMs are done. While it runs the button stays
  * focusable but does nothing (aria-disabled): a disabled button would drop the keyboard focus.
  */
-export function CheckAll({ readySims }: { readySims: number }) {
+export function CheckAll({ readySims, leftOut }: { readySims: number; leftOut: readonly FleetSim[] }) {
   const { t } = useI18n();
   const { api } = useCore();
   const reportError = useErrorToast();
@@ -57,6 +58,16 @@ export function CheckAll({ readySims }: { readySims: number }) {
         ) : state?.startedAt ? (
           t('fleet.checked', { answered: state.answered, total: state.total, failed: state.total - state.answered })
         ) : null}
+        {/* The table lists SIMs the check cannot ask: "共 2 张" beside three rows is said, not left to guess. */}
+        {state?.startedAt && leftOut.length > 0 && (
+          <span className="fleet-check-left-out">
+            {' '}
+            {t('fleet.checkLeftOut', {
+              n: leftOut.length,
+              sims: leftOut.map((s) => t('fleet.leftOutItem', { sim: s.label?.name || simLabel(s.simId), why: t(s.host !== null ? 'fleet.leftOutOtherHost' : 'fleet.leftOutNotReady') })).join(t('fleet.listSep')),
+            })}
+          </span>
+        )}
       </span>
     </div>
   );

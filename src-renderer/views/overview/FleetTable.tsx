@@ -56,6 +56,8 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
   const rows = useMemo(() => filterRows(sorted, query, filter, thresholds), [sorted, query, filter, thresholds]);
   const hosts = sims.some((s) => s.host !== null);
   const readySims = useMemo(() => sims.filter((s) => s.host === null && s.modemState === 'ready').length, [sims]);
+  // Rows the check cannot ask: the count it gives is smaller than the table's, and says why.
+  const leftOut = useMemo(() => sims.filter((s) => s.host !== null || s.modemState !== 'ready'), [sims]);
   const today = startOfToday();
   const edit = useCallback((simId: string) => setEditing(simId), []);
   // The demo modem's made-up figures sit among real SIMs once a modem is plugged in: marked in the row too.
@@ -87,7 +89,7 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
 
   return (
     <div className="fleet">
-      <CheckAll readySims={readySims} />
+      <CheckAll readySims={readySims} leftOut={leftOut} />
       <div className="fleet-tools">
         <input
           type="search"

@@ -53,6 +53,20 @@ describe('sendingModem', () => {
     expect(sendingModem([demo, { ...real, state: 'failed' }], null)?.modemId).toBe('d');
   });
 
+  it('stays with the modem sending now when another is plugged in, until the user chooses', () => {
+    const sending = modem('s', '/tmp/z');
+    const plugged = modem('p', '/tmp/a');
+    expect(sendingModem([plugged, sending], null, '/tmp/z')?.modemId).toBe('s');
+    expect(sendingModem([plugged, sending], '/tmp/a', '/tmp/z')?.modemId).toBe('s');
+    expect(sendingModem([plugged, sending], '/tmp/a', '/tmp/z', '/tmp/a')?.modemId).toBe('p');
+    // A choice not ready yet (a modem connected again) waits; the one sending now goes on meanwhile.
+    expect(sendingModem([{ ...plugged, state: 'probing' }, sending], null, '/tmp/z', '/tmp/a')?.modemId).toBe('s');
+    expect(sendingModem([plugged, { ...sending, state: 'reconnecting' }], null, '/tmp/z')?.modemId).toBe('p');
+    const demo = modem('d', 'emulator://demo', { demo: true });
+    expect(sendingModem([demo, plugged], null, 'emulator://demo')?.modemId).toBe('p');
+    expect(sendingModem([demo, plugged], 'emulator://demo', 'emulator://demo')?.modemId).toBe('d');
+  });
+
   it('is null when nothing is ready', () => {
     expect(sendingModem([modem('a', 'x', { state: 'failed' })], null)).toBeNull();
   });
