@@ -479,8 +479,11 @@ export class SearchEngine {
     const kin = kins.get(entry);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, actions, kin);
-        const clauses = byRequest ? this.clauses(r.text) : [];
+        const cut = this.clauses(r.text);
+        // What a denial names (我没有要开彩铃，…) is no evidence for an answer: the whole is read without it.
+        const said = cut.some((c) => c.denied) ? cut.filter((c) => !c.denied).map((c) => c.text).join('，') : r.text;
+        const whole = this.coverage.of(said, entry, correct, actions, kin);
+        const clauses = byRequest ? cut.filter((c) => !c.denied) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct, kin));
       }),
     );
