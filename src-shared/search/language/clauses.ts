@@ -37,7 +37,7 @@ export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不
  * evidence it holds does not count towards an answer: an instruction matching only the denied thing
  * answers nothing that was asked.
  */
-export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想|说要|让)|不是(?:要|想|说要|让)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
+export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想(?!到)|说要|让)|不是(?:要|想|说要|让)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:如果|要是|假如|万一|我?(?:担心|害怕|生怕|怕)|因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
