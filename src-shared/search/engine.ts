@@ -471,10 +471,19 @@ export class SearchEngine {
    * bare reading drops the 帮我…一下 that shows where the verb is.
    */
   private asksUnknownDoing(readings: readonly Reading[]): boolean {
-    const known = (this.catalogChars ??= new Set(this.texts.flatMap((t) => [...fold(t)])));
-    return readings.slice(0, 1).some((r) =>
-      this.clauses(r.text).some((c) => c.request && [...c.text.matchAll(VERB_SLOT)].some(([, v]) => !GENERAL_VERBS.has(v!) && !known.has(v!) && this.actions.detect(v!) === null && this.coverage.meaningful(v!) === 1)),
-    );
+    const typed = readings[0]?.text ?? '';
+    // Most queries have no such verb: the catalog's characters are gathered only for one that has.
+    const verbs = [...typed.matchAll(VERB_SLOT)].map(([, v]) => v!).filter((v) => !GENERAL_VERBS.has(v));
+    if (verbs.length === 0) return false;
+    const known = (this.catalogChars ??= this.gatherCatalogChars());
+    const strange = (v: string) => !known.has(v) && this.actions.detect(v) === null && this.coverage.meaningful(v) === 1;
+    return verbs.some(strange) && this.clauses(typed).some((c) => c.request && [...c.text.matchAll(VERB_SLOT)].some(([, v]) => !GENERAL_VERBS.has(v!) && strange(v!)));
+  }
+
+  private gatherCatalogChars(): Set<string> {
+    const chars = new Set<string>();
+    for (const t of this.texts) for (const ch of fold(t)) chars.add(ch);
+    return chars;
   }
 
   /** Whether an entry explains most of a clause, a thing of it included. */
