@@ -49,6 +49,10 @@ export const PROBE19_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE20_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe20.json');
 /** The other third of that batch (seeded, a third of every kind): its figures are read, never its answers. */
 export const PROBE20_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe20-heldback.json');
+/** Written by the team (session 16, searchq13) before that round's changes and before running them, in the seventh held-out set's known angles (elderly speech, clerks at the desk, pasted chats, forum posts, Traditional, English, pinyin, homophones, code typos, months, negations, other people's lines, everyday wishes). Two thirds tuned on. */
+export const PROBE21_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe21.json');
+/** The other third of that batch (seed 21, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
+export const PROBE21_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe21-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -63,6 +63,15 @@ const PAST_NOT_READ = 0.85;
 const POINTS_BACK = /(?:那个|这个|那种|这种|那|这)(?:功能|业务|服务|东西)/;
 /** A reminder asked with nothing of its own to remind of (每天提醒我一下, 到时候通知我). */
 const BARE_REMINDER = /^(?:请|帮我|麻烦)?(?:每天|每次|到时候|按时|准时)?(?:都)?(?:提醒|通知|告诉)(?:我|一下|一声)*$/;
+/**
+ * The verb of a request said as 帮我…一下 / 想…一点 (帮我交一下, 帮我充一下, 想续一点): one character between
+ * an asker and a measure of the doing. When no catalog text holds it and it is no action word, the
+ * request asks a doing no SMS instruction does (paying, topping up, buying, renewing …), whatever
+ * thing the rest of the sentence shares with an instruction.
+ */
+const VERB_SLOT = /(?:帮我|给我|帮忙|麻烦|想|要|请)([\u4e00-\u9fff])(?=一下|一点|点儿|点|些)/g;
+/** Verbs of asking, of doing in general, of looking and of reckoning (问一下, 弄一下, 瞧一下, 算一下, 核一下): they name no doing of their own, only ask to be told. */
+const GENERAL_VERBS = new Set([...'问弄搞整办看瞅睇瞧瞄望试算核对数翻听']);
 /** Read again by its request, what the whole sentence (its story included) matched counts this much: the request leads. */
 const STORY_READ = 0.85;
 /** Words in an instruction's texts that say it resets a secret rather than changes it. */
@@ -117,6 +126,8 @@ export class SearchEngine {
   /** Every catalog text, folded. */
   private readonly catalogTexts: { has(folded: string): boolean };
   private readonly clauseCache = new Map<string, Clause[]>();
+  /** Every character of the catalog's texts, folded: what the catalog speaks of at all. */
+  private catalogChars?: Set<string>;
   /** Each entry's best matches while a query is scored, reused from query to query. */
   private tally: Tally | undefined;
   /** Each entry's best over a query's readings, reused likewise. */
@@ -335,6 +346,8 @@ export class SearchEngine {
         (w) => !isStopword(w) && !EN_FILLER.has(w) && !/\d/.test(w) && !isPinyin(w) && this.correct(w)[0]?.weight === 1 && !this.vocabulary.has(w) && !this.vocabulary.has(stem(w)) && readings.every((r) => cut(r.text).latinWords.includes(w)),
       ));
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
+    // A request for a doing the catalog never speaks of (三月份的话费帮我交一下) is answered by none, only guessed at.
+    const unknownDoing = this.asksUnknownDoing(readings);
     const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
     // Measured against what scored, not against the guesses that filled the list.
@@ -346,6 +359,7 @@ export class SearchEngine {
       const confident =
         hit !== undefined ||
         (!saysNothing &&
+          !unknownDoing &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
@@ -451,6 +465,27 @@ export class SearchEngine {
     );
   }
 
+  /**
+   * Whether the request as typed names a doing (帮我交一下) that no catalog text speaks of: what is
+   * asked then is no instruction's, however much of the rest an answer explains. Read as typed: the
+   * bare reading drops the 帮我…一下 that shows where the verb is.
+   */
+  private asksUnknownDoing(readings: readonly Reading[]): boolean {
+    const typed = readings[0]?.text ?? '';
+    // Most queries have no such verb: the catalog's characters are gathered only for one that has.
+    const verbs = [...typed.matchAll(VERB_SLOT)].map(([, v]) => v!).filter((v) => !GENERAL_VERBS.has(v));
+    if (verbs.length === 0) return false;
+    const known = (this.catalogChars ??= this.gatherCatalogChars());
+    const strange = (v: string) => !known.has(v) && this.actions.detect(v) === null && this.coverage.meaningful(v) === 1;
+    return verbs.some(strange) && this.clauses(typed).some((c) => c.request && [...c.text.matchAll(VERB_SLOT)].some(([, v]) => !GENERAL_VERBS.has(v!) && strange(v!)));
+  }
+
+  private gatherCatalogChars(): Set<string> {
+    const chars = new Set<string>();
+    for (const t of this.texts) for (const ch of fold(t)) chars.add(ch);
+    return chars;
+  }
+
   /** Whether an entry explains most of a clause, a thing of it included. */
   private explainsWell(clause: string, entry: number, kin: KinOf | undefined): boolean {
     const { covered, content, total } = this.coverage.count(clause, entry, (w) => this.correctionsOf(w), 'by-action', kin);
@@ -479,8 +514,11 @@ export class SearchEngine {
     const kin = kins.get(entry);
     return Math.max(
       ...readings.map((r) => {
-        const whole = this.coverage.of(r.text, entry, correct, actions, kin);
-        const clauses = byRequest ? this.clauses(r.text) : [];
+        const cut = this.clauses(r.text);
+        // What a denial names (我没有要开彩铃，…) is no evidence for an answer: the whole is read without it.
+        const said = cut.some((c) => c.denied) ? cut.filter((c) => !c.denied).map((c) => c.text).join('，') : r.text;
+        const whole = this.coverage.of(said, entry, correct, actions, kin);
+        const clauses = byRequest ? cut.filter((c) => !c.denied) : [];
         return clauses.length < 2 ? whole : Math.max(whole, this.coverage.ofClauses(clauses, entry, correct, kin));
       }),
     );

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CAUTION, DEFERRED } from './language/clauses';
+import { CAUTION, DEFERRED, DENIAL } from './language/clauses';
 import { HallError } from '../errors';
 import type { ActionKind } from '../catalog/schema';
 import { lemma } from './language/english';
@@ -169,9 +169,13 @@ export class ActionDetector {
       if (DEFERRED.test(clauses[i]!)) continue;
       // 先查下余额，千万别停机: what is not to be done is not what is asked.
       if (CAUTION.test(clauses[i]!)) continue;
+      // 我没有要开彩铃，我是想…: what is denied is not what is asked.
+      if (DENIAL.test(clauses[i]!)) continue;
       const action = this.detectIn(clauses[i]!);
       if (action) return action;
     }
+    // A denial first (我没有要开彩铃，我是想投诉): its action is not asked.
+    if (clauses.length > 1 && DENIAL.test(clauses[0]!)) return null;
     return this.detectIn(clauses[0]!);
   }
 

@@ -9,6 +9,8 @@ export interface Clause {
   request: boolean;
   /** Whether it only says when or why (…的时候, 因为…, while …): never a request, and dropped when a sentence is read again. */
   context: boolean;
+  /** Whether it says what is not asked (我没有要开彩铃, beside another clause): context whose matches count for nothing. */
+  denied?: boolean;
 }
 
 /**
@@ -29,6 +31,13 @@ export const DEFERRED = /^(?:等|回来|回头|以后|之后|到时候|过几天
  * to stop what goes on, so they stay requests.
  */
 export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不能|不许|不想|不希望)(?![^,，。;；!！?？]*再|.*[了啦]$)|^(?:but )?(?:don t|do not|dont|never)\b(?!.*\b(?:again|anymore|any more)\b)/;
+/**
+ * A denial said beside the request (我没有要开彩铃，我是想投诉…; 不是要查话费，是想换号; I didn't ask for …):
+ * it names what is *not* asked. When another clause follows or precedes it, it is context, and the
+ * evidence it holds does not count towards an answer: an instruction matching only the denied thing
+ * answers nothing that was asked.
+ */
+export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想(?!到)|说要|让)|不是(?:要|想|说要|让)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:如果|要是|假如|万一|我?(?:担心|害怕|生怕|怕)|因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
@@ -46,8 +55,11 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
   // What is quoted is what someone said or sent (“您的余额已低于10元，请及时充值”): the story, unless it is all there is.
   const quoted = cut.every((p) => p.quoted) ? parts.map(() => false) : cut.map((p) => p.quoted);
   const caution = parts.map((p) => CAUTION.test(p));
-  const asking = parts.map((p, i) => !caution[i] && !quoted[i] && acts(p));
-  const context = parts.map((p, i) => quoted[i]! || SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p) || (caution[i]! && asking.some((a, j) => a && j !== i)));
+  // A denial is context when some other clause is not one: what was asked is said there.
+  const denial = parts.map((p) => DENIAL.test(p));
+  const denied = denial.map((d) => d && denial.includes(false));
+  const asking = parts.map((p, i) => !caution[i] && !denied[i] && !quoted[i] && acts(p));
+  const context = parts.map((p, i) => quoted[i]! || denied[i]! || SUBORDINATE.test(p) || CONTEXT_ZH.test(p) || DEFERRED.test(p) || (caution[i]! && asking.some((a, j) => a && j !== i)));
   const open = parts.map((p, i) => (context[i] ? null : p));
   let request = open.map((p, i) => p !== null && asking[i]!);
   if (!request.includes(true)) request = open.map((p) => p !== null && wishes(p));
@@ -57,5 +69,5 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
     const last = context.lastIndexOf(false);
     request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));
   }
-  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]! }));
+  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]!, ...(denied[i] ? { denied: true } : {}) }));
 }
