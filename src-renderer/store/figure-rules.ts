@@ -41,8 +41,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * beside an amount owed in all is other; data used of a 安心包/放心包 is `beyondPlan` (labelling rules 6, 7, 10).
  * 16 (round 25): a tariff's steps (每达到100M仅收费10元), sizes in a package's or gift's name before its use (叠加包(100M国内流量)
  * 已使用, 赠送6个月1G…:已使用, 不限量（1G…+…）) are no figures; an advert's 【】 names no package (rules 9, 11).
+ * 17: a cash part opened by 其中 after a total that could not be read (masked) is no balance (rule 6's "no total" case is
+ * for parts said with no total at all).
  */
-export const FIGURE_CODE_VERSION = 16;
+export const FIGURE_CODE_VERSION = 17;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -17,7 +17,8 @@ const owedLabels = (t: FigureTemplate) => new Set(t.fields.filter((r) => r.negat
  * Rule 6: after a balance, the amounts its parts are said in (其中基本账户余额…, 专款可用余额…, a bracket's 含话费返还…) are no
  * second balance: `other`, unless the part is what can be spent (可用余额, not an earmarked 专款可用余额: rule 5, read as
  * the balance). Money kept for named services (专项使用费余额, 专项结余预存款: `earmarked`) is `other` wherever it stands. Parts
- * with no balance said beside them: the cash or general part (现金余额, 通用余额) is the balance.
+ * with no balance said beside them: the cash or general part (现金余额, 通用余额) is the balance, unless a part word opens its
+ * sentence (其中…): then a total was said, only not read.
  */
 export function balanceParts(reads: Read[], text: string, rules: ReplyRules): void {
   const template = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.field === 'cash'));
@@ -45,7 +46,8 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
   }
   const balanced = reads.some((r) => money(r) && r.figure.field === 'balance');
   const cash = reads.find((r) => r.figure.template === template.id && r.figure.field === 'cash');
-  if (!balanced && cash) cash.figure = { ...cash.figure, field: 'balance' };
+  // "其中现金账户…" is a part of a total said before it, also when that total could not be read (masked, garbled): no balance.
+  if (!balanced && cash && !opensParts(text.slice(0, cash.start), opens)) cash.figure = { ...cash.figure, field: 'balance' };
 }
 
 /** A part's field by a part's label in its own words (基本账户余额: cash, 账户余额 being the longer label), else `other`. */
