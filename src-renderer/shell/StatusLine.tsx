@@ -23,13 +23,21 @@ export function StatusLine() {
   return (
     <>
       <div className="status-line">
-        <a href={routeHash({ view: 'modem' })} className={sending ? undefined : attention ? 'status-attention' : 'muted'}>
+        <a
+          href={routeHash({ view: 'modem' })}
+          className={sending ? undefined : attention ? 'status-attention' : 'muted'}
+          title={sending?.simId ? `${simLabel(sending.simId)} · ${sending.operator ?? modemLabel(sending)}` : undefined}
+        >
           {sending ? (
             <>
               {sending.signal && <SignalBars bars={sending.signal.bars} label={t('modem.signalBars', { bars: sending.signal.bars })} />}{' '}
-              {/* The line instructions go out on, on every page: with several modems the operator alone says nothing. */}
-              {sending.simId && <span className="status-sim">{simLabel(sending.simId)} · </span>}
-              {sending.operator ?? modemLabel(sending)}
+              {/* The line instructions go out on, on every page: with several modems the operator alone says nothing. In a
+                  narrow window the SIM stays and the operator after it gives way (styles.css), so the header keeps one row. */}
+              {sending.simId && <span className="status-sim">{simLabel(sending.simId)}</span>}
+              <span className={sending.simId ? 'status-operator after-sim' : 'status-operator'}>
+                {sending.simId ? ' · ' : ''}
+                {sending.operator ?? modemLabel(sending)}
+              </span>
             </>
           ) : attention ? (
             t('modem.attentionShort')
