@@ -2,6 +2,7 @@
 // beside what can be spent this month (rules 5 and 6).
 import type { Read } from './figures';
 import type { ReplyRules } from './load';
+import { BEYOND_PLAN } from './over-plan';
 
 /** The words of an amount's own clause (after the last comma, semicolon or enumeration comma of its sentence so far). */
 const ownClause = (read: Read): string => read.sentenceSoFar.slice(Math.max(...[',', ';', '、', '。'].map((c) => read.sentenceSoFar.lastIndexOf(c))) + 1);
@@ -25,7 +26,7 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
       const at = clause.lastIndexOf(w);
       return at >= 0 && clause[at + w.length] !== '内' && !clause.slice(at).includes('套餐内');
     });
-    if (said) f.field = 'beyondPlan';
+    if (said) f.field = BEYOND_PLAN;
   }
 }
 
