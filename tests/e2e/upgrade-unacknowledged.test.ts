@@ -160,4 +160,48 @@ describe('an upgrade while a page had stored a single SMS but not acknowledged i
       await context.close();
     }
   }, 150_000);
+
+  it('shows it once also when the upgraded app stopped again before the page caught up (journal21)', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-twice-'));
+    dataDirs.push(dataDir);
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      await writeOldJournal();
+      const before = await serve([], { dataDir, port: 'remembered' });
+      const older = await context.newPage();
+      const asOlder = (frame: string) => frame.replaceAll(JSON.stringify(NEW_KEY), JSON.stringify(OLD_KEY)).replace(/,"maybeStoredAs":"[^"]*"/g, '');
+      const unproxy = await proxied(older, asOlder, true);
+      try {
+        await older.goto(before.url);
+        await older.waitForSelector('#catalog-search');
+        await waitFor(async () => (await storedCopies(older)) === 1, 'the page storing it under its old key');
+      } finally {
+        await unproxy();
+        await older.close();
+        await before.stop();
+      }
+      await writeOldJournal();
+      // Upgraded: the key moves at this start, and the app stops again with no page connected.
+      const moving = await serve([], { dataDir, port: 'remembered' });
+      await moving.stop();
+      const log = await readFile(join(dataDir, 'journal.log'), 'utf8');
+      expect(log).toContain(`"key":${JSON.stringify(NEW_KEY)}`);
+      // What the page holds it under is not written with the checksum, which names a code in a known wording.
+      expect(log).not.toContain(crc32Hex(new TextEncoder().encode(TEXT)));
+      const after = await serve([], { dataDir, port: 'remembered' });
+      const page = await context.newPage();
+      try {
+        await page.goto(after.url);
+        await page.waitForSelector('#catalog-search');
+        await waitFor(async () => /"kind":"ack","keys":\[[^\]]*"10086\|2026-12-06T08:00:07\+08:00\|-\|-\|-\|\*"/.test(await readFile(join(dataDir, 'journal.log'), 'utf8')), 'the page acknowledging it by its new key');
+        expect(await storedCopies(page)).toBe(1);
+        expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
+      } finally {
+        await page.close();
+        await after.stop();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 150_000);
 });

@@ -5,6 +5,7 @@ import { ModemEmulator } from '../../src-main/emulator/modem';
 import { encodeDeliverParts } from '../../src-shared/pdu';
 import { ptyRig, startAgain, until, type PtyRig } from './pty-rig';
 import { FAST } from './session-kit';
+import { Journal } from '../../src-main/services/journal';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -104,5 +105,33 @@ describe('two codes in one wording, one sender and one second (real pty, native 
     expect(again.incoming.map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
     expect(again.journal.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
     expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('482913');
+  });
+});
+
+describe('what the journal names as maybe stored survives the next start (journal21)', () => {
+  it('a message named as maybe the held one is named so again after the app stops before any page caught up', async () => {
+    const { emulator, r } = await firstCodeHeldMasked();
+    const firstKey = r.incoming[0]!.key;
+    await r.journal.close();
+    expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
+    const again = await startAgain(r.dir, r.path, cleanup);
+    await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+    expect(again.incoming.map((x) => x.maybeStoredAs)).toEqual([firstKey]);
+    // Stopped again before any page acknowledged it: the next start still names the key the store holds the first code under.
+    await again.journal.close();
+    const third = await Journal.open(r.dir);
+    cleanup.push(() => third.close());
+    expect(third.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
+    // Compacted, and opened once more: still named; nothing of the first code in the file.
+    await third.compact();
+    await third.close();
+    const fourth = await Journal.open(r.dir);
+    cleanup.push(() => fourth.close());
+    expect(fourth.pendingIncoming().map((x) => x.maybeStoredAs)).toEqual([firstKey]);
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('482913');
+    // Acknowledged: the name goes with it, at the next compaction too.
+    await fourth.ack([fourth.pendingIncoming()[0]!.key]);
+    await fourth.compact();
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('"maybe"');
   });
 });

@@ -1,7 +1,7 @@
 import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
-import { incomingKey, occurrenceKey } from '../../../src-shared/journal-key';
+import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
 import { samePartText } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
@@ -19,7 +19,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { withPartKeysMoved } from './part-keys';
+import { storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -125,8 +125,6 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
-  /** Pending key → a key under which a store may hold that very message (HandedOutRecord.maybeStoredAs). */
-  private readonly maybeStoredAs: Map<string, string>;
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -135,8 +133,6 @@ export class Journal {
     private readonly releaseLock: () => Promise<void>,
     handle: FileHandle,
     onDisk: OnDisk,
-    /** Part keys of a journal written before review18 → their keys now (withPartKeysMoved): a store may still acknowledge by one. */
-    private readonly movedKeys: ReadonlyMap<string, string>,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
   ) {
@@ -145,7 +141,6 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
-    this.maybeStoredAs = new Map([...movedKeys].map(([before, now]) => [now, before]));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -231,7 +226,7 @@ export class Journal {
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, moved, report);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -309,10 +304,11 @@ export class Journal {
       const again = this.occurrenceOnSim(base, occurrences, fields);
       if (again) return { added: false, key: again };
     }
-    const added = await this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
-    if (masked === undefined) return added;
-    this.maybeStoredAs.set(added.key, masked);
-    return { ...added, maybeStoredAs: masked };
+    const key = occurrenceKey(base, occurrences + 1);
+    if (masked === undefined) return this.appendAs(key, fields, where.slot);
+    // The name goes with the record, in one write: a page that catches up after the next start is told too (journal21).
+    await this.commitTogether([{ kind: 'in', key, ...fields, slot: where.slot }, { kind: 'maybe', key, storedAs: masked }]);
+    return { added: true, key, maybeStoredAs: masked };
   }
 
   /**
@@ -394,7 +390,8 @@ export class Journal {
   pendingIncoming(): HandedOutRecord[] {
     // Where the modem held a part is the journal's business, not the store's.
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
-      const maybeStoredAs = this.maybeStoredAs.get(record.key);
+      const named = this.state.maybe.get(record.key);
+      const maybeStoredAs = named === undefined ? undefined : storedAsOf(named, record.text);
       return Object.freeze(maybeStoredAs === undefined ? record : { ...record, maybeStoredAs });
     });
   }
@@ -448,7 +445,14 @@ export class Journal {
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
-    const pending = [...new Set(keys.map((key) => this.movedKeys.get(key) ?? key))].filter((key) => this.state.pending.has(key));
+    // A part moved at a start since (review18/19) is named with its old key until acknowledged: a store may acknowledge by that.
+    const byOldKey = new Map(
+      [...this.state.maybe].flatMap(([now, named]) => {
+        const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '');
+        return oldKeyBase(was) === null ? [] : [[was, now] as const];
+      }),
+    );
+    const pending = [...new Set(keys.map((key) => byOldKey.get(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
   }
@@ -514,6 +518,13 @@ export class Journal {
     return this.commits.append(encodeLine(record), () => this.state.apply(record));
   }
 
+  /** Records durable together or not at all (one write): a crash between them cannot leave the first alone. */
+  private commitTogether(records: readonly JournalRecord[]): Promise<void> {
+    return this.commits.append(Buffer.concat(records.map(encodeLine)), () => {
+      for (const record of records) this.state.apply(record);
+    });
+  }
+
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
     const handle = this.writableHandle();
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
@@ -526,7 +537,8 @@ export class Journal {
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
-    this.records += chunks.length;
+    // A chunk may hold more than one line (commitTogether).
+    this.records += bytes.reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 0);
     if (this.failing) {
       this.failing = false;
       for (const listener of this.writableListeners) queueMicrotask(listener);
