@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HallCore } from '../../../src-main/core';
+import { ModemEmulator } from '../../../src-main/emulator/modem';
+import { startPtyEmulator } from '../../../src-main/emulator/pty';
+import { Journal } from '../../../src-main/services/journal';
+import { defaultMqttSettings } from '../../../src-main/services/mqtt/mqtt-settings';
+import { encodeDeliverParts } from '../../../src-shared/pdu';
+import { FAST } from '../session-kit';
+import { startAedes } from './aedes-kit';
+import { listen } from './mosquitto-kit';
+import { waitFor } from './pool-kit';
+
+/**
+ * journal21: after a restart on a compacted journal, a message the journal holds only masked, read again from
+ * its slot (the delete refused), cannot be told from another code of the same wording put in that slot: it is
+ * journaled again, naming the held key (review20). The page drops it when its row holds the very text; the
+ * fleet board and MQTT had no page to ask, and told a received message a second time, as new. Real core, the
+ * emulator on a real pty with the native serialport binding, the journal on disk, an MQTT broker (aedes) over
+ * TCP. Text written for the test in the shape of 10086's.
+ */
+const SIM = { iccid: '89860012345678900001', imsi: '460001234500001' };
+const STAMP = new Date(Date.UTC(2026, 11, 6, 0, 0, 7));
+const RESET = '尊敬的客户，您的服务密码已重置为357108，当前话费余额为35.20元。【中国移动】';
+const HOST = 'desk1';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+describe('a message the journal cannot tell from the one it holds masked, on the fleet board and MQTT', () => {
+  it('is published marked as maybe the one told before, and counts no second time', async () => {
+    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const dir = await mkdtemp(join(tmpdir(), 'hall-maybe-repeat-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const broker = await startAedes();
+    cleanup.push(() => broker.stop());
+    const events = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
+    cleanup.push(() => events.close());
+    const start = async () => {
+      const core = await HallCore.create({ dataDir: dir, warn: () => undefined });
+      cleanup.push(() => core.close());
+      return core;
+    };
+
+    // First run: the reset reply is journaled, its delete refused (it stays in SM:0), and it is told once.
+    const first = await start();
+    await first.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: HOST, username: '', password: null, clientKeyPem: null } });
+    await waitFor(async () => (await first.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    emulator.fault({ kind: 'command-error', command: 'AT+CMGD', cms: 500, times: 1000 });
+    emulator.deliverPdu(encodeDeliverParts({ from: '10086', text: RESET, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex);
+    await first.call('modem.connect', { path: pty.path });
+    await waitFor(() => events.messages.length === 1, 'the reply told once');
+    const { incoming } = await first.call('journal.pending', {});
+    expect(incoming.map((r) => r.text)).toEqual([RESET]);
+    // A page stored it and acknowledged it; the journal is compacted (its text masked on disk, the slot still held).
+    await first.call('journal.ack', { keys: [incoming[0]!.key] });
+    await first.close();
+    const journal = await Journal.open(dir);
+    await journal.compact();
+    await journal.close();
+    emulator.clearFaults();
+
+    // Next start: the same slot gives the same reply, which the journal holds only masked.
+    const again = await start();
+    await again.call('modem.connect', { path: pty.path });
+    await waitFor(() => emulator.messages('SM').length === 0, 'SM:0 read and deleted');
+    const pending = (await again.call('journal.pending', {})).incoming;
+    expect(pending.map((r) => [r.text, r.maybeStoredAs])).toEqual([[RESET, incoming[0]!.key]]);
+    await waitFor(() => events.messages.length === 2, 'the second telling');
+    const told = events.messages.map((m) => JSON.parse(m.payload) as Record<string, unknown>);
+    // The first as any message; the second says it may be that one, so that nothing counting messages counts it again.
+    expect(told.map((e) => e.mayRepeat)).toEqual([undefined, true]);
+    expect(told.map((e) => e.text)).toEqual([told[0]!.text, told[0]!.text]);
+    expect(JSON.stringify(told)).not.toContain('357108');
+  });
+});
