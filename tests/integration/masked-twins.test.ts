@@ -135,3 +135,33 @@ describe('what the journal names as maybe stored survives the next start (journa
     expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('"maybe"');
   });
 });
+
+describe('an acknowledged long message keeps no readable secret in memory (journal21)', () => {
+  it('its kept parts hold the masked texts once all are acknowledged; the very text still tells the network’s repeat from another code', async () => {
+    const [first1, first2] = pdus(resetWith('357108'));
+    const [second1] = pdus(resetWith('640215'));
+    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    emulator.deliverPdu(first1!);
+    emulator.deliverPdu(first2!);
+    await until(() => r.incoming.length === 2 && emulator.messages('SM').length === 0, 'the reset journaled and deleted');
+    await r.journal.ack(r.incoming.map((x) => x.key));
+    // What the journal keeps in memory for other profiles (7 days), looked at directly: the page has the reset,
+    // nothing of its password is needed here any more. No compaction ran.
+    const kept = () => JSON.stringify([...(Reflect.get(r.journal, 'state') as { kept: Map<string, unknown> }).kept.values()]);
+    expect(kept()).toContain('******');
+    expect(kept()).not.toContain('357108');
+    // Handed out as before.
+    const parts = r.journal.partsOf([{ simId: r.incoming[0]!.simId, from: '10086', ref: 77, total: 2, at: r.incoming[0]!.receivedAt }]);
+    expect(parts.map((p) => p.text).join('')).toBe(resetWith('******'));
+    // The network's repeat of part 1 (the very text) is refused, its slot freed; another code's part 1 is journaled.
+    emulator.deliverPdu(first1!);
+    await until(() => emulator.deletions.length === 3, 'the repeat deleted');
+    expect(r.incoming.length).toBe(2);
+    emulator.deliverPdu(second1!);
+    await until(() => emulator.deletions.length === 4, 'the other code’s part 1 read and deleted');
+    expect(r.incoming.map((x) => x.text).filter((t) => t.includes('640215'))).toHaveLength(1);
+    expect(kept()).not.toContain('357108');
+  });
+});

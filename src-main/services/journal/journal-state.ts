@@ -56,6 +56,12 @@ export class JournalState {
   readonly kept = new Map<string, IncomingRecord>();
   /** Latest state of each outgoing instruction, by id. */
   readonly outgoing = new Map<string, OutgoingRecord>();
+  /**
+   * Kept parts whose text is held masked in memory too (every part of their message acknowledged) → a keyed
+   * digest of the clear text (Journal.veryText): what tells the network's repeat of a part from another code in
+   * the same wording, with nothing of the code readable in memory (journal21). Memory only, its key never written.
+   */
+  readonly keptDigests = new Map<string, string>();
   /** Pending key → a key under which a store may hold that very message (MaybeRecord), until the key is acknowledged. */
   readonly maybe = new Map<string, string>();
 
@@ -112,6 +118,7 @@ export class JournalState {
         if (before) this[records].set(key, before);
       }
     }
+    for (const [key, digest] of previous.keptDigests) if (this.kept.has(key)) this.keptDigests.set(key, digest);
     return this;
   }
 

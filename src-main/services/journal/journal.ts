@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
@@ -125,6 +126,8 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
+  /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
+  private readonly digestKey = randomBytes(32);
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -328,7 +331,7 @@ export class Journal {
     for (let n = 1; n <= occurrences; n++) {
       const record = this.liveRecord(occurrenceKey(base, n));
       // The very text: one that matches only where a kept part is masked may be another code in the same wording.
-      if (record && record.simId === fields.simId && record.text === fields.text) return record.key;
+      if (record && record.simId === fields.simId && this.isVeryText(record, fields.text)) return record.key;
     }
     return null;
   }
@@ -337,9 +340,49 @@ export class Journal {
   private sameContent(base: string, occurrences: number, fields: IncomingMessage): string | null {
     for (let n = occurrences; n >= 1; n--) {
       const record = this.liveRecord(occurrenceKey(base, n));
-      if (!record || samePart(record, fields)) return occurrenceKey(base, n);
+      if (!record) return occurrenceKey(base, n);
+      // A kept part masked in memory: its very text, or the masked text itself (an export imported back).
+      const masked = this.state.keptDigests.has(record.key);
+      if (masked ? this.isVeryText(record, fields.text) || record.text === fields.text : samePart(record, fields)) return occurrenceKey(base, n);
     }
     return null;
+  }
+
+  /** Whether `text` is the very text of `record`: compared through the keyed digest where the journal holds it masked. */
+  private isVeryText(record: IncomingRecord, text: string): boolean {
+    const digest = this.state.keptDigests.get(record.key);
+    return digest === undefined ? record.text === text : this.digestOf(text) === digest;
+  }
+
+  private digestOf(text: string): string {
+    return createHmac('sha256', this.digestKey).update(text).digest('base64');
+  }
+
+  /**
+   * Once every part of a long message is acknowledged, its kept parts hold their texts masked, as they are
+   * handed out and written (journal21): a page that missed some gets the masked ones anyway, and whether a part
+   * read again is the very text is told by a keyed digest (isVeryText). Before, the clear texts, a one-time code
+   * or a new password in them, stayed readable in memory for the 7 days kept parts live. A message still missing
+   * a part keeps its clear texts until the part comes: the mask of a secret cut by a part boundary needs both sides.
+   */
+  private maskKeptMessages(acknowledged: readonly string[]): void {
+    const messages = new Set(acknowledged.flatMap((key) => {
+      const part = this.state.kept.get(key);
+      return part?.concat ? [longMessageId({ ...part, ...part.concat })] : [];
+    }));
+    if (messages.size === 0) return;
+    const ofThem = (r: IncomingRecord) => r.concat !== null && messages.has(longMessageId({ ...r, ...r.concat }));
+    const parts = [...[...this.state.kept.values()].filter(ofThem), ...[...this.state.pending.values()].filter(ofThem)];
+    for (const message of assembleRecords(parts)) {
+      if (!message.complete || !message.keys.every((key) => this.state.kept.has(key))) continue;
+      const clear = message.keys.map((key) => this.state.kept.get(key)!).filter((r) => !this.state.keptDigests.has(r.key));
+      for (const masked of maskedAsMessages(clear, this.settings.keep.mask)) {
+        const before = this.state.kept.get(masked.key)!;
+        if (masked.text === before.text) continue;
+        this.state.keptDigests.set(masked.key, this.digestOf(before.text));
+        this.state.kept.set(masked.key, Object.freeze({ ...before, text: masked.text }));
+      }
+    }
   }
 
   /** The record of a key the journal still holds (pending, held or kept), with its text. */
@@ -455,6 +498,7 @@ export class Journal {
     const pending = [...new Set(keys.map((key) => byOldKey.get(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
+    this.maskKeptMessages(pending);
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
