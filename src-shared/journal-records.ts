@@ -114,7 +114,16 @@ export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
  * slot gave a text that reads the same through the mask: the same message read again, or another code in the
  * same wording, which only the store's clear copy tells. Journaled as two keys (MaybeRecord) until acknowledged.
  */
-export type HandedOutRecord = IncomingRecord & { maybeStoredAs?: string };
+export type HandedOutRecord = IncomingRecord & {
+  maybeStoredAs?: string;
+  /**
+   * On the core's `incoming` event only: a single SMS with the very text, sender, second and SIM of the one journaled
+   * as this key a short while before (journal21): maybe the network handing it over again (its acknowledgement lost on
+   * the air), maybe a second identical message of that second, which no field tells apart. Kept as a message of its
+   * own; what counts messages (the fleet board, MQTT) counts it once (SimMessage.mayRepeat).
+   */
+  sameTextAs?: string;
+};
 export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
 export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
 export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;

@@ -22,7 +22,7 @@ export interface SimMessage {
   /**
    * Maybe the very message told before (journal21): the journal holds that one only masked, and this one, read
    * from its slot, reads the same through the mask (HandedOutRecord.maybeStoredAs). Or another code of the same
-   * wording: it is told, never dropped, but nothing that counts messages counts it, and no figure is read from it
+   * wording. Or the network handing a single SMS over again (HandedOutRecord.sameTextAs). It is told, never dropped, but nothing that counts messages counts it, and no figure is read from it
    * (outside the masked secret its text is that message's, whose figures were read when it came).
    */
   mayRepeat?: true;
@@ -177,7 +177,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const message of messages) {
       if (!message.complete) continue;
       for (const key of message.keys) done.add(key);
-      const mayRepeat = held.some((p) => p.maybeStoredAs !== undefined && message.keys.includes(p.key));
+      const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
       this.read({ ...message, uncertain: message.uncertain || this.tied.has(sendingOf(message, held)) }, mayRepeat);
     }
     this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));

@@ -76,6 +76,20 @@ export interface ModemPlace {
   unread?: boolean;
 }
 
+/** What appending a part did: journaled or not, its key, and what a store or a counter should know of it (HandedOutRecord). */
+export interface Appended {
+  added: boolean;
+  key: string;
+  maybeStoredAs?: string;
+  sameTextAs?: string;
+}
+
+/**
+ * How long an acknowledged single SMS's text is remembered (as a keyed digest) for naming the network's repeat of it:
+ * an SMSC retries a delivery whose acknowledgement it missed within minutes (its retry schedule), not hours.
+ */
+const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
 /** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
 const DIRECT_SLOT = 'direct';
 
@@ -126,6 +140,11 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
+  /**
+   * Single SMS acknowledged within the last REPEAT_WINDOW_MS, by key → SIM and keyed digest of the text: the network's
+   * repeat of one comes after its text is gone from the journal (sameTextAs). Memory only.
+   */
+  private readonly recentSingles = new Map<string, { simId: string; digest: string; at: number }>();
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
   private readonly digestKey = randomBytes(32);
 
@@ -266,7 +285,7 @@ export class Journal {
    * reference, number, time and text is the network delivering that part twice: refused. Another
    * text under the same sender and second (and reference, number) is another message: next number too.
    */
-  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
+  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<Appended> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
@@ -283,7 +302,7 @@ export class Journal {
     return decided;
   }
 
-  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
+  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<Appended> {
     // Every message of one sender's second shares `base` (no key names its text): occurrences count them all, whatever their texts.
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
@@ -308,10 +327,41 @@ export class Journal {
       if (again) return { added: false, key: again };
     }
     const key = occurrenceKey(base, occurrences + 1);
-    if (masked === undefined) return this.appendAs(key, fields, where.slot);
+    const twin = fields.concat === null ? this.singleWithSameText(base, occurrences, fields) : undefined;
+    const sameTextAs = twin === undefined ? {} : { sameTextAs: twin };
+    if (masked === undefined) return { ...(await this.appendAs(key, fields, where.slot)), ...sameTextAs };
     // The name goes with the record, in one write: a page that catches up after the next start is told too (journal21).
     await this.commitTogether([{ kind: 'in', key, ...fields, slot: where.slot }, { kind: 'maybe', key, storedAs: masked }]);
-    return { added: true, key, maybeStoredAs: masked };
+    return { added: true, key, maybeStoredAs: masked, ...sameTextAs };
+  }
+
+  /**
+   * An occurrence of this single SMS's sender and second on the same SIM with the very same text, journaled and still
+   * held or acknowledged a short while ago: maybe the network handing it over again, its acknowledgement lost on the
+   * air (an SMS-DELIVER carries no message reference that would tell: 3GPP TS 23.040 §9.2.2.1; TP-MR and TP-RD are
+   * the sender's, in SMS-SUBMIT). A second identical message of that second is as likely as not, so it is journaled
+   * all the same; the name only keeps what counts messages from counting it twice (journal21).
+   */
+  private singleWithSameText(base: string, occurrences: number, fields: IncomingMessage): string | undefined {
+    const now = this.settings.now();
+    for (let n = occurrences; n >= 1; n--) {
+      const key = occurrenceKey(base, n);
+      const record = this.liveRecord(key);
+      if (record && record.simId === fields.simId && this.isVeryText(record, fields.text)) return key;
+      const recent = this.recentSingles.get(key);
+      if (recent && now - recent.at <= REPEAT_WINDOW_MS && recent.simId === fields.simId && recent.digest === this.digestOf(fields.text)) return key;
+    }
+    return undefined;
+  }
+
+  /** Acknowledged single SMS remembered (as a digest) for telling the network's repeat: `keys` just acknowledged. */
+  private rememberSingles(keys: readonly string[], records: readonly (IncomingRecord | undefined)[]): void {
+    const now = this.settings.now();
+    for (const [key, recent] of this.recentSingles) if (now - recent.at > REPEAT_WINDOW_MS) this.recentSingles.delete(key);
+    keys.forEach((key, i) => {
+      const record = records[i];
+      if (record && record.concat === null) this.recentSingles.set(key, { simId: record.simId, digest: this.digestOf(record.text), at: now });
+    });
   }
 
   /**
@@ -497,7 +547,9 @@ export class Journal {
     );
     const pending = [...new Set(keys.map((key) => byOldKey.get(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
+    const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
+    this.rememberSingles(pending, records);
     this.maskKeptMessages(pending);
   }
 

@@ -80,4 +80,37 @@ describe('a message the journal cannot tell from the one it holds masked, on the
     expect(told.map((e) => e.text)).toEqual([told[0]!.text, told[0]!.text]);
     expect(JSON.stringify(told)).not.toContain('357108');
   });
+
+  it('a single SMS the network hands over twice (same sender, second and text, another slot) is kept twice and told once as new', async () => {
+    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const dir = await mkdtemp(join(tmpdir(), 'hall-network-repeat-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const broker = await startAedes();
+    cleanup.push(() => broker.stop());
+    const events = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
+    cleanup.push(() => events.close());
+    const core = await HallCore.create({ dataDir: dir, warn: () => undefined });
+    cleanup.push(() => core.close());
+    await core.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: HOST, username: '', password: null, clientKeyPem: null } });
+    await waitFor(async () => (await core.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    await core.call('modem.connect', { path: pty.path });
+    const pdu = (text: string) => encodeDeliverParts({ from: '10086', text, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex;
+    const BALANCE = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+    emulator.deliverPdu(pdu(BALANCE));
+    await waitFor(() => events.messages.length === 1, 'the reply told');
+    // A page stored it and acknowledged it; then the SMSC, its acknowledgement lost on the air, hands it over again.
+    const first = (await core.call('journal.pending', {})).incoming;
+    await core.call('journal.ack', { keys: first.map((r) => r.key) });
+    emulator.deliverPdu(pdu(BALANCE));
+    await waitFor(() => events.messages.length === 2, 'the repeat told');
+    // Another text of that second is another message, told as new.
+    emulator.deliverPdu(pdu('尊敬的客户，您本月已用流量1.20GB。【中国移动】'));
+    await waitFor(() => events.messages.length === 3, 'the other text told');
+    const told = events.messages.map((m) => JSON.parse(m.payload) as Record<string, unknown>);
+    expect(told.map((e) => e.mayRepeat)).toEqual([undefined, true, undefined]);
+    // Kept all the same: a second identical reply stamped in the same second cannot be told from the repeat.
+    expect((await core.call('journal.pending', {})).incoming.map((r) => r.text)).toEqual([BALANCE, '尊敬的客户，您本月已用流量1.20GB。【中国移动】']);
+  });
 });
