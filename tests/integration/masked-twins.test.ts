@@ -45,6 +45,17 @@ async function firstCodeHeldMasked(): Promise<{ emulator: ModemEmulator; r: PtyR
   return { emulator, r };
 }
 
+/** The first code held masked; the app starts again and the second code of that second is in the freed SM:0, listed as read. */
+async function secondCodeAfterRestart() {
+  const { emulator, r } = await firstCodeHeldMasked();
+  const firstKey = r.incoming[0]!.key;
+  await r.journal.close();
+  expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
+  const again = await startAgain(r.dir, r.path, cleanup);
+  await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+  return { r, firstKey, again };
+}
+
 describe('two codes in one wording, one sender and one second (real pty, native serialport binding)', () => {
   it('a long reply: the second, under the first one’s reference, is journaled after the first is compacted, and after a restart', async () => {
     const [first1, first2] = pdus(resetWith('357108'));
@@ -94,13 +105,7 @@ describe('two codes in one wording, one sender and one second (real pty, native 
   });
 
   it('after a restart on the compacted journal: what the held slot gives is journaled, naming the message the store has', async () => {
-    const { emulator, r } = await firstCodeHeldMasked();
-    const firstKey = r.incoming[0]!.key;
-    await r.journal.close();
-    // The app starts again: the journal has the first code only masked. The second lands in the freed SM:0, listed as read.
-    expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
-    const again = await startAgain(r.dir, r.path, cleanup);
-    await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+    const { r, firstKey, again } = await secondCodeAfterRestart();
     // Journaled, naming the key the store holds the first code under: the store's clear copy tells them apart.
     expect(again.incoming.map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
     expect(again.journal.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
@@ -110,12 +115,7 @@ describe('two codes in one wording, one sender and one second (real pty, native 
 
 describe('what the journal names as maybe stored survives the next start (journal21)', () => {
   it('a message named as maybe the held one is named so again after the app stops before any page caught up', async () => {
-    const { emulator, r } = await firstCodeHeldMasked();
-    const firstKey = r.incoming[0]!.key;
-    await r.journal.close();
-    expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
-    const again = await startAgain(r.dir, r.path, cleanup);
-    await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+    const { r, firstKey, again } = await secondCodeAfterRestart();
     expect(again.incoming.map((x) => x.maybeStoredAs)).toEqual([firstKey]);
     // Stopped again before any page acknowledged it: the next start still names the key the store holds the first code under.
     await again.journal.close();

@@ -32,27 +32,37 @@ afterEach(async () => {
   cleanup = [];
 });
 
+/** The emulator on a real pty, a data folder, an MQTT broker with a listener on the event topics; `start` opens a core on the folder. */
+async function rig() {
+  const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+  const pty = await startPtyEmulator({ emulator });
+  cleanup.push(() => pty.close());
+  const dir = await mkdtemp(join(tmpdir(), 'hall-maybe-repeat-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  const broker = await startAedes();
+  cleanup.push(() => broker.stop());
+  const listener = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
+  cleanup.push(() => listener.close());
+  const start = async () => {
+    const core = await HallCore.create({ dataDir: dir, warn: () => undefined });
+    cleanup.push(() => core.close());
+    return core;
+  };
+  return { emulator, pty, dir, events: { messages: listener.messages, url: broker.url }, start };
+}
+
+/** MQTT on, to the broker at `url`, connected. */
+async function publishOn(core: HallCore, url: string): Promise<void> {
+  await core.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url, hostId: HOST, username: '', password: null, clientKeyPem: null } });
+  await waitFor(async () => (await core.call('mqtt.get', {})).status.state === 'connected', 'connected');
+}
+
 describe('a message the journal cannot tell from the one it holds masked, on the fleet board and MQTT', () => {
   it('is published marked as maybe the one told before, and counts no second time', async () => {
-    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const dir = await mkdtemp(join(tmpdir(), 'hall-maybe-repeat-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const broker = await startAedes();
-    cleanup.push(() => broker.stop());
-    const events = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
-    cleanup.push(() => events.close());
-    const start = async () => {
-      const core = await HallCore.create({ dataDir: dir, warn: () => undefined });
-      cleanup.push(() => core.close());
-      return core;
-    };
-
+    const { emulator, pty, dir, events, start } = await rig();
     // First run: the reset reply is journaled, its delete refused (it stays in SM:0), and it is told once.
     const first = await start();
-    await first.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: HOST, username: '', password: null, clientKeyPem: null } });
-    await waitFor(async () => (await first.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    await publishOn(first, events.url);
     emulator.fault({ kind: 'command-error', command: 'AT+CMGD', cms: 500, times: 1000 });
     emulator.deliverPdu(encodeDeliverParts({ from: '10086', text: RESET, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex);
     await first.call('modem.connect', { path: pty.path });
@@ -82,19 +92,9 @@ describe('a message the journal cannot tell from the one it holds masked, on the
   });
 
   it('a single SMS the network hands over twice (same sender, second and text, another slot) is kept twice and told once as new', async () => {
-    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const dir = await mkdtemp(join(tmpdir(), 'hall-network-repeat-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const broker = await startAedes();
-    cleanup.push(() => broker.stop());
-    const events = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
-    cleanup.push(() => events.close());
-    const core = await HallCore.create({ dataDir: dir, warn: () => undefined });
-    cleanup.push(() => core.close());
-    await core.call('mqtt.set', { settings: { ...defaultMqttSettings(), enabled: true, url: broker.url, hostId: HOST, username: '', password: null, clientKeyPem: null } });
-    await waitFor(async () => (await core.call('mqtt.get', {})).status.state === 'connected', 'connected');
+    const { emulator, pty, events, start } = await rig();
+    const core = await start();
+    await publishOn(core, events.url);
     await core.call('modem.connect', { path: pty.path });
     const pdu = (text: string) => encodeDeliverParts({ from: '10086', text, timestamp: STAMP, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex;
     const BALANCE = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
