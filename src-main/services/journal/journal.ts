@@ -550,7 +550,11 @@ export class Journal {
     const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
     this.rememberSingles(pending, records);
-    this.maskKeptMessages(pending);
+    try {
+      this.maskKeptMessages(pending);
+    } catch {
+      // The acknowledgement is on disk: a detector that failed leaves those texts clear in memory, masked at hand-out as before.
+    }
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
