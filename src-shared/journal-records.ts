@@ -82,12 +82,25 @@ export const GoneRecordSchema = v.strictObject({
   keys: v.array(v.string()),
 });
 
+/**
+ * The pending part `key` may be the very message a store holds under `storedAs` (HandedOutRecord.maybeStoredAs),
+ * written with its `in` line (or at the start that moved its key) so that a page catching up only after another
+ * restart is still told (journal21). Two keys, no text: nothing of a secret. Dropped once `key` is acknowledged.
+ * A version before it reads this line as damaged and goes on without the hint (its message stays).
+ */
+export const MaybeRecordSchema = v.strictObject({
+  kind: v.literal('maybe'),
+  key: v.string(),
+  storedAs: v.string(),
+});
+
 export const JournalRecordSchema = v.variant('kind', [
   IncomingRecordSchema,
   AckRecordSchema,
   OutgoingRecordSchema,
   SeenRecordSchema,
   GoneRecordSchema,
+  MaybeRecordSchema,
 ]);
 
 export type SmsEncoding = (typeof SMS_ENCODINGS)[number];
@@ -99,13 +112,23 @@ export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
  * it to a key without its text's checksum (review18/19), which a store that got it before the upgrade but had
  * not acknowledged it holds; and a message the journal holds only masked (read from a compacted file), whose
  * slot gave a text that reads the same through the mask: the same message read again, or another code in the
- * same wording, which only the store's clear copy tells. Memory only, never written to the journal.
+ * same wording, which only the store's clear copy tells. Journaled as two keys (MaybeRecord) until acknowledged.
  */
-export type HandedOutRecord = IncomingRecord & { maybeStoredAs?: string };
+export type HandedOutRecord = IncomingRecord & {
+  maybeStoredAs?: string;
+  /**
+   * On the core's `incoming` event only: a single SMS with the very text, sender, second and SIM of the one journaled
+   * as this key a short while before (journal21): maybe the network handing it over again (its acknowledgement lost on
+   * the air), maybe a second identical message of that second, which no field tells apart. Kept as a message of its
+   * own; what counts messages (the fleet board, MQTT) counts it once (SimMessage.mayRepeat).
+   */
+  sameTextAs?: string;
+};
 export type AckRecord = v.InferOutput<typeof AckRecordSchema>;
 export type OutgoingChange = v.InferOutput<typeof OutgoingChangeSchema>;
 export type OutgoingRecord = v.InferOutput<typeof OutgoingRecordSchema>;
 export type SeenRecord = v.InferOutput<typeof SeenRecordSchema>;
+export type MaybeRecord = v.InferOutput<typeof MaybeRecordSchema>;
 export type JournalRecord = v.InferOutput<typeof JournalRecordSchema>;
 
 /** The error an instruction carries when the app stopped between "sending" and knowing the outcome. */

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeLine } from '../../src-main/services/journal';
 import { crc32Hex } from '../../src-shared/crc32';
@@ -109,27 +109,31 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000)
   }
 }
 
+/** The older app: the page gets the message under its old key and stores it; the app stops before the acknowledgement. */
+async function storedByOlderApp(context: BrowserContext): Promise<void> {
+  await writeOldJournal();
+  const before = await serve([], { dataDir, port: 'remembered' });
+  const older = await context.newPage();
+  const asOlder = (frame: string) => frame.replaceAll(JSON.stringify(NEW_KEY), JSON.stringify(OLD_KEY)).replace(/,"maybeStoredAs":"[^"]*"/g, '');
+  const unproxy = await proxied(older, asOlder, true);
+  try {
+    await older.goto(before.url);
+    await older.waitForSelector('#catalog-search');
+    await waitFor(async () => (await storedCopies(older)) === 1, 'the page storing it under its old key');
+  } finally {
+    await unproxy();
+    await older.close();
+    await before.stop();
+  }
+}
+
 describe('an upgrade while a page had stored a single SMS but not acknowledged it', () => {
   it('shows it once: the journal names the key it had, which the page holds', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-'));
     dataDirs.push(dataDir);
     const context = await browser.newContext({ locale: 'zh-CN' });
     try {
-      await writeOldJournal();
-      // The older app: the page gets the message under its old key and stores it; the app stops before the acknowledgement.
-      const before = await serve([], { dataDir, port: 'remembered' });
-      const older = await context.newPage();
-      const asOlder = (frame: string) => frame.replaceAll(JSON.stringify(NEW_KEY), JSON.stringify(OLD_KEY)).replace(/,"maybeStoredAs":"[^"]*"/g, '');
-      const unproxy = await proxied(older, asOlder, true);
-      try {
-        await older.goto(before.url);
-        await older.waitForSelector('#catalog-search');
-        await waitFor(async () => (await storedCopies(older)) === 1, 'the page storing it under its old key');
-      } finally {
-        await unproxy();
-        await older.close();
-        await before.stop();
-      }
+      await storedByOlderApp(context);
       // Upgraded: the journal, as the older app left it, moves the message to its new key at this start.
       // Another message of that second, which this page never had, is named as maybe stored under the
       // first one's key (as the journal names one it holds masked): another text there, so it is stored.
@@ -153,6 +157,37 @@ describe('an upgrade while a page had stored a single SMS but not acknowledged i
         expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
       } finally {
         await unproxyAfter();
+        await page.close();
+        await after.stop();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 150_000);
+
+  it('shows it once also when the upgraded app stopped again before the page caught up (journal21)', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-twice-'));
+    dataDirs.push(dataDir);
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      await storedByOlderApp(context);
+      await writeOldJournal();
+      // Upgraded: the key moves at this start, and the app stops again with no page connected.
+      const moving = await serve([], { dataDir, port: 'remembered' });
+      await moving.stop();
+      const log = await readFile(join(dataDir, 'journal.log'), 'utf8');
+      expect(log).toContain(`"key":${JSON.stringify(NEW_KEY)}`);
+      // What the page holds it under is not written with the checksum, which names a code in a known wording.
+      expect(log).not.toContain(crc32Hex(new TextEncoder().encode(TEXT)));
+      const after = await serve([], { dataDir, port: 'remembered' });
+      const page = await context.newPage();
+      try {
+        await page.goto(after.url);
+        await page.waitForSelector('#catalog-search');
+        await waitFor(async () => /"kind":"ack","keys":\[[^\]]*"10086\|2026-12-06T08:00:07\+08:00\|-\|-\|-\|\*"/.test(await readFile(join(dataDir, 'journal.log'), 'utf8')), 'the page acknowledging it by its new key');
+        expect(await storedCopies(page)).toBe(1);
+        expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
+      } finally {
         await page.close();
         await after.stop();
       }

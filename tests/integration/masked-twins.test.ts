@@ -5,6 +5,7 @@ import { ModemEmulator } from '../../src-main/emulator/modem';
 import { encodeDeliverParts } from '../../src-shared/pdu';
 import { ptyRig, startAgain, until, type PtyRig } from './pty-rig';
 import { FAST } from './session-kit';
+import { Journal } from '../../src-main/services/journal';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -42,6 +43,17 @@ async function firstCodeHeldMasked(): Promise<{ emulator: ModemEmulator; r: PtyR
   await r.journal.ack([r.incoming[0]!.key]);
   await r.journal.compact();
   return { emulator, r };
+}
+
+/** The first code held masked; the app starts again and the second code of that second is in the freed SM:0, listed as read. */
+async function secondCodeAfterRestart() {
+  const { emulator, r } = await firstCodeHeldMasked();
+  const firstKey = r.incoming[0]!.key;
+  await r.journal.close();
+  expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
+  const again = await startAgain(r.dir, r.path, cleanup);
+  await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+  return { r, firstKey, again };
 }
 
 describe('two codes in one wording, one sender and one second (real pty, native serialport binding)', () => {
@@ -93,16 +105,63 @@ describe('two codes in one wording, one sender and one second (real pty, native 
   });
 
   it('after a restart on the compacted journal: what the held slot gives is journaled, naming the message the store has', async () => {
-    const { emulator, r } = await firstCodeHeldMasked();
-    const firstKey = r.incoming[0]!.key;
-    await r.journal.close();
-    // The app starts again: the journal has the first code only masked. The second lands in the freed SM:0, listed as read.
-    expect(emulator.preload('SM', pdus(codeWith('640215'))[0]!)).toBe(0);
-    const again = await startAgain(r.dir, r.path, cleanup);
-    await until(() => emulator.messages('SM').length === 0, 'SM:0 deleted');
+    const { r, firstKey, again } = await secondCodeAfterRestart();
     // Journaled, naming the key the store holds the first code under: the store's clear copy tells them apart.
     expect(again.incoming.map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
     expect(again.journal.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
     expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('482913');
+  });
+});
+
+describe('what the journal names as maybe stored survives the next start (journal21)', () => {
+  it('a message named as maybe the held one is named so again after the app stops before any page caught up', async () => {
+    const { r, firstKey, again } = await secondCodeAfterRestart();
+    expect(again.incoming.map((x) => x.maybeStoredAs)).toEqual([firstKey]);
+    // Stopped again before any page acknowledged it: the next start still names the key the store holds the first code under.
+    await again.journal.close();
+    const third = await Journal.open(r.dir);
+    cleanup.push(() => third.close());
+    expect(third.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
+    // Compacted, and opened once more: still named; nothing of the first code in the file.
+    await third.compact();
+    await third.close();
+    const fourth = await Journal.open(r.dir);
+    cleanup.push(() => fourth.close());
+    expect(fourth.pendingIncoming().map((x) => x.maybeStoredAs)).toEqual([firstKey]);
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('482913');
+    // Acknowledged: the name goes with it, at the next compaction too.
+    await fourth.ack([fourth.pendingIncoming()[0]!.key]);
+    await fourth.compact();
+    expect(await readFile(join(r.dir, 'journal.log'), 'utf8')).not.toContain('"maybe"');
+  });
+});
+
+describe('an acknowledged long message keeps no readable secret in memory (journal21)', () => {
+  it('its kept parts hold the masked texts once all are acknowledged; the very text still tells the network’s repeat from another code', async () => {
+    const [first1, first2] = pdus(resetWith('357108'));
+    const [second1] = pdus(resetWith('640215'));
+    const emulator = new ModemEmulator({ ...FAST, sim: SIM });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    emulator.deliverPdu(first1!);
+    emulator.deliverPdu(first2!);
+    await until(() => r.incoming.length === 2 && emulator.messages('SM').length === 0, 'the reset journaled and deleted');
+    await r.journal.ack(r.incoming.map((x) => x.key));
+    // What the journal keeps in memory for other profiles (7 days), looked at directly: the page has the reset,
+    // nothing of its password is needed here any more. No compaction ran.
+    const kept = () => JSON.stringify([...(Reflect.get(r.journal, 'state') as { kept: Map<string, unknown> }).kept.values()]);
+    expect(kept()).toContain('******');
+    expect(kept()).not.toContain('357108');
+    // Handed out as before.
+    const parts = r.journal.partsOf([{ simId: r.incoming[0]!.simId, from: '10086', ref: 77, total: 2, at: r.incoming[0]!.receivedAt }]);
+    expect(parts.map((p) => p.text).join('')).toBe(resetWith('******'));
+    // The network's repeat of part 1 (the very text) is refused, its slot freed; another code's part 1 is journaled.
+    emulator.deliverPdu(first1!);
+    await until(() => emulator.deletions.length === 3, 'the repeat deleted');
+    expect(r.incoming.length).toBe(2);
+    emulator.deliverPdu(second1!);
+    await until(() => emulator.deletions.length === 4, 'the other code’s part 1 read and deleted');
+    expect(r.incoming.map((x) => x.text).filter((t) => t.includes('640215'))).toHaveLength(1);
+    expect(kept()).not.toContain('357108');
   });
 });

@@ -103,7 +103,8 @@ export class FleetCheck extends Emitter<{ state: FleetCheckState }> {
   /** A whole message a SIM received; one from a service number after the run began answers one instruction. */
   onMessage(message: SimMessage): void {
     const run = this.sims.get(message.simId);
-    if (!run || run.done || message.text === null || this.startedAt === null || message.receivedAt < this.startedAt) return;
+    // Maybe a reply counted before (SimMessage.mayRepeat): a second count would end a check before its last reply.
+    if (!run || run.done || message.text === null || message.mayRepeat || this.startedAt === null || message.receivedAt < this.startedAt) return;
     run.replies++;
     this.settle(run);
   }

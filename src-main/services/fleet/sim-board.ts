@@ -2,7 +2,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } fr
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures } from '../../../src-shared/fleet/sim-figures';
-import type { IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
+import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
@@ -19,6 +19,13 @@ export interface SimMessage {
   receivedAt: number;
   kind: ReplyUnderstanding['kind'];
   text: string | null;
+  /**
+   * Maybe the very message told before (journal21): the journal holds that one only masked, and this one, read
+   * from its slot, reads the same through the mask (HandedOutRecord.maybeStoredAs). Or another code of the same
+   * wording. Or the network handing a single SMS over again (HandedOutRecord.sameTextAs). It is told, never dropped, but nothing that counts messages counts it, and no figure is read from it
+   * (outside the masked secret its text is that message's, whose figures were read when it came).
+   */
+  mayRepeat?: true;
 }
 
 export interface SimBoardEvents {
@@ -39,7 +46,7 @@ const READ_SLICE_MS = 8;
  */
 export class SimBoard extends Emitter<SimBoardEvents> {
   private readonly sims = new Map<string, SimState>();
-  private readonly parts = new Map<string, IncomingRecord[]>();
+  private readonly parts = new Map<string, HandedOutRecord[]>();
   /**
    * Sendings found tied (AssembledRecordMessage.uncertain) → when: the parts of the first of them to
    * complete leave `parts`, and the other, completed later, must still be known as possibly mixed.
@@ -52,7 +59,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    * so a burst (5,000 at a catch-up) is read after the core's event, in slices: the stores get the
    * messages (and the journal their acknowledgements) without waiting for thousands of readings.
    */
-  private unread: IncomingRecord[] = [];
+  private unread: HandedOutRecord[] = [];
   private nextUnread = 0;
   private reading: NodeJS.Immediate | null = null;
   /** SIMs changed in the slice being read: each is told once, with its state after the slice. */
@@ -123,7 +130,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   /** Queues the record: it is read (its message, its figures told) after the current turn, or at the next read of the board. */
-  onIncoming(record: IncomingRecord): void {
+  onIncoming(record: HandedOutRecord): void {
     this.unread.push(record);
     this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
   }
@@ -160,7 +167,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     if (this.unread.length) this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
   }
 
-  private place(record: IncomingRecord): void {
+  private place(record: HandedOutRecord): void {
     const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
     held.push(record);
     const done = new Set<string>();
@@ -170,19 +177,21 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const message of messages) {
       if (!message.complete) continue;
       for (const key of message.keys) done.add(key);
-      this.read({ ...message, uncertain: message.uncertain || this.tied.has(sendingOf(message, held)) });
+      const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
+      this.read({ ...message, uncertain: message.uncertain || this.tied.has(sendingOf(message, held)) }, mayRepeat);
     }
     this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
   }
 
-  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage): void {
+  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean): void {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
-    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null });
-    // A text that may join two replies (two sendings under one reference in one second) gives figures of neither.
-    if (understood.kind !== 'figures' || uncertain) return;
+    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}) });
+    // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
+    // one that may be a message told before gives its figures, read then, no second time.
+    if (understood.kind !== 'figures' || uncertain || mayRepeat) return;
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
     this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
   }

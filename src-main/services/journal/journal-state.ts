@@ -56,6 +56,14 @@ export class JournalState {
   readonly kept = new Map<string, IncomingRecord>();
   /** Latest state of each outgoing instruction, by id. */
   readonly outgoing = new Map<string, OutgoingRecord>();
+  /**
+   * Kept parts whose text is held masked in memory too (every part of their message acknowledged) → a keyed
+   * digest of the clear text (Journal.veryText): what tells the network's repeat of a part from another code in
+   * the same wording, with nothing of the code readable in memory (journal21). Memory only, its key never written.
+   */
+  readonly keptDigests = new Map<string, string>();
+  /** Pending key → a key under which a store may hold that very message (MaybeRecord), until the key is acknowledged. */
+  readonly maybe = new Map<string, string>();
 
   static replay(records: Iterable<JournalRecord>): JournalState {
     const state = new JournalState();
@@ -76,6 +84,7 @@ export class JournalState {
           const part = this.pending.get(key);
           if (part && isLongPart(part)) this.kept.set(key, part);
           this.pending.delete(key);
+          this.maybe.delete(key);
           // An ack whose `in` line was damaged still proves the store has the message.
           if (!this.known.has(key)) this.known.set(key, record.at);
         }
@@ -88,6 +97,10 @@ export class JournalState {
         return;
       case 'gone':
         for (const key of record.keys) this.held.delete(key);
+        return;
+      case 'maybe':
+        // Only a pending part is handed out again: one acknowledged meanwhile needs no hint.
+        if (this.pending.has(record.key)) this.maybe.set(record.key, record.storedAs);
         return;
     }
   }
@@ -105,6 +118,7 @@ export class JournalState {
         if (before) this[records].set(key, before);
       }
     }
+    for (const [key, digest] of previous.keptDigests) if (this.kept.has(key)) this.keptDigests.set(key, digest);
     return this;
   }
 
@@ -114,7 +128,7 @@ export class JournalState {
 
   /** Records that must still be there after a compaction; everything else only costs space. */
   liveRecords(now: number, keep: KeptPartsRetention): number {
-    return this.pending.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.unfinishedOutgoing().length;
+    return this.pending.size + this.maybe.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.unfinishedOutgoing().length;
   }
 
   /** The kept parts still within `keep` (its days, the newest `maxParts`), oldest first, text as held in memory. */
@@ -130,8 +144,8 @@ export class JournalState {
   }
 
   /**
-   * The smallest record list that replays to the same pending messages, held slots and unfinished
-   * instructions, plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order)
+   * The smallest record list that replays to the same pending messages (and what a store may hold them as),
+   * held slots and unfinished instructions, plus the newest acknowledged keys within `retention` (oldest first, so replay order is time order)
    * and the kept parts within `keep` (written as acknowledged parts, their text masked).
    */
   compacted(now: number, retention: DedupeRetention, keep: KeptPartsRetention): JournalRecord[] {
@@ -149,7 +163,8 @@ export class JournalState {
     }
     const acknowledged = maskedAsMessages([...this.heldAcknowledged(), ...kept], keep.mask);
     const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
-    return [...seen, ...stillHeld, ...this.pending.values(), ...this.unfinishedOutgoing()];
+    const maybe: JournalRecord[] = [...this.maybe].map(([key, storedAs]) => ({ kind: 'maybe', key, storedAs }));
+    return [...seen, ...stillHeld, ...this.pending.values(), ...maybe, ...this.unfinishedOutgoing()];
   }
 }
 

@@ -1,7 +1,8 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
-import { incomingKey, occurrenceKey } from '../../../src-shared/journal-key';
+import { incomingKey, occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
 import { samePartText } from '../../../src-shared/same-part';
 import { closedError, invalidRecordError, openError, writeError } from './errors';
 import {
@@ -19,7 +20,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { withPartKeysMoved } from './part-keys';
+import { storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -75,6 +76,20 @@ export interface ModemPlace {
   unread?: boolean;
 }
 
+/** What appending a part did: journaled or not, its key, and what a store or a counter should know of it (HandedOutRecord). */
+export interface Appended {
+  added: boolean;
+  key: string;
+  maybeStoredAs?: string;
+  sameTextAs?: string;
+}
+
+/**
+ * How long an acknowledged single SMS's text is remembered (as a keyed digest) for naming the network's repeat of it:
+ * an SMSC retries a delivery whose acknowledgement it missed within minutes (its retry schedule), not hours.
+ */
+const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
 /** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
 const DIRECT_SLOT = 'direct';
 
@@ -125,8 +140,13 @@ export class Journal {
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
-  /** Pending key → a key under which a store may hold that very message (HandedOutRecord.maybeStoredAs). */
-  private readonly maybeStoredAs: Map<string, string>;
+  /**
+   * Single SMS acknowledged within the last REPEAT_WINDOW_MS, by key → SIM and keyed digest of the text: the network's
+   * repeat of one comes after its text is gone from the journal (sameTextAs). Memory only.
+   */
+  private readonly recentSingles = new Map<string, { simId: string; digest: string; at: number }>();
+  /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
+  private readonly digestKey = randomBytes(32);
 
   private constructor(
     private readonly paths: JournalPaths,
@@ -135,8 +155,6 @@ export class Journal {
     private readonly releaseLock: () => Promise<void>,
     handle: FileHandle,
     onDisk: OnDisk,
-    /** Part keys of a journal written before review18 → their keys now (withPartKeysMoved): a store may still acknowledge by one. */
-    private readonly movedKeys: ReadonlyMap<string, string>,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
   ) {
@@ -145,7 +163,6 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
-    this.maybeStoredAs = new Map([...movedKeys].map(([before, now]) => [now, before]));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -231,7 +248,7 @@ export class Journal {
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, moved, report);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -268,7 +285,7 @@ export class Journal {
    * reference, number, time and text is the network delivering that part twice: refused. Another
    * text under the same sender and second (and reference, number) is another message: next number too.
    */
-  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
+  async appendIncoming(message: IncomingMessage, where?: ModemPlace): Promise<Appended> {
     this.assertOpen();
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
@@ -285,7 +302,7 @@ export class Journal {
     return decided;
   }
 
-  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<{ added: boolean; key: string; maybeStoredAs?: string }> {
+  private async appendOccurrence(base: string, fields: IncomingMessage, where: ModemPlace | undefined): Promise<Appended> {
     // Every message of one sender's second shares `base` (no key names its text): occurrences count them all, whatever their texts.
     let occurrences = 0;
     while (this.knows(occurrenceKey(base, occurrences + 1))) occurrences++;
@@ -309,10 +326,42 @@ export class Journal {
       const again = this.occurrenceOnSim(base, occurrences, fields);
       if (again) return { added: false, key: again };
     }
-    const added = await this.appendAs(occurrenceKey(base, occurrences + 1), fields, where.slot);
-    if (masked === undefined) return added;
-    this.maybeStoredAs.set(added.key, masked);
-    return { ...added, maybeStoredAs: masked };
+    const key = occurrenceKey(base, occurrences + 1);
+    const twin = fields.concat === null ? this.singleWithSameText(base, occurrences, fields) : undefined;
+    const sameTextAs = twin === undefined ? {} : { sameTextAs: twin };
+    if (masked === undefined) return { ...(await this.appendAs(key, fields, where.slot)), ...sameTextAs };
+    // The name goes with the record, in one write: a page that catches up after the next start is told too (journal21).
+    await this.commitTogether([{ kind: 'in', key, ...fields, slot: where.slot }, { kind: 'maybe', key, storedAs: masked }]);
+    return { added: true, key, maybeStoredAs: masked, ...sameTextAs };
+  }
+
+  /**
+   * An occurrence of this single SMS's sender and second on the same SIM with the very same text, journaled and still
+   * held or acknowledged a short while ago: maybe the network handing it over again, its acknowledgement lost on the
+   * air (an SMS-DELIVER carries no message reference that would tell: 3GPP TS 23.040 §9.2.2.1; TP-MR and TP-RD are
+   * the sender's, in SMS-SUBMIT). A second identical message of that second is as likely as not, so it is journaled
+   * all the same; the name only keeps what counts messages from counting it twice (journal21).
+   */
+  private singleWithSameText(base: string, occurrences: number, fields: IncomingMessage): string | undefined {
+    const now = this.settings.now();
+    for (let n = occurrences; n >= 1; n--) {
+      const key = occurrenceKey(base, n);
+      const record = this.liveRecord(key);
+      if (record && record.simId === fields.simId && this.isVeryText(record, fields.text)) return key;
+      const recent = this.recentSingles.get(key);
+      if (recent && now - recent.at <= REPEAT_WINDOW_MS && recent.simId === fields.simId && recent.digest === this.digestOf(fields.text)) return key;
+    }
+    return undefined;
+  }
+
+  /** Acknowledged single SMS remembered (as a digest) for telling the network's repeat: `keys` just acknowledged. */
+  private rememberSingles(keys: readonly string[], records: readonly (IncomingRecord | undefined)[]): void {
+    const now = this.settings.now();
+    for (const [key, recent] of this.recentSingles) if (now - recent.at > REPEAT_WINDOW_MS) this.recentSingles.delete(key);
+    keys.forEach((key, i) => {
+      const record = records[i];
+      if (record && record.concat === null) this.recentSingles.set(key, { simId: record.simId, digest: this.digestOf(record.text), at: now });
+    });
   }
 
   /**
@@ -332,7 +381,7 @@ export class Journal {
     for (let n = 1; n <= occurrences; n++) {
       const record = this.liveRecord(occurrenceKey(base, n));
       // The very text: one that matches only where a kept part is masked may be another code in the same wording.
-      if (record && record.simId === fields.simId && record.text === fields.text) return record.key;
+      if (record && record.simId === fields.simId && this.isVeryText(record, fields.text)) return record.key;
     }
     return null;
   }
@@ -341,9 +390,49 @@ export class Journal {
   private sameContent(base: string, occurrences: number, fields: IncomingMessage): string | null {
     for (let n = occurrences; n >= 1; n--) {
       const record = this.liveRecord(occurrenceKey(base, n));
-      if (!record || samePart(record, fields)) return occurrenceKey(base, n);
+      if (!record) return occurrenceKey(base, n);
+      // A kept part masked in memory: its very text, or the masked text itself (an export imported back).
+      const masked = this.state.keptDigests.has(record.key);
+      if (masked ? this.isVeryText(record, fields.text) || record.text === fields.text : samePart(record, fields)) return occurrenceKey(base, n);
     }
     return null;
+  }
+
+  /** Whether `text` is the very text of `record`: compared through the keyed digest where the journal holds it masked. */
+  private isVeryText(record: IncomingRecord, text: string): boolean {
+    const digest = this.state.keptDigests.get(record.key);
+    return digest === undefined ? record.text === text : this.digestOf(text) === digest;
+  }
+
+  private digestOf(text: string): string {
+    return createHmac('sha256', this.digestKey).update(text).digest('base64');
+  }
+
+  /**
+   * Once every part of a long message is acknowledged, its kept parts hold their texts masked, as they are
+   * handed out and written (journal21): a page that missed some gets the masked ones anyway, and whether a part
+   * read again is the very text is told by a keyed digest (isVeryText). Before, the clear texts, a one-time code
+   * or a new password in them, stayed readable in memory for the 7 days kept parts live. A message still missing
+   * a part keeps its clear texts until the part comes: the mask of a secret cut by a part boundary needs both sides.
+   */
+  private maskKeptMessages(acknowledged: readonly string[]): void {
+    const messages = new Set(acknowledged.flatMap((key) => {
+      const part = this.state.kept.get(key);
+      return part?.concat ? [longMessageId({ ...part, ...part.concat })] : [];
+    }));
+    if (messages.size === 0) return;
+    const ofThem = (r: IncomingRecord) => r.concat !== null && messages.has(longMessageId({ ...r, ...r.concat }));
+    const parts = [...[...this.state.kept.values()].filter(ofThem), ...[...this.state.pending.values()].filter(ofThem)];
+    for (const message of assembleRecords(parts)) {
+      if (!message.complete || !message.keys.every((key) => this.state.kept.has(key))) continue;
+      const clear = message.keys.map((key) => this.state.kept.get(key)!).filter((r) => !this.state.keptDigests.has(r.key));
+      for (const masked of maskedAsMessages(clear, this.settings.keep.mask)) {
+        const before = this.state.kept.get(masked.key)!;
+        if (masked.text === before.text) continue;
+        this.state.keptDigests.set(masked.key, this.digestOf(before.text));
+        this.state.kept.set(masked.key, Object.freeze({ ...before, text: masked.text }));
+      }
+    }
   }
 
   /** The record of a key the journal still holds (pending, held or kept), with its text. */
@@ -394,7 +483,8 @@ export class Journal {
   pendingIncoming(): HandedOutRecord[] {
     // Where the modem held a part is the journal's business, not the store's.
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
-      const maybeStoredAs = this.maybeStoredAs.get(record.key);
+      const named = this.state.maybe.get(record.key);
+      const maybeStoredAs = named === undefined ? undefined : storedAsOf(named, record.text);
       return Object.freeze(maybeStoredAs === undefined ? record : { ...record, maybeStoredAs });
     });
   }
@@ -448,9 +538,23 @@ export class Journal {
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
-    const pending = [...new Set(keys.map((key) => this.movedKeys.get(key) ?? key))].filter((key) => this.state.pending.has(key));
+    // A part moved at a start since (review18/19) is named with its old key until acknowledged: a store may acknowledge by that.
+    const byOldKey = new Map(
+      [...this.state.maybe].flatMap(([now, named]) => {
+        const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '');
+        return oldKeyBase(was) === null ? [] : [[was, now] as const];
+      }),
+    );
+    const pending = [...new Set(keys.map((key) => byOldKey.get(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
+    const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
+    this.rememberSingles(pending, records);
+    try {
+      this.maskKeptMessages(pending);
+    } catch {
+      // The acknowledgement is on disk: a detector that failed leaves those texts clear in memory, masked at hand-out as before.
+    }
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
@@ -514,6 +618,13 @@ export class Journal {
     return this.commits.append(encodeLine(record), () => this.state.apply(record));
   }
 
+  /** Records durable together or not at all (one write): a crash between them cannot leave the first alone. */
+  private commitTogether(records: readonly JournalRecord[]): Promise<void> {
+    return this.commits.append(Buffer.concat(records.map(encodeLine)), () => {
+      for (const record of records) this.state.apply(record);
+    });
+  }
+
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
     const handle = this.writableHandle();
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
@@ -526,7 +637,8 @@ export class Journal {
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
-    this.records += chunks.length;
+    // A chunk may hold more than one line (commitTogether).
+    this.records += bytes.reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 0);
     if (this.failing) {
       this.failing = false;
       for (const listener of this.writableListeners) queueMicrotask(listener);

@@ -1,5 +1,6 @@
 import { occurrenceKey, oldKeyBase } from '../../../src-shared/journal-key';
-import type { JournalRecord } from '../../../src-shared/journal-records';
+import { crc32Hex } from '../../../src-shared/crc32';
+import type { IncomingRecord, JournalRecord } from '../../../src-shared/journal-records';
 import { restingKey } from './journal-state';
 
 /**
@@ -9,7 +10,8 @@ import { restingKey } from './journal-state';
  * delete is journaled. This moves every such key to the key of now (`…|part|*`,
  * numbered `#2`, `#3`… after the keys the file already has with those fields), in every line that
  * names it, and leaves every record where it was: nothing pending, held or kept changes but its key.
- * `moved` maps each old key to its new one, for a store that acknowledges by an old key after the upgrade.
+ * `moved` maps each old key to its new one, for a store that acknowledges by an old key after the upgrade; each
+ * moved part is followed by a `maybe` line naming its old key, which a store may hold it under.
  */
 export function withPartKeysMoved(records: readonly JournalRecord[]): { records: JournalRecord[]; moved: Map<string, string> } {
   const moved = new Map<string, string>();
@@ -28,10 +30,14 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
   }
   // An old key whose `in` line is not there (damaged) is left out of acks and gones: mapped by guess it could name another part.
   const known = (keys: readonly string[]) => keys.flatMap((key) => (oldKeyBase(key) === null ? [key] : moved.has(key) ? [moved.get(key)!] : []));
-  const out = records.map((r): JournalRecord => {
+  const out = records.flatMap((r): JournalRecord | JournalRecord[] => {
     switch (r.kind) {
       case 'in':
-        return moved.has(r.key) ? { ...r, key: moved.get(r.key)! } : r;
+        // A store may hold it under its old key, got before the upgrade and not acknowledged: said in a line of
+        // its own (review20 said it for the start that moved it only; journal21: until it is acknowledged).
+        // The old key's checksum is left out of that line (it names a code), to be worked out from the pending text.
+        if (!moved.has(r.key)) return r;
+        return [{ ...r, key: moved.get(r.key)! }, ...maybeLine(moved.get(r.key)!, r)];
       case 'ack':
       case 'gone':
         return { ...r, keys: known(r.keys) };
@@ -42,6 +48,26 @@ export function withPartKeysMoved(records: readonly JournalRecord[]): { records:
     }
   });
   return { records: out, moved };
+}
+
+/** Stands, in a `maybe` line, for the checksum of the text of the part it names (the key a store got before the upgrade). */
+const CHECKSUM_OF_TEXT = '?';
+
+/** The `maybe` line of a part moved to `key` from the old key of `r`, its checksum left out; none when the checksum is not its text's. */
+function maybeLine(key: string, r: IncomingRecord): JournalRecord[] {
+  const checksum = /\|([0-9a-f]{8})(#\d+)?$/.exec(r.key);
+  if (!checksum || checksum[1] !== textChecksum(r.text)) return [];
+  return [{ kind: 'maybe', key, storedAs: r.key.slice(0, checksum.index + 1) + CHECKSUM_OF_TEXT + (checksum[2] ?? '') }];
+}
+
+/** A `maybe` line's `storedAs` as the store holds it: the checksum put back from the pending part's own text. */
+export function storedAsOf(storedAs: string, text: string): string {
+  const placeholder = new RegExp(`\\|\\${CHECKSUM_OF_TEXT}(#\\d+)?$`).exec(storedAs);
+  return placeholder ? `${storedAs.slice(0, placeholder.index)}|${textChecksum(text)}${placeholder[1] ?? ''}` : storedAs;
+}
+
+function textChecksum(text: string): string {
+  return crc32Hex(new TextEncoder().encode(text));
 }
 
 /** A remembered key as it rests: an old key without its checksum (the form of a key now). */

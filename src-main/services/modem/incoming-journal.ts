@@ -44,8 +44,9 @@ export class IncomingJournal {
   /** The journal key once the part is on disk; null when it must stay on the modem. */
   async keep(message: IncomingMessage, where: ModemPlace): Promise<{ key: string } | null> {
     try {
-      const { added, key, maybeStoredAs } = await this.host.journal.appendIncoming(message, where);
-      if (added) this.host.added({ kind: 'in', key, ...message, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }) });
+      const { added, key, maybeStoredAs, sameTextAs } = await this.host.journal.appendIncoming(message, where);
+      const named = { ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) };
+      if (added) this.host.added({ kind: 'in', key, ...message, ...named });
       this.tookItAgain();
       return { key };
     } catch (e) {

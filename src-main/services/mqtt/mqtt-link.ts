@@ -205,7 +205,14 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       if (this.held.length > MAX_HELD_EVENTS) this.held.shift();
       return;
     }
-    const payload = JSON.stringify({ from: message.from, receivedAt: new Date(message.receivedAt).toISOString(), kind: message.kind, text: message.text });
+    // `mayRepeat`: maybe a message published before (SimMessage.mayRepeat), for a subscriber that counts to skip.
+    const payload = JSON.stringify({
+      from: message.from,
+      receivedAt: new Date(message.receivedAt).toISOString(),
+      kind: message.kind,
+      text: message.text,
+      ...(message.mayRepeat ? { mayRepeat: true } : {}),
+    });
     client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false });
   }
 

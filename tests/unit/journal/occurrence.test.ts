@@ -29,7 +29,7 @@ describe('a part identical to an earlier one', () => {
     const journal = await Journal.open(await tempDir());
     const first = await journal.appendIncoming(sms(1), slot1);
     const second = await journal.appendIncoming(sms(1), slot2);
-    expect(second).toEqual({ added: true, key: `${first.key}#2` });
+    expect(second).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     expect(await journal.appendIncoming(sms(1), slot2)).toEqual({ added: false, key: `${first.key}#2` });
     expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: false, key: first.key });
     expect(journal.pendingIncoming().map((r) => r.key)).toEqual([first.key, `${first.key}#2`]);
@@ -43,7 +43,7 @@ describe('a part identical to an earlier one', () => {
     await journal.settle(first.key, 'SM:1');
     await journal.close();
     journal = await Journal.open(dir);
-    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     await journal.close();
   });
 
@@ -61,7 +61,7 @@ describe('a part identical to an earlier one', () => {
   it('is a new message when the modem says nobody read its slot yet, whatever the journal holds for it', async () => {
     const journal = await Journal.open(await tempDir());
     const first = await journal.appendIncoming(sms(1), slot1);
-    expect(await journal.appendIncoming(sms(1), { slot: 'SM:1', unread: true })).toEqual({ added: true, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(1), { slot: 'SM:1', unread: true })).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     await journal.close();
   });
 
@@ -79,7 +79,7 @@ describe('a part identical to an earlier one', () => {
     await journal.appendIncoming(sms(2), slot2);
     await journal.appendIncoming(sms(3, { simId: 'sim-2' }), { slot: 'SM:3' });
     await journal.settleAbsent('sim-1', 'SM', new Set(['SM:2']));
-    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${a.key}#2` });
+    expect(await journal.appendIncoming(sms(1), slot1)).toEqual({ added: true, key: `${a.key}#2`, sameTextAs: a.key });
     expect((await journal.appendIncoming(sms(2), slot2)).added).toBe(false);
     expect((await journal.appendIncoming(sms(3, { simId: 'sim-2' }), { slot: 'SM:3' })).added).toBe(false);
     await journal.close();
@@ -166,7 +166,7 @@ describe('a part identical to an earlier one', () => {
     const first = await journal.appendIncoming(sms(5), direct);
     expect(await journal.appendIncoming(sms(5), direct)).toEqual({ added: false, key: first.key });
     await journal.settle(first.key, 'direct');
-    expect(await journal.appendIncoming(sms(5), direct)).toEqual({ added: true, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(5), direct)).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     // From nowhere in particular (an import): any identical part already journaled is this one.
     expect(await journal.appendIncoming(sms(5))).toEqual({ added: false, key: `${first.key}#2` });
     await journal.close();
@@ -177,7 +177,7 @@ describe('a part identical to an earlier one', () => {
     const first = await journal.appendIncoming(sms(6), { slot: 'direct' });
     expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: false, key: first.key });
     await journal.settle(first.key, 'SM:4');
-    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: true, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(6), { slot: 'SM:4', unread: true })).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     await journal.close();
   });
 
@@ -185,7 +185,7 @@ describe('a part identical to an earlier one', () => {
     const journal = await Journal.open(await tempDir());
     const first = await journal.appendIncoming(sms(7), { slot: 'direct' });
     const releasing = journal.settle(first.key, 'direct');
-    expect(await journal.appendIncoming(sms(7), { slot: 'direct' })).toEqual({ added: true, key: `${first.key}#2` });
+    expect(await journal.appendIncoming(sms(7), { slot: 'direct' })).toEqual({ added: true, key: `${first.key}#2`, sameTextAs: first.key });
     await releasing;
     await journal.close();
   });

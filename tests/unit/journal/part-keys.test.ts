@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { encodeLine, Journal } from '../../../src-main/services/journal';
+import { crc32Hex } from '../../../src-shared/crc32';
+import { logPath, useTempDirs } from './journal-test-kit';
 import { withPartKeysMoved } from '../../../src-main/services/journal/part-keys';
 import { JournalState } from '../../../src-main/services/journal/journal-state';
 import type { IncomingRecord, JournalRecord } from '../../../src-shared/journal-records';
@@ -56,5 +60,29 @@ describe('withPartKeysMoved (a journal written before review18)', () => {
     expect(withPartKeysMoved(single).records).toEqual([{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|*`, 1]] }]);
     const now: JournalRecord[] = [{ kind: 'seen', keys: [[`10086|${TS}|-|-|-|*`, 1]] }];
     expect(withPartKeysMoved(now).records).toEqual(now);
+  });
+});
+
+describe('a part moved at an upgrade, named with its old key until acknowledged (journal21)', () => {
+  const tempDir = useTempDirs();
+  const CODE = '您的验证码为482913';
+  const oldKey = `10086|${TS}|-|-|-|${crc32Hex(new TextEncoder().encode(CODE))}`;
+
+  it('is named so at every start, acknowledged by that key, and no checksum is written', async () => {
+    const dir = await tempDir();
+    await writeFile(logPath(dir), encodeLine({ ...part(oldKey, CODE), concat: null }), { mode: 0o600 });
+    const upgraded = await Journal.open(dir);
+    expect(upgraded.pendingIncoming().map((r) => [r.key, r.maybeStoredAs])).toEqual([[`10086|${TS}|-|-|-|*`, oldKey]]);
+    await upgraded.close();
+    expect(await readFile(logPath(dir), 'utf8')).not.toContain(oldKey.slice(-8));
+    // The next start, no page having caught up: still named (before: nothing, and the page stored it twice).
+    const next = await Journal.open(dir);
+    expect(next.pendingIncoming().map((r) => r.maybeStoredAs)).toEqual([oldKey]);
+    await next.compact();
+    expect(await readFile(logPath(dir), 'utf8')).not.toContain(oldKey.slice(-8));
+    // A page acknowledging by the key it holds it under.
+    await next.ack([oldKey]);
+    expect(next.pendingIncoming()).toEqual([]);
+    await next.close();
   });
 });
