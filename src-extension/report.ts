@@ -54,6 +54,19 @@ export function reportedUrl(url: string, keepQuery: boolean): string {
   return parsed.href;
 }
 
+/**
+ * Where the report menu leaves the whole address for the report page: in memory
+ * (chrome.storage.session), never in the page's own address. A tab's address is written to the
+ * browser's History database and session files, and a link's query is where a password-reset or
+ * session token sits: the page's address carries the link without its query and fragment only.
+ */
+export const REPORT_HANDOFF_KEY = 'reportHandoff';
+
+/** The whole address handed over for this report page (whose address holds it cut), else the page's own. */
+export function handedOverUrl(routeUrl: string, handoff: unknown): string {
+  return typeof handoff === 'string' && isReportableUrl(handoff) && reportedUrl(handoff, false) === routeUrl ? handoff : routeUrl;
+}
+
 /** Whether there is anything for "keep the query and fragment" to keep. */
 export function hasQueryOrFragment(url: string): boolean {
   try {
