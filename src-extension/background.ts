@@ -5,7 +5,7 @@ import { DesktopLink } from './desktop-link';
 import { DESKTOP_PORT, isDesktopCommand, type DesktopUpdate } from './desktop-protocol';
 import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
 import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
-import { isReportableUrl, WEB_PAGES } from './report';
+import { isReportableUrl, REPORT_HANDOFF_KEY, reportedUrl, WEB_PAGES } from './report';
 import { routeHash, type Route } from './routes';
 import { answerOnChannel, isSearchRequest, oncePerAsk, type SearchReply, type SearchRequest } from './search-protocol';
 import { omniboxDefault, omniboxSuggestions } from './suggest';
@@ -54,7 +54,9 @@ async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<voi
     // The menu shows only on http(s) pages; a local address (the app's own page) is never reported.
     const url = info.linkUrl ?? info.pageUrl ?? '';
     if (!isReportableUrl(url)) return;
-    await chrome.tabs.create({ url: pageUrl({ view: 'report', url }) });
+    // The tab's address goes into History: there the link is cut; the whole one waits in memory for the page.
+    await chrome.storage.session.set({ [REPORT_HANDOFF_KEY]: url });
+    await chrome.tabs.create({ url: pageUrl({ view: 'report', url: reportedUrl(url, false) }) });
   }
 }
 

@@ -8,6 +8,8 @@ export interface LoadedExtension {
   worker: Worker;
   /** `chrome-extension://<id>/` */
   base: string;
+  /** The profile folder (removed by close): what the browser kept can be read once the context is closed. */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function loadExtension(dir: string, locale = 'zh-CN', prepareProfil
     context,
     worker,
     base: new URL('/', worker.url()).href,
+    profile,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { CatalogSession } from './catalog-session';
 import type { Lang } from './i18n';
 import type { Route } from './routes';
 import { instructionView } from './view-instruction';
+import { handedOverUrl, REPORT_HANDOFF_KEY } from './report';
 import { reportView } from './view-report';
 import { settingsView } from './view-settings';
 
@@ -21,7 +22,7 @@ export async function catalogView(lang: Lang, route: Exclude<Route, { view: 'sea
     case 'instruction':
       return instructionView(lang, (await catalogSession()).catalog, route.id, query);
     case 'report':
-      return reportView(lang, route.url);
+      return reportView(lang, handedOverUrl(route.url, (await chrome.storage.session.get([REPORT_HANDOFF_KEY]))[REPORT_HANDOFF_KEY]));
     case 'settings':
       return settingsView(lang, await catalogSession());
   }

@@ -17,6 +17,7 @@ import { fileSystemError } from './file-errors';
 import { flagHint } from './flag-hints';
 import { wrap } from './format';
 import { systemLang } from './lang';
+import { terminalSafe } from './terminal-text';
 
 const COMMANDS: Command[] = [
   searchCommand,
@@ -87,7 +88,8 @@ function takeLang(argv: string[]): { lang: Lang; rest: string[] } {
 }
 
 export async function runCli(argv: string[], io: { out(s: string): void; err(s: string): void }): Promise<number> {
-  const ctx: CliContext = { lang: systemLang(), ...io };
+  // Whatever a command prints passes here: SMS texts and modem answers must not drive the terminal.
+  const ctx: CliContext = { lang: systemLang(), out: (s) => io.out(terminalSafe(s)), err: (s) => io.err(terminalSafe(s)) };
   try {
     const { lang, rest } = takeLang(argv);
     ctx.lang = lang;

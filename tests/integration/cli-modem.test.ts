@@ -39,7 +39,7 @@ describe('hall10086 send / inbox / modem / ports / pdu / emulator', () => {
     const run = await hall(['send', 'YE', '--emulator', '--wait-reply', '--lang', 'zh-Hans']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/已发送: YE {2}\[(sent|delivered)\]/);
-    expect(run.stdout).toMatch(/10086:\n尊敬的客户.*余额为\d+\.\d{2}元.*【中国移动】/s);
+    expect(run.stdout).toMatch(/10086:\n  尊敬的客户.*余额为\d+\.\d{2}元.*【中国移动】/s);
   });
 
   it('send --json reports the command, its state and the whole reply of a long answer', async () => {

@@ -49,7 +49,7 @@ describe('hall10086 send on a modem over a pty: the result as it is', () => {
     const run = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--wait-reply', '--timeout', '60']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Sent: YE {2}\[(sent|delivered)\]$/m);
-    expect(run.stdout).toMatch(/10086:\n尊敬的客户.*余额/s);
+    expect(run.stdout).toMatch(/10086:\n  尊敬的客户.*余额/s);
     expect(pty.emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
   }, 60_000);
 

@@ -17,6 +17,7 @@ import { displayWidth, table } from '../format';
 import { readParamsFromStdin, warnSecretsInArgv } from '../secret-input';
 import { reportStartupNotices } from '../startup-notices';
 import { dataDirOf, userCatalog } from '../user-catalog';
+import { messageBody } from '../terminal-text';
 
 const MODEM_OPTIONS = { booleans: ['emulator', 'json'], values: ['port', 'data-dir'] } as const;
 
@@ -148,7 +149,7 @@ export const sendCommand: Command = {
       ctx.out(`${say(ctx, { zh: '已发送', en: 'Sent' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.state ?? 'queued'}${result.state?.error ? ' ' + result.state.error : ''}]`);
       if (result.reply) {
         const mark = result.reply.complete ? '' : ` (${say(ctx, { zh: '不完整，缺第', en: 'incomplete, missing part' })} ${result.reply.missing.join(',')})`;
-        ctx.out(`${result.reply.from}${mark}:\n${result.reply.text}`);
+        ctx.out(`${result.reply.from}${mark}:\n${messageBody(result.reply.text)}`);
       } else if (args.options.has('wait-reply')) {
         ctx.err(say(ctx, { zh: `在 ${timeoutS} 秒内没有收到回复。`, en: `No reply within ${timeoutS} s.` }));
         ctx.err(say(ctx, lateReplyAdvice(args)));
@@ -176,7 +177,7 @@ export const inboxCommand: Command = {
     if (messages.length === 0) ctx.out(say(ctx, { zh: '没有短信。', en: 'No messages.' }));
     for (const m of messages) {
       const unsure = m.uncertain ? `  (${say(ctx, { zh: '可能拼错：同一秒有两条编号相同的长短信', en: 'may be joined wrong: two long messages with one number in the same second' })})` : '';
-      ctx.out(`${m.from}  ${m.timestamp}${m.complete ? '' : `  (${say(ctx, { zh: '不完整', en: 'incomplete' })} ${m.total - m.missing.length}/${m.total})`}${unsure}\n${m.text}\n`);
+      ctx.out(`${m.from}  ${m.timestamp}${m.complete ? '' : `  (${say(ctx, { zh: '不完整', en: 'incomplete' })} ${m.total - m.missing.length}/${m.total})`}${unsure}\n${messageBody(m.text)}\n`);
     }
   },
 };

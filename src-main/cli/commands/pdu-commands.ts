@@ -3,6 +3,7 @@ import { HallError, type Bilingual } from '../../../src-shared/errors';
 import { decodePdu, encodeSubmit, PduError, type DecodedPart } from '../../../src-shared/pdu';
 import { usageError } from '../args';
 import { say, type Command } from '../context';
+import { messageBody } from '../terminal-text';
 
 interface PartView {
   type: DecodedPart['type'];
@@ -65,9 +66,9 @@ export const pduCommand: Command = {
         return;
       }
       for (const v of views) {
-        ctx.out(`${v.type}  ${v.number}  ${v.encoding ?? ''}  ${v.timestamp ?? ''}${v.concat ? `  [${v.concat.part}/${v.concat.total} ref ${v.concat.ref}]` : ''}\n  ${v.text}`);
+        ctx.out(`${v.type}  ${v.number}  ${v.encoding ?? ''}  ${v.timestamp ?? ''}${v.concat ? `  [${v.concat.part}/${v.concat.total} ref ${v.concat.ref}]` : ''}\n${messageBody(v.text)}`);
       }
-      for (const m of messages) ctx.out(`${say(ctx, { zh: '消息', en: 'Message' })} ${m.number}${m.complete ? '' : ' (incomplete)'}: ${m.text}`);
+      for (const m of messages) ctx.out(`${say(ctx, { zh: '消息', en: 'Message' })} ${m.number}${m.complete ? '' : ' (incomplete)'}:\n${messageBody(m.text)}`);
       return;
     }
     if (verb === 'encode' && rest.length === 0) {

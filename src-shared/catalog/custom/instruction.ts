@@ -1,6 +1,7 @@
 import type { ActionKind, Instruction, Localized, ParamSpec, ParamType } from '../schema';
 import { foreignNumberReason, isServiceSmsPort } from '../service-numbers';
 import { templateParams } from '../template';
+import { withoutHidingCharacters } from '../recognize';
 import { placeholderType, type CustomInstruction } from './schema';
 
 /**
@@ -78,7 +79,11 @@ function riskOf(entry: CustomInstruction): Instruction['risk'] {
 }
 
 /** A validated custom entry in the catalog's own shape, so search, compose and recognise treat it like any other. */
-export function toInstruction(entry: CustomInstruction): Instruction {
+export function toInstruction(stored: CustomInstruction): Instruction {
+  // What is sent is what is seen: a direction override or zero-width character in a colleague's template
+  // turned the description's "发送 CXYE‮ 到 68001" around (read "10086 到"), and went out in the SMS. The
+  // catalog's entry has none (as free text has none: withoutHidingCharacters); the user's list keeps the file's.
+  const entry = { ...stored, template: withoutHidingCharacters(stored.template) };
   return {
     id: customId(entry.code),
     template: entry.template,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasQueryOrFragment, isReportableUrl, reportedUrl, REPORT_PORT, reportText } from '../../../src-extension/report';
+import { handedOverUrl, hasQueryOrFragment, isReportableUrl, reportedUrl, REPORT_PORT, reportText } from '../../../src-extension/report';
 import { smsToPayload } from '../../../src-shared/catalog/check';
 
 describe('report SMS', () => {
@@ -20,6 +20,20 @@ describe('report SMS', () => {
     ['http://192.168.1.1/', false],
     ['http://10.0.0.8/', false],
     ['http://172.20.0.1/', false],
+    // The same places written otherwise (review21): the root's dot, IPv4-mapped IPv6, the unspecified
+    // address, local-network names, carrier-grade NAT.
+    ['http://localhost.:8086/', false],
+    ['http://[::ffff:127.0.0.1]:5173/', false],
+    ['http://[::ffff:192.168.1.1]/', false],
+    ['http://[::]/', false],
+    ['http://0.0.0.0:8080/', false],
+    ['http://router.local/', false],
+    ['http://nas.home.arpa/', false],
+    ['http://100.64.0.1/', false],
+    ['http://100.127.255.1/', false],
+    ['http://100.128.0.1/', true],
+    ['http://[::ffff:8.8.8.8]/', true],
+    ['https://local.example/', true],
     ['chrome://settings', false],
     ['file:///etc/passwd', false],
     ['javascript:alert(1)', false],
@@ -38,5 +52,18 @@ describe('the address a report carries', () => {
     expect(hasQueryOrFragment(url)).toBe(true);
     expect(hasQueryOrFragment('https://spam.example/win')).toBe(false);
     expect(hasQueryOrFragment('https://spam.example/win?#')).toBe(false);
+  });
+});
+
+describe('the whole address handed over to the report page', () => {
+  it('is used only for the page whose address holds it cut, and only when it is a web address', () => {
+    const whole = 'https://mail.example/reset?token=RESET-TOKEN-4821#frag';
+    expect(handedOverUrl('https://mail.example/reset', whole)).toBe(whole);
+    // Another report page (typed, or an older tab) keeps its own address.
+    expect(handedOverUrl('https://other.example/', whole)).toBe('https://other.example/');
+    expect(handedOverUrl('', whole)).toBe('');
+    expect(handedOverUrl('http://127.0.0.1/', 'http://127.0.0.1/?x=1')).toBe('http://127.0.0.1/');
+    expect(handedOverUrl('https://a.example/', undefined)).toBe('https://a.example/');
+    expect(handedOverUrl('https://a.example/', 42)).toBe('https://a.example/');
   });
 });
