@@ -150,6 +150,11 @@ const ANOTHER_PERSONS_LINE = new RegExp(
 );
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
+/**
+ * A product bought or applied for (给我加个包, 申请流量日包, 办张副卡, 买个靓号, buy a data pack): packages, cards and
+ * numbers are sold at the counter or in the app; the SMS instructions switch features of the line and read it.
+ */
+const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领取|领|升级)(?:个|一个|张|一张|份|一份|点|些|了|一下)?[^,，。?？]{0,4}(?:包(?![括含月年])|靓号|副卡|新卡|号卡|流量卡|电话卡)|\b(?:buy|purchase|order|add|get)\b[a-z0-9 ]{0,20}\b(?:pack|package|bundle|addon|add on|booster)\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
@@ -214,5 +219,5 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
