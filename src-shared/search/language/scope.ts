@@ -165,7 +165,7 @@ const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:�
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
