@@ -215,13 +215,21 @@ export function namesOtherCarrier(folded: string): boolean {
 }
 
 /**
+ * What is left of a package (流量包还剩多少, 加油包用了多少) is data left, which CXYEG reads; a package bought,
+ * cancelled or dated (订个流量包, 流量包退订, 流量包什么时候到期) stays out of scope.
+ */
+const PACKAGES = new Set(['流量包', '加油包']);
+const PACKAGE_LEFT = /(?:流量包|加油包)[^,，。?？]{0,4}(?:还剩|剩余|剩下|剩|还有多少|用了多少|用掉多少|余量)/;
+
+/**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
   folded = folded.replace(VISITED_HALL, '').replace(HALL_AVOIDED, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
-  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  const left = PACKAGE_LEFT.test(folded);
+  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w) && !(left && PACKAGES.has(w))), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
   return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
