@@ -191,31 +191,6 @@ export class Coverage {
   }
 
   /**
-   * The runs of a text's hanzi that mean something and that the instruction does not explain (as `count`
-   * judges each, action words by the entry's action): 提现 in 话费能不能提现 for 余额提醒.
-   */
-  gaps(text: string, entry: number, kin?: Kin): string[] {
-    const q = this.analyse(text);
-    const kins = kin === undefined ? [] : typeof kin === 'number' ? [kin] : kin;
-    const e = kins.length === 0 ? this.explainsOf(entry) : this.explainsWith(entry, kins);
-    const action = this.entries[entry]!.action;
-    const gaps: string[] = [];
-    for (const { chars, sound, filler, acts } of q.runs) {
-      const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
-      let run = '';
-      chars.forEach((ch, i) => {
-        const alone = chars.length === 1 || chars.every((_, k) => k === i || filler[k]);
-        const paired = e.pairs.has(ch + (chars[i + 1] ?? '')) || e.pairs.has((chars[i - 1] ?? '') + ch) || heard(i) || heard(i - 1);
-        const open = !filler[i] && !paired && !(alone && e.chars.has(ch)) && acts[i] !== action;
-        if (open) run += ch;
-        else if (run) (gaps.push(run), (run = ''));
-      });
-      if (run) gaps.push(run);
-    }
-    return gaps;
-  }
-
-  /**
    * How many pieces of a text mean something: hanzi that are no filler (好了, 就说, 这么多), Latin
    * words that are no stop word. A text with none (好了，就说这么多了) asks for nothing.
    */
