@@ -156,10 +156,10 @@ const NUMBERED_LINES_AMOUNT = /(?:\d{3,}(?:开头|结尾)的?|尾号\d{3,}的?)(
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
 /**
- * A product bought or applied for (给我加个包, 申请流量日包, 办张副卡, 买个靓号, buy a data pack): packages, cards and
- * numbers are sold at the counter or in the app; the SMS instructions switch features of the line and read it.
+ * A product bought or applied for (给我加个包, 申请流量日包, 办张副卡, 买个靓号, buy a data pack), or more of an amount
+ * (流量不够用，想加一点; buy more data): packages, cards, numbers and amounts are sold at the counter or in the app; the SMS instructions switch features of the line and read it.
  */
-const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领取|领|升级)(?:个|一个|张|一张|份|一份|点|些|了|一下)?[^,，。?？]{0,4}(?:包(?![括含月年])|靓号|副卡|新卡|号卡|流量卡|电话卡)|\b(?:buy|purchase|order|add|get)\b[a-z0-9 ]{0,20}\b(?:pack|package|bundle|addon|add on|booster)\b/g;
+const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领取|领|升级)(?:个|一个|张|一张|份|一份|点|些|了|一下)?[^,，。?？]{0,4}(?:包(?![括含月年])|靓号|副卡|新卡|号卡|流量卡|电话卡)|(?:加|买|添|多给)(?:一)?(?:点儿?|些)(?:吧|吗|呗|呀)?(?=$|[,，。?？!！\n])|\b(?:buy|purchase|order|add|get)\b[a-z0-9 ]{0,20}\b(?:pack|package|bundle|addon|add on|booster)\b|\b(?:buy|add|get) (?:more|extra) (?:data|minutes|credit|texts)\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
