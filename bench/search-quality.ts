@@ -53,6 +53,10 @@ export const PROBE20_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE21_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe21.json');
 /** The other third of that batch (seed 21, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
 export const PROBE21_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe21-heldback.json');
+/** Session 17 (searchq14): our own probe batch, written before that round's changes; two thirds tuned on. */
+export const PROBE22_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe22.json');
+/** The other third of that batch (seed 22, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
+export const PROBE22_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe22-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

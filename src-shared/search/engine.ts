@@ -10,7 +10,7 @@ import { englishGrams, hanGrams, letterPairGrams, pinyinForms, type Family } fro
 import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
-import { clausesOf, type Clause } from './language/clauses';
+import { ASKS_US, clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords } from './language/scope';
@@ -348,6 +348,10 @@ export class SearchEngine {
     // A query of filler words only (好了，就说这么多了) asks for nothing: any answer is a guess. Not a number (000: a code's slip).
     // A request for a doing the catalog never speaks of (三月份的话费帮我交一下) is answered by none, only guessed at.
     const unknownDoing = this.asksUnknownDoing(readings);
+    // 收到短信说我积分要清零…，是真的吗: what is asked is whether a message or a caller told the truth, which no instruction says.
+    // The question that ends the sentence doubts, and no clause asks us for anything in so many words (…是真的吗，帮我开一下 does).
+    const typedClauses = this.clauses(readings[0]!.text);
+    const doubted = typedClauses.at(-1)?.doubts === true && !typedClauses.some((c) => !c.doubts && !c.context && ASKS_US.test(c.text));
     const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
     // Measured against what scored, not against the guesses that filled the list.
@@ -360,6 +364,7 @@ export class SearchEngine {
         hit !== undefined ||
         (!saysNothing &&
           !unknownDoing &&
+          !doubted &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {

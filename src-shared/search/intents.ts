@@ -31,6 +31,12 @@ const STATES_EN = new Set(['on', 'enabled', 'activated', 'active']);
 /** 开了呼叫保持没有 (開咗呼叫保持未), 有没有给我开通: whether it was done, with the service or who it was done for between. */
 const STATUS_AROUND = /(?:开|关|开通|取消|退订|关闭)了\p{Script=Han}{1,6}?没有?$|(?:有没有|是不是|是否)(?:给我|帮我|已经|已)(?:开通|开着|开了|开启|打开|关了|关掉|取消)/u;
 /** Asking to be told of an event (想知道对方收到没有, want to know if my sms was delivered) wants the feature that tells, unless an amount is asked. */
+/**
+ * Being told again and again (每天都知道花了多少, 定期推送, send me my balance every day): a standing notice to turn on,
+ * not one look at an amount.
+ */
+const REGULARLY = /每天|每日|天天|每周|定期|定时|\b(?:every day|daily|each day|every week|weekly|regularly)\b/;
+const TOLD_AGAIN = /(?<!不)知道|告诉|收到|推送|通知|发给我|发短信给我|\b(?:know|tell|told|send|sent|get|receive|notify|text)\b/;
 const AMOUNT_ASKED = /多少|几|剩|余额|话费|\b(?:how much|how many|left|remaining|balance|credit)\b/;
 /** Verbs as typed (turned on is a state again). */
 const VERBS_BEFORE_ON = new Set(['turn', 'turns', 'turning', 'switch', 'switches', 'switching', 'put', 'sign', 'log', 'hold', 'go', 'get', 'carry', 'keep']);
@@ -154,7 +160,7 @@ export class ActionDetector {
 
   /** Whether a folded query asks to be told when something happens (想知道谁打过电话, want to know if my texts arrived): the feature that tells is wanted on. */
   asksToBeTold(folded: string): boolean {
-    return !AMOUNT_ASKED.test(folded) && says(wordsOf(folded), this.told);
+    return (!AMOUNT_ASKED.test(folded) && says(wordsOf(folded), this.told)) || (REGULARLY.test(folded) && TOLD_AGAIN.test(folded));
   }
 
   /**

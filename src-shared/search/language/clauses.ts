@@ -11,6 +11,8 @@ export interface Clause {
   context: boolean;
   /** Whether it says what is not asked (我没有要开彩铃, beside another clause): context whose matches count for nothing. */
   denied?: boolean;
+  /** Whether it asks if what was said or sent is true (是真的吗, 是不是骗子, is this legit): no instruction answers that. */
+  doubts?: boolean;
 }
 
 /**
@@ -38,6 +40,13 @@ export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不
  * answers nothing that was asked.
  */
 export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想(?!到)|说要|让)|不是(?:要|想|说要|让)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
+/**
+ * A question whether what was said or sent is true (这是真的吗, 是不是骗子, 真的假的, is this legit): it asks
+ * about a message or a caller, never for an instruction; when it is all a sentence asks, nothing answers it.
+ */
+export const DOUBT = /是真的吗|真的吗$|是不是真的|真的假的|是真是假|骗子|骗人|骗局|靠谱吗|可信吗|可不可信|可靠吗|\b(?:is|was) (?:this|it|that) (?:real|legit|true|genuine|a scam|fake)\b|\blegit\b|\bscam\b/;
+/** A clause that asks us for something in so many words (帮我, 我想, please, i want): a question beside it is not all that is asked. */
+export const ASKS_US = /帮我|给我|帮忙|麻烦|我想|我要|我也想|^请|\b(?:please|pls|help me|i want|i d like|can you)\b/;
 /** Chinese context clauses: one that only says when or why (…的时候, 因为…, 每次…). */
 const CONTEXT_ZH = /^(?:如果|要是|假如|万一|我?(?:担心|害怕|生怕|怕)|因为|由于|每次|之前|以前|上次|上周|上星期|上礼拜|前阵子|前段时间|前些天|刚才|昨天|前几天|最近|平时|平常|以免|免得|省得|以防)|(?:的时候|时候|以后|之后|的时侯)$/;
 
@@ -51,7 +60,7 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
     (inQuotes ?? segment).split(BREAK).map((p) => ({ text: p.trim(), quoted: inQuotes !== undefined })).filter((p) => p.text),
   );
   const parts = cut.map((p) => p.text);
-  if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false }));
+  if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false, ...(DOUBT.test(p) ? { doubts: true } : {}) }));
   // What is quoted is what someone said or sent (“您的余额已低于10元，请及时充值”): the story, unless it is all there is.
   const quoted = cut.every((p) => p.quoted) ? parts.map(() => false) : cut.map((p) => p.quoted);
   const caution = parts.map((p) => CAUTION.test(p));
@@ -69,5 +78,5 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
     const last = context.lastIndexOf(false);
     request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));
   }
-  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]!, ...(denied[i] ? { denied: true } : {}) }));
+  return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]!, ...(denied[i] ? { denied: true } : {}), ...(DOUBT.test(p) ? { doubts: true } : {}) }));
 }

@@ -148,14 +148,24 @@ const ANOTHER_PERSONS_LINE = new RegExp(
     `|${ANOTHER_PERSONS_LOST_LINE.source}`,
   'g',
 );
+/**
+ * An amount of a line named by part of its number (138开头那个号的余额, 尾号5678那张卡的话费): an SMS reads the line
+ * it is sent from, never one named. (A pronoun is left alone: 他手机话费还有多少, asked by him, is read from his phone.)
+ */
+const NUMBERED_LINES_AMOUNT = /(?:\d{3,}(?:开头|结尾)的?|尾号\d{3,}的?)(?:那个|这个|那张|这张)?(?:手机|号码|号|卡|电话)(?:的|上|里)?[^,，。?？!！]{0,6}(?:话费|余额|流量|积分|账单|分钟|钱|欠费)/g;
 /** A new plan (换个便宜点的套餐, 升级到5G套餐, change to a cheaper plan): plans are changed or chosen at the counter, not by SMS. */
 const PLAN_CHANGE = /(?:换|改|升级|降级|办|推荐)(?:个|一个|成|到|为)?[^,，。?？]{0,4}套餐|\b(?:change|switch|upgrade|downgrade|move|recommend)\b[a-z0-9 ]{0,20}\bplan\b/g;
+/**
+ * A product bought or applied for (给我加个包, 申请流量日包, 办张副卡, 买个靓号, buy a data pack), or more of an amount
+ * (流量不够用，想加一点; buy more data): packages, cards, numbers and amounts are sold at the counter or in the app; the SMS instructions switch features of the line and read it.
+ */
+const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领取|领|升级)(?:个|一个|张|一张|份|一份|点|些|了|一下)?[^,，。?？]{0,4}(?:包(?![括含月年])|靓号|副卡|新卡|号卡|流量卡|电话卡)|(?:加|买|添|多给)(?:一)?(?:点儿?|些)(?:吧|吗|呗|呀)?(?=$|[,，。?？!！\n])|\b(?:buy|purchase|order|add|get)\b[a-z0-9 ]{0,20}\b(?:pack|package|bundle|addon|add on|booster)\b|\b(?:buy|add|get) (?:more|extra) (?:data|minutes|credit|texts)\b/g;
 /** A mobile number typed with an amount (查一下13812345678的余额): an SMS reads the line it is sent from, not a number named. */
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
 /** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,4}(?:可以|能|能不能)退/g;
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
@@ -205,14 +215,22 @@ export function namesOtherCarrier(folded: string): boolean {
 }
 
 /**
+ * What is left of a package (流量包还剩多少, 加油包用了多少) is data left, which CXYEG reads; a package bought,
+ * cancelled or dated (订个流量包, 流量包退订, 流量包什么时候到期) stays out of scope.
+ */
+const PACKAGES = new Set(['流量包', '加油包']);
+const PACKAGE_LEFT = /(?:流量包|加油包)[^,，。?？]{0,4}(?:还剩|剩余|剩下|剩|还有多少|用了多少|用掉多少|余量)/;
+
+/**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */
 export function outOfScopeWords(folded: string, explained: (word: string) => boolean): string[] {
   folded = folded.replace(VISITED_HALL, '').replace(HALL_AVOIDED, '').replace(SHOWN_ON_SCREEN, '').replace(SHOWN_ON_SCREEN_EN, '');
   const latin = ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `;
-  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w)), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
+  const left = PACKAGE_LEFT.test(folded);
+  const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w) && !(left && PACKAGES.has(w))), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
