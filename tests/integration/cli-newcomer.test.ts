@@ -94,6 +94,13 @@ describe('hall10086 for someone trying it the first time', () => {
     }
   });
 
+  it('an emulator profile that does not exist is bad input (exit 2) and lists the ones that do', async () => {
+    const run = await hall(['emulator', '--pty', '--profile', 'nokia']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No device profile named "nokia". Available: huawei-e173, zte-mf190');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('output piped to a reader that stops early (| head, | grep -q) ends quietly, with no stack trace', async () => {
     // The reader is gone before the CLI writes a line: every write meets EPIPE.
     const child = spawn(process.execPath, [BIN, 'province', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
