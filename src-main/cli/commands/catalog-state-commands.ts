@@ -59,7 +59,8 @@ export const customCommand: Command = {
         if (!arg) throw usageError(CUSTOM_USAGE.zh, CUSTOM_USAGE.en);
         await state.saveCustom({
           code: arg,
-          name: langText(field('name')),
+          // Left out when not given, so the check says a name is missing (not that names go per language).
+          ...(field('name') !== undefined ? { name: langText(field('name')) } : {}),
           ...(field('template') ? { template: field('template') } : {}),
           ...(field('to') ? { to: field('to') } : {}),
           ...(field('notes') ? { notes: langText(field('notes')) } : {}),
