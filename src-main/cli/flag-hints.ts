@@ -15,5 +15,13 @@ export function flagHint(error: HallError): Bilingual | null {
   if (error.code.startsWith('param.') && typeof param === 'string') {
     return { zh: `请改正 --${param} 的值。`, en: `Correct the value given with --${param}.` };
   }
+  // `custom add`: a field of one's own instruction, given with the option of its name.
+  const fields = error.details?.fields;
+  const field = Array.isArray(fields) ? fields[0] : undefined;
+  if (error.code.startsWith('custom.') && typeof field === 'string' && CUSTOM_ADD_OPTIONS.has(field)) {
+    return { zh: `用 --${field} 给出或改正。`, en: `Give or correct it with --${field}.` };
+  }
   return null;
 }
+
+const CUSTOM_ADD_OPTIONS = new Set(['name', 'template', 'to', 'notes']);

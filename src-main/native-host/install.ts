@@ -49,12 +49,17 @@ export async function installNativeHost(o: HostInstallOptions): Promise<string[]
   return written;
 }
 
-export async function uninstallNativeHost(o: Pick<HostInstallOptions, 'dataDir' | 'locations'>): Promise<void> {
+/**
+ * Removes the registrations at `locations`, and the launcher in the data folder unless `keepLauncher`:
+ * every registration of one data folder runs that one launcher, so removing one browser profile's
+ * registration must leave it for the others (the user's own Chrome among them).
+ */
+export async function uninstallNativeHost(o: Pick<HostInstallOptions, 'dataDir' | 'locations'> & { keepLauncher?: boolean }): Promise<void> {
   for (const location of o.locations) {
     if ('dir' in location) await rm(join(location.dir, `${NATIVE_HOST_NAME}.json`), { force: true });
     else await registry(['delete', `${location.registryKey}\\${NATIVE_HOST_NAME}`, '/f']).catch(() => undefined);
   }
-  await rm(join(o.dataDir, 'native-host'), { recursive: true, force: true });
+  if (!o.keepLauncher) await rm(join(o.dataDir, 'native-host'), { recursive: true, force: true });
 }
 
 export function hostManifest(launcherPath: string, extensionIds: readonly string[] = ALLOWED_EXTENSION_IDS) {

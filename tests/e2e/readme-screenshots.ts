@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const server = await serve(['--count', '3']);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
+    // China's clock, as a user there sees the times (on a machine set to UTC every stamp would carry "UTC+8").
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('#catalog-search');

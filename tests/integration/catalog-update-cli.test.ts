@@ -123,6 +123,24 @@ describe('hall10086 catalog (maintainer tools)', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('update source takes the maintainer\'s key as keygen prints it or as its .pub file, and then updates from that folder', async () => {
+    const { key, pub, publicKey } = await keygen();
+    const site = join(dir, 'site');
+    expect((await hall(['catalog', 'bundle', await writeV2(), CATALOG, '--key', key, '--out', site])).code).toBe(0);
+    for (const given of [pub, publicKey]) {
+      const data = await mkdtemp(join(dir, 'data-'));
+      const source = await hall(['update', 'source', site, '--pub', given, '--data-dir', data]);
+      expect(source.stderr).toBe('');
+      expect(source.code).toBe(0);
+      const check = await hall(['update', 'check', '--data-dir', data]);
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(new RegExp(`Version\\s+${V2.replaceAll('.', '\\.')} \\(updated\\)`));
+    }
+    const wrong = await hall(['update', 'source', site, '--pub', 'not-a-key', '--data-dir', join(dir, 'data-wrong')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/public key is not valid/);
+  });
+
   it('bundle warns when the full bundle is over 8 KB or a search word finds another instruction, and still publishes', async () => {
     const { key } = await keygen();
     const heavy = nextCatalog(builtin(), V2);

@@ -34,6 +34,17 @@ describe('hall10086 custom / province / update', () => {
     expect((await hall(['custom', 'list'], other)).stdout).toContain('CXLLB');
   });
 
+  it('custom add without --name, or with a bad --to, says which option gives it, and adds nothing', async () => {
+    const env = await dataDir();
+    const noName = await hall(['custom', 'add', 'CXLLB'], env);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toBe('Error: Name: give a name in at least one language.\nGive or correct it with --name.\n');
+    const badTo = await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--to', 'abc'], env);
+    expect(badTo.code).toBe(2);
+    expect(badTo.stderr).toMatch(/Number: .*\nGive or correct it with --to\.\n$/);
+    expect((await hall(['custom', 'list'], env)).stdout).toContain('(no custom instructions)');
+  });
+
   it('imports a file saved again with a UTF-8 byte order mark (Windows Notepad), and says in both languages what is wrong with a GBK one', async () => {
     const env = await dataDir();
     expect((await hall(['custom', 'add', 'CXLLB', '--name', '查询流量包明细', '--template', 'CXLLB{month}'], env)).code).toBe(0);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src-main/cli/format';
-import { hall, STACK_TRACE } from './cli-helpers';
+import { spawn } from 'node:child_process';
+import { BIN, hall, STACK_TRACE } from './cli-helpers';
 
 const VERSION = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version as string;
 
@@ -91,5 +92,24 @@ describe('hall10086 for someone trying it the first time', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('an emulator profile that does not exist is bad input (exit 2) and lists the ones that do', async () => {
+    const run = await hall(['emulator', '--pty', '--profile', 'nokia']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No device profile named "nokia". Available: huawei-e173, zte-mf190');
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('output piped to a reader that stops early (| head, | grep -q) ends quietly, with no stack trace', async () => {
+    // The reader is gone before the CLI writes a line: every write meets EPIPE.
+    const child = spawn(process.execPath, [BIN, 'province', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
+import { readPublicKey } from '../../services/catalog-update';
 import { PROVINCE_IDS, type ProvinceId } from '../../../src-shared/catalog/provinces/schema';
 import { usageError } from '../args';
 import { say, type CliContext, type Command } from '../context';
@@ -57,7 +59,8 @@ export const customCommand: Command = {
         if (!arg) throw usageError(CUSTOM_USAGE.zh, CUSTOM_USAGE.en);
         await state.saveCustom({
           code: arg,
-          name: langText(field('name')),
+          // Left out when not given, so the check says a name is missing (not that names go per language).
+          ...(field('name') !== undefined ? { name: langText(field('name')) } : {}),
           ...(field('template') ? { template: field('template') } : {}),
           ...(field('to') ? { to: field('to') } : {}),
           ...(field('notes') ? { notes: langText(field('notes')) } : {}),
@@ -99,8 +102,8 @@ function printCustoms(ctx: CliContext, customs: ReturnType<Awaited<ReturnType<ty
 }
 
 const UPDATE_USAGE = {
-  zh: '用法：update [status] | check | source 网址或文件夹 --pub 公钥 | offline | rollback',
-  en: 'Usage: update [status] | check | source URL|FOLDER --pub KEY | offline | rollback',
+  zh: '用法：update [status] | check | source 网址或文件夹 --pub 公钥或公钥文件 | offline | rollback',
+  en: 'Usage: update [status] | check | source URL|FOLDER --pub KEY|FILE | offline | rollback',
 };
 
 export const updateCommand: Command = {
@@ -113,7 +116,12 @@ export const updateCommand: Command = {
     const [action = 'status', arg, ...extra] = args.positionals;
     if (extra.length) throw usageError(UPDATE_USAGE.zh, UPDATE_USAGE.en);
     if (action === 'check') await state.checkNow();
-    else if (action === 'source' && arg) await state.setUpdateSource(arg, args.options.get('pub') ?? null);
+    else if (action === 'source' && arg) {
+      // The key as keygen prints it, or its .pub file, as `catalog verify --pub` takes it; anything
+      // else goes on as given, to be refused with the key's own message.
+      const pub = args.options.get('pub') ?? null;
+      await state.setUpdateSource(arg, pub !== null && existsSync(pub) ? await readPublicKey(pub) : pub);
+    }
     else if (action === 'offline') await state.setUpdateSource(null, null);
     else if (action === 'rollback') await state.rollback();
     else if (action !== 'status') throw usageError(UPDATE_USAGE.zh, UPDATE_USAGE.en);

@@ -28,7 +28,8 @@ export const nativeHostCommand: Command = {
     const profile = args.options.get('user-data-dir');
     const locations = profile ? [profileManifestLocation(profile)] : userManifestLocations();
     if (action === 'uninstall') {
-      await uninstallNativeHost({ dataDir, locations });
+      // One profile's registration goes alone: the launcher stays for the browsers still registered.
+      await uninstallNativeHost({ dataDir, locations, keepLauncher: profile !== undefined });
       ctx.err(say(ctx, { zh: '已移除扩展通道。', en: 'The extension channel is removed.' }));
       return;
     }

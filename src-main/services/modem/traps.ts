@@ -23,8 +23,8 @@ const TRAPS: Record<Trap['code'], Omit<Trap, 'code'>> = {
     zh: 'SIM 卡上没有短信中心号码，短信发不出去（错误 330）。',
     en: 'No SMS centre number is set on the SIM, so messages cannot be sent (error 330).',
     action: {
-      zh: '设置短信中心号码：AT+CSCA="+86138xxxx0500"（号码因省而异，可问 10086）。',
-      en: 'Set the SMS centre: AT+CSCA="+86138xxxx0500" (it differs by province; ask 10086).',
+      zh: '设置短信中心号码：关掉 Hall10086，在终端运行 hall10086 at --port 串口，输入 AT+CSCA="+86138xxxx0500"（号码因省而异，可问 10086）。',
+      en: 'Set the SMS centre: close Hall10086, run hall10086 at --port PORT in a terminal and type AT+CSCA="+86138xxxx0500" (it differs by province; ask 10086).',
     },
   },
   pin: {
@@ -70,8 +70,8 @@ const TRAPS: Record<Trap['code'], Omit<Trap, 'code'>> = {
     zh: '调制解调器的射频是关着的（飞行模式），打开它没有成功，所以收发不了短信。',
     en: "The modem's radio is off (flight mode) and switching it on did not work, so no messages can be sent or received.",
     action: {
-      zh: '拔插一次调制解调器；仍不行时在“AT 控制台”输入 AT+CFUN=1（中兴上网卡：AT+ZOPRT=5），看它回答什么。',
-      en: 'Replug the modem; if that does not help, type AT+CFUN=1 in the AT console (ZTE sticks: AT+ZOPRT=5) and see what it answers.',
+      zh: '拔插一次调制解调器；仍不行时关掉 Hall10086，在终端运行 hall10086 at --port 串口，输入 AT+CFUN=1（中兴上网卡：AT+ZOPRT=5），看它回答什么。',
+      en: 'Replug the modem; if that does not help, close Hall10086, run hall10086 at --port PORT in a terminal, type AT+CFUN=1 (ZTE sticks: AT+ZOPRT=5) and see what it answers.',
     },
   },
   'sim-lock': {

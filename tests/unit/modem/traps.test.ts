@@ -34,9 +34,19 @@ describe('setup traps', () => {
   });
 
   it('gives every trap a fix in both languages', () => {
-    for (const code of ['modemmanager', 'hilink', 'no-smsc', 'pin', 'puk', 'no-sim', 'no-network', 'permission', 'busy'] as const) {
+    for (const code of ['modemmanager', 'hilink', 'no-smsc', 'pin', 'puk', 'no-sim', 'no-network', 'permission', 'busy', 'radio-off', 'sim-lock', 'sim-busy'] as const) {
       const t = trap(code);
       expect(t.zh && t.en && t.action.zh && t.action.en, code).toBeTruthy();
+    }
+  });
+
+  it('a fix made of AT commands says where to type them: the app has no AT console, the CLI has (hall10086 at)', () => {
+    for (const code of ['no-smsc', 'radio-off'] as const) {
+      const { action } = trap(code);
+      expect(action.en, code).toMatch(/AT\+C/);
+      expect(action.en, code).toContain('hall10086 at --port');
+      expect(action.zh, code).toContain('hall10086 at --port');
+      expect(action.en, code).not.toMatch(/the AT console/);
     }
   });
 
