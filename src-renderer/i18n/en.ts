@@ -163,6 +163,7 @@ export const en: Record<StringKey, string> = {
   'modem.noModems': 'No modem connected yet. Pick a port below and connect it.',
   'modem.useForSending': 'Send with this modem',
   'modem.sendingChanged': 'Instructions now go out from {sender}.',
+  'modem.savedAway': '{saved}, which sent before, is not here: instructions now go out from {sender}. To go back, connect it on the Modem page; to keep this one, choose “Send with this modem” on its card.',
   'modem.usedForSending': 'Sending modem',
   'modem.state': 'State',
   'modem.sim': 'SIM',

@@ -162,6 +162,7 @@ export const zhHans = {
   'modem.noModems': '还没有连接设备。在下面的串口列表中选择一个并连接。',
   'modem.useForSending': '用这个设备发送',
   'modem.sendingChanged': '现在从 {sender} 发送指令。',
+  'modem.savedAway': '上次发送用的 {saved} 不在：现在从 {sender} 发送指令。要换回，请在“设备”页接上它；要一直用现在这个，在它的卡片上选“用这个设备发送”。',
   'modem.usedForSending': '发送设备',
   'modem.state': '状态',
   'modem.sim': 'SIM 卡',

@@ -163,6 +163,7 @@ export const zhHant: Record<StringKey, string> = {
   'modem.noModems': '還沒有連接裝置。在下面的序列埠列表中選擇一個並連接。',
   'modem.useForSending': '用這個裝置傳送',
   'modem.sendingChanged': '現在從 {sender} 傳送指令。',
+  'modem.savedAway': '上次傳送用的 {saved} 不在：現在從 {sender} 傳送指令。要換回，請在「裝置」頁接上它；要一直用現在這個，在它的卡片上選「用這個裝置傳送」。',
   'modem.usedForSending': '傳送裝置',
   'modem.state': '狀態',
   'modem.sim': 'SIM 卡',
