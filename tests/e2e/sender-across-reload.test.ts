@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, modemCard, plugInByPath, type Served } from './ui-kit';
+import { describe, expect, it } from 'vitest';
+import { modemCard, plugInByPath, sendingBadge, twoModemSuite, type Served, type SimModem } from './ui-kit';
 
 /*
  * ux22: the sending modem lived only in the page (ux21's `current`). After a reload with no saved
@@ -9,32 +8,22 @@ import { browserSuite, modemCard, plugInByPath, type Served } from './ui-kit';
  * pseudo-terminals (socat), browser mode, real Chromium.
  */
 
-let server: Served;
-let page: Page;
-browserSuite({ artifactPrefix: 'sender-across-reload-', openApp: true }, (suite) => {
-  ({ server, page } = suite);
-});
-
 const SIMS = [
   { iccid: '89860012345670006601', imsi: '460001234566601' },
   { iccid: '89860012345670006602', imsi: '460001234566602' },
 ];
 /** `earlier` is plugged in first; `later`'s port sorts first, so a pick in port order takes it. */
-let earlier: PtyEmulator & { sim: string; iccid: string; imsi: string };
-let later: PtyEmulator & { sim: string; iccid: string; imsi: string };
+let earlier: SimModem;
+let later: SimModem;
 
-beforeAll(async () => {
-  const started = await Promise.all(SIMS.map(async (sim) => Object.assign(await startPtyEmulator({ emulatorOptions: { sim } }), { sim: sim.iccid.slice(-6), ...sim })));
-  started.sort((a, b) => b.path.localeCompare(a.path));
-  [earlier, later] = started as [typeof earlier, typeof later];
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([earlier, later].map((m) => m?.close().catch(() => undefined)));
+let server: Served;
+let page: Page;
+twoModemSuite('sender-across-reload-', SIMS, (suite) => {
+  ({ server, page, earlier, later } = suite);
 });
 
 const card = (path: string) => modemCard(page, path);
-const badgeOn = (path: string) => card(path).getByText('发送设备', { exact: true });
+const badgeOn = (path: string) => sendingBadge(page, path);
 const statusSim = () => page.locator('.status-line a').first().textContent();
 
 describe('the sending modem across a reload', () => {
