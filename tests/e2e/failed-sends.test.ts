@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
@@ -54,6 +55,8 @@ describe('a SIM’s failed sends: from the Overview’s badge to its thread, and
     await failedBubble.waitFor({ timeout: 10_000 });
     expect(await failedBubble.locator('.bubble-text').textContent()).toBe('YE');
     expect(await failedBubble.getByRole('button', { name: '重试' }).count()).toBe(1);
+    // A picture of the notice over the thread, as an artifact of the run.
+    await page.screenshot({ path: resolve(import.meta.dirname, '../../test-results/e2e/failed-sends-notice.png') });
 
     // Tab → "查看最近一条失败的指令", Tab → "知道了", Enter.
     await page.keyboard.press('Tab');
