@@ -210,6 +210,7 @@ function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQ
       return (
         <ThreadView
           simId={route.view === 'thread' ? route.simId : null}
+          showFailed={route.view === 'thread' && route.show === 'failed'}
           assistant={route.view === 'assistant'}
           onSim={(simId) => navigate({ view: 'thread', simId })}
           onAssistant={() => navigate({ view: 'assistant' })}

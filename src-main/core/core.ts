@@ -281,6 +281,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'mqtt.set': async ({ settings }) => this.fleet.setMqtt(settings),
     'fleet.sims': async () => this.fleet.sims(),
     'fleet.checkState': async () => this.fleet.check.state(),
+    'fleet.seeFailures': async ({ simId, seen }) => this.fleet.seeFailures(simId, seen),
     // The page's language is the desktop shell's business (its menu); served over HTTP, there is no menu.
     'ui.language': async () => null,
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
-import type { Bilingual } from '../../src-shared/errors';
+import { HallError, type Bilingual } from '../../src-shared/errors';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
@@ -31,6 +31,11 @@ export interface FleetDeps {
  */
 export const MAX_REMOTE_SIMS = 2000;
 
+/** What of a SIM's failures the file must hold at once. */
+function failuresOf(s: Pick<SimState, 'sendFailures' | 'sendFailuresSeen'>): string {
+  return `${s.sendFailures}/${s.sendFailuresSeen}`;
+}
+
 /** Board changes are written at most this often (a round on 32 modems is one write, not hundreds). */
 const SAVE_DELAY_MS = 1000;
 
@@ -48,8 +53,8 @@ export class Fleet {
   private saveTimer: NodeJS.Timeout | null = null;
   /** Writes of the board one after the other, so an older one never lands over a newer. */
   private saving: Promise<void> = Promise.resolve();
-  /** Each SIM's send failures as last written (or read back): a new failure is written at once. */
-  private readonly failuresSaved = new Map<string, number>();
+  /** Each SIM's send failures and how many were seen, as last written (or read back): a change of either is written at once. */
+  private readonly failuresSaved = new Map<string, string>();
   /** Set by close: the modems closing after it change the board, and are not written (the folder may be gone). */
   private closed = false;
 
@@ -66,8 +71,8 @@ export class Fleet {
     this.board.on('sim', (state) => {
       deps.onSim(this.local(state));
       if (this.closed) return;
-      // A failure counted must outlive a crash a moment later; figures can wait for the next write.
-      if (state.sendFailures !== (this.failuresSaved.get(state.simId) ?? 0)) void this.saveBoard();
+      // A failure counted (or marked seen) must outlive a crash a moment later; figures can wait for the next write.
+      if (failuresOf(state) !== (this.failuresSaved.get(state.simId) ?? failuresOf({ sendFailures: 0, sendFailuresSeen: 0 }))) void this.saveBoard();
       else this.saveSoon();
     });
     labels.on('changed', (list) => deps.onLabels(list));
@@ -98,7 +103,7 @@ export class Fleet {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     const sims = this.board.list();
-    for (const s of sims) this.failuresSaved.set(s.simId, s.sendFailures);
+    for (const s of sims) this.failuresSaved.set(s.simId, failuresOf(s));
     const text = `${JSON.stringify({ version: 1, sims })}\n`;
     this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).catch(() => undefined);
     return this.saving;
@@ -109,7 +114,7 @@ export class Fleet {
     try {
       const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
       if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
-      for (const s of this.board.list()) this.failuresSaved.set(s.simId, s.sendFailures);
+      for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));
     } catch {
       // none yet, or damaged: figures come back with the next replies
     }
@@ -125,6 +130,17 @@ export class Fleet {
     await fleet.loadBoard();
     fleet.restartLink();
     return fleet;
+  }
+
+  /** "知道了" on a SIM's failed sends: see SimBoard.seeFailures. Only this host's SIMs (another host's are read-only). */
+  async seeFailures(simId: string, seen: number): Promise<FleetSim> {
+    const state = this.board.seeFailures(simId, seen);
+    if (!state) {
+      throw new HallError('fleet.unknown-sim', { zh: `这台电脑上没有这张 SIM：${simId}`, en: `No such SIM on this computer: ${simId}` });
+    }
+    // Answered once written (the board's listener wrote it at once): the badge a restart shows is the one the page shows.
+    await this.saving;
+    return this.local(state);
   }
 
   async setLabel(label: SimLabel): Promise<SimLabel[]> {

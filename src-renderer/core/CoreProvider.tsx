@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import type { ConnectionState, CoreConnection } from '../api';
-import { loadSendingPort, saveSendingPort } from '../prefs/storage';
+import { loadSendingModem, saveSendingModem } from '../prefs/storage';
 import type { IngestStatus } from '../store/ingest-queue';
 import type { LogSync } from '../store/sync';
 import { setCatalogState } from '../catalog/active-catalog';
-import { senderLabel, sendingModem, upsertModem } from './modems';
+import { givesWay, isSavedSender, savedSenderLabel, senderLabel, senderToSave, sendingModem, upsertModem, type SavedSender } from './modems';
 import { useErrorToast, useToast } from './toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -44,7 +44,7 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const [ingest, setIngest] = useState<IngestStatus | null>(null);
   const [modems, setModems] = useState<ModemStatus[]>([]);
   const [listed, setListed] = useState(false);
-  const [preferredPort, setPreferredPort] = useState(loadSendingPort);
+  const [saved, setSaved] = useState<SavedSender | null>(loadSendingModem);
   // The port sending now, and one the user chose that takes over once ready (see sendingModem).
   const [claimPort, setClaimPort] = useState<string | null>(null);
   const currentPort = useRef<string | null>(null);
@@ -120,9 +120,14 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   }, [api, state, reportError]);
   useEffect(() => sync?.noteModems(modems), [sync, modems]);
 
+  // The SIM id is known from the card the user chose on; if the modem is gone meanwhile, its port until it sends.
+  const modemsNow = useRef(modems);
+  modemsNow.current = modems;
   const chooseSending = useCallback((path: string) => {
-    saveSendingPort(path);
-    setPreferredPort(path);
+    const m = modemsNow.current.find((x) => x.path === path);
+    const choice: SavedSender = { simId: m?.simId ?? null, path, chosen: true, demo: m?.demo ?? false };
+    saveSendingModem(choice);
+    setSaved(choice);
     setClaimPort(path);
   }, []);
 
@@ -130,18 +135,29 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const reach: Core['reach'] = state === 'open' ? (listed ? 'open' : 'connecting') : firstTry ? 'connecting' : 'lost';
   const core = useMemo(() => ({ api, connection: state, reach, ingest }), [api, state, reach, ingest]);
   // Nothing goes out while the core is out of reach: no modem is "the sending one" then.
-  const sending = state === 'open' ? sendingModem(modems, preferredPort, currentPort.current, claimPort) : null;
-  // A change of the SIM that sends is said aloud (a toast is a live region), whoever made it: the
-  // first pick after the page loads is not a change. A gone modem leaves `currentPort` as it was, so
-  // the same modem back is no change either.
+  const sending = state === 'open' ? sendingModem(modems, saved, currentPort.current, claimPort) : null;
+  // A change of the SIM that sends is said aloud (a toast is a live region), whoever made it; so is
+  // sending from another SIM than the saved one, the first pick after a reload or restart included (a
+  // clerk must never send from a SIM they did not expect). The first pick of the saved one is no change,
+  // nor is a page's very first pick. A gone modem leaves `currentPort` as it was, so the same modem back is no change either.
   const sendingPath = sending?.path ?? null;
   const sendingSaid = sending ? senderLabel(sending) : '';
+  const sendingNow = useRef(sending);
+  sendingNow.current = sending;
   useEffect(() => {
-    if (sendingPath === null || sendingPath === currentPort.current) return;
-    if (currentPort.current !== null) toast('info', t('modem.sendingChanged', { sender: sendingSaid }));
+    const now = sendingNow.current;
+    if (now === null || sendingPath === null || sendingPath === currentPort.current) return;
+    const away = saved !== null && !givesWay(saved) && !isSavedSender(now, saved);
+    if (away) toast('warning', t('modem.savedAway', { saved: savedSenderLabel(saved), sender: sendingSaid }));
+    else if (currentPort.current !== null) toast('info', t('modem.sendingChanged', { sender: sendingSaid }));
+    const keep = senderToSave(now, saved, claimPort === sendingPath);
+    if (keep) {
+      saveSendingModem(keep);
+      setSaved(keep);
+    }
     currentPort.current = sendingPath;
     setClaimPort((claim) => (claim === sendingPath ? null : claim));
-  }, [sendingPath, sendingSaid, toast, t]);
+  }, [sendingPath, sendingSaid, saved, claimPort, toast, t]);
   const modemState = useMemo(() => ({ modems, sending, chooseSending, refresh }), [modems, sending, chooseSending, refresh]);
   return (
     <CoreContext.Provider value={core}>

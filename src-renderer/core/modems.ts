@@ -7,26 +7,77 @@ export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): 
 }
 
 /**
+ * The modem that sent last, kept with the page's preferences so that a reload or a restart sends from
+ * the same SIM. Told by its SIM (`simId`: what a clerk means by "this line", whichever port the stick
+ * comes back on), else by its port when the modem has no SIM id. `chosen`: the user picked it ("Send
+ * with this modem"); otherwise it was the one the page fell on first. `demo`: the built-in demo modem.
+ */
+export interface SavedSender {
+  simId: string | null;
+  path: string;
+  chosen: boolean;
+  demo: boolean;
+}
+
+/** Whether `m` is the saved sender: the same SIM, or (with no SIM id saved) the same port. */
+export function isSavedSender(m: Pick<ModemStatus, 'simId' | 'path'>, saved: SavedSender | null): boolean {
+  if (!saved) return false;
+  return saved.simId !== null ? m.simId === saved.simId : m.path === saved.path;
+}
+
+/**
+ * The saved sender a real modem may replace without a word of the user: the demo modem the page fell
+ * on when no real one was there (with a real one beside it, the real one is meant).
+ */
+export function givesWay(saved: SavedSender | null): boolean {
+  return saved !== null && saved.demo && !saved.chosen;
+}
+
+/**
  * The modem instructions go out through. In order: the one the user just chose (`claim`: a click on
- * "Send with this modem", or one connected again after Disconnect) once it is ready; the one sending
- * now (`current`) while it stays ready, so a modem plugged in later never takes over without the
- * user's choice (a clerk would send a customer's 停机 or password change from another SIM); the one
- * chosen earlier (by port); the first ready real one; the demo modem. A real modem plugged in beside
- * the demo modem is the one meant, whatever order the list came in (the core's list and its events order
- * it differently, so a page just loaded sent through the demo modem for its first seconds), unless the
- * user chose the demo modem.
+ * "Send with this modem", or one connected again after Disconnect) once it is ready; the saved one
+ * (`saved`: chosen, or the one that sent before a reload or restart) while it is ready, so a reload
+ * never moves sending to another modem, and the saved one back after an absence sends again; the one
+ * sending now (`current`) while it stays ready, so a modem plugged in later never takes over without
+ * the user's choice (a clerk would send a customer's 停机 or password change from another SIM); the
+ * first ready real one; the demo modem. A real modem plugged in beside the demo modem is the one meant,
+ * whatever order the list came in (the core's list and its events order it differently, so a page just
+ * loaded sent through the demo modem for its first seconds), unless the user chose the demo modem.
+ * Any change of the sending SIM is said (CoreProvider); one away from the saved SIM says that SIM is not here.
  */
 export function sendingModem(
   list: readonly ModemStatus[],
-  preferredPath: string | null,
+  saved: SavedSender | null,
   currentPath: string | null = null,
   claimPath: string | null = null,
 ): ModemStatus | null {
   const ready = list.filter((m) => m.state === 'ready');
   const at = (path: string | null) => (path === null ? undefined : ready.find((m) => m.path === path));
+  const realReady = ready.some((m) => !m.demo);
+  const savedModem = givesWay(saved) && realReady ? undefined : ready.find((m) => isSavedSender(m, saved));
   const current = at(currentPath);
-  const keepCurrent = current && !(current.demo && current.path !== preferredPath && ready.some((m) => !m.demo));
-  return at(claimPath) ?? (keepCurrent ? current : undefined) ?? at(preferredPath) ?? ready.find((m) => !m.demo) ?? ready[0] ?? null;
+  const keepCurrent = current && !(current.demo && !(saved?.chosen && isSavedSender(current, saved)) && realReady);
+  return at(claimPath) ?? savedModem ?? (keepCurrent ? current : undefined) ?? ready.find((m) => !m.demo) ?? ready[0] ?? null;
+}
+
+/**
+ * What to keep as the saved sender once `sending` sends (null: keep what is saved). The user's choice
+ * is kept as chosen; with nothing saved, the first sender is kept; the saved one is kept up to date
+ * (its SIM id once known, its port when the stick came back on another); a demo modem fallen on first
+ * gives way to a real one. A modem standing in for the saved one while it is away is not kept: the
+ * saved one sends again when it is back.
+ */
+export function senderToSave(sending: ModemStatus, saved: SavedSender | null, claimed: boolean): SavedSender | null {
+  const next = { simId: sending.simId, path: sending.path, demo: sending.demo };
+  if (claimed) return { ...next, chosen: true };
+  if (saved === null || (givesWay(saved) && !sending.demo)) return { ...next, chosen: false };
+  if (isSavedSender(sending, saved) && (saved.simId !== sending.simId || saved.path !== sending.path)) return { ...next, chosen: saved.chosen };
+  return null;
+}
+
+/** The saved sender named briefly, for saying it is not here: its SIM, else its port. */
+export function savedSenderLabel(saved: SavedSender): string {
+  return saved.simId ? simLabel(saved.simId) : saved.path;
 }
 
 /** The ready modem holding this SIM, which is the only one that can send in its thread. */

@@ -1,4 +1,5 @@
 import { LANGS, langFromLocales, type Lang } from '../i18n';
+import type { SavedSender } from '../core/modems';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEMES)[number];
@@ -44,11 +45,26 @@ export function saveTheme(theme: ThemeChoice): boolean {
   return write(KEYS.theme, theme);
 }
 
-/** The port path of the modem chosen for sending (ids change between connections, paths do not). */
-export function loadSendingPort(): string | null {
-  return read(KEYS.modem);
+/**
+ * The modem that sends (see SavedSender): chosen by the user, or the one that sent before a reload.
+ * Kept here, with the page's other preferences, not in the core's settings: each window (a clerk's
+ * desk, a browser profile) picks its own sender and tells the core's `send` which; Electron keeps this
+ * storage across restarts, and browser mode comes back on the same address. A SIM id is no secret here
+ * (the log keys every thread by it; docs/security.md). Written before ux22 as a bare port path: read as chosen.
+ */
+export function loadSendingModem(): SavedSender | null {
+  const text = read(KEYS.modem);
+  if (text === null || text === '') return null;
+  if (!text.startsWith('{')) return { simId: null, path: text, chosen: true, demo: false };
+  try {
+    const v = JSON.parse(text) as Partial<SavedSender>;
+    if (typeof v.path !== 'string' || (v.simId != null && typeof v.simId !== 'string')) return null;
+    return { simId: v.simId ?? null, path: v.path, chosen: v.chosen === true, demo: v.demo === true };
+  } catch {
+    return null;
+  }
 }
 
-export function saveSendingPort(path: string): void {
-  write(KEYS.modem, path);
+export function saveSendingModem(saved: SavedSender): void {
+  write(KEYS.modem, JSON.stringify(saved));
 }

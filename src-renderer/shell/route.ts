@@ -4,7 +4,8 @@ export type Route =
   /** The catalog searched for a text (what 10086 did not know), then the catalog with that query. */
   | { view: 'search'; q: string }
   | { view: 'instruction'; id: string }
-  | { view: 'thread'; simId: string | null }
+  /** `failed`: opened from a SIM's "发送失败" badge: at its newest failed instruction, with "知道了". */
+  | { view: 'thread'; simId: string | null; show?: 'failed' }
   /** The local assistant 小e: a thread beside the SIMs' threads with 10086. */
   | { view: 'assistant' }
   | { view: 'overview' }
@@ -14,14 +15,14 @@ export type Route =
 export type View = Route['view'];
 
 export function parseRoute(hash: string): Route {
-  const [first = '', second] = hash.replace(/^#\/?/, '').split('/', 2).map(decodeSegment);
+  const [first = '', second, third] = hash.replace(/^#\/?/, '').split('/', 3).map(decodeSegment);
   switch (first) {
     case 'instruction':
       return second ? { view: 'instruction', id: second } : { view: 'catalog' };
     case 'search':
       return second ? { view: 'search', q: second } : { view: 'catalog' };
     case 'thread':
-      return { view: 'thread', simId: second || null };
+      return second && third === 'failed' ? { view: 'thread', simId: second, show: 'failed' } : { view: 'thread', simId: second || null };
     case 'assistant':
       return { view: 'assistant' };
     case 'overview':
@@ -44,7 +45,8 @@ export function routeHash(route: Route): string {
     case 'search':
       return `#/search/${encodeURIComponent(route.q)}`;
     case 'thread':
-      return route.simId ? `#/thread/${encodeURIComponent(route.simId)}` : '#/thread';
+      if (!route.simId) return '#/thread';
+      return `#/thread/${encodeURIComponent(route.simId)}${route.show === 'failed' ? '/failed' : ''}`;
     default:
       return `#/${route.view}`;
   }

@@ -56,6 +56,11 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 5,
     stores: { cleared: 'key' },
   },
+  {
+    // Cleared parts of long messages by their group: a late part of a cleared message is cleared too.
+    version: 6,
+    stores: { cleared: 'key, group' },
+  },
 ];
 
 /**

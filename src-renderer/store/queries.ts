@@ -64,6 +64,18 @@ export function positionInThread(db: HallDb, message: MessageRow): Promise<numbe
     .count();
 }
 
+/**
+ * The thread's newest instruction that failed or may not have left ("不确定是否已发出"): where a SIM's
+ * "发送失败" badge opens its thread. Null when the log holds none (cleared, or sent from another browser).
+ */
+export async function newestFailed(db: HallDb, simId: string, peer: string): Promise<MessageRow | null> {
+  const row = await thread(db, simId, peer)
+    .reverse()
+    .filter((m) => m.direction === 'out' && (m.state === 'failed' || m.state === 'failed-retryable'))
+    .first();
+  return row ?? null;
+}
+
 function unread(db: HallDb, simId: string, peer: string) {
   return db.messages.where('[simId+peer+read+at]').between([simId, peer, 0, Dexie.minKey], [simId, peer, 0, Dexie.maxKey]);
 }

@@ -148,4 +148,14 @@ export type MetaRow = FigureReaderRow;
 export interface ClearedRow {
   key: string;
   clearedAt: number;
+  /**
+   * A part of a long message (rows cleared since ux22): its group (sim|from|ref|total, as MessageRow's),
+   * the message it was in, its number and stamp. A late part of that message, come after the clear, is
+   * told by them and cleared too, never shown alone as "incomplete".
+   */
+  group?: string;
+  messageId?: string;
+  part?: number;
+  timestamp?: string;
+  receivedAt?: number;
 }

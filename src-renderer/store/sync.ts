@@ -1,6 +1,7 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import { isUnfinished, type OutgoingRecord } from '../../src-shared/journal-records';
 import { holdBackground } from './background';
+import { pruneCleared } from './cleared';
 import { hallDb, type HallDb } from './db';
 import { FigureReader } from './figure-reader';
 import { rereadIfReaderChanged } from './figure-rules';
@@ -68,6 +69,8 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   return {
     async catchUp() {
       const pending = await api.call('journal.pending', {});
+      // What the journal holds now is what a clear must still keep out; older cleared rows can go.
+      await pruneCleared(db, pending, Date.now()).catch(() => undefined);
       pending.incoming.forEach((r) => queue.pushIncoming(r));
       for (const r of await catchUpOutgoing(db, pending.outgoing)) queue.pushOutgoing(r);
       // A part this log stores already is skipped by its key: asking again never duplicates.

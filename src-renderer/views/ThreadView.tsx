@@ -7,12 +7,13 @@ import { useErrorToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 import { hallDb } from '../store/db';
 import { HALL_PEER } from '../store/incoming-rows';
-import { firstUnread, markThreadRead, unreadCount } from '../store/queries';
+import { firstUnread, markThreadRead, newestFailed, unreadCount } from '../store/queries';
 import type { MessageRow } from '../store/rows';
 // Part of this (lazy) chunk, not a chunk of its own: rolldown then splits the modules it shares with
 // the start-up bundle out of that bundle, which costs the start-up ~3 KB gzip in extra requests.
 import AssistantThread from './assistant/AssistantThread';
 import { Composer } from './thread/Composer';
+import { FailedSends, useLocalSim } from './thread/FailedSends';
 import { LogSearch } from './thread/LogSearch';
 import { MessageList } from './thread/MessageList';
 
@@ -27,6 +28,8 @@ interface SimTab {
 
 interface Props {
   simId: string | null;
+  /** Opened from the SIM's "发送失败" badge: at its newest failed instruction, the focus on the notice. */
+  showFailed?: boolean;
   /** The assistant's thread (小e) is the one shown, instead of a SIM's. */
   assistant: boolean;
   onSim(simId: string): void;
@@ -34,7 +37,7 @@ interface Props {
 }
 
 /** One chat with 10086 per SIM (SIMs stored in the log and SIMs in connected modems), and one with 小e. */
-export default function ThreadView({ simId, assistant, onSim, onAssistant }: Props) {
+export default function ThreadView({ simId, showFailed = false, assistant, onSim, onAssistant }: Props) {
   const { t } = useI18n();
   const db = hallDb();
   const { modems, sending } = useModems();
@@ -84,7 +87,7 @@ export default function ThreadView({ simId, assistant, onSim, onAssistant }: Pro
       {assistant ? (
         <AssistantThread />
       ) : current ? (
-        <Thread key={current} simId={current} focus={focus?.simId === current ? focus : null} />
+        <Thread key={current} simId={current} focus={focus?.simId === current ? focus : null} showFailed={showFailed && current === simId} />
       ) : (
         <p className="empty">{t('thread.noSims')}</p>
       )}
@@ -109,10 +112,21 @@ function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: bool
   );
 }
 
-function Thread({ simId, focus }: { simId: string; focus: MessageRow | null }) {
+function Thread({ simId, focus: searched, showFailed }: { simId: string; focus: MessageRow | null; showFailed: boolean }) {
   const db = hallDb();
   const reportError = useErrorToast();
   const { modems } = useModems();
+  const sim = useLocalSim(simId);
+  const failed = useLiveQuery(() => newestFailed(db, simId, HALL_PEER), [db, simId]);
+  // The badge's way in scrolls to the newest failed instruction once; "Show" does it again (a new object each time).
+  const [shown, setShown] = useState<MessageRow | null>(null);
+  const [showFailedNow, setShowFailedNow] = useState(showFailed);
+  useEffect(() => {
+    if (!showFailedNow || failed === undefined) return;
+    setShowFailedNow(false);
+    if (failed) setShown({ ...failed });
+  }, [showFailedNow, failed]);
+  const focus = shown ?? searched;
   const unread = useLiveQuery(() => unreadCount(db, simId, HALL_PEER), [db, simId]) ?? 0;
   // Taken once when the thread opens, so the "new messages" line stays while it is read.
   const [firstUnreadId, setFirstUnreadId] = useState<string | null | undefined>(undefined);
@@ -142,6 +156,16 @@ function Thread({ simId, focus }: { simId: string; focus: MessageRow | null }) {
 
   return (
     <>
+      {sim && (
+        <FailedSends
+          sim={sim}
+          inLog={failed != null}
+          takeFocus={showFailed}
+          onShow={() => failed && setShown({ ...failed })}
+          // The notice is gone: the focus goes to the thread it was about, not to the page's start.
+          onDone={() => document.querySelector<HTMLElement>('.message-scroller')?.focus()}
+        />
+      )}
       {firstUnreadId !== undefined && <MessageList db={db} simId={simId} peer={HALL_PEER} firstUnreadId={firstUnreadId} focus={focus} />}
       <Composer modem={modemForSim(modems, simId)} />
     </>

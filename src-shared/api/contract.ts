@@ -150,6 +150,11 @@ export const RequestSchemas = {
   'mqtt.set': v.strictObject({ settings: MqttSettingsSchema }),
   /** Every SIM this host knows (and, when watching the broker, other hosts'), with its label. */
   'fleet.sims': v.strictObject({}),
+  /**
+   * The user has seen this SIM's failed sends, up to `seen` (the count the page showed): its badge
+   * clears. Nothing is sent again (Retry in the thread does that, after asking). This host's SIMs only.
+   */
+  'fleet.seeFailures': v.strictObject({ simId: Text(128), seen: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)) }),
   /** How far the running "check every SIM now" is (or how the last one ended). */
   'fleet.checkState': v.strictObject({}),
   /**
@@ -321,6 +326,7 @@ export interface Responses {
   'mqtt.set': MqttSettingsView;
   'fleet.sims': FleetSim[];
   'fleet.checkState': FleetCheckState;
+  'fleet.seeFailures': FleetSim;
   'ui.language': null;
   'journal.parts': { incoming: IncomingRecord[] };
 }

@@ -27,6 +27,8 @@ const RemoteSimSchema = v.object({
   zoneMin: v.optional(v.nullable(v.custom<number>(isZoneOffset)), null),
   lastSuccessAt: num,
   sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // Hosts from before the field publish none: every failure unseen, as their badge showed it.
+  sendFailuresSeen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   modemState: v.nullable(v.picklist(['opening', 'probing', 'ready', 'reconnecting', 'closed', 'failed'])),
   registration: v.nullable(v.picklist(['home', 'roaming', 'searching', 'denied', 'none', 'unknown'])),
   signal: v.nullable(v.object({ csq: v.number(), dbm: num })),

@@ -34,6 +34,11 @@ export interface SimState {
   lastSuccessAt: number | null;
   /** Instructions that failed on this SIM, counted for as long as the data folder is kept (saved with the board). */
   sendFailures: number;
+  /**
+   * How many of sendFailures the user has marked as seen ("知道了" on the Overview or in the thread):
+   * the badge shows the rest. sendFailures itself only grows (it is the metrics' counter).
+   */
+  sendFailuresSeen: number;
   modemState: ModemStatus['state'] | null;
   registration: ModemStatus['registration'] | null;
   signal: { csq: number; dbm: number | null } | null;
@@ -65,6 +70,7 @@ export function emptySimState(simId: string): SimState {
     zoneMin: null,
     lastSuccessAt: null,
     sendFailures: 0,
+    sendFailuresSeen: 0,
     modemState: null,
     registration: null,
     signal: null,
@@ -88,4 +94,9 @@ export function figuresFromBefore(s: FiguresFromBefore): Pick<SimState, 'minutes
   const since = (value: number | null) => (value === null ? null : s.lastUpdate);
   const asOf = s.asOf ?? { balance: since(s.balance), data: since(s.generalDataLeftMb), minutes: since(minutes.minutesLeft), points: since(s.points) };
   return { ...minutes, asOf };
+}
+
+/** Failed sends the user has not marked as seen: what the SIM's "发送失败" badge counts. */
+export function unseenFailures(s: Pick<SimState, 'sendFailures'> & { sendFailuresSeen?: number }): number {
+  return Math.max(0, s.sendFailures - (s.sendFailuresSeen ?? 0));
 }

@@ -1,39 +1,28 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, modemCard, openMmxgConfirmation, plugInByPath, type Served } from './ui-kit';
+import { describe, expect, it } from 'vitest';
+import { modemCard, openMmxgConfirmation, plugInByPath, sendingBadge, twoModemSuite, type Served, type SimModem } from './ui-kit';
 
 /*
  * The newcomer's hour, tenth round (ux21): which SIM sends, with several modems on real
  * pseudo-terminals (socat), in Chromium against browser mode.
  */
 
-let server: Served;
-let page: Page;
-browserSuite({ artifactPrefix: 'newcomer-tenth-', openApp: true }, (suite) => {
-  ({ server, page } = suite);
-});
-
 const SIMS = [
   { iccid: '89860012345670005501', imsi: '460001234565501' },
   { iccid: '89860012345670005502', imsi: '460001234565502' },
 ];
 /** `later` has the port that sorts first: on main, plugged in second, it took over sending. */
-let earlier: PtyEmulator & { sim: string };
-let later: PtyEmulator & { sim: string };
+let earlier: SimModem;
+let later: SimModem;
 
-beforeAll(async () => {
-  const started = await Promise.all(SIMS.map(async (sim) => Object.assign(await startPtyEmulator({ emulatorOptions: { sim } }), { sim: sim.iccid.slice(-6) })));
-  started.sort((a, b) => b.path.localeCompare(a.path));
-  [earlier, later] = started as [typeof earlier, typeof later];
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all([earlier, later].map((m) => m?.close().catch(() => undefined)));
+let server: Served;
+let page: Page;
+twoModemSuite('newcomer-tenth-', SIMS, (suite) => {
+  ({ server, page, earlier, later } = suite);
 });
 
 const card = (path: string) => modemCard(page, path);
-const badgeOn = (path: string) => card(path).getByText('发送设备', { exact: true });
+const badgeOn = (path: string) => sendingBadge(page, path);
 const plugIn = (path: string) => plugInByPath(page, server.base, path);
 
 describe('which SIM sends, with several modems', () => {

@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { realScheduler, type Scheduler } from '../../src-main/emulator';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { chromiumForFile, readLog } from './ui-kit';
+import { gatedScheduler, HOLD_MS } from './gated-scheduler';
 
 /**
  * Two browser profiles (two Chromium contexts, each with its own IndexedDB) on one browser-mode core
@@ -14,24 +14,6 @@ import { chromiumForFile, readLog } from './ui-kit';
  * rest arrives; profile A stores the rest and acknowledges it, so the journal no longer hands it out
  * as pending. When B opens again it must still complete the reply, each part stored once.
  */
-
-/** Part gaps of at least this long are held by the test, and released when it says so. */
-const HOLD_MS = 3_600_000;
-
-/** The real scheduler, except that the gaps between the parts of a long SMS wait for `release`. */
-function gatedScheduler(): Scheduler & { release(): void; held(): number } {
-  const waiting: (() => void)[] = [];
-  return {
-    now: realScheduler.now,
-    setTimeout(fn, ms) {
-      if (ms < HOLD_MS) return realScheduler.setTimeout(fn, ms);
-      waiting.push(fn);
-      return () => waiting.splice(waiting.indexOf(fn) >>> 0, 1);
-    },
-    release: () => waiting.splice(0).forEach((fn) => fn()),
-    held: () => waiting.length,
-  };
-}
 
 let gate: ReturnType<typeof gatedScheduler>;
 let dataDir: string;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served } from './app-kit';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 
 export { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served };
 
@@ -51,6 +52,36 @@ export async function sendTyped(page: Page, threadUrl: string, text: string): Pr
 
 /** A modem's card on the Modem page, found by its port. */
 export const modemCard = (page: Page, path: string) => page.locator('.modem-card', { hasText: path });
+
+/** The "发送设备" badge on a modem's card: the modem that sends. */
+export const sendingBadge = (page: Page, path: string) => modemCard(page, path).getByText('发送设备', { exact: true });
+
+export type SimModem = PtyEmulator & { sim: string; iccid: string; imsi: string };
+
+/**
+ * Two modems on real pseudo-terminals (socat), one per SIM, each with its SIM's last six digits as
+ * `sim`: `earlier` first, whose port sorts last (so a pick in port order would take `later`).
+ */
+export async function twoModemsInPortOrder(sims: readonly { iccid: string; imsi: string }[]): Promise<[SimModem, SimModem]> {
+  const started = await Promise.all(sims.map(async (sim) => Object.assign(await startPtyEmulator({ emulatorOptions: { sim } }), { sim: sim.iccid.slice(-6), ...sim })));
+  started.sort((a, b) => b.path.localeCompare(a.path));
+  return started as [SimModem, SimModem];
+}
+
+/**
+ * browserSuite with two SIMs' modems on real pseudo-terminals for the file (twoModemsInPortOrder),
+ * started before its tests and closed after them; `bind` hands the file its server, page and modems.
+ */
+export function twoModemSuite(artifactPrefix: string, sims: readonly { iccid: string; imsi: string }[], bind: (suite: BrowserSuite & { earlier: SimModem; later: SimModem }) => void): void {
+  let modems: [SimModem, SimModem] | undefined;
+  beforeAll(async () => {
+    modems = await twoModemsInPortOrder(sims);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all((modems ?? []).map((m) => m.close().catch(() => undefined)));
+  });
+  browserSuite({ artifactPrefix, openApp: true }, (suite) => bind({ ...suite, earlier: modems![0], later: modems![1] }));
+}
 
 /**
  * Types a modem's port under the Modem page's list (unless it is connected already: the server is the

@@ -75,9 +75,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
+      // A file from before the field has none (every failure unseen); a hand-edited one never hides more than it counts.
+      const seen = Number.isSafeInteger(s.sendFailuresSeen) ? Math.min(Math.max(s.sendFailuresSeen, 0), sendFailures) : 0;
       // A zone a hand-edited file spoils is no zone: the row reads the network's clock.
       const zoneMin = isZoneOffset(s.zoneMin) ? s.zoneMin : null;
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), zoneMin, sendFailures, modemState: null, signal: null, registration: null });
+      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), zoneMin, sendFailures, sendFailuresSeen: seen, modemState: null, signal: null, registration: null });
     }
   }
 
@@ -114,6 +116,20 @@ export class SimBoard extends Emitter<SimBoardEvents> {
       if (this.failed.size > MAX_FAILED_REMEMBERED) this.failed.delete(this.failed.values().next().value!);
       this.change(record.simId, { sendFailures: (this.sims.get(record.simId)?.sendFailures ?? 0) + 1 });
     }
+  }
+
+  /**
+   * The user has seen the SIM's failed sends up to `seen` (the count their page showed): the badge
+   * clears, a failure counted after the page showed its count stays unseen. Nothing is sent again:
+   * retrying is the thread's Retry, which asks first. Null for a SIM the board does not know.
+   */
+  seeFailures(simId: string, seen: number): SimState | null {
+    this.flush();
+    const state = this.sims.get(simId);
+    if (!state) return null;
+    const upTo = Math.min(Math.max(seen, state.sendFailuresSeen), state.sendFailures);
+    if (upTo !== state.sendFailuresSeen) this.change(simId, { sendFailuresSeen: upTo });
+    return structuredClone(this.sims.get(simId)!);
   }
 
   /**

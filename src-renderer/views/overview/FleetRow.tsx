@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { FleetSim } from '../../../src-shared/api/contract';
 import { poolName, voicePoolName, type DataPool, type VoicePool } from '../../../src-shared/replies';
-import type { SimFiguresAsOf } from '../../../src-shared/fleet/sim-state';
+import { unseenFailures, type SimFiguresAsOf } from '../../../src-shared/fleet/sim-state';
 import { DemoBadge } from '../../components/DemoBadge';
 import { routeHash } from '../../shell/route';
 import { simLabel } from '../../core/modems';
@@ -114,6 +114,8 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
   const { t } = i18n;
   const { sim } = row;
   const name = sim.label?.name || simLabel(sim.simId);
+  // Those the user has not marked as seen ("知道了" in the SIM's thread); the core keeps the total for the metrics.
+  const failures = unseenFailures(sim);
   const zone = sim.zoneMin ?? NETWORK_OFFSET_MIN;
   // Today on the row's own clock: the table's midnight is the network's (a row is drawn again as often as the table asks).
   const today = zone === NETWORK_OFFSET_MIN ? todayOnNetwork : startOfDay(Date.now(), zone);
@@ -131,15 +133,26 @@ export const FleetRow = memo(function FleetRow({ row, demo, askedAt, index, low,
               {name}
             </span>
           )}
-          {(demo || low || sim.sendFailures > 0) && (
+          {(demo || low || failures > 0) && (
             <span className="fleet-badges">
               {demo && <DemoBadge />}
               {low && <span className="badge badge-risk">{t('fleet.low')}</span>}
-              {sim.sendFailures > 0 && (
-                <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
-                  {t('fleet.failures', { n: sim.sendFailures })}
-                </span>
-              )}
+              {failures > 0 &&
+                (sim.host === null ? (
+                  // A way to the failed instructions (and "知道了" there), not a sign that can never go away.
+                  <a
+                    className="badge badge-risk fleet-failures"
+                    href={routeHash({ view: 'thread', simId: sim.simId, show: 'failed' })}
+                    title={t('fleet.failuresHint')}
+                    aria-label={t('fleet.failuresOpen', { n: failures })}
+                  >
+                    {t('fleet.failures', { n: failures })}
+                  </a>
+                ) : (
+                  <span className="badge badge-risk fleet-failures" title={t('fleet.failuresHint')}>
+                    {t('fleet.failures', { n: failures })}
+                  </span>
+                ))}
             </span>
           )}
         </span>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
 import { MqttSettingsSchema } from '../../../src-shared/api/contract';
+import { unseenFailures } from '../../../src-shared/fleet/sim-state';
 import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../src-main/services/mqtt/query-commands';
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import { FAST } from '../session-kit';
@@ -157,6 +158,28 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(own.map((s) => s.simId)).toEqual([desk2.simId]);
     // desk1 only ever sent what it was asked to: watching is read-only.
     expect(desk1.core.demo!.emulator.sent).toHaveLength(1);
+  });
+
+  it('"知道了" on a SIM’s failed sends reaches the broker: a watching host’s badge clears too, and it cannot clear another host’s', async () => {
+    const b = await broker({});
+    const desk1 = await core();
+    const desk2 = await core();
+    await desk1.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk1' }) });
+    await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
+    desk1.core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+    await desk1.core.call('send', { modemId: 'demo', id: 'YE' });
+    const onDesk2 = async () => (await desk2.core.call('fleet.sims', {})).find((s) => s.host === 'desk1' && s.simId === desk1.simId) ?? null;
+    const failed = await waitFor(async () => ((await onDesk2())?.sendFailures === 1 ? onDesk2() : null), "desk1's failure on desk2");
+    expect(unseenFailures(failed!)).toBe(1);
+    // The watching host is read-only: its call marks only its own SIM of that id (the demo modems share one), never desk1's.
+    const own = await desk2.core.call('fleet.seeFailures', { simId: desk1.simId, seen: 1 });
+    expect([own.host, own.sendFailuresSeen]).toEqual([null, 0]);
+    expect(unseenFailures((await onDesk2())!)).toBe(1);
+    const sent = desk1.core.demo!.emulator.sent.length;
+    await desk1.core.call('fleet.seeFailures', { simId: desk1.simId, seen: 1 });
+    const cleared = await waitFor(async () => ((await onDesk2())?.sendFailuresSeen === 1 ? onDesk2() : null), 'the seen count on desk2');
+    expect([cleared!.sendFailures, unseenFailures(cleared!)]).toEqual([1, 0]);
+    expect(desk1.core.demo!.emulator.sent.length).toBe(sent);
   });
 
   it('another host’s SIM counts only on its own topic, and a flood of made-up SIMs cannot fill memory', async () => {

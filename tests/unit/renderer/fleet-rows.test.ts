@@ -19,6 +19,7 @@ const sim = (simId: string, balance: number | null, data: number | null, extra: 
   zoneMin: null,
   lastSuccessAt: null,
   sendFailures: 0,
+  sendFailuresSeen: 0,
   modemState: null,
   registration: null,
   signal: null,

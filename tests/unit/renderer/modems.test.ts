@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
-import { modemForSim, modemLabel, modemNeedingAttention, modemOnItsWayKey, sendingModem, shownStateKey, simLabel, upsertModem } from '../../../src-renderer/core/modems';
+import { isSavedSender, modemForSim, modemLabel, modemNeedingAttention, modemOnItsWayKey, senderToSave, sendingModem, shownStateKey, simLabel, upsertModem, type SavedSender } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -36,12 +36,14 @@ describe('upsertModem', () => {
 
 describe('sendingModem', () => {
   const list = [modem('a', '/dev/ttyUSB0', { state: 'reconnecting' }), modem('b', '/dev/ttyUSB2'), modem('c', '/dev/ttyUSB4')];
+  /** What the page keeps: a port chosen by the user (the SIM id unknown, as a choice saved before ux22 reads). */
+  const chose = (path: string, extra: Partial<SavedSender> = {}): SavedSender => ({ simId: null, path, chosen: true, demo: false, ...extra });
   it.each([
-    ['the chosen port when ready', '/dev/ttyUSB4', 'c'],
-    ['the first ready one when the chosen one is not ready', '/dev/ttyUSB0', 'b'],
+    ['the chosen port when ready', chose('/dev/ttyUSB4'), 'c'],
+    ['the first ready one when the chosen one is not ready', chose('/dev/ttyUSB0'), 'b'],
     ['the first ready one when none was chosen', null, 'b'],
-  ])('%s', (_why, preferred, id) => {
-    expect(sendingModem(list, preferred)?.modemId).toBe(id);
+  ])('%s', (_why, saved, id) => {
+    expect(sendingModem(list, saved)?.modemId).toBe(id);
   });
 
   it('is a real modem rather than the demo one, in whatever order the list comes', () => {
@@ -49,7 +51,9 @@ describe('sendingModem', () => {
     const real = modem('r', '/tmp/hall10086-modem-1');
     expect(sendingModem([demo, real], null)?.modemId).toBe('r');
     expect(sendingModem([real, demo], null)?.modemId).toBe('r');
-    expect(sendingModem([demo, real], 'emulator://demo')?.modemId).toBe('d');
+    expect(sendingModem([demo, real], chose('emulator://demo', { demo: true }))?.modemId).toBe('d');
+    // The demo modem the page fell on alone gives way to a real one; chosen, it does not.
+    expect(sendingModem([demo, real], chose('emulator://demo', { demo: true, chosen: false }), 'emulator://demo')?.modemId).toBe('r');
     expect(sendingModem([demo, { ...real, state: 'failed' }], null)?.modemId).toBe('d');
   });
 
@@ -57,18 +61,58 @@ describe('sendingModem', () => {
     const sending = modem('s', '/tmp/z');
     const plugged = modem('p', '/tmp/a');
     expect(sendingModem([plugged, sending], null, '/tmp/z')?.modemId).toBe('s');
-    expect(sendingModem([plugged, sending], '/tmp/a', '/tmp/z')?.modemId).toBe('s');
-    expect(sendingModem([plugged, sending], '/tmp/a', '/tmp/z', '/tmp/a')?.modemId).toBe('p');
+    expect(sendingModem([plugged, sending], chose('/tmp/z', { chosen: false }), '/tmp/z')?.modemId).toBe('s');
+    expect(sendingModem([plugged, sending], chose('/tmp/z'), '/tmp/z', '/tmp/a')?.modemId).toBe('p');
     // A choice not ready yet (a modem connected again) waits; the one sending now goes on meanwhile.
     expect(sendingModem([{ ...plugged, state: 'probing' }, sending], null, '/tmp/z', '/tmp/a')?.modemId).toBe('s');
     expect(sendingModem([plugged, { ...sending, state: 'reconnecting' }], null, '/tmp/z')?.modemId).toBe('p');
     const demo = modem('d', 'emulator://demo', { demo: true });
     expect(sendingModem([demo, plugged], null, 'emulator://demo')?.modemId).toBe('p');
-    expect(sendingModem([demo, plugged], 'emulator://demo', 'emulator://demo')?.modemId).toBe('d');
+    expect(sendingModem([demo, plugged], chose('emulator://demo', { demo: true }), 'emulator://demo')?.modemId).toBe('d');
+  });
+
+  it('after a reload sends from the saved SIM, not the first in port order, whichever port it came back on; back after an absence, it sends again', () => {
+    const first = modem('f', '/dev/ttyUSB0', { simId: '89860000000000000001' });
+    const mine = modem('m', '/dev/ttyUSB3', { simId: '89860000000000000002' });
+    const saved: SavedSender = { simId: '89860000000000000002', path: '/dev/ttyUSB1', chosen: false, demo: false };
+    // A fresh page (no current): the saved SIM, on another port than when it was saved.
+    expect(sendingModem([first, mine], saved)?.modemId).toBe('m');
+    // Away: another stands in (the page says so); back, the saved one sends again.
+    expect(sendingModem([first], saved)?.modemId).toBe('f');
+    expect(sendingModem([first, mine], saved, '/dev/ttyUSB0')?.modemId).toBe('m');
+    // The user chose the stand-in meanwhile: that is the choice now.
+    expect(sendingModem([first, mine], { ...saved, simId: first.simId, path: first.path, chosen: true }, '/dev/ttyUSB0')?.modemId).toBe('f');
   });
 
   it('is null when nothing is ready', () => {
     expect(sendingModem([modem('a', 'x', { state: 'failed' })], null)).toBeNull();
+  });
+});
+
+describe('senderToSave', () => {
+  const a = modem('a', '/dev/ttyUSB0', { simId: '89860000000000000001' });
+  const b = modem('b', '/dev/ttyUSB1', { simId: '89860000000000000002' });
+  const demo = modem('d', 'emulator://demo', { demo: true, simId: '89860000000000000099' });
+  const of = (m: ModemStatus, chosen: boolean): SavedSender => ({ simId: m.simId, path: m.path, chosen, demo: m.demo });
+  it('keeps the first sender, the user’s choice, and a real modem over a demo one fallen on; never a stand-in', () => {
+    expect(senderToSave(a, null, false)).toEqual(of(a, false));
+    expect(senderToSave(b, of(a, false), true)).toEqual(of(b, true));
+    expect(senderToSave(a, of(demo, false), false)).toEqual(of(a, false));
+    // A stand-in while the saved SIM is away is not saved: the saved one sends again when back.
+    expect(senderToSave(b, of(a, true), false)).toBeNull();
+    expect(senderToSave(b, of(a, false), false)).toBeNull();
+    expect(senderToSave(a, of(a, true), false)).toBeNull();
+  });
+  it('learns the SIM of a port saved before SIM ids were kept, and the new port of a SIM plugged in elsewhere', () => {
+    expect(senderToSave(a, { simId: null, path: a.path, chosen: true, demo: false }, false)).toEqual(of(a, true));
+    expect(senderToSave({ ...a, path: '/dev/ttyUSB7' }, of(a, false), false)).toEqual({ ...of(a, false), path: '/dev/ttyUSB7' });
+  });
+  it('says whether a modem is the saved one: by SIM, else by port', () => {
+    expect(isSavedSender(a, of(a, false))).toBe(true);
+    expect(isSavedSender({ ...a, path: '/x' }, of(a, false))).toBe(true);
+    expect(isSavedSender({ ...b, path: a.path }, of(a, false))).toBe(false);
+    expect(isSavedSender(a, { simId: null, path: a.path, chosen: true, demo: false })).toBe(true);
+    expect(isSavedSender(a, null)).toBe(false);
   });
 });
 

@@ -8,6 +8,8 @@ describe('routes', () => {
     ['#/thread', { view: 'thread', simId: null }],
     ['#/thread/89860012345678901234', { view: 'thread', simId: '89860012345678901234' }],
     ['#/thread/%2Fdev%2FttyUSB2', { view: 'thread', simId: '/dev/ttyUSB2' }],
+    ['#/thread/89860012345678901234/failed', { view: 'thread', simId: '89860012345678901234', show: 'failed' }],
+    ['#/thread/%2Fdev%2FttyUSB2/failed', { view: 'thread', simId: '/dev/ttyUSB2', show: 'failed' }],
     ['#/assistant', { view: 'assistant' }],
     ['#/overview', { view: 'overview' }],
     ['#/modem', { view: 'modem' }],
@@ -23,6 +25,7 @@ describe('routes', () => {
     ['#/nowhere', { view: 'catalog' }],
     ['#/instruction/', { view: 'catalog' }],
     ['#/thread/%E0%A4%A', { view: 'thread', simId: null }],
+    ['#/thread/89860012345678901234/other', { view: 'thread', simId: '89860012345678901234' }],
   ])('%j falls back to %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
