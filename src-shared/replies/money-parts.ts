@@ -95,3 +95,46 @@ export function owedParts(reads: Read[], rules: ReplyRules): void {
   if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelClause(r.context).includes(w)))) return;
   for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
 }
+
+/**
+ * Rule 10: what the bill says must be paid (本期应缴, 应缴费用: `due`) is the bill's total when it is what its item lines
+ * come to (the only total beside them, or the same amount as the total said with them, less what was deducted between:
+ * 共计140.10元，已由赠款抵扣20.00元，实际应缴120.10元). Otherwise it is what is owed now, a balance below zero (0 included):
+ * alone (您本期应缴话费58.00元), or after a total it differs from with nothing deducted to explain it (家庭合计133.50元，优惠后应缴
+ * 123.50元). Not when the reply says it was paid (`settled`: 已从您的账户余额中扣除) or says beside it what is still owed
+ * (尚需缴纳86.00元): then it is the bill's amount, no debt of its own.
+ */
+export function dueNow(reads: Read[], text: string, rules: ReplyRules): boolean {
+  const { due, settled } = rules.moneyParts;
+  const bill = rules.figures.find((t) => t.items);
+  const balance = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.negate));
+  if (due.length === 0 || !bill || !balance) return false;
+  let owed = false;
+  const ofBill = (r: Read, field: string) => r.figure.template === bill.id && r.figure.field === field;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.005;
+  for (const read of reads) {
+    const f = read.figure;
+    if (!ofBill(read, 'total') || f.label === null || !due.some((w) => f.label!.includes(w))) continue;
+    const items = reads.filter((r) => ofBill(r, 'item'));
+    const totals = reads.filter((r) => r !== read && ofBill(r, 'total'));
+    if (items.length > 0 && totals.length === 0) continue;
+    if (totals.some((t) => near(t.figure.value, f.value))) continue;
+    // The deductions said between a total and what is due (已由赠款抵扣20.00元) explain the difference.
+    const deducted = (t: Read) => reads.filter((r) => ofBill(r, 'other') && r.start > t.end && r.end < read.start).reduce((s, r) => s + Math.abs(r.figure.value), 0);
+    if (totals.some((t) => t.end < read.start && near(t.figure.value - deducted(t), f.value))) continue;
+    if (items.length === 0) {
+      const after = text.slice(read.end, nextSentenceEnd(text, read.end));
+      if (settled.some((w) => after.includes(w))) continue;
+      if (reads.some((r) => r !== read && r.figure.template === balance.id && r.figure.field === 'balance' && r.figure.value < 0)) continue;
+    }
+    read.figure = { ...f, topic: balance.topic, template: balance.id, field: 'balance', value: -Math.abs(f.value), item: null };
+    read.group = balance.id;
+    owed = true;
+  }
+  return owed;
+}
+
+const nextSentenceEnd = (text: string, from: number): number => {
+  const m = SENTENCE_END.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+};
