@@ -1,5 +1,6 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
+import { ownClause } from './clauses';
 import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
@@ -92,15 +93,12 @@ export function narrowedIn(text: string, rules: ReplyRules, kinds: readonly Kind
   return rules.kindNarrowers.some((w) => rest.includes(w));
 }
 
-/** The amount's own phrase: its words after the last comma, semicolon or colon ("，省内包时段流量已使用"). */
-export const lastClause = (words: string): string => words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':')) + 1);
-
 /**
  * Where a kind named in an amount's own words comes from: narrowed when a qualifier narrows it (`kindNarrowers`), else
  * its own words (a package's name written as its label, `"0元50M省内流量包"套餐…共有50.00M`, included).
  */
 function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource {
-  return narrowedIn(ownWords, rules) || narrowedIn(lastClause(read.context), rules) ? 'narrowed' : 'own';
+  return narrowedIn(ownWords, rules) || narrowedIn(ownClause(read.context, 'label'), rules) ? 'narrowed' : 'own';
 }
 
 /** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
@@ -158,7 +156,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
-    const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
+    const context = kindClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
@@ -282,11 +280,11 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
     // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
-    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(lastClause(read.context), f.label, rules);
+    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(ownClause(read.context, 'label'), f.label, rules);
     const unknown =
       (unknownOwn && labelPool === null) || unknownPackage || unknownItem || unknownPart || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
     // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
-    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(lastClause(read.sentenceSoFar), rules))) from = 'narrowed';
+    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(ownClause(read.sentenceSoFar, 'label'), rules))) from = 'narrowed';
     if (unknown) pool = null;
     read.kindUnknown = unknown;
     delete f.kindUnknown;
@@ -385,19 +383,10 @@ function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): st
   return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
 }
 
-/** The words of the last clause (after a comma or colon outside brackets) when they name a kind, else null. */
-function ownClause(context: string, rules: ReplyRules): string | null {
-  let depth = 0;
-  for (let at = context.length - 1; at >= 0; at--) {
-    const c = context[at];
-    if (c === ')') depth++;
-    else if (c === '(') depth--;
-    else if ((c === ',' || c === ':') && depth <= 0) {
-      const clause = context.slice(at + 1);
-      return at > 0 && poolIn(clause, rules) !== null ? clause : null;
-    }
-  }
-  return null;
+/** The amount's own clause (clauses.ts, its label only) when it is not the whole of its words and names a kind, else null. */
+function kindClause(context: string, rules: ReplyRules): string | null {
+  const clause = ownClause(context, 'label');
+  return clause.length < context.trimEnd().length && !context.startsWith(clause) && poolIn(clause, rules) !== null ? clause : null;
 }
 
 // "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.

@@ -1,3 +1,4 @@
+import { ownClause } from './clauses';
 import type { Read } from './figures';
 import type { FigureTemplate, ReplyRules } from './load';
 
@@ -8,6 +9,8 @@ import type { FigureTemplate, ReplyRules } from './load';
  */
 
 const SENTENCE_END = /[。!?\n]/u;
+/** A part's own label (clauses.ts): after a colon that heads the parts ("其中：通用余额"), only the part's words. */
+const labelOf = (words: string) => ownClause(words, 'label');
 /** Fields of the balance template that a part of a balance may have been read as. */
 const PART_FIELDS = new Set(['balance', 'cash', 'gift', 'other']);
 
@@ -33,7 +36,7 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
       continue;
     }
     // "专项使用费余额为48.12元", "专项结余预存款0.00元": money kept for named services only is no balance, with or without a total.
-    if (read.figure.field === 'balance' && earmarked.some((w) => labelClause(read.context).includes(w))) {
+    if (read.figure.field === 'balance' && earmarked.some((w) => labelOf(read.context).includes(w))) {
       read.figure = { ...read.figure, field: 'other' };
       continue;
     }
@@ -52,13 +55,10 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
 
 /** A part's field by a part's label in its own words (基本账户余额: cash, 账户余额 being the longer label), else `other`. */
 function partField(template: FigureTemplate, words: string): string {
-  const clause = labelClause(words);
+  const clause = labelOf(words);
   const rule = template.fields.find((r) => r.field !== 'balance' && !r.negate && PART_FIELDS.has(r.field) && r.labels.some((l) => clause.includes(l)));
   return rule?.field ?? 'other';
 }
-
-/** The clause an amount's own words end in, the joiner after its label left out ("其中可用余额："). */
-const labelClause = (words: string) => words.replace(/[\s:=为是]+$/u, '').split(/[,;:(\n]/u).at(-1) ?? '';
 
 /** A part word after the total, in the part's sentence ("。其中基本账户…" opens a sentence of parts). */
 function opensParts(between: string, opens: string[]): boolean {
@@ -68,7 +68,7 @@ function opensParts(between: string, opens: string[]): boolean {
 
 /** "其中可用余额": a part named what can be spent, not an earmarked one ("专款可用余额"). */
 function spendableWords(words: string, spendable: string[], earmarked: string[]): boolean {
-  const clause = labelClause(words);
+  const clause = labelOf(words);
   return spendable.some((w) => {
     const at = clause.lastIndexOf(w);
     return at >= 0 && !earmarked.some((e) => clause.slice(0, at).includes(e));
@@ -92,7 +92,7 @@ export function owedParts(reads: Read[], rules: ReplyRules): void {
     return at >= 0 && periods.some((p) => lead.endsWith(p));
   };
   const parts = owing.filter(ofPeriod);
-  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelClause(r.context).includes(w)))) return;
+  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelOf(r.context).includes(w)))) return;
   for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
 }
 
