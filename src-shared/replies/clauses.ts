@@ -27,18 +27,23 @@ export type ColonReading = 'heading' | 'label';
  * 其中 opens no clause of its own: the part word is the amount's ("其中套餐外25.6M").
  */
 export function ownClause(words: string, colon: ColonReading = 'heading'): string {
+  return words.slice(clauseStart(words, colon), words.replace(JOINER, '').length);
+}
+
+/** Where an amount's own clause starts in the words before it (see `ownClause`), for a reader that keeps the joiner. */
+export function clauseStart(words: string, colon: ColonReading = 'heading'): number {
   const end = words.replace(JOINER, '').length;
   let depth = 0;
   for (let at = end - 1; at >= 0; at--) {
     const c = words[at]!;
     if (c === ')') depth++;
     else if (c === '(') {
-      if (depth === 0) return words.slice(at + 1, end);
+      if (depth === 0) return at + 1;
       depth--;
     } else if (depth > 0) continue;
-    else if (ENDS.has(c) || (c === ':' && colon === 'label') || (c === '、' && afterAmount(words, at))) return words.slice(at + 1, end);
+    else if (ENDS.has(c) || (c === ':' && colon === 'label') || (c === '、' && afterAmount(words, at))) return at + 1;
   }
-  return words.slice(0, end);
+  return 0;
 }
 
 /** Whether a 、 follows an amount: the words before it back to the clause's start hold a number, or are none. */

@@ -1,6 +1,6 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
-import { ownClause } from './clauses';
+import { clauseStart, ownClause } from './clauses';
 import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
@@ -322,7 +322,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
 function hoursKind(read: Read, rules: ReplyRules): DataPool | null | undefined {
   const { words, offpeak } = rules.hoursOnly;
   if (words.length === 0) return undefined;
-  const clause = read.before.slice(Math.max(...[',', ';', '!', '?', '。', '\n'].map((c) => read.before.lastIndexOf(c))) + 1);
+  const clause = ownClause(read.before, 'heading');
   const phrase = clause.slice(lastEnd(clause.replace(/包(?=时段)/gu, ' '), ['包', '套餐']) + 1);
   const hours = HOURS.exec(phrase);
   if (!hours && !words.some((w) => phrase.includes(w))) return undefined;
@@ -355,7 +355,7 @@ function widened(read: Read, rules: ReplyRules): string {
   const { context, sentenceSoFar } = read;
   if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context)) return context;
   const own = poolIn(context, rules);
-  const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
+  const clause = sentenceSoFar.slice(clauseStart(sentenceSoFar, 'label'));
   // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
   if (clause.length <= context.length || !/\d/u.test(clause.slice(0, clause.length - context.length))) return context;
   // "您共享主号（152…）国内流量剩余678MB": a stronger kind before the number (a shared pool of general data is shared) names it too.
