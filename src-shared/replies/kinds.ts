@@ -137,6 +137,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
   let partRead: Read | undefined;
   // The last amount read as a note in brackets, and where its bracket opens.
   let noteBefore: { pool: DataPool | null; at: number; field: string } | null = null;
+  // The last whole usable only at some hours (labelling rule 2) and the kind that gives it, which its parts share.
+  let hoursWhole: { kind: DataPool | null; sentence: number } | null = null;
   // The last label that named a kind itself (结转至本月), whose list goes on.
   let kindLabel: { pool: DataPool; sentence: number; field: string } | null = null;
   reads.forEach((read, i) => {
@@ -192,8 +194,15 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever
     // place word it carries, unless it is said to be off-peak (labelling rule 2); a stronger kind (结转) stays.
-    const hours = hoursKind(read, rules);
+    // A part ("其中…") of a whole usable only at some hours is usable only at those hours too: "您当前省内包时段流量已使用…，剩余
+    // 48.86MB，其中积分兑换省内流量30天档剩余48.86MB" (real r15-210) names a place, not a wider pool than its whole's.
+    const isPart = read.part || (partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、')) || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    const ownHours = hoursKind(read, rules);
+    // Its part word may stand before a number that cut its context ("其中…30天档剩余"): read in its own clause (clauses.ts).
+    const partOfClause = isPart || partWords.some((w) => ownClause(read.sentenceSoFar, 'heading').startsWith(w));
+    const hours = ownHours === undefined && partOfClause && hoursWhole?.sentence === read.sentence ? hoursWhole.kind : ownHours;
     const restricted = hours !== undefined && strength(pool, rules) >= strength('offpeak', rules);
+
     if (restricted) pool = inferred(hours, 'own');
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -206,8 +215,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const overKinds = restricted || (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
-    const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
-    const part = read.part || listedPart || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    const part = isPart;
     if (part) partRead = read;
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
@@ -221,6 +229,10 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "剩余流量还有43.50MB": a bare data word after a label of the same field, right before the label, is the amount's own too.
     const ownLead = labelAt >= 0 ? sameFieldBefore(lead, f, rules) : lead;
     const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
+    // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
+    const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
+    if (!partOfClause && ownHours !== undefined) hoursWhole = { kind: hours ?? null, sentence: read.sentence };
+    else if (!partOfClause && (namesAnew || ownKind || hoursWhole?.sentence !== read.sentence)) hoursWhole = null;
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).

@@ -16,6 +16,8 @@ const CASES: [string, string, string[]][] = [
   ['2: hours between 22:00 and 08:00 are off-peak', '您的限时流量（23:00-07:00）剩余1GB。', ['data.remaining 1024 offpeak']],
   ['2 (round 26): 限时特惠 in the name of the customer\'s own package is its offer\'s period, the other words decide', '您的限时特惠省内流量剩余1GB。', ['data.remaining 1024 provincial']],
   ['2 guard: 限时特惠 of an offer stays an advert', '您的国内流量剩余1GB。限时特惠：10元可得3GB省内流量。', ['data.remaining 1024 general']],
+  ['2 (round 26): a part (其中) of data usable only at some hours is restricted too, its place word names no wider pool (real r15-210)', '您当前省内包时段流量已使用400.00MB，剩余50.00MB，其中积分兑换省内流量30天档剩余50.00MB。另外，您国内流量剩余1GB。', ['data.used 400', 'data.remaining 50', 'data.remaining 50', 'data.remaining 1024 general']],
+  ['2 guard: a part of a plain whole keeps its own place word', '您当前国内流量剩余2GB，其中省内流量剩余1GB。', ['data.remaining 2048 general', 'data.remaining 1024 provincial']],
   ['3: 区内 of an autonomous region is provincial', '【宁夏移动】您的区内流量剩余2GB，国内流量剩余1GB。', ['data.remaining 2048 provincial', 'data.remaining 1024 general']],
   ['3: 校园 names no kind', '您的校园流量剩余800MB，国内流量剩余1GB。', ['data.remaining 800', 'data.remaining 1024 general']],
   ['4: the volume beyond the plan is no pool\'s use', '您本月套餐内流量已使用500MB，套餐外流量已使用30MB。', ['data.used 500', 'data.beyondPlan 30']],
