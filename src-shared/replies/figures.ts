@@ -6,7 +6,7 @@ import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
-import { balanceParts, dueNow, owedParts } from './money-parts';
+import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
@@ -411,6 +411,7 @@ export function readFigures(
   totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);
+  if (spentInParts(reads, text, rules)) topics.add('bill');
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules, text);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);

@@ -138,3 +138,42 @@ const nextSentenceEnd = (text: string, from: number): number => {
   const m = SENTENCE_END.exec(text.slice(from));
   return m ? from + m.index : text.length;
 };
+
+/**
+ * Rule 1: an amount spent followed by the parts it is broken into, each said spent again (您的家庭帐户已消费24.03元，余额为
+ * 56.80元。其中,号码136…已消费2.16元,号码188…已消费0.32元…, real r15-118), is a bill: the amount is its total and the parts,
+ * opened by a part word (`opens`: 其中) and adding up to it, are its item lines. Not parts by period (其中本月消费0.59元、
+ * 上月及以前的历史消费0.00元, real rc3-001: `owedPeriods` words name a period), which split the time, not the bill.
+ */
+export function spentInParts(reads: Read[], text: string, rules: ReplyRules): boolean {
+  const bill = rules.figures.find((t) => t.items);
+  const sum = bill?.sums.find((s) => s.parts.includes('item'));
+  if (!bill || !sum) return false;
+  const { opens, owedPeriods } = rules.moneyParts;
+  const spent = (r: Read | undefined) => r !== undefined && r.figure.topic === 'balance' && r.figure.field === SPENT;
+  let found = false;
+  reads.forEach((whole, i) => {
+    if (!spent(whole) || whole.inBrackets) return;
+    // Other money may stand between (余额为56.80元); the parts start at the next amount spent.
+    let k = i + 1;
+    while (k < reads.length && !spent(reads[k]) && reads[k]!.figure.topic === 'balance') k++;
+    const first = reads[k];
+    if (!spent(first) || !opensParts(text.slice(whole.end, first!.start), opens)) return;
+    const run: Read[] = [];
+    for (; k < reads.length && spent(reads[k]); k++) run.push(reads[k]!);
+    if (run.length < 2 || run.some((r) => owedPeriods.some((p) => labelOf(r.context).includes(p)))) return;
+    const added = run.reduce((s, r) => s + r.figure.value, 0);
+    const slack = Math.max(whole.precision, ...run.map((r) => r.precision)) * run.length + 1e-9;
+    if (Math.abs(added - whole.figure.value) > slack) return;
+    whole.figure = { ...whole.figure, topic: bill.topic, template: bill.id, field: sum.total, item: null };
+    whole.group = bill.id;
+    for (const r of run) {
+      r.figure = { ...r.figure, topic: bill.topic, template: bill.id, field: 'item', item: r.figure.label };
+      r.group = bill.id;
+    }
+    found = true;
+  });
+  return found;
+}
+
+const SPENT = 'spentThisMonth';

@@ -11,6 +11,9 @@ import { figureWords, RECEIVED } from './format';
 /** [rule and what it says, wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
   ['1: a total broken into the item lines it lists is the bill total', '您本月消费合计56.00元，其中套餐费38.00元，语音费18.00元。', ['bill.total 56', 'bill.item 38', 'bill.item 18']],
+  ['1 (round 26): spent broken into parts said spent again after 其中, adding up to it, is a bill (real r15-118)', '截至3月3日，您的家庭帐户已消费30.00元，余额为50.00元。其中,号码13800000001已消费10.00元,号码13800000002已消费20.00元,详询10086。', ['bill.total 30', 'balance.balance 50', 'bill.item 10', 'bill.item 20']],
+  ['1 guard: parts by period are no item lines (real rc3-001)', '扣除您已产生的消费（1.59元，其中本月消费1.00元、上月及以前的历史消费0.59元）后，您当前余额44.51元。', ['balance.spentThisMonth 1.59', 'balance.spentThisMonth 1', 'balance.other 0.59', 'balance.balance 44.51']],
+  ['1 guard: parts that do not add up stay spent', '您的家庭帐户已消费30.00元。其中,号码13800000001已消费10.00元,号码13800000002已消费5.00元。', ['balance.spentThisMonth 30', 'balance.spentThisMonth 10', 'balance.spentThisMonth 5']],
   ['1: spent standing alone is spent', '您当月已消费：39.86元，可用余额20.00元。', ['balance.spentThisMonth 39.86', 'balance.balance 20']],
   ['2: data of some hours with a place word names no kind', '您的省内包时段流量剩余500MB，国内通用流量剩余1.2GB。', ['data.remaining 500', 'data.remaining 1228.8 general']],
   ['2: hours between 22:00 and 08:00 are off-peak', '您的限时流量（23:00-07:00）剩余1GB。', ['data.remaining 1024 offpeak']],
