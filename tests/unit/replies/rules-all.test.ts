@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { balanceOf } from '../../../src-shared/fleet/sim-figures';
-import { understandReply } from '../../../src-shared/replies';
+import { customerDataLeft, dataByPool, understandReply } from '../../../src-shared/replies';
 import { figureWords, RECEIVED } from './format';
 
 // Labelling rules 1-11 of 2026-12-06 (tests/fixtures/replies/README.md), one wording each at least, so that a rule the
@@ -41,6 +41,24 @@ const CASES: [string, string, string[]][] = [
   ['10 guard: 应缴 beside what is still owed is the bill\'s amount', '您本月应缴费用为98.00元，当前账户余额为12.00元，尚需缴纳86.00元。', ['bill.total 98', 'balance.balance 12', 'balance.balance -86']],
   ['11: a tariff is no figure', '超出部分按0.29元/MB收费，国内流量剩余300MB。', ['data.remaining 300 general']],
 ];
+
+describe('a product name the word lists lack (round 26: kindUnknown by structure)', () => {
+  const left = (text: string) => {
+    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') return undefined;
+    const amounts = dataByPool(u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining').map((f) => ({ pool: f.pool, value: f.value, package: f.package, kindFrom: f.kindFrom, kindUnknown: f.kindUnknown, kindWords: f.kindWords })));
+    return customerDataLeft(amounts)?.value;
+  };
+  // Fails on main c58517a: 智享 before 套餐内 was read as an unknown kind, so the amount was never the customer's data left.
+  it('the words before what a plan holds (套餐内, 包内) name the product, no kind: the amount is the customer\'s', () => {
+    expect(left('您的智享套餐内流量剩余10GB。')).toBe(10240);
+    expect(left('您的悦动包内流量剩余3GB。')).toBe(3072);
+  });
+  it('guard: an unknown word right before the data word still names a kind the reader does not know', () => {
+    expect(left('您的追剧流量剩余10GB。')).toBeUndefined();
+    expect(left('您的国内流量剩余1GB，追剧流量剩余10GB。')).toBe(1024);
+  });
+});
 
 describe('labelling rules 1-11, each followed by the reader', () => {
   it.each(CASES)('%s: %s', (_rule, text, expected) => expect(figureWords(text)).toEqual(expected));
