@@ -91,6 +91,8 @@ export function unknownItemName(clause: string, label: string | null, rules: Rep
  */
 export function unknownKindWords(words: string, label: string | null, rules: ReplyRules): string | undefined {
   const vocab = vocabulary(rules);
+  // Not clauses.ts's ownClause: these are words to show, so a note in brackets is cut at its own marks too ("15G封顶流量累计
+  // (单位:字节)已使用有", real r17-037: ownClause keeps the closed bracket whole and would show 单位:字节 as the name).
   let clause = words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':'), words.lastIndexOf('。')) + 1);
   const at = label === null ? -1 : clause.lastIndexOf(label);
   if (at > 0) clause = clause.slice(0, at);
