@@ -43,8 +43,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 已使用, 赠送6个月1G…:已使用, 不限量（1G…+…）) are no figures; an advert's 【】 names no package (rules 9, 11).
  * 17: a cash part opened by 其中 after a total that could not be read (masked) is no balance (rule 6's "no total" case is
  * for parts said with no total at all).
+ * 18: round 26 (labelling rules as written): 应缴 alone is owed (rule 10); spent broken into parts said spent after 其中 is a
+ * bill (rule 1); a part of data of some hours is of no wider pool (rule 2); 限时特惠 in the customer's package name is no
+ * advert; an order 即将办理 gives no figure (rule 9); a product's name before 套餐内/包内 is no unknown kind.
  */
-export const FIGURE_CODE_VERSION = 17;
+export const FIGURE_CODE_VERSION = 18;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -1,11 +1,10 @@
 // Amounts that are parts beside what the customer has: use beyond the plan (labelling rules 4 and 7), and the money kept
 // beside what can be spent this month (rules 5 and 6).
+import { ownClause } from './clauses';
 import type { Read } from './figures';
 import type { ReplyRules } from './load';
 import { BEYOND_PLAN } from './over-plan';
 
-/** The words of an amount's own clause (after the last comma, semicolon or enumeration comma of its sentence so far). */
-const ownClause = (read: Read): string => read.sentenceSoFar.slice(Math.max(...[',', ';', '、', '。'].map((c) => read.sentenceSoFar.lastIndexOf(c))) + 1);
 
 /**
  * "套餐外已使用286.00M", "套餐外流量已达208.51MB", "已超出套餐3.5GB", "超出流量504.00M", "其中…套餐外25.6M",
@@ -20,7 +19,8 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
   for (const read of reads) {
     const f = read.figure;
     if (!['data', 'voice', 'sms'].includes(f.topic) || !(f.field === 'used' || (f.field === 'total' && f.label === null))) continue;
-    const clause = ownClause(read);
+    // A heading before a colon is the amount's too ("套餐外流量：已使用30MB").
+    const clause = ownClause(read.sentenceSoFar, 'heading');
     // "超出流量504.00M" (a total no label names) is beyond.
     const said = rules.beyondPlan.some((w) => {
       const at = clause.lastIndexOf(w);
@@ -40,13 +40,10 @@ export function spendableBalance(reads: Read[]): void {
   const balances = () => reads.filter((r) => r.figure.topic === 'balance' && r.figure.field === 'balance' && !OWED.test(r.context));
   const earmarked = balances().filter((r) => r.context.includes('专款') && !r.context.includes('专款余额'));
   if (earmarked.length < balances().length) for (const r of earmarked) r.figure.field = 'other';
-  const spendable = balances().filter((r) => SPENDABLE.test(lastLabel(r.context)));
+  const spendable = balances().filter((r) => SPENDABLE.test(ownClause(r.context, 'label')));
   if (spendable.length === 0 || spendable.length === balances().length) return;
   for (const r of balances()) if (!spendable.includes(r)) r.figure.field = 'other';
 }
-
-/** The words since the last comma (an amount's own label, as written). */
-const lastLabel = (context: string): string => context.slice(Math.max(context.lastIndexOf(','), context.lastIndexOf(';')) + 1);
 
 const SPENDABLE = /(?<!不)可用(?:余额|预存款)/u;
 const OWED = /欠费|透支|欠款/u;

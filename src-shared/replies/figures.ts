@@ -6,7 +6,7 @@ import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
-import { balanceParts, owedParts } from './money-parts';
+import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
 import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
@@ -411,6 +411,7 @@ export function readFigures(
   totalsThatAddUp(reads, active, text);
   spentBeforeTotal(reads, active);
   spentWithItemsAfter(reads, active);
+  if (spentInParts(reads, text, rules)) topics.add('bill');
   assignPackages(reads, active, packageNames);
   assignPools(reads, rules, text);
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
@@ -420,8 +421,10 @@ export function readFigures(
   assignVoicePools(reads, rules, text);
   balanceParts(reads, text, rules);
   owedParts(reads, rules);
+  // What is due read as owed is a balance's figure, whether or not a balance word made that template active.
+  if (dueNow(reads, text, rules)) topics.add('balance');
   usedOfOverPlanPackage(reads, text, rules);
-  problems.push(...checkSums(reads, active));
+  problems.push(...checkSums(reads, rules.figures));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
@@ -768,12 +771,12 @@ function assignPackages(reads: Read[], active: FigureTemplate[], names: PackageN
 }
 
 /** Checks each template's sums within each package; figures that contradict each other become unsure. */
-function checkSums(reads: Read[], active: FigureTemplate[]): Problem[] {
+function checkSums(reads: Read[], templates: FigureTemplate[]): Problem[] {
   const problems: Problem[] = [];
   const groups = new Map<string, Read[]>();
   for (const r of reads) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
   for (const group of groups.values()) {
-    const template = active.find((t) => t.id === group[0]!.figure.template)!;
+    const template = templates.find((t) => t.id === group[0]!.figure.template)!;
     for (const sum of template.sums) {
       const total = group.find((r) => r.figure.field === sum.total);
       const parts = group.filter((r) => sum.parts.includes(r.figure.field));

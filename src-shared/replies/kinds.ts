@@ -1,5 +1,6 @@
 // The kind of each data amount (general, provincial…): from the words around it, its package, a heading.
 import { fold } from '../search/fold';
+import { clauseStart, ownClause } from './clauses';
 import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
@@ -92,15 +93,12 @@ export function narrowedIn(text: string, rules: ReplyRules, kinds: readonly Kind
   return rules.kindNarrowers.some((w) => rest.includes(w));
 }
 
-/** The amount's own phrase: its words after the last comma, semicolon or colon ("，省内包时段流量已使用"). */
-export const lastClause = (words: string): string => words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':')) + 1);
-
 /**
  * Where a kind named in an amount's own words comes from: narrowed when a qualifier narrows it (`kindNarrowers`), else
  * its own words (a package's name written as its label, `"0元50M省内流量包"套餐…共有50.00M`, included).
  */
 function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource {
-  return narrowedIn(ownWords, rules) || narrowedIn(lastClause(read.context), rules) ? 'narrowed' : 'own';
+  return narrowedIn(ownWords, rules) || narrowedIn(ownClause(read.context, 'label'), rules) ? 'narrowed' : 'own';
 }
 
 /** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
@@ -139,6 +137,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
   let partRead: Read | undefined;
   // The last amount read as a note in brackets, and where its bracket opens.
   let noteBefore: { pool: DataPool | null; at: number; field: string } | null = null;
+  // The last whole usable only at some hours (labelling rule 2) and the kind that gives it, which its parts share.
+  let hoursWhole: { kind: DataPool | null; sentence: number } | null = null;
   // The last label that named a kind itself (结转至本月), whose list goes on.
   let kindLabel: { pool: DataPool; sentence: number; field: string } | null = null;
   reads.forEach((read, i) => {
@@ -158,7 +158,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
-    const context = ownClause(afterSemicolon, rules) ?? afterSemicolon;
+    const context = kindClause(afterSemicolon, rules) ?? afterSemicolon;
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
@@ -194,8 +194,15 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever
     // place word it carries, unless it is said to be off-peak (labelling rule 2); a stronger kind (结转) stays.
-    const hours = hoursKind(read, rules);
+    // A part ("其中…") of a whole usable only at some hours is usable only at those hours too: "您当前省内包时段流量已使用…，剩余
+    // 48.86MB，其中积分兑换省内流量30天档剩余48.86MB" (real r15-210) names a place, not a wider pool than its whole's.
+    const isPart = read.part || (partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、')) || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    const ownHours = hoursKind(read, rules);
+    // Its part word may stand before a number that cut its context ("其中…30天档剩余"): read in its own clause (clauses.ts).
+    const partOfClause = isPart || partWords.some((w) => ownClause(read.sentenceSoFar, 'heading').startsWith(w));
+    const hours = ownHours === undefined && partOfClause && hoursWhole?.sentence === read.sentence ? hoursWhole.kind : ownHours;
     const restricted = hours !== undefined && strength(pool, rules) >= strength('offpeak', rules);
+
     if (restricted) pool = inferred(hours, 'own');
     let headed = false;
     const same = previous !== null && previous.package === f.package;
@@ -208,8 +215,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const overKinds = restricted || (!ownUse && rules.noKind.some((w) => outside.includes(w))) || rules.unpooledKinds.some((w) => read.context.includes(w)) || (!oneKindBefore && rules.allKinds.some((w) => read.context.includes(w)));
     // A part ("其中5G网络流量8.1GB") that names no kind of its own is of the kind of its whole.
     // "其中上月结转剩余3.51GB、本月套餐剩余8.55GB": an item joined to a part by an enumeration comma is a part too.
-    const listedPart = partRead !== undefined && partRead === reads[i - 1] && partRead.sentence === read.sentence && read.context.trimStart().startsWith('、');
-    const part = read.part || listedPart || partWords.some((w) => read.context.includes(w) || read.bracket?.words.trimStart().startsWith(w));
+    const part = isPart;
     if (part) partRead = read;
     // A data word after the label right after a data amount of the clause group ("已使用本地数据8.5GB，剩余数据
     // 11.5GB") only says what the amount is, and names nothing new.
@@ -223,6 +229,10 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "剩余流量还有43.50MB": a bare data word after a label of the same field, right before the label, is the amount's own too.
     const ownLead = labelAt >= 0 ? sameFieldBefore(lead, f, rules) : lead;
     const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
+    // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
+    const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
+    if (!partOfClause && ownHours !== undefined) hoursWhole = { kind: hours ?? null, sentence: read.sentence };
+    else if (!partOfClause && (namesAnew || ownKind || hoursWhole?.sentence !== read.sentence)) hoursWhole = null;
     // "其中上月结转3.3GB，本月套餐12GB": a part naming no kind is of its whole's kind, not of the part before it.
     // "其中国内通用20GB，省内10GB；已使用15GB": after the parts and a semicolon, a label of another field speaks of
     // the whole again (not so within the clause group: "其中结转共30G，已用8.21G" is the part's own use).
@@ -282,11 +292,11 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
     // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
-    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(lastClause(read.context), f.label, rules);
+    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(ownClause(read.context, 'label'), f.label, rules);
     const unknown =
       (unknownOwn && labelPool === null) || unknownPackage || unknownItem || unknownPart || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
     // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
-    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(lastClause(read.sentenceSoFar), rules))) from = 'narrowed';
+    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(ownClause(read.sentenceSoFar, 'label'), rules))) from = 'narrowed';
     if (unknown) pool = null;
     read.kindUnknown = unknown;
     delete f.kindUnknown;
@@ -324,7 +334,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
 function hoursKind(read: Read, rules: ReplyRules): DataPool | null | undefined {
   const { words, offpeak } = rules.hoursOnly;
   if (words.length === 0) return undefined;
-  const clause = read.before.slice(Math.max(...[',', ';', '!', '?', '。', '\n'].map((c) => read.before.lastIndexOf(c))) + 1);
+  const clause = ownClause(read.before, 'heading');
   const phrase = clause.slice(lastEnd(clause.replace(/包(?=时段)/gu, ' '), ['包', '套餐']) + 1);
   const hours = HOURS.exec(phrase);
   if (!hours && !words.some((w) => phrase.includes(w))) return undefined;
@@ -357,7 +367,7 @@ function widened(read: Read, rules: ReplyRules): string {
   const { context, sentenceSoFar } = read;
   if (sentenceSoFar.length <= context.length || !sentenceSoFar.endsWith(context)) return context;
   const own = poolIn(context, rules);
-  const clause = sentenceSoFar.slice(Math.max(sentenceSoFar.lastIndexOf(';'), sentenceSoFar.lastIndexOf(','), sentenceSoFar.lastIndexOf(':')) + 1);
+  const clause = sentenceSoFar.slice(clauseStart(sentenceSoFar, 'label'));
   // Only a number cut it (not a kind in brackets after the amount before, which is that amount's own).
   if (clause.length <= context.length || !/\d/u.test(clause.slice(0, clause.length - context.length))) return context;
   // "您共享主号（152…）国内流量剩余678MB": a stronger kind before the number (a shared pool of general data is shared) names it too.
@@ -385,19 +395,10 @@ function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): st
   return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
 }
 
-/** The words of the last clause (after a comma or colon outside brackets) when they name a kind, else null. */
-function ownClause(context: string, rules: ReplyRules): string | null {
-  let depth = 0;
-  for (let at = context.length - 1; at >= 0; at--) {
-    const c = context[at];
-    if (c === ')') depth++;
-    else if (c === '(') depth--;
-    else if ((c === ',' || c === ':') && depth <= 0) {
-      const clause = context.slice(at + 1);
-      return at > 0 && poolIn(clause, rules) !== null ? clause : null;
-    }
-  }
-  return null;
+/** The amount's own clause (clauses.ts, its label only) when it is not the whole of its words and names a kind, else null. */
+function kindClause(context: string, rules: ReplyRules): string | null {
+  const clause = ownClause(context, 'label');
+  return clause.length < context.trimEnd().length && !context.startsWith(clause) && poolIn(clause, rules) !== null ? clause : null;
 }
 
 // "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.

@@ -65,7 +65,7 @@ export interface ReplyRules {
   ignore: RegExp[];
   boilerplate: RegExp[];
   /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
-  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[] };
+  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[]; held: string[] };
   hypothetical: string[];
   /** Labels of a percentage used or left (已使用80%, 剩余10%), before it or (…After) right after it. */
   percents: { used: string[]; remaining: string[]; usedAfter: string[]; remainingAfter: string[] };
@@ -105,7 +105,7 @@ export interface ReplyRules {
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   /** A balance's parts and what is owed by period (labelling rules 6 and 10): see the schema. Words folded. */
-  moneyParts: { opens: string[]; spendable: string[]; earmarked: string[]; owedPeriods: string[]; owedInAll: string[] };
+  moneyParts: { opens: string[]; spendable: string[]; earmarked: string[]; owedPeriods: string[]; owedInAll: string[]; due: string[]; settled: string[] };
   /** Packages of data beyond the plan (安心包), whose use is no pool's (labelling rule 7). Words folded. */
   overPlanPackages: { words: string[]; until: string[] };
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
@@ -224,6 +224,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
       own: (file.adverts?.own ?? []).map(fold),
+      held: (file.adverts?.held ?? []).map(fold),
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
     percents: {
@@ -269,6 +270,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       earmarked: (file.moneyParts?.earmarked ?? []).map(fold),
       owedPeriods: (file.moneyParts?.owedPeriods ?? []).map(fold),
       owedInAll: (file.moneyParts?.owedInAll ?? []).map(fold),
+      due: (file.moneyParts?.due ?? []).map(fold),
+      settled: (file.moneyParts?.settled ?? []).map(fold),
     },
     overPlanPackages: { words: (file.overPlanPackages?.words ?? []).map(fold), until: (file.overPlanPackages?.until ?? []).map(fold) },
     menus: {

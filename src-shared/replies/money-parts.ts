@@ -1,3 +1,4 @@
+import { ownClause } from './clauses';
 import type { Read } from './figures';
 import type { FigureTemplate, ReplyRules } from './load';
 
@@ -8,6 +9,8 @@ import type { FigureTemplate, ReplyRules } from './load';
  */
 
 const SENTENCE_END = /[。!?\n]/u;
+/** A part's own label (clauses.ts): after a colon that heads the parts ("其中：通用余额"), only the part's words. */
+const labelOf = (words: string) => ownClause(words, 'label');
 /** Fields of the balance template that a part of a balance may have been read as. */
 const PART_FIELDS = new Set(['balance', 'cash', 'gift', 'other']);
 
@@ -33,7 +36,7 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
       continue;
     }
     // "专项使用费余额为48.12元", "专项结余预存款0.00元": money kept for named services only is no balance, with or without a total.
-    if (read.figure.field === 'balance' && earmarked.some((w) => labelClause(read.context).includes(w))) {
+    if (read.figure.field === 'balance' && earmarked.some((w) => labelOf(read.context).includes(w))) {
       read.figure = { ...read.figure, field: 'other' };
       continue;
     }
@@ -52,13 +55,10 @@ export function balanceParts(reads: Read[], text: string, rules: ReplyRules): vo
 
 /** A part's field by a part's label in its own words (基本账户余额: cash, 账户余额 being the longer label), else `other`. */
 function partField(template: FigureTemplate, words: string): string {
-  const clause = labelClause(words);
+  const clause = labelOf(words);
   const rule = template.fields.find((r) => r.field !== 'balance' && !r.negate && PART_FIELDS.has(r.field) && r.labels.some((l) => clause.includes(l)));
   return rule?.field ?? 'other';
 }
-
-/** The clause an amount's own words end in, the joiner after its label left out ("其中可用余额："). */
-const labelClause = (words: string) => words.replace(/[\s:=为是]+$/u, '').split(/[,;:(\n]/u).at(-1) ?? '';
 
 /** A part word after the total, in the part's sentence ("。其中基本账户…" opens a sentence of parts). */
 function opensParts(between: string, opens: string[]): boolean {
@@ -68,7 +68,7 @@ function opensParts(between: string, opens: string[]): boolean {
 
 /** "其中可用余额": a part named what can be spent, not an earmarked one ("专款可用余额"). */
 function spendableWords(words: string, spendable: string[], earmarked: string[]): boolean {
-  const clause = labelClause(words);
+  const clause = labelOf(words);
   return spendable.some((w) => {
     const at = clause.lastIndexOf(w);
     return at >= 0 && !earmarked.some((e) => clause.slice(0, at).includes(e));
@@ -92,6 +92,88 @@ export function owedParts(reads: Read[], rules: ReplyRules): void {
     return at >= 0 && periods.some((p) => lead.endsWith(p));
   };
   const parts = owing.filter(ofPeriod);
-  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelClause(r.context).includes(w)))) return;
+  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelOf(r.context).includes(w)))) return;
   for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
 }
+
+/**
+ * Rule 10: what the bill says must be paid (本期应缴, 应缴费用: `due`) is the bill's total when it is what its item lines
+ * come to (the only total beside them, or the same amount as the total said with them, less what was deducted between:
+ * 共计140.10元，已由赠款抵扣20.00元，实际应缴120.10元). Otherwise it is what is owed now, a balance below zero (0 included):
+ * alone (您本期应缴话费58.00元), or after a total it differs from with nothing deducted to explain it (家庭合计133.50元，优惠后应缴
+ * 123.50元). Not when the reply says it was paid (`settled`: 已从您的账户余额中扣除) or says beside it what is still owed
+ * (尚需缴纳86.00元): then it is the bill's amount, no debt of its own.
+ */
+export function dueNow(reads: Read[], text: string, rules: ReplyRules): boolean {
+  const { due, settled } = rules.moneyParts;
+  const bill = rules.figures.find((t) => t.items);
+  const balance = rules.figures.find((t) => t.topic === 'balance' && t.fields.some((r) => r.negate));
+  if (due.length === 0 || !bill || !balance) return false;
+  let owed = false;
+  const ofBill = (r: Read, field: string) => r.figure.template === bill.id && r.figure.field === field;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.005;
+  for (const read of reads) {
+    const f = read.figure;
+    if (!ofBill(read, 'total') || f.label === null || !due.some((w) => f.label!.includes(w))) continue;
+    const items = reads.filter((r) => ofBill(r, 'item'));
+    const totals = reads.filter((r) => r !== read && ofBill(r, 'total'));
+    if (items.length > 0 && totals.length === 0) continue;
+    if (totals.some((t) => near(t.figure.value, f.value))) continue;
+    // The deductions said between a total and what is due (已由赠款抵扣20.00元) explain the difference.
+    const deducted = (t: Read) => reads.filter((r) => ofBill(r, 'other') && r.start > t.end && r.end < read.start).reduce((s, r) => s + Math.abs(r.figure.value), 0);
+    if (totals.some((t) => t.end < read.start && near(t.figure.value - deducted(t), f.value))) continue;
+    if (items.length === 0) {
+      const after = text.slice(read.end, nextSentenceEnd(text, read.end));
+      if (settled.some((w) => after.includes(w))) continue;
+      if (reads.some((r) => r !== read && r.figure.template === balance.id && r.figure.field === 'balance' && r.figure.value < 0)) continue;
+    }
+    read.figure = { ...f, topic: balance.topic, template: balance.id, field: 'balance', value: -Math.abs(f.value), item: null };
+    read.group = balance.id;
+    owed = true;
+  }
+  return owed;
+}
+
+const nextSentenceEnd = (text: string, from: number): number => {
+  const m = SENTENCE_END.exec(text.slice(from));
+  return m ? from + m.index : text.length;
+};
+
+/**
+ * Rule 1: an amount spent followed by the parts it is broken into, each said spent again (您的家庭帐户已消费24.03元，余额为
+ * 56.80元。其中,号码136…已消费2.16元,号码188…已消费0.32元…, real r15-118), is a bill: the amount is its total and the parts,
+ * opened by a part word (`opens`: 其中) and adding up to it, are its item lines. Not parts by period (其中本月消费0.59元、
+ * 上月及以前的历史消费0.00元, real rc3-001: `owedPeriods` words name a period), which split the time, not the bill.
+ */
+export function spentInParts(reads: Read[], text: string, rules: ReplyRules): boolean {
+  const bill = rules.figures.find((t) => t.items);
+  const sum = bill?.sums.find((s) => s.parts.includes('item'));
+  if (!bill || !sum) return false;
+  const { opens, owedPeriods } = rules.moneyParts;
+  const spent = (r: Read | undefined) => r !== undefined && r.figure.topic === 'balance' && r.figure.field === SPENT;
+  let found = false;
+  reads.forEach((whole, i) => {
+    if (!spent(whole) || whole.inBrackets) return;
+    // Other money may stand between (余额为56.80元); the parts start at the next amount spent.
+    let k = i + 1;
+    while (k < reads.length && !spent(reads[k]) && reads[k]!.figure.topic === 'balance') k++;
+    const first = reads[k];
+    if (!spent(first) || !opensParts(text.slice(whole.end, first!.start), opens)) return;
+    const run: Read[] = [];
+    for (; k < reads.length && spent(reads[k]); k++) run.push(reads[k]!);
+    if (run.length < 2 || run.some((r) => owedPeriods.some((p) => labelOf(r.context).includes(p)))) return;
+    const added = run.reduce((s, r) => s + r.figure.value, 0);
+    const slack = Math.max(whole.precision, ...run.map((r) => r.precision)) * run.length + 1e-9;
+    if (Math.abs(added - whole.figure.value) > slack) return;
+    whole.figure = { ...whole.figure, topic: bill.topic, template: bill.id, field: sum.total, item: null };
+    whole.group = bill.id;
+    for (const r of run) {
+      r.figure = { ...r.figure, topic: bill.topic, template: bill.id, field: 'item', item: r.figure.label };
+      r.group = bill.id;
+    }
+    found = true;
+  });
+  return found;
+}
+
+const SPENT = 'spentThisMonth';

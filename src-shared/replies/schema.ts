@@ -153,9 +153,10 @@ export const ReplyRulesSchema = v.strictObject({
    * (…剩余1.5GB，可回复KTLL办理流量包), `sentence` words make their whole sentence one (…，详询10086).
    * Masked like boilerplate, so a package on offer is never read as the customer's figure. `own` words
    * (您的, 剩余, 截至…) say a sentence speaks of the customer: without one before it, a clause word's
-   * whole sentence is the advert (5G畅享套餐128元/月，含30GB…，详询10086).
+   * whole sentence is the advert (5G畅享套餐128元/月，含30GB…，详询10086). `held` words (剩余, 已使用) after a
+   * sentence word in its clause say it is in the name of the customer's own package (您的限时特惠省内流量剩余1GB).
    */
-  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words) })),
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words), held: v.optional(words) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */
@@ -262,10 +263,20 @@ export const ReplyRulesSchema = v.strictObject({
    * Money said in parts (labelling rules 6 and 10 of 2026-12-06). `opens`: words after a balance that open its parts
    * (其中, 含): each part is no second balance, unless called `spendable` (可用: rule 5's) and not `earmarked` (专款可用余额).
    * `owedPeriods`: words right before an owed label that make it one period's part (往月欠费, 本月欠费); beside an amount
-   * `owedInAll` (您已欠费, 欠费总额 of no period) such a part is other.
+   * `owedInAll` (您已欠费, 欠费总额 of no period) such a part is other. `due`: words of what the bill says must be paid
+   * (应缴, 应付): a bill's total when its item lines add up to it, else what is owed now (rule 10), unless the reply says it
+   * was `settled` (已从余额中扣除, 已缴) or says what is still owed beside it.
    */
   moneyParts: v.optional(
-    v.object({ opens: v.array(text), spendable: v.array(text), earmarked: v.array(text), owedPeriods: v.array(text), owedInAll: v.array(text) }),
+    v.object({
+      opens: v.array(text),
+      spendable: v.array(text),
+      earmarked: v.array(text),
+      owedPeriods: v.array(text),
+      owedInAll: v.array(text),
+      due: v.optional(v.array(text)),
+      settled: v.optional(v.array(text)),
+    }),
   ),
   /**
    * Packages of data beyond the plan (流量安心包, 流量放心包; labelling rule 7): data used of one is beyond the plan, no

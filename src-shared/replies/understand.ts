@@ -113,7 +113,11 @@ export class ReplyReader {
     };
     return [
       ...this.matched(this.rules.adverts.clause, folded).map(reach),
-      ...this.matched(this.rules.adverts.sentence, folded).map(reach),
+      // "您的限时特惠省内流量剩余1GB": a sentence word followed in its clause by what the customer has left or used
+      // (`held`) is in the name of the customer's package, no offer (labelling rule 2: 限时 of an offer's name is its period).
+      ...this.matched(this.rules.adverts.sentence, folded)
+        .filter(([, end]) => !this.rules.adverts.held.some((w) => clauseFrom(text, end).includes(w)))
+        .map(reach),
     ];
   }
 
@@ -142,6 +146,13 @@ export class ReplyReader {
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
 const SENTENCE_EDGE = /[。!?\n【】]/u;
 const CLAUSE_EDGE = /[。!?\n【】,;:]/u;
+
+/** The words from `at` to the end of their clause. */
+function clauseFrom(text: string, at: number): string {
+  let to = at;
+  while (to < text.length && !CLAUSE_EDGE.test(text[to]!)) to++;
+  return text.slice(at, to);
+}
 /** A web link and the spaces after it (a link runs to the first space; the text after the spaces opens anew). */
 const LINK = /(?:https?:\/\/|www\.|dx\.10086\.cn\/)[!-~]+[^\S\n]+/giu;
 

@@ -91,6 +91,8 @@ export function unknownItemName(clause: string, label: string | null, rules: Rep
  */
 export function unknownKindWords(words: string, label: string | null, rules: ReplyRules): string | undefined {
   const vocab = vocabulary(rules);
+  // Not clauses.ts's ownClause: these are words to show, so a note in brackets is cut at its own marks too ("15G封顶流量累计
+  // (单位:字节)已使用有", real r17-037: ownClause keeps the closed bracket whole and would show 单位:字节 as the name).
   let clause = words.slice(Math.max(words.lastIndexOf(','), words.lastIndexOf(';'), words.lastIndexOf(':'), words.lastIndexOf('。')) + 1);
   const at = label === null ? -1 : clause.lastIndexOf(label);
   if (at > 0) clause = clause.slice(0, at);
@@ -152,7 +154,9 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
     if (kinds.some((w) => before.endsWith(w))) return 'known';
     const word = neutral.find((w) => before.endsWith(w));
     // "您的4G飞享套餐本月流量": the words before 套餐 are the package's name, no kind of its data (a kind in it still names it).
-    if (word !== undefined && word.endsWith(PLAN)) {
+    // So are those before a word of what a package holds ("智享套餐内流量", "畅享包内流量"): a product's name, whatever the
+    // product, needs no entry in a list to be read as one (round 26: the place of the word, not the word, says so).
+    if (word !== undefined && PLAN_WORD.test(word)) {
       const name = before.slice(0, -word.length);
       const quoted = QUOTED_NOTE.exec(name);
       if (quoted) return noteSays(quoted[1] ?? quoted[2]!, vocab) ?? 'bare';
@@ -282,6 +286,8 @@ const QUOTED_NOTE = /(?:【([^【】\d]{1,16})】|\(([^()\d]{1,16})\)["”])$/u;
 
 /** A plan (套餐): the words before it are its name. */
 const PLAN = '套餐';
+/** A neutral word that is a plan or what a plan or pack holds (套餐, 日套餐, 套餐内, 包内): the words before it name the product. */
+const PLAN_WORD = /套餐|^包内$/u;
 
 /** Where the last data word (流量, 数据) starts, -1 when there is none. */
 function lastDataWord(words: string): number {

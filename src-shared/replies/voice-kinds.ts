@@ -1,7 +1,8 @@
 // The kind of each minutes amount (the package's own, off-peak, group network…), as kinds.ts names data's.
 import { fold } from '../search/fold';
 import type { Read } from './figures';
-import { lastClause, lastKindIn, narrowedIn } from './kinds';
+import { ownClause } from './clauses';
+import { lastKindIn, narrowedIn } from './kinds';
 import type { ReplyRules } from './load';
 import type { VoicePool } from './schema';
 import type { KindSource } from './types';
@@ -31,7 +32,7 @@ export function assignVoicePools(reads: Read[], rules: ReplyRules, text: string)
     const own = saidAfter && read.context.trimStart().startsWith(saidAfter.trim()) ? read.context.trimStart().slice(saidAfter.trim().length) : read.context;
     saidAfter = after && callWords.some((w) => after.includes(w)) ? after : undefined;
     const ownPool = lastKindIn(own, rules.voicePools) ?? (saidAfter ? lastKindIn(saidAfter, rules.voicePools) : null);
-    const narrowed = ownPool !== null && (narrowedIn(lastClause(own), rules, rules.voicePools) || (saidAfter !== undefined && narrowedIn(saidAfter, rules, rules.voicePools)));
+    const narrowed = ownPool !== null && (narrowedIn(ownClause(own, 'label'), rules, rules.voicePools) || (saidAfter !== undefined && narrowedIn(saidAfter, rules, rules.voicePools)));
     let from: KindSource | null = ownPool === null ? null : narrowed ? 'narrowed' : 'own';
     let pool = ownPool;
     if (pool === null && f.package !== null) {
