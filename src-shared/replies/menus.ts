@@ -2,6 +2,7 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
+import { chooseCue, classifyRun, findRuns } from './list-shape';
 import { cancelTexts, numberedServices, type ListedService } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
@@ -138,6 +139,21 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       }
     }
   }
+  // Numbered lists the cues above did not open, whose own words say to reply with a number (list-shape.ts): every
+  // option not read yet, labelled by its item's words.
+  for (const run of findRuns(original, folded)) {
+    if (classifyRun(run, folded, rules) !== 'menu') continue;
+    const cue = chooseCue(original, folded, run, rules);
+    run.markers.forEach((m, i) => {
+      const [from, to] = run.items[i]!;
+      if (seen.has(m.sent) || to <= from || found.ranges.some(([a, b]) => m.at < b && m.end > a)) return;
+      const label = spanOf(original, folded, from, to).text.replace(SIGNATURE, '').replace(/[\s,，;；:：、。.]+$/u, '').trim();
+      if (!label) return;
+      seen.add(m.sent);
+      found.options.push({ n: m.sent, label, ...(cue ? { cue } : {}) });
+      found.ranges.push([m.at, to]);
+    });
+  }
   // "回复1办理10元1GB日包，回复2办理…": options said one by one, when there are two or more, or after a numbered menu.
   if (said.length >= 2 || (said.length === 1 && found.options.length > 0)) {
     for (const m of said) {
@@ -190,11 +206,13 @@ export interface FoundServices {
 export function findServices(original: string, folded: Folded, rules: ReplyRules): FoundServices | null {
   const text = folded.text;
   const cue = rules.services.cues.map((re) => firstMatch(re, text)).find((m) => m !== null);
-  if (!cue) return null;
-  const from = cue.index + cue[0].length;
+  // No cue known: a numbered list whose shape says it is the services paid for (list-shape.ts), from its first number.
+  const shaped = cue ? undefined : findRuns(original, folded).find((run) => classifyRun(run, folded, rules) === 'services');
+  if (!cue && !shaped) return null;
+  const from = cue ? cue.index + cue[0].length : shaped!.markers[0]!.at;
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
-  const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
+  const listEnd = from + Math.min(shaped ? shaped.trail[0] - from : text.length - from, ...cancels.map((m) => m.index));
   const services: ListedService[] = numberedServices(original, folded, from, listEnd, rules);
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
@@ -213,7 +231,10 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
   const byOwnNumber = cancelTexts(original, folded, from, services, rules);
-  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
+  // A list found by its shape is cancelled by number when the words after it say to reply (a number) to cancel.
+  const trail = shaped ? text.slice(...shaped.trail) : '';
+  const shapedCancel = shaped !== undefined && rules.lists.cancels.some((re) => firstMatch(re, trail) !== null) && rules.lists.choose.some((re) => firstMatch(re, trail) !== null);
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || shapedCancel || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
