@@ -126,11 +126,13 @@ export function findRuns(original: string, folded: Folded): ListRun[] {
   const kept: ListRun[] = [];
   for (const c of candidates) {
     const from = c.markers[0]!.at;
+    // "1、彩铃 5元/月，退订回复QXCL；2、…": when every other item goes on after a comma, so does the last.
+    const inClauses = c.markers.slice(0, -1).every((m, i) => /,/u.test(text.slice(m.end, c.markers[i + 1]!.at).replace(/[\s,;、]+$/u, '')));
     const items: [number, number][] = c.markers.map((m, i) => {
       const next = c.markers[i + 1];
       if (next) return trimmed(text, m.end, next.at);
       const rest = text.slice(m.end, m.end + MAX_ITEM);
-      const stop = rest.search(LAST_ITEM_END);
+      const stop = rest.search(inClauses ? /[。!?\n;]|$/u : LAST_ITEM_END);
       return trimmed(text, m.end, m.end + (stop < 0 ? rest.length : stop));
     });
     const to = Math.max(items.at(-1)![1], c.markers.at(-1)!.end);

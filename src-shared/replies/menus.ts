@@ -36,6 +36,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const found: FoundMenu = { options: [], ranges: [], saidOnce: 0 };
   const text = folded.text;
   const seen = new Set<string>();
+  /** Where each option read by a cue stands: a list read by its shape with more options replaces those inside it. */
+  const spans = new Map<MenuOption, [number, number]>();
   // "回复1办理…，回复2…": options said one by one.
   const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
   // `cue`: the words that introduce the options (回复序号办理), as written; they may say what sending one does.
@@ -101,6 +103,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       if (!seen.has(option.n)) {
         seen.add(option.n);
         found.options.push(option);
+        spans.set(option, [at + n[0], at + length]);
       }
       found.ranges.push([at + n[0], at + length]);
       at += length;
@@ -144,6 +147,20 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   for (const run of findRuns(original, folded)) {
     if (classifyRun(run, folded, rules) !== 'menu') continue;
     const cue = chooseCue(original, folded, run, rules);
+    // "请回复序号：1、查询余额，2、查询流量": a cue's reading that ran over the run's numbers ("查询余额，2、查询流量") is
+    // the run's: options inside the run are dropped when the run counts more of them.
+    const [runFrom, runTo] = [run.markers[0]!.at, run.items.at(-1)![1]];
+    const inside = found.options.filter((o) => {
+      const span = spans.get(o);
+      return span !== undefined && span[0] < runTo && span[1] > runFrom;
+    });
+    if (inside.length > 0 && inside.length < run.markers.length) {
+      for (const o of inside) {
+        seen.delete(o.n);
+        found.options.splice(found.options.indexOf(o), 1);
+      }
+      found.ranges = found.ranges.filter(([a, b]) => !(a < runTo && b > runFrom));
+    }
     run.markers.forEach((m, i) => {
       const [from, to] = run.items[i]!;
       if (seen.has(m.sent) || to <= from || found.ranges.some(([a, b]) => m.at < b && m.end > a)) return;
@@ -231,9 +248,9 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
   const byOwnNumber = cancelTexts(original, folded, from, services, rules);
-  // A list found by its shape is cancelled by number when the words after it say to reply (a number) to cancel.
-  const trail = shaped ? text.slice(...shaped.trail) : '';
-  const shapedCancel = shaped !== undefined && rules.lists.cancels.some((re) => firstMatch(re, trail) !== null) && rules.lists.choose.some((re) => firstMatch(re, trail) !== null);
+  // A list is cancelled by number when the words after it say to reply with a number to cancel ("如需退订，请回复对应数字").
+  const trail = shaped ? text.slice(...shaped.trail) : text.slice(from);
+  const shapedCancel = rules.lists.cancels.some((re) => firstMatch(re, trail) !== null) && rules.lists.choose.some((re) => firstMatch(re, trail) !== null);
   const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || shapedCancel || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
