@@ -250,7 +250,9 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   const byOwnNumber = cancelTexts(original, folded, from, services, rules);
   // A list is cancelled by number when the words after it say to reply with a number to cancel ("如需退订，请回复对应数字").
   const trail = shaped ? text.slice(...shaped.trail) : text.slice(from);
-  const shapedCancel = rules.lists.cancels.some((re) => firstMatch(re, trail) !== null) && rules.lists.choose.some((re) => firstMatch(re, trail) !== null);
+  // Not when a code cancels ("如需取消，请发送QX+业务代码"), nor when an entry's cancel says more than its number (退订+编号).
+  const saysCancel = (patterns: RegExp[]) => patterns.some((re) => firstMatch(re, trail) !== null);
+  const shapedCancel = saysCancel(rules.lists.cancels) && saysCancel(rules.lists.byNumber) && !saysCancel(rules.lists.byCode) && !services.some((x) => x.cancelText);
   const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || shapedCancel || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.

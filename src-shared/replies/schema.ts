@@ -324,6 +324,9 @@ export const ReplyRulesSchema = v.strictObject({
       subscribed: v.array(pattern),
       offers: v.array(pattern),
       cancels: v.array(pattern),
+      /** …by an entry's number (序号, 数字), unless by a code (QX+业务代码): then the number alone cancels nothing. */
+      byNumber: v.optional(v.array(pattern)),
+      byCode: v.optional(v.array(pattern)),
     }),
   ),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */

@@ -104,7 +104,7 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
 }
 
 /** What an entry says cancels it: "退订回复QXMGYY", "取消代码：QXSJB", "（发送TDCL取消）". Group code. */
-const OWN_CANCEL = /[\s,;(]*(?:(?:退订|取消)(?:请|可)?(?:回复|发送|代码|指令|编码)?\s*:?\s*[“"「]?(?<code>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?|(?:回复|发送)\s*[“"「]?(?<code2>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?\s*(?:即可|可)?(?:退订|取消))\)?/du;
+const OWN_CANCEL = /[\s,;(]*(?:(?:退订|取消)(?:请|可)?(?:回复|发送|发|代码|指令|编码)?\s*:?\s*[“"「]?(?<code>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?|(?:回复|发送)\s*[“"「]?(?<code2>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?\s*(?:即可|可)?(?:退订|取消))\)?/du;
 /** Where an entry's name ends before what is said of it: a validity date, when it was ordered, who provides it. */
 const ATTRIBUTE = /[\s,(]+(?:有效期|生效|失效|到期|截止|订购时间|开通时间|办理时间|订购日期|开通日期|订购于|开通于|提供商|服务商|\d{4}[-年/.]\d{1,2})/u;
 
