@@ -42,6 +42,7 @@ interface Style {
 const STYLES: Style[] = [
   { name: '(1)', re: /\((?<n>\d{1,3})\)/gdu },
   { name: '[1]', re: /\[(?<n>\d{1,3})\]/gdu },
+  { name: '【1】', re: /【(?<n>\d{1,3})】/gdu },
   { name: '一、', re: /(?<![一二三四五六七八九十])(?<n>[一二三四五六七八九十]{1,3})[、.]/gdu, han: true },
   { name: '1、', re: /(?<![\d.])(?<n>\d{1,3})、/gdu },
   // "1.查余额": never a decimal (1.5GB); before a digit ("1.10元包1GB") only after an edge.
@@ -117,11 +118,35 @@ function runsOf(style: string, markers: ListMarker[]): ListMarker[][] {
 /** Where the last item's words end: a sentence or a line, a semicolon, or a clause that turns to what to do. */
 const LAST_ITEM_END = /[。!?\n;]|[,\s]\s*(?=回[复覆]|请|如需|如要|若需|如不需|发送|退订|取消|详询|详情|更多|感谢|谢谢|以上|点击|登录|【)|【|$/u;
 
+/**
+ * Lines with no number that each end with a fee ("彩铃 5元/月"), two or more in a row: a list whose entries have no number
+ * to send (style "bare", n NaN, sent '').
+ */
+function bareLines(text: string, fee: RegExp): ListMarker[][] {
+  const runs: ListMarker[][] = [];
+  let run: ListMarker[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const words = line.replace(/[\s;,。.]+$/u, '');
+    const last = allMatches(fee, words).at(-1);
+    const endsWithFee = last !== undefined && last.index > 0 && last.index + last[0].length === words.length && line.trim().length <= MAX_ITEM;
+    if (endsWithFee) run.push({ at, end: at + line.length - line.trimStart().length, n: NaN, sent: '' });
+    else {
+      if (run.length >= 2) runs.push(run);
+      run = [];
+    }
+    at += line.length + 1;
+  }
+  if (run.length >= 2) runs.push(run);
+  return runs;
+}
+
 /** Every list in the text, longest first; a list overlapping a longer one is dropped. */
-export function findRuns(original: string, folded: Folded): ListRun[] {
+export function findRuns(original: string, folded: Folded, fee?: RegExp): ListRun[] {
   const text = folded.text;
   const candidates: { style: string; markers: ListMarker[] }[] = [];
   for (const [style, markers] of markersOf(original, folded)) for (const run of runsOf(style, markers)) candidates.push({ style, markers: run });
+  if (fee && text.includes('\n')) for (const run of bareLines(text, fee)) candidates.push({ style: 'bare', markers: run });
   candidates.sort((a, b) => b.markers.length - a.markers.length || a.markers[0]!.at - b.markers[0]!.at);
   const kept: ListRun[] = [];
   for (const c of candidates) {
@@ -132,7 +157,7 @@ export function findRuns(original: string, folded: Folded): ListRun[] {
       const next = c.markers[i + 1];
       if (next) return trimmed(text, m.end, next.at);
       const rest = text.slice(m.end, m.end + MAX_ITEM);
-      const stop = rest.search(inClauses ? /[。!?\n;]|$/u : LAST_ITEM_END);
+      const stop = rest.search(inClauses || c.style === 'bare' ? /[。!?\n;]|$/u : LAST_ITEM_END);
       return trimmed(text, m.end, m.end + (stop < 0 ? rest.length : stop));
     });
     const to = Math.max(items.at(-1)![1], c.markers.at(-1)!.end);

@@ -2,8 +2,8 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
-import { chooseCue, classifyRun, findRuns } from './list-shape';
-import { cancelTexts, numberedServices, type ListedService } from './service-list';
+import { chooseCue, classifyRun, findRuns, type ListRun } from './list-shape';
+import { cancelTexts, lineService, numberedServices, type ListedService } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
@@ -224,13 +224,19 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   const text = folded.text;
   const cue = rules.services.cues.map((re) => firstMatch(re, text)).find((m) => m !== null);
   // No cue known: a numbered list whose shape says it is the services paid for (list-shape.ts), from its first number.
-  const shaped = cue ? undefined : findRuns(original, folded).find((run) => classifyRun(run, folded, rules) === 'services');
+  const shaped = cue ? undefined : findRuns(original, folded, rules.services.fee).find((run) => classifyRun(run, folded, rules) === 'services');
   if (!cue && !shaped) return null;
   const from = cue ? cue.index + cue[0].length : shaped!.markers[0]!.at;
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
   const listEnd = from + Math.min(shaped ? shaped.trail[0] - from : text.length - from, ...cancels.map((m) => m.index));
-  const services: ListedService[] = numberedServices(original, folded, from, listEnd, rules);
+  const lines = (run: ListRun) => run.items.flatMap(([a, b]) => lineService(original, folded, a, b, rules));
+  const services: ListedService[] = shaped?.style === 'bare' ? lines(shaped) : numberedServices(original, folded, from, listEnd, rules);
+  // "您已订购的业务：\n彩铃 5元/月\n…": on the line after a cue's, lines with no number that each end with a fee.
+  if (services.length === 0 && cue) {
+    const bare = findRuns(original, folded, rules.services.fee).find((run) => run.style === 'bare' && run.markers[0]!.at >= from && /^[^\n。]{0,8}\n\s*$/u.test(text.slice(from, run.markers[0]!.at)));
+    if (bare) services.push(...lines(bare));
+  }
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {

@@ -92,7 +92,9 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
   const bare = code ? written.slice(0, code.index) : written;
   const attribute = bare.search(ATTRIBUTE);
   const name = attribute > 0 ? bare.slice(0, attribute) : bare;
-  const lead = name.length - name.replace(/^[\s.:;,]+/u, '').length;
+  // "1、业务名称：彩铃，资费：5元/月": the name's own label is no part of it.
+  const labelled = NAME_LABEL.exec(name)?.[0].length ?? 0;
+  const lead = labelled || name.length - name.replace(/^[\s.:;,]+/u, '').length;
   if (name.length - lead === 0 || name.length - lead > MAX_NAME) return null;
   return {
     name: [at + lead, at + name.length],
@@ -105,6 +107,8 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
 
 /** What an entry says cancels it: "退订回复QXMGYY", "取消代码：QXSJB", "（发送TDCL取消）". Group code. */
 const OWN_CANCEL = /[\s,;(]*(?:(?:退订|取消)(?:请|可)?(?:回复|发送|发|代码|指令|编码)?\s*:?\s*[“"「]?(?<code>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?|(?:回复|发送)\s*[“"「]?(?<code2>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?\s*(?:即可|可)?(?:退订|取消))\)?/du;
+/** A name's own label in an entry written as a table row ("业务名称：彩铃"). */
+const NAME_LABEL = /^[\s.:;,]*(?:业务|产品|服务|套餐)?名称\s*:\s*/u;
 /** Where an entry's name ends before what is said of it: a validity date, when it was ordered, who provides it. */
 const ATTRIBUTE = /[\s,(]+(?:有效期|生效|失效|到期|截止|订购时间|开通时间|办理时间|订购日期|开通日期|订购于|开通于|提供商|服务商|\d{4}[-年/.]\d{1,2})/u;
 
@@ -147,6 +151,15 @@ export function numberedServices(original: string, folded: Folded, from: number,
     services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan, code: entry.code ? text(entry.code) : null, ...(cancel ? { cancelText: cancel } : {}) });
   });
   return services;
+}
+
+/** One line of a list that numbers none ("彩铃 5元/月"): an entry with nothing to send but a code it says cancels it. */
+export function lineService(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): ListedService[] {
+  const entry = entryOf(folded, from, to, rules);
+  if (!entry?.fee) return [];
+  const text = (r: [number, number]) => spanOf(original, folded, r[0], r[1]).text;
+  const cancel = entry.cancel ? text(entry.cancel) : null;
+  return [{ n: null, name: text(entry.name).replace(PROVIDER, '').trim(), fee: text(entry.fee), yuan: entry.yuan, code: entry.code ? text(entry.code) : null, ...(cancel ? { cancelText: cancel } : {}) }];
 }
 
 /** An entry of a list, with the code said in it (代码SJB), which cancels it when the reply says QX+代码. */
