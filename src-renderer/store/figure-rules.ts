@@ -43,8 +43,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 已使用, 赠送6个月1G…:已使用, 不限量（1G…+…）) are no figures; an advert's 【】 names no package (rules 9, 11).
  * 17: a cash part opened by 其中 after a total that could not be read (masked) is no balance (rule 6's "no total" case is
  * for parts said with no total at all).
+ * 18: numbered lists read by their shape (list-shape.ts, replies27): menus and service lists no cue names, an entry's own
+ * cancel code, lines with no number that each end with a fee.
  */
-export const FIGURE_CODE_VERSION = 17;
+export const FIGURE_CODE_VERSION = 18;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
