@@ -79,22 +79,19 @@ describe('what a list becomes', () => {
   it('a cue’s reading that ran over the numbers (one label 查询余额，2、查询流量) gives way to the run', () => {
     expect(options('请回复序号：1、查询余额，2、查询流量，3、积分兑换。')).toEqual(['1.查询余额', '2.查询流量', '3.积分兑换']);
   });
-  it('a service’s cancel sends the number when the reply says a number cancels', () => {
-    expect(entries('您目前在用的产品：1、彩铃 5元/月；2、手机报 免费。如需退订请回复对应数字。')).toEqual(['1|彩铃|5元/月|1', '2|手机报|免费|2']);
-  });
-  it('a service’s cancel sends the code the entry names (退订回复QX…, 退订指令：…, 退订请发…)', () => {
-    expect(entries('您已订购：1、彩铃 5元/月，退订回复QXCL；2、手机报 3元/月，退订回复QXSJB。')).toEqual(['1|彩铃|5元/月|QXCL', '2|手机报|3元/月|QXSJB']);
-    expect(entries('您已订购的业务：1、业务名称：彩铃，资费：5元/月，退订指令：QXCL；2、业务名称：手机报，资费：免费，退订指令：QXSJB。')).toEqual([
-      '1|彩铃|5元/月|QXCL',
-      '2|手机报|免费|QXSJB',
-    ]);
-  });
-  it('no cancel when the reply does not say what cancels (never a guessed code), nor the bare number when a code does', () => {
-    expect(entries('您名下的增值服务：1、彩铃 5元/月；2、手机报 免费。感谢使用。')).toEqual(['1|彩铃|5元/月|null', '2|手机报|免费|null']);
-    expect(entries('您已订购：1、彩铃 5元/月；2、手机报 免费。退订请发送QX+业务代码至10086。')).toEqual(['1|彩铃|5元/月|null', '2|手机报|免费|null']);
-  });
-  it('a date said after a name is no part of it; lines with no number have nothing to send', () => {
-    expect(entries('您已订购：1、彩铃（有效期至2026年12月31日）5元/月；2、手机报 3元/月。')).toEqual(['1|彩铃|5元/月|null', '2|手机报|3元/月|null']);
-    expect(entries('您已订购的业务：\n彩铃 5元/月\n手机报 包月5元\n如有疑问请咨询10086。')).toEqual(['null|彩铃|5元/月|null', 'null|手机报|包月5元|null']);
-  });
+  // Each entry as n|name|fee|what its cancel sends; a guard (nothing to send) last in its row where one is.
+  const lists: [string, string, string[]][] = [
+    ['a cancel sends the number when the reply says a number cancels', '您目前在用的产品：1、彩铃 5元/月；2、手机报 免费。如需退订请回复对应数字。', ['1|彩铃|5元/月|1', '2|手机报|免费|2']],
+    ['a cancel sends the code the entry names (退订回复QX…)', '您已订购：1、彩铃 5元/月，退订回复QXCL；2、手机报 3元/月，退订回复QXSJB。', ['1|彩铃|5元/月|QXCL', '2|手机报|3元/月|QXSJB']],
+    [
+      'a table row: the name without its label, the code of 退订指令',
+      '您已订购的业务：1、业务名称：彩铃，资费：5元/月，退订指令：QXCL；2、业务名称：手机报，资费：免费，退订指令：QXSJB。',
+      ['1|彩铃|5元/月|QXCL', '2|手机报|免费|QXSJB'],
+    ],
+    ['no cancel when the reply does not say what cancels (never a guessed code)', '您名下的增值服务：1、彩铃 5元/月；2、手机报 免费。感谢使用。', ['1|彩铃|5元/月|null', '2|手机报|免费|null']],
+    ['no bare number when a code cancels (QX+业务代码)', '您已订购：1、彩铃 5元/月；2、手机报 免费。退订请发送QX+业务代码至10086。', ['1|彩铃|5元/月|null', '2|手机报|免费|null']],
+    ['a date said after a name is no part of it', '您已订购：1、彩铃（有效期至2026年12月31日）5元/月；2、手机报 3元/月。', ['1|彩铃|5元/月|null', '2|手机报|3元/月|null']],
+    ['lines with no number have nothing to send', '您已订购的业务：\n彩铃 5元/月\n手机报 包月5元\n如有疑问请咨询10086。', ['null|彩铃|5元/月|null', 'null|手机报|包月5元|null']],
+  ];
+  it.each(lists)('services: %s', (_title, text, want) => expect(entries(text)).toEqual(want));
 });
