@@ -48,7 +48,7 @@ const STYLES: Style[] = [
   // "1.查余额": never a decimal (1.5GB); before a digit ("1.10元包1GB") only after an edge.
   { name: '1.', re: /(?<![\d.a-z])(?<n>\d{1,3})\.(?!\d)|(?<=^|[\s:;,。、)】!?])(?<n2>\d{1,3})\.(?=\d)/gdu },
   { name: '1)', re: /(?<=^|[\s:;,。、】!?\p{Script=Han}])(?<![(\d])(?<n>\d{1,3})\)/gdu },
-  { name: '1-', re: /(?<=^|[\s:;,。、】])(?<n>\d{1,3})-(?=[^\d\s-])/gdu },
+  { name: '1-', re: /(?<=^|[\s:;,。、】])(?<n>\d{1,3})\s*(?:-|—{1,2}|–)(?=\s*[^\d\s\-—–])/gdu },
   { name: '1:', re: /(?<=^|[\s;,。、】])(?<n>\d{1,3}):(?=\s*\p{Script=Han})/gdu },
   { name: 'line', re: /(?<=^|\n)[ \t\u3000]*(?<n>\d{1,3})[ \t\u3000]+(?=\S)/gdu },
   { name: '1 ', re: /(?<=^|[\s:;,。、])(?<n>\d{1,3})[ \t\u3000]+(?=\p{Script=Han}|【)/gdu },
@@ -109,6 +109,10 @@ function runsOf(style: string, markers: ListMarker[]): ListMarker[][] {
       run.push(next);
     }
     if (run.length < 2) continue;
+    // "1.查话费 2.查流量 0.人工服务": a 0 after a run from 1 is its last option (a way out or to a person).
+    const last = run.at(-1)!;
+    const zero = run[0]!.n === 1 ? markers.find((m) => m.n === 0 && m.at >= last.end && m.at - last.end <= MAX_ITEM) : undefined;
+    if (zero && !markers.some((m) => m.at > last.end && m.at < zero.at && m.n === last.n + 1)) run.push(zero);
     run.forEach((m) => used.add(m));
     runs.push(run);
   }

@@ -76,6 +76,9 @@ describe('what a list becomes', () => {
     expect(options('请选择：\n101.查询余额\n102.办理10元1GB流量包')).toEqual(['101.查询余额', '102.办理10元1GB流量包']);
     expect(read('请选择：\n101.查询余额\n102.办理10元1GB流量包').kind).toBe('menu');
   });
+  it('a dash after the number (1—话费余额) marks options too, and a 0 after a run from 1 is its last option', () => {
+    expect(options('查询请回复：1—话费余额 2—套餐余量 3—积分 0—人工服务')).toEqual(['1.话费余额', '2.套餐余量', '3.积分', '0.人工服务']);
+  });
   it('a cue’s reading that ran over the numbers (one label 查询余额，2、查询流量) gives way to the run', () => {
     expect(options('请回复序号：1、查询余额，2、查询流量，3、积分兑换。')).toEqual(['1.查询余额', '2.查询流量', '3.积分兑换']);
   });
@@ -90,7 +93,10 @@ describe('what a list becomes', () => {
     ],
     ['no cancel when the reply does not say what cancels (never a guessed code)', '您名下的增值服务：1、彩铃 5元/月；2、手机报 免费。感谢使用。', ['1|彩铃|5元/月|null', '2|手机报|免费|null']],
     ['no bare number when a code cancels (QX+业务代码)', '您已订购：1、彩铃 5元/月；2、手机报 免费。退订请发送QX+业务代码至10086。', ['1|彩铃|5元/月|null', '2|手机报|免费|null']],
+    ['QX序号 sends QX and the number', '截至今天，您共有2项包月扣费业务：一、彩铃功能（5元/月）二、手机报（3元/月）。回复QX序号退订。', ['1|彩铃功能|5元/月|QX1', '2|手机报|3元/月|QX2']],
     ['a date said after a name is no part of it', '您已订购：1、彩铃（有效期至2026年12月31日）5元/月；2、手机报 3元/月。', ['1|彩铃|5元/月|null', '2|手机报|3元/月|null']],
+    ['回复"TD"+业务序号 and 回复QX序号 send the prefix and the number', '您已订购的业务：1.彩铃（5元/月）；2.和彩云（免费）。如需退订，请回复"TD"+业务序号。', ['1|彩铃|5元/月|TD1', '2|和彩云|免费|TD2']],
+    ['回复1或2退订 cancels by the number', '您订购的附加业务：1、视频彩铃 6元/月；2、云盘会员 10元/月。回复1或2退订对应附加业务。', ['1|视频彩铃|6元/月|1', '2|云盘会员|10元/月|2']],
     ['lines with no number have nothing to send', '您已订购的业务：\n彩铃 5元/月\n手机报 包月5元\n如有疑问请咨询10086。', ['null|彩铃|5元/月|null', 'null|手机报|包月5元|null']],
   ];
   it.each(lists)('services: %s', (_title, text, want) => expect(entries(text)).toEqual(want));
