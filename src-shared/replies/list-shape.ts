@@ -46,7 +46,7 @@ const STYLES: Style[] = [
   { name: '一、', re: /(?<![一二三四五六七八九十])(?<n>[一二三四五六七八九十]{1,3})[、.]/gdu, han: true },
   { name: '1、', re: /(?<![\d.])(?<n>\d{1,3})、/gdu },
   // "1.查余额": never a decimal (1.5GB); before a digit ("1.10元包1GB") only after an edge.
-  { name: '1.', re: /(?<![\d.a-z])(?<n>\d{1,3})\.(?!\d)|(?<=^|[\s:;,。、)】!?])(?<n2>\d{1,3})\.(?=\d)/gdu },
+  { name: '1.', re: /(?<![\d.a-z])(?<n>\d{1,3})\.(?!\d)|(?<=^|[\s:;,。、)】!?])(?<n2>\d{1,3})\.(?=\d)(?!\d+\s*(?:元|[gmk]b?|分钟|条|%)(?:\/|[\s;,。)]|$))/gdu },
   { name: '1)', re: /(?<=^|[\s:;,。、】!?\p{Script=Han}])(?<![(\d])(?<n>\d{1,3})\)/gdu },
   { name: '1-', re: /(?<=^|[\s:;,。、】])(?<n>\d{1,3})\s*(?:-|—{1,2}|–)(?=\s*[^\d\s\-—–])/gdu },
   { name: '1:', re: /(?<=^|[\s;,。、】])(?<n>\d{1,3}):(?=\s*\p{Script=Han})/gdu },
@@ -108,7 +108,8 @@ function runsOf(style: string, markers: ListMarker[]): ListMarker[][] {
       if (!next) break;
       run.push(next);
     }
-    if (run.length < 2) continue;
+    // "剩余国内流量 1.15GB，剩余省内流量 2.56GB": numbers that may all be decimals make no list.
+    if (run.length < 2 || run.every((m) => m.weak)) continue;
     // "1.查话费 2.查流量 0.人工服务": a 0 after a run from 1 is its last option (a way out or to a person).
     const last = run.at(-1)!;
     const zero = run[0]!.n === 1 ? markers.find((m) => m.n === 0 && m.at >= last.end && m.at - last.end <= MAX_ITEM) : undefined;

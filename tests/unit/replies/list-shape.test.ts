@@ -39,6 +39,10 @@ describe('segmentation: markers of one style counting up, items, lead-in', () =>
   it('a decimal (3.20元) is no marker when a number of the run stands later', () => {
     expect(runs('本月账单：1.套餐月费 58元 2.语音费 3.20元 3.流量费 0元。')[0]).toMatchObject({ items: ['套餐月费 58元', '语音费 3.20元', '流量费 0元'] });
   });
+  it('amounts that may all be decimals (剩余国内流量 1.15GB，剩余省内流量 2.56GB) make no list (generated variant of real r15-143)', () => {
+    expect(runs('您11月剩余总流量：4.20GB，其中剩余国内流量：1.15GB，剩余省内流量：2.56GB。查询明细请回复数字“1”。')).toEqual([]);
+    expect(runs('请回复序号：1.10元包1GB流量包 2.20元包3GB流量包')[0]).toMatchObject({ sent: '1,2' });
+  });
   it('the lead-in is the sentence before the first marker, or the line before a list on lines', () => {
     expect(runs('尊敬的客户。请选择：\n1 话费\n2 流量')[0]).toMatchObject({ style: 'line', lead: '请选择:\n' });
   });
