@@ -46,8 +46,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 18: round 26 (labelling rules as written): 应缴 alone is owed (rule 10); spent broken into parts said spent after 其中 is a
  * bill (rule 1); a part of data of some hours is of no wider pool (rule 2); 限时特惠 in the customer's package name is no
  * advert; an order 即将办理 gives no figure (rule 9); a product's name before 套餐内/包内 is no unknown kind.
+ * 19: numbered lists read by their shape (list-shape.ts, replies27): menus and service lists no cue names, an entry's own
+ * cancel code, lines with no number that each end with a fee.
  */
-export const FIGURE_CODE_VERSION = 18;
+export const FIGURE_CODE_VERSION = 19;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

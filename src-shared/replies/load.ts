@@ -110,6 +110,8 @@ export interface ReplyRules {
   overPlanPackages: { words: string[]; until: string[] };
   menus: { cues: RegExp[]; item: RegExp; sequence: RegExp; quick: RegExp; quickCues: RegExp[]; replies: RegExp | null; sends: RegExp[]; changes: RegExp[]; lookups: RegExp[] };
   services: { cues: RegExp[]; markers: RegExp[]; fee: RegExp; unnumbered: RegExp | null; cancel: RegExp[]; cancelWith: RegExp[]; cancelCode: RegExp[] };
+  /** What makes a numbered list a menu or the services paid for (list-shape.ts). */
+  lists: { choose: RegExp[]; subscribed: RegExp[]; offers: RegExp[]; cancels: RegExp[]; byNumber: RegExp[]; byCode: RegExp[] };
   notices: { id: NoticeKind; patterns: RegExp[] }[];
   outcomes: { id: string; outcome: Outcome; patterns: RegExp[] }[];
   confirm: { patterns: RegExp[]; deadlines: RegExp[] };
@@ -285,6 +287,14 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       sends: (file.menus.sends ?? []).map((p, i) => regex(`menus.sends.${i}`, p)),
       changes: (file.menus.changes ?? []).map((p, i) => regex(`menus.changes.${i}`, p)),
       lookups: (file.menus.lookups ?? []).map((p, i) => regex(`menus.lookups.${i}`, p)),
+    },
+    lists: {
+      choose: (file.lists?.choose ?? []).map((p, i) => regex(`lists.choose.${i}`, p)),
+      subscribed: (file.lists?.subscribed ?? []).map((p, i) => regex(`lists.subscribed.${i}`, p)),
+      offers: (file.lists?.offers ?? []).map((p, i) => regex(`lists.offers.${i}`, p)),
+      cancels: (file.lists?.cancels ?? []).map((p, i) => regex(`lists.cancels.${i}`, p)),
+      byNumber: (file.lists?.byNumber ?? []).map((p, i) => regex(`lists.byNumber.${i}`, p)),
+      byCode: (file.lists?.byCode ?? []).map((p, i) => regex(`lists.byCode.${i}`, p)),
     },
     services: {
       cues: file.services.cues.map((p, i) => regex(`services.cues.${i}`, p)),

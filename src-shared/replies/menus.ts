@@ -2,7 +2,8 @@ import type { ReplyRules } from './load';
 import { foldWithOrigin, spanOf, type Folded } from './normalize';
 import { allMatches, firstMatch } from './regex';
 import type { MenuOption, SubscribedService } from './types';
-import { cancelTexts, numberedServices, type ListedService } from './service-list';
+import { chooseCue, classifyRun, findRuns, type ListRun } from './list-shape';
+import { cancelTexts, lineService, numberedServices, type ListedService } from './service-list';
 
 /** Circled numbers (①…⑳), which folding turns into digits. */
 const CIRCLED = /^[\u2460-\u2473]$/u;
@@ -35,6 +36,8 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const found: FoundMenu = { options: [], ranges: [], saidOnce: 0 };
   const text = folded.text;
   const seen = new Set<string>();
+  /** Where each option read by a cue stands: a list read by its shape with more options replaces those inside it. */
+  const spans = new Map<MenuOption, [number, number]>();
   // "回复1办理…，回复2…": options said one by one.
   const said = rules.menus.replies ? allMatches(rules.menus.replies, text) : [];
   // `cue`: the words that introduce the options (回复序号办理), as written; they may say what sending one does.
@@ -100,6 +103,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       if (!seen.has(option.n)) {
         seen.add(option.n);
         found.options.push(option);
+        spans.set(option, [at + n[0], at + length]);
       }
       found.ranges.push([at + n[0], at + length]);
       at += length;
@@ -137,6 +141,35 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
         if (head >= 0 && c.index - head <= BEFORE_CUE) read(head + 1, rules.menus.item, clause > head ? clause : lead.length, cueWords(c.index, cueEnd));
       }
     }
+  }
+  // Numbered lists the cues above did not open, whose own words say to reply with a number (list-shape.ts): every
+  // option not read yet, labelled by its item's words.
+  for (const run of findRuns(original, folded)) {
+    if (classifyRun(run, folded, rules) !== 'menu') continue;
+    const cue = chooseCue(original, folded, run, rules);
+    // "请回复序号：1、查询余额，2、查询流量": a cue's reading that ran over the run's numbers ("查询余额，2、查询流量") is
+    // the run's: options inside the run are dropped when the run counts more of them.
+    const [runFrom, runTo] = [run.markers[0]!.at, run.items.at(-1)![1]];
+    const inside = found.options.filter((o) => {
+      const span = spans.get(o);
+      return span !== undefined && span[0] < runTo && span[1] > runFrom;
+    });
+    if (inside.length > 0 && inside.length < run.markers.length) {
+      for (const o of inside) {
+        seen.delete(o.n);
+        found.options.splice(found.options.indexOf(o), 1);
+      }
+      found.ranges = found.ranges.filter(([a, b]) => !(a < runTo && b > runFrom));
+    }
+    run.markers.forEach((m, i) => {
+      const [from, to] = run.items[i]!;
+      if (seen.has(m.sent) || to <= from || found.ranges.some(([a, b]) => m.at < b && m.end > a)) return;
+      const label = spanOf(original, folded, from, to).text.replace(SIGNATURE, '').replace(/[\s,，;；:：、。.]+$/u, '').trim();
+      if (!label) return;
+      seen.add(m.sent);
+      found.options.push({ n: m.sent, label, ...(cue ? { cue } : {}) });
+      found.ranges.push([m.at, to]);
+    });
   }
   // "回复1办理10元1GB日包，回复2办理…": options said one by one, when there are two or more, or after a numbered menu.
   if (said.length >= 2 || (said.length === 1 && found.options.length > 0)) {
@@ -190,12 +223,20 @@ export interface FoundServices {
 export function findServices(original: string, folded: Folded, rules: ReplyRules): FoundServices | null {
   const text = folded.text;
   const cue = rules.services.cues.map((re) => firstMatch(re, text)).find((m) => m !== null);
-  if (!cue) return null;
-  const from = cue.index + cue[0].length;
+  // No cue known: a numbered list whose shape says it is the services paid for (list-shape.ts), from its first number.
+  const shaped = cue ? undefined : findRuns(original, folded, rules.services.fee).find((run) => classifyRun(run, folded, rules) === 'services');
+  if (!cue && !shaped) return null;
+  const from = cue ? cue.index + cue[0].length : shaped!.markers[0]!.at;
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
-  const listEnd = from + Math.min(text.length - from, ...cancels.map((m) => m.index));
-  const services: ListedService[] = numberedServices(original, folded, from, listEnd, rules);
+  const listEnd = from + Math.min(shaped ? shaped.trail[0] - from : text.length - from, ...cancels.map((m) => m.index));
+  const lines = (run: ListRun) => run.items.flatMap(([a, b]) => lineService(original, folded, a, b, rules));
+  const services: ListedService[] = shaped?.style === 'bare' ? lines(shaped) : numberedServices(original, folded, from, listEnd, rules);
+  // "您已订购的业务：\n彩铃 5元/月\n…": on the line after a cue's, lines with no number that each end with a fee.
+  if (services.length === 0 && cue) {
+    const bare = findRuns(original, folded, rules.services.fee).find((run) => run.style === 'bare' && run.markers[0]!.at >= from && /^[^\n。]{0,8}\n\s*$/u.test(text.slice(from, run.markers[0]!.at)));
+    if (bare) services.push(...lines(bare));
+  }
   // "已开通的功能有：来电显示（免费）、GPRS、彩铃（5元/月）": a list that numbers no entry, with fees in brackets
   // (two at least; an entry without one has no fee); no entry can be cancelled by number.
   if (services.length === 0 && rules.services.unnumbered) {
@@ -213,7 +254,12 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
     if (said) said.forEach((n, i) => (services[i]!.n = n));
   }
   const byOwnNumber = cancelTexts(original, folded, from, services, rules);
-  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
+  // A list is cancelled by number when the words after it say to reply with a number to cancel ("如需退订，请回复对应数字").
+  const trail = shaped ? text.slice(...shaped.trail) : text.slice(from);
+  // Not when a code cancels ("如需取消，请发送QX+业务代码"), nor when an entry's cancel says more than its number (退订+编号).
+  const saysCancel = (patterns: RegExp[]) => patterns.some((re) => firstMatch(re, trail) !== null);
+  const shapedCancel = saysCancel(rules.lists.cancels) && saysCancel(rules.lists.byNumber) && !saysCancel(rules.lists.byCode) && !services.some((x) => x.cancelText);
+  const cancelByNumber = services.length > 0 && services.every((x) => x.n !== null) && (byOwnNumber || shapedCancel || rules.services.cancel.some((re) => firstMatch(re, text) !== null));
   // A list naming no fee at all ("您已开通的功能如下：1.彩铃；2.来电显示") says what is on: a status, no list of charges,
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;

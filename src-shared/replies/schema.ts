@@ -324,6 +324,22 @@ export const ReplyRulesSchema = v.strictObject({
     cancelWith: v.optional(v.array(pattern)),
     cancelCode: v.optional(v.array(pattern)),
   }),
+  /**
+   * Words that say what a numbered list is (list-shape.ts), in folded text: `choose` (回复序号, 请回复:, 发送对应数字) makes it a
+   * menu; `subscribed` (已订购, 正在使用的, 包月业务) in the words before it, unless they `offers` (推荐, 可办理), makes it the
+   * services paid for when its items end with fees or `cancels` (回复序号取消) is said; else it is neither (bill lines, pools).
+   */
+  lists: v.optional(
+    v.strictObject({
+      choose: v.array(pattern),
+      subscribed: v.array(pattern),
+      offers: v.array(pattern),
+      cancels: v.array(pattern),
+      /** …by an entry's number (序号, 数字), unless by a code (QX+业务代码): then the number alone cancels nothing. */
+      byNumber: v.optional(v.array(pattern)),
+      byCode: v.optional(v.array(pattern)),
+    }),
+  ),
   /** Pushed notices (流量提醒, 已达…暂停): read even when no instruction was sent, and fed to the alerts. */
   notices: v.array(v.strictObject({ id: v.picklist(NOTICES), patterns: v.pipe(v.array(pattern), v.minLength(1)) })),
   figures: v.pipe(v.array(FigureTemplateSchema), v.minLength(1)),

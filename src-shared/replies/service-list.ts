@@ -68,10 +68,15 @@ function markersIn(original: string, folded: Folded, from: number, to: number, r
  * An entry's words up to the next number: up to a sentence's or a line's end, without the separator after it (；, ，, the
  * dot of ".2."), its fee read from the end (9元/月, 9.00元/月, 月费9元, （免费）, 0元), the rest its name.
  */
-function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { name: [number, number]; fee: [number, number] | null; yuan: number; code: [number, number] | null } | null {
+function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { name: [number, number]; fee: [number, number] | null; yuan: number; code: [number, number] | null; cancel: [number, number] | null } | null {
   let words = folded.text.slice(at, end);
   const stop = words.search(/[。\n]/u);
   if (stop >= 0) words = words.slice(0, stop);
+  // "2.咪咕音乐 10元/月（退订回复QXMGYY）": the code the entry itself says cancels it, sent as written.
+  const own = OWN_CANCEL.exec(words);
+  const said = own?.indices?.groups?.code ?? own?.indices?.groups?.code2;
+  const cancel: [number, number] | null = said ? [at + said[0], at + said[1]] : null;
+  if (own) words = words.slice(0, own.index);
   words = words.replace(/[\s;,、.]+$/u, '');
   // The last fee ends the entry ("3、和俱乐部0元/月；由中国移动代收费的业务：" heads the next group), unless nothing would be
   // left of its name ("10元 100M流量包" names no fee).
@@ -83,16 +88,29 @@ function entryOf(folded: Folded, at: number, end: number, rules: ReplyRules): { 
   // "1.手机报 代码SJB 3元/月": the code said after the name (sent with QX to cancel) is no part of it.
   const written = words.slice(0, nameEnd).replace(/[\s,:;(]+$/u, '');
   const code = ENTRY_CODE.exec(written);
-  const name = code ? written.slice(0, code.index) : written;
-  const lead = name.length - name.replace(/^[\s.:;,]+/u, '').length;
+  // "1、视频彩铃（有效期至2026-12-31）6元/月": a date or a provider said after the name is no part of it.
+  const bare = code ? written.slice(0, code.index) : written;
+  const attribute = bare.search(ATTRIBUTE);
+  const name = attribute > 0 ? bare.slice(0, attribute) : bare;
+  // "1、业务名称：彩铃，资费：5元/月": the name's own label is no part of it.
+  const labelled = NAME_LABEL.exec(name)?.[0].length ?? 0;
+  const lead = labelled || name.length - name.replace(/^[\s.:;,]+/u, '').length;
   if (name.length - lead === 0 || name.length - lead > MAX_NAME) return null;
   return {
     name: [at + lead, at + name.length],
     fee: feeGroup ? [at + feeGroup[0], at + feeGroup[1]] : null,
     yuan: Number(fee?.groups?.yuan ?? 0),
     code: code?.indices?.[1] ? [at + code.indices[1][0], at + code.indices[1][1]] : null,
+    cancel,
   };
 }
+
+/** What an entry says cancels it: "退订回复QXMGYY", "取消代码：QXSJB", "（发送TDCL取消）". Group code. */
+const OWN_CANCEL = /[\s,;(]*(?:(?:退订|取消)(?:请|可)?(?:回复|发送|发|代码|指令|编码)?\s*:?\s*[“"「]?(?<code>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?|(?:回复|发送)\s*[“"「]?(?<code2>[a-z]{2,}[a-z0-9]*)(?![a-z0-9+#])[”"」]?\s*(?:即可|可)?(?:退订|取消))\)?/du;
+/** A name's own label in an entry written as a table row ("业务名称：彩铃"). */
+const NAME_LABEL = /^[\s.:;,]*(?:业务|产品|服务|套餐)?名称\s*:\s*/u;
+/** Where an entry's name ends before what is said of it: a validity date, when it was ordered, who provides it. */
+const ATTRIBUTE = /[\s,(]+(?:有效期|生效|失效|到期|截止|订购时间|开通时间|办理时间|订购日期|开通日期|订购于|开通于|提供商|服务商|\d{4}[-年/.]\d{1,2})/u;
 
 const MAX_NAME = 40;
 /** A service's code said after its name: 代码SJB, 代码：CL. */
@@ -129,9 +147,19 @@ export function numberedServices(original: string, folded: Folded, from: number,
     const text = (r: [number, number]) => spanOf(original, folded, r[0], r[1]).text;
     // "超级乐乐乐，(北京…公司提供),15元/月": the provider in brackets is no part of the name.
     const name = text(entry.name).replace(PROVIDER, '').replace(/[\s,，:：]+$/u, '').trim();
-    services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan, code: entry.code ? text(entry.code) : null });
+    const cancel = entry.cancel ? text(entry.cancel) : null;
+    services.push({ n: m.sent, name, fee: entry.fee ? text(entry.fee) : '', yuan: entry.yuan, code: entry.code ? text(entry.code) : null, ...(cancel ? { cancelText: cancel } : {}) });
   });
   return services;
+}
+
+/** One line of a list that numbers none ("彩铃 5元/月"): an entry with nothing to send but a code it says cancels it. */
+export function lineService(original: string, folded: Folded, from: number, to: number, rules: ReplyRules): ListedService[] {
+  const entry = entryOf(folded, from, to, rules);
+  if (!entry?.fee) return [];
+  const text = (r: [number, number]) => spanOf(original, folded, r[0], r[1]).text;
+  const cancel = entry.cancel ? text(entry.cancel) : null;
+  return [{ n: null, name: text(entry.name).replace(PROVIDER, '').trim(), fee: text(entry.fee), yuan: entry.yuan, code: entry.code ? text(entry.code) : null, ...(cancel ? { cancelText: cancel } : {}) }];
 }
 
 /** An entry of a list, with the code said in it (代码SJB), which cancels it when the reply says QX+代码. */
@@ -153,7 +181,7 @@ export function cancelTexts(original: string, folded: Folded, from: number, serv
     const byCode = /代码|编码|指令/u.test(text.slice(g.what[0], g.what[1]));
     for (const s of services) {
       const key = byCode ? s.code : s.n;
-      if (key) s.cancelText = `${prefix}${key}`;
+      if (key && !s.cancelText) s.cancelText = `${prefix}${key}`;
     }
     return false;
   }

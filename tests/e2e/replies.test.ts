@@ -213,6 +213,33 @@ describe('real replies in the thread and on the overview', () => {
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', 'QXCL']);
   });
 
+  it('a list found by its shape: each entry cancels by the code it names, after asking and naming the SIM; a menu sends only on a click (round 27)', async () => {
+    // Ours (NOT real replies): a service list no cue of replies.json opens, each entry naming its own cancel code, and a
+    // menu numbered from 101 whose only cue is 请选择：.
+    const simId = await demoSimShowing('thread', [
+      '您名下的增值服务：\n1、彩铃 5元/月，退订回复QXCL\n2、手机报 3元/月，退订回复QXSJB\n感谢使用。',
+      '请选择：\n101.查询余额\n102.查询积分',
+    ]);
+    const menu = page.locator('.reply-menu button');
+    await menu.first().waitFor({ timeout: 30_000 });
+    expect(await menu.allTextContents()).toEqual(['101 查询余额', '102 查询积分']);
+    const services = page.locator('.reply-services li');
+    expect(await services.allTextContents()).toEqual(['彩铃 5元/月取消', '手机报 3元/月取消']);
+    expect(await sentTexts()).toEqual(['YE']);
+    // The menu is the latest reply and 101 only looks something up: a click sends it.
+    await page.getByRole('button', { name: '101 查询余额' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '101']);
+    const dialog = await askedOn(services.nth(1).getByRole('button', { name: '取消' }));
+    expect(await dialog.textContent()).toContain('取消“手机报”？');
+    expect(await dialog.textContent()).toContain('QXSJB');
+    expect(await dialog.textContent()).toContain(simId.slice(-6));
+    await dismiss(dialog);
+    expect(await sentTexts()).toEqual(['YE', '101']);
+    await services.nth(1).getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '101', 'QXSJB']);
+  });
+
   it('an older request for 是 under a newer one offers no button and says it is superseded: 10086 reads 是 against its latest request (fixes17)', async () => {
     // A real paid subscription asking for 是 (r15-221), then a data package asking for 是 (rb6-050:
     // written for these tests, not a real reply; no real one of a second request is at hand).

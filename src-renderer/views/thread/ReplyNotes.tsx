@@ -4,7 +4,7 @@ import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmR
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
-import { modemForSim } from '../../core/modems';
+import { modemForSim, simLabel } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
 import type { StringKey } from '../../i18n';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -196,6 +196,8 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
+      <p>{t('reply.sendsFromSim', { sim: simLabel(reply.simId) })}</p>
       {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
     </ConfirmDialog>
   );
