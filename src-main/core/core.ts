@@ -225,7 +225,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       return { id: c.id, to: c.to, text: c.text, redacted: c.redacted };
     },
     send: async (req) => ({ commandId: await this.send(req) }),
-    retry: async ({ commandId }) => ({ commandId: await this.retry(commandId) }),
+    retry: async ({ commandId, confirmed }) => ({ commandId: await this.retry(commandId, confirmed === true) }),
     'modem.list': async () => [...this.sessions.values()].map((s) => s.snapshot()),
     'modem.ports': async () => listPorts(),
     'modem.connect': async ({ path }) => {
@@ -490,7 +490,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     return { to, text, redacted, confirm };
   }
 
-  private async retry(commandId: string): Promise<string> {
+  private async retry(commandId: string, confirmed: boolean): Promise<string> {
     const previous = this.journal.outgoing(commandId);
     if (!previous || (previous.state !== 'failed' && previous.state !== 'failed-retryable')) {
       throw new HallError('send.not-retryable', { zh: '这条指令不能重发（没有失败记录）。', en: 'This instruction cannot be retried (it has not failed).' });
@@ -500,6 +500,16 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         zh: '这条指令含有密码或证件号码，出于安全没有保存，请重新填写后发送。',
         en: 'This instruction contains a password or ID number, which is never stored; please fill it in again and send.',
       });
+    }
+    // Sending it again is sending it: what needed confirming the first time needs it again (an unsure
+    // first try may have gone out, so a second order or cancellation can be done or charged twice).
+    const { confirm } = this.prepare({ text: previous.text, to: previous.to });
+    if (confirm && !confirmed) {
+      throw new HallError(
+        'send.confirm-required',
+        { zh: `重发前需要确认：${confirm.zh}`, en: `This needs confirmation before sending again: ${confirm.en}` },
+        { details: { to: previous.to } },
+      );
     }
     const session = [...this.sessions.values()].find((s) => s.snapshot().simId === previous.simId) ?? this.sessions.values().next().value;
     if (!session) throw new HallError('modem.none', { zh: '没有连接的调制解调器。', en: 'No modem is connected.' });

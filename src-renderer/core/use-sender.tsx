@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ModemStatus } from '../../src-shared/api/contract';
 import type { Instruction } from '../../src-shared/catalog/schema';
+import { activeCatalog } from '../catalog/active-catalog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
@@ -14,7 +15,27 @@ import { useErrorToast } from './toasts';
  */
 export type Outgoing =
   | { instruction: Instruction; params: Record<string, string>; shown: string }
-  | { text: string; shown: string; carries?: Instruction };
+  | { text: string; shown: string; carries?: Instruction }
+  | RetryOf;
+
+/**
+ * Retry of a failed instruction (the thread's Retry): confirmed exactly as sending it was, by the
+ * instruction its (already masked) text is. `unsure` when it may already have gone out: the dialog
+ * says so, since a second order, cancellation or password change can be done or charged twice.
+ */
+export interface RetryOf {
+  retry: string;
+  shown: string;
+  carries?: Instruction;
+  unsure: boolean;
+}
+
+/** The catalog instruction a sent text is, as the composer judges it: the text recognised, else the one whose secrets it carries. */
+export function retryOf(commandId: string, text: string, unsure: boolean): RetryOf {
+  const catalog = activeCatalog();
+  const carries = catalog.recognize(text)?.instruction ?? catalog.findSecret(text)?.instruction ?? undefined;
+  return { retry: commandId, shown: catalog.maskSecrets(text), unsure, ...(carries ? { carries } : {}) };
+}
 
 interface Pending {
   outgoing: Outgoing;
@@ -27,7 +48,7 @@ interface Pending {
 /**
  * Sends through the given modem. An instruction whose catalog entry asks for confirmation opens
  * a dialog stating the reason, and is sent with `confirmed: true` only after the user agrees.
- * Resolves to the command id, or null when cancelled or refused (the error is shown). One send at a
+ * A Retry follows the same rule (see RetryOf). Resolves to the command id, or null when cancelled or refused (the error is shown). One send at a
  * time: while one is asked about or on its way (`busy`), another (a second Enter, a double click) is
  * ignored, so nothing goes out twice by accident.
  */
@@ -46,8 +67,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
   const transmit = useCallback(
     async (outgoing: Outgoing, confirmed: boolean): Promise<string | null> => {
       if (!modem) return null;
-      const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
       try {
+        if ('retry' in outgoing) return (await api.call('retry', { commandId: outgoing.retry, ...(confirmed ? { confirmed } : {}) })).commandId;
+        const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
         const { commandId } = await api.call('send', { modemId: modem.modemId, ...what, ...(confirmed ? { confirmed } : {}) });
         return commandId;
       } catch (error) {
@@ -80,13 +102,14 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
 
   const dialog = pending && (
     <ConfirmDialog
-      title={t('confirm.title', { id: pending.instruction.id })}
+      title={t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })}
       confirmLabel={t('confirm.send')}
       cancelLabel={t('confirm.cancel')}
       danger
       onConfirm={() => close(true)}
       onCancel={() => close(false)}
     >
+      {'retry' in pending.outgoing && pending.outgoing.unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
       {pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction.to })}</p>
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}

@@ -69,6 +69,8 @@ export const en: Record<StringKey, string> = {
   'paramHint.amount': 'whole yuan, e.g. 20',
 
   'confirm.title': 'Send {id}?',
+  'confirm.retryTitle': 'Send {id} again?',
+  'confirm.unsure': 'The last try may already have gone out: check first whether 10086 has replied. If it has, sending again may do it twice and charge twice.',
   'confirm.text': 'This sends “{text}” to {to}.',
   'confirm.viaChanged': 'The sending SIM changed while this was open: check it is the customer’s line.',
   'confirm.via': 'It goes out from {sender}.',

@@ -68,6 +68,8 @@ export const zhHans = {
   'paramHint.amount': '整数金额（元），例如 20',
 
   'confirm.title': '确认发送 {id}？',
+  'confirm.retryTitle': '确认重发 {id}？',
+  'confirm.unsure': '上一次可能已经发出了：先看 10086 有没有回复。已经回复的话，再发一次可能办理两次、扣费两次。',
   'confirm.text': '将发送“{text}”到 {to}。',
   'confirm.viaChanged': '发送的 SIM 在此期间变了：请核对是不是这位客户的号码。',
   'confirm.via': '从 {sender} 发出。',

@@ -107,8 +107,11 @@ export const RequestSchemas = {
     /** Risky instructions (TJ, QX…) are refused unless the user confirmed them. */
     confirmed: v.optional(v.boolean()),
   }),
-  /** Retry an instruction that failed (never done automatically: it may already have left). */
-  retry: v.strictObject({ commandId: Id }),
+  /**
+   * Retry an instruction that failed (never done automatically: it may already have left). Refused
+   * unless `confirmed` when sending the same text would be (TJ, QX, a report number…).
+   */
+  retry: v.strictObject({ commandId: Id, confirmed: v.optional(v.boolean()) }),
   'modem.list': v.strictObject({}),
   'modem.ports': v.strictObject({}),
   'modem.connect': v.strictObject({ path: Text(260) }),

@@ -1,10 +1,11 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { codeLinks } from '../../catalog/code-links';
 import { describeSendError } from '../../core/describe-send-error';
 import { routeHash } from '../../shell/route';
-import { useCore } from '../../core/CoreProvider';
-import { useErrorToast, useToast } from '../../core/toasts';
+import { useCore, useModems } from '../../core/CoreProvider';
+import { useToast } from '../../core/toasts';
+import { retryOf, useSender } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { MessageRow } from '../../store/rows';
 import { offsetOf, stampOf } from './network-zone';
@@ -60,30 +61,37 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
             {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
           {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
-          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton commandId={message.commandId} />}
+          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} />}
         </p>
       </div>
     </article>
   );
 });
 
-function RetryButton({ commandId }: { commandId: string }) {
-  const { api } = useCore();
+/**
+ * Retry goes through the same confirmation as sending it did (useSender: the catalog's risk rule,
+ * the SIM named, secrets masked), saying so when the first try may already have gone out. It goes
+ * from the thread's SIM, as the core's retry picks it (else the first modem).
+ */
+function RetryButton({ message, commandId }: { message: MessageRow; commandId: string }) {
+  const { connection } = useCore();
+  const { modems } = useModems();
   const { t } = useI18n();
   const toast = useToast();
-  const reportError = useErrorToast();
-  const [busy, setBusy] = useState(false);
-  const retry = () => {
-    setBusy(true);
-    api.call('retry', { commandId }).then(
-      () => toast('info', t('thread.retried')),
-      reportError,
-    ).finally(() => setBusy(false));
-  };
+  // Nothing goes out while the core is out of reach, as in the composer.
+  const through = connection === 'open' ? (modems.find((m) => m.simId === message.simId) ?? modems[0] ?? null) : null;
+  const { send, busy, dialog } = useSender(through);
+  const retry = () =>
+    void send(retryOf(commandId, message.text, message.state === 'failed-retryable')).then((id) => {
+      if (id) toast('info', t('thread.retried'));
+    });
   return (
-    <button type="button" className="link retry" onClick={retry} disabled={busy}>
-      {t('thread.retry')}
-    </button>
+    <>
+      <button type="button" className="link retry" onClick={retry} disabled={busy}>
+        {t('thread.retry')}
+      </button>
+      {dialog}
+    </>
   );
 }
 

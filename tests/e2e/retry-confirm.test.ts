@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import type { OutgoingRecord } from '../../src-shared/journal-records';
+import { FAST } from '../integration/session-kit';
+import { coreSuite } from './core-suite';
+import { readLog } from './ui-kit';
+
+/*
+ * ux23: Retry in a SIM's thread sent again at once, with no confirmation, although the first send of
+ * the same instruction asked (ux22, left open). An unsure send ("不确定是否已发出") may already have
+ * reached 10086, so retrying a cancellation could do it twice. Retry now opens the composer's dialog
+ * (catalog risk, SIM named, a line that it may already have gone out); the core refuses an unconfirmed
+ * retry of what needs confirming; a look-up the composer sends in one step retries in one step.
+ * Real core, demo modem answering AT commands, browser mode in real Chromium.
+ */
+describe('Retry asks as sending does', () => {
+  let core: HallCore;
+  let page: Page;
+  coreSuite({ dirPrefix: 'hall-retry-confirm-e2e-', core: (dataDir) => HallCore.create({ dataDir, demo: true, emulatorOptions: FAST }) }, (suite) => {
+    ({ core, page } = suite);
+  });
+
+  const submitted = (text: string) => core.demo!.emulator.sent.filter((s) => s.part.text === text).length;
+
+  it('an unsure QXCL: Retry opens the dialog (unsure line, risk, SIM); Escape sends nothing; the core refuses it unconfirmed; Confirm sends once', async () => {
+    const modem = (await core.call('modem.list', {}))[0]!;
+    const simId = modem.simId!;
+    const outgoing: OutgoingRecord[] = [];
+    core.on('outgoing', (r) => outgoing.push(r));
+
+    // QXCL reaches the network, then the cable is cut before the modem's answer: not sure it went out.
+    core.demo!.emulator.fault({ kind: 'unplug', onCommand: 'AT+CMGS', afterBytes: 4 });
+    const { commandId } = await core.call('send', { modemId: 'demo', id: 'QXCL', confirmed: true });
+    await expect.poll(() => outgoing.filter((o) => o.id === commandId).at(-1)?.state, { timeout: 30_000 }).toBe('failed-retryable');
+    core.demo!.emulator.replug();
+    await expect.poll(async () => (await core.call('modem.list', {}))[0]?.state, { timeout: 30_000 }).toBe('ready');
+    const before = submitted('QXCL');
+
+    const base = new URL(page.url()).origin + new URL(page.url()).pathname;
+    await page.goto(`${base}#/thread/${simId}`);
+    await expect.poll(async () => (await readLog(page)).messages.some((m) => m.text === 'QXCL' && m.state === 'failed-retryable'), { timeout: 30_000 }).toBe(true);
+    const bubble = page.locator('.bubble-failed', { hasText: 'QXCL' });
+    const retry = bubble.getByRole('button', { name: '重试' });
+
+    // Retry → the dialog, named by its title, saying it may already have gone out, why QXCL asks, and from which SIM.
+    await retry.click();
+    const dialog = page.getByRole('alertdialog', { name: '确认重发 QXCL？' });
+    await dialog.waitFor({ timeout: 10_000 });
+    const body = (await dialog.textContent()) ?? '';
+    expect(body).toContain('上一次可能已经发出了：先看 10086 有没有回复');
+    expect(body).toContain('取消后来电方将听到普通回铃音');
+    expect(body).toContain('将发送“QXCL”到 10086。');
+    expect(body).toContain(`从 SIM …${simId.slice(-6)}`);
+    // Focus starts on Cancel; Escape closes it and nothing is submitted or journaled again.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    const records = outgoing.length;
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // The core, asked directly without the confirmation, refuses too (what the page enforces is enforced below it).
+    await expect(core.call('retry', { commandId })).rejects.toMatchObject({ code: 'send.confirm-required' });
+    expect(submitted('QXCL')).toBe(before);
+    expect(outgoing.length).toBe(records);
+
+    // Retry again → Tab to "确认发送" → Enter: submitted once.
+    await retry.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('确认发送');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.toast', { hasText: '已重新提交。' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => outgoing.some((o) => o.text === 'QXCL' && o.id !== commandId && o.state === 'sent'), { timeout: 30_000 }).toBe(true);
+    expect(submitted('QXCL')).toBe(before + 1);
+  }, 120_000);
+
+  it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it', async () => {
+    const simId = (await core.call('modem.list', {}))[0]!.simId!;
+    core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+    const { commandId } = await core.call('send', { modemId: 'demo', id: 'YE' });
+    const base = new URL(page.url()).origin + new URL(page.url()).pathname;
+    await page.goto(`${base}#/thread/${simId}`);
+    await expect.poll(async () => (await readLog(page)).messages.some((m) => m.commandId === commandId && m.state === 'failed'), { timeout: 30_000 }).toBe(true);
+    const before = submitted('YE');
+    const toasts = page.locator('.toast', { hasText: '已重新提交。' });
+    const shown = await toasts.count();
+    await page.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => toasts.count(), { timeout: 15_000 }).toBe(shown + 1);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => submitted('YE'), { timeout: 30_000 }).toBe(before + 1);
+  }, 120_000);
+});
