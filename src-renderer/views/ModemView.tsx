@@ -245,7 +245,10 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
   const reportError = useErrorToast();
   // 'failed' is not "no ports": the list could not be had (the core is out of reach, say).
   const [ports, setPorts] = useState<PortInfo[] | 'failed' | null>(null);
-  const [connecting, setConnecting] = useState<string | null>(null);
+  // The ports being connected, each until the core answers. Per port: the core answers only once it has also
+  // remembered the port (a file write), after the modem's card already says 就绪; a second port typed meanwhile
+  // was refused without a word (its button disabled, so Enter did nothing).
+  const [connecting, setConnecting] = useState<ReadonlySet<string>>(new Set());
   // Shown on the port's own row, next to its Connect button, rather than as a toast over the list.
   const [connectError, setConnectError] = useState<{ path: string; error: unknown } | null>(null);
   const i18n = useI18n();
@@ -263,15 +266,15 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
   }, [connection, refresh]);
 
   const connect = (path: string) => {
-    setConnecting(path);
+    setConnecting((paths) => new Set(paths).add(path));
     setConnectError(null);
     api
       .call('modem.connect', { path })
       .catch((error: unknown) => setConnectError({ path, error }))
-      .finally(() => setConnecting(null));
+      .finally(() => setConnecting((paths) => new Set([...paths].filter((p) => p !== path))));
   };
   const rowError = (path: string): string | null => {
-    if (connecting === path) return null;
+    if (connecting.has(path)) return null;
     if (connectError?.path === path) {
       const d = describeError(connectError.error, i18n);
       return [d.text, d.action].filter(Boolean).join(' ');
@@ -308,10 +311,10 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
                 type="button"
                 className={p.likelyModem ? 'primary' : undefined}
                 onClick={() => connect(p.path)}
-                disabled={connectedPaths.has(p.path) || connecting !== null}
-                aria-label={`${connecting === p.path ? t('modem.connecting') : t('modem.connect')} ${p.path}`}
+                disabled={connectedPaths.has(p.path) || connecting.has(p.path)}
+                aria-label={`${connecting.has(p.path) ? t('modem.connecting') : t('modem.connect')} ${p.path}`}
               >
-                {connecting === p.path ? t('modem.connecting') : t('modem.connect')}
+                {connecting.has(p.path) ? t('modem.connecting') : t('modem.connect')}
               </button>
               {rowError(p.path) && (
                 <p className="field-error port-error" role="alert">
@@ -339,7 +342,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
  */
 function PortByPath(props: {
   listed: ReadonlySet<string>;
-  connecting: string | null;
+  connecting: ReadonlySet<string>;
   connect: (path: string) => void;
   error: (path: string) => string | null;
 }) {
@@ -371,8 +374,8 @@ function PortByPath(props: {
           aria-describedby="port-by-path-note"
           aria-invalid={error ? true : undefined}
         />
-        <button type="submit" disabled={!typed || props.connecting !== null}>
-          {props.connecting !== null && props.connecting === tried ? t('modem.connecting') : t('modem.connect')}
+        <button type="submit" disabled={!typed || props.connecting.has(typed)}>
+          {tried !== null && tried === typed && props.connecting.has(tried) ? t('modem.connecting') : t('modem.connect')}
         </button>
       </div>
       {error ? (

@@ -491,7 +491,9 @@ export class Journal {
 
   /**
    * The parts the journal still has of each of `messages`: acknowledged ones (kept a while, secrets
-   * masked) and pending ones. A store that missed some asks; it skips the keys it holds.
+   * masked) and pending ones. A store that missed some asks; it skips the keys it holds. Only the
+   * asked message's sending: 10086 reuses a reference within seconds, and another reply under it is no
+   * part of this one (handed over, it joined the store's log, or the store's message, unasked).
    */
   partsOf(messages: readonly LongMessageRef[]): IncomingRecord[] {
     const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
@@ -505,7 +507,8 @@ export class Journal {
     }
     const found = new Map<string, IncomingRecord>();
     for (const m of messages) {
-      for (const r of byMessage.get(longMessageId(m)) ?? []) if (Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS) found.set(r.key, r);
+      const near = (byMessage.get(longMessageId(m)) ?? []).filter((r) => Math.abs(r.receivedAt - m.at) <= REASSEMBLY_WINDOW_MS);
+      for (const r of sendingReceivedAt(near, m.at)) found.set(r.key, r);
     }
     // Masked only once found: the detector is the costly part, and most kept parts are not asked for.
     return this.handedOut([...found.values()], kept);
@@ -743,6 +746,23 @@ function parseInput<S extends v.GenericSchema>(schema: S, value: unknown): v.Inf
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   throw invalidRecordError(v.getDotPath(result.issues[0]) ?? 'record');
+}
+
+/**
+ * Of the sendings among `parts` (one sender, reference and total), as assembleRecords tells them apart,
+ * the one the store holds a part of: `at` is when its first part was received, so the sending with a
+ * part received nearest to it.
+ */
+function sendingReceivedAt(parts: readonly IncomingRecord[], at: number): IncomingRecord[] {
+  const byKey = new Map(parts.map((r) => [r.key, r]));
+  let nearest: IncomingRecord[] = [];
+  let distance = Infinity;
+  for (const message of assembleRecords(parts)) {
+    const sending = message.keys.map((key) => byKey.get(key)!);
+    const d = Math.min(...sending.map((r) => Math.abs(r.receivedAt - at)));
+    if (d < distance) [nearest, distance] = [sending, d];
+  }
+  return nearest;
 }
 
 function longMessageId(m: Pick<LongMessageRef, 'simId' | 'from' | 'ref' | 'total'>): string {

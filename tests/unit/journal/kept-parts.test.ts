@@ -50,6 +50,23 @@ describe('acknowledged parts of long messages', () => {
     await journal.close();
   });
 
+  it('are only those of the sending the store holds a part of: an earlier reply under the same reference is another message (flake22)', async () => {
+    // 10086 reuses 8-bit references: in an e2e run two balance replies 20 s apart both came as reference 126, part 2
+    // first. A store holding the later one's part 2 asked for the rest and was handed the earlier reply as well.
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000 });
+    const earlier = [await journal.appendIncoming(part(2, 1, '旧2')), await journal.appendIncoming(part(1, 2, '旧1'))];
+    const laterTwo = await journal.appendIncoming(part(2, 21, '新2'));
+    const laterOne = await journal.appendIncoming(part(1, 22, '新1'));
+    await journal.ack([...earlier, laterTwo, laterOne].map((r) => r.key));
+    // The store's message is the one whose first part it received then (its row's `at`).
+    expect(journal.partsOf([message(T0 + 21_500)]).map((r) => r.text)).toEqual(['新1', '新2']);
+    expect(journal.partsOf([message(T0 + 1_500)]).map((r) => r.text)).toEqual(['旧1', '旧2']);
+    // Both asked for (two incomplete messages under one reference in a store): both, each part once.
+    expect(journal.partsOf([message(T0 + 1_500), message(T0 + 21_500)]).map((r) => r.text)).toEqual(['旧1', '旧2', '新1', '新2']);
+    await journal.close();
+  });
+
   it('include the parts still pending, and acknowledging a handed-out part again changes nothing', async () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir, { now: () => T0 + 60_000 });

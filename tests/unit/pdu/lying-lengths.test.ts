@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, decodePdu, encodeDeliver, encodeDeliverParts, hexToBytes, PduError, type DeliverPart } from '../../../src-shared/pdu';
-import { findPythonWithGammu, runGammu, type GammuView } from '../../fixtures/gammu-bridge';
+import { findPythonWithGammu, runGammu, type Failure, type GammuView } from '../../fixtures/gammu-bridge';
 
 /**
  * review18: PDUs whose lengths lie (TP-UDL, the user-data header's length, an element's length, the
@@ -63,7 +63,12 @@ for (const s of seeds) {
 describe('PDUs with lying lengths, against python3-gammu', () => {
   it('are never read by ours when gammu refuses them, and read alike when both read them', () => {
     const python = findPythonWithGammu();
-    const theirs = runGammu(python, { decode: variants.map((v) => ({ hex: v.hex })), encode: [] }).decoded;
+    // Two processes: libgammu reads the sender of a PDU whose address length lies from stale memory, so
+    // its reading differs from run to run. A reading that is not of the PDU's bytes counts as a refusal.
+    const batch = { decode: variants.map((v) => ({ hex: v.hex })), encode: [] };
+    const [theirs, again] = [runGammu(python, batch).decoded, runGammu(python, batch).decoded];
+    const ofThePdu = (a: GammuView | Failure, b: GammuView | Failure) =>
+      'error' in a || 'error' in b || JSON.stringify([a.number, a.text, a.concat]) === JSON.stringify([b.number, b.text, b.concat]);
     let both = 0;
     for (const [i, v] of variants.entries()) {
       let ours: DeliverPart | null = null;
@@ -73,8 +78,8 @@ describe('PDUs with lying lengths, against python3-gammu', () => {
         expect(e, v.name).toBeInstanceOf(PduError);
       }
       const gammu = theirs[i]!;
-      if ('error' in gammu) {
-        expect(ours, `${v.name}: gammu refuses it`).toBeNull();
+      if ('error' in gammu || !ofThePdu(gammu, again[i]!)) {
+        expect(ours, `${v.name}: gammu refuses it, or reads it from stale memory`).toBeNull();
         continue;
       }
       if (!ours) continue;
