@@ -511,8 +511,23 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         { details: { to: previous.to } },
       );
     }
-    const session = [...this.sessions.values()].find((s) => s.snapshot().simId === previous.simId) ?? this.sessions.values().next().value;
-    if (!session) throw new HallError('modem.none', { zh: '没有连接的调制解调器。', en: 'No modem is connected.' });
+    // Only from the SIM it was sent from: another SIM would do it for another customer's line.
+    const session = [...this.sessions.values()].find((s) => s.snapshot().simId === previous.simId);
+    if (!session) {
+      throw new HallError(
+        'send.retry-sim-absent',
+        {
+          zh: `这条指令是从 SIM ${previous.simId} 发出的，这张卡现在没有连接，所以没有重发。`,
+          en: `This instruction went out from SIM ${previous.simId}, which is not connected now, so it was not sent again.`,
+        },
+        {
+          action: {
+            zh: '连接这张卡再重发；要从另一张卡发送，请在输入框里重新发送。',
+            en: 'Connect that SIM and retry; to send it from another SIM, send it again from the composer.',
+          },
+        },
+      );
+    }
     return session.send(previous.to, previous.text, previous.text);
   }
 }
