@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, EXTENSION_DIR } from '../../src-extension/build';
-import { loadExtension, type LoadedExtension } from '../../src-extension/load-in-chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../src-extension/build';
+import { launchWithExtension } from '../../src-extension/load-in-chromium';
+import { builtExtensionProfile, historyUrls } from './extension-history';
 
 /**
  * "Look up in 10086 instructions" on selected text (and text entered in the omnibox) opened the
@@ -26,25 +25,11 @@ const PRIVATE = '王小明';
 const SELECTION = `${PRIVATE} 开通流量`;
 const OTHER = '查话费 李四';
 
-let ext: LoadedExtension;
+const loaded = builtExtensionProfile();
 
-beforeAll(async () => {
-  await buildExtension();
-  ext = await loadExtension(EXTENSION_DIR, 'zh-CN');
-}, 120_000);
-
-afterAll(async () => {
-  await ext?.close();
-});
-
-function historyUrls(profile: string): string[] {
-  const read = spawnSync('python3', ['-c', 'import sqlite3,sys; print("\\n".join(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select url from urls")))', join(profile, 'Default', 'History')], { encoding: 'utf8' });
-  if (read.status !== 0) throw new Error(read.stderr);
-  return read.stdout.split('\n').filter(Boolean);
-}
 
 async function tabOpenedBy(call: () => Promise<unknown>): Promise<Page> {
-  const [page] = await Promise.all([ext.context.waitForEvent('page'), call()]);
+  const [page] = await Promise.all([loaded().context.waitForEvent('page'), call()]);
   await page.waitForSelector('#results li');
   return page;
 }
@@ -53,10 +38,10 @@ const privateWords = [PRIVATE, encodeURIComponent(PRIVATE), '李四', encodeURIC
 
 describe('the search page opened from a selection or the omnibox', () => {
   it('finds the text, keeps it over a reload, and leaves none of it in the tab address or History; gone after a restart, it says so', async () => {
-    const first = await tabOpenedBy(() => ext.worker.evaluate((text) => hall10086.onMenuClicked({ menuItemId: 'lookup-selection', selectionText: text }), SELECTION));
+    const first = await tabOpenedBy(() => loaded().worker.evaluate((text) => hall10086.onMenuClicked({ menuItemId: 'lookup-selection', selectionText: text }), SELECTION));
     expect(await first.inputValue('#search')).toBe(SELECTION);
     expect(await first.$$eval('#results li', (lis) => lis.map((li) => li.getAttribute('data-id')))).toContain('KTGPRS');
-    const second = await tabOpenedBy(() => ext.worker.evaluate((text) => hall10086.onInputEntered(text, 'newForegroundTab'), OTHER));
+    const second = await tabOpenedBy(() => loaded().worker.evaluate((text) => hall10086.onInputEntered(text, 'newForegroundTab'), OTHER));
     expect(await second.inputValue('#search')).toBe(OTHER);
     for (const url of [first.url(), second.url()]) {
       expect(url).toMatch(/popup\.html#\/search\?from=[\w-]+$/);
@@ -69,18 +54,13 @@ describe('the search page opened from a selection or the omnibox', () => {
     expect(await first.$('#handoff-gone')).toBeNull();
     const firstUrl = first.url();
 
-    await ext.context.close();
-    const urls = historyUrls(ext.profile);
+    await loaded().context.close();
+    const urls = historyUrls(loaded().profile);
     expect(urls.some((url) => url.includes('popup.html#/search?from='))).toBe(true);
     expect(urls.filter((url) => privateWords.some((word) => url.includes(word)))).toEqual([]);
 
     // The browser started again on the same profile, the tab's address restored: the text is gone, and the page says so in both languages.
-    const again = await chromium.launchPersistentContext(ext.profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      locale: 'zh-CN',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-    });
+    const again = await launchWithExtension(loaded().profile, EXTENSION_DIR, 'zh-CN');
     try {
       const restored = await again.newPage();
       const errors: string[] = [];
@@ -97,7 +77,7 @@ describe('the search page opened from a selection or the omnibox', () => {
       expect(errors).toEqual([]);
     } finally {
       await again.close();
-      await rm(ext.profile, { recursive: true, force: true });
+      await rm(loaded().profile, { recursive: true, force: true });
     }
   }, 180_000);
 });
