@@ -7,6 +7,7 @@ import { browserLang, isLang, LANG_KEY, t, type Lang } from './i18n';
 import { PROFILE_NAME_KEY, profileLabel } from './profile-label';
 import { isReportableUrl, REPORT_HANDOFF_KEY, reportedUrl, WEB_PAGES } from './report';
 import { routeHash, type Route } from './routes';
+import { handOver } from './search-handoff';
 import { answerOnChannel, isSearchRequest, oncePerAsk, type SearchReply, type SearchRequest } from './search-protocol';
 import { omniboxDefault, omniboxSuggestions } from './suggest';
 import { answerSearch, searchFor } from './worker-search';
@@ -37,11 +38,14 @@ function pageUrl(route: Route): string {
 
 /**
  * The search page for text from the omnibox or a selection. A tab's address goes into the browser's
- * history and session files, so a password or ID number in the text is masked there (the masked
- * query still finds the instruction).
+ * History and session files, so the text never does: it waits in memory under a random id, which is
+ * all the address carries (search-handoff.ts). Secrets in it are masked even there (the masked query
+ * still finds the instruction).
  */
 async function searchPage(text: string): Promise<string> {
-  return pageUrl({ view: 'search', query: (await catalogSession()).catalog.maskSecrets(text.trim()) });
+  const query = (await catalogSession()).catalog.maskSecrets(text.trim());
+  if (!query) return pageUrl({ view: 'search', query: '' });
+  return pageUrl({ view: 'search', query: '', handoff: await handOver(chrome.storage.session, query) });
 }
 
 async function onMenuClicked(info: chrome.contextMenus.OnClickData): Promise<void> {

@@ -43,7 +43,8 @@ declare namespace chrome {
     };
     /** In memory only, until the browser closes: Chrome 102+. */
     const session: {
-      get(keys: string[]): Promise<Record<string, unknown>>;
+      /** null: every key. */
+      get(keys: string[] | null): Promise<Record<string, unknown>>;
       set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string | string[]): Promise<void>;
     };

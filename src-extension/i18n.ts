@@ -195,9 +195,9 @@ export const STRINGS = {
     en: 'Keep the part after ? and # (it may hold login or personal details)',
   },
   reportLocal: {
-    'zh-Hans': '本机或局域网地址不能举报。',
-    'zh-Hant': '本機或區域網路位址不能舉報。',
-    en: 'Addresses on this computer or the local network cannot be reported.',
+    'zh-Hans': '本机、局域网或内网地址不能举报（单个词的名称，.lan、.internal、.local 等名称，私有 IP 地址）。',
+    'zh-Hant': '本機、區域網路或內網位址不能舉報（單個詞的名稱，.lan、.internal、.local 等名稱，私有 IP 位址）。',
+    en: 'Addresses on this computer or a private network cannot be reported (one-word names; .lan, .internal, .local and the like; private IP addresses).',
   },
   profileTitle: { 'zh-Hans': '桌面应用', 'zh-Hant': '桌面應用', en: 'Desktop app' },
   profileName: { 'zh-Hans': '这个浏览器配置文件的名称（配对时显示在桌面应用中）', 'zh-Hant': '這個瀏覽器設定檔的名稱（配對時顯示在桌面應用中）', en: 'Name of this browser profile (shown in the desktop app when pairing)' },

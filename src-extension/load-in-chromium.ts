@@ -20,7 +20,23 @@ export interface LoadedExtension {
 export async function loadExtension(dir: string, locale = 'zh-CN', prepareProfile?: (profile: string) => Promise<void>): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'hall10086-ext-'));
   await prepareProfile?.(profile);
-  const context = await chromium.launchPersistentContext(profile, {
+  const context = await launchWithExtension(profile, dir, locale);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    base: new URL('/', worker.url()).href,
+    profile,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Chromium on `profile` with only the extension in `dir` loaded: a fresh profile, or one a test started before. */
+export function launchWithExtension(profile: string, dir: string, locale: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale,
@@ -35,15 +51,4 @@ export async function loadExtension(dir: string, locale = 'zh-CN', prepareProfil
       `--load-extension=${dir}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    worker,
-    base: new URL('/', worker.url()).href,
-    profile,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
 }

@@ -1,8 +1,10 @@
+import { bilingual } from './bilingual';
 import { h } from './dom';
 import { CATALOG_CHANGERS } from './catalog-keys';
 import { browserLang, isLang, LANG_KEY, LANG_NAMES, LANGS, t, type Lang } from './i18n';
 import { readPrebuilt } from './prebuilt-index';
 import { parseRoute, routeHash, type Route } from './routes';
+import { HANDOFF_GONE, handedOverText, handoffKey } from './search-handoff';
 import { askFirstQuery, searchInWorker, type SearchReply } from './search-protocol';
 import { RESULT_LIMIT, searchView } from './view-search';
 import { connectToWorkerAfter, recentSends } from './view-desktop-send';
@@ -19,7 +21,10 @@ const catalogViews = () => import('./popup-catalog-views');
 /** The view for `route`; one that arrives after the page moved on (`current` false) is not made. */
 function viewFor(route: Route, current: () => boolean): HTMLElement | Promise<HTMLElement | null> {
   if (route.view === 'search') {
-    const view = () => h('div', {}, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
+    // Every render waits for the one read of a handed-over text (a language repaint meanwhile too).
+    if (handoff && !handoffRead) return handoff.then(() => (current() ? viewFor(route, current) : null));
+    const gone = handoffGone && route.handoff ? h('p', { id: 'handoff-gone', class: 'field-error', role: 'status' }, ...bilingual(lang, HANDOFF_GONE)) : null;
+    const view = () => h('div', {}, gone, searchView(lang, search, lastQuery, (query) => (lastQuery = query)), recentSends(lang));
     if (!firstSearch) return view();
     // A query in the address: an awake worker's answer comes within milliseconds, and the page is
     // laid out and painted once, with it. A page that searches by itself paints the box as soon as
@@ -86,6 +91,31 @@ window.addEventListener('hashchange', () => {
   render();
 });
 takeQueryFromAddress();
+
+/**
+ * A selection's or the omnibox's text, handed over in memory (search-handoff.ts), never in the
+ * address: read once at start, and asked at once like a query in the address. Gone (a tab restored
+ * after the browser closed), the page says so above an empty box.
+ */
+let handoffRead = false;
+let handoffGone = false;
+const handoff = ((route) => {
+  if (route.view !== 'search' || !route.handoff) return null;
+  const key = handoffKey(route.handoff);
+  return chrome.storage.session
+    .get([key])
+    .then(
+      (values) => handedOverText(values[key]),
+      () => null,
+    )
+    .then((text) => {
+      handoffRead = true;
+      handoffGone = text === null;
+      if (!text?.trim()) return;
+      lastQuery = text;
+      firstSearch = { query: text, reply: askFirstQuery(text, RESULT_LIMIT, byPage) };
+    });
+})(parseRoute(location.hash));
 
 const byWorker = (query: string, limit: number) => searchInWorker(query, limit).then((reply): SearchReply => ({ ...reply, by: 'worker' }));
 

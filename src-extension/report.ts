@@ -1,3 +1,5 @@
+import { isLocalHost } from './local-host';
+
 /**
  * Reports of spam SMS and bad websites go to 10086999, the free port the seed names for them.
  * The seed gives no wording, so the text is the plain one a clerk would type: `举报 <url>`.
@@ -9,37 +11,6 @@ export const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
 export function reportText(url: string): string {
   return `举报 ${url.trim()}`;
-}
-
-/** This computer and the private networks: the desktop app's own page, a router, nobody else's business. */
-function isLocalHost(hostname: string): boolean {
-  // `localhost.` is `localhost` (the root's dot); an IPv4-mapped IPv6 address (`[::ffff:7f00:1]`) is its IPv4 one.
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
-  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-  if (mapped) return isLocalHost(ipv4Of(parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)));
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    // Names only the local network resolves (mDNS, RFC 8375's home network).
-    host.endsWith('.local') ||
-    host.endsWith('.home.arpa') ||
-    host === '::1' ||
-    host === '::' ||
-    /^0\./.test(host) ||
-    /^127\./.test(host) ||
-    /^10\./.test(host) ||
-    /^192\.168\./.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-    /^169\.254\./.test(host) ||
-    // Carrier-grade NAT (RFC 6598): the operator's own network, a router's page behind it.
-    /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./.test(host) ||
-    /^f[cd][0-9a-f]{2}:/.test(host) ||
-    /^fe80:/.test(host)
-  );
-}
-
-function ipv4Of(high: number, low: number): string {
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** Only addresses on the web are worth reporting: not `chrome://`, `file:`, or this computer's own pages. */

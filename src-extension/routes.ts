@@ -1,6 +1,7 @@
 /** Where the popup page is, as its location hash: what the omnibox and the context menus link to. */
 export type Route =
-  | { view: 'search'; query: string }
+  /** `handoff`: the id under which a selection's or the omnibox's text waits in memory (search-handoff.ts). */
+  | { view: 'search'; query: string; handoff?: string }
   | { view: 'instruction'; id: string }
   | { view: 'report'; url: string }
   | { view: 'settings' };
@@ -13,6 +14,8 @@ export function parseRoute(hash: string): Route {
     return { view: 'report', url: new URLSearchParams(path.slice('/report'.length)).get('url') ?? '' };
   }
   if (path === '/settings') return { view: 'settings' };
+  const handoff = path.match(/^\/search\?from=([\w-]{1,64})$/);
+  if (handoff) return { view: 'search', query: '', handoff: handoff[1]! };
   const search = path.match(/^\/search\/(.*)$/s);
   return { view: 'search', query: search ? decode(search[1]!) : '' };
 }
@@ -20,7 +23,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.view) {
     case 'search':
-      return `#/search/${encodeURIComponent(route.query)}`;
+      return route.handoff ? `#/search?from=${encodeURIComponent(route.handoff)}` : `#/search/${encodeURIComponent(route.query)}`;
     case 'instruction':
       return `#/instruction/${encodeURIComponent(route.id)}`;
     case 'report':

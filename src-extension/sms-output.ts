@@ -2,6 +2,7 @@ import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { qrSvg } from './qr';
 import { smsToPayload } from '../src-shared/catalog/check';
+import { withoutHidingCharacters } from '../src-shared/catalog/recognize';
 
 export interface SmsOutputOptions {
   to: string;
@@ -14,7 +15,12 @@ export interface SmsOutputOptions {
  * The exact SMS, its destination, Copy, and the `SMSTO:` QR code. With a secret in it, the text
  * and the QR code stay hidden until the user asks; Copy always copies the real text.
  */
-export function smsOutput(lang: Lang, { to, text, masked }: SmsOutputOptions, beside?: Node): HTMLElement {
+export function smsOutput(lang: Lang, options: SmsOutputOptions, beside?: Node): HTMLElement {
+  // What is shown, copied and put in the QR code is what the app would send: without direction
+  // overrides or zero-width characters (none reach here today: templates and parameters are checked).
+  const { to } = options;
+  const text = withoutHidingCharacters(options.text);
+  const masked = options.masked === null ? null : withoutHidingCharacters(options.masked);
   const code = h('code', { id: 'sms-text' }, masked ?? text);
   const status = h('span', { class: 'status', role: 'status' });
   const copy = h('button', { type: 'button', id: 'copy' }, t(lang, 'copy'));

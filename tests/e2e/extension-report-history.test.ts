@@ -1,8 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, EXTENSION_DIR } from '../../src-extension/build';
-import { loadExtension, type LoadedExtension } from '../../src-extension/load-in-chromium';
+import { describe, expect, it } from 'vitest';
+import { builtExtensionProfile, historyUrls } from './extension-history';
 
 /**
  * The report menu on a link (a password-reset mail read in webmail, say) opened the report page with
@@ -20,28 +17,13 @@ declare const hall10086: WorkerHooks;
 const TOKEN = 'RESET-TOKEN-4821';
 const LINK = `https://mail.example/reset?token=${TOKEN}&u=me#frag`;
 
-let ext: LoadedExtension;
+const loaded = builtExtensionProfile();
 
-beforeAll(async () => {
-  await buildExtension();
-  ext = await loadExtension(EXTENSION_DIR, 'zh-CN');
-}, 120_000);
-
-afterAll(async () => {
-  await ext?.close();
-});
-
-/** Every URL the profile's History database holds (read once Chromium is closed). */
-function historyUrls(profile: string): string[] {
-  const read = spawnSync('python3', ['-c', 'import sqlite3,sys; print("\\n".join(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select url from urls")))', join(profile, 'Default', 'History')], { encoding: 'utf8' });
-  if (read.status !== 0) throw new Error(read.stderr);
-  return read.stdout.split('\n').filter(Boolean);
-}
 
 describe('the report menu on a link with a token', () => {
   it('shows the whole link to the user, and leaves no token in the tab address or the History database', async () => {
-    const opened = ext.context.waitForEvent('page');
-    await ext.worker.evaluate((url) => hall10086.onMenuClicked({ menuItemId: 'report-url', linkUrl: url, pageUrl: 'https://page.example/' }), LINK);
+    const opened = loaded().context.waitForEvent('page');
+    await loaded().worker.evaluate((url) => hall10086.onMenuClicked({ menuItemId: 'report-url', linkUrl: url, pageUrl: 'https://page.example/' }), LINK);
     const page = await opened;
     await page.waitForSelector('#sms-text');
     // Nothing lost: the field holds the whole link, the report leaves the query out, and keeping it puts it back.
@@ -55,8 +37,8 @@ describe('the report menu on a link with a token', () => {
     expect(await page.inputValue('#report-url')).toBe(LINK);
     expect(page.url()).not.toContain(TOKEN);
 
-    await ext.context.close();
-    const urls = historyUrls(ext.profile);
+    await loaded().context.close();
+    const urls = historyUrls(loaded().profile);
     expect(urls.some((url) => url.includes('popup.html#/report'))).toBe(true);
     expect(urls.filter((url) => url.includes(TOKEN))).toEqual([]);
   }, 120_000);

@@ -4,6 +4,7 @@ import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
 import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
+import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
 import { useCore } from '../../core/CoreProvider';
@@ -84,9 +85,13 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     if (tooLong || !through) return;
     if (typed) take(typed.instruction, typed.params, true);
     else if (text.trim()) {
-      // Sent as typed; shown and kept masked, and confirmed like the instruction whose secrets it carries.
-      const carries = activeCatalog().findSecret(text)?.instruction ?? undefined;
-      void dispatch({ text: text.trim(), shown: activeCatalog().maskSecrets(text.trim()), ...(carries ? { carries } : {}) });
+      // Sent as typed but for what could hide in it (direction overrides, zero-width characters: the core
+      // drops them, withoutHidingCharacters), so the confirmation shows exactly that: an override pasted
+      // with the text no longer turns `到 10086` around. Shown and kept masked, and confirmed like the
+      // instruction whose secrets it carries.
+      const sent = withoutHidingCharacters(text).trim();
+      const carries = activeCatalog().findSecret(sent)?.instruction ?? undefined;
+      void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}) });
     }
   };
 

@@ -10,6 +10,7 @@ describe('popup routes', () => {
     ['#/report', { view: 'report', url: '' }],
     ['#/settings', { view: 'settings' }],
     ['#/instruction/custom%3AYE', { view: 'instruction', id: 'custom:YE' }],
+    ['#/search?from=6f1c2d3e-0000-4000-8000-123456789abc', { view: 'search', query: '', handoff: '6f1c2d3e-0000-4000-8000-123456789abc' }],
   ])('%s ↔ %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(routeHash(route))).toEqual(route);
@@ -21,6 +22,8 @@ describe('popup routes', () => {
     ['#/search/100%', { view: 'search', query: '100%' }],
     ['#/search/a/b', { view: 'search', query: 'a/b' }],
     ['#/instruction/custom:YE', { view: 'instruction', id: 'custom:YE' }],
+    // Only an id: anything else after `from=` is no hand-over.
+    ['#/search?from=%E7%8E%8B', { view: 'search', query: '' }],
   ])('reads the odd hash %j as %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
