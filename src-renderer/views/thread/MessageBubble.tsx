@@ -71,7 +71,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
 /**
  * Retry goes through the same confirmation as sending it did (useSender: the catalog's risk rule,
  * the SIM named, secrets masked), saying so when the first try may already have gone out. It goes
- * from the thread's SIM, as the core's retry picks it (else the first modem).
+ * only from the SIM it went out from, as the core's retry does: another SIM would act on another line.
  */
 function RetryButton({ message, commandId }: { message: MessageRow; commandId: string }) {
   const { connection } = useCore();
@@ -79,12 +79,14 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
   const { t } = useI18n();
   const toast = useToast();
   // Nothing goes out while the core is out of reach, as in the composer.
-  const through = connection === 'open' ? (modems.find((m) => m.simId === message.simId) ?? modems[0] ?? null) : null;
+  const through = connection === 'open' ? (modems.find((m) => m.simId === message.simId) ?? null) : null;
   const { send, busy, dialog } = useSender(through);
-  const retry = () =>
+  const retry = () => {
+    if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
     void send(retryOf(commandId, message.text, message.state === 'failed-retryable')).then((id) => {
       if (id) toast('info', t('thread.retried'));
     });
+  };
   return (
     <>
       <button type="button" className="link retry" onClick={retry} disabled={busy}>
