@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, type Served } from './ui-kit';
+import { browserSuite, readLog, type Served } from './ui-kit';
 
 /**
  * What a newcomer met in the fifth round's first hour, in the built UI on the demo modem: the
@@ -397,6 +397,14 @@ describe('clearing the local log (fixes17)', () => {
     const balance = await tableBalance.textContent();
     expect(await page.locator('.overview-core-only').count()).toBe(0);
 
+    // Every instruction this file sent has had its reply (the demo modem answers each): a reply to an earlier test's
+    // send arriving after the clear would be a new message, rightly kept, and not what this test is about.
+    await expect
+      .poll(async () => {
+        const { messages } = await readLog(page);
+        return messages.filter((m) => m.direction === 'in').length >= messages.filter((m) => m.direction === 'out').length;
+      }, { timeout: 60_000 })
+      .toBe(true);
     const simIds = await simRows('read');
 
     await open('#/settings', '.settings .danger:not([disabled])');
