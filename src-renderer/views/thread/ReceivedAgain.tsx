@@ -14,7 +14,7 @@ export function ReceivedAgain({ id, times, zone }: { id: string; times: readonly
     <p className="bubble-again muted">
       <span className="received-again" tabIndex={0} aria-describedby={id}>
         {t(times.length === 2 ? 'thread.receivedTwice' : 'thread.receivedTimes', { n: times.length })}
-        <span id={id} role="tooltip" className="received-again-times">
+        <span id={id} role="tooltip" className="visually-hidden received-again-times">
           {t('thread.receivedAt', { times: at })}
         </span>
       </span>
