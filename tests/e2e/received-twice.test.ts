@@ -76,4 +76,18 @@ describe('a single SMS the network hands over twice', () => {
     expect(await marker.getAttribute('aria-describedby')).toBe(await times.getAttribute('id'));
     expect(await axeViolations(page, '.message-area')).toEqual([]);
   }, 150_000);
+
+  it('comes to a page that opens after both came (journal.pending, one batch) as one message that came twice', async () => {
+    await plugInByPath(page, server.base, modem.path);
+    // No page connected: both wait in the journal, the second named `sameTextAs` the first.
+    await page.goto('about:blank');
+    const AGAIN = '尊敬的客户，您的话费余额为12.60元。【中国移动】';
+    modem.emulator.deliverPdu(pdu(AGAIN, 21));
+    modem.emulator.deliverPdu(pdu(AGAIN, 21));
+    await expect.poll(() => modem.emulator.messages('SM').length, { timeout: 30_000 }).toBe(0);
+    await page.goto(await server.link());
+    await expect.poll(async () => (await readLog(page)).parts.filter((p) => p.text === AGAIN).length, { timeout: 30_000 }).toBe(2);
+    const shown = (await readLog(page)).messages.filter((m) => m.text === AGAIN);
+    expect(shown.map((m) => (m.receivedAgain as number[] | undefined)?.length)).toEqual([1]);
+  }, 150_000);
 });
