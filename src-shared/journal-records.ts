@@ -117,10 +117,12 @@ export type IncomingRecord = v.InferOutput<typeof IncomingRecordSchema>;
 export type HandedOutRecord = IncomingRecord & {
   maybeStoredAs?: string;
   /**
-   * On the core's `incoming` event only: a single SMS with the very text, sender, second and SIM of the one journaled
-   * as this key a short while before (journal21): maybe the network handing it over again (its acknowledgement lost on
-   * the air), maybe a second identical message of that second, which no field tells apart. Kept as a message of its
-   * own; what counts messages (the fleet board, MQTT) counts it once (SimMessage.mayRepeat).
+   * A single SMS with the very text, sender, second and SIM of the one journaled as this key a short while before
+   * (journal21): maybe the network handing it over again (its acknowledgement lost on the air), maybe a second identical
+   * message of that second, which no field tells apart. Journaled as a message of its own; what counts messages (the
+   * fleet board, MQTT) counts it once (SimMessage.mayRepeat), the page shows it once with the times it came
+   * (MessageRow.receivedAgain). On the core's `incoming` event, and on `journal.pending` until it is acknowledged within
+   * the run that journaled it (journal22); not after a restart.
    */
   sameTextAs?: string;
 };

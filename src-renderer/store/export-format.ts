@@ -56,6 +56,14 @@ export function exportRow(m: MessageRow, text: string): ExportRow {
 }
 
 /**
+ * A message's export rows: one, and one more for each time the same SMS came again (`receivedAgain`), with that
+ * time: the thread shows it once, an export lists every time it came, as the log had it before (journal22).
+ */
+export function exportRows(m: MessageRow, text: string): ExportRow[] {
+  return [exportRow(m, text), ...(m.receivedAgain ?? []).map((at) => exportRow({ ...m, at }, text))];
+}
+
+/**
  * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @, or a
  * leading tab or CR: SMS text comes from the network) is prefixed with an apostrophe.
  */

@@ -22,24 +22,29 @@ export interface Batch {
 export async function ingestBatch(db: HallDb, handed: Batch): Promise<MessageRow[]> {
   return db.transaction('rw', [db.parts, db.messages, db.commands, db.sims, db.figureQueue, db.cleared], async () => {
     const batch = await withoutCleared(db, handed);
-    const received = await writeIncoming(db, batch.incoming);
-    const written = [...received, ...(await writeOutgoing(db, batch.outgoing))];
-    // Queued with the reply, so no reply can be stored without its figures being read in the end.
-    const replies = received.filter((m) => m.complete).map((m) => m.id);
+    const { fresh, cameAgain } = await writeIncoming(db, batch.incoming);
+    const written = [...fresh, ...cameAgain, ...(await writeOutgoing(db, batch.outgoing))];
+    // Queued with the reply, so no reply can be stored without its figures being read in the end. A reply that
+    // only came again (`receivedAgain`) was queued when it first came: its figures are read once.
+    const replies = fresh.filter((m) => m.complete).map((m) => m.id);
     if (replies.length) await db.figureQueue.add({ messageIds: replies });
     await touchSims(db, batch);
     return written;
   });
 }
 
-async function writeIncoming(db: HallDb, records: readonly HandedOutRecord[]): Promise<MessageRow[]> {
+/** Message rows written: new ones, and stored ones that only got a time in `receivedAgain`. */
+interface Received {
+  fresh: MessageRow[];
+  cameAgain: MessageRow[];
+}
+
+async function writeIncoming(db: HallDb, records: readonly HandedOutRecord[]): Promise<Received> {
   const unique = await notStoredUnderAnotherKey(db, [...new Map(records.map((r) => [r.key, r])).values()]);
-  const messages = [
-    ...(await writeSingles(db, unique.filter((r) => concatGroup(r) === null))),
-    ...(await writeMultis(db, unique.filter((r) => concatGroup(r) !== null))),
-  ];
-  await db.messages.bulkPut(messages);
-  return messages;
+  const singles = await writeSingles(db, unique.filter((r) => concatGroup(r) === null));
+  const fresh = [...singles.fresh, ...(await writeMultis(db, unique.filter((r) => concatGroup(r) !== null)))];
+  await db.messages.bulkPut([...fresh, ...singles.cameAgain]);
+  return { fresh, cameAgain: singles.cameAgain };
 }
 
 /**
@@ -59,20 +64,57 @@ async function notStoredUnderAnotherKey(db: HallDb, records: readonly HandedOutR
 
 /**
  * A single-part message's part row needs nothing stored, so the add itself finds the keys stored
- * already: one request a part, where a lookup first would take two (the cost of a burst).
+ * already: one request a part, where a lookup first would take two (the cost of a burst). One the journal
+ * names `sameTextAs` a message this log holds with the very text is stored as a part of that message's, which
+ * says it came again (`receivedAgain`): shown once, its figures read once, nothing dropped (journal22).
  */
-async function writeSingles(db: HallDb, singles: readonly IncomingRecord[]): Promise<MessageRow[]> {
-  if (singles.length === 0) return [];
+async function writeSingles(db: HallDb, singles: readonly HandedOutRecord[]): Promise<Received> {
+  if (singles.length === 0) return { fresh: [], cameAgain: [] };
+  const firsts = await firstComings(db, singles);
   let stored: ReadonlySet<number> = new Set();
   try {
-    await db.parts.bulkAdd(singles.map((r) => partRow(r, messageIdFor(r.key))));
+    await db.parts.bulkAdd(singles.map((r) => partRow(r, firsts.get(r.key)?.id ?? messageIdFor(r.key))));
   } catch (error) {
     const failed = error instanceof Dexie.BulkError ? Object.entries(error.failuresByPos) : [];
     // Anything but "this key is stored already" is a real failure: the transaction aborts.
     if (failed.length === 0 || failed.some(([, e]) => e.name !== 'ConstraintError')) throw error;
     stored = new Set(failed.map(([pos]) => Number(pos)));
   }
-  return singles.filter((_, i) => !stored.has(i)).map(singleMessageRow);
+  const added = singles.filter((_, i) => !stored.has(i));
+  const fresh = added.filter((r) => !firsts.has(r.key)).map(singleMessageRow);
+  const rows = new Map([...firsts.values(), ...fresh].map((m) => [m.id, m]));
+  for (const r of added) {
+    const first = firsts.get(r.key);
+    if (!first) continue;
+    const row = rows.get(first.id)!;
+    rows.set(row.id, { ...row, receivedAgain: [...(row.receivedAgain ?? []), r.receivedAt].sort((a, b) => a - b) });
+  }
+  const freshIds = new Set(fresh.map((m) => m.id));
+  const cameAgain = [...new Set(added.flatMap((r) => firsts.get(r.key)?.id ?? []))].filter((id) => !freshIds.has(id));
+  return { fresh: fresh.map((m) => rows.get(m.id)!), cameAgain: cameAgain.map((id) => rows.get(id)!) };
+}
+
+/**
+ * For each single SMS the journal names `sameTextAs`, the message row it came again of: the one that holds the named
+ * part (stored, or earlier in this batch), when that part has the very text, SIM, sender and stamp. A chain (the third
+ * coming names the second) ends at the first. None when this log does not hold it (cleared, another profile's).
+ */
+async function firstComings(db: HallDb, singles: readonly HandedOutRecord[]): Promise<Map<string, MessageRow>> {
+  const firsts = new Map<string, MessageRow>();
+  const named = singles.filter((r) => r.sameTextAs !== undefined);
+  if (named.length === 0) return firsts;
+  const parts = await db.parts.bulkGet(named.map((r) => r.sameTextAs!));
+  const storedRows = await db.messages.bulkGet(parts.map((p) => p?.messageId ?? ''));
+  const inBatch = new Map(singles.map((r) => [r.key, r]));
+  named.forEach((r, i) => {
+    const part = parts[i];
+    const earlier = inBatch.get(r.sameTextAs!);
+    const same = (p: { simId: string; from: string; timestamp: string; text: string }) =>
+      p.simId === r.simId && p.from === r.from && p.timestamp === r.timestamp && p.text === r.text;
+    if (part && part.total === 1 && same(part) && storedRows[i]) firsts.set(r.key, storedRows[i]);
+    else if (!part && earlier && earlier.concat === null && same(earlier)) firsts.set(r.key, firsts.get(earlier.key) ?? singleMessageRow(earlier));
+  });
+  return firsts;
 }
 
 /** Parts of long messages: which are new decides how their messages are put together. */

@@ -50,6 +50,13 @@ export interface MessageRow {
    * one reference in the same second): the text may join two replies. Shown so; no figures are read from it.
    */
   uncertain?: boolean;
+  /**
+   * Incoming single SMS only: when (this computer's clock) the same SMS came again, each time the journal named it
+   * `sameTextAs` this one (the network's repeat when the modem's acknowledgement was lost, or an identical second
+   * reply of that second: nothing tells, journal22). Its part row is stored under its own key and points here; the
+   * thread shows one bubble saying how often it came, figures are read once, an export lists each time.
+   */
+  receivedAgain?: number[];
   /** Outgoing only. */
   commandId?: string;
   /** Outgoing only: stable error code of a failure. */

@@ -16,7 +16,7 @@ import { usePrefs } from '../prefs/PrefsProvider';
 import { THEMES } from '../prefs/storage';
 import { hallDb } from '../store/db';
 import { download } from '../store/download';
-import { exportRow, toCsv, toJson } from '../store/export-format';
+import { exportRows, toCsv, toJson } from '../store/export-format';
 import { exportTexts } from '../store/export-texts';
 import { allMessages, clearLog, logSummary, type LogSummary } from '../store/queries';
 
@@ -78,7 +78,7 @@ function LogData() {
     try {
       const messages = await allMessages(db);
       const texts = await exportTexts(db, messages, activeCatalog());
-      const rows = messages.map((m, i) => exportRow(m, texts[i]!));
+      const rows = messages.flatMap((m, i) => exportRows(m, texts[i]!)).sort((a, b) => a.time.localeCompare(b.time));
       if (rows.length === 0) {
         toast('info', t('settings.exportEmpty'));
         return 0;

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, type Served } from './ui-kit';
+import { axeViolations, browserSuite, type Served } from './ui-kit';
 
 /**
  * axe-core (Deque's accessibility engine, the one browser devtools use) over every view and dialog
@@ -11,8 +9,6 @@ import { browserSuite, type Served } from './ui-kit';
  * each rule, its help text and the elements, so the message alone says what to fix.
  */
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 let server: Served;
 let page: Page;
@@ -20,21 +16,8 @@ browserSuite({ artifactPrefix: 'a11y-', openApp: true }, (suite) => {
   ({ server, page } = suite);
 });
 
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** Runs axe on the page as it is now; the page's CSP does not apply to code evaluated by the test driver. */
-async function violations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    TAGS,
-  );
-  return found.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`).join('; ')}`);
-}
+/** Runs axe on the page as it is now. */
+const violations = () => axeViolations(page);
 
 async function theme(choice: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => localStorage.setItem('hall10086.theme', t), choice);

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { encodeDeliverParts } from '../../src-shared/pdu';
+import { encodeDeliver, encodeDeliverParts } from '../../src-shared/pdu';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
@@ -574,6 +574,37 @@ describe('sending through the desktop app (native messaging)', () => {
     const shown = await page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
     expect(shown[0]).toBeNull();
     expect(shown.slice(1)).toEqual([expect.stringContaining('可能拼错了'), expect.stringContaining('没有从它读取数字')]);
+    await page.close();
+  });
+
+  it('the network’s repeat of a reply already shown is not shown as the answer to the YE asked after it (journal22)', async () => {
+    const page = await openPopup('#/instruction/YE');
+    const texts = (n: number) => page.$$eval(`#desktop-sends li:nth-child(${n}) .reply`, (rs) => rs.map((r) => r.textContent ?? ''));
+    // A balance reply of one SMS, stamped now, delivered by the test (10086's own come 1.5 s after a send, maybe long).
+    const BALANCE = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const balance = encodeDeliver({ from: '10086', text: BALANCE, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500' }).hex;
+    await pastDoubleClickWindow('YE');
+    const listed = await listedSends(page);
+    await page.click('#desktop-send');
+    await sentAfter(page, listed);
+    core!.demo!.emulator.deliverPdu(balance);
+    await page.waitForSelector(`#desktop-sends li:nth-child(${listed + 1}) .reply`);
+    // YE again; before 10086 answers it, the SMSC hands that balance over again (its acknowledgement lost).
+    await pastDoubleClickWindow('YE');
+    await page.click('#desktop-send');
+    await sentAfter(page, listed + 1);
+    const repeated = new Promise<void>((resolve) => core!.on('incoming', (r) => r.sameTextAs !== undefined && resolve()));
+    core!.demo!.emulator.deliverPdu(balance);
+    await repeated;
+    await page.waitForSelector(`#desktop-sends li:nth-child(${listed + 2}) .reply`, { timeout: 30_000 });
+    // A third YE's answer drawn means everything said to the extension before it is drawn too (one ordered stream).
+    await pastDoubleClickWindow('YE');
+    await page.click('#desktop-send');
+    await page.waitForSelector(`#desktop-sends li:nth-child(${listed + 3}) .reply`, { timeout: 30_000 });
+    expect((await texts(listed + 1))[0]).toContain('35.20');
+    // The second YE has 10086's own answer, one: not the first's balance again.
+    expect(await texts(listed + 2)).toEqual([expect.not.stringContaining('35.20')]);
     await page.close();
   });
 

@@ -284,6 +284,32 @@ describe('the native-messaging host and the app behind it', () => {
     expect(JSON.stringify(await heardSoFar(p))).not.toContain(newPassword);
   });
 
+  it('the network’s repeat of a reply already passed on is no answer to the extension’s newer send of that kind (YE, its balance twice, YE again)', async () => {
+    // 10086 of the demo modem stays silent: the replies are the network's, delivered by the test.
+    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 3_600_000 });
+    const balance = (text: string, second: number) =>
+      encodeDeliverParts({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 11, 6, 1, 0, second)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex;
+    const FIRST = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+    const SECOND = '尊敬的客户，您的话费余额为30.20元。【中国移动】';
+    await signed.post({ type: 'send', ref: 'ye1', id: 'YE' });
+    await p.next(is('send-state', (m) => m.ref === 'ye1' && m.state === 'sent'));
+    c.demo!.emulator.deliverPdu(balance(FIRST, 7));
+    expect((await p.next(is('reply', (m) => m.ref === 'ye1'))).text).toBe(FIRST);
+    await signed.post({ type: 'send', ref: 'ye2', id: 'YE' });
+    await p.next(is('send-state', (m) => m.ref === 'ye2' && m.state === 'sent'));
+    // The SMSC, its acknowledgement lost, hands the first balance over again: journaled, named `sameTextAs`.
+    const repeated = new Promise<void>((resolve) => c.on('incoming', (r) => r.sameTextAs !== undefined && resolve()));
+    c.demo!.emulator.deliverPdu(balance(FIRST, 7));
+    await repeated;
+    c.demo!.emulator.deliverPdu(balance(SECOND, 50));
+    expect((await p.next(is('reply', (m) => m.ref === 'ye2'))).text).toBe(SECOND);
+    const heard = await heardSoFar(p);
+    expect(heard.flatMap((m) => (m.type === 'reply' ? [[m.ref, m.text]] : []))).toEqual([
+      ['ye1', FIRST],
+      ['ye2', SECOND],
+    ]);
+  });
+
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
     // The demo modem (where the extension's sends go) answers three seconds after a send; a second
     // modem on a real pseudo-terminal, another SIM, answers at once.

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { mac, macMatches, randomToken } from '../../../src-shared/api/extension-auth';
-import type { ApprovalView, IncomingRecord, OutgoingRecord } from '../../../src-shared/api/contract';
+import type { ApprovalView, OutgoingRecord } from '../../../src-shared/api/contract';
+import type { HandedOutRecord } from '../../../src-shared/journal-records';
 import {
   parseExtensionRequest,
   type AppMessage,
@@ -28,7 +29,7 @@ export interface ExtensionGateway {
   /** Sends on the first ready modem; `confirmed` when the app's user approved this very send. */
   send(req: ExtensionSendRequest, confirmed: boolean): Promise<string>;
   modem(): ExtensionModemView | null;
-  onIncoming(listener: (record: IncomingRecord) => void): () => void;
+  onIncoming(listener: (record: HandedOutRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
   /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
   mask(text: string): string;
@@ -100,7 +101,10 @@ export class ExtensionSession {
   private readonly commands = new Map<string, Tracked>();
   /** Sends made elsewhere (in the app, by another profile) within the reply window: the replies they take are theirs. */
   private readonly elsewhere = new Map<string, Sent>();
-  private parts: IncomingRecord[] = [];
+  private parts: HandedOutRecord[] = [];
+  /** Every part that came on this connection within the reply window, by key → when: what a repeat names. */
+  private readonly came = new Map<string, number>();
+  private readonly openedAt = Date.now();
   /** Messages already paired (by their part keys), with when they came: pruned with the parts. */
   private readonly paired = new Map<string, number>();
   private readonly unsubscribe: Array<() => void>;
@@ -278,10 +282,12 @@ export class ExtensionSession {
    * (a send made elsewhere must take its own answer, or a later one of the same kind would be held
    * back for it); only what answers this connection's sends, or answers nothing, is passed on.
    */
-  private onIncoming(record: IncomingRecord): void {
+  private onIncoming(record: HandedOutRecord): void {
     const now = Date.now();
     for (const [id, t] of this.commands) if (now - t.sentAt > REPLY_WINDOW_MS) this.commands.delete(id);
     for (const [id, s] of this.elsewhere) if (now - s.sentAt > REPLY_WINDOW_MS) this.elsewhere.delete(id);
+    for (const [key, at] of this.came) if (now - at > REPLY_WINDOW_MS) this.came.delete(key);
+    this.came.set(record.key, record.receivedAt);
     if (!this.sends().some((s) => mayAnswer(record, s))) return;
     // Only parts within the reply window are kept: older ones can no longer answer anything, and
     // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
@@ -292,16 +298,33 @@ export class ExtensionSession {
       const id = message.keys.join(',');
       if (!message.complete || this.paired.has(id)) continue;
       this.paired.set(id, message.receivedAt);
-      const answer = this.answerTo(message);
+      const repeat = this.repeatOf(message);
+      if (repeat === 'paired') continue;
+      const answer = this.answerTo(message, repeat);
       // `uncertain` only when it is: the message an older extension (which ignores it) checks is unchanged.
       const mark = message.uncertain ? { uncertain: true } : {};
       if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt, ...mark }, answer.asker.association);
     }
   }
 
-  /** This connection's sends and those made elsewhere, oldest first. */
-  private sends(): Sent[] {
-    return [...this.commands.values(), ...this.elsewhere.values()].sort((a, b) => a.sentAt - b.sentAt);
+  /** This connection's sends and those made elsewhere, oldest first; with `madeBy`, only those made by then. */
+  private sends(madeBy = Number.POSITIVE_INFINITY): Sent[] {
+    return [...this.commands.values(), ...this.elsewhere.values()].filter((s) => s.sentAt <= madeBy + 1000).sort((a, b) => a.sentAt - b.sentAt);
+  }
+
+  /**
+   * A message the journal names as maybe one it handed out before (`sameTextAs`: the network's repeat of a single SMS;
+   * `maybeStoredAs`: one read again after a restart): 'paired' when that one was paired here (the repeat answers
+   * nothing more: before, it went to a newer send of the same kind, a reset asked for again getting the old password,
+   * journal22); else the time that one came (before this connection opened, when it never came here), for it, or an
+   * identical message stamped the same second, answers no send made after it. Infinity for a message named nothing.
+   */
+  private repeatOf(message: AssembledRecordMessage): 'paired' | number {
+    const names = this.parts.flatMap((p) => (message.keys.includes(p.key) ? [p.sameTextAs ?? p.maybeStoredAs ?? []].flat() : []));
+    if (names.length === 0) return Number.POSITIVE_INFINITY;
+    const pairedKeys = new Set([...this.paired.keys()].flatMap((id) => id.split(',')));
+    if (names.some((name) => pairedKeys.has(name))) return 'paired';
+    return Math.min(...names.map((name) => this.came.get(name) ?? this.openedAt));
   }
 
   /**
@@ -319,12 +342,12 @@ export class ExtensionSession {
    * instruction the reply rules do not name is (a flow query to a custom CXLL reads as data, which
    * no rule gives CXLL).
    */
-  private answerTo(message: AssembledRecordMessage): { asker: Tracked; text: string } | null {
+  private answerTo(message: AssembledRecordMessage, madeBy: number): { asker: Tracked; text: string } | null {
     // A failure or a menu answers any instruction: pairing it by age alone would give the extension's
     // own failure to an older send made elsewhere, so it is passed on masked like a message read as no answer.
     const read = answerKinds(REPLY_READER.read({ text: message.text, receivedAt: message.receivedAt, from: message.from }));
     const kinds = read.filter((k) => !ANY_INSTRUCTION.has(k));
-    const waiting = this.sends().filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
+    const waiting = this.sends(madeBy).filter((s) => mayAnswer(message, s) && !s.answered && !s.failed);
     const match = waiting.find((s) => kinds.some((k) => s.accepts.has(k)));
     if (match) match.answered = true;
     if (match && !isTracked(match)) {
@@ -342,7 +365,7 @@ export class ExtensionSession {
     // 10086 answers in the order it was asked: the oldest send here still waiting is the likeliest
     // asker (a custom CXLL's 指令有误 given to the MMXG sent after it ended MMXG's wait, and MMXG's own
     // answer then took the MMHF's place, whose new password came masked); with none waiting, the latest.
-    const mine = [...this.commands.values()].filter((t) => mayAnswer(message, t));
+    const mine = [...this.commands.values()].filter((t) => mayAnswer(message, t) && t.sentAt <= madeBy + 1000);
     const asker = mine.find((t) => !t.answered && !t.failed) ?? mine.at(-1);
     if (!asker) return null;
     // A failure passed on to a send ends its wait: an MMHF of the extension refused (an ID number not

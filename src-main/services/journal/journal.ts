@@ -145,6 +145,11 @@ export class Journal {
    * repeat of one comes after its text is gone from the journal (sameTextAs). Memory only.
    */
   private readonly recentSingles = new Map<string, { simId: string; digest: string; at: number }>();
+  /**
+   * Pending single SMS named `sameTextAs` when journaled, by key → the key named: handed out so with `journal.pending`
+   * too, for a page that reloads or opens after it came (journal22). Memory only: after a restart it is not named.
+   */
+  private readonly sameTexts = new Map<string, string>();
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
   private readonly digestKey = randomBytes(32);
 
@@ -329,9 +334,14 @@ export class Journal {
     const key = occurrenceKey(base, occurrences + 1);
     const twin = fields.concat === null ? this.singleWithSameText(base, occurrences, fields) : undefined;
     const sameTextAs = twin === undefined ? {} : { sameTextAs: twin };
-    if (masked === undefined) return { ...(await this.appendAs(key, fields, where.slot)), ...sameTextAs };
+    if (masked === undefined) {
+      const appended = await this.appendAs(key, fields, where.slot);
+      if (twin !== undefined) this.sameTexts.set(key, twin);
+      return { ...appended, ...sameTextAs };
+    }
     // The name goes with the record, in one write: a page that catches up after the next start is told too (journal21).
     await this.commitTogether([{ kind: 'in', key, ...fields, slot: where.slot }, { kind: 'maybe', key, storedAs: masked }]);
+    if (twin !== undefined) this.sameTexts.set(key, twin);
     return { added: true, key, maybeStoredAs: masked, ...sameTextAs };
   }
 
@@ -485,7 +495,8 @@ export class Journal {
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
       const named = this.state.maybe.get(record.key);
       const maybeStoredAs = named === undefined ? undefined : storedAsOf(named, record.text);
-      return Object.freeze(maybeStoredAs === undefined ? record : { ...record, maybeStoredAs });
+      const sameTextAs = this.sameTexts.get(record.key);
+      return Object.freeze({ ...record, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) });
     });
   }
 
@@ -553,6 +564,7 @@ export class Journal {
     const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
     this.rememberSingles(pending, records);
+    for (const key of pending) this.sameTexts.delete(key);
     try {
       this.maskKeptMessages(pending);
     } catch {

@@ -9,6 +9,7 @@ import { retryOf, useSender } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { MessageRow } from '../../store/rows';
 import { offsetOf, stampOf } from './network-zone';
+import { ReceivedAgain } from './ReceivedAgain';
 import { ReplyNotes } from './ReplyNotes';
 
 const RETRYABLE = new Set(['failed', 'failed-retryable']);
@@ -47,6 +48,9 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
           <p className="bubble-incomplete">{t('thread.incomplete', { n: message.received, m: message.total })}</p>
         )}
         {message.uncertain && <p className="bubble-incomplete">{t('thread.uncertain')}</p>}
+        {message.receivedAgain && message.receivedAgain.length > 0 && (
+          <ReceivedAgain id={`${id}-again`} times={[message.at, ...message.receivedAgain]} zone={offsetOf(message.timestamp) ?? zone} />
+        )}
         {!outgoing && pair && <p className="bubble-pair muted">{t('reply.answers', { code: pair.text })}</p>}
         {!outgoing && <ReplyNotes reply={message} />}
         {failure && (

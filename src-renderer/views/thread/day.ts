@@ -37,6 +37,7 @@ export function dayLabel(at: number, now: number, i18n: I18n, offsetMin?: number
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const monthDayFormats = new Map<string, Intl.DateTimeFormat>();
+const secondFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A fixed offset is formatted as UTC after moving the instant by it: every engine knows UTC, not every one knows "+08:00". */
 const shifted = (at: number, offsetMin: number | undefined) => (offsetMin === undefined ? at : at + offsetMin * 60_000);
@@ -51,6 +52,11 @@ function formatter(cache: Map<string, Intl.DateTimeFormat>, lang: string, offset
 /** 09:21 on a 24-hour clock in Chinese (zh-Hant's own default is 上午09:21), 09:21 AM in English. */
 export function timeOfDay(at: number, lang: string, offsetMin?: number): string {
   return formatter(timeFormats, lang, offsetMin, { hour: '2-digit', minute: '2-digit', ...(lang.startsWith('zh') ? { hourCycle: 'h23' } : {}) }).format(shifted(at, offsetMin));
+}
+
+/** 09:21:05: the times one SMS came more than once, which an SMSC's retry may put seconds apart. */
+export function timeWithSeconds(at: number, lang: string, offsetMin?: number): string {
+  return formatter(secondFormats, lang, offsetMin, { hour: '2-digit', minute: '2-digit', second: '2-digit', ...(lang.startsWith('zh') ? { hourCycle: 'h23' } : {}) }).format(shifted(at, offsetMin));
 }
 
 /** The date short, 12/5 or 12月5日, on the clock: for a table cell (its title says it whole). */

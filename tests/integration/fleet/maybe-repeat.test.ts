@@ -111,6 +111,9 @@ describe('a message the journal cannot tell from the one it holds masked, on the
     const told = events.messages.map((m) => JSON.parse(m.payload) as Record<string, unknown>);
     expect(told.map((e) => e.mayRepeat)).toEqual([undefined, true, undefined]);
     // Kept all the same: a second identical reply stamped in the same second cannot be told from the repeat.
-    expect((await core.call('journal.pending', {})).incoming.map((r) => r.text)).toEqual([BALANCE, '尊敬的客户，您本月已用流量1.20GB。【中国移动】']);
+    const pending = (await core.call('journal.pending', {})).incoming;
+    expect(pending.map((r) => r.text)).toEqual([BALANCE, '尊敬的客户，您本月已用流量1.20GB。【中国移动】']);
+    // A page that reloads now is told too (journal22): the repeat names the first, the other text nothing.
+    expect(pending.map((r) => r.sameTextAs)).toEqual([first[0]!.key, undefined]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type StringKey } from '../../../src-renderer/i18n';
-import { csvField, exportRow, localStamp, toCsv, toJson } from '../../../src-renderer/store/export-format';
+import { csvField, exportRow, exportRows, localStamp, toCsv, toJson } from '../../../src-renderer/store/export-format';
 import type { MessageRow } from '../../../src-renderer/store/rows';
 
 describe('csvField', () => {
@@ -53,6 +53,16 @@ const message: MessageRow = {
 
 
 describe('export', () => {
+  it('lists a single SMS that came twice once per time it came, each with its own time (journal22)', () => {
+    const single: MessageRow = { ...message, partKeys: ['k'], complete: true, total: 1, received: 1, receivedAgain: [message.at + 95_000] };
+    const { group: _group, ...plain } = single;
+    expect(exportRows(plain, plain.text).map((r) => [r.time, r.text])).toEqual([
+      ['2026-11-25T01:30:15.000Z', plain.text],
+      ['2026-11-25T01:31:50.000Z', plain.text],
+    ]);
+    expect(exportRows(message, message.text)).toEqual([exportRow(message, message.text)]);
+  });
+
   it('turns a message into the exported fields', () => {
     expect(exportRow(message, message.text)).toEqual({
       time: '2026-11-25T01:30:15.000Z',
