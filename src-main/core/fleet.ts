@@ -136,7 +136,7 @@ export class Fleet {
   async seeFailures(simId: string, seen: number): Promise<FleetSim> {
     const state = this.board.seeFailures(simId, seen);
     if (!state) {
-      throw new HallError('fleet.unknown-sim', { zh: `这台电脑上没有这张 SIM：${simId}`, en: `No such SIM on this computer: ${simId}` });
+      throw new HallError('fleet.unknown-sim', { zh: `本机上没有这张 SIM：${simId}`, en: `No such SIM on this computer: ${simId}` });
     }
     // Answered once written (the board's listener wrote it at once): the badge a restart shows is the one the page shows.
     await this.saving;
