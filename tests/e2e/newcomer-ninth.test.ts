@@ -41,7 +41,9 @@ describe('a second port typed while the first is still connecting (flake22)', ()
     let firstConnect: string | null = null;
     const held: (string | Buffer)[] = [];
     let release = false;
+    let toPage: ((m: string | Buffer) => void) | null = null;
     await page.routeWebSocket(/\/api/, (ws) => {
+      toPage = (m) => ws.send(m);
       const core = ws.connectToServer();
       ws.onMessage((m) => {
         const call = JSON.parse(String(m)) as { type: string; id: unknown; method?: string; params?: { path?: string } };
@@ -58,9 +60,12 @@ describe('a second port typed while the first is still connecting (flake22)', ()
     await page.waitForSelector('#catalog-search');
     await plugIn(modems[0]!.path);
     await expect.poll(() => held.length, { timeout: 30_000 }).toBe(1);
+    // plugIn waits for the second card's 就绪: Enter was taken. The first answer was still held meanwhile. (The card's
+    // status may move on from 就绪 at once: it is not read again here.)
     await plugIn(modems[1]!.path);
-    expect(await card(modems[1]!.path).getByText('就绪', { exact: true }).count()).toBeGreaterThan(0);
+    expect(held.length).toBe(1);
     release = true;
+    for (const m of held.splice(0)) toPage!(m);
   });
 });
 
