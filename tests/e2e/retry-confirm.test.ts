@@ -83,9 +83,12 @@ describe('Retry asks as sending does', () => {
     await expect.poll(async () => (await readLog(page)).messages.some((m) => m.commandId === commandId && m.state === 'failed'), { timeout: 30_000 }).toBe(true);
     const before = submitted('YE');
     const toasts = page.locator('.toast', { hasText: '已重新提交。' });
-    const shown = await toasts.count();
-    await page.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试' }).click();
-    await expect.poll(() => toasts.count(), { timeout: 15_000 }).toBe(shown + 1);
+    // The first test's toast goes by its lifetime: counted on top of it, the count could stay level (one gone, one
+    // come) under load. So the new one is awaited once the old one is gone.
+    await expect.poll(() => toasts.count(), { timeout: 30_000 }).toBe(0);
+    // The newest failed YE (a retried run of this test leaves an older one).
+    await page.locator('.bubble-failed', { hasText: 'YE' }).last().getByRole('button', { name: '重试' }).click();
+    await toasts.first().waitFor({ timeout: 15_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await expect.poll(() => submitted('YE'), { timeout: 30_000 }).toBe(before + 1);
   }, 120_000);
