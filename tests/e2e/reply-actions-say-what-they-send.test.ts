@@ -9,7 +9,8 @@ import { browserSuite, plugInByPath, type Served } from './ui-kit';
  * confirmation word. What such a button sends must be what it says. Three ways it was not:
  * - `您是否想要：查余额请发KTCL`: the option "KTCL 查余额" sent KTCL (开通彩铃, a paid service) on one click,
  *   judged a look-up by 10086's label alone;
- * - `手机报 5元/月（退订回复KTCL）`: "取消" 手机报 sent KTCL, an order, or `（退订回复TJ）` TJ, 停机;
+ * - `手机报 5元/月（退订回复KTCL）`: "取消" 手机报 sent KTCL, an order, or `（退订回复TJ）` TJ, 停机; and one that
+ *   sends QXCL said nothing of its cancelling 彩铃;
  * - `请回复“是‮”确认`: the confirmation showed the word with its override (the core drops it), and
  *   Chromium drew `到 10086` reversed after it.
  * Written texts (NOT real replies), received by a modem emulator on a real pseudo-terminal (socat,
@@ -70,15 +71,17 @@ describe('a button under a reply sends what it says', () => {
     await expect.poll(() => airTexts().slice(before), { timeout: 30_000 }).toEqual(['JF']);
   });
 
-  it('a service whose cancel would send an order or 停机 has no cancel button; a real cancel keeps its own', async () => {
-    await receivedFrom10086('尊敬的客户，您已订购的业务如下：1、手机报 5元/月（退订回复KTCL）；2、视频彩铃 6元/月（退订回复TJ）；3、彩铃 5元/月（退订回复QXCL）。', '退订回复QXCL');
+  it('a service whose cancel would send an order or 停机 has no cancel button; a cancel the catalog knows says what it cancels', async () => {
+    await receivedFrom10086('尊敬的客户，您已订购的业务如下：1、手机报 5元/月（退订回复KTCL）；2、视频彩铃 6元/月（退订回复TJ）；3、手机报尊享版 3元/月（退订回复QXCL）。', '退订回复QXCL');
     const services = page.locator('.reply-services li');
-    await expect.poll(() => services.allTextContents(), { timeout: 30_000 }).toEqual(['手机报 5元/月', '视频彩铃 6元/月', '彩铃 5元/月取消']);
+    await expect.poll(() => services.allTextContents(), { timeout: 30_000 }).toEqual(['手机报 5元/月', '视频彩铃 6元/月', '手机报尊享版 3元/月取消']);
     const before = airTexts().length;
     await services.nth(2).getByRole('button', { name: '取消' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('将发送“QXCL”到 10086。');
+    // The reply calls it 手机报's cancel; the catalog says what QXCL does, and the dialog says it beside.
+    expect(await dialog.locator('.reply-catalog-says').textContent()).toBe('指令目录里，QXCL 是“取消彩铃”。 取消后来电方将听到普通回铃音');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
     expect(airTexts().slice(before)).toEqual([]);

@@ -193,11 +193,13 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
  */
 function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string, onSent?: () => void, confirmed?: boolean) => void; onClose: () => void }) {
   const { reply, stale, send, onClose } = props;
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // Shown as it goes out: the core drops direction overrides and zero-width characters from what it sends, and one left
   // in a reply's word or label (请回复“是\u202E”确认) would draw the rest of the dialog, 到 10086 with it, reversed (review23).
   const text = withoutHidingCharacters(props.text);
   const title = withoutHidingCharacters(props.title);
+  // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
+  const known = knownAs(activeCatalog(), text);
   return (
     <ConfirmDialog
       title={title}
@@ -211,6 +213,12 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      {known && (
+        <p className="reply-catalog-says">
+          {t('reply.catalogSays', { code: text, name: known.name[lang] })}
+          {known.risk.reason && ` ${known.risk.reason[lang]}`}
+        </p>
+      )}
       {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
       <p>{t('reply.sendsFromSim', { sim: simLabel(reply.simId) })}</p>
       {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
