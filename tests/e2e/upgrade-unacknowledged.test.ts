@@ -127,6 +127,32 @@ async function storedByOlderApp(context: BrowserContext): Promise<void> {
   }
 }
 
+/**
+ * review23: the older app's page stored it and the user cleared the log there, before any acknowledgement reached
+ * the app (stopped first): the clear remembers the old key only.
+ */
+async function clearedByOlderApp(context: BrowserContext): Promise<void> {
+  await storedByOlderApp(context);
+  const before = await serve([], { dataDir, port: 'remembered' });
+  const older = await context.newPage();
+  const asOlder = (frame: string) => frame.replaceAll(JSON.stringify(NEW_KEY), JSON.stringify(OLD_KEY)).replace(/,"maybeStoredAs":"[^"]*"/g, '');
+  const unproxy = await proxied(older, asOlder, true);
+  try {
+    await older.goto(before.url);
+    await older.waitForSelector('#catalog-search');
+    await waitFor(async () => (await storedCopies(older)) === 1, 'the page holding it');
+    await older.goto(`${before.url.split('#')[0]}#/settings`);
+    await older.click('.settings .danger:not([disabled])');
+    await older.locator('dialog[open] button.danger').click();
+    await older.locator('.toast-text', { hasText: '本机记录已清除' }).waitFor({ timeout: 10_000 });
+    expect(await storedCopies(older)).toBe(0);
+  } finally {
+    await unproxy();
+    await older.close();
+    await before.stop();
+  }
+}
+
 describe('an upgrade while a page had stored a single SMS but not acknowledged it', () => {
   it('shows it once: the journal names the key it had, which the page holds', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-'));
@@ -195,4 +221,32 @@ describe('an upgrade while a page had stored a single SMS but not acknowledged i
       await context.close();
     }
   }, 150_000);
+
+  it('keeps it cleared when the log was cleared before the upgrade: the key the journal names holds the very text (review23)', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-cleared-'));
+    dataDirs.push(dataDir);
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      await clearedByOlderApp(context);
+      await writeOldJournal();
+      // Upgraded: the message moves to its new key, named as maybe stored under the old one, which the page cleared.
+      const after = await serve([], { dataDir, port: 'remembered' });
+      const page = await context.newPage();
+      try {
+        await page.goto(after.url);
+        await page.waitForSelector('#catalog-search');
+        await waitFor(async () => /"kind":"ack","keys":\[[^\]]*"10086\|2026-12-06T08:00:07\+08:00\|-\|-\|-\|\*"/.test(await readFile(join(dataDir, 'journal.log'), 'utf8')), 'the page acknowledging it by its new key');
+        expect(await storedCopies(page)).toBe(0);
+        await page.reload();
+        await page.waitForSelector('#catalog-search');
+        expect(await storedCopies(page)).toBe(0);
+        expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
+      } finally {
+        await page.close();
+        await after.stop();
+      }
+    } finally {
+      await context.close();
+    }
+  }, 200_000);
 });
