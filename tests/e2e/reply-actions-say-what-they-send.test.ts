@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, plugInByPath, type Served } from './ui-kit';
+import { browserSuite, charLefts, plugInByPath, type Served } from './ui-kit';
 
 /*
  * review23: a text from 10086 (or one a fake base station sends under 10086's number, which no phone
@@ -41,18 +41,6 @@ async function receivedFrom10086(text: string, shown: string): Promise<void> {
   modem.emulator.deliver('10086', text);
   await page.goto(`${server.base}#/thread/${encodeURIComponent(SIM.iccid)}`);
   await page.locator('.bubble-line.in', { hasText: shown }).last().waitFor({ timeout: 30_000 });
-}
-
-/** The left edge of each character of the last `what` in the paragraph, as Chromium lays it out. */
-function charLefts(paragraph: Element, what: string): number[] {
-  const node = [...paragraph.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(what))!;
-  const start = node.textContent!.lastIndexOf(what);
-  return [...what].map((_, i) => {
-    const range = document.createRange();
-    range.setStart(node, start + i);
-    range.setEnd(node, start + i + 1);
-    return range.getBoundingClientRect().left;
-  });
 }
 
 describe('a button under a reply sends what it says', () => {
