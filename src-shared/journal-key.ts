@@ -1,3 +1,5 @@
+import { crc32Hex } from './crc32';
+
 /**
  * The identity of one received SMS part, shared by the main-process journal and the UI store so
  * both recognise a message read again from the SIM (after a crash, before its slot was deleted).
@@ -51,6 +53,15 @@ export function incomingKey(fields: IncomingKeyFields): string {
 export function oldKeyBase(key: string): string | null {
   const m = /^((?:[^|]*\|){2}(?:\d+\|\d+\|\d+|-\|-\|-))\|[0-9a-f]{8}(?:#\d+)?$/.exec(key);
   return m ? `${m[1]}|${PART_KEY_END}` : null;
+}
+
+/**
+ * Whether `storedAs` is a key written before review18/19 for this very part: the same sender, second and fields as
+ * `key`, ending in the CRC-32 of `text`. A key of now names no text, so it never is.
+ */
+export function oldKeyOfText(storedAs: string, key: string, text: string): boolean {
+  const checksum = /\|([0-9a-f]{8})(?:#\d+)?$/.exec(storedAs);
+  return checksum !== null && oldKeyBase(storedAs) !== null && sameKeyFields(storedAs, key) && checksum[1] === crc32Hex(new TextEncoder().encode(text));
 }
 
 /** Alphanumeric senders can contain '|' (GSM 7-bit extension table), so the separator is escaped. */

@@ -377,6 +377,7 @@ export const en: Record<StringKey, string> = {
   'reply.services': 'Services in use',
   'reply.serviceCancel': 'Cancel',
   'reply.serviceCancelTitle': 'Cancel “{name}”?',
+  'reply.catalogSays': 'In the instruction catalog, {code} is “{name}”.',
   'reply.sendsFromSim': 'It goes from {sim}.',
   'reply.menuChangesTitle': '“{label}” changes your plan or services. Send {n} to {to}?',
   'reply.searchSent': 'Search the catalog for “{text}”',

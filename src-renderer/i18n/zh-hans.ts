@@ -376,6 +376,7 @@ export const zhHans = {
   'reply.services': '正在使用的业务',
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消“{name}”？',
+  'reply.catalogSays': '指令目录里，{code} 是“{name}”。',
   'reply.sendsFromSim': '从 {sim} 发出。',
   'reply.menuChangesTitle': '“{label}”会改变你的套餐或业务。发送 {n} 给 {to}？',
   'reply.searchSent': '在指令目录里搜索“{text}”',

@@ -377,6 +377,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.services': '正在使用的業務',
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消「{name}」？',
+  'reply.catalogSays': '指令目錄裡，{code} 是「{name}」。',
   'reply.sendsFromSim': '從 {sim} 發出。',
   'reply.menuChangesTitle': '「{label}」會改變你的套餐或業務。發送 {n} 給 {to}？',
   'reply.searchSent': '在指令目錄裡搜尋「{text}」',

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { maySendTogether, REASSEMBLY_WINDOW_MS, sendingDistance } from '../../src-shared/assemble';
-import { SETTLED_PARTS_KEPT_DAYS, type IncomingRecord } from '../../src-shared/journal-records';
+import { oldKeyOfText } from '../../src-shared/journal-key';
+import { SETTLED_PARTS_KEPT_DAYS, type HandedOutRecord, type IncomingRecord } from '../../src-shared/journal-records';
 import type { HallDb } from './db';
 import type { Batch } from './ingest';
 import { concatGroup } from './reassembly';
@@ -55,6 +56,7 @@ export async function withoutCleared(db: HallDb, batch: Batch): Promise<Batch> {
   const keys = [...batch.incoming.map((r) => partKey(r.key)), ...batch.outgoing.map((r) => commandKey(r.id))];
   if (keys.length === 0 || (await db.cleared.count()) === 0) return batch;
   const gone = new Set((await db.cleared.bulkGet(keys)).flatMap((row) => (row ? [row.key] : [])));
+  for (const r of await clearedUnderOldKey(db, batch.incoming)) gone.add(partKey(r.key));
   const late = await lateParts(db, batch.incoming.filter((r) => !gone.has(partKey(r.key))));
   for (const r of late) gone.add(partKey(r.key));
   if (gone.size === 0) return batch;
@@ -62,6 +64,19 @@ export async function withoutCleared(db: HallDb, batch: Batch): Promise<Batch> {
     incoming: batch.incoming.filter((r) => !gone.has(partKey(r.key))),
     outgoing: batch.outgoing.filter((r) => !gone.has(commandKey(r.id))),
   };
+}
+
+/**
+ * Records moved to a new key at an upgrade whose old key, the one the journal says a store may hold them under
+ * (`maybeStoredAs`), was cleared: the page stored them under it and the clear came before its acknowledgement reached
+ * the app (review23: they came back). Only when the old key names this very text (its CRC-32): a key of now names
+ * none, and a record named after one of those may be another code of the same wording, which is kept.
+ */
+async function clearedUnderOldKey(db: HallDb, records: readonly HandedOutRecord[]): Promise<HandedOutRecord[]> {
+  const named = records.filter((r) => r.maybeStoredAs !== undefined && oldKeyOfText(r.maybeStoredAs, r.key, r.text));
+  if (named.length === 0) return [];
+  const rows = await db.cleared.bulkGet(named.map((r) => partKey(r.maybeStoredAs!)));
+  return named.filter((_, i) => rows[i] !== undefined);
 }
 
 /**

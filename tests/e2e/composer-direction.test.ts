@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, readLog, type Served } from './ui-kit';
+import { browserSuite, charLefts, readLog, type Served } from './ui-kit';
 
 /**
  * Free text pasted into the composer with a right-to-left override (U+202E, as a chat or a web page
@@ -18,18 +18,6 @@ browserSuite({ artifactPrefix: 'composer-direction-', openApp: true }, (suite) =
 });
 
 const PASTED = '我要改密码 mmxg 123456 654321\u202E';
-
-/** The left edge of each character of the last `what` in the paragraph, as Chromium lays it out. */
-function charLefts(paragraph: Element, what: string): number[] {
-  const node = [...paragraph.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(what))!;
-  const start = node.textContent!.lastIndexOf(what);
-  return [...what].map((_, i) => {
-    const range = document.createRange();
-    range.setStart(node, start + i);
-    range.setEnd(node, start + i + 1);
-    return range.getBoundingClientRect().left;
-  });
-}
 
 describe('the composer’s confirmation of pasted free text', () => {
   it('shows the text the SMS carries, without the override, and the number reads 10086 left to right', async () => {

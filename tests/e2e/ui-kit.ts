@@ -110,6 +110,18 @@ export async function openMmxgConfirmation(page: Page, base: string): Promise<vo
   await page.locator('dialog[open]').waitFor();
 }
 
+/** The left edge of each character of the last `what` in the paragraph, as Chromium lays it out (run in the page: `locator.evaluate(charLefts, what)`). */
+export function charLefts(paragraph: Element, what: string): number[] {
+  const node = [...paragraph.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(what))!;
+  const start = node.textContent!.lastIndexOf(what);
+  return [...what].map((_, i) => {
+    const range = document.createRange();
+    range.setStart(node, start + i);
+    range.setEnd(node, start + i + 1);
+    return range.getBoundingClientRect().left;
+  });
+}
+
 /** What a user must never see: a JavaScript stack trace. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
 

@@ -109,8 +109,11 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000)
   }
 }
 
-/** The older app: the page gets the message under its old key and stores it; the app stops before the acknowledgement. */
-async function storedByOlderApp(context: BrowserContext): Promise<void> {
+/**
+ * The older app: the page gets the message under its old key and stores it, then does `then` (if given); the app stops
+ * before the acknowledgement.
+ */
+async function storedByOlderApp(context: BrowserContext, then?: (older: Page, base: string) => Promise<void>): Promise<void> {
   await writeOldJournal();
   const before = await serve([], { dataDir, port: 'remembered' });
   const older = await context.newPage();
@@ -120,10 +123,48 @@ async function storedByOlderApp(context: BrowserContext): Promise<void> {
     await older.goto(before.url);
     await older.waitForSelector('#catalog-search');
     await waitFor(async () => (await storedCopies(older)) === 1, 'the page storing it under its old key');
+    await then?.(older, before.url.split('#')[0]!);
   } finally {
     await unproxy();
     await older.close();
     await before.stop();
+  }
+}
+
+/** review23: the user clears the log in the older app's page before its acknowledgement reached the app: the clear remembers the old key only. */
+async function clearLog(older: Page, base: string): Promise<void> {
+  await older.goto(`${base}#/settings`);
+  await older.click('.settings .danger:not([disabled])');
+  await older.locator('dialog[open] button.danger').click();
+  await older.locator('.toast-text', { hasText: '本机记录已清除' }).waitFor({ timeout: 10_000 });
+  expect(await storedCopies(older)).toBe(0);
+}
+
+/** A fresh data folder (`dataDir`) and browser context for `body`; the context is closed after it. */
+async function inFreshFolder(prefix: string, body: (context: BrowserContext) => Promise<void>): Promise<void> {
+  dataDir = await mkdtemp(join(tmpdir(), prefix));
+  dataDirs.push(dataDir);
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    await body(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The upgraded app on the folder and a page of it, once the page acknowledged the message by its new key: `check`, then no stack trace printed. */
+async function afterUpgrade(context: BrowserContext, check: (page: Page) => Promise<void>): Promise<void> {
+  const after = await serve([], { dataDir, port: 'remembered' });
+  const page = await context.newPage();
+  try {
+    await page.goto(after.url);
+    await page.waitForSelector('#catalog-search');
+    await waitFor(async () => /"kind":"ack","keys":\[[^\]]*"10086\|2026-12-06T08:00:07\+08:00\|-\|-\|-\|\*"/.test(await readFile(join(dataDir, 'journal.log'), 'utf8')), 'the page acknowledging it by its new key');
+    await check(page);
+    expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
+  } finally {
+    await page.close();
+    await after.stop();
   }
 }
 
@@ -166,10 +207,7 @@ describe('an upgrade while a page had stored a single SMS but not acknowledged i
   }, 150_000);
 
   it('shows it once also when the upgraded app stopped again before the page caught up (journal21)', async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'hall10086-upgrade-twice-'));
-    dataDirs.push(dataDir);
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    try {
+    await inFreshFolder('hall10086-upgrade-twice-', async (context) => {
       await storedByOlderApp(context);
       await writeOldJournal();
       // Upgraded: the key moves at this start, and the app stops again with no page connected.
@@ -179,20 +217,21 @@ describe('an upgrade while a page had stored a single SMS but not acknowledged i
       expect(log).toContain(`"key":${JSON.stringify(NEW_KEY)}`);
       // What the page holds it under is not written with the checksum, which names a code in a known wording.
       expect(log).not.toContain(crc32Hex(new TextEncoder().encode(TEXT)));
-      const after = await serve([], { dataDir, port: 'remembered' });
-      const page = await context.newPage();
-      try {
-        await page.goto(after.url);
+      await afterUpgrade(context, async (page) => expect(await storedCopies(page)).toBe(1));
+    });
+  }, 150_000);
+
+  it('keeps it cleared when the log was cleared before the upgrade: the key the journal names holds the very text (review23)', async () => {
+    await inFreshFolder('hall10086-upgrade-cleared-', async (context) => {
+      await storedByOlderApp(context, clearLog);
+      await writeOldJournal();
+      // Upgraded: the message moves to its new key, named as maybe stored under the old one, which the page cleared.
+      await afterUpgrade(context, async (page) => {
+        expect(await storedCopies(page)).toBe(0);
+        await page.reload();
         await page.waitForSelector('#catalog-search');
-        await waitFor(async () => /"kind":"ack","keys":\[[^\]]*"10086\|2026-12-06T08:00:07\+08:00\|-\|-\|-\|\*"/.test(await readFile(join(dataDir, 'journal.log'), 'utf8')), 'the page acknowledging it by its new key');
-        expect(await storedCopies(page)).toBe(1);
-        expect(after.stderr()).not.toMatch(/at .*\.(js|ts):\d+/);
-      } finally {
-        await page.close();
-        await after.stop();
-      }
-    } finally {
-      await context.close();
-    }
+        expect(await storedCopies(page)).toBe(0);
+      });
+    });
   }, 150_000);
 });

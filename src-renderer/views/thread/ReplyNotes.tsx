@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
+import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
+import { catalogSaysChanges, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
@@ -120,14 +122,21 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
   // so even a look-up of this menu is asked about, saying why.
   const stale = useWrittenSince(reply) ?? true;
-  const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
-  const menuQuestion = (o: MenuOption) =>
-    !optionChangesAccount(o, builtinReplyRules())
+  // A code the catalog knows as more than a look-up (查余额请发KTCL: KTCL orders 彩铃) is asked about under the catalog's
+  // name: the label is the reply's word, and a reply under 10086's number may be a fake base station's (review23).
+  const catalogChange = (o: MenuOption) => (catalogSaysChanges(activeCatalog(), o.n) ? knownAs(activeCatalog(), o.n) : null);
+  const changes = (o: MenuOption) => optionChangesAccount(o, builtinReplyRules()) || catalogChange(o) !== null;
+  const choose = (o: MenuOption) => (stale || changes(o) ? setAsking(o) : send(o.n));
+  const menuQuestion = (o: MenuOption) => {
+    const known = catalogChange(o);
+    if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });
+    return !optionChangesAccount(o, builtinReplyRules())
       ? t('reply.menuStaleTitle', { label: o.label, n: o.n, to: reply.peer })
       : // Asked for what the menu's cue says (回复序号办理), not the label (流量包): the cue is quoted.
         o.cue && !optionChangesAccount({ n: o.n, label: o.label }, builtinReplyRules())
         ? t('reply.menuCueChangesTitle', { cue: o.cue, label: o.label, n: o.n, to: reply.peer })
         : t('reply.menuChangesTitle', { label: o.label, n: o.n, to: reply.peer });
+  };
   return (
     <>
       <ul className="reply-menu" aria-label={t('reply.menu')}>
@@ -158,7 +167,9 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
     <>
       <ul className="reply-services" aria-label={t('reply.services')}>
         {services.map(({ n, name, fee, cancelText }) => {
-          const sent = cancelText ?? (cancel ? n : null);
+          const said = cancelText ?? (cancel ? n : null);
+          // A "cancel" the catalog knows as an order or as 停机 (退订回复KTCL, 退订回复TJ) is not offered (review23).
+          const sent = said !== null && mayCancelWith(activeCatalog(), said) ? said : null;
           return (
             <li key={`${n ?? ''} ${name}`}>
               <span className="reply-service-name">{name}</span> <span className="muted">{fee}</span>
@@ -181,8 +192,14 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
  * confirmation word); says so when the peer has written since (`stale`).
  */
 function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string, onSent?: () => void, confirmed?: boolean) => void; onClose: () => void }) {
-  const { reply, text, title, stale, send, onClose } = props;
-  const { t } = useI18n();
+  const { reply, stale, send, onClose } = props;
+  const { t, lang } = useI18n();
+  // Shown as it goes out: the core drops direction overrides and zero-width characters from what it sends, and one left
+  // in a reply's word or label (请回复“是\u202E”确认) would draw the rest of the dialog, 到 10086 with it, reversed (review23).
+  const text = withoutHidingCharacters(props.text);
+  const title = withoutHidingCharacters(props.title);
+  // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
+  const known = knownAs(activeCatalog(), text);
   return (
     <ConfirmDialog
       title={title}
@@ -196,6 +213,12 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      {known && (
+        <p className="reply-catalog-says">
+          {t('reply.catalogSays', { code: text, name: known.name[lang] })}
+          {known.risk.reason && ` ${known.risk.reason[lang]}`}
+        </p>
+      )}
       {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
       <p>{t('reply.sendsFromSim', { sim: simLabel(reply.simId) })}</p>
       {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
@@ -221,9 +244,12 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
   const asking = question !== null;
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
+  // The word as it goes out and as the log keeps it: the core drops a direction override or a zero-width character
+  // (请回复“是\u202E”确认), so the button, the dialog and "answered" all read it without them (review23).
+  const word = withoutHidingCharacters(request.reply);
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
-  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
+  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, word), [reply.id, word]) ?? true;
   // Unknown until the log says: the button stays (disabled) meanwhile. Taken as written since, the newest
   // request would flash "superseded" before its button, again each time the list remounts its row.
   const stale = useWrittenSince(reply);
@@ -236,20 +262,20 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const sendable = canSend && !expired && !answered && !sent && stale === false;
   const send = () => {
     setAsking(false);
-    if (sendable) sendBack(request.reply, () => setSent(true));
+    if (sendable) sendBack(word, () => setSent(true));
   };
 
   // 10086 reads the word against its latest message: once it has written again, this button would
   // confirm that newer request (or whatever it is), so an open request says it is superseded instead.
   if (stale === true && !answered && !sent) {
-    return <p className="bubble-actions muted confirm-superseded">{t('reply.confirmSuperseded', { word: request.reply, to: reply.peer })}</p>;
+    return <p className="bubble-actions muted confirm-superseded">{t('reply.confirmSuperseded', { word, to: reply.peer })}</p>;
   }
   return (
     <p className="bubble-actions">
       <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
-        {t('reply.confirm', { word: request.reply })}
+        {t('reply.confirm', { word })}
       </button>
-      {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={false} send={send} onClose={() => setAsking(false)} />}
+      {asking && sendable && <AskBeforeSending reply={reply} text={word} title={t('reply.confirmTitle', { word })} stale={false} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
 }

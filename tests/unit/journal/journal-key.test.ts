@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incomingKey, type IncomingKeyFields } from '../../../src-shared/journal-key';
+import { crc32Hex } from '../../../src-shared/crc32';
+import { incomingKey, oldKeyOfText, type IncomingKeyFields } from '../../../src-shared/journal-key';
 
 const ts = '2026-11-25T09:30:15+08:00';
 // crc32("YE") as 8 hex digits (zlib agrees): what a single SMS's key ended in before review19.
@@ -39,5 +40,21 @@ describe('incomingKey', () => {
     expect(a).toBe(incomingKey({ from: '10086', timestamp: ts, text: '您的验证码为000000' }));
     expect(a).not.toContain(YE);
     expect(incomingKey({ from: '10086', timestamp: ts, text: ye })).not.toContain(YE);
+  });
+});
+
+describe('oldKeyOfText (review23: a cleared old key keeps its moved message cleared)', () => {
+  const TEXT = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+  const crc = crc32Hex(new TextEncoder().encode(TEXT));
+  const NEW = '10086|2026-12-06T08:00:07+08:00|-|-|-|*';
+  it.each([
+    [`10086|2026-12-06T08:00:07+08:00|-|-|-|${crc}`, NEW, true],
+    [`10086|2026-12-06T08:00:07+08:00|-|-|-|${crc}#2`, `${NEW}#2`, true],
+    [`10086|2026-12-06T08:00:07+08:00|-|-|-|${crc === '00000000' ? '00000001' : '00000000'}`, NEW, false], // another text's checksum
+    [`10086|2026-12-06T08:00:08+08:00|-|-|-|${crc}`, NEW, false], // another second
+    [`10010|2026-12-06T08:00:07+08:00|-|-|-|${crc}`, NEW, false], // another sender
+    [NEW, `${NEW}#2`, false], // a key of now names no text
+  ])('%s for %s: %s', (storedAs, key, very) => {
+    expect(oldKeyOfText(storedAs, key, TEXT)).toBe(very);
   });
 });

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { browserSuite, charLefts, plugInByPath, type Served } from './ui-kit';
+
+/*
+ * review23: a text from 10086 (or one a fake base station sends under 10086's number, which no phone
+ * can tell from it) turns into buttons under the reply: a menu's options, a service's cancel, a
+ * confirmation word. What such a button sends must be what it says. Three ways it was not:
+ * - `您是否想要：查余额请发KTCL`: the option "KTCL 查余额" sent KTCL (开通彩铃, a paid service) on one click,
+ *   judged a look-up by 10086's label alone;
+ * - `手机报 5元/月（退订回复KTCL）`: "取消" 手机报 sent KTCL, an order, or `（退订回复TJ）` TJ, 停机; and one that
+ *   sends QXCL said nothing of its cancelling 彩铃;
+ * - `请回复“是‮”确认`: the confirmation showed the word with its override (the core drops it), and
+ *   Chromium drew `到 10086` reversed after it.
+ * Written texts (NOT real replies), received by a modem emulator on a real pseudo-terminal (socat,
+ * serialport), stored by the page in IndexedDB, in real Chromium against the browser-mode server.
+ */
+
+const SIM = { iccid: '89860012345670002323', imsi: '460001234562323' };
+let modem: PtyEmulator;
+beforeAll(async () => {
+  modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
+}, 60_000);
+afterAll(async () => {
+  await modem?.close();
+});
+
+let server: Served;
+let page: Page;
+browserSuite({ artifactPrefix: 'reply-actions-', openApp: true }, (suite) => {
+  ({ server, page } = suite);
+});
+
+/** What the modem has put on the air so far. */
+const airTexts = () => modem.emulator.sent.map((s) => s.part.text);
+
+/** `text` delivered from 10086 to the modem, then its thread opened once the page has the bubble. */
+async function receivedFrom10086(text: string, shown: string): Promise<void> {
+  await plugInByPath(page, server.base, modem.path);
+  modem.emulator.deliver('10086', text);
+  await page.goto(`${server.base}#/thread/${encodeURIComponent(SIM.iccid)}`);
+  await page.locator('.bubble-line.in', { hasText: shown }).last().waitFor({ timeout: 30_000 });
+}
+
+describe('a button under a reply sends what it says', () => {
+  it('an option whose code the catalog knows as an order asks first and names it, whatever the label says', async () => {
+    await receivedFrom10086('您发送的指令有误。您是否想要：查余额请发KTCL，查积分请发JF。', '查余额请发KTCL');
+    const before = airTexts().length;
+    await page.getByRole('button', { name: 'KTCL 查余额' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 10_000 });
+    expect(await dialog.textContent()).toContain('开通彩铃');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    // Nothing went out: no click sent it, and a look-up still goes on its click alone.
+    expect(airTexts().slice(before)).toEqual([]);
+    await page.getByRole('button', { name: 'JF 查积分' }).click();
+    await expect.poll(() => airTexts().slice(before), { timeout: 30_000 }).toEqual(['JF']);
+  });
+
+  it('a service whose cancel would send an order or 停机 has no cancel button; a cancel the catalog knows says what it cancels', async () => {
+    await receivedFrom10086('尊敬的客户，您已订购的业务如下：1、手机报 5元/月（退订回复KTCL）；2、视频彩铃 6元/月（退订回复TJ）；3、手机报尊享版 3元/月（退订回复QXCL）。', '退订回复QXCL');
+    const services = page.locator('.reply-services li');
+    await expect.poll(() => services.allTextContents(), { timeout: 30_000 }).toEqual(['手机报 5元/月', '视频彩铃 6元/月', '手机报尊享版 3元/月取消']);
+    const before = airTexts().length;
+    await services.nth(2).getByRole('button', { name: '取消' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('将发送“QXCL”到 10086。');
+    // The reply calls it 手机报's cancel; the catalog says what QXCL does, and the dialog says it beside.
+    expect(await dialog.locator('.reply-catalog-says').textContent()).toBe('指令目录里，QXCL 是“取消彩铃”。 取消后来电方将听到普通回铃音');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    expect(airTexts().slice(before)).toEqual([]);
+  });
+
+  it('a confirmation word with a direction override is shown and sent without it, and 10086 reads left to right', async () => {
+    await receivedFrom10086('您正在办理流量加油包业务，请回复“是\u202E”确认办理。', '流量加油包');
+    const before = airTexts().length;
+    const button = page.locator('button.confirm-reply');
+    await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await button.textContent()).toBe('回复“是”');
+    await button.click();
+    const said = page.locator('dialog[open] p', { hasText: '将发送' });
+    expect(await said.textContent()).toBe('将发送“是”到 10086。');
+    const lefts = await said.evaluate(charLefts, '10086');
+    expect(lefts.every((left, i) => i === 0 || left > lefts[i - 1]!)).toBe(true);
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(() => airTexts().slice(before), { timeout: 30_000 }).toEqual(['是']);
+    // The log holds 是 as sent: after a reload the request reads as answered, and offers no second 是.
+    await page.locator('.bubble-line.out', { hasText: '是' }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await page.locator('.bubble-line.in', { hasText: '流量加油包' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2_000);
+    expect(await page.locator('button.confirm-reply:not([disabled])').count()).toBe(0);
+  });
+});
