@@ -53,11 +53,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    */
   private readonly tied = new Map<string, number>();
   /**
-   * Long messages read whole (by their keys) → when, and the SIM's state just before and after their figures
+   * Per SIM, long messages read whole (by their keys) → when, and the SIM's state just before and after their figures
    * were taken: their parts stay in `parts`, so a message of their second read later can show them possibly
-   * joined wrong (mixedUpSendings, A1, B2, A2, B1), and their figures are then withdrawn.
+   * joined wrong (mixedUpSendings, A1, B2, A2, B1), and their figures are then withdrawn. Forgotten with their parts.
    */
-  private readonly readWhole = new Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>();
+  private readonly readWhole = new Map<string, Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>>();
   /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
   /**
@@ -194,26 +194,35 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     held.push(record);
     const done = new Set<string>();
     for (const [id, at] of this.tied) if (record.receivedAt - at > REASSEMBLY_WINDOW_MS) this.tied.delete(id);
-    for (const [id, read] of this.readWhole) if (record.receivedAt - read.receivedAt > REASSEMBLY_WINDOW_MS) this.readWhole.delete(id);
+    const readWhole = this.readWhole.get(record.simId) ?? new Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>();
     const messages = assembleRecords(held);
     for (const message of messages) if (message.uncertain) this.tied.set(sendingOf(message, held), message.receivedAt);
     for (const message of messages) {
       if (!message.complete) continue;
-      const uncertain = message.uncertain || this.tied.has(sendingOf(message, held));
       // A single SMS is never joined wrong: done with. A long message's parts stay for the window (see readWhole).
       if (message.total === 1) for (const key of message.keys) done.add(key);
       const id = message.keys.join(',');
-      const before = this.readWhole.get(id);
+      const before = readWhole.get(id);
+      // Read already, and no figures of it left to withdraw: nothing more to do (the cheap case of a burst).
+      if (before && !before.figures) continue;
+      const uncertain = message.uncertain || (this.tied.size > 0 && this.tied.has(sendingOf(message, held)));
       if (before) {
-        if (uncertain && before.figures) this.withdraw(message.simId, before.figures);
-        if (uncertain) delete before.figures;
+        if (uncertain) {
+          this.withdraw(message.simId, before.figures!);
+          delete before.figures;
+        }
         continue;
       }
       const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
       const figures = this.read({ ...message, uncertain }, mayRepeat);
-      if (message.total > 1) this.readWhole.set(id, { receivedAt: message.receivedAt, ...(figures ? { figures } : {}) });
+      if (message.total > 1) readWhole.set(id, { receivedAt: message.receivedAt, ...(figures ? { figures } : {}) });
     }
-    this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
+    const kept = held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM);
+    this.parts.set(record.simId, kept);
+    // A whole message whose parts left (the window, the cap) can no longer be shown mixed: forgotten with them.
+    const keys = new Set(kept.map((p) => p.key));
+    for (const id of readWhole.keys()) if (!id.split(',').every((key) => keys.has(key))) readWhole.delete(id);
+    this.readWhole.set(record.simId, readWhole);
   }
 
   /** The figures a long message gave, read before a message of its second showed it possibly joined wrong: taken back. */
