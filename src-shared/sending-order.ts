@@ -43,7 +43,9 @@ export function mixedUpSendings<T>(sendings: readonly T[], read: (sending: T) =>
     const s = read(sending);
     for (const second of new Set(s.stamps.map(secondOf))) {
       const id = JSON.stringify([s.group, s.encoding ?? null, second]);
-      buckets.set(id, [...(buckets.get(id) ?? []), sending]);
+      const bucket = buckets.get(id);
+      if (bucket) bucket.push(sending);
+      else buckets.set(id, [sending]);
     }
   }
   const mixed = new Set<T>();
