@@ -577,6 +577,40 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.close();
   });
 
+  it('a long reply shown certain gets the app’s note afterwards when a message of its second read later shows it may be joined wrong (A1, B2, A2, B1; journal23)', async () => {
+    await pastDoubleClickWindow('YE');
+    const page = await openPopup('#/instruction/YE');
+    const listed = await listedSends(page);
+    await page.click('#desktop-send');
+    const item = `#desktop-sends li:nth-child(${listed + 1})`;
+    await page.waitForSelector(`${item} .reply`);
+    // Real replies (real-dev.json r15-153, r15-183) under one reference, stamped the same second; reference and stamp written for the test.
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 78 });
+    const [a1, a2] = parts('r15-153');
+    const [b1, b2] = parts('r15-183');
+    const journaled: string[] = [];
+    core!.on('incoming', (r) => journaled.push(r.key));
+    const deliver = async (hex: string) => {
+      const before = journaled.length;
+      core!.demo!.emulator.deliverPdu(hex);
+      await expect.poll(() => journaled.length, { timeout: 30_000 }).toBe(before + 1);
+    };
+    const notes = () => page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
+    await deliver(a1!.hex);
+    await deliver(b2!.hex);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(2);
+    // A1+B2: whole, nothing shows it mixed yet: shown without the note.
+    expect(await notes()).toEqual([null, null]);
+    await deliver(a2!.hex);
+    await deliver(b1!.hex);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(3);
+    // The one shown before now has the note too, as has B1+A2.
+    await expect.poll(notes, { timeout: 30_000 }).toEqual([null, expect.stringContaining('可能拼错了'), expect.stringContaining('可能拼错了')]);
+    await page.close();
+  });
+
   it('the network’s repeat of a reply already shown is not shown as the answer to the YE asked after it (journal22)', async () => {
     const page = await openPopup('#/instruction/YE');
     const texts = (n: number) => page.$$eval(`#desktop-sends li:nth-child(${n}) .reply`, (rs) => rs.map((r) => r.textContent ?? ''));
