@@ -219,6 +219,9 @@ export class DesktopLink {
         this.updateSend(m.ref, (s) => ({ ...s, replies: [...s.replies, { text: m.text, receivedAt: m.receivedAt, uncertain: m.uncertain }] }), 1);
         return this.onReply(m.text, m.uncertain);
       }
+      case 'reply-uncertain':
+        // Shown with the note from now on; no new reply, so nothing more to see (unseen unchanged).
+        return this.updateSend(m.ref, (s) => ({ ...s, replies: s.replies.map((r) => (r.receivedAt === m.receivedAt ? { ...r, uncertain: true } : r)) }));
       case 'error':
         if (!this.nonce) this.hostError = m.error;
         return this.update({ error: m.error });

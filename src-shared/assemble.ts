@@ -1,4 +1,5 @@
 import type { IncomingRecord } from './journal-records';
+import { mixedUpSendings, placedOutOfOrder } from './sending-order';
 
 /** A message put back together from the journal's parts. */
 export interface AssembledRecordMessage {
@@ -14,7 +15,8 @@ export interface AssembledRecordMessage {
   complete: boolean;
   /**
    * A part of it could as well have been another message's: two sendings under one reference, stamped
-   * the same second, in one encoding, both missing that part (sameSecondTie). The text may join two replies.
+   * the same second, in one encoding, both missing that part (nearestSendings), or one of two such
+   * sendings got its parts out of ascending order (mixedUpSendings). The text may join two replies.
    */
   uncertain: boolean;
 }
@@ -79,12 +81,13 @@ export function nearestSendings<T>(candidates: readonly T[], stamp: string, stam
 /**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
  * reference alone, which different senders reuse) and stamped together (maySendTogether, the nearest
- * such message when several are: nearestSendings), in any arrival order. Incomplete messages are
- * returned too, with what is missing: never dropped.
+ * such message when several are: nearestSendings), in any arrival order (the order read: by `receivedAt`,
+ * then as given). Incomplete messages are returned too, with what is missing: never dropped.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
   const uncertain = new Set<IncomingRecord[]>();
+  const outOfOrder = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
     const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
     const messages = groups.get(id) ?? [];
@@ -99,9 +102,16 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
     const message = near[0];
     if (near.length > 1) near.forEach((m) => uncertain.add(m));
     if (!message) messages.push([r]);
-    else if (!message.some((x) => x.key === r.key)) message.push(r);
+    else if (!message.some((x) => x.key === r.key)) {
+      if (placedOutOfOrder(r.concat?.part ?? 1, message.map((x) => x.concat?.part ?? 1))) outOfOrder.add(message);
+      message.push(r);
+    }
     groups.set(id, messages);
   }
+  // A single SMS is a group of its own (its key): never two messages, never mixed.
+  const sendings = [...groups].flatMap(([id, messages]) => messages.map((parts) => ({ id, parts })));
+  const read = ({ id, parts }: { id: string; parts: IncomingRecord[] }) => ({ group: id, encoding: parts[0]!.encoding, stamps: parts.map((p) => p.timestamp), outOfOrder: outOfOrder.has(parts) });
+  for (const { parts } of mixedUpSendings(sendings, read)) uncertain.add(parts);
   return [...groups.values()].flat().map((parts) => {
     const unsure = uncertain.has(parts);
     const sorted = [...parts].sort((a, b) => (a.concat?.part ?? 1) - (b.concat?.part ?? 1));

@@ -2,6 +2,7 @@ import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../sr
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
+import { mixedUpSendings, placedOutOfOrder, type PlacedSending } from '../../src-shared/sending-order';
 
 
 /** Shown where a part of a long message has not arrived. */
@@ -22,8 +23,13 @@ export interface Generation {
   group: string;
   /** Index = part number - 1. */
   slots: (Slot | null)[];
-  /** A part of it could as well have been another message's (nearestSendings): shown so, no figures read. */
+  /**
+   * A part of it could as well have been another message's (nearestSendings, mixedUpSendings): shown so, no
+   * figures read. Set after it was stored too, when a message of its second shows the parts read out of order.
+   */
   uncertain?: boolean;
+  /** A part was placed in it below one it held (placedOutOfOrder): kept, so a sibling of its second read later marks both. */
+  outOfOrder?: boolean;
 }
 
 /** The group of a part of a long SMS; null for a single SMS (or a part numbered beyond its total, kept whole). */
@@ -104,18 +110,27 @@ export class Reassembler {
       }
     }
     const home = near[0];
-    if (home) {
-      if (!home.slots[index]) {
-        home.slots[index] = slot;
-        this.changed.add(home);
-      }
-      return home.messageId;
+    let placed = home;
+    if (!placed) {
+      placed = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, (): Slot | null => null) };
+      generations.push(placed);
     }
-    const created: Generation = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, (): Slot | null => null) };
-    created.slots[index] = slot;
-    generations.push(created);
-    this.changed.add(created);
-    return created.messageId;
+    if (!placed.slots[index]) {
+      if (placedOutOfOrder(c.part, placed.slots.flatMap((s, i) => (s ? [i + 1] : [])))) placed.outOfOrder = true;
+      placed.slots[index] = slot;
+      this.changed.add(placed);
+      this.markMixedUp(generations);
+    }
+    return placed.messageId;
+  }
+
+  /** Every message of the group that may be joined wrong (mixedUpSendings), stored ones too: marked, and rewritten. */
+  private markMixedUp(generations: readonly Generation[]): void {
+    for (const g of mixedUpSendings(generations, placedSending)) {
+      if (g.uncertain) continue;
+      g.uncertain = true;
+      this.changed.add(g);
+    }
   }
 
   /** Messages that gained a part. */
@@ -128,4 +143,9 @@ export class Reassembler {
     if (!list) this.byGroup.set(group, (list = []));
     return list;
   }
+}
+
+function placedSending(g: Generation): PlacedSending {
+  const present = g.slots.filter((s): s is Slot => s !== null);
+  return { group: g.group, encoding: present.find((s) => s.encoding !== undefined)?.encoding, stamps: present.map((s) => s.timestamp), outOfOrder: g.outOfOrder ?? false };
 }

@@ -51,6 +51,11 @@ export interface MessageRow {
    */
   uncertain?: boolean;
   /**
+   * Incoming multi-part only: a part was read below one it held (Generation.outOfOrder). With another message of
+   * its group and second, both are `uncertain` (mixedUpSendings), even one read later.
+   */
+  partsOutOfOrder?: true;
+  /**
    * Incoming single SMS only: when (this computer's clock) the same SMS came again, each time the journal named it
    * `sameTextAs` this one (the network's repeat when the modem's acknowledgement was lost, or an identical second
    * reply of that second: nothing tells, journal22). Its part row is stored under its own key and points here; the

@@ -111,6 +111,12 @@ export type AppMessage =
    * docs/security.md): shown with a note, no figures read from it. Absent (apps before it) = not uncertain.
    */
   | { type: 'reply'; ref: string; from: string; text: string; receivedAt: number; uncertain?: boolean; auth?: ReplyAuth }
+  /**
+   * The `reply` to `ref` received at `receivedAt`, passed on certain, has since been found possibly joined wrong (a
+   * message of its second read later showed the parts out of order: docs/security.md). Since journal23; an older
+   * extension does not know the type and only logs it.
+   */
+  | { type: 'reply-uncertain'; ref: string; receivedAt: number; auth?: ReplyAuth }
   | { type: 'error'; error: ErrorText };
 
 /**
@@ -122,7 +128,7 @@ export type AppMessage =
 export function needsAppAuth(m: { type?: unknown; paired?: unknown; state?: unknown }): boolean {
   if (m.type === 'status') return m.paired !== false;
   if (m.type === 'send-state') return m.state !== 'refused' && m.state !== 'failed';
-  return m.type === 'paired' || m.type === 'reply';
+  return m.type === 'paired' || m.type === 'reply' || m.type === 'reply-uncertain';
 }
 
 const ReplyAuthSchema = v.object({
@@ -189,13 +195,14 @@ const AppMessageSchema = v.variant('type', [
     error: v.optional(ErrorTextSchema),
   }),
   AppReplySchema,
+  v.object({ type: v.literal('reply-uncertain'), ref: Ref, receivedAt: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('error'), error: ErrorTextSchema }),
 ]);
 /** An app message as the extension keeps it: valid, without `auth`, a reply's `uncertain` always said. */
 export type AppMessageIn = v.InferOutput<typeof AppMessageSchema>;
 export type AppReply = Extract<AppMessageIn, { type: 'reply' }>;
 
-const APP_MESSAGE_TYPES = ['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'error'] as const;
+const APP_MESSAGE_TYPES = ['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'reply-uncertain', 'error'] as const;
 
 /** An app message that failed: what it said it was, the send it named (if readable), and which fields failed (never their values). */
 export interface AppMessageRefusal {

@@ -133,3 +133,32 @@ export function newerFigures(state: SimState, figures: readonly FigureRecord[], 
   const newest = state.lastUpdate === null || at >= state.lastUpdate;
   return { ...patch, asOf, lastUpdate: Math.max(at, state.lastUpdate ?? 0), zoneMin: newest ? zoneMin : state.zoneMin };
 }
+
+/** Each kind of figure a reply sets together with its time (newerFigures). */
+const FIGURE_KINDS = [
+  { fields: ['balance', 'balanceCurrency'], asOf: 'balance' },
+  { fields: ['generalDataLeftMb', 'dataLeftByPoolMb'], asOf: 'data' },
+  { fields: ['minutesLeft', 'minutesLeftByPool'], asOf: 'minutes' },
+  { fields: ['points'], asOf: 'points' },
+] as const satisfies readonly { fields: readonly (keyof SimState)[]; asOf: keyof SimState['asOf'] }[];
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A SIM's figures without one reply's, read before it was found possibly joined wrong (mixedUpSendings):
+ * each figure that reply set (`before` → `after`) goes back to what it was before it, unless a newer reply
+ * has replaced it since (`now` differs from `after`); the row's time and zone likewise.
+ */
+export function withdrawnFigures(now: SimState, before: SimState, after: SimState): Partial<SimState> {
+  const patch: Record<string, unknown> = {};
+  const asOf = { ...now.asOf };
+  for (const kind of FIGURE_KINDS) {
+    const set = before.asOf[kind.asOf] !== after.asOf[kind.asOf] || kind.fields.some((f) => !sameValue(before[f], after[f]));
+    const since = now.asOf[kind.asOf] !== after.asOf[kind.asOf] || kind.fields.some((f) => !sameValue(now[f], after[f]));
+    if (!set || since) continue;
+    for (const f of kind.fields) patch[f] = before[f];
+    asOf[kind.asOf] = before.asOf[kind.asOf];
+  }
+  const times = now.lastUpdate === after.lastUpdate && now.zoneMin === after.zoneMin ? { lastUpdate: before.lastUpdate, zoneMin: before.zoneMin } : {};
+  return { ...(patch as Partial<SimState>), asOf, ...times };
+}

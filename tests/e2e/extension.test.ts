@@ -458,6 +458,26 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
     return page.$$eval('#desktop-sends li', (lis) => lis.length);
   };
+  /** A YE sent from a fresh popup and 10086's answer drawn: the popup and the send's list item. */
+  const yeAnswered = async () => {
+    await pastDoubleClickWindow('YE');
+    const page = await openPopup('#/instruction/YE');
+    const listed = await listedSends(page);
+    await page.click('#desktop-send');
+    const item = `#desktop-sends li:nth-child(${listed + 1})`;
+    await page.waitForSelector(`${item} .reply`);
+    return { page, item };
+  };
+  /**
+   * Real replies (tests/fixtures/replies/real-dev.json r15-153, r15-183) under one reference, stamped this
+   * second (reference and stamp written for the test): the PDUs of [A1, A2] and [B1, B2].
+   */
+  const sameSecondReplies = (concatRef: number) => {
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef }).map((p) => p.hex);
+    return { a: parts('r15-153'), b: parts('r15-183') };
+  };
   /** Waits until the view's send after the `listed` ones has been sent. */
   const sentAfter = (page: Page, listed: number) =>
     page.waitForSelector(`#desktop-sends li:nth-child(${listed + 1})[data-state="sent"], #desktop-sends li:nth-child(${listed + 1})[data-state="delivered"]`);
@@ -557,23 +577,44 @@ describe('sending through the desktop app (native messaging)', () => {
   });
 
   it('a long reply the app may have joined wrong is shown with the app’s note, in the popup’s language; a plain one without', async () => {
-    await pastDoubleClickWindow('YE');
-    const page = await openPopup('#/instruction/YE');
-    const listed = await listedSends(page);
-    await page.click('#desktop-send');
-    const item = `#desktop-sends li:nth-child(${listed + 1})`;
-    await page.waitForSelector(`${item} .reply`);
-    // Real replies (tests/fixtures/replies/real-dev.json r15-153, r15-183) under one reference, stamped the same second, read interleaved.
-    const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
-    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
-    const [a1, a2] = parts('r15-153');
-    const [b1, b2] = parts('r15-183');
-    for (const pdu of [a1!, b1!, b2!, a2!]) core!.demo!.emulator.deliverPdu(pdu.hex);
+    const { page, item } = await yeAnswered();
+    // Two long replies under one reference, stamped the same second, read interleaved.
+    const {
+      a: [a1, a2],
+      b: [b1, b2],
+    } = sameSecondReplies(77);
+    for (const hex of [a1!, b1!, b2!, a2!]) core!.demo!.emulator.deliverPdu(hex);
     await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(3);
     const shown = await page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
     expect(shown[0]).toBeNull();
     expect(shown.slice(1)).toEqual([expect.stringContaining('可能拼错了'), expect.stringContaining('没有从它读取数字')]);
+    await page.close();
+  });
+
+  it('a long reply shown certain gets the app’s note afterwards when a message of its second read later shows it may be joined wrong (A1, B2, A2, B1; journal23)', async () => {
+    const { page, item } = await yeAnswered();
+    const {
+      a: [a1, a2],
+      b: [b1, b2],
+    } = sameSecondReplies(78);
+    const journaled: string[] = [];
+    core!.on('incoming', (r) => journaled.push(r.key));
+    const deliver = async (hex: string) => {
+      const before = journaled.length;
+      core!.demo!.emulator.deliverPdu(hex);
+      await expect.poll(() => journaled.length, { timeout: 30_000 }).toBe(before + 1);
+    };
+    const notes = () => page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
+    await deliver(a1!);
+    await deliver(b2!);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(2);
+    // A1+B2: whole, nothing shows it mixed yet: shown without the note.
+    expect(await notes()).toEqual([null, null]);
+    await deliver(a2!);
+    await deliver(b1!);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(3);
+    // The one shown before now has the note too, as has B1+A2.
+    await expect.poll(notes, { timeout: 30_000 }).toEqual([null, expect.stringContaining('可能拼错了'), expect.stringContaining('可能拼错了')]);
     await page.close();
   });
 

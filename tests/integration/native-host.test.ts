@@ -15,7 +15,7 @@ import { FAST } from './session-kit';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { encodeDeliverParts } from '../../src-shared/pdu';
+import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 let core: HallCore | null = null;
@@ -252,6 +252,35 @@ describe('the native-messaging host and the app behind it', () => {
     const first = await p.next(is('reply', (m) => m.ref === 'ye' && 'uncertain' in m));
     const second = await p.next(is('reply', (m) => m.ref === 'ye' && 'uncertain' in m && m.text !== (first as { text: string }).text));
     expect([first, second].map((m) => (m as { uncertain?: boolean }).uncertain)).toEqual([true, true]);
+  });
+
+  it('a long reply passed on certain is marked afterwards (`reply-uncertain`, signed) when a message of its second read later shows the parts out of order (A1, B2, A2, B1)', async () => {
+    const { c, p, signed } = await paired();
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    await p.next(is('reply', (m) => m.ref === 'ye'));
+    // Real replies (real-dev.json r15-153 and r15-183); reference and stamp written for the test.
+    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const parts = (id: string) =>
+      encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((e) => ({ hex: e.hex, text: (decodePdu(e.hex) as DeliverPart).text }));
+    const [a1, a2] = parts('r15-153');
+    const [b1, b2] = parts('r15-183');
+    const journaled: string[] = [];
+    c.on('incoming', (r) => journaled.push(r.text));
+    const deliver = async (hex: string, text: string) => {
+      c.demo!.emulator.deliverPdu(hex);
+      await expect.poll(() => journaled.includes(text), { timeout: 20_000 }).toBe(true);
+    };
+    await deliver(a1!.hex, a1!.text);
+    await deliver(b2!.hex, b2!.text);
+    // A1+B2 is whole and nothing shows it mixed yet: passed on certain.
+    const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
+    expect('uncertain' in first).toBe(false);
+    await deliver(a2!.hex, a2!.text);
+    await deliver(b1!.hex, b1!.text);
+    const late = await p.next(is('reply-uncertain'));
+    expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
+    const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1!.text.slice(0, 10))));
+    expect(second.uncertain).toBe(true);
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {

@@ -153,4 +153,52 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
     const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
     expect(bothWays([part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)])).toEqual([certain, certain]);
   });
+
+  describe('two sendings of one second whose parts are read out of order: every message of that second marked, whatever it holds (mixedUpSendings)', () => {
+    const a1 = part('a1', 1, 'A1', 0);
+    const a2 = part('a2', 2, 'A2', 0);
+    const b1 = part('b1', 1, 'B1', 0);
+    const b2 = part('b2', 2, 'B2', 0);
+    /** [text, uncertain] of each message, by assembleRecords and by the page's log placing the parts one by one, in the order given. */
+    const bothWays = (read: IncomingRecord[]) => {
+      const inOrder = read.map((r, i) => ({ ...r, receivedAt: i }));
+      const stored = new Reassembler([]);
+      inOrder.forEach((r) => stored.place(r));
+      return [assembleRecords(inOrder).map((m) => [m.text, m.uncertain]), stored.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false])];
+    };
+    const twice = <T>(x: T) => [x, x];
+
+    it('A1, B2, A2, B1: both mixed (A1+B2, B1+A2), both marked', () => {
+      expect(bothWays([a1, b2, a2, b1])).toEqual(twice([['A1B2', true], ['B1A2', true]]));
+    });
+
+    it('A1, A2, B1, B2: in order, neither marked (arrival order is the evidence, review18)', () => {
+      expect(bothWays([a1, a2, b1, b2])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+    });
+
+    it('A2, A1 with no other message of that second: certain', () => {
+      expect(bothWays([a2, a1])).toEqual(twice([['A1A2', false]]));
+    });
+
+    it('A2, A1, B1, B2: the first out of order, the second in order: both marked, the first after it was whole', () => {
+      expect(bothWays([a2, a1, b1, b2])).toEqual(twice([['A1A2', true], ['B1B2', true]]));
+    });
+
+    it('marks a message the page stored whole before the clash showed: rebuilt from its row, rewritten uncertain', () => {
+      const first = new Reassembler([]);
+      [a1, b2].forEach((r, i) => first.place({ ...r, receivedAt: i }));
+      const [whole] = first.changedGenerations();
+      expect([joinSlots(whole!.slots), whole!.uncertain ?? false]).toEqual(['A1B2', false]);
+      const later = new Reassembler([structuredClone(whole!)]);
+      [a2, b1].forEach((r, i) => later.place({ ...r, receivedAt: 2 + i }));
+      expect(later.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false]).sort()).toEqual([['A1B2', true], ['B1A2', true]]);
+    });
+
+    it('another second, or another encoding, is another group: nothing marked', () => {
+      const later = (r: IncomingRecord): IncomingRecord => ({ ...r, timestamp: '2026-11-25T10:00:01+08:00' });
+      expect(bothWays([a2, a1, later(b1), later(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+      const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
+      expect(bothWays([a2, a1, gsm(b1), gsm(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+    });
+  });
 });

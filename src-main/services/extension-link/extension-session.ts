@@ -107,6 +107,11 @@ export class ExtensionSession {
   private readonly openedAt = Date.now();
   /** Messages already paired (by their part keys), with when they came: pruned with the parts. */
   private readonly paired = new Map<string, number>();
+  /**
+   * Replies passed on certain, by the message's part keys: a message of their second read later may show them
+   * possibly joined wrong (mixedUpSendings), and the extension is then told (`reply-uncertain`). Pruned with `paired`.
+   */
+  private readonly toldCertain = new Map<string, { ref: string; receivedAt: number; association: Association }>();
   private readonly unsubscribe: Array<() => void>;
   /** The associations this connection proved it holds. */
   private readonly proven = new Set<string>();
@@ -292,10 +297,15 @@ export class ExtensionSession {
     // Only parts within the reply window are kept: older ones can no longer answer anything, and
     // a long-lived port would otherwise grow without bound (and reuse 8-bit concatenation references).
     this.parts = this.parts.filter((p) => now - p.receivedAt <= REPLY_WINDOW_MS);
-    for (const [id, at] of this.paired) if (now - at > REPLY_WINDOW_MS) this.paired.delete(id);
+    for (const [id, at] of this.paired) {
+      if (now - at <= REPLY_WINDOW_MS) continue;
+      this.paired.delete(id);
+      this.toldCertain.delete(id);
+    }
     this.parts.push(record);
     for (const message of assembleRecords(this.parts)) {
       const id = message.keys.join(',');
+      if (message.complete && message.uncertain) this.markLate(id);
       if (!message.complete || this.paired.has(id)) continue;
       this.paired.set(id, message.receivedAt);
       const repeat = this.repeatOf(message);
@@ -303,8 +313,18 @@ export class ExtensionSession {
       const answer = this.answerTo(message, repeat);
       // `uncertain` only when it is: the message an older extension (which ignores it) checks is unchanged.
       const mark = message.uncertain ? { uncertain: true } : {};
-      if (answer) this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt, ...mark }, answer.asker.association);
+      if (!answer) continue;
+      this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt, ...mark }, answer.asker.association);
+      if (!message.uncertain) this.toldCertain.set(id, { ref: answer.asker.ref, receivedAt: message.receivedAt, association: answer.asker.association });
     }
+  }
+
+  /** A reply passed on certain and now found possibly joined wrong: the extension marks the one it shows. */
+  private markLate(id: string): void {
+    const told = this.toldCertain.get(id);
+    if (!told) return;
+    this.toldCertain.delete(id);
+    this.say({ type: 'reply-uncertain', ref: told.ref, receivedAt: told.receivedAt }, told.association);
   }
 
   /** This connection's sends and those made elsewhere, oldest first; with `madeBy`, only those made by then. */

@@ -1,7 +1,7 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
-import { newerFigures } from '../../../src-shared/fleet/sim-figures';
+import { newerFigures, withdrawnFigures } from '../../../src-shared/fleet/sim-figures';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
@@ -52,6 +52,12 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    * complete leave `parts`, and the other, completed later, must still be known as possibly mixed.
    */
   private readonly tied = new Map<string, number>();
+  /**
+   * Per SIM, long messages read whole (by their keys) → when, and the SIM's state just before and after their figures
+   * were taken: their parts stay in `parts`, so a message of their second read later can show them possibly
+   * joined wrong (mixedUpSendings, A1, B2, A2, B1), and their figures are then withdrawn. Forgotten with their parts.
+   */
+  private readonly readWhole = new Map<string, Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>>();
   /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
   /**
@@ -188,18 +194,45 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     held.push(record);
     const done = new Set<string>();
     for (const [id, at] of this.tied) if (record.receivedAt - at > REASSEMBLY_WINDOW_MS) this.tied.delete(id);
+    const readWhole = this.readWhole.get(record.simId) ?? new Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>();
     const messages = assembleRecords(held);
     for (const message of messages) if (message.uncertain) this.tied.set(sendingOf(message, held), message.receivedAt);
     for (const message of messages) {
       if (!message.complete) continue;
-      for (const key of message.keys) done.add(key);
+      // A single SMS is never joined wrong: done with. A long message's parts stay for the window (see readWhole).
+      if (message.total === 1) for (const key of message.keys) done.add(key);
+      const id = message.keys.join(',');
+      const before = readWhole.get(id);
+      // Read already, and no figures of it left to withdraw: nothing more to do (the cheap case of a burst).
+      if (before && !before.figures) continue;
+      const uncertain = message.uncertain || (this.tied.size > 0 && this.tied.has(sendingOf(message, held)));
+      if (before) {
+        if (uncertain) {
+          this.withdraw(message.simId, before.figures!);
+          delete before.figures;
+        }
+        continue;
+      }
       const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
-      this.read({ ...message, uncertain: message.uncertain || this.tied.has(sendingOf(message, held)) }, mayRepeat);
+      const figures = this.read({ ...message, uncertain }, mayRepeat);
+      if (message.total > 1) readWhole.set(id, { receivedAt: message.receivedAt, ...(figures ? { figures } : {}) });
     }
-    this.parts.set(record.simId, held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM));
+    const kept = held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM);
+    this.parts.set(record.simId, kept);
+    // A whole message whose parts left (the window, the cap) can no longer be shown mixed: forgotten with them.
+    const keys = new Set(kept.map((p) => p.key));
+    for (const id of readWhole.keys()) if (!id.split(',').every((key) => keys.has(key))) readWhole.delete(id);
+    this.readWhole.set(record.simId, readWhole);
   }
 
-  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean): void {
+  /** The figures a long message gave, read before a message of its second showed it possibly joined wrong: taken back. */
+  private withdraw(simId: string, figures: { before: SimState; after: SimState }): void {
+    const now = this.sims.get(simId) ?? emptySimState(simId);
+    this.change(simId, withdrawnFigures(now, figures.before, figures.after));
+  }
+
+  /** Tells the message; its figures taken, the SIM's state before and after (for a withdrawal), when they were. */
+  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean): { before: SimState; after: SimState } | null {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
@@ -207,9 +240,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}) });
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
     // one that may be a message told before gives its figures, read then, no second time.
-    if (understood.kind !== 'figures' || uncertain || mayRepeat) return;
+    if (understood.kind !== 'figures' || uncertain || mayRepeat) return null;
+    const before = this.sims.get(simId) ?? emptySimState(simId);
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
-    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
+    this.change(simId, newerFigures(before, understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
+    return { before, after: this.sims.get(simId)! };
   }
 
   private change(simId: string, patch: Partial<SimState>): void {

@@ -98,6 +98,27 @@ describe('the extension drops a malformed app message after its MAC and says so 
     expect(replies).toEqual([['余额50.43元', false]]);
   });
 
+  it('a signed `reply-uncertain` marks the reply it names (send and time) after it was shown; unsigned, it is ignored', async () => {
+    const { link, shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: null }, true);
+    await link.send({ id: 'YE' }, 'YE');
+    const ref = posted.find((m) => m.type === 'send')!.ref!;
+    await say({ type: 'reply', ref, from: '10086', text: '话费余额为：1.74元…剩余0分钟', receivedAt: 2 }, true);
+    await say({ type: 'reply', ref, from: '10086', text: '余额50.43元', receivedAt: 3 }, true);
+    const unseen = shown().unseen;
+    // Anyone could forge an unsigned one: it needs the app's MAC as a reply does.
+    await say({ type: 'reply-uncertain', ref, receivedAt: 2 });
+    expect(shown().sends[0]!.replies.map((r) => r.uncertain)).toEqual([false, false]);
+    await say({ type: 'reply-uncertain', ref, receivedAt: 2 }, true);
+    expect(shown().sends[0]!.replies.map((r) => [r.text, r.uncertain])).toEqual([
+      ['话费余额为：1.74元…剩余0分钟', true],
+      ['余额50.43元', false],
+    ]);
+    expect(shown().unseen).toBe(unseen);
+    expect(warned).toEqual([]);
+  });
+
   it('a type this extension does not know (a newer app’s) is only logged: nobody waits for it', async () => {
     const { shown, say } = await linked();
     await say({ type: 'hello', version: 2, nonce });

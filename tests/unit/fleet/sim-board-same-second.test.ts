@@ -34,4 +34,40 @@ describe('two long replies under one reference in the same second (real r15-153 
     expect(figuresOf(inOrder)).not.toEqual([null, null, null, {}, {}]);
     expect(figuresOf(interleaved)).toEqual([null, null, null, {}, {}]);
   });
+
+  /** A single balance reply the board read before, stamped a minute before the long ones. */
+  const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
+
+  it('read A1, B2, then A2, B1: the first mixed message\'s figures, taken when it was whole, are withdrawn when the second shows the clash; what the board tells (MQTT, Prometheus) goes back', () => {
+    const [a1, a2] = parts('r15-153', 'a', 0);
+    const [b1, b2] = parts('r15-183', 'b', 10);
+    // Received in the order read (the journal stamps each part as it reads it).
+    const [ra1, rb2, ra2, rb1] = [a1!, b2!, a2!, b1!].map((r, i) => ({ ...r, receivedAt: STAMP.getTime() + i * 1000 }));
+    const board = new SimBoard((t) => t);
+    const told: (number | null)[] = [];
+    board.on('sim', (s) => told.push(s.balance));
+    board.onIncoming(earlier);
+    board.flush();
+    const before = board.get('sim-1')!;
+    expect(before.balance).toBe(35.2);
+    for (const r of [ra1!, rb2!]) board.onIncoming(r);
+    board.flush();
+    // A1+B2 is whole and nothing shows it mixed yet: its balance (A's 1.74) is read.
+    expect(board.get('sim-1')!.balance).toBe(1.74);
+    for (const r of [ra2!, rb1!]) board.onIncoming(r);
+    board.flush();
+    const after = board.get('sim-1')!;
+    expect([after.balance, after.asOf, after.lastUpdate, after.zoneMin]).toEqual([before.balance, before.asOf, before.lastUpdate, before.zoneMin]);
+    expect(figuresOf(board)).toEqual([35.2, null, null, {}, {}]);
+    expect(told.at(-1)).toBe(35.2);
+  });
+
+  it('a figure a newer reply set after the mixed message stays when that message\'s are withdrawn', () => {
+    const [a1, a2] = parts('r15-153', 'a', 0);
+    const [b1, b2] = parts('r15-183', 'b', 10);
+    const newer: IncomingRecord = { ...earlier, key: 'ye2', text: '尊敬的客户，您的话费余额为30.20元。【中国移动】', timestamp: new Date(STAMP.getTime() + 60_000).toISOString() };
+    const board = new SimBoard((t) => t);
+    for (const [i, r] of [earlier, a1!, b2!, newer, a2!, b1!].entries()) board.onIncoming({ ...r, receivedAt: STAMP.getTime() + i * 1000 });
+    expect(board.get('sim-1')!.balance).toBe(30.2);
+  });
 });
