@@ -243,7 +243,10 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // one that may be a message told before gives its figures, read then, no second time.
     if (understood.kind !== 'figures' || uncertain || mayRepeat) return;
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
-    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
+    // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after
+    // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
+    const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
+    this.change(simId, newerFigures(this.sims.get(simId) ?? emptySimState(simId), understood.figures, at, offsetOf(timestamp)));
   }
 
   private change(simId: string, patch: Partial<SimState>): void {
