@@ -132,24 +132,37 @@ async function addRepeatsByRule(db: HallDb, records: readonly HandedOutRecord[],
     [r.simId, threadPeer(r.from), r.receivedAt - NETWORK_REPEAT_WINDOW_MS],
     [r.simId, threadPeer(r.from), r.receivedAt],
   ]);
+  // Looked up by what the rule compares, so a burst of thousands costs one pass, not one comparison per pair.
+  const wanted = new Set(records.map((r) => `${r.timestamp}\u0000${r.text}`));
   const rows = await db.messages
     .where('[simId+peer+at]')
     .inAnyRange(ranges, { includeUppers: true })
-    .filter((m) => m.direction === 'in' && m.total === 1 && m.group === undefined && records.some((r) => r.text === m.text && r.timestamp === m.timestamp))
+    .filter((m) => m.direction === 'in' && m.total === 1 && m.group === undefined && wanted.has(`${m.timestamp}\u0000${m.text}`))
     .toArray();
   const firstParts = await db.parts.bulkGet(rows.map((m) => m.partKeys[0] ?? ''));
-  const stored = rows.flatMap((m, i) => {
-    const part = firstParts[i];
-    return part && part.total === 1 ? [{ row: m, seen: part }] : [];
+  const stored = new Map<string, { row: MessageRow; seen: PartRow }[]>();
+  rows.forEach((row, i) => {
+    const seen = firstParts[i];
+    if (!seen || seen.total !== 1) return;
+    const list = stored.get(sameSms(seen)) ?? [];
+    stored.set(sameSms(seen), list);
+    list.push({ row, seen });
   });
-  const byArrival = [...records].sort((a, b) => a.receivedAt - b.receivedAt);
-  byArrival.forEach((r, i) => {
-    const held = stored.find((s) => s.seen.key !== r.key && mayBeNetworkRepeat(s.seen, r));
-    const earlier = held ? undefined : byArrival.slice(0, i).find((e) => e.concat === null && mayBeNetworkRepeat(e, r));
+  const earlier = new Map<string, HandedOutRecord[]>();
+  for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
+    const sms = sameSms(r);
+    const held = stored.get(sms)?.find((s) => s.seen.key !== r.key && mayBeNetworkRepeat(s.seen, r));
+    const before = held ? undefined : earlier.get(sms)?.find((e) => mayBeNetworkRepeat(e, r));
     if (held) firsts.set(r.key, held.row);
-    else if (earlier) firsts.set(r.key, firsts.get(earlier.key) ?? singleMessageRow(earlier));
-  });
+    else if (before) firsts.set(r.key, firsts.get(before.key) ?? singleMessageRow(before));
+    const list = earlier.get(sms) ?? [];
+    earlier.set(sms, list);
+    list.push(r);
+  }
 }
+
+/** What `mayBeNetworkRepeat` needs equal, as one string. */
+const sameSms = (r: { simId: string; from: string; timestamp: string; text: string }) => JSON.stringify([r.simId, r.from, r.timestamp, r.text]);
 
 /** Parts of long messages: which are new decides how their messages are put together. */
 async function writeMultis(db: HallDb, multis: readonly IncomingRecord[]): Promise<MessageRow[]> {
