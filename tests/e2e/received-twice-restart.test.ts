@@ -97,20 +97,27 @@ async function bubblesWith(page: Page, base: string, simId: string, words: strin
   return page.locator('article.bubble-line', { hasText: words });
 }
 
+/**
+ * `text` stamped `first` delivered and acknowledged; serve stopped and started again (the journal then remembers it by
+ * its key only); `text` stamped `again` delivered, then the control reply 10086 writes later; all three in the log.
+ */
+async function acrossRestart(text: string, first: number, again: number) {
+  const app = await appOnFolder();
+  const before = await app.start();
+  await deliverAcknowledged(app, before, text, first, 1);
+  await app.stop();
+  const after = await app.start();
+  await deliverAcknowledged(app, after, text, again, 2);
+  modem.emulator.deliverPdu(pdu(CONTROL, 40));
+  await expect.poll(async () => (await readLog(app.page)).parts.length, { timeout: 30_000 }).toBe(3);
+  return { app, after };
+}
+
 describe('a single SMS the network hands over again after the core restarted', () => {
   it('shows once, saying it came twice; both parts kept; its figures read once', async () => {
-    const app = await appOnFolder();
     const BALANCE = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
-    const before = await app.start();
-    await deliverAcknowledged(app, before, BALANCE, 7, 1);
-    await app.stop();
-
-    // Started again: the journal remembers the first by its key only. The SMSC, its acknowledgement lost, hands the
-    // same SMS over again (the original stamp), then 10086 writes a later reply.
-    const after = await app.start();
-    await deliverAcknowledged(app, after, BALANCE, 7, 2);
-    modem.emulator.deliverPdu(pdu(CONTROL, 40));
-    await expect.poll(async () => (await readLog(app.page)).parts.length, { timeout: 30_000 }).toBe(3);
+    // The SMSC, its acknowledgement lost, hands the same SMS over again with its original stamp.
+    const { app, after } = await acrossRestart(BALANCE, 7, 7);
 
     const log = await readLog(app.page);
     const balanceParts = log.parts.filter((p) => p.text === BALANCE);
@@ -127,16 +134,8 @@ describe('a single SMS the network hands over again after the core restarted', (
   }, 240_000);
 
   it('keeps the same text with another stamp (a second reply 10086 wrote later) as two messages', async () => {
-    const app = await appOnFolder();
     const BALANCE = '尊敬的客户，您的话费余额为21.45元。【中国移动】';
-    const before = await app.start();
-    await deliverAcknowledged(app, before, BALANCE, 11, 1);
-    await app.stop();
-
-    const after = await app.start();
-    await deliverAcknowledged(app, after, BALANCE, 12, 2);
-    modem.emulator.deliverPdu(pdu(CONTROL, 40));
-    await expect.poll(async () => (await readLog(app.page)).parts.length, { timeout: 30_000 }).toBe(3);
+    const { app, after } = await acrossRestart(BALANCE, 11, 12);
 
     const log = await readLog(app.page);
     const shown = log.messages.filter((m) => m.text === BALANCE).sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
