@@ -78,6 +78,15 @@ export function occurrenceKey(base: string, n: number): string {
   return n <= 1 ? base : `${base}#${n}`;
 }
 
+/**
+ * The key of the first occurrence journaled under this key's content key (`base` of `base#3`), or null for a first.
+ * A later occurrence shares its sender's second (and reference, part) with that first, which came before it.
+ */
+export function firstOccurrenceOf(key: string): string | null {
+  const m = /^(.*\|[^|#]*)#(\d+)$/.exec(key);
+  return m && Number(m[2]) >= 2 ? m[1]! : null;
+}
+
 /** Whether two keys name the same sender, second, reference, total and part (whatever their text's field or number). */
 export function sameKeyFields(a: string, b: string): boolean {
   const fields = (key: string) => key.split('|').slice(0, 5).join('|');

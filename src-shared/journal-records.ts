@@ -122,7 +122,8 @@ export type HandedOutRecord = IncomingRecord & {
    * message of that second, which no field tells apart. Journaled as a message of its own; what counts messages (the
    * fleet board, MQTT) counts it once (SimMessage.mayRepeat), the page shows it once with the times it came
    * (MessageRow.receivedAgain). On the core's `incoming` event, and on `journal.pending` until it is acknowledged within
-   * the run that journaled it (journal22); not after a restart.
+   * the run that journaled it (journal22); not after a restart: then the page names it itself from the texts it holds
+   * (mayBeNetworkRepeat, journal24).
    */
   sameTextAs?: string;
 };

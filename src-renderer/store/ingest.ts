@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../src-shared/journal-records';
+import { mayBeNetworkRepeat, NETWORK_REPEAT_WINDOW_MS } from '../../src-shared/network-repeat';
 import { withoutCleared } from './cleared';
 import type { HallDb } from './db';
-import { generationMessageRow, partRow, singleMessageRow, storedGeneration } from './incoming-rows';
+import { generationMessageRow, partRow, singleMessageRow, storedGeneration, threadPeer } from './incoming-rows';
 import { mergeCommand, outgoingMessageRow } from './outgoing-rows';
 import { concatGroup, messageIdFor, Reassembler, type Generation } from './reassembly';
 import type { CommandRow, MessageRow, PartRow } from './rows';
@@ -95,14 +96,16 @@ async function writeSingles(db: HallDb, singles: readonly HandedOutRecord[]): Pr
 }
 
 /**
- * For each single SMS the journal names `sameTextAs`, the message row it came again of: the one that holds the named
- * part (stored, or earlier in this batch), when that part has the very text, SIM, sender and stamp. A chain (the third
- * coming names the second) ends at the first. None when this log does not hold it (cleared, another profile's).
+ * For each single SMS that came again, the message row of its first coming. Named by the journal (`sameTextAs`,
+ * within the run that journaled both): the row that holds the named part (stored, or earlier in this batch) when
+ * that part has the very text, SIM, sender and stamp. Not named (the core restarted between the two, or the first's
+ * acknowledgement is older than the journal remembers): a single SMS this log holds, or one earlier in this batch,
+ * that `mayBeNetworkRepeat` takes it for (journal24): the texts are here, so the page tells it itself. A chain (the
+ * third coming names the second) ends at the first. None when this log does not hold it (cleared, another profile's).
  */
 async function firstComings(db: HallDb, singles: readonly HandedOutRecord[]): Promise<Map<string, MessageRow>> {
   const firsts = new Map<string, MessageRow>();
   const named = singles.filter((r) => r.sameTextAs !== undefined);
-  if (named.length === 0) return firsts;
   const parts = await db.parts.bulkGet(named.map((r) => r.sameTextAs!));
   const storedRows = await db.messages.bulkGet(parts.map((p) => p?.messageId ?? ''));
   const inBatch = new Map(singles.map((r) => [r.key, r]));
@@ -114,8 +117,52 @@ async function firstComings(db: HallDb, singles: readonly HandedOutRecord[]): Pr
     if (part && part.total === 1 && same(part) && storedRows[i]) firsts.set(r.key, storedRows[i]);
     else if (!part && earlier && earlier.concat === null && same(earlier)) firsts.set(r.key, firsts.get(earlier.key) ?? singleMessageRow(earlier));
   });
+  await addRepeatsByRule(db, singles.filter((r) => !firsts.has(r.key)), firsts);
   return firsts;
 }
+
+/**
+ * Adds to `firsts` each of `records` that `mayBeNetworkRepeat` takes for a single SMS this log holds (a message row
+ * of one part, not this very record handed over again) or for one earlier in `records`, with the first coming's row.
+ * One cursor over the threads' time spans, as `storedGenerations` does.
+ */
+async function addRepeatsByRule(db: HallDb, records: readonly HandedOutRecord[], firsts: Map<string, MessageRow>): Promise<void> {
+  if (records.length === 0) return;
+  const ranges = records.map((r): [unknown, unknown] => [
+    [r.simId, threadPeer(r.from), r.receivedAt - NETWORK_REPEAT_WINDOW_MS],
+    [r.simId, threadPeer(r.from), r.receivedAt],
+  ]);
+  // Looked up by what the rule compares, so a burst of thousands costs one pass, not one comparison per pair.
+  const wanted = new Set(records.map((r) => `${r.timestamp}\u0000${r.text}`));
+  const rows = await db.messages
+    .where('[simId+peer+at]')
+    .inAnyRange(ranges, { includeUppers: true })
+    .filter((m) => m.direction === 'in' && m.total === 1 && m.group === undefined && wanted.has(`${m.timestamp}\u0000${m.text}`))
+    .toArray();
+  const firstParts = await db.parts.bulkGet(rows.map((m) => m.partKeys[0] ?? ''));
+  const stored = new Map<string, { row: MessageRow; seen: PartRow }[]>();
+  rows.forEach((row, i) => {
+    const seen = firstParts[i];
+    if (!seen || seen.total !== 1) return;
+    const list = stored.get(sameSms(seen)) ?? [];
+    stored.set(sameSms(seen), list);
+    list.push({ row, seen });
+  });
+  const earlier = new Map<string, HandedOutRecord[]>();
+  for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
+    const sms = sameSms(r);
+    const held = stored.get(sms)?.find((s) => s.seen.key !== r.key && mayBeNetworkRepeat(s.seen, r));
+    const before = held ? undefined : earlier.get(sms)?.find((e) => mayBeNetworkRepeat(e, r));
+    if (held) firsts.set(r.key, held.row);
+    else if (before) firsts.set(r.key, firsts.get(before.key) ?? singleMessageRow(before));
+    const list = earlier.get(sms) ?? [];
+    earlier.set(sms, list);
+    list.push(r);
+  }
+}
+
+/** What `mayBeNetworkRepeat` needs equal, as one string. */
+const sameSms = (r: { simId: string; from: string; timestamp: string; text: string }) => JSON.stringify([r.simId, r.from, r.timestamp, r.text]);
 
 /** Parts of long messages: which are new decides how their messages are put together. */
 async function writeMultis(db: HallDb, multis: readonly IncomingRecord[]): Promise<MessageRow[]> {

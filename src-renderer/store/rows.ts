@@ -57,8 +57,9 @@ export interface MessageRow {
   partsOutOfOrder?: true;
   /**
    * Incoming single SMS only: when (this computer's clock) the same SMS came again, each time the journal named it
-   * `sameTextAs` this one (the network's repeat when the modem's acknowledgement was lost, or an identical second
-   * reply of that second: nothing tells, journal22). Its part row is stored under its own key and points here; the
+   * `sameTextAs` this one, or the page took it for this one by its SIM, sender, stamp and text after a restart of the core
+   * (mayBeNetworkRepeat, journal24): the network's repeat when the modem's acknowledgement was lost, or an identical second
+   * reply of that second: nothing tells (journal22). Its part row is stored under its own key and points here; the
    * thread shows one bubble saying how often it came, figures are read once, an export lists each time.
    */
   receivedAgain?: number[];

@@ -8,6 +8,7 @@ import { HallCore } from '../../src-main/core';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import type { ApprovalView } from '../../src-shared/api/contract';
+import type { HandedOutRecord } from '../../src-shared/journal-records';
 import { randomToken } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
@@ -337,6 +338,40 @@ describe('the native-messaging host and the app behind it', () => {
       ['ye1', FIRST],
       ['ye2', SECOND],
     ]);
+  });
+
+  it('the network’s repeat of a reply, after the core restarted, is no answer to a send made since (its key says its second came before)', async () => {
+    // 10086 of the demo modem stays silent: the replies are the network's, delivered by the test.
+    const silent = { ...FAST, replyDelayMs: 3_600_000 };
+    const balance = (text: string, second: number) =>
+      encodeDeliverParts({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 11, 6, 1, 0, second)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex;
+    const FIRST = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+    const SECOND = '尊敬的客户，您的话费余额为30.20元。【中国移动】';
+    const { core: before } = await start(silent);
+    const came = new Promise<void>((resolve) => before.on('incoming', () => resolve()));
+    before.demo!.emulator.deliverPdu(balance(FIRST, 7));
+    await came;
+    // The page stored it and acknowledged it: the journal keeps its key, not its text.
+    await before.call('journal.ack', { keys: (await before.call('journal.pending', {})).incoming.map((r) => r.key) });
+    await before.close();
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: silent });
+    await core.openExtensionLink();
+    const c = core;
+    const p = port(extensionSocketPath(dir));
+    const signed = await pair(c, p);
+    // The user asks more than a second after the extension connected: a message of a second that came before the
+    // connection may still answer a send made within a second of it (that second may not have ended yet).
+    await new Promise((r) => setTimeout(r, 1200));
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    await p.next(is('send-state', (m) => m.ref === 'ye' && m.state === 'sent'));
+    // The SMSC, its acknowledgement lost, hands the first balance over again: journaled under `…#2`, named nothing.
+    const repeated = new Promise<HandedOutRecord>((resolve) => c.on('incoming', (r) => resolve(r)));
+    c.demo!.emulator.deliverPdu(balance(FIRST, 7));
+    expect(await repeated).toMatchObject({ key: expect.stringMatching(/#2$/), text: FIRST });
+    c.demo!.emulator.deliverPdu(balance(SECOND, 50));
+    expect((await p.next(is('reply', (m) => m.ref === 'ye'))).text).toBe(SECOND);
+    const heard = await heardSoFar(p);
+    expect(heard.flatMap((m) => (m.type === 'reply' ? [[m.ref, m.text]] : []))).toEqual([['ye', SECOND]]);
   });
 
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {

@@ -12,6 +12,7 @@ import {
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
+import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type AnswerKind } from '../../../src-shared/replies';
 import { explainCms } from '../../../src-shared/at/cms-errors';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
@@ -337,14 +338,19 @@ export class ExtensionSession {
    * `maybeStoredAs`: one read again after a restart): 'paired' when that one was paired here (the repeat answers
    * nothing more: before, it went to a newer send of the same kind, a reset asked for again getting the old password,
    * journal22); else the time that one came (before this connection opened, when it never came here), for it, or an
-   * identical message stamped the same second, answers no send made after it. Infinity for a message named nothing.
+   * identical message stamped the same second, answers no send made after it. Likewise a later occurrence of a sender's
+   * second (a key `…#2`), named or not: whatever its text, it was written in the second of the first occurrence, which
+   * came before it, so it answers no send made after that one came (journal24: after a restart of the core the journal
+   * no longer names the network's repeat; its key still says its second came before). Infinity for any other message.
    */
   private repeatOf(message: AssembledRecordMessage): 'paired' | number {
-    const names = this.parts.flatMap((p) => (message.keys.includes(p.key) ? [p.sameTextAs ?? p.maybeStoredAs ?? []].flat() : []));
-    if (names.length === 0) return Number.POSITIVE_INFINITY;
+    const own = this.parts.filter((p) => message.keys.includes(p.key));
+    const names = own.flatMap((p) => [p.sameTextAs ?? p.maybeStoredAs ?? []].flat());
+    const firsts = own.flatMap((p) => [firstOccurrenceOf(p.key) ?? []].flat());
+    if (names.length + firsts.length === 0) return Number.POSITIVE_INFINITY;
     const pairedKeys = new Set([...this.paired.keys()].flatMap((id) => id.split(',')));
     if (names.some((name) => pairedKeys.has(name))) return 'paired';
-    return Math.min(...names.map((name) => this.came.get(name) ?? this.openedAt));
+    return Math.min(...[...names, ...firsts].map((key) => this.came.get(key) ?? this.openedAt));
   }
 
   /**

@@ -104,7 +104,9 @@ export class FleetCheck extends Emitter<{ state: FleetCheckState }> {
   onMessage(message: SimMessage): void {
     const run = this.sims.get(message.simId);
     // Maybe a reply counted before (SimMessage.mayRepeat): a second count would end a check before its last reply.
-    if (!run || run.done || message.text === null || message.mayRepeat || this.startedAt === null || message.receivedAt < this.startedAt) return;
+    // Written before the run began (SimMessage.writtenBy: the network's repeat of an older reply after a restart): no answer to it.
+    if (!run || run.done || message.text === null || message.mayRepeat || this.startedAt === null) return;
+    if (message.receivedAt < this.startedAt || (message.writtenBy !== undefined && message.writtenBy < this.startedAt)) return;
     run.replies++;
     this.settle(run);
   }

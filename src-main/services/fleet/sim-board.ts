@@ -3,6 +3,7 @@ import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
 import { newerFigures, withdrawnFigures } from '../../../src-shared/fleet/sim-figures';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
+import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
@@ -26,6 +27,14 @@ export interface SimMessage {
    * (outside the masked secret its text is that message's, whose figures were read when it came).
    */
   mayRepeat?: true;
+  /**
+   * This computer's clock by which 10086 had written it, when known otherwise than by its arrival: a later occurrence of
+   * a sender's second (a key `…#2`) was written in the second its first occurrence has, so by the time that one came
+   * (+1 s, that second may not have ended), or before this run began when that one came in an earlier run (journal24:
+   * the network's repeat of a reply, after a restart of the core, which the journal no longer names). It answers no
+   * instruction sent after that.
+   */
+  writtenBy?: number;
 }
 
 export interface SimBoardEvents {
@@ -36,6 +45,8 @@ export interface SimBoardEvents {
 /** Failed instructions remembered (for telling a repeat from a new failure); the oldest are forgotten first. */
 const MAX_FAILED_REMEMBERED = 5000;
 /** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
+/** Arrival times remembered for SimMessage.writtenBy; one forgotten counts as come before this run (the earlier bound). */
+const MAX_CAME_REMEMBERED = 20_000;
 const MAX_PARTS_PER_SIM = 200;
 /** Reading waiting replies holds the core's one thread at most this long at a time. */
 const READ_SLICE_MS = 8;
@@ -71,8 +82,14 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   /** SIMs changed in the slice being read: each is told once, with its state after the slice. */
   private changedInSlice: Set<string> | null = null;
 
-  /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board. */
-  constructor(private readonly redact: (text: string) => string) {
+  /** When each part came in this run (within the reassembly window, the newest MAX_CAME_REMEMBERED): what a later occurrence of its second was written by. */
+  private readonly came = new Map<string, number>();
+
+  /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board; `startedAt`: when this run began. */
+  constructor(
+    private readonly redact: (text: string) => string,
+    private readonly startedAt = Date.now(),
+  ) {
     super();
   }
 
@@ -190,6 +207,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   private place(record: HandedOutRecord): void {
+    this.remember(record);
     const held = (this.parts.get(record.simId) ?? []).filter((p) => p.key !== record.key && record.receivedAt - p.receivedAt <= REASSEMBLY_WINDOW_MS);
     held.push(record);
     const done = new Set<string>();
@@ -214,7 +232,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
         continue;
       }
       const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
-      const figures = this.read({ ...message, uncertain }, mayRepeat);
+      const figures = this.read({ ...message, uncertain }, mayRepeat, this.writtenBy(message.keys));
       if (message.total > 1) readWhole.set(id, { receivedAt: message.receivedAt, ...(figures ? { figures } : {}) });
     }
     const kept = held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM);
@@ -231,19 +249,38 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     this.change(simId, withdrawnFigures(now, figures.before, figures.after));
   }
 
+  private remember(record: HandedOutRecord): void {
+    this.came.delete(record.key);
+    this.came.set(record.key, record.receivedAt);
+    for (const [key, at] of this.came) {
+      if (this.came.size <= MAX_CAME_REMEMBERED && record.receivedAt - at <= REASSEMBLY_WINDOW_MS) break;
+      this.came.delete(key);
+    }
+  }
+
+  /** SimMessage.writtenBy of a message with these part keys: none unless one is a later occurrence of its second. */
+  private writtenBy(keys: readonly string[]): number | undefined {
+    const firsts = keys.flatMap((key) => [firstOccurrenceOf(key) ?? []].flat());
+    if (firsts.length === 0) return undefined;
+    return Math.min(...firsts.map((first) => this.came.get(first) ?? this.startedAt)) + 1000;
+  }
+
   /** Tells the message; its figures taken, the SIM's state before and after (for a withdrawal), when they were. */
-  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean): { before: SimState; after: SimState } | null {
+  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean, writtenBy: number | undefined): { before: SimState; after: SimState } | null {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
-    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}) });
+    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}), ...(writtenBy === undefined ? {} : { writtenBy }) });
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
     // one that may be a message told before gives its figures, read then, no second time.
     if (understood.kind !== 'figures' || uncertain || mayRepeat) return null;
     const before = this.sims.get(simId) ?? emptySimState(simId);
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
-    this.change(simId, newerFigures(before, understood.figures, writtenAt(timestamp, receivedAt), offsetOf(timestamp)));
+    // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after
+    // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
+    const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
+    this.change(simId, newerFigures(before, understood.figures, at, offsetOf(timestamp)));
     return { before, after: this.sims.get(simId)! };
   }
 

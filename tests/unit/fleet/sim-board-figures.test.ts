@@ -140,3 +140,18 @@ describe('a figure is as old as the reply it came from', () => {
     expect(board.get('sim-1')).toMatchObject({ balance: 27.73, asOf: { balance: T0, data: null, minutes: null, points: null }, minutesLeftByPool: {} });
   });
 });
+
+describe('the network’s repeat of an old reply after a restart (journal24)', () => {
+  it('never replaces the balance a newer reply gave, though it came within minutes of its stamp', () => {
+    const board = new SimBoard((t) => t, T0);
+    const stamp = new Date(T0 - 30_000).toISOString();
+    const balance = (key: string, amount: string, timestamp: string, receivedAt: number) =>
+      board.onIncoming({ kind: 'in', key, simId: 'sim-1', from: '10086', text: `尊敬的客户，您的话费余额为${amount}元。【中国移动】`, encoding: 'ucs2', timestamp, receivedAt, concat: null });
+    // This run began at T0; the 35.20 reply stamped 30 s before came in the run before. 10086 writes 30.20 now;
+    // then the SMSC hands the 35.20 over again (journaled `…#2`: its second was journaled before).
+    balance('b|new', '30.20', new Date(T0 + 20_000).toISOString(), T0 + 21_000);
+    balance(`10086|${stamp}|-|-|-|*#2`, '35.20', stamp, T0 + 40_000);
+    board.flush();
+    expect(board.get('sim-1')!.balance).toBe(30.2);
+  });
+});

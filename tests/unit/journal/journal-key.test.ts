@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32Hex } from '../../../src-shared/crc32';
-import { incomingKey, oldKeyOfText, type IncomingKeyFields } from '../../../src-shared/journal-key';
+import { firstOccurrenceOf, incomingKey, occurrenceKey, oldKeyOfText, type IncomingKeyFields } from '../../../src-shared/journal-key';
 
 const ts = '2026-11-25T09:30:15+08:00';
 // crc32("YE") as 8 hex digits (zlib agrees): what a single SMS's key ended in before review19.
@@ -56,5 +56,22 @@ describe('oldKeyOfText (review23: a cleared old key keeps its moved message clea
     [NEW, `${NEW}#2`, false], // a key of now names no text
   ])('%s for %s: %s', (storedAs, key, very) => {
     expect(oldKeyOfText(storedAs, key, TEXT)).toBe(very);
+  });
+});
+
+describe('firstOccurrenceOf', () => {
+  it('names the first occurrence of a later one, and nothing for a first', () => {
+    const base = incomingKey({ from: '10086', timestamp: ts, text: ye });
+    expect(firstOccurrenceOf(occurrenceKey(base, 2))).toBe(base);
+    expect(firstOccurrenceOf(occurrenceKey(base, 12))).toBe(base);
+    expect(firstOccurrenceOf(base)).toBeNull();
+    const part = incomingKey({ from: '10086', timestamp: ts, ref: 42, total: 3, part: 2, text: ye });
+    expect(firstOccurrenceOf(`${part}#3`)).toBe(part);
+    // A '#' in an alphanumeric sender is no occurrence number; neither is `#1`, nor a key moved from a checksum without one.
+    const hash = incomingKey({ from: 'CM#2', timestamp: ts, text: ye });
+    expect(firstOccurrenceOf(hash)).toBeNull();
+    expect(firstOccurrenceOf(`${hash}#2`)).toBe(hash);
+    expect(firstOccurrenceOf(`${base}#1`)).toBeNull();
+    expect(firstOccurrenceOf(`10086|${ts}|-|-|-|${YE}`)).toBeNull();
   });
 });
