@@ -77,19 +77,6 @@ export function recognizeLoosely(recognizer: Recognizer, instructions: readonly 
 const FORMAT = /\p{Cf}|[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 
 /**
- * The format characters that can hide an instruction in text that is sent: soft hyphen, zero-width
- * space, direction marks, embeddings, overrides and isolates, word joiner and invisible operators,
- * Mongolian vowel separator, BOM; and a zero-width (non-)joiner between ASCII letters, digits or #
- * (`qx\u200dgprs`); and the control characters FORMAT drops. Elsewhere a joiner is part of the text (👨‍👩‍👧, Persian می‌خواهم) and is kept, as are emoji tags.
- */
-const HIDING = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<=[A-Za-z0-9#]\p{Cf}*)[\u200C\u200D](?=\p{Cf}*[A-Za-z0-9#])/gu;
-
-/** Text as it is sent: without the characters that could hide an instruction, and otherwise as typed. */
-export function withoutHidingCharacters(text: string): string {
-  return text.replace(HIDING, '');
-}
-
-/**
  * Typed text as instructions are looked for in it: NFKC (full-width letters and digits), trimmed, and
  * without invisible format characters, so `T\u200bJ` is TJ and asks for TJ's confirmation (before, it was
  * no instruction and went unasked, with the character, as free text).

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { activeCatalog } from '../../catalog/active-catalog';
+import { outgoingText, removedNote } from '../../../src-shared/catalog/outgoing-text';
+import { toHallError } from '../../../src-shared/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
 import { modemForSim, simLabel } from '../../core/modems';
@@ -120,7 +122,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
   // so even a look-up of this menu is asked about, saying why.
   const stale = useWrittenSince(reply) ?? true;
-  const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) ? setAsking(o) : send(o.n));
+  // A code holding what nobody sees is asked about too: the dialog says what is taken out.
+  const choose = (o: MenuOption) => (stale || optionChangesAccount(o, builtinReplyRules()) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) =>
     !optionChangesAccount(o, builtinReplyRules())
       ? t('reply.menuStaleTitle', { label: o.label, n: o.n, to: reply.peer })
@@ -181,8 +184,11 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
  * confirmation word); says so when the peer has written since (`stale`).
  */
 function AskBeforeSending(props: { reply: MessageRow; text: string; title: string; stale: boolean; send: (text: string, onSent?: () => void, confirmed?: boolean) => void; onClose: () => void }) {
-  const { reply, text, title, stale, send, onClose } = props;
+  const { reply, title, stale, send, onClose } = props;
   const { t } = useI18n();
+  // Shown as it goes out (outgoingText, as the core sends it), with what was taken out said.
+  const { text, removed, refused } = sentBack(props.text);
+  const note = removedNote(removed);
   return (
     <ConfirmDialog
       title={title}
@@ -190,12 +196,24 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       cancelLabel={t('confirm.cancel')}
       danger
       onConfirm={() => {
-        send(text, undefined, true);
+        if (!refused) send(text, undefined, true);
         onClose();
       }}
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      {note && (
+        <p className="confirm-removed" lang="zh">
+          {note.zh}
+          <br />
+          <span lang="en">{note.en}</span>
+        </p>
+      )}
+      {refused && (
+        <p className="field-error" role="alert">
+          {refused.zh} {refused.en}
+        </p>
+      )}
       {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
       <p>{t('reply.sendsFromSim', { sim: simLabel(reply.simId) })}</p>
       {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
@@ -252,4 +270,17 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
       {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word: request.reply })} stale={false} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
+}
+
+/**
+ * A code sent back to a reply, as it goes out: a reply's menu number or word is an instruction, so
+ * nothing invisible stays in it whoever sent the reply; a blank-looking letter inside is refused.
+ */
+function sentBack(code: string): { text: string; removed: ReturnType<typeof outgoingText>['removed']; refused: { zh: string; en: string } | null } {
+  try {
+    return { ...outgoingText(code, 'service'), refused: null };
+  } catch (error) {
+    const e = toHallError(error);
+    return { text: code, removed: [], refused: { zh: e.zh, en: e.en } };
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
+import { outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { HallError } from '../../../src-shared/errors';
 
 const NOW = new Date(2026, 10, 25);
@@ -97,7 +97,8 @@ describe('recognising an instruction typed with its parameters', () => {
     ['请改密码 mmxg 2740\u200b61', '请改密码 mmxg 274061'],
     ['\ufeff查询余额\u061c', '查询余额'],
   ])('sends %j without what could hide an instruction: %j', (typed, sent) => {
-    expect(withoutHidingCharacters(typed)).toBe(sent);
+    expect(outgoingText(typed, 'service').text).toBe(sent);
+    expect(outgoingText(typed, 'person').text).toBe(sent);
   });
 
   it.each([
@@ -105,8 +106,8 @@ describe('recognising an instruction typed with its parameters', () => {
     ['the England flag (tag characters)', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
     ['Persian with its ZWNJ', 'می\u200cخواهم'],
     ['a ZWJ between Han characters', '明天\u200d见'],
-  ])('sends %s as typed', (_, typed) => {
-    expect(withoutHidingCharacters(typed)).toBe(typed);
+  ])('sends %s to a person as typed', (_, typed) => {
+    expect(outgoingText(typed, 'person')).toEqual({ text: typed, removed: [] });
   });
 
   it.each(['hello', 'YE YE', 'MMXG#1#2#3', ''])('%j is no instruction', (text) => {
