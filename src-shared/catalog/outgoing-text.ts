@@ -23,7 +23,7 @@ import { HallError } from '../errors';
 
 export type Audience = 'service' | 'person';
 
-export type RemovedKind = 'control' | 'direction' | 'zero-width' | 'joiner' | 'variation' | 'tag' | 'blank' | 'format';
+export type RemovedKind = 'control' | 'direction' | 'soft-hyphen' | 'zero-width' | 'joiner' | 'variation' | 'tag' | 'blank' | 'format';
 
 export interface RemovedCharacter {
   /** `U+200B`. */
@@ -44,7 +44,8 @@ const DIRECTION = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const JOINER = /[\u200C\u200D]/u;
 const VARIATION = /[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 const TAG = /[\u{E0001}\u{E0020}-\u{E007F}]/u;
-const ZERO_WIDTH = /[\u00AD\u034F\u180E\u200B\u2060-\u2064\uFEFF]/u;
+const SOFT_HYPHEN = /\u00AD/u;
+const ZERO_WIDTH = /[\u034F\u180E\u200B\u2060-\u2064\uFEFF]/u;
 /** Letters drawn as a blank (Default_Ignorable or not: U+2800 is a symbol). */
 const BLANK = /[\u115F\u1160\u3164\uFFA0\u2800]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -58,6 +59,7 @@ function kindOf(ch: string): RemovedKind | null {
   if (JOINER.test(ch)) return 'joiner';
   if (VARIATION.test(ch)) return 'variation';
   if (TAG.test(ch)) return 'tag';
+  if (SOFT_HYPHEN.test(ch)) return 'soft-hyphen';
   if (ZERO_WIDTH.test(ch)) return 'zero-width';
   if (IGNORABLE.test(ch)) return 'format';
   return null;
@@ -177,6 +179,7 @@ function blankInside(ch: string, position: number, before: string, after: string
 const KIND_NAMES: Record<RemovedKind, { zh: string; en: string }> = {
   control: { zh: '控制字符', en: 'control character' },
   direction: { zh: '文字方向控制符', en: 'direction control' },
+  'soft-hyphen': { zh: '软连字符', en: 'soft hyphen' },
   'zero-width': { zh: '零宽字符', en: 'zero-width character' },
   joiner: { zh: '零宽连接符', en: 'zero-width joiner' },
   variation: { zh: '变体选择符', en: 'variation selector' },
