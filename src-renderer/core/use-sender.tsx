@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ModemStatus } from '../../src-shared/api/contract';
 import type { Instruction } from '../../src-shared/catalog/schema';
-import { outgoingText, removedNote, type RemovedCharacter } from '../../src-shared/catalog/outgoing-text';
+import { outgoingText, type RemovedCharacter } from '../../src-shared/catalog/outgoing-text';
+import { RemovedNote } from '../components/RemovedNote';
 import { activeCatalog } from '../catalog/active-catalog';
 import { isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -116,7 +117,6 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     void sent.then(pending.resolve).finally(() => hold(false));
   };
 
-  const removed = pending ? removedNote(removedFrom(pending.outgoing)) : null;
   const dialog = pending && (
     <ConfirmDialog
       title={
@@ -133,13 +133,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       {'retry' in pending.outgoing && pending.outgoing.unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
       {pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
-      {removed && (
-        <p className="confirm-removed" lang="zh">
-          {removed.zh}
-          <br />
-          <span lang="en">{removed.en}</span>
-        </p>
-      )}
+      <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
       {modem && modem.path !== pending.openedWith && (
         <p className="field-error confirm-via-changed" role="alert">

@@ -147,33 +147,30 @@ afterAll(async () => {
 /** What Calc shows for a hostile text: the text itself, or with the apostrophe that keeps it text. */
 const shownAs = (text: string) => [text, `'${text}`];
 
-describe.skipIf(!HAVE_SOFFICE)('CSV exports opened in LibreOffice Calc (soffice --convert-to fods)', () => {
-  it.each(Object.keys(SETTINGS))('no cell of the log export is a formula, and each text stays whole in its cell (%s)', (name) => {
-    const rows = converted.get(name)!.log;
-    expect(rows).toHaveLength(HOSTILE.length + 1);
-    for (const [i, row] of rows.entries()) {
-      expect(row.filter((c) => c.formula !== null)).toEqual([]);
-      expect(row.length, `row ${i}: ${JSON.stringify(row)}`).toBe(12);
-      if (i === 0) continue;
-      const text = HOSTILE[i - 1]!;
-      // Number, Text and Error columns (Calc may drop a leading line break or trim blanks with "remove spaces").
-      for (const column of [3, 5, 11]) {
-        const expected = column === 3 ? HOSTILE[i % HOSTILE.length]! : text;
-        expect(shownAs(expected).map(normal), `row ${i} column ${column}`).toContain(normal(row[column]!.shown));
-      }
-    }
-  });
+/** Which hostile text stands in a column of data row `k` (0-based), as the files above were written. */
+const nth = (shift: number) => (k: number) => HOSTILE[(k + shift) % HOSTILE.length]!;
+const EXPORTS = {
+  log: { width: 12, columns: { 3: nth(1), 5: nth(0), 11: nth(0) } },
+  labels: { width: 4, columns: { 1: nth(0), 2: nth(3), 3: nth(5) } },
+} as const;
 
-  it.each(Object.keys(SETTINGS))('no cell of the labels export is a formula, and each text stays whole in its cell (%s)', (name) => {
-    const rows = converted.get(name)!.labels;
-    expect(rows).toHaveLength(HOSTILE.length + 1);
-    for (const [i, row] of rows.entries()) {
-      expect(row.filter((c) => c.formula !== null)).toEqual([]);
-      expect(row.length, `row ${i}: ${JSON.stringify(row)}`).toBe(4);
-      if (i === 0) continue;
-      expect(shownAs(HOSTILE[i - 1]!).map(normal)).toContain(normal(row[1]!.shown));
-    }
-  });
+describe.skipIf(!HAVE_SOFFICE)('CSV exports opened in LibreOffice Calc (soffice --convert-to fods)', () => {
+  it.each(Object.keys(SETTINGS).flatMap((name) => (['log', 'labels'] as const).map((file) => [file, name] as const)))(
+    'no cell of the %s export is a formula, and each text stays whole in its own cell (%s)',
+    (file, name) => {
+      const rows = converted.get(name)![file];
+      const { width, columns } = EXPORTS[file];
+      expect(rows).toHaveLength(HOSTILE.length + 1);
+      for (const [i, row] of rows.entries()) {
+        expect(row.filter((c) => c.formula !== null)).toEqual([]);
+        expect(row.length, `row ${i}: ${JSON.stringify(row)}`).toBe(width);
+        if (i === 0) continue;
+        for (const [column, text] of Object.entries(columns)) {
+          expect(shownAs(text(i - 1)).map(normal), `row ${i} column ${column}`).toContain(normal(row[Number(column)]!.shown));
+        }
+      }
+    },
+  );
 });
 
 /** Calc turns CR and CRLF in a cell into a line break, and may trim blanks at the ends. */

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { exportCustomFile } from '../../src-shared/catalog/custom/file';
 import { hall, STACK_TRACE } from './cli-helpers';
@@ -18,18 +17,9 @@ import { hall, STACK_TRACE } from './cli-helpers';
  * pseudo-terminal (socat) and serialport's own binding: what reaches the modem is asserted.
  * Texts written for this test.
  */
-let emulator: ModemEmulator;
 let modem: PtyEmulator;
-let dataDir: string;
-
-beforeAll(async () => {
-  emulator = new ModemEmulator();
-  modem = await startPtyEmulator({ emulator });
-}, 30_000);
-
-afterAll(async () => {
-  await modem?.close();
-});
+beforeAll(async () => void (modem = await startPtyEmulator()), 30_000);
+afterAll(() => modem?.close());
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -37,13 +27,13 @@ afterEach(async () => {
 });
 
 async function freshDataDir(): Promise<string> {
-  dataDir = await mkdtemp(join(tmpdir(), 'hall-invisible-'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-invisible-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
   return dataDir;
 }
 
 /** What reached the modem after `before` messages: the decoded text, and the PDU as typed on the line. */
-const sentSince = (before: number) => emulator.sent.slice(before).map((s) => ({ to: s.part.number, text: s.part.text, pdu: s.pdu }));
+const sentSince = (before: number) => modem.emulator.sent.slice(before).map((s) => ({ to: s.part.number, text: s.part.text, pdu: s.pdu }));
 
 async function coreOnPty(): Promise<{ core: HallCore; modemId: string; simId: string }> {
   const core = await HallCore.create({ dataDir: await freshDataDir(), demo: false });
@@ -59,7 +49,7 @@ describe('hall10086 send (the real CLI, a modem on a real pty)', () => {
   it('takes a variation selector and a zero-width character out of an instruction, says so, and sends only once told yes', async () => {
     const dir = await freshDataDir();
     const typed = 'YE\uFE0F\u2063';
-    const before = emulator.sent.length;
+    const before = modem.emulator.sent.length;
     const asked = await hall(['send', typed, '--port', modem.path, '--data-dir', dir]);
     expect(asked.code).not.toBe(0);
     expect(asked.stdout + asked.stderr).toContain('U+FE0F');
@@ -76,7 +66,7 @@ describe('hall10086 send (the real CLI, a modem on a real pty)', () => {
 
   it('refuses a blank-looking letter between two letters, in Chinese and English, and sends nothing', async () => {
     const dir = await freshDataDir();
-    const before = emulator.sent.length;
+    const before = modem.emulator.sent.length;
     for (const lang of ['en_US.UTF-8', 'zh_CN.UTF-8']) {
       const run = await hall(['send', 'KT\u2800GPRS', '--port', modem.path, '--data-dir', dir, '--yes'], { LANG: lang });
       expect(run.code).not.toBe(0);
@@ -90,7 +80,7 @@ describe('hall10086 send (the real CLI, a modem on a real pty)', () => {
 describe('the core (a modem on a real pty)', () => {
   it('keeps an emoji\'s joiners and selectors in free text to a person, and drops tags outside a flag', async () => {
     const { core, modemId } = await coreOnPty();
-    const before = emulator.sent.length;
+    const before = modem.emulator.sent.length;
     const family = '周末见 👨\u200D👩\u200D👧 ❤\uFE0F';
     await core.call('send', { modemId, text: `${family}\u{E0041}`, to: '13912345678', confirmed: true });
     await expect.poll(() => sentSince(before).length, { timeout: 15_000 }).toBe(1);
@@ -103,7 +93,7 @@ describe('the core (a modem on a real pty)', () => {
     const change = { id: 'old-failed-ye', simId, to: '10086', text: 'YE\uFE0F', messageRefs: [], error: null };
     await core.journal.recordOutgoing({ ...change, state: 'queued' });
     await core.journal.recordOutgoing({ ...change, state: 'failed' });
-    const before = emulator.sent.length;
+    const before = modem.emulator.sent.length;
     await expect(core.call('retry', { commandId: 'old-failed-ye' })).rejects.toMatchObject({
       code: 'send.confirm-required',
       zh: expect.stringContaining('U+FE0F'),
@@ -122,7 +112,7 @@ describe('the core (a modem on a real pty)', () => {
     expect(await core.call('custom.import', { text: file, replace: false })).toMatchObject({ added: 1 });
     const entry = (await core.call('catalog.state', {})).catalog.instructions.find((e) => e.id === 'custom:CXYE')!;
     expect(entry.template).toBe('CXYE');
-    const before = emulator.sent.length;
+    const before = modem.emulator.sent.length;
     await core.call('send', { modemId, id: 'custom:CXYE' });
     await expect.poll(() => sentSince(before).length, { timeout: 15_000 }).toBe(1);
     expect(sentSince(before)[0]!.text).toBe('CXYE');

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { activeCatalog } from '../../catalog/active-catalog';
-import { outgoingText, removedNote } from '../../../src-shared/catalog/outgoing-text';
+import { outgoingText } from '../../../src-shared/catalog/outgoing-text';
+import { RemovedNote } from '../../components/RemovedNote';
 import { toHallError } from '../../../src-shared/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
@@ -188,7 +189,6 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
   const { t } = useI18n();
   // Shown as it goes out (outgoingText, as the core sends it), with what was taken out said.
   const { text, removed, refused } = sentBack(props.text);
-  const note = removedNote(removed);
   return (
     <ConfirmDialog
       title={title}
@@ -202,13 +202,7 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
-      {note && (
-        <p className="confirm-removed" lang="zh">
-          {note.zh}
-          <br />
-          <span lang="en">{note.en}</span>
-        </p>
-      )}
+      <RemovedNote removed={removed} />
       {refused && (
         <p className="field-error" role="alert">
           {refused.zh} {refused.en}
