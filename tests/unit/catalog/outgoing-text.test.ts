@@ -36,6 +36,21 @@ describe('outgoingText to a service number', () => {
     expect(note.en).toContain(first);
   });
 
+  // Before review24 already (withoutHidingCharacters): to anyone, what could hide an instruction.
+  it.each([
+    ['T\u200bJ', 'TJ'],
+    ['TJ\u2060', 'TJ'],
+    ['T\u00adJ', 'TJ'],
+    ['\u202eT\u2066J\u2069\u200e', 'TJ'],
+    ['qx\u200dgprs', 'qxgprs'],
+    ['q\u200b\u200cx', 'qx'],
+    ['请改密码 mmxg 2740\u200b61', '请改密码 mmxg 274061'],
+    ['\ufeff查询余额\u061c', '查询余额'],
+  ])('sends %j to anyone as %j', (typed, sent) => {
+    expect(outgoingText(typed, 'service').text).toBe(sent);
+    expect(outgoingText(typed, 'person').text).toBe(sent);
+  });
+
   it.each(['KT\u2800GPRS', 'T\u3164J', 'Y\uFFA0E', '查\u115F话费', 'T\u200B\u3164\u200BJ'])('refuses %j: a blank between two characters', (typed) => {
     let error: unknown;
     try {
@@ -69,6 +84,10 @@ describe('outgoingText to a person', () => {
     ['a keycap', '1\uFE0F\u20E3'],
     ['Scotland\'s flag', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'],
     ['Mongolian with a free variation selector', 'ᠠ\u180Bᠨ'],
+    ['a family emoji (ZWJ sequence)', '👨\u200d👩\u200d👧'],
+    ['the England flag (tag characters)', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
+    ['Persian with its ZWNJ', 'می\u200cخواهم'],
+    ['a ZWJ between Han characters', '明天\u200d见'],
   ])('keeps %s', (_, typed) => {
     expect(outgoingText(typed, 'person')).toEqual({ text: typed, removed: [] });
   });
