@@ -59,4 +59,24 @@ describe('the composer and characters nobody sees', () => {
     expect(await page.locator('.composer-line input').inputValue()).toBe('KT\u3164GPRS');
     expect(modem.emulator.sent.length).toBe(before);
   }, 90_000);
+
+  it('a reply\'s confirmation word holding a variation selector is sent without it, the dialog saying so', async () => {
+    // 10086's request, as a message forwarded through a phone's emoji keyboard could carry it (written for this test):
+    // the reply parser keeps the selector inside the word (Y + U+FE0F), which then went back as typed.
+    await plugInByPath(page, server.base, modem.path);
+    modem.emulator.deliver('10086', '尊敬的客户，您将开通视频会员15元/月，回复Y\uFE0F确认办理，24小时内有效。【中国移动】');
+    await page.goto(`${server.base}#/thread/${SIM.iccid}`);
+    const button = page.locator('button.confirm-reply');
+    await button.waitFor({ timeout: 30_000 });
+    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+    const before = modem.emulator.sent.length;
+    await button.click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.locator('p', { hasText: '将发送' }).textContent()).toBe('将发送“Y”到 10086。');
+    expect(await dialog.locator('.confirm-removed').textContent()).toContain('U+FE0F');
+    expect(modem.emulator.sent.length).toBe(before);
+    await dialog.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(() => sentTexts().slice(before), { timeout: 20_000 }).toEqual(['Y']);
+  }, 90_000);
 });

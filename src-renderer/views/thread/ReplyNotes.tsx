@@ -235,7 +235,9 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
-  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, request.reply), [reply.id, request.reply]) ?? true;
+  // The word as it goes out (a selector 10086's text held inside it is not sent: sentBack), so the log's answer is found.
+  const word = sentBack(request.reply).text;
+  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, word), [reply.id, word]) ?? true;
   // Unknown until the log says: the button stays (disabled) meanwhile. Taken as written since, the newest
   // request would flash "superseded" before its button, again each time the list remounts its row.
   const stale = useWrittenSince(reply);
@@ -248,7 +250,8 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const sendable = canSend && !expired && !answered && !sent && stale === false;
   const send = () => {
     setAsking(false);
-    if (sendable) sendBack(request.reply, () => setSent(true));
+    // Confirmed: the user said yes to this exact word in the dialog (the core asks when something was taken out).
+    if (sendable) sendBack(word, () => setSent(true), true);
   };
 
   // 10086 reads the word against its latest message: once it has written again, this button would
