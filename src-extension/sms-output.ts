@@ -2,7 +2,10 @@ import { h } from './dom';
 import { t, type Lang } from './i18n';
 import { qrSvg } from './qr';
 import { smsToPayload } from '../src-shared/catalog/check';
-import { withoutHidingCharacters } from '../src-shared/catalog/recognize';
+import { outgoingText, type Audience } from '../src-shared/catalog/outgoing-text';
+import { isServiceSmsPort } from '../src-shared/catalog/service-numbers';
+import { HallError } from '../src-shared/errors';
+import { bilingual } from './bilingual';
 
 export interface SmsOutputOptions {
   to: string;
@@ -16,11 +19,19 @@ export interface SmsOutputOptions {
  * and the QR code stay hidden until the user asks; Copy always copies the real text.
  */
 export function smsOutput(lang: Lang, options: SmsOutputOptions, beside?: Node): HTMLElement {
-  // What is shown, copied and put in the QR code is what the app would send: without direction
-  // overrides or zero-width characters (none reach here today: templates and parameters are checked).
+  // What is shown, copied and put in the QR code is what the app would send (outgoingText, as the core
+  // does): nothing invisible; a blank-looking letter inside is refused there, so it is refused here.
   const { to } = options;
-  const text = withoutHidingCharacters(options.text);
-  const masked = options.masked === null ? null : withoutHidingCharacters(options.masked);
+  const audience: Audience = isServiceSmsPort(to) ? 'service' : 'person';
+  let text: string;
+  let masked: string | null;
+  try {
+    text = outgoingText(options.text, audience).text;
+    masked = options.masked === null ? null : outgoingText(options.masked, audience).text;
+  } catch (error) {
+    if (!(error instanceof HallError)) throw error;
+    return h('section', { class: 'sms' }, h('p', { class: 'error', id: 'sms-refused' }, ...bilingual(lang, error)));
+  }
   const code = h('code', { id: 'sms-text' }, masked ?? text);
   const status = h('span', { class: 'status', role: 'status' });
   const copy = h('button', { type: 'button', id: 'copy' }, t(lang, 'copy'));

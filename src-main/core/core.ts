@@ -3,7 +3,7 @@ import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Response
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
-import { withoutHidingCharacters } from '../../src-shared/catalog/recognize';
+import { outgoingText, removedNote, type Audience } from '../../src-shared/catalog/outgoing-text';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
 import { HallError, toHallError } from '../../src-shared/errors';
@@ -456,9 +456,23 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    * sent as typed, kept only masked, and needs that instruction's confirmation.
    */
   private prepare(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
+    // What goes out is what every confirmation shows (outgoingText, the one place): nothing invisible,
+    // and the user is told what was taken out, asked first like a risky instruction is. Free text is
+    // looked at without what nobody sees (so `T\u200bJ` is TJ and asks TJ's question); an emoji's
+    // joiners stay only in text to a person.
+    const typed = req.text ? outgoingText(req.text, audienceOf(req.to ?? '10086')) : null;
+    const prepared = this.compose({ ...req, ...(typed ? { text: typed.text } : {}) });
+    const audience = audienceOf(prepared.to);
+    const sent = outgoingText(prepared.text, audience);
+    const redacted = outgoingText(prepared.redacted, audience).text;
+    const removed = removedNote([...(typed?.removed ?? []), ...sent.removed]);
+    const confirm = prepared.confirm && removed ? { zh: `${prepared.confirm.zh}；${removed.zh}`, en: `${prepared.confirm.en}; ${removed.en}` } : (prepared.confirm ?? removed);
+    return { to: prepared.to, text: sent.text, redacted, confirm };
+  }
+
+  private compose(req: ExtensionSendRequest): { to: string; text: string; redacted: string; confirm: { zh: string; en: string } | null } {
     if (req.custom) return extensionCustomSend(req.custom, req.params ?? {}, this.catalog);
-    // Sent without what could hide an instruction (pasted from a page); emoji sequences and Persian stay whole.
-    const typedText = withoutHidingCharacters(req.text ?? '').trim();
+    const typedText = (req.text ?? '').trim();
     const instruction = req.id
       ? this.catalog.require(req.id)
       : typedText
@@ -503,7 +517,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     // Sending it again is sending it: what needed confirming the first time needs it again (an unsure
     // first try may have gone out, so a second order or cancellation can be done or charged twice).
-    const { confirm } = this.prepare({ text: previous.text, to: previous.to });
+    // A text journaled before outgoingText may hold what nobody sees: it goes out without it, as shown.
+    const { confirm, text } = this.prepare({ text: previous.text, to: previous.to });
     if (confirm && !confirmed) {
       throw new HallError(
         'send.confirm-required',
@@ -528,8 +543,13 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         },
       );
     }
-    return session.send(previous.to, previous.text, previous.text);
+    return session.send(previous.to, text, text);
   }
+}
+
+/** An instruction to a service number, or free text to a person (keeps an emoji's joiners). */
+function audienceOf(to: string): Audience {
+  return isServiceSmsPort(to) ? 'service' : 'person';
 }
 
 export type { EventName };

@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ModemStatus } from '../../src-shared/api/contract';
 import type { Instruction } from '../../src-shared/catalog/schema';
+import { outgoingText, type RemovedCharacter } from '../../src-shared/catalog/outgoing-text';
+import { RemovedNote } from '../components/RemovedNote';
 import { activeCatalog } from '../catalog/active-catalog';
+import { isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useI18n } from '../prefs/PrefsProvider';
 import { useCore } from './CoreProvider';
@@ -15,7 +18,7 @@ import { useErrorToast } from './toasts';
  */
 export type Outgoing =
   | { instruction: Instruction; params: Record<string, string>; shown: string }
-  | { text: string; shown: string; carries?: Instruction }
+  | { text: string; shown: string; carries?: Instruction; removed?: RemovedCharacter[] }
   | RetryOf;
 
 /**
@@ -28,18 +31,31 @@ export interface RetryOf {
   shown: string;
   carries?: Instruction;
   unsure: boolean;
+  /** What the core will take out of a text journaled before it did (outgoingText): said in the dialog. */
+  removed?: RemovedCharacter[];
 }
 
 /** The catalog instruction a sent text is, as the composer judges it: the text recognised, else the one whose secrets it carries. */
-export function retryOf(commandId: string, text: string, unsure: boolean): RetryOf {
+export function retryOf(commandId: string, text: string, unsure: boolean, to = '10086'): RetryOf {
   const catalog = activeCatalog();
   const carries = catalog.recognize(text)?.instruction ?? catalog.findSecret(text)?.instruction ?? undefined;
-  return { retry: commandId, shown: catalog.maskSecrets(text), unsure, ...(carries ? { carries } : {}) };
+  const sent = outgoingSafely(text, to);
+  return { retry: commandId, shown: catalog.maskSecrets(sent.text), unsure, ...(carries ? { carries } : {}), ...(sent.removed.length ? { removed: sent.removed } : {}) };
+}
+
+/** As the core will send it; a text it would refuse is shown as it is (the core's refusal is then the toast). */
+function outgoingSafely(text: string, to: string): { text: string; removed: RemovedCharacter[] } {
+  try {
+    return outgoingText(text, isServiceSmsPort(to) ? 'service' : 'person');
+  } catch {
+    return { text, removed: [] };
+  }
 }
 
 interface Pending {
   outgoing: Outgoing;
-  instruction: Instruction;
+  /** The instruction whose question this is; none when only characters nobody sees were taken out. */
+  instruction: Instruction | undefined;
   /** The modem sending when the dialog opened: the dialog says so if another takes over meanwhile. */
   openedWith: string | null;
   resolve(commandId: string | null): void;
@@ -85,7 +101,8 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       if (inFlight.current || !modem) return Promise.resolve(null);
       hold(true);
       const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
-      if (instruction?.risk.confirm) {
+      // Characters taken out (outgoingText) are said before anything goes: the core asks too.
+      if (instruction?.risk.confirm || removedFrom(outgoing).length) {
         return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: modem.path, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
@@ -102,7 +119,11 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
 
   const dialog = pending && (
     <ConfirmDialog
-      title={t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })}
+      title={
+        pending.instruction?.risk.confirm
+          ? t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })
+          : t('confirm.removedTitle')
+      }
       confirmLabel={t('confirm.send')}
       cancelLabel={t('confirm.cancel')}
       danger
@@ -110,8 +131,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       onCancel={() => close(false)}
     >
       {'retry' in pending.outgoing && pending.outgoing.unsure && <p className="risk confirm-unsure">{t('confirm.unsure')}</p>}
-      {pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
-      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction.to })}</p>
+      {pending.instruction?.risk.confirm && pending.instruction.risk.reason && <p className="risk">{pending.instruction.risk.reason[lang]}</p>}
+      <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
+      <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
       {modem && modem.path !== pending.openedWith && (
         <p className="field-error confirm-via-changed" role="alert">
@@ -121,4 +143,8 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
     </ConfirmDialog>
   );
   return { send, busy, dialog };
+}
+
+function removedFrom(outgoing: Outgoing): RemovedCharacter[] {
+  return 'removed' in outgoing ? (outgoing.removed ?? []) : [];
 }

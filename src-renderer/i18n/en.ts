@@ -70,6 +70,7 @@ export const en: Record<StringKey, string> = {
 
   'confirm.title': 'Send {id}?',
   'confirm.retryTitle': 'Send {id} again?',
+  'confirm.removedTitle': 'Send it without the characters nobody sees?',
   'confirm.unsure': 'The last try may already have gone out: check first whether 10086 has replied. If it has, sending again may do it twice and charge twice.',
   'confirm.text': 'This sends “{text}” to {to}.',
   'confirm.viaChanged': 'The sending SIM changed while this was open: check it is the customer’s line.',

@@ -70,6 +70,7 @@ export const zhHant: Record<StringKey, string> = {
 
   'confirm.title': '確認傳送 {id}？',
   'confirm.retryTitle': '確認重發 {id}？',
+  'confirm.removedTitle': '去掉看不見的字元後傳送？',
   'confirm.unsure': '上一次可能已經送出了：先看 10086 有沒有回覆。已經回覆的話，再發一次可能辦理兩次、扣費兩次。',
   'confirm.text': '將傳送「{text}」到 {to}。',
   'confirm.viaChanged': '傳送的 SIM 在此期間變了：請核對是不是這位客戶的號碼。',

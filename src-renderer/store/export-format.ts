@@ -64,14 +64,21 @@ export function exportRows(m: MessageRow, text: string): ExportRow[] {
 }
 
 /**
- * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @, or a
- * leading tab or CR: SMS text comes from the network) is prefixed with an apostrophe.
+ * One CSV field (RFC 4180). SMS text comes from anyone, so a text field is always quoted: LibreOffice
+ * Calc's import dialog splits an unquoted field at every separator the reader has ticked (semicolon,
+ * tab, space, "other"), and `你好;=1+1` then became a cell `=1+1` that Calc computed (measured with
+ * Calc 7.4: tests/integration/csv-in-calc.test.ts). Text that a spreadsheet would run as a formula is prefixed with an
+ * apostrophe: =, +, -, @ or a tab, CR or LF first, or one of = + - @ (ASCII or full-width) after
+ * leading blanks (Calc keeps ` =1+1` and `＝1+1` as text; other programs trim or fold them).
+ * Numbers and yes/no are the app's own and stay bare.
  */
 export function csvField(value: string | number | boolean): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value !== 'string') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
 }
+
+const FORMULA_START = /^(?:[\t\r\n]|[\s\u200B\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /** What the CSV writes in the reader's language: the column names, and the words in its cells. */
 export interface CsvWords {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { HallError } from '../errors';
 import { CatalogSchema, ServiceDirectorySchema, type Catalog, type ServiceDirectory } from './schema';
 import { isServiceSmsPort, SERVICE_SMS_PORTS } from './service-numbers';
+import { unseenCodePoints } from './outgoing-text';
 import { templateParams } from './template';
 
 function schemaError(what: { zh: string; en: string }, issues: v.BaseIssue<unknown>[]): HallError {
@@ -75,6 +76,9 @@ function referenceProblems(catalog: Catalog): string[] {
     for (const r of e.related ?? []) if (!has(r)) problems.push(`${e.id}.related → ${r}?`);
     for (const c of e.caveats) if (!caveats.has(c)) problems.push(`${e.id}.caveats → ${c}?`);
     if (!categories.has(e.category)) problems.push(`${e.id}.category → ${e.category}?`);
+    // An update may not carry what nobody sees into an SMS (it would be sent unseen, or answered 指令有误).
+    const unseen = unseenCodePoints(e.template);
+    if (unseen.length) problems.push(`${e.id}.template ∋ ${unseen.join(' ')}`);
     const inTemplate = templateParams(e.template);
     const declared = e.params.map((p) => p.name);
     if (inTemplate.join() !== declared.join()) problems.push(`${e.id}.template {${inTemplate}} ≠ params [${declared}]`);

@@ -5,7 +5,7 @@ import { browserSuite, charLefts, readLog, type Served } from './ui-kit';
 /**
  * Free text pasted into the composer with a right-to-left override (U+202E, as a chat or a web page
  * may carry) and an instruction's secrets in it asks first, like that instruction. The core sends
- * the text without the override (withoutHidingCharacters), but the confirmation showed the text as
+ * the text without the override (then withoutHidingCharacters, now outgoingText), but the confirmation showed the text as
  * typed, override included, inside `将发送“…”到 10086。`: real Chromium then drew the closing quote,
  * `到` and the number reversed (`。68001 到”`). The confirmation must show what the SMS carries.
  * The React UI in Chromium against the real browser-mode server and its demo modem.

@@ -139,8 +139,8 @@ describe('the first hour', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '');
     const [header, first] = csv.split('\r\n');
-    expect(header).toBe('时间,SIM 卡,收/发,对方号码,状态,内容,完整,已收分段,分段总数,短信中心时间,指令编号,错误');
-    expect(first).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2},/);
+    expect(header).toBe('"时间","SIM 卡","收/发","对方号码","状态","内容","完整","已收分段","分段总数","短信中心时间","指令编号","错误"');
+    expect(first).toMatch(/^"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}",/);
     expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 });

@@ -108,9 +108,16 @@ describe('HallCore behind the API contract', () => {
     expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual([sent]);
   });
 
-  it('sends free text without the invisible characters in it', async () => {
+  it('sends free text without the invisible characters in it, once told which were taken out', async () => {
     const c = await demoCore();
-    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad\u0000' });
+    // Said before anything goes (outgoingText): what is confirmed is what the modem gets.
+    await expect(c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad\u0000' })).rejects.toMatchObject({
+      code: 'send.confirm-required',
+      zh: expect.stringContaining('已去掉 5 个'),
+      en: expect.stringContaining('U+200B'),
+    });
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+    await c.call('send', { modemId: 'demo', text: '\u200b查询\u2060我的\ufeff余额\u00ad\u0000', confirmed: true });
     await waitFor(() => c.demo!.emulator.sent.length > 0);
     expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['查询我的余额']);
   });

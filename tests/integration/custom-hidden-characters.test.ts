@@ -11,7 +11,7 @@ const cores = demoCores('hall-custom-hidden-');
  * instruction's description and its confirmation as one line of text (`发送 CXYE‮ 到 68001`), where
  * the override turned everything after it around: the clerk read `… 10086 到`, the digits of 10086,
  * for an SMS to 68001. The override also went out in the SMS. The core already drops such
- * characters from free text (withoutHidingCharacters); a custom template did not pass there.
+ * characters from free text (then withoutHidingCharacters, now outgoingText); a custom template did not pass there.
  */
 const RLO = '\u202e';
 const HIDDEN = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;

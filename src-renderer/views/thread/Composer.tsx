@@ -4,11 +4,12 @@ import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
 import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
-import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
+import { outgoingText, type OutgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
 import { useCore } from '../../core/CoreProvider';
 import { useSender, type Outgoing } from '../../core/use-sender';
+import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { InstructionForm } from './InstructionForm';
 import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
@@ -30,6 +31,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const reached = connection === 'open';
   const through = reached ? modem : null;
   const { send, busy, dialog } = useSender(through);
+  const reportError = useErrorToast();
   const [text, setText] = useState('');
   const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState(0);
@@ -85,13 +87,20 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     if (tooLong || !through) return;
     if (typed) take(typed.instruction, typed.params, true);
     else if (text.trim()) {
-      // Sent as typed but for what could hide in it (direction overrides, zero-width characters: the core
-      // drops them, withoutHidingCharacters), so the confirmation shows exactly that: an override pasted
-      // with the text no longer turns `到 10086` around. Shown and kept masked, and confirmed like the
-      // instruction whose secrets it carries.
-      const sent = withoutHidingCharacters(text).trim();
+      // Sent as typed but for what nobody sees (direction overrides, zero-width characters, variation
+      // selectors, emoji tags: outgoingText, as the core sends it), so the confirmation shows exactly what
+      // goes out and says what was taken out; a blank-looking letter between two characters is refused.
+      // Shown and kept masked, and confirmed like the instruction whose secrets it carries.
+      let out: OutgoingText;
+      try {
+        out = outgoingText(text, 'service');
+      } catch (error) {
+        reportError(error);
+        return;
+      }
+      const sent = out.text;
       const carries = activeCatalog().findSecret(sent)?.instruction ?? undefined;
-      void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}) });
+      void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}), ...(sent && out.removed.length ? { removed: out.removed } : {}) });
     }
   };
 

@@ -87,7 +87,7 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
   const { send, busy, dialog } = useSender(through);
   const retry = () => {
     if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
-    void send(retryOf(commandId, message.text, message.state === 'failed-retryable')).then((id) => {
+    void send(retryOf(commandId, message.text, message.state === 'failed-retryable', message.peer)).then((id) => {
       if (id) toast('info', t('thread.retried'));
     });
   };

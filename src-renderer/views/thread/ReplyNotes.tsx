@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
+import { outgoingText } from '../../../src-shared/catalog/outgoing-text';
+import { toHallError } from '../../../src-shared/errors';
+import { RemovedNote } from '../../components/RemovedNote';
 import { catalogSaysChanges, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -126,7 +129,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // name: the label is the reply's word, and a reply under 10086's number may be a fake base station's (review23).
   const catalogChange = (o: MenuOption) => (catalogSaysChanges(activeCatalog(), o.n) ? knownAs(activeCatalog(), o.n) : null);
   const changes = (o: MenuOption) => optionChangesAccount(o, builtinReplyRules()) || catalogChange(o) !== null;
-  const choose = (o: MenuOption) => (stale || changes(o) ? setAsking(o) : send(o.n));
+  // A code holding what nobody sees is asked about too: the dialog says what is taken out (review24).
+  const choose = (o: MenuOption) => (stale || changes(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) => {
     const known = catalogChange(o);
     if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });
@@ -196,7 +200,8 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
   const { t, lang } = useI18n();
   // Shown as it goes out: the core drops direction overrides and zero-width characters from what it sends, and one left
   // in a reply's word or label (请回复“是\u202E”确认) would draw the rest of the dialog, 到 10086 with it, reversed (review23).
-  const text = withoutHidingCharacters(props.text);
+  // Sent as outgoingText gives it (review24): what was removed is said, a blank-looking letter inside refused.
+  const { text, removed, refused } = sentBack(props.text);
   const title = withoutHidingCharacters(props.title);
   // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
   const known = knownAs(activeCatalog(), text);
@@ -207,12 +212,18 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
       cancelLabel={t('confirm.cancel')}
       danger
       onConfirm={() => {
-        send(text, undefined, true);
+        if (!refused) send(text, undefined, true);
         onClose();
       }}
       onCancel={onClose}
     >
       <p>{t('confirm.text', { text, to: reply.peer })}</p>
+      <RemovedNote removed={removed} />
+      {refused && (
+        <p className="field-error" role="alert">
+          {refused.zh} {refused.en}
+        </p>
+      )}
       {known && (
         <p className="reply-catalog-says">
           {t('reply.catalogSays', { code: text, name: known.name[lang] })}
@@ -246,7 +257,7 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
   // The word as it goes out and as the log keeps it: the core drops a direction override or a zero-width character
   // (请回复“是\u202E”确认), so the button, the dialog and "answered" all read it without them (review23).
-  const word = withoutHidingCharacters(request.reply);
+  const word = sentBack(request.reply).text;
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
   const answered = useLiveQuery(() => answeredWith(hallDb(), reply, word), [reply.id, word]) ?? true;
@@ -262,7 +273,8 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const sendable = canSend && !expired && !answered && !sent && stale === false;
   const send = () => {
     setAsking(false);
-    if (sendable) sendBack(word, () => setSent(true));
+    // Confirmed: the user said yes to this exact word in the dialog (the core asks when something was taken out: review24).
+    if (sendable) sendBack(word, () => setSent(true), true);
   };
 
   // 10086 reads the word against its latest message: once it has written again, this button would
@@ -275,7 +287,20 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
       <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
         {t('reply.confirm', { word })}
       </button>
-      {asking && sendable && <AskBeforeSending reply={reply} text={word} title={t('reply.confirmTitle', { word })} stale={false} send={send} onClose={() => setAsking(false)} />}
+      {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word })} stale={false} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
+}
+
+/**
+ * A code sent back to a reply, as it goes out: a reply's menu number or word is an instruction, so
+ * nothing invisible stays in it whoever sent the reply; a blank-looking letter inside is refused.
+ */
+function sentBack(code: string): { text: string; removed: ReturnType<typeof outgoingText>['removed']; refused: { zh: string; en: string } | null } {
+  try {
+    return { ...outgoingText(code, 'service'), refused: null };
+  } catch (error) {
+    const e = toHallError(error);
+    return { text: code, removed: [], refused: { zh: e.zh, en: e.en } };
+  }
 }

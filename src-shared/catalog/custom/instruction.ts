@@ -1,7 +1,7 @@
 import type { ActionKind, Instruction, Localized, ParamSpec, ParamType } from '../schema';
 import { foreignNumberReason, isServiceSmsPort } from '../service-numbers';
 import { templateParams } from '../template';
-import { withoutHidingCharacters } from '../recognize';
+import { invisibleRemoved } from '../outgoing-text';
 import { placeholderType, type CustomInstruction } from './schema';
 
 /**
@@ -82,8 +82,9 @@ function riskOf(entry: CustomInstruction): Instruction['risk'] {
 export function toInstruction(stored: CustomInstruction): Instruction {
   // What is sent is what is seen: a direction override or zero-width character in a colleague's template
   // turned the description's "发送 CXYE‮ 到 68001" around (read "10086 到"), and went out in the SMS. The
-  // catalog's entry has none (as free text has none: withoutHidingCharacters); the user's list keeps the file's.
-  const entry = { ...stored, template: withoutHidingCharacters(stored.template) };
+  // catalog's entry has none (an instruction carries none: outgoingText), nor a variation selector or emoji
+  // tag; a blank-looking letter inside stays seen and is refused when sent. The user's list keeps the file's.
+  const entry = { ...stored, template: invisibleRemoved(stored.template, 'service') };
   return {
     id: customId(entry.code),
     template: entry.template,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
 import { HallError } from '../../../src-shared/errors';
 
 const NOW = new Date(2026, 10, 25);
@@ -85,28 +84,6 @@ describe('recognising an instruction typed with its parameters', () => {
     const hit = catalog.recognize(text);
     expect(hit?.instruction.id).toBe(id);
     expect(hit?.params).toEqual(params);
-  });
-
-  it.each([
-    ['T\u200bJ', 'TJ'],
-    ['TJ\u2060', 'TJ'],
-    ['T\u00adJ', 'TJ'],
-    ['\u202eT\u2066J\u2069\u200e', 'TJ'],
-    ['qx\u200dgprs', 'qxgprs'],
-    ['q\u200b\u200cx', 'qx'],
-    ['请改密码 mmxg 2740\u200b61', '请改密码 mmxg 274061'],
-    ['\ufeff查询余额\u061c', '查询余额'],
-  ])('sends %j without what could hide an instruction: %j', (typed, sent) => {
-    expect(withoutHidingCharacters(typed)).toBe(sent);
-  });
-
-  it.each([
-    ['a family emoji (ZWJ sequence)', '👨\u200d👩\u200d👧'],
-    ['the England flag (tag characters)', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
-    ['Persian with its ZWNJ', 'می\u200cخواهم'],
-    ['a ZWJ between Han characters', '明天\u200d见'],
-  ])('sends %s as typed', (_, typed) => {
-    expect(withoutHidingCharacters(typed)).toBe(typed);
   });
 
   it.each(['hello', 'YE YE', 'MMXG#1#2#3', ''])('%j is no instruction', (text) => {

@@ -40,6 +40,10 @@ describe('parseCatalog', () => {
     ['a one-way opposite', (c: ReturnType<typeof clone>) => { c.instructions[0]!.opposite = 'KTGPRS'; }, /YE.opposite ↔ KTGPRS/],
     ['an unknown caveat', (c: ReturnType<typeof clone>) => { c.instructions[0]!.caveats = ['moon']; }, /caveats → moon/],
     ['a template without its parameter', (c: ReturnType<typeof clone>) => { c.instructions[1]!.template = 'ZD'; }, /ZD.template/],
+    // An update may not carry what nobody sees into an SMS (outgoingText): 10086 answers 指令有误, and the user never saw why.
+    ['a template with a variation selector', (c: ReturnType<typeof clone>) => { c.instructions[0]!.template = 'YE\uFE0F'; }, /YE.template ∋ U\+FE0F/],
+    ['a template with a zero-width space', (c: ReturnType<typeof clone>) => { c.instructions[0]!.template = 'Y\u200BE'; }, /YE.template ∋ U\+200B/],
+    ['a template with a blank-looking letter', (c: ReturnType<typeof clone>) => { c.instructions[0]!.template = 'Y\u3164E'; }, /YE.template ∋ U\+3164/],
   ])('rejects %s and names it', (_name, mutate, message) => {
     const c = clone();
     mutate(c);

@@ -60,7 +60,7 @@ describe('fleet table rows', () => {
 
   it('exports labels as CSV a spreadsheet will not run as formulas', () => {
     expect(labelsCsv([{ simId: '8986', name: '=HYPERLINK("x")', owner: 'Li, Lei', phone: '+8613800138000' }])).toBe(
-      'simId,name,owner,phone\r\n8986,"\'=HYPERLINK(""x"")","Li, Lei",\'+8613800138000\r\n',
+      '"simId","name","owner","phone"\r\n"8986","\'=HYPERLINK(""x"")","Li, Lei","\'+8613800138000"\r\n',
     );
   });
 });
