@@ -276,6 +276,13 @@ export class ModemEmulator {
       silence: (commands, durationMs) => {
         this.silence = { commandsLeft: commands, until: this.o.scheduler.now() + durationMs };
       },
+      simBusy: (durationMs) => {
+        this.simCard.busy = true;
+        this.after(durationMs, () => {
+          this.simCard.busy = false;
+          this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
+        });
+      },
     });
   }
 
@@ -336,6 +343,7 @@ export class ModemEmulator {
     this.silence = null;
     this.network.cfun = this.o.quirks.radioAtBoot;
     this.simCard.state = this.simCard.powerOnState();
+    this.simCard.busy = false;
     if (this.simCard.state === 'READY') this.network.attach();
     this.powerOn(silent);
   }
