@@ -27,7 +27,7 @@ export type Fault =
   | { kind: 'sim-removed' }
   /**
    * The SIM answers +CME ERROR: 14 (SIM busy) for `durationMs`, as a card still starting after the power came
-   * back does, then indicates "+CPIN: READY".
+   * back does, then indicates "+CPIN: READY". Given again, it ends at the new time (0: now).
    */
   | { kind: 'sim-busy'; durationMs: number }
   /** Coverage lost; back to registered after `durationMs` (null: stays lost). */

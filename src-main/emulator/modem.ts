@@ -83,6 +83,8 @@ export class ModemEmulator {
   private deliveryUrc: string | null = null;
 
   private plugged = true;
+  /** Cancels the end of a 'sim-busy' fault under way: another one ends it at its own time. */
+  private endSimBusy: (() => void) | null = null;
   /** A command is executing: input waits in the FIFO. */
   private busy = false;
   private input: number[] = [];
@@ -277,11 +279,23 @@ export class ModemEmulator {
         this.silence = { commandsLeft: commands, until: this.o.scheduler.now() + durationMs };
       },
       simBusy: (durationMs) => {
+        this.endSimBusy?.();
         this.simCard.busy = true;
-        this.after(durationMs, () => {
+        const ready = () => {
+          this.endSimBusy = null;
           this.simCard.busy = false;
           this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
-        });
+        };
+        if (durationMs <= 0) return ready();
+        const cancel = this.o.scheduler.setTimeout(() => {
+          this.timers.delete(cancel);
+          ready();
+        }, durationMs);
+        this.timers.add(cancel);
+        this.endSimBusy = () => {
+          cancel();
+          this.timers.delete(cancel);
+        };
       },
     });
   }
@@ -344,6 +358,7 @@ export class ModemEmulator {
     this.network.cfun = this.o.quirks.radioAtBoot;
     this.simCard.state = this.simCard.powerOnState();
     this.simCard.busy = false;
+    this.endSimBusy = null;
     if (this.simCard.state === 'READY') this.network.attach();
     this.powerOn(silent);
   }

@@ -61,6 +61,19 @@ export function sendingModem(
 }
 
 /**
+ * Whether a modem on its way up by itself may still turn out to hold the saved SIM: opening, or probing
+ * with no trap only its user can clear (a SIM still starting), and its SIM not read yet or read as the
+ * saved one. At start the core opens the modems of last time one by one before it listens, but one whose
+ * SIM is still starting when the core stops waiting for it comes up after the others: a stand-in picked
+ * meanwhile was said (the saved SIM "not here"), and then the saved SIM back, two toasts for one restart.
+ */
+export function savedMayBeComing(list: readonly ModemStatus[], saved: SavedSender | null): boolean {
+  if (saved === null || givesWay(saved)) return false;
+  const onItsWay = (m: ModemStatus) => m.state === 'opening' || (m.state === 'probing' && !m.traps.some((t) => TRAPS_AWAITING_USER.has(t.code)));
+  return list.some((m) => onItsWay(m) && (m.simId === null || isSavedSender(m, saved)));
+}
+
+/**
  * What to keep as the saved sender once `sending` sends (null: keep what is saved). The user's choice
  * is kept as chosen; with nothing saved, the first sender is kept; the saved one is kept up to date
  * (its SIM id once known, its port when the stick came back on another); a demo modem fallen on first
