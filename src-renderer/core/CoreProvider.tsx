@@ -5,7 +5,7 @@ import { loadSendingModem, saveSendingModem } from '../prefs/storage';
 import type { IngestStatus } from '../store/ingest-queue';
 import type { LogSync } from '../store/sync';
 import { setCatalogState } from '../catalog/active-catalog';
-import { givesWay, isSavedSender, savedMayBeComing, savedSenderLabel, senderLabel, senderToSave, sendingModem, upsertModem, type SavedSender } from './modems';
+import { givesWay, isSavedSender, noSenderKey, savedMayBeComing, savedSenderLabel, senderLabel, senderToSave, sendingModem, upsertModem, type SavedSender } from './modems';
 import { useErrorToast, useToast } from './toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -192,6 +192,14 @@ export function useModems(): Modems {
   const modems = useContext(ModemsContext);
   if (!modems) throw new Error('useModems outside CoreProvider');
   return modems;
+}
+
+/** Why nothing can be sent now, said where a send button is greyed out (see noSenderKey). */
+export function useNoSenderReason(): string {
+  const { reach, connection } = useCore();
+  const { modems } = useModems();
+  const { t } = useI18n();
+  return t(noSenderKey(modems, reach, connection));
 }
 
 /** The connection's state as it is now (it tells a new listener at once). */

@@ -1,4 +1,6 @@
 import { TRAPS_AWAITING_USER, type ModemStatus } from '../../src-shared/api/contract';
+import type { ConnectionState } from '../../src-shared/api/ws-client';
+import type { StringKey } from '../i18n';
 
 /** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
 export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): ModemStatus[] {
@@ -125,6 +127,21 @@ export function simLabel(simId: string): string {
 export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus | null {
   if (list.some((m) => m.state === 'ready')) return null;
   return list.find((m) => shownStateKey(m) === 'modemState.waiting') ?? null;
+}
+
+/**
+ * Why nothing can be sent now, where a send button is greyed out: the page's own access or link to the core
+ * first (plugging a modem in helps nothing then), then a modem that needs its user, then one still on its
+ * way (starting, reconnecting, or the saved SIM's still coming up), then none. It said "connect a modem
+ * on the Modem page" in every case, during a core restart and on a tab without access too.
+ */
+export function noSenderKey(list: readonly ModemStatus[], reach: 'connecting' | 'open' | 'lost', connection: ConnectionState): StringKey {
+  if (connection === 'unauthorized') return 'instr.noAccess';
+  if (reach === 'connecting') return 'conn.connecting';
+  if (reach === 'lost') return 'thread.coreGone';
+  if (modemNeedingAttention(list)) return 'instr.modemNeedsYou';
+  if (list.some((m) => m.state === 'opening' || m.state === 'probing' || m.state === 'reconnecting')) return 'instr.modemOnItsWay';
+  return 'instr.noModem';
 }
 
 /** The status line's word when no modem is ready and none waits for its user: one is on its way, or none is there. */

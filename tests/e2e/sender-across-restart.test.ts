@@ -95,6 +95,10 @@ describe('the sending SIM across a restart of the core', () => {
       await page.evaluate(() => (location.hash = '#/modem'));
       await modemCard(page, other.path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
       await modemCard(page, saved.path).getByText('等 SIM 卡准备好', { exact: false }).waitFor({ timeout: 30_000 });
+      // Meanwhile an instruction's page says sending waits for the modem, not to connect one.
+      await page.evaluate(() => (location.hash = '#/instruction/YE'));
+      await page.getByText('设备正在启动或重新连接，好了就能发送。', { exact: true }).waitFor({ timeout: 10_000 });
+      expect(await page.getByText('请先在“设备”页连接调制解调器').count()).toBe(0);
       // Its SIM is ready now: it comes up after the other.
       saved.emulator.fault({ kind: 'sim-busy', durationMs: 0 });
       await expect.poll(async () => (await seen()).status.at(-1), { timeout: 30_000, interval: 200 }).toContain(`SIM …${saved.sim}`);
@@ -104,6 +108,7 @@ describe('the sending SIM across a restart of the core', () => {
       // While `saved` was on its way the page said the modem was starting, and never that `other` sends.
       expect(status, JSON.stringify(status)).toContain('设备正在启动…');
       expect(status.filter((s) => s.includes(`SIM …${other.sim}`)), JSON.stringify(status)).toEqual([]);
+      await page.evaluate(() => (location.hash = '#/modem'));
       await sendingBadge(page, saved.path).waitFor({ timeout: 10_000 });
       expect(await sendingBadge(page, other.path).count()).toBe(0);
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
-import { isSavedSender, modemForSim, savedMayBeComing, modemLabel, modemNeedingAttention, modemOnItsWayKey, senderToSave, sendingModem, shownStateKey, simLabel, upsertModem, type SavedSender } from '../../../src-renderer/core/modems';
+import { isSavedSender, modemForSim, noSenderKey, savedMayBeComing, modemLabel, modemNeedingAttention, modemOnItsWayKey, senderToSave, sendingModem, shownStateKey, simLabel, upsertModem, type SavedSender } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -222,5 +222,21 @@ describe('shownStateKey', () => {
   it('claims no state while the core is out of reach', () => {
     for (const state of ['ready', 'probing', 'reconnecting'] as const) expect(shownStateKey({ state, traps: [] }, false)).toBe('modemState.unknown');
     expect(shownStateKey({ state: 'probing', traps: trapped('pin') }, false)).toBe('modemState.unknown');
+  });
+});
+
+describe('noSenderKey', () => {
+  const ready = modem('a', '/dev/ttyUSB0');
+  it('says the page’s own access or link first: a modem plugged in would not help', () => {
+    expect(noSenderKey([ready], 'lost', 'unauthorized')).toBe('instr.noAccess');
+    expect(noSenderKey([], 'connecting', 'connecting')).toBe('conn.connecting');
+    expect(noSenderKey([ready], 'lost', 'closed')).toBe('thread.coreGone');
+  });
+  it('then a modem that needs its user, one on its way, or none', () => {
+    expect(noSenderKey([modem('a', '/dev/ttyUSB0', { state: 'probing', sim: 'pin', traps: trapped('pin') })], 'open', 'open')).toBe('instr.modemNeedsYou');
+    expect(noSenderKey([ready, modem('b', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown', traps: trapped('sim-busy') })], 'open', 'open')).toBe('instr.modemOnItsWay');
+    expect(noSenderKey([modem('b', '/dev/ttyUSB2', { state: 'reconnecting' })], 'open', 'open')).toBe('instr.modemOnItsWay');
+    expect(noSenderKey([modem('b', '/dev/ttyUSB2', { state: 'failed' })], 'open', 'open')).toBe('instr.noModem');
+    expect(noSenderKey([], 'open', 'open')).toBe('instr.noModem');
   });
 });
