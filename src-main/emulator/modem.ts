@@ -281,21 +281,12 @@ export class ModemEmulator {
       simBusy: (durationMs) => {
         this.endSimBusy?.();
         this.simCard.busy = true;
-        const ready = () => {
+        const cancel = this.after(durationMs, () => {
           this.endSimBusy = null;
           this.simCard.busy = false;
           this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
-        };
-        if (durationMs <= 0) return ready();
-        const cancel = this.o.scheduler.setTimeout(() => {
-          this.timers.delete(cancel);
-          ready();
-        }, durationMs);
-        this.timers.add(cancel);
-        this.endSimBusy = () => {
-          cancel();
-          this.timers.delete(cancel);
-        };
+        });
+        if (this.simCard.busy) this.endSimBusy = cancel;
       },
     });
   }
@@ -433,7 +424,10 @@ export class ModemEmulator {
     this.busy = true;
     const latency = this.o.timing.latencyMs;
     const recorded = this.faults.takeReplay(line);
-    if (recorded !== null) return this.after(latency, () => this.release(recorded));
+    if (recorded !== null) {
+      this.after(latency, () => this.release(recorded));
+      return;
+    }
     const commands = parseCommandLine(line);
     if (!commands) return this.respond(error(), latency, null);
     const lines: string[] = [];
@@ -523,13 +517,21 @@ export class ModemEmulator {
     this.tx.send(latin1Bytes(text));
   }
 
-  private after(ms: number, fn: () => void): void {
-    if (ms <= 0) return fn();
+  /** Runs `fn` after `ms` (at once when not positive), unless the power goes first; returns what cancels it. */
+  private after(ms: number, fn: () => void): () => void {
+    if (ms <= 0) {
+      fn();
+      return () => undefined;
+    }
     const cancel = this.o.scheduler.setTimeout(() => {
       this.timers.delete(cancel);
       fn();
     }, ms);
     this.timers.add(cancel);
+    return () => {
+      cancel();
+      this.timers.delete(cancel);
+    };
   }
 
   private context(): ModemContext {
