@@ -24,6 +24,7 @@ export interface FaultTarget {
   restart(banner: boolean): void;
   sendRaw(bytes: Uint8Array): void;
   silence(commands: number, durationMs: number): void;
+  simBusy(durationMs: number): void;
 }
 
 const DEFAULT_OUTAGE_MS = 10_000;
@@ -88,6 +89,9 @@ export function applyFault(f: Fault, t: FaultTarget): void {
     case 'sim-locked':
       t.sim.lock(f.state);
       t.network.detach();
+      return;
+    case 'sim-busy':
+      t.simBusy(f.durationMs);
       return;
     case 'sim-removed':
       t.sim.state = 'ABSENT';

@@ -25,6 +25,11 @@ export type Fault =
   | { kind: 'sim-full'; mem?: 'SM' | 'ME' }
   | { kind: 'sim-locked'; state: 'SIM PIN' | 'SIM PUK' }
   | { kind: 'sim-removed' }
+  /**
+   * The SIM answers +CME ERROR: 14 (SIM busy) for `durationMs`, as a card still starting after the power came
+   * back does, then indicates "+CPIN: READY". Given again, it ends at the new time (0: now).
+   */
+  | { kind: 'sim-busy'; durationMs: number }
   /** Coverage lost; back to registered after `durationMs` (null: stays lost). */
   | { kind: 'no-network'; stat?: RegStat; durationMs?: number | null }
   /** In the next multipart delivery, this part (1-based; default the last) never arrives. */

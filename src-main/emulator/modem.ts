@@ -83,6 +83,8 @@ export class ModemEmulator {
   private deliveryUrc: string | null = null;
 
   private plugged = true;
+  /** Cancels the end of a 'sim-busy' fault under way: another one ends it at its own time. */
+  private endSimBusy: (() => void) | null = null;
   /** A command is executing: input waits in the FIFO. */
   private busy = false;
   private input: number[] = [];
@@ -276,6 +278,16 @@ export class ModemEmulator {
       silence: (commands, durationMs) => {
         this.silence = { commandsLeft: commands, until: this.o.scheduler.now() + durationMs };
       },
+      simBusy: (durationMs) => {
+        this.endSimBusy?.();
+        this.simCard.busy = true;
+        const cancel = this.after(durationMs, () => {
+          this.endSimBusy = null;
+          this.simCard.busy = false;
+          this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
+        });
+        if (this.simCard.busy) this.endSimBusy = cancel;
+      },
     });
   }
 
@@ -336,6 +348,8 @@ export class ModemEmulator {
     this.silence = null;
     this.network.cfun = this.o.quirks.radioAtBoot;
     this.simCard.state = this.simCard.powerOnState();
+    this.simCard.busy = false;
+    this.endSimBusy = null;
     if (this.simCard.state === 'READY') this.network.attach();
     this.powerOn(silent);
   }
@@ -410,7 +424,10 @@ export class ModemEmulator {
     this.busy = true;
     const latency = this.o.timing.latencyMs;
     const recorded = this.faults.takeReplay(line);
-    if (recorded !== null) return this.after(latency, () => this.release(recorded));
+    if (recorded !== null) {
+      this.after(latency, () => this.release(recorded));
+      return;
+    }
     const commands = parseCommandLine(line);
     if (!commands) return this.respond(error(), latency, null);
     const lines: string[] = [];
@@ -500,13 +517,21 @@ export class ModemEmulator {
     this.tx.send(latin1Bytes(text));
   }
 
-  private after(ms: number, fn: () => void): void {
-    if (ms <= 0) return fn();
+  /** Runs `fn` after `ms` (at once when not positive), unless the power goes first; returns what cancels it. */
+  private after(ms: number, fn: () => void): () => void {
+    if (ms <= 0) {
+      fn();
+      return () => undefined;
+    }
     const cancel = this.o.scheduler.setTimeout(() => {
       this.timers.delete(cancel);
       fn();
     }, ms);
     this.timers.add(cancel);
+    return () => {
+      cancel();
+      this.timers.delete(cancel);
+    };
   }
 
   private context(): ModemContext {

@@ -40,6 +40,8 @@ export class SimCard {
   readonly imsi: string;
   smsc: string;
   readonly extraLock: SimOptions['extraLock'];
+  /** Still starting (a fault): every command that needs the card is answered +CME ERROR: 14. */
+  busy = false;
 
   constructor(opts: SimOptions) {
     this.extraLock = opts.extraLock ?? null;
@@ -95,6 +97,7 @@ export class SimCard {
 
   /** 27.007 error for commands that need an unlocked SIM, or null when it is ready. */
   meError(): number | null {
+    if (this.busy && this.state !== 'ABSENT') return CME.simBusy;
     if (this.state === 'READY' && this.extraLock === 'PH-SIM PIN') return CME.phSimPinRequired;
     return { READY: null, 'SIM PIN': CME.simPinRequired, 'SIM PUK': CME.simPukRequired, ABSENT: CME.simNotInserted }[
       this.state
@@ -134,7 +137,8 @@ function cpinSet(cmd: AtCommand, m: ModemContext): Response {
 }
 
 function whenAvailable(m: ModemContext, line: () => string): Response {
-  return m.sim.state === 'ABSENT' ? cme(CME.simNotInserted) : ok(line());
+  if (m.sim.state === 'ABSENT') return cme(CME.simNotInserted);
+  return m.sim.busy ? cme(CME.simBusy) : ok(line());
 }
 
 /** The ICCID is readable without the PIN, as on real modems; Huawei prints it nibble-swapped. */

@@ -5,7 +5,7 @@ import { loadSendingModem, saveSendingModem } from '../prefs/storage';
 import type { IngestStatus } from '../store/ingest-queue';
 import type { LogSync } from '../store/sync';
 import { setCatalogState } from '../catalog/active-catalog';
-import { givesWay, isSavedSender, savedSenderLabel, senderLabel, senderToSave, sendingModem, upsertModem, type SavedSender } from './modems';
+import { givesWay, isSavedSender, noSenderKey, savedMayBeComing, savedSenderLabel, senderLabel, senderToSave, sendingModem, upsertModem, type SavedSender } from './modems';
 import { useErrorToast, useToast } from './toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -44,6 +44,9 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   const [ingest, setIngest] = useState<IngestStatus | null>(null);
   const [modems, setModems] = useState<ModemStatus[]>([]);
   const [listed, setListed] = useState(false);
+  // This connection's modem list has come (the one before may be a core since restarted), and a modem was picked on it.
+  const [heard, setHeard] = useState(false);
+  const pickedOnThisConnection = useRef(false);
   const [saved, setSaved] = useState<SavedSender | null>(loadSendingModem);
   // The port sending now, and one the user chose that takes over once ready (see sendingModem).
   const [claimPort, setClaimPort] = useState<string | null>(null);
@@ -54,6 +57,10 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
       connection.onConnectionChange((next) => {
         setState(next);
         if (next !== 'connecting') setFirstTry(false);
+        if (next !== 'open') {
+          setHeard(false);
+          pickedOnThisConnection.current = false;
+        }
       }),
     [connection],
   );
@@ -93,7 +100,10 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
       api
         .call('modem.list', {})
         .then(setModems, reportError)
-        .finally(() => setListed(true)),
+        .finally(() => {
+          setListed(true);
+          setHeard(true);
+        }),
     [api, reportError],
   );
 
@@ -134,8 +144,13 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   // Until the core's first modem list, "no modem" would be a guess.
   const reach: Core['reach'] = state === 'open' ? (listed ? 'open' : 'connecting') : firstTry ? 'connecting' : 'lost';
   const core = useMemo(() => ({ api, connection: state, reach, ingest }), [api, state, reach, ingest]);
-  // Nothing goes out while the core is out of reach: no modem is "the sending one" then.
-  const sending = state === 'open' ? sendingModem(modems, saved, currentPort.current, claimPort) : null;
+  // Nothing goes out while the core is out of reach: no modem is "the sending one" then, nor before its list came.
+  const pick = state === 'open' && heard ? sendingModem(modems, saved, currentPort.current, claimPort) : null;
+  // The first pick on a connection (a reload, the core started again) waits, rather than pick a stand-in, while a modem
+  // that may hold the saved SIM is still coming up by itself (as the core reports it: opening, or its SIM starting);
+  // it picks the stand-in, and says so once, when that modem is up with another SIM, waits for its user, or failed.
+  const waitForSaved = pick !== null && !pickedOnThisConnection.current && claimPort === null && !isSavedSender(pick, saved) && savedMayBeComing(modems, saved);
+  const sending = waitForSaved ? null : pick;
   // A change of the SIM that sends is said aloud (a toast is a live region), whoever made it; so is
   // sending from another SIM than the saved one, the first pick after a reload or restart included (a
   // clerk must never send from a SIM they did not expect). The first pick of the saved one is no change,
@@ -146,6 +161,7 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   sendingNow.current = sending;
   useEffect(() => {
     const now = sendingNow.current;
+    if (now !== null) pickedOnThisConnection.current = true;
     if (now === null || sendingPath === null || sendingPath === currentPort.current) return;
     const away = saved !== null && !givesWay(saved) && !isSavedSender(now, saved);
     if (away) toast('warning', t('modem.savedAway', { saved: savedSenderLabel(saved), sender: sendingSaid }));
@@ -176,6 +192,14 @@ export function useModems(): Modems {
   const modems = useContext(ModemsContext);
   if (!modems) throw new Error('useModems outside CoreProvider');
   return modems;
+}
+
+/** Why nothing can be sent now, said where a send button is greyed out (see noSenderKey). */
+export function useNoSenderReason(): string {
+  const { reach, connection } = useCore();
+  const { modems } = useModems();
+  const { t } = useI18n();
+  return t(noSenderKey(modems, reach, connection));
 }
 
 /** The connection's state as it is now (it tells a new listener at once). */

@@ -1,4 +1,6 @@
 import { TRAPS_AWAITING_USER, type ModemStatus } from '../../src-shared/api/contract';
+import type { ConnectionState } from '../../src-shared/api/ws-client';
+import type { StringKey } from '../i18n';
 
 /** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
 export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): ModemStatus[] {
@@ -61,6 +63,19 @@ export function sendingModem(
 }
 
 /**
+ * Whether a modem on its way up by itself may still turn out to hold the saved SIM: opening, or probing
+ * with no trap only its user can clear (a SIM still starting), and its SIM not read yet or read as the
+ * saved one. At start the core opens the modems of last time one by one before it listens, but one whose
+ * SIM is still starting when the core stops waiting for it comes up after the others: a stand-in picked
+ * meanwhile was said (the saved SIM "not here"), and then the saved SIM back, two toasts for one restart.
+ */
+export function savedMayBeComing(list: readonly ModemStatus[], saved: SavedSender | null): boolean {
+  if (saved === null || givesWay(saved)) return false;
+  const onItsWay = (m: ModemStatus) => m.state === 'opening' || (m.state === 'probing' && !m.traps.some((t) => TRAPS_AWAITING_USER.has(t.code)));
+  return list.some((m) => onItsWay(m) && (m.simId === null || isSavedSender(m, saved)));
+}
+
+/**
  * What to keep as the saved sender once `sending` sends (null: keep what is saved). The user's choice
  * is kept as chosen; with nothing saved, the first sender is kept; the saved one is kept up to date
  * (its SIM id once known, its port when the stick came back on another); a demo modem fallen on first
@@ -112,6 +127,21 @@ export function simLabel(simId: string): string {
 export function modemNeedingAttention(list: readonly ModemStatus[]): ModemStatus | null {
   if (list.some((m) => m.state === 'ready')) return null;
   return list.find((m) => shownStateKey(m) === 'modemState.waiting') ?? null;
+}
+
+/**
+ * Why nothing can be sent now, where a send button is greyed out: the page's own access or link to the core
+ * first (plugging a modem in helps nothing then), then a modem that needs its user, then one still on its
+ * way (starting, reconnecting, or the saved SIM's still coming up), then none. It said "connect a modem
+ * on the Modem page" in every case, during a core restart and on a tab without access too.
+ */
+export function noSenderKey(list: readonly ModemStatus[], reach: 'connecting' | 'open' | 'lost', connection: ConnectionState): StringKey {
+  if (connection === 'unauthorized') return 'instr.noAccess';
+  if (reach === 'connecting') return 'conn.connecting';
+  if (reach === 'lost') return 'thread.coreGone';
+  if (modemNeedingAttention(list)) return 'instr.modemNeedsYou';
+  if (list.some((m) => m.state === 'opening' || m.state === 'probing' || m.state === 'reconnecting')) return 'instr.modemOnItsWay';
+  return 'instr.noModem';
 }
 
 /** The status line's word when no modem is ready and none waits for its user: one is on its way, or none is there. */

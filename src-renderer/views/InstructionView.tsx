@@ -6,7 +6,7 @@ import { instructionCode, templateWithLabels } from '../catalog/param-check';
 import { DemoBadge } from '../components/DemoBadge';
 import { ParamForm, showErrors, useParamForm } from '../components/ParamForm';
 import { QrCode } from '../components/QrCode';
-import { useModems } from '../core/CoreProvider';
+import { useModems, useNoSenderReason } from '../core/CoreProvider';
 import { senderLabel } from '../core/modems';
 import { useToast } from '../core/toasts';
 import { useSender } from '../core/use-sender';
@@ -42,6 +42,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
   const [named] = useState(() => paramsNamedIn(instruction, props.query, new Date()));
   const form = useParamForm(instruction, named);
   const { sending } = useModems();
+  const noSender = useNoSenderReason();
   const { send, busy, dialog } = useSender(sending);
   const toast = useToast();
   const [revealed, setRevealed] = useState(false);
@@ -67,7 +68,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
   const submit = async () => {
     if (!composed) return showErrors(form, FIELD_IDS);
     // The shortcut works where the disabled button cannot be seen: it says why nothing was sent.
-    if (!sending) return toast('error', t('instr.noModem'));
+    if (!sending) return toast('error', noSender);
     const commandId = await send({ instruction, params: composed.params, shown: composed.redacted });
     if (commandId) {
       toast('success', t('instr.sent', { text: composed.redacted }));
@@ -157,7 +158,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
               {t('instr.sendVia', { modem: senderLabel(sending) })} {sending.demo && <DemoBadge />}
             </span>
           ) : (
-            <span className="muted">{t('instr.noModem')}</span>
+            <span className="muted">{noSender}</span>
           )}
         </div>
         <p className="hint">{t('instr.sendKeys')}</p>

@@ -74,12 +74,14 @@ export interface Served {
 /**
  * `hall10086 serve --port 0 --emulator [extra…]` with a data folder of its own; resolves with the URL it
  * prints. `o.dataDir` serves from a folder the caller owns (kept at stop), `o.port: 'remembered'`
- * leaves --port out, as `npm start` does.
+ * leaves --port out, as `npm start` does; `o.modems: 'remembered'` leaves --emulator out, so it opens the
+ * modems connected last time (the demo modem when there were none), as a user's start does.
  */
-export async function serve(extra: readonly string[] = [], o: { dataDir?: string; port?: 'remembered' } = {}): Promise<Served> {
+export async function serve(extra: readonly string[] = [], o: { dataDir?: string; port?: 'remembered'; modems?: 'remembered' } = {}): Promise<Served> {
   const dataDir = o.dataDir ?? (await mkdtemp(join(tmpdir(), 'hall10086-ui-')));
   const port = o.port === 'remembered' ? [] : ['--port', '0'];
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', ...port, '--emulator', ...extra, '--data-dir', dataDir], {
+  const emulator = o.modems === 'remembered' ? [] : ['--emulator'];
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', ...port, ...emulator, ...extra, '--data-dir', dataDir], {
     env: { ...process.env, LANG: 'en_US.UTF-8' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -187,6 +187,12 @@ describe('browser mode: one-time links', () => {
       const page = await context.newPage();
       await page.goto(app.base);
       await refused(page);
+      // An instruction's page says why it cannot send (this tab's access), not "connect a modem" (ux24's walk: a clerk went to plug one in).
+      await page.evaluate(() => (location.hash = '#/instruction/YE'));
+      const why = page.locator('.view.instruction .muted', { hasText: 'nothing can be sent' });
+      await why.first().waitFor({ timeout: 10_000 });
+      expect(await why.first().textContent()).toBe('This page has no access token, so nothing can be sent: open a new link as the note at the top says.');
+      expect(await page.getByText('connect one on the Modem page').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -11,7 +11,9 @@ import { browserSuite, modemCard, openMmxgConfirmation, plugInByPath, sendTyped,
 
 let server: Served;
 let page: Page;
-browserSuite({ artifactPrefix: 'newcomer-ninth-', openApp: true }, (suite) => {
+// A retried test starts on a new server: the held-connect test's retry finds no connect to hold once its first try
+// connected the modems.
+browserSuite({ artifactPrefix: 'newcomer-ninth-', openApp: true, freshServerOnRetry: true }, (suite) => {
   ({ server, page } = suite);
 });
 

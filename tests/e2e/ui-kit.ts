@@ -71,7 +71,8 @@ export async function twoModemsInPortOrder(sims: readonly { iccid: string; imsi:
 
 /**
  * browserSuite with two SIMs' modems on real pseudo-terminals for the file (twoModemsInPortOrder),
- * started before its tests and closed after them; `bind` hands the file its server, page and modems.
+ * started before its tests and closed after them, a new server for a retried test; `bind` hands the
+ * file its server, page and modems.
  */
 export function twoModemSuite(artifactPrefix: string, sims: readonly { iccid: string; imsi: string }[], bind: (suite: BrowserSuite & { earlier: SimModem; later: SimModem }) => void): void {
   let modems: [SimModem, SimModem] | undefined;
@@ -81,7 +82,8 @@ export function twoModemSuite(artifactPrefix: string, sims: readonly { iccid: st
   afterAll(async () => {
     await Promise.all((modems ?? []).map((m) => m.close().catch(() => undefined)));
   });
-  browserSuite({ artifactPrefix, openApp: true }, (suite) => bind({ ...suite, earlier: modems![0], later: modems![1] }));
+  // A retry on a new server: the first try's connects, disconnects and sender would decide which SIM the retry sends from.
+  browserSuite({ artifactPrefix, openApp: true, freshServerOnRetry: true }, (suite) => bind({ ...suite, earlier: modems![0], later: modems![1] }));
 }
 
 /**
@@ -152,8 +154,9 @@ export function chromiumForFile(bind: (browser: Browser) => void): void {
  * The hooks every UI test file shares: the built UI served in browser mode on the demo modem, one
  * Chromium, a fresh context (empty log) per test, and after each test a screenshot artifact, no
  * stack trace on the page and no page error. `bind` hands the file its server, context and page.
+ * `freshServerOnRetry`: a retried test starts on a new server (for files whose tests set up what they need).
  */
-export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bind: (suite: BrowserSuite) => void): void {
+export function browserSuite(o: { artifactPrefix: string; openApp: boolean; freshServerOnRetry?: boolean }, bind: (suite: BrowserSuite) => void): void {
   let server: Served;
   let browser: Browser;
   let context: BrowserContext;
@@ -184,7 +187,13 @@ export function browserSuite(o: { artifactPrefix: string; openApp: boolean }, bi
     await open(options);
   };
 
-  beforeEach(async () => {
+  beforeEach(async (ctx) => {
+    // A retry gets a server as the file's first test found it (fresh data folder, no port connected): the failed
+    // try's connects and sends are not what it starts from. The file's later tests then run on that one.
+    if (o.freshServerOnRetry && (ctx.task.result?.retryCount ?? 0) > 0) {
+      await server.stop();
+      server = await serve();
+    }
     await open({});
     if (o.openApp) {
       await page.goto(await server.link());

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEv
 import type { Chip } from '../../../src-shared/assistant';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { activeAssistant } from './active-assistant';
-import { useModems } from '../../core/CoreProvider';
+import { useModems, useNoSenderReason } from '../../core/CoreProvider';
 import { useErrorToast, useToast } from '../../core/toasts';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -104,6 +104,7 @@ export default function AssistantThread() {
 
 function ChosenForm({ chip, canSend, onCancel, onSend }: { chip: Chip; canSend: boolean; onCancel(): void; onSend(outgoing: Outgoing): Promise<void> }) {
   const { t } = useI18n();
+  const noSender = useNoSenderReason();
   return (
     <div className="assistant-form">
       {chip.risk.confirm && chip.risk.reason && <p className="callout callout-risk">{chip.risk.reason}</p>}
@@ -115,7 +116,7 @@ function ChosenForm({ chip, canSend, onCancel, onSend }: { chip: Chip; canSend: 
         onSend={onSend}
         sendLabel={t('assistant.send')}
       />
-      {!canSend && <p className="hint">{t('instr.noModem')}</p>}
+      {!canSend && <p className="hint">{noSender}</p>}
     </div>
   );
 }

@@ -58,4 +58,20 @@ describe('SIM PIN and PUK', () => {
     expect(h.at('AT+CPIN?\r')).toBe('\r\n+CME ERROR: 10\r\n');
     expect(h.at('AT+CPMS?\r')).toBe('\r\n+CMS ERROR: 310\r\n');
   });
+
+  it('a SIM still starting answers +CME ERROR: 14 for a while, then says +CPIN: READY', () => {
+    const h = harness();
+    h.at(setup);
+    h.emu.fault({ kind: 'sim-busy', durationMs: 1000 });
+    expect(h.at('AT+CPIN?\r')).toBe('\r\n+CME ERROR: 14\r\n');
+    expect(h.at('AT+CIMI\r')).toBe('\r\n+CME ERROR: 14\r\n');
+    expect(h.drain(1000)).toBe('\r\n+CPIN: READY\r\n');
+    expect(h.at('AT+CPIN?\r')).toBe('\r\n+CPIN: READY\r\n\r\nOK\r\n');
+    // Given again, it ends at the new time: here at once, and the first end is not said again later.
+    h.emu.fault({ kind: 'sim-busy', durationMs: 60_000 });
+    expect(h.at('AT+CPIN?\r')).toBe('\r\n+CME ERROR: 14\r\n');
+    h.emu.fault({ kind: 'sim-busy', durationMs: 0 });
+    expect(h.drain(60_000)).toBe('\r\n+CPIN: READY\r\n');
+    expect(h.at('AT+CPIN?\r')).toBe('\r\n+CPIN: READY\r\n\r\nOK\r\n');
+  });
 });

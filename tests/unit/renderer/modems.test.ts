@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModemStatus, Trap } from '../../../src-shared/api/contract';
-import { isSavedSender, modemForSim, modemLabel, modemNeedingAttention, modemOnItsWayKey, senderToSave, sendingModem, shownStateKey, simLabel, upsertModem, type SavedSender } from '../../../src-renderer/core/modems';
+import { isSavedSender, modemForSim, noSenderKey, savedMayBeComing, modemLabel, modemNeedingAttention, modemOnItsWayKey, senderToSave, sendingModem, shownStateKey, simLabel, upsertModem, type SavedSender } from '../../../src-renderer/core/modems';
 
 function modem(modemId: string, path: string, extra: Partial<ModemStatus> = {}): ModemStatus {
   return {
@@ -86,6 +86,25 @@ describe('sendingModem', () => {
 
   it('is null when nothing is ready', () => {
     expect(sendingModem([modem('a', 'x', { state: 'failed' })], null)).toBeNull();
+  });
+});
+
+describe('savedMayBeComing', () => {
+  const saved: SavedSender = { simId: '89860012345670007701', path: '/dev/ttyUSB0', chosen: false, demo: false };
+  const other = modem('b', '/dev/ttyUSB2', { simId: '89860012345670007702' });
+  it('is true while a modem whose SIM is not read yet, or is the saved one, comes up by itself (opening, or its SIM still starting)', () => {
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'probing', sim: 'unknown', traps: trapped('sim-busy') })], saved)).toBe(true);
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'opening' })], saved)).toBe(true);
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'probing', simId: saved.simId })], saved)).toBe(true);
+  });
+  it('is false once it is up or waits for its user, for a modem that holds another SIM, a stick coming back, and with no saved SIM or a demo one fallen on', () => {
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { simId: saved.simId })], saved)).toBe(false);
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'probing', sim: 'pin', traps: trapped('pin') })], saved)).toBe(false);
+    expect(savedMayBeComing([modem('b', '/dev/ttyUSB2', { state: 'probing', simId: other.simId })], saved)).toBe(false);
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'reconnecting' })], saved)).toBe(false);
+    expect(savedMayBeComing([other, modem('a', '/dev/ttyUSB4', { state: 'failed' })], saved)).toBe(false);
+    expect(savedMayBeComing([modem('a', '/dev/ttyUSB4', { state: 'opening' })], null)).toBe(false);
+    expect(savedMayBeComing([modem('a', '/dev/ttyUSB4', { state: 'opening' })], { simId: null, path: 'emulator://demo', chosen: false, demo: true })).toBe(false);
   });
 });
 
@@ -203,5 +222,21 @@ describe('shownStateKey', () => {
   it('claims no state while the core is out of reach', () => {
     for (const state of ['ready', 'probing', 'reconnecting'] as const) expect(shownStateKey({ state, traps: [] }, false)).toBe('modemState.unknown');
     expect(shownStateKey({ state: 'probing', traps: trapped('pin') }, false)).toBe('modemState.unknown');
+  });
+});
+
+describe('noSenderKey', () => {
+  const ready = modem('a', '/dev/ttyUSB0');
+  it('says the page’s own access or link first: a modem plugged in would not help', () => {
+    expect(noSenderKey([ready], 'lost', 'unauthorized')).toBe('instr.noAccess');
+    expect(noSenderKey([], 'connecting', 'connecting')).toBe('conn.connecting');
+    expect(noSenderKey([ready], 'lost', 'closed')).toBe('thread.coreGone');
+  });
+  it('then a modem that needs its user, one on its way, or none', () => {
+    expect(noSenderKey([modem('a', '/dev/ttyUSB0', { state: 'probing', sim: 'pin', traps: trapped('pin') })], 'open', 'open')).toBe('instr.modemNeedsYou');
+    expect(noSenderKey([ready, modem('b', '/dev/ttyUSB2', { state: 'probing', sim: 'unknown', traps: trapped('sim-busy') })], 'open', 'open')).toBe('instr.modemOnItsWay');
+    expect(noSenderKey([modem('b', '/dev/ttyUSB2', { state: 'reconnecting' })], 'open', 'open')).toBe('instr.modemOnItsWay');
+    expect(noSenderKey([modem('b', '/dev/ttyUSB2', { state: 'failed' })], 'open', 'open')).toBe('instr.noModem');
+    expect(noSenderKey([], 'open', 'open')).toBe('instr.noModem');
   });
 });
