@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { understandReply } from '../../../src-shared/replies';
+import { figureWords, RECEIVED } from './format';
+
+// Round 28: rules the reader follows wherever it reads data, not per template (docs/replies.md "The data grammar").
+// Every wording is OURS (written for this test, NOT a real reply). Cases marked "(round 28)" failed on main de4c299.
+
+/** [what the rule says, wording of ours, the figures read]. */
+const CASES: [string, string, string[]][] = [
+  [
+    '(round 28) a list of services swallows no figure said before it',
+    '尊敬的客户，您本月已使用国内流量812.5MB，剩余211.5MB。您订购的流量业务：1.4G飞享流量包 20元/月；2.夜间流量包 5元/月。回复序号可取消。',
+    ['data.used 812.5 general', 'data.remaining 211.5 general'],
+  ],
+  [
+    '(round 28) nor one said after its cancel sentence',
+    '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n发送取消+序号即可退订。截至2026年11月20日，您本月已产生费用43.25元。',
+    ['balance.spentThisMonth 43.25'],
+  ],
+  ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
+];
+
+describe('the data grammar (round 28)', () => {
+  it.each(CASES)('%s', (_rule, text, want) => {
+    expect(figureWords(text)).toEqual(want);
+  });
+
+  it('(round 28) figures beside a list keep the list, each entry with its fee and the cancel by number', () => {
+    const u = understandReply({ text: CASES[0]![1], receivedAt: RECEIVED, from: '10086' });
+    expect(u.kind).toBe('figures');
+    if (u.kind !== 'figures') return;
+    expect(u.services?.map((s) => `${s.n}.${s.name} ${s.fee}`)).toEqual(['1.4G飞享流量包 20元/月', '2.夜间流量包 5元/月']);
+    expect(u.cancelByNumber).toBe(true);
+    expect(u.menu).toEqual([]);
+  });
+
+  it('a list alone is still a services reply', () => {
+    expect(understandReply({ text: CASES[2]![1], receivedAt: RECEIVED, from: '10086' }).kind).toBe('services');
+  });
+});
