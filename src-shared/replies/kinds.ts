@@ -101,8 +101,11 @@ function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource 
   return narrowedIn(ownWords, rules) || narrowedIn(ownClause(read.context, 'label'), rules) ? 'narrowed' : 'own';
 }
 
-/** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
-const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
+/**
+ * A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. It lies after the amount
+ * before, so no digit in it was read as an amount: a package's name with digits heads as well ("4G飞享套餐国内流量\n总量：…").
+ */
+const HEADING = /(?:^|\n)([^\n]{1,24})\n[^\n]*$/u;
 
 /**
  * The kind of each data amount: named by the words before it, else by its package's name, else the

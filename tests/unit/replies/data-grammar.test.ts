@@ -17,6 +17,9 @@ const CASES: [string, string, string[]][] = [
     '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n发送取消+序号即可退订。截至2026年11月20日，您本月已产生费用43.25元。',
     ['balance.spentThisMonth 43.25'],
   ],
+  ['(round 28) a heading line with digits in a package\'s name heads the colon table under it', '4G飞享套餐国内流量\n总量：1024MB\n已使用：300MB\n剩余：724MB', ['data.total 1024 general', 'data.used 300 general', 'data.remaining 724 general']],
+  ['(round 28) so does a heading whose name is in a 【sign】', '【4G飞享套餐】省内流量\n总量：1024MB\n剩余：724MB', ['data.total 1024 provincial', 'data.remaining 724 provincial']],
+  ['a heading without digits heads as before', '国内通用流量：\n总量：1024MB\n已使用：300MB', ['data.total 1024 general', 'data.used 300 general']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
@@ -35,6 +38,6 @@ describe('the data grammar (round 28)', () => {
   });
 
   it('a list alone is still a services reply', () => {
-    expect(understandReply({ text: CASES[2]![1], receivedAt: RECEIVED, from: '10086' }).kind).toBe('services');
+    expect(understandReply({ text: CASES.at(-1)![1], receivedAt: RECEIVED, from: '10086' }).kind).toBe('services');
   });
 });
