@@ -20,6 +20,8 @@ const CASES: [string, string, string[]][] = [
   ['(round 28) a heading line with digits in a package\'s name heads the colon table under it', '4G飞享套餐国内流量\n总量：1024MB\n已使用：300MB\n剩余：724MB', ['data.total 1024 general', 'data.used 300 general', 'data.remaining 724 general']],
   ['(round 28) so does a heading whose name is in a 【sign】', '【4G飞享套餐】省内流量\n总量：1024MB\n剩余：724MB', ['data.total 1024 provincial', 'data.remaining 724 provincial']],
   ['a heading without digits heads as before', '国内通用流量：\n总量：1024MB\n已使用：300MB', ['data.total 1024 general', 'data.used 300 general']],
+  ['(round 28) 已经 between a kind and its label is the label\'s adverb, no unknown kind', '您本月省内流量已经用了300MB，剩余724MB。', ['data.used 300 provincial', 'data.remaining 724 provincial']],
+  ['an unknown word there still leaves the kind unstated', '您本月国内通用流量追剧共30GB。', ['data.total 30720']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
