@@ -22,6 +22,10 @@ const CASES: [string, string, string[]][] = [
   ['a heading without digits heads as before', '国内通用流量：\n总量：1024MB\n已使用：300MB', ['data.total 1024 general', 'data.used 300 general']],
   ['(round 28) 已经 between a kind and its label is the label\'s adverb, no unknown kind', '您本月省内流量已经用了300MB，剩余724MB。', ['data.used 300 provincial', 'data.remaining 724 provincial']],
   ['an unknown word there still leaves the kind unstated', '您本月国内通用流量追剧共30GB。', ['data.total 30720']],
+  ['(round 28) 已经 is 已 in every label that holds 已 (labelSynonyms): 已经消费 is spent', '您本月已经消费24.80元。', ['balance.spentThisMonth 24.8']],
+  ['(round 28) and in the words that say a template is spoken of: 已经消费 alone opens the balance template', '截至11月20日，您已经消费24.80元，请留意。', ['balance.spentThisMonth 24.8']],
+  ['(round 28) 花了 / 已花费 is spent', '亲，您本月已经花了24.8块，话费余额还剩35.2块。', ['balance.spentThisMonth 24.8', 'balance.balance 35.2']],
+  ['a label with 已 alone keeps reading as before', '您本月已消费24.80元。', ['balance.spentThisMonth 24.8']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
