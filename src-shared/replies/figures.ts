@@ -553,30 +553,25 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   const between = next ? text.slice(q.end, next.start) : '';
   if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   if (bracket === null) return false;
-  const named = text.slice(0, bracket.at);
-  if (PACKAGE_END.test(named) && CONTENTS_USED_UP.test(text.slice(q.end))) return true;
-  // "2元省内流量不限量（1G高速省内流量+低速省内流量）剩余1017.00M" (real r18-014, r18-135): contents joined by + after an
-  // unlimited package's name, then what is left or used of it (round 25).
-  if (UNLIMITED_END.test(named) && bracket.words.trim() === '' && CONTENTS_JOINED_THEN.test(text.slice(q.end))) return true;
-  if (!PACKAGE_END.test(named)) return false;
-  return q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(text.slice(q.end));
+  // What a package holds, in brackets right after its name, then what is used or left of the package (labelling rule 9):
+  // "2元超级包（8G校园流量）已使用完", "新2元超级叠加包(100M国内流量)已使用0M", "2元省内流量不限量（1G高速省内流量+低速省内流量）
+  // 剩余1017.00M" (real r15-119, r16-002, r18-014). One rule for the three round 24-25 wrote per wording (round 28). A bracket
+  // its own 含 opens says what the package holds, a total ("5元GPRS套餐（含30M）已使用…"), unless the package is said used up.
+  if (!PACKAGE_NAME_END.test(text.slice(0, bracket.at))) return false;
+  const after = text.slice(q.end);
+  return CONTENTS_USED_UP.test(after) || (q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(after));
 }
 
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
 const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 /** Words of a name between two amounts: no number, separator, bracket or label joiner. */
 const NAME_WORDS = /^[^\d,;。:()!?\n、+为是]{0,12}$/u;
+/** How a package's name ends: a pack (包), a plan (套餐), an unlimited plan (流量不限量). */
+const PACKAGE_NAME_END = /(?:包|套餐|不限量)\s*$/u;
 /** The rest of a bracket after a package's name, then 已使用完: the package, contents and all, is used up. */
 const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
-/**
- * Round 25: data in brackets after a package's name, then the package's use ("新2元超级叠加包(100M国内流量)已使用0M", real
- * r16-002, r16-009, r17-014). Not a bracket its own 含 opens ("5元GPRS套餐（含30M）已使用…": what it holds, a total).
- */
-/** An unlimited package's name (流量不限量) before a bracket. */
-const UNLIMITED_END = /不限量\s*$/u;
-/** Contents joined by + to the bracket's end, then what is used or left of the package. */
-const CONTENTS_JOINED_THEN = /^[^()。;\n\d]*\+[^()。;\n\d]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
-const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*已(?:经)?(?:使用|用)了?\s*(?:约\s*)?\d/u;
+/** The rest of a bracket after a package's name, then what is used or left of the package, with its amount. */
+const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {

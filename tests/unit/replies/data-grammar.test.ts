@@ -26,6 +26,8 @@ const CASES: [string, string, string[]][] = [
   ['(round 28) and in the words that say a template is spoken of: 已经消费 alone opens the balance template', '截至11月20日，您已经消费24.80元，请留意。', ['balance.spentThisMonth 24.8']],
   ['(round 28) 花了 / 已花费 is spent', '亲，您本月已经花了24.8块，话费余额还剩35.2块。', ['balance.spentThisMonth 24.8', 'balance.balance 35.2']],
   ['a label with 已 alone keeps reading as before', '您本月已消费24.80元。', ['balance.spentThisMonth 24.8']],
+  ['(round 28) what a package holds in brackets after its name, then what is left of it, is no figure (rule 9, one rule for 包, 套餐, 不限量)', '您的新2元超级叠加包(100M国内流量)还剩余80.00M。', ['data.remaining 80 general']],
+  ['a bracket its own 含 opens says what the package holds: a total', '您的5元GPRS套餐（含30M）已使用12M。', ['data.total 30', 'data.used 12']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
