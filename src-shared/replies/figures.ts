@@ -298,10 +298,11 @@ export function readFigures(
       }
       return;
     }
-    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036): a gift's size, also after its period, with what is used or
-    // left of it after its name and colon, names the gift (labelling rule 9), no heading's total; its words name what follows.
+    // A gift's size, also after its period, with what is used or left of it later in its clause (after its name, maybe a
+    // colon) names the gift (labelling rule 9), no heading's total nor a figure; its words name what follows. One rule for
+    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036) and "其中赠送1G省内流量剩余1015.83M" (real r18-022).
     const following = quantities[qi + 1];
-    if (!bare && following?.measure === q.measure && GIFT_FOR_PERIOD.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -320,12 +321,6 @@ export function readFigures(
     // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
     // size in the package's name; its words name what follows.
     if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
-      windowFloor = floors[qi]!;
-      return;
-    }
-    // "其中赠送1G省内流量剩余1015.83M" (real r18-022): a gift's size with what is left or used of it later in its clause
-    // names the gift; its words name what follows.
-    if (q.measure !== null && next?.measure === q.measure && GIFT_BEFORE.test(window) && GIFT_THEN.test(text.slice(q.end, next.start))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -590,11 +585,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** What ends a clause between two amounts. */
 const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 
-/** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
-const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
+/** A gift word right before an amount, maybe with the period it is given for (赠送1G, 赠送6个月1G). */
+const GIFT_SIZE = /(?:赠送|获赠)的?\s*(?:\d+\s*个?(?:月|天|年)\s*)?$/u;
+/** The words after a gift's size up to a label of what is left or used of it. */
 const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
-/** A gift word and the period it is given for right before an amount (赠送6个月1G). */
-const GIFT_FOR_PERIOD = /(?:赠送|获赠)\s*\d+\s*个?(?:月|天|年)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).

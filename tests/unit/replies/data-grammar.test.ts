@@ -28,6 +28,8 @@ const CASES: [string, string, string[]][] = [
   ['a label with 已 alone keeps reading as before', '您本月已消费24.80元。', ['balance.spentThisMonth 24.8']],
   ['(round 28) what a package holds in brackets after its name, then what is left of it, is no figure (rule 9, one rule for 包, 套餐, 不限量)', '您的新2元超级叠加包(100M国内流量)还剩余80.00M。', ['data.remaining 80 general']],
   ['a bracket its own 含 opens says what the package holds: a total', '您的5元GPRS套餐（含30M）已使用12M。', ['data.total 30', 'data.used 12']],
+  ['a gift\'s size with what is left of it later in its clause names the gift (one rule with the next case)', '其中赠送1G省内流量剩余1015.83M', ['data.remaining 1015.83 provincial']],
+  ['so does a gift\'s size after its period, before a colon', '赠送3个月2G国内流量：已使用100.00M', ['data.used 100 general']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
