@@ -161,7 +161,13 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
-    const context = kindClause(afterSemicolon, rules) ?? afterSemicolon;
+    // "您办理的国内流量包已到期，您的流量剩余300MB": a clause of the customer's that names its data afresh (您…流量) and no
+    // kind is the amount's whole name: a kind said in an earlier clause with no amount of its own is not said of it (round 28).
+    const own = ownClause(afterSemicolon, 'label');
+    // Not under a heading's colon ("国内流量：您的流量剩余300MB"), which names the lines after it.
+    const ownFrom = afterSemicolon.lastIndexOf(own);
+    const namedAnew = ownFrom > 0 && /,\s*$/u.test(afterSemicolon.slice(0, ownFrom)) && DATA_ANEW.test(own) && poolIn(own, rules) === null;
+    const context = kindClause(afterSemicolon, rules) ?? (namedAnew ? own : afterSemicolon);
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
@@ -275,7 +281,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) {
+    if (pool === null && !overKinds && !namedAnew && (previous === null || previous.sentence !== read.sentence)) {
       pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, ''), rules), 'sentence');
     }
     if (pool === null && !restricted) {
@@ -397,6 +403,9 @@ function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): st
   const label = labels.filter((l) => head.endsWith(l)).sort((a, b) => b.length - a.length)[0];
   return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
 }
+
+/** A clause of the customer's own that names its data ("您的流量剩余", "您本月上网流量已使用"). */
+const DATA_ANEW = /^\s*您[^,;:]*?(?:流量|数据|上网)/u;
 
 /** The amount's own clause (clauses.ts, its label only) when it is not the whole of its words and names a kind, else null. */
 function kindClause(context: string, rules: ReplyRules): string | null {

@@ -30,6 +30,10 @@ const CASES: [string, string, string[]][] = [
   ['a bracket its own 含 opens says what the package holds: a total', '您的5元GPRS套餐（含30M）已使用12M。', ['data.total 30', 'data.used 12']],
   ['a gift\'s size with what is left of it later in its clause names the gift (one rule with the next case)', '其中赠送1G省内流量剩余1015.83M', ['data.remaining 1015.83 provincial']],
   ['so does a gift\'s size after its period, before a colon', '赠送3个月2G国内流量：已使用100.00M', ['data.used 100 general']],
+  ['(round 28) a kind said in an earlier clause with no amount is not said of a clause that names the customer\'s data afresh', '您办理的国内流量包已到期，您的流量剩余300MB。', ['data.remaining 300']],
+  ['(round 28) nor across a date', '您订购的省内流量包已于11月1日失效，您的流量剩余300MB。', ['data.remaining 300']],
+  ['a heading\'s colon still names the clause after it', '国内流量：您的流量剩余300MB', ['data.remaining 300 general']],
+  ['a kind in the clause\'s own words still names it', '您办理的流量包已到期，您的省内流量剩余300MB。', ['data.remaining 300 provincial']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
 ];
 
