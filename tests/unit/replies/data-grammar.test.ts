@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { understandReply } from '../../../src-shared/replies';
+import { answerKinds, understandReply } from '../../../src-shared/replies';
 import { figureWords, RECEIVED } from './format';
 
 // Round 28: rules the reader follows wherever it reads data, not per template (docs/replies.md "The data grammar").
@@ -49,6 +49,11 @@ describe('the data grammar (round 28)', () => {
     expect(u.services?.map((s) => `${s.n}.${s.name} ${s.fee}`)).toEqual(['1.4G飞享流量包 20元/月', '2.夜间流量包 5元/月']);
     expect(u.cancelByNumber).toBe(true);
     expect(u.menu).toEqual([]);
+  });
+
+  it('(round 28) figures beside a list answer a query of the data as well as 0000 (pairing)', () => {
+    const u = understandReply({ text: CASES[0]![1], receivedAt: RECEIVED, from: '10086' });
+    expect(answerKinds(u)).toEqual(['data', 'services']);
   });
 
   it('a list alone is still a services reply', () => {
