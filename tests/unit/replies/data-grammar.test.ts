@@ -61,6 +61,11 @@ describe('the data grammar (round 28)', () => {
     expect(answerKinds(u)).toEqual(['data', 'services']);
   });
 
+  it('(round 28) a code in brackets after a service\'s name is no part of the name', () => {
+    const u = understandReply({ text: '您好！您定制的业务如下：\n1.梦网彩信（SP代码:801234）5.00元/月\n2.手机报 3.00元/月\n回复序号退订。', receivedAt: RECEIVED, from: '10086' });
+    expect(u.kind === 'services' ? u.services.map((s) => `${s.n}.${s.name} ${s.fee}`) : u.kind).toEqual(['1.梦网彩信 5.00元/月', '2.手机报 3.00元/月']);
+  });
+
   it('a list alone is still a services reply', () => {
     expect(understandReply({ text: CASES.at(-1)![1], receivedAt: RECEIVED, from: '10086' }).kind).toBe('services');
   });
