@@ -36,7 +36,7 @@ const CASES: [string, string, string[]][] = [
   ['a kind in the clause\'s own words still names it', '您办理的流量包已到期，您的省内流量剩余300MB。', ['data.remaining 300 provincial']],
   ['(round 28) scopes joined (省内外) name neither scope: 通用 decides', '您的省内外通用流量剩余300MB。', ['data.remaining 300 general']],
   ['(round 28) so in a note after the kind', '您的国内通用流量（省内省外均可使用）剩余300MB。', ['data.remaining 300 general']],
-  ['(round 28) scopes joined and nothing else: not stated', '您的省内和省外流量剩余300MB。', ['data.remaining 300']],
+  ['scopes joined and nothing else: not stated (so on main too: 省外 is no word it knows)', '您的省内和省外流量剩余300MB。', ['data.remaining 300']],
   ['(round 28) a note of what the amount leaves out names nothing of it', '您的全国流量（不含省内）剩余300MB。', ['data.remaining 300 general']],
   ['scopes of two amounts, each its own', '您的省内流量剩余300MB，国内流量剩余1GB。', ['data.remaining 300 provincial', 'data.remaining 1024 general']],
   ['a list alone stays a list, with no figure from its fees', '您目前已定制的业务如下：\n1.手机报 3元/月\n2.彩铃 5元/月\n回复序号即可退订。', []],
