@@ -48,8 +48,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * advert; an order 即将办理 gives no figure (rule 9); a product's name before 套餐内/包内 is no unknown kind.
  * 19: numbered lists read by their shape (list-shape.ts, replies27): menus and service lists no cue names, an entry's own
  * cancel code, lines with no number that each end with a fee.
+ * 20: round 28 (replies28): figures said beside a list of services are read (the list no longer swallows the reply); a
+ * heading line with digits heads the lines under it; a kind said in an earlier clause with no amount is not said of a
+ * clause naming the customer's data afresh; 已经 is 已 in labels; what a package holds in brackets is one rule.
  */
-export const FIGURE_CODE_VERSION = 19;
+export const FIGURE_CODE_VERSION = 20;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

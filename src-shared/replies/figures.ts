@@ -298,10 +298,11 @@ export function readFigures(
       }
       return;
     }
-    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036): a gift's size, also after its period, with what is used or
-    // left of it after its name and colon, names the gift (labelling rule 9), no heading's total; its words name what follows.
+    // A gift's size, also after its period, with what is used or left of it later in its clause (after its name, maybe a
+    // colon) names the gift (labelling rule 9), no heading's total nor a figure; its words name what follows. One rule for
+    // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036) and "其中赠送1G省内流量剩余1015.83M" (real r18-022).
     const following = quantities[qi + 1];
-    if (!bare && following?.measure === q.measure && GIFT_FOR_PERIOD.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -320,12 +321,6 @@ export function readFigures(
     // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
     // size in the package's name; its words name what follows.
     if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
-      windowFloor = floors[qi]!;
-      return;
-    }
-    // "其中赠送1G省内流量剩余1015.83M" (real r18-022): a gift's size with what is left or used of it later in its clause
-    // names the gift; its words name what follows.
-    if (q.measure !== null && next?.measure === q.measure && GIFT_BEFORE.test(window) && GIFT_THEN.test(text.slice(q.end, next.start))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -553,30 +548,25 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   const between = next ? text.slice(q.end, next.start) : '';
   if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   if (bracket === null) return false;
-  const named = text.slice(0, bracket.at);
-  if (PACKAGE_END.test(named) && CONTENTS_USED_UP.test(text.slice(q.end))) return true;
-  // "2元省内流量不限量（1G高速省内流量+低速省内流量）剩余1017.00M" (real r18-014, r18-135): contents joined by + after an
-  // unlimited package's name, then what is left or used of it (round 25).
-  if (UNLIMITED_END.test(named) && bracket.words.trim() === '' && CONTENTS_JOINED_THEN.test(text.slice(q.end))) return true;
-  if (!PACKAGE_END.test(named)) return false;
-  return q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(text.slice(q.end));
+  // What a package holds, in brackets right after its name, then what is used or left of the package (labelling rule 9):
+  // "2元超级包（8G校园流量）已使用完", "新2元超级叠加包(100M国内流量)已使用0M", "2元省内流量不限量（1G高速省内流量+低速省内流量）
+  // 剩余1017.00M" (real r15-119, r16-002, r18-014). One rule for the three round 24-25 wrote per wording (round 28). A bracket
+  // its own 含 opens says what the package holds, a total ("5元GPRS套餐（含30M）已使用…"), unless the package is said used up.
+  if (!PACKAGE_NAME_END.test(text.slice(0, bracket.at))) return false;
+  const after = text.slice(q.end);
+  return CONTENTS_USED_UP.test(after) || (q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(after));
 }
 
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
 const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 /** Words of a name between two amounts: no number, separator, bracket or label joiner. */
 const NAME_WORDS = /^[^\d,;。:()!?\n、+为是]{0,12}$/u;
+/** How a package's name ends: a pack (包), a plan (套餐), an unlimited plan (流量不限量). */
+const PACKAGE_NAME_END = /(?:包|套餐|不限量)\s*$/u;
 /** The rest of a bracket after a package's name, then 已使用完: the package, contents and all, is used up. */
 const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
-/**
- * Round 25: data in brackets after a package's name, then the package's use ("新2元超级叠加包(100M国内流量)已使用0M", real
- * r16-002, r16-009, r17-014). Not a bracket its own 含 opens ("5元GPRS套餐（含30M）已使用…": what it holds, a total).
- */
-/** An unlimited package's name (流量不限量) before a bracket. */
-const UNLIMITED_END = /不限量\s*$/u;
-/** Contents joined by + to the bracket's end, then what is used or left of the package. */
-const CONTENTS_JOINED_THEN = /^[^()。;\n\d]*\+[^()。;\n\d]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
-const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*已(?:经)?(?:使用|用)了?\s*(?:约\s*)?\d/u;
+/** The rest of a bracket after a package's name, then what is used or left of the package, with its amount. */
+const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
@@ -595,11 +585,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
 /** What ends a clause between two amounts. */
 const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 
-/** A gift word right before an amount (赠送1G…), and the words after it up to a label of what is left or used of it. */
-const GIFT_BEFORE = /(?:赠送|获赠)的?\s*$/u;
+/** A gift word right before an amount, maybe with the period it is given for (赠送1G, 赠送6个月1G). */
+const GIFT_SIZE = /(?:赠送|获赠)的?\s*(?:\d+\s*个?(?:月|天|年)\s*)?$/u;
+/** The words after a gift's size up to a label of what is left or used of it. */
 const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
-/** A gift word and the period it is given for right before an amount (赠送6个月1G). */
-const GIFT_FOR_PERIOD = /(?:赠送|获赠)\s*\d+\s*个?(?:月|天|年)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).

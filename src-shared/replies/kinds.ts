@@ -101,8 +101,11 @@ function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource 
   return narrowedIn(ownWords, rules) || narrowedIn(ownClause(read.context, 'label'), rules) ? 'narrowed' : 'own';
 }
 
-/** A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. */
-const HEADING = /(?:^|\n)([^\n\d]{1,20})\n[^\n]*$/u;
+/**
+ * A line of its own with no amount ("国内通用流量：", "【省内流量】") heads the lines under it. It lies after the amount
+ * before, so no digit in it was read as an amount: a package's name with digits heads as well ("4G飞享套餐国内流量\n总量：…").
+ */
+const HEADING = /(?:^|\n)([^\n]{1,24})\n[^\n]*$/u;
 
 /**
  * The kind of each data amount: named by the words before it, else by its package's name, else the
@@ -153,12 +156,19 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const words = widened(read, rules);
     // "（上月无结转流量）": a kind said to be absent names none.
     // "小区内剩余500MB": a kind no pool is hides the pool words within it (区内).
-    const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' '));
+    // "省内外通用流量", "省内及国内流量": scopes joined name no one scope of the amount (labelling rule 8), the rest decides.
+    const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ').replace(joinedScopes(rules), ' '));
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
-    const context = kindClause(afterSemicolon, rules) ?? afterSemicolon;
+    // "您办理的国内流量包已到期，您的流量剩余300MB": a clause of the customer's that names its data afresh (您…流量) and no
+    // kind is the amount's whole name: a kind said in an earlier clause with no amount of its own is not said of it (round 28).
+    const own = ownClause(afterSemicolon, 'label');
+    // Not under a heading's colon ("国内流量：您的流量剩余300MB"), which names the lines after it.
+    const ownFrom = afterSemicolon.lastIndexOf(own);
+    const namedAnew = ownFrom > 0 && /,\s*$/u.test(afterSemicolon.slice(0, ownFrom)) && DATA_ANEW.test(own) && poolIn(own, rules) === null;
+    const context = kindClause(afterSemicolon, rules) ?? (namedAnew ? own : afterSemicolon);
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
     // "国内通用流量已使用完毕，已使用10.00GB": the use said right after a kind is used up, naming no data anew, is that kind's.
@@ -272,8 +282,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
-    if (pool === null && !overKinds && (previous === null || previous.sentence !== read.sentence)) {
-      pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, ''), rules), 'sentence');
+    if (pool === null && !overKinds && !namedAnew && (previous === null || previous.sentence !== read.sentence)) {
+      pool = inferred(lastPoolIn(read.sentenceSoFar.slice(read.sentenceSoFar.lastIndexOf(';') + 1).replace(INCLUDES_NOTE, '').replace(joinedScopes(rules), ' '), rules), 'sentence');
     }
     if (pool === null && !restricted) {
       const heading = HEADING.exec(read.before)?.[1];
@@ -395,6 +405,9 @@ function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): st
   return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
 }
 
+/** A clause of the customer's own that names its data ("您的流量剩余", "您本月上网流量已使用"). */
+const DATA_ANEW = /^\s*您[^,;:]*?(?:流量|数据|上网)/u;
+
 /** The amount's own clause (clauses.ts, its label only) when it is not the whole of its words and names a kind, else null. */
 function kindClause(context: string, rules: ReplyRules): string | null {
   const clause = ownClause(context, 'label');
@@ -406,7 +419,23 @@ const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:
 
 // "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind,
 // nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
-const INCLUDES_NOTE = /\((?:含|包含|包括|including|支持|例如|比如|如)[^()]*\)/gu;
+// "（不含省内）": nor does a note of what it leaves out (round 28).
+const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|例如|比如|如)[^()]*\)/gu;
+
+/**
+ * Scope words joined (省内外, 省内省外, 省内及国内, 国内、省内, 省内/省外): the amount is of both scopes, so neither names its
+ * kind (labelling rule 8, an amount said to hold several kinds). Built from the scopes' words (`kindScopes`) and 省外.
+ */
+function joinedScopes(rules: ReplyRules): RegExp {
+  const cached = JOINED.get(rules);
+  if (cached) return cached;
+  const words = rules.pools.filter((p) => rules.kindScopes.includes(p.pool)).flatMap((p) => p.words).filter((w) => HAN.test(w) && w.length === 2);
+  const scope = `(?:${[...words, '省外'].join('|')})`;
+  const re = new RegExp(`${scope}(?:\\s*(?:及|和|与|、|/|或|以及)?\\s*${scope}|外)`, 'gu');
+  JOINED.set(rules, re);
+  return re;
+}
+const JOINED = new WeakMap<ReplyRules, RegExp>();
 
 const OF_TOTAL = /^\s*(?:of\s+(?:your\s+)?|\/)\s*$/u;
 

@@ -162,7 +162,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     }
   };
   const synonyms = (file.labelSynonyms ?? []).map((set) => set.map(fold));
-  // 使用总流量 also as 使用总数据: each label once with every synonym of a word it holds.
+  // 使用总流量 also as 使用总数据, 已消费 as 已经消费: each label once with every synonym of a word it holds.
   const withSynonyms = (labels: string[]): string[] => [
     ...new Set(labels.flatMap((l) => [l, ...synonyms.flatMap((set) => set.flatMap((w) => (l.includes(w) ? set.filter((o) => o !== w).map((o) => l.replaceAll(w, o)) : [])))])),
   ];
@@ -194,7 +194,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       id: t.id,
       topic: t.topic,
       measure: t.measure,
-      when: t.when.map(fold),
+      // A template is spoken of in any synonym of its words (已经消费 as 已消费).
+      when: withSynonyms(t.when.map(fold)),
       fields: foldFields(fields),
       items: t.items ?? false,
       itemsAfter: (t.itemsAfter ?? []).map(fold),

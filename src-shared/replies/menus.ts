@@ -217,6 +217,11 @@ function nextGlued(mark: string, number: number, label: string): number {
 export interface FoundServices {
   services: SubscribedService[];
   cancelByNumber: boolean;
+  /**
+   * Where the list is said (folded offsets): from the start of the sentence that opens it to the end of the sentence
+   * where it ends (its cancel sentence). Figures said outside it are the reply's own (您本月已使用…。您订购的业务：1.…).
+   */
+  said: [number, number];
 }
 
 /** "您正在使用的包月业务有：1、校讯通9元/月；2、…": each entry with its fee, or null when there is no such list. */
@@ -227,6 +232,7 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   const shaped = cue ? undefined : findRuns(original, folded, rules.services.fee).find((run) => classifyRun(run, folded, rules) === 'services');
   if (!cue && !shaped) return null;
   const from = cue ? cue.index + cue[0].length : shaped!.markers[0]!.at;
+  const opens = cue ? cue.index : from;
   // The list ends where a number is said to cancel ("可回复序号1、2、3退订"): the numbers there are no entries.
   const cancels = rules.services.cancel.map((re) => firstMatch(re, text.slice(from))).filter((m) => m !== null);
   const listEnd = from + Math.min(shaped ? shaped.trail[0] - from : text.length - from, ...cancels.map((m) => m.index));
@@ -264,7 +270,33 @@ export function findServices(original: string, folded: Folded, rules: ReplyRules
   // unless it says a number cancels an entry ("…\n3、139邮箱\n回复序号可退订"): then it is the list to cancel from.
   if (services.every((x) => x.fee === '') && !cancelByNumber) return null;
   // The code said in an entry is no part of what the reply understood (it is in cancelText when it cancels).
-  return { services: services.map(({ code: _code, ...s }) => s), cancelByNumber };
+  return { services: services.map(({ code: _code, ...s }) => s), cancelByNumber, said: [sentenceStart(text, opens), saidEnd(original, folded, from, listEnd, rules)] };
+}
+
+/**
+ * Where a list's words end: the sentence of its last numbered item, and the sentence after it when that one says how to
+ * cancel ("…4.139邮箱 免费\n发送取消+序号即可退订。截至…您本月已产生费用43.25元。": the last sentence is the reply's own).
+ * With no numbered run there, the end of the sentence where the list was found to end.
+ */
+function saidEnd(original: string, folded: Folded, from: number, listEnd: number, rules: ReplyRules): number {
+  const text = folded.text;
+  const run = findRuns(original, folded, rules.services.fee).find((r) => r.markers[0]!.at >= from && r.markers[0]!.at < listEnd);
+  if (!run) return sentenceEnd(text, listEnd);
+  const items = sentenceEnd(text, run.items.at(-1)![1]);
+  const next = sentenceEnd(text, items + 1);
+  return rules.lists.cancels.some((re) => firstMatch(re, text.slice(items, next)) !== null) ? next : items;
+}
+
+const SENTENCE_MARK = /[。!?\n]/u;
+function sentenceStart(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && !SENTENCE_MARK.test(text[from - 1]!)) from--;
+  return from;
+}
+function sentenceEnd(text: string, at: number): number {
+  let to = at;
+  while (to < text.length && !SENTENCE_MARK.test(text[to]!)) to++;
+  return to;
 }
 
 /**

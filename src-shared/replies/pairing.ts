@@ -40,7 +40,8 @@ export interface Pairing {
 
 /** What a reply counts as when matched against what an instruction accepts. */
 export function answerKinds(u: ReplyUnderstanding): AnswerKind[] {
-  if (u.kind === 'figures') return u.topics;
+  // Figures said beside a list of services (您本月已使用…。您订购的业务：…) answer 0000 as well as a figures query.
+  if (u.kind === 'figures') return u.services ? [...u.topics, 'services'] : u.topics;
   if (u.kind === 'outcome') return [u.outcome];
   if (u.kind === 'confirm') return ['confirm'];
   if (u.kind === 'menu' || u.kind === 'services') return [u.kind];

@@ -202,5 +202,8 @@ export function cancelTexts(original: string, folded: Folded, from: number, serv
   return byOwnNumber;
 }
 
-/** A provider named in brackets after a service's name ("(北京心情互动信息技术有限公司提供)"). */
-const PROVIDER = /[\s,，]*[(（][^()（）]{2,30}提供[)）][\s,，]*$/u;
+/**
+ * A note in brackets after a service's name that is no part of it: its provider ("(北京心情互动信息技术有限公司提供)"), or its
+ * code ("（代码CL）", "（SP代码:801234）", round 28: the code is what cancels it, not what it is called).
+ */
+const PROVIDER = /[\s,，]*[(（](?:[^()（）]{2,30}提供|(?:sp|SP)?(?:业务)?代码\s*[:：]?\s*[A-Za-z0-9]{1,12})[)）][\s,，]*$/u;

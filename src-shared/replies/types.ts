@@ -129,6 +129,13 @@ export interface FiguresReply {
   /** Unsure when any amount could not be named or the figures contradict each other. */
   confidence: Confidence;
   problems: Problem[];
+  /**
+   * A list of subscribed services said beside the figures (您本月已使用…。您订购的业务：1.…): each entry with its fee,
+   * as a services reply's. Absent when the reply lists none.
+   */
+  services?: SubscribedService[];
+  /** With `services`: 10086 cancels an entry when its number is sent back. */
+  cancelByNumber?: boolean;
 }
 
 /** 10086 asks for a reply before it acts. The app shows a button; it never replies by itself. */

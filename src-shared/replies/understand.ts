@@ -39,11 +39,13 @@ export class ReplyReader {
     const folded = withoutMatches(foldWithOrigin(text), this.rules.segments, allMatches);
     const confirm = readConfirm(text, folded, this.rules, receivedAt);
     if (confirm) return confirm;
+    // A list of subscribed services comes before an outcome and a menu: its cancel sentence says 回复序号 of its entries.
+    // What is said outside the list is read as ever (您本月已使用…。您订购的业务：1.…): a list swallows no figure.
     const services = findServices(text, folded, this.rules);
-    if (services) return { kind: 'services', text, ...services };
-    const outcome = readOutcome(text, folded, this.rules);
+    const outcome = services ? null : readOutcome(text, folded, this.rules);
 
-    const menu = findMenu(text, folded, this.rules);
+    const found = findMenu(text, folded, this.rules);
+    const menu = services ? { ...found, options: [], ranges: [...found.ranges, services.said] } : found;
     const notices = this.notices(folded);
     const dated = findDates(text, folded, this.rules, receivedAt);
     const adverts = this.adverts(folded);
@@ -58,6 +60,7 @@ export class ReplyReader {
     const percents = folded.text.includes('%') ? readPercents(text, folded, this.rules, [...quiet, ...menu.ranges]) : [];
     const figures = percents.length ? [...reading.figures, ...percents].sort((a, b) => a.span.start - b.span.start) : reading.figures;
     const topics = [...new Set([...reading.topics, ...percents.map((f) => f.topic)])];
+    if (services && topics.length === 0) return { kind: 'services', text, services: services.services, cancelByNumber: services.cancelByNumber };
     if (topics.length === 0) {
       // One code said once ("…，回复KTLL100办理") is an option beside figures or an outcome, but no menu on its own (an advert).
       if (menu.options.length > (menu.saidOnce === 1 ? 1 : 0)) return { kind: 'menu', text, menu: menu.options, notices };
@@ -73,6 +76,7 @@ export class ReplyReader {
       notices,
       confidence: reading.problems.length ? 'unsure' : 'sure',
       problems: reading.problems,
+      ...(services && { services: services.services, cancelByNumber: services.cancelByNumber }),
     };
   }
 

@@ -240,6 +240,20 @@ describe('real replies in the thread and on the overview', () => {
     await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '101', 'QXSJB']);
   });
 
+  it('figures said beside a list of services are shown with the list, and an entry cancels by its number after asking (round 28)', async () => {
+    // Ours (NOT a real reply): the data used and left, then the services paid for; the list used to swallow the figures.
+    await demoSimShowing('thread', ['尊敬的客户，您本月已使用国内流量812.5MB，剩余211.5MB。您订购的流量业务：1.4G飞享流量包 20元/月；2.夜间流量包 5元/月。回复序号可取消。']);
+    const services = page.locator('.reply-services li');
+    await services.first().waitFor({ timeout: 30_000 });
+    expect(await services.allTextContents()).toEqual(['4G飞享流量包 20元/月取消', '夜间流量包 5元/月取消']);
+    const line = page.locator('.bubble-line.in', { has: services.first() }).locator('.bubble-figures');
+    expect(await line.textContent()).toContain('211.5');
+    expect(await sentTexts()).toEqual(['YE']);
+    await services.nth(1).getByRole('button', { name: '取消' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(sentTexts, { timeout: 30_000 }).toEqual(['YE', '2']);
+  });
+
   it('an older request for 是 under a newer one offers no button and says it is superseded: 10086 reads 是 against its latest request (fixes17)', async () => {
     // A real paid subscription asking for 是 (r15-221), then a data package asking for 是 (rb6-050:
     // written for these tests, not a real reply; no real one of a second request is at hand).

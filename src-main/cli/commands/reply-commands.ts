@@ -1,4 +1,4 @@
-import { foreignCurrency, kindStated, poolName, understandReply, voicePoolName, type DateRecord, type FigureRecord, type ReplyUnderstanding } from '../../../src-shared/replies';
+import { foreignCurrency, kindStated, poolName, understandReply, voicePoolName, type DateRecord, type FigureRecord, type ReplyUnderstanding, type SubscribedService } from '../../../src-shared/replies';
 import { beijingTime } from '../../../src-shared/wall-clock';
 import { usageError } from '../args';
 import { say, type CliContext, type Command } from '../context';
@@ -77,6 +77,7 @@ export function replyView(u: ReplyUnderstanding) {
         menu: u.menu,
         notices: u.notices,
         problems: u.problems.map((p) => ({ code: p.code, written: p.span?.text ?? null, detail: p.detail })),
+        ...(u.services && { services: u.services, cancelByNumber: u.cancelByNumber }),
       };
     case 'menu':
       return { kind: u.kind, menu: u.menu, notices: u.notices };
@@ -99,6 +100,11 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
   const notices = (list: readonly string[]) => list.length && lines.push(`  ${say(ctx, { zh: '提醒', en: 'notice' })}: ${list.join(', ')}`);
   const menu = (options: readonly { n: string; label: string }[]) =>
     options.length && lines.push(`  ${say(ctx, { zh: '菜单', en: 'menu' })}: ${options.map((o) => `${o.n} ${o.label}`).join(' | ')}`);
+  // What cancels an entry, when the reply says more than its number (QX1, QXCL).
+  const services = (list: readonly SubscribedService[], byNumber: boolean) => {
+    lines.push(...indent(list.map((s) => [s.n ?? '-', s.name, s.fee, ...(s.cancelText ? [`${say(ctx, { zh: '取消发', en: 'cancel:' })} ${s.cancelText}`] : [])])));
+    if (byNumber) lines.push(`  ${say(ctx, { zh: '回复序号可取消对应业务', en: 'reply a number to cancel that service' })}`);
+  };
   switch (u.kind) {
     case 'figures': {
       const figures = u.figures.map(figureView);
@@ -117,6 +123,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
       for (const d of u.dates.map(dateView)) lines.push(`  ${d.role}  ${d.date}${d.yearInferred ? ' (year inferred)' : ''}`);
       menu(u.menu);
       notices(u.notices);
+      if (u.services) services(u.services, u.cancelByNumber ?? false);
       break;
     }
     case 'menu':
@@ -124,9 +131,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
       notices(u.notices);
       break;
     case 'services':
-      // What cancels an entry, when the reply says more than its number (QX1, QXCL).
-      lines.push(...indent(u.services.map((s) => [s.n ?? '-', s.name, s.fee, ...(s.cancelText ? [`${say(ctx, { zh: '取消发', en: 'cancel:' })} ${s.cancelText}`] : [])])));
-      if (u.cancelByNumber) lines.push(`  ${say(ctx, { zh: '回复序号可取消对应业务', en: 'reply a number to cancel that service' })}`);
+      services(u.services, u.cancelByNumber);
       break;
     case 'notice':
       notices(u.notices);

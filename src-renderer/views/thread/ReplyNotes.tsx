@@ -73,6 +73,7 @@ export function ReplyNotes({ reply }: { reply: MessageRow }) {
         {understood.confidence === 'unsure' && <span className="badge badge-risk">{t('reply.unsure')}</span>}
       </p>
       {understood.menu.length > 0 && <MenuButtons reply={reply} menu={understood.menu} />}
+      {understood.services && <ServiceList reply={reply} services={understood.services} cancel={understood.cancelByNumber ?? false} />}
     </>
   );
 }
