@@ -160,7 +160,10 @@ class TermBuilder implements PieceVisitor {
       const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
       if (prefix && prefix.toLowerCase() !== code) this.addText(index, FIELD_NUMBER.code, prefix);
     }
-    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list([this.index.gramId('c' + code)]), true);
+    const ids = this.listIds;
+    ids.clear();
+    ids.push(this.index.gramId('c' + code));
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list(ids.items, 1), true);
     this.latinWords.add(code);
   }
 
@@ -459,7 +462,8 @@ class TermBuilder implements PieceVisitor {
     const known = this.hanKeys.find(seq, 0, 2 * n, seqHash);
     if (known >= 0) return this.hanById[known]!;
     this.hanKeys.add(seq, 0, 2 * n, seqHash);
-    const hanRuns = Array.from(runIds.items.subarray(0, n), (r) => this.runText[r]!);
+    const hanRuns: string[] = [];
+    for (let k = 0; k < n; k++) hanRuns.push(this.runText[runIds.items[k]!]!);
     const key = hanRuns.join('\u0001');
     const canonical = this.reader.toCanonical(key);
     const py = pinyinOfHan(hanRuns.join(''));
@@ -485,10 +489,11 @@ class TermBuilder implements PieceVisitor {
   private zList(runs: readonly string[]): number {
     const ids = this.listIds;
     ids.clear();
-    for (const run of runs) {
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       let grams = this.runGrams.get(run);
       if (!grams) this.runGrams.set(run, (grams = hanGrams([run]).map((g) => this.index.gramId(g))));
-      for (const g of grams) ids.push(g);
+      for (let k = 0; k < grams.length; k++) ids.push(grams[k]!);
     }
     return this.index.list(ids.items, ids.size);
   }
