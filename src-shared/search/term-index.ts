@@ -211,10 +211,6 @@ export class TermIndex {
       for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
       listNorm[list] = norm;
     }
-    this.acc = new Float64Array(this.lists);
-    this.touched = new Int32Array(this.lists);
-    this.stepTerms = new Int32Array(this.terms);
-    this.bits = new Uint32Array((this.terms + 31) >>> 5);
   }
 
   /**
@@ -284,6 +280,13 @@ export class TermIndex {
       }
     }
     // Lists reached, in the order reached, in a buffer kept between queries; `steps` ends each walked gram's new ones.
+    // Made on the first match, not with the index: a build need not zero 2 MB that a query fills.
+    if (this.acc.length < this.lists) {
+      this.acc = new Float64Array(this.lists);
+      this.touched = new Int32Array(this.lists);
+      this.stepTerms = new Int32Array(this.terms);
+      this.bits = new Uint32Array((this.terms + 31) >>> 5);
+    }
     let touched = this.touched;
     let found = 0;
     const acc = this.acc;
