@@ -99,6 +99,8 @@ class TermBuilder implements PieceVisitor {
   private readonly listIds = new IntList();
   private readonly runGrams = new Map<string, number[]>();
   private readonly pairLetters = new Map<number, number>();
+  /** The pairs of pinyin syllables put in `latinWords`, by first syllable. */
+  private readonly syllablePairs = new Map<string, Set<string>>();
   // What one distinct folded text gives, by its analysis number: its parts (family, gram list,
   // weight) sit end to end in columns, not as objects the collector has to walk.
   /** Folded texts (as folded, untrimmed), numbered as their analyses. */
@@ -160,7 +162,10 @@ class TermBuilder implements PieceVisitor {
       const prefix = full.endsWith('#') ? full.slice(0, -1) : full;
       if (prefix && prefix.toLowerCase() !== code) this.addText(index, FIELD_NUMBER.code, prefix);
     }
-    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list([this.index.gramId('c' + code)]), true);
+    const ids = this.listIds;
+    ids.clear();
+    ids.push(this.index.gramId('c' + code));
+    this.add(index, FIELD_NUMBER.code, FIELD_WEIGHT.code * FAMILY_WEIGHT.c, this.codeTextId(entry), this.index.list(ids.items, 1), true);
     this.latinWords.add(code);
   }
 
@@ -459,7 +464,8 @@ class TermBuilder implements PieceVisitor {
     const known = this.hanKeys.find(seq, 0, 2 * n, seqHash);
     if (known >= 0) return this.hanById[known]!;
     this.hanKeys.add(seq, 0, 2 * n, seqHash);
-    const hanRuns = Array.from(runIds.items.subarray(0, n), (r) => this.runText[r]!);
+    const hanRuns: string[] = [];
+    for (let k = 0; k < n; k++) hanRuns.push(this.runText[runIds.items[k]!]!);
     const key = hanRuns.join('\u0001');
     const canonical = this.reader.toCanonical(key);
     const py = pinyinOfHan(hanRuns.join(''));
@@ -475,7 +481,17 @@ class TermBuilder implements PieceVisitor {
     if (py) {
       this.latinWords.add(py.solid);
       // Most Chinese words are two characters: their pinyin is what a misspelt pinyin word is corrected to.
-      for (let k = 0; k + 1 < py.syllables.length; k++) this.latinWords.add(py.syllables[k]! + py.syllables[k + 1]!);
+      // Each pair once: the syllables are the pinyin table's own strings, whose hashes are kept, so
+      // looking a pair up costs less than joining it into a new string to hash (58,000 pairs at 12,000 entries).
+      for (let k = 0; k + 1 < py.syllables.length; k++) {
+        const first = py.syllables[k]!;
+        const second = py.syllables[k + 1]!;
+        let seconds = this.syllablePairs.get(first);
+        if (!seconds) this.syllablePairs.set(first, (seconds = new Set()));
+        if (seconds.has(second)) continue;
+        seconds.add(second);
+        this.latinWords.add(first + second);
+      }
     }
     this.hanById.push(h);
     return h;
@@ -485,10 +501,11 @@ class TermBuilder implements PieceVisitor {
   private zList(runs: readonly string[]): number {
     const ids = this.listIds;
     ids.clear();
-    for (const run of runs) {
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       let grams = this.runGrams.get(run);
       if (!grams) this.runGrams.set(run, (grams = hanGrams([run]).map((g) => this.index.gramId(g))));
-      for (const g of grams) ids.push(g);
+      for (let k = 0; k < grams.length; k++) ids.push(grams[k]!);
     }
     return this.index.list(ids.items, ids.size);
   }

@@ -15,9 +15,16 @@ export class TermIndex {
   private idf = new Float64Array(0);
   /** By gram: in how many entries a term that weighs has it. */
   private df = new Int32Array(0);
-  // Every gram's terms, end to end: gram g's are postings[postingStart[g], postingStart[g + 1]).
-  private postings = new Int32Array(0);
-  private postingStart = new Int32Array(1);
+  // Postings go through gram lists, not terms: gram g's lists are gramLists[gramListStart[g],
+  // gramListStart[g + 1]), list l's terms (ascending) listTerms[listTermStart[l], listTermStart[l + 1]).
+  // Many terms share a list (12,000 entries: 328,000 terms, 50,000 lists), so this holds 460,000
+  // numbers where a gram → term index held 3,000,000, and filling those was a sixth of the build.
+  private gramLists = new Int32Array(0);
+  private gramListStart = new Int32Array(1);
+  private listTerms = new Int32Array(0);
+  private listTermStart = new Int32Array(1);
+  /** By gram: how many terms hold it (what a gram → term index would list for it). */
+  private gramTerms = new Int32Array(0);
   // Gram lists (a term's grams, sorted) live end to end in one pool, and terms are columns: a
   // catalog of 12,000 entries has 400,000 terms, which as objects would keep the collector busy.
   private pool = new Int32Array(1 << 10);
@@ -31,8 +38,13 @@ export class TermIndex {
   private terms = 0;
   /** By gram list: the squared IDF weights of its grams, summed. */
   private listNorm = new Float64Array(0);
+  /** By list, while a query is matched: its overlap so far (zero: not reached yet). */
   private acc = new Float64Array(0);
+  /** Lists reached, in the order reached; and the terms of one gram's new lists, to be put in term order. */
   private touched = new Int32Array(0);
+  private stepTerms = new Int32Array(0);
+  /** One bit a term: a gram's new terms put in order when they are many. */
+  private bits = new Uint32Array(0);
   private unseenIdf = 0;
   // What `match` worked out per gram list, valid where `listStamp` holds its stamp.
   private listStamp = new Int32Array(0);
@@ -131,9 +143,10 @@ export class TermIndex {
   }
 
   /**
-   * Fills the postings in one pass over every term's grams, counting (when asked) in how many
-   * entries each gram is: terms arrive grouped by entry, so "last entry seen" is enough, and only
-   * terms that weigh count. Returns those counts.
+   * Fills the postings: each list's terms (in term order), each gram's lists that terms use, and
+   * each gram's term count. Counts too (when asked) in how many entries each gram is: terms arrive
+   * grouped by entry, so "last entry seen" is enough, and only terms that weigh count. Returns
+   * those counts.
    */
   private fill(countEntries: boolean): Int32Array<ArrayBuffer> {
     const grams = this.gramIds.size;
@@ -141,27 +154,36 @@ export class TermIndex {
     const pool = this.pool;
     const { listStart, listEnd, termList, termEntry, termWeighs } = this;
     const lists = this.lists;
-    // A gram's postings are counted per gram list (how many terms each list has), not per term.
-    const listUse = new Int32Array(lists);
-    for (let t = 0; t < terms; t++) listUse[termList[t]!]!++;
-    const postingStart = (this.postingStart = new Int32Array(grams + 1));
+    const listTermStart = (this.listTermStart = new Int32Array(lists + 1));
+    for (let t = 0; t < terms; t++) listTermStart[termList[t]! + 1]!++;
+    for (let list = 0; list < lists; list++) listTermStart[list + 1]! += listTermStart[list]!;
+    const listTerms = (this.listTerms = new Int32Array(terms));
+    const at = listTermStart.slice(0, lists);
+    for (let t = 0; t < terms; t++) listTerms[at[termList[t]!]!++] = t;
+    const gramListStart = (this.gramListStart = new Int32Array(grams + 1));
+    const gramTerms = (this.gramTerms = new Int32Array(grams));
     for (let list = 0; list < lists; list++) {
-      const use = listUse[list]!;
-      if (use) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) postingStart[pool[k]! + 1]! += use;
+      const use = listTermStart[list + 1]! - listTermStart[list]!;
+      if (use)
+        for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) {
+          const g = pool[k]!;
+          gramListStart[g + 1]!++;
+          gramTerms[g]! += use;
+        }
     }
-    for (let g = 0; g < grams; g++) postingStart[g + 1]! += postingStart[g]!;
-    const all = (this.postings = new Int32Array(postingStart[grams]!));
-    const fill = postingStart.slice(0, grams);
+    for (let g = 0; g < grams; g++) gramListStart[g + 1]! += gramListStart[g]!;
+    const gramLists = (this.gramLists = new Int32Array(gramListStart[grams]!));
+    const next = gramListStart.slice(0, grams);
+    for (let list = 0; list < lists; list++)
+      if (listTermStart[list + 1]! > listTermStart[list]!) for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) gramLists[next[pool[k]!]!++] = list;
     const df = new Int32Array(grams);
+    if (!countEntries) return df;
     const lastEntry = new Int32Array(grams).fill(-1);
     for (let t = 0; t < terms; t++) {
+      if (!termWeighs[t]) continue;
       const list = termList[t]!;
-      const start = listStart[list]!;
-      const end = listEnd[list]!;
-      for (let k = start; k < end; k++) all[fill[pool[k]!]!++] = t;
-      if (!countEntries || !termWeighs[t]) continue;
       const entry = termEntry[t]!;
-      for (let k = start; k < end; k++) {
+      for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) {
         const g = pool[k]!;
         if (lastEntry[g] !== entry) {
           lastEntry[g] = entry;
@@ -189,8 +211,6 @@ export class TermIndex {
       for (let k = listStart[list]!, end = listEnd[list]!; k < end; k++) norm += idf[pool[k]!]! ** 2;
       listNorm[list] = norm;
     }
-    this.acc = new Float64Array(this.terms);
-    this.touched = new Int32Array(this.terms);
   }
 
   /**
@@ -259,41 +279,98 @@ export class TermIndex {
         families.add(family);
       }
     }
-    // Terms found, in the order found, in a buffer kept between queries (a common gram finds tens of thousands).
-    const touched = this.touched;
+    // Lists reached, in the order reached, in a buffer kept between queries; `steps` ends each walked gram's new ones.
+    // Made on the first match, not with the index: a build need not zero 2 MB that a query fills.
+    if (this.acc.length < this.lists) {
+      this.acc = new Float64Array(this.lists);
+      this.touched = new Int32Array(this.lists);
+      this.stepTerms = new Int32Array(this.terms);
+      this.bits = new Uint32Array((this.terms + 31) >>> 5);
+    }
+    let touched = this.touched;
     let found = 0;
     const acc = this.acc;
+    const steps: number[] = [];
     for (const { id, weight } of known) {
       if (!walked.has(id)) continue;
       const add = weight * this.idf[id]! ** 2;
-      const postings = this.postings;
-      for (let k = this.postingStart[id]!, end = this.postingStart[id + 1]!; k < end; k++) {
-        const t = postings[k]!;
-        if (acc[t] === 0) touched[found++] = t;
-        acc[t]! += add;
+      const gramLists = this.gramLists;
+      for (let k = this.gramListStart[id]!, end = this.gramListStart[id + 1]!; k < end; k++) {
+        const list = gramLists[k]!;
+        if (acc[list] === 0) {
+          // A list reached again after a gram that added nothing (a zero weight): room for it twice.
+          if (found === touched.length) touched = this.touched = room(touched, found + 1);
+          touched[found++] = list;
+        }
+        acc[list]! += add;
       }
+      steps.push(found);
     }
     const skipped = known.filter((k) => !walked.has(k.id));
     const stamp = this.nextStamp();
-    for (let k = 0; k < found; k++) {
-      const t = touched[k]!;
-      const list = this.termList[t]!;
-      if (this.listStamp[list] !== stamp) {
-        let overlap = acc[t]!;
-        for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
-        const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
-        this.listStamp[list] = stamp;
-        const share = likeness(Math.min(1, overlap / this.listNorm[list]!), Math.min(1, overlap / queryNorm[family]));
-        this.listShare[list] = share ?? NaN;
+    // Each list's share once; then its terms are visited as a gram → term index walked them: the
+    // terms each walked gram reached first, in term order, gram after gram.
+    for (let s = 0, from = 0; s < steps.length; from = steps[s++]!) {
+      let count = 0;
+      const stepTerms = this.stepTerms;
+      for (let k = from; k < steps[s]!; k++) {
+        const list = touched[k]!;
+        if (this.listStamp[list] !== stamp) {
+          let overlap = acc[list]!;
+          for (const { id, weight } of skipped) if (binaryHas(this.pool, this.listStart[list]!, this.listEnd[list]!, id)) overlap += weight * this.idf[id]! ** 2;
+          const family = this.gramFamily[this.pool[this.listStart[list]!]!]!;
+          this.listStamp[list] = stamp;
+          const share = likeness(Math.min(1, overlap / this.listNorm[list]!), Math.min(1, overlap / queryNorm[family]));
+          this.listShare[list] = share ?? NaN;
+          acc[list] = 0;
+        }
+        const share = this.listShare[list]!;
+        if (share !== share) continue;
+        for (let j = this.listTermStart[list]!, end = this.listTermStart[list + 1]!; j < end; j++) stepTerms[count++] = this.listTerms[j]!;
       }
-      acc[t] = 0;
-      const share = this.listShare[list]!;
-      if (share === share) visit(t, share);
+      this.visitInOrder(count, visit);
+    }
+  }
+
+  /** Visits the first `count` of `stepTerms` in term order (each once), with its list's share. */
+  private visitInOrder(count: number, visit: (term: number, share: number) => void): void {
+    const terms = this.stepTerms;
+    if (count === 0) return;
+    let low = terms[0]!;
+    let high = low;
+    for (let k = 1; k < count; k++) {
+      const t = terms[k]!;
+      if (t < low) low = t;
+      else if (t > high) high = t;
+    }
+    const from = low >>> 5;
+    const to = high >>> 5;
+    // Sorting costs about count × log(count); a bit a term, one word read per 32 terms in range.
+    if (count * 8 < to - from) {
+      terms.subarray(0, count).sort();
+      for (let k = 0; k < count; k++) visit(terms[k]!, this.listShare[this.termList[terms[k]!]!]!);
+      return;
+    }
+    const bits = this.bits;
+    for (let k = 0; k < count; k++) {
+      const t = terms[k]!;
+      bits[t >>> 5]! |= 1 << (t & 31);
+    }
+    for (let w = from; w <= to; w++) {
+      let word = bits[w]!;
+      if (word === 0) continue;
+      bits[w] = 0;
+      while (word !== 0) {
+        const lowest = word & -word;
+        const t = (w << 5) + 31 - Math.clz32(lowest);
+        word ^= lowest;
+        visit(t, this.listShare[this.termList[t]!]!);
+      }
     }
   }
 
   private postingCount(gram: number): number {
-    return this.postingStart[gram + 1]! - this.postingStart[gram]!;
+    return this.gramTerms[gram]!;
   }
 
   /** A number no list carries yet in `listStamp`: which lists' shares this match has worked out. */

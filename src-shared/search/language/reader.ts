@@ -72,7 +72,8 @@ const MAX_SINGLE_LETTER_WORDS = 1;
  * Latin words put into Chinese (开 data, cxll, guanbi liuliang, pls shut down the mobile internet).
  */
 export class QueryReader {
-  private readonly canonical = new Map<string, [from: string, to: string][]>();
+  /** Concept words by their first UTF-16 unit (as a number: no one-character string is made to look one up). */
+  private readonly canonical = new Map<number, [from: string, to: string][]>();
   private readonly english: { words: string[]; zh: string }[] = [];
   private decodable: Map<string, { word: string; quality: number }> | undefined;
   private readonly heads = new Set(CONCEPTS.map((c) => c.zh[0]!));
@@ -179,13 +180,28 @@ export class QueryReader {
   }
 
   private canonicalOnce(text: string): string {
+    // The text between replacements is copied as slices, and a text with none is returned as it is:
+    // the build reads every distinct run of catalog hanzi through here.
     let out = '';
+    let copied = 0;
     for (let i = 0; i < text.length; ) {
-      const hit = this.canonical.get(text[i]!)?.find(([from]) => text.startsWith(from, i));
-      out += hit ? hit[1] : text[i];
-      i += hit ? hit[0].length : 1;
+      const hit = this.canonicalAt(text, i);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      out += text.slice(copied, i) + hit[1];
+      i += hit[0].length;
+      copied = i;
     }
-    return out;
+    return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  /** The longest concept word written at `i`, with the catalog's word for it. */
+  private canonicalAt(text: string, i: number): [from: string, to: string] | undefined {
+    const list = this.canonical.get(text.charCodeAt(i));
+    if (list) for (const hit of list) if (text.startsWith(hit[0], i)) return hit;
+    return undefined;
   }
 
   /**
@@ -291,9 +307,9 @@ export class QueryReader {
   }
 
   private addCanonical(word: string, head: string): void {
-    const list = this.canonical.get(word[0]!) ?? [];
+    const list = this.canonical.get(word.charCodeAt(0)) ?? [];
     list.push([word, head]);
-    this.canonical.set(word[0]!, list);
+    this.canonical.set(word.charCodeAt(0), list);
   }
 
   /** Words by their initials and by their pinyin written solid; the surest word wins a shared key. */
