@@ -8,6 +8,7 @@ import { rereadIfReaderChanged } from './figure-rules';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
+import type { LogEvents } from './log-events';
 import { incompleteLongMessages } from './missing-parts';
 
 /** More messages tend to follow one that just came in (a long reply, a burst). */
@@ -38,10 +39,11 @@ export interface LogSync {
 
 /**
  * Keeps the log in step with the core: every `incoming` and `outgoing` event goes through the
- * ingest queue, and the figures of stored replies are read behind it. Events are subscribed to before the pending records are asked for, so nothing
- * falls between the two; a record seen twice is stored once.
+ * ingest queue, and the figures of stored replies are read behind it. `events` has held every event since the
+ * connection was made (holdLogEvents), and is attached before the pending records are asked for, so nothing
+ * falls before or between the two; a record seen twice is stored once, and of two states the newer one stays.
  */
-export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
+export function startLogSync(api: CoreApi, events: LogEvents, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
   const figures = new FigureReader(db);
   const queue = new IngestQueue({
@@ -62,10 +64,7 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   void rereadIfReaderChanged(db)
     .catch(() => undefined)
     .finally(() => figures.wake());
-  const unsubscribe = [
-    api.on('incoming', (r) => queue.pushIncoming(r)),
-    api.on('outgoing', (r) => queue.pushOutgoing(r)),
-  ];
+  const detach = events.attach({ incoming: (r) => queue.pushIncoming(r), outgoing: (r) => queue.pushOutgoing(r) });
   return {
     async catchUp() {
       const pending = await api.call('journal.pending', {});
@@ -84,7 +83,7 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
     },
     noteModems: (modems) => modems.forEach((m) => sims.record(m)),
     stop() {
-      unsubscribe.forEach((u) => u());
+      detach();
       queue.dispose();
       figures.stop();
     },
