@@ -4,7 +4,7 @@ import { HallCore } from '../../src-main/core';
 import type { OutgoingRecord, OutgoingState } from '../../src-shared/journal-records';
 import { FAST } from '../integration/session-kit';
 import { coreSuite } from './core-suite';
-import { readLog } from './ui-kit';
+import { readLog, readTables } from './ui-kit';
 
 /*
  * sendstate25 (found by ux24): the page's log store loads when the page is idle, and live events that came
@@ -83,5 +83,35 @@ describe('A send that ends before the log store starts still shows in the log', 
       .toBe(true);
     const rows = (await readLog(page)).messages.filter((m) => m.text === 'YE');
     expect(rows.length).toBe(1);
+  }, 120_000);
+
+  it('a YE sent while no page of the log is open (a check at night) shows when a page opens again', async () => {
+    release = true;
+    await Promise.all(held.map((r) => r.continue()));
+    const app = page.url();
+    const simId = (await core.call('modem.list', {}))[0]!.simId!;
+    const outgoing: OutgoingRecord[] = [];
+    core.on('outgoing', (r) => outgoing.push(r));
+    const endOf = async (commandId: string) => {
+      await expect.poll(() => outgoing.filter((o) => o.id === commandId).at(-1)?.state, { timeout: 30_000 }).toMatch(/^(sent|delivered)$/);
+    };
+    // The page listens: a YE sent now comes to its log live, and the log has caught up once.
+    const day = await core.call('send', { modemId: 'demo', id: 'YE' });
+    await endOf(day.commandId);
+    await expect.poll(async () => (await readLog(page)).commands.some((c) => c.id === day.commandId), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await readTables(page, ['meta'])).meta.some((m) => m.key === 'sendsHeard'), { timeout: 30_000 }).toBe(true);
+
+    // The tab leaves the app; the core sends on its own, as a scheduled check does, and the send ends.
+    await page.goto('about:blank');
+    const night = await core.call('send', { modemId: 'demo', id: 'YE' });
+    await endOf(night.commandId);
+
+    // The same tab opens the app again (its session is kept in the tab): the night's send is in its log, once.
+    await page.goto(app);
+    await expect.poll(async () => (await readLog(page)).commands.find((c) => c.id === night.commandId)?.state, { timeout: 30_000 }).toBe(core.journal.outgoing(night.commandId)?.state);
+    const log = await readLog(page);
+    expect(log.messages.filter((m) => m.id === `out:${night.commandId}`)).toHaveLength(1);
+    expect(log.messages.filter((m) => m.id === `out:${day.commandId}`)).toHaveLength(1);
+    expect(log.commands.find((c) => c.id === night.commandId)?.simId).toBe(simId);
   }, 120_000);
 });
