@@ -2,6 +2,7 @@ import { coreApiFromBridge, type HallBridge } from '../src-shared/api/bridge';
 import type { CoreApi } from '../src-shared/api/contract';
 import { connectWebSocketApi, type ConnectionState } from '../src-shared/api/ws-client';
 import { launchCodeOf, type Credential } from '../src-shared/api/ws-handshake';
+import { holdLogEvents, type LogEvents } from './store/log-events';
 
 export type { ConnectionState } from '../src-shared/api/ws-client';
 
@@ -16,6 +17,8 @@ export interface CoreConnection {
   api: CoreApi;
   /** Hears the current state at once, then every change. */
   onConnectionChange(cb: (state: ConnectionState) => void): () => void;
+  /** The log store's events, listened to from the moment the connection is made (the store itself loads later). */
+  logEvents: LogEvents;
 }
 
 /** The Electron bridge when the preload put one there, else the browser-mode server's WebSocket. */
@@ -23,15 +26,17 @@ export function connectCore(): CoreConnection {
   if (window.hall) {
     const api = coreApiFromBridge(window.hall);
     // IPC to our own main process does not drop: it is open for the life of the page.
-    return { api, onConnectionChange: (cb) => (cb('open'), () => {}) };
+    return { api, onConnectionChange: (cb) => (cb('open'), () => {}), logEvents: holdLogEvents(api) };
   }
   const client = connectWebSocketApi(webSocketUrl(window.location), { credential: pageCredential(), onSession: keepSession });
+  // Before the socket can deliver anything (it opens on a later turn).
+  const logEvents = holdLogEvents(client);
   // A refused code is forgotten, so a reload falls back to this tab's session if it has one.
   client.onConnectionChange((state) => state === 'unauthorized' && sessionStorage.removeItem(LAUNCH_KEY));
   // A link opened in a tab where the app already runs changes only the fragment: no new page would
   // trade its code, which would then stay good in history. Load the page again to trade it.
   window.addEventListener('hashchange', () => launchCodeOf(window.location.hash) && window.location.reload());
-  return { api: client, onConnectionChange: (cb) => client.onConnectionChange(cb) };
+  return { api: client, onConnectionChange: (cb) => client.onConnectionChange(cb), logEvents };
 }
 
 const SESSION_KEY = 'hall10086.session';

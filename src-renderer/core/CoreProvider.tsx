@@ -33,7 +33,7 @@ const CoreContext = createContext<Core | null>(null);
 const ModemsContext = createContext<Modems | null>(null);
 
 export function CoreProvider({ connection, children }: { connection: CoreConnection; children: ReactNode }) {
-  const { api } = connection;
+  const { api, logEvents } = connection;
   const { bi, t } = useI18n();
   const toast = useToast();
   const reportError = useErrorToast();
@@ -75,14 +75,14 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
   }, [api, toast, bi]);
 
   // The store (Dexie) loads once the page is idle after the first paint: the catalog must not
-  // wait for it (the journal keeps every message until the store has it).
+  // wait for it. Meanwhile its events are held (connection.logEvents), and the journal keeps every message until the store has it.
   useEffect(() => {
     let started: LogSync | null = null;
     let cancelled = false;
     const idle = whenIdle(() =>
       import('../store/sync').then(({ startLogSync }) => {
         if (cancelled) return;
-        started = startLogSync(api);
+        started = startLogSync(api, logEvents);
         started.onStatus(setIngest);
         setIngest({ state: 'idle' });
         setSync(started);
@@ -93,7 +93,7 @@ export function CoreProvider({ connection, children }: { connection: CoreConnect
       idle.cancel();
       started?.stop();
     };
-  }, [api, reportError]);
+  }, [api, logEvents, reportError]);
 
   const refresh = useCallback(
     () =>

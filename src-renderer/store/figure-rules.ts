@@ -74,7 +74,7 @@ const QUEUE_ROW = 1000;
  * Resolves with how many replies were queued.
  */
 export async function rereadIfReaderChanged(db: HallDb, stamp = figureReaderStamp()): Promise<number> {
-  const kept = await db.meta.get(KEY);
+  const kept = await readerRow(db);
   if (kept?.stamp === stamp && !(await newestReadOtherwise(db))) return 0;
   const ids = await db.messages
     .orderBy('at')
@@ -85,7 +85,7 @@ export async function rereadIfReaderChanged(db: HallDb, stamp = figureReaderStam
   for (let i = 0; i < ids.length; i += QUEUE_ROW) rows.push({ messageIds: ids.slice(i, i + QUEUE_ROW), reread: true });
   await db.transaction('rw', [db.figureQueue, db.meta], async () => {
     // This reader's re-read is under way (another tab's, or one a reload cut short: its queue is kept).
-    const now = await db.meta.get(KEY);
+    const now = await readerRow(db);
     if (now?.stamp === stamp && now.left > 0) return;
     await db.figureQueue.bulkAdd(rows);
     await db.meta.put({ key: KEY, stamp, total: ids.length, left: ids.length, queuedAt: Date.now() });
@@ -117,12 +117,17 @@ function canonical(rows: readonly FigureRow[]): string {
 
 /** How far reading the stored replies again has come; undefined when nothing is being read again. */
 export async function rereadProgress(db: HallDb): Promise<{ done: number; total: number } | undefined> {
-  const row: FigureReaderRow | undefined = await db.meta.get(KEY);
+  const row: FigureReaderRow | undefined = await readerRow(db);
   return row && row.left > 0 ? { done: row.total - row.left, total: row.total } : undefined;
 }
 
 /** Counts replies of a re-read as read (inside the figure reader's transaction). */
 export async function noteReread(db: HallDb, count: number): Promise<void> {
-  const row = await db.meta.get(KEY);
+  const row = await readerRow(db);
   if (row) await db.meta.put({ ...row, left: Math.max(0, row.left - count) });
+}
+
+async function readerRow(db: HallDb): Promise<FigureReaderRow | undefined> {
+  const row = await db.meta.get(KEY);
+  return row?.key === KEY ? row : undefined;
 }

@@ -44,6 +44,10 @@ export class IngestQueue {
   private readonly maxBatch: number;
   private readonly collectMs: number;
   private readonly retryMs: number;
+  /** Records pushed and records written so far, in order (a failed batch is retried before anything after it). */
+  private pushed = 0;
+  private stored = 0;
+  private readonly waiting: { upTo: number; resolve: () => void }[] = [];
 
   constructor(private readonly options: IngestQueueOptions) {
     // One strict-durability commit (one fsync) per batch: bigger batches, fewer waits on the disk.
@@ -60,6 +64,12 @@ export class IngestQueue {
     this.enqueue({ kind: 'out', record });
   }
 
+  /** Resolves once every record pushed before the call is written (never, if the queue is disposed first). */
+  written(): Promise<void> {
+    if (this.stored >= this.pushed) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ upTo: this.pushed, resolve }));
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
@@ -68,6 +78,7 @@ export class IngestQueue {
   }
 
   private enqueue(item: Item): void {
+    this.pushed++;
     this.queue.push(item);
     if (this.writing) return;
     if (this.queue.length >= this.maxBatch) this.schedule(0);
@@ -94,6 +105,8 @@ export class IngestQueue {
       return this.schedule(this.retryMs);
     }
     this.writing = false;
+    this.stored += items.length;
+    for (let i = this.waiting.length - 1; i >= 0; i--) if (this.waiting[i]!.upTo <= this.stored) this.waiting.splice(i, 1)[0]!.resolve();
     for (const item of items) if (item.kind === 'in') this.unacked.add(item.record.key);
     this.acknowledge();
     if (this.queue.length) this.schedule(0);

@@ -150,8 +150,17 @@ export interface FigureReaderRow {
   queuedAt: number;
 }
 
+/**
+ * Every instruction that ended at or after `from` (epoch ms) has reached this log, live or by a catch-up: the
+ * time of its latest catch-up whose records are written (a page listens from then on, until it closes).
+ */
+export interface SendsHeardRow {
+  key: 'sendsHeard';
+  from: number;
+}
+
 /** What the log knows of itself, by key. */
-export type MetaRow = FigureReaderRow;
+export type MetaRow = FigureReaderRow | SendsHeardRow;
 
 /**
  * What a clear deleted (`part:<key>`, `command:<id>`): the journal can hand it over again (an

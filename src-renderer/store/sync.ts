@@ -8,20 +8,24 @@ import { rereadIfReaderChanged } from './figure-rules';
 import { ingestBatch } from './ingest';
 import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
+import type { LogEvents } from './log-events';
 import { incompleteLongMessages } from './missing-parts';
+import { noteSendsHeardFrom, sendsHeardFrom } from './sends-heard';
 
 /** More messages tend to follow one that just came in (a long reply, a burst). */
 const INGEST_HOLD_MS = 1000;
 
 /**
- * The journal hands back the latest state of every instruction it holds. An unfinished one is
- * always taken; a finished one only updates an instruction this log already has (its final state
- * may have been missed in a crash): another browser's old instructions are not this log's history.
+ * The journal hands back the latest state of every instruction it holds (finished ones until its next
+ * compaction). An unfinished one is always taken, and so is one this log already has (its final state may have
+ * been missed in a crash). One that ended before `heardFrom` and that this log never had is not taken: another
+ * browser's old instructions are not this log's history. One that ended since is: sent while no page of this log
+ * was open (a check scheduled at night, the CLI) or just before this page listened.
  */
-async function catchUpOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<OutgoingRecord[]> {
-  const finished = records.filter((r) => !isUnfinished(r.state));
+async function catchUpOutgoing(db: HallDb, records: readonly OutgoingRecord[], heardFrom: number): Promise<OutgoingRecord[]> {
+  const finished = records.filter((r) => !isUnfinished(r.state) && r.at < heardFrom);
   const known = new Set((await db.commands.bulkGet(finished.map((r) => r.id))).flatMap((c) => (c ? [c.id] : [])));
-  return records.filter((r) => isUnfinished(r.state) || known.has(r.id));
+  return records.filter((r) => isUnfinished(r.state) || r.at >= heardFrom || known.has(r.id));
 }
 
 export interface LogSync {
@@ -38,10 +42,11 @@ export interface LogSync {
 
 /**
  * Keeps the log in step with the core: every `incoming` and `outgoing` event goes through the
- * ingest queue, and the figures of stored replies are read behind it. Events are subscribed to before the pending records are asked for, so nothing
- * falls between the two; a record seen twice is stored once.
+ * ingest queue, and the figures of stored replies are read behind it. `events` has held every event since the
+ * connection was made (holdLogEvents), and is attached before the pending records are asked for, so nothing
+ * falls before or between the two; a record seen twice is stored once, and of two states the newer one stays.
  */
-export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
+export function startLogSync(api: CoreApi, events: LogEvents, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
   const figures = new FigureReader(db);
   const queue = new IngestQueue({
@@ -62,17 +67,21 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
   void rereadIfReaderChanged(db)
     .catch(() => undefined)
     .finally(() => figures.wake());
-  const unsubscribe = [
-    api.on('incoming', (r) => queue.pushIncoming(r)),
-    api.on('outgoing', (r) => queue.pushOutgoing(r)),
-  ];
+  const detach = events.attach({ incoming: (r) => queue.pushIncoming(r), outgoing: (r) => queue.pushOutgoing(r) });
   return {
     async catchUp() {
+      // Taken before asking: a send that ends after the answer comes live to this page, which listens from now on.
+      const asked = Date.now();
       const pending = await api.call('journal.pending', {});
       // What the journal holds now is what a clear must still keep out; older cleared rows can go.
       await pruneCleared(db, pending, Date.now()).catch(() => undefined);
       pending.incoming.forEach((r) => queue.pushIncoming(r));
-      for (const r of await catchUpOutgoing(db, pending.outgoing)) queue.pushOutgoing(r);
+      for (const r of await catchUpOutgoing(db, pending.outgoing, await sendsHeardFrom(db))) queue.pushOutgoing(r);
+      // Only once they are written: a page closed before that takes them again next time.
+      void queue
+        .written()
+        .then(() => noteSendsHeardFrom(db, asked))
+        .catch(() => undefined);
       // A part this log stores already is skipped by its key: asking again never duplicates.
       for (const messages of await incompleteLongMessages(db, Date.now())) {
         (await api.call('journal.parts', { messages })).incoming.forEach((r) => queue.pushIncoming(r));
@@ -84,7 +93,7 @@ export function startLogSync(api: CoreApi, db: HallDb = hallDb()): LogSync {
     },
     noteModems: (modems) => modems.forEach((m) => sims.record(m)),
     stop() {
-      unsubscribe.forEach((u) => u());
+      detach();
       queue.dispose();
       figures.stop();
     },

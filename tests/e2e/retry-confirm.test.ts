@@ -79,8 +79,8 @@ describe('Retry asks as sending does', () => {
   it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it', async () => {
     const simId = (await core.call('modem.list', {}))[0]!.simId!;
     core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
-    // Sent from the thread's composer: on a page just opened, one sent from the core at once could fail before the
-    // page listens, and a failed send is not among what a page catches up on.
+    // Sent from the thread's composer, as a clerk sends it (a send from the core that ends before the page's log
+    // store starts is early-send.test.ts's).
     const base = new URL(page.url()).origin + new URL(page.url()).pathname;
     await sendTyped(page, `${base}#/thread/${simId}`, 'YE');
     await expect.poll(async () => (await readLog(page)).messages.some((m) => m.text === 'YE' && m.state === 'failed'), { timeout: 30_000 }).toBe(true);

@@ -51,6 +51,23 @@ afterEach(() => {
 });
 
 describe('IngestQueue', () => {
+  it('written() resolves once what was pushed before it is written, after a failed write is retried, not before', async () => {
+    const h = harness({ maxBatch: 2 });
+    // Nothing pushed: nothing to wait for (this would time out otherwise).
+    await h.queue.written();
+    h.failures.write = 1;
+    for (let i = 0; i < 3; i++) h.queue.pushIncoming(incoming(i));
+    let done = false;
+    void h.queue.written().then(() => (done = true));
+    h.queue.pushIncoming(incoming(3));
+    await vi.advanceTimersByTimeAsync(16);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    // Two batches of two: the first three records are in after the second, whatever came after them.
+    expect(h.batches.map((b) => b.incoming.length)).toEqual([2, 2]);
+    expect(done).toBe(true);
+  });
+
   it('collects one frame of events into one transaction, then acknowledges its keys', async () => {
     const h = harness();
     for (let i = 0; i < 3; i++) h.queue.pushIncoming(incoming(i));
