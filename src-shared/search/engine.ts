@@ -414,11 +414,13 @@ export class SearchEngine {
     for (const r of readings) {
       const taken = withoutPackages(r.text);
       if (taken === null || (!taken.cancelledBefore && this.actions.detect(taken.rest) !== 'disable')) continue;
-      // A service is named when what is left finds it with confidence by one of its things, not by the
-      // cancelling words alone (我不想要了，怎么取消 finds the data switch's 取消上网).
-      const named = this.searchAs(taken.rest, 1, false).results[0];
+      // A service is named when the request left finds its turning off with confidence by one of its things: not by
+      // the cancelling words alone (我不想要了，怎么取消 finds the data switch's 取消上网), nor by the story of the fee
+      // (每个月扣我10块钱的…，帮我退订: the ringback tone's 彩铃扣费不要了).
+      const request = this.clauses(taken.rest).filter((c) => c.request).map((c) => c.text).join(',') || taken.rest;
+      const named = this.searchAs(request, 1, false).results[0];
       const index = named?.confident ? this.entries.indexOf(named.instruction) : -1;
-      if (index >= 0 && index !== subscriptions && this.coverage.count(taken.rest, index, (w) => this.correctionsOf(w), 'skipped').content > 0) continue;
+      if (index >= 0 && this.entries[index]!.action === 'disable' && this.coverage.count(request, index, (w) => this.correctionsOf(w), 'skipped').content > 0) continue;
       return taken.rest;
     }
     return null;
