@@ -346,7 +346,7 @@ export class SearchEngine {
     if (subscriptions >= 0) {
       const at = ranked.findIndex((r) => r.index === subscriptions);
       const own = at >= 0 ? ranked.splice(at, 1)[0]!.raw : 0;
-      ranked.unshift({ raw: Math.max(own, ranked[0]?.raw ?? 0, MIN_SCORE), index: subscriptions, term: found.term[subscriptions]! < 0 ? null : found.term[subscriptions]! });
+      ranked.unshift({ raw: Math.max(own, ranked[0]?.raw ?? MIN_SCORE), index: subscriptions, term: found.term[subscriptions]! < 0 ? null : found.term[subscriptions]! });
     }
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
     // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
