@@ -57,6 +57,10 @@ export const PROBE21_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE22_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe22.json');
 /** The other third of that batch (seed 22, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
 export const PROBE22_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe22-heldback.json');
+/** Session 18 (searchq15): our own probe batch on cancelling a package the catalog does not name (0000) against turning data off (QXGPRS) and cancelling a named service, written before that round's change; two thirds tuned on. */
+export const PROBE23_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe23.json');
+/** The other third of that batch (seed 23, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE23_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe23-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -13,7 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { ASKS_US, clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords } from './language/scope';
+import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords, withoutPackages } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -211,6 +211,9 @@ export class SearchEngine {
       // 每个月都担心话费不够，我想设置一个…提醒我的那种闹钟: the worry matched the low-balance alert better than the request did.
       for (let k = 0; k < before; k++) readings[k] = { ...readings[k]!, weight: readings[k]!.weight * STORY_READ };
     }
+    // 退订流量包, cancel my data add-on: a package no instruction names is cancelled from the list of what
+    // the line subscribes to, never by turning data off (read before the tally: it searches what is left).
+    const cancelled = exact ? null : this.packageCancelled(readings);
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
     found.clear();
@@ -338,6 +341,13 @@ export class SearchEngine {
         ranked.push({ raw: Math.min(b.raw, floor), index: b.index, term: found.term[b.index]! < 0 ? null : found.term[b.index]! });
       }
     }
+    // The list of subscriptions leads; what matched the package's kind (流量 → QXGPRS) stays below it as a guess.
+    const subscriptions = cancelled === null ? -1 : all.subscriptions;
+    if (subscriptions >= 0) {
+      const at = ranked.findIndex((r) => r.index === subscriptions);
+      const own = at >= 0 ? ranked.splice(at, 1)[0]!.raw : 0;
+      ranked.unshift({ raw: Math.max(own, ranked[0]?.raw ?? MIN_SCORE), index: subscriptions, term: found.term[subscriptions]! < 0 ? null : found.term[subscriptions]! });
+    }
     // A word no catalog text holds nor is a slip for ("a show on broadway", "show me the channel guide") is
     // a thing the catalog does not know: an answer that explains only the query's action is no answer to it.
     let unknown: boolean | undefined;
@@ -362,7 +372,9 @@ export class SearchEngine {
       const first = index === ranked[0]?.index;
       const confident =
         hit !== undefined ||
-        (!saysNothing &&
+        // Only the list of subscriptions may be sure of a package cancelled, and only as sure as its own texts make it (包月, 增值业务).
+        ((subscriptions < 0 || index === subscriptions) &&
+          !saysNothing &&
           !unknownDoing &&
           !doubted &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
@@ -389,6 +401,29 @@ export class SearchEngine {
       results.push(result);
     }
     return { results, kin };
+  }
+
+  /**
+   * What is left of a reading that cancels a package the catalog does not name (退订10元流量包 → 退订), or null.
+   * Not when what is left asks something else (流量包还剩多少), nor when it names a service an instruction
+   * answers with confidence (取消彩铃包月 → 取消彩铃 is QXCL; 流量包用完了，帮我把流量关了 turns data off).
+   */
+  private packageCancelled(readings: readonly Reading[]): string | null {
+    const subscriptions = (this.families ??= new Families(this.entries)).subscriptions;
+    if (subscriptions < 0) return null;
+    for (const r of readings) {
+      const taken = withoutPackages(r.text);
+      if (taken === null || (!taken.cancelledBefore && this.actions.detect(taken.rest) !== 'disable')) continue;
+      // A service is named when the request left finds its turning off with confidence by one of its things: not by
+      // the cancelling words alone (我不想要了，怎么取消 finds the data switch's 取消上网), nor by the story of the fee
+      // (每个月扣我10块钱的…，帮我退订: the ringback tone's 彩铃扣费不要了).
+      const request = this.clauses(taken.rest).filter((c) => c.request).map((c) => c.text).join(',') || taken.rest;
+      const named = this.searchAs(request, 1, false).results[0];
+      const index = named?.confident ? this.entries.indexOf(named.instruction) : -1;
+      if (index >= 0 && this.entries[index]!.action === 'disable' && this.coverage.count(request, index, (w) => this.correctionsOf(w), 'skipped').content > 0) continue;
+      return taken.rest;
+    }
+    return null;
   }
 
   /**

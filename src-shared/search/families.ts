@@ -24,6 +24,12 @@ export class Families {
   private readonly amounts = new Set<number>();
   /** The catalog's general status query (已开通功能), or -1. */
   readonly generalStatus: number;
+  /**
+   * The list of what the line subscribes to (开通业务查询): the query the general status query names as
+   * related and that names it back, or -1. A package or paid service no instruction names is cancelled
+   * from that list's reply (docs/replies.md), so it answers a request to cancel one.
+   */
+  readonly subscriptions: number;
 
   constructor(entries: readonly Instruction[]) {
     const byId = new Map<string, number>();
@@ -40,6 +46,7 @@ export class Families {
     }
     const [general, count] = [...named].reduce<[number, number]>((best, n) => (n[1] > best[1] ? n : best), [-1, 0]);
     const generalStatus = (this.generalStatus = count >= GENERAL_STATUS_MIN && [...named.values()].filter((n) => n === count).length === 1 ? general : -1);
+    this.subscriptions = generalStatus < 0 ? -1 : (related(generalStatus).find((j) => j !== generalStatus && entries[j]!.action === 'query' && mutual(j, generalStatus)) ?? -1);
     for (const [, on] of byId) {
       const e = entries[on]!;
       if (e.action !== 'enable' || e.opposite === undefined) continue;

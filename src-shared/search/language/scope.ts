@@ -234,3 +234,40 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
+
+/**
+ * A package, plan, bundle or paid service the catalog has no instruction of its own for (流量包, 5G流量包,
+ * 30元包月, 增值业务, 视频会员, 套餐里的附加包, data add-on, monthly data package), with what says which
+ * one (流量, 夜间, 10元, data, monthly). 流量 here is the package's kind, not the data switch: cancelling
+ * the package is not turning data off. Not 包括, 红包, 钱包.
+ */
+const PACKAGE_KIND = '(?:\\d+(?:元|块|g|gb|m|mb)?|5g|4g|流量|数据|上网|加油|附加|叠加|定向|夜间|闲时|假日|全国|本地|省内|日|周|月|季|年|视频|音乐|阅读|游戏|这个|那个|个)*';
+const PACKAGE_ZH = new RegExp(`${PACKAGE_KIND}(?:包月|包年|(?<![红钱书背])包(?![括含])|套餐|增值(?:业务|服务)|会员|订阅)`, 'g');
+const PACKAGE_EN = /(?:\b(?:the|my|this|that|extra|additional|monthly|weekly|daily|data|internet|video|music|value added|\d+ ?(?:gb|mb|g))\s+)*\b(?:data ?packs?|packs?|packages?|bundles?|add ?ons?|addons?|boosters?|plans?|memberships?|subscriptions?)\b/g;
+
+/**
+ * A folded reading with the packages it names taken out (退订10元流量包 → 退订, cancel my data add-on →
+ * cancel), and whether a cancelling verb stands right before one (cancel the extra data plan i added), or
+ * null when it names none, or one being bought or changed (不要换套餐, 想办个流量包). What is left says what
+ * is done with them: cancelling (取消, 不要了, unsubscribe) asks for the list of what the line subscribes
+ * to, from whose reply each is cancelled, unless what is left names a service the catalog turns off
+ * itself (取消彩铃包月 is QXCL).
+ */
+export function withoutPackages(folded: string): { rest: string; cancelledBefore: boolean } | null {
+  const spaced = folded.replace(/-/g, ' ');
+  let acquired = false;
+  let cancelledBefore = false;
+  const out = (_found: string, at: number, text: string) => {
+    const before = text.slice(Math.max(0, at - 16), at);
+    acquired ||= ACQUIRED_BEFORE.test(before);
+    cancelledBefore ||= CANCELLED_BEFORE.test(before);
+    return ' ';
+  };
+  const rest = spaced.replace(PACKAGE_ZH, out).replace(PACKAGE_EN, out);
+  return rest === spaced || acquired ? null : { rest: rest.replace(/ {2,}/g, ' ').trim(), cancelledBefore };
+}
+
+/** A package bought, changed or applied for (不要换套餐, 想办个流量包, buy a data pack): not one cancelled, whatever 不要 says around it. A past 订了个 is the story of one now cancelled. */
+const ACQUIRED_BEFORE = /(?:换|改|升级|降级|办|办理|买|购买|申请|加|(?<!退)订|订购|续|推荐|\b(?:buy|purchase|order|add|get|change|switch|upgrade))(?:个|一个|张|份|一下|成|到)?\s*$/;
+/** A verb that cancels, right before the package (退订流量包, cancel the extra data plan). */
+const CANCELLED_BEFORE = /(?:取消|退订|退掉|停掉|停用|去掉|关掉|\b(?:cancel|unsubscribe(?: from)?|stop|remove|end|terminate|drop|get rid of))\s*$/;
