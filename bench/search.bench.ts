@@ -74,11 +74,10 @@ export default async function searchBench(): Promise<Section> {
   // Issue 16: sets with kinds of phrasing and questions no instruction answers (`"expect": []`), kind by kind.
   const byKind = (label: string, set: readonly LabelledQuery[], listMisses = true) => {
     const c = confidenceQuality(set, judge);
-    figures.push(
-      { name: `${label} top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` },
-      { name: `${label} unanswerable not confident (n=${c.unanswerable})`, value: pct(c.unanswerableNotConfident), target: '≥ 90 %', pass: c.unanswerableNotConfident >= 0.9 },
-      { name: `${label} answerable not confident`, value: pct(c.answerableNotConfident), target: '≤ 2 %', pass: c.answerableNotConfident <= 0.02 },
-    );
+    figures.push({ name: `${label} top-1 / top-3 (n=${c.answerable} answerable)`, value: `${pct(c.top1)} / ${pct(c.top3)}` });
+    // A set of answerable queries only (probe23) has no unanswerable share to print.
+    if (c.unanswerable) figures.push({ name: `${label} unanswerable not confident (n=${c.unanswerable})`, value: pct(c.unanswerableNotConfident), target: '≥ 90 %', pass: c.unanswerableNotConfident >= 0.9 });
+    figures.push({ name: `${label} answerable not confident`, value: pct(c.answerableNotConfident), target: '≤ 2 %', pass: c.answerableNotConfident <= 0.02 });
     for (const kind of [...new Set(set.map((x) => x.kind))]) {
       const k = confidenceQuality(
         set.filter((x) => x.kind === kind),
