@@ -61,4 +61,12 @@ describe('two SIMs without ICCID or IMSI used one after the other in one port', 
     expect((await outgoing(own))!.simId).toBe(second.simId);
     expect(modem.emulator.sent.length - sentBefore).toBe(1);
   }, 90_000);
+
+  it('are told apart by the ICCID read from EF_ICCID (AT+CRSM) when the modem answers no +CIMI, +CCID or +ICCID', async () => {
+    for (const m of await core.call('modem.list', {})) await core.call('modem.disconnect', { modemId: m.modemId });
+    modem.emulator.insertSim({ iccid: '89860012345678900066', imsi: '460001234567006' });
+    for (const command of ['AT+CIMI', 'AT+CCID', 'AT+ICCID']) modem.emulator.fault({ kind: 'command-error', command, cme: 4 });
+    const third = await connect();
+    expect(third.simId).toBe('89860012345678900066');
+  }, 60_000);
 });
