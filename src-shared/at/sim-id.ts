@@ -20,11 +20,19 @@ export const UNIDENTIFIED_PREFIX = 'unidentified:';
 export function simIdentity(ids: { iccid?: string | undefined; imsi?: string | undefined; path: string }, fresh: () => string): SimIdentity {
   const known = ids.iccid || ids.imsi;
   if (known) return { simId: known, identified: true };
-  return { simId: `${UNIDENTIFIED_PREFIX}${ids.path}#${fresh().slice(0, 8)}`, identified: false };
+  // The insertion's own part first: places that shorten an id (an MQTT topic level keeps 64 characters) keep it.
+  return { simId: `${UNIDENTIFIED_PREFIX}${fresh().slice(0, 8)}@${ids.path}`, identified: false };
 }
 
 export function isUnidentifiedSim(simId: string): boolean {
   return simId.startsWith(UNIDENTIFIED_PREFIX);
+}
+
+/** The insertion's own part of an unidentified SIM's id (what tells it from the next card), or null. */
+export function insertionTag(simId: string): string | null {
+  if (!isUnidentifiedSim(simId)) return null;
+  const rest = simId.slice(UNIDENTIFIED_PREFIX.length);
+  return rest.slice(0, rest.indexOf('@') >>> 0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iccidFromCrsm, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
+import { iccidFromCrsm, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
 
 let n = 0;
 const fresh = () => `${(++n).toString(16).padStart(8, '0')}-rest-of-a-uuid`;
@@ -20,6 +20,14 @@ describe('which SIM a connection is', () => {
     expect(b.simId).not.toBe(a.simId);
     expect(isUnidentifiedSim(a.simId)).toBe(true);
     expect(isUnidentifiedSim('89860012345678900041')).toBe(false);
+    expect(insertionTag(a.simId)).not.toBe(insertionTag(b.simId));
+    expect(insertionTag('89860012345678900041')).toBeNull();
+  });
+
+  it('keeps what tells two insertions apart within an MQTT topic level (64 characters) on a long port path', () => {
+    const path = '/dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if00-port0';
+    const [a, b] = [simIdentity({ path }, fresh), simIdentity({ path }, fresh)];
+    expect(a.simId.slice(0, 64)).not.toBe(b.simId.slice(0, 64));
   });
 });
 
