@@ -16,12 +16,15 @@ export interface SimIdentity {
 /** The prefix of every id given to an unidentified insertion (never the form of an ICCID or IMSI, all digits). */
 export const UNIDENTIFIED_PREFIX = 'unidentified:';
 
+const SIM_ID_MAX = 64;
+
 /** `fresh` gives a value never given before (a random UUID): the insertion's own part of the id. */
 export function simIdentity(ids: { iccid?: string | undefined; imsi?: string | undefined; path: string }, fresh: () => string): SimIdentity {
   const known = ids.iccid || ids.imsi;
   if (known) return { simId: known, identified: true };
   // The insertion's own part first: places that shorten an id (an MQTT topic level keeps 64 characters) keep it.
-  return { simId: `${UNIDENTIFIED_PREFIX}${fresh().slice(0, 8)}@${ids.path}`, identified: false };
+  // At most 64 characters, what the API takes as a SIM id (a label, a schedule): the port is only a hint.
+  return { simId: `${UNIDENTIFIED_PREFIX}${fresh().slice(0, 8)}@${ids.path}`.slice(0, SIM_ID_MAX), identified: false };
 }
 
 export function isUnidentifiedSim(simId: string): boolean {

@@ -28,6 +28,9 @@ describe('which SIM a connection is', () => {
     const path = '/dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if00-port0';
     const [a, b] = [simIdentity({ path }, fresh), simIdentity({ path }, fresh)];
     expect(a.simId.slice(0, 64)).not.toBe(b.simId.slice(0, 64));
+    // What the API takes as a SIM id (labels, schedules): at most 64 characters.
+    expect(a.simId.length).toBeLessThanOrEqual(64);
+    expect(insertionTag(a.simId)).toHaveLength(8);
   });
 });
 
