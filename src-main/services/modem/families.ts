@@ -36,7 +36,7 @@ const GENERIC_ICCID = [
   { command: 'AT+CICCID', prefix: '+ICCID:' },
   { command: 'AT+ICCID', prefix: '+ICCID:' },
   // Last, the standard way every vendor's list ends in: READ BINARY of EF_ICCID (2FE2 = 12258) through
-  // restricted SIM access (3GPP TS 27.007 §8.18), what ModemManager falls back to when +CCID is missing.
+  // restricted SIM access (3GPP TS 27.007 §8.18), the command other hosts use for the ICCID too (router and module sample code).
   // A modem without it leaves the SIM unidentified (src-shared/at/sim-id.ts).
   { command: 'AT+CRSM=176,12258,0,0,10', prefix: '+CRSM:', simFile: true },
 ] as const;
