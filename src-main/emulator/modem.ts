@@ -12,7 +12,7 @@ import { Responder10086 } from './responder-10086';
 import { CME, cme, error, formatFinal, formatInfo, ok, type Final, type Response } from './result-codes';
 import { createRng, type Rng } from './rng';
 import { defaultSettings, type Mem, type Settings } from './settings';
-import { SimCard, simCommands, type SimState } from './sim';
+import { DEFAULT_SIM, SimCard, simCommands, type SimOptions, type SimState } from './sim';
 import { SmsCenter, type DeliverOptions, type SentMessage } from './sms-center';
 import { smsConfigCommands } from './sms-config';
 import { SmsInbound } from './sms-inbound';
@@ -248,6 +248,14 @@ export class ModemEmulator {
   /** Puts a PDU (SMSC field first) in a memory's first free slot, as if it had been there since before; its index, or null when full. */
   preload(mem: 'SM' | 'ME' | 'SR', pdu: string, kind: StoredEntry['message']['kind'] = 'deliver', status: StoredEntry['message']['status'] = 1): number | null {
     return this.storage.store(mem, { status, pdu, kind });
+  }
+
+  /**
+   * Another SIM put into this modem while it is unplugged (a clerk swapping customers' cards at a desk):
+   * the next host to open the port finds only the new card.
+   */
+  insertSim(sim: Partial<SimOptions>): void {
+    this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
   }
 
   /** The device profile this emulator plays, if any. */

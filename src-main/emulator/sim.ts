@@ -16,6 +16,11 @@ export interface SimOptions {
    * SIM works for SMS), 'PH-SIM PIN' (the modem is locked to another SIM; nothing works until its code).
    */
   extraLock?: 'SIM PIN2' | 'PH-SIM PIN' | null;
+  /**
+   * Neither ICCID nor IMSI can be read (+CIMI, every ICCID query and READ BINARY of EF_ICCID answer
+   * +CME ERROR: 4), as with a modem that implements none of them: the host cannot tell this card from the next.
+   */
+  idsUnreadable?: boolean;
 }
 
 export const DEFAULT_SIM: SimOptions = {
@@ -34,23 +39,35 @@ export class SimCard {
   state: SimState;
   pinTriesLeft = PIN_TRIES;
   pukTriesLeft = PUK_TRIES;
-  pin: string | null;
-  readonly puk: string;
-  readonly iccid: string;
-  readonly imsi: string;
-  smsc: string;
-  readonly extraLock: SimOptions['extraLock'];
+  pin!: string | null;
+  puk!: string;
+  iccid!: string;
+  imsi!: string;
+  smsc!: string;
+  extraLock: SimOptions['extraLock'];
+  idsUnreadable = false;
   /** Still starting (a fault): every command that needs the card is answered +CME ERROR: 14. */
   busy = false;
 
   constructor(opts: SimOptions) {
+    this.extraLock = null;
+    this.state = 'READY';
+    this.replaceWith(opts);
+  }
+
+  /** Another card put in its place (the modem unplugged meanwhile): everything the card holds is the new one's. */
+  replaceWith(opts: SimOptions): void {
     this.extraLock = opts.extraLock ?? null;
+    this.idsUnreadable = opts.idsUnreadable === true;
     this.pin = opts.pin;
     this.puk = opts.puk;
     this.iccid = opts.iccid;
     this.imsi = opts.imsi;
     this.smsc = opts.smsc;
-    this.state = this.powerOnState();
+    this.pinTriesLeft = PIN_TRIES;
+    this.pukTriesLeft = PUK_TRIES;
+    this.busy = false;
+    this.state = this.pin === null ? 'READY' : 'SIM PIN';
   }
 
   /** What a freshly powered SIM asks for: PIN if enabled, PUK once the PIN is blocked. */
@@ -145,7 +162,18 @@ function whenAvailable(m: ModemContext, line: () => string): Response {
 const iccid =
   (label: string, digits: (sim: SimCard) => string = (sim) => sim.iccid): Handler =>
   (_, m) =>
-    whenAvailable(m, () => `${label}: ${digits(m.sim)}`);
+    m.sim.idsUnreadable && m.sim.state !== 'ABSENT' ? cme(CME.operationNotSupported) : whenAvailable(m, () => `${label}: ${digits(m.sim)}`);
+
+/** EF_ICCID's file id (3GPP TS 31.102 / TS 102.221 §13.2), 2FE2. */
+const EF_ICCID = 12258;
+const READ_BINARY = 176;
+
+/** Restricted SIM access (TS 27.007 §8.18): only READ BINARY of EF_ICCID, which hosts use for the ICCID. */
+function crsm(cmd: AtCommand, m: ModemContext): Response {
+  if (m.sim.idsUnreadable && m.sim.state !== 'ABSENT') return cme(CME.operationNotSupported);
+  if (Number(argString(cmd, 0)) !== READ_BINARY || Number(argString(cmd, 1)) !== EF_ICCID) return ok('+CRSM: 106,130,""');
+  return whenAvailable(m, () => `+CRSM: 144,0,"${swapNibbles(m.sim.iccid)}"`);
+}
 
 export const simCommands: CommandTable = {
   '+CPIN': {
@@ -165,7 +193,7 @@ export const simCommands: CommandTable = {
   },
   '+CIMI': {
     exec: (_, m) => {
-      const err = m.sim.meError();
+      const err = m.sim.idsUnreadable ? CME.operationNotSupported : m.sim.meError();
       return err === null ? ok(m.sim.imsi) : cme(err);
     },
   },
@@ -173,4 +201,5 @@ export const simCommands: CommandTable = {
   '+ICCID': { exec: iccid('+ICCID') },
   '+QCCID': { exec: iccid('+QCCID') },
   '^ICCID': { read: iccid('^ICCID', (sim) => swapNibbles(sim.iccid)) },
+  '+CRSM': { set: crsm },
 };

@@ -188,6 +188,8 @@ export const en: Record<StringKey, string> = {
   'modem.storageValue': '{used} of {total} used',
   'modem.device': 'Device',
   'modem.unknown': 'Unknown',
+  'modem.simUnidentified': 'SIM could not be identified',
+  'modem.simUnidentifiedWhy': 'This SIM gives neither its ICCID nor its IMSI. Its messages and retries belong to this insertion only: they will not follow the card after a swap or reconnect, and never mix with another card\'s.',
   'modem.traps': 'Needs attention',
   'modem.whatToDo': 'What to do: ',
   'modem.pinLabel': 'SIM PIN',

@@ -187,6 +187,8 @@ export const zhHans = {
   'modem.storageValue': '已用 {used} / 共 {total}',
   'modem.device': '型号',
   'modem.unknown': '未知',
+  'modem.simUnidentified': '无法识别这张 SIM 卡',
+  'modem.simUnidentifiedWhy': '这张 SIM 卡读不出 ICCID，也读不出 IMSI。它的消息和重发只属于这一次插入：换卡或重新连接后不会跟着这张卡，也不会和别的卡混在一起。',
   'modem.traps': '需要处理',
   'modem.whatToDo': '怎么办：',
   'modem.pinLabel': 'SIM 卡 PIN 码',

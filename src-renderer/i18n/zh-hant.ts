@@ -188,6 +188,8 @@ export const zhHant: Record<StringKey, string> = {
   'modem.storageValue': '已用 {used} / 共 {total}',
   'modem.device': '型號',
   'modem.unknown': '未知',
+  'modem.simUnidentified': '無法識別這張 SIM 卡',
+  'modem.simUnidentifiedWhy': '這張 SIM 卡讀不出 ICCID，也讀不出 IMSI。它的訊息和重發只屬於這一次插入：換卡或重新連接後不會跟著這張卡，也不會和別的卡混在一起。',
   'modem.traps': '需要處理',
   'modem.whatToDo': '怎麼辦：',
   'modem.pinLabel': 'SIM 卡 PIN 碼',

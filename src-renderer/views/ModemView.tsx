@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModemStatus, PortInfo } from '../../src-shared/api/contract';
+import { isUnidentifiedSim } from '../../src-shared/at/sim-id';
 import { DemoBadge } from '../components/DemoBadge';
 import { SignalBars } from '../components/SignalBars';
 import { useCore, useModems } from '../core/CoreProvider';
@@ -88,6 +89,7 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
   const facts: [string, string][] = [
     [t('modem.state'), t(shownStateKey(modem, reached))],
     [t('modem.sim'), `${t(`sim.${modem.sim}`)}${modem.simId ? ` · ${simLabel(modem.simId)}` : ''}`],
+    ...(modem.simId && isUnidentifiedSim(modem.simId) ? [[t('modem.simUnidentified'), t('modem.simUnidentifiedWhy')] as [string, string]] : []),
     [t('modem.operator'), modem.operator ?? t('modem.unknown')],
     [t('modem.registration'), t(`reg.${modem.registration}`)],
     [t('modem.smsc'), modem.smsc ?? t('modem.unknown')],

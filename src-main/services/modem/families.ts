@@ -9,7 +9,7 @@ export interface ModemFamily {
   /** Tested against `AT+CGMI` and `AT+CGMM` together. */
   matches: RegExp;
   /** Where the ICCID is asked, in order; the first that answers wins. */
-  iccid: readonly { command: string; prefix: string; nibbleSwapped?: boolean }[];
+  iccid: readonly { command: string; prefix: string; nibbleSwapped?: boolean; simFile?: boolean }[];
   /** Commands that turn the radio on when `AT+CFUN?` says it is off, tried in order until it is on. */
   radioOn: readonly string[];
   /** Vendor unsolicited lines the session acts on, by name. */
@@ -35,6 +35,10 @@ const GENERIC_ICCID = [
   // SIMCom answers AT+CCID / AT+CICCID with +ICCID: (ModemManager plugins/simtech).
   { command: 'AT+CICCID', prefix: '+ICCID:' },
   { command: 'AT+ICCID', prefix: '+ICCID:' },
+  // Last, the standard way every vendor's list ends in: READ BINARY of EF_ICCID (2FE2 = 12258) through
+  // restricted SIM access (3GPP TS 27.007 §8.18), the command other hosts use for the ICCID too (router and module sample code).
+  // A modem without it leaves the SIM unidentified (src-shared/at/sim-id.ts).
+  { command: 'AT+CRSM=176,12258,0,0,10', prefix: '+CRSM:', simFile: true },
 ] as const;
 
 const value = (text: string) => text.slice(text.indexOf(':') + 1).trim();

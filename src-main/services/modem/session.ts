@@ -16,6 +16,7 @@ import {
   type Registration,
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
+import { iccidFromCrsm, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
@@ -267,13 +268,17 @@ export class ModemSession extends Emitter<SessionEvents> {
     const imsi = await this.ask('AT+CIMI');
     let iccid: string | undefined;
     for (const q of this.family.iccid) {
-      iccid = await this.ask(q.command, q.prefix);
-      if (iccid) {
-        if (q.nibbleSwapped) iccid = unswapNibbles(iccid);
-        break;
-      }
+      iccid = await this.askIccid(q);
+      if (iccid) break;
     }
-    this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId: iccid ?? imsi ?? this.status.path });
+    const { simId, identified } = simIdentity({ iccid, imsi, path: this.status.path }, randomUUID);
+    this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId });
+    if (!identified) {
+      this.notice('warning', {
+        zh: `这张 SIM 卡既读不出 ICCID 也读不出 IMSI，无法识别。本次插入记作 ${simId}：它的消息和重发只属于这一次，换卡或重新连接后不会跟着这张卡，也不会和别的卡混在一起。`,
+        en: `This SIM gives neither its ICCID nor its IMSI, so it cannot be identified. This insertion is ${simId}: its messages and retries belong to this insertion only; they will not follow the card after a swap or reconnect, and never mix with another card's.`,
+      });
+    }
 
     this.radioOff = !(await this.radioOn());
     await this.whenSmsReady(() => this.at('AT+CMGF=0'));
@@ -749,6 +754,14 @@ export class ModemSession extends Emitter<SessionEvents> {
     }
   }
 
+  /** One way of reading the ICCID (families.ts), its answer in the printed form, or undefined. */
+  private async askIccid(q: ModemFamily['iccid'][number]): Promise<string | undefined> {
+    const raw = await this.ask(q.command, q.prefix);
+    if (!raw) return undefined;
+    if (q.simFile) return iccidFromCrsm(raw) ?? undefined;
+    return q.nibbleSwapped ? unswapNibbles(raw) : raw;
+  }
+
   private async ask(command: string, prefix?: string): Promise<string | undefined> {
     const r = await this.tryAt(command, undefined, prefix);
     const lines = r?.lines.filter((l) => !prefix || l.startsWith(prefix) || !/^[+^]/.test(l));
@@ -793,11 +806,6 @@ interface SimReading {
 function simTrap(r: SimReading): Trap {
   if (r.deviceLock) return trap('sim-lock');
   return trap(r.sim === 'pin' ? 'pin' : r.sim === 'puk' ? 'puk' : r.starting ? 'sim-busy' : 'no-sim');
-}
-
-/** EF_ICCID as stored on the card (each byte's digits swapped, F-padded) back to the printed ICCID. */
-function unswapNibbles(raw: string): string {
-  return raw.replace(/(.)(.)/g, '$2$1').replace(/F+$/i, '');
 }
 
 function clean<T extends object>(o: T): T {

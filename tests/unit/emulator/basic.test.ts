@@ -100,6 +100,8 @@ describe('identity and network', () => {
     ['AT+CCID', '+CCID: 89860012345678901234'],
     ['AT+ICCID', '+ICCID: 89860012345678901234'],
     ['AT^ICCID?', '^ICCID: 98680021436587092143'],
+    ['AT+CRSM=176,12258,0,0,10', '+CRSM: 144,0,"98680021436587092143"'],
+    ['AT+CRSM=176,28423,0,0,9', '+CRSM: 106,130,""'],
     ['AT+CSQ', '+CSQ: 18,99'],
     ['AT+CREG?', '+CREG: 0,1'],
     ['AT+COPS?', '+COPS: 0,0,"CHINA MOBILE",7'],
@@ -110,6 +112,17 @@ describe('identity and network', () => {
     const h = harness();
     h.at('ATE0\r');
     expect(h.at(`${command}\r`)).toBe(`\r\n${line}\r\n\r\nOK\r\n`);
+  });
+
+  it('a SIM whose ids cannot be read answers every way of asking them with an error, and another card put in answers its own', () => {
+    const h = harness({ sim: { idsUnreadable: true } });
+    h.at('ATE0;+CMEE=1\r');
+    for (const command of ['AT+CIMI', 'AT+CCID', 'AT+ICCID', 'AT+QCCID', 'AT^ICCID?', 'AT+CRSM=176,12258,0,0,10']) {
+      expect(h.at(`${command}\r`)).toBe('\r\n+CME ERROR: 4\r\n');
+    }
+    h.emu.insertSim({ iccid: '89860012345678900058', imsi: '460001234567005' });
+    expect(h.at('AT+CIMI\r')).toBe('\r\n460001234567005\r\n\r\nOK\r\n');
+    expect(h.at('AT+CCID\r')).toBe('\r\n+CCID: 89860012345678900058\r\n\r\nOK\r\n');
   });
 
   it('ATI prints the Huawei-style identity block', () => {

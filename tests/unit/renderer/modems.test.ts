@@ -148,6 +148,7 @@ describe('labels', () => {
     ['89860012345678901234', 'SIM …901234'],
     ['460001234567890', 'SIM …567890'],
     ['/dev/ttyUSB2', '/dev/ttyUSB2'],
+    ['unidentified:3f9a0c1e@/dev/ttyUSB2', 'SIM ? #3f9a0c1e'],
   ])('SIM %s is called %s', (simId, label) => {
     expect(simLabel(simId)).toBe(label);
   });

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+
+/**
+ * A clerk puts one customer's SIM into the desk's USB modem, then the next customer's, into the same port.
+ * The modem answers neither ICCID nor IMSI (no +CIMI, no +CCID/+ICCID/+QCCID/^ICCID, no +CRSM): before,
+ * both SIMs were named after the port path, so they shared one thread and the first customer's failed
+ * instruction, retried, went out from the second customer's SIM. The emulator on a real pseudo-terminal
+ * (socat), opened by serialport's own binding through the core, as the app does.
+ */
+let modem: PtyEmulator;
+let dataDir: string;
+let core: HallCore;
+const CARD = { idsUnreadable: true } as const;
+
+beforeAll(async () => {
+  modem = await startPtyEmulator({ emulatorOptions: { sim: { ...CARD, iccid: '89860012345678900041', imsi: '460001234567004' } } });
+  dataDir = await mkdtemp(join(tmpdir(), 'hall-unidentified-'));
+  core = await HallCore.create({ dataDir, demo: false });
+}, 30_000);
+afterAll(async () => {
+  await core?.close();
+  await modem?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function connect(): Promise<{ modemId: string; simId: string }> {
+  const { modemId } = await core.call('modem.connect', { path: modem.path });
+  let simId: string | null | undefined;
+  await expect.poll(async () => (simId = (await core.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId), { timeout: 20_000 }).toBeTruthy();
+  return { modemId, simId: simId! };
+}
+
+const outgoing = async (commandId: string) => core.journal.outgoing(commandId);
+
+describe('two SIMs without ICCID or IMSI used one after the other in one port', () => {
+  it('get ids of their own, not the port: no shared thread, and a Retry of the first one\'s instruction does not go out from the second', async () => {
+    const first = await connect();
+    expect(first.simId).not.toBe(modem.path);
+    // The first customer's instruction fails (the network refuses it): it can be retried later.
+    modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 304, times: 1 });
+    const { commandId: failed } = await core.call('send', { modemId: first.modemId, text: 'CXYE' });
+    await expect.poll(async () => (await outgoing(failed))?.state, { timeout: 20_000 }).toMatch(/^failed/);
+    expect((await outgoing(failed))!.simId).toBe(first.simId);
+    await core.call('modem.disconnect', { modemId: first.modemId });
+
+    modem.emulator.insertSim({ ...CARD, iccid: '89860012345678900058', imsi: '460001234567005' });
+    const second = await connect();
+    expect(second.simId).not.toBe(modem.path);
+    expect(second.simId).not.toBe(first.simId);
+
+    const sentBefore = modem.emulator.sent.length;
+    await expect(core.call('retry', { commandId: failed })).rejects.toMatchObject({ code: 'send.retry-sim-absent' });
+    // The second customer's own instruction goes out, in a thread of its own.
+    const { commandId: own } = await core.call('send', { modemId: second.modemId, text: 'CXYE' });
+    await expect.poll(async () => (await outgoing(own))?.state, { timeout: 20_000 }).toBe('sent');
+    expect((await outgoing(own))!.simId).toBe(second.simId);
+    expect(modem.emulator.sent.length - sentBefore).toBe(1);
+  }, 90_000);
+
+  it('are told apart by the ICCID read from EF_ICCID (AT+CRSM) when the modem answers no +CIMI, +CCID or +ICCID', async () => {
+    for (const m of await core.call('modem.list', {})) await core.call('modem.disconnect', { modemId: m.modemId });
+    modem.emulator.insertSim({ iccid: '89860012345678900066', imsi: '460001234567006' });
+    for (const command of ['AT+CIMI', 'AT+CCID', 'AT+ICCID']) modem.emulator.fault({ kind: 'command-error', command, cme: 4 });
+    const third = await connect();
+    expect(third.simId).toBe('89860012345678900066');
+  }, 60_000);
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { iccidFromCrsm, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
+
+let n = 0;
+const fresh = () => `${(++n).toString(16).padStart(8, '0')}-rest-of-a-uuid`;
+
+describe('which SIM a connection is', () => {
+  it('is the ICCID, else the IMSI, whatever the port', () => {
+    expect(simIdentity({ iccid: '89860012345678900041', imsi: '460001234567004', path: '/dev/ttyUSB2' }, fresh)).toEqual({ simId: '89860012345678900041', identified: true });
+    expect(simIdentity({ imsi: '460001234567004', path: '/dev/ttyUSB2' }, fresh)).toEqual({ simId: '460001234567004', identified: true });
+    expect(simIdentity({ iccid: '', imsi: '460001234567004', path: '/dev/ttyUSB2' }, fresh).simId).toBe('460001234567004');
+  });
+
+  it('without either, is never the port path, and never the same for two insertions in one port', () => {
+    const a = simIdentity({ path: '/dev/ttyUSB2' }, fresh);
+    const b = simIdentity({ iccid: undefined, imsi: undefined, path: '/dev/ttyUSB2' }, fresh);
+    expect(a.identified).toBe(false);
+    expect(a.simId).not.toBe('/dev/ttyUSB2');
+    expect(a.simId).toContain('/dev/ttyUSB2');
+    expect(b.simId).not.toBe(a.simId);
+    expect(isUnidentifiedSim(a.simId)).toBe(true);
+    expect(isUnidentifiedSim('89860012345678900041')).toBe(false);
+    expect(insertionTag(a.simId)).not.toBe(insertionTag(b.simId));
+    expect(insertionTag('89860012345678900041')).toBeNull();
+  });
+
+  it('keeps what tells two insertions apart within an MQTT topic level (64 characters) on a long port path', () => {
+    const path = '/dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if00-port0';
+    const [a, b] = [simIdentity({ path }, fresh), simIdentity({ path }, fresh)];
+    expect(a.simId.slice(0, 64)).not.toBe(b.simId.slice(0, 64));
+    // What the API takes as a SIM id (labels, schedules): at most 64 characters.
+    expect(a.simId.length).toBeLessThanOrEqual(64);
+    expect(insertionTag(a.simId)).toHaveLength(8);
+  });
+});
+
+describe('the ICCID read from EF_ICCID (AT+CRSM=176,12258,0,0,10)', () => {
+  it('is the nibble-swapped data turned back, quoted or not, F padding dropped', () => {
+    expect(iccidFromCrsm('144,0,"98680021436587090014"')).toBe('89860012345678900041');
+    // Unquoted with an F-padded 19-digit ICCID, as some modems answer (values written for this test).
+    expect(iccidFromCrsm('144,0,981062200050259429F6')).toBe('8901260200055249926');
+  });
+
+  it('is nothing when the card refused the read or the data is no ICCID', () => {
+    expect(iccidFromCrsm('106,130,""')).toBeNull();
+    expect(iccidFromCrsm('148,4,""')).toBeNull();
+    expect(iccidFromCrsm('144,0,"FFFFFFFFFFFFFFFFFFFF"')).toBeNull();
+    expect(iccidFromCrsm('144,0')).toBeNull();
+  });
+});
