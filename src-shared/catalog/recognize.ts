@@ -1,5 +1,4 @@
 import type { Instruction } from './schema';
-import { invisibleRemoved } from './outgoing-text';
 import { templateMatcher, templateParams, templatePrefix } from './template';
 
 export interface Recognized {
@@ -76,15 +75,6 @@ export function recognizeLoosely(recognizer: Recognizer, instructions: readonly 
  * characters that show nothing (NUL, NEL, DEL…; tab, line breaks and the other spaces are whitespace).
  */
 const FORMAT = /\p{Cf}|[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
-
-/**
- * Text to a service number without the characters nobody sees (blank-looking letters left where they
- * are). Kept for code written before outgoingText (review24), which says what it removed and refuses a
- * blank inside: use that for anything sent.
- */
-export function withoutHidingCharacters(text: string): string {
-  return invisibleRemoved(text, 'service');
-}
 
 /**
  * Typed text as instructions are looked for in it: NFKC (full-width letters and digits), trimmed, and

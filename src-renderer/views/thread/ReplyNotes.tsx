@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
-import { withoutHidingCharacters } from '../../../src-shared/catalog/recognize';
-import { outgoingText } from '../../../src-shared/catalog/outgoing-text';
+import { invisibleRemoved, outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { toHallError } from '../../../src-shared/errors';
 import { RemovedNote } from '../../components/RemovedNote';
 import { catalogSaysChanges, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
@@ -203,7 +202,7 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
   // in a reply's word or label (请回复“是\u202E”确认) would draw the rest of the dialog, 到 10086 with it, reversed (review23).
   // Sent as outgoingText gives it (review24): what was removed is said, a blank-looking letter inside refused.
   const { text, removed, refused } = sentBack(props.text);
-  const title = withoutHidingCharacters(props.title);
+  const title = invisibleRemoved(props.title, 'service');
   // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
   const known = knownAs(activeCatalog(), text);
   return (
