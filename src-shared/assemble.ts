@@ -1,5 +1,5 @@
 import type { IncomingRecord } from './journal-records';
-import { mixedUpSendings, placedOutOfOrder } from './sending-order';
+import { mixedUpSendings } from './sending-order';
 
 /** A message put back together from the journal's parts. */
 export interface AssembledRecordMessage {
@@ -15,8 +15,8 @@ export interface AssembledRecordMessage {
   complete: boolean;
   /**
    * A part of it could as well have been another message's: two sendings under one reference, stamped
-   * the same second, in one encoding, both missing that part (nearestSendings), or one of two such
-   * sendings got its parts out of ascending order (mixedUpSendings). The text may join two replies.
+   * the same second, in one encoding, both missing that part (nearestSendings), or two such sendings whose
+   * texts are not the same part for part, whatever order they came in (mixedUpSendings). The text may join two replies.
    */
   uncertain: boolean;
 }
@@ -87,7 +87,6 @@ export function nearestSendings<T>(candidates: readonly T[], stamp: string, stam
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
   const uncertain = new Set<IncomingRecord[]>();
-  const outOfOrder = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
     const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
     const messages = groups.get(id) ?? [];
@@ -102,15 +101,16 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
     const message = near[0];
     if (near.length > 1) near.forEach((m) => uncertain.add(m));
     if (!message) messages.push([r]);
-    else if (!message.some((x) => x.key === r.key)) {
-      if (placedOutOfOrder(r.concat?.part ?? 1, message.map((x) => x.concat?.part ?? 1))) outOfOrder.add(message);
-      message.push(r);
-    }
+    else if (!message.some((x) => x.key === r.key)) message.push(r);
     groups.set(id, messages);
   }
   // A single SMS is a group of its own (its key): never two messages, never mixed.
   const sendings = [...groups].flatMap(([id, messages]) => messages.map((parts) => ({ id, parts })));
-  const read = ({ id, parts }: { id: string; parts: IncomingRecord[] }) => ({ group: id, encoding: parts[0]!.encoding, stamps: parts.map((p) => p.timestamp), outOfOrder: outOfOrder.has(parts) });
+  const read = ({ id, parts }: { id: string; parts: IncomingRecord[] }) => ({
+    group: id,
+    encoding: parts[0]!.encoding,
+    parts: parts.map((p) => ({ part: p.concat?.part ?? 1, text: p.text, stamp: p.timestamp })),
+  });
   for (const { parts } of mixedUpSendings(sendings, read)) uncertain.add(parts);
   return [...groups.values()].flat().map((parts) => {
     const unsure = uncertain.has(parts);

@@ -1,13 +1,23 @@
 /**
- * Two long messages under one reference, stamped the same second, read interleaved (A1, B2, A2, B1): B2
- * finds only A and completes it, A2 starts a message B1 completes, and both are mixed though each part had
- * one message to go to when it came (review18's tie needs two messages both missing the part). The order
- * the parts were read is the one evidence left: in ascending order (A1, A2, B1, B2) it is kept as it
- * tells; a message that got a part below one it held means a part came early or late, and then nothing
- * tells which part of that second is whose (docs/security.md, "Two long replies under one reference in
- * the same second"). This is the one definition every joiner of parts reads (assembleRecords, the page's
- * Reassembler, the fleet board through assembleRecords).
+ * Two long messages under one reference and part count, stamped the same second, in one encoding: nothing a part
+ * carries tells whose part it is (sender, reference, count, number, stamp, encoding are the same), and neither does
+ * the order parts are read in. Read A1, B2, A2, B1, B2 completes A and B1 completes A2's message; read A1, B2, B1, A2,
+ * each mixed message even gets its parts in ascending order, exactly as A1, A2, B1, B2 does (journal25). So such a
+ * group of one second is read by its texts, not by its order: two or more messages whose parts are, number for number,
+ * the very same texts (the network's exact repeat of one sending) are joined right whichever way the parts went; any
+ * other two are each possibly joined wrong, whatever the order, A1, A2, B1, B2 included (docs/security.md, "Two long
+ * replies under one reference in the same second"). This is the one definition every joiner of parts reads
+ * (assembleRecords, the page's Reassembler, the fleet board, `hall10086 inbox` and the extension through assembleRecords).
  */
+
+/** One part a long message being put together holds. */
+export interface PlacedPart {
+  /** Its number in the message (1 = first). */
+  part: number;
+  text: string;
+  /** The service centre's stamp. */
+  stamp: string;
+}
 
 /** What the rule reads of one long message being put together. */
 export interface PlacedSending {
@@ -15,15 +25,8 @@ export interface PlacedSending {
   group: string;
   /** Its parts' encoding (one sender's segmenter writes one); undefined where a stored part never kept it. */
   encoding: string | undefined;
-  /** The service centre's stamps of the parts it holds. */
-  stamps: readonly string[];
-  /** A part was placed in it while it held a higher-numbered one (placedOutOfOrder). */
-  outOfOrder: boolean;
-}
-
-/** Whether part `part`, placed in a message already holding parts `held`, comes out of ascending order. */
-export function placedOutOfOrder(part: number, held: readonly number[]): boolean {
-  return held.some((n) => n > part);
+  /** The parts it holds. */
+  parts: readonly PlacedPart[];
 }
 
 /** The second a stamp names (an unreadable stamp stands for itself, as nearestSendings reads it: equally near). */
@@ -33,24 +36,43 @@ function secondOf(stamp: string): string {
 }
 
 /**
- * The sendings that may be joined wrong: every one of a group (SIM, sender, reference, part count,
- * encoding) and second holding two or more messages of which any got its parts out of ascending order.
- * Marked so whatever became of them before (stored, read for figures): the mark may come after.
+ * Whether these messages hold, at every part number two of them hold, the very same text: then any other joining of
+ * their parts gives the same texts, so none is joined wrong.
+ */
+function samePartForPart(sendings: readonly PlacedSending[]): boolean {
+  const textOf = new Map<number, string>();
+  for (const s of sendings) {
+    for (const { part, text } of s.parts) {
+      const seen = textOf.get(part);
+      if (seen === undefined) textOf.set(part, text);
+      else if (seen !== text) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The sendings that may be joined wrong: every one of a group (SIM, sender, reference, part count, encoding) and
+ * second holding two or more messages that are not the same texts part for part (samePartForPart), whole or not,
+ * whatever order their parts came in. Marked so whatever became of them before (stored, read for figures): the
+ * mark may come after, with the part that shows a second message.
  */
 export function mixedUpSendings<T>(sendings: readonly T[], read: (sending: T) => PlacedSending): Set<T> {
-  const buckets = new Map<string, T[]>();
+  const buckets = new Map<string, { sendings: T[]; read: PlacedSending[] }>();
   for (const sending of sendings) {
     const s = read(sending);
-    for (const second of new Set(s.stamps.map(secondOf))) {
+    for (const second of new Set(s.parts.map((p) => secondOf(p.stamp)))) {
       const id = JSON.stringify([s.group, s.encoding ?? null, second]);
       const bucket = buckets.get(id);
-      if (bucket) bucket.push(sending);
-      else buckets.set(id, [sending]);
+      if (bucket) {
+        bucket.sendings.push(sending);
+        bucket.read.push(s);
+      } else buckets.set(id, { sendings: [sending], read: [s] });
     }
   }
   const mixed = new Set<T>();
   for (const bucket of buckets.values()) {
-    if (bucket.length > 1 && bucket.some((s) => read(s).outOfOrder)) bucket.forEach((s) => mixed.add(s));
+    if (bucket.sendings.length > 1 && !samePartForPart(bucket.read)) bucket.sendings.forEach((s) => mixed.add(s));
   }
   return mixed;
 }

@@ -63,7 +63,6 @@ export function generationMessageRow(generation: Generation, simId: string, from
     total: generation.slots.length,
     received: present.length,
     ...(generation.uncertain ? { uncertain: true } : {}),
-    ...(generation.outOfOrder ? { partsOutOfOrder: true } : {}),
   };
 }
 
@@ -78,6 +77,5 @@ export function storedGeneration(message: MessageRow, parts: ReadonlyMap<string,
       return part ? { key: part.key, text: part.text, timestamp: part.timestamp, receivedAt: part.receivedAt, encoding: part.encoding } : null;
     }),
     ...(message.uncertain ? { uncertain: true } : {}),
-    ...(message.partsOutOfOrder ? { outOfOrder: true } : {}),
   };
 }

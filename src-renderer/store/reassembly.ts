@@ -2,7 +2,7 @@ import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../sr
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
-import { mixedUpSendings, placedOutOfOrder, type PlacedSending } from '../../src-shared/sending-order';
+import { mixedUpSendings, type PlacedSending } from '../../src-shared/sending-order';
 
 
 /** Shown where a part of a long message has not arrived. */
@@ -25,11 +25,9 @@ export interface Generation {
   slots: (Slot | null)[];
   /**
    * A part of it could as well have been another message's (nearestSendings, mixedUpSendings): shown so, no
-   * figures read. Set after it was stored too, when a message of its second shows the parts read out of order.
+   * figures read. Set after it was stored too, when another message of its group and second shows up.
    */
   uncertain?: boolean;
-  /** A part was placed in it below one it held (placedOutOfOrder): kept, so a sibling of its second read later marks both. */
-  outOfOrder?: boolean;
 }
 
 /** The group of a part of a long SMS; null for a single SMS (or a part numbered beyond its total, kept whole). */
@@ -116,7 +114,6 @@ export class Reassembler {
       generations.push(placed);
     }
     if (!placed.slots[index]) {
-      if (placedOutOfOrder(c.part, placed.slots.flatMap((s, i) => (s ? [i + 1] : [])))) placed.outOfOrder = true;
       placed.slots[index] = slot;
       this.changed.add(placed);
       this.markMixedUp(generations);
@@ -146,6 +143,6 @@ export class Reassembler {
 }
 
 function placedSending(g: Generation): PlacedSending {
-  const present = g.slots.filter((s): s is Slot => s !== null);
-  return { group: g.group, encoding: present.find((s) => s.encoding !== undefined)?.encoding, stamps: present.map((s) => s.timestamp), outOfOrder: g.outOfOrder ?? false };
+  const parts = g.slots.flatMap((s, i) => (s ? [{ part: i + 1, text: s.text, stamp: s.timestamp, encoding: s.encoding }] : []));
+  return { group: g.group, encoding: parts.find((p) => p.encoding !== undefined)?.encoding, parts };
 }

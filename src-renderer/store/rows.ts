@@ -51,11 +51,6 @@ export interface MessageRow {
    */
   uncertain?: boolean;
   /**
-   * Incoming multi-part only: a part was read below one it held (Generation.outOfOrder). With another message of
-   * its group and second, both are `uncertain` (mixedUpSendings), even one read later.
-   */
-  partsOutOfOrder?: true;
-  /**
    * Incoming single SMS only: when (this computer's clock) the same SMS came again, each time the journal named it
    * `sameTextAs` this one, or the page took it for this one by its SIM, sender, stamp and text after a restart of the core
    * (mayBeNetworkRepeat, journal24): the network's repeat when the modem's acknowledgement was lost, or an identical second

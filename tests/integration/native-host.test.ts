@@ -255,7 +255,7 @@ describe('the native-messaging host and the app behind it', () => {
     expect([first, second].map((m) => (m as { uncertain?: boolean }).uncertain)).toEqual([true, true]);
   });
 
-  it('a long reply passed on certain is marked afterwards (`reply-uncertain`, signed) when a message of its second read later shows the parts out of order (A1, B2, A2, B1)', async () => {
+  it.each(['A2, B1', 'B1, A2'])('a long reply passed on certain is marked afterwards (`reply-uncertain`, signed) when another message of its second shows (A1, B2, %s)', async (later) => {
     const { c, p, signed } = await paired();
     await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
     await p.next(is('reply', (m) => m.ref === 'ye'));
@@ -276,8 +276,7 @@ describe('the native-messaging host and the app behind it', () => {
     // A1+B2 is whole and nothing shows it mixed yet: passed on certain.
     const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
     expect('uncertain' in first).toBe(false);
-    await deliver(a2!.hex, a2!.text);
-    await deliver(b1!.hex, b1!.text);
+    for (const part of later === 'A2, B1' ? [a2!, b1!] : [b1!, a2!]) await deliver(part.hex, part.text);
     const late = await p.next(is('reply-uncertain'));
     expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
     const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1!.text.slice(0, 10))));

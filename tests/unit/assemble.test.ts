@@ -131,7 +131,7 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
     expect(assembleRecords(lost).filter((m) => m.complete).map((m) => m.text)).toEqual([whole[0]!.text]);
   });
 
-  it('marks two sendings under one reference stamped the same second, read interleaved, as uncertain; in order, or in two encodings, they are certain (review18)', () => {
+  it('marks two sendings under one reference stamped the same second, read interleaved or in order, as uncertain; in two encodings they are certain (review18, journal25)', () => {
     // What the journal's reader and the page's log make of the parts read in this order: [text, uncertain].
     const bothWays = (read: IncomingRecord[]) => {
       const stored = new Reassembler([]);
@@ -143,18 +143,22 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       [true, true],
       [true, true],
     ]);
+    // In order: each second part had one message to go to, but read A1, B2, B1, A2 they would have too (journal25).
+    const unsure = [
+      ['A1A2', true],
+      ['B1B2', true],
+    ];
+    expect(bothWays([part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)])).toEqual([unsure, unsure]);
     const certain = [
       ['A1A2', false],
       ['B1B2', false],
     ];
-    // In order: each second part has one message to go to.
-    expect(bothWays([part('a1', 1, 'A1', 0), part('a2', 2, 'A2', 1), part('b1', 1, 'B1', 2), part('b2', 2, 'B2', 3)])).toEqual([certain, certain]);
     // One reply in UCS-2, the other in GSM 7-bit: a part goes with its encoding.
     const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
     expect(bothWays([part('a1', 1, 'A1', 0), gsm(part('b1', 1, 'B1', 1)), gsm(part('b2', 2, 'B2', 2)), part('a2', 2, 'A2', 3)])).toEqual([certain, certain]);
   });
 
-  describe('two sendings of one second whose parts are read out of order: every message of that second marked, whatever it holds (mixedUpSendings)', () => {
+  describe('two sendings of one second whose texts differ: every message of that second marked, whatever the order (mixedUpSendings)', () => {
     const a1 = part('a1', 1, 'A1', 0);
     const a2 = part('a2', 2, 'A2', 0);
     const b1 = part('b1', 1, 'B1', 0);
@@ -172,8 +176,29 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       expect(bothWays([a1, b2, a2, b1])).toEqual(twice([['A1B2', true], ['B1A2', true]]));
     });
 
-    it('A1, A2, B1, B2: in order, neither marked (arrival order is the evidence, review18)', () => {
-      expect(bothWays([a1, a2, b1, b2])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+    it('A1, B2, B1, A2: both mixed (A1+B2, B1+A2) though each got its parts in ascending order: both marked (journal25)', () => {
+      expect(bothWays([a1, b2, b1, a2])).toEqual(twice([['A1B2', true], ['B1A2', true]]));
+    });
+
+    it('A1, A2, B1, B2: read as A1, B2, B1, A2 is, so both marked (journal25; review18 and journal23 took the order for evidence)', () => {
+      expect(bothWays([a1, a2, b1, b2])).toEqual(twice([['A1A2', true], ['B1B2', true]]));
+    });
+
+    it('A1, B2, B1 with A2 still to come: the whole one marked as soon as a second message shows', () => {
+      expect(bothWays([a1, b2, b1])).toEqual(twice([['A1B2', true], ['B1', true]]));
+    });
+
+    it('the network\'s exact repeat of one sending, in any order: the same texts part for part, joined right whichever way, certain', () => {
+      const again = (r: IncomingRecord): IncomingRecord => ({ ...r, key: `${r.key}#2` });
+      // The page's log takes a part with a held part's very text for that part (re-delivered): one message.
+      const [journal, page] = bothWays([a2, again(a1), a1, again(a2)]);
+      expect(journal).toEqual([['A1A2', false], ['A1A2', false]]);
+      expect(page).toEqual([['A1A2', false]]);
+      expect(bothWays([a1, a2, again(a1)])[0]).toEqual([['A1A2', false], ['A1', false]]);
+    });
+
+    it('one long message read once, in either order: certain', () => {
+      expect(bothWays([a1, a2])).toEqual(twice([['A1A2', false]]));
     });
 
     it('A2, A1 with no other message of that second: certain', () => {
@@ -192,6 +217,10 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       const later = new Reassembler([structuredClone(whole!)]);
       [a2, b1].forEach((r, i) => later.place({ ...r, receivedAt: 2 + i }));
       expect(later.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false]).sort()).toEqual([['A1B2', true], ['B1A2', true]]);
+      // B1 then A2: nothing out of order, marked all the same (journal25).
+      const inOrder = new Reassembler([structuredClone(whole!)]);
+      [b1, a2].forEach((r, i) => inOrder.place({ ...r, receivedAt: 2 + i }));
+      expect(inOrder.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false]).sort()).toEqual([['A1B2', true], ['B1A2', true]]);
     });
 
     it('another second, or another encoding, is another group: nothing marked', () => {

@@ -25,6 +25,10 @@ export interface SimMessage {
    * from its slot, reads the same through the mask (HandedOutRecord.maybeStoredAs). Or another code of the same
    * wording. Or the network handing a single SMS over again (HandedOutRecord.sameTextAs). It is told, never dropped, but nothing that counts messages counts it, and no figure is read from it
    * (outside the masked secret its text is that message's, whose figures were read when it came).
+   * Also a single SMS the journal names nothing that is a later occurrence of its second (`…#2`) whose first this run
+   * never saw (it came before this start: journal25, the network's repeat after a restart of the core) or saw on this
+   * SIM with the very text (the journal names a repeat only 10 minutes after acknowledging the first): its figures are
+   * read, no newer than `writtenBy` (if it is another reply of that second, they are its own).
    */
   mayRepeat?: true;
   /**
@@ -82,8 +86,12 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   /** SIMs changed in the slice being read: each is told once, with its state after the slice. */
   private changedInSlice: Set<string> | null = null;
 
-  /** When each part came in this run (within the reassembly window, the newest MAX_CAME_REMEMBERED): what a later occurrence of its second was written by. */
-  private readonly came = new Map<string, number>();
+  /**
+   * When each part came in this run (within the reassembly window, the newest MAX_CAME_REMEMBERED): what a later occurrence
+   * of its second was written by; and a single SMS's SIM and text, to tell whether a later occurrence is the very same
+   * (memory only, as the board's parts are).
+   */
+  private readonly came = new Map<string, { at: number; single?: { simId: string; text: string } }>();
 
   /** `redact` masks secrets in a text (the catalog's masking) before it leaves the board; `startedAt`: when this run began. */
   constructor(
@@ -231,8 +239,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
         }
         continue;
       }
-      const mayRepeat = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
-      const figures = this.read({ ...message, uncertain }, mayRepeat, this.writtenBy(message.keys));
+      const named = held.some((p) => (p.maybeStoredAs !== undefined || p.sameTextAs !== undefined) && message.keys.includes(p.key));
+      const mayRepeat = named || this.mayRepeatUnnamed(message);
+      const figures = this.read({ ...message, uncertain }, { mayRepeat, figures: !named }, this.writtenBy(message.keys));
       if (message.total > 1) readWhole.set(id, { receivedAt: message.receivedAt, ...(figures ? { figures } : {}) });
     }
     const kept = held.filter((p) => !done.has(p.key)).slice(-MAX_PARTS_PER_SIM);
@@ -251,8 +260,8 @@ export class SimBoard extends Emitter<SimBoardEvents> {
 
   private remember(record: HandedOutRecord): void {
     this.came.delete(record.key);
-    this.came.set(record.key, record.receivedAt);
-    for (const [key, at] of this.came) {
+    this.came.set(record.key, { at: record.receivedAt, ...(record.concat ? {} : { single: { simId: record.simId, text: record.text } }) });
+    for (const [key, { at }] of this.came) {
       if (this.came.size <= MAX_CAME_REMEMBERED && record.receivedAt - at <= REASSEMBLY_WINDOW_MS) break;
       this.came.delete(key);
     }
@@ -262,19 +271,31 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   private writtenBy(keys: readonly string[]): number | undefined {
     const firsts = keys.flatMap((key) => [firstOccurrenceOf(key) ?? []].flat());
     if (firsts.length === 0) return undefined;
-    return Math.min(...firsts.map((first) => this.came.get(first) ?? this.startedAt)) + 1000;
+    return Math.min(...firsts.map((first) => this.came.get(first)?.at ?? this.startedAt)) + 1000;
+  }
+
+  /** SimMessage.mayRepeat of a single SMS the journal names nothing: a later occurrence of its second whose first is unknown here, or the very same. */
+  private mayRepeatUnnamed(message: AssembledRecordMessage): boolean {
+    const first = message.total === 1 ? firstOccurrenceOf(message.keys[0]!) : null;
+    if (first === null) return false;
+    const seen = this.came.get(first);
+    return !seen || (seen.single?.simId === message.simId && seen.single.text === message.text);
   }
 
   /** Tells the message; its figures taken, the SIM's state before and after (for a withdrawal), when they were. */
-  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean, writtenBy: number | undefined): { before: SimState; after: SimState } | null {
+  private read(
+    { simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage,
+    { mayRepeat, figures }: { mayRepeat: boolean; figures: boolean },
+    writtenBy: number | undefined,
+  ): { before: SimState; after: SimState } | null {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
     this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}), ...(writtenBy === undefined ? {} : { writtenBy }) });
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
-    // one that may be a message told before gives its figures, read then, no second time.
-    if (understood.kind !== 'figures' || uncertain || mayRepeat) return null;
+    // one the journal names as maybe a message told before gives its figures, read then, no second time.
+    if (understood.kind !== 'figures' || uncertain || !figures) return null;
     const before = this.sims.get(simId) ?? emptySimState(simId);
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
     // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after

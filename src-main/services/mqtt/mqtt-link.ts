@@ -205,7 +205,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       if (this.held.length > MAX_HELD_EVENTS) this.held.shift();
       return;
     }
-    // `mayRepeat`: maybe a message published before (SimMessage.mayRepeat), for a subscriber that counts to skip.
+    // `mayRepeat`: maybe a message published before (SimMessage.mayRepeat; after a restart of the core too), for a subscriber
+    // that counts or notifies to skip: the text is there to compare, the message is never left out (docs/fleet.md).
     const payload = JSON.stringify({
       from: message.from,
       receivedAt: new Date(message.receivedAt).toISOString(),

@@ -10,7 +10,7 @@ import { defaultMqttSettings } from '../../../src-main/services/mqtt/mqtt-settin
 import { encodeDeliverParts } from '../../../src-shared/pdu';
 import { FAST } from '../session-kit';
 import { startAedes } from './aedes-kit';
-import { listen } from './mosquitto-kit';
+import { listen, startBroker } from './mosquitto-kit';
 import { waitFor } from './pool-kit';
 
 /**
@@ -32,14 +32,17 @@ afterEach(async () => {
   cleanup = [];
 });
 
-/** The emulator on a real pty, a data folder, an MQTT broker with a listener on the event topics; `start` opens a core on the folder. */
-async function rig() {
+/**
+ * The emulator on a real pty, a data folder, an MQTT broker (aedes, or with `mosquitto` the real Debian mosquitto) with a
+ * listener on the event topics; `start` opens a core on the folder.
+ */
+async function rig(o: { mosquitto?: boolean } = {}) {
   const emulator = new ModemEmulator({ ...FAST, sim: SIM });
   const pty = await startPtyEmulator({ emulator });
   cleanup.push(() => pty.close());
   const dir = await mkdtemp(join(tmpdir(), 'hall-maybe-repeat-'));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  const broker = await startAedes();
+  const broker = o.mosquitto ? await startBroker() : await startAedes();
   cleanup.push(() => broker.stop());
   const listener = await listen(broker.url, [`hall10086/${HOST}/sim/+/event`]);
   cleanup.push(() => listener.close());
@@ -115,5 +118,42 @@ describe('a message the journal cannot tell from the one it holds masked, on the
     expect(pending.map((r) => r.text)).toEqual([BALANCE, '尊敬的客户，您本月已用流量1.20GB。【中国移动】']);
     // A page that reloads now is told too (journal22): the repeat names the first, the other text nothing.
     expect(pending.map((r) => r.sameTextAs)).toEqual([first[0]!.key, undefined]);
+  });
+
+  it('after a restart of the core, the network\'s repeat of a single SMS is published marked as maybe the one told before (journal25; real mosquitto)', async () => {
+    const { emulator, pty, events, start } = await rig({ mosquitto: true });
+    const pdu = (text: string, second: number) =>
+      encodeDeliverParts({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 11, 6, 0, 0, second)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 1 })[0]!.hex;
+    const BALANCE = '尊敬的客户，您的话费余额为35.20元。【中国移动】';
+    const LATER = '尊敬的客户，您的话费余额为30.20元。【中国移动】';
+    // First run: the balance reply is told, a page stores it and acknowledges it (the journal then keeps its key only).
+    const first = await start();
+    await publishOn(first, events.url);
+    await first.call('modem.connect', { path: pty.path });
+    emulator.deliverPdu(pdu(BALANCE, 7));
+    await waitFor(() => events.messages.length === 1, 'the reply told');
+    await first.call('journal.ack', { keys: (await first.call('journal.pending', {})).incoming.map((r) => r.key) });
+    await first.close();
+
+    // Next start: the SMSC, its acknowledgement lost on the air, hands the same SMS over again with its stamp; then a later reply.
+    const again = await start();
+    await publishOn(again, events.url);
+    await again.call('modem.connect', { path: pty.path });
+    emulator.deliverPdu(pdu(BALANCE, 7));
+    await waitFor(() => events.messages.length === 2, 'the repeat told');
+    emulator.deliverPdu(pdu(LATER, 40));
+    await waitFor(() => events.messages.length === 3, 'the later reply told');
+    const told = events.messages.map((m) => JSON.parse(m.payload) as Record<string, unknown>);
+    expect(told.map((e) => [e.text, e.mayRepeat])).toEqual([
+      [BALANCE, undefined],
+      [BALANCE, true],
+      [LATER, undefined],
+    ]);
+    // Told, never dropped: the journal keeps it as a message of its own (an identical second reply of that second cannot be told from it).
+    const pending = (await again.call('journal.pending', {})).incoming;
+    expect(pending.map((r) => [r.text, /#2$/.test(r.key)])).toEqual([
+      [BALANCE, true],
+      [LATER, false],
+    ]);
   });
 });

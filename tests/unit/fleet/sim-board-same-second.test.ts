@@ -23,26 +23,31 @@ const figuresOf = (board: SimBoard) => {
 };
 
 describe('two long replies under one reference in the same second (real r15-153 and r15-183), review18', () => {
-  it('read interleaved, give the board no figures (the joined texts may mix them); read in order, they do', () => {
+  it('read interleaved or in order, give the board no figures (the joined texts may mix them, journal25); one of them alone does', () => {
     const [a1, a2] = parts('r15-153', 'a', 0);
     const [b1, b2] = parts('r15-183', 'b', 10);
     expect([a1, a2, b1, b2].every(Boolean)).toBe(true);
-    const interleaved = new SimBoard((t) => t);
-    for (const r of [a1!, b1!, b2!, a2!]) interleaved.onIncoming(r);
-    const inOrder = new SimBoard((t) => t);
-    for (const r of [a1!, a2!, b1!, b2!]) inOrder.onIncoming(r);
-    expect(figuresOf(inOrder)).not.toEqual([null, null, null, {}, {}]);
-    expect(figuresOf(interleaved)).toEqual([null, null, null, {}, {}]);
+    const read = (order: IncomingRecord[]) => {
+      const board = new SimBoard((t) => t);
+      for (const r of order) board.onIncoming(r);
+      return figuresOf(board);
+    };
+    expect(read([a1!, a2!])).not.toEqual([null, null, null, {}, {}]);
+    expect(read([a1!, b1!, b2!, a2!])).toEqual([null, null, null, {}, {}]);
+    expect(read([a1!, a2!, b1!, b2!])).toEqual([null, null, null, {}, {}]);
   });
 
   /** A single balance reply the board read before, stamped a minute before the long ones. */
   const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
 
-  it('read A1, B2, then A2, B1: the first mixed message\'s figures, taken when it was whole, are withdrawn when the second shows the clash; what the board tells (MQTT, Prometheus) goes back', () => {
+  it.each([
+    ['A2, B1', (a2: IncomingRecord, b1: IncomingRecord) => [a2, b1]],
+    ['B1, A2 (nothing out of order, journal25)', (a2: IncomingRecord, b1: IncomingRecord) => [b1, a2]],
+  ])('read A1, B2, then %s: the first mixed message\'s figures, taken when it was whole, are withdrawn when the second shows the clash; what the board tells (MQTT, Prometheus) goes back', (_, rest) => {
     const [a1, a2] = parts('r15-153', 'a', 0);
     const [b1, b2] = parts('r15-183', 'b', 10);
     // Received in the order read (the journal stamps each part as it reads it).
-    const [ra1, rb2, ra2, rb1] = [a1!, b2!, a2!, b1!].map((r, i) => ({ ...r, receivedAt: STAMP.getTime() + i * 1000 }));
+    const [ra1, rb2, third, fourth] = [a1!, b2!, ...rest(a2!, b1!)].map((r, i) => ({ ...r, receivedAt: STAMP.getTime() + i * 1000 }));
     const board = new SimBoard((t) => t);
     const told: (number | null)[] = [];
     board.on('sim', (s) => told.push(s.balance));
@@ -54,7 +59,7 @@ describe('two long replies under one reference in the same second (real r15-153 
     board.flush();
     // A1+B2 is whole and nothing shows it mixed yet: its balance (A's 1.74) is read.
     expect(board.get('sim-1')!.balance).toBe(1.74);
-    for (const r of [ra2!, rb1!]) board.onIncoming(r);
+    for (const r of [third!, fourth!]) board.onIncoming(r);
     board.flush();
     const after = board.get('sim-1')!;
     expect([after.balance, after.asOf, after.lastUpdate, after.zoneMin]).toEqual([before.balance, before.asOf, before.lastUpdate, before.zoneMin]);
