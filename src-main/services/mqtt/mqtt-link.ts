@@ -14,6 +14,7 @@ import {
   statusTopic,
   type Publication,
   type TopicScope,
+  simGonePublications,
 } from '../../../src-shared/fleet/mqtt-topics';
 import { toHallError } from '../../../src-shared/errors';
 import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
@@ -137,6 +138,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
+      this.deps.board.on('gone', (simId) => this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId))),
     );
   }
 
