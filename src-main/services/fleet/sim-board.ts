@@ -168,8 +168,11 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     this.flush();
     // Each bring-up of a SIM that names itself by neither ICCID nor IMSI is an insertion of its own: the one before in
     // this port (whatever card it was) leaves the board rather than pile up. Its figures go with it, never to this
-    // row; its messages stay in the journal and the thread.
-    for (const simId of [...this.sims.keys()]) if (simId !== status.simId && insertedIn(simId, status.path)) this.forget(simId);
+    // row; its messages stay in the journal and the thread. Its row must name this modem too: an id keeps only the
+    // path's start (/dev/serial/by-id/usb-HUAWEI_… is alike for two modems of one make), a modem id its end.
+    for (const [simId, row] of [...this.sims]) {
+      if (simId !== status.simId && row.modemId === status.modemId && insertedIn(simId, status.path)) this.forget(simId);
+    }
     this.change(status.simId, {
       modemId: status.modemId,
       modemState: status.state,
