@@ -1,15 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_DIR } from '../../src-main/cli/commands/serve-command';
-import { createCore } from '../../src-main/core';
-import type { HallCore } from '../../src-main/core/core';
+import { HallCore } from '../../src-main/core';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { startServer, type RunningServer } from '../../src-main/server';
 import { isUnidentifiedSim } from '../../src-shared/at/sim-id';
-import { buildApp, launchChromium } from './app-kit';
+import { coreSuite } from './core-suite';
 import { STACK_TRACE } from './ui-kit';
 
 /**
@@ -20,27 +15,18 @@ import { STACK_TRACE } from './ui-kit';
  * real pseudo-terminal (socat), opened by the real serial binding; the built UI in real Chromium.
  */
 
-let dataDir: string;
 let core: HallCore;
-let server: RunningServer;
-let browser: Browser;
+let page: Page;
+coreSuite({ dirPrefix: 'hall10086-unidentified-', core: (dataDir) => HallCore.create({ dataDir, demo: false }), context: { viewport: { width: 1100, height: 760 } } }, (suite) => {
+  ({ core, page } = suite);
+});
+
 let modem: PtyEmulator;
-
 beforeAll(async () => {
-  await buildApp();
-  dataDir = await mkdtemp(join(tmpdir(), 'hall10086-unidentified-'));
-  core = await createCore({ demo: false, dataDir });
-  server = await startServer({ core, staticDir: RENDERER_DIR, port: 0 });
-  browser = await launchChromium();
   modem = await startPtyEmulator({ emulatorOptions: { sim: { idsUnreadable: true, iccid: '89860012345678900074', imsi: '460001234567007' } } });
-}, 120_000);
-
+}, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await core?.close();
   await modem?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** The insertion before this one, whose row must go when this one comes up. */
@@ -48,43 +34,39 @@ let previous: string | null = null;
 
 describe('a SIM that cannot be identified, one card after another in one modem', () => {
   it.each([
-    ['zh-CN', '无法识别这张 SIM 卡', '它的消息和重发只属于这一次插入', '这张 SIM 卡既读不出 ICCID 也读不出 IMSI，无法识别。本次插入记作 '],
-    ['en-US', 'SIM could not be identified', 'Its messages and retries belong to this insertion only', 'This SIM gives neither its ICCID nor its IMSI, so it cannot be identified. This insertion is '],
-  ])('is said so (%s) in a warning and on its modem card, and the Overview keeps one row for the modem, not one per card', async (locale, line, why, warning) => {
+    ['简体中文', '无法识别这张 SIM 卡', '它的消息和重发只属于这一次插入', '这张 SIM 卡既读不出 ICCID 也读不出 IMSI，无法识别。本次插入记作 '],
+    ['English', 'SIM could not be identified', 'Its messages and retries belong to this insertion only', 'This SIM gives neither its ICCID nor its IMSI, so it cannot be identified. This insertion is '],
+  ])('is said so (%s) in a warning and on its modem card, and the Overview keeps one row for the modem, not one per card', async (language, line, why, warning) => {
     for (const m of await core.call('modem.list', {})) await core.call('modem.disconnect', { modemId: m.modemId });
-    modem.emulator.insertSim({ idsUnreadable: true, iccid: `8986001234567890008${locale === 'en-US' ? 2 : 1}`, imsi: '460001234567008' });
-    const context = await browser.newContext({ locale, viewport: { width: 1100, height: 760 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(server.newLaunchLink());
-      await page.waitForSelector('#catalog-search');
-      await page.goto(`${server.url.split('#')[0]}#/overview`);
-      const rows = page.locator('tr[data-sim^="unidentified:"]');
-      if (previous) await page.locator(`tr[data-sim="${previous}"]`).waitFor({ timeout: 30_000 });
+    modem.emulator.insertSim({ idsUnreadable: true, iccid: `8986001234567890008${language === 'English' ? 2 : 1}`, imsi: '460001234567008' });
+    const base = new URL(page.url()).origin + new URL(page.url()).pathname;
+    // The UI's language, chosen in Settings as a user does.
+    await page.goto(`${base}#/settings`);
+    await page.getByRole('radio', { name: language, exact: true }).check();
+    await page.goto(`${base}#/overview`);
+    const rows = page.locator('tr[data-sim^="unidentified:"]');
+    if (previous) await page.locator(`tr[data-sim="${previous}"]`).waitFor({ timeout: 30_000 });
 
-      // Brought up while the page is open: the warning comes as it happens.
-      const { modemId } = await core.connect(modem.path);
-      let simId: string | null | undefined;
-      await expect.poll(async () => (simId = (await core.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId), { timeout: 30_000 }).toBeTruthy();
-      expect(isUnidentifiedSim(simId!)).toBe(true);
-      expect(simId).not.toBe(previous);
-      const toast = page.locator('.toast', { hasText: warning });
-      await toast.waitFor({ timeout: 30_000 });
-      expect(await toast.textContent()).toContain(`${warning}${simId}`);
+    // Brought up while the page is open: the warning comes as it happens.
+    const { modemId } = await core.connect(modem.path);
+    let simId: string | null | undefined;
+    await expect.poll(async () => (simId = (await core.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId), { timeout: 30_000 }).toBeTruthy();
+    expect(isUnidentifiedSim(simId!)).toBe(true);
+    expect(simId).not.toBe(previous);
+    const toast = page.locator('.toast', { hasText: warning });
+    await toast.waitFor({ timeout: 30_000 });
+    expect(await toast.textContent()).toContain(`${warning}${simId}`);
 
-      // The Overview: this insertion's row, and the one before it gone without a reload.
-      await page.locator(`tr[data-sim="${simId}"]`).waitFor({ timeout: 30_000 });
-      await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sim'))), { timeout: 30_000 }).toEqual([simId]);
+    // The Overview: this insertion's row, and the one before it gone without a reload.
+    await page.locator(`tr[data-sim="${simId}"]`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sim'))), { timeout: 30_000 }).toEqual([simId]);
 
-      await page.goto(`${server.url.split('#')[0]}#/modem`);
-      const facts = page.locator('.modem-card .facts');
-      await facts.getByText(line, { exact: true }).waitFor({ timeout: 30_000 });
-      expect(await facts.textContent()).toContain(why);
-      expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
-      await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/unidentified-sim-${locale}.png`) });
-      previous = simId!;
-    } finally {
-      await context.close();
-    }
+    await page.goto(`${base}#/modem`);
+    const facts = page.locator('.modem-card .facts');
+    await facts.getByText(line, { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await facts.textContent()).toContain(why);
+    expect(await page.textContent('body')).not.toMatch(STACK_TRACE);
+    await page.screenshot({ path: join(import.meta.dirname, `../../test-results/e2e/unidentified-sim-${language === 'English' ? 'en' : 'zh'}.png`) });
+    previous = simId!;
   }, 120_000);
 });
