@@ -16,6 +16,7 @@ import {
   type TopicScope,
   simGonePublications,
 } from '../../../src-shared/fleet/mqtt-topics';
+import { isUnidentifiedSim } from '../../../src-shared/at/sim-id';
 import { toHallError } from '../../../src-shared/errors';
 import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
@@ -188,7 +189,10 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onConnect(client: MqttClient): Promise<void> {
     this.setStatus('connected');
-    const sims = new Set([...this.deps.board.list().map((s) => s.simId), ...this.deps.labels.list().map((l) => l.simId)]);
+    const onBoard = this.deps.board.list().map((s) => s.simId);
+    // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
+    const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
+    const sims = new Set([...onBoard, ...labelled]);
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...sims].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
