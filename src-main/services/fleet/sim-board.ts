@@ -153,7 +153,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   readsKept(): ReadWholeKept[] {
     this.flush();
     return [...this.readWhole].flatMap(([simId, whole]) =>
-      [...whole].flatMap(([id, read]) => (read.figures ? [{ simId, keys: id.split(','), receivedAt: read.receivedAt, figures: structuredClone(read.figures) }] : [])),
+      [...whole].flatMap(([id, { receivedAt, figures }]) =>
+        figures ? [{ simId, keys: id.split(','), receivedAt, figures: { before: figureSnapshot(figures.before), after: figureSnapshot(figures.after) } }] : [],
+      ),
     );
   }
 
@@ -351,7 +353,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   /** Tells the message; its figures taken, the SIM's state before and after (for a withdrawal), when they were. */
-  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean, writtenBy: number | undefined): TakenFigures | null {
+  private read({ simId, from, text, receivedAt, timestamp, uncertain }: AssembledRecordMessage, mayRepeat: boolean, writtenBy: number | undefined): { before: SimState; after: SimState } | null {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
     // A message from anyone but a service number is someone's private text: only that it came is told.
@@ -366,7 +368,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
     const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
     this.change(simId, newerFigures(before, understood.figures, at, offsetOf(timestamp)));
-    return { before: figureSnapshot(before), after: figureSnapshot(this.sims.get(simId)!) };
+    return { before, after: this.sims.get(simId)! };
   }
 
   /** A SIM's row, and all the board holds of it, gone: told once (`gone`). */

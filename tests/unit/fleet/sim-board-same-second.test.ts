@@ -22,9 +22,6 @@ const figuresOf = (board: SimBoard) => {
   return [s?.balance ?? null, s?.generalDataLeftMb ?? null, s?.minutesLeft ?? null, s?.dataLeftByPoolMb ?? {}, s?.minutesLeftByPool ?? {}];
 };
 
-/** A single balance reply the board read before, stamped a minute before the long ones. */
-const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
-
 describe('two long replies under one reference in the same second (real r15-153 and r15-183), review18', () => {
   it('read interleaved, give the board no figures (the joined texts may mix them); read in order, they do', () => {
     const [a1, a2] = parts('r15-153', 'a', 0);
@@ -38,6 +35,8 @@ describe('two long replies under one reference in the same second (real r15-153 
     expect(figuresOf(interleaved)).toEqual([null, null, null, {}, {}]);
   });
 
+  /** A single balance reply the board read before, stamped a minute before the long ones. */
+  const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
 
   it('read A1, B2, then A2, B1: the first mixed message\'s figures, taken when it was whole, are withdrawn when the second shows the clash; what the board tells (MQTT, Prometheus) goes back', () => {
     const [a1, a2] = parts('r15-153', 'a', 0);
@@ -81,6 +80,8 @@ describe('the late clash across a restart of the core (fleet25): what the board 
     board.seed(journalParts);
     return board;
   }
+  /** A single balance reply the board read before, stamped a minute before the long ones (as in the describe above). */
+  const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
   const lateClash = () => {
     const [a1, a2] = parts('r15-153', 'a', 0);
     const [b1, b2] = parts('r15-183', 'b', 10);
