@@ -133,11 +133,12 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         onLabels: (labels) => core.emit('labels', labels),
         onMqtt: (view) => core.emit('mqtt', view),
         onSim: (sim) => core.emit('fleet', sim),
+        onSimGone: (simId) => core.emit('fleetGone', { simId }),
         onCheck: (state) => core.emit('fleetCheck', state),
         warn: o.warn ?? ((line) => console.warn(line)),
       });
       problems.push(...schedules.problems, ...core.fleet.problems);
-      core.fleet.board.seed(journal.partsOfUnfinished());
+      core.fleet.board.seed(journal.longParts());
       core.on('incoming', (r) => core.fleet.board.onIncoming(r));
       core.on('outgoing', (r) => {
         core.fleet.board.onOutgoing(r);

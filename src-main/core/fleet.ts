@@ -5,7 +5,7 @@ import { HallError, type Bilingual } from '../../src-shared/errors';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { FleetCheck } from '../services/fleet/fleet-check';
-import { SimBoard } from '../services/fleet/sim-board';
+import { SimBoard, type ReadWholeKept } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -19,6 +19,8 @@ export interface FleetDeps {
   onLabels(labels: SimLabel[]): void;
   onMqtt(view: MqttSettingsView): void;
   onSim(sim: FleetSim): void;
+  /** A SIM of this host left the board (see SimBoardEvents.gone). */
+  onSimGone(simId: string): void;
   onCheck(state: FleetCheckState): void;
   /** The app's log, for the MQTT link's warnings (a plain link, a refused certificate). */
   warn(line: string): void;
@@ -75,6 +77,11 @@ export class Fleet {
       if (failuresOf(state) !== (this.failuresSaved.get(state.simId) ?? failuresOf({ sendFailures: 0, sendFailuresSeen: 0 }))) void this.saveBoard();
       else this.saveSoon();
     });
+    this.board.on('gone', (simId) => {
+      deps.onSimGone(simId);
+      this.failuresSaved.delete(simId);
+      if (!this.closed) this.saveSoon();
+    });
     labels.on('changed', (list) => deps.onLabels(list));
     this.board.on('message', (message) => this.check.onMessage(message));
     this.check.on('state', (state) => deps.onCheck(state));
@@ -104,7 +111,9 @@ export class Fleet {
     this.saveTimer = null;
     const sims = this.board.list();
     for (const s of sims) this.failuresSaved.set(s.simId, failuresOf(s));
-    const text = `${JSON.stringify({ version: 1, sims })}\n`;
+    // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
+    // finds the figures it takes back exactly as they were (SimBoard.readsKept).
+    const text = `${JSON.stringify({ version: 1, sims, readWhole: this.board.readsKept() })}\n`;
     this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).catch(() => undefined);
     return this.saving;
   }
@@ -112,8 +121,8 @@ export class Fleet {
   /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
   private async loadBoard(): Promise<void> {
     try {
-      const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[] };
-      if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims);
+      const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[]; readWhole?: ReadWholeKept[] };
+      if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims, Array.isArray(saved.readWhole) ? saved.readWhole : []);
       for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));
     } catch {
       // none yet, or damaged: figures come back with the next replies

@@ -366,6 +366,8 @@ export interface Events {
   mqtt: MqttSettingsView;
   /** One SIM's state changed (here, or on another host seen through the broker). */
   fleet: FleetSim;
+  /** A SIM of this computer left the fleet (an unidentified insertion another card replaced in its modem): drop its row. */
+  fleetGone: { simId: string };
   /** A check of every SIM moved on (a SIM done, or the run began or ended). */
   fleetCheck: FleetCheckState;
   /** Not the core's: the Electron shell's menu asking the page to do what a key there does (Help → Keyboard shortcuts). */

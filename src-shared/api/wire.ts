@@ -56,6 +56,7 @@ export const EVENT_NAMES = Object.keys({
   labels: true,
   mqtt: true,
   fleet: true,
+  fleetGone: true,
   fleetCheck: true,
   command: true,
 } satisfies Record<EventName, true>) as EventName[];

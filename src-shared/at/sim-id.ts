@@ -24,7 +24,20 @@ export function simIdentity(ids: { iccid?: string | undefined; imsi?: string | u
   if (known) return { simId: known, identified: true };
   // The insertion's own part first: places that shorten an id (an MQTT topic level keeps 64 characters) keep it.
   // At most 64 characters, what the API takes as a SIM id (a label, a schedule): the port is only a hint.
-  return { simId: `${UNIDENTIFIED_PREFIX}${fresh().slice(0, 8)}@${ids.path}`.slice(0, SIM_ID_MAX), identified: false };
+  return { simId: unidentifiedId(fresh().slice(0, 8), ids.path), identified: false };
+}
+
+function unidentifiedId(tag: string, path: string): string {
+  return `${UNIDENTIFIED_PREFIX}${tag}@${path}`.slice(0, SIM_ID_MAX);
+}
+
+/**
+ * Whether `simId` is an unidentified insertion made in the modem on `path` (the port as cut into its id): what the
+ * fleet board forgets when that modem shows another insertion, for nothing else can be told of its card.
+ */
+export function insertedIn(simId: string, path: string): boolean {
+  const tag = insertionTag(simId);
+  return tag !== null && simId === unidentifiedId(tag, path);
 }
 
 export function isUnidentifiedSim(simId: string): boolean {

@@ -114,3 +114,13 @@ export function discoveryPublications(scope: TopicScope, discoveryPrefix: string
     }),
   }));
 }
+
+/**
+ * A SIM this host no longer lists (an unidentified insertion another card replaced in its port): every retained
+ * topic of it emptied, so that neither the broker nor Home Assistant keeps a row that piles up with each card.
+ */
+export function simGonePublications(scope: TopicScope, discoveryPrefix: string, simId: string): Publication[] {
+  const leaves = [...SIM_SENSORS.map((s) => s.leaf), 'state'];
+  const configs = discoveryPrefix ? discoveryPublications(scope, discoveryPrefix, simId, undefined).map((p) => p.topic) : [];
+  return [...leaves.map((leaf) => simTopic(scope, simId, leaf)), ...configs].map((topic) => ({ topic, payload: '', retain: true }));
+}

@@ -144,12 +144,39 @@ const FIGURE_KINDS = [
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** What of a SIM's state one reply's figures set (newerFigures): all a withdrawal needs to know of before and after. */
+export type FigureSnapshot = Pick<SimState, 'balance' | 'balanceCurrency' | 'generalDataLeftMb' | 'dataLeftByPoolMb' | 'minutesLeft' | 'minutesLeftByPool' | 'points' | 'asOf' | 'lastUpdate' | 'zoneMin'>;
+
+export function figureSnapshot(s: FigureSnapshot): FigureSnapshot {
+  const { balance, balanceCurrency, generalDataLeftMb, dataLeftByPoolMb, minutesLeft, minutesLeftByPool, points, asOf, lastUpdate, zoneMin } = s;
+  return structuredClone({ balance, balanceCurrency, generalDataLeftMb, dataLeftByPoolMb, minutesLeft, minutesLeftByPool, points, asOf, lastUpdate, zoneMin });
+}
+
+const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
+const amounts = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** A snapshot read back from a file (sim-board.json, which a hand may have edited): its own shape, or null. */
+export function checkedSnapshot(v: unknown): FigureSnapshot | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  const asOf = s.asOf as Record<string, unknown> | null | undefined;
+  const ok =
+    ['balance', 'generalDataLeftMb', 'minutesLeft', 'points', 'lastUpdate', 'zoneMin'].every((k) => numberOrNull(s[k])) &&
+    (s.balanceCurrency === null || typeof s.balanceCurrency === 'string') &&
+    amounts(s.dataLeftByPoolMb) &&
+    amounts(s.minutesLeftByPool) &&
+    typeof asOf === 'object' &&
+    asOf !== null &&
+    ['balance', 'data', 'minutes', 'points'].every((k) => numberOrNull(asOf[k]));
+  return ok ? figureSnapshot(s as unknown as FigureSnapshot) : null;
+}
+
 /**
  * A SIM's figures without one reply's, read before it was found possibly joined wrong (mixedUpSendings):
  * each figure that reply set (`before` → `after`) goes back to what it was before it, unless a newer reply
  * has replaced it since (`now` differs from `after`); the row's time and zone likewise.
  */
-export function withdrawnFigures(now: SimState, before: SimState, after: SimState): Partial<SimState> {
+export function withdrawnFigures(now: SimState, before: FigureSnapshot, after: FigureSnapshot): Partial<SimState> {
   const patch: Record<string, unknown> = {};
   const asOf = { ...now.asOf };
   for (const kind of FIGURE_KINDS) {

@@ -21,6 +21,7 @@ beforeAll(async () => {
   modem = await startPtyEmulator({ emulatorOptions: { sim: { ...CARD, iccid: '89860012345678900041', imsi: '460001234567004' } } });
   dataDir = await mkdtemp(join(tmpdir(), 'hall-unidentified-'));
   core = await HallCore.create({ dataDir, demo: false });
+  core.on('fleetGone', ({ simId }) => gone.push(simId));
 }, 30_000);
 afterAll(async () => {
   await core?.close();
@@ -36,6 +37,9 @@ async function connect(): Promise<{ modemId: string; simId: string }> {
 }
 
 const outgoing = async (commandId: string) => core.journal.outgoing(commandId);
+const boardIds = async () => (await core.call('fleet.sims', {})).map((s) => s.simId).sort();
+/** SIMs the core told the pages to drop from the fleet table. */
+const gone: string[] = [];
 
 describe('two SIMs without ICCID or IMSI used one after the other in one port', () => {
   it('get ids of their own, not the port: no shared thread, and a Retry of the first one\'s instruction does not go out from the second', async () => {
@@ -60,6 +64,11 @@ describe('two SIMs without ICCID or IMSI used one after the other in one port', 
     await expect.poll(async () => (await outgoing(own))?.state, { timeout: 20_000 }).toBe('sent');
     expect((await outgoing(own))!.simId).toBe(second.simId);
     expect(modem.emulator.sent.length - sentBefore).toBe(1);
+
+    // fleet25: the fleet board keeps one row for the modem, not one per card; the first card's history stays in the journal.
+    expect(await boardIds()).toEqual([second.simId]);
+    expect(gone).toEqual([first.simId]);
+    expect((await outgoing(failed))!.simId).toBe(first.simId);
   }, 90_000);
 
   it('are told apart by the ICCID read from EF_ICCID (AT+CRSM) when the modem answers no +CIMI, +CCID or +ICCID', async () => {
@@ -68,5 +77,22 @@ describe('two SIMs without ICCID or IMSI used one after the other in one port', 
     for (const command of ['AT+CIMI', 'AT+CCID', 'AT+ICCID']) modem.emulator.fault({ kind: 'command-error', command, cme: 4 });
     const third = await connect();
     expect(third.simId).toBe('89860012345678900066');
+    // An identified card in that modem is another insertion too: the unidentified one before it leaves the board.
+    expect(await boardIds()).toEqual(['89860012345678900066']);
   }, 60_000);
+
+  it('after a restart of the core, the board lists the last insertion as before, until the modem brings up another', async () => {
+    for (const m of await core.call('modem.list', {})) await core.call('modem.disconnect', { modemId: m.modemId });
+    modem.emulator.insertSim({ ...CARD, iccid: '89860012345678900090', imsi: '460001234567009' });
+    const before = await connect();
+    const shown = await boardIds();
+    expect(shown).toEqual(['89860012345678900066', before.simId].sort());
+    await core.close();
+    core = await HallCore.create({ dataDir, demo: false });
+    expect(await boardIds()).toEqual(shown);
+    // The same card, brought up again: an insertion of its own (simid26), and the row before it goes.
+    const again = await connect();
+    expect(again.simId).not.toBe(before.simId);
+    expect(await boardIds()).toEqual(['89860012345678900066', again.simId].sort());
+  }, 90_000);
 });

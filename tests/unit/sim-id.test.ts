@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iccidFromCrsm, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
+import { iccidFromCrsm, insertedIn, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
 
 let n = 0;
 const fresh = () => `${(++n).toString(16).padStart(8, '0')}-rest-of-a-uuid`;
@@ -31,6 +31,23 @@ describe('which SIM a connection is', () => {
     // What the API takes as a SIM id (labels, schedules): at most 64 characters.
     expect(a.simId.length).toBeLessThanOrEqual(64);
     expect(insertionTag(a.simId)).toHaveLength(8);
+  });
+});
+
+describe('the modem an unidentified insertion was made in (insertedIn: what the fleet board forgets it by)', () => {
+  it('is the port its id names, cut to 64 characters as the id is; never another short port, one that only begins alike, or an identified SIM', () => {
+    const short = simIdentity({ path: '/dev/ttyUSB2' }, fresh).simId;
+    expect(insertedIn(short, '/dev/ttyUSB2')).toBe(true);
+    expect(insertedIn(short, '/dev/ttyUSB20')).toBe(false);
+    expect(insertedIn(short, '/dev/ttyUSB')).toBe(false);
+    const path = '/dev/serial/by-id/usb-HUAWEI_Technology_HUAWEI_Mobile-if00-port0';
+    const long = simIdentity({ path }, fresh).simId;
+    expect(insertedIn(long, path)).toBe(true);
+    // The id keeps the path's first 42 characters only: alone it cannot tell two modems of one make apart (the
+    // fleet board asks the modem's id too, which keeps the path's end).
+    expect(insertedIn(long, path.replace('port0', 'port1'))).toBe(true);
+    expect(insertedIn('89860012345678900041', '/dev/ttyUSB2')).toBe(false);
+    expect(insertedIn('460001234567004', '/dev/ttyUSB2')).toBe(false);
   });
 });
 

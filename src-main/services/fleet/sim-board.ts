@@ -1,7 +1,8 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
-import { newerFigures, withdrawnFigures } from '../../../src-shared/fleet/sim-figures';
+import { checkedSnapshot, figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
+import { insertedIn } from '../../../src-shared/at/sim-id';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
@@ -44,6 +45,31 @@ export interface SimMessage {
 export interface SimBoardEvents {
   sim: SimState;
   message: SimMessage;
+  /** A SIM's row left the board (an unidentified insertion another took the place of in its port): its id. */
+  gone: string;
+}
+
+/** The figures a long message gave, as the SIM's state just before and after they were taken (for a withdrawal). */
+export interface TakenFigures {
+  before: FigureSnapshot;
+  after: FigureSnapshot;
+}
+
+/**
+ * A long message the board read whole and took figures from, as kept beside its state (sim-board.json) across
+ * a restart of the core: the journal still has its parts (seed), so a part that comes after the restart and shows
+ * it possibly joined wrong withdraws its figures as it would have in the run that read it.
+ */
+export interface ReadWholeKept {
+  simId: string;
+  keys: string[];
+  receivedAt: number;
+  figures: TakenFigures;
+}
+
+interface ReadWhole {
+  receivedAt: number;
+  figures?: TakenFigures;
 }
 
 /** Failed instructions remembered (for telling a repeat from a new failure); the oldest are forgotten first. */
@@ -72,7 +98,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    * were taken: their parts stay in `parts`, so a message of their second read later can show them possibly
    * joined wrong (mixedUpSendings, A1, B2, A2, B1), and their figures are then withdrawn. Forgotten with their parts.
    */
-  private readonly readWhole = new Map<string, Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>>();
+  private readonly readWhole = new Map<string, Map<string, ReadWhole>>();
   /** Instructions last seen failed: the same state told twice is one failure, a retry failing again another. */
   private readonly failed = new Set<string>();
   /**
@@ -101,8 +127,20 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     super();
   }
 
-  /** States kept from the last run (their modems are not connected yet). */
-  restore(states: readonly SimState[]): void {
+  /**
+   * States kept from the last run (their modems are not connected yet), and the long messages it read whole with
+   * the figures they gave (`reads`): seed then keeps those whose parts the journal still has.
+   */
+  restore(states: readonly SimState[], reads: readonly ReadWholeKept[] = []): void {
+    for (const r of reads) {
+      const before = checkedSnapshot(r?.figures?.before);
+      const after = checkedSnapshot(r?.figures?.after);
+      // An entry a hand spoiled is left out: that message's figures then stay should it be shown mixed, as before review25.
+      if (!before || !after || typeof r.simId !== 'string' || !Array.isArray(r.keys) || !r.keys.every((k) => typeof k === 'string') || !Number.isFinite(r.receivedAt)) continue;
+      const whole = this.readWhole.get(r.simId) ?? new Map<string, ReadWhole>();
+      whole.set(r.keys.join(','), { receivedAt: r.receivedAt, figures: { before, after } });
+      this.readWhole.set(r.simId, whole);
+    }
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
       const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
@@ -119,6 +157,16 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     return [...this.sims.values()].map((s) => structuredClone(s));
   }
 
+  /** The long messages read whole whose figures could still be withdrawn, for keeping beside list() (see ReadWholeKept). */
+  readsKept(): ReadWholeKept[] {
+    this.flush();
+    return [...this.readWhole].flatMap(([simId, whole]) =>
+      [...whole].flatMap(([id, { receivedAt, figures }]) =>
+        figures ? [{ simId, keys: id.split(','), receivedAt, figures: { before: figureSnapshot(figures.before), after: figureSnapshot(figures.after) } }] : [],
+      ),
+    );
+  }
+
   get(simId: string): SimState | undefined {
     this.flush();
     const s = this.sims.get(simId);
@@ -128,6 +176,13 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   onModem(status: ModemStatus): void {
     if (!status.simId) return;
     this.flush();
+    // Each bring-up of a SIM that names itself by neither ICCID nor IMSI is an insertion of its own: the one before in
+    // this port (whatever card it was) leaves the board rather than pile up. Its figures go with it, never to this
+    // row; its messages stay in the journal and the thread. Its row must name this modem too: an id keeps only the
+    // path's start (/dev/serial/by-id/usb-HUAWEI_… is alike for two modems of one make), a modem id its end.
+    for (const [simId, row] of [...this.sims]) {
+      if (simId !== status.simId && row.modemId === status.modemId && insertedIn(simId, status.path)) this.forget(simId);
+    }
     this.change(status.simId, {
       modemId: status.modemId,
       modemState: status.state,
@@ -164,15 +219,44 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   /**
-   * Parts of long messages journaled before this start whose other parts may come now (the app quit
-   * between two parts): without them, such a message is never whole here, its figures never read nor
-   * published, though the journal and every store have it whole.
+   * Parts of long messages the journal holds at this start (kept ones masked), in the order received: those of
+   * messages still unfinished (the app quit between two parts), or a whole message's within the reassembly window.
+   * Without the first, such a message is never whole here, its figures never read nor published, though the journal
+   * and every store have it whole. Without the second, a part that comes now and shows a message read in the last
+   * run possibly joined wrong (journal23) could not withdraw its figures. Whole ones were read in the run they came
+   * in: they are not read again (their figures, when any, are those `restore` was given).
    */
   seed(records: readonly IncomingRecord[]): void {
     this.flush();
-    for (const record of records) {
+    const sims = new Set<string>();
+    for (const record of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
       const held = this.parts.get(record.simId) ?? [];
-      if (!held.some((p) => p.key === record.key)) this.parts.set(record.simId, [...held, record].slice(-MAX_PARTS_PER_SIM));
+      if (held.some((p) => p.key === record.key)) continue;
+      this.parts.set(record.simId, [...held, record].slice(-MAX_PARTS_PER_SIM));
+      this.remember(record);
+      sims.add(record.simId);
+    }
+    for (const simId of sims) {
+      const held = this.parts.get(simId)!;
+      const readWhole = this.readWhole.get(simId) ?? new Map<string, ReadWhole>();
+      for (const message of assembleRecords(held)) {
+        if (message.uncertain) this.tied.set(sendingOf(message, held), message.receivedAt);
+        if (!message.complete) continue;
+        const id = message.keys.join(',');
+        const read = readWhole.get(id);
+        // Shown mixed after its figures were kept but before the withdrawal was (a crash between): withdrawn now.
+        if (read?.figures && message.uncertain) {
+          this.withdraw(simId, read.figures);
+          delete read.figures;
+        }
+        if (!read) readWhole.set(id, { receivedAt: message.receivedAt });
+      }
+      this.readWhole.set(simId, readWhole);
+    }
+    // A message the journal no longer has every part of can no longer be shown mixed: forgotten, as place() does.
+    for (const [simId, readWhole] of this.readWhole) {
+      const keys = new Set((this.parts.get(simId) ?? []).map((p) => p.key));
+      for (const id of readWhole.keys()) if (!id.split(',').every((key) => keys.has(key))) readWhole.delete(id);
     }
   }
 
@@ -210,7 +294,10 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     this.nextUnread = 0;
     const changed = this.changedInSlice!;
     this.changedInSlice = null;
-    for (const simId of changed) this.emit('sim', structuredClone(this.sims.get(simId)!));
+    for (const simId of changed) {
+      const state = this.sims.get(simId);
+      if (state) this.emit('sim', structuredClone(state));
+    }
     if (this.unread.length) this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
   }
 
@@ -220,7 +307,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     held.push(record);
     const done = new Set<string>();
     for (const [id, at] of this.tied) if (record.receivedAt - at > REASSEMBLY_WINDOW_MS) this.tied.delete(id);
-    const readWhole = this.readWhole.get(record.simId) ?? new Map<string, { receivedAt: number; figures?: { before: SimState; after: SimState } }>();
+    const readWhole = this.readWhole.get(record.simId) ?? new Map<string, ReadWhole>();
     const messages = assembleRecords(held);
     for (const message of messages) if (message.uncertain) this.tied.set(sendingOf(message, held), message.receivedAt);
     for (const message of messages) {
@@ -253,7 +340,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   /** The figures a long message gave, read before a message of its second showed it possibly joined wrong: taken back. */
-  private withdraw(simId: string, figures: { before: SimState; after: SimState }): void {
+  private withdraw(simId: string, figures: TakenFigures): void {
     const now = this.sims.get(simId) ?? emptySimState(simId);
     this.change(simId, withdrawnFigures(now, figures.before, figures.after));
   }
@@ -303,6 +390,15 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
     this.change(simId, newerFigures(before, understood.figures, at, offsetOf(timestamp)));
     return { before, after: this.sims.get(simId)! };
+  }
+
+  /** A SIM's row, and all the board holds of it, gone: told once (`gone`). */
+  private forget(simId: string): void {
+    this.sims.delete(simId);
+    this.parts.delete(simId);
+    this.readWhole.delete(simId);
+    this.changedInSlice?.delete(simId);
+    this.emit('gone', simId);
   }
 
   private change(simId: string, patch: Partial<SimState>): void {

@@ -526,15 +526,14 @@ export class Journal {
   }
 
   /**
-   * The parts of each long message the journal has only some of (acknowledged ones masked, as
-   * `partsOf` hands them out): a reader of whole messages that starts now needs them, for the rest
-   * may come in this run.
+   * Every part of a long message the journal holds (acknowledged ones kept a while, masked as `partsOf` hands
+   * them out; pending ones as they came): a reader of whole messages that starts now needs them, those of an
+   * unfinished message for the rest may come in this run, those of a whole one for a part that comes now may show
+   * it possibly joined wrong (journal23).
    */
-  partsOfUnfinished(): IncomingRecord[] {
+  longParts(): IncomingRecord[] {
     const kept = new Set(this.state.keptWithin(this.settings.now(), this.settings.keep));
-    const parts = [...kept, ...[...this.state.pending.values()].filter(isLongPart)];
-    const unfinished = new Set(assembleRecords(parts).flatMap((m) => (m.complete ? [] : m.keys)));
-    return this.handedOut(parts.filter((r) => unfinished.has(r.key)), kept);
+    return this.handedOut([...kept, ...[...this.state.pending.values()].filter(isLongPart)], kept);
   }
 
   /**

@@ -14,7 +14,9 @@ import {
   statusTopic,
   type Publication,
   type TopicScope,
+  simGonePublications,
 } from '../../../src-shared/fleet/mqtt-topics';
+import { isUnidentifiedSim } from '../../../src-shared/at/sim-id';
 import { toHallError } from '../../../src-shared/errors';
 import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
@@ -74,6 +76,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly scope: TopicScope;
   private readonly gate: QueryCommandGate;
   private readonly held: SimMessage[] = [];
+  /** SIMs that left the board while the broker was away: their retained topics are emptied at the next connect. */
+  private readonly gone = new Set<string>();
   private readonly unsubscribe: (() => void)[] = [];
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
 
@@ -137,6 +141,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
+      this.deps.board.on('gone', (simId) => {
+        this.gone.add(simId);
+        // Bounded as held events are: past it the oldest is left retained (it was one row, as before fleet25).
+        if (this.gone.size > MAX_HELD_EVENTS) this.gone.delete(this.gone.values().next().value!);
+        this.publishGone(client);
+      }),
     );
   }
 
@@ -179,10 +189,14 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onConnect(client: MqttClient): Promise<void> {
     this.setStatus('connected');
-    const sims = new Set([...this.deps.board.list().map((s) => s.simId), ...this.deps.labels.list().map((l) => l.simId)]);
+    const onBoard = this.deps.board.list().map((s) => s.simId);
+    // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
+    const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
+    const sims = new Set([...onBoard, ...labelled]);
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...sims].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
+    this.publishGone(client);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
   }
@@ -191,6 +205,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private onRemoteState(topic: string, payload: string): void {
     const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
     if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
+  }
+
+  private publishGone(client: MqttClient): void {
+    if (!client.connected) return;
+    for (const simId of this.gone) this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
+    this.gone.clear();
   }
 
   /** Only while connected: what changes meanwhile is published whole at the next connect. */

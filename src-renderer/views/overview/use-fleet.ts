@@ -8,6 +8,7 @@ import { latestKinds, latestPoint } from '../../store/figure-history';
 import { leftByKind } from '../../../src-shared/fleet/sim-figures';
 import { offsetOf } from '../../../src-shared/stamp-zone';
 import { rowKey } from './fleet-rows';
+import { isUnidentifiedSim } from '../../../src-shared/at/sim-id';
 
 /** The fleet as the core keeps it (every SIM here, and other hosts' when watched), kept live by its events. */
 export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<string, SimLabel> } {
@@ -25,6 +26,10 @@ export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<stri
       byKey.set(rowKey(sim), sim);
       publish();
     });
+    const offGone = api.on('fleetGone', ({ simId }) => {
+      byKey.delete(rowKey({ simId, host: null }));
+      publish();
+    });
     const offLabels = api.on('labels', (list) => alive && setLabels(new Map(list.map((l) => [l.simId, l]))));
     void api.call('fleet.sims', {}).then((list) => {
       // Events that came meanwhile are newer than the list.
@@ -35,6 +40,7 @@ export function useFleetSims(): { sims: FleetSim[] | undefined; labels: Map<stri
     return () => {
       alive = false;
       offSim();
+      offGone();
       offLabels();
     };
   }, [api, reached]);
@@ -50,7 +56,9 @@ export function useWithStoredFigures(sims: FleetSim[] | undefined): FleetSim[] |
   const db = hallDb();
   const known = useMemo(() => new Map((sims ?? []).filter((s) => s.host === null).map((s) => [s.simId, s])), [sims]);
   const stored = useLiveQuery(async () => {
-    const ids = (await db.sims.toCollection().primaryKeys()).filter((id) => known.get(id)?.lastUpdate == null);
+    // An unidentified insertion the core no longer lists was replaced in its modem by another: its messages stay in the
+    // log, its row does not come back (one per card put in, piling up, and nothing to tell which card it was).
+    const ids = (await db.sims.toCollection().primaryKeys()).filter((id) => known.get(id)?.lastUpdate == null && (known.has(id) || !isUnidentifiedSim(id)));
     return Promise.all(
       ids.map(async (simId) => {
         const [balance, points] = await Promise.all((['balance.balance', 'points.total'] as const).map((k) => latestPoint(db, simId, k)));

@@ -13,6 +13,8 @@ import { PASSWORD, USER } from './mosquitto-kit';
 import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
+import { startPtyEmulator } from '../../../src-main/emulator/pty';
+import { topicLevel } from '../../../src-shared/fleet/mqtt-topics';
 
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
@@ -84,6 +86,41 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     }
     expect(sub.messages.some((m) => m.payload.includes(PASSWORD))).toBe(false);
   });
+
+  it('an unidentified SIM\'s retained topics are emptied when its modem brings up another card (fleet25): the broker keeps no row per card', async () => {
+    const b = await broker({ auth: true });
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
+    open.dirs.push(dir);
+    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
+    const c = await HallCore.create({ dataDir: dir, demo: false });
+    open.cores.push(c);
+    try {
+      await c.call('mqtt.set', { settings: settings(b.url) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
+      const bringUp = async () => {
+        for (const m of await c.call('modem.list', {})) await c.call('modem.disconnect', { modemId: m.modemId });
+        const { modemId } = await c.call('modem.connect', { path: pty.path });
+        return waitFor(async () => (await c.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId, 'the modem ready');
+      };
+      const first = await bringUp();
+      const sub = await subscriber(b.url, [`${P}/sim/+/state`, 'homeassistant/#'], { username: USER, password: PASSWORD });
+      const firstTopic = `${P}/sim/${topicLevel(first)}/state`;
+      await waitFor(() => sub.last(firstTopic), 'the first insertion published');
+      pty.emulator.insertSim({ idsUnreadable: true, iccid: '89860012345678900112', imsi: '460001234567011' });
+      const second = await bringUp();
+      await waitFor(() => sub.last(firstTopic) === '', 'the first insertion\'s state emptied');
+      await waitFor(() => sub.last(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(first)}_balance/config`) === '', 'its discovery config emptied');
+      // A newcomer is handed the second card's state, and nothing of the first's: a marker published on that topic
+      // after subscribing comes after any retained message the broker still held for it.
+      const late = await subscriber(b.url, [firstTopic, `${P}/sim/${topicLevel(second)}/state`], { username: USER, password: PASSWORD });
+      await sub.client.publishAsync(firstTopic, 'marker', { qos: 1 });
+      await waitFor(() => late.last(firstTopic) === 'marker', 'the marker');
+      expect(late.messages.filter((m) => m.topic === firstTopic).map((m) => [m.payload, m.retain])).toEqual([['marker', false]]);
+      expect(late.messages.find((m) => m.topic === `${P}/sim/${topicLevel(second)}/state`)?.retain).toBe(true);
+    } finally {
+      await pty.close();
+    }
+  }, 60_000);
 
   it('a wrong password is refused by the broker: the link says offline and keeps trying', async () => {
     const b = await broker({ auth: true });

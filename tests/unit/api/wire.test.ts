@@ -79,6 +79,6 @@ describe('wire errors', () => {
 
 describe('EVENT_NAMES', () => {
   it('lists every event of the contract', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['approvals', 'catalog', 'command', 'extensions', 'fleet', 'fleetCheck', 'incoming', 'labels', 'modem', 'mqtt', 'notice', 'outgoing']);
+    expect([...EVENT_NAMES].sort()).toEqual(['approvals', 'catalog', 'command', 'extensions', 'fleet', 'fleetCheck', 'fleetGone', 'incoming', 'labels', 'modem', 'mqtt', 'notice', 'outgoing']);
   });
 });

@@ -76,3 +76,67 @@ describe('two long replies under one reference in the same second (real r15-153 
     expect(board.get('sim-1')!.balance).toBe(30.2);
   });
 });
+
+describe('the late clash across a restart of the core (fleet25): what the board keeps (sim-board.json) and the journal seeds', () => {
+  /** A board of a new run: the last run's states and long messages read whole, then the journal's long parts. */
+  function restarted(from: SimBoard, journalParts: readonly IncomingRecord[], reads = from.readsKept()): SimBoard {
+    const board = new SimBoard((t) => t);
+    board.restore(JSON.parse(JSON.stringify(from.list())), JSON.parse(JSON.stringify(reads)));
+    board.seed(journalParts);
+    return board;
+  }
+  /** A single balance reply the board read before, stamped a minute before the long ones (as in the describe above). */
+  const earlier: IncomingRecord = { kind: 'in', key: 'ye', simId: 'sim-1', from: '10086', text: '尊敬的客户，您的话费余额为35.20元。【中国移动】', encoding: 'ucs2', timestamp: new Date(STAMP.getTime() - 60_000).toISOString(), receivedAt: STAMP.getTime() - 60_000, concat: null };
+  const lateClash = () => {
+    const [a1, a2] = parts('r15-153', 'a', 0);
+    const [b1, b2] = parts('r15-183', 'b', 10);
+    return [a1!, b2!, a2!, b1!].map((r, i) => ({ ...r, receivedAt: STAMP.getTime() + i * 1000 }));
+  };
+
+  it('A1, B2 | restart | A2, B1: the board shows what it showed, reads A1+B2 no second time, and withdraws its figures as without a restart', () => {
+    const [ra1, rb2, ra2, rb1] = lateClash();
+    const first = new SimBoard((t) => t);
+    first.onIncoming(earlier);
+    first.flush();
+    const before = first.get('sim-1')!;
+    for (const r of [ra1!, rb2!]) first.onIncoming(r);
+    expect(first.get('sim-1')!.balance).toBe(1.74);
+    expect(first.readsKept().map((r) => r.keys)).toEqual([['a1', 'b2']]);
+    const second = restarted(first, [ra1!, rb2!]);
+    const told: string[] = [];
+    second.on('message', (m) => told.push(m.text!));
+    expect(second.list()).toEqual(first.list());
+    for (const r of [ra2!, rb1!]) second.onIncoming(r);
+    second.flush();
+    const after = second.get('sim-1')!;
+    expect([after.balance, after.asOf, after.lastUpdate, after.zoneMin]).toEqual([before.balance, before.asOf, before.lastUpdate, before.zoneMin]);
+    // B1+A2 is told (and gives no figures), A1+B2 not again.
+    expect(told).toHaveLength(1);
+  });
+
+  it('shown mixed in the last run after its figures were kept but before their withdrawal was (a crash between): withdrawn at the start', () => {
+    const [ra1, rb2, ra2, rb1] = lateClash();
+    const first = new SimBoard((t) => t);
+    first.onIncoming(earlier);
+    for (const r of [ra1!, rb2!]) first.onIncoming(r);
+    first.flush();
+    const kept = { states: first.list(), reads: first.readsKept() };
+    const board = new SimBoard((t) => t);
+    board.restore(kept.states, kept.reads);
+    board.seed([ra1!, rb2!, ra2!, rb1!]);
+    expect(board.get('sim-1')!.balance).toBe(35.2);
+  });
+
+  it('a kept entry a hand spoiled, or of parts the journal no longer has, is left out: the figures stay, nothing throws', () => {
+    const [ra1, rb2, ra2, rb1] = lateClash();
+    const first = new SimBoard((t) => t);
+    for (const r of [ra1!, rb2!]) first.onIncoming(r);
+    const [read] = first.readsKept();
+    const spoiled = { ...read!, figures: { before: { ...read!.figures.before, asOf: 'yesterday' }, after: read!.figures.after } };
+    for (const [reads, seeded] of [[[spoiled], [ra1!, rb2!]], [[read], []]] as const) {
+      const board = restarted(first, seeded, reads as never);
+      for (const r of [...(seeded.length ? [] : [ra1!, rb2!]), ra2!, rb1!]) board.onIncoming(r);
+      expect(board.get('sim-1')!.balance).toBe(1.74);
+    }
+  });
+});
