@@ -86,6 +86,7 @@ export const en: Record<StringKey, string> = {
   'thread.noSims': 'No conversations yet. Once a modem is connected, the instructions sent to 10086 and its replies appear here.',
   'thread.empty': 'No messages with 10086 on this SIM yet. Try an instruction such as YE (balance).',
   'thread.unreadMarker': 'New messages',
+  'thread.replyNews': 'New message from 10086 for {sim}: {n} unread.',
   'thread.unread': '{n} unread',
   'thread.incomplete': 'Incomplete ({n} of {m} parts)',
   'thread.localTime': '{time} on this computer',

@@ -85,6 +85,7 @@ export const zhHans = {
   'thread.noSims': '还没有对话。连接设备后，发给 10086 的指令和收到的回复都会出现在这里。',
   'thread.empty': '这张 SIM 卡还没有和 10086 的消息。发一条指令试试，例如 YE（查余额）。',
   'thread.unreadMarker': '以下为新消息',
+  'thread.replyNews': '{sim} 收到 10086 的新消息，共 {n} 条未读。',
   'thread.unread': '{n} 条未读',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
   'thread.localTime': '本机时间 {time}',

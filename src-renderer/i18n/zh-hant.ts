@@ -86,6 +86,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.noSims': '還沒有對話。連接裝置後，發給 10086 的指令和收到的回覆都會出現在這裡。',
   'thread.empty': '這張 SIM 卡還沒有和 10086 的訊息。傳一則指令試試，例如 YE（查餘額）。',
   'thread.unreadMarker': '以下為新訊息',
+  'thread.replyNews': '{sim} 收到 10086 的新訊息，共 {n} 則未讀。',
   'thread.unread': '{n} 則未讀',
   'thread.incomplete': '不完整（已收到 {n}/{m} 段）',
   'thread.localTime': '本機時間 {time}',

@@ -110,12 +110,21 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
-  it('Retry pressed by keyboard keeps the focus on Retry while the retry goes out, not on the page', async () => {
+  it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const [modem] = modems;
     await connectByKeyboard(modem!.path);
     await page.keyboard.press('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
     await composer.waitFor({ timeout: 30_000 });
+    // Tab to Send and Enter: the focus is back on the line, where the next instruction is typed.
+    await composer.focus();
+    await page.keyboard.type('YE');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button “发送”');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
     // The network refuses the next send (+CMS ERROR: 38): JF fails, with Retry.
     modem!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
     await composer.focus();
@@ -142,6 +151,35 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     // And the keyboard carries on from there: Tab goes on in the thread, not from the page's skip link.
     await page.keyboard.press('Tab');
     expect(await focused()).not.toMatch(/skip|^body$/);
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  it('a reply arriving while the user types elsewhere is said in a status, and the focus stays in the field', async () => {
+    const [modem] = modems;
+    await connectByKeyboard(modem!.path);
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.type('liuli');
+    modem!.emulator.deliver('10086', '尊敬的客户，截至04月24日17时10分，您的账户余额为35.20元。【中国移动】');
+    const news = page.getByRole('status').filter({ hasText: '新消息' });
+    await expect.poll(async () => ((await news.count()) === 1 ? await news.textContent() : `${await news.count()} status regions say it`), { timeout: 30_000 }).toBe(
+      'SIM …904402 收到 10086 的新消息，共 1 条未读。',
+    );
+    expect(await focused()).toBe('input[role=combobox] “搜索指令”');
+    expect(await page.locator('#catalog-search').inputValue()).toBe('liuli');
+    await axe('catalog, typing, a reply unread');
+
+    // In the SIM's own thread its message list (a log, read politely) says the reply, not the status a second time;
+    // the line being typed keeps the focus and its text.
+    await page.keyboard.press('Alt+2');
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    await page.keyboard.type('CXLL');
+    modem!.emulator.deliver('10086', '尊敬的客户，截至04月24日17时12分，您的账户余额为35.10元。【中国移动】');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.10元');
+    expect(await news.textContent()).not.toContain('共 2 条');
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
+    expect(await composer.inputValue()).toBe('CXLL');
     expect(report).toEqual([]);
   }, 120_000);
 });
