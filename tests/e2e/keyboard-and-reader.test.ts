@@ -154,6 +154,51 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // A guard (this passed before ux25's changes too): the risky and the menu confirmations by keyboard, judged by axe while open.
+  it('MMXG and a menu reply by keyboard: each dialog opens on 取消, Esc gives the focus back, and the password is nowhere in the page', async () => {
+    const [modem] = modems;
+    await connectByKeyboard(modem!.path);
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.type('改密码');
+    await page.locator('.result', { hasText: 'MMXG' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    for (const [field, value] of [['oldPassword', '135790'], ['newPassword', '246801'], ['newPasswordAgain', '246801']] as const) {
+      await page.locator(`#instruction-param-${field}`).focus();
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await focused()).toBe('button “取消”');
+    await axe('MMXG confirmation open');
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await focused()).toBe('input “”');
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button “确认发送”');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'MMXG' }).locator('.state-delivered').waitFor({ timeout: 30_000 });
+    const html = await page.content();
+    expect([html.includes('135790'), html.includes('246801')]).toEqual([false, false]);
+
+    // A numbered menu: its buttons are reached by Tab from the thread, each asks first.
+    modem!.emulator.deliver('10086', '您好！截至04月24日17时10分，您本月已使用移动数据流量1G241.21M，套餐内流量剩余2G386.52M。\n回复序号办理:\n661.流量包\n662.流量加油包\n【中国移动】');
+    const option = page.getByRole('button', { name: '661 流量包' });
+    await option.waitFor({ timeout: 30_000 });
+    await expect.poll(() => option.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await axe('thread with a menu reply');
+    await option.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await focused()).toBe('button “取消”');
+    await axe('menu option asked about');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button “661 流量包”');
+    expect(report).toEqual([]);
+  }, 120_000);
+
   it('a reply arriving while the user types elsewhere is said in a status, and the focus stays in the field', async () => {
     const [modem] = modems;
     await connectByKeyboard(modem!.path);
