@@ -56,6 +56,13 @@ async function connectByKeyboard(path: string): Promise<void> {
   await modemCard(page, path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
 }
 
+/** The first modem connected by keyboard, then a view opened by its key (Alt+1 the catalog, Alt+2 the thread). */
+async function firstModemThen(viewKey: string): Promise<PtyEmulator> {
+  await connectByKeyboard(modems[0]!.path);
+  await page.keyboard.press(viewKey);
+  return modems[0]!;
+}
+
 /** axe's findings in each state a test reaches, one line each: empty is the bar. */
 const report: string[] = [];
 async function axe(state: string): Promise<void> {
@@ -111,9 +118,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
   }, 120_000);
 
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
-    const [modem] = modems;
-    await connectByKeyboard(modem!.path);
-    await page.keyboard.press('Alt+2');
+    const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
     await composer.waitFor({ timeout: 30_000 });
     // Tab to Send and Enter: the focus is back on the line, where the next instruction is typed.
@@ -126,7 +131,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
     expect(await focused()).toBe('input[role=combobox] “输入指令”');
     // The network refuses the next send (+CMS ERROR: 38): JF fails, with Retry.
-    modem!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+    modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
     await composer.focus();
     await page.keyboard.type('JF');
     await page.keyboard.press('Escape');
@@ -156,9 +161,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
 
   // A guard (this passed before ux25's changes too): the risky and the menu confirmations by keyboard, judged by axe while open.
   it('MMXG and a menu reply by keyboard: each dialog opens on 取消, Esc gives the focus back, and the password is nowhere in the page', async () => {
-    const [modem] = modems;
-    await connectByKeyboard(modem!.path);
-    await page.keyboard.press('Alt+1');
+    const modem = await firstModemThen('Alt+1');
     await page.keyboard.type('改密码');
     await page.locator('.result', { hasText: 'MMXG' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -184,7 +187,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect([html.includes('135790'), html.includes('246801')]).toEqual([false, false]);
 
     // A numbered menu: its buttons are reached by Tab from the thread, each asks first.
-    modem!.emulator.deliver('10086', '您好！截至04月24日17时10分，您本月已使用移动数据流量1G241.21M，套餐内流量剩余2G386.52M。\n回复序号办理:\n661.流量包\n662.流量加油包\n【中国移动】');
+    modem.emulator.deliver('10086', '您好！截至04月24日17时10分，您本月已使用移动数据流量1G241.21M，套餐内流量剩余2G386.52M。\n回复序号办理:\n661.流量包\n662.流量加油包\n【中国移动】');
     const option = page.getByRole('button', { name: '661 流量包' });
     await option.waitFor({ timeout: 30_000 });
     await expect.poll(() => option.isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -200,11 +203,9 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
   }, 120_000);
 
   it('a reply arriving while the user types elsewhere is said in a status, and the focus stays in the field', async () => {
-    const [modem] = modems;
-    await connectByKeyboard(modem!.path);
-    await page.keyboard.press('Alt+1');
+    const modem = await firstModemThen('Alt+1');
     await page.keyboard.type('liuli');
-    modem!.emulator.deliver('10086', '尊敬的客户，截至04月24日17时10分，您的账户余额为35.20元。【中国移动】');
+    modem.emulator.deliver('10086', '尊敬的客户，截至04月24日17时10分，您的账户余额为35.20元。【中国移动】');
     const news = page.getByRole('status').filter({ hasText: '新消息' });
     await expect.poll(async () => ((await news.count()) === 1 ? await news.textContent() : `${await news.count()} status regions say it`), { timeout: 30_000 }).toBe(
       'SIM …904402 收到 10086 的新消息，共 1 条未读。',
@@ -219,7 +220,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     const composer = page.locator('.composer input:not([disabled])');
     await composer.waitFor({ timeout: 30_000 });
     await page.keyboard.type('CXLL');
-    modem!.emulator.deliver('10086', '尊敬的客户，截至04月24日17时12分，您的账户余额为35.10元。【中国移动】');
+    modem.emulator.deliver('10086', '尊敬的客户，截至04月24日17时12分，您的账户余额为35.10元。【中国移动】');
     const log = page.getByRole('log');
     await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.10元');
     expect(await news.textContent()).not.toContain('共 2 条');
