@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import type { UiCommand } from '../src-shared/api/ui-commands';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
+import { CoreProvider, useCore, useModems, whenIdle } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
@@ -26,6 +26,7 @@ const ThreadView = lazy(VIEW_CODE.thread);
 const ModemView = lazy(VIEW_CODE.modem);
 const SettingsView = lazy(VIEW_CODE.settings);
 const UnreadBadge = lazy(() => import('./shell/UnreadBadge'));
+const NewReplyNews = lazy(() => import('./shell/UnreadBadge').then((m) => ({ default: m.NewReplyNews })));
 const OverviewView = lazy(VIEW_CODE.overview);
 const OverviewBadge = lazy(() => import('./shell/OverviewBadge'));
 const ShortcutsDialog = lazy(() => import('./shell/ShortcutsDialog'));
@@ -68,6 +69,8 @@ function Shell() {
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
   const { api, ingest } = useCore();
   const storeLoaded = ingest !== null;
+  // The SIM whose thread is on screen (as ThreadView picks it): its replies are said by its own message list.
+  const { sending } = useModems();
   // One handler for the page's keys and the Electron menu: each command does the same from either.
   const run = useCallback((command: UiCommand) => {
     if (command === 'shortcuts.open') setShortcutsOpen(true);
@@ -170,6 +173,13 @@ function Shell() {
           <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery)}</Suspense>
         </ErrorBoundary>
       </main>
+      {storeLoaded && (
+        <ErrorBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <NewReplyNews shownSim={route.view === 'thread' ? (route.simId ?? sending?.simId ?? null) : null} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <ApprovalPrompt />
       {shortcutsOpen && (
         <ErrorBoundary fallback={null}>

@@ -5,7 +5,7 @@ import { useI18n } from '../prefs/PrefsProvider';
 import { PLACE_NAMES, SHORTCUTS, VIEW_ORDER, type Shortcut, type ShortcutPlace } from './shortcuts';
 
 /** How a key is written on the page: the symbols people see on their keyboards. */
-const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', Control: 'Ctrl', Meta: '⌘' };
+const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Escape: 'Esc', Control: 'Ctrl', Meta: '⌘' };
 
 function Keys({ keys, or }: { keys: readonly string[]; or: string }) {
   return (

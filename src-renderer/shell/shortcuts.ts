@@ -63,6 +63,15 @@ export const SHORTCUTS = {
     send: { keys: ['Enter'], what: 'keys.composerEnter', is: plain('Enter') },
     close: { keys: ['Escape'], what: 'keys.composerEscape', is: plain('Escape') },
   },
+  // The thread's SIM tabs (and 小e's), as WAI-ARIA's tabs pattern with manual activation: the arrows move the
+  // focus only (opening a thread moves the focus to its composer), Enter or Space opens the focused one.
+  tabs: {
+    next: { keys: ['ArrowRight'], what: 'keys.tabNext', is: plain('ArrowRight') },
+    previous: { keys: ['ArrowLeft'], what: 'keys.tabPrevious', is: plain('ArrowLeft') },
+    first: { keys: ['Home'], what: 'keys.tabFirst', is: plain('Home') },
+    last: { keys: ['End'], what: 'keys.tabLast', is: plain('End') },
+    open: { keys: ['Enter', 'Space'], what: 'keys.tabOpen', is: plain('Enter', ' ') },
+  },
   form: {
     send: { keys: ['Enter'], what: 'keys.formSend', is: plain('Enter') },
     cancel: { keys: ['Escape'], what: 'keys.cancel', is: plain('Escape') },
@@ -88,6 +97,7 @@ export const PLACE_NAMES: Record<ShortcutPlace, StringKey> = {
   catalog: 'keys.place.catalog',
   instruction: 'keys.place.instruction',
   composer: 'keys.place.composer',
+  tabs: 'keys.place.tabs',
   form: 'keys.place.form',
   panel: 'keys.place.panel',
   pin: 'keys.place.pin',

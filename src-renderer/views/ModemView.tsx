@@ -254,6 +254,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
   // Shown on the port's own row, next to its Connect button, rather than as a toast over the list.
   const [connectError, setConnectError] = useState<{ path: string; error: unknown } | null>(null);
   const i18n = useI18n();
+  const connected = useConnectedNews(connecting);
 
   const refresh = useCallback(() => {
     setPorts(null);
@@ -268,6 +269,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
   }, [connection, refresh]);
 
   const connect = (path: string) => {
+    connected.asked(path);
     setConnecting((paths) => new Set(paths).add(path));
     setConnectError(null);
     api
@@ -327,6 +329,10 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
           ))}
         </ul>
       )}
+      {/* Always there, so that a screen reader hears each change of it (a region added with its text is not read). */}
+      <p className="visually-hidden" role="status">
+        {connectError?.path === connected.path ? '' : connected.news}
+      </p>
       <PortByPath
         listed={Array.isArray(ports) ? new Set(ports.map((p) => p.path)) : new Set()}
         connecting={connecting}
@@ -335,6 +341,28 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
       />
     </section>
   );
+}
+
+/**
+ * What became of the port the user last connected, for a screen reader: "Connecting /dev/ttyUSB2…",
+ * then the modem's state as its card shows it (opening, waiting for the SIM, ready, needs its PIN).
+ * The card appears above the list while the focus stays on the Connect button or the typed port, so
+ * without this nothing said that the modem had come up. A port that could not be opened says so in
+ * its own alert, under its row or the field.
+ */
+function useConnectedNews(connecting: ReadonlySet<string>): { path: string | null; news: string; asked(path: string): void } {
+  const { t } = useI18n();
+  const { modems } = useModems();
+  const { connection } = useCore();
+  const [path, asked] = useState<string | null>(null);
+  if (path === null) return { path, news: '', asked };
+  const modem = modems.find((m) => m.path === path && !GONE.has(m.state));
+  const news = modem
+    ? t('modem.connectedNow', { modem: modemLabel(modem), state: t(shownStateKey(modem, connection === 'open')) })
+    : connecting.has(path)
+      ? t('modem.connectingPath', { path })
+      : '';
+  return { path, news, asked };
 }
 
 /**

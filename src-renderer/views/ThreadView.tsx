@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { SHORTCUTS } from '../shell/shortcuts';
 import { DemoBadge } from '../components/DemoBadge';
 import { useModems } from '../core/CoreProvider';
 import { modemForSim, simLabel } from '../core/modems';
@@ -61,11 +62,12 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
     <section className="view thread" aria-label={title}>
       <h1 className="visually-hidden">{title}</h1>
       <header className="thread-header">
-        <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')}>
+        {/* One Tab stop (the open thread's tab; 小e's while no SIM's thread is open), the arrows between tabs: see moveAmongTabs. */}
+        <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')} onKeyDown={moveAmongTabs}>
           {tabs.map((tab) => (
             <SimTabButton key={tab.simId} tab={tab} selected={!assistant && tab.simId === current} onSelect={() => onSim(tab.simId)} />
           ))}
-          <button type="button" role="tab" aria-selected={assistant} className={assistant ? 'sim-tab selected' : 'sim-tab'} onClick={onAssistant}>
+          <button type="button" role="tab" aria-selected={assistant} tabIndex={assistant || !tabs.some((tab) => tab.simId === current) ? 0 : -1} className={assistant ? 'sim-tab selected' : 'sim-tab'} onClick={onAssistant}>
             {t('assistant.tab')}
           </button>
         </div>
@@ -95,11 +97,28 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
   );
 }
 
+/**
+ * The SIM tabs as WAI-ARIA's tabs pattern (manual activation): a screen reader says "tab, 1 of 3", and
+ * ← / → / Home / End move between them while only the open thread's tab is a Tab stop; Enter or Space
+ * opens the focused one (its composer then takes the focus). Before, the arrows did nothing and each SIM
+ * was one more Tab stop between the header and the thread.
+ */
+function moveAmongTabs(e: ReactKeyboardEvent<HTMLDivElement>): void {
+  const tabs = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')];
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  if (at < 0) return;
+  const keys = SHORTCUTS.tabs;
+  const to = keys.next.is(e) ? (at + 1) % tabs.length : keys.previous.is(e) ? (at - 1 + tabs.length) % tabs.length : keys.first.is(e) ? 0 : keys.last.is(e) ? tabs.length - 1 : null;
+  if (to === null) return;
+  e.preventDefault();
+  tabs[to]!.focus();
+}
+
 function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: boolean; onSelect(): void }) {
   const { t } = useI18n();
   const unread = useLiveQuery(() => unreadCount(hallDb(), tab.simId, HALL_PEER), [tab.simId]) ?? 0;
   return (
-    <button type="button" role="tab" aria-selected={selected} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
+    <button type="button" role="tab" aria-selected={selected} tabIndex={selected ? 0 : -1} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
       <span>{simLabel(tab.simId)}</span>
       {tab.operator && <span className="muted"> {tab.operator}</span>}
       {tab.demo && <DemoBadge />}

@@ -193,7 +193,12 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           type="button"
           className="primary"
           disabled={disabled || busy || !text.trim() || tooLong}
-          onClick={submitTyped}
+          onClick={() => {
+            // The line has the focus while it is sent: the button is disabled meanwhile and once the line is
+            // cleared, and a disabled button drops the focus to the page's start (Tab to Send, Enter: lost).
+            line.current?.focus();
+            submitTyped();
+          }}
         >
           {t('composer.send')}
         </button>

@@ -86,6 +86,7 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
   const through = connection === 'open' ? (modems.find((m) => m.simId === message.simId) ?? null) : null;
   const { send, busy, dialog } = useSender(through);
   const retry = () => {
+    if (busy) return;
     if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
     void send(retryOf(commandId, message.text, message.state === 'failed-retryable', message.peer)).then((id) => {
       if (id) toast('info', t('thread.retried'));
@@ -93,7 +94,9 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
   };
   return (
     <>
-      <button type="button" className="link retry" onClick={retry} disabled={busy}>
+      {/* Not `disabled` while the retry is on its way: a focused button that is disabled drops the focus to the
+          page's start, and a keyboard user pressing Enter on Retry had to find the thread again. */}
+      <button type="button" className="link retry" onClick={retry} aria-disabled={busy || undefined}>
         {t('thread.retry')}
       </button>
       {dialog}

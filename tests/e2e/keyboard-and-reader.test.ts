@@ -1,0 +1,231 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HallCore } from '../../src-main/core';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { FAST } from '../integration/session-kit';
+import { coreSuite } from './core-suite';
+import { axeViolations, modemCard } from './ui-kit';
+
+/*
+ * ux25: the clerk who works by keyboard and the user with a screen reader, walked through the app without
+ * a mouse, from a start with no modem: a modem typed in and coming up, the SIM tabs, a failed send and its
+ * Retry, with axe-core run in each state on the way (not only on the empty page). Real core with no demo
+ * modem, two emulated modems on real pseudo-terminals (socat), real Chromium and IndexedDB.
+ */
+
+const SIMS = [
+  { iccid: '89860012345678904402', imsi: '460001234564402' },
+  { iccid: '89860012345678904403', imsi: '460001234564403' },
+] as const;
+
+let modems: PtyEmulator[] = [];
+beforeAll(async () => {
+  modems = await Promise.all(SIMS.map((sim) => startPtyEmulator({ emulatorOptions: { ...FAST, sim } })));
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(modems.map((m) => m.close().catch(() => undefined)));
+});
+
+let page: Page;
+// A core and page of their own per test: what one test connected or failed is not what the next starts from.
+coreSuite({ dirPrefix: 'hall-ux25-keyboard-', core: (dataDir) => HallCore.create({ dataDir, demo: false }), perTest: true }, (suite) => {
+  ({ page } = suite);
+});
+
+/** What has the focus, as a selector-like line a failure message can show. */
+const focused = () =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'body';
+    return `${a.tagName.toLowerCase()}${a.getAttribute('role') ? `[role=${a.getAttribute('role')}]` : ''} “${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 40)}”`;
+  });
+
+/** Where `tab` stands among the thread's tabs (-1: it is none of them). */
+const indexOf = (tab: Locator) => tab.evaluate((el) => [...document.querySelectorAll('[role=tab]')].indexOf(el)).catch(() => -1);
+
+/** Types a port under the Modem page's list and presses Enter, all by keyboard (Alt+3 to the page). */
+async function connectByKeyboard(path: string): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  const field = page.locator('#port-by-path');
+  await field.waitFor({ timeout: 30_000 });
+  await field.focus();
+  // The field keeps the last port typed (to try it again): what is typed now replaces it.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(path);
+  await page.keyboard.press('Enter');
+  await modemCard(page, path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+}
+
+/** The first modem connected by keyboard, then a view opened by its key (Alt+1 the catalog, Alt+2 the thread). */
+async function firstModemThen(viewKey: string): Promise<PtyEmulator> {
+  await connectByKeyboard(modems[0]!.path);
+  await page.keyboard.press(viewKey);
+  return modems[0]!;
+}
+
+/** axe's findings in each state a test reaches, one line each: empty is the bar. */
+const report: string[] = [];
+async function axe(state: string): Promise<void> {
+  for (const v of await axeViolations(page)) report.push(`${state}: ${v}`);
+}
+
+describe('by keyboard and screen reader, from a start with no modem', () => {
+  it('a modem typed on the Modem page is said as it comes up, while the focus stays in the field', async () => {
+    await axe('start, no modem');
+    await page.keyboard.press('Alt+3');
+    const field = page.locator('#port-by-path');
+    await field.waitFor({ timeout: 30_000 });
+    await axe('Modem page, no modem');
+    await field.focus();
+    await page.keyboard.type(modems[0]!.path);
+    await page.keyboard.press('Enter');
+    // Said in a polite status, not only shown as a card above the list: the focus is still on the field.
+    const news = page.getByRole('status').filter({ hasText: modems[0]!.path });
+    const said = async () => ((await news.count()) === 1 ? await news.textContent() : `${await news.count()} status regions name the port`);
+    await expect.poll(said, { timeout: 30_000 }).toMatch(/^已连接 .+：就绪$/);
+    expect(await focused()).toBe('input “”');
+    await axe('Modem page, a modem ready');
+    expect(report).toEqual([]);
+  }, 90_000);
+
+  it('the SIM tabs are one Tab stop, ← → Home End move between them and Enter opens one', async () => {
+    for (const m of modems) await connectByKeyboard(m.path);
+    await page.keyboard.press('Alt+2');
+    const tabs = page.getByRole('tab');
+    await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(3);
+    const selected = page.locator('[role=tab][aria-selected=true]');
+    expect((await tabs.nth(2).textContent())!.trim()).toBe('助手');
+    const openAt = await indexOf(selected);
+    // Only the open thread's tab is reached by Tab; the others by the arrows.
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
+    await selected.focus();
+    const focusedTab = () => indexOf(page.locator('[role=tab]:focus'));
+    const steps: [string, number][] = [['Home', 0], ['ArrowRight', 1], ['ArrowRight', 2], ['ArrowRight', 0], ['ArrowLeft', 2], ['Home', 0], ['End', 2]];
+    for (const [key, at] of steps) {
+      await page.keyboard.press(key);
+      expect([key, await focusedTab()]).toEqual([key, at]);
+    }
+    // Manual activation: the arrows moved the focus only, nothing was opened.
+    expect(await indexOf(selected)).toBe(openAt);
+    // Enter opens the other SIM's thread.
+    const other = openAt === 0 ? 1 : 0;
+    await page.keyboard.press('Home');
+    if (other === 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => indexOf(selected)).toBe(other);
+    await axe('thread of the second SIM');
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
+    const modem = await firstModemThen('Alt+2');
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    // Tab to Send and Enter: the focus is back on the line, where the next instruction is typed.
+    await composer.focus();
+    await page.keyboard.type('YE');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button “发送”');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
+    // The network refuses the next send (+CMS ERROR: 38): JF fails, with Retry.
+    modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+    await composer.focus();
+    await page.keyboard.type('JF');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    const failed = page.locator('.bubble-failed', { hasText: 'JF' });
+    await failed.waitFor({ timeout: 30_000 });
+    await axe('thread with a failed send');
+    // The Overview's row for this SIM now has its "发送失败 1 次" link beside the SIM's name.
+    await page.keyboard.press('Alt+5');
+    await page.locator('.fleet-failures').waitFor({ timeout: 30_000 });
+    await axe('Overview with a failed send');
+    await page.keyboard.press('Alt+2');
+    await failed.waitFor({ timeout: 30_000 });
+
+    const retry = failed.getByRole('button', { name: '重试' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    // The retry goes out as a message of its own and is delivered; the failed try stays, with its Retry.
+    const delivered = page.locator('.bubble-line.out', { hasText: 'JF' }).locator('.state-delivered');
+    await expect.poll(() => delivered.count(), { timeout: 30_000 }).toBe(1);
+    expect(await focused()).toBe('button “重试”');
+    // And the keyboard carries on from there: Tab goes on in the thread, not from the page's skip link.
+    await page.keyboard.press('Tab');
+    expect(await focused()).not.toMatch(/skip|^body$/);
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  // A guard (this passed before ux25's changes too): the risky and the menu confirmations by keyboard, judged by axe while open.
+  it('MMXG and a menu reply by keyboard: each dialog opens on 取消, Esc gives the focus back, and the password is nowhere in the page', async () => {
+    const modem = await firstModemThen('Alt+1');
+    await page.keyboard.type('改密码');
+    await page.locator('.result', { hasText: 'MMXG' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    for (const [field, value] of [['oldPassword', '135790'], ['newPassword', '246801'], ['newPasswordAgain', '246801']] as const) {
+      await page.locator(`#instruction-param-${field}`).focus();
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    expect(await focused()).toBe('button “取消”');
+    await axe('MMXG confirmation open');
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await focused()).toBe('input “”');
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button “确认发送”');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'MMXG' }).locator('.state-delivered').waitFor({ timeout: 30_000 });
+    const html = await page.content();
+    expect([html.includes('135790'), html.includes('246801')]).toEqual([false, false]);
+
+    // A numbered menu: its buttons are reached by Tab from the thread, each asks first.
+    modem.emulator.deliver('10086', '您好！截至04月24日17时10分，您本月已使用移动数据流量1G241.21M，套餐内流量剩余2G386.52M。\n回复序号办理:\n661.流量包\n662.流量加油包\n【中国移动】');
+    const option = page.getByRole('button', { name: '661 流量包' });
+    await option.waitFor({ timeout: 30_000 });
+    await expect.poll(() => option.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await axe('thread with a menu reply');
+    await option.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await focused()).toBe('button “取消”');
+    await axe('menu option asked about');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button “661 流量包”');
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  it('a reply arriving while the user types elsewhere is said in a status, and the focus stays in the field', async () => {
+    const modem = await firstModemThen('Alt+1');
+    await page.keyboard.type('liuli');
+    modem.emulator.deliver('10086', '尊敬的客户，截至04月24日17时10分，您的账户余额为35.20元。【中国移动】');
+    const news = page.getByRole('status').filter({ hasText: '新消息' });
+    await expect.poll(async () => ((await news.count()) === 1 ? await news.textContent() : `${await news.count()} status regions say it`), { timeout: 30_000 }).toBe(
+      'SIM …904402 收到 10086 的新消息，共 1 条未读。',
+    );
+    expect(await focused()).toBe('input[role=combobox] “搜索指令”');
+    expect(await page.locator('#catalog-search').inputValue()).toBe('liuli');
+    await axe('catalog, typing, a reply unread');
+
+    // In the SIM's own thread its message list (a log, read politely) says the reply, not the status a second time;
+    // the line being typed keeps the focus and its text.
+    await page.keyboard.press('Alt+2');
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    await page.keyboard.type('CXLL');
+    modem.emulator.deliver('10086', '尊敬的客户，截至04月24日17时12分，您的账户余额为35.10元。【中国移动】');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.10元');
+    expect(await news.textContent()).not.toContain('共 2 条');
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
+    expect(await composer.inputValue()).toBe('CXLL');
+    expect(report).toEqual([]);
+  }, 120_000);
+});
