@@ -7,6 +7,7 @@ import type { Final } from './result-codes';
 import type { Rng } from './rng';
 import type { SimCard } from './sim';
 import type { SmsCenter } from './sms-center';
+import type { SmsInbound } from './sms-inbound';
 import type { Storages } from './storage';
 import type { VendorNoise } from './vendor-noise';
 
@@ -19,6 +20,7 @@ export interface FaultTarget {
   network: Network;
   storage: Storages;
   center: SmsCenter;
+  inbound: SmsInbound;
   noise: VendorNoise;
   unplug(): void;
   restart(banner: boolean): void;
@@ -117,6 +119,18 @@ export function applyFault(f: Fault, t: FaultTarget): void {
       return;
     case 'restart':
       t.restart(f.banner ?? true);
+      return;
+    case 'hold-status-reports':
+      t.center.holdReports();
+      return;
+    case 'release-status-reports':
+      t.center.releaseReports(f.count);
+      return;
+    case 'cnma-wait-ends':
+      t.inbound.endAcknowledgementWait();
+      return;
+    case 'smsc-retry':
+      t.inbound.retryNow();
       return;
     case 'garble-delivery':
       t.faults.armGarbledDelivery();

@@ -50,6 +50,20 @@ export type Fault =
    * `banner` it says nothing as it comes back (a SIM800 with autobauding on says no RDY).
    */
   | { kind: 'restart'; banner?: boolean }
+  /**
+   * The SMSC keeps every status report from now on until 'release-status-reports' hands it over: a test
+   * chooses the moment it reaches the modem (say, while the next AT+CMGS runs) by an event, not a timer.
+   */
+  | { kind: 'hold-status-reports' }
+  /** The oldest `count` held status reports (all by default) reach the modem now; holding goes on. */
+  | { kind: 'release-status-reports'; count?: number }
+  /**
+   * The modem's wait for the AT+CNMA of the direct delivery it handed over ends now, unanswered, as when
+   * cnmaTimeoutMs runs out: RP-ERROR to the network, which keeps the message, and CNMI <mt>, <ds> set to 0.
+   */
+  | { kind: 'cnma-wait-ends' }
+  /** The SMSC tries again now, not after smscRetryMs, to deliver what the modem refused or left unacknowledged. */
+  | { kind: 'smsc-retry' }
   /** Line noise garbles the PDU line of the next direct delivery (+CMT/+CDS); the modem still waits for +CNMA. */
   | { kind: 'garble-delivery' }
   /** The next response with information lines gets a URC wedged after its first line. */

@@ -57,6 +57,8 @@ export class SmsCenter {
   readonly delivered: { from: string; text: string }[] = [];
   private nextRef: number;
   private submitted = new Set<(m: SentMessage) => void>();
+  /** Status reports kept back while a test holds them (`holdReports`), oldest first; null: none held back. */
+  private heldReports: SentMessage[] | null = null;
 
   constructor(
     private readonly deps: {
@@ -167,7 +169,25 @@ export class SmsCenter {
     return unchanged ? [...parts.slice(1), parts[0]!] : shuffled;
   }
 
+  /**
+   * From now on every status report waits here, in order, until `releaseReports` hands it over: a test
+   * decides the moment a report reaches the modem (while a given command runs), not a timer.
+   */
+  holdReports(): void {
+    this.heldReports ??= [];
+  }
+
+  /** Hands the oldest `count` held reports (all by default) to the modem now; holding goes on. */
+  releaseReports(count = Infinity): void {
+    const due = this.heldReports?.splice(0, count) ?? [];
+    for (const message of due) this.statusReport(message.part.number, message.messageRef, message.at);
+  }
+
   private reportLater(message: SentMessage): void {
+    if (this.heldReports) {
+      this.heldReports.push(message);
+      return;
+    }
     this.deps.scheduler.setTimeout(
       () => this.statusReport(message.part.number, message.messageRef, message.at),
       this.deps.timing.statusReportMs,
