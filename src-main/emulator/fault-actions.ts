@@ -4,6 +4,7 @@ import { latin1Bytes } from './charset';
 import type { Fault, FaultBook } from './faults';
 import type { Network } from './network';
 import type { Final } from './result-codes';
+import type { Responder10086 } from './responder-10086';
 import type { Rng } from './rng';
 import type { SimCard } from './sim';
 import type { SmsCenter } from './sms-center';
@@ -21,6 +22,7 @@ export interface FaultTarget {
   storage: Storages;
   center: SmsCenter;
   inbound: SmsInbound;
+  responder: Responder10086;
   noise: VendorNoise;
   unplug(): void;
   restart(banner: boolean): void;
@@ -120,11 +122,12 @@ export function applyFault(f: Fault, t: FaultTarget): void {
     case 'restart':
       t.restart(f.banner ?? true);
       return;
-    case 'hold-status-reports':
-      t.center.holdReports();
+    case 'hold':
+      (f.what === 'status-reports' ? t.center.reportHold : t.responder.answerHold).hold();
       return;
-    case 'release-status-reports':
-      t.center.releaseReports(f.count);
+    case 'release':
+      if (f.what === 'status-reports') t.center.releaseReports(f.count);
+      else t.responder.release(f.count);
       return;
     case 'cnma-wait-ends':
       t.inbound.endAcknowledgementWait();

@@ -51,12 +51,13 @@ export type Fault =
    */
   | { kind: 'restart'; banner?: boolean }
   /**
-   * The SMSC keeps every status report from now on until 'release-status-reports' hands it over: a test
-   * chooses the moment it reaches the modem (say, while the next AT+CMGS runs) by an event, not a timer.
+   * From now on the network keeps `what` back until 'release': the status reports for what was sent, or
+   * 10086's answers. A test chooses the moment they reach the modem (say, while the next AT+CMGS runs, or
+   * once an extension was revoked) by an event it waited for, not by a timer racing it.
    */
-  | { kind: 'hold-status-reports' }
-  /** The oldest `count` held status reports (all by default) reach the modem now; holding goes on. */
-  | { kind: 'release-status-reports'; count?: number }
+  | { kind: 'hold'; what: HeldBack }
+  /** The oldest `count` held back (all by default) go on their way now (an answer with its think time); holding goes on. */
+  | { kind: 'release'; what: HeldBack; count?: number }
   /**
    * The modem's wait for the AT+CNMA of the direct delivery it handed over ends now, unanswered, as when
    * cnmaTimeoutMs runs out: RP-ERROR to the network, which keeps the message, and CNMI <mt>, <ds> set to 0.
@@ -72,6 +73,9 @@ export type Fault =
   | { kind: 'vendor-noise'; everyMs?: number }
   /** AT+CNMI settings matching every given field are refused with +CMS ERROR: 303. */
   | ({ kind: 'refuse-cnmi' } & Partial<Cnmi>);
+
+/** What the network can keep back for a test (the 'hold' fault). */
+export type HeldBack = 'status-reports' | '10086-replies';
 
 export interface ScriptStep {
   atMs: number;

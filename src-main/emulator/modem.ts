@@ -68,6 +68,7 @@ export class ModemEmulator {
   private readonly storage: Storages;
   private readonly faults = new FaultBook();
   private readonly center: SmsCenter;
+  private readonly responder: Responder10086;
   private readonly inbound: SmsInbound;
   private readonly tx: Transmitter;
   private readonly noise: VendorNoise;
@@ -137,7 +138,7 @@ export class ModemEmulator {
       toModem: (pdu) => this.inbound.receive(pdu),
     });
     const subscriber = new Subscriber10086(createRng(o.seed ^ 0x10086), o.seed, o.subscriber);
-    new Responder10086(this.center, subscriber, o.clock, o.timing.replyDelayMs);
+    this.responder = new Responder10086(this.center, subscriber, o.clock, o.timing.replyDelayMs);
     this.ctx = this.context();
     this.network.onStatChange(() => {
       for (const reg of REGISTRATIONS) {
@@ -294,6 +295,7 @@ export class ModemEmulator {
       storage: this.storage,
       center: this.center,
       inbound: this.inbound,
+      responder: this.responder,
       noise: this.noise,
       unplug: () => this.unplug(),
       restart: (banner) => this.restart(banner),

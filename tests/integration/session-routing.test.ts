@@ -49,14 +49,14 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     // many do, ModemManager mm-broadband-modem.c cnmi_sequence), so reports come as +CDS.
     const emulator = new ModemEmulator({ ...FAST, cnmaTimeoutMs: UNTIL_TOLD, smscRetryMs: UNTIL_TOLD });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
-    emulator.fault({ kind: 'hold-status-reports' });
+    emulator.fault({ kind: 'hold', what: 'status-reports' });
     let submits = 0;
     let acknowledgements = 0;
     emulator.onCommand((line) => {
       if (line.startsWith('AT+CMGS=') && ++submits === 2) {
         // The second part's "> " is out, the line held: the first part's report lands, its +CDS waits
         // behind this command, and the modem's wait for the +CNMA ends before the command does.
-        emulator.fault({ kind: 'release-status-reports' });
+        emulator.fault({ kind: 'release', what: 'status-reports' });
         emulator.fault({ kind: 'cnma-wait-ends' });
       }
       // The late +CNMA is being refused and announcements are off. The SMSC tries again: the modem takes
@@ -93,7 +93,7 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);
     expect(r.journal.pendingIncoming()).toHaveLength(REPLY_PARTS + 1);
     // With announcements on, the second part's report comes: the first one the session read from the late +CDS.
-    emulator.fault({ kind: 'release-status-reports' });
+    emulator.fault({ kind: 'release', what: 'status-reports' });
     await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the long message reported delivered');
     // The long message went out once: two parts submitted, never again.
     expect(emulator.sent).toHaveLength(2);

@@ -59,7 +59,7 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     const emu = kit.binding.emulator;
     // The network hands each report over when the test says, and the test waits until the session has
     // read it (and deleted it from the modem): no sleep deciding what "after" means.
-    emu.fault({ kind: 'hold-status-reports' });
+    emu.fault({ kind: 'hold', what: 'status-reports' });
     await kit.session.open();
     const long = '请帮我查询一下本月的套餐余量，包括通话分钟数、短信条数和国内通用流量，谢谢。'.repeat(2);
     const id = await kit.session.send('10086', long, long);
@@ -68,12 +68,12 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(parts).toBeGreaterThan(1);
     const reportsRead = () => emu.deletions.filter((d) => d.message.kind === 'status-report').length;
     for (let n = 1; n < parts; n++) {
-      emu.fault({ kind: 'release-status-reports', count: 1 });
+      emu.fault({ kind: 'release', what: 'status-reports', count: 1 });
       await kit.waitFor(() => reportsRead() === n, `report ${n} read`);
     }
     // Every part's report but the last one's: not delivered yet.
     expect(states(kit, id)).toEqual(['queued', 'sending', 'sent']);
-    emu.fault({ kind: 'release-status-reports' });
+    emu.fault({ kind: 'release', what: 'status-reports' });
     await kit.waitFor(() => reportsRead() === parts, 'the last report read');
     expect(states(kit, id)).toEqual(['queued', 'sending', 'sent', 'delivered']);
   });

@@ -152,31 +152,31 @@ describe('status reports and +CNMA waits moved by the test, not by timers (flaky
   it('holds each status report until released, oldest first, and keeps holding', () => {
     const h = harness({ statusReportMs: 10, replyDelayMs: 60_000 });
     h.at('ATE0;+CNMI=2,1,0,1,0\r');
-    h.emu.fault({ kind: 'hold-status-reports' });
+    h.emu.fault({ kind: 'hold', what: 'status-reports' });
     for (let i = 0; i < 2; i++) {
       h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
       h.at(srPdu.hex + CTRL_Z);
     }
     expect(h.drain(1000)).toBe('');
-    h.emu.fault({ kind: 'release-status-reports', count: 1 });
+    h.emu.fault({ kind: 'release', what: 'status-reports', count: 1 });
     expect(pduLines(h.drain()).map((p) => decodePdu(p))).toMatchObject([{ type: 'status-report', messageRef: 128 }]);
     h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
     h.at(srPdu.hex + CTRL_Z);
     expect(h.drain(1000)).toBe('');
-    h.emu.fault({ kind: 'release-status-reports' });
+    h.emu.fault({ kind: 'release', what: 'status-reports' });
     expect(pduLines(h.drain()).map((p) => decodePdu(p))).toMatchObject([{ messageRef: 129 }, { messageRef: 130 }]);
   });
 
   it('tells a listener each command line as it has run, the line still held by an AT+CMGS waiting for its body', () => {
     const h = harness({ replyDelayMs: 60_000 });
     h.at('ATE0;+CSMS=1;+CNMI=2,1,0,1,0\r');
-    h.emu.fault({ kind: 'hold-status-reports' });
+    h.emu.fault({ kind: 'hold', what: 'status-reports' });
     h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
     h.at(srPdu.hex + CTRL_Z);
     const lines: string[] = [];
     h.emu.onCommand((line) => {
       lines.push(line);
-      if (line.startsWith('AT+CMGS=')) h.emu.fault({ kind: 'release-status-reports' });
+      if (line.startsWith('AT+CMGS=')) h.emu.fault({ kind: 'release', what: 'status-reports' });
     });
     // The report handed over while the second AT+CMGS runs waits behind its answer.
     expect(h.at(`AT+CMGS=${srPdu.tpduLength}\r`)).toBe('\r\n> ');
