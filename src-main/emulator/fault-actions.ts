@@ -4,9 +4,11 @@ import { latin1Bytes } from './charset';
 import type { Fault, FaultBook } from './faults';
 import type { Network } from './network';
 import type { Final } from './result-codes';
+import type { Responder10086 } from './responder-10086';
 import type { Rng } from './rng';
 import type { SimCard } from './sim';
 import type { SmsCenter } from './sms-center';
+import type { SmsInbound } from './sms-inbound';
 import type { Storages } from './storage';
 import type { VendorNoise } from './vendor-noise';
 
@@ -19,6 +21,8 @@ export interface FaultTarget {
   network: Network;
   storage: Storages;
   center: SmsCenter;
+  inbound: SmsInbound;
+  responder: Responder10086;
   noise: VendorNoise;
   unplug(): void;
   restart(banner: boolean): void;
@@ -117,6 +121,19 @@ export function applyFault(f: Fault, t: FaultTarget): void {
       return;
     case 'restart':
       t.restart(f.banner ?? true);
+      return;
+    case 'hold':
+      (f.what === 'status-reports' ? t.center.reportHold : t.responder.answerHold).hold();
+      return;
+    case 'release':
+      if (f.what === 'status-reports') t.center.releaseReports(f.count);
+      else t.responder.release(f.count);
+      return;
+    case 'cnma-wait-ends':
+      t.inbound.endAcknowledgementWait();
+      return;
+    case 'smsc-retry':
+      t.inbound.retryNow();
       return;
     case 'garble-delivery':
       t.faults.armGarbledDelivery();

@@ -50,6 +50,21 @@ export type Fault =
    * `banner` it says nothing as it comes back (a SIM800 with autobauding on says no RDY).
    */
   | { kind: 'restart'; banner?: boolean }
+  /**
+   * From now on the network keeps `what` back until 'release': the status reports for what was sent, or
+   * 10086's answers. A test chooses the moment they reach the modem (say, while the next AT+CMGS runs, or
+   * once an extension was revoked) by an event it waited for, not by a timer racing it.
+   */
+  | { kind: 'hold'; what: HeldBack }
+  /** The oldest `count` held back (all by default) go on their way now (an answer with its think time); holding goes on. */
+  | { kind: 'release'; what: HeldBack; count?: number }
+  /**
+   * The modem's wait for the AT+CNMA of the direct delivery it handed over ends now, unanswered, as when
+   * cnmaTimeoutMs runs out: RP-ERROR to the network, which keeps the message, and CNMI <mt>, <ds> set to 0.
+   */
+  | { kind: 'cnma-wait-ends' }
+  /** The SMSC tries again now, not after smscRetryMs, to deliver what the modem refused or left unacknowledged. */
+  | { kind: 'smsc-retry' }
   /** Line noise garbles the PDU line of the next direct delivery (+CMT/+CDS); the modem still waits for +CNMA. */
   | { kind: 'garble-delivery' }
   /** The next response with information lines gets a URC wedged after its first line. */
@@ -58,6 +73,9 @@ export type Fault =
   | { kind: 'vendor-noise'; everyMs?: number }
   /** AT+CNMI settings matching every given field are refused with +CMS ERROR: 303. */
   | ({ kind: 'refuse-cnmi' } & Partial<Cnmi>);
+
+/** What the network can keep back for a test (the 'hold' fault). */
+export type HeldBack = 'status-reports' | '10086-replies';
 
 export interface ScriptStep {
   atMs: number;

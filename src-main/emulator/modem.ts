@@ -68,6 +68,7 @@ export class ModemEmulator {
   private readonly storage: Storages;
   private readonly faults = new FaultBook();
   private readonly center: SmsCenter;
+  private readonly responder: Responder10086;
   private readonly inbound: SmsInbound;
   private readonly tx: Transmitter;
   private readonly noise: VendorNoise;
@@ -96,6 +97,7 @@ export class ModemEmulator {
   private silence: { commandsLeft: number; until: number } | null = null;
   private timers = new Set<() => void>();
   private unplugListeners = new Set<() => void>();
+  private commandListeners = new Set<(line: string) => void>();
   private replugListeners = new Set<() => void>();
 
   constructor(options: EmulatorOptions = {}) {
@@ -136,7 +138,7 @@ export class ModemEmulator {
       toModem: (pdu) => this.inbound.receive(pdu),
     });
     const subscriber = new Subscriber10086(createRng(o.seed ^ 0x10086), o.seed, o.subscriber);
-    new Responder10086(this.center, subscriber, o.clock, o.timing.replyDelayMs);
+    this.responder = new Responder10086(this.center, subscriber, o.clock, o.timing.replyDelayMs);
     this.ctx = this.context();
     this.network.onStatChange(() => {
       for (const reg of REGISTRATIONS) {
@@ -194,6 +196,16 @@ export class ModemEmulator {
   /** Bytes to the host. */
   onData(cb: (chunk: Uint8Array) => void): () => void {
     return this.tx.onData(cb);
+  }
+
+  /**
+   * Each command line the modem has just run (its effects applied; an AT+CMGS has its "> " out and holds the
+   * line until its answer), as the line came: what a test waits for to act at that very point of a
+   * conversation (hand over a report, end a wait), instead of guessing when it comes.
+   */
+  onCommand(cb: (line: string) => void): () => void {
+    this.commandListeners.add(cb);
+    return () => this.commandListeners.delete(cb);
   }
 
   onUnplug(cb: () => void): () => void {
@@ -263,6 +275,11 @@ export class ModemEmulator {
     return this.o.profile;
   }
 
+  /** Whether the modem handed over a +CMT/+CDS and still waits for its AT+CNMA (AT+CSMS=1). */
+  get awaitingAcknowledgement(): boolean {
+    return this.inbound.awaitingAcknowledgement;
+  }
+
   /** Messages the network holds because the modem cannot take them (memory full, unreachable). */
   get waitingInNetwork(): number {
     return this.inbound.waiting;
@@ -277,6 +294,8 @@ export class ModemEmulator {
       network: this.network,
       storage: this.storage,
       center: this.center,
+      inbound: this.inbound,
+      responder: this.responder,
       noise: this.noise,
       unplug: () => this.unplug(),
       restart: (banner) => this.restart(banner),
@@ -397,6 +416,7 @@ export class ModemEmulator {
     switch (event.kind) {
       case 'line':
         this.execute(event.text);
+        for (const cb of [...this.commandListeners]) cb(event.text);
         return;
       case 'payload-newline':
         if (this.settings.cmgf === 1) this.send('\r\n> ');

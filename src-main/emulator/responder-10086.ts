@@ -1,4 +1,5 @@
 import type { SubmitPart } from '../../src-shared/pdu';
+import { Holdback } from './holdback';
 import type { SentMessage, SmsCenter } from './sms-center';
 import type { Subscriber10086 } from './subscriber-10086';
 
@@ -15,6 +16,8 @@ function isServiceNumber(number: string): boolean {
  */
 export class Responder10086 {
   private partial = new Map<string, SubmitPart[]>();
+  /** Answers kept back while a test holds them (the 'hold' fault): each leaves its think time after release. */
+  readonly answerHold = new Holdback<() => void>();
 
   constructor(
     private readonly center: SmsCenter,
@@ -30,7 +33,13 @@ export class Responder10086 {
     const text = this.assemble(sent.part);
     if (text === null) return;
     const replies = this.subscriber.answer(text, this.clock());
-    replies.forEach((reply, i) => this.center.deliver(SERVICE_NUMBER, reply, { delayMs: this.replyDelayMs * (i + 1) }));
+    const answer = () => replies.forEach((reply, i) => this.center.deliver(SERVICE_NUMBER, reply, { delayMs: this.replyDelayMs * (i + 1) }));
+    if (!this.answerHold.keep(answer)) answer();
+  }
+
+  /** Sends the oldest `count` held answers (all by default) on their way now. */
+  release(count?: number): void {
+    for (const answer of this.answerHold.release(count)) answer();
   }
 
   /** The whole text once every part of a long SMS is in; null while parts are missing. */

@@ -1,6 +1,7 @@
 import { encodeDeliverParts, encodeStatusReport, type EncodedPdu, type Encoding, type SubmitPart } from '../../src-shared/pdu';
 import { BEIJING_TZ_QUARTERS } from '../../src-shared/wall-clock';
 import type { FaultBook } from './faults';
+import { Holdback } from './holdback';
 import type { Rng } from './rng';
 import type { Scheduler } from './scheduler';
 
@@ -57,6 +58,8 @@ export class SmsCenter {
   readonly delivered: { from: string; text: string }[] = [];
   private nextRef: number;
   private submitted = new Set<(m: SentMessage) => void>();
+  /** Status reports kept back while a test holds them (the 'hold' fault). */
+  readonly reportHold = new Holdback<SentMessage>();
 
   constructor(
     private readonly deps: {
@@ -167,7 +170,13 @@ export class SmsCenter {
     return unchanged ? [...parts.slice(1), parts[0]!] : shuffled;
   }
 
+  /** Hands the oldest `count` held reports (all by default) to the modem now. */
+  releaseReports(count?: number): void {
+    for (const message of this.reportHold.release(count)) this.statusReport(message.part.number, message.messageRef, message.at);
+  }
+
   private reportLater(message: SentMessage): void {
+    if (this.reportHold.keep(message)) return;
     this.deps.scheduler.setTimeout(
       () => this.statusReport(message.part.number, message.messageRef, message.at),
       this.deps.timing.statusReportMs,

@@ -63,6 +63,26 @@ export class SmsInbound {
     }, delayMs);
   }
 
+  /** The SMSC tries again now (not after smscRetryMs) to deliver what it holds for the modem. */
+  retryNow(): void {
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.flushHeld();
+  }
+
+  /** Whether a +CMT/+CDS was handed over and the modem still waits for its AT+CNMA. */
+  get awaitingAcknowledgement(): boolean {
+    return this.awaitingAck !== null;
+  }
+
+  /** The modem's wait for AT+CNMA ends now, unanswered, as at the end of cnmaTimeoutMs. False when none was waiting. */
+  endAcknowledgementWait(): boolean {
+    if (!this.awaitingAck) return false;
+    this.awaitingAck.cancel();
+    this.ackTimedOut();
+    return true;
+  }
+
   /** A deletion freed a slot: the modem's SMMA tells the network to deliver what it holds. */
   memoryAvailable(): void {
     if (!this.memoryFullSignalled) return;

@@ -210,13 +210,15 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('passes on no reply to an extension after the user revoked it, not even to what it sent before', async () => {
-    // 10086 answers a second after the SMS left: time enough to revoke the extension meanwhile.
-    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 1000 });
+    // 10086's answer is held until the extension has been revoked (not a second's think time that a loaded machine may outrun).
+    const { c, p, signed } = await paired();
+    c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
     await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
     await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
     const replied = new Promise<string>((resolve) => c.on('incoming', (r) => r.from === '10086' && resolve(r.text)));
     await c.call('extensions.revoke', { id: signed.association.id });
     await p.next(is('unpaired'));
+    c.demo!.emulator.fault({ kind: 'release', what: '10086-replies' });
     const newPassword = /(\d{6})/.exec(await replied)![1]!;
     const heard = await heardSoFar(p);
     expect(heard.filter((m) => m.type === 'reply')).toEqual([]);
@@ -374,9 +376,10 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
-    // The demo modem (where the extension's sends go) answers three seconds after a send; a second
-    // modem on a real pseudo-terminal, another SIM, answers at once.
-    const { core: c, socket } = await start({ ...FAST, replyDelayMs: 3000 });
+    // The demo modem (where the extension's sends go) answers only once the second modem, on a real
+    // pseudo-terminal, another SIM, has answered (held, not three seconds that a loaded machine may outrun).
+    const { core: c, socket } = await start();
+    c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
     const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
     try {
       await c.call('modem.connect', { path: second.path });
@@ -391,6 +394,7 @@ describe('the native-messaging host and the app behind it', () => {
       await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
       await p.next(is('send-state', (m) => m.ref === 'reset' && m.state === 'sent'));
       const passwordB = await appResetsPassword(c, modemB);
+      c.demo!.emulator.fault({ kind: 'release', what: '10086-replies' });
       const own = await p.next(is('reply', (m) => m.ref === 'reset'));
       const passwordA = /(\d{6})/.exec(own.text)![1]!;
       expect(passwordA).not.toBe(passwordB);
@@ -430,10 +434,11 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('an app send never answered does not swallow the real reply to the extension’s custom instruction the reply rules do not name (CXLL)', async () => {
-    // 10086 answers after three seconds: the real reply below comes first, as it would to a real CXLL.
-    const { c, p, signed } = await paired({ ...FAST, replyDelayMs: 3000 });
+    const { c, p, signed } = await paired();
     // The app's CXYEG waits for data.
     await appSendUnanswered(c);
+    // The emulated 10086 does not answer CXLL: the real reply below is the answer, as it would be to a real CXLL.
+    c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
     // real-dev.json bj-2021-0104 answered a CXLL flow query; it reads as data, which no rule gives CXLL.
     const real = realReply('bj-2021-0104');
     await approvedSend(c, signed, { ref: 'cxll', custom: { code: 'CXLL', template: 'CXLL', to: '10086' } });

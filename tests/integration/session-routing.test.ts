@@ -24,6 +24,12 @@ const LONG_TO_FRIEND = '王老师您好，明天上午九点的会议改到下�
 const REPLY = '尊敬的客户，您好！截至12月5日，您的账户余额为37.50元，本月已用流量3.2GB，剩余通用流量6.8GB。如需查询详单请回复CXXD，办理流量包请回复KTLL，感谢您的使用，中国移动。';
 /** UCS2 holds 70 characters in one SMS, 67 in each part of a long one: the reply comes in two parts. */
 const REPLY_PARTS = 2;
+/**
+ * A wait of the modem (for +CNMA) or of the SMSC (before delivering again) that outlasts the test: it ends
+ * when the test says so ('cnma-wait-ends', 'smsc-retry') at a point of the conversation it waited for, so a
+ * loaded machine cannot move it to another point. A host slow to acknowledge is then never a late one.
+ */
+const UNTIL_TOLD = 600_000;
 
 /** A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17). */
 const phase2: DeviceProfile = {
@@ -37,12 +43,29 @@ const phase2: DeviceProfile = {
 
 describe('direct deliveries acknowledged too late (real pty, native serialport binding)', () => {
   it('switches announcements back on and reads what was stored meanwhile, once each, without sending twice', async () => {
-    // Each part takes the network 400 ms to accept and is reported delivered 500 ms after it went: the
-    // first part's report comes while the second part's AT+CMGS runs, and the modem holds the +CDS back
-    // until that command ends, longer than it waits for +CNMA (150 ms). The modem
-    // refuses <ds>=2 (as many do, ModemManager mm-broadband-modem.c cnmi_sequence), so reports come as +CDS.
-    const emulator = new ModemEmulator({ ...FAST, sendDelayMs: 400, statusReportMs: 500, cnmaTimeoutMs: 150, smscRetryMs: 1_000 });
+    // The report for the first part comes while the second part's AT+CMGS waits for the network; the modem
+    // holds the +CDS back until that command ends, and its wait for +CNMA ends before that. Each step is
+    // tied to the command the modem reads, not to timers racing each other. The modem refuses <ds>=2 (as
+    // many do, ModemManager mm-broadband-modem.c cnmi_sequence), so reports come as +CDS.
+    const emulator = new ModemEmulator({ ...FAST, cnmaTimeoutMs: UNTIL_TOLD, smscRetryMs: UNTIL_TOLD });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
+    emulator.fault({ kind: 'hold', what: 'status-reports' });
+    let submits = 0;
+    let acknowledgements = 0;
+    emulator.onCommand((line) => {
+      if (line.startsWith('AT+CMGS=') && ++submits === 2) {
+        // The second part's "> " is out, the line held: the first part's report lands, its +CDS waits
+        // behind this command, and the modem's wait for the +CNMA ends before the command does.
+        emulator.fault({ kind: 'release', what: 'status-reports' });
+        emulator.fault({ kind: 'cnma-wait-ends' });
+      }
+      // The late +CNMA is being refused and announcements are off. The SMSC tries again: the modem takes
+      // the report back without passing it on (<ds> 0), and 10086's two-part reply lands in storage, unsaid.
+      if (line === 'AT+CNMA' && ++acknowledgements === 1) {
+        emulator.fault({ kind: 'smsc-retry' });
+        emulator.deliver('10086', REPLY, { partGapMs: 0 });
+      }
+    });
     const r = await ptyRig(emulator, cleanup);
     const { incoming, outgoing } = r;
     const session = await r.open();
@@ -52,8 +75,7 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     // The modem no longer expected the acknowledgement: it has switched its announcements off.
     await until(() => r.rx.includes('+CMS ERROR: 340'), 'the late +CNMA refused with 340');
 
-    // 10086 answers in two parts; the modem stores them (and, without announcements, says nothing).
-    emulator.deliver('10086', REPLY);
+    // The session switches them on again and reads the reply the modem stored meanwhile.
     const reply = await until(() => assembleRecords(incoming.filter((x) => x.from === '10086')).find((m) => m.complete), 'the reply journaled');
     expect(reply.text).toBe(REPLY);
     // And the next message is announced again.
@@ -61,13 +83,17 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
 
     await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    // The reply's parts were read from storage (and deleted there) unannounced; the next message was announced (+CMTI).
+    expect(emulator.deletions.filter((d) => d.message.kind === 'deliver')).toHaveLength(REPLY_PARTS + 1);
+    expect(r.rx.filter((l) => l.startsWith('+CMTI:'))).toHaveLength(1);
     const keys = incoming.map((x) => x.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(REPLY.length).toBeGreaterThan(70);
     expect(incoming.filter((x) => x.from === '10086')).toHaveLength(REPLY_PARTS);
     expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);
     expect(r.journal.pendingIncoming()).toHaveLength(REPLY_PARTS + 1);
-    // The report the modem gave back to the network comes again once announcements are on.
+    // With announcements on, the second part's report comes: the first one the session read from the late +CDS.
+    emulator.fault({ kind: 'release', what: 'status-reports' });
     await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the long message reported delivered');
     // The long message went out once: two parts submitted, never again.
     expect(emulator.sent).toHaveLength(2);
@@ -106,7 +132,7 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
   ])('keeps acknowledging a modem still in service 1 when AT+CSMS=1 gets %s on the next bring-up', async (_, failure) => {
     // The app restarts; the modem kept the service 1 it took, so it still waits for each +CNMA. Before,
     // any failed AT+CSMS=1 read as phase 2: no +CNMA, the modem switched announcements off at its wait.
-    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: 150 });
+    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: UNTIL_TOLD });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
     const r = await ptyRig(emulator, cleanup);
     await (await r.open()).close();
@@ -117,12 +143,15 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     const ids = [await session.send('13912345678', '明天见', '明天见'), await session.send('13912345678', '好的', '好的')];
     await until(() => ids.every((id) => r.outgoing.some((o) => o.id === id && o.state === 'delivered')), 'both reports applied');
     await until(() => r.tx.slice(upTo).filter((l) => l === 'AT+CNMA').length === 2, 'both reports acknowledged');
-    // Acknowledged in time: nothing refused, announcements never switched off, nothing re-set or re-read.
-    await new Promise((done) => setTimeout(done, 300));
-    expect(r.rx).not.toContain('+CMS ERROR: 340');
-    expect(r.tx.slice(upTo).filter((l) => l.startsWith('AT') && !l.startsWith('AT+CMGS=') && l !== 'AT+CNMA')).toEqual([]);
+    await until(() => !emulator.awaitingAcknowledgement, 'the modem holding no delivery unacknowledged');
+    const beforeNext = r.tx.length;
+    // The next message comes after both acknowledgements' answers (the modem takes none while it waits for
+    // one): once it is journaled, those answers have been read.
     emulator.deliver('13912345678', '收到，谢谢。');
     await until(() => r.incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
+    // Acknowledged: nothing refused, announcements never switched off, nothing re-set or re-read.
+    expect(r.rx).not.toContain('+CMS ERROR: 340');
+    expect(r.tx.slice(upTo, beforeNext).filter((l) => l.startsWith('AT') && !l.startsWith('AT+CMGS=') && l !== 'AT+CNMA')).toEqual([]);
   });
 
   it('stops acknowledging after the first refused +CNMA when the modem said no service at all', async () => {
@@ -147,7 +176,7 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
   it('takes a direct delivery whose PDU line comes after a vendor line (Huawei ^RSSI between +CDS and its PDU)', async () => {
     // Huawei says ^RSSI at any time (ModemManager plugins/huawei); here it lands inside the first +CDS.
     // Its report read, the +CDS is acknowledged; lost, the modem would switch announcements off at its wait.
-    const emulator = new ModemEmulator({ ...FAST, profile: 'huawei-e173', statusReportMs: 200, cnmaTimeoutMs: 300 });
+    const emulator = new ModemEmulator({ ...FAST, profile: 'huawei-e173', statusReportMs: 200, cnmaTimeoutMs: UNTIL_TOLD });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
     const r = await ptyRig(emulator, cleanup);
     const { incoming, outgoing } = r;
@@ -157,8 +186,8 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
     const cds = r.rx.findIndex((l) => l.startsWith('+CDS:'));
     expect(r.rx[cds + 1]).toBe('^RSSI:17');
-    // Past the modem's wait for +CNMA, a message is still announced and read.
-    await new Promise((done) => setTimeout(done, 400));
+    // The modem waits for the +CNMA until it comes (lost, it would wait on, then switch announcements off).
+    await until(() => !emulator.awaitingAcknowledgement, 'the report acknowledged');
     emulator.deliver('13912345678', '收到，谢谢。');
     await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
     expect(r.rx).not.toContain('+CMS ERROR: 340');
@@ -166,7 +195,7 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
 
   it('refuses a direct delivery whose PDU line came garbled, so the network sends it again, once', async () => {
     // Line noise on the way (a UART module): the +CDS header arrives, its PDU line does not.
-    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: 300, smscRetryMs: 100 });
+    const emulator = new ModemEmulator({ ...FAST, statusReportMs: 50, cnmaTimeoutMs: UNTIL_TOLD, smscRetryMs: 100 });
     emulator.fault({ kind: 'refuse-cnmi', ds: 2 });
     const r = await ptyRig(emulator, cleanup);
     const { incoming, outgoing } = r;
@@ -177,8 +206,8 @@ describe('direct deliveries acknowledged too late (real pty, native serialport b
     // Refused (RP-ERROR), the report comes again and is taken.
     await until(() => outgoing.some((o) => o.id === id && o.state === 'delivered'), 'the report applied');
     expect(r.tx).toContain('AT+CNMA=2');
-    // Past the modem's wait for +CNMA, a message is still announced and read, once.
-    await new Promise((done) => setTimeout(done, 400));
+    // The report taken the second time is acknowledged too: a message is still announced and read, once.
+    await until(() => !emulator.awaitingAcknowledgement, 'the repeated report acknowledged');
     emulator.deliver('13912345678', '收到，谢谢。');
     await until(() => incoming.some((x) => x.text === '收到，谢谢。'), 'the next message journaled');
     expect(incoming.filter((x) => x.text === '收到，谢谢。')).toHaveLength(1);

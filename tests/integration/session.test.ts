@@ -56,13 +56,25 @@ describe('modem session over the emulated modem (in-process serialport binding)'
 
   it('marks a long instruction delivered once, when the report for its last part has come', async () => {
     kit = await sessionKit();
+    const emu = kit.binding.emulator;
+    // The network hands each report over when the test says, and the test waits until the session has
+    // read it (and deleted it from the modem): no sleep deciding what "after" means.
+    emu.fault({ kind: 'hold', what: 'status-reports' });
     await kit.session.open();
     const long = '请帮我查询一下本月的套餐余量，包括通话分钟数、短信条数和国内通用流量，谢谢。'.repeat(2);
     const id = await kit.session.send('10086', long, long);
-    await kit.waitFor(() => states(kit!, id).includes('delivered'), 'the status reports');
-    await new Promise((r) => setTimeout(r, 500));
-    const parts = kit.binding.emulator.sent.filter((s) => s.part.text && long.includes(s.part.text)).length;
+    await kit.waitFor(() => states(kit!, id).includes('sent'), 'the long instruction sent');
+    const parts = emu.sent.filter((s) => s.part.text && long.includes(s.part.text)).length;
     expect(parts).toBeGreaterThan(1);
+    const reportsRead = () => emu.deletions.filter((d) => d.message.kind === 'status-report').length;
+    for (let n = 1; n < parts; n++) {
+      emu.fault({ kind: 'release', what: 'status-reports', count: 1 });
+      await kit.waitFor(() => reportsRead() === n, `report ${n} read`);
+    }
+    // Every part's report but the last one's: not delivered yet.
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'sent']);
+    emu.fault({ kind: 'release', what: 'status-reports' });
+    await kit.waitFor(() => reportsRead() === parts, 'the last report read');
     expect(states(kit, id)).toEqual(['queued', 'sending', 'sent', 'delivered']);
   });
 

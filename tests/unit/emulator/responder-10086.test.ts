@@ -174,3 +174,17 @@ describe('data amounts as 10086 writes them', () => {
     expect(formatData(mb, style)).toBe(text);
   });
 });
+
+describe('10086 held back by a test (flaky26)', () => {
+  it('keeps every answer until released, then sends it after its think time', () => {
+    const h = hall();
+    h.emu.fault({ kind: 'hold', what: '10086-replies' });
+    const pdu = encodeSubmit({ to: '10086', text: 'YE' })[0]!;
+    h.at(`AT+CMGS=${pdu.tpduLength}\r`);
+    h.at(pdu.hex + '\x1a');
+    expect(h.drain(600_000)).toBe('');
+    h.emu.fault({ kind: 'release', what: '10086-replies' });
+    expect(h.drain(1999)).toBe('');
+    expect(h.drain(10_000)).toMatch(/^(\r\n\+CMTI: "SM",\d\r\n)+$/);
+  });
+});

@@ -145,3 +145,62 @@ describe('status reports', () => {
     expect(h.emu.sim.messages).toEqual([]);
   });
 });
+
+describe('status reports and +CNMA waits moved by the test, not by timers (flaky26)', () => {
+  const srPdu = submit('YE', { statusReport: true });
+
+  it('holds each status report until released, oldest first, and keeps holding', () => {
+    const h = harness({ statusReportMs: 10, replyDelayMs: 60_000 });
+    h.at('ATE0;+CNMI=2,1,0,1,0\r');
+    h.emu.fault({ kind: 'hold', what: 'status-reports' });
+    for (let i = 0; i < 2; i++) {
+      h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
+      h.at(srPdu.hex + CTRL_Z);
+    }
+    expect(h.drain(1000)).toBe('');
+    h.emu.fault({ kind: 'release', what: 'status-reports', count: 1 });
+    expect(pduLines(h.drain()).map((p) => decodePdu(p))).toMatchObject([{ type: 'status-report', messageRef: 128 }]);
+    h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
+    h.at(srPdu.hex + CTRL_Z);
+    expect(h.drain(1000)).toBe('');
+    h.emu.fault({ kind: 'release', what: 'status-reports' });
+    expect(pduLines(h.drain()).map((p) => decodePdu(p))).toMatchObject([{ messageRef: 129 }, { messageRef: 130 }]);
+  });
+
+  it('tells a listener each command line as it has run, the line still held by an AT+CMGS waiting for its body', () => {
+    const h = harness({ replyDelayMs: 60_000 });
+    h.at('ATE0;+CSMS=1;+CNMI=2,1,0,1,0\r');
+    h.emu.fault({ kind: 'hold', what: 'status-reports' });
+    h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
+    h.at(srPdu.hex + CTRL_Z);
+    const lines: string[] = [];
+    h.emu.onCommand((line) => {
+      lines.push(line);
+      if (line.startsWith('AT+CMGS=')) h.emu.fault({ kind: 'release', what: 'status-reports' });
+    });
+    // The report handed over while the second AT+CMGS runs waits behind its answer.
+    expect(h.at(`AT+CMGS=${srPdu.tpduLength}\r`)).toBe('\r\n> ');
+    expect(h.emu.awaitingAcknowledgement).toBe(true);
+    expect(h.at(srPdu.hex + CTRL_Z)).toMatch(/^\r\n\+CMGS: 129\r\n\r\nOK\r\n\r\n\+CDS: \d+\r\n[0-9A-F]+\r\n$/);
+    expect(lines).toEqual([`AT+CMGS=${srPdu.tpduLength}`]);
+    expect(h.at('AT+CNMA\r')).toBe('\r\nOK\r\n');
+    expect(h.emu.awaitingAcknowledgement).toBe(false);
+  });
+
+  it('ends the wait for +CNMA when told: routing off, the report kept by the network until it tries again', () => {
+    const h = harness({ statusReportMs: 10, replyDelayMs: 60_000, smscRetryMs: 600_000 });
+    h.at('ATE0;+CSMS=1;+CNMI=2,1,0,1,0\r');
+    h.at(`AT+CMGS=${srPdu.tpduLength}\r`);
+    h.at(srPdu.hex + CTRL_Z);
+    expect(h.drain(10)).toContain('+CDS: ');
+    h.emu.fault({ kind: 'cnma-wait-ends' });
+    expect(h.emu.awaitingAcknowledgement).toBe(false);
+    expect(h.at('AT+CNMA\r')).toBe('\r\n+CMS ERROR: 340\r\n');
+    expect(h.at('AT+CNMI?\r')).toBe('\r\n+CNMI: 2,0,0,0,0\r\n\r\nOK\r\n');
+    expect(h.emu.waitingInNetwork).toBe(1);
+    h.at('AT+CNMI=2,1,0,1,0\r');
+    h.emu.fault({ kind: 'smsc-retry' });
+    expect(pduLines(h.drain()).map((p) => decodePdu(p))).toMatchObject([{ type: 'status-report', messageRef: 128 }]);
+    expect(h.emu.waitingInNetwork).toBe(0);
+  });
+});
