@@ -47,6 +47,25 @@ describe('the composer and characters nobody sees', () => {
     await expect.poll(() => sentTexts().slice(before), { timeout: 20_000 }).toEqual(['YE']);
   }, 90_000);
 
+  it('says so when an instruction it recognises held a zero-width space (Y\u200bE is YE): asked first, the modem gets YE', async () => {
+    // review24's leftover: the catalog recognises Y+ZWSP+E as YE, and it went by id on Enter with no word of what was
+    // taken out. What is sent is still YE, but the user must be told the line held a character nobody sees.
+    await plugInByPath(page, server.base, modem.path);
+    const before = modem.emulator.sent.length;
+    await sendTyped(page, `${server.base}#/thread/${SIM.iccid}`, 'Y\u200BE');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 15_000 }).catch(() => {
+      throw new Error(`no dialog for Y\\u200BE; the modem got ${JSON.stringify(sentTexts().slice(before))}`);
+    });
+    expect(await dialog.locator('p', { hasText: '将发送' }).textContent()).toBe('将发送“YE”到 10086。');
+    const note = await dialog.locator('.confirm-removed').textContent();
+    expect(note).toContain('U+200B');
+    expect(note).toContain('Removed 1 invisible');
+    expect(modem.emulator.sent.length).toBe(before);
+    await dialog.getByRole('button', { name: '确认发送' }).click();
+    await expect.poll(() => sentTexts().slice(before), { timeout: 20_000 }).toEqual(['YE']);
+  }, 90_000);
+
   it('refuses a blank-looking letter between KT and GPRS, saying so, and sends nothing', async () => {
     await plugInByPath(page, server.base, modem.path);
     const before = modem.emulator.sent.length;
