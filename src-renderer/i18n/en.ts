@@ -383,6 +383,7 @@ export const en: Record<StringKey, string> = {
   'reply.services': 'Services in use',
   'reply.serviceCancel': 'Cancel',
   'reply.serviceCancelTitle': 'Cancel “{name}”?',
+  'reply.confirmsRequest': 'At {time} {to} asked you to reply “{word}” to confirm: “{request}”. That request is still open, and {to} reads a reply against its latest real message only: sending {word} now may confirm it.',
   'reply.catalogSays': 'In the instruction catalog, {code} is “{name}”.',
   'reply.sendsFromSim': 'It goes from {sim}.',
   'reply.menuChangesTitle': '“{label}” changes your plan or services. Send {n} to {to}?',

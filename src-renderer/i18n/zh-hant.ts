@@ -383,6 +383,7 @@ export const zhHant: Record<StringKey, string> = {
   'reply.services': '正在使用的業務',
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消「{name}」？',
+  'reply.confirmsRequest': '{to} 在 {time} 請你回覆「{word}」確認：「{request}」。這則還沒過期，{to} 只按它最新的真實訊息辦理：現在傳送 {word}，可能就是確認那一則。',
   'reply.catalogSays': '指令目錄裡，{code} 是「{name}」。',
   'reply.sendsFromSim': '從 {sim} 發出。',
   'reply.menuChangesTitle': '「{label}」會改變你的套餐或業務。發送 {n} 給 {to}？',

@@ -1,3 +1,4 @@
+import { outgoingText } from './outgoing-text';
 import type { InstructionCatalog } from './catalog';
 import type { Instruction } from './schema';
 
@@ -29,4 +30,41 @@ export function catalogSaysChanges(catalog: InstructionCatalog, text: string): b
 export function mayCancelWith(catalog: InstructionCatalog, text: string): boolean {
   const known = knownAs(catalog, text);
   return known === null || (known.action === 'disable' && known.category !== 'account');
+}
+
+/**
+ * A confirmation 10086 asked for (`回复1确认订购`): its word, when it came, and how long it said it stays open.
+ * What a bare number or word sent back later may answer, whichever message its button sits under.
+ */
+export interface AskedConfirmation {
+  word: string;
+  receivedAt: number;
+  deadline: { until: number } | null;
+}
+
+/**
+ * How long a request that names no deadline is taken as open. 10086's own requests say 24 hours when they say
+ * (replies.json); a later one that says more is taken at its word.
+ */
+export const CONFIRMATION_OPEN_MS = 24 * 3600_000;
+
+/**
+ * The requests still open at `now` that sending `code` may confirm: 10086 reads a bare `1` against its latest real
+ * message, and a menu under its number (a fake base station's, newest) does not tell what that is. So a number that
+ * is the word of an open request is never one click (review25). Words are compared as they go out (nothing
+ * invisible) and as 10086 reads them: full-width and half-width alike, any letter case.
+ */
+export function confirmationsSentBack<T extends AskedConfirmation>(code: string, asked: readonly T[], now: number): T[] {
+  const sent = asSent(code);
+  return asked.filter((a) => asSent(a.word) === sent && now <= (a.deadline?.until ?? a.receivedAt + CONFIRMATION_OPEN_MS));
+}
+
+function asSent(text: string): string {
+  let out = text;
+  try {
+    out = outgoingText(text, 'service').text;
+  } catch {
+    // A blank-looking letter inside: refused when sent; compared as written.
+  }
+  return out.normalize('NFKC').toUpperCase();
 }

@@ -95,4 +95,28 @@ describe('a button under a reply sends what it says', () => {
     await page.waitForTimeout(2_000);
     expect(await page.locator('button.confirm-reply:not([disabled])').count()).toBe(0);
   });
+
+  it('a menu number that is the word of an open confirmation from the same number is asked about, saying which request it may confirm', async () => {
+    // review23's leftover: 10086 reads a bare 1 against its latest real message. A real `回复1确认订购`, then a fake base
+    // station's menu under 10086's number (newest, so not "written since"): its look-up option 1 went on one click
+    // and confirmed the order. Written texts (NOT real replies).
+    await receivedFrom10086('尊敬的客户，您将订购10元1GB流量包，费用10元/月，回复1确认订购，24小时内有效。【中国移动】', '10元1GB流量包');
+    await receivedFrom10086('尊敬的客户，您好！请回复序号查询：1 话费余额；2 剩余流量。【中国移动】', '剩余流量');
+    const before = airTexts().length;
+    const menu = page.locator('.reply-menu').last();
+    await menu.getByRole('button', { name: '1 话费余额' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`no dialog before sending 1 while 回复1确认订购 is open; the modem got ${JSON.stringify(airTexts().slice(before))}`);
+    });
+    const warning = await dialog.locator('.reply-confirms-request').textContent();
+    expect(warning).toContain('回复“1”确认');
+    expect(warning).toContain('10元1GB流量包');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    expect(airTexts().slice(before)).toEqual([]);
+    // A number that confirms nothing open still goes on its click alone.
+    await menu.getByRole('button', { name: '2 剩余流量' }).click();
+    await expect.poll(() => airTexts().slice(before), { timeout: 30_000 }).toEqual(['2']);
+  });
 });

@@ -4,7 +4,7 @@ import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmR
 import { invisibleRemoved, outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { toHallError } from '../../../src-shared/errors';
 import { RemovedNote } from '../../components/RemovedNote';
-import { catalogSaysChanges, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
+import { catalogSaysChanges, confirmationsSentBack, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
@@ -16,6 +16,8 @@ import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
 import { instructionAnswered } from '../../store/pairing';
 import { answeredWith, writtenSince } from '../../store/queries';
+import { confirmationsAsked, type ConfirmationAsked } from '../../store/confirmations-asked';
+import { timeOfDay } from './day';
 import type { MessageRow } from '../../store/rows';
 import { routeHash } from '../../shell/route';
 import { useOpenQuestion } from './open-questions';
@@ -111,6 +113,11 @@ function useWrittenSince(reply: MessageRow): boolean | undefined {
   return useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]);
 }
 
+/** The peer's requests to confirm to this SIM lately (the reply aside); undefined until the log has said. */
+function useConfirmationsAsked(reply: MessageRow): ConfirmationAsked[] | undefined {
+  return useLiveQuery(() => confirmationsAsked(hallDb(), reply), [reply.id, reply.simId, reply.peer]);
+}
+
 /**
  * A numbered menu: each option a button that sends its number, only when clicked; an option that
  * changes the account (开通10元1GB, 退订彩铃) is asked about first, as a cancel in a service list is.
@@ -129,8 +136,12 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // name: the label is the reply's word, and a reply under 10086's number may be a fake base station's (review23).
   const catalogChange = (o: MenuOption) => (catalogSaysChanges(activeCatalog(), o.n) ? knownAs(activeCatalog(), o.n) : null);
   const changes = (o: MenuOption) => optionChangesAccount(o, builtinReplyRules()) || catalogChange(o) !== null;
+  // A number that is the word of a request to confirm still open (回复1确认订购) may confirm it: 10086 reads it against its
+  // latest real message, which this menu (a fake base station's, say) need not be. Asked, saying which (review25).
+  const asked = useConfirmationsAsked(reply);
+  const mayConfirm = (o: MenuOption) => asked === undefined || confirmationsSentBack(o.n, asked, Date.now()).length > 0;
   // A code holding what nobody sees is asked about too: the dialog says what is taken out (review24).
-  const choose = (o: MenuOption) => (stale || changes(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
+  const choose = (o: MenuOption) => (stale || changes(o) || mayConfirm(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) => {
     const known = catalogChange(o);
     if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });
@@ -205,6 +216,8 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
   const title = invisibleRemoved(props.title, 'service');
   // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
   const known = knownAs(activeCatalog(), text);
+  // The latest request still open that this text may confirm instead (a menu's 1 after 回复1确认订购: review25).
+  const confirms = confirmationsSentBack(text, useConfirmationsAsked(reply) ?? [], Date.now()).at(-1);
   return (
     <ConfirmDialog
       title={title}
@@ -228,6 +241,11 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
         <p className="reply-catalog-says">
           {t('reply.catalogSays', { code: text, name: known.name[lang] })}
           {known.risk.reason && ` ${known.risk.reason[lang]}`}
+        </p>
+      )}
+      {confirms && (
+        <p className="field-error reply-confirms-request" role="alert">
+          {t('reply.confirmsRequest', { to: reply.peer, time: timeOfDay(confirms.receivedAt, lang), word: text, request: excerpt(invisibleRemoved(confirms.text, 'service')) })}
         </p>
       )}
       {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
@@ -303,4 +321,10 @@ function sentBack(code: string): { text: string; removed: ReturnType<typeof outg
     const e = toHallError(error);
     return { text: code, removed: [], refused: { zh: e.zh, en: e.en } };
   }
+}
+
+/** A request quoted in a dialog: its first 60 characters. */
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text;
 }
