@@ -384,6 +384,8 @@ export const en: Record<StringKey, string> = {
   'reply.serviceCancel': 'Cancel',
   'reply.serviceCancelTitle': 'Cancel “{name}”?',
   'reply.confirmsRequest': 'At {time} {to} asked you to reply “{word}” to confirm: “{request}”. That request is still open, and {to} reads a reply against its latest real message only: sending {word} now may confirm it.',
+  'reply.actsOnRequest': 'In its message at {time}, {to} said replying “{word}” orders or cancels a service: “{request}”. That message is still open, and {to} reads a reply against its latest real message only: sending {word} now may do that.',
+  'reply.catalogUnknown': '{code} is not in the instruction catalog: what it does is only what this message says, and {to} decides.',
   'reply.catalogSays': 'In the instruction catalog, {code} is “{name}”.',
   'reply.sendsFromSim': 'It goes from {sim}.',
   'reply.menuChangesTitle': '“{label}” changes your plan or services. Send {n} to {to}?',

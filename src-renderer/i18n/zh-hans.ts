@@ -383,6 +383,8 @@ export const zhHans = {
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消“{name}”？',
   'reply.confirmsRequest': '{to} 在 {time} 请你回复“{word}”确认：“{request}”。这条还没过期，{to} 只按它最新的真实消息办理：现在发送 {word}，可能就是确认那一条。',
+  'reply.actsOnRequest': '{to} 在 {time} 的消息里，回复“{word}”会办理或退订业务：“{request}”。那条消息还在有效期内，{to} 只按它最新的真实消息办理：现在发送 {word}，可能就是办理那一条。',
+  'reply.catalogUnknown': '指令目录里没有 {code}：它做什么，只有这条消息这么说，由 {to} 决定。',
   'reply.catalogSays': '指令目录里，{code} 是“{name}”。',
   'reply.sendsFromSim': '从 {sim} 发出。',
   'reply.menuChangesTitle': '“{label}”会改变你的套餐或业务。发送 {n} 给 {to}？',

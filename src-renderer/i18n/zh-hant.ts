@@ -384,6 +384,8 @@ export const zhHant: Record<StringKey, string> = {
   'reply.serviceCancel': '取消',
   'reply.serviceCancelTitle': '取消「{name}」？',
   'reply.confirmsRequest': '{to} 在 {time} 請你回覆「{word}」確認：「{request}」。這則還沒過期，{to} 只按它最新的真實訊息辦理：現在傳送 {word}，可能就是確認那一則。',
+  'reply.actsOnRequest': '{to} 在 {time} 的訊息裡，回覆「{word}」會辦理或退訂業務：「{request}」。那則訊息還在有效期內，{to} 只按它最新的真實訊息辦理：現在傳送 {word}，可能就是辦理那一則。',
+  'reply.catalogUnknown': '指令目錄裡沒有 {code}：它做什麼，只有這則訊息這麼說，由 {to} 決定。',
   'reply.catalogSays': '指令目錄裡，{code} 是「{name}」。',
   'reply.sendsFromSim': '從 {sim} 發出。',
   'reply.menuChangesTitle': '「{label}」會改變你的套餐或業務。發送 {n} 給 {to}？',

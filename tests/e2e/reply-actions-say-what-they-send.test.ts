@@ -119,4 +119,36 @@ describe('a button under a reply sends what it says', () => {
     await menu.getByRole('button', { name: '2 剩余流量' }).click();
     await expect.poll(() => airTexts().slice(before), { timeout: 30_000 }).toEqual(['2']);
   });
+
+  it('a menu number that cancels by an earlier list of services (回复序号退订) is asked about, saying so (review25)', async () => {
+    await receivedFrom10086('尊敬的客户，您已订购的业务如下：1、手机报 5元/月；2、视频彩铃 6元/月。回复序号退订对应业务。【中国移动】', '回复序号退订');
+    await receivedFrom10086('尊敬的客户，您好！请回复序号查询：1 话费余额；2 剩余流量。【中国移动】', '剩余流量');
+    const before = airTexts().length;
+    await page.locator('.reply-menu').last().getByRole('button', { name: '1 话费余额' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`no dialog before sending 1 while 回复序号退订 is open; the modem got ${JSON.stringify(airTexts().slice(before))}`);
+    });
+    const warning = await dialog.locator('.reply-confirms-request').textContent();
+    expect(warning).toContain('回复“1”会办理或退订业务');
+    expect(warning).toContain('手机报');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    expect(airTexts().slice(before)).toEqual([]);
+  });
+
+  it('an option whose code the catalog does not know is asked about, saying only the reply names it (review25)', async () => {
+    // A fake 10086 can label any code a look-up: QXSJB cancels 手机报 whatever "查余额" beside it says.
+    await receivedFrom10086('您发送的指令有误。您是否想要：查余额请发QXSJB，查积分请发JF。', '查余额请发QXSJB');
+    const before = airTexts().length;
+    await page.getByRole('button', { name: 'QXSJB 查余额' }).last().click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`no dialog before sending QXSJB; the modem got ${JSON.stringify(airTexts().slice(before))}`);
+    });
+    expect(await dialog.locator('.reply-catalog-unknown').textContent()).toBe('指令目录里没有 QXSJB：它做什么，只有这条消息这么说，由 10086 决定。');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    expect(airTexts().slice(before)).toEqual([]);
+  });
 });
