@@ -101,8 +101,12 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
     const near = held ? [held] : nearestSendings(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
     const message = near[0];
     if (near.length > 1) near.forEach((m) => uncertain.add(m));
-    if (!message) messages.push([r]);
-    else if (!message.some((x) => x.key === r.key)) {
+    if (!message) {
+      // A message begun by a part above 1 came out of order too (A1, B2, A2: A2 begins one: sending-order.ts).
+      const begun = [r];
+      if (placedOutOfOrder(r.concat?.part ?? 1, [])) outOfOrder.add(begun);
+      messages.push(begun);
+    } else if (!message.some((x) => x.key === r.key)) {
       if (placedOutOfOrder(r.concat?.part ?? 1, message.map((x) => x.concat?.part ?? 1))) outOfOrder.add(message);
       message.push(r);
     }

@@ -3,7 +3,8 @@
  * finds only A and completes it, A2 starts a message B1 completes, and both are mixed though each part had
  * one message to go to when it came (review18's tie needs two messages both missing the part). The order
  * the parts were read is the one evidence left: in ascending order (A1, A2, B1, B2) it is kept as it
- * tells; a message that got a part below one it held means a part came early or late, and then nothing
+ * tells; a message that got a part below one it held, or above one it lacked (review25), means a part came
+ * early or late, and then nothing
  * tells which part of that second is whose (docs/security.md, "Two long replies under one reference in
  * the same second"). This is the one definition every joiner of parts reads (assembleRecords, the page's
  * Reassembler, the fleet board through assembleRecords).
@@ -21,9 +22,15 @@ export interface PlacedSending {
   outOfOrder: boolean;
 }
 
-/** Whether part `part`, placed in a message already holding parts `held`, comes out of ascending order. */
+/**
+ * Whether part `part`, placed in a message already holding parts `held`, comes out of ascending order: below one it
+ * holds, or above one it lacks. The second: A1, B2 (a part 2 under A's reference and second, a fake base station's or
+ * B's with B1 lost), A2 joins A1+B2 in order and starts a message with A2; A1+A2 and B2 tell just as well (review25).
+ */
 export function placedOutOfOrder(part: number, held: readonly number[]): boolean {
-  return held.some((n) => n > part);
+  if (held.some((n) => n > part)) return true;
+  for (let n = 1; n < part; n++) if (!held.includes(n)) return true;
+  return false;
 }
 
 /** The second a stamp names (an unreadable stamp stands for itself, as nearestSendings reads it: equally near). */
