@@ -28,7 +28,9 @@ export async function actionsAsked(db: HallDb, reply: MessageRow): Promise<Actio
     .filter((m) => m.direction === 'in' && m.id !== reply.id)
     .toArray();
   return rows.flatMap((m) => {
-    const u = understandMessage(m);
+    // Read whole or not, sure or not: a request that lost a part, or that a part under its reference made "may be joined
+    // wrong", still guards its number (a fake part must not lift the guard). Read for this guard only, never for figures.
+    const u = understandMessage({ ...m, complete: true, uncertain: false });
     const asked = (word: string, does: AskedAction['does'], deadline: AskedAction['deadline'] = null): ActionAsked => ({ messageId: m.id, text: m.text, word, does, receivedAt: m.at, deadline });
     if (!u) return [];
     if (u.kind === 'confirm') return [asked(u.reply, 'confirms', u.deadline)];

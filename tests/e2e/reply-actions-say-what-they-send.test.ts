@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { encodeDeliverParts } from '../../src-shared/pdu';
 import { browserSuite, charLefts, plugInByPath, type Served } from './ui-kit';
 
 /*
@@ -142,6 +143,27 @@ describe('a button under a reply sends what it says', () => {
     await receivedFrom10086('您发送的指令有误。您是否想要：查余额请发QXSJB，查积分请发JF。', '查余额请发QXSJB');
     const { dialog, dismiss } = await clickAsks(page.getByRole('button', { name: 'QXSJB 查余额' }).last(), 'QXSJB');
     expect(await dialog.locator('.reply-catalog-unknown').textContent()).toBe('指令目录里没有 QXSJB：它做什么，只有这条消息这么说，由 10086 决定。');
+    await dismiss();
+  });
+
+  it('a request made "may be joined wrong" by a part under its reference still guards its number (review25)', async () => {
+    // A fake base station sends a part 2 under the real request's reference and second, before the real part 2: both
+    // messages are marked (sending-order.ts) and no longer read for figures, but the request's 1 must stay guarded.
+    const stamp = new Date(Date.UTC(2026, 11, 6, 1, 2, 3));
+    const parts = (text: string) => encodeDeliverParts({ from: '10086', text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 91 }).map((p) => p.hex);
+    const [a1, a2] = parts('尊敬的客户，您将订购10元1GB流量包，费用10元/月，次月起自动续订，可随时退订。如需办理，请回复1确认订购，24小时内有效，逾期未回复视为放弃办理。【中国移动】');
+    const [, b2] = parts('尊敬的客户，您本月已使用国内通用流量2.5GB，剩余7.5GB，套餐外流量按3元/GB收取，详情请登录中国移动APP查询。感谢您的支持，【中国移动】');
+    await plugInByPath(page, server.base, modem.path);
+    await page.goto(`${server.base}#/thread/${encodeURIComponent(SIM.iccid)}`);
+    // A1 and the fake B2 join, in order, into one whole bubble; A2 then begins a message alone (shown once its window ends).
+    modem.emulator.deliverPdu(a1!);
+    modem.emulator.deliverPdu(b2!);
+    await page.locator('.bubble-line.in', { hasText: '您将订购10元1GB流量包' }).last().waitFor({ timeout: 30_000 });
+    // Handed over in order: the menu below is stored after A2.
+    modem.emulator.deliverPdu(a2!);
+    await receivedFrom10086('尊敬的客户，您好！请回复序号查询：1 话费余额；2 剩余流量。【中国移动】', '剩余流量');
+    const { dialog, dismiss } = await clickAsks(page.locator('.reply-menu').last().getByRole('button', { name: '1 话费余额' }), '1 while a marked 回复1确认订购 is open');
+    expect(await dialog.locator('.reply-confirms-request').textContent()).toContain('回复“1”确认');
     await dismiss();
   });
 });
