@@ -14,10 +14,11 @@ import { useErrorToast } from './toasts';
 /**
  * What to send: an instruction with its parameters, or free text typed in the composer. `shown` is
  * the text with its secrets masked. Free text that carries an instruction's secrets (`mmxg 123456
- * 654321`) names it in `carries`: that instruction's confirmation applies, as the core requires.
+ * 654321`) names it in `carries`: that instruction's confirmation applies, as the core requires. `removed`: what
+ * the typed line held that nobody sees, said in the dialog (outgoingText).
  */
 export type Outgoing =
-  | { instruction: Instruction; params: Record<string, string>; shown: string }
+  | { instruction: Instruction; params: Record<string, string>; shown: string; removed?: RemovedCharacter[] }
   | { text: string; shown: string; carries?: Instruction; removed?: RemovedCharacter[] }
   | RetryOf;
 

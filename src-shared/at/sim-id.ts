@@ -60,8 +60,23 @@ export function insertionTag(simId: string): string | null {
 export function iccidFromCrsm(answer: string): string | null {
   const m = /^\s*(\d+)\s*,\s*(\d+)\s*,\s*"?([0-9A-Fa-f]+)"?\s*$/.exec(answer);
   if (!m || !['144', '145'].includes(m[1]!)) return null;
-  const digits = unswapNibbles(m[3]!);
-  return /^\d{18,20}$/.test(digits) ? digits : null;
+  return iccidOf(unswapNibbles(m[3]!));
+}
+
+/**
+ * The ICCID a modem printed, when it is one: 18 to 20 digits (ITU-T E.118), F-padded as some modems print a 19-digit
+ * one, returned as printed (the id a SIM has had). Null for anything else: an unread card's `FFFF…` or zeros, a line
+ * that is no answer (a vendor's unsolicited line wedged into the answer, a misread echo), which would give every
+ * card in that modem one id (review25).
+ */
+export function iccidOf(value: string): string | null {
+  const digits = value.replace(/F+$/i, '');
+  return /^\d{18,20}$/.test(digits) && value.length <= 20 && !/^0+$/.test(digits) ? value : null;
+}
+
+/** The IMSI a modem printed, when it is one (at most 15 digits: MCC, MNC, MSIN), else null, as for iccidOf. */
+export function imsiOf(value: string): string | null {
+  return /^\d{6,15}$/.test(value) && !/^0+$/.test(value) ? value : null;
 }
 
 /** EF_ICCID as stored on the card (each byte's digits swapped, F-padded) back to the printed ICCID. */

@@ -31,17 +31,22 @@ afterAll(async () => {
 const sentTexts = () => modem.emulator.sent.map((s) => s.part.text);
 
 describe('the composer and characters nobody sees', () => {
-  it('asks first, showing the text without the variation selector and naming it in both languages; the modem gets YE', async () => {
+  // The second, review24's leftover: the catalog recognises Y+ZWSP+E as YE, which went by id on Enter with no word of
+  // what was taken out. What is sent is still YE, but the user must be told the line held a character nobody sees.
+  it.each([
+    ['YE\uFE0F', 'free text', ['已去掉 1 个', 'U+FE0F 变体选择符', 'Removed 1 invisible']],
+    ['Y\u200BE', 'recognised as YE (review25)', ['U+200B', 'Removed 1 invisible']],
+  ])('asks first for %j (%s), showing YE and naming what was taken out in both languages; the modem gets YE', async (typed, _how, said) => {
     await plugInByPath(page, server.base, modem.path);
     const before = modem.emulator.sent.length;
-    await sendTyped(page, `${server.base}#/thread/${SIM.iccid}`, 'YE\uFE0F');
+    await sendTyped(page, `${server.base}#/thread/${SIM.iccid}`, typed);
     const dialog = page.locator('dialog[open]');
-    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.waitFor({ timeout: 15_000 }).catch(() => {
+      throw new Error(`no dialog for ${JSON.stringify(typed)}; the modem got ${JSON.stringify(sentTexts().slice(before))}`);
+    });
     expect(await dialog.locator('p', { hasText: '将发送' }).textContent()).toBe('将发送“YE”到 10086。');
     const note = await dialog.locator('.confirm-removed').textContent();
-    expect(note).toContain('已去掉 1 个');
-    expect(note).toContain('U+FE0F 变体选择符');
-    expect(note).toContain('Removed 1 invisible');
+    for (const words of said) expect(note).toContain(words);
     expect(modem.emulator.sent.length).toBe(before);
     await dialog.getByRole('button', { name: '确认发送' }).click();
     await expect.poll(() => sentTexts().slice(before), { timeout: 20_000 }).toEqual(['YE']);

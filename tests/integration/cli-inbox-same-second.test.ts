@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { encodeDeliverParts } from '../../src-shared/pdu';
@@ -18,35 +18,54 @@ import { hall } from './cli-helpers';
 const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
 const realReply = (id: string) => real.find((x) => x.id === id)!.text;
 
-describe.each(['A2, B1', 'B1, A2'])('hall10086 inbox on two long replies of one reference and second, read A1, B2, %s (real pty, the real CLI)', (later) => {
-  let modem: PtyEmulator;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    const emulator = new ModemEmulator();
-    const parts = (id: string) => encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: new Date(Date.UTC(2026, 11, 6, 0, 0, 7)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
-    const [a1, a2] = parts('r15-153');
-    const [b1, b2] = parts('r15-183');
-    for (const pdu of [a1!, b2!, ...(later === 'A2, B1' ? [a2!, b1!] : [b1!, a2!])]) expect(emulator.preload('SM', pdu.hex)).not.toBeNull();
-    modem = await startPtyEmulator({ emulator });
-    dataDir = await mkdtemp(join(tmpdir(), 'hall10086-inbox-clash-'));
-  }, 30_000);
-
-  afterAll(async () => {
-    await modem?.close();
+/** The SIM holding, in slot order, the named parts of A (r15-153) and B (r15-183), one reference, one second. */
+async function simHolding(order: ('a1' | 'a2' | 'b1' | 'b2')[]): Promise<{ modem: PtyEmulator; dataDir: string }> {
+  const emulator = new ModemEmulator();
+  const parts = (id: string) => encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: new Date(Date.UTC(2026, 11, 6, 0, 0, 7)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
+  const [a1, a2] = parts('r15-153');
+  const [b1, b2] = parts('r15-183');
+  const byName = { a1: a1!, a2: a2!, b1: b1!, b2: b2! };
+  for (const name of order) expect(emulator.preload('SM', byName[name].hex)).not.toBeNull();
+  const modem = await startPtyEmulator({ emulator });
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-inbox-clash-'));
+  opened.push({ modem, dataDir });
+  return { modem, dataDir };
+}
+const opened: { modem: PtyEmulator; dataDir: string }[] = [];
+afterAll(async () => {
+  for (const { modem, dataDir } of opened) {
+    await modem.close();
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }
+});
 
+/** `hall10086 inbox --json`'s long replies: [start of text, complete, uncertain]. */
+async function inbox(sim: { modem: PtyEmulator; dataDir: string }) {
+  const json = await hall(['inbox', '--port', sim.modem.path, '--data-dir', sim.dataDir, '--json']);
+  expect(json.code).toBe(0);
+  const messages = (JSON.parse(json.stdout) as { text: string; complete: boolean; uncertain: boolean }[]).filter((m) => m.text.includes('【中国移动】') || !m.complete);
+  return messages.map((m) => [m.text.slice(0, 6), m.complete, m.uncertain]);
+}
+
+describe.each([['a2', 'b1'], ['b1', 'a2']] as const)('hall10086 inbox on two long replies of one reference and second, read A1, B2, then %s, %s (real pty, the real CLI)', (...later) => {
   it('lists both texts, each marked 可能拼错', async () => {
-    const json = await hall(['inbox', '--port', modem.path, '--data-dir', dataDir, '--json']);
-    expect(json.code).toBe(0);
-    const messages = (JSON.parse(json.stdout) as { text: string; complete: boolean; uncertain: boolean }[]).filter((m) => m.text.includes('【中国移动】'));
-    expect(messages.map((m) => [m.text.slice(0, 6), m.complete, m.uncertain])).toEqual([
+    const sim = await simHolding(['a1', 'b2', ...later]);
+    expect(await inbox(sim)).toEqual([
       ['尊敬的客户，', true, true],
       ['截至2018', true, true],
     ]);
-    const plain = await hall(['inbox', '--port', modem.path, '--data-dir', dataDir, '--lang', 'zh-Hans']);
+    const plain = await hall(['inbox', '--port', sim.modem.path, '--data-dir', sim.dataDir, '--lang', 'zh-Hans']);
     expect(plain.code).toBe(0);
     expect(plain.stdout.match(/可能拼错：同一秒有两条编号相同的长短信/g)).toHaveLength(2);
+  });
+});
+
+describe('hall10086 inbox when a part of another message came between a long reply\'s parts (real pty, the real CLI)', () => {
+  it('A1, B2, A2 with no B1 (a part 2 sent under A\'s reference and second before A\'s own, as a fake base station can): both marked (review25)', async () => {
+    // Before, A1+B2 read whole and certain (figures taken from it), A2 alone left incomplete.
+    expect(await inbox(await simHolding(['a1', 'b2', 'a2']))).toEqual([
+      ['尊敬的客户，', true, true],
+      [expect.any(String), false, true],
+    ]);
   });
 });

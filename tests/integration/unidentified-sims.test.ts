@@ -95,4 +95,39 @@ describe('two SIMs without ICCID or IMSI used one after the other in one port', 
     expect(again.simId).not.toBe(before.simId);
     expect(await boardIds()).toEqual(['89860012345678900066', again.simId].sort());
   }, 90_000);
+
+  /** Card after card in the one modem, each connected with `arm` armed first: the ids the core gives them. */
+  async function idsOfCards(cards: { iccid: string; imsi: string }[], arm: (card: { iccid: string; imsi: string }) => void): Promise<string[]> {
+    const ids: string[] = [];
+    for (const card of cards) {
+      for (const m of await core.call('modem.list', {})) await core.call('modem.disconnect', { modemId: m.modemId });
+      // A card whose ids the modem reads by no command but the one `arm` answers.
+      modem.emulator.insertSim({ ...card, idsUnreadable: true });
+      arm(card);
+      ids.push((await connect()).simId);
+    }
+    return ids;
+  }
+  const CARDS = [
+    { iccid: '89860012345678900074', imsi: '460001234567074' },
+    { iccid: '89860012345678900082', imsi: '460001234567082' },
+  ];
+
+  it('are not both named after what a modem prints for an ICCID it could not read (FFFF…): each insertion gets its own id (review25)', async () => {
+    // Written for this test, not a recorded transcript: a modem that answers +CCID with the unread file's F bytes.
+    const ids = await idsOfCards(CARDS, () =>
+      modem.emulator.fault({ kind: 'replay', command: 'AT+CCID', bytes: '\r\n+CCID: "FFFFFFFFFFFFFFFFFFFF"\r\n\r\nOK\r\n' }),
+    );
+    expect(ids[0], 'two cards got one id').not.toBe(ids[1]);
+    for (const id of ids) expect(id).toMatch(/^unidentified:/);
+  }, 90_000);
+
+  it('take the IMSI from its line, not from a line the modem wedged in before it (SIM800\'s *PSNWID network name) (review25)', async () => {
+    // Written for this test: the network's name line, the same for both cards on one network, comes before +CIMI's answer;
+    // the engine does not know it as unsolicited, so it stayed among the answer's lines.
+    const ids = await idsOfCards(CARDS, (card) =>
+      modem.emulator.fault({ kind: 'replay', command: 'AT+CIMI', bytes: `\r\n*PSNWID: "460","00","CMCC",0,"CMCC",0\r\n\r\n${card.imsi}\r\n\r\nOK\r\n` }),
+    );
+    expect(ids, 'the ids are not the IMSIs').toEqual(CARDS.map((c) => c.imsi));
+  }, 90_000);
 });

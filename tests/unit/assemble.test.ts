@@ -176,6 +176,19 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       expect(bothWays([a1, b2, a2, b1])).toEqual(twice([['A1B2', true], ['B1A2', true]]));
     });
 
+    it('A1, B2, A2 and no B1 (a part 2 sent under the same reference and second before the real one, by a fake base station or a lost B1): both marked (review25)', () => {
+      // A1+B2 looked whole and in order, and A2 alone started a message with part 2: A1+A2 and B2 tell just as well.
+      const [viaRecords, viaLog] = bothWays([a1, b2, a2]);
+      expect(viaRecords!.map(([, uncertain]) => uncertain), 'assembleRecords').toEqual([true, true]);
+      expect(viaLog!.map(([, uncertain]) => uncertain), 'the page\'s log').toEqual([true, true]);
+    });
+
+    it('A1, A2, B2 (B1 lost): B2 may be A\'s part as well: both marked; A2 alone, or A1 then A2: certain (review25)', () => {
+      expect(bothWays([a1, a2, b2]).map((m) => m.map(([, uncertain]) => uncertain))).toEqual(twice([true, true]));
+      expect(bothWays([a2]).map((m) => m.map(([, uncertain]) => uncertain))).toEqual(twice([false]));
+      expect(bothWays([a1, a2])).toEqual(twice([['A1A2', false]]));
+    });
+
     it('A1, B2, B1, A2: both mixed (A1+B2, B1+A2) though each got its parts in ascending order: both marked (journal25)', () => {
       expect(bothWays([a1, b2, b1, a2])).toEqual(twice([['A1B2', true], ['B1A2', true]]));
     });

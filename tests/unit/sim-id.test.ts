@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iccidFromCrsm, insertedIn, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
+import { iccidFromCrsm, iccidOf, imsiOf, insertedIn, insertionTag, isUnidentifiedSim, simIdentity } from '../../src-shared/at/sim-id';
 
 let n = 0;
 const fresh = () => `${(++n).toString(16).padStart(8, '0')}-rest-of-a-uuid`;
@@ -63,5 +63,20 @@ describe('the ICCID read from EF_ICCID (AT+CRSM=176,12258,0,0,10)', () => {
     expect(iccidFromCrsm('148,4,""')).toBeNull();
     expect(iccidFromCrsm('144,0,"FFFFFFFFFFFFFFFFFFFF"')).toBeNull();
     expect(iccidFromCrsm('144,0')).toBeNull();
+  });
+});
+
+describe('an ICCID or IMSI as a modem prints it (review25)', () => {
+  it('is taken as printed when it has the shape of one', () => {
+    expect(iccidOf('89860012345678901234')).toBe('89860012345678901234');
+    expect(iccidOf('8901260487759545390F')).toBe('8901260487759545390F'); // 19 digits, F-padded: the id such a card always had
+    expect(iccidOf('898600123456789012')).toBe('898600123456789012');
+    expect(imsiOf('460001234567890')).toBe('460001234567890');
+  });
+
+  it('is nothing for an unread card\'s F bytes or zeros, or for a line that is no id: every card would get it', () => {
+    for (const v of ['FFFFFFFFFFFFFFFFFFFF', '00000000000000000000', '*PSNWID: "460","00","CMCC",0,"CMCC",0', 'COMMAND NOT SUPPORT', '8986001234567890123456', '8986 0012 3456 7890 1234', ''])
+      expect(iccidOf(v), v).toBeNull();
+    for (const v of ['000000000000000', '4600012345678901', '*PSNWID: "460","00"', '20', 'SIM ERROR']) expect(imsiOf(v), v).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import {
   type Registration,
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
-import { iccidFromCrsm, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
+import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
@@ -265,7 +265,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     // Not ready yet: a later "+CPIN: READY" (or the modem's ready notice) brings the rest up.
     if (sim.sim !== 'ready') return;
 
-    const imsi = await this.ask('AT+CIMI');
+    const imsi = await this.askSimId('AT+CIMI', undefined, imsiOf);
     let iccid: string | undefined;
     for (const q of this.family.iccid) {
       iccid = await this.askIccid(q);
@@ -756,10 +756,23 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** One way of reading the ICCID (families.ts), its answer in the printed form, or undefined. */
   private async askIccid(q: ModemFamily['iccid'][number]): Promise<string | undefined> {
-    const raw = await this.ask(q.command, q.prefix);
-    if (!raw) return undefined;
-    if (q.simFile) return iccidFromCrsm(raw) ?? undefined;
-    return q.nibbleSwapped ? unswapNibbles(raw) : raw;
+    if (q.simFile) return this.askSimId(q.command, q.prefix, iccidFromCrsm);
+    return this.askSimId(q.command, q.prefix, (raw) => iccidOf(q.nibbleSwapped ? unswapNibbles(raw) : raw));
+  }
+
+  /**
+   * A SIM's id from the first answer line that is one (`read`): a line of another shape (a vendor's unsolicited line
+   * the engine does not know, wedged in before the answer) is passed over, never taken for the id (review25).
+   */
+  private async askSimId(command: string, prefix: string | undefined, read: (value: string) => string | null): Promise<string | undefined> {
+    const r = await this.tryAt(command, undefined, prefix);
+    for (const line of r?.lines ?? []) {
+      if (prefix && !line.startsWith(prefix) && /^[+^]/.test(line)) continue;
+      const value = identityValue([line]);
+      const id = value === null ? null : read(value);
+      if (id) return id;
+    }
+    return undefined;
   }
 
   private async ask(command: string, prefix?: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@ import { activeCatalog } from '../../catalog/active-catalog';
 import type { Instruction } from '../../../src-shared/catalog/schema';
 import { catalogSearch } from '../../catalog/catalog-search';
 import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
-import { outgoingText, type OutgoingText } from '../../../src-shared/catalog/outgoing-text';
+import { outgoingText, type OutgoingText, type RemovedCharacter } from '../../../src-shared/catalog/outgoing-text';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
 import { useCore } from '../../core/CoreProvider';
@@ -60,10 +60,14 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     if (await send(outgoing)) clear();
   };
 
-  /** Sends it, or opens the form when it still needs (or contains secret) parameters. */
-  const take = (instruction: Instruction, params: Record<string, string>, whole: boolean) => {
+  /**
+   * Sends it, or opens the form when it still needs (or contains secret) parameters. `removed`: what the typed line
+   * held that nobody sees (Y\u200BE is recognised as YE), said in the dialog before it goes (review25).
+   */
+  const take = (instruction: Instruction, params: Record<string, string>, whole: boolean, removed: RemovedCharacter[] = []) => {
+    const told = removed.length ? { removed } : {};
     if (instruction.params.length === 0) {
-      if (whole) void dispatch({ instruction, params: {}, shown: instruction.template });
+      if (whole) void dispatch({ instruction, params: {}, shown: instruction.template, ...told });
       else {
         setText(instruction.template);
         setDismissed(true);
@@ -73,7 +77,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     const secret = instruction.params.some((p) => p.secret);
     if (whole && !secret) {
       const composed = safeCompose(instruction, params);
-      if (composed) return void dispatch({ instruction, params: composed.params, shown: composed.redacted });
+      if (composed) return void dispatch({ instruction, params: composed.params, shown: composed.redacted, ...told });
     }
     // A month the text names (查上个月账单) fills the form, where it is seen and can be changed before sending.
     setForm({ instruction, initial: { ...paramsNamedIn(instruction, text, new Date()), ...params } });
@@ -84,20 +88,22 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   const length = text.trim().length;
   const tooLong = !typed && length > SEND_TEXT_MAX;
   const submitTyped = () => {
-    if (tooLong || !through) return;
-    if (typed) take(typed.instruction, typed.params, true);
-    else if (text.trim()) {
-      // Sent as typed but for what nobody sees (direction overrides, zero-width characters, variation
-      // selectors, emoji tags: outgoingText, as the core sends it), so the confirmation shows exactly what
-      // goes out and says what was taken out; a blank-looking letter between two characters is refused.
+    if (tooLong || !through || !text.trim()) return;
+    // Sent as typed but for what nobody sees (direction overrides, zero-width characters, variation
+    // selectors, emoji tags: outgoingText, as the core sends it), so the confirmation shows exactly what
+    // goes out and says what was taken out; a blank-looking letter between two characters is refused.
+    // Also for a line the catalog recognises: it reads through such characters (Y\u200BE is YE), and the user
+    // is told what the line held before YE goes (review25).
+    let out: OutgoingText;
+    try {
+      out = outgoingText(text, 'service');
+    } catch (error) {
+      reportError(error);
+      return;
+    }
+    if (typed) take(typed.instruction, typed.params, true, out.removed);
+    else {
       // Shown and kept masked, and confirmed like the instruction whose secrets it carries.
-      let out: OutgoingText;
-      try {
-        out = outgoingText(text, 'service');
-      } catch (error) {
-        reportError(error);
-        return;
-      }
       const sent = out.text;
       const carries = activeCatalog().findSecret(sent)?.instruction ?? undefined;
       void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}), ...(sent && out.removed.length ? { removed: out.removed } : {}) });

@@ -4,7 +4,7 @@ import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmR
 import { invisibleRemoved, outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { toHallError } from '../../../src-shared/errors';
 import { RemovedNote } from '../../components/RemovedNote';
-import { catalogSaysChanges, knownAs, mayCancelWith } from '../../../src-shared/catalog/sent-back';
+import { actionsSentBack, catalogSaysChanges, knownAs, mayCancelWith, oneClickCode } from '../../../src-shared/catalog/sent-back';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
@@ -16,6 +16,8 @@ import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
 import { instructionAnswered } from '../../store/pairing';
 import { answeredWith, writtenSince } from '../../store/queries';
+import { actionsAsked, type ActionAsked } from '../../store/actions-asked';
+import { timeOfDay } from './day';
 import type { MessageRow } from '../../store/rows';
 import { routeHash } from '../../shell/route';
 import { useOpenQuestion } from './open-questions';
@@ -111,6 +113,11 @@ function useWrittenSince(reply: MessageRow): boolean | undefined {
   return useLiveQuery(() => writtenSince(hallDb(), reply), [reply.id, reply.at]);
 }
 
+/** What the peer's messages to this SIM lately (the reply aside) make a text sent back do; undefined until the log has said. */
+function useActionsAsked(reply: MessageRow): ActionAsked[] | undefined {
+  return useLiveQuery(() => actionsAsked(hallDb(), reply), [reply.id, reply.simId, reply.peer]);
+}
+
 /**
  * A numbered menu: each option a button that sends its number, only when clicked; an option that
  * changes the account (开通10元1GB, 退订彩铃) is asked about first, as a cancel in a service list is.
@@ -129,8 +136,13 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // name: the label is the reply's word, and a reply under 10086's number may be a fake base station's (review23).
   const catalogChange = (o: MenuOption) => (catalogSaysChanges(activeCatalog(), o.n) ? knownAs(activeCatalog(), o.n) : null);
   const changes = (o: MenuOption) => optionChangesAccount(o, builtinReplyRules()) || catalogChange(o) !== null;
+  // A number that confirms, orders or cancels by an earlier message still open (回复1确认订购, 回复序号退订) may do that:
+  // 10086 reads it against its latest real message, which this menu (a fake base station's, say) need not be. Asked,
+  // saying which (review25). So is a code the catalog does not know (QXSJB): its label is the reply's word only.
+  const asked = useActionsAsked(reply);
+  const mayAct = (o: MenuOption) => asked === undefined || actionsSentBack(o.n, asked, Date.now()).length > 0 || !oneClickCode(activeCatalog(), o.n);
   // A code holding what nobody sees is asked about too: the dialog says what is taken out (review24).
-  const choose = (o: MenuOption) => (stale || changes(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
+  const choose = (o: MenuOption) => (stale || changes(o) || mayAct(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) => {
     const known = catalogChange(o);
     if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });
@@ -205,6 +217,8 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
   const title = invisibleRemoved(props.title, 'service');
   // What the catalog knows the text to do, beside the reply's words: 手机报's "cancel" that is QXCL cancels 彩铃 (review23).
   const known = knownAs(activeCatalog(), text);
+  // The latest earlier message still open whose action this text may do instead (a menu's 1 after 回复1确认订购: review25).
+  const acts = actionsSentBack(text, useActionsAsked(reply) ?? [], Date.now()).at(-1);
   return (
     <ConfirmDialog
       title={title}
@@ -230,6 +244,12 @@ function AskBeforeSending(props: { reply: MessageRow; text: string; title: strin
           {known.risk.reason && ` ${known.risk.reason[lang]}`}
         </p>
       )}
+      {acts && (
+        <p className="field-error reply-confirms-request" role="alert">
+          {t(acts.does === 'confirms' ? 'reply.confirmsRequest' : 'reply.actsOnRequest', { to: reply.peer, time: timeOfDay(acts.receivedAt, lang), word: text, request: excerpt(invisibleRemoved(acts.text, 'service')) })}
+        </p>
+      )}
+      {!known && !/^\d+$/.test(text) && <p className="reply-catalog-unknown">{t('reply.catalogUnknown', { code: text, to: reply.peer })}</p>}
       {/* Which SIM pays for what is sent (and has the service cancelled): a hall holds many. */}
       <p>{t('reply.sendsFromSim', { sim: simLabel(reply.simId) })}</p>
       {stale && <p className="field-error">{t('reply.writtenSince', { to: reply.peer })}</p>}
@@ -303,4 +323,10 @@ function sentBack(code: string): { text: string; removed: ReturnType<typeof outg
     const e = toHallError(error);
     return { text: code, removed: [], refused: { zh: e.zh, en: e.en } };
   }
+}
+
+/** A request quoted in a dialog: its first 60 characters. */
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text;
 }
