@@ -61,6 +61,10 @@ export const PROBE22_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE23_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe23.json');
 /** The other third of that batch (seed 23, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE23_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe23-heldback.json');
+/** Session 19 (search16): our own probe batch on instructions asked for by a product's name (日租宝, 和彩云, 飞信, 139邮箱, 彩铃, 来电显示 …), written before that round's change; two thirds tuned on. */
+export const PROBE24_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe24.json');
+/** The other third of that batch (seed 24, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE24_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe24-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

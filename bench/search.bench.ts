@@ -7,7 +7,7 @@ import { restoreSearch, searchSnapshot } from '../src-shared/search/snapshot';
 import { growCatalog } from './grow-catalog';
 import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
-import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, HELDOUT7_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, PROBE20_HELDBACK_SET, PROBE20_SET, PROBE21_HELDBACK_SET, PROBE21_SET, PROBE22_HELDBACK_SET, PROBE22_SET, PROBE23_HELDBACK_SET, PROBE23_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, HELDOUT7_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, PROBE20_HELDBACK_SET, PROBE20_SET, PROBE21_HELDBACK_SET, PROBE21_SET, PROBE22_HELDBACK_SET, PROBE22_SET, PROBE23_HELDBACK_SET, PROBE23_SET, PROBE24_HELDBACK_SET, PROBE24_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -104,6 +104,7 @@ export default async function searchBench(): Promise<Section> {
     ['probe21', PROBE21_SET, PROBE21_HELDBACK_SET],
     ['probe22', PROBE22_SET, PROBE22_HELDBACK_SET],
     ['probe23', PROBE23_SET, PROBE23_HELDBACK_SET],
+    ['probe24', PROBE24_SET, PROBE24_HELDBACK_SET],
   ];
   for (const [name, tunedSet, heldBackSet] of probes) {
     const tuned = loadQueries(tunedSet);

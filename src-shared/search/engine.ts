@@ -13,7 +13,8 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { ASKS_US, clausesOf, type Clause } from './language/clauses';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
-import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords, withoutPackages } from './language/scope';
+import { ProductNames } from './language/products';
+import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords, withoutPackages, withoutTheLine } from './language/scope';
 import { LatinVocabulary, typoDistance } from './spell';
 import { firstRanked, Found, Tally } from './tally';
 import type { TermIndex } from './term-index';
@@ -31,6 +32,8 @@ const MIN_SCORE = 0.2;
 /** A list shorter than this is filled with answers that scored at least FILL_SCORE, as guesses. */
 const FILL_TO = 3;
 const FILL_SCORE = 0.08;
+/** The weight of a reading with a product's other name put in the catalog's word (炫铃 → 彩铃), as English put into Chinese is read. */
+const PRODUCT_NAME_READ = 0.9;
 const HOMOPHONE_MAX_HANZI = 6;
 const HOMOPHONE_WEIGHT = 0.85;
 const HOMOPHONE_MIN_COVERAGE = 0.6;
@@ -140,6 +143,10 @@ export class SearchEngine {
   private readonly corrections = new Map<string, string[]>();
   /** Each service's instructions (families.ts), found on first need. */
   private families: Families | undefined;
+  /** China Mobile's products by name (products.ts), and which of them the catalog names; read on first need. */
+  private products: ProductNames | undefined;
+  /** Every catalog text folded, one a line: whether the catalog names a product at all (asked once per product). */
+  private allText: string | undefined;
 
   /** The catalog's terms, as built (or restored from a prebuilt index: snapshot.ts). */
   readonly terms: CatalogTerms;
@@ -192,17 +199,20 @@ export class SearchEngine {
     // A query that is a catalog text word for word means that text: other readings could only blur it.
     const exact = this.catalogTexts.has(folded);
     const readings = exact ? [{ text: folded, weight: 1 }] : this.reader.read(folded, (w) => this.vocabulary.has(w) || this.vocabulary.has(stem(w)) || this.isCodeTypo(w));
+    // 取消炫铃, quxiao laidiantixing: a product the catalog names, by another of its names, is read in the catalog's word too.
+    const inCatalogWords = exact ? null : this.productNames().inCatalogWords(folded);
+    if (inCatalogWords !== null && !readings.some((r) => r.text === inCatalogWords)) readings.push({ text: inCatalogWords, weight: PRODUCT_NAME_READ });
     if (byRequest) {
       const before = readings.length;
       // A request that names its own thing in every reading (主要就是发发微信，…我想开个没接到电话会发短信告诉我的)
       // leans on no remark for it; 麻烦帮我停掉吧 does not once its politeness is read away.
-      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && !POINTS_BACK.test(c.text) && outOfScopeWords(c.text, () => false).length === 0)));
+      const ownThing = readings.every((r) => this.clauses(r.text).every((c) => !c.request || (this.coverage.namesAThing(c.text) && !POINTS_BACK.test(c.text) && this.strangeWords(c.text, () => false).length === 0)));
       for (const r of readings.slice(0, before)) {
         const clauses = this.clauses(r.text);
         // Without its context, and then its request alone (我也搞不清楚，就想问问…: a remark beside it dilutes it as much),
         // unless the remark names what makes the request another's (我的银行卡丢了，帮我停掉).
         const remarks = clauses.filter((c) => !c.request && !c.context);
-        const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && outOfScopeWords(c.text, () => false).length === 0);
+        const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && this.strangeWords(c.text, () => false).length === 0);
         for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
           if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
         }
@@ -214,6 +224,8 @@ export class SearchEngine {
     // 退订流量包, cancel my data add-on: a package no instruction names is cancelled from the list of what
     // the line subscribes to, never by turning data off (read before the tally: it searches what is left).
     const cancelled = exact ? null : this.packageCancelled(readings);
+    // A product the catalog does not name (日租宝, 飞信) cancelled: the list of subscriptions is where to look, never a sure answer.
+    const productCancelled = cancelled !== null && readings.some((r) => this.productNames().unknownIn(r.text).length > 0);
     const tally = (this.tally ??= new Tally(this.entries.length, (a, b) => this.termTextId[a] === this.termTextId[b]));
     const found = (this.found ??= new Found(this.entries.length));
     found.clear();
@@ -372,8 +384,9 @@ export class SearchEngine {
       const first = index === ranked[0]?.index;
       const confident =
         hit !== undefined ||
-        // Only the list of subscriptions may be sure of a package cancelled, and only as sure as its own texts make it (包月, 增值业务).
-        ((subscriptions < 0 || index === subscriptions) &&
+        // Only the list of subscriptions may be sure of a package cancelled, and only as sure as its own texts make it (包月, 增值业务);
+        // of a product the catalog does not name, not even it: whether the line has the product is for its reply to say.
+        ((subscriptions < 0 || (index === subscriptions && !productCancelled)) &&
           !saysNothing &&
           !unknownDoing &&
           !doubted &&
@@ -412,18 +425,34 @@ export class SearchEngine {
     const subscriptions = (this.families ??= new Families(this.entries)).subscriptions;
     if (subscriptions < 0) return null;
     for (const r of readings) {
-      const taken = withoutPackages(r.text);
+      const taken = withoutPackages(r.text, this.productNames().unknown());
       if (taken === null || (!taken.cancelledBefore && this.actions.detect(taken.rest) !== 'disable')) continue;
       // A service is named when the request left finds its turning off with confidence by one of its things: not by
       // the cancelling words alone (我不想要了，怎么取消 finds the data switch's 取消上网), nor by the story of the fee
       // (每个月扣我10块钱的…，帮我退订: the ringback tone's 彩铃扣费不要了).
-      const request = this.clauses(taken.rest).filter((c) => c.request).map((c) => c.text).join(',') || taken.rest;
+      // The line itself (from my line, 我手机上的) names no service: only where the package was.
+      const request = withoutTheLine(this.clauses(taken.rest).filter((c) => c.request).map((c) => c.text).join(',') || taken.rest);
       const named = this.searchAs(request, 1, false).results[0];
       const index = named?.confident ? this.entries.indexOf(named.instruction) : -1;
       if (index >= 0 && this.entries[index]!.action === 'disable' && this.coverage.count(request, index, (w) => this.correctionsOf(w), 'skipped').content > 0) continue;
       return taken.rest;
     }
     return null;
+  }
+
+  /**
+   * What no instruction deals in that a folded reading names (scope.ts, but for what `explained` says the
+   * instruction's own texts hold), and the products the catalog does not name (飞信, 日租宝: products.ts):
+   * no instruction's answer to a question about one is sure.
+   */
+  private strangeWords(folded: string, explained: (word: string) => boolean): string[] {
+    const words = outOfScopeWords(folded, explained);
+    const products = this.productNames().unknownIn(folded);
+    return products.length ? [...words, ...products] : words;
+  }
+
+  private productNames(): ProductNames {
+    return (this.products ??= new ProductNames((name) => (this.allText ??= this.texts.map(fold).join('\n')).includes(name), fold));
   }
 
   /**
@@ -452,7 +481,7 @@ export class SearchEngine {
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
     const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
     return (
-      readings.some((r) => outOfScopeWords(r.text, (w) => entry >= 0 && this.holds(kin, entry, w)).length > 0) ||
+      readings.some((r) => this.strangeWords(r.text, (w) => entry >= 0 && this.holds(kin, entry, w)).length > 0) ||
       readings.every((r) => this.coverage.namesOtherKind(r.text))
     );
   }
@@ -460,7 +489,7 @@ export class SearchEngine {
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
   private explains(judged: Judged, entry: number, enough = CONFIDENT_COVERAGE): boolean {
     const { readings, kin } = judged;
-    const strange = (t: string) => outOfScopeWords(t, (w) => this.holds(kin, entry, w)).length > 0;
+    const strange = (t: string) => this.strangeWords(t, (w) => this.holds(kin, entry, w)).length > 0;
     // A thing out of scope in one clause of a sentence (打游戏的时候…, 刚换了个新手机, while roaming) is
     // let pass when, in some reading, the entry explains well another clause that names none.
     // When the query as typed names the thing, the story is judged in a reading that still names it:

@@ -248,12 +248,13 @@ const PACKAGE_EN = /(?:\b(?:the|my|this|that|extra|additional|monthly|weekly|dai
 /**
  * A folded reading with the packages it names taken out (退订10元流量包 → 退订, cancel my data add-on →
  * cancel), and whether a cancelling verb stands right before one (cancel the extra data plan i added), or
- * null when it names none, or one being bought or changed (不要换套餐, 想办个流量包). What is left says what
+ * null when it names none, or one being bought or changed (不要换套餐, 想办个流量包). `products` (global) matches the
+ * products the catalog does not name (products.ts), taken out likewise. What is left says what
  * is done with them: cancelling (取消, 不要了, unsubscribe) asks for the list of what the line subscribes
  * to, from whose reply each is cancelled, unless what is left names a service the catalog turns off
  * itself (取消彩铃包月 is QXCL).
  */
-export function withoutPackages(folded: string): { rest: string; cancelledBefore: boolean } | null {
+export function withoutPackages(folded: string, products: RegExp | null = null): { rest: string; cancelledBefore: boolean } | null {
   const spaced = folded.replace(/-/g, ' ');
   let acquired = false;
   let cancelledBefore = false;
@@ -263,7 +264,8 @@ export function withoutPackages(folded: string): { rest: string; cancelledBefore
     cancelledBefore ||= CANCELLED_BEFORE.test(before);
     return ' ';
   };
-  const rest = spaced.replace(PACKAGE_ZH, out).replace(PACKAGE_EN, out);
+  // A product the catalog does not name (日租宝, 飞信业务, migu video: products.ts) is taken out as a package is, first: its name may end in one (咪咕视频会员).
+  const rest = (products ? spaced.replace(products, out) : spaced).replace(PACKAGE_ZH, out).replace(PACKAGE_EN, out);
   return rest === spaced || acquired ? null : { rest: rest.replace(/ {2,}/g, ' ').trim(), cancelledBefore };
 }
 
@@ -271,3 +273,15 @@ export function withoutPackages(folded: string): { rest: string; cancelledBefore
 const ACQUIRED_BEFORE = /(?:换|改|升级|降级|办|办理|买|购买|申请|加|(?<!退)订|订购|续|推荐|\b(?:buy|purchase|order|add|get|change|switch|upgrade))(?:个|一个|张|份|一下|成|到)?\s*$/;
 /** A verb that cancels, right before the package (退订流量包, cancel the extra data plan). */
 const CANCELLED_BEFORE = /(?:取消|退订|退掉|停掉|停用|去掉|关掉|\b(?:cancel|unsubscribe(?: from)?|stop|remove|end|terminate|drop|get rid of))\s*$/;
+
+/**
+ * Where a package or product is (on my line, from my phone, 我手机上的, 这个号里): the line itself, which names no service
+ * of its own. Taken out before asking whether what is left of a cancel names one: "remove the add-on from my line"
+ * found the data switch by its "no internet on this line", and "… on my number" suspending the line.
+ */
+const THE_LINE = /\b(?:on|from|of|for|off|to|in) (?:my|this|the|our|that) (?:line|number|phone|mobile|cell|sim|sim card|account)\b|(?:我的?|本机的?|这个|我这个)?(?:手机|号码|号|卡)(?:上|里)(?!网)(?:的|面的?)?/g;
+
+/** A folded text without the words that say it is this line's (see THE_LINE). */
+export function withoutTheLine(folded: string): string {
+  return folded.replace(THE_LINE, ' ').replace(/ {2,}/g, ' ').trim();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { Families } from '../../../src-shared/search/families';
-import { itAnswers, itGuessesAtMost } from './expect-answers';
+import { itAnswers, itGuessesAtMost, itListsSubscriptionsFirst } from './expect-answers';
 
 /*
  * Session 18 (searchq15): a package, plan, bundle or paid service the catalog has no instruction of its
@@ -13,15 +13,6 @@ import { itAnswers, itGuessesAtMost } from './expect-answers';
 
 const catalog = builtinCatalog().instructions;
 const engine = createSearch(catalog);
-
-/** One test per query: the list of subscriptions is first, and no other answer is given with confidence. */
-function itListsSubscriptionsFirst(title: string, queries: readonly string[]): void {
-  it.each(queries)(`%s: ${title}, 0000 first, nothing else sure`, (q) => {
-    const results = engine.search(q, 5);
-    expect(results[0]?.id).toBe('0000');
-    expect(results.filter((r) => r.confident && r.id !== '0000').map((r) => r.id)).toEqual([]);
-  });
-}
 
 describe('the list of subscriptions is read from the catalog links', () => {
   it('is the query the general status query names both ways', () => {
@@ -35,11 +26,11 @@ describe('the list of subscriptions is read from the catalog links', () => {
 });
 
 describe('cancelling a package no instruction names', () => {
-  itListsSubscriptionsFirst('a data package in Chinese', ['cancel data pack', '退订流量包', '取消流量包', '退订10元流量包', '流量包不要了', '帮我退掉这个月的夜间流量包', '20块的定向流量包给我取消了']);
-  itListsSubscriptionsFirst('Traditional and pinyin', ['幫我取消數據包', '退訂加油包', 'tuiding liuliangbao']);
-  itListsSubscriptionsFirst('English', ['unsubscribe me from the monthly data bundle', 'get rid of the data booster', 'i want to cancel the internet package i bought yesterday']);
-  itListsSubscriptionsFirst('a whole sentence whose story says how it was bought', ['上个月稀里糊涂订了个流量包，现在不想要了', '每个月扣我10块钱的流量包，帮我退订']);
-  itListsSubscriptionsFirst('plans, paid services and memberships', ['取消套餐', '退订增值业务', '把视频会员退掉']);
+  itListsSubscriptionsFirst(engine, 'a data package in Chinese', ['cancel data pack', '退订流量包', '取消流量包', '退订10元流量包', '流量包不要了', '帮我退掉这个月的夜间流量包', '20块的定向流量包给我取消了']);
+  itListsSubscriptionsFirst(engine, 'Traditional and pinyin', ['幫我取消數據包', '退訂加油包', 'tuiding liuliangbao']);
+  itListsSubscriptionsFirst(engine, 'English', ['unsubscribe me from the monthly data bundle', 'get rid of the data booster', 'i want to cancel the internet package i bought yesterday']);
+  itListsSubscriptionsFirst(engine, 'a whole sentence whose story says how it was bought', ['上个月稀里糊涂订了个流量包，现在不想要了', '每个月扣我10块钱的流量包，帮我退订']);
+  itListsSubscriptionsFirst(engine, 'plans, paid services and memberships', ['取消套餐', '退订增值业务', '把视频会员退掉']);
 });
 
 describe('turning data off is still turning data off', () => {

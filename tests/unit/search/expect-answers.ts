@@ -21,3 +21,12 @@ export function itAnswersAlone(engine: SearchEngine, title: string, cases: reado
     expect(engine.search(q, 3).filter((r) => r.confident).map((r) => r.id)).toEqual([id]);
   });
 }
+
+/** One test per query: the list of subscriptions (0000) is first, and no other answer is given with confidence. */
+export function itListsSubscriptionsFirst(engine: SearchEngine, title: string, queries: readonly string[]): void {
+  it.each(queries)(`%s: ${title}, 0000 first, nothing else sure`, (q) => {
+    const results = engine.search(q, 5);
+    expect(results[0]?.id).toBe('0000');
+    expect(results.filter((r) => r.confident && r.id !== '0000').map((r) => r.id)).toEqual([]);
+  });
+}
