@@ -295,6 +295,13 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       ({ pool, headed } = previous!);
       inferred(pool, 'before');
     }
+    // "您订购的全国流量包（30元3GB）：已使用1GB。剩余2GB。": a sentence of a bare label of another field and its amount goes on
+    // from the amount of the sentence before, as such a line does: a guess (inferred), never added.
+    const bareSentence = /^[ \t]*[。!?]\s*([^\n。!?]*)$/u.exec(read.before)?.[1];
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && previous!.field !== f.field && bareSentence !== undefined && f.label !== null && bareSentence.includes(f.label) && withoutOwnDataWord(bareSentence, f.label).replace(/[\s:为是]+/gu, '') === '') {
+      ({ pool, headed } = previous!);
+      inferred(pool, 'before');
+    }
     // The first data amount of its sentence: the kind may be named before a bare number ("已使用80%，剩余2.00GB").
     // Within its clause group: "WLAN时长已使用10小时，剩余20小时；流量已使用2GB" names no kind of the data.
     if (pool === null && !overKinds && !namedAnew && (previous === null || previous.sentence !== read.sentence)) {

@@ -29,6 +29,9 @@ const PACKAGE_NAMES: [string, string, string[]][] = [
   ['定向 alone names app data', '您的爱奇艺定向包已使用1GB，剩余9GB。', ['data.used 1024 app', 'data.remaining 9216 app']],
   ['省内…专属包 is no named app\'s: its scope stands', '您的"流量汇0元包10M省内流量专属包": 共含流量为30.00M，剩余流量还有6.17M', ['data.total 30 provincial', 'data.remaining 6.17 provincial']],
   ['an amount after the package names it anew in its own clause: that kind wins', '您的省内5元1GB流量包已生效，国内流量剩余2GB。', ['data.remaining 2048 general']],
+  ['(round 29) a sentence of a bare label of another field goes on from the package\'s amount in the sentence before', '您订购的全国流量包（30元3GB）：已使用1GB。剩余2GB。', ['data.used 1024 general', 'data.remaining 2048 general']],
+  ['a sentence with words of its own before the label does not', '您的国内流量剩余1GB。副卡剩余2GB。', ['data.remaining 1024 general', 'data.remaining 2048']],
+  ['nor one of the same field', '您的国内流量剩余1GB。剩余2GB。', ['data.remaining 1024 general', 'data.remaining 2048']],
   ['a package named in an earlier sentence names nothing of a clause of the customer\'s own data', '您办理的省内流量包已生效。您的流量剩余1GB。', ['data.remaining 1024']],
 ];
 
@@ -48,6 +51,7 @@ const SUMS: [string, string, string[], number | undefined][] = [
   ['(round 29) so after a gift word', '您的国内流量剩余2GB，赠送剩余1GB。', ['general 2048', 'general? 1024'], 2048],
   ['(round 29) so in a list of amounts left', '国内流量剩余2GB、1GB。', ['general 2048', 'general? 1024'], 2048],
   ['(round 29) the plan named before a label names its data anew', '您本月国内通用流量已用2GB，套餐剩余流量1GB，国内通用流量剩余3GB。', ['general 3072', 'unstated 1024'], 3072],
+  ['(round 29) a bare label\'s sentence after the package\'s takes its kind as a guess, never added', '您订购的全国流量包（30元3GB）：已使用1GB。剩余2GB。', ['general? 2048'], 2048],
   ['a pool\'s total, used and left go on: one amount left, stated', '国内通用流量共75G，已用8.21G，剩余66.79G。', ['general 68392.96'], 68392.96],
   ['a pack whose name holds a kind word is of that kind', '国内流量剩余1GB，夜猫包剩余2GB。', ['general 1024', 'offpeak 2048'], 1024],
   ['two pools each named add up only by kind', '您的省内流量剩余500MB，国内流量剩余1GB，省内流量包剩余300MB。', ['general 1024', 'provincial 800'], 1024],
