@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customerDataLeft, dataByPool, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { customerDataLeft, dataByPool, describeFigures, understandReply, type FigureRecord } from '../../../src-shared/replies';
+import { dataLeftByPool, generalDataLeftMb } from '../../../src-shared/fleet/sim-figures';
 import { figureWords, RECEIVED } from './format';
 
 // Round 29 (issue 15): every wording here is OURS, written for this test, NOT a real reply.
@@ -72,5 +73,17 @@ describe('round 29: a package\'s own name states the kind of its data', () => {
 describe('round 29: no data-left figure adds pools of different kinds', () => {
   it.each(SUMS)('%s', (_rule, text, kinds, customer) => {
     expect(leftSums(text)).toEqual({ kinds, customer });
+  });
+
+  it('(round 29) the Overview\'s and the fleet board\'s data left (generalDataLeftMb) take the general pool alone', () => {
+    const figures = read('您的国内通用流量剩余1GB、加油包剩余500MB。');
+    expect(generalDataLeftMb(figures)).toBe(1024);
+    expect(dataLeftByPool(figures)).toEqual({ general: 1024, unstated: 500 });
+  });
+
+  it('(round 29) the line under a reply and 小e say each pool apart (they said "1.49 GB" and "3.00 GB")', () => {
+    const say = (text: string) => describeFigures(understandReply({ text, receivedAt: RECEIVED, from: '10086' }), 'zh-Hans');
+    expect(say('您的国内通用流量剩余1GB、加油包剩余500MB。')).toBe('你的流量还剩 1.00 GB（国内通用）、500.00 MB（未注明类型）');
+    expect(say('国内流量剩余2GB，副卡剩余1GB。')).toBe('你的流量还剩 2.00 GB（国内通用）、1.00 GB（推测为国内通用）');
   });
 });
