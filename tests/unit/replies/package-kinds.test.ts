@@ -64,6 +64,14 @@ describe('round 29: a package\'s own name states the kind of its data', () => {
     expect(figureWords(text)).toEqual(want);
   });
 
+  it.each([
+    ['(round 29) a unit written apart from its number ends a name too (30元 3000 M流量: no kind the rules do not know)', '您本月套餐流量使用情况如下：30元 3000 M流量2G952.00MB，已使用约 0.00 MB，剩余约2G952.00MB。'],
+    ['a size in a name gives back no words past its clause\'s colon (the list heading 各项流量… is no word of the name)', '各项流量套餐使用情况如下:1.10元包为100M自动加油包：包含流量为0.00MB，剩余流量为0.00MB'],
+    ['nor past its semicolon', '您本月流量明细：500 MB数据流量叠加卡-流量池套餐包含流量 500.00 MB剩余 500.00 MB。'],
+  ])('%s', (_rule, text) => {
+    expect(read(text).map((f) => `${f.field} ${f.pool} ${f.kindUnknown === true}`).every((w) => w.endsWith(' null false'))).toBe(true);
+  });
+
   it('a price and size in a list\'s item name no kind from the list\'s heading (自动 names no kind)', () => {
     const figures = read('各项流量套餐使用情况如下:1.10元包100M自动加油包：包含流量0.00MB，已使用流量0.00MB,剩余流量0.00MB');
     expect(figures.map((f) => `${f.field} ${f.pool} ${f.kindUnknown === true}`)).toEqual(['total null false', 'used null false', 'remaining null false']);
