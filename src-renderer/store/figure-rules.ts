@@ -51,8 +51,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 20: round 28 (replies28): figures said beside a list of services are read (the list no longer swallows the reply); a
  * heading line with digits heads the lines under it; a kind said in an earlier clause with no amount is not said of a
  * clause naming the customer's data afresh; 已经 is 已 in labels; what a package holds in brackets is one rule.
+ * 21: round 29 (replies29): a kind word in a package's own name names its data across a price and size in the name
+ * (省内5元1GB流量包, settled 2026-12-06 session 19); a pack or plan named before an amount's label names its data anew
+ * (…、加油包剩余); a second amount of the same field in a clause group takes the kind before it as a guess only (副卡剩余).
  */
-export const FIGURE_CODE_VERSION = 20;
+export const FIGURE_CODE_VERSION = 21;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -230,7 +230,7 @@ export function readFigures(
     if (candidates.length === 0) return;
     // Sizes in a package's name, no figure (labelling rule 9); their words name what follows.
     if (!bare && q.measure !== 'money' && sizeInName(text, q, prior, sizeNext, bracket, candidates)) {
-      windowFloor = floors[qi]!;
+      windowFloor = nameFloor(text, q, prior, floors, qi);
       return;
     }
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
@@ -317,7 +317,12 @@ export function readFigures(
     }
     const next = quantities[qi + 1];
     const after = text.slice(q.end, q.end + 10);
-    if (!bare && namesPackage(after)) return;
+    // "您订购的夜间5元10GB流量包，剩余3GB": a size in a package's name is no figure, and its words name what follows, with
+    // those before the price it comes after (a kind word in a package's own name, settled 2026-12-06, session 19).
+    if (!bare && namesPackage(after)) {
+      if (q.measure !== 'money') windowFloor = nameFloor(text, q, prior, floors, qi);
+      return;
+    }
     // "和视频定向流量促销包1GB包内移动数据流量共有1024.00MB" (real r18-056): an amount between a package word and 包内 is the
     // size in the package's name; its words name what follows.
     if (!bare && PACKAGE_END.test(window) && /^\s*包内/u.test(after)) {
@@ -567,6 +572,25 @@ const PACKAGE_NAME_END = /(?:包|套餐|不限量)\s*$/u;
 const CONTENTS_USED_UP = /^[^()。;\n]*\)\s*已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
 /** The rest of a bracket after a package's name, then what is used or left of the package, with its amount. */
 const CONTENTS_THEN_USE = /^[^()。;\n]*\)\s*(?:已(?:经)?(?:使用|用)了?|还?剩余)\s*(?:约\s*)?\d/u;
+
+/**
+ * Where the words a size in a package's name gives back start: those before the price it comes right after ("省内5元1GB
+ * 流量包"), else its own, never past the name's clause mark or colon.
+ */
+function nameFloor(text: string, q: Quantity, prior: Quantity | undefined, floors: number[], qi: number): number {
+  return specAfterPrice(text, prior, q) ? nameStart(text, prior!.start, floors[qi - 1]!) : nameStart(text, q.start, floors[qi]!);
+}
+
+/**
+ * Where the name a price stands in starts: back from the price to a clause mark or a colon (not before `floor`), so that
+ * a list's heading ("各项流量套餐使用情况如下:1.10元包100M自动加油包") is no word of the name.
+ */
+function nameStart(text: string, at: number, floor: number): number {
+  let from = at;
+  while (from > floor && !NAME_EDGE.test(text[from - 1]!)) from--;
+  return from;
+}
+const NAME_EDGE = /[,;。:!?\n]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {

@@ -120,6 +120,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
   let previous: {
     pool: DataPool | null;
     from: KindSource | null;
+    field: string;
     sentence: number;
     package: string | null;
     headed: boolean;
@@ -189,7 +190,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // stronger than any known word of the name, the list, the heading or the amount before: the kind is not stated.
     const unknownOwn = read.tagPool === null && unknownQualifier(ownWords, rules);
     const headWord = headTag(ownWords, rules);
-    const named = poolIn(ownWords, rules);
+    // "腾讯视频专属10元1GB流量包": a price and size inside a package's name are no words of it; its kind words read across them.
+    const named = poolIn(ownWords.replace(SPEC_IN_NAME, ''), rules);
     const before = headWord ?? named;
     // "您上月结转至本月705.94MB国内流量" (real r17-033): a kind named before the amount that is stronger than the general
     // data named after it is its kind (carried-over general data is carried over, as a shared pool of it is shared).
@@ -238,7 +240,11 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const qualified = labelAt >= 0 && QUALIFIED_DATA.test(read.context.slice(labelAt + f.label!.length));
     // "剩余流量还有43.50MB": a bare data word after a label of the same field, right before the label, is the amount's own too.
     const ownLead = labelAt >= 0 ? sameFieldBefore(lead, f, rules) : lead;
-    const namesAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
+    // "国内通用流量剩余1GB、加油包剩余500MB": a pack named in the amount's own clause is a product of its own, as a data word
+    // is: what it grants is of the kind its own name says (settled 2026-12-06, session 19), never of the amount before.
+    const packNamed = !part && PACK_NAMED.test(ownClause(ownLead, 'label'));
+    const dataAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
+    const namesAnew = dataAnew || packNamed;
     // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
     const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
     if (!partOfClause && ownHours !== undefined) hoursWhole = { kind: hours ?? null, sentence: read.sentence };
@@ -254,8 +260,17 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     if (pool === null && !namesAnew && read.bracket !== null && noteBefore?.at === read.bracket.at && noteBefore.field !== f.field) pool = inferred(noteBefore.pool, 'before');
     // "国内通用流量共75G，已用8.21G，剩余66.79G": the next amount of one clause group, a bare label of another field,
     // is as plainly of the kind as the amount before when that one states it (a part, or past a semicolon, is inferred).
+    // Only a label of another field goes on so (total, used, left of one pool): a second amount of the same field ("国内流量剩余
+    // 2GB，副卡剩余1GB", "…，赠送剩余1GB") is of another pool, whose kind the text does not state: at most a guess, never added.
     const chained =
-      same && previous!.sentence === read.sentence && !namesAnew && !part && !ofWhole && !read.context.includes(';') && (previous!.from === 'own' || previous!.from === 'clause');
+      same &&
+      previous!.sentence === read.sentence &&
+      previous!.field !== f.field &&
+      !namesAnew &&
+      !part &&
+      !ofWhole &&
+      !read.context.includes(';') &&
+      (previous!.from === 'own' || previous!.from === 'clause');
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
@@ -277,6 +292,13 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // Not after a line whose kind is its item's ("剩余流量：国内流量100MB\n已使用流量200MB" names no kind of the 200MB).
     const lineWords = labelLine === undefined ? undefined : previous?.kindAfterLabel ? labelLine : withoutOwnDataWord(labelLine, f.label);
     if (pool === null && same && previous!.sentence === read.sentence - linesAfter && lineWords !== undefined && !overKinds && !dataWords.some((w) => lineWords.includes(w))) {
+      ({ pool, headed } = previous!);
+      inferred(pool, 'before');
+    }
+    // "您订购的全国流量包（30元3GB）：已使用1GB。剩余2GB。": a sentence of a bare label of another field and its amount goes on
+    // from the amount of the sentence before, as such a line does: a guess (inferred), never added.
+    const bareSentence = /^[ \t]*[。!?]\s*([^\n。!?]*)$/u.exec(read.before)?.[1];
+    if (pool === null && same && previous!.sentence === read.sentence - 1 && previous!.field !== f.field && bareSentence !== undefined && f.label !== null && bareSentence.includes(f.label) && withoutOwnDataWord(bareSentence, f.label).replace(/[\s:为是]+/gu, '') === '') {
       ({ pool, headed } = previous!);
       inferred(pool, 'before');
     }
@@ -302,9 +324,15 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // "；4、赠送1G校园流量:": an item whose name holds a word the rules do not know takes no kind from the item before.
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
     // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
-    const unknownPart = from === 'clause' && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(ownClause(read.context, 'label'), f.label, rules);
+    const unknownPart = (from === 'clause' || from === 'before') && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(ownClause(read.context, 'label'), f.label, rules);
     const unknown =
-      (unknownOwn && labelPool === null) || unknownPackage || unknownItem || unknownPart || (inherited && !namesAnew && same && previous!.unknown && previous!.sentence === read.sentence);
+      (unknownOwn && labelPool === null) ||
+      unknownPackage ||
+      unknownItem ||
+      unknownPart ||
+      // "已使用日租宝流量680MB，日包总量1GB": a pack named after data of a kind the rules do not know may be that data's pack: it
+      // takes no kind from it, but stays of a kind not known (never the customer's data left).
+      (inherited && !dataAnew && same && previous!.unknown && previous!.sentence === read.sentence);
     // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
     if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(ownClause(read.sentenceSoFar, 'label'), rules))) from = 'narrowed';
     if (unknown) pool = null;
@@ -324,7 +352,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown };
+    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -404,6 +432,12 @@ function sameFieldBefore(lead: string, f: Read['figure'], rules: ReplyRules): st
   const label = labels.filter((l) => head.endsWith(l)).sort((a, b) => b.length - a.length)[0];
   return label === undefined || /[^\s,;、]/u.test(head.slice(0, head.length - label.length).replace(/^[\s,;、]*/u, '')) ? lead : '';
 }
+
+/** A size, or a price and the size it buys, inside a package's name ("专属1gb流量包", "省内10元1gb流量包"; folded text). */
+const SPEC_IN_NAME = /(?<=\p{Script=Han})(?:\d+(?:\.\d+)?元包?)?\d+(?:\.\d+)?(?:gb|g|mb|m)(?=\p{Script=Han})/gu;
+
+/** A pack's or plan's name ending the words before an amount's label ("加油包", "日租包", "抖音包", "套餐"; not a bare "包"). */
+const PACK_NAMED = /(?:\p{Script=Han}包|套餐)\s*$/u;
 
 /** A clause of the customer's own that names its data ("您的流量剩余", "您本月上网流量已使用"). */
 const DATA_ANEW = /^\s*您[^,;:]*?(?:流量|数据|上网)/u;

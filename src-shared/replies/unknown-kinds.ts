@@ -174,9 +174,9 @@ function qualifierBefore(words: string, head: number, vocab: Vocabulary): 'known
     const closing = QUOTED_NOTE.exec(before);
     if (closing) return noteSays(closing[1] ?? closing[2]!, vocab) ?? 'bare';
     if (/[a-z]/u.test(c)) {
-      // "1G流量", "10元包1GB": a unit after a number ends the name.
+      // "1G流量", "10元包1GB", "500 MB数据流量": a unit after a number ends the name.
       const run = /[a-z]+$/u.exec(before)![0];
-      if (/\d$/u.test(before.slice(0, before.length - run.length))) return 'bare';
+      if (/\d\s*$/u.test(before.slice(0, before.length - run.length))) return 'bare';
       return specificBefore(before.slice(0, before.length - run.length), vocab) ? 'known' : 'unknown';
     }
     if (!/\p{Script=Han}/u.test(c)) return 'bare';

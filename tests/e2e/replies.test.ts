@@ -377,6 +377,14 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 150.00 MB', '省内 172.20 MB', '未注明类型 322.20 MB']);
   });
 
+  it('never adds a pack named after the general data to it: the pack names its data anew (round 29)', async () => {
+    // OURS, NOT a real reply. On main 67994760 the 500MB took the general kind of the amount before it as stated: 1.49 GB.
+    await demoSimShowing('overview', ['截至11月25日，您的国内通用流量剩余1GB、加油包剩余500MB。']);
+    const cell = simFigure('data.remaining');
+    await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('1.00 GB');
+    expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 1.00 GB', '未注明类型 500.00 MB']);
+  });
+
   it('shows an amount whose kind was inferred on its own, as a guess, never added to the stated amounts of that kind (after real r16-107)', async () => {
     // OURS, NOT a real reply: real r16-107 with 景区 (a scenic area) for 包时段 (which names no kind at all since round 17,
     // labelling rule 2). 当前省内景区流量已使用928.96MB，剩余95.04MB: 景区 narrows 省内, so the 95.04MB is no plain 省内;
