@@ -86,7 +86,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
     };
   }, [db, focus, virtualizer]);
 
-  useTellShownThread(simId, scroller, slice === undefined ? 0 : count);
+  useTellScrolledUp(simId, scroller, slice === undefined ? 0 : count);
 
   const newest = slice && count > 0 ? (rowAt(slice, count - 1)?.row ?? null) : null;
   const waiting = useWaitForReply(newest);
@@ -158,29 +158,22 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
 }
 
 /**
- * Tells NewReplyNews which thread is drawn and whether its newest message is drawn (in view or in the overscan
- * below it): a reply appended below a reader who scrolled further up is not drawn (only the rows near the view
- * are), so the log cannot say it. Looked at on scroll only, so the moment between a reply's row being added and
- * the list following it down does not count as "scrolled up". With no list drawn yet (an empty thread), the
- * first reply creates the log with it inside, which a screen reader does not read out: not "drawn" either.
+ * Tells NewReplyNews whether the newest message of the thread on screen is drawn (in view or in the overscan below
+ * it), looked at on scroll only: a reply appended below a reader who scrolled further up is not drawn (only the rows
+ * near the view are), so the log cannot say it. On scroll only, so the moment between a reply's row being added and
+ * the list following it down does not count as "scrolled up". The thread itself says it is shown (ThreadView), at
+ * its end until a scroll says otherwise.
  */
-function useTellShownThread(simId: string, scroller: RefObject<HTMLDivElement | null>, count: number): void {
+function useTellScrolledUp(simId: string, scroller: RefObject<HTMLDivElement | null>, count: number): void {
   const newest = useRef(count - 1);
   newest.current = count - 1;
   const drawn = count > 0;
   useEffect(() => {
     const el = scroller.current;
-    if (!drawn || !el) {
-      setShownThread({ simId, atEnd: false });
-      return () => setShownThread(null);
-    }
+    if (!drawn || !el) return;
     const note = () => setShownThread({ simId, atEnd: el.querySelector(`[data-index="${newest.current}"]`) !== null });
-    note();
     el.addEventListener('scroll', note, { passive: true });
-    return () => {
-      el.removeEventListener('scroll', note);
-      setShownThread(null);
-    };
+    return () => el.removeEventListener('scroll', note);
   }, [simId, scroller, drawn]);
 }
 
