@@ -176,7 +176,7 @@ function Shell() {
       {storeLoaded && (
         <ErrorBoundary fallback={null}>
           <Suspense fallback={null}>
-            <NewReplyNews shownSim={route.view === 'thread' ? (route.simId ?? sending?.simId ?? null) : null} />
+            <NewReplyNews />
           </Suspense>
         </ErrorBoundary>
       )}

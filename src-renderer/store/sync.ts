@@ -11,6 +11,7 @@ import { IngestQueue, type IngestStatus } from './ingest-queue';
 import type { LogEvents } from './log-events';
 import { incompleteLongMessages } from './missing-parts';
 import { noteSendsHeardFrom, sendsHeardFrom } from './sends-heard';
+import { takeUnreadAtOpen } from './unread-at-open';
 
 /** More messages tend to follow one that just came in (a long reply, a burst). */
 const INGEST_HOLD_MS = 1000;
@@ -49,8 +50,11 @@ export interface LogSync {
 export function startLogSync(api: CoreApi, events: LogEvents, db: HallDb = hallDb()): LogSync {
   const listeners = new Set<(status: IngestStatus) => void>();
   const figures = new FigureReader(db);
+  // Read before this page's first write: what the log had then is not news (NewReplyNews).
+  const opened = takeUnreadAtOpen(db);
   const queue = new IngestQueue({
     write: async (batch) => {
+      await opened;
       holdBackground(INGEST_HOLD_MS);
       logTextIndex(db).note(await ingestBatch(db, batch));
     },

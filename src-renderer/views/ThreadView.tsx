@@ -17,6 +17,7 @@ import { Composer } from './thread/Composer';
 import { FailedSends, useLocalSim } from './thread/FailedSends';
 import { LogSearch } from './thread/LogSearch';
 import { MessageList } from './thread/MessageList';
+import { setShownThread } from './thread/shown-thread';
 
 /** Unread messages count as read once the thread has been on screen this long. */
 const READ_AFTER_MS = 1500;
@@ -146,6 +147,11 @@ function Thread({ simId, focus: searched, showFailed }: { simId: string; focus: 
     if (failed) setShown({ ...failed });
   }, [showFailedNow, failed]);
   const focus = shown ?? searched;
+  // Which thread is on screen, as drawn (a bare #/thread shows the first tab, which the route does not name): its log says its replies.
+  useEffect(() => {
+    setShownThread({ simId, atEnd: true });
+    return () => setShownThread(null);
+  }, [simId]);
   const unread = useLiveQuery(() => unreadCount(db, simId, HALL_PEER), [db, simId]) ?? 0;
   // Taken once when the thread opens, so the "new messages" line stays while it is read.
   const [firstUnreadId, setFirstUnreadId] = useState<string | null | undefined>(undefined);

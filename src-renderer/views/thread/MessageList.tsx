@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { pairThreadRows } from '../../store/pairing';
@@ -11,6 +11,7 @@ import { MessageBubble } from './MessageBubble';
 import { threadZone } from './network-zone';
 import { useQuestionsOfThisThread } from './open-questions';
 import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
+import { setShownThread } from './shown-thread';
 import { NO_REPLY_AFTER_MS, unanswered } from './unanswered';
 
 const ESTIMATED_ROW_PX = 76;
@@ -85,6 +86,8 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
     };
   }, [db, focus, virtualizer]);
 
+  useTellScrolledUp(simId, scroller, slice === undefined ? 0 : count);
+
   const newest = slice && count > 0 ? (rowAt(slice, count - 1)?.row ?? null) : null;
   const waiting = useWaitForReply(newest);
 
@@ -152,6 +155,26 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * Tells NewReplyNews whether the newest message of the thread on screen is drawn (in view or in the overscan below
+ * it), looked at on scroll only: a reply appended below a reader who scrolled further up is not drawn (only the rows
+ * near the view are), so the log cannot say it. On scroll only, so the moment between a reply's row being added and
+ * the list following it down does not count as "scrolled up". The thread itself says it is shown (ThreadView), at
+ * its end until a scroll says otherwise.
+ */
+function useTellScrolledUp(simId: string, scroller: RefObject<HTMLDivElement | null>, count: number): void {
+  const newest = useRef(count - 1);
+  newest.current = count - 1;
+  const drawn = count > 0;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!drawn || !el) return;
+    const note = () => setShownThread({ simId, atEnd: el.querySelector(`[data-index="${newest.current}"]`) !== null });
+    el.addEventListener('scroll', note, { passive: true });
+    return () => el.removeEventListener('scroll', note);
+  }, [simId, scroller, drawn]);
 }
 
 /** When the topmost message at least partly in view was written (null before any is read). */
