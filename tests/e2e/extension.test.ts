@@ -458,6 +458,25 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
     return page.$$eval('#desktop-sends li', (lis) => lis.length);
   };
+  /** The desktop app on the file's data folder (again after a restart), its extension link open. */
+  const startApp = async () => {
+    const app = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1500 } });
+    // This file makes about as many sends and pairing prompts as the product's limits allow in a
+    // minute (and ten minutes): a retried test would push the later ones over, and they would wait
+    // for a question never asked. The limits themselves are tested in tests/integration/native-host.test.ts.
+    app.extensions.rateLimiter = new RateLimiter([{ limit: 50, windowMs: 60_000 }]);
+    app.extensions.pairingLimiter = new RateLimiter([{ limit: 20, windowMs: 60_000 }]);
+    await app.openExtensionLink();
+    return app;
+  };
+  /** Delivers one PDU from the emulator of `app` and waits until it is journaled. */
+  const deliverTo = async (app: HallCore, hex: string) => {
+    const journaled = new Promise<void>((resolve) => {
+      const off = app.on('incoming', () => (off(), resolve()));
+    });
+    app.demo!.emulator.deliverPdu(hex);
+    await journaled;
+  };
   /** A YE sent from a fresh popup and 10086's answer drawn: the popup and the send's list item. */
   const yeAnswered = async () => {
     await pastDoubleClickWindow('YE');
@@ -534,15 +553,7 @@ describe('sending through the desktop app (native messaging)', () => {
     // is closed when the reply comes (under load the close took longer than 20 ms, and the reply
     // then reached the closing popup: no notification, badge cleared).
     // Made once: a retried test finds the app (its data folder is taken) already running.
-    if (!core) {
-      core = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1500 } });
-      // This file makes about as many sends and pairing prompts as the product's limits allow in a
-      // minute (and ten minutes): a retried test would push the later ones over, and they would wait
-      // for a question never asked. The limits themselves are tested in tests/integration/native-host.test.ts.
-      core.extensions.rateLimiter = new RateLimiter([{ limit: 50, windowMs: 60_000 }]);
-      core.extensions.pairingLimiter = new RateLimiter([{ limit: 20, windowMs: 60_000 }]);
-      await core.openExtensionLink();
-    }
+    if (!core) core = await startApp();
     const page = await openPopup('#/instruction/YE');
     await page.waitForSelector('#desktop-pair');
     expect(await isOpen(page)).toBe(true);
@@ -616,6 +627,33 @@ describe('sending through the desktop app (native messaging)', () => {
     // The one shown before now has the note too, as has B1+A2.
     await expect.poll(notes, { timeout: 30_000 }).toEqual([null, expect.stringContaining('可能拼错了'), expect.stringContaining('可能拼错了')]);
     await page.close();
+  });
+
+  it('a long reply shown certain gets the app’s note after a restart of the app too, when the message that shows it joined wrong comes after the restart (A1, B2 | restart | A2, B1; fleet26)', async () => {
+    const { page, item } = await yeAnswered();
+    const {
+      a: [a1, a2],
+      b: [b1, b2],
+    } = sameSecondReplies(79);
+    const notes = (p: Page) => p.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
+    await deliverTo(core!, a1!);
+    await deliverTo(core!, b2!);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(2);
+    expect(await notes(page)).toEqual([null, null]);
+    await page.close();
+    // The app stops (its connection with it) and starts again on its data folder; then the rest of that second comes.
+    await core!.close();
+    core = null;
+    core = await startApp();
+    await deliverTo(core, a2!);
+    await deliverTo(core, b1!);
+    // The new run's board withdrew A1+B2's figures (fleet25); the extension is told when it connects again.
+    const again = await openPopup('#/instruction/YE');
+    await again.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await expect
+      .poll(() => notes(again), { timeout: 30_000, message: 'the reply shown certain before the restart has the note after it' })
+      .toEqual([null, expect.stringContaining('可能拼错了')]);
+    await again.close();
   });
 
   it('the network’s repeat of a reply already shown is not shown as the answer to the YE asked after it (journal22)', async () => {
