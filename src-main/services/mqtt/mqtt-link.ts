@@ -198,10 +198,11 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     this.publishGone(client);
-    // A row that went while this link was off, or in a run before, was never emptied: the broker tells what it keeps.
-    await client.subscribeAsync(ownStateFilter(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
+    // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
+    // before, was never emptied, and the broker tells what it keeps retained of this host's states.
+    await client.subscribeAsync(ownStateFilter(this.scope), { qos: 1 }).catch(() => undefined);
   }
 
   /**
