@@ -116,6 +116,22 @@ function sameSecond(c: HallCore) {
   return { a: parts('r15-153'), b: parts('r15-183'), deliver };
 }
 
+/**
+ * A paired extension's YE answered, then A1 and B2 of two long replies of one second: A1+B2 is whole and nothing shows
+ * it mixed yet, so it is passed on certain (`first`). A2 and B1 are left to deliver.
+ */
+async function a1b2PassedOnCertain() {
+  const { c, p, signed, socket } = await paired();
+  await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+  await p.next(is('reply', (m) => m.ref === 'ye'));
+  const { a: [a1, a2], b: [b1, b2], deliver } = sameSecond(c);
+  await deliver(a1!.hex, a1!.text);
+  await deliver(b2!.hex, b2!.text);
+  const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
+  expect('uncertain' in first).toBe(false);
+  return { p, signed, socket, first, a2: a2!, b1: b1!, deliver };
+}
+
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
 async function pair(c: HallCore, p: FakeChromePort): Promise<SignedPort> {
   const signed = await new SignedPort(p).open();
@@ -273,33 +289,18 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it.each(['A2, B1', 'B1, A2'])('a long reply passed on certain is marked afterwards (`reply-uncertain`, signed) when another message of its second shows (A1, B2, %s)', async (later) => {
-    const { c, p, signed } = await paired();
-    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
-    await p.next(is('reply', (m) => m.ref === 'ye'));
-    const { a: [a1, a2], b: [b1, b2], deliver } = sameSecond(c);
-    await deliver(a1!.hex, a1!.text);
-    await deliver(b2!.hex, b2!.text);
-    // A1+B2 is whole and nothing shows it mixed yet: passed on certain.
-    const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
-    expect('uncertain' in first).toBe(false);
-    for (const part of later === 'A2, B1' ? [a2!, b1!] : [b1!, a2!]) await deliver(part.hex, part.text);
+    const { p, first, a2, b1, deliver } = await a1b2PassedOnCertain();
+    for (const part of later === 'A2, B1' ? [a2, b1] : [b1, a2]) await deliver(part.hex, part.text);
     const late = await p.next(is('reply-uncertain'));
     expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
-    const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1!.text.slice(0, 10))));
+    const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1.text.slice(0, 10))));
     expect(second.uncertain).toBe(true);
   });
 
   it('a withdrawal said while the extension was not connected is told on its next connection when it asks (`recheck`, signed, by the reply’s time and text digest; fleet26)', async () => {
-    const { c, p, signed, socket } = await paired();
-    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
-    await p.next(is('reply', (m) => m.ref === 'ye'));
-    const { a: [a1, a2], b: [b1, b2], deliver } = sameSecond(c);
-    await deliver(a1!.hex, a1!.text);
-    await deliver(b2!.hex, b2!.text);
-    const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
-    expect('uncertain' in first).toBe(false);
+    const { p, signed, socket, first, a2, b1, deliver } = await a1b2PassedOnCertain();
     await p.close();
-    for (const part of [a2!, b1!]) await deliver(part.hex, part.text);
+    for (const part of [a2, b1]) await deliver(part.hex, part.text);
     const q = port(socket);
     const again = await new SignedPort(q, signed.association).open();
     await again.post({ type: 'status' });
