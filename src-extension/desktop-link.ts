@@ -1,5 +1,5 @@
-import { mac, macMatches, randomToken } from '../src-shared/api/extension-auth';
-import { appAuthOf, NATIVE_HOST_NAME, needsAppAuth, parseAppMessage, type AppMessageRefusal, type ErrorText } from '../src-shared/api/extension-messages';
+import { mac, macMatches, randomToken, textDigest } from '../src-shared/api/extension-auth';
+import { appAuthOf, MAX_RECHECKED_REPLIES, NATIVE_HOST_NAME, needsAppAuth, parseAppMessage, type AppMessageRefusal, type ErrorText } from '../src-shared/api/extension-messages';
 import { afterWorkerStopped, APP_MESSAGE_UNREADABLE, LINK_LOST, SNAPSHOT_KEY, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot } from './desktop-protocol';
 
 /** This browser profile's association with the app, made when it pairs: in chrome.storage.local of this profile only. */
@@ -49,6 +49,8 @@ export class DesktopLink {
   private nonce: string | null = null;
   private counter = 0;
   private appCounter = 0;
+  /** This connection asked the app about the replies shown certain (once per connection: fleet26). */
+  private rechecked = false;
   private association: Association | null = null;
   /** Resolves once the app said hello on the current port (or the port closed). */
   private ready: Promise<void> = Promise.resolve();
@@ -133,6 +135,7 @@ export class DesktopLink {
     this.nonce = null;
     this.counter = 0;
     this.appCounter = 0;
+    this.rechecked = false;
     this.hostError = null;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.update({ app: 'connecting' });
@@ -198,6 +201,7 @@ export class DesktopLink {
         this.resolveReady();
         return this.request({ type: 'status' });
       case 'status':
+        if (m.paired && m.recheck) await this.recheck();
         return m.paired
           ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modem: m.modem, pairingCode: null, pairing: null })
           : this.update({ app: 'connected', error: null, paired: false, name: null, modem: null, pairingCode: m.pairingCode });
@@ -226,6 +230,20 @@ export class DesktopLink {
         if (!this.nonce) this.hostError = m.error;
         return this.update({ error: m.error });
     }
+  }
+
+  /**
+   * Asks the app, once per connection, which replies shown certain it now holds possibly joined wrong: a
+   * `reply-uncertain` said on a connection that ended (the app restarted) would otherwise never reach this one.
+   * Each reply goes by its send, time and text's digest, not its text.
+   */
+  private async recheck(): Promise<void> {
+    if (this.rechecked) return;
+    this.rechecked = true;
+    const certain = this.state.sends.flatMap((s) => s.replies.filter((r) => !r.uncertain).map((r) => ({ ref: s.ref, receivedAt: r.receivedAt, text: r.text })));
+    if (certain.length === 0) return;
+    const replies = await Promise.all(certain.slice(-MAX_RECHECKED_REPLIES).map(async ({ text, ...r }) => ({ ...r, digest: await textDigest(text) })));
+    void this.request({ type: 'recheck', replies });
   }
 
   /**

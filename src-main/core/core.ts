@@ -27,6 +27,7 @@ import {
 import { CatalogState } from '../services/catalog-state';
 import { ScheduleFile, Scheduler, systemClock } from '../services/scheduler';
 import { Journal } from '../services/journal';
+import { assembleRecords } from '../../src-shared/assemble';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
 import { extensionCustomSend } from './extension-custom';
@@ -355,6 +356,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
       mask: (text) => this.catalog.maskSecrets(text),
+      uncertainMessages: () =>
+        assembleRecords(this.journal.longParts())
+          .filter((m) => m.complete && m.uncertain)
+          .map((m) => ({ receivedAt: m.receivedAt, text: m.text })),
     };
   }
 

@@ -31,6 +31,14 @@ export function randomToken(bytes: 16 | 32): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
+/**
+ * A reply's text as the extension holds it, SHA-256 as base64url: what a `recheck` names a reply by, so that its
+ * text (a new service password, when the send carried one) does not travel back (fleet26).
+ */
+export async function textDigest(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text) as BufferSource)));
+}
+
 /** An association ID or nonce (16 bytes) and a secret (32 bytes), as base64url. */
 export const TOKEN_16 = /^[A-Za-z0-9_-]{22}$/;
 export const TOKEN_32 = /^[A-Za-z0-9_-]{43}$/;

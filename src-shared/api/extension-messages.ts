@@ -37,6 +37,10 @@ const Auth = v.strictObject({
 });
 export type RequestAuth = v.InferOutput<typeof Auth>;
 
+/** The replies a `recheck` asks about at most: the extension keeps 10 sends, a few replies each. */
+export const MAX_RECHECKED_REPLIES = 40;
+const ReceivedAt = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 export const ExtensionRequestSchema = v.variant('type', [
   /** Opens a connection: the app answers with the nonce every later MAC on it includes. */
   v.strictObject({ type: v.literal('hello') }),
@@ -70,6 +74,20 @@ export const ExtensionRequestSchema = v.variant('type', [
     to: v.optional(v.pipe(v.string(), v.regex(/^\d{3,20}$/))),
     auth: v.optional(Auth),
   }),
+  /**
+   * Which of these replies, shown certain, has since been found possibly joined wrong? Asked once per connection
+   * when the app's status offers it (`recheck`): a withdrawal said on a connection that ended (a restart of the
+   * app) reaches the extension all the same (fleet26). Each reply by its send, time and text's digest (textDigest).
+   */
+  v.strictObject({
+    type: v.literal('recheck'),
+    replies: v.pipe(
+      v.array(v.strictObject({ ref: Ref, receivedAt: ReceivedAt, digest: v.pipe(v.string(), v.regex(TOKEN_32)) })),
+      v.minLength(1),
+      v.maxLength(MAX_RECHECKED_REPLIES),
+    ),
+    auth: v.optional(Auth),
+  }),
 ]);
 export type ExtensionRequest = v.InferOutput<typeof ExtensionRequestSchema>;
 
@@ -97,8 +115,11 @@ export interface ReplyAuth {
 export type AppMessage =
   /** The connection's nonce, fresh for every connection. */
   | { type: 'hello'; version: 2; nonce: string }
-  /** `re`: the counter of the status request this answers. Paired only with a valid MAC from the app. */
-  | { type: 'status'; paired: true; re: number; name: string; modem: ExtensionModemView | null; auth?: ReplyAuth }
+  /**
+   * `re`: the counter of the status request this answers. Paired only with a valid MAC from the app. `recheck`: the
+   * app answers a `recheck` (fleet26); absent (apps before it) the extension does not ask.
+   */
+  | { type: 'status'; paired: true; re: number; name: string; modem: ExtensionModemView | null; recheck?: boolean; auth?: ReplyAuth }
   | { type: 'status'; paired: false; pairingCode: string | null }
   /** Pairing asked for: the same code is shown in the app's prompt. */
   | { type: 'pairing'; code: string }
@@ -182,6 +203,7 @@ const AppMessageSchema = v.variant('type', [
           bars: v.picklist([0, 1, 2, 3, 4]),
         }),
       ),
+      recheck: v.optional(v.boolean(), false),
     }),
     v.object({ type: v.literal('status'), paired: v.literal(false), pairingCode: v.nullable(PairingCode) }),
   ]),
@@ -195,7 +217,7 @@ const AppMessageSchema = v.variant('type', [
     error: v.optional(ErrorTextSchema),
   }),
   AppReplySchema,
-  v.object({ type: v.literal('reply-uncertain'), ref: Ref, receivedAt: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.object({ type: v.literal('reply-uncertain'), ref: Ref, receivedAt: ReceivedAt }),
   v.object({ type: v.literal('error'), error: ErrorTextSchema }),
 ]);
 /** An app message as the extension keeps it: valid, without `auth`, a reply's `uncertain` always said. */

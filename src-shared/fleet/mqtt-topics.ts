@@ -36,6 +36,8 @@ export const commandResultTopic = (s: TopicScope) => `${commandTopic(s)}/result`
 export const simTopic = (s: TopicScope, simId: string, leaf: string) => `${hostPrefix(s)}/sim/${topicLevel(simId)}/${leaf}`;
 /** Every host's SIM states on a broker, for a read-only fleet view. */
 export const allHostsStateFilter = (baseTopic: string) => `${baseTopic}/+/sim/+/state`;
+/** This host's own SIM states: what the broker still keeps retained of them is read at connect (fleet26). */
+export const ownStateFilter = (s: TopicScope) => `${hostPrefix(s)}/sim/+/state`;
 
 interface Sensor {
   leaf: string;

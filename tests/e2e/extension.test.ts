@@ -458,6 +458,25 @@ describe('sending through the desktop app (native messaging)', () => {
     await page.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
     return page.$$eval('#desktop-sends li', (lis) => lis.length);
   };
+  /** The desktop app on the file's data folder (again after a restart), its extension link open. */
+  const startApp = async () => {
+    const app = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1500 } });
+    // This file makes about as many sends and pairing prompts as the product's limits allow in a
+    // minute (and ten minutes): a retried test would push the later ones over, and they would wait
+    // for a question never asked. The limits themselves are tested in tests/integration/native-host.test.ts.
+    app.extensions.rateLimiter = new RateLimiter([{ limit: 50, windowMs: 60_000 }]);
+    app.extensions.pairingLimiter = new RateLimiter([{ limit: 20, windowMs: 60_000 }]);
+    await app.openExtensionLink();
+    return app;
+  };
+  /** Delivers one PDU from the emulator of `app` and waits until it is journaled. */
+  const deliverTo = async (app: HallCore, hex: string) => {
+    const journaled = new Promise<void>((resolve) => {
+      const off = app.on('incoming', () => (off(), resolve()));
+    });
+    app.demo!.emulator.deliverPdu(hex);
+    await journaled;
+  };
   /** A YE sent from a fresh popup and 10086's answer drawn: the popup and the send's list item. */
   const yeAnswered = async () => {
     await pastDoubleClickWindow('YE');
@@ -477,6 +496,23 @@ describe('sending through the desktop app (native messaging)', () => {
     const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
     const parts = (id: string) => encodeDeliverParts({ from: '10086', text: real.find((x) => x.id === id)!.text, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef }).map((p) => p.hex);
     return { a: parts('r15-153'), b: parts('r15-183') };
+  };
+  /**
+   * A YE answered, then A1 and B2 of two long replies of one second (reference `concatRef`): A1+B2 shown, without the
+   * note (whole, nothing shows it mixed yet). A2 and B1 are left to deliver; `notes` reads each reply's note in a popup.
+   */
+  const a1b2ShownCertain = async (concatRef: number) => {
+    const { page, item } = await yeAnswered();
+    const {
+      a: [a1, a2],
+      b: [b1, b2],
+    } = sameSecondReplies(concatRef);
+    const notes = (p: Page) => p.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
+    await deliverTo(core!, a1!);
+    await deliverTo(core!, b2!);
+    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(2);
+    expect(await notes(page)).toEqual([null, null]);
+    return { page, item, a2: a2!, b1: b1!, notes };
   };
   /** Waits until the view's send after the `listed` ones has been sent. */
   const sentAfter = (page: Page, listed: number) =>
@@ -534,15 +570,7 @@ describe('sending through the desktop app (native messaging)', () => {
     // is closed when the reply comes (under load the close took longer than 20 ms, and the reply
     // then reached the closing popup: no notification, badge cleared).
     // Made once: a retried test finds the app (its data folder is taken) already running.
-    if (!core) {
-      core = await HallCore.create({ dataDir: appDataDir, demo: true, emulatorOptions: { ...FAST, replyDelayMs: 1500 } });
-      // This file makes about as many sends and pairing prompts as the product's limits allow in a
-      // minute (and ten minutes): a retried test would push the later ones over, and they would wait
-      // for a question never asked. The limits themselves are tested in tests/integration/native-host.test.ts.
-      core.extensions.rateLimiter = new RateLimiter([{ limit: 50, windowMs: 60_000 }]);
-      core.extensions.pairingLimiter = new RateLimiter([{ limit: 20, windowMs: 60_000 }]);
-      await core.openExtensionLink();
-    }
+    if (!core) core = await startApp();
     const page = await openPopup('#/instruction/YE');
     await page.waitForSelector('#desktop-pair');
     expect(await isOpen(page)).toBe(true);
@@ -592,30 +620,31 @@ describe('sending through the desktop app (native messaging)', () => {
   });
 
   it('a long reply shown certain gets the app’s note afterwards when a message of its second read later shows it may be joined wrong (A1, B2, A2, B1; journal23)', async () => {
-    const { page, item } = await yeAnswered();
-    const {
-      a: [a1, a2],
-      b: [b1, b2],
-    } = sameSecondReplies(78);
-    const journaled: string[] = [];
-    core!.on('incoming', (r) => journaled.push(r.key));
-    const deliver = async (hex: string) => {
-      const before = journaled.length;
-      core!.demo!.emulator.deliverPdu(hex);
-      await expect.poll(() => journaled.length, { timeout: 30_000 }).toBe(before + 1);
-    };
-    const notes = () => page.$$eval(`${item} .reply`, (rs) => rs.map((r) => r.querySelector('.reply-uncertain')?.textContent ?? null));
-    await deliver(a1!);
-    await deliver(b2!);
-    await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(2);
-    // A1+B2: whole, nothing shows it mixed yet: shown without the note.
-    expect(await notes()).toEqual([null, null]);
-    await deliver(a2!);
-    await deliver(b1!);
+    const { page, item, a2, b1, notes } = await a1b2ShownCertain(78);
+    await deliverTo(core!, a2);
+    await deliverTo(core!, b1);
     await expect.poll(() => page.$$eval(`${item} .reply`, (r) => r.length), { timeout: 30_000 }).toBe(3);
     // The one shown before now has the note too, as has B1+A2.
-    await expect.poll(notes, { timeout: 30_000 }).toEqual([null, expect.stringContaining('可能拼错了'), expect.stringContaining('可能拼错了')]);
+    await expect.poll(() => notes(page), { timeout: 30_000 }).toEqual([null, expect.stringContaining('可能拼错了'), expect.stringContaining('可能拼错了')]);
     await page.close();
+  });
+
+  it('a long reply shown certain gets the app’s note after a restart of the app too, when the message that shows it joined wrong comes after the restart (A1, B2 | restart | A2, B1; fleet26)', async () => {
+    const { page, a2, b1, notes } = await a1b2ShownCertain(79);
+    await page.close();
+    // The app stops (its connection with it) and starts again on its data folder; then the rest of that second comes.
+    await core!.close();
+    core = null;
+    core = await startApp();
+    await deliverTo(core, a2);
+    await deliverTo(core, b1);
+    // The new run's board withdrew A1+B2's figures (fleet25); the extension is told when it connects again.
+    const again = await openPopup('#/instruction/YE');
+    await again.waitForSelector('#desktop-send:not([hidden]):not([disabled])');
+    await expect
+      .poll(() => notes(again), { timeout: 30_000, message: 'the reply shown certain before the restart has the note after it' })
+      .toEqual([null, expect.stringContaining('可能拼错了')]);
+    await again.close();
   });
 
   it('the network’s repeat of a reply already shown is not shown as the answer to the YE asked after it (journal22)', async () => {

@@ -9,7 +9,7 @@ import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import type { ApprovalView } from '../../src-shared/api/contract';
 import type { HandedOutRecord } from '../../src-shared/journal-records';
-import { randomToken } from '../../src-shared/api/extension-auth';
+import { randomToken, textDigest } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
 import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
@@ -97,6 +97,39 @@ async function heardSoFar(p: FakeChromePort): Promise<AppMessage[]> {
 function realReply(id: string): string {
   const replies = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as Array<{ id: string; text: string }>;
   return replies.find((r) => r.id === id)!.text;
+}
+
+/**
+ * Real replies (real-dev.json r15-153 and r15-183) under one reference, stamped this second (reference and stamp
+ * written for the test): the parts of A and B, and a delivery that waits until the core journaled the part.
+ */
+function sameSecond(c: HallCore) {
+  const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const parts = (id: string) =>
+    encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((e) => ({ hex: e.hex, text: (decodePdu(e.hex) as DeliverPart).text }));
+  const journaled: string[] = [];
+  c.on('incoming', (r) => journaled.push(r.text));
+  const deliver = async (hex: string, text: string) => {
+    c.demo!.emulator.deliverPdu(hex);
+    await expect.poll(() => journaled.includes(text), { timeout: 20_000 }).toBe(true);
+  };
+  return { a: parts('r15-153'), b: parts('r15-183'), deliver };
+}
+
+/**
+ * A paired extension's YE answered, then A1 and B2 of two long replies of one second: A1+B2 is whole and nothing shows
+ * it mixed yet, so it is passed on certain (`first`). A2 and B1 are left to deliver.
+ */
+async function a1b2PassedOnCertain() {
+  const { c, p, signed, socket } = await paired();
+  await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+  await p.next(is('reply', (m) => m.ref === 'ye'));
+  const { a: [a1, a2], b: [b1, b2], deliver } = sameSecond(c);
+  await deliver(a1!.hex, a1!.text);
+  await deliver(b2!.hex, b2!.text);
+  const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
+  expect('uncertain' in first).toBe(false);
+  return { p, signed, socket, first, a2: a2!, b1: b1!, deliver };
 }
 
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
@@ -258,31 +291,30 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it.each(['A2, B1', 'B1, A2'])('a long reply passed on certain is marked afterwards (`reply-uncertain`, signed) when another message of its second shows (A1, B2, %s)', async (later) => {
-    const { c, p, signed } = await paired();
-    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
-    await p.next(is('reply', (m) => m.ref === 'ye'));
-    // Real replies (real-dev.json r15-153 and r15-183); reference and stamp written for the test.
-    const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const parts = (id: string) =>
-      encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((e) => ({ hex: e.hex, text: (decodePdu(e.hex) as DeliverPart).text }));
-    const [a1, a2] = parts('r15-153');
-    const [b1, b2] = parts('r15-183');
-    const journaled: string[] = [];
-    c.on('incoming', (r) => journaled.push(r.text));
-    const deliver = async (hex: string, text: string) => {
-      c.demo!.emulator.deliverPdu(hex);
-      await expect.poll(() => journaled.includes(text), { timeout: 20_000 }).toBe(true);
-    };
-    await deliver(a1!.hex, a1!.text);
-    await deliver(b2!.hex, b2!.text);
-    // A1+B2 is whole and nothing shows it mixed yet: passed on certain.
-    const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
-    expect('uncertain' in first).toBe(false);
-    for (const part of later === 'A2, B1' ? [a2!, b1!] : [b1!, a2!]) await deliver(part.hex, part.text);
+    const { p, first, a2, b1, deliver } = await a1b2PassedOnCertain();
+    for (const part of later === 'A2, B1' ? [a2, b1] : [b1, a2]) await deliver(part.hex, part.text);
     const late = await p.next(is('reply-uncertain'));
     expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
-    const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1!.text.slice(0, 10))));
+    const second = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(b1.text.slice(0, 10))));
     expect(second.uncertain).toBe(true);
+  });
+
+  it('a withdrawal said while the extension was not connected is told on its next connection when it asks (`recheck`, signed, by the reply’s time and text digest; fleet26)', async () => {
+    const { p, signed, socket, first, a2, b1, deliver } = await a1b2PassedOnCertain();
+    await p.close();
+    for (const part of [a2, b1]) await deliver(part.hex, part.text);
+    const q = port(socket);
+    const again = await new SignedPort(q, signed.association).open();
+    await again.post({ type: 'status' });
+    expect(await q.next(is('status'))).toMatchObject({ paired: true, recheck: true });
+    const asked = { ref: 'ye', receivedAt: first.receivedAt, digest: await textDigest(first.text) };
+    // Unsigned, or naming another text at that time: nothing is said of it. Each is checked before the next entry and
+    // request (authentication in order, entries in one loop), so what would be said of them comes before the answer.
+    q.post({ type: 'recheck', replies: [{ ...asked, ref: 'unsigned' }] });
+    await again.post({ type: 'recheck', replies: [{ ...asked, ref: 'other', digest: await textDigest(`${first.text}。`) }, asked] });
+    const late = await q.next(is('reply-uncertain'));
+    expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
+    expect((await heardSoFar(q)).filter((m) => m.type === 'reply-uncertain').map((m) => (m as { ref: string }).ref)).toEqual(['ye']);
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { mac, macMatches, randomToken } from '../../../src-shared/api/extension-auth';
+import { mac, macMatches, randomToken, textDigest } from '../../../src-shared/api/extension-auth';
 import type { ApprovalView, OutgoingRecord } from '../../../src-shared/api/contract';
 import type { HandedOutRecord } from '../../../src-shared/journal-records';
 import {
@@ -34,6 +34,8 @@ export interface ExtensionGateway {
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
   /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
   mask(text: string): string;
+  /** Whole long messages the journal still holds that read as possibly joined wrong (across a restart too). */
+  uncertainMessages(): { receivedAt: number; text: string }[];
 }
 
 export interface ExtensionPolicy {
@@ -153,6 +155,7 @@ export class ExtensionSession {
     if (request.type === 'hello') this.say({ type: 'hello', version: 2, nonce: this.nonce });
     else if (request.type === 'status') await this.status(request);
     else if (request.type === 'pair') await this.pair(request);
+    else if (request.type === 'recheck') await this.recheck(request);
     else await this.send(request);
   }
 
@@ -189,7 +192,23 @@ export class ExtensionSession {
   private async status(request: Extract<ExtensionRequest, { type: 'status' }>): Promise<void> {
     const association = await this.authenticate(request);
     if (!association) return this.say({ type: 'status', paired: false, pairingCode: this.pairingCode });
-    this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem: this.policy.gateway.modem() }, association);
+    this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem: this.policy.gateway.modem(), recheck: true }, association);
+  }
+
+  /**
+   * The replies the extension shows certain that the journal now holds as possibly joined wrong: told as on the
+   * connection that passed them on (`reply-uncertain`), which may have ended before the clash showed (a restart of
+   * the app). A reply is the one the journal holds when its time and its text as the extension got it (whole, or
+   * masked) match; unsigned, or not proven, the request is answered with nothing.
+   */
+  private async recheck(request: Extract<ExtensionRequest, { type: 'recheck' }>): Promise<void> {
+    const association = await this.authenticate(request);
+    if (!association) return;
+    const uncertain = this.policy.gateway.uncertainMessages();
+    if (uncertain.length === 0) return;
+    const digests = new Map<string, number>();
+    for (const m of uncertain) for (const text of [m.text, this.policy.gateway.mask(m.text)]) digests.set(`${m.receivedAt} ${await textDigest(text)}`, m.receivedAt);
+    for (const r of request.replies) if (digests.has(`${r.receivedAt} ${r.digest}`)) this.say({ type: 'reply-uncertain', ref: r.ref, receivedAt: r.receivedAt }, association);
   }
 
   private async pair(request: Extract<ExtensionRequest, { type: 'pair' }>): Promise<void> {

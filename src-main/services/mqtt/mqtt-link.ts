@@ -11,6 +11,7 @@ import {
   discoveryPublications,
   simStatePublications,
   simTopic,
+  ownStateFilter,
   statusTopic,
   type Publication,
   type TopicScope,
@@ -136,7 +137,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     });
     client.on('message', (topic, payload, packet) => {
       if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
-      else if (topic.endsWith('/state')) this.onRemoteState(topic, payload.toString('utf8'));
+      else if (topic.endsWith('/state')) this.onRemoteState(client, topic, payload.toString('utf8'), packet.retain);
     });
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
@@ -199,12 +200,23 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.publishGone(client);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
+    // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
+    // before, was never emptied, and the broker tells what it keeps retained of this host's states.
+    await client.subscribeAsync(ownStateFilter(this.scope), { qos: 1 }).catch(() => undefined);
   }
 
-  /** Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board. */
-  private onRemoteState(topic: string, payload: string): void {
+  /**
+   * Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board; one the broker
+   * still keeps retained of an unidentified insertion the board no longer lists is emptied (fleet26: it left while
+   * the link was off or the app was not running, so `gone` never reached the broker).
+   */
+  private onRemoteState(client: MqttClient, topic: string, payload: string, retained: boolean): void {
     const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
-    if (sim && sim.host !== this.settings.hostId) this.emit('remote', sim);
+    if (!sim) return;
+    if (sim.host !== this.settings.hostId) return void this.emit('remote', sim);
+    if (retained && isUnidentifiedSim(sim.simId) && !this.deps.board.get(sim.simId)) {
+      this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, sim.simId));
+    }
   }
 
   private publishGone(client: MqttClient): void {

@@ -87,7 +87,10 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(sub.messages.some((m) => m.payload.includes(PASSWORD))).toBe(false);
   });
 
-  it('an unidentified SIM\'s retained topics are emptied when its modem brings up another card (fleet25): the broker keeps no row per card', async () => {
+  it.each([
+    ['while the link is connected (fleet25)', false],
+    ['while MQTT is off, at the next connect (fleet26: the broker is asked what it keeps)', true],
+  ])('an unidentified SIM\'s retained topics are emptied when its modem brings up another card %s: the broker keeps no row per card', async (_when, linkOff) => {
     const b = await broker({ auth: true });
     const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
     open.dirs.push(dir);
@@ -106,8 +109,18 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       const sub = await subscriber(b.url, [`${P}/sim/+/state`, 'homeassistant/#'], { username: USER, password: PASSWORD });
       const firstTopic = `${P}/sim/${topicLevel(first)}/state`;
       await waitFor(() => sub.last(firstTopic), 'the first insertion published');
+      if (linkOff) {
+        await c.call('mqtt.set', { settings: settings(b.url, { enabled: false }) });
+        await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'off', 'MQTT off');
+      }
       pty.emulator.insertSim({ idsUnreadable: true, iccid: '89860012345678900112', imsi: '460001234567011' });
       const second = await bringUp();
+      if (linkOff) {
+        expect(c.fleet.board.list().map((s) => s.simId)).toEqual([second]);
+        // The broker still holds the first insertion's state: nothing was said to it.
+        expect(sub.last(firstTopic)).toMatch(/^\{/);
+        await c.call('mqtt.set', { settings: settings(b.url) });
+      }
       await waitFor(() => sub.last(firstTopic) === '', 'the first insertion\'s state emptied');
       await waitFor(() => sub.last(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(first)}_balance/config`) === '', 'its discovery config emptied');
       // A newcomer is handed the second card's state, and nothing of the first's: a marker published on that topic

@@ -25,6 +25,7 @@ const malformed: Array<[string, unknown, string[]]> = [
   ['hello with a short nonce', { type: 'hello', version: 2, nonce: 'abc' }, ['nonce']],
   ['hello of another protocol version', { type: 'hello', version: 1, nonce: 'bN2Epu0McyidxeiLEh0POA' }, ['version']],
   ['status whose modem has 9 bars', { type: 'status', paired: true, re: 1, name: 'x', modem: { state: 'ready', demo: true, operator: null, bars: 9 } }, ['modem.bars']],
+  ['status with a recheck of "yes"', { type: 'status', paired: true, re: 1, name: 'x', modem: null, recheck: 'yes' }, ['recheck']],
   ['status without re', { type: 'status', paired: true, name: 'x', modem: null }, ['re']],
   ['status with a paired of "yes"', { type: 'status', paired: 'yes', pairingCode: null }, ['paired']],
   ['status not paired with a non-numeric code', { type: 'status', paired: false, pairingCode: 'abcdef' }, ['pairingCode']],
@@ -46,10 +47,12 @@ describe('every app message type as the extension checks it (after its MAC)', ()
     const parsed = parseAppMessage({ ...m, auth: { counter: 1, mac: 'x' } });
     expect('message' in parsed).toBe(true);
     if (!('message' in parsed)) return;
-    const { uncertain, ...rest } = parsed.message as typeof parsed.message & { uncertain?: boolean };
+    const { uncertain, recheck, ...rest } = parsed.message as typeof parsed.message & { uncertain?: boolean; recheck?: boolean };
     expect(rest).toEqual(m);
     // Absent in an older app's reply: read as certain.
     if (m.type === 'reply') expect(uncertain).toBe(false);
+    // Absent in an older app's paired status: the extension does not ask it to recheck (fleet26).
+    if (m.type === 'status' && m.paired) expect(recheck).toBe(false);
   });
 
   it('covers every type the app sends', () => {
