@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
-import { HallError, type Bilingual } from '../../src-shared/errors';
+import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
+import { keptSimState } from '../../src-shared/fleet/remote-sim';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
+import { Damaged, loadSettingsFile, type LoadedSettings } from '../services/settings-file';
 import { FleetCheck } from '../services/fleet/fleet-check';
 import { SimBoard, type ReadWholeKept } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
@@ -67,7 +68,7 @@ export class Fleet {
     private mqtt: LoadedMqttSettings,
     private readonly commandRefs: CommandRefs,
     /** Settings files found damaged at start and kept aside (labels, MQTT), for the user to read. */
-    readonly problems: readonly Bilingual[],
+    readonly problems: Bilingual[],
   ) {
     this.board = new SimBoard(deps.redact);
     this.board.on('sim', (state) => {
@@ -118,15 +119,31 @@ export class Fleet {
     return this.saving;
   }
 
-  /** The last known figures survive a restart, so the Overview and the integrations start full. A damaged file is forgotten. */
-  private async loadBoard(): Promise<void> {
+  /**
+   * The last known figures survive a restart, so the Overview and the integrations start full. A damaged file, or
+   * rows not of the shape the board writes, are kept aside and said (review26: before, they were dropped or taken
+   * as they were, a balance "x" shown, without a word); the rows still whole are kept. The journal is never touched.
+   */
+  private async loadBoard(): Promise<Bilingual | null> {
+    let loaded: LoadedSettings<BoardFile>;
     try {
-      const saved = JSON.parse(await readFile(this.boardPath, 'utf8')) as { version?: number; sims?: SimState[]; readWhole?: ReadWholeKept[] };
-      if (saved.version === 1 && Array.isArray(saved.sims)) this.board.restore(saved.sims, Array.isArray(saved.readWhole) ? saved.readWhole : []);
-      for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));
-    } catch {
-      // none yet, or damaged: figures come back with the next replies
+      loaded = await loadSettingsFile({
+        path: this.boardPath,
+        holds: { zh: 'SIM 数字看板', en: 'SIM board' },
+        meanwhile: {
+          zh: '没能读出的 SIM 的余额和流量会随下一条回复回来；短信都还在日志里。',
+          en: 'figures of the SIMs it could not read come back with their next replies; every message is still in the journal.',
+        },
+        parse: parseBoardFile,
+      });
+    } catch (e) {
+      // Unreadable (a folder in its place, root's): the app starts all the same, without the last figures.
+      const error = toHallError(e);
+      return { zh: error.zh, en: error.en };
     }
+    if (loaded.value) this.board.restore(loaded.value.sims, loaded.value.readWhole);
+    for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));
+    return loaded.problem;
   }
 
   static async open(deps: FleetDeps): Promise<Fleet> {
@@ -136,7 +153,8 @@ export class Fleet {
     const { problem, ...mqtt } = await mqttFile.load();
     const problems = [labels.problem, problem].filter((p): p is Bilingual => p !== null);
     const fleet = new Fleet(deps, labels, mqttFile, mqtt, refs, problems);
-    await fleet.loadBoard();
+    const boardProblem = await fleet.loadBoard();
+    if (boardProblem) problems.push(boardProblem);
     fleet.restartLink();
     return fleet;
   }
@@ -210,4 +228,26 @@ export class Fleet {
     this.link = link;
     link.start();
   }
+}
+
+interface BoardFile {
+  sims: SimState[];
+  readWhole: ReadWholeKept[];
+}
+
+/** sim-board.json: version 1, its rows each checked (keptSimState); the whole ones are salvaged from a damaged file. */
+function parseBoardFile(text: string): BoardFile | Damaged<BoardFile> {
+  let saved: { version?: unknown; sims?: unknown; readWhole?: unknown } | null;
+  try {
+    saved = JSON.parse(text) as typeof saved;
+  } catch {
+    return new Damaged();
+  }
+  if (!saved || typeof saved !== 'object' || saved.version !== 1 || !Array.isArray(saved.sims)) return new Damaged();
+  const sims = saved.sims.map(keptSimState).filter((s): s is SimState => s !== null);
+  // Entries a hand spoiled are left out by SimBoard.restore itself.
+  const board = { sims, readWhole: Array.isArray(saved.readWhole) ? (saved.readWhole as ReadWholeKept[]) : [] };
+  const left = saved.sims.length - sims.length;
+  if (left === 0) return board;
+  return new Damaged({ zh: `${left} 行 SIM 记录不是本应用写的格式，已略过`, en: `${left} SIM row(s) not in the shape this app writes were left out` }, board);
 }

@@ -315,6 +315,12 @@ describe('the native-messaging host and the app behind it', () => {
     const late = await q.next(is('reply-uncertain'));
     expect(late).toEqual({ type: 'reply-uncertain', ref: 'ye', receivedAt: first.receivedAt, auth: expect.objectContaining({ counter: expect.any(Number) }) });
     expect((await heardSoFar(q)).filter((m) => m.type === 'reply-uncertain').map((m) => (m as { ref: string }).ref)).toEqual(['ye']);
+    // review26: asked again on the same connection (the extension asks once), it is refused in both languages, not
+    // answered: each recheck is up to 40 guesses at a text's time and digest, and costs two digests per uncertain message.
+    const mark = q.received.length;
+    await again.post({ type: 'recheck', replies: [{ ...asked, ref: 'again' }] });
+    const answer = await q.next((m): m is AppMessage => m.type === 'error' || m.type === 'reply-uncertain', mark);
+    expect(answer, 'a second recheck on one connection').toMatchObject({ type: 'error', error: { code: 'extension.rechecked', zh: expect.stringContaining('核对'), en: expect.stringContaining('recheck') } });
   });
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {

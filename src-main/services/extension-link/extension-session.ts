@@ -97,6 +97,8 @@ export class ExtensionSession {
   private readonly nonce = randomToken(16);
   private lastCounter = 0;
   private appCounter = 0;
+  /** A recheck was answered on this connection: the extension asks once (review26: each one costs two digests per uncertain message, and each is a guess at a text's time and digest). */
+  private rechecked = false;
   /** Requests are verified one after another, so the counter check sees them in the order they came. */
   private verifying: Promise<unknown> = Promise.resolve();
   /** Messages leave in the order they were made, although signing them takes a moment. */
@@ -204,6 +206,8 @@ export class ExtensionSession {
   private async recheck(request: Extract<ExtensionRequest, { type: 'recheck' }>): Promise<void> {
     const association = await this.authenticate(request);
     if (!association) return;
+    if (this.rechecked) return this.say({ type: 'error', error: errorText(rechecked()) });
+    this.rechecked = true;
     const uncertain = this.policy.gateway.uncertainMessages();
     if (uncertain.length === 0) return;
     const digests = new Map<string, number>();
@@ -447,6 +451,12 @@ const notPaired = () =>
   new HallError('extension.not-paired', {
     zh: '这个扩展还没有与桌面应用配对。请先配对，并在应用中确认。',
     en: 'This extension is not paired with the desktop app. Pair it first and approve it in the app.',
+  });
+
+const rechecked = () =>
+  new HallError('extension.rechecked', {
+    zh: '这次连接已经核对过一次回复，不再核对。请重新连接桌面应用。',
+    en: 'The replies were already rechecked on this connection; reconnect to the desktop app to check again.',
   });
 
 const rateLimited = (ms: number) =>
