@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { FAST } from '../integration/session-kit';
 import { coreSuite } from './core-suite';
+import { ptyModemForFile } from './ui-kit';
 
 /*
  * ux27, two leftovers of ux25/ux26 in the thread: a reply is read once it has been on screen (not 1.5 s after it
@@ -18,13 +18,7 @@ const MENU = '您好！截至04月24日17时10分，您本月已使用移动数�
 /** The old timer marked the thread read this long after a reply came; waited twice over. */
 const OLD_READ_AFTER_MS = 1500;
 
-let modem: PtyEmulator;
-beforeAll(async () => {
-  modem = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: SIM } });
-}, 60_000);
-afterAll(async () => {
-  await modem.close().catch(() => undefined);
-});
+const modem = ptyModemForFile(SIM, FAST);
 
 let page: Page;
 let core: HallCore;
@@ -33,7 +27,7 @@ coreSuite({ dirPrefix: 'hall-ux27-seen-', core: (dataDir) => HallCore.create({ d
 });
 
 async function connectModem(): Promise<string> {
-  const { modemId } = await core.connect(modem.path);
+  const { modemId } = await core.connect(modem().path);
   await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.state, { timeout: 30_000 }).toBe('ready');
   return modemId;
 }
@@ -48,14 +42,14 @@ describe('the thread, as a reader sees it', () => {
     await page.keyboard.press('Alt+2');
     await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
     const log = page.getByRole('log');
-    for (let i = 0; i < 30; i++) modem.emulator.deliver('10086', balance(`${40 + i}.00`));
+    for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
     await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
     // At the end, the newest on screen: all read.
     await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
     await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
     await page.locator('.jump-latest').waitFor();
 
-    modem.emulator.deliver('10086', balance('35.99'));
+    modem().emulator.deliver('10086', balance('35.99'));
     await expect.poll(navUnread, { timeout: 30_000 }).toBe('1');
     // Twice the old timer later, still below the fold: still unread, in the navigation and on the SIM's tab.
     await page.waitForTimeout(OLD_READ_AFTER_MS * 2);
@@ -70,7 +64,7 @@ describe('the thread, as a reader sees it', () => {
   it('with no modem to send, a menu reply’s buttons are reached by Tab, say why, and a press sends nothing', async () => {
     const modemId = await connectModem();
     await page.keyboard.press('Alt+2');
-    modem.emulator.deliver('10086', MENU);
+    modem().emulator.deliver('10086', MENU);
     const option = page.getByRole('button', { name: '661 流量包' });
     await option.waitFor({ timeout: 30_000 });
     await core.call('modem.disconnect', { modemId });
