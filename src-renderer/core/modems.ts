@@ -148,6 +148,16 @@ export function noSenderKey(list: readonly ModemStatus[], reach: 'connecting' | 
   return 'instr.noModem';
 }
 
+/**
+ * Why nothing can be sent from a SIM's thread now (its composer, a reply's menu and buttons), given the ready modem
+ * holding that SIM (modemForSim): the link to the core first, then the SIM's modem. Null when it can send.
+ */
+export function threadSendBlockedKey(modem: ModemStatus | null, reach: 'connecting' | 'open' | 'lost'): 'conn.connecting' | 'thread.coreGone' | 'thread.offline' | null {
+  if (reach === 'connecting') return 'conn.connecting';
+  if (reach === 'lost') return 'thread.coreGone';
+  return modem ? null : 'thread.offline';
+}
+
 /** The status line's word when no modem is ready and none waits for its user: one is on its way, or none is there. */
 export function modemOnItsWayKey(list: readonly ModemStatus[]): 'modem.reconnectingShort' | 'modem.startingShort' | 'modem.noneShort' {
   if (list.some((m) => m.state === 'reconnecting')) return 'modem.reconnectingShort';

@@ -76,8 +76,9 @@ export async function newestFailed(db: HallDb, simId: string, peer: string): Pro
   return row ?? null;
 }
 
-function unread(db: HallDb, simId: string, peer: string) {
-  return db.messages.where('[simId+peer+read+at]').between([simId, peer, 0, Dexie.minKey], [simId, peer, 0, Dexie.maxKey]);
+/** The thread's unread messages, those written up to `upTo` (epoch ms) when given. */
+function unread(db: HallDb, simId: string, peer: string, upTo?: number) {
+  return db.messages.where('[simId+peer+read+at]').between([simId, peer, 0, Dexie.minKey], [simId, peer, 0, upTo ?? Dexie.maxKey], true, true);
 }
 
 export function unreadCount(db: HallDb, simId: string, peer: string): Promise<number> {
@@ -88,13 +89,16 @@ export function firstUnread(db: HallDb, simId: string, peer: string): Promise<Me
   return unread(db, simId, peer).first();
 }
 
-/** Marks a chunk at a time, so a huge backlog of unread never holds up the reads that draw the thread. */
-export async function markThreadRead(db: HallDb, simId: string, peer: string): Promise<void> {
+/**
+ * Marks the thread's messages up to `at` (the newest one seen) read, a chunk at a time, so a huge backlog of
+ * unread never holds up the reads that draw the thread. A reply below what was seen stays unread.
+ */
+export async function markReadUpTo(db: HallDb, simId: string, peer: string, at: number): Promise<void> {
   // Each chunk is read whole (one getAll) and written back in the same transaction, so a reply
   // stored meanwhile is never overwritten by an older copy of its row.
   const chunk = () =>
     db.transaction('rw', db.messages, async () => {
-      const rows = await unread(db, simId, peer).limit(MARK_READ_CHUNK).toArray();
+      const rows = await unread(db, simId, peer, at).limit(MARK_READ_CHUNK).toArray();
       await db.messages.bulkPut(rows.map((r) => ({ ...r, read: 1 as const })));
       return rows.length;
     });

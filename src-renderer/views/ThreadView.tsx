@@ -8,7 +8,7 @@ import { useErrorToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 import { hallDb } from '../store/db';
 import { HALL_PEER } from '../store/incoming-rows';
-import { firstUnread, markThreadRead, newestFailed, unreadCount } from '../store/queries';
+import { firstUnread, newestFailed, unreadCount } from '../store/queries';
 import type { MessageRow } from '../store/rows';
 // Part of this (lazy) chunk, not a chunk of its own: rolldown then splits the modules it shares with
 // the start-up bundle out of that bundle, which costs the start-up ~3 KB gzip in extra requests.
@@ -18,9 +18,6 @@ import { FailedSends, useLocalSim } from './thread/FailedSends';
 import { LogSearch } from './thread/LogSearch';
 import { MessageList } from './thread/MessageList';
 import { setShownThread } from './thread/shown-thread';
-
-/** Unread messages count as read once the thread has been on screen this long. */
-const READ_AFTER_MS = 1500;
 
 interface SimTab {
   simId: string;
@@ -152,7 +149,6 @@ function Thread({ simId, focus: searched, showFailed }: { simId: string; focus: 
     setShownThread({ simId, atEnd: true });
     return () => setShownThread(null);
   }, [simId]);
-  const unread = useLiveQuery(() => unreadCount(db, simId, HALL_PEER), [db, simId]) ?? 0;
   // Taken once when the thread opens, so the "new messages" line stays while it is read.
   const [firstUnreadId, setFirstUnreadId] = useState<string | null | undefined>(undefined);
   useEffect(() => {
@@ -165,19 +161,6 @@ function Thread({ simId, focus: searched, showFailed }: { simId: string; focus: 
       },
     );
   }, [db, simId, reportError]);
-
-  useEffect(() => {
-    if (unread === 0) return;
-    const markWhenSeen = () => {
-      if (document.visibilityState === 'visible') markThreadRead(db, simId, HALL_PEER).catch(reportError);
-    };
-    const timer = setTimeout(markWhenSeen, READ_AFTER_MS);
-    document.addEventListener('visibilitychange', markWhenSeen);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', markWhenSeen);
-    };
-  }, [db, simId, unread, reportError]);
 
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { FAST } from '../integration/session-kit';
 import { coreSuite } from './core-suite';
+import { ptyModemForFile } from './ui-kit';
 
 /*
  * ux26: what a screen-reader user hears when 10086 replies, in the three places ux25 left: the open thread
@@ -17,13 +17,7 @@ const SIM = { iccid: '89860012345678904402', imsi: '460001234564402' } as const;
 const NEWS = (n: number) => `SIM …904402 收到 10086 的新消息，共 ${n} 条未读。`;
 const balance = (yuan: string) => `尊敬的客户，截至04月24日17时10分，您的账户余额为${yuan}元。【中国移动】`;
 
-let modem: PtyEmulator;
-beforeAll(async () => {
-  modem = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: SIM } });
-}, 60_000);
-afterAll(async () => {
-  await modem.close().catch(() => undefined);
-});
+const modem = ptyModemForFile(SIM, FAST);
 
 /** Set before the app's own scripts on every load: each non-empty text any polite status region shows, and each row added to a log, in order. */
 function recordStatusTexts(): void {
@@ -68,7 +62,7 @@ const saidOf = (yuan: string) =>
   page.evaluate((yuan) => (window as unknown as { said: string[] }).said.flatMap((s) => (s.startsWith('log: ') ? (s.includes(`${yuan}元`) ? ['log'] : []) : s.includes('新消息') ? ['status'] : [])), yuan);
 
 async function connectModem(): Promise<string> {
-  const { modemId } = await core.connect(modem.path);
+  const { modemId } = await core.connect(modem().path);
   await expect.poll(async () => (await core.call('modem.list', {})).find((m) => m.modemId === modemId)?.state, { timeout: 30_000 }).toBe('ready');
   return modemId;
 }
@@ -76,7 +70,7 @@ async function connectModem(): Promise<string> {
 /** A reply the core takes while no page listens: the page is away (about:blank) until it is in the journal. */
 async function replyWhileAway(text: string): Promise<void> {
   await page.goto('about:blank');
-  modem.emulator.deliver('10086', text);
+  modem().emulator.deliver('10086', text);
   await expect.poll(async () => (await core.call('journal.pending', {})).incoming.some((r) => r.text === text), { timeout: 30_000 }).toBe(true);
 }
 
@@ -91,7 +85,7 @@ describe('a reply from 10086 is said once, wherever the reader is', () => {
     await composer.waitFor({ timeout: 30_000 });
     const log = page.getByRole('log');
     // Enough replies that the newest is not drawn once the reader scrolls to the top.
-    for (let i = 0; i < 30; i++) modem.emulator.deliver('10086', balance(`${40 + i}.00`));
+    for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
     await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
     await allRead();
     const heardBefore = (await replyNews()).length;
@@ -100,19 +94,20 @@ describe('a reply from 10086 is said once, wherever the reader is', () => {
     await composer.focus();
     await page.keyboard.type('CX');
 
-    modem.emulator.deliver('10086', balance('35.99'));
+    modem().emulator.deliver('10086', balance('35.99'));
     await expect.poll(async () => (await replyNews()).slice(heardBefore), { timeout: 30_000 }).toEqual([NEWS(1)]);
     // Scrolled up, the reply's row is not drawn: the log could not have said it.
     expect(await log.textContent()).not.toContain('35.99元');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('输入指令');
     expect(await composer.inputValue()).toBe('CX');
-    await allRead();
-    expect((await replyNews()).slice(heardBefore)).toEqual([NEWS(1)]);
-    // Back at the end, the log says the next one itself: the status does not say it a second time.
+    // Back at the end, the reply is seen, so read (ux27: not before, it was read on a timer), and the log says the
+    // next one itself: the status does not say it a second time.
     await page.keyboard.press('Escape');
     await page.locator('.jump-latest').click();
     await page.locator('.jump-latest').waitFor({ state: 'detached' });
-    modem.emulator.deliver('10086', balance('35.98'));
+    await allRead();
+    expect((await replyNews()).slice(heardBefore)).toEqual([NEWS(1)]);
+    modem().emulator.deliver('10086', balance('35.98'));
     await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.98元');
     await allRead();
     expect((await replyNews()).slice(heardBefore)).toEqual([NEWS(1)]);
@@ -121,7 +116,7 @@ describe('a reply from 10086 is said once, wherever the reader is', () => {
   it('on a bare #/thread with no modem to send, a reply caught up into the thread shown is said once', async () => {
     const modemId = await connectModem();
     await page.keyboard.press('Alt+2');
-    modem.emulator.deliver('10086', balance('50.00'));
+    modem().emulator.deliver('10086', balance('50.00'));
     await expect.poll(() => page.getByRole('log').textContent(), { timeout: 30_000 }).toContain('50.00元');
     await allRead();
     const origin = new URL(page.url()).origin;
@@ -139,7 +134,7 @@ describe('a reply from 10086 is said once, wherever the reader is', () => {
   it('after a reload, a reply the log already had is not said, and one caught up from the journal is said once', async () => {
     await connectModem();
     await page.keyboard.press('Alt+1');
-    modem.emulator.deliver('10086', balance('60.00'));
+    modem().emulator.deliver('10086', balance('60.00'));
     await expect.poll(replyNews, { timeout: 30_000 }).toEqual([NEWS(1)]);
     const origin = new URL(page.url()).origin;
     // Still unread (never opened): the log has it, the user heard it.
@@ -152,7 +147,7 @@ describe('a reply from 10086 is said once, wherever the reader is', () => {
     // And once more with nothing new: the two the log holds are said by no one.
     await page.reload();
     await page.locator('#catalog-search').waitFor({ timeout: 30_000 });
-    modem.emulator.deliver('10086', balance('58.00'));
+    modem().emulator.deliver('10086', balance('58.00'));
     await expect.poll(replyNews, { timeout: 30_000 }).toEqual([NEWS(3)]);
   }, 180_000);
 });

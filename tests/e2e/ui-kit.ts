@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served } from './app-kit';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import type { EmulatorOptions } from '../../src-main/emulator/options';
 
 export { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served };
 
@@ -58,6 +59,18 @@ export const modemCard = (page: Page, path: string) => page.locator('.modem-card
 export const sendingBadge = (page: Page, path: string) => modemCard(page, path).getByText('发送设备', { exact: true });
 
 export type SimModem = PtyEmulator & { sim: string; iccid: string; imsi: string };
+
+/** One emulated modem holding `sim` on a real pseudo-terminal (socat) for the whole file, started before its tests and closed after them. */
+export function ptyModemForFile(sim: { iccid: string; imsi: string }, options: EmulatorOptions = {}): () => PtyEmulator {
+  let modem: PtyEmulator | undefined;
+  beforeAll(async () => {
+    modem = await startPtyEmulator({ emulatorOptions: { ...options, sim } });
+  }, 60_000);
+  afterAll(async () => {
+    await modem?.close().catch(() => undefined);
+  });
+  return () => modem!;
+}
 
 /**
  * Two modems on real pseudo-terminals (socat), one per SIM, each with its SIM's last six digits as

@@ -8,6 +8,7 @@ import { outgoingText, type OutgoingText, type RemovedCharacter } from '../../..
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
 import { useCore } from '../../core/CoreProvider';
+import { threadSendBlockedKey } from '../../core/modems';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -216,7 +217,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       ) : (
         <p id="composer-note" className="hint">
           {secrets.length > 0 && <span className="composer-secret-note">{t('composer.secretMasked')} </span>}
-          {t(reach === 'connecting' ? 'conn.connecting' : reach === 'lost' ? 'thread.coreGone' : disabled ? 'thread.offline' : 'composer.keys')}
+          {t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
         </p>
       )}
       {dialog}

@@ -12,6 +12,8 @@ import { threadZone } from './network-zone';
 import { useQuestionsOfThisThread } from './open-questions';
 import { CHUNK, covers, rowAt, windowFor, type WindowRequest } from './thread-window';
 import { setShownThread } from './shown-thread';
+import { useReadWhenSeen } from './read-when-seen';
+import { useErrorToast } from '../../core/toasts';
 import { NO_REPLY_AFTER_MS, unanswered } from './unanswered';
 
 const ESTIMATED_ROW_PX = 76;
@@ -87,6 +89,9 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   }, [db, focus, virtualizer]);
 
   useTellScrolledUp(simId, scroller, slice === undefined ? 0 : count);
+  // Read once on screen (the newest seen and all before it), never on a timer: see read-when-seen.ts.
+  const reportError = useErrorToast();
+  useReadWhenSeen(db, simId, peer, scroller, (index) => (slice ? (rowAt(slice, index)?.row ?? null) : null), slice !== undefined && count > 0, reportError);
 
   const newest = slice && count > 0 ? (rowAt(slice, count - 1)?.row ?? null) : null;
   const waiting = useWaitForReply(newest);

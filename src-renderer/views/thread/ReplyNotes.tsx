@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { builtinReplyRules, describeFigures, optionChangesAccount, type ConfirmRequest, type MenuOption, type SubscribedService } from '../../../src-shared/replies';
 import { invisibleRemoved, outgoingText } from '../../../src-shared/catalog/outgoing-text';
 import { toHallError } from '../../../src-shared/errors';
@@ -8,7 +8,7 @@ import { actionsSentBack, catalogSaysChanges, knownAs, mayCancelWith, oneClickCo
 import { activeCatalog } from '../../catalog/active-catalog';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCore, useModems } from '../../core/CoreProvider';
-import { modemForSim, simLabel } from '../../core/modems';
+import { modemForSim, simLabel, threadSendBlockedKey } from '../../core/modems';
 import { useErrorToast } from '../../core/toasts';
 import type { StringKey } from '../../i18n';
 import { useI18n } from '../../prefs/PrefsProvider';
@@ -86,23 +86,29 @@ const FAILURE_NOTES: Record<string, StringKey> = {
   'nothing-to-confirm': 'reply.failedNothingToConfirm',
 };
 
-/** Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once. */
-function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void, confirmed?: boolean) => void; canSend: boolean } {
-  const { api } = useCore();
+/**
+ * Sends a text back to the peer of a reply, from the SIM it came to (`onSent` once the core took it); reports a failure once.
+ * `blocked`: why nothing can go back now (the core out of reach, the SIM's modem not ready), null when it can.
+ */
+function useSendBack(reply: MessageRow): { send: (text: string, onSent?: () => void, confirmed?: boolean) => void; canSend: boolean; blocked: string | null } {
+  const { api, reach } = useCore();
   const { modems } = useModems();
+  const { t } = useI18n();
   const reportError = useErrorToast();
   const sending = useRef(false);
   const modem = modemForSim(modems, reply.simId);
+  // It read `modem !== undefined`, true for modemForSim's null: the buttons looked ready and a press did nothing.
+  const blockedKey = threadSendBlockedKey(modem, reach);
   // `confirmed`: the user said yes to this exact text in a dialog, so a risky instruction (QXCL cancels a service) goes out.
   const send = (text: string, onSent?: () => void, confirmed = false) => {
-    if (!modem || sending.current) return;
+    if (!modem || blockedKey || sending.current) return;
     sending.current = true;
     api
       .call('send', { modemId: modem.modemId, text, to: reply.peer, ...(confirmed ? { confirmed } : {}) })
       .then(() => onSent?.(), reportError)
       .finally(() => (sending.current = false));
   };
-  return { send, canSend: modem !== undefined };
+  return { send, canSend: blockedKey === null, blocked: blockedKey && t(blockedKey) };
 }
 
 /**
@@ -127,7 +133,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // An option that is an instruction's code (您发送的指令有误…查余额发YE) is named as the catalog names it in
   // the reader's language; 10086's own words are Simplified Chinese, right for the zh-Hans reader only.
   const label = (o: MenuOption) => (lang === 'zh-Hans' ? undefined : activeCatalog().get(o.n)?.name[lang]) ?? o.label;
-  const { send, canSend } = useSendBack(reply);
+  const { send, canSend, blocked } = useSendBack(reply);
+  const why = useId();
   const [asking, setAsking] = useOpenQuestion<MenuOption>(reply.id, 'menu');
   // Once 10086 has written again, its number answers that newer message (a cancel list's 1 cancels),
   // so even a look-up of this menu is asked about, saying why.
@@ -142,7 +149,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   const asked = useActionsAsked(reply);
   const mayAct = (o: MenuOption) => asked === undefined || actionsSentBack(o.n, asked, Date.now()).length > 0 || !oneClickCode(activeCatalog(), o.n);
   // A code holding what nobody sees is asked about too: the dialog says what is taken out (review24).
-  const choose = (o: MenuOption) => (stale || changes(o) || mayAct(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
+  // Pressed while nothing can go back: nothing happens (the button says why, see below).
+  const choose = (o: MenuOption) => (!canSend ? undefined : stale || changes(o) || mayAct(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) => {
     const known = catalogChange(o);
     if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });
@@ -158,13 +166,26 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
       <ul className="reply-menu" aria-label={t('reply.menu')}>
         {menu.map((o) => (
           <li key={o.n}>
-            <button type="button" onClick={() => choose(o)} disabled={!canSend} title={t('reply.menuSend', { n: o.n, to: reply.peer })}>
+            {/* Not `disabled` while nothing can go back: a disabled button is skipped by Tab and a screen reader
+                user could not reach it to hear why. Focusable, aria-disabled, described by the reason. */}
+            <button
+              type="button"
+              onClick={() => choose(o)}
+              aria-disabled={!canSend || undefined}
+              aria-describedby={blocked ? why : undefined}
+              title={t('reply.menuSend', { n: o.n, to: reply.peer })}
+            >
               <span className="reply-menu-n">{o.n}</span> {label(o)}
             </button>
           </li>
         ))}
       </ul>
-      {asking && <AskBeforeSending reply={reply} text={asking.n} title={menuQuestion(asking)} stale={stale} send={send} onClose={() => setAsking(null)} />}
+      {blocked && (
+        <p id={why} className="hint reply-menu-blocked">
+          {blocked}
+        </p>
+      )}
+      {asking && canSend && <AskBeforeSending reply={reply} text={asking.n} title={menuQuestion(asking)} stale={stale} send={send} onClose={() => setAsking(null)} />}
     </>
   );
 }
@@ -175,7 +196,8 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
  */
 function ServiceList({ reply, services, cancel }: { reply: MessageRow; services: SubscribedService[]; cancel: boolean }) {
   const { t } = useI18n();
-  const { send, canSend } = useSendBack(reply);
+  const { send, canSend, blocked } = useSendBack(reply);
+  const why = useId();
   const stale = useWrittenSince(reply) ?? true;
   // Only an entry with a number can be cancelled by sending it back.
   const [asking, setAsking] = useOpenQuestion<{ n: string; name: string }>(reply.id, 'cancel');
@@ -190,7 +212,8 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
             <li key={`${n ?? ''} ${name}`}>
               <span className="reply-service-name">{name}</span> <span className="muted">{fee}</span>
               {sent !== null && (
-                <button type="button" className="reply-service-cancel" disabled={!canSend} onClick={() => setAsking({ n: sent, name })}>
+                // Focusable while nothing can go back, saying why (as the menu's buttons): a press does nothing then.
+                <button type="button" className="reply-service-cancel" aria-disabled={!canSend || undefined} aria-describedby={blocked ? why : undefined} onClick={() => canSend && setAsking({ n: sent, name })}>
                   {t('reply.serviceCancel')}
                 </button>
               )}
@@ -198,7 +221,12 @@ function ServiceList({ reply, services, cancel }: { reply: MessageRow; services:
           );
         })}
       </ul>
-      {asking && <AskBeforeSending reply={reply} text={asking.n} title={t('reply.serviceCancelTitle', { name: asking.name })} stale={stale} send={send} onClose={() => setAsking(null)} />}
+      {blocked && (
+        <p id={why} className="hint reply-menu-blocked">
+          {blocked}
+        </p>
+      )}
+      {asking && canSend && <AskBeforeSending reply={reply} text={asking.n} title={t('reply.serviceCancelTitle', { name: asking.name })} stale={stale} send={send} onClose={() => setAsking(null)} />}
     </>
   );
 }
@@ -271,7 +299,8 @@ function SearchWhatWasSent({ reply }: { reply: MessageRow }) {
 
 function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: ConfirmRequest }) {
   const { t } = useI18n();
-  const { send: sendBack, canSend } = useSendBack(reply);
+  const { send: sendBack, canSend, blocked } = useSendBack(reply);
+  const why = useId();
   const [question, setQuestion] = useOpenQuestion<true>(reply.id, 'confirm');
   const asking = question !== null;
   const setAsking = (on: boolean) => setQuestion(on ? true : null);
@@ -304,9 +333,23 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   }
   return (
     <p className="bubble-actions">
-      <button type="button" className="confirm-reply" onClick={() => setAsking(true)} disabled={!sendable}>
+      {/* No modem to send: focusable, saying why (as the menu's buttons); answered or past its deadline: disabled. */}
+      <button
+        type="button"
+        className="confirm-reply"
+        onClick={() => sendable && setAsking(true)}
+        disabled={canSend && !sendable}
+        aria-disabled={!canSend || undefined}
+        aria-describedby={blocked ? why : undefined}
+      >
         {t('reply.confirm', { word })}
       </button>
+      {blocked && (
+        <span id={why} className="hint reply-menu-blocked">
+          {' '}
+          {blocked}
+        </span>
+      )}
       {asking && sendable && <AskBeforeSending reply={reply} text={request.reply} title={t('reply.confirmTitle', { word })} stale={false} send={send} onClose={() => setAsking(false)} />}
     </p>
   );
