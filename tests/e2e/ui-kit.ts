@@ -38,6 +38,12 @@ export function readLog(page: Page): Promise<Record<'messages' | 'parts' | 'comm
   return readTables(page, ['messages', 'parts', 'commands'] as const);
 }
 
+/** The `from` of the log's `meta` row `sendsHeard` now (-Infinity without one: never caught up, or just cleared). */
+export async function sendsHeardMark(page: Page): Promise<number> {
+  const row = (await readTables(page, ['meta'] as const)).meta.find((r) => r.key === 'sendsHeard');
+  return typeof row?.from === 'number' ? row.from : -Infinity;
+}
+
 /**
  * Waits until the page's catch-up with the journal is stored: sync.ts writes the `meta` row `sendsHeard`
  * (moving its `from` on) only once the records the core handed over are written. `after`: the `from` an
@@ -48,8 +54,7 @@ export async function catchUpStored(page: Page, after = -Infinity): Promise<numb
   await expect
     .poll(
       async () => {
-        const row = (await readTables(page, ['meta'] as const)).meta.find((r) => r.key === 'sendsHeard');
-        from = typeof row?.from === 'number' ? row.from : -Infinity;
+        from = await sendsHeardMark(page);
         return from > after;
       },
       { timeout: 45_000, message: 'the page\'s catch-up with the journal stored (meta sendsHeard)' },
