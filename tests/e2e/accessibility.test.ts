@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, browserSuite, type Served } from './ui-kit';
+import { en } from '../../src-renderer/i18n/en';
+import { zhHans } from '../../src-renderer/i18n/zh-hans';
+import { zhHant } from '../../src-renderer/i18n/zh-hant';
 
 /**
  * axe-core (Deque's accessibility engine, the one browser devtools use) over every view and dialog
@@ -28,9 +31,17 @@ async function theme(choice: 'light' | 'dark'): Promise<void> {
 async function go(hash: string, ready: string): Promise<void> {
   await page.evaluate((h) => (location.hash = h), hash);
   await page.waitForSelector(ready, { timeout: 30_000 });
-  // Fonts, lazy views and the first live queries settle.
-  await page.waitForTimeout(300);
+  // Judged as a user sees it once loaded: fonts in, and no lazy view or first live query still saying "Loading…".
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(
+    (loading) => ![...document.querySelectorAll('main p')].some((p) => loading.includes(p.textContent?.trim() ?? '')),
+    LOADING,
+    { timeout: 30_000 },
+  );
 }
+
+/** The words a view or list shows while its code or its first query has not come yet, in every language. */
+const LOADING = [en['app.loading'], zhHans['app.loading'], zhHant['app.loading']];
 
 /** Each view (and each dialog) as a user reaches it, with what makes it ready to be judged. */
 const VIEWS: { name: string; open(): Promise<void> }[] = [
@@ -89,7 +100,8 @@ const VIEWS: { name: string; open(): Promise<void> }[] = [
       await go('#/thread', '.thread-header');
       await page.click('.thread-header > button');
       await page.fill('.log-search input', '余额');
-      await page.waitForTimeout(500);
+      // The search has answered this query (results or "none"): judged with what it shows.
+      await page.waitForSelector('.log-search .result-count[data-query="余额"]', { timeout: 30_000 });
     },
   },
   { name: '小e, the assistant', open: () => go('#/assistant', '.assistant') },

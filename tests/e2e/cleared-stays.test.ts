@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { gatedScheduler, HOLD_MS } from './gated-scheduler';
-import { chromiumForFile, readLog, readTables } from './ui-kit';
+import { catchUpStored, chromiumForFile, readLog, readTables, sendsHeardMark } from './ui-kit';
 
 /*
  * ux22: what "Clear the local log" cleared stays cleared (clear16), and the table that remembers it
@@ -88,9 +88,11 @@ describe('a long reply cleared with only its first part in', () => {
 
     // A reload asks the journal again (pending, and the parts of incomplete messages): still nothing.
     await page.goto(`${base()}#/thread`);
+    const heard = await sendsHeardMark(page);
     await page.reload();
     await page.waitForSelector('.composer');
-    await page.waitForTimeout(1500);
+    // What the journal handed the reloaded page is stored (or kept out) once its catch-up mark moves on.
+    await catchUpStored(page, heard);
     expect(await incoming(page)).toEqual([]);
     expect(await page.locator('.bubble-incomplete').count()).toBe(0);
 
@@ -157,6 +159,7 @@ describe('the cleared table is pruned', () => {
     expect(before).toEqual(expect.arrayContaining(['part:ancient-part', 'command:ancient-command', ...pendingKeys.map((k) => `part:${k}`)]));
 
     // Loaded again: the catch-up asks the journal what it holds, and prunes the rest.
+    const heard = await sendsHeardMark(page);
     await page.reload();
     await page.waitForSelector('.settings');
     await expect.poll(async () => (await readTables(page, ['cleared'] as const)).cleared.map((r) => String(r.key)).filter((k) => k.includes('ancient')), { timeout: 20_000 }).toEqual([]);
@@ -164,8 +167,8 @@ describe('the cleared table is pruned', () => {
     // What the journal still holds (the reply, pending; the instruction) stays remembered: it is handed over again…
     expect(after).toEqual(expect.arrayContaining(pendingKeys.map((k) => `part:${k}`)));
     expect(after.some((k) => k.startsWith('command:'))).toBe(true);
-    // …and kept out.
-    await page.waitForTimeout(1500);
+    // …and kept out: looked at once what the catch-up was handed is stored.
+    await catchUpStored(page, heard);
     expect((await readLog(page)).messages).toEqual([]);
   }, 180_000);
 });

@@ -19,7 +19,29 @@ const drawnRows = (page: Page) =>
     });
   });
 
-const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+/**
+ * Waits until the virtualiser has answered the scroll: the first and the last row in view at the scroller's
+ * position are drawn. Then for two more frames, so the layout after the drawing (and any scroll anchoring or
+ * measuring it starts) is done before positions are read.
+ */
+const settle = async (page: Page) => {
+  await page.waitForFunction(
+    (sims) => {
+      const scroller = document.querySelector('.fleet-scroller')!;
+      const drawn = [...scroller.querySelectorAll<HTMLTableRowElement>('tbody tr[aria-rowindex]')];
+      if (drawn.length === 0) return false;
+      const height = drawn[0]!.getBoundingClientRect().height;
+      const head = scroller.querySelector('thead')!.getBoundingClientRect().height;
+      const indices = new Set(drawn.map((tr) => Number(tr.getAttribute('aria-rowindex')) - 2));
+      const first = Math.floor(scroller.scrollTop / height);
+      const last = Math.min(sims - 1, Math.floor((scroller.scrollTop + scroller.clientHeight - head - 1) / height));
+      return indices.has(first) && indices.has(last);
+    },
+    SIMS,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+};
 
 /** A fleet of 2,000 SIMs, one in five with a long name and many under the low-balance threshold: rows whose badges would wrap. */
 describe('a fleet of 2,000 SIMs on the Overview', () => {

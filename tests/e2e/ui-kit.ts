@@ -39,6 +39,31 @@ export function readLog(page: Page): Promise<Record<'messages' | 'parts' | 'comm
   return readTables(page, ['messages', 'parts', 'commands'] as const);
 }
 
+/** The `from` of the log's `meta` row `sendsHeard` now (-Infinity without one: never caught up, or just cleared). */
+export async function sendsHeardMark(page: Page): Promise<number> {
+  const row = (await readTables(page, ['meta'] as const)).meta.find((r) => r.key === 'sendsHeard');
+  return typeof row?.from === 'number' ? row.from : -Infinity;
+}
+
+/**
+ * Waits until the page's catch-up with the journal is stored: sync.ts writes the `meta` row `sendsHeard`
+ * (moving its `from` on) only once the records the core handed over are written. `after`: the `from` an
+ * earlier catch-up of the same log left (a reloaded page must move it on). Returns the new `from`.
+ */
+export async function catchUpStored(page: Page, after = -Infinity): Promise<number> {
+  let from = -Infinity;
+  await expect
+    .poll(
+      async () => {
+        from = await sendsHeardMark(page);
+        return from > after;
+      },
+      { timeout: 45_000, message: 'the page\'s catch-up with the journal stored (meta sendsHeard)' },
+    )
+    .toBe(true);
+  return from;
+}
+
 /**
  * Opens a thread (`threadUrl`: `…#/thread` for the first SIM's, `…#/thread/<sim>`) and sends `text` as typed
  * in its composer: Esc closes the suggestions first, so Enter sends the text itself rather than a completion.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import { FakeChromePort, is, SignedPort } from '../integration/native-host-kit';
-import { browserSuite, readLog, type Served } from './ui-kit';
+import { browserSuite, catchUpStored, readLog, type Served } from './ui-kit';
 
 /**
  * The React UI in Chromium against the real browser-mode server and its demo modem (the
@@ -25,7 +25,8 @@ async function partsHandedToAFreshProfile(): Promise<unknown[]> {
     const fresh = await other.newPage();
     await fresh.goto(await server.link());
     await fresh.waitForSelector('#catalog-search');
-    await fresh.waitForTimeout(1000);
+    // What the journal hands over is stored before this mark moves: an empty log after it is one handed nothing.
+    await catchUpStored(fresh);
     return (await readLog(fresh)).parts;
   } finally {
     await other.close();
@@ -183,10 +184,11 @@ describe('the conversation with 10086', () => {
 
     const before = await readLog(page);
     expect(before.messages.map((m) => m.direction).sort()).toEqual(['in', 'out']);
+    const heardBefore = await catchUpStored(page);
     await page.reload();
     await page.waitForSelector('.bubble');
-    // Give a replay of the journal (if any part was not acknowledged) time to arrive.
-    await page.waitForTimeout(1000);
+    // The reloaded page's catch-up stored: a replay of the journal (if any part was not acknowledged) is in.
+    await catchUpStored(page, heardBefore);
     const after = await readLog(page);
     expect(after.messages.map((m) => m.id).sort()).toEqual(before.messages.map((m) => m.id).sort());
     expect(after.parts.length).toBe(before.parts.length);
@@ -382,13 +384,15 @@ describe('a risky instruction', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
-    await page.waitForTimeout(500);
     expect((await readLog(page)).commands).toEqual([]);
 
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open]');
     await page.click('dialog[open] button.danger');
     expect(await waitForBubbles('out', 1)).toContain('TJ');
+    // A send the two Escapes let through would have been logged before this confirmed one: only one is.
+    await expect.poll(async () => (await readLog(page)).commands.length, { timeout: 45_000 }).toBeGreaterThan(0);
+    expect((await readLog(page)).commands.map((c) => c.text)).toEqual(['TJ']);
   });
 });
 

@@ -127,7 +127,13 @@ describe('connectWebSocketApi', () => {
 
   it('stops for good when the server refuses the credential, and says so', async () => {
     const { peer, client } = await setUp(0, { credential: { session: 'wrong-session-wrong-session' } });
-    const socket = await peer.nextConnection();
+    const connected = peer.nextConnection();
+    // A control in the same state, dropped after the refusal with an ordinary close: its reconnect, on the same
+    // delay and a timer set later, comes after any the refused client would make.
+    const control = await setUp(0, { credential: { session: 'wrong-session-wrong-session' } });
+    const controlSocket = await control.peer.nextConnection();
+    await control.peer.nextCall(controlSocket);
+    const socket = await connected;
     const pending = client.call('modem.list', {});
     await peer.nextCall(socket);
     socket.close(UNAUTHORIZED_CLOSE, 'Access token refused');
@@ -135,8 +141,9 @@ describe('connectWebSocketApi', () => {
     expect([error.code, error.details]).toEqual(['api.unauthorized', { sent: false }]);
     await stateReached(client, 'unauthorized');
     expect((await hallErrorOf(client.call('modem.list', {}))).code).toBe('api.unauthorized');
-    // Reconnects here come after 5–20 ms: ten times that and still none.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const controlBack = control.peer.nextConnection();
+    controlSocket.close(1001, 'Server restarting');
+    expect(await control.peer.nextCall(await controlBack)).toEqual({ type: 'hello', session: 'wrong-session-wrong-session' });
     expect(peer.connections.length).toBe(1);
   });
 
