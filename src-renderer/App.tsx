@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import type { UiCommand } from '../src-shared/api/ui-commands';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { CoreProvider, useCore, useModems, whenIdle } from './core/CoreProvider';
+import { CoreProvider, useCore, whenIdle } from './core/CoreProvider';
 import { ToastProvider } from './core/toasts';
 import type { StringKey } from './i18n';
 import { PrefsProvider, useI18n } from './prefs/PrefsProvider';
@@ -69,8 +69,6 @@ function Shell() {
   // The badge reads the log store: it waits until the store has loaded, after the catalog is usable.
   const { api, ingest } = useCore();
   const storeLoaded = ingest !== null;
-  // The SIM whose thread is on screen (as ThreadView picks it): its replies are said by its own message list.
-  const { sending } = useModems();
   // One handler for the page's keys and the Electron menu: each command does the same from either.
   const run = useCallback((command: UiCommand) => {
     if (command === 'shortcuts.open') setShortcutsOpen(true);

@@ -307,7 +307,9 @@ describe('real replies in the thread and on the overview', () => {
     const asked = await askedOn(page.getByRole('button', { name: '661 流量包' }));
     // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
     await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
-    await page.getByText('150.00 MB', { exact: false }).first().waitFor({ timeout: 30_000 });
+    // Its own words drawn in the thread: its figures line would wait for the figure reader, which a seeded row does
+    // not wake (only the next stored message or a start does), so waiting for it hung on when the demo's next report came.
+    await page.getByText('国内通用流量余150M', { exact: false }).first().waitFor({ timeout: 30_000 });
     expect(await page.locator('dialog[open]').count()).toBe(1);
     expect(await asked.textContent()).toContain('这个菜单写着“回复序号办理”：发送 661（流量包）给 10086 可能会改变你的套餐或业务。');
     await asked.getByRole('button', { name: '确认发送' }).click();

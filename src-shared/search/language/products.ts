@@ -68,11 +68,6 @@ export class ProductNames {
     this.any = new RegExp(PRODUCTS.map((p) => this.pattern(p)).join('|'));
   }
 
-  /** Whether a product none of whose Chinese names the catalog holds is named in folded text (飞信, rizubao, migu video). */
-  namesUnknown(folded: string): boolean {
-    return this.unknownIn(folded).length > 0;
-  }
-
   /** The unknown products named in folded text, with the words after them that say which part of it (飞信业务, migu video app): what the engine takes out as a package. */
   unknownIn(folded: string): string[] {
     const unknown = this.any.test(folded) ? this.unknown() : null;
