@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MessageRow } from '../../src-renderer/store/rows';
 import { passwordWeak, passwordWrong } from '../../src-main/emulator/replies-10086';
@@ -106,6 +107,24 @@ async function seed(simId: string, texts: string[], stamps?: number[], storedAt 
       }),
     rows,
   );
+}
+
+const DEXIE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/dexie/dist/dexie.min.js'), 'utf8');
+
+/**
+ * Writes the seeded rows `ids` again through a Dexie of the test's own, as another tab of the app would: the open
+ * page's live queries hear of it (Dexie's BroadcastChannel), where a plain IndexedDB write tells them nothing and the
+ * thread showed the row only when some other write of the page's happened to come after it.
+ */
+async function tellOpenPage(ids: string[]): Promise<void> {
+  if (!(await page.evaluate(() => 'Dexie' in window))) await page.evaluate(DEXIE_SOURCE);
+  await page.evaluate(async (keys) => {
+    const db = new (window as unknown as { Dexie: new (name: string) => { open(): Promise<unknown>; table(n: string): { bulkGet(k: string[]): Promise<unknown[]>; bulkPut(r: unknown[]): Promise<unknown> }; close(): void } }).Dexie('hall10086-log');
+    await db.open();
+    const messages = db.table('messages');
+    await messages.bulkPut(await messages.bulkGet(keys));
+    db.close();
+  }, ids);
 }
 
 const sentTexts = () => page.$$eval('.bubble-line.out .bubble-text', (els) => els.map((e) => e.textContent));
@@ -307,6 +326,7 @@ describe('real replies in the thread and on the overview', () => {
     const asked = await askedOn(page.getByRole('button', { name: '661 流量包' }));
     // A reply stored now, placed just before the menu (real gd-gz-subpools): the menu is one row further down.
     await seed(simId, [text('gd-gz-subpools')], undefined, menuAt - 1);
+    await tellOpenPage([`seed-${menuAt - 1}-0`]);
     // Its own words drawn in the thread: its figures line would wait for the figure reader, which a seeded row does
     // not wake (only the next stored message or a start does), so waiting for it hung on when the demo's next report came.
     await page.getByText('国内通用流量余150M', { exact: false }).first().waitFor({ timeout: 30_000 });
