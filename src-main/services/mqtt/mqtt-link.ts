@@ -13,6 +13,7 @@ import {
   simTopic,
   ownStateFilter,
   statusTopic,
+  topicLevel,
   type Publication,
   type TopicScope,
   simGonePublications,
@@ -58,6 +59,20 @@ const PROTOCOL_REFUSED = new Set([1, 0x84]);
 /** Events received while the broker was away, sent when it is back; the oldest go first when over. */
 const MAX_HELD_EVENTS = 500;
 
+/**
+ * SIM rows the sweep at connect empties at most (fleet27). Each costs 11 publications; whoever may publish retained
+ * states under this host's prefix could otherwise make one connect publish 11 per state (55,000 for 5,000). Rows past
+ * it stay retained until a later connect (those emptied are no longer retained then, so the next ones come up); one
+ * card swap leaves one row, so a real pile-up needs more than this many unidentified cards swapped while MQTT was off.
+ */
+export const MAX_SWEPT_PER_CONNECT = 100;
+
+const SWEEP_CAPPED: LinkNotice = {
+  code: 'mqtt.sweep-capped',
+  zh: `本机在 MQTT 服务器上保留的已移除 SIM 超过 ${MAX_SWEPT_PER_CONNECT} 个：这次连接只清空 ${MAX_SWEPT_PER_CONNECT} 个，其余的留到下次连接。若不是换过这么多无法识别的 SIM 卡，可能有别人在本机的主题下发布。`,
+  en: `More than ${MAX_SWEPT_PER_CONNECT} removed SIMs of this host are still retained on the MQTT broker: this connect empties ${MAX_SWEPT_PER_CONNECT}, the rest at a later connect. Unless that many unidentified SIMs were swapped, someone else may be publishing under this host's topics.`,
+};
+
 const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
   off: { zh: 'MQTT 已关闭。', en: 'MQTT is off.' },
   connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
@@ -79,6 +94,11 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly held: SimMessage[] = [];
   /** SIMs that left the board while the broker was away: their retained topics are emptied at the next connect. */
   private readonly gone = new Set<string>();
+  /**
+   * The topic levels the sweep of this connect emptied (the broker may hand a state twice: this host's states match
+   * the other hosts' filter too), and whether its bound was said. A new one at every connect.
+   */
+  private sweep = { levels: new Set<string>(), capped: false };
   private readonly unsubscribe: (() => void)[] = [];
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
 
@@ -190,6 +210,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onConnect(client: MqttClient): Promise<void> {
     this.setStatus('connected');
+    this.sweep = { levels: new Set(), capped: false };
     const onBoard = this.deps.board.list().map((s) => s.simId);
     // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
     const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
@@ -214,9 +235,21 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
     if (!sim) return;
     if (sim.host !== this.settings.hostId) return void this.emit('remote', sim);
-    if (retained && isUnidentifiedSim(sim.simId) && !this.deps.board.get(sim.simId)) {
-      this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, sim.simId));
+    if (retained && isUnidentifiedSim(sim.simId)) this.sweepOne(client, sim.simId);
+  }
+
+  /** Empties a retained row of this host the board no longer lists, up to MAX_SWEPT_PER_CONNECT a connect. */
+  private sweepOne(client: MqttClient, simId: string): void {
+    const level = topicLevel(simId);
+    if (this.sweep.levels.has(level)) return;
+    if (this.sweep.levels.size >= MAX_SWEPT_PER_CONNECT) {
+      if (!this.sweep.capped) this.deps.warn(logLine(SWEEP_CAPPED));
+      this.sweep.capped = true;
+      return;
     }
+    if (this.deps.board.get(simId)) return;
+    this.sweep.levels.add(level);
+    this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
   }
 
   private publishGone(client: MqttClient): void {

@@ -14,7 +14,22 @@ import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
 import { startPtyEmulator } from '../../../src-main/emulator/pty';
-import { topicLevel } from '../../../src-shared/fleet/mqtt-topics';
+import { simGonePublications, topicLevel } from '../../../src-shared/fleet/mqtt-topics';
+import { MAX_SWEPT_PER_CONNECT } from '../../../src-main/services/mqtt/mqtt-link';
+
+/** A SIM's state as a host publishes it (the fields parseRemoteSim asks for). */
+const stateOf = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    simId, host, modemId: null, balance: 1, generalDataLeftMb: null, dataLeftByPoolMb: {}, minutesLeft: null, points: null,
+    lastUpdate: null, lastSuccessAt: null, sendFailures: 0, modemState: null, registration: null, signal: null, label: null, ...extra,
+  });
+
+/** What this host's link published with an empty payload, as the broker's own log has it (`log_type all`). */
+const emptiedByApp = (log: string) => [...log.matchAll(/Received PUBLISH from hall10086-desk1-[0-9a-f]+ \([^)]*, '([^']*)', \.\.\. \(0 bytes\)\)/g)].map((m) => m[1]!);
+
+/** Resolves once the broker has the link's subscription to this host's states: what it keeps retained of them is queued then. */
+const sweepSubscribed = (b: { log(): Promise<string> }) =>
+  waitFor(async () => /Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*hall10086\/desk1\/sim\/\+\/state \(QoS 1\)/.test(await b.log()) || null, 'the link subscribed to its own states');
 
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
@@ -135,6 +150,31 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     }
   }, 60_000);
 
+  it('5,000 forged retained states under this host’s prefix: one connect empties at most MAX_SWEPT_PER_CONNECT rows, says so in the log, and stays responsive', async () => {
+    const b = await broker({});
+    const forger = await subscriber(b.url, [`${P}/command/result`]);
+    const forged = (i: number) => `unidentified:${String(i).padStart(8, '0')}@/dev/ttyUSB9`;
+    const N = 5000;
+    for (let i = 0; i < N - 1; i++) forger.client.publish(`${P}/sim/${topicLevel(forged(i))}/state`, stateOf(HOST, forged(i)), { qos: 0, retain: true });
+    // QoS 1 last: its acknowledgement says the broker has every one before it.
+    await forger.client.publishAsync(`${P}/sim/${topicLevel(forged(N - 1))}/state`, stateOf(HOST, forged(N - 1)), { qos: 1, retain: true });
+
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await sweepSubscribed(b);
+    // Queued after the retained states the subscription brought: its answer comes once the link has read them all.
+    await forger.client.publishAsync(`${P}/command`, JSON.stringify({ simId: 'x', instruction: 'KTCL', ref: 'after-the-sweep' }), { qos: 1 });
+    expect((await c.call('mqtt.get', {})).status.state).toBe('connected');
+    await waitFor(() => forger.last(`${P}/command/result`)?.includes('after-the-sweep') || null, 'the command after the sweep answered', 120_000);
+
+    const perRow = simGonePublications({ baseTopic: 'hall10086', hostId: HOST }, 'homeassistant', forged(0)).length;
+    const emptied = emptiedByApp(await b.log());
+    expect(emptied.length).toBeLessThanOrEqual(MAX_SWEPT_PER_CONNECT * perRow);
+    expect(new Set(emptied.filter((t) => t.endsWith('/state'))).size).toBe(MAX_SWEPT_PER_CONNECT);
+    expect(warnings.filter((w) => w.startsWith('MQTT mqtt.sweep-capped:'))).toHaveLength(1);
+    expect(warnings.find((w) => w.startsWith('MQTT mqtt.sweep-capped:'))).toMatch(/this connect empties 100, the rest at a later connect.* \/ .*其余的留到下次连接/);
+  }, 180_000);
+
   it('a wrong password is refused by the broker: the link says offline and keeps trying', async () => {
     const b = await broker({ auth: true });
     const { core: c } = await core();
@@ -238,11 +278,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
     await waitFor(async () => (await desk2.core.call('mqtt.get', {})).status.state === 'connected', 'connected');
     const pub = await subscriber(b.url, ['nothing/here']);
-    const state = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({
-        simId, host, modemId: null, balance: 1, generalDataLeftMb: null, dataLeftByPoolMb: {}, minutesLeft: null, points: null,
-        lastUpdate: null, lastSuccessAt: null, sendFailures: 0, modemState: null, registration: null, signal: null, label: null, ...extra,
-      });
+    const state = stateOf;
     const remote = async () => (await desk2.core.call('fleet.sims', {})).filter((s) => s.host !== null);
     // A host allowed only its own topics (broker ACLs) posing as another host, or naming another SIM, or as this host.
     await pub.client.publishAsync('hall10086/desk1/sim/8986001/state', state('desk9', '8986001'));
