@@ -208,14 +208,17 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     ];
   }
 
+  /** The SIMs this host publishes: those on the board and the labelled ones. */
+  private listedSims(): Set<string> {
+    // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
+    const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
+    return new Set([...this.deps.board.ids(), ...labelled]);
+  }
+
   private async onConnect(client: MqttClient): Promise<void> {
     this.setStatus('connected');
     this.sweep = { levels: new Set(), capped: false };
-    const onBoard = this.deps.board.list().map((s) => s.simId);
-    // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
-    const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
-    const sims = new Set([...onBoard, ...labelled]);
-    const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...sims].flatMap((id) => this.simPublications(id))];
+    const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     this.publishGone(client);
@@ -238,7 +241,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     if (retained && isUnidentifiedSim(sim.simId)) this.sweepOne(client, sim.simId);
   }
 
-  /** Empties a retained row of this host the board no longer lists, up to MAX_SWEPT_PER_CONNECT a connect. */
+  /**
+   * Empties a retained row of this host the board no longer lists, up to MAX_SWEPT_PER_CONNECT a connect. Told apart
+   * by topic level, never by id (fleet27): what is emptied is the level's topics and configs, and a forged id that maps
+   * to a listed SIM's level (another character where the id has one that is no letter or digit) would otherwise empty
+   * that SIM's, racing the app's republish.
+   */
   private sweepOne(client: MqttClient, simId: string): void {
     const level = topicLevel(simId);
     if (this.sweep.levels.has(level)) return;
@@ -247,7 +255,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       this.sweep.capped = true;
       return;
     }
-    if (this.deps.board.get(simId)) return;
+    if ([...this.listedSims()].some((id) => topicLevel(id) === level)) return;
     this.sweep.levels.add(level);
     this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
   }

@@ -175,6 +175,58 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(warnings.find((w) => w.startsWith('MQTT mqtt.sweep-capped:'))).toMatch(/this connect empties 100, the rest at a later connect.* \/ .*其余的留到下次连接/);
   }, 180_000);
 
+  it('a forged retained state whose id differs from a live SIM’s but maps to its topic level empties nothing of that SIM', async () => {
+    // The forger's state stays on the live SIM's topic: the broker refuses the app's own publish there. That stands
+    // for the forger winning the race with the app's republish at connect, every time.
+    const FORGER = { user: 'forger', password: 'forger-Pa55word' };
+    const b = await broker({
+      auth: true,
+      users: { [FORGER.user]: FORGER.password },
+      acl: [
+        `user ${USER}`,
+        'topic readwrite hall10086/desk1/status',
+        'topic readwrite hall10086/desk1/command',
+        'topic readwrite hall10086/desk1/command/result',
+        'topic read hall10086/desk1/sim/+/state',
+        ...['balance', 'data_left', 'minutes_left', 'points', 'last_update', 'event'].map((leaf) => `topic readwrite hall10086/desk1/sim/+/${leaf}`),
+        'topic readwrite homeassistant/#',
+        `user ${FORGER.user}`,
+        'topic readwrite #',
+      ],
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-level-'));
+    open.dirs.push(dir);
+    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
+    const c = await HallCore.create({ dataDir: dir, demo: false });
+    open.cores.push(c);
+    try {
+      const { modemId } = await c.call('modem.connect', { path: pty.path });
+      const live = await waitFor(async () => (await c.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId, 'the modem ready');
+      const level = topicLevel(live);
+      const twin = live.replace(/\//g, '.');
+      expect([twin !== live, topicLevel(twin)]).toEqual([true, level]);
+      const gone = 'unidentified:00000000@/dev/ttyUSB9';
+      const forger = await subscriber(b.url, [`${P}/command/result`, 'homeassistant/#'], { username: FORGER.user, password: FORGER.password });
+      await forger.client.publishAsync(`${P}/sim/${level}/state`, stateOf(HOST, twin), { qos: 1, retain: true });
+      await forger.client.publishAsync(`${P}/sim/${topicLevel(gone)}/state`, stateOf(HOST, gone), { qos: 1, retain: true });
+
+      await c.call('mqtt.set', { settings: settings(b.url, { commands: true }) });
+      const config = `homeassistant/sensor/hall10086_${HOST}/${level}_balance/config`;
+      await waitFor(() => forger.last(config), 'the live SIM’s discovery config');
+      await sweepSubscribed(b);
+      await forger.client.publishAsync(`${P}/command`, JSON.stringify({ simId: 'x', instruction: 'KTCL', ref: 'after-the-sweep' }), { qos: 1 });
+      await waitFor(() => forger.last(`${P}/command/result`)?.includes('after-the-sweep') || null, 'the command after the sweep answered');
+
+      // The row that is gone was emptied (its state too, but the broker refuses the app that topic here); the live
+      // SIM's level, named by another id, was not.
+      expect(emptiedByApp(await b.log())).toContain(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(gone)}_balance/config`);
+      expect(emptiedByApp(await b.log()).filter((t) => t.includes(level))).toEqual([]);
+      expect(JSON.parse(forger.last(config)!).state_topic).toBe(`${P}/sim/${level}/balance`);
+    } finally {
+      await pty.close();
+    }
+  }, 60_000);
+
   it('a wrong password is refused by the broker: the link says offline and keeps trying', async () => {
     const b = await broker({ auth: true });
     const { core: c } = await core();
