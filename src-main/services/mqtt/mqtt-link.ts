@@ -92,8 +92,6 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly scope: TopicScope;
   private readonly gate: QueryCommandGate;
   private readonly held: SimMessage[] = [];
-  /** SIMs that left the board while the broker was away: their retained topics are emptied at the next connect. */
-  private readonly gone = new Set<string>();
   /**
    * The topic levels the sweep of this connect emptied (the broker may hand a state twice: this host's states match
    * the other hosts' filter too), and whether its bound was said. A new one at every connect.
@@ -162,12 +160,10 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
-      this.deps.board.on('gone', (simId) => {
-        this.gone.add(simId);
-        // Bounded as held events are: past it the oldest is left retained (it was one row, as before fleet25).
-        if (this.gone.size > MAX_HELD_EVENTS) this.gone.delete(this.gone.values().next().value!);
-        this.publishGone(client);
-      }),
+      // Said at once while connected. A row that goes while the broker is away is not held for the next connect: the
+      // broker still keeps its state retained, and the sweep at connect empties it from there (fleet27: one mechanism
+      // for both, which also covers MQTT off and a run before; simGonePublications empties the state last for it).
+      this.deps.board.on('gone', (simId) => this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId))),
     );
   }
 
@@ -221,7 +217,6 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
-    this.publishGone(client);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
     // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
@@ -232,7 +227,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   /**
    * Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board; one the broker
    * still keeps retained of an unidentified insertion the board no longer lists is emptied (fleet26: it left while
-   * the link was off or the app was not running, so `gone` never reached the broker).
+   * the link was off, the broker away, or the app was not running, so `gone` never reached the broker).
    */
   private onRemoteState(client: MqttClient, topic: string, payload: string, retained: boolean): void {
     const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
@@ -258,12 +253,6 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     if ([...this.listedSims()].some((id) => topicLevel(id) === level)) return;
     this.sweep.levels.add(level);
     this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
-  }
-
-  private publishGone(client: MqttClient): void {
-    if (!client.connected) return;
-    for (const simId of this.gone) this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
-    this.gone.clear();
   }
 
   /** Only while connected: what changes meanwhile is published whole at the next connect. */

@@ -9,7 +9,7 @@ import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import { FAST } from '../session-kit';
 import { startAedes } from './aedes-kit';
-import { PASSWORD, USER } from './mosquitto-kit';
+import { PASSWORD, relay, USER } from './mosquitto-kit';
 import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
@@ -103,17 +103,20 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
   });
 
   it.each([
-    ['while the link is connected (fleet25)', false],
-    ['while MQTT is off, at the next connect (fleet26: the broker is asked what it keeps)', true],
-  ])('an unidentified SIM\'s retained topics are emptied when its modem brings up another card %s: the broker keeps no row per card', async (_when, linkOff) => {
+    ['while the link is connected (fleet25)', 'connected'],
+    ['while MQTT is off, at the next connect (fleet26: the broker is asked what it keeps)', 'off'],
+    ['while the broker cannot be reached, at the reconnect (fleet27: by the same sweep, no list of its own)', 'cut'],
+  ] as const)('an unidentified SIM\'s retained topics are emptied when its modem brings up another card %s: the broker keeps no row per card', async (_when, link) => {
+    const linkOff = link !== 'connected';
     const b = await broker({ auth: true });
+    const line = await relay(b.port);
     const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
     open.dirs.push(dir);
     const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
     const c = await HallCore.create({ dataDir: dir, demo: false });
     open.cores.push(c);
     try {
-      await c.call('mqtt.set', { settings: settings(b.url) });
+      await c.call('mqtt.set', { settings: settings(line.url) });
       await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
       const bringUp = async () => {
         for (const m of await c.call('modem.list', {})) await c.call('modem.disconnect', { modemId: m.modemId });
@@ -124,9 +127,13 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       const sub = await subscriber(b.url, [`${P}/sim/+/state`, 'homeassistant/#'], { username: USER, password: PASSWORD });
       const firstTopic = `${P}/sim/${topicLevel(first)}/state`;
       await waitFor(() => sub.last(firstTopic), 'the first insertion published');
-      if (linkOff) {
-        await c.call('mqtt.set', { settings: settings(b.url, { enabled: false }) });
+      if (link === 'off') {
+        await c.call('mqtt.set', { settings: settings(line.url, { enabled: false }) });
         await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'off', 'MQTT off');
+      }
+      if (link === 'cut') {
+        line.cut();
+        await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'the broker out of reach');
       }
       pty.emulator.insertSim({ idsUnreadable: true, iccid: '89860012345678900112', imsi: '460001234567011' });
       const second = await bringUp();
@@ -134,7 +141,8 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
         expect(c.fleet.board.list().map((s) => s.simId)).toEqual([second]);
         // The broker still holds the first insertion's state: nothing was said to it.
         expect(sub.last(firstTopic)).toMatch(/^\{/);
-        await c.call('mqtt.set', { settings: settings(b.url) });
+        if (link === 'off') await c.call('mqtt.set', { settings: settings(line.url) });
+        else line.resume();
       }
       await waitFor(() => sub.last(firstTopic) === '', 'the first insertion\'s state emptied');
       await waitFor(() => sub.last(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(first)}_balance/config`) === '', 'its discovery config emptied');
@@ -147,6 +155,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       expect(late.messages.find((m) => m.topic === `${P}/sim/${topicLevel(second)}/state`)?.retain).toBe(true);
     } finally {
       await pty.close();
+      await line.close();
     }
   }, 60_000);
 
