@@ -34,6 +34,16 @@ const sweepSubscribed = (b: { log(): Promise<string> }) =>
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
 
+  /** A core on a data folder of its own, and a modem on a real pty whose SIM answers neither ICCID nor IMSI. */
+  async function unidentifiedModemCore() {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
+    open.dirs.push(dir);
+    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
+    const c = await HallCore.create({ dataDir: dir, demo: false });
+    open.cores.push(c);
+    return { c, pty };
+  }
+
   it('is off by default and connects nowhere', async () => {
     const { core: c } = await core();
     const view = await c.call('mqtt.get', {});
@@ -110,11 +120,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     const linkOff = link !== 'connected';
     const b = await broker({ auth: true });
     const line = await relay(b.port);
-    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
-    open.dirs.push(dir);
-    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
-    const c = await HallCore.create({ dataDir: dir, demo: false });
-    open.cores.push(c);
+    const { c, pty } = await unidentifiedModemCore();
     try {
       await c.call('mqtt.set', { settings: settings(line.url) });
       await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
@@ -203,11 +209,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
         'topic readwrite #',
       ],
     });
-    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-level-'));
-    open.dirs.push(dir);
-    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
-    const c = await HallCore.create({ dataDir: dir, demo: false });
-    open.cores.push(c);
+    const { c, pty } = await unidentifiedModemCore();
     try {
       const { modemId } = await c.call('modem.connect', { path: pty.path });
       const live = await waitFor(async () => (await c.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId, 'the modem ready');
