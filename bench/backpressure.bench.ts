@@ -24,7 +24,8 @@ const gc = runInNewContext('gc') as () => void;
 
 const MB = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
-function heldBytes(): number {
+/** The heap and buffers still held once garbage is collected. */
+export function heldBytes(): number {
   gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.external;

@@ -13,6 +13,10 @@ import { seedFleet } from '../tests/integration/fleet/seed-fleet';
 import { prepare, visibleRows } from '../src-renderer/views/overview/fleet-rows';
 import { percentile, round, type Figure, type Section } from './harness';
 import { build, openRouteScript } from './ui.bench';
+import { heldBytes } from './backpressure.bench';
+import { readFileSync } from 'node:fs';
+import { SimBoard } from '../src-main/services/fleet/sim-board';
+import { REASSEMBLY_WINDOW_MS } from '../src-shared/assemble';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'out/renderer');
@@ -230,7 +234,39 @@ async function mqttLatency(): Promise<Figure[]> {
   }
 }
 
+/** What the board remembers of single SMS (their SIM and text, MAX_CAME_REMEMBERED over 3 days), at its bound. */
+const SINGLE_SMS = 20_000;
+
+/**
+ * The board's memory after SINGLE_SMS single SMS from 10086 within its 3 days: each text a string of its own, as each
+ * decoded PDU is. The text is a real one (tests/fixtures/replies/real-dev.json, `mzone-fee-notice`, 66 characters:
+ * near a single SMS's 70), so the figure is near the most such texts cost.
+ */
+function singleTextsMemory(): Figure[] {
+  const real = (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[]).find((r) => r.id === 'mzone-fee-notice')!.text;
+  const t0 = Date.UTC(2026, 11, 1);
+  const before = heldBytes();
+  const board = new SimBoard((text) => text, t0);
+  const step = Math.floor(REASSEMBLY_WINDOW_MS / SINGLE_SMS);
+  for (let i = 0; i < SINGLE_SMS; i++) {
+    const receivedAt = t0 + i * step;
+    const stamp = new Date(receivedAt + 8 * 3600_000).toISOString().slice(0, 19);
+    board.onIncoming({
+      kind: 'in', key: `10086|${stamp}+08:00|-|-|-|*`, simId: '898600123456789012' + String(i % 32).padStart(2, '0'), from: '10086',
+      text: Buffer.from(real).toString('utf8'), encoding: 'ucs2', timestamp: `${stamp}+08:00`, receivedAt, concat: null,
+    });
+  }
+  board.flush();
+  const held = heldBytes() - before;
+  const remembered = (Reflect.get(board, 'came') as Map<string, unknown>).size;
+  return [
+    { name: `board after ${SINGLE_SMS.toLocaleString('en')} single SMS in 3 days (${remembered.toLocaleString('en')} remembered, 32 SIMs): heap + buffers held`, value: round(held / 1e6, 2), unit: 'MB' },
+    { name: '  per single SMS', value: Math.round(held / SINGLE_SMS), unit: 'B' },
+  ];
+}
+
 export default async function fleetBench(): Promise<Section> {
+  if (process.env.FLEET_BENCH === 'single-texts') return { title: 'Fleet: the board’s memory of single SMS (FLEET_BENCH=single-texts)', figures: singleTextsMemory() };
   if (process.env.FLEET_BENCH === 'overview') return { title: 'Fleet: the Overview at 500 SIMs (FLEET_BENCH=overview)', figures: await overview() };
   const parallel = await rounds(MODEMS, 1, true);
   const sequential = await rounds(1, MODEMS, false);
@@ -240,6 +276,7 @@ export default async function fleetBench(): Promise<Section> {
     { name: '  speed-up', value: `${round(sequential / parallel, 1)}×` },
     ...(await overview()),
     ...(await mqttLatency()),
+    ...singleTextsMemory(),
   ];
   return {
     title: 'Fleet: a pool of modems, the Overview at 500 SIMs, MQTT',

@@ -17,6 +17,7 @@ import {
   extensionSocketPath,
   PAIRING_PROMPT_LIMITS,
   PairingStore,
+  ToldReplies,
   RateLimiter,
   startExtensionLink,
   type ExtensionGateway,
@@ -70,6 +71,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     readonly journal: Journal,
     readonly catalogState: CatalogState,
     pairings: PairingStore,
+    told: ToldReplies,
     /** Things found wrong at start-up and repaired or set aside, for the user to read. */
     readonly startupProblems: readonly { zh: string; en: string }[],
     /** The ports connected from the app's Modem page, opened again at the next start (createCore). */
@@ -85,6 +87,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     this.extensions = {
       gateway: this.extensionGateway(),
       pairings,
+      told,
       approvals,
       rateLimiter: new RateLimiter(EXTENSION_SEND_LIMITS),
       pairingLimiter: new RateLimiter(PAIRING_PROMPT_LIMITS),
@@ -111,9 +114,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
       catalogInUse = state;
       const pairings = await PairingStore.open(o.dataDir);
+      const told = await ToldReplies.open(o.dataDir);
       const modems = await RememberedModems.open(o.dataDir);
-      for (const problem of [pairings.problem, modems.problem]) if (problem) problems.push(problem);
-      const core = new HallCore(journal, state, pairings, problems, modems, o);
+      for (const problem of [pairings.problem, told.problem, modems.problem]) if (problem) problems.push(problem);
+      const core = new HallCore(journal, state, pairings, told, problems, modems, o);
       started = core;
       const schedules = ScheduleFile.in(o.dataDir);
       core.scheduler = await Scheduler.open({
@@ -359,7 +363,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       uncertainMessages: () =>
         assembleRecords(this.journal.longParts())
           .filter((m) => m.complete && m.uncertain)
-          .map((m) => ({ receivedAt: m.receivedAt, text: m.text })),
+          .map((m) => ({ simId: m.simId, receivedAt: m.receivedAt, text: m.text })),
     };
   }
 

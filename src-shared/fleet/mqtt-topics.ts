@@ -120,9 +120,11 @@ export function discoveryPublications(scope: TopicScope, discoveryPrefix: string
 /**
  * A SIM this host no longer lists (an unidentified insertion another card replaced in its port): every retained
  * topic of it emptied, so that neither the broker nor Home Assistant keeps a row that piles up with each card.
+ * The state last: it is what the sweep at the next connect finds a row by, so a connection lost halfway leaves it
+ * retained and the rest is emptied then.
  */
 export function simGonePublications(scope: TopicScope, discoveryPrefix: string, simId: string): Publication[] {
-  const leaves = [...SIM_SENSORS.map((s) => s.leaf), 'state'];
   const configs = discoveryPrefix ? discoveryPublications(scope, discoveryPrefix, simId, undefined).map((p) => p.topic) : [];
-  return [...leaves.map((leaf) => simTopic(scope, simId, leaf)), ...configs].map((topic) => ({ topic, payload: '', retain: true }));
+  const leaves = [...SIM_SENSORS.map((s) => s.leaf), 'state'];
+  return [...configs, ...leaves.map((leaf) => simTopic(scope, simId, leaf))].map((topic) => ({ topic, payload: '', retain: true }));
 }

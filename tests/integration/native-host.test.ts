@@ -16,6 +16,8 @@ import { FAST } from './session-kit';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
+import type { ModemEmulator } from '../../src-main/emulator/modem';
+import { assembleRecords } from '../../src-shared/assemble';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -101,17 +103,19 @@ function realReply(id: string): string {
 
 /**
  * Real replies (real-dev.json r15-153 and r15-183) under one reference, stamped this second (reference and stamp
- * written for the test): the parts of A and B, and a delivery that waits until the core journaled the part.
+ * written for the test): the parts of A and B, and a delivery that waits until the core journaled the part; on the
+ * demo modem unless another modem's emulator is given.
  */
-function sameSecond(c: HallCore) {
+function sameSecond(c: HallCore, emulator: ModemEmulator = c.demo!.emulator) {
   const stamp = new Date(Math.floor(Date.now() / 1000) * 1000);
   const parts = (id: string) =>
     encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 }).map((e) => ({ hex: e.hex, text: (decodePdu(e.hex) as DeliverPart).text }));
   const journaled: string[] = [];
   c.on('incoming', (r) => journaled.push(r.text));
   const deliver = async (hex: string, text: string) => {
-    c.demo!.emulator.deliverPdu(hex);
-    await expect.poll(() => journaled.includes(text), { timeout: 20_000 }).toBe(true);
+    const before = journaled.filter((t) => t === text).length;
+    emulator.deliverPdu(hex);
+    await expect.poll(() => journaled.filter((t) => t === text).length > before, { timeout: 20_000 }).toBe(true);
   };
   return { a: parts('r15-153'), b: parts('r15-183'), deliver };
 }
@@ -322,6 +326,57 @@ describe('the native-messaging host and the app behind it', () => {
     const answer = await q.next((m): m is AppMessage => m.type === 'error' || m.type === 'reply-uncertain', mark);
     expect(answer, 'a second recheck on one connection').toMatchObject({ type: 'error', error: { code: 'extension.rechecked', zh: expect.stringContaining('核对'), en: expect.stringContaining('recheck') } });
   });
+
+  it('a recheck is answered only about replies passed on to that extension: another SIM’s long message read possibly joined wrong, its time and text named right, gets no answer (fleet27)', async () => {
+    const { core: c, socket } = await start();
+    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+    try {
+      await c.call('modem.connect', { path: second.path });
+      let simB: string | null | undefined;
+      for (let i = 0; i < 600 && !simB; i++) {
+        simB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready')?.simId;
+        if (!simB) await new Promise((r) => setTimeout(r, 25));
+      }
+      if (!simB) throw new Error('the second modem is not ready');
+      const onB: HandedOutRecord[] = [];
+      c.on('incoming', (r) => r.simId === simB && onB.push(r));
+      // The extension's own: its YE on the demo modem, then A1, B2 passed on certain, shown mixed once it is away.
+      const p = port(socket);
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+      await p.next(is('reply', (m) => m.ref === 'ye'));
+      const own = sameSecond(c);
+      await own.deliver(own.a[0]!.hex, own.a[0]!.text);
+      await own.deliver(own.b[1]!.hex, own.b[1]!.text);
+      const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(own.a[0]!.text.slice(0, 10))));
+      await p.close();
+      for (const part of [own.a[1]!, own.b[0]!]) await own.deliver(part.hex, part.text);
+      // Another SIM's: the same four parts on the second modem, which the extension never sent from.
+      const other = sameSecond(c, second.emulator);
+      for (const part of [other.a[0]!, other.b[1]!, other.a[1]!, other.b[0]!]) await other.deliver(part.hex, part.text);
+      const mixedOnB = assembleRecords(onB).find((m) => m.complete && m.uncertain)!;
+      expect(mixedOnB.simId).toBe(simB);
+
+      const q = port(socket);
+      const again = await new SignedPort(q, signed.association).open();
+      await again.post({ type: 'status' });
+      await q.next(is('status'));
+      // The other SIM's first: what would be said of it comes before the answer about the extension's own.
+      await again.post({
+        type: 'recheck',
+        replies: [
+          { ref: 'guess', receivedAt: mixedOnB.receivedAt, digest: await textDigest(mixedOnB.text) },
+          { ref: 'ye', receivedAt: first.receivedAt, digest: await textDigest(first.text) },
+        ],
+      });
+      expect(await q.next(is('reply-uncertain'))).toMatchObject({ ref: 'ye', receivedAt: first.receivedAt });
+      expect((await heardSoFar(q)).filter((m) => m.type === 'reply-uncertain').map((m) => (m as { ref: string }).ref)).toEqual(['ye']);
+    } finally {
+      await c.close();
+      core = null;
+      await second.close();
+    }
+  }, 90_000);
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
     const { c, p, signed } = await paired();

@@ -21,6 +21,7 @@ import { HallError, toHallError, type Bilingual } from '../../../src-shared/erro
 import type { Approvals } from './approvals';
 import type { Association, PairingStore } from './pairings';
 import type { RateLimiter } from './rate-limit';
+import type { ToldReplies } from './told-replies';
 
 export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref' | 'auth'>;
 
@@ -35,12 +36,14 @@ export interface ExtensionGateway {
   /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
   mask(text: string): string;
   /** Whole long messages the journal still holds that read as possibly joined wrong (across a restart too). */
-  uncertainMessages(): { receivedAt: number; text: string }[];
+  uncertainMessages(): { simId: string; receivedAt: number; text: string }[];
 }
 
 export interface ExtensionPolicy {
   gateway: ExtensionGateway;
   pairings: PairingStore;
+  /** The long replies each association was passed on certain: all a recheck answers about (fleet27). */
+  told: ToldReplies;
   approvals: Approvals;
   /** Sends, per association. */
   rateLimiter: RateLimiter;
@@ -201,14 +204,16 @@ export class ExtensionSession {
    * The replies the extension shows certain that the journal now holds as possibly joined wrong: told as on the
    * connection that passed them on (`reply-uncertain`), which may have ended before the clash showed (a restart of
    * the app). A reply is the one the journal holds when its time and its text as the extension got it (whole, or
-   * masked) match; unsigned, or not proven, the request is answered with nothing.
+   * masked) match; unsigned, or not proven, the request is answered with nothing. Only about a reply this association
+   * was passed on certain (its SIM and time, kept across restarts: ToldReplies): before fleet27 every SIM's long
+   * messages answered, so any paired extension could confirm a guess at another SIM's reply (a new password).
    */
   private async recheck(request: Extract<ExtensionRequest, { type: 'recheck' }>): Promise<void> {
     const association = await this.authenticate(request);
     if (!association) return;
     if (this.rechecked) return this.say({ type: 'error', error: errorText(rechecked()) });
     this.rechecked = true;
-    const uncertain = this.policy.gateway.uncertainMessages();
+    const uncertain = this.policy.gateway.uncertainMessages().filter((m) => this.policy.told.has(association.id, m.simId, m.receivedAt));
     if (uncertain.length === 0) return;
     const digests = new Map<string, number>();
     for (const m of uncertain) for (const text of [m.text, this.policy.gateway.mask(m.text)]) digests.set(`${m.receivedAt} ${await textDigest(text)}`, m.receivedAt);
@@ -339,7 +344,11 @@ export class ExtensionSession {
       const mark = message.uncertain ? { uncertain: true } : {};
       if (!answer) continue;
       this.say({ type: 'reply', ref: answer.asker.ref, from: message.from, text: answer.text, receivedAt: message.receivedAt, ...mark }, answer.asker.association);
-      if (!message.uncertain) this.toldCertain.set(id, { ref: answer.asker.ref, receivedAt: message.receivedAt, association: answer.asker.association });
+      if (message.uncertain) continue;
+      this.toldCertain.set(id, { ref: answer.asker.ref, receivedAt: message.receivedAt, association: answer.asker.association });
+      // Only a long message can read joined wrong later, and a recheck asks about it on a later connection.
+      const told = { association: answer.asker.association.id, simId: message.simId, receivedAt: message.receivedAt };
+      if (message.keys.length > 1) void this.policy.told.add(told).catch(() => undefined);
     }
   }
 

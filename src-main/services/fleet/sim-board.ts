@@ -157,6 +157,12 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     return [...this.sims.values()].map((s) => structuredClone(s));
   }
 
+  /** The ids listed, without copying their states: what a reader that only asks "is it listed?" needs, at every message. */
+  ids(): string[] {
+    this.flush();
+    return [...this.sims.keys()];
+  }
+
   /** The long messages read whole whose figures could still be withdrawn, for keeping beside list() (see ReadWholeKept). */
   readsKept(): ReadWholeKept[] {
     this.flush();

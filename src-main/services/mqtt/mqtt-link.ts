@@ -13,6 +13,7 @@ import {
   simTopic,
   ownStateFilter,
   statusTopic,
+  topicLevel,
   type Publication,
   type TopicScope,
   simGonePublications,
@@ -58,6 +59,20 @@ const PROTOCOL_REFUSED = new Set([1, 0x84]);
 /** Events received while the broker was away, sent when it is back; the oldest go first when over. */
 const MAX_HELD_EVENTS = 500;
 
+/**
+ * SIM rows the sweep at connect empties at most (fleet27). Each costs 11 publications; whoever may publish retained
+ * states under this host's prefix could otherwise make one connect publish 11 per state (55,000 for 5,000). Rows past
+ * it stay retained until a later connect (those emptied are no longer retained then, so the next ones come up); one
+ * card swap leaves one row, so a real pile-up needs more than this many unidentified cards swapped while MQTT was off.
+ */
+export const MAX_SWEPT_PER_CONNECT = 100;
+
+const SWEEP_CAPPED: LinkNotice = {
+  code: 'mqtt.sweep-capped',
+  zh: `本机在 MQTT 服务器上保留的已移除 SIM 超过 ${MAX_SWEPT_PER_CONNECT} 个：这次连接只清空 ${MAX_SWEPT_PER_CONNECT} 个，其余的留到下次连接。若不是换过这么多无法识别的 SIM 卡，可能有别人在本机的主题下发布。`,
+  en: `More than ${MAX_SWEPT_PER_CONNECT} removed SIMs of this host are still retained on the MQTT broker: this connect empties ${MAX_SWEPT_PER_CONNECT}, the rest at a later connect. Unless that many unidentified SIMs were swapped, someone else may be publishing under this host's topics.`,
+};
+
 const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
   off: { zh: 'MQTT 已关闭。', en: 'MQTT is off.' },
   connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
@@ -77,8 +92,11 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly scope: TopicScope;
   private readonly gate: QueryCommandGate;
   private readonly held: SimMessage[] = [];
-  /** SIMs that left the board while the broker was away: their retained topics are emptied at the next connect. */
-  private readonly gone = new Set<string>();
+  /**
+   * The topic levels the sweep of this connect emptied (the broker may hand a state twice: this host's states match
+   * the other hosts' filter too), and whether its bound was said. A new one at every connect.
+   */
+  private sweep = { levels: new Set<string>(), capped: false };
   private readonly unsubscribe: (() => void)[] = [];
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
 
@@ -142,12 +160,10 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.unsubscribe.push(
       this.deps.board.on('sim', (state) => this.publishAll(client, simStatePublications(this.scope, state, this.deps.labels.get(state.simId)))),
       this.deps.board.on('message', (message) => this.onMessage(client, message)),
-      this.deps.board.on('gone', (simId) => {
-        this.gone.add(simId);
-        // Bounded as held events are: past it the oldest is left retained (it was one row, as before fleet25).
-        if (this.gone.size > MAX_HELD_EVENTS) this.gone.delete(this.gone.values().next().value!);
-        this.publishGone(client);
-      }),
+      // Said at once while connected. A row that goes while the broker is away is not held for the next connect: the
+      // broker still keeps its state retained, and the sweep at connect empties it from there (fleet27: one mechanism
+      // for both, which also covers MQTT off and a run before; simGonePublications empties the state last for it).
+      this.deps.board.on('gone', (simId) => this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId))),
     );
   }
 
@@ -188,16 +204,19 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     ];
   }
 
-  private async onConnect(client: MqttClient): Promise<void> {
-    this.setStatus('connected');
-    const onBoard = this.deps.board.list().map((s) => s.simId);
+  /** The SIMs this host publishes: those on the board and the labelled ones. */
+  private listedSims(): Set<string> {
     // A labelled insertion of an unidentified SIM that left the board (another card came into its modem) is not listed again.
     const labelled = this.deps.labels.list().map((l) => l.simId).filter((id) => !isUnidentifiedSim(id));
-    const sims = new Set([...onBoard, ...labelled]);
-    const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...sims].flatMap((id) => this.simPublications(id))];
+    return new Set([...this.deps.board.ids(), ...labelled]);
+  }
+
+  private async onConnect(client: MqttClient): Promise<void> {
+    this.setStatus('connected');
+    this.sweep = { levels: new Set(), capped: false };
+    const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
-    this.publishGone(client);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
     // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
@@ -208,21 +227,32 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   /**
    * Another host's SIM (read-only: nothing is ever sent for it). This host's own come from its board; one the broker
    * still keeps retained of an unidentified insertion the board no longer lists is emptied (fleet26: it left while
-   * the link was off or the app was not running, so `gone` never reached the broker).
+   * the link was off, the broker away, or the app was not running, so `gone` never reached the broker).
    */
   private onRemoteState(client: MqttClient, topic: string, payload: string, retained: boolean): void {
     const sim = parseRemoteSim(topic, this.settings.baseTopic, payload);
     if (!sim) return;
     if (sim.host !== this.settings.hostId) return void this.emit('remote', sim);
-    if (retained && isUnidentifiedSim(sim.simId) && !this.deps.board.get(sim.simId)) {
-      this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, sim.simId));
-    }
+    if (retained && isUnidentifiedSim(sim.simId)) this.sweepOne(client, sim.simId);
   }
 
-  private publishGone(client: MqttClient): void {
-    if (!client.connected) return;
-    for (const simId of this.gone) this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
-    this.gone.clear();
+  /**
+   * Empties a retained row of this host the board no longer lists, up to MAX_SWEPT_PER_CONNECT a connect. Told apart
+   * by topic level, never by id (fleet27): what is emptied is the level's topics and configs, and a forged id that maps
+   * to a listed SIM's level (another character where the id has one that is no letter or digit) would otherwise empty
+   * that SIM's, racing the app's republish.
+   */
+  private sweepOne(client: MqttClient, simId: string): void {
+    const level = topicLevel(simId);
+    if (this.sweep.levels.has(level)) return;
+    if (this.sweep.levels.size >= MAX_SWEPT_PER_CONNECT) {
+      if (!this.sweep.capped) this.deps.warn(logLine(SWEEP_CAPPED));
+      this.sweep.capped = true;
+      return;
+    }
+    if ([...this.listedSims()].some((id) => topicLevel(id) === level)) return;
+    this.sweep.levels.add(level);
+    this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId));
   }
 
   /** Only while connected: what changes meanwhile is published whole at the next connect. */

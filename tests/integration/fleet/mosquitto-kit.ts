@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -83,11 +83,19 @@ async function freePorts(n: number): Promise<number[]> {
 /** Thrown when mosquitto exits before listening on every port: one of them was taken meanwhile. */
 class BrokerExited extends Error {}
 
-export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string } = {}): Promise<Broker> {
+/**
+ * `users`: more logins beside USER (with `auth`); `acl`: the lines of an `acl_file` (mosquitto.conf(5)), which then
+ * decides what each login may read and write.
+ */
+export async function startBroker(
+  o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string; users?: Record<string, string>; acl?: string[] } = {},
+): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
   const address = o.address ?? '127.0.0.1';
   const logPath = join(dir, 'mosquitto.log');
   if (o.auth) execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
+  for (const [user, password] of Object.entries(o.users ?? {})) execFileSync('mosquitto_passwd', ['-b', join(dir, 'passwd'), user, password]);
+  if (o.acl) await writeFile(join(dir, 'acl'), `${o.acl.join('\n')}\n`);
   const pki = o.tls ? await makePki(dir) : null;
   const tlsNames: TlsListener[] = ['good', 'wrongName', 'expired', 'selfSigned', 'wss', 'mutual'];
   const conf = join(dir, 'mosquitto.conf');
@@ -104,6 +112,7 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boole
       `listener ${port} ${address}`, 'persistence false', 'user root', `allow_anonymous ${o.auth ? 'false' : 'true'}`,
       `log_dest file ${logPath}`, 'log_type all',
       ...(o.auth ? [`password_file ${join(dir, 'passwd')}`] : []),
+      ...(o.acl ? [`acl_file ${join(dir, 'acl')}`] : []),
     ];
     if (pki) {
       const ports = Object.fromEntries(tlsNames.map((name) => [name, picked.shift()!])) as Record<TlsListener, number>;
@@ -168,6 +177,44 @@ export async function startBroker(o: { auth?: boolean; tls?: boolean; ws?: boole
       await kill();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A TCP relay to a broker whose connections can be cut and refused for a while: the link loses the broker while the
+ * broker itself keeps running and keeps its retained messages (a pulled cable, a Wi-Fi gone), unlike `kill`.
+ */
+export async function relay(port: number): Promise<{ url: string; cut(): void; resume(): void; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let refusing = false;
+  const server = createServer((inbound) => {
+    if (refusing) return void inbound.destroy();
+    const outbound = connect(port, '127.0.0.1');
+    for (const [a, b] of [[inbound, outbound], [outbound, inbound]] as const) {
+      sockets.add(a);
+      a.pipe(b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => {
+        sockets.delete(a);
+        b.destroy();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: own } = server.address() as { port: number };
+  return {
+    url: `mqtt://127.0.0.1:${own}`,
+    cut() {
+      refusing = true;
+      for (const s of sockets) s.destroy();
+    },
+    resume() {
+      refusing = false;
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
   };
 }
 

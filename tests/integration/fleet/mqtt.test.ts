@@ -9,15 +9,40 @@ import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import { FAST } from '../session-kit';
 import { startAedes } from './aedes-kit';
-import { PASSWORD, USER } from './mosquitto-kit';
+import { PASSWORD, relay, USER } from './mosquitto-kit';
 import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
 import { startPtyEmulator } from '../../../src-main/emulator/pty';
-import { topicLevel } from '../../../src-shared/fleet/mqtt-topics';
+import { simGonePublications, topicLevel } from '../../../src-shared/fleet/mqtt-topics';
+import { MAX_SWEPT_PER_CONNECT } from '../../../src-main/services/mqtt/mqtt-link';
+
+/** A SIM's state as a host publishes it (the fields parseRemoteSim asks for). */
+const stateOf = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    simId, host, modemId: null, balance: 1, generalDataLeftMb: null, dataLeftByPoolMb: {}, minutesLeft: null, points: null,
+    lastUpdate: null, lastSuccessAt: null, sendFailures: 0, modemState: null, registration: null, signal: null, label: null, ...extra,
+  });
+
+/** What this host's link published with an empty payload, as the broker's own log has it (`log_type all`). */
+const emptiedByApp = (log: string) => [...log.matchAll(/Received PUBLISH from hall10086-desk1-[0-9a-f]+ \([^)]*, '([^']*)', \.\.\. \(0 bytes\)\)/g)].map((m) => m[1]!);
+
+/** Resolves once the broker has the link's subscription to this host's states: what it keeps retained of them is queued then. */
+const sweepSubscribed = (b: { log(): Promise<string> }) =>
+  waitFor(async () => /Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*hall10086\/desk1\/sim\/\+\/state \(QoS 1\)/.test(await b.log()) || null, 'the link subscribed to its own states');
 
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
+
+  /** A core on a data folder of its own, and a modem on a real pty whose SIM answers neither ICCID nor IMSI. */
+  async function unidentifiedModemCore() {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
+    open.dirs.push(dir);
+    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
+    const c = await HallCore.create({ dataDir: dir, demo: false });
+    open.cores.push(c);
+    return { c, pty };
+  }
 
   it('is off by default and connects nowhere', async () => {
     const { core: c } = await core();
@@ -88,17 +113,16 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
   });
 
   it.each([
-    ['while the link is connected (fleet25)', false],
-    ['while MQTT is off, at the next connect (fleet26: the broker is asked what it keeps)', true],
-  ])('an unidentified SIM\'s retained topics are emptied when its modem brings up another card %s: the broker keeps no row per card', async (_when, linkOff) => {
+    ['while the link is connected (fleet25)', 'connected'],
+    ['while MQTT is off, at the next connect (fleet26: the broker is asked what it keeps)', 'off'],
+    ['while the broker cannot be reached, at the reconnect (fleet27: by the same sweep, no list of its own)', 'cut'],
+  ] as const)('an unidentified SIM\'s retained topics are emptied when its modem brings up another card %s: the broker keeps no row per card', async (_when, link) => {
+    const linkOff = link !== 'connected';
     const b = await broker({ auth: true });
-    const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-unidentified-'));
-    open.dirs.push(dir);
-    const pty = await startPtyEmulator({ emulatorOptions: { ...FAST, sim: { idsUnreadable: true, iccid: '89860012345678900104', imsi: '460001234567010' } } });
-    const c = await HallCore.create({ dataDir: dir, demo: false });
-    open.cores.push(c);
+    const line = await relay(b.port);
+    const { c, pty } = await unidentifiedModemCore();
     try {
-      await c.call('mqtt.set', { settings: settings(b.url) });
+      await c.call('mqtt.set', { settings: settings(line.url) });
       await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected', 'connected');
       const bringUp = async () => {
         for (const m of await c.call('modem.list', {})) await c.call('modem.disconnect', { modemId: m.modemId });
@@ -109,9 +133,13 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       const sub = await subscriber(b.url, [`${P}/sim/+/state`, 'homeassistant/#'], { username: USER, password: PASSWORD });
       const firstTopic = `${P}/sim/${topicLevel(first)}/state`;
       await waitFor(() => sub.last(firstTopic), 'the first insertion published');
-      if (linkOff) {
-        await c.call('mqtt.set', { settings: settings(b.url, { enabled: false }) });
+      if (link === 'off') {
+        await c.call('mqtt.set', { settings: settings(line.url, { enabled: false }) });
         await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'off', 'MQTT off');
+      }
+      if (link === 'cut') {
+        line.cut();
+        await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'offline', 'the broker out of reach');
       }
       pty.emulator.insertSim({ idsUnreadable: true, iccid: '89860012345678900112', imsi: '460001234567011' });
       const second = await bringUp();
@@ -119,7 +147,8 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
         expect(c.fleet.board.list().map((s) => s.simId)).toEqual([second]);
         // The broker still holds the first insertion's state: nothing was said to it.
         expect(sub.last(firstTopic)).toMatch(/^\{/);
-        await c.call('mqtt.set', { settings: settings(b.url) });
+        if (link === 'off') await c.call('mqtt.set', { settings: settings(line.url) });
+        else line.resume();
       }
       await waitFor(() => sub.last(firstTopic) === '', 'the first insertion\'s state emptied');
       await waitFor(() => sub.last(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(first)}_balance/config`) === '', 'its discovery config emptied');
@@ -130,6 +159,80 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       await waitFor(() => late.last(firstTopic) === 'marker', 'the marker');
       expect(late.messages.filter((m) => m.topic === firstTopic).map((m) => [m.payload, m.retain])).toEqual([['marker', false]]);
       expect(late.messages.find((m) => m.topic === `${P}/sim/${topicLevel(second)}/state`)?.retain).toBe(true);
+    } finally {
+      await pty.close();
+      await line.close();
+    }
+  }, 60_000);
+
+  it('5,000 forged retained states under this host’s prefix: one connect empties at most MAX_SWEPT_PER_CONNECT rows, says so in the log, and stays responsive', async () => {
+    const b = await broker({});
+    const forger = await subscriber(b.url, [`${P}/command/result`]);
+    const forged = (i: number) => `unidentified:${String(i).padStart(8, '0')}@/dev/ttyUSB9`;
+    const N = 5000;
+    for (let i = 0; i < N - 1; i++) forger.client.publish(`${P}/sim/${topicLevel(forged(i))}/state`, stateOf(HOST, forged(i)), { qos: 0, retain: true });
+    // QoS 1 last: its acknowledgement says the broker has every one before it.
+    await forger.client.publishAsync(`${P}/sim/${topicLevel(forged(N - 1))}/state`, stateOf(HOST, forged(N - 1)), { qos: 1, retain: true });
+
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await sweepSubscribed(b);
+    // Queued after the retained states the subscription brought: its answer comes once the link has read them all.
+    await forger.client.publishAsync(`${P}/command`, JSON.stringify({ simId: 'x', instruction: 'KTCL', ref: 'after-the-sweep' }), { qos: 1 });
+    expect((await c.call('mqtt.get', {})).status.state).toBe('connected');
+    await waitFor(() => forger.last(`${P}/command/result`)?.includes('after-the-sweep') || null, 'the command after the sweep answered', 120_000);
+
+    const perRow = simGonePublications({ baseTopic: 'hall10086', hostId: HOST }, 'homeassistant', forged(0)).length;
+    const emptied = emptiedByApp(await b.log());
+    expect(emptied.length).toBeLessThanOrEqual(MAX_SWEPT_PER_CONNECT * perRow);
+    expect(new Set(emptied.filter((t) => t.endsWith('/state'))).size).toBe(MAX_SWEPT_PER_CONNECT);
+    expect(warnings.filter((w) => w.startsWith('MQTT mqtt.sweep-capped:'))).toHaveLength(1);
+    expect(warnings.find((w) => w.startsWith('MQTT mqtt.sweep-capped:'))).toMatch(/this connect empties 100, the rest at a later connect.* \/ .*其余的留到下次连接/);
+  }, 180_000);
+
+  it('a forged retained state whose id differs from a live SIM’s but maps to its topic level empties nothing of that SIM', async () => {
+    // The forger's state stays on the live SIM's topic: the broker refuses the app's own publish there. That stands
+    // for the forger winning the race with the app's republish at connect, every time.
+    const FORGER = { user: 'forger', password: 'forger-Pa55word' };
+    const b = await broker({
+      auth: true,
+      users: { [FORGER.user]: FORGER.password },
+      acl: [
+        `user ${USER}`,
+        'topic readwrite hall10086/desk1/status',
+        'topic readwrite hall10086/desk1/command',
+        'topic readwrite hall10086/desk1/command/result',
+        'topic read hall10086/desk1/sim/+/state',
+        ...['balance', 'data_left', 'minutes_left', 'points', 'last_update', 'event'].map((leaf) => `topic readwrite hall10086/desk1/sim/+/${leaf}`),
+        'topic readwrite homeassistant/#',
+        `user ${FORGER.user}`,
+        'topic readwrite #',
+      ],
+    });
+    const { c, pty } = await unidentifiedModemCore();
+    try {
+      const { modemId } = await c.call('modem.connect', { path: pty.path });
+      const live = await waitFor(async () => (await c.call('modem.list', {})).find((m) => m.modemId === modemId && m.state === 'ready')?.simId, 'the modem ready');
+      const level = topicLevel(live);
+      const twin = live.replace(/\//g, '.');
+      expect([twin !== live, topicLevel(twin)]).toEqual([true, level]);
+      const gone = 'unidentified:00000000@/dev/ttyUSB9';
+      const forger = await subscriber(b.url, [`${P}/command/result`, 'homeassistant/#'], { username: FORGER.user, password: FORGER.password });
+      await forger.client.publishAsync(`${P}/sim/${level}/state`, stateOf(HOST, twin), { qos: 1, retain: true });
+      await forger.client.publishAsync(`${P}/sim/${topicLevel(gone)}/state`, stateOf(HOST, gone), { qos: 1, retain: true });
+
+      await c.call('mqtt.set', { settings: settings(b.url, { commands: true }) });
+      const config = `homeassistant/sensor/hall10086_${HOST}/${level}_balance/config`;
+      await waitFor(() => forger.last(config), 'the live SIM’s discovery config');
+      await sweepSubscribed(b);
+      await forger.client.publishAsync(`${P}/command`, JSON.stringify({ simId: 'x', instruction: 'KTCL', ref: 'after-the-sweep' }), { qos: 1 });
+      await waitFor(() => forger.last(`${P}/command/result`)?.includes('after-the-sweep') || null, 'the command after the sweep answered');
+
+      // The row that is gone was emptied (its state too, but the broker refuses the app that topic here); the live
+      // SIM's level, named by another id, was not.
+      expect(emptiedByApp(await b.log())).toContain(`homeassistant/sensor/hall10086_${HOST}/${topicLevel(gone)}_balance/config`);
+      expect(emptiedByApp(await b.log()).filter((t) => t.includes(level))).toEqual([]);
+      expect(JSON.parse(forger.last(config)!).state_topic).toBe(`${P}/sim/${level}/balance`);
     } finally {
       await pty.close();
     }
@@ -238,11 +341,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await desk2.core.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', hostId: 'desk2', watchOtherHosts: true }) });
     await waitFor(async () => (await desk2.core.call('mqtt.get', {})).status.state === 'connected', 'connected');
     const pub = await subscriber(b.url, ['nothing/here']);
-    const state = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({
-        simId, host, modemId: null, balance: 1, generalDataLeftMb: null, dataLeftByPoolMb: {}, minutesLeft: null, points: null,
-        lastUpdate: null, lastSuccessAt: null, sendFailures: 0, modemState: null, registration: null, signal: null, label: null, ...extra,
-      });
+    const state = stateOf;
     const remote = async () => (await desk2.core.call('fleet.sims', {})).filter((s) => s.host !== null);
     // A host allowed only its own topics (broker ACLs) posing as another host, or naming another SIM, or as this host.
     await pub.client.publishAsync('hall10086/desk1/sim/8986001/state', state('desk9', '8986001'));
