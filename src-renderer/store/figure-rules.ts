@@ -54,8 +54,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 21: round 29 (replies29): a kind word in a package's own name names its data across a price and size in the name
  * (省内5元1GB流量包, settled 2026-12-06 session 19); a pack or plan named before an amount's label names its data anew
  * (…、加油包剩余); a second amount of the same field in a clause group takes the kind before it as a guess only (副卡剩余).
+ * 22: round 31 (replies31, batch real20): a unit written twice (MBMB); a label said used up names no amount after it; a price
+ * in a product's name (—-6元（6折）-, 5元上网套餐) and a size after it are no figures; items written name为amount repeat the first's
+ * field; the data of a span of days is use; a gift only announced, a debt said paid and 流量总费用 are no total, owed or bill.
  */
-export const FIGURE_CODE_VERSION = 21;
+export const FIGURE_CODE_VERSION = 22;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

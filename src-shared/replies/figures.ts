@@ -4,6 +4,7 @@ import type { Quantity, QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
+import { ownClause } from './clauses';
 import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
@@ -15,6 +16,8 @@ import {
   listedAfter,
   namesPackage,
   planContents,
+  sameShapeItem,
+  usedInDays,
   slashTotal,
   usedBeforeSlash,
   tableColumns,
@@ -40,7 +43,8 @@ const TAIL_OF_OTHER = /^[^\d\s,;、。!?()+:]{1,6}/u;
 
 /** A hyphen right before an amount (or read as its sign) and right after it ("-9元-"). */
 const HYPHEN_BEFORE = /-\s*\d?$/u;
-const HYPHEN_AFTER = /^\s*-/u;
+// "—-6元（6折）-咪咕视频3G" (real r20-143): a note in brackets on the price (its discount) stands before the hyphen after it.
+const HYPHEN_AFTER = /^\s*(?:\([^()\d]{0,6}\d?[^()\d]{0,6}\)\s*)?-/u;
 const PACKAGE_END = /(?:包|套餐)\s*$/u;
 
 /** Labels name the amount that follows them within the same sentence. */
@@ -217,18 +221,33 @@ export function readFigures(
     // "上月结转至本月的随意玩5元上网套餐为801.16M": a price in a package's name, where no money is spoken of, is no
     // amount, and the words before it still name what follows.
     if (candidates.length === 0 && q.measure === 'money' && namesPackage(text.slice(q.end, q.end + 10))) windowFloor = floors[qi]!;
+    // "上月结转至本月的随意玩5元上网套餐为1024.00M" beside money figures (real r20-100): a price followed by a data word and a
+    // package word is in the package's name wherever money is spoken of too.
+    if (q.measure === 'money' && DATA_PACKAGE_AFTER.test(text.slice(q.end, q.end + 10))) {
+      windowFloor = floors[qi]!;
+      return;
+    }
     // "视频定向流量月包（话费扣费）-9元-优酷已使用0MB" (real r18-002): a price set off by hyphens inside a product's name is
     // no amount either, where money is spoken of too, and the words before it still name what follows.
     // "夜间流量包（省内）5元1G已使用0MB" (real r18-140, r18-135): a price with a package's size right after it is no amount
     // either, also where money is spoken of (a bill read there took it for a line); the size gives the words back.
     const sizeNext = quantities[qi + 1];
     if (q.measure === 'money' && sizeNext?.measure === 'data' && specAfterPrice(text, q, sizeNext)) return;
-    if (q.measure === 'money' && HYPHEN_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start + 1)) && HYPHEN_AFTER.test(text.slice(q.end, q.end + 2))) {
+    if (q.measure === 'money' && HYPHEN_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start + 1)) && HYPHEN_AFTER.test(text.slice(q.end, q.end + 16))) {
       windowFloor = floors[qi]!;
       return;
     }
     if (candidates.length === 0) return;
     // Sizes in a package's name, no figure (labelling rule 9); their words name what follows.
+    // "定向流量月包（话费扣费）—-6元（6折）-咪咕视频3G已使用0MB" (real r20-143): so is a size after a price set off by hyphens in a
+    // product's name and the name's words after it.
+    const pricedName = PRICED_NAME.exec(text.slice(Math.max(0, q.start - 40), q.start))?.[1];
+    if (!bare && q.measure !== 'money' && pricedName !== undefined && !labelNaming(candidates, pricedName)) {
+      // The whole name gives its words back, from before its price (a number in the price's note, 6折, cut them).
+      const price = quantities.findLastIndex((x, i) => i < qi && x.measure === 'money');
+      windowFloor = floors[price]!;
+      return;
+    }
     if (!bare && q.measure !== 'money' && sizeInName(text, q, prior, sizeNext, bracket, candidates)) {
       windowFloor = nameFloor(text, q, prior, floors, qi);
       return;
@@ -278,6 +297,16 @@ export function readFigures(
         add({ ...record(template, 'item', q.value, span(q), null), item: itemSpan.text }, q);
         return;
       }
+      // "您已结清欠费6.69元" (real r20-075): a debt said paid in the label's own clause is owed no more, but paid (other).
+      const paid = rule.negate && rules.moneyParts.settled.some((w) => ownClause(window.slice(0, naming.at), 'label').includes(w));
+      if (paid) {
+        const other = template.fields.find((r) => r.field === 'other');
+        if (other) add(record(template, other.field, q.value, span(q), label), q);
+        return;
+      }
+      // "活动获赠的100M省内流量已生效" (real r20-048): a gift's size announced with no word of use or left of it in its sentence
+      // (尚未使用, 剩余…) is no total of the customer's (labelling rule 9); "本月您获赠的2GB省内流量尚未使用" is one.
+      if (rule.field === 'total' && GIFT_NAME.test(label) && !saysUseOrLeft(template, text.slice(q.end, sentenceEnds.find((e) => e > q.end) ?? text.length))) return;
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       const part = template.breakdown.some((w) => window.includes(w));
       // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
@@ -364,6 +393,8 @@ export function readFigures(
         (window.trimStart().startsWith('、') ? undefined : totalBeforeParts(candidates, text, q, next, sentenceOf, rules.notStems)) ??
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
+        sameShapeItem(candidates, window, reads.at(-1), sentence) ??
+        usedInDays(candidates, sentenceSoFar) ??
         planContents(candidates, sentenceSoFar, window));
     if (partOf) {
       topics.add(partOf.template.topic);
@@ -562,6 +593,16 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   return CONTENTS_USED_UP.test(after) || (q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(after));
 }
 
+/** Right after a price: a data word, then a pack or plan ("5元上网套餐", "10元流量包"; not 包内). */
+const DATA_PACKAGE_AFTER = /^\s*(?:上网|流量|数据|gprs)[^\s\d,;。、:()]{0,4}?(?:包(?!内)|套餐)/u;
+
+/** A label of use or left (two characters or more) in `words`. */
+function saysUseOrLeft(template: FigureTemplate, words: string): boolean {
+  return template.fields.some((r) => (r.field === 'used' || r.field === 'remaining') && !r.weak && [...r.labels, ...(r.suffixes ?? [])].some((l) => l.length > 1 && words.includes(l)));
+}
+
+/** A price set off by hyphens (a note on it in brackets or not), then a name's words (no label) right up to an amount. */
+const PRICED_NAME = /-\s*\d+(?:\.\d+)?\s*元\s*(?:\([^()]{0,8}\)\s*)?-([^\d\s,;。:()!?\n、+为是-]{1,12})$/u;
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
 const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 /** Words of a name between two amounts: no number, separator, bracket or label joiner. */

@@ -7,6 +7,7 @@ const BARE_GAP = /^[\s:=为是有还]*$/u;
 
 const LATIN = /[a-z]/u;
 const NEGATION = /[未没]/u;
+const USED_UP_AFTER = /^[完尽光]/u;
 
 export interface Naming {
   template: FigureTemplate;
@@ -35,7 +36,7 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
@@ -55,6 +56,12 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
   const elsewhere = PACKAGE_WORD.test(window.slice(from)) || WEAK_REACH_END.test(window.slice(chosen.end));
   return strongerBefore(chosen, window, find) ?? (elsewhere ? nearest(candidates, window, (rule) => !rule.weak, find(window)) : chosen);
 }
+
+/**
+ * "…已使用完；每月赠送1G省内流量已使用…" (real r20-141): a label before the amount said used up (已使用完, 已用尽) is a whole
+ * statement and names no amount after it.
+ */
+const usedUp = (window: string, at: number, label: string): boolean => /[用耗]$/u.test(label) && USED_UP_AFTER.test(window.slice(at + label.length, at + label.length + 1));
 
 /**
  * "普通流量（含国内、省内）241MB": a word in a note in brackets closed before the amount, with no amount of its own,

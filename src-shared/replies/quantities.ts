@@ -131,7 +131,9 @@ export class QuantityScanner {
     while (text[i] === ' ') i++;
     for (const u of this.units) {
       if (!text.startsWith(u.word, i)) continue;
-      const end = i + u.word.length;
+      let end = i + u.word.length;
+      // "42GB473MBMB" (real r20-017): a unit written twice by a template's slip is one unit.
+      if (u.word.length > 1 && LATIN.test(u.word) && text.startsWith(u.word, end) && !LATIN.test(text[end + u.word.length] ?? '')) end += u.word.length;
       // `5 min` is minutes, `500 messages` is not megabytes.
       if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '')) continue;
       return { ...u, end };

@@ -223,6 +223,35 @@ export function listedAfter(
 }
 
 /**
+ * "您2016年12月1日-2016年12月31日的移动数据流量为1GB202.54MB" (real r20-016): the amount of an allowance said of a span of days
+ * written from one day to another, with no label, is what was used in those days (a pool's size is never given for a span of days).
+ */
+export function usedInDays(candidates: FigureTemplate[], sentenceSoFar: string): Continued | undefined {
+  const words = DAY_SPAN.exec(sentenceSoFar)?.[1];
+  if (words === undefined) return undefined;
+  const template = candidates.find((t) => t.packages && t.when.some((w) => words.includes(w)) && t.fields.some((r) => r.field === 'used'));
+  return template && { template, field: 'used' };
+}
+
+/** A span of days (…月…日 to …日), then 的 and the allowance's words up to the amount. */
+const DAY_SPAN = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:-|~|至|到)\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]\s*(?:期间)?\s*的?([^\d,;。!?\n]{1,12}?)\s*[为是:]?\s*$/u;
+
+/**
+ * "上月结转至本月的国内高速流量套餐为500.00M，随意玩5元上网套餐为1024.00M" (real r20-001): after one label, items each written
+ * as a package's name, 为 and its amount repeat the shape of the first: an unnamed one takes the field of the item before it.
+ */
+export function sameShapeItem(candidates: FigureTemplate[], window: string, previous: Read | undefined, sentence: number): Continued | undefined {
+  if (!previous || previous.sentence !== sentence || previous.figure.label === null || !NAME_IS.test(previous.context) || !NAMED_ITEM.test(window)) return undefined;
+  const template = candidates.find((t) => t.id === previous.figure.template);
+  return template && { template, field: previous.figure.field };
+}
+
+/** A package's name and 为 (or 是, a colon) right before its amount. */
+const NAME_IS = /(?:套餐|包)\s*[为是:]\s*$/u;
+/** An item after a comma: a name (a price or size in it too) that ends with a package word, then 为. */
+const NAMED_ITEM = /^\s*[,、]\s*[^,;。:!?\n()]{1,16}?(?:套餐|包)\s*[为是:]\s*$/u;
+
+/**
  * "您本月套餐已生效：国内通用流量20GB、国内通话300分钟、短信100条": amounts no label names, after a colon whose
  * heading names the plan (套餐) and no field, are what the plan gives: its totals.
  */
