@@ -1,5 +1,5 @@
 import type { IncomingRecord } from './journal-records';
-import { mixedUpSendings } from './sending-order';
+import { maySendTogether, mixedUpSendings } from './sending-order';
 
 /** A message put back together from the journal's parts. */
 export interface AssembledRecordMessage {
@@ -27,25 +27,6 @@ export interface AssembledRecordMessage {
  * not have that part yet); older messages with the same reference are other messages.
  */
 export const REASSEMBLY_WINDOW_MS = 3 * 24 * 3600_000;
-
-/**
- * The service centre stamps each part as it takes it in: the parts of one sending carry one stamp
- * (real 10086 replies: pdu-2018-balance-gd's three parts, 2018-08-16 10:50:16) or stamps seconds
- * apart (a real 10010 reply's four parts, 16 s in all: tests/unit/assemble.test.ts). Parts stamped
- * further apart than this are of different sendings even when they share a reference: a reused one,
- * whose earlier message lost a part, or the same reply sent again (10086 did, 7 min 41 s later).
- */
-export const SAME_SENDING_MS = 10 * 60_000;
-
-/**
- * Whether a part stamped `stamp` may belong with parts stamped `others`: one of them is stamped
- * within SAME_SENDING_MS of it, or a stamp cannot be read (then the reference alone decides, as before).
- */
-export function maySendTogether(stamp: string, others: readonly string[]): boolean {
-  const at = Date.parse(stamp);
-  const known = others.map((o) => Date.parse(o)).filter((t) => !Number.isNaN(t));
-  return Number.isNaN(at) || known.length === 0 || known.some((t) => Math.abs(t - at) <= SAME_SENDING_MS);
-}
 
 /**
  * How far a part stamped `stamp` is from the nearest of `others` (ms); Infinity when either cannot be

@@ -6,7 +6,8 @@
  * group of one second is read by its texts, not by its order: two or more messages whose parts are, number for number,
  * the very same texts (the network's exact repeat of one sending) are joined right whichever way the parts went; any
  * other two are each possibly joined wrong, whatever the order, A1, A2, B1, B2 included (docs/security.md, "Two long
- * replies under one reference in the same second"). This is the one definition every joiner of parts reads
+ * replies under one reference in the same second"). Not the same second only: any two the joiner could have exchanged a
+ * part between (stamps within SAME_SENDING_MS), as one sending's parts may be stamped seconds apart (review27). This is the one definition every joiner of parts reads
  * (assembleRecords, the page's Reassembler, the fleet board, `hall10086 inbox` and the extension through assembleRecords).
  */
 
@@ -29,10 +30,23 @@ export interface PlacedSending {
   parts: readonly PlacedPart[];
 }
 
-/** The second a stamp names (an unreadable stamp stands for itself, as nearestSendings reads it: equally near). */
-function secondOf(stamp: string): string {
+/**
+ * The service centre stamps each part as it takes it in: the parts of one sending carry one stamp
+ * (real 10086 replies: pdu-2018-balance-gd's three parts, 2018-08-16 10:50:16) or stamps seconds
+ * apart (a real 10010 reply's four parts, 16 s in all: tests/unit/assemble.test.ts). Parts stamped
+ * further apart than this are of different sendings even when they share a reference: a reused one,
+ * whose earlier message lost a part, or the same reply sent again (10086 did, 7 min 41 s later).
+ */
+export const SAME_SENDING_MS = 10 * 60_000;
+
+/**
+ * Whether a part stamped `stamp` may belong with parts stamped `others`: one of them is stamped
+ * within SAME_SENDING_MS of it, or a stamp cannot be read (then the reference alone decides, as before).
+ */
+export function maySendTogether(stamp: string, others: readonly string[]): boolean {
   const at = Date.parse(stamp);
-  return Number.isNaN(at) ? `?${stamp}` : String(Math.floor(at / 1000));
+  const known = others.map((o) => Date.parse(o)).filter((t) => !Number.isNaN(t));
+  return Number.isNaN(at) || known.length === 0 || known.some((t) => Math.abs(t - at) <= SAME_SENDING_MS);
 }
 
 /**
@@ -52,27 +66,33 @@ function samePartForPart(sendings: readonly PlacedSending[]): boolean {
 }
 
 /**
- * The sendings that may be joined wrong: every one of a group (SIM, sender, reference, part count, encoding) and
- * second holding two or more messages that are not the same texts part for part (samePartForPart), whole or not,
- * whatever order their parts came in. Marked so whatever became of them before (stored, read for figures): the
- * mark may come after, with the part that shows a second message.
+ * The sendings that may be joined wrong: every two of a group (SIM, sender, reference, part count, encoding) that could
+ * have taken each other's parts (a part of one stamped as maySendTogether lets it join the other) and that are not the
+ * same texts part for part (samePartForPart), whole or not, whatever order their parts came in. Marked so whatever
+ * became of them before (stored, read for figures): the mark may come after, with the part that shows a second message.
+ * Not only those of one second (review27): a sending's parts may be stamped seconds apart (10010's are), and a part
+ * stamped as one of them, read between them, took the other's place with no second shared by the two messages made.
  */
 export function mixedUpSendings<T>(sendings: readonly T[], read: (sending: T) => PlacedSending): Set<T> {
-  const buckets = new Map<string, { sendings: T[]; read: PlacedSending[] }>();
+  const groups = new Map<string, { sending: T; read: PlacedSending }[]>();
   for (const sending of sendings) {
     const s = read(sending);
-    for (const second of new Set(s.parts.map((p) => secondOf(p.stamp)))) {
-      const id = JSON.stringify([s.group, s.encoding ?? null, second]);
-      const bucket = buckets.get(id);
-      if (bucket) {
-        bucket.sendings.push(sending);
-        bucket.read.push(s);
-      } else buckets.set(id, { sendings: [sending], read: [s] });
-    }
+    const id = JSON.stringify([s.group, s.encoding ?? null]);
+    groups.set(id, [...(groups.get(id) ?? []), { sending, read: s }]);
   }
   const mixed = new Set<T>();
-  for (const bucket of buckets.values()) {
-    if (bucket.sendings.length > 1 && !samePartForPart(bucket.read)) bucket.sendings.forEach((s) => mixed.add(s));
+  for (const group of groups.values()) {
+    group.forEach((a, i) => {
+      for (const b of group.slice(i + 1)) {
+        if (mayHaveExchanged(a.read, b.read) && !samePartForPart([a.read, b.read])) [a, b].forEach((x) => mixed.add(x.sending));
+      }
+    });
   }
   return mixed;
+}
+
+/** Whether a part of either could have joined the other, by the stamps the joiners go by (maySendTogether). */
+function mayHaveExchanged(a: PlacedSending, b: PlacedSending): boolean {
+  const stamps = (s: PlacedSending) => s.parts.map((p) => p.stamp);
+  return a.parts.some((p) => maySendTogether(p.stamp, stamps(b))) || b.parts.some((p) => maySendTogether(p.stamp, stamps(a)));
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { maySendTogether, REASSEMBLY_WINDOW_MS, sendingDistance } from '../../src-shared/assemble';
+import { REASSEMBLY_WINDOW_MS, sendingDistance } from '../../src-shared/assemble';
+import { maySendTogether } from '../../src-shared/sending-order';
 import { oldKeyOfText } from '../../src-shared/journal-key';
 import { SETTLED_PARTS_KEPT_DAYS, type HandedOutRecord, type IncomingRecord } from '../../src-shared/journal-records';
 import type { HallDb } from './db';

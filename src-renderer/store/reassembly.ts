@@ -1,8 +1,8 @@
-import { maySendTogether, nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
+import { nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
-import { mixedUpSendings, type PlacedSending } from '../../src-shared/sending-order';
+import { maySendTogether, mixedUpSendings, type PlacedSending } from '../../src-shared/sending-order';
 
 
 /** Shown where a part of a long message has not arrived. */

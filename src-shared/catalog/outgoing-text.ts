@@ -164,13 +164,20 @@ function withoutInvisible(typed: string, audience: Audience): { kept: string[]; 
   return { kept, removed };
 }
 
+/**
+ * A neighbour of a refused blank as the message names it: a digit only as "a digit", for it may be one of a password's
+ * or an ID number's (MMXG#123⠀456#…: the toast at a hall desk, the extension's list of sends, the CLI's stderr would
+ * show two of its digits; the position alone finds the blank: review27).
+ */
+const namedBeside = (ch: string, lang: 'zh' | 'en') => (/\p{Nd}/u.test(ch) ? (lang === 'zh' ? '一个数字' : 'a digit') : lang === 'zh' ? `“${ch}”` : `"${ch}"`);
+
 function blankInside(ch: string, position: number, before: string, after: string): HallError {
   const code = codePointOf(ch);
   return new HallError(
     'send.blank-inside',
     {
-      zh: `第 ${position} 个字符是 ${code}（看起来像空格，其实不是空格的字符），在“${before}”和“${after}”之间：去掉它会把两边连在一起，发出的就不是看到的内容。请删掉它或换成普通空格后再发送。`,
-      en: `Character ${position} is ${code} (it looks like a space but is not one), between "${before}" and "${after}": removing it would join the two, so what goes out would not be what is shown. Delete it or type an ordinary space instead, then send.`,
+      zh: `第 ${position} 个字符是 ${code}（看起来像空格，其实不是空格的字符），在${namedBeside(before, 'zh')}和${namedBeside(after, 'zh')}之间：去掉它会把两边连在一起，发出的就不是看到的内容。请删掉它或换成普通空格后再发送。`,
+      en: `Character ${position} is ${code} (it looks like a space but is not one), between ${namedBeside(before, 'en')} and ${namedBeside(after, 'en')}: removing it would join the two, so what goes out would not be what is shown. Delete it or type an ordinary space instead, then send.`,
     },
     { details: { codePoint: code, position } },
   );

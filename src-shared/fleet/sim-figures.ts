@@ -96,6 +96,12 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
   };
 }
 
+/**
+ * How far ahead of the clock a kept figure's time may be and still be taken as written: a time server's step
+ * back is seconds, and a late reply older than a figure must not replace it because the clock moved a little.
+ */
+export const CLOCK_SLACK_MS = 3600_000;
+
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
 
 
@@ -107,10 +113,13 @@ const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']
  * (kinds only): the older amount is superseded, not current, so it is dropped and its time points to
  * the newer reply. A reply about something else (a balance), or of data extras only (WLAN, a 定向 app
  * pack), leaves data as it was, with its own time. `zoneMin` is the reply's stamp's UTC offset (null: none).
+ * A kept time more than CLOCK_SLACK_MS ahead of `now` holds nothing back (review27): no reply read yet was written
+ * then, so it was written by a clock that ran ahead (a flat clock battery, a wrong time server) or a hand in
+ * sim-board.json, and kept every reply after it off the row for good, its figure shown as the latest.
  */
-export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number, zoneMin: number | null = null): Partial<SimState> {
+export function newerFigures(state: SimState, figures: readonly FigureRecord[], at: number, now: number, zoneMin: number | null = null): Partial<SimState> {
   const h = headlineFigures(figures);
-  const newer = (was: number | null) => was === null || was <= at;
+  const newer = (was: number | null) => was === null || was <= at || was > now + CLOCK_SLACK_MS;
   const asOf = { ...state.asOf };
   const patch: Partial<SimState> = {};
   if (h.balance !== null && newer(asOf.balance)) {
@@ -130,8 +139,8 @@ export function newerFigures(state: SimState, figures: readonly FigureRecord[], 
     asOf.points = at;
   }
   // The row's times are read on the newest reply's zone: a reply delivered late keeps the newer one's.
-  const newest = state.lastUpdate === null || at >= state.lastUpdate;
-  return { ...patch, asOf, lastUpdate: Math.max(at, state.lastUpdate ?? 0), zoneMin: newest ? zoneMin : state.zoneMin };
+  const newest = newer(state.lastUpdate);
+  return { ...patch, asOf, lastUpdate: newest ? at : state.lastUpdate, zoneMin: newest ? zoneMin : state.zoneMin };
 }
 
 /** Each kind of figure a reply sets together with its time (newerFigures). */

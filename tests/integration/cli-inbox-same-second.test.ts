@@ -18,13 +18,19 @@ import { hall } from './cli-helpers';
 const real = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replies/real-dev.json'), 'utf8')) as { id: string; text: string }[];
 const realReply = (id: string) => real.find((x) => x.id === id)!.text;
 
-/** The SIM holding, in slot order, the named parts of A (r15-153) and B (r15-183), one reference, one second. */
-async function simHolding(order: ('a1' | 'a2' | 'b1' | 'b2')[]): Promise<{ modem: PtyEmulator; dataDir: string }> {
+type PartName = 'a1' | 'a2' | 'b1' | 'b2';
+
+/**
+ * The SIM holding, in slot order, the named parts of A (r15-153) and B (r15-183), one reference; each part stamped
+ * second 7 of the minute unless `seconds` says another.
+ */
+async function simHolding(order: PartName[], seconds: Partial<Record<PartName, number>> = {}): Promise<{ modem: PtyEmulator; dataDir: string }> {
   const emulator = new ModemEmulator();
-  const parts = (id: string) => encodeDeliverParts({ from: '10086', text: realReply(id), timestamp: new Date(Date.UTC(2026, 11, 6, 0, 0, 7)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
-  const [a1, a2] = parts('r15-153');
-  const [b1, b2] = parts('r15-183');
-  const byName = { a1: a1!, a2: a2!, b1: b1!, b2: b2! };
+  const part = (name: PartName) => {
+    const parts = encodeDeliverParts({ from: '10086', text: realReply(name[0] === 'a' ? 'r15-153' : 'r15-183'), timestamp: new Date(Date.UTC(2026, 11, 6, 0, 0, seconds[name] ?? 7)), tzQuarterHours: 32, smsc: '+8613800100500', concatRef: 77 });
+    return parts[Number(name[1]) - 1]!;
+  };
+  const byName = { a1: part('a1'), a2: part('a2'), b1: part('b1'), b2: part('b2') };
   for (const name of order) expect(emulator.preload('SM', byName[name].hex)).not.toBeNull();
   const modem = await startPtyEmulator({ emulator });
   const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-inbox-clash-'));
@@ -64,6 +70,16 @@ describe('hall10086 inbox when a part of another message came between a long rep
   it('A1, B2, A2 with no B1 (a part 2 sent under A\'s reference and second before A\'s own, as a fake base station can): both marked (review25)', async () => {
     // Before, A1+B2 read whole and certain (figures taken from it), A2 alone left incomplete.
     expect(await inbox(await simHolding(['a1', 'b2', 'a2']))).toEqual([
+      ['尊敬的客户，', true, true],
+      [expect.any(String), false, true],
+    ]);
+  });
+});
+
+describe('hall10086 inbox when the parts of one reference are not all stamped one second (real pty, the real CLI)', () => {
+  it('A stamped :07 and :08 (its parts a second apart, as 10010\'s are seconds apart), a part 2 stamped :07 under its reference read between them: both marked', async () => {
+    // A fake base station's part, or B's with its B1 lost. Before, A1+B2 shared no second with A2: whole and certain.
+    expect(await inbox(await simHolding(['a1', 'b2', 'a2'], { a2: 8 }))).toEqual([
       ['尊敬的客户，', true, true],
       [expect.any(String), false, true],
     ]);

@@ -236,8 +236,18 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       expect(inOrder.changedGenerations().map((g) => [joinSlots(g.slots), g.uncertain ?? false]).sort()).toEqual([['A1B2', true], ['B1A2', true]]);
     });
 
-    it('another second, or another encoding, is another group: nothing marked', () => {
+    it('another second is no other group (review27): one sending\'s parts may be stamped seconds apart, so A1+B2 and B1+A2 would read the same', () => {
       const later = (r: IncomingRecord): IncomingRecord => ({ ...r, timestamp: '2026-11-25T10:00:01+08:00' });
+      expect(bothWays([a2, a1, later(b1), later(b2)])).toEqual(twice([['A1A2', true], ['B1B2', true]]));
+      // A stamped :00 and :01, a part 2 stamped :00 read between: A1+B2 shares no second with A2, and was certain.
+      expect(bothWays([a1, b2, later(a2)])).toEqual([
+        [['A1B2', true], ['A2', true]],
+        [['A1B2', true], ['…A2', true]],
+      ]);
+    });
+
+    it('stamps further apart than one sending\'s parts can be, or another encoding, is another group: nothing marked', () => {
+      const later = (r: IncomingRecord): IncomingRecord => ({ ...r, timestamp: '2026-11-25T10:10:01+08:00' });
       expect(bothWays([a2, a1, later(b1), later(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
       const gsm = (r: IncomingRecord): IncomingRecord => ({ ...r, encoding: 'gsm7' });
       expect(bothWays([a2, a1, gsm(b1), gsm(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));

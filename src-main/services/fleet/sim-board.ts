@@ -394,7 +394,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after
     // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
     const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
-    this.change(simId, newerFigures(before, understood.figures, at, offsetOf(timestamp)));
+    this.change(simId, newerFigures(before, understood.figures, at, Date.now(), offsetOf(timestamp)));
     return { before, after: this.sims.get(simId)! };
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REASSEMBLY_WINDOW_MS, SAME_SENDING_MS } from '../../../src-shared/assemble';
+import { REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import { SAME_SENDING_MS } from '../../../src-shared/sending-order';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { asLivePart, belongsToCleared, CLEARED_KEPT_MS, prunableCleared } from '../../../src-renderer/store/cleared';
 import type { ClearedRow } from '../../../src-renderer/store/rows';
