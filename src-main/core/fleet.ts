@@ -60,6 +60,11 @@ export class Fleet {
   private readonly failuresSaved = new Map<string, string>();
   /** Set by close: the modems closing after it change the board, and are not written (the folder may be gone). */
   private closed = false;
+  /**
+   * Set when sim-board.json could not be read, or was damaged and could not be copied aside: it is the only copy of
+   * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
+   */
+  private boardLeftAlone = false;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -110,6 +115,7 @@ export class Fleet {
   private saveBoard(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (this.boardLeftAlone) return this.saving;
     const sims = this.board.list();
     for (const s of sims) this.failuresSaved.set(s.simId, failuresOf(s));
     // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
@@ -135,11 +141,17 @@ export class Fleet {
           en: 'figures of the SIMs it could not read come back with their next replies; every message is still in the journal.',
         },
         parse: parseBoardFile,
+        leftAlone: {
+          zh: '本次运行不写入它；Hall10086 照常启动，看板上的数字只留在内存里，重启后不保留。',
+          en: 'it is not written during this run; Hall10086 starts all the same, and the board’s figures stay in memory only, not kept after a restart.',
+        },
       });
     } catch (e) {
-      // Unreadable (a folder in its place, root's): the app starts all the same, without the last figures.
+      // Unreadable (a folder in its place, root's) or damaged with no copy kept: the figures come back with the next
+      // replies, so the app starts all the same, but the file is the only copy of what it holds and is left alone.
+      this.boardLeftAlone = true;
       const error = toHallError(e);
-      return { zh: error.zh, en: error.en };
+      return { zh: error.describe('zh-Hans'), en: error.describe('en') };
     }
     if (loaded.value) this.board.restore(loaded.value.sims, loaded.value.readWhole);
     for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));

@@ -1,11 +1,14 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../../src-main/core';
+import { Fleet } from '../../../src-main/core/fleet';
 import { Journal } from '../../../src-main/services/journal';
 import { emptySimState } from '../../../src-shared/fleet/sim-state';
 import { sms } from '../../unit/journal/journal-test-kit';
+import { seedFleet } from './seed-fleet';
 
 /*
  * review26: a sim-board.json a hand, another program or a failing disk spoiled. The real core starts on a real
@@ -59,5 +62,43 @@ describe('a damaged or hostile sim-board.json at start (real core, real journal 
     const said = notices.find((n) => n.zh.includes('sim-board.json') || n.en.includes('SIM board'));
     expect(said, `the board file is said; notices: ${JSON.stringify(notices)}`).toBeDefined();
     expect(said!.en).not.toMatch(/\n\s+at /);
+  });
+
+  /*
+   * mend28: the copy aside cannot be made (a folder no entry can be added to, as a full disk or a read-only mount
+   * would be) while the file itself can later be replaced. Before, the notice said the app stopped, but it went
+   * on, and its first board write replaced the damaged file: what the user could still recover was gone.
+   */
+  it('a damaged file that cannot be copied aside is never written over during the run, and the notice says so', async () => {
+    const damaged = '{"version":1,"sims":[{"simId":"89860012345670002525","balance":35.2';
+    const dir = await mkdtemp(join(tmpdir(), 'hall-board-stuck-'));
+    dirs.push(dir);
+    const path = join(dir, 'sim-board.json');
+    await writeFile(path, damaged);
+    // Root ignores a folder's modes: an immutable folder refuses it new entries all the same.
+    const shut = (on: boolean) =>
+      process.getuid?.() === 0 ? execFileSync('chattr', [on ? '+i' : '-i', dir]) : chmod(dir, on ? 0o500 : 0o700);
+    await shut(true);
+    // The fleet alone: the journal's lock could not be taken in such a folder, and it is the board's load that is in question.
+    let fleet: Fleet;
+    try {
+      fleet = await Fleet.open({ dataDir: dir, redact: (t) => t, sendQuery: () => Promise.reject(new Error('no modem')), onLabels() {}, onMqtt() {}, onSim() {}, onSimGone() {}, onCheck() {}, warn() {} });
+    } finally {
+      await shut(false);
+    }
+    try {
+      // Writes can be made again (space freed, the mount writable): the board changes and is closed, which writes it.
+      seedFleet(fleet.board, 2);
+      expect(fleet.sims().length, 'the board works in memory').toBe(2);
+      const said = fleet.problems.find((n) => n.en.includes('SIM board'));
+      expect(said, 'the board file is said').toBeDefined();
+      expect(said!.zh).toMatch(/无法另存一份副本.*本次运行不写入它/);
+      expect(said!.en).toMatch(/no copy of it could be kept.*not written during this run/);
+      expect(said!.en, 'the app goes on: it must not say it stopped').not.toMatch(/stopped/);
+      expect(said!.zh).not.toMatch(/停在这里/);
+    } finally {
+      await fleet.close();
+    }
+    expect(await readFile(path, 'utf8'), 'the damaged file is as it was').toBe(damaged);
   });
 });
