@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
 import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
-import { keptSimState } from '../../src-shared/fleet/remote-sim';
+import { leftOutSaid, readBoardFile, type BoardRead } from '../../src-shared/fleet/board-file';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { Damaged, loadSettingsFile, type LoadedSettings } from '../services/settings-file';
 import { FleetCheck } from '../services/fleet/fleet-check';
-import { SimBoard, type ReadWholeKept } from '../services/fleet/sim-board';
+import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -242,24 +242,19 @@ export class Fleet {
   }
 }
 
-interface BoardFile {
-  sims: SimState[];
-  readWhole: ReadWholeKept[];
-}
+type BoardFile = Omit<BoardRead, 'leftOut'>;
 
-/** sim-board.json: version 1, its rows each checked (keptSimState); the whole ones are salvaged from a damaged file. */
+/** sim-board.json: version 1, each entry checked (readBoardFile); the whole ones are salvaged from a damaged file, and the rest counted. */
 function parseBoardFile(text: string): BoardFile | Damaged<BoardFile> {
-  let saved: { version?: unknown; sims?: unknown; readWhole?: unknown } | null;
+  let json: unknown;
   try {
-    saved = JSON.parse(text) as typeof saved;
+    json = JSON.parse(text);
   } catch {
     return new Damaged();
   }
-  if (!saved || typeof saved !== 'object' || saved.version !== 1 || !Array.isArray(saved.sims)) return new Damaged();
-  const sims = saved.sims.map(keptSimState).filter((s): s is SimState => s !== null);
-  // Entries a hand spoiled are left out by SimBoard.restore itself.
-  const board = { sims, readWhole: Array.isArray(saved.readWhole) ? (saved.readWhole as ReadWholeKept[]) : [] };
-  const left = saved.sims.length - sims.length;
-  if (left === 0) return board;
-  return new Damaged({ zh: `${left} 行 SIM 记录不是本应用写的格式，已略过`, en: `${left} SIM row(s) not in the shape this app writes were left out` }, board);
+  const read = readBoardFile(json);
+  if (!read) return new Damaged();
+  const { leftOut, ...board } = read;
+  const why = leftOutSaid(leftOut);
+  return why ? new Damaged(why, board) : board;
 }

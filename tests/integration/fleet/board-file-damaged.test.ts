@@ -41,6 +41,10 @@ describe('a damaged or hostile sim-board.json at start (real core, real journal 
     }
   }
 
+  /** The fleet alone on a data folder: what it loaded, before any journal seeds it. */
+  const fleetOn = (dir: string) =>
+    Fleet.open({ dataDir: dir, redact: (t) => t, sendQuery: () => Promise.reject(new Error('no modem')), onLabels() {}, onMqtt() {}, onSim() {}, onSimGone() {}, onCheck() {}, warn() {} });
+
   it('rows not of the board’s shape are left out and said; the whole row stays; the file is kept aside', async () => {
     const { dir, sims, notices, pending } = await startOn((dir) => writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [GOOD, ...HOSTILE] })));
     expect(pending, 'the journal keeps its reply').toBe(1);
@@ -82,7 +86,7 @@ describe('a damaged or hostile sim-board.json at start (real core, real journal 
     // The fleet alone: the journal's lock could not be taken in such a folder, and it is the board's load that is in question.
     let fleet: Fleet;
     try {
-      fleet = await Fleet.open({ dataDir: dir, redact: (t) => t, sendQuery: () => Promise.reject(new Error('no modem')), onLabels() {}, onMqtt() {}, onSim() {}, onSimGone() {}, onCheck() {}, warn() {} });
+      fleet = await fleetOn(dir);
     } finally {
       await shut(false);
     }
@@ -100,5 +104,30 @@ describe('a damaged or hostile sim-board.json at start (real core, real journal 
       await fleet.close();
     }
     expect(await readFile(path, 'utf8'), 'the damaged file is as it was').toBe(damaged);
+  });
+
+  /*
+   * mend28: a long message read whole (kept for a withdrawal after a restart) spoiled by a hand was dropped without
+   * a word, and the rows and the entries were checked twice, by a schema and by hand. One check now, and the notice
+   * names both counts.
+   */
+  it('one spoiled row and one spoiled long-message entry: the others kept, the notice names each count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-board-reads-'));
+    dirs.push(dir);
+    const { simId: _, modemId: _m, sendFailures: _f, sendFailuresSeen: _s, modemState: _ms, registration: _r, signal: _g, ...figures } = GOOD;
+    const read = (keys: string[], before: unknown) => ({ simId: GOOD.simId, keys, receivedAt: 2, figures: { before, after: figures } });
+    const readWhole = [read(['a1', 'b2'], figures), read(['c1', 'd2'], { ...figures, asOf: 'yesterday' })];
+    await writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [GOOD, HOSTILE[0]], readWhole }));
+    const fleet = await fleetOn(dir);
+    try {
+      expect(fleet.sims().map((s) => [s.simId, s.balance]), 'the whole row is kept').toEqual([[GOOD.simId, 35.2]]);
+      expect(fleet.board.readsKept().map((r) => r.keys), 'the whole entry is kept').toEqual([['a1', 'b2']]);
+      const said = fleet.problems.find((n) => n.en.includes('SIM board'));
+      expect(said, `the board file is said; notices: ${JSON.stringify(fleet.problems)}`).toBeDefined();
+      expect(said!.zh).toMatch(/1 行 SIM 记录、1 条整条读出的长短信记录不是本应用写的格式，已略过.*已另存为/);
+      expect(said!.en).toMatch(/1 SIM row\(s\) and 1 kept long-message entry not in the shape this app writes were left out.*kept as/);
+    } finally {
+      await fleet.close();
+    }
   });
 });
