@@ -27,6 +27,11 @@ export async function actionsAsked(db: HallDb, reply: MessageRow): Promise<Actio
     .between([reply.simId, reply.peer, since], [reply.simId, reply.peer, Dexie.maxKey])
     .filter((m) => m.direction === 'in' && m.id !== reply.id)
     .toArray();
+  return actionsIn(rows);
+}
+
+/** What these stored messages of the peer ask (see actionsAsked), each read once (askedBy). */
+export function actionsIn(rows: readonly MessageRow[]): ActionAsked[] {
   return rows.flatMap(askedBy);
 }
 
