@@ -36,18 +36,24 @@ async function connectModem(): Promise<string> {
 const unreadBadge = (where = 'nav') => page.evaluate((where) => document.querySelector(`${where} .badge-unread`)?.textContent ?? null, where);
 const navUnread = () => unreadBadge();
 
+/** The thread of a modem with 30 replies, all read (the newest was on screen), then scrolled to its top: a new reply comes below the fold. */
+async function thirtyReadThenScrolledUp() {
+  await connectModem();
+  await page.keyboard.press('Alt+2');
+  await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
+  const log = page.getByRole('log');
+  for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
+  await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
+  // At the end, the newest on screen: all read.
+  await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
+  await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.locator('.jump-latest').waitFor();
+  return log;
+}
+
 describe('the thread, as a reader sees it', () => {
   it('a reply that came below a reader scrolled up stays unread until it is scrolled into view', async () => {
-    await connectModem();
-    await page.keyboard.press('Alt+2');
-    await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
-    const log = page.getByRole('log');
-    for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
-    await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
-    // At the end, the newest on screen: all read.
-    await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
-    await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
-    await page.locator('.jump-latest').waitFor();
+    const log = await thirtyReadThenScrolledUp();
 
     modem().emulator.deliver('10086', balance('35.99'));
     await expect.poll(navUnread, { timeout: 30_000 }).toBe('1');
@@ -62,15 +68,7 @@ describe('the thread, as a reader sees it', () => {
   }, 180_000);
 
   it('the navigation’s badge and the SIM tab’s show one count, and change together, once (mend28: one live query)', async () => {
-    await connectModem();
-    await page.keyboard.press('Alt+2');
-    await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
-    const log = page.getByRole('log');
-    for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
-    await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
-    await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
-    await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
-    await page.locator('.jump-latest').waitFor();
+    await thirtyReadThenScrolledUp();
     // Every pair of numbers the page ever shows, after each change of the page: before, the badge, the screen
     // reader's news and each tab each ran a query of their own, and the two badges changed apart.
     await page.evaluate(() => {
