@@ -18,6 +18,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   fleet: () => import('./fleet.bench'),
   'kept-parts': () => import('./kept-parts.bench'),
   'ui-burst': () => import('./ui-burst.bench'),
+  'actions-asked': () => import('./actions-asked.bench'),
 };
 
 function printSection(s: Section): void {

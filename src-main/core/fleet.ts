@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
 import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
-import { keptSimState } from '../../src-shared/fleet/remote-sim';
+import { leftOutSaid, readBoardFile, type BoardRead } from '../../src-shared/fleet/board-file';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
 import { Damaged, loadSettingsFile, type LoadedSettings } from '../services/settings-file';
 import { FleetCheck } from '../services/fleet/fleet-check';
-import { SimBoard, type ReadWholeKept } from '../services/fleet/sim-board';
+import { SimBoard } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
 import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
@@ -60,6 +60,11 @@ export class Fleet {
   private readonly failuresSaved = new Map<string, string>();
   /** Set by close: the modems closing after it change the board, and are not written (the folder may be gone). */
   private closed = false;
+  /**
+   * Set when sim-board.json could not be read, or was damaged and could not be copied aside: it is the only copy of
+   * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
+   */
+  private boardLeftAlone = false;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -110,6 +115,7 @@ export class Fleet {
   private saveBoard(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    if (this.boardLeftAlone) return this.saving;
     const sims = this.board.list();
     for (const s of sims) this.failuresSaved.set(s.simId, failuresOf(s));
     // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
@@ -135,11 +141,17 @@ export class Fleet {
           en: 'figures of the SIMs it could not read come back with their next replies; every message is still in the journal.',
         },
         parse: parseBoardFile,
+        leftAlone: {
+          zh: '本次运行不写入它；Hall10086 照常启动，看板上的数字只留在内存里，重启后不保留。',
+          en: 'it is not written during this run; Hall10086 starts all the same, and the board’s figures stay in memory only, not kept after a restart.',
+        },
       });
     } catch (e) {
-      // Unreadable (a folder in its place, root's): the app starts all the same, without the last figures.
+      // Unreadable (a folder in its place, root's) or damaged with no copy kept: the figures come back with the next
+      // replies, so the app starts all the same, but the file is the only copy of what it holds and is left alone.
+      this.boardLeftAlone = true;
       const error = toHallError(e);
-      return { zh: error.zh, en: error.en };
+      return { zh: error.describe('zh-Hans'), en: error.describe('en') };
     }
     if (loaded.value) this.board.restore(loaded.value.sims, loaded.value.readWhole);
     for (const s of this.board.list()) this.failuresSaved.set(s.simId, failuresOf(s));
@@ -230,24 +242,19 @@ export class Fleet {
   }
 }
 
-interface BoardFile {
-  sims: SimState[];
-  readWhole: ReadWholeKept[];
-}
+type BoardFile = Omit<BoardRead, 'leftOut'>;
 
-/** sim-board.json: version 1, its rows each checked (keptSimState); the whole ones are salvaged from a damaged file. */
+/** sim-board.json: version 1, each entry checked (readBoardFile); the whole ones are salvaged from a damaged file, and the rest counted. */
 function parseBoardFile(text: string): BoardFile | Damaged<BoardFile> {
-  let saved: { version?: unknown; sims?: unknown; readWhole?: unknown } | null;
+  let json: unknown;
   try {
-    saved = JSON.parse(text) as typeof saved;
+    json = JSON.parse(text);
   } catch {
     return new Damaged();
   }
-  if (!saved || typeof saved !== 'object' || saved.version !== 1 || !Array.isArray(saved.sims)) return new Damaged();
-  const sims = saved.sims.map(keptSimState).filter((s): s is SimState => s !== null);
-  // Entries a hand spoiled are left out by SimBoard.restore itself.
-  const board = { sims, readWhole: Array.isArray(saved.readWhole) ? (saved.readWhole as ReadWholeKept[]) : [] };
-  const left = saved.sims.length - sims.length;
-  if (left === 0) return board;
-  return new Damaged({ zh: `${left} 行 SIM 记录不是本应用写的格式，已略过`, en: `${left} SIM row(s) not in the shape this app writes were left out` }, board);
+  const read = readBoardFile(json);
+  if (!read) return new Damaged();
+  const { leftOut, ...board } = read;
+  const why = leftOutSaid(leftOut);
+  return why ? new Damaged(why, board) : board;
 }

@@ -11,7 +11,8 @@ import { shellWord } from './shell-word';
  * a bad read. Read as "none", a file the user cannot open (root's after a sudo run, a folder in its
  * place, a failing disk) or one that is damaged would be replaced by the next save, without a word.
  * - missing: the defaults, as on a first run;
- * - cannot be read: refused, naming the file and the fix; the file is left as it is;
+ * - cannot be read: refused, naming the file and the fix; the file is left as it is (and, for a file the app
+ *   can do without, the caller goes on without writing it: SettingsPath.leftAlone);
  * - damaged (not JSON, not the shape this app writes): a copy is kept beside it before anything can
  *   replace it, the user is told where and what they go without, and the defaults apply.
  */
@@ -20,7 +21,15 @@ import { shellWord } from './shell-word';
 export interface SettingsPath {
   path: string;
   holds: Bilingual;
+  /**
+   * What becomes of the file, and of the app, when it cannot be read or copied aside: the caller's word. Unset, the
+   * start stops (what the file holds cannot be done without). A file the app can do without keeps the app going, and
+   * must then say so and keep its promise: the file is not written for the rest of the run.
+   */
+  leftAlone?: Bilingual;
 }
+
+const START_STOPPED = { zh: 'Hall10086 停在这里，没有动它。', en: 'Hall10086 stopped here and left it as it is.' };
 
 export interface SettingsFile<T> extends SettingsPath {
   /** What the user goes without, or must do again, while the defaults stand in for a damaged file. */
@@ -108,8 +117,8 @@ async function keepAside(file: SettingsPath): Promise<string> {
       throw new HallError(
         'settings.not-kept',
         {
-          zh: `${file.holds.zh}文件 ${file.path} 已损坏，而且无法另存一份副本（${errno(e)}）。为免覆盖它，Hall10086 停在这里，没有动它。`,
-          en: `The ${file.holds.en} file ${file.path} is damaged, and no copy of it could be kept (${errno(e)}). So that nothing replaces it, Hall10086 stopped here and left it as it is.`,
+          zh: `${file.holds.zh}文件 ${file.path} 已损坏，而且无法另存一份副本（${errno(e)}）。为免覆盖它，${(file.leftAlone ?? START_STOPPED).zh}`,
+          en: `The ${file.holds.en} file ${file.path} is damaged, and no copy of it could be kept (${errno(e)}). So that nothing replaces it, ${(file.leftAlone ?? START_STOPPED).en}`,
         },
         {
           action: { zh: `自己把它移到别处（mv ${p} ${p}.old），然后再试：那时用默认设置。`, en: `Move it elsewhere yourself (mv ${p} ${p}.old), then try again: the defaults then apply.` },
@@ -140,8 +149,8 @@ function unreadable(file: SettingsPath, e: unknown): HallError {
   return new HallError(
     'settings.unreadable',
     {
-      zh: `${file.holds.zh}文件 ${file.path} 无法读取（${code}）。为免用默认设置覆盖其中的内容，Hall10086 停在这里，没有动它。`,
-      en: `The ${file.holds.en} file ${file.path} cannot be read (${code}). So that defaults never replace what it holds, Hall10086 stopped here and left it as it is.`,
+      zh: `${file.holds.zh}文件 ${file.path} 无法读取（${code}）。为免用默认设置覆盖其中的内容，${(file.leftAlone ?? START_STOPPED).zh}`,
+      en: `The ${file.holds.en} file ${file.path} cannot be read (${code}). So that defaults never replace what it holds, ${(file.leftAlone ?? START_STOPPED).en}`,
     },
     { action: fixFor(code, p), details: { path: file.path, errno: code }, cause: e },
   );

@@ -1,16 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
-import { hallDb } from '../store/db';
-import { unreadAtOpen, unreadBySim } from '../store/unread-at-open';
+import { unreadAtOpen } from '../store/unread-at-open';
+import { useUnreadBySim } from '../store/unread-live';
 import { useShownThread } from '../views/thread/shown-thread';
-
-/** Unread replies per SIM's thread (undefined until read). */
-function useUnreadBySim(): ReadonlyMap<string, number> | undefined {
-  const db = hallDb();
-  return useLiveQuery(() => unreadBySim(db), [db]);
-}
 
 /** Unread replies across every SIM's thread, for the navigation. Loaded with the store, not at start. */
 export default function UnreadBadge() {

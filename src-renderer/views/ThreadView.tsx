@@ -8,7 +8,8 @@ import { useErrorToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 import { hallDb } from '../store/db';
 import { HALL_PEER } from '../store/incoming-rows';
-import { firstUnread, newestFailed, unreadCount } from '../store/queries';
+import { firstUnread, newestFailed } from '../store/queries';
+import { useUnreadBySim } from '../store/unread-live';
 import type { MessageRow } from '../store/rows';
 // Part of this (lazy) chunk, not a chunk of its own: rolldown then splits the modules it shares with
 // the start-up bundle out of that bundle, which costs the start-up ~3 KB gzip in extra requests.
@@ -114,7 +115,7 @@ function moveAmongTabs(e: ReactKeyboardEvent<HTMLDivElement>): void {
 
 function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: boolean; onSelect(): void }) {
   const { t } = useI18n();
-  const unread = useLiveQuery(() => unreadCount(hallDb(), tab.simId, HALL_PEER), [tab.simId]) ?? 0;
+  const unread = useUnreadBySim()?.get(tab.simId) ?? 0;
   return (
     <button type="button" role="tab" aria-selected={selected} tabIndex={selected ? 0 : -1} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
       <span>{simLabel(tab.simId)}</span>

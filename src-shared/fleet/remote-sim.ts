@@ -7,8 +7,8 @@ import { isZoneOffset } from '../stamp-zone';
 const num = v.nullable(v.pipe(v.number(), v.finite()));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-/** A SIM's state as a board writes it (SimState): the shape both another host's and this host's saved rows must have. */
-const SimStateSchema = v.object({
+/** A SIM's state as a board writes it (SimState): the shape both another host's and this host's saved rows (board-file.ts) must have. */
+export const SimStateSchema = v.object({
   simId: short(64),
   modemId: v.nullable(short(64)),
   balance: num,
@@ -31,15 +31,6 @@ const SimStateSchema = v.object({
   modemState: v.nullable(v.picklist(['opening', 'probing', 'ready', 'reconnecting', 'closed', 'failed'])),
   registration: v.nullable(v.picklist(['home', 'roaming', 'searching', 'denied', 'none', 'unknown'])),
   signal: v.nullable(v.object({ csq: v.number(), dbm: num })),
-});
-
-/** A saved row: its modem's state is the last run's and is not read (SimBoard.restore clears it); files from before sendFailures counted none. */
-const KeptSimSchema = v.object({
-  ...SimStateSchema.entries,
-  sendFailures: v.optional(SimStateSchema.entries.sendFailures, 0),
-  modemState: v.optional(v.unknown(), null),
-  registration: v.optional(v.unknown(), null),
-  signal: v.optional(v.unknown(), null),
 });
 
 /** What another host publishes at `<base>/<host>/sim/<sim>/state`: read as data, never trusted further. */
@@ -68,14 +59,4 @@ export function parseRemoteSim(topic: string, baseTopic: string, payload: string
   if (!parsed.success || parsed.output.host !== host || topicLevel(parsed.output.simId) !== simLevel) return null;
   const { label, ...state } = parsed.output;
   return { ...state, ...figuresFromBefore(state), label: label && { simId: state.simId, ...label } };
-}
-
-/**
- * A row of this host's sim-board.json, or null when it is not the shape a board writes (review26): a hand or a
- * failing disk must not put a balance "x", an id that is no string or a time that is no number on the Overview,
- * MQTT or /metrics. Fields from before a version are filled as for another host's state.
- */
-export function keptSimState(raw: unknown): SimState | null {
-  const parsed = v.safeParse(KeptSimSchema, raw);
-  return parsed.success ? { ...parsed.output, ...figuresFromBefore(parsed.output), modemState: null, registration: null, signal: null } : null;
 }

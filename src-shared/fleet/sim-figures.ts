@@ -161,25 +161,6 @@ export function figureSnapshot(s: FigureSnapshot): FigureSnapshot {
   return structuredClone({ balance, balanceCurrency, generalDataLeftMb, dataLeftByPoolMb, minutesLeft, minutesLeftByPool, points, asOf, lastUpdate, zoneMin });
 }
 
-const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
-const amounts = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
-
-/** A snapshot read back from a file (sim-board.json, which a hand may have edited): its own shape, or null. */
-export function checkedSnapshot(v: unknown): FigureSnapshot | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const s = v as Record<string, unknown>;
-  const asOf = s.asOf as Record<string, unknown> | null | undefined;
-  const ok =
-    ['balance', 'generalDataLeftMb', 'minutesLeft', 'points', 'lastUpdate', 'zoneMin'].every((k) => numberOrNull(s[k])) &&
-    (s.balanceCurrency === null || typeof s.balanceCurrency === 'string') &&
-    amounts(s.dataLeftByPoolMb) &&
-    amounts(s.minutesLeftByPool) &&
-    typeof asOf === 'object' &&
-    asOf !== null &&
-    ['balance', 'data', 'minutes', 'points'].every((k) => numberOrNull(asOf[k]));
-  return ok ? figureSnapshot(s as unknown as FigureSnapshot) : null;
-}
-
 /**
  * A SIM's figures without one reply's, read before it was found possibly joined wrong (mixedUpSendings):
  * each figure that reply set (`before` → `after`) goes back to what it was before it, unless a newer reply

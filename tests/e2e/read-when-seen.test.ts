@@ -36,18 +36,24 @@ async function connectModem(): Promise<string> {
 const unreadBadge = (where = 'nav') => page.evaluate((where) => document.querySelector(`${where} .badge-unread`)?.textContent ?? null, where);
 const navUnread = () => unreadBadge();
 
+/** The thread of a modem with 30 replies, all read (the newest was on screen), then scrolled to its top: a new reply comes below the fold. */
+async function thirtyReadThenScrolledUp() {
+  await connectModem();
+  await page.keyboard.press('Alt+2');
+  await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
+  const log = page.getByRole('log');
+  for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
+  await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
+  // At the end, the newest on screen: all read.
+  await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
+  await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.locator('.jump-latest').waitFor();
+  return log;
+}
+
 describe('the thread, as a reader sees it', () => {
   it('a reply that came below a reader scrolled up stays unread until it is scrolled into view', async () => {
-    await connectModem();
-    await page.keyboard.press('Alt+2');
-    await page.locator('.composer input:not([disabled])').waitFor({ timeout: 30_000 });
-    const log = page.getByRole('log');
-    for (let i = 0; i < 30; i++) modem().emulator.deliver('10086', balance(`${40 + i}.00`));
-    await expect.poll(() => log.textContent(), { timeout: 60_000 }).toContain('69.00元');
-    // At the end, the newest on screen: all read.
-    await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
-    await page.locator('.message-scroller').evaluate((el) => el.scrollTo({ top: 0 }));
-    await page.locator('.jump-latest').waitFor();
+    const log = await thirtyReadThenScrolledUp();
 
     modem().emulator.deliver('10086', balance('35.99'));
     await expect.poll(navUnread, { timeout: 30_000 }).toBe('1');
@@ -59,6 +65,25 @@ describe('the thread, as a reader sees it', () => {
     await page.locator('.jump-latest').click();
     await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.99元');
     await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
+  }, 180_000);
+
+  it('the navigation’s badge and the SIM tab’s show one count, and change together, once (mend28: one live query)', async () => {
+    await thirtyReadThenScrolledUp();
+    // Every pair of numbers the page ever shows, after each change of the page: before, the badge, the screen
+    // reader's news and each tab each ran a query of their own, and the two badges changed apart.
+    await page.evaluate(() => {
+      const w = window as unknown as { shownPairs: string[] };
+      w.shownPairs = [];
+      const pair = () => JSON.stringify(['nav', '[role=tab]'].map((at) => document.querySelector(`${at} .badge-unread`)?.textContent ?? null));
+      const note = () => w.shownPairs.at(-1) !== pair() && w.shownPairs.push(pair());
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    modem().emulator.deliver('10086', balance('35.99'));
+    await expect.poll(() => Promise.all([navUnread(), unreadBadge('[role=tab]')]), { timeout: 30_000 }).toEqual(['1', '1']);
+    modem().emulator.deliver('10086', balance('36.99'));
+    await expect.poll(() => Promise.all([navUnread(), unreadBadge('[role=tab]')]), { timeout: 30_000 }).toEqual(['2', '2']);
+    expect(await page.evaluate(() => (window as unknown as { shownPairs: string[] }).shownPairs)).toEqual(['[null,null]', '["1","1"]', '["2","2"]']);
   }, 180_000);
 
   it('with no modem to send, a menu reply’s buttons are reached by Tab, say why, and a press sends nothing', async () => {

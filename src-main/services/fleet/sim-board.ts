@@ -1,7 +1,7 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
-import { emptySimState, figuresFromBefore, type SimState } from '../../../src-shared/fleet/sim-state';
-import { checkedSnapshot, figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
+import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
+import { figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
 import { insertedIn } from '../../../src-shared/at/sim-id';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { firstOccurrenceOf } from '../../../src-shared/journal-key';
@@ -9,7 +9,7 @@ import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
 import { writtenAt } from '../../../src-shared/written-at';
-import { isZoneOffset, offsetOf } from '../../../src-shared/stamp-zone';
+import { offsetOf } from '../../../src-shared/stamp-zone';
 import { Emitter } from '../modem/emitter';
 
 export type { SimState };
@@ -132,23 +132,15 @@ export class SimBoard extends Emitter<SimBoardEvents> {
    * the figures they gave (`reads`): seed then keeps those whose parts the journal still has.
    */
   restore(states: readonly SimState[], reads: readonly ReadWholeKept[] = []): void {
+    // Both come checked from the file (board-file.ts): here they are only taken.
     for (const r of reads) {
-      const before = checkedSnapshot(r?.figures?.before);
-      const after = checkedSnapshot(r?.figures?.after);
-      // An entry a hand spoiled is left out: that message's figures then stay should it be shown mixed, as before review25.
-      if (!before || !after || typeof r.simId !== 'string' || !Array.isArray(r.keys) || !r.keys.every((k) => typeof k === 'string') || !Number.isFinite(r.receivedAt)) continue;
       const whole = this.readWhole.get(r.simId) ?? new Map<string, ReadWhole>();
-      whole.set(r.keys.join(','), { receivedAt: r.receivedAt, figures: { before, after } });
+      whole.set(r.keys.join(','), { receivedAt: r.receivedAt, figures: { before: figureSnapshot(r.figures.before), after: figureSnapshot(r.figures.after) } });
       this.readWhole.set(r.simId, whole);
     }
     for (const s of states) {
       if (this.sims.has(s.simId)) continue;
-      const sendFailures = Number.isSafeInteger(s.sendFailures) && s.sendFailures > 0 ? s.sendFailures : 0;
-      // A file from before the field has none (every failure unseen); a hand-edited one never hides more than it counts.
-      const seen = Number.isSafeInteger(s.sendFailuresSeen) ? Math.min(Math.max(s.sendFailuresSeen, 0), sendFailures) : 0;
-      // A zone a hand-edited file spoils is no zone: the row reads the network's clock.
-      const zoneMin = isZoneOffset(s.zoneMin) ? s.zoneMin : null;
-      this.sims.set(s.simId, { ...emptySimState(s.simId), ...s, ...figuresFromBefore(s), zoneMin, sendFailures, sendFailuresSeen: seen, modemState: null, signal: null, registration: null });
+      this.sims.set(s.simId, { ...structuredClone(s), modemState: null, signal: null, registration: null });
     }
   }
 

@@ -62,6 +62,11 @@ export class JournalState {
    * the same wording, with nothing of the code readable in memory (journal21). Memory only, its key never written.
    */
   readonly keptDigests = new Map<string, string>();
+  /**
+   * Kept parts whose message was masked whole in memory (Journal.maskKeptMessages, with or without a secret): their
+   * text is what they are handed out as, so a hand-out (longParts at each start and extension recheck) masks only the rest.
+   */
+  readonly maskedWhole = new Set<string>();
   /** Pending key → a key under which a store may hold that very message (MaybeRecord), until the key is acknowledged. */
   readonly maybe = new Map<string, string>();
 
@@ -119,6 +124,7 @@ export class JournalState {
       }
     }
     for (const [key, digest] of previous.keptDigests) if (this.kept.has(key)) this.keptDigests.set(key, digest);
+    for (const key of previous.maskedWhole) if (this.kept.has(key)) this.maskedWhole.add(key);
     return this;
   }
 

@@ -255,6 +255,13 @@ export class Journal {
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
     const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
+      // Kept parts read back are masked whole once here (those written by a compaction already are; the log's tail
+      // holds them clear), not again at every hand-out. A detector that fails leaves them to the hand-out, as at ack.
+      try {
+        journal.maskKeptMessages([...onDisk.state.kept.keys()]);
+      } catch {
+        // As in ack.
+      }
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
         // We cannot know whether these left the modem, so they must never be re-sent on their own.
@@ -435,6 +442,7 @@ export class Journal {
     const parts = [...[...this.state.kept.values()].filter(ofThem), ...[...this.state.pending.values()].filter(ofThem)];
     for (const message of assembleRecords(parts)) {
       if (!message.complete || !message.keys.every((key) => this.state.kept.has(key))) continue;
+      if (message.keys.every((key) => this.state.maskedWhole.has(key))) continue;
       const clear = message.keys.map((key) => this.state.kept.get(key)!).filter((r) => !this.state.keptDigests.has(r.key));
       for (const masked of maskedAsMessages(clear, this.settings.keep.mask)) {
         const before = this.state.kept.get(masked.key)!;
@@ -442,6 +450,7 @@ export class Journal {
         this.state.keptDigests.set(masked.key, this.digestOf(before.text));
         this.state.kept.set(masked.key, Object.freeze({ ...before, text: masked.text }));
       }
+      for (const key of message.keys) this.state.maskedWhole.add(key);
     }
   }
 
@@ -541,10 +550,12 @@ export class Journal {
    * (a piece of a secret cut off by a missing part too), pending ones as they came, as every store gets them.
    */
   private handedOut(records: readonly IncomingRecord[], kept: ReadonlySet<IncomingRecord>): IncomingRecord[] {
-    const masked = new Map(maskedAsMessages(records, this.settings.keep.mask).map((r) => [r.key, r.text]));
+    // Those masked whole once already (maskedWhole) are held as they are handed out: masking them again at every hand-out was the cost.
+    const asHeld = (r: IncomingRecord) => kept.has(r) && this.state.maskedWhole.has(r.key);
+    const masked = new Map(maskedAsMessages(records.filter((r) => !asHeld(r)), this.settings.keep.mask).map((r) => [r.key, r.text]));
     return records.map((r) => {
       const { slot: _slot, ...record } = r;
-      return Object.freeze(kept.has(r) ? { ...record, text: masked.get(r.key)! } : record);
+      return Object.freeze(kept.has(r) && !asHeld(r) ? { ...record, text: masked.get(r.key)! } : record);
     });
   }
 

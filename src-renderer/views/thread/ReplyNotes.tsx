@@ -16,7 +16,7 @@ import { hallDb } from '../../store/db';
 import { understandMessage } from '../../store/figures';
 import { instructionAnswered } from '../../store/pairing';
 import { answeredWith, writtenSince } from '../../store/queries';
-import { actionsAsked, type ActionAsked } from '../../store/actions-asked';
+import { actionsAsked, optionChanges, type ActionAsked } from '../../store/actions-asked';
 import { timeOfDay } from './day';
 import type { MessageRow } from '../../store/rows';
 import { routeHash } from '../../shell/route';
@@ -142,7 +142,6 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   // A code the catalog knows as more than a look-up (查余额请发KTCL: KTCL orders 彩铃) is asked about under the catalog's
   // name: the label is the reply's word, and a reply under 10086's number may be a fake base station's (review23).
   const catalogChange = (o: MenuOption) => (catalogSaysChanges(activeCatalog(), o.n) ? knownAs(activeCatalog(), o.n) : null);
-  const changes = (o: MenuOption) => optionChangesAccount(o, builtinReplyRules()) || catalogChange(o) !== null;
   // A number that confirms, orders or cancels by an earlier message still open (回复1确认订购, 回复序号退订) may do that:
   // 10086 reads it against its latest real message, which this menu (a fake base station's, say) need not be. Asked,
   // saying which (review25). So is a code the catalog does not know (QXSJB): its label is the reply's word only.
@@ -150,7 +149,7 @@ function MenuButtons({ reply, menu }: { reply: MessageRow; menu: MenuOption[] })
   const mayAct = (o: MenuOption) => asked === undefined || actionsSentBack(o.n, asked, Date.now()).length > 0 || !oneClickCode(activeCatalog(), o.n);
   // A code holding what nobody sees is asked about too: the dialog says what is taken out (review24).
   // Pressed while nothing can go back: nothing happens (the button says why, see below).
-  const choose = (o: MenuOption) => (!canSend ? undefined : stale || changes(o) || mayAct(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
+  const choose = (o: MenuOption) => (!canSend ? undefined : stale || optionChanges(o) || mayAct(o) || sentBack(o.n).removed.length ? setAsking(o) : send(o.n));
   const menuQuestion = (o: MenuOption) => {
     const known = catalogChange(o);
     if (known) return t('reply.menuChangesTitle', { label: known.name[lang], n: o.n, to: reply.peer });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimBoard } from '../../../src-main/services/fleet/sim-board';
+import { readBoardFile } from '../../../src-shared/fleet/board-file';
 import { renderMetrics } from '../../../src-main/server/metrics';
 import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import { simStatePublications } from '../../../src-shared/fleet/mqtt-topics';
@@ -136,7 +137,7 @@ describe('a figure is as old as the reply it came from', () => {
     const saved = { ...boardAfter([['hf-ll-0717', T0]]).get('sim-1')! } as Partial<ReturnType<SimBoard['get']>>;
     delete saved!.asOf;
     delete saved!.minutesLeftByPool;
-    board.restore([saved as NonNullable<ReturnType<SimBoard['get']>>]);
+    board.restore(readBoardFile({ version: 1, sims: [saved] })!.sims);
     expect(board.get('sim-1')).toMatchObject({ balance: 27.73, asOf: { balance: T0, data: null, minutes: null, points: null }, minutesLeftByPool: {} });
   });
 });

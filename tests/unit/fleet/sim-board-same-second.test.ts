@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimBoard } from '../../../src-main/services/fleet/sim-board';
+import { readBoardFile } from '../../../src-shared/fleet/board-file';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../../src-shared/pdu';
 import { loadCorpus } from '../../fixtures/replies/corpus';
@@ -81,7 +82,9 @@ describe('the late clash across a restart of the core (fleet25): what the board 
   /** A board of a new run: the last run's states and long messages read whole, then the journal's long parts. */
   function restarted(from: SimBoard, journalParts: readonly IncomingRecord[], reads = from.readsKept()): SimBoard {
     const board = new SimBoard((t) => t);
-    board.restore(JSON.parse(JSON.stringify(from.list())), JSON.parse(JSON.stringify(reads)));
+    // As sim-board.json is written and read back at start.
+    const kept = readBoardFile(JSON.parse(JSON.stringify({ version: 1, sims: from.list(), readWhole: reads })))!;
+    board.restore(kept.sims, kept.readWhole);
     board.seed(journalParts);
     return board;
   }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimBoard } from '../../../src-main/services/fleet/sim-board';
+import { readBoardFile } from '../../../src-shared/fleet/board-file';
 import { parseRemoteSim } from '../../../src-shared/fleet/remote-sim';
 import { emptySimState } from '../../../src-shared/fleet/sim-state';
 import { loadCorpus } from '../../fixtures/replies/corpus';
@@ -34,14 +35,12 @@ describe('the zone a SIM’s figures are read on', () => {
     expect(board.get('sim-1')!.zoneMin).toBeNull();
   });
 
-  it('comes back after a restart, and a spoilt one in the saved file is none', () => {
+  it('comes back after a restart, and a row whose zone a hand spoiled is left out of the saved file and counted', () => {
     const board = new SimBoard((t) => t);
-    board.restore([
-      { ...emptySimState('a'), zoneMin: -180 },
-      { ...emptySimState('b'), zoneMin: 'UTC+8' as unknown as number },
-      { ...emptySimState('c'), zoneMin: 5000 },
-    ]);
-    expect(['a', 'b', 'c'].map((id) => board.get(id)!.zoneMin)).toEqual([-180, null, null]);
+    const read = readBoardFile({ version: 1, sims: [{ ...emptySimState('a'), zoneMin: -180 }, { ...emptySimState('b'), zoneMin: 'UTC+8' }, { ...emptySimState('c'), zoneMin: 5000 }] })!;
+    board.restore(read.sims);
+    expect(['a', 'b', 'c'].map((id) => board.get(id)?.zoneMin)).toEqual([-180, undefined, undefined]);
+    expect(read.leftOut).toEqual({ sims: 2, readWhole: 0 });
   });
 
   it('is read from another host when it is an offset, none from a host before the field, and the state refused when it is no offset', () => {

@@ -190,3 +190,32 @@ describe('acknowledged parts of long messages', () => {
     expect(log.records.filter((r) => r.kind === 'in').length).toBeLessThan(70);
   });
 });
+
+describe('kept parts masked once (mend28)', () => {
+  it('are not masked again at each hand-out (longParts at every start and extension recheck), in this run or after a restart; secrets stay masked', async () => {
+    const dir = await tempDir();
+    let masks = 0;
+    const maskAtRest = (parts: readonly (string | null)[]) => {
+      masks += 1;
+      return parts.map((t) => t?.replace(PASSWORD, '******') ?? null);
+    };
+    const journal = await Journal.open(dir, { now: () => T0 + 60_000, maskAtRest });
+    const one = await journal.appendIncoming(part(1, 1));
+    const two = await journal.appendIncoming(part(2, 2, `您的服务密码 ${PASSWORD} 已重置`));
+    await journal.ack([one.key, two.key]);
+    const handOuts = async (j: Journal) => {
+      const before = masks;
+      const texts = [j.longParts(), j.longParts(), j.longParts()].map((parts) => parts.map((r) => r.text));
+      return { texts, masked: masks - before };
+    };
+    const now = await handOuts(journal);
+    expect(now.texts).toEqual(Array(3).fill(['第1部分', '您的服务密码 ****** 已重置']));
+    expect(now.masked, 'masks made by three hand-outs of a message masked whole at its ack').toBe(0);
+    await journal.close();
+    const reopened = await Journal.open(dir, { now: () => T0 + 120_000, maskAtRest });
+    const after = await handOuts(reopened);
+    expect(after.texts).toEqual(Array(3).fill(['第1部分', '您的服务密码 ****** 已重置']));
+    expect(after.masked, 'masks made by three hand-outs after a restart (the start masks once)').toBe(0);
+    await reopened.close();
+  });
+});
