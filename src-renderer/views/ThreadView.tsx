@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { SHORTCUTS } from '../shell/shortcuts';
 import { DemoBadge } from '../components/DemoBadge';
 import { useModems } from '../core/CoreProvider';
@@ -53,26 +53,39 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
   }, [stored, modems]);
 
   const current = simId ?? sending?.simId ?? tabs[0]?.simId ?? null;
+  const ids = useId();
 
   if (!stored) return <p className="view empty">{t('app.loading')}</p>;
   // The region is named as its heading: 小e's thread is not "the conversation with 10086".
   const title = assistant ? t('assistant.title') : t('thread.title', { peer: HALL_PEER });
+  const simShown = (tab: SimTab) => !assistant && tab.simId === current;
+  const assistantIds = tabIds(ids, null);
   return (
     <section className="view thread" aria-label={title}>
       <h1 className="visually-hidden">{title}</h1>
+      {/* The search comes before the tabs: the next Tab stop after the tab list is its panel (WAI-ARIA's tabs). */}
       <header className="thread-header">
-        {/* One Tab stop (the open thread's tab; 小e's while no SIM's thread is open), the arrows between tabs: see moveAmongTabs. */}
-        <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')} onKeyDown={moveAmongTabs}>
-          {tabs.map((tab) => (
-            <SimTabButton key={tab.simId} tab={tab} selected={!assistant && tab.simId === current} onSelect={() => onSim(tab.simId)} />
-          ))}
-          <button type="button" role="tab" aria-selected={assistant} tabIndex={assistant || !tabs.some((tab) => tab.simId === current) ? 0 : -1} className={assistant ? 'sim-tab selected' : 'sim-tab'} onClick={onAssistant}>
-            {t('assistant.tab')}
-          </button>
-        </div>
         <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching}>
           {t('thread.search')}
         </button>
+        {/* One Tab stop (the open thread's tab; 小e's while no SIM's thread is open), the arrows between tabs: see moveAmongTabs. */}
+        <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')} onKeyDown={moveAmongTabs}>
+          {tabs.map((tab) => (
+            <SimTabButton key={tab.simId} ids={tabIds(ids, tab.simId)} tab={tab} selected={simShown(tab)} onSelect={() => onSim(tab.simId)} />
+          ))}
+          <button
+            type="button"
+            role="tab"
+            id={assistantIds.tab}
+            aria-controls={assistantIds.panel}
+            aria-selected={assistant}
+            tabIndex={assistant || !tabs.some((tab) => tab.simId === current) ? 0 : -1}
+            className={assistant ? 'sim-tab selected' : 'sim-tab'}
+            onClick={onAssistant}
+          >
+            {t('assistant.tab')}
+          </button>
+        </div>
       </header>
       {searching && (
         <LogSearch
@@ -85,14 +98,40 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
           }}
         />
       )}
-      {assistant ? (
+      {/* Every tab's panel is in the page (each aria-controls names one), only the selected one's holds its thread. */}
+      {tabs.map((tab) => (
+        <TabPanel key={tab.simId} ids={tabIds(ids, tab.simId)} shown={simShown(tab)}>
+          <Thread key={tab.simId} simId={tab.simId} focus={focus?.simId === tab.simId ? focus : null} showFailed={showFailed && tab.simId === simId} />
+        </TabPanel>
+      ))}
+      <TabPanel ids={assistantIds} shown={assistant}>
         <AssistantThread />
-      ) : current ? (
-        <Thread key={current} simId={current} focus={focus?.simId === current ? focus : null} showFailed={showFailed && current === simId} />
-      ) : (
-        <p className="empty">{t('thread.noSims')}</p>
-      )}
+      </TabPanel>
+      {!assistant && !current && <p className="empty">{t('thread.noSims')}</p>}
     </section>
+  );
+}
+
+interface TabIds {
+  tab: string;
+  panel: string;
+}
+
+/** A tab's and its panel's ids, by SIM (null: 小e's), so they stay paired when the tabs reorder. */
+function tabIds(base: string, simId: string | null): TabIds {
+  const key = simId === null ? 'assistant' : `sim-${simId.replace(/[^\w-]/g, '_')}`;
+  return { tab: `${base}tab-${key}`, panel: `${base}panel-${key}` };
+}
+
+/**
+ * The region a tab opens, named by its tab, so a screen reader says which SIM's thread it is in. It is a
+ * Tab stop itself (as Radix's): an empty thread's first content is a sentence, not a control.
+ */
+function TabPanel({ ids, shown, children }: { ids: TabIds; shown: boolean; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} tabIndex={0} hidden={!shown} className="thread-panel">
+      {shown && children}
+    </div>
   );
 }
 
@@ -113,11 +152,11 @@ function moveAmongTabs(e: ReactKeyboardEvent<HTMLDivElement>): void {
   tabs[to]!.focus();
 }
 
-function SimTabButton({ tab, selected, onSelect }: { tab: SimTab; selected: boolean; onSelect(): void }) {
+function SimTabButton({ ids, tab, selected, onSelect }: { ids: TabIds; tab: SimTab; selected: boolean; onSelect(): void }) {
   const { t } = useI18n();
   const unread = useUnreadBySim()?.get(tab.simId) ?? 0;
   return (
-    <button type="button" role="tab" aria-selected={selected} tabIndex={selected ? 0 : -1} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
+    <button type="button" role="tab" id={ids.tab} aria-controls={ids.panel} aria-selected={selected} tabIndex={selected ? 0 : -1} className={selected ? 'sim-tab selected' : 'sim-tab'} onClick={onSelect}>
       <span>{simLabel(tab.simId)}</span>
       {tab.operator && <span className="muted"> {tab.operator}</span>}
       {tab.demo && <DemoBadge />}

@@ -117,6 +117,55 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  it('each SIM tab controls its tab panel, labelled by it; Tab from the selected tab lands in it, which says an empty thread is empty', async () => {
+    for (const m of modems) await connectByKeyboard(m.path);
+    await page.keyboard.press('Alt+2');
+    const tabs = page.getByRole('tab');
+    await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(3);
+    /** Per tab, what a screen reader is told of its panel: one line each, so a failure shows which relation broke. */
+    const relations = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[role=tab]')].map((tab) => {
+          const name = tab.textContent!.trim().slice(0, 12).trim();
+          const controls = tab.getAttribute('aria-controls');
+          const panel = controls ? document.getElementById(controls) : null;
+          if (!panel) return `${name}: aria-controls=${controls} names no element`;
+          const selected = tab.getAttribute('aria-selected') === 'true';
+          const shown = !panel.hidden && panel.getClientRects().length > 0;
+          return `${name}: ${panel.getAttribute('role')} labelled by ${panel.getAttribute('aria-labelledby') === tab.id && tab.id ? 'this tab' : panel.getAttribute('aria-labelledby')}, ${selected ? 'selected' : 'not selected'}, ${shown ? 'shown' : 'hidden'}`;
+        }),
+      );
+    const names = (await tabs.allTextContents()).map((n) => n.trim().slice(0, 12).trim());
+    const expected = (selectedAt: number) => names.map((n, i) => `${n}: tabpanel labelled by this tab, ${i === selectedAt ? 'selected, shown' : 'not selected, hidden'}`);
+    const selected = page.locator('[role=tab][aria-selected=true]');
+    for (const at of [await indexOf(selected), (await indexOf(selected)) === 0 ? 1 : 0, 2]) {
+      // Opened as today: focused by the arrows, opened by Enter (manual activation).
+      await page.locator('[role=tab][tabindex="0"]').focus();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => indexOf(selected)).toBe(at);
+      await expect.poll(relations, { timeout: 15_000 }).toEqual(expected(at));
+      // The next Tab stop after the tab list is inside the panel that tab controls.
+      await selected.focus();
+      await page.keyboard.press('Tab');
+      const inPanel = () =>
+        page.evaluate(() => {
+          const panel = document.activeElement?.closest('[role=tabpanel]');
+          const tab = document.querySelector('[role=tab][aria-selected=true]');
+          return panel ? (panel.id === tab?.getAttribute('aria-controls') ? 'in the selected tab\'s panel' : `in panel ${panel.id}`) : 'outside any tab panel';
+        });
+      expect([names[at], await inPanel()]).toEqual([names[at], 'in the selected tab\'s panel']);
+      if (at < 2) {
+        // No message on this SIM yet: its panel says so, in the UI's language.
+        const panelText = () => selected.evaluate((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? '')?.textContent ?? 'no panel');
+        await expect.poll(panelText, { timeout: 15_000 }).toContain('这张 SIM 卡还没有和 10086 的消息');
+      }
+      await axe(`tab panel of ${names[at]}`);
+    }
+    expect(report).toEqual([]);
+  }, 150_000);
+
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
