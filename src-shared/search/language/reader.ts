@@ -190,6 +190,24 @@ export class QueryReader {
     return heard;
   }
 
+  /**
+   * Pinyin that is the sound of a word of ours and of a thing elsewhere (chongzhi: 重置 and 充值) is ours when it
+   * runs on into the hanzi beside it as in a catalog text (mima chongzhi, 密码chongzhi), and that thing when it
+   * stands beside hanzi it does not run on into (话费chongzhi). Alone, nothing says which: it stays ours.
+   */
+  private elsewhereBySound(decoded: string, before: string | undefined, after: string | undefined): string {
+    const syllables = toPinyin(decoded);
+    if (syllables.some((x) => x === null)) return decoded;
+    const other = (this.strangeSounds ??= strangeSounds()).get(syllables.join(''));
+    if (!other || other === decoded) return decoded;
+    const left = before?.trim().at(-1);
+    const right = after?.at(0);
+    const han = (c: string | undefined): c is string => !!c && isHan(c);
+    if (!han(left) && !han(right)) return decoded;
+    const runsOn = (han(left) && this.knowsPair(left + decoded[0]!)) || (han(right) && this.knowsPair(decoded.at(-1)! + right));
+    return runsOn ? decoded : other;
+  }
+
   private soundAlike(pair: string, decodable: Map<string, { word: string; quality: number }>, least = 0): string | null {
     const syllables = toPinyin(pair);
     if (syllables.some((x) => x === null)) return null;
@@ -276,13 +294,13 @@ export class QueryReader {
       let decoded: string | null = null;
       for (; end > i + 1 && !decoded; end--) decoded = this.decode(pieces.slice(i, end).join(''));
       if (decoded) {
-        out.push(decoded);
+        out.push(this.elsewhereBySound(decoded, out.at(-1), pieces[end + 1]));
         i = end + 1; // the loop counted one past the run that read
         continue;
       }
       // A word of the catalog or of everyday English (yet, bank) is no initials; pinyin may still be read.
       decoded = isStopword(piece) || ((known(piece) || isCommonEnglish(piece)) && !isPinyin(piece)) ? null : this.decode(piece);
-      if (decoded) out.push(decoded);
+      if (decoded) out.push(this.elsewhereBySound(decoded, out.at(-1), pieces[i + 1]));
       else if (!isStopword(piece)) out.push(` ${piece} `);
       i++;
     }
@@ -374,6 +392,12 @@ export class QueryReader {
     for (const [word, count] of pairs) add(word, CATALOG_PAIR + COMMON_PAIR * (1 - 1 / count));
     // Things outside the catalog, so that their pinyin (gongjijin, xinyongka) is read as them, not as some word of ours.
     for (const word of OUT_OF_SCOPE_ZH) if ([...word].length >= 3) add(word, CATALOG_PAIR);
+    // Things elsewhere typed by their sound (kuandai, dianfei) by their whole pinyin only: two initials (kd) are too many things.
+    for (const word of SOUNDED_ELSEWHERE) {
+      const syllables = toPinyin(word);
+      const key = syllables.join('');
+      if (syllables.every((x) => x !== null) && !decodable.has(key)) decodable.set(key, { word, quality: CATALOG_PAIR });
+    }
     return decodable;
   }
 }
