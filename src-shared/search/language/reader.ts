@@ -179,9 +179,13 @@ export class QueryReader {
           const window = chars.slice(i, i + n).join('');
           if (syllables.slice(i, i + n).some((x) => x === null) || chars.slice(i, i + n).some((c) => NO_SLIP.has(c))) continue;
           if (this.knowsPair(window.slice(0, 2)) || (n === 3 && this.knowsPair(window.slice(1)))) continue;
-          if ((i > 0 && this.knowsPair(chars[i - 1]! + chars[i]!)) || (i + n < chars.length && this.knowsPair(chars[i + n - 1]! + chars[i + n]!))) continue;
           const word = bySound.get(syllables.slice(i, i + n).join(''));
-          if (word && word !== window) heard.push(word);
+          if (!word || word === window) continue;
+          // An end that makes a word of ours with the hanzi beside it, where the heard word's would not, is ours (查下余额 is no 下雨).
+          const heardChars = [...word];
+          const oursBefore = i > 0 && this.knowsPair(chars[i - 1]! + chars[i]!) && !this.knowsPair(chars[i - 1]! + heardChars[0]!);
+          const oursAfter = i + n < chars.length && this.knowsPair(chars[i + n - 1]! + chars[i + n]!) && !this.knowsPair(heardChars.at(-1)! + chars[i + n]!);
+          if (!oursBefore && !oursAfter) heard.push(word);
         }
       }
     }
