@@ -65,6 +65,10 @@ export const PROBE23_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE24_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe24.json');
 /** The other third of that batch (seed 24, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE24_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe24-heldback.json');
+/** Session 20 (search17): our own probe batch on a pinyin keyboard's slips (homophone hanzi, wrong tones, pinyin half converted or initials beside hanzi), written before that round's change; two thirds tuned on. */
+export const PROBE25_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe25.json');
+/** The other third of that batch (seed 25, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
+export const PROBE25_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe25-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -446,7 +446,8 @@ export class SearchEngine {
    * no instruction's answer to a question about one is sure.
    */
   private strangeWords(folded: string, explained: (word: string) => boolean): string[] {
-    const words = outOfScopeWords(folded, explained);
+    const heard = this.reader.outOfScopeBySound(folded);
+    const words = outOfScopeWords(heard.length ? `${folded} ${heard.join(' ')}` : folded, explained);
     const products = this.productNames().unknownIn(folded);
     return products.length ? [...words, ...products] : words;
   }

@@ -5,7 +5,7 @@ import { CONCEPTS } from './concepts';
 import { isCommonEnglish } from './english';
 import { withoutAsides } from './asides';
 import { toMandarin } from './dialect';
-import { OUT_OF_SCOPE_ZH } from './scope';
+import { OUT_OF_SCOPE_ZH, SOUNDED_ELSEWHERE } from './scope';
 import { foldTones } from './tones';
 
 /** One way of reading a query: the text to search with, and how much a match through it counts. */
@@ -79,6 +79,9 @@ export class QueryReader {
   private readonly heads = new Set(CONCEPTS.map((c) => c.zh[0]!));
   /** The catalog's decoder words (short texts, hanzi pairs and triples), filled with the decoder. */
   private readonly catalogRuns = new Set<string>();
+  private strangeSounds: Map<string, string> | undefined;
+  /** What `outOfScopeBySound` heard in a text: a query's readings are judged against every entry. */
+  private readonly heardStrange = new Map<string, string[]>();
 
   /**
    * `catalogWords`: the catalog's short Chinese texts (phrase) and hanzi pairs, to decode initials
@@ -134,6 +137,10 @@ export class QueryReader {
   slipsOfSound(text: string): string {
     if (!/\p{Script=Han}{2}/u.test(text)) return text;
     const decodable = (this.decodable ??= this.buildDecodable());
+    // A pair that is all the request asks once its frame is gone (我要挺机, 帮我挺机) has nothing beside it to run
+    // on into: it is read as a word the catalog says whole (a short text or a concept word), never as a mere pair.
+    const request = text.replace(FRAMES, '').replace(/[\s\p{P}]/gu, '');
+    const alone = [...request].length === 2 ? request : '';
     let out = '';
     const chars = [...text];
     // Words outside the catalog are words (充值 is no slip for 重置), as are question words' pairs (几分 is no 积分).
@@ -142,10 +149,10 @@ export class QueryReader {
     for (let i = 0; i < chars.length; i++) {
       const pair = chars[i]! + (chars[i + 1] ?? '');
       const free = !kept.has(i) && !kept.has(i + 1) && !NO_SLIP.has(chars[i]!) && !NO_SLIP.has(chars[i + 1] ?? '');
-      const heard = free && pair.length === 2 && isHan(chars[i]!) && isHan(chars[i + 1]!) && !this.knowsPair(pair) ? this.soundAlike(pair, decodable) : null;
+      const heard = free && pair.length === 2 && isHan(chars[i]!) && isHan(chars[i + 1]!) && !this.knowsPair(pair) ? this.soundAlike(pair, decodable, pair === alone ? CATALOG_PHRASE : 0) : null;
       const before = out.slice(-1);
       const after = chars[i + 2] ?? '';
-      if (heard && ((before && this.knowsPair(before + heard[0])) || (after && this.knowsPair(heard[1] + after)))) {
+      if (heard && (pair === alone || (before && this.knowsPair(before + heard[0])) || (after && this.knowsPair(heard[1] + after)))) {
         out += heard;
         i++;
       } else out += chars[i];
@@ -153,12 +160,64 @@ export class QueryReader {
     return out;
   }
 
-  private soundAlike(pair: string, decodable: Map<string, { word: string; quality: number }>): string | null {
+  /**
+   * Things out of scope typed with a pinyin keyboard's wrong characters (话费冲值 for 充值, 宽代 for 宽带, 公鸡金
+   * for 公积金: `SOUNDED_ELSEWHERE`): two or three hanzi sounding exactly as such a word are that word, unless a
+   * pair of them is the catalog's (重置 is no 充值) or an end of them makes one with the hanzi beside it.
+   */
+  outOfScopeBySound(text: string): string[] {
+    if (!/\p{Script=Han}{2}/u.test(text)) return [];
+    const cached = this.heardStrange.get(text);
+    if (cached) return cached;
+    const bySound = (this.strangeSounds ??= strangeSounds());
+    const heard: string[] = [];
+    for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
+      const chars = [...run];
+      const syllables = toPinyin(run);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        for (let n = 2; n <= 3 && i + n <= chars.length; n++) {
+          const window = chars.slice(i, i + n).join('');
+          if (syllables.slice(i, i + n).some((x) => x === null) || chars.slice(i, i + n).some((c) => NO_SLIP.has(c))) continue;
+          if (this.knowsPair(window.slice(0, 2)) || (n === 3 && this.knowsPair(window.slice(1)))) continue;
+          const word = bySound.get(syllables.slice(i, i + n).join(''));
+          if (!word || word === window) continue;
+          // An end that makes a word of ours with the hanzi beside it, where the heard word's would not, is ours (查下余额 is no 下雨).
+          const heardChars = [...word];
+          const oursBefore = i > 0 && this.knowsPair(chars[i - 1]! + chars[i]!) && !this.knowsPair(chars[i - 1]! + heardChars[0]!);
+          const oursAfter = i + n < chars.length && this.knowsPair(chars[i + n - 1]! + chars[i + n]!) && !this.knowsPair(heardChars.at(-1)! + chars[i + n]!);
+          if (!oursBefore && !oursAfter) heard.push(word);
+        }
+      }
+    }
+    if (this.heardStrange.size > 512) this.heardStrange.clear();
+    this.heardStrange.set(text, heard);
+    return heard;
+  }
+
+  /**
+   * Pinyin that is the sound of a word of ours and of a thing elsewhere (chongzhi: 重置 and 充值) is ours when it
+   * runs on into the hanzi beside it as in a catalog text (mima chongzhi, 密码chongzhi), and that thing when it
+   * stands beside hanzi it does not run on into (话费chongzhi). Alone, nothing says which: it stays ours.
+   */
+  private elsewhereBySound(decoded: string, before: string | undefined, after: string | undefined): string {
+    const syllables = toPinyin(decoded);
+    if (syllables.some((x) => x === null)) return decoded;
+    const other = (this.strangeSounds ??= strangeSounds()).get(syllables.join(''));
+    if (!other || other === decoded) return decoded;
+    const left = before?.trim().at(-1);
+    const right = after?.at(0);
+    const han = (c: string | undefined): c is string => !!c && isHan(c);
+    if (!han(left) && !han(right)) return decoded;
+    const runsOn = (han(left) && this.knowsPair(left + decoded[0]!)) || (han(right) && this.knowsPair(decoded.at(-1)! + right));
+    return runsOn ? decoded : other;
+  }
+
+  private soundAlike(pair: string, decodable: Map<string, { word: string; quality: number }>, least = 0): string | null {
     const syllables = toPinyin(pair);
     if (syllables.some((x) => x === null)) return null;
     const hit = decodable.get(syllables.join(''));
     // A pair met in one catalog text only (机时 of 关机时) is a fragment, not a word anyone meant.
-    return hit && hit.quality > CATALOG_PAIR && hit.word.length === 2 && hit.word !== pair && toPinyin(hit.word).join('') === syllables.join('') ? hit.word : null;
+    return hit && hit.quality > CATALOG_PAIR && hit.quality >= least && hit.word.length === 2 && hit.word !== pair && toPinyin(hit.word).join('') === syllables.join('') ? hit.word : null;
   }
 
   /** Whether a text is a concept's catalog word and nothing else (流量, 彩铃). */
@@ -239,13 +298,13 @@ export class QueryReader {
       let decoded: string | null = null;
       for (; end > i + 1 && !decoded; end--) decoded = this.decode(pieces.slice(i, end).join(''));
       if (decoded) {
-        out.push(decoded);
+        out.push(this.elsewhereBySound(decoded, out.at(-1), pieces[end + 1]));
         i = end + 1; // the loop counted one past the run that read
         continue;
       }
       // A word of the catalog or of everyday English (yet, bank) is no initials; pinyin may still be read.
       decoded = isStopword(piece) || ((known(piece) || isCommonEnglish(piece)) && !isPinyin(piece)) ? null : this.decode(piece);
-      if (decoded) out.push(decoded);
+      if (decoded) out.push(this.elsewhereBySound(decoded, out.at(-1), pieces[i + 1]));
       else if (!isStopword(piece)) out.push(` ${piece} `);
       i++;
     }
@@ -337,8 +396,24 @@ export class QueryReader {
     for (const [word, count] of pairs) add(word, CATALOG_PAIR + COMMON_PAIR * (1 - 1 / count));
     // Things outside the catalog, so that their pinyin (gongjijin, xinyongka) is read as them, not as some word of ours.
     for (const word of OUT_OF_SCOPE_ZH) if ([...word].length >= 3) add(word, CATALOG_PAIR);
+    // Things elsewhere typed by their sound (kuandai, dianfei) by their whole pinyin only: two initials (kd) are too many things.
+    for (const word of SOUNDED_ELSEWHERE) {
+      const syllables = toPinyin(word);
+      const key = syllables.join('');
+      if (syllables.every((x) => x !== null) && !decodable.has(key)) decodable.set(key, { word, quality: CATALOG_PAIR });
+    }
     return decodable;
   }
+}
+
+/** The out-of-scope things typed by sound, by their toneless pinyin (chongzhi → 充值). */
+function strangeSounds(): Map<string, string> {
+  const bySound = new Map<string, string>();
+  for (const word of SOUNDED_ELSEWHERE) {
+    const syllables = toPinyin(word);
+    if (syllables.every((x) => x !== null) && !bySound.has(syllables.join(''))) bySound.set(syllables.join(''), word);
+  }
+  return bySound;
 }
 
 /** A word typed solid cut into two known words, or the word itself. */

@@ -222,6 +222,18 @@ const PACKAGES = new Set(['流量包', '加油包']);
 const PACKAGE_LEFT = /(?:流量包|加油包)[^,，。?？]{0,4}(?:还剩|剩余|剩下|剩|还有多少|用了多少|用掉多少|余量)/;
 
 /**
+ * Things outside the catalog that people type by their sound, so a pinyin keyboard's first offer may be
+ * other characters (话费冲值, 宽代, 电废, 公鸡金, 信用咔 is 信用 + 咔): their homophones are read as them
+ * (`QueryReader.outOfScopeBySound`). Only names of things others bill or hold, each a word of
+ * OUT_OF_SCOPE_ZH: an everyday word's sound is met by chance inside our own requests (下雨 in 查下余额,
+ * 换歌 in 换个彩铃, 靓号 in 流量好像).
+ */
+export const SOUNDED_ELSEWHERE = [
+  '充值', '缴费', '宽带', '电费', '水费', '燃气', '煤气', '公积金', '社保', '医保', '信用卡', '银行卡', '交通卡', '公交卡',
+  '贷款', '房贷', '花呗', '借呗', '余额宝', '物业', '保险', '彩票', '漫游', '转网', '流量卡', '补卡', '换卡', '营业厅',
+];
+
+/**
  * The out-of-scope words a folded reading of a query names, but for those `explained` says the
  * instruction's own texts hold (闹钟 is an alarm clock, but also the catalog's 话费闹钟).
  */

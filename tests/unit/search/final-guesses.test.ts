@@ -45,7 +45,8 @@ describe('a guess that cannot be undone', () => {
   });
 
   it('stays as a guess when no answer is confident', () => {
-    const guesses = engine.search('帮我听机', 10);
+    // 帮我听机 alone is 停机 by sound since session 20 (the whole request): split, the slip is read no more.
+    const guesses = engine.search('帮我挺一下机', 10);
     expect(guesses.every((r) => !r.confident)).toBe(true);
     // Nothing confident above: whatever is there is shown, risky or not (QXLDXS, QXLDTX may be undone; TJ too is allowed).
     expect(guesses.length).toBeGreaterThan(0);
