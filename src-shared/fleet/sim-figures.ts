@@ -61,7 +61,7 @@ export function leftByKind(amounts: readonly KindAmount<string>[]): Record<strin
 export const dataLeftByPool = (figures: readonly FigureRecord[]): Record<string, number> => leftByKind(dataLeftPools(figures));
 
 function minutesLeftPools(figures: readonly FigureRecord[]): MinutesAmount[] {
-  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
+  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom, holder: f.holder, restates: f.restates })));
 }
 
 /**

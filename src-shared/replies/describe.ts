@@ -183,7 +183,7 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
       continue;
     }
     if (topic === 'voice' && left.length) {
-      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
+      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom, holder: f.holder, restates: f.restates })));
       parts.push(w.left.voice(perKind(amounts, customerLeft(amounts), voicePoolName, format, lang)));
       continue;
     }
