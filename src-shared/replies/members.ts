@@ -8,8 +8,15 @@ import { kindStated } from './pools';
 const NUMBER = /\d{3}\*{3,4}\d{4}|(?<!\d)1[3-9]\d{9}(?!\d)/gu;
 /** Words right before a number that make it the customer's own (您198****6030, 尊敬的138****1234客户, 您的号码…). */
 const OWN_NUMBER = /(?:您|尊敬的|号码|本机)[\s(:【]*$/u;
-/** A member said with the customer or after 与 names the pool they use together (您和副卡的共享流量, 可与副卡共享). */
-const TOGETHER_BEFORE = /(?:[和与同]|您[^,;。]{0,3}共享)$/u;
+/** …and right after it (13799428544号码办理的…, 138****1234客户). */
+const OWN_AFTER = /^[\s)】]*(?:号码|客户|用户)/u;
+/**
+ * A member said with the customer, after 与, or as 主副卡 names the pool they use together (您和副卡的共享流量, 可与副卡共享,
+ * 主副卡共享流量), and so does a card the customer shares (您共享主号（135…）国内流量: the shared pool, as round 13 reads it).
+ */
+const TOGETHER_BEFORE = /(?:[和与同主]|您[^,;。]{0,3}共享[^,;。\d]{0,4})$/u;
+/** A card another shares data of (副卡共享主卡的流量) is not whose the amount is. */
+const SHARED_OF = /共享$/u;
 /** A line of its own with no amount (`【副卡138****8888】`) heads the lines under it. */
 const HEADING = /(?:^|\n)([^\n]{1,24})\n[^\n]*$/u;
 
@@ -25,14 +32,18 @@ function memberIn(words: string, rules: ReplyRules, listed: boolean): string | u
   const names = listed ? [...members, ...rules.holders.listed] : members;
   let last: Mention | undefined;
   for (const w of names) {
-    const at = words.lastIndexOf(w);
+    let at = words.lastIndexOf(w);
+    while (at > 0 && SHARED_OF.test(words.slice(0, at))) at = words.lastIndexOf(w, at - 1);
     if (at >= 0 && (!last || at > last.at)) last = { at, end: at + w.length, words: w };
   }
   for (const m of words.matchAll(NUMBER)) {
     const at = m.index;
-    if (OWN_NUMBER.test(words.slice(0, at))) continue;
-    // "副卡(138****1234)": the number after a member word is that member's.
-    if (last && /^[\s(:：]*$/u.test(words.slice(last.end, at))) last = { at: last.at, end: at + m[0].length, words: words.slice(last.at, at + m[0].length).replace(/[\s(:：]/gu, '') };
+    if (OWN_NUMBER.test(words.slice(0, at)) || OWN_AFTER.test(words.slice(at + m[0].length))) continue;
+    // "副卡(138****1234)", "副号1(15160398073)": the number after a member word is that member's.
+    if (last && /^\d{0,2}[\s(:：]*$/u.test(words.slice(last.end, at))) {
+      const named = words.slice(last.at, at + m[0].length).replace(/[:：]\s*/gu, '');
+      last = { at: last.at, end: at + m[0].length, words: named.includes('(') ? `${named})` : named };
+    }
     else if (!last || at > last.at) last = { at, end: at + m[0].length, words: m[0] };
   }
   if (!last) return undefined;
@@ -52,7 +63,7 @@ export function assignHolders(reads: Read[], rules: ReplyRules, dataWords: reado
   const counted = reads.filter((r) => r.figure.topic === 'data' || r.figure.topic === 'voice');
   if (counted.length === 0 || rules.holders.members.length === 0) return;
   // Its sentence so far, not its context: a number no amount (副卡1, 副卡2) cuts the context but names the member.
-  const own = (r: Read) => ownClause(r.sentenceSoFar, 'heading');
+  const own = (r: Read) => ownClause(r.sentenceSoFar, 'label');
   const listed = counted.some((r) => memberIn(own(r), rules, false) !== undefined);
   let previous: Read | undefined;
   for (const read of counted) {
@@ -99,9 +110,12 @@ export function assignRepeats(reads: Read[], text: string, rules: ReplyRules): v
     const restated = reads.slice(0, i).some((a) => {
       if (a.figure.topic !== b.figure.topic || a.figure.field !== b.figure.field || kindOf(a) !== kind || a.figure.holder !== undefined || !kindStated(a.figure.kindFrom)) return false;
       if (total) return true;
-      const between = text.slice(a.end, b.start);
+      // A detail word in a bracket closed before it ("166.6MB（其中上月结转66.6MB）") speaks of that bracket's amount only.
+      const written = text.slice(a.end, b.start);
+      const between = written.replace(/\([^()]*\)/gu, '');
       if (details.some((w) => between.includes(w)) || FIRST_ITEM.test(between)) return true;
-      const oneGroup = !/[;。!?\n]/u.test(between);
+      // Items of a numbered list ("（2）…国内通用流量剩余500MB，（5）…国内通用流量剩余1GB") are pools of their own.
+      const oneGroup = !/[;。!?\n]|\(\d{1,2}\)|(?:^|[^\d.])\d{1,2}、/u.test(written);
       return oneGroup && nameOf(a) === nameOf(b);
     });
     if (restated) b.figure.restates = true;
