@@ -54,8 +54,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 21: round 29 (replies29): a kind word in a package's own name names its data across a price and size in the name
  * (省内5元1GB流量包, settled 2026-12-06 session 19); a pack or plan named before an amount's label names its data anew
  * (…、加油包剩余); a second amount of the same field in a clause group takes the kind before it as a guess only (副卡剩余).
+ * 22: round 30 (replies30): rows carry `holder` (a member's or second card's share, never the customer's data left) and
+ *     `restates` (perhaps a pool said again, never added), labelling rules 13 and 14 of 2026-12-06.
  */
-export const FIGURE_CODE_VERSION = 21;
+export const FIGURE_CODE_VERSION = 22;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
