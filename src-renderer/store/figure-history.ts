@@ -59,8 +59,8 @@ export const isKinded = (kind: string): kind is KindedKind => kind === 'data.rem
 export function kindsOf(rows: readonly FigureRow[], kind: KindedKind): KindAmount<string>[] {
   const own = rows.filter((r) => r.kind === kind);
   return kind === 'data.remaining'
-    ? dataByPool(own.map((r) => ({ pool: r.pool ?? null, value: r.value, package: r.package, kindFrom: r.kindFrom, kindUnknown: r.kindUnknown, kindWords: r.kindWords })))
-    : minutesByPool(own.map((r) => ({ pool: r.voicePool ?? null, value: r.value, package: r.package, kindFrom: r.kindFrom })));
+    ? dataByPool(own.map((r) => ({ pool: r.pool ?? null, value: r.value, package: r.package, kindFrom: r.kindFrom, kindUnknown: r.kindUnknown, kindWords: r.kindWords, holder: r.holder, restates: r.restates })))
+    : minutesByPool(own.map((r) => ({ pool: r.voicePool ?? null, value: r.value, package: r.package, kindFrom: r.kindFrom, holder: r.holder, restates: r.restates })));
 }
 
 /** The customer's own amount of a kinded figure (general data, the package's minutes), if the reply gives one. */

@@ -57,8 +57,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 22: round 31 (replies31, batch real20): a unit written twice (MBMB); a label said used up names no amount after it; a price
  * in a product's name (—-6元（6折）-, 5元上网套餐) and a size after it are no figures; items written name为amount repeat the first's
  * field; the data of a span of days is use; a gift only announced, a debt said paid and 流量总费用 are no total, owed or bill.
+ * 23: round 30 (replies30): rows carry `holder` (a member's or second card's share, never the customer's data left) and
+ *     `restates` (perhaps a pool said again, never added), labelling rules 13 and 14 of 2026-12-06.
  */
-export const FIGURE_CODE_VERSION = 22;
+export const FIGURE_CODE_VERSION = 23;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -27,7 +27,7 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
   // A notice that offers codes to send ("…将暂停数据流量功能。可回复53161办理10元100M、53162办理…") is read as a menu
   // with its notices: they raise their alerts all the same.
   if (understood?.kind !== 'figures' && understood?.kind !== 'notice' && understood?.kind !== 'menu') return [];
-  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool' | 'kindFrom' | 'kindUnknown' | 'kindWords'>): FigureRow => ({
+  const row = (n: number, r: Pick<FigureRow, 'kind' | 'value' | 'unit' | 'package' | 'pool' | 'confidence'> & Pick<Partial<FigureRow>, 'currency' | 'voicePool' | 'kindFrom' | 'kindUnknown' | 'kindWords' | 'holder' | 'restates'>): FigureRow => ({
     id: `${message.id}#${n}`,
     messageId: message.id,
     simId: message.simId,
@@ -48,6 +48,8 @@ export function figureRowsFor(message: MessageRow): FigureRow[] {
       ...(f.topic === 'voice' ? { voicePool: f.voicePool } : {}),
       ...(f.kindFrom ? { kindFrom: f.kindFrom } : {}),
       ...(f.kindUnknown ? { kindUnknown: true as const, ...(f.kindWords ? { kindWords: f.kindWords } : {}) } : {}),
+      ...(f.holder !== undefined ? { holder: f.holder } : {}),
+      ...(f.restates ? { restates: true as const } : {}),
     }),
   );
   if (understood.notices.includes('data-suspended')) {

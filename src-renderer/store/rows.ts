@@ -120,6 +120,10 @@ export interface FigureRow {
   kindUnknown?: true;
   /** With `kindUnknown`: the words that name the amount's data (FigureRecord.kindWords). */
   kindWords?: string;
+  /** Data and minutes: the card or member it is said of, not the customer (FigureRecord.holder, labelling rule 13). Absent otherwise. */
+  holder?: string;
+  /** Data and minutes: it may be a pool said before it again (FigureRecord.restates, labelling rule 14). Absent otherwise. */
+  restates?: true;
   /** Money only: the currency as written when it is not yuan (HK$, £); absent or null for yuan. Never converted. */
   currency?: string | null;
   confidence: Confidence;

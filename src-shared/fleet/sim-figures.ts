@@ -50,6 +50,8 @@ export function generalDataLeftMb(figures: readonly FigureRecord[]): number | nu
  */
 export function leftByKind(amounts: readonly KindAmount<string>[]): Record<string, number> {
   // An amount of a kind a word the reader does not know named (追剧流量, `unknown`) is no `unstated` amount of the customer's.
+  // A member's share and an amount that may say a kind's again (labelling rules 13, 14) stand for no kind of the customer's.
+  amounts = amounts.filter((a) => a.holder === undefined && !a.restated);
   const unstated = amounts.filter((a) => a.pool === null && !a.unknown);
   const lone = (a: KindAmount<string>) => !a.inferred || amounts.filter((b) => b.pool === a.pool).length === 1;
   const byKind: Record<string, number> = Object.fromEntries(amounts.flatMap((a) => (a.pool && lone(a) ? [[a.pool, a.value]] : [])));
@@ -61,7 +63,7 @@ export function leftByKind(amounts: readonly KindAmount<string>[]): Record<strin
 export const dataLeftByPool = (figures: readonly FigureRecord[]): Record<string, number> => leftByKind(dataLeftPools(figures));
 
 function minutesLeftPools(figures: readonly FigureRecord[]): MinutesAmount[] {
-  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
+  return minutesByPool(figures.filter((f) => f.topic === 'voice' && f.field === 'remaining').map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom, holder: f.holder, restates: f.restates })));
 }
 
 /**

@@ -32,15 +32,29 @@ const INFERRED: Record<Lang, (kind: string) => string> = {
   en: (kind) => `probably ${kind}`,
 };
 
+/** A member's or second card's share (labelling rule 13): its kind, said of that member. */
+const OF_MEMBER: Record<Lang, (member: string, kind: string) => string> = {
+  'zh-Hans': (member, kind) => `${member}：${kind}`,
+  'zh-Hant': (member, kind) => `${member}：${kind}`,
+  en: (member, kind) => `${member}: ${kind}`,
+};
+
+/** An amount that may say the kind's amount again (labelling rule 14): said beside it, never added. */
+const SAID_AGAIN: Record<Lang, (kind: string) => string> = {
+  'zh-Hans': (kind) => `${kind}，或为重复`,
+  'zh-Hant': (kind) => `${kind}，或為重複`,
+  en: (kind) => `${kind}, maybe said again`,
+};
+
 /**
  * An amount's kind as said to a person: an amount of no stated kind by its package's name when it has one; an
  * amount whose kind was inferred as a guess (推测为省内), so that it is not taken for the sum of that kind.
  */
 export function kindName<K extends string>(a: KindAmount<K>, name: (pool: K | null, lang: Lang) => string, lang: Lang): string {
   // "追剧流量 10.00 GB": a kind a word the rules do not know named is said by that word, never as the customer's data.
-  if (a.unknown) return a.words ?? a.packages[0] ?? KIND_NAMES[lang].unknown;
-  if (a.pool === null) return a.packages[0] ?? name(null, lang);
-  return a.inferred ? INFERRED[lang](name(a.pool, lang)) : name(a.pool, lang);
+  const kind = a.unknown ? (a.words ?? a.packages[0] ?? KIND_NAMES[lang].unknown) : a.pool === null ? (a.packages[0] ?? name(null, lang)) : a.inferred ? INFERRED[lang](name(a.pool, lang)) : name(a.pool, lang);
+  const whose = a.holder === undefined ? kind : OF_MEMBER[lang](a.holder, kind);
+  return a.restated ? SAID_AGAIN[lang](whose) : whose;
 }
 
 interface Words {
@@ -183,7 +197,7 @@ export function describeFigures(reply: ReplyUnderstanding, lang: Lang): string |
       continue;
     }
     if (topic === 'voice' && left.length) {
-      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom })));
+      const amounts = minutesByPool(left.map((f) => ({ pool: f.voicePool, value: f.value, package: f.package, kindFrom: f.kindFrom, holder: f.holder, restates: f.restates })));
       parts.push(w.left.voice(perKind(amounts, customerLeft(amounts), voicePoolName, format, lang)));
       continue;
     }
@@ -221,7 +235,7 @@ function perKind<K extends string>(
   format: (n: number) => string,
   lang: Lang,
 ): string {
-  if (amounts.length === 1 && !amounts[0]!.unknown && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.value);
+  if (amounts.length === 1 && !amounts[0]!.unknown && amounts[0]!.holder === undefined && (amounts[0]!.pool === null || amounts[0]!.pool === 'general')) return format(amounts[0]!.value);
   const joiner = lang === 'en' ? ', ' : '、';
   const plain = customer?.pool === null && !customer.packages[0] ? customer : undefined;
   const said = (a: KindAmount<K>) => {

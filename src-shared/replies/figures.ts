@@ -5,7 +5,8 @@ import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
 import { ownClause } from './clauses';
-import { assignPools, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
+import { assignPools, dataWordsOf, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
+import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
@@ -455,6 +456,8 @@ export function readFigures(
   // What is due read as owed is a balance's figure, whether or not a balance word made that template active.
   if (dueNow(reads, text, rules)) topics.add('balance');
   usedOfOverPlanPackage(reads, text, rules);
+  assignHolders(reads, rules, dataWordsOf(rules.figures).dataWords);
+  assignRepeats(reads, text, rules);
   problems.push(...checkSums(reads, rules.figures));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }

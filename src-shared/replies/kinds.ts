@@ -588,7 +588,7 @@ const KIND_TITLE = /【([^】\d]{0,12}?)(?:提醒|通知|提示)】/u;
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
 
 /** The words that name data, and those that open a part of it (其中), of a set of rules. */
-function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; partWords: string[] } {
+export function dataWordsOf(figures: ReplyRules['figures']): { dataWords: string[]; partWords: string[] } {
   let words = dataWordsCache.get(figures);
   if (!words) {
     const data = figures.filter((t) => t.topic === 'data');

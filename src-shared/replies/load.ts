@@ -102,6 +102,10 @@ export interface ReplyRules {
   kindScopes: DataPool[];
   /** Words that end the name of data leftwards (的, 您), besides the labels of data. */
   kindBounds: string[];
+  /** Whose an amount is (labelling rule 13): see the schema. Words folded. */
+  holders: { members: string[]; listed: string[]; own: string[]; together: string[] };
+  /** One pool said twice (labelling rule 14): see the schema. Words folded. */
+  repeats: { details: string[]; totals: string[] };
   /** Labels that also say where an amount lies (套餐内): after a part word, the part keeps its whole's field. */
   partNames: string[];
   /** A balance's parts and what is owed by period (labelling rules 6 and 10): see the schema. Words folded. */
@@ -265,6 +269,13 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     kindNarrowers: (file.kindNarrowers ?? []).map(fold),
     kindNeutral: (file.kindNeutral ?? []).map(fold),
     kindBounds: (file.kindBounds ?? []).map(fold),
+    holders: {
+      members: (file.holders?.members ?? []).map(fold),
+      listed: (file.holders?.listed ?? []).map(fold),
+      own: (file.holders?.own ?? []).map(fold),
+      together: (file.holders?.together ?? []).map(fold),
+    },
+    repeats: { details: (file.repeats?.details ?? []).map(fold), totals: (file.repeats?.totals ?? []).map(fold) },
     kindScopes: file.kindScopes ?? [],
     partNames: (file.partNames ?? []).map(fold),
     moneyParts: {

@@ -13,6 +13,10 @@ export interface KindFigure<K extends string> {
   kindUnknown?: boolean;
   /** With kindUnknown: the words that name it (FigureRecord.kindWords). */
   kindWords?: string;
+  /** The card or member it is said of, not the customer (FigureRecord.holder, labelling rule 13). */
+  holder?: string;
+  /** It may be a pool said before it again (FigureRecord.restates, labelling rule 14). */
+  restates?: boolean;
 }
 
 /**
@@ -42,6 +46,13 @@ export interface KindAmount<K extends string> {
   unknown?: true;
   /** With `unknown`: the words that name it, as the reply writes them (folded). */
   words?: string;
+  /** A member's or second card's share (labelling rule 13), named so: never the customer's, never added; shown apart. */
+  holder?: string;
+  /**
+   * One pool said twice, perhaps (labelling rule 14): the smaller of the kind's plain amount and an amount that may say it
+   * again. Never added, never the customer's; said beside the kind's amount.
+   */
+  restated?: true;
 }
 
 /** A data amount (value in MB) with its kind. */
@@ -63,13 +74,18 @@ export type MinutesAmount = KindAmount<VoicePool>;
  */
 export function byKind<K extends string>(figures: readonly KindFigure<K>[], order: readonly K[]): KindAmount<K>[] {
   const stated = new Map<K, KindAmount<K>>();
+  const again = new Map<K, KindAmount<K>[]>();
   const inferred = new Map<K, KindAmount<K>[]>();
   const unnamed: KindAmount<K>[] = [];
+  const members: KindAmount<K>[] = [];
   figures.forEach((f, i) => {
-    const alone: KindAmount<K> = { pool: f.pool, value: f.value, packages: [f.package], members: [i], inferred: f.pool !== null };
+    const alone: KindAmount<K> = { pool: f.pool, value: f.value, packages: [f.package], members: [i], inferred: f.pool !== null && !kindStated(f.kindFrom) };
     if (f.pool === null && f.kindUnknown) Object.assign(alone, { unknown: true }, f.kindWords ? { words: f.kindWords } : {});
-    if (f.pool === null) unnamed.push(alone);
+    // Rule 13: a member's share is shown apart, by its member, whatever its kind.
+    if (f.holder !== undefined) members.push({ ...alone, holder: f.holder });
+    else if (f.pool === null) unnamed.push(alone);
     else if (!kindStated(f.kindFrom)) inferred.set(f.pool, [...(inferred.get(f.pool) ?? []), alone]);
+    else if (f.restates && stated.has(f.pool)) again.set(f.pool, [...(again.get(f.pool) ?? []), { ...alone, restated: true }]);
     else {
       const sum = stated.get(f.pool) ?? { pool: f.pool, value: 0, packages: [], members: [], inferred: false };
       sum.value += f.value;
@@ -78,7 +94,16 @@ export function byKind<K extends string>(figures: readonly KindFigure<K>[], orde
       stated.set(f.pool, sum);
     }
   });
-  return [...order.flatMap((p) => [...(stated.has(p) ? [stated.get(p)!] : []), ...(inferred.get(p) ?? [])]), ...unnamed];
+  // Rule 14: of a kind's amount and one that may say it again, the larger is the kind's amount and the other is said beside it.
+  for (const [pool, said] of again) {
+    const largest = said.reduce((a, b) => (b.value > a.value ? b : a));
+    const sum = stated.get(pool)!;
+    if (largest.value <= sum.value) continue;
+    delete largest.restated;
+    stated.set(pool, largest);
+    again.set(pool, [{ ...sum, restated: true }, ...said.filter((a) => a !== largest)]);
+  }
+  return [...order.flatMap((p) => [...(stated.has(p) ? [stated.get(p)!] : []), ...(again.get(p) ?? []), ...(inferred.get(p) ?? [])]), ...unnamed, ...members];
 }
 
 /** Data left per kind (general, provincial… as in DATA_POOLS): see byKind. */
@@ -98,6 +123,8 @@ export const minutesByPool = (figures: readonly KindFigure<VoicePool>[]): Minute
  * added to them).
  */
 export function customerLeft<A extends KindAmount<string>>(amounts: readonly A[], aside: readonly string[] = []): A | undefined {
+  // Rule 13 and 14: a member's share and an amount that may say the kind's again are never the customer's.
+  amounts = amounts.filter((a) => a.holder === undefined && !a.restated);
   const general = amounts.filter((a) => a.pool === 'general');
   if (general.length) return general.find((a) => !a.inferred) ?? (general.length === 1 ? general[0] : undefined);
   // "您的追剧流量剩余10GB": an amount of a kind the rules do not know is set aside, as WLAN is.
@@ -130,4 +157,4 @@ const EXTRA_DATA_KINDS: readonly string[] = ['wlan', 'app', 'carryover', 'offpea
  * reply of extras only (WLAN 剩余1.65GB, a 定向 app pack, carry-over about to lapse) says nothing of it.
  */
 export const toldOfCustomerData = (amounts: readonly KindAmount<string>[]): boolean =>
-  amounts.some((a) => (a.pool === null && !a.unknown) || (a.pool !== null && !EXTRA_DATA_KINDS.includes(a.pool)));
+  amounts.some((a) => a.holder === undefined && ((a.pool === null && !a.unknown) || (a.pool !== null && !EXTRA_DATA_KINDS.includes(a.pool))));

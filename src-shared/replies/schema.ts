@@ -255,6 +255,18 @@ export const ReplyRulesSchema = v.strictObject({
   /** Words that end the name of data leftwards (的, 您, 其中), besides the labels of data: what is before them qualifies nothing. */
   kindBounds: v.optional(v.array(text)),
   /**
+   * Whose an amount is (labelling rule 13 of 2026-12-06, session 20): `members` name a card or member other than the customer
+   * (副卡, 成员, 子卡); `listed` names one only when another amount of the reply names a member (主卡 beside 副卡); `own` names the
+   * customer (本机, 本号码), and so does 您 or 尊敬的 right before a number; `together` after a member names the pool a family uses
+   * together (家庭成员已共使用), and a member after 与/和 or 您共享 is said of that shared pool.
+   */
+  holders: v.optional(v.object({ members: v.array(text), listed: v.array(text), own: v.array(text), together: v.array(text) })),
+  /**
+   * One pool said twice (labelling rule 14 of 2026-12-06): after `details` (其中, 明细, 详情) an amount of the kind and field of one
+   * before them is its detail, and an amount whose own clause says `totals` (合计, 共剩余) sums those before: neither is added.
+   */
+  repeats: v.optional(v.object({ details: v.array(text), totals: v.array(text) })),
+  /**
    * Labels that say where an amount lies (套餐内, 套餐外) as well as a field: after a part word of an amount
    * ("已使用312分钟，其中套餐内300分钟") they name the part, which keeps its whole's field.
    */

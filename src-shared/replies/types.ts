@@ -55,6 +55,17 @@ export interface FigureRecord {
   kindUnknown?: true;
   /** With `kindUnknown`: the words that name the amount's data as written (folded: `追剧流量`), when the reader finds them. */
   kindWords?: string;
+  /**
+   * Data and minutes: the card or member the amount is said of when it is not the customer (`副卡`, `副卡138****1234`,
+   * `家庭成员`, a masked number; labelling rule 13 of 2026-12-06, session 20), as written (folded). Such an amount is that
+   * member's share: shown apart with the member named, never the customer's data left nor added to it. Absent otherwise.
+   */
+  holder?: string;
+  /**
+   * Data and minutes: an amount of the field and plainly stated kind of one before it that may be that pool said again (a detail
+   * after 其中 or 明细, a total line, the same name in one clause group; labelling rule 14): never added to it, the larger shown.
+   */
+  restates?: true;
   /** A bill line's name, as written. */
   item: string | null;
   /** Where the amount is written in the original text. */

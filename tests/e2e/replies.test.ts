@@ -412,6 +412,14 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 1.00 GB', '未注明类型 500.00 MB']);
   });
 
+  it('never adds a 副卡\'s amount to the customer\'s data left, even of the same stated kind: shown apart by its member (round 30, rule 13)', async () => {
+    // OURS, NOT a real reply: the lead's example. On main 74b24bef both amounts were general and added: 7.00 GB.
+    await demoSimShowing('overview', ['截至11月25日，您的国内通用流量剩余5GB，副卡国内通用流量剩余2GB。']);
+    const cell = simFigure('data.remaining');
+    await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('5.00 GB');
+    expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 5.00 GB', '副卡：国内通用 2.00 GB']);
+  });
+
   it('shows an amount whose kind was inferred on its own, as a guess, never added to the stated amounts of that kind (after real r16-107)', async () => {
     // OURS, NOT a real reply: real r16-107 with 景区 (a scenic area) for 包时段 (which names no kind at all since round 17,
     // labelling rule 2). 当前省内景区流量已使用928.96MB，剩余95.04MB: 景区 narrows 省内, so the 95.04MB is no plain 省内;

@@ -44,6 +44,9 @@ function figureView(f: FigureRecord) {
     ...(f.kindFrom ? { kindFrom: f.kindFrom, kindStated: kindStated(f.kindFrom) } : {}),
     // A word the reader does not know named its kind: not stated, and never the customer's data left.
     ...(f.kindUnknown ? { kindUnknown: true, ...(f.kindWords ? { kindWords: f.kindWords } : {}) } : {}),
+    // Rule 13: a member's or second card's share, never the customer's; rule 14: perhaps a pool said again, never added.
+    ...(f.holder !== undefined ? { holder: f.holder } : {}),
+    ...(f.restates ? { restates: true } : {}),
     package: f.package,
     item: f.item,
     written: f.span.text,
@@ -115,7 +118,7 @@ function print(ctx: CliContext, n: number, u: ReplyUnderstanding): void {
               `${f.topic}.${f.field}`,
               `${f.value} ${f.currency ?? (f.unit === 'percent' ? '%' : f.unit)}`,
               f.pool || f.voicePool ? `${say(ctx, { zh: '类型', en: 'pool' })} ${kindSaid(f, ctx)}` : '',
-              [f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
+              [f.holder && `${say(ctx, { zh: '成员', en: 'member' })} ${f.holder}`, f.restates && say(ctx, { zh: '或为重复', en: 'maybe said again' }), f.package && `@${f.package}`, f.item && `#${f.item}`, f.confidence === 'unsure' ? '?' : ''].filter(Boolean).join(' '),
             ]),
           ),
         );

@@ -92,6 +92,7 @@ describe('round 29: no data-left figure adds pools of different kinds', () => {
   it('(round 29) the line under a reply and 小e say each pool apart (they said "1.49 GB" and "3.00 GB")', () => {
     const say = (text: string) => describeFigures(understandReply({ text, receivedAt: RECEIVED, from: '10086' }), 'zh-Hans');
     expect(say('您的国内通用流量剩余1GB、加油包剩余500MB。')).toBe('你的流量还剩 1.00 GB（国内通用）、500.00 MB（未注明类型）');
-    expect(say('国内流量剩余2GB，副卡剩余1GB。')).toBe('你的流量还剩 2.00 GB（国内通用）、1.00 GB（推测为国内通用）');
+    // Round 30 (labelling rule 13): the 副卡's amount is said with its member.
+    expect(say('国内流量剩余2GB，副卡剩余1GB。')).toBe('你的流量还剩 2.00 GB（国内通用）、1.00 GB（副卡：推测为国内通用）');
   });
 });
