@@ -1,5 +1,5 @@
 import { lstatSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -40,6 +40,10 @@ afterAll(async () => {
 
 const linkThere = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 
+/** The ports the core will open again at its next start (modems.json in its data folder). */
+const rememberedPorts = (dataDir: string) =>
+  readFile(join(dataDir, 'modems.json'), 'utf8').then((text) => (JSON.parse(text) as { ports: string[] }).ports, () => []);
+
 /** Every toast's text and every text the status line showed, from the page's start (a toast goes by its lifetime). */
 function watchToastsAndStatus(): void {
   const w = window as unknown as { seen: { toasts: string[]; status: string[] } };
@@ -73,6 +77,8 @@ describe('the sending SIM across a restart of the core', () => {
       await plugInByPath(page, first.base, saved.path);
       await sendingBadge(page, saved.path).waitFor({ timeout: 30_000 });
       await plugInByPath(page, first.base, other.path);
+      // Both remembered before the core stops: it says so to the page only after its card is 就绪.
+      await expect.poll(() => rememberedPorts(dataDir), { timeout: 30_000 }).toEqual([saved.path, other.path]);
       expect(await sendingBadge(page, other.path).count()).toBe(0);
       expect(JSON.parse((await page.evaluate(() => localStorage.getItem('hall10086.sendingModem')))!).simId).toBe(saved.iccid);
 

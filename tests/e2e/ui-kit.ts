@@ -137,9 +137,9 @@ export function twoModemSuite(artifactPrefix: string, sims: readonly { iccid: st
 
 /**
  * Types a modem's port under the Modem page's list (unless it is connected already: the server is the
- * file's) and waits until it is ready and the core has answered the connect: the core answers once it
- * has remembered the port for its next start, after the card already says 就绪 (a core stopped in
- * between opens the modem no more at its next start).
+ * file's) and waits until it is ready (its 状态, see modemReady). The core answers the connect, having
+ * remembered the port for its next start, only after that: a test that stops the core next waits for
+ * the port in modems.json itself (newcomer-ninth holds that answer back on purpose).
  */
 export async function plugInByPath(page: Page, base: string, path: string): Promise<void> {
   await page.goto(`${base}#/modem`);
@@ -149,8 +149,6 @@ export async function plugInByPath(page: Page, base: string, path: string): Prom
     await page.locator('#port-by-path').press('Enter');
   }
   await modemReady(page, path).waitFor({ timeout: 30_000 });
-  // The field's button says 正在连接… from the Enter until the core's answer.
-  await page.locator('.port-by-path button[type="submit"]', { hasText: /^连接$/ }).waitFor({ timeout: 30_000 });
 }
 
 /** Fills MMXG (a service password change, which asks for confirmation) and sends it: its dialog opens. */
