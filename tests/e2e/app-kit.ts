@@ -85,6 +85,8 @@ export async function serve(extra: readonly string[] = [], o: { dataDir?: string
     env: { ...process.env, LANG: 'en_US.UTF-8' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // Heard from the start, so a second stop (or a stop after it exited by itself) resolves rather than waits for ever.
+  const closed = new Promise((done) => child.once('close', done));
   const links: string[] = [];
   const waiting: Array<(link: string) => void> = [];
   let err = '';
@@ -112,7 +114,6 @@ export async function serve(extra: readonly string[] = [], o: { dataDir?: string
     dataDir,
     stderr: () => err,
     async stop() {
-      const closed = new Promise((done) => child.once('close', done));
       child.kill('SIGTERM');
       await closed;
       if (!o.dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { HallCore } from '../../src-main/core';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import { FAST } from '../integration/session-kit';
 import { coreSuite } from './core-suite';
-import { axeViolations, modemCard } from './ui-kit';
+import { axeViolations, modemReady } from './ui-kit';
 
 /*
  * ux25: the clerk who works by keyboard and the user with a screen reader, walked through the app without
@@ -53,7 +53,7 @@ async function connectByKeyboard(path: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(path);
   await page.keyboard.press('Enter');
-  await modemCard(page, path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await modemReady(page, path).waitFor({ timeout: 30_000 });
 }
 
 /** The first modem connected by keyboard, then a view opened by its key (Alt+1 the catalog, Alt+2 the thread). */

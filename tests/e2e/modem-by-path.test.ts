@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, sendTyped, type Served } from './ui-kit';
+import { browserSuite, modemCard, plugInByPath, sendTyped, type Served } from './ui-kit';
 
 /**
  * A modem the system's port list does not show: here `hall10086 emulator --pty` on a real
@@ -23,6 +23,7 @@ browserSuite({ artifactPrefix: 'modem-by-path-', openApp: true }, (suite) => {
 /** The built-in demo modem's SIM (src-main/emulator/sim.ts). */
 const DEMO_SIM = '89860012345678901234';
 const SILENT_SIM = '89860012345678900066';
+const SLOW_SIM = '89860012345678900088';
 
 let emulator: ChildProcess;
 let ptyPath: string;
@@ -97,10 +98,7 @@ describe('a port typed on the Modem page', () => {
     // A second modem whose 10086 does not answer (within this test).
     const silent: PtyEmulator = await startPtyEmulator({ emulatorOptions: { replyDelayMs: 3_600_000, sim: { iccid: SILENT_SIM, imsi: '460001234567006' } } });
     try {
-      await modemPage();
-      await page.locator('#port-by-path').fill(silent.path);
-      await page.locator('#port-by-path').press('Enter');
-      await page.locator('.modem-card', { hasText: silent.path }).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await plugInByPath(page, server.base, silent.path);
       await sendTyped(page, `${server.base}#/thread/${SILENT_SIM}`, 'YE');
       await page.locator('.bubble-line.out', { hasText: 'YE' }).getByText(/已发送|已送达/).waitFor({ timeout: 30_000 });
 
@@ -112,6 +110,25 @@ describe('a port typed on the Modem page', () => {
       expect(await page.locator(`tr[data-sim="${DEMO_SIM}"] .fleet-asked`).count()).toBe(0);
     } finally {
       await silent.close();
+    }
+  }, 90_000);
+
+  // The e2e kit's plugInByPath, which the tests that restart the core lean on: it took the SIM fact's 就绪 (there from
+  // the SIM's READY until its id is read) for the modem's, so a test went on while the modem was still being set up,
+  // stopped the core, and its next start did not open the modem again (sender-across-restart, session 20).
+  it('is connected, for the kit, once the modem itself is up, not when its SIM alone says 就绪', async () => {
+    const slow: PtyEmulator = await startPtyEmulator({ emulatorOptions: { sim: { iccid: SLOW_SIM, imsi: '460001234567008' } } });
+    try {
+      // Its SIM answers READY, then its IMSI never comes: the SIM fact says 就绪 alone until the core gives up asking.
+      const off = slow.emulator.onCommand((line) => {
+        if (line !== 'AT+CPIN?') return;
+        off();
+        slow.emulator.fault({ kind: 'silence', commands: 1, durationMs: 60_000 });
+      });
+      await plugInByPath(page, server.base, slow.path);
+      expect(await modemCard(page, slow.path).locator('.facts > div', { has: page.locator('dt', { hasText: /^状态$/ }) }).locator('dd').textContent()).toBe('就绪');
+    } finally {
+      await slow.close();
     }
   }, 90_000);
 });

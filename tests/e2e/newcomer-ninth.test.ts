@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { browserSuite, modemCard, openMmxgConfirmation, plugInByPath, sendTyped, type Served } from './ui-kit';
+import { browserSuite, modemCard, modemReady, openMmxgConfirmation, plugInByPath, sendTyped, type Served } from './ui-kit';
 
 /*
  * The newcomer's hour, ninth round (ux20): what a clerk with several modems tripped on, each in
@@ -101,7 +101,7 @@ describe('Disconnect on the Modem page', () => {
     // The button pressed is gone with its card: the focus is on the way back, not lost to the page.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新连接');
     await page.keyboard.press('Enter');
-    await card(path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await modemReady(page, path).waitFor({ timeout: 30_000 });
     expect(await gone.count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { modemCard, openMmxgConfirmation, plugInByPath, sendingBadge, twoModemSuite, type Served, type SimModem } from './ui-kit';
+import { modemCard, modemReady, openMmxgConfirmation, plugInByPath, sendingBadge, twoModemSuite, type Served, type SimModem } from './ui-kit';
 
 /*
  * The newcomer's hour, tenth round (ux21): which SIM sends, with several modems on real
@@ -67,7 +67,7 @@ describe('which SIM sends, with several modems', () => {
     await page.locator('.toast', { hasText: `现在从 SIM …${later.sim}` }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新连接');
     await page.keyboard.press('Enter');
-    await card(earlier.path).getByText('就绪', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await modemReady(page, earlier.path).waitFor({ timeout: 30_000 });
     await badgeOn(earlier.path).waitFor({ timeout: 10_000 });
     expect(await badgeOn(later.path).count()).toBe(0);
     await page.locator('.toast', { hasText: `现在从 SIM …${earlier.sim}` }).waitFor();
@@ -101,7 +101,7 @@ describe('Check all on the Overview', () => {
     await plugIn(earlier.path);
     await plugIn(later.path);
     laterPulled();
-    await card(later.path).getByText('就绪', { exact: true }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await modemReady(page, later.path).waitFor({ state: 'detached', timeout: 30_000 });
     await page.goto(`${server.base}#/overview`);
     await page.locator('.overview-table tbody tr[aria-rowindex]', { hasText: later.sim }).first().waitFor({ timeout: 30_000 });
     const rows = await page.locator('.overview-table tbody tr[aria-rowindex]').count();
