@@ -948,10 +948,17 @@ describe('sending through the desktop app (native messaging)', () => {
       expect(attempts['runtime.connect']).toMatch(/^refused/);
       expect(attempts.fetch).toMatch(/^refused/);
       expect(attempts.iframe).not.toBe('ok:"reachable"');
-      // Whatever the page tried, the app was asked nothing and the modem sent nothing.
-      await new Promise((r) => setTimeout(r, 500));
+      // Whatever the page tried, the app was asked nothing and the modem sent nothing. A YE from the popup goes the
+      // way any of the page's tries would (the worker, then the one native link to the app, in order): once it is on
+      // the air, a send or a question of theirs would have come first (a fixed wait proved nothing under load).
+      await pastDoubleClickWindow('YE');
+      const popup = await openPopup('#/instruction/YE');
+      const listed = await listedSends(popup);
+      await popup.click('#desktop-send');
+      await sentAfter(popup, listed);
+      await popup.close();
       expect(await core!.call('approvals.list', {})).toEqual([]);
-      expect(core!.demo!.emulator.sent.length).toBe(before);
+      expect(core!.demo!.emulator.sent.slice(before).map((s) => s.part.text)).toEqual(['YE']);
     } finally {
       await page.close();
       site.close();
