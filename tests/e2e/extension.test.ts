@@ -394,8 +394,12 @@ describe('service worker', () => {
     for (const pageUrl of ['http://127.0.0.1:5173/#/thread', 'http://localhost:8086/', 'chrome://settings/', 'http://localhost.:8086/', 'http://[::ffff:127.0.0.1]:5173/#/thread', 'http://router.local/', 'http://router.lan/', 'http://wiki/', 'http://git.corp.internal/', 'http://[fd12::1]/']) {
       await ext.worker.evaluate((u) => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: u }), pageUrl);
     }
-    await new Promise((r) => setTimeout(r, 300));
-    expect(ext.context.pages().length).toBe(before);
+    // Then a page on the web: its tab is made after any of theirs would have been, and Chrome tells of tabs in the
+    // order they are made, so once it is here a tab for one of them would be too (a fixed wait proved nothing under load).
+    const reported = await tabOpenedBy((w) => w.evaluate(() => hall10086.onMenuClicked({ menuItemId: 'report-url', pageUrl: 'http://bad.example/' })));
+    expect(await reported.textContent('#sms-text')).toBe('举报 http://bad.example/');
+    expect(ext.context.pages().length).toBe(before + 1);
+    await reported.close();
   });
 
   it('omnibox: the default suggestion follows the input', async () => {
@@ -944,10 +948,19 @@ describe('sending through the desktop app (native messaging)', () => {
       expect(attempts['runtime.connect']).toMatch(/^refused/);
       expect(attempts.fetch).toMatch(/^refused/);
       expect(attempts.iframe).not.toBe('ok:"reachable"');
-      // Whatever the page tried, the app was asked nothing and the modem sent nothing.
-      await new Promise((r) => setTimeout(r, 500));
+      // Whatever the page tried, the app was asked nothing and the modem sent nothing. A YE from the popup goes the
+      // way any of the page's tries would (the worker, then the one native link to the app, in order): once it is on
+      // the air, a send or a question of theirs would have come first (a fixed wait proved nothing under load).
+      // (Waited for on the air, not in the popup's list: the list keeps the latest few sends only.)
+      await pastDoubleClickWindow('YE');
+      const popup = await openPopup('#/instruction/YE');
+      await listedSends(popup);
+      await popup.click('#desktop-send');
+      const aired = () => core!.demo!.emulator.sent.slice(before).map((s) => s.part.text);
+      await expect.poll(aired, { timeout: 30_000 }).toContain('YE');
+      await popup.close();
       expect(await core!.call('approvals.list', {})).toEqual([]);
-      expect(core!.demo!.emulator.sent.length).toBe(before);
+      expect(aired()).toEqual(['YE']);
     } finally {
       await page.close();
       site.close();

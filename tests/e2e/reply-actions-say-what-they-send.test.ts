@@ -106,9 +106,10 @@ describe('a button under a reply sends what it says', () => {
     // The log holds 是 as sent: after a reload the request reads as answered, and offers no second 是.
     await page.locator('.bubble-line.out', { hasText: '是' }).waitFor({ timeout: 30_000 });
     await page.reload();
-    await page.locator('.bubble-line.in', { hasText: '流量加油包' }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(2_000);
-    expect(await page.locator('button.confirm-reply:not([disabled])').count()).toBe(0);
+    // Once the log has said (no longer busy) and a modem can send (not aria-disabled), the button is as it stays.
+    const settled = page.locator('button.confirm-reply:not([aria-busy]):not([aria-disabled])');
+    await settled.waitFor({ timeout: 30_000 });
+    expect(await settled.isDisabled()).toBe(true);
   });
 
   it('a menu number that is the word of an open confirmation from the same number is asked about, saying which request it may confirm', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, serve, type Served } from './ui-kit';
+import { buildApp, readTables, serve, type Served } from './ui-kit';
 
 /**
  * After a full session that sends a password change and an ID-number instruction through the UI,
@@ -121,8 +121,16 @@ describe('no secret at rest', () => {
     await sendWithSecrets('#/instruction/MMXG', { oldPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, newPasswordAgain: NEW_PASSWORD }, 'MMXG#******#******');
     await sendWithSecrets('#/instruction/MMHF', { idNumber: ID_NUMBER }, 'MMHF#******');
     for (const { text, kept } of TYPED) await typeAndSend(text, kept);
-    // The demo network did get the real text: the secret left over the air and nowhere else.
-    await page.waitForTimeout(1000);
+    // The demo network did get the real text: the secret left over the air and nowhere else. Each send's delivery
+    // report and 10086's answer are the last the core journals and the page stores of it (a fixed wait missed them
+    // under load): once every send has its end and an answer in the page's log, whatever they would write is on disk.
+    const ends = async () => {
+      const rows = (await readTables(page, ['messages'])).messages as { direction: string; state: string }[];
+      const sent = rows.filter((m) => m.direction === 'out');
+      return { sent: sent.length, ended: sent.filter((m) => m.state === 'delivered' || m.state === 'failed').length, answered: Math.min(sent.length, rows.length - sent.length) };
+    };
+    const sends = 2 + TYPED.length;
+    await expect.poll(ends, { timeout: 60_000 }).toEqual({ sent: sends, ended: sends, answered: sends });
     await context.close();
 
     const files = [...(await filesUnder(profile)), ...(await filesUnder(server.dataDir))];
@@ -136,6 +144,6 @@ describe('no secret at rest', () => {
       }
     }
     expect(found).toEqual([]);
-  });
+  }, 180_000);
 });
 

@@ -308,7 +308,8 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
   const word = sentBack(request.reply).text;
   // From the log, not from this button's memory: a row scrolled away and back (or a reload) must
   // not offer to send the word again.
-  const answered = useLiveQuery(() => answeredWith(hallDb(), reply, word), [reply.id, word]) ?? true;
+  const answeredNow = useLiveQuery(() => answeredWith(hallDb(), reply, word), [reply.id, word]);
+  const answered = answeredNow ?? true;
   // Unknown until the log says: the button stays (disabled) meanwhile. Taken as written since, the newest
   // request would flash "superseded" before its button, again each time the list remounts its row.
   const stale = useWrittenSince(reply);
@@ -339,6 +340,8 @@ function ConfirmReplyButton({ reply, request }: { reply: MessageRow; request: Co
         onClick={() => sendable && setAsking(true)}
         disabled={canSend && !sendable}
         aria-disabled={!canSend || undefined}
+        // Disabled meanwhile, but not yet for good: a screen reader (and a test that it stays so) can tell.
+        aria-busy={answeredNow === undefined || stale === undefined || undefined}
         aria-describedby={blocked ? why : undefined}
       >
         {t('reply.confirm', { word })}
