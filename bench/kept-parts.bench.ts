@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal, type IncomingMessage } from '../src-main/services/journal';
+import { mixedUpSendings, type PlacedSending } from '../src-shared/sending-order';
 import { percentile, round, type Figure, type Section } from './harness';
 
 /** Parts of 2-part replies, acknowledged: as many as the journal keeps by default. */
@@ -10,6 +11,8 @@ const ASKED = 200;
 const RUNS = 20;
 const T0 = Date.UTC(2026, 0, 1);
 const NOW = T0 + 3_600_000;
+const FLOOD = 1_000;
+const FLOOD_RUNS = 5;
 
 /** Part `n % 2 + 1` of reply `n >> 1`: a 10086 balance reply cut in two (UCS-2, ~60 characters a part). */
 function part(n: number): IncomingMessage {
@@ -52,6 +55,27 @@ async function measure(keptPartsMax: number): Promise<{ bytes: number; compactMs
   }
 }
 
+/**
+ * One call of the "may be joined wrong" rule over FLOOD sendings of one group (a part 1 each, under one reference):
+ * what every later part on that SIM costs the page's Reassembler, the board and the journal's reader when someone
+ * sends that many parts under one reference (read20). `repeats`: all the same text and second (an exact repeat is
+ * never marked, so nothing cuts the comparison short); otherwise texts differ, stamped a second apart.
+ */
+function floodMs(repeats: boolean): number[] {
+  const sendings: PlacedSending[] = Array.from({ length: FLOOD }, (_, i) => ({
+    group: 'sim-1|10086|77|2',
+    encoding: 'ucs2',
+    parts: [{ part: 1, text: repeats ? '尊敬的客户，' : `尊敬的客户 ${i}，`, stamp: new Date(T0 + (repeats ? 0 : i * 1000)).toISOString() }],
+  }));
+  const times: number[] = [];
+  for (let run = 0; run < FLOOD_RUNS; run++) {
+    const t0 = performance.now();
+    mixedUpSendings(sendings, (s) => s);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 export default async function keptPartsBench(): Promise<Section> {
   const kept = await measure(PARTS);
   const keysOnly = await measure(0);
@@ -62,6 +86,8 @@ export default async function keptPartsBench(): Promise<Section> {
     { name: 'baseline: compaction, keys only', value: round(keysOnly.compactMs, 1), unit: 'ms' },
     { name: `journal.parts for ${ASKED} messages, p50 of ${RUNS}`, value: round(percentile(kept.askMs, 50), 2), unit: 'ms' },
     { name: `journal.parts for ${ASKED} messages, p95 of ${RUNS}`, value: round(percentile(kept.askMs, 95), 2), unit: 'ms' },
+    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} sendings of one reference, texts differ, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(false), 50), 2), unit: 'ms' },
+    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} exact repeats of one second, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(true), 50), 2), unit: 'ms' },
   ];
   return {
     title: 'Kept parts of long messages (journal.parts for a profile that missed some)',

@@ -25,7 +25,7 @@ export interface Generation {
   slots: (Slot | null)[];
   /**
    * A part of it could as well have been another message's (nearestSendings, mixedUpSendings): shown so, no
-   * figures read. Set after it was stored too, when another message of its group and second shows up.
+   * figures read. Set after it was stored too, when another message of its group stamped near it shows up.
    */
   uncertain?: boolean;
 }

@@ -246,6 +246,33 @@ describe('assembleRecords and the page\'s Reassembler on real parts stamped part
       ]);
     });
 
+    const stampedAt = (timestamp: string) => (r: IncomingRecord): IncomingRecord => ({ ...r, timestamp });
+
+    it('two different replies under one reference 3 minutes apart, read in order: joined within the 10 minutes, marked only within one sending\'s spread (order29)', () => {
+      // 8-bit references repeat: 10 two-part replies in 10 minutes shared one 16 % of the time, each pair marked (read20).
+      const later = stampedAt('2026-11-25T10:03:00+08:00');
+      expect(bothWays([a1, a2, later(b1), later(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+    });
+
+    it('a message whose parts are stamped 5 minutes apart: more than one sending spreads, marked with no second message (order29)', () => {
+      // A part 2 stamped 5 minutes after A1 (a fake one, or B's with B1 lost) is joined by the 10-minute window.
+      const later = stampedAt('2026-11-25T10:05:00+08:00');
+      expect(bothWays([a1, later(b2)])).toEqual(twice([['A1B2', true]]));
+      // A's own part 2 (:01) comes after: it differs from the joined part 2, and is near A1: both marked.
+      expect(bothWays([a1, later(b2), stampedAt('2026-11-25T10:00:01+08:00')(a2)])).toEqual([
+        [['A1B2', true], ['A2', true]],
+        [['A1B2', true], ['…A2', true]],
+      ]);
+    });
+
+    it('an unreadable stamp pairs only with the very same stamp text, as before review27 (order29)', () => {
+      const unreadable = stampedAt('not a time');
+      expect(bothWays([a1, a2, unreadable(b1), unreadable(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+      expect(bothWays([unreadable(a1), unreadable(a2), unreadable(b1), unreadable(b2)])).toEqual(twice([['A1A2', true], ['B1B2', true]]));
+      const other = stampedAt('not a time either');
+      expect(bothWays([unreadable(a1), unreadable(a2), other(b1), other(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));
+    });
+
     it('stamps further apart than one sending\'s parts can be, or another encoding, is another group: nothing marked', () => {
       const later = (r: IncomingRecord): IncomingRecord => ({ ...r, timestamp: '2026-11-25T10:10:01+08:00' });
       expect(bothWays([a2, a1, later(b1), later(b2)])).toEqual(twice([['A1A2', false], ['B1B2', false]]));

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mixedUpSendings, SENDING_SPREAD_MS, type PlacedSending } from '../../src-shared/sending-order';
+
+const T0 = Date.UTC(2026, 10, 25, 2);
+
+/** The rule as written, pair by pair: what the sweep in stamp order must give, whatever the group. */
+function markedPairByPair(sendings: readonly PlacedSending[]): Set<PlacedSending> {
+  const near = (x: string, y: string) => {
+    const [a, b] = [Date.parse(x), Date.parse(y)];
+    return Number.isNaN(a) || Number.isNaN(b) ? Number.isNaN(a) && Number.isNaN(b) && x === y : Math.abs(a - b) <= SENDING_SPREAD_MS;
+  };
+  const marked = new Set<PlacedSending>();
+  for (const s of sendings) {
+    const known = s.parts.map((p) => Date.parse(p.stamp)).filter((t) => !Number.isNaN(t));
+    if (known.length > 1 && Math.max(...known) - Math.min(...known) > SENDING_SPREAD_MS) marked.add(s);
+    for (const o of sendings) {
+      if (o === s || o.group !== s.group || o.encoding !== s.encoding) continue;
+      const close = s.parts.some((p) => o.parts.some((q) => near(p.stamp, q.stamp)));
+      const differ = s.parts.some((p) => o.parts.some((q) => q.part === p.part && q.text !== p.text));
+      if (close && differ) marked.add(s);
+    }
+  }
+  return marked;
+}
+
+/** A small deterministic generator (xorshift), so a failing group can be run again. */
+function generator(seed: number): (n: number) => number {
+  let x = seed;
+  return (n) => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % n;
+  };
+}
+
+describe('mixedUpSendings (order29: swept in stamp order, not every pair)', () => {
+  it('marks what the rule marks pair by pair, on groups crowded in time with repeats, far parts and unreadable stamps', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const pick = generator(seed);
+      const stamp = () => {
+        const kind = pick(10);
+        if (kind === 0) return pick(2) ? 'not a time' : 'not a time either';
+        return new Date(T0 + pick(kind === 1 ? 600 : 150) * 1000).toISOString();
+      };
+      const sendings: PlacedSending[] = Array.from({ length: 2 + pick(12) }, () => {
+        const numbers = [1, 2, 3].filter(() => pick(3) > 0);
+        return {
+          group: pick(4) ? 'sim|10086|7|3' : 'sim|10086|8|3',
+          encoding: pick(5) ? 'ucs2' : undefined,
+          parts: numbers.map((part) => ({ part, text: `${part}-${pick(2)}`, stamp: stamp() })),
+        };
+      });
+      expect(mixedUpSendings(sendings, (s) => s), `seed ${seed}`).toEqual(markedPairByPair(sendings));
+    }
+  });
+});
