@@ -71,3 +71,29 @@ describe('extension-replies.json that cannot be read or kept aside (real files)'
     expect((await readdir(d)).filter((n) => n !== 'extension-replies.json'), 'nothing else written').toEqual([]);
   });
 });
+
+describe('how many notes extension-replies.json keeps (real file)', () => {
+  it('one busy profile never pushes out another’s notes, across a restart too; the oldest associations go past 20', async () => {
+    const d = await dataDir();
+    const now = Date.now();
+    const told = await ToldReplies.open(d, { now: () => now });
+    const quiet = { association: randomToken(16), simId: '89860012345670002525', receivedAt: now - 3600_000 };
+    await told.add(quiet);
+    const busy = randomToken(16);
+    // A desk passing ~58 long replies a day for a week: more than the 400 one cap held for every profile before.
+    const busyNotes = Array.from({ length: 450 }, (_, i) => ({ association: busy, simId: '89860012345670002525', receivedAt: now - 1000 + i }));
+    for (const n of busyNotes) await told.add(n);
+    const again = await ToldReplies.open(d, { now: () => now });
+    for (const t of [told, again]) {
+      expect(t.has(quiet.association, quiet.simId, quiet.receivedAt), 'the quiet profile’s note').toBe(true);
+      expect(t.has(busy, busyNotes[50]!.simId, busyNotes[50]!.receivedAt), 'the busy one’s 400 newest').toBe(true);
+      expect(t.has(busy, busyNotes[49]!.simId, busyNotes[49]!.receivedAt), 'its older ones go').toBe(false);
+    }
+    // Twenty more profiles, each told once after: the quiet one, told least lately, goes; the file stays bounded.
+    for (let i = 0; i < 20; i++) await told.add({ association: randomToken(16), simId: '89860012345670002525', receivedAt: now });
+    expect(told.has(quiet.association, quiet.simId, quiet.receivedAt)).toBe(false);
+    expect(told.has(busy, busyNotes[449]!.simId, busyNotes[449]!.receivedAt), 'the busy one goes too: twenty were told after it').toBe(false);
+    const file = JSON.parse(await readFile(join(d, 'extension-replies.json'), 'utf8')) as { told: unknown[] };
+    expect(file.told).toHaveLength(20);
+  });
+});
