@@ -72,6 +72,27 @@ describe('extension-replies.json that cannot be read or kept aside (real files)'
   });
 });
 
+describe('a write of extension-replies.json that fails (real file)', () => {
+  it('each note answers at once; the failure is said once, not at every note; the next note after it clears writes the ones missed', async () => {
+    const d = await dataDir();
+    const path = join(d, 'extension-replies.json');
+    const warned: { zh: string; en: string }[] = [];
+    const told = await ToldReplies.open(d, { warn: (text) => warned.push(text) });
+    await mkdir(path);
+    const note = (i: number) => ({ association: randomToken(16), simId: '89860012345670002525', receivedAt: Date.now() - i });
+    const [a, b, c] = [note(1), note(2), note(3)];
+    await told.add(a);
+    await told.add(b);
+    for (const n of [a, b]) expect(told.has(n.association, n.simId, n.receivedAt), 'noted though not written').toBe(true);
+    expect(warned, 'said once for two failed writes').toHaveLength(1);
+    expect(warned[0]!.zh).toMatch(/没能写入/);
+    await rm(path, { recursive: true });
+    await told.add(c);
+    const again = await ToldReplies.open(d);
+    for (const n of [a, b, c]) expect(again.has(n.association, n.simId, n.receivedAt), 'written with the next note').toBe(true);
+  });
+});
+
 describe('how many notes extension-replies.json keeps (real file)', () => {
   it('one busy profile never pushes out another’s notes, across a restart too; the oldest associations go past 20', async () => {
     const d = await dataDir();
