@@ -114,7 +114,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
       catalogInUse = state;
       const pairings = await PairingStore.open(o.dataDir);
-      const told = await ToldReplies.open(o.dataDir);
+      // Written only once an extension was passed a reply, by which time `started` is set.
+      const told = await ToldReplies.open(o.dataDir, { warn: (text) => started?.emit('notice', { level: 'warning', ...text }) });
       const modems = await RememberedModems.open(o.dataDir);
       for (const problem of [pairings.problem, told.problem, modems.problem]) if (problem) problems.push(problem);
       const core = new HallCore(journal, state, pairings, told, problems, modems, o);

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,8 +124,9 @@ function sameSecond(c: HallCore, emulator: ModemEmulator = c.demo!.emulator) {
  * A paired extension's YE answered, then A1 and B2 of two long replies of one second: A1+B2 is whole and nothing shows
  * it mixed yet, so it is passed on certain (`first`). A2 and B1 are left to deliver.
  */
-async function a1b2PassedOnCertain() {
+async function a1b2PassedOnCertain(beforeLong: () => Promise<unknown> = async () => undefined) {
   const { c, p, signed, socket } = await paired();
+  await beforeLong();
   await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
   await p.next(is('reply', (m) => m.ref === 'ye'));
   const { a: [a1, a2], b: [b1, b2], deliver } = sameSecond(c);
@@ -133,7 +134,7 @@ async function a1b2PassedOnCertain() {
   await deliver(b2!.hex, b2!.text);
   const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
   expect('uncertain' in first).toBe(false);
-  return { p, signed, socket, first, a2: a2!, b1: b1!, deliver };
+  return { c, p, signed, socket, first, a2: a2!, b1: b1!, deliver };
 }
 
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
@@ -325,6 +326,29 @@ describe('the native-messaging host and the app behind it', () => {
     await again.post({ type: 'recheck', replies: [{ ...asked, ref: 'again' }] });
     const answer = await q.next((m): m is AppMessage => m.type === 'error' || m.type === 'reply-uncertain', mark);
     expect(answer, 'a second recheck on one connection').toMatchObject({ type: 'error', error: { code: 'extension.rechecked', zh: expect.stringContaining('核对'), en: expect.stringContaining('recheck') } });
+  });
+
+  it('a recheck is answered for a reply passed on while extension-replies.json could not be written (a folder in its place): noted in memory first, the failure said once in both languages (read20)', async () => {
+    const notices: { zh: string; en: string }[] = [];
+    const { p, signed, socket, first, a2, b1, deliver } = await a1b2PassedOnCertain(async () => {
+      // Made after the start (it read no file): the write's rename onto a folder fails, as on a read-only or full disk.
+      await mkdir(join(dir, 'extension-replies.json'));
+      core!.on('notice', (n) => notices.push(n));
+    });
+    await expect.poll(() => notices.filter((n) => n.en.includes('could not be written')).length, { timeout: 20_000 }).toBe(1);
+    const said = notices.find((n) => n.en.includes('could not be written'))!;
+    expect(said.zh).toMatch(/没能写入.*extension-replies\.json/);
+    expect(said.en).not.toMatch(/\n\s+at /);
+    await p.close();
+    for (const part of [a2, b1]) await deliver(part.hex, part.text);
+    const q = port(socket);
+    const again = await new SignedPort(q, signed.association).open();
+    await again.post({ type: 'status' });
+    await q.next(is('status'));
+    await again.post({ type: 'recheck', replies: [{ ref: 'ye', receivedAt: first.receivedAt, digest: await textDigest(first.text) }] });
+    expect(await q.next(is('reply-uncertain'))).toMatchObject({ ref: 'ye', receivedAt: first.receivedAt });
+    expect(notices.filter((n) => n.en.includes('could not be written')), 'said once').toHaveLength(1);
+    expect((await stat(join(dir, 'extension-replies.json'))).isDirectory(), 'the folder is left as it is').toBe(true);
   });
 
   it('a recheck is answered only about replies passed on to that extension: another SIM’s long message read possibly joined wrong, its time and text named right, gets no answer (fleet27)', async () => {

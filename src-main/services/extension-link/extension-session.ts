@@ -348,7 +348,7 @@ export class ExtensionSession {
       this.toldCertain.set(id, { ref: answer.asker.ref, receivedAt: message.receivedAt, association: answer.asker.association });
       // Only a long message can read joined wrong later, and a recheck asks about it on a later connection.
       const told = { association: answer.asker.association.id, simId: message.simId, receivedAt: message.receivedAt };
-      if (message.keys.length > 1) void this.policy.told.add(told).catch(() => undefined);
+      if (message.keys.length > 1) void this.policy.told.add(told);
     }
   }
 
