@@ -212,12 +212,14 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   }
 
   private async onConnect(client: MqttClient): Promise<void> {
-    this.setStatus('connected');
     this.sweep = { levels: new Set(), capped: false };
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
+    // Connected means commands are heard: a script that waits for it and then publishes a command is never dropped by
+    // the broker for want of our subscription (a full CI run lost one so, at load 10-20, when the status came first).
+    if (this.client === client && client.connected) this.setStatus('connected');
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
     // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
     // before, was never emptied, and the broker tells what it keeps retained of this host's states.
