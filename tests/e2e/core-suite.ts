@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { HallCore } from '../../src-main/core';
 import { startServer, type RunningServer } from '../../src-main/server';
-import { buildApp, launchChromium } from './app-kit';
+import { buildApp, launchChromium, openApp } from './app-kit';
 
 const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 
@@ -49,8 +49,7 @@ export function coreSuite(o: CoreSuiteOptions, bind: (suite: CoreSuite) => void)
     const context = await browser.newContext({ locale: 'zh-CN', ...o.context });
     await o.prepare?.(context);
     const page = await context.newPage();
-    await page.goto(server.newLaunchLink());
-    await page.waitForSelector('#catalog-search');
+    await openApp(page, server.newLaunchLink());
     bind({ core, page });
   };
   const close = async () => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { FAST } from '../integration/session-kit';
@@ -15,14 +15,16 @@ import { ptyModemForFile } from './ui-kit';
 const SIM = { iccid: '89860012345678904402', imsi: '460001234564402' } as const;
 const balance = (yuan: string) => `尊敬的客户，截至04月24日17时10分，您的账户余额为${yuan}元。【中国移动】`;
 const MENU = '您好！截至04月24日17时10分，您本月已使用移动数据流量1G241.21M，套餐内流量剩余2G386.52M。\n回复序号办理:\n661.流量包\n662.流量加油包\n【中国移动】';
-/** The old timer marked the thread read this long after a reply came; waited twice over. */
+/** The old timer marked the thread read this long after a reply came; the page's clock is moved on twice that. */
 const OLD_READ_AFTER_MS = 1500;
 
 const modem = ptyModemForFile(SIM, FAST);
 
 let page: Page;
 let core: HallCore;
-coreSuite({ dirPrefix: 'hall-ux27-seen-', core: (dataDir) => HallCore.create({ dataDir, demo: false }), perTest: true }, (suite) => {
+// The page's clock is the test's (it runs as a real one until moved on), so a timer can be run without waiting for it.
+const install = (context: BrowserContext) => context.clock.install();
+coreSuite({ dirPrefix: 'hall-ux27-seen-', core: (dataDir) => HallCore.create({ dataDir, demo: false }), prepare: install, perTest: true }, (suite) => {
   ({ page, core } = suite);
 });
 
@@ -57,13 +59,16 @@ describe('the thread, as a reader sees it', () => {
 
     modem().emulator.deliver('10086', balance('35.99'));
     await expect.poll(navUnread, { timeout: 30_000 }).toBe('1');
-    // Twice the old timer later, still below the fold: still unread, in the navigation and on the SIM's tab.
-    await page.waitForTimeout(OLD_READ_AFTER_MS * 2);
+    // Twice the old timer later (every timer due by then has run), still below the fold: still unread. A reply stored
+    // after it, whose write comes after any marking such a timer began, counts two unread, in the navigation and on
+    // the SIM's tab; one had the first been marked read unseen.
+    await page.clock.fastForward(OLD_READ_AFTER_MS * 2);
+    modem().emulator.deliver('10086', balance('36.99'));
+    await expect.poll(() => Promise.all([navUnread(), unreadBadge('[role=tab]')]), { timeout: 30_000 }).toEqual(['2', '2']);
     expect(await log.textContent()).not.toContain('35.99元');
-    expect([await navUnread(), await unreadBadge('[role=tab]')]).toEqual(['1', '1']);
     // Scrolled into view: read.
     await page.locator('.jump-latest').click();
-    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('35.99元');
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('36.99元');
     await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
   }, 180_000);
 

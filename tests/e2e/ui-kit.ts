@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served } from './app-kit';
+import { buildApp, CHROMIUM_ARGS, launchChromium, openApp, serve, type Served } from './app-kit';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 
@@ -246,11 +246,8 @@ export function browserSuite(o: { artifactPrefix: string; openApp: boolean; fres
       server = await serve();
     }
     await open({});
-    if (o.openApp) {
-      await page.goto(await server.link());
-      await page.waitForSelector('#catalog-search');
-    }
-  });
+    if (o.openApp) await openApp(page, await server.link());
+  }, 240_000);
 
   afterEach(async (ctx) => {
     // Every test leaves a picture of where it ended, as an artifact of the run.
@@ -286,8 +283,7 @@ export function servedFolders(): { cleanup: (() => Promise<void>)[]; open(dataDi
       const context = await browser.newContext({ locale: 'zh-CN' });
       cleanup.push(() => context.close());
       const page = await context.newPage();
-      await page.goto(await server.link());
-      await page.waitForSelector('#catalog-search');
+      await openApp(page, await server.link());
       return { server, page };
     },
   };

@@ -183,8 +183,13 @@ export async function startBroker(
 /**
  * A TCP relay to a broker whose connections can be cut and refused for a while: the link loses the broker while the
  * broker itself keeps running and keeps its retained messages (a pulled cable, a Wi-Fi gone), unlike `kill`.
+ * `atFirstSubscribe`: a slow uplink, whose client-to-broker bytes stop at the client's first SUBSCRIBE packet until
+ * the hook calls `release` (the broker has accepted the connection and not yet heard what the client subscribes to).
  */
-export async function relay(port: number): Promise<{ url: string; cut(): void; resume(): void; close(): Promise<void> }> {
+export async function relay(
+  port: number,
+  o: { atFirstSubscribe?: (release: () => void) => void } = {},
+): Promise<{ url: string; cut(): void; resume(): void; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let refusing = false;
   const server = createServer((inbound) => {
@@ -192,7 +197,8 @@ export async function relay(port: number): Promise<{ url: string; cut(): void; r
     const outbound = connect(port, '127.0.0.1');
     for (const [a, b] of [[inbound, outbound], [outbound, inbound]] as const) {
       sockets.add(a);
-      a.pipe(b);
+      if (a === inbound && o.atFirstSubscribe) holdAtFirstSubscribe(a, b, o.atFirstSubscribe);
+      else a.pipe(b);
       a.on('error', () => b.destroy());
       a.on('close', () => {
         sockets.delete(a);
@@ -216,6 +222,43 @@ export async function relay(port: number): Promise<{ url: string; cut(): void; r
       server.close(() => resolve());
     }),
   };
+}
+
+/** Copies `from` to `to` packet by packet, and holds what follows the first SUBSCRIBE (packet type 8) until `hook` releases it. */
+function holdAtFirstSubscribe(from: Socket, to: Socket, hook: (release: () => void) => void): void {
+  let pending = Buffer.alloc(0);
+  let state: 'passing' | 'held' | 'released' = 'passing';
+  const release = () => {
+    state = 'released';
+    to.write(pending);
+    from.pipe(to);
+  };
+  from.on('data', (chunk: Buffer) => {
+    if (state === 'released') return;
+    pending = Buffer.concat([pending, chunk]);
+    if (state === 'held') return;
+    for (;;) {
+      // Fixed header: one byte of type and flags, then the remaining length in up to four 7-bit bytes.
+      let length = 0;
+      let at = 1;
+      for (let shift = 0; at < pending.length; shift += 7) {
+        const byte = pending[at++]!;
+        length += (byte & 0x7f) << shift;
+        if (!(byte & 0x80)) break;
+      }
+      const end = at + length;
+      if (pending.length < 2 || end > pending.length || pending[at - 1]! & 0x80) return;
+      if (pending[0]! >> 4 === 8) {
+        state = 'held';
+        from.pause();
+        hook(release);
+        return;
+      }
+      to.write(pending.subarray(0, end));
+      pending = pending.subarray(end);
+      if (!pending.length) return;
+    }
+  });
 }
 
 /** A subscriber of our own on the broker: every message it gets, retained ones included. */

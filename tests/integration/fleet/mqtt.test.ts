@@ -394,6 +394,27 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(sent).toEqual(['JF']);
   });
 
+  it('a command a script sends the moment the link says connected is answered: connected comes once the command subscription is made', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await core();
+    const sub = await subscriber(b.url, [`${P}/command/result`]);
+    let sentOnConnected: Promise<unknown> | undefined;
+    c.on('mqtt', (view) => {
+      if (view.status.state !== 'connected') return;
+      sentOnConnected ??= sub.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'YE', ref: 'on-connected' }), { qos: 1 });
+    });
+    // A slow uplink holds the link's subscription on its way: a 'connected' said before it would come while the broker
+    // has no subscriber for the command, and the broker (its PUBACK awaited) drops it before the subscription arrives.
+    const line = await relay(b.port, { atFirstSubscribe: (release) => void Promise.resolve(sentOnConnected).then(release) });
+    try {
+      await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '', commands: true }) });
+      const answer = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'on-connected') ?? null, 'the command sent on connected answered');
+      expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'YE' });
+    } finally {
+      await line.close();
+    }
+  });
+
   it('a flood of refused commands is answered and logged only up to an hourly bound, so it cannot fill the disk', async () => {
     const b = await broker({});
     const { core: c, dir, simId } = await core();
