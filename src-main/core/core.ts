@@ -415,7 +415,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   async connect(target: string, o: { remember?: boolean; waitIfAbsent?: boolean } = {}): Promise<ModemStatus> {
     const path = target.startsWith('usb:') ? await this.resolveUsb(target) : target;
     const demo = path === DEMO_PATH;
-    if (o.remember && !demo) await this.rememberedModems.add(path).catch((e: unknown) => this.warnNotRemembered(e));
+    const keep = o.remember === true && !demo;
+    const keptBefore = this.rememberedModems.list().includes(path);
+    if (keep) await this.rememberedModems.add(path).catch((e: unknown) => this.warnNotRemembered(e));
     const modemId = demo ? 'demo' : path.replace(/[^A-Za-z0-9._-]/g, '_').slice(-64);
     const existing = this.sessions.get(modemId);
     if (existing && existing.snapshot().state !== 'failed' && existing.snapshot().state !== 'closed') return existing.snapshot();
@@ -433,7 +435,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     for (const event of ['incoming', 'outgoing', 'notice'] as const) session.on(event, (data) => this.emit(event, data as never));
     session.on('status', (status) => this.emit('modem', status));
     this.sessions.set(modemId, session);
-    await session.open({ waitIfAbsent: o.waitIfAbsent === true });
+    await session.open({ waitIfAbsent: o.waitIfAbsent === true }).catch(async (e: unknown) => {
+      // A port that is not there (a typo) is no modem of the user's: kept, it would be waited for at every start.
+      if (keep && !keptBefore && toHallError(e).code === 'modem.not-found') await this.rememberedModems.remove(path).catch((w: unknown) => this.warnNotRemembered(w));
+      throw e;
+    });
     return session.snapshot();
   }
 

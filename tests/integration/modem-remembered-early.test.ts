@@ -128,6 +128,14 @@ describe('a modem connected on the Modem page', () => {
     await s.heard(ready);
   }, 120_000);
 
+  it('typed wrong (a port that is not there) is not kept for the next start', async () => {
+    const dataDir = await folder();
+    const s = await serve(dataDir);
+    const typo = join(dataDir, 'ttyTypo');
+    await expect(s.call('modem.connect', { path: typo })).rejects.toMatchObject({ code: 'modem.not-found' });
+    expect(await rememberedPorts(dataDir).catch(() => [])).toEqual([]);
+  }, 120_000);
+
   it('is still noted after a save that failed: the user is told, and the next save writes it too', async () => {
     const dataDir = await folder();
     const [a, b] = [await modem('89860012345670029007'), await modem('89860012345670029008')];
