@@ -51,7 +51,11 @@ export async function startServe(dataDir: string): Promise<ServeProcess> {
     if (m.type === 'events') {
       for (const e of m.events ?? []) {
         events.push(e);
-        for (const w of waiting) if (w.match(e)) (waiting.delete(w), w.done(e));
+        for (const w of waiting) {
+          if (!w.match(e)) continue;
+          waiting.delete(w);
+          w.done(e);
+        }
       }
     } else if (m.id !== undefined) answers.get(m.id)?.(m);
   });
