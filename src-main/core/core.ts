@@ -34,7 +34,7 @@ import { ModemSession } from '../services/modem/session';
 import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
-import { RememberedModems } from './remembered-modems';
+import { RememberedModems } from '../services/modem/remembered-modems';
 import { claimDataDir, rootFilesRefusal } from './data-dir';
 import { removeStaleTemps } from '../services/atomic-write';
 
@@ -235,11 +235,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     retry: async ({ commandId, confirmed }) => ({ commandId: await this.retry(commandId, confirmed === true) }),
     'modem.list': async () => [...this.sessions.values()].map((s) => s.snapshot()),
     'modem.ports': async () => listPorts(),
-    'modem.connect': async ({ path }) => {
-      const status = await this.connect(path);
-      if (!status.demo && status.state !== 'failed') await this.rememberedModems.add(status.path).catch((e: unknown) => this.warnNotRemembered(e));
-      return status;
-    },
+    'modem.connect': async ({ path }) => this.connect(path, { remember: true }),
     'modem.disconnect': async ({ modemId }) => {
       const session = this.session(modemId);
       const { path, demo } = session.snapshot();
@@ -405,15 +401,23 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const error = toHallError(e);
     this.emit('notice', {
       level: 'warning',
-      zh: `没能记下已连接的设备，下次启动要重新连接它：${error.zh}`,
-      en: `The connected modems could not be noted, so the next start will not open this one by itself: ${error.en}`,
+      zh: `没能保存已连接设备的记录（modems.json），下次启动打开的设备可能和现在不同；下次连接或断开设备时会再保存一次：${error.zh}`,
+      en: `The list of connected modems (modems.json) could not be saved, so the next start may open other modems than now; it is saved again at the next connect or disconnect: ${error.en}`,
     });
   }
 
-  /** Opens a modem by port path, or by USB identity written `usb:VENDOR:PRODUCT[:SERIAL]`. */
-  async connect(target: string): Promise<ModemStatus> {
+  /**
+   * Opens a modem by port path, or by USB identity written `usb:VENDOR:PRODUCT[:SERIAL]`. `remember`
+   * (the user's connect) notes the port for the next start before the modem's first status event, so
+   * a stop at any point of the set-up, or a failed set-up, keeps the user's choice. `waitIfAbsent`
+   * (a remembered port at start) waits for a port that is not there rather than failing.
+   */
+  async connect(target: string, o: { remember?: boolean; waitIfAbsent?: boolean } = {}): Promise<ModemStatus> {
     const path = target.startsWith('usb:') ? await this.resolveUsb(target) : target;
     const demo = path === DEMO_PATH;
+    const keep = o.remember === true && !demo;
+    const keptBefore = this.rememberedModems.list().includes(path);
+    if (keep) await this.rememberedModems.add(path).catch((e: unknown) => this.warnNotRemembered(e));
     const modemId = demo ? 'demo' : path.replace(/[^A-Za-z0-9._-]/g, '_').slice(-64);
     const existing = this.sessions.get(modemId);
     if (existing && existing.snapshot().state !== 'failed' && existing.snapshot().state !== 'closed') return existing.snapshot();
@@ -431,7 +435,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     for (const event of ['incoming', 'outgoing', 'notice'] as const) session.on(event, (data) => this.emit(event, data as never));
     session.on('status', (status) => this.emit('modem', status));
     this.sessions.set(modemId, session);
-    await session.open();
+    await session.open({ waitIfAbsent: o.waitIfAbsent === true }).catch(async (e: unknown) => {
+      // A port that is not there (a typo) is no modem of the user's: kept, it would be waited for at every start.
+      if (keep && !keptBefore && toHallError(e).code === 'modem.not-found') await this.rememberedModems.remove(path).catch((w: unknown) => this.warnNotRemembered(w));
+      throw e;
+    });
     return session.snapshot();
   }
 

@@ -14,8 +14,7 @@ import { useI18n } from '../prefs/PrefsProvider';
 export default function ModemView() {
   const { t } = useI18n();
   const { modems } = useModems();
-  // A port that could not be opened is no connected device: its error shows on its row among the ports.
-  const connected = modems.filter((m) => !GONE.has(m.state));
+  const connected = modems.filter(hasCard);
   const failed = new Map(modems.filter((m) => m.state === 'failed').map((m) => [m.path, m]));
   // The modem just disconnected: one click connects it again (a typed port needs no retyping).
   const [gone, setGone] = useState<{ modem: ModemStatus; wasSending: boolean } | null>(null);
@@ -34,6 +33,13 @@ export default function ModemView() {
 }
 
 const GONE: ReadonlySet<ModemStatus['state']> = new Set(['failed', 'closed']);
+
+/**
+ * A port that is not there is no device: its error shows on its row among the ports (or under the typed path). A modem
+ * that failed its set-up keeps its card, with its error and Disconnect: the core keeps it, and opens it again at every
+ * start, until it is forgotten.
+ */
+const hasCard = (m: ModemStatus) => m.state !== 'closed' && !(m.state === 'failed' && m.error?.code === 'modem.not-found');
 
 /**
  * Said where the card was, with the way back: Disconnect also forgets the modem for the next start,

@@ -137,9 +137,8 @@ export function twoModemSuite(artifactPrefix: string, sims: readonly { iccid: st
 
 /**
  * Types a modem's port under the Modem page's list (unless it is connected already: the server is the
- * file's) and waits until it is ready (its 状态, see modemReady). The core answers the connect, having
- * remembered the port for its next start, only after that: a test that stops the core next waits for
- * the port in modems.json itself (newcomer-ninth holds that answer back on purpose).
+ * file's) and waits until it is ready (its 状态, see modemReady). The core notes the port for its next
+ * start before the card first shows (restart29), and answers the connect once the modem is up.
  */
 export async function plugInByPath(page: Page, base: string, path: string): Promise<void> {
   await page.goto(`${base}#/modem`);

@@ -61,9 +61,10 @@ describe('modems connected in the app', () => {
     expect(await openPaths(c)).toEqual(['emulator://demo']);
   }, 90_000);
 
-  it('a remembered port that is gone, or a damaged note, falls back to the demo modem', async () => {
+  it('a remembered port that is gone is waited for, not stood in for by the demo modem; a damaged note falls back to the demo modem', async () => {
     await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: ['/tmp/hall10086-no-such-modem'] }));
-    expect(await openPaths(await start())).toEqual(['emulator://demo']);
+    expect(await openPaths(await start())).toEqual(['/tmp/hall10086-no-such-modem']);
+    expect((await core!.call('modem.list', {}))[0]).toMatchObject({ state: 'reconnecting', error: { code: 'modem.absent' } });
     await writeFile(join(dataDir, 'modems.json'), '{"ports": [');
     expect(await openPaths(await start())).toEqual(['emulator://demo']);
   }, 60_000);

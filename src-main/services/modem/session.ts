@@ -72,6 +72,12 @@ interface Pending {
  */
 /** What the status says while the modem is away and being looked for again. */
 const UNPLUGGED = { code: 'modem.unplugged', zh: '调制解调器已断开。', en: 'The modem was disconnected.' } as const;
+/** What the status says while a port connected last time is not there at this start, and is waited for. */
+const absent = (path: string) => ({
+  code: 'modem.absent',
+  zh: `上次连接的 ${path} 现在不在：插上后会自动连接。不再用它，就点“断开”忘掉它。`,
+  en: `${path}, connected last time, is not there now: it is connected by itself once plugged in. If you no longer use it, Disconnect forgets it.`,
+});
 
 export class ModemSession extends Emitter<SessionEvents> {
   private link: SerialLink | null = null;
@@ -86,6 +92,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private polling: ReturnType<typeof setInterval> | null = null;
   private health: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Why the modem is looked for again (the status's error while reconnecting). */
+  private away: ModemStatus['error'] = UNPLUGGED;
   /** True while the first open or a reconnect is bringing the modem up. */
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
@@ -162,13 +170,23 @@ export class ModemSession extends Emitter<SessionEvents> {
     return structuredClone(this.status);
   }
 
-  /** Opens the port and brings the modem up. Rejects (with the state 'failed') when that cannot be done. */
-  async open(): Promise<void> {
+  /**
+   * Opens the port and brings the modem up. Rejects (with the state 'failed') when that cannot be done;
+   * with `waitIfAbsent`, a port that does not exist (a modem connected last time, not plugged in at
+   * this start) is waited for instead, as after an unplug: the state is 'reconnecting', and it says so.
+   */
+  async open(o: { waitIfAbsent?: boolean } = {}): Promise<void> {
     this.closed = false;
     try {
       await this.whileConnecting(() => this.connect(this.o.path));
     } catch (e) {
       await this.abandonAttempt();
+      if (o.waitIfAbsent && !this.closed && toHallError(e).code === 'modem.not-found') {
+        this.away = absent(this.o.path);
+        this.update({ state: 'reconnecting', error: this.away });
+        this.scheduleReconnect(0);
+        return;
+      }
       this.fail(e);
       // A busy port on Linux is most often ModemManager's doing: say so when it is running.
       if (toHallError(e).code === 'modem.busy' && (await modemManagerRunning())) this.update({ traps: [...this.status.traps, trap('modemmanager')] });
@@ -640,6 +658,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.engine?.close();
     this.engine = null;
     this.link = null;
+    this.away = UNPLUGGED;
     this.update({ state: 'reconnecting', error: UNPLUGGED });
     const why = isHallError(err) ? err : null;
     this.notice('warning', {
@@ -685,7 +704,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       await this.abandonAttempt();
       if (this.closed) return;
       // Still away: the status keeps saying why, whatever the failed attempt showed meanwhile.
-      this.update({ state: 'reconnecting', error: UNPLUGGED });
+      this.update({ state: 'reconnecting', error: this.away });
       this.scheduleReconnect(attempt + 1);
     }
   }

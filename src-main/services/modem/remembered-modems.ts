@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
-import type { Bilingual } from '../../src-shared/errors';
-import { writeFileAtomic } from '../services/atomic-write';
-import { jsonOf, loadSettingsFile } from '../services/settings-file';
+import type { Bilingual } from '../../../src-shared/errors';
+import { writeFileAtomic } from '../atomic-write';
+import { jsonOf, loadSettingsFile } from '../settings-file';
 
 const FILE = 'modems.json';
 const ModemsFileSchema = v.object({ ports: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(260))) });
@@ -12,10 +12,15 @@ const ModemsFileSchema = v.object({ ports: v.array(v.pipe(v.string(), v.minLengt
  * next start opens them again: a second modem, or one the system's list does not show (a
  * pseudo-terminal, socat or ser2net, /dev/serial/by-id), is not left for the user to find and type
  * again every morning. Only the app's own connect and disconnect change it; the command line's
- * `--port` does not. Writes are queued, so two connects at once both stay.
+ * `--port` does not. A port is noted when its connect is accepted, before the modem is set up: a user
+ * who quits during the set-up, or whose modem then fails it, still gets it back (with its error) at
+ * the next start. Writes are queued, so two connects at once both stay; the list in memory changes
+ * first, so a failed write loses nothing and the next change writes it all.
  */
 export class RememberedModems {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether modems.json holds `ports` (false after a change whose write has not succeeded yet). */
+  private written = true;
 
   private constructor(
     private readonly path: string,
@@ -52,14 +57,21 @@ export class RememberedModems {
   }
 
   private change(edit: (ports: string[]) => string[]): Promise<void> {
-    const next = this.queue.then(async () => {
-      const after = edit(this.ports);
-      if (after.length === this.ports.length) return;
-      await writeFileAtomic(this.path, `${JSON.stringify({ ports: after })}\n`);
-      this.ports = after;
-    });
+    const after = edit(this.ports);
+    if (after.length === this.ports.length && this.written) return Promise.resolve();
+    this.ports = after;
+    this.written = false;
+    const next = this.queue.then(() => this.write());
     // One failed write (a full disk) must not block the later ones.
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Writes the list as it is now: a write queued behind one that already saved it has nothing to do. */
+  private async write(): Promise<void> {
+    if (this.written) return;
+    const ports = this.ports;
+    await writeFileAtomic(this.path, `${JSON.stringify({ ports })}\n`);
+    if (this.ports === ports) this.written = true;
   }
 }

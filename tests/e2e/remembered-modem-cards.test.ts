@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startPtyEmulator } from '../../src-main/emulator/pty';
+import { chromiumForFile, modemCard, serve, STACK_TRACE } from './ui-kit';
+
+/*
+ * restart29: the modems kept for the next start (modems.json) that do not come up are shown on the Modem page,
+ * each on its own card with its state and why, in the page's language, and Disconnect forgets it. One that fails
+ * its set-up (here a modem that answers nothing) had no card, and a typed port that is not listed had no row
+ * either: nothing said why it was not there, and nothing could forget it. `serve` as a user starts it, a silent
+ * emulated modem on a real pseudo-terminal (socat), real Chromium.
+ */
+
+let browser: Browser;
+chromiumForFile((b) => (browser = b));
+
+describe('modems kept from the last run that do not come up', () => {
+  it('have their card, with what is wrong in the page language, until Disconnect forgets them', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hall10086-kept-cards-'));
+    const silent = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345670029101', imsi: '460001234529101' } } });
+    silent.emulator.fault({ kind: 'silence', durationMs: 600_000 });
+    const gone = join(dataDir, 'ttyGone');
+    await writeFile(join(dataDir, 'modems.json'), `${JSON.stringify({ ports: [silent.path, gone] })}\n`);
+    const server = await serve([], { dataDir, modems: 'remembered' });
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('#catalog-search');
+      await page.goto(`${server.base}#/modem`);
+      const failed = modemCard(page, silent.path);
+      await failed.getByText('调制解调器没有应答 AT 命令。').waitFor({ timeout: 30_000 });
+      const waiting = modemCard(page, gone);
+      await waiting.getByText(`上次连接的 ${gone} 现在不在`, { exact: false }).waitFor({ timeout: 30_000 });
+      expect(await waiting.locator('.facts').textContent()).toContain('正在重新连接');
+      expect(await page.locator('main, body').first().textContent()).not.toMatch(STACK_TRACE);
+      // No demo modem stands in for them.
+      expect(await page.locator('.modem-card', { hasText: 'emulator://demo' }).count()).toBe(0);
+
+      await failed.getByRole('button', { name: /^断开/ }).click();
+      // Said once the core answered the disconnect, which it does after modems.json is written.
+      await page.locator('.modem-gone', { hasText: '下次启动也不会再打开它' }).waitFor({ timeout: 30_000 });
+      expect(await failed.count()).toBe(0);
+      expect(JSON.parse(await readFile(join(dataDir, 'modems.json'), 'utf8'))).toEqual({ ports: [gone] });
+    } finally {
+      await context.close();
+      await server.stop();
+      await silent.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
