@@ -59,8 +59,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * field; the data of a span of days is use; a gift only announced, a debt said paid and 流量总费用 are no total, owed or bill.
  * 23: round 30 (replies30): rows carry `holder` (a member's or second card's share, never the customer's data left) and
  *     `restates` (perhaps a pool said again, never added), labelling rules 13 and 14 of 2026-12-06.
+ * 24: round 33 (replies33, batch real21): data, minutes and messages are never below zero (a hyphen between a name and a
+ *     size joins them, and the size is in the name: 赠送省内流量-5MB); a range of amounts (2G~30M, 10元至20元) is no figure.
  */
-export const FIGURE_CODE_VERSION = 23;
+export const FIGURE_CODE_VERSION = 24;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

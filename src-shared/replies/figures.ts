@@ -180,6 +180,12 @@ export function readFigures(
     if (q.measure === null && DATE_WORD.test(text.slice(q.end, q.end + 3))) return;
     // "可享受省内3/4G赠送流量：3GB": the 3 of the networks a kind of data is for (3/4G) names nothing either.
     if (q.measure === null && q.decimals === 0 && q.value >= 2 && q.value <= 5 && NETWORKS.test(text.slice(q.end, q.end + 4))) return;
+    // "还有2G~30M流量、支付宝大礼包等壕礼" (real r21-027): a range of amounts is no one customer's figure (here an offer's
+    // prizes, labelling rule 9); the words before it named the range, not what follows.
+    if (rangeEnds(text, q, quantities[qi + 1]) || rangeEnds(text, quantities[qi - 1], q)) {
+      windowFloor = q.end;
+      return;
+    }
     const ended = sentenceEnds.filter((e) => e <= q.start);
     const floor = Math.max(windowFloor, ended.at(-1) ?? 0);
     before = text.slice(windowFloor, q.start);
@@ -580,10 +586,13 @@ const LIST_HEAD = /^[^\d:,;。]{0,6}:\s*(?:[^\s\d:]|\d{1,2}g)/u;
  * - one a price says it holds: "【4G流量加油包】10元含100M:", "40.00元（含700.00M流量）套餐" (real r17-036, r17-004, r16-014);
  * - one the same size follows, with only name words between: "赠送国内流量70MB70.00MB", "30MB数据流量叠加卡30.00MB" (real r17-085);
  * - what a package holds, in brackets right after its name, said used up with it: "2元超级包（8G校园流量）已使用完",
- *   "10元优惠包（3GB省内流量+3.7GB校园流量+…）已使用完" (real r15-119, r19-025).
+ *   "10元优惠包（3GB省内流量+3.7GB校园流量+…）已使用完" (real r15-119, r19-025);
+ * - one a hyphen joins to the name's words before it: "赠送省内流量-5MB已使用0.48M", "纯流量套餐-100M全国…通用流量"
+ *   (real r21-014, r17-023; the dev labels write no figure for any of the five, with spaces or not: r18-015, r18-023, r19-025).
  */
 function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next: Quantity | undefined, bracket: Read['bracket'], candidates: FigureTemplate[]): boolean {
   if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
+  if (HYPHEN_JOINED.test(text.slice(Math.max(0, q.start - 4), q.start))) return true;
   const between = next ? text.slice(q.end, next.start) : '';
   if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   if (bracket === null) return false;
@@ -606,6 +615,18 @@ function saysUseOrLeft(template: FigureTemplate, words: string): boolean {
 
 /** A price set off by hyphens (a note on it in brackets or not), then a name's words (no label) right up to an amount. */
 const PRICED_NAME = /-\s*\d+(?:\.\d+)?\s*元\s*(?:\([^()]{0,8}\)\s*)?-([^\d\s,;。:()!?\n、+为是-]{1,12})$/u;
+/** Between a range's two ends: a tilde (～ folds to ~), a hyphen or dash, 至 or 到. */
+const RANGE_SIGN = /^\s*(?:~|〜|-|–|—|至|到)\s*$/u;
+
+/** `a` and `b` are the two ends of one range ("2G~30M", "10元至20元", "1-2GB": a bare first end takes the second's unit). */
+function rangeEnds(text: string, a: Quantity | undefined, b: Quantity | undefined): boolean {
+  if (!a || !b || b.measure === null || (a.measure !== null && a.measure !== b.measure)) return false;
+  // "10元-20元": the hyphen was read as the second amount's sign (money is signed).
+  return RANGE_SIGN.test(text.slice(a.end, text[b.start] === '-' ? b.start + 1 : b.start));
+}
+
+/** A name's last word (or its bracket), then a hyphen right before a size: the size is the name's (no money comes here). */
+const HYPHEN_JOINED = /[\p{Script=Han})] *- *$/u;
 /** A price's own 含 before a size ("10元含100M", "50元（含1G流量）"). */
 const PRICE_HOLDS = /^\s*\(?\s*(?:内含|包含|含)\s*$/u;
 /** Words of a name between two amounts: no number, separator, bracket or label joiner. */

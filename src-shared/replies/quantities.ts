@@ -35,6 +35,10 @@ interface UnitWord {
 const NUMBER = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const LATIN = /[a-z]/u;
 const JOINERS = new Set(['and', 'or', 'plus', 'with', 'then', 'but']);
+/** Measures never below zero. */
+const UNSIGNED = new Set<Measure>(['data', 'minutes', 'count']);
+/** A unit of such a measure only (分 may be a yuan's hundredth too: it stays signed). */
+const unsigned = (unit: UnitWord | null) => unit !== null && UNSIGNED.has(unit.measure) && unit.alternatives.every((a) => UNSIGNED.has(a.measure));
 
 export class QuantityScanner {
   private readonly units: UnitWord[];
@@ -63,13 +67,15 @@ export class QuantityScanner {
       const digits = m[0];
       const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
       let value = Number(digits.replaceAll(',', ''));
+      const afterNumber = m.index + digits.length;
+      const unit = this.unitAt(text, afterNumber);
       // "余额为-12.30元", "余额为负12.30元": a minus sign, or 负 (negative) written as a word, right before the number.
-      if ((text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) || text[start - 1] === '负') {
+      // Only money is signed: data, minutes and messages are never below zero, so a hyphen before them joins a name to
+      // its size ("赠送省内流量-5MB已使用…", real r21-014) and stays in the text for the words to read.
+      if (((text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) || text[start - 1] === '负') && !unsigned(unit)) {
         value = -value;
         start--;
       }
-      const afterNumber = m.index + digits.length;
-      const unit = this.unitAt(text, afterNumber);
       if (LATIN.test(text[m.index - 1] ?? '') && !(unit && decimals > 0)) continue;
       if (unit) {
         const alternatives = unit.alternatives;

@@ -63,5 +63,39 @@ describe('round 25: figures no person reads', () => {
   });
 });
 
-/** Extras left after round 26 (45 before round 25 on main 88e9674, 26 after it; round 26 read r15-118's family bill lines: 20; batch real20 added 10, round 31 read them away: 20). */
+// Round 33 (branch replies33): two mechanisms batch real21 showed. Every wording here is OURS (written for this test, NOT a
+// real reply), after the real dev texts each case names; each non-guard case fails on main 7b025090, the guards pass there too.
+
+/** [mechanism (the real texts that show it), wording of ours, the figures read]. */
+const JOINED_AND_RANGES: [string, string, string[]][] = [
+  // (a) Data, minutes and messages are never below zero: a hyphen between a name and a size joins them, and the size is in
+  // the name (labelling rule 9): the dev labels write no figure for it in all five texts that have one (r21-014, r19-025,
+  // r17-023; with spaces round the hyphen r18-015, r18-023).
+  ['a gift\'s size a hyphen joins to its name, then its use: no total, no sign (real r21-014)', '赠送省内流量-5MB已使用0.48M，还剩余4.52M。', ['data.used 0.48 provincial', 'data.remaining 4.52 provincial']],
+  ['the same with spaces round the hyphen (real r18-015, r18-023)', '赠送省内流量 - 66M已使用10.00M，还剩余56.00M。', ['data.used 10 provincial', 'data.remaining 56 provincial']],
+  ['a plan\'s size a hyphen joins to its name, then the name\'s kind words (real r17-023)', '您使用的10元纯流量套餐-100M全国通用流量，已使用流量30MB，剩余70MB。', ['data.used 30 general', 'data.remaining 70 general']],
+  ['minutes joined to a gift\'s name by a hyphen', '赠送国内通话-100分钟已使用20分钟，剩余80分钟。', ['voice.used 20', 'voice.remaining 80']],
+  ['messages joined to a gift\'s name by a hyphen', '赠送短信-50条已使用10条，剩余40条。', ['sms.used 10', 'sms.remaining 40']],
+  // (b) A range of amounts is no one customer's figure.
+  ['a range of an offer\'s prizes, big end first (real r21-027)', '现在查阅账单还有1G~500M流量、话费券等好礼。', []],
+  ['a range with 至, then the customer\'s own figure', '每月可领1GB至2GB流量，当前剩余500M。', ['data.remaining 500']],
+  ['a range of minutes with a full-width tilde', '本月可获赠100～300分钟通话，您已使用20分钟，剩余80分钟。', ['voice.used 20', 'voice.remaining 80']],
+  ['a range of money with a hyphen (the second end read as signed)', '本月消费约80元-120元，当前余额35.20元。', ['balance.balance 35.2']],
+  ['a range of money with 到 after a label of what was spent', '您本月已消费80元到120元。', []],
+  ['a range of data with 到 after a label of use', '您本月已使用300MB到500MB流量。', []],
+  // Guards.
+  ['guard: a balance below zero stays signed', '您的余额为-9.59元。', ['balance.balance -9.59']],
+  ['guard: an owed balance below zero beside words stays signed', '您当前已欠费，话费余额为-12.30元，请及时充值。', ['balance.balance -12.3']],
+  ['guard: a balance below zero in fen stays signed (分 may be minutes too)', '您的余额为-50分。', ['balance.balance -0.5']],
+  ['guard: a range whose first end has no unit is a range too (decided: no figure, as before)', '您本月已使用1-2GB流量。', []],
+  ['guard: a date written with hyphens before amounts is no range', '截至2026-11-25，您本月已使用2GB，剩余1GB。', ['data.used 2048', 'data.remaining 1024']],
+  ['guard: hours in brackets before an amount are no range of it', '夜间流量（23:00-07:00）剩余1GB。', ['data.remaining 1024 offpeak']],
+  ['guard: a hyphen after a size, before a label, joins nothing', '套餐内流量1GB-已使用300MB，剩余724MB。', ['data.total 1024', 'data.used 300', 'data.remaining 724']],
+];
+
+describe('round 33: no data below zero, no ranges', () => {
+  it.each(JOINED_AND_RANGES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
+
+/** Extras left after round 26 (45 before round 25 on main 88e9674, 26 after it; round 26 read r15-118's family bill lines: 20; batch real20 added 10, round 31 read them away: 20; batch real21 added 2, round 33 read them away: 20). */
 const EXTRAS_LEFT = 20;
