@@ -214,7 +214,7 @@ export class SearchEngine {
         const remarks = clauses.filter((c) => !c.request && !c.context);
         const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && this.strangeWords(c.text, () => false).length === 0);
         for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
-          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ ...r, text: requested });
         }
       }
       if (readings.length === before) return none;
@@ -390,7 +390,9 @@ export class SearchEngine {
           !saysNothing &&
           !unknownDoing &&
           !doubted &&
-          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
+          // 帮我挺机: a risky instruction is sent only when asked for in the words typed, never on a slip's reading (the person confirms a guess first).
+          (!entry.risk.confirm || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -485,6 +487,26 @@ export class SearchEngine {
       readings.some((r) => this.strangeWords(r.text, (w) => entry >= 0 && this.holds(kin, entry, w)).length > 0) ||
       readings.every((r) => this.coverage.namesOtherKind(r.text))
     );
+  }
+
+  /**
+   * Whether the words typed explain an entry with no help from a slip: in a reading that is no pinyin keyboard's
+   * slip (挺机 read as 停机), as much without the pairs counted by their sound (菜铃 for 彩铃) and the English words by
+   * their spelling correction (suspnd) as with them. Asked of a risky instruction (停机, a cancel, a password),
+   * whose guess the person confirms before it is sent.
+   */
+  private saidAsTyped({ readings, kin: kins }: Judged, entry: number, enough: number): boolean {
+    const kin = kins.get(entry);
+    const correct = (w: string) => this.correctionsOf(w);
+    const none = () => [];
+    return readings.some((r) => {
+      if (r.slip) return false;
+      const clauses = this.clauses(r.text).filter((c) => !c.denied);
+      const share = (typed: boolean) =>
+        Math.max(this.coverage.of(r.text, entry, typed ? none : correct, 'by-action', kin, !typed), clauses.length > 1 ? this.coverage.ofClauses(clauses, entry, typed ? none : correct, kin, !typed) : 0);
+      const typed = share(true);
+      return typed >= enough && typed >= share(false);
+    });
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */

@@ -14,6 +14,8 @@ export interface Reading {
   weight: number;
   /** The query put from Cantonese or Taiwan usage into Mandarin (only when that changed it). */
   mandarin?: true;
+  /** Read as a pinyin keyboard's slip (挺机 as 停机): what the person typed is another word. */
+  slip?: true;
 }
 
 const MANDARIN_WEIGHT = 0.95;
@@ -104,8 +106,8 @@ export class QueryReader {
   read(folded: string, known: (word: string) => boolean): Reading[] {
     const typed = withoutAsides(foldTones(folded));
     const out: Reading[] = [{ text: typed, weight: 1 }];
-    const add = (text: string, weight: number) => {
-      if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight });
+    const add = (text: string, weight: number, slip = false) => {
+      if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight, ...(slip ? { slip: true as const } : {}) });
     };
     const mandarin = toMandarin(typed);
     if (mandarin !== typed && mandarin.trim()) out.push({ text: mandarin, weight: MANDARIN_WEIGHT, mandarin: true });
@@ -124,7 +126,7 @@ export class QueryReader {
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
     const heard = this.slipsOfSound(canonical);
-    if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT);
+    if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT, true);
     return out;
   }
 
