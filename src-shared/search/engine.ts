@@ -11,6 +11,7 @@ import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { ASKS_US, clausesOf, type Clause } from './language/clauses';
+import { AMOUNT_SAID, AMOUNT_UNITS } from './language/concepts';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { ProductNames } from './language/products';
@@ -269,7 +270,9 @@ export class SearchEngine {
     const role = exact ? null : this.roleAsked(readings, asked, wishes, value, toldAny);
     // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
     const told = role !== 'status' && (asked === 'query' || asked === null) && toldAny;
-    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : asked;
+    // 还有几个gb, 3gb: a data amount's unit counted, with no action, asks how much is left.
+    const amount = !asked && !wishes && !told && readings.some((r) => AMOUNT_SAID.test(r.text));
+    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : (asked ?? (amount ? 'query' : null));
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
@@ -376,6 +379,9 @@ export class SearchEngine {
     const doubted = typedClauses.at(-1)?.doubts === true && !typedClauses.some((c) => !c.doubts && !c.context && ASKS_US.test(c.text));
     const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
+    // gb上网: letters that may be a unit or an action's initials leave what is asked open.
+    // (关gb names its action: gb is the data then).
+    const eitherWay = readings.some((r) => r.either) && this.actions.detect(readings[0]!.text) === null;
     // Measured against what scored, not against the guesses that filled the list.
     const clearLead = top >= CLEAR_LEAD * (scored > 1 ? ranked[1]!.raw : 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
@@ -390,6 +396,7 @@ export class SearchEngine {
           !saysNothing &&
           !unknownDoing &&
           !doubted &&
+          !eitherWay &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
           // 帮我挺机: a risky instruction is sent only when asked for in the words typed, never on a slip's reading (the person confirms a guess first).
           (!entry.risk.confirm || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
@@ -636,7 +643,7 @@ export class SearchEngine {
     for (const reading of this.readings(latinWords)) {
       const solid = reading.words.join('');
       if (isPinyin(solid)) put(letterPairGrams(solid), reading.weight);
-      if (/^[a-z]{2,8}$/.test(solid)) put(['i' + solid], reading.weight);
+      if (/^[a-z]{2,8}$/.test(solid) && !reading.words.every((w) => AMOUNT_UNITS.has(w))) put(['i' + solid], reading.weight);
       put(['c' + solid], reading.weight);
       put(englishGrams(reading.words), reading.weight);
     }

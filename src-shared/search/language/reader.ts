@@ -1,7 +1,7 @@
 import { isHan } from '../fold';
 import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
-import { CONCEPTS } from './concepts';
+import { AMOUNT_COUNTED, CONCEPTS, UNIT_INITIALS } from './concepts';
 import { isCommonEnglish } from './english';
 import { withoutAsides } from './asides';
 import { toMandarin } from './dialect';
@@ -16,6 +16,8 @@ export interface Reading {
   mandarin?: true;
   /** Read as a pinyin keyboard's slip (挺机 as 停机): what the person typed is another word. */
   slip?: true;
+  /** Letters read as an action's initials that may as well be a unit (gb上网: 关闭 or gigabytes): no answer is sure. */
+  either?: true;
 }
 
 const MANDARIN_WEIGHT = 0.95;
@@ -125,6 +127,10 @@ export class QueryReader {
     // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
+    // gb上网: letters that are a unit and an action's initials, uncounted beside hanzi, may be either; read as the
+    // action too, as a slip's reading: no answer to it is sure.
+    const initials = typed.replace(/[a-z]+/g, (w, at: number) => (UNIT_INITIALS.has(w) && /\p{Script=Han}/u.test(typed) && !AMOUNT_COUNTED.test(typed.slice(Math.max(0, at - 4), at + w.length)) ? UNIT_INITIALS.get(w)! : w));
+    if (initials !== typed) out.push({ text: initials, weight: SLIP_WEIGHT, slip: true, either: true });
     const heard = this.slipsOfSound(canonical);
     if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT, true);
     return out;
