@@ -188,6 +188,11 @@ const WAIT_ASKED = /(?:几|多少)(?:分钟|秒钟?|个?小时|天)(?:之内|以
  * A person asked about (刘亮是谁, 张伟是谁啊, who is kevin): no SMS says who someone is. Who called is another question
  * (打来的是谁, 谁打过电话: missed calls and caller ID), and so is a number's owner (机主).
  */
+/**
+ * A number asked for (我的number是多少, Lisa的手机号, 王小明的电话number, what is my number): no SMS of ours tells a number.
+ * Not a number named for caller ID (看不到对方的手机号).
+ */
+const NUMBER_ASKED = /(?:number|手机号码?|电话号码?|号码)\s*(?:是多少|是什么|是几|多少)(?=[啊呀呢吗啦?？!！。,，\s]|$)|^[^,，。?？看显]{1,8}的(?:手机号码?|电话号码?|电话 ?number|number|phone number)(?=\s*[?？!！。]?\s*(?:\n|$))|\bwhat(?: s| is) (?:my|his|her|their|the) (?:phone |mobile )?number\b/g;
 const WHO_IS = /(?<!打|来|电话|号码|号|的)是谁(?=[啊呀呢吗啦?？!！。,，\s]|$)|^谁是|\bwho (?:is|s|was)\b(?! (?:calling|ringing|texting|this number|that number))/g;
 
 /** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
@@ -254,7 +259,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w) && !(left && PACKAGES.has(w))), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(both.match(WHO_IS) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(both.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
