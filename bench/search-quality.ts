@@ -69,6 +69,10 @@ export const PROBE24_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE25_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe25.json');
 /** The other third of that batch (seed 25, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
 export const PROBE25_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe25-heldback.json');
+/** Session 21 (search18): our own probe batch on Chinese and English mixed as young users type (check一下余额, data off一下) and unanswerable questions in that style, written before that round's change; two thirds tuned on. */
+export const PROBE26_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe26.json');
+/** The other third of that batch (seed 26, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
+export const PROBE26_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe26-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -2,7 +2,7 @@ import type { Instruction } from '../catalog/schema';
 import { fold } from './fold';
 import type { Clause } from './language/clauses';
 import { CONCEPTS } from './language/concepts';
-import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
+import { ENGLISH_FILLER, isCommonEnglish, lemma } from './language/english';
 import { charactersOf, isPinyin, toPinyin } from './pinyin';
 import { cut, isStopword, stem } from './text';
 
@@ -131,8 +131,8 @@ export class Coverage {
   ) {}
 
   /** In [0, 1]; `correct` gives the catalog words a misspelt Latin word may stand for. */
-  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin): number {
-    const { covered, total } = this.count(text, entry, correct, actions, kin);
+  of(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin, bySound = true): number {
+    const { covered, total } = this.count(text, entry, correct, actions, kin, bySound);
     return total === 0 ? 1 : covered / total;
   }
 
@@ -140,11 +140,11 @@ export class Coverage {
    * The same for a sentence cut into clauses: the request clause counts whole, the context around
    * it (打游戏的时候…, 我觉得挺烦的) a little, so a story does not hide a request that is explained.
    */
-  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[], kin?: Kin): number {
+  ofClauses(clauses: readonly Clause[], entry: number, correct: (word: string) => string[], kin?: Kin, bySound = true): number {
     let covered = 0;
     let total = 0;
     for (const clause of clauses) {
-      const c = this.count(clause.text, entry, correct, 'by-action', kin);
+      const c = this.count(clause.text, entry, correct, 'by-action', kin, bySound);
       if (c.otherKind) return 0;
       const weight = clause.request ? 1 : CONTEXT_WEIGHT;
       covered += weight * c.covered;
@@ -156,9 +156,10 @@ export class Coverage {
   /**
    * How many meaningful pieces of a text there are, and how many of them the instruction explains;
    * `actions` says how action words count (see ActionWords). `kin`: another instruction of the
-   * entry's service whose words count too (the entry was found through them: families.ts).
+   * entry's service whose words count too (the entry was found through them: families.ts). `bySound`:
+   * whether a pair sounding as one of the entry's (于额 for 余额) counts as said.
    */
-  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin): { covered: number; content: number; total: number; otherKind: boolean } {
+  count(text: string, entry: number, correct: (word: string) => string[], actions: ActionWords = 'as-words', kin?: Kin, bySound = true): { covered: number; content: number; total: number; otherKind: boolean } {
     const q = this.analyse(text);
     if (q.otherKind) return { covered: 0, content: 0, total: 1, otherKind: true };
     const kins = kin === undefined ? [] : typeof kin === 'number' ? [kin] : kin;
@@ -169,7 +170,7 @@ export class Coverage {
     let covered = 0;
     let content = 0;
     for (const { chars, sound, filler, acts } of q.runs) {
-      const heard = (i: number) => i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
+      const heard = (i: number) => bySound && i >= 0 && i + 1 < chars.length && sound[i] !== null && sound[i + 1] !== null && e.sounds.has(`${sound[i]} ${sound[i + 1]}`);
       chars.forEach((ch, i) => {
         if (filler[i] || (skipped && acts[i] !== null)) return;
         total++;
@@ -229,7 +230,8 @@ export class Coverage {
         at += chars.length;
         return { chars, sound: toPinyin(run), filler: fillerMask(chars), acts: marks.hanzi.slice(at - chars.length, at) };
       }),
-      words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(w) && !/^\d+$/.test(w)),
+      // A chat spelling of filler (thx, plz) is filler, not a slip to correct into some word of the catalog.
+      words: latinWords.map((word, i) => ({ word, act: marks.words[i] ?? null })).filter(({ word: w }) => !isStopword(w) && !EN_FILLER.has(lemma(w) ?? w) && !/^\d+$/.test(w)),
       stems: latinWords.map(stem),
     };
     this.analysed.set(text, a);

@@ -11,6 +11,7 @@ import { Families, type FamilyRole } from './families';
 import { ActionDetector } from './intents';
 import { isPinyin, pinyinSyllables } from './pinyin';
 import { ASKS_US, clausesOf, type Clause } from './language/clauses';
+import { AMOUNT_SAID, AMOUNT_UNITS } from './language/concepts';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
 import { QueryReader, type Reading } from './language/reader';
 import { ProductNames } from './language/products';
@@ -214,7 +215,7 @@ export class SearchEngine {
         const remarks = clauses.filter((c) => !c.request && !c.context);
         const plain = ownThing || remarks.every((c) => !this.coverage.namesOtherKind(c.text) && this.strangeWords(c.text, () => false).length === 0);
         for (const requested of [clauses.filter((c) => !c.context), plain ? clauses.filter((c) => c.request) : []].map((cs) => cs.map((c) => c.text).join(','))) {
-          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ text: requested, weight: r.weight });
+          if (requested.length < r.text.length && /\p{Script=Han}/u.test(requested) && !readings.some((x) => x.text === requested)) readings.push({ ...r, text: requested });
         }
       }
       if (readings.length === before) return none;
@@ -269,7 +270,9 @@ export class SearchEngine {
     const role = exact ? null : this.roleAsked(readings, asked, wishes, value, toldAny);
     // "call waiting on or not?" names `on`, but asks; "want to know if my texts arrived" asks for what tells.
     const told = role !== 'status' && (asked === 'query' || asked === null) && toldAny;
-    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : asked;
+    // 还有几个gb, 3gb: a data amount's unit counted, with no action, asks how much is left.
+    const amount = !asked && !wishes && !told && readings.some((r) => AMOUNT_SAID.test(r.text));
+    const acted = role === 'status' ? 'query' : role === 'change' ? 'change' : told ? 'enable' : (asked ?? (amount ? 'query' : null));
     const families = role ? (this.families ??= new Families(this.entries)) : undefined;
     // A password forgotten is reset, one remembered is changed: the instruction whose texts say reset (密码重置).
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
@@ -376,6 +379,9 @@ export class SearchEngine {
     const doubted = typedClauses.at(-1)?.doubts === true && !typedClauses.some((c) => !c.doubts && !c.context && ASKS_US.test(c.text));
     const saysNothing = (!/\d/.test(folded) && readings.every((r) => this.coverage.meaningful(r.text) === 0)) || (!exact && readings.every((r) => !this.coverage.namesAThing(r.text)));
     const top = ranked[0]?.raw ?? 0;
+    // gb上网: letters that may be a unit or an action's initials leave what is asked open.
+    // (关gb names its action: gb is the data then).
+    const eitherWay = readings.some((r) => r.either) && this.actions.detect(readings[0]!.text) === null;
     // Measured against what scored, not against the guesses that filled the list.
     const clearLead = top >= CLEAR_LEAD * (scored > 1 ? ranked[1]!.raw : 0);
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
@@ -390,7 +396,10 @@ export class SearchEngine {
           !saysNothing &&
           !unknownDoing &&
           !doubted &&
-          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)));
+          !eitherWay &&
+          raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
+          // 帮我挺机: a risky instruction is sent only when asked for in the words typed, never on a slip's reading (the person confirms a guess first).
+          (!entry.risk.confirm || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -485,6 +494,26 @@ export class SearchEngine {
       readings.some((r) => this.strangeWords(r.text, (w) => entry >= 0 && this.holds(kin, entry, w)).length > 0) ||
       readings.every((r) => this.coverage.namesOtherKind(r.text))
     );
+  }
+
+  /**
+   * Whether the words typed explain an entry with no help from a slip: in a reading that is no pinyin keyboard's
+   * slip (挺机 read as 停机), as much without the pairs counted by their sound (菜铃 for 彩铃) and the English words by
+   * their spelling correction (suspnd) as with them. Asked of a risky instruction (停机, a cancel, a password),
+   * whose guess the person confirms before it is sent.
+   */
+  private saidAsTyped({ readings, kin: kins }: Judged, entry: number, enough: number): boolean {
+    const kin = kins.get(entry);
+    const correct = (w: string) => this.correctionsOf(w);
+    const none = () => [];
+    return readings.some((r) => {
+      if (r.slip) return false;
+      const clauses = this.clauses(r.text).filter((c) => !c.denied);
+      const share = (typed: boolean) =>
+        Math.max(this.coverage.of(r.text, entry, typed ? none : correct, 'by-action', kin, !typed), clauses.length > 1 ? this.coverage.ofClauses(clauses, entry, typed ? none : correct, kin, !typed) : 0);
+      const typed = share(true);
+      return typed >= enough && typed >= share(false);
+    });
   }
 
   /** Whether an entry explains the query: most of its words, and no thing the catalog does not deal in. */
@@ -614,7 +643,7 @@ export class SearchEngine {
     for (const reading of this.readings(latinWords)) {
       const solid = reading.words.join('');
       if (isPinyin(solid)) put(letterPairGrams(solid), reading.weight);
-      if (/^[a-z]{2,8}$/.test(solid)) put(['i' + solid], reading.weight);
+      if (/^[a-z]{2,8}$/.test(solid) && !reading.words.every((w) => AMOUNT_UNITS.has(w))) put(['i' + solid], reading.weight);
       put(['c' + solid], reading.weight);
       put(englishGrams(reading.words), reading.weight);
     }

@@ -29,6 +29,8 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
  */
 const STATES_EN = new Set(['on', 'enabled', 'activated', 'active']);
 /** 开了呼叫保持没有 (開咗呼叫保持未), 有没有给我开通: whether it was done, with the service or who it was done for between. */
+/** A state said in English and asked in Chinese (彩铃on着吗, call waiting on了没, data off了没有). */
+const MIXED_STATE = /(?<![a-z])(?:on|off|enabled|active)\s*(?:着(?:吗|嘛|没有?|不)?|了(?:吗|嘛|没有?))|(?<![a-z])(?:on|off)\s*(?:吗|没有?)(?!\p{Script=Han})/u;
 const STATUS_AROUND = /(?:开|关|开通|取消|退订|关闭)了\p{Script=Han}{1,6}?没有?$|(?:有没有|是不是|是否)(?:给我|帮我|已经|已)(?:开通|开着|开了|开启|打开|关了|关掉|取消)/u;
 /** Asking to be told of an event (想知道对方收到没有, want to know if my sms was delivered) wants the feature that tells, unless an amount is asked. */
 /**
@@ -144,7 +146,7 @@ export class ActionDetector {
     const { hanRuns, latinWords } = words;
     // `on` before my, the … is a place (already on the phone), not a state.
     const place = (i: number) => latinWords[i] === 'on' && ON_WHAT.has(latinWords[i + 1] ?? '');
-    if (says(words, this.status, place) || hanRuns.some((run) => STATUS_AROUND.test(run))) return true;
+    if (says(words, this.status, place) || hanRuns.some((run) => STATUS_AROUND.test(run)) || MIXED_STATE.test(folded)) return true;
     const question = this.questionOpeners.has(lemma(latinWords[0] ?? '') ?? latinWords[0] ?? '') || latinWords.some((w) => QUESTION_WORDS.has(w)) || /[?？]\s*$/.test(folded);
     return question && latinWords.some((w, i) => STATES_EN.has(w) && !place(i) && !(w === 'on' && i > 0 && VERBS_BEFORE_ON.has(latinWords[i - 1]!)));
   }

@@ -53,3 +53,16 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['修改', '更改', '变更', '更换', '改'], en: ['change', 'modify', 'update', 'set'] },
   { zh: ['重置', '找回', '忘记', '重设'], en: ['reset', 'recover', 'forgot', 'forget'] },
 ];
+
+/**
+ * The units a data amount is counted in (还有几个gb, gb上网): English letters that are never a string of pinyin
+ * initials (gb is no 关闭), and that, said with no action, ask how much is left rather than to turn data on or off.
+ */
+export const AMOUNT_UNITS = new Set(['gb', 'mb', 'kb', 'tb', 'g', 'm', 'gig', 'gigs']);
+const UNITS = [...AMOUNT_UNITS].join('|');
+/** A unit counted (3gb, 几个g, 还剩多少mb): an amount of data. */
+export const AMOUNT_COUNTED = new RegExp(`(?:\\d|几个?|多少个?|剩余?|还有|left)\\s*(?:${UNITS})(?![a-z])`);
+/** …or said alone (gb). */
+export const AMOUNT_SAID = new RegExp(`${AMOUNT_COUNTED.source}|^\\s*(?:${UNITS})\\s*$`);
+/** Letters that are a unit and also the initials of an action word (gb: 关闭): beside hanzi, uncounted, they may be either. */
+export const UNIT_INITIALS = new Map([['gb', '关闭']]);

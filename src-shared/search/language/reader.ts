@@ -1,7 +1,7 @@
 import { isHan } from '../fold';
 import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
-import { CONCEPTS } from './concepts';
+import { AMOUNT_COUNTED, CONCEPTS, UNIT_INITIALS } from './concepts';
 import { isCommonEnglish } from './english';
 import { withoutAsides } from './asides';
 import { toMandarin } from './dialect';
@@ -14,6 +14,10 @@ export interface Reading {
   weight: number;
   /** The query put from Cantonese or Taiwan usage into Mandarin (only when that changed it). */
   mandarin?: true;
+  /** Read as a pinyin keyboard's slip (挺机 as 停机): what the person typed is another word. */
+  slip?: true;
+  /** Letters read as an action's initials that may as well be a unit (gb上网: 关闭 or gigabytes): no answer is sure. */
+  either?: true;
 }
 
 const MANDARIN_WEIGHT = 0.95;
@@ -104,8 +108,8 @@ export class QueryReader {
   read(folded: string, known: (word: string) => boolean): Reading[] {
     const typed = withoutAsides(foldTones(folded));
     const out: Reading[] = [{ text: typed, weight: 1 }];
-    const add = (text: string, weight: number) => {
-      if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight });
+    const add = (text: string, weight: number, slip = false) => {
+      if (text.trim() && !out.some((r) => r.text === text)) out.push({ text, weight, ...(slip ? { slip: true as const } : {}) });
     };
     const mandarin = toMandarin(typed);
     if (mandarin !== typed && mandarin.trim()) out.push({ text: mandarin, weight: MANDARIN_WEIGHT, mandarin: true });
@@ -123,8 +127,12 @@ export class QueryReader {
     // The request without its politeness and question frame (你好，请问怎么查一下…): what is left is what is asked.
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
+    // gb上网: letters that are a unit and an action's initials, uncounted beside hanzi, may be either; read as the
+    // action too, as a slip's reading: no answer to it is sure.
+    const initials = typed.replace(/[a-z]+/g, (w, at: number) => (UNIT_INITIALS.has(w) && /\p{Script=Han}/u.test(typed) && !AMOUNT_COUNTED.test(typed.slice(Math.max(0, at - 4), at + w.length)) ? UNIT_INITIALS.get(w)! : w));
+    if (initials !== typed) out.push({ text: initials, weight: SLIP_WEIGHT, slip: true, either: true });
     const heard = this.slipsOfSound(canonical);
-    if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT);
+    if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT, true);
     return out;
   }
 

@@ -30,3 +30,10 @@ export function itListsSubscriptionsFirst(engine: SearchEngine, title: string, q
     expect(results.filter((r) => r.confident && r.id !== '0000').map((r) => r.id)).toEqual([]);
   });
 }
+
+/** One test per query: that instruction is first, as a guess: the person confirms it before it is sent. */
+export function itGuessesFirst(engine: SearchEngine, title: string, cases: readonly (readonly [query: string, id: string])[]): void {
+  it.each(cases)(`${title}: %s → %s first, as a guess`, (q, id) => {
+    expect(engine.search(q, 3)[0]).toMatchObject({ id, confident: false });
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
-import { itAnswers, itGuessesAtMost } from './expect-answers';
+import { itAnswers, itGuessesAtMost, itGuessesFirst } from './expect-answers';
 
 /*
  * Session 20 (search17): a pinyin keyboard's slips (language/reader.ts, language/scope.ts `SOUNDED_ELSEWHERE`).
@@ -14,10 +14,9 @@ const engine = createSearch(builtinCatalog().instructions);
 
 describe('a homophone that is the whole request is the catalog word it sounds as', () => {
   // 挺机 / 鸡分 have nothing beside them to run on into once 帮我 / 我想要 is read away.
-  itAnswers(engine, 'a wrong-tone or wrong-character word after the frame', [
-    ['帮我挺机', 'TJ'],
-    ['我想要鸡分', 'JF'],
-  ]);
+  itAnswers(engine, 'a wrong-tone or wrong-character word after the frame', [['我想要鸡分', 'JF']]);
+  // …but a risky instruction read from a slip is a guess to confirm, never sent straight (search18).
+  itGuessesFirst(engine, 'a slip of a risky word after the frame', [['帮我挺机', 'TJ']]);
   // Not alone: a particle or another word beside it leaves the characters as typed.
   itGuessesAtMost(engine, 'characters that are words of their own', ['鱼饿了', '刚才领了快递']);
 });
