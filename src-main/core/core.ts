@@ -113,6 +113,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
       const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
       catalogInUse = state;
+      journal.maskKeptReadBack();
       const pairings = await PairingStore.open(o.dataDir);
       // Written only once an extension was passed a reply, by which time `started` is set.
       const told = await ToldReplies.open(o.dataDir, { warn: (text) => started?.emit('notice', { level: 'warning', ...text }) });

@@ -255,13 +255,6 @@ export class Journal {
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
     const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
-      // Kept parts read back are masked whole once here (those written by a compaction already are; the log's tail
-      // holds them clear), not again at every hand-out. A detector that fails leaves them to the hand-out, as at ack.
-      try {
-        journal.maskKeptMessages([...onDisk.state.kept.keys()]);
-      } catch {
-        // As in ack.
-      }
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
         // We cannot know whether these left the modem, so they must never be re-sent on their own.
@@ -423,6 +416,21 @@ export class Journal {
 
   private digestOf(text: string): string {
     return createHmac('sha256', this.digestKey).update(text).digest('base64');
+  }
+
+  /**
+   * Kept parts read back are masked whole once (those written by a compaction already are; the log's tail holds them
+   * clear), not again at every hand-out. The owner calls it once its mask can find every secret: the core opens the
+   * journal before the catalog in use, and masked at open with the built-in catalog, a custom instruction's password
+   * quoted in a kept part was handed out clear from then on (review28). Until then each hand-out masks them. A detector
+   * that fails leaves them to the hand-out, as at ack.
+   */
+  maskKeptReadBack(): void {
+    try {
+      this.maskKeptMessages([...this.state.kept.keys()]);
+    } catch {
+      // As in ack.
+    }
   }
 
   /**
