@@ -27,10 +27,11 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
   });
 
-  it('does not hold back the replies that come after: the newest 10086 balance replaces it', async () => {
+  /** A data folder whose sim-board.json holds a balance of 88.88 as of `keptAt`; the core reading it, the modem on a pty. */
+  async function keptAhead(keptAt: number) {
     const dir = await mkdtemp(join(tmpdir(), 'hall-board-ahead-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const kept = { ...emptySimState(ICCID), balance: 88.88, lastUpdate: AHEAD, asOf: { balance: AHEAD, data: null, minutes: null, points: null } };
+    const kept = { ...emptySimState(ICCID), balance: 88.88, lastUpdate: keptAt, asOf: { balance: keptAt, data: null, minutes: null, points: null } };
     await writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [kept] }));
     const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562525' } });
     const pty = await startPtyEmulator({ emulator });
@@ -38,10 +39,16 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     const core = await HallCore.create({ dataDir: dir, demo: false });
     cleanup.push(() => core.close());
     const row = async () => (await core.call('fleet.sims', {})).find((s) => s.simId === ICCID);
-    expect((await row())?.balance, 'the kept row is read').toBe(88.88);
+    const keptRow = await row();
     await core.call('modem.connect', { path: pty.path });
     await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
     const read = new Promise((resolve) => core.fleet.board.on('message', (m) => m.kind === 'figures' && resolve(m)));
+    return { emulator, row, keptRow, read };
+  }
+
+  it('does not hold back the replies that come after: the newest 10086 balance replaces it', async () => {
+    const { emulator, row, keptRow, read } = await keptAhead(AHEAD);
+    expect(keptRow?.balance, 'the kept row is read').toBe(88.88);
     const stamp = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
     emulator.deliverPdu(encodeDeliver({ from: '10086', text: REPLY, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500' }).hex);
     await read;
@@ -59,22 +66,10 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
    * says the clock is behind: the kept time then holds as written.
    */
   it('a reply stamped before the kept figure never replaces it while this clock is behind the service centre', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hall-board-behind-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
     // The real time is 10 days after this clock's; the kept balance was read an hour before it.
     const real = Math.floor(Date.now() / 1000) * 1000 + 10 * 24 * 3600_000;
     const keptAt = real - 3600_000;
-    const kept = { ...emptySimState(ICCID), balance: 88.88, lastUpdate: keptAt, asOf: { balance: keptAt, data: null, minutes: null, points: null } };
-    await writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [kept] }));
-    const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562525' } });
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
-    const core = await HallCore.create({ dataDir: dir, demo: false });
-    cleanup.push(() => core.close());
-    const row = async () => (await core.call('fleet.sims', {})).find((s) => s.simId === ICCID);
-    await core.call('modem.connect', { path: pty.path });
-    await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
-    const read = new Promise((resolve) => core.fleet.board.on('message', (m) => m.kind === 'figures' && resolve(m)));
+    const { emulator, row, read } = await keptAhead(keptAt);
     // Written three days before the kept balance, delivered now.
     emulator.deliverPdu(encodeDeliver({ from: '10086', text: REPLY, timestamp: new Date(real - 3 * 24 * 3600_000), tzQuarterHours: 32, smsc: '+8613800100500' }).hex);
     await read;
