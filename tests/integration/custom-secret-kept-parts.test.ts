@@ -53,4 +53,27 @@ describe("a custom instruction's password quoted in a kept long reply (real core
     expect(parts.map((p) => p.concat!.part).sort()).toEqual([1, 2]);
     expect(parts.map((p) => p.text).join('')).not.toContain(PASSWORD);
   }, 60_000);
+
+  it('is masked in the parts handed out once the instruction is saved, after the reply was kept', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-custom-kept-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562828' } });
+    const pty = await startPtyEmulator({ emulator });
+    cleanup.push(() => pty.close());
+    const core = await HallCore.create({ dataDir: dir, demo: false });
+    cleanup.push(() => core.close());
+    const incoming: HandedOutRecord[] = [];
+    core.on('incoming', (r) => incoming.push(r));
+    await core.call('modem.connect', { path: pty.path });
+    await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
+    emulator.deliver('10086', REPLY);
+    await waitFor(async () => incoming.length === 2, 'both parts journaled');
+    const [first] = incoming;
+    await core.call('journal.ack', { keys: incoming.map((r) => r.key) });
+    // The user sent it as free text first, and makes it an instruction of their own now.
+    await core.call('custom.save', { entry: { code: 'KDMM', template: 'KDMM{password}', name: { 'zh-Hans': '修改宽带密码' } } });
+    const { incoming: parts } = await core.call('journal.parts', { messages: [{ simId: ICCID, from: first!.from, ref: first!.concat!.ref, total: 2, at: first!.receivedAt }] });
+    expect(parts.map((p) => p.concat!.part).sort()).toEqual([1, 2]);
+    expect(parts.map((p) => p.text).join('')).not.toContain(PASSWORD);
+  }, 60_000);
 });

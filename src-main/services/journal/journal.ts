@@ -419,13 +419,15 @@ export class Journal {
   }
 
   /**
-   * Kept parts read back are masked whole once (those written by a compaction already are; the log's tail holds them
-   * clear), not again at every hand-out. The owner calls it once its mask can find every secret: the core opens the
-   * journal before the catalog in use, and masked at open with the built-in catalog, a custom instruction's password
-   * quoted in a kept part was handed out clear from then on (review28). Until then each hand-out masks them. A detector
-   * that fails leaves them to the hand-out, as at ack.
+   * Kept parts are masked whole with the mask as it is now, once, not again at every hand-out: those read back at a
+   * start (the log's tail holds them clear; a compaction's are masked already), and all of them again when the mask
+   * changed. The owner calls it once its mask can find every secret, and after each change of it: the core opens the
+   * journal before the catalog in use, and masked at open with the built-in catalog, or before a custom instruction was
+   * saved, a password of it quoted in a kept part was handed out clear from then on (review28). Until called, each
+   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack.
    */
-  maskKeptReadBack(): void {
+  maskKept(): void {
+    this.state.maskedWhole.clear();
     try {
       this.maskKeptMessages([...this.state.kept.keys()]);
     } catch {
@@ -451,11 +453,11 @@ export class Journal {
     for (const message of assembleRecords(parts)) {
       if (!message.complete || !message.keys.every((key) => this.state.kept.has(key))) continue;
       if (message.keys.every((key) => this.state.maskedWhole.has(key))) continue;
-      const clear = message.keys.map((key) => this.state.kept.get(key)!).filter((r) => !this.state.keptDigests.has(r.key));
-      for (const masked of maskedAsMessages(clear, this.settings.keep.mask)) {
+      // Parts masked before are masked again (maskKept: the mask may have changed); their digest stays the clear text's.
+      for (const masked of maskedAsMessages(message.keys.map((key) => this.state.kept.get(key)!), this.settings.keep.mask)) {
         const before = this.state.kept.get(masked.key)!;
         if (masked.text === before.text) continue;
-        this.state.keptDigests.set(masked.key, this.digestOf(before.text));
+        if (!this.state.keptDigests.has(masked.key)) this.state.keptDigests.set(masked.key, this.digestOf(before.text));
         this.state.kept.set(masked.key, Object.freeze({ ...before, text: masked.text }));
       }
       for (const key of message.keys) this.state.maskedWhole.add(key);
