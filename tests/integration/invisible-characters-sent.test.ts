@@ -94,6 +94,21 @@ describe('the core (a modem on a real pty)', () => {
     expect(sentSince(before)).toEqual([]);
   }, 60_000);
 
+  it('refuses a blank-looking letter before an ID number\'s check letter without naming it (review28)', async () => {
+    const { core, modemId } = await coreOnPty();
+    const before = modem.emulator.sent.length;
+    // An 18-character ID number ends in a digit or X: named, the X told the toast, the API and the extension what the
+    // ID's last character is.
+    const refused = await core.call('send', { modemId, text: 'MMHF#11010119900307123\u2800X' }).then(
+      () => null,
+      (e: unknown) => e as { code: string; zh: string; en: string },
+    );
+    expect(refused?.code).toBe('send.blank-inside');
+    expect(refused!.en).toContain('Character 23');
+    expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][Xx3][”"]/);
+    expect(sentSince(before)).toEqual([]);
+  }, 60_000);
+
   it('keeps an emoji\'s joiners and selectors in free text to a person, and drops tags outside a flag', async () => {
     const { core, modemId } = await coreOnPty();
     const before = modem.emulator.sent.length;
