@@ -28,33 +28,10 @@ describe("a custom instruction's password quoted in a kept long reply (real core
     for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
   });
 
-  it('is masked in the parts handed out after a restart, as the catalog in use finds it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hall-custom-kept-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562828' } });
-    const pty = await startPtyEmulator({ emulator });
-    cleanup.push(() => pty.close());
+  const KDMM = { code: 'KDMM', template: 'KDMM{password}', name: { 'zh-Hans': '修改宽带密码' } };
 
-    let core = await HallCore.create({ dataDir: dir, demo: false });
-    cleanup.push(() => core.close());
-    await core.call('custom.save', { entry: { code: 'KDMM', template: 'KDMM{password}', name: { 'zh-Hans': '修改宽带密码' } } });
-    const incoming: HandedOutRecord[] = [];
-    core.on('incoming', (r) => incoming.push(r));
-    await core.call('modem.connect', { path: pty.path });
-    await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
-    emulator.deliver('10086', REPLY);
-    await waitFor(async () => incoming.length === 2, 'both parts journaled');
-    const [first] = incoming;
-    await core.call('journal.ack', { keys: incoming.map((r) => r.key) });
-    await core.close();
-
-    core = await HallCore.create({ dataDir: dir, demo: false });
-    const { incoming: parts } = await core.call('journal.parts', { messages: [{ simId: ICCID, from: first!.from, ref: first!.concat!.ref, total: 2, at: first!.receivedAt }] });
-    expect(parts.map((p) => p.concat!.part).sort()).toEqual([1, 2]);
-    expect(parts.map((p) => p.text).join('')).not.toContain(PASSWORD);
-  }, 60_000);
-
-  it('is masked in the parts handed out once the instruction is saved, after the reply was kept', async () => {
+  /** A core on a fresh data folder, the modem on a real pty. */
+  async function start() {
     const dir = await mkdtemp(join(tmpdir(), 'hall-custom-kept-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562828' } });
@@ -62,18 +39,43 @@ describe("a custom instruction's password quoted in a kept long reply (real core
     cleanup.push(() => pty.close());
     const core = await HallCore.create({ dataDir: dir, demo: false });
     cleanup.push(() => core.close());
+    return { dir, emulator, pty, core };
+  }
+
+  /** The reply received in its two parts and acknowledged, as a page does; what journal.parts is asked for it. */
+  async function keptReply(core: HallCore, emulator: ModemEmulator, path: string) {
     const incoming: HandedOutRecord[] = [];
     core.on('incoming', (r) => incoming.push(r));
-    await core.call('modem.connect', { path: pty.path });
+    await core.call('modem.connect', { path });
     await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
     emulator.deliver('10086', REPLY);
     await waitFor(async () => incoming.length === 2, 'both parts journaled');
-    const [first] = incoming;
     await core.call('journal.ack', { keys: incoming.map((r) => r.key) });
-    // The user sent it as free text first, and makes it an instruction of their own now.
-    await core.call('custom.save', { entry: { code: 'KDMM', template: 'KDMM{password}', name: { 'zh-Hans': '修改宽带密码' } } });
-    const { incoming: parts } = await core.call('journal.parts', { messages: [{ simId: ICCID, from: first!.from, ref: first!.concat!.ref, total: 2, at: first!.receivedAt }] });
+    const [first] = incoming;
+    return { messages: [{ simId: ICCID, from: first!.from, ref: first!.concat!.ref, total: 2, at: first!.receivedAt }] };
+  }
+
+  const handedOut = async (core: HallCore, asked: Awaited<ReturnType<typeof keptReply>>) => {
+    const { incoming: parts } = await core.call('journal.parts', asked);
     expect(parts.map((p) => p.concat!.part).sort()).toEqual([1, 2]);
-    expect(parts.map((p) => p.text).join('')).not.toContain(PASSWORD);
+    return parts.map((p) => p.text).join('');
+  };
+
+  it('is masked in the parts handed out after a restart, as the catalog in use finds it', async () => {
+    const { dir, emulator, pty, core } = await start();
+    await core.call('custom.save', { entry: KDMM });
+    const asked = await keptReply(core, emulator, pty.path);
+    await core.close();
+    const again = await HallCore.create({ dataDir: dir, demo: false });
+    cleanup.push(() => again.close());
+    expect(await handedOut(again, asked)).not.toContain(PASSWORD);
+  }, 60_000);
+
+  it('is masked in the parts handed out once the instruction is saved, after the reply was kept', async () => {
+    const { emulator, pty, core } = await start();
+    const asked = await keptReply(core, emulator, pty.path);
+    // The user sent it as free text first, and makes it an instruction of their own now.
+    await core.call('custom.save', { entry: KDMM });
+    expect(await handedOut(core, asked)).not.toContain(PASSWORD);
   }, 60_000);
 });
