@@ -79,7 +79,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     private readonly o: CoreOptions,
   ) {
     super();
-    catalogState.on('changed', (view) => this.emit('catalog', view));
+    catalogState.on('changed', (view) => {
+      // A custom instruction saved may name a secret a kept part quotes.
+      journal.maskKept();
+      this.emit('catalog', view);
+    });
     catalogState.on('notice', (text) => this.emit('notice', { level: 'warning', ...text }));
     const approvals = new Approvals();
     approvals.on('changed', (list) => this.emit('approvals', list));
@@ -113,6 +117,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);
       const { state, problems } = await CatalogState.open(o.dataDir, builtinCatalog().data);
       catalogInUse = state;
+      journal.maskKept();
       const pairings = await PairingStore.open(o.dataDir);
       // Written only once an extension was passed a reply, by which time `started` is set.
       const told = await ToldReplies.open(o.dataDir, { warn: (text) => started?.emit('notice', { level: 'warning', ...text }) });

@@ -104,6 +104,16 @@ export function headlineFigures(figures: readonly FigureRecord[]): HeadlineFigur
  */
 export const CLOCK_SLACK_MS = 3600_000;
 
+/**
+ * The `now` newerFigures weighs a kept time against: this clock, unless the reply's service-centre stamp lies more than
+ * CLOCK_SLACK_MS ahead of it. Then this clock is behind (a board with no clock battery, before its time server answers),
+ * so a kept time ahead of it is no sign of a clock that ran ahead, and holds as written (review28: a reply stamped days
+ * before the kept figure, delivered late or repeated in that window, took the row). A stamp that cannot be read says nothing.
+ */
+export function clockToWeighBy(stamp: string | null | undefined, clock: number): number {
+  return Date.parse(stamp ?? '') > clock + CLOCK_SLACK_MS ? Number.POSITIVE_INFINITY : clock;
+}
+
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');
 
 

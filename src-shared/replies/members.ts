@@ -90,6 +90,9 @@ export function assignHolders(reads: Read[], rules: ReplyRules, dataWords: reado
 /** The words naming an amount's pool: its own clause without its label (国内通用流量 of 国内通用流量剩余). */
 const nameOf = (read: Read) => ownClause(read.context, 'label').replace(read.figure.label ?? '', '').replace(/^(?:您的|您)/u, '');
 
+/** How many earlier amounts of its kind an amount is compared with (rule 14): real replies name a kind's amount a few times. */
+const NEAREST_RESTATED = 16;
+
 /** A first item of a numbered list (`1、`, `（1）`, `①`): the items under a line are its details. */
 const FIRST_ITEM = /(?:^|[\n:：。;,])\s*(?:1[、.)）]|[(（]1[)）]|①|一、)/u;
 
@@ -107,9 +110,14 @@ export function assignRepeats(reads: Read[], text: string, rules: ReplyRules): v
     const kind = kindOf(b);
     if (kind === null || b.figure.holder !== undefined || !kindStated(b.figure.kindFrom)) return;
     const total = totals.some((w) => ownClause(b.context, 'label').includes(w));
-    const restated = reads.slice(0, i).some((a) => {
-      if (a.figure.topic !== b.figure.topic || a.figure.field !== b.figure.field || kindOf(a) !== kind || a.figure.holder !== undefined || !kindStated(a.figure.kindFrom)) return false;
-      if (total) return true;
+    const alike = reads.slice(0, i).filter((a) => a.figure.topic === b.figure.topic && a.figure.field === b.figure.field && kindOf(a) === kind && a.figure.holder === undefined && kindStated(a.figure.kindFrom));
+    if (total) {
+      if (alike.length > 0) b.figure.restates = true;
+      return;
+    }
+    // The nearest only: each check reads the text between the two, so every pair of a crafted SMS of 1,000 amounts cost
+    // 17 s of the core's one thread (review28); a reply that says a figure again says it within a few amounts.
+    const restated = alike.slice(-NEAREST_RESTATED).some((a) => {
       // A detail word in a bracket closed before it ("166.6MB（其中上月结转66.6MB）") speaks of that bracket's amount only.
       const written = text.slice(a.end, b.start);
       const between = written.replace(/\([^()]*\)/gu, '');

@@ -78,20 +78,36 @@ describe('hall10086 send (the real CLI, a modem on a real pty)', () => {
 });
 
 describe('the core (a modem on a real pty)', () => {
-  it('refuses a blank-looking letter inside a password without naming the digits beside it (review27)', async () => {
+  /** Sends `text` through the real core; its refusal (null if it went), and whether anything left the modem. */
+  async function refusal(text: string) {
     const { core, modemId } = await coreOnPty();
     const before = modem.emulator.sent.length;
-    // What the composer, the API and the extension pass on: before, "between “3” and “4”", two of the password's digits
-    // in the toast at a hall desk (the composer's line itself covers them), and in the extension's list of sends.
-    const refused = await core.call('send', { modemId, text: 'MMXG#123\u2800456#654321' }).then(
+    const refused = await core.call('send', { modemId, text }).then(
       () => null,
       (e: unknown) => e as { code: string; zh: string; en: string },
     );
+    return { refused, sent: sentSince(before) };
+  }
+
+  it('refuses a blank-looking letter inside a password without naming the digits beside it (review27)', async () => {
+    // What the composer, the API and the extension pass on: before, "between “3” and “4”", two of the password's digits
+    // in the toast at a hall desk (the composer's line itself covers them), and in the extension's list of sends.
+    const { refused, sent } = await refusal('MMXG#123\u2800456#654321');
     expect(refused?.code).toBe('send.blank-inside');
     expect(refused!.en).toContain('U+2800');
     expect(refused!.en).toContain('Character 9');
     expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][34][”"]/);
-    expect(sentSince(before)).toEqual([]);
+    expect(sent).toEqual([]);
+  }, 60_000);
+
+  it('refuses a blank-looking letter before an ID number\'s check letter without naming it (review28)', async () => {
+    // An 18-character ID number ends in a digit or X: named, the X told the toast, the API and the extension what the
+    // ID's last character is.
+    const { refused, sent } = await refusal('MMHF#11010119900307123\u2800X');
+    expect(refused?.code).toBe('send.blank-inside');
+    expect(refused!.en).toContain('Character 23');
+    expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][Xx3][”"]/);
+    expect(sent).toEqual([]);
   }, 60_000);
 
   it('keeps an emoji\'s joiners and selectors in free text to a person, and drops tags outside a flag', async () => {

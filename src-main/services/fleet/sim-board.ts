@@ -1,7 +1,7 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
-import { figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
+import { clockToWeighBy, figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
 import { insertedIn } from '../../../src-shared/at/sim-id';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { firstOccurrenceOf } from '../../../src-shared/journal-key';
@@ -386,7 +386,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after
     // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
     const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
-    this.change(simId, newerFigures(before, understood.figures, at, Date.now(), offsetOf(timestamp)));
+    this.change(simId, newerFigures(before, understood.figures, at, clockToWeighBy(timestamp, Date.now()), offsetOf(timestamp)));
     return { before, after: this.sims.get(simId)! };
   }
 

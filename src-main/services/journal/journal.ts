@@ -255,13 +255,6 @@ export class Journal {
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
     const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
     try {
-      // Kept parts read back are masked whole once here (those written by a compaction already are; the log's tail
-      // holds them clear), not again at every hand-out. A detector that fails leaves them to the hand-out, as at ack.
-      try {
-        journal.maskKeptMessages([...onDisk.state.kept.keys()]);
-      } catch {
-        // As in ack.
-      }
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
         // We cannot know whether these left the modem, so they must never be re-sent on their own.
@@ -426,6 +419,23 @@ export class Journal {
   }
 
   /**
+   * Kept parts are masked whole with the mask as it is now, once, not again at every hand-out: those read back at a
+   * start (the log's tail holds them clear; a compaction's are masked already), and all of them again when the mask
+   * changed. The owner calls it once its mask can find every secret, and after each change of it: the core opens the
+   * journal before the catalog in use, and masked at open with the built-in catalog, or before a custom instruction was
+   * saved, a password of it quoted in a kept part was handed out clear from then on (review28). Until called, each
+   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack.
+   */
+  maskKept(): void {
+    this.state.maskedWhole.clear();
+    try {
+      this.maskKeptMessages([...this.state.kept.keys()]);
+    } catch {
+      // As in ack.
+    }
+  }
+
+  /**
    * Once every part of a long message is acknowledged, its kept parts hold their texts masked, as they are
    * handed out and written (journal21): a page that missed some gets the masked ones anyway, and whether a part
    * read again is the very text is told by a keyed digest (isVeryText). Before, the clear texts, a one-time code
@@ -443,11 +453,11 @@ export class Journal {
     for (const message of assembleRecords(parts)) {
       if (!message.complete || !message.keys.every((key) => this.state.kept.has(key))) continue;
       if (message.keys.every((key) => this.state.maskedWhole.has(key))) continue;
-      const clear = message.keys.map((key) => this.state.kept.get(key)!).filter((r) => !this.state.keptDigests.has(r.key));
-      for (const masked of maskedAsMessages(clear, this.settings.keep.mask)) {
+      // Parts masked before are masked again (maskKept: the mask may have changed); their digest stays the clear text's.
+      for (const masked of maskedAsMessages(message.keys.map((key) => this.state.kept.get(key)!), this.settings.keep.mask)) {
         const before = this.state.kept.get(masked.key)!;
         if (masked.text === before.text) continue;
-        this.state.keptDigests.set(masked.key, this.digestOf(before.text));
+        if (!this.state.keptDigests.has(masked.key)) this.state.keptDigests.set(masked.key, this.digestOf(before.text));
         this.state.kept.set(masked.key, Object.freeze({ ...before, text: masked.text }));
       }
       for (const key of message.keys) this.state.maskedWhole.add(key);

@@ -27,10 +27,11 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
   });
 
-  it('does not hold back the replies that come after: the newest 10086 balance replaces it', async () => {
+  /** A data folder whose sim-board.json holds a balance of 88.88 as of `keptAt`; the core reading it, the modem on a pty. */
+  async function keptAhead(keptAt: number) {
     const dir = await mkdtemp(join(tmpdir(), 'hall-board-ahead-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const kept = { ...emptySimState(ICCID), balance: 88.88, lastUpdate: AHEAD, asOf: { balance: AHEAD, data: null, minutes: null, points: null } };
+    const kept = { ...emptySimState(ICCID), balance: 88.88, lastUpdate: keptAt, asOf: { balance: keptAt, data: null, minutes: null, points: null } };
     await writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [kept] }));
     const emulator = new ModemEmulator({ ...FAST, sim: { iccid: ICCID, imsi: '460001234562525' } });
     const pty = await startPtyEmulator({ emulator });
@@ -38,10 +39,16 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     const core = await HallCore.create({ dataDir: dir, demo: false });
     cleanup.push(() => core.close());
     const row = async () => (await core.call('fleet.sims', {})).find((s) => s.simId === ICCID);
-    expect((await row())?.balance, 'the kept row is read').toBe(88.88);
+    const keptRow = await row();
     await core.call('modem.connect', { path: pty.path });
     await waitFor(async () => (await core.call('modem.list', {})).some((m) => m.state === 'ready' && m.simId === ICCID), 'the modem ready');
     const read = new Promise((resolve) => core.fleet.board.on('message', (m) => m.kind === 'figures' && resolve(m)));
+    return { emulator, row, keptRow, read };
+  }
+
+  it('does not hold back the replies that come after: the newest 10086 balance replaces it', async () => {
+    const { emulator, row, keptRow, read } = await keptAhead(AHEAD);
+    expect(keptRow?.balance, 'the kept row is read').toBe(88.88);
     const stamp = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
     emulator.deliverPdu(encodeDeliver({ from: '10086', text: REPLY, timestamp: stamp, tzQuarterHours: 32, smsc: '+8613800100500' }).hex);
     await read;
@@ -49,5 +56,24 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     expect(now?.balance).toBe(35.2);
     // As of the reply (its arrival, or its stamp when late): no time ahead of the clock is shown.
     expect([now!.asOf.balance! <= Date.now(), now!.lastUpdate! <= Date.now()]).toEqual([true, true]);
+  }, 60_000);
+
+  /*
+   * review28: the other side of review27's rule. A board with no clock battery starts with its clock behind until its
+   * time server answers; its kept rows, written with the right time, then all lie "ahead". A reply read in that window
+   * that the service centre stamped days before the kept figure (delivered late, or the network's repeat) took the row
+   * under review27's rule: the older balance shown as the latest. The service centre's stamp, far ahead of this clock,
+   * says the clock is behind: the kept time then holds as written.
+   */
+  it('a reply stamped before the kept figure never replaces it while this clock is behind the service centre', async () => {
+    // The real time is 10 days after this clock's; the kept balance was read an hour before it.
+    const real = Math.floor(Date.now() / 1000) * 1000 + 10 * 24 * 3600_000;
+    const keptAt = real - 3600_000;
+    const { emulator, row, read } = await keptAhead(keptAt);
+    // Written three days before the kept balance, delivered now.
+    emulator.deliverPdu(encodeDeliver({ from: '10086', text: REPLY, timestamp: new Date(real - 3 * 24 * 3600_000), tzQuarterHours: 32, smsc: '+8613800100500' }).hex);
+    await read;
+    const now = await row();
+    expect([now?.balance, now?.asOf.balance]).toEqual([88.88, keptAt]);
   }, 60_000);
 });
