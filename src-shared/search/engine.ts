@@ -398,8 +398,9 @@ export class SearchEngine {
           !doubted &&
           !eitherWay &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
-          // 帮我挺机: a risky instruction is sent only when asked for in the words typed, never on a slip's reading (the person confirms a guess first).
-          (!entry.risk.confirm || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
+          // 帮我挺机: what no SMS undoes (停机, a password) is confident only when asked for in the words typed, never on a slip's reading
+          // (the person confirms a guess first). A cancel its opposite undoes stays as sure as its words: it is confirmed before sending anyway.
+          (!cannotBeUndone(entry) || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,

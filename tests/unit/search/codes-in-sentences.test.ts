@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
-import { itAnswers, itGuessesFirst } from './expect-answers';
+import { itAnswers } from './expect-answers';
 
 /*
  * A code typed as one word of a sentence (searchq7). Only a query that was the code (with its
@@ -45,8 +45,7 @@ describe('a slip of a code as one word of a sentence', () => {
   // Typed alone, KTGPSR is KTGPRS; beside another word it was found nowhere.
   itAnswers(engine, 'a slip of a code', [
     ['KTGPSR please', 'KTGPRS'],
+    ['pls QXGRPS', 'QXGPRS'],
     ['send KTGPSR now', 'KTGPRS'],
   ]);
-  // A risky instruction found through a slip is offered for the person to confirm (search18).
-  itGuessesFirst(engine, 'a slip of a risky code', [['pls QXGRPS', 'QXGPRS']]);
 });

@@ -12,14 +12,18 @@ import { itAnswers, itGuessesAtMost, itGuessesFirst } from './expect-answers';
 const engine = createSearch(builtinCatalog().instructions);
 
 describe('a risky instruction is never sent straight from a slip', () => {
-  // 停机, a cancel, a password: found only through a keyboard's slip, a pair's sound or an English correction, it is a guess to confirm.
+  // 停机 or a password (what no SMS undoes): found only through a keyboard's slip, a pair's sound or an English correction, it is a guess to confirm.
   itGuessesFirst(engine, 'a slip of a risky request', [
     ['帮我挺机', 'TJ'],
     ['麻烦帮我婷机', 'TJ'],
-    ['取消菜铃', 'QXCL'],
     ['suspnd my line', 'TJ'],
   ]);
   // Said as typed it is still answered.
+  // A cancel its opposite undoes is as sure as its words, slip or not: it is confirmed before it is sent anyway.
+  itAnswers(engine, 'a slip of a cancel that can be undone', [
+    ['取消菜铃', 'QXCL'],
+    ['pls QXGRPS', 'QXGPRS'],
+  ]);
   itAnswers(engine, 'a risky request said as typed', [
     ['帮我停机', 'TJ'],
     ['取消彩铃', 'QXCL'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { isCommonEnglish } from '../../../src-shared/search/language/english';
-import { itAnswers, itGuessesAtMost, itGuessesFirst } from './expect-answers';
+import { itAnswers, itGuessesAtMost } from './expect-answers';
 
 /*
  * The seventh round (searchq7): the negative set's off-topic queries still answered with confidence,
@@ -31,11 +31,10 @@ describe('a common English word is a word, not a slip for a catalog word', () =>
   // yet read as the initials of 余额提(醒) → a balance reminder.
   itGuessesAtMost(engine, 'an English word is not read as pinyin initials', ['is the brexit finalized yet', 'is the movie out yet']);
 
-  // A risky instruction found through corrections is a guess to confirm (search18).
-  itGuessesFirst(engine, 'a real slip of a risky request is still corrected', [['trun off mobil data', 'QXGPRS']]);
   itAnswers(engine, 'a real slip is still corrected', [
     ['bil this month', 'ZD'],
     ['chek balance', 'YE'],
+    ['trun off mobil data', 'QXGPRS'],
     ['dta usage', 'CXYEG'],
     ['ktgrps', 'KTGPRS'],
     ['cye', 'YE'],
