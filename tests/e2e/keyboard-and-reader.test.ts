@@ -166,6 +166,51 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 150_000);
 
+  // ux29: the panel was a Tab stop of its own even with the composer in it, and the open log search sat between the tabs and their panel.
+  it('the tab panel is a Tab stop only while nothing in it takes the focus, and the open log search comes before the tabs', async () => {
+    await firstModemThen('Alt+2');
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    const selected = page.locator('[role=tab][aria-selected=true]');
+    const panelTabindex = () => selected.evaluate((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? '')?.getAttribute('tabindex') ?? 'none');
+    // The composer is in the panel: Tab from the tab goes straight to it, as from any tab list to its panel's first control.
+    expect(await panelTabindex()).toBe('none');
+    await selected.focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
+
+    // The log search, opened by keyboard: its field and Close come before the tabs, never between the tabs and their panel.
+    await page.getByRole('button', { name: '搜索记录' }).focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('searchbox', { name: '搜索记录' });
+    await field.waitFor();
+    expect(await focused()).toBe('input “搜索记录”');
+    await axe('thread with the log search open');
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['button “关闭搜索”', `button[role=tab] “${(await selected.textContent())!.trim()}”`, 'input[role=combobox] “输入指令”']);
+    // Esc in the field still closes it, the focus back on the button that opened it.
+    await field.focus();
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button “搜索记录”');
+
+    // The modem gone, its SIM's empty thread has nothing to act on: then the panel itself is the Tab stop, and says why it is empty.
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('button', { name: /^断开 / }).click();
+    await page.getByRole('button', { name: '重新连接' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Alt+2');
+    await page.locator('.composer input[disabled]').waitFor({ timeout: 30_000 });
+    await expect.poll(panelTabindex, { timeout: 15_000 }).toBe('0');
+    await selected.focus();
+    await page.keyboard.press('Tab');
+    expect((await focused()).startsWith('div[role=tabpanel]')).toBe(true);
+    await axe('thread of a SIM whose modem is gone');
+    expect(report).toEqual([]);
+  }, 120_000);
+
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
