@@ -211,6 +211,30 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // ux29: the shortcuts page says Esc closes the log search; it did so only from its field, not from Close or a result.
+  it('Esc closes the open log search from anywhere in it, the focus back on its button', async () => {
+    await firstModemThen('Alt+2');
+    const composer = page.locator('.composer input:not([disabled])');
+    await composer.waitFor({ timeout: 30_000 });
+    await composer.focus();
+    await page.keyboard.type('YE');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
+    const search = page.locator('.log-search');
+    for (const from of ['button “关闭搜索”', 'button “在对话中查看”']) {
+      await page.getByRole('button', { name: '搜索记录' }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('YE');
+      await page.locator('.log-result').first().waitFor({ timeout: 15_000 });
+      // Tab from the field to Close, then to the first result's "show in thread".
+      for (let i = 0; i < 6 && (await focused()) !== from; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      expect([from, await search.count(), await focused()]).toEqual([from, 0, 'button “搜索记录”']);
+    }
+    expect(report).toEqual([]);
+  }, 120_000);
+
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
