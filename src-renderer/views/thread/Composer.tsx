@@ -56,6 +56,8 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     setActive(0);
     setDismissed(false);
   };
+  // What Esc last cleared, until something is typed: the browser's own undo knows nothing of a line React emptied.
+  const [cleared, setCleared] = useState<string | null>(null);
 
   const dispatch = async (outgoing: Outgoing) => {
     if (await send(outgoing)) clear();
@@ -122,7 +124,16 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     } else if (keys.close.is(e)) {
       e.preventDefault();
       if (suggestions.length) setDismissed(true);
-      else clear();
+      else {
+        // Never a password back: at a desk the next customer's clerk presses Ctrl+Z too.
+        setCleared(text.trim() && secrets.length === 0 ? text : null);
+        clear();
+      }
+    } else if (keys.undo.is(e) && cleared !== null && !text) {
+      e.preventDefault();
+      setText(cleared);
+      setCleared(null);
+      setDismissed(true);
     } else if ((keys.take.is(e) && pick) || keys.send.is(e)) {
       e.preventDefault();
       if (pick) take(pick.instruction, pick.params ?? {}, false);
@@ -187,6 +198,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
             disabled={reach !== 'lost' && !modem}
             onChange={(e) => {
               setText(e.target.value);
+              setCleared(null);
               setDismissed(false);
               setActive(0);
             }}
@@ -217,7 +229,8 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       ) : (
         <p id="composer-note" className="hint">
           {secrets.length > 0 && <span className="composer-secret-note">{t('composer.secretMasked')} </span>}
-          {t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
+          <span role="status">{cleared !== null && !text ? t('composer.cleared') : ''}</span>
+          {cleared !== null && !text ? '' : t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
         </p>
       )}
       {dialog}
