@@ -12,6 +12,7 @@ import { threadSendBlockedKey } from '../../core/modems';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { routeHash } from '../../shell/route';
 import { InstructionForm } from './InstructionForm';
 import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
 import { SecretMask } from './SecretMask';
@@ -233,8 +234,28 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
           {cleared !== null && !text ? '' : t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
         </p>
       )}
+      {modem?.demo && <DemoNote />}
       {dialog}
     </div>
+  );
+}
+
+/** Where the marker stands in the demo note's sentence: the link to the Modem page goes there. */
+const LINK_AT = '\u0001';
+
+/**
+ * On the demo modem's thread, in words: its SMS go nowhere and its 10086 is the emulator, so a balance it
+ * answers is not the customer's. A DEMO badge explained on hover was all a newcomer had on a first start.
+ */
+function DemoNote() {
+  const { t } = useI18n();
+  const [before, after] = t('composer.demo', { link: LINK_AT }).split(LINK_AT);
+  return (
+    <p className="muted demo-note">
+      {before}
+      <a href={routeHash({ view: 'modem' })}>{t('nav.modem')}</a>
+      {after}
+    </p>
   );
 }
 
