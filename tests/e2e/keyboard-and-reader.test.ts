@@ -63,6 +63,14 @@ async function firstModemThen(viewKey: string): Promise<PtyEmulator> {
   return modems[0]!;
 }
 
+/** The first modem connected by keyboard and its thread opened (Alt+2): its composer's line, once it can send. */
+async function firstThreadLine(): Promise<Locator> {
+  await firstModemThen('Alt+2');
+  const composer = page.locator('.composer input:not([disabled])');
+  await composer.waitFor({ timeout: 30_000 });
+  return composer;
+}
+
 /** axe's findings in each state a test reaches, one line each: empty is the bar. */
 const report: string[] = [];
 async function axe(state: string): Promise<void> {
@@ -168,9 +176,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
 
   // ux29: the panel was a Tab stop of its own even with the composer in it, and the open log search sat between the tabs and their panel.
   it('the tab panel is a Tab stop only while nothing in it takes the focus, and the open log search comes before the tabs', async () => {
-    await firstModemThen('Alt+2');
-    const composer = page.locator('.composer input:not([disabled])');
-    await composer.waitFor({ timeout: 30_000 });
+    await firstThreadLine();
     const selected = page.locator('[role=tab][aria-selected=true]');
     const panelTabindex = () => selected.evaluate((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? '')?.getAttribute('tabindex') ?? 'none');
     // The composer is in the panel: Tab from the tab goes straight to it, as from any tab list to its panel's first control.
@@ -213,9 +219,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
 
   // ux29: the shortcuts page says Esc closes the log search; it did so only from its field, not from Close or a result.
   it('Esc closes the open log search from anywhere in it, the focus back on its button', async () => {
-    await firstModemThen('Alt+2');
-    const composer = page.locator('.composer input:not([disabled])');
-    await composer.waitFor({ timeout: 30_000 });
+    const composer = await firstThreadLine();
     await composer.focus();
     await page.keyboard.type('YE');
     await page.keyboard.press('Escape');
@@ -237,9 +241,7 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
 
   // ux29: Esc with no suggestions cleared the line for good; a long free text was lost to a second Esc.
   it('a line Esc cleared comes back with Ctrl+Z, unless it carried a password', async () => {
-    await firstModemThen('Alt+2');
-    const composer = page.locator('.composer input:not([disabled])');
-    await composer.waitFor({ timeout: 30_000 });
+    const composer = await firstThreadLine();
     /** Types `text`, then Esc until the line is empty (the first may only close the suggestions), then Ctrl+Z. */
     const clearThenUndo = async (text: string) => {
       await composer.focus();
