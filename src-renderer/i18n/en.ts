@@ -349,6 +349,7 @@ export const en: Record<StringKey, string> = {
   'param.again': '{label} again',
   'secret.show': 'Show',
   'modem.connectFailed': 'Could not connect:',
+  'modem.notFoundHere': 'Check the modem is plugged in, then look for it in the {ports} list above (press {refresh} once it is in).',
   'settings.alertInvalid': 'Enter 0 or more; leave it empty to turn this alert off.',
   'settings.stored': 'Saved.',
   'settings.notStored': 'Not saved: the browser does not let this page store settings (storage is off or full). It applies until the page is closed, then the old setting is back.',

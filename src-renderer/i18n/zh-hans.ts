@@ -348,6 +348,7 @@ export const zhHans = {
   'param.again': '再输入一次{label}',
   'secret.show': '显示',
   'modem.connectFailed': '连接失败：',
+  'modem.notFoundHere': '检查调制解调器是否插好，再在上面的「{ports}」列表里找它（插上后按「{refresh}」）。',
   'settings.alertInvalid': '请填 0 或更大的数；留空即关闭此提醒。',
   'settings.stored': '已保存。',
   'settings.notStored': '没能保存：浏览器不让本页存储设置（存储已关闭或已满）。这次打开期间仍然有效，关闭页面后恢复原来的设置。',

@@ -349,6 +349,7 @@ export const zhHant: Record<StringKey, string> = {
   'param.again': '再輸入一次{label}',
   'secret.show': '顯示',
   'modem.connectFailed': '連線失敗：',
+  'modem.notFoundHere': '檢查數據機是否插好，再在上面的「{ports}」清單裡找它（插上後按「{refresh}」）。',
   'settings.alertInvalid': '請填 0 或更大的數；留空即關閉此提醒。',
   'settings.stored': '已儲存。',
   'settings.notStored': '沒能儲存：瀏覽器不讓本頁儲存設定（儲存已關閉或已滿）。這次開啟期間仍然有效，關閉頁面後恢復原來的設定。',
