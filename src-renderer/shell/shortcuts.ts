@@ -62,6 +62,7 @@ export const SHORTCUTS = {
     take: { keys: ['Tab'], what: 'keys.take', is: plain('Tab') },
     send: { keys: ['Enter'], what: 'keys.composerEnter', is: plain('Enter') },
     close: { keys: ['Escape'], what: 'keys.composerEscape', is: plain('Escape') },
+    undo: { keys: ['Control+Z', 'Meta+Z'], what: 'keys.composerUndo', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' },
   },
   // The thread's SIM tabs (and 小e's), as WAI-ARIA's tabs pattern with manual activation: the arrows move the
   // focus only (opening a thread moves the focus to its composer), Enter or Space opens the focused one.

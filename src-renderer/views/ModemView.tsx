@@ -287,7 +287,9 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
     if (connecting.has(path)) return null;
     if (connectError?.path === path) {
       const d = describeError(connectError.error, i18n);
-      return [d.text, d.action].filter(Boolean).join(' ');
+      // The core's advice names the command line (hall10086 ports); here the list of ports is just above.
+      const action = d.code === 'modem.not-found' ? t('modem.notFoundHere', { ports: t('modem.ports'), refresh: t('modem.refresh') }) : d.action;
+      return [d.text, action].filter(Boolean).join(' ');
     }
     const error = failed.get(path)?.error;
     return error ? bi(error) : null;

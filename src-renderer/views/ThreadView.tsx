@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { SHORTCUTS } from '../shell/shortcuts';
 import { DemoBadge } from '../components/DemoBadge';
 import { useModems } from '../core/CoreProvider';
@@ -63,11 +63,22 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
   return (
     <section className="view thread" aria-label={title}>
       <h1 className="visually-hidden">{title}</h1>
-      {/* The search comes before the tabs: the next Tab stop after the tab list is its panel (WAI-ARIA's tabs). */}
+      {/* The search, open or not, comes before the tabs: the next Tab stop after the tab list is in its panel (WAI-ARIA's tabs). */}
       <header className="thread-header">
         <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching}>
           {t('thread.search')}
         </button>
+        {searching && (
+          <LogSearch
+            db={db}
+            onClose={() => setSearching(false)}
+            onShow={(message) => {
+              setSearching(false);
+              setFocus(message);
+              onSim(message.simId);
+            }}
+          />
+        )}
         {/* One Tab stop (the open thread's tab; 小e's while no SIM's thread is open), the arrows between tabs: see moveAmongTabs. */}
         <div className="sim-tabs" role="tablist" aria-label={t('thread.sims')} onKeyDown={moveAmongTabs}>
           {tabs.map((tab) => (
@@ -87,17 +98,6 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
           </button>
         </div>
       </header>
-      {searching && (
-        <LogSearch
-          db={db}
-          onClose={() => setSearching(false)}
-          onShow={(message) => {
-            setSearching(false);
-            setFocus(message);
-            onSim(message.simId);
-          }}
-        />
-      )}
       {/* Every tab's panel is in the page (each aria-controls names one), only the selected one's holds its thread. */}
       {tabs.map((tab) => (
         <TabPanel key={tab.simId} ids={tabIds(ids, tab.simId)} shown={simShown(tab)}>
@@ -124,15 +124,35 @@ function tabIds(base: string, simId: string | null): TabIds {
 }
 
 /**
- * The region a tab opens, named by its tab, so a screen reader says which SIM's thread it is in. It is a
- * Tab stop itself (as Radix's): an empty thread's first content is a sentence, not a control.
+ * The region a tab opens, named by its tab, so a screen reader says which SIM's thread it is in. As WAI-ARIA's
+ * tabs pattern asks, it is a Tab stop itself only while nothing in it can take the focus (an empty thread whose
+ * modem is gone: a sentence and a disabled line); otherwise Tab goes from the tab straight to its first control.
  */
 function TabPanel({ ids, shown, children }: { ids: TabIds; shown: boolean; children: ReactNode }) {
+  const panel = useRef<HTMLDivElement>(null);
+  const [holdsFocus, setHoldsFocus] = useState(false);
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el || !shown) return;
+    const look = () => setHoldsFocus(holdsFocusable(el));
+    look();
+    // A modem that comes or goes enables or disables the composer; a first message brings the list.
+    const watch = new MutationObserver(look);
+    watch.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'tabindex', 'hidden', 'href'] });
+    return () => watch.disconnect();
+  }, [shown]);
   return (
-    <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} tabIndex={0} hidden={!shown} className="thread-panel">
+    <div ref={panel} role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} tabIndex={holdsFocus ? undefined : 0} hidden={!shown} className="thread-panel">
       {shown && children}
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+
+/** Whether Tab can reach anything inside `el` (an enabled control or a focusable region, not hidden). */
+function holdsFocusable(el: HTMLElement): boolean {
+  return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].some((c) => c.tabIndex >= 0 && !(c as HTMLButtonElement).disabled && !c.closest('[hidden]'));
 }
 
 /**

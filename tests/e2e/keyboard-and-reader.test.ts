@@ -63,6 +63,14 @@ async function firstModemThen(viewKey: string): Promise<PtyEmulator> {
   return modems[0]!;
 }
 
+/** The first modem connected by keyboard and its thread opened (Alt+2): its composer's line, once it can send. */
+async function firstThreadLine(): Promise<Locator> {
+  await firstModemThen('Alt+2');
+  const composer = page.locator('.composer input:not([disabled])');
+  await composer.waitFor({ timeout: 30_000 });
+  return composer;
+}
+
 /** axe's findings in each state a test reaches, one line each: empty is the bar. */
 const report: string[] = [];
 async function axe(state: string): Promise<void> {
@@ -165,6 +173,93 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     }
     expect(report).toEqual([]);
   }, 150_000);
+
+  // ux29: the panel was a Tab stop of its own even with the composer in it, and the open log search sat between the tabs and their panel.
+  it('the tab panel is a Tab stop only while nothing in it takes the focus, and the open log search comes before the tabs', async () => {
+    await firstThreadLine();
+    const selected = page.locator('[role=tab][aria-selected=true]');
+    const panelTabindex = () => selected.evaluate((tab) => document.getElementById(tab.getAttribute('aria-controls') ?? '')?.getAttribute('tabindex') ?? 'none');
+    // The composer is in the panel: Tab from the tab goes straight to it, as from any tab list to its panel's first control.
+    expect(await panelTabindex()).toBe('none');
+    await selected.focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('input[role=combobox] “输入指令”');
+
+    // The log search, opened by keyboard: its field and Close come before the tabs, never between the tabs and their panel.
+    await page.getByRole('button', { name: '搜索记录' }).focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('searchbox', { name: '搜索记录' });
+    await field.waitFor();
+    expect(await focused()).toBe('input “搜索记录”');
+    await axe('thread with the log search open');
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['button “关闭搜索”', `button[role=tab] “${(await selected.textContent())!.trim()}”`, 'input[role=combobox] “输入指令”']);
+    // Esc in the field still closes it, the focus back on the button that opened it.
+    await field.focus();
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('button “搜索记录”');
+
+    // The modem gone, its SIM's empty thread has nothing to act on: then the panel itself is the Tab stop, and says why it is empty.
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('button', { name: /^断开 / }).click();
+    await page.getByRole('button', { name: '重新连接' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Alt+2');
+    await page.locator('.composer input[disabled]').waitFor({ timeout: 30_000 });
+    await expect.poll(panelTabindex, { timeout: 15_000 }).toBe('0');
+    await selected.focus();
+    await page.keyboard.press('Tab');
+    expect((await focused()).startsWith('div[role=tabpanel]')).toBe(true);
+    await axe('thread of a SIM whose modem is gone');
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  // ux29: the shortcuts page says Esc closes the log search; it did so only from its field, not from Close or a result.
+  it('Esc closes the open log search from anywhere in it, the focus back on its button', async () => {
+    const composer = await firstThreadLine();
+    await composer.focus();
+    await page.keyboard.type('YE');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
+    const search = page.locator('.log-search');
+    for (const from of ['button “关闭搜索”', 'button “在对话中查看”']) {
+      await page.getByRole('button', { name: '搜索记录' }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('YE');
+      await page.locator('.log-result').first().waitFor({ timeout: 15_000 });
+      // Tab from the field to Close, then to the first result's "show in thread".
+      for (let i = 0; i < 6 && (await focused()) !== from; i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      expect([from, await search.count(), await focused()]).toEqual([from, 0, 'button “搜索记录”']);
+    }
+    expect(report).toEqual([]);
+  }, 120_000);
+
+  // ux29: Esc with no suggestions cleared the line for good; a long free text was lost to a second Esc.
+  it('a line Esc cleared comes back with Ctrl+Z, unless it carried a password', async () => {
+    const composer = await firstThreadLine();
+    /** Types `text`, then Esc until the line is empty (the first may only close the suggestions), then Ctrl+Z. */
+    const clearThenUndo = async (text: string) => {
+      await composer.focus();
+      await page.keyboard.type(text);
+      for (let i = 0; i < 3 && (await composer.inputValue()) !== ''; i++) await page.keyboard.press('Escape');
+      const cleared = await composer.inputValue();
+      const said = await page.locator('#composer-note').textContent();
+      await page.keyboard.press('Control+Z');
+      return { cleared, said, back: await composer.inputValue() };
+    };
+    expect(await clearThenUndo('请问我这个月的套餐还剩多少分钟')).toEqual({ cleared: '', said: '已清空这一行。按 Ctrl+Z 恢复。', back: '请问我这个月的套餐还剩多少分钟' });
+    await page.keyboard.press('Escape');
+    // At a hall desk the next customer must not get the last one's password back.
+    const secret = await clearThenUndo('MMXG#135790#246801#246801');
+    expect([secret.cleared, secret.back]).toEqual(['', '']);
+    expect(secret.said).not.toContain('Ctrl+Z');
+    expect(report).toEqual([]);
+  }, 120_000);
 
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');

@@ -89,7 +89,8 @@ describe('a port typed on the Modem page', () => {
     const note = page.locator('.port-by-path [role=alert]');
     await note.waitFor({ timeout: 20_000 });
     expect(await note.textContent()).toContain('找不到串口 /dev/ttyUSB-not-there');
-    expect(await note.textContent()).toContain('hall10086 ports');
+    // What to do on this page (ux29), not a command for a terminal: before, '或用 hall10086 ports 查看可用串口'.
+    expect(await note.textContent()).toContain('检查调制解调器是否插好，再在上面的「串口」列表里找它（插上后按「刷新」）。');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.modem-card', { hasText: '/dev/ttyUSB-not-there' }).count()).toBe(0);
   }, 60_000);

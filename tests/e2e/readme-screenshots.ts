@@ -1,8 +1,11 @@
 /**
- * Retakes the README's pictures from the app as it is now: browser mode on emulated modems, real
- * Chromium, the Chinese UI. Run it after a visible change: `npx tsx tests/e2e/readme-screenshots.ts`
- * (it builds the UI first). Not a test: it asserts nothing beyond waiting for what it pictures.
+ * Retakes the README's and docs' pictures from the app as it is now: browser mode on three emulated modems
+ * (the demo data: their SIMs and 10086's replies), real Chromium, the Chinese UI. Run it after a visible
+ * change: `npm run screenshots` (it builds the UI first). Not a test: it asserts nothing beyond waiting for
+ * what it pictures. It stops before taking any picture when no font for Chinese is installed: every picture
+ * would show empty boxes for the text.
  */
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildApp, launchChromium, serve } from './app-kit';
@@ -20,7 +23,19 @@ async function sendFromCatalog(page: Page, query: string, code: string): Promise
   await page.waitForFunction(() => location.hash.startsWith('#/thread'));
 }
 
+/** The families fontconfig (which Chromium asks) has for Chinese; none: the pictures would be boxes. */
+function chineseFonts(): string {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
 async function main(): Promise<void> {
+  if (!chineseFonts()) {
+    throw new Error('No font for Chinese is installed (fc-list :lang=zh lists none): install one, e.g. Debian\'s fonts-wqy-microhei, and run it again. 没有可显示中文的字体：请先安装一个（如 fonts-wqy-microhei）再运行。');
+  }
   await buildApp();
   const server = await serve(['--count', '3']);
   const browser = await launchChromium();
@@ -61,14 +76,19 @@ async function main(): Promise<void> {
     await page.click('.fleet-check-all');
     await page.waitForFunction(() => document.querySelectorAll('.overview-table tbody td[data-kind="data.remaining"] strong').length >= 3, null, REPLY_TIMEOUT);
     await page.waitForFunction(() => !document.querySelector('#fleet-check-status')?.textContent?.includes('正在'), null, REPLY_TIMEOUT);
-    // The per-SIM sections below the table read the stored figures a moment after the table shows them.
-    await page.waitForFunction(() => !document.querySelector('.overview h2')?.parentElement?.textContent?.includes('暂无剩余流量'), null, REPLY_TIMEOUT);
+    // The per-SIM cards below the table read the stored figures a moment after the table shows them: the data card has its value.
+    await page.waitForFunction(() => document.querySelector('.overview-sim .figure-card[data-kind="data.remaining"] .figure-value'), null, REPLY_TIMEOUT);
     await page.setViewportSize({ width: 1366, height: 720 });
     await shot('overview');
 
     await page.setViewportSize({ width: 1100, height: 720 });
     await page.goto(`${base}#/modem`);
-    await page.waitForTimeout(1500);
+    // Each card reading 就绪 in its 状态 fact (the SIM fact says 就绪 earlier, while the modem is still set up).
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.modem-card .facts > div')].filter((f) => f.querySelector('dt')?.textContent === '状态' && f.querySelector('dd')?.textContent === '就绪').length >= 3,
+      null,
+      REPLY_TIMEOUT,
+    );
     await shot('modem');
   } finally {
     await browser.close();

@@ -12,6 +12,7 @@ import { threadSendBlockedKey } from '../../core/modems';
 import { useSender, type Outgoing } from '../../core/use-sender';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
+import { routeHash } from '../../shell/route';
 import { InstructionForm } from './InstructionForm';
 import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
 import { SecretMask } from './SecretMask';
@@ -56,6 +57,8 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     setActive(0);
     setDismissed(false);
   };
+  // What Esc last cleared, until something is typed: the browser's own undo knows nothing of a line React emptied.
+  const [cleared, setCleared] = useState<string | null>(null);
 
   const dispatch = async (outgoing: Outgoing) => {
     if (await send(outgoing)) clear();
@@ -122,7 +125,16 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     } else if (keys.close.is(e)) {
       e.preventDefault();
       if (suggestions.length) setDismissed(true);
-      else clear();
+      else {
+        // Never a password back: at a desk the next customer's clerk presses Ctrl+Z too.
+        setCleared(text.trim() && secrets.length === 0 ? text : null);
+        clear();
+      }
+    } else if (keys.undo.is(e) && cleared !== null && !text) {
+      e.preventDefault();
+      setText(cleared);
+      setCleared(null);
+      setDismissed(true);
     } else if ((keys.take.is(e) && pick) || keys.send.is(e)) {
       e.preventDefault();
       if (pick) take(pick.instruction, pick.params ?? {}, false);
@@ -187,6 +199,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
             disabled={reach !== 'lost' && !modem}
             onChange={(e) => {
               setText(e.target.value);
+              setCleared(null);
               setDismissed(false);
               setActive(0);
             }}
@@ -217,11 +230,32 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       ) : (
         <p id="composer-note" className="hint">
           {secrets.length > 0 && <span className="composer-secret-note">{t('composer.secretMasked')} </span>}
-          {t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
+          <span role="status">{cleared !== null && !text ? t('composer.cleared') : ''}</span>
+          {cleared !== null && !text ? '' : t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
         </p>
       )}
+      {modem?.demo && <DemoNote />}
       {dialog}
     </div>
+  );
+}
+
+/** Where the marker stands in the demo note's sentence: the link to the Modem page goes there. */
+const LINK_AT = '\u0001';
+
+/**
+ * On the demo modem's thread, in words: its SMS go nowhere and its 10086 is the emulator, so a balance it
+ * answers is not the customer's. A DEMO badge explained on hover was all a newcomer had on a first start.
+ */
+function DemoNote() {
+  const { t } = useI18n();
+  const [before, after] = t('composer.demo', { link: LINK_AT }).split(LINK_AT);
+  return (
+    <p className="muted demo-note">
+      {before}
+      <a href={routeHash({ view: 'modem' })}>{t('nav.modem')}</a>
+      {after}
+    </p>
   );
 }
 

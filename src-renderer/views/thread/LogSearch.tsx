@@ -50,7 +50,17 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
 
   const now = Date.now();
   return (
-    <section className="log-search" aria-label={t('thread.search')}>
+    <section
+      className="log-search"
+      aria-label={t('thread.search')}
+      // From anywhere in it (its field, Close, a result's button), as the shortcuts page says, and as the other panels do.
+      onKeyDown={(e) => {
+        if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="log-search-bar">
         <input
           type="search"
@@ -59,12 +69,6 @@ export function LogSearch({ db, onShow, onClose }: { db: HallDb; onShow(message:
           autoFocus
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (SHORTCUTS.panel.close.is(e) && !e.nativeEvent.isComposing) {
-              e.preventDefault();
-              onClose();
-            }
-          }}
         />
         <button type="button" onClick={onClose}>
           {t('thread.searchClose')}
