@@ -1,5 +1,5 @@
 import type { IncomingRecord } from './journal-records';
-import { maySendTogether, mixedUpSendings } from './sending-order';
+import { mixedUpSendings, SAME_SENDING_MS } from './sending-order';
 
 /** A message put back together from the journal's parts. */
 export interface AssembledRecordMessage {
@@ -59,33 +59,195 @@ export function nearestSendings<T>(candidates: readonly T[], stamp: string, stam
   return best;
 }
 
+/** A message being put together: its parts, and what finding it again costs nothing to know. */
+interface Joining {
+  parts: IncomingRecord[];
+  /** Its place among the messages of its group and encoding, oldest first: the order ties are read in. */
+  order: number;
+  /** When its first part was received: the window is counted from it. */
+  firstReceivedAt: number;
+  /** The part numbers it holds. */
+  held: Set<number>;
+  /** Its parts' readable stamps (ms). */
+  stamps: number[];
+}
+
+/** A readable stamp of a message, in a list sorted by stamp then age: a part's nearest messages are a run around it. */
+interface StampOf {
+  at: number;
+  message: Joining;
+}
+
+/** The messages of one group and encoding not holding one part number: those a part with that number may join. */
+interface Lacking {
+  /** Their readable stamps, sorted by (at, order). */
+  stamped: StampOf[];
+  /** Those with no readable stamp, oldest first (a Set keeps insertion order, and messages are added oldest first). */
+  unstamped: Set<Joining>;
+  /** All of them, oldest first. */
+  all: Set<Joining>;
+}
+
+/** The messages of one group (SIM, sender, reference, part count) in one encoding, indexed by the part number they lack. */
+class Shelf {
+  private readonly messages: Joining[] = [];
+  private readonly lacking = new Map<number, Lacking>();
+
+  /** The messages that `part`, stamped `at` (NaN: unreadable) and received at `receivedAt`, may join, nearest first as nearestSendings tells them. */
+  nearest(part: number, at: number, receivedAt: number): Joining[] {
+    const lacking = this.lackingOf(part);
+    const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS;
+    // An unreadable stamp is as far from every message (Infinity): all of them tie.
+    if (Number.isNaN(at)) return [...lacking.all].filter(open);
+    const list = lacking.stamped;
+    const from = lowerBound(list, at, -1);
+    // Outwards from the stamp, each side up to its first message in the window and no further than SAME_SENDING_MS.
+    let best = Infinity;
+    for (let i = from; i < list.length && list[i]!.at - at <= SAME_SENDING_MS; i++) {
+      if (!open(list[i]!.message)) continue;
+      best = list[i]!.at - at;
+      break;
+    }
+    for (let i = from - 1; i >= 0 && at - list[i]!.at <= Math.min(best, SAME_SENDING_MS); i--) {
+      if (!open(list[i]!.message)) continue;
+      best = at - list[i]!.at;
+      break;
+    }
+    // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
+    if (best === Infinity) return [...lacking.unstamped].filter(open);
+    const tied = new Set<Joining>();
+    for (const stamp of new Set([at - best, at + best])) {
+      for (let i = lowerBound(list, stamp, -1); i < list.length && list[i]!.at === stamp; i++) {
+        if (open(list[i]!.message)) tied.add(list[i]!.message);
+      }
+    }
+    return [...tied].sort((a, b) => a.order - b.order);
+  }
+
+  start(record: IncomingRecord, part: number, at: number): Joining {
+    const message: Joining = { parts: [], order: this.messages.length, firstReceivedAt: record.receivedAt, held: new Set(), stamps: [] };
+    this.messages.push(message);
+    for (const lacking of this.lacking.values()) {
+      lacking.all.add(message);
+      lacking.unstamped.add(message);
+    }
+    this.add(message, record, part, at);
+    return message;
+  }
+
+  add(message: Joining, record: IncomingRecord, part: number, at: number): void {
+    message.parts.push(record);
+    // NaN === NaN is false: compared part by part, a message never held a NaN-numbered part, so none is kept held.
+    if (Number.isNaN(part)) return this.addStamp(message, at);
+    message.held.add(part);
+    const lacking = this.lacking.get(part);
+    if (lacking) {
+      lacking.all.delete(message);
+      lacking.unstamped.delete(message);
+      for (const stamp of message.stamps) removeStamp(lacking.stamped, stamp, message);
+    }
+    this.addStamp(message, at);
+  }
+
+  private addStamp(message: Joining, at: number): void {
+    if (Number.isNaN(at)) return;
+    message.stamps.push(at);
+    for (const [number, lacking] of this.lacking) {
+      if (message.held.has(number)) continue;
+      lacking.unstamped.delete(message);
+      insertStamp(lacking.stamped, { at, message });
+    }
+  }
+
+  /** Built the first time a part with this number comes: from then on kept up as messages gain parts. */
+  private lackingOf(part: number): Lacking {
+    let lacking = this.lacking.get(part);
+    if (lacking) return lacking;
+    lacking = { stamped: [], unstamped: new Set(), all: new Set() };
+    for (const message of this.messages) {
+      if (message.held.has(part)) continue;
+      lacking.all.add(message);
+      if (message.stamps.length === 0) lacking.unstamped.add(message);
+      for (const at of message.stamps) lacking.stamped.push({ at, message });
+    }
+    lacking.stamped.sort((a, b) => a.at - b.at || a.message.order - b.message.order);
+    this.lacking.set(part, lacking);
+    return lacking;
+  }
+}
+
+/** The first index of `list` at or after (at, order). */
+function lowerBound(list: readonly StampOf[], at: number, order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = list[mid]!;
+    if (e.at < at || (e.at === at && e.message.order < order)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertStamp(list: StampOf[], stamp: StampOf): void {
+  list.splice(lowerBound(list, stamp.at, stamp.message.order + 1), 0, stamp);
+}
+
+function removeStamp(list: StampOf[], at: number, message: Joining): void {
+  const i = lowerBound(list, at, message.order);
+  if (list[i]?.message === message) list.splice(i, 1);
+}
+
 /**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
  * reference alone, which different senders reuse) and stamped together (maySendTogether, the nearest
  * such message when several are: nearestSendings), in any arrival order (the order read: by `receivedAt`,
  * then as given). Incomplete messages are returned too, with what is missing: never dropped.
+ * Each part finds its messages through an index by group, encoding, part number lacking and stamp (Shelf), not by
+ * comparing it with every message of its group: one reference flooded with thousands of parts stays n log n
+ * (join30, `npm run bench -- joining`); which message a part joins and which are marked is as comparing gave.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
+  const shelves = new Map<string, Map<string | undefined, Shelf>>();
+  /** Per group, which message holds each key: a part read again goes nowhere new. */
+  const keysOf = new Map<string, Set<string>>();
   const uncertain = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
-    const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
+    if (!r.concat) {
+      // A single SMS is a group of its own (its key): never two messages, never mixed.
+      const id = `single|${r.key}`;
+      if (!groups.has(id)) groups.set(id, [[r]]);
+      continue;
+    }
+    const id = `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}`;
     const messages = groups.get(id) ?? [];
-    // One sender's segmenter writes every part of a message in one encoding.
-    const joins = (parts: IncomingRecord[]) =>
-      r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
-      !parts.some((x) => x.concat?.part === r.concat?.part) &&
-      parts.every((x) => x.encoding === r.encoding) &&
-      maySendTogether(r.timestamp, parts.map((x) => x.timestamp));
-    const held = messages.find((parts) => parts.some((x) => x.key === r.key));
-    const near = held ? [held] : nearestSendings(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
-    const message = near[0];
-    if (near.length > 1) near.forEach((m) => uncertain.add(m));
-    if (!message) messages.push([r]);
-    else if (!message.some((x) => x.key === r.key)) message.push(r);
     groups.set(id, messages);
+    const keys = keysOf.get(id) ?? new Set<string>();
+    keysOf.set(id, keys);
+    if (keys.has(r.key)) continue;
+    keys.add(r.key);
+    // One sender's segmenter writes every part of a message in one encoding: a shelf per encoding.
+    const byEncoding = shelves.get(id) ?? new Map<string | undefined, Shelf>();
+    shelves.set(id, byEncoding);
+    let shelf = byEncoding.get(r.encoding);
+    if (!shelf) byEncoding.set(r.encoding, (shelf = new Shelf()));
+    const at = Date.parse(r.timestamp);
+    const near = shelf.nearest(r.concat.part, at, r.receivedAt);
+    if (near.length > 1) near.forEach((m) => uncertain.add(m.parts));
+    const message = near[0];
+    if (message) shelf.add(message, r, r.concat.part, at);
+    else messages.push(shelf.start(r, r.concat.part, at).parts);
   }
-  // A single SMS is a group of its own (its key): never two messages, never mixed.
+  return readJoined(groups, uncertain);
+}
+
+/**
+ * The messages of `groups` (group id to its messages, each its parts in the order joined), as assembleRecords
+ * returns them: marked uncertain where `uncertain` holds them or mixedUpSendings finds them. Apart from the
+ * joining so that the quadratic joiner kept as a reference in tests reads its groups the very same way.
+ */
+export function readJoined(groups: ReadonlyMap<string, IncomingRecord[][]>, uncertain: Set<IncomingRecord[]>): AssembledRecordMessage[] {
   const sendings = [...groups].flatMap(([id, messages]) => messages.map((parts) => ({ id, parts })));
   const read = ({ id, parts }: { id: string; parts: IncomingRecord[] }) => ({
     group: id,

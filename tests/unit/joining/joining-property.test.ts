@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import type { IncomingRecord } from '../../../src-shared/journal-records';
+import { SAME_SENDING_MS } from '../../../src-shared/sending-order';
+import { assembleRecordsQuadratic } from './quadratic-reference';
+
+/** mulberry32: the same records for a seed on every run, so a failing seed can be read again. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const T0 = Date.UTC(2026, 10, 25, 2);
+/** Stamps a modem may hand over that Date.parse cannot read: each pairs only with itself. */
+const UNREADABLE = ['', '26/11/25,10:00:00+32', 'garbage'];
+
+/**
+ * A few groups of parts with what breaks a joiner: sendings under one reference stamped the same second, seconds
+ * apart, at the 10-minute edge or hours apart; received across the 3-day window; parts missing, read twice (a key
+ * again, sometimes with another text), read out of order; unreadable stamps; another encoding; another SIM, sender
+ * or part count; now and then a single SMS among them.
+ */
+function records(seed: number): IncomingRecord[] {
+  const random = seeded(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const out: IncomingRecord[] = [];
+  const sendings = 1 + Math.floor(random() * 12);
+  const spread = pick([0, 1000, 60_000, SAME_SENDING_MS, SAME_SENDING_MS + 1, 3_600_000]);
+  for (let s = 0; s < sendings; s++) {
+    const simId = pick(['sim-1', 'sim-1', 'sim-1', 'sim-2']);
+    const from = pick(['10086', '10086', '10086', '10010']);
+    const ref = pick([7, 7, 7, 8]);
+    const total = pick([2, 2, 3, 4]);
+    const encoding = pick(['ucs2', 'ucs2', 'ucs2', 'gsm7'] as const);
+    const stamp = T0 + Math.floor(random() * (spread + 1) / 1000) * 1000;
+    const receivedAt = pick([0, 0, REASSEMBLY_WINDOW_MS, REASSEMBLY_WINDOW_MS + 1]) + Math.floor(random() * 4) * 1000;
+    const sameText = random() < 0.4;
+    if (random() < 0.1) {
+      const timestamp = new Date(stamp).toISOString();
+      out.push({ kind: 'in', key: `single|${timestamp}|${s % 3}`, simId, from, text: `单条${s % 2}`, encoding, timestamp, receivedAt, concat: null });
+      continue;
+    }
+    for (let part = 1; part <= total; part++) {
+      if (random() < 0.15) continue;
+      const at = stamp + pick([0, 0, 0, 1000, 5000, SAME_SENDING_MS]);
+      const timestamp = random() < 0.1 ? pick(UNREADABLE) : new Date(at).toISOString();
+      const text = sameText ? `第${part}段` : `第${s}条第${part}段`;
+      const key = `${from}|${timestamp}|${ref}|${total}|${part}|*${random() < 0.2 ? '' : `#${s}`}`;
+      const r: IncomingRecord = { kind: 'in', key, simId, from, text, encoding, timestamp, receivedAt: receivedAt + part * pick([0, 1, 1000]), concat: { ref, total, part } };
+      out.push(r);
+      if (random() < 0.1) out.push({ ...r, text: random() < 0.5 ? r.text : `${r.text}!`, receivedAt: r.receivedAt + 500 });
+    }
+  }
+  // Read in any order: assembleRecords sorts by receivedAt, then keeps the order given.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
+  it('gives the very same messages, texts, keys, missing parts and marks on 400 seeded groups', () => {
+    let marked = 0;
+    let joinedAcross = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const given = records(seed);
+      const expected = assembleRecordsQuadratic(given);
+      expect(assembleRecords(given), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((m) => m.uncertain).length;
+      joinedAcross += expected.filter((m) => m.keys.length > 1 && new Set(m.keys.map((k) => k.split('#')[1])).size > 1).length;
+    }
+    // The seeds reach the cases that matter: messages marked, and parts of two sendings joined as one.
+    expect(marked).toBeGreaterThan(50);
+    expect(joinedAcross).toBeGreaterThan(20);
+  });
+
+  it('marks as the quadratic joiner did the exact repeats of one second a part could join either of (100 seeds)', () => {
+    // Texts the same part for part: nothing but the tie between equally near messages marks them (nearestSendings).
+    let marked = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const random = seeded(seed);
+      const timestamp = random() < 0.2 ? 'garbage' : new Date(T0).toISOString();
+      const given: IncomingRecord[] = [];
+      for (let s = 0; s < 2 + Math.floor(random() * 4); s++) {
+        for (const part of [1, 2, 3]) {
+          if (random() < 0.2) continue;
+          given.push({ kind: 'in', key: `10086|${timestamp}|7|3|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `第${part}段`, encoding: 'ucs2', timestamp, receivedAt: Math.floor(random() * 10), concat: { ref: 7, total: 3, part } });
+        }
+      }
+      const expected = assembleRecordsQuadratic(given);
+      expect(assembleRecords(given), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((m) => m.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(20);
+  });
+
+  it('joins a flood of one reference as the quadratic joiner did: 400 two-part replies, some parts lost, some read late', () => {
+    const random = seeded(30);
+    const given: IncomingRecord[] = [];
+    for (let s = 0; s < 400; s++) {
+      const at = T0 + Math.floor(s / 3) * 1000;
+      for (const part of [1, 2]) {
+        if (random() < 0.1) continue;
+        const timestamp = new Date(at).toISOString();
+        given.push({ kind: 'in', key: `10086|${timestamp}|77|2|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `余额${s % 5}第${part}段`, encoding: 'ucs2', timestamp, receivedAt: at + Math.floor(random() * 20_000), concat: { ref: 77, total: 2, part } });
+      }
+    }
+    expect(assembleRecords(given)).toEqual(assembleRecordsQuadratic(given));
+  });
+});
