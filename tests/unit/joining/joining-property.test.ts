@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { SAME_SENDING_MS } from '../../../src-shared/sending-order';
+import { Reassembler, type Generation } from '../../../src-renderer/store/reassembly';
 import { assembleRecordsQuadratic } from './quadratic-reference';
+import { ReassemblerPartByPart } from './reassembler-reference';
 
 /** mulberry32: the same records for a seed on every run, so a failing seed can be read again. */
 function seeded(seed: number): () => number {
@@ -113,5 +115,57 @@ describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
       }
     }
     expect(assembleRecords(given)).toEqual(assembleRecordsQuadratic(given));
+  });
+});
+
+describe("the page's Reassembler marks as it did when it read the group after every part (join30)", () => {
+  /** The messages a batch changed, in an order that does not depend on when each was marked. */
+  const sorted = (generations: Generation[]) =>
+    generations.map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => (a.messageId + JSON.stringify(a.slots)).localeCompare(b.messageId + JSON.stringify(b.slots)));
+
+  it('places every part in the same message and marks the same messages on 400 seeded groups, some stored before', () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const given = records(seed)
+        .filter((r) => r.concat && r.concat.total > 1)
+        .sort((a, b) => a.receivedAt - b.receivedAt);
+      const random = seeded(seed + 1000);
+      const cut = Math.floor(random() * given.length);
+      // Stored by an earlier batch.
+      const earlier = new ReassemblerPartByPart([]);
+      for (const r of given.slice(0, cut)) earlier.place(r);
+      // Stored by a page before slots kept encodings: none of its messages tells one (then the first part placed does).
+      const legacy = random() < 0.5;
+      const stored = earlier.changedGenerations().map((g) => ({ ...g, slots: g.slots.map((s) => (s && legacy ? { ...s, encoding: undefined } : s)) }));
+      const reference = new ReassemblerPartByPart(structuredClone(stored));
+      const batched = new Reassembler(structuredClone(stored));
+      const rest = given.slice(cut);
+      expect(rest.map((r) => batched.place(r)), `seed ${seed}`).toEqual(rest.map((r) => reference.place(r)));
+      const expected = sorted(reference.changedGenerations());
+      expect(sorted(batched.changedGenerations()), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((g) => g.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(50);
+  });
+
+  it('reads a message stored before slots kept encodings as it was before its first part with one came, as part by part did', () => {
+    const hour = 3_600_000;
+    const stamp = (ms: number) => new Date(T0 + ms).toISOString();
+    const slot = (key: string, text: string, at: number, encoding?: 'ucs2') => ({ key, text, timestamp: stamp(at), receivedAt: at, encoding });
+    // A and B differ at part 1, stamped 30 s apart: while neither tells its encoding they are read together.
+    const stored: Generation[] = [
+      { messageId: 'in:a1', group: 'sim|10086|7|2', slots: [slot('a1', 'A1', 0), null] },
+      { messageId: 'in:b1', group: 'sim|10086|7|2', slots: [slot('b1', 'B1', 30_000), null] },
+      { messageId: 'in:d1', group: 'sim|10086|7|2', slots: [slot('d1', 'D1', 5 * hour, 'ucs2'), null] },
+    ];
+    const part2 = (key: string, at: number): IncomingRecord => ({ kind: 'in', key, simId: 'sim', from: '10086', text: key.toUpperCase(), encoding: 'ucs2', timestamp: stamp(at), receivedAt: at + 1, concat: { ref: 7, total: 2, part: 2 } });
+    // D's part first (the group is read with A and B as they are), then A's: from then on A is read as UCS-2.
+    const batch = [part2('d2', 5 * hour), part2('a2', 0)];
+    const reference = new ReassemblerPartByPart(structuredClone(stored));
+    const batched = new Reassembler(structuredClone(stored));
+    expect(batch.map((r) => batched.place(r))).toEqual(batch.map((r) => reference.place(r)));
+    const expected = sorted(reference.changedGenerations());
+    expect(expected.filter((g) => g.uncertain).map((g) => g.messageId)).toEqual(['in:a1', 'in:b1']);
+    expect(sorted(batched.changedGenerations())).toEqual(expected);
   });
 });
