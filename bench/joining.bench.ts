@@ -99,7 +99,7 @@ export default async function joiningBench(): Promise<Section> {
     const parts = mix(n);
     row(`assembleRecords, ${n.toLocaleString('en')} parts, 16 SIMs, 3 senders, references reused`, runs, () => assembleRecords(parts));
   }
-  for (const [n, runs] of [[100, 20], [1_000, 3]] as const) {
+  for (const [n, runs] of [[100, 20], [1_000, 3], [10_000, 3]] as const) {
     const parts = oneGroup(n);
     row(`page's Reassembler placing ${n.toLocaleString('en')} parts under one group key one by one`, runs, () => placeAll(parts));
   }

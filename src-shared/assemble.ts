@@ -78,28 +78,24 @@ interface StampOf {
   message: Joining;
 }
 
-/** The messages of one group and encoding not holding one part number: those a part with that number may join. */
-interface Lacking {
-  /** Their readable stamps, sorted by (at, order). */
-  stamped: StampOf[];
-  /** Those with no readable stamp, oldest first (a Set keeps insertion order, and messages are added oldest first). */
-  unstamped: Set<Joining>;
-  /** All of them, oldest first. */
-  all: Set<Joining>;
-}
 
 /** The messages of one group (SIM, sender, reference, part count) in one encoding, indexed by the part number they lack. */
 class Shelf {
   private readonly messages: Joining[] = [];
-  private readonly lacking = new Map<number, Lacking>();
+  /**
+   * Per part number, the readable stamps of the messages not holding it (those a part with that number may join),
+   * sorted by (at, order).
+   */
+  private readonly lacking = new Map<number, StampOf[]>();
+  /** How many messages have no readable stamp: a part stamped readably looks at them only when some have none. */
+  private unstamped = 0;
 
   /** The messages that `part`, stamped `at` (NaN: unreadable) and received at `receivedAt`, may join, nearest first as nearestSendings tells them. */
   nearest(part: number, at: number, receivedAt: number): Joining[] {
-    const lacking = this.lackingOf(part);
-    const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS;
-    // An unreadable stamp is as far from every message (Infinity): all of them tie.
-    if (Number.isNaN(at)) return [...lacking.all].filter(open);
-    const list = lacking.stamped;
+    const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS && !m.held.has(part);
+    // An unreadable stamp is as far from every message (Infinity): all of them tie. Rare (a modem's quirk): read one by one.
+    if (Number.isNaN(at)) return this.messages.filter(open);
+    const list = this.lackingOf(part);
     const from = lowerBound(list, at, -1);
     // Outwards from the stamp, each side up to its first message in the window and no further than SAME_SENDING_MS.
     let best = Infinity;
@@ -114,7 +110,7 @@ class Shelf {
       break;
     }
     // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
-    if (best === Infinity) return [...lacking.unstamped].filter(open);
+    if (best === Infinity) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
     const tied = new Set<Joining>();
     for (const stamp of new Set([at - best, at + best])) {
       for (let i = lowerBound(list, stamp, -1); i < list.length && list[i]!.at === stamp; i++) {
@@ -127,10 +123,7 @@ class Shelf {
   start(record: IncomingRecord, part: number, at: number): Joining {
     const message: Joining = { parts: [], order: this.messages.length, firstReceivedAt: record.receivedAt, held: new Set(), stamps: [] };
     this.messages.push(message);
-    for (const lacking of this.lacking.values()) {
-      lacking.all.add(message);
-      lacking.unstamped.add(message);
-    }
+    this.unstamped++;
     this.add(message, record, part, at);
     return message;
   }
@@ -141,36 +134,27 @@ class Shelf {
     if (Number.isNaN(part)) return this.addStamp(message, at);
     message.held.add(part);
     const lacking = this.lacking.get(part);
-    if (lacking) {
-      lacking.all.delete(message);
-      lacking.unstamped.delete(message);
-      for (const stamp of message.stamps) removeStamp(lacking.stamped, stamp, message);
-    }
+    if (lacking) for (const stamp of message.stamps) removeStamp(lacking, stamp, message);
     this.addStamp(message, at);
   }
 
   private addStamp(message: Joining, at: number): void {
     if (Number.isNaN(at)) return;
-    message.stamps.push(at);
+    if (message.stamps.push(at) === 1) this.unstamped--;
     for (const [number, lacking] of this.lacking) {
-      if (message.held.has(number)) continue;
-      lacking.unstamped.delete(message);
-      insertStamp(lacking.stamped, { at, message });
+      if (!message.held.has(number)) insertStamp(lacking, { at, message });
     }
   }
 
   /** Built the first time a part with this number comes: from then on kept up as messages gain parts. */
-  private lackingOf(part: number): Lacking {
+  private lackingOf(part: number): StampOf[] {
     let lacking = this.lacking.get(part);
     if (lacking) return lacking;
-    lacking = { stamped: [], unstamped: new Set(), all: new Set() };
+    lacking = [];
     for (const message of this.messages) {
-      if (message.held.has(part)) continue;
-      lacking.all.add(message);
-      if (message.stamps.length === 0) lacking.unstamped.add(message);
-      for (const at of message.stamps) lacking.stamped.push({ at, message });
+      if (!message.held.has(part)) for (const at of message.stamps) lacking.push({ at, message });
     }
-    lacking.stamped.sort((a, b) => a.at - b.at || a.message.order - b.message.order);
+    lacking.sort((a, b) => a.at - b.at || a.message.order - b.message.order);
     this.lacking.set(part, lacking);
     return lacking;
   }
