@@ -1,21 +1,10 @@
 import { assembleRecords } from '../src-shared/assemble';
+import { createRng } from '../src-main/emulator/rng';
 import type { IncomingRecord } from '../src-shared/journal-records';
 import { Reassembler } from '../src-renderer/store/reassembly';
 import { percentile, round, type Figure, type Section } from './harness';
 
 const T0 = Date.UTC(2026, 0, 1);
-
-/** A small seeded generator (mulberry32): the same parts every run, so runs compare. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function record(simId: string, from: string, ref: number, total: number, part: number, stampMs: number, receivedAt: number, text: string): IncomingRecord {
   const timestamp = new Date(stampMs).toISOString();
@@ -51,7 +40,7 @@ function oneGroup(n: number): IncomingRecord[] {
  * read up to a minute late, some out of order, one part in 50 lost.
  */
 function mix(n: number): IncomingRecord[] {
-  const random = seeded(30);
+  const random = createRng(30).next;
   const senders = ['10086', '10010', '1065840'];
   const refs = new Map<string, number>();
   const out: IncomingRecord[] = [];

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src-main/emulator/rng';
 import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { SAME_SENDING_MS } from '../../../src-shared/sending-order';
 import { Reassembler, type Generation } from '../../../src-renderer/store/reassembly';
 import { assembleRecordsQuadratic } from './quadratic-reference';
 import { ReassemblerPartByPart } from './reassembler-reference';
-
-/** mulberry32: the same records for a seed on every run, so a failing seed can be read again. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const T0 = Date.UTC(2026, 10, 25, 2);
 /** Stamps a modem may hand over that Date.parse cannot read: each pairs only with itself. */
@@ -29,7 +18,7 @@ const UNREADABLE = ['', '26/11/25,10:00:00+32', 'garbage'];
  * or part count; now and then a single SMS among them.
  */
 function records(seed: number): IncomingRecord[] {
-  const random = seeded(seed);
+  const random = createRng(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const out: IncomingRecord[] = [];
   const sendings = 1 + Math.floor(random() * 12);
@@ -87,7 +76,7 @@ describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
     // Texts the same part for part: nothing but the tie between equally near messages marks them (nearestSendings).
     let marked = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      const random = seeded(seed);
+      const random = createRng(seed).next;
       const timestamp = random() < 0.2 ? 'garbage' : new Date(T0).toISOString();
       const given: IncomingRecord[] = [];
       for (let s = 0; s < 2 + Math.floor(random() * 4); s++) {
@@ -104,7 +93,7 @@ describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
   });
 
   it('joins a flood of one reference as the quadratic joiner did: 400 two-part replies, some parts lost, some read late', () => {
-    const random = seeded(30);
+    const random = createRng(30).next;
     const given: IncomingRecord[] = [];
     for (let s = 0; s < 400; s++) {
       const at = T0 + Math.floor(s / 3) * 1000;
@@ -129,7 +118,7 @@ describe("the page's Reassembler marks as it did when it read the group after ev
       const given = records(seed)
         .filter((r) => r.concat && r.concat.total > 1)
         .sort((a, b) => a.receivedAt - b.receivedAt);
-      const random = seeded(seed + 1000);
+      const random = createRng(seed + 1000).next;
       const cut = Math.floor(random() * given.length);
       // Stored by an earlier batch.
       const earlier = new ReassemblerPartByPart([]);
