@@ -111,13 +111,13 @@ class Shelf {
     }
     // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
     if (best === Infinity) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
+    // The runs stamped exactly `best` before and after (a message with a part in each counted once).
     const tied = new Set<Joining>();
-    for (const stamp of new Set([at - best, at + best])) {
-      for (let i = lowerBound(list, stamp, -1); i < list.length && list[i]!.at === stamp; i++) {
-        if (open(list[i]!.message)) tied.add(list[i]!.message);
-      }
+    for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at <= at + best; i++) {
+      const { at: stamp, message } = list[i]!;
+      if (Math.abs(stamp - at) === best && open(message)) tied.add(message);
     }
-    return [...tied].sort((a, b) => a.order - b.order);
+    return tied.size === 1 ? [...tied] : [...tied].sort((a, b) => a.order - b.order);
   }
 
   start(record: IncomingRecord, part: number, at: number): Joining {
@@ -193,9 +193,8 @@ function removeStamp(list: StampOf[], at: number, message: Joining): void {
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
-  const shelves = new Map<string, Map<string | undefined, Shelf>>();
-  /** Per group, which message holds each key: a part read again goes nowhere new. */
-  const keysOf = new Map<string, Set<string>>();
+  /** Per group, the keys joined (a part read again goes nowhere new) and a shelf per encoding. */
+  const joining = new Map<string, { keys: Set<string>; shelves: Map<string | undefined, Shelf> }>();
   const uncertain = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
     if (!r.concat) {
@@ -205,17 +204,17 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
       continue;
     }
     const id = `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}`;
-    const messages = groups.get(id) ?? [];
-    groups.set(id, messages);
-    const keys = keysOf.get(id) ?? new Set<string>();
-    keysOf.set(id, keys);
-    if (keys.has(r.key)) continue;
-    keys.add(r.key);
+    let messages = groups.get(id);
+    let group = joining.get(id);
+    if (!messages || !group) {
+      groups.set(id, (messages = []));
+      joining.set(id, (group = { keys: new Set(), shelves: new Map() }));
+    }
+    if (group.keys.has(r.key)) continue;
+    group.keys.add(r.key);
     // One sender's segmenter writes every part of a message in one encoding: a shelf per encoding.
-    const byEncoding = shelves.get(id) ?? new Map<string | undefined, Shelf>();
-    shelves.set(id, byEncoding);
-    let shelf = byEncoding.get(r.encoding);
-    if (!shelf) byEncoding.set(r.encoding, (shelf = new Shelf()));
+    let shelf = group.shelves.get(r.encoding);
+    if (!shelf) group.shelves.set(r.encoding, (shelf = new Shelf()));
     const at = Date.parse(r.timestamp);
     const near = shelf.nearest(r.concat.part, at, r.receivedAt);
     if (near.length > 1) near.forEach((m) => uncertain.add(m.parts));
