@@ -95,9 +95,13 @@ export class Reassembler {
     const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
     // Only a message whose slot is free, holds this text, or holds a part under an old key can take the part: those
     // are looked up, not every message of the group compared (join30: 1,000 parts of one reference took seconds).
-    const slots = this.slotIndexOf(group, index);
-    const pool = new Set([...slots.free, ...(slots.byText.get(record.text) ?? []), ...slots.oldKeys]);
-    const candidates = [...pool].sort((a, b) => this.position.get(a)! - this.position.get(b)!).filter((g) => {
+    // A group of a few messages is read whole: the index pays from a crowded reference on (groups only grow, so once
+    // indexed a group's index stays kept up).
+    const slots = generations.length > FEW_TO_INDEX ? this.slotIndexOf(group, index) : undefined;
+    const pool = slots
+      ? [...new Set([...slots.free, ...(slots.byText.get(record.text) ?? []), ...slots.oldKeys])].sort((a, b) => this.position.get(a)! - this.position.get(b)!)
+      : generations;
+    const candidates = pool.filter((g) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
       if (!maySendTogether(record.timestamp, stamps(g))) return false;
       // One sender's segmenter writes every part of a message in one encoding.
@@ -132,8 +136,10 @@ export class Reassembler {
       // A message stored before slots kept encodings is grouped by the first this part brings: it is read as it was first.
       if (placed.slots.some((s) => s !== null) && placed.slots.every((s) => s?.encoding === undefined)) this.markMixedUp(group);
       placed.slots[index] = slot;
-      slots.free.delete(placed);
-      holding(slots, placed, slot);
+      if (slots) {
+        slots.free.delete(placed);
+        holding(slots, placed, slot);
+      }
       this.changed.add(placed);
       this.unchecked.add(group);
     }
@@ -182,6 +188,9 @@ export class Reassembler {
     return list;
   }
 }
+
+/** Up to this many messages in a group, a part's candidates are found by reading them all. */
+const FEW_TO_INDEX = 8;
 
 /** The messages of a group by what they hold at one part index. */
 interface SlotIndex {
