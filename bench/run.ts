@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   backpressure: () => import('./backpressure.bench'),
   fleet: () => import('./fleet.bench'),
   'kept-parts': () => import('./kept-parts.bench'),
+  joining: () => import('./joining.bench'),
   'ui-burst': () => import('./ui-burst.bench'),
   'actions-asked': () => import('./actions-asked.bench'),
 };

@@ -1,5 +1,5 @@
 import type { IncomingRecord } from './journal-records';
-import { maySendTogether, mixedUpSendings } from './sending-order';
+import { mixedUpSendings, SAME_SENDING_MS } from './sending-order';
 
 /** A message put back together from the journal's parts. */
 export interface AssembledRecordMessage {
@@ -59,33 +59,178 @@ export function nearestSendings<T>(candidates: readonly T[], stamp: string, stam
   return best;
 }
 
+/** A message being put together: its parts, and what finding it again costs nothing to know. */
+interface Joining {
+  parts: IncomingRecord[];
+  /** Its place among the messages of its group and encoding, oldest first: the order ties are read in. */
+  order: number;
+  /** When its first part was received: the window is counted from it. */
+  firstReceivedAt: number;
+  /** The part numbers it holds. */
+  held: Set<number>;
+  /** Its parts' readable stamps (ms). */
+  stamps: number[];
+}
+
+/** A readable stamp of a message, in a list sorted by stamp then age: a part's nearest messages are a run around it. */
+interface StampOf {
+  at: number;
+  message: Joining;
+}
+
+
+/** The messages of one group (SIM, sender, reference, part count) in one encoding, indexed by the part number they lack. */
+class Shelf {
+  private readonly messages: Joining[] = [];
+  /**
+   * Per part number, the readable stamps of the messages not holding it (those a part with that number may join),
+   * sorted by (at, order).
+   */
+  private readonly lacking = new Map<number, StampOf[]>();
+  /** How many messages have no readable stamp: a part stamped readably looks at them only when some have none. */
+  private unstamped = 0;
+
+  /** The messages that `part`, stamped `at` (NaN: unreadable) and received at `receivedAt`, may join, nearest first as nearestSendings tells them. */
+  nearest(part: number, at: number, receivedAt: number): Joining[] {
+    const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS && !m.held.has(part);
+    // An unreadable stamp is as far from every message (Infinity): all of them tie. Rare (a modem's quirk): read one by one.
+    if (Number.isNaN(at)) return this.messages.filter(open);
+    const list = this.lackingOf(part);
+    const from = lowerBound(list, at, -1);
+    // Outwards from the stamp, each side up to its first message in the window and no further than SAME_SENDING_MS.
+    let best = Infinity;
+    for (let i = from; i < list.length && list[i]!.at - at <= SAME_SENDING_MS; i++) {
+      if (!open(list[i]!.message)) continue;
+      best = list[i]!.at - at;
+      break;
+    }
+    for (let i = from - 1; i >= 0 && at - list[i]!.at <= Math.min(best, SAME_SENDING_MS); i--) {
+      if (!open(list[i]!.message)) continue;
+      best = at - list[i]!.at;
+      break;
+    }
+    // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
+    if (best === Infinity) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
+    // The runs stamped exactly `best` before and after (a message with a part in each counted once).
+    const tied = new Set<Joining>();
+    for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at <= at + best; i++) {
+      const { at: stamp, message } = list[i]!;
+      if (Math.abs(stamp - at) === best && open(message)) tied.add(message);
+    }
+    return tied.size === 1 ? [...tied] : [...tied].sort((a, b) => a.order - b.order);
+  }
+
+  start(record: IncomingRecord, part: number, at: number): Joining {
+    const message: Joining = { parts: [], order: this.messages.length, firstReceivedAt: record.receivedAt, held: new Set(), stamps: [] };
+    this.messages.push(message);
+    this.unstamped++;
+    this.add(message, record, part, at);
+    return message;
+  }
+
+  add(message: Joining, record: IncomingRecord, part: number, at: number): void {
+    message.parts.push(record);
+    // NaN === NaN is false: compared part by part, a message never held a NaN-numbered part, so none is kept held.
+    if (Number.isNaN(part)) return this.addStamp(message, at);
+    message.held.add(part);
+    const lacking = this.lacking.get(part);
+    if (lacking) for (const stamp of message.stamps) removeStamp(lacking, stamp, message);
+    this.addStamp(message, at);
+  }
+
+  private addStamp(message: Joining, at: number): void {
+    if (Number.isNaN(at)) return;
+    if (message.stamps.push(at) === 1) this.unstamped--;
+    for (const [number, lacking] of this.lacking) {
+      if (!message.held.has(number)) insertStamp(lacking, { at, message });
+    }
+  }
+
+  /** Built the first time a part with this number comes: from then on kept up as messages gain parts. */
+  private lackingOf(part: number): StampOf[] {
+    let lacking = this.lacking.get(part);
+    if (lacking) return lacking;
+    lacking = [];
+    for (const message of this.messages) {
+      if (!message.held.has(part)) for (const at of message.stamps) lacking.push({ at, message });
+    }
+    lacking.sort((a, b) => a.at - b.at || a.message.order - b.message.order);
+    this.lacking.set(part, lacking);
+    return lacking;
+  }
+}
+
+/** The first index of `list` at or after (at, order). */
+function lowerBound(list: readonly StampOf[], at: number, order: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = list[mid]!;
+    if (e.at < at || (e.at === at && e.message.order < order)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertStamp(list: StampOf[], stamp: StampOf): void {
+  list.splice(lowerBound(list, stamp.at, stamp.message.order + 1), 0, stamp);
+}
+
+function removeStamp(list: StampOf[], at: number, message: Joining): void {
+  const i = lowerBound(list, at, message.order);
+  if (list[i]?.message === message) list.splice(i, 1);
+}
+
 /**
  * Groups received parts into messages, keyed on SIM + sender + reference + total (never on the
  * reference alone, which different senders reuse) and stamped together (maySendTogether, the nearest
  * such message when several are: nearestSendings), in any arrival order (the order read: by `receivedAt`,
  * then as given). Incomplete messages are returned too, with what is missing: never dropped.
+ * Each part finds its messages through an index by group, encoding, part number lacking and stamp (Shelf), not by
+ * comparing it with every message of its group: one reference flooded with thousands of parts stays n log n
+ * (join30, `npm run bench -- joining`); which message a part joins and which are marked is as comparing gave.
  */
 export function assembleRecords(records: readonly IncomingRecord[]): AssembledRecordMessage[] {
   const groups = new Map<string, IncomingRecord[][]>();
+  /** Per group, the keys joined (a part read again goes nowhere new) and a shelf per encoding. */
+  const joining = new Map<string, { keys: Set<string>; shelves: Map<string | undefined, Shelf> }>();
   const uncertain = new Set<IncomingRecord[]>();
   for (const r of [...records].sort((a, b) => a.receivedAt - b.receivedAt)) {
-    const id = r.concat ? `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}` : `single|${r.key}`;
-    const messages = groups.get(id) ?? [];
-    // One sender's segmenter writes every part of a message in one encoding.
-    const joins = (parts: IncomingRecord[]) =>
-      r.receivedAt - parts[0]!.receivedAt <= REASSEMBLY_WINDOW_MS &&
-      !parts.some((x) => x.concat?.part === r.concat?.part) &&
-      parts.every((x) => x.encoding === r.encoding) &&
-      maySendTogether(r.timestamp, parts.map((x) => x.timestamp));
-    const held = messages.find((parts) => parts.some((x) => x.key === r.key));
-    const near = held ? [held] : nearestSendings(messages.filter(joins), r.timestamp, (parts) => parts.map((x) => x.timestamp));
+    if (!r.concat) {
+      // A single SMS is a group of its own (its key): never two messages, never mixed.
+      const id = `single|${r.key}`;
+      if (!groups.has(id)) groups.set(id, [[r]]);
+      continue;
+    }
+    const id = `${r.simId}|${r.from}|${r.concat.ref}|${r.concat.total}`;
+    let messages = groups.get(id);
+    let group = joining.get(id);
+    if (!messages || !group) {
+      groups.set(id, (messages = []));
+      joining.set(id, (group = { keys: new Set(), shelves: new Map() }));
+    }
+    if (group.keys.has(r.key)) continue;
+    group.keys.add(r.key);
+    // One sender's segmenter writes every part of a message in one encoding: a shelf per encoding.
+    let shelf = group.shelves.get(r.encoding);
+    if (!shelf) group.shelves.set(r.encoding, (shelf = new Shelf()));
+    const at = Date.parse(r.timestamp);
+    const near = shelf.nearest(r.concat.part, at, r.receivedAt);
+    if (near.length > 1) near.forEach((m) => uncertain.add(m.parts));
     const message = near[0];
-    if (near.length > 1) near.forEach((m) => uncertain.add(m));
-    if (!message) messages.push([r]);
-    else if (!message.some((x) => x.key === r.key)) message.push(r);
-    groups.set(id, messages);
+    if (message) shelf.add(message, r, r.concat.part, at);
+    else messages.push(shelf.start(r, r.concat.part, at).parts);
   }
-  // A single SMS is a group of its own (its key): never two messages, never mixed.
+  return readJoined(groups, uncertain);
+}
+
+/**
+ * The messages of `groups` (group id to its messages, each its parts in the order joined), as assembleRecords
+ * returns them: marked uncertain where `uncertain` holds them or mixedUpSendings finds them. Apart from the
+ * joining so that the quadratic joiner kept as a reference in tests reads its groups the very same way.
+ */
+export function readJoined(groups: ReadonlyMap<string, IncomingRecord[][]>, uncertain: Set<IncomingRecord[]>): AssembledRecordMessage[] {
   const sendings = [...groups].flatMap(([id, messages]) => messages.map((parts) => ({ id, parts })));
   const read = ({ id, parts }: { id: string; parts: IncomingRecord[] }) => ({
     group: id,

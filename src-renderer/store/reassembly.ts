@@ -69,10 +69,19 @@ export function joinSlots(slots: readonly (Pick<Slot, 'text'> | null)[]): string
 export class Reassembler {
   private readonly byGroup = new Map<string, Generation[]>();
   private readonly changed = new Set<Generation>();
+  /** Groups that gained a part since mixedUpSendings last read them. */
+  private readonly unchecked = new Set<string>();
+  /** Each message's place in its group's list: candidates are read in that order. */
+  private readonly position = new Map<Generation, number>();
+  /** Per group and part index, built when a part with that index first comes, kept up as parts are placed. */
+  private readonly slotIndexes = new Map<string, Map<number, SlotIndex>>();
 
   constructor(stored: Iterable<Generation>) {
     for (const g of stored) this.generationsOf(g.group).push(g);
-    for (const list of this.byGroup.values()) list.sort((a, b) => firstReceivedAt(a) - firstReceivedAt(b));
+    for (const list of this.byGroup.values()) {
+      list.sort((a, b) => firstReceivedAt(a) - firstReceivedAt(b));
+      list.forEach((g, i) => this.position.set(g, i));
+    }
   }
 
   /** Returns the id of the message the record belongs to. */
@@ -84,7 +93,15 @@ export class Reassembler {
     const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt, encoding: record.encoding };
     const generations = this.generationsOf(group);
     const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
-    const candidates = generations.filter((g) => {
+    // Only a message whose slot is free, holds this text, or holds a part under an old key can take the part: those
+    // are looked up, not every message of the group compared (join30: 1,000 parts of one reference took seconds).
+    // A group of a few messages is read whole: the index pays from a crowded reference on (groups only grow, so once
+    // indexed a group's index stays kept up).
+    const slots = generations.length > FEW_TO_INDEX ? this.slotIndexOf(group, index) : undefined;
+    const pool = slots
+      ? [...new Set([...slots.free, ...(slots.byText.get(record.text) ?? []), ...slots.oldKeys])].sort((a, b) => this.position.get(a)! - this.position.get(b)!)
+      : generations;
+    const candidates = pool.filter((g) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
       if (!maySendTogether(record.timestamp, stamps(g))) return false;
       // One sender's segmenter writes every part of a message in one encoding.
@@ -111,28 +128,58 @@ export class Reassembler {
     let placed = home;
     if (!placed) {
       placed = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, (): Slot | null => null) };
+      this.position.set(placed, generations.length);
       generations.push(placed);
+      for (const at of this.slotIndexes.get(group)?.values() ?? []) at.free.add(placed);
     }
     if (!placed.slots[index]) {
+      // A message stored before slots kept encodings is grouped by the first this part brings: it is read as it was first.
+      if (placed.slots.some((s) => s !== null) && placed.slots.every((s) => s?.encoding === undefined)) this.markMixedUp(group);
       placed.slots[index] = slot;
+      if (slots) {
+        slots.free.delete(placed);
+        holding(slots, placed, slot);
+      }
       this.changed.add(placed);
-      this.markMixedUp(generations);
+      this.unchecked.add(group);
     }
     return placed.messageId;
   }
 
-  /** Every message of the group that may be joined wrong (mixedUpSendings), stored ones too: marked, and rewritten. */
-  private markMixedUp(generations: readonly Generation[]): void {
-    for (const g of mixedUpSendings(generations, placedSending)) {
+  /**
+   * Every message of the group that may be joined wrong (mixedUpSendings), stored ones too: marked, and rewritten.
+   * Once per group and batch, not after every part (join30: 1,000 parts of one reference took seconds): a message
+   * found so after some part still is after the later ones, which only add parts and messages (mixedUpSendings reads
+   * more texts in reach, never fewer), unless a part gives a message with no encoding its first (see place).
+   */
+  private markMixedUp(group: string): void {
+    if (!this.unchecked.delete(group)) return;
+    for (const g of mixedUpSendings(this.generationsOf(group), placedSending)) {
       if (g.uncertain) continue;
       g.uncertain = true;
       this.changed.add(g);
     }
   }
 
-  /** Messages that gained a part. */
+  /** Messages that gained a part, or a mark. */
   changedGenerations(): Generation[] {
+    for (const group of [...this.unchecked]) this.markMixedUp(group);
     return [...this.changed];
+  }
+
+  private slotIndexOf(group: string, index: number): SlotIndex {
+    const byIndex = this.slotIndexes.get(group) ?? new Map<number, SlotIndex>();
+    this.slotIndexes.set(group, byIndex);
+    let at = byIndex.get(index);
+    if (at) return at;
+    at = { free: new Set(), byText: new Map(), oldKeys: new Set() };
+    for (const g of this.generationsOf(group)) {
+      const s = g.slots[index];
+      if (s) holding(at, g, s);
+      else at.free.add(g);
+    }
+    byIndex.set(index, at);
+    return at;
   }
 
   private generationsOf(group: string): Generation[] {
@@ -140,6 +187,25 @@ export class Reassembler {
     if (!list) this.byGroup.set(group, (list = []));
     return list;
   }
+}
+
+/** Up to this many messages in a group, a part's candidates are found by reading them all. */
+const FEW_TO_INDEX = 8;
+
+/** The messages of a group by what they hold at one part index. */
+interface SlotIndex {
+  /** Slot empty (or past the message's end), in the group's order: a new message is added last. */
+  free: Set<Generation>;
+  /** Slot holding a part, by its text. */
+  byText: Map<string, Set<Generation>>;
+  /** Slot holding a part under a key written before review18/19 (movedFrom). */
+  oldKeys: Set<Generation>;
+}
+
+function holding(at: SlotIndex, g: Generation, slot: Slot): void {
+  const same = at.byText.get(slot.text) ?? new Set<Generation>();
+  at.byText.set(slot.text, same.add(g));
+  if (oldKeyBase(slot.key) !== null) at.oldKeys.add(g);
 }
 
 function placedSending(g: Generation): PlacedSending {

@@ -1,0 +1,102 @@
+import { assembleRecords } from '../src-shared/assemble';
+import { createRng } from '../src-main/emulator/rng';
+import type { IncomingRecord } from '../src-shared/journal-records';
+import { Reassembler } from '../src-renderer/store/reassembly';
+import { percentile, round, type Figure, type Section } from './harness';
+
+const T0 = Date.UTC(2026, 0, 1);
+
+function record(simId: string, from: string, ref: number, total: number, part: number, stampMs: number, receivedAt: number, text: string): IncomingRecord {
+  const timestamp = new Date(stampMs).toISOString();
+  return {
+    kind: 'in',
+    key: `${simId}|${from}|${timestamp}|${ref}|${total}|${part}|*`,
+    simId,
+    from,
+    text,
+    encoding: 'ucs2',
+    timestamp,
+    receivedAt,
+    concat: { ref, total, part },
+  };
+}
+
+/**
+ * `n` parts under one group key (SIM, sender, reference, part count): two-part replies under reference 77, one every
+ * 5 s, their parts read in order; a flood of one reference, the worst case of a joiner that compares each part with
+ * every message of its group.
+ */
+function oneGroup(n: number): IncomingRecord[] {
+  return Array.from({ length: n }, (_, i) => {
+    const sending = i >> 1;
+    const at = T0 + sending * 5000;
+    return record('sim-1', '10086', 77, 2, (i % 2) + 1, at, at + (i % 2) * 300, `余额 ${sending}.00 元，第${(i % 2) + 1}段`);
+  });
+}
+
+/**
+ * A realistic mix of `n` parts: 16 SIMs, three senders, 8-bit references counting up per sender and SIM (so reused
+ * every 256 sendings), 2 to 4 parts a sending, a sending a minute per SIM over days, parts stamped up to 6 s apart and
+ * read up to a minute late, some out of order, one part in 50 lost.
+ */
+function mix(n: number): IncomingRecord[] {
+  const random = createRng(30).next;
+  const senders = ['10086', '10010', '1065840'];
+  const refs = new Map<string, number>();
+  const out: IncomingRecord[] = [];
+  for (let s = 0; out.length < n; s++) {
+    const simId = `sim-${s % 16}`;
+    const from = senders[Math.floor(random() * senders.length)]!;
+    const ref = refs.get(`${simId}|${from}`) ?? 0;
+    refs.set(`${simId}|${from}`, (ref + 1) % 256);
+    const total = 2 + Math.floor(random() * 3);
+    const stamp = T0 + Math.floor(s / 16) * 60_000 + Math.floor(random() * 50_000);
+    for (let part = 1; part <= total && out.length < n; part++) {
+      if (random() < 0.02) continue;
+      out.push(record(simId, from, ref, total, part, stamp + part * Math.floor(random() * 3000), stamp + 2000 + Math.floor(random() * 60_000), `第${s}条第${part}段`));
+    }
+  }
+  return out;
+}
+
+function timed(runs: number, fn: () => unknown): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** The page's store places a batch part by part, then takes the messages it changed (and marked) to store them. */
+function placeAll(records: readonly IncomingRecord[]): void {
+  const reassembler = new Reassembler([]);
+  for (const r of records) reassembler.place(r);
+  reassembler.changedGenerations();
+}
+
+export default async function joiningBench(): Promise<Section> {
+  const figures: Figure[] = [];
+  const row = (name: string, runs: number, fn: () => unknown) =>
+    figures.push({ name: `${name}, p50 of ${runs}`, value: round(percentile(timed(runs, fn), 50), 2), unit: 'ms' });
+  for (const [n, runs] of [[100, 20], [1_000, 5], [10_000, 3]] as const) {
+    const parts = oneGroup(n);
+    row(`assembleRecords, ${n.toLocaleString('en')} parts under one group key`, runs, () => assembleRecords(parts));
+  }
+  for (const [n, runs] of [[1_000, 5], [10_000, 3]] as const) {
+    const parts = mix(n);
+    row(`assembleRecords, ${n.toLocaleString('en')} parts, 16 SIMs, 3 senders, references reused`, runs, () => assembleRecords(parts));
+  }
+  for (const [n, runs] of [[100, 20], [1_000, 3], [10_000, 3]] as const) {
+    const parts = oneGroup(n);
+    row(`page's Reassembler placing ${n.toLocaleString('en')} parts under one group key one by one`, runs, () => placeAll(parts));
+  }
+  const parts = mix(10_000);
+  row(`page's Reassembler placing 10,000 parts of the mix one by one`, 3, () => placeAll(parts));
+  return {
+    title: 'Joining long messages (assembleRecords: journal, board, CLI, extension; the page\'s Reassembler)',
+    figures,
+    notes: ['one call joins every part given, from nothing: what a journal open or a board seed does'],
+  };
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src-main/emulator/rng';
+import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assemble';
+import type { IncomingRecord } from '../../../src-shared/journal-records';
+import { SAME_SENDING_MS } from '../../../src-shared/sending-order';
+import { Reassembler, type Generation } from '../../../src-renderer/store/reassembly';
+import { assembleRecordsQuadratic } from './quadratic-reference';
+import { ReassemblerPartByPart } from './reassembler-reference';
+
+const T0 = Date.UTC(2026, 10, 25, 2);
+/** Stamps a modem may hand over that Date.parse cannot read: each pairs only with itself. */
+const UNREADABLE = ['', '26/11/25,10:00:00+32', 'garbage'];
+
+/**
+ * A few groups of parts with what breaks a joiner: sendings under one reference stamped the same second, seconds
+ * apart, at the 10-minute edge or hours apart; received across the 3-day window; parts missing, read twice (a key
+ * again, sometimes with another text), read out of order; unreadable stamps; another encoding; another SIM, sender
+ * or part count; now and then a single SMS among them.
+ */
+function records(seed: number): IncomingRecord[] {
+  const random = createRng(seed).next;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const out: IncomingRecord[] = [];
+  const sendings = 1 + Math.floor(random() * 12);
+  const spread = pick([0, 1000, 60_000, SAME_SENDING_MS, SAME_SENDING_MS + 1, 3_600_000]);
+  for (let s = 0; s < sendings; s++) {
+    const simId = pick(['sim-1', 'sim-1', 'sim-1', 'sim-2']);
+    const from = pick(['10086', '10086', '10086', '10010']);
+    const ref = pick([7, 7, 7, 8]);
+    const total = pick([2, 2, 3, 4]);
+    const encoding = pick(['ucs2', 'ucs2', 'ucs2', 'gsm7'] as const);
+    const stamp = T0 + Math.floor(random() * (spread + 1) / 1000) * 1000;
+    const receivedAt = pick([0, 0, REASSEMBLY_WINDOW_MS, REASSEMBLY_WINDOW_MS + 1]) + Math.floor(random() * 4) * 1000;
+    const sameText = random() < 0.4;
+    if (random() < 0.1) {
+      const timestamp = new Date(stamp).toISOString();
+      out.push({ kind: 'in', key: `single|${timestamp}|${s % 3}`, simId, from, text: `单条${s % 2}`, encoding, timestamp, receivedAt, concat: null });
+      continue;
+    }
+    for (let part = 1; part <= total; part++) {
+      if (random() < 0.15) continue;
+      const at = stamp + pick([0, 0, 0, 1000, 5000, SAME_SENDING_MS]);
+      const timestamp = random() < 0.1 ? pick(UNREADABLE) : new Date(at).toISOString();
+      const text = sameText ? `第${part}段` : `第${s}条第${part}段`;
+      const key = `${from}|${timestamp}|${ref}|${total}|${part}|*${random() < 0.2 ? '' : `#${s}`}`;
+      const r: IncomingRecord = { kind: 'in', key, simId, from, text, encoding, timestamp, receivedAt: receivedAt + part * pick([0, 1, 1000]), concat: { ref, total, part } };
+      out.push(r);
+      if (random() < 0.1) out.push({ ...r, text: random() < 0.5 ? r.text : `${r.text}!`, receivedAt: r.receivedAt + 500 });
+    }
+  }
+  // Read in any order: assembleRecords sorts by receivedAt, then keeps the order given.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
+  it('gives the very same messages, texts, keys, missing parts and marks on 400 seeded groups', () => {
+    let marked = 0;
+    let joinedAcross = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const given = records(seed);
+      const expected = assembleRecordsQuadratic(given);
+      expect(assembleRecords(given), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((m) => m.uncertain).length;
+      joinedAcross += expected.filter((m) => m.keys.length > 1 && new Set(m.keys.map((k) => k.split('#')[1])).size > 1).length;
+    }
+    // The seeds reach the cases that matter: messages marked, and parts of two sendings joined as one.
+    expect(marked).toBeGreaterThan(50);
+    expect(joinedAcross).toBeGreaterThan(20);
+  });
+
+  it('marks as the quadratic joiner did the exact repeats of one second a part could join either of (100 seeds)', () => {
+    // Texts the same part for part: nothing but the tie between equally near messages marks them (nearestSendings).
+    let marked = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const random = createRng(seed).next;
+      const timestamp = random() < 0.2 ? 'garbage' : new Date(T0).toISOString();
+      const given: IncomingRecord[] = [];
+      for (let s = 0; s < 2 + Math.floor(random() * 4); s++) {
+        for (const part of [1, 2, 3]) {
+          if (random() < 0.2) continue;
+          given.push({ kind: 'in', key: `10086|${timestamp}|7|3|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `第${part}段`, encoding: 'ucs2', timestamp, receivedAt: Math.floor(random() * 10), concat: { ref: 7, total: 3, part } });
+        }
+      }
+      const expected = assembleRecordsQuadratic(given);
+      expect(assembleRecords(given), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((m) => m.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(20);
+  });
+
+  it('joins a flood of one reference as the quadratic joiner did: 400 two-part replies, some parts lost, some read late', () => {
+    const random = createRng(30).next;
+    const given: IncomingRecord[] = [];
+    for (let s = 0; s < 400; s++) {
+      const at = T0 + Math.floor(s / 3) * 1000;
+      for (const part of [1, 2]) {
+        if (random() < 0.1) continue;
+        const timestamp = new Date(at).toISOString();
+        given.push({ kind: 'in', key: `10086|${timestamp}|77|2|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `余额${s % 5}第${part}段`, encoding: 'ucs2', timestamp, receivedAt: at + Math.floor(random() * 20_000), concat: { ref: 77, total: 2, part } });
+      }
+    }
+    expect(assembleRecords(given)).toEqual(assembleRecordsQuadratic(given));
+    // And the page's store, which reads a group of more than a few messages through its index. Each reply its own
+    // text: a part with a text some message of the group already holds is kept there as re-delivered, hiding where
+    // the index would have put it.
+    const inOrder = given.map((r) => ({ ...r, text: `${r.text}${r.key.split('#')[1]}` })).sort((a, b) => a.receivedAt - b.receivedAt);
+    const reference = new ReassemblerPartByPart([]);
+    const batched = new Reassembler([]);
+    expect(inOrder.map((r) => batched.place(r))).toEqual(inOrder.map((r) => reference.place(r)));
+    expect(batched.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)))
+      .toEqual(reference.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)));
+  });
+});
+
+describe("the page's Reassembler marks as it did when it read the group after every part (join30)", () => {
+  /** The messages a batch changed, in an order that does not depend on when each was marked. */
+  const sorted = (generations: Generation[]) =>
+    generations.map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => (a.messageId + JSON.stringify(a.slots)).localeCompare(b.messageId + JSON.stringify(b.slots)));
+
+  it('places every part in the same message and marks the same messages on 400 seeded groups, some stored before', () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const given = records(seed)
+        .filter((r) => r.concat && r.concat.total > 1)
+        .sort((a, b) => a.receivedAt - b.receivedAt);
+      const random = createRng(seed + 1000).next;
+      const cut = Math.floor(random() * given.length);
+      // Stored by an earlier batch.
+      const earlier = new ReassemblerPartByPart([]);
+      for (const r of given.slice(0, cut)) earlier.place(r);
+      // Stored by a page before slots kept encodings: none of its messages tells one (then the first part placed does).
+      const legacy = random() < 0.5;
+      const stored = earlier.changedGenerations().map((g) => ({ ...g, slots: g.slots.map((s) => (s && legacy ? { ...s, encoding: undefined } : s)) }));
+      const reference = new ReassemblerPartByPart(structuredClone(stored));
+      const batched = new Reassembler(structuredClone(stored));
+      const rest = given.slice(cut);
+      expect(rest.map((r) => batched.place(r)), `seed ${seed}`).toEqual(rest.map((r) => reference.place(r)));
+      const expected = sorted(reference.changedGenerations());
+      expect(sorted(batched.changedGenerations()), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((g) => g.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(50);
+  });
+
+  it('reads a message stored before slots kept encodings as it was before its first part with one came, as part by part did', () => {
+    const hour = 3_600_000;
+    const stamp = (ms: number) => new Date(T0 + ms).toISOString();
+    const slot = (key: string, text: string, at: number, encoding?: 'ucs2') => ({ key, text, timestamp: stamp(at), receivedAt: at, encoding });
+    // A and B differ at part 1, stamped 30 s apart: while neither tells its encoding they are read together.
+    const stored: Generation[] = [
+      { messageId: 'in:a1', group: 'sim|10086|7|2', slots: [slot('a1', 'A1', 0), null] },
+      { messageId: 'in:b1', group: 'sim|10086|7|2', slots: [slot('b1', 'B1', 30_000), null] },
+      { messageId: 'in:d1', group: 'sim|10086|7|2', slots: [slot('d1', 'D1', 5 * hour, 'ucs2'), null] },
+    ];
+    const part2 = (key: string, at: number): IncomingRecord => ({ kind: 'in', key, simId: 'sim', from: '10086', text: key.toUpperCase(), encoding: 'ucs2', timestamp: stamp(at), receivedAt: at + 1, concat: { ref: 7, total: 2, part: 2 } });
+    // D's part first (the group is read with A and B as they are), then A's: from then on A is read as UCS-2.
+    const batch = [part2('d2', 5 * hour), part2('a2', 0)];
+    const reference = new ReassemblerPartByPart(structuredClone(stored));
+    const batched = new Reassembler(structuredClone(stored));
+    expect(batch.map((r) => batched.place(r))).toEqual(batch.map((r) => reference.place(r)));
+    const expected = sorted(reference.changedGenerations());
+    expect(expected.filter((g) => g.uncertain).map((g) => g.messageId)).toEqual(['in:a1', 'in:b1']);
+    expect(sorted(batched.changedGenerations())).toEqual(expected);
+  });
+});
