@@ -5,6 +5,7 @@ import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 import type { KindSource } from './types';
+import { kindStated } from './pools';
 import { nameEndsUnknown, unknownBeforeScope, unknownItemName, unknownKindWords, unknownQualifier } from './unknown-kinds';
 
 /**
@@ -129,6 +130,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     kindAfterLabel: boolean;
     /** Its name holds a qualifier the rules do not know ("校园流量"): its kind, and its clause's, is not stated. */
     unknown: boolean;
+    /** Where it ends in the text: the words between it and the next amount may name another kind. */
+    end: number;
   } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
@@ -270,7 +273,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       !part &&
       !ofWhole &&
       !read.context.includes(';') &&
-      (previous!.from === 'own' || previous!.from === 'clause');
+      (previous!.from === 'own' || previous!.from === 'clause') &&
+      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
@@ -344,6 +348,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       const name = unknownKindWords(unknownOwn || unknownPart ? ownWords : (f.package === null ? ownWords : fold(f.package)), f.label, rules);
       if (name !== undefined) f.kindWords = name;
     }
+    if (pool !== null && (from === 'own' || from === 'clause') && read.tagPool !== pool && clauseNamesOthers(text, read.start, pool, rules)) from = 'narrowed';
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
@@ -352,7 +357,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown };
+    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -362,6 +367,29 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       read.figure.kindFrom = 'said';
     }
   });
+}
+
+/**
+ * Whether the clause an amount ends (from the last separator before it) names kinds, none of them `pool`: then `pool` is no
+ * plain kind of it, whatever path carried it there (the amount before, a context cut by numbers, a heading stronger than its
+ * own words: "闲时流量：⏎剩余0M（…），省内（本地）流量剩余0M"), so it is never added to another amount (kindStated).
+ */
+function clauseNamesOthers(text: string, at: number, pool: DataPool, rules: ReplyRules): boolean {
+  const before = text.slice(0, at);
+  const clause = before.slice(Math.max(...[',', ';', '。', '!', '?', '\n'].map((c) => before.lastIndexOf(c))) + 1).replace(INCLUDES_NOTE, ' ');
+  const named = (p: KindRule<DataPool>) => p.words.some((w) => lastNaming(clause, w, p) >= 0);
+  return rules.pools.some((p) => p.pool !== pool && named(p)) && !rules.pools.some((p) => p.pool === pool && named(p));
+}
+
+/**
+ * Whether the words between an amount and the next one name a kind other than the first amount's: then the next amount's
+ * kind, carried from the first, is no plain kind of it (a guess, never added to another amount). Real amounts are cut out of
+ * their context by numbers that are no data (`…剩余2.06G；80元国内流量不限量优惠包(…赠送200分钟国内…)已使用29.37M`: the 29.37M
+ * is not the WLAN's before it); a note of what an amount includes (`（含结转1GB）`) names nothing of the next.
+ */
+function otherKindBetween(between: string, pool: DataPool | null, rules: ReplyRules): boolean {
+  const words = between.replace(INCLUDES_NOTE, ' ');
+  return rules.pools.some((p) => p.pool !== pool && p.words.some((w) => lastNaming(words, w, p) >= 0));
 }
 
 /**
@@ -543,8 +571,13 @@ export function totalsOverKinds(reads: Read[]): void {
 export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): void {
   if (!text.includes(':\n')) return;
   const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+  // The amount before whose plain kind the heading overrode against its own words: the amounts chained to it follow it.
+  let overridden: Read | undefined;
+  let before: Read | undefined;
   for (const read of reads) {
     if (read.figure.topic !== 'data' || read.kindUnknown) continue;
+    const chainedTo = read.figure.kindFrom === 'clause' && before !== undefined && before === overridden;
+    before = read;
     let lineStart = text.lastIndexOf('\n', read.end - 1);
     let line = text.slice(lineStart + 1, read.end);
     for (let up = 0; lineStart > 0 && up < 8; up++) {
@@ -553,7 +586,13 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
       const heading = text.slice(above + 1, lineStart);
       if (/:\s*$/u.test(heading) && !/\d/u.test(heading)) {
         const pool = poolIn(heading.replace(ABSENT_KIND, ' '), rules);
-        if (pool !== null && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+        if (pool !== null && strength(pool) < strength(read.figure.pool)) {
+          read.figure.pool = pool;
+          if (kindStated(read.figure.kindFrom) && read.tagPool !== pool && (chainedTo || clauseNamesOthers(text, read.start, pool, rules))) {
+            read.figure.kindFrom = 'heading';
+            overridden = read;
+          }
+        }
         break;
       }
       [lineStart, line] = [above, heading];
