@@ -5,7 +5,6 @@ import type { Read } from './figures';
 import type { KindRule, ReplyRules } from './load';
 import type { DataPool } from './schema';
 import type { KindSource } from './types';
-import { kindStated } from './pools';
 import { nameEndsUnknown, unknownBeforeScope, unknownItemName, unknownKindWords, unknownQualifier } from './unknown-kinds';
 
 /**
@@ -371,8 +370,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
 
 /**
  * Whether the clause an amount ends (from the last separator before it) names kinds, none of them `pool`: then `pool` is no
- * plain kind of it, whatever path carried it there (the amount before, a context cut by numbers, a heading stronger than its
- * own words: "闲时流量：⏎剩余0M（…），省内（本地）流量剩余0M"), so it is never added to another amount (kindStated).
+ * plain kind of it, whatever path carried it there (the amount before, a context cut by numbers), so it is never added to
+ * another amount (kindStated).
  */
 function clauseNamesOthers(text: string, at: number, pool: DataPool, rules: ReplyRules): boolean {
   const before = text.slice(0, at);
@@ -385,10 +384,10 @@ function clauseNamesOthers(text: string, at: number, pool: DataPool, rules: Repl
  * Whether the words between an amount and the next one name a kind other than the first amount's: then the next amount's
  * kind, carried from the first, is no plain kind of it (a guess, never added to another amount). Real amounts are cut out of
  * their context by numbers that are no data (`…剩余2.06G；80元国内流量不限量优惠包(…赠送200分钟国内…)已使用29.37M`: the 29.37M
- * is not the WLAN's before it); a note of what an amount includes (`（含结转1GB）`) names nothing of the next.
+ * is not the WLAN's before it). Words in brackets are notes (`（其中上月结转66.6MB）`, a pack's contents) and name nothing of the next.
  */
 function otherKindBetween(between: string, pool: DataPool | null, rules: ReplyRules): boolean {
-  const words = between.replace(INCLUDES_NOTE, ' ');
+  const words = between.replace(/\([^()]*\)/gu, ' ');
   return rules.pools.some((p) => p.pool !== pool && p.words.some((w) => lastNaming(words, w, p) >= 0));
 }
 
@@ -571,13 +570,8 @@ export function totalsOverKinds(reads: Read[]): void {
 export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): void {
   if (!text.includes(':\n')) return;
   const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
-  // The amount before whose plain kind the heading overrode against its own words: the amounts chained to it follow it.
-  let overridden: Read | undefined;
-  let before: Read | undefined;
   for (const read of reads) {
     if (read.figure.topic !== 'data' || read.kindUnknown) continue;
-    const chainedTo = read.figure.kindFrom === 'clause' && before !== undefined && before === overridden;
-    before = read;
     let lineStart = text.lastIndexOf('\n', read.end - 1);
     let line = text.slice(lineStart + 1, read.end);
     for (let up = 0; lineStart > 0 && up < 8; up++) {
@@ -586,13 +580,7 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
       const heading = text.slice(above + 1, lineStart);
       if (/:\s*$/u.test(heading) && !/\d/u.test(heading)) {
         const pool = poolIn(heading.replace(ABSENT_KIND, ' '), rules);
-        if (pool !== null && strength(pool) < strength(read.figure.pool)) {
-          read.figure.pool = pool;
-          if (kindStated(read.figure.kindFrom) && read.tagPool !== pool && (chainedTo || clauseNamesOthers(text, read.start, pool, rules))) {
-            read.figure.kindFrom = 'heading';
-            overridden = read;
-          }
-        }
+        if (pool !== null && strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
         break;
       }
       [lineStart, line] = [above, heading];

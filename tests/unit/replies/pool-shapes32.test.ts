@@ -3,7 +3,7 @@ import { dataByPool, understandReply } from '../../../src-shared/replies';
 import { RECEIVED } from './format';
 
 // Round 32 (issue 15, "0 values summed across pool kinds"): shapes the GENERATED multi-pool variants found (pool-variants.ts,
-// `inserted:*`, `kind-in-heading`, `wording:joiner:colon`). Every wording here is OURS, shaped after those variants, NOT a real reply.
+// `inserted:*`, `wording:joiner:colon`). Every wording here is OURS, shaped after those variants, NOT a real reply.
 const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
 const rounded = (value: number) => Math.round(value * 100) / 100;
 /** The data left the overview adds up per kind, as `pool value`, `(guess)` when the kind is not plainly stated. */
@@ -24,13 +24,6 @@ describe('a kind is added up only when plainly the amount\'s own (round 32, ours
     const text = '您的省内高速流量套餐已使用：0.34M，还剩余：923.66M；夜间流量包（省内）5元：1G已使用：0MB，还剩余：2034.93M（含结转流量：1010.93M)。';
     const s = sums(text);
     expect(s.filter((x) => x.startsWith('provincial ') && !x.includes('guess'))).toEqual(['provincial 923.66']);
-  });
-
-  it('a heading stronger than an amount\'s own kind words makes its kind (and the amounts chained to it) a guess, never added', () => {
-    const text = '闲时流量：\n剩余500.00MB。其中夜猫流量包-省内闲时流量含500.00MB，已使用0.00MB，剩余500.00MB；叠加包-省内流量含450.00MB，已使用0.00MB，剩余450.00MB。';
-    const s = sums(text);
-    expect(s.some((x) => x.startsWith('offpeak ') && !x.includes('guess') && x.endsWith(' 950'))).toBe(false);
-    expect(s).toContain('offpeak (guess) 450');
   });
 });
 
