@@ -347,7 +347,6 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       const name = unknownKindWords(unknownOwn || unknownPart ? ownWords : (f.package === null ? ownWords : fold(f.package)), f.label, rules);
       if (name !== undefined) f.kindWords = name;
     }
-    if (pool !== null && (from === 'own' || from === 'clause') && read.tagPool !== pool && clauseNamesOthers(text, read.start, pool, rules)) from = 'narrowed';
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
@@ -366,18 +365,6 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       read.figure.kindFrom = 'said';
     }
   });
-}
-
-/**
- * Whether the clause an amount ends (from the last separator before it) names kinds, none of them `pool`: then `pool` is no
- * plain kind of it, whatever path carried it there (the amount before, a context cut by numbers), so it is never added to
- * another amount (kindStated).
- */
-function clauseNamesOthers(text: string, at: number, pool: DataPool, rules: ReplyRules): boolean {
-  const before = text.slice(0, at);
-  const clause = before.slice(Math.max(...[',', ';', '。', '!', '?', '\n'].map((c) => before.lastIndexOf(c))) + 1).replace(INCLUDES_NOTE, ' ');
-  const named = (p: KindRule<DataPool>) => p.words.some((w) => lastNaming(clause, w, p) >= 0);
-  return rules.pools.some((p) => p.pool !== pool && named(p)) && !rules.pools.some((p) => p.pool === pool && named(p));
 }
 
 /**
