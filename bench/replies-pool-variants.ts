@@ -3,7 +3,7 @@ import repliesJson from '../instructions/replies.json';
 import { dataByPool, understandReply, type FigureRecord } from '../src-shared/replies';
 import type { DataPool } from '../src-shared/replies';
 import { checkEntry, loadCorpus, mixedPoolSums } from '../tests/fixtures/replies/corpus';
-import { poolVariantsOf } from '../tests/fixtures/replies/pool-variants';
+import { poolVariantsOf, ruleFamily } from '../tests/fixtures/replies/pool-variants';
 import type { Figure } from './harness';
 
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
@@ -21,12 +21,12 @@ export function poolVariantMixedSums(): { variants: number; texts: number; mixed
   for (const v of variants) {
     const u = understandReply({ text: v.entry.text, receivedAt: RECEIVED, from: '10086' });
     const n = mixedPoolSums(u, checkEntry(v.entry, u), groupsByPool);
-    const rule = v.rule.replace(/:[a-z]+/u, '');
+    const rule = ruleFamily(v.rule);
     byRule.set(rule, (byRule.get(rule) ?? 0) + n);
     mixed += n;
     if (n > 0) where.push(v.entry.id);
   }
-  return { variants: variants.length, texts: new Set(variants.map((v) => v.entry.id.split('~')[0])).size, mixed, byRule, where };
+  return { variants: variants.length, texts: new Set(variants.map((v) => v.entry.id.split(/[~#]/u)[0])).size, mixed, byRule, where };
 }
 
 /** The bench row: mixed sums on GENERATED multi-pool variants (tests/fixtures/replies/pool-variants.ts; not real text). */

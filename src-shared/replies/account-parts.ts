@@ -24,11 +24,16 @@ export function beyondThePlan(reads: Read[], rules: ReplyRules): void {
     // "超出流量504.00M" (a total no label names) is beyond.
     const said = rules.beyondPlan.some((w) => {
       const at = clause.lastIndexOf(w);
-      return at >= 0 && clause[at + w.length] !== '内' && !clause.slice(at).includes('套餐内');
+      if (at < 0 || clause[at + w.length] === '内' || clause.slice(at).includes('套餐内')) return false;
+      // Rule 15: "套餐外优惠流量（国内通用）3M" names a pack granted beyond the plan and its size (a total no label names), no use.
+      return !(f.field === 'total' && PACK_GRANTED.test(clause.slice(at + w.length)));
     });
     if (said) f.field = BEYOND_PLAN;
   }
 }
+
+/** Words after a beyond-plan word that make what follows a pack granted or bought (优惠流量, 赠送流量, 流量包), not a volume used. */
+const PACK_GRANTED = /^[^\d,;。]*(?:优惠|赠送|获赠|包(?!内))/u;
 
 /**
  * "余额为58.20元，其中可用余额为40.00元", "当前预存款…当月可用预存款总额…", "总余额…其中专款可用余额…": beside what can be spent

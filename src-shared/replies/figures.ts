@@ -17,6 +17,7 @@ import {
   listedAfter,
   namesPackage,
   planContents,
+  usedUpPackSize,
   sameShapeItem,
   usedInDays,
   slashTotal,
@@ -402,7 +403,8 @@ export function readFigures(
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
         sameShapeItem(candidates, window, reads.at(-1), sentence) ??
         usedInDays(candidates, sentenceSoFar) ??
-        planContents(candidates, sentenceSoFar, window));
+        planContents(candidates, sentenceSoFar, window) ??
+        (q.measure === 'data' && (next === undefined || next.measure !== 'data' || sentenceOf(next.start) !== sentence) ? usedUpPackSize(candidates, window, text.slice(q.end)) : undefined));
     if (partOf) {
       topics.add(partOf.template.topic);
       add(record(partOf.template, partOf.field, q.value, span(q), null), q, partOf.part === true);

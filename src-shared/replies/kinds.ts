@@ -129,6 +129,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     kindAfterLabel: boolean;
     /** Its name holds a qualifier the rules do not know ("校园流量"): its kind, and its clause's, is not stated. */
     unknown: boolean;
+    /** Where it ends in the text: the words between it and the next amount may name another kind. */
+    end: number;
   } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
@@ -270,7 +272,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       !part &&
       !ofWhole &&
       !read.context.includes(';') &&
-      (previous!.from === 'own' || previous!.from === 'clause');
+      (previous!.from === 'own' || previous!.from === 'clause') &&
+      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
@@ -352,7 +355,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown };
+    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -362,6 +365,17 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       read.figure.kindFrom = 'said';
     }
   });
+}
+
+/**
+ * Whether the words between an amount and the next one name a kind other than the first amount's: then the next amount's
+ * kind, carried from the first, is no plain kind of it (a guess, never added to another amount). Real amounts are cut out of
+ * their context by numbers that are no data (`…剩余2.06G；80元国内流量不限量优惠包(…赠送200分钟国内…)已使用29.37M`: the 29.37M
+ * is not the WLAN's before it). Words in brackets are notes (`（其中上月结转66.6MB）`, a pack's contents) and name nothing of the next.
+ */
+function otherKindBetween(between: string, pool: DataPool | null, rules: ReplyRules): boolean {
+  const words = between.replace(/\([^()]*\)/gu, ' ');
+  return rules.pools.some((p) => p.pool !== pool && p.words.some((w) => lastNaming(words, w, p) >= 0));
 }
 
 /**

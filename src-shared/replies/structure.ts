@@ -265,6 +265,21 @@ export function planContents(candidates: FigureTemplate[], sentenceSoFar: string
   return template ? { template, field: 'total' } : undefined;
 }
 
+/**
+ * Labelling rule 15 (2026-12-06, session 21): "您的本月套餐外优惠流量（国内通用）3M,截至21日22时17分，已使用完" names a pack and its
+ * size: a data amount no label names, right after a pack's data words (its kind maybe in brackets), that its sentence then
+ * says used up with no other amount between, is the pack's total (its kind what its own words say), no use beyond the plan.
+ */
+export function usedUpPackSize(candidates: FigureTemplate[], window: string, rest: string): Continued | undefined {
+  if (!PACK_DATA_END.test(window) || !USED_UP_LATER.test(rest)) return undefined;
+  const template = candidates.find((t) => t.topic === 'data' && t.fields.some((r) => r.field === 'total'));
+  return template ? { template, field: 'total' } : undefined;
+}
+
+const PACK_DATA_END = /(?:流量|数据)\s*(?:\([^()\d]{1,12}\))?\s*$/u;
+/** The rest of the sentence after the size: a date or time maybe (截至21日22时17分), then the pack said used up. */
+const USED_UP_LATER = /^[^。;!?\n]*?已(?:经|全部)?(?:使用|用)(?:完|尽)/u;
+
 const PLAN_HEADING = /([^,;。:\n]*套餐[^,;。:\n\d]{0,8}):[^:\d]*$/u;
 
 /**

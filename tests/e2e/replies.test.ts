@@ -412,6 +412,15 @@ describe('real replies in the thread and on the overview', () => {
     expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 1.00 GB', '未注明类型 500.00 MB']);
   });
 
+  it('never adds an amount to a kind carried to it across words naming another kind: shown apart as a guess (round 32)', async () => {
+    // OURS, NOT a real reply, shaped after a GENERATED variant of real r17-137 (pool-variants.ts, `inserted:wlan`). The numbers of
+    // minutes in the pack's bracket cut the 25570.63M's context, and on 486eb9c2 it took the WLAN's kind as stated: WLAN 27.03 GB.
+    await demoSimShowing('overview', ['截至11月25日，您的国内流量剩余100.00M；WLAN流量剩余2.06G；80元国内流量不限量优惠包(国内流量不限量+赠送200分钟国内+赠送1400分钟本地)已使用29.37M，还剩余25570.63M。']);
+    const cell = simFigure('data.remaining');
+    await expect.poll(() => cell.locator('.figure-value').textContent(), { timeout: 30_000 }).toBe('100.00 MB');
+    expect(await cell.locator('.data-pools li').allTextContents()).toEqual(['国内通用 100.00 MB', 'WLAN 2.06 GB', '推测为WLAN 24.97 GB']);
+  });
+
   it('never adds a 副卡\'s amount to the customer\'s data left, even of the same stated kind: shown apart by its member (round 30, rule 13)', async () => {
     // OURS, NOT a real reply: the lead's example. On main 74b24bef both amounts were general and added: 7.00 GB.
     await demoSimShowing('overview', ['截至11月25日，您的国内通用流量剩余5GB，副卡国内通用流量剩余2GB。']);
