@@ -61,8 +61,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     `restates` (perhaps a pool said again, never added), labelling rules 13 and 14 of 2026-12-06.
  * 24: round 33 (replies33, batch real21): data, minutes and messages are never below zero (a hyphen between a name and a
  *     size joins them, and the size is in the name: 赠送省内流量-5MB); a range of amounts (2G~30M, 10元至20元) is no figure.
+ * 25: round 32 (replies32): a kind carried from the amount before across a word naming another kind is a guess shown apart,
+ *     never summed; a pack granted beyond the plan (套餐外优惠流量…3M) is a total (labelling rule 15).
  */
-export const FIGURE_CODE_VERSION = 24;
+export const FIGURE_CODE_VERSION = 25;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
