@@ -83,9 +83,14 @@ function sweepOrder(a: PartAt, b: PartAt): number {
   return na ? (a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : 0) : a.at - b.at;
 }
 
-/** Whether a message's own parts are stamped further apart than one sending's are: a part of it is someone else's. */
+/**
+ * Whether a message's own parts may be stamped further apart than one sending's are: a part of it is someone else's.
+ * A stamp that cannot be read leaves the spread unknown: such a part joined by the reference alone (maySendTogether),
+ * and a fake one (a fake base station's) would make A1 + X2 read certain with A2 lost (review28).
+ */
 function spreadTooWide(s: PlacedSending): boolean {
   const known = s.parts.map((p) => Date.parse(p.stamp)).filter((t) => !Number.isNaN(t));
+  if (s.parts.length > 1 && known.length < s.parts.length) return true;
   return known.length > 1 && Math.max(...known) - Math.min(...known) > SENDING_SPREAD_MS;
 }
 

@@ -147,6 +147,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         onSimGone: (simId) => core.emit('fleetGone', { simId }),
         onCheck: (state) => core.emit('fleetCheck', state),
         warn: o.warn ?? ((line) => console.warn(line)),
+        notice: (text) => core.emit('notice', { level: 'warning', ...text }),
       });
       problems.push(...schedules.problems, ...core.fleet.problems);
       core.fleet.board.seed(journal.longParts());

@@ -25,6 +25,8 @@ export interface FleetDeps {
   onCheck(state: FleetCheckState): void;
   /** The app's log, for the MQTT link's warnings (a plain link, a refused certificate). */
   warn(line: string): void;
+  /** Said to the user (the app's notices): a write of sim-board.json that failed, once until one goes through. */
+  notice(text: Bilingual): void;
 }
 
 /**
@@ -65,6 +67,8 @@ export class Fleet {
    * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
    */
   private boardLeftAlone = false;
+  /** A failed write of the board was said; said again only after a write went through. */
+  private boardFailureSaid = false;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -121,8 +125,28 @@ export class Fleet {
     // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
     // finds the figures it takes back exactly as they were (SimBoard.readsKept).
     const text = `${JSON.stringify({ version: 1, sims, readWhole: this.board.readsKept() })}\n`;
-    this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).catch(() => undefined);
+    this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).then(
+      () => {
+        this.boardFailureSaid = false;
+      },
+      (e: unknown) => this.saidBoardNotWritten(e),
+    );
     return this.saving;
+  }
+
+  /**
+   * A write that failed (a full disk, a read-only folder) loses nothing of this run: the board in memory stays the
+   * truth, and the next change writes it whole. Before, it was silent (review28): a restart then showed older figures
+   * without a word. Said once, not at every change of a busy fleet.
+   */
+  private saidBoardNotWritten(e: unknown): void {
+    if (this.boardFailureSaid) return;
+    this.boardFailureSaid = true;
+    const error = toHallError(e);
+    this.deps.notice({
+      zh: `SIM 数字看板没能写入 ${this.boardPath}（${error.zh}）：本次运行看板照常显示，但若就此关闭应用，重启后显示的是较旧的数字，直到下一条回复。看板下次变化时会再试。`,
+      en: `The SIM board could not be written to ${this.boardPath} (${error.en}): the board shows as usual this run, but if the app is closed before a later write succeeds, a restart shows older figures until the next replies. It is tried again at the board's next change.`,
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
+import { Journal } from '../../src-main/services/journal';
 import { encodeDeliverParts } from '../../src-shared/pdu';
 import { hall } from './cli-helpers';
 
@@ -85,3 +86,26 @@ describe('hall10086 inbox when the parts of one reference are not all stamped on
     ]);
   });
 });
+
+/*
+ * review28: a part whose service-centre stamp cannot be read joins by the reference alone (maySendTogether), so a
+ * fake part 2 joined A1 with A2 lost and read whole and certain: figures taken from half another message. The PDU
+ * decoder refuses such a stamp today (pdu.bad-timestamp: the part stays on the SIM, unjoined), so the fake part is
+ * put in the journal by the real Journal, where a part of any origin waits (the CLI joins what the journal holds
+ * with what it reads from the SIM). The 【中国移动】 closing is the test's own text; A1 is real (r15-153).
+ */
+describe('hall10086 inbox when a part of a long reply has a stamp that cannot be read (real pty, the real CLI, the real journal)', () => {
+  it('A1 from the SIM and a part 2 stamped unreadably in the journal: joined, and marked 可能拼错', async () => {
+    const sim = await simHolding(['a1']);
+    const journal = await Journal.open(sim.dataDir);
+    await journal.appendIncoming({ simId: '89860012345678901234', from: '10086', text: '【中国移动】', encoding: 'ucs2', timestamp: 'not a time', receivedAt: Date.now() - 60_000, concat: { ref: 77, total: 2, part: 2 } });
+    await journal.close();
+    // Before, ['尊敬的客户，', true, false]: whole and certain.
+    expect(await inbox(sim)).toEqual([['尊敬的客户，', true, true]]);
+  });
+
+  it('a whole reply whose parts all carry readable stamps is not marked', async () => {
+    expect(await inbox(await simHolding(['a1', 'a2']))).toEqual([['尊敬的客户，', true, false]]);
+  });
+});
+

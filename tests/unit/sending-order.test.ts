@@ -12,7 +12,8 @@ function markedPairByPair(sendings: readonly PlacedSending[]): Set<PlacedSending
   const marked = new Set<PlacedSending>();
   for (const s of sendings) {
     const known = s.parts.map((p) => Date.parse(p.stamp)).filter((t) => !Number.isNaN(t));
-    if (known.length > 1 && Math.max(...known) - Math.min(...known) > SENDING_SPREAD_MS) marked.add(s);
+    const spreadUnknown = s.parts.length > 1 && known.length < s.parts.length;
+    if (spreadUnknown || (known.length > 1 && Math.max(...known) - Math.min(...known) > SENDING_SPREAD_MS)) marked.add(s);
     for (const o of sendings) {
       if (o === s || o.group !== s.group || o.encoding !== s.encoding) continue;
       const close = s.parts.some((p) => o.parts.some((q) => near(p.stamp, q.stamp)));
@@ -53,5 +54,21 @@ describe('mixedUpSendings (order29: swept in stamp order, not every pair)', () =
       });
       expect(mixedUpSendings(sendings, (s) => s), `seed ${seed}`).toEqual(markedPairByPair(sendings));
     }
+  });
+});
+
+describe('mixedUpSendings on a part whose stamp cannot be read (review28)', () => {
+  const at = (s: number) => new Date(T0 + s * 1000).toISOString();
+  const sending = (...parts: [number, string, string][]): PlacedSending => ({ group: 'sim|10086|7|2', encoding: 'ucs2', parts: parts.map(([part, text, stamp]) => ({ part, text, stamp })) });
+
+  it('a message joined with such a part (A1 + a fake X2, A2 lost) is marked: its spread is unknown', () => {
+    const joined = sending([1, 'A1', at(0)], [2, 'X2', 'not a time']);
+    expect(mixedUpSendings([joined], (s) => s)).toEqual(new Set([joined]));
+  });
+
+  it('a whole reply whose parts all carry readable stamps, and a lone part, are not', () => {
+    const whole = sending([1, 'A1', at(0)], [2, 'A2', at(16)]);
+    const alone = sending([1, 'B1', 'not a time']);
+    expect(mixedUpSendings([whole, alone], (s) => s)).toEqual(new Set());
   });
 });

@@ -43,7 +43,7 @@ describe('a damaged or hostile sim-board.json at start (real core, real journal 
 
   /** The fleet alone on a data folder: what it loaded, before any journal seeds it. */
   const fleetOn = (dir: string) =>
-    Fleet.open({ dataDir: dir, redact: (t) => t, sendQuery: () => Promise.reject(new Error('no modem')), onLabels() {}, onMqtt() {}, onSim() {}, onSimGone() {}, onCheck() {}, warn() {} });
+    Fleet.open({ dataDir: dir, redact: (t) => t, sendQuery: () => Promise.reject(new Error('no modem')), onLabels() {}, onMqtt() {}, onSim() {}, onSimGone() {}, onCheck() {}, warn() {}, notice() {} });
 
   it('rows not of the board’s shape are left out and said; the whole row stays; the file is kept aside', async () => {
     const { dir, sims, notices, pending } = await startOn((dir) => writeFile(join(dir, 'sim-board.json'), JSON.stringify({ version: 1, sims: [GOOD, ...HOSTILE] })));
