@@ -62,7 +62,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 24: round 33 (replies33, batch real21): data, minutes and messages are never below zero (a hyphen between a name and a
  *     size joins them, and the size is in the name: 赠送省内流量-5MB); a range of amounts (2G~30M, 10元至20元) is no figure.
  * 25: round 32 (replies32): a kind carried from the amount before across a word naming another kind is a guess shown apart,
- *     never summed; a pack granted beyond the plan (套餐外优惠流量…3M) is a total (labelling rule 15).
+ *     never summed; a pack granted beyond the plan (套餐外优惠流量…3M) is a total (labelling rule 15). Data or minutes with a
+ *     sign before them give no figure (剩余：-1.5GB was read as 1.5 GB left).
  */
 export const FIGURE_CODE_VERSION = 25;
 

@@ -171,8 +171,8 @@ function withoutInvisible(typed: string, audience: Audience): { kept: string[]; 
  */
 const namedBeside = (ch: string, other: string, lang: 'zh' | 'en'): string => {
   if (/\p{Nd}/u.test(ch)) return lang === 'zh' ? '一个数字' : 'a digit';
-  // An ID number's check character (…123⠀X): beside a digit, an X is named as a letter only (review28).
-  if (/^[Xx]$/u.test(ch) && /\p{Nd}/u.test(other)) return lang === 'zh' ? '一个字母' : 'a letter';
+  // An ID number's check character (…123⠀X, or Ｘ typed full-width): beside a digit, an X is named as a letter only (review28).
+  if (/^[Xx]$/u.test(ch.normalize('NFKC')) && /\p{Nd}/u.test(other)) return lang === 'zh' ? '一个字母' : 'a letter';
   return lang === 'zh' ? `“${ch}”` : `"${ch}"`;
 };
 

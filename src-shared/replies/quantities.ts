@@ -70,9 +70,11 @@ export class QuantityScanner {
       const afterNumber = m.index + digits.length;
       const unit = this.unitAt(text, afterNumber);
       // "余额为-12.30元", "余额为负12.30元": a minus sign, or 负 (negative) written as a word, right before the number.
-      // Only money is signed: data, minutes and messages are never below zero, so a hyphen before them joins a name to
-      // its size ("赠送省内流量-5MB已使用…", real r21-014) and stays in the text for the words to read.
-      if (((text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) || text[start - 1] === '负') && !unsigned(unit)) {
+      // Only money is signed. Data, minutes and messages are never below zero, so a sign before one is no amount of
+      // the customer's: a hyphen joining a name to its size ("赠送省内流量-5MB已使用…", real r21-014), or a figure
+      // whose meaning is unknown (剩余：-1.5GB is no 1.5 GB left).
+      if ((text[start - 1] === '-' && !/[\da-z]/u.test(text[start - 2] ?? '')) || text[start - 1] === '负') {
+        if (unsigned(unit)) continue;
         value = -value;
         start--;
       }

@@ -28,9 +28,9 @@ const NOT_ACTIONS_EN = ['phone off', 'phone is off', 'phone was off', 'phone swi
  * turned on): `on` only when no verb stands before it (turn on, log on ask for an action).
  */
 const STATES_EN = new Set(['on', 'enabled', 'activated', 'active']);
-/** 开了呼叫保持没有 (開咗呼叫保持未), 有没有给我开通: whether it was done, with the service or who it was done for between. */
 /** A state said in English and asked in Chinese (彩铃on着吗, call waiting on了没, data off了没有). */
 const MIXED_STATE = /(?<![a-z])(?:on|off|enabled|active)\s*(?:着(?:吗|嘛|没有?|不)?|了(?:吗|嘛|没有?))|(?<![a-z])(?:on|off)\s*(?:吗|没有?)(?!\p{Script=Han})/u;
+/** 开了呼叫保持没有 (開咗呼叫保持未), 有没有给我开通: whether it was done, with the service or who it was done for between. */
 const STATUS_AROUND = /(?:开|关|开通|取消|退订|关闭)了\p{Script=Han}{1,6}?没有?$|(?:有没有|是不是|是否)(?:给我|帮我|已经|已)(?:开通|开着|开了|开启|打开|关了|关掉|取消)/u;
 /** Asking to be told of an event (想知道对方收到没有, want to know if my sms was delivered) wants the feature that tells, unless an amount is asked. */
 /**

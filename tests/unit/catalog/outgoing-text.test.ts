@@ -63,6 +63,21 @@ describe('outgoingText to a service number', () => {
     expect(() => outgoingText(typed, 'person')).toThrow(HallError);
   });
 
+  it.each(['MMHF#11010119900307123\u2800X', 'MMHF#11010119900307123\u2800\uFF38', 'MMHF#１１０１０１１９９００３０７１２３\u2800\uFF58'])(
+    'names no ID number\'s check letter beside a refused blank, typed half- or full-width: %j (the release read of session 21)',
+    (typed) => {
+      let error: HallError | undefined;
+      try {
+        outgoingText(typed, 'service');
+      } catch (e) {
+        error = e as HallError;
+      }
+      expect(error?.code).toBe('send.blank-inside');
+      expect(`${error?.zh} ${error?.en}`).not.toMatch(/[“"][XxＸｘ3３][”"]/u);
+      expect(error?.zh).toContain('一个字母');
+    },
+  );
+
   it('leaves an ordinary instruction and Chinese alone, and says nothing', () => {
     for (const typed of ['YE', 'MMXG#123456#654321', '查询余额', 'ZD 202610']) expect(outgoingText(typed, 'service')).toEqual({ text: typed, removed: [] });
     expect(removedNote([])).toBeNull();

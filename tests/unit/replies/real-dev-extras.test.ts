@@ -76,6 +76,10 @@ const JOINED_AND_RANGES: [string, string, string[]][] = [
   ['a plan\'s size a hyphen joins to its name, then the name\'s kind words (real r17-023)', '您使用的10元纯流量套餐-100M全国通用流量，已使用流量30MB，剩余70MB。', ['data.used 30 general', 'data.remaining 70 general']],
   ['minutes joined to a gift\'s name by a hyphen', '赠送国内通话-100分钟已使用20分钟，剩余80分钟。', ['voice.used 20', 'voice.remaining 80']],
   ['messages joined to a gift\'s name by a hyphen', '赠送短信-50条已使用10条，剩余40条。', ['sms.used 10', 'sms.remaining 40']],
+  // A sign before data or minutes after a label is no amount read away from its sign (the release read of session 21:
+  // 剩余：-1.5GB read as 1.5 GB left): no figure.
+  ['data left said below zero: no figure, never the amount without its sign', '您的套餐流量剩余：-1.5GB。', []],
+  ['minutes left said below zero in words: no figure', '您的通话剩余负5分钟。', []],
   // (b) A range of amounts is no one customer's figure.
   ['a range of an offer\'s prizes, big end first (real r21-027)', '现在查阅账单还有1G~500M流量、话费券等好礼。', []],
   ['a range with 至, then the customer\'s own figure', '每月可领1GB至2GB流量，当前剩余500M。', ['data.remaining 500']],
