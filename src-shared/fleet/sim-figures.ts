@@ -2,6 +2,7 @@ import { currencyOf } from '../replies/describe';
 import { customerDataLeft, customerLeft, dataByPool, minutesByPool, toldOfCustomerData, type KindAmount, type MinutesAmount, type PoolAmount } from '../replies/pools';
 import type { FigureRecord } from '../replies/types';
 import type { SimState } from './sim-state';
+import { writtenAt } from '../written-at';
 
 /**
  * The headline figures of one SIM that leave the machine (MQTT, Prometheus, the fleet table), as
@@ -112,6 +113,16 @@ export const CLOCK_SLACK_MS = 3600_000;
  */
 export function clockToWeighBy(stamp: string | null | undefined, clock: number): number {
   return Date.parse(stamp ?? '') > clock + CLOCK_SLACK_MS ? Number.POSITIVE_INFINITY : clock;
+}
+
+/**
+ * When a reply was written, on the scale kept times are weighed on (newerFigures' `at`): writtenAt, unless this clock is
+ * behind (clockToWeighBy gave no clock). Then its arrival by this clock lies before every kept time written with the right
+ * one, a fresh reply's as much as a stale one's, and held back a top-up's new balance (read21): only the service centre's
+ * stamp tells them apart.
+ */
+export function writtenOnKeptScale(stamp: string | null | undefined, receivedAt: number, now: number): number {
+  return now === Number.POSITIVE_INFINITY ? Date.parse(stamp!) : writtenAt(stamp, receivedAt);
 }
 
 const speaksOf = (figures: readonly FigureRecord[], topic: FigureRecord['topic']) => figures.some((f) => f.topic === topic && f.field === 'remaining');

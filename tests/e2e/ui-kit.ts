@@ -7,7 +7,7 @@ import { buildApp, CHROMIUM_ARGS, launchChromium, openApp, serve, type Served } 
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 
-export { buildApp, CHROMIUM_ARGS, launchChromium, serve, type Served };
+export { buildApp, CHROMIUM_ARGS, launchChromium, openApp, serve, type Served };
 
 type Rows = Record<string, unknown>[];
 

@@ -1,14 +1,13 @@
 import { assembleRecords, REASSEMBLY_WINDOW_MS, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import type { ModemStatus } from '../../../src-shared/api/contract';
 import { emptySimState, type SimState } from '../../../src-shared/fleet/sim-state';
-import { clockToWeighBy, figureSnapshot, newerFigures, withdrawnFigures, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
+import { clockToWeighBy, figureSnapshot, newerFigures, withdrawnFigures, writtenOnKeptScale, type FigureSnapshot } from '../../../src-shared/fleet/sim-figures';
 import { insertedIn } from '../../../src-shared/at/sim-id';
 import type { HandedOutRecord, IncomingRecord, OutgoingRecord } from '../../../src-shared/journal-records';
 import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { hideMaskedRest } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { builtinReplyRules, understandReply, type ReplyUnderstanding } from '../../../src-shared/replies';
-import { writtenAt } from '../../../src-shared/written-at';
 import { offsetOf } from '../../../src-shared/stamp-zone';
 import { Emitter } from '../modem/emitter';
 
@@ -385,8 +384,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
     // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after
     // a restart within minutes of its stamp, never replaces a figure a newer reply gave (journal24).
-    const at = Math.min(writtenAt(timestamp, receivedAt), writtenBy ?? Number.POSITIVE_INFINITY);
-    this.change(simId, newerFigures(before, understood.figures, at, clockToWeighBy(timestamp, Date.now()), offsetOf(timestamp)));
+    const now = clockToWeighBy(timestamp, Date.now());
+    const at = Math.min(writtenOnKeptScale(timestamp, receivedAt, now), writtenBy ?? Number.POSITIVE_INFINITY);
+    this.change(simId, newerFigures(before, understood.figures, at, now, offsetOf(timestamp)));
     return { before, after: this.sims.get(simId)! };
   }
 

@@ -76,4 +76,22 @@ describe('a kept figure stamped ahead of the clock (real core, real pty)', () =>
     const now = await row();
     expect([now?.balance, now?.asOf.balance]).toEqual([88.88, keptAt]);
   }, 60_000);
+
+  /*
+   * read21: review28's rule held back the fresh reply as well. Its arrival by this clock (behind) is before every kept
+   * time written with the right one, so a top-up's new balance never took the row. While the clock is behind, the
+   * service centre's stamp tells a fresh reply from a stale one.
+   */
+  it('a reply stamped after the kept figure replaces it while this clock is behind the service centre', async () => {
+    const real = Math.floor(Date.now() / 1000) * 1000 + 10 * 24 * 3600_000;
+    const keptAt = real - 3600_000;
+    const { emulator, row, read } = await keptAhead(keptAt);
+    // Written by the service centre 30 s ago (its time), i.e. after the kept balance.
+    const stamp = real - 30_000;
+    emulator.deliverPdu(encodeDeliver({ from: '10086', text: REPLY, timestamp: new Date(stamp), tzQuarterHours: 32, smsc: '+8613800100500' }).hex);
+    await read;
+    const now = await row();
+    // As of the service centre's stamp: the kept figure's scale, not this clock's.
+    expect([now?.balance, now?.asOf.balance]).toEqual([35.2, stamp]);
+  }, 60_000);
 });

@@ -16,17 +16,22 @@ const UNREADABLE = ['', '26/11/25,10:00:00+32', 'garbage'];
  * apart, at the 10-minute edge or hours apart; received across the 3-day window; parts missing, read twice (a key
  * again, sometimes with another text), read out of order; unreadable stamps; another encoding; another SIM, sender
  * or part count; now and then a single SMS among them.
+ * `crowded`: one group (SIM, sender, reference) of 5–45 sendings, so the page's Reassembler reads it through its index
+ * (more than FEW_TO_INDEX messages); texts shared by all sendings, by a few or by none (a shared text is looked up by
+ * text), some parts under a key of the old form (a text checksum, before review18) and read again under the bare key
+ * (read21: the small groups reached the index only in the flood case, whose texts are all distinct).
  */
-function records(seed: number): IncomingRecord[] {
+function records(seed: number, crowded = false): IncomingRecord[] {
   const random = createRng(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const out: IncomingRecord[] = [];
-  const sendings = 1 + Math.floor(random() * 12);
+  const sendings = crowded ? 5 + Math.floor(random() * 41) : 1 + Math.floor(random() * 12);
   const spread = pick([0, 1000, 60_000, SAME_SENDING_MS, SAME_SENDING_MS + 1, 3_600_000]);
+  const shared = crowded ? pick([1, 3, Number.POSITIVE_INFINITY]) : null;
   for (let s = 0; s < sendings; s++) {
-    const simId = pick(['sim-1', 'sim-1', 'sim-1', 'sim-2']);
-    const from = pick(['10086', '10086', '10086', '10010']);
-    const ref = pick([7, 7, 7, 8]);
+    const simId = crowded ? 'sim-1' : pick(['sim-1', 'sim-1', 'sim-1', 'sim-2']);
+    const from = crowded ? '10086' : pick(['10086', '10086', '10086', '10010']);
+    const ref = crowded ? 7 : pick([7, 7, 7, 8]);
     const total = pick([2, 2, 3, 4]);
     const encoding = pick(['ucs2', 'ucs2', 'ucs2', 'gsm7'] as const);
     const stamp = T0 + Math.floor(random() * (spread + 1) / 1000) * 1000;
@@ -41,11 +46,12 @@ function records(seed: number): IncomingRecord[] {
       if (random() < 0.15) continue;
       const at = stamp + pick([0, 0, 0, 1000, 5000, SAME_SENDING_MS]);
       const timestamp = random() < 0.1 ? pick(UNREADABLE) : new Date(at).toISOString();
-      const text = sameText ? `第${part}段` : `第${s}条第${part}段`;
-      const key = `${from}|${timestamp}|${ref}|${total}|${part}|*${random() < 0.2 ? '' : `#${s}`}`;
+      const text = shared !== null ? `第${s % shared}条第${part}段` : sameText ? `第${part}段` : `第${s}条第${part}段`;
+      const fields = `${from}|${timestamp}|${ref}|${total}|${part}`;
+      const key = crowded && random() < 0.15 ? `${fields}|${(0x10000000 + s).toString(16)}` : `${fields}|*${random() < 0.2 ? '' : `#${s}`}`;
       const r: IncomingRecord = { kind: 'in', key, simId, from, text, encoding, timestamp, receivedAt: receivedAt + part * pick([0, 1, 1000]), concat: { ref, total, part } };
       out.push(r);
-      if (random() < 0.1) out.push({ ...r, text: random() < 0.5 ? r.text : `${r.text}!`, receivedAt: r.receivedAt + 500 });
+      if (random() < 0.1) out.push({ ...r, key: crowded && random() < 0.5 ? `${fields}|*` : r.key, text: random() < 0.5 ? r.text : `${r.text}!`, receivedAt: r.receivedAt + 500 });
     }
   }
   // Read in any order: assembleRecords sorts by receivedAt, then keeps the order given.
@@ -121,29 +127,61 @@ describe("the page's Reassembler marks as it did when it read the group after ev
   const sorted = (generations: Generation[]) =>
     generations.map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => (a.messageId + JSON.stringify(a.slots)).localeCompare(b.messageId + JSON.stringify(b.slots)));
 
+  /** Places a seed's parts, some stored by an earlier batch, in both Reassemblers; the messages the reference marked. */
+  function placeAsPartByPart(seed: number, crowded: boolean): Generation[] {
+    const given = records(seed, crowded)
+      .filter((r) => r.concat && r.concat.total > 1)
+      .sort((a, b) => a.receivedAt - b.receivedAt);
+    const random = createRng(seed + 1000).next;
+    const cut = Math.floor(random() * given.length);
+    // Stored by an earlier batch.
+    const earlier = new ReassemblerPartByPart([]);
+    for (const r of given.slice(0, cut)) earlier.place(r);
+    // Stored by a page before slots kept encodings: none of its messages tells one (then the first part placed does).
+    const legacy = random() < 0.5;
+    const stored = earlier.changedGenerations().map((g) => ({ ...g, slots: g.slots.map((s) => (s && legacy ? { ...s, encoding: undefined } : s)) }));
+    const reference = new ReassemblerPartByPart(structuredClone(stored));
+    const batched = new Reassembler(structuredClone(stored));
+    const rest = given.slice(cut);
+    expect(rest.map((r) => batched.place(r)), `seed ${seed}`).toEqual(rest.map((r) => reference.place(r)));
+    const expected = sorted(reference.changedGenerations());
+    expect(sorted(batched.changedGenerations()), `seed ${seed}`).toEqual(expected);
+    return expected.filter((g) => g.uncertain);
+  }
+
   it('places every part in the same message and marks the same messages on 400 seeded groups, some stored before', () => {
     let marked = 0;
-    for (let seed = 1; seed <= 400; seed++) {
-      const given = records(seed)
-        .filter((r) => r.concat && r.concat.total > 1)
-        .sort((a, b) => a.receivedAt - b.receivedAt);
-      const random = createRng(seed + 1000).next;
-      const cut = Math.floor(random() * given.length);
-      // Stored by an earlier batch.
-      const earlier = new ReassemblerPartByPart([]);
-      for (const r of given.slice(0, cut)) earlier.place(r);
-      // Stored by a page before slots kept encodings: none of its messages tells one (then the first part placed does).
-      const legacy = random() < 0.5;
-      const stored = earlier.changedGenerations().map((g) => ({ ...g, slots: g.slots.map((s) => (s && legacy ? { ...s, encoding: undefined } : s)) }));
-      const reference = new ReassemblerPartByPart(structuredClone(stored));
-      const batched = new Reassembler(structuredClone(stored));
-      const rest = given.slice(cut);
-      expect(rest.map((r) => batched.place(r)), `seed ${seed}`).toEqual(rest.map((r) => reference.place(r)));
-      const expected = sorted(reference.changedGenerations());
-      expect(sorted(batched.changedGenerations()), `seed ${seed}`).toEqual(expected);
-      marked += expected.filter((g) => g.uncertain).length;
-    }
+    for (let seed = 1; seed <= 400; seed++) marked += placeAsPartByPart(seed, false).length;
     expect(marked).toBeGreaterThan(50);
+  });
+
+  it('does the same through its index: 300 seeded crowded groups with shared texts and old keys, some stored before', () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 300; seed++) marked += placeAsPartByPart(seed, true).length;
+    expect(marked).toBeGreaterThan(50);
+  });
+
+  it('finds through its index a part the journal hands out again under the new key, stored masked under an old one', () => {
+    // 12 replies of one reference (indexed: more than FEW_TO_INDEX), each part 1 stored masked under a pre-review18 key
+    // (its text's checksum), then handed out again by the journal in clear under the new key with part 2 (read21).
+    const stored: Generation[] = [];
+    const batch: IncomingRecord[] = [];
+    for (let s = 0; s < 12; s++) {
+      const timestamp = new Date(T0 + s * 3_600_000).toISOString();
+      const receivedAt = T0 + s * 3_600_000;
+      const oldKey = `10086|${timestamp}|7|2|1|${(0x1a2b3c00 + s).toString(16)}`;
+      stored.push({ messageId: `in:${oldKey}`, group: 'sim|10086|7|2', slots: [{ key: oldKey, text: `您的验证码是******，第${s}条`, timestamp, receivedAt, encoding: 'ucs2' }, null] });
+      for (const [part, text] of [[1, `您的验证码是${100_000 + s}，第${s}条`], [2, `尾${s}`]] as const) {
+        batch.push({ kind: 'in', key: `10086|${timestamp}|7|2|${part}|*`, simId: 'sim', from: '10086', text, encoding: 'ucs2', timestamp, receivedAt: receivedAt + part, concat: { ref: 7, total: 2, part } });
+      }
+    }
+    const reference = new ReassemblerPartByPart(structuredClone(stored));
+    const batched = new Reassembler(structuredClone(stored));
+    const placed = batch.map((r) => batched.place(r));
+    expect(placed).toEqual(batch.map((r) => reference.place(r)));
+    // Each reply whole in its stored message: none split in two.
+    expect(new Set(placed)).toEqual(new Set(stored.map((g) => g.messageId)));
+    expect(sorted(batched.changedGenerations())).toEqual(sorted(reference.changedGenerations()));
   });
 
   it('reads a message stored before slots kept encodings as it was before its first part with one came, as part by part did', () => {
