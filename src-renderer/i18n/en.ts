@@ -517,6 +517,8 @@ export const en: Record<StringKey, string> = {
   'keys.place.instruction': 'On an instruction’s page',
   'keys.send': 'Send',
   'keys.back': 'Back to the search (when not in a parameter field)',
+  'keys.place.thread': 'In Messages (the line at its foot too)',
+  'keys.logSearch': 'Open the log search (back to its field if it is open)',
   'keys.place.composer': 'In the line at the foot of Messages',
   'keys.take': 'Take the chosen suggestion',
   'keys.composerEnter': 'Take the chosen suggestion; with none chosen, send the line as typed',

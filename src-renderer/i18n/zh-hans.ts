@@ -516,6 +516,8 @@ export const zhHans = {
   'keys.place.instruction': '指令页',
   'keys.send': '发送',
   'keys.back': '返回搜索（光标不在参数框里时）',
+  'keys.place.thread': '对话页（包括输入行里）',
+  'keys.logSearch': '打开记录搜索（已打开时回到搜索框）',
   'keys.place.composer': '对话页底部的输入行',
   'keys.take': '采用选中的建议',
   'keys.composerEnter': '采用选中的建议；没有选中时按原样发送',

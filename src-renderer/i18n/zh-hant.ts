@@ -517,6 +517,8 @@ export const zhHant: Record<StringKey, string> = {
   'keys.place.instruction': '指令頁',
   'keys.send': '發送',
   'keys.back': '返回搜尋（游標不在參數框裡時）',
+  'keys.place.thread': '對話頁（包括輸入行裡）',
+  'keys.logSearch': '開啟紀錄搜尋（已開啟時回到搜尋框）',
   'keys.place.composer': '對話頁底部的輸入行',
   'keys.take': '採用選取的建議',
   'keys.composerEnter': '採用選取的建議；沒有選取時按原樣發送',
