@@ -239,6 +239,18 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // ux30: with no SIM at all, the empty Overview said to send YE, with nothing to send it from.
+  it('the empty Overview with no SIM leads to the Modem page', async () => {
+    await page.keyboard.press('Alt+5');
+    const empty = page.locator('.overview .empty');
+    await empty.waitFor({ timeout: 30_000 });
+    expect(await empty.textContent()).toBe('还没有数字，也还没有 SIM。先到「设备」页连接调制解调器，再回到这里查询。');
+    await axe('empty Overview');
+    await empty.getByRole('link', { name: '设备' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/modem');
+    expect(report).toEqual([]);
+  }, 90_000);
+
   // ux30: no key opened the log search (Ctrl+F is the browser's find); now Ctrl+Shift+F, from the composer too.
   it('Ctrl+Shift+F opens the log search from the composer, keeps what was typed, and is on the shortcuts page', async () => {
     const composer = await firstThreadLine();
