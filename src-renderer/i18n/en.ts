@@ -19,6 +19,8 @@ export const en: Record<StringKey, string> = {
 
   'demo.badge': 'DEMO',
   'demo.title': 'Demo device (emulator): no real SMS is sent',
+  'demo.said': ' ({title})',
+  'demo.legend': 'DEMO: the demo device (an emulator). Nothing it sends really goes out, and 10086’s replies and their figures are made up.',
   'modem.noneShort': 'No modem',
 
   'catalog.label': 'Search instructions',

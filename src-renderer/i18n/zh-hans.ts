@@ -18,6 +18,8 @@ export const zhHans = {
 
   'demo.badge': 'DEMO',
   'demo.title': '演示设备（模拟器）：不会发出真实短信',
+  'demo.said': '（{title}）',
+  'demo.legend': 'DEMO：演示设备（模拟器）。它的指令不会真的发出，10086 的回复和其中的数字都是模拟的。',
   'modem.noneShort': '未连接设备',
 
   'catalog.label': '搜索指令',

@@ -19,6 +19,8 @@ export const zhHant: Record<StringKey, string> = {
 
   'demo.badge': 'DEMO',
   'demo.title': '示範裝置（模擬器）：不會發出真實簡訊',
+  'demo.said': '（{title}）',
+  'demo.legend': 'DEMO：示範裝置（模擬器）。它的指令不會真的發出，10086 的回覆和其中的數字都是模擬的。',
   'modem.noneShort': '未連接裝置',
 
   'catalog.label': '搜尋指令',
