@@ -447,13 +447,18 @@ describe('the catalog in use', () => {
     await row.waitFor({ state: 'detached' });
   }
 
+  /** A new own instruction through Settings' form (one of that code left by an earlier run is deleted first). */
+  async function addCustom(code: string, name: string): Promise<void> {
+    await deleteKeptCustom(code);
+    await page.click('#custom-add');
+    await page.fill('#custom-code', code);
+    await page.fill('#custom-name', name);
+    await page.click('#custom-form button[type=submit]');
+  }
+
   it('adds an instruction of one’s own in Settings; the catalog finds it and it sends like a built-in one', async () => {
     await page.click('nav a[href="#/settings"]');
-    await deleteKeptCustom('CXLLB');
-    await page.click('#custom-add');
-    await page.fill('#custom-code', 'CXLLB');
-    await page.fill('#custom-name', '查询流量包明细');
-    await page.click('#custom-form button[type=submit]');
+    await addCustom('CXLLB', '查询流量包明细');
     await page.waitForSelector('.custom-list td code');
     expect(await page.textContent('.custom-list')).toContain('CXLLB');
     await page.click('nav a[href="#/"]');
@@ -490,11 +495,7 @@ describe('the catalog in use', () => {
   // ux30: with 导入时覆盖同代码的指令 ticked, an import replaced same-code entries at once, with no question and no undo.
   it('an import that would overwrite own instructions asks first, saying how many and which', async () => {
     await page.click('nav a[href="#/settings"]');
-    await deleteKeptCustom('KTWXC');
-    await page.click('#custom-add');
-    await page.fill('#custom-code', 'KTWXC');
-    await page.fill('#custom-name', '我的无线宝');
-    await page.click('#custom-form button[type=submit]');
+    await addCustom('KTWXC', '我的无线宝');
     const row = page.locator('.custom-list tr', { has: page.locator('code:text-is("KTWXC")') });
     await row.waitFor();
     const file = { format: 'hall10086.custom-instructions', version: 1, instructions: [{ code: 'KTWXC', name: { 'zh-Hans': '同事的无线宝' } }] };
