@@ -57,6 +57,10 @@ export const SHORTCUTS = {
     send: { keys: ['Control+Enter', 'Meta+Enter'], what: 'keys.send', is: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) },
     back: { keys: ['Escape'], what: 'keys.back', is: plain('Escape') },
   },
+  // Ctrl+F is the browser's find in the page: Shift added, as editors' "find in all files".
+  thread: {
+    search: { keys: ['Control+Shift+F', 'Meta+Shift+F'], what: 'keys.logSearch', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === true && e.key.toLowerCase() === 'f' },
+  },
   composer: {
     choose: { keys: ['ArrowUp', 'ArrowDown'], what: 'keys.choose', is: plain('ArrowUp', 'ArrowDown') },
     take: { keys: ['Tab'], what: 'keys.take', is: plain('Tab') },
@@ -97,6 +101,7 @@ export const PLACE_NAMES: Record<ShortcutPlace, StringKey> = {
   anywhere: 'keys.place.anywhere',
   catalog: 'keys.place.catalog',
   instruction: 'keys.place.instruction',
+  thread: 'keys.place.thread',
   composer: 'keys.place.composer',
   tabs: 'keys.place.tabs',
   form: 'keys.place.form',

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { alertText } from '../alerts/alert-text';
 import { useAlerts } from '../alerts/use-alerts';
 import { DemoBadge } from '../components/DemoBadge';
+import { LinkedSentence } from '../components/LinkedSentence';
 import { useCore } from '../core/CoreProvider';
 import { simLabel } from '../core/modems';
 import { useI18n } from '../prefs/PrefsProvider';
@@ -51,11 +52,33 @@ export default function OverviewView() {
       <h1 id="overview-heading">{t('overview.title')}</h1>
       <Alerts />
       <RereadProgress />
-      {!anyFigures && <p className="empty">{t('overview.empty')}</p>}
+      {!anyFigures && <NoFigures anySim={sims.length > 0} />}
       {sims.length > 0 && <FleetTable sims={sims} labels={fleet.labels} onSelect={setChosen} />}
       {anyFigures && <CoreOnlyNote />}
       <SimSections simIds={shown} />
     </section>
+  );
+}
+
+/**
+ * No figures yet: what to do, with the way there in the sentence. With a SIM, the table's 立即查询全部 SIM
+ * just below asks them all (the sentence's button takes the focus there, where the check's progress is said);
+ * with none, a modem is connected on the Modem page first.
+ */
+function NoFigures({ anySim }: { anySim: boolean }) {
+  const { t } = useI18n();
+  if (!anySim)
+    return (
+      <LinkedSentence className="empty" say={(link) => t('overview.emptyNoSim', { link })}>
+        <a href={routeHash({ view: 'modem' })}>{t('nav.modem')}</a>
+      </LinkedSentence>
+    );
+  return (
+    <LinkedSentence className="empty" say={(link) => t('overview.empty', { link })}>
+      <button type="button" className="link" onClick={() => document.querySelector<HTMLElement>('.fleet-check-all')?.focus()}>
+        {t('fleet.checkAll')}
+      </button>
+    </LinkedSentence>
   );
 }
 

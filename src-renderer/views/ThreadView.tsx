@@ -54,6 +54,19 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
 
   const current = simId ?? sending?.simId ?? tabs[0]?.simId ?? null;
   const ids = useId();
+  const header = useRef<HTMLElement>(null);
+
+  // From the composer too (the key has modifiers, so it is never text); a second press while it is open goes back to its field.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.isComposing || !SHORTCUTS.thread.search.is(e) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      if (searching) header.current?.querySelector<HTMLInputElement>('.log-search input')?.focus();
+      else setSearching(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [searching]);
 
   if (!stored) return <p className="view empty">{t('app.loading')}</p>;
   // The region is named as its heading: 小e's thread is not "the conversation with 10086".
@@ -64,8 +77,8 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
     <section className="view thread" aria-label={title}>
       <h1 className="visually-hidden">{title}</h1>
       {/* The search, open or not, comes before the tabs: the next Tab stop after the tab list is in its panel (WAI-ARIA's tabs). */}
-      <header className="thread-header">
-        <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching}>
+      <header className="thread-header" ref={header}>
+        <button type="button" onClick={() => setSearching((s) => !s)} aria-pressed={searching} aria-keyshortcuts={SHORTCUTS.thread.search.keys.join(' ')}>
           {t('thread.search')}
         </button>
         {searching && (

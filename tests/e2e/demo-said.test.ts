@@ -26,4 +26,39 @@ describe('the demo modem, said where its replies are read', () => {
     await note.getByRole('link', { name: '设备' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/modem');
   }, 90_000);
+
+  // ux30: the empty Overview said to send YE or CXYEG, not that 立即查询全部 SIM just under it does both for every SIM.
+  it('the empty Overview names 立即查询全部 SIM and its button there takes the focus to it', async () => {
+    await page.keyboard.press('Alt+5');
+    const empty = page.locator('.overview .empty');
+    await empty.waitFor({ timeout: 30_000 });
+    await page.locator('.fleet-check-all').waitFor({ timeout: 30_000 });
+    expect(await empty.textContent()).toBe('还没有数字。按下面的「立即查询全部 SIM」，向每张就绪的 SIM 发送 YE（余额）和 CXYEG（流量），10086 的回复会显示在这里。');
+    expect(await axeViolations(page)).toEqual([]);
+    await empty.getByRole('button', { name: '立即查询全部 SIM' }).click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('fleet-check-all'))).toBe(true);
+  }, 90_000);
+
+  // ux30: outside the thread's note, DEMO was explained only in a hover title: a keyboard or a screen reader never got it.
+  it('DEMO is explained in words a screen reader reads (the SIM tab, the status line, the table row) and under the Overview table', async () => {
+    await page.keyboard.press('Alt+5');
+    // The row's badge and the legend come from the same render (the table's set of demo SIMs).
+    await page.locator('tr[data-sim] .badge-demo').waitFor({ timeout: 30_000 });
+    const legend = page.locator('.fleet-demo-legend');
+    const row = page.locator('tr[data-sim] th.fleet-sim').first();
+    const said = {
+      legend: (await legend.count()) ? await legend.textContent() : null,
+      row: await row.evaluate((el) => el.textContent),
+      statusLine: await page.locator('.status-line .badge-demo').textContent(),
+    };
+    await page.keyboard.press('Alt+2');
+    await page.locator('[role=tab] .badge-demo').waitFor({ timeout: 30_000 });
+    expect({ ...said, tabs: await page.getByRole('tab', { name: /演示设备（模拟器）：不会发出真实短信/ }).count() }).toEqual({
+      legend: 'DEMO：演示设备（模拟器）。它的指令不会真的发出，10086 的回复和其中的数字都是模拟的。',
+      row: expect.stringContaining('DEMO（演示设备（模拟器）：不会发出真实短信）'),
+      statusLine: 'DEMO（演示设备（模拟器）：不会发出真实短信）',
+      tabs: 1,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+  }, 90_000);
 });

@@ -239,6 +239,47 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // ux30: with no SIM at all, the empty Overview said to send YE, with nothing to send it from.
+  it('the empty Overview with no SIM leads to the Modem page', async () => {
+    await page.keyboard.press('Alt+5');
+    const empty = page.locator('.overview .empty');
+    await empty.waitFor({ timeout: 30_000 });
+    expect(await empty.textContent()).toBe('还没有数字，也还没有 SIM。先到「设备」页连接调制解调器，再回到这里查询。');
+    await axe('empty Overview');
+    await empty.getByRole('link', { name: '设备' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/modem');
+    expect(report).toEqual([]);
+  }, 90_000);
+
+  // ux30: no key opened the log search (Ctrl+F is the browser's find); now Ctrl+Shift+F, from the composer too.
+  it('Ctrl+Shift+F opens the log search from the composer, keeps what was typed, and is on the shortcuts page', async () => {
+    const composer = await firstThreadLine();
+    await composer.focus();
+    await page.keyboard.type('请问');
+    await page.keyboard.press('Control+Shift+F');
+    const field = page.locator('.log-search input[type=search]');
+    await field.waitFor({ timeout: 15_000 });
+    const opened = [await focused(), await composer.inputValue()];
+    // A second press while it is open brings the focus back to its field (from its Close, say).
+    await page.getByRole('button', { name: '关闭搜索' }).focus();
+    await page.keyboard.press('Control+Shift+F');
+    await page.waitForFunction(() => document.activeElement?.matches('.log-search input') === true, undefined, { timeout: 15_000 });
+    await axe('log search opened by its key');
+    await page.keyboard.press('Escape');
+    const closed = [await page.locator('.log-search').count(), await focused()];
+    expect([...opened, ...closed]).toEqual(['input “搜索记录”', '请问', 0, 'input[role=combobox] “输入指令”']);
+    expect(await page.getByRole('button', { name: '搜索记录' }).getAttribute('aria-keyshortcuts')).toBe('Control+Shift+F Meta+Shift+F');
+    await page.keyboard.press('Alt+5');
+    await page.locator('#main').focus();
+    await page.keyboard.press('?');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor({ timeout: 15_000 });
+    const row = dialog.locator('tr, li, dt, dd, p').filter({ hasText: '打开记录搜索' }).first();
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Ctrl+Shift+F');
+    await page.keyboard.press('Escape');
+    expect(report).toEqual([]);
+  }, 120_000);
+
   // ux29: Esc with no suggestions cleared the line for good; a long free text was lost to a second Esc.
   it('a line Esc cleared comes back with Ctrl+Z, unless it carried a password', async () => {
     const composer = await firstThreadLine();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import { FakeChromePort, is, SignedPort } from '../integration/native-host-kit';
-import { browserSuite, catchUpStored, readLog, type Served } from './ui-kit';
+import { axeViolations, browserSuite, catchUpStored, readLog, type Served } from './ui-kit';
 
 /**
  * The React UI in Chromium against the real browser-mode server and its demo modem (the
@@ -447,13 +447,18 @@ describe('the catalog in use', () => {
     await row.waitFor({ state: 'detached' });
   }
 
+  /** A new own instruction through Settings' form (one of that code left by an earlier run is deleted first). */
+  async function addCustom(code: string, name: string): Promise<void> {
+    await deleteKeptCustom(code);
+    await page.click('#custom-add');
+    await page.fill('#custom-code', code);
+    await page.fill('#custom-name', name);
+    await page.click('#custom-form button[type=submit]');
+  }
+
   it('adds an instruction of one’s own in Settings; the catalog finds it and it sends like a built-in one', async () => {
     await page.click('nav a[href="#/settings"]');
-    await deleteKeptCustom('CXLLB');
-    await page.click('#custom-add');
-    await page.fill('#custom-code', 'CXLLB');
-    await page.fill('#custom-name', '查询流量包明细');
-    await page.click('#custom-form button[type=submit]');
+    await addCustom('CXLLB', '查询流量包明细');
     await page.waitForSelector('.custom-list td code');
     expect(await page.textContent('.custom-list')).toContain('CXLLB');
     await page.click('nav a[href="#/"]');
@@ -485,6 +490,35 @@ describe('the catalog in use', () => {
     expect(await page.textContent('#custom-import-result li')).toContain('BAD CODE');
     // The list is the core's next catalog event, which may come after the import's answer.
     await page.waitForFunction(() => document.querySelector('.custom-list')?.textContent?.includes('KTWXB'));
+  });
+
+  // ux30: with 导入时覆盖同代码的指令 ticked, an import replaced same-code entries at once, with no question and no undo.
+  it('an import that would overwrite own instructions asks first, saying how many and which', async () => {
+    await page.click('nav a[href="#/settings"]');
+    await addCustom('KTWXC', '我的无线宝');
+    const row = page.locator('.custom-list tr', { has: page.locator('code:text-is("KTWXC")') });
+    await row.waitFor();
+    const file = { format: 'hall10086.custom-instructions', version: 1, instructions: [{ code: 'KTWXC', name: { 'zh-Hans': '同事的无线宝' } }] };
+    const importReplacing = async () => {
+      await page.locator('label.choice', { hasText: '导入时覆盖同代码的指令' }).locator('input').check();
+      await page.setInputFiles('#custom-import-file', { name: 'shared.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      // Old code: no dialog; the import result (覆盖 1 条) came instead.
+      await page.locator('dialog[open], #custom-import-result').first().waitFor({ timeout: 15_000 });
+      const dialog = page.locator('dialog[open]');
+      return (await dialog.count()) ? `${await dialog.locator('h2').textContent()} ${await dialog.locator('p').first().textContent()}` : await page.textContent('#custom-import-result');
+    };
+    expect(await importReplacing()).toBe('覆盖 1 条自定义指令？ 文件里有 1 条与你已有的指令代码相同、内容不同：KTWXC。覆盖后不能撤销；如需保留原来的，请先取消并导出。');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('dialog[open] button:not(.danger)');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    // Cancelled in the page: no call went to the core, so there is nothing to wait for.
+    expect([await row.locator('td').nth(1).textContent(), await page.locator('#custom-import-result').count()]).toEqual(['我的无线宝', 0]);
+    await importReplacing();
+    await page.click('dialog[open] button.danger');
+    await page.waitForSelector('#custom-import-result');
+    expect(await page.textContent('#custom-import-result')).toMatch(/覆盖 1 条/);
+    await page.waitForFunction(() => document.querySelector('.custom-list')?.textContent?.includes('同事的无线宝'));
+    await deleteKeptCustom('KTWXC');
   });
 
   it('remembers the chosen province across a reload', async () => {

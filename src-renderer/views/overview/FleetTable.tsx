@@ -170,6 +170,8 @@ export function FleetTable({ sims, labels, onSelect }: Props) {
           </tbody>
         </table>
       </div>
+      {/* DEMO said in words under the table too: sighted keyboard users never see a hover title. */}
+      {sims.some((s) => s.host === null && demoSims?.has(s.simId)) && <p className="muted fleet-demo-legend">{t('demo.legend')}</p>}
     </div>
   );
 }

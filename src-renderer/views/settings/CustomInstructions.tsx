@@ -1,7 +1,7 @@
 import { SectionLoading } from '../../components/SectionLoading';
 import { useRef, useState } from 'react';
 import type { CustomImportResult } from '../../../src-shared/api/contract';
-import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
+import { exportCustomFile, readCustomFile } from '../../../src-shared/catalog/custom/file';
 import { editedText } from '../../../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { useCatalogState } from '../../catalog/active-catalog';
@@ -36,6 +36,8 @@ export function CustomInstructions() {
   const [deleting, setDeleting] = useState<CustomInstruction | null>(null);
   const [replace, setReplace] = useState(false);
   const [imported, setImported] = useState<CustomImportResult | null>(null);
+  /** A file that would overwrite instructions the user has, waiting for a yes: there is no undo after it. */
+  const [overwriting, setOverwriting] = useState<{ text: string; codes: string[] } | null>(null);
   const file = useRef<HTMLInputElement>(null);
   if (!state) return <SectionLoading legend={t('custom.title')} />;
 
@@ -62,15 +64,24 @@ export function CustomInstructions() {
       reportError(error);
     }
   };
-  const importFile = async (f: File) => {
+  const runImport = async (text: string) => {
     try {
-      setImported(await api.call('custom.import', { text: await f.text(), replace }));
+      setImported(await api.call('custom.import', { text, replace }));
     } catch (error) {
       reportError(error);
     } finally {
       // Replacing is chosen for one file at a time: the next colleague's file adds, unless asked again.
       setReplace(false);
     }
+  };
+  const importFile = async (f: File) => {
+    const text = await f.text();
+    if (replace) {
+      // Read here only to say what would be lost; a file that cannot be read goes on to the core, whose refusal is the message.
+      const codes = readableDuplicates(text, state.customs);
+      if (codes.length > 0) return setOverwriting({ text, codes });
+    }
+    await runImport(text);
   };
 
   return (
@@ -145,6 +156,22 @@ export function CustomInstructions() {
           </ul>
         </div>
       )}
+      {overwriting && (
+        <ConfirmDialog
+          title={t('custom.overwriteTitle', { n: overwriting.codes.length })}
+          confirmLabel={t('custom.overwrite')}
+          cancelLabel={t('confirm.cancel')}
+          danger
+          onCancel={() => setOverwriting(null)}
+          onConfirm={() => {
+            const { text } = overwriting;
+            setOverwriting(null);
+            void runImport(text);
+          }}
+        >
+          <p>{t('custom.overwriteBody', { n: overwriting.codes.length, codes: overwriting.codes.join(t('fleet.listSep')) })}</p>
+        </ConfirmDialog>
+      )}
       {deleting && (
         <ConfirmDialog
           title={t('custom.deleteTitle', { code: deleting.code })}
@@ -214,4 +241,15 @@ function DraftForm({ draft, onChange, onSave, onCancel }: { draft: Draft; onChan
       </div>
     </form>
   );
+}
+
+/** The codes a replacing import of `text` would overwrite (same code, other content); none when the file cannot be read. */
+function readableDuplicates(text: string, customs: readonly CustomInstruction[]): string[] {
+  try {
+    return readCustomFile(text, customs)
+      .duplicates.filter((d) => !d.identical)
+      .map((d) => d.existing.code);
+  } catch {
+    return [];
+  }
 }

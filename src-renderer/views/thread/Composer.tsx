@@ -7,6 +7,7 @@ import { paramsNamedIn } from '../../../src-shared/catalog/named-month';
 import { outgoingText, type OutgoingText, type RemovedCharacter } from '../../../src-shared/catalog/outgoing-text';
 import { instructionCode } from '../../catalog/param-check';
 import { Highlighted } from '../../components/Highlighted';
+import { LinkedSentence } from '../../components/LinkedSentence';
 import { useCore } from '../../core/CoreProvider';
 import { threadSendBlockedKey } from '../../core/modems';
 import { useSender, type Outgoing } from '../../core/use-sender';
@@ -240,22 +241,16 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
   );
 }
 
-/** Where the marker stands in the demo note's sentence: the link to the Modem page goes there. */
-const LINK_AT = '\u0001';
-
 /**
  * On the demo modem's thread, in words: its SMS go nowhere and its 10086 is the emulator, so a balance it
  * answers is not the customer's. A DEMO badge explained on hover was all a newcomer had on a first start.
  */
 function DemoNote() {
   const { t } = useI18n();
-  const [before, after] = t('composer.demo', { link: LINK_AT }).split(LINK_AT);
   return (
-    <p className="muted demo-note">
-      {before}
+    <LinkedSentence className="muted demo-note" say={(link) => t('composer.demo', { link })}>
       <a href={routeHash({ view: 'modem' })}>{t('nav.modem')}</a>
-      {after}
-    </p>
+    </LinkedSentence>
   );
 }
 
