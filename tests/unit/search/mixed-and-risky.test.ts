@@ -12,18 +12,23 @@ import { itAnswers, itGuessesAtMost, itGuessesFirst } from './expect-answers';
 const engine = createSearch(builtinCatalog().instructions);
 
 describe('a risky instruction is never sent straight from a slip', () => {
-  // 停机 or a password (what no SMS undoes): found only through a keyboard's slip, a pair's sound or an English correction, it is a guess to confirm.
+  // 停机 (what no SMS undoes and one confirmed tap sends): found only through a keyboard's slip, a pair's sound or an English correction, it is a guess to confirm.
   itGuessesFirst(engine, 'a slip of a risky request', [
     ['帮我挺机', 'TJ'],
     ['麻烦帮我婷机', 'TJ'],
     ['suspnd my line', 'TJ'],
   ]);
-  // Said as typed it is still answered.
+  // A password instruction waits for the passwords (or the ID number) to be typed, and is confirmed: as sure as its words, slip or not.
+  itAnswers(engine, 'a slip in a password instruction', [
+    ['我要改个蜜码', 'MMXG'],
+    ['forgot my pasword', 'MMHF'],
+  ]);
   // A cancel its opposite undoes is as sure as its words, slip or not: it is confirmed before it is sent anyway.
   itAnswers(engine, 'a slip of a cancel that can be undone', [
     ['取消菜铃', 'QXCL'],
     ['pls QXGRPS', 'QXGPRS'],
   ]);
+  // Said as typed it is still answered.
   itAnswers(engine, 'a risky request said as typed', [
     ['帮我停机', 'TJ'],
     ['取消彩铃', 'QXCL'],
