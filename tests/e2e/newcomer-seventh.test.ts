@@ -56,7 +56,10 @@ const badgesShown = (cell: string) =>
     return [...th.querySelectorAll('.badge')].map((b) => {
       const r = b.getBoundingClientRect();
       const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
-      return { text: b.textContent?.trim(), whole: inside && b.scrollWidth <= b.clientWidth + 1 && r.width > 0 };
+      // What is seen: the words a screen reader alone reads with the badge (ux30's DEMO meaning) are no part of it.
+      const seen = b.cloneNode(true) as Element;
+      seen.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return { text: seen.textContent?.trim(), whole: inside && b.scrollWidth <= b.clientWidth + 1 && r.width > 0 };
     });
   });
 
