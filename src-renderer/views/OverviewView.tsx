@@ -62,7 +62,7 @@ export default function OverviewView() {
 
 /**
  * No figures yet: what to do, with the way there in the sentence. With a SIM, the table's 立即查询全部 SIM
- * just below asks them all (the sentence's button takes the focus there, where the check's progress is said);
+ * just below asks them all (the sentence's link takes the focus there, where the check's progress is said);
  * with none, a modem is connected on the Modem page first.
  */
 function NoFigures({ anySim }: { anySim: boolean }) {
@@ -75,9 +75,16 @@ function NoFigures({ anySim }: { anySim: boolean }) {
     );
   return (
     <LinkedSentence className="empty" say={(link) => t('overview.empty', { link })}>
-      <button type="button" className="link" onClick={() => document.querySelector<HTMLElement>('.fleet-check-all')?.focus()}>
+      {/* A link to the button, not a second button of that name: a screen reader would hear two buttons alike doing different things. */}
+      <a
+        href="#fleet-check-all"
+        onClick={(event) => {
+          event.preventDefault();
+          document.querySelector<HTMLElement>('.fleet-check-all')?.focus();
+        }}
+      >
         {t('fleet.checkAll')}
-      </button>
+      </a>
     </LinkedSentence>
   );
 }

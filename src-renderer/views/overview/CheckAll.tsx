@@ -47,7 +47,7 @@ export function CheckAll({ readySims, leftOut }: { readySims: number; leftOut: r
   };
   return (
     <div className="fleet-check">
-      <button type="button" className="fleet-check-all" onClick={start} aria-disabled={unavailable} aria-describedby="fleet-check-status">
+      <button type="button" id="fleet-check-all" className="fleet-check-all" onClick={start} aria-disabled={unavailable} aria-describedby="fleet-check-status">
         {t('fleet.checkAll')}
       </button>
       <span id="fleet-check-status" className="muted" role="status">
