@@ -47,7 +47,8 @@ describe('hall10086 … --data-dir', () => {
     expect((await hall(['province'], env)).stdout).not.toMatch(/\*\s+gd/);
     expect((await hall(['update', '--data-dir', other], env)).stdout).toMatch(/Source\s+none \(offline\)/);
     expect(await readdir(home)).not.toContain('catalog-settings.json');
-  });
+    // Eleven CLI processes, each 3–8 s at load ~19: the suite's 60 s ran out on both tries of a full run at load ~25.
+  }, 240_000);
 
   it('commands with nothing in a data folder take it and go on (pdu, reply, ports)', async () => {
     const other = await folder();
