@@ -47,7 +47,7 @@ export interface JournalOptions {
   dedupeMaxKeys?: number;
   /** …and none older than this (default 90 days). */
   dedupeMaxAgeDays?: number;
-  /** Compact automatically once the log is this big and mostly dead records (default 4 MiB). */
+  /** Compact automatically once the log is this big and mostly dead records (default COMPACT_AT_BYTES). */
   compactAtBytes?: number;
   /** Acknowledged parts of long messages kept for stores that missed some (default SETTLED_PARTS_KEPT_DAYS)… */
   keptPartsDays?: number;
@@ -89,6 +89,9 @@ export interface Appended {
  * an SMSC retries a delivery whose acknowledgement it missed within minutes (its retry schedule), not hours.
  */
 const REPEAT_WINDOW_MS = 10 * 60 * 1000;
+
+/** The size at which a log of mostly dead records is compacted, unless the owner chose another. */
+export const COMPACT_AT_BYTES = 4 * 1024 * 1024;
 
 /** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
 const DIRECT_SLOT = 'direct';
@@ -189,7 +192,7 @@ export class Journal {
         maxParts: options.keptPartsMax ?? 5000,
         mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
       },
-      compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
+      compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
     };
     let lock: HeldLock;
     try {
