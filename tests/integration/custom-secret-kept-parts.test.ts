@@ -109,7 +109,7 @@ describe("a custom instruction's password quoted in a kept long reply (real core
     const compacted = await readFile(log, 'utf8');
     expect(Buffer.byteLength(compacted)).toBeLessThan(COMPACT_AT_BYTES / 100);
     // Kept (for 7 days, for profiles that missed it), masked as the catalog in use finds it.
-    expect(compacted).toContain('KDMM******');
+    expect(compacted).toContain('您发送的短信指令');
     expect(compacted.includes(PASSWORD)).toBe(false);
   }, 120_000);
 

@@ -55,7 +55,8 @@ export interface JournalOptions {
   keptPartsMax?: number;
   /**
    * Masks secrets in the texts of one message's kept parts, in part order, null where a part has not
-   * come (default: the built-in catalog's detector; the core passes the catalog in use).
+   * come (default: the built-in catalog's detector; the core passes the catalog in use). Given, it finds
+   * every secret only once the owner says so (`maskKept`): until then the journal compacts only when told to.
    */
   maskAtRest?: KeptPartsRetention['mask'];
 }
@@ -112,6 +113,8 @@ interface Settings {
   retention: DedupeRetention;
   keep: KeptPartsRetention;
   compactAtBytes: number;
+  /** The owner's mask (JournalOptions.maskAtRest): not to be written with before `maskKept`. */
+  ownMask: boolean;
 }
 
 interface OnDisk {
@@ -140,6 +143,12 @@ export class Journal {
   private readonly commits: GroupCommit;
   private compactionQueued = false;
   private compactAt: number;
+  /**
+   * A compaction writes kept parts masked, with the mask as it is then. The core's mask is the catalog in use, loaded
+   * after the journal opens; a start's first write (an interrupted send marked failed) compacted a log past its size
+   * with the built-in catalog, and a custom instruction's password quoted in a kept part went to disk clear (mend31).
+   */
+  private maskReady: boolean;
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
@@ -171,6 +180,7 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
+    this.maskReady = !settings.ownMask;
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -193,6 +203,7 @@ export class Journal {
         mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
       },
       compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
+      ownMask: options.maskAtRest !== undefined,
     };
     let lock: HeldLock;
     try {
@@ -427,7 +438,8 @@ export class Journal {
    * changed. The owner calls it once its mask can find every secret, and after each change of it: the core opens the
    * journal before the catalog in use, and masked at open with the built-in catalog, or before a custom instruction was
    * saved, a password of it quoted in a kept part was handed out clear from then on (review28). Until called, each
-   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack.
+   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack. A journal with the owner's
+   * mask compacts on its own only from the first call (maskReady): a compaction put off at the start comes now.
    */
   maskKept(): void {
     this.state.maskedWhole.clear();
@@ -436,6 +448,8 @@ export class Journal {
     } catch {
       // As in ack.
     }
+    this.maskReady = true;
+    this.compactIfWorthIt();
   }
 
   /**
@@ -746,7 +760,7 @@ export class Journal {
   }
 
   private compactIfWorthIt(): void {
-    if (this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
+    if (!this.maskReady || this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
     if (this.state.liveRecords(this.settings.now(), this.settings.keep) * 2 >= this.records) return;
     this.compactionQueued = true;
     void this.commits
