@@ -4,6 +4,7 @@ import { HallError, toHallError, type Bilingual } from '../../src-shared/errors'
 import { leftOutSaid, readBoardFile, type BoardRead } from '../../src-shared/fleet/board-file';
 import type { SimState } from '../../src-shared/fleet/sim-state';
 import { writeFileAtomic } from '../services/atomic-write';
+import { SaidOnce } from '../services/said-once';
 import { Damaged, loadSettingsFile, type LoadedSettings } from '../services/settings-file';
 import { FleetCheck } from '../services/fleet/fleet-check';
 import { SimBoard } from '../services/fleet/sim-board';
@@ -67,8 +68,12 @@ export class Fleet {
    * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
    */
   private boardLeftAlone = false;
-  /** A failed write of the board was said; said again only after a write went through. */
-  private boardFailureSaid = false;
+  /**
+   * A write that failed (a full disk, a read-only folder) loses nothing of this run: the board in memory stays the
+   * truth, and the next change writes it whole. Before, it was silent (review28): a restart then showed older figures
+   * without a word. Said once, not at every change of a busy fleet.
+   */
+  private readonly boardWrites: SaidOnce;
 
   private constructor(
     private readonly deps: FleetDeps,
@@ -80,6 +85,10 @@ export class Fleet {
     readonly problems: Bilingual[],
   ) {
     this.board = new SimBoard(deps.redact);
+    this.boardWrites = new SaidOnce((text) => deps.notice(text), (error) => ({
+      zh: `SIM 数字看板没能写入 ${this.boardPath}（${error.zh}）：本次运行看板照常显示，但若就此关闭应用，重启后显示的是较旧的数字，直到下一条回复。看板下次变化时会再试。`,
+      en: `The SIM board could not be written to ${this.boardPath} (${error.en}): the board shows as usual this run, but if the app is closed before a later write succeeds, a restart shows older figures until the next replies. It is tried again at the board's next change.`,
+    }));
     this.board.on('sim', (state) => {
       deps.onSim(this.local(state));
       if (this.closed) return;
@@ -125,28 +134,8 @@ export class Fleet {
     // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
     // finds the figures it takes back exactly as they were (SimBoard.readsKept).
     const text = `${JSON.stringify({ version: 1, sims, readWhole: this.board.readsKept() })}\n`;
-    this.saving = this.saving.then(() => writeFileAtomic(this.boardPath, text)).then(
-      () => {
-        this.boardFailureSaid = false;
-      },
-      (e: unknown) => this.saidBoardNotWritten(e),
-    );
+    this.saving = this.saving.then(() => this.boardWrites.attempt(() => writeFileAtomic(this.boardPath, text)));
     return this.saving;
-  }
-
-  /**
-   * A write that failed (a full disk, a read-only folder) loses nothing of this run: the board in memory stays the
-   * truth, and the next change writes it whole. Before, it was silent (review28): a restart then showed older figures
-   * without a word. Said once, not at every change of a busy fleet.
-   */
-  private saidBoardNotWritten(e: unknown): void {
-    if (this.boardFailureSaid) return;
-    this.boardFailureSaid = true;
-    const error = toHallError(e);
-    this.deps.notice({
-      zh: `SIM 数字看板没能写入 ${this.boardPath}（${error.zh}）：本次运行看板照常显示，但若就此关闭应用，重启后显示的是较旧的数字，直到下一条回复。看板下次变化时会再试。`,
-      en: `The SIM board could not be written to ${this.boardPath} (${error.en}): the board shows as usual this run, but if the app is closed before a later write succeeds, a restart shows older figures until the next replies. It is tried again at the board's next change.`,
-    });
   }
 
   /**

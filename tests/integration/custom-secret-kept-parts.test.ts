@@ -1,13 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
+import { COMPACT_AT_BYTES, Journal } from '../../src-main/services/journal';
 import type { HandedOutRecord } from '../../src-shared/journal-records';
 import { FAST } from './session-kit';
 import { waitFor } from './fleet/pool-kit';
+import { hall } from './cli-helpers';
 
 /*
  * review28: a kept long reply that quotes the user's own instruction with its password, the instruction one of the user's
@@ -70,6 +72,46 @@ describe("a custom instruction's password quoted in a kept long reply (real core
     cleanup.push(() => again.close());
     expect(await handedOut(again, asked)).not.toContain(PASSWORD);
   }, 60_000);
+
+  /**
+   * A busy fleet's finished instructions, written through the real journal until the log is past the size at which it
+   * is compacted (the product's own size: the core offers no other), and one instruction the last run was cut off
+   * sending: the start that marks it failed writes, and that write is what compacts. The filler journal itself never
+   * compacts (its own size set out of reach), or it would do the very compaction under test, with no catalog at all.
+   */
+  async function grownPastCompaction(dir: string) {
+    const filler = await Journal.open(dir, { compactAtBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      for (let batch = 0; filler.stats().bytes <= COMPACT_AT_BYTES; batch++) {
+        await Promise.all(
+          Array.from({ length: 500 }, (_, i) =>
+            filler.recordOutgoing({ id: `done-${batch}-${i}`, simId: ICCID, to: '10086', text: 'CXYE', state: 'delivered', messageRefs: [i % 256], error: null }),
+          ),
+        );
+      }
+      await filler.recordOutgoing({ id: 'cut-off', simId: ICCID, to: '10086', text: 'CXLL', state: 'sending', messageRefs: [], error: null });
+    } finally {
+      await filler.close();
+    }
+  }
+
+  it('is masked in the journal file a start compacts, the catalog in use not loaded yet (the real CLI)', async () => {
+    const { dir, emulator, pty, core } = await start();
+    await core.call('custom.save', { entry: KDMM });
+    await keptReply(core, emulator, pty.path);
+    await core.close();
+    await grownPastCompaction(dir);
+    const log = join(dir, 'journal.log');
+    // The part's line as it came: a compaction is what masks a kept part on disk.
+    expect((await readFile(log, 'utf8')).includes(`KDMM${PASSWORD}`)).toBe(true);
+    const run = await hall(['modem', 'status', '--port', pty.path, '--data-dir', dir, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const compacted = await readFile(log, 'utf8');
+    expect(Buffer.byteLength(compacted)).toBeLessThan(COMPACT_AT_BYTES / 100);
+    // Kept (for 7 days, for profiles that missed it), masked as the catalog in use finds it.
+    expect(compacted).toContain('您发送的短信指令');
+    expect(compacted.includes(PASSWORD)).toBe(false);
+  }, 120_000);
 
   it('is masked in the parts handed out once the instruction is saved, after the reply was kept', async () => {
     const { emulator, pty, core } = await start();

@@ -4,6 +4,7 @@ import { TOKEN_16 } from '../../../src-shared/api/extension-auth';
 import { SETTLED_PARTS_KEPT_DAYS } from '../../../src-shared/journal-records';
 import { toHallError, type Bilingual } from '../../../src-shared/errors';
 import { writeFileAtomic } from '../atomic-write';
+import { SaidOnce } from '../said-once';
 import { SerialQueue } from '../serial-queue';
 import { jsonOf, loadSettingsFile } from '../settings-file';
 
@@ -45,8 +46,7 @@ const ToldFileSchema = v.strictObject({ version: v.literal(1), told: v.array(Tol
  */
 export class ToldReplies {
   private readonly changes = new SerialQueue();
-  /** A failed write was said; said again only after a write went through. */
-  private failureSaid = false;
+  private readonly writes: SaidOnce;
 
   private constructor(
     private readonly path: string,
@@ -55,7 +55,15 @@ export class ToldReplies {
     readonly problem: Bilingual | null,
     /** The file could not be read or kept aside: never written this run, so what it holds is still there to mend. */
     private readonly leftAlone: boolean,
-  ) {}
+  ) {
+    this.writes = new SaidOnce(
+      (text) => o.warn?.(text),
+      (error) => ({
+        zh: `${HOLDS.zh}没能写入 ${path}（${error.zh}）：本次运行照常核对，但若就此关闭应用，扩展之后的核对不再回答这些回复。下次转交时会再试。`,
+        en: `The ${HOLDS.en} could not be written to ${path} (${error.en}): rechecks answer as usual this run, but if the app is closed before a later write succeeds, later rechecks answer nothing about these replies. It is tried again at the next one passed on.`,
+      }),
+    );
+  }
 
   static async open(dataDir: string, o: ToldOptions = {}): Promise<ToldReplies> {
     const path = join(dataDir, 'extension-replies.json');
@@ -89,21 +97,8 @@ export class ToldReplies {
   add(entry: ToldReply): Promise<void> {
     this.told = kept([...this.told, entry], this.now() - KEPT_MS);
     if (this.leftAlone) return Promise.resolve();
-    return this.changes.run(async () => {
-      try {
-        // The whole of memory each time: a note a failed write missed goes with the next one.
-        await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, told: this.told })}\n`);
-        this.failureSaid = false;
-      } catch (e) {
-        if (this.failureSaid) return;
-        this.failureSaid = true;
-        const error = toHallError(e);
-        this.o.warn?.({
-          zh: `${HOLDS.zh}没能写入 ${this.path}（${error.zh}）：本次运行照常核对，但若就此关闭应用，扩展之后的核对不再回答这些回复。下次转交时会再试。`,
-          en: `The ${HOLDS.en} could not be written to ${this.path} (${error.en}): rechecks answer as usual this run, but if the app is closed before a later write succeeds, later rechecks answer nothing about these replies. It is tried again at the next one passed on.`,
-        });
-      }
-    });
+    // The whole of memory each time: a note a failed write missed goes with the next one.
+    return this.changes.run(() => this.writes.attempt(() => writeFileAtomic(this.path, `${JSON.stringify({ version: 1, told: this.told })}\n`)));
   }
 
   private now(): number {

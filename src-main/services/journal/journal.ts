@@ -47,7 +47,7 @@ export interface JournalOptions {
   dedupeMaxKeys?: number;
   /** …and none older than this (default 90 days). */
   dedupeMaxAgeDays?: number;
-  /** Compact automatically once the log is this big and mostly dead records (default 4 MiB). */
+  /** Compact automatically once the log is this big and mostly dead records (default COMPACT_AT_BYTES). */
   compactAtBytes?: number;
   /** Acknowledged parts of long messages kept for stores that missed some (default SETTLED_PARTS_KEPT_DAYS)… */
   keptPartsDays?: number;
@@ -55,7 +55,8 @@ export interface JournalOptions {
   keptPartsMax?: number;
   /**
    * Masks secrets in the texts of one message's kept parts, in part order, null where a part has not
-   * come (default: the built-in catalog's detector; the core passes the catalog in use).
+   * come (default: the built-in catalog's detector; the core passes the catalog in use). Given, it finds
+   * every secret only once the owner says so (`maskKept`): until then the journal compacts only when told to.
    */
   maskAtRest?: KeptPartsRetention['mask'];
 }
@@ -90,6 +91,9 @@ export interface Appended {
  */
 const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
+/** The size at which a log of mostly dead records is compacted, unless the owner chose another. */
+export const COMPACT_AT_BYTES = 4 * 1024 * 1024;
+
 /** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
 const DIRECT_SLOT = 'direct';
 
@@ -109,6 +113,8 @@ interface Settings {
   retention: DedupeRetention;
   keep: KeptPartsRetention;
   compactAtBytes: number;
+  /** The owner's mask (JournalOptions.maskAtRest): not to be written with before `maskKept`. */
+  ownMask: boolean;
 }
 
 interface OnDisk {
@@ -137,6 +143,12 @@ export class Journal {
   private readonly commits: GroupCommit;
   private compactionQueued = false;
   private compactAt: number;
+  /**
+   * A compaction writes kept parts masked, with the mask as it is then. The core's mask is the catalog in use, loaded
+   * after the journal opens; a start's first write (an interrupted send marked failed) compacted a log past its size
+   * with the built-in catalog, and a custom instruction's password quoted in a kept part went to disk clear (mend31).
+   */
+  private maskReady: boolean;
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
@@ -168,6 +180,7 @@ export class Journal {
     this.bytes = onDisk.bytes;
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
+    this.maskReady = !settings.ownMask;
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -189,7 +202,8 @@ export class Journal {
         maxParts: options.keptPartsMax ?? 5000,
         mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
       },
-      compactAtBytes: options.compactAtBytes ?? 4 * 1024 * 1024,
+      compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
+      ownMask: options.maskAtRest !== undefined,
     };
     let lock: HeldLock;
     try {
@@ -424,7 +438,8 @@ export class Journal {
    * changed. The owner calls it once its mask can find every secret, and after each change of it: the core opens the
    * journal before the catalog in use, and masked at open with the built-in catalog, or before a custom instruction was
    * saved, a password of it quoted in a kept part was handed out clear from then on (review28). Until called, each
-   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack.
+   * hand-out masks them. A detector that fails leaves them to the hand-out, as at ack. A journal with the owner's
+   * mask compacts on its own only from the first call (maskReady): a compaction put off at the start comes now.
    */
   maskKept(): void {
     this.state.maskedWhole.clear();
@@ -433,6 +448,8 @@ export class Journal {
     } catch {
       // As in ack.
     }
+    this.maskReady = true;
+    this.compactIfWorthIt();
   }
 
   /**
@@ -743,7 +760,7 @@ export class Journal {
   }
 
   private compactIfWorthIt(): void {
-    if (this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
+    if (!this.maskReady || this.compactionQueued || this.closing || this.bytes < this.compactAt) return;
     if (this.state.liveRecords(this.settings.now(), this.settings.keep) * 2 >= this.records) return;
     this.compactionQueued = true;
     void this.commits

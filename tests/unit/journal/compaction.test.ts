@@ -141,3 +141,31 @@ describe('Journal.compact', () => {
     await reopened.close();
   });
 });
+
+describe('compaction on its own, with the owner\'s mask (mend31)', () => {
+  /**
+   * Finished instructions one after another, past a small compaction size: a compaction queued by one write runs before
+   * the next write (one queue), so once the last resolves any compaction the earlier ones called for has run.
+   */
+  async function finished(journal: Journal, count: number, from = 0) {
+    for (let n = from; n < from + count; n++) await journal.recordOutgoing(instruction(`done-${n}`, 'sent'));
+  }
+
+  it('comes without a mask of the owner\'s (the setting below does compact)', async () => {
+    const journal = await Journal.open(await tempDir(), { compactAtBytes: 1000 });
+    await finished(journal, 40);
+    expect(journal.stats().records).toBeLessThan(40);
+    await journal.close();
+  });
+
+  it('waits for maskKept when the owner gives its own mask, which may not find every secret before', async () => {
+    const journal = await Journal.open(await tempDir(), { compactAtBytes: 1000, maskAtRest: (parts) => [...parts] });
+    await finished(journal, 40);
+    expect(journal.stats().records).toBe(40);
+    journal.maskKept();
+    // The compaction maskKept called for (the log is past its size) is queued before this write.
+    await finished(journal, 1, 40);
+    expect(journal.stats().records).toBeLessThan(2);
+    await journal.close();
+  });
+});
