@@ -60,9 +60,11 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
  */
 export const AMOUNT_UNITS = new Set(['gb', 'mb', 'kb', 'tb', 'g', 'm', 'gig', 'gigs']);
 const UNITS = [...AMOUNT_UNITS].join('|');
-/** A unit counted (3gb, 几个g, 还剩多少mb): an amount of data. */
-export const AMOUNT_COUNTED = new RegExp(`(?:\\d|几个?|多少个?|剩余?|还有|left)\\s*(?:${UNITS})(?![a-z])`);
+/** A unit counted (3gb, 几个g, 1个gb, 两个gb, 还剩多少mb, 剩下): an amount of data. */
+export const AMOUNT_COUNTED = new RegExp(`(?:(?:\\d|[一二两三四五六七八九十百半几]|多少)个?|剩余?|剩下|还有|left)\\s*(?:${UNITS})(?![a-z])`);
 /** …or said alone (gb). */
 export const AMOUNT_SAID = new RegExp(`${AMOUNT_COUNTED.source}|^\\s*(?:${UNITS})\\s*$`);
 /** Letters that are a unit and also the initials of an action word (gb: 关闭): beside hanzi, uncounted, they may be either. */
+/** The words of data (流量, 上网, 网络 …): a unit is a unit only beside them; gb彩铃 has no gigabytes, only 关闭. */
+export const DATA_WORDS = CONCEPTS[0]!.zh;
 export const UNIT_INITIALS = new Map([['gb', '关闭']]);
