@@ -73,6 +73,10 @@ export const PROBE25_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE26_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe26.json');
 /** The other third of that batch (seed 26, a third of every kind's answerable and unanswerable): its figures are read at the end, never its answers. */
 export const PROBE26_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe26-heldback.json');
+/** Session 22 (search19): our own probe batch on real requests that search18's rules could catch (a caller asked with 是谁 / who, how long an amount lasts, 一个gb, gb彩铃, thx and dont inside a request), with unanswerable guards of the same shapes; two thirds tuned on. */
+export const PROBE27_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe27.json');
+/** The other third of that batch (seed 27, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE27_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe27-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -60,9 +60,15 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
  */
 export const AMOUNT_UNITS = new Set(['gb', 'mb', 'kb', 'tb', 'g', 'm', 'gig', 'gigs']);
 const UNITS = [...AMOUNT_UNITS].join('|');
-/** A unit counted (3gb, 几个g, 还剩多少mb): an amount of data. */
-export const AMOUNT_COUNTED = new RegExp(`(?:\\d|几个?|多少个?|剩余?|还有|left)\\s*(?:${UNITS})(?![a-z])`);
+/**
+ * A unit counted (3gb, 几个g, 1个gb, 两个gb, 还剩多少mb, 剩下): an amount of data. A lone 2g–5g is the network's
+ * generation (我的4g上不了网), not an amount, unless an amount word comes first (还有5g).
+ */
+const COUNT = '(?:\\d|[一二两三四五六七八九十百半几]|多少)个?';
+export const AMOUNT_COUNTED = new RegExp(`(?:(?:剩余?|剩下|还有|left)\\s*(?:${COUNT})?|(?!(?<![\\d.])[2-5]g(?![a-z]))${COUNT})\\s*(?:${UNITS})(?![a-z])`);
 /** …or said alone (gb). */
 export const AMOUNT_SAID = new RegExp(`${AMOUNT_COUNTED.source}|^\\s*(?:${UNITS})\\s*$`);
+/** The words of data (流量, 上网, 网络 …): a unit is a unit only beside them; gb彩铃 has no gigabytes, only 关闭. */
+export const DATA_WORDS = CONCEPTS[0]!.zh;
 /** Letters that are a unit and also the initials of an action word (gb: 关闭): beside hanzi, uncounted, they may be either. */
 export const UNIT_INITIALS = new Map([['gb', '关闭']]);

@@ -1,7 +1,7 @@
 import { isHan } from '../fold';
 import { isPinyin, toPinyin } from '../pinyin';
 import { isStopword, stem } from '../text';
-import { AMOUNT_COUNTED, CONCEPTS, UNIT_INITIALS } from './concepts';
+import { AMOUNT_COUNTED, CONCEPTS, DATA_WORDS, UNIT_INITIALS } from './concepts';
 import { isCommonEnglish } from './english';
 import { withoutAsides } from './asides';
 import { toMandarin } from './dialect';
@@ -128,9 +128,13 @@ export class QueryReader {
     const bare = canonical.replace(FRAMES, '').replace(/\s+/g, ' ').trim();
     if (bare !== canonical && /\p{Script=Han}/u.test(bare)) add(bare, BARE_WEIGHT);
     // gb上网: letters that are a unit and an action's initials, uncounted beside hanzi, may be either; read as the
-    // action too, as a slip's reading: no answer to it is sure.
+    // action too, as a slip's reading: no answer to it is sure. Beside no word of data (gb彩铃) they are no unit:
+    // the action's initials, read as surely as other initials decoded.
     const initials = typed.replace(/[a-z]+/g, (w, at: number) => (UNIT_INITIALS.has(w) && /\p{Script=Han}/u.test(typed) && !AMOUNT_COUNTED.test(typed.slice(Math.max(0, at - 4), at + w.length)) ? UNIT_INITIALS.get(w)! : w));
-    if (initials !== typed) out.push({ text: initials, weight: SLIP_WEIGHT, slip: true, either: true });
+    if (initials !== typed) {
+      if (DATA_WORDS.some((w) => canonical.includes(w))) out.push({ text: initials, weight: SLIP_WEIGHT, slip: true, either: true });
+      else add(initials, TRANSLATED_WEIGHT);
+    }
     const heard = this.slipsOfSound(canonical);
     if (heard !== canonical) add(this.toCanonical(heard).replace(FRAMES, '').replace(/\s+/g, ' ').trim(), SLIP_WEIGHT, true);
     return out;

@@ -181,19 +181,22 @@ const CLOCK_ALARM = new RegExp(
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
  * How long something takes to come or to work (几分钟能到, 短信多久才回, 开通要多长时间, how long does it take): a wait no
- * instruction reads; the help or 10086 says it. Not the minutes left (还剩几分钟) nor how long an amount lasts (还能用多久).
+ * instruction reads; the help or 10086 says it. Not the minutes left (还剩几分钟) nor how long an amount lasts (还能用多久,
+ * how long will my data last), nor when it runs out (多久到期: 到 of 到期 is no arrival).
  */
-const WAIT_ASKED = /(?:几|多少)(?:分钟|秒钟?|个?小时|天)(?:之内|以内|内)?(?:能|才|就|会|可以)?(?:到|收到|回|回复|生效|到账|开通|开好|好)|(?:多久|多长时间|多少时间)(?:能|才|就|会|可以)?(?:到|收到|回|回复|生效|到账|开通|开好|好|有回)|(?:要|需要|得)(?:多久|多长时间|几分钟|几天)|\bhow long (?:does|do|will|would|until|till|before|to|for|it)\b/g;
+const WAIT_ASKED = /(?:几|多少)(?:分钟|秒钟?|个?小时|天)(?:之内|以内|内)?(?:能|才|就|会|可以)?(?:到(?!期)|收到|回|回复|生效|到账|开通|开好|好)|(?:多久|多长时间|多少时间)(?:能|才|就|会|可以)?(?:到(?!期)|收到|回|回复|生效|到账|开通|开好|好|有回)|(?:要|需要|得)(?:多久|多长时间|几分钟|几天)|\bhow long (?:does|do|will|would|until|till|before|to|for|it)\b(?![^,.?!\n]*\b(?:last|lasts|run out|runs out|left)\b)/g;
 /**
  * A person asked about (刘亮是谁, 张伟是谁啊, who is kevin): no SMS says who someone is. Who called is another question
- * (打来的是谁, 谁打过电话: missed calls and caller ID), and so is a number's owner (机主).
+ * (打来的是谁, 谁打过电话: missed calls and caller ID), and so is a number's owner (机主): a call said anywhere in
+ * the clause makes it one (给我打电话的人是谁, who was trying to reach me, who is on the line; "who s calling me" is
+ * also read as "who s 来电").
  */
 /**
  * A number asked for (我的number是多少, Lisa的手机号, 王小明的电话number, what is my number): no SMS of ours tells a number.
  * Not a number named for caller ID (看不到对方的手机号).
  */
 const NUMBER_ASKED = /(?:number|手机号码?|电话号码?|号码)\s*(?:是多少|是什么|是几|多少)(?=[啊呀呢吗啦?？!！。,，\s]|$)|^[^,，。?？看显]{1,8}的(?:手机号码?|电话号码?|电话 ?number|number|phone number)(?=\s*[?？!！。]?\s*(?:\n|$))|\bwhat(?: s| is) (?:my|his|her|their|the) (?:phone |mobile )?number\b/g;
-const WHO_IS = /(?<!打|来|电话|号码|号|的)是谁(?=[啊呀呢吗啦?？!！。,，\s]|$)|^谁是|\bwho (?:is|s|was)\b(?! (?:calling|ringing|texting|this number|that number))/g;
+const WHO_IS = /(?<!(?:打|来电|电话|号码|号|的|call|ring|rang|reach)[^,，。?？!！\n]{0,8})(?<!来)是谁(?=[啊呀呢吗啦?？!！。,，\s]|$)|^谁是|\bwho (?:is|s|was)\b(?![^,.?!\n]*(?:\b(?:call|calls|calling|called|ring|rang|ringing|text|texting|texted|reach|number|line|phone)\b|来电|电话|打))/g;
 
 /** A phone bought or changed for another (楼主想换个5G手机, 买个新手机): the handset is sold, not sent for; the number (换手机号) is another word. */
 const NEW_HANDSET = /(?:换|买|入手)(?!了)(?:个|部|台|一部|一个|一台)?(?:新的?)?[^,，。?？]{0,4}手机(?!号|卡|上网|费|套餐)/g;
@@ -259,7 +262,9 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const words = [...OUT_OF_SCOPE_ZH.filter((w) => folded.includes(w) && !(left && PACKAGES.has(w))), ...OUT_OF_SCOPE_EN.filter((w) => latin.includes(` ${w}`))].filter((w) => !explained(w));
   // Patterns of Chinese on the reading as folded, of English on its words spaced apart (wife's → wife s).
   const both = `${folded}\n${latin}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(both.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
+  const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
