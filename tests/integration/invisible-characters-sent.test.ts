@@ -110,6 +110,16 @@ describe('the core (a modem on a real pty)', () => {
     expect(sent).toEqual([]);
   }, 60_000);
 
+  it('refuses a blank-looking letter after an ID number\'s check letter without naming it (review29)', async () => {
+    // The X checked only with a digit after it: at the ID's end, with a word after the blank, "between “X” and “谢”" still
+    // told the toast, the API and the extension the ID's last character.
+    const { refused, sent } = await refusal('MMHF#11010119900307123X\u2800谢谢');
+    expect(refused?.code).toBe('send.blank-inside');
+    expect(refused!.en).toContain('Character 24');
+    expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][XxＸｘ][”"]/);
+    expect(sent).toEqual([]);
+  }, 60_000);
+
   it('keeps an emoji\'s joiners and selectors in free text to a person, and drops tags outside a flag', async () => {
     const { core, modemId } = await coreOnPty();
     const before = modem.emulator.sent.length;
