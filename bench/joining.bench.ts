@@ -59,6 +59,17 @@ function mix(n: number): IncomingRecord[] {
   return out;
 }
 
+/**
+ * A bulk sender's `n` parts: two-part messages under one reference, about 7 a second (the service centre stamps each
+ * when it takes it in), every part 1 read before every part 2: every part 2 has every message still free to look at.
+ */
+function firstPartsFirst(n: number): IncomingRecord[] {
+  const half = n >> 1;
+  return [1, 2].flatMap((part) =>
+    Array.from({ length: half }, (_, s) => record('sim-1', '1065', 7, 2, part, T0 + Math.floor(s / 7) * 1000, T0 + ((part - 1) * half + s) * 150, `第${s}条第${part}段`)),
+  );
+}
+
 function timed(runs: number, fn: () => unknown): number[] {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -94,6 +105,9 @@ export default async function joiningBench(): Promise<Section> {
   }
   const parts = mix(10_000);
   row(`page's Reassembler placing 10,000 parts of the mix one by one`, 3, () => placeAll(parts));
+  const bulk = firstPartsFirst(2_000);
+  row(`assembleRecords, a bulk sender's 1,000 part 1s then their part 2s, one reference`, 5, () => assembleRecords(bulk));
+  row(`page's Reassembler placing a bulk sender's 1,000 part 1s then their part 2s, one reference`, 3, () => placeAll(bulk));
   return {
     title: 'Joining long messages (assembleRecords: journal, board, CLI, extension; the page\'s Reassembler)',
     figures,

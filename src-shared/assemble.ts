@@ -72,10 +72,42 @@ interface Joining {
   stamps: number[];
 }
 
-/** A readable stamp of a message, in a list sorted by stamp then age: a part's nearest messages are a run around it. */
-interface StampOf {
+/**
+ * A readable stamp of a message, in a list sorted by stamp then the message's age (`order`, fixed when it starts): a
+ * part's nearest messages are a run around it. The page's Reassembler keeps such lists too.
+ */
+export interface StampOf<T> {
   at: number;
-  message: Joining;
+  order: number;
+  message: T;
+}
+
+/**
+ * The messages of `list` nearest to a part stamped `at` (a readable stamp) that are `open` to it, oldest first, as
+ * nearestSendings tells them: each side scanned from the stamp up to its first open message, no further than
+ * SAME_SENDING_MS (maySendTogether); null when none is that near.
+ */
+export function nearestRun<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean): T[] | null {
+  const from = lowerBound(list, at, -1);
+  let best = Infinity;
+  for (let i = from; i < list.length && list[i]!.at - at <= SAME_SENDING_MS; i++) {
+    if (!open(list[i]!.message)) continue;
+    best = list[i]!.at - at;
+    break;
+  }
+  for (let i = from - 1; i >= 0 && at - list[i]!.at <= Math.min(best, SAME_SENDING_MS); i--) {
+    if (!open(list[i]!.message)) continue;
+    best = at - list[i]!.at;
+    break;
+  }
+  if (best === Infinity) return null;
+  // The runs stamped exactly `best` before and after (a message with a part in each counted once).
+  const tied = new Map<T, number>();
+  for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at <= at + best; i++) {
+    const { at: stamp, order, message } = list[i]!;
+    if (Math.abs(stamp - at) === best && open(message)) tied.set(message, order);
+  }
+  return tied.size === 1 ? [...tied.keys()] : [...tied].sort((a, b) => a[1] - b[1]).map(([message]) => message);
 }
 
 
@@ -86,7 +118,7 @@ class Shelf {
    * Per part number, the readable stamps of the messages not holding it (those a part with that number may join),
    * sorted by (at, order).
    */
-  private readonly lacking = new Map<number, StampOf[]>();
+  private readonly lacking = new Map<number, StampOf<Joining>[]>();
   /** How many messages have no readable stamp: a part stamped readably looks at them only when some have none. */
   private unstamped = 0;
 
@@ -95,29 +127,10 @@ class Shelf {
     const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS && !m.held.has(part);
     // An unreadable stamp is as far from every message (Infinity): all of them tie. Rare (a modem's quirk): read one by one.
     if (Number.isNaN(at)) return this.messages.filter(open);
-    const list = this.lackingOf(part);
-    const from = lowerBound(list, at, -1);
-    // Outwards from the stamp, each side up to its first message in the window and no further than SAME_SENDING_MS.
-    let best = Infinity;
-    for (let i = from; i < list.length && list[i]!.at - at <= SAME_SENDING_MS; i++) {
-      if (!open(list[i]!.message)) continue;
-      best = list[i]!.at - at;
-      break;
-    }
-    for (let i = from - 1; i >= 0 && at - list[i]!.at <= Math.min(best, SAME_SENDING_MS); i--) {
-      if (!open(list[i]!.message)) continue;
-      best = at - list[i]!.at;
-      break;
-    }
+    const near = nearestRun(this.lackingOf(part), at, open);
     // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
-    if (best === Infinity) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
-    // The runs stamped exactly `best` before and after (a message with a part in each counted once).
-    const tied = new Set<Joining>();
-    for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at <= at + best; i++) {
-      const { at: stamp, message } = list[i]!;
-      if (Math.abs(stamp - at) === best && open(message)) tied.add(message);
-    }
-    return tied.size === 1 ? [...tied] : [...tied].sort((a, b) => a.order - b.order);
+    if (near === null) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
+    return near;
   }
 
   start(record: IncomingRecord, part: number, at: number): Joining {
@@ -134,7 +147,7 @@ class Shelf {
     if (Number.isNaN(part)) return this.addStamp(message, at);
     message.held.add(part);
     const lacking = this.lacking.get(part);
-    if (lacking) for (const stamp of message.stamps) removeStamp(lacking, stamp, message);
+    if (lacking) for (const stamp of message.stamps) removeStamp(lacking, { at: stamp, order: message.order, message });
     this.addStamp(message, at);
   }
 
@@ -142,44 +155,44 @@ class Shelf {
     if (Number.isNaN(at)) return;
     if (message.stamps.push(at) === 1) this.unstamped--;
     for (const [number, lacking] of this.lacking) {
-      if (!message.held.has(number)) insertStamp(lacking, { at, message });
+      if (!message.held.has(number)) insertStamp(lacking, { at, order: message.order, message });
     }
   }
 
   /** Built the first time a part with this number comes: from then on kept up as messages gain parts. */
-  private lackingOf(part: number): StampOf[] {
+  private lackingOf(part: number): StampOf<Joining>[] {
     let lacking = this.lacking.get(part);
     if (lacking) return lacking;
     lacking = [];
     for (const message of this.messages) {
-      if (!message.held.has(part)) for (const at of message.stamps) lacking.push({ at, message });
+      if (!message.held.has(part)) for (const at of message.stamps) lacking.push({ at, order: message.order, message });
     }
-    lacking.sort((a, b) => a.at - b.at || a.message.order - b.message.order);
+    lacking.sort((a, b) => a.at - b.at || a.order - b.order);
     this.lacking.set(part, lacking);
     return lacking;
   }
 }
 
 /** The first index of `list` at or after (at, order). */
-function lowerBound(list: readonly StampOf[], at: number, order: number): number {
+function lowerBound<T>(list: readonly StampOf<T>[], at: number, order: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const e = list[mid]!;
-    if (e.at < at || (e.at === at && e.message.order < order)) lo = mid + 1;
+    if (e.at < at || (e.at === at && e.order < order)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function insertStamp(list: StampOf[], stamp: StampOf): void {
-  list.splice(lowerBound(list, stamp.at, stamp.message.order + 1), 0, stamp);
+export function insertStamp<T>(list: StampOf<T>[], stamp: StampOf<T>): void {
+  list.splice(lowerBound(list, stamp.at, stamp.order + 1), 0, stamp);
 }
 
-function removeStamp(list: StampOf[], at: number, message: Joining): void {
-  const i = lowerBound(list, at, message.order);
-  if (list[i]?.message === message) list.splice(i, 1);
+export function removeStamp<T>(list: StampOf<T>[], stamp: StampOf<T>): void {
+  const i = lowerBound(list, stamp.at, stamp.order);
+  if (list[i]?.message === stamp.message) list.splice(i, 1);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { nearestSendings, REASSEMBLY_WINDOW_MS } from '../../src-shared/assemble';
+import { insertStamp, nearestRun, nearestSendings, removeStamp, REASSEMBLY_WINDOW_MS, type StampOf } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
@@ -93,15 +93,7 @@ export class Reassembler {
     const slot: Slot = { key: record.key, text: record.text, timestamp: record.timestamp, receivedAt: record.receivedAt, encoding: record.encoding };
     const generations = this.generationsOf(group);
     const stamps = (g: Generation) => g.slots.flatMap((s) => (s ? [s.timestamp] : []));
-    // Only a message whose slot is free, holds this text, or holds a part under an old key can take the part: those
-    // are looked up, not every message of the group compared (join30: 1,000 parts of one reference took seconds).
-    // A group of a few messages is read whole: the index pays from a crowded reference on (groups only grow, so once
-    // indexed a group's index stays kept up).
-    const slots = generations.length > FEW_TO_INDEX ? this.slotIndexOf(group, index) : undefined;
-    const pool = slots
-      ? [...new Set([...slots.free, ...(slots.byText.get(record.text) ?? []), ...slots.oldKeys])].sort((a, b) => this.position.get(a)! - this.position.get(b)!)
-      : generations;
-    const candidates = pool.filter((g) => {
+    const mayTake = (g: Generation) => {
       if (Math.abs(firstReceivedAt(g) - record.receivedAt) > REASSEMBLY_WINDOW_MS) return false;
       if (!maySendTogether(record.timestamp, stamps(g))) return false;
       // One sender's segmenter writes every part of a message in one encoding.
@@ -112,12 +104,24 @@ export class Reassembler {
       // Only a part stored under an old key: under a new one, a masked text matching another code in the same
       // wording would swallow that second message (review20); the journal hands its own key's part out again under that key.
       return !taken || taken.text === record.text || (movedFrom(taken.key, record.key) && samePartText(taken.text, record.text));
-    });
+    };
+    // Only a message whose slot is free, holds this text, or holds a part under an old key can take the part: those
+    // are looked up, not every message of the group compared (join30: 1,000 parts of one reference took seconds).
+    // A group of a few messages is read whole: the index pays from a crowded reference on (groups only grow, so once
+    // indexed a group's index stays kept up).
+    const slots = generations.length > FEW_TO_INDEX ? this.slotIndexOf(group, index) : undefined;
+    const byPosition = (list: Iterable<Generation>) => [...list].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
     // A part this log has already (re-delivered): its message, certain.
-    const again = candidates.find((g) => g.slots[index]);
+    const again = (slots ? byPosition(new Set([...(slots.byText.get(record.text) ?? []), ...slots.oldKeys])) : generations).find((g) => g.slots[index] && mayTake(g));
     // Two sendings under one reference read interleaved: each part goes to the one stamped nearest to it;
-    // equally near (the same second), nothing tells which: both are marked.
-    const near = again ? [again] : nearestSendings(candidates, record.timestamp, stamps);
+    // equally near (the same second), nothing tells which: both are marked. With the index, the free slots are found
+    // by their messages' stamps (a bulk sender's 2,000 part 1s, then their part 2s: every part read every free message).
+    const at = Date.parse(record.timestamp);
+    const near = again
+      ? [again]
+      : slots && !Number.isNaN(at)
+        ? (nearestRun(slots.freeStamps, at, (g) => !g.slots[index] && mayTake(g)) ?? byPosition(slots.unstamped).filter(mayTake))
+        : nearestSendings((slots ? byPosition(slots.free) : generations).filter((g) => !g.slots[index] && mayTake(g)), record.timestamp, stamps);
     if (near.length > 1) {
       for (const g of near.filter((g) => !g.uncertain)) {
         g.uncertain = true;
@@ -130,16 +134,15 @@ export class Reassembler {
       placed = { messageId: messageIdFor(record.key), group, slots: Array.from({ length: c.total }, (): Slot | null => null) };
       this.position.set(placed, generations.length);
       generations.push(placed);
-      for (const at of this.slotIndexes.get(group)?.values() ?? []) at.free.add(placed);
+      for (const at of this.slotIndexes.get(group)?.values() ?? []) {
+        at.free.add(placed);
+        at.unstamped.add(placed);
+      }
     }
     if (!placed.slots[index]) {
       // A message stored before slots kept encodings is grouped by the first this part brings: it is read as it was first.
       if (placed.slots.some((s) => s !== null) && placed.slots.every((s) => s?.encoding === undefined)) this.markMixedUp(group);
-      placed.slots[index] = slot;
-      if (slots) {
-        slots.free.delete(placed);
-        holding(slots, placed, slot);
-      }
+      this.indexPlaced(group, placed, index, slot);
       this.changed.add(placed);
       this.unchecked.add(group);
     }
@@ -167,17 +170,41 @@ export class Reassembler {
     return [...this.changed];
   }
 
+  /** Puts `slot` in `g`'s place `index`, keeping the group's indexes up: that slot no longer free, its stamp where g's are free. */
+  private indexPlaced(group: string, g: Generation, index: number, slot: Slot): void {
+    const order = this.position.get(g)!;
+    for (const [i, at] of this.slotIndexes.get(group) ?? []) {
+      if (i === index) {
+        at.free.delete(g);
+        at.unstamped.delete(g);
+        for (const s of g.slots) if (s && !Number.isNaN(Date.parse(s.timestamp))) removeStamp(at.freeStamps, { at: Date.parse(s.timestamp), order, message: g });
+        holding(at, g, slot);
+      } else if (!g.slots[i] && !Number.isNaN(Date.parse(slot.timestamp))) {
+        insertStamp(at.freeStamps, { at: Date.parse(slot.timestamp), order, message: g });
+        at.unstamped.delete(g);
+      }
+    }
+    g.slots[index] = slot;
+  }
+
   private slotIndexOf(group: string, index: number): SlotIndex {
     const byIndex = this.slotIndexes.get(group) ?? new Map<number, SlotIndex>();
     this.slotIndexes.set(group, byIndex);
     let at = byIndex.get(index);
     if (at) return at;
-    at = { free: new Set(), byText: new Map(), oldKeys: new Set() };
+    at = { free: new Set(), unstamped: new Set(), freeStamps: [], byText: new Map(), oldKeys: new Set() };
     for (const g of this.generationsOf(group)) {
       const s = g.slots[index];
-      if (s) holding(at, g, s);
-      else at.free.add(g);
+      if (s) {
+        holding(at, g, s);
+        continue;
+      }
+      at.free.add(g);
+      const readable = g.slots.flatMap((x) => (x && !Number.isNaN(Date.parse(x.timestamp)) ? [Date.parse(x.timestamp)] : []));
+      if (readable.length === 0) at.unstamped.add(g);
+      for (const stamp of readable) at.freeStamps.push({ at: stamp, order: this.position.get(g)!, message: g });
     }
+    at.freeStamps.sort((a, b) => a.at - b.at || a.order - b.order);
     byIndex.set(index, at);
     return at;
   }
@@ -196,6 +223,10 @@ const FEW_TO_INDEX = 8;
 interface SlotIndex {
   /** Slot empty (or past the message's end), in the group's order: a new message is added last. */
   free: Set<Generation>;
+  /** Of those, the ones with no readable stamp. */
+  unstamped: Set<Generation>;
+  /** Of those, each readable stamp, sorted by (stamp, position): a part's nearest free messages are a run around it. */
+  freeStamps: StampOf<Generation>[];
   /** Slot holding a part, by its text. */
   byText: Map<string, Set<Generation>>;
   /** Slot holding a part under a key written before review18/19 (movedFrom). */

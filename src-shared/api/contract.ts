@@ -114,7 +114,7 @@ export const RequestSchemas = {
   retry: v.strictObject({ commandId: Id, confirmed: v.optional(v.boolean()) }),
   'modem.list': v.strictObject({}),
   'modem.ports': v.strictObject({}),
-  'modem.connect': v.strictObject({ path: Text(260) }),
+  'modem.connect': v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(260)) }),
   'modem.disconnect': v.strictObject({ modemId: Id }),
   'modem.enterPin': v.strictObject({ modemId: Id, pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/)) }),
   /** Everything the store may not have yet (unacknowledged parts, the latest state of each held instruction): how a reloaded UI catches up. */

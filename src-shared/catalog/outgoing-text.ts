@@ -169,10 +169,11 @@ function withoutInvisible(typed: string, audience: Audience): { kept: string[]; 
  * or an ID number's (MMXG#123⠀456#…: the toast at a hall desk, the extension's list of sends, the CLI's stderr would
  * show two of its digits; the position alone finds the blank: review27).
  */
-const namedBeside = (ch: string, other: string, lang: 'zh' | 'en'): string => {
+const namedBeside = (ch: string, lang: 'zh' | 'en'): string => {
   if (/\p{Nd}/u.test(ch)) return lang === 'zh' ? '一个数字' : 'a digit';
-  // An ID number's check character (…123⠀X, or Ｘ typed full-width): beside a digit, an X is named as a letter only (review28).
-  if (/^[Xx]$/u.test(ch.normalize('NFKC')) && /\p{Nd}/u.test(other)) return lang === 'zh' ? '一个字母' : 'a letter';
+  // An ID number's check character (…123⠀X, Ｘ typed full-width, or …123X⠀谢谢 with the ID's digits on its far side) is
+  // named as a letter only, whatever stands on the blank's other side (review28, review29).
+  if (/^[Xx]$/u.test(ch.normalize('NFKC'))) return lang === 'zh' ? '一个字母' : 'a letter';
   return lang === 'zh' ? `“${ch}”` : `"${ch}"`;
 };
 
@@ -181,8 +182,8 @@ function blankInside(ch: string, position: number, before: string, after: string
   return new HallError(
     'send.blank-inside',
     {
-      zh: `第 ${position} 个字符是 ${code}（看起来像空格，其实不是空格的字符），在${namedBeside(before, after, 'zh')}和${namedBeside(after, before, 'zh')}之间：去掉它会把两边连在一起，发出的就不是看到的内容。请删掉它或换成普通空格后再发送。`,
-      en: `Character ${position} is ${code} (it looks like a space but is not one), between ${namedBeside(before, after, 'en')} and ${namedBeside(after, before, 'en')}: removing it would join the two, so what goes out would not be what is shown. Delete it or type an ordinary space instead, then send.`,
+      zh: `第 ${position} 个字符是 ${code}（看起来像空格，其实不是空格的字符），在${namedBeside(before, 'zh')}和${namedBeside(after, 'zh')}之间：去掉它会把两边连在一起，发出的就不是看到的内容。请删掉它或换成普通空格后再发送。`,
+      en: `Character ${position} is ${code} (it looks like a space but is not one), between ${namedBeside(before, 'en')} and ${namedBeside(after, 'en')}: removing it would join the two, so what goes out would not be what is shown. Delete it or type an ordinary space instead, then send.`,
     },
     { details: { codePoint: code, position } },
   );

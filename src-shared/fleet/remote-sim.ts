@@ -5,6 +5,12 @@ import { figuresFromBefore, type SimState } from './sim-state';
 import { isZoneOffset } from '../stamp-zone';
 
 const num = v.nullable(v.pipe(v.number(), v.finite()));
+/**
+ * A time a Date can hold (±8.64e15 ms) with a day to spare for a zone's offset: a finite number beyond it made Intl throw on
+ * the Overview, which fell whole, every SIM's figures with it (review29).
+ */
+const DATE_LIMIT_MS = 8.64e15 - 86_400_000;
+const time = v.nullable(v.pipe(v.number(), v.minValue(-DATE_LIMIT_MS), v.maxValue(DATE_LIMIT_MS)));
 const short = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A SIM's state as a board writes it (SimState): the shape both another host's and this host's saved rows (board-file.ts) must have. */
@@ -20,11 +26,11 @@ export const SimStateSchema = v.object({
   // Hosts from before these fields publish none: see figuresFromBefore.
   minutesLeftByPool: v.optional(v.record(short(32), v.pipe(v.number(), v.finite()))),
   points: num,
-  asOf: v.optional(v.object({ balance: num, data: num, minutes: num, points: num })),
-  lastUpdate: num,
+  asOf: v.optional(v.object({ balance: time, data: time, minutes: time, points: time })),
+  lastUpdate: time,
   // Hosts from before the field publish none: their rows read on the network's clock.
   zoneMin: v.optional(v.nullable(v.custom<number>(isZoneOffset)), null),
-  lastSuccessAt: num,
+  lastSuccessAt: time,
   sendFailures: v.pipe(v.number(), v.integer(), v.minValue(0)),
   // Hosts from before the field publish none: every failure unseen, as their badge showed it.
   sendFailuresSeen: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),

@@ -100,13 +100,17 @@ describe('the core (a modem on a real pty)', () => {
     expect(sent).toEqual([]);
   }, 60_000);
 
-  it('refuses a blank-looking letter before an ID number\'s check letter without naming it (review28)', async () => {
-    // An 18-character ID number ends in a digit or X: named, the X told the toast, the API and the extension what the
-    // ID's last character is.
-    const { refused, sent } = await refusal('MMHF#11010119900307123\u2800X');
+  // An 18-character ID number ends in a digit or X: named, the X told the toast, the API and the extension what the ID's
+  // last character is. review28: before it (…123⠀X). review29: after it, a word beyond the blank (…123X⠀谢谢), which
+  // review28's check (an X with a digit across the blank) still named "between “X” and “谢”".
+  it.each([
+    ['before an ID number\'s check letter (review28)', 'MMHF#11010119900307123\u2800X', 'Character 23'],
+    ['after an ID number\'s check letter (review29)', 'MMHF#11010119900307123X\u2800谢谢', 'Character 24'],
+  ])('refuses a blank-looking letter %s without naming it', async (_, text, position) => {
+    const { refused, sent } = await refusal(text);
     expect(refused?.code).toBe('send.blank-inside');
-    expect(refused!.en).toContain('Character 23');
-    expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][Xx3][”"]/);
+    expect(refused!.en).toContain(position);
+    expect([refused!.zh, refused!.en].join(' ')).not.toMatch(/[“"][XxＸｘ3][”"]/);
     expect(sent).toEqual([]);
   }, 60_000);
 

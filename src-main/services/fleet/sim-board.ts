@@ -73,9 +73,9 @@ interface ReadWhole {
 
 /** Failed instructions remembered (for telling a repeat from a new failure); the oldest are forgotten first. */
 const MAX_FAILED_REMEMBERED = 5000;
-/** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
 /** Arrival times remembered for SimMessage.writtenBy; one forgotten counts as come before this run (the earlier bound). */
 const MAX_CAME_REMEMBERED = 20_000;
+/** Parts of unfinished long messages kept per SIM; a flood of orphans cannot grow without bound. */
 const MAX_PARTS_PER_SIM = 200;
 /** Reading waiting replies holds the core's one thread at most this long at a time. */
 const READ_SLICE_MS = 8;

@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../atomic-write';
 import { jsonOf, loadSettingsFile } from '../settings-file';
 
 const FILE = 'modems.json';
-const ModemsFileSchema = v.object({ ports: v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(260))) });
+const Port = v.pipe(v.string(), v.minLength(1), v.maxLength(260));
+const ModemsFileSchema = v.object({ ports: v.array(Port) });
 
 /**
  * The ports the user connected in the app (and did not disconnect), kept in the data folder so the
@@ -49,6 +50,9 @@ export class RememberedModems {
   }
 
   add(path: string): Promise<void> {
+    // Never a port this file's own check refuses at the next start: the whole file would be kept aside, every modem in it
+    // forgotten (review29: a connect to "" was noted before it failed).
+    if (!v.is(Port, path)) return Promise.resolve();
     return this.change((ports) => (ports.includes(path) ? ports : [...ports, path]));
   }
 

@@ -52,4 +52,13 @@ describe('the zone a SIM’s figures are read on', () => {
     expect(parseRemoteSim(topic, 'hall10086', JSON.stringify(before))?.zoneMin).toBeNull();
     expect(parseRemoteSim(topic, 'hall10086', state({ zoneMin: 99999 }))).toBeNull();
   });
+
+  it("takes no time from another host that a Date cannot hold: the Overview's Intl threw on it and the view fell whole (review29)", () => {
+    const state = (extra: object) => JSON.stringify({ ...emptySimState('898600'), host: 'desk2', label: null, ...extra });
+    const topic = 'hall10086/desk2/sim/898600/state';
+    expect(parseRemoteSim(topic, 'hall10086', state({ lastUpdate: Date.UTC(2026, 11, 6) }))?.lastUpdate).toBe(Date.UTC(2026, 11, 6));
+    for (const far of [{ lastUpdate: 1e16 }, { lastSuccessAt: -1e16 }, { asOf: { balance: 8.64e15, data: null, minutes: null, points: null } }]) {
+      expect(parseRemoteSim(topic, 'hall10086', state(far)), JSON.stringify(far)).toBeNull();
+    }
+  });
 });

@@ -114,11 +114,14 @@ describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
     // text: a part with a text some message of the group already holds is kept there as re-delivered, hiding where
     // the index would have put it.
     const inOrder = given.map((r) => ({ ...r, text: `${r.text}${r.key.split('#')[1]}` })).sort((a, b) => a.receivedAt - b.receivedAt);
-    const reference = new ReassemblerPartByPart([]);
-    const batched = new Reassembler([]);
-    expect(inOrder.map((r) => batched.place(r))).toEqual(inOrder.map((r) => reference.place(r)));
-    expect(batched.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)))
-      .toEqual(reference.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)));
+    // Also every part 1 before every part 2 (a bulk sender's order): the free slots found by their stamps (review29).
+    for (const order of [inOrder, [...inOrder].sort((a, b) => a.concat!.part - b.concat!.part)]) {
+      const reference = new ReassemblerPartByPart([]);
+      const batched = new Reassembler([]);
+      expect(order.map((r) => batched.place(r))).toEqual(order.map((r) => reference.place(r)));
+      expect(batched.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)))
+        .toEqual(reference.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)));
+    }
   });
 });
 
