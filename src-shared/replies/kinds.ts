@@ -131,6 +131,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     unknown: boolean;
     /** Where it ends in the text: the words between it and the next amount may name another kind. */
     end: number;
+    /** Its index in `reads`. */
+    at: number;
   } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
@@ -273,7 +275,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       !ofWhole &&
       !read.context.includes(';') &&
       (previous!.from === 'own' || previous!.from === 'clause') &&
-      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules);
+      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules) &&
+      oneKindRun(reads, previous!.at, text);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
@@ -355,7 +358,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end };
+    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end, at: i };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -376,6 +379,25 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
 function otherKindBetween(between: string, pool: DataPool | null, rules: ReplyRules): boolean {
   const words = between.replace(/\([^()]*\)/gu, ' ');
   return rules.pools.some((p) => p.pool !== pool && p.words.some((w) => lastNaming(words, w, p) >= 0));
+}
+
+/**
+ * Whether the amounts of one field that run up to reads[at] in its clause group (no semicolon between, notes in brackets
+ * aside) are of one kind. After a run of several kinds (`套餐含国内流量10GB、省内流量5GB，已使用3GB，剩余12GB`) a bare label of
+ * another field speaks of them all (a total over kinds) or of the last: its kind is a guess, never plainly the last one's.
+ */
+function oneKindRun(reads: Read[], at: number, text: string): boolean {
+  const last = reads[at]!;
+  const kinds = new Set([last.figure.pool]);
+  let next = last;
+  for (let j = at - 1; j >= 0; j--) {
+    const r = reads[j]!;
+    if (r.inBrackets) continue;
+    if (r.figure.topic !== 'data' || r.sentence !== last.sentence || r.figure.field !== last.figure.field || text.slice(r.end, next.start).includes(';')) break;
+    kinds.add(r.figure.pool);
+    next = r;
+  }
+  return kinds.size === 1;
 }
 
 /**
@@ -473,13 +495,19 @@ const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|例�
 /**
  * Scope words joined (省内外, 省内省外, 省内及国内, 国内、省内, 省内/省外): the amount is of both scopes, so neither names its
  * kind (labelling rule 8, an amount said to hold several kinds). Built from the scopes' words (`kindScopes`) and 省外.
+ * Kind words of any pools joined by a joiner, each with its data word (`国内流量、省内流量已使用2GB`, `省内流量及定向流量共10GB`),
+ * name several kinds as well (round 33): the amount is their total over kinds.
  */
 function joinedScopes(rules: ReplyRules): RegExp {
   const cached = JOINED.get(rules);
   if (cached) return cached;
   const words = rules.pools.filter((p) => rules.kindScopes.includes(p.pool)).flatMap((p) => p.words).filter((w) => HAN.test(w) && w.length === 2);
   const scope = `(?:${[...words, '省外'].join('|')})`;
-  const re = new RegExp(`${scope}(?:\\s*(?:及|和|与|、|/|或|以及)?\\s*${scope}|外)`, 'gu');
+  // Longest first, so that `国内通用` is not read as `国内` and a kind word (`通用流量`) left after it.
+  const kinds = rules.pools.flatMap((p) => p.words).filter((w) => HAN.test(w) && w.length >= 2).sort((a, b) => b.length - a.length);
+  const kind = `(?:${kinds.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})`;
+  const joiner = '\\s*(?:及|和|与|、|/|或|以及)\\s*';
+  const re = new RegExp(`${scope}(?:\\s*(?:及|和|与|、|/|或|以及)?\\s*${scope}|外)|${kind}(?:流量|数据)?${joiner}${kind}`, 'gu');
   JOINED.set(rules, re);
   return re;
 }
