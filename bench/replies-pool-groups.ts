@@ -1,49 +1,46 @@
 import { resolve } from 'node:path';
-import repliesJson from '../instructions/replies.json';
-import { dataByPool, understandReply, type DataPool, type FigureRecord } from '../src-shared/replies';
-import { checkEntry, loadCorpus, type CorpusEntry } from '../tests/fixtures/replies/corpus';
-import { poolVariantsOf } from '../tests/fixtures/replies/pool-variants';
+import { dataByPool, understandReply, type FigureRecord } from '../src-shared/replies';
+import { checkEntry, loadCorpus, poolSums, type CorpusEntry } from '../tests/fixtures/replies/corpus';
 
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
-const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures/replies');
 
-/**
- * Every data-left group of two members or more that dataByPool adds up, by the kindFrom of its members, and how many of them
- * the hand labels call one kind (right) or several (mixed): the measure behind "data-left sums mixing pool kinds" (round 33).
- */
-export function poolGroups(entries: readonly CorpusEntry[]): { groups: number; mixed: number; byFrom: Map<string, { groups: number; mixed: number }>; where: string[] } {
-  const byFrom = new Map<string, { groups: number; mixed: number }>();
-  const where: string[] = [];
-  let groups = 0;
-  let mixed = 0;
-  for (const e of entries) {
-    const u = understandReply({ text: e.text, receivedAt: RECEIVED, from: '10086' });
-    if (u.kind !== 'figures') continue;
-    const check = checkEntry(e, u);
-    const left = u.figures.filter((f) => f.topic === 'data' && f.field === 'remaining');
-    const hand = (f: FigureRecord) => {
-      const h = check.matched.get(u.figures.indexOf(f));
-      return h ? h.pool : f.pool;
-    };
-    for (const a of dataByPool(left)) {
-      if (a.members.length < 2) continue;
-      const members = a.members.map((i) => left[i]!);
-      const from = [...new Set(members.map((f) => f.kindFrom))].sort().join('+');
-      const wrong = new Set(members.map(hand)).size > 1;
-      const row = byFrom.get(from) ?? { groups: 0, mixed: 0 };
-      row.groups++;
-      groups++;
-      if (wrong) {
-        row.mixed++;
-        mixed++;
-        where.push(`${e.id}: ${members.map((f) => `${f.span.text}[${f.kindFrom}→${hand(f)}]`).join(' + ')}`);
-      }
-      byFrom.set(from, row);
-    }
-  }
-  return { groups, mixed, byFrom, where };
+/** The figures the overview adds up, grouped by the product's own dataByPool. */
+export const groupsByPool = (figures: FigureRecord[]): FigureRecord[][] => dataByPool(figures).map((a) => a.members.map((i) => figures[i]!));
+
+export interface PoolGroupTally {
+  /** Sums of two amounts or more. */
+  groups: number;
+  mixed: number;
+  /** By the kindFrom of their members (`clause+own`). */
+  byFrom: Map<string, { groups: number; mixed: number }>;
 }
 
-const pools = (repliesJson as unknown as { pools: { pool: DataPool; words: string[] }[] }).pools;
-export const devEntries = (): CorpusEntry[] => ['real-dev.json', 'ours-general.json'].flatMap((f) => loadCorpus(resolve(FIXTURES, f)));
-export const variantEntries = (): CorpusEntry[] => poolVariantsOf(loadCorpus(resolve(FIXTURES, 'real-dev.json')), pools).map((v) => v.entry);
+/**
+ * Every data-left sum of two amounts or more that dataByPool makes on the given texts, by where its members' kinds were read
+ * from, and how many of them the hand labels call several kinds (round 33: what "data-left sums mixing pool kinds" counts).
+ */
+export function poolGroups(entries: readonly CorpusEntry[]): PoolGroupTally {
+  const tally: PoolGroupTally = { groups: 0, mixed: 0, byFrom: new Map() };
+  for (const e of entries) {
+    const u = understandReply({ text: e.text, receivedAt: RECEIVED, from: '10086' });
+    for (const g of poolSums(u, checkEntry(e, u), groupsByPool)) if (g.members.length > 1) countGroup(tally, g);
+  }
+  return tally;
+}
+
+export function countGroup(tally: PoolGroupTally, g: { members: FigureRecord[]; mixed: boolean }): void {
+  const from = [...new Set(g.members.map((f) => f.kindFrom))].sort().join('+');
+  const row = tally.byFrom.get(from) ?? { groups: 0, mixed: 0 };
+  row.groups++;
+  tally.groups++;
+  if (g.mixed) {
+    row.mixed++;
+    tally.mixed++;
+  }
+  tally.byFrom.set(from, row);
+}
+
+export const tallyNote = (name: string, t: PoolGroupTally): string =>
+  `${name}: ${t.groups} sums of 2+ amounts, ${t.mixed} mixed; by kindFrom: ${[...t.byFrom].sort().map(([k, v]) => `${k} ${v.groups} (${v.mixed} mixed)`).join(', ')}`;
+
+export const devEntries = (): CorpusEntry[] => ['real-dev.json', 'ours-general.json'].flatMap((f) => loadCorpus(resolve(import.meta.dirname, '../tests/fixtures/replies', f)));
