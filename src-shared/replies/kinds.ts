@@ -165,6 +165,9 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ').replace(joinedScopes(rules), ' '));
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    // "…剩余2GB，为国内通用流量；加油包剩余3GB": when the words after the semicolon name no kind, the kind words before it trail the
+    // amount before (or head the clause group before): said of this amount by a guess at most, never plainly (round 33).
+    const kindPastSemicolon = semicolon >= 0 && afterSemicolon === noted && poolIn(noted.slice(0, semicolon), rules) !== null;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
     // "您办理的国内流量包已到期，您的流量剩余300MB": a clause of the customer's that names its data afresh (您…流量) and no
@@ -205,7 +208,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       inferred(labelPool, ownLabelPool !== null ? 'own' : 'before') ??
       inferred(strongerBefore ? null : read.tagPool, 'own') ??
       inferred(headWord, 'heading') ??
-      inferred(named, ownSource(ownWords, read, rules)) ??
+      inferred(named, kindPastSemicolon ? 'sentence' : ownSource(ownWords, read, rules)) ??
       inferred(item?.pool ?? null, item?.from ?? 'heading') ??
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever

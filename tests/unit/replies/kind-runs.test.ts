@@ -35,6 +35,13 @@ const CASES: [string, string, string[], number | null, Record<string, number>][]
     null,
     { app: GB, unstated: 8 * GB },
   ],
+  [
+    'a kind said of the amounts before a semicolon (均为省内流量；) is no kind of a pack after it that names none',
+    '您本月已用1GB，剩余2GB，均为省内流量；日租包剩余3GB，省内剩余4GB。',
+    [`provincial ${6 * GB}`, `provincial ${3 * GB}`],
+    null,
+    { provincial: 6 * GB },
+  ],
 ];
 
 describe('a kind is plainly stated only of the amounts it is said of (round 33)', () => {
