@@ -66,7 +66,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     sign before them give no figure (剩余：-1.5GB was read as 1.5 GB left).
  * 26: round 33 (pools22): a bare label after a run of amounts of several kinds (国内流量10GB、省内流量5GB，剩余12GB) is a guess, never
  *     summed; kind words joined by 、/及/和, each with its data word (国内流量、省内流量已使用), name no one kind (rule 8); kind
- *     words before a semicolon (，均为省内流量；日租包剩余) are a guess of the amount after it.
+ *     words before a semicolon, or a comma before a pack's clause (，均为省内流量；日租包剩余), are a guess of the amount after it.
  */
 export const FIGURE_CODE_VERSION = 26;
 

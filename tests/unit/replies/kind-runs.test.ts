@@ -42,6 +42,13 @@ const CASES: [string, string, string[], number | null, Record<string, number>][]
     null,
     { provincial: 6 * GB },
   ],
+  [
+    'nor after a comma, before a pack named in a clause of its own (，为国内通用流量，加油包剩余)',
+    '国内流量已用1GB，剩余2GB，为国内通用流量，加油包剩余3GB，国内剩余4GB。',
+    [`general ${6 * GB}`, `general ${3 * GB}`],
+    6 * GB,
+    { general: 6 * GB },
+  ],
 ];
 
 describe('a kind is plainly stated only of the amounts it is said of (round 33)', () => {
