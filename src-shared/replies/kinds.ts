@@ -254,7 +254,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const namesAnew = dataAnew || packNamed;
     // "剩余2GB，均为省内流量，日租包剩余3GB": a pack named in the amount's own clause, which names no kind, is not of the kind
     // words of the clauses before it (they trail the amount before): a guess at most (round 33).
-    if (packNamed && from === 'own' && read.tagPool === null && ownLabelPool === null && follows && poolIn(ownClause(ownLead, 'label'), rules) === null) from = 'sentence';
+    if (packNamed && from === 'own' && read.tagPool === null && ownLabelPool === null && follows && [ownLead, read.context].every((w) => poolIn(ownClause(w, 'label'), rules) === null)) from = 'sentence';
     // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
     const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
     if (!partOfClause && ownHours !== undefined) hoursWhole = { kind: hours ?? null, sentence: read.sentence };
