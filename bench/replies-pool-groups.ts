@@ -17,7 +17,7 @@ export interface PoolGroupTally {
 
 /**
  * Every data-left sum of two amounts or more that dataByPool makes on the given texts, by where its members' kinds were read
- * from, and how many of them the hand labels call several kinds (round 33: what "data-left sums mixing pool kinds" counts).
+ * from, and how many of them the hand labels call several kinds (round 34: what "data-left sums mixing pool kinds" counts).
  */
 export function poolGroups(entries: readonly CorpusEntry[]): PoolGroupTally {
   const tally: PoolGroupTally = { groups: 0, mixed: 0, byFrom: new Map() };

@@ -166,7 +166,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
     // "…剩余2GB，为国内通用流量；加油包剩余3GB": when the words after the semicolon name no kind, the kind words before it trail the
-    // amount before (or head the clause group before): said of this amount by a guess at most, never plainly (round 33).
+    // amount before (or head the clause group before): said of this amount by a guess at most, never plainly (round 34).
     const kindPastSemicolon = semicolon >= 0 && afterSemicolon === noted && poolIn(noted.slice(0, semicolon), rules) !== null;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
@@ -253,7 +253,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const dataAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
     const namesAnew = dataAnew || packNamed;
     // "剩余2GB，均为省内流量，日租包剩余3GB": a pack named in the amount's own clause, which names no kind, is not of the kind
-    // words of the clauses before it (they trail the amount before): a guess at most (round 33).
+    // words of the clauses before it (they trail the amount before): a guess at most (round 34).
     if (packNamed && from === 'own' && read.tagPool === null && ownLabelPool === null && follows && [ownLead, read.context].every((w) => poolIn(ownClause(w, 'label'), rules) === null)) from = 'sentence';
     // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
     const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
@@ -502,7 +502,7 @@ const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|例�
  * Scope words joined (省内外, 省内省外, 省内及国内, 国内、省内, 省内/省外): the amount is of both scopes, so neither names its
  * kind (labelling rule 8, an amount said to hold several kinds). Built from the scopes' words (`kindScopes`) and 省外.
  * Kind words of any pools joined by a joiner, each with its data word (`国内流量、省内流量已使用2GB`, `省内流量及定向流量共10GB`),
- * name several kinds as well (round 33): the amount is their total over kinds.
+ * name several kinds as well (round 34): the amount is their total over kinds.
  */
 function joinedScopes(rules: ReplyRules): RegExp {
   const cached = JOINED.get(rules);

@@ -3,7 +3,7 @@ import { dataByPool, describeFigures, understandReply, type FigureRecord } from 
 import { dataLeftByPool, generalDataLeftMb, headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import { RECEIVED } from './format';
 
-// Round 33 (issue 15, "data-left sums mixing pool kinds"): a kind claimed plainly for an amount it is not said of. Every
+// Round 34 (issue 15, "data-left sums mixing pool kinds"): a kind claimed plainly for an amount it is not said of. Every
 // wording here is OURS (written for this test, NOT a real reply), in the shapes of the generated `inserted-group:` variants
 // (tests/fixtures/replies/pool-variants.ts); each case fails on the reader before it (969801f8).
 const read = (text: string): FigureRecord[] => {
@@ -51,7 +51,7 @@ const CASES: [string, string, string[], number | null, Record<string, number>][]
   ],
 ];
 
-describe('a kind is plainly stated only of the amounts it is said of (round 33)', () => {
+describe('a kind is plainly stated only of the amounts it is said of (round 34)', () => {
   it.each(CASES)('%s', (_what, text, sums, left, byKind) => {
     const figures = read(text);
     const amounts = dataByPool(figures.filter((f) => f.topic === 'data' && f.field === 'remaining'));
