@@ -1,18 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRng } from '../src-main/emulator/rng';
-import { dataByPool, understandReply, type FigureRecord, type ReplyUnderstanding } from '../src-shared/replies';
+import { understandReply, type ReplyUnderstanding } from '../src-shared/replies';
 import { canonical, checkEntry, extraFigures, figuresAgreed, loadCorpus, mixedPoolSums, type CorpusEntry } from '../tests/fixtures/replies/corpus';
 import type { Figure } from './harness';
+import { groupsByPool } from './replies-pool-groups';
 
 const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures/replies');
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
 const read = (text: string) => understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-
-/** The figures the overview adds up, grouped by the product's own dataByPool. */
-function groupsByPool(figures: FigureRecord[]): FigureRecord[][] {
-  return dataByPool(figures).map((a) => a.members.map((i) => figures[i]!));
-}
 
 /**
  * The plain approach of public parsers (FlowStatistics, Analysis_YD…): a keyword, then the next

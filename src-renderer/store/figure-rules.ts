@@ -64,8 +64,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 25: round 32 (replies32): a kind carried from the amount before across a word naming another kind is a guess shown apart,
  *     never summed; a pack granted beyond the plan (套餐外优惠流量…3M) is a total (labelling rule 15). Data or minutes with a
  *     sign before them give no figure (剩余：-1.5GB was read as 1.5 GB left).
+ * 26: round 34 (pools22): a bare label after a run of amounts of several kinds (国内流量10GB、省内流量5GB，剩余12GB) is a guess, never
+ *     summed; kind words joined by 、/及/和, each with its data word (国内流量、省内流量已使用), name no one kind (rule 8); kind
+ *     words before a semicolon, or a comma before a pack's clause (，均为省内流量；日租包剩余), are a guess of the amount after it.
  */
-export const FIGURE_CODE_VERSION = 25;
+export const FIGURE_CODE_VERSION = 26;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -131,6 +131,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     unknown: boolean;
     /** Where it ends in the text: the words between it and the next amount may name another kind. */
     end: number;
+    /** Its index in `reads`. */
+    at: number;
   } | null = null;
   // The last parts read ("其中…"): their field, the kind of their whole, their sentence.
   let parts: { field: string; whole: DataPool | null; sentence: number } | null = null;
@@ -163,6 +165,9 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const noted = rules.unpooledKinds.reduce((t, w) => t.replaceAll(w, ' '), (words.includes('(') ? words.replace(INCLUDES_NOTE, '') : words).replace(ABSENT_KIND, ' ').replace(joinedScopes(rules), ' '));
     const semicolon = noted.lastIndexOf(';');
     const afterSemicolon = semicolon >= 0 && poolIn(noted.slice(semicolon + 1), rules) !== null ? noted.slice(semicolon + 1) : noted;
+    // "…剩余2GB，为国内通用流量；加油包剩余3GB": when the words after the semicolon name no kind, the kind words before it trail the
+    // amount before (or head the clause group before): said of this amount by a guess at most, never plainly (round 34).
+    const kindPastSemicolon = semicolon >= 0 && afterSemicolon === noted && poolIn(noted.slice(0, semicolon), rules) !== null;
     // "夜间流量套餐(201706月结转)，共包含国内闲时流量1.63GB": kind words in the amount's own clause name it, before a
     // stronger kind word in a package's name or note in the clause before.
     // "您办理的国内流量包已到期，您的流量剩余300MB": a clause of the customer's that names its data afresh (您…流量) and no
@@ -203,7 +208,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       inferred(labelPool, ownLabelPool !== null ? 'own' : 'before') ??
       inferred(strongerBefore ? null : read.tagPool, 'own') ??
       inferred(headWord, 'heading') ??
-      inferred(named, ownSource(ownWords, read, rules)) ??
+      inferred(named, kindPastSemicolon ? 'sentence' : ownSource(ownWords, read, rules)) ??
       inferred(item?.pool ?? null, item?.from ?? 'heading') ??
       inferred(f.package === null ? null : poolIn(fold(f.package), rules), 'package');
     // "您当前省内包时段流量已使用928.96MB" (real r16-107): data usable only at some hours is of no stated kind, whatever
@@ -247,6 +252,9 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const packNamed = !part && PACK_NAMED.test(ownClause(ownLead, 'label'));
     const dataAnew = overKinds || (!part && (qualified || dataWords.some((w) => ownLead.includes(w))));
     const namesAnew = dataAnew || packNamed;
+    // "剩余2GB，均为省内流量，日租包剩余3GB": a pack named in the amount's own clause, which names no kind, is not of the kind
+    // words of the clauses before it (they trail the amount before): a guess at most (round 34).
+    if (packNamed && from === 'own' && read.tagPool === null && ownLabelPool === null && follows && [ownLead, read.context].every((w) => poolIn(ownClause(w, 'label'), rules) === null)) from = 'sentence';
     // The whole goes on through the amounts of its clause group that name no data anew ("…已使用448.74MB，剩余48.86MB，其中…").
     const ownKind = labelPool !== null || read.tagPool !== null || named !== null || headWord !== null;
     if (!partOfClause && ownHours !== undefined) hoursWhole = { kind: hours ?? null, sentence: read.sentence };
@@ -273,7 +281,8 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       !ofWhole &&
       !read.context.includes(';') &&
       (previous!.from === 'own' || previous!.from === 'clause') &&
-      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules);
+      !otherKindBetween(text.slice(previous!.end, read.start), previous!.pool, rules) &&
+      oneKindRun(reads, previous!.at, text);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
     if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
@@ -355,7 +364,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
     const kindAfterLabel = labelEnd >= 0 && poolIn(read.context.slice(labelEnd + f.label!.length), rules) !== null;
-    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end };
+    if (!note) previous = { pool, from: f.kindFrom, field: f.field, sentence: read.sentence, package: f.package, headed, whole: part && previous ? previous.whole : pool, kindAfterLabel, unknown, end: read.end, at: i };
   });
   // "you have used 28GB of your 30GB domestic data": an amount and the total it is of share the kind named after the total.
   reads.forEach((read, i) => {
@@ -376,6 +385,25 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
 function otherKindBetween(between: string, pool: DataPool | null, rules: ReplyRules): boolean {
   const words = between.replace(/\([^()]*\)/gu, ' ');
   return rules.pools.some((p) => p.pool !== pool && p.words.some((w) => lastNaming(words, w, p) >= 0));
+}
+
+/**
+ * Whether the amounts of one field that run up to reads[at] in its clause group (no semicolon between, notes in brackets
+ * aside) are of one kind. After a run of several kinds (`套餐含国内流量10GB、省内流量5GB，已使用3GB，剩余12GB`) a bare label of
+ * another field speaks of them all (a total over kinds) or of the last: its kind is a guess, never plainly the last one's.
+ */
+function oneKindRun(reads: Read[], at: number, text: string): boolean {
+  const last = reads[at]!;
+  const kinds = new Set([last.figure.pool]);
+  let next = last;
+  for (let j = at - 1; j >= 0; j--) {
+    const r = reads[j]!;
+    if (r.inBrackets) continue;
+    if (r.figure.topic !== 'data' || r.sentence !== last.sentence || r.figure.field !== last.figure.field || text.slice(r.end, next.start).includes(';')) break;
+    kinds.add(r.figure.pool);
+    next = r;
+  }
+  return kinds.size === 1;
 }
 
 /**
@@ -473,13 +501,19 @@ const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|例�
 /**
  * Scope words joined (省内外, 省内省外, 省内及国内, 国内、省内, 省内/省外): the amount is of both scopes, so neither names its
  * kind (labelling rule 8, an amount said to hold several kinds). Built from the scopes' words (`kindScopes`) and 省外.
+ * Kind words of any pools joined by a joiner, each with its data word (`国内流量、省内流量已使用2GB`, `省内流量及定向流量共10GB`),
+ * name several kinds as well (round 34): the amount is their total over kinds.
  */
 function joinedScopes(rules: ReplyRules): RegExp {
   const cached = JOINED.get(rules);
   if (cached) return cached;
   const words = rules.pools.filter((p) => rules.kindScopes.includes(p.pool)).flatMap((p) => p.words).filter((w) => HAN.test(w) && w.length === 2);
   const scope = `(?:${[...words, '省外'].join('|')})`;
-  const re = new RegExp(`${scope}(?:\\s*(?:及|和|与|、|/|或|以及)?\\s*${scope}|外)`, 'gu');
+  // Longest first, so that `国内通用` is not read as `国内` and a kind word (`通用流量`) left after it.
+  const kinds = rules.pools.flatMap((p) => p.words).filter((w) => HAN.test(w) && w.length >= 2).sort((a, b) => b.length - a.length);
+  const kind = `(?:${kinds.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})`;
+  const joiner = '\\s*(?:及|和|与|、|/|或|以及)\\s*';
+  const re = new RegExp(`${scope}(?:\\s*(?:及|和|与|、|/|或|以及)?\\s*${scope}|外)|${kind}(?:流量|数据)?${joiner}${kind}`, 'gu');
   JOINED.set(rules, re);
   return re;
 }
