@@ -446,6 +446,23 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(warnings.filter((w) => w.startsWith('MQTT mqtt.commands-refused:'))).toHaveLength(1);
   });
 
+  it('a 3.1.1 broker (aedes) that refuses the command subscription (SUBACK 0x80): the link says no command is heard', async () => {
+    const b = await startAedes({ refuseSubscribe: [`${P}/command`] });
+    try {
+      const { core: c } = await core();
+      await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+      const up = await waitFor(async () => {
+        const { status } = await c.call('mqtt.get', {});
+        return status.state === 'connected' || status.state === 'no-commands' ? status : null;
+      }, 'the link up over 3.1.1');
+      expect(up).toMatchObject({ state: 'no-commands', code: 'mqtt.commands-refused' });
+      expect(new Set(b.accepted)).toEqual(new Set([4]));
+    } finally {
+      for (const c of open.cores.splice(0)) await c.close();
+      await b.stop();
+    }
+  });
+
   it('turning MQTT off while the broker has stopped answering ends once the connection closes (the goodbye’s PUBACK cannot come)', async () => {
     const b = await broker({});
     const line = await relay(b.port);
