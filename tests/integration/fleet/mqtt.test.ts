@@ -31,6 +31,13 @@ const emptiedByApp = (log: string) => [...log.matchAll(/Received PUBLISH from ha
 const sweepSubscribed = (b: { log(): Promise<string> }) =>
   waitFor(async () => /Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*hall10086\/desk1\/sim\/\+\/state \(QoS 1\)/.test(await b.log()) || null, 'the link subscribed to its own states');
 
+/** The link's status once it is up: connected, or connected with its command subscription refused. */
+const linkUp = (c: HallCore) =>
+  waitFor(async () => {
+    const { status } = await c.call('mqtt.get', {});
+    return status.state === 'connected' || status.state === 'no-commands' ? status : null;
+  }, 'the link up');
+
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
 
@@ -421,10 +428,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     const { core: c, simId, warnings } = await core({ mqttCommandRetryMs: 100 });
     const sub = await subscriber(b.url, [`${P}/#`]);
     await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
-    const up = await waitFor(async () => {
-      const { status } = await c.call('mqtt.get', {});
-      return status.state === 'connected' || status.state === 'no-commands' ? status : null;
-    }, 'the link up');
+    const up = await linkUp(c);
     expect(up).toMatchObject({ state: 'no-commands', code: 'mqtt.commands-refused' });
     expect(up.en).toMatch(new RegExp(`refused the subscription to the command topic ${P}/command: no command will be received.*broker's ACL`));
     expect(up.zh).toContain(`拒绝了命令主题 ${P}/command 的订阅`);
@@ -451,10 +455,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     try {
       const { core: c } = await core();
       await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
-      const up = await waitFor(async () => {
-        const { status } = await c.call('mqtt.get', {});
-        return status.state === 'connected' || status.state === 'no-commands' ? status : null;
-      }, 'the link up over 3.1.1');
+      const up = await linkUp(c);
       expect(up).toMatchObject({ state: 'no-commands', code: 'mqtt.commands-refused' });
       expect(new Set(b.accepted)).toEqual(new Set([4]));
     } finally {
