@@ -46,6 +46,8 @@ export interface CoreOptions {
   log?: (dir: 'tx' | 'rx', text: string) => void;
   /** Warnings for the app's log (the MQTT link's); default: standard error. */
   warn?: (line: string) => void;
+  /** The MQTT link's first wait before asking again for a command subscription the broker refused; default 30 s. */
+  mqttCommandRetryMs?: number;
 }
 
 /** Numbers where every message needs the user's explicit go-ahead (reports go to 10086999). */
@@ -148,6 +150,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         onCheck: (state) => core.emit('fleetCheck', state),
         warn: o.warn ?? ((line) => console.warn(line)),
         notice: (text) => core.emit('notice', { level: 'warning', ...text }),
+        ...(o.mqttCommandRetryMs ? { mqttCommandRetryMs: o.mqttCommandRetryMs } : {}),
       });
       problems.push(...schedules.problems, ...core.fleet.problems);
       core.fleet.board.seed(journal.longParts());

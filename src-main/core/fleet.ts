@@ -26,6 +26,8 @@ export interface FleetDeps {
   onCheck(state: FleetCheckState): void;
   /** The app's log, for the MQTT link's warnings (a plain link, a refused certificate). */
   warn(line: string): void;
+  /** The MQTT link's first wait before asking again for a refused command subscription (MqttLinkDeps.commandRetryMs). */
+  mqttCommandRetryMs?: number;
   /** Said to the user (the app's notices): a write of sim-board.json that failed, once until one goes through. */
   notice(text: Bilingual): void;
 }
@@ -242,6 +244,7 @@ export class Fleet {
       commandRefs: this.commandRefs,
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
       warn: this.deps.warn,
+      ...(this.deps.mqttCommandRetryMs ? { commandRetryMs: this.deps.mqttCommandRetryMs } : {}),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {

@@ -90,8 +90,11 @@ export type MqttSettings = v.InferOutput<typeof MqttSettingsSchema>;
 export type MqttSettingsView = Omit<MqttSettings, 'password' | 'clientKeyPem'> & {
   passwordSet: boolean;
   clientKeySet: boolean;
-  /** `refused`: the settings forbid connecting (a password over a plain link); `code` names why a link is down. */
-  status: { state: 'off' | 'connecting' | 'connected' | 'offline' | 'refused'; zh: string; en: string; code?: string };
+  /**
+   * `refused`: the settings forbid connecting (a password over a plain link); `no-commands`: connected, figures published,
+   * but the broker refused the command subscription; `code` names why a link is down or deaf.
+   */
+  status: { state: 'off' | 'connecting' | 'connected' | 'no-commands' | 'offline' | 'refused'; zh: string; en: string; code?: string };
 };
 
 export const RequestSchemas = {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { seedFleet } from '../integration/fleet/seed-fleet';
+import { startBroker } from '../integration/fleet/mosquitto-kit';
 import { loadCorpus } from '../fixtures/replies/corpus';
 import { coreSuite } from './core-suite';
 
@@ -237,5 +238,23 @@ describe('the fleet in the Overview', () => {
     expect(shown.text?.endsWith(` ${hhmm}`), JSON.stringify({ hhmm, ...shown })).toBe(true);
     expect(shown.title, JSON.stringify(shown)).toContain(`${hhmm} UTC+5:30`);
     await page.fill('.fleet-search', '');
+  });
+
+  it('says in the MQTT status line that no command is heard when the broker refuses the command subscription (real mosquitto)', async () => {
+    const topic = 'hall10086/deskr/command';
+    const broker = await startBroker({ refuseSubscribe: [topic] });
+    const { passwordSet, clientKeySet, status, ...kept } = await core.call('mqtt.get', {});
+    try {
+      await core.call('mqtt.set', { settings: { ...kept, enabled: true, url: broker.url, hostId: 'deskr', username: '', password: '', commands: true, clientKeyPem: null } });
+      await page.evaluate(() => (location.hash = '#/settings'));
+      const line = page.locator('.mqtt-status[data-state="no-commands"]');
+      await line.waitFor();
+      expect(await line.getAttribute('class')).toContain('banner-error');
+      expect(await line.textContent()).toContain(`服务器拒绝了命令主题 ${topic} 的订阅`);
+      expect(await line.textContent()).toContain('ACL');
+    } finally {
+      await core.call('mqtt.set', { settings: { ...kept, enabled: false, password: null, clientKeyPem: null } });
+      await broker.stop();
+    }
   });
 });

@@ -40,6 +40,8 @@ export interface MqttLinkDeps {
   commandLogPath: string;
   /** Delay between reconnect attempts; default 2 s. */
   reconnectMs?: number;
+  /** First wait before the command subscription is asked again after the broker refused it; default 30 s, doubling up to 10 min. */
+  commandRetryMs?: number;
   /** The app's log: a plain link's warning at start, and each new reason the link is down (never a secret). */
   warn(line: string): void;
 }
@@ -73,10 +75,28 @@ const SWEEP_CAPPED: LinkNotice = {
   en: `More than ${MAX_SWEPT_PER_CONNECT} removed SIMs of this host are still retained on the MQTT broker: this connect empties ${MAX_SWEPT_PER_CONNECT}, the rest at a later connect. Unless that many unidentified SIMs were swapped, someone else may be publishing under this host's topics.`,
 };
 
+/** A refused command subscription is asked again after this long at most: an ACL is fixed by hand, not in seconds. */
+const MAX_COMMAND_RETRY_MS = 10 * 60_000;
+
+/**
+ * The broker refused the command subscription (SUBACK 0x80 in 3.1.1, a reason of 0x80 or more in v5: EMQX, HiveMQ, mosquitto's
+ * dynamic-security plugin do; mosquitto's plain acl_file grants it and drops the commands unseen, which nothing at the protocol
+ * level tells). The figures are still published; only commands are never heard.
+ */
+function commandsRefused(topic: string): LinkNotice {
+  return {
+    code: 'mqtt.commands-refused',
+    zh: `已连接 MQTT 服务器，但服务器拒绝了命令主题 ${topic} 的订阅：收不到任何命令（余额等数据照常发布）。请在服务器的 ACL 里允许这个用户名订阅（读取）该主题；程序会定时重试。`,
+    en: `Connected to the MQTT broker, but it refused the subscription to the command topic ${topic}: no command will be received (figures are still published). Allow this username to subscribe to (read) that topic in the broker's ACL; the app retries from time to time.`,
+  };
+}
+
 const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
   off: { zh: 'MQTT 已关闭。', en: 'MQTT is off.' },
   connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
   connected: { zh: '已连接 MQTT 服务器。', en: 'Connected to the MQTT broker.' },
+  // Only ever said with its reason (commandsRefused), which names the topic.
+  'no-commands': { zh: '已连接 MQTT 服务器，但收不到命令。', en: 'Connected to the MQTT broker, but commands are not received.' },
   offline: { zh: 'MQTT 服务器连不上，稍后自动重连。', en: 'The MQTT broker cannot be reached; reconnecting shortly.' },
   refused: { zh: 'MQTT 没有连接：设置不允许。', en: 'MQTT is not connected: the settings do not allow it.' },
 };
@@ -99,6 +119,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private sweep = { levels: new Set<string>(), capped: false };
   private readonly unsubscribe: (() => void)[] = [];
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
+  /** The next ask for a refused command subscription, and how long the one after it waits. */
+  private commandRetry: { timer: ReturnType<typeof setTimeout> | null; ms: number } = { timer: null, ms: 0 };
 
   constructor(
     private readonly settings: StoredMqttSettings,
@@ -185,11 +207,17 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   async stop(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off();
+    this.cancelCommandRetry();
     const client = this.client;
     this.client = null;
     if (client) {
-      // Said while leaving on purpose; the will covers leaving by accident.
-      if (client.connected) await client.publishAsync(statusTopic(this.scope), 'offline', { qos: 1, retain: true }).catch(() => undefined);
+      // Said while leaving on purpose; the will covers leaving by accident, so a connection that closes before the
+      // broker's PUBACK ends the wait: mqtt.js keeps a QoS 1 publish for the next connect, and there is none after
+      // stop, so awaiting the publish alone hung saving the settings and closing the app (mqtt31).
+      if (client.connected) {
+        const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+        await Promise.race([client.publishAsync(statusTopic(this.scope), 'offline', { qos: 1, retain: true }).catch(() => undefined), closed]);
+      }
       await client.endAsync(true).catch(() => undefined);
     }
     this.setStatus('off');
@@ -213,17 +241,48 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
 
   private async onConnect(client: MqttClient): Promise<void> {
     this.sweep = { levels: new Set(), capped: false };
+    this.cancelCommandRetry();
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     for (const message of this.held.splice(0)) this.onMessage(client, message);
-    if (this.settings.commands) await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).catch(() => undefined);
     // Connected means commands are heard: a script that waits for it and then publishes a command is never dropped by
     // the broker for want of our subscription (a full CI run lost one so, at load 10-20, when the status came first).
-    if (this.client === client && client.connected) this.setStatus('connected');
+    await this.subscribeCommands(client);
     if (this.settings.watchOtherHosts) await client.subscribeAsync(allHostsStateFilter(this.settings.baseTopic), { qos: 1 }).catch(() => undefined);
     // Last, so commands are heard as soon as before (fleet26): a row that went while this link was off, or in a run
     // before, was never emptied, and the broker tells what it keeps retained of this host's states.
     await client.subscribeAsync(ownStateFilter(this.scope), { qos: 1 }).catch(() => undefined);
+  }
+
+  /**
+   * Asks for the command subscription and says what came of it: `connected` once granted; refused, the link stays up for
+   * the figures, says it hears no commands, and asks again later (30 s, doubling up to 10 min: a broker's ACL is fixed by
+   * hand, and each ask is a line in its log). A reconnect asks at once.
+   */
+  private async subscribeCommands(client: MqttClient): Promise<void> {
+    let refused = false;
+    if (this.settings.commands) {
+      // mqtt.js rejects a SUBACK of 0x80 and more; it also rejects when the connection goes meanwhile, which the reconnect covers.
+      refused = await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).then((granted) => granted.some((g) => g.qos >= 0x80), () => true);
+    }
+    if (this.client !== client || !client.connected) return;
+    if (!refused) {
+      this.commandRetry.ms = 0;
+      return this.setStatus('connected');
+    }
+    this.setStatus('no-commands', commandsRefused(commandTopic(this.scope)));
+    const base = this.deps.commandRetryMs ?? 30_000;
+    this.commandRetry.ms = Math.min(this.commandRetry.ms ? this.commandRetry.ms * 2 : base, MAX_COMMAND_RETRY_MS);
+    this.commandRetry.timer = setTimeout(() => {
+      this.commandRetry.timer = null;
+      // Offline meanwhile: the reconnect asks at once.
+      if (client.connected) void this.subscribeCommands(client);
+    }, this.commandRetry.ms);
+  }
+
+  private cancelCommandRetry(): void {
+    if (this.commandRetry.timer) clearTimeout(this.commandRetry.timer);
+    this.commandRetry = { timer: null, ms: 0 };
   }
 
   /**

@@ -14,8 +14,10 @@ export interface Broker311 {
   stop(): Promise<void>;
 }
 
-export async function startAedes(): Promise<Broker311> {
+/** `refuseSubscribe`: topics a subscription to is refused (SUBACK 0x80, MQTT 3.1.1's only failure code). */
+export async function startAedes(o: { refuseSubscribe?: string[] } = {}): Promise<Broker311> {
   const aedes = await Aedes.createBroker();
+  aedes.authorizeSubscribe = (_client, sub, done) => done(null, o.refuseSubscribe?.includes(sub.topic) ? null : sub);
   const accepted: number[] = [];
   const passwords: string[] = [];
   aedes.on('client', (client) => accepted.push((client as unknown as { version: number }).version));

@@ -24,6 +24,11 @@ export interface Broker {
   wsUrl: string | null;
   /** mosquitto's own log (`log_type all`): who connected, as whom. */
   log(): Promise<string>;
+  /**
+   * With `refuseSubscribe`: lets anyone subscribe to that exact topic from now on (mosquitto's dynamic-security
+   * plugin, told over its `$CONTROL` topic by `mosquitto_ctrl`, as an administrator fixing the broker's ACL would).
+   */
+  allowSubscribe(topic: string): Promise<void>;
   /** SIGKILL: the broker is gone, as a crash or a pulled cable. */
   kill(): Promise<void>;
   /** Starts it again on the same ports, with nothing retained. */
@@ -83,12 +88,21 @@ async function freePorts(n: number): Promise<number[]> {
 /** Thrown when mosquitto exits before listening on every port: one of them was taken meanwhile. */
 class BrokerExited extends Error {}
 
+/** mosquitto's dynamic-security plugin, shipped in Debian's mosquitto package beside the broker. */
+const DYNSEC_PLUGIN = '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
+const DYNSEC_ADMIN = { user: 'dynsec-admin', password: 'dynsec-Pa55word' };
+/** The role every anonymous client has in a broker started with `refuseSubscribe`. */
+const ANONYMOUS_ROLE = 'anonymous';
+
 /**
  * `users`: more logins beside USER (with `auth`); `acl`: the lines of an `acl_file` (mosquitto.conf(5)), which then
- * decides what each login may read and write.
+ * decides what each login may read and write. `refuseSubscribe`: topics a subscription to is refused (SUBACK 0x87 in
+ * v5, 0x80 in 3.1.1) to anonymous clients, who may do anything else. mosquitto's own `acl_file` cannot refuse one:
+ * 2.0.11 grants a subscription it denies and drops the messages at delivery; its dynamic-security plugin refuses it
+ * (without `auth` only: anonymous clients take the plugin's anonymous group).
  */
 export async function startBroker(
-  o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string; users?: Record<string, string>; acl?: string[] } = {},
+  o: { auth?: boolean; tls?: boolean; ws?: boolean; address?: string; users?: Record<string, string>; acl?: string[]; refuseSubscribe?: string[] } = {},
 ): Promise<Broker> {
   const dir = await mkdtemp(join(tmpdir(), 'hall-mosquitto-'));
   const address = o.address ?? '127.0.0.1';
@@ -96,6 +110,8 @@ export async function startBroker(
   if (o.auth) execFileSync('mosquitto_passwd', ['-b', '-c', join(dir, 'passwd'), USER, PASSWORD]);
   for (const [user, password] of Object.entries(o.users ?? {})) execFileSync('mosquitto_passwd', ['-b', join(dir, 'passwd'), user, password]);
   if (o.acl) await writeFile(join(dir, 'acl'), `${o.acl.join('\n')}\n`);
+  const dynsec = join(dir, 'dynamic-security.json');
+  if (o.refuseSubscribe) await writeDynsec(dynsec, o.refuseSubscribe);
   const pki = o.tls ? await makePki(dir) : null;
   const tlsNames: TlsListener[] = ['good', 'wrongName', 'expired', 'selfSigned', 'wss', 'mutual'];
   const conf = join(dir, 'mosquitto.conf');
@@ -113,6 +129,7 @@ export async function startBroker(
       `log_dest file ${logPath}`, 'log_type all',
       ...(o.auth ? [`password_file ${join(dir, 'passwd')}`] : []),
       ...(o.acl ? [`acl_file ${join(dir, 'acl')}`] : []),
+      ...(o.refuseSubscribe ? [`plugin ${DYNSEC_PLUGIN}`, `plugin_opt_config_file ${dynsec}`] : []),
     ];
     if (pki) {
       const ports = Object.fromEntries(tlsNames.map((name) => [name, picked.shift()!])) as Record<TlsListener, number>;
@@ -171,6 +188,10 @@ export async function startBroker(
     url: `mqtt://${address}:${port}`,
     log: () => readFile(logPath, 'utf8').catch(() => ''),
     wsUrl: wsPort ? `ws://127.0.0.1:${wsPort}` : null,
+    async allowSubscribe(topic) {
+      const login = ['-h', address, '-p', String(port), '-u', DYNSEC_ADMIN.user, '-P', DYNSEC_ADMIN.password];
+      execFileSync('mosquitto_ctrl', [...login, 'dynsec', 'removeRoleACL', ANONYMOUS_ROLE, 'subscribeLiteral', topic]);
+    },
     kill,
     restart: start,
     async stop() {
@@ -178,6 +199,20 @@ export async function startBroker(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The plugin's own file, as `mosquitto_ctrl dynsec init` makes it (its administrator, whose password it hashes), with
+ * anonymous clients allowed everything but a subscription to `refused`.
+ */
+async function writeDynsec(path: string, refused: string[]): Promise<void> {
+  execFileSync('mosquitto_ctrl', ['dynsec', 'init', path, DYNSEC_ADMIN.user, DYNSEC_ADMIN.password]);
+  const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown> & { roles: unknown[] };
+  config.defaultACLAccess = { publishClientSend: true, publishClientReceive: true, subscribe: true, unsubscribe: true };
+  config.roles.push({ rolename: ANONYMOUS_ROLE, acls: refused.map((topic) => ({ acltype: 'subscribeLiteral', topic, priority: 1, allow: false })) });
+  config.groups = [{ groupname: ANONYMOUS_ROLE, roles: [{ rolename: ANONYMOUS_ROLE }], clients: [] }];
+  config.anonymousGroup = ANONYMOUS_ROLE;
+  await writeFile(path, JSON.stringify(config));
 }
 
 /**
@@ -189,8 +224,10 @@ export async function startBroker(
 export async function relay(
   port: number,
   o: { atFirstSubscribe?: (release: () => void) => void } = {},
-): Promise<{ url: string; cut(): void; resume(): void; close(): Promise<void> }> {
+): Promise<{ url: string; cut(): void; resume(): void; stall(): { fromClients(): Buffer }; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  /** Each copy the relay makes, and whether it carries a client's bytes to the broker. */
+  const pipes: { from: Socket; to: Socket; fromClient: boolean }[] = [];
   let refusing = false;
   const server = createServer((inbound) => {
     if (refusing) return void inbound.destroy();
@@ -198,7 +235,10 @@ export async function relay(
     for (const [a, b] of [[inbound, outbound], [outbound, inbound]] as const) {
       sockets.add(a);
       if (a === inbound && o.atFirstSubscribe) holdAtFirstSubscribe(a, b, o.atFirstSubscribe);
-      else a.pipe(b);
+      else {
+        a.pipe(b);
+        pipes.push({ from: a, to: b, fromClient: a === inbound });
+      }
       a.on('error', () => b.destroy());
       a.on('close', () => {
         sockets.delete(a);
@@ -216,6 +256,20 @@ export async function relay(
     },
     resume() {
       refusing = false;
+    },
+    /**
+     * Both ways stop, the connections left open: a broker that stopped answering, or a cable pulled that TCP has not
+     * noticed yet. What clients send from now on is kept for the test to read.
+     */
+    stall() {
+      const heard: Buffer[] = [];
+      for (const { from, to, fromClient } of pipes.splice(0)) {
+        from.unpipe(to);
+        from.on('data', (chunk: Buffer) => fromClient && heard.push(chunk));
+        // Unpiped, the stream is paused, and a new 'data' listener does not resume a paused stream.
+        from.resume();
+      }
+      return { fromClients: () => Buffer.concat(heard) };
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { HallCore } from '../../../src-main/core';
+import { HallCore, type CoreOptions } from '../../../src-main/core';
 import { defaultMqttSettings } from '../../../src-main/services/mqtt/mqtt-settings';
 import type { MqttSettings } from '../../../src-shared/api/contract';
 import { FAST } from '../session-kit';
@@ -31,11 +31,11 @@ export function mqttFixture() {
     return b;
   }
   /** `warnings` collects what the core writes to its log. */
-  async function core(): Promise<{ core: HallCore; dir: string; simId: string; warnings: string[] }> {
+  async function core(o: Pick<CoreOptions, 'mqttCommandRetryMs'> = {}): Promise<{ core: HallCore; dir: string; simId: string; warnings: string[] }> {
     const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-'));
     open.dirs.push(dir);
     const warnings: string[] = [];
-    const c = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST, warn: (line) => warnings.push(line) });
+    const c = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST, warn: (line) => warnings.push(line), ...o });
     open.cores.push(c);
     const simId = (await c.call('modem.list', {}))[0]!.simId!;
     return { core: c, dir, simId, warnings };

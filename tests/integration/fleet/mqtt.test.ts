@@ -31,6 +31,13 @@ const emptiedByApp = (log: string) => [...log.matchAll(/Received PUBLISH from ha
 const sweepSubscribed = (b: { log(): Promise<string> }) =>
   waitFor(async () => /Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*hall10086\/desk1\/sim\/\+\/state \(QoS 1\)/.test(await b.log()) || null, 'the link subscribed to its own states');
 
+/** The link's status once it is up: connected, or connected with its command subscription refused. */
+const linkUp = (c: HallCore) =>
+  waitFor(async () => {
+    const { status } = await c.call('mqtt.get', {});
+    return status.state === 'connected' || status.state === 'no-commands' ? status : null;
+  }, 'the link up');
+
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
 
@@ -410,6 +417,70 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
       await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '', commands: true }) });
       const answer = await waitFor(() => sub.messages.find((m) => JSON.parse(m.payload).ref === 'on-connected') ?? null, 'the command sent on connected answered');
       expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'YE' });
+    } finally {
+      await line.close();
+    }
+  });
+
+  it('a broker that refuses the command subscription (SUBACK 0x87): the link says no command is heard, in zh and en, asks again, and takes commands once the ACL allows them', async () => {
+    // mosquitto's dynamic-security plugin refuses as EMQX and HiveMQ do; its plain acl_file would grant and drop.
+    const b = await broker({ refuseSubscribe: [`${P}/command`] });
+    const { core: c, simId, warnings } = await core({ mqttCommandRetryMs: 100 });
+    const sub = await subscriber(b.url, [`${P}/#`]);
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    const up = await linkUp(c);
+    expect(up).toMatchObject({ state: 'no-commands', code: 'mqtt.commands-refused' });
+    expect(up.en).toMatch(new RegExp(`refused the subscription to the command topic ${P}/command: no command will be received.*broker's ACL`));
+    expect(up.zh).toContain(`拒绝了命令主题 ${P}/command 的订阅`);
+    // The figures still go out.
+    await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
+
+    // Asked again on the same connection: mosquitto logs no grant line (`<client> <qos> <topic>`) under a refused one.
+    const refusedAsks = async () => (await b.log()).match(/Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*\thall10086\/desk1\/command \(QoS 1\)\n[^\n]*Sending SUBACK/g)?.length ?? 0;
+    await waitFor(async () => (await refusedAsks()) >= 2 || null, 'the subscription asked again');
+    // The plugin disconnects every client of a role it changes (the link reconnects and asks at once; a broker that
+    // does not, EMQX, is met by the asks again above): a new script publishes the command.
+    await b.allowSubscribe(`${P}/command`);
+    await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected' || null, 'connected once the broker allows the subscription');
+    const script = await subscriber(b.url, [`${P}/command/result`]);
+    await script.client.publishAsync(`${P}/command`, JSON.stringify({ simId, instruction: 'JF', ref: 'after-the-acl' }), { qos: 1 });
+    const answer = await waitFor(() => script.messages.find((m) => JSON.parse(m.payload).ref === 'after-the-acl') ?? null, 'the command answered');
+    expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'JF' });
+    // Said once in the app's log (standard error for `hall10086 serve`), however many times it was asked again.
+    expect(warnings.filter((w) => w.startsWith('MQTT mqtt.commands-refused:'))).toHaveLength(1);
+  });
+
+  it('a 3.1.1 broker (aedes) that refuses the command subscription (SUBACK 0x80): the link says no command is heard', async () => {
+    const b = await startAedes({ refuseSubscribe: [`${P}/command`] });
+    try {
+      const { core: c } = await core();
+      await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+      const up = await linkUp(c);
+      expect(up).toMatchObject({ state: 'no-commands', code: 'mqtt.commands-refused' });
+      expect(new Set(b.accepted)).toEqual(new Set([4]));
+    } finally {
+      for (const c of open.cores.splice(0)) await c.close();
+      await b.stop();
+    }
+  });
+
+  it('turning MQTT off while the broker has stopped answering ends once the connection closes (the goodbye’s PUBACK cannot come)', async () => {
+    const b = await broker({});
+    const line = await relay(b.port);
+    const { core: c } = await core();
+    try {
+      await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '' }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected' || null, 'connected');
+      const stalled = line.stall();
+      let off = false;
+      const turningOff = c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '', enabled: false }) }).then(() => {
+        off = true;
+      });
+      await waitFor(() => stalled.fromClients().includes(`${P}/status`) || null, 'the goodbye sent');
+      line.cut();
+      await waitFor(() => off || null, 'MQTT off once the connection closed');
+      await turningOff;
+      expect((await c.call('mqtt.get', {})).status.state).toBe('off');
     } finally {
       await line.close();
     }
