@@ -75,8 +75,8 @@ const UNPLUGGED = { code: 'modem.unplugged', zh: '调制解调器已断开。', 
 /** What the status says while a port connected last time is not there at this start, and is waited for. */
 const absent = (path: string) => ({
   code: 'modem.absent',
-  zh: `上次连接的 ${path} 现在不在：插上后会自动连接。不再用它，就点“断开”忘掉它。`,
-  en: `${path}, connected last time, is not there now: it is connected by itself once plugged in. If you no longer use it, Disconnect forgets it.`,
+  zh: `上次连接的 ${path} 现在不在：插上后会自动连接。不再用它，就在“设备”页点“忘记”。`,
+  en: `${path}, connected last time, is not there now: it is connected by itself once plugged in. If you no longer use it, press Forget on the Modem page.`,
 });
 
 export class ModemSession extends Emitter<SessionEvents> {
