@@ -386,7 +386,7 @@ export const en: Record<StringKey, string> = {
   'export.yes': 'yes',
   'export.no': 'no',
   'composer.tooLong': 'A message can have at most {max} characters; this one has {n}. Shorten it to send it.',
-  'composer.cleared': 'Line cleared. Ctrl+Z brings it back.',
+  'composer.cleared': 'Line cleared. {undo} brings it back.',
   'composer.demo': 'This is the demo modem (an emulator): nothing is really sent, and 10086’s replies and their figures are made up. Plug in a modem, then connect it on the {link} page.',
   'lastReply.success': 'It was done. {reason}',
   'lastReply.failure': 'It was not done. {reason}',

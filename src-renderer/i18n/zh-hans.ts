@@ -385,7 +385,7 @@ export const zhHans = {
   'export.yes': '是',
   'export.no': '否',
   'composer.tooLong': '一条短信最多 {max} 个字，现在有 {n} 个。请删短一些再发送。',
-  'composer.cleared': '已清空这一行。按 Ctrl+Z 恢复。',
+  'composer.cleared': '已清空这一行。按 {undo} 恢复。',
   'composer.demo': '这是演示设备（模拟器）：指令不会真的发出，10086 的回复和其中的数字都是模拟的。接上调制解调器后，到「{link}」页连接它。',
   'lastReply.success': '办成了。{reason}',
   'lastReply.failure': '没有办成。{reason}',

@@ -386,7 +386,7 @@ export const zhHant: Record<StringKey, string> = {
   'export.yes': '是',
   'export.no': '否',
   'composer.tooLong': '一則簡訊最多 {max} 個字，現在有 {n} 個。請刪短一些再傳送。',
-  'composer.cleared': '已清空這一行。按 Ctrl+Z 恢復。',
+  'composer.cleared': '已清空這一行。按 {undo} 恢復。',
   'composer.demo': '這是示範裝置（模擬器）：指令不會真的發出，10086 的回覆和其中的數字都是模擬的。接上數據機後，到「{link}」頁連接它。',
   'lastReply.success': '辦成了。{reason}',
   'lastReply.failure': '沒有辦成。{reason}',

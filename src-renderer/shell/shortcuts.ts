@@ -59,7 +59,7 @@ export const SHORTCUTS = {
   },
   // Ctrl+F is the browser's find in the page: Shift added, as editors' "find in all files".
   thread: {
-    search: { keys: ['Control+Shift+F', 'Meta+Shift+F'], what: 'keys.logSearch', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === true && e.key.toLowerCase() === 'f' },
+    search: { keys: UI_COMMANDS['logSearch.open'].keys, what: 'keys.logSearch', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === true && e.key.toLowerCase() === 'f' },
   },
   composer: {
     choose: { keys: ['ArrowUp', 'ArrowDown'], what: 'keys.choose', is: plain('ArrowUp', 'ArrowDown') },

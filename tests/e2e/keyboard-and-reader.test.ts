@@ -302,6 +302,19 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // ux31: on a Mac the line said Ctrl+Z, a key that does nothing there (⌘Z undoes).
+  it('on a Mac the cleared line names ⌘Z, and ⌘Z brings it back', async () => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+    await page.reload();
+    const composer = await firstThreadLine();
+    await composer.focus();
+    await page.keyboard.type('请问我这个月的套餐还剩多少分钟');
+    for (let i = 0; i < 3 && (await composer.inputValue()) !== ''; i++) await page.keyboard.press('Escape');
+    expect(await page.locator('#composer-note [role=status]').textContent()).toBe('已清空这一行。按 ⌘Z 恢复。');
+    await page.keyboard.press('Meta+Z');
+    expect(await composer.inputValue()).toBe('请问我这个月的套餐还剩多少分钟');
+  }, 120_000);
+
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');
