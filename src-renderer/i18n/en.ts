@@ -25,6 +25,7 @@ export const en: Record<StringKey, string> = {
 
   'catalog.label': 'Search instructions',
   'catalog.placeholder': 'What do you want to do? A code or pinyin works too: balance, ZD, liuliang',
+  'catalog.cleared': 'Search cleared. {undo} brings it back.',
   'catalog.keys': '↑↓ choose · Enter open · Esc clear · / back to search',
   'catalog.results': 'Results: {n}',
   'catalog.noResults': 'No instruction matches “{q}”. Try other words, such as “bill”, “data” or “password”.',
@@ -535,6 +536,7 @@ export const en: Record<StringKey, string> = {
   'keys.take': 'Take the chosen suggestion',
   'keys.composerEnter': 'Take the chosen suggestion; with none chosen, send the line as typed',
   'keys.composerEscape': 'Close the suggestions; with none shown, clear the line',
+  'keys.catalogUndo': 'Bring back the search Esc cleared',
   'keys.composerUndo': 'Bring back the line Esc cleared',
   'keys.place.tabs': 'On the SIM tabs at the top of Messages (a tab focused)',
   'keys.tabNext': 'Next tab',

@@ -24,6 +24,7 @@ export const zhHans = {
 
   'catalog.label': '搜索指令',
   'catalog.placeholder': '输入要办的事、指令代码或拼音，例如 查余额、ZD、liuliang',
+  'catalog.cleared': '已清空搜索。按 {undo} 恢复。',
   'catalog.keys': '↑↓ 选择 · Enter 打开 · Esc 清空 · / 回到搜索框',
   'catalog.results': '{n} 条结果',
   'catalog.noResults': '没有找到与“{q}”相关的指令。换个说法试试，例如“话费”“流量”“密码”。',
@@ -534,6 +535,7 @@ export const zhHans = {
   'keys.take': '采用选中的建议',
   'keys.composerEnter': '采用选中的建议；没有选中时按原样发送',
   'keys.composerEscape': '关闭建议；没有建议时清空这一行',
+  'keys.catalogUndo': '把按 Esc 清空的搜索恢复回来',
   'keys.composerUndo': '把按 Esc 清空的这一行恢复回来',
   'keys.place.tabs': '对话页顶部的 SIM 标签（焦点在标签上时）',
   'keys.tabNext': '到下一个标签',

@@ -25,6 +25,7 @@ export const zhHant: Record<StringKey, string> = {
 
   'catalog.label': '搜尋指令',
   'catalog.placeholder': '輸入要辦的事、指令代碼或拼音，例如 查餘額、ZD、liuliang',
+  'catalog.cleared': '已清空搜尋。按 {undo} 恢復。',
   'catalog.keys': '↑↓ 選擇 · Enter 開啟 · Esc 清空 · / 回到搜尋框',
   'catalog.results': '{n} 項結果',
   'catalog.noResults': '沒有找到與「{q}」相關的指令。換個說法試試，例如「話費」「流量」「密碼」。',
@@ -535,6 +536,7 @@ export const zhHant: Record<StringKey, string> = {
   'keys.take': '採用選取的建議',
   'keys.composerEnter': '採用選取的建議；沒有選取時按原樣發送',
   'keys.composerEscape': '關閉建議；沒有建議時清空這一行',
+  'keys.catalogUndo': '把按 Esc 清空的搜尋恢復回來',
   'keys.composerUndo': '把按 Esc 清空的這一行恢復回來',
   'keys.place.tabs': '對話頁頂部的 SIM 標籤（焦點在標籤上時）',
   'keys.tabNext': '到下一個標籤',
