@@ -109,7 +109,7 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
     <article className="card modem-card" aria-label={modemLabel(modem)}>
       <header className="card-header">
         <h2>
-          {modemLabel(modem)} {modem.demo && <DemoBadge />}
+          {modemLabel(modem)} {modem.demo && <DemoBadge focusable />}
         </h2>
         <div className="actions">
           {reached &&
@@ -363,7 +363,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
                 {[p.manufacturer, p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null].filter(Boolean).join(' · ')}
               </span>
               {p.likelyModem && <span className="badge">{t('modem.likely')}</span>}
-              {p.demo && <DemoBadge />}
+              {p.demo && <DemoBadge focusable />}
               <button
                 type="button"
                 className={p.likelyModem ? 'primary' : undefined}
