@@ -307,7 +307,9 @@ export const en: Record<StringKey, string> = {
   'settings.scheduleSaved': 'Saved the scheduled checks of {sim}.',
   'settings.scheduleNext': 'Next check: {when} (while the app is running)',
   'settings.scheduleNotRunning': 'Off: no automatic checks.',
-  'settings.save': 'Save',
+  'settings.scheduleUndo': 'Undo',
+  'settings.scheduleUndone': 'Undone: the scheduled checks of {sim} are back as they were before these changes.',
+  'settings.scheduleAuto': 'Changes are saved as you make them, no Save to press (at least one instruction stays ticked).',
 
   'catalog.province': 'Province',
   'catalog.provinceHint': 'Instructions differ by province. No province profile has been verified yet, so the "not in every province" notes keep showing; maintainers can publish profiles as signed updates.',

@@ -306,7 +306,9 @@ export const zhHans = {
   'settings.scheduleSaved': '已保存 {sim} 的定时查询。',
   'settings.scheduleNext': '下次查询：{when}（应用开着时）',
   'settings.scheduleNotRunning': '未启用：不会自动查询。',
-  'settings.save': '保存',
+  'settings.scheduleUndo': '撤销',
+  'settings.scheduleUndone': '已撤销：{sim} 的定时查询恢复为这次修改前的设置。',
+  'settings.scheduleAuto': '改动会立即保存，不用另按保存（至少勾选一项指令）。',
 
   'catalog.province': '省份',
   'catalog.provinceHint': '各省的短信指令不尽相同。目前还没有经核实的省份资料，所以各省差异的提醒会一直显示；维护者可通过签名更新发布。',

@@ -307,7 +307,9 @@ export const zhHant: Record<StringKey, string> = {
   'settings.scheduleSaved': '已儲存 {sim} 的定時查詢。',
   'settings.scheduleNext': '下次查詢：{when}（應用程式開著時）',
   'settings.scheduleNotRunning': '未啟用：不會自動查詢。',
-  'settings.save': '儲存',
+  'settings.scheduleUndo': '復原',
+  'settings.scheduleUndone': '已復原：{sim} 的定時查詢恢復為這次修改前的設定。',
+  'settings.scheduleAuto': '改動會立即儲存，不用另按儲存（至少勾選一項指令）。',
 
   'catalog.province': '省份',
   'catalog.provinceHint': '各省的簡訊指令不盡相同。目前還沒有經核實的省份資料，所以各省差異的提醒會一直顯示；維護者可透過簽名更新發布。',
