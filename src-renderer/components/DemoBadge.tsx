@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../prefs/PrefsProvider';
+import { SHORTCUTS } from '../shell/shortcuts';
 
 /**
  * DEMO, with what it means in words a screen reader reads with it (a tab's or a row's name then says it too):
@@ -27,7 +28,7 @@ function DemoTip() {
   const [open, setOpen] = useState(false);
   const onKeyDown = (e: KeyboardEvent) => {
     // Only the Esc that hides it: with it hidden, Esc does what it does around it (the instruction page's 返回).
-    if (e.key !== 'Escape' || !open) return;
+    if (!SHORTCUTS.demo.hide.is(e) || !open) return;
     e.stopPropagation();
     setOpen(false);
   };

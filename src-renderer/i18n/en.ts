@@ -553,6 +553,8 @@ export const en: Record<StringKey, string> = {
   'keys.panelClose': 'Close without saving',
   'keys.place.pin': 'In the PIN field',
   'keys.pinSubmit': 'Submit the PIN',
+  'keys.place.demo': 'The DEMO badge (focused)',
+  'keys.demoHide': 'Hide its explanation',
   'keys.place.dialog': 'In a dialog (this one too)',
   'keys.dialogMove': 'Move between its content and buttons, never out of it',
   'keys.dialogClose': 'Cancel and close; the focus goes back to what opened it',

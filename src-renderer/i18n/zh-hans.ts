@@ -552,6 +552,8 @@ export const zhHans = {
   'keys.panelClose': '关闭，不保存',
   'keys.place.pin': 'PIN 输入框',
   'keys.pinSubmit': '提交 PIN',
+  'keys.place.demo': 'DEMO 标记（有焦点时）',
+  'keys.demoHide': '收起它的说明',
   'keys.place.dialog': '对话框（包括这一页）',
   'keys.dialogMove': '在对话框里的内容和按钮之间移动，不会移出对话框',
   'keys.dialogClose': '取消并关闭；焦点回到打开它的地方',

@@ -553,6 +553,8 @@ export const zhHant: Record<StringKey, string> = {
   'keys.panelClose': '關閉，不儲存',
   'keys.place.pin': 'PIN 輸入框',
   'keys.pinSubmit': '提交 PIN',
+  'keys.place.demo': 'DEMO 標記（有焦點時）',
+  'keys.demoHide': '收起它的說明',
   'keys.place.dialog': '對話框（包括這一頁）',
   'keys.dialogMove': '在對話框裡的內容和按鈕之間移動，不會移出對話框',
   'keys.dialogClose': '取消並關閉；焦點回到開啟它的地方',

@@ -91,6 +91,9 @@ export const SHORTCUTS = {
   pin: {
     submit: { keys: ['Enter'], what: 'keys.pinSubmit', is: plain('Enter') },
   },
+  demo: {
+    hide: { keys: ['Escape'], what: 'keys.demoHide', is: plain('Escape') },
+  },
   // Esc in a dialog is the native <dialog>'s cancel: listed here, answered by the browser.
   dialog: {
     move: { keys: ['Tab', 'Shift+Tab'], what: 'keys.dialogMove', is: plain('Tab') },
@@ -111,5 +114,6 @@ export const PLACE_NAMES: Record<ShortcutPlace, StringKey> = {
   form: 'keys.place.form',
   panel: 'keys.place.panel',
   pin: 'keys.place.pin',
+  demo: 'keys.place.demo',
   dialog: 'keys.place.dialog',
 };
