@@ -70,9 +70,18 @@ function Shell() {
   const { api, ingest } = useCore();
   const storeLoaded = ingest !== null;
   // One handler for the page's keys and the Electron menu: each command does the same from either.
-  const run = useCallback((command: UiCommand) => {
-    if (command === 'shortcuts.open') setShortcutsOpen(true);
-  }, []);
+  // Asked by the menu, for the thread view to open its log search once shown (it may not be yet).
+  const [logSearchAsked, setLogSearchAsked] = useState(false);
+  const run = useCallback(
+    (command: UiCommand) => {
+      if (command === 'shortcuts.open') setShortcutsOpen(true);
+      if (command === 'logSearch.open') {
+        if (route.view !== 'thread' && route.view !== 'assistant') navigate({ view: 'thread', simId: null });
+        setLogSearchAsked(true);
+      }
+    },
+    [route.view, navigate],
+  );
   useEffect(() => onMenuCommand(api, run), [api, run]);
   // The desktop menu speaks the language chosen here, told at start and on each change (an older core
   // that does not know the call leaves the menu as it was, which is no reason to bother the user).
@@ -168,7 +177,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={section} fallback={<ViewFailed />}>
-          <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery)}</Suspense>
+          <Suspense fallback={<p className="view empty">{t('app.loading')}</p>}>{viewFor(route, navigate, query, setQuery, { asked: logSearchAsked, taken: () => setLogSearchAsked(false) })}</Suspense>
         </ErrorBoundary>
       </main>
       {storeLoaded && (
@@ -199,7 +208,13 @@ function selectSearch(): void {
   }
 }
 
-function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQuery: (q: string) => void): ReactNode {
+function viewFor(
+  route: Route,
+  navigate: (r: Route) => void,
+  query: string,
+  setQuery: (q: string) => void,
+  logSearch: { asked: boolean; taken(): void },
+): ReactNode {
   switch (route.view) {
     case 'catalog':
       return <CatalogView query={query} onQuery={setQuery} onOpen={(id) => navigate({ view: 'instruction', id })} />;
@@ -222,6 +237,7 @@ function viewFor(route: Route, navigate: (r: Route) => void, query: string, setQ
           assistant={route.view === 'assistant'}
           onSim={(simId) => navigate({ view: 'thread', simId })}
           onAssistant={() => navigate({ view: 'assistant' })}
+          logSearch={logSearch}
         />
       );
     case 'overview':

@@ -31,6 +31,7 @@ import { Journal } from '../services/journal';
 import { assembleRecords } from '../../src-shared/assemble';
 import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
+import { devicePath } from '../services/modem/device-path';
 import { extensionCustomSend } from './extension-custom';
 import { Fleet } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
@@ -60,6 +61,8 @@ const FREE_TEXT_LIMIT = 700;
  */
 export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
+  /** The device each open port path led to when connected (refuseSecondPath). */
+  private readonly devices = new Map<string, string>();
   private demoBinding: EmulatorBinding | null = null;
   private extensionLink: ExtensionLink | null = null;
   private searchEngine: { catalog: InstructionCatalog; engine: SearchEngine } | null = null;
@@ -250,6 +253,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       const { path, demo } = session.snapshot();
       await session.close();
       this.sessions.delete(modemId);
+      this.devices.delete(modemId);
       if (!demo) await this.rememberedModems.remove(path).catch((e: unknown) => this.warnNotRemembered(e));
       return { ok: true };
     },
@@ -426,10 +430,18 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const demo = path === DEMO_PATH;
     const keep = o.remember === true && !demo;
     const keptBefore = this.rememberedModems.list().includes(path);
-    if (keep) await this.rememberedModems.add(path).catch((e: unknown) => this.warnNotRemembered(e));
     const modemId = demo ? 'demo' : path.replace(/[^A-Za-z0-9._-]/g, '_').slice(-64);
+    const device = demo ? null : await devicePath(path);
+    if (device !== null) await this.refuseSecondPath(path, modemId, device, keptBefore);
+    if (keep) await this.rememberedModems.add(path).catch((e: unknown) => this.warnNotRemembered(e));
     const existing = this.sessions.get(modemId);
+    if (existing && existing.snapshot().state === 'reconnecting') {
+      // Connect on a modem being waited for is the user's "Try now": one attempt at once, not a second session.
+      await existing.retryNow();
+      return existing.snapshot();
+    }
     if (existing && existing.snapshot().state !== 'failed' && existing.snapshot().state !== 'closed') return existing.snapshot();
+    if (device !== null) this.devices.set(modemId, device);
     if (demo) this.demoBinding ??= createEmulatorBinding(this.o.emulatorOptions ? { emulatorOptions: this.o.emulatorOptions } : {});
     const usb = demo ? null : await usbIdentityOf(path);
     const session = new ModemSession({
@@ -450,6 +462,30 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       throw e;
     });
     return session.snapshot();
+  }
+
+  /**
+   * A second path to a modem already open (its /dev/serial/by-id link beside /dev/ttyUSB2, two links to one
+   * pseudo-terminal) would be a second session on one port, each reading the other's replies, and remembered
+   * twice. The user's connect is refused, naming the path in use; a twin kept in modems.json (from before
+   * this check) is dropped from it at start, so the file keeps one path per modem.
+   */
+  private async refuseSecondPath(path: string, modemId: string, device: string, kept: boolean): Promise<void> {
+    const other = [...this.devices].find(([id, d]) => id !== modemId && d === device && this.sessions.has(id));
+    if (!other) return;
+    const inUse = this.sessions.get(other[0])!.snapshot().path;
+    if (kept) await this.rememberedModems.remove(path).catch((e: unknown) => this.warnNotRemembered(e));
+    throw new HallError(
+      'modem.same-device',
+      {
+        zh: `${path} 和已连接的 ${inUse} 是同一个调制解调器（都指向 ${device}），不能再连接一次。`,
+        en: `${path} is the same modem as ${inUse}, already connected (both lead to ${device}); it is not connected twice.`,
+      },
+      {
+        action: { zh: `继续用 ${inUse} 即可；想改用 ${path}，先断开 ${inUse}。`, en: `Keep using ${inUse}; to use ${path} instead, disconnect ${inUse} first.` },
+        details: { path, inUse, device },
+      },
+    );
   }
 
   private async resolveUsb(target: string): Promise<string> {

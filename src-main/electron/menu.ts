@@ -9,8 +9,9 @@ import type { EventReceiver } from './ipc';
 /**
  * The application menu, as data: main.ts hands it to Menu.buildFromTemplate, tests read it without
  * the Electron binary. It replaces Electron's default menu (whose Help links to electronjs.org) with
- * the app's own: the usual Edit, View and Window items in the user's language, and Help → Keyboard
- * shortcuts, which asks the page to run the same command its `?` key runs.
+ * the app's own: the usual Edit, View and Window items in the user's language, Edit → Search the log
+ * (Ctrl+Shift+F, the page's key for it) and Help → Keyboard shortcuts, which asks the page to run the
+ * same command its `?` key runs.
  */
 
 type Words = Record<Lang, string>;
@@ -35,6 +36,8 @@ const WORDS = {
   minimize: { 'zh-Hans': '最小化', 'zh-Hant': '縮到最小', en: 'Minimize' },
   close: { 'zh-Hans': '关闭窗口', 'zh-Hant': '關閉視窗', en: 'Close Window' },
   help: { 'zh-Hans': '帮助', 'zh-Hant': '說明', en: 'Help' },
+  // The same words as the page's button that opens it (thread.search in the renderer's dictionaries).
+  logSearch: { 'zh-Hans': '搜索记录', 'zh-Hant': '搜尋紀錄', en: 'Search the log' },
   // The same words as the page's own title for it (keys.title in the renderer's dictionaries).
   shortcuts: { 'zh-Hans': '键盘快捷键', 'zh-Hant': '鍵盤快速鍵', en: 'Keyboard shortcuts' },
 } as const satisfies Record<string, Words>;
@@ -73,6 +76,13 @@ export function menuTemplate({ lang, platform, send }: MenuOptions): MenuItemCon
         { role: 'copy', label: w('copy') },
         { role: 'paste', label: w('paste') },
         { role: 'selectAll', label: w('selectAll') },
+        { type: 'separator' },
+        {
+          label: w('logSearch'),
+          // Taken by the menu (a key with modifiers is never text): from any view it opens Messages and its search.
+          accelerator: toAccelerator(UI_COMMANDS['logSearch.open'].keys[mac ? 1 : 0]),
+          click: () => send('logSearch.open'),
+        },
       ],
     },
     {

@@ -47,7 +47,7 @@ export function StatusLine() {
             t(modemOnItsWayKey(modems))
           )}
         </a>
-        {sending?.demo && <DemoBadge />}
+        {sending?.demo && <DemoBadge focusable />}
         {connection === 'open' && canOpenAnotherTab() && (
           <button type="button" className="link another-tab" title={t('conn.anotherTabHint')} onClick={openAnotherTab}>
             {t('conn.anotherTab')}

@@ -42,6 +42,9 @@ export function viewKey(e: KeyPress): number | null {
 }
 
 /** The table, by where each key works; each place and shortcut in the order the page lists them. */
+/** Ctrl+Z (⌘Z): what Esc emptied comes back, in the composer's line and the catalog's search alike. */
+const UNDO = { keys: ['Control+Z', 'Meta+Z'], is: (e: KeyPress) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' } as const;
+
 export const SHORTCUTS = {
   anywhere: {
     views: { keys: VIEW_ORDER.map((_, i) => `Alt+${i + 1}`), what: 'keys.views', is: (e) => viewKey(e) !== null },
@@ -52,6 +55,7 @@ export const SHORTCUTS = {
     choose: { keys: ['ArrowUp', 'ArrowDown'], what: 'keys.choose', is: plain('ArrowUp', 'ArrowDown') },
     open: { keys: ['Enter'], what: 'keys.open', is: plain('Enter') },
     clear: { keys: ['Escape'], what: 'keys.clear', is: plain('Escape') },
+    undo: { ...UNDO, what: 'keys.catalogUndo' },
   },
   instruction: {
     send: { keys: ['Control+Enter', 'Meta+Enter'], what: 'keys.send', is: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) },
@@ -59,14 +63,14 @@ export const SHORTCUTS = {
   },
   // Ctrl+F is the browser's find in the page: Shift added, as editors' "find in all files".
   thread: {
-    search: { keys: ['Control+Shift+F', 'Meta+Shift+F'], what: 'keys.logSearch', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === true && e.key.toLowerCase() === 'f' },
+    search: { keys: UI_COMMANDS['logSearch.open'].keys, what: 'keys.logSearch', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === true && e.key.toLowerCase() === 'f' },
   },
   composer: {
     choose: { keys: ['ArrowUp', 'ArrowDown'], what: 'keys.choose', is: plain('ArrowUp', 'ArrowDown') },
     take: { keys: ['Tab'], what: 'keys.take', is: plain('Tab') },
     send: { keys: ['Enter'], what: 'keys.composerEnter', is: plain('Enter') },
     close: { keys: ['Escape'], what: 'keys.composerEscape', is: plain('Escape') },
-    undo: { keys: ['Control+Z', 'Meta+Z'], what: 'keys.composerUndo', is: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' },
+    undo: { ...UNDO, what: 'keys.composerUndo' },
   },
   // The thread's SIM tabs (and 小e's), as WAI-ARIA's tabs pattern with manual activation: the arrows move the
   // focus only (opening a thread moves the focus to its composer), Enter or Space opens the focused one.
@@ -86,6 +90,9 @@ export const SHORTCUTS = {
   },
   pin: {
     submit: { keys: ['Enter'], what: 'keys.pinSubmit', is: plain('Enter') },
+  },
+  demo: {
+    hide: { keys: ['Escape'], what: 'keys.demoHide', is: plain('Escape') },
   },
   // Esc in a dialog is the native <dialog>'s cancel: listed here, answered by the browser.
   dialog: {
@@ -107,5 +114,6 @@ export const PLACE_NAMES: Record<ShortcutPlace, StringKey> = {
   form: 'keys.place.form',
   panel: 'keys.place.panel',
   pin: 'keys.place.pin',
+  demo: 'keys.place.demo',
   dialog: 'keys.place.dialog',
 };

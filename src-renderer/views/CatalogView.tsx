@@ -10,6 +10,7 @@ import { Highlighted } from '../components/Highlighted';
 import { bilingual } from '../i18n';
 import { useI18n } from '../prefs/PrefsProvider';
 import { arrowStep, SHORTCUTS } from '../shell/shortcuts';
+import { undoKeyLabel } from '../shell/platform';
 
 interface Row {
   instruction: Instruction;
@@ -40,6 +41,8 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const catalog = useActiveCatalog();
+  // What Esc last emptied, until something is typed: the browser's own undo knows nothing of a value React set.
+  const [cleared, setCleared] = useState<string | null>(null);
 
   const searching = query.trim() !== '';
   const rows = useMemo<Row[]>(() => {
@@ -75,7 +78,13 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
       if (row) onOpen(row.instruction.id);
     } else if (keys.clear.is(e)) {
       e.preventDefault();
+      // Never a password back (a query may be a typed instruction with its passwords): as the composer's line.
+      setCleared(query.trim() && catalog.secretSpans(query).length === 0 ? query : null);
       onQuery('');
+    } else if (keys.undo.is(e) && cleared !== null && !query) {
+      e.preventDefault();
+      onQuery(cleared);
+      setCleared(null);
     }
   };
 
@@ -102,10 +111,17 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
           autoComplete="off"
           spellCheck={false}
           value={query}
-          onChange={(e) => onQuery(e.target.value)}
+          onChange={(e) => {
+            setCleared(null);
+            onQuery(e.target.value);
+          }}
           onKeyDown={onKeyDown}
+          aria-describedby="catalog-search-note"
         />
-        <p className="hint">{t('catalog.keys')}</p>
+        <p id="catalog-search-note" className="hint">
+          <span role="status">{cleared !== null && !query ? t('catalog.cleared', { undo: undoKeyLabel() }) : ''}</span>
+          {cleared !== null && !query ? '' : t('catalog.keys')}
+        </p>
       </div>
       <p className="result-count" aria-live="polite">
         {searching ? (rows.length ? t('catalog.results', { n: rows.length }) : '') : t('catalog.all', { n: rows.length })}

@@ -155,7 +155,7 @@ function InstructionPage(props: { instruction: Instruction; query: string; onBac
           </button>
           {sending ? (
             <span className="muted">
-              {t('instr.sendVia', { modem: senderLabel(sending) })} {sending.demo && <DemoBadge />}
+              {t('instr.sendVia', { modem: senderLabel(sending) })} {sending.demo && <DemoBadge focusable />}
             </span>
           ) : (
             <span className="muted">{noSender}</span>

@@ -17,7 +17,7 @@ export default function ModemView() {
   const connected = modems.filter(hasCard);
   const failed = new Map(modems.filter((m) => m.state === 'failed').map((m) => [m.path, m]));
   // The modem just disconnected: one click connects it again (a typed port needs no retyping).
-  const [gone, setGone] = useState<{ modem: ModemStatus; wasSending: boolean } | null>(null);
+  const [gone, setGone] = useState<{ modem: ModemStatus; wasSending: boolean; forgot: boolean } | null>(null);
   return (
     <section className="view modem" aria-labelledby="modems-heading">
       <h1 id="modems-heading">{t('modem.connected')}</h1>
@@ -25,7 +25,7 @@ export default function ModemView() {
       {connected.length === 0 ? (
         <p className="empty">{t('modem.noModems')}</p>
       ) : (
-        connected.map((m) => <ModemCard key={m.modemId} modem={m} onDisconnected={(wasSending) => setGone({ modem: m, wasSending })} />)
+        connected.map((m) => <ModemCard key={m.modemId} modem={m} onDisconnected={(wasSending, forgot) => setGone({ modem: m, wasSending, forgot })} />)
       )}
       <Ports connectedPaths={new Set(connected.map((m) => m.path))} failed={failed} />
     </section>
@@ -46,7 +46,7 @@ const hasCard = (m: ModemStatus) => m.state !== 'closed' && !(m.state === 'faile
  * and a port typed under the list is not listed to pick again. The focus comes here from the button
  * that is gone with its card, rather than falling to the page.
  */
-function Disconnected({ modem, wasSending, onDone }: { modem: ModemStatus; wasSending: boolean; onDone(): void }) {
+function Disconnected({ modem, wasSending, forgot, onDone }: { modem: ModemStatus; wasSending: boolean; forgot: boolean; onDone(): void }) {
   const { t } = useI18n();
   const { api } = useCore();
   const { chooseSending } = useModems();
@@ -67,7 +67,7 @@ function Disconnected({ modem, wasSending, onDone }: { modem: ModemStatus; wasSe
   };
   return (
     <p className="modem-gone" role="status">
-      {t('modem.disconnected', { modem: modemLabel(modem) })}{' '}
+      {t(forgot ? 'modem.forgotten' : 'modem.disconnected', { modem: modemLabel(modem) })}{' '}
       <button ref={button} type="button" onClick={reconnect} disabled={connecting}>
         {connecting ? t('modem.connecting') : t('modem.reconnect')}
       </button>
@@ -75,7 +75,7 @@ function Disconnected({ modem, wasSending, onDone }: { modem: ModemStatus; wasSe
   );
 }
 
-function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnected(wasSending: boolean): void }) {
+function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnected(wasSending: boolean, forgot: boolean): void }) {
   const { t, bi } = useI18n();
   const { api, connection } = useCore();
   const { sending, chooseSending } = useModems();
@@ -85,11 +85,14 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
   const reached = connection === 'open';
   const { storage } = modem;
   const signal = reached ? modem.signal : null;
+  // A modem being waited for is not connected: what its button does is forget it (no longer waited for, nor opened at start).
+  const away = reached && modem.state === 'reconnecting';
+  const [stillAway, setStillAway] = useState(false);
   const disconnect = () => {
     setBusy(true);
     api
       .call('modem.disconnect', { modemId: modem.modemId })
-      .then(() => onDisconnected(sending?.modemId === modem.modemId), reportError)
+      .then(() => onDisconnected(sending?.modemId === modem.modemId, away), reportError)
       .finally(() => setBusy(false));
   };
   const facts: [string, string][] = [
@@ -106,7 +109,7 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
     <article className="card modem-card" aria-label={modemLabel(modem)}>
       <header className="card-header">
         <h2>
-          {modemLabel(modem)} {modem.demo && <DemoBadge />}
+          {modemLabel(modem)} {modem.demo && <DemoBadge focusable />}
         </h2>
         <div className="actions">
           {reached &&
@@ -119,8 +122,15 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
               </button>
             ))}
           {/* Named with the modem: with several plugged in, a list of buttons says which each is for. */}
-          <button type="button" onClick={disconnect} disabled={busy || !reached} aria-label={`${t('modem.disconnect')} ${modemLabel(modem)}`}>
-            {t('modem.disconnect')}
+          {away && <TryNow modem={modem} describedBy={`waiting-${modem.modemId}`} onAnswer={setStillAway} />}
+          <button
+            type="button"
+            onClick={disconnect}
+            disabled={busy || !reached}
+            aria-label={`${t(away ? 'modem.forget' : 'modem.disconnect')} ${modemLabel(modem)}`}
+            aria-describedby={away ? `waiting-${modem.modemId}` : undefined}
+          >
+            {t(away ? 'modem.forget' : 'modem.disconnect')}
           </button>
         </div>
       </header>
@@ -150,6 +160,17 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
           {bi(modem.error)}
         </p>
       )}
+      {away && (
+        <>
+          <p id={`waiting-${modem.modemId}`} className="field-note">
+            {t('modem.waiting', { path: modem.path })}
+          </p>
+          {/* There before its text, so that a screen reader hears the answer to Try now. */}
+          <p className="field-note try-now-news" role="status">
+            {stillAway ? t('modem.stillAway', { path: modem.path }) : ''}
+          </p>
+        </>
+      )}
       {modem.sim === 'pin' && <PinEntry modemId={modem.modemId} />}
       {modem.traps.length > 0 && (
         <section className="traps" aria-label={t('modem.traps')}>
@@ -168,6 +189,30 @@ function ModemCard({ modem, onDisconnected }: { modem: ModemStatus; onDisconnect
         </section>
       )}
     </article>
+  );
+}
+
+/**
+ * One attempt at once for a modem being waited for: the core's own tries wait up to half a minute apart, while a clerk
+ * has just plugged the stick back in. The answer is said beside the button (the card itself turns 就绪 when it worked).
+ */
+function TryNow({ modem, describedBy, onAnswer }: { modem: ModemStatus; describedBy: string; onAnswer(stillAway: boolean): void }) {
+  const { t } = useI18n();
+  const { api } = useCore();
+  const reportError = useErrorToast();
+  const [trying, setTrying] = useState(false);
+  const tryNow = () => {
+    setTrying(true);
+    onAnswer(false);
+    api
+      .call('modem.connect', { path: modem.path })
+      .then((status) => onAnswer(status.state === 'reconnecting'), reportError)
+      .finally(() => setTrying(false));
+  };
+  return (
+    <button type="button" onClick={tryNow} disabled={trying} aria-label={`${t('modem.tryNow')} ${modemLabel(modem)}`} aria-describedby={describedBy}>
+      {trying ? t('modem.trying') : t('modem.tryNow')}
+    </button>
   );
 }
 
@@ -318,7 +363,7 @@ function Ports({ connectedPaths, failed }: { connectedPaths: ReadonlySet<string>
                 {[p.manufacturer, p.vendorId && p.productId ? `${p.vendorId}:${p.productId}` : null].filter(Boolean).join(' · ')}
               </span>
               {p.likelyModem && <span className="badge">{t('modem.likely')}</span>}
-              {p.demo && <DemoBadge />}
+              {p.demo && <DemoBadge focusable />}
               <button
                 type="button"
                 className={p.likelyModem ? 'primary' : undefined}

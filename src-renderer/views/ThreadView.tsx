@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { SHORTCUTS } from '../shell/shortcuts';
 import { DemoBadge } from '../components/DemoBadge';
 import { useModems } from '../core/CoreProvider';
@@ -34,10 +34,12 @@ interface Props {
   assistant: boolean;
   onSim(simId: string): void;
   onAssistant(): void;
+  /** The menu's Search the log (Electron): `asked` until this view has opened its search, then `taken`. */
+  logSearch?: { asked: boolean; taken(): void };
 }
 
 /** One chat with 10086 per SIM (SIMs stored in the log and SIMs in connected modems), and one with 小e. */
-export default function ThreadView({ simId, showFailed = false, assistant, onSim, onAssistant }: Props) {
+export default function ThreadView({ simId, showFailed = false, assistant, onSim, onAssistant, logSearch }: Props) {
   const { t } = useI18n();
   const db = hallDb();
   const { modems, sending } = useModems();
@@ -57,16 +59,24 @@ export default function ThreadView({ simId, showFailed = false, assistant, onSim
   const header = useRef<HTMLElement>(null);
 
   // From the composer too (the key has modifiers, so it is never text); a second press while it is open goes back to its field.
+  const openSearch = useCallback(() => {
+    if (searching) header.current?.querySelector<HTMLInputElement>('.log-search input')?.focus();
+    else setSearching(true);
+  }, [searching]);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.isComposing || !SHORTCUTS.thread.search.is(e) || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      if (searching) header.current?.querySelector<HTMLInputElement>('.log-search input')?.focus();
-      else setSearching(true);
+      openSearch();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [searching]);
+  }, [openSearch]);
+  useEffect(() => {
+    if (!logSearch?.asked || document.querySelector('dialog[open]')) return;
+    logSearch.taken();
+    openSearch();
+  }, [logSearch, openSearch]);
 
   if (!stored) return <p className="view empty">{t('app.loading')}</p>;
   // The region is named as its heading: 小e's thread is not "the conversation with 10086".

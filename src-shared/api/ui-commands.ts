@@ -7,6 +7,8 @@
 export const UI_COMMANDS = {
   /** The keyboard shortcuts page. */
   'shortcuts.open': { keys: ['?'] },
+  /** The log search of the Messages view (opening that view first): Ctrl+Shift+F, ⌘⇧F on a Mac. */
+  'logSearch.open': { keys: ['Control+Shift+F', 'Meta+Shift+F'] },
 } as const satisfies Record<string, { keys: readonly string[] }>;
 
 export type UiCommand = keyof typeof UI_COMMANDS;

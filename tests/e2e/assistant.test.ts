@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { figureRowsFor } from '../../src-renderer/store/figures';
 import type { MessageRow } from '../../src-renderer/store/rows';
 import { writeOldLog } from './old-log';
-import { browserSuite, readTables, serve, type Served } from './ui-kit';
+import { axeViolations, browserSuite, readTables, serve, type Served } from './ui-kit';
 
 /**
  * 小e, reply figures and the overview in Chromium against browser mode and its demo modem: ask in
@@ -188,7 +188,6 @@ describe('alerts and scheduled checks', () => {
     // The core keeps what a failed attempt saved: turned off first, as a user would.
     if (await enabled.isChecked()) {
       await enabled.uncheck();
-      await group.getByRole('button', { name: '保存' }).click();
       await expect.poll(() => group.locator('.schedule-next').textContent()).toBe('未启用：不会自动查询。');
     }
     expect(await group.locator('.schedule-next').textContent()).toBe('未启用：不会自动查询。');
@@ -196,8 +195,8 @@ describe('alerts and scheduled checks', () => {
     // A 24-hour clock in two lists: hour and minute.
     await group.getByLabel('时间: 时', { exact: true }).selectOption('07');
     await group.getByLabel('时间: 分', { exact: true }).selectOption('30');
-    await group.getByRole('button', { name: '保存' }).click();
-    await page.waitForFunction(() => document.body.textContent?.includes('的定时查询。'));
+    // Saved as changed (ux31: no Save of its own any more), said under it.
+    await group.getByRole('status').filter({ hasText: '的定时查询。' }).waitFor({ timeout: 15_000 });
     // The core tells when it will send them: 07:30 plus at most 10 minutes of jitter, today or tomorrow.
     // Polled: the toast waited for may be an earlier save's (a retry turns a kept schedule off first).
     await expect.poll(() => group.locator('.schedule-next').textContent(), { timeout: 15_000 }).toMatch(/^下次查询：(今天|\d{4}年\d{1,2}月\d{1,2}日周.) 07:(3\d|40)（应用开着时）$/);
@@ -215,9 +214,18 @@ describe('alerts and scheduled checks', () => {
     expect([await again.getByLabel('时间: 时', { exact: true }).inputValue(), await again.getByLabel('时间: 分', { exact: true }).inputValue()]).toEqual(['07', '30']);
     await again.getByLabel('时间: 时', { exact: true }).selectOption('08');
     await again.getByLabel('时间: 分', { exact: true }).selectOption('15');
-    await again.getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8')).schedules[0].time, { timeout: 15_000 }).toBe('08:15');
     await expect.poll(() => again.locator('.schedule-next').textContent(), { timeout: 15_000 }).toMatch(/ 08:(1[5-9]|2\d)（应用开着时）$/);
+
+    // ux31: Undo puts back the schedule as it was before this visit's changes, saved too.
+    await again.getByRole('button', { name: /^撤销 / }).click();
+    await again.getByRole('status').filter({ hasText: '已撤销：' }).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => JSON.parse(await readFile(`${server.dataDir}/schedules.json`, 'utf8')).schedules[0].time, { timeout: 15_000 }).toBe('07:30');
+    expect([await again.getByLabel('时间: 时', { exact: true }).inputValue(), await again.getByLabel('时间: 分', { exact: true }).inputValue()]).toEqual(['07', '30']);
+    // The last instruction ticked cannot be unticked: a schedule with nothing to send is refused by the core.
+    await again.getByRole('checkbox', { name: 'CXYEG', exact: true }).uncheck();
+    expect(await again.getByRole('checkbox', { name: 'YE', exact: true }).isDisabled()).toBe(true);
+    expect(await axeViolations(page, '.schedule')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { coreSuite } from './core-suite';
@@ -52,7 +52,8 @@ describe('the demo modem, said where its replies are read', () => {
     const said = {
       legend: (await legend.count()) ? await legend.textContent() : null,
       row: await row.evaluate((el) => el.textContent),
-      statusLine: await page.locator('.status-line .badge-demo').textContent(),
+      // Its meaning is the badge's description there (ux31: a tooltip a keyboard reaches too).
+      statusLine: await page.locator('.status-line .badge-demo').evaluate((el) => `${el.textContent}（${document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent}）`),
     };
     await page.keyboard.press('Alt+2');
     await page.locator('[role=tab] .badge-demo').waitFor({ timeout: 30_000 });
@@ -63,5 +64,38 @@ describe('the demo modem, said where its replies are read', () => {
       tabs: 1,
     });
     expect(await axeViolations(page)).toEqual([]);
+  }, 90_000);
+});
+
+describe('DEMO where it stands alone', () => {
+  // ux31: the status line's, the Modem page's and the instruction page's DEMO were explained on hover only: a sighted
+  // keyboard user never got it there (a screen reader did, ux30).
+  it('is a Tab stop whose tooltip shows on focus, describes it, and hides with Esc', async () => {
+    const tipOf = async (badge: Locator) => page.locator(`[id="${await badge.getAttribute('aria-describedby')}"]`);
+    const shownWidth = async (tip: Locator) => (await tip.boundingBox())?.width ?? 0;
+    // The last test's click left the mouse where a badge may come to be: hover shows the tip too.
+    await page.mouse.move(0, 0);
+    for (const [key, where] of [['Alt+1', '.status-line'], ['Alt+3', '.modem-card']] as const) {
+      await page.keyboard.press(key);
+      const badge = page.locator(where).getByRole('button', { name: 'DEMO', exact: true });
+      await badge.waitFor({ timeout: 30_000 });
+      const tip = await tipOf(badge);
+      expect(await tip.getAttribute('role')).toBe('tooltip');
+      expect(await tip.textContent()).toBe('演示设备（模拟器）：不会发出真实短信');
+      expect(await shownWidth(tip)).toBeLessThanOrEqual(1);
+      // Reached by Tab from the control before it, as a keyboard user does.
+      await page.evaluate((sel) => {
+        const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), [tabindex="0"]')];
+        const at = all.indexOf(document.querySelector<HTMLElement>(`${sel} button.badge-demo`)!);
+        all[at - 1]!.focus();
+      }, where);
+      await page.keyboard.press('Tab');
+      expect(await badge.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await shownWidth(tip)).toBeGreaterThan(20);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await shownWidth(tip)).toBeLessThanOrEqual(1);
+      expect(await badge.evaluate((el) => el === document.activeElement)).toBe(true);
+    }
   }, 90_000);
 });

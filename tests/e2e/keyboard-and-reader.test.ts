@@ -302,6 +302,43 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     expect(report).toEqual([]);
   }, 120_000);
 
+  // ux31: Esc in the catalog's search emptied it for good (the composer's line had Ctrl+Z since ux29).
+  it('a catalog search Esc cleared comes back with Ctrl+Z, unless it carried a password', async () => {
+    const search = page.locator('#catalog-search');
+    await search.waitFor({ timeout: 30_000 });
+    const clearThenUndo = async (text: string) => {
+      await search.focus();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Escape');
+      const cleared = await search.inputValue();
+      const said = await page.locator('#catalog-search-note').textContent();
+      await page.keyboard.press('Control+Z');
+      return { cleared, said, back: await search.inputValue() };
+    };
+    expect(await clearThenUndo('查一下本月剩余流量')).toEqual({ cleared: '', said: '已清空搜索。按 Ctrl+Z 恢复。', back: '查一下本月剩余流量' });
+    expect(await page.locator('#catalog-search-note').textContent()).toBe('↑↓ 选择 · Enter 打开 · Esc 清空 · / 回到搜索框');
+    expect(await axeViolations(page, '.search-box')).toEqual([]);
+    await page.keyboard.press('Escape');
+    const secret = await clearThenUndo('MMXG#135790#246801#246801');
+    expect([secret.cleared, secret.back]).toEqual(['', '']);
+    expect(secret.said).not.toContain('Ctrl+Z');
+  }, 120_000);
+
+  // ux31: on a Mac the line said Ctrl+Z, a key that does nothing there (⌘Z undoes).
+  it('on a Mac the cleared line names ⌘Z, and ⌘Z brings it back', async () => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+    await page.reload();
+    // The app's keys listen once it is up (as openApp waits): Alt+3 pressed before went nowhere.
+    await page.locator('#catalog-search').waitFor({ timeout: 60_000 });
+    const composer = await firstThreadLine();
+    await composer.focus();
+    await page.keyboard.type('请问我这个月的套餐还剩多少分钟');
+    for (let i = 0; i < 3 && (await composer.inputValue()) !== ''; i++) await page.keyboard.press('Escape');
+    expect(await page.locator('#composer-note [role=status]').textContent()).toBe('已清空这一行。按 ⌘Z 恢复。');
+    await page.keyboard.press('Meta+Z');
+    expect(await composer.inputValue()).toBe('请问我这个月的套餐还剩多少分钟');
+  }, 120_000);
+
   it('Send and Retry pressed by keyboard keep the focus in the thread, not on the page', async () => {
     const modem = await firstModemThen('Alt+2');
     const composer = page.locator('.composer input:not([disabled])');

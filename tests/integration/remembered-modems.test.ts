@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,42 @@ describe('modems connected in the app', () => {
     expect((await core!.call('modem.list', {}))[0]).toMatchObject({ state: 'reconnecting', error: { code: 'modem.absent' } });
     await writeFile(join(dataDir, 'modems.json'), '{"ports": [');
     expect(await openPaths(await start())).toEqual(['emulator://demo']);
+  }, 60_000);
+});
+
+describe('one modem reached by two paths', () => {
+  it('is connected once: the second path is refused, saying which one is in use, and a twin kept in modems.json is dropped at start', async () => {
+    const a = modems[0]!.path;
+    // A second link to the same pseudo-terminal, as /dev/serial/by-id/… is to /dev/ttyUSB2.
+    const twin = join(dataDir, 'by-id-twin');
+    await rm(twin, { force: true });
+    await symlink(a, twin);
+    await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: [a] }));
+    const c = await start();
+    await c.call('modem.connect', { path: a });
+    await expect(c.call('modem.connect', { path: twin })).rejects.toMatchObject({ code: 'modem.same-device', zh: expect.stringContaining(`和已连接的 ${a} 是同一个调制解调器`) });
+    expect(JSON.parse(await readFile(join(dataDir, 'modems.json'), 'utf8'))).toEqual({ ports: [a] });
+    expect(await openPaths(c)).toEqual([a]);
+
+    await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: [a, twin] }));
+    expect(await openPaths(await start())).toEqual([a]);
+    expect(JSON.parse(await readFile(join(dataDir, 'modems.json'), 'utf8'))).toEqual({ ports: [a] });
+  }, 60_000);
+});
+
+describe('a remembered modem being waited for', () => {
+  it('is tried at once by Connect (Try now), which answers with what that attempt gave', async () => {
+    const link = join(dataDir, 'plugged-later');
+    await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: [link] }));
+    const c = await start();
+    expect(await c.call('modem.connect', { path: link })).toMatchObject({ state: 'reconnecting', error: { code: 'modem.absent' } });
+    const plugged = await startPtyEmulator({ link, emulatorOptions: { sim: { iccid: '89860012345678900066', imsi: '460001234567006' } } });
+    try {
+      expect(await c.call('modem.connect', { path: link })).toMatchObject({ state: 'ready', path: link });
+    } finally {
+      await core?.close();
+      core = null;
+      await plugged.close();
+    }
   }, 60_000);
 });

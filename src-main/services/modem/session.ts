@@ -75,8 +75,8 @@ const UNPLUGGED = { code: 'modem.unplugged', zh: '调制解调器已断开。', 
 /** What the status says while a port connected last time is not there at this start, and is waited for. */
 const absent = (path: string) => ({
   code: 'modem.absent',
-  zh: `上次连接的 ${path} 现在不在：插上后会自动连接。不再用它，就点“断开”忘掉它。`,
-  en: `${path}, connected last time, is not there now: it is connected by itself once plugged in. If you no longer use it, Disconnect forgets it.`,
+  zh: `上次连接的 ${path} 现在不在：插上后会自动连接。不再用它，就在“设备”页点“忘记”。`,
+  en: `${path}, connected last time, is not there now: it is connected by itself once plugged in. If you no longer use it, press Forget on the Modem page.`,
 });
 
 export class ModemSession extends Emitter<SessionEvents> {
@@ -92,6 +92,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private polling: ReturnType<typeof setInterval> | null = null;
   private health: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The step of the backoff the next timed attempt is at: a "Try now" that fails goes on from it, not from the start. */
+  private reconnectAttempt = 0;
   /** Why the modem is looked for again (the status's error while reconnecting). */
   private away: ModemStatus['error'] = UNPLUGGED;
   /** True while the first open or a reconnect is bringing the modem up. */
@@ -691,7 +693,20 @@ export class ModemSession extends Emitter<SessionEvents> {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const backoff = this.o.backoffMs ?? [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
     const wait = backoff[Math.min(attempt, backoff.length - 1)]!;
+    this.reconnectAttempt = attempt;
     this.reconnectTimer = setTimeout(() => void this.reconnect(attempt), wait);
+  }
+
+  /**
+   * The user's "Try now" on a modem being waited for: the attempt is made at once rather than after the
+   * backoff's wait (up to 30 s, while a clerk has just plugged the stick back in). Resolves once that attempt
+   * is over; one already under way is not doubled.
+   */
+  async retryNow(): Promise<void> {
+    if (this.closed || this.status.state !== 'reconnecting' || this.connecting) return;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    await this.reconnect(this.reconnectAttempt);
   }
 
   private async reconnect(attempt: number): Promise<void> {

@@ -1,10 +1,10 @@
 import { SectionLoading } from '../../components/SectionLoading';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
 import { simLabel } from '../../core/modems';
-import { useErrorToast, useToast } from '../../core/toasts';
+import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
 import { dayLabel, timeOfDay } from '../thread/day';
@@ -62,20 +62,37 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { api } = useCore();
-  const toast = useToast();
   const reportError = useErrorToast();
   const [draft, setDraft] = useState(initial);
+  // What Undo puts back: the schedule as it was before this visit's first change (null: nothing changed yet).
+  const [before, setBefore] = useState<Schedule | null>(null);
+  // The last save's word; `n` makes the same words a new message for a screen reader.
+  const [said, setSaid] = useState<{ undone: boolean; n: number } | null>(null);
+  // Saves go out one after another: a later change must not be overtaken by an earlier one's answer.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const id = (name: string) => `schedule-${draft.simId}-${name}`;
   const clock = (what: string) => ({ hour: `${what}: ${t('time.hour')}`, minute: `${what}: ${t('time.minute')}` });
-  const change = (patch: Partial<Schedule>) => setDraft((d) => ({ ...d, ...patch }));
+  /** Saved as it changes, as the page's other settings are (a separate Save lost a change made before leaving the page). */
+  const store = (next: Schedule, undone: boolean) => {
+    setDraft(next);
+    queue.current = queue.current.then(() =>
+      api.call('schedules.set', { schedule: next }).then((all) => {
+        onSaved(all);
+        setSaid((s) => ({ undone, n: (s?.n ?? 0) + 1 }));
+      }, reportError),
+    );
+  };
+  const change = (patch: Partial<Schedule>) => {
+    if (before === null) setBefore(draft);
+    store({ ...draft, ...patch }, false);
+  };
+  const undo = () => {
+    if (before === null) return;
+    store(before, true);
+    setBefore(null);
+  };
   const toggle = (code: string, on: boolean) =>
     change({ instructions: SCHEDULABLE.filter((c) => (c === code ? on : draft.instructions.includes(c))) });
-
-  const save = () =>
-    api.call('schedules.set', { schedule: draft }).then((all) => {
-      onSaved(all);
-      toast('success', t('settings.scheduleSaved', { sim: simLabel(draft.simId) }));
-    }, reportError);
 
   return (
     <div className="schedule" role="group" aria-label={simLabel(draft.simId)}>
@@ -88,7 +105,14 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
       <p>
         {SCHEDULABLE.map((code) => (
           <label key={code} className="choice">
-            <input type="checkbox" checked={draft.instructions.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.instructions.includes(code)}
+              // The last one ticked stays: a schedule with nothing to send is no schedule (the core refuses it).
+              disabled={draft.instructions.length === 1 && draft.instructions.includes(code)}
+              aria-describedby={id('auto')}
+              onChange={(e) => toggle(code, e.target.checked)}
+            />
             <span className="code">{code}</span>
           </label>
         ))}
@@ -112,9 +136,17 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
           <TimeField id={id('quiet-to')} value={draft.quiet?.to ?? '07:00'} label={clock(`${t('settings.scheduleQuiet')} ${t('time.to')}`)} onChange={(to) => change({ quiet: { from: draft.quiet?.from ?? '22:00', to } })} />
         </span>
       </div>
-      <button type="button" onClick={() => void save()} disabled={draft.instructions.length === 0}>
-        {t('settings.save')}
-      </button>
+      <p id={id('auto')} className="field-note">
+        {t('settings.scheduleAuto')}
+      </p>
+      <p className="save-status muted" role="status">
+        {said && <span key={said.n}>{t(said.undone ? 'settings.scheduleUndone' : 'settings.scheduleSaved', { sim: simLabel(draft.simId) })}</span>}
+      </p>
+      {before !== null && (
+        <button type="button" onClick={undo} aria-label={`${t('settings.scheduleUndo')} ${simLabel(draft.simId)}`}>
+          {t('settings.scheduleUndo')}
+        </button>
+      )}
       <p className="muted schedule-next" aria-live="polite">
         {nextRunAt === null ? t('settings.scheduleNotRunning') : t('settings.scheduleNext', { when: `${dayLabel(nextRunAt, Date.now(), i18n)} ${timeOfDay(nextRunAt, lang)}` })}
       </p>

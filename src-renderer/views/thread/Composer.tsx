@@ -17,6 +17,7 @@ import { routeHash } from '../../shell/route';
 import { InstructionForm } from './InstructionForm';
 import { arrowStep, SHORTCUTS } from '../../shell/shortcuts';
 import { SecretMask } from './SecretMask';
+import { undoKeyLabel } from '../../shell/platform';
 
 const SUGGESTIONS = 6;
 
@@ -231,7 +232,7 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
       ) : (
         <p id="composer-note" className="hint">
           {secrets.length > 0 && <span className="composer-secret-note">{t('composer.secretMasked')} </span>}
-          <span role="status">{cleared !== null && !text ? t('composer.cleared') : ''}</span>
+          <span role="status">{cleared !== null && !text ? t('composer.cleared', { undo: undoKeyLabel() }) : ''}</span>
           {cleared !== null && !text ? '' : t(threadSendBlockedKey(through, reach) ?? 'composer.keys')}
         </p>
       )}

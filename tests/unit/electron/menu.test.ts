@@ -71,6 +71,20 @@ describe('the application menu', () => {
     expect(JSON.stringify(menuTemplate({ lang: 'en', platform: 'linux', send: () => {} }))).not.toMatch(/https?:/);
   });
 
+  // ux31: the page's Ctrl+Shift+F (ux30) was in no menu, so a desktop user who never reads the shortcuts page had no way to find it.
+  it.each(['linux', 'win32', 'darwin'] as const)('has Edit → Search the log on %s with the page’s key for it, sending the page its command', (platform) => {
+    const sent: UiCommand[] = [];
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      const edit = menuTemplate({ lang, platform, send: (c) => sent.push(c) }).find((m) => m.label === { 'zh-Hans': '编辑', 'zh-Hant': '編輯', en: 'Edit' }[lang])!;
+      const item = (edit.submenu as MenuItemConstructorOptions[]).find((i) => i.label === STRINGS[lang]['thread.search']);
+      expect(item, lang).toBeDefined();
+      expect(item!.accelerator).toBe(platform === 'darwin' ? 'Super+Shift+F' : 'Ctrl+Shift+F');
+      expect(SHORTCUTS.thread.search.keys.map(toAccelerator)).toContain(item!.accelerator);
+      (item!.click as () => void)();
+    }
+    expect(sent).toEqual(['logSearch.open', 'logSearch.open', 'logSearch.open']);
+  });
+
   it('writes the table’s keys as Electron accelerators', () => {
     expect(toAccelerator('Control+Enter')).toBe('Ctrl+Enter');
     expect(toAccelerator('Alt+1')).toBe('Alt+1');
