@@ -64,8 +64,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 25: round 32 (replies32): a kind carried from the amount before across a word naming another kind is a guess shown apart,
  *     never summed; a pack granted beyond the plan (套餐外优惠流量…3M) is a total (labelling rule 15). Data or minutes with a
  *     sign before them give no figure (剩余：-1.5GB was read as 1.5 GB left).
+ * 26: round 34 (replies34): a part after 其中 named only by a word of what was done (上网) keeps its whole's field; a pack's
+ *     contents in brackets after its name pass its kind on; a size said again after 约等于, or alone in a pack's brackets, is
+ *     no figure; bare 欠费 beside a period's part is the whole; codes said once are read in more shapes (batch real22).
  */
-export const FIGURE_CODE_VERSION = 25;
+export const FIGURE_CODE_VERSION = 26;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
