@@ -18,7 +18,7 @@ const FIGURES: [string, string, string[]][] = [
   ['the same after a price ending the name (real r22-030)', '2、上网套餐2013版-18元(包含国内流量50.00M)--已使用5.00M，剩余45.00M。', ['data.total 50 general', 'data.used 5 general', 'data.remaining 45 general']],
   ['an amount said again rounded after 约等于 is no new figure (real r22-032)', '您已使用流量5120.0K，约等于5.1M，未使用流量24.9M。', ['data.used 5', 'data.remaining 24.9']],
   ['a size alone in a pack\'s brackets, said again after them, is the name\'s (real r22-032)', '您还使用了10元上网流量包（70M），包含70.0M上网流量，已使用20.0M，未使用流量50.0M。', ['data.total 70', 'data.used 20', 'data.remaining 50']],
-  ['3G before 网 is a network, no data (real r22-034)', '您的动感地带3G网聊套餐本月内含200.00MB的移动数据流量，已使用20.00MB，剩余180.00MB。', ['data.total 200', 'data.used 20', 'data.remaining 180']],
+  ['3G before 网 is a network, no data (real r22-034)', '您已使用20.00MB，剩余580.00MB。其中按自然月计费的产品（限本月内使用）：您的动感地带3G网聊28套餐（2013版）本月内含200.00MB的移动数据流量，已使用20.00MB，剩余180.00MB。', ['data.used 20', 'data.remaining 580', 'data.total 200', 'data.used 20', 'data.remaining 180']],
   ['owed said bare beside a period\'s part is the whole; the part is other (real r22-019)', '您当前已用话费为80.00元，欠费30.00元，历史欠费0.00元。', ['balance.spentThisMonth 80', 'balance.balance -30', 'balance.other 0']],
   ['当前欠费 is owed in all beside 往月欠费 (real r22-025)', '往月欠费3.00元;当前欠费40.00元。', ['balance.other 3', 'balance.balance -40']],
   ['an amount 未结清 is owed (real r22-022)', '您目前有1.20元话费未结清，请尽快缴费。', ['balance.balance -1.2']],
