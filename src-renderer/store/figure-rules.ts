@@ -67,8 +67,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 26: round 34 (pools22): a bare label after a run of amounts of several kinds (国内流量10GB、省内流量5GB，剩余12GB) is a guess, never
  *     summed; kind words joined by 、/及/和, each with its data word (国内流量、省内流量已使用), name no one kind (rule 8); kind
  *     words before a semicolon, or a comma before a pack's clause (，均为省内流量；日租包剩余), are a guess of the amount after it.
+ * 27: round 35 (replies34): a part after 其中 named only by a word of what was done (上网) keeps its whole's field; a pack's
+ *     contents in brackets after its name pass its kind on; a size said again after 约等于, or alone in a pack's brackets, is
+ *     no figure; bare 欠费 beside a period's part is the whole; codes said once are read in more shapes (batch real22).
  */
-export const FIGURE_CODE_VERSION = 26;
+export const FIGURE_CODE_VERSION = 27;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

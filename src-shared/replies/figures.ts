@@ -263,7 +263,10 @@ export function readFigures(
     // "已使用上网流量142.83M(146258KB)": the amount right before, said again in another unit, is no new figure
     // (two amounts left of one kind would be added up).
     const said = reads.at(-1);
-    if (!bare && said?.sentence === sentence && RESTATED.test(text.slice(said.end, q.start)) && Math.abs(q.value - said.figure.value) <= 0.005 * Math.abs(said.figure.value)) return;
+    // "已使用7938.4K，约等于7.8M" (real r22-032): so is the amount said again rounded, after a word of about (约等于).
+    const between = text.slice(said?.end ?? 0, q.start);
+    const slack = ABOUT_SAID.test(between) ? Math.max(0.005 * Math.abs(said!.figure.value), q.precision) : 0.005 * Math.abs(said?.figure.value ?? 0);
+    if (!bare && said?.sentence === sentence && (RESTATED.test(between) || ABOUT_SAID.test(between)) && Math.abs(q.value - said.figure.value) <= slack) return;
     // "短信：已用12，剩余88，共100", "SMS: 12 used": a whole number with no unit, in a sentence last about an allowance
     // counted in messages or minutes, is in that allowance's unit when a label of its own names it.
     const implied = bare && q.decimals === 0 && q.value < 100000 ? impliedAllowance(active, text.slice(ended.at(-1) ?? 0, q.start)) : undefined;
@@ -317,8 +320,9 @@ export function readFigures(
       if (rule.field === 'total' && GIFT_NAME.test(label) && !saysUseOrLeft(template, text.slice(q.end, sentenceEnds.find((e) => e > q.end) ?? text.length))) return;
       const value = rule.negate ? -Math.abs(q.value) : q.value;
       const part = template.breakdown.some((w) => window.includes(w));
-      // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole.
-      const whole = part && rules.partNames.includes(label) ? reads.at(-1) : undefined;
+      // "已使用312分钟，其中套餐内300分钟": a part named by where it lies keeps the field of its whole; so does one named
+      // only by a word of what was done ("剩余1206.77MB，其中免费手机上网流量190.44MB", real r22-049: 上网 says no use there).
+      const whole = part && (rules.partNames.includes(label) || rule.weak === true) ? reads.at(-1) : undefined;
       const field = whole?.sentence === sentence && whole.figure.template === template.id ? whole.figure.field : doneOrTotal(naming, text, q, quantities[qi + 1], window);
       // "流量王日包-赠送606M省内流量已使用完", "流量王日包-3元10M国内流量已使用完" (real r18-140): a gift's or a package's size
       // said used up names the gift or package, no amount used (the corpus writes none).
@@ -578,6 +582,7 @@ function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): Figu
 
 /** Between an amount and the same amount in another unit: an opening bracket only. */
 const RESTATED = /^\s*\(\s*$/u;
+const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于)\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a
 // line's name may start with a network (4G).
@@ -604,6 +609,9 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   // its own 含 opens says what the package holds, a total ("5元GPRS套餐（含30M）已使用…"), unless the package is said used up.
   if (!PACKAGE_NAME_END.test(text.slice(0, bracket.at))) return false;
   const after = text.slice(q.end);
+  // "5元上网流量包（30M），包含30.0M上网流量，已使用…" (real r22-032): a size alone in the brackets, said again after them, is
+  // the name's; the size said again is the pack's total.
+  if (bracket.words.trim() === '' && /^\s*\)/u.test(after) && next?.measure === q.measure && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   return CONTENTS_USED_UP.test(after) || (q.measure === 'data' && !/^\s*(?:内含|包含|含)/u.test(bracket.words) && CONTENTS_THEN_USE.test(after));
 }
 

@@ -359,7 +359,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
-    const note = read.inBrackets && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
+    const note = read.inBrackets && !packContents(read, text) && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
@@ -374,6 +374,16 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       read.figure.kindFrom = 'said';
     }
   });
+}
+
+/**
+ * "5元手机上网流量包(包含国内流量30.00M)--已使用0.00M" (real r22-030): a bracket opened right after a pack's name (or its
+ * price) that says what the pack holds is the pack's own description, no note: its kind is the pack's, and names the use
+ * and what is left said of the pack after it (labelling rule 12).
+ */
+function packContents(read: Read, text: string): boolean {
+  if (read.bracket === null || !/^\s*(?:包含|含有)/u.test(read.bracket.words)) return false;
+  return /(?:包|套餐|\d元)\s*$/u.test(text.slice(Math.max(0, read.bracket.at - 12), read.bracket.at));
 }
 
 /**

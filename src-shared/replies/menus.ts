@@ -44,6 +44,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   const read = (from: number, item: RegExp, end = text.length, cue: string | null = null) => {
     let at = from;
     let expected: number | null = null;
+    let actionRun = false;
     for (;;) {
       const rest = text.slice(at, end);
       // "1.10元包1GB流量包；2.20元包…": an option numbered next in the run (from 0 or 1), even when its label starts with a digit.
@@ -54,6 +55,10 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const n: [number, number] | undefined = m?.indices?.groups?.n;
       const label: [number, number] | undefined = m?.indices?.groups?.label;
       if (!m || !n || !label) return at;
+      // "…请回复数字25。登陆…（www.sd.10086.cn)…" (real r22-060): a list's first number never goes on from a number, nor its
+      // first letter from a word or a number.
+      const goesOn = /^[a-h]$/u.test(text.slice(at + n[0], at + n[1])) ? /[a-z0-9./]/u : /\d/u;
+      if (at === from && goesOn.test(text[at + n[0] - 1] ?? '')) return at;
       // "①话费余额 ②套餐余量": a number written right before its label is an option only when circled (folded to 1, 2).
       const written = spanOf(original, folded, at + n[0], at + n[1]).text;
       const circled = CIRCLED.test(written);
@@ -66,7 +71,11 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const writtenNumber = Number(written);
       const gluedRun =
         Number.isInteger(writtenNumber) && !new RegExp(`^${COUNTED}`, 'u').test(rest.slice(label[0])) && (expected === writtenNumber || gluedAfter(writtenNumber + 1).test(rest.slice(label[0], label[1])));
-      if (label[0] === n[1] && !circled && !gluedCode && !gluedRun) return at;
+      // "请直接回复相应数字：330办理流量加油包（…）；303办理上网套餐包；…4变更资费套餐" (real r22-064): under a cue, so is a number
+      // glued to a label that opens with what sending it does (an order or a look-up: menus.changes, menus.lookups).
+      // One alone is no run ("请回复序号:1办理,2小时内回复有效"): the next option is glued to its action too, or this one goes on a run.
+      const gluedAction: boolean = cue !== null && Number.isInteger(writtenNumber) && opensWithAction(rest.slice(label[0], label[1]), rules) && (actionRun || nextGluedAction(rest.slice(label[1]), rules));
+      if (label[0] === n[1] && !circled && !gluedCode && !gluedRun && !gluedAction) return at;
       // "1）查询话费": a number closed by a bracket stands after a space, a colon or a bracket, never after a word ("（如回复1）即可").
       if (text[at + n[1]] === ')' && /[\p{Script=Han}a-z\d]/u.test(text[at + n[0] - 1] ?? '')) return at;
       // "1.10元100M国内流量包 2.20元300M国内流量包": in a run, the next number after a space starts the next option,
@@ -108,6 +117,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       found.ranges.push([at + n[0], at + length]);
       at += length;
       expected = /^\d+$/u.test(option.n) ? Number(option.n) + 1 : null;
+      actionRun = gluedAction;
     }
   };
   const cueWords = (from: number, to: number) => spanOf(original, folded, from, to).text.replace(/[\s,，;；:：]+$/u, '').trim() || null;
@@ -196,6 +206,17 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
     found.saidOnce++;
   }
   return found;
+}
+
+/** "；303办理上网套餐包": after a label, the next option's number glued to an order or a look-up. */
+function nextGluedAction(after: string, rules: ReplyRules): boolean {
+  const m = /^\s*;\s*\d{1,4}(?=\p{Script=Han})/u.exec(after);
+  return m !== null && opensWithAction(after.slice(m[0].length), rules);
+}
+
+/** A label that opens with an order or a look-up ("办理流量加油包", "查询当月账单"), not with a count or a price. */
+function opensWithAction(label: string, rules: ReplyRules): boolean {
+  return [...rules.menus.changes, ...rules.menus.lookups].some((re) => firstMatch(re, label)?.index === 0) && !/^\d/u.test(label);
 }
 
 /**

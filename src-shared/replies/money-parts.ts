@@ -92,7 +92,9 @@ export function owedParts(reads: Read[], rules: ReplyRules): void {
     return at >= 0 && periods.some((p) => lead.endsWith(p));
   };
   const parts = owing.filter(ofPeriod);
-  if (!owing.some((r) => !ofPeriod(r) && rules.moneyParts.owedInAll.some((w) => labelOf(r.context).includes(w)))) return;
+  // "欠费65.96元，历史欠费0.00元" (real r22-019): the word owed standing bare in its clause, beside a period's part, is the whole.
+  const inAll = (r: Read) => rules.moneyParts.owedInAll.some((w) => labelOf(r.context).includes(w)) || labelOf(r.context).trim() === r.figure.label;
+  if (parts.length === 0 || !owing.some((r) => !ofPeriod(r) && inAll(r))) return;
   for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
 }
 
