@@ -61,7 +61,7 @@ const FREE_TEXT_LIMIT = 700;
  */
 export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
-  /** The device each open port path led to when connected (refuseSecondPath). */
+  /** The device each port path led to when it connected (refuseSecondPath): the port it holds while it is up. */
   private readonly devices = new Map<string, string>();
   private demoBinding: EmulatorBinding | null = null;
   private extensionLink: ExtensionLink | null = null;
@@ -471,9 +471,17 @@ export class HallCore extends Emitter<Events> implements CoreApi {
    * this check) is dropped from it at start, so the file keeps one path per modem.
    */
   private async refuseSecondPath(path: string, modemId: string, device: string, kept: boolean): Promise<void> {
-    const other = [...this.devices].find(([id, d]) => id !== modemId && d === device && this.sessions.has(id));
-    if (!other) return;
-    const inUse = this.sessions.get(other[0])!.snapshot().path;
+    // A session holds the device it connected to only while it is up: one unplugged and waited for ('reconnecting') or
+    // given up on holds nothing, and the next modem plugged in may take its device's name (/dev/ttyUSB0, a
+    // pseudo-terminal's number); it is the same modem then only if its path leads there now.
+    let inUse: string | null = null;
+    for (const [id, session] of this.sessions) {
+      const { path: other, demo, state } = session.snapshot();
+      if (id === modemId || demo) continue;
+      const holds = state === 'opening' || state === 'probing' || state === 'ready' ? this.devices.get(id) : undefined;
+      if (holds === device || (await devicePath(other)) === device) inUse = other;
+    }
+    if (inUse === null) return;
     if (kept) await this.rememberedModems.remove(path).catch((e: unknown) => this.warnNotRemembered(e));
     throw new HallError(
       'modem.same-device',

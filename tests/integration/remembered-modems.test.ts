@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,34 @@ describe('one modem reached by two paths', () => {
     expect(await openPaths(await start())).toEqual([a]);
     expect(JSON.parse(await readFile(join(dataDir, 'modems.json'), 'utf8'))).toEqual({ ports: [a] });
   }, 60_000);
+  // The kernel gives a new pseudo-terminal the lowest free number, so a modem started right after another closed takes
+  // its device's name, as the next USB modem plugged in takes /dev/ttyUSB0 (when another process takes that number
+  // first, the second modem simply has another name and the case holds trivially).
+  it('a modem unplugged and waited for holds no device: the next modem given its device name connects', async () => {
+    await writeFile(join(dataDir, 'modems.json'), JSON.stringify({ ports: [] }));
+    const c = await start();
+    const stateOf = async (path: string) => (await c.call('modem.list', {})).find((m) => m.path === path)?.state;
+    const first = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900074', imsi: '460001234567007' } } });
+    const byIdFirst = join(dataDir, 'by-id-first');
+    const byIdSecond = join(dataDir, 'by-id-second');
+    for (const link of [byIdFirst, byIdSecond]) await rm(link, { force: true });
+    await symlink(first.path, byIdFirst);
+    await c.call('modem.connect', { path: byIdFirst });
+    await expect.poll(() => stateOf(byIdFirst), { timeout: 30_000 }).toBe('ready');
+    const firstDevice = await realpath(byIdFirst);
+    await first.close();
+    await rm(byIdFirst);
+    await expect.poll(() => stateOf(byIdFirst), { timeout: 30_000 }).toBe('reconnecting');
+    const second = await startPtyEmulator({ emulatorOptions: { sim: { iccid: '89860012345678900082', imsi: '460001234567008' } } });
+    try {
+      await symlink(second.path, byIdSecond);
+      console.info(`device names: first ${firstDevice}, second ${await realpath(byIdSecond)}`);
+      await c.call('modem.connect', { path: byIdSecond });
+      await expect.poll(() => stateOf(byIdSecond), { timeout: 30_000 }).toBe('ready');
+    } finally {
+      await second.close();
+    }
+  }, 90_000);
 });
 
 describe('a remembered modem being waited for', () => {
