@@ -265,7 +265,7 @@ export function readFigures(
     const said = reads.at(-1);
     // "已使用7938.4K，约等于7.8M" (real r22-032): so is the amount said again rounded, after a word of about (约等于).
     const between = text.slice(said?.end ?? 0, q.start);
-    const slack = ABOUT_SAID.test(between) ? Math.max(0.005 * Math.abs(said!.figure.value), q.precision) : 0.005 * Math.abs(said?.figure.value ?? 0);
+    const slack = said && ABOUT_SAID.test(between) ? Math.max(0.005 * Math.abs(said.figure.value), q.precision) : 0.005 * Math.abs(said?.figure.value ?? 0);
     if (!bare && said?.sentence === sentence && (RESTATED.test(between) || ABOUT_SAID.test(between)) && Math.abs(q.value - said.figure.value) <= slack) return;
     // "短信：已用12，剩余88，共100", "SMS: 12 used": a whole number with no unit, in a sentence last about an allowance
     // counted in messages or minutes, is in that allowance's unit when a label of its own names it.

@@ -32,6 +32,11 @@ describe('reading any text', () => {
     );
   });
 
+  // Found by the bench's random texts once real r23 pieces joined them: a word of about (约等于) with no amount before it.
+  it('reads an amount after 约等于 that restates nothing', () => {
+    expect(understandReply({ text: '约等于7.8M，未使用流量22.2M。', receivedAt: RECEIVED }).text).toBe('约等于7.8M，未使用流量22.2M。');
+  });
+
   it('pairs any replies without throwing', () => {
     fc.assert(
       fc.property(fc.array(replyText, { maxLength: 6 }), (texts) => {
