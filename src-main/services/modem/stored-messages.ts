@@ -244,7 +244,13 @@ export class StoredMessages {
     // listing says so; a count of 0 does not (an E3531's lags: a held slot released on it would be journaled twice).
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
+    const named = new Set<number>();
     for (const stored of listed) {
+      // A slot listed twice (a firmware repeating an entry, a garbled line): after the first entry's
+      // delete, the slot holds what came since (modems fill the lowest free slot), and a second delete by
+      // that index would remove it unread. Left to the next reading, which sees what the slot holds.
+      if (named.has(stored.index)) continue;
+      named.add(stored.index);
       if (await this.keepThenDelete(mem, stored.index, stored, pass)) kept++;
     }
     return kept;
