@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
-import { encodeDeliver } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
+import { ucs2Hex, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,17 +19,6 @@ afterEach(async () => {
  * (TS 24.011 "memory capacity exceeded"), 10086's replies waited in the network until they expired,
  * and the app only advised deleting messages with a phone.
  */
-function unreadableFrom(sender: string, n: number, text = `hello ${n}`): string {
-  const pdu = encodeDeliver({ from: sender, text, timestamp: new Date(Date.UTC(2026, 11, 5, 8, n)), tzQuarterHours: 32, smsc: '+8613800100500' });
-  // After the SMSC address, first octet, sender (length in digits, type, digits in octets) and PID: the DCS.
-  const smscOctets = 1 + parseInt(pdu.hex.slice(0, 2), 16);
-  const senderDigits = parseInt(pdu.hex.slice(smscOctets * 2 + 2, smscOctets * 2 + 4), 16);
-  const dcsAt = smscOctets + 1 + 2 + Math.ceil(senderDigits / 2) + 1;
-  const dcs = parseInt(pdu.hex.slice(dcsAt * 2, dcsAt * 2 + 2), 16);
-  expect([0x00, 0x08]).toContain(dcs);
-  return `${pdu.hex.slice(0, dcsAt * 2)}${(dcs | 0x20).toString(16).padStart(2, '0').toUpperCase()}${pdu.hex.slice(dcsAt * 2 + 2)}`;
-}
-
 describe('a SIM filled by messages the app cannot read (real pty, native serialport binding)', () => {
   it('still receives 10086: what cannot be read is journaled as its raw PDU before its slot is freed, and nothing is lost', async () => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 4, ME: 0 } });
@@ -65,7 +54,7 @@ describe('an unreadable message kept on the SIM (real pty, native serialport bin
     await r.open();
     const password = '975310';
     const pdu = unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${password}，请及时修改。`);
-    const passwordHex = [...password].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase();
+    const passwordHex = ucs2Hex(password);
     expect(pdu).toContain(passwordHex);
     emulator.deliverPdu(pdu);
     const notice = await until(() => r.notices.find((n) => /unreadable message/.test(n.en)), 'the unreadable one reported');
