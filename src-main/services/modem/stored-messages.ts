@@ -379,8 +379,8 @@ export class StoredMessages {
     if (this.unreadableSeen.has(seen)) return;
     this.unreadableSeen.add(seen);
     this.host.notice('warning', {
-      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。可以用手机查看，或在“hall10086 at”里依次输入 AT+CPMS="${mem}" 和 AT+CMGR=${index} 读出原始内容。`,
-      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Read it with a phone, or type AT+CPMS="${mem}" then AT+CMGR=${index} in "hall10086 at" for its raw content.`,
+      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。可以用手机查看；或关闭本应用后，在“hall10086 at”里依次输入 AT+CPMS="${mem}" 和 AT+CMGR=${index} 读出原始内容。`,
+      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Read it with a phone, or, with this app closed, type AT+CPMS="${mem}" then AT+CMGR=${index} in "hall10086 at" for its raw content.`,
     });
   }
 }
