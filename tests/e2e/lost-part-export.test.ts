@@ -48,6 +48,7 @@ describe('exporting the log', () => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
     const r = await ptyRig(emulator, cleanup);
     await r.open();
+    // Written for this test in the shape of a reset reply, as RESET above.
     const pdu = unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`);
     expect(pdu).toContain(ucs2Hex(PASSWORD));
     emulator.deliverPdu(pdu);

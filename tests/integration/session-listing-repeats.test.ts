@@ -10,6 +10,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
+/** A message from 10086 (the texts are written for this test: only their slots matter). */
 const reply = (text: string, minute: number) =>
   encodeDeliver({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 11, 7, 3, minute)), tzQuarterHours: 32, smsc: '+8613800100500' }).hex;
 

@@ -43,7 +43,7 @@ describe('a SIM filled by messages the app cannot read (real pty, native serialp
 
 /**
  * review30: the warning about an unreadable message kept on the SIM quoted its whole PDU (`原文：…`). A
- * 10086 reply that carries a password (a reset one, as 10086 sends after 密码重置) and that the decoder
+ * 10086 reply that carries a password (a reset one; the text is written for this test in that shape) and that the decoder
  * refuses would put that password, UCS-2 hex that anyone can read back, into a toast. The message stays
  * on the SIM untouched, so the warning needs none of its bytes.
  */
