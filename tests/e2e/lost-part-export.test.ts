@@ -6,6 +6,7 @@ import { ModemEmulator } from '../../src-main/emulator/modem';
 import { ptyRig, until } from '../integration/pty-rig';
 import { FAST } from '../integration/session-kit';
 import { splitText } from '../../src-shared/pdu/split';
+import { ucs2Hex, unreadableFrom } from '../integration/unreadable-pdu';
 import { readLog, servedFolders } from './ui-kit';
 
 /**
@@ -42,6 +43,25 @@ describe('exporting the log', () => {
     for (const file of exported) expect(file).toContain('WLAN时长为632');
   });
 
+  it('gives a reply the decoder refused without its bytes, which spell a password in hex; the log keeps them (review30)', async () => {
+    // One slot, so the one message that cannot be read fills it: journaled as its raw PDU, then deleted (review16).
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    // Written for this test in the shape of a reset reply, as RESET above.
+    const pdu = unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`);
+    expect(pdu).toContain(ucs2Hex(PASSWORD));
+    emulator.deliverPdu(pdu);
+    await until(() => r.incoming.length === 1, 'the unreadable reply journaled');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const { exported, log } = await exportFrom(r);
+    expect(log.parts.some((p) => String(p.text).includes(pdu))).toBe(true);
+    for (const file of exported) {
+      expect(file).not.toContain(ucs2Hex(PASSWORD));
+      expect(file).toContain('[PDU pdu.unsupported] ******');
+    }
+  });
+
   /** `text` received over a real pty with part `lost` dropped, stored by the page, then exported as CSV and JSON. */
   async function exportAfterLosing(text: string, lost: number) {
     const emulator = new ModemEmulator(FAST);
@@ -53,11 +73,18 @@ describe('exporting the log', () => {
     await until(() => r.incoming.length === total - 1, 'the parts that come journaled');
     await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
     const parts = [...r.incoming];
+    return { ...(await exportFrom(r)), parts };
+  }
+
+  /** What `r` journaled, stored by the page from `hall10086 serve` on its data folder, then exported as CSV and JSON. */
+  async function exportFrom(r: Awaited<ReturnType<typeof ptyRig>>) {
+    const parts = [...r.incoming];
     await r.journal.close();
 
     const { server, page } = await open(r.dir);
-    // The page stores the part as it came (its thread shows it to its user) and acknowledges it.
+    // The page stores the parts as they came (its thread shows them to its user) and acknowledges them.
     await expect.poll(async () => (await readLog(page)).parts.filter((p) => parts.some((x) => x.key === p.key)).length, { timeout: 45_000 }).toBe(parts.length);
+    const log = await readLog(page);
 
     await page.goto(`${server.base}#/settings`);
     await page.waitForSelector('#province');
@@ -66,6 +93,6 @@ describe('exporting the log', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
       exported.push(await readFile((await download.path())!, 'utf8'));
     }
-    return { exported, parts };
+    return { exported, log };
   }
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
-import { encodeDeliver } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
+import { ucs2Hex, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,16 +19,6 @@ afterEach(async () => {
  * (TS 24.011 "memory capacity exceeded"), 10086's replies waited in the network until they expired,
  * and the app only advised deleting messages with a phone.
  */
-function unreadableFrom(sender: string, n: number): string {
-  const pdu = encodeDeliver({ from: sender, text: `hello ${n}`, timestamp: new Date(Date.UTC(2026, 11, 5, 8, n)), tzQuarterHours: 32, smsc: '+8613800100500' });
-  // After the SMSC address, first octet, sender (length in digits, type, digits in octets) and PID: the DCS.
-  const smscOctets = 1 + parseInt(pdu.hex.slice(0, 2), 16);
-  const senderDigits = parseInt(pdu.hex.slice(smscOctets * 2 + 2, smscOctets * 2 + 4), 16);
-  const dcsAt = smscOctets + 1 + 2 + Math.ceil(senderDigits / 2) + 1;
-  expect(pdu.hex.slice(dcsAt * 2, dcsAt * 2 + 2)).toBe('00');
-  return `${pdu.hex.slice(0, dcsAt * 2)}20${pdu.hex.slice(dcsAt * 2 + 2)}`;
-}
-
 describe('a SIM filled by messages the app cannot read (real pty, native serialport binding)', () => {
   it('still receives 10086: what cannot be read is journaled as its raw PDU before its slot is freed, and nothing is lost', async () => {
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 4, ME: 0 } });
@@ -48,5 +38,33 @@ describe('a SIM filled by messages the app cannot read (real pty, native serialp
     const journaled = r.incoming.filter((x) => x.text.startsWith('[PDU ')).map((x) => x.text.split(' ').at(-1)!.toUpperCase());
     for (const pdu of spam) expect([...onSim, ...journaled].map((p) => p.toUpperCase())).toContain(pdu.toUpperCase());
     expect(journaled.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * review30: the warning about an unreadable message kept on the SIM quoted its whole PDU (`原文：…`). A
+ * 10086 reply that carries a password (a reset one; the text is written for this test in that shape) and that the decoder
+ * refuses would put that password, UCS-2 hex that anyone can read back, into a toast. The message stays
+ * on the SIM untouched, so the warning needs none of its bytes.
+ */
+describe('an unreadable message kept on the SIM (real pty, native serialport binding)', () => {
+  it('is told about by its slot, without its bytes, and stays on the SIM', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    const password = '975310';
+    const pdu = unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${password}，请及时修改。`);
+    const passwordHex = ucs2Hex(password);
+    expect(pdu).toContain(passwordHex);
+    emulator.deliverPdu(pdu);
+    const notice = await until(() => r.notices.find((n) => /unreadable message/.test(n.en)), 'the unreadable one reported');
+    for (const said of [notice.zh, notice.en]) {
+      expect(said.toUpperCase()).not.toContain(passwordHex);
+      expect(said.toUpperCase()).not.toContain(pdu.slice(-40));
+    }
+    const slot = emulator.messages('SM').find((e) => e.message.pdu.toUpperCase() === pdu);
+    expect(slot, 'the message is still on the SIM').toBeTruthy();
+    expect(notice.en).toContain(`slot ${slot!.index}`);
+    expect(r.incoming).toHaveLength(0);
   });
 });

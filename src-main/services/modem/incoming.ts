@@ -1,4 +1,4 @@
-import { decodePdu, isAlphanumericAddress, PduError, type DecodedPart } from '../../../src-shared/pdu';
+import { decodePdu, isAlphanumericAddress, PduError, unreadableText, type DecodedPart } from '../../../src-shared/pdu';
 import type { IncomingMessage } from '../../../src-shared/journal-records';
 
 /**
@@ -21,7 +21,7 @@ export function unreadableMessage(raw: string, code: string, simId: string, rece
     message: {
       simId,
       from: '',
-      text: `[PDU ${code}] ${raw}`,
+      text: unreadableText(raw, code),
       encoding: '8bit',
       // No service-centre time can be read from it. Left empty (not the time read) so that the same
       // PDU read again has the same journal key and is not kept twice.

@@ -244,7 +244,13 @@ export class StoredMessages {
     // listing says so; a count of 0 does not (an E3531's lags: a held slot released on it would be journaled twice).
     await this.host.settleAbsent(mem, new Set(listed.map((stored) => slotName(mem, stored.index))));
     let kept = 0;
+    const named = new Set<number>();
     for (const stored of listed) {
+      // A slot listed twice (a firmware repeating an entry, a garbled line): after the first entry's
+      // delete, the slot holds what came since (modems fill the lowest free slot), and a second delete by
+      // that index would remove it unread. Left to the next reading, which sees what the slot holds.
+      if (named.has(stored.index)) continue;
+      named.add(stored.index);
       if (await this.keepThenDelete(mem, stored.index, stored, pass)) kept++;
     }
     return kept;
@@ -364,13 +370,17 @@ export class StoredMessages {
     return use !== null && use.total > 0 && use.used >= use.total;
   }
 
+  /**
+   * Names the slot, never the bytes: a reply the decoder refuses may carry a password (a reset one from
+   * 10086), and its hex reads back as plainly as the text. The message stays on the SIM as it came.
+   */
   private keptUnreadable(mem: string, index: number, raw: string): void {
     const seen = `${mem}:${index}:${raw}`;
     if (this.unreadableSeen.has(seen)) return;
     this.unreadableSeen.add(seen);
     this.host.notice('warning', {
-      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。原文：${raw}`,
-      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Raw text: ${raw}`,
+      zh: `一条无法读取的短信保留在 SIM 卡上，位置 ${index}（${mem}），未删除。可以用手机查看；或关闭本应用后，在“hall10086 at”里依次输入 AT+CPMS="${mem}" 和 AT+CMGR=${index} 读出原始内容。`,
+      en: `An unreadable message is kept on the SIM, slot ${index} (${mem}); it was not deleted. Read it with a phone, or, with this app closed, type AT+CPMS="${mem}" then AT+CMGR=${index} in "hall10086 at" for its raw content.`,
     });
   }
 }

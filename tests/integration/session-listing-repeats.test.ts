@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModemEmulator } from '../../src-main/emulator/modem';
+import { encodeDeliver } from '../../src-shared/pdu';
+import { ptyRig, until } from './pty-rig';
+import { FAST } from './session-kit';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+/** A message from 10086 (the texts are written for this test: only their slots matter). */
+const reply = (text: string, minute: number) =>
+  encodeDeliver({ from: '10086', text, timestamp: new Date(Date.UTC(2026, 11, 7, 3, minute)), tzQuarterHours: 32, smsc: '+8613800100500' }).hex;
+
+/**
+ * review30: a listing that names one slot twice (a firmware repeating an entry, a line garbled on the way).
+ * The session deleted by index after each entry: the first delete freed the slot, a message arriving
+ * meanwhile took it (modems fill the lowest free slot), and the second entry's delete removed that new
+ * message unread. Nothing was left of it: not on the SIM, not in the journal.
+ */
+describe('a +CMGL listing that names a slot twice (real pty, native serialport binding)', () => {
+  it('deletes the slot once: a message that takes the freed slot is read, not deleted unread', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 10, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    const arrived = reply('您的余额为12.50元。', 1);
+    const session = await r.open();
+    await session.drain();
+    const listed = reply('您的话费账单已出。', 0);
+    expect(emulator.preload('SM', listed)).toBe(0);
+    const entry = `+CMGL: 0,1,,${listed.length / 2 - 1 - parseInt(listed.slice(0, 2), 16)}\r\n${listed}\r\n`;
+    emulator.fault({ kind: 'replay', command: 'AT+CMGL=4', bytes: `\r\n${entry}${entry}\r\nOK\r\n` });
+    // The slot freed by the first entry's delete is taken at once by what came next.
+    const off = emulator.onCommand((line) => {
+      if (line !== 'AT+CMGD=0') return;
+      off();
+      expect(emulator.preload('SM', arrived)).toBe(0);
+    });
+    await session.drain();
+    await until(() => r.incoming.some((x) => x.text === '您的话费账单已出。'), 'the listed message journaled');
+    // The next reading finds what took the slot.
+    await session.drain();
+    const onSim = emulator.messages('SM').map((e) => e.message.pdu.toUpperCase());
+    const journaled = r.incoming.some((x) => x.text === '您的余额为12.50元。');
+    expect(journaled || onSim.includes(arrived.toUpperCase()), 'the message that took the freed slot is on the SIM or in the journal').toBe(true);
+    await until(() => r.incoming.some((x) => x.text === '您的余额为12.50元。'), 'the message that took the freed slot journaled');
+    expect(r.incoming.filter((x) => x.text === '您的话费账单已出。')).toHaveLength(1);
+  });
+});
