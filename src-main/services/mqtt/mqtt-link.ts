@@ -55,6 +55,9 @@ export type MqttStatus = MqttSettingsView['status'];
  */
 export const MAX_INCOMING_PACKET_BYTES = 16 * 1024;
 
+/** How long stop waits for the broker to take the goodbye (its PUBACK) before closing anyway. */
+export const GOODBYE_WAIT_MS = 5_000;
+
 /** A 3.1.1 broker answers a v5 CONNECT with "unacceptable protocol version" (CONNACK 1), a v5 one that refuses v5 with 0x84. */
 const PROTOCOL_REFUSED = new Set([1, 0x84]);
 
@@ -214,9 +217,14 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       // Said while leaving on purpose; the will covers leaving by accident, so a connection that closes before the
       // broker's PUBACK ends the wait: mqtt.js keeps a QoS 1 publish for the next connect, and there is none after
       // stop, so awaiting the publish alone hung saving the settings and closing the app (mqtt31).
+      // A connection that went silent (no FIN, no RST) closes only when keepalive notices, up to 60 s later: the wait is
+      // bounded too, and the will says `offline` for a goodbye cut short.
       if (client.connected) {
+        let bound: ReturnType<typeof setTimeout> | undefined;
         const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
-        await Promise.race([client.publishAsync(statusTopic(this.scope), 'offline', { qos: 1, retain: true }).catch(() => undefined), closed]);
+        const late = new Promise<void>((resolve) => (bound = setTimeout(resolve, GOODBYE_WAIT_MS)));
+        await Promise.race([client.publishAsync(statusTopic(this.scope), 'offline', { qos: 1, retain: true }).catch(() => undefined), closed, late]);
+        clearTimeout(bound);
       }
       await client.endAsync(true).catch(() => undefined);
     }

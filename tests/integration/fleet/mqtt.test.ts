@@ -486,6 +486,30 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     }
   });
 
+  // mqtt31 left it: a connection gone silent (no FIN, no RST) closed only when keepalive noticed, so turning MQTT off
+  // (saving its settings, quitting the app) waited up to 60 s and more.
+  it('turning MQTT off while the broker has gone silent ends without the connection closing (the goodbye is waited for a bounded time)', async () => {
+    const b = await broker({});
+    const line = await relay(b.port);
+    const { core: c } = await core();
+    try {
+      await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '' }) });
+      await waitFor(async () => (await c.call('mqtt.get', {})).status.state === 'connected' || null, 'connected');
+      const stalled = line.stall();
+      let off = false;
+      const turningOff = c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '', enabled: false }) }).then(() => {
+        off = true;
+      });
+      await waitFor(() => stalled.fromClients().includes(`${P}/status`) || null, 'the goodbye sent');
+      // Nothing is cut: the connection stays open and silent, as a half-open one does. Old code: still waiting at 20 s.
+      await waitFor(() => off || null, 'MQTT off with the connection still silent');
+      await turningOff;
+      expect((await c.call('mqtt.get', {})).status.state).toBe('off');
+    } finally {
+      await line.close();
+    }
+  });
+
   it('a flood of refused commands is answered and logged only up to an hourly bound, so it cannot fill the disk', async () => {
     const b = await broker({});
     const { core: c, dir, simId } = await core();
