@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../scheduler';
 import { appendFile } from 'node:fs/promises';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MqttSettingsView, SimLabel } from '../../../src-shared/api/contract';
@@ -42,6 +43,8 @@ export interface MqttLinkDeps {
   reconnectMs?: number;
   /** First wait before the command subscription is asked again after the broker refused it; default 30 s, doubling up to 10 min. */
   commandRetryMs?: number;
+  /** What times those asks again: the system's, or a test's that records each wait and fires it when told. */
+  clock?: Pick<Clock, 'after'>;
   /** The app's log: a plain link's warning at start, and each new reason the link is down (never a secret). */
   warn(line: string): void;
 }
@@ -123,7 +126,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly unsubscribe: (() => void)[] = [];
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
   /** The next ask for a refused command subscription, and how long the one after it waits. */
-  private commandRetry: { timer: ReturnType<typeof setTimeout> | null; ms: number } = { timer: null, ms: 0 };
+  private commandRetry: { cancel: (() => void) | null; ms: number } = { cancel: null, ms: 0 };
 
   constructor(
     private readonly settings: StoredMqttSettings,
@@ -281,16 +284,16 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.setStatus('no-commands', commandsRefused(commandTopic(this.scope)));
     const base = this.deps.commandRetryMs ?? 30_000;
     this.commandRetry.ms = Math.min(this.commandRetry.ms ? this.commandRetry.ms * 2 : base, MAX_COMMAND_RETRY_MS);
-    this.commandRetry.timer = setTimeout(() => {
-      this.commandRetry.timer = null;
+    this.commandRetry.cancel = (this.deps.clock ?? systemClock).after(this.commandRetry.ms, () => {
+      this.commandRetry.cancel = null;
       // Offline meanwhile: the reconnect asks at once.
-      if (client.connected) void this.subscribeCommands(client);
-    }, this.commandRetry.ms);
+      if (client.connected) return this.subscribeCommands(client);
+    });
   }
 
   private cancelCommandRetry(): void {
-    if (this.commandRetry.timer) clearTimeout(this.commandRetry.timer);
-    this.commandRetry = { timer: null, ms: 0 };
+    this.commandRetry.cancel?.();
+    this.commandRetry = { cancel: null, ms: 0 };
   }
 
   /**
