@@ -33,7 +33,7 @@ import { Emitter } from '../services/modem/emitter';
 import { ModemSession } from '../services/modem/session';
 import { devicePath } from '../services/modem/device-path';
 import { extensionCustomSend } from './extension-custom';
-import { Fleet } from './fleet';
+import { Fleet, type FleetDeps } from './fleet';
 import { findPortByUsb, listPorts, usbIdentityOf } from './ports';
 import { RememberedModems } from '../services/modem/remembered-modems';
 import { claimDataDir, rootFilesRefusal } from './data-dir';
@@ -49,6 +49,8 @@ export interface CoreOptions {
   warn?: (line: string) => void;
   /** The MQTT link's first wait before asking again for a command subscription the broker refused; default 30 s. */
   mqttCommandRetryMs?: number;
+  /** What times the MQTT link's asks again (tests: a recording clock). */
+  mqttClock?: FleetDeps['mqttClock'];
 }
 
 /** Numbers where every message needs the user's explicit go-ahead (reports go to 10086999). */
@@ -154,6 +156,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         warn: o.warn ?? ((line) => console.warn(line)),
         notice: (text) => core.emit('notice', { level: 'warning', ...text }),
         ...(o.mqttCommandRetryMs ? { mqttCommandRetryMs: o.mqttCommandRetryMs } : {}),
+        ...(o.mqttClock ? { mqttClock: o.mqttClock } : {}),
       });
       problems.push(...schedules.problems, ...core.fleet.problems);
       core.fleet.board.seed(journal.longParts());

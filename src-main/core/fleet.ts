@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Clock } from '../services/scheduler';
 import type { FleetCheckState, FleetSim, MqttSettings, MqttSettingsView, SimLabel } from '../../src-shared/api/contract';
 import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
 import { leftOutSaid, readBoardFile, type BoardRead } from '../../src-shared/fleet/board-file';
@@ -28,6 +29,8 @@ export interface FleetDeps {
   warn(line: string): void;
   /** The MQTT link's first wait before asking again for a refused command subscription (MqttLinkDeps.commandRetryMs). */
   mqttCommandRetryMs?: number;
+  /** What times the MQTT link's asks again (MqttLinkDeps.clock): a test's, to see the schedule without waiting it out. */
+  mqttClock?: Pick<Clock, 'after'>;
   /** Said to the user (the app's notices): a write of sim-board.json that failed, once until one goes through. */
   notice(text: Bilingual): void;
 }
@@ -245,6 +248,7 @@ export class Fleet {
       commandLogPath: join(this.deps.dataDir, 'mqtt-commands.log'),
       warn: this.deps.warn,
       ...(this.deps.mqttCommandRetryMs ? { commandRetryMs: this.deps.mqttCommandRetryMs } : {}),
+      ...(this.deps.mqttClock ? { clock: this.deps.mqttClock } : {}),
     });
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {

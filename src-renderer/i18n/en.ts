@@ -307,6 +307,8 @@ export const en: Record<StringKey, string> = {
   'settings.scheduleSaved': 'Saved the scheduled checks of {sim}.',
   'settings.scheduleNext': 'Next check: {when} (while the app is running)',
   'settings.scheduleNotRunning': 'Off: no automatic checks.',
+  'settings.scheduleUnsaved': 'Not saved: the scheduled checks of {sim} are still as last saved ({why}). Your change stays here.',
+  'settings.scheduleRetry': 'Retry',
   'settings.scheduleUndo': 'Undo',
   'settings.scheduleUndone': 'Undone: the scheduled checks of {sim} are back as they were before these changes.',
   'settings.scheduleAuto': 'Changes are saved as you make them, no Save to press (at least one instruction stays ticked).',

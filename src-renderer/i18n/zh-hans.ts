@@ -306,6 +306,8 @@ export const zhHans = {
   'settings.scheduleSaved': '已保存 {sim} 的定时查询。',
   'settings.scheduleNext': '下次查询：{when}（应用开着时）',
   'settings.scheduleNotRunning': '未启用：不会自动查询。',
+  'settings.scheduleUnsaved': '未保存：{sim} 的定时查询仍是上次保存的设置（{why}）。修改还留在这里。',
+  'settings.scheduleRetry': '重试',
   'settings.scheduleUndo': '撤销',
   'settings.scheduleUndone': '已撤销：{sim} 的定时查询恢复为这次修改前的设置。',
   'settings.scheduleAuto': '改动会立即保存，不用另按保存（至少勾选一项指令）。',

@@ -307,6 +307,8 @@ export const zhHant: Record<StringKey, string> = {
   'settings.scheduleSaved': '已儲存 {sim} 的定時查詢。',
   'settings.scheduleNext': '下次查詢：{when}（應用程式開著時）',
   'settings.scheduleNotRunning': '未啟用：不會自動查詢。',
+  'settings.scheduleUnsaved': '未儲存：{sim} 的定時查詢仍是上次儲存的設定（{why}）。修改還留在這裡。',
+  'settings.scheduleRetry': '重試',
   'settings.scheduleUndo': '復原',
   'settings.scheduleUndone': '已復原：{sim} 的定時查詢恢復為這次修改前的設定。',
   'settings.scheduleAuto': '改動會立即儲存，不用另按儲存（至少勾選一項指令）。',

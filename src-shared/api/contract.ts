@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { UiCommand } from './ui-commands';
-import type { ImportOutcome } from '../catalog/custom/file';
+import { MAX_CUSTOM_FILE_BYTES, type ImportOutcome } from '../catalog/custom/file';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';
@@ -136,8 +136,12 @@ export const RequestSchemas = {
   /** Checked in full by the catalog state (per-field bilingual errors); here only its size. */
   'custom.save': v.strictObject({ entry: v.record(v.string(), v.unknown()), replacing: v.optional(v.pipe(v.string(), v.maxLength(16))) }),
   'custom.delete': v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(16)) }),
-  /** An export file's text; the transport's frame limit caps it below the file format's own. */
-  'custom.import': v.strictObject({ text: Text(240_000), replace: v.boolean() }),
+  /**
+   * An export file's text. A string's length never passes its UTF-8 byte count, so every file within
+   * the reader's byte limit (every export among them) gets here and is refused, if at all, in the
+   * reader's own words. Before, 240,000 characters: an export of 500 entries with notes could pass it.
+   */
+  'custom.import': v.strictObject({ text: Text(MAX_CUSTOM_FILE_BYTES), replace: v.boolean() }),
   'catalog.setUpdateSource': v.strictObject({ source: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(2048))), publicKey: v.nullable(Text(64)) }),
   'catalog.checkUpdate': v.strictObject({}),
   'catalog.rollback': v.strictObject({}),

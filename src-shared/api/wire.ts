@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_CUSTOM_FILE_BYTES } from '../catalog/custom/file';
 import { HallError } from '../errors';
 import type { EventName, WireMessage } from './contract';
 
@@ -38,8 +39,12 @@ export const MAX_EVENTS_PER_MESSAGE = 100;
 /**
  * The largest frame the WebSocket server accepts (UTF-8 bytes). A client checks its calls against it:
  * an oversized frame would make the server close the whole connection, failing every other call in flight.
+ * Sized for the largest call, a `custom.import` of the largest export: as a JSON string in the frame an
+ * export at most doubles (a quote, a backslash or a line break takes two characters; JSON.stringify left it
+ * no other control character), and 64 KiB is room for the envelope. At 256 KiB, an export of 500
+ * entries with notes could not be imported in browser mode.
  */
-export const MAX_FRAME_BYTES = 256 * 1024;
+export const MAX_FRAME_BYTES = 2 * MAX_CUSTOM_FILE_BYTES + 64 * 1024;
 
 /** Clients number their calls from 1; a reply to a message that carried no usable id uses 0. */
 export const NO_ID = 0;

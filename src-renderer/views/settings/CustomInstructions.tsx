@@ -1,7 +1,7 @@
 import { SectionLoading } from '../../components/SectionLoading';
 import { useRef, useState } from 'react';
 import type { CustomImportResult } from '../../../src-shared/api/contract';
-import { exportCustomFile, readCustomFile } from '../../../src-shared/catalog/custom/file';
+import { checkCustomFileSize, exportCustomFile, readCustomFile, type ImportReport } from '../../../src-shared/catalog/custom/file';
 import { editedText } from '../../../src-shared/catalog/custom/edit';
 import type { CustomInstruction } from '../../../src-shared/catalog/custom/schema';
 import { useCatalogState } from '../../catalog/active-catalog';
@@ -75,12 +75,19 @@ export function CustomInstructions() {
     }
   };
   const importFile = async (f: File) => {
-    const text = await f.text();
-    if (replace) {
-      // Read here only to say what would be lost; a file that cannot be read goes on to the core, whose refusal is the message.
-      const codes = readableDuplicates(text, state.customs);
-      if (codes.length > 0) return setOverwriting({ text, codes });
+    // A file the reader refuses whole (too big, not JSON, another format) is said now, in its own words,
+    // before any question: before, it went on to the core, and one over the request limit came back as a
+    // generic refusal after the overwrite question had been answered.
+    let text: string;
+    let codes: string[];
+    try {
+      checkCustomFileSize(f.size);
+      text = await f.text();
+      codes = overwritten(readCustomFile(text, state.customs));
+    } catch (error) {
+      return reportError(error);
     }
+    if (replace && codes.length > 0) return setOverwriting({ text, codes });
     await runImport(text);
   };
 
@@ -244,12 +251,6 @@ function DraftForm({ draft, onChange, onSave, onCancel }: { draft: Draft; onChan
 }
 
 /** The codes a replacing import of `text` would overwrite (same code, other content); none when the file cannot be read. */
-function readableDuplicates(text: string, customs: readonly CustomInstruction[]): string[] {
-  try {
-    return readCustomFile(text, customs)
-      .duplicates.filter((d) => !d.identical)
-      .map((d) => d.existing.code);
-  } catch {
-    return [];
-  }
+function overwritten(report: ImportReport): string[] {
+  return report.duplicates.filter((d) => !d.identical).map((d) => d.existing.code);
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Schedule, ScheduleView } from '../../../src-shared/api/contract';
 import { useCore } from '../../core/CoreProvider';
 import { simLabel } from '../../core/modems';
+import { describeError } from '../../core/describe-error';
 import { useErrorToast } from '../../core/toasts';
 import { useI18n } from '../../prefs/PrefsProvider';
 import { hallDb } from '../../store/db';
@@ -62,8 +63,10 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { api } = useCore();
-  const reportError = useErrorToast();
   const [draft, setDraft] = useState(initial);
+  // The last save failed (the core refused, the connection was lost): the edit stays on screen, marked
+  // not saved with why and a Retry. A toast alone went by, and the form looked saved.
+  const [failed, setFailed] = useState<{ error: unknown; undone: boolean } | null>(null);
   // What Undo puts back: the schedule as it was before this visit's first change (null: nothing changed yet).
   const [before, setBefore] = useState<Schedule | null>(null);
   // The last save's word; `n` makes the same words a new message for a screen reader.
@@ -76,10 +79,15 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
   const store = (next: Schedule, undone: boolean) => {
     setDraft(next);
     queue.current = queue.current.then(() =>
-      api.call('schedules.set', { schedule: next }).then((all) => {
-        onSaved(all);
-        setSaid((s) => ({ undone, n: (s?.n ?? 0) + 1 }));
-      }, reportError),
+      api.call('schedules.set', { schedule: next }).then(
+        (all) => {
+          onSaved(all);
+          // Each save carries the whole schedule: one that went through holds any failed before it.
+          setFailed(null);
+          setSaid((s) => ({ undone, n: (s?.n ?? 0) + 1 }));
+        },
+        (error: unknown) => setFailed({ error, undone }),
+      ),
     );
   };
   const change = (patch: Partial<Schedule>) => {
@@ -95,7 +103,7 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
     change({ instructions: SCHEDULABLE.filter((c) => (c === code ? on : draft.instructions.includes(c))) });
 
   return (
-    <div className="schedule" role="group" aria-label={simLabel(draft.simId)}>
+    <div className={failed ? 'schedule unsaved' : 'schedule'} role="group" aria-label={simLabel(draft.simId)}>
       <p className="schedule-sim">
         <label className="choice">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
@@ -139,9 +147,18 @@ function ScheduleForm({ initial, nextRunAt, onSaved }: { initial: Schedule; next
       <p id={id('auto')} className="field-note">
         {t('settings.scheduleAuto')}
       </p>
-      <p className="save-status muted" role="status">
-        {said && <span key={said.n}>{t(said.undone ? 'settings.scheduleUndone' : 'settings.scheduleSaved', { sim: simLabel(draft.simId) })}</span>}
-      </p>
+      {failed ? (
+        <div className="save-failed" role="alert">
+          <p>{t('settings.scheduleUnsaved', { sim: simLabel(draft.simId), why: describeError(failed.error, i18n).text })}</p>
+          <button type="button" onClick={() => store(draft, failed.undone)} aria-label={`${t('settings.scheduleRetry')} ${simLabel(draft.simId)}`}>
+            {t('settings.scheduleRetry')}
+          </button>
+        </div>
+      ) : (
+        <p className="save-status muted" role="status">
+          {said && <span key={said.n}>{t(said.undone ? 'settings.scheduleUndone' : 'settings.scheduleSaved', { sim: simLabel(draft.simId) })}</span>}
+        </p>
+      )}
       {before !== null && (
         <button type="button" onClick={undo} aria-label={`${t('settings.scheduleUndo')} ${simLabel(draft.simId)}`}>
           {t('settings.scheduleUndo')}

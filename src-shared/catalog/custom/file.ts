@@ -9,7 +9,8 @@ export const CUSTOM_FILE_VERSION = 1;
 /**
  * Room for the most entries a file may hold, each at its longest (about 5 KB with 500-character
  * notes in three languages), so whatever this app exports it can import; small enough that a
- * wrong file is refused before it is parsed.
+ * wrong file is refused before it is parsed. The stored list is held to it too (storableCustomFile),
+ * so no export is longer: the API's `custom.import` and browser mode's frame limit are sized from it.
  */
 export const MAX_CUSTOM_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_CUSTOM_FILE_ENTRIES = 500;
@@ -138,14 +139,22 @@ export function importCustomFile(existing: readonly CustomInstruction[], text: s
   };
 }
 
-function fileEntries(text: string): unknown[] {
-  const bytes = new TextEncoder().encode(text).length;
+/**
+ * Refuses a file over the byte limit with its own words. The page asks it of a chosen file's size
+ * before reading it or asking anything: a file the core would refuse must not first cost the user an
+ * answer to the overwrite question, nor reach the API as a request too big to carry.
+ */
+export function checkCustomFileSize(bytes: number): void {
   if (bytes > MAX_CUSTOM_FILE_BYTES) {
     throw fileError('too-big', {
       zh: `文件太大（${bytes} 字节，最多 ${MAX_CUSTOM_FILE_BYTES}）`,
       en: `the file is too big (${bytes} bytes, at most ${MAX_CUSTOM_FILE_BYTES})`,
     });
   }
+}
+
+function fileEntries(text: string): unknown[] {
+  checkCustomFileSize(new TextEncoder().encode(text).length);
   const data = parseFile(text);
   const file = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (file.format !== CUSTOM_FILE_FORMAT) {

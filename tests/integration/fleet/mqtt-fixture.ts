@@ -31,7 +31,7 @@ export function mqttFixture() {
     return b;
   }
   /** `warnings` collects what the core writes to its log. */
-  async function core(o: Pick<CoreOptions, 'mqttCommandRetryMs'> = {}): Promise<{ core: HallCore; dir: string; simId: string; warnings: string[] }> {
+  async function core(o: Pick<CoreOptions, 'mqttCommandRetryMs' | 'mqttClock'> = {}): Promise<{ core: HallCore; dir: string; simId: string; warnings: string[] }> {
     const dir = await mkdtemp(join(tmpdir(), 'hall-mqtt-'));
     open.dirs.push(dir);
     const warnings: string[] = [];

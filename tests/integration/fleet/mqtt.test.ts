@@ -9,13 +9,13 @@ import { MAX_ANSWERED_REFUSALS_PER_HOUR, MQTT_QUERY_ALLOW_LIST } from '../../../
 import { MAX_REMOTE_SIMS } from '../../../src-main/core/fleet';
 import { FAST } from '../session-kit';
 import { startAedes } from './aedes-kit';
-import { PASSWORD, relay, USER } from './mosquitto-kit';
+import { PASSWORD, relay, USER, type Broker } from './mosquitto-kit';
 import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
 import { startPtyEmulator } from '../../../src-main/emulator/pty';
 import { simGonePublications, topicLevel } from '../../../src-shared/fleet/mqtt-topics';
-import { MAX_SWEPT_PER_CONNECT } from '../../../src-main/services/mqtt/mqtt-link';
+import { MAX_SWEPT_PER_CONNECT, PROBE_WAIT_MS } from '../../../src-main/services/mqtt/mqtt-link';
 
 /** A SIM's state as a host publishes it (the fields parseRemoteSim asks for). */
 const stateOf = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
@@ -37,6 +37,29 @@ const linkUp = (c: HallCore) =>
     const { status } = await c.call('mqtt.get', {});
     return status.state === 'connected' || status.state === 'no-commands' ? status : null;
   }, 'the link up');
+
+/** The refused SUBSCRIBEs of the command topic in mosquitto's log: no grant line (`<client> <qos> <topic>`) under them. */
+const refusedAsks = async (b: Broker) =>
+  (await b.log()).match(/Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*\thall10086\/desk1\/command \(QoS 1\)\n[^\n]*Sending SUBACK/g)?.length ?? 0;
+
+/** A clock for the MQTT link that runs nothing by itself: it records each wait asked for, and `fire` runs the oldest. */
+function recordingClock() {
+  const waits: number[] = [];
+  const due: (() => unknown)[] = [];
+  return {
+    waits,
+    after(ms: number, fn: () => unknown) {
+      const run = () => fn();
+      waits.push(ms);
+      due.push(run);
+      return () => {
+        if (due.includes(run)) due.splice(due.indexOf(run), 1);
+      };
+    },
+    fire: () => due.shift()?.(),
+    pending: () => due.length,
+  };
+}
 
 describe('MQTT: the fleet on the broker people already run (real mosquitto)', () => {
   const { open, broker, core, subscriber, settings, sendAndRead } = mqttFixture();
@@ -436,8 +459,7 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     await sendAndRead(c, 'YE', `${P}/sim/${simId}/balance`, sub);
 
     // Asked again on the same connection: mosquitto logs no grant line (`<client> <qos> <topic>`) under a refused one.
-    const refusedAsks = async () => (await b.log()).match(/Received SUBSCRIBE from hall10086-desk1-[0-9a-f]+\n[^\n]*\thall10086\/desk1\/command \(QoS 1\)\n[^\n]*Sending SUBACK/g)?.length ?? 0;
-    await waitFor(async () => (await refusedAsks()) >= 2 || null, 'the subscription asked again');
+    await waitFor(async () => (await refusedAsks(b)) >= 2 || null, 'the subscription asked again');
     // The plugin disconnects every client of a role it changes (the link reconnects and asks at once; a broker that
     // does not, EMQX, is met by the asks again above): a new script publishes the command.
     await b.allowSubscribe(`${P}/command`);
@@ -448,6 +470,64 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     expect(JSON.parse(answer.payload)).toMatchObject({ ok: true, instruction: 'JF' });
     // Said once in the app's log (standard error for `hall10086 serve`), however many times it was asked again.
     expect(warnings.filter((w) => w.startsWith('MQTT mqtt.commands-refused:'))).toHaveLength(1);
+  });
+
+  // mqtt31 left the schedule untested (30 s, doubling up to 10 min, again from 30 s after a reconnect). A test clock
+  // records each wait the link asks for and fires it when told: the order of the waits, not their length, is checked.
+  it('asks again for a refused command subscription after 30 s, doubling up to 10 min, and from 30 s again after the broker is stopped and started', async () => {
+    const b = await broker({ refuseSubscribe: [`${P}/command`] });
+    const clock = recordingClock();
+    const { core: c } = await core({ mqttClock: clock });
+    const states: string[] = [];
+    c.on('mqtt', (view) => states.push(view.status.state));
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '', commands: true }) });
+    await waitFor(() => clock.waits.length === 1 || null, 'the first ask again planned');
+    for (let asked = 1; asked <= 7; asked++) {
+      await clock.fire();
+      await waitFor(() => clock.waits.length === asked + 1 || null, `ask again ${asked + 1} planned`);
+    }
+    expect(clock.waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000, 600_000]);
+    // Each was a SUBSCRIBE the broker refused: the first and seven asks again.
+    await waitFor(async () => (await refusedAsks(b)) >= 8 || null, 'eight refused asks in the broker log');
+    expect(await refusedAsks(b)).toBe(8);
+
+    // The broker stopped (killed) and started again on its port.
+    await b.kill();
+    await waitFor(() => states.at(-1) === 'offline' || null, 'the link offline');
+    await b.restart();
+    await waitFor(() => clock.waits.length === 9 || null, 'an ask again planned after the reconnect');
+    // The wait planned before the restart was cancelled at the reconnect (which asked at once): one is pending.
+    expect([clock.waits[8], clock.pending()]).toEqual([30_000, 1]);
+    expect(states.filter((s, i) => s !== states[i - 1]).slice(-3)).toEqual(['no-commands', 'offline', 'no-commands']);
+  });
+
+  // mosquitto's plain acl_file grants a subscription it will not deliver to (mqtt31's leftover): the link's own test
+  // message on the command topic tells, in v5, when the login may also write there; not when it may only read.
+  it.each([
+    ['may write but not read the command topic: no-commands, the test message not back', 'write', 'no-commands'],
+    ['may read and write it: connected once the test message is back', 'readwrite', 'connected'],
+    ['may read but not write it (PUBACK 0x87): connected, as nothing can be told', 'read', 'connected'],
+  ] as const)('mosquitto with an acl_file whose login %s', async (_, access, state) => {
+    const b = await broker({ auth: true, acl: [`user ${USER}`, `topic readwrite ${P}/status`, `topic ${access} ${P}/command`] });
+    const clock = recordingClock();
+    const { core: c } = await core({ mqttClock: clock });
+    await c.call('mqtt.set', { settings: settings(b.url, { commands: true }) });
+    // Old code, write: no test message, so no wait for it. The wait is run only where nothing can come back anyway.
+    if (access === 'write') {
+      await waitFor(() => clock.waits.length === 1 || null, 'the wait for the test message');
+      await clock.fire();
+    }
+    const up = await linkUp(c);
+    expect(up.state).toBe(state);
+    if (access === 'write') {
+      expect(up).toMatchObject({ code: 'mqtt.commands-dropped' });
+      expect(up.zh).toContain(`它接受了命令主题 ${P}/command 的订阅，却不转来发到该主题的消息`);
+      // Asked again as a refused subscription is, from 30 s: the test message waited 10 s first.
+      await waitFor(() => clock.waits.length === 2 || null, 'an ask again planned');
+      expect(clock.waits).toEqual([PROBE_WAIT_MS, 30_000]);
+    } else {
+      expect(clock.pending()).toBe(0);
+    }
   });
 
   it('a 3.1.1 broker (aedes) that refuses the command subscription (SUBACK 0x80): the link says no command is heard', async () => {
@@ -464,7 +544,13 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     }
   });
 
-  it('turning MQTT off while the broker has stopped answering ends once the connection closes (the goodbye’s PUBACK cannot come)', async () => {
+  // mqtt31: the goodbye's PUBACK cannot come once the connection is cut. mend32: nor while a connection gone silent (no
+  // FIN, no RST) stays open; it closed only when keepalive noticed, so turning MQTT off (saving its settings, quitting
+  // the app) waited 60 s and more. Old code, silent: still waiting at 20 s.
+  it.each([
+    ['ends once the connection closes (the goodbye’s PUBACK cannot come)', 'cut', 'MQTT off once the connection closed'],
+    ['ends without the connection closing (the goodbye is waited for a bounded time)', 'silent', 'MQTT off with the connection still silent'],
+  ] as const)('turning MQTT off while the broker has stopped answering %s', async (_, connection, what) => {
     const b = await broker({});
     const line = await relay(b.port);
     const { core: c } = await core();
@@ -477,8 +563,8 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
         off = true;
       });
       await waitFor(() => stalled.fromClients().includes(`${P}/status`) || null, 'the goodbye sent');
-      line.cut();
-      await waitFor(() => off || null, 'MQTT off once the connection closed');
+      if (connection === 'cut') line.cut();
+      await waitFor(() => off || null, what);
       await turningOff;
       expect((await c.call('mqtt.get', {})).status.state).toBe('off');
     } finally {

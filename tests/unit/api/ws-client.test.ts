@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as PeerSocket } from 'ws';
 import type { WireMessage } from '../../../src-shared/api/contract';
 import { connectWebSocketApi, type ConnectionState, type WebSocketApiClient, type WebSocketApiOptions } from '../../../src-shared/api/ws-client';
+import { MAX_FRAME_BYTES } from '../../../src-shared/api/wire';
 import { encodeWelcome, UNAUTHORIZED_CLOSE } from '../../../src-shared/api/ws-handshake';
 import { hallErrorOf } from './hall-error-of';
 import { NodeWebSocketImpl } from './node-websocket';
@@ -187,10 +188,10 @@ describe('connectWebSocketApi', () => {
   it('refuses a call too large for the server without sending it, and the connection lives on', async () => {
     const { peer, client } = await setUp();
     const socket = await peer.nextConnection();
-    const keys = Array.from({ length: 600 }, (_, i) => `${'k'.repeat(500)}${i}`);
-    const error = await hallErrorOf(client.call('journal.ack', { keys }));
+    // A control character is six bytes as JSON (\u0001): the frame is over the limit by far.
+    const error = await hallErrorOf(client.call('custom.import', { text: '\u0001'.repeat(1_500_000), replace: false }));
     expect(error.code).toBe('api.too-large');
-    expect(error.details).toEqual({ method: 'journal.ack', maxBytes: 256 * 1024 });
+    expect(error.details).toEqual({ method: 'custom.import', maxBytes: MAX_FRAME_BYTES });
 
     const next = client.call('modem.list', {});
     const call = await peer.nextCall(socket);
