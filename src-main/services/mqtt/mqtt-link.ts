@@ -97,21 +97,6 @@ function commandsRefused(topic: string): LinkNotice {
   };
 }
 
-/** The subscription granted, but the link's own test message to the topic never came back: the ACL drops what it would deliver. */
-function commandsDropped(topic: string): LinkNotice {
-  return {
-    code: 'mqtt.commands-dropped',
-    zh: `已连接 MQTT 服务器，它接受了命令主题 ${topic} 的订阅，却不转来发到该主题的消息（本程序发的测试消息没有回来）：收不到任何命令（余额等数据照常发布）。请在服务器的 ACL 里允许这个用户名读取该主题；程序会定时重试。`,
-    en: `Connected to the MQTT broker; it granted the subscription to the command topic ${topic} but does not deliver what is published there (the app's test message did not come back): no command will be received (figures are still published). Allow this username to read that topic in the broker's ACL; the app retries from time to time.`,
-  };
-}
-
-/** A test message of the link's own on its command topic, never taken as a command (of this connect or an earlier one). */
-const PROBE = /^\{"probe":"[0-9a-f]{16}"\}$/;
-
-/** How long a test message on the command topic may take to come back before the commands are said not to be heard. */
-export const PROBE_WAIT_MS = 10_000;
-
 const STATUS: Record<MqttStatus['state'], Omit<MqttStatus, 'state'>> = {
   off: { zh: 'MQTT 已关闭。', en: 'MQTT is off.' },
   connecting: { zh: '正在连接 MQTT 服务器…', en: 'Connecting to the MQTT broker…' },
@@ -142,8 +127,6 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
   /** The next ask for a refused command subscription, and how long the one after it waits. */
   private commandRetry: { cancel: (() => void) | null; ms: number } = { cancel: null, ms: 0 };
-  /** The test message on the command topic being waited for, and what its coming back settles. */
-  private probe: { payload: string; back(): void } | null = null;
 
   constructor(
     private readonly settings: StoredMqttSettings,
@@ -199,7 +182,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
     });
     client.on('message', (topic, payload, packet) => {
-      if (topic === commandTopic(this.scope)) this.onCommandTopic(client, payload.toString('utf8'), packet.retain);
+      if (topic === commandTopic(this.scope)) void this.onCommand(client, payload.toString('utf8'), packet.retain);
       else if (topic.endsWith('/state')) this.onRemoteState(client, topic, payload.toString('utf8'), packet.retain);
     });
     this.unsubscribe.push(
@@ -288,19 +271,17 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
    * hand, and each ask is a line in its log). A reconnect asks at once.
    */
   private async subscribeCommands(client: MqttClient): Promise<void> {
-    let unheard: LinkNotice | null = null;
+    let refused = false;
     if (this.settings.commands) {
       // mqtt.js rejects a SUBACK of 0x80 and more; it also rejects when the connection goes meanwhile, which the reconnect covers.
-      const refused = await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).then((granted) => granted.some((g) => g.qos >= 0x80), () => true);
-      if (refused) unheard = commandsRefused(commandTopic(this.scope));
-      else if ((await this.probeCommands(client)) === false) unheard = commandsDropped(commandTopic(this.scope));
+      refused = await client.subscribeAsync(commandTopic(this.scope), { qos: 1 }).then((granted) => granted.some((g) => g.qos >= 0x80), () => true);
     }
     if (this.client !== client || !client.connected) return;
-    if (!unheard) {
+    if (!refused) {
       this.commandRetry.ms = 0;
       return this.setStatus('connected');
     }
-    this.setStatus('no-commands', unheard);
+    this.setStatus('no-commands', commandsRefused(commandTopic(this.scope)));
     const base = this.deps.commandRetryMs ?? 30_000;
     this.commandRetry.ms = Math.min(this.commandRetry.ms ? this.commandRetry.ms * 2 : base, MAX_COMMAND_RETRY_MS);
     this.commandRetry.cancel = (this.deps.clock ?? systemClock).after(this.commandRetry.ms, () => {
@@ -308,31 +289,6 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       // Offline meanwhile: the reconnect asks at once.
       if (client.connected) return this.subscribeCommands(client);
     });
-  }
-
-  /**
-   * Whether a granted command subscription is delivered to: mosquitto's `acl_file` grants a subscription it will not
-   * deliver to (SUBACK success in v5 and 3.1.1 alike). A test message the link publishes there tells, but only in v5
-   * and only when this login may also write the topic: a write refused is PUBACK 0x87 in v5, which says nothing of
-   * reading; in 3.1.1 a refused write is acknowledged and dropped as a refused read is. Null: cannot tell (said
-   * connected, as before). False: published, acknowledged, and not back within PROBE_WAIT_MS.
-   */
-  private async probeCommands(client: MqttClient): Promise<boolean | null> {
-    if (client.options.protocolVersion !== 5) return null;
-    const payload = JSON.stringify({ probe: randomBytes(8).toString('hex') });
-    let cancel = () => {};
-    const back = new Promise<boolean>((resolve) => (this.probe = { payload, back: () => resolve(true) }));
-    const taken = await client.publishAsync(commandTopic(this.scope), payload, { qos: 1, retain: false }).then(() => true, () => false);
-    const heard = taken ? await Promise.race([back, new Promise<boolean>((resolve) => (cancel = (this.deps.clock ?? systemClock).after(PROBE_WAIT_MS, () => resolve(false))))]) : null;
-    cancel();
-    // A reconnect meanwhile has a probe of its own.
-    if (this.probe?.payload === payload) this.probe = null;
-    return heard;
-  }
-
-  private onCommandTopic(client: MqttClient, payload: string, retained: boolean): void {
-    if (!PROBE.test(payload)) return void this.onCommand(client, payload, retained);
-    if (this.probe?.payload === payload) this.probe.back();
   }
 
   private cancelCommandRetry(): void {

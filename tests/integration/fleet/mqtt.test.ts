@@ -15,7 +15,7 @@ import { waitFor } from './pool-kit';
 import { makePki } from './tls-kit';
 import { startPtyEmulator } from '../../../src-main/emulator/pty';
 import { simGonePublications, topicLevel } from '../../../src-shared/fleet/mqtt-topics';
-import { MAX_SWEPT_PER_CONNECT, PROBE_WAIT_MS } from '../../../src-main/services/mqtt/mqtt-link';
+import { MAX_SWEPT_PER_CONNECT } from '../../../src-main/services/mqtt/mqtt-link';
 
 /** A SIM's state as a host publishes it (the fields parseRemoteSim asks for). */
 const stateOf = (host: string, simId: string, extra: Record<string, unknown> = {}) =>
@@ -499,35 +499,6 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     // The wait planned before the restart was cancelled at the reconnect (which asked at once): one is pending.
     expect([clock.waits[8], clock.pending()]).toEqual([30_000, 1]);
     expect(states.filter((s, i) => s !== states[i - 1]).slice(-3)).toEqual(['no-commands', 'offline', 'no-commands']);
-  });
-
-  // mosquitto's plain acl_file grants a subscription it will not deliver to (mqtt31's leftover): the link's own test
-  // message on the command topic tells, in v5, when the login may also write there; not when it may only read.
-  it.each([
-    ['may write but not read the command topic: no-commands, the test message not back', 'write', 'no-commands'],
-    ['may read and write it: connected once the test message is back', 'readwrite', 'connected'],
-    ['may read but not write it (PUBACK 0x87): connected, as nothing can be told', 'read', 'connected'],
-  ] as const)('mosquitto with an acl_file whose login %s', async (_, access, state) => {
-    const b = await broker({ auth: true, acl: [`user ${USER}`, `topic readwrite ${P}/status`, `topic ${access} ${P}/command`] });
-    const clock = recordingClock();
-    const { core: c } = await core({ mqttClock: clock });
-    await c.call('mqtt.set', { settings: settings(b.url, { commands: true }) });
-    // Old code, write: no test message, so no wait for it. The wait is run only where nothing can come back anyway.
-    if (access === 'write') {
-      await waitFor(() => clock.waits.length === 1 || null, 'the wait for the test message');
-      await clock.fire();
-    }
-    const up = await linkUp(c);
-    expect(up.state).toBe(state);
-    if (access === 'write') {
-      expect(up).toMatchObject({ code: 'mqtt.commands-dropped' });
-      expect(up.zh).toContain(`它接受了命令主题 ${P}/command 的订阅，却不转来发到该主题的消息`);
-      // Asked again as a refused subscription is, from 30 s: the test message waited 10 s first.
-      await waitFor(() => clock.waits.length === 2 || null, 'an ask again planned');
-      expect(clock.waits).toEqual([PROBE_WAIT_MS, 30_000]);
-    } else {
-      expect(clock.pending()).toBe(0);
-    }
   });
 
   it('a 3.1.1 broker (aedes) that refuses the command subscription (SUBACK 0x80): the link says no command is heard', async () => {
