@@ -582,7 +582,7 @@ function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): Figu
 
 /** Between an amount and the same amount in another unit: an opening bracket only. */
 const RESTATED = /^\s*\(\s*$/u;
-const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于)\s*$/u;
+const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于|≈)\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a
 // line's name may start with a network (4G).
@@ -601,7 +601,8 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
   if (HYPHEN_JOINED.test(text.slice(Math.max(0, q.start - 4), q.start))) return true;
   const between = next ? text.slice(q.end, next.start) : '';
-  if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
+  // "已使用流量2678 K ≈2.62 M" (real r23b-117): an amount said again after a word of about is the same figure, not a name.
+  if (next?.measure === q.measure && NAME_WORDS.test(between) && !ABOUT_SAID.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   if (bracket === null) return false;
   // What a package holds, in brackets right after its name, then what is used or left of the package (labelling rule 9):
   // "2元超级包（8G校园流量）已使用完", "新2元超级叠加包(100M国内流量)已使用0M", "2元省内流量不限量（1G高速省内流量+低速省内流量）
