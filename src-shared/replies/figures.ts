@@ -421,7 +421,9 @@ export function readFigures(
     }
     // "您10月消费58.00元，其中：套餐及固定费…": the amount its items follow is their total.
     const sum = itemised?.sums.find((x) => x.parts.includes('item'));
-    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised)) {
+    // "1、套餐及固定费用63.21元,包括来电提醒￥3.00元…；2、…；本月消费合计64.83元" (real r23a-002): a numbered line's amount
+    // is a line of the bill, its sub-lines after 包括 are lines too (the lead's rule of 2026-12-07), the total comes after.
+    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised) && !NUMBERED_LINE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
       topics.add(itemised.topic);
       add(record(itemised, sum.total, q.value, span(q), null), q);
       return;
@@ -718,6 +720,9 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
     DURATION.test(tail) || rules.pools.some((p) => p.words.some(begins(w))) || rules.unpooledKinds.some(begins(w)) || rules.kindNarrowers.some(begins(w));
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
+
+/** The words of a numbered line before its amount: "；2、套餐外语音通信费". */
+const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
   const rest = after.replace(/^[\s,;:。(]+/u, '');

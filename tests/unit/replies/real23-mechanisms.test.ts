@@ -24,7 +24,10 @@ const FIGURES: [string, string, string[]][] = [
   ['a size in the name of a pack 正在使用 is no use (real r23a-033, r23a-077)', '您现在正在使用动感地带3G手机流量300M套餐，您当前月剩余手机流量约120MB。', ['data.remaining 120']],
   ['a dedicated account (专有账户余额) and a broadband discount book (优惠帐本) are other (real r23a-052)', '期末话费账户余额30.50元,个人宽带优惠帐本余额0.00元,专有账户余额50.00元。', ['balance.balance 30.5', 'balance.other 0', 'balance.other 50']],
   ['past months owed beside a balance below zero is a part, other (real r23a-017)', '您好！您的话费余额为-30.00元，当月累计话费为20.00元，历史欠费金额为10.00元。', ['balance.balance -30', 'balance.spentThisMonth 20', 'balance.other 10']],
+  ['a network in a note (仅限TD) narrows no kind (real r23a-078)', '尊敬的客户：您本月国内手机流量(仅限TD)共300M,省内流量共50M,截至31日22时，国内手机流量(仅限TD)剩余120M,省内流量剩余8.5M。', ['data.total 300 general', 'data.total 50 provincial', 'data.remaining 120 general', 'data.remaining 8.5 provincial']],
+  ['a numbered bill line before 包括 is a line, its sub-lines too; the total comes after (real r23a-002)', '您好！您8月账单为：1、套餐及固定费用20.00元,包括来电提醒￥5.00元、语音套餐￥15.00元；2、套餐外语音通信费2.40元,包括本地主叫通话费￥2.40元；本月消费合计22.40元。', ['bill.item 20', 'bill.item 5', 'bill.item 15', 'bill.item 2.4', 'bill.item 2.4', 'bill.total 22.4']],
   // Guards.
+  ['guard: an amount 包括 opens with no number before it stays the total', '您10月消费58.00元，包括套餐及固定费50.00元、语音通信费8.00元。', ['bill.total 58', 'bill.item 50', 'bill.item 8']],
   ['guard: 已使用： heading a list of calls still names each', '您当月已使用：本地主叫通话100分钟，国内长途通话20分钟；套餐内剩余：本地主叫通话50分钟。', ['voice.used 100', 'voice.used 20', 'voice.remaining 50']],
   ['guard: 本月可使用的…合计 is still the month\'s total', '您本月可使用的移动数据计费流量合计200.00M，已使用50.00M。', ['data.total 200', 'data.used 50']],
   ['guard: a bill\'s 本月费用合计 after its lines stays its total', '您2022年03月账单：\n套餐及固定费：58.00元\n语音通信费：3.60元\n本月费用合计：61.60元。', ['bill.item 58', 'bill.item 3.6', 'bill.total 61.6']],
