@@ -19,6 +19,7 @@ import {
   planContents,
   usedUpPackSize,
   sameShapeItem,
+  sameTopicItem,
   usedInDays,
   slashTotal,
   usedBeforeSlash,
@@ -406,6 +407,7 @@ export function readFigures(
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
         sameShapeItem(candidates, window, reads.at(-1), sentence) ??
+        sameTopicItem(candidates, window, reads, sentence) ??
         usedInDays(candidates, sentenceSoFar) ??
         planContents(candidates, sentenceSoFar, window) ??
         (q.measure === 'data' && (next === undefined || next.measure !== 'data' || sentenceOf(next.start) !== sentence) ? usedUpPackSize(candidates, window, text.slice(q.end)) : undefined));

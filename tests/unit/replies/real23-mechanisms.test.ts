@@ -26,7 +26,11 @@ const FIGURES: [string, string, string[]][] = [
   ['past months owed beside a balance below zero is a part, other (real r23a-017)', '您好！您的话费余额为-30.00元，当月累计话费为20.00元，历史欠费金额为10.00元。', ['balance.balance -30', 'balance.spentThisMonth 20', 'balance.other 10']],
   ['a network in a note (仅限TD) narrows no kind (real r23a-078)', '尊敬的客户：您本月国内手机流量(仅限TD)共300M,省内流量共50M,截至31日22时，国内手机流量(仅限TD)剩余120M,省内流量剩余8.5M。', ['data.total 300 general', 'data.total 50 provincial', 'data.remaining 120 general', 'data.remaining 8.5 provincial']],
   ['a numbered bill line before 包括 is a line, its sub-lines too; the total comes after (real r23a-002)', '您好！您8月账单为：1、套餐及固定费用20.00元,包括来电提醒￥5.00元、语音套餐￥15.00元；2、套餐外语音通信费2.40元,包括本地主叫通话费￥2.40元；本月消费合计22.40元。', ['bill.item 20', 'bill.item 5', 'bill.item 15', 'bill.item 2.4', 'bill.item 2.4', 'bill.total 22.4']],
+  ['a grant counted in minutes said by its kind (优惠分钟数（分钟）) with bare numbers (real r23b-075)', '您好,您本帐期有1条资费套餐信息:1:[套餐名称为:上网套餐38档,赠送类别为:优惠分钟数（分钟）,套餐总量为:80,已优惠量为:20,剩余量为:60]', ['voice.total 80', 'voice.used 20', 'voice.remaining 60']],
+  ['after a comma, kind words ending in the topic\'s word go on with the field before (real r23b-046)', '您本月已发送网内短信20条，网间短信3条，梦网短信7条。', ['sms.used 20', 'sms.used 3', 'sms.used 7']],
   // Guards.
+  ['guard: WLAN minutes stay no call time', '本月WLAN分钟数合计600分钟,已使用18分钟,剩余582分钟。', []],
+  ['guard: an item after a comma with its own label keeps it', '您本月已使用本地通话13分钟，剩余长途通话5分钟。', ['voice.used 13', 'voice.remaining 5']],
   ['guard: an amount 包括 opens with no number before it stays the total', '您10月消费58.00元，包括套餐及固定费50.00元、语音通信费8.00元。', ['bill.total 58', 'bill.item 50', 'bill.item 8']],
   ['guard: 已使用： heading a list of calls still names each', '您当月已使用：本地主叫通话100分钟，国内长途通话20分钟；套餐内剩余：本地主叫通话50分钟。', ['voice.used 100', 'voice.used 20', 'voice.remaining 50']],
   ['guard: 本月可使用的…合计 is still the month\'s total', '您本月可使用的移动数据计费流量合计200.00M，已使用50.00M。', ['data.total 200', 'data.used 50']],
