@@ -293,7 +293,8 @@ function headAfter(candidates: FigureTemplate[], rest: string, after: number, sk
   const m = PHRASE_AFTER.exec(rest);
   if (!m) return null;
   const phrase = m[2]!.replace(AMOUNT_NOUN, '').replace(NOT_YET_PAID, '');
-  const found = nearest(candidates, phrase, () => true, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
+  // "赠送…500分钟通话时长" (real r23b-049): a weak word of what was done (通话时长) after the amount says what it is of, not its field.
+  const found = nearest(candidates, phrase, (rule) => !rule.weak, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
   if (!found || (found.at > 2 && !found.template.heads.some((h) => found.label.endsWith(h)))) return null;
   return { ...found, at: after, end: after, suffixEnd: skipped + m[0].length };
 }

@@ -28,7 +28,11 @@ const FIGURES: [string, string, string[]][] = [
   ['a numbered bill line before 包括 is a line, its sub-lines too; the total comes after (real r23a-002)', '您好！您8月账单为：1、套餐及固定费用20.00元,包括来电提醒￥5.00元、语音套餐￥15.00元；2、套餐外语音通信费2.40元,包括本地主叫通话费￥2.40元；本月消费合计22.40元。', ['bill.item 20', 'bill.item 5', 'bill.item 15', 'bill.item 2.4', 'bill.item 2.4', 'bill.total 22.4']],
   ['a grant counted in minutes said by its kind (优惠分钟数（分钟）) with bare numbers (real r23b-075)', '您好,您本帐期有1条资费套餐信息:1:[套餐名称为:上网套餐38档,赠送类别为:优惠分钟数（分钟）,套餐总量为:80,已优惠量为:20,剩余量为:60]', ['voice.total 80', 'voice.used 20', 'voice.remaining 60']],
   ['after a comma, kind words ending in the topic\'s word go on with the field before (real r23b-046)', '您本月已发送网内短信20条，网间短信3条，梦网短信7条。', ['sms.used 20', 'sms.used 3', 'sms.used 7']],
+  ['a weak word of what was done after an amount (500分钟通话时长) names no use (real r23b-049)', '尊敬的客户，您本月短信免费资源100条,还剩60条;赠送本地主叫亲情号码300分钟通话时长,还剩120分钟。', ['sms.total 100', 'sms.remaining 60', 'voice.total 300', 'voice.remaining 120']],
+  ['the charges since a day of this month (从本月1日起的话费) are what was spent (real r23b-010)', '您好！您从本月1日起的话费为:25.30元，余额为:12.00元。', ['balance.spentThisMonth 25.3', 'balance.balance 12']],
   // Guards.
+  ['guard: charges since a day, with parts after 其中, are a bill and its lines', '从本月1日至今的话费为30.50元.其中:套餐费30.00元,短信费0.50元。', ['bill.total 30.5', 'bill.item 30', 'bill.item 0.5']],
+  ['guard: a strong word after an amount still names it', '您当前有56.80元话费余额。', ['balance.balance 56.8']],
   ['guard: WLAN minutes stay no call time', '本月WLAN分钟数合计600分钟,已使用18分钟,剩余582分钟。', []],
   ['guard: an item after a comma with its own label keeps it', '您本月已使用本地通话13分钟，剩余长途通话5分钟。', ['voice.used 13', 'voice.remaining 5']],
   ['guard: an amount 包括 opens with no number before it stays the total', '您10月消费58.00元，包括套餐及固定费50.00元、语音通信费8.00元。', ['bill.total 58', 'bill.item 50', 'bill.item 8']],
