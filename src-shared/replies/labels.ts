@@ -141,8 +141,9 @@ function partBeforeTotal(
 }
 
 /** The month's allowance: 可用 or 可使用 right after 本月/当月 (not 剩余, nor 还可使用: what is left). */
-const MONTH_ALLOWS = /(?:本月|当月)(?:您)?可(?:使)?用$/u;
-const SUM_BEFORE_AMOUNT = /(?:合计|共计|总计|总共|共有|共)[\s:为]*$/u;
+// "您2014年07月可使用包月套餐总流量280.00M" (real r23a-008): a month named by its number allows too, and 总流量 sums.
+const MONTH_ALLOWS = /(?:本月|当月|\d月)(?:您)?可(?:使)?用$/u;
+const SUM_BEFORE_AMOUNT = /(?:合计|共计|总计|总共|共有|共|总流量|总量)[\s:为]*$/u;
 
 /** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
 export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {

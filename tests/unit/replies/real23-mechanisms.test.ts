@@ -30,7 +30,9 @@ const FIGURES: [string, string, string[]][] = [
   ['after a comma, kind words ending in the topic\'s word go on with the field before (real r23b-046)', '您本月已发送网内短信20条，网间短信3条，梦网短信7条。', ['sms.used 20', 'sms.used 3', 'sms.used 7']],
   ['a weak word of what was done after an amount (500分钟通话时长) names no use (real r23b-049)', '尊敬的客户，您本月短信免费资源100条,还剩60条;赠送本地主叫亲情号码300分钟通话时长,还剩120分钟。', ['sms.total 100', 'sms.remaining 60', 'voice.total 300', 'voice.remaining 120']],
   ['the charges since a day of this month (从本月1日起的话费) are what was spent (real r23b-010)', '您好！您从本月1日起的话费为:25.30元，余额为:12.00元。', ['balance.spentThisMonth 25.3', 'balance.balance 12']],
+  ['what a month named by its number allows (07月可使用…总流量) is its total (real r23a-008)', '尊敬的客户，您2014年07月可使用包月套餐总流量150.00M，已使用40.00M，剩余110.00M。', ['data.total 150', 'data.used 40', 'data.remaining 110']],
   // Guards.
+  ['guard: 还可使用 with no sum word is still what is left', '您2014年07月还可使用流量80.00M。', ['data.remaining 80']],
   ['guard: charges since a day, with parts after 其中, are a bill and its lines', '从本月1日至今的话费为30.50元.其中:套餐费30.00元,短信费0.50元。', ['bill.total 30.5', 'bill.item 30', 'bill.item 0.5']],
   ['guard: a strong word after an amount still names it', '您当前有56.80元话费余额。', ['balance.balance 56.8']],
   ['guard: WLAN minutes stay no call time', '本月WLAN分钟数合计600分钟,已使用18分钟,剩余582分钟。', []],
