@@ -13,7 +13,7 @@ const FIGURES: [string, string, string[]][] = [
   ['话费使用总额 is what was spent (real r23b-085)', '您从本月1日截止到当前的话费使用总额为：12.40元。', ['balance.spentThisMonth 12.4']],
   ['待扣话费 is owed (real r23a-034)', '您累计待扣话费为20.50元，当前帐号余额0.00元，请充值。', ['balance.balance -20.5', 'balance.balance 0']],
   ['欠费额度 is a credit limit, nothing owed (real r23b-082)', '您的信用星级现已被调整为2星级，欠费额度为50.00元。', ['balance.creditLimit 50']],
-  ['an amount said again rounded after ≈ is no new figure, nor the first a name (real r23b-117)', '3、上网套餐(个人)，GPRS流量：已使用流量3072 K ≈3.00 M，未使用流量27648 K≈27.00 M。', ['data.used 3', 'data.remaining 27']],
+  ['an amount said again rounded after ≈ is no new figure, nor the first a name (real r23b-117)', '3、上网套餐(个人)，GPRS流量：已使用流量2700 K ≈2.6 M，未使用流量26214.4 K≈26 M。', ['data.used 2.64', 'data.remaining 25.6']],
   ['data one may fetch free each month (免费领取) is an advert (real r23a-041, -042, -051, -098)', '您本月的上网数据流量为20.00MB，剩余80.00MB。即日起使用掌厅客户端可每月免费领取50M流量！', ['data.used 20', 'data.remaining 80']],
   ['a code sent by SMS to 10086 is no count of messages (real r23a-024, r23b-032)', '当前您的充值帐户余额为19.13元。短信发2至10086查询即时话费信息。', ['balance.balance 19.13']],
   ['messages counted in 条 under a pack that names no kind are messages (real r23a-029, r23b-076)', '1、网聊套餐：已使用2.00MB，剩余28.00MB；2、网聊套餐：已使用5条，剩余95条；', ['data.used 2', 'data.remaining 28', 'sms.used 5', 'sms.remaining 95']],
@@ -28,10 +28,10 @@ const FIGURES: [string, string, string[]][] = [
   ['after a comma, kind words ending in the topic\'s word go on with the field before (real r23b-046)', '您本月已发送网内短信20条，网间短信3条，梦网短信7条。', ['sms.used 20', 'sms.used 3', 'sms.used 7']],
   ['a weak word of what was done after an amount (500分钟通话时长) names no use (real r23b-049)', '尊敬的客户，您本月短信免费资源100条,还剩60条;赠送本地主叫亲情号码300分钟通话时长,还剩120分钟。', ['sms.total 100', 'sms.remaining 60', 'voice.total 300', 'voice.remaining 120']],
   ['the charges since a day of this month (从本月1日起的话费) are what was spent (real r23b-010)', '您好！您从本月1日起的话费为:25.30元，余额为:12.00元。', ['balance.spentThisMonth 25.3', 'balance.balance 12']],
-  ['what a month named by its number allows (07月可使用…总流量) is its total (real r23a-008)', '尊敬的客户，您2014年07月可使用包月套餐总流量150.00M，已使用40.00M，剩余110.00M。', ['data.total 150', 'data.used 40', 'data.remaining 110']],
+  ['what a month named by its number allows (07月可使用…总流量) is its total (real r23a-008)', '尊敬的客户，您2014年07月可使用包月套餐总流量100.00M，已使用130.00M，剩余0.00M，已使用套餐外流量30.00M。', ['data.total 100', 'data.used 130', 'data.remaining 0', 'data.beyondPlan 30']],
+  ['the charges up to now (至今的话费), with parts after 其中, are a bill and its lines (real r23b-043, said there with a comma)', '从本月1日至今的话费为30.50元.其中:套餐费30.00元,短信费0.50元。', ['bill.total 30.5', 'bill.item 30', 'bill.item 0.5']],
   // Guards.
   ['guard: 还可使用 with no sum word is still what is left', '您2014年07月还可使用流量80.00M。', ['data.remaining 80']],
-  ['guard: charges since a day, with parts after 其中, are a bill and its lines', '从本月1日至今的话费为30.50元.其中:套餐费30.00元,短信费0.50元。', ['bill.total 30.5', 'bill.item 30', 'bill.item 0.5']],
   ['guard: a strong word after an amount still names it', '您当前有56.80元话费余额。', ['balance.balance 56.8']],
   ['guard: WLAN minutes stay no call time', '本月WLAN分钟数合计600分钟,已使用18分钟,剩余582分钟。', []],
   ['guard: an item after a comma with its own label keeps it', '您本月已使用本地通话13分钟，剩余长途通话5分钟。', ['voice.used 13', 'voice.remaining 5']],
@@ -59,5 +59,9 @@ const outcome = (text: string) => {
 
 describe('round 37: batch real23\'s general rules', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+  it('the amount before ≈, within half a percent of the one after, is the figure, not a name (real r23b-117)', () => {
+    const u = understandReply({ text: 'GPRS流量：已使用流量2678 K ≈2.62 M，未使用流量48521 K≈47.38 M。', receivedAt: RECEIVED, from: '10086' });
+    expect(u.kind === 'figures' && u.figures.map((f) => f.span.text)).toEqual(['2678 K', '48521 K']);
+  });
   it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcome(text)).toBe(expected));
 });
