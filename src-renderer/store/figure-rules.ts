@@ -70,8 +70,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 27: round 35 (replies34): a part after 其中 named only by a word of what was done (上网) keeps its whole's field; a pack's
  *     contents in brackets after its name pass its kind on; a size said again after 约等于, or alone in a pack's brackets, is
  *     no figure; bare 欠费 beside a period's part is the whole; codes said once are read in more shapes (batch real22).
+ * 28: round 37 (replies37): a numbered bill line before 包括 is a line; kind words ending in the topic's word after a comma go on
+ *     with the field before; a weak word after an amount names no use; ≈ restates; a balance below zero is the whole owed beside
+ *     a period's part; 07月可使用…总流量 is a total (batch real23).
  */
-export const FIGURE_CODE_VERSION = 27;
+export const FIGURE_CODE_VERSION = 28;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -19,6 +19,7 @@ import {
   planContents,
   usedUpPackSize,
   sameShapeItem,
+  sameTopicItem,
   usedInDays,
   slashTotal,
   usedBeforeSlash,
@@ -406,6 +407,7 @@ export function readFigures(
         totalAfterParts(candidates, q, reads) ??
         listedAfter(candidates, window, after, reads.at(-1), sentence, reads.findLast((r) => r.figure.label !== null)) ??
         sameShapeItem(candidates, window, reads.at(-1), sentence) ??
+        sameTopicItem(candidates, window, reads, sentence) ??
         usedInDays(candidates, sentenceSoFar) ??
         planContents(candidates, sentenceSoFar, window) ??
         (q.measure === 'data' && (next === undefined || next.measure !== 'data' || sentenceOf(next.start) !== sentence) ? usedUpPackSize(candidates, window, text.slice(q.end)) : undefined));
@@ -421,7 +423,9 @@ export function readFigures(
     }
     // "您10月消费58.00元，其中：套餐及固定费…": the amount its items follow is their total.
     const sum = itemised?.sums.find((x) => x.parts.includes('item'));
-    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised)) {
+    // "1、套餐及固定费用63.21元,包括来电提醒￥3.00元…；2、…；本月消费合计64.83元" (real r23a-002): a numbered line's amount
+    // is a line of the bill, its sub-lines after 包括 are lines too (the lead's rule of 2026-12-07), the total comes after.
+    if (itemised && sum && opensBreakdown(text.slice(q.end, q.end + 12), itemised) && !NUMBERED_LINE.test(text.slice(Math.max(0, q.start - 40), q.start))) {
       topics.add(itemised.topic);
       add(record(itemised, sum.total, q.value, span(q), null), q);
       return;
@@ -582,7 +586,7 @@ function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): Figu
 
 /** Between an amount and the same amount in another unit: an opening bracket only. */
 const RESTATED = /^\s*\(\s*$/u;
-const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于)\s*$/u;
+const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于|≈)\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a
 // line's name may start with a network (4G).
@@ -601,7 +605,8 @@ function sizeInName(text: string, q: Quantity, prior: Quantity | undefined, next
   if (prior?.measure === 'money' && PRICE_HOLDS.test(text.slice(prior.end, q.start))) return true;
   if (HYPHEN_JOINED.test(text.slice(Math.max(0, q.start - 4), q.start))) return true;
   const between = next ? text.slice(q.end, next.start) : '';
-  if (next?.measure === q.measure && NAME_WORDS.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
+  // "已使用流量2678 K ≈2.62 M" (real r23b-117): an amount said again after a word of about is the same figure, not a name.
+  if (next?.measure === q.measure && NAME_WORDS.test(between) && !ABOUT_SAID.test(between) && !labelNaming(candidates, between) && Math.abs(next.value - q.value) <= 1e-9 + 0.005 * q.value) return true;
   if (bracket === null) return false;
   // What a package holds, in brackets right after its name, then what is used or left of the package (labelling rule 9):
   // "2元超级包（8G校园流量）已使用完", "新2元超级叠加包(100M国内流量)已使用0M", "2元省内流量不限量（1G高速省内流量+低速省内流量）
@@ -717,6 +722,9 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
     DURATION.test(tail) || rules.pools.some((p) => p.words.some(begins(w))) || rules.unpooledKinds.some(begins(w)) || rules.kindNarrowers.some(begins(w));
   return rules.thresholds.before.some((w) => lead.endsWith(w)) || rules.thresholds.after.some((w) => tail.startsWith(w) && !kindAt(w));
 }
+
+/** The words of a numbered line before its amount: "；2、套餐外语音通信费". */
+const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
   const rest = after.replace(/^[\s,;:。(]+/u, '');

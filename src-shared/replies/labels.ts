@@ -141,8 +141,9 @@ function partBeforeTotal(
 }
 
 /** The month's allowance: 可用 or 可使用 right after 本月/当月 (not 剩余, nor 还可使用: what is left). */
-const MONTH_ALLOWS = /(?:本月|当月)(?:您)?可(?:使)?用$/u;
-const SUM_BEFORE_AMOUNT = /(?:合计|共计|总计|总共|共有|共)[\s:为]*$/u;
+// "您2014年07月可使用包月套餐总流量280.00M" (real r23a-008): a month named by its number allows too, and 总流量 sums.
+const MONTH_ALLOWS = /(?:本月|当月|\d月)(?:您)?可(?:使)?用$/u;
+const SUM_BEFORE_AMOUNT = /(?:合计|共计|总计|总共|共有|共|总流量|总量)[\s:为]*$/u;
 
 /** As labelNaming, for a number with no unit: the label must end right before it ("M值余额为860" is points). */
 export function bareNaming(candidates: FigureTemplate[], window: string): Naming | null {
@@ -293,7 +294,8 @@ function headAfter(candidates: FigureTemplate[], rest: string, after: number, sk
   const m = PHRASE_AFTER.exec(rest);
   if (!m) return null;
   const phrase = m[2]!.replace(AMOUNT_NOUN, '').replace(NOT_YET_PAID, '');
-  const found = nearest(candidates, phrase, () => true, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
+  // "赠送…500分钟通话时长" (real r23b-049): a weak word of what was done (通话时长) after the amount says what it is of, not its field.
+  const found = nearest(candidates, phrase, (rule) => !rule.weak, (_template, label) => (label.length >= 2 && phrase.endsWith(label) ? phrase.length - label.length : -1));
   if (!found || (found.at > 2 && !found.template.heads.some((h) => found.label.endsWith(h)))) return null;
   return { ...found, at: after, end: after, suffixEnd: skipped + m[0].length };
 }

@@ -94,7 +94,9 @@ export function owedParts(reads: Read[], rules: ReplyRules): void {
   const parts = owing.filter(ofPeriod);
   // "欠费65.96元，历史欠费0.00元" (real r22-019): the word owed standing bare in its clause, beside a period's part, is the whole.
   const inAll = (r: Read) => rules.moneyParts.owedInAll.some((w) => labelOf(r.context).includes(w)) || labelOf(r.context).trim() === r.figure.label;
-  if (parts.length === 0 || !owing.some((r) => !ofPeriod(r) && inAll(r))) return;
+  // "话费余额为-52.37元，…历史欠费金额为10.97元" (real r23a-017): a balance below zero is the whole owed as well.
+  const belowZero = reads.some((r) => r.figure.template === template.id && r.figure.field === 'balance' && r.figure.value < 0 && !owing.includes(r));
+  if (parts.length === 0 || !(belowZero || owing.some((r) => !ofPeriod(r) && inAll(r)))) return;
   for (const r of parts) r.figure = { ...r.figure, field: 'other', value: Math.abs(r.figure.value) };
 }
 

@@ -246,6 +246,25 @@ export function sameShapeItem(candidates: FigureTemplate[], window: string, prev
   return template && { template, field: previous.figure.field };
 }
 
+/**
+ * "您本月已发送网内短信13条，网间短信0条，梦网短信44条" (real r23b-046): after a comma, kind words and the topic's own word
+ * ending as the labelled amount's words end (…短信), with no label of their own, go on with that amount's field.
+ */
+export function sameTopicItem(candidates: FigureTemplate[], window: string, reads: Read[], sentence: number): Continued | undefined {
+  const previous = reads.at(-1);
+  const labelled = reads.findLast((r) => r.figure.label !== null);
+  if (!previous || !labelled || labelled.sentence !== sentence || previous.sentence !== sentence) return undefined;
+  if (previous.figure.template !== labelled.figure.template || previous.figure.field !== labelled.figure.field) return undefined;
+  const item = SAME_TOPIC_ITEM.exec(window)?.[1];
+  const template = item && candidates.find((t) => t.id === previous.figure.template);
+  if (!item || !template || labelNaming([template], item) !== null) return undefined;
+  const word = template.when.find((w) => item.endsWith(w) && previous.context.trimEnd().endsWith(w));
+  return word ? { template, field: previous.figure.field } : undefined;
+}
+
+/** An item after a comma: a few words of its own (kind words and the topic's word), no amount, clause mark or bracket. */
+const SAME_TOPIC_ITEM = /^\s*,\s*([^\d,;。:!?\n()、]{2,8})$/u;
+
 /** A package's name and 为 (or 是, a colon) right before its amount. */
 const NAME_IS = /(?:套餐|包)\s*[为是:]\s*$/u;
 /** An item after a comma: a name (a price or size in it too) that ends with a package word, then 为. */
