@@ -77,6 +77,10 @@ export const PROBE26_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE27_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe27.json');
 /** The other third of that batch (seed 27, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE27_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe27-heldback.json');
+/** Session 23 (search20): our own probe batch of long natural requests (zh-Hans, zh-Hant, pinyin, English) whose filler surrounds one instruction's words, with unanswerable guards of the same length; two thirds tuned on. */
+export const PROBE28_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe28.json');
+/** The other third of that batch (seed 28, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE28_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe28-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

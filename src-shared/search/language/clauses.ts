@@ -57,7 +57,11 @@ const CONTEXT_ZH = /^(?:如果|要是|假如|万一|我?(?:担心|害怕|生怕|
  */
 export function clausesOf(text: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): Clause[] {
   const cut = [...text.matchAll(QUOTED_OR_NOT)].flatMap(([segment, inQuotes]) =>
-    (inQuotes ?? segment).split(BREAK).map((p) => ({ text: p.trim(), quoted: inQuotes !== undefined })).filter((p) => p.text),
+    (inQuotes ?? segment)
+      .split(BREAK)
+      .flatMap((p) => whenFirst(p, acts, wishes))
+      .map((p) => ({ text: p.trim(), quoted: inQuotes !== undefined }))
+      .filter((p) => p.text),
   );
   const parts = cut.map((p) => p.text);
   if (parts.length < 2) return parts.map((p) => ({ text: p, request: true, context: false, ...(DOUBT.test(p) ? { doubts: true } : {}) }));
@@ -79,4 +83,18 @@ export function clausesOf(text: string, acts: (clause: string) => boolean, wishe
     request = parts.map((_, i) => i === (last === -1 ? parts.length - 1 : last));
   }
   return parts.map((p, i) => ({ text: p, request: request[i]!, context: context[i]!, ...(denied[i] ? { denied: true } : {}), ...(DOUBT.test(p) ? { doubts: true } : {}) }));
+}
+
+/** A clause that opens by saying when (手机没信号的时候…), up to its 的时候, and what is said after it. */
+const WHEN_FIRST = /^([^,，。;；!！?？]+?(?:的时候|的时侯))(?=\p{Script=Han})/u;
+
+/**
+ * Typed without a comma, a clause that opens by saying when (手机没信号的时候有人给我打电话我想知道) is cut after its
+ * 的时候, which is then context like any …的时候 clause: left in, it diluted the request below the least score. Not when
+ * what comes before already asks or wants (设置一下余额不够的时候提醒我, 想开个功能让我通话的时候也知道): 的时候 is
+ * then inside the request.
+ */
+function whenFirst(part: string, acts: (clause: string) => boolean, wishes: (clause: string) => boolean): string[] {
+  const when = WHEN_FIRST.exec(part)?.[1];
+  return when === undefined || acts(when) || wishes(when) ? [part] : [when, part.slice(when.length)];
 }

@@ -41,7 +41,7 @@ export const CONCEPTS: { zh: string[]; en: string[] }[] = [
   { zh: ['功能'], en: ['feature', 'features', 'function', 'functions'] },
   { zh: ['业务', '服务', '订了什么', '订了哪些', '订了啥'], en: ['service', 'services', 'subscription', 'subscriptions', 'subscribed', 'signed up for', 'paying for', 'pay for every month', 'pay for each month', 'vas', 'value added', 'value-added'] },
   { zh: ['体验'], en: ['trial', 'free trial', 'try out', 'for free', 'try for free'] },
-  { zh: ['来电', '打给我', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
+  { zh: ['来电', '打给我', '给我打', '打来', '打进来', '有人找我', '找过我', '打过电话'], en: ['incoming call', 'incoming calls', 'calls me', 'call me'] },
   { zh: ['来电提醒', '关机提醒', '漏话提醒', '未接来电', '漏接', '错过的电话', '错过电话', '漏电话', '谁打过电话', '谁给我打过电话', '谁给你打过电话', '谁打过给我', '谁打过', '谁找过我', '没接到的电话', '没接到电话', '没法接电话', '接不到电话', '接不了电话', '没接的电话', '打电话我都不知道', '打电话我不知道', '打电话都不知道'], en: ['missed call', 'missed calls', 'who called'] },
   { zh: ['剩余', '还剩', '剩下', '余下', '剩'], en: ['left', 'remain', 'remaining', 'rest'] },
   { zh: ['多少'], en: ['how much', 'how many'] },

@@ -257,7 +257,7 @@ export class QueryReader {
     let copied = 0;
     for (let i = 0; i < text.length; ) {
       const hit = this.canonicalAt(text, i);
-      if (!hit) {
+      if (!hit || this.longerWithin(text, i, hit[0].length)) {
         i++;
         continue;
       }
@@ -266,6 +266,18 @@ export class QueryReader {
       copied = i;
     }
     return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  /**
+   * Whether a longer concept word starts inside the one at `i` and runs on past it (有人给我打电话我都不知道: 给我打 of an
+   * incoming call, 打电话我都不知道 of a missed one): the longer says more, so the shorter is not read.
+   */
+  private longerWithin(text: string, i: number, length: number): boolean {
+    for (let j = i + 1; j < i + length; j++) {
+      const inner = this.canonicalAt(text, j);
+      if (inner && inner[0].length > length && j + inner[0].length > i + length) return true;
+    }
+    return false;
   }
 
   /** The longest concept word written at `i`, with the catalog's word for it. */
