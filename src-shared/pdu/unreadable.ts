@@ -1,9 +1,49 @@
+import { decodePdu } from './decode';
+import { PduError } from './errors';
+
 /**
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
  * that nothing is lost. A stored one that fills the memory, or one handed over directly, exists nowhere else.
  */
 export function unreadableText(raw: string, code: string): string {
   return `[PDU ${code}] ${raw}`;
+}
+
+/** Why the strict decode refused a part: its error code and the field it stopped at (PduError). */
+export interface Refusal {
+  code: string;
+  field: string;
+}
+
+/**
+ * How a part the decoder refused is kept at rest (journal, and from there the page's IndexedDB). Its text read
+ * leniently (decodePdu's `lenient`: the timestamp skipped, a compressed-text flag ignored) is given to `mask`, the
+ * product's secret mask: when that hides something (a 10086 reply with a reset password), the part is kept as that
+ * masked text, marked as read leniently and why the strict decode refused it, since its hex spells the password as
+ * plainly as the text does and cannot be masked (hex hides where the password lies). Its bytes are then lost: the
+ * header as it came (service-centre address, sender, PID, DCS, timestamp) and the secret itself. Otherwise (nothing
+ * to hide, not even a lenient read, or a mask that fails) every byte is kept (unreadableText), so that nothing is lost.
+ */
+export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: string) => string): string {
+  const text = lenientText(raw);
+  let masked: string | null = null;
+  try {
+    if (text !== null) masked = mask(text);
+  } catch {
+    // A detector that fails cannot say what to hide: the bytes are kept, as before there was a lenient read.
+  }
+  if (masked === null || masked === text) return unreadableText(raw, refusal.code);
+  return `[PDU ${refusal.code} ${refusal.field}, read leniently] ${masked}`;
+}
+
+function lenientText(raw: string): string | null {
+  try {
+    const part = decodePdu(raw, { lenient: true });
+    return part.type === 'status-report' ? null : part.text;
+  } catch (e) {
+    if (e instanceof PduError) return null;
+    throw e;
+  }
 }
 
 const UNREADABLE = /^(\[PDU [^\]\s]+\] )\S+$/;

@@ -3,7 +3,7 @@ import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-pl
 import type { ModemPlace } from '../journal';
 import type { AtCommandOptions, AtResponse } from './at-engine';
 import { AtError } from './at-engine';
-import type { Ingestible } from './incoming';
+import type { Ingestible, Unreadable } from './incoming';
 
 /** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
 const PDU_READ = { unsolicitedByShape: true } as const;
@@ -17,8 +17,8 @@ export interface StoreHost {
   at(command: string, timeoutMs?: number, payload?: string, extra?: Pick<AtCommandOptions, 'unsolicitedByShape'>): Promise<AtResponse>;
   tryAt(command: string): Promise<AtResponse | null>;
   interpret(pdu: string): Ingestible;
-  /** An undecodable PDU as the journal keeps it: its raw text (`[PDU code] hex`), as for one handed over directly. */
-  unreadable(raw: string, code: string): Ingestible;
+  /** An undecodable PDU as the journal keeps it, as for one handed over directly (incoming.ts, unreadableMessage). */
+  unreadable(read: Unreadable): Ingestible;
   /**
    * Journals a message or applies a status report, with the slot it came from (`ME:5`): the journal
    * key when it is on disk, null when it must stay.
@@ -276,10 +276,10 @@ export class StoredMessages {
           this.keptUnreadable(mem, index, meaning.raw);
           return null;
         }
-        meaning = host.unreadable(meaning.raw, meaning.code);
+        meaning = host.unreadable(meaning);
         host.notice('warning', {
-          zh: `${mem} 存储已满，其中一条短信无法读取（位置 ${index}）：为免挡住新短信，已把它的原始内容存入日志，并从卡上删除。`,
-          en: `The ${mem} message storage is full and one message in it cannot be read (slot ${index}): so that it does not keep new messages out, its raw content was saved to the journal and it was deleted from the card.`,
+          zh: `${mem} 存储已满，其中一条短信无法读取（位置 ${index}）：为免挡住新短信，已把它的内容存入日志（原始字节；若宽松读出的文字含有密码，则存这段文字并遮住密码），并从卡上删除。`,
+          en: `The ${mem} message storage is full and one message in it cannot be read (slot ${index}): so that it does not keep new messages out, its content was saved to the journal (its raw bytes, or, when its text read leniently holds a password, that text with the password masked) and it was deleted from the card.`,
         });
       }
     }
