@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { decodePdu, keptUnreadableText, PduError } from '../../../src-shared/pdu';
+import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError } from '../../../src-shared/pdu';
 import { badTimestampFrom, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
@@ -40,5 +40,15 @@ describe('a part the decoder refused, as it is kept at rest', () => {
       throw new Error('detector failed');
     };
     expect(keptUnreadableText(secret, refusal(secret), failing)).toBe(`[PDU pdu.unsupported] ${secret}`);
+  });
+});
+
+describe('an export of such a part', () => {
+  it('gives the bytes kept whole as a mask, and the text read leniently (masked already) as it is', () => {
+    const plain = badTimestampFrom('10086', 0, '尊敬的客户，您好！');
+    expect(hideUnreadableBytes(keptUnreadableText(plain, refusal(plain), mask), '******')).toBe('[PDU pdu.bad-timestamp] ******');
+    const secret = badTimestampFrom('10086', 0, RESET);
+    const kept = keptUnreadableText(secret, refusal(secret), mask);
+    expect(hideUnreadableBytes(kept, '******')).toBe(kept);
   });
 });
