@@ -1,6 +1,6 @@
 import { readAddress, readSmsc } from './address';
 import { PduError } from './errors';
-import { hexToScratch } from './hex';
+import { bytesToHex, hexToScratch } from './hex';
 import { PduReader } from './reader';
 import { readTimestamp } from './timestamp';
 import type { DecodedPart, DeliverPart, StatusReportPart, SubmitPart } from './types';
@@ -20,7 +20,7 @@ export interface DecodeOptions {
   /** The PDU starts with the SMSC field, as in AT+CMGR / +CMGL / +CMT output. Default true. */
   hasSmsc?: boolean;
   /**
-   * Reads the text with the fields around it unchecked: the timestamp is skipped (left ''), a compressed-text flag
+   * Reads the text with the fields around it unchecked: the timestamp is given as its octets in hex, a compressed-text flag
    * ignored (the alphabet bits read as if uncompressed). Only to tell what a part the strict decode refused says
    * (unreadable.ts); never for a part taken as read.
    */
@@ -58,12 +58,18 @@ function uncompressed(dcs: number): number {
   return dcs >> 4 <= 0x7 ? dcs & ~0x20 : dcs;
 }
 
+/** TP-SCTS as its seven octets in hex, whatever they hold. */
+function uncheckedTimestamp(r: PduReader): string {
+  const start = r.take(7, 'scts');
+  return bytesToHex(r.bytes, start, r.pos);
+}
+
 function readDeliver(r: PduReader, smsc: string | null, fo: number, lenient: boolean): DeliverPart {
   const sender = readAddress(r);
   const pid = r.byte('pid');
   const dcsAt = r.pos;
   const dcs = r.byte('dcs');
-  const timestamp = lenient ? (r.take(7, 'scts'), '') : readTimestamp(r, 'scts');
+  const timestamp = lenient ? uncheckedTimestamp(r) : readTimestamp(r, 'scts');
   const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0);
   return {
     type: 'deliver',

@@ -99,7 +99,7 @@ describe('a refused 10086 reply with a password that fills the SIM (real pty, na
     // The PDU's user data: whatever coding, the bytes after its header spell the password.
     expect(upper).not.toContain(pdu.slice(-24));
     // The user still sees the message, marked as read leniently and why it was refused.
-    expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, read leniently\\] .*\\*{6}`));
+    expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] .*\\*{6}`));
   });
 
   it('keeps every byte of one whose text names no secret (nothing lost)', async () => {

@@ -24,11 +24,22 @@ describe('a part the decoder refused, as it is kept at rest', () => {
       [badTimestampFrom('10086', 0, 'Your service password was reset to 975310.'), 'pdu.bad-timestamp scts'],
     ] as const) {
       const kept = keptUnreadableText(pdu, refusal(pdu), mask);
-      expect(kept).toBe(`[PDU ${why}, read leniently] ${mask(kept.slice(kept.indexOf('] ') + 2))}`);
+      expect(kept).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] `));
+      expect(kept.slice(kept.indexOf('] ') + 2)).toBe(mask(decodePdu(pdu, { lenient: true }).text));
       expect(kept).toContain('******');
       expect(kept).not.toContain('975310');
       expect(kept.toUpperCase()).not.toContain(ucs2Hex('975310'));
     }
+  });
+
+  it('tells apart two replies alike once masked by their sender and timestamp octets, kept as they came', () => {
+    const first = unreadableFrom('10086', 1, RESET);
+    const second = unreadableFrom('10086', 2, RESET.replace('975310', '864202'));
+    const [a, b] = [first, second].map((pdu) => keptUnreadableText(pdu, refusal(pdu), mask));
+    expect(a!.slice(a!.indexOf('] '))).toBe(b!.slice(b!.indexOf('] ')));
+    expect(a).not.toBe(b);
+    // The timestamp's octets as they stand in the PDU (2026-12-05 16:01:00 +08:00, swapped BCD).
+    expect(a).toContain('sent 62215061100023]');
   });
 
   it('keeps every byte when the lenient text holds nothing to mask, cannot be read at all, or the mask fails', () => {
