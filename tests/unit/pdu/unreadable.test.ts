@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
-import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError } from '../../../src-shared/pdu';
+import { decodePdu, hideUnreadableBytes, keptUnreadableText, PduError, type DeliverPart } from '../../../src-shared/pdu';
 import { badTimestampFrom, ucs2Hex, unreadableFrom } from '../../integration/unreadable-pdu';
 
 const mask = (text: string) => builtinCatalog().maskSecrets(text);
@@ -25,7 +25,7 @@ describe('a part the decoder refused, as it is kept at rest', () => {
     ] as const) {
       const kept = keptUnreadableText(pdu, refusal(pdu), mask);
       expect(kept).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] `));
-      expect(kept.slice(kept.indexOf('] ') + 2)).toBe(mask(decodePdu(pdu, { lenient: true }).text));
+      expect(kept.slice(kept.indexOf('] ') + 2)).toBe(mask((decodePdu(pdu, { lenient: true }) as DeliverPart).text));
       expect(kept).toContain('******');
       expect(kept).not.toContain('975310');
       expect(kept.toUpperCase()).not.toContain(ucs2Hex('975310'));
