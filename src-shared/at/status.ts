@@ -197,6 +197,19 @@ export interface StoredPdu {
   /** 0 REC UNREAD, 1 REC READ, 2 STO UNSENT, 3 STO SENT. */
   stat: number;
   pdu: string;
+  /** The header's <length>: the PDU's octets after its SMSC field (TS 27.005 §3.1); null when not given. */
+  length: number | null;
+}
+
+/**
+ * Whether a stored PDU is as long as its header says: <length> counts the TPDU's octets, and the SMSC field (its
+ * length octet and the octets it counts) comes on top. A line garbled on the way (an octet repeated or dropped) may
+ * still decode, into another text; its length gives it away. A header without a length is taken at its word.
+ */
+export function fitsLength({ pdu, length }: Pick<StoredPdu, 'pdu' | 'length'>): boolean {
+  if (length === null) return true;
+  const smsc = parseInt(pdu.slice(0, 2), 16);
+  return pdu.length % 2 === 0 && pdu.length / 2 === 1 + smsc + length;
 }
 
 /**
@@ -244,7 +257,7 @@ export function parseCmgl(lines: readonly string[]): StoredPdu[] {
     const stat = parseCount(f[1]);
     const found = pduAfter(lines, i, '+CMGL:');
     if (index === null || !found) continue;
-    out.push({ index, stat: stat ?? 0, pdu: found.pdu });
+    out.push({ index, stat: stat ?? 0, pdu: found.pdu, length: parseCount(f[3]) });
     i = found.next;
   }
   return out;
@@ -265,11 +278,12 @@ export function parseCmgf(lines: readonly string[]): number | null {
 }
 
 /** `+CMGR: <stat>,[<alpha>],<length>` followed by the PDU line. */
-export function parseCmgr(lines: readonly string[]): { stat: number; pdu: string } | null {
+export function parseCmgr(lines: readonly string[]): Omit<StoredPdu, 'index'> | null {
   const at = lines.findIndex((l) => l.startsWith('+CMGR:'));
   const found = at === -1 ? null : pduAfter(lines, at, '+CMGR:');
   if (!found) return null;
-  return { stat: parseCount(splitHeader(lines[at]!, '+CMGR:').fields[0]) ?? 0, pdu: found.pdu };
+  const fields = splitHeader(lines[at]!, '+CMGR:').fields;
+  return { stat: parseCount(fields[0]) ?? 0, pdu: found.pdu, length: parseCount(fields[2]) };
 }
 
 /** The answer line of an identity query (AT+CGMI, AT+CGSN, AT+CCID…), with any `+XXX:` prefix removed. */

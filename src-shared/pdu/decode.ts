@@ -1,6 +1,6 @@
 import { readAddress, readSmsc } from './address';
 import { PduError } from './errors';
-import { hexToScratch } from './hex';
+import { bytesToHex, hexToScratch } from './hex';
 import { PduReader } from './reader';
 import { readTimestamp } from './timestamp';
 import type { DecodedPart, DeliverPart, StatusReportPart, SubmitPart } from './types';
@@ -19,6 +19,12 @@ const FO_UDHI = 0x40;
 export interface DecodeOptions {
   /** The PDU starts with the SMSC field, as in AT+CMGR / +CMGL / +CMT output. Default true. */
   hasSmsc?: boolean;
+  /**
+   * Reads the text with the fields around it unchecked: the timestamp is given as its octets in hex, a compressed-text flag
+   * ignored (the alphabet bits read as if uncompressed). Only to tell what a part the strict decode refused says
+   * (unreadable.ts); never for a part taken as read.
+   */
+  lenient?: boolean;
 }
 
 /** Decodes one hex PDU; anything malformed throws PduError, never another error. */
@@ -34,9 +40,9 @@ export function decodePduBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Dec
   const fo = r.byte('first-octet');
   switch (fo & 0x03) {
     case MTI_DELIVER:
-      return readDeliver(r, smsc, fo);
+      return readDeliver(r, smsc, fo, opts.lenient === true);
     case MTI_SUBMIT:
-      return readSubmit(r, smsc, fo);
+      return readSubmit(r, smsc, fo, opts.lenient === true);
     case MTI_STATUS_REPORT:
       return readStatusReport(r, smsc);
     default:
@@ -47,13 +53,24 @@ export function decodePduBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Dec
   }
 }
 
-function readDeliver(r: PduReader, smsc: string | null, fo: number): DeliverPart {
+/** TP-DCS of the general data coding groups (0xxx): bit 5 flags compressed text (TS 23.038 §4). */
+function uncompressed(dcs: number): number {
+  return dcs >> 4 <= 0x7 ? dcs & ~0x20 : dcs;
+}
+
+/** TP-SCTS as its seven octets in hex, whatever they hold. */
+function uncheckedTimestamp(r: PduReader): string {
+  const start = r.take(7, 'scts');
+  return bytesToHex(r.bytes, start, r.pos);
+}
+
+function readDeliver(r: PduReader, smsc: string | null, fo: number, lenient: boolean): DeliverPart {
   const sender = readAddress(r);
   const pid = r.byte('pid');
   const dcsAt = r.pos;
   const dcs = r.byte('dcs');
-  const timestamp = readTimestamp(r, 'scts');
-  const ud = readUserData(r, dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  const timestamp = lenient ? uncheckedTimestamp(r) : readTimestamp(r, 'scts');
+  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0);
   return {
     type: 'deliver',
     smsc,
@@ -72,14 +89,14 @@ function readDeliver(r: PduReader, smsc: string | null, fo: number): DeliverPart
   };
 }
 
-function readSubmit(r: PduReader, smsc: string | null, fo: number): SubmitPart {
+function readSubmit(r: PduReader, smsc: string | null, fo: number, lenient: boolean): SubmitPart {
   const messageRef = r.byte('message-ref');
   const destination = readAddress(r);
   const pid = r.byte('pid');
   const dcsAt = r.pos;
   const dcs = r.byte('dcs');
   const validity = readValidity(r, (fo >> 3) & 0x03);
-  const ud = readUserData(r, dcs, dcsAt, (fo & FO_UDHI) !== 0);
+  const ud = readUserData(r, lenient ? uncompressed(dcs) : dcs, dcsAt, (fo & FO_UDHI) !== 0);
   return {
     type: 'submit',
     smsc,

@@ -1,9 +1,52 @@
+import { decodePdu } from './decode';
+import { PduError } from './errors';
+
 /**
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
  * that nothing is lost. A stored one that fills the memory, or one handed over directly, exists nowhere else.
  */
 export function unreadableText(raw: string, code: string): string {
   return `[PDU ${code}] ${raw}`;
+}
+
+/** Why the strict decode refused a part: its error code and the field it stopped at (PduError). */
+export interface Refusal {
+  code: string;
+  field: string;
+}
+
+/**
+ * How a part the decoder refused is kept at rest (journal, and from there the page's IndexedDB). Its text read
+ * leniently (decodePdu's `lenient`: the timestamp skipped, a compressed-text flag ignored) is given to `mask`, the
+ * product's secret mask: when that hides something (a 10086 reply with a reset password), the part is kept as that
+ * masked text, marked as read leniently and why the strict decode refused it, since its hex spells the password as
+ * plainly as the text does and cannot be masked (hex hides where the password lies). Its other bytes are then lost:
+ * the service-centre address, first octet, sender's type, PID, DCS, UDL, a user-data header, and the secret itself. Otherwise (nothing
+ * to hide, not even a lenient read, or a mask that fails) every byte is kept (unreadableText), so that nothing is lost.
+ */
+export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: string) => string): string {
+  const read = readLeniently(raw);
+  let masked: string | null = null;
+  try {
+    if (read !== null) masked = mask(read.text);
+  } catch {
+    // A detector that fails cannot say what to hide: the bytes are kept, as before there was a lenient read.
+  }
+  if (read === null || masked === null || masked === read.text) return unreadableText(raw, refusal.code);
+  // The sender and the timestamp's octets (no secret in them) are kept as they came: they tell two such parts apart,
+  // whose masked texts may be alike, as the journal tells parts with an empty sender and time apart by their text.
+  return `[PDU ${refusal.code} ${refusal.field}, read leniently, from ${read.number}${read.sent ? `, sent ${read.sent}` : ''}] ${masked}`;
+}
+
+function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
+  try {
+    const part = decodePdu(raw, { lenient: true });
+    if (part.type === 'status-report') return null;
+    return { text: part.text, number: part.number, sent: part.type === 'deliver' ? part.timestamp : null };
+  } catch (e) {
+    if (e instanceof PduError) return null;
+    throw e;
+  }
 }
 
 const UNREADABLE = /^(\[PDU [^\]\s]+\] )\S+$/;

@@ -43,8 +43,8 @@ describe('exporting the log', () => {
     for (const file of exported) expect(file).toContain('WLAN时长为632');
   });
 
-  it('gives a reply the decoder refused without its bytes, which spell a password in hex; the log keeps them (review30)', async () => {
-    // One slot, so the one message that cannot be read fills it: journaled as its raw PDU, then deleted (review16).
+  it('keeps a reply the decoder refused, whose bytes spell a password, as its text read leniently and masked: in the journal, the page and exports (review30, mend33)', async () => {
+    // One slot, so the one message that cannot be read fills it: journaled, then deleted (review16).
     const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
     const r = await ptyRig(emulator, cleanup);
     await r.open();
@@ -55,11 +55,17 @@ describe('exporting the log', () => {
     await until(() => r.incoming.length === 1, 'the unreadable reply journaled');
     await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
     const { exported, log } = await exportFrom(r);
-    expect(log.parts.some((p) => String(p.text).includes(pdu))).toBe(true);
-    for (const file of exported) {
-      expect(file).not.toContain(ucs2Hex(PASSWORD));
-      expect(file).toContain('[PDU pdu.unsupported] ******');
+    // Before (review30), the journal, the page's IndexedDB and its thread kept `[PDU pdu.unsupported] 0891…0033003500370031…`.
+    const atRest = [JSON.stringify(log), (await readFile(join(r.dir, 'journal.log'))).toString('latin1')];
+    for (const kept of [...atRest, ...exported]) {
+      expect(kept.toUpperCase()).not.toContain(ucs2Hex(PASSWORD));
+      expect(kept).not.toContain(PASSWORD);
     }
+    // The user still has the message: its text, the password masked, marked as read leniently and why.
+    expect(log.parts.map((p) => p.text)).toContainEqual(
+      expect.stringMatching(/^\[PDU pdu\.unsupported dcs, read leniently, from 10086, sent [0-9A-F]{14}\] 尊敬的客户，您的服务密码已重置为\*{6}，请及时修改。$/),
+    );
+    for (const file of exported) expect(file).toContain('尊敬的客户，您的服务密码已重置为******，请及时修改。');
   });
 
   /** `text` received over a real pty with part `lost` dropped, stored by the page, then exported as CSV and JSON. */

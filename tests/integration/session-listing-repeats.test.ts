@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
-import { encodeDeliver } from '../../src-shared/pdu';
+import { decodePdu, encodeDeliver, type DeliverPart } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 
@@ -46,5 +46,32 @@ describe('a +CMGL listing that names a slot twice (real pty, native serialport b
     expect(journaled || onSim.includes(arrived.toUpperCase()), 'the message that took the freed slot is on the SIM or in the journal').toBe(true);
     await until(() => r.incoming.some((x) => x.text === '您的余额为12.50元。'), 'the message that took the freed slot journaled');
     expect(r.incoming.filter((x) => x.text === '您的话费账单已出。')).toHaveLength(1);
+  });
+});
+
+/**
+ * review30's open item: a listing line garbled on the way that still decodes. AT carries no checksum; the header's
+ * <length> (the TPDU's octets, TS 27.005 §3.1) is the one check the line brings. Here one octet of the user data is
+ * repeated on the line: the PDU decodes into another text (the repeated octet shifts every UCS-2 character after it)
+ * and the trailing octet is ignored. Before, that wrong text was journaled and the slot deleted: the true one was lost.
+ */
+describe('a +CMGL entry whose PDU line is garbled but still decodes (real pty, native serialport binding)', () => {
+  it('is not taken as read: the slot is read again and the true text journaled', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 10, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+    const listed = reply('您的话费账单已出。', 0);
+    expect(emulator.preload('SM', listed)).toBe(0);
+    // Octet 28 of the PDU (inside the user data) said twice.
+    const garbled = `${listed.slice(0, 58)}${listed.slice(56)}`;
+    expect(decodePdu(garbled)).toMatchObject({ type: 'deliver', number: '10086' });
+    expect((decodePdu(garbled) as DeliverPart).text).not.toBe('您的话费账单已出。');
+    const length = listed.length / 2 - 1 - parseInt(listed.slice(0, 2), 16);
+    emulator.fault({ kind: 'replay', command: 'AT+CMGL=4', bytes: `\r\n+CMGL: 0,1,,${length}\r\n${garbled}\r\n\r\nOK\r\n` });
+    await session.drain();
+    await until(() => r.incoming.length > 0, 'something journaled');
+    expect(r.incoming.map((x) => x.text)).toEqual(['您的话费账单已出。']);
+    await until(() => emulator.messages('SM').length === 0, 'the slot freed once its true text is journaled');
   });
 });

@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
-import { ucs2Hex, unreadableFrom } from './unreadable-pdu';
+import { secretHits } from '../e2e/secrets-in-bytes';
+import { badTimestampFrom, ucs2Hex, unreadableFrom } from './unreadable-pdu';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -66,5 +69,46 @@ describe('an unreadable message kept on the SIM (real pty, native serialport bin
     expect(slot, 'the message is still on the SIM').toBeTruthy();
     expect(notice.en).toContain(`slot ${slot!.index}`);
     expect(r.incoming).toHaveLength(0);
+  });
+});
+
+/**
+ * review30's open item: what fills the memory is journaled whole (`[PDU code] hex`) and its slot freed; a 10086 reply the
+ * decoder refuses that carries a reset password then kept it on disk as hex, which reads back as plainly as the text
+ * (UCS-2 `0039003700350033…`) and which no mask finds. Now its text read leniently (the refused field skipped) is masked,
+ * and when that hides something the masked text is kept instead of the bytes. The texts are written for this test in
+ * the shape of a reset reply, as above.
+ */
+describe('a refused 10086 reply with a password that fills the SIM (real pty, native serialport binding, journal on disk)', () => {
+  const PASSWORD = '975310';
+  it.each([
+    ['compressed-text flag (DCS), UCS-2', unreadableFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.unsupported dcs'],
+    ['bad timestamp, UCS-2', badTimestampFrom('10086', 0, `尊敬的客户，您的服务密码已重置为${PASSWORD}，请及时修改。`), 'pdu.bad-timestamp scts'],
+    ['bad timestamp, GSM 7-bit', badTimestampFrom('10086', 0, `Your service password was reset to ${PASSWORD}.`), 'pdu.bad-timestamp scts'],
+  ])('%s: journal.log keeps its text read leniently with the password masked, not its bytes', async (_name, pdu, why) => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    emulator.deliverPdu(pdu);
+    await until(() => r.incoming.length === 1, 'the refused reply journaled');
+    await until(() => emulator.sim.messages.length === 0, 'the SIM emptied');
+    const bytes = await readFile(join(r.dir, 'journal.log'));
+    expect(secretHits(bytes, PASSWORD).filter((h) => !h.insideNumber), 'the password in clear').toEqual([]);
+    const upper = bytes.toString('latin1').toUpperCase();
+    expect(upper).not.toContain(ucs2Hex(PASSWORD));
+    // The PDU's user data: whatever coding, the bytes after its header spell the password.
+    expect(upper).not.toContain(pdu.slice(-24));
+    // The user still sees the message, marked as read leniently and why it was refused.
+    expect(r.incoming[0]!.text).toMatch(new RegExp(`^\\[PDU ${why}, read leniently, from 10086, sent [0-9A-F]{14}\\] .*\\*{6}`));
+  });
+
+  it('keeps every byte of one whose text names no secret (nothing lost)', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 1, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    await r.open();
+    const pdu = badTimestampFrom('10086', 0, '尊敬的客户，您好！感谢您的支持。');
+    emulator.deliverPdu(pdu);
+    await until(() => r.incoming.length === 1, 'the refused reply journaled');
+    expect(r.incoming[0]!.text).toBe(`[PDU pdu.bad-timestamp] ${pdu}`);
   });
 });

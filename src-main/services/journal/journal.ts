@@ -433,6 +433,14 @@ export class Journal {
   }
 
   /**
+   * One text as the owner's mask (maskAtRest, the catalog in use; the built-in one until it is given) leaves it: for a
+   * text that must reach the journal already masked, as an unreadable part read leniently (keptUnreadableText).
+   */
+  maskText(text: string): string {
+    return this.settings.keep.mask([text])[0] ?? text;
+  }
+
+  /**
    * Kept parts are masked whole with the mask as it is now, once, not again at every hand-out: those read back at a
    * start (the log's tail holds them clear; a compaction's are masked already), and all of them again when the mask
    * changed. The owner calls it once its mask can find every secret, and after each change of it: the core opens the

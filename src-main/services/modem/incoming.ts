@@ -1,4 +1,4 @@
-import { decodePdu, isAlphanumericAddress, PduError, unreadableText, type DecodedPart } from '../../../src-shared/pdu';
+import { decodePdu, isAlphanumericAddress, keptUnreadableText, PduError, type DecodedPart } from '../../../src-shared/pdu';
 import type { IncomingMessage } from '../../../src-shared/journal-records';
 
 /**
@@ -9,19 +9,28 @@ export type Ingestible =
   | { kind: 'message'; message: IncomingMessage }
   | { kind: 'status-report'; messageRef: number; delivered: boolean; failed: boolean; status: number }
   | { kind: 'own-submit' }
-  | { kind: 'unreadable'; raw: string; code: string };
+  | Unreadable;
+
+/** A PDU the decoder refused, and why (the error's code and the field it stopped at). */
+export interface Unreadable {
+  kind: 'unreadable';
+  raw: string;
+  code: string;
+  field: string;
+}
 
 /**
- * An undecodable PDU handed over directly (+CMT): it exists nowhere else, so it is journaled as its text
- * (nothing the modem hands over is lost).
+ * An undecodable PDU handed over directly (+CMT), or one that fills its memory: it exists nowhere else, so it
+ * is journaled as its text (nothing the modem hands over is lost), its bytes, or, when its text read leniently
+ * holds a secret, that text masked by `mask` (keptUnreadableText).
  */
-export function unreadableMessage(raw: string, code: string, simId: string, receivedAt: Date): Ingestible {
+export function unreadableMessage(read: Unreadable, simId: string, receivedAt: Date, mask: (text: string) => string): Ingestible {
   return {
     kind: 'message',
     message: {
       simId,
       from: '',
-      text: unreadableText(raw, code),
+      text: keptUnreadableText(read.raw, read, mask),
       encoding: '8bit',
       // No service-centre time can be read from it. Left empty (not the time read) so that the same
       // PDU read again has the same journal key and is not kept twice.
@@ -38,7 +47,7 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
     part = decodePdu(hex);
   } catch (e) {
     if (!(e instanceof PduError)) throw e;
-    return { kind: 'unreadable', raw: hex, code: e.code };
+    return { kind: 'unreadable', raw: hex, code: e.code, field: e.field };
   }
   if (part.type === 'status-report') {
     return { kind: 'status-report', messageRef: part.messageRef, delivered: part.delivered, failed: part.failed, status: part.status };

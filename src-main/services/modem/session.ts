@@ -25,7 +25,7 @@ import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
 import { Emitter } from './emitter';
 import { familyOf, GENERIC, type ModemFamily } from './families';
-import { interpretPdu, unreadableMessage, type Ingestible } from './incoming';
+import { interpretPdu, unreadableMessage, type Ingestible, type Unreadable } from './incoming';
 import { DIRECT, IncomingJournal } from './incoming-journal';
 import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
@@ -124,7 +124,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       at: (...args) => this.at(...args),
       tryAt: (command) => this.tryAt(command),
       interpret: (pdu) => this.interpret(pdu),
-      unreadable: (raw, code) => unreadableMessage(raw, code, this.simId(), this.now()),
+      unreadable: (read) => this.unreadable(read),
       ingest: (meaning, where) => this.ingestMeaning(meaning, where),
       settle: (key, slot) => this.received.settle(key, slot),
       settleAbsent: (memory, listed) => this.received.settleAbsent(memory, listed),
@@ -557,11 +557,15 @@ export class ModemSession extends Emitter<SessionEvents> {
    * time); a status report is acknowledged at once and applied in turn with the sending, which
    * knows its reference only once the send has finished.
    */
+  private unreadable(read: Unreadable): Ingestible {
+    return unreadableMessage(read, this.simId(), this.now(), (text) => this.o.journal.maskText(text));
+  }
+
   private receiveDirect(pdu: string): void {
     const warn = (e: unknown) => this.warn(e);
     const read = this.interpret(pdu);
     // Handed over directly, it exists nowhere else: kept as its text rather than lost.
-    const meaning = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, this.simId(), this.now()) : read;
+    const meaning = read.kind === 'unreadable' ? this.unreadable(read) : read;
     if (meaning.kind === 'status-report') {
       void this.announcements.acknowledge().catch(warn);
       void this.exclusive(() => this.ingestMeaning(meaning, DIRECT)).catch(warn);

@@ -1,9 +1,9 @@
-import { answeredInTextMode, parseCmgf, parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest } from '../../../src-shared/at/status';
+import { answeredInTextMode, fitsLength, parseCmgf, parseCmgl, parseCmgr, parseCpms, parseCpmsQuery, parseCpmsTest, type StoredPdu } from '../../../src-shared/at/status';
 import { planStorage, type StoragePlan } from '../../../src-shared/at/storage-plan';
 import type { ModemPlace } from '../journal';
 import type { AtCommandOptions, AtResponse } from './at-engine';
 import { AtError } from './at-engine';
-import type { Ingestible } from './incoming';
+import type { Ingestible, Unreadable } from './incoming';
 
 /** Reads of stored PDUs: unsolicited lines between a header and its PDU are recognised by shape. */
 const PDU_READ = { unsolicitedByShape: true } as const;
@@ -17,8 +17,8 @@ export interface StoreHost {
   at(command: string, timeoutMs?: number, payload?: string, extra?: Pick<AtCommandOptions, 'unsolicitedByShape'>): Promise<AtResponse>;
   tryAt(command: string): Promise<AtResponse | null>;
   interpret(pdu: string): Ingestible;
-  /** An undecodable PDU as the journal keeps it: its raw text (`[PDU code] hex`), as for one handed over directly. */
-  unreadable(raw: string, code: string): Ingestible;
+  /** An undecodable PDU as the journal keeps it, as for one handed over directly (incoming.ts, unreadableMessage). */
+  unreadable(read: Unreadable): Ingestible;
   /**
    * Journals a message or applies a status report, with the slot it came from (`ME:5`): the journal
    * key when it is on disk, null when it must stay.
@@ -137,7 +137,7 @@ export class StoredMessages {
       await this.drainAll();
       return;
     }
-    let read: { stat: number; pdu: string } | null = null;
+    let read: Omit<StoredPdu, 'index'> | null = null;
     const pass = this.newPass();
     try {
       // Already the reading memory (the usual case, one +CMTI after another): no command for it.
@@ -258,17 +258,20 @@ export class StoredMessages {
 
   /**
    * Deletes a slot only after the PDU decoded into a message the journal has on disk (or a status
-   * report). An undecodable PDU is read once more (a line may have been garbled on the way); still
+   * report). An undecodable PDU, or one not as long as its header's <length> says (a line garbled on the way,
+   * which may still decode, into another text), is read once more; still
    * undecodable, it stays where it is and the user is told. Null when the slot stays.
    * `stat` is as first read: the re-read marks the slot read, but no earlier read of it was journaled.
    */
-  private async keepThenDelete(mem: string, index: number, { stat, pdu }: { stat: number; pdu: string }, pass: ReadPass): Promise<'message' | 'status-report' | null> {
+  private async keepThenDelete(mem: string, index: number, first: Omit<StoredPdu, 'index'>, pass: ReadPass): Promise<'message' | 'status-report' | null> {
     const { host } = this;
+    const { stat, pdu } = first;
     const slot = slotName(mem, index);
-    let meaning = host.interpret(pdu);
+    let meaning = fitsLength(first) ? host.interpret(pdu) : notItsLength(pdu);
     if (meaning.kind === 'unreadable') {
       const again = parseCmgr((await host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
-      if (again) meaning = host.interpret(again.pdu);
+      // The same bytes twice are what the slot holds, whatever length the header gives (a modem that counts it otherwise).
+      if (again) meaning = fitsLength(again) || sameHex(again.pdu, pdu) ? host.interpret(again.pdu) : notItsLength(again.pdu);
       if (meaning.kind === 'unreadable') {
         // Kept, unless it is what fills the memory: then its bytes, read the same twice, go to the journal
         // (all the slot holds, as for one handed over directly) and the slot is freed for what comes next.
@@ -276,10 +279,10 @@ export class StoredMessages {
           this.keptUnreadable(mem, index, meaning.raw);
           return null;
         }
-        meaning = host.unreadable(meaning.raw, meaning.code);
+        meaning = host.unreadable(meaning);
         host.notice('warning', {
-          zh: `${mem} 存储已满，其中一条短信无法读取（位置 ${index}）：为免挡住新短信，已把它的原始内容存入日志，并从卡上删除。`,
-          en: `The ${mem} message storage is full and one message in it cannot be read (slot ${index}): so that it does not keep new messages out, its raw content was saved to the journal and it was deleted from the card.`,
+          zh: `${mem} 存储已满，其中一条短信无法读取（位置 ${index}）：为免挡住新短信，已把它的内容存入日志（原始字节；若宽松读出的文字含有密码，则存这段文字并遮住密码），并从卡上删除。`,
+          en: `The ${mem} message storage is full and one message in it cannot be read (slot ${index}): so that it does not keep new messages out, its content was saved to the journal (its raw bytes, or, when its text read leniently holds a password, that text with the password masked) and it was deleted from the card.`,
         });
       }
     }
@@ -398,4 +401,9 @@ const sameHex = (a: string, b: string) => a.trim().toUpperCase() === b.trim().to
 /** A slot as the journal tells them apart: the memory the modem read it from, and its index (`SM:3`, `SR:2`). */
 function slotName(mem: string, index: number): string {
   return `${mem}:${index}`;
+}
+
+/** A PDU whose length is not its header's: unread for now, as an undecodable one (read again, never deleted on it). */
+function notItsLength(pdu: string): Unreadable {
+  return { kind: 'unreadable', raw: pdu, code: 'pdu.bad-length', field: 'hex' };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { interpretPdu, unreadableMessage } from '../../../src-main/services/modem/incoming';
 import { incomingKey } from '../../../src-shared/journal-key';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { isAlphanumericAddress } from '../../../src-shared/pdu';
 
 /** A PDU handed over directly (+CMT): an unreadable one is journaled as its text. */
 const keyOf = (hex: string, at: Date) => {
   const read = interpretPdu(hex, 'SIM-A', at);
-  const kept = read.kind === 'unreadable' ? unreadableMessage(read.raw, read.code, 'SIM-A', at) : read;
+  const kept = read.kind === 'unreadable' ? unreadableMessage(read, 'SIM-A', at, (text) => builtinCatalog().maskSecrets(text)) : read;
   if (kept.kind !== 'message') throw new Error(`not a message: ${kept.kind}`);
   const { from, timestamp, text, concat } = kept.message;
   return { key: incomingKey({ from, timestamp, text, ...concat }), message: kept.message };

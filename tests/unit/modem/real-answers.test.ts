@@ -43,28 +43,28 @@ describe('a line in PDU position', () => {
   ])('is never taken from an unsolicited %s', (urc) => {
     expect(looksUnsolicited(urc)).toBe(true);
     expect(pduHex(urc)).toBeNull();
-    expect(parseCmgr(['+CMGR: 0,,32', urc, BALANCE])).toEqual({ stat: 0, pdu: BALANCE });
+    expect(parseCmgr(['+CMGR: 0,,32', urc, BALANCE])).toEqual({ stat: 0, pdu: BALANCE, length: 32 });
     expect(parseCmgl(['+CMGL: 4,0,,32', urc, BALANCE, '+CMGL: 5,1,,32', BALANCE])).toEqual([
-      { index: 4, stat: 0, pdu: BALANCE },
-      { index: 5, stat: 1, pdu: BALANCE },
+      { index: 4, stat: 0, pdu: BALANCE, length: 32 },
+      { index: 5, stat: 1, pdu: BALANCE, length: 32 },
     ]);
   });
 
   it("is taken from the header's own line when the modem prints it there (ModemManager test_cmgr_response_generic)", () => {
-    expect(parseCmgr([`+CMGR: 1,,32 ${BALANCE}`])).toEqual({ stat: 1, pdu: BALANCE });
+    expect(parseCmgr([`+CMGR: 1,,32 ${BALANCE}`])).toEqual({ stat: 1, pdu: BALANCE, length: 32 });
     expect(parseCmgl([`+CMGL: 4,0,,32 ${BALANCE}`, '+CMGL: 5,1,,32', BALANCE])).toEqual([
-      { index: 4, stat: 0, pdu: BALANCE },
-      { index: 5, stat: 1, pdu: BALANCE },
+      { index: 4, stat: 0, pdu: BALANCE, length: 32 },
+      { index: 5, stat: 1, pdu: BALANCE, length: 32 },
     ]);
     // A header that ends with its <length>, even after a blank or an <alpha> with blanks and digits, has no PDU on it.
-    expect(parseCmgr(['+CMGR: 0, "Mum 12", 32', BALANCE])).toEqual({ stat: 0, pdu: BALANCE });
-    expect(parseCmgl(['+CMGL: 2, 1, , 32', BALANCE])).toEqual([{ index: 2, stat: 1, pdu: BALANCE }]);
+    expect(parseCmgr(['+CMGR: 0, "Mum 12", 32', BALANCE])).toEqual({ stat: 0, pdu: BALANCE, length: 32 });
+    expect(parseCmgl(['+CMGL: 2, 1, , 32', BALANCE])).toEqual([{ index: 2, stat: 1, pdu: BALANCE, length: 32 }]);
   });
 
   it('that is neither hex nor unsolicited comes back as it is, for the session to keep on the SIM', () => {
     expect(parseCmgl(['+CMGL: 3,0,,32', 'Hello there', '+CMGL: 4,0,,32', BALANCE])).toEqual([
-      { index: 3, stat: 0, pdu: 'Hello there' },
-      { index: 4, stat: 0, pdu: BALANCE },
+      { index: 3, stat: 0, pdu: 'Hello there', length: 32 },
+      { index: 4, stat: 0, pdu: BALANCE, length: 32 },
     ]);
     expect(looksUnsolicited('Quectel')).toBe(false);
     expect(looksUnsolicited('867530010086005')).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   identityValue,
+  fitsLength,
   parseCmgl,
   parseCmgr,
   parseCmgs,
@@ -66,13 +67,24 @@ describe('status answers', () => {
 
   it('pairs +CMGL headers with their PDU lines, and +CMGR with its PDU', () => {
     expect(parseCmgl(['+CMGL: 0,1,,22', 'AABB', '+CMGL: 3,0,,40', 'CCDD'])).toEqual([
-      { index: 0, stat: 1, pdu: 'AABB' },
-      { index: 3, stat: 0, pdu: 'CCDD' },
+      { index: 0, stat: 1, pdu: 'AABB', length: 22 },
+      { index: 3, stat: 0, pdu: 'CCDD', length: 40 },
     ]);
     // A header whose PDU line is missing is skipped, not paired with the next header.
-    expect(parseCmgl(['+CMGL: 1,0,,22', '+CMGL: 2,0,,22', 'EEFF'])).toEqual([{ index: 2, stat: 0, pdu: 'EEFF' }]);
-    expect(parseCmgr(['+CMGR: 0,,22', '0011'])).toEqual({ stat: 0, pdu: '0011' });
+    expect(parseCmgl(['+CMGL: 1,0,,22', '+CMGL: 2,0,,22', 'EEFF'])).toEqual([{ index: 2, stat: 0, pdu: 'EEFF', length: 22 }]);
+    expect(parseCmgr(['+CMGR: 0,,22', '0011'])).toEqual({ stat: 0, pdu: '0011', length: 22 });
     expect(parseCmgr(['OK'])).toBeNull();
+  });
+
+  it('takes a PDU as long as its header says: <length> counts the octets after the SMSC field', () => {
+    // 08 and eight octets of SMSC, then 3 octets of TPDU.
+    const pdu = '0891683108100005F0' + '040000';
+    expect(fitsLength({ pdu, length: 3 })).toBe(true);
+    expect(fitsLength({ pdu: `${pdu}00`, length: 3 })).toBe(false);
+    expect(fitsLength({ pdu: pdu.slice(0, -2), length: 3 })).toBe(false);
+    expect(fitsLength({ pdu: `${pdu}0`, length: 3 })).toBe(false);
+    expect(fitsLength({ pdu: '00040000', length: 3 })).toBe(true);
+    expect(fitsLength({ pdu, length: null })).toBe(true);
   });
 
   it('strips identity prefixes and quotes', () => {
