@@ -808,8 +808,10 @@ const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
-  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
+  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元). Full-width digits and signs
+  // (６８．００元, ￥) are the same amount: folded first, else the whole `６８．００元` is taken for a currency of its own.
+  const written = span.text.normalize('NFKC');
+  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(written)?.[0] ?? written.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
   return { topic: t.topic, field, value, unit, currency, package: null, pool: null, voicePool: null, kindFrom: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 
