@@ -139,6 +139,10 @@ export class ReplyReader {
       for (const m of allMatches(re, folded.text)) {
         const at = m.indices?.groups?.name;
         if (!at) continue;
+        // "【…套餐58元，还剩余免费分钟数:259分钟】" (real r22-084): what the customer has left or used, with its amount, is said in
+        // the brackets, not named there, however short (a name of 30 characters or less was masked).
+        const inside = folded.text.slice(at[0], at[1]);
+        if (this.rules.adverts.held.some((w) => inside.includes(w) && SAYS_AMOUNT.test(inside.slice(inside.indexOf(w) + w.length)))) continue;
         ranges.push([at[0], at[1]]);
         const name = folded.text.slice(at[0], at[1]).trim();
         if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to)) continue;
@@ -150,6 +154,8 @@ export class ReplyReader {
   }
 }
 
+/** Words then an amount (剩余免费分钟数:259分钟): a figure said, not a name. */
+const SAYS_AMOUNT = /^[^\d]{0,12}\d/u;
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
 const SENTENCE_EDGE = /[。!?\n【】]/u;
 const CLAUSE_EDGE = /[。!?\n【】,;:]/u;

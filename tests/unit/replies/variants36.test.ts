@@ -32,7 +32,17 @@ const FIGURES: [string, string, string[]][] = [
   ['使用了话费 is spent, as 已使用话费 (used-word 使用了 of real r18-006, r22-019)', '您当月使用了话费为：34.70元，可用余额为：26.01元。', ['balance.spentThisMonth 34.7', 'balance.balance 26.01']],
   ['已消耗话费 is spent (used-word 已消耗 of real r18-008)', '您的可用余额为：47.54元，当月已消耗话费为：130.70元。', ['balance.balance 47.54', 'balance.spentThisMonth 130.7']],
   ['即时 (Taiwan\'s 实时) 话费 is spent (Traditional, TW phrases, of real r17-028)', '您好！您的即時話費為248.1元。', ['balance.spentThisMonth 248.1']],
+  ['a colon right after a stem (仅使用：) still names the amount by it (joiner:colon of real r18-070, r15-127)', '本月您的流量共1GB，截至12月20日仅使用：0.75MB。', ['data.total 1024', 'data.used 0.75']],
+  ['the same after a kind\'s words (流量使用：) (joiner:colon of real r18-062, r18-063)', '赠送您的省内流量使用：0.00MB，剩余：50.00MB。', ['data.used 0 provincial', 'data.remaining 50 provincial']],
+  [
+    'what a kind holds in all, then its use said 使用了 or after a colon (used-word 使用了, joiner:colon of real r17-099)',
+    '上月结转流量国内数据流量8MB，使用了2MB；上月结转流量省内数据流量：9MB，已使用：1MB。',
+    ['data.total 8 carryover', 'data.used 2 carryover', 'data.total 9 carryover', 'data.used 1 carryover'],
+  ],
+  ['【…】 saying what is left, with its amount, is no package name however short (left-word variants of real r22-084)', '您当前【本地套餐38元，还剩免费分钟数:120分钟】敬请留意。', ['voice.remaining 120']],
   // Guards.
+  ['guard: a colon after a kind (通用：) names no field', '省内通用：2.10GB', []],
+  ['guard: 【…】 naming a reminder is still masked', '【剩余流量提醒】您的流量剩余1GB。', ['data.remaining 1024']],
   ['guard: an amount with a decimal point after a word of ours stays one amount', '您的余额为.5元，流量剩余1.5GB。', ['data.remaining 1536']],
   ['guard: a clause of an opening word still reaches back over a stop after a word (real r22-018)', '您当前的费用信息为：已产生话费28.80元;当前结余8.26元;总费用28.80元.详询10086.', ['balance.spentThisMonth 28.8', 'balance.balance 8.26']],
   ['guard: 限时 before an offer stays an advert', '您的余额为10.00元。限时特惠：19元享10GB流量。', ['balance.balance 10']],
