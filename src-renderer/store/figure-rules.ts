@@ -70,8 +70,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 27: round 35 (replies34): a part after 其中 named only by a word of what was done (上网) keeps its whole's field; a pack's
  *     contents in brackets after its name pass its kind on; a size said again after 约等于, or alone in a pack's brackets, is
  *     no figure; bare 欠费 beside a period's part is the whole; codes said once are read in more shapes (batch real22).
+ * 28: round 36 (replies36): full-width amounts keep yuan as their currency (a bill's total was lost); a stop after a
+ *     Chinese word ends an advert's sentence; a colon after a stem keeps its naming; 於 is 于; 【…剩余…N分钟】 is no name.
  */
-export const FIGURE_CODE_VERSION = 27;
+export const FIGURE_CODE_VERSION = 28;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

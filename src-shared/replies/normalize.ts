@@ -95,26 +95,3 @@ function nextOrigin(folded: Folded, i: number): number {
   while (folded.origin[j] === here) j++;
   return folded.origin[j]!;
 }
-
-/** A line that is a row of a list, a heading's or an indented one: its end is the row's. */
-const ROW = /^(?:\s|\d{1,4}\s*[.、)]|[-•·★●*【])/u;
-
-/**
- * A line that ends in the middle of a sentence, with no mark, ends a clause ("您本月免费150M流量\n还剩141.42MB", a reply that
- * writes a clause a line): read as a comma. Not a line that ends in a mark, opens or ends a list item, a heading (not a
- * kind in 【】 before its amount: "【国内通用】0.00M\n【省内通用】111.67M") or an indented row (menus, tables), nor one inside
- * brackets ("(含国内\n结转流量…)").
- */
-export function linesAsClauses(folded: Folded): Folded {
-  const source = folded.text;
-  if (!source.includes('\n')) return folded;
-  // Brackets open before each place, counted once from the start (a long reply has many lines).
-  let depth = 0;
-  let counted = 0;
-  const text = source.replace(/(?<=[\p{Script=Han}\p{L}\d)])[^\S\n]*\n(?=[^\s\d【(\-•·★●*#]|【[^】\n]{1,12}】[^\S\n]*\d)/gu, (m, at: number) => {
-    for (; counted < at; counted++) depth += source[counted] === '(' ? 1 : source[counted] === ')' ? -1 : 0;
-    const line = source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
-    return depth > 0 || ROW.test(line) ? m : m.replace('\n', ',');
-  });
-  return text === source ? folded : { ...folded, text };
-}

@@ -3,7 +3,7 @@ import { builtinReplyRules } from './builtin';
 import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
 import type { ReplyRules } from './load';
-import { foldWithOrigin, linesAsClauses, spanOf, withoutMatches, type Folded } from './normalize';
+import { foldWithOrigin, spanOf, withoutMatches, type Folded } from './normalize';
 import { findMenu, findServices } from './menus';
 import { readConfirm, readOutcome } from './outcome';
 import { readPercents } from './percents';
@@ -36,7 +36,7 @@ export class ReplyReader {
     const { text, receivedAt } = input;
     const unknown: ReplyUnderstanding = { kind: 'unknown', text };
     if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
-    const folded = linesAsClauses(withoutMatches(foldWithOrigin(text), this.rules.segments, allMatches));
+    const folded = withoutMatches(foldWithOrigin(text), this.rules.segments, allMatches);
     const confirm = readConfirm(text, folded, this.rules, receivedAt);
     if (confirm) return confirm;
     // A list of subscribed services comes before an outcome and a menu: its cancel sentence says 回复序号 of its entries.

@@ -41,14 +41,7 @@ const FIGURES: [string, string, string[]][] = [
   ],
   ['【…】 saying what is left, with its amount, is no package name however short (left-word variants of real r22-084)', '您当前【本地套餐38元，还剩免费分钟数:120分钟】敬请留意。', ['voice.remaining 120']],
   ['於 of a Traditional reply is 于: 少於 is a threshold, no balance (Traditional HK/TW of real r22-089)', '您餘額已少於20元,為18.50元,請及時充值。', ['balance.balance 18.5']],
-  [
-    'a line that ends mid-sentence, with no mark, ends a clause (clauses on lines of real r22-035)',
-    '您本月免费100M流量\n还剩80.50MB\n本地主叫通话免费300分钟（含长途）\n还剩120分钟',
-    ['data.total 100', 'data.remaining 80.5', 'voice.total 300', 'voice.remaining 120'],
-  ],
-  ['the same between two kinds in 【】 (clauses on lines of real r17-032, r18-119)', '个人流量剩余：【国内通用】0.00M\n【省内通用】20.50M。', ['data.remaining 0 general', 'data.remaining 20.5 provincial']],
   // Guards.
-  ['guard: a list\'s rows on lines stay rows (real js-menu)', '您的余额为10.00元。\n1.话费查询\n2.流量查询\n快捷通道：111（查话费）', ['balance.balance 10']],
   ['guard: a colon after a kind (通用：) names no field', '省内通用：2.10GB', []],
   ['guard: 【…】 naming a reminder is still masked', '【剩余流量提醒】您的流量剩余1GB。', ['data.remaining 1024']],
   ['guard: an amount with a decimal point after a word of ours stays one amount', '您的余额为.5元，流量剩余1.5GB。', ['data.remaining 1536']],
