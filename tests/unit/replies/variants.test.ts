@@ -55,4 +55,9 @@ describe('generated variants of the dev texts', () => {
     expect(rule('joiner:为').apply(text, entry(text), 0)).toBe('上月结转至本月的夜间流量包10元1G为1024.00M。您的和视频包6元包1GB包内流量共有为1024.00MB。');
     expect(rule('joiner:dropped').apply('夜间流量包10元1G为1024.00M，总量为1024MB', entry(''), 0)).toBe('夜间流量包10元1G为1024.00M，总量1024MB');
   });
+
+  it('leave 积分余额 (what is left of points) alone when they swap balance words', () => {
+    const rule = VARIANT_RULES.find((r) => r.name === 'balance-word:话费余额')!;
+    expect(rule.apply('您的余额为10元，可用积分余额为1108。', {} as CorpusEntry, 0)).toBe('您的话费余额为10元，可用积分余额为1108。');
+  });
 });
