@@ -72,7 +72,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     no figure; bare 欠费 beside a period's part is the whole; codes said once are read in more shapes (batch real22).
  * 28: round 36 (replies36): full-width amounts keep yuan as their currency (a bill's total was lost); a stop after a
  *     Chinese word ends an advert's sentence; a colon after a stem keeps its naming; 於 is 于; 【…剩余…N分钟】 is no name;
- *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app).
+ *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
  */
 export const FIGURE_CODE_VERSION = 28;
 

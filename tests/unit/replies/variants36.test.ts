@@ -42,6 +42,7 @@ const FIGURES: [string, string, string[]][] = [
   ['【…】 saying what is left, with its amount, is no package name however short (left-word variants of real r22-084)', '您当前【本地套餐38元，还剩免费分钟数:120分钟】敬请留意。', ['voice.remaining 120']],
   ['於 of a Traditional reply is 于: 少於 is a threshold, no balance (Traditional HK/TW of real r22-089)', '您餘額已少於20元,為18.50元,請及時充值。', ['balance.balance 18.5']],
   ['a label of what is left (剩下, 尚余) before 专用流量 / 通用流量 is no qualifier of it (left-word 剩下 of real r15-143, r16-077)', '其中剩余国内流量1.15GB，剩下专用流量500.00MB，尚余通用流量20MB。', ['data.remaining 1177.6 general', 'data.remaining 500 app', 'data.remaining 20 general']],
+  ['支援 (Taiwan\'s 支持) opens a note of what a package allows, no kind (TW phrases of real r16-057)', '國內閒時流量包（支援流量結轉）套餐包含流量1GB剩餘512MB;飛享套餐_流量（支援流量結轉）套餐包含流量100MB剩餘0MB', ['data.total 1024 offpeak', 'data.remaining 512 offpeak', 'data.total 100', 'data.remaining 0']],
   // Guards.
   ['guard: a colon after a kind (通用：) names no field', '省内通用：2.10GB', []],
   ['guard: 【…】 naming a reminder is still masked', '【剩余流量提醒】您的流量剩余1GB。', ['data.remaining 1024']],
