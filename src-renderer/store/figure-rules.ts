@@ -73,8 +73,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 28: round 37 (replies37): a numbered bill line before 包括 is a line; kind words ending in the topic's word after a comma go on
  *     with the field before; a weak word after an amount names no use; ≈ restates; a balance below zero is the whole owed beside
  *     a period's part; 07月可使用…总流量 is a total (batch real23).
+ * 29: round 36 (replies36): full-width amounts keep yuan as their currency (a bill's total was lost); a stop after a
+ *     Chinese word ends an advert's sentence; a colon after a stem keeps its naming; 於 is 于; 【…剩余…N分钟】 is no name;
+ *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
  */
-export const FIGURE_CODE_VERSION = 28;
+export const FIGURE_CODE_VERSION = 29;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

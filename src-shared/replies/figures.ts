@@ -500,10 +500,13 @@ function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity |
  */
 function kindTotal(naming: Naming, text: string, between: string, next: Quantity): string | undefined {
   const { template, rule, label } = naming;
-  if (!template.kindWords.some((k) => label.startsWith(k)) || !/^[\s,]*$/u.test(between.replace(/已使用|已用/u, ''))) return undefined;
+  if (!template.kindWords.some((k) => label.startsWith(k))) return undefined;
   const used = template.fields.find((r) => r.field === 'used' && !r.weak);
   const total = template.fields.find((r) => r.field === 'total');
-  if (!used || !total || rule.field === 'used' || rule.field === total.field || !used.labels.some((l) => between.includes(l))) return undefined;
+  if (!used || !total || rule.field === 'used' || rule.field === total.field) return undefined;
+  // Nothing but a label of use between them (使用了, 已消耗 as well as 已使用), and a joiner (：, 为) before the next amount.
+  const usedWord = used.labels.filter((l) => between.includes(l)).sort((a, b) => b.length - a.length)[0];
+  if (usedWord === undefined || !/^[\s,:为]*$/u.test(between.replace(usedWord, ''))) return undefined;
   const group = text.slice(next.end).split(/[;。!?\n]/u)[0]!;
   return rule.labels.some((l) => l.length > 1 && group.includes(l)) ? undefined : total.field;
 }
@@ -816,8 +819,10 @@ const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
-  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元).
-  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(span.text)?.[0] ?? span.text.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
+  // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元). Full-width digits and signs
+  // (６８．００元, ￥) are the same amount: folded first, else the whole `６８．００元` is taken for a currency of its own.
+  const written = span.text.normalize('NFKC');
+  const currency = t.measure === 'money' ? (/^[^\d-]+/u.exec(written)?.[0] ?? written.replace(/[\d.,\s+-]/gu, '')).trim() || null : null;
   return { topic: t.topic, field, value, unit, currency, package: null, pool: null, voicePool: null, kindFrom: null, item: null, span, template: t.id, label, confidence: 'sure' };
 }
 

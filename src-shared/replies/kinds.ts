@@ -503,10 +503,10 @@ function kindClause(context: string, rules: ReplyRules): string | null {
 // "省内（不可共享）流量": a kind the amount is said not to be (not shared, not carried over) names none.
 const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:共享|结转|分享)/gu;
 
-// "（支持流量结转）": a note of what the package allows (its data may be carried over) says nothing of the amount's kind,
-// nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
+// "（支持流量结转）" (Taiwan's "（支援流量結轉）"): a note of what the package allows (its data may be carried over) says
+// nothing of the amount's kind, nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
 // "（不含省内）": nor does a note of what it leaves out (round 28).
-const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|例如|比如|如)[^()]*\)/gu;
+const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|支援|例如|比如|如)[^()]*\)/gu;
 
 /**
  * Scope words joined (省内外, 省内省外, 省内及国内, 国内、省内, 省内/省外): the amount is of both scopes, so neither names its

@@ -211,9 +211,11 @@ const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
   // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
-  // names it (after a kind, "省内通用：2.10GB", the clause names no field).
+  // names it (after a kind, "省内通用：2.10GB", the clause names no field); so does one right after a stem ("仅使用：0.75MB",
+  // "流量使用：0.00MB": what the words before the colon say was done to the amount).
   const beforeColon = window.replace(/[:：]\s*$/u, '');
-  const named = beforeColon !== window && candidates.some((t) => t.when.some((w) => beforeColon.endsWith(w))) ? beforeColon : window;
+  const endsNamed = (t: FigureTemplate) => t.when.some((w) => beforeColon.endsWith(w)) || t.fields.some((r) => r.stems?.some((stem) => beforeColon.endsWith(stem)));
+  const named = beforeColon !== window && candidates.some(endsNamed) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
   if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
   const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);

@@ -219,6 +219,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
   const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));
   for (const id of new Set(ids)) if (ids.indexOf(id) !== ids.lastIndexOf(id)) problems.push(`template id "${id}" used twice`);
 
+  const dataUseLabels = figures
+    .filter((t) => t.topic === 'data')
+    .flatMap((t) => t.fields.filter((r) => !r.weak && (r.field === 'used' || r.field === 'remaining')).flatMap((r) => r.labels));
   return {
     serviceNumbers: new Set(file.serviceNumbers),
     signs: file.signs.map(fold),
@@ -250,7 +253,8 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       pool: p.pool,
       // 爱看流量 also as 爱看数据, as for labels.
       words: withSynonyms(p.words.map(fold)),
-      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: p.narrowable.after.map(fold) } } : {}),
+      // A label of what is left or used right before a narrowable word (剩下专用流量, 尚余通用流量) is no qualifier of it, as 剩余 is not.
+      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels])] } } : {}),
     })),
     voicePools: (file.voicePools ?? []).map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({

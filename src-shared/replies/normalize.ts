@@ -14,10 +14,16 @@ export interface Folded {
 
 const memo = new Map<string, string>();
 
+/**
+ * Characters `fold` keeps because they are Simplified too, but that a Traditional reply writes for another: 於 is 于 there
+ * (餘額已少於15元, 將於, 約等於), and the rules are written with 于.
+ */
+const TRADITIONAL_ONLY: Record<string, string> = { 於: '于' };
+
 function foldChar(ch: string): string {
   let out = memo.get(ch);
   if (out === undefined) {
-    out = fold(ch);
+    out = TRADITIONAL_ONLY[ch] ?? fold(ch);
     memo.set(ch, out);
   }
   return out;

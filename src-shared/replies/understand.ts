@@ -96,8 +96,11 @@ export class ReplyReader {
    */
   private adverts(folded: Folded): Mask {
     const text = folded.text;
-    // An English full stop ends a sentence when a space follows it (not 1.5GB).
-    const isEdge = (edge: RegExp, at: number) => edge.test(text[at]!) || (text[at] === '.' && /\s/u.test(text[at + 1] ?? ''));
+    // An English full stop ends a sentence when a space follows it (not 1.5GB). After a Chinese word it is never a decimal
+    // point or a link's, and ends a sentence ("…月结日09日.5G畅享套餐128元/月，含30GB…，详询10086": the advert is a sentence of
+    // its own), though not the clause of an opening word, which may go on after it ("…;总费用28.80元.详询10086.", real r22-018).
+    const isEdge = (edge: RegExp, at: number) =>
+      edge.test(text[at]!) || (text[at] === '.' && (/\s/u.test(text[at + 1] ?? '') || (edge === SENTENCE_EDGE && /\p{Script=Han}/u.test(text[at - 1] ?? ''))));
     // A sentence word ("…20G省内流量仅需19.99元") masks from its own clause too when the sentence says something of
     // the customer's own before it ("今年6月份您使用的流量为4.37GB，…", real r17-071), else from the sentence's start.
     // A link and the spaces after it end what came before ("…余额是7.41元,一键充值 http://… 5G畅享套餐128元/月，…详询10086",
@@ -136,6 +139,10 @@ export class ReplyReader {
       for (const m of allMatches(re, folded.text)) {
         const at = m.indices?.groups?.name;
         if (!at) continue;
+        // "【…套餐58元，还剩余免费分钟数:259分钟】" (real r22-084): what the customer has left or used, with its amount, is said in
+        // the brackets, not named there, however short (a name of 30 characters or less was masked).
+        const inside = folded.text.slice(at[0], at[1]);
+        if (this.rules.adverts.held.some((w) => inside.includes(w) && SAYS_AMOUNT.test(inside.slice(inside.indexOf(w) + w.length)))) continue;
         ranges.push([at[0], at[1]]);
         const name = folded.text.slice(at[0], at[1]).trim();
         if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to)) continue;
@@ -147,6 +154,8 @@ export class ReplyReader {
   }
 }
 
+/** Words then an amount (剩余免费分钟数:259分钟): a figure said, not a name. */
+const SAYS_AMOUNT = /^[^\d]{0,12}\d/u;
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
 const SENTENCE_EDGE = /[。!?\n【】]/u;
 const CLAUSE_EDGE = /[。!?\n【】,;:]/u;

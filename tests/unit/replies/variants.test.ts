@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../src-shared/search/fold';
-import { loadCorpus } from '../../fixtures/replies/corpus';
+import { loadCorpus, type CorpusEntry } from '../../fixtures/replies/corpus';
 import { VARIANT_RULES, variantsOf } from '../../fixtures/replies/variants';
 
 // The generator of GENERATED variants (not real replies) that the bench's robustness row reads.
@@ -42,5 +42,22 @@ describe('generated variants of the dev texts', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(500);
+  });
+
+  // Round 36: a size in a package's name that has the value of a hand figure ("夜间流量包10元1G为1024.00M") is no place for a joiner;
+  // the variants made "10元：1G为：1024.00M" and "10元1G1024.00M" (one amount 1G1024M), changing what the text says.
+  it('never put a joiner after a price, nor drop one that stands between two amounts', () => {
+    const entry = (text: string): CorpusEntry =>
+      ({ id: 'ours', text, source: 'ours', figures: [{ what: 'data-total', value: 1024, unit: 'MB', pool: 'carryover', label: '' }] }) as unknown as CorpusEntry;
+    const rule = (name: string) => VARIANT_RULES.find((r) => r.name === name)!;
+    const text = '上月结转至本月的夜间流量包10元1G为1024.00M。您的和视频包6元包1GB包内流量共有1024.00MB。';
+    expect(rule('joiner:colon').apply(text, entry(text), 0)).toBe('上月结转至本月的夜间流量包10元1G为1024.00M。您的和视频包6元包1GB包内流量共有：1024.00MB。');
+    expect(rule('joiner:为').apply(text, entry(text), 0)).toBe('上月结转至本月的夜间流量包10元1G为1024.00M。您的和视频包6元包1GB包内流量共有为1024.00MB。');
+    expect(rule('joiner:dropped').apply('夜间流量包10元1G为1024.00M，总量为1024MB', entry(''), 0)).toBe('夜间流量包10元1G为1024.00M，总量1024MB');
+  });
+
+  it('leave 积分余额 (what is left of points) alone when they swap balance words', () => {
+    const rule = VARIANT_RULES.find((r) => r.name === 'balance-word:话费余额')!;
+    expect(rule.apply('您的余额为10元，可用积分余额为1108。', {} as CorpusEntry, 0)).toBe('您的话费余额为10元，可用积分余额为1108。');
   });
 });
