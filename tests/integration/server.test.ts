@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket as NodeWebSocket } from 'ws';
 import { RequestSchemas, type Events } from '../../src-shared/api/contract';
-import { decodeWireMessage, EVENT_NAMES, type DecodedWireMessage } from '../../src-shared/api/wire';
+import { decodeWireMessage, EVENT_NAMES, MAX_FRAME_BYTES, type DecodedWireMessage } from '../../src-shared/api/wire';
 import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
 import { encodeHello, launchCodeOf, UNAUTHORIZED_CLOSE, type Credential } from '../../src-shared/api/ws-handshake';
 import { startServer, type RunningServer } from '../../src-main/server';
@@ -340,7 +340,8 @@ describe('WebSocket /api', () => {
     ['a JSON value that is not a message', '[1,2,3]', 1007],
     ['a message that is not a call', JSON.stringify({ type: 'events', events: [{ event: 'notice', data: {} }] }), 1008],
     ['a binary frame', Buffer.from([1, 2, 3]), 1003],
-    ['a 1 MiB frame', 'x'.repeat(1024 * 1024), 1009],
+    // One byte over the limit: the largest import (mend32) made the limit 8 MiB + 64 KiB; a frame past it still ends the connection.
+    ['a frame one byte over the limit', 'x'.repeat(MAX_FRAME_BYTES + 1), 1009],
   ])('closes the connection on %s, and keeps serving the next client', async (_name, frame, code) => {
     const socket = await welcomed();
     socket.send(frame);
