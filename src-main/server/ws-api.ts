@@ -14,6 +14,14 @@ const CLOSE_GRACE_MS = 2000;
 export const HELLO_DEADLINE_MS = 10_000;
 
 /**
+ * What a connection may send before its hello is heard (bytes on the socket, frame headers included). A hello is
+ * a few hundred bytes; the frame limit (MAX_FRAME_BYTES, 8 MiB + 64 KiB for the largest import) is for welcomed
+ * pages only: ws has one limit per server, so without this anyone on the machine who passes the Host and Origin
+ * checks (any local process can send those headers) could make the server buffer a whole frame per connection.
+ */
+export const MAX_HELLO_BYTES = 4 * 1024;
+
+/**
  * What may wait unsent for one client (ws `bufferedAmount`, bytes). A client that stops reading
  * would otherwise make the server keep every event for it, without bound. The largest frame is a
  * catalog event (an update inflates to at most 8 MiB), so a client that reads is never near this.
@@ -61,7 +69,10 @@ export function createWebSocketApi(
 
   return {
     accept(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        capUntilHello(socket, ws);
+        wss.emit('connection', ws, req);
+      });
     },
     async close() {
       events.stop();
@@ -72,6 +83,29 @@ export function createWebSocketApi(
 }
 
 type Deliver = (client: WebSocket, frame: string) => void;
+
+/**
+ * Counts what arrives on the socket until the first message (the hello) is heard, and cuts the connection once that
+ * passes MAX_HELLO_BYTES: ws would otherwise read a frame up to MAX_FRAME_BYTES before anyone knows who sent it.
+ * ws reads the socket first (its listener came first), so at most one read's chunk lies beyond the cap.
+ */
+function capUntilHello(socket: Duplex, ws: WebSocket): void {
+  let received = 0;
+  let heard = false;
+  const count = (chunk: Buffer) => {
+    // Set by ws's own reading of this chunk when it completed the hello: what came with it is a welcomed page's.
+    if (heard) return;
+    received += chunk.length;
+    if (received > MAX_HELLO_BYTES) ws.terminate();
+  };
+  socket.on('data', count);
+  const stop = () => {
+    heard = true;
+    socket.off('data', count);
+  };
+  ws.once('message', stop);
+  ws.once('close', stop);
+}
 
 /** The first frame must be a hello with a good credential; until then the connection gets nothing. */
 function awaitHello(socket: WebSocket, sessions: BrowserSessions, deadlineMs: number, deliver: Deliver, welcome: () => void): void {

@@ -5,7 +5,7 @@ import { PduError } from './errors';
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
  * that nothing is lost. A stored one that fills the memory, or one handed over directly, exists nowhere else.
  */
-export function unreadableText(raw: string, code: string): string {
+function unreadableText(raw: string, code: string): string {
   return `[PDU ${code}] ${raw}`;
 }
 

@@ -6,6 +6,7 @@ import { decodeWireMessage, EVENT_NAMES, MAX_FRAME_BYTES, type DecodedWireMessag
 import { connectWebSocketApi, type WebSocketApiClient } from '../../src-shared/api/ws-client';
 import { encodeHello, launchCodeOf, UNAUTHORIZED_CLOSE, type Credential } from '../../src-shared/api/ws-handshake';
 import { startServer, type RunningServer } from '../../src-main/server';
+import { MAX_HELLO_BYTES } from '../../src-main/server/ws-api';
 import { hallErrorOf } from '../unit/api/hall-error-of';
 import { webSocketWithOrigin } from '../unit/api/node-websocket';
 import { SAMPLE_INCOMING, ScriptedCore, STANDARD_SCRIPT } from '../unit/api/scripted-core';
@@ -297,6 +298,21 @@ describe('WebSocket /api', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('cuts a connection that sends more than MAX_HELLO_BYTES before its hello is heard: a good hello padded to 1 MiB gets nothing and spends nothing', async () => {
+    // The frame limit (8 MiB + 64 KiB since mend32) is for welcomed pages; before the hello anyone who can fake an Origin is a stranger.
+    const code = launchCode(server);
+    const socket = await openSocket(apiUrl(), { origin: origin() });
+    const callsBefore = core.calls.length;
+    const first = Promise.race([closed(socket).then((end) => ({ closed: end.code })), nextMessage(socket).then((heard) => ({ heard }))]);
+    socket.send(encodeHello(code) + ' '.repeat(1024 * 1024));
+    expect(await first).toEqual({ closed: 1006 });
+    expect(core.calls.length).toBe(callsBefore);
+    // A hello of the usual size, with the same code, still gets in: the cut spent nothing.
+    const hello = encodeHello(code);
+    expect(Buffer.byteLength(hello)).toBeLessThan(MAX_HELLO_BYTES / 8);
+    (await welcomed(code)).close();
   });
 
   it.each([

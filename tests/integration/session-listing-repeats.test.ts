@@ -75,3 +75,24 @@ describe('a +CMGL entry whose PDU line is garbled but still decodes (real pty, n
     await until(() => emulator.messages('SM').length === 0, 'the slot freed once its true text is journaled');
   });
 });
+
+describe('a +CMGL entry whose length disagrees, on a modem that refuses to read that slot again (real pty)', () => {
+  it('stays on the SIM, and the entries after it are still read and journaled', async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 10, ME: 0 } });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+    const first = reply('您的话费账单已出。', 0);
+    const second = reply('您的流量剩余1GB。', 1);
+    expect(emulator.preload('SM', first)).toBe(0);
+    expect(emulator.preload('SM', second)).toBe(1);
+    const length = (pdu: string) => pdu.length / 2 - 1 - parseInt(pdu.slice(0, 2), 16);
+    // Slot 0's header counts one octet more than its PDU has (as gammu's 41.dump counts the SMSC octet); every AT+CMGR refused.
+    const listing = `\r\n+CMGL: 0,1,,${length(first) + 1}\r\n${first}\r\n+CMGL: 1,1,,${length(second)}\r\n${second}\r\n\r\nOK\r\n`;
+    emulator.fault({ kind: 'replay', command: 'AT+CMGL=4', bytes: listing, times: 100 });
+    emulator.fault({ kind: 'command-error', command: 'AT+CMGR', cms: 321, times: 100 });
+    await session.drain();
+    expect(r.incoming.map((x) => x.text)).toEqual(['您的流量剩余1GB。']);
+    expect(emulator.messages('SM').map((m) => m.index)).toEqual([0]);
+  });
+});

@@ -131,6 +131,20 @@ export class StoredMessages {
     this.memory = '';
   }
 
+  /**
+   * A listed slot read once more; null when the modem refuses the read: the slot then stays, and the listing goes on
+   * (a throw would leave every entry after it unread until the read is taken, and since mend33 every entry whose header
+   * counts its length otherwise is read again).
+   */
+  private async readAgain(index: number): Promise<Omit<StoredPdu, 'index'> | null> {
+    try {
+      return parseCmgr((await this.host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+    } catch (e) {
+      if (e instanceof AtError && REFUSALS.has(e.code)) return null;
+      throw e;
+    }
+  }
+
   private async readSlot(mem: string, index: number, report: boolean): Promise<void> {
     // Announced in a memory it cannot read from (Cinterion: +CMTI: "SM" but reads only ME/MT): read them all.
     if (![...this.plan.drain, this.plan.reports].includes(mem)) {
@@ -269,7 +283,7 @@ export class StoredMessages {
     const slot = slotName(mem, index);
     let meaning = fitsLength(first) ? host.interpret(pdu) : notItsLength(pdu);
     if (meaning.kind === 'unreadable') {
-      const again = parseCmgr((await host.at(`AT+CMGR=${index}`, undefined, undefined, PDU_READ)).lines);
+      const again = await this.readAgain(index);
       // The same bytes twice are what the slot holds, whatever length the header gives (a modem that counts it otherwise).
       if (again) meaning = fitsLength(again) || sameHex(again.pdu, pdu) ? host.interpret(again.pdu) : notItsLength(again.pdu);
       if (meaning.kind === 'unreadable') {
