@@ -76,8 +76,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 29: round 36 (replies36): full-width amounts keep yuan as their currency (a bill's total was lost); a stop after a
  *     Chinese word ends an advert's sentence; a colon after a stem keeps its naming; 於 is 于; 【…剩余…N分钟】 is no name;
  *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
+ * 30: round 38 (replies38): an item of data written with 为 goes on with a heading's list; a full stop between two Chinese
+ *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
  */
-export const FIGURE_CODE_VERSION = 29;
+export const FIGURE_CODE_VERSION = 30;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -52,6 +52,7 @@ const PACKAGE_END = /(?:包|套餐)\s*$/u;
 
 /** Labels name the amount that follows them within the same sentence. */
 const SENTENCE_END = /[。!?\n]/gu;
+const HAN_STOP = /(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
@@ -113,7 +114,9 @@ export function readFigures(
   packageNames: PackageName[],
   boilerplate: Mask = [],
 ): FigureReading {
-  const text = folded.text;
+  // "您的话费为50.68元.其中:…" (real r23b-043): an English full stop between two Chinese words ends a sentence (never a
+  // decimal point nor a link's); one character for one, so every offset stays.
+  const text = folded.text.replace(HAN_STOP, '。');
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);

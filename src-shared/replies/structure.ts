@@ -92,8 +92,9 @@ export function breakdownOf(
 /** A sentence or line of a part word alone (其中), then the amount's line. */
 const partWordLine = (word: string) => new RegExp(`(?:^|[。!?\\n])\\s*${word}\\s*[,:]?\\s*\\n[^\\n]*$`, 'u');
 
-/** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"). */
-const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*:?\s*$/u;
+/** A list item that names data with words of its own ("，校园流量", "，其他流量（仅供参考）"), a colon or 为 before its
+ * amount ("剩余流量：爱看流量为1GB,其他流量为294MB": the joiner 为 that the first item has too). */
+const DATA_ITEM = /^[\s,;、]*[^\d\s,;。:()]{1,8}?(?:流量|数据)\s*[:为]?\s*$/u;
 
 /** "；国内通用：", "、省内4G单模流量：": an item headed by its words and a colon (a network generation, 4G, is no amount). */
 const KIND_COLON = /^[\s,;、]*(?:[^\d:,;。\n]|\d[gG](?![bB])){1,10}:\s*$/u;
@@ -130,8 +131,11 @@ export function listGoesOn(window: string, after: string): boolean {
   const item = window.includes('(') ? window.replace(BRACKETED, '') : window;
   const short = item.length <= 12 || (item.length <= 24 && LATIN_ITEM.test(item));
   // An amount in a bracket opened after the item's words ("、官微专用本地流量（1M1月）") is a note on them, no item.
-  return short && !item.includes(':') && !NOTE_OPEN.test(item) && !/(?:包|套餐|卡)\s*$/u.test(window) && !namesPackage(after);
+  return short && !item.includes(':') && !NOTE_OPEN.test(item) && !/(?:包|套餐|卡)\s*$/u.test(window) && !IN_USE.test(window) && !namesPackage(after);
 }
+
+/** "；正使用省内1G闲时流量（12个月），剩余…" (real r23a-033): 正使用 (now using) opens a package's name, no item of a list. */
+const IN_USE = /^[\s,;、]*正在?使用(?!的)/u;
 
 /** The words after an amount that end its item of an enumeration ("本地通话、"). */
 const AMOUNT_FIRST_ITEM = /^[^\s\d,;。:()]{1,8}、\s*$/u;
