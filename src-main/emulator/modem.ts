@@ -100,14 +100,18 @@ export class ModemEmulator {
   private commandListeners = new Set<(line: string) => void>();
   private replugListeners = new Set<() => void>();
 
-  constructor(options: EmulatorOptions = {}) {
+  constructor(
+    private readonly options: EmulatorOptions = {},
+    /** The card and its message memory, when this is another serial port of a modem that holds them (`secondPort`). */
+    shared?: { simCard: SimCard; storage: Storages },
+  ) {
     const o = (this.o = resolveOptions(options));
     this.settings = this.factorySettings();
     this.commands = { ...COMMANDS, ...vendorCommands(o.quirks.vendorCommands) };
     this.rng = createRng(o.seed);
-    this.simCard = new SimCard(o.sim);
+    this.simCard = shared?.simCard ?? new SimCard(o.sim);
     this.network = new Network(o.scheduler, o.timing.registerDelayMs, o.rssi);
-    this.storage = new Storages(o.capacity, o.firstIndex);
+    this.storage = shared?.storage ?? new Storages(o.capacity, o.firstIndex);
     this.tx = new Transmitter(o.scheduler, o.baud);
     this.urcs = new UrcGate({
       settings: () => this.settings,
@@ -196,6 +200,16 @@ export class ModemEmulator {
   /** Bytes to the host. */
   onData(cb: (chunk: Uint8Array) => void): () => void {
     return this.tx.onData(cb);
+  }
+
+  /**
+   * The modem's second AT port (a Quectel EC25's USB interface 03 beside 02, a SIM7600's ttyUSB3 beside ttyUSB2): a
+   * line of its own (echo, settings, prompt) onto the same card and message memory. New messages are announced on
+   * this (the first) port only, as a modem's URCs go to one port.
+   */
+  secondPort(): ModemEmulator {
+    // The first port plays the script: the card's and the network's events happen once.
+    return new ModemEmulator({ ...this.options, script: [] }, { simCard: this.simCard, storage: this.storage });
   }
 
   /**

@@ -292,6 +292,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       if (iccid) break;
     }
     const { simId, identified } = simIdentity({ iccid, imsi, path: this.status.path }, randomUUID);
+    // Checked and claimed in one step: two ports of one modem set up together cannot both find the card free.
+    const heldBy = identified ? (this.o.simHeldBy?.(simId) ?? null) : null;
+    if (heldBy !== null) return this.letGoOfHeldSim(simId, heldBy);
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId });
     if (!identified) {
       this.notice('warning', {
@@ -510,6 +513,28 @@ export class ModemSession extends Emitter<SessionEvents> {
   private restartedInPlace(): void {
     this.stores.modemRestarted();
     this.reinitialiseIf(() => this.status.state === 'ready');
+  }
+
+  /**
+   * This card is up in another session already (its modem's other AT port, connected too): two sessions reading one
+   * memory each delete by index what the other has read, freed and the network has filled again, a message neither
+   * read. This port lets go before reading anything; the other goes on.
+   */
+  private async letGoOfHeldSim(simId: string, heldBy: string): Promise<never> {
+    const err = new HallError(
+      'modem.same-sim',
+      {
+        zh: `${this.status.path} 上的 SIM 卡 ${simId} 已经通过 ${heldBy} 连接（同一个调制解调器的另一个端口，或者同一张卡）；为了不让两处同时读取和删除卡上的短信，这个端口不再连接。`,
+        en: `The SIM ${simId} on ${this.status.path} is connected through ${heldBy} already (another port of the same modem, or the same card); this port is let go, so that two places do not read and delete the card's messages at once.`,
+      },
+      {
+        action: { zh: `继续用 ${heldBy} 即可；想改用 ${this.status.path}，先断开 ${heldBy}。`, en: `Keep using ${heldBy}; to use ${this.status.path} instead, disconnect ${heldBy} first.` },
+        details: { path: this.status.path, heldBy },
+      },
+    );
+    this.fail(err);
+    await this.abandonAttempt();
+    throw err;
   }
 
   /** Checked when its turn comes, not when asked: by then an initialise already queued may have done it. */
