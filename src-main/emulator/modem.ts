@@ -284,6 +284,20 @@ export class ModemEmulator {
     this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
   }
 
+  /**
+   * A card pulled and another pushed in while the modem runs, with SIM hot-plug detection on (a Quectel with
+   * AT+QSIMDET): "+CPIN: NOT READY" as the card leaves, "+CPIN: READY" once the next one has started, the line a
+   * Quectel module prints for a card at power-on too (RDY, +CPIN: READY, +QUSIM: 1, +QIND: SMS DONE).
+   */
+  swapSim(sim: Partial<SimOptions>): void {
+    this.simCard.state = 'ABSENT';
+    this.network.detach();
+    this.urcs.push(['+CPIN: NOT READY'], false);
+    this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
+    if (this.simCard.cpin === 'READY') this.network.attach();
+    this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
+  }
+
   /** The device profile this emulator plays, if any. */
   get profile(): ResolvedOptions['profile'] {
     return this.o.profile;

@@ -20,6 +20,7 @@ import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../.
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
+import { SIM_CHANGED_ERROR } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
@@ -63,6 +64,8 @@ interface Pending {
   to: string;
   text: string;
   redacted: string;
+  /** The card it was asked of: a card put in the modem meanwhile sends none of the one before's instructions. */
+  simId: string | null;
 }
 
 /**
@@ -223,8 +226,9 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   async send(to: string, text: string, redacted: string): Promise<string> {
     const id = randomUUID();
-    await this.record({ id, to, redacted }, 'queued', [], null);
-    this.outbox.push({ id, to, text, redacted });
+    const simId = this.status.simId;
+    await this.record({ id, to, redacted, simId }, 'queued', [], null);
+    this.outbox.push({ id, to, text, redacted, simId });
     void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
   }
@@ -500,13 +504,30 @@ export class ModemSession extends Emitter<SessionEvents> {
         // The modem rebooted and forgot its settings (its memories too): bring it up again.
         if (urc.what === 'modem') this.restartedInPlace();
         break;
-      case 'cpin':
-        // The SIM finished starting after the session had to stop at it.
-        if (urc.state.toUpperCase() === 'READY') this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
+      case 'cpin': {
+        const r = readCpin([`+CPIN: ${urc.state}`]);
+        // The SIM finished starting after the session had to stop at it, or a card came back after one left.
+        if (r.sim === 'ready') this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
+        else if (this.status.state === 'ready') this.cardLeft({ sim: r.sim, starting: r.starting, deviceLock: r.deviceLock ? r.code : null });
         break;
+      }
       default:
         break;
     }
+  }
+
+  /**
+   * The card says it is gone or not ready while the session is up: pulled from a modem with SIM hot-plug on (a
+   * Quectel with AT+QSIMDET says +CPIN: NOT READY, then +CPIN: READY for the card put in). Until a card is
+   * identified again the session holds no SIM id and sends nothing: before, it went on under the first card's
+   * id, so the next card's messages were journaled as the first's and a Retry of the first's instruction went
+   * out from the next card. Its READY brings the session up again, reading the new card's id.
+   */
+  private cardLeft(reading: SimReading): void {
+    // A report coming now is for the next card's messages: one of the card before's references is not its own.
+    this.refs.clear();
+    this.retiredRefs.clear();
+    this.update({ state: 'probing', sim: reading.sim, simId: null, traps: [simTrap(reading)] });
   }
 
   /** The modem rebooted and forgot its settings (its memories too): no delete of what was read before; bring it up again. */
@@ -624,7 +645,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       this.refs.delete(other);
       this.retiredRefs.add(other);
     }
-    await this.record({ id: r.id, to: r.to, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+    await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
   // ---- sending ----
@@ -643,6 +664,10 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async sendOne(p: Pending): Promise<void> {
+    if (p.simId !== null && p.simId !== this.status.simId) {
+      await this.record(p, 'failed', [], SIM_CHANGED_ERROR);
+      return;
+    }
     // Journaled before the first byte goes out: after a crash this instruction shows as
     // "may have been sent", never silently sent again.
     try {
@@ -671,8 +696,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     for (const ref of refs) this.refs.set(ref, { id: p.id, record });
   }
 
-  private async record(p: { id: string; to: string; redacted: string }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
-    const change = { id: p.id, simId: this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
+  private async record(p: { id: string; to: string; redacted: string; simId?: string | null }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
+    const change = { id: p.id, simId: p.simId ?? this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
     await this.o.journal.recordOutgoing(change);
     const record: OutgoingRecord = { kind: 'out', ...change, at: this.now().getTime() };
     this.emit('outgoing', record);
