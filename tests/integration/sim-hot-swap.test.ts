@@ -58,7 +58,7 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
 
   it("sends none of the card before's instructions still queued: they fail, said so, and stay that card's", async () => {
     // The card the session holds now (the next one, after the test before).
-    const [{ modemId, simId }] = await core.call('modem.list', {});
+    const { modemId, simId } = (await core.call('modem.list', {}))[0]!;
     const LATER = { iccid: '89860012345678900116', imsi: '460001234567011' };
     // The card is swapped while the first of two instructions is being written (its "> " is out): the second is queued.
     const off = modem.emulator.onCommand((line) => {
