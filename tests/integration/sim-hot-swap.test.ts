@@ -76,4 +76,15 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     // At most the one being written when the card left went out; the queued one did not.
     expect(modem.emulator.sent.length - sentBefore).toBeLessThanOrEqual(1);
   }, 90_000);
+
+  it('comes back up on its own after a +CPIN: NOT READY that no READY follows, under the card still in', async () => {
+    const { modemId, simId } = (await core.call('modem.list', {}))[0]!;
+    // The card's NOT READY is heard (the session stops being up), then it comes back by itself.
+    const leftUp = new Promise<void>((resolve) => core.on('modem', (m) => m.modemId === modemId && m.state === 'probing' && resolve()));
+    modem.emulator.fault({ kind: 'garbage', bytes: '\r\n+CPIN: NOT READY\r\n', when: 'now' });
+    await leftUp;
+    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ modemId, state: 'ready', simId });
+    const { commandId } = await core.call('send', { modemId, text: 'CXYE' });
+    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toBe('sent');
+  }, 90_000);
 });

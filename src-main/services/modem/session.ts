@@ -521,13 +521,16 @@ export class ModemSession extends Emitter<SessionEvents> {
    * Quectel with AT+QSIMDET says +CPIN: NOT READY, then +CPIN: READY for the card put in). Until a card is
    * identified again the session holds no SIM id and sends nothing: before, it went on under the first card's
    * id, so the next card's messages were journaled as the first's and a Retry of the first's instruction went
-   * out from the next card. Its READY brings the session up again, reading the new card's id.
+   * out from the next card. It is set up again, reading the new card's id.
    */
   private cardLeft(reading: SimReading): void {
     // A report coming now is for the next card's messages: one of the card before's references is not its own.
     this.refs.clear();
     this.retiredRefs.clear();
     this.update({ state: 'probing', sim: reading.sim, simId: null, traps: [simTrap(reading)] });
+    // Asked again at once, not only at the next +CPIN: READY: a modem that says NOT READY as it restarts may say
+    // nothing more (its RDY found the session no longer up), and a card still starting is waited for there.
+    this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
   }
 
   /** The modem rebooted and forgot its settings (its memories too): no delete of what was read before; bring it up again. */
