@@ -6,6 +6,9 @@ export interface SendFailure extends Bilingual {
   action: Bilingual;
 }
 
+/** Journaled with an instruction still queued when another card was put in the modem (`ModemSession.cardLeft`). */
+export const SIM_CHANGED_ERROR = 'send.sim-changed';
+
 const MAYBE_SENT: Bilingual = {
   zh: '先看看有没有收到 10086 的回复；没有收到再重发，以免重复办理。',
   en: 'First check whether 10086 replied; resend only if it did not, so nothing is done twice.',
@@ -40,6 +43,12 @@ export function explainSendFailure(code: string): SendFailure {
         zh: '调制解调器不再回应，短信没有发出。',
         en: 'The modem stopped answering; the message was not sent.',
         action: { zh: '拔插调制解调器后再发。', en: 'Replug the modem and send again.' },
+      };
+    case SIM_CHANGED_ERROR:
+      return {
+        zh: '排队期间调制解调器里换了一张 SIM 卡，这条指令是给之前那张卡的，没有从新卡发出。',
+        en: 'The SIM in the modem was changed while this instruction waited; it was for the card before, and was not sent from the new one.',
+        action: { zh: '放回原来的卡后再发；要用新卡办理，请为新卡重新发送。', en: 'Put the first card back and send it again; to do it for the new card, send it anew for that card.' },
       };
     case INTERRUPTED_SEND_ERROR:
       return { zh: '发送时应用意外退出，无法确定短信是否已经发出。', en: 'The app stopped while sending; it is not known whether the message went out.', action: MAYBE_SENT };

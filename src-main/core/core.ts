@@ -455,6 +455,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       ...(demo && this.demoBinding ? { binding: this.demoBinding } : {}),
       ...(usb ? { usb, findPath: findPortByUsb } : {}),
       ...(this.o.log ? { log: this.o.log } : {}),
+      simHeldBy: (simId) => this.simHolder(modemId, simId),
     });
     for (const event of ['incoming', 'outgoing', 'notice'] as const) session.on(event, (data) => this.emit(event, data as never));
     session.on('status', (status) => this.emit('modem', status));
@@ -497,6 +498,15 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         details: { path, inUse, device },
       },
     );
+  }
+
+  /** The path of another session on a port now (not one waited for, or given up on) whose card is `simId`, else null. */
+  private simHolder(modemId: string, simId: string): string | null {
+    for (const [id, session] of this.sessions) {
+      const { path, state, simId: held } = session.snapshot();
+      if (id !== modemId && held === simId && (state === 'probing' || state === 'ready')) return path;
+    }
+    return null;
   }
 
   private async resolveUsb(target: string): Promise<string> {

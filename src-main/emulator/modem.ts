@@ -100,14 +100,18 @@ export class ModemEmulator {
   private commandListeners = new Set<(line: string) => void>();
   private replugListeners = new Set<() => void>();
 
-  constructor(options: EmulatorOptions = {}) {
+  constructor(
+    private readonly options: EmulatorOptions = {},
+    /** The card and its message memory, when this is another serial port of a modem that holds them (`secondPort`). */
+    shared?: { simCard: SimCard; storage: Storages },
+  ) {
     const o = (this.o = resolveOptions(options));
     this.settings = this.factorySettings();
     this.commands = { ...COMMANDS, ...vendorCommands(o.quirks.vendorCommands) };
     this.rng = createRng(o.seed);
-    this.simCard = new SimCard(o.sim);
+    this.simCard = shared?.simCard ?? new SimCard(o.sim);
     this.network = new Network(o.scheduler, o.timing.registerDelayMs, o.rssi);
-    this.storage = new Storages(o.capacity, o.firstIndex);
+    this.storage = shared?.storage ?? new Storages(o.capacity, o.firstIndex);
     this.tx = new Transmitter(o.scheduler, o.baud);
     this.urcs = new UrcGate({
       settings: () => this.settings,
@@ -199,6 +203,16 @@ export class ModemEmulator {
   }
 
   /**
+   * The modem's second AT port (a Quectel EC25's USB interface 03 beside 02, a SIM7600's ttyUSB3 beside ttyUSB2): a
+   * line of its own (echo, settings, prompt) onto the same card and message memory. New messages are announced on
+   * this (the first) port only, as a modem's URCs go to one port.
+   */
+  secondPort(): ModemEmulator {
+    // The first port plays the script: the card's and the network's events happen once.
+    return new ModemEmulator({ ...this.options, script: [] }, { simCard: this.simCard, storage: this.storage });
+  }
+
+  /**
    * Each command line the modem has just run (its effects applied; an AT+CMGS has its "> " out and holds the
    * line until its answer), as the line came: what a test waits for to act at that very point of a
    * conversation (hand over a report, end a wait), instead of guessing when it comes.
@@ -268,6 +282,20 @@ export class ModemEmulator {
    */
   insertSim(sim: Partial<SimOptions>): void {
     this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
+  }
+
+  /**
+   * A card pulled and another pushed in while the modem runs, with SIM hot-plug detection on (a Quectel with
+   * AT+QSIMDET): "+CPIN: NOT READY" as the card leaves, "+CPIN: READY" once the next one has started, the line a
+   * Quectel module prints for a card at power-on too (RDY, +CPIN: READY, +QUSIM: 1, +QIND: SMS DONE).
+   */
+  swapSim(sim: Partial<SimOptions>): void {
+    this.simCard.state = 'ABSENT';
+    this.network.detach();
+    this.urcs.push(['+CPIN: NOT READY'], false);
+    this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
+    if (this.simCard.cpin === 'READY') this.network.attach();
+    this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
   }
 
   /** The device profile this emulator plays, if any. */

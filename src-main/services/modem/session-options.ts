@@ -25,6 +25,12 @@ export interface SessionOptions {
   /** To find the modem again after an unplug, when the OS gives it a new path. */
   usb?: UsbIdentity;
   findPath?: (usb: UsbIdentity) => Promise<string | null>;
+  /**
+   * The path of another session up on this SIM (`simId`), else null: asked the moment the card is identified, before
+   * anything of its memory is read. A modem's second AT port (an EC25's interface 03 beside 02) is another device
+   * with the same card behind it.
+   */
+  simHeldBy?: (simId: string) => string | null;
   now?: () => Date;
   log?: (dir: 'tx' | 'rx', text: string) => void;
   /** Waits between reconnect attempts (ms); the last repeats. */

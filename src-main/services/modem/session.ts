@@ -20,6 +20,7 @@ import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../.
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit } from '../../../src-shared/pdu';
+import { SIM_CHANGED_ERROR } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
@@ -63,6 +64,8 @@ interface Pending {
   to: string;
   text: string;
   redacted: string;
+  /** The card it was asked of: a card put in the modem meanwhile sends none of the one before's instructions. */
+  simId: string | null;
 }
 
 /**
@@ -223,8 +226,9 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   async send(to: string, text: string, redacted: string): Promise<string> {
     const id = randomUUID();
-    await this.record({ id, to, redacted }, 'queued', [], null);
-    this.outbox.push({ id, to, text, redacted });
+    const simId = this.status.simId;
+    await this.record({ id, to, redacted, simId }, 'queued', [], null);
+    this.outbox.push({ id, to, text, redacted, simId });
     void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
   }
@@ -292,6 +296,9 @@ export class ModemSession extends Emitter<SessionEvents> {
       if (iccid) break;
     }
     const { simId, identified } = simIdentity({ iccid, imsi, path: this.status.path }, randomUUID);
+    // Checked and claimed in one step: two ports of one modem set up together cannot both find the card free.
+    const heldBy = identified ? (this.o.simHeldBy?.(simId) ?? null) : null;
+    if (heldBy !== null) return this.letGoOfHeldSim(simId, heldBy);
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId });
     if (!identified) {
       this.notice('warning', {
@@ -497,19 +504,61 @@ export class ModemSession extends Emitter<SessionEvents> {
         // The modem rebooted and forgot its settings (its memories too): bring it up again.
         if (urc.what === 'modem') this.restartedInPlace();
         break;
-      case 'cpin':
-        // The SIM finished starting after the session had to stop at it.
-        if (urc.state.toUpperCase() === 'READY') this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
+      case 'cpin': {
+        const r = readCpin([`+CPIN: ${urc.state}`]);
+        // The SIM finished starting after the session had to stop at it, or a card came back after one left.
+        if (r.sim === 'ready') this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
+        else if (this.status.state === 'ready') this.cardLeft({ sim: r.sim, starting: r.starting, deviceLock: r.deviceLock ? r.code : null });
         break;
+      }
       default:
         break;
     }
+  }
+
+  /**
+   * The card says it is gone or not ready while the session is up: pulled from a modem with SIM hot-plug on (a
+   * Quectel with AT+QSIMDET says +CPIN: NOT READY, then +CPIN: READY for the card put in). Until a card is
+   * identified again the session holds no SIM id and sends nothing: before, it went on under the first card's
+   * id, so the next card's messages were journaled as the first's and a Retry of the first's instruction went
+   * out from the next card. It is set up again, reading the new card's id.
+   */
+  private cardLeft(reading: SimReading): void {
+    // A report coming now is for the next card's messages: one of the card before's references is not its own.
+    this.refs.clear();
+    this.retiredRefs.clear();
+    this.update({ state: 'probing', sim: reading.sim, simId: null, traps: [simTrap(reading)] });
+    // Asked again at once, not only at the next +CPIN: READY: a modem that says NOT READY as it restarts may say
+    // nothing more (its RDY found the session no longer up), and a card still starting is waited for there.
+    this.reinitialiseIf(() => this.status.state === 'probing' && this.status.sim !== 'ready');
   }
 
   /** The modem rebooted and forgot its settings (its memories too): no delete of what was read before; bring it up again. */
   private restartedInPlace(): void {
     this.stores.modemRestarted();
     this.reinitialiseIf(() => this.status.state === 'ready');
+  }
+
+  /**
+   * This card is up in another session already (its modem's other AT port, connected too): two sessions reading one
+   * memory each delete by index what the other has read, freed and the network has filled again, a message neither
+   * read. This port lets go before reading anything; the other goes on.
+   */
+  private async letGoOfHeldSim(simId: string, heldBy: string): Promise<never> {
+    const err = new HallError(
+      'modem.same-sim',
+      {
+        zh: `${this.status.path} 上的 SIM 卡 ${simId} 已经通过 ${heldBy} 连接（同一个调制解调器的另一个端口，或者同一张卡）；为了不让两处同时读取和删除卡上的短信，这个端口不再连接。`,
+        en: `The SIM ${simId} on ${this.status.path} is connected through ${heldBy} already (another port of the same modem, or the same card); this port is let go, so that two places do not read and delete the card's messages at once.`,
+      },
+      {
+        action: { zh: `继续用 ${heldBy} 即可；想改用 ${this.status.path}，先断开 ${heldBy}。`, en: `Keep using ${heldBy}; to use ${this.status.path} instead, disconnect ${heldBy} first.` },
+        details: { path: this.status.path, heldBy },
+      },
+    );
+    this.fail(err);
+    await this.abandonAttempt();
+    throw err;
   }
 
   /** Checked when its turn comes, not when asked: by then an initialise already queued may have done it. */
@@ -599,7 +648,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       this.refs.delete(other);
       this.retiredRefs.add(other);
     }
-    await this.record({ id: r.id, to: r.to, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+    await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
   // ---- sending ----
@@ -618,6 +667,10 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async sendOne(p: Pending): Promise<void> {
+    if (p.simId !== null && p.simId !== this.status.simId) {
+      await this.record(p, 'failed', [], SIM_CHANGED_ERROR);
+      return;
+    }
     // Journaled before the first byte goes out: after a crash this instruction shows as
     // "may have been sent", never silently sent again.
     try {
@@ -646,8 +699,8 @@ export class ModemSession extends Emitter<SessionEvents> {
     for (const ref of refs) this.refs.set(ref, { id: p.id, record });
   }
 
-  private async record(p: { id: string; to: string; redacted: string }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
-    const change = { id: p.id, simId: this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
+  private async record(p: { id: string; to: string; redacted: string; simId?: string | null }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
+    const change = { id: p.id, simId: p.simId ?? this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
     await this.o.journal.recordOutgoing(change);
     const record: OutgoingRecord = { kind: 'out', ...change, at: this.now().getTime() };
     this.emit('outgoing', record);
