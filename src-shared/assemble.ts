@@ -124,12 +124,6 @@ export function nearestRun<T>(list: readonly StampOf<T>[], at: number, open: (me
   return tied.size === 1 ? [...tied.keys()] : [...tied].sort((a, b) => a[1] - b[1]).map(([message]) => message);
 }
 
-/** Where a part goes (the oldest of its nearest messages), and those of them to mark uncertain that were not yet. */
-interface Placing {
-  join: Joining | undefined;
-  mark: Joining[];
-}
-
 /** The first entry of `list` stamped exactly `at` whose message is `open` and not `other`. */
 function firstOpenAt<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean, other?: T): StampOf<T> | undefined {
   for (let i = lowerBound(list, at, -1); i < list.length && list[i]!.at === at; i++) {
@@ -137,6 +131,41 @@ function firstOpenAt<T>(list: readonly StampOf<T>[], at: number, open: (message:
     if (e.message !== other && open(e.message)) return e;
   }
   return undefined;
+}
+
+/**
+ * nearestRun for a joiner that marks: the oldest of the nearest `open` messages of `list` (it takes the part) and, when
+ * several are as near, those of them to mark: the ones not `marked` yet, found in `unmarked` (the entries of `list` whose
+ * message was not marked when it entered; a marked one left there is skipped). A part tied with thousands of messages
+ * stamped as it is (a flood under one stamp) so looks at each tied message once, when it is marked, not at every part
+ * (review29, mend34). null when none is near enough.
+ */
+export function nearestToMark<T>(
+  list: readonly StampOf<T>[],
+  unmarked: readonly StampOf<T>[],
+  at: number,
+  open: (message: T) => boolean,
+  marked: (message: T) => boolean,
+): { oldest: T; mark: T[] } | null {
+  const best = nearestDistance(list, at, open);
+  if (best === Infinity) return null;
+  // The oldest open message of each run stamped `best` away, and a second one: two tell a tie.
+  const firsts = [at - best, ...(best > 0 ? [at + best] : [])].flatMap((stamp) => {
+    const first = firstOpenAt(list, stamp, open);
+    const second = first && firstOpenAt(list, stamp, open, first.message);
+    return [first, second].filter((e) => e !== undefined);
+  });
+  const oldest = firsts.reduce((a, b) => (b.order < a.order ? b : a)).message;
+  if (!firsts.some((e) => e.message !== oldest)) return { oldest, mark: [] };
+  const mark = new Set<T>(marked(oldest) ? [] : [oldest]);
+  for (const { message } of stampedAt(unmarked, at, best)) if (!marked(message) && open(message)) mark.add(message);
+  return { oldest, mark: [...mark] };
+}
+
+/** Where a part goes (the oldest of its nearest messages), and those of them to mark uncertain that were not yet. */
+interface Placing {
+  join: Joining | undefined;
+  mark: Joining[];
 }
 
 /** The messages of one group (SIM, sender, reference, part count) in one encoding, indexed by the part number they lack. */
@@ -165,20 +194,10 @@ class Shelf {
     // An unreadable stamp is as far from every message (Infinity): all of them tie. Rare (a modem's quirk): read one by one.
     if (Number.isNaN(at)) return this.tied(this.messages.filter(open));
     const lacking = this.lackingOf(part);
-    const best = nearestDistance(lacking, at, open);
+    const near = nearestToMark(lacking, this.unmarked.get(part)!, at, open, (m) => m.marked);
     // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
-    if (best === Infinity) return this.tied(this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m)));
-    // The oldest open message of each run stamped `best` away, and a second one: two tell a tie.
-    const firsts = [at - best, ...(best > 0 ? [at + best] : [])].flatMap((stamp) => {
-      const first = firstOpenAt(lacking, stamp, open);
-      const second = first && firstOpenAt(lacking, stamp, open, first.message);
-      return [first, second].filter((e) => e !== undefined);
-    });
-    const oldest = firsts.reduce((a, b) => (b.order < a.order ? b : a)).message;
-    if (!firsts.some((e) => e.message !== oldest)) return { join: oldest, mark: [] };
-    const mark = new Set<Joining>(oldest.marked ? [] : [oldest]);
-    for (const { message } of stampedAt(this.unmarked.get(part)!, at, best)) if (open(message)) mark.add(message);
-    return { join: oldest, mark: this.marking([...mark]) };
+    if (near === null) return this.tied(this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m)));
+    return { join: near.oldest, mark: this.marking(near.mark) };
   }
 
   /** `near`, oldest first, as the part's candidates: the oldest takes it, all are marked when more than one. */

@@ -154,6 +154,30 @@ describe('assembleRecords on a flood under one stamp (mend34: each tied message 
     expect(marked).toBeGreaterThan(1000);
   });
 
+  it("the page's Reassembler places and marks as when it read the group after every part, on 40 seeded floods under one stamp", () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = createRng(seed * 53).next;
+      const stamps = [T0, random() < 0.5 ? T0 : T0 + 1000].map((t) => new Date(t).toISOString());
+      const given: IncomingRecord[] = [];
+      for (let s = 0; s < 10 + Math.floor(random() * 120); s++) {
+        for (const part of [1, 2, 3]) {
+          if (random() < 0.2) continue;
+          const timestamp = stamps[Math.floor(random() * 2)]!;
+          given.push({ kind: 'in', key: `10086|${timestamp}|7|3|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `第${s}条第${part}段`, encoding: 'ucs2', timestamp, receivedAt: Math.floor(random() * 1000), concat: { ref: 7, total: 3, part } });
+        }
+      }
+      given.sort((a, b) => (seed % 2 ? a.receivedAt - b.receivedAt : a.concat!.part - b.concat!.part));
+      const reference = new ReassemblerPartByPart([]);
+      const batched = new Reassembler([]);
+      expect(given.map((r) => batched.place(r)), `seed ${seed}`).toEqual(given.map((r) => reference.place(r)));
+      const expected = reference.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId));
+      expect(batched.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((g) => g.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(500);
+  });
+
   it('a real reply under another reference amid 4,000 parts of one stamp is joined whole and certain; no part of the flood is lost', () => {
     const stamp = new Date(T0).toISOString();
     const flood: IncomingRecord[] = [1, 2].flatMap((part) =>
