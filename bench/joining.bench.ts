@@ -70,6 +70,15 @@ function firstPartsFirst(n: number): IncomingRecord[] {
   );
 }
 
+/**
+ * A flood under one stamp (a fake base station's, or a service centre stamping one clock value): `n` two-part messages
+ * under one reference, every part 1 read first, all stamped the same second: every part 2 ties with every message still
+ * lacking its part 2, and each of them is marked (review29, mend34).
+ */
+function oneStamp(n: number): IncomingRecord[] {
+  return firstPartsFirst(n).map((r, i) => ({ ...r, key: `${r.key}#${i}`, timestamp: new Date(T0).toISOString() }));
+}
+
 function timed(runs: number, fn: () => unknown): number[] {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -108,6 +117,12 @@ export default async function joiningBench(): Promise<Section> {
   const bulk = firstPartsFirst(2_000);
   row(`assembleRecords, a bulk sender's 1,000 part 1s then their part 2s, one reference`, 5, () => assembleRecords(bulk));
   row(`page's Reassembler placing a bulk sender's 1,000 part 1s then their part 2s, one reference`, 3, () => placeAll(bulk));
+  for (const n of [1_000, 4_000]) {
+    const flood = oneStamp(n);
+    row(`assembleRecords, a flood of ${(n / 2).toLocaleString('en')} part 1s then their part 2s under one stamp, one reference`, 3, () => assembleRecords(flood));
+  }
+  const flood = oneStamp(2_000);
+  row(`page's Reassembler placing a flood of 1,000 part 1s then their part 2s under one stamp, one reference`, 3, () => placeAll(flood));
   return {
     title: 'Joining long messages (assembleRecords: journal, board, CLI, extension; the page\'s Reassembler)',
     figures,

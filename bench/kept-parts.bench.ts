@@ -56,16 +56,19 @@ async function measure(keptPartsMax: number): Promise<{ bytes: number; compactMs
 }
 
 /**
- * One call of the "may be joined wrong" rule over FLOOD sendings of one group (a part 1 each, under one reference):
+ * One call of the "may be joined wrong" rule over `n` sendings of one group (a part 1 each, under one reference):
  * what every later part on that SIM costs the page's Reassembler, the board and the journal's reader when someone
- * sends that many parts under one reference (read20). `repeats`: all the same text and second (an exact repeat is
- * never marked, so nothing cuts the comparison short); otherwise texts differ, stamped a second apart.
+ * sends that many parts under one reference (read20). `spread`: texts differ, stamped a second apart; `repeats`: all
+ * the same text and second (an exact repeat is never marked, so nothing cuts the comparison short); `one stamp` and
+ * `one unreadable stamp`: texts differ, every part under one stamp (a fake base station, a modem that stamps one
+ * clock value or nothing: every part in reach of every other, mend34).
  */
-function floodMs(repeats: boolean): number[] {
-  const sendings: PlacedSending[] = Array.from({ length: FLOOD }, (_, i) => ({
+function floodMs(n: number, kind: 'spread' | 'repeats' | 'one stamp' | 'one unreadable stamp'): number[] {
+  const stamp = (i: number) => (kind === 'one unreadable stamp' ? 'not a time' : new Date(T0 + (kind === 'spread' ? i * 1000 : 0)).toISOString());
+  const sendings: PlacedSending[] = Array.from({ length: n }, (_, i) => ({
     group: 'sim-1|10086|77|2',
     encoding: 'ucs2',
-    parts: [{ part: 1, text: repeats ? '尊敬的客户，' : `尊敬的客户 ${i}，`, stamp: new Date(T0 + (repeats ? 0 : i * 1000)).toISOString() }],
+    parts: [{ part: 1, text: kind === 'repeats' ? '尊敬的客户，' : `尊敬的客户 ${i}，`, stamp: stamp(i) }],
   }));
   const times: number[] = [];
   for (let run = 0; run < FLOOD_RUNS; run++) {
@@ -86,8 +89,15 @@ export default async function keptPartsBench(): Promise<Section> {
     { name: 'baseline: compaction, keys only', value: round(keysOnly.compactMs, 1), unit: 'ms' },
     { name: `journal.parts for ${ASKED} messages, p50 of ${RUNS}`, value: round(percentile(kept.askMs, 50), 2), unit: 'ms' },
     { name: `journal.parts for ${ASKED} messages, p95 of ${RUNS}`, value: round(percentile(kept.askMs, 95), 2), unit: 'ms' },
-    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} sendings of one reference, texts differ, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(false), 50), 2), unit: 'ms' },
-    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} exact repeats of one second, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(true), 50), 2), unit: 'ms' },
+    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} sendings of one reference, texts differ, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(FLOOD, 'spread'), 50), 2), unit: 'ms' },
+    { name: `may be joined wrong, ${FLOOD.toLocaleString('en')} exact repeats of one second, p50 of ${FLOOD_RUNS}`, value: round(percentile(floodMs(FLOOD, 'repeats'), 50), 2), unit: 'ms' },
+    ...[FLOOD, FLOOD * 10].flatMap((n) =>
+      (['one stamp', 'one unreadable stamp'] as const).map((kind) => ({
+        name: `may be joined wrong, ${n.toLocaleString('en')} sendings of one reference under ${kind}, texts differ, p50 of ${FLOOD_RUNS}`,
+        value: round(percentile(floodMs(n, kind), 50), 2),
+        unit: 'ms',
+      })),
+    ),
   ];
   return {
     title: 'Kept parts of long messages (journal.parts for a profile that missed some)',

@@ -70,6 +70,8 @@ interface Joining {
   held: Set<number>;
   /** Its parts' readable stamps (ms). */
   stamps: number[];
+  /** Marked uncertain by a tie (nearestSendings): such a message is marked once, never looked for again to mark. */
+  marked: boolean;
 }
 
 /**
@@ -83,11 +85,11 @@ export interface StampOf<T> {
 }
 
 /**
- * The messages of `list` nearest to a part stamped `at` (a readable stamp) that are `open` to it, oldest first, as
- * nearestSendings tells them: each side scanned from the stamp up to its first open message, no further than
- * SAME_SENDING_MS (maySendTogether); null when none is that near.
+ * How far the messages of `list` nearest to a part stamped `at` (a readable stamp) that are `open` to it are, as
+ * nearestSendings tells it: each side scanned from the stamp up to its first open message, no further than
+ * SAME_SENDING_MS (maySendTogether); Infinity when none is that near.
  */
-export function nearestRun<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean): T[] | null {
+function nearestDistance<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean): number {
   const from = lowerBound(list, at, -1);
   let best = Infinity;
   for (let i = from; i < list.length && list[i]!.at - at <= SAME_SENDING_MS; i++) {
@@ -100,16 +102,71 @@ export function nearestRun<T>(list: readonly StampOf<T>[], at: number, open: (me
     best = at - list[i]!.at;
     break;
   }
+  return best;
+}
+
+/** The entries of `list` stamped exactly `best` before or after `at` (each run sorted by the message's age). */
+function* stampedAt<T>(list: readonly StampOf<T>[], at: number, best: number): Generator<StampOf<T>> {
+  for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at === at - best; i++) yield list[i]!;
+  if (best > 0) for (let i = lowerBound(list, at + best, -1); i < list.length && list[i]!.at === at + best; i++) yield list[i]!;
+}
+
+/**
+ * The messages of `list` nearest to a part stamped `at` (a readable stamp) that are `open` to it, oldest first, as
+ * nearestSendings tells them (nearestDistance); null when none is that near.
+ */
+export function nearestRun<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean): T[] | null {
+  const best = nearestDistance(list, at, open);
   if (best === Infinity) return null;
-  // The runs stamped exactly `best` before and after (a message with a part in each counted once).
+  // A message with a part in each run, or two parts of one stamp, counted once.
   const tied = new Map<T, number>();
-  for (let i = lowerBound(list, at - best, -1); i < list.length && list[i]!.at <= at + best; i++) {
-    const { at: stamp, order, message } = list[i]!;
-    if (Math.abs(stamp - at) === best && open(message)) tied.set(message, order);
-  }
+  for (const { order, message } of stampedAt(list, at, best)) if (open(message)) tied.set(message, order);
   return tied.size === 1 ? [...tied.keys()] : [...tied].sort((a, b) => a[1] - b[1]).map(([message]) => message);
 }
 
+/** The first entry of `list` stamped exactly `at` whose message is `open` and not `other`. */
+function firstOpenAt<T>(list: readonly StampOf<T>[], at: number, open: (message: T) => boolean, other?: T): StampOf<T> | undefined {
+  for (let i = lowerBound(list, at, -1); i < list.length && list[i]!.at === at; i++) {
+    const e = list[i]!;
+    if (e.message !== other && open(e.message)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * nearestRun for a joiner that marks: the oldest of the nearest `open` messages of `list` (it takes the part) and, when
+ * several are as near, those of them to mark: the ones not `marked` yet, found in `unmarked` (the entries of `list` whose
+ * message was not marked when it entered; a marked one left there is skipped). A part tied with thousands of messages
+ * stamped as it is (a flood under one stamp) so looks at each tied message once, when it is marked, not at every part
+ * (review29, mend34). null when none is near enough.
+ */
+export function nearestToMark<T>(
+  list: readonly StampOf<T>[],
+  unmarked: readonly StampOf<T>[],
+  at: number,
+  open: (message: T) => boolean,
+  marked: (message: T) => boolean,
+): { oldest: T; mark: T[] } | null {
+  const best = nearestDistance(list, at, open);
+  if (best === Infinity) return null;
+  // The oldest open message of each run stamped `best` away, and a second one: two tell a tie.
+  const firsts = [at - best, ...(best > 0 ? [at + best] : [])].flatMap((stamp) => {
+    const first = firstOpenAt(list, stamp, open);
+    const second = first && firstOpenAt(list, stamp, open, first.message);
+    return [first, second].filter((e) => e !== undefined);
+  });
+  const oldest = firsts.reduce((a, b) => (b.order < a.order ? b : a)).message;
+  if (!firsts.some((e) => e.message !== oldest)) return { oldest, mark: [] };
+  const mark = new Set<T>(marked(oldest) ? [] : [oldest]);
+  for (const { message } of stampedAt(unmarked, at, best)) if (!marked(message) && open(message)) mark.add(message);
+  return { oldest, mark: [...mark] };
+}
+
+/** Where a part goes (the oldest of its nearest messages), and those of them to mark uncertain that were not yet. */
+interface Placing {
+  join: Joining | undefined;
+  mark: Joining[];
+}
 
 /** The messages of one group (SIM, sender, reference, part count) in one encoding, indexed by the part number they lack. */
 class Shelf {
@@ -119,22 +176,47 @@ class Shelf {
    * sorted by (at, order).
    */
   private readonly lacking = new Map<number, StampOf<Joining>[]>();
+  /**
+   * The same for the messages not yet marked: a part that ties with thousands of messages stamped as it is (a flood
+   * under one stamp) looks only at those still to mark, each marked once, not at every tied one again (mend34).
+   */
+  private readonly unmarked = new Map<number, StampOf<Joining>[]>();
   /** How many messages have no readable stamp: a part stamped readably looks at them only when some have none. */
   private unstamped = 0;
 
-  /** The messages that `part`, stamped `at` (NaN: unreadable) and received at `receivedAt`, may join, nearest first as nearestSendings tells them. */
-  nearest(part: number, at: number, receivedAt: number): Joining[] {
+  /**
+   * Where `part`, stamped `at` (NaN: unreadable) and received at `receivedAt`, goes: the oldest of the messages it may
+   * join, nearest first as nearestSendings tells them; when several are as near, each of them is marked (`mark`: those
+   * not marked before).
+   */
+  place(part: number, at: number, receivedAt: number): Placing {
     const open = (m: Joining) => receivedAt - m.firstReceivedAt <= REASSEMBLY_WINDOW_MS && !m.held.has(part);
     // An unreadable stamp is as far from every message (Infinity): all of them tie. Rare (a modem's quirk): read one by one.
-    if (Number.isNaN(at)) return this.messages.filter(open);
-    const near = nearestRun(this.lackingOf(part), at, open);
+    if (Number.isNaN(at)) return this.tied(this.messages.filter(open));
+    const lacking = this.lackingOf(part);
+    const near = nearestToMark(lacking, this.unmarked.get(part)!, at, open, (m) => m.marked);
     // None stamped near enough (maySendTogether): those with no readable stamp, all as far (Infinity).
-    if (near === null) return this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m));
-    return near;
+    if (near === null) return this.tied(this.unstamped === 0 ? [] : this.messages.filter((m) => m.stamps.length === 0 && open(m)));
+    return { join: near.oldest, mark: this.marking(near.mark) };
+  }
+
+  /** `near`, oldest first, as the part's candidates: the oldest takes it, all are marked when more than one. */
+  private tied(near: Joining[]): Placing {
+    return { join: near[0], mark: near.length > 1 ? this.marking(near.filter((m) => !m.marked)) : [] };
+  }
+
+  private marking(messages: Joining[]): Joining[] {
+    for (const message of messages) {
+      message.marked = true;
+      for (const [number, list] of this.unmarked) {
+        if (!message.held.has(number)) for (const stamp of message.stamps) removeStamp(list, { at: stamp, order: message.order, message });
+      }
+    }
+    return messages;
   }
 
   start(record: IncomingRecord, part: number, at: number): Joining {
-    const message: Joining = { parts: [], order: this.messages.length, firstReceivedAt: record.receivedAt, held: new Set(), stamps: [] };
+    const message: Joining = { parts: [], order: this.messages.length, firstReceivedAt: record.receivedAt, held: new Set(), stamps: [], marked: false };
     this.messages.push(message);
     this.unstamped++;
     this.add(message, record, part, at);
@@ -146,20 +228,24 @@ class Shelf {
     // NaN === NaN is false: compared part by part, a message never held a NaN-numbered part, so none is kept held.
     if (Number.isNaN(part)) return this.addStamp(message, at);
     message.held.add(part);
-    const lacking = this.lacking.get(part);
-    if (lacking) for (const stamp of message.stamps) removeStamp(lacking, { at: stamp, order: message.order, message });
+    for (const index of [this.lacking, this.unmarked]) {
+      const lacking = index.get(part);
+      if (lacking) for (const stamp of message.stamps) removeStamp(lacking, { at: stamp, order: message.order, message });
+    }
     this.addStamp(message, at);
   }
 
   private addStamp(message: Joining, at: number): void {
     if (Number.isNaN(at)) return;
     if (message.stamps.push(at) === 1) this.unstamped--;
-    for (const [number, lacking] of this.lacking) {
-      if (!message.held.has(number)) insertStamp(lacking, { at, order: message.order, message });
+    for (const index of message.marked ? [this.lacking] : [this.lacking, this.unmarked]) {
+      for (const [number, lacking] of index) {
+        if (!message.held.has(number)) insertStamp(lacking, { at, order: message.order, message });
+      }
     }
   }
 
-  /** Built the first time a part with this number comes: from then on kept up as messages gain parts. */
+  /** Built the first time a part with this number comes: from then on kept up as messages gain parts (and marks). */
   private lackingOf(part: number): StampOf<Joining>[] {
     let lacking = this.lacking.get(part);
     if (lacking) return lacking;
@@ -169,6 +255,7 @@ class Shelf {
     }
     lacking.sort((a, b) => a.at - b.at || a.order - b.order);
     this.lacking.set(part, lacking);
+    this.unmarked.set(part, lacking.filter((e) => !e.message.marked));
     return lacking;
   }
 }
@@ -229,9 +316,8 @@ export function assembleRecords(records: readonly IncomingRecord[]): AssembledRe
     let shelf = group.shelves.get(r.encoding);
     if (!shelf) group.shelves.set(r.encoding, (shelf = new Shelf()));
     const at = Date.parse(r.timestamp);
-    const near = shelf.nearest(r.concat.part, at, r.receivedAt);
-    if (near.length > 1) near.forEach((m) => uncertain.add(m.parts));
-    const message = near[0];
+    const { join: message, mark } = shelf.place(r.concat.part, at, r.receivedAt);
+    for (const m of mark) uncertain.add(m.parts);
     if (message) shelf.add(message, r, r.concat.part, at);
     else messages.push(shelf.start(r, r.concat.part, at).parts);
   }

@@ -1,4 +1,4 @@
-import { insertStamp, nearestRun, nearestSendings, removeStamp, REASSEMBLY_WINDOW_MS, type StampOf } from '../../src-shared/assemble';
+import { insertStamp, nearestSendings, nearestToMark, removeStamp, REASSEMBLY_WINDOW_MS, type StampOf } from '../../src-shared/assemble';
 import type { IncomingRecord } from '../../src-shared/journal-records';
 import { oldKeyBase, sameKeyFields } from '../../src-shared/journal-key';
 import { samePartText } from '../../src-shared/same-part';
@@ -117,16 +117,18 @@ export class Reassembler {
     // equally near (the same second), nothing tells which: both are marked. With the index, the free slots are found
     // by their messages' stamps (a bulk sender's 2,000 part 1s, then their part 2s: every part read every free message).
     const at = Date.parse(record.timestamp);
+    // Tied with thousands stamped as it is (a flood under one stamp), a part looks only at those not marked yet (mend34).
+    const stamped = !again && slots && !Number.isNaN(at) ? nearestToMark(slots.freeStamps, slots.unmarkedStamps, at, (g) => !g.slots[index] && mayTake(g), (g) => g.uncertain === true) : null;
     const near = again
       ? [again]
-      : slots && !Number.isNaN(at)
-        ? (nearestRun(slots.freeStamps, at, (g) => !g.slots[index] && mayTake(g)) ?? byPosition(slots.unstamped).filter(mayTake))
-        : nearestSendings((slots ? byPosition(slots.free) : generations).filter((g) => !g.slots[index] && mayTake(g)), record.timestamp, stamps);
-    if (near.length > 1) {
-      for (const g of near.filter((g) => !g.uncertain)) {
-        g.uncertain = true;
-        this.changed.add(g);
-      }
+      : stamped
+        ? [stamped.oldest]
+        : slots && !Number.isNaN(at)
+          ? byPosition(slots.unstamped).filter(mayTake)
+          : nearestSendings((slots ? byPosition(slots.free) : generations).filter((g) => !g.slots[index] && mayTake(g)), record.timestamp, stamps);
+    for (const g of stamped?.mark ?? (near.length > 1 ? near.filter((g) => !g.uncertain) : [])) {
+      g.uncertain = true;
+      this.changed.add(g);
     }
     const home = near[0];
     let placed = home;
@@ -177,10 +179,15 @@ export class Reassembler {
       if (i === index) {
         at.free.delete(g);
         at.unstamped.delete(g);
-        for (const s of g.slots) if (s && !Number.isNaN(Date.parse(s.timestamp))) removeStamp(at.freeStamps, { at: Date.parse(s.timestamp), order, message: g });
+        for (const s of g.slots) {
+          if (!s || Number.isNaN(Date.parse(s.timestamp))) continue;
+          removeStamp(at.freeStamps, { at: Date.parse(s.timestamp), order, message: g });
+          removeStamp(at.unmarkedStamps, { at: Date.parse(s.timestamp), order, message: g });
+        }
         holding(at, g, slot);
       } else if (!g.slots[i] && !Number.isNaN(Date.parse(slot.timestamp))) {
         insertStamp(at.freeStamps, { at: Date.parse(slot.timestamp), order, message: g });
+        if (!g.uncertain) insertStamp(at.unmarkedStamps, { at: Date.parse(slot.timestamp), order, message: g });
         at.unstamped.delete(g);
       }
     }
@@ -192,7 +199,7 @@ export class Reassembler {
     this.slotIndexes.set(group, byIndex);
     let at = byIndex.get(index);
     if (at) return at;
-    at = { free: new Set(), unstamped: new Set(), freeStamps: [], byText: new Map(), oldKeys: new Set() };
+    at = { free: new Set(), unstamped: new Set(), freeStamps: [], unmarkedStamps: [], byText: new Map(), oldKeys: new Set() };
     for (const g of this.generationsOf(group)) {
       const s = g.slots[index];
       if (s) {
@@ -205,6 +212,7 @@ export class Reassembler {
       for (const stamp of readable) at.freeStamps.push({ at: stamp, order: this.position.get(g)!, message: g });
     }
     at.freeStamps.sort((a, b) => a.at - b.at || a.order - b.order);
+    at.unmarkedStamps = at.freeStamps.filter((e) => !e.message.uncertain);
     byIndex.set(index, at);
     return at;
   }
@@ -227,6 +235,8 @@ interface SlotIndex {
   unstamped: Set<Generation>;
   /** Of those, each readable stamp, sorted by (stamp, position): a part's nearest free messages are a run around it. */
   freeStamps: StampOf<Generation>[];
+  /** Of those, the stamps of messages not marked when they entered: a tie marks from these (nearestToMark). */
+  unmarkedStamps: StampOf<Generation>[];
   /** Slot holding a part, by its text. */
   byText: Map<string, Set<Generation>>;
   /** Slot holding a part under a key written before review18/19 (movedFrom). */

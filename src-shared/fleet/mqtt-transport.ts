@@ -114,12 +114,27 @@ const LOGIN_REFUSED: LinkNotice = {
   en: 'The MQTT broker refused the username or password.',
 };
 
+/**
+ * How long the link waits for the broker's answer to its CONNECT before it closes the connection and tries again (mqtt.js's
+ * connectTimeout). A listener that accepts TCP and never answers (a broker hung after accept, a port forward to nothing, another
+ * service on the port) would otherwise hold the link at "connecting" for as long as the socket stays open (mend34).
+ */
+export const CONNECT_ANSWER_WAIT_MS = 10_000;
+
+const NO_ANSWER: LinkNotice = {
+  code: 'mqtt.no-answer',
+  zh: `MQTT 服务器接受了连接，但 ${CONNECT_ANSWER_WAIT_MS / 1000} 秒内没有回应登录：可能这个端口不是 MQTT 服务，或服务器卡住了。稍后自动重连。`,
+  en: `The MQTT broker accepted the connection but did not answer the login within ${CONNECT_ANSWER_WAIT_MS / 1000} s: the port may be another service's, or the broker is stuck. Reconnecting shortly.`,
+};
+
 /** CONNACK codes for a refused login: 3.1.1 (4, 5) and MQTT 5 (0x86 bad user name or password, 0x87 not authorised). */
 const LOGIN_REFUSED_CODES = new Set([4, 5, 0x86, 0x87]);
 
 /** Why the link is down, from the error mqtt.js reports; null when it is only unreachable (it retries). */
 export function linkFailure(error: { code?: unknown; message?: unknown }): LinkNotice | null {
   const code = error.code;
+  // mqtt.js's own words when connectTimeout passes with no CONNACK; the error carries no code.
+  if (code === undefined && error.message === 'connack timeout') return NO_ANSWER;
   if (typeof code === 'number') return LOGIN_REFUSED_CODES.has(code) ? LOGIN_REFUSED : null;
   if (typeof code !== 'string') return null;
   const known = TLS_REASONS.find((r) => r.codes.includes(code));

@@ -57,6 +57,45 @@ describe('mixedUpSendings (order29: swept in stamp order, not every pair)', () =
   });
 });
 
+describe('mixedUpSendings on a flood under one stamp (mend34: a fake base station, a modem stamping one clock value or nothing)', () => {
+  // Every part of the group in reach of every other: the sweep's window is the whole group, where a slip in entering
+  // or leaving reach (a part counted twice, a text left behind) shows.
+  it('marks what the rule marks pair by pair when every part carries one stamp, readable or not, in groups up to 200', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const pick = generator(seed * 7919);
+      const one = [new Date(T0).toISOString(), 'not a time', ''][pick(3)]!;
+      // Now and then a second stamp text among them: unreadable ones pair only with their very same text.
+      const other = pick(4) === 0 ? ['not a time either', new Date(T0 + pick(3) * SENDING_SPREAD_MS).toISOString()][pick(2)]! : one;
+      const texts = 1 + pick(4);
+      const sendings: PlacedSending[] = Array.from({ length: 2 + pick(seed % 10 === 0 ? 200 : 40) }, () => {
+        const numbers = [1, 2, 3, 4].filter(() => pick(4) > 0);
+        return {
+          group: pick(6) ? 'sim|10086|7|4' : 'sim|10086|8|4',
+          encoding: pick(8) ? 'ucs2' : undefined,
+          parts: numbers.map((part) => ({ part, text: `${part}-${pick(texts)}`, stamp: pick(5) ? one : other })),
+        };
+      });
+      expect(mixedUpSendings(sendings, (s) => s), `seed ${seed}`).toEqual(markedPairByPair(sendings));
+    }
+  });
+
+  it('a flood of 20,000 sendings under one stamp is read in one sweep: each differing one marked, the exact repeats not', () => {
+    for (const stamp of [new Date(T0).toISOString(), 'not a time']) {
+      const repeat = (part: number) => ({ part, text: `第${part}段`, stamp });
+      const sendings: PlacedSending[] = Array.from({ length: 20_000 }, (_, i) => ({
+        group: 'sim|10086|7|2',
+        encoding: 'ucs2',
+        parts: i < 10_000 ? [repeat(1), repeat(2)] : [{ part: 1, text: `第${i}条`, stamp }],
+      }));
+      const marked = mixedUpSendings(sendings, (s) => s);
+      // An unreadable stamp leaves a two-part message's spread unknown: marked by itself as well.
+      expect(marked.size).toBe(20_000);
+      const repeatsOnly = sendings.slice(0, 10_000);
+      expect(mixedUpSendings(repeatsOnly, (s) => s).size).toBe(stamp === 'not a time' ? 10_000 : 0);
+    }
+  });
+});
+
 describe('mixedUpSendings on a part whose stamp cannot be read (review28)', () => {
   const at = (s: number) => new Date(T0 + s * 1000).toISOString();
   const sending = (...parts: [number, string, string][]): PlacedSending => ({ group: 'sim|10086|7|2', encoding: 'ucs2', parts: parts.map(([part, text, stamp]) => ({ part, text, stamp })) });

@@ -21,7 +21,7 @@ import {
 } from '../../../src-shared/fleet/mqtt-topics';
 import { isUnidentifiedSim } from '../../../src-shared/at/sim-id';
 import { toHallError } from '../../../src-shared/errors';
-import { linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
+import { CONNECT_ANSWER_WAIT_MS, linkFailure, transportVerdict, type LinkNotice } from '../../../src-shared/fleet/mqtt-transport';
 import type { SimBoard, SimMessage } from '../fleet/sim-board';
 import { Emitter } from '../modem/emitter';
 import type { CommandRefs } from './command-refs';
@@ -154,7 +154,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     const options: IClientOptions = {
       clientId: `hall10086-${s.hostId}-${randomBytes(4).toString('hex')}`,
       reconnectPeriod: this.deps.reconnectMs ?? 2000,
-      connectTimeout: 10_000,
+      connectTimeout: CONNECT_ANSWER_WAIT_MS,
       clean: true,
       protocolVersion: 5,
       properties: { maximumPacketSize: MAX_INCOMING_PACKET_BYTES },
@@ -178,7 +178,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     // ends the connection before the CONNECT (and its password) leaves. The status says why, in words
     // of our own: the error's own text may name the broker, and is not logged.
     client.on('error', (e) => {
-      this.setStatus('offline', linkFailure(e as { code?: unknown }));
+      this.setStatus('offline', linkFailure(e as { code?: unknown; message?: unknown }));
       if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
     });
     client.on('message', (topic, payload, packet) => {

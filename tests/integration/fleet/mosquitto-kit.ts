@@ -336,3 +336,51 @@ export async function listen(url: string, filters: string[], options: mqtt.IClie
     close: () => client.endAsync(true),
   };
 }
+
+/**
+ * A listener that accepts TCP and never answers (a broker hung after accept, a port forward to nothing that listens,
+ * the wrong service on the port): what clients send is kept, and their connections stay open until they close them.
+ * `answer(port)`: connections from then on are relayed to that real broker (the broker came back to life).
+ */
+export async function silentListener(): Promise<{
+  url: string;
+  /** Each connection the listener took: what the client sent, and whether the client has closed it. */
+  connections: { heard: Buffer[]; closed: boolean }[];
+  answer(port: number): void;
+  close(): Promise<void>;
+}> {
+  const sockets = new Set<Socket>();
+  const connections: { heard: Buffer[]; closed: boolean }[] = [];
+  let answering: number | null = null;
+  const server = createServer((inbound) => {
+    sockets.add(inbound);
+    const seen = { heard: [] as Buffer[], closed: false };
+    connections.push(seen);
+    inbound.on('error', () => undefined);
+    inbound.on('close', () => {
+      seen.closed = true;
+      sockets.delete(inbound);
+    });
+    if (answering === null) return void inbound.on('data', (chunk: Buffer) => seen.heard.push(chunk));
+    const outbound = connect(answering, '127.0.0.1');
+    sockets.add(outbound);
+    outbound.on('error', () => inbound.destroy());
+    outbound.on('close', () => inbound.destroy());
+    inbound.on('close', () => outbound.destroy());
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    connections,
+    answer(to) {
+      answering = to;
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -40,6 +40,9 @@ describe('the MQTT link’s wire: encrypted, on this machine, or a password in c
     expect(reason('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE')).toBe('mqtt.tls-client-cert');
     for (const login of [4, 5, 0x86, 0x87]) expect(reason(login)).toBe('mqtt.login-refused');
     for (const other of ['ECONNREFUSED', 'ENOTFOUND', 1, 0x84, undefined]) expect(reason(other)).toBeNull();
+    // mqtt.js's connectTimeout passing with no CONNACK (mend34): a listener that took the connection and never answered.
+    expect(linkFailure({ message: 'connack timeout' })?.code).toBe('mqtt.no-answer');
+    expect(linkFailure({ code: 'ECONNRESET', message: 'connack timeout' })).toBeNull();
   });
 });
 

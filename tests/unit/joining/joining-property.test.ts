@@ -125,6 +125,73 @@ describe('assembleRecords joins as the quadratic joiner did (join30)', () => {
   });
 });
 
+describe('assembleRecords on a flood under one stamp (mend34: each tied message marked once, not looked at again)', () => {
+  it('joins and marks as the quadratic joiner did on 150 seeded floods: one stamp or two, repeats, lost parts, late reads', () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = createRng(seed * 31).next;
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      const stamps = [T0, pick([T0, T0 + 1000, T0 + SAME_SENDING_MS, T0 + SAME_SENDING_MS + 1000])];
+      const given: IncomingRecord[] = [];
+      const sendings = 5 + Math.floor(random() * (seed % 10 === 0 ? 300 : 60));
+      // Exact repeats in half the seeds: texts the same part for part, so only the ties mark (mixedUpSendings never would).
+      const repeats = seed % 2 === 0;
+      for (let s = 0; s < sendings; s++) {
+        const receivedAt = pick([0, 0, 0, REASSEMBLY_WINDOW_MS, REASSEMBLY_WINDOW_MS + 1]) + Math.floor(random() * 4) * 1000;
+        for (const part of [1, 2, 3]) {
+          if (random() < 0.2) continue;
+          const timestamp = random() < 0.05 ? 'garbage' : new Date(pick(stamps)).toISOString();
+          const text = repeats || random() < 0.5 ? `第${part}段` : `第${s % 4}条第${part}段`;
+          given.push({ kind: 'in', key: `10086|${timestamp}|7|3|${part}|*#${s}`, simId: 'sim-1', from: '10086', text, encoding: 'ucs2', timestamp, receivedAt: receivedAt + part * pick([0, 1, 1000]), concat: { ref: 7, total: 3, part } });
+        }
+      }
+      // Every part 1 first now and then (a bulk sender's order): each part 2 then ties with every message.
+      if (random() < 0.5) given.sort((a, b) => a.concat!.part - b.concat!.part).forEach((r, i) => (r.receivedAt = i));
+      const expected = assembleRecordsQuadratic(given);
+      expect(assembleRecords(given), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((m) => m.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(1000);
+  });
+
+  it("the page's Reassembler places and marks as when it read the group after every part, on 40 seeded floods under one stamp", () => {
+    let marked = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = createRng(seed * 53).next;
+      const stamps = [T0, random() < 0.5 ? T0 : T0 + 1000].map((t) => new Date(t).toISOString());
+      const given: IncomingRecord[] = [];
+      for (let s = 0; s < 10 + Math.floor(random() * 120); s++) {
+        for (const part of [1, 2, 3]) {
+          if (random() < 0.2) continue;
+          const timestamp = stamps[Math.floor(random() * 2)]!;
+          given.push({ kind: 'in', key: `10086|${timestamp}|7|3|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `第${s}条第${part}段`, encoding: 'ucs2', timestamp, receivedAt: Math.floor(random() * 1000), concat: { ref: 7, total: 3, part } });
+        }
+      }
+      given.sort((a, b) => (seed % 2 ? a.receivedAt - b.receivedAt : a.concat!.part - b.concat!.part));
+      const reference = new ReassemblerPartByPart([]);
+      const batched = new Reassembler([]);
+      expect(given.map((r) => batched.place(r)), `seed ${seed}`).toEqual(given.map((r) => reference.place(r)));
+      const expected = reference.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId));
+      expect(batched.changedGenerations().map((g) => ({ ...g, uncertain: g.uncertain === true })).sort((a, b) => a.messageId.localeCompare(b.messageId)), `seed ${seed}`).toEqual(expected);
+      marked += expected.filter((g) => g.uncertain).length;
+    }
+    expect(marked).toBeGreaterThan(500);
+  });
+
+  it('a real reply under another reference amid 4,000 parts of one stamp is joined whole and certain; no part of the flood is lost', () => {
+    const stamp = new Date(T0).toISOString();
+    const flood: IncomingRecord[] = [1, 2].flatMap((part) =>
+      Array.from({ length: 2_000 }, (_, s) => ({ kind: 'in' as const, key: `10086|${stamp}|7|2|${part}|*#${s}`, simId: 'sim-1', from: '10086', text: `第${s}条第${part}段`, encoding: 'ucs2', timestamp: stamp, receivedAt: (part - 1) * 2_000 + s, concat: { ref: 7, total: 2, part } })),
+    );
+    const reply: IncomingRecord[] = ['尊敬的客户，您的余额为 12.50 元，', '【中国移动】'].map((text, i) => ({ kind: 'in', key: `10086|${stamp}|8|2|${i + 1}|*`, simId: 'sim-1', from: '10086', text, encoding: 'ucs2', timestamp: stamp, receivedAt: 1_000 + i * 2_000, concat: { ref: 8, total: 2, part: i + 1 } }));
+    const joined = assembleRecords([...flood, ...reply]);
+    expect(joined.filter((m) => m.text.includes('12.50'))).toMatchObject([{ text: '尊敬的客户，您的余额为 12.50 元，【中国移动】', complete: true, uncertain: false }]);
+    expect(joined.flatMap((m) => m.keys).sort()).toEqual([...flood, ...reply].map((r) => r.key).sort());
+    // Under one reference and stamp nothing tells whose part 2 is whose: every message of the flood is marked.
+    expect(joined.filter((m) => m.keys.some((k) => k.includes('|7|2|'))).every((m) => m.uncertain && m.complete)).toBe(true);
+  });
+});
+
 describe("the page's Reassembler marks as it did when it read the group after every part (join30)", () => {
   /** The messages a batch changed, in an order that does not depend on when each was marked. */
   const sorted = (generations: Generation[]) =>

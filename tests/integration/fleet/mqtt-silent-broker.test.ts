@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { HallCore } from '../../../src-main/core';
+import { silentListener } from './mosquitto-kit';
+import { mqttFixture, P } from './mqtt-fixture';
+import { waitFor } from './pool-kit';
+
+/** A CONNECT packet (type 1) is what the listener heard first on a connection. */
+const sentConnect = (c: { heard: Buffer[] }) => Buffer.concat(c.heard)[0] === 0x10;
+
+const status = async (c: HallCore) => (await c.call('mqtt.get', {})).status;
+
+// mend34: a broker that accepts TCP and never answers CONNECT (hung after accept, a port forward to nothing, the wrong
+// service on the port). Real parts: a real TCP listener that stays silent, the real mosquitto behind it once it answers.
+describe('MQTT: a broker that accepts the connection and never answers it', () => {
+  const { open, broker, core, subscriber, settings } = mqttFixture();
+
+  async function silent() {
+    const l = await silentListener();
+    open.listeners.push({ close: () => l.close() } as never);
+    return l;
+  }
+
+  it('turning MQTT off while the link waits for the broker’s answer returns, says off in zh and en, and leaves no connection open', async () => {
+    const l = await silent();
+    const { core: c } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    const first = await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    expect((await status(c)).state).toBe('connecting');
+    const view = await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '', enabled: false }) });
+    expect(view.status).toEqual({ state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' });
+    expect(await status(c)).toEqual({ state: 'off', zh: 'MQTT 已关闭。', en: 'MQTT is off.' });
+    await waitFor(() => first.closed || null, 'the connection closed by the app');
+  });
+
+  it('the wait for the answer has a bound: the link gives up on the connection, says why in zh and en, and tries again', async () => {
+    const l = await silent();
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    const first = await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    await waitFor(() => first.closed || null, 'the app closed the unanswered connection');
+    const said = await waitFor(async () => ((await status(c)).code ? status(c) : null), 'a reason');
+    expect(said).toEqual({
+      state: 'offline',
+      code: 'mqtt.no-answer',
+      zh: expect.stringContaining('没有回应'),
+      en: expect.stringContaining('did not answer'),
+    });
+    await waitFor(() => l.connections.filter(sentConnect).length >= 2 || null, 'a second try');
+    expect(warnings.filter((w) => w.includes('mqtt.no-answer'))).toHaveLength(1);
+  });
+
+  it('what came while the broker did not answer is published once it does: each message once, none lost, the figures retained', async () => {
+    const b = await broker({});
+    const l = await silent();
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    // Two replies come while the link waits for an answer that never comes.
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => c.fleet.board.get(simId)?.balance != null, 'the balance read while unanswered');
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    await waitFor(() => c.fleet.board.get(simId)?.points != null, 'the points read while unanswered');
+    const sub = await subscriber(b.url, [`${P}/#`]);
+    l.answer(b.port);
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected through the listener once it answers', 60_000);
+    // A third reply after the connect: once its event is on the broker, the two before it would be too, if ever.
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    const events = () => sub.messages.filter((m) => m.topic === `${P}/sim/${simId}/event`);
+    await waitFor(() => events().length >= 3 || null, 'three events');
+    const texts = events().map((m) => JSON.parse(m.payload).text as string);
+    expect(new Set(texts).size, texts.join(' | ')).toBe(3);
+    expect(events()).toHaveLength(3);
+    expect(Number(sub.last(`${P}/sim/${simId}/points`))).toBe(c.fleet.board.get(simId)!.points);
+    expect(sub.last(`${P}/status`)).toBe('online');
+  });
+});
