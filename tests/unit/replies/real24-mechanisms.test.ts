@@ -4,7 +4,7 @@ import { figureWords, optionLines, RECEIVED } from './format';
 
 // Round 40 (branch replies40): the general rules batch real24's dev part (2014 replies of a public SMS export) showed. Every
 // wording here is OURS (written for this test, NOT a real reply), after the real dev texts each case names; each non-guard
-// case fails on 70cbe553 (the commit that added the batch's dev part), the guards pass there too.
+// case fails on 70cbe553 (the commit that added the batch's dev part), the guards pass there too (the outcomes below: 3 fail there, the guard passes).
 
 /** [mechanism (the real texts that show it), wording of ours, the figures read]. */
 const FIGURES: [string, string, string[]][] = [
@@ -43,4 +43,21 @@ describe('round 40: batch real24\'s general rules', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
   it.each(OPTIONS)('%s: %s', (_why, text, expected) =>
     expect(optionLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }))).toEqual(expected));
+});
+
+/** [mechanism (the real texts that show it), wording of ours, the outcome template read]. */
+const OUTCOMES: [string, string, string][] = [
+  ['a command quoted between 指令 and 有误 is a wrong instruction (real r24a-041)', '您发送的指令“YECX”有误，查询余额请发送YE到10086。', 'wrong-instruction'],
+  ['words the robot cannot understand (还不能理解) are a wrong instruction (real r24a-046)', '抱歉，您说的话我暂时还不能理解。', 'wrong-instruction'],
+  ['what was sent beyond its knowledge (超出…知识范围) is a wrong instruction (real r24a-034)', '您发送的内容超出了我的知识范围，请换一种方式提问。', 'wrong-instruction'],
+];
+const outcome = (text: string) => {
+  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+  return u.kind === 'outcome' ? u.template : u.kind;
+};
+
+describe('round 40: wrong instructions in more words', () => {
+  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcome(text)).toBe(expected));
+  it('guard: thanks for understanding (谢谢您的理解) is no wrong instruction', () =>
+    expect(outcome('您好！系统正在升级中，谢谢您的理解。')).not.toBe('wrong-instruction'));
 });
