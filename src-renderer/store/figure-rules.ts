@@ -81,7 +81,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 32: round 40 (replies40, batch real24; 31 is left to replies39's round): under a heading of use (使用情况如下:) a colon item
  *     is what was used; a data unit glued to GPRS/WLAN (10MGPRS) is its unit; a package named in use (正在使用…，您…剩余) passes
  *     its kind; keys pressed (按2再按1), 回复数字N, 4G of a service, 不足1M按1M are no figures; 需缴 is owed; 补扣…欠费 and 上期余额 are
- *     other; codes with a comma or 可以/可进行 before their verb, and a verb's label before ，请回复CODE, are options; 指令“X”有误,
+ *     other; codes with a comma or 可以/可进行 before their verb, and a verb's label before ，请回复CODE, and a look-up's label before 请发送N至10086 are options; 指令“X”有误,
  *     还不能理解 and 超出…知识范围 are wrong instructions.
  */
 export const FIGURE_CODE_VERSION = 32;

@@ -35,6 +35,7 @@ const OPTIONS: [string, string, string[]][] = [
   ['可以 / 可进行 between a code and its verb (real r24b-064, r24a-025, r24b-090)', '您本月流量剩余10.0M。发409到10086可以了解流量加油包，发CXYE至10086可进行查询。', ['409.了解流量加油包', 'CXYE.查询']],
   ['增加 among the verbs (real r24a-007)', '您本月流量已使用100.00M。回复663可增加本月流量。', ['663.增加本月流量']],
   ['a verb\'s label, a comma, then 请回复 a code (real r24b-041, r24b-043, r24b-122)', '您本月通话已使用90%。取消提醒，请回复QXTX。', ['QXTX.取消提醒']],
+  ['a look-up\'s label before 请发送 a number 至10086 (real r24b-026, r24b-081)', '您当月累计话费20.00元。查询话费详单请发送112至10086，或登录网上营业厅。', ['112.查询话费详单']],
   // Guard.
   ['guard: a comma after a code opens no label that names its own code', '您的话费余额为20.00元。如需查询实时话费请回复112，查询优惠活动请回复3。', ['112.查询实时话费', '3.查询优惠活动']],
 ];
