@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
-import { figureWords, optionLines, RECEIVED } from './format';
+import { figureWords, optionLines, outcomeWord, RECEIVED } from './format';
 
 // Round 40 (branch replies40): the general rules batch real24's dev part (2014 replies of a public SMS export) showed. Every
 // wording here is OURS (written for this test, NOT a real reply), after the real dev texts each case names; each non-guard
@@ -52,13 +52,9 @@ const OUTCOMES: [string, string, string][] = [
   ['words the robot cannot understand (还不能理解) are a wrong instruction (real r24a-046)', '抱歉，您说的话我暂时还不能理解。', 'wrong-instruction'],
   ['what was sent beyond its knowledge (超出…知识范围) is a wrong instruction (real r24a-034)', '您发送的内容超出了我的知识范围，请换一种方式提问。', 'wrong-instruction'],
 ];
-const outcome = (text: string) => {
-  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-  return u.kind === 'outcome' ? u.template : u.kind;
-};
 
 describe('round 40: wrong instructions in more words', () => {
-  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcome(text)).toBe(expected));
+  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcomeWord(text)).toBe(expected));
   it('guard: thanks for understanding (谢谢您的理解) is no wrong instruction', () =>
-    expect(outcome('您好！系统正在升级中，谢谢您的理解。')).not.toBe('wrong-instruction'));
+    expect(outcomeWord('您好！系统正在升级中，谢谢您的理解。')).not.toBe('wrong-instruction'));
 });
