@@ -17,6 +17,7 @@ import {
   listedAfter,
   namesPackage,
   planContents,
+  useSummary,
   usedUpPackSize,
   sameShapeItem,
   sameTopicItem,
@@ -399,6 +400,7 @@ export function readFigures(
     const partOf = bare || inItems
       ? undefined
       : (sumOfParts ??
+        useSummary(candidates, text.slice(ended.at(-1) ?? 0, q.start), window) ??
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??
         usedBeforeSlash(candidates, text, q, next) ??

@@ -175,7 +175,10 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const own = ownClause(afterSemicolon, 'label');
     // Not under a heading's colon ("国内流量：您的流量剩余300MB"), which names the lines after it.
     const ownFrom = afterSemicolon.lastIndexOf(own);
-    const namedAnew = ownFrom > 0 && /,\s*$/u.test(afterSemicolon.slice(0, ownFrom)) && DATA_ANEW.test(own) && poolIn(own, rules) === null;
+    // Not after a clause that names the package in use ("您现在正在使用省内流量包，您当前月剩余手机流量约0MB", real r24a-073): the amount
+    // is that package's, and its name's kind words are the amount's (labelling rule 12; round 40).
+    const namedAnew =
+      ownFrom > 0 && /,\s*$/u.test(afterSemicolon.slice(0, ownFrom)) && DATA_ANEW.test(own) && poolIn(own, rules) === null && !IN_USE_CLAUSE.test(afterSemicolon.slice(0, ownFrom));
     const context = kindClause(afterSemicolon, rules) ?? (namedAnew ? own : afterSemicolon);
     const outside = outsideWords(read.context, rules);
     // "省内流量已用完，国内通用流量剩余2GB": only the words after a no-kind word name the amount's kind.
@@ -375,6 +378,9 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     }
   });
 }
+
+/** A clause that names the package in use, right before the amount's clause. */
+const IN_USE_CLAUSE = /正在?使用[^,;:]+,\s*$/u;
 
 /**
  * "5元手机上网流量包(包含国内流量30.00M)--已使用0.00M" (real r22-030): a bracket opened right after a pack's name (or its

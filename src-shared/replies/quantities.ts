@@ -34,6 +34,8 @@ interface UnitWord {
 // decimal with a unit (剩余GPRS200.00M, 共含WLAN1100.00M): see scan.
 const NUMBER = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const LATIN = /[a-z]/u;
+/** Data words written in letters that a unit may run into with no space (10MGPRS). */
+const GLUED_DATA_WORD = /^(?:gprs|wlan|cmwap|cmnet)/u;
 const JOINERS = new Set(['and', 'or', 'plus', 'with', 'then', 'but']);
 /** Measures never below zero. */
 const UNSIGNED = new Set<Measure>(['data', 'minutes', 'count']);
@@ -143,7 +145,8 @@ export class QuantityScanner {
       // "42GB473MBMB" (real r20-017): a unit written twice by a template's slip is one unit.
       if (u.word.length > 1 && LATIN.test(u.word) && text.startsWith(u.word, end) && !LATIN.test(text[end + u.word.length] ?? '')) end += u.word.length;
       // `5 min` is minutes, `500 messages` is not megabytes.
-      if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '')) continue;
+      // "赠送10MGPRS流量" (real r24b-107): a unit glued to a data word written in letters is still the unit (round 40).
+      if (LATIN.test(u.word.at(-1)!) && LATIN.test(text[end] ?? '') && !(u.measure === 'data' && GLUED_DATA_WORD.test(text.slice(end, end + 5)))) continue;
       return { ...u, end };
     }
     // "300 local minutes": one English word between the number and a unit spelt out.

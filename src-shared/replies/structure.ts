@@ -289,6 +289,22 @@ export function planContents(candidates: FigureTemplate[], sentenceSoFar: string
 }
 
 /**
+ * "您03月包月使用情况如下:包月免费通话时长:0分钟,免费流量:6.65M": under a heading of use (使用情况如下 / 使用情况：), an item that
+ * names only what it is of, then a colon and its amount, says how much of it was used (round 40; real r22-029, r24b-045, r24b-067).
+ * An item that names no colon ("…使用情况如下：流量王18元套餐800.00MB，已使用约88.66MB", real r17-085) is a name and its size.
+ */
+export function useSummary(candidates: FigureTemplate[], sentence: string, window: string): Continued | undefined {
+  if (!USE_HEADING.test(sentence)) return undefined;
+  const item = COLON_ITEM.exec(window)?.[1];
+  if (item === undefined || labelNaming(candidates, item) !== null) return undefined;
+  const template = candidates.find((t) => t.packages && t.fields.some((r) => r.field === 'used') && t.when.some((w) => item.includes(w)));
+  return template ? { template, field: 'used' } : undefined;
+}
+const USE_HEADING = /使用情况(?:如下)?\s*:/u;
+/** An item of the list: its words (no digit, no clause mark) then a colon right before the amount. */
+const COLON_ITEM = /(?:^|[,、;:])\s*([^,、;:。!?\n\d]{2,12}):\s*$/u;
+
+/**
  * Labelling rule 15 (2026-12-06, session 21): "您的本月套餐外优惠流量（国内通用）3M,截至21日22时17分，已使用完" names a pack and its
  * size: a data amount no label names, right after a pack's data words (its kind maybe in brackets), that its sentence then
  * says used up with no other amount between, is the pack's total (its kind what its own words say), no use beyond the plan.

@@ -34,3 +34,9 @@ export function optionLines(u: ReplyUnderstanding): string[] {
 export function figureWords(text: string): string[] {
   return poolLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }));
 }
+
+/** What 10086's reply is read as: an outcome's template (wrong-instruction, refused…), else the reply's kind. */
+export function outcomeWord(text: string): string {
+  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+  return u.kind === 'outcome' ? u.template : u.kind;
+}

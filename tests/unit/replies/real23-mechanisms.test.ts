@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
-import { figureWords, RECEIVED } from './format';
+import { figureWords, outcomeWord, RECEIVED } from './format';
 
 // Round 37 (branch replies37): the general rules batch real23's dev part (2014 replies of a public SMS export) showed. Every
 // wording here is OURS (written for this test, NOT a real reply), after the real dev texts each case names; each non-guard
@@ -52,10 +52,6 @@ const OUTCOMES: [string, string, string][] = [
   // Guard.
   ['guard: a business that cannot be handled now is refused, no wrong instruction', '系统目前暂时无法受理您的业务办理请求，请稍后再试。', 'refused'],
 ];
-const outcome = (text: string) => {
-  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-  return u.kind === 'outcome' ? u.template : u.kind;
-};
 
 describe('round 37: batch real23\'s general rules', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
@@ -63,5 +59,5 @@ describe('round 37: batch real23\'s general rules', () => {
     const u = understandReply({ text: 'GPRS流量：已使用流量2678 K ≈2.62 M，未使用流量48521 K≈47.38 M。', receivedAt: RECEIVED, from: '10086' });
     expect(u.kind === 'figures' && u.figures.map((f) => f.span.text)).toEqual(['2678 K', '48521 K']);
   });
-  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcome(text)).toBe(expected));
+  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcomeWord(text)).toBe(expected));
 });
