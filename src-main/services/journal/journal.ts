@@ -200,7 +200,7 @@ export class Journal {
       keep: {
         days: options.keptPartsDays ?? SETTLED_PARTS_KEPT_DAYS,
         maxParts: options.keptPartsMax ?? 5000,
-        mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
+        mask: options.maskAtRest ?? builtinMask,
       },
       compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
       ownMask: options.maskAtRest !== undefined,
@@ -675,14 +675,34 @@ export class Journal {
   }
 
   private commit(record: JournalRecord): Promise<void> {
-    return this.commits.append(encodeLine(record), () => this.state.apply(record));
+    return this.commits.append(encodeLine(this.atRest(record)), () => this.state.apply(record));
   }
 
   /** Records durable together or not at all (one write): a crash between them cannot leave the first alone. */
   private commitTogether(records: readonly JournalRecord[]): Promise<void> {
-    return this.commits.append(Buffer.concat(records.map(encodeLine)), () => {
+    return this.commits.append(Buffer.concat(records.map((record) => encodeLine(this.atRest(record)))), () => {
       for (const record of records) this.state.apply(record);
     });
+  }
+
+  /**
+   * A record as the file holds it: a received part's text masked from its first write (secrets24). Before, a reply
+   * was written as it came and stayed so until its acknowledgement and the next compaction, a new service password
+   * or a one-time code in clear on disk for hours or days. Memory keeps the clear text (what the live store and a page
+   * catching up in this run get); after a crash a store gets the part masked: the message, not its secret, survives.
+   * A part of a long message is masked alone, a piece of a secret at its cut too (maskedAsMessages); should the mask
+   * in use fail, the built-in catalog's masks, and should that fail the write fails: the part stays on the SIM (or its
+   * +CMT unacknowledged, delivered again), never written clear.
+   */
+  private atRest(record: JournalRecord): JournalRecord {
+    if (record.kind !== 'in') return record;
+    let masked: IncomingRecord[];
+    try {
+      masked = maskedAsMessages([record], this.settings.keep.mask);
+    } catch {
+      masked = maskedAsMessages([record], builtinMask);
+    }
+    return masked[0]!;
   }
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
@@ -782,6 +802,8 @@ export class Journal {
       });
   }
 }
+
+const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
