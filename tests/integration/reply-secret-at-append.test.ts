@@ -1,9 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
 import { passwordReset } from '../../src-main/emulator/replies-10086';
 import { Journal } from '../../src-main/services/journal';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import { InstructionCatalog } from '../../src-shared/catalog/catalog';
+import { mergeCustom } from '../../src-shared/catalog/custom/merge';
+import { CustomInstructionSchema } from '../../src-shared/catalog/custom/schema';
 import { secretHits } from '../e2e/secrets-in-bytes';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
@@ -66,5 +72,33 @@ describe('a reply holding a secret, journaled and not yet acknowledged (real pty
     await r.journal.compact();
     expect(await leaksIn(r.dir, PASSWORD)).toEqual([]);
     expect(r.journal.pendingIncoming()[0]?.text).toBe(passwordReset(PASSWORD));
+  });
+});
+
+describe("a custom instruction's password in a reply journaled before the catalog in use is given (secrets24)", () => {
+  /*
+   * The core opens the journal before the catalog in use (custom instructions) and connects no modem until it is
+   * given (HallCore.openIn); the journal itself now holds a received part until then, so no other owner can write one
+   * masked with the built-in catalog only, which finds no `KDMM357108` (digits glued to letters).
+   */
+  it('waits for maskKept, then writes it masked with that catalog', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mask-given-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    let inUse: InstructionCatalog | undefined;
+    const journal = await Journal.open(dir, { maskAtRest: (parts) => (inUse ?? builtinCatalog()).maskSecretParts(parts) });
+    cleanup.push(() => journal.close());
+    const reply = `尊敬的客户，您好！您发送的短信指令KDMM${PASSWORD}格式有误或暂不支持办理，请核对后重新发送。`;
+    const appended = journal.appendIncoming(
+      { simId: '898600', from: '10086', timestamp: '2026-12-07T08:00:00+08:00', text: reply, encoding: 'ucs2', concat: null, receivedAt: Date.now() },
+      { slot: 'direct' },
+    );
+    // A write through the same log, resolved: had the reply not waited, its line would have been written with it or before.
+    await journal.recordOutgoing({ id: 'x', simId: '898600', to: '10086', text: 'CXYE', state: 'queued', messageRefs: [], error: null });
+    const kdmm = v.parse(CustomInstructionSchema, { code: 'KDMM', template: 'KDMM{password}', name: { 'zh-Hans': '修改宽带密码' } });
+    inUse = new InstructionCatalog(mergeCustom(builtinCatalog().data, [kdmm]));
+    journal.maskKept();
+    expect((await appended).added).toBe(true);
+    expect(await leaksIn(dir, PASSWORD)).toEqual([]);
+    expect(journal.pendingIncoming()[0]?.text).toBe(reply);
   });
 });

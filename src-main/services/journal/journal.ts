@@ -149,6 +149,12 @@ export class Journal {
    * with the built-in catalog, and a custom instruction's password quoted in a kept part went to disk clear (mend31).
    */
   private maskReady: boolean;
+  /**
+   * Resolved by the first `maskKept` (or at once without an owner's mask): a received part waits for it, so that its
+   * line is masked with the catalog in use, not the built-in one (secrets24; the core connects no modem before it).
+   */
+  private readonly maskGiven: Promise<void>;
+  private giveMask: () => void = () => undefined;
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
@@ -181,6 +187,7 @@ export class Journal {
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
     this.maskReady = !settings.ownMask;
+    this.maskGiven = this.maskReady ? Promise.resolve() : new Promise((resolve) => (this.giveMask = resolve));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -309,7 +316,12 @@ export class Journal {
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
     // One decision at a time per content: the second of two identical parts must see the first.
-    const decided = (this.inFlight.get(base) ?? Promise.resolve()).then(() => this.appendOccurrence(base, fields, where));
+    const decided = (this.inFlight.get(base) ?? Promise.resolve())
+      .then(() => this.maskGiven)
+      .then(() => {
+        this.assertOpen();
+        return this.appendOccurrence(base, fields, where);
+      });
     const tail = decided.then(
       () => undefined,
       () => undefined,
@@ -457,6 +469,7 @@ export class Journal {
       // As in ack.
     }
     this.maskReady = true;
+    this.giveMask();
     this.compactIfWorthIt();
   }
 
@@ -654,6 +667,8 @@ export class Journal {
 
   /** Waits for queued writes, then closes the log and releases the lock. */
   close(): Promise<void> {
+    // A part still waiting for the owner's mask is refused (closed), not left waiting.
+    this.giveMask();
     this.closing ??= this.commits.exclusive(async () => {
       try {
         await this.closeLog();
