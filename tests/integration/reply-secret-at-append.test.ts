@@ -101,4 +101,18 @@ describe("a custom instruction's password in a reply journaled before the catalo
     expect(await leaksIn(dir, PASSWORD)).toEqual([]);
     expect(journal.pendingIncoming()[0]?.text).toBe(reply);
   });
+
+  it('refuses a part still waiting when the journal closes, and writes nothing of it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hall-mask-given-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const journal = await Journal.open(dir, { maskAtRest: (parts) => builtinCatalog().maskSecretParts(parts) });
+    const appended = journal.appendIncoming(
+      { simId: '898600', from: '10086', timestamp: '2026-12-07T08:00:00+08:00', text: passwordReset(PASSWORD), encoding: 'ucs2', concat: null, receivedAt: Date.now() },
+      { slot: 'direct' },
+    );
+    const refused = expect(appended).rejects.toMatchObject({ code: 'journal.closed' });
+    await journal.close();
+    await refused;
+    expect(await readFile(join(dir, 'journal.log'), 'utf8')).toBe('');
+  });
 });
