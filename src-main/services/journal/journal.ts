@@ -711,13 +711,11 @@ export class Journal {
    */
   private atRest(record: JournalRecord): JournalRecord {
     if (record.kind !== 'in') return record;
-    let masked: IncomingRecord[];
     try {
-      masked = maskedAsMessages([record], this.settings.keep.mask);
+      return maskedAlone(record, this.settings.keep.mask);
     } catch {
-      masked = maskedAsMessages([record], builtinMask);
+      return maskedAlone(record, builtinMask);
     }
-    return masked[0]!;
   }
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
@@ -819,6 +817,11 @@ export class Journal {
 }
 
 const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
+
+/** One part masked as the only one of its message there is; a single SMS straight through the mask (a burst's cost: no assembly). */
+function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): IncomingRecord {
+  return record.concat === null ? { ...record, text: mask([record.text])[0] ?? record.text } : maskedAsMessages([record], mask)[0]!;
+}
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
