@@ -121,7 +121,8 @@ describe('what the journal names as maybe stored survives the next start (journa
     await again.journal.close();
     const third = await Journal.open(r.dir);
     cleanup.push(() => third.close());
-    expect(third.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('640215'), firstKey]]);
+    // Masked since its first write (secrets24): the store keeps it apart from the first code all the same (another text).
+    expect(third.pendingIncoming().map((x) => [x.text, x.maybeStoredAs])).toEqual([[codeWith('******'), firstKey]]);
     // Compacted, and opened once more: still named; nothing of the first code in the file.
     await third.compact();
     await third.close();

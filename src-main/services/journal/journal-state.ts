@@ -111,15 +111,15 @@ export class JournalState {
   }
 
   /**
-   * This state (a compaction's, its held and kept texts masked as written) with the texts `previous`
+   * This state (a compaction's, its received texts masked as written) with the texts `previous`
    * held in memory for the same records: what decides whether a part read again is the one journaled
    * must see its very text, not the mask, or two codes in one wording read as one (review20). Memory
    * only: on disk they stay masked.
    */
   keepTextsOf(previous: JournalState): this {
-    for (const records of ['held', 'kept'] as const) {
+    for (const records of ['pending', 'held', 'kept'] as const) {
       for (const key of this[records].keys()) {
-        const before = previous.held.get(key) ?? previous.kept.get(key);
+        const before = previous.pending.get(key) ?? previous.held.get(key) ?? previous.kept.get(key);
         if (before) this[records].set(key, before);
       }
     }
@@ -167,10 +167,13 @@ export class JournalState {
     for (let i = 0; i < remembered.length; i += SEEN_KEYS_PER_LINE) {
       seen.push({ kind: 'seen', keys: remembered.slice(i, i + SEEN_KEYS_PER_LINE) });
     }
-    const acknowledged = maskedAsMessages([...this.heldAcknowledged(), ...kept], keep.mask);
+    // Pending parts masked as well (secrets24): the file never holds a received text clear, acknowledged or not.
+    const heldOrKept = [...this.heldAcknowledged(), ...kept];
+    const masked = maskedAsMessages([...heldOrKept, ...this.pending.values()], keep.mask);
+    const acknowledged = masked.slice(0, heldOrKept.length);
     const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
     const maybe: JournalRecord[] = [...this.maybe].map(([key, storedAs]) => ({ kind: 'maybe', key, storedAs }));
-    return [...seen, ...stillHeld, ...this.pending.values(), ...maybe, ...this.unfinishedOutgoing()];
+    return [...seen, ...stillHeld, ...masked.slice(heldOrKept.length), ...maybe, ...this.unfinishedOutgoing()];
   }
 }
 

@@ -149,6 +149,12 @@ export class Journal {
    * with the built-in catalog, and a custom instruction's password quoted in a kept part went to disk clear (mend31).
    */
   private maskReady: boolean;
+  /**
+   * Resolved by the first `maskKept` (or at once without an owner's mask): a received part waits for it, so that its
+   * line is masked with the catalog in use, not the built-in one (secrets24; the core connects no modem before it).
+   */
+  private readonly maskGiven: Promise<void>;
+  private giveMask: () => void = () => undefined;
   /** The last write failed: the next one that succeeds tells `onWritable` listeners. */
   private failing = false;
   private readonly writableListeners = new Set<() => void>();
@@ -181,6 +187,7 @@ export class Journal {
     this.records = onDisk.records;
     this.compactAt = settings.compactAtBytes;
     this.maskReady = !settings.ownMask;
+    this.maskGiven = this.maskReady ? Promise.resolve() : new Promise((resolve) => (this.giveMask = resolve));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -200,7 +207,7 @@ export class Journal {
       keep: {
         days: options.keptPartsDays ?? SETTLED_PARTS_KEPT_DAYS,
         maxParts: options.keptPartsMax ?? 5000,
-        mask: options.maskAtRest ?? ((parts) => builtinCatalog().maskSecretParts(parts)),
+        mask: options.maskAtRest ?? builtinMask,
       },
       compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
       ownMask: options.maskAtRest !== undefined,
@@ -309,7 +316,12 @@ export class Journal {
     const fields = parseInput(IncomingMessageSchema, message);
     const base = incomingKey({ from: fields.from, timestamp: fields.timestamp, text: fields.text, ...fields.concat });
     // One decision at a time per content: the second of two identical parts must see the first.
-    const decided = (this.inFlight.get(base) ?? Promise.resolve()).then(() => this.appendOccurrence(base, fields, where));
+    const decided = (this.inFlight.get(base) ?? Promise.resolve())
+      .then(() => this.maskGiven)
+      .then(() => {
+        this.assertOpen();
+        return this.appendOccurrence(base, fields, where);
+      });
     const tail = decided.then(
       () => undefined,
       () => undefined,
@@ -457,6 +469,7 @@ export class Journal {
       // As in ack.
     }
     this.maskReady = true;
+    this.giveMask();
     this.compactIfWorthIt();
   }
 
@@ -654,6 +667,8 @@ export class Journal {
 
   /** Waits for queued writes, then closes the log and releases the lock. */
   close(): Promise<void> {
+    // A part still waiting for the owner's mask is refused (closed), not left waiting.
+    this.giveMask();
     this.closing ??= this.commits.exclusive(async () => {
       try {
         await this.closeLog();
@@ -675,14 +690,32 @@ export class Journal {
   }
 
   private commit(record: JournalRecord): Promise<void> {
-    return this.commits.append(encodeLine(record), () => this.state.apply(record));
+    return this.commits.append(encodeLine(this.atRest(record)), () => this.state.apply(record));
   }
 
   /** Records durable together or not at all (one write): a crash between them cannot leave the first alone. */
   private commitTogether(records: readonly JournalRecord[]): Promise<void> {
-    return this.commits.append(Buffer.concat(records.map(encodeLine)), () => {
+    return this.commits.append(Buffer.concat(records.map((record) => encodeLine(this.atRest(record)))), () => {
       for (const record of records) this.state.apply(record);
     });
+  }
+
+  /**
+   * A record as the file holds it: a received part's text masked from its first write (secrets24). Before, a reply
+   * was written as it came and stayed so until its acknowledgement and the next compaction, a new service password
+   * or a one-time code in clear on disk for hours or days. Memory keeps the clear text (what the live store and a page
+   * catching up in this run get); after a crash a store gets the part masked: the message, not its secret, survives.
+   * A part of a long message is masked alone, a piece of a secret at its cut too (maskedAsMessages); should the mask
+   * in use fail, the built-in catalog's masks, and should that fail the write fails: the part stays on the SIM (or its
+   * +CMT unacknowledged, delivered again), never written clear.
+   */
+  private atRest(record: JournalRecord): JournalRecord {
+    if (record.kind !== 'in') return record;
+    try {
+      return maskedAlone(record, this.settings.keep.mask);
+    } catch {
+      return maskedAlone(record, builtinMask);
+    }
   }
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
@@ -781,6 +814,13 @@ export class Journal {
         this.compactionQueued = false;
       });
   }
+}
+
+const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
+
+/** One part masked as the only one of its message there is; a single SMS straight through the mask (a burst's cost: no assembly). */
+function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): IncomingRecord {
+  return record.concat === null ? { ...record, text: mask([record.text])[0] ?? record.text } : maskedAsMessages([record], mask)[0]!;
 }
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */

@@ -82,6 +82,11 @@ export class Announcements {
    * announcements are switched back on and the memories read for what came in meanwhile. True when the
    * modem let go of the delivery: a phase 2 modem already did, and is asked nothing.
    */
+  /** Whether a direct delivery waits for our word (service 1): only then can one be refused and come again. */
+  get refusable(): boolean {
+    return this.acknowledgedByUs;
+  }
+
   async acknowledge(command: 'AT+CNMA' | 'AT+CNMA=2' = 'AT+CNMA'): Promise<boolean> {
     if (!this.acknowledgedByUs) return true;
     const engine = this.host.engine();

@@ -10,6 +10,7 @@ import {
   parseCregQuery,
   parseCsca,
   parseCsq,
+  fitsLength,
   readCpin,
   registrationFromStat,
   REGISTRATION_QUERIES,
@@ -30,7 +31,7 @@ import { interpretPdu, unreadableMessage, type Ingestible, type Unreadable } fro
 import { DIRECT, IncomingJournal } from './incoming-journal';
 import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
-import { StoredMessages } from './stored-messages';
+import { notItsLength, StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
 
 export interface SessionEvents {
@@ -50,6 +51,8 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
+/** +CMT PDUs remembered as refused for their length: more than a network holds back for one modem at a time. */
+const REFUSED_FOR_LENGTH_KEPT = 16;
 /**
  * After boot SIMCom and SIM800 refuse SMS commands until `SMS DONE` / `SMS Ready` (Seeed GPRS_SIM900
  * issue #39, LilyGo-Modem-Series issue #247): asked again this often, for at most SMS_WAIT_MS.
@@ -103,6 +106,11 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
+  /**
+   * +CMT PDUs refused once for not fitting their <length> (memory only, the last few): the very same bytes again are
+   * taken, the network's delivery of them, as a listing entry read again the same is (mend33).
+   */
+  private readonly refusedForLength = new Set<string>();
   private family: ModemFamily = GENERIC;
   /** Echoes heard (of any command), and how many there were once ATE0 was answered: none since, echo is off. */
   private echoes = 0;
@@ -481,7 +489,8 @@ export class ModemSession extends Emitter<SessionEvents> {
         break;
       case 'cmt':
       case 'cds':
-        if (urc.pduLine) this.receiveDirect(urc.pduLine);
+        if (urc.pduLine && urc.kind === 'cmt') this.receiveMessage(urc.pduLine, urc.length);
+        else if (urc.pduLine) this.receiveDirect(urc.pduLine);
         // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
         // where left unanswered a phase 2+ modem would switch its announcements off.
         else void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
@@ -610,9 +619,26 @@ export class ModemSession extends Emitter<SessionEvents> {
     return unreadableMessage(read, this.simId(), this.now(), (text) => this.o.journal.maskText(text));
   }
 
-  private receiveDirect(pdu: string): void {
+  /**
+   * A message handed over directly whose PDU is not as long as its header says (an octet said twice or dropped on the
+   * line): read as it came it may decode into other characters, and it cannot be read again from the SIM (secrets24).
+   * Refused (RP-ERROR): the network keeps it and delivers it again, as one whose PDU line did not come whole. The
+   * same bytes a second time are taken, so a modem that counts <length> otherwise gets each message once, late. A
+   * phase 2 modem has acknowledged it already: kept unread (its bytes, or its lenient text masked), as a listing
+   * entry that stays so, never taken at its word.
+   */
+  private receiveMessage(pdu: string, length: number): void {
+    const bytes = pdu.trim().toUpperCase();
+    if (fitsLength({ pdu: bytes, length }) || this.refusedForLength.delete(bytes)) return this.receiveDirect(pdu);
+    if (!this.announcements.refusable) return this.receiveDirect(pdu, true);
+    this.refusedForLength.add(bytes);
+    if (this.refusedForLength.size > REFUSED_FOR_LENGTH_KEPT) this.refusedForLength.delete(this.refusedForLength.values().next().value!);
+    void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
+  }
+
+  private receiveDirect(pdu: string, misfit = false): void {
     const warn = (e: unknown) => this.warn(e);
-    const read = this.interpret(pdu);
+    const read = misfit ? notItsLength(pdu) : this.interpret(pdu);
     // Handed over directly, it exists nowhere else: kept as its text rather than lost.
     const meaning = read.kind === 'unreadable' ? this.unreadable(read) : read;
     if (meaning.kind === 'status-report') {

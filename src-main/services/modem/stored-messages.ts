@@ -418,6 +418,6 @@ function slotName(mem: string, index: number): string {
 }
 
 /** A PDU whose length is not its header's: unread for now, as an undecodable one (read again, never deleted on it). */
-function notItsLength(pdu: string): Unreadable {
+export function notItsLength(pdu: string): Unreadable {
   return { kind: 'unreadable', raw: pdu, code: 'pdu.bad-length', field: 'hex' };
 }
