@@ -57,6 +57,8 @@ const CLEAR_LEAD_SCORE = 0.15;
 /** A thing out of scope in one clause of a sentence is let pass when another clause is this well explained, in this many pieces (one at least not an action word). */
 const REQUEST_EXPLAINED = 0.5;
 const REQUEST_EXPLAINED_PIECES = 2;
+/** A runner-up scoring this close to the first, and explaining what the first leaves out, makes the first a guess. */
+const NEAR_TIE = 0.9;
 /** A further answer is confident only while it scores close to the first. */
 const CONFIDENT_NEAR = 0.8;
 /** What an instruction is offered of what another of its service's matched (KTSFTH's 三个人一起通话 for 关掉三个人一起通话): a little less than a match of its own. */
@@ -384,6 +386,17 @@ export class SearchEngine {
     const eitherWay = readings.some((r) => r.either) && this.actions.detect(readings[0]!.text) === null;
     // Measured against what scored, not against the guesses that filled the list.
     const clearLead = top >= CLEAR_LEAD * (scored > 1 ? ranked[1]!.raw : 0);
+    // 余额查询 密码, check balance with my password: the first answer (YE) leaves a thing of the query unexplained that
+    // the answer scoring next to it (CXYEH) explains with all the rest. Which of the two is meant is a toss-up the
+    // ranking's margin does not settle: both are offered, neither asserted. Not for the list of subscriptions, which
+    // leads for a package cancelled whatever matched its kind (how do i cancel my data add-on: 0000 over KTGPRS).
+    const outExplained =
+      scored > 1 &&
+      ranked[1]!.raw >= NEAR_TIE * top &&
+      !withParams.has(ranked[0]!.index) &&
+      ranked[0]!.index !== subscriptions &&
+      this.explained(judgedAsService, ranked[1]!.index, false, 'skipped') === 1 &&
+      this.explained(judgedAsService, ranked[0]!.index, false, 'skipped') < 1;
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
@@ -393,6 +406,7 @@ export class SearchEngine {
         // Only the list of subscriptions may be sure of a package cancelled, and only as sure as its own texts make it (包月, 增值业务);
         // of a product the catalog does not name, not even it: whether the line has the product is for its reply to say.
         ((subscriptions < 0 || (index === subscriptions && !productCancelled)) &&
+          !(outExplained && (first || index === ranked[1]!.index)) &&
           !saysNothing &&
           !unknownDoing &&
           !doubted &&

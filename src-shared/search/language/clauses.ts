@@ -37,9 +37,10 @@ export const CAUTION = /^(?:千万|可|请|你|但|但是)?(?:别|不要|莫|不
  * A denial said beside the request (我没有要开彩铃，我是想投诉…; 不是要查话费，是想换号; I didn't ask for …):
  * it names what is *not* asked. When another clause follows or precedes it, it is context, and the
  * evidence it holds does not count towards an answer: an instruction matching only the denied thing
- * answers nothing that was asked.
+ * answers nothing that was asked. 不是 straight before an action (不是查流量，是查话费余额; 不是办来电显示，是开来电提醒)
+ * denies as 不是要 does.
  */
-export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想(?!到)|说要|让)|不是(?:要|想|说要|让)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
+export const DENIAL = /^(?:我|俺|但是?|可是?)?(?:并|又|根本|压根儿?)?(?:没有?(?:要|想(?!到)|说要|让)|不是(?:要|想|说要|让|查|开|关|办|取消|退)|没叫)|^(?:i )?(?:didn t|did not|never) (?:ask|want|order|request)\b/;
 /**
  * A question whether what was said or sent is true (这是真的吗, 是不是骗子, 真的假的, is this legit): it asks
  * about a message or a caller, never for an instruction; when it is all a sentence asks, nothing answers it.

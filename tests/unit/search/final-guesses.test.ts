@@ -14,7 +14,9 @@ const engine = createSearch(builtinCatalog().instructions);
 const ids = (q: string, limit = 10) => engine.search(q, limit).map((r) => r.id);
 
 describe('a guess that cannot be undone', () => {
-  it.each(['关闭流量', '關閉流量', 'turn off data', 'check balance with my password'])('is not listed under a confident answer that can be undone: %s', (q) => {
+  // Asked with a sure answer on top: "check balance with my password", once here, is a near tie of YE and CXYEH that
+  // asserts neither since session 24 (near-ties.test.ts), so what may be listed under it is no longer this rule's.
+  it.each(['关闭流量', '關閉流量', 'turn off data', 'check my balance using my password'])('is not listed under a confident answer that can be undone: %s', (q) => {
     const results = engine.search(q, 10);
     expect(results[0]!.confident).toBe(true);
     expect(results.map((r) => r.id)).not.toContain('TJ');
