@@ -78,8 +78,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
  * 30: round 38 (replies38): an item of data written with 为 goes on with a heading's list; a full stop between two Chinese
  *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
+ * 31: round 39 (replies39): an amount no label names is a bill line only among bill lines (after an items heading no other
+ *     figure closed, next to a line, or a charge right after the total); elsewhere it is left unread, never guessed.
  */
-export const FIGURE_CODE_VERSION = 30;
+export const FIGURE_CODE_VERSION = 31;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

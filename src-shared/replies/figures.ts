@@ -433,7 +433,7 @@ export function readFigures(
       add(record(itemised, sum.total, q.value, span(q), null), q);
       return;
     }
-    const item = itemised && itemName(window);
+    const item = itemised && amongItems(itemised, text, q, window, reads, sentence, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
@@ -730,6 +730,8 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
 }
 
 /** The words of a numbered line before its amount: "；2、套餐外语音通信费". */
+// Words that head a bill's lines wherever they stand (费用明细为…, 详情如下:).
+const ITEMS_HEAD = /明细|如下/gu;
 const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
@@ -839,6 +841,27 @@ function masked(text: string, mask: Mask): string {
     at = to;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Whether an amount no label names stands among a bill's lines: items opened before it (其中, 明细…), a line read
+ * before it, a numbered line, or right after the bill's total in its sentence. Elsewhere its words may name any money
+ * figure ("您已欠费13.55元" to a reader that does not know 欠费): a line guessed from them would be a wrong figure, and
+ * an amount left unread is only a lost one.
+ */
+function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], sentence: number, opened: boolean): boolean {
+  const last = reads.at(-1);
+  if (last?.figure.field === 'item') return true;
+  // A figure read after the lines (合计 after them, 余额) closes them.
+  if (reads.some((r) => r.figure.field === 'item')) return false;
+  const before = text.slice(0, q.start);
+  // A heading of lines holds until a figure of another kind is read after it (其中通用余额…).
+  const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
+  const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
+  if ((opened || head >= 0) && heads) return true;
+  // "您2014年03月共消费了11.70元，套餐及固定费8.40元" (real r22-061): a charge right after the total (or what was spent) in its sentence.
+  const total = last?.sentence === sentence && ((last.figure.template === t.id && last.figure.field === 'total') || last.figure.field === 'spentThisMonth');
+  return total && CHARGE.test(window);
 }
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */

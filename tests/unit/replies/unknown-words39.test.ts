@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { understandReply } from '../../../src-shared/replies';
+import { RECEIVED } from './format';
+
+// Round 39 (issue 15, branch replies39): a money amount whose label the reader does not know. Every wording here is
+// OURS (written for this test, NOT a real reply; 结存 stands for a label word the templates lack). Each case fails on
+// main c405d2ac, where an amount no label names became a bill line wherever a bill's word stood in the reply; the
+// guards pass there too.
+const read = (text: string) => {
+  const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+  return u.kind === 'figures' ? u.figures.map((f) => `${f.topic}.${f.field} ${f.value}`) : [];
+};
+
+describe('an amount no label names is a bill line only among bill lines', () => {
+  it('after the total that follows its lines, an unknown label is no further line', () => {
+    expect(read('尊敬的客户：02月1日至02月26日，您个人实际消费89.41元，合计89.41元，结存17.17元。')).not.toContain('bill.item 17.17');
+  });
+  it('right after the bill total, an unknown label that names no charge is no line, the lines under 明细 still are', () => {
+    const got = read('您当月话费32.10元，结存-31.85元。费用明细:套餐及固定费31.60元,短彩信费0.50元。');
+    expect(got).not.toContain('bill.item -31.85');
+    expect(got).toEqual(expect.arrayContaining(['bill.item 31.6', 'bill.item 0.5']));
+  });
+  it('after an items heading, a figure of another kind read since closes the heading', () => {
+    const got = read('本月费用明细：套餐费20.00元。当前账户总余额为0.00元，其中通用余额为0.00元。结存为32.02元。');
+    expect(got).not.toContain('bill.item 32.02');
+  });
+  it('guard: a charge right after the total in its sentence is a line', () => {
+    expect(read('您2014年03月共消费了11.70元，套餐及固定费8.40元，语音通信费3.30元。')).toEqual(
+      expect.arrayContaining(['bill.total 11.7', 'bill.item 8.4', 'bill.item 3.3']),
+    );
+  });
+});
