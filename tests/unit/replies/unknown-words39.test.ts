@@ -30,3 +30,15 @@ describe('an amount no label names is a bill line only among bill lines', () => 
     );
   });
 });
+
+describe('a stem reads an unknown label only when it says the field', () => {
+  it('a debt written with a label the templates lack is read by its stem 欠 (owed, a balance below zero)', () => {
+    expect(read('尊敬的客户，您的余额为45.93元，往月拖欠5.00元。')).toContain('balance.balance -5');
+  });
+  it('a stem of use after a word of not (未, 没) names no use', () => {
+    expect(read('您本月已使用流量100MB，仍未耗约900MB。')).not.toContain('data.used 900');
+  });
+  it('guard: a stem with no word of not still names use', () => {
+    expect(read('您本月流量已耗费100MB。')).toContain('data.used 100');
+  });
+});
