@@ -79,7 +79,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 30: round 38 (replies38): an item of data written with 为 goes on with a heading's list; a full stop between two Chinese
  *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
  * 31: round 39 (replies39): an amount no label names is a bill line only among bill lines (after an items heading no other
- *     figure closed, next to a line, or a charge right after the total); elsewhere it is left unread, never guessed.
+ *     figure closed, next to a line, or a charge right after the total); elsewhere it is left unread, never guessed; 欠 is a
+ *     stem of what is owed; a stem after a word of not (未使用) names no field.
  */
 export const FIGURE_CODE_VERSION = 31;
 
