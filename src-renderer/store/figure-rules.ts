@@ -80,7 +80,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
  * 31: round 39 (replies39): an amount no label names is a bill line only among bill lines (after an items heading no other
  *     figure closed, next to a line, or a charge right after the total); elsewhere it is left unread, never guessed; 欠 is a
- *     stem of what is owed; a stem after a word of not (未使用) names no field.
+ *     stem of what is owed; a stem after a word of not (未使用) names no field; data said of last month (上月, `lastMonth`)
+ *     with no carried-over word known is of no plainly stated kind.
  */
 export const FIGURE_CODE_VERSION = 31;
 

@@ -42,3 +42,20 @@ describe('a stem reads an unknown label only when it says the field', () => {
     expect(read('您本月流量已耗费100MB。')).toContain('data.used 100');
   });
 });
+
+describe('data said of last month is of no plainly stated kind unless carried over is said', () => {
+  const pools = (text: string) => {
+    const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
+    return u.kind === 'figures' ? u.figures.filter((f) => f.topic === 'data').map((f) => `${f.field} ${f.value} ${f.pool}`) : [];
+  };
+  it('上月 with a carried-over word the rules lack (留存, 顺延) leaves the place word (国内) no kind of the amount', () => {
+    expect(pools('您好！您上月留存至本月的国内流量为30MB，本月国内流量已使用514MB。')).toEqual(['total 30 null', 'used 514 general']);
+    expect(pools('上个月顺延的国内流量剩余30MB，本月国内流量已使用514MB。')).toEqual(['remaining 30 null', 'used 514 general']);
+  });
+  it('guard: a carried-over word the rules know still says carried over', () => {
+    expect(pools('您好！您上月结转至本月的国内流量为30MB，本月国内流量已使用514MB。')).toEqual(['total 30 carryover', 'used 514 general']);
+  });
+  it('guard: a closed note in brackets (上月无结转流量) is no word of the amount after it', () => {
+    expect(pools('您本月国内移动数据总流量0.00M（上月无结转流量），截止当前已使用10.00M。')).toEqual(['total 0 general', 'used 10 general']);
+  });
+});
