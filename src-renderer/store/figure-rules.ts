@@ -78,8 +78,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
  * 30: round 38 (replies38): an item of data written with 为 goes on with a heading's list; a full stop between two Chinese
  *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
- * 31: round 39 (replies39): an amount no label names is a bill line only among bill lines (after an items heading no other
- *     figure closed, next to a line, or a charge right after the total); elsewhere it is left unread, never guessed; 欠 is a
+ * 31: round 39 (replies39): an amount no label names is a bill line when a charge names it (…费) or among bill lines (an
+ *     items heading no other figure closed, a line right before); elsewhere it is left unread, never guessed; 欠 is a
  *     stem of what is owed; a stem after a word of not (未使用) names no field; data said of last month (上月, `lastMonth`)
  *     with no carried-over word known is of no plainly stated kind.
  */

@@ -433,7 +433,7 @@ export function readFigures(
       add(record(itemised, sum.total, q.value, span(q), null), q);
       return;
     }
-    const item = itemised && amongItems(itemised, text, q, window, reads, sentence, itemsOpen >= 0) ? itemName(window) : null;
+    const item = itemised && amongItems(itemised, text, q, window, reads, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
@@ -844,24 +844,27 @@ function masked(text: string, mask: Mask): string {
 }
 
 /**
- * Whether an amount no label names stands among a bill's lines: items opened before it (其中, 明细…), a line read
- * before it, a numbered line, or right after the bill's total in its sentence. Elsewhere its words may name any money
- * figure ("您已欠费13.55元" to a reader that does not know 欠费): a line guessed from them would be a wrong figure, and
- * an amount left unread is only a lost one.
+ * Whether an amount no label names is a bill's line: a charge's name (月租费, 语音通信费) says so anywhere in a bill; any
+ * other name only among the lines (items opened before it by 其中, 明细, a bill's heading colon, a numbered line, or a line
+ * read right before it). Elsewhere its words may name any money figure ("您的结存为45.93元" to a reader that does not know
+ * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
-function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], sentence: number, opened: boolean): boolean {
+function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
+  if (CHARGE.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
+  // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
+  if (last !== undefined && last.figure.template === t.id && /^\s*\([^()]*$/u.test(text.slice(last.end, q.start))) return true;
   // A figure read after the lines (合计 after them, 余额) closes them.
   if (reads.some((r) => r.figure.field === 'item')) return false;
   const before = text.slice(0, q.start);
+  // "您2026年10月账单：…": a colon after a word of the bill (账单, 实时话费) heads its lines too.
+  const billWord = Math.max(...t.when.map((w) => before.lastIndexOf(w)));
+  const billColon = billWord >= 0 ? before.indexOf(':', billWord) : -1;
+  const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, billColon, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
   // A heading of lines holds until a figure of another kind is read after it (其中通用余额…).
-  const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
   const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
-  if ((opened || head >= 0) && heads) return true;
-  // "您2014年03月共消费了11.70元，套餐及固定费8.40元" (real r22-061): a charge right after the total (or what was spent) in its sentence.
-  const total = last?.sentence === sentence && ((last.figure.template === t.id && last.figure.field === 'total') || last.figure.field === 'spentThisMonth');
-  return total && CHARGE.test(window);
+  return (opened || head >= 0) && heads;
 }
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
