@@ -78,13 +78,18 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     any label of what is left or used before 专用流量/通用流量 is no qualifier (剩下专用流量 is app); （支援…） is a note.
  * 30: round 38 (replies38): an item of data written with 为 goes on with a heading's list; a full stop between two Chinese
  *     words ends a sentence (a bill's total before 其中 was an item); 正使用 after a semicolon opens a package's name, no item.
+ * 31: round 39 (replies39): an amount no label names is a bill line when a charge names it (…费) or among bill lines (an
+ *     items heading no other figure closed, a line right before); elsewhere it is left unread, never guessed; 欠 is a
+ *     stem of what is owed; a stem after a word of not (未使用) names no field; data said of last month (上月, `lastMonth`)
+ *     with no carried-over word known is of no plainly stated kind.
  * 32: round 40 (replies40, batch real24; 31 is left to replies39's round): under a heading of use (使用情况如下:) a colon item
  *     is what was used; a data unit glued to GPRS/WLAN (10MGPRS) is its unit; a package named in use (正在使用…，您…剩余) passes
  *     its kind; keys pressed (按2再按1), 回复数字N, 4G of a service, 不足1M按1M are no figures; 需缴 is owed; 补扣…欠费 and 上期余额 are
  *     other; codes with a comma or 可以/可进行 before their verb, and a verb's label before ，请回复CODE, and a look-up's label before 请发送N至10086 are options; 指令“X”有误,
  *     还不能理解 and 超出…知识范围 are wrong instructions.
+ * 33: rounds 39 and 40 together (main had 32 with round 40 alone).
  */
-export const FIGURE_CODE_VERSION = 32;
+export const FIGURE_CODE_VERSION = 33;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -435,7 +435,7 @@ export function readFigures(
       add(record(itemised, sum.total, q.value, span(q), null), q);
       return;
     }
-    const item = itemised && itemName(window);
+    const item = itemised && amongItems(itemised, text, q, window, reads, itemsOpen >= 0) ? itemName(window) : null;
     if (itemised && item) {
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
@@ -732,6 +732,8 @@ function isThreshold(window: string, after: string, rules: ReplyRules): boolean 
 }
 
 /** The words of a numbered line before its amount: "；2、套餐外语音通信费". */
+// Words that head a bill's lines wherever they stand (费用明细为…, 详情如下:).
+const ITEMS_HEAD = /明细|如下/gu;
 const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
@@ -841,6 +843,30 @@ function masked(text: string, mask: Mask): string {
     at = to;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Whether an amount no label names is a bill's line: a charge's name (月租费, 语音通信费) says so anywhere in a bill; any
+ * other name only among the lines (items opened before it by 其中, 明细, a bill's heading colon, a numbered line, or a line
+ * read right before it). Elsewhere its words may name any money figure ("您的结存为45.93元" to a reader that does not know
+ * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
+ */
+function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
+  if (CHARGE.test(window)) return true;
+  const last = reads.at(-1);
+  if (last?.figure.field === 'item') return true;
+  // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
+  if (last !== undefined && last.figure.template === t.id && /^\s*\([^()]*$/u.test(text.slice(last.end, q.start))) return true;
+  // A figure read after the lines (合计 after them, 余额) closes them.
+  if (reads.some((r) => r.figure.field === 'item')) return false;
+  const before = text.slice(0, q.start);
+  // "您2026年10月账单：…": a colon after a word of the bill (账单, 实时话费) heads its lines too.
+  const billWord = Math.max(...t.when.map((w) => before.lastIndexOf(w)));
+  const billColon = billWord >= 0 ? before.indexOf(':', billWord) : -1;
+  const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, billColon, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
+  // A heading of lines holds until a figure of another kind is read after it (其中通用余额…).
+  const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
+  return (opened || head >= 0) && heads;
 }
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */

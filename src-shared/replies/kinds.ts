@@ -340,7 +340,12 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     const unknownItem = item?.unknown === true && from !== 'own' && from !== 'narrowed';
     // "其中国内剩余0.0MB，畅享剩余188.37MB": an item after a part, named by a word the rules do not know, is not of the item before.
     const unknownPart = (from === 'clause' || from === 'before') && partRead === reads[i - 1] && partRead?.sentence === read.sentence && unknownItemName(ownClause(read.context, 'label'), f.label, rules);
+    // "您上月结转至本月的国内流量为30MB" to a reader that does not know 结转: data said of last month in its own clause, of a
+    // kind other than carried over, may be carried over or last month's: its place or time word is no plain kind of it.
+    // A closed note in brackets is no word of the amount's ("总流量0.00M（上月无结转流量） -截止当前已使用0.00M", real r15-167).
+    const lastMonth = pool !== null && pool !== 'carryover' && rules.lastMonth.some((w) => own.replace(CLOSED_NOTE, ' ').includes(w));
     const unknown =
+      lastMonth ||
       (unknownOwn && labelPool === null) ||
       unknownPackage ||
       unknownItem ||
@@ -512,6 +517,7 @@ const ABSENT_KIND = /(?:无(?!限)|没有)\p{Script=Han}{0,6}|不(?:可|能)?(?:
 // "（支持流量结转）" (Taiwan's "（支援流量結轉）"): a note of what the package allows (its data may be carried over) says
 // nothing of the amount's kind, nor do examples of what it holds ("其他流量（如夜间，咪咕流量等）").
 // "（不含省内）": nor does a note of what it leaves out (round 28).
+const CLOSED_NOTE = /\([^()]*\)/gu;
 const INCLUDES_NOTE = /\((?:不|未)?(?:含|包含|包括|including|支持|支援|例如|比如|如)[^()]*\)/gu;
 
 /**

@@ -202,6 +202,8 @@ function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][n
 }
 
 /** Where a clause starts, for a stem (the clause right before the amount). */
+const NEGATED = /(?:未|没有?|尚无|不)(?:曾|经)?使?$/u;
+
 const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
 
 /**
@@ -226,6 +228,8 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
     for (const rule of template.fields) {
       for (const stem of rule.stems ?? []) {
         const at = blanked.lastIndexOf(stem);
+        // "未使用约3G" to a reader without 未使用: a stem after a word of not (未, 没) says the opposite of its field, so it names none.
+        if (at >= 0 && NEGATED.test(blanked.slice(0, at))) continue;
         if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
       }
     }

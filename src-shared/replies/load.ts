@@ -98,6 +98,8 @@ export interface ReplyRules {
   kindNarrowers: string[];
   /** Words between a kind word and its data word that name no kind (移动数据, 4G): any other word there is an unknown kind. */
   kindNeutral: string[];
+  /** Words of the month before (上月): data said of it is of no plainly stated kind but carried over. */
+  lastMonth: string[];
   /** Kinds that say only where data may be used (省内, 国内): an unknown qualifier after one may name another kind. */
   kindScopes: DataPool[];
   /** Words that end the name of data leftwards (的, 您), besides the labels of data. */
@@ -272,6 +274,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     hoursOnly: { words: withSynonyms((file.hoursOnly?.words ?? []).map(fold)), offpeak: (file.hoursOnly?.offpeak ?? []).map(fold) },
     kindNarrowers: (file.kindNarrowers ?? []).map(fold),
     kindNeutral: (file.kindNeutral ?? []).map(fold),
+    lastMonth: (file.lastMonth ?? []).map(fold),
     kindBounds: (file.kindBounds ?? []).map(fold),
     holders: {
       members: (file.holders?.members ?? []).map(fold),

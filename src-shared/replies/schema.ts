@@ -250,6 +250,11 @@ export const ReplyRulesSchema = v.strictObject({
    * word there is a kind the rules do not know (`省内闲时流量` to a reader without 闲时), and the amount's kind is not stated.
    */
   kindNeutral: v.optional(v.array(text)),
+  /**
+   * Words of the month before (上月): data they are said of in its own clause is carried over or last month's, so a place
+   * or time word beside them (国内, 闲时) is not plainly its kind unless a carried-over word is known too.
+   */
+  lastMonth: v.optional(v.array(text)),
   /** Kinds that say only where data may be used (provincial, general): an unknown qualifier after one may name any other kind. */
   kindScopes: v.optional(v.array(v.picklist(DATA_POOLS))),
   /** Words that end the name of data leftwards (的, 您, 其中), besides the labels of data: what is before them qualifies nothing. */
