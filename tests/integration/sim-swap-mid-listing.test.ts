@@ -77,3 +77,20 @@ describe('an instruction asked while no card is identified, after one left (real
     expect(session.snapshot()).toMatchObject({ state: 'ready', simId: NEXT.iccid });
   }, 60_000);
 });
+
+describe("a +CMTI heard just before the card left (real pty, native serialport binding)", () => {
+  it("is not read as the next card's slot under no card: the next card's message is journaled under its own id", async () => {
+    const emulator = new ModemEmulator({ ...FAST, capacity: { SM: 10, ME: 0 }, sim: FIRST });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+    // The announcement of the card before's slot 0 is on the line, then the card leaves and the next comes with a
+    // message of its own in its slot 0.
+    emulator.fault({ kind: 'garbage', bytes: '\r\n+CMTI: "SM",0\r\n', when: 'now' });
+    emulator.swapSim(NEXT);
+    const pdu = reply('您的流量已用完80%。', 4);
+    expect(emulator.preload('SM', pdu)).toBe(0);
+    const journaled = await until(() => r.incoming.find((x) => x.text === '您的流量已用完80%。'), "the next card's message journaled");
+    expect(journaled.simId).toBe(NEXT.iccid);
+  }, 60_000);
+});

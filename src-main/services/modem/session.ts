@@ -254,7 +254,16 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** Messages waiting in the modem's memory, read into the journal now (also done at every start). */
   drain(): Promise<number> {
-    return this.exclusive(() => this.stores.drainAll());
+    return this.exclusive(() => this.whileCardKnown(() => this.stores.drainAll(), 0));
+  }
+
+  /**
+   * A reading of the memories, unless a card left and the next is not identified yet: its index would be the next
+   * card's slot, journaled under no card (the port's path). The set-up that follows reads every memory under its id
+   * (review34).
+   */
+  private whileCardKnown<T>(read: () => Promise<T>, none: T): Promise<T> {
+    return this.cardBefore === null ? read() : Promise.resolve(none);
   }
 
   // ---- bringing the modem up ----
@@ -491,7 +500,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     switch (urc.kind) {
       case 'cmti':
       case 'cdsi':
-        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
+        void this.exclusive(() => this.whileCardKnown(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi'), undefined)).catch((e) => this.warn(e));
         break;
       case 'cmt':
       case 'cds':
