@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
+import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { encodeDeliver } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
@@ -50,7 +51,7 @@ describe('a +CMT whose PDU does not fit its stated length (real pty, native seri
 });
 
 /** A Quectel M26 offers no service 1 (AT+CSMS=? answers +CSMS: (0,128), warthog618/modem issue #17). */
-const PHASE_2_ONLY = {
+const PHASE_2_ONLY: EmulatorOptions = {
   ...FAST,
   profile: { name: 'phase-2-only', family: 'Test', models: 'AT+CSMS=1 refused', identity: { manufacturer: 'Test', model: 'T2', revision: '1', imei: '867530010086013' }, behaviours: [], quirks: { smsServices: [0] } },
 };
