@@ -94,3 +94,30 @@ describe("a +CMTI heard just before the card left (real pty, native serialport b
     expect(journaled.simId).toBe(NEXT.iccid);
   }, 60_000);
 });
+
+describe('a card that leaves between a slot journaled and its delete (real pty, native serialport binding)', () => {
+  it("deletes nothing by that index in the next card's memory", async () => {
+    // A SIMCom module asks a bare AT before each delete (ModemFamily.restartsSilently): the card leaves as it is answered,
+    // after the slot of the card before was journaled and before its AT+CMGD.
+    const emulator = new ModemEmulator({ ...FAST, profile: 'simcom-sim7600', capacity: { SM: 10, ME: 0 }, sim: FIRST });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+    expect(emulator.preload('SM', reply('您的话费账单已出。', 5))).toBe(0);
+    const next = reply('您的流量已用完80%。', 6);
+    let listed = false;
+    const off = emulator.onCommand((line) => {
+      if (line === 'AT+CMGL=4') listed = true;
+      if (!listed || line !== 'AT') return;
+      off();
+      emulator.swapSim(NEXT);
+      emulator.preload('SM', next);
+    });
+    await session.drain().catch(() => undefined);
+    await until(() => session.snapshot().state === 'ready' && session.snapshot().simId === NEXT.iccid, 'the session up on the next card');
+    await session.drain();
+    const onSim = emulator.messages('SM').map((e) => e.message.pdu.toUpperCase());
+    const journaled = r.incoming.find((x) => x.text === '您的流量已用完80%。');
+    expect(journaled !== undefined || onSim.includes(next.toUpperCase()), "the next card's message is on its SIM or in the journal").toBe(true);
+  }, 60_000);
+});

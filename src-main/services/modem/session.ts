@@ -254,16 +254,7 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /** Messages waiting in the modem's memory, read into the journal now (also done at every start). */
   drain(): Promise<number> {
-    return this.exclusive(() => this.whileCardKnown(() => this.stores.drainAll(), 0));
-  }
-
-  /**
-   * A reading of the memories, unless a card left and the next is not identified yet: its index would be the next
-   * card's slot, journaled under no card (the port's path). The set-up that follows reads every memory under its id
-   * (review34).
-   */
-  private whileCardKnown<T>(read: () => Promise<T>, none: T): Promise<T> {
-    return this.cardBefore === null ? read() : Promise.resolve(none);
+    return this.exclusive(() => this.stores.drainAll());
   }
 
   // ---- bringing the modem up ----
@@ -500,7 +491,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     switch (urc.kind) {
       case 'cmti':
       case 'cdsi':
-        void this.exclusive(() => this.whileCardKnown(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi'), undefined)).catch((e) => this.warn(e));
+        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
         break;
       case 'cmt':
       case 'cds':
@@ -619,6 +610,11 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
+    // A card left and the next is not identified yet: a slot read now (a listing under way, a +CMTI of the card before)
+    // is the next card's, or the card before's read before it left, and would be journaled under no card (the port's
+    // path). It stays where it is: the set-up that follows reads every memory under the card's id (review34). A direct
+    // delivery exists nowhere else and is kept.
+    if (this.cardBefore !== null && where !== DIRECT) return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };

@@ -55,7 +55,7 @@ export class StoredMessages {
   private textMode = false;
   /** Counts the modem's restarts in place: a read made before one must not lead to a delete after it. */
   private restarts = 0;
-  /** Counts the cards that left while the modem ran: a read of the card before is neither journaled nor deleted after. */
+  /** Counts the cards that left while the modem ran: a read made before one must not lead to a delete after it. */
   private cardsLeft = 0;
 
   /** The modem's family counts a memory empty right after a message came (ModemFamily.emptyCountLags): list it anyway. */
@@ -135,8 +135,9 @@ export class StoredMessages {
 
   /**
    * The card left while the modem runs (hot-plug, review33): SM is the card's own memory, so the indexes a reading
-   * of it listed are the next card's slots now, holding messages nobody has read. The rest of that reading is
-   * dropped (its messages stay on their card, read when it is back) rather than deleted by index there (review34).
+   * of it listed are the next card's slots now, holding messages nobody has read. No delete of that reading follows
+   * (a part journaled just before stays held, deleted when its card is back and read again), as after a restart
+   * (review34).
    */
   cardLeft(): void {
     this.cardsLeft++;
@@ -293,7 +294,6 @@ export class StoredMessages {
     const { host } = this;
     const { stat, pdu } = first;
     const slot = slotName(mem, index);
-    if (pass.cardsLeft !== this.cardsLeft) return null;
     let meaning = fitsLength(first) ? host.interpret(pdu) : notItsLength(pdu);
     if (meaning.kind === 'unreadable') {
       const again = await this.readAgain(index);
