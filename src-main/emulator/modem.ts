@@ -294,6 +294,7 @@ export class ModemEmulator {
     this.network.detach();
     this.urcs.push(['+CPIN: NOT READY'], false);
     this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
+    this.storage.cardSwapped();
     if (this.simCard.cpin === 'READY') this.network.attach();
     this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
   }

@@ -73,6 +73,11 @@ export class Storages {
     this.slots[at.store][at.pos] = null;
   }
 
+  /** Another card put in: SM is the card's own memory, so the one before's messages leave with it (ME stays). */
+  cardSwapped(): void {
+    this.slots.SM = this.slots.SM.map(() => null);
+  }
+
   /** Puts a message in the first free slot; null when the memory is full. */
   store(mem: Mem, message: StoredMessage): number | null {
     let base = this.firstIndex;

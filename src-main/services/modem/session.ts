@@ -111,6 +111,11 @@ export class ModemSession extends Emitter<SessionEvents> {
    * taken, the network's delivery of them, as a listing entry read again the same is (mend33).
    */
   private readonly refusedForLength = new Set<string>();
+  /**
+   * The card that left (cardLeft) until the next one is identified: what the page showed when an instruction was asked
+   * meanwhile, so it is that card's, not the next one's (review34).
+   */
+  private cardBefore: string | null = null;
   private family: ModemFamily = GENERIC;
   /** Echoes heard (of any command), and how many there were once ATE0 was answered: none since, echo is off. */
   private echoes = 0;
@@ -234,7 +239,7 @@ export class ModemSession extends Emitter<SessionEvents> {
    */
   async send(to: string, text: string, redacted: string): Promise<string> {
     const id = randomUUID();
-    const simId = this.status.simId;
+    const simId = this.status.simId ?? this.cardBefore;
     await this.record({ id, to, redacted, simId }, 'queued', [], null);
     this.outbox.push({ id, to, text, redacted, simId });
     void this.pumpOutbox().catch((e) => this.warn(e));
@@ -308,6 +313,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const heldBy = identified ? (this.o.simHeldBy?.(simId) ?? null) : null;
     if (heldBy !== null) return this.letGoOfHeldSim(simId, heldBy);
     this.update({ identity: clean({ ...this.status.identity, imsi, iccid }), simId });
+    this.cardBefore = null;
     if (!identified) {
       this.notice('warning', {
         zh: `这张 SIM 卡既读不出 ICCID 也读不出 IMSI，无法识别。本次插入记作 ${simId}：它的消息和重发只属于这一次，换卡或重新连接后不会跟着这张卡，也不会和别的卡混在一起。`,
@@ -536,6 +542,9 @@ export class ModemSession extends Emitter<SessionEvents> {
     // A report coming now is for the next card's messages: one of the card before's references is not its own.
     this.refs.clear();
     this.retiredRefs.clear();
+    // A reading of the card before under way deletes nothing by index in the next card's memory.
+    this.stores.cardLeft();
+    this.cardBefore = this.status.simId ?? this.cardBefore;
     this.update({ state: 'probing', sim: reading.sim, simId: null, traps: [simTrap(reading)] });
     // Asked again at once, not only at the next +CPIN: READY: a modem that says NOT READY as it restarts may say
     // nothing more (its RDY found the session no longer up), and a card still starting is waited for there.
@@ -601,6 +610,11 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   private async ingestMeaning(meaning: Ingestible, where: ModemPlace): Promise<{ key: string | null } | null> {
     if (meaning.kind === 'own-submit' || meaning.kind === 'unreadable') return null;
+    // A card left and the next is not identified yet: a slot read now (a listing under way, a +CMTI of the card before)
+    // is the next card's, or the card before's read before it left, and would be journaled under no card (the port's
+    // path). It stays where it is: the set-up that follows reads every memory under the card's id (review34). A direct
+    // delivery exists nowhere else and is kept.
+    if (this.cardBefore !== null && where !== DIRECT) return null;
     if (meaning.kind === 'status-report') {
       await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
       return { key: null };

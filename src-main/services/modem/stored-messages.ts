@@ -55,6 +55,8 @@ export class StoredMessages {
   private textMode = false;
   /** Counts the modem's restarts in place: a read made before one must not lead to a delete after it. */
   private restarts = 0;
+  /** Counts the cards that left while the modem ran: a read made before one must not lead to a delete after it. */
+  private cardsLeft = 0;
 
   /** The modem's family counts a memory empty right after a message came (ModemFamily.emptyCountLags): list it anyway. */
   emptyCountLags = false;
@@ -128,6 +130,17 @@ export class StoredMessages {
    */
   modemRestarted(): void {
     this.restarts++;
+    this.memory = '';
+  }
+
+  /**
+   * The card left while the modem runs (hot-plug, review33): SM is the card's own memory, so the indexes a reading
+   * of it listed are the next card's slots now, holding messages nobody has read. No delete of that reading follows
+   * (a part journaled just before stays held, deleted when its card is back and read again), as after a restart
+   * (review34).
+   */
+  cardLeft(): void {
+    this.cardsLeft++;
     this.memory = '';
   }
 
@@ -317,7 +330,7 @@ export class StoredMessages {
   }
 
   private newPass(): ReadPass {
-    return { restarts: this.restarts, silent: false };
+    return { restarts: this.restarts, cardsLeft: this.cardsLeft, silent: false };
   }
 
   /**
@@ -326,7 +339,7 @@ export class StoredMessages {
    * factory memories). Otherwise the memories are read again later.
    */
   private mayDelete(pass: ReadPass): boolean {
-    if (pass.restarts === this.restarts && !pass.silent) return true;
+    if (pass.restarts === this.restarts && pass.cardsLeft === this.cardsLeft && !pass.silent) return true;
     this.owed = true;
     return false;
   }
@@ -406,6 +419,8 @@ export class StoredMessages {
 interface ReadPass {
   /** The modem's restarts when the reading began. */
   restarts: number;
+  /** The cards that had left when it began. */
+  cardsLeft: number;
   /** A delete went unanswered: the modem may be restarting. */
   silent: boolean;
 }
