@@ -38,6 +38,16 @@ export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: s
   return `[PDU ${refusal.code} ${refusal.field}, read leniently, from ${read.number}${read.sent ? `, sent ${read.sent}` : ''}] ${masked}`;
 }
 
+/**
+ * How a part whose PDU did not fit its stated length but decoded is kept (journal, and the thread through it): the text
+ * as it came, marked the way an unreadable part is (`[PDU code …]`), in both languages since the page shows it as it
+ * stands. An octet said twice or dropped on the line may have changed a character; the message is kept rather than
+ * refused, since nothing says the network would deliver it again (review34, mend35).
+ */
+export function misfitText(text: string): string {
+  return `[PDU pdu.bad-length, 长度不符，字符可能有误 / length did not match; characters may be wrong] ${text}`;
+}
+
 function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
   try {
     const part = decodePdu(raw, { lenient: true });

@@ -76,16 +76,6 @@ export class Announcements {
   }
 
   /**
-   * Whether a direct delivery surely waits for our word: the modem said it holds service 1. Only then can one be
-   * refused and come again. A modem that said no service is only presumed in 1 until its first AT+CNMA is refused:
-   * a phase 2 one among them acknowledged the delivery to the network as it handed it over, and refused, it would
-   * never come again (review34).
-   */
-  get refusable(): boolean {
-    return this.acknowledgedByUs && this.serviceKnown;
-  }
-
-  /**
    * `AT+CNMA` takes a direct delivery; `AT+CNMA=2` refuses it (PDU mode: RP-ERROR, the network sends it
    * again). Either one the modem refused (+CMS ERROR: 340, none expected) or never answered came after its
    * wait: TS 27.005 §3.4.1 has it answer the network RP-ERROR and set CNMI's <mt> and <ds> to 0, so the

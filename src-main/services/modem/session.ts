@@ -20,7 +20,7 @@ import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
-import { encodeSubmit } from '../../../src-shared/pdu';
+import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
 import { SIM_CHANGED_ERROR } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
@@ -51,8 +51,6 @@ const ESC_ANSWER_MS = 500;
 const SIM_WAIT_MS = 2_000;
 /** …this many times, about 20 s in all, before the session says what it found. */
 const SIM_WAIT_ATTEMPTS = 10;
-/** +CMT PDUs remembered as refused for their length: more than a network holds back for one modem at a time. */
-const REFUSED_FOR_LENGTH_KEPT = 16;
 /**
  * After boot SIMCom and SIM800 refuse SMS commands until `SMS DONE` / `SMS Ready` (Seeed GPRS_SIM900
  * issue #39, LilyGo-Modem-Series issue #247): asked again this often, for at most SMS_WAIT_MS.
@@ -106,11 +104,6 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
-  /**
-   * +CMT PDUs refused once for not fitting their <length> (memory only, the last few): the very same bytes again are
-   * taken, the network's delivery of them, as a listing entry read again the same is (mend33).
-   */
-  private readonly refusedForLength = new Set<string>();
   /**
    * The card that left (cardLeft) until the next one is identified: what the page showed when an instruction was asked
    * meanwhile, so it is that card's, not the next one's (review34).
@@ -496,7 +489,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       case 'cmt':
       case 'cds':
         if (urc.pduLine && urc.kind === 'cmt') this.receiveMessage(urc.pduLine, urc.length);
-        else if (urc.pduLine) this.receiveDirect(urc.pduLine);
+        else if (urc.pduLine) this.receiveDirect(this.interpret(urc.pduLine));
         // Its PDU did not come whole (line noise): refused (RP-ERROR), the network sends it again later,
         // where left unanswered a phase 2+ modem would switch its announcements off.
         else void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
@@ -635,24 +628,21 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /**
    * A message handed over directly whose PDU is not as long as its header says (an octet said twice or dropped on the
-   * line): read as it came it may decode into other characters, and it cannot be read again from the SIM (secrets24).
-   * Refused (RP-ERROR): the network keeps it and delivers it again, as one whose PDU line did not come whole. The
-   * same bytes a second time are taken, so a modem that counts <length> otherwise gets each message once, late. A
-   * phase 2 modem has acknowledged it already: kept unread (its bytes, or its lenient text masked), as a listing
-   * entry that stays so, never taken at its word.
+   * line, or a modem that counts <length> otherwise, as 22 of 46 +CMGR answers in gammu's and ModemManager's dumps do):
+   * read as it came it may decode into other characters, and it cannot be read again from the SIM. It is taken and
+   * acknowledged all the same, never refused: nothing says the network delivers a refused one again, or the same
+   * bytes if it does (review34). Decoded, it is kept as that text, marked (misfitText); otherwise unread (its bytes,
+   * or its lenient text masked), as a listing entry that stays so.
    */
   private receiveMessage(pdu: string, length: number): void {
-    const bytes = pdu.trim().toUpperCase();
-    if (fitsLength({ pdu: bytes, length }) || this.refusedForLength.delete(bytes)) return this.receiveDirect(pdu);
-    if (!this.announcements.refusable) return this.receiveDirect(pdu, true);
-    this.refusedForLength.add(bytes);
-    if (this.refusedForLength.size > REFUSED_FOR_LENGTH_KEPT) this.refusedForLength.delete(this.refusedForLength.values().next().value!);
-    void this.announcements.acknowledge('AT+CNMA=2').catch((e) => this.warn(e));
+    const read = this.interpret(pdu);
+    if (fitsLength({ pdu: pdu.trim(), length })) return this.receiveDirect(read);
+    if (read.kind === 'message') return this.receiveDirect({ ...read, message: { ...read.message, text: misfitText(read.message.text) } });
+    this.receiveDirect(read.kind === 'unreadable' ? notItsLength(pdu) : read);
   }
 
-  private receiveDirect(pdu: string, misfit = false): void {
+  private receiveDirect(read: Ingestible): void {
     const warn = (e: unknown) => this.warn(e);
-    const read = misfit ? notItsLength(pdu) : this.interpret(pdu);
     // Handed over directly, it exists nowhere else: kept as its text rather than lost.
     const meaning = read.kind === 'unreadable' ? this.unreadable(read) : read;
     if (meaning.kind === 'status-report') {
