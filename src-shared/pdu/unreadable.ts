@@ -45,8 +45,10 @@ export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: s
  * refused, since nothing says the network would deliver it again (review34, mend35).
  */
 export function misfitText(text: string): string {
-  return `[PDU pdu.bad-length, 长度不符，字符可能有误 / length did not match; characters may be wrong] ${text}`;
+  return `${MISFIT_MARK} ${text}`;
 }
+
+export const MISFIT_MARK = '[PDU pdu.bad-length, 长度不符，字符可能有误 / length did not match; characters may be wrong]';
 
 function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
   try {

@@ -93,8 +93,11 @@ export interface DateRecord {
 }
 
 export interface Problem {
-  /** unattributed: an amount no label names. does-not-add-up: used + remaining ≠ total and the like. */
-  code: 'unattributed' | 'does-not-add-up';
+  /**
+   * unattributed: an amount no label names. does-not-add-up: used + remaining ≠ total and the like. garbled: the text
+   * came in a PDU that did not fit its length, so a digit may have changed on the line.
+   */
+  code: 'unattributed' | 'does-not-add-up' | 'garbled';
   span: Span | null;
   detail: string;
 }

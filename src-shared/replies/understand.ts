@@ -10,7 +10,8 @@ import { readPercents } from './percents';
 import { QuantityScanner } from './quantities';
 import { allMatches, firstMatch } from './regex';
 import type { NoticeKind } from './schema';
-import type { ReplyUnderstanding } from './types';
+import { MISFIT_MARK } from '../pdu/unreadable';
+import type { FigureRecord, Problem, ReplyUnderstanding } from './types';
 
 export interface ReplyInput {
   text: string;
@@ -33,6 +34,7 @@ export class ReplyReader {
   }
 
   read(input: ReplyInput): ReplyUnderstanding {
+    if (input.text.startsWith(MISFIT_MARK)) return this.readGarbled(input);
     const { text, receivedAt } = input;
     const unknown: ReplyUnderstanding = { kind: 'unknown', text };
     if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
@@ -78,6 +80,19 @@ export class ReplyReader {
       problems: reading.problems,
       ...(services && { services: services.services, cancelByNumber: services.cancelByNumber }),
     };
+  }
+
+  /**
+   * A text kept with the length-mismatch mark (its PDU did not fit its length: an octet said twice may have changed a
+   * digit). The mark's own words (不符, wrong) are no outcome: it is read as blanks, so every offset stays the text's; its
+   * figures are shown, never taken as sure.
+   */
+  private readGarbled(input: ReplyInput): ReplyUnderstanding {
+    const read = this.read({ ...input, text: ' '.repeat(MISFIT_MARK.length) + input.text.slice(MISFIT_MARK.length) });
+    if (read.kind !== 'figures') return { ...read, text: input.text };
+    const figures = read.figures.map((f): FigureRecord => ({ ...f, confidence: 'unsure' }));
+    const problems: Problem[] = [...read.problems, { code: 'garbled', span: null, detail: 'length did not match' }];
+    return { ...read, text: input.text, figures, confidence: 'unsure', problems };
   }
 
   private notices(folded: Folded): NoticeKind[] {
