@@ -88,8 +88,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     other; codes with a comma or 可以/可进行 before their verb, and a verb's label before ，请回复CODE, and a look-up's label before 请发送N至10086 are options; 指令“X”有误,
  *     还不能理解 and 超出…知识范围 are wrong instructions.
  * 33: rounds 39 and 40 together (main had 32 with round 40 alone).
+ * 34: round 41 (replies41): what was spent in a closed month (a yyyymm or yyyy年mm月 month before the month of receipt:
+ *     您201401累计消费, 您201402月总话费) is that month's bill total, no spending of this month nor a bill line.
  */
-export const FIGURE_CODE_VERSION = 33;
+export const FIGURE_CODE_VERSION = 34;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

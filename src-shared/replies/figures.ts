@@ -114,6 +114,7 @@ export function readFigures(
   mask: Mask,
   packageNames: PackageName[],
   boilerplate: Mask = [],
+  closedMonths: Mask = [],
 ): FigureReading {
   // "您的话费为50.68元.其中:…" (real r23b-043): an English full stop between two Chinese words ends a sentence (never a
   // decimal point nor a link's); one character for one, so every offset stays.
@@ -293,6 +294,14 @@ export function readFigures(
     if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id && q.value <= whole.figure.value) {
       topics.add(naming!.template.topic);
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
+      return;
+    }
+    // "您201401累计消费76.60元", "您201402月总话费20.60元": what was spent in a closed month (one named before the month of
+    // receipt) is that month's bill, whatever label, or none, names the spending.
+    const closedBill = q.measure === 'money' ? closedMonthBill(rules, text, q, closedMonths) : undefined;
+    if (closedBill) {
+      topics.add(closedBill.template.topic);
+      add(record(closedBill.template, 'total', q.value, span(q), closedBill.label), q);
       return;
     }
     if (naming) {
@@ -823,6 +832,16 @@ const SUM_BEFORE = (word: string) => new RegExp(`${word}\\s*[:=为是]?\\s*$`, '
 
 // 月租 is a charge without its 费 ("月租18元+通话费11.10元").
 const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
+
+/** The words between a closed month and its amount that say what was spent in it (累计消费, 总话费, 的话费总额为:). */
+const SPENT_IN_MONTH = /^\s*的?\s*((?:累计|总|共|实际)?\s*(?:消费|话费|费用)了?\s*(?:总额|合计|总计)?)\s*(?:为|是)?\s*:?\s*$/u;
+
+function closedMonthBill(rules: ReplyRules, text: string, q: Quantity, closedMonths: Mask): { template: FigureTemplate; label: string } | undefined {
+  const month = closedMonths.findLast(([, end]) => end <= q.start);
+  const said = month && SPENT_IN_MONTH.exec(text.slice(month[1], q.start));
+  const bill = said ? rules.figures.find((t) => t.items && t.measure === 'money' && t.fields.some((r) => r.field === 'total')) : undefined;
+  return bill && said ? { template: bill, label: said[1]! } : undefined;
+}
 
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { figureWords } from './format';
+
+// Round 41 (branch replies41): general rules for wordings the dev corpus shows in several texts. Every wording here is OURS
+// (written for this test, NOT a real reply), after the real dev texts each case names; each non-guard case fails on
+// 30256874 (main before this round), the guards pass there too. Received 2026-11-25 (format.ts RECEIVED).
+
+/** [mechanism (the real texts that show it), wording of ours, the figures read]. */
+const FIGURES: [string, string, string[]][] = [
+  [
+    'what was spent in a month named yyyymm before the month of receipt is that month\'s bill (real r24b-073)',
+    '您202609累计消费58.30元。1、套餐及固定费 38.00元，包括来电显示 5.00元；2、套餐外语音通信费 20.30元。',
+    ['bill.total 58.3', 'bill.item 38', 'bill.item 5', 'bill.item 20.3'],
+  ],
+  [
+    'so is a charge no label names after a closed yyyymm月 (总话费), also where a bill\'s lines follow (real r24b-085)',
+    '尊敬的客户，您202610月总话费45.20元。截止03日24点：余额80.00元。费用明细:套餐及固定费3.00元。',
+    ['bill.total 45.2', 'balance.balance 80', 'bill.item 3'],
+  ],
+  [
+    'and in a month written with 年 and 月, with no lines (real r15-153, r22-061, r24b-020 name theirs 话费总额, 共消费)',
+    '您2026年08月累计消费66.00元，请核对。',
+    ['bill.total 66'],
+  ],
+  // Guards.
+  ['guard: the month of receipt is not closed, what was spent in it is this month\'s', '您2026年11月累计消费38.00元。', ['balance.spentThisMonth 38']],
+  ['guard: a label between a closed month and its amount that is no spending keeps its own field', '您2026年10月的账户余额为12.00元。', ['balance.balance 12']],
+];
+
+describe('round 41: a closed month\'s spending is its bill', () => {
+  it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
