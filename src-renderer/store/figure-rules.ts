@@ -90,6 +90,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 33: rounds 39 and 40 together (main had 32 with round 40 alone).
  * 34: round 41 (replies41): what was spent in a closed month (a yyyymm or yyyy年mm月 month before the month of receipt:
  *     您201401累计消费, 您201402月总话费) is that month's bill total, no spending of this month nor a bill line.
+ *     A label two topics share (本月消费, now 本期消费 too) names the amount of the topic whose words stand before it in its
+ *     window (账单 → the bill's total); an account's period (本期可用…本期消费…本期余额) with no bill word is spent.
  */
 export const FIGURE_CODE_VERSION = 34;
 

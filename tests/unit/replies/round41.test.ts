@@ -30,3 +30,21 @@ const FIGURES: [string, string, string[]][] = [
 describe('round 41: a closed month\'s spending is its bill', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
 });
+
+/** [mechanism (the real texts that show it), wording of ours, the figures read]. */
+const SHARED_LABELS: [string, string, string[]][] = [
+  [
+    '本期消费 in an account\'s period (上期余额, 本期余额) with no bill is what was spent (real r24a-020)',
+    '您好，您上期余额为12.00元，本期可用为60.00元，本期消费为21.50元，本期余额为38.50元。',
+    ['balance.other 12', 'balance.spentThisMonth 21.5', 'balance.balance 38.5'],
+  ],
+  ['so beside what is owed (real r23a-056)', '您好，您上期欠费为5.00元，本期消费为20.00元，本期欠费为25.00元。', ['balance.balance -5', 'balance.spentThisMonth 20', 'balance.balance -25']],
+  ['a label two topics share (本月消费) after a bill word in its window is the bill\'s', '您的余额为20.00元。您的账单已出，本月消费48.00元。', ['balance.balance 20', 'bill.total 48']],
+  // Guards.
+  ['guard: 本期消费 after 账单 is still the bill\'s total', '您的账单已出，本期消费58.00元，其中月租费38.00元。', ['bill.total 58', 'bill.item 38']],
+  ['guard: a shared label with no bill word before it stays spent', '您的余额为20.00元，本月消费48.00元。', ['balance.balance 20', 'balance.spentThisMonth 48']],
+];
+
+describe('round 41: a label two topics share goes to the topic said before it', () => {
+  it.each(SHARED_LABELS)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
