@@ -92,6 +92,8 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     您201401累计消费, 您201402月总话费) is that month's bill total, no spending of this month nor a bill line.
  *     A label two topics share (本月消费, now 本期消费 too) names the amount of the topic whose words stand before it in its
  *     window (账单 → the bill's total); an account's period (本期可用…本期消费…本期余额) with no bill word is spent.
+ *     A period's charges in general (当月话费, 累计费用: a period word and 话费/费用) that no label names are no bill line
+ *     outside a bill's lines (left unread, not guessed).
  */
 export const FIGURE_CODE_VERSION = 34;
 

@@ -871,7 +871,7 @@ function masked(text: string, mask: Mask): string {
  * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
 function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
-  if (CHARGE.test(window)) return true;
+  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
   // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
@@ -887,6 +887,12 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
   const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
   return (opened || head >= 0) && heads;
 }
+
+/**
+ * "当月话费3.24元", "本月费用合计…": a period's charges in general (a period word and 话费/费用, nothing of what was charged) are
+ * its whole, no line, unless among lines (real r24b-085 `截止02日24点：当月话费3.24元`, to a reader without the label).
+ */
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:当月|本月|本期|累计|实时|目前|当前)的?\s*(?:话费|费用)\s*[:=为是]?\s*$/u;
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {
