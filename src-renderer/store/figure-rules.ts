@@ -88,8 +88,14 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     other; codes with a comma or 可以/可进行 before their verb, and a verb's label before ，请回复CODE, and a look-up's label before 请发送N至10086 are options; 指令“X”有误,
  *     还不能理解 and 超出…知识范围 are wrong instructions.
  * 33: rounds 39 and 40 together (main had 32 with round 40 alone).
+ * 34: round 41 (replies41): what was spent in a closed month (a yyyymm or yyyy年mm月 month before the month of receipt:
+ *     您201401累计消费, 您201402月总话费) is that month's bill total, no spending of this month nor a bill line.
+ *     A label two topics share (本月消费, now 本期消费 too) names the amount of the topic whose words stand before it in its
+ *     window (账单 → the bill's total); an account's period (本期可用…本期消费…本期余额) with no bill word is spent.
+ *     A period's charges in general (当月话费, 累计费用: a period word and 话费/费用) that no label names are no bill line
+ *     outside a bill's lines (left unread, not guessed).
  */
-export const FIGURE_CODE_VERSION = 33;
+export const FIGURE_CODE_VERSION = 34;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

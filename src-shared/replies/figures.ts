@@ -114,6 +114,7 @@ export function readFigures(
   mask: Mask,
   packageNames: PackageName[],
   boilerplate: Mask = [],
+  closedMonths: Mask = [],
 ): FigureReading {
   // "您的话费为50.68元.其中:…" (real r23b-043): an English full stop between two Chinese words ends a sentence (never a
   // decimal point nor a link's); one character for one, so every offset stays.
@@ -293,6 +294,14 @@ export function readFigures(
     if (whole && whole.sentence === sentence && whole.figure.template === naming!.template.id && q.value <= whole.figure.value) {
       topics.add(naming!.template.topic);
       add(record(naming!.template, whole.figure.field, q.value, span(q), null), q, true);
+      return;
+    }
+    // "您201401累计消费76.60元", "您201402月总话费20.60元": what was spent in a closed month (one named before the month of
+    // receipt) is that month's bill, whatever label, or none, names the spending.
+    const closedBill = q.measure === 'money' ? closedMonthBill(rules, text, q, closedMonths) : undefined;
+    if (closedBill) {
+      topics.add(closedBill.template.topic);
+      add(record(closedBill.template, 'total', q.value, span(q), closedBill.label), q);
       return;
     }
     if (naming) {
@@ -824,6 +833,16 @@ const SUM_BEFORE = (word: string) => new RegExp(`${word}\\s*[:=为是]?\\s*$`, '
 // 月租 is a charge without its 费 ("月租18元+通话费11.10元").
 const CHARGE = /(?:\p{Script=Han}费用?|月租)\s*[:=为是]?\s*$/u;
 
+/** The words between a closed month and its amount that say what was spent in it (累计消费, 总话费, 的话费总额为:). */
+const SPENT_IN_MONTH = /^\s*的?\s*((?:累计|总|共|实际)?\s*(?:消费|话费|费用)了?\s*(?:总额|合计|总计)?)\s*(?:为|是)?\s*:?\s*$/u;
+
+function closedMonthBill(rules: ReplyRules, text: string, q: Quantity, closedMonths: Mask): { template: FigureTemplate; label: string } | undefined {
+  const month = closedMonths.findLast(([, end]) => end <= q.start);
+  const said = month && SPENT_IN_MONTH.exec(text.slice(month[1], q.start));
+  const bill = said ? rules.figures.find((t) => t.items && t.measure === 'money' && t.fields.some((r) => r.field === 'total')) : undefined;
+  return bill && said ? { template: bill, label: said[1]! } : undefined;
+}
+
 function record(t: FigureTemplate, field: string, value: number, span: FigureRecord['span'], label: string | null): FigureRecord {
   const unit = UNIT[t.measure];
   // As written: the sign or word before the amount (HK$, 港币), else the one after it (元, 港元). Full-width digits and signs
@@ -852,7 +871,7 @@ function masked(text: string, mask: Mask): string {
  * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
 function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
-  if (CHARGE.test(window)) return true;
+  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
   // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
@@ -868,6 +887,12 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
   const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
   return (opened || head >= 0) && heads;
 }
+
+/**
+ * "当月话费3.24元", "本月费用合计…": a period's charges in general (a period word and 话费/费用, nothing of what was charged) are
+ * its whole, no line, unless among lines (real r24b-085 `截止02日24点：当月话费3.24元`, to a reader without the label).
+ */
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:当月|本月|本期|累计|实时|目前|当前)的?\s*(?:话费|费用)\s*[:=为是]?\s*$/u;
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {

@@ -167,11 +167,21 @@ function nearest(
         const at = find(template, label);
         if (at < 0) continue;
         const end = at + label.length;
-        if (!best || end > best.end || (end === best.end && label.length > best.label.length)) best = { template, rule, label, at, end };
+        if (!best || end > best.end || (end === best.end && label.length > best.label.length) || (end === best.end && label === best.label && saidBesides(template, window, at) && !saidBesides(best.template, window, at)))
+          best = { template, rule, label, at, end };
       }
     }
   }
   return best && best.template.heads.includes(best.label) ? (qualifierOf(best, window) ?? best) : best;
+}
+
+/**
+ * "账单已出，本期消费58.00元" (a bill's total) and "本期可用为80.33元，本期消费为28.00元" (spent, real r24a-020, r23a-056): a label
+ * two topics share names the amount of the one whose own words stand before it in the window, besides the label.
+ */
+function saidBesides(template: FigureTemplate, window: string, at: number): boolean {
+  const lead = window.slice(0, at);
+  return template.when.some((w) => lead.includes(w));
 }
 
 /** A label of another field ending right before a head noun (", 的" between them at most). */

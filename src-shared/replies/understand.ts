@@ -1,4 +1,5 @@
 import { localNumber } from '../catalog/service-numbers';
+import { beijingTime } from '../wall-clock';
 import { builtinReplyRules } from './builtin';
 import { findDates } from './dates';
 import { readFigures, type Mask, type PackageName } from './figures';
@@ -54,7 +55,11 @@ export class ReplyReader {
     const names = this.packageNames(text, folded, adverts);
     const mask: Mask = [...this.matched(this.rules.ignore, folded), ...dated.ranges, ...names.ranges, ...menu.ranges];
     const quiet = [...this.matched(this.rules.boilerplate, folded), ...adverts];
-    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet);
+    // "您201401累计消费76.60元" (real r24b-073, r24b-085): a month named before the month of receipt is closed; what was
+    // spent in it is its bill, no spending of this month.
+    const { year, month } = beijingTime(receivedAt);
+    const closed = dated.ranges.filter((_, i) => dated.dates[i]!.role === 'billMonth' && dated.dates[i]!.year * 12 + dated.dates[i]!.month < year * 12 + month);
+    const reading = readFigures(text, folded, this.rules, this.scanner, mask, names.names, quiet, closed);
     // An outcome word after the figures is an aside ("您的余额为35.20元…本短信不支持回复"), not what happened.
     const first = reading.figures.find((f) => f.confidence === 'sure')?.span.start;
     if (outcome && (first === undefined || folded.origin[outcome.at]! < first)) return { ...outcome.reply, menu: menu.options };
