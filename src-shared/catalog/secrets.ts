@@ -1,3 +1,4 @@
+import { MISFIT_MARK } from '../pdu/misfit-mark';
 import type { Instruction } from './schema';
 import { parseTemplate } from './template';
 
@@ -79,8 +80,8 @@ const NAMES_SECRET = new RegExp(String.raw`${SECRET_WORDS}|确认码|確認碼|�
 const YEAR_MONTH = /^(?:199\d|20\d\d)(?:0[1-9]|1[0-2])$/;
 /** Right before a bill month (separators and brackets between allowed): `账单 202610`, `如201309`, `现将201605`. */
 const MONTH_BEFORE = String.raw`(?:账单|帳單|帐单|月份|年月|如|将|將|查)`;
-/** Right after one: `202610 账单`, `201605的…费用`, `202610月`. */
-const MONTH_AFTER = /^[\s#:：（(【\[]*(?:账单|帳單|帐单|月|的|期)/;
+/** Right after one: `202610 账单`, `201605的…费用`, `202610月`, `201401累计消费` (a closed month's spending, round 41). */
+const MONTH_AFTER = /^[\s#:：（(【\[]*(?:账单|帳單|帐单|月|的|期|累计|消费|话费)/;
 
 interface Pattern {
   /** Null for the bare shapes, which need no confirmation of their own. */
@@ -122,6 +123,9 @@ export class SecretDetector {
    * long message's part kept masked, its next part in clear: `重置为******08`).
    */
   mask(text: string): string {
+    // A long message whose later part did not fit its length holds that part's mark inside: masked as its parts, so a
+    // secret cut there (…重置为3571 | mark 08…) is found whole.
+    if (text.includes(MARKED_PART_START)) return this.maskParts(partsAtMarks(text)).join('');
     const spans = merge([...this.secretSpans(text).spans, ...maskContinued(text, MASK_CONTINUED_DIGITS)]);
     if (spans.length === 0) return text;
     let out = '';
@@ -163,7 +167,10 @@ export class SecretDetector {
   }
 
   /** Consecutive parts masked as they read; `cutBefore`/`cutAfter`: a part is missing there. */
-  private maskRun(parts: readonly string[], cutBefore: boolean, cutAfter: boolean): string[] {
+  private maskRun(marked: readonly string[], cutBefore: boolean, cutAfter: boolean): string[] {
+    // A part's length-mismatch mark is no text of the message: a secret is looked for in the parts without it.
+    const marks = marked.map((part) => (part.startsWith(MARKED_PART_START) ? MARKED_PART_START : ''));
+    const parts = marked.map((part, i) => part.slice(marks[i]!.length));
     const joined = parts.join('');
     const rest = maskContinued(joined, MASK_CONTINUED);
     const edges = [cutBefore ? FRAGMENT_AT_START.exec(joined) : null, cutAfter ? FRAGMENT_AT_END.exec(joined) : null].flatMap((m) =>
@@ -171,9 +178,9 @@ export class SecretDetector {
     );
     const spans = merge([...this.secretSpans(joined).spans, ...rest, ...edges]);
     let from = 0;
-    return parts.map((part) => {
+    return parts.map((part, i) => {
       const to = from + part.length;
-      let out = '';
+      let out = marks[i]!;
       let at = 0;
       for (const [start, end] of spans) {
         if (end <= from || start >= to) continue;
@@ -356,4 +363,11 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
     else out.push([...span]);
   }
   return out;
+}
+
+const MARKED_PART_START = `${MISFIT_MARK} `;
+
+/** A joined text cut where each part holding the length-mismatch mark starts, the mark kept with its part. */
+function partsAtMarks(text: string): string[] {
+  return text.split(MARKED_PART_START).flatMap((piece, i) => (i === 0 ? (piece ? [piece] : []) : [MARKED_PART_START + piece]));
 }

@@ -1,5 +1,6 @@
 import { decodePdu } from './decode';
 import { PduError } from './errors';
+import { MISFIT_MARK } from './misfit-mark';
 
 /**
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
@@ -47,8 +48,6 @@ export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: s
 export function misfitText(text: string): string {
   return `${MISFIT_MARK} ${text}`;
 }
-
-export const MISFIT_MARK = '[PDU pdu.bad-length, 长度不符，字符可能有误 / length did not match; characters may be wrong]';
 
 function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
   try {

@@ -11,7 +11,7 @@ import { readPercents } from './percents';
 import { QuantityScanner } from './quantities';
 import { allMatches, firstMatch } from './regex';
 import type { NoticeKind } from './schema';
-import { MISFIT_MARK } from '../pdu/unreadable';
+import { MISFIT_MARK } from '../pdu/misfit-mark';
 import type { FigureRecord, Problem, ReplyUnderstanding } from './types';
 
 export interface ReplyInput {
@@ -35,7 +35,7 @@ export class ReplyReader {
   }
 
   read(input: ReplyInput): ReplyUnderstanding {
-    if (input.text.startsWith(MISFIT_MARK)) return this.readGarbled(input);
+    if (input.text.includes(MISFIT_MARK)) return this.readGarbled(input);
     const { text, receivedAt } = input;
     const unknown: ReplyUnderstanding = { kind: 'unknown', text };
     if (input.from !== undefined && !this.rules.serviceNumbers.has(localNumber(input.from))) return unknown;
@@ -88,12 +88,12 @@ export class ReplyReader {
   }
 
   /**
-   * A text kept with the length-mismatch mark (its PDU did not fit its length: an octet said twice may have changed a
-   * digit). The mark's own words (不符, wrong) are no outcome: it is read as blanks, so every offset stays the text's; its
-   * figures are shown, never taken as sure.
+   * A text holding the length-mismatch mark (a part whose PDU did not fit its length: an octet said twice may have
+   * changed a digit), at its start or, in a long message, where that part starts. The mark's own words (不符, wrong) are
+   * no outcome: each is read as blanks, so every offset stays the text's; its figures are shown, never taken as sure.
    */
   private readGarbled(input: ReplyInput): ReplyUnderstanding {
-    const read = this.read({ ...input, text: ' '.repeat(MISFIT_MARK.length) + input.text.slice(MISFIT_MARK.length) });
+    const read = this.read({ ...input, text: input.text.replaceAll(MISFIT_MARK, ' '.repeat(MISFIT_MARK.length)) });
     if (read.kind !== 'figures') return { ...read, text: input.text };
     const figures = read.figures.map((f): FigureRecord => ({ ...f, confidence: 'unsure' }));
     const problems: Problem[] = [...read.problems, { code: 'garbled', span: null, detail: 'length did not match' }];

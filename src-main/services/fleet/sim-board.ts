@@ -380,6 +380,8 @@ export class SimBoard extends Emitter<SimBoardEvents> {
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
     // one the journal names as maybe a message told before gives its figures, read then, no second time.
     if (understood.kind !== 'figures' || uncertain || !figures) return null;
+    // A part whose PDU did not fit its length may hold a changed digit (mend35): its figures are shown, never published.
+    if (understood.problems.some((p) => p.code === 'garbled')) return null;
     const before = this.sims.get(simId) ?? emptySimState(simId);
     // As old as 10086 wrote it: a reply delivered late never replaces a figure written after it.
     // And no later than it was written by (SimMessage.writtenBy): the network's repeat of an old reply, handed over after

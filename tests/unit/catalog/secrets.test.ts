@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
+import { MISFIT_MARK } from '../../../src-shared/pdu/misfit-mark';
 import { splitText } from '../../../src-shared/pdu/split';
+import { misfitText } from '../../../src-shared/pdu/unreadable';
 
 const catalog = builtinCatalog();
 
@@ -197,6 +199,9 @@ describe('SecretDetector: a bill month is no secret, a password shaped like one 
     '查询近五个月已出账账单，可发送“CXZD#年月（如201309）”到10086。',
     'zd 202412 mmxg 怎么用',
     '查 201605',
+    '您201401累计消费58.00元',
+    '您201402消费总额为88.00元',
+    '您201403话费共计66.00元',
   ])('leaves the month in %j', (text) => {
     expect(catalog.maskSecrets(text)).toBe(text);
     expect(catalog.findSecret(text)).toBeNull();
@@ -342,6 +347,22 @@ describe('SecretDetector: a part kept masked, joined with the next part in clear
           const published = catalog.maskSecrets(joined).replace(/[ -]/g, '');
           for (const piece of pieces) expect(published, joined).not.toContain(piece);
         }
+      }
+    }
+  });
+});
+
+describe('SecretDetector: a part kept with the length-mismatch mark (mend35)', () => {
+  const texts = ['尊敬的客户，您的服务密码已重置为357108，请尽快发送MMXG#357108#新密码至10086修改。', '身份证 110105 19491231 002X 已登记'];
+  it('is masked as the message reads without the mark, wherever the marked part starts: as parts and joined', () => {
+    for (const text of texts) {
+      const whole = catalog.maskSecrets(text);
+      for (let cut = 1; cut < text.length; cut++) {
+        const parts = [text.slice(0, cut), misfitText(text.slice(cut))];
+        const masked = catalog.maskSecretParts(parts);
+        expect(masked[1]!.startsWith(MISFIT_MARK), text.slice(0, cut)).toBe(true);
+        expect(masked[0]! + masked[1]!.slice(MISFIT_MARK.length + 1), text.slice(0, cut)).toBe(whole);
+        expect(catalog.maskSecrets(parts.join('')), text.slice(0, cut)).toBe(masked.join(''));
       }
     }
   });

@@ -7,6 +7,7 @@ import { headlineFigures } from '../../../src-shared/fleet/sim-figures';
 import { simStatePublications } from '../../../src-shared/fleet/mqtt-topics';
 import { understandReply } from '../../../src-shared/replies';
 import { loadCorpus } from '../../fixtures/replies/corpus';
+import { misfitText } from '../../../src-shared/pdu/unreadable';
 
 const corpus = loadCorpus(resolve(import.meta.dirname, '../../fixtures/replies/real-dev.json'));
 const text = (id: string) => corpus.find((e) => e.id === id)!.text;
@@ -157,5 +158,21 @@ describe('the network’s repeat of an old reply after a restart (journal24)', (
     balance(`10086|${stamp}|-|-|-|*#2`, '35.20', stamp, T0 + 40_000);
     board.flush();
     expect(board.get('sim-1')!.balance).toBe(30.2);
+  });
+});
+
+describe('a reply with a part whose PDU did not fit its length (mend35)', () => {
+  it('is told as a message, and gives the board no figure: a digit of it may have changed on the line', () => {
+    const at = T0;
+    const told: string[] = [];
+    const board = new SimBoard((t) => t);
+    board.on('message', (m: { kind: string }) => told.push(m.kind));
+    const reply = '尊敬的客户，您的账户余额为35.20元。';
+    board.onIncoming({ kind: 'in', key: `sim-1|${at}`, simId: 'sim-1', from: '10086', text: misfitText(reply), encoding: 'ucs2', timestamp: new Date(at).toISOString(), receivedAt: at, concat: null });
+    board.onIncoming({ kind: 'in', key: `sim-2|${at}`, simId: 'sim-2', from: '10086', text: reply, encoding: 'ucs2', timestamp: new Date(at).toISOString(), receivedAt: at, concat: null });
+    board.flush();
+    expect(told).toEqual(['figures', 'figures']);
+    expect(board.get('sim-2')?.balance).toBe(35.2);
+    expect(board.get('sim-1')?.balance ?? null).toBeNull();
   });
 });

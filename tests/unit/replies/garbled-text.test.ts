@@ -21,3 +21,19 @@ describe('a text kept with the length-mismatch mark', () => {
     expect(marked.problems.map((p) => p.code)).toContain('garbled');
   });
 });
+
+describe('a long message whose later part holds the mark', () => {
+  const first = '尊敬的客户，您的账户余额为35.20元，';
+  const rest = '本月已消费12.00元。';
+
+  it('reads the figures of both parts, each unsure, and the mark is no refusal', () => {
+    const plain = understandReply({ text: first + rest, receivedAt: 0, from: '10086' });
+    const marked = understandReply({ text: first + misfitText(rest), receivedAt: 0, from: '10086' });
+    expect(plain.kind).toBe('figures');
+    expect(marked.kind).toBe('figures');
+    if (plain.kind !== 'figures' || marked.kind !== 'figures') return;
+    expect(marked.figures.map((f) => [f.field, f.value])).toEqual(plain.figures.map((f) => [f.field, f.value]));
+    expect(marked.figures.every((f) => f.confidence === 'unsure')).toBe(true);
+    expect(marked.problems.map((p) => p.code)).toContain('garbled');
+  });
+});
