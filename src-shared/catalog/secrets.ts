@@ -1,4 +1,4 @@
-import { MISFIT_MARK } from '../pdu/misfit-mark';
+import { MARKED_PART_START } from '../pdu/misfit-mark';
 import type { Instruction } from './schema';
 import { parseTemplate } from './template';
 
@@ -365,7 +365,6 @@ function merge(spans: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-const MARKED_PART_START = `${MISFIT_MARK} `;
 
 /** A joined text cut where each part holding the length-mismatch mark starts, the mark kept with its part. */
 function partsAtMarks(text: string): string[] {

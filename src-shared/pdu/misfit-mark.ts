@@ -5,3 +5,6 @@
  * mask and the reply reader know it without the PDU decoder.
  */
 export const MISFIT_MARK = '[PDU pdu.bad-length, 长度不符，字符可能有误 / length did not match; characters may be wrong]';
+
+/** The mark as it stands before its part's text: where a marked part starts, also inside a joined message. */
+export const MARKED_PART_START = `${MISFIT_MARK} `;

@@ -1,6 +1,6 @@
 import { decodePdu } from './decode';
 import { PduError } from './errors';
-import { MISFIT_MARK } from './misfit-mark';
+import { MARKED_PART_START } from './misfit-mark';
 
 /**
  * How a part the decoder refused is kept (journal, log): its error code and every byte it came with, so
@@ -46,7 +46,7 @@ export function keptUnreadableText(raw: string, refusal: Refusal, mask: (text: s
  * refused, since nothing says the network would deliver it again (review34, mend35).
  */
 export function misfitText(text: string): string {
-  return `${MISFIT_MARK} ${text}`;
+  return MARKED_PART_START + text;
 }
 
 function readLeniently(raw: string): { text: string; number: string; sent: string | null } | null {
