@@ -10,7 +10,7 @@ import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
-import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
+import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -406,7 +406,7 @@ export function readFigures(
     const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
     // The words since the amount last read, when no amount with a unit stands between (dates and codes may).
     const sinceRead = () => (reads.length > 0 && quantities.slice(lastReadAt + 1, qi).every((x) => x.measure === null) ? text.slice(reads.at(-1)!.end, q.start) : null);
-    const partOf = bare || inItems
+    const partOf = bare || inItems || deniedStem(candidates, window, rules.notStems)
       ? undefined
       : (sumOfParts ??
         useSummary(candidates, text.slice(ended.at(-1) ?? 0, q.start), window) ??
@@ -871,7 +871,7 @@ function masked(text: string, mask: Mask): string {
  * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
 function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
-  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window)) return true;
+  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window) && !SPENDING.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
   // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
@@ -892,7 +892,16 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
  * "当月话费3.24元", "本月费用合计…": a period's charges in general (a period word and 话费/费用, nothing of what was charged) are
  * its whole, no line, unless among lines (real r24b-085 `截止02日24点：当月话费3.24元`, to a reader without the label).
  */
-const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:当月|本月|本期|累计|实时|目前|当前)的?\s*(?:话费|费用)\s*[:=为是]?\s*$/u;
+// "您当月累计话费为29.31元", "您的本帐期累计话费:41.10元", "已用话费为9.10元", "本月通信费199.00元" (real r22-097, r23b-105,
+// r24b-011, r23b-020, to a reader without the label): period words may stand in a run, and what was used is the period's too.
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+
+/**
+ * "话费已消费136.32元", "已消费：1.32元", "您本月消费47.02元" (real r15-174, r17-015, r15-177, to a reader without the label): what
+ * was spent so far, or in a period, is the whole of its lines; it names a line only among lines. Spending named otherwise
+ * (成员消费, 最低消费) may be a line: "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元" (real r16-086).
+ */
+const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?\s*$/u;
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {

@@ -214,6 +214,9 @@ function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][n
 /** Where a clause starts, for a stem (the clause right before the amount). */
 const NEGATED = /(?:未|没有?|尚无|不)(?:曾|经)?使?$/u;
 
+/** "可用23498.95M", "可再免费使用817M": a stem after a word of can says what may still be used, the opposite of used. */
+const CAN = /(?:可以?|能)(?:再|还|继续|免费)*使?$/u;
+
 const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
 
 /**
@@ -222,6 +225,19 @@ const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
  * words that are no label (费用). Only an amount's own clause is looked at.
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
+  return stemsIn(candidates, window, notStems).best;
+}
+
+/**
+ * "其中国内通用流量可用20480.00M", "未使用流量22.2M" (real r15-147, r22-032, to a reader without 可用 or 未使用): the amount's
+ * clause says, with a stem after a word of not or can, something other than the stem's field, which the reader does not
+ * know; the list or the parts it stands in name it no better, so it is left unread.
+ */
+export function deniedStem(candidates: FigureTemplate[], window: string, notStems: string[]): boolean {
+  return stemsIn(candidates, window, notStems).denied;
+}
+
+function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: boolean } {
   // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
   // names it (after a kind, "省内通用：2.10GB", the clause names no field); so does one right after a stem ("仅使用：0.75MB",
   // "流量使用：0.00MB": what the words before the colon say was done to the amount).
@@ -229,22 +245,26 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
   const endsNamed = (t: FigureTemplate) => t.when.some((w) => beforeColon.endsWith(w)) || t.fields.some((r) => r.stems?.some((stem) => beforeColon.endsWith(stem)));
   const named = beforeColon !== window && candidates.some(endsNamed) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
-  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: false };
   const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);
   const blanked = notStems.reduce(blank, candidates.reduce((text, t) => t.kindWords.reduce(blank, text), clause));
   let best: Naming | null = null;
+  let denied = false;
   const offset = named.length - clause.length;
   for (const template of candidates) {
     for (const rule of template.fields) {
       for (const stem of rule.stems ?? []) {
         const at = blanked.lastIndexOf(stem);
         // "未使用约3G" to a reader without 未使用: a stem after a word of not (未, 没) says the opposite of its field, so it names none.
-        if (at >= 0 && NEGATED.test(blanked.slice(0, at))) continue;
+        if (at >= 0 && (NEGATED.test(blanked.slice(0, at)) || CAN.test(blanked.slice(0, at)))) {
+          denied = true;
+          continue;
+        }
         if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
       }
     }
   }
-  return best;
+  return { best, denied: denied && best === null };
 }
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used", "5GB国内通用流量已用完"). */
