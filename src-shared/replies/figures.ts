@@ -283,7 +283,7 @@ export function readFigures(
         ? bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
-    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
+    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named;
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -406,7 +406,7 @@ export function readFigures(
     const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
     // The words since the amount last read, when no amount with a unit stands between (dates and codes may).
     const sinceRead = () => (reads.length > 0 && quantities.slice(lastReadAt + 1, qi).every((x) => x.measure === null) ? text.slice(reads.at(-1)!.end, q.start) : null);
-    const partOf = bare || inItems || deniedStem(candidates, window, rules.notStems)
+    const partOf = bare || inItems || deniedStem(candidates, window, rules.notStems) !== null
       ? undefined
       : (sumOfParts ??
         useSummary(candidates, text.slice(ended.at(-1) ?? 0, q.start), window) ??
@@ -902,6 +902,16 @@ const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本�
  * (成员消费, 最低消费) may be a line: "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元" (real r16-086).
  */
 const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?\s*$/u;
+
+/**
+ * "套餐内尚未使用流量0KB", "您4G数据类终端套餐内本月尚未使用4G数据类终端数据流量1017.30MB" (real r20-039, r20-042, to a reader
+ * without 未使用): a use said not done (尚未使用) between a label of the total or of use and the amount says what the label
+ * does not; the label names no amount past it, and the amount is left unread.
+ */
+function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): boolean {
+  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return false;
+  return deniedStem(candidates, window.slice(named.end), rules.notStems) === 'not';
+}
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {

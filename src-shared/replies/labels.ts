@@ -233,11 +233,11 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
  * clause says, with a stem after a word of not or can, something other than the stem's field, which the reader does not
  * know; the list or the parts it stands in name it no better, so it is left unread.
  */
-export function deniedStem(candidates: FigureTemplate[], window: string, notStems: string[]): boolean {
+export function deniedStem(candidates: FigureTemplate[], window: string, notStems: string[]): 'not' | 'can' | null {
   return stemsIn(candidates, window, notStems).denied;
 }
 
-function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: boolean } {
+function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: 'not' | 'can' | null } {
   // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
   // names it (after a kind, "省内通用：2.10GB", the clause names no field); so does one right after a stem ("仅使用：0.75MB",
   // "流量使用：0.00MB": what the words before the colon say was done to the amount).
@@ -245,26 +245,27 @@ function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[
   const endsNamed = (t: FigureTemplate) => t.when.some((w) => beforeColon.endsWith(w)) || t.fields.some((r) => r.stems?.some((stem) => beforeColon.endsWith(stem)));
   const named = beforeColon !== window && candidates.some(endsNamed) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
-  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: false };
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: null };
   const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);
   const blanked = notStems.reduce(blank, candidates.reduce((text, t) => t.kindWords.reduce(blank, text), clause));
   let best: Naming | null = null;
-  let denied = false;
+  let denied: 'not' | 'can' | null = null;
   const offset = named.length - clause.length;
   for (const template of candidates) {
     for (const rule of template.fields) {
       for (const stem of rule.stems ?? []) {
         const at = blanked.lastIndexOf(stem);
         // "未使用约3G" to a reader without 未使用: a stem after a word of not (未, 没) says the opposite of its field, so it names none.
-        if (at >= 0 && (NEGATED.test(blanked.slice(0, at)) || CAN.test(blanked.slice(0, at)))) {
-          denied = true;
+        const said = at < 0 ? null : NEGATED.test(blanked.slice(0, at)) ? 'not' : CAN.test(blanked.slice(0, at)) ? 'can' : null;
+        if (said !== null) {
+          denied ??= said;
           continue;
         }
         if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
       }
     }
   }
-  return { best, denied: denied && best === null };
+  return { best, denied: best === null ? denied : null };
 }
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used", "5GB国内通用流量已用完"). */

@@ -31,7 +31,14 @@ const STEMS: [string, string, string, string[]][] = [
     '您好，您各项套餐的使用情况如下：1、本地主叫60分钟：已使用20分钟，未使用40分钟；2、上网流量：已使用流量1024 K，未使用流量50176 K。',
     ['voice.used 20', 'data.used 1'],
   ],
-  // Guard.
+  [
+    'a use said not done (尚未使用) after a label of the total (套餐内) takes the label from its amount (real r20-039, r20-042)',
+    '未使用',
+    '流量提醒：您好！截至1月7日17时21分，您本月已使用移动数据流量120.00MB，套餐内尚未使用流量880.00MB。信息仅供参考。',
+    ['data.used 120'],
+  ],
+  // Guards.
+  ['guard: a word of can after a label of what is left (剩余可用) keeps the label (real r15-139)', '可用', '您本月可享受国内数据流量166.6MB，已使用0.7MB，剩余可用165.9MB。', ['data.total 166.6', 'data.used 0.7', 'data.remaining 165.9']],
   ['guard: a stem of use with no word of can or not still names use', '已用', '您本月已耗用流量120.00M，剩余880.00M。', ['data.used 120', 'data.remaining 880']],
 ];
 
