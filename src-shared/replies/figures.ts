@@ -881,7 +881,11 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
   const before = text.slice(0, q.start);
   // "您2026年10月账单：…": a colon after a word of the bill (账单, 实时话费) heads its lines too.
   const billWord = Math.max(...t.when.map((w) => before.lastIndexOf(w)));
-  const billColon = billWord >= 0 ? before.indexOf(':', billWord) : -1;
+  // "…账单信息查询请点击：…一、话费使用情况：您当月合帐账户话费已消费111.66元" (real r16-001): under a heading of how things
+  // stand (…情况:), the last before the amount, what follows sums up: no lines, whatever colon came before.
+  const lastColon = before.lastIndexOf(':');
+  const summary = lastColon >= 0 && /情况\s*$/u.test(before.slice(0, lastColon));
+  const billColon = billWord >= 0 && !summary ? before.indexOf(':', billWord) : -1;
   const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, billColon, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
   // A heading of lines holds until a figure of another kind is read after it (其中通用余额…).
   const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;

@@ -66,6 +66,12 @@ const SPENDING: [string, string | null, string, string[]][] = [
     '话费提醒：您的话费信息如下：话费余额：20.00元；已消费：15.50元；回复“查账单”了解消费情况。',
     ['balance.balance 20'],
   ],
+  [
+    'nor under a heading of how things stand (话费使用情况:), after a colon of a bill word before it (real r16-001, r17-137, r20-004)',
+    '已消费',
+    '话费、流量、账单信息查询请点击：http://dx.10086.cn/abc进行查看。一、话费使用情况：您为合帐账户截止04月30日21时04分，您当月合帐账户话费已消费60.00元，话费余额40.00元；二、流量使用情况：您尚未产生流量。',
+    ['balance.balance 40'],
+  ],
   ['nor what was spent in a period (本月消费, real r15-177, r17-011, r18-025)', '本月消费', '【话费提醒】您好！截至03月03日08时，您本月消费16.00元，现已欠费3.00元。', ['balance.balance -3']],
   // Guards: spending named otherwise, or among lines, is still a line.
   [
@@ -79,6 +85,12 @@ const SPENDING: [string, string | null, string, string[]][] = [
     null,
     '截至2026年11月03日，您的家庭帐户已消费30.00元，余额为50.00元。其中,号码A已消费20.00元,号码B已消费10.00元。',
     ['bill.total 30', 'balance.balance 50', 'bill.item 20', 'bill.item 10'],
+  ],
+  [
+    'guard: lines under a bill\'s colon are still lines',
+    null,
+    '尊敬的客户，您2026年10月账单：月租费18.00元，超出套餐费5.00元，合计23.00元。',
+    ['bill.item 18', 'bill.item 5', 'bill.total 23'],
   ],
 ];
 
