@@ -283,7 +283,7 @@ export function readFigures(
         ? bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
-    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named;
+    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named && (stemBeforeTotal(named, window, rules) ?? named);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -915,6 +915,18 @@ const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?
 function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): boolean {
   if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return false;
   return deniedStem(candidates, window.slice(named.end), rules.notStems) === 'not';
+}
+
+/**
+ * "已用总流量129.36MB", "您当月使用的GPRS总流量为10.16MB" (real r16-077, r23a-001, to a reader without 已用 or 当月使用的): a total's
+ * word (总) after a stem of a part (用) in its clause says how much of that part there is, in all, as a part's label before
+ * it does ("已使用流量共3GB"); a stem after a word of can or not (可使用总流量) says no part.
+ */
+function stemBeforeTotal(named: Naming, window: string, rules: ReplyRules): Naming | null {
+  const sum = named.template.sums.find((x) => x.total === named.rule.field);
+  if (!sum || named.suffixEnd !== undefined || named.end > window.length) return null;
+  const stem = stemNaming([named.template], window.slice(0, named.at), rules.notStems);
+  return stem && sum.parts.includes(stem.rule.field) ? stem : null;
 }
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */

@@ -8,6 +8,7 @@ const BARE_GAP = /^[\s:=为是有还]*$/u;
 const LATIN = /[a-z]/u;
 const NEGATION = /[未没]/u;
 const USED_UP_AFTER = /^[完尽光]/u;
+const USE_START = /^使?用/u;
 
 export interface Naming {
   template: FigureTemplate;
@@ -26,6 +27,8 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   // "未使用流量": a label after a negation is no label of its own (未 + 使用流量 is not used).
   if (NEGATION.test(text[at - 1] ?? '') && !NEGATION.test(word[0]!)) return false;
+  // "可使用总流量为500MB": nor is a label of use after a word of can (可 + 使用总流量 is what may be used, no use).
+  if (text[at - 1] === '可' && USE_START.test(word)) return false;
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
 

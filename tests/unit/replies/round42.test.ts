@@ -16,7 +16,7 @@ const readWithout = (word: string | null, text: string): string[] => {
 };
 
 /** [mechanism (the real dev texts whose shape it takes), the word the reader is made not to know, wording of ours, the figures read]. */
-const STEMS: [string, string, string, string[]][] = [
+const STEMS: [string, string | null, string, string[]][] = [
   [
     'a stem of use after a word of can (可用) says what may still be used, no use; nor do the parts under it (real r15-147)',
     '可用',
@@ -37,7 +37,21 @@ const STEMS: [string, string, string, string[]][] = [
     '流量提醒：您好！截至1月7日17时21分，您本月已使用移动数据流量120.00MB，套餐内尚未使用流量880.00MB。信息仅供参考。',
     ['data.used 120'],
   ],
+  [
+    'a total\'s word (总) after a stem of use in its clause is how much was used in all (real r16-077)',
+    '已用',
+    '您好，截至04月02日15时48分,您04月流量总量为40.00GB，已用总流量100.00MB，剩余总流量39.90GB。',
+    ['data.total 40960', 'data.used 100', 'data.remaining 40857.6'],
+  ],
+  ['so with words between them (real r23a-001)', '当月使用的', '【流量提醒服务】截止至2014年08月03日04时,您当月使用的GPRS总流量为10.00MB.', ['data.used 10']],
   // Guards.
+  [
+    'a label of use (使用总流量) after a word of can is no label of use, to the full reader too: what the month allows is its total',
+    null,
+    '您本月可使用总流量为500.00MB，已使用100.00MB。',
+    ['data.total 500', 'data.used 100'],
+  ],
+  ['and so without 已用', '已用', '您本月可使用总流量为500.00MB，已使用100.00MB。', ['data.total 500', 'data.used 100']],
   ['guard: a word of can after a label of what is left (剩余可用) keeps the label (real r15-139)', '可用', '您本月可享受国内数据流量166.6MB，已使用0.7MB，剩余可用165.9MB。', ['data.total 166.6', 'data.used 0.7', 'data.remaining 165.9']],
   ['guard: a stem of use with no word of can or not still names use', '已用', '您本月已耗用流量120.00M，剩余880.00M。', ['data.used 120', 'data.remaining 880']],
 ];
