@@ -68,7 +68,22 @@ const inLabel = (h: HandFigure, word: string) => fold(h.label).includes(fold(wor
  * value with another meaning or another pool kind). A found figure the word does not name and that is
  * missed now is collateral.
  */
-function ablate(words: string[], rulesWithout: (word: string) => Json, names: (h: HandFigure, word: string) => boolean = inLabel): Tally {
+export interface AblationMiss {
+  word: string;
+  id: string;
+  text: string;
+  hand: HandFigure;
+  how: 'lost' | 'wrong';
+  /** What the reader without the word read there (figures of the hand figure's value). */
+  read: FigureRecord[];
+}
+
+export function ablate(
+  words: string[],
+  rulesWithout: (word: string) => Json,
+  names: (h: HandFigure, word: string) => boolean = inLabel,
+  onMiss?: (m: AblationMiss) => void,
+): Tally {
   const corpus = loadCorpus(resolve(import.meta.dirname, '../tests/fixtures/replies/real-dev.json'));
   const tally: Tally = { pairs: 0, figures: 0, kept: 0, lost: 0, wrong: 0, unstated: 0, collateral: 0, worst: new Map() };
   for (const word of words) {
@@ -98,6 +113,7 @@ function ablate(words: string[], rulesWithout: (word: string) => Json, names: (h
           const w = tally.worst.get(word) ?? { lost: 0, wrong: 0 };
           w[wrong ? 'wrong' : 'lost']++;
           tally.worst.set(word, w);
+          onMiss?.({ word, id: entry.id, text: entry.text, hand: h, how: wrong ? 'wrong' : 'lost', read: figures.filter((f) => same(f, h)) });
         }
       }
     }
@@ -105,19 +121,24 @@ function ablate(words: string[], rulesWithout: (word: string) => Json, names: (h
   return tally;
 }
 
+/** Kind words, and the kind each names (a kind word names the figures of its kind too, see below). */
+export function kindWords(file: Json): Map<string, string> {
+  return new Map((file.pools as { pool: string; words: string[] }[]).flatMap((p) => p.words.map((w) => [w, p.pool] as const)));
+}
+
+/**
+ * A kind word names the figures of its kind too, wherever the text says the kind (a package's name, a heading,
+ * the amount before): "国内通用流量结转共30G，已用8.21G" without 结转 loses the kind of both, and neither is another figure's loss.
+ */
+export const namedByKindWord = (kindOf: Map<string, string>) => (h: HandFigure, w: string) =>
+  inLabel(h, w) || (h.pool !== null && h.pool === kindOf.get(w));
+
 /** How the reader falls back when one label word, or one kind word, of a dev text is unknown to it. */
 export function unknownLabelFigures(): { figures: Figure[]; notes: string[] } {
   const file = repliesJson as unknown as Json;
   const labels = ablate(labelWords(file), (w) => without(file, w));
-  const pools = file.pools as { pool: string; words: string[] }[];
-  // A kind word names the figures of its kind too, wherever the text says the kind (a package's name, a heading,
-  // the amount before): "国内通用流量结转共30G，已用8.21G" without 结转 loses the kind of both, and neither is another figure's loss.
-  const kindOf = new Map(pools.flatMap((p) => p.words.map((w) => [w, p.pool] as const)));
-  const kinds = ablate(
-    pools.flatMap((p) => p.words),
-    (w) => withoutKindWord(file, w),
-    (h, w) => inLabel(h, w) || (h.pool !== null && h.pool === kindOf.get(w)),
-  );
+  const kindOf = kindWords(file);
+  const kinds = ablate([...kindOf.keys()], (w) => withoutKindWord(file, w), namedByKindWord(kindOf));
   const pct = (t: Tally, n: number) => (t.figures ? Math.round((1000 * n) / t.figures) / 10 : 0);
   const row = (what: string, t: Tally): Figure[] => [
     {

@@ -96,8 +96,13 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     outside a bill's lines (left unread, not guessed).
  * 35: a text kept with the length-mismatch mark (mend35) is read without the mark's words, its figures unsure.
  * 36: the same where the mark stands inside a long message (a later part did not fit its length; review35).
+ * 37: round 42 (replies42): a stem of use after a word of can or not (可用, 可再免费使用, 未使用) names no use, nor does the
+ *     list or the parts it stands in; a use said not done after a label of the total or of use (套餐内尚未使用) takes the
+ *     label from the amount; spending so far or in a period (已消费, 本月消费, 当月累计话费, 已用话费, 本月通信费) is no bill
+ *     line outside a bill's lines, nor under a 情况 heading; a total's word after a stem of use (已用总流量) is what was
+ *     used in all; a label of use after 可 (可使用总流量) is no label of use. Each leaves the amount unread where it guessed.
  */
-export const FIGURE_CODE_VERSION = 36;
+export const FIGURE_CODE_VERSION = 37;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -10,7 +10,7 @@ import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
-import { bareNaming, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
+import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -283,7 +283,7 @@ export function readFigures(
         ? bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
-    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : named;
+    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named && (stemBeforeTotal(named, window, rules) ?? named);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -406,7 +406,7 @@ export function readFigures(
     const sumOfParts = rules.allKinds.some((w) => window.includes(w)) ? totalAfterParts(candidates, q, reads) : undefined;
     // The words since the amount last read, when no amount with a unit stands between (dates and codes may).
     const sinceRead = () => (reads.length > 0 && quantities.slice(lastReadAt + 1, qi).every((x) => x.measure === null) ? text.slice(reads.at(-1)!.end, q.start) : null);
-    const partOf = bare || inItems
+    const partOf = bare || inItems || deniedStem(candidates, window, rules.notStems) !== null
       ? undefined
       : (sumOfParts ??
         useSummary(candidates, text.slice(ended.at(-1) ?? 0, q.start), window) ??
@@ -871,7 +871,7 @@ function masked(text: string, mask: Mask): string {
  * the word): a line guessed from them would be a wrong figure, and an amount left unread is only a lost one.
  */
 function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string, reads: Read[], opened: boolean): boolean {
-  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window)) return true;
+  if (CHARGE.test(window) && !PERIOD_CHARGES.test(window) && !SPENDING.test(window)) return true;
   const last = reads.at(-1);
   if (last?.figure.field === 'item') return true;
   // "费用合计99.90元（已扣减优惠13.00元）": a bracket opened right after the total is a note of its lines.
@@ -881,7 +881,11 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
   const before = text.slice(0, q.start);
   // "您2026年10月账单：…": a colon after a word of the bill (账单, 实时话费) heads its lines too.
   const billWord = Math.max(...t.when.map((w) => before.lastIndexOf(w)));
-  const billColon = billWord >= 0 ? before.indexOf(':', billWord) : -1;
+  // "…账单信息查询请点击：…一、话费使用情况：您当月合帐账户话费已消费111.66元" (real r16-001): under a heading of how things
+  // stand (…情况:), the last before the amount, what follows sums up: no lines, whatever colon came before.
+  const lastColon = before.lastIndexOf(':');
+  const summary = lastColon >= 0 && /情况\s*$/u.test(before.slice(0, lastColon));
+  const billColon = billWord >= 0 && !summary ? before.indexOf(':', billWord) : -1;
   const head = Math.max(NUMBERED_LINE.test(before.slice(-40)) ? q.start : -1, billColon, ...t.itemsAfter.map((w) => before.lastIndexOf(w)), [...before.matchAll(ITEMS_HEAD)].at(-1)?.index ?? -1);
   // A heading of lines holds until a figure of another kind is read after it (其中通用余额…).
   const heads = last === undefined || last.figure.template === t.id || last.figure.field === 'spentThisMonth' || head >= last.end;
@@ -892,7 +896,38 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
  * "当月话费3.24元", "本月费用合计…": a period's charges in general (a period word and 话费/费用, nothing of what was charged) are
  * its whole, no line, unless among lines (real r24b-085 `截止02日24点：当月话费3.24元`, to a reader without the label).
  */
-const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:当月|本月|本期|累计|实时|目前|当前)的?\s*(?:话费|费用)\s*[:=为是]?\s*$/u;
+// "您当月累计话费为29.31元", "您的本帐期累计话费:41.10元", "已用话费为9.10元", "本月通信费199.00元" (real r22-097, r23b-105,
+// r24b-011, r23b-020, to a reader without the label): period words may stand in a run, and what was used is the period's too.
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+
+/**
+ * "话费已消费136.32元", "已消费：1.32元", "您本月消费47.02元" (real r15-174, r17-015, r15-177, to a reader without the label): what
+ * was spent so far, or in a period, is the whole of its lines; it names a line only among lines. Spending named otherwise
+ * (成员消费, 最低消费) may be a line: "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元" (real r16-086).
+ */
+const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?\s*$/u;
+
+/**
+ * "套餐内尚未使用流量0KB", "您4G数据类终端套餐内本月尚未使用4G数据类终端数据流量1017.30MB" (real r20-039, r20-042, to a reader
+ * without 未使用): a use said not done (尚未使用) between a label of the total or of use and the amount says what the label
+ * does not; the label names no amount past it, and the amount is left unread.
+ */
+function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): boolean {
+  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return false;
+  return deniedStem(candidates, window.slice(named.end), rules.notStems) === 'not';
+}
+
+/**
+ * "已用总流量129.36MB", "您当月使用的GPRS总流量为10.16MB" (real r16-077, r23a-001, to a reader without 已用 or 当月使用的): a total's
+ * word (总) after a stem of a part (用) in its clause says how much of that part there is, in all, as a part's label before
+ * it does ("已使用流量共3GB"); a stem after a word of can or not (可使用总流量) says no part.
+ */
+function stemBeforeTotal(named: Naming, window: string, rules: ReplyRules): Naming | null {
+  const sum = named.template.sums.find((x) => x.total === named.rule.field);
+  if (!sum || named.suffixEnd !== undefined || named.end > window.length) return null;
+  const stem = stemNaming([named.template], window.slice(0, named.at), rules.notStems);
+  return stem && sum.parts.includes(stem.rule.field) ? stem : null;
+}
 
 /** A bill line is named by the clause just before its amount ("，语音通信费12.30元"). */
 function itemName(window: string): { text: string; at: number } | null {

@@ -8,6 +8,7 @@ const BARE_GAP = /^[\s:=为是有还]*$/u;
 const LATIN = /[a-z]/u;
 const NEGATION = /[未没]/u;
 const USED_UP_AFTER = /^[完尽光]/u;
+const USE_START = /^使?用/u;
 
 export interface Naming {
   template: FigureTemplate;
@@ -26,6 +27,8 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   // "未使用流量": a label after a negation is no label of its own (未 + 使用流量 is not used).
   if (NEGATION.test(text[at - 1] ?? '') && !NEGATION.test(word[0]!)) return false;
+  // "可使用总流量为500MB": nor is a label of use after a word of can (可 + 使用总流量 is what may be used, no use).
+  if (text[at - 1] === '可' && USE_START.test(word)) return false;
   return !(LATIN.test(word.at(-1)!) && LATIN.test(text[at + word.length] ?? ''));
 }
 
@@ -214,6 +217,9 @@ function partLabelStarts(template: FigureTemplate, sum: FigureTemplate['sums'][n
 /** Where a clause starts, for a stem (the clause right before the amount). */
 const NEGATED = /(?:未|没有?|尚无|不)(?:曾|经)?使?$/u;
 
+/** "可用23498.95M", "可再免费使用817M": a stem after a word of can says what may still be used, the opposite of used. */
+const CAN = /(?:可以?|能)(?:再|还|继续|免费)*使?$/u;
+
 const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
 
 /**
@@ -222,6 +228,19 @@ const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
  * words that are no label (费用). Only an amount's own clause is looked at.
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
+  return stemsIn(candidates, window, notStems).best;
+}
+
+/**
+ * "其中国内通用流量可用20480.00M", "未使用流量22.2M" (real r15-147, r22-032, to a reader without 可用 or 未使用): the amount's
+ * clause says, with a stem after a word of not or can, something other than the stem's field, which the reader does not
+ * know; the list or the parts it stands in name it no better, so it is left unread.
+ */
+export function deniedStem(candidates: FigureTemplate[], window: string, notStems: string[]): 'not' | 'can' | null {
+  return stemsIn(candidates, window, notStems).denied;
+}
+
+function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: 'not' | 'can' | null } {
   // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
   // names it (after a kind, "省内通用：2.10GB", the clause names no field); so does one right after a stem ("仅使用：0.75MB",
   // "流量使用：0.00MB": what the words before the colon say was done to the amount).
@@ -229,22 +248,27 @@ export function stemNaming(candidates: FigureTemplate[], window: string, notStem
   const endsNamed = (t: FigureTemplate) => t.when.some((w) => beforeColon.endsWith(w)) || t.fields.some((r) => r.stems?.some((stem) => beforeColon.endsWith(stem)));
   const named = beforeColon !== window && candidates.some(endsNamed) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
-  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return null;
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: null };
   const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);
   const blanked = notStems.reduce(blank, candidates.reduce((text, t) => t.kindWords.reduce(blank, text), clause));
   let best: Naming | null = null;
+  let denied: 'not' | 'can' | null = null;
   const offset = named.length - clause.length;
   for (const template of candidates) {
     for (const rule of template.fields) {
       for (const stem of rule.stems ?? []) {
         const at = blanked.lastIndexOf(stem);
         // "未使用约3G" to a reader without 未使用: a stem after a word of not (未, 没) says the opposite of its field, so it names none.
-        if (at >= 0 && NEGATED.test(blanked.slice(0, at))) continue;
+        const said = at < 0 ? null : NEGATED.test(blanked.slice(0, at)) ? 'not' : CAN.test(blanked.slice(0, at)) ? 'can' : null;
+        if (said !== null) {
+          denied ??= said;
+          continue;
+        }
         if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
       }
     }
   }
-  return best;
+  return { best, denied: best === null ? denied : null };
 }
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used", "5GB国内通用流量已用完"). */
