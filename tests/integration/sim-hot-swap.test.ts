@@ -83,8 +83,12 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     const leftUp = new Promise<void>((resolve) => core.on('modem', (m) => m.modemId === modemId && m.state === 'probing' && resolve()));
     modem.emulator.fault({ kind: 'garbage', bytes: '\r\n+CPIN: NOT READY\r\n', when: 'now' });
     await leftUp;
-    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ modemId, state: 'ready', simId });
+    // Up again, and registered: the card the test before put in may still be searching for the network (the emulator's
+    // registerDelayMs, 1.5 s), and a send then fails with +CMS ERROR: 331 whatever the session did. Sent before
+    // that, it failed 1 run in 30 on a loaded machine (mend36).
+    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ modemId, state: 'ready', simId, registration: 'home' });
     const { commandId } = await core.call('send', { modemId, text: 'CXYE' });
-    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toBe('sent');
+    // Its status report may come before a poll sees it sent.
+    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(sent|delivered)$/);
   }, 90_000);
 });
