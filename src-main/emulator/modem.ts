@@ -290,11 +290,26 @@ export class ModemEmulator {
    * Quectel module prints for a card at power-on too (RDY, +CPIN: READY, +QUSIM: 1, +QIND: SMS DONE).
    */
   swapSim(sim: Partial<SimOptions>): void {
+    this.pullSim();
+    this.pushSim(sim);
+  }
+
+  /**
+   * The first half of swapSim: the card is out, its SM memory with it, and until pushSim every SIM and message command
+   * is refused (CME 10 / CMS 310). A hand is slower than a serial line: a test that puts the next card in only once the
+   * host has heard this one leave plays what a desk can do, where swapSim in one go has the next card in before the host
+   * could know the first one left.
+   */
+  pullSim(): void {
     this.simCard.state = 'ABSENT';
     this.network.detach();
     this.urcs.push(['+CPIN: NOT READY'], false);
+    this.storage.cardLeft();
+  }
+
+  /** The second half of swapSim: the next card is in and has started. */
+  pushSim(sim: Partial<SimOptions>): void {
     this.simCard.replaceWith({ ...DEFAULT_SIM, ...sim });
-    this.storage.cardSwapped();
     if (this.simCard.cpin === 'READY') this.network.attach();
     this.urcs.push([`+CPIN: ${this.simCard.cpin}`], false);
   }

@@ -73,8 +73,8 @@ export class Storages {
     this.slots[at.store][at.pos] = null;
   }
 
-  /** Another card put in: SM is the card's own memory, so the one before's messages leave with it (ME stays). */
-  cardSwapped(): void {
+  /** The card pulled: SM is the card's own memory, so its messages leave with it (ME stays). */
+  cardLeft(): void {
     this.slots.SM = this.slots.SM.map(() => null);
   }
 

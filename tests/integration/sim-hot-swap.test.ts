@@ -60,16 +60,22 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     // The card the session holds now (the next one, after the test before).
     const { modemId, simId } = (await core.call('modem.list', {}))[0]!;
     const LATER = { iccid: '89860012345678900116', imsi: '460001234567011' };
-    // The card is swapped while the first of two instructions is being written (its "> " is out): the second is queued.
-    const off = modem.emulator.onCommand((line) => {
-      if (!line.startsWith('AT+CMGS')) return;
+    // The card is swapped as the first of two instructions is about to be written (journaled as sending): the second is
+    // queued. The +CPIN lines are then on the line before the answer to its AT+CMGS, so the session has heard the card
+    // change before it could go on to the queued one. (Swapped as that AT+CMGS was run, the lines followed its answer,
+    // and a session that read them a moment late could write the queued one's AT+CMGS to the next card: mend36.)
+    let written: string | null = null;
+    const off = core.on('outgoing', (o) => {
+      if (o.state !== 'sending') return;
       off();
+      written = o.id;
       modem.emulator.swapSim(LATER);
     });
     const sentBefore = modem.emulator.sent.length;
-    // Both asked at once: the second is queued for this card before the first's AT+CMGS reaches the modem.
+    // Both asked at once: the second is queued for this card before the first is written.
     const [{ commandId: first }, { commandId: queued }] = await Promise.all([core.call('send', { modemId, text: 'CXYE' }), core.call('send', { modemId, text: 'CXYE' })]);
     await expect.poll(async () => (await outgoing(queued))?.state, { timeout: 20_000 }).toMatch(/^failed/);
+    expect(written, 'the one written when the card left').toBe(first);
     expect(await outgoing(queued)).toMatchObject({ state: 'failed', error: 'send.sim-changed', simId });
     expect((await outgoing(first))!.simId).toBe(simId);
     await expect.poll(async () => (await core.call('modem.list', {}))[0]).toMatchObject({ state: 'ready', simId: LATER.iccid });
@@ -83,8 +89,12 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     const leftUp = new Promise<void>((resolve) => core.on('modem', (m) => m.modemId === modemId && m.state === 'probing' && resolve()));
     modem.emulator.fault({ kind: 'garbage', bytes: '\r\n+CPIN: NOT READY\r\n', when: 'now' });
     await leftUp;
-    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ modemId, state: 'ready', simId });
+    // Up again, and registered: the card the test before put in may still be searching for the network (the emulator's
+    // registerDelayMs, 1.5 s), and a send then fails with +CMS ERROR: 331 whatever the session did. Sent before
+    // that, it failed 1 run in 30 on a loaded machine (mend36).
+    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ modemId, state: 'ready', simId, registration: 'home' });
     const { commandId } = await core.call('send', { modemId, text: 'CXYE' });
-    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toBe('sent');
+    // Its status report may come before a poll sees it sent.
+    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(sent|delivered)$/);
   }, 90_000);
 });
