@@ -23,6 +23,7 @@ import {
   type ExtensionGateway,
   type ExtensionLink,
   type ExtensionPolicy,
+  type ExtensionSender,
   type ExtensionSendRequest,
 } from '../services/extension-link';
 import { CatalogState } from '../services/catalog-state';
@@ -366,9 +367,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       preview: (req) => {
         this.checkExtensionRequest(req);
         const { to, redacted, confirm } = this.prepare(req);
-        return { to, redacted, confirm };
+        const { modemId, path, simId, identity } = this.readyModem();
+        return { to, redacted, confirm, from: { modemId, path, simId, identity } };
       },
-      send: (req, confirmed) => this.send({ ...req, modemId: this.readyModemId(), confirmed }),
+      send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
       modem: () => this.extensionModemView(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
@@ -399,10 +401,33 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 
-  private readyModemId(): string {
+  private readyModem(): ModemStatus {
     const ready = [...this.sessions.values()].find((s) => s.snapshot().state === 'ready');
     if (!ready) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
-    return ready.snapshot().modemId;
+    return ready.snapshot();
+  }
+
+  /**
+   * The modem an extension's send was asked from, while it is ready and holds the SIM it held then. The user's yes
+   * was to that SIM (the approval names it): taken away or given another card meanwhile, the first ready modem would
+   * be another customer's line (review36), so nothing is sent and the extension is told.
+   */
+  private stillHolding(from: ExtensionSender): string {
+    const now = this.sessions.get(from.modemId)?.snapshot();
+    if (now?.state === 'ready' && now.simId === from.simId) return from.modemId;
+    throw new HallError(
+      'extension.sim-changed',
+      {
+        zh: '这条指令要从的那张 SIM 卡在等待确认时已不在调制解调器里（或设备已断开），所以没有发出，也没有改从别的卡发出。',
+        en: 'The SIM this instruction was to go from left its modem (or the modem was disconnected) while it waited for the yes, so it was not sent, nor sent from another SIM.',
+      },
+      {
+        action: {
+          zh: '把这张卡重新连上，再从扩展发送一次。',
+          en: 'Connect that SIM again, then send it from the extension again.',
+        },
+      },
+    );
   }
 
   private extensionModemView(): ExtensionModemView | null {

@@ -265,6 +265,8 @@ export interface ApprovalView {
   to?: string;
   text?: string;
   reason?: { zh: string; en: string };
+  /** Send: the modem and SIM it goes from, chosen when asked; a yes sends from that SIM only (review36). */
+  from?: Pick<ModemStatus, 'path' | 'simId' | 'identity'>;
   createdAt: number;
   expiresAt: number;
 }

@@ -137,6 +137,17 @@ async function a1b2PassedOnCertain(beforeLong: () => Promise<unknown> = async ()
   return { c, p, signed, socket, first, a2: a2!, b1: b1!, deliver };
 }
 
+/** A second modem on a real pseudo-terminal (another SIM), connected to the core and ready: its status. */
+async function secondModem(c: HallCore, second: { path: string }): Promise<Awaited<ReturnType<typeof c.call<'modem.list'>>>[number]> {
+  await c.call('modem.connect', { path: second.path });
+  for (let i = 0; i < 600; i++) {
+    const ready = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
+    if (ready) return ready;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the second modem is not ready');
+}
+
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
 async function pair(c: HallCore, p: FakeChromePort): Promise<SignedPort> {
   const signed = await new SignedPort(p).open();
@@ -355,13 +366,7 @@ describe('the native-messaging host and the app behind it', () => {
     const { core: c, socket } = await start();
     const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
     try {
-      await c.call('modem.connect', { path: second.path });
-      let simB: string | null | undefined;
-      for (let i = 0; i < 600 && !simB; i++) {
-        simB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready')?.simId;
-        if (!simB) await new Promise((r) => setTimeout(r, 25));
-      }
-      if (!simB) throw new Error('the second modem is not ready');
+      const simB = (await secondModem(c, second)).simId;
       const onB: HandedOutRecord[] = [];
       c.on('incoming', (r) => r.simId === simB && onB.push(r));
       // The extension's own: its YE on the demo modem, then A1, B2 passed on certain, shown mixed once it is away.
@@ -499,13 +504,7 @@ describe('the native-messaging host and the app behind it', () => {
     c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
     const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
     try {
-      await c.call('modem.connect', { path: second.path });
-      let modemB: Awaited<ReturnType<typeof c.call<'modem.list'>>>[number] | undefined;
-      for (let i = 0; i < 600 && !modemB; i++) {
-        modemB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
-        if (!modemB) await new Promise((r) => setTimeout(r, 25));
-      }
-      if (!modemB) throw new Error('the second modem is not ready');
+      const modemB = await secondModem(c, second);
       const p = port(socket);
       const signed = await pair(c, p);
       await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
@@ -518,6 +517,35 @@ describe('the native-messaging host and the app behind it', () => {
       const heard = await heardSoFar(p);
       expect(heard.filter((m) => m.type === 'reply')).toHaveLength(1);
       expect(JSON.stringify(heard)).not.toContain(passwordB);
+    } finally {
+      await c.close();
+      core = null;
+      await second.close();
+    }
+  }, 60_000);
+
+  it('an approved send goes from the SIM its approval named or not at all: the modem taken away meanwhile does not hand it to another customer’s SIM (review36)', async () => {
+    const { core: c, socket } = await start();
+    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+    try {
+      const modemB = await secondModem(c, second);
+      const demo = (await c.call('modem.list', {})).find((m) => m.modemId === 'demo')!;
+      const p = port(socket);
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'tj', id: 'TJ' });
+      const question = await approval(c, 'send');
+      // The clerk takes the first customer's modem away while the question is up, then says yes to it.
+      await c.call('modem.disconnect', { modemId: 'demo' });
+      await c.call('approvals.decide', { id: question.id, approve: true });
+      const outcome = await p.next(is('send-state', (m) => m.ref === 'tj' && m.state !== 'confirming'));
+      expect(outcome.state).toBe('failed');
+      expect(outcome.error).toMatchObject({ code: 'extension.sim-changed', zh: expect.stringMatching(/没有发出/), en: expect.stringMatching(/not sent/) });
+      // The failure came instead of 'queued': nothing was queued on any modem, so nothing goes from SIM B.
+      expect((await c.call('journal.pending', {})).outgoing.filter((o) => o.text === 'TJ')).toEqual([]);
+      expect(second.emulator.sent).toHaveLength(0);
+      // What the user said yes to named the SIM and modem it goes from, as the composer's own question does.
+      expect(question.from).toMatchObject({ simId: demo.simId, path: demo.path });
+      expect(question.from!.simId).not.toBe(modemB.simId);
     } finally {
       await c.close();
       core = null;
