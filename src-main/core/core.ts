@@ -367,8 +367,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       preview: (req) => {
         this.checkExtensionRequest(req);
         const { to, redacted, confirm } = this.prepare(req);
-        const { modemId, path, simId, identity } = this.readyModem();
-        return { to, redacted, confirm, from: { modemId, path, simId, identity } };
+        const ready = this.readyModems();
+        const { modemId, path, simId, identity } = ready[0]!;
+        // The extension cannot choose a SIM: with several ready, its user says yes to the one named (review36).
+        return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
       send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
       modem: () => this.extensionModemView(),
@@ -401,10 +403,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 
-  private readyModem(): ModemStatus {
-    const ready = [...this.sessions.values()].find((s) => s.snapshot().state === 'ready');
-    if (!ready) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
-    return ready.snapshot();
+  /** At least one, else `modem.none`. */
+  private readyModems(): ModemStatus[] {
+    const ready = [...this.sessions.values()].map((s) => s.snapshot()).filter((s) => s.state === 'ready');
+    if (!ready.length) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
+    return ready;
   }
 
   /**
@@ -655,6 +658,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     return session.send(previous.to, text, text);
   }
+}
+
+/** Why an extension's send is asked in the app although its instruction is not: which customer's line it goes from. */
+function severalSims(count: number): { zh: string; en: string } {
+  return {
+    zh: `有 ${count} 张 SIM 卡就绪，扩展选不了卡：请核对它从哪张卡发出`,
+    en: `${count} SIMs are ready and the extension cannot choose one: check which SIM it goes from`,
+  };
 }
 
 /** An instruction to a service number, or free text to a person (keeps an emoji's joiners). */

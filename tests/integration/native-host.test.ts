@@ -372,7 +372,8 @@ describe('the native-messaging host and the app behind it', () => {
       // The extension's own: its YE on the demo modem, then A1, B2 passed on certain, shown mixed once it is away.
       const p = port(socket);
       const signed = await pair(c, p);
-      await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+      // Two SIMs ready: the app's user says yes to the SIM it goes from (review36).
+      await approvedSend(c, signed, { ref: 'ye', id: 'YE' });
       await p.next(is('reply', (m) => m.ref === 'ye'));
       const own = sameSecond(c);
       await own.deliver(own.a[0]!.hex, own.a[0]!.text);
@@ -546,6 +547,30 @@ describe('the native-messaging host and the app behind it', () => {
       // What the user said yes to named the SIM and modem it goes from, as the composer's own question does.
       expect(question.from).toMatchObject({ simId: demo.simId, path: demo.path });
       expect(question.from!.simId).not.toBe(modemB.simId);
+    } finally {
+      await c.close();
+      core = null;
+      await second.close();
+    }
+  }, 60_000);
+
+  it('with two SIMs ready, even an instruction the catalog does not ask about (KTGPRS, data turned on) is asked in the app, naming the SIM it goes from: the extension cannot choose one (review36)', async () => {
+    const { core: c, socket } = await start();
+    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+    try {
+      await secondModem(c, second);
+      const demo = (await c.call('modem.list', {})).find((m) => m.modemId === 'demo')!;
+      const p = port(socket);
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'kt', id: 'KTGPRS' });
+      const first = await p.next(is('send-state', (m) => m.ref === 'kt'));
+      expect(first.state).toBe('confirming');
+      const question = await approval(c, 'send');
+      expect(question).toMatchObject({ text: 'KTGPRS', from: { simId: demo.simId }, reason: { zh: expect.stringMatching(/SIM/), en: expect.stringMatching(/SIM/) } });
+      await c.call('approvals.decide', { id: question.id, approve: true });
+      await p.next(is('send-state', (m) => m.ref === 'kt' && m.state === 'sent'));
+      expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['KTGPRS']);
+      expect(second.emulator.sent).toHaveLength(0);
     } finally {
       await c.close();
       core = null;
