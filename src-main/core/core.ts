@@ -6,6 +6,7 @@ import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { outgoingText, removedNote, type Audience } from '../../src-shared/catalog/outgoing-text';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
+import { SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -552,6 +553,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
 
   private async send(req: Request<'send'>): Promise<string> {
     const session = this.session(req.modemId);
+    // While a card is being set up the session ties the send to the card before (review34); a card identified is compared.
+    const holding = session.snapshot().simId;
+    if (req.simId !== undefined && holding !== null && holding !== req.simId) throw cardSwapped();
     const { to, text, redacted, confirm } = this.prepare(req);
     if (confirm && !req.confirmed) {
       throw new HallError(
@@ -658,6 +662,18 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     return session.send(previous.to, text, text);
   }
+}
+
+/** The page's send named a SIM that its modem no longer holds: the yes was for another customer's line. */
+function cardSwapped(): HallError {
+  return new HallError(
+    SIM_CHANGED_ERROR,
+    {
+      zh: '确认时显示的那张 SIM 卡已经不在这个调制解调器里了（换成了另一张卡），所以没有发出。',
+      en: 'The SIM shown when you confirmed is no longer in this modem (another card is in), so it was not sent.',
+    },
+    { action: { zh: '核对现在插着的是不是这位客户的卡，再发送一次。', en: 'Check that the card in now is this customer’s, then send it again.' } },
+  );
 }
 
 /** Why an extension's send is asked in the app although its instruction is not: which customer's line it goes from. */
