@@ -6,6 +6,7 @@ import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { outgoingText, removedNote, type Audience } from '../../src-shared/catalog/outgoing-text';
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
+import { SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
 import { HallError, toHallError } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
@@ -23,6 +24,7 @@ import {
   type ExtensionGateway,
   type ExtensionLink,
   type ExtensionPolicy,
+  type ExtensionSender,
   type ExtensionSendRequest,
 } from '../services/extension-link';
 import { CatalogState } from '../services/catalog-state';
@@ -366,9 +368,12 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       preview: (req) => {
         this.checkExtensionRequest(req);
         const { to, redacted, confirm } = this.prepare(req);
-        return { to, redacted, confirm };
+        const ready = this.readyModems();
+        const { modemId, path, simId, identity } = ready[0]!;
+        // The extension cannot choose a SIM: with several ready, its user says yes to the one named (review36).
+        return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
-      send: (req, confirmed) => this.send({ ...req, modemId: this.readyModemId(), confirmed }),
+      send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
       modem: () => this.extensionModemView(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
@@ -399,10 +404,34 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 
-  private readyModemId(): string {
-    const ready = [...this.sessions.values()].find((s) => s.snapshot().state === 'ready');
-    if (!ready) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
-    return ready.snapshot().modemId;
+  /** At least one, else `modem.none`. */
+  private readyModems(): ModemStatus[] {
+    const ready = [...this.sessions.values()].map((s) => s.snapshot()).filter((s) => s.state === 'ready');
+    if (!ready.length) throw new HallError('modem.none', { zh: '没有可用的调制解调器。', en: 'No modem is ready.' });
+    return ready;
+  }
+
+  /**
+   * The modem an extension's send was asked from, while it is ready and holds the SIM it held then. The user's yes
+   * was to that SIM (the approval names it): taken away or given another card meanwhile, the first ready modem would
+   * be another customer's line (review36), so nothing is sent and the extension is told.
+   */
+  private stillHolding(from: ExtensionSender): string {
+    const now = this.sessions.get(from.modemId)?.snapshot();
+    if (now?.state === 'ready' && now.simId === from.simId) return from.modemId;
+    throw new HallError(
+      'extension.sim-changed',
+      {
+        zh: '这条指令要从的那张 SIM 卡在等待确认时已不在调制解调器里（或设备已断开），所以没有发出，也没有改从别的卡发出。',
+        en: 'The SIM this instruction was to go from left its modem (or the modem was disconnected) while it waited for the yes, so it was not sent, nor sent from another SIM.',
+      },
+      {
+        action: {
+          zh: '把这张卡重新连上，再从扩展发送一次。',
+          en: 'Connect that SIM again, then send it from the extension again.',
+        },
+      },
+    );
   }
 
   private extensionModemView(): ExtensionModemView | null {
@@ -524,6 +553,9 @@ export class HallCore extends Emitter<Events> implements CoreApi {
 
   private async send(req: Request<'send'>): Promise<string> {
     const session = this.session(req.modemId);
+    // While a card is being set up the session ties the send to the card before (review34); a card identified is compared.
+    const holding = session.snapshot().simId;
+    if (req.simId !== undefined && holding !== null && holding !== req.simId) throw cardSwapped();
     const { to, text, redacted, confirm } = this.prepare(req);
     if (confirm && !req.confirmed) {
       throw new HallError(
@@ -630,6 +662,26 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
     return session.send(previous.to, text, text);
   }
+}
+
+/** The page's send named a SIM that its modem no longer holds: the yes was for another customer's line. */
+function cardSwapped(): HallError {
+  return new HallError(
+    SIM_CHANGED_ERROR,
+    {
+      zh: '确认时显示的那张 SIM 卡已经不在这个调制解调器里了（换成了另一张卡），所以没有发出。',
+      en: 'The SIM shown when you confirmed is no longer in this modem (another card is in), so it was not sent.',
+    },
+    { action: { zh: '核对现在插着的是不是这位客户的卡，再发送一次。', en: 'Check that the card in now is this customer’s, then send it again.' } },
+  );
+}
+
+/** Why an extension's send is asked in the app although its instruction is not: which customer's line it goes from. */
+function severalSims(count: number): { zh: string; en: string } {
+  return {
+    zh: `有 ${count} 张 SIM 卡就绪，扩展选不了卡：请核对它从哪张卡发出`,
+    en: `${count} SIMs are ready and the extension cannot choose one: check which SIM it goes from`,
+  };
 }
 
 /** An instruction to a service number, or free text to a person (keeps an emoji's joiners). */

@@ -57,8 +57,11 @@ interface Pending {
   outgoing: Outgoing;
   /** The instruction whose question this is; none when only characters nobody sees were taken out. */
   instruction: Instruction | undefined;
-  /** The modem sending when the dialog opened: the dialog says so if another takes over meanwhile. */
-  openedWith: string | null;
+  /**
+   * The modem and SIM sending when the dialog opened: the dialog says so if another takes over meanwhile, a card swapped
+   * in the same modem included (review36: only the port was compared).
+   */
+  openedWith: Pick<ModemStatus, 'path' | 'simId'>;
   resolve(commandId: string | null): void;
 }
 
@@ -87,7 +90,8 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       try {
         if ('retry' in outgoing) return (await api.call('retry', { commandId: outgoing.retry, ...(confirmed ? { confirmed } : {}) })).commandId;
         const what = 'instruction' in outgoing ? { id: outgoing.instruction.id, params: outgoing.params } : { text: outgoing.text };
-        const { commandId } = await api.call('send', { modemId: modem.modemId, ...what, ...(confirmed ? { confirmed } : {}) });
+        // The SIM the page shows it going from: a card put in since that the page has not heard of yet refuses it.
+        const { commandId } = await api.call('send', { modemId: modem.modemId, ...what, ...(confirmed ? { confirmed } : {}), ...(modem.simId ? { simId: modem.simId } : {}) });
         return commandId;
       } catch (error) {
         reportError(error);
@@ -104,7 +108,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
       // Characters taken out (outgoingText) are said before anything goes: the core asks too.
       if (instruction?.risk.confirm || removedFrom(outgoing).length) {
-        return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: modem.path, resolve }));
+        return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: { path: modem.path, simId: modem.simId }, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
     },
@@ -136,7 +140,7 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       <p>{t('confirm.text', { text: pending.outgoing.shown, to: pending.instruction?.to ?? '10086' })}</p>
       <RemovedNote removed={removedFrom(pending.outgoing)} />
       {modem && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(modem) })}</p>}
-      {modem && modem.path !== pending.openedWith && (
+      {modem && (modem.path !== pending.openedWith.path || modem.simId !== pending.openedWith.simId) && (
         <p className="field-error confirm-via-changed" role="alert">
           {t('confirm.viaChanged')}
         </p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ApprovalView } from '../../src-shared/api/contract';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useCore } from '../core/CoreProvider';
+import { senderLabel } from '../core/modems';
 import { useErrorToast } from '../core/toasts';
 import { useI18n } from '../prefs/PrefsProvider';
 
@@ -56,6 +57,7 @@ export function ApprovalPrompt() {
       ) : (
         <>
           <p>{t('approval.sendBody', { text: question.text ?? '', to: question.to ?? '' })}</p>
+          {question.from && <p className="confirm-via">{t('confirm.via', { sender: senderLabel(question.from) })}</p>}
           {question.reason && <p className="risk">{bi(question.reason)}</p>}
         </>
       )}

@@ -109,6 +109,8 @@ export const RequestSchemas = {
     to: v.optional(Phone),
     /** Risky instructions (TJ, QX…) are refused unless the user confirmed them. */
     confirmed: v.optional(v.boolean()),
+    /** The SIM the user saw it go from (the question's `confirm.via`): another card in that modem now refuses it (review36). */
+    simId: v.optional(Text(128)),
   }),
   /**
    * Retry an instruction that failed (never done automatically: it may already have left). Refused
@@ -265,6 +267,8 @@ export interface ApprovalView {
   to?: string;
   text?: string;
   reason?: { zh: string; en: string };
+  /** Send: the modem and SIM it goes from, chosen when asked; a yes sends from that SIM only (review36). */
+  from?: Pick<ModemStatus, 'path' | 'simId' | 'identity'>;
   createdAt: number;
   expiresAt: number;
 }

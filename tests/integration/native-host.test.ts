@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
-import type { ApprovalView } from '../../src-shared/api/contract';
+import type { ApprovalView, ModemStatus } from '../../src-shared/api/contract';
 import type { HandedOutRecord } from '../../src-shared/journal-records';
 import { randomToken, textDigest } from '../../src-shared/api/extension-auth';
 import type { AppMessage } from '../../src-shared/api/extension-messages';
@@ -15,7 +15,7 @@ import { FakeChromePort, is, SignedPort } from './native-host-kit';
 import { FAST } from './session-kit';
 import type { EmulatorOptions } from '../../src-main/emulator/options';
 import { DEFAULT_SUBSCRIBER } from '../../src-main/emulator/subscriber-10086';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
+import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
 import type { ModemEmulator } from '../../src-main/emulator/modem';
 import { assembleRecords } from '../../src-shared/assemble';
 import { decodePdu, encodeDeliverParts, type DeliverPart } from '../../src-shared/pdu';
@@ -135,6 +135,29 @@ async function a1b2PassedOnCertain(beforeLong: () => Promise<unknown> = async ()
   const first = await p.next(is('reply', (m) => m.ref === 'ye' && m.text.startsWith(a1!.text.slice(0, 10))));
   expect('uncertain' in first).toBe(false);
   return { c, p, signed, socket, first, a2: a2!, b1: b1!, deliver };
+}
+
+/**
+ * A core on the demo modem and a second modem on a real pseudo-terminal (another SIM), both ready, for `run`;
+ * both closed after.
+ */
+async function withTwoModems(run: (o: { c: HallCore; socket: string; second: PtyEmulator; modemB: ModemStatus }) => Promise<void>): Promise<void> {
+  const { core: c, socket } = await start();
+  const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
+  try {
+    await c.call('modem.connect', { path: second.path });
+    let modemB: ModemStatus | undefined;
+    for (let i = 0; i < 600 && !modemB; i++) {
+      modemB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
+      if (!modemB) await new Promise((r) => setTimeout(r, 25));
+    }
+    if (!modemB) throw new Error('the second modem is not ready');
+    await run({ c, socket, second, modemB });
+  } finally {
+    await c.close();
+    core = null;
+    await second.close();
+  }
 }
 
 /** A fresh browser profile's association, paired with the app user's yes; requests on it are signed. */
@@ -352,22 +375,15 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('a recheck is answered only about replies passed on to that extension: another SIM’s long message read possibly joined wrong, its time and text named right, gets no answer (fleet27)', async () => {
-    const { core: c, socket } = await start();
-    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
-    try {
-      await c.call('modem.connect', { path: second.path });
-      let simB: string | null | undefined;
-      for (let i = 0; i < 600 && !simB; i++) {
-        simB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready')?.simId;
-        if (!simB) await new Promise((r) => setTimeout(r, 25));
-      }
-      if (!simB) throw new Error('the second modem is not ready');
+    await withTwoModems(async ({ c, socket, second, modemB }) => {
+      const simB = modemB.simId;
       const onB: HandedOutRecord[] = [];
       c.on('incoming', (r) => r.simId === simB && onB.push(r));
       // The extension's own: its YE on the demo modem, then A1, B2 passed on certain, shown mixed once it is away.
       const p = port(socket);
       const signed = await pair(c, p);
-      await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+      // Two SIMs ready: the app's user says yes to the SIM it goes from (review36).
+      await approvedSend(c, signed, { ref: 'ye', id: 'YE' });
       await p.next(is('reply', (m) => m.ref === 'ye'));
       const own = sameSecond(c);
       await own.deliver(own.a[0]!.hex, own.a[0]!.text);
@@ -395,11 +411,7 @@ describe('the native-messaging host and the app behind it', () => {
       });
       expect(await q.next(is('reply-uncertain'))).toMatchObject({ ref: 'ye', receivedAt: first.receivedAt });
       expect((await heardSoFar(q)).filter((m) => m.type === 'reply-uncertain').map((m) => (m as { ref: string }).ref)).toEqual(['ye']);
-    } finally {
-      await c.close();
-      core = null;
-      await second.close();
-    }
+    });
   }, 90_000);
 
   it('a send of the extension that takes the same kind of answer (KTLDXS: success) gets its own reply, not the app’s password reset after it', async () => {
@@ -495,17 +507,8 @@ describe('the native-messaging host and the app behind it', () => {
   it('a reply on another SIM is not the answer to the extension’s send: the app’s reset on a second modem stays in the app', async () => {
     // The demo modem (where the extension's sends go) answers only once the second modem, on a real
     // pseudo-terminal, another SIM, has answered (held, not three seconds that a loaded machine may outrun).
-    const { core: c, socket } = await start();
-    c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
-    const second = await startPtyEmulator({ emulatorOptions: { ...FAST, seed: 4242, sim: { iccid: '89860012345678900041', imsi: '460001234567004' } } });
-    try {
-      await c.call('modem.connect', { path: second.path });
-      let modemB: Awaited<ReturnType<typeof c.call<'modem.list'>>>[number] | undefined;
-      for (let i = 0; i < 600 && !modemB; i++) {
-        modemB = (await c.call('modem.list', {})).find((m) => m.path === second.path && m.state === 'ready' && m.simId);
-        if (!modemB) await new Promise((r) => setTimeout(r, 25));
-      }
-      if (!modemB) throw new Error('the second modem is not ready');
+    await withTwoModems(async ({ c, socket, modemB }) => {
+      c.demo!.emulator.fault({ kind: 'hold', what: '10086-replies' });
       const p = port(socket);
       const signed = await pair(c, p);
       await approvedSend(c, signed, { ref: 'reset', id: 'MMHF', params: { idNumber: DEFAULT_SUBSCRIBER.idNumber } });
@@ -518,11 +521,46 @@ describe('the native-messaging host and the app behind it', () => {
       const heard = await heardSoFar(p);
       expect(heard.filter((m) => m.type === 'reply')).toHaveLength(1);
       expect(JSON.stringify(heard)).not.toContain(passwordB);
-    } finally {
-      await c.close();
-      core = null;
-      await second.close();
-    }
+    });
+  }, 60_000);
+
+  it('an approved send goes from the SIM its approval named or not at all: the modem taken away meanwhile does not hand it to another customer’s SIM (review36)', async () => {
+    await withTwoModems(async ({ c, socket, second, modemB }) => {
+      const demo = (await c.call('modem.list', {})).find((m) => m.modemId === 'demo')!;
+      const p = port(socket);
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'tj', id: 'TJ' });
+      const question = await approval(c, 'send');
+      // The clerk takes the first customer's modem away while the question is up, then says yes to it.
+      await c.call('modem.disconnect', { modemId: 'demo' });
+      await c.call('approvals.decide', { id: question.id, approve: true });
+      const outcome = await p.next(is('send-state', (m) => m.ref === 'tj' && m.state !== 'confirming'));
+      expect(outcome.state).toBe('failed');
+      expect(outcome.error).toMatchObject({ code: 'extension.sim-changed', zh: expect.stringMatching(/没有发出/), en: expect.stringMatching(/not sent/) });
+      // The failure came instead of 'queued': nothing was queued on any modem, so nothing goes from SIM B.
+      expect((await c.call('journal.pending', {})).outgoing.filter((o) => o.text === 'TJ')).toEqual([]);
+      expect(second.emulator.sent).toHaveLength(0);
+      // What the user said yes to named the SIM and modem it goes from, as the composer's own question does.
+      expect(question.from).toMatchObject({ simId: demo.simId, path: demo.path });
+      expect(question.from!.simId).not.toBe(modemB.simId);
+    });
+  }, 60_000);
+
+  it('with two SIMs ready, even an instruction the catalog does not ask about (KTGPRS, data turned on) is asked in the app, naming the SIM it goes from: the extension cannot choose one (review36)', async () => {
+    await withTwoModems(async ({ c, socket, second }) => {
+      const demo = (await c.call('modem.list', {})).find((m) => m.modemId === 'demo')!;
+      const p = port(socket);
+      const signed = await pair(c, p);
+      await signed.post({ type: 'send', ref: 'kt', id: 'KTGPRS' });
+      const first = await p.next(is('send-state', (m) => m.ref === 'kt'));
+      expect(first.state).toBe('confirming');
+      const question = await approval(c, 'send');
+      expect(question).toMatchObject({ text: 'KTGPRS', from: { simId: demo.simId }, reason: { zh: expect.stringMatching(/SIM/), en: expect.stringMatching(/SIM/) } });
+      await c.call('approvals.decide', { id: question.id, approve: true });
+      await p.next(is('send-state', (m) => m.ref === 'kt' && m.state === 'sent'));
+      expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['KTGPRS']);
+      expect(second.emulator.sent).toHaveLength(0);
+    });
   }, 60_000);
 
   it('an app send already answered no longer holds back the reply to the extension’s own send of that kind (the app’s YE, then the extension’s custom 101)', async () => {

@@ -97,4 +97,23 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     // Its status report may come before a poll sees it sent.
     await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(sent|delivered)$/);
   }, 90_000);
+
+  it('a yes given for the card before is not sent from the card put in since: refused as send.sim-changed, nothing sent; asked of the card in, it goes (review36)', async () => {
+    // The page asks TJ's question for the card in now (`confirm.via` names it); the clerk swaps the card; the next
+    // is up, registered, before the yes. Before, the page's send named only the modem, and TJ went from the next card.
+    const { modemId, simId: shown } = (await core.call('modem.list', {}))[0]!;
+    const AFTER = { iccid: '89860012345678900124', imsi: '460001234567012' };
+    modem.emulator.swapSim(AFTER);
+    await expect.poll(async () => (await core.call('modem.list', {}))[0], { timeout: 20_000 }).toMatchObject({ state: 'ready', simId: AFTER.iccid, registration: 'home' });
+    const sentBefore = modem.emulator.sent.length;
+    const refused = await core.call('send', { modemId, id: 'TJ', confirmed: true, simId: shown! }).then(
+      () => null,
+      (e: { code: string; zh: string; en: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 'send.sim-changed', zh: expect.stringMatching(/没有发出/), en: expect.stringMatching(/not sent/) });
+    // The same yes asked of the card in now goes: the refusal was the only thing between them.
+    const { commandId } = await core.call('send', { modemId, id: 'TJ', confirmed: true, simId: AFTER.iccid });
+    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(sent|delivered)$/);
+    expect(modem.emulator.sent.slice(sentBefore).map((s) => s.part.text)).toEqual(['TJ']);
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { mac, macMatches, randomToken, textDigest } from '../../../src-shared/api/extension-auth';
-import type { ApprovalView, OutgoingRecord } from '../../../src-shared/api/contract';
+import type { ApprovalView, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
 import type { HandedOutRecord } from '../../../src-shared/journal-records';
 import {
   parseExtensionRequest,
@@ -25,11 +25,23 @@ import type { ToldReplies } from './told-replies';
 
 export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref' | 'auth'>;
 
+/** The modem a send of the extension goes from, and the SIM it held when the send was asked (what an approval names). */
+export interface ExtensionSender {
+  modemId: string;
+  path: string;
+  simId: string | null;
+  identity: ModemStatus['identity'];
+}
+
 /** What the extensions may use of the app core: nothing more. */
 export interface ExtensionGateway {
-  preview(req: ExtensionSendRequest): { to: string; redacted: string; confirm: Bilingual | null };
-  /** Sends on the first ready modem; `confirmed` when the app's user approved this very send. */
-  send(req: ExtensionSendRequest, confirmed: boolean): Promise<string>;
+  /** The SMS, whether the app's user must say yes first, and the ready modem it goes from (`modem.none` without one). */
+  preview(req: ExtensionSendRequest): { to: string; redacted: string; confirm: Bilingual | null; from: ExtensionSender };
+  /**
+   * Sends from `from`, only while that modem still holds the SIM it held when asked (else `extension.sim-changed`):
+   * `confirmed` when the app's user approved this very send.
+   */
+  send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender): Promise<string>;
   modem(): ExtensionModemView | null;
   onIncoming(listener: (record: HandedOutRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
@@ -270,6 +282,7 @@ export class ExtensionSession {
         to: preview.to,
         text: preview.redacted,
         reason: preview.confirm,
+        from: { path: preview.from.path, simId: preview.from.simId, identity: preview.from.identity },
       };
       let outcome: 'approved' | 'declined' | 'expired';
       try {
@@ -282,10 +295,10 @@ export class ExtensionSession {
       confirmed = true;
     }
     try {
-      const commandId = await this.policy.gateway.send(req, confirmed);
+      const commandId = await this.policy.gateway.send(req, confirmed, preview.from);
       const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
-      const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? null, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
+      const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? preview.from.simId, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
       this.commands.set(commandId, { ...sent, ref, association, secret: preview.redacted.includes(SECRET_MASK), custom: req.custom !== undefined });
       // The core reported 'queued' before we knew the command's id: say it now; later states follow.
       this.say({ type: 'send-state', ref, state: 'queued' }, association);

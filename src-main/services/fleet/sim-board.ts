@@ -13,10 +13,13 @@ import { Emitter } from '../modem/emitter';
 
 export type { SimState };
 
-/** A whole message received by a SIM. `text` is withheld (null) unless it came from a service number. */
+/**
+ * A whole message received by a SIM. `text` and `from` are withheld (null) unless it came from a service number: who
+ * writes to a customer's SIM is as private as what they write (review36: their number went to the MQTT broker).
+ */
 export interface SimMessage {
   simId: string;
-  from: string;
+  from: string | null;
   receivedAt: number;
   kind: ReplyUnderstanding['kind'];
   text: string | null;
@@ -374,9 +377,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   ): { before: SimState; after: SimState } | null {
     // A part the journal kept comes masked: digits glued to its mask are no figure (`余额为******5.30元`).
     const understood = understandReply({ text: hideMaskedRest(text), receivedAt, from });
-    // A message from anyone but a service number is someone's private text: only that it came is told.
+    // A message from anyone but a service number is someone's private text: only that it came is told, not by whom.
     const fromService = builtinReplyRules().serviceNumbers.has(localNumber(from));
-    this.emit('message', { simId, from, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}), ...(writtenBy === undefined ? {} : { writtenBy }) });
+    this.emit('message', { simId, from: fromService ? from : null, receivedAt, kind: understood.kind, text: fromService ? this.redact(text) : null, ...(mayRepeat ? { mayRepeat } : {}), ...(writtenBy === undefined ? {} : { writtenBy }) });
     // A text that may join two replies (two sendings under one reference in one second) gives figures of neither;
     // one the journal names as maybe a message told before gives its figures, read then, no second time.
     if (understood.kind !== 'figures' || uncertain || !figures) return null;

@@ -124,14 +124,15 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
     const events = sub.messages.filter((m) => m.topic === `${P}/sim/${simId}/event`).map((m) => JSON.parse(m.payload));
     expect(events.some((e) => e.kind === 'figures' && e.from.endsWith('10086') && typeof e.text === 'string')).toBe(true);
 
-    // Someone else's SMS: that it came is told, never its text.
+    // Someone else's SMS: that it came is told, never its text, nor who wrote it (review36: their number left the machine).
     c.demo!.emulator.deliver('13912345678', '验证码 246810，请勿告诉他人');
     const privateEvent = await waitFor(
-      () => sub.messages.map((m) => (m.topic.endsWith('/event') ? JSON.parse(m.payload) : null)).find((e) => e?.from === '13912345678'),
+      () => sub.messages.map((m) => (m.topic.endsWith('/event') ? JSON.parse(m.payload) : null)).find((e) => e?.text === null),
       'private event',
     );
-    expect(privateEvent.text).toBeNull();
+    expect(privateEvent).toMatchObject({ from: null, text: null });
     expect(sub.messages.some((m) => m.payload.includes('246810'))).toBe(false);
+    expect(sub.messages.some((m) => m.payload.includes('13912345678'))).toBe(false);
 
     // The password is in no file but its own, and never on the broker.
     for (const name of await readdir(dir)) {
