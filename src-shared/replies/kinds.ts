@@ -288,7 +288,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       oneKindRun(reads, previous!.at, text);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
-    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew && !ownItemKindBefore(text, previous!.end, read.start, rules)) {
       ({ pool, headed } = kindBefore(previous!));
       inferred(pool, chained ? 'clause' : 'before');
     }
@@ -648,8 +648,21 @@ function itemKind(text: string, from: number, end: number, rules: ReplyRules): {
   return { pool: poolIn(name.replace(ABSENT_KIND, ' '), rules), from: narrowedIn(name, rules) ? 'narrowed' : 'heading', unknown: false };
 }
 
+/**
+ * "1、…套餐(上月结转流量)，已使用2044.51MB剩余0MB；2、…套餐，已使用724.53MB…" (real r25b-015): an amount that opens another
+ * numbered item takes no kind the item before named within itself (a kind said before the list still heads every item).
+ */
+function ownItemKindBefore(text: string, previousEnd: number, start: number, rules: ReplyRules): boolean {
+  if (text === '' || !ITEM_NUMBER_AT.test(text.slice(previousEnd, start))) return false;
+  let itemStart = -1;
+  for (const m of text.slice(0, previousEnd).matchAll(ITEM_NUMBER)) itemStart = m.index + m[0].length;
+  return itemStart >= 0 && poolIn(text.slice(itemStart, previousEnd).replace(ABSENT_KIND, ' '), rules) !== null;
+}
+
 /** The number that opens an item of a list ("；3、", "：1)", " 2."), after a separator or at the start. */
 const ITEM_NUMBER = /(?:^|[;:,。!?\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:[、)]|\.(?=\p{Script=Han}))/gu;
+
+const ITEM_NUMBER_AT = new RegExp(ITEM_NUMBER.source, 'u');
 
 const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、]/u;
 
