@@ -367,7 +367,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
-    const note = read.inBrackets && !packContents(read, text) && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
+    const note = read.inBrackets && !packContents(read, text) && !usedAndLeftOf(reads, i) && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
@@ -395,6 +395,18 @@ const IN_USE_CLAUSE = /正在?使用[^,;:]+,\s*$/u;
 function packContents(read: Read, text: string): boolean {
   if (read.bracket === null || !/^\s*(?:包含|含有)/u.test(read.bracket.words)) return false;
   return /(?:包|套餐|\d元)\s*$/u.test(text.slice(Math.max(0, read.bracket.at - 12), read.bracket.at));
+}
+
+/**
+ * "1、07版网际飞车(包含省内流量100.00M)--已使用16.65M，剩余83.35M" (real r25a-035): a total in brackets that the use and what is
+ * left right after the bracket add up to is the size of what they are of, no note kept to itself: they are of its kind.
+ */
+function usedAndLeftOf(reads: Read[], i: number): boolean {
+  const [total, a, b] = [reads[i]!, reads[i + 1], reads[i + 2]];
+  if (total.figure.field !== 'total' || !a || !b || a.inBrackets || b.inBrackets || a.sentence !== total.sentence || b.sentence !== total.sentence) return false;
+  if (a.figure.topic !== 'data' || b.figure.topic !== 'data' || new Set([a.figure.field, b.figure.field]).size !== 2 || ![a, b].every((r) => r.figure.field === 'used' || r.figure.field === 'remaining')) return false;
+  const precision = Math.max(total.precision, a.precision, b.precision);
+  return Math.abs(a.figure.value + b.figure.value - total.figure.value) <= precision * 2 + 1e-9;
 }
 
 /**

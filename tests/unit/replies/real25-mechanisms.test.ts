@@ -17,7 +17,29 @@ const FIGURES: [string, string, string[]][] = [
     '您好！使用情况如下:1、畅聊套餐58元(上月结转流量)，已使用100.00MB剩余0MB；2、畅聊套餐58元，已使用20.00MB剩余480.00MB；',
     ['data.used 100 carryover', 'data.remaining 0 carryover', 'data.used 20', 'data.remaining 480'],
   ],
+  [
+    'amounts under a heading of details (详细如下:) say the amount before again; they make it no total (real r25b-019)',
+    '截至5月1日，您本月已使用流量0MB，剩余流量为300MB，详细如下：1.[国内]已使用0MB，剩余300MB；',
+    ['data.used 0', 'data.remaining 300', 'data.used 0 general', 'data.remaining 300 general'],
+  ],
+  [
+    'a word of what was done (上网) before an allowance word (可享受) names no use (real r25b-016, r25b-018)',
+    '您本月手机上网优惠情况：省内手机上网流量优惠可享受200.00M，现剩余150.00M；',
+    ['data.total 200 provincial', 'data.remaining 150 provincial'],
+  ],
+  [
+    'the use and what is left after a total in brackets that they add up to are of its kind (real r25a-035)',
+    '您手机上网使用详情如下：\n1、网际飞车(包含省内流量50.00M)--已使用10.50M，剩余39.50M。',
+    ['data.total 50 provincial', 'data.used 10.5 provincial', 'data.remaining 39.5 provincial'],
+  ],
   // Guards.
+  ['guard: a use and what is left with no details heading before them still add up to the total before', '您本月可用流量为10GB，已使用2GB，剩余8GB。', ['data.total 10240', 'data.used 2048', 'data.remaining 8192']],
+  ['guard: a word of what was done before a sum word (共) is used in all', '您本月上网流量共300MB。', ['data.used 300']],
+  [
+    'guard: a note in brackets that the use and left after it do not add up to keeps its kind to itself',
+    '您的网际飞车(包含省内流量50.00M)已使用10.50M，剩余20.00M。',
+    ['data.total 50 provincial', 'data.used 10.5', 'data.remaining 20'],
+  ],
   ['guard: an advert word followed by no use of the customer still masks its sentence', '限时特惠，剩余名额不多，10元包1GB流量。', []],
   [
     'guard: a kind said before the numbered list still heads every item',
