@@ -644,6 +644,30 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
 }
 
 /**
+ * "…使用情况如下：上月结转流量：国内流量为2GB10MB，已使用0MB，剩余2GB10MB，省内流量为3GB，已使用完。本月流量：…" (real r25b-034): a
+ * heading within a sentence (words with no number between a colon, semicolon or sentence start and a colon) that names a kind says
+ * it of the data amounts after it up to the next colon's heading or the sentence's end, when it is stronger than their own (carried
+ * over domestic data is carried over), as a heading line does.
+ */
+export function kindOfInlineHeading(reads: Read[], text: string, rules: ReplyRules): void {
+  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+  for (const m of text.matchAll(INLINE_HEADING)) {
+    const pool = poolIn(m[1]!.replace(ABSENT_KIND, ' '), rules);
+    if (pool === null) continue;
+    const from = m.index + m[0].length;
+    const rest = text.slice(from);
+    const stop = from + rest.search(/[。!?\n]|[^:;。!?\n\d]{1,16}:|$/u);
+    for (const read of reads) {
+      if (read.figure.topic !== 'data' || read.kindUnknown || read.start < from || read.end > stop) continue;
+      if (strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+    }
+  }
+}
+
+/** A heading within a sentence: after a colon, a semicolon or a sentence's start, words with no number, then a colon. */
+const INLINE_HEADING = /(?<=[:;。!?]\s*)([^:;,。!?\n\d()]{2,16}):(?!\s*\n)/gu;
+
+/**
  * "；4、免6个月8元月租，赠送6个月1G区内流量:已使用1024.00M" (real r17-036, its items reordered): the kind the name of the
  * numbered item an amount opens states (up to the item's colon, past the amount) is the kind of its amounts that name
  * none, before a package's named elsewhere and never the item before's. A word in it that narrows the kind

@@ -36,7 +36,7 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label) || endsGroup(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
@@ -62,6 +62,12 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
  * statement and names no amount after it.
  */
 const usedUp = (window: string, at: number, label: string): boolean => /[用耗]$/u.test(label) && USED_UP_AFTER.test(window.slice(at + label.length, at + label.length + 1));
+
+/**
+ * "流量安心包尚未使用；超级4G全家统…" (real r25b-034): a label that ends its clause group (a semicolon right after it) says a state of
+ * what it follows and names no amount after the semicolon.
+ */
+const endsGroup = (window: string, at: number, label: string): boolean => /^\s*;/u.test(window.slice(at + label.length));
 
 /**
  * "普通流量（含国内、省内）241MB": a word in a note in brackets closed before the amount, with no amount of its own,

@@ -32,7 +32,22 @@ const FIGURES: [string, string, string[]][] = [
     '您手机上网使用详情如下：\n1、网际飞车(包含省内流量50.00M)--已使用10.50M，剩余39.50M。',
     ['data.total 50 provincial', 'data.used 10.5 provincial', 'data.remaining 39.5 provincial'],
   ],
+  [
+    'a label right before a semicolon (尚未使用；) names no amount after it, nor a network in a name (4G) (real r25b-034)',
+    '您本月流量：加油包尚未使用；超级4G全能王（2016版）本月内含20GB，已使用1GB，剩余19GB。',
+    ['data.total 20480', 'data.used 1024', 'data.remaining 19456'],
+  ],
+  [
+    'a heading within a sentence (上月结转流量：) that names a kind says it of the data after it, when stronger (real r25b-034)',
+    '您各类套餐使用情况如下：上月结转流量：国内流量为1GB，已使用0MB，剩余1GB。本月流量：您的套餐本月内含10GB，已使用1GB，剩余9GB。',
+    ['data.total 1024 carryover', 'data.used 0 carryover', 'data.remaining 1024 carryover', 'data.total 10240', 'data.used 1024', 'data.remaining 9216'],
+  ],
   // Guards.
+  [
+    'guard: a heading within a sentence names no kind past the next heading',
+    '您的流量情况：省内流量：已使用1GB，剩余2GB；国内流量：已使用3GB，剩余4GB。',
+    ['data.used 1024 provincial', 'data.remaining 2048 provincial', 'data.used 3072 general', 'data.remaining 4096 general'],
+  ],
   ['guard: a use and what is left with no details heading before them still add up to the total before', '您本月可用流量为10GB，已使用2GB，剩余8GB。', ['data.total 10240', 'data.used 2048', 'data.remaining 8192']],
   ['guard: a word of what was done before a sum word (共) is used in all', '您本月上网流量共300MB。', ['data.used 300']],
   [
