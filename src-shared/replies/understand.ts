@@ -167,7 +167,9 @@ export class ReplyReader {
         if (this.rules.adverts.held.some((w) => inside.includes(w) && SAYS_AMOUNT.test(inside.slice(inside.indexOf(w) + w.length)))) continue;
         ranges.push([at[0], at[1]]);
         const name = folded.text.slice(at[0], at[1]).trim();
-        if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to)) continue;
+        // "您今后可直接发送“18*月份#”到10086实现流量查询" (real r25b-035): what is quoted after a word of sending is a code to send,
+        // no package of the customer's.
+        if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to) || SENT_CODE.test(folded.text.slice(Math.max(0, at[0] - 8), at[0]))) continue;
         const span = spanOf(original, folded, at[0], at[1]);
         names.push({ name: span.text.trim(), end: span.end });
       }
@@ -176,6 +178,8 @@ export class ReplyReader {
   }
 }
 
+/** A word of sending right before the quote that opens a name. */
+const SENT_CODE = /(?:发送?|回复|编辑(?:短信)?|输入)\s*["“「『]$/u;
 /** Words then an amount (剩余免费分钟数:259分钟): a figure said, not a name. */
 const SAYS_AMOUNT = /^[^\d]{0,12}\d/u;
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */

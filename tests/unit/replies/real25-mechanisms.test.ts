@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureWords } from './format';
+import { understandReply } from '../../../src-shared/replies';
+import { figureWords, RECEIVED } from './format';
 
 // Round 43 (branch replies43): the general rules batch real25's dev part (2014 replies of a public SMS export and rows of a public
 // spreadsheet) showed. Every wording here is OURS (written for this test, NOT a real reply), after the real dev texts each case
@@ -42,6 +43,11 @@ const FIGURES: [string, string, string[]][] = [
     '您各类套餐使用情况如下：上月结转流量：国内流量为1GB，已使用0MB，剩余1GB。本月流量：您的套餐本月内含10GB，已使用1GB，剩余9GB。',
     ['data.total 1024 carryover', 'data.used 0 carryover', 'data.remaining 1024 carryover', 'data.total 10240', 'data.used 1024', 'data.remaining 9216'],
   ],
+  [
+    'what a month named by its number carries over into the next (结转至12月) is its total (real r25b-035)',
+    '您好！您10月结转至11月的国内流量为200MB。',
+    ['data.total 200 carryover'],
+  ],
   // Guards.
   [
     'guard: a heading within a sentence names no kind past the next heading',
@@ -65,4 +71,17 @@ const FIGURES: [string, string, string[]][] = [
 
 describe("round 43: batch real25's general rules", () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
+
+describe('round 43: a quoted code is no package', () => {
+  it('what is quoted after a word of sending (发送“18*月份#”) names no package of the figures after it (real r25b-035)', () => {
+    const u = understandReply({ text: '您今后可直接发送“18*月份#”到10086实现流量查询。您本月套餐内含流量为500MB，已使用20MB。', receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') throw new Error('figures expected');
+    expect(u.figures.map((f) => f.package)).toEqual([null, null]);
+  });
+  it('guard: a quoted package name is still its package', () => {
+    const u = understandReply({ text: '您办理的“10元100M流量包”已使用20MB，剩余80MB。', receivedAt: RECEIVED, from: '10086' });
+    if (u.kind !== 'figures') throw new Error('figures expected');
+    expect(u.figures.map((f) => f.package)).toEqual(['10元100M流量包', '10元100M流量包']);
+  });
 });
