@@ -646,8 +646,8 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
 /**
  * "…使用情况如下：上月结转流量：国内流量为2GB10MB，已使用0MB，剩余2GB10MB，省内流量为3GB，已使用完。本月流量：…" (real r25b-034): a
  * heading within a sentence (words with no number between a colon, semicolon or sentence start and a colon) that names a kind says
- * it of the data amounts after it up to the next colon's heading or the sentence's end, when it is stronger than their own (carried
- * over domestic data is carried over), as a heading line does.
+ * it of the data amounts after it up to the next colon's heading or the sentence's end that state no kind or only a scope (国内,
+ * 省内), when it is stronger (carried-over domestic data is carried over).
  */
 export function kindOfInlineHeading(reads: Read[], text: string, rules: ReplyRules): void {
   const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
@@ -659,7 +659,9 @@ export function kindOfInlineHeading(reads: Read[], text: string, rules: ReplyRul
     const stop = from + rest.search(/[。!?\n]|[^:;。!?\n\d]{1,16}:|$/u);
     for (const read of reads) {
       if (read.figure.topic !== 'data' || read.kindUnknown || read.start < from || read.end > stop) continue;
-      if (strength(pool) < strength(read.figure.pool)) read.figure.pool = pool;
+      // Only over a place's scope or none: data of a kind of its own (夜间, 定向, 共享) under it is not the heading's.
+      const own = read.figure.pool;
+      if ((own === null || rules.kindScopes.includes(own)) && strength(pool) < strength(own)) read.figure.pool = pool;
     }
   }
 }

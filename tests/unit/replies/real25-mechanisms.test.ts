@@ -48,7 +48,13 @@ const FIGURES: [string, string, string[]][] = [
     '您好！您10月结转至11月的国内流量为200MB。',
     ['data.total 200 carryover'],
   ],
+  [
+    'what a closed month named by its number alone was charged in all (06月总话费) is its bill\'s total (real r25a-076)',
+    '尊敬的客户，您05月总话费48.20元。截止31日24点：余额12.00元。',
+    ['bill.total 48.2', 'balance.balance 12'],
+  ],
   // Guards.
+  ['guard: the month of receipt named alone is not closed', '尊敬的客户，您11月总话费48.20元，余额12.00元。', ['balance.balance 12']],
   [
     'guard: a heading within a sentence names no kind past the next heading',
     '您的流量情况：省内流量：已使用1GB，剩余2GB；国内流量：已使用3GB，剩余4GB。',
