@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understandReply } from '../../../src-shared/replies';
-import { figureWords, RECEIVED } from './format';
+import { figureWords, optionLines, outcomeWord, RECEIVED } from './format';
 
 // Round 43 (branch replies43): the general rules batch real25's dev part (2014 replies of a public SMS export and rows of a public
 // spreadsheet) showed. Every wording here is OURS (written for this test, NOT a real reply), after the real dev texts each case
@@ -90,4 +90,13 @@ describe('round 43: a quoted code is no package', () => {
     if (u.kind !== 'figures') throw new Error('figures expected');
     expect(u.figures.map((f) => f.package)).toEqual(['10元100M流量包', '10元100M流量包']);
   });
+});
+
+describe('round 43: money returned into an account', () => {
+  const text = '尊敬的客户，您参与的充值送话费活动，话费20元到现金帐户，已于2014年07月02日返还到帐，请核查。查询话费余额请回复2012。';
+  it('an amount moved into an account (话费20元到现金帐户) is no balance, and 已于…返还到帐 is done, with its option (real r25a-059, r24a-006, r25a-056, r25a-061, r25a-067)', () => {
+    expect(outcomeWord(text)).toBe('done');
+    expect(optionLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }))).toEqual(['2012.查询话费余额']);
+  });
+  it('guard: a balance of the cash account is still a balance', () => expect(figureWords('您的现金帐户余额为20.00元。')).toEqual(['balance.balance 20']));
 });
