@@ -53,6 +53,11 @@ const FIGURES: [string, string, string[]][] = [
     '尊敬的客户，您05月总话费48.20元。截止31日24点：余额12.00元。',
     ['bill.total 48.2', 'balance.balance 12'],
   ],
+  [
+    'several codes joined by 、 before 即可分别办理 open an advert as one code does (real r25a-080)',
+    '您本月套餐内流量共50M，剩余10M。温馨提示：回复“JYB5”、“JYB10”即可分别办理5元（共50M）、10元（共150M）加油包。',
+    ['data.total 50', 'data.remaining 10'],
+  ],
   // Guards.
   ['guard: the month of receipt named alone is not closed', '尊敬的客户，您11月总话费48.20元，余额12.00元。', ['balance.balance 12']],
   [
