@@ -105,3 +105,14 @@ describe('round 43: money returned into an account', () => {
   });
   it('guard: a balance of the cash account is still a balance', () => expect(figureWords('您的现金帐户余额为20.00元。')).toEqual(['balance.balance 20']));
 });
+
+/** [mechanism (the real texts that show it), wording of ours, the options offered]. */
+const OPTIONS: [string, string, string[]][] = [
+  ['10086 in quotes after a code (发送“QXTX”到“10086”) (real r25a-031)', '您本月流量已使用100.00M。如不需要此提醒，您可发送“QXTX”到“10086”取消此提醒服务。', ['QXTX.取消此提醒服务']],
+  ['调整 among the verbs (回复666可调整…) (real r25b-024)', '您当月已消费：20.00元。回复668可调整您的提醒频次。', ['668.调整您的提醒频次']],
+  ['a look-up, a comma, then 可直接回复数字“1” (real r25b-017)', '您本月已使用流量5.00MB。查询话费明细，可直接回复数字“2”；', ['2.查询话费明细']],
+];
+
+describe('round 43: codes in more shapes', () => {
+  it.each(OPTIONS)('%s: %s', (_why, text, expected) => expect(optionLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }))).toEqual(expected));
+});
