@@ -405,7 +405,8 @@ function usedAndLeftOf(reads: Read[], i: number): boolean {
   const [total, a, b] = [reads[i]!, reads[i + 1], reads[i + 2]];
   if (total.figure.field !== 'total' || !a || !b || a.inBrackets || b.inBrackets || a.sentence !== total.sentence || b.sentence !== total.sentence) return false;
   if (a.figure.topic !== 'data' || b.figure.topic !== 'data' || new Set([a.figure.field, b.figure.field]).size !== 2 || ![a, b].every((r) => r.figure.field === 'used' || r.figure.field === 'remaining')) return false;
-  const precision = Math.max(total.precision, a.precision, b.precision);
+  // The parts' own precision: a round total ("5GB") would add up to almost any two parts within its last digit.
+  const precision = Math.max(a.precision, b.precision);
   return Math.abs(a.figure.value + b.figure.value - total.figure.value) <= precision * 2 + 1e-9;
 }
 
@@ -691,11 +692,21 @@ function itemKind(text: string, from: number, end: number, rules: ReplyRules): {
  * numbered item takes no kind the item before named within itself (a kind said before the list still heads every item).
  */
 function ownItemKindBefore(text: string, previousEnd: number, start: number, rules: ReplyRules): boolean {
-  if (text === '' || !ITEM_NUMBER_AT.test(text.slice(previousEnd, start))) return false;
+  if (text === '') return false;
+  const between = text.slice(previousEnd, start);
   let itemStart = -1;
-  for (const m of text.slice(0, previousEnd).matchAll(ITEM_NUMBER)) itemStart = m.index + m[0].length;
+  if (ITEM_NUMBER_AT.test(between)) for (const m of text.slice(0, previousEnd).matchAll(ITEM_NUMBER)) itemStart = m.index + m[0].length;
+  // "…定向流量可选包（八闽视频）本月内含6GB…，剩余5GB1022MB；139邮箱（VIP版）本月内含10MB": so does a product named after a semicolon.
+  // Not one whose own name says a kind, cut from its amount by numbers ("；80元国内流量不限量优惠包(…赠送1400分钟本地)已使用29.37M").
+  else if (between.includes(';')) {
+    const group = between.slice(between.lastIndexOf(';') + 1);
+    if (PRODUCT_AFTER_SEMICOLON.test(group) && poolIn(group, rules) === null) itemStart = text.lastIndexOf(';', previousEnd - 1) + 1;
+  }
   return itemStart >= 0 && poolIn(text.slice(itemStart, previousEnd).replace(ABSENT_KIND, ' '), rules) !== null;
 }
+
+/** A product's name opening a clause group: words and a note in brackets (139邮箱（VIP版）), or a pack's or plan's name. */
+const PRODUCT_AFTER_SEMICOLON = /^[^,:;。!?]{0,12}?(?:\([^()]{1,12}\)|包|套餐)/u;
 
 /** The number that opens an item of a list ("；3、", "：1)", " 2."), after a separator or at the start. */
 const ITEM_NUMBER = /(?:^|[;:,。!?\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:[、)]|\.(?=\p{Script=Han}))/gu;

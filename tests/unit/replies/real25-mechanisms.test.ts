@@ -58,7 +58,27 @@ const FIGURES: [string, string, string[]][] = [
     '您本月套餐内流量共50M，剩余10M。温馨提示：回复“JYB5”、“JYB10”即可分别办理5元（共50M）、10元（共150M）加油包。',
     ['data.total 50', 'data.remaining 10'],
   ],
+  [
+    'a product named after a semicolon takes no kind the group before named within itself (a reordered variant of real r25b-034)',
+    '您好！10元定向流量包（爱看视频）本月内含1GB，已使用24MB，剩余1000MB；手机邮箱（VIP版）本月内含10MB，已使用0MB，剩余10MB。',
+    ['data.total 1024 app', 'data.used 24 app', 'data.remaining 1000 app', 'data.total 10', 'data.used 0', 'data.remaining 10'],
+  ],
+  [
+    'data only for watching in an app (仅限于观看…APP) is app data, whatever the app\'s name (real r25b-002 with its app\'s name unknown)',
+    '使用情况如下:1、仅限于观看(星空视频)APP的免费省内流量,已使用0MB,剩余1000MB;2、免费赠送200M省内流量,已使用50MB,剩余150MB;',
+    ['data.used 0 app', 'data.remaining 1000 app', 'data.total 200 provincial', 'data.used 50 provincial', 'data.remaining 150 provincial'],
+  ],
   // Guards.
+  [
+    'guard: a round total in brackets (省内流量5GB) that the use and left after it only roughly add up to keeps its kind to itself (ours rb17-034)',
+    '您本月共有流量6.5GB（国内通用流量1.5GB，省内流量5GB），已使用2.02GB，剩余4.48GB。',
+    ['data.total 6656', 'data.total 1536 general', 'data.total 5120 provincial', 'data.used 2068.48', 'data.remaining 4587.52'],
+  ],
+  [
+    'guard: a product after a semicolon whose own name says a kind keeps reading it',
+    '您的国内流量已使用1GB，剩余2GB；20元国内流量包（含200分钟）已使用100MB，剩余900MB。',
+    ['data.used 1024 general', 'data.remaining 2048 general', 'voice.total 200', 'data.used 100 general', 'data.remaining 900 general'],
+  ],
   ['guard: the month of receipt named alone is not closed', '尊敬的客户，您11月总话费48.20元，余额12.00元。', ['balance.balance 12']],
   [
     'guard: a heading within a sentence names no kind past the next heading',
