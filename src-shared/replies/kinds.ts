@@ -700,7 +700,8 @@ function ownItemKindBefore(text: string, previousEnd: number, start: number, rul
   // Not one whose own name says a kind, cut from its amount by numbers ("；80元国内流量不限量优惠包(…赠送1400分钟本地)已使用29.37M").
   else if (between.includes(';')) {
     const group = between.slice(between.lastIndexOf(';') + 1);
-    if (PRODUCT_AFTER_SEMICOLON.test(group) && poolIn(group, rules) === null) itemStart = text.lastIndexOf(';', previousEnd - 1) + 1;
+    // The group before is its own words, after a heading's colon ("国内流量使用情况：套餐内已用…；加油包已用…" says 国内 of both).
+    if (PRODUCT_AFTER_SEMICOLON.test(group) && poolIn(group, rules) === null) itemStart = Math.max(text.lastIndexOf(';', previousEnd - 1), text.lastIndexOf(':', previousEnd - 1)) + 1;
   }
   return itemStart >= 0 && poolIn(text.slice(itemStart, previousEnd).replace(ABSENT_KIND, ' '), rules) !== null;
 }

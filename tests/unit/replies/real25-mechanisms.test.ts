@@ -75,6 +75,11 @@ const FIGURES: [string, string, string[]][] = [
     ['data.total 6656', 'data.total 1536 general', 'data.total 5120 provincial', 'data.used 2068.48', 'data.remaining 4587.52'],
   ],
   [
+    'guard: a kind said in a heading before both groups still names the product after the semicolon (ours r2b7-slash-two-packs)',
+    '您本月省内流量使用情况：套餐内已用1.00GB；加油包已用0.50GB。',
+    ['data.used 1024 provincial', 'data.used 512 provincial'],
+  ],
+  [
     'guard: a product after a semicolon whose own name says a kind keeps reading it',
     '您的国内流量已使用1GB，剩余2GB；20元国内流量包（含200分钟）已使用100MB，剩余900MB。',
     ['data.used 1024 general', 'data.remaining 2048 general', 'voice.total 200', 'data.used 100 general', 'data.remaining 900 general'],
