@@ -101,8 +101,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     label from the amount; spending so far or in a period (已消费, 本月消费, 当月累计话费, 已用话费, 本月通信费) is no bill
  *     line outside a bill's lines, nor under a 情况 heading; a total's word after a stem of use (已用总流量) is what was
  *     used in all; a label of use after 可 (可使用总流量) is no label of use. Each leaves the amount unread where it guessed.
+ * 38: round 43 (batch real25): an advert word in a package's name heading its use, a numbered item's or a product's kind not
+ *     passed to the next, a details heading, 上网 before 可享受, a bracketed total's kind, an inline heading's kind, a label before
+ *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
+ * 39: rounds 42 and 43 together.
  */
-export const FIGURE_CODE_VERSION = 37;
+export const FIGURE_CODE_VERSION = 39;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -5,7 +5,7 @@ import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
 import { ownClause } from './clauses';
-import { assignPools, dataWordsOf, kindOfHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
+import { assignPools, dataWordsOf, kindOfHeading, kindOfInlineHeading, kindOfTitle, kindsSaidOfAll, poolTag, regionalPools, regionOf, totalsOverKinds } from './kinds';
 import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
@@ -479,6 +479,7 @@ export function readFigures(
   kindsSaidOfAll(reads, text, sentenceEnds, rules);
   kindOfTitle(reads, text, rules);
   kindOfHeading(reads, text, rules);
+  kindOfInlineHeading(reads, text, rules);
   totalsOverKinds(reads);
   assignVoicePools(reads, rules, text);
   balanceParts(reads, text, rules);

@@ -288,7 +288,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       oneKindRun(reads, previous!.at, text);
     // "\"0元50M省内流量包\"套餐…共有50.00M，剩余流量还有50.00M": so is one whose package's name says the kind the amount before states.
     if (from === 'package' && chained && previous!.pool === pool) from = 'clause';
-    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew) {
+    if (pool === null && same && previous!.sentence === read.sentence && !namesAnew && !ownItemKindBefore(text, previous!.end, read.start, rules)) {
       ({ pool, headed } = kindBefore(previous!));
       inferred(pool, chained ? 'clause' : 'before');
     }
@@ -367,7 +367,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     f.pool = pool;
     f.kindFrom = pool === null ? null : from;
     // A note in brackets keeps its kind to itself, unless the kind was named before the bracket ("国内通用流量（总30GB）已用10GB").
-    const note = read.inBrackets && !packContents(read, text) && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
+    const note = read.inBrackets && !packContents(read, text) && !usedAndLeftOf(reads, i) && (read.tagPool !== null || read.bracket === null || poolIn(read.bracket.words, rules) !== null || pool === null);
     if (part && previous) parts = { field: f.field, whole: previous.whole, sentence: read.sentence };
     noteBefore = note && read.bracket !== null ? { pool, at: read.bracket.at, field: f.field } : null;
     const labelEnd = f.label === null ? -1 : read.context.lastIndexOf(f.label);
@@ -395,6 +395,19 @@ const IN_USE_CLAUSE = /正在?使用[^,;:]+,\s*$/u;
 function packContents(read: Read, text: string): boolean {
   if (read.bracket === null || !/^\s*(?:包含|含有)/u.test(read.bracket.words)) return false;
   return /(?:包|套餐|\d元)\s*$/u.test(text.slice(Math.max(0, read.bracket.at - 12), read.bracket.at));
+}
+
+/**
+ * "1、07版网际飞车(包含省内流量100.00M)--已使用16.65M，剩余83.35M" (real r25a-035): a total in brackets that the use and what is
+ * left right after the bracket add up to is the size of what they are of, no note kept to itself: they are of its kind.
+ */
+function usedAndLeftOf(reads: Read[], i: number): boolean {
+  const [total, a, b] = [reads[i]!, reads[i + 1], reads[i + 2]];
+  if (total.figure.field !== 'total' || !a || !b || a.inBrackets || b.inBrackets || a.sentence !== total.sentence || b.sentence !== total.sentence) return false;
+  if (a.figure.topic !== 'data' || b.figure.topic !== 'data' || new Set([a.figure.field, b.figure.field]).size !== 2 || ![a, b].every((r) => r.figure.field === 'used' || r.figure.field === 'remaining')) return false;
+  // The parts' own precision: a round total ("5GB") would add up to almost any two parts within its last digit.
+  const precision = Math.max(a.precision, b.precision);
+  return Math.abs(a.figure.value + b.figure.value - total.figure.value) <= precision * 2 + 1e-9;
 }
 
 /**
@@ -632,6 +645,32 @@ export function kindOfHeading(reads: Read[], text: string, rules: ReplyRules): v
 }
 
 /**
+ * "…使用情况如下：上月结转流量：国内流量为2GB10MB，已使用0MB，剩余2GB10MB，省内流量为3GB，已使用完。本月流量：…" (real r25b-034): a
+ * heading within a sentence (words with no number between a colon, semicolon or sentence start and a colon) that names a kind says
+ * it of the data amounts after it up to the next colon's heading or the sentence's end that state no kind or only a scope (国内,
+ * 省内), when it is stronger (carried-over domestic data is carried over).
+ */
+export function kindOfInlineHeading(reads: Read[], text: string, rules: ReplyRules): void {
+  const strength = (pool: DataPool | null) => (pool === null ? rules.pools.length : rules.pools.findIndex((p) => p.pool === pool));
+  for (const m of text.matchAll(INLINE_HEADING)) {
+    const pool = poolIn(m[1]!.replace(ABSENT_KIND, ' '), rules);
+    if (pool === null) continue;
+    const from = m.index + m[0].length;
+    const rest = text.slice(from);
+    const stop = from + rest.search(/[。!?\n]|[^:;。!?\n\d]{1,16}:|$/u);
+    for (const read of reads) {
+      if (read.figure.topic !== 'data' || read.kindUnknown || read.start < from || read.end > stop) continue;
+      // Only over a place's scope or none: data of a kind of its own (夜间, 定向, 共享) under it is not the heading's.
+      const own = read.figure.pool;
+      if ((own === null || rules.kindScopes.includes(own)) && strength(pool) < strength(own)) read.figure.pool = pool;
+    }
+  }
+}
+
+/** A heading within a sentence: after a colon, a semicolon or a sentence's start, words with no number, then a colon. */
+const INLINE_HEADING = /(?<=[:;。!?]\s*)([^:;,。!?\n\d()]{2,16}):(?!\s*\n)/gu;
+
+/**
  * "；4、免6个月8元月租，赠送6个月1G区内流量:已使用1024.00M" (real r17-036, its items reordered): the kind the name of the
  * numbered item an amount opens states (up to the item's colon, past the amount) is the kind of its amounts that name
  * none, before a package's named elsewhere and never the item before's. A word in it that narrows the kind
@@ -648,8 +687,32 @@ function itemKind(text: string, from: number, end: number, rules: ReplyRules): {
   return { pool: poolIn(name.replace(ABSENT_KIND, ' '), rules), from: narrowedIn(name, rules) ? 'narrowed' : 'heading', unknown: false };
 }
 
+/**
+ * "1、…套餐(上月结转流量)，已使用2044.51MB剩余0MB；2、…套餐，已使用724.53MB…" (real r25b-015): an amount that opens another
+ * numbered item takes no kind the item before named within itself (a kind said before the list still heads every item).
+ */
+function ownItemKindBefore(text: string, previousEnd: number, start: number, rules: ReplyRules): boolean {
+  if (text === '') return false;
+  const between = text.slice(previousEnd, start);
+  let itemStart = -1;
+  if (ITEM_NUMBER_AT.test(between)) for (const m of text.slice(0, previousEnd).matchAll(ITEM_NUMBER)) itemStart = m.index + m[0].length;
+  // "…定向流量可选包（八闽视频）本月内含6GB…，剩余5GB1022MB；139邮箱（VIP版）本月内含10MB": so does a product named after a semicolon.
+  // Not one whose own name says a kind, cut from its amount by numbers ("；80元国内流量不限量优惠包(…赠送1400分钟本地)已使用29.37M").
+  else if (between.includes(';')) {
+    const group = between.slice(between.lastIndexOf(';') + 1);
+    // The group before is its own words, after a heading's colon ("国内流量使用情况：套餐内已用…；加油包已用…" says 国内 of both).
+    if (PRODUCT_AFTER_SEMICOLON.test(group) && poolIn(group, rules) === null) itemStart = Math.max(text.lastIndexOf(';', previousEnd - 1), text.lastIndexOf(':', previousEnd - 1)) + 1;
+  }
+  return itemStart >= 0 && poolIn(text.slice(itemStart, previousEnd).replace(ABSENT_KIND, ' '), rules) !== null;
+}
+
+/** A product's name opening a clause group: words and a note in brackets (139邮箱（VIP版）), or a pack's or plan's name. */
+const PRODUCT_AFTER_SEMICOLON = /^[^,:;。!?]{0,12}?(?:\([^()]{1,12}\)|包|套餐)/u;
+
 /** The number that opens an item of a list ("；3、", "：1)", " 2."), after a separator or at the start. */
 const ITEM_NUMBER = /(?:^|[;:,。!?\s])\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:[、)]|\.(?=\p{Script=Han}))/gu;
+
+const ITEM_NUMBER_AT = new RegExp(ITEM_NUMBER.source, 'u');
 
 const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、]/u;
 

@@ -39,7 +39,7 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label) || endsGroup(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));
@@ -65,6 +65,12 @@ export function labelNaming(candidates: FigureTemplate[], window: string, afterA
  * statement and names no amount after it.
  */
 const usedUp = (window: string, at: number, label: string): boolean => /[用耗]$/u.test(label) && USED_UP_AFTER.test(window.slice(at + label.length, at + label.length + 1));
+
+/**
+ * "流量安心包尚未使用；超级4G全家统…" (real r25b-034): a label that ends its clause group (a semicolon right after it) says a state of
+ * what it follows and names no amount after the semicolon.
+ */
+const endsGroup = (window: string, at: number, label: string): boolean => /^\s*;/u.test(window.slice(at + label.length));
 
 /**
  * "普通流量（含国内、省内）241MB": a word in a note in brackets closed before the amount, with no amount of its own,
@@ -138,10 +144,15 @@ function partBeforeTotal(
   const part = nearest([total.template], clause, (rule) => sum.parts.includes(rule.field), find(clause));
   // "套餐结转流量结转至本月0KB": a kind's name (结转流量) before a total's words only names the kind.
   if (part && isKindName(part)) return null;
+  // "手机上网流量优惠可享受50.01M" (real r25b-016, r25b-018): a word of what was done (上网) before an allowance's word (可享受),
+  // no sum's (共: "本月通话时长共120分钟" is used in all), names no part: the amount is what may be used.
+  if (part?.rule.weak && !SUM_WORDS.test(total.label)) return null;
   // A part's word right at the start of the words ("12.5GB used of 50GB") is said of the amount before them.
   if (part && afterAmount && lead.slice(0, lead.length - clause.length + part.at).trim() === '') return null;
   return part && { ...part, at: lead.length - clause.length + part.at, end: lead.length - clause.length + part.end };
 }
+
+const SUM_WORDS = /^(?:合计|共计|总计|总共|共有|共|总)$/u;
 
 /** The month's allowance: 可用 or 可使用 right after 本月/当月 (not 剩余, nor 还可使用: what is left). */
 // "您2014年07月可使用包月套餐总流量280.00M" (real r23a-008): a month named by its number allows too, and 总流量 sums.

@@ -384,6 +384,9 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
     // Parts after a semicolon are of another group ("剩余7GB；省内已用1GB，剩余4GB"), also when a note in brackets
     // comes between ("还剩余100.00M；新2元超级叠加包(100M国内流量)已使用0MB，还剩余100.00M", real r17-014).
     if (text.slice(a.end, c.end).includes(';')) continue;
+    // "…剩余流量为500MB，详细如下：1.[国内]已使用0MB，剩余500MB" (real r25b-019): the lines under a heading of details say the
+    // amounts before it again, by kind; they are no parts of one of them.
+    if (DETAILS_HEADING.test(text.slice(a.end, b.start))) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
     // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
     if (b.figure.label === null && b.figure.field === a.figure.field) continue;
@@ -404,6 +407,8 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
     }
   }
 }
+
+const DETAILS_HEADING = /(?:如下|明细|详情)\s*:/u;
 
 /**
  * "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元": amounts read as spent this month that, with the

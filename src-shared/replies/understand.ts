@@ -142,8 +142,10 @@ export class ReplyReader {
       ...this.matched(this.rules.adverts.clause, folded).map(reach),
       // "您的限时特惠省内流量剩余1GB": a sentence word followed in its clause by what the customer has left or used
       // (`held`) is in the name of the customer's package, no offer (labelling rule 2: 限时 of an offer's name is its period).
+      // A name with no amount of its own that heads its use in the next clause ("1、神州行田园特惠卡,已使用4.92MB,剩余…", real
+      // r25a-029) is the customer's package too.
       ...this.matched(this.rules.adverts.sentence, folded)
-        .filter(([, end]) => !this.rules.adverts.held.some((w) => clauseFrom(text, end).includes(w)))
+        .filter(([, end]) => !this.rules.adverts.held.some((w) => clauseFrom(text, end).includes(w) || headsUse(text, end, w)))
         .map(reach),
     ];
   }
@@ -165,7 +167,9 @@ export class ReplyReader {
         if (this.rules.adverts.held.some((w) => inside.includes(w) && SAYS_AMOUNT.test(inside.slice(inside.indexOf(w) + w.length)))) continue;
         ranges.push([at[0], at[1]]);
         const name = folded.text.slice(at[0], at[1]).trim();
-        if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to)) continue;
+        // "您今后可直接发送“18*月份#”到10086实现流量查询" (real r25b-035): what is quoted after a word of sending is a code to send,
+        // no package of the customer's.
+        if (this.rules.signs.includes(name) || adverts.some(([from, to]) => from <= at[0] && at[1] <= to) || SENT_CODE.test(folded.text.slice(Math.max(0, at[0] - 8), at[0]))) continue;
         const span = spanOf(original, folded, at[0], at[1]);
         names.push({ name: span.text.trim(), end: span.end });
       }
@@ -174,6 +178,8 @@ export class ReplyReader {
   }
 }
 
+/** A word of sending right before the quote that opens a name. */
+const SENT_CODE = /(?:发送?|回复|编辑(?:短信)?|输入)\s*["“「『]$/u;
 /** Words then an amount (剩余免费分钟数:259分钟): a figure said, not a name. */
 const SAYS_AMOUNT = /^[^\d]{0,12}\d/u;
 /** Where an advert's sentence starts or ends: a full stop, a line, a 【tag】. */
@@ -185,6 +191,14 @@ function clauseFrom(text: string, at: number): string {
   let to = at;
   while (to < text.length && !CLAUSE_EDGE.test(text[to]!)) to++;
   return text.slice(at, to);
+}
+/** The clause from `at` says no amount and ends with a comma before a clause that opens with `word` and says an amount. */
+function headsUse(text: string, at: number, word: string): boolean {
+  const rest = clauseFrom(text, at);
+  const next = at + rest.length;
+  if (/\d/u.test(rest) || text[next] !== ',') return false;
+  const clause = clauseFrom(text, next + 1).trimStart();
+  return clause.startsWith(word) && /\d/u.test(clause);
 }
 /** A web link and the spaces after it (a link runs to the first space; the text after the spaces opens anew). */
 const LINK = /(?:https?:\/\/|www\.|dx\.10086\.cn\/)[!-~]+[^\S\n]+/giu;
