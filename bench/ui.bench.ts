@@ -53,7 +53,7 @@ async function inFreshProfile<T>(browser: Browser, run: (page: Page) => Promise<
   }
 }
 
-async function coldStartTyped(browser: Browser, url: string): Promise<number> {
+export async function coldStartTyped(browser: Browser, url: string): Promise<number> {
   return inFreshProfile(browser, async (page) => {
     await page.addInitScript(TYPE_ON_ARRIVAL);
     await page.goto(url);
