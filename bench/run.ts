@@ -19,6 +19,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   'kept-parts': () => import('./kept-parts.bench'),
   joining: () => import('./joining.bench'),
   'ui-burst': () => import('./ui-burst.bench'),
+  'ui-cold': () => import('./ui-cold.bench'),
   'actions-asked': () => import('./actions-asked.bench'),
 };
 

@@ -29,7 +29,7 @@ function startupJs(): { startup: number; all: number } {
  * A user typing "流量" the moment the search box exists, timed in the page from navigation start
  * to the frame showing CXYEG: the typing is a script in the page, so no harness round trip counts.
  */
-const TYPE_ON_ARRIVAL = `(() => {
+export const TYPE_ON_ARRIVAL = `(() => {
   const typeWhenReady = () => {
     const input = document.getElementById('catalog-search');
     if (!input) return requestAnimationFrame(typeWhenReady);
@@ -53,7 +53,7 @@ async function inFreshProfile<T>(browser: Browser, run: (page: Page) => Promise<
   }
 }
 
-async function coldStartTyped(browser: Browser, url: string): Promise<number> {
+export async function coldStartTyped(browser: Browser, url: string): Promise<number> {
   return inFreshProfile(browser, async (page) => {
     await page.addInitScript(TYPE_ON_ARRIVAL);
     await page.goto(url);

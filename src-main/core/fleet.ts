@@ -134,11 +134,12 @@ export class Fleet {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.boardLeftAlone) return this.saving;
-    const sims = this.board.list();
+    // What is read so far: replies still waiting are written once their slice reads them (SimBoard.readSoFar).
+    const { sims, readWhole } = this.board.readSoFar();
     for (const s of sims) this.failuresSaved.set(s.simId, failuresOf(s));
     // The figures and the long messages they came from, in one file written whole: a withdrawal after a restart
     // finds the figures it takes back exactly as they were (SimBoard.readsKept).
-    const text = `${JSON.stringify({ version: 1, sims, readWhole: this.board.readsKept() })}\n`;
+    const text = `${JSON.stringify({ version: 1, sims, readWhole })}\n`;
     this.saving = this.saving.then(() => this.boardWrites.attempt(() => writeFileAtomic(this.boardPath, text)));
     return this.saving;
   }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { UiCommand } from './ui-commands';
-import { MAX_CUSTOM_FILE_BYTES, type ImportOutcome } from '../catalog/custom/file';
+import type { ImportOutcome } from '../catalog/custom/file';
+import { MAX_CUSTOM_FILE_BYTES } from '../catalog/custom/limits';
 import type { CustomInstruction } from '../catalog/custom/schema';
 import { PROVINCE_IDS } from '../catalog/provinces/schema';
 import type { Catalog, Localized } from '../catalog/schema';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_CUSTOM_FILE_BYTES } from '../catalog/custom/file';
+import { MAX_CUSTOM_FILE_BYTES } from '../catalog/custom/limits';
 import { HallError } from '../errors';
 import type { EventName, WireMessage } from './contract';
 

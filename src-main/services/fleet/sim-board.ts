@@ -160,6 +160,21 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   /** The long messages read whole whose figures could still be withdrawn, for keeping beside list() (see ReadWholeKept). */
   readsKept(): ReadWholeKept[] {
     this.flush();
+    return this.keptReads();
+  }
+
+  /**
+   * The states and kept reads (as list() and readsKept() give them) of the records read so far, leaving those that
+   * wait to their slices: what the board file is written from. The two agree with each other at any point of the
+   * reading, and each slice that changes a SIM tells it, so the rest is written once read. Flushing here made a save
+   * during a burst read every waiting reply in one turn, holding the core's thread (and the stores'
+   * acknowledgements) for seconds (perf25).
+   */
+  readSoFar(): { sims: SimState[]; readWhole: ReadWholeKept[] } {
+    return { sims: [...this.sims.values()].map((s) => structuredClone(s)), readWhole: this.keptReads() };
+  }
+
+  private keptReads(): ReadWholeKept[] {
     return [...this.readWhole].flatMap(([simId, whole]) =>
       [...whole].flatMap(([id, { receivedAt, figures }]) =>
         figures ? [{ simId, keys: id.split(','), receivedAt, figures: { before: figureSnapshot(figures.before), after: figureSnapshot(figures.after) } }] : [],

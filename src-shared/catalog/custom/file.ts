@@ -2,17 +2,13 @@ import { HallError } from '../../errors';
 import { fieldError, validateCustom, type FieldErrors } from './validate';
 import { findCustom, saveCustom, sameCode } from './list';
 import type { CustomInstruction } from './schema';
+import { MAX_CUSTOM_FILE_BYTES } from './limits';
+
+export { MAX_CUSTOM_FILE_BYTES };
 
 /** The tag and version an export file starts with, so a wrong file is named as such, not half-read. */
 export const CUSTOM_FILE_FORMAT = 'hall10086.custom-instructions';
 export const CUSTOM_FILE_VERSION = 1;
-/**
- * Room for the most entries a file may hold, each at its longest (about 5 KB with 500-character
- * notes in three languages), so whatever this app exports it can import; small enough that a
- * wrong file is refused before it is parsed. The stored list is held to it too (storableCustomFile),
- * so no export is longer: the API's `custom.import` and browser mode's frame limit are sized from it.
- */
-export const MAX_CUSTOM_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_CUSTOM_FILE_ENTRIES = 500;
 
 export function exportCustomFile(customs: readonly CustomInstruction[], exportedAt: Date = new Date()): string {
