@@ -433,9 +433,16 @@ export class SearchEngine {
     for (const candidate of ranked) {
       if (results.length === limit) break;
       const result = judge(candidate);
-      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone),
-      // unless the query says its words (停机 查余额 asks about both).
-      if (undoableAbove && !result.confident && cannotBeUndone(result.instruction) && !readings.some((r) => r.text.includes(fold(result.matched!.text)))) continue;
+      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone), nor one with no more
+      // evidence than a guess's (积分兑换话费 → MMXG third; check balance with my password → MMXG under two guesses):
+      // it must score and explain as an answer would, bar being near the first. Unless the query says its words (停机 查余额 asks about both).
+      if (
+        !result.confident &&
+        cannotBeUndone(result.instruction) &&
+        (undoableAbove || (results.length > 0 && (candidate.raw < CONFIDENT_SCORE || !this.explains(judgedAsService, candidate.index)))) &&
+        !readings.some((r) => r.text.includes(fold(result.matched!.text)))
+      )
+        continue;
       undoableAbove ||= result.confident && !cannotBeUndone(result.instruction);
       results.push(result);
     }
