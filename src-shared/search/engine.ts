@@ -280,6 +280,20 @@ export class SearchEngine {
     const forgot = readings.reduce<boolean | null>((f, r) => f ?? this.actions.forgot(r.text), null);
     // 上个月话费多少: a month gone by is read by the instruction that takes a month (the bill), not a balance of today.
     const pastMonth = readings.some((r) => namesPastMonth(r.text));
+    // A score weighed by what the query asks of its entry: its action, a password forgotten or remembered, a month gone by.
+    const weighAsked = (index: number, score: number) => {
+      const entry = this.entries[index]!;
+      let weight = score;
+      // Whether data is on is not how much of it is left.
+      if (role === 'status' && families!.readsAmount(index)) weight *= ACTION_CONFLICT;
+      else if (acted ? acted === entry.action : wishes && entry.action === 'enable') weight *= ACTION_MATCH;
+      else if (wishes && entry.action === 'query') weight *= WISH_NOT_QUERY;
+      else if (acted && conflicting(entry.action as ActionKind)) weight *= ACTION_CONFLICT;
+      else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) weight *= ACTION_CONFLICT;
+      if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) weight *= ACTION_CONFLICT;
+      if (pastMonth) weight *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
+      return weight;
+    };
     // Answers under the least score, kept to fill a short list (below).
     let below: { raw: number; index: number }[] | undefined;
     const kinScores = new Map<number, number>();
@@ -287,7 +301,6 @@ export class SearchEngine {
     const raws: number[] = [];
     const indexes: number[] = [];
     for (const index of found.entries) {
-      const entry = this.entries[index]!;
       let score = found.score[index]!;
       if (families) {
         // The member of its service that does what is asked is offered what this one matched.
@@ -297,14 +310,7 @@ export class SearchEngine {
           kin.set(to, index);
         }
       }
-      // Whether data is on is not how much of it is left.
-      if (role === 'status' && families!.readsAmount(index)) score *= ACTION_CONFLICT;
-      else if (acted ? acted === entry.action : wishes && entry.action === 'enable') score *= ACTION_MATCH;
-      else if (wishes && entry.action === 'query') score *= WISH_NOT_QUERY;
-      else if (acted && conflicting(entry.action as ActionKind)) score *= ACTION_CONFLICT;
-      else if (newValue && (entry.action === 'enable' || entry.action === 'disable')) score *= ACTION_CONFLICT;
-      if (forgot !== null && entry.action === 'change' && RESET_MARKS.some((w) => this.coverage.holds(index, w)) !== forgot) score *= ACTION_CONFLICT;
-      if (pastMonth) score *= entry.params?.some((p) => p.type === 'month') ? ACTION_MATCH : entry.action === 'query' ? PAST_NOT_READ : 1;
+      score = weighAsked(index, score);
       if (score < MIN_SCORE) {
         if (score >= FILL_SCORE) (below ??= []).push({ raw: score, index });
         continue;
@@ -390,11 +396,16 @@ export class SearchEngine {
     // the answer scoring next to it (CXYEH) explains with all the rest. Which of the two is meant is a toss-up the
     // ranking's margin does not settle: both are offered, neither asserted. Not for the list of subscriptions, which
     // leads for a package cancelled whatever matched its kind (how do i cancel my data add-on: 0000 over KTGPRS).
+    // Not when what the query asks weighed the two apart (is 3-way calling on on my line: the status query over turning it
+    // on; 怎么重新设置 a password forgotten: the reset over the change): a thing one explains and the other not cannot
+    // overturn the action asked, only pick between two answers doing the same (search22: right answers made guesses
+    // on unseen text otherwise).
     const outExplained =
       scored > 1 &&
       ranked[1]!.raw >= NEAR_TIE * top &&
       !withParams.has(ranked[0]!.index) &&
       ranked[0]!.index !== subscriptions &&
+      weighAsked(ranked[0]!.index, 1) <= weighAsked(ranked[1]!.index, 1) &&
       this.explained(judgedAsService, ranked[1]!.index, false, 'skipped') === 1 &&
       this.explained(judgedAsService, ranked[0]!.index, false, 'skipped') < 1;
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
@@ -411,6 +422,8 @@ export class SearchEngine {
           !unknownDoing &&
           !doubted &&
           !eitherWay &&
+          // A further answer that what the query asks weighed below the first (密码不记得了: the change under the reset) is offered, not asserted.
+          (first || weighAsked(index, 1) >= weighAsked(ranked[0]!.index, 1)) &&
           raw >= (first && clearLead ? CLEAR_LEAD_SCORE : CONFIDENT_SCORE) && raw >= top * CONFIDENT_NEAR && this.explains(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) && !(unknownThing() && onlyAction(index)) &&
           // 帮我挺机: what no SMS undoes and one confirmed tap sends (停机) is confident only when asked for in the words typed, never
           // on a slip's reading. A cancel its opposite undoes, or a password change that waits for the passwords to be typed, stays
@@ -433,9 +446,16 @@ export class SearchEngine {
     for (const candidate of ranked) {
       if (results.length === limit) break;
       const result = judge(candidate);
-      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone),
-      // unless the query says its words (停机 查余额 asks about both).
-      if (undoableAbove && !result.confident && cannotBeUndone(result.instruction) && !readings.some((r) => r.text.includes(fold(result.matched!.text)))) continue;
+      // No guess that cannot be undone under a confident answer that can (see cannotBeUndone), nor one with no more
+      // evidence than a guess's (积分兑换话费 → MMXG third; check balance with my password → MMXG under two guesses):
+      // it must score and explain as an answer would, bar being near the first. Unless the query says its words (停机 查余额 asks about both).
+      if (
+        !result.confident &&
+        cannotBeUndone(result.instruction) &&
+        (undoableAbove || (results.length > 0 && (candidate.raw < CONFIDENT_SCORE || !this.explains(judgedAsService, candidate.index)))) &&
+        !readings.some((r) => r.text.includes(fold(result.matched!.text)))
+      )
+        continue;
       undoableAbove ||= result.confident && !cannotBeUndone(result.instruction);
       results.push(result);
     }

@@ -63,4 +63,32 @@ describe('a guess that cannot be undone', () => {
     const custom = results.find((r) => r.id === 'custom:QXLLB');
     if (custom) expect(custom.confident).toBe(true);
   });
+
+  // Session 25: under a guess, too, it was listed on a guess's evidence alone (积分兑换话费 → JF, YE, MMXG; check balance
+  // with my password → YE, CXYEH, MMXG), a tap away in 小e's chips. Below the first it must score and explain as an
+  // answer would; the queries are ours, none in a set.
+  it.each([
+    ['my ringtone got changed', 'MMXG'],
+    ['积分能换电影票吗', 'MMXG'],
+    ['手机卡换成eSIM', 'MMXG'],
+    ['我想换个新手机', 'TJ'],
+    ['我想换个新手机', 'MMXG'],
+    ['重置路由器', 'MMXG'],
+  ])('is not listed below the first on a guess\'s evidence: %s (%s)', (q, risky) => {
+    const results = engine.search(q, 10);
+    expect(results[0]!.confident).toBe(false);
+    expect(results.slice(1).map((r) => r.id)).not.toContain(risky);
+  });
+
+  it('keeps the guesses that can be undone, and a first answer that cannot (the best there is)', () => {
+    expect(ids('my ringtone got changed', 2)).toEqual(['KTCL', 'QXCL']);
+    expect(ids('重置路由器', 1)).toEqual(['MMHF']);
+  });
+
+  it.each([
+    ['服务密码忘了咋弄', 'MMXG'],
+    ['密码想改个新的', 'MMHF'],
+  ])('stays below the other password instruction when it explains the query as an answer would: %s', (q, sibling) => {
+    expect(ids(q, 3)).toContain(sibling);
+  });
 });
