@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallCore } from '../../../src-main/core';
-import { silentListener } from './mosquitto-kit';
-import { mqttFixture, P } from './mqtt-fixture';
+import { relay, silentListener } from './mosquitto-kit';
+import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 
 /** A CONNECT packet (type 1) is what the listener heard first on a connection. */
@@ -72,5 +72,72 @@ describe('MQTT: a broker that accepts the connection and never answers it', () =
     expect(events()).toHaveLength(3);
     expect(Number(sub.last(`${P}/sim/${simId}/points`))).toBe(c.fleet.board.get(simId)!.points);
     expect(sub.last(`${P}/status`)).toBe('online');
+  });
+});
+
+// mend37: what came while the broker stayed silent is not lost when the user changes the settings meanwhile (the usual
+// fix for a broker that does not answer: another address). Before, the new link started with nothing held.
+describe('MQTT: the settings changed while the broker does not answer', () => {
+  const { open, broker, core, subscriber, settings } = mqttFixture();
+
+  it('what was held is published once to the broker of the new settings, under the new topic', async () => {
+    const b = await broker({});
+    const l = await silentListener();
+    open.listeners.push({ close: () => l.close() } as never);
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => c.fleet.board.get(simId)?.balance != null, 'the balance read while unanswered');
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    await waitFor(() => c.fleet.board.get(simId)?.points != null, 'the points read while unanswered');
+    const sub = await subscriber(b.url, ['moved/#']);
+    await c.call('mqtt.set', { settings: settings(b.url, { baseTopic: 'moved' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected to the new broker', 60_000);
+    // A third reply after the connect: once its event is on the broker, the two held would be too, if ever.
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    const events = () => sub.messages.filter((m) => m.topic === `moved/${HOST}/sim/${simId}/event`);
+    await waitFor(() => events().length >= 3 || null, 'three events');
+    const payloads = events().map((m) => JSON.parse(m.payload) as { text: string; mayRepeat?: boolean });
+    expect(new Set(payloads.map((p) => p.text)).size, payloads.map((p) => p.text).join(' | ')).toBe(3);
+    expect(events()).toHaveLength(3);
+    // Never on a broker before: nothing to flag.
+    expect(payloads.filter((p) => p.mayRepeat)).toEqual([]);
+  });
+
+  it('one handed to a broker that went silent after the connect, never acknowledged, is published to the new one, flagged mayRepeat', async () => {
+    const b = await broker({});
+    const line = await relay(b.port);
+    open.listeners.push({ close: () => line.close() } as never);
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected through the line');
+    const stalled = line.stall();
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    const eventTopic = `${P}/sim/${simId}/event`;
+    // The link still counts itself connected (keepalive has not noticed): the event went into the silent connection.
+    await waitFor(() => stalled.fromClients().includes(eventTopic) || null, 'the event handed over, unacknowledged');
+    const sub = await subscriber(b.url, [`${P}/#`]);
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected to the broker itself', 60_000);
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    const events = () => sub.messages.filter((m) => m.topic === eventTopic);
+    await waitFor(() => events().length >= 2 || null, 'two events');
+    const payloads = events().map((m) => JSON.parse(m.payload) as { text: string; mayRepeat?: boolean });
+    expect(payloads).toHaveLength(2);
+    expect(payloads.map((p) => p.mayRepeat ?? false)).toEqual([true, false]);
+    expect(payloads[0]!.text).toContain('余额');
+  });
+
+  it('turning MQTT off with messages held says in the log, in zh and en, how many are not published', async () => {
+    const l = await silentListener();
+    open.listeners.push({ close: () => l.close() } as never);
+    const { core: c, simId, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => c.fleet.board.get(simId)?.balance != null, 'the balance read while unanswered');
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '', enabled: false }) });
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/1 message.*\/.*1 条/)]);
   });
 });
