@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../scheduler';
 import { appendFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MqttSettingsView, SimLabel } from '../../../src-shared/api/contract';
 import type { FleetSim } from '../../../src-shared/api/contract';
@@ -147,6 +148,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
    */
   private sweep = { levels: new Set<string>(), capped: false };
   private readonly unsubscribe: (() => void)[] = [];
+  /** Whether the current attempt's TCP connect went through (watchConnect). */
+  private tcpConnected: { now: boolean | null } = { now: null };
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
   /** The next ask for a refused command subscription, and how long the one after it waits. */
   private commandRetry: { cancel: (() => void) | null; ms: number } = { cancel: null, ms: 0 };
@@ -195,6 +198,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.setStatus('connecting');
     const client = mqtt.connect(s.url, options);
     this.client = client;
+    // Whether each attempt's TCP connect went through, to tell a broker that never answers from an address that never
+    // accepts (the answer wait covers both). The first CONNECT was written inside mqtt.connect; each retry writes its own.
+    this.watchConnect(client.stream);
+    client.on('packetsend', (packet) => {
+      if (packet.cmd === 'connect') this.watchConnect(client.stream);
+    });
     client.on('connect', () => void this.onConnect(client));
     // A close after a refused certificate keeps saying why.
     client.on('close', () => {
@@ -205,7 +214,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     // ends the connection before the CONNECT (and its password) leaves. The status says why, in words
     // of our own: the error's own text may name the broker, and is not logged.
     client.on('error', (e) => {
-      this.setStatus('offline', linkFailure(e as { code?: unknown; message?: unknown }));
+      this.setStatus('offline', linkFailure(e as { code?: unknown; message?: unknown }, this.tcpConnected.now));
       if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
     });
     client.on('message', (topic, payload, packet) => {
@@ -220,6 +229,13 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       // for both, which also covers MQTT off and a run before; simGonePublications empties the state last for it).
       this.deps.board.on('gone', (simId) => this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId))),
     );
+  }
+
+  /** Null when the stream is no TCP socket of its own (a WebSocket link). */
+  private watchConnect(stream: unknown): void {
+    const attempt = { now: stream instanceof Socket ? !stream.connecting : null };
+    if (stream instanceof Socket && stream.connecting) stream.once('connect', () => (attempt.now = true));
+    this.tcpConnected = attempt;
   }
 
   /**

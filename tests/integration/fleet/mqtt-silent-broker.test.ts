@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HallCore } from '../../../src-main/core';
-import { relay, silentListener } from './mosquitto-kit';
+import { relay, silentListener, unacceptingListener } from './mosquitto-kit';
 import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 
@@ -47,6 +47,25 @@ describe('MQTT: a broker that accepts the connection and never answers it', () =
     });
     await waitFor(() => l.connections.filter(sentConnect).length >= 2 || null, 'a second try');
     expect(warnings.filter((w) => w.includes('mqtt.no-answer'))).toHaveLength(1);
+  });
+
+  // mend37: an address whose TCP connect hangs (a blackholed host: its SYN dropped). mqtt.js's answer wait already ran
+  // from the connect, so the bound held, but the link said the broker "accepted the connection", which it never did.
+  it('a TCP connect that hangs is given up after the same bound, and said as a connection never accepted, in zh and en', async () => {
+    const l = await unacceptingListener();
+    open.listeners.push({ close: () => l.close() } as never);
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.hanging() || null, 'the app’s connect hanging in SYN-SENT');
+    expect((await status(c)).state).toBe('connecting');
+    const said = await waitFor(async () => ((await status(c)).code ? status(c) : null), 'a reason', 60_000);
+    expect(said).toEqual({
+      state: 'offline',
+      code: 'mqtt.no-connection',
+      zh: expect.stringContaining('没有接受连接'),
+      en: expect.stringContaining('did not accept the connection'),
+    });
+    expect(warnings.filter((w) => w.includes('mqtt.no-connection'))).toHaveLength(1);
   });
 
   it('what came while the broker did not answer is published once it does: each message once, none lost, the figures retained', async () => {
