@@ -236,7 +236,9 @@ export class Fleet {
     this.board.flush();
     this.closed = true;
     this.check.stop();
-    await this.link?.stop();
+    // Held messages live in memory: the app closing lets them go, and says how many.
+    const unsent = (await this.link?.stop()) ?? [];
+    if (unsent.length) this.deps.warn(heldDropped(unsent.length));
     this.link = null;
     if (this.saveTimer) await this.saveBoard();
     await this.saving;

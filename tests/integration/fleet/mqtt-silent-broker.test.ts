@@ -143,6 +143,13 @@ describe('MQTT: a broker that does not answer (takes the connection and stays si
     expect(payloads[0]!.text).toContain('余额');
   });
 
+  it('closing the app with messages held says in the log, in zh and en, how many are not published', async () => {
+    const { core: c, warnings } = await twoHeld();
+    open.cores.splice(open.cores.indexOf(c), 1);
+    await c.close();
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/2 messages.*\/.*2 条/)]);
+  });
+
   it('turning MQTT off with messages held says in the log, in zh and en, how many are not published', async () => {
     const { l, core: c, warnings } = await twoHeld();
     await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '', enabled: false }) });
