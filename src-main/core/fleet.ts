@@ -8,10 +8,10 @@ import { writeFileAtomic } from '../services/atomic-write';
 import { SaidOnce } from '../services/said-once';
 import { Damaged, loadSettingsFile, type LoadedSettings } from '../services/settings-file';
 import { FleetCheck } from '../services/fleet/fleet-check';
-import { SimBoard } from '../services/fleet/sim-board';
+import { SimBoard, type SimMessage } from '../services/fleet/sim-board';
 import { SimLabels } from '../services/fleet/sim-labels';
 import { CommandRefs } from '../services/mqtt/command-refs';
-import { MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
+import { heldDropped, MqttLink, type MqttStatus } from '../services/mqtt/mqtt-link';
 import { checkCaPem, checkClientCert, MqttSettingsFile, type LoadedMqttSettings } from '../services/mqtt/mqtt-settings';
 
 export interface FleetDeps {
@@ -218,10 +218,15 @@ export class Fleet {
     checkCaPem(settings.caPem);
     checkClientCert(settings.clientCertPem, settings.clientKeyPem ?? this.mqtt.clientKey);
     this.mqtt = await this.mqttFile.save(settings, this.mqtt);
-    await this.link?.stop();
+    // What the old link had not published goes to the new one, with what came while it said goodbye (mend37).
+    const old = this.link;
     this.link = null;
+    const late: SimMessage[] = [];
+    const stopListening = old ? this.board.on('message', (m) => late.push(m)) : () => undefined;
+    const unsent = old ? [...(await old.stop()), ...late] : [];
+    stopListening();
     this.remote.clear();
-    this.restartLink();
+    this.restartLink(unsent);
     const view = this.mqttView();
     this.deps.onMqtt(view);
     return view;
@@ -232,14 +237,19 @@ export class Fleet {
     this.board.flush();
     this.closed = true;
     this.check.stop();
-    await this.link?.stop();
+    // Held messages live in memory: the app closing lets them go, and says how many.
+    const unsent = (await this.link?.stop()) ?? [];
+    if (unsent.length) this.deps.warn(heldDropped(unsent.length));
     this.link = null;
     if (this.saveTimer) await this.saveBoard();
     await this.saving;
   }
 
-  private restartLink(): void {
-    if (!this.mqtt.settings.enabled) return;
+  private restartLink(carried: SimMessage[] = []): void {
+    if (!this.mqtt.settings.enabled) {
+      if (carried.length) this.deps.warn(heldDropped(carried.length));
+      return;
+    }
     const link = new MqttLink(this.mqtt.settings, this.mqtt, {
       board: this.board,
       labels: this.labels,
@@ -250,7 +260,7 @@ export class Fleet {
       warn: this.deps.warn,
       ...(this.deps.mqttCommandRetryMs ? { commandRetryMs: this.deps.mqttCommandRetryMs } : {}),
       ...(this.deps.mqttClock ? { clock: this.deps.mqttClock } : {}),
-    });
+    }, carried);
     link.on('status', () => this.deps.onMqtt(this.mqttView()));
     link.on('remote', (sim) => {
       const key = `${sim.host}|${sim.simId}`;

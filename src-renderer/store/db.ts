@@ -61,6 +61,12 @@ export const SCHEMA: readonly SchemaVersion[] = [
     version: 6,
     stores: { cleared: 'key, group' },
   },
+  {
+    // [simId+state]: a SIM's failed instructions, for the thread's newest failed (newestFailed). Reading the whole table
+    // instead ran again at every write of any instruction (perf24). IndexedDB builds the index from the rows it has.
+    version: 7,
+    stores: { commands: 'id, [simId+state]' },
+  },
 ];
 
 /**

@@ -72,13 +72,18 @@ export function positionInThread(db: HallDb, message: MessageRow): Promise<numbe
  * Found among the instructions (each stored with its message row, in one transaction), not by stepping
  * through the thread: this is a live query, and a read of the whole thread ran again at every write to
  * any of its messages, a step per message each time; marking 100,000 read wrote them 2,000 at a time,
- * 50 × 100,000 steps (9.7 s → 173 s, perf24). The instructions are few, and no marking writes them.
+ * 50 × 100,000 steps (9.7 s → 173 s, perf24). The instructions are few, and no marking writes them; they are read
+ * through their [simId+state] index, as reading them all ran again at every write of any instruction (each send writes
+ * its own three or four times), every instruction each time (mend37).
  */
 export function newestFailed(db: HallDb, simId: string, peer: string): Promise<MessageRow | null> {
   return db.transaction('r', db.commands, db.messages, async () => {
     let newest: CommandRow | undefined;
-    for (const c of await db.commands.toArray()) {
-      if (c.simId !== simId || threadPeer(c.to) !== peer || (c.state !== 'failed' && c.state !== 'failed-retryable')) continue;
+    // Through the index, so the live query reads, and is woken by, only this SIM's failed instructions.
+    // No state sorts between the two (failed, failed-retryable): one range, read in one request.
+    const failed = await db.commands.where('[simId+state]').between([simId, 'failed'], [simId, 'failed-retryable'], true, true).toArray();
+    for (const c of failed) {
+      if (threadPeer(c.to) !== peer) continue;
       // The thread's order: by time, then by id (a message row's id is its instruction's, prefixed).
       if (!newest || c.createdAt > newest.createdAt || (c.createdAt === newest.createdAt && c.id > newest.id)) newest = c;
     }

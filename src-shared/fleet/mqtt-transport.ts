@@ -117,7 +117,9 @@ const LOGIN_REFUSED: LinkNotice = {
 /**
  * How long the link waits for the broker's answer to its CONNECT before it closes the connection and tries again (mqtt.js's
  * connectTimeout). A listener that accepts TCP and never answers (a broker hung after accept, a port forward to nothing, another
- * service on the port) would otherwise hold the link at "connecting" for as long as the socket stays open (mend34).
+ * service on the port) would otherwise hold the link at "connecting" for as long as the socket stays open (mend34). The wait
+ * starts with the TCP connect (mqtt.js writes the CONNECT into the socket before it is open), so it bounds a connect that
+ * hangs too (a blackholed address), which the OS gives up on only after its SYN retries, minutes later (mend37).
  */
 export const CONNECT_ANSWER_WAIT_MS = 10_000;
 
@@ -127,14 +129,23 @@ const NO_ANSWER: LinkNotice = {
   en: `The MQTT broker accepted the connection but did not answer the login within ${CONNECT_ANSWER_WAIT_MS / 1000} s: the port may be another service's, or the broker is stuck. Reconnecting shortly.`,
 };
 
+const NO_CONNECTION: LinkNotice = {
+  code: 'mqtt.no-connection',
+  zh: `MQTT 服务器 ${CONNECT_ANSWER_WAIT_MS / 1000} 秒内没有接受连接（没有任何回应）：可能地址或端口不对、主机没开机，或防火墙丢弃了连接。稍后自动重连。`,
+  en: `The MQTT broker did not accept the connection within ${CONNECT_ANSWER_WAIT_MS / 1000} s (no answer at all): the address or port may be wrong, the host off, or a firewall dropping the connection. Reconnecting shortly.`,
+};
+
 /** CONNACK codes for a refused login: 3.1.1 (4, 5) and MQTT 5 (0x86 bad user name or password, 0x87 not authorised). */
 const LOGIN_REFUSED_CODES = new Set([4, 5, 0x86, 0x87]);
 
-/** Why the link is down, from the error mqtt.js reports; null when it is only unreachable (it retries). */
-export function linkFailure(error: { code?: unknown; message?: unknown }): LinkNotice | null {
+/**
+ * Why the link is down, from the error mqtt.js reports; null when it is only unreachable (it retries). `connected`: whether
+ * the TCP connect of the attempt went through, when known (not for a WebSocket link, whose socket mqtt.js does not show).
+ */
+export function linkFailure(error: { code?: unknown; message?: unknown }, connected: boolean | null = null): LinkNotice | null {
   const code = error.code;
   // mqtt.js's own words when connectTimeout passes with no CONNACK; the error carries no code.
-  if (code === undefined && error.message === 'connack timeout') return NO_ANSWER;
+  if (code === undefined && error.message === 'connack timeout') return connected === false ? NO_CONNECTION : NO_ANSWER;
   if (typeof code === 'number') return LOGIN_REFUSED_CODES.has(code) ? LOGIN_REFUSED : null;
   if (typeof code !== 'string') return null;
   const known = TLS_REASONS.find((r) => r.codes.includes(code));

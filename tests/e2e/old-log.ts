@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
-import type { FigureRow, MessageRow } from '../../src-renderer/store/rows';
+import type { ClearedRow, CommandRow, FigureRow, MessageRow, MetaRow } from '../../src-renderer/store/rows';
 import type { Served } from './app-kit';
 
 /** A log as an older version of the app left it: its schema (Dexie's version) and its rows. */
 export interface OldLog {
-  /** 1: messages only (before figures were kept); 3: with figure rows and their queue (before the reader's stamp). */
-  schema: 1 | 3;
+  /**
+   * 1: messages only (before figures were kept); 3: with figure rows and their queue (before the reader's stamp); 6: with
+   * meta and cleared (the last before instructions were indexed by SIM and state).
+   */
+  schema: 1 | 3 | 6;
   messages: MessageRow[];
   /** Schema 3: figure rows as that version's reader made them. */
   figures?: FigureRow[];
@@ -13,6 +16,11 @@ export interface OldLog {
   queued?: string[];
   /** The SIM the log lists (a row in `sims`). */
   simId: string;
+  /** Instruction rows (every schema has the table). */
+  commands?: CommandRow[];
+  /** Schema 6: meta and cleared rows. */
+  meta?: MetaRow[];
+  cleared?: ClearedRow[];
 }
 
 /**
@@ -25,7 +33,7 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
   await page.route(`${origin}/seed-old-log`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
   await page.goto(`${origin}/seed-old-log`);
   await page.evaluate(
-    ({ schema, messages, figures, queued, simId }) =>
+    ({ schema, messages, figures, queued, simId, commands, meta, cleared }) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('hall10086-log', schema * 10);
         open.onerror = () => fail(open.error);
@@ -45,11 +53,18 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
           f.createIndex('[simId+kind+at]', ['simId', 'kind', 'at']);
           f.createIndex('[simId+at]', ['simId', 'at']);
           db.createObjectStore('figureQueue', { keyPath: 'id', autoIncrement: true });
+          if (schema < 6) return;
+          db.createObjectStore('meta', { keyPath: 'key' });
+          db.createObjectStore('cleared', { keyPath: 'key' }).createIndex('group', 'group');
         };
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(schema < 2 ? ['messages', 'sims'] : ['messages', 'sims', 'figures', 'figureQueue'], 'readwrite');
+          const stores = ['messages', 'sims', 'commands', ...(schema < 2 ? [] : ['figures', 'figureQueue']), ...(schema < 6 ? [] : ['meta', 'cleared'])];
+          const tx = db.transaction(stores, 'readwrite');
           for (const row of messages) tx.objectStore('messages').put(row);
+          for (const row of commands) tx.objectStore('commands').put(row);
+          for (const row of meta) tx.objectStore('meta').put(row);
+          for (const row of cleared) tx.objectStore('cleared').put(row);
           for (const row of figures) tx.objectStore('figures').put(row);
           if (queued.length) tx.objectStore('figureQueue').add({ messageIds: queued });
           tx.objectStore('sims').put({ simId, operator: null, demo: false, lastSeenAt: messages[0]!.at });
@@ -60,6 +75,9 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
           tx.onerror = () => fail(tx.error);
         };
       }),
-    { schema: log.schema, messages: log.messages, figures: log.figures ?? [], queued: log.queued ?? [], simId: log.simId },
+    {
+      schema: log.schema, messages: log.messages, figures: log.figures ?? [], queued: log.queued ?? [], simId: log.simId,
+      commands: log.commands ?? [], meta: log.meta ?? [], cleared: log.cleared ?? [],
+    },
   );
 }

@@ -20,7 +20,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { storedAsOf, withPartKeysMoved } from './part-keys';
+import { namedByClearText, storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -93,6 +93,9 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
 /** The size at which a log of mostly dead records is compacted, unless the owner chose another. */
 export const COMPACT_AT_BYTES = 4 * 1024 * 1024;
+
+/** Lines masked between two turns of the event loop when a log written clear is masked at open. */
+const MASKED_PER_STEP = 500;
 
 /** The place of a part handed over with +CMT: the modem holds it only until its +CNMA. */
 const DIRECT_SLOT = 'direct';
@@ -168,6 +171,15 @@ export class Journal {
    * too, for a page that reloads or opens after it came (journal22). Memory only: after a restart it is not named.
    */
   private readonly sameTexts = new Map<string, string>();
+  /**
+   * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
+   * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (atRestPass). Null once read.
+   */
+  private openedWith: { records: readonly JournalRecord[]; bytes: number } | null;
+  /** That pass: close waits for it, so a rewrite under way is never cut off by the log closing. */
+  private atRestPass: Promise<void> = Promise.resolve();
+  /** Bumped by each compaction: one after the pass read the log has written every part masked already. */
+  private compactions = 0;
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
   private readonly digestKey = randomBytes(32);
 
@@ -180,7 +192,9 @@ export class Journal {
     onDisk: OnDisk,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
+    opened: readonly JournalRecord[],
   ) {
+    this.openedWith = { records: opened, bytes: onDisk.bytes };
     this.handle = handle;
     this.state = onDisk.state;
     this.bytes = onDisk.bytes;
@@ -274,7 +288,9 @@ export class Journal {
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, records);
+    // Without an owner's mask the built-in one is the mask in use from the start.
+    if (!settings.ownMask) journal.maskOpenedLog();
     try {
       if (existing === null) await syncDirectory(paths.dir);
       await Promise.all([
@@ -470,7 +486,44 @@ export class Journal {
     }
     this.maskReady = true;
     this.giveMask();
+    this.maskOpenedLog();
     this.compactIfWorthIt();
+  }
+
+  /**
+   * Rewrites the log as opened with every received part's line masked, when an older version wrote any clear (mend37):
+   * before, such a line kept a new service password or a one-time code on disk until the next compaction, days on a quiet
+   * log. Every record stays, in its order, acknowledgements and instruction states included; only texts change on disk
+   * (memory keeps them clear, as for a line written now). Crash-safe: a new file written and fsynced, then renamed over
+   * the log; lines appended since the open are copied after them as they are (masked when written). The masking runs in
+   * steps between other work (95,000 pending parts take seconds); a log with nothing clear is left as it is. A rewrite
+   * that fails leaves the log as it was, still correct, for the next start to try again.
+   */
+  private maskOpenedLog(): void {
+    const opened = this.openedWith;
+    this.openedWith = null;
+    if (!opened) return;
+    const compactions = this.compactions;
+    this.atRestPass = (async () => {
+      const masked: JournalRecord[] = [];
+      let clear = false;
+      for (const [i, record] of opened.records.entries()) {
+        // A part moved at an upgrade and named by its clear text's checksum (part-keys.ts) stays as it came until
+        // acknowledged: masked, a store holding it under its old key would store it twice, and its ack by that key be lost.
+        const named = record.kind === 'in' ? this.state.maybe.get(record.key) : undefined;
+        const atRest = named !== undefined && namedByClearText(named) ? record : this.atRest(record);
+        clear ||= atRest !== record && atRest.kind === 'in' && record.kind === 'in' && atRest.text !== record.text;
+        masked.push(atRest);
+        if (i % MASKED_PER_STEP === MASKED_PER_STEP - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!clear) return;
+      await this.commits.exclusive(async () => {
+        if (this.compactions !== compactions || !this.handle) return;
+        const since = (await readFile(this.paths.log)).subarray(opened.bytes, this.bytes);
+        const content = Buffer.concat([...masked.map(encodeLine), since]);
+        await this.replaceLog(content, () => (this.bytes = content.length));
+      });
+    })().catch(() => undefined);
   }
 
   /**
@@ -669,13 +722,13 @@ export class Journal {
   close(): Promise<void> {
     // A part still waiting for the owner's mask is refused (closed), not left waiting.
     this.giveMask();
-    this.closing ??= this.commits.exclusive(async () => {
+    this.closing ??= this.atRestPass.then(() => this.commits.exclusive(async () => {
       try {
         await this.closeLog();
       } finally {
         await this.releaseLock();
       }
-    });
+    }));
     return this.closing;
   }
 
@@ -765,23 +818,31 @@ export class Journal {
 
   private async rewrite(): Promise<void> {
     const next = compactedLog(this.state, this.settings);
+    await this.replaceLog(next.content, () => {
+      // From here the new file is the log; the texts it masked stay clear in memory (JournalState.keepTextsOf).
+      this.state = next.state.keepTextsOf(this.state);
+      this.bytes = next.bytes;
+      this.records = next.records;
+      this.compactions++;
+      // Wait for the log to double: a log that is mostly remembered keys would otherwise be
+      // rewritten on every append.
+      this.compactAt = Math.max(this.settings.compactAtBytes, 2 * next.bytes);
+    });
+  }
+
+  /** The log replaced by `content` (written new, fsynced, renamed); `replaced` runs once the new file is the log. */
+  private async replaceLog(content: Uint8Array, replaced: () => void): Promise<void> {
     // Windows refuses to rename over an open file, and on POSIX the old handle would keep
     // appending to the replaced file: close first, reopen on the new log.
     await this.writableHandle().close();
     this.handle = null;
     try {
-      await writeTempThenRename(this.paths, this.fs, next.content);
+      await writeTempThenRename(this.paths, this.fs, content);
     } catch (e) {
       await this.reopenLog();
       throw writeError(e, this.paths.dir);
     }
-    // From here the new file is the log; the texts it masked stay clear in memory (JournalState.keepTextsOf).
-    this.state = next.state.keepTextsOf(this.state);
-    this.bytes = next.bytes;
-    this.records = next.records;
-    // Wait for the log to double: a log that is mostly remembered keys would otherwise be
-    // rewritten on every append.
-    this.compactAt = Math.max(this.settings.compactAtBytes, 2 * next.bytes);
+    replaced();
     try {
       await syncDirectory(this.paths.dir);
     } catch (e) {

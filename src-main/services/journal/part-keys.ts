@@ -60,9 +60,19 @@ function maybeLine(key: string, r: IncomingRecord): JournalRecord[] {
   return [{ kind: 'maybe', key, storedAs: r.key.slice(0, checksum.index + 1) + CHECKSUM_OF_TEXT + (checksum[2] ?? '') }];
 }
 
+const PLACEHOLDER = new RegExp(`\\|\\${CHECKSUM_OF_TEXT}(#\\d+)?$`);
+
+/**
+ * Whether a `maybe` line names its part by the checksum of the part's clear text (storedAsOf): that text must stay as
+ * it came until the part is acknowledged, or a store holding it under its old key could no longer be told so.
+ */
+export function namedByClearText(storedAs: string): boolean {
+  return PLACEHOLDER.test(storedAs);
+}
+
 /** A `maybe` line's `storedAs` as the store holds it: the checksum put back from the pending part's own text. */
 export function storedAsOf(storedAs: string, text: string): string {
-  const placeholder = new RegExp(`\\|\\${CHECKSUM_OF_TEXT}(#\\d+)?$`).exec(storedAs);
+  const placeholder = PLACEHOLDER.exec(storedAs);
   return placeholder ? `${storedAs.slice(0, placeholder.index)}|${textChecksum(text)}${placeholder[1] ?? ''}` : storedAs;
 }
 

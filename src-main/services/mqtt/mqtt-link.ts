@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../scheduler';
 import { appendFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MqttSettingsView, SimLabel } from '../../../src-shared/api/contract';
 import type { FleetSim } from '../../../src-shared/api/contract';
@@ -81,6 +82,21 @@ const SWEEP_CAPPED: LinkNotice = {
   en: `More than ${MAX_SWEPT_PER_CONNECT} removed SIMs of this host are still retained on the MQTT broker: this connect empties ${MAX_SWEPT_PER_CONNECT}, the rest at a later connect. Unless that many unidentified SIMs were swapped, someone else may be publishing under this host's topics.`,
 };
 
+const HELD_OVER: LinkNotice = {
+  code: 'mqtt.held-over',
+  zh: `MQTT 服务器连不上期间收到的消息超过 ${MAX_HELD_EVENTS} 条：最早的几条不再发布（余额等数据在重连时照常发布）。`,
+  en: `More than ${MAX_HELD_EVENTS} messages came while the MQTT broker could not be reached: the oldest are not published (the figures are published at the reconnect as usual).`,
+};
+
+/** What turning MQTT off lets go of: the messages no broker took yet (they are in the app's log all the same). */
+export function heldDropped(count: number): string {
+  return logLine({
+    code: 'mqtt.held-dropped',
+    zh: `MQTT 已关闭：${count} 条在服务器连不上时收到的消息没有发布（应用的记录里都有）。`,
+    en: `MQTT is off: ${count} message${count === 1 ? '' : 's'} received while the broker could not be reached ${count === 1 ? 'was' : 'were'} not published (all are in the app's log).`,
+  });
+}
+
 /** A refused command subscription is asked again after this long at most: an ACL is fixed by hand, not in seconds. */
 const MAX_COMMAND_RETRY_MS = 10 * 60_000;
 
@@ -117,13 +133,23 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private client: MqttClient | null = null;
   private readonly scope: TopicScope;
   private readonly gate: QueryCommandGate;
-  private readonly held: SimMessage[] = [];
+  /** Events received while the broker was away, sent at the next connect; carried to the next link when the settings change. */
+  private readonly held: SimMessage[];
+  /** Whether the oldest held were let go over MAX_HELD_EVENTS since the last connect: said once in the log. */
+  private heldOver = false;
+  /**
+   * Events handed to mqtt.js and not yet acknowledged by the broker (its PUBACK). mqtt.js sends them again on its own
+   * reconnect, but a stop drops them: they are carried to the next link instead, flagged, as the broker may have them.
+   */
+  private readonly unacked = new Set<SimMessage>();
   /**
    * The topic levels the sweep of this connect emptied (the broker may hand a state twice: this host's states match
    * the other hosts' filter too), and whether its bound was said. A new one at every connect.
    */
   private sweep = { levels: new Set<string>(), capped: false };
   private readonly unsubscribe: (() => void)[] = [];
+  /** Whether the current attempt's TCP connect went through (watchConnect). */
+  private tcpConnected: { now: boolean | null } = { now: null };
   private statusNow: MqttStatus = { state: 'off', ...STATUS.off };
   /** The next ask for a refused command subscription, and how long the one after it waits. */
   private commandRetry: { cancel: (() => void) | null; ms: number } = { cancel: null, ms: 0 };
@@ -132,8 +158,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     private readonly settings: StoredMqttSettings,
     private readonly secrets: MqttSecrets,
     private readonly deps: MqttLinkDeps,
+    /** What the link before it (other settings) had not published: sent at this link's connect. */
+    carried: readonly SimMessage[] = [],
   ) {
     super();
+    this.held = [];
+    for (const message of carried) this.hold(message);
     this.scope = { baseTopic: settings.baseTopic, hostId: settings.hostId };
     this.gate = new QueryCommandGate(settings.commandsPerHour, (ref) => deps.commandRefs.seen(ref));
   }
@@ -168,6 +198,12 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.setStatus('connecting');
     const client = mqtt.connect(s.url, options);
     this.client = client;
+    // Whether each attempt's TCP connect went through, to tell a broker that never answers from an address that never
+    // accepts (the answer wait covers both). The first CONNECT was written inside mqtt.connect; each retry writes its own.
+    this.watchConnect(client.stream);
+    client.on('packetsend', (packet) => {
+      if (packet.cmd === 'connect') this.watchConnect(client.stream);
+    });
     client.on('connect', () => void this.onConnect(client));
     // A close after a refused certificate keeps saying why.
     client.on('close', () => {
@@ -178,7 +214,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     // ends the connection before the CONNECT (and its password) leaves. The status says why, in words
     // of our own: the error's own text may name the broker, and is not logged.
     client.on('error', (e) => {
-      this.setStatus('offline', linkFailure(e as { code?: unknown; message?: unknown }));
+      this.setStatus('offline', linkFailure(e as { code?: unknown; message?: unknown }, this.tcpConnected.now));
       if (client.options.protocolVersion === 5 && PROTOCOL_REFUSED.has((e as { code?: unknown }).code as number)) this.fallBackTo311(client);
     });
     client.on('message', (topic, payload, packet) => {
@@ -193,6 +229,13 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       // for both, which also covers MQTT off and a run before; simGonePublications empties the state last for it).
       this.deps.board.on('gone', (simId) => this.publishAll(client, simGonePublications(this.scope, this.settings.discoveryPrefix, simId))),
     );
+  }
+
+  /** Null when the stream is no TCP socket of its own (a WebSocket link). */
+  private watchConnect(stream: unknown): void {
+    const attempt = { now: stream instanceof Socket ? !stream.connecting : null };
+    if (stream instanceof Socket && stream.connecting) stream.once('connect', () => (attempt.now = true));
+    this.tcpConnected = attempt;
   }
 
   /**
@@ -211,7 +254,11 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.publishAll(this.client, this.simPublications(simId));
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Resolves with the events this link did not get onto its broker (held, or handed over and never acknowledged), for
+   * the next link: a settings change is the usual answer to a broker that does not answer, and must not lose them.
+   */
+  async stop(): Promise<SimMessage[]> {
     for (const off of this.unsubscribe.splice(0)) off();
     this.cancelCommandRetry();
     const client = this.client;
@@ -232,6 +279,9 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       await client.endAsync(true).catch(() => undefined);
     }
     this.setStatus('off');
+    const unsent = [...[...this.unacked].map((m): SimMessage => ({ ...m, mayRepeat: true })), ...this.held.splice(0)];
+    this.unacked.clear();
+    return unsent;
   }
 
   private simPublications(simId: string): Publication[] {
@@ -255,6 +305,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.cancelCommandRetry();
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
+    this.heldOver = false;
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     // Connected means commands are heard: a script that waits for it and then publishes a command is never dropped by
     // the broker for want of our subscription (a full CI run lost one so, at load 10-20, when the status came first).
@@ -334,11 +385,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   }
 
   private onMessage(client: MqttClient, message: SimMessage): void {
-    if (!client.connected) {
-      this.held.push(message);
-      if (this.held.length > MAX_HELD_EVENTS) this.held.shift();
-      return;
-    }
+    if (!client.connected) return this.hold(message);
     // `mayRepeat`: maybe a message published before (SimMessage.mayRepeat; after a restart of the core too), for a subscriber
     // that counts or notifies to skip: the text is there to compare, the message is never left out (docs/fleet.md).
     const payload = JSON.stringify({
@@ -348,7 +395,18 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       text: message.text,
       ...(message.mayRepeat ? { mayRepeat: true } : {}),
     });
-    client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false });
+    this.unacked.add(message);
+    client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false }, (error) => {
+      if (!error) this.unacked.delete(message);
+    });
+  }
+
+  private hold(message: SimMessage): void {
+    this.held.push(message);
+    if (this.held.length <= MAX_HELD_EVENTS) return;
+    this.held.shift();
+    if (!this.heldOver) this.deps.warn(logLine(HELD_OVER));
+    this.heldOver = true;
   }
 
   private async onCommand(client: MqttClient, payload: string, retained: boolean): Promise<void> {

@@ -384,3 +384,35 @@ export async function silentListener(): Promise<{
     }),
   };
 }
+
+/**
+ * An address whose TCP connect hangs, as a blackholed host's does (its SYN dropped), made on this machine: a listening
+ * socket that never accepts (python's, as Node's own server always accepts), its accept queue (backlog 0: one) filled by
+ * a connection of our own. The kernel then drops every further SYN, and the client's connect waits on its retries.
+ * `hanging()`: the connects to it in SYN-SENT now, as `ss` lists them: the proof a connect really hangs.
+ */
+export async function unacceptingListener(): Promise<{ url: string; hanging(): number; close(): Promise<void> }> {
+  const py = spawn('python3', ['-c', [
+    'import socket, sys',
+    's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+    'print(s.getsockname()[1], flush=True)',
+    'sys.stdin.read()',
+  ].join('\n')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    py.once('error', reject);
+    py.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+  });
+  const filler = connect(port, '127.0.0.1');
+  filler.on('error', () => undefined);
+  await new Promise<void>((resolve) => filler.once('connect', resolve));
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    hanging: () => execFileSync('ss', ['-Htn', 'state', 'syn-sent', `( dport = :${port} )`], { encoding: 'utf8' }).split('\n').filter(Boolean).length,
+    close: async () => {
+      filler.destroy();
+      const exited = new Promise<void>((resolve) => py.once('exit', () => resolve()));
+      py.kill();
+      await exited;
+    },
+  };
+}

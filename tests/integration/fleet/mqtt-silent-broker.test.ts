@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallCore } from '../../../src-main/core';
-import { silentListener } from './mosquitto-kit';
-import { mqttFixture, P } from './mqtt-fixture';
+import { relay, silentListener, unacceptingListener } from './mosquitto-kit';
+import { HOST, mqttFixture, P } from './mqtt-fixture';
 import { waitFor } from './pool-kit';
 
 /** A CONNECT packet (type 1) is what the listener heard first on a connection. */
@@ -11,13 +11,27 @@ const status = async (c: HallCore) => (await c.call('mqtt.get', {})).status;
 
 // mend34: a broker that accepts TCP and never answers CONNECT (hung after accept, a port forward to nothing, the wrong
 // service on the port). Real parts: a real TCP listener that stays silent, the real mosquitto behind it once it answers.
-describe('MQTT: a broker that accepts the connection and never answers it', () => {
+describe('MQTT: a broker that does not answer (takes the connection and stays silent, never takes it, or goes silent)', () => {
   const { open, broker, core, subscriber, settings } = mqttFixture();
 
   async function silent() {
     const l = await silentListener();
     open.listeners.push({ close: () => l.close() } as never);
     return l;
+  }
+
+  /** A core whose link waits on a silent listener, and two replies (YE, JF) read meanwhile, held. */
+  async function twoHeld() {
+    const l = await silent();
+    const made = await core();
+    const { core: c, simId } = made;
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => c.fleet.board.get(simId)?.balance != null, 'the balance read while unanswered');
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    await waitFor(() => c.fleet.board.get(simId)?.points != null, 'the points read while unanswered');
+    return { l, ...made };
   }
 
   it('turning MQTT off while the link waits for the broker’s answer returns, says off in zh and en, and leaves no connection open', async () => {
@@ -49,17 +63,29 @@ describe('MQTT: a broker that accepts the connection and never answers it', () =
     expect(warnings.filter((w) => w.includes('mqtt.no-answer'))).toHaveLength(1);
   });
 
+  // mend37: an address whose TCP connect hangs (a blackholed host: its SYN dropped). mqtt.js's answer wait already ran
+  // from the connect, so the bound held, but the link said the broker "accepted the connection", which it never did.
+  it('a TCP connect that hangs is given up after the same bound, and said as a connection never accepted, in zh and en', async () => {
+    const l = await unacceptingListener();
+    open.listeners.push({ close: () => l.close() } as never);
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.hanging() || null, 'the app’s connect hanging in SYN-SENT');
+    expect((await status(c)).state).toBe('connecting');
+    const said = await waitFor(async () => ((await status(c)).code ? status(c) : null), 'a reason', 60_000);
+    expect(said).toEqual({
+      state: 'offline',
+      code: 'mqtt.no-connection',
+      zh: expect.stringContaining('没有接受连接'),
+      en: expect.stringContaining('did not accept the connection'),
+    });
+    expect(warnings.filter((w) => w.includes('mqtt.no-connection'))).toHaveLength(1);
+  });
+
   it('what came while the broker did not answer is published once it does: each message once, none lost, the figures retained', async () => {
     const b = await broker({});
-    const l = await silent();
-    const { core: c, simId } = await core();
-    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
-    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
     // Two replies come while the link waits for an answer that never comes.
-    await c.call('send', { modemId: 'demo', id: 'YE' });
-    await waitFor(() => c.fleet.board.get(simId)?.balance != null, 'the balance read while unanswered');
-    await c.call('send', { modemId: 'demo', id: 'JF' });
-    await waitFor(() => c.fleet.board.get(simId)?.points != null, 'the points read while unanswered');
+    const { l, core: c, simId } = await twoHeld();
     const sub = await subscriber(b.url, [`${P}/#`]);
     l.answer(b.port);
     await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected through the listener once it answers', 60_000);
@@ -72,5 +98,61 @@ describe('MQTT: a broker that accepts the connection and never answers it', () =
     expect(events()).toHaveLength(3);
     expect(Number(sub.last(`${P}/sim/${simId}/points`))).toBe(c.fleet.board.get(simId)!.points);
     expect(sub.last(`${P}/status`)).toBe('online');
+  });
+
+  // mend37: what came while the broker stayed silent is not lost when the user changes the settings meanwhile (the usual
+  // fix for a broker that does not answer: another address). Before, the new link started with nothing held.
+  it('the settings changed meanwhile: what was held is published once to the broker of the new settings, under the new topic', async () => {
+    const b = await broker({});
+    const { core: c, simId } = await twoHeld();
+    const sub = await subscriber(b.url, ['moved/#']);
+    await c.call('mqtt.set', { settings: settings(b.url, { baseTopic: 'moved' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected to the new broker', 60_000);
+    // A third reply after the connect: once its event is on the broker, the two held would be too, if ever.
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    const events = () => sub.messages.filter((m) => m.topic === `moved/${HOST}/sim/${simId}/event`);
+    await waitFor(() => events().length >= 3 || null, 'three events');
+    const payloads = events().map((m) => JSON.parse(m.payload) as { text: string; mayRepeat?: boolean });
+    expect(new Set(payloads.map((p) => p.text)).size, payloads.map((p) => p.text).join(' | ')).toBe(3);
+    expect(events()).toHaveLength(3);
+    // Never on a broker before: nothing to flag.
+    expect(payloads.filter((p) => p.mayRepeat)).toEqual([]);
+  });
+
+  it('the settings changed after the broker went silent: one handed to it, never acknowledged, is published to the new one, flagged mayRepeat', async () => {
+    const b = await broker({});
+    const line = await relay(b.port);
+    open.listeners.push({ close: () => line.close() } as never);
+    const { core: c, simId } = await core();
+    await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected through the line');
+    const stalled = line.stall();
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    const eventTopic = `${P}/sim/${simId}/event`;
+    // The link still counts itself connected (keepalive has not noticed): the event went into the silent connection.
+    await waitFor(() => stalled.fromClients().includes(eventTopic) || null, 'the event handed over, unacknowledged');
+    const sub = await subscriber(b.url, [`${P}/#`]);
+    await c.call('mqtt.set', { settings: settings(b.url, { username: '', password: '' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected to the broker itself', 60_000);
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    const events = () => sub.messages.filter((m) => m.topic === eventTopic);
+    await waitFor(() => events().length >= 2 || null, 'two events');
+    const payloads = events().map((m) => JSON.parse(m.payload) as { text: string; mayRepeat?: boolean });
+    expect(payloads).toHaveLength(2);
+    expect(payloads.map((p) => p.mayRepeat ?? false)).toEqual([true, false]);
+    expect(payloads[0]!.text).toContain('余额');
+  });
+
+  it('closing the app with messages held says in the log, in zh and en, how many are not published', async () => {
+    const { core: c, warnings } = await twoHeld();
+    open.cores.splice(open.cores.indexOf(c), 1);
+    await c.close();
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/2 messages.*\/.*2 条/)]);
+  });
+
+  it('turning MQTT off with messages held says in the log, in zh and en, how many are not published', async () => {
+    const { l, core: c, warnings } = await twoHeld();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '', enabled: false }) });
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/2 messages.*\/.*2 条/)]);
   });
 });

@@ -43,6 +43,11 @@ describe('the MQTT link’s wire: encrypted, on this machine, or a password in c
     // mqtt.js's connectTimeout passing with no CONNACK (mend34): a listener that took the connection and never answered.
     expect(linkFailure({ message: 'connack timeout' })?.code).toBe('mqtt.no-answer');
     expect(linkFailure({ code: 'ECONNRESET', message: 'connack timeout' })).toBeNull();
+    // The same wait passing before the TCP connect went through (mend37): an address that never accepted; unknown (a
+    // WebSocket link) or connected is said as before.
+    expect(linkFailure({ message: 'connack timeout' }, false)?.code).toBe('mqtt.no-connection');
+    expect(linkFailure({ message: 'connack timeout' }, true)?.code).toBe('mqtt.no-answer');
+    expect(linkFailure({ message: 'connack timeout' }, null)?.code).toBe('mqtt.no-answer');
   });
 });
 

@@ -1,0 +1,77 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { passwordReset } from '../../../src-main/emulator/replies-10086';
+import { encodeLine, Journal, type JournalRecord } from '../../../src-main/services/journal';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { secretHits } from '../../e2e/secrets-in-bytes';
+import { clock, logPath, readLog, sms, useTempDirs } from './journal-test-kit';
+
+/*
+ * mend37: a journal.log written by a version before secrets24 holds received parts clear (a new service password, a
+ * one-time code), and kept them so until its next compaction: days on a quiet log. The reset reply is the emulator's
+ * own wording (replies-10086.ts), not a real 10086 text.
+ */
+const PASSWORD = '357108';
+const CODE = '4821';
+const CODE_TEXT = `【某应用】您的验证码为【${CODE}】，5分钟内有效。`;
+const ownMask = (parts: readonly (string | null)[]) => builtinCatalog().maskSecretParts(parts);
+
+const tempDir = useTempDirs();
+
+async function leaks(dir: string): Promise<string[]> {
+  const bytes = await readFile(logPath(dir));
+  return [PASSWORD, CODE].flatMap((secret) => secretHits(bytes, secret).filter((h) => !h.insideNumber)
+    .map((h) => bytes.subarray(Math.max(0, h.at - 60), h.at + 20).toString(h.encoding)));
+}
+
+/**
+ * A log as this version writes it (its parts masked), then the same records with their parts' texts put back clear,
+ * as a version before secrets24 left it: three parts (the reset reply pending, the code and a balance acknowledged), an
+ * instruction's states and the acknowledgements.
+ */
+async function logOfAnOlderVersion(dir: string): Promise<{ asWritten: JournalRecord[]; pendingKeys: string[] }> {
+  const journal = await Journal.open(dir, { now: clock });
+  const texts = [passwordReset(PASSWORD), CODE_TEXT, '尊敬的客户，您的余额为 35.20 元。'];
+  const keys: string[] = [];
+  for (const [n, text] of texts.entries()) keys.push((await journal.appendIncoming(sms(n + 1, { text }))).key);
+  await journal.recordOutgoing({ id: 'a', simId: 'sim-1', to: '10086', text: 'CXYE', state: 'queued', messageRefs: [], error: null });
+  await journal.recordOutgoing({ id: 'a', simId: 'sim-1', to: '10086', text: 'CXYE', state: 'sent', messageRefs: [7], error: null });
+  await journal.ack(keys.slice(1));
+  await journal.close();
+  const { records: asWritten } = await readLog(dir);
+  const clear = asWritten.map((r) => (r.kind === 'in' ? { ...r, text: texts[keys.indexOf(r.key)]! } : r));
+  await writeFile(logPath(dir), Buffer.concat(clear.map(encodeLine)));
+  expect((await leaks(dir)).length, 'the older version’s log holds both secrets clear').toBeGreaterThanOrEqual(2);
+  return { asWritten, pendingKeys: keys.slice(0, 1) };
+}
+
+describe('a journal.log an older version wrote with secrets clear', () => {
+  it('is rewritten masked at open, every record kept in its order, the acknowledgements too; memory keeps the texts', async () => {
+    const dir = await tempDir();
+    const { asWritten, pendingKeys } = await logOfAnOlderVersion(dir);
+    const journal = await Journal.open(dir, { now: clock });
+    // What the store gets in this run is as it came (the file alone is masked), and only the reset reply is pending.
+    expect(journal.pendingIncoming().map((r) => [r.key, r.text])).toEqual([[pendingKeys[0], passwordReset(PASSWORD)]]);
+    await journal.close();
+    expect(await leaks(dir)).toEqual([]);
+    expect((await readLog(dir)).records).toEqual(asWritten);
+  });
+
+  it('with the owner’s mask: masked once it is given, lines appended before that kept', async () => {
+    const dir = await tempDir();
+    const { asWritten } = await logOfAnOlderVersion(dir);
+    const journal = await Journal.open(dir, { now: clock, maskAtRest: ownMask });
+    await journal.recordOutgoing({ id: 'b', simId: 'sim-1', to: '10086', text: 'CXLL', state: 'queued', messageRefs: [], error: null });
+    journal.maskKept();
+    const later = await journal.appendIncoming(sms(9));
+    await journal.close();
+    expect(await leaks(dir)).toEqual([]);
+    const { records } = await readLog(dir);
+    expect(records.slice(0, asWritten.length)).toEqual(asWritten);
+    expect(records.slice(asWritten.length).map((r) => (r.kind === 'in' ? r.key : `${r.kind} ${'id' in r ? r.id : ''}`))).toEqual(['out b', later.key]);
+    // The rewritten log reads back whole: the reset reply still pending, masked now.
+    const again = await Journal.open(dir, { now: clock });
+    expect(again.pendingIncoming().map((r) => r.text)).toEqual([expect.stringContaining('******'), sms(9).text]);
+    await again.close();
+  });
+});
