@@ -739,7 +739,8 @@ export class ModemSession extends Emitter<SessionEvents> {
       const now = Date.now();
       for (const p of this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit)) {
         this.outbox.splice(this.outbox.indexOf(p), 1);
-        await this.record(p, 'failed', [], NO_NETWORK_ERROR);
+        // One of a card that left meanwhile says so, as sendOne would have.
+        await this.record(p, 'failed', [], p.simId !== null && p.simId !== this.status.simId ? SIM_CHANGED_ERROR : NO_NETWORK_ERROR);
       }
     }
     await this.pumpOutbox();
