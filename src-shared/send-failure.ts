@@ -8,6 +8,10 @@ export interface SendFailure extends Bilingual {
 
 /** Journaled with an instruction still queued when another card was put in the modem (`ModemSession.cardLeft`). */
 export const SIM_CHANGED_ERROR = 'send.sim-changed';
+/** Journaled with an instruction still `queued` while the modem's network registration is searching: a note, not a failure. */
+export const WAITING_NETWORK_NOTE = 'send.waiting-network';
+/** Journaled with an instruction failed after waiting `networkWaitMs` for the network (`ModemSession.giveUpOnNetwork`). */
+export const NO_NETWORK_ERROR = 'send.no-network';
 
 const MAYBE_SENT: Bilingual = {
   zh: '先看看有没有收到 10086 的回复；没有收到再重发，以免重复办理。',
@@ -49,6 +53,18 @@ export function explainSendFailure(code: string): SendFailure {
         zh: '排队期间调制解调器里换了一张 SIM 卡，这条指令是给之前那张卡的，没有从新卡发出。',
         en: 'The SIM in the modem was changed while this instruction waited; it was for the card before, and was not sent from the new one.',
         action: { zh: '放回原来的卡后再发；要用新卡办理，请为新卡重新发送。', en: 'Put the first card back and send it again; to do it for the new card, send it anew for that card.' },
+      };
+    case WAITING_NETWORK_NOTE:
+      return {
+        zh: '正在等待网络：调制解调器还在注册网络，注册上就发出。',
+        en: 'Waiting for the network: the modem is still registering, and the message goes once it is registered.',
+        action: { zh: '不用重发；一分钟内没有网络会提示失败。', en: 'No need to resend; if there is no network within a minute it is marked failed.' },
+      };
+    case NO_NETWORK_ERROR:
+      return {
+        zh: '等了一分钟，调制解调器仍没有注册上网络，短信没有发出。',
+        en: 'The modem did not register on the network within a minute; the message was not sent.',
+        action: { zh: '检查信号和 SIM 卡（用 modem status 查看），有网络后再发。', en: 'Check the signal and the SIM (modem status), and send again once there is a network.' },
       };
     case INTERRUPTED_SEND_ERROR:
       return { zh: '发送时应用意外退出，无法确定短信是否已经发出。', en: 'The app stopped while sending; it is not known whether the message went out.', action: MAYBE_SENT };

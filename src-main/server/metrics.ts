@@ -56,7 +56,12 @@ export function serveMetrics(req: IncomingMessage, res: ServerResponse, source: 
   plain(200, renderMetrics(source.sims(), source.labels()), { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
 }
 
-const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+/**
+ * The text format has three escapes in a label value, `\\`, `\"` and `\n` (promtool refuses `\r` as an invalid escape
+ * sequence). A CR left raw is a line end to readers that split on it (Node's readline, universal newlines) and moves
+ * the cursor in a terminal showing the page: a CR or CRLF in a user's label is written as the line break it stands for.
+ */
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n?|\n/g, '\\n');
 const labelText = (labels: Record<string, string>) =>
   `{${Object.entries(labels)
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)

@@ -270,6 +270,8 @@ export const en: Record<StringKey, string> = {
   'sendError.interrupted': 'The app stopped while sending, so it is not known whether the message went out. Retry only if no reply comes.',
   'sendError.interruptedQueue': 'The app stopped while this instruction was still queued; it was not sent. Retry it if you still need it.',
   'sendError.other': 'Sending failed ({code}).',
+  'sendError.waitingNetwork': 'Waiting for the network: the modem is still registering; it goes once registered (failed after a minute without).',
+  'sendError.noNetwork': 'The modem did not register on the network within a minute; the message was not sent. Check the signal and the SIM, then retry.',
 
   'approval.pairTitle': 'A browser extension asks to pair',
   'approval.pairBody': 'Extension {id} wants to send SMS through this app’s modem.',

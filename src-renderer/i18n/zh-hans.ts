@@ -269,6 +269,8 @@ export const zhHans = {
   'sendError.interrupted': '发送时应用意外退出，无法确定短信是否已经发出。确认没有收到回复后再重试。',
   'sendError.interruptedQueue': '应用意外退出时这条指令还在排队，没有发出。需要的话请重试。',
   'sendError.other': '发送失败（{code}）。',
+  'sendError.waitingNetwork': '正在等待网络：调制解调器还在注册网络，注册上就发出（一分钟内没有网络会提示失败）。',
+  'sendError.noNetwork': '等了一分钟，调制解调器仍没有注册上网络，短信没有发出。检查信号和 SIM 卡后再重试。',
 
   'approval.pairTitle': '浏览器扩展请求配对',
   'approval.pairBody': '扩展 {id} 想通过本应用的调制解调器发送短信。',

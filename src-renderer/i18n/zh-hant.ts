@@ -270,6 +270,8 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.interrupted': '傳送時應用意外結束，無法確定簡訊是否已經送出。確認沒有收到回覆後再重試。',
   'sendError.interruptedQueue': '應用意外結束時這條指令還在排隊，沒有送出。需要的話請重試。',
   'sendError.other': '傳送失敗（{code}）。',
+  'sendError.waitingNetwork': '正在等待網路：數據機還在註冊網路，註冊上就送出（一分鐘內沒有網路會提示失敗）。',
+  'sendError.noNetwork': '等了一分鐘，數據機仍沒有註冊上網路，簡訊沒有送出。檢查訊號和 SIM 卡後再重試。',
 
   'approval.pairTitle': '瀏覽器擴充功能請求配對',
   'approval.pairBody': '擴充功能 {id} 想透過本應用的數據機發送簡訊。',

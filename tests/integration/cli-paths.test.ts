@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_CUSTOM_FILE_BYTES } from '../../src-shared/catalog/custom/file';
 import { hall, STACK_TRACE, type CliRun } from './cli-helpers';
 
 let dirs: string[] = [];
@@ -47,6 +50,37 @@ describe('paths and values the user got wrong: a clear error naming them, exit 2
     expectClear(await hall(['custom', 'import', missing], { HALL10086_DATA_DIR: dir }), 2, new RegExp(`No such file or folder: ${missing}`));
     expectClear(await hall(['--lang', 'zh-Hans', 'custom', 'import', missing], { HALL10086_DATA_DIR: dir }), 2, new RegExp(`找不到文件或文件夹：${missing}`));
   });
+
+  it('custom import of a pipe that does not end, or /dev/zero: read no further than the limit, refused as too big', async () => {
+    const dir = await scratch();
+    const fifo = join(dir, 'endless');
+    execFileSync('mkfifo', [fifo]);
+    // 64 MiB offered, far past the 4 MiB limit: what the command took of it is what the pipe accepted before it let go.
+    const offered = 64 * 1024 * 1024;
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let accepted = 0;
+    const writer = createWriteStream(fifo);
+    const fed = new Promise<void>((done) => {
+      writer.on('error', () => done());
+      const more = (): void => {
+        while (accepted < offered) {
+          const room = writer.write(chunk, (e) => (e ? undefined : (accepted += chunk.length)));
+          if (!room) return void writer.once('drain', more);
+        }
+        writer.end(done);
+      };
+      writer.once('open', more);
+    });
+    const run = await hall(['custom', 'import', fifo], { HALL10086_DATA_DIR: dir });
+    await fed;
+    writer.destroy();
+    expectClear(run, 2, new RegExp(`too big \\(over ${MAX_CUSTOM_FILE_BYTES} bytes, at most ${MAX_CUSTOM_FILE_BYTES}\\)`));
+    // The limit, the pipe's own buffer and the stream's: never the whole 64 MiB.
+    expect(accepted, 'bytes the pipe took before the command let go').toBeLessThan(MAX_CUSTOM_FILE_BYTES + 2 * 1024 * 1024);
+
+    const zero = await hall(['--lang', 'zh-Hans', 'custom', 'import', '/dev/zero'], { HALL10086_DATA_DIR: dir });
+    expectClear(zero, 2, new RegExp(`文件太大（超过 ${MAX_CUSTOM_FILE_BYTES} 字节，最多 ${MAX_CUSTOM_FILE_BYTES}）`));
+  }, 60_000);
 
   it('custom export to a folder', async () => {
     const dir = await scratch();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { exportCustomFile } from '../../../src-shared/catalog/custom/file';
+import { writeFile } from 'node:fs/promises';
+import { customFileTooBig, exportCustomFile, MAX_CUSTOM_FILE_BYTES } from '../../../src-shared/catalog/custom/file';
+import { readCapped } from '../../services/read-capped';
 import { readPublicKey } from '../../services/catalog-update';
 import { PROVINCE_IDS, type ProvinceId } from '../../../src-shared/catalog/provinces/schema';
 import { usageError } from '../args';
@@ -73,7 +74,10 @@ export const customCommand: Command = {
         break;
       case 'import': {
         if (!arg) throw usageError(CUSTOM_USAGE.zh, CUSTOM_USAGE.en);
-        const result = await state.importCustoms(await readFile(arg, 'utf8'), args.options.has('replace'));
+        // Capped as the API caps it: `custom import /dev/zero` (or a FIFO) must not read until memory runs out.
+        const read = await readCapped(arg, MAX_CUSTOM_FILE_BYTES);
+        if ('over' in read) throw customFileTooBig(read.size);
+        const result = await state.importCustoms(read.bytes.toString('utf8'), args.options.has('replace'));
         ctx.err(
           say(ctx, {
             zh: `新增 ${result.added} 条，覆盖 ${result.replaced} 条，保留原有 ${result.kept} 条，跳过 ${result.problems.length} 条。`,

@@ -41,4 +41,6 @@ export interface SessionOptions {
   journalRetryMs?: number;
   /** How long AT+CMGS may go unanswered, its body sent, before the send counts as maybe sent (ms); default 90 s. */
   sendTimeoutMs?: number;
+  /** How long an instruction waits for the network to register the card before it fails as `send.no-network` (ms); default 60 s. */
+  networkWaitMs?: number;
 }

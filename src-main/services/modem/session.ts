@@ -21,7 +21,7 @@ import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../.
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
-import { SIM_CHANGED_ERROR } from '../../../src-shared/send-failure';
+import { NO_NETWORK_ERROR, SIM_CHANGED_ERROR, WAITING_NETWORK_NOTE } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
@@ -59,6 +59,10 @@ const SMS_RETRY_MS = 1_000;
 const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
+/** An instruction waits this long for the card to be registered (a modem just up searches for seconds) before it fails. */
+const NETWORK_WAIT_MS = 60_000;
+/** Registrations under which the network refuses a send (+CMS ERROR: 331); `unknown` (a modem that does not say) is tried. */
+const UNREGISTERED: readonly string[] = ['none', 'searching', 'denied'];
 
 interface Pending {
   id: string;
@@ -67,6 +71,10 @@ interface Pending {
   redacted: string;
   /** The card it was asked of: a card put in the modem meanwhile sends none of the one before's instructions. */
   simId: string | null;
+  /** Since when it waits for the network (journaled so), or null while it has not had to. */
+  waitingSince: number | null;
+  /** Refused once for want of network (331) while the modem said registered: a second refusal fails it. */
+  refusedOnce: boolean;
 }
 
 /**
@@ -96,6 +104,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private polling: ReturnType<typeof setInterval> | null = null;
   private health: ReturnType<typeof setInterval> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Fails what waited networkWaitMs for the network (waitForNetwork). */
+  private networkTimer: ReturnType<typeof setTimeout> | null = null;
   /** The step of the backoff the next timed attempt is at: a "Try now" that fails goes on from it, not from the start. */
   private reconnectAttempt = 0;
   /** Why the modem is looked for again (the status's error while reconnecting). */
@@ -209,6 +219,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.closed = true;
     this.stopTimers();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.networkTimer) clearTimeout(this.networkTimer);
     this.received.close();
     this.engine?.close();
     // Work in flight fails fast once the engine is closed; let it finish before the journal goes.
@@ -234,7 +245,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     const id = randomUUID();
     const simId = this.status.simId ?? this.cardBefore;
     await this.record({ id, to, redacted, simId }, 'queued', [], null);
-    this.outbox.push({ id, to, text, redacted, simId });
+    this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false });
     void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
   }
@@ -407,6 +418,8 @@ export class ModemSession extends Emitter<SessionEvents> {
       if (reg) this.registrations.set(q.domain, reg);
     }
     this.update({ registration: combinedRegistration(this.registrations.values()) });
+    // A modem that announces no +CREG is found registered here: what waited for the network goes now.
+    void this.pumpOutbox().catch((e) => this.warn(e));
   }
 
   /**
@@ -688,12 +701,49 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.sending = true;
     try {
       while (this.outbox.length > 0 && this.status.state === 'ready') {
+        // The network would refuse it (+CMS ERROR: 331): it waits, said so, and goes with the +CREG that registers the
+        // card (onUrc pumps again), within networkWaitMs. A card swapped meanwhile still fails it at sendOne.
+        if (UNREGISTERED.includes(this.status.registration)) {
+          await this.waitForNetwork();
+          // The +CREG that registers it may have come while the wait was journaled (its pump found this one running).
+          if (UNREGISTERED.includes(this.status.registration)) return;
+          continue;
+        }
         const next = this.outbox.shift()!;
         await this.exclusive(() => this.sendOne(next));
       }
     } finally {
       this.sending = false;
     }
+  }
+
+  private async waitForNetwork(): Promise<void> {
+    const now = Date.now();
+    const limit = this.o.networkWaitMs ?? NETWORK_WAIT_MS;
+    for (const p of this.outbox.filter((q) => q.waitingSince === null)) {
+      p.waitingSince = now;
+      await this.record(p, 'queued', [], WAITING_NETWORK_NOTE);
+    }
+    if (this.networkTimer) return;
+    const first = Math.min(...this.outbox.map((p) => p.waitingSince ?? now));
+    this.networkTimer = setTimeout(() => {
+      this.networkTimer = null;
+      void this.giveUpOnNetwork(limit).catch((e) => this.warn(e));
+    }, Math.max(0, first + limit - now));
+    this.networkTimer.unref?.();
+  }
+
+  /** Those that waited their time fail (still unsent, so Retry is safe); the others wait on, or go if the network came. */
+  private async giveUpOnNetwork(limit: number): Promise<void> {
+    if (this.status.state === 'ready' && UNREGISTERED.includes(this.status.registration)) {
+      const now = Date.now();
+      for (const p of this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit)) {
+        this.outbox.splice(this.outbox.indexOf(p), 1);
+        // One of a card that left meanwhile says so, as sendOne would have.
+        await this.record(p, 'failed', [], p.simId !== null && p.simId !== this.status.simId ? SIM_CHANGED_ERROR : NO_NETWORK_ERROR);
+      }
+    }
+    await this.pumpOutbox();
   }
 
   private async sendOne(p: Pending): Promise<void> {
@@ -722,6 +772,16 @@ export class ModemSession extends Emitter<SessionEvents> {
       const err = toHallError(e);
       const unsure = refs.length > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout'));
       const code = e instanceof AtError && e.details?.cms !== undefined ? `cms.${e.details.cms}` : err.code;
+      // No network service although the modem said registered (lost since): nothing went out, so it waits for the
+      // registration asked again now and goes once more; a second refusal fails it.
+      if (!unsure && code === 'cms.331' && !p.refusedOnce) {
+        p.refusedOnce = true;
+        p.waitingSince = null;
+        this.outbox.unshift(p);
+        await this.readRegistrations();
+        await this.record(p, 'queued', [], null);
+        return;
+      }
       await this.record(p, unsure ? 'failed-retryable' : 'failed', refs, code);
       return;
     }

@@ -141,12 +141,15 @@ export function importCustomFile(existing: readonly CustomInstruction[], text: s
  * answer to the overwrite question, nor reach the API as a request too big to carry.
  */
 export function checkCustomFileSize(bytes: number): void {
-  if (bytes > MAX_CUSTOM_FILE_BYTES) {
-    throw fileError('too-big', {
-      zh: `文件太大（${bytes} 字节，最多 ${MAX_CUSTOM_FILE_BYTES}）`,
-      en: `the file is too big (${bytes} bytes, at most ${MAX_CUSTOM_FILE_BYTES})`,
-    });
-  }
+  if (bytes > MAX_CUSTOM_FILE_BYTES) throw customFileTooBig(bytes);
+}
+
+/** The refusal of a file over the limit; `bytes` null when only "more than the limit" is known (a pipe, a device read up to it). */
+export function customFileTooBig(bytes: number | null): HallError {
+  return fileError('too-big', {
+    zh: `文件太大（${bytes === null ? `超过 ${MAX_CUSTOM_FILE_BYTES}` : `${bytes}`} 字节，最多 ${MAX_CUSTOM_FILE_BYTES}）`,
+    en: `the file is too big (${bytes === null ? `over ${MAX_CUSTOM_FILE_BYTES}` : `${bytes}`} bytes, at most ${MAX_CUSTOM_FILE_BYTES})`,
+  });
 }
 
 function fileEntries(text: string): unknown[] {

@@ -43,8 +43,9 @@ export function sendFailureText(code: string): Bilingual {
   return { zh: describeSendError(code, makeI18n('zh-Hans')).text, en: describeSendError(code, makeI18n('en')).text };
 }
 
+/** The states an instruction went through; `queued` said again (waiting for the network, a note) is one state. */
 export function statesOf(kit: Kit, id: string): OutgoingState[] {
-  return kit.seen.outgoing.filter((o) => o.id === id).map((o) => o.state);
+  return kit.seen.outgoing.filter((o) => o.id === id).map((o) => o.state).filter((state, i, all) => state !== all[i - 1]);
 }
 
 /** How many times the emulated SMS centre accepted this text: the count that proves "never sent twice". */

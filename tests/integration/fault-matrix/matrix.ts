@@ -163,9 +163,9 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
   {
     id: 'no-network-then-network',
     fault: 'no network, then the network comes back',
-    outcome: 'no-network trap; a send meanwhile fails with "no network service"; once registered the trap clears and sending works',
-    code: 'cms.331',
-    states: ['queued', 'sending', 'failed'],
+    outcome: 'no-network trap; a send meanwhile waits for the network (said so), and fails unsent as "no network" once its wait is over; once registered the trap clears and sending works',
+    code: 'send.no-network',
+    states: ['queued', 'failed'],
   },
   {
     id: 'port-in-use',

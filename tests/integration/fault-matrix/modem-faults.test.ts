@@ -83,7 +83,8 @@ describe('fault matrix: the modem', () => {
   });
 
   faultCase('no-network-then-network', async (row) => {
-    kit = await sessionKit(INSTANT);
+    // A short wait for the network: the outage stays, so the wait runs out (a minute in use).
+    kit = await sessionKit(INSTANT, { networkWaitMs: 300 });
     const k = kit;
     const emu = k.binding.emulator;
     emu.fault({ kind: 'no-network', durationMs: null });
@@ -95,6 +96,8 @@ describe('fault matrix: the modem', () => {
     await k.waitFor(() => statesOf(k, id).includes('failed'), 'the refused send');
     expect(statesOf(k, id)).toEqual(row.states);
     expect(k.journal.outgoing(id)).toMatchObject({ error: row.code });
+    expect(k.seen.outgoing.filter((o) => o.id === id).map((o) => o.error)).toEqual([null, 'send.waiting-network', row.code]);
+    expect(timesSent(emu, 'YE')).toBe(0);
     expectReadable(sendFailureText(row.code!), 'send failure');
     // Coverage comes back at once: the modem searches, then registers.
     emu.fault({ kind: 'no-network', durationMs: 0 });

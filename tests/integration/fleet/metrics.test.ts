@@ -60,7 +60,8 @@ describe('Prometheus /metrics on the serve port', () => {
 
   it('gives per-SIM gauges and modem health that promtool accepts', async () => {
     const { core, server, simId } = await serve(true);
-    await core.call('labels.set', { label: { simId, name: '前台 "A"\\1', owner: '王芳', phone: '' } });
+    // A label pasted with line ends (CRLF, a lone CR, LF): none may end the sample's line for a reader of the page.
+    await core.call('labels.set', { label: { simId, name: '前台 "A"\\1', owner: '王芳\r\n2\r3\n4', phone: '' } });
     await core.call('send', { modemId: 'demo', id: 'YE' });
     await core.call('send', { modemId: 'demo', id: 'CXYEG' });
     await waitFor(() => core.fleet.board.get(simId)?.generalDataLeftMb != null && core.fleet.board.get(simId)?.balance != null, 'figures');
@@ -78,7 +79,8 @@ describe('Prometheus /metrics on the serve port', () => {
     expect(body).toContain(`hall10086_sim_send_failures_total{sim="${simId}"} 0`);
     expect(body).toMatch(/hall10086_modem_signal_dbm\{sim="\d+",modem="demo"\} -\d+/);
     expect(body).toContain(`hall10086_modem_registration{sim="${simId}",modem="demo",registration="home"} 1`);
-    expect(body).toContain(`hall10086_sim_info{sim="${simId}",name="前台 \\"A\\"\\\\1",owner="王芳"} 1`);
+    expect(body).not.toContain('\r');
+    expect(body).toContain(`hall10086_sim_info{sim="${simId}",name="前台 \\"A\\"\\\\1",owner="王芳\\n2\\n3\\n4"} 1`);
 
     if (!promtool) {
       console.warn('promtool is not installed (Debian package prometheus): the format check is skipped');

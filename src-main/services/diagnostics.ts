@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Bilingual } from '../../src-shared/errors';
+
+/** Where a shell keeps what a user must not be shown (a bug's stack): in the data folder, the user's alone. */
+export const DIAGNOSTICS_FILE = 'diagnostics.log';
+/** Past this the log is moved to `diagnostics.log.1` (the one before is replaced): a bug repeating cannot fill the disk. */
+const ROTATE_AT_BYTES = 1024 * 1024;
+
+/**
+ * A failure that is not a HallError (a bug): its stack goes to `diagnostics.log` in the data folder under a short id,
+ * its text masked as the journal masks texts (`mask`: the catalog's secrets); the user is told the id and where the
+ * details are, never the stack. Resolves with that line once the record is written (or said not to be).
+ */
+export async function recordInternalError(dataDir: string, error: unknown, mask: (text: string) => string, now = new Date()): Promise<Bilingual> {
+  const id = randomBytes(4).toString('hex');
+  const path = join(dataDir, DIAGNOSTICS_FILE);
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  try {
+    const size = await stat(path).then((s) => s.size, () => 0);
+    if (size > ROTATE_AT_BYTES) await rename(path, `${path}.1`);
+    await appendFile(path, `${now.toISOString()} ${id}\n${mask(detail)}\n\n`, { mode: 0o600 });
+  } catch {
+    return {
+      zh: `内部错误（编号 ${id}），详情也没能写入 ${path}。请重试；反复出现时请重新启动 Hall10086。`,
+      en: `Internal error (id ${id}); its details could not be written to ${path} either. Try again; if it keeps happening, restart Hall10086.`,
+    };
+  }
+  return {
+    zh: `内部错误（编号 ${id}），详情已记在 ${path}。请重试；反复出现时请重新启动 Hall10086，报告问题时附上这个编号。`,
+    en: `Internal error (id ${id}); the details are in ${path}. Try again; if it keeps happening, restart Hall10086, and give this id when reporting it.`,
+  };
+}

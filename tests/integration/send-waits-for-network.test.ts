@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModemEmulator } from '../../src-main/emulator/modem';
+import { ptyRig, until, type PtyRig } from './pty-rig';
+import { FAST } from './session-kit';
+
+/**
+ * A modem just up (or a card just in) searches for the network for seconds before +CREG says registered; a send in
+ * that window was refused by the network (+CMS ERROR: 331) and showed "failed" until the clerk pressed Retry. It now
+ * waits, said so, and goes with the +CREG that registers the card. The emulator on a real pty, serialport's own binding.
+ */
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+const FIRST = { iccid: '89860012345678900082', imsi: '460001234567008' };
+const NEXT = { iccid: '89860012345678900108', imsi: '460001234567010' };
+
+/**
+ * A modem that searches until the test says otherwise: the network registers a card put in only after an hour
+ * (registerDelayMs), and the one in at power-on is searching too (+CREG: 2). Nothing can register before the test does.
+ */
+function searchingModem(): ModemEmulator {
+  const emulator = new ModemEmulator({ ...FAST, registerDelayMs: 3_600_000, sim: FIRST });
+  emulator.fault({ kind: 'no-network', stat: 2, durationMs: null });
+  return emulator;
+}
+/** The coverage the test grants: the registration +CREG: 1 (an "outage" whose state is registered). */
+const registerNow = (emulator: ModemEmulator) => emulator.fault({ kind: 'no-network', stat: 1, durationMs: null });
+
+const waitingNote = (r: PtyRig, id: string) => until(() => r.outgoing.some((o) => o.id === id && o.state === 'queued' && o.error === 'send.waiting-network'), 'the instruction waiting for the network');
+const errorsOf = (r: PtyRig, id: string) => r.outgoing.filter((o) => o.id === id).map((o) => `${o.state}/${o.error}`);
+
+describe('a send while the network is still registering (real pty, native serialport binding)', () => {
+  it('waits, said so, and goes once +CREG says registered: once, not failed with cms.331', async () => {
+    const emulator = searchingModem();
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    expect(session.snapshot()).toMatchObject({ state: 'ready', registration: 'searching' });
+    const id = await session.send('10086', 'YE', 'YE');
+    await waitingNote(r, id);
+    expect(emulator.sent).toHaveLength(0);
+    expect(r.tx.filter((line) => line.startsWith('AT+CMGS'))).toHaveLength(0);
+
+    registerNow(emulator);
+    await until(() => r.journal.outgoing(id)?.state === 'delivered', 'the instruction delivered');
+    expect(emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
+    expect(errorsOf(r, id)).toEqual(['queued/null', 'queued/send.waiting-network', 'sending/null', 'sent/null', 'delivered/null']);
+  });
+
+  it('stays its card\'s: a card swapped in while it waits does not send it, it fails as send.sim-changed', async () => {
+    const emulator = searchingModem();
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    const id = await session.send('10086', 'YE', 'YE');
+    await waitingNote(r, id);
+
+    emulator.pullSim();
+    await until(() => session.snapshot().simId === null, 'the card heard leaving');
+    emulator.pushSim(NEXT);
+    await until(() => session.snapshot().state === 'ready' && session.snapshot().simId === NEXT.iccid, 'the next card up');
+    registerNow(emulator);
+    await until(() => r.journal.outgoing(id)?.state === 'failed', 'the instruction failed');
+    expect(r.journal.outgoing(id)).toMatchObject({ error: 'send.sim-changed', simId: FIRST.iccid });
+    expect(emulator.sent).toHaveLength(0);
+  });
+
+  it('refused with 331 although registered (the network lost since): asked once more, never twice; a second 331 fails it', async () => {
+    const emulator = new ModemEmulator({ ...FAST, sim: FIRST });
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await until(() => session.snapshot().registration === 'home', 'registered');
+
+    emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 331, times: 1 });
+    const once = await session.send('10086', 'YE', 'YE');
+    await until(() => r.journal.outgoing(once)?.state === 'delivered', 'sent on the second try');
+    expect(emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
+
+    emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 331, times: 2 });
+    const twice = await session.send('10086', 'JF', 'JF');
+    await until(() => r.journal.outgoing(twice)?.state === 'failed', 'failed after the second refusal');
+    expect(r.journal.outgoing(twice)).toMatchObject({ error: 'cms.331' });
+    expect(emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
+    expect(r.tx.filter((line) => line.startsWith('AT+CMGS'))).toHaveLength(4);
+  });
+});
