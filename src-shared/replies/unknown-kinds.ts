@@ -49,19 +49,19 @@ export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
   let at = -1;
   for (const w of scopes) at = Math.max(at, words.lastIndexOf(w));
   if (at < 0 || vocab.specific.some((w) => words.includes(w))) return false;
-  let owned = false;
+  let ownedAt: number | undefined;
   for (let steps = 0; at > 0 && steps < 12; steps++) {
     const before = words.slice(0, at);
     // "仅限于观看(咪咕视频)APP的免费省内流量" (real r25b-002): the name before one 的 owns the pool and may name its kind (an app's
     // in-province data is app data); "您的", "本机的" name no kind. Past 的, an app's or product's latin name the rules do not know
-    // (APP, not wap or 4G) is an unknown word too.
-    if (!owned && before.endsWith('的')) {
-      owned = true;
-      at--;
+    // (APP, not wap or 4G) or a name in brackets is an unknown word; a bare Han word right before 的 is no name (您办理的套餐内国内流量,
+    // real r17-103: a verb).
+    if (ownedAt === undefined && before.endsWith('的')) {
+      ownedAt = --at;
       continue;
     }
     const latin = /[a-z]{2,}$/u.exec(before)?.[0];
-    if (owned && latin !== undefined && ![...vocab.kinds, ...vocab.neutral, ...vocab.bounds].some((w) => latin.endsWith(w))) return true;
+    if (ownedAt !== undefined && latin !== undefined && ![...vocab.kinds, ...vocab.neutral, ...vocab.bounds].some((w) => latin.endsWith(w))) return true;
     if (before.endsWith(')')) {
       const open = before.lastIndexOf('(');
       if (open < 0 || vocab.kinds.some((w) => before.slice(open).includes(w))) return false;
@@ -73,7 +73,7 @@ export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
       at -= word.length;
       continue;
     }
-    if (vocab.bounds.some((w) => before.endsWith(w)) || !/\p{Script=Han}/u.test(before[before.length - 1]!)) return false;
+    if (vocab.bounds.some((w) => before.endsWith(w)) || !/\p{Script=Han}/u.test(before[before.length - 1]!) || at === ownedAt) return false;
     const run = unknownRun(before, vocab);
     // "飞享套餐18元档省内流量": a unit after a number (元档, 天档) is no word of a kind.
     return run.length >= 2 && !vocab.stems.some((w) => run.includes(w)) && !/\d$/u.test(before.slice(0, -run.length));

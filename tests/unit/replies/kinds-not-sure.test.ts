@@ -76,8 +76,9 @@ const OWNED: [string, string, string[]][] = [
     '1、悦动(悦动视频)APP的免费省内流量,已使用0MB,剩余2000MB;2、免费赠送500M省内流量,已使用259.72MB,剩余240.28MB;',
     ['provincial 240.28 1', 'provincial? 2000 1'],
   ],
-  ['an unknown Han name before 的 (追剧的省内流量)', '您追剧的省内流量剩余1.00GB，省内流量剩余2.00GB。', ['provincial 2048 1', 'provincial? 1024 1']],
+  ['an unknown name with a note in brackets before 的 (悦动(视频)的省内流量)', '悦动(视频)的省内流量剩余1.00GB，省内流量剩余2.00GB。', ['provincial 2048 1', 'provincial? 1024 1']],
   ['guard: 您的, 本机的 name no kind', '您的省内流量剩余1.00GB，本机的省内流量剩余2.00GB。', ['provincial 3072 2']],
+  ['guard: a bare word right before 的 is a verb, no name (您办理的套餐内国内流量, as real r17-103)', '您办理的套餐内国内流量剩余1.00GB，国内流量剩余2.00GB。', ['general 3072 2']],
   [
     'guard: a known app word before 的 names the app kind',
     '1、咪咕视频APP的免费省内流量,已使用0MB,剩余2000MB;2、免费赠送500M省内流量,已使用259.72MB,剩余240.28MB;',
