@@ -40,8 +40,8 @@ export function unknownQualifier(words: string, rules: ReplyRules): boolean {
  * Whether the scope word (省内, 国内: `kindScopes`) that names an amount's kind has a word the rules do not know right
  * before it (`上月追剧国内通用流量`, `您悦动主号（…）省内流量`): the scope stands (real texts say 营销活动赠送省内流量, 满就送全国流量),
  * but it may be the scope of a kind the reader does not know, so the kind is not sure: never added to another amount.
- * From the last scope word leftwards over neutral words, scope words and notes in brackets; a known kind word, a
- * boundary (的, 您, a label…), a number or punctuation first: false; a run of two characters or more (no stem of a label) first: true.
+ * From the last scope word leftwards over neutral words, scope words, notes in brackets and one 的; a known kind word, a
+ * boundary (您, a label…), a number or punctuation first: false; a run of two characters or more (no stem of a label) first: true.
  */
 export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
   const vocab = vocabulary(rules);
@@ -49,8 +49,19 @@ export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
   let at = -1;
   for (const w of scopes) at = Math.max(at, words.lastIndexOf(w));
   if (at < 0 || vocab.specific.some((w) => words.includes(w))) return false;
+  let ownedAt: number | undefined;
   for (let steps = 0; at > 0 && steps < 12; steps++) {
     const before = words.slice(0, at);
+    // "仅限于观看(咪咕视频)APP的免费省内流量" (real r25b-002): the name before one 的 owns the pool and may name its kind (an app's
+    // in-province data is app data); "您的", "本机的" name no kind. Past 的, an app's or product's latin name the rules do not know
+    // (APP, not wap or 4G) or a name in brackets is an unknown word; a bare Han word right before 的 is no name (您办理的套餐内国内流量,
+    // real r17-103: a verb).
+    if (ownedAt === undefined && before.endsWith('的')) {
+      ownedAt = --at;
+      continue;
+    }
+    const latin = /[a-z]{2,}$/u.exec(before)?.[0];
+    if (ownedAt !== undefined && latin !== undefined && ![...vocab.kinds, ...vocab.neutral, ...vocab.bounds].some((w) => latin.endsWith(w))) return true;
     if (before.endsWith(')')) {
       const open = before.lastIndexOf('(');
       if (open < 0 || vocab.kinds.some((w) => before.slice(open).includes(w))) return false;
@@ -62,7 +73,7 @@ export function unknownBeforeScope(words: string, rules: ReplyRules): boolean {
       at -= word.length;
       continue;
     }
-    if (vocab.bounds.some((w) => before.endsWith(w)) || !/\p{Script=Han}/u.test(before[before.length - 1]!)) return false;
+    if (vocab.bounds.some((w) => before.endsWith(w)) || !/\p{Script=Han}/u.test(before[before.length - 1]!) || at === ownedAt) return false;
     const run = unknownRun(before, vocab);
     // "飞享套餐18元档省内流量": a unit after a number (元档, 天档) is no word of a kind.
     return run.length >= 2 && !vocab.stems.some((w) => run.includes(w)) && !/\d$/u.test(before.slice(0, -run.length));

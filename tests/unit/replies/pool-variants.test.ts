@@ -42,6 +42,17 @@ describe('generated multi-pool variants of the dev texts', () => {
     expect(swapped.entry.figures.some((h) => h.pool === 'offpeak')).toBe(false);
   });
 
+  it('round 44: a scope clause joined by a comma under a heading that names a stronger kind is labelled by the heading, as the real text\'s own labels are (r25b-034: 国内流量 under 上月结转流量： is carried over)', () => {
+    const original = corpus.find((e) => e.id === 'r25b-034')!;
+    expect(original.figures[0]).toMatchObject({ pool: 'carryover', label: '上月结转流量：国内流量为' });
+    const underHeading = variants.filter((v) => v.entry.id.startsWith('r25b-034~inserted:general') && v.entry.text.includes('剩余2GB10MB，套餐外优惠流量'));
+    expect(underHeading.map((v) => v.entry.figures.at(-1)!.pool)).toEqual(['carryover']);
+    // Past a full stop the heading's sentence is over: the clause keeps its own kind.
+    const past = variants.filter((v) => v.entry.id.startsWith('r25b-034~inserted:') && /剩余2GB10MB。/u.test(v.entry.text));
+    expect(past.length).toBeGreaterThan(0);
+    for (const v of past) expect(v.entry.figures.at(-1)!.pool, v.entry.id).toBe(INSERTED.find((c) => v.rule.includes(` ${c.words.replace('{v}', '…')} after`))!.pool);
+  });
+
   it('data left is never added up across kinds, with unknown words, headings gone, clauses reordered, other wordings, kinds moved and clauses of other kinds inserted (round 32: 0; 11 on the reader before it)', () => {
     const r = mixedSums();
     expect(r.byRule.get('no-headings')).toBe(0);
