@@ -16,8 +16,8 @@ const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
 const NOW = beijingTime(new Date(RECEIVED));
 
 /** A day's traffic from 10086: mostly figures, some outcomes and confirmations, some texts nobody can read. */
-function mix(): string[] {
-  const rng = createRng(10086);
+export function mix(seed = 10086): string[] {
+  const rng = createRng(seed);
   const out: string[] = [];
   for (let i = 0; i < 200; i++) {
     const f = { balance: rng.amount(8, 180), gift: rng.amount(0, 10), spentThisMonth: rng.amount(12, 90) };

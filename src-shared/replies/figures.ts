@@ -139,7 +139,17 @@ export function readFigures(
   const titled = text.includes('【') ? text.replace(TITLE, blank) : text;
   const untitled = titled.includes('情况') ? titled.replace(SUMMARY_HEADING, blank) : titled;
   const sentenceEnds = allMatches(SENTENCE_END, text).map((m) => m.index + 1);
-  const sentenceOf = (at: number) => sentenceEnds.filter((e) => e <= at).length;
+  // The ends are in order: a binary search, since this is asked for every amount (a long reply has hundreds of each).
+  const sentenceOf = (at: number) => {
+    let lo = 0;
+    let hi = sentenceEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentenceEnds[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const span = (q: Quantity) => spanOf(original, folded, q.start, q.end);
   const topicWords = active.flatMap((t) => t.when);
   const candidatesOf = (q: Quantity, sentenceSoFar: string) =>

@@ -63,14 +63,40 @@ function lastNaming(text: string, w: string, p: KindRule<string>): number {
   return -1;
 }
 
+/**
+ * The kind look-ups below are asked of the same words many times in one reply (an amount's context, its clause, its
+ * sentence so far, by each step that places it) and each tries every kind word (over a hundred): they answer from a
+ * memo per word list, emptied when it grows large so a burst of long replies cannot grow it without bound.
+ */
+const MEMO_LIMIT = 4096;
+
+function memo<V>(store: WeakMap<object, Map<string, V>>, key: object, text: string, compute: () => V): V {
+  let known = store.get(key);
+  if (known === undefined) store.set(key, (known = new Map()));
+  const v = known.get(text);
+  if (v !== undefined) return v;
+  if (known.size >= MEMO_LIMIT) known.clear();
+  const computed = compute();
+  known.set(text, computed);
+  return computed;
+}
+
+const poolsNamed = new WeakMap<object, Map<string, DataPool | null>>();
+
 export const poolIn = (words: string, rules: ReplyRules): DataPool | null =>
-  rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null;
+  memo(poolsNamed, rules.pools, words, () => rules.pools.find((p) => p.words.some((w) => lastNaming(words, w, p) >= 0))?.pool ?? null);
 
 /** The kind of data named last in a text (the nearest to what follows it). */
 export const lastPoolIn = (text: string, rules: ReplyRules): DataPool | null => lastKindIn(text, rules.pools);
 
+const kindsNamedLast = new WeakMap<object, Map<string, string | null>>();
+
 /** The kind (of data, of minutes) named last in a text: the nearest to what follows it. */
 export function lastKindIn<K extends string>(text: string, kinds: readonly KindRule<K>[]): K | null {
+  return memo(kindsNamedLast, kinds, text, () => kindNamedLast(text, kinds)) as K | null;
+}
+
+function kindNamedLast<K extends string>(text: string, kinds: readonly KindRule<K>[]): K | null {
   let best: { pool: K; at: number } | null = null;
   for (const p of kinds) {
     for (const w of p.words) {
@@ -88,9 +114,17 @@ export function lastKindIn<K extends string>(text: string, kinds: readonly KindR
  */
 export function narrowedIn(text: string, rules: ReplyRules, kinds: readonly KindRule<string>[] = rules.pools): boolean {
   if (rules.kindNarrowers.length === 0 || text === '') return false;
+  let byKinds = narrowedBy.get(rules.kindNarrowers);
+  if (byKinds === undefined) narrowedBy.set(rules.kindNarrowers, (byKinds = new WeakMap()));
+  return memo(byKinds, kinds, text, () => narrowedAfterKinds(text, rules.kindNarrowers, kinds));
+}
+
+const narrowedBy = new WeakMap<object, WeakMap<object, Map<string, boolean>>>();
+
+function narrowedAfterKinds(text: string, narrowers: readonly string[], kinds: readonly KindRule<string>[]): boolean {
   let rest = text;
   for (const p of kinds) for (const w of p.words) if (lastNaming(rest, w, p) >= 0) rest = rest.replaceAll(w, ' ');
-  return rules.kindNarrowers.some((w) => rest.includes(w));
+  return narrowers.some((w) => rest.includes(w));
 }
 
 /**

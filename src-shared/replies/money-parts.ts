@@ -14,7 +14,14 @@ const labelOf = (words: string) => ownClause(words, 'label');
 /** Fields of the balance template that a part of a balance may have been read as. */
 const PART_FIELDS = new Set(['balance', 'cash', 'gift', 'other']);
 
-const owedLabels = (t: FigureTemplate) => new Set(t.fields.filter((r) => r.negate).flatMap((r) => r.labels));
+const owedOf = new WeakMap<FigureTemplate, Set<string>>();
+
+/** Built once per template: every reply with a balance asks. */
+function owedLabels(t: FigureTemplate): Set<string> {
+  let owed = owedOf.get(t);
+  if (owed === undefined) owedOf.set(t, (owed = new Set(t.fields.filter((r) => r.negate).flatMap((r) => r.labels))));
+  return owed;
+}
 
 /**
  * Rule 6: after a balance, the amounts its parts are said in (其中基本账户余额…, 专款可用余额…, a bracket's 含话费返还…) are no

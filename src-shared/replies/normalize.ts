@@ -13,6 +13,8 @@ export interface Folded {
 }
 
 const memo = new Map<string, string>();
+/** The same memo by char code for characters of one UTF-16 unit (nearly all of a reply): an array read, no string hash. */
+const byCode: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
 /**
  * Characters `fold` keeps because they are Simplified too, but that a Traditional reply writes for another: 於 is 于 there
@@ -21,6 +23,12 @@ const memo = new Map<string, string>();
 const TRADITIONAL_ONLY: Record<string, string> = { 於: '于' };
 
 function foldChar(ch: string): string {
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    let out = byCode[code];
+    if (out === undefined) byCode[code] = out = TRADITIONAL_ONLY[ch] ?? fold(ch);
+    return out;
+  }
   let out = memo.get(ch);
   if (out === undefined) {
     out = TRADITIONAL_ONLY[ch] ?? fold(ch);
