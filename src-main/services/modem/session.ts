@@ -60,7 +60,7 @@ const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
 /** An instruction waits this long for the card to be registered (a modem just up searches for seconds) before it fails. */
-const NETWORK_WAIT_MS = 60_000;
+export const NETWORK_WAIT_MS = 60_000;
 /** Registrations under which the network refuses a send (+CMS ERROR: 331); `unknown` (a modem that does not say) is tried. */
 const UNREGISTERED: readonly string[] = ['none', 'searching', 'denied'];
 
