@@ -709,6 +709,7 @@ export class ModemSession extends Emitter<SessionEvents> {
           if (UNREGISTERED.includes(this.status.registration)) return;
           continue;
         }
+        this.networkBack();
         const next = this.outbox.shift()!;
         await this.exclusive(() => this.sendOne(next));
       }
@@ -733,12 +734,22 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.networkTimer.unref?.();
   }
 
+  /** A later loss of the network is a new wait, with its own full bound: the old one's timer would cut it short. */
+  private networkBack(): void {
+    if (this.networkTimer) clearTimeout(this.networkTimer);
+    this.networkTimer = null;
+    for (const p of this.outbox) p.waitingSince = null;
+  }
+
   /** Those that waited their time fail (still unsent, so Retry is safe); the others wait on, or go if the network came. */
   private async giveUpOnNetwork(limit: number): Promise<void> {
     if (this.status.state === 'ready' && UNREGISTERED.includes(this.status.registration)) {
       const now = Date.now();
-      for (const p of this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit)) {
-        this.outbox.splice(this.outbox.indexOf(p), 1);
+      // Taken out in one step before any await: a pump that the network's return starts during the journal writes below
+      // must neither ship one of these (it would then be journaled failed while sending) nor lose its place to them.
+      const expired = this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit);
+      for (let i = this.outbox.length - 1; i >= 0; i--) if (expired.includes(this.outbox[i]!)) this.outbox.splice(i, 1);
+      for (const p of expired) {
         // One of a card that left meanwhile says so, as sendOne would have.
         await this.record(p, 'failed', [], p.simId !== null && p.simId !== this.status.simId ? SIM_CHANGED_ERROR : NO_NETWORK_ERROR);
       }
