@@ -239,11 +239,12 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /**
    * Queues an SMS. `text` is what goes out; `redacted` is the only form journaled or emitted.
-   * Resolves with the instruction's id once it is journaled as queued.
+   * Resolves with the instruction's id once it is journaled as queued. `forSim`, the card the user confirmed it for, ties
+   * it to that card even while none is identified: it then goes from that card or fails as send.sim-changed.
    */
-  async send(to: string, text: string, redacted: string): Promise<string> {
+  async send(to: string, text: string, redacted: string, forSim?: string): Promise<string> {
     const id = randomUUID();
-    const simId = this.status.simId ?? this.cardBefore;
+    const simId = forSim ?? this.status.simId ?? this.cardBefore;
     await this.record({ id, to, redacted, simId }, 'queued', [], null);
     this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false });
     void this.pumpOutbox().catch((e) => this.warn(e));
