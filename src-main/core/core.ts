@@ -564,7 +564,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         { details: { to } },
       );
     }
-    return session.send(to, text, redacted);
+    // Tied to the SIM the user saw, so a card that is not it when it goes (none identified now) refuses it at send time.
+    return session.send(to, text, redacted, req.simId);
   }
 
   /**

@@ -272,6 +272,7 @@ export const en: Record<StringKey, string> = {
   'sendError.other': 'Sending failed ({code}).',
   'sendError.waitingNetwork': 'Waiting for the network: the modem is still registering; it goes once registered (failed after a minute without).',
   'sendError.noNetwork': 'The modem did not register on the network within a minute; the message was not sent. Check the signal and the SIM, then retry.',
+  'sendError.simChanged': 'The SIM in the modem was changed while this instruction waited; it was for the card before and was not sent from the new one. Put the first card back and retry; for the new card, send it anew.',
 
   'approval.pairTitle': 'A browser extension asks to pair',
   'approval.pairBody': 'Extension {id} wants to send SMS through this app’s modem.',

@@ -271,6 +271,7 @@ export const zhHans = {
   'sendError.other': '发送失败（{code}）。',
   'sendError.waitingNetwork': '正在等待网络：调制解调器还在注册网络，注册上就发出（一分钟内没有网络会提示失败）。',
   'sendError.noNetwork': '等了一分钟，调制解调器仍没有注册上网络，短信没有发出。检查信号和 SIM 卡后再重试。',
+  'sendError.simChanged': '排队期间调制解调器里换了一张 SIM 卡，这条指令是给之前那张卡的，没有从新卡发出。放回原来的卡后再重试；要为新卡办理，请为新卡重新发送。',
 
   'approval.pairTitle': '浏览器扩展请求配对',
   'approval.pairBody': '扩展 {id} 想通过本应用的调制解调器发送短信。',

@@ -272,6 +272,7 @@ export const zhHant: Record<StringKey, string> = {
   'sendError.other': '傳送失敗（{code}）。',
   'sendError.waitingNetwork': '正在等待網路：數據機還在註冊網路，註冊上就送出（一分鐘內沒有網路會提示失敗）。',
   'sendError.noNetwork': '等了一分鐘，數據機仍沒有註冊上網路，簡訊沒有送出。檢查訊號和 SIM 卡後再重試。',
+  'sendError.simChanged': '排隊期間數據機裡換了一張 SIM 卡，這條指令是給之前那張卡的，沒有從新卡送出。放回原來的卡後再重試；要為新卡辦理，請為新卡重新傳送。',
 
   'approval.pairTitle': '瀏覽器擴充功能請求配對',
   'approval.pairBody': '擴充功能 {id} 想透過本應用的數據機發送簡訊。',

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTANT_TIMING } from '../../src-main/emulator/options';
 import { startPtyEmulator, type PtyEmulator } from '../../src-main/emulator/pty';
-import { askEmulatorMaker, hall, STACK_TRACE } from './cli-helpers';
+import { spawn } from 'node:child_process';
+import { askEmulatorMaker, BIN, hall, STACK_TRACE, type CliRun } from './cli-helpers';
 
 const TIMING = { ...INSTANT_TIMING, replyDelayMs: 20, partGapMs: 10, statusReportMs: 30 };
 let cleanup: (() => Promise<void>)[] = [];
@@ -42,6 +43,35 @@ describe('hall10086 send on a modem over a pty: the result as it is', () => {
     expect(zh.stdout).toMatch(/怎么办：/);
     // Exactly the two attempts reached the modem, neither went out.
     expect(pty.emulator.sent).toHaveLength(0);
+  }, 60_000);
+
+  it('a send still waiting for the network when --timeout runs out is not called sent: it waits, says why, and goes once registered', async () => {
+    // Searching from power-on until the test registers the card (an hour's registerDelayMs): no wait depends on timing.
+    const { pty, dataDir } = await ptyModem({ emulatorOptions: { ...TIMING, registerDelayMs: 3_600_000 } });
+    pty.emulator.fault({ kind: 'no-network', stat: 2, durationMs: null });
+    const child = spawn(process.execPath, [BIN, 'send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--timeout', '2'], {
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run: CliRun = { code: null, stdout: '', stderr: '' };
+    const exited = new Promise<void>((done) => child.on('close', (code) => ((run.code = code), done())));
+    cleanup.push(async () => void child.kill());
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (run.stdout += d));
+    let told: () => void = () => undefined;
+    const waiting = new Promise<void>((done) => (told = done));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      run.stderr += d;
+      if (/Waiting for the network/.test(run.stderr)) told();
+    });
+    // The old command left here with "Sent: YE  [queued send.waiting-network]", exit 0, and nothing went out.
+    await Promise.race([waiting, exited.then(() => Promise.reject(new Error(`the command ended while waiting for the network: ${JSON.stringify(run)}`)))]);
+    expect(pty.emulator.sent).toHaveLength(0);
+    pty.emulator.fault({ kind: 'no-network', stat: 1, durationMs: null });
+    await exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sent: YE {2}\[(sent|delivered)\]$/m);
+    expect(pty.emulator.sent.map((m) => m.part.text)).toEqual(['YE']);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   }, 60_000);
 
   it('sends through a SIMCom SIM7600/A76xx (bare ">" prompt, LTE-only registration, SMS DONE after boot) and prints the reply', async () => {

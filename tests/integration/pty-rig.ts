@@ -24,8 +24,8 @@ export interface PtyRig {
   /** Every line the sessions wrote and read, in order (message bodies left out). */
   tx: string[];
   rx: string[];
-  /** A new session on the device, opened; `onTx` sees each line it writes as it is written. */
-  open(onTx?: (line: string) => void): Promise<ModemSession>;
+  /** A new session on the device, opened; `onTx` sees each line it writes as it is written, `beforeOpen` the session not yet open. */
+  open(onTx?: (line: string) => void, beforeOpen?: (session: ModemSession) => Promise<void>): Promise<ModemSession>;
 }
 
 export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<void>)[], options: Partial<SessionOptions> = {}): Promise<PtyRig> {
@@ -45,7 +45,7 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
     notices: [],
     tx: [],
     rx: [],
-    async open(onTx) {
+    async open(onTx, beforeOpen) {
       const log = (way: 'tx' | 'rx', text: string) => {
         rig[way].push(text);
         if (way === 'tx') onTx?.(text);
@@ -55,6 +55,7 @@ export async function ptyRig(emulator: ModemEmulator, cleanup: (() => Promise<vo
       session.on('incoming', (r) => rig.incoming.push(r));
       session.on('outgoing', (r) => rig.outgoing.push(r));
       session.on('notice', (n) => rig.notices.push(n));
+      await beforeOpen?.(session);
       await session.open();
       return session;
     },

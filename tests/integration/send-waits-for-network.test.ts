@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
+import type { ModemSession } from '../../src-main/services/modem/session';
 import { ptyRig, until, type PtyRig } from './pty-rig';
 import { FAST } from './session-kit';
 
@@ -64,6 +65,50 @@ describe('a send while the network is still registering (real pty, native serial
     await until(() => r.journal.outgoing(id)?.state === 'failed', 'the instruction failed');
     expect(r.journal.outgoing(id)).toMatchObject({ error: 'send.sim-changed', simId: FIRST.iccid });
     expect(emulator.sent).toHaveLength(0);
+  });
+
+  it('the give-up after networkWaitMs takes out only those that waited: the network back during its journal writes neither loses a later one nor fails one being sent', async () => {
+    const emulator = searchingModem();
+    const r = await ptyRig(emulator, cleanup, { networkWaitMs: 300 });
+    // Queued before the modem is up, so the first pump finds all three and their waits start together: the one give-up
+    // takes them all, whatever the load does to its timer.
+    let session: ModemSession | null = null;
+    const ids: string[] = [];
+    await r.open(() => undefined, async (s) => {
+      session = s;
+      for (const text of ['A', 'B', 'C']) ids.push(await s.send('10086', text, text));
+    });
+    const [a, b, c] = ids as [string, string, string];
+    for (const id of [a, b, c]) await waitingNote(r, id);
+
+    // The give-up's first write (A failed) is held, as a slow fsync would hold it, until the test has let the network
+    // come back (its +CREG starts a pump) and queued D: the interleaving review37 found.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    let gaveUp: () => void = () => undefined;
+    const givingUp = new Promise<void>((done) => (gaveUp = done));
+    const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
+    r.journal.recordOutgoing = async (change) => {
+      if (change.id === a && change.state === 'failed') {
+        gaveUp();
+        await held;
+      }
+      return recordOutgoing(change);
+    };
+    await givingUp;
+    registerNow(emulator);
+    // The +CREG's pump runs in the same turn as the registration it reports: what it took from the outbox is taken.
+    await until(() => session!.snapshot().registration === 'home', 'registered');
+    const d = await session!.send('10086', 'D', 'D');
+    release();
+
+    await until(() => ['sent', 'delivered'].includes(r.journal.outgoing(d)?.state ?? ''), 'D, queued once registered while the give-up was writing, sent');
+    await until(() => [a, b, c].every((id) => r.journal.outgoing(id)?.state === 'failed'), 'A, B and C failed');
+    for (const id of [a, b, c]) {
+      expect(r.journal.outgoing(id)).toMatchObject({ error: 'send.no-network' });
+      expect(errorsOf(r, id).filter((e) => !e.startsWith('queued/'))).toEqual(['failed/send.no-network']);
+    }
+    expect(emulator.sent.map((m) => m.part.text)).toEqual(['D']);
   });
 
   it('refused with 331 although registered (the network lost since): asked once more, never twice; a second 331 fails it', async () => {

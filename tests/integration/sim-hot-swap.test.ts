@@ -116,4 +116,21 @@ describe('a SIM swapped while the modem runs (hot-plug)', () => {
     await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(sent|delivered)$/);
     expect(modem.emulator.sent.slice(sentBefore).map((s) => s.part.text)).toEqual(['TJ']);
   }, 90_000);
+
+  it('a yes given for a card other than the one that left is tied to the card the user saw: no card identified at the yes, it is not sent from the card put back (review37)', async () => {
+    // The page showed FIRST; that card went and another (the one in now) was put in and pulled again before the yes.
+    // While no card is identified the core's check cannot compare; the send then took the card before, and went out
+    // from it once it was back.
+    const { modemId, simId: inNow } = (await core.call('modem.list', {}))[0]!;
+    const card = { iccid: inNow!, imsi: '460001234567012' };
+    expect(inNow).not.toBe(FIRST.iccid);
+    modem.emulator.pullSim();
+    await expect.poll(async () => (await core.call('modem.list', {}))[0]?.simId, { timeout: 20_000 }).toBeNull();
+    const sentBefore = modem.emulator.sent.length;
+    const { commandId } = await core.call('send', { modemId, id: 'TJ', confirmed: true, simId: FIRST.iccid });
+    modem.emulator.pushSim(card);
+    await expect.poll(async () => (await outgoing(commandId))?.state, { timeout: 20_000 }).toMatch(/^(failed|sent|delivered)$/);
+    expect(await outgoing(commandId)).toMatchObject({ state: 'failed', error: 'send.sim-changed', simId: FIRST.iccid });
+    expect(modem.emulator.sent.slice(sentBefore).map((s) => s.part.text)).toEqual([]);
+  }, 90_000);
 });

@@ -5,10 +5,12 @@ import { createInterface } from 'node:readline';
 import type { IncomingRecord, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import { toHallError, type Bilingual } from '../../../src-shared/errors';
-import { explainSendFailure } from '../../../src-shared/send-failure';
+import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from '../../../src-shared/journal-records';
+import { explainSendFailure, WAITING_NETWORK_NOTE } from '../../../src-shared/send-failure';
 import { DEMO_PATH } from '../../emulator/binding';
 import { INSTANT_TIMING, REALISTIC_TIMING } from '../../emulator/options';
 import { defaultDataDir, HallCore, listPorts } from '../../core';
+import { NETWORK_WAIT_MS } from '../../services/modem/session';
 import { hiLinkDevices, modemManagerRunning, trap } from '../../services/modem/traps';
 import { intOption, usageError, type ParsedArgs } from '../args';
 import { journalHeldByAnother } from '../journal-held';
@@ -127,21 +129,30 @@ export const sendCommand: Command = {
         ...(to ? { to } : {}),
         confirmed: args.options.has('yes'),
       });
-      const finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
+      let finalState = await until(() => finalOf(states, commandId), timeoutS * 1000);
+      // Leaving while it waits for the network would close the core and drop it unsent; the session gives up on its
+      // own within its bound (send.no-network), so the command waits for that and says why.
+      if (!finalState && states.filter((s) => s.id === commandId).at(-1)?.error === WAITING_NETWORK_NOTE) {
+        ctx.err(say(ctx, explainSendFailure(WAITING_NETWORK_NOTE)));
+        finalState = await until(() => finalOf(states, commandId), NETWORK_WAIT_MS + timeoutS * 1000);
+      }
       let reply: AssembledRecordMessage | null = null;
       // A failed send has nothing to wait for.
-      if (args.options.has('wait-reply') && !isFailure(finalState?.state)) {
+      if (args.options.has('wait-reply') && finalState && !isFailure(finalState.state)) {
         const peer = to ?? catalog.recognize(what)?.instruction.to ?? '10086';
         reply = await until(() => completeReply(replies, peer, started), timeoutS * 1000);
         reply ??= assembleRecords(replies.filter((r) => samePeer(r.from, peer))).at(-1) ?? null;
       }
-      return { commandId, state: states.filter((s) => s.id === commandId).at(-1) ?? null, reply };
+      const last = states.filter((s) => s.id === commandId).at(-1) ?? null;
+      // Not final when the command stops: closing the core stops it, so it is reported as the next start will journal it.
+      const state = finalState ?? (last ? { ...last, state: 'failed' as const, error: last.state === 'sending' ? INTERRUPTED_SEND_ERROR : INTERRUPTED_QUEUE_ERROR } : null);
+      return { commandId, state, unfinished: finalState === null, reply };
     });
     if (args.options.has('json')) {
       ctx.out(JSON.stringify({ command: result.state?.text ?? null, id: result.commandId, state: result.state?.state ?? 'queued', error: result.state?.error ?? null, reply: result.reply }));
     } else if (isFailure(result.state?.state)) {
       const failure = explainSendFailure(result.state?.error ?? 'unknown');
-      const maybe = result.state?.state === 'failed-retryable';
+      const maybe = result.state?.state === 'failed-retryable' || result.state?.error === INTERRUPTED_SEND_ERROR;
       ctx.out(`${say(ctx, maybe ? { zh: '可能未发出', en: 'Maybe not sent' } : { zh: '发送失败', en: 'Failed' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.error ?? result.state?.state}]`);
       ctx.out(say(ctx, failure));
       ctx.out(say(ctx, { zh: `怎么办：${failure.action.zh}`, en: `What to do: ${failure.action.en}` }));

@@ -60,7 +60,7 @@ const SMS_WAIT_MS = 45_000;
 /** A radio switched on takes a moment to say so. */
 const RADIO_SETTLE_MS = 500;
 /** An instruction waits this long for the card to be registered (a modem just up searches for seconds) before it fails. */
-const NETWORK_WAIT_MS = 60_000;
+export const NETWORK_WAIT_MS = 60_000;
 /** Registrations under which the network refuses a send (+CMS ERROR: 331); `unknown` (a modem that does not say) is tried. */
 const UNREGISTERED: readonly string[] = ['none', 'searching', 'denied'];
 
@@ -239,11 +239,12 @@ export class ModemSession extends Emitter<SessionEvents> {
 
   /**
    * Queues an SMS. `text` is what goes out; `redacted` is the only form journaled or emitted.
-   * Resolves with the instruction's id once it is journaled as queued.
+   * Resolves with the instruction's id once it is journaled as queued. `forSim`, the card the user confirmed it for, ties
+   * it to that card even while none is identified: it then goes from that card or fails as send.sim-changed.
    */
-  async send(to: string, text: string, redacted: string): Promise<string> {
+  async send(to: string, text: string, redacted: string, forSim?: string): Promise<string> {
     const id = randomUUID();
-    const simId = this.status.simId ?? this.cardBefore;
+    const simId = forSim ?? this.status.simId ?? this.cardBefore;
     await this.record({ id, to, redacted, simId }, 'queued', [], null);
     this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false });
     void this.pumpOutbox().catch((e) => this.warn(e));
@@ -709,6 +710,7 @@ export class ModemSession extends Emitter<SessionEvents> {
           if (UNREGISTERED.includes(this.status.registration)) return;
           continue;
         }
+        this.networkBack();
         const next = this.outbox.shift()!;
         await this.exclusive(() => this.sendOne(next));
       }
@@ -733,12 +735,22 @@ export class ModemSession extends Emitter<SessionEvents> {
     this.networkTimer.unref?.();
   }
 
+  /** A later loss of the network is a new wait, with its own full bound: the old one's timer would cut it short. */
+  private networkBack(): void {
+    if (this.networkTimer) clearTimeout(this.networkTimer);
+    this.networkTimer = null;
+    for (const p of this.outbox) p.waitingSince = null;
+  }
+
   /** Those that waited their time fail (still unsent, so Retry is safe); the others wait on, or go if the network came. */
   private async giveUpOnNetwork(limit: number): Promise<void> {
     if (this.status.state === 'ready' && UNREGISTERED.includes(this.status.registration)) {
       const now = Date.now();
-      for (const p of this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit)) {
-        this.outbox.splice(this.outbox.indexOf(p), 1);
+      // Taken out in one step before any await: a pump that the network's return starts during the journal writes below
+      // must neither ship one of these (it would then be journaled failed while sending) nor lose its place to them.
+      const expired = this.outbox.filter((q) => q.waitingSince !== null && now - q.waitingSince >= limit);
+      for (let i = this.outbox.length - 1; i >= 0; i--) if (expired.includes(this.outbox[i]!)) this.outbox.splice(i, 1);
+      for (const p of expired) {
         // One of a card that left meanwhile says so, as sendOne would have.
         await this.record(p, 'failed', [], p.simId !== null && p.simId !== this.status.simId ? SIM_CHANGED_ERROR : NO_NETWORK_ERROR);
       }

@@ -57,8 +57,13 @@ describe('describeSendError', () => {
     ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],
     ['at.timeout', 'The modem did not answer in time; the message may have gone out. Retry only if no reply comes.'],
     ['at.closed', 'The modem went away while sending; the message may have gone out. Retry only if no reply comes.'],
+    ['send.sim-changed', 'The SIM in the modem was changed while this instruction waited; it was for the card before and was not sent from the new one. Put the first card back and retry; for the new card, send it anew.'],
     ['modem.gone', 'Sending failed (modem.gone).'],
   ])('%s → %s', (code, text) => {
     expect(describeSendError(code, en)).toEqual({ code, text });
+  });
+
+  it('explains send.sim-changed in Chinese too, not with the bare code', () => {
+    expect(describeSendError('send.sim-changed', zh).text).toMatch(/换了一张 SIM 卡.*没有从新卡发出/);
   });
 });
