@@ -227,8 +227,9 @@ export async function relay(
   o: { atFirstSubscribe?: (release: () => void) => void } = {},
 ): Promise<{ url: string; cut(): void; resume(): void; stall(): { fromClients(): Buffer }; acceptedBefore(): Promise<number>; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
-  /** The client's port of each connection taken, in the order taken. */
+  /** The client's port of each connection taken, in the order taken, and those of the test's own (acceptedBefore). */
   const accepted: number[] = [];
+  const probes: number[] = [];
   /** Each copy the relay makes, and whether it carries a client's bytes to the broker. */
   const pipes: { from: Socket; to: Socket; fromClient: boolean }[] = [];
   let refusing = false;
@@ -284,9 +285,13 @@ export async function relay(
       const probe = connect(own, '127.0.0.1');
       probe.on('error', () => undefined);
       await new Promise<void>((resolve) => probe.once('connect', resolve));
-      const at = await waitFor(() => accepted.lastIndexOf(probe.localPort!) + 1, 'the relay taking the test’s own connection');
+      const mine = probe.localPort!;
+      const at = await waitFor(() => accepted.lastIndexOf(mine) + 1, 'the relay taking the test’s own connection');
       probe.destroy();
-      return at - 1;
+      // The test's own, made by an earlier call, are not counted.
+      const before = accepted.slice(0, at - 1).filter((p) => !probes.includes(p)).length;
+      probes.push(mine);
+      return before;
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();

@@ -206,6 +206,11 @@ describe('MQTT: a broker that does not answer (takes the connection and stays si
     expect(await moved.acceptedBefore()).toBe(0);
     expect(view.status.state).toBe('off');
     expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/1 message .*\/.*1 条/)]);
+    // A save asked for after the close is refused in zh and en, and starts nothing either.
+    await expect(c.call('mqtt.set', { settings: settings(moved.url, { username: '', password: '' }) })).rejects.toMatchObject({
+      code: 'mqtt.closing', zh: expect.stringContaining('没有保存'), en: expect.stringContaining('not saved'),
+    });
+    expect(await moved.acceptedBefore()).toBe(0);
   });
 
   // mend40 (review37 item 4): a second save while the first waited started link B, then the first started C over it,
