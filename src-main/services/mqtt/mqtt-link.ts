@@ -93,8 +93,8 @@ function eventRefused(topic: string, reason: number): LinkNotice {
   const code = `0x${reason.toString(16)}`;
   return {
     code: 'mqtt.event-refused',
-    zh: `MQTT 服务器拒绝了 ${topic} 上的消息（原因码 ${code}）：这条消息不发布，也不重发；到下次连接前再被拒绝的也一样，不再逐条提示（应用的记录里都有）。请在服务器的 ACL 里允许这个用户名发布（写入）该主题。`,
-    en: `The MQTT broker refused a message on ${topic} (reason ${code}): it is not published nor sent again, and neither is any it refuses until the next connect, not said again (all are in the app's log). Allow this username to publish (write) to that topic in the broker's ACL.`,
+    zh: `MQTT 服务器拒绝了 ${topic} 上的消息（原因码 ${code}）：这条消息不发布，也不重发；下次连接前再被拒绝的也一样，不再另行提示（应用的记录里都有）。请在服务器的 ACL 里允许这个用户名发布（写入）该主题。`,
+    en: `The MQTT broker refused a message on ${topic} (reason ${code}): it is not published and not sent again. Others it refuses before the next connect go the same way, without another line (all are in the app's log). Allow this username to publish (write) to that topic in the broker's ACL.`,
   };
 }
 
