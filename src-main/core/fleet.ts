@@ -68,6 +68,8 @@ export class Fleet {
   private readonly failuresSaved = new Map<string, string>();
   /** Set by close: the modems closing after it change the board, and are not written (the folder may be gone). */
   private closed = false;
+  /** The MQTT settings change under way, or the last one (setMqtt): the next waits for it, and so does close. */
+  private changing: Promise<unknown> = Promise.resolve();
   /**
    * Set when sim-board.json could not be read, or was damaged and could not be copied aside: it is the only copy of
    * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
@@ -214,7 +216,20 @@ export class Fleet {
     return { ...this.mqtt.settings, passwordSet, clientKeySet, status };
   }
 
-  async setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+  /**
+   * Settings changes one after the other, the last saved last and its link the one left running. Each stops the link
+   * before it and waits for its goodbye (up to GOODBYE_WAIT_MS): run side by side (review37), a second save started a
+   * link the first then started another over, never stopped, and every event went out twice.
+   */
+  setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+    const change = this.changing.then(() => this.changeMqtt(settings));
+    this.changing = change.catch(() => undefined);
+    return change;
+  }
+
+  private async changeMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
+    // The data folder may be gone after close: a save asked for then is refused, not half done.
+    if (this.closed) throw new HallError('mqtt.closing', { zh: '程序正在关闭：MQTT 设置没有保存。', en: 'The app is closing: the MQTT settings were not saved.' });
     checkCaPem(settings.caPem);
     checkClientCert(settings.clientCertPem, settings.clientKeyPem ?? this.mqtt.clientKey);
     this.mqtt = await this.mqttFile.save(settings, this.mqtt);
@@ -237,6 +252,8 @@ export class Fleet {
     this.board.flush();
     this.closed = true;
     this.check.stop();
+    // A change under way finishes its stop and starts no link (restartLink); one not begun is refused.
+    await this.changing;
     // Held messages live in memory: the app closing lets them go, and says how many.
     const unsent = (await this.link?.stop()) ?? [];
     if (unsent.length) this.deps.warn(heldDropped(unsent.length));
@@ -246,7 +263,8 @@ export class Fleet {
   }
 
   private restartLink(carried: SimMessage[] = []): void {
-    if (!this.mqtt.settings.enabled) {
+    // Closed meanwhile (a change waited for the old link's goodbye): a link now would publish and hold the process open.
+    if (!this.mqtt.settings.enabled || this.closed) {
       if (carried.length) this.deps.warn(heldDropped(carried.length));
       return;
     }

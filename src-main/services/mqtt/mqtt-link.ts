@@ -88,6 +88,16 @@ const HELD_OVER: LinkNotice = {
   en: `More than ${MAX_HELD_EVENTS} messages came while the MQTT broker could not be reached: the oldest are not published (the figures are published at the reconnect as usual).`,
 };
 
+/** A message event the broker would not take (MQTT 5 PUBACK reason 0x80 or more): let go, as mqtt.js sends it no more. */
+function eventRefused(topic: string, reason: number): LinkNotice {
+  const code = `0x${reason.toString(16)}`;
+  return {
+    code: 'mqtt.event-refused',
+    zh: `MQTT 服务器拒绝了 ${topic} 上的消息（原因码 ${code}）：这条消息不发布，也不重发；下次连接前再被拒绝的也一样，不再另行提示（应用的记录里都有）。请在服务器的 ACL 里允许这个用户名发布（写入）该主题。`,
+    en: `The MQTT broker refused a message on ${topic} (reason ${code}): it is not published and not sent again. Others it refuses before the next connect go the same way, without another line (all are in the app's log). Allow this username to publish (write) to that topic in the broker's ACL.`,
+  };
+}
+
 /** What turning MQTT off lets go of: the messages no broker took yet (they are in the app's log all the same). */
 export function heldDropped(count: number): string {
   return logLine({
@@ -137,6 +147,8 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
   private readonly held: SimMessage[];
   /** Whether the oldest held were let go over MAX_HELD_EVENTS since the last connect: said once in the log. */
   private heldOver = false;
+  /** Whether a message event the broker refused was said in the log since the last connect (eventRefused). */
+  private refusalSaid = false;
   /**
    * Events handed to mqtt.js and not yet acknowledged by the broker (its PUBACK). mqtt.js sends them again on its own
    * reconnect, but a stop drops them: they are carried to the next link instead, flagged, as the broker may have them.
@@ -306,6 +318,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     const all: Publication[] = [{ topic: statusTopic(this.scope), payload: 'online', retain: true }, ...[...this.listedSims()].flatMap((id) => this.simPublications(id))];
     this.publishAll(client, all);
     this.heldOver = false;
+    this.refusalSaid = false;
     for (const message of this.held.splice(0)) this.onMessage(client, message);
     // Connected means commands are heard: a script that waits for it and then publishes a command is never dropped by
     // the broker for want of our subscription (a full CI run lost one so, at load 10-20, when the status came first).
@@ -395,10 +408,26 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
       text: message.text,
       ...(message.mayRepeat ? { mayRepeat: true } : {}),
     });
+    const topic = simTopic(this.scope, message.simId, 'event');
     this.unacked.add(message);
-    client.publish(simTopic(this.scope, message.simId, 'event'), payload, { qos: 1, retain: false }, (error) => {
-      if (!error) this.unacked.delete(message);
+    client.publish(topic, payload, { qos: 1, retain: false }, (error) => {
+      // mqtt.js calls back once and sends nothing again after it: kept, a broker refusing every event filled this Set
+      // for the whole run (review37), and a stop then carried them all on as maybe published.
+      this.unacked.delete(message);
+      if (!error) return;
+      const reason = (error as { code?: unknown }).code;
+      // A PUBACK of 0x80 or more (MQTT 5: an ACL, a quota): the broker has it and will not take it; sent again, the same.
+      if (typeof reason === 'number' && reason >= 0x80) return this.refused(topic, reason);
+      // Not sent (the connection closed while mqtt.js still queued it): held for the next connect.
+      this.hold(message);
     });
+  }
+
+  /** Said once until the next connect, as a broker that refuses one event usually refuses them all. */
+  private refused(topic: string, reason: number): void {
+    if (this.refusalSaid) return;
+    this.refusalSaid = true;
+    this.deps.warn(logLine(eventRefused(topic, reason)));
   }
 
   private hold(message: SimMessage): void {

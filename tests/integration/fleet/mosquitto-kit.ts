@@ -4,6 +4,7 @@ import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
+import { waitFor } from './pool-kit';
 import { makePki, type CertFiles, type Pki } from './tls-kit';
 
 /**
@@ -224,12 +225,16 @@ async function writeDynsec(path: string, refused: string[]): Promise<void> {
 export async function relay(
   port: number,
   o: { atFirstSubscribe?: (release: () => void) => void } = {},
-): Promise<{ url: string; cut(): void; resume(): void; stall(): { fromClients(): Buffer }; close(): Promise<void> }> {
+): Promise<{ url: string; cut(): void; resume(): void; stall(): { fromClients(): Buffer }; acceptedBefore(): Promise<number>; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  /** The client's port of each connection taken, in the order taken, and those of the test's own (acceptedBefore). */
+  const accepted: number[] = [];
+  const probes: number[] = [];
   /** Each copy the relay makes, and whether it carries a client's bytes to the broker. */
   const pipes: { from: Socket; to: Socket; fromClient: boolean }[] = [];
   let refusing = false;
   const server = createServer((inbound) => {
+    accepted.push(inbound.remotePort!);
     if (refusing) return void inbound.destroy();
     const outbound = connect(port, '127.0.0.1');
     for (const [a, b] of [[inbound, outbound], [outbound, inbound]] as const) {
@@ -270,6 +275,23 @@ export async function relay(
         from.resume();
       }
       return { fromClients: () => Buffer.concat(heard) };
+    },
+    /**
+     * How many connections the relay took before one the test makes now: every connect begun before the call is among
+     * them (on the loopback the kernel queues a connection at its connect, and the relay takes them first in, first
+     * out), so a count that stays put is proven, not waited out.
+     */
+    async acceptedBefore() {
+      const probe = connect(own, '127.0.0.1');
+      probe.on('error', () => undefined);
+      await new Promise<void>((resolve) => probe.once('connect', resolve));
+      const mine = probe.localPort!;
+      const at = await waitFor(() => accepted.lastIndexOf(mine) + 1, 'the relay taking the test’s own connection');
+      probe.destroy();
+      // The test's own, made by an earlier call, are not counted.
+      const before = accepted.slice(0, at - 1).filter((p) => !probes.includes(p)).length;
+      probes.push(mine);
+      return before;
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();

@@ -143,6 +143,93 @@ describe('MQTT: a broker that does not answer (takes the connection and stays si
     expect(payloads[0]!.text).toContain('余额');
   });
 
+  // mend40: mend37's bound on what is held (MAX_HELD_EVENTS) and its notice had no test.
+  it('more than 500 messages while the broker does not answer: the oldest are let go, said once in the log in zh and en, the 500 newest published at the connect', async () => {
+    const b = await broker({});
+    const l = await silent();
+    const { core: c, simId, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(l.url, { username: '', password: '' }) });
+    await waitFor(() => l.connections.find(sentConnect), 'the CONNECT heard');
+    // In the order the app read them (the modem's storage has its own order), which is the order they are held in.
+    const read: string[] = [];
+    const stopCounting = c.fleet.board.on('message', (m) => read.push(m.text!));
+    for (let i = 1; i <= 502; i++) c.demo!.emulator.deliver('10086', `held ${i}`);
+    await waitFor(() => read.length >= 502 || null, 'every message read while unanswered', 120_000);
+    stopCounting();
+    expect(warnings.filter((w) => w.includes('mqtt.held-over'))).toEqual([expect.stringMatching(/More than 500 messages .* \/ .*超过 500 条/)]);
+    const sub = await subscriber(b.url, [`${P}/sim/+/event`]);
+    l.answer(b.port);
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected once it answers', 60_000);
+    // Published after the held ones, on the same topic: once it is in, every held one published is too.
+    c.demo!.emulator.deliver('10086', 'after the connect');
+    const events = () => sub.messages.filter((m) => m.topic === `${P}/sim/${simId}/event`).map((m) => JSON.parse(m.payload).text as string);
+    await waitFor(() => events().includes('after the connect') || null, 'the message after the connect', 60_000);
+    expect(events()).toEqual([...read.slice(2), 'after the connect']);
+  }, 180_000);
+
+  /**
+   * A core connected through a relay that then goes silent, with one reply's event handed into the silent connection:
+   * the next settings change waits there for the old broker's goodbye (up to GOODBYE_WAIT_MS) and carries that event.
+   */
+  async function changeWaiting() {
+    const b = await broker({});
+    const line = await relay(b.port);
+    open.listeners.push({ close: () => line.close() } as never);
+    const made = await core();
+    const { core: c, simId } = made;
+    await c.call('mqtt.set', { settings: settings(line.url, { username: '', password: '' }) });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected through the line');
+    const stalled = line.stall();
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await waitFor(() => stalled.fromClients().includes(`${P}/sim/${simId}/event`) || null, 'the event handed over, unacknowledged');
+    const next = async () => {
+      const l = await relay(b.port);
+      open.listeners.push({ close: () => l.close() } as never);
+      return l;
+    };
+    /** The old link's goodbye gone into the silent connection: its stop now waits, and so does the change. */
+    const saidGoodbye = () => waitFor(() => stalled.fromClients().includes(`${P}/status`) || null, 'the goodbye said into the silent connection');
+    return { ...made, next, saidGoodbye };
+  }
+
+  // mend40 (review37 item 4): close found no link while a change stopped the old one, and the change then started a
+  // new link after the close: it connected, published, and held the process open.
+  it('closing the app while a settings change waits for the old broker’s goodbye: no link starts after, what it carried is said let go once', async () => {
+    const { core: c, warnings, next, saidGoodbye } = await changeWaiting();
+    const moved = await next();
+    const saving = c.call('mqtt.set', { settings: settings(moved.url, { username: '', password: '' }) });
+    await saidGoodbye();
+    open.cores.splice(open.cores.indexOf(c), 1);
+    await c.close();
+    const view = await saving;
+    // A link started by the change before it returned would have begun its connect before the relay takes ours.
+    expect(await moved.acceptedBefore()).toBe(0);
+    expect(view.status.state).toBe('off');
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([expect.stringMatching(/1 message .*\/.*1 条/)]);
+    // A save asked for after the close is refused in zh and en, and starts nothing either.
+    await expect(c.call('mqtt.set', { settings: settings(moved.url, { username: '', password: '' }) })).rejects.toMatchObject({
+      code: 'mqtt.closing', zh: expect.stringContaining('没有保存'), en: expect.stringContaining('not saved'),
+    });
+    expect(await moved.acceptedBefore()).toBe(0);
+  });
+
+  // mend40 (review37 item 4): a second save while the first waited started link B, then the first started C over it,
+  // and B was never stopped: two clients, every event published twice.
+  it('a second settings save while the first waits for the old broker’s goodbye: one after the other, the last settings win, one link', async () => {
+    const { core: c, next, saidGoodbye } = await changeWaiting();
+    const first = await next();
+    const second = await next();
+    const one = c.call('mqtt.set', { settings: settings(first.url, { username: '', password: '', baseTopic: 'one' }) });
+    await saidGoodbye();
+    const two = c.call('mqtt.set', { settings: settings(second.url, { username: '', password: '', baseTopic: 'two' }) });
+    await Promise.all([one, two]);
+    // Each link the changes started began its connect before they returned, so before the relay takes ours.
+    expect(await second.acceptedBefore()).toBe(1);
+    const view = await c.call('mqtt.get', {});
+    expect({ url: view.url, baseTopic: view.baseTopic }).toEqual({ url: second.url, baseTopic: 'two' });
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected with the last settings');
+  });
+
   it('closing the app with messages held says in the log, in zh and en, how many are not published', async () => {
     const { core: c, warnings } = await twoHeld();
     open.cores.splice(open.cores.indexOf(c), 1);

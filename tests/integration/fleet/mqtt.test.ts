@@ -475,6 +475,25 @@ describe('MQTT: the fleet on the broker people already run (real mosquitto)', ()
 
   // mqtt31 left the schedule untested (30 s, doubling up to 10 min, again from 30 s after a reconnect). A test clock
   // records each wait the link asks for and fires it when told: the order of the waits, not their length, is checked.
+  // mend40 (review37 item 5): mqtt.js does not send a refused publish again, but the link kept it among the unacknowledged
+  // (text and all) until the next stop, then carried it as maybe published, and counted it at close as not published.
+  it('a broker that refuses the message events (MQTT 5 PUBACK 0x87, its acl_file): each is let go, said once in the log in zh and en, never carried on', async () => {
+    const b = await broker({ auth: true, acl: [`user ${USER}`, 'topic readwrite #', `topic deny ${P}/sim/+/event`] });
+    const { core: c, warnings } = await core();
+    await c.call('mqtt.set', { settings: settings(b.url) });
+    await linkUp(c);
+    await c.call('send', { modemId: 'demo', id: 'YE' });
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    c.demo!.emulator.deliver('13912345678', '晚上一起吃饭吗');
+    await waitFor(async () => (await b.log()).match(/Sending PUBACK to hall10086-desk1-[0-9a-f]+ \(m\d+, rc135\)/g)?.length === 3 || null, 'three events refused by the broker');
+    // Its acknowledgement follows theirs on the same connection: once off, the link has heard every refusal.
+    await c.call('mqtt.set', { settings: settings(b.url, { enabled: false }) });
+    expect(warnings.filter((w) => w.includes('mqtt.held-dropped'))).toEqual([]);
+    expect(warnings.filter((w) => w.includes('mqtt.event-refused'))).toEqual([
+      expect.stringMatching(new RegExp(`refused .*${P}/sim/.*/event.*0x87.* / .*拒绝.*`)),
+    ]);
+  });
+
   it('asks again for a refused command subscription after 30 s, doubling up to 10 min, and from 30 s again after the broker is stopped and started', async () => {
     const b = await broker({ refuseSubscribe: [`${P}/command`] });
     const clock = recordingClock();
