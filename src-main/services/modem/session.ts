@@ -18,6 +18,7 @@ import {
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
+import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
@@ -33,6 +34,8 @@ import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
 import { notItsLength, StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
+
+type StatusReport = Extract<Ingestible, { kind: 'status-report' }>;
 
 export interface SessionEvents {
   status: ModemStatus;
@@ -623,7 +626,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     // delivery exists nowhere else and is kept.
     if (this.cardBefore !== null && where !== DIRECT) return null;
     if (meaning.kind === 'status-report') {
-      await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
+      await this.onStatusReport(meaning);
       return { key: null };
     }
     return this.received.keep(meaning.message, where);
@@ -671,9 +674,13 @@ export class ModemSession extends Emitter<SessionEvents> {
       .catch(warn);
   }
 
-  private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {
-    const sent = this.refs.get(ref);
-    if (!sent && this.retiredRefs.delete(ref)) return;
+  private async onStatusReport({ messageRef: ref, recipient, delivered, failed, status }: StatusReport): Promise<void> {
+    const found = this.refs.get(ref);
+    // A reference is one octet, reused after 256 sends (sooner by a modem that restarts its count): a report whose
+    // recipient is another number is for another message (one long gone, or not ours), whatever its reference. Before
+    // (review38), it marked the text under that reference delivered or failed, and a failed one invites a Retry.
+    const sent = found && (recipient === '' || localNumber(recipient) === localNumber(found.record.to)) ? found : undefined;
+    if (!found && this.retiredRefs.delete(ref)) return;
     if (!sent) {
       this.notice('info', {
         zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
