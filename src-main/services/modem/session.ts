@@ -115,6 +115,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private away: ModemStatus['error'] = UNPLUGGED;
   /** True while the first open or a reconnect is bringing the modem up. */
   private connecting = false;
+  /** Announced slots (`cmti SM 3`) whose read waits in the line of work, not yet started. */
+  private readonly announcedSlots = new Set<string>();
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
   /**
@@ -500,9 +502,20 @@ export class ModemSession extends Emitter<SessionEvents> {
   private onUrc(urc: Urc): void {
     switch (urc.kind) {
       case 'cmti':
-      case 'cdsi':
-        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
+      case 'cdsi': {
+        // A read of this slot already waiting to start will find whatever is in it: a modem repeating one announcement
+        // (a firmware loop, noise) queued a read per line before (review38), 2,000 of them ahead of the user's send.
+        // One under way is no such read: the slot may hold a new message by the time it is done.
+        const slot = `${urc.kind} ${urc.storage} ${urc.index}`;
+        if (this.announcedSlots.has(slot)) break;
+        this.announcedSlots.add(slot);
+        const read = () => {
+          this.announcedSlots.delete(slot);
+          return this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi');
+        };
+        void this.exclusive(read).catch((e) => this.warn(e));
         break;
+      }
       case 'cmt':
       case 'cds':
         if (urc.pduLine && urc.kind === 'cmt') this.receiveMessage(urc.pduLine, urc.length);
