@@ -1,6 +1,7 @@
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import { compose } from '../../src-shared/catalog/compose';
 import { toInstruction } from '../../src-shared/catalog/custom/instruction';
+import { instructionSent } from '../../src-shared/catalog/outgoing-text';
 import { requireValidCustom } from '../../src-shared/catalog/custom/validate';
 import { isServiceSmsPort } from '../../src-shared/catalog/service-numbers';
 import type { Bilingual } from '../../src-shared/errors';
@@ -25,7 +26,7 @@ export function extensionCustomSend(
 ): { to: string; text: string; redacted: string; confirm: Bilingual } {
   const entry = requireValidCustom({ ...custom, name: { en: custom.code } });
   const { to, text, redacted } = compose(toInstruction(entry), params);
-  const same = isServiceSmsPort(to) ? catalog.recognize(text)?.instruction : undefined;
+  const same = isServiceSmsPort(to) ? catalog.recognize(instructionSent(text))?.instruction : undefined;
   const reason = same?.risk.confirm ? same.risk.reason : undefined;
   return { to, text, redacted, confirm: reason ? { zh: reason['zh-Hans'], en: reason.en } : CUSTOM_CONFIRM };
 }

@@ -122,6 +122,20 @@ export function outgoingText(typed: string, audience: Audience): OutgoingText {
 }
 
 /**
+ * The SMS an instruction's template or text becomes, to tell which instruction it is: a blank-looking letter at
+ * either end goes like a space, so a colleague's `TJ⠀` (U+2800) is TJ and asks TJ's question (review38: before, it
+ * was no instruction to the recogniser, and went as TJ). One inside is refused when sent: it is looked at as it is.
+ */
+export function instructionSent(text: string): string {
+  try {
+    return outgoingText(text, 'service').text;
+  } catch (e) {
+    if (e instanceof HallError && e.code === 'send.blank-inside') return text;
+    throw e;
+  }
+}
+
+/**
  * Only the invisible characters taken out, blank-looking letters left where they are: a custom
  * instruction's template as its catalog entry shows it (a blank inside is refused when it is sent).
  */

@@ -204,4 +204,23 @@ describe('the catalog in use: province, the user’s own instructions, signed up
     expect(c.demo!.emulator.sent).toEqual([]);
     expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:TJ', confirmed: true }))).toEqual([['10086', 'TJ']]);
   });
+
+  it('asks with the risky instruction’s own reason for one whose template ends in a blank-looking letter the SMS drops', async () => {
+    const c = await start();
+    // review38: "TJ" + U+2800 (a Braille blank, drawn as a space) is not TJ to the recogniser, but the SMS is TJ: the
+    // blank at the end is trimmed like a space. Named 查余额 and marked "no confirmation" in a colleague's file.
+    const entries = [
+      { code: 'TJ', template: 'TJ\u2800', name: { 'zh-Hans': '查余额', 'zh-Hant': '查餘額', en: 'Balance' }, confirm: false },
+      { code: 'QXGPRS', template: 'QXGPRS \u3164', name: { 'zh-Hans': '查流量', 'zh-Hant': '查流量', en: 'Data left' }, confirm: false },
+    ];
+    expect(await c.call('custom.import', { text: exportCustomFile(entries as never), replace: false })).toMatchObject({ added: 2 });
+    const { instructions } = (await c.call('catalog.state', {})).catalog;
+    expect(instructions.find((e) => e.id === 'custom:TJ')!.risk).toMatchObject({ confirm: true, reason: { 'zh-Hans': expect.stringContaining('停机') } });
+    expect(instructions.find((e) => e.id === 'custom:QXGPRS')!.risk).toMatchObject({ confirm: true, reason: { 'zh-Hans': expect.stringContaining('移动数据') } });
+    expect(await failure(c.call('send', { modemId: 'demo', id: 'custom:TJ' }))).toMatchObject({ code: 'send.confirm-required', zh: expect.stringContaining('停机') });
+    const schedule = { simId: 'x', enabled: true, instructions: ['custom:QXGPRS'], time: '08:00', jitterMinutes: 0, quiet: null };
+    expect(await failure(c.call('schedules.set', { schedule }))).toMatchObject({ code: 'schedule.not-allowed' });
+    expect(c.demo!.emulator.sent).toEqual([]);
+    expect(await sentOnce(c, () => c.call('send', { modemId: 'demo', id: 'custom:TJ', confirmed: true }))).toEqual([['10086', 'TJ']]);
+  });
 });

@@ -216,6 +216,26 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     await kit.waitFor(() => states(kit!, id).includes('sent'), 'a send afterwards');
   });
 
+  it('takes a status report only for the number its message went to: a report under the same reference for 10086 leaves a text to a person as sent', async () => {
+    // review38: a reference is one octet and a report names its recipient (TS 23.040 9.2.2.3, TP-RA). A report for a
+    // message to 10086 (one long gone, or never sent by us) that comes under the reference of a text to a person must
+    // not say that text was delivered, or failed (a Retry would send it twice).
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    emu.fault({ kind: 'hold', what: 'status-reports' });
+    const id = await kit.session.send('13800138000', '明天见', '明天见');
+    await kit.waitFor(() => states(kit!, id).includes('sent'), 'the text sent');
+    const [ref] = kit.seen.outgoing.find((o) => o.id === id && o.state === 'sent')!.messageRefs;
+    emu.fault({ kind: 'stray-status-report', messageRef: ref! });
+    // Either it is noted as nobody's or it is taken for the text's: whichever, it has been handled.
+    await kit.waitFor(() => kit!.seen.notice.some((n) => n.en.includes(`reference ${ref}`)) || states(kit!, id).length > 3, 'the report handled');
+    expect(states(kit, id)).toEqual(['queued', 'sending', 'sent']);
+    // Its own report, naming 13800138000, still counts.
+    emu.fault({ kind: 'release', what: 'status-reports' });
+    await kit.waitFor(() => states(kit!, id).includes('delivered'), 'its own report');
+  });
+
   it('runs several modems at once, each its own session, into one journal', async () => {
     kit = await sessionKit();
     const other = createEmulatorBinding({

@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../../../src-shared/journal-records';
  */
 export type Ingestible =
   | { kind: 'message'; message: IncomingMessage }
-  | { kind: 'status-report'; messageRef: number; delivered: boolean; failed: boolean; status: number }
+  | { kind: 'status-report'; messageRef: number; recipient: string; delivered: boolean; failed: boolean; status: number }
   | { kind: 'own-submit' }
   | Unreadable;
 
@@ -50,7 +50,7 @@ export function interpretPdu(hex: string, simId: string, receivedAt: Date): Inge
     return { kind: 'unreadable', raw: hex, code: e.code, field: e.field };
   }
   if (part.type === 'status-report') {
-    return { kind: 'status-report', messageRef: part.messageRef, delivered: part.delivered, failed: part.failed, status: part.status };
+    return { kind: 'status-report', messageRef: part.messageRef, recipient: part.number, delivered: part.delivered, failed: part.failed, status: part.status };
   }
   if (part.type === 'submit') return { kind: 'own-submit' };
   return {

@@ -18,6 +18,7 @@ import {
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
+import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
@@ -33,6 +34,8 @@ import type { SessionOptions } from './session-options';
 import { openSerialLink, type SerialLink } from './serial-link';
 import { notItsLength, StoredMessages } from './stored-messages';
 import { modemManagerRunning, trap } from './traps';
+
+type StatusReport = Extract<Ingestible, { kind: 'status-report' }>;
 
 export interface SessionEvents {
   status: ModemStatus;
@@ -112,6 +115,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private away: ModemStatus['error'] = UNPLUGGED;
   /** True while the first open or a reconnect is bringing the modem up. */
   private connecting = false;
+  /** Announced slots (`cmti SM 3`) whose read waits in the line of work, not yet started. */
+  private readonly announcedSlots = new Set<string>();
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
   /**
@@ -497,9 +502,20 @@ export class ModemSession extends Emitter<SessionEvents> {
   private onUrc(urc: Urc): void {
     switch (urc.kind) {
       case 'cmti':
-      case 'cdsi':
-        void this.exclusive(() => this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi')).catch((e) => this.warn(e));
+      case 'cdsi': {
+        // A read of this slot already waiting to start will find whatever is in it: a modem repeating one announcement
+        // (a firmware loop, noise) queued a read per line before (review38), 2,000 of them ahead of the user's send.
+        // One under way is no such read: the slot may hold a new message by the time it is done.
+        const slot = `${urc.kind} ${urc.storage} ${urc.index}`;
+        if (this.announcedSlots.has(slot)) break;
+        this.announcedSlots.add(slot);
+        const read = () => {
+          this.announcedSlots.delete(slot);
+          return this.stores.readAnnounced(urc.storage, urc.index, urc.kind === 'cdsi');
+        };
+        void this.exclusive(read).catch((e) => this.warn(e));
         break;
+      }
       case 'cmt':
       case 'cds':
         if (urc.pduLine && urc.kind === 'cmt') this.receiveMessage(urc.pduLine, urc.length);
@@ -623,7 +639,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     // delivery exists nowhere else and is kept.
     if (this.cardBefore !== null && where !== DIRECT) return null;
     if (meaning.kind === 'status-report') {
-      await this.onStatusReport(meaning.messageRef, meaning.delivered, meaning.failed, meaning.status);
+      await this.onStatusReport(meaning);
       return { key: null };
     }
     return this.received.keep(meaning.message, where);
@@ -671,9 +687,13 @@ export class ModemSession extends Emitter<SessionEvents> {
       .catch(warn);
   }
 
-  private async onStatusReport(ref: number, delivered: boolean, failed: boolean, status: number): Promise<void> {
-    const sent = this.refs.get(ref);
-    if (!sent && this.retiredRefs.delete(ref)) return;
+  private async onStatusReport({ messageRef: ref, recipient, delivered, failed, status }: StatusReport): Promise<void> {
+    const found = this.refs.get(ref);
+    // A reference is one octet, reused after 256 sends (sooner by a modem that restarts its count): a report whose
+    // recipient is another number is for another message (one long gone, or not ours), whatever its reference. Before
+    // (review38), it marked the text under that reference delivered or failed, and a failed one invites a Retry.
+    const sent = found && (recipient === '' || localNumber(recipient) === localNumber(found.record.to)) ? found : undefined;
+    if (!found && this.retiredRefs.delete(ref)) return;
     if (!sent) {
       this.notice('info', {
         zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
