@@ -382,7 +382,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // the data word. Every such name in the dev labels is written general (国内高速, 国内限定性, 国内不限量, 国内上网, 全国免费流量)
     // unless the word says hours (国内限时, labelling rule 2) or another kind the rules know: so the scope stands as a guess
     // (never added up), as it does for a word before the scope (unknownBeforeScope). Only when the name holds no other kind.
-    const scopeGuess = unknownOwn && labelPool === null && from === 'own' && pool === 'general' && !lastMonth && poolIn(ownWords, rules) === 'general';
+    const scopeGuess = unknownOwn && labelPool === null && from === 'own' && pool === 'general' && !lastMonth && poolIn(ownWords, rules) === 'general' && onlyUnknownAfterScope(ownWords, rules);
     const unknown =
       lastMonth ||
       (unknownOwn && labelPool === null && !scopeGuess) ||
@@ -795,3 +795,18 @@ function withoutOwnDataWord(line: string, label: string | null): string {
 
 /** A line right after an amount that says only when the figures are from ("\n截至13日18时58分"). */
 const DATE_LINE = /^[ \t]*\n[ \t]*截[至止](?:到)?[\d年月日号时点分:\s]{2,24}(?=\n)/u;
+
+/**
+ * "您本月国内畅享流量剩余": the one word the rules do not know in an amount's name stands right between a general scope (国内,
+ * 全国) and the data word: without it the name is known. Not a word elsewhere in the name (`夜间流量包（国内）`, `国内通用流量结转共`,
+ * where the scope is not what the word qualifies, or a second unknown word stays).
+ */
+function onlyUnknownAfterScope(words: string, rules: ReplyRules): boolean {
+  const named = [...words.matchAll(SCOPE_QUALIFIER)].at(-1);
+  if (named === undefined) return false;
+  const at = named.index + named[1]!.length;
+  return !unknownQualifier(words.slice(0, at) + words.slice(at + named[2]!.length), rules);
+}
+
+const SCOPE_QUALIFIER = /(国内|全国)(\p{Script=Han}{1,8}?)(?:流量|数据)/gu;
+
