@@ -11,7 +11,7 @@ const RECEIVED = Date.parse('2026-12-07T02:00:00Z');
 
 function read(text: string): string[] {
   const u = understandReply({ text, receivedAt: RECEIVED, from: '10086' });
-  return u.kind === 'figures' ? u.figures.map((f: FigureRecord) => `${f.topic}.${f.field} ${+f.value.toFixed(2)} ${f.pool ?? 'null'}${f.kindFrom ? ` ${f.kindFrom}` : ''}`) : [];
+  return u.kind === 'figures' ? u.figures.map((f: FigureRecord) => `${f.topic}.${f.field} ${+f.value.toFixed(2)} ${f.pool ?? 'null'}${f.pool !== null && f.kindFrom ? ` ${f.kindFrom}` : ''}`) : [];
 }
 
 /** The data-left sums as the Overview makes them: "pool mb members", inferred ones marked "?". */
@@ -34,6 +34,12 @@ describe('round 46: words of use with an adverb before 使用', () => {
   });
   it('an adverb the labels lack (目前使用) is read by the stem 使用: the amount before it is the total', () => {
     expect(read('您当前套餐使用情况：国内移动数据流量累计150.00M，目前使用35.95M。')).toEqual(['data.total 150 general own', 'data.used 35.95 general clause']);
+  });
+  it('已通话 (real r24b-043 writes it) is use, also with what is left after it: no total of 0 minutes', () => {
+    expect(read('您的通话套餐包月免费通话时长已通话0分钟，剩余100分钟。')).toEqual(['voice.used 0 null', 'voice.remaining 100 null']);
+  });
+  it('guard: 已通话25分钟，未使用5分钟 keeps the 25 minutes used (未使用 is no word of use)', () => {
+    expect(read('本地主叫本地30分钟：已通话25分钟，未使用5分钟。').slice(-2)).toEqual(['voice.used 25 null', 'voice.remaining 5 null']);
   });
   it('guard: 本月使用情况如下 before a numbered list names no amount of the list', () => {
     expect(read('您本月使用情况如下：1、国内通用流量剩余1GB；2、省内流量剩余2GB。')).toEqual(['data.remaining 1024 general own', 'data.remaining 2048 provincial own']);
