@@ -106,8 +106,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
  * 39: rounds 42 and 43 together.
  * 40: a scope after a name the rules do not know and one 的 (`乐享(乐享视频)APP的免费省内流量`) is no plain kind (round 44).
+ * 42: round 46 (replies46): 国内/全国 with a word the rules do not know before the data word (`国内畅享流量`) is general as a
+ *     guess, never summed; `仅使用`, `实际使用`, `本月使用`, a two-character stem 使用 after an adverb name use.
  */
-export const FIGURE_CODE_VERSION = 40;
+export const FIGURE_CODE_VERSION = 42;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

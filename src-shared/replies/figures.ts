@@ -515,7 +515,10 @@ function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity |
   // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
   const lead = window.slice(0, naming.at);
   if (naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && lead.endsWith(l)))) return naming.rule.field;
-  const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && r.labels.some((l) => l.length > 1 && between.includes(l)));
+  // "累计150.00M，仅使用35.95M": a verb of use (使用, a stem of two characters) after an adverb the labels lack says it too; not
+  // after a word of not or can ("已通话25分钟，未使用5分钟" says what is left).
+  const stemSaid = (stem: string) => stem.length > 1 && [...between.matchAll(new RegExp(stem, 'gu'))].some((m) => !/[未没不可]$/u.test(between.slice(0, m.index)));
+  const said = naming.template.fields.some((r) => !r.weak && r.field === naming.rule.field && (r.labels.some((l) => l.length > 1 && between.includes(l)) || (r.stems ?? []).some(stemSaid)));
   return said && naming.template.fields.some((r) => r.field === 'total') ? 'total' : naming.rule.field;
 }
 

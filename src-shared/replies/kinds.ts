@@ -378,9 +378,14 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     // kind other than carried over, may be carried over or last month's: its place or time word is no plain kind of it.
     // A closed note in brackets is no word of the amount's ("总流量0.00M（上月无结转流量） -截止当前已使用0.00M", real r15-167).
     const lastMonth = pool !== null && pool !== 'carryover' && rules.lastMonth.some((w) => own.replace(CLOSED_NOTE, ' ').includes(w));
+    // "您本月国内畅享流量剩余1.5GB": general data named by its scope (国内, 全国) with a word the rules do not know between it and
+    // the data word. Every such name in the dev labels is written general (国内高速, 国内限定性, 国内不限量, 国内上网, 全国免费流量)
+    // unless the word says hours (国内限时, labelling rule 2) or another kind the rules know: so the scope stands as a guess
+    // (never added up), as it does for a word before the scope (unknownBeforeScope). Only when the name holds no other kind.
+    const scopeGuess = unknownOwn && labelPool === null && from === 'own' && pool === 'general' && !lastMonth && poolIn(ownWords, rules) === 'general' && onlyUnknownAfterScope(ownWords, rules);
     const unknown =
       lastMonth ||
-      (unknownOwn && labelPool === null) ||
+      (unknownOwn && labelPool === null && !scopeGuess) ||
       unknownPackage ||
       unknownItem ||
       unknownPart ||
@@ -388,7 +393,7 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
       // takes no kind from it, but stays of a kind not known (never the customer's data left).
       (inherited && !dataAnew && same && previous!.unknown && previous!.sentence === read.sentence);
     // "上月追剧国内通用流量剩余481.50MB": a scope after a word the rules do not know may be that of a kind they do not know: a guess.
-    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (unknownBeforeScope(ownWords, rules) || unknownBeforeScope(ownClause(read.sentenceSoFar, 'label'), rules))) from = 'narrowed';
+    if (!unknown && from === 'own' && pool !== null && rules.kindScopes.includes(pool) && (scopeGuess || unknownBeforeScope(ownWords, rules) || unknownBeforeScope(ownClause(read.sentenceSoFar, 'label'), rules))) from = 'narrowed';
     if (unknown) pool = null;
     read.kindUnknown = unknown;
     delete f.kindUnknown;
@@ -790,3 +795,18 @@ function withoutOwnDataWord(line: string, label: string | null): string {
 
 /** A line right after an amount that says only when the figures are from ("\n截至13日18时58分"). */
 const DATE_LINE = /^[ \t]*\n[ \t]*截[至止](?:到)?[\d年月日号时点分:\s]{2,24}(?=\n)/u;
+
+/**
+ * "您本月国内畅享流量剩余": the one word the rules do not know in an amount's name stands right between a general scope (国内,
+ * 全国) and the data word: without it the name is known. Not a word elsewhere in the name (`夜间流量包（国内）`, `国内通用流量结转共`,
+ * where the scope is not what the word qualifies, or a second unknown word stays).
+ */
+function onlyUnknownAfterScope(words: string, rules: ReplyRules): boolean {
+  const named = [...words.matchAll(SCOPE_QUALIFIER)].at(-1);
+  if (named === undefined) return false;
+  const at = named.index + named[1]!.length;
+  return !unknownQualifier(words.slice(0, at) + words.slice(at + named[2]!.length), rules);
+}
+
+const SCOPE_QUALIFIER = /(国内|全国)(\p{Script=Han}{1,8}?)(?:流量|数据)/gu;
+

@@ -12,7 +12,8 @@ import { figureWords } from './format';
 /** [mechanism, wording of ours, the figures read]. */
 const CASES: [string, string, string[]][] = [
   ['an unknown word right before the data word: not the kind of a scope (省内) before it', '您本月省内追剧流量剩余1.50GB。', ['data.remaining 1536']],
-  ['the same after 国内, with neutral words between (移动数据)', '您的国内学霸移动数据流量已使用200.00MB，剩余824.00MB。', ['data.used 200', 'data.remaining 824']],
+  // Round 46: after a general scope (国内, 全国) the scope stands as a guess of general (kindFrom narrowed, never added up).
+  ['the same after 国内, with neutral words between (移动数据): general as a guess', '您的国内学霸移动数据流量已使用200.00MB，剩余824.00MB。', ['data.used 200 general', 'data.remaining 824 general']],
   [
     'a note in brackets between the unknown word and its data word is skipped (省内闲时（23:00~7:00）流量, real r16-105\'s shape)',
     '您的省内畅游（23:00~7:00）流量剩余3.00GB。',
