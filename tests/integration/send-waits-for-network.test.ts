@@ -111,6 +111,51 @@ describe('a send while the network is still registering (real pty, native serial
     expect(emulator.sent.map((m) => m.part.text)).toEqual(['D']);
   });
 
+  it('the network back starts a new wait: lost again before the next goes, that one waits its full bound again (mend39\'s untested reset)', async () => {
+    const waitMs = 3_000;
+    const emulator = searchingModem();
+    const r = await ptyRig(emulator, cleanup, { networkWaitMs: waitMs });
+    let session: ModemSession | null = null;
+    const ids: string[] = [];
+    await r.open(() => undefined, async (s) => {
+      session = s;
+      for (const text of ['A', 'B']) ids.push(await s.send('10086', text, text));
+    });
+    const [a, b] = ids as [string, string];
+    for (const id of [a, b]) await waitingNote(r, id);
+    const firstWait = Date.now();
+
+    // A's `sending` write is held (a slow fsync): the pump that the registration started has already found the
+    // network back, and B waits behind A. Meanwhile the network is lost again, and B's first wait outlives its bound.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((done) => (release = done));
+    let reached: () => void = () => undefined;
+    const holding = new Promise<void>((done) => (reached = done));
+    const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
+    r.journal.recordOutgoing = async (change) => {
+      if (change.id === a && change.state === 'sending') {
+        reached();
+        await held;
+      }
+      return recordOutgoing(change);
+    };
+    registerNow(emulator);
+    await holding;
+    emulator.fault({ kind: 'no-network', stat: 2, durationMs: null });
+    await until(() => session!.snapshot().registration !== 'home', 'the network lost again');
+    await until(() => Date.now() - firstWait > waitMs, 'B waited longer than its bound since its first wait began');
+    release();
+
+    // B's second wait is a new one (said again), so it is there when the network comes back: not failed at once.
+    const waitsOf = (id: string) => r.outgoing.filter((o) => o.id === id && o.state === 'queued' && o.error === 'send.waiting-network').length;
+    await until(() => waitsOf(b) === 2 || r.journal.outgoing(b)?.state === 'failed', 'B waiting again, or failed');
+    expect(errorsOf(r, b)).toEqual(['queued/null', 'queued/send.waiting-network', 'queued/send.waiting-network']);
+    registerNow(emulator);
+    await until(() => ['sent', 'delivered', 'failed', 'failed-retryable'].includes(r.journal.outgoing(b)?.state ?? ''), 'B final');
+    expect(errorsOf(r, b).filter((e) => !e.startsWith('queued/'))).toEqual(expect.arrayContaining(['sending/null', 'sent/null']));
+    expect(emulator.sent.map((m) => m.part.text)).toContain('B');
+  });
+
   it('refused with 331 although registered (the network lost since): asked once more, never twice; a second 331 fails it', async () => {
     const emulator = new ModemEmulator({ ...FAST, sim: FIRST });
     const r = await ptyRig(emulator, cleanup);
