@@ -33,6 +33,23 @@ const registerNow = (emulator: ModemEmulator) => emulator.fault({ kind: 'no-netw
 const waitingNote = (r: PtyRig, id: string) => until(() => r.outgoing.some((o) => o.id === id && o.state === 'queued' && o.error === 'send.waiting-network'), 'the instruction waiting for the network');
 const errorsOf = (r: PtyRig, id: string) => r.outgoing.filter((o) => o.id === id).map((o) => `${o.state}/${o.error}`);
 
+/** The journal's write of `id`'s `state` held, as a slow fsync would hold it: `holding` once it is, until `release`. */
+function holdWrite(r: PtyRig, id: string, state: string): { holding: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  let reached: () => void = () => undefined;
+  const holding = new Promise<void>((done) => (reached = done));
+  const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
+  r.journal.recordOutgoing = async (change) => {
+    if (change.id === id && change.state === state) {
+      reached();
+      await held;
+    }
+    return recordOutgoing(change);
+  };
+  return { holding, release };
+}
+
 describe('a send while the network is still registering (real pty, native serialport binding)', () => {
   it('waits, said so, and goes once +CREG says registered: once, not failed with cms.331', async () => {
     const emulator = searchingModem();
@@ -83,18 +100,7 @@ describe('a send while the network is still registering (real pty, native serial
 
     // The give-up's first write (A failed) is held, as a slow fsync would hold it, until the test has let the network
     // come back (its +CREG starts a pump) and queued D: the interleaving review37 found.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => (release = done));
-    let gaveUp: () => void = () => undefined;
-    const givingUp = new Promise<void>((done) => (gaveUp = done));
-    const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
-    r.journal.recordOutgoing = async (change) => {
-      if (change.id === a && change.state === 'failed') {
-        gaveUp();
-        await held;
-      }
-      return recordOutgoing(change);
-    };
+    const { holding: givingUp, release } = holdWrite(r, a, 'failed');
     await givingUp;
     registerNow(emulator);
     // The +CREG's pump runs in the same turn as the registration it reports: what it took from the outbox is taken.
@@ -127,18 +133,7 @@ describe('a send while the network is still registering (real pty, native serial
 
     // A's `sending` write is held (a slow fsync): the pump that the registration started has already found the
     // network back, and B waits behind A. Meanwhile the network is lost again, and B's first wait outlives its bound.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => (release = done));
-    let reached: () => void = () => undefined;
-    const holding = new Promise<void>((done) => (reached = done));
-    const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
-    r.journal.recordOutgoing = async (change) => {
-      if (change.id === a && change.state === 'sending') {
-        reached();
-        await held;
-      }
-      return recordOutgoing(change);
-    };
+    const { holding, release } = holdWrite(r, a, 'sending');
     registerNow(emulator);
     await holding;
     emulator.fault({ kind: 'no-network', stat: 2, durationMs: null });
