@@ -27,7 +27,7 @@ const EMPTY: DesktopSnapshot = {
   name: null,
   pairingCode: null,
   pairing: null,
-  modem: null,
+  modems: [],
   sends: [],
   unseen: 0,
 };
@@ -161,7 +161,7 @@ export class DesktopLink {
     const notInstalled = !this.hostError && /not found/i.test(reason);
     const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
     const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
-    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modem: null, sends });
+    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modems: [], sends });
   }
 
   /** Posts once the app said hello; with the association's MAC unless `signed` is false. */
@@ -203,8 +203,8 @@ export class DesktopLink {
       case 'status':
         if (m.paired && m.recheck) await this.recheck();
         return m.paired
-          ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modem: m.modem, pairingCode: null, pairing: null })
-          : this.update({ app: 'connected', error: null, paired: false, name: null, modem: null, pairingCode: m.pairingCode });
+          ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modems: m.modems ?? (m.modem ? [m.modem] : []), pairingCode: null, pairing: null })
+          : this.update({ app: 'connected', error: null, paired: false, name: null, modems: [], pairingCode: m.pairingCode });
       case 'pairing':
         return this.update({ app: 'connected', pairingCode: m.code, pairing: null });
       case 'paired':

@@ -50,7 +50,8 @@ export interface DesktopSnapshot {
   pairingCode: string | null;
   /** How the last pairing request ended when it did not pair. */
   pairing: 'refused' | 'expired' | 'revoked' | 'rate-limited' | null;
-  modem: ExtensionModemView | null;
+  /** Every modem the app has, in its order (a send goes from the first ready one); none while not connected and paired. */
+  modems: ExtensionModemView[];
   sends: DesktopSend[];
   /** Replies not yet seen in the popup (the badge). */
   unseen: number;
@@ -92,5 +93,6 @@ export const APP_MESSAGE_UNREADABLE: ErrorText = {
 /** A snapshot kept by a worker that has stopped since: its port, and the app's half of unfinished sends, went with it. */
 export function afterWorkerStopped(saved: DesktopSnapshot): DesktopSnapshot {
   const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));
-  return { ...saved, app: 'connecting', pairingCode: null, sends };
+  // `modems ?? []`: a snapshot an extension before mend42 kept has one `modem` instead.
+  return { ...saved, app: 'connecting', pairingCode: null, modems: saved.modems ?? [], sends };
 }

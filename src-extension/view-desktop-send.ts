@@ -1,8 +1,8 @@
-import type { ErrorText } from '../src-shared/api/extension-messages';
+import type { ErrorText, ExtensionModemView } from '../src-shared/api/extension-messages';
 import { toTraditional } from '../src-shared/i18n/to-traditional';
 import { h } from './dom';
 import { afterWorkerStopped, DESKTOP_PORT, SNAPSHOT_KEY, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
-import { t, type Lang } from './i18n';
+import { t, tf, type Lang } from './i18n';
 import { replyBlock } from './view-reply';
 
 export interface DesktopSendTarget {
@@ -101,7 +101,8 @@ function whileShown(element: HTMLElement, listener: Listener): void {
  */
 export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget | null): { element: HTMLElement; sendButton: HTMLButtonElement; refresh(): void } {
   const status = h('div', { id: 'desktop-status', role: 'status' });
-  const sendButton = h('button', { type: 'button', id: 'desktop-send', hidden: '' }, t(lang, 'desktopSend'));
+  // Which SIM it goes from (or that the app asks) is said to whoever focuses the button, the section folded or not.
+  const sendButton = h('button', { type: 'button', id: 'desktop-send', hidden: '', 'aria-describedby': 'desktop-via' }, t(lang, 'desktopSend'));
   const sends = h('ul', { id: 'desktop-sends', class: 'desktop-sends' });
   const element = h('details', { class: 'desktop', id: 'desktop' }, h('summary', {}, t(lang, 'desktopTitle')), status, sends);
   let snapshot: DesktopSnapshot | null = null;
@@ -119,7 +120,7 @@ export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget |
     if (s && s.app !== shownApp) element.open = s.app === 'connected' || mine.length > 0;
     shownApp = s?.app ?? null;
     sendButton.hidden = !s?.paired || s.app !== 'connected';
-    sendButton.disabled = clicked || inFlight || !label || s?.modem?.state !== 'ready';
+    sendButton.disabled = clicked || inFlight || !label || !s?.modems.some((m) => m.state === 'ready');
     sends.replaceChildren(...mine.map((x) => sendItem(lang, x)));
   };
   sendButton.addEventListener('click', () => {
@@ -166,10 +167,35 @@ function statusLine(lang: Lang, s: DesktopSnapshot): (Node | string)[] {
     const outcome = pairingOutcome(lang, s);
     return [...(outcome ? [h('p', { id: 'pairing-outcome', class: 'error' }, outcome)] : []), h('p', {}, t(lang, 'desktopUnpaired'), ' ', button)];
   }
-  const m = s.modem;
-  const modem = m ? `${m.operator ?? ''} ${m.state === 'ready' ? t(lang, 'desktopModemReady') : t(lang, 'desktopModemDown')}${m.demo ? t(lang, 'desktopDemo') : ''}` : t(lang, 'desktopModemDown');
-  const ready = h('p', {}, t(lang, 'desktopReady'), modem.trim());
-  return s.name ? [ready, h('p', { class: 'hint' }, t(lang, 'desktopPairedAs'), s.name)] : [ready];
+  const ready = h('p', {}, t(lang, 'desktopReady'));
+  return [ready, ...modemLines(lang, s.modems), ...(s.name ? [h('p', { class: 'hint' }, t(lang, 'desktopPairedAs'), s.name)] : [])];
+}
+
+/**
+ * Every modem of the app with its SIM (as the app names it) and state, then where a send goes: the one SIM ready,
+ * or, with several, that the app asks about each send naming the SIM (review36: the extension cannot choose).
+ */
+function modemLines(lang: Lang, modems: readonly ExtensionModemView[]): HTMLElement[] {
+  if (modems.length === 0) return [h('p', { id: 'desktop-via' }, t(lang, 'desktopNoModem'))];
+  const items = modems.map((m) =>
+    h(
+      'li',
+      { 'data-state': m.state },
+      h('strong', {}, m.sim ?? t(lang, 'desktopNoSim')),
+      ` ${[m.operator, m.device].filter(Boolean).join(' · ')}`,
+      ' ',
+      h('span', { class: 'modem-state' }, t(lang, m.state === 'ready' ? 'desktopModemReady' : m.state === 'busy' ? 'desktopModemBusy' : 'desktopModemOffline')),
+      m.demo ? t(lang, 'desktopDemo') : null,
+    ),
+  );
+  const ready = modems.filter((m) => m.state === 'ready');
+  const via =
+    ready.length === 0
+      ? t(lang, 'desktopNoneReady')
+      : ready.length === 1
+        ? tf(lang, 'desktopVia', { sim: ready[0]!.sim ?? ready[0]!.device ?? t(lang, 'desktopNoSim') })
+        : tf(lang, 'desktopSeveral', { n: ready.length });
+  return [h('ul', { id: 'desktop-modems', class: 'desktop-modems', 'aria-label': t(lang, 'desktopModems') }, ...items), h('p', { id: 'desktop-via' }, via)];
 }
 
 function pairingOutcome(lang: Lang, s: DesktopSnapshot): string | null {

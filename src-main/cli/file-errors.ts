@@ -19,6 +19,12 @@ const PROBLEMS: Record<string, { code: string; say: (path: string) => Bilingual 
   EROFS: { code: 'disk.read-only', say: (p) => ({ zh: `${p} 在只读的文件系统上。`, en: `${p} is on a read-only file system.` }) },
 };
 
+/** What is wrong with `path`, as a Node error `code` would say it (one of those above). */
+export function pathProblem(code: 'EISDIR', path: string, cause?: unknown): HallError {
+  const problem = PROBLEMS[code]!;
+  return new HallError(problem.code, problem.say(path), { cause });
+}
+
 /** The user-facing form of a Node file-system error, or null when `e` is not one. */
 export function fileSystemError(e: unknown): HallError | null {
   if (!(e instanceof Error)) return null;

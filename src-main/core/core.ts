@@ -12,6 +12,7 @@ import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
 import type { EmulatorOptions } from '../emulator/options';
 import type { ExtensionModemView } from '../../src-shared/api/extension-messages';
+import { simLabel } from '../../src-shared/at/sim-id';
 import {
   Approvals,
   EXTENSION_SEND_LIMITS,
@@ -374,7 +375,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
       send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
-      modem: () => this.extensionModemView(),
+      modems: () => this.extensionModemViews(),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
       mask: (text) => this.catalog.maskSecrets(text),
@@ -434,12 +435,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     );
   }
 
-  private extensionModemView(): ExtensionModemView | null {
-    const all = [...this.sessions.values()].map((s) => s.snapshot());
-    const m = all.find((s) => s.state === 'ready') ?? all[0];
-    if (!m) return null;
-    const state = m.state === 'ready' ? 'ready' : m.state === 'closed' || m.state === 'failed' ? 'offline' : 'busy';
-    return { state, demo: m.demo, operator: m.operator, bars: m.signal?.bars ?? 0 };
+  /** Every modem, in the order `preview` picks the first ready from: what the popup shows (mend42). */
+  private extensionModemViews(): ExtensionModemView[] {
+    return [...this.sessions.values()].map((s) => {
+      const m = s.snapshot();
+      const state = m.state === 'ready' ? 'ready' : m.state === 'closed' || m.state === 'failed' ? 'offline' : 'busy';
+      const device = [m.identity.manufacturer, m.identity.model].filter(Boolean).join(' ') || null;
+      return { state, demo: m.demo, operator: m.operator, bars: m.signal?.bars ?? 0, sim: m.simId ? simLabel(m.simId) : null, device };
+    });
   }
 
   private warnNotRemembered(e: unknown): void {

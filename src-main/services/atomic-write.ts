@@ -14,12 +14,21 @@ const STALE_AFTER_MS = 60_000;
  * folder is created when missing).
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  // Unique, so two writes of the same file never share (and break) one temp file.
-  const tmp = `${path}.${randomUUID()}.tmp`;
   // On a first run the data folder does not exist yet; it holds private data, so only the user may enter.
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await replaceFile(path, text, 0o600);
+}
+
+/**
+ * Puts `text` at `path` through a temp file in the same folder renamed over it: what was there (a symbolic link
+ * too) is replaced, never written through, and the file gets `mode` (narrowed by the umask, never widened). The
+ * folder must exist.
+ */
+export async function replaceFile(path: string, text: string, mode: number): Promise<void> {
+  // Unique, so two writes of the same file never share (and break) one temp file; `wx`: never one already there.
+  const tmp = `${path}.${randomUUID()}.tmp`;
   try {
-    const file = await open(tmp, 'w', 0o600);
+    const file = await open(tmp, 'wx', mode);
     try {
       await file.writeFile(text, 'utf8');
       await file.sync();

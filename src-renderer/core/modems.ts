@@ -1,6 +1,8 @@
 import { TRAPS_AWAITING_USER, type ModemStatus } from '../../src-shared/api/contract';
 import type { ConnectionState } from '../../src-shared/api/ws-client';
-import { insertionTag } from '../../src-shared/at/sim-id';
+import { simLabel } from '../../src-shared/at/sim-id';
+
+export { simLabel };
 import type { StringKey } from '../i18n';
 
 /** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
@@ -112,14 +114,6 @@ export function modemLabel(m: Pick<ModemStatus, 'identity' | 'path'>): string {
  */
 export function senderLabel(m: Pick<ModemStatus, 'identity' | 'path' | 'simId'>): string {
   return m.simId ? `${simLabel(m.simId)} · ${modemLabel(m)}` : modemLabel(m);
-}
-
-/** A SIM named briefly: the end of its ICCID / IMSI (what is printed on the card), or the port it was seen on. */
-export function simLabel(simId: string): string {
-  // An insertion that gave no ICCID nor IMSI (src-shared/at/sim-id.ts): named by its own part, never by the port.
-  const tag = insertionTag(simId);
-  if (tag !== null) return `SIM ? #${tag}`;
-  return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
 }
 
 /**

@@ -96,6 +96,13 @@ export interface ExtensionModemView {
   demo: boolean;
   operator: string | null;
   bars: 0 | 1 | 2 | 3 | 4;
+  /**
+   * The SIM it holds as the app names it (`SIM …123456`, simLabel: never the whole ICCID), null with no card
+   * identified. Since mend42; absent from an older app (the popup then names none).
+   */
+  sim?: string | null;
+  /** The modem's maker and model, as the app's question names it; null when it did not say. Since mend42. */
+  device?: string | null;
 }
 
 export type ExtensionSendState = 'confirming' | 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'refused';
@@ -119,7 +126,11 @@ export type AppMessage =
    * `re`: the counter of the status request this answers. Paired only with a valid MAC from the app. `recheck`: the
    * app answers a `recheck` (fleet26); absent (apps before it) the extension does not ask.
    */
-  | { type: 'status'; paired: true; re: number; name: string; modem: ExtensionModemView | null; recheck?: boolean; auth?: ReplyAuth }
+  /**
+   * `modem`: the first ready modem (else the first), what extensions before mend42 show. `modems`: every modem the
+   * app has, in its order (the first ready is the one a send goes from); absent from older apps.
+   */
+  | { type: 'status'; paired: true; re: number; name: string; modem: ExtensionModemView | null; modems?: ExtensionModemView[]; recheck?: boolean; auth?: ReplyAuth }
   | { type: 'status'; paired: false; pairingCode: string | null }
   /** Pairing asked for: the same code is shown in the app's prompt. */
   | { type: 'pairing'; code: string }
@@ -171,6 +182,16 @@ const ErrorTextSchema = v.object({
   en: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
 });
 const PairingCode = v.pipe(v.string(), v.regex(/^\d{6}$/));
+/** More modems than any desk has: the list the popup draws stays bounded. */
+export const MAX_MODEM_VIEWS = 64;
+const ModemViewSchema = v.object({
+  state: v.picklist(['ready', 'busy', 'offline']),
+  demo: v.boolean(),
+  operator: v.nullable(v.pipe(v.string(), v.maxLength(80))),
+  bars: v.picklist([0, 1, 2, 3, 4]),
+  sim: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(80)))),
+  device: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(120)))),
+});
 
 const AppReplySchema = v.object({
   type: v.literal('reply'),
@@ -195,14 +216,8 @@ const AppMessageSchema = v.variant('type', [
       paired: v.literal(true),
       re: v.pipe(v.number(), v.integer(), v.minValue(1)),
       name: v.pipe(v.string(), v.maxLength(200)),
-      modem: v.nullable(
-        v.object({
-          state: v.picklist(['ready', 'busy', 'offline']),
-          demo: v.boolean(),
-          operator: v.nullable(v.pipe(v.string(), v.maxLength(80))),
-          bars: v.picklist([0, 1, 2, 3, 4]),
-        }),
-      ),
+      modem: v.nullable(ModemViewSchema),
+      modems: v.optional(v.pipe(v.array(ModemViewSchema), v.maxLength(MAX_MODEM_VIEWS))),
       recheck: v.optional(v.boolean(), false),
     }),
     v.object({ type: v.literal('status'), paired: v.literal(false), pairingCode: v.nullable(PairingCode) }),

@@ -52,6 +52,17 @@ export function insertionTag(simId: string): string | null {
 }
 
 /**
+ * A SIM named briefly, as every view of the app and the extension's popup name it: the end of its ICCID / IMSI
+ * (what is printed on the card), never the whole id.
+ */
+export function simLabel(simId: string): string {
+  // An insertion that gave no ICCID nor IMSI: named by its own part, never by the port.
+  const tag = insertionTag(simId);
+  if (tag !== null) return `SIM ? #${tag}`;
+  return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
+}
+
+/**
  * The ICCID from the answer to `AT+CRSM=176,12258,0,0,10` (READ BINARY of EF_ICCID, 3GPP TS 27.007 §8.18),
  * with the `+CRSM:` prefix removed: `144,0,"98684011325476981032"`. The card keeps the digits
  * nibble-swapped and F-padded (TS 102.221 §13.2); some modems leave the data unquoted. Null unless the status

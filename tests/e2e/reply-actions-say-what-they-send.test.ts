@@ -22,6 +22,10 @@ const SIM = { iccid: '89860012345670002323', imsi: '460001234562323' };
 let modem: PtyEmulator;
 beforeAll(async () => {
   modem = await startPtyEmulator({ emulatorOptions: { sim: SIM } });
+  // The emulated 10086 answers what a test sends (是, JF, 2) 2.5 s later: landing in the next test, after its menu, that
+  // answer made the menu "written since", so its look-up 2 was rightly asked about and never sent (mend42). Every text
+  // here is delivered by the tests themselves; none waits for an answer.
+  modem.emulator.fault({ kind: 'hold', what: '10086-replies' });
 }, 60_000);
 afterAll(async () => {
   await modem?.close();

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CUSTOM_FILE_BYTES } from '../../src-shared/catalog/custom/file';
-import { hall, STACK_TRACE, type CliRun } from './cli-helpers';
+import { BIN, hall, STACK_TRACE, type CliRun } from './cli-helpers';
 
 let dirs: string[] = [];
 afterEach(async () => {
@@ -40,6 +40,50 @@ describe('first run: the data folder does not exist yet', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect((await stat(data)).mode & 0o777).toBe(0o700);
+  });
+});
+
+/** The real command under `umask 000`, which would make a plain write's new file writable by everyone. */
+function hallUnderUmask000(args: string[], env: Record<string, string>): CliRun {
+  const run = spawnSync('sh', ['-c', 'umask 000; exec "$@"', 'sh', process.execPath, BIN, ...args], {
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
+    encoding: 'utf8',
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('custom export FILE writes only FILE (mend42)', () => {
+  it('replaces a symbolic link at FILE instead of writing through it, mode 0644 whatever the umask, no temp file left', async () => {
+    const dir = await scratch();
+    const data = join(dir, 'data');
+    expect((await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB'], { HALL10086_DATA_DIR: data })).code).toBe(0);
+    // What the link points at: another file of the user's (a shell profile, say) that an export must not overwrite.
+    const victim = join(dir, 'bashrc');
+    await writeFile(victim, 'export PATH=$HOME/bin:$PATH\n');
+    const target = join(dir, 'customs.json');
+    await symlink(victim, target);
+    const run = hallUnderUmask000(['custom', 'export', target], { HALL10086_DATA_DIR: data });
+    expect(run.stderr + run.stdout).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    expect(await readFile(victim, 'utf8')).toBe('export PATH=$HOME/bin:$PATH\n');
+    const written = await lstat(target);
+    expect(written.isFile()).toBe(true);
+    expect(JSON.parse(await readFile(target, 'utf8'))).toMatchObject({ instructions: [expect.objectContaining({ code: 'CXLLB' })] });
+    expect((written.mode & 0o777).toString(8)).toBe('644');
+    expect(await readdir(dir)).toEqual(['bashrc', 'customs.json', 'data']);
+  });
+
+  it.each([
+    ['a folder that does not exist', (dir: string) => join(dir, 'nope', 'customs.json'), /There is no folder .*nope: the export is written only into a folder that exists\.$/m, /没有文件夹 .*nope：导出的文件只写进已有的文件夹。$/m],
+    ['a target that is a folder', (dir: string) => join(dir, 'out'), /out is a folder; a file is needed here\.$/m, /out 是一个文件夹，这里需要的是文件。$/m],
+  ])('%s: said in English and Chinese, exit 2, nothing written', async (_, where, en, zh) => {
+    const dir = await scratch();
+    await mkdir(join(dir, 'out'));
+    const target = where(dir);
+    expectClear(await hall(['custom', 'export', target], { HALL10086_DATA_DIR: join(dir, 'data') }), 2, en);
+    expectClear(await hall(['custom', 'export', target, '--lang', 'zh-Hans'], { HALL10086_DATA_DIR: join(dir, 'data') }), 2, zh);
+    expect((await readdir(dir)).filter((n) => n !== 'data')).toEqual(['out']);
+    expect(await readdir(join(dir, 'out'))).toEqual([]);
   });
 });
 

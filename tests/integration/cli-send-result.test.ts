@@ -74,6 +74,25 @@ describe('hall10086 send on a modem over a pty: the result as it is', () => {
     expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
   }, 60_000);
 
+  it('a send still on the line when --timeout runs out is printed "maybe not sent" with exit 1, never "Sent" (mend39\'s untested branch)', async () => {
+    // The modem takes the AT+CMGS and then says nothing (a hang in the middle of a send): the instruction was journaled
+    // `sending` before its first byte, so when the command stops it is what the next start journals, maybe sent.
+    const { pty, dataDir } = await ptyModem({ emulatorOptions: TIMING });
+    const off = pty.emulator.onCommand((line) => {
+      if (!/^AT\+CMGS=/i.test(line)) return;
+      off();
+      pty.emulator.fault({ kind: 'silence' });
+    });
+    // 10 s: the session's own wait for the +CMGS answer is 90 s, so the command always stops first.
+    const en = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--timeout', '10']);
+    expect(en.stdout).toMatch(/^Maybe not sent: YE {2}\[journal\.interrupted-send\]$/m);
+    expect(en.stdout).not.toMatch(/^Sent:/m);
+    expect(en.stdout).toMatch(/What to do: .+/);
+    expect(en.code).toBe(1);
+    expect(pty.emulator.sent).toHaveLength(0);
+    expect(en.stdout + en.stderr).not.toMatch(STACK_TRACE);
+  }, 60_000);
+
   it('sends through a SIMCom SIM7600/A76xx (bare ">" prompt, LTE-only registration, SMS DONE after boot) and prints the reply', async () => {
     const { pty, dataDir } = await ptyModem({ emulatorOptions: { ...TIMING, profile: 'simcom-sim7600' } });
     const run = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--wait-reply', '--timeout', '60']);

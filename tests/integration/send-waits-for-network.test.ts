@@ -33,6 +33,23 @@ const registerNow = (emulator: ModemEmulator) => emulator.fault({ kind: 'no-netw
 const waitingNote = (r: PtyRig, id: string) => until(() => r.outgoing.some((o) => o.id === id && o.state === 'queued' && o.error === 'send.waiting-network'), 'the instruction waiting for the network');
 const errorsOf = (r: PtyRig, id: string) => r.outgoing.filter((o) => o.id === id).map((o) => `${o.state}/${o.error}`);
 
+/** The journal's write of `id`'s `state` held, as a slow fsync would hold it: `holding` once it is, until `release`. */
+function holdWrite(r: PtyRig, id: string, state: string): { holding: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  let reached: () => void = () => undefined;
+  const holding = new Promise<void>((done) => (reached = done));
+  const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
+  r.journal.recordOutgoing = async (change) => {
+    if (change.id === id && change.state === state) {
+      reached();
+      await held;
+    }
+    return recordOutgoing(change);
+  };
+  return { holding, release };
+}
+
 describe('a send while the network is still registering (real pty, native serialport binding)', () => {
   it('waits, said so, and goes once +CREG says registered: once, not failed with cms.331', async () => {
     const emulator = searchingModem();
@@ -83,18 +100,7 @@ describe('a send while the network is still registering (real pty, native serial
 
     // The give-up's first write (A failed) is held, as a slow fsync would hold it, until the test has let the network
     // come back (its +CREG starts a pump) and queued D: the interleaving review37 found.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((done) => (release = done));
-    let gaveUp: () => void = () => undefined;
-    const givingUp = new Promise<void>((done) => (gaveUp = done));
-    const recordOutgoing = r.journal.recordOutgoing.bind(r.journal);
-    r.journal.recordOutgoing = async (change) => {
-      if (change.id === a && change.state === 'failed') {
-        gaveUp();
-        await held;
-      }
-      return recordOutgoing(change);
-    };
+    const { holding: givingUp, release } = holdWrite(r, a, 'failed');
     await givingUp;
     registerNow(emulator);
     // The +CREG's pump runs in the same turn as the registration it reports: what it took from the outbox is taken.
@@ -109,6 +115,40 @@ describe('a send while the network is still registering (real pty, native serial
       expect(errorsOf(r, id).filter((e) => !e.startsWith('queued/'))).toEqual(['failed/send.no-network']);
     }
     expect(emulator.sent.map((m) => m.part.text)).toEqual(['D']);
+  });
+
+  it('the network back starts a new wait: lost again before the next goes, that one waits its full bound again (mend39\'s untested reset)', async () => {
+    const waitMs = 3_000;
+    const emulator = searchingModem();
+    const r = await ptyRig(emulator, cleanup, { networkWaitMs: waitMs });
+    let session: ModemSession | null = null;
+    const ids: string[] = [];
+    await r.open(() => undefined, async (s) => {
+      session = s;
+      for (const text of ['A', 'B']) ids.push(await s.send('10086', text, text));
+    });
+    const [a, b] = ids as [string, string];
+    for (const id of [a, b]) await waitingNote(r, id);
+    const firstWait = Date.now();
+
+    // A's `sending` write is held (a slow fsync): the pump that the registration started has already found the
+    // network back, and B waits behind A. Meanwhile the network is lost again, and B's first wait outlives its bound.
+    const { holding, release } = holdWrite(r, a, 'sending');
+    registerNow(emulator);
+    await holding;
+    emulator.fault({ kind: 'no-network', stat: 2, durationMs: null });
+    await until(() => session!.snapshot().registration !== 'home', 'the network lost again');
+    await until(() => Date.now() - firstWait > waitMs, 'B waited longer than its bound since its first wait began');
+    release();
+
+    // B's second wait is a new one (said again), so it is there when the network comes back: not failed at once.
+    const waitsOf = (id: string) => r.outgoing.filter((o) => o.id === id && o.state === 'queued' && o.error === 'send.waiting-network').length;
+    await until(() => waitsOf(b) === 2 || r.journal.outgoing(b)?.state === 'failed', 'B waiting again, or failed');
+    expect(errorsOf(r, b)).toEqual(['queued/null', 'queued/send.waiting-network', 'queued/send.waiting-network']);
+    registerNow(emulator);
+    await until(() => ['sent', 'delivered', 'failed', 'failed-retryable'].includes(r.journal.outgoing(b)?.state ?? ''), 'B final');
+    expect(errorsOf(r, b).filter((e) => !e.startsWith('queued/'))).toEqual(expect.arrayContaining(['sending/null', 'sent/null']));
+    expect(emulator.sent.map((m) => m.part.text)).toContain('B');
   });
 
   it('refused with 331 although registered (the network lost since): asked once more, never twice; a second 331 fails it', async () => {

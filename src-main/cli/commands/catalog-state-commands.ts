@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { customFileTooBig, exportCustomFile, MAX_CUSTOM_FILE_BYTES } from '../../../src-shared/catalog/custom/file';
 import { readCapped } from '../../services/read-capped';
+import { replaceFile } from '../../services/atomic-write';
+import { HallError } from '../../../src-shared/errors';
+import { pathProblem } from '../file-errors';
 import { readPublicKey } from '../../services/catalog-update';
 import { PROVINCE_IDS, type ProvinceId } from '../../../src-shared/catalog/provinces/schema';
 import { usageError } from '../args';
@@ -89,7 +93,7 @@ export const customCommand: Command = {
       }
       case 'export': {
         const text = exportCustomFile(state.view().customs);
-        if (arg) await writeFile(arg, text);
+        if (arg) await exportTo(arg, text);
         else ctx.out(text);
         return;
       }
@@ -141,3 +145,24 @@ export const updateCommand: Command = {
     return last && !last.ok ? 1 : 0;
   },
 };
+
+/**
+ * The export written at `path` and nowhere else: a symbolic link there is replaced, not followed (it could name
+ * another file of the user's), and the file is 0644 (narrowed by the umask): made to be handed to a colleague or
+ * imported elsewhere, it holds instructions, never a secret, and a world-writable one (umask 000) could be
+ * changed under its author. No folder is created for it: a typo in the path is said, not made.
+ */
+async function exportTo(path: string, text: string): Promise<void> {
+  if (path.endsWith('/') || (await lstat(path).catch(() => null))?.isDirectory()) throw pathProblem('EISDIR', path);
+  const folder = dirname(resolve(path));
+  if (!(await lstat(folder).catch(() => null))?.isDirectory()) {
+    throw new HallError('path.no-folder', {
+      zh: `没有文件夹 ${folder}：导出的文件只写进已有的文件夹。`,
+      en: `There is no folder ${folder}: the export is written only into a folder that exists.`,
+    });
+  }
+  await replaceFile(path, text, 0o644).catch((e: unknown) => {
+    // A folder made at `path` since the check above.
+    throw (e as NodeJS.ErrnoException).code === 'EISDIR' ? pathProblem('EISDIR', path, e) : e;
+  });
+}

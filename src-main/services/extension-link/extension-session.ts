@@ -9,6 +9,7 @@ import {
   type ExtensionModemView,
   type ExtensionRequest,
   type ExtensionSendState,
+  MAX_MODEM_VIEWS,
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
@@ -42,7 +43,8 @@ export interface ExtensionGateway {
    * `confirmed` when the app's user approved this very send.
    */
   send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender): Promise<string>;
-  modem(): ExtensionModemView | null;
+  /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
+  modems(): ExtensionModemView[];
   onIncoming(listener: (record: HandedOutRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
   /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
@@ -209,7 +211,10 @@ export class ExtensionSession {
   private async status(request: Extract<ExtensionRequest, { type: 'status' }>): Promise<void> {
     const association = await this.authenticate(request);
     if (!association) return this.say({ type: 'status', paired: false, pairingCode: this.pairingCode });
-    this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem: this.policy.gateway.modem(), recheck: true }, association);
+    const modems = this.policy.gateway.modems().slice(0, MAX_MODEM_VIEWS);
+    // `modem` for extensions before mend42, which show one: the one a send goes from, else the first.
+    const modem = modems.find((m) => m.state === 'ready') ?? modems[0] ?? null;
+    this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem, modems, recheck: true }, association);
   }
 
   /**

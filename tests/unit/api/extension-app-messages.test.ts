@@ -25,6 +25,8 @@ const malformed: Array<[string, unknown, string[]]> = [
   ['hello with a short nonce', { type: 'hello', version: 2, nonce: 'abc' }, ['nonce']],
   ['hello of another protocol version', { type: 'hello', version: 1, nonce: 'bN2Epu0McyidxeiLEh0POA' }, ['version']],
   ['status whose modem has 9 bars', { type: 'status', paired: true, re: 1, name: 'x', modem: { state: 'ready', demo: true, operator: null, bars: 9 } }, ['modem.bars']],
+  ['status whose list of modems is no list', { type: 'status', paired: true, re: 1, name: 'x', modem: null, modems: 'all' }, ['modems']],
+  ['status whose second modem names its SIM by a number', { type: 'status', paired: true, re: 1, name: 'x', modem: null, modems: [{ state: 'ready', demo: false, operator: null, bars: 2 }, { state: 'ready', demo: false, operator: null, bars: 2, sim: 898600 }] }, ['modems.1.sim']],
   ['status with a recheck of "yes"', { type: 'status', paired: true, re: 1, name: 'x', modem: null, recheck: 'yes' }, ['recheck']],
   ['status without re', { type: 'status', paired: true, name: 'x', modem: null }, ['re']],
   ['status with a paired of "yes"', { type: 'status', paired: 'yes', pairingCode: null }, ['paired']],
@@ -68,6 +70,15 @@ describe('every app message type as the extension checks it (after its MAC)', ()
   it('refuses what is no message at all, or of a type it does not know, without echoing the type', () => {
     expect(parseAppMessage(null)).toEqual({ refused: { type: 'unknown', ref: null, fields: ['(root)'] } });
     expect(parseAppMessage({ type: '<script>' })).toEqual({ refused: { type: 'unknown', ref: null, fields: ['type'] } });
+  });
+
+  it('a paired status with every modem, its SIM as the app names it (mend42), passes as sent', () => {
+    const modems = [
+      { state: 'ready', demo: false, operator: 'CHINA MOBILE', bars: 3, sim: 'SIM …900011', device: 'Hall10086 Emulator' },
+      { state: 'busy', demo: false, operator: null, bars: 0, sim: null, device: null },
+    ] as const;
+    const status = { type: 'status', paired: true, re: 2, name: 'x', modem: modems[0], modems, recheck: true } as const;
+    expect(parseAppMessage(status)).toEqual({ message: status });
   });
 
   it('a field a newer app adds is left out, not refused', () => {

@@ -11,7 +11,7 @@ describe('the snapshot a stopped worker kept, as a page (or the worker started a
     name: 'Chromium, Default',
     pairingCode: '123456',
     pairing: null,
-    modem: null,
+    modems: [],
     sends: [send('a', 'requested'), send('b', 'confirming'), { ...send('c', 'delivered'), replies: [{ text: '余额 12.34 元', receivedAt: 2 }] }, send('d', 'failed')],
     unseen: 1,
   };

@@ -64,9 +64,12 @@ describe('the extension drops a malformed app message after its MAC and says so 
     const { shown, say } = await linked();
     await say({ type: 'hello', version: 2, nonce });
     await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: { state: 'ready', demo: true, operator: 'CHINA MOBILE', bars: 9 } }, true);
-    expect(shown()).toMatchObject({ app: 'unavailable', paired: false, modem: null, error: { code: 'extension.bad-app-message' } });
+    expect(shown()).toMatchObject({ app: 'unavailable', paired: false, modems: [], error: { code: 'extension.bad-app-message' } });
     await say({ type: 'status', paired: true, re: 2, name: 'Chromium · test', modem: { state: 'ready', demo: true, operator: null, bars: 3 } }, true);
-    expect(shown()).toMatchObject({ app: 'connected', paired: true, error: null, modem: { bars: 3 } });
+    // An app before mend42 names only the modem a send goes from: shown as the one modem, its SIM unnamed.
+    expect(shown()).toMatchObject({ app: 'connected', paired: true, error: null, modems: [{ bars: 3 }] });
+    await say({ type: 'status', paired: true, re: 3, name: 'Chromium · test', modem: null, modems: [] }, true);
+    expect(shown()).toMatchObject({ modems: [] });
   });
 
   it('a malformed send-state for a waiting send marks that send (state kept), and its secret-bearing text is not logged', async () => {
