@@ -48,6 +48,8 @@ export type { SessionOptions, UsbIdentity } from './session-options';
 
 const CMGS_TIMEOUT_MS = 90_000;
 const POLL_EVERY_MS = 15_000;
+/** Distinct announced slots read one by one while they wait; past them, one listing of every memory (review38). */
+const QUEUED_SLOT_READS = 8;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
 /** A SIM still starting (after a plug-in, a reboot or a PIN: +CME ERROR: 14, NOT READY) is asked again this often… */
@@ -117,6 +119,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Announced slots (`cmti SM 3`) whose read waits in the line of work, not yet started. */
   private readonly announcedSlots = new Set<string>();
+  /** A listing of every memory waits in the line of work, not yet started: it stands for any announcement heard now. */
+  private listingWaits = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
   /**
@@ -507,7 +511,18 @@ export class ModemSession extends Emitter<SessionEvents> {
         // (a firmware loop, noise) queued a read per line before (review38), 2,000 of them ahead of the user's send.
         // One under way is no such read: the slot may hold a new message by the time it is done.
         const slot = `${urc.kind} ${urc.storage} ${urc.index}`;
-        if (this.announcedSlots.has(slot)) break;
+        if (this.listingWaits || this.announcedSlots.has(slot)) break;
+        // Ever-new numbers (`+CMTI: "SM",1`, `2`, `3`…) queued a read each: past a few, one listing of every memory,
+        // not started yet, reads whatever any announcement heard meanwhile named, in whichever slot it is.
+        if (this.announcedSlots.size >= QUEUED_SLOT_READS) {
+          this.listingWaits = true;
+          const list = () => {
+            this.listingWaits = false;
+            return this.stores.drainAll();
+          };
+          void this.exclusive(list).catch((e) => this.warn(e));
+          break;
+        }
         this.announcedSlots.add(slot);
         const read = () => {
           this.announcedSlots.delete(slot);
