@@ -6,6 +6,7 @@ import { DEMO_PATH } from '../emulator/binding';
 export { HallCore, type CoreOptions } from './core';
 export { defaultDataDir } from './data-dir';
 export { listPorts } from './ports';
+export { internalErrorHandler } from '../services/diagnostics';
 
 /**
  * The core as the Electron shell and browser mode start it, listening for the browser extension's host. `demo: 'auto'` opens the

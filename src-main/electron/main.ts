@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { toHallError } from '../../src-shared/errors';
 import { langFromLocales } from '../../src-shared/i18n/lang';
-import { createCore, defaultDataDir, type HallCore } from '../core';
+import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import { createCore, defaultDataDir, internalErrorHandler, type HallCore } from '../core';
 import { installNativeHost, userManifestLocations } from '../native-host';
 import { appUrlMatcher } from './app-url';
 import { serveIpc } from './ipc';
@@ -22,6 +23,12 @@ let running: { core: HallCore; stopIpc: () => void } | null = null;
 let quitting: Promise<void> | null = null;
 let exitCode = 0;
 
+/**
+ * A bug here goes where `serve` puts one: masked into the data folder's diagnostics.log, only its id on stderr (a desktop
+ * session may keep an app's stderr). Masked with the catalog in use once the core runs; before, the built-in one.
+ */
+const internalError = internalErrorHandler(defaultDataDir(), (text) => running?.core.journal.maskText(text) ?? builtinCatalog().maskSecrets(text));
+
 /** The page to load. Only an unpackaged build honours the dev server: an environment variable must not redirect a release. */
 function appEntry(): { url: string; devServer: boolean } {
   const devServer = process.env.ELECTRON_RENDERER_URL;
@@ -29,7 +36,7 @@ function appEntry(): { url: string; devServer: boolean } {
 }
 
 function openExternal(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.error(error));
+  shell.openExternal(url).catch(internalError);
 }
 
 async function start(): Promise<void> {
@@ -50,13 +57,11 @@ async function start(): Promise<void> {
     core: withPageLanguage(core, menu),
     isAppUrl,
     targets: () => (mainWindow === null || mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
-    onInternalError: (error) => console.error(error),
+    onInternalError: internalError,
   });
   running = { core, stopIpc };
   // Registered at every start, so a moved or updated app stays reachable from the extension.
-  installNativeHost({ dataDir: defaultDataDir(), launcher: [process.execPath, NATIVE_HOST_SCRIPT], locations: userManifestLocations() }).catch(
-    (error: unknown) => console.error(error),
-  );
+  installNativeHost({ dataDir: defaultDataDir(), launcher: [process.execPath, NATIVE_HOST_SCRIPT], locations: userManifestLocations() }).catch(internalError);
 
   const window = createMainWindow(PRELOAD_PATH);
   mainWindow = window;
@@ -69,7 +74,7 @@ async function start(): Promise<void> {
 async function shutDown(): Promise<void> {
   if (running === null) return;
   running.stopIpc();
-  await running.core.close().catch((error: unknown) => console.error(error));
+  await running.core.close().catch(internalError);
 }
 
 /** A failed start shows the bilingual reason, never a stack trace, and still closes whatever did start. */

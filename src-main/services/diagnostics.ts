@@ -32,3 +32,16 @@ export async function recordInternalError(dataDir: string, error: unknown, mask:
     en: `Internal error (id ${id}); the details are in ${path}. Try again; if it keeps happening, restart Hall10086, and give this id when reporting it.`,
   };
 }
+
+/**
+ * What a shell does with a bug (serve and the Electron main alike): the stack masked into `diagnostics.log`, and `tell`
+ * given only the line with its id. The default speaks on standard error in both languages, for a shell with no
+ * language of its own there (the Electron main): a desktop session may keep an app's stderr, so nothing of the error goes there.
+ */
+export function internalErrorHandler(
+  dataDir: string,
+  mask: (text: string) => string,
+  tell: (line: Bilingual) => void = (line) => process.stderr.write(`${line.zh}\n${line.en}\n`),
+): (error: unknown) => void {
+  return (error) => void recordInternalError(dataDir, error, mask).then(tell);
+}

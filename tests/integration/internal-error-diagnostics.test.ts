@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,4 +42,41 @@ it("a bug's stack goes to the data folder's diagnostics log, masked, under the i
   expect(log).toMatch(STACK_TRACE);
   expect(log).not.toContain('135790');
   expect((await stat(path)).mode & 0o777).toBe(0o600);
+});
+
+/**
+ * The Electron main printed a bug with console.error, stack and text, to its own stderr (a desktop session may keep it).
+ * Electron cannot run here, so the handler it now calls, `internalErrorHandler` with its default (standard error), runs
+ * in a Node process of its own as the Electron main would: its output is read whole, and the log. The Electron shell
+ * printing again is caught by tests/unit/architecture/electron-errors.test.ts.
+ */
+it("the Electron main's handler: masked into diagnostics.log, only the id on the process's own output", async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-diagnostics-'));
+  dirs.push(dataDir);
+  const handler = new URL('../../src-main/services/diagnostics.ts', import.meta.url).href;
+  const catalog = new URL('../../src-shared/catalog/builtin.ts', import.meta.url).href;
+  const script = `
+    import { internalErrorHandler } from ${JSON.stringify(handler)};
+    import { builtinCatalog } from ${JSON.stringify(catalog)};
+    internalErrorHandler(process.argv[1], (text) => builtinCatalog().maskSecrets(text))(new TypeError('cannot read the reply to CXYEH 135790'));
+  `;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  expect(code, stderr).toBe(0);
+
+  expect(stdout).toBe('');
+  expect(stderr).not.toContain('135790');
+  expect(stderr).not.toContain('TypeError');
+  expect(stderr).not.toMatch(STACK_TRACE);
+  const id = /\(id ([0-9a-f]{8})\)/.exec(stderr)?.[1];
+  expect(id, stderr).toBeDefined();
+  expect(stderr).toContain(`编号 ${id}`);
+
+  const log = await readFile(join(dataDir, DIAGNOSTICS_FILE), 'utf8');
+  expect(log).toContain(` ${id}\nTypeError: cannot read the reply to CXYEH ******`);
+  expect(log).not.toContain('135790');
 });

@@ -32,4 +32,27 @@ describe('a modem repeating one announcement (real pty, native serialport bindin
     expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThan(100);
   }, 120_000);
+
+  /**
+   * review38 left it: a modem naming ever-new slots (`+CMTI: "SM",1`, `2`, `3`…) queued one read per number, and
+   * each read of an empty slot lists every memory on top. Past a few distinct waiting reads, one listing of every
+   * memory stands for all the announcements heard while it waits: bounded, and a real message in any slot still read.
+   */
+  it('a flood of ever-new slot numbers queues a bounded number of reads, and a real message among them is still read', async () => {
+    const emulator = new ModemEmulator(FAST);
+    const r = await ptyRig(emulator, cleanup);
+    const session = await r.open();
+    await session.drain();
+    const before = r.tx.length;
+    const flood = Array.from({ length: 500 }, (_, i) => `\r\n+CMTI: "SM",${i + 1}\r\n`).join('');
+    emulator.fault({ kind: 'garbage', bytes: flood });
+    // The real message comes last: its own announcement is heard while the flood's reads still wait.
+    emulator.deliver('10086', '尊敬的客户，您好！');
+    await until(() => r.rx.includes('+CMTI: "SM",500'), 'the 500 announcements heard');
+    await session.send('10086', 'YE', 'YE');
+    await until(() => r.outgoing.some((o) => o.state === 'sent'), 'YE sent', 60_000);
+    await until(() => r.incoming.some((m) => m.text === '尊敬的客户，您好！'), 'the real message read');
+    const reads = r.tx.slice(before).filter((l) => /^AT\+CMG[RL]=/.test(l)).length;
+    expect(reads).toBeLessThan(100);
+  }, 120_000);
 });

@@ -236,6 +236,28 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     await kit.waitFor(() => states(kit!, id).includes('delivered'), 'its own report');
   });
 
+  it('a send keeps its status report when the next send under its reference, 256 sends on, went to another number', async () => {
+    // A reference is one octet: the 257th send takes the first one's again. The sends waiting under it were one entry,
+    // the latest: the first send's report, naming its own number, found the other send there and was ignored, so a
+    // text delivered stayed "sent" for good.
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    emu.fault({ kind: 'hold', what: 'status-reports' });
+    const first = await kit.session.send('13800138000', '明天见', '明天见');
+    await kit.waitFor(() => states(kit!, first).includes('sent'), 'the text sent');
+    const [ref] = kit.seen.outgoing.find((o) => o.id === first && o.state === 'sent')!.messageRefs;
+    const others: string[] = [];
+    for (let i = 0; i < 256; i++) others.push(await kit.session.send('13900139000', `第${i}条`, `第${i}条`));
+    const last = others.at(-1)!;
+    await kit.waitFor(() => states(kit!, last).includes('sent'), 'the 256 others sent', 120_000);
+    expect(kit.seen.outgoing.find((o) => o.id === last && o.state === 'sent')!.messageRefs).toEqual([ref]);
+    // The reports come in the order of the sends: the last one's handled, the first one's was before it.
+    emu.fault({ kind: 'release', what: 'status-reports' });
+    await kit.waitFor(() => states(kit!, last).includes('delivered'), 'the last send delivered', 60_000);
+    expect(states(kit, first)).toEqual(['queued', 'sending', 'sent', 'delivered']);
+  }, 180_000);
+
   it('runs several modems at once, each its own session, into one journal', async () => {
     kit = await sessionKit();
     const other = createEmulatorBinding({

@@ -6,7 +6,7 @@ import { claimDataDir } from '../../core/data-dir';
 import { closePool, MAX_POOL, startPtyPool } from '../../emulator/pool';
 import { findProfile } from '../../emulator/profiles';
 import { startServer } from '../../server';
-import { recordInternalError } from '../../services/diagnostics';
+import { internalErrorHandler } from '../../services/diagnostics';
 import { metricsToken } from '../../server/metrics';
 import { intOption, usageError } from '../args';
 import { appAlreadyRunning } from '../journal-held';
@@ -67,8 +67,7 @@ export const serveCommand: Command = {
     }
     const metrics = scrape && { token: scrape.token, sims: () => core.fleet.board.list(), labels: () => core.fleet.labels.list() };
     // A bug's stack goes to the data folder's diagnostics log, masked; the terminal gets one line with its id.
-    const onInternalError = (error: unknown) =>
-      void recordInternalError(dataDir, error, (text) => core.journal.maskText(text)).then((line) => ctx.err(say(ctx, line)));
+    const onInternalError = internalErrorHandler(dataDir, (text) => core.journal.maskText(text), (line) => ctx.err(say(ctx, line)));
     const listen = (on: number) => startServer({ core, staticDir: RENDERER_DIR, port: on, onInternalError, ...(metrics ? { metrics } : {}) });
     const server = await listen(port ?? before ?? 0)
       .catch((e: unknown) => {

@@ -48,6 +48,10 @@ export type { SessionOptions, UsbIdentity } from './session-options';
 
 const CMGS_TIMEOUT_MS = 90_000;
 const POLL_EVERY_MS = 15_000;
+/** Sends kept waiting under one reference: 256 sends apart each, older ones' reports are not coming (refs). */
+const WAITING_PER_REF = 4;
+/** Distinct announced slots read one by one while they wait; past them, one listing of every memory (review38). */
+const QUEUED_SLOT_READS = 8;
 /** Ample time for a modem to answer ESC (it answers within milliseconds). */
 const ESC_ANSWER_MS = 500;
 /** A SIM still starting (after a plug-in, a reboot or a PIN: +CME ERROR: 14, NOT READY) is asked again this often… */
@@ -99,8 +103,11 @@ export class ModemSession extends Emitter<SessionEvents> {
   private engine: AtEngine | null = null;
   private readonly status: ModemStatus;
   private readonly outbox: Pending[] = [];
-  /** Message reference → the outgoing instruction it belongs to, for status reports. */
-  private readonly refs = new Map<number, { id: string; record: OutgoingRecord }>();
+  /**
+   * Message reference → the sends under it still waiting for their status report, the latest last. A reference is one
+   * octet, reused after 256 sends: a send whose report is late must not lose it to the next send under its reference.
+   */
+  private readonly refs = new Map<number, { id: string; record: OutgoingRecord }[]>();
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
   private sending = false;
@@ -117,6 +124,8 @@ export class ModemSession extends Emitter<SessionEvents> {
   private connecting = false;
   /** Announced slots (`cmti SM 3`) whose read waits in the line of work, not yet started. */
   private readonly announcedSlots = new Set<string>();
+  /** A listing of every memory waits in the line of work, not yet started: it stands for any announcement heard now. */
+  private listingWaits = false;
   /** Parts of a long instruction already settled by another part's failure: their reports are expected, and say nothing new. */
   private readonly retiredRefs = new Set<number>();
   /**
@@ -507,7 +516,18 @@ export class ModemSession extends Emitter<SessionEvents> {
         // (a firmware loop, noise) queued a read per line before (review38), 2,000 of them ahead of the user's send.
         // One under way is no such read: the slot may hold a new message by the time it is done.
         const slot = `${urc.kind} ${urc.storage} ${urc.index}`;
-        if (this.announcedSlots.has(slot)) break;
+        if (this.listingWaits || this.announcedSlots.has(slot)) break;
+        // Ever-new numbers (`+CMTI: "SM",1`, `2`, `3`…) queued a read each: past a few, one listing of every memory,
+        // not started yet, reads whatever any announcement heard meanwhile named, in whichever slot it is.
+        if (this.announcedSlots.size >= QUEUED_SLOT_READS) {
+          this.listingWaits = true;
+          const list = () => {
+            this.listingWaits = false;
+            return this.stores.drainAll();
+          };
+          void this.exclusive(list).catch((e) => this.warn(e));
+          break;
+        }
         this.announcedSlots.add(slot);
         const read = () => {
           this.announcedSlots.delete(slot);
@@ -688,12 +708,14 @@ export class ModemSession extends Emitter<SessionEvents> {
   }
 
   private async onStatusReport({ messageRef: ref, recipient, delivered, failed, status }: StatusReport): Promise<void> {
-    const found = this.refs.get(ref);
+    const waiting = this.refs.get(ref) ?? [];
     // A reference is one octet, reused after 256 sends (sooner by a modem that restarts its count): a report whose
     // recipient is another number is for another message (one long gone, or not ours), whatever its reference. Before
     // (review38), it marked the text under that reference delivered or failed, and a failed one invites a Retry.
-    const sent = found && (recipient === '' || localNumber(recipient) === localNumber(found.record.to)) ? found : undefined;
-    if (!found && this.retiredRefs.delete(ref)) return;
+    // Of the sends to its number still waiting under it, the latest: one whose report came waits no more, so its
+    // outcome stays; an earlier one to another number keeps its own report (before, the next send's took its place).
+    const sent = waiting.findLast((w) => recipient === '' || localNumber(recipient) === localNumber(w.record.to));
+    if (waiting.length === 0 && this.retiredRefs.delete(ref)) return;
     if (!sent) {
       this.notice('info', {
         zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
@@ -702,17 +724,23 @@ export class ModemSession extends Emitter<SessionEvents> {
       return;
     }
     if (!delivered && !failed) return;
-    this.refs.delete(ref);
+    this.stopWaiting(ref, sent.id);
     const r = sent.record;
     // A long message is delivered when its last part is; one failed part fails it, and the reports
     // still to come for its other parts change nothing.
-    const others = [...this.refs].filter(([, s]) => s.id === sent.id).map(([other]) => other);
+    const others = [...this.refs].filter(([, list]) => list.some((s) => s.id === sent.id)).map(([other]) => other);
     if (delivered && others.length > 0) return;
     for (const other of others) {
-      this.refs.delete(other);
+      this.stopWaiting(other, sent.id);
       this.retiredRefs.add(other);
     }
     await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+  }
+
+  private stopWaiting(ref: number, id: string): void {
+    const left = (this.refs.get(ref) ?? []).filter((s) => s.id !== id);
+    if (left.length > 0) this.refs.set(ref, left);
+    else this.refs.delete(ref);
   }
 
   // ---- sending ----
@@ -818,7 +846,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       return;
     }
     const record = await this.record(p, 'sent', refs, null);
-    for (const ref of refs) this.refs.set(ref, { id: p.id, record });
+    for (const ref of refs) this.refs.set(ref, [...(this.refs.get(ref) ?? []), { id: p.id, record }].slice(-WAITING_PER_REF));
   }
 
   private async record(p: { id: string; to: string; redacted: string; simId?: string | null }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
