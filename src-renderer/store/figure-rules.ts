@@ -106,8 +106,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
  * 39: rounds 42 and 43 together.
  * 40: a scope after a name the rules do not know and one 的 (`乐享(乐享视频)APP的免费省内流量`) is no plain kind (round 44).
+ * 41: round 45 (generated variants): 分钟数 names minutes for 分, and a topic word right after an unless word (WLAN分钟数) is
+ *     that thing's.
  */
-export const FIGURE_CODE_VERSION = 40;
+export const FIGURE_CODE_VERSION = 41;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -711,7 +711,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   const group = sentence.slice(sentence.lastIndexOf(';') + 1);
   const last = (words: string[]) => Math.max(-1, ...words.map((w) => group.lastIndexOf(w)));
   const other = last(t.unless);
-  return other >= 0 && other >= last(topicWords);
+  if (other < 0) return false;
+  // "WLAN分钟数": the topic's word right after the other thing's name is said of that thing.
+  const own = Math.max(-1, ...topicWords.map((w) => group.lastIndexOf(w)).filter((at) => !t.unless.some((u) => group.slice(0, at).trimEnd().endsWith(u))));
+  return other >= own;
 }
 
 /** What ends a clause between two amounts. */

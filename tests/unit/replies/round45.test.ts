@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { figureWords } from './format';
+
+// Round 45 (branch replies45): the reader generalised where GENERATED variants of dev texts (tests/fixtures/replies/variants.ts)
+// lost figures the original gave. Every wording here is OURS (written for this test, NOT a real reply), in the shape of the real
+// dev texts each case names; each non-guard case fails on main 333b544e, the guards pass there too.
+
+/** [mechanism (the real texts whose variants showed it), wording of ours, the figures read]. */
+const FIGURES: [string, string, string[]][] = [
+  [
+    'a count of minutes (分钟数) names minutes for 分 after it, even after money (variant unit:分钟→分 of real r25a-010, r25a-019, r23b-020)',
+    '本月通信费30.00元,当前余额12.00元,亲情分钟数1000分,已使用20分,剩余980分,',
+    ['balance.spentThisMonth 30', 'balance.balance 12', 'voice.total 1000', 'voice.used 20', 'voice.remaining 980'],
+  ],
+  [
+    'guard: minutes of WLAN (WLAN分钟数) are no call time',
+    '亲情分钟数合计1000分钟,已使用20分钟,剩余980分钟,剩余家庭WLAN分钟数合计6000分钟,',
+    ['voice.total 1000', 'voice.used 20', 'voice.remaining 980'],
+  ],
+];
+
+describe('round 45: general rules from generated variants', () => {
+  it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
