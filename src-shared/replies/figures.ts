@@ -477,6 +477,7 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
+  saidAgainInBrackets(reads, text);
   // Rules 4-7 of 2026-12-06: use beyond the plan and money kept beside what can be spent are no figures of the customer's own.
   beyondThePlan(reads, rules);
   spendableBalance(reads);
@@ -501,6 +502,22 @@ export function readFigures(
   assignRepeats(reads, text, rules);
   problems.push(...checkSums(reads, rules.figures));
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
+}
+
+/** A bracket that holds only a label and the amount (`已使用700MB（本月使用700MB）`), not its parts (`（含游戏点卡70.00元）`). */
+const BRACKET_OPEN = /^\s*\((?![^\d()]*(?:含|包括|其中|including))\s*[^\d()]{0,12}$/u;
+const BRACKET_CLOSE = /^\s*\)/u;
+
+/**
+ * "已使用700MB（本月使用700MB）": the same use said again in a bracket of its own is one figure (the lead's rule of 2026-12-07);
+ * a different amount there (`已使用3GB343MB（本月使用3GB334MB）`) is a figure of its own.
+ */
+function saidAgainInBrackets(reads: Read[], text: string): void {
+  for (let i = reads.length - 1; i > 0; i--) {
+    const [a, b] = [reads[i - 1]!, reads[i]!];
+    const same = a.figure.topic === b.figure.topic && a.figure.field === b.figure.field && a.figure.pool === b.figure.pool && Math.abs(a.figure.value - b.figure.value) < Math.min(a.precision, b.precision) / 2;
+    if (same && !a.inBrackets && b.inBrackets && BRACKET_OPEN.test(text.slice(a.end, b.start)) && BRACKET_CLOSE.test(text.slice(b.end))) reads.splice(i, 1);
+  }
 }
 
 /**

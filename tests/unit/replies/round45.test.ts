@@ -17,6 +17,17 @@ const FIGURES: [string, string, string[]][] = [
     '亲情分钟数合计1000分钟,已使用20分钟,剩余980分钟,剩余家庭WLAN分钟数合计6000分钟,',
     ['voice.total 1000', 'voice.used 20', 'voice.remaining 980'],
   ],
+  [
+    'the same use said again in a bracket of its own (已使用X（本月使用X）) is one figure (the lead\'s rule; real r20-046, r16-100, r25b-036)',
+    '您的套餐内含流量为2GB，已使用800MB（本月使用800MB），剩余1248MB。',
+    ['data.total 2048', 'data.used 800', 'data.remaining 1248'],
+  ],
+  [
+    'guard: a different amount in that bracket is a figure of its own (real r15-117)',
+    '您的套餐内含流量为2GB，已使用800MB（本月使用780MB），剩余1248MB。',
+    ['data.total 2048', 'data.used 800', 'data.used 780', 'data.remaining 1248'],
+  ],
+  ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
 describe('round 45: general rules from generated variants', () => {
