@@ -106,9 +106,9 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
  * 39: rounds 42 and 43 together.
  * 40: a scope after a name the rules do not know and one 的 (`乐享(乐享视频)APP的免费省内流量`) is no plain kind (round 44).
- * 41: round 45 (generated variants, label decisions): the same use said again in brackets is one figure; 分钟数 names
- *     minutes for 分, and a topic word right after an unless word (WLAN分钟数) is
- *     that thing's.
+ * 41: round 45 (generated variants, the lead's label decisions): the same use said again in its own bracket is one figure;
+ *     分钟数 names minutes for 分, and a topic word right after an unless word (WLAN分钟数) is that thing's; an option's label
+ *     keeps the note in brackets it opened.
  */
 export const FIGURE_CODE_VERSION = 41;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureWords } from './format';
+import { understandReply } from '../../../src-shared/replies';
+import { figureWords, optionLines, RECEIVED } from './format';
 
 // Round 45 (branch replies45): the reader generalised where GENERATED variants of dev texts (tests/fixtures/replies/variants.ts)
 // lost figures the original gave. Every wording here is OURS (written for this test, NOT a real reply), in the shape of the real
@@ -32,4 +33,12 @@ const FIGURES: [string, string, string[]][] = [
 
 describe('round 45: general rules from generated variants', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
+
+describe('round 45: an option keeps its note in brackets', () => {
+  const options = (text: string) => optionLines(understandReply({ text, receivedAt: RECEIVED, from: '10086' }));
+  it("a label cut at a comma inside the note it opened keeps the note to its close (the lead's rule; real r25b-014)", () =>
+    expect(options('您本月流量已用完；回复6605给流量加油！回复6603订购流量畅享包（超出部分按档计费，用多少算多少）。')).toEqual(['6605.给流量加油', '6603.订购流量畅享包（超出部分按档计费，用多少算多少）']));
+  it('guard: a bracket closed in the label is left as it is', () =>
+    expect(options('您本月流量已用完；回复6603订购流量畅享包（按档计费），回复6604订购加油包。')).toEqual(['6603.订购流量畅享包（按档计费）', '6604.订购加油包']));
 });
