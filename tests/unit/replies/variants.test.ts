@@ -60,4 +60,9 @@ describe('generated variants of the dev texts', () => {
     const rule = VARIANT_RULES.find((r) => r.name === 'balance-word:话费余额')!;
     expect(rule.apply('您的余额为10元，可用积分余额为1108。', {} as CorpusEntry, 0)).toBe('您的话费余额为10元，可用积分余额为1108。');
   });
+
+  it('leave 已通话 (a verb: has called) alone when they swap 通话 and 语音 (round 45; real r24b-043, r24b-101)', () => {
+    const rule = VARIANT_RULES.find((r) => r.name === 'topic-word:通话↔语音')!;
+    expect(rule.apply('套餐包含的通话语音时长为350分钟，已通话340分钟。', {} as CorpusEntry, 0)).toBe('套餐包含的语音通话时长为350分钟，已通话340分钟。');
+  });
 });
