@@ -28,6 +28,11 @@ const FIGURES: [string, string, string[]][] = [
     '您的套餐内含流量为2GB，已使用800MB（本月使用780MB），剩余1248MB。',
     ['data.total 2048', 'data.used 800', 'data.used 780', 'data.remaining 1248'],
   ],
+  [
+    'a balance said below an amount written with ¥ before it (余额不足¥10) is a threshold, no failed order (variant money:¥ of real r23b-038)',
+    '您的话费余额不足¥20，请及时充值。您可享受¥50.00话费透支额度。',
+    ['balance.creditLimit 50'],
+  ],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
