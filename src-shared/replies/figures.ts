@@ -777,7 +777,8 @@ const ITEMS_HEAD = /明细|如下/gu;
 const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
-  const rest = after.replace(/^[\s,;:。(]+/u, '');
+  // "话费为¥50.68.其中:": a point right after an amount ends its sentence (a decimal point would be in the amount).
+  const rest = after.replace(/^[\s,;:。.(]+/u, '');
   return t.itemsAfter.some((w) => rest.startsWith(w) && (!english || /^[a-z]/u.test(w)));
 }
 

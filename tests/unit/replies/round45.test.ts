@@ -33,6 +33,11 @@ const FIGURES: [string, string, string[]][] = [
     '您的话费余额不足¥20，请及时充值。您可享受¥50.00话费透支额度。',
     ['balance.creditLimit 50'],
   ],
+  [
+    'an amount with ¥ before it and a point after it (话费为¥60.50.其中:) opens its items as after 元 (variant money:¥ of real r23b-043)',
+    '尊敬的客户，本月至今您的话费为¥60.50.其中:套餐费¥58.00,短信费¥2.50,',
+    ['bill.total 60.5', 'bill.item 58', 'bill.item 2.5'],
+  ],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
