@@ -38,6 +38,11 @@ const FIGURES: [string, string, string[]][] = [
     '尊敬的客户，本月至今您的话费为¥60.50.其中:套餐费¥58.00,短信费¥2.50,',
     ['bill.total 60.5', 'bill.item 58', 'bill.item 2.5'],
   ],
+  [
+    'an advert word in a package\'s name heading its use keeps no advert when the label is joined by a colon (已使用：) (variant joiner:colon of real r25a-029)',
+    '您好！您目前有2个上网套餐，使用情况如下:1、校园特惠卡,已使用：3.10MB,剩余：26.90MB;2、5元上网套餐,已使用：1MB,剩余：29MB;',
+    ['data.used 3.1', 'data.remaining 26.9', 'data.used 1', 'data.remaining 29'],
+  ],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
