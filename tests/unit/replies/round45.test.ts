@@ -43,6 +43,12 @@ const FIGURES: [string, string, string[]][] = [
     '您好！您目前有2个上网套餐，使用情况如下:1、校园特惠卡,已使用：3.10MB,剩余：26.90MB;2、5元上网套餐,已使用：1MB,剩余：29MB;',
     ['data.used 3.1', 'data.remaining 26.9', 'data.used 1', 'data.remaining 29'],
   ],
+  [
+    'items of one topic after a comma go on when each joins its words to the amount as the labelled one does (：, 为) (variants joiner:colon, joiner:为 of real r23b-046)',
+    '您本月已发送网内短信：20条，网间短信：3条，梦网短信：1条，',
+    ['sms.used 20', 'sms.used 3', 'sms.used 1'],
+  ],
+  ['guard: an item joined otherwise than the labelled one is left unread', '您本月已发送网内短信：20条，网间短信3条，', ['sms.used 20']],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
