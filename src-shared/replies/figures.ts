@@ -719,7 +719,8 @@ const NAME_EDGE = /[,;。:!?\n]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
-  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*包?\s*$/u.test(text.slice(price.end, q.start));
+  // "38元_300M国内通用流量" (real r25b-002): an underscore joins the two as 包 does.
+  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*[包_]?\s*$/u.test(text.slice(price.end, q.start));
 }
 
 /** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
@@ -740,7 +741,8 @@ const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 /** A gift word right before an amount, maybe with the period it is given for (赠送1G, 赠送6个月1G). */
 const GIFT_SIZE = /(?:赠送|获赠)的?\s*(?:\d+\s*个?(?:月|天|年)\s*)?$/u;
 /** The words after a gift's size up to a label of what is left or used of it. */
-const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
+// "赠送300M全国流量,已使用300MB" (real r25b-002): or in the clause right after its name (the lead's rule of 2026-12-07).
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?[:,]?\s*(?:剩余|已使用|已用)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).

@@ -49,6 +49,16 @@ const FIGURES: [string, string, string[]][] = [
     ['sms.used 20', 'sms.used 3', 'sms.used 1'],
   ],
   ['guard: an item joined otherwise than the labelled one is left unread', '您本月已发送网内短信：20条，网间短信3条，', ['sms.used 20']],
+  [
+    'a size inside a package\'s name (赠送200M全国流量, 28元_200M国内通用流量) with its use in the next clause is no figure (the lead\'s rule; real r25b-002)',
+    '使用情况如下:1、赠送200M全国流量,已使用50MB,剩余150MB;2、4G套餐28元_200M国内通用流量,已使用200MB,剩余0MB;',
+    ['data.used 50 general', 'data.remaining 150 general', 'data.used 200 general', 'data.remaining 0 general'],
+  ],
+  [
+    'guard: a size written after the name, ending it, is the total (real r17-085)',
+    '您的流量王18元套餐800.00MB\n已使用约88.66MB\n剩余约711.34MB',
+    ['data.total 800', 'data.used 88.66', 'data.remaining 711.34'],
+  ],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
