@@ -55,6 +55,7 @@ const PACKAGE_END = /(?:包|套餐)\s*$/u;
 const SENTENCE_END = /[。!?\n]/gu;
 const HAN_STOP = /(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
+const NEXT_LINE_CLAUSE = /^[ \t]*\n[^\n\d。!?]{1,12}$/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 export interface FigureReading {
@@ -527,7 +528,8 @@ function saidAgainInBrackets(reads: Read[], text: string): void {
 function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined, window: string): string {
   if (!next || next.measure !== q.measure) return naming.rule.field;
   const between = text.slice(q.end, next.start);
-  if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
+  // "移动数据流量累计150.00M\n已使用35.95M": a clause on the next line says what was done as after a comma.
+  if (SENTENCE_END_ONE.test(between) && !(naming.rule.weak && NEXT_LINE_CLAUSE.test(between))) return naming.rule.field;
   if (!naming.rule.weak) return kindTotal(naming, text, between, next) ?? naming.rule.field;
   // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
   const lead = window.slice(0, naming.at);

@@ -59,6 +59,11 @@ const FIGURES: [string, string, string[]][] = [
     '您的流量王18元套餐800.00MB\n已使用约88.66MB\n剩余约711.34MB',
     ['data.total 800', 'data.used 88.66', 'data.remaining 711.34'],
   ],
+  [
+    'an amount named by a word of what was done (累计) is the total when the next line opens with use, as after a comma (variant punctuation:clauses on lines of real r24b-016, r24b-065)',
+    '您当前套餐使用情况：\n国内移动数据流量累计200.00M\n已使用20.50M。',
+    ['data.total 200 general', 'data.used 20.5 general'],
+  ],
   ['guard: a part in a bracket with the same amount (含…) stays a line', '本月消费合计80.00元，其中套餐费50.00元，代收费30.00元（含音乐会员30.00元）。', ['bill.total 80', 'bill.item 50', 'bill.item 30', 'bill.item 30']],
 ];
 
