@@ -368,7 +368,7 @@ export function readFigures(
     // colon) names the gift (labelling rule 9), no heading's total nor a figure; its words name what follows. One rule for
     // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036) and "其中赠送1G省内流量剩余1015.83M" (real r18-022).
     const following = quantities[qi + 1];
-    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && (GIFT_THEN.test(text.slice(q.end, following.start)) || (GIFT_ITEM.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN_CLAUSE.test(text.slice(q.end, following.start))))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -743,8 +743,14 @@ const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 /** A gift word right before an amount, maybe with the period it is given for (赠送1G, 赠送6个月1G). */
 const GIFT_SIZE = /(?:赠送|获赠)的?\s*(?:\d+\s*个?(?:月|天|年)\s*)?$/u;
 /** The words after a gift's size up to a label of what is left or used of it. */
-// "赠送300M全国流量,已使用300MB" (real r25b-002): or in the clause right after its name (the lead's rule of 2026-12-07).
-const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?[:,]?\s*(?:剩余|已使用|已用)\s*$/u;
+const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
+/**
+ * "使用情况如下:1、…;2、赠送300M全国流量,已使用300MB" (real r25b-002): a gift's size opening an item of a numbered list of packages
+ * is its name's, with its use in the clause right after (the lead's rule of 2026-12-07); outside such an item
+ * ("本月赠送1GB国内流量，已使用200MB") the size stays the gift's total.
+ */
+const GIFT_ITEM = /(?:^|[;:。\n])\s*\d{1,2}[、.]\s*[^\d,;。:]{0,4}(?:赠送|获赠)$/u;
+const GIFT_THEN_CLAUSE = /^[^\d,;。:!?\n]{0,12}?,\s*(?:剩余|已使用|已用)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).
