@@ -106,6 +106,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
  * 39: rounds 42 and 43 together.
  * 40: a scope after a name the rules do not know and one 的 (`乐享(乐享视频)APP的免费省内流量`) is no plain kind (round 44).
+ * 41: round 45 (generated variants, the lead's label decisions of 2026-12-07): the same use said again in its own bracket is
+ *     one figure; 分钟数 names minutes for 分 (WLAN分钟数 is no call time); an option's label keeps the note in brackets it
+ *     opened; 余额不足¥10 is a threshold; a point after an amount ends it before 其中; a use label joined by a colon heads a
+ *     name's use; items joined by a colon or 为 as the labelled one go on; 累计 then use on the next line is a total; a gift's
+ *     size opening a numbered item, or a size after a price joined by _, is its name's.
  * 42: round 46 (replies46): 国内/全国 with a word the rules do not know before the data word (`国内畅享流量`) is general as a
  *     guess, never summed; `仅使用`, `实际使用`, `本月使用`, a two-character stem 使用 after an adverb name use.
  */

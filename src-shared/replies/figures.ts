@@ -55,6 +55,7 @@ const PACKAGE_END = /(?:包|套餐)\s*$/u;
 const SENTENCE_END = /[。!?\n]/gu;
 const HAN_STOP = /(?<=\p{Script=Han})\.(?=\p{Script=Han})/gu;
 const SENTENCE_END_ONE = /[。!?\n]/u;
+const NEXT_LINE_CLAUSE = /^[ \t]*\n[^\n\d。!?]{1,12}$/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 export interface FigureReading {
@@ -367,7 +368,7 @@ export function readFigures(
     // colon) names the gift (labelling rule 9), no heading's total nor a figure; its words name what follows. One rule for
     // "赠送6个月1G区内流量:已使用1024.00M" (real r17-036, r18-036) and "其中赠送1G省内流量剩余1015.83M" (real r18-022).
     const following = quantities[qi + 1];
-    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN.test(text.slice(q.end, following.start))) {
+    if (!bare && following?.measure === q.measure && GIFT_SIZE.test(text.slice(Math.max(0, q.start - 12), q.start)) && (GIFT_THEN.test(text.slice(q.end, following.start)) || (GIFT_ITEM.test(text.slice(Math.max(0, q.start - 12), q.start)) && GIFT_THEN_CLAUSE.test(text.slice(q.end, following.start))))) {
       windowFloor = floors[qi]!;
       return;
     }
@@ -477,6 +478,7 @@ export function readFigures(
     const own = r.figure.currency === null ? undefined : region?.currencies[r.figure.currency];
     if (own !== undefined) r.figure.currency = own;
   }
+  saidAgainInBrackets(reads, text);
   // Rules 4-7 of 2026-12-06: use beyond the plan and money kept beside what can be spent are no figures of the customer's own.
   beyondThePlan(reads, rules);
   spendableBalance(reads);
@@ -503,6 +505,22 @@ export function readFigures(
   return { figures: reads.map((r) => r.figure), problems, topics: [...topics] };
 }
 
+/** A bracket that holds only a label and the amount (`已使用700MB（本月使用700MB）`), not its parts (`（含游戏点卡70.00元）`). */
+const BRACKET_OPEN = /^\s*\((?![^\d()]*(?:含|包括|其中|including))\s*[^\d()]{0,12}$/u;
+const BRACKET_CLOSE = /^\s*\)/u;
+
+/**
+ * "已使用700MB（本月使用700MB）": the same use said again in a bracket of its own is one figure (the lead's rule of 2026-12-07);
+ * a different amount there (`已使用3GB343MB（本月使用3GB334MB）`) is a figure of its own.
+ */
+function saidAgainInBrackets(reads: Read[], text: string): void {
+  for (let i = reads.length - 1; i > 0; i--) {
+    const [a, b] = [reads[i - 1]!, reads[i]!];
+    const same = a.figure.topic === b.figure.topic && a.figure.field === b.figure.field && a.figure.pool === b.figure.pool && Math.abs(a.figure.value - b.figure.value) < Math.min(a.precision, b.precision) / 2;
+    if (same && !a.inBrackets && b.inBrackets && BRACKET_OPEN.test(text.slice(a.end, b.start)) && BRACKET_CLOSE.test(text.slice(b.end))) reads.splice(i, 1);
+  }
+}
+
 /**
  * "您本月通话总时长为500分钟，已用100分钟": an amount named only by a word of what was done (`weak`) is the total
  * when a label of that field names the next amount, of the same measure, in its sentence (what was done is said there).
@@ -510,7 +528,8 @@ export function readFigures(
 function doneOrTotal(naming: Naming, text: string, q: Quantity, next: Quantity | undefined, window: string): string {
   if (!next || next.measure !== q.measure) return naming.rule.field;
   const between = text.slice(q.end, next.start);
-  if (SENTENCE_END_ONE.test(between)) return naming.rule.field;
+  // "移动数据流量累计150.00M\n已使用35.95M": a clause on the next line says what was done as after a comma.
+  if (SENTENCE_END_ONE.test(between) && !(naming.rule.weak && NEXT_LINE_CLAUSE.test(between))) return naming.rule.field;
   if (!naming.rule.weak) return kindTotal(naming, text, between, next) ?? naming.rule.field;
   // "您本月已使用上网流量134.52M，其中…套餐外已使用34.00M": a label of use right before the word says it is use.
   const lead = window.slice(0, naming.at);
@@ -705,7 +724,8 @@ const NAME_EDGE = /[,;。:!?\n]/u;
 
 /** "10元500MB", "30元包1GB": an amount written right after a price (package 包 between at most). */
 function specAfterPrice(text: string, price: Quantity | undefined, q: Quantity): boolean {
-  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*包?\s*$/u.test(text.slice(price.end, q.start));
+  // "38元_300M国内通用流量" (real r25b-002): an underscore joins the two as 包 does.
+  return price !== undefined && price.measure === 'money' && q.measure !== 'money' && /^\s*[包_]?\s*$/u.test(text.slice(price.end, q.start));
 }
 
 /** The thing last named in the clause group is not this topic ("WLAN时长已用120分钟，剩余880分钟" is no call time). */
@@ -714,7 +734,10 @@ function namesOtherThing(t: FigureTemplate, sentence: string, topicWords: string
   const group = sentence.slice(sentence.lastIndexOf(';') + 1);
   const last = (words: string[]) => Math.max(-1, ...words.map((w) => group.lastIndexOf(w)));
   const other = last(t.unless);
-  return other >= 0 && other >= last(topicWords);
+  if (other < 0) return false;
+  // "WLAN分钟数": the topic's word right after the other thing's name is said of that thing.
+  const own = Math.max(-1, ...topicWords.map((w) => group.lastIndexOf(w)).filter((at) => !t.unless.some((u) => group.slice(0, at).trimEnd().endsWith(u))));
+  return other >= own;
 }
 
 /** What ends a clause between two amounts. */
@@ -724,6 +747,13 @@ const CLAUSE_MARK = /[,;。:!?\n、(]/u;
 const GIFT_SIZE = /(?:赠送|获赠)的?\s*(?:\d+\s*个?(?:月|天|年)\s*)?$/u;
 /** The words after a gift's size up to a label of what is left or used of it. */
 const GIFT_THEN = /^[^\d,;。:!?\n]{0,12}?:?\s*(?:剩余|已使用|已用)\s*$/u;
+/**
+ * "使用情况如下:1、…;2、赠送300M全国流量,已使用300MB" (real r25b-002): a gift's size opening an item of a numbered list of packages
+ * is its name's, with its use in the clause right after (the lead's rule of 2026-12-07); outside such an item
+ * ("本月赠送1GB国内流量，已使用200MB") the size stays the gift's total.
+ */
+const GIFT_ITEM = /(?:^|[;:。\n])\s*\d{1,2}[、.]\s*[^\d,;。:]{0,4}(?:赠送|获赠)$/u;
+const GIFT_THEN_CLAUSE = /^[^\d,;。:!?\n]{0,12}?,\s*(?:剩余|已使用|已用)\s*$/u;
 /** A gift word in an amount's name before it (赠送606M, 赠送省内流量 - 66M), and the words after it saying all of it is used. */
 const GIFT_NAME = /(?:赠送|获赠)[^\d,;。:!?\n]{0,10}$/u;
 // A note in brackets may stand between ("赠送30M省内流量(4G飞享8元套餐)已使用完", real r18-140).
@@ -760,7 +790,8 @@ const ITEMS_HEAD = /明细|如下/gu;
 const NUMBERED_LINE = /(?:^|[\n;。:])\s*\d{1,2}\s*[、.]\s*[^\d\n;。,]*$/u;
 
 function opensBreakdown(after: string, t: FigureTemplate, english = false): boolean {
-  const rest = after.replace(/^[\s,;:。(]+/u, '');
+  // "话费为¥50.68.其中:": a point right after an amount ends its sentence (a decimal point would be in the amount).
+  const rest = after.replace(/^[\s,;:。.(]+/u, '');
   return t.itemsAfter.some((w) => rest.startsWith(w) && (!english || /^[a-z]/u.test(w)));
 }
 

@@ -101,7 +101,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const advert = rules.adverts.clause.map((re) => labelText.search(re));
       // "4-积分兑换（四川移动）": the province's name in brackets at the end signs the reply.
       const signed = labelText.search(SIGNATURE);
-      const cut = Math.min(...[...nextAt, ...advert, signed, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length);
+      const cut = noteClosed(rest, label[0], Math.min(...[...nextAt, ...advert, signed, ...said.map((x) => x.index - at - label[0])].filter((e) => e > 0 && e < labelText.length), labelText.length));
       const length = cut < labelText.length ? label[0] + cut : m[0].length;
       const option: MenuOption = {
         // The number as it is sent: ① is 1.
@@ -189,8 +189,9 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const n = spanOf(original, folded, g.n[0], g.n[1]).text;
       if (seen.has(n)) continue;
       seen.add(n);
-      found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
-      found.ranges.push([m.index, m.index + m[0].length]);
+      const end = g.label[0] + noteClosed(text, g.label[0], g.label[1] - g.label[0]);
+      found.options.push({ n, label: spanOf(original, folded, g.label[0], end).text.trim() });
+      found.ranges.push([m.index, Math.max(end, m.index + m[0].length)]);
     }
   }
   // "回复LLB可订购流量包", "余额查询发YE": a code to send said once is an option too (a button that sends it on a click).
@@ -201,11 +202,23 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
     const n = spanOf(original, folded, g.n[0], g.n[1]).text;
     if (seen.has(n)) continue;
     seen.add(n);
-    found.options.push({ n, label: spanOf(original, folded, g.label[0], g.label[1]).text.trim() });
-    found.ranges.push([Math.min(g.n[0], g.label[0]), Math.max(g.n[1], g.label[1])]);
+    const end = g.label[0] + noteClosed(text, g.label[0], g.label[1] - g.label[0]);
+    found.options.push({ n, label: spanOf(original, folded, g.label[0], end).text.trim() });
+    found.ranges.push([Math.min(g.n[0], g.label[0]), Math.max(g.n[1], end)]);
     found.saidOnce++;
   }
   return found;
+}
+
+/**
+ * "订购流量安心包（套外流量阶梯计费，计费更省心）": a label cut inside the note in brackets it opened keeps the note to its close,
+ * within the sentence (the lead's rule of 2026-12-07: labels keep their note). The label's new length from `from`.
+ */
+function noteClosed(text: string, from: number, length: number): number {
+  const label = text.slice(from, from + length);
+  if ((label.match(/\(/gu) ?? []).length <= (label.match(/\)/gu) ?? []).length) return length;
+  const close = /^[^()。!?\n]{0,30}\)/u.exec(text.slice(from + length));
+  return close ? length + close[0].length : length;
 }
 
 /** "；303办理上网套餐包": after a label, the next option's number glued to an order or a look-up. */

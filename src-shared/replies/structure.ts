@@ -259,15 +259,18 @@ export function sameTopicItem(candidates: FigureTemplate[], window: string, read
   const labelled = reads.findLast((r) => r.figure.label !== null);
   if (!previous || !labelled || labelled.sentence !== sentence || previous.sentence !== sentence) return undefined;
   if (previous.figure.template !== labelled.figure.template || previous.figure.field !== labelled.figure.field) return undefined;
-  const item = SAME_TOPIC_ITEM.exec(window)?.[1];
+  const [, item, joiner] = SAME_TOPIC_ITEM.exec(window) ?? [];
   const template = item && candidates.find((t) => t.id === previous.figure.template);
   if (!item || !template || labelNaming([template], item) !== null) return undefined;
-  const word = template.when.find((w) => item.endsWith(w) && previous.context.trimEnd().endsWith(w));
+  // "网内短信：13条，网间短信：0条": the items may join their words to the amount as the labelled one does (a colon, 为).
+  const own = previous.context.trimEnd();
+  const words = joiner ? (own.endsWith(joiner!) ? own.slice(0, -joiner!.length).trimEnd() : null) : own;
+  const word = words === null ? undefined : template.when.find((w) => item.endsWith(w) && words.endsWith(w));
   return word ? { template, field: previous.figure.field } : undefined;
 }
 
 /** An item after a comma: a few words of its own (kind words and the topic's word), no amount, clause mark or bracket. */
-const SAME_TOPIC_ITEM = /^\s*,\s*([^\d,;。:!?\n()、]{2,8})$/u;
+const SAME_TOPIC_ITEM = /^\s*,\s*([^\d,;。:!?\n()、]{2,8}?)\s*([:为]?)\s*$/u;
 
 /** A package's name and 为 (or 是, a colon) right before its amount. */
 const NAME_IS = /(?:套餐|包)\s*[为是:]\s*$/u;

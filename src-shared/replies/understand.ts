@@ -197,9 +197,11 @@ function headsUse(text: string, at: number, word: string): boolean {
   const rest = clauseFrom(text, at);
   const next = at + rest.length;
   if (/\d/u.test(rest) || text[next] !== ',') return false;
-  const clause = clauseFrom(text, next + 1).trimStart();
-  return clause.startsWith(word) && /\d/u.test(clause);
+  // "已使用：4.92MB": the label may be joined to its amount by a colon.
+  const clause = text.slice(next + 1).trimStart();
+  return clause.startsWith(word) && USE_AMOUNT.test(clause);
 }
+const USE_AMOUNT = /^[^。!?\n【】,;]*\d/u;
 /** A web link and the spaces after it (a link runs to the first space; the text after the spaces opens anew). */
 const LINK = /(?:https?:\/\/|www\.|dx\.10086\.cn\/)[!-~]+[^\S\n]+/giu;
 

@@ -66,7 +66,8 @@ const FIGURES: [string, string, string[]][] = [
   [
     'data only for watching in an app (仅限于观看…APP) is app data, whatever the app\'s name (real r25b-002 with its app\'s name unknown)',
     '使用情况如下:1、仅限于观看(星空视频)APP的免费省内流量,已使用0MB,剩余1000MB;2、免费赠送200M省内流量,已使用50MB,剩余150MB;',
-    ['data.used 0 app', 'data.remaining 1000 app', 'data.total 200 provincial', 'data.used 50 provincial', 'data.remaining 150 provincial'],
+    // Round 45: the gift's size opening item 2 is its name's, no total (the lead's rule of 2026-12-07 on r25b-002's labels).
+    ['data.used 0 app', 'data.remaining 1000 app', 'data.used 50 provincial', 'data.remaining 150 provincial'],
   ],
   // Guards.
   [

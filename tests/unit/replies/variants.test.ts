@@ -60,4 +60,17 @@ describe('generated variants of the dev texts', () => {
     const rule = VARIANT_RULES.find((r) => r.name === 'balance-word:话费余额')!;
     expect(rule.apply('您的余额为10元，可用积分余额为1108。', {} as CorpusEntry, 0)).toBe('您的话费余额为10元，可用积分余额为1108。');
   });
+
+  it('never rewrite a size inside a name the hand labels hold, nor put a joiner after a threshold word (round 45; real r18-056, r23b-038)', () => {
+    const rule = (name: string) => VARIANT_RULES.find((r) => r.name === name)!;
+    const named = { figures: [{ what: 'data-total', value: 1024, unit: 'MB', pool: 'app', label: '促销包1GB包内移动数据流量共有' }] } as unknown as CorpusEntry;
+    expect(rule('joiner:为').apply('您本月促销包1GB包内移动数据流量共有1024.00MB。', named, 0)).toBe('您本月促销包1GB包内移动数据流量共有为1024.00MB。');
+    const credit = { figures: [{ what: 'credit-limit', value: 10, unit: '元', pool: null, label: '可享受' }] } as unknown as CorpusEntry;
+    expect(rule('joiner:colon').apply('您的话费余额不足10元。您可享受10.00元话费透支额度。', credit, 0)).toBe('您的话费余额不足10元。您可享受：10.00元话费透支额度。');
+  });
+
+  it('leave 已通话 (a verb: has called) alone when they swap 通话 and 语音 (round 45; real r24b-043, r24b-101)', () => {
+    const rule = VARIANT_RULES.find((r) => r.name === 'topic-word:通话↔语音')!;
+    expect(rule.apply('套餐包含的通话语音时长为350分钟，已通话340分钟。', {} as CorpusEntry, 0)).toBe('套餐包含的语音通话时长为350分钟，已通话340分钟。');
+  });
 });
