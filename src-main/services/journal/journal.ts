@@ -503,7 +503,7 @@ export class Journal {
    * log. Every record stays, in its order, acknowledgements and instruction states included; only texts change on disk
    * (memory keeps them clear, as for a line written now). Crash-safe: a new file written and fsynced, then renamed over
    * the log; lines appended since the open are copied after them as they are (masked when written). The masking runs in
-   * steps between other work (95,000 pending parts take seconds); a log with nothing clear is left as it is. A rewrite
+   * steps between other work (95,000 pending parts take seconds); a log with nothing clear is only stamped so. A rewrite
    * that fails leaves the log as it was, still correct, for the next start to try again.
    *
    * A part moved at an upgrade, its old key named by the checksum of its clear text, is masked too (mend41; before, it
