@@ -94,6 +94,17 @@ export const MaybeRecordSchema = v.strictObject({
   storedAs: v.string(),
 });
 
+/**
+ * Every received part's line in this log is masked (mend41): written where the whole log was masked (a new log, the
+ * at-rest rewrite, a compaction) or after a pass found nothing clear, and only a version that masks every line writes
+ * after it. A version that does not know it reads it as damaged and writes the log again without it before it appends
+ * (recovery), so a log with it never holds a line written clear after it; a log copied from an older version has none,
+ * and is read through the mask at open.
+ */
+export const MaskedRecordSchema = v.strictObject({
+  kind: v.literal('masked'),
+});
+
 export const JournalRecordSchema = v.variant('kind', [
   IncomingRecordSchema,
   AckRecordSchema,
@@ -101,6 +112,7 @@ export const JournalRecordSchema = v.variant('kind', [
   SeenRecordSchema,
   GoneRecordSchema,
   MaybeRecordSchema,
+  MaskedRecordSchema,
 ]);
 
 export type SmsEncoding = (typeof SMS_ENCODINGS)[number];

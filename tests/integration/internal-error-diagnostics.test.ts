@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -79,4 +79,34 @@ it("the Electron main's handler: masked into diagnostics.log, only the id on the
   const log = await readFile(join(dataDir, DIAGNOSTICS_FILE), 'utf8');
   expect(log).toContain(` ${id}\nTypeError: cannot read the reply to CXYEH ******`);
   expect(log).not.toContain('135790');
+});
+
+/*
+ * mend41 (review37 item 8): a phone number or an ID number in a bug's message or stack, outside an instruction shape the
+ * catalog knows, went to diagnostics.log clear; and two bugs at once past the rotation size both moved the log aside,
+ * the second rename failed (ENOENT), and its id was said "could not be written" though its record went in.
+ */
+it('masks a PRC ID number and a mobile number in a bug\'s message and stack', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-diagnostics-'));
+  dirs.push(dataDir);
+  const journal = await Journal.open(dataDir);
+  const bug = new Error('no SIM answers for 13812345678 (owner 11010519491231002X)');
+  bug.stack = `${bug.stack}\n    at lookup (owner 44030619900101123x, 8613987654321)`;
+  await recordInternalError(dataDir, bug, (text) => journal.maskText(text));
+  await journal.close();
+  const log = await readFile(join(dataDir, DIAGNOSTICS_FILE), 'utf8');
+  for (const number of ['12345678', '1231002X', '0101123x', '987654321', '110105', '440306']) expect(log).not.toContain(number);
+  expect(log).toContain('no SIM answers for 138****');
+});
+
+it('two bugs at once past the rotation size: both written, both said so', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-diagnostics-'));
+  dirs.push(dataDir);
+  const path = join(dataDir, DIAGNOSTICS_FILE);
+  await writeFile(path, Buffer.alloc(1024 * 1024 + 1, 0x2e), { mode: 0o600 });
+  const lines = await Promise.all([1, 2].map((n) => recordInternalError(dataDir, new Error(`bug ${n}`), (text) => text)));
+  expect(lines.map((l) => l.en)).toEqual([expect.stringContaining('the details are in'), expect.stringContaining('the details are in')]);
+  const ids = lines.map((l) => /\(id ([0-9a-f]{8})\)/.exec(l.en)![1]!);
+  const both = (await readFile(path, 'utf8')) + (await readFile(`${path}.1`, 'utf8'));
+  for (const id of ids) expect(both).toContain(` ${id}\n`);
 });

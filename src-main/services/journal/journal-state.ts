@@ -107,6 +107,8 @@ export class JournalState {
         // Only a pending part is handed out again: one acknowledged meanwhile needs no hint.
         if (this.pending.has(record.key)) this.maybe.set(record.key, record.storedAs);
         return;
+      case 'masked':
+        return;
     }
   }
 
@@ -125,6 +127,8 @@ export class JournalState {
     }
     for (const [key, digest] of previous.keptDigests) if (this.kept.has(key)) this.keptDigests.set(key, digest);
     for (const key of previous.maskedWhole) if (this.kept.has(key)) this.maskedWhole.add(key);
+    // A moved part's name as worked out from the clear text memory keeps (namesAtRest).
+    for (const [key, storedAs] of previous.maybe) if (this.maybe.has(key)) this.maybe.set(key, storedAs);
     return this;
   }
 

@@ -20,7 +20,7 @@ import { assembleRecords, REASSEMBLY_WINDOW_MS } from '../../../src-shared/assem
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { JournalState, maskedAsMessages, restingKey, type DedupeRetention, type KeptPartsRetention } from './journal-state';
 import { decodeJournal, encodeLine } from './line-codec';
-import { namedByClearText, storedAsOf, withPartKeysMoved } from './part-keys';
+import { namesAtRest, namesOfOldKey, storedAsOf, withPartKeysMoved } from './part-keys';
 import { acquireLock, type HeldLock } from './lock-file';
 import {
   IncomingMessageSchema,
@@ -93,6 +93,9 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
 /** The size at which a log of mostly dead records is compacted, unless the owner chose another. */
 export const COMPACT_AT_BYTES = 4 * 1024 * 1024;
+
+/** The stamp of a log whose every received part is masked (MaskedRecordSchema). */
+const MASKED_STAMP: JournalRecord = { kind: 'masked' };
 
 /** Lines masked between two turns of the event loop when a log written clear is masked at open. */
 const MASKED_PER_STEP = 500;
@@ -176,8 +179,10 @@ export class Journal {
    * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (atRestPass). Null once read.
    */
   private openedWith: { records: readonly JournalRecord[]; bytes: number } | null;
-  /** That pass: close waits for it, so a rewrite under way is never cut off by the log closing. */
+  /** That pass (tests wait for it): a rewrite under way holds the commit lock, so the log never closes under it. */
   private atRestPass: Promise<void> = Promise.resolve();
+  /** The pass found nothing clear: the log is stamped so (MASKED_STAMP) with its next write. */
+  private stampDue = false;
   /** Bumped by each compaction: one after the pass read the log has written every part masked already. */
   private compactions = 0;
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
@@ -192,9 +197,10 @@ export class Journal {
     onDisk: OnDisk,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
-    opened: readonly JournalRecord[],
+    /** The records read, or null for a log stamped masked: nothing to read through the mask. */
+    opened: readonly JournalRecord[] | null,
   ) {
-    this.openedWith = { records: opened, bytes: onDisk.bytes };
+    this.openedWith = opened && { records: opened, bytes: onDisk.bytes };
     this.handle = handle;
     this.state = onDisk.state;
     this.bytes = onDisk.bytes;
@@ -257,7 +263,7 @@ export class Journal {
     let onDisk: OnDisk = {
       state: JournalState.replay(records),
       bytes: decoded.validBytes,
-      records: records.length,
+      records: records.filter((r) => r.kind !== 'masked').length,
     };
     let corruptCopy: string | null = null;
     if (decoded.corruptLines > 0 || tailDamaged) {
@@ -283,12 +289,13 @@ export class Journal {
       truncatedBytes: tailDamaged ? 0 : decoded.truncatedBytes,
       damagedTailBytes: tailDamaged ? decoded.truncatedBytes : 0,
       corruptLines: decoded.corruptLines,
-      recovered: decoded.records.length,
+      recovered: decoded.records.filter((r) => r.kind !== 'masked').length,
       corruptCopy,
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, records);
+    const stamped = records.some((r) => r.kind === 'masked');
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, stamped ? null : records);
     // Without an owner's mask the built-in one is the mask in use from the start.
     if (!settings.ownMask) journal.maskOpenedLog();
     try {
@@ -496,8 +503,14 @@ export class Journal {
    * log. Every record stays, in its order, acknowledgements and instruction states included; only texts change on disk
    * (memory keeps them clear, as for a line written now). Crash-safe: a new file written and fsynced, then renamed over
    * the log; lines appended since the open are copied after them as they are (masked when written). The masking runs in
-   * steps between other work (95,000 pending parts take seconds); a log with nothing clear is left as it is. A rewrite
+   * steps between other work (95,000 pending parts take seconds); a log with nothing clear is only stamped so. A rewrite
    * that fails leaves the log as it was, still correct, for the next start to try again.
+   *
+   * A part moved at an upgrade, its old key named by the checksum of its clear text, is masked too (mend41; before, it
+   * stayed clear until acknowledged): its `maybe` line then says the checksum is of a text no longer on disk, and an
+   * acknowledgement by its old key finds it by the key's fields (movedParts). Once done the log is stamped (MASKED_STAMP):
+   * a later open skips the pass, which before read every line of a masked log through the mask at every start. The pass
+   * stops at a step boundary when the journal closes (close does not wait for it), and runs again at the next open.
    */
   private maskOpenedLog(): void {
     const opened = this.openedWith;
@@ -506,21 +519,27 @@ export class Journal {
     const compactions = this.compactions;
     this.atRestPass = (async () => {
       const masked: JournalRecord[] = [];
-      let clear = false;
+      const changed = new Set<string>();
       for (const [i, record] of opened.records.entries()) {
-        // A part moved at an upgrade and named by its clear text's checksum (part-keys.ts) stays as it came until
-        // acknowledged: masked, a store holding it under its old key would store it twice, and its ack by that key be lost.
-        const named = record.kind === 'in' ? this.state.maybe.get(record.key) : undefined;
-        const atRest = named !== undefined && namedByClearText(named) ? record : this.atRest(record);
-        clear ||= atRest !== record && atRest.kind === 'in' && record.kind === 'in' && atRest.text !== record.text;
+        const atRest = this.atRest(record);
+        if (atRest.kind === 'in' && record.kind === 'in' && atRest.text !== record.text) changed.add(record.key);
         masked.push(atRest);
-        if (i % MASKED_PER_STEP === MASKED_PER_STEP - 1) await new Promise((resolve) => setImmediate(resolve));
+        if (i % MASKED_PER_STEP === MASKED_PER_STEP - 1) {
+          await new Promise((resolve) => setImmediate(resolve));
+          // Stopped at a step boundary by close: nothing written, the next open reads it again from the start.
+          if (this.closing) return;
+        }
       }
-      if (!clear) return;
       await this.commits.exclusive(async () => {
         if (this.compactions !== compactions || !this.handle) return;
+        if (changed.size === 0) {
+          // Nothing clear: said with the next write (or at close), after what was read, so no later open reads it again.
+          this.stampDue = true;
+          return;
+        }
         const since = (await readFile(this.paths.log)).subarray(opened.bytes, this.bytes);
-        const content = Buffer.concat([...masked.map(encodeLine), since]);
+        // A moved part's name as this run worked it out from the clear text stays in memory (namesAtRest).
+        const content = Buffer.concat([encodeLine(MASKED_STAMP), ...namesAtRest(masked, changed).map(encodeLine), since]);
         await this.replaceLog(content, () => (this.bytes = content.length));
       });
     })().catch(() => undefined);
@@ -604,7 +623,7 @@ export class Journal {
     // Where the modem held a part is the journal's business, not the store's.
     return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
       const named = this.state.maybe.get(record.key);
-      const maybeStoredAs = named === undefined ? undefined : storedAsOf(named, record.text);
+      const maybeStoredAs = named === undefined ? undefined : (storedAsOf(named, record.text) ?? undefined);
       const sameTextAs = this.sameTexts.get(record.key);
       return Object.freeze({ ...record, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) });
     });
@@ -663,14 +682,8 @@ export class Journal {
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
-    // A part moved at a start since (review18/19) is named with its old key until acknowledged: a store may acknowledge by that.
-    const byOldKey = new Map(
-      [...this.state.maybe].flatMap(([now, named]) => {
-        const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '');
-        return oldKeyBase(was) === null ? [] : [[was, now] as const];
-      }),
-    );
-    const pending = [...new Set(keys.map((key) => byOldKey.get(key) ?? key))].filter((key) => this.state.pending.has(key));
+    const movedFrom = keys.some((key) => oldKeyBase(key) !== null) ? this.movedParts() : () => undefined;
+    const pending = [...new Set(keys.map((key) => movedFrom(key) ?? key))].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
     const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
@@ -681,6 +694,23 @@ export class Journal {
     } catch {
       // The acknowledgement is on disk: a detector that failed leaves those texts clear in memory, masked at hand-out as before.
     }
+  }
+
+  /**
+   * The pending part moved at a start since (review18/19) from an old key: a store may acknowledge by that. Named by the
+   * checksum of its text held clear, or, masked at rest since (mend41), by the old key's fields alone: then only when one
+   * pending part is named so (two codes in one wording of one second would read alike; both stay pending, nothing lost).
+   */
+  private movedParts(): (key: string) => string | undefined {
+    const naming = new Map<string, string[]>();
+    for (const [now, named] of this.state.maybe) {
+      const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '') ?? named;
+      naming.set(was, [...(naming.get(was) ?? []), now]);
+    }
+    return (key) => {
+      if (oldKeyBase(key) === null) return undefined;
+      return namesOfOldKey(key).map((name) => naming.get(name)).find((nows) => nows?.length === 1)?.[0];
+    };
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
@@ -718,17 +748,24 @@ export class Journal {
     await this.commits.exclusive(() => this.rewrite());
   }
 
+  /** Resolves once the at-rest pass has masked the log (or found nothing clear), or stopped because the log closed. */
+  maskedAtRest(): Promise<void> {
+    return this.atRestPass;
+  }
+
   /** Waits for queued writes, then closes the log and releases the lock. */
   close(): Promise<void> {
     // A part still waiting for the owner's mask is refused (closed), not left waiting.
     this.giveMask();
-    this.closing ??= this.atRestPass.then(() => this.commits.exclusive(async () => {
+    // The at-rest pass stops at its next step; once it rewrites, it holds the commit lock, which this waits for.
+    this.closing ??= this.commits.exclusive(async () => {
       try {
+        if (this.stampDue && this.handle && !this.broken) await this.writeDurably([]).catch(() => undefined);
         await this.closeLog();
       } finally {
         await this.releaseLock();
       }
-    }));
+    });
     return this.closing;
   }
 
@@ -773,7 +810,10 @@ export class Journal {
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
     const handle = this.writableHandle();
-    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    // The stamp goes with a write the log gets anyway: no write or fsync of its own (one at close if none came).
+    const stamp = this.stampDue ? [encodeLine(MASKED_STAMP)] : [];
+    const lines = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    const bytes = stamp.length === 0 ? lines : Buffer.concat([...stamp, lines]);
     try {
       await this.fs.write(handle, bytes);
       await this.fs.sync(handle);
@@ -783,8 +823,9 @@ export class Journal {
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
+    this.stampDue = false;
     // A chunk may hold more than one line (commitTogether).
-    this.records += bytes.reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 0);
+    this.records += lines.reduce((n, byte) => n + (byte === 0x0a ? 1 : 0), 0);
     if (this.failing) {
       this.failing = false;
       for (const listener of this.writableListeners) queueMicrotask(listener);
@@ -886,9 +927,11 @@ function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): 
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
-  const records = state.compacted(settings.now(), settings.retention, settings.keep);
+  const compacted = state.compacted(settings.now(), settings.retention, settings.keep);
+  const changed = new Set(compacted.flatMap((r) => (r.kind === 'in' && state.pending.get(r.key)?.text !== r.text ? [r.key] : [])));
+  const records = [MASKED_STAMP, ...namesAtRest(compacted, changed)];
   const content = Buffer.concat(records.map(encodeLine));
-  return { content, state: JournalState.replay(records), bytes: content.length, records: records.length };
+  return { content, state: JournalState.replay(records), bytes: content.length, records: compacted.length };
 }
 
 async function readIfExists(path: string): Promise<Uint8Array | null> {

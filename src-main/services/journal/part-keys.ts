@@ -63,17 +63,38 @@ function maybeLine(key: string, r: IncomingRecord): JournalRecord[] {
 const PLACEHOLDER = new RegExp(`\\|\\${CHECKSUM_OF_TEXT}(#\\d+)?$`);
 
 /**
- * Whether a `maybe` line names its part by the checksum of the part's clear text (storedAsOf): that text must stay as
- * it came until the part is acknowledged, or a store holding it under its old key could no longer be told so.
+ * Stands, in a `maybe` line, for the checksum of a text no longer on disk: the part is masked at rest (mend41), and the
+ * checksum of the clear text names its secret as much as the text does, so it is not written either.
  */
-export function namedByClearText(storedAs: string): boolean {
-  return PLACEHOLDER.test(storedAs);
+const CHECKSUM_OF_CLEAR_TEXT = '~';
+
+const CHECKSUM = /\|[0-9a-f]{8}(#\d+)?$/;
+const UNKNOWN_CHECKSUM = new RegExp(`\\|${CHECKSUM_OF_CLEAR_TEXT}(#\\d+)?$`);
+
+/**
+ * The records as they rest once `changed` parts were masked: the `maybe` line of a moved part whose text the mask
+ * changed names its old key by a checksum the next start cannot work out (before, it worked out the masked text's, a
+ * wrong key). Memory keeps the clear text and the name it had, so this run still hands out the very old key.
+ */
+export function namesAtRest(records: readonly JournalRecord[], changed: ReadonlySet<string>): JournalRecord[] {
+  return records.map((r) =>
+    r.kind === 'maybe' && changed.has(r.key) ? { ...r, storedAs: r.storedAs.replace(PLACEHOLDER, (_, n: string | undefined) => `|${CHECKSUM_OF_CLEAR_TEXT}${n ?? ''}`) } : r,
+  );
 }
 
-/** A `maybe` line's `storedAs` as the store holds it: the checksum put back from the pending part's own text. */
-export function storedAsOf(storedAs: string, text: string): string {
+/** A `maybe` line's `storedAs` as the store holds it: the checksum put back from the pending part's own text; null when it cannot be. */
+export function storedAsOf(storedAs: string, text: string): string | null {
+  if (UNKNOWN_CHECKSUM.test(storedAs)) return null;
   const placeholder = PLACEHOLDER.exec(storedAs);
   return placeholder ? `${storedAs.slice(0, placeholder.index)}|${textChecksum(text)}${placeholder[1] ?? ''}` : storedAs;
+}
+
+/**
+ * What an acknowledgement by `key`, an old key, may name in a `maybe` line: itself (its checksum worked out from a text
+ * held clear), or the same key with the checksum of a text masked at rest.
+ */
+export function namesOfOldKey(key: string): [string, string] {
+  return [key, key.replace(CHECKSUM, (_, n: string | undefined) => `|${CHECKSUM_OF_CLEAR_TEXT}${n ?? ''}`)];
 }
 
 function textChecksum(text: string): string {

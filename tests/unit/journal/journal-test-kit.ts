@@ -40,8 +40,10 @@ export function logPath(dir: string): string {
   return join(dir, 'journal.log');
 }
 
+/** The log's lines decoded, without the stamp that says its parts are all masked (mend41): the records it holds. */
 export async function readLog(dir: string): Promise<DecodedJournal> {
-  return decodeJournal(await readFile(logPath(dir)));
+  const decoded = decodeJournal(await readFile(logPath(dir)));
+  return { ...decoded, records: decoded.records.filter((r) => r.kind !== 'masked') };
 }
 
 /** An errno-style error as Node's fs raises it. */

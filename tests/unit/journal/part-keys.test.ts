@@ -75,9 +75,10 @@ describe('a part moved at an upgrade, named with its old key until acknowledged 
     expect(upgraded.pendingIncoming().map((r) => [r.key, r.maybeStoredAs])).toEqual([[`10086|${TS}|-|-|-|*`, oldKey]]);
     await upgraded.close();
     expect(await readFile(logPath(dir), 'utf8')).not.toContain(oldKey.slice(-8));
-    // The next start, no page having caught up: still named (before: nothing, and the page stored it twice).
+    // The next start, no page having caught up: the code is masked at rest since mend41, and the checksum of its clear
+    // text, which names it as much, is not written: not named any more, but still pending and acknowledged by that key.
     const next = await Journal.open(dir);
-    expect(next.pendingIncoming().map((r) => r.maybeStoredAs)).toEqual([oldKey]);
+    expect(next.pendingIncoming().map((r) => [r.text.includes('******'), r.maybeStoredAs])).toEqual([[true, undefined]]);
     await next.compact();
     expect(await readFile(logPath(dir), 'utf8')).not.toContain(oldKey.slice(-8));
     // A page acknowledging by the key it holds it under.

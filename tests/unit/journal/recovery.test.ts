@@ -61,7 +61,8 @@ describe('Journal.open: recovery', () => {
     const pending = await journalWith(dir, 3);
     const original = await readFile(logPath(dir));
     const damaged = Buffer.from(original);
-    const secondLine = damaged.indexOf(0x0a) + 1;
+    // The first line is the stamp that the log is masked (mend41), the second the first record.
+    const secondLine = damaged.indexOf(0x0a, damaged.indexOf(0x0a) + 1) + 1;
     damaged.writeUInt8(damaged.readUInt8(secondLine + 20) ^ 0x01, secondLine + 20); // one bit, inside the second record's JSON
     await writeFile(logPath(dir), damaged);
 
@@ -149,7 +150,8 @@ describe('Journal.open: damage keeps history and is named for what it is', () =>
     const dir = await tempDir();
     await journalWith(dir, 3);
     const original = await readFile(logPath(dir));
-    const secondEnd = original.indexOf(0x0a, original.indexOf(0x0a) + 1) + 1;
+    // After the stamp (mend41) and the first record.
+    const secondEnd = original.indexOf(0x0a, original.indexOf(0x0a, original.indexOf(0x0a) + 1) + 1) + 1;
     await writeFile(logPath(dir), cut(original, secondEnd));
 
     const journal = await Journal.open(dir);

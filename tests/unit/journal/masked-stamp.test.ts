@@ -1,0 +1,82 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { passwordReset } from '../../../src-main/emulator/replies-10086';
+import { decodeJournal, encodeLine, Journal, type JournalRecord } from '../../../src-main/services/journal';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { clock, logPath, readLog, sms, useTempDirs } from './journal-test-kit';
+
+/*
+ * mend41 (review37 item 7): the at-rest pass read every line of the log through the mask at every open just to learn
+ * that nothing was clear, and close waited for it. A log is now stamped once it is known masked, and close stops the pass.
+ */
+const tempDir = useTempDirs();
+
+/** The built-in mask, counting the texts it is given. */
+function countingMask() {
+  const counted = { texts: 0 };
+  const mask = (parts: readonly (string | null)[]) => {
+    counted.texts += parts.length;
+    return builtinCatalog().maskSecretParts(parts);
+  };
+  return { counted, mask };
+}
+
+async function writtenClear(dir: string, n: number): Promise<void> {
+  const lines = Array.from({ length: n }, (_, i) => encodeLine({ kind: 'in', key: `10086|${sms(i + 1).timestamp}|-|-|-|*`, ...sms(i + 1, { text: passwordReset(String(100000 + i)) }) }));
+  await writeFile(logPath(dir), Buffer.concat(lines), { mode: 0o600 });
+}
+
+describe('the at-rest pass (mend41)', () => {
+  it('is skipped at the next open of a log this version wrote: none of its lines is read through the mask', async () => {
+    const dir = await tempDir();
+    const first = await Journal.open(dir, { now: clock });
+    for (let n = 1; n <= 3; n++) await first.appendIncoming(sms(n));
+    await first.close();
+    const { counted, mask } = countingMask();
+    const again = await Journal.open(dir, { now: clock, maskAtRest: mask });
+    again.maskKept();
+    await again.close();
+    expect(counted.texts).toBe(0);
+  });
+
+  it('does not hold close up: stopped at a step, the log left as it was, masked by the next open', async () => {
+    const dir = await tempDir();
+    await writtenClear(dir, 1600);
+    const before = await readFile(logPath(dir));
+    const { counted, mask } = countingMask();
+    const journal = await Journal.open(dir, { now: clock, maskAtRest: mask });
+    journal.maskKept();
+    await journal.close();
+    expect(counted.texts).toBeLessThan(1600);
+    expect(await readFile(logPath(dir))).toEqual(before);
+    const next = await Journal.open(dir, { now: clock });
+    await next.maskedAtRest();
+    expect(next.pendingIncoming()).toHaveLength(1600);
+    await next.close();
+    const { records } = await readLog(dir);
+    expect(records.filter((r) => r.kind === 'in' && r.text.includes('100007'))).toEqual([]);
+    expect(records).toHaveLength(1600);
+  });
+
+  it('leaves a compacted log with a long message masked whole as it is: the mask of a masked text is itself', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir, { now: clock });
+    const text = passwordReset('357108');
+    const cut = text.indexOf('357108') + 3;
+    const parts = [text.slice(0, cut), text.slice(cut)].map((t, i) => sms(1, { text: t, concat: { ref: 9, total: 2, part: i + 1 } }));
+    const keys = [];
+    for (const p of parts) keys.push((await journal.appendIncoming(p)).key);
+    await journal.ack(keys);
+    await journal.compact();
+    await journal.close();
+    // As a version before the stamp (mend37) left it: the same lines without it.
+    const stamped = decodeJournal(await readFile(logPath(dir))).records;
+    const unstamped = Buffer.concat(stamped.filter((r: JournalRecord) => r.kind !== 'masked').map(encodeLine));
+    expect(unstamped.toString()).not.toContain('357');
+    await writeFile(logPath(dir), unstamped);
+    const reopened = await Journal.open(dir, { now: clock });
+    await reopened.close();
+    // Not rewritten: the same lines, the stamp after them.
+    expect(await readFile(logPath(dir))).toEqual(Buffer.concat([unstamped, encodeLine({ kind: 'masked' })]));
+  });
+});
