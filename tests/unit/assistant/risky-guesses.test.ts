@@ -22,21 +22,15 @@ describe('小e never offers a risky guess as a chip', () => {
     expect(a.notes.join('\n')).toContain('请直接说出它的名字');
   });
 
-  it('不想要那个提醒了 (zh-Hant answer): no reminder turned off on a guess', () => {
-    const a = assistant.answer('不想要那个提醒了', 'zh-Hant', { now });
+  it.each([
+    ['不想要那个提醒了', 'zh-Hant', '「取消餘額提醒」'],
+    ['turn that off for me', 'en', '"Suspend line"'],
+  ] as const)('%j (%s answer): no chip needs a confirmation, and %s is named', (q, lang, named) => {
+    const a = assistant.answer(q, lang, { now });
     expect(a.kind).toBe('unknown');
     if (a.kind === 'clarify') return;
     expect(a.chips.filter((c) => c.risk.confirm).map((c) => c.id)).toEqual([]);
-    expect(a.notes.join('\n')).toContain('「取消餘額提醒」');
-  });
-
-  it('turn that off for me: nothing that needs a confirmation among the chips, in English', () => {
-    const a = assistant.answer('turn that off for me', 'en', { now });
-    expect(a.kind).toBe('unknown');
-    if (a.kind === 'clarify') return;
-    expect(a.chips.filter((c) => c.risk.confirm).map((c) => c.id)).toEqual([]);
-    expect(a.notes.join('\n')).toContain('"Suspend line"');
-    expect(a.notes.join('\n')).toContain('ask for it by name');
+    expect(a.notes.join('\n')).toContain(named);
   });
 
   // The way back the note promises: every risky instruction asked for by its name is a chip.
