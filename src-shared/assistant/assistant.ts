@@ -166,7 +166,13 @@ class LocalAssistant implements Assistant {
     }
     if (this.greetings.has(ask.q)) return this.help(ask);
     if (!results.length) return ask.reply('unknown', ask.text('unknownNothing'), this.data.help.chips.map((id) => ask.chip(id)));
-    return ask.reply('unknown', ask.text('unknown'), results.slice(0, MAX_CHIPS).map((r) => ask.chip(r.id, this.searchWhy(r, ask.lang))));
+    // A guess that needs a confirmation (停机, a password changed, something turned off) is never one tap away:
+    // it is named, and asked for by name it is a sure answer (重置路由器 must not lead to 密码重置's form).
+    const guesses = results.slice(0, MAX_CHIPS);
+    const risky = guesses.filter((r) => r.instruction.risk.confirm);
+    const chips = guesses.filter((r) => !r.instruction.risk.confirm).map((r) => ask.chip(r.id, this.searchWhy(r, ask.lang)));
+    if (risky.length) ask.note(ask.text('riskyGuess', { names: quoteNames(risky.map((r) => r.instruction.name[ask.lang]), ask.lang) }));
+    return ask.reply('unknown', ask.text(chips.length ? 'unknown' : 'unknownRisky'), chips);
   }
 
   private searchWhy(r: SearchResult, lang: Lang): string {
@@ -234,10 +240,20 @@ class Asking {
     ]);
   }
 
+  /** A line under the text, shown once. */
+  note(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
+
   private keep(made: Made): Chip {
-    for (const n of made.notes) if (!this.notes.includes(n)) this.notes.push(n);
+    for (const n of made.notes) this.note(n);
     return made.chip;
   }
+}
+
+/** 「停机」、「密码重置」 / "Suspend line", "Reset password". */
+function quoteNames(names: string[], lang: Lang): string {
+  return lang === 'en' ? names.map((n) => `"${n}"`).join(', ') : names.map((n) => `「${n}」`).join('、');
 }
 
 /**

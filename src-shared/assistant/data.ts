@@ -45,6 +45,8 @@ const TEXT_KEYS = [
   'explain',
   'unknown',
   'unknownNothing',
+  'unknownRisky',
+  'riskyGuess',
   'whyObject',
   'whySearch',
   'whyTyped',

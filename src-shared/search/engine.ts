@@ -408,11 +408,21 @@ export class SearchEngine {
       weighAsked(ranked[0]!.index, 1) <= weighAsked(ranked[1]!.index, 1) &&
       this.explained(judgedAsService, ranked[1]!.index, false, 'skipped') === 1 &&
       this.explained(judgedAsService, ranked[0]!.index, false, 'skipped') < 1;
+    // balance and password: CXYEH first, MMXG next to it explaining password. A further answer that needs a confirmation
+    // (a password change, 停机, a cancellation) is asserted only when the query asks its action (服务密码想改个新的 asserts both
+    // password instructions), or, nothing asked, when it is the other half of the first's on/off pair (彩铃: 小e asks which).
+    // Named with no action it is offered as a guess: two topics named are no request to change one of them (session 26).
+    const riskyAsked = (index: number) => {
+      const entry = this.entries[index]!;
+      return !entry.risk.confirm || acted === entry.action || (acted === null && entry.opposite === this.entries[ranked[0]!.index]!.id);
+    };
+    // Answers sure but for riskyAsked: they keep their place in the list as guesses (我部電話冇咗: YE, then 停机 still offered).
+    const unasked = new Set<number>();
     const judge = ({ raw, index, term }: (typeof ranked)[number]): SearchResult => {
       const entry = this.entries[index]!;
       const hit = withParams.get(index);
       const first = index === ranked[0]?.index;
-      const confident =
+      const sure =
         hit !== undefined ||
         // Only the list of subscriptions may be sure of a package cancelled, and only as sure as its own texts make it (包月, 增值业务);
         // of a product the catalog does not name, not even it: whether the line has the product is for its reply to say.
@@ -430,6 +440,8 @@ export class SearchEngine {
           // as sure as its words: each is confirmed before sending anyway (a slip rule on them cost about a point of answerable
           // queries on every blind set, session 21).
           (!sentOnATap(entry) || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
+      const confident = sure && (first || hit !== undefined || riskyAsked(index));
+      if (sure && !confident) unasked.add(index);
       const problem = hit ? paramProblem(hit) : undefined;
       return {
         id: entry.id,
@@ -451,6 +463,7 @@ export class SearchEngine {
       // it must score and explain as an answer would, bar being near the first. Unless the query says its words (停机 查余额 asks about both).
       if (
         !result.confident &&
+        !unasked.has(candidate.index) &&
         cannotBeUndone(result.instruction) &&
         (undoableAbove || (results.length > 0 && (candidate.raw < CONFIDENT_SCORE || !this.explains(judgedAsService, candidate.index)))) &&
         !readings.some((r) => r.text.includes(fold(result.matched!.text)))
