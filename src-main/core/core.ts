@@ -270,8 +270,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'journal.pending': async () => ({ incoming: this.journal.pendingIncoming(), outgoing: this.journal.heldOutgoing() }),
     'journal.parts': async ({ messages }) => ({ incoming: this.journal.partsOf(messages) }),
     'journal.ack': async ({ keys }) => {
-      this.fleet.board.giveWayToStores();
       await this.journal.ack(keys);
+      this.fleet.board.giveWayToStores(this.journal.stats().pending > 0);
       return { ok: true };
     },
     'approvals.list': async () => this.extensions.approvals.list(),

@@ -83,11 +83,13 @@ const MAX_PARTS_PER_SIM = 200;
 /** Reading waiting replies holds the core's one thread at most this long at a time. */
 const READ_SLICE_MS = 8;
 /**
- * After a store acknowledged records, the board's reading gives way to the stores this long: one slice at most every
- * SLICE_WHILE_STORING_MS, so a burst's storing (durability first, as the page's figure reader reads behind its ingest)
- * gets most of the core's thread and, on a small machine, of the CPU the page's IndexedDB needs.
+ * While a store works through records the journal still holds unacknowledged (it acknowledged some within the last
+ * STORING_MS, and more wait), the board's reading gives way to it: one slice at most every SLICE_WHILE_STORING_MS, so a
+ * burst's storing (durability first, as the page's figure reader reads behind its ingest) gets most of the core's
+ * thread and, on a small machine, of the CPU the page's IndexedDB needs. A store writes up to 2,000 records a batch,
+ * so acknowledgements of a burst come seconds apart under load.
  */
-const STORING_MS = 250;
+const STORING_MS = 5000;
 const SLICE_WHILE_STORING_MS = 50;
 
 /**
@@ -293,12 +295,12 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   }
 
   /**
-   * A store acknowledged records (the journal's ack): while they store a burst, the replies waiting are read one slice
-   * at a time with pauses between, not back to back. Each is still read once, in order, and whatever reads the board
-   * (or closes it) reads all that waits first, as before.
+   * A store acknowledged records (the journal's ack), and `more` are still unacknowledged: while it stores them, the
+   * replies waiting are read one slice at a time with pauses between, not back to back; with none left, back to back
+   * again. Each is still read once, in order, and whatever reads the board (or closes it) reads all that waits first.
    */
-  giveWayToStores(): void {
-    this.storingUntil = performance.now() + STORING_MS;
+  giveWayToStores(more: boolean): void {
+    this.storingUntil = more ? performance.now() + STORING_MS : 0;
   }
 
   private readNextSlice(): void {

@@ -94,11 +94,11 @@ describe('the board reads a burst after the turn that brought it, every message 
     });
 
     /** The first slice read; at its end a store acknowledges. What was told then, and after two more turns. */
-    async function firstSliceThenAck(board: SimBoard, told: SimMessage[]): Promise<{ atAck: number; twoTurnsLater: number }> {
+    async function firstSliceThenAck(board: SimBoard, told: SimMessage[], ...more: boolean[]): Promise<{ atAck: number; twoTurnsLater: number }> {
       return new Promise((resolve) => {
         const off = board.on('sim', () => {
           off();
-          board.giveWayToStores();
+          for (const m of more.length ? more : [true]) board.giveWayToStores(m);
           const atAck = told.length;
           // Queued before the board's next slice would be (it is scheduled after this listener), and the second one after it.
           setImmediate(() => setImmediate(() => resolve({ atAck, twoTurnsLater: told.length })));
@@ -140,6 +140,18 @@ describe('the board reads a burst after the turn that brought it, every message 
       vi.advanceTimersByTime(1000);
       await turns(3);
       expect(told.map((m) => `${m.simId}|${m.receivedAt}`)).toEqual(records.map((r) => r.key));
+    });
+
+    it('once the last record is acknowledged, the reading goes back to back again', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const board = new SimBoard((t) => t);
+      const told: SimMessage[] = [];
+      board.on('message', (m) => told.push(m));
+      const records = burst(1500);
+      for (const r of records) board.onIncoming(r);
+      const { atAck, twoTurnsLater } = await firstSliceThenAck(board, told, true, false);
+      expect(atAck).toBeLessThan(records.length);
+      expect(twoTurnsLater).toBeGreaterThan(atAck);
     });
   });
 });
