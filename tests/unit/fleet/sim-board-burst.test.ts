@@ -106,13 +106,19 @@ describe('the board reads a burst after the turn that brought it, every message 
       });
     }
 
-    it('the next slice waits for its pause instead of running back to back, and every reply is still read once, in order', async () => {
+    /** A board given 1,500 replies at once, with only the timers' setTimeout faked (the slices' setImmediate real). */
+    function givenBurst(): { board: SimBoard; told: SimMessage[]; records: IncomingRecord[] } {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const board = new SimBoard((t) => t);
       const told: SimMessage[] = [];
       board.on('message', (m) => told.push(m));
       const records = burst(1500);
       for (const r of records) board.onIncoming(r);
+      return { board, told, records };
+    }
+
+    it('the next slice waits for its pause instead of running back to back, and every reply is still read once, in order', async () => {
+      const { board, told, records } = givenBurst();
       const { atAck, twoTurnsLater } = await firstSliceThenAck(board, told);
       expect(atAck).toBeGreaterThan(0);
       expect(atAck).toBeLessThan(records.length);
@@ -127,12 +133,7 @@ describe('the board reads a burst after the turn that brought it, every message 
     });
 
     it('a read of the board meanwhile reads every reply waiting, and the paused slice reads none again', async () => {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      const board = new SimBoard((t) => t);
-      const told: SimMessage[] = [];
-      board.on('message', (m) => told.push(m));
-      const records = burst(1500);
-      for (const r of records) board.onIncoming(r);
+      const { board, told, records } = givenBurst();
       const { atAck } = await firstSliceThenAck(board, told);
       expect(atAck).toBeLessThan(records.length);
       board.get('sim-1');
@@ -143,12 +144,7 @@ describe('the board reads a burst after the turn that brought it, every message 
     });
 
     it('once the last record is acknowledged, the reading goes back to back again', async () => {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      const board = new SimBoard((t) => t);
-      const told: SimMessage[] = [];
-      board.on('message', (m) => told.push(m));
-      const records = burst(1500);
-      for (const r of records) board.onIncoming(r);
+      const { board, told, records } = givenBurst();
       const { atAck, twoTurnsLater } = await firstSliceThenAck(board, told, true, false);
       expect(atAck).toBeLessThan(records.length);
       expect(twoTurnsLater).toBeGreaterThan(atAck);
