@@ -272,6 +272,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     'journal.parts': async ({ messages }) => ({ incoming: this.journal.partsOf(messages) }),
     'journal.ack': async ({ keys }) => {
       await this.journal.ack(keys);
+      this.fleet.board.giveWayToStores(this.journal.stats().pending > 0);
       return { ok: true };
     },
     'approvals.list': async () => this.extensions.approvals.list(),

@@ -149,7 +149,7 @@ const HEADING = /(?:^|\n)([^\n]{1,24})\n[^\n]*$/u;
 export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
   if (!reads.some((r) => r.figure.topic === 'data')) return;
   const { dataWords, partWords } = dataWordsOf(rules.figures);
-  const poolWords = rules.pools.flatMap((p) => p.words);
+  const poolWords = poolWordsOf(rules.pools);
   // `whole`: the kind of the last amount that is not a part, which the parts after it share.
   let previous: {
     pool: DataPool | null;
@@ -757,6 +757,18 @@ const NUMBERED_LINE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[).、
 
 const KIND_TITLE = /【([^】\d]{0,12}?)(?:提醒|通知|提示)】/u;
 
+const poolWordsCache = new WeakMap<ReplyRules['pools'], string[]>();
+
+/** Every pool's words in the pools' order, built once per pool list: assignPools asks at every reply with data (perf27). */
+function poolWordsOf(pools: ReplyRules['pools']): readonly string[] {
+  let words = poolWordsCache.get(pools);
+  if (!words) {
+    words = pools.flatMap((p) => p.words);
+    poolWordsCache.set(pools, words);
+  }
+  return words;
+}
+
 const dataWordsCache = new WeakMap<ReplyRules['figures'], { dataWords: string[]; partWords: string[] }>();
 
 /** The words that name data, and those that open a part of it (其中), of a set of rules. */
@@ -777,7 +789,7 @@ function outsideWords(text: string, rules: ReplyRules): string {
   return rules.noKind.reduce((t, w) => t.replaceAll(`${w}内`, ' '.repeat(w.length + 1)), text);
 }
 
-function lastEnd(text: string, words: string[]): number {
+function lastEnd(text: string, words: readonly string[]): number {
   let end = -1;
   for (const w of words) {
     const at = text.lastIndexOf(w);

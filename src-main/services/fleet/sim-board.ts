@@ -82,6 +82,15 @@ const MAX_CAME_REMEMBERED = 20_000;
 const MAX_PARTS_PER_SIM = 200;
 /** Reading waiting replies holds the core's one thread at most this long at a time. */
 const READ_SLICE_MS = 8;
+/**
+ * While a store works through records the journal still holds unacknowledged (it acknowledged some within the last
+ * STORING_MS, and more wait), the board's reading gives way to it: one slice at most every SLICE_WHILE_STORING_MS, so a
+ * burst's storing (durability first, as the page's figure reader reads behind its ingest) gets most of the core's
+ * thread and, on a small machine, of the CPU the page's IndexedDB needs. A store writes up to 2,000 records a batch,
+ * so acknowledgements of a burst come seconds apart under load.
+ */
+const STORING_MS = 5000;
+const SLICE_WHILE_STORING_MS = 50;
 
 /**
  * The per-SIM state the fleet integrations publish, kept from the core's own events: incoming parts
@@ -111,6 +120,10 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   private unread: HandedOutRecord[] = [];
   private nextUnread = 0;
   private reading: NodeJS.Immediate | null = null;
+  /** The next slice when it waits for the stores (see giveWayToStores). */
+  private waiting: NodeJS.Timeout | null = null;
+  /** Until when (performance.now()) reading gives way to the stores. */
+  private storingUntil = 0;
   /** SIMs changed in the slice being read: each is told once, with its state after the slice. */
   private changedInSlice: Set<string> | null = null;
 
@@ -278,7 +291,22 @@ export class SimBoard extends Emitter<SimBoardEvents> {
   /** Queues the record: it is read (its message, its figures told) after the current turn, or at the next read of the board. */
   onIncoming(record: HandedOutRecord): void {
     this.unread.push(record);
-    this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
+    this.readNextSlice();
+  }
+
+  /**
+   * A store acknowledged records (the journal's ack), and `more` are still unacknowledged: while it stores them, the
+   * replies waiting are read one slice at a time with pauses between, not back to back; with none left, back to back
+   * again. Each is still read once, in order, and whatever reads the board (or closes it) reads all that waits first.
+   */
+  giveWayToStores(more: boolean): void {
+    this.storingUntil = more ? performance.now() + STORING_MS : 0;
+  }
+
+  private readNextSlice(): void {
+    if (this.reading || this.waiting) return;
+    if (performance.now() < this.storingUntil) this.waiting = setTimeout(() => this.readSlice(READ_SLICE_MS), SLICE_WHILE_STORING_MS);
+    else this.reading = setImmediate(() => this.readSlice(READ_SLICE_MS));
   }
 
   /** Reads every record still waiting, now: what the board tells or is asked for follows every record it was given, in order. */
@@ -288,7 +316,9 @@ export class SimBoard extends Emitter<SimBoardEvents> {
 
   private readSlice(budgetMs: number): void {
     if (this.reading) clearImmediate(this.reading);
+    if (this.waiting) clearTimeout(this.waiting);
     this.reading = null;
+    this.waiting = null;
     // A listener may read the board mid-slice (a flush within): it goes on from the next record, none is read twice.
     const outer = this.changedInSlice === null;
     if (outer) this.changedInSlice = new Set();
@@ -313,7 +343,7 @@ export class SimBoard extends Emitter<SimBoardEvents> {
       const state = this.sims.get(simId);
       if (state) this.emit('sim', structuredClone(state));
     }
-    if (this.unread.length) this.reading ??= setImmediate(() => this.readSlice(READ_SLICE_MS));
+    if (this.unread.length) this.readNextSlice();
   }
 
   private place(record: HandedOutRecord): void {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimBoard, type SimMessage, type SimState } from '../../../src-main/services/fleet/sim-board';
 import type { IncomingRecord } from '../../../src-shared/journal-records';
 import { loadCorpus } from '../../fixtures/replies/corpus';
@@ -86,5 +86,68 @@ describe('the board reads a burst after the turn that brought it, every message 
     board.onOutgoing({ kind: 'out', id: 'c1', simId: 'sim-1', to: '10086', text: 'YE', state: 'failed', messageRefs: [], error: 'modem.timeout', at: T0 + 60_000 });
     expect(told).toHaveLength(records.length);
     expect(board.get('sim-1')!.sendFailures).toBe(1);
+  });
+
+  describe('while a store acknowledges a burst (perf27)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** The first slice read; at its end a store acknowledges. What was told then, and after two more turns. */
+    async function firstSliceThenAck(board: SimBoard, told: SimMessage[], ...more: boolean[]): Promise<{ atAck: number; twoTurnsLater: number }> {
+      return new Promise((resolve) => {
+        const off = board.on('sim', () => {
+          off();
+          for (const m of more.length ? more : [true]) board.giveWayToStores(m);
+          const atAck = told.length;
+          // Queued before the board's next slice would be (it is scheduled after this listener), and the second one after it.
+          setImmediate(() => setImmediate(() => resolve({ atAck, twoTurnsLater: told.length })));
+        });
+      });
+    }
+
+    /** A board given 1,500 replies at once, with only the timers' setTimeout faked (the slices' setImmediate real). */
+    function givenBurst(): { board: SimBoard; told: SimMessage[]; records: IncomingRecord[] } {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const board = new SimBoard((t) => t);
+      const told: SimMessage[] = [];
+      board.on('message', (m) => told.push(m));
+      const records = burst(1500);
+      for (const r of records) board.onIncoming(r);
+      return { board, told, records };
+    }
+
+    it('the next slice waits for its pause instead of running back to back, and every reply is still read once, in order', async () => {
+      const { board, told, records } = givenBurst();
+      const { atAck, twoTurnsLater } = await firstSliceThenAck(board, told);
+      expect(atAck).toBeGreaterThan(0);
+      expect(atAck).toBeLessThan(records.length);
+      expect(twoTurnsLater).toBe(atAck);
+      vi.advanceTimersByTime(50);
+      expect(told.length).toBeGreaterThan(atAck);
+      for (let i = 0; i < 10_000 && told.length < records.length; i++) {
+        vi.advanceTimersByTime(50);
+        await turns();
+      }
+      expect(told.map((m) => `${m.simId}|${m.receivedAt}`)).toEqual(records.map((r) => r.key));
+    });
+
+    it('a read of the board meanwhile reads every reply waiting, and the paused slice reads none again', async () => {
+      const { board, told, records } = givenBurst();
+      const { atAck } = await firstSliceThenAck(board, told);
+      expect(atAck).toBeLessThan(records.length);
+      board.get('sim-1');
+      expect(told).toHaveLength(records.length);
+      vi.advanceTimersByTime(1000);
+      await turns(3);
+      expect(told.map((m) => `${m.simId}|${m.receivedAt}`)).toEqual(records.map((r) => r.key));
+    });
+
+    it('once the last record is acknowledged, the reading goes back to back again', async () => {
+      const { board, told, records } = givenBurst();
+      const { atAck, twoTurnsLater } = await firstSliceThenAck(board, told, true, false);
+      expect(atAck).toBeLessThan(records.length);
+      expect(twoTurnsLater).toBeGreaterThan(atAck);
+    });
   });
 });
