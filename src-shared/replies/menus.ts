@@ -187,7 +187,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
       const g = m.indices?.groups;
       if (!g?.n || !g.label) continue;
       const n = spanOf(original, folded, g.n[0], g.n[1]).text;
-      if (seen.has(n)) continue;
+      if (seen.has(n) || TEMPLATE.test(n)) continue;
       seen.add(n);
       const end = g.label[0] + noteClosed(text, g.label[0], g.label[1] - g.label[0]);
       found.options.push({ n, label: spanOf(original, folded, g.label[0], end).text.trim() });
@@ -200,7 +200,7 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   for (const g of codes) {
     if (!g?.n || !g.label || found.ranges.some(([from, to]) => g.n![0] < to && g.n![1] > from)) continue;
     const n = spanOf(original, folded, g.n[0], g.n[1]).text;
-    if (seen.has(n)) continue;
+    if (seen.has(n) || TEMPLATE.test(n)) continue;
     seen.add(n);
     const end = g.label[0] + noteClosed(text, g.label[0], g.label[1] - g.label[0]);
     found.options.push({ n, label: spanOf(original, folded, g.label[0], end).text.trim() });
@@ -209,6 +209,12 @@ export function findMenu(original: string, folded: Folded, rules: ReplyRules): F
   }
   return found;
 }
+
+/**
+ * "28*月份#", "CXHFZD#查询年月": a code with a word in it beside * or # is a template to fill in, no option: it cannot be sent as
+ * it is (the lead's rule of 2026-12-07). "流量大狂欢" (words alone) is sent as written.
+ */
+const TEMPLATE = /[*#]\p{Script=Han}|\p{Script=Han}[*#]/u;
 
 /**
  * "订购流量安心包（套外流量阶梯计费，计费更省心）": a label cut inside the note in brackets it opened keeps the note to its close,

@@ -38,7 +38,8 @@ const FIGURES: [string, string, string[]][] = [
 const MENUS: [string, string, string[]][] = [
   ['a label after 回复CODE drops 即可 (real r22-097, r22-050)', '您的话费余额为19.54元，回复114即可查询您本月的话费消费明细，回复130即可查询本机资费。', ['114.查询您本月的话费消费明细', '130.查询本机资费']],
   ['a number said once, unquoted, before a verb (real r22-062)', '您本月话费为10.00元。回复121了解话费账单项目说明。', ['121.了解话费账单项目说明']],
-  ['a code in quotes, of words or with * and # (real r22-092, r22-034)', '您本月已使用流量20MB。回复“加油包”查询办理加油包，回复“18*月份#”查询相应月份流量使用情况。', ['加油包.查询办理加油包', '18*月份#.查询相应月份流量使用情况']],
+  // A template to fill in (18*月份#) is no option since the lead's rule of 2026-12-07: it cannot be sent as it is.
+  ['a code in quotes, of words (real r22-092); one with * and # is a template, no option (r22-034)', '您本月已使用流量20MB。回复“加油包”查询办理加油包，回复“18*月份#”查询相应月份流量使用情况。', ['加油包.查询办理加油包']],
   ['a label before 请回CODE (real r22-019)', '您的余额为-5.00元。如需交费请回JHF。', ['JHF.交费']],
   ['发CODE到10086, and a label before 回复CODE closed by a bracket (real r22-093)', '您已使用主叫通话32分钟。发33到10086可查询网内实时通话分钟。（取消提醒请回复QXTX至10086）', ['33.查询网内实时通话分钟', 'QXTX.取消提醒']],
   ['a look-up or cancel label before its number (real r22-051, r22-095)', '您本月已使用流量1.97M，更多流量使用进度查询请回复113。取消请发送1072至10086。', ['113.更多流量使用进度查询', '1072.取消']],
