@@ -10,7 +10,7 @@ import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
-import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
+import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, unusedNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -293,7 +293,8 @@ export function readFigures(
         ? bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
-    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named && (stemBeforeTotal(named, window, rules) ?? named);
+    const unused = named ? unusedAfterLabel(named, candidates, window, rules) : undefined;
+    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : unused !== undefined ? unused : named && (stemBeforeTotal(named, window, rules) ?? named);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -921,11 +922,15 @@ const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?
 /**
  * "套餐内尚未使用流量0KB", "您4G数据类终端套餐内本月尚未使用4G数据类终端数据流量1017.30MB" (real r20-039, r20-042, to a reader
  * without 未使用): a use said not done (尚未使用) between a label of the total or of use and the amount says what the label
- * does not; the label names no amount past it, and the amount is left unread.
+ * does not; the label names no amount past it. The stem after 未 names what is left (labels.ts `unusedNaming`), as the label
+ * 未使用 does; a stem that says nothing then (未达) leaves the amount unread (null).
  */
-function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): boolean {
-  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return false;
-  return deniedStem(candidates, window.slice(named.end), rules.notStems) === 'not';
+function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): Naming | null | undefined {
+  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return undefined;
+  const rest = window.slice(named.end);
+  const left = unusedNaming(candidates, rest, rules.notStems);
+  if (left) return { ...left, at: named.end + left.at, end: named.end + left.end };
+  return deniedStem(candidates, rest, rules.notStems) === 'not' ? null : undefined;
 }
 
 /**

@@ -21,21 +21,23 @@ const STEMS: [string, string | null, string, string[]][] = [
     'a stem of use after a word of can (可用) says what may still be used, no use; nor do the parts under it (real r15-147)',
     '可用',
     '您好，截至05日10时，您当月常用流量已用120.00M，可用880.00M，其中国内通用流量可用500.00M，省内通用流量可用380.00M。',
-    ['data.used 120'],
+    // Round 47: what may still be used is what is left (the stem after 可 names it, as the label 可用 does).
+    ['data.used 120', 'data.remaining 880', 'data.remaining 500', 'data.remaining 380'],
   ],
-  ['so after 可再免费 (real r15-200, r20-013)', '可再免费使用', '【流量安心服务】您好！您本月套餐外流量费已达到60元，可再免费使用500M流量。', []],
-  ['so after 可以继续免费 (real r15-201)', '可以继续免费使用', '【流量提醒】您好！您流量放心包已使用20.00MB，费用已达10元，可以继续免费使用80.00MB。', ['data.beyondPlan 20']],
+  ['so after 可再免费 (real r15-200, r20-013)', '可再免费使用', '【流量安心服务】您好！您本月套餐外流量费已达到60元，可再免费使用500M流量。', ['data.remaining 500']],
+  ['so after 可以继续免费 (real r15-201)', '可以继续免费使用', '【流量提醒】您好！您流量放心包已使用20.00MB，费用已达10元，可以继续免费使用80.00MB。', ['data.beyondPlan 20', 'data.remaining 80']],
   [
     'a stem after a word of not (未使用) in an item of a list of use is no use of the list (real r23b-117, r24b-088)',
     '未使用',
     '您好，您各项套餐的使用情况如下：1、本地主叫60分钟：已使用20分钟，未使用40分钟；2、上网流量：已使用流量1024 K，未使用流量50176 K。',
-    ['voice.used 20', 'data.used 1'],
+    // Round 47: what is not used is what is left (the stem after 未 names it, as the label 未使用 does).
+    ['voice.used 20', 'voice.remaining 40', 'data.used 1', 'data.remaining 49'],
   ],
   [
     'a use said not done (尚未使用) after a label of the total (套餐内) takes the label from its amount (real r20-039, r20-042)',
     '未使用',
     '流量提醒：您好！截至1月7日17时21分，您本月已使用移动数据流量120.00MB，套餐内尚未使用流量880.00MB。信息仅供参考。',
-    ['data.used 120'],
+    ['data.used 120', 'data.remaining 880'],
   ],
   [
     'a total\'s word (总) after a stem of use in its clause is how much was used in all (real r16-077)',
