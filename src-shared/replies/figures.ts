@@ -462,6 +462,15 @@ export function readFigures(
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
       return;
     }
+    // "您当月累计话费为126.70元", "话费已消费136.32元", "本月通信费199.00元" (real r20-068, r15-174, r23b-020, to a reader without
+    // the label): the charges of the period of now, or what was spent so far, are what was spent this month (a bill's total
+    // when its lines follow and add up to it: rule 1, `spentWithItemsAfter`).
+    const spending = q.measure === 'money' && (PERIOD_CHARGES.test(window) || SPENDING.test(window)) ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
+    if (spending) {
+      topics.add(spending.topic);
+      add(record(spending, SPENT, q.value, span(q), null), q);
+      return;
+    }
     for (const t of candidates) topics.add(t.topic);
     unnamedAmounts++;
     problems.push({ code: 'unattributed', span: span(q), detail: `no label names this ${candidates[0]!.measure} amount` });
@@ -917,7 +926,9 @@ const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本�
  * was spent so far, or in a period, is the whole of its lines; it names a line only among lines. Spending named otherwise
  * (成员消费, 最低消费) may be a line: "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元" (real r16-086).
  */
-const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?\s*$/u;
+// "您当月消费金额为12.44元" (real r24b-026): a noun that says only that it is an amount may follow.
+const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费(?:金额|数额)?\s*[:=为是]?\s*$/u;
+const SPENT = 'spentThisMonth';
 
 /**
  * "套餐内尚未使用流量0KB", "您4G数据类终端套餐内本月尚未使用4G数据类终端数据流量1017.30MB" (real r20-039, r20-042, to a reader
