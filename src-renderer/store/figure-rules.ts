@@ -106,8 +106,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     a semicolon, a quoted code no package, a closed month named alone (replies42 takes 37).
  * 39: rounds 42 and 43 together.
  * 40: a scope after a name the rules do not know and one 的 (`乐享(乐享视频)APP的免费省内流量`) is no plain kind (round 44).
+ * 43: round 47 (replies47; 41 and 42 are left to replies45 and replies46): a stem of use after a word of not or can (未使用,
+ *     可用, 可再免费使用) names what is left, not what a month allows in all; a period's charges or spending so far that no
+ *     label names (当月累计话费, 已消费, 本月通信费) are what was spent this month (a bill's total when its lines add up to it).
  */
-export const FIGURE_CODE_VERSION = 40;
+export const FIGURE_CODE_VERSION = 43;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {
