@@ -319,6 +319,18 @@ export function readFigures(
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
+      // "您当月费用合计7.50元", "您当月消费合计为90元" (real r22-029, monthly-usage-0707, to a reader without the label): a total's word
+      // (合计, 总额) right after a period's charges of now or its spending, with no bill line read before it, sums what was spent
+      // this month; it is the bill's total only when its lines follow (rule 1, `spentWithItemsAfter`: a total's word keeps it so).
+      const sumWord = template.items && rule.field === 'total' && naming.suffixEnd === undefined ? template.totalWords.find((w) => label.endsWith(w)) : undefined;
+      const lead = sumWord !== undefined && naming.end <= window.length ? window.slice(0, naming.end - sumWord.length) : '';
+      const periodSum = (PERIOD_CHARGES.test(lead) || SPENDING.test(lead)) && !reads.some((r) => r.figure.template === template.id && r.figure.field === 'item');
+      const spender = periodSum ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
+      if (spender) {
+        topics.add(spender.topic);
+        add(record(spender, SPENT, q.value, span(q), label), q);
+        return;
+      }
       topics.add(template.topic);
       // "共消费48.00元，包括：套餐月费58.00元，…，赠送话费抵扣-14.00元": a deduction written below zero among a bill's
       // lines is one of them (the lines add up to the total); after the total (已由赠款抵扣20.00元) it stays none.
