@@ -931,7 +931,8 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
  */
 // "您当月累计话费为29.31元", "您的本帐期累计话费:41.10元", "已用话费为9.10元", "本月通信费199.00元" (real r22-097, r23b-105,
 // r24b-011, r23b-020, to a reader without the label): period words may stand in a run, and what was used is the period's too.
-const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+// "您本月截至当前的实时话费总额为" (real r17-102): a 的 before the run ends the words of when, as a clause mark does.
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+的])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
 
 /**
  * "话费已消费136.32元", "已消费：1.32元", "您本月消费47.02元" (real r15-174, r17-015, r15-177, to a reader without the label): what
