@@ -46,7 +46,20 @@ const CASES: [string, string | null, string, string[]][] = [
     '截止06日24点：当月费用32.10元，余额8.00元。费用明细:套餐及固定费31.60元,短彩信费0.50元。',
     ['bill.total 32.1', 'balance.balance 8', 'bill.item 31.6', 'bill.item 0.5'],
   ],
+  [
+    'a total\'s word after a period\'s charges of now (当月费用合计) with no lines sums what was spent (rule 1; real r22-029)',
+    '当月费用合计',
+    '您好！截止到05月04日24点：您当月费用合计9.50元，您的余额为60.00元。',
+    ['balance.spentThisMonth 9.5', 'balance.balance 60'],
+  ],
+  ['so after 的 and the period\'s words (实时话费总额, real r17-102)', '实时话费总额', '您好，您本月截至当前的实时话费总额为12.00元。', ['balance.spentThisMonth 12']],
   // Guards.
+  [
+    'guard: with lines after it, it stays the bill\'s total (rule 1; real r23a-037)',
+    '当月费用合计',
+    '您当月费用合计32.10元，费用明细:套餐及固定费31.60元,短彩信费0.50元。',
+    ['bill.total 32.1', 'bill.item 31.6', 'bill.item 0.5'],
+  ],
   ['guard: what a month allows in all (本月可使用…合计) is no amount left (real r16-020)', '可使用', '您好，您本月可使用的移动数据计费流量合计300.00M。', []],
   ['guard: last month\'s charges are no spending of this month', '上月话费', '您好，您上月话费为58.00元，话费余额为20.00元。', ['balance.other 58', 'balance.balance 20']],
   ['guard: spending named otherwise among lines stays a line (real r16-086)', null, '您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元。', ['bill.item 64.67', 'bill.item 2.37', 'bill.total 67.04']],
