@@ -322,7 +322,8 @@ export function readFigures(
       // "您当月费用合计7.50元", "您当月消费合计为90元" (real r22-029, monthly-usage-0707, to a reader without the label): a total's word
       // (合计, 总额) right after a period's charges of now or its spending, with no bill line read before it, sums what was spent
       // this month; it is the bill's total only when its lines follow (rule 1, `spentWithItemsAfter`: a total's word keeps it so).
-      const sumWord = template.items && rule.field === 'total' && naming.suffixEnd === undefined ? template.totalWords.find((w) => label.endsWith(w)) : undefined;
+      // Only a bare sum (合计, 总额): 共消费, 总费用 name the bill's total in their own words ("您本月话费共消费40.00元").
+      const sumWord = template.items && rule.field === 'total' && naming.suffixEnd === undefined ? template.totalWords.find((w) => label.endsWith(w) && !/消费|费用/u.test(w)) : undefined;
       const lead = sumWord !== undefined && naming.end <= window.length ? window.slice(0, naming.end - sumWord.length) : '';
       const periodSum = (PERIOD_CHARGES.test(lead) || SPENDING.test(lead)) && !reads.some((r) => r.figure.template === template.id && r.figure.field === 'item');
       const spender = periodSum ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
