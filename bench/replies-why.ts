@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 const RECEIVED = Date.parse('2026-11-25T02:30:00Z');
 const file = repliesJson as unknown as Json;
 const [row, ...picked] = process.argv.slice(2);
-const show = (f: FigureRecord) => `${whatOf(f)} ${f.value}${f.unit} pool=${f.pool}`;
+const show = (f: FigureRecord) => `${whatOf(f)} ${f.value}${f.unit} pool=${f.pool}${f.kindFrom ? ` from=${f.kindFrom}` : ""}`;
 const oneLine = (t: string) => t.replace(/\s+/g, ' ');
 
 function printMiss(m: AblationMiss): void {

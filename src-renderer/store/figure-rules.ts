@@ -113,8 +113,12 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     size opening a numbered item, or a size after a price joined by _, is its name's.
  * 42: round 46 (replies46): 国内/全国 with a word the rules do not know before the data word (`国内畅享流量`) is general as a
  *     guess, never summed; `仅使用`, `实际使用`, `本月使用`, a two-character stem 使用 after an adverb name use.
+ * 43: round 47 (replies47; 41 and 42 are left to replies45 and replies46): a stem of use after a word of not or can (未使用,
+ *     可用, 可再免费使用) names what is left, not what a month allows in all; a period's charges or spending so far that no
+ *     label names (当月累计话费, 已消费, 本月通信费) are what was spent this month (a bill's total when its lines add up to it).
+ * 44: rounds 45, 46 and 47 together, and templates to fill in (`18*月份#`) no option (the lead, labelling rule 16).
  */
-export const FIGURE_CODE_VERSION = 42;
+export const FIGURE_CODE_VERSION = 44;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

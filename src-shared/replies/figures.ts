@@ -10,7 +10,7 @@ import { assignHolders, assignRepeats } from './members';
 import { assignVoicePools } from './voice-kinds';
 import { balanceParts, dueNow, owedParts, spentInParts } from './money-parts';
 import { usedOfOverPlanPackage } from './over-plan';
-import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, type Naming } from './labels';
+import { bareNaming, deniedStem, labelNaming, stemNaming, suffixNaming, unusedNaming, type Naming } from './labels';
 import {
   breakdownOf,
   headingField,
@@ -294,7 +294,8 @@ export function readFigures(
         ? bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
-    const found = named && (kindInList(named, window, reads.at(-1), sentence) || unusedAfterLabel(named, candidates, window, rules)) ? null : named && (stemBeforeTotal(named, window, rules) ?? named);
+    const unused = named ? unusedAfterLabel(named, candidates, window, rules) : undefined;
+    const found = named && kindInList(named, window, reads.at(-1), sentence) ? null : unused !== undefined ? unused : named && (stemBeforeTotal(named, window, rules) ?? named);
     const itemised = candidates.find((t) => t.items);
     // "实时话费：月租费38.00元", "本月消费明细：套餐费…": a label before a colon heads a list of bill lines, named by their own words.
     const naming = columns.get(qi) ?? (found && itemised && LIST_HEAD.test(window.slice(found.end)) ? null : found);
@@ -319,6 +320,19 @@ export function readFigures(
       const { template, rule, label } = naming;
       if (naming.suffixEnd !== undefined) windowFloor = Math.max(windowFloor, naming.suffixEnd);
       if (itemised && q.measure === itemised.measure && opensBreakdown(text.slice(q.end, q.end + 12), itemised, true)) itemsOpen = sentence;
+      // "您当月费用合计7.50元", "您当月消费合计为90元" (real r22-029, monthly-usage-0707, to a reader without the label): a total's word
+      // (合计, 总额) right after a period's charges of now or its spending, with no bill line read before it, sums what was spent
+      // this month; it is the bill's total only when its lines follow (rule 1, `spentWithItemsAfter`: a total's word keeps it so).
+      // Only a bare sum (合计, 总额): 共消费, 总费用 name the bill's total in their own words ("您本月话费共消费40.00元").
+      const sumWord = template.items && rule.field === 'total' && naming.suffixEnd === undefined ? template.totalWords.find((w) => label.endsWith(w) && !/消费|费用/u.test(w)) : undefined;
+      const lead = sumWord !== undefined && naming.end <= window.length ? window.slice(0, naming.end - sumWord.length) : '';
+      const periodSum = (PERIOD_CHARGES.test(lead) || SPENDING.test(lead)) && !reads.some((r) => r.figure.template === template.id && r.figure.field === 'item');
+      const spender = periodSum ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
+      if (spender) {
+        topics.add(spender.topic);
+        add(record(spender, SPENT, q.value, span(q), label), q);
+        return;
+      }
       topics.add(template.topic);
       // "共消费48.00元，包括：套餐月费58.00元，…，赠送话费抵扣-14.00元": a deduction written below zero among a bill's
       // lines is one of them (the lines add up to the total); after the total (已由赠款抵扣20.00元) it stays none.
@@ -460,6 +474,15 @@ export function readFigures(
       topics.add(itemised.topic);
       const itemSpan = spanOf(original, folded, floor + item.at, floor + item.at + item.text.length);
       add({ ...record(itemised, 'item', q.value, span(q), null), item: itemSpan.text }, q);
+      return;
+    }
+    // "您当月累计话费为126.70元", "话费已消费136.32元", "本月通信费199.00元" (real r20-068, r15-174, r23b-020, to a reader without
+    // the label): the charges of the period of now, or what was spent so far, are what was spent this month (a bill's total
+    // when its lines follow and add up to it: rule 1, `spentWithItemsAfter`).
+    const spending = q.measure === 'money' && (PERIOD_CHARGES.test(window) || SPENDING.test(window)) ? candidates.find((t) => t.fields.some((r) => r.field === SPENT)) : undefined;
+    if (spending) {
+      topics.add(spending.topic);
+      add(record(spending, SPENT, q.value, span(q), null), q);
       return;
     }
     for (const t of candidates) topics.add(t.topic);
@@ -943,23 +966,30 @@ function amongItems(t: FigureTemplate, text: string, q: Quantity, window: string
  */
 // "您当月累计话费为29.31元", "您的本帐期累计话费:41.10元", "已用话费为9.10元", "本月通信费199.00元" (real r22-097, r23b-105,
 // r24b-011, r23b-020, to a reader without the label): period words may stand in a run, and what was used is the period's too.
-const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
+// "您本月截至当前的实时话费总额为" (real r17-102): a 的 before the run ends the words of when, as a clause mark does.
+const PERIOD_CHARGES = /(?:^|[\s,;:。!?()\n、+的])(?:您的?)?(?:(?:当月|本月|本期|本帐期|本账期|累计|实时|目前|当前|已用|已使用)的?\s*)+(?:话费|费用|通信费)\s*[:=为是]?\s*$/u;
 
 /**
  * "话费已消费136.32元", "已消费：1.32元", "您本月消费47.02元" (real r15-174, r17-015, r15-177, to a reader without the label): what
  * was spent so far, or in a period, is the whole of its lines; it names a line only among lines. Spending named otherwise
  * (成员消费, 最低消费) may be a line: "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元" (real r16-086).
  */
-const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费\s*[:=为是]?\s*$/u;
+// "您当月消费金额为12.44元" (real r24b-026): a noun that says only that it is an amount may follow.
+const SPENDING = /(?:已|当月|本月|本期|累计)的?\s*消费(?:金额|数额)?\s*[:=为是]?\s*$/u;
+const SPENT = 'spentThisMonth';
 
 /**
  * "套餐内尚未使用流量0KB", "您4G数据类终端套餐内本月尚未使用4G数据类终端数据流量1017.30MB" (real r20-039, r20-042, to a reader
  * without 未使用): a use said not done (尚未使用) between a label of the total or of use and the amount says what the label
- * does not; the label names no amount past it, and the amount is left unread.
+ * does not; the label names no amount past it. The stem after 未 names what is left (labels.ts `unusedNaming`), as the label
+ * 未使用 does; a stem that says nothing then (未达) leaves the amount unread (null).
  */
-function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): boolean {
-  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return false;
-  return deniedStem(candidates, window.slice(named.end), rules.notStems) === 'not';
+function unusedAfterLabel(named: Naming, candidates: FigureTemplate[], window: string, rules: ReplyRules): Naming | null | undefined {
+  if (named.suffixEnd !== undefined || named.end > window.length || named.rule.field === 'remaining') return undefined;
+  const rest = window.slice(named.end);
+  const left = unusedNaming(candidates, rest, rules.notStems);
+  if (left) return { ...left, at: named.end + left.at, end: named.end + left.end };
+  return deniedStem(candidates, rest, rules.notStems) === 'not' ? null : undefined;
 }
 
 /**

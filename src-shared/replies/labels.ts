@@ -230,6 +230,8 @@ const NEGATED = /(?:未|没有?|尚无|不)(?:曾|经)?使?$/u;
 
 /** "可用23498.95M", "可再免费使用817M": a stem after a word of can says what may still be used, the opposite of used. */
 const CAN = /(?:可以?|能)(?:再|还|继续|免费)*使?$/u;
+/** "您本月可使用的…合计200.00M" (real r16-020): what the month (本月, 当月, a month's number) allows. */
+const MONTH_CAN = /(?:本月|当月|\d月)(?:您)?(?:可以?|能)(?:再|还|继续|免费)*使?$/u;
 
 const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
 
@@ -239,7 +241,22 @@ const CLAUSE = /[,;:，；：。!?\n()（）【】]/u;
  * words that are no label (费用). Only an amount's own clause is looked at.
  */
 export function stemNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
-  return stemsIn(candidates, window, notStems).best;
+  const { best, left } = stemsIn(candidates, window, notStems);
+  return left && (!best || left.end > best.end) ? left : best;
+}
+
+/**
+ * "已使用0分钟，未使用500分钟", "已用53.04M，可用23498.95M", "可再免费使用817M流量" (real r17-056, r15-147, r15-200, to a reader
+ * without 未使用 or 可用): a stem of use (用, 耗; also 发 of messages) after a word of not or can says what is not used, or may
+ * still be used: what is left of the allowance, as the labels 未使用 and 可用 say. Not what a month allows in all
+ * (`本月可使用…合计`, a total the reader without its label cannot tell from what is left: left unread), nor 达 (可达: an offer's cap).
+ */
+const LEFT_WHEN_DENIED = /^[用耗发]$/u;
+
+/** "套餐内尚未使用流量0KB" (real r20-039): the remaining a stem after a word of not names, after a label of the total or of use. */
+export function unusedNaming(candidates: FigureTemplate[], window: string, notStems: string[]): Naming | null {
+  const { best, left } = stemsIn(candidates, window, notStems);
+  return left && (!best || left.end > best.end) ? left : null;
 }
 
 /**
@@ -251,7 +268,7 @@ export function deniedStem(candidates: FigureTemplate[], window: string, notStem
   return stemsIn(candidates, window, notStems).denied;
 }
 
-function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: 'not' | 'can' | null } {
+function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[]): { best: Naming | null; denied: 'not' | 'can' | null; left: Naming | null } {
   // "使用GPRS流量：125.6M": a colon after a topic's word, right before the amount, ends the clause that
   // names it (after a kind, "省内通用：2.10GB", the clause names no field); so does one right after a stem ("仅使用：0.75MB",
   // "流量使用：0.00MB": what the words before the colon say was done to the amount).
@@ -259,10 +276,11 @@ function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[
   const endsNamed = (t: FigureTemplate) => t.when.some((w) => beforeColon.endsWith(w)) || t.fields.some((r) => r.stems?.some((stem) => beforeColon.endsWith(stem)));
   const named = beforeColon !== window && candidates.some(endsNamed) ? beforeColon : window;
   const clause = named.split(CLAUSE).at(-1)!;
-  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: null };
+  if (!candidates.some((t) => t.fields.some((r) => r.stems?.some((stem) => clause.includes(stem))))) return { best: null, denied: null, left: null };
   const blank = (text: string, w: string) => (w && text.includes(w) ? text.replaceAll(w, ' '.repeat(w.length)) : text);
   const blanked = notStems.reduce(blank, candidates.reduce((text, t) => t.kindWords.reduce(blank, text), clause));
   let best: Naming | null = null;
+  let left: Naming | null = null;
   let denied: 'not' | 'can' | null = null;
   const offset = named.length - clause.length;
   for (const template of candidates) {
@@ -272,14 +290,16 @@ function stemsIn(candidates: FigureTemplate[], window: string, notStems: string[
         // "未使用约3G" to a reader without 未使用: a stem after a word of not (未, 没) says the opposite of its field, so it names none.
         const said = at < 0 ? null : NEGATED.test(blanked.slice(0, at)) ? 'not' : CAN.test(blanked.slice(0, at)) ? 'can' : null;
         if (said !== null) {
-          denied ??= said;
+          const remaining = rule.field === 'used' && LEFT_WHEN_DENIED.test(stem) && !(said === 'can' && MONTH_CAN.test(blanked.slice(0, at))) ? template.fields.find((r) => r.field === 'remaining') : undefined;
+          if (remaining && (!left || offset + at + stem.length > left.end)) left = { template, rule: remaining, label: stem, at: offset + at, end: offset + at + stem.length };
+          else if (!remaining) denied ??= said;
           continue;
         }
         if (at >= 0 && (!best || offset + at + stem.length > best.end)) best = { template, rule, label: stem, at: offset + at, end: offset + at + stem.length };
       }
     }
   }
-  return { best, denied: best === null ? denied : null };
+  return { best, left, denied: best === null && left === null ? denied : null };
 }
 
 /** A word right after the amount ("8.8GB left", "1.2GB of data used", "5GB国内通用流量已用完"). */

@@ -56,9 +56,10 @@ const PERIOD_CHARGES: [string, string, string[]][] = [
   [
     'a period\'s charges in general (a period word and 费用) that no label names are no bill line (as 当月话费 in real r24b-085, r24b-001)',
     '您好，您累计费用45.00元，余额12.00元，账单详情请登录网上营业厅。',
-    ['balance.balance 12'],
+    // Round 47: no bill line, and a person reads them as what was spent this month.
+    ['balance.spentThisMonth 45', 'balance.balance 12'],
   ],
-  ['so before a bill\'s lines (费用明细) that follow them', '尊敬的客户，截止05日24点：当前费用3.24元，余额16.10元。费用明细:套餐及固定费3.24元。', ['balance.balance 16.1', 'bill.item 3.24']],
+  ['so before a bill\'s lines (费用明细) that follow them', '尊敬的客户，截止05日24点：当前费用3.24元，余额16.10元。费用明细:套餐及固定费3.24元。', ['bill.total 3.24', 'balance.balance 16.1', 'bill.item 3.24']],
   // Guard.
   ['guard: a charge that names what was charged (套餐费) is still a line', '您好，您套餐费45.00元，余额12.00元，账单详情请登录网上营业厅。', ['bill.item 45', 'balance.balance 12']],
 ];

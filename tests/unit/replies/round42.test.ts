@@ -21,21 +21,23 @@ const STEMS: [string, string | null, string, string[]][] = [
     'a stem of use after a word of can (可用) says what may still be used, no use; nor do the parts under it (real r15-147)',
     '可用',
     '您好，截至05日10时，您当月常用流量已用120.00M，可用880.00M，其中国内通用流量可用500.00M，省内通用流量可用380.00M。',
-    ['data.used 120'],
+    // Round 47: what may still be used is what is left (the stem after 可 names it, as the label 可用 does).
+    ['data.used 120', 'data.remaining 880', 'data.remaining 500', 'data.remaining 380'],
   ],
-  ['so after 可再免费 (real r15-200, r20-013)', '可再免费使用', '【流量安心服务】您好！您本月套餐外流量费已达到60元，可再免费使用500M流量。', []],
-  ['so after 可以继续免费 (real r15-201)', '可以继续免费使用', '【流量提醒】您好！您流量放心包已使用20.00MB，费用已达10元，可以继续免费使用80.00MB。', ['data.beyondPlan 20']],
+  ['so after 可再免费 (real r15-200, r20-013)', '可再免费使用', '【流量安心服务】您好！您本月套餐外流量费已达到60元，可再免费使用500M流量。', ['data.remaining 500']],
+  ['so after 可以继续免费 (real r15-201)', '可以继续免费使用', '【流量提醒】您好！您流量放心包已使用20.00MB，费用已达10元，可以继续免费使用80.00MB。', ['data.beyondPlan 20', 'data.remaining 80']],
   [
     'a stem after a word of not (未使用) in an item of a list of use is no use of the list (real r23b-117, r24b-088)',
     '未使用',
     '您好，您各项套餐的使用情况如下：1、本地主叫60分钟：已使用20分钟，未使用40分钟；2、上网流量：已使用流量1024 K，未使用流量50176 K。',
-    ['voice.used 20', 'data.used 1'],
+    // Round 47: what is not used is what is left (the stem after 未 names it, as the label 未使用 does).
+    ['voice.used 20', 'voice.remaining 40', 'data.used 1', 'data.remaining 49'],
   ],
   [
     'a use said not done (尚未使用) after a label of the total (套餐内) takes the label from its amount (real r20-039, r20-042)',
     '未使用',
     '流量提醒：您好！截至1月7日17时21分，您本月已使用移动数据流量120.00MB，套餐内尚未使用流量880.00MB。信息仅供参考。',
-    ['data.used 120'],
+    ['data.used 120', 'data.remaining 880'],
   ],
   [
     'a total\'s word (总) after a stem of use in its clause is how much was used in all (real r16-077)',
@@ -65,28 +67,29 @@ const SPENDING: [string, string | null, string, string[]][] = [
     'period words in a run before 话费 (当月累计) are a period\'s charges, no bill line (real r22-097, r23b-120, r24b-055)',
     '累计话费',
     '您好，您当前使用的套餐是全球通套餐，您的当月累计话费为45.60元，话费账户余额为20.00元，回复114即可查询您本月的话费消费明细。',
-    ['balance.balance 20'],
+    // Round 47: no bill line, and a person reads a period's charges, or what was spent so far, as spent this month.
+    ['balance.spentThisMonth 45.6', 'balance.balance 20'],
   ],
-  ['so is what was used (已用话费, real r22-019, r24b-011, r24b-070)', '已用话费', '您当前已用话费为30.50元，欠费10.00元，历史欠费0.00元。', ['balance.balance -10', 'balance.other 0']],
+  ['so is what was used (已用话费, real r22-019, r24b-011, r24b-070)', '已用话费', '您当前已用话费为30.50元，欠费10.00元，历史欠费0.00元。', ['balance.spentThisMonth 30.5', 'balance.balance -10', 'balance.other 0']],
   [
     'so is a period\'s 通信费 (real r23b-020, r23b-050)',
     '本月通信费',
     '本月通信费88.00元,当前余额12.00元,套餐分钟数合计300分钟,已使用100分钟,剩余200分钟(仅供参考,准确数据以每月账单为准)。',
-    ['balance.balance 12', 'voice.total 300', 'voice.used 100', 'voice.remaining 200'],
+    ['balance.spentThisMonth 88', 'balance.balance 12', 'voice.total 300', 'voice.used 100', 'voice.remaining 200'],
   ],
   [
     'what was spent so far (已消费) is no bill line outside lines (real r17-015, r22-001, r22-011)',
     '已消费',
     '话费提醒：您的话费信息如下：话费余额：20.00元；已消费：15.50元；回复“查账单”了解消费情况。',
-    ['balance.balance 20'],
+    ['balance.balance 20', 'balance.spentThisMonth 15.5'],
   ],
   [
     'nor under a heading of how things stand (话费使用情况:), after a colon of a bill word before it (real r16-001, r17-137, r20-004)',
     '已消费',
     '话费、流量、账单信息查询请点击：http://dx.10086.cn/abc进行查看。一、话费使用情况：您为合帐账户截止04月30日21时04分，您当月合帐账户话费已消费60.00元，话费余额40.00元；二、流量使用情况：您尚未产生流量。',
-    ['balance.balance 40'],
+    ['balance.spentThisMonth 60', 'balance.balance 40'],
   ],
-  ['nor what was spent in a period (本月消费, real r15-177, r17-011, r18-025)', '本月消费', '【话费提醒】您好！截至03月03日08时，您本月消费16.00元，现已欠费3.00元。', ['balance.balance -3']],
+  ['nor what was spent in a period (本月消费, real r15-177, r17-011, r18-025)', '本月消费', '【话费提醒】您好！截至03月03日08时，您本月消费16.00元，现已欠费3.00元。', ['balance.spentThisMonth 16', 'balance.balance -3']],
   // Guards: spending named otherwise, or among lines, is still a line.
   [
     'guard: spending named by who spent it (成员消费) before a sum is a line (real r16-086)',
