@@ -186,12 +186,10 @@ export class Journal {
   private readonly sameTexts = new Map<string, string>();
   /**
    * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
-   * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (atRestPass), and the
+   * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (maskOpenedLog), and the
    * mask named by its last stamp, if any (undefined: stamped naming none). Null once read.
    */
   private openedWith: { records: readonly JournalRecord[]; bytes: number; stamp: { by?: string } | null } | null;
-  /** That pass (tests wait for it): a rewrite under way holds the commit lock, so the log never closes under it. */
-  private atRestPass: Promise<void> = Promise.resolve();
   /** The pass found nothing clear with the mask named so: the log is stamped so (maskedStamp) with its next write. */
   private stampDue: { by: string | undefined } | null = null;
   /** Bumped by each compaction: one after the pass read the log has written every part masked already. */
@@ -535,7 +533,8 @@ export class Journal {
     const by = this.settings.maskedBy();
     if (!opened || (opened.stamp && opened.stamp.by === by)) return;
     const compactions = this.compactions;
-    this.atRestPass = (async () => {
+    // A rewrite under way holds the commit lock, so the log never closes under it.
+    void (async () => {
       const masked: JournalRecord[] = [];
       const changed = new Set<string>();
       for (const [i, record] of opened.records.entries()) {
@@ -764,11 +763,6 @@ export class Journal {
   async compact(): Promise<void> {
     this.assertOpen();
     await this.commits.exclusive(() => this.rewrite());
-  }
-
-  /** Resolves once the at-rest pass has masked the log (or found nothing clear), or stopped because the log closed. */
-  maskedAtRest(): Promise<void> {
-    return this.atRestPass;
   }
 
   /** Waits for queued writes, then closes the log and releases the lock. */

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { passwordReset } from '../../../src-main/emulator/replies-10086';
 import { decodeJournal, encodeLine, Journal, type JournalRecord } from '../../../src-main/services/journal';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
@@ -58,7 +58,8 @@ describe('the at-rest pass (mend41)', () => {
     expect(counted.texts).toBeLessThan(1600);
     expect(await readFile(logPath(dir))).toEqual(before);
     const next = await Journal.open(dir, { now: clock });
-    await next.maskedAtRest();
+    // The rewrite, seen on disk: the stamp first, then the lines masked.
+    await vi.waitFor(async () => expect(decodeJournal(await readFile(logPath(dir))).records[0]?.kind).toBe('masked'), { timeout: 30_000, interval: 10 });
     expect(next.pendingIncoming()).toHaveLength(1600);
     await next.close();
     const { records } = await readLog(dir);
