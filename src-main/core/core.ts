@@ -121,7 +121,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
   private static async openIn(o: CoreOptions): Promise<HallCore> {
     let catalogInUse: CatalogState | undefined;
     // Parts kept for other profiles are masked with the catalog in use (custom instructions' secrets too).
-    const journal = await Journal.open(o.dataDir, { maskAtRest: (parts) => (catalogInUse?.catalog ?? builtinCatalog()).maskSecretParts(parts) });
+    const masking = () => catalogInUse?.catalog ?? builtinCatalog();
+    const journal = await Journal.open(o.dataDir, { maskAtRest: (parts) => masking().maskSecretParts(parts), maskAtRestShapes: () => masking().secretShapes() });
     let started: HallCore | undefined;
     try {
       for (const dir of [o.dataDir, join(o.dataDir, 'catalog-update')]) await removeStaleTemps(dir);

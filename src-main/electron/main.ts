@@ -74,6 +74,7 @@ async function start(): Promise<void> {
 async function shutDown(): Promise<void> {
   if (running === null) return;
   running.stopIpc();
+  // The handler's record is awaited: app.exit follows, and would cut it off (review39).
   await running.core.close().catch(internalError);
 }
 

@@ -126,7 +126,7 @@ export function applyFault(f: Fault, t: FaultTarget): void {
       (f.what === 'status-reports' ? t.center.reportHold : t.responder.answerHold).hold();
       return;
     case 'release':
-      if (f.what === 'status-reports') t.center.releaseReports(f.count);
+      if (f.what === 'status-reports') t.center.releaseReports(f.count, f.status);
       else t.responder.release(f.count);
       return;
     case 'cnma-wait-ends':

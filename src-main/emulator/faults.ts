@@ -56,8 +56,11 @@ export type Fault =
    * once an extension was revoked) by an event it waited for, not by a timer racing it.
    */
   | { kind: 'hold'; what: HeldBack }
-  /** The oldest `count` held back (all by default) go on their way now (an answer with its think time); holding goes on. */
-  | { kind: 'release'; what: HeldBack; count?: number }
+  /**
+   * The oldest `count` held back (all by default) go on their way now (an answer with its think time); holding goes on.
+   * Status reports released carry TP-ST `status` (delivered, 0x00, by default): a send the network failed, say 0x41.
+   */
+  | { kind: 'release'; what: HeldBack; count?: number; status?: number }
   /**
    * The modem's wait for the AT+CNMA of the direct delivery it handed over ends now, unanswered, as when
    * cnmaTimeoutMs runs out: RP-ERROR to the network, which keeps the message, and CNMI <mt>, <ds> set to 0.

@@ -94,13 +94,13 @@ export class SmsCenter {
   }
 
   /** A status report for `messageRef`, whether or not the host ever used it. */
-  statusReport(recipient: string, messageRef: number, submittedAt: Date): void {
+  statusReport(recipient: string, messageRef: number, submittedAt: Date, status = DELIVERED): void {
     const pdu = encodeStatusReport({
       recipient,
       messageRef,
       scTimestamp: submittedAt,
       dischargeTime: this.deps.clock(),
-      status: DELIVERED,
+      status,
       smsc: this.deps.smsc(),
       tzQuarterHours: BEIJING_TZ_QUARTERS,
     });
@@ -170,9 +170,9 @@ export class SmsCenter {
     return unchanged ? [...parts.slice(1), parts[0]!] : shuffled;
   }
 
-  /** Hands the oldest `count` held reports (all by default) to the modem now. */
-  releaseReports(count?: number): void {
-    for (const message of this.reportHold.release(count)) this.statusReport(message.part.number, message.messageRef, message.at);
+  /** Hands the oldest `count` held reports (all by default) to the modem now, each saying `status`. */
+  releaseReports(count?: number, status?: number): void {
+    for (const message of this.reportHold.release(count)) this.statusReport(message.part.number, message.messageRef, message.at, status);
   }
 
   private reportLater(message: SentMessage): void {

@@ -56,11 +56,14 @@ export async function recordInternalError(dataDir: string, error: unknown, mask:
  * What a shell does with a bug (serve and the Electron main alike): the stack masked into `diagnostics.log`, and `tell`
  * given only the line with its id. The default speaks on standard error in both languages, for a shell with no
  * language of its own there (the Electron main): a desktop session may keep an app's stderr, so nothing of the error goes there.
+ * Resolves once the record is written (or said not to be) and the line told.
  */
 export function internalErrorHandler(
   dataDir: string,
   mask: (text: string) => string,
   tell: (line: Bilingual) => void = (line) => process.stderr.write(`${line.zh}\n${line.en}\n`),
-): (error: unknown) => void {
-  return (error) => void recordInternalError(dataDir, error, mask).then(tell);
+): (error: unknown) => Promise<void> {
+  // Returned, so a shell about to exit waits for the record (review39: the Electron main exited before it was written);
+  // callers that go on fire and forget it. A line that cannot be told has nowhere else to go.
+  return (error) => recordInternalError(dataDir, error, mask).then(tell).catch(() => undefined);
 }

@@ -1,9 +1,10 @@
 import { TRAPS_AWAITING_USER, type ModemStatus } from '../../src-shared/api/contract';
 import type { ConnectionState } from '../../src-shared/api/ws-client';
 import { simLabel } from '../../src-shared/at/sim-id';
-
-export { simLabel };
 import type { StringKey } from '../i18n';
+
+/** Named as every view names a SIM; imported from here by the views. */
+export { simLabel };
 
 /** The list after one `modem` event: a closed modem leaves it, any other state replaces its entry. */
 export function upsertModem(list: readonly ModemStatus[], status: ModemStatus): ModemStatus[] {

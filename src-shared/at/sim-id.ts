@@ -59,7 +59,9 @@ export function simLabel(simId: string): string {
   // An insertion that gave no ICCID nor IMSI: named by its own part, never by the port.
   const tag = insertionTag(simId);
   if (tag !== null) return `SIM ? #${tag}`;
-  return /^\d{10,}$/.test(simId) ? `SIM …${simId.slice(-6)}` : simId;
+  // An ICCID is kept as printed, F padding too (iccidOf): its digits' end, or the popup got the whole ICCID (review39).
+  const digits = simId.replace(/F+$/i, '');
+  return /^\d{10,}$/.test(digits) ? `SIM …${digits.slice(-6)}` : simId;
 }
 
 /**

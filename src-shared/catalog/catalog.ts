@@ -76,6 +76,11 @@ export class InstructionCatalog {
     return this.secrets.maskParts(parts);
   }
 
+  /** What its masking of secrets is made of (SecretDetector.shapes). */
+  secretShapes(): string {
+    return this.secrets.shapes;
+  }
+
   /** Where the secrets of typed text are, [start, end) in order (see SecretDetector.spans). */
   secretSpans(text: string): Array<[number, number]> {
     return this.secrets.spans(text);

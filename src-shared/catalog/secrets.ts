@@ -119,14 +119,21 @@ export interface SecretFinding {
  */
 export class SecretDetector {
   private readonly patterns: Pattern[];
+  /**
+   * What this detector's masking is made of, as text: two catalogs whose secret rules mask alike give the same. The
+   * journal's stamp names its digest, so a log masked before a custom instruction named a new secret is masked again.
+   */
+  readonly shapes: string;
 
   constructor(instructions: readonly Instruction[]) {
+    const months = monthCodes(instructions);
     this.patterns = [
       ...instructions.flatMap((instruction) => instructionPattern(instruction) ?? []),
       { instruction: null, regex: new RegExp(ID_NUMBER, 'gud'), secretGroups: [1] },
-      { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(instructions) },
+      { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(months) },
       { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
     ];
+    this.shapes = JSON.stringify([this.patterns.map((p) => [p.regex.source, p.regex.flags, p.secretGroups]), months]);
   }
 
   /**
@@ -244,8 +251,12 @@ export class SecretDetector {
  * long stays masked: a password typed as `旧的是201605` has no bill word beside it. The instruction
  * patterns run apart from this, so `MMXG 201605 201606` and `CXYEH201605` are masked as before.
  */
-function billMonthSpotter(instructions: readonly Instruction[]): (normal: string, m: RegExpMatchArray) => boolean {
-  const monthCodes = instructions.filter((i) => i.params.some((p) => p.type === 'month')).map((i) => escapeRegExp(i.id));
+/** The codes of the instructions that take a month, as patterns: a bill month typed after one is no secret. */
+function monthCodes(instructions: readonly Instruction[]): string[] {
+  return instructions.filter((i) => i.params.some((p) => p.type === 'month')).map((i) => escapeRegExp(i.id));
+}
+
+function billMonthSpotter(monthCodes: readonly string[]): (normal: string, m: RegExpMatchArray) => boolean {
   const before = new RegExp(`(?:${[MONTH_BEFORE, ...monthCodes].join('|')})[\\s#:：,，（(【\\[“"]*$`, 'i');
   return (normal, m) => {
     const run = m[1]!;

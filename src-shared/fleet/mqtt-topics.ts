@@ -1,4 +1,5 @@
 import type { SimLabel } from '../api/contract';
+import { simLabel } from '../at/sim-id';
 import type { SimState } from './sim-state';
 
 /**
@@ -78,9 +79,9 @@ export function simStatePublications(scope: TopicScope, state: SimState, label: 
   return [...figures, { topic: simTopic(scope, state.simId, 'state'), payload: JSON.stringify(whole), retain: true }];
 }
 
-/** The name a SIM goes by: its label, else the end of its id (as the app's thread list does). */
+/** The name a SIM goes by: its label, else what the app's views call it. */
 export function simDisplayName(simId: string, label: SimLabel | undefined): string {
-  return label?.name || `SIM …${simId.slice(-6)}`;
+  return label?.name || simLabel(simId);
 }
 
 /**

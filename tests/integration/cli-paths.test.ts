@@ -73,6 +73,19 @@ describe('custom export FILE writes only FILE (mend42)', () => {
     expect(await readdir(dir)).toEqual(['bashrc', 'customs.json', 'data']);
   });
 
+  it('writes into a folder reached through a symbolic link (macOS /tmp, a linked ~/Documents)', async () => {
+    // review39 item 4: the folder was checked with lstat, which does not follow the link: refused as "no folder".
+    const dir = await scratch();
+    const data = join(dir, 'data');
+    expect((await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB'], { HALL10086_DATA_DIR: data })).code).toBe(0);
+    await mkdir(join(dir, 'real'));
+    await symlink(join(dir, 'real'), join(dir, 'linked'));
+    const run = await hall(['custom', 'export', join(dir, 'linked', 'customs.json')], { HALL10086_DATA_DIR: data });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(JSON.parse(await readFile(join(dir, 'real', 'customs.json'), 'utf8'))).toMatchObject({ instructions: [expect.objectContaining({ code: 'CXLLB' })] });
+    expect((await lstat(join(dir, 'linked'))).isSymbolicLink()).toBe(true);
+  });
+
   it.each([
     ['a folder that does not exist', (dir: string) => join(dir, 'nope', 'customs.json'), /There is no folder .*nope: the export is written only into a folder that exists\.$/m, /没有文件夹 .*nope：导出的文件只写进已有的文件夹。$/m],
     ['a target that is a folder', (dir: string) => join(dir, 'out'), /out is a folder; a file is needed here\.$/m, /out 是一个文件夹，这里需要的是文件。$/m],

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Journal } from '../../src-main/services/journal';
-import { DIAGNOSTICS_FILE, recordInternalError } from '../../src-main/services/diagnostics';
+import { DIAGNOSTICS_FILE, internalErrorHandler, recordInternalError } from '../../src-main/services/diagnostics';
+import type { Bilingual } from '../../src-shared/errors';
 import { STACK_TRACE } from './cli-helpers';
 
 let dirs: string[] = [];
@@ -109,4 +110,22 @@ it('two bugs at once past the rotation size: both written, both said so', async 
   const ids = lines.map((l) => /\(id ([0-9a-f]{8})\)/.exec(l.en)![1]!);
   const both = (await readFile(path, 'utf8')) + (await readFile(`${path}.1`, 'utf8'));
   for (const id of ids) expect(both).toContain(` ${id}\n`);
+});
+
+/**
+ * review39 item 5: the handler fired its record and returned nothing, so the Electron main's shutdown
+ * (`core.close().catch(internalError)`, then app.exit) went on at once and exited before the record was written: a bug
+ * at close left no trace. The handler now returns the record's promise, and shutdown waits for it. The Electron binary
+ * cannot run here: this is the handler main.ts awaits, with the line it tells.
+ */
+it('the handler resolves once the record is written and its line told, so a shutdown that waits for it loses nothing', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hall-diagnostics-'));
+  dirs.push(dataDir);
+  const told: Bilingual[] = [];
+  const handled = internalErrorHandler(dataDir, (text) => text, (line) => told.push(line))(new Error('the journal refused a write at close'));
+  expect(handled).toBeInstanceOf(Promise);
+  await handled;
+  const id = /\(id ([0-9a-f]{8})\)/.exec(told[0]?.en ?? '')?.[1];
+  expect(id, told[0]?.en).toBeDefined();
+  expect(await readFile(join(dataDir, DIAGNOSTICS_FILE), 'utf8')).toContain(` ${id}\nError: the journal refused a write at close`);
 });

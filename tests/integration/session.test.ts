@@ -258,6 +258,34 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(states(kit, first)).toEqual(['queued', 'sending', 'sent', 'delivered']);
   }, 180_000);
 
+  it('never gives a send another send\'s status report when both went to 10086 under one reference', async () => {
+    // Nearly every send goes to 10086, so the two sends under a reused reference are to one number. A's report went to
+    // B (the latest waiting), then B's to A: a failed B marked a delivered A failed and offered its Retry (review39).
+    kit = await sessionKit();
+    await kit.session.open();
+    const emu = kit.binding.emulator;
+    emu.fault({ kind: 'hold', what: 'status-reports' });
+    emu.fault({ kind: 'hold', what: '10086-replies' });
+    const first = await kit.session.send('10086', 'YE', 'YE');
+    const others: string[] = [];
+    for (let i = 0; i < 256; i++) others.push(await kit.session.send('10086', 'YE', 'YE'));
+    const last = others.at(-1)!;
+    await kit.waitFor(() => states(kit!, last).includes('sent'), 'the 256 others sent', 120_000);
+    const refOf = (id: string) => kit!.seen.outgoing.find((o) => o.id === id && o.state === 'sent')!.messageRefs;
+    expect(refOf(last)).toEqual(refOf(first));
+    // The reports come in the order of the sends: the first's says delivered, and the last's (held back) failed.
+    emu.fault({ kind: 'release', what: 'status-reports', count: 256 });
+    await kit.waitFor(() => states(kit!, others.at(-2)!).includes('delivered'), 'the reports before the last', 60_000);
+    emu.fault({ kind: 'release', what: 'status-reports', count: 1, status: 0x41 });
+    // Reports are taken in turn: one more send's report, handled, proves the last one's was.
+    const after = await kit.session.send('10086', 'YE', 'YE');
+    await kit.waitFor(() => states(kit!, after).includes('sent'), 'one more send');
+    emu.fault({ kind: 'release', what: 'status-reports' });
+    await kit.waitFor(() => states(kit!, after).includes('delivered'), 'its report');
+    expect(states(kit, first)).not.toContain('failed');
+    expect(states(kit, last)).not.toContain('delivered');
+  }, 240_000);
+
   it('runs several modems at once, each its own session, into one journal', async () => {
     kit = await sessionKit();
     const other = createEmulatorBinding({

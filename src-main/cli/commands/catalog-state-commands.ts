@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { customFileTooBig, exportCustomFile, MAX_CUSTOM_FILE_BYTES } from '../../../src-shared/catalog/custom/file';
 import { readCapped } from '../../services/read-capped';
@@ -155,7 +155,8 @@ export const updateCommand: Command = {
 async function exportTo(path: string, text: string): Promise<void> {
   if (path.endsWith('/') || (await lstat(path).catch(() => null))?.isDirectory()) throw pathProblem('EISDIR', path);
   const folder = dirname(resolve(path));
-  if (!(await lstat(folder).catch(() => null))?.isDirectory()) {
+  // The folder followed through a link (macOS's /tmp, a linked ~/Documents): only the file itself is not followed.
+  if (!(await stat(folder).catch(() => null))?.isDirectory()) {
     throw new HallError('path.no-folder', {
       zh: `没有文件夹 ${folder}：导出的文件只写进已有的文件夹。`,
       en: `There is no folder ${folder}: the export is written only into a folder that exists.`,

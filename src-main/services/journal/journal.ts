@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import * as v from 'valibot';
 import type { HallError } from '../../../src-shared/errors';
@@ -59,6 +59,12 @@ export interface JournalOptions {
    * every secret only once the owner says so (`maskKept`): until then the journal compacts only when told to.
    */
   maskAtRest?: KeptPartsRetention['mask'];
+  /**
+   * What `maskAtRest` masks by now (Catalog.secretShapes; default: the built-in catalog's with the built-in mask). The
+   * log's stamp names its digest: a log stamped by another mask is read through this one at open (review39: a custom
+   * instruction saved later never masked an older line on disk). An owner's mask without it stamps no name.
+   */
+  maskAtRestShapes?: () => string;
 }
 
 /** The long message a store holds incomplete: its parts share these, and were received within the reassembly window of `at`. */
@@ -94,8 +100,10 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 /** The size at which a log of mostly dead records is compacted, unless the owner chose another. */
 export const COMPACT_AT_BYTES = 4 * 1024 * 1024;
 
-/** The stamp of a log whose every received part is masked (MaskedRecordSchema). */
-const MASKED_STAMP: JournalRecord = { kind: 'masked' };
+/** The stamp of a log whose every received part is masked by the mask named `by` (MaskedRecordSchema). */
+function maskedStamp(by: string | undefined): JournalRecord {
+  return by === undefined ? { kind: 'masked' } : { kind: 'masked', by };
+}
 
 /** Lines masked between two turns of the event loop when a log written clear is masked at open. */
 const MASKED_PER_STEP = 500;
@@ -121,6 +129,8 @@ interface Settings {
   compactAtBytes: number;
   /** The owner's mask (JournalOptions.maskAtRest): not to be written with before `maskKept`. */
   ownMask: boolean;
+  /** The digest of what the mask in use masks by (JournalOptions.maskAtRestShapes), named by the stamp. */
+  maskedBy: () => string | undefined;
 }
 
 interface OnDisk {
@@ -176,13 +186,12 @@ export class Journal {
   private readonly sameTexts = new Map<string, string>();
   /**
    * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
-   * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (atRestPass). Null once read.
+   * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (maskOpenedLog), and the
+   * mask named by its last stamp, if any (undefined: stamped naming none). Null once read.
    */
-  private openedWith: { records: readonly JournalRecord[]; bytes: number } | null;
-  /** That pass (tests wait for it): a rewrite under way holds the commit lock, so the log never closes under it. */
-  private atRestPass: Promise<void> = Promise.resolve();
-  /** The pass found nothing clear: the log is stamped so (MASKED_STAMP) with its next write. */
-  private stampDue = false;
+  private openedWith: { records: readonly JournalRecord[]; bytes: number; stamp: { by?: string } | null } | null;
+  /** The pass found nothing clear with the mask named so: the log is stamped so (maskedStamp) with its next write. */
+  private stampDue: { by: string | undefined } | null = null;
   /** Bumped by each compaction: one after the pass read the log has written every part masked already. */
   private compactions = 0;
   /** The key of the kept parts' digests (JournalState.keptDigests): this run's only, never written, so no digest can be tried offline. */
@@ -197,10 +206,11 @@ export class Journal {
     onDisk: OnDisk,
     /** What opening found and repaired; show `recovery.message` to the user when it is not null. */
     readonly recovery: RecoveryReport,
-    /** The records read, or null for a log stamped masked: nothing to read through the mask. */
-    opened: readonly JournalRecord[] | null,
+    /** The records read. */
+    opened: readonly JournalRecord[],
   ) {
-    this.openedWith = opened && { records: opened, bytes: onDisk.bytes };
+    const stamp = opened.findLast((r) => r.kind === 'masked') ?? null;
+    this.openedWith = { records: opened, bytes: onDisk.bytes, stamp: stamp && { ...(stamp.by === undefined ? {} : { by: stamp.by }) } };
     this.handle = handle;
     this.state = onDisk.state;
     this.bytes = onDisk.bytes;
@@ -231,6 +241,10 @@ export class Journal {
       },
       compactAtBytes: options.compactAtBytes ?? COMPACT_AT_BYTES,
       ownMask: options.maskAtRest !== undefined,
+      maskedBy: () => {
+        const shapes = options.maskAtRestShapes ?? (options.maskAtRest ? undefined : () => builtinCatalog().secretShapes());
+        return shapes && createHash('sha256').update(shapes()).digest('hex').slice(0, 16);
+      },
     };
     let lock: HeldLock;
     try {
@@ -294,8 +308,7 @@ export class Journal {
       interruptedSends: interrupted.map((r) => r.id),
     });
     const handle = await open(paths.log, 'a', PRIVATE_FILE);
-    const stamped = records.some((r) => r.kind === 'masked');
-    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, stamped ? null : records);
+    const journal = new Journal(paths, fs, settings, () => lock.release(), handle, onDisk, report, records);
     // Without an owner's mask the built-in one is the mask in use from the start.
     if (!settings.ownMask) journal.maskOpenedLog();
     try {
@@ -508,16 +521,20 @@ export class Journal {
    *
    * A part moved at an upgrade, its old key named by the checksum of its clear text, is masked too (mend41; before, it
    * stayed clear until acknowledged): its `maybe` line then says the checksum is of a text no longer on disk, and an
-   * acknowledgement by its old key finds it by the key's fields (movedParts). Once done the log is stamped (MASKED_STAMP):
-   * a later open skips the pass, which before read every line of a masked log through the mask at every start. The pass
-   * stops at a step boundary when the journal closes (close does not wait for it), and runs again at the next open.
+   * acknowledgement by its old key finds it by the key's fields (movedParts). Once done the log is stamped (maskedStamp),
+   * naming the mask: a later open with the same mask skips the pass, which before read every line of a masked log through
+   * the mask at every start; with another (a custom instruction saved since names a new secret) it runs (review39). The
+   * pass stops at a step boundary when the journal closes (close does not wait for it), and runs again at the next open.
    */
   private maskOpenedLog(): void {
     const opened = this.openedWith;
     this.openedWith = null;
-    if (!opened) return;
+    // The mask is that of the pass's start: one changed during it is named by no stamp, so the next open reads the log.
+    const by = this.settings.maskedBy();
+    if (!opened || (opened.stamp && opened.stamp.by === by)) return;
     const compactions = this.compactions;
-    this.atRestPass = (async () => {
+    // A rewrite under way holds the commit lock, so the log never closes under it.
+    void (async () => {
       const masked: JournalRecord[] = [];
       const changed = new Set<string>();
       for (const [i, record] of opened.records.entries()) {
@@ -534,12 +551,12 @@ export class Journal {
         if (this.compactions !== compactions || !this.handle) return;
         if (changed.size === 0) {
           // Nothing clear: said with the next write (or at close), after what was read, so no later open reads it again.
-          this.stampDue = true;
+          this.stampDue = { by };
           return;
         }
         const since = (await readFile(this.paths.log)).subarray(opened.bytes, this.bytes);
         // A moved part's name as this run worked it out from the clear text stays in memory (namesAtRest).
-        const content = Buffer.concat([encodeLine(MASKED_STAMP), ...namesAtRest(masked, changed).map(encodeLine), since]);
+        const content = Buffer.concat([encodeLine(maskedStamp(by)), ...namesAtRest(masked, changed).map(encodeLine), since]);
         await this.replaceLog(content, () => (this.bytes = content.length));
       });
     })().catch(() => undefined);
@@ -748,11 +765,6 @@ export class Journal {
     await this.commits.exclusive(() => this.rewrite());
   }
 
-  /** Resolves once the at-rest pass has masked the log (or found nothing clear), or stopped because the log closed. */
-  maskedAtRest(): Promise<void> {
-    return this.atRestPass;
-  }
-
   /** Waits for queued writes, then closes the log and releases the lock. */
   close(): Promise<void> {
     // A part still waiting for the owner's mask is refused (closed), not left waiting.
@@ -811,7 +823,7 @@ export class Journal {
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
     const handle = this.writableHandle();
     // The stamp goes with a write the log gets anyway: no write or fsync of its own (one at close if none came).
-    const stamp = this.stampDue ? [encodeLine(MASKED_STAMP)] : [];
+    const stamp = this.stampDue ? [encodeLine(maskedStamp(this.stampDue.by))] : [];
     const lines = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     const bytes = stamp.length === 0 ? lines : Buffer.concat([...stamp, lines]);
     try {
@@ -823,7 +835,7 @@ export class Journal {
       throw writeError(e, this.paths.dir);
     }
     this.bytes += bytes.length;
-    this.stampDue = false;
+    this.stampDue = null;
     // A chunk may hold more than one line (commitTogether).
     this.records += lines.reduce((n, byte) => n + (byte === 0x0a ? 1 : 0), 0);
     if (this.failing) {
@@ -929,7 +941,7 @@ function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): 
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
   const compacted = state.compacted(settings.now(), settings.retention, settings.keep);
   const changed = new Set(compacted.flatMap((r) => (r.kind === 'in' && state.pending.get(r.key)?.text !== r.text ? [r.key] : [])));
-  const records = [MASKED_STAMP, ...namesAtRest(compacted, changed)];
+  const records = [maskedStamp(settings.maskedBy()), ...namesAtRest(compacted, changed)];
   const content = Buffer.concat(records.map(encodeLine));
   return { content, state: JournalState.replay(records), bytes: content.length, records: compacted.length };
 }

@@ -712,11 +712,9 @@ export class ModemSession extends Emitter<SessionEvents> {
     // A reference is one octet, reused after 256 sends (sooner by a modem that restarts its count): a report whose
     // recipient is another number is for another message (one long gone, or not ours), whatever its reference. Before
     // (review38), it marked the text under that reference delivered or failed, and a failed one invites a Retry.
-    // Of the sends to its number still waiting under it, the latest: one whose report came waits no more, so its
-    // outcome stays; an earlier one to another number keeps its own report (before, the next send's took its place).
-    const sent = waiting.findLast((w) => recipient === '' || localNumber(recipient) === localNumber(w.record.to));
+    const candidates = waiting.filter((w) => recipient === '' || localNumber(recipient) === localNumber(w.record.to));
     if (waiting.length === 0 && this.retiredRefs.delete(ref)) return;
-    if (!sent) {
+    if (candidates.length === 0) {
       this.notice('info', {
         zh: `收到一份状态报告，但找不到对应的已发短信（参考号 ${ref}），已忽略。`,
         en: `A status report arrived for no message we sent (reference ${ref}); ignored.`,
@@ -724,17 +722,37 @@ export class ModemSession extends Emitter<SessionEvents> {
       return;
     }
     if (!delivered && !failed) return;
+    if (candidates.length > 1) {
+      // Two sends to one number (nearly always 10086) under one reference: nothing in the report tells whose it is.
+      // Handed to one by guess, the other's report then went to the first (review39): a failed one marked a delivered
+      // order failed and offered its Retry, a paid instruction sent twice. Each stays "sent", its outcome unknown.
+      for (const c of candidates) this.forget(c.id);
+      this.notice('info', {
+        zh: `收到一份状态报告（参考号 ${ref}），但有 ${candidates.length} 条发往同一号码的短信共用这个参考号，分不清是哪一条的；它们的送达结果记为未知。`,
+        en: `A status report (reference ${ref}) could be for any of ${candidates.length} texts to one number under that reference; their delivery stays unknown.`,
+      });
+      return;
+    }
+    const sent = candidates[0]!;
     this.stopWaiting(ref, sent.id);
     const r = sent.record;
     // A long message is delivered when its last part is; one failed part fails it, and the reports
     // still to come for its other parts change nothing.
-    const others = [...this.refs].filter(([, list]) => list.some((s) => s.id === sent.id)).map(([other]) => other);
-    if (delivered && others.length > 0) return;
-    for (const other of others) {
-      this.stopWaiting(other, sent.id);
+    if (delivered && this.refsOf(sent.id).length > 0) return;
+    this.forget(sent.id);
+    await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+  }
+
+  private refsOf(id: string): number[] {
+    return [...this.refs].filter(([, list]) => list.some((s) => s.id === id)).map(([ref]) => ref);
+  }
+
+  /** The send waits for no report more: those still to come under its other references are let go silently. */
+  private forget(id: string): void {
+    for (const other of this.refsOf(id)) {
+      this.stopWaiting(other, id);
       this.retiredRefs.add(other);
     }
-    await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
   private stopWaiting(ref: number, id: string): void {

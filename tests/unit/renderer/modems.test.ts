@@ -146,6 +146,7 @@ describe('modemForSim', () => {
 describe('labels', () => {
   it.each([
     ['89860012345678901234', 'SIM …901234'],
+    ['8901260487759545390F', 'SIM …545390'],
     ['460001234567890', 'SIM …567890'],
     ['/dev/ttyUSB2', '/dev/ttyUSB2'],
     ['unidentified:3f9a0c1e@/dev/ttyUSB2', 'SIM ? #3f9a0c1e'],
