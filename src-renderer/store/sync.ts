@@ -13,6 +13,9 @@ import { incompleteLongMessages } from './missing-parts';
 import { noteSendsHeardFrom, sendsHeardFrom } from './sends-heard';
 import { takeUnreadAtOpen } from './unread-at-open';
 
+/** Pending parts asked for at a time (at most the contract's PENDING_PAGE_MAX): as many as one acknowledgement names. */
+const PENDING_PAGE = 2000;
+
 /** More messages tend to follow one that just came in (a long reply, a burst). */
 const INGEST_HOLD_MS = 1000;
 
@@ -76,11 +79,20 @@ export function startLogSync(api: CoreApi, events: LogEvents, db: HallDb = hallD
     async catchUp() {
       // Taken before asking: a send that ends after the answer comes live to this page, which listens from now on.
       const asked = Date.now();
-      const pending = await api.call('journal.pending', {});
+      // A page at a time: a backlog in one answer can pass the server's bound on what waits unsent, which cuts the page off.
+      const first = await api.call('journal.pending', { limit: PENDING_PAGE });
+      const incoming: { key: string }[] = [];
+      for (let page = first; ; ) {
+        for (const r of page.incoming) {
+          incoming.push({ key: r.key });
+          queue.pushIncoming(r);
+        }
+        if (!page.more || page.incoming.length === 0) break;
+        page = await api.call('journal.pending', { after: page.incoming.at(-1)!.key, limit: PENDING_PAGE });
+      }
       // What the journal holds now is what a clear must still keep out; older cleared rows can go.
-      await pruneCleared(db, pending, Date.now()).catch(() => undefined);
-      pending.incoming.forEach((r) => queue.pushIncoming(r));
-      for (const r of await catchUpOutgoing(db, pending.outgoing, await sendsHeardFrom(db))) queue.pushOutgoing(r);
+      await pruneCleared(db, { incoming, outgoing: first.outgoing }, Date.now()).catch(() => undefined);
+      for (const r of await catchUpOutgoing(db, first.outgoing, await sendsHeardFrom(db))) queue.pushOutgoing(r);
       // Only once they are written: a page closed before that takes them again next time.
       void queue
         .written()

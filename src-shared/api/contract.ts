@@ -22,6 +22,9 @@ const Phone = v.pipe(v.string(), v.regex(/^\+?\d{3,20}$/));
 /** The longest text the composer may send: the UI says so in words before the request is refused here. */
 export const SEND_TEXT_MAX = 700;
 
+/** The most pending parts one `journal.pending` page holds (a few MiB at most, under the server's slow-client bound). */
+export const PENDING_PAGE_MAX = 5000;
+
 const ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time of day is written HH:MM'));
 
 /**
@@ -123,8 +126,16 @@ export const RequestSchemas = {
   'modem.connect': v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(260)) }),
   'modem.disconnect': v.strictObject({ modemId: Id }),
   'modem.enterPin': v.strictObject({ modemId: Id, pin: v.pipe(v.string(), v.regex(/^\d{4,8}$/)) }),
-  /** Everything the store may not have yet (unacknowledged parts, the latest state of each held instruction): how a reloaded UI catches up. */
-  'journal.pending': v.strictObject({}),
+  /**
+   * Everything the store may not have yet (unacknowledged parts, the latest state of each held instruction): how a reloaded UI
+   * catches up. With `limit`, the parts come a page at a time from after the key `after` (the held instructions with the first
+   * page only): one answer for a backlog of 95,000 parts was a frame far past the server's slow-client bound, cut off, asked
+   * again, for ever.
+   */
+  'journal.pending': v.strictObject({
+    after: v.optional(Text(512)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PENDING_PAGE_MAX))),
+  }),
   /** What went wrong at start-up and was repaired or set aside (damaged files), for the UI to show once. */
   'core.startupNotices': v.strictObject({}),
   /** The store has durably written these incoming parts: the journal may forget them. */
@@ -316,7 +327,8 @@ export interface Responses {
   'modem.connect': ModemStatus;
   'modem.disconnect': { ok: true };
   'modem.enterPin': ModemStatus;
-  'journal.pending': { incoming: HandedOutRecord[]; outgoing: OutgoingRecord[] };
+  /** `more`: parts after this page are pending too (asked with `limit`). */
+  'journal.pending': { incoming: HandedOutRecord[]; outgoing: OutgoingRecord[]; more: boolean };
   'journal.ack': { ok: true };
   'core.startupNotices': { zh: string; en: string }[];
   'approvals.list': ApprovalView[];

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { HallCore } from '../../src-main/core';
-import { startServer, type RunningServer } from '../../src-main/server';
+import { startServer, type RunningServer, type StartServerOptions } from '../../src-main/server';
 import { buildApp, launchChromium, openApp } from './app-kit';
 
 const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
@@ -25,6 +25,8 @@ interface CoreSuiteOptions {
    * retry starts from. Without it, the file's tests share one core and page, in order.
    */
   perTest?: boolean;
+  /** The server's limits (default: the app's). */
+  limits?: StartServerOptions['limits'];
 }
 
 /**
@@ -44,7 +46,7 @@ export function coreSuite(o: CoreSuiteOptions, bind: (suite: CoreSuite) => void)
     await buildApp();
     dir = await mkdtemp(join(tmpdir(), o.dirPrefix));
     core = await o.core(dir);
-    server = await startServer({ core, staticDir: RENDERER });
+    server = await startServer({ core, staticDir: RENDERER, ...(o.limits ? { limits: o.limits } : {}) });
     browser = await launchChromium();
     const context = await browser.newContext({ locale: 'zh-CN', ...o.context });
     await o.prepare?.(context);

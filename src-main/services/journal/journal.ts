@@ -637,13 +637,26 @@ export class Journal {
    * another key names it (`maybeStoredAs`: the key it had before this start moved it, or a message held masked).
    */
   pendingIncoming(): HandedOutRecord[] {
+    return [...this.state.pending.values()].map((record) => this.handedOutPending(record));
+  }
+
+  /**
+   * `limit` of pendingIncoming from after the part keyed `after` (from the first when it is not pending any more: a store
+   * skips by key what it holds), and whether more follow.
+   */
+  pendingIncomingPage(after: string | undefined, limit: number): { incoming: HandedOutRecord[]; more: boolean } {
+    const keys = [...this.state.pending.keys()];
+    const from = after === undefined ? 0 : keys.indexOf(after) + 1;
+    const page = keys.slice(from, from + limit);
+    return { incoming: page.map((key) => this.handedOutPending(this.state.pending.get(key)!)), more: from + page.length < keys.length };
+  }
+
+  private handedOutPending({ slot: _slot, ...record }: IncomingRecord): HandedOutRecord {
     // Where the modem held a part is the journal's business, not the store's.
-    return [...this.state.pending.values()].map(({ slot: _slot, ...record }) => {
-      const named = this.state.maybe.get(record.key);
-      const maybeStoredAs = named === undefined ? undefined : (storedAsOf(named, record.text) ?? undefined);
-      const sameTextAs = this.sameTexts.get(record.key);
-      return Object.freeze({ ...record, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) });
-    });
+    const named = this.state.maybe.get(record.key);
+    const maybeStoredAs = named === undefined ? undefined : (storedAsOf(named, record.text) ?? undefined);
+    const sameTextAs = this.sameTexts.get(record.key);
+    return Object.freeze({ ...record, ...(maybeStoredAs === undefined ? {} : { maybeStoredAs }), ...(sameTextAs === undefined ? {} : { sameTextAs }) });
   }
 
   /**
