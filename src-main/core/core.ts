@@ -269,11 +269,10 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       await s.enterPin(pin);
       return s.snapshot();
     },
-    'journal.pending': async ({ after, limit }) => {
-      if (limit === undefined) return { incoming: this.journal.pendingIncoming(), outgoing: this.journal.heldOutgoing(), more: false };
-      const page = this.journal.pendingIncomingPage(after, limit);
-      return { ...page, outgoing: after === undefined ? this.journal.heldOutgoing() : [] };
-    },
+    'journal.pending': async ({ after, limit }) => ({
+      ...this.journal.pendingIncomingPage(after, limit ?? Infinity),
+      outgoing: after === undefined ? this.journal.heldOutgoing() : [],
+    }),
     'journal.parts': async ({ messages }) => ({ incoming: this.journal.partsOf(messages) }),
     'journal.ack': async ({ keys }) => {
       await this.journal.ack(keys);
