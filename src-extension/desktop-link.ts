@@ -63,6 +63,11 @@ export class DesktopLink {
   private inbox: Promise<void> = Promise.resolve();
   private state: DesktopSnapshot = EMPTY;
   private readonly restored: Promise<void>;
+  /**
+   * A page's ask went on a port that was already there: if that port ends before the answer (the app closed under
+   * it, its host not yet gone), the ask is made once more on a fresh port instead of leaving "link lost" on screen.
+   */
+  private askOnFreshPort = false;
   /** The last send asked for, to tell a double click from a new send. In memory only: it holds the parameters. */
   private lastSend: { ref: string; what: string } | null = null;
 
@@ -93,8 +98,9 @@ export class DesktopLink {
   async refresh(): Promise<void> {
     await this.restored;
     this.update({ checking: true, asked: (this.state.asked ?? 0) + 1 });
-    if (!this.port) this.connect();
-    else await this.askStatus();
+    if (!this.port) return this.connect();
+    this.askOnFreshPort = true;
+    await this.askStatus();
   }
 
   /** The status request, with the snapshot saying the answer is awaited (until it comes, or the port ends). */
@@ -174,7 +180,11 @@ export class DesktopLink {
     const notInstalled = !this.hostError && /not found/i.test(reason);
     const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
     const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
+    const askAgain = this.askOnFreshPort && !!this.state.checking;
+    this.askOnFreshPort = false;
     this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modems: [], checking: false, sends });
+    // Once: a fresh port that ends too says why (the app not running) and is left so.
+    if (askAgain) this.connect();
   }
 
   /** Posts once the app said hello; with the association's MAC unless `signed` is false. */
@@ -215,6 +225,7 @@ export class DesktopLink {
         return this.askStatus();
       case 'status':
         if (m.paired && m.recheck) await this.recheck();
+        this.askOnFreshPort = false;
         return m.paired
           ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modems: m.modems ?? (m.modem ? [m.modem] : []), checking: false, pairingCode: null, pairing: null })
           : this.update({ app: 'connected', error: null, paired: false, name: null, modems: [], checking: false, pairingCode: m.pairingCode });
