@@ -28,6 +28,8 @@ const EMPTY: DesktopSnapshot = {
   pairingCode: null,
   pairing: null,
   modems: [],
+  checking: false,
+  asked: 0,
   sends: [],
   unseen: 0,
 };
@@ -61,6 +63,11 @@ export class DesktopLink {
   private inbox: Promise<void> = Promise.resolve();
   private state: DesktopSnapshot = EMPTY;
   private readonly restored: Promise<void>;
+  /**
+   * A page's ask went on a port that was already there: if that port ends before the answer (the app closed under
+   * it, its host not yet gone), the ask is made once more on a fresh port instead of leaving "link lost" on screen.
+   */
+  private askOnFreshPort = false;
   /** The last send asked for, to tell a double click from a new send. In memory only: it holds the parameters. */
   private lastSend: { ref: string; what: string } | null = null;
 
@@ -83,11 +90,23 @@ export class DesktopLink {
     return this.state;
   }
 
-  /** Connects (or reconnects) and asks the app whether it still knows this profile's association. */
+  /**
+   * Connects (or reconnects) and asks the app whether it still knows this profile's association, and its modems:
+   * the snapshot says `checking` (and counts the ask in `asked`) until the answer comes, so a page shows no list
+   * from before its ask as current. Counted right after `restored`, so a `snapshot()` called after this call carries it.
+   */
   async refresh(): Promise<void> {
     await this.restored;
-    if (!this.port) this.connect();
-    else await this.request({ type: 'status' });
+    this.update({ checking: true, asked: (this.state.asked ?? 0) + 1 });
+    if (!this.port) return this.connect();
+    this.askOnFreshPort = true;
+    await this.askStatus();
+  }
+
+  /** The status request, with the snapshot saying the answer is awaited (until it comes, or the port ends). */
+  private askStatus(): Promise<void> {
+    if (!this.state.checking) this.update({ checking: true });
+    return this.request({ type: 'status' });
   }
 
   /** A fresh association for this profile: the app's user approves it by comparing a code. */
@@ -161,7 +180,11 @@ export class DesktopLink {
     const notInstalled = !this.hostError && /not found/i.test(reason);
     const error = this.hostError ?? (notInstalled ? null : LINK_LOST);
     const sends = this.state.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: error ?? LINK_LOST } : s));
-    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modems: [], sends });
+    const askAgain = this.askOnFreshPort && !!this.state.checking;
+    this.askOnFreshPort = false;
+    this.update({ app: notInstalled ? 'absent' : 'unavailable', error, pairingCode: null, modems: [], checking: false, sends });
+    // Once: a fresh port that ends too says why (the app not running) and is left so.
+    if (askAgain) this.connect();
   }
 
   /** Posts once the app said hello; with the association's MAC unless `signed` is false. */
@@ -199,17 +222,21 @@ export class DesktopLink {
       case 'hello':
         this.nonce = m.nonce;
         this.resolveReady();
-        return this.request({ type: 'status' });
+        return this.askStatus();
       case 'status':
         if (m.paired && m.recheck) await this.recheck();
+        this.askOnFreshPort = false;
         return m.paired
-          ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modems: m.modems ?? (m.modem ? [m.modem] : []), pairingCode: null, pairing: null })
-          : this.update({ app: 'connected', error: null, paired: false, name: null, modems: [], pairingCode: m.pairingCode });
+          ? this.update({ app: 'connected', error: null, paired: true, name: m.name, modems: m.modems ?? (m.modem ? [m.modem] : []), checking: false, pairingCode: null, pairing: null })
+          : this.update({ app: 'connected', error: null, paired: false, name: null, modems: [], checking: false, pairingCode: m.pairingCode });
+      case 'modems':
+        // Told unasked (a modem came, went or changed): as fresh as an answer, but not the answer a page waits for.
+        return this.state.paired && this.state.app === 'connected' ? this.update({ modems: m.modems }) : undefined;
       case 'pairing':
         return this.update({ app: 'connected', pairingCode: m.code, pairing: null });
       case 'paired':
         this.update({ paired: true, pairingCode: null, pairing: null });
-        return this.request({ type: 'status' });
+        return this.askStatus();
       case 'unpaired':
         if (m.reason === 'revoked') {
           this.association = null;
@@ -259,9 +286,10 @@ export class DesktopLink {
     if (this.state.app === 'connecting') {
       // Without a hello there is no nonce: nothing more can be asked on this port.
       if (!this.nonce) this.resolveReady();
-      return this.update({ app: 'unavailable', error: APP_MESSAGE_UNREADABLE, pairingCode: null });
+      return this.update({ app: 'unavailable', error: APP_MESSAGE_UNREADABLE, pairingCode: null, checking: false });
     }
-    return this.update({ error: APP_MESSAGE_UNREADABLE });
+    // A status answer that could not be read is no answer to wait for any longer.
+    return this.update({ error: APP_MESSAGE_UNREADABLE, ...(refused.type === 'status' ? { checking: false } : {}) });
   }
 
   private updateSend(ref: string, change: (s: DesktopSend) => DesktopSend, unseen = 0): void {

@@ -52,6 +52,13 @@ export interface DesktopSnapshot {
   pairing: 'refused' | 'expired' | 'revoked' | 'rate-limited' | null;
   /** Every modem the app has, in its order (a send goes from the first ready one); none while not connected and paired. */
   modems: ExtensionModemView[];
+  /**
+   * The worker has asked the app for its status and the answer has not come: `modems` is what the app said before,
+   * maybe no longer so (a modem became ready meanwhile). Absent in snapshots kept before mend45 = not asking.
+   */
+  checking?: boolean;
+  /** How many times this worker asked the app for its status: a page's ask is answered once `asked` reaches it and `checking` is off. */
+  asked?: number;
   sends: DesktopSend[];
   /** Replies not yet seen in the popup (the badge). */
   unseen: number;
@@ -94,5 +101,5 @@ export const APP_MESSAGE_UNREADABLE: ErrorText = {
 export function afterWorkerStopped(saved: DesktopSnapshot): DesktopSnapshot {
   const sends = saved.sends.map((s) => (s.state === 'requested' || s.state === 'confirming' ? { ...s, state: 'failed' as const, error: LINK_LOST } : s));
   // `modems ?? []`: a snapshot an extension before mend42 kept has one `modem` instead.
-  return { ...saved, app: 'connecting', pairingCode: null, modems: saved.modems ?? [], sends };
+  return { ...saved, app: 'connecting', pairingCode: null, modems: saved.modems ?? [], checking: false, sends };
 }

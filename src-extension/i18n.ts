@@ -96,6 +96,11 @@ export const STRINGS = {
   desktopModemBusy: { 'zh-Hans': '正在准备，暂不能发送', 'zh-Hant': '正在準備，暫不能發送', en: 'getting ready, cannot send yet' },
   desktopModemOffline: { 'zh-Hans': '已断开', 'zh-Hant': '已斷開', en: 'offline' },
   desktopNoSim: { 'zh-Hans': '未识别的 SIM 卡', 'zh-Hant': '未識別的 SIM 卡', en: 'no SIM identified' },
+  desktopChecking: {
+    'zh-Hans': '正在向桌面应用确认调制解调器和 SIM 卡…',
+    'zh-Hant': '正在向桌面應用確認數據機和 SIM 卡…',
+    en: 'Asking the desktop app about its modems and SIMs…',
+  },
   desktopNoModem: {
     'zh-Hans': '桌面应用没有连接调制解调器：在应用的“设备”页连接一个后才能发送。',
     'zh-Hant': '桌面應用沒有連接數據機：在應用的「裝置」頁連接一個後才能發送。',

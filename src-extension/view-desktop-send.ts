@@ -109,18 +109,26 @@ export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget |
   let shownApp: DesktopSnapshot['app'] | null = null;
   /** From the click until the worker has it: a second click sends nothing. */
   let clicked = false;
+  /**
+   * The worker's count of asks once it has this section's own ask: a snapshot is the app's answer to it only with
+   * `asked` this far and not `checking`. Until the worker says (its port may speak first), no snapshot is.
+   */
+  let ask = Infinity;
 
   const render = () => {
     const s = snapshot;
     const label = target()?.label;
     const mine = s?.sends.filter((x) => x.label === label) ?? [];
     const inFlight = mine.some((x) => x.state === 'requested' || x.state === 'confirming');
-    status.replaceChildren(...(s ? statusLine(lang, s) : [t(lang, 'desktopConnecting')]));
+    const answered = !!s && (s.asked ?? 0) >= ask && !s.checking;
+    status.replaceChildren(...(s ? statusLine(lang, s, answered) : [t(lang, 'desktopConnecting')]));
+    // Busy while the app's word is awaited: a screen reader waits for the line, a test for the app's answer.
+    status.setAttribute('aria-busy', String(!s || s.app === 'connecting' || (s.app === 'connected' && s.paired && !answered)));
     // Opened for the user when the app comes or a send of this view is listed; left as the user set it otherwise.
     if (s && s.app !== shownApp) element.open = s.app === 'connected' || mine.length > 0;
     shownApp = s?.app ?? null;
     sendButton.hidden = !s?.paired || s.app !== 'connected';
-    sendButton.disabled = clicked || inFlight || !label || !s?.modems.some((m) => m.state === 'ready');
+    sendButton.disabled = clicked || inFlight || !label || !answered || !s?.modems.some((m) => m.state === 'ready');
     sends.replaceChildren(...mine.map((x) => sendItem(lang, x)));
   };
   sendButton.addEventListener('click', () => {
@@ -137,7 +145,11 @@ export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget |
     snapshot = s;
     render();
   });
-  void command({ kind: 'desktop.status' });
+  void command({ kind: 'desktop.status' }).then((reply) => {
+    // No answer (the worker could not be reached): what it last said stands, as before mend45.
+    ask = (reply as DesktopSnapshot | undefined)?.asked ?? 0;
+    render();
+  });
   render();
   return { element, sendButton, refresh: render };
 }
@@ -156,7 +168,8 @@ export function recentSends(lang: Lang): HTMLElement {
   return element;
 }
 
-function statusLine(lang: Lang, s: DesktopSnapshot): (Node | string)[] {
+/** `answered`: the snapshot holds the app's answer to this page's ask (else its modems may be from before it). */
+function statusLine(lang: Lang, s: DesktopSnapshot, answered: boolean): (Node | string)[] {
   if (s.app === 'absent') return [h('p', { class: 'hint' }, t(lang, 'desktopGetApp'))];
   if (s.app === 'unavailable') return [h('p', { class: 'hint' }, s.error ? errorText(lang, s.error) : t(lang, 'desktopGetApp'))];
   if (s.app === 'connecting') return [h('p', { class: 'hint' }, t(lang, 'desktopConnecting'))];
@@ -168,7 +181,8 @@ function statusLine(lang: Lang, s: DesktopSnapshot): (Node | string)[] {
     return [...(outcome ? [h('p', { id: 'pairing-outcome', class: 'error' }, outcome)] : []), h('p', {}, t(lang, 'desktopUnpaired'), ' ', button)];
   }
   const ready = h('p', {}, t(lang, 'desktopReady'));
-  return [ready, ...modemLines(lang, s.modems), ...(s.name ? [h('p', { class: 'hint' }, t(lang, 'desktopPairedAs'), s.name)] : [])];
+  const modems = answered ? modemLines(lang, s.modems) : [h('p', { id: 'desktop-via', class: 'hint' }, t(lang, 'desktopChecking'))];
+  return [ready, ...modems, ...(s.name ? [h('p', { class: 'hint' }, t(lang, 'desktopPairedAs'), s.name)] : [])];
 }
 
 /**

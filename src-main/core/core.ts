@@ -381,6 +381,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       },
       send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
       modems: () => this.extensionModemViews(),
+      onModemChange: (listener) => this.on('modem', listener),
       onIncoming: (listener) => this.on('incoming', listener),
       onOutgoing: (listener) => this.on('outgoing', listener),
       mask: (text) => this.catalog.maskSecrets(text),

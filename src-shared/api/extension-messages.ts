@@ -149,7 +149,16 @@ export type AppMessage =
    * extension does not know the type and only logs it.
    */
   | { type: 'reply-uncertain'; ref: string; receivedAt: number; auth?: ReplyAuth }
+  /**
+   * Unasked: the app's modems changed (one came, went, got ready or changed SIM) since it last told this connection,
+   * to the association whose paired `status` it answered last; coalesced, at most one per MODEM_PUSH_GAP_MS. Since
+   * mend45; an older extension does not know the type and only logs it (it learns at its next `status`).
+   */
+  | { type: 'modems'; modems: ExtensionModemView[]; auth?: ReplyAuth }
   | { type: 'error'; error: ErrorText };
+
+/** A modem flapping cannot flood the port: the app tells a connection of its modems at most this often. */
+export const MODEM_PUSH_GAP_MS = 1_000;
 
 /**
  * What an app message may claim without the association's MAC: only what leaves the extension no
@@ -160,7 +169,7 @@ export type AppMessage =
 export function needsAppAuth(m: { type?: unknown; paired?: unknown; state?: unknown }): boolean {
   if (m.type === 'status') return m.paired !== false;
   if (m.type === 'send-state') return m.state !== 'refused' && m.state !== 'failed';
-  return m.type === 'paired' || m.type === 'reply' || m.type === 'reply-uncertain';
+  return m.type === 'paired' || m.type === 'reply' || m.type === 'reply-uncertain' || m.type === 'modems';
 }
 
 const ReplyAuthSchema = v.object({
@@ -233,13 +242,14 @@ const AppMessageSchema = v.variant('type', [
   }),
   AppReplySchema,
   v.object({ type: v.literal('reply-uncertain'), ref: Ref, receivedAt: ReceivedAt }),
+  v.object({ type: v.literal('modems'), modems: v.pipe(v.array(ModemViewSchema), v.maxLength(MAX_MODEM_VIEWS)) }),
   v.object({ type: v.literal('error'), error: ErrorTextSchema }),
 ]);
 /** An app message as the extension keeps it: valid, without `auth`, a reply's `uncertain` always said. */
 export type AppMessageIn = v.InferOutput<typeof AppMessageSchema>;
 export type AppReply = Extract<AppMessageIn, { type: 'reply' }>;
 
-const APP_MESSAGE_TYPES = ['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'reply-uncertain', 'error'] as const;
+const APP_MESSAGE_TYPES = ['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'reply-uncertain', 'modems', 'error'] as const;
 
 /** An app message that failed: what it said it was, the send it named (if readable), and which fields failed (never their values). */
 export interface AppMessageRefusal {

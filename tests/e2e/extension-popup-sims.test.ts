@@ -19,6 +19,7 @@ import { axeViolations } from './ui-kit';
  */
 const SIM_A = { iccid: '89860012345678900011', imsi: '460001234567011' };
 const SIM_B = { iccid: '89860012345678900022', imsi: '460001234567022' };
+const SIM_C = { iccid: '89860012345678900033', imsi: '460001234567033' };
 
 let ext: LoadedExtension;
 let appDataDir: string;
@@ -42,12 +43,35 @@ afterAll(async () => {
   await rm(appDataDir, { recursive: true, force: true });
 });
 
-/** A popup on YE's view once its desktop section has the app's answer (each popup asks the app again). */
+/**
+ * A popup on YE's view once its desktop section shows the app's answer to the popup's own ask (each popup asks the
+ * app again): `aria-busy` stays "true" while the list it shows may be from before (a modem ready since).
+ */
 async function popupConnected(): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`${ext.base}popup.html#/instruction/YE`);
-  await page.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('已连接桌面应用') || document.querySelector('#desktop-status')?.textContent?.includes('Connected to the desktop app'), null, { timeout: 30_000 });
+  await page.waitForSelector('#desktop-status[aria-busy="false"]', { timeout: 30_000 });
+  expect(await page.textContent('#desktop-status')).toMatch(/已连接桌面应用|Connected to the desktop app/);
   return page;
+}
+
+/** Paired with the app, whether a try before this one paired already or not. */
+async function paired(): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(`${ext.base}popup.html#/instruction/YE`);
+  await page.waitForSelector('#desktop-pair, #desktop-status[aria-busy="false"]', { timeout: 30_000 });
+  if (await page.$('#desktop-pair')) {
+    await page.click('#desktop-pair');
+    await page.waitForSelector('#pairing-code');
+    await core!.call('approvals.decide', { id: (await pendingApproval('pair')).id, approve: true });
+    await page.waitForSelector('#desktop-status[aria-busy="false"]', { timeout: 30_000 });
+  }
+  await page.close();
+}
+
+/** No modem in the app (a try before this one may have left some). */
+async function unplugAll(): Promise<void> {
+  for (const m of await core!.call('modem.list', {})) await core!.call('modem.disconnect', { modemId: m.modemId });
 }
 
 const listed = (page: Page) => page.$$eval('#desktop-modems li', (lis) => lis.map((li) => `${li.getAttribute('data-state')}: ${li.textContent}`));
@@ -71,12 +95,8 @@ async function pendingApproval(kind: 'pair' | 'send') {
 
 describe('the popup shows every SIM the app can send from', () => {
   it('none, one, then two SIMs: each with its state, which one a send uses, and that the app asks with two; one going away', async () => {
-    const pairing = await ext.context.newPage();
-    await pairing.goto(`${ext.base}popup.html#/instruction/YE`);
-    await (await pairing.waitForSelector('#desktop-pair', { timeout: 30_000 })).click();
-    await pairing.waitForSelector('#pairing-code');
-    await core!.call('approvals.decide', { id: (await pendingApproval('pair')).id, approve: true });
-    await pairing.close();
+    await unplugAll();
+    await paired();
 
     // No modem: said, and nothing to send with.
     let page = await popupConnected();
@@ -133,8 +153,27 @@ describe('the popup shows every SIM the app can send from', () => {
     await page.close();
   }, 240_000);
 
+  it('a popup left open sees a modem come, lose its line and go, without being opened again', async () => {
+    await unplugAll();
+    await paired();
+    const page = await popupConnected();
+    expect(await listed(page)).toEqual([]);
+    // Plugged in while the popup is open: the app tells the extension, unasked, and the popup lists it ready.
+    const c = await plugIn(SIM_C);
+    await expect.poll(() => listed(page), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^ready: SIM …900033 .*就绪$/));
+    // Its line gone (pty closed): listed as not ready, still without reopening.
+    await c.close();
+    await expect.poll(async () => (await listed(page)).find((l) => l.includes('…900033')) ?? 'gone', { timeout: 60_000 }).toMatch(/^(busy|offline): .*(正在准备，暂不能发送|已断开)$/);
+    // Disconnected in the app: gone from the list.
+    const gone = (await core!.call('modem.list', {})).find((m) => m.path === c.path)!;
+    await core!.call('modem.disconnect', { modemId: gone.modemId });
+    await expect.poll(async () => (await listed(page)).some((l) => l.includes('…900033')), { timeout: 30_000 }).toBe(false);
+    await page.close();
+  }, 180_000);
+
   it('the app not running, and no app installed: said as before, no SIM listed', async () => {
-    await core!.close();
+    // `?.`: a retry of this step finds the app closed already, as it should be.
+    await core?.close();
     core = null;
     const page = await ext.context.newPage();
     await page.goto(`${ext.base}popup.html#/instruction/YE`);

@@ -350,8 +350,12 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('button “发送”');
     await page.keyboard.press('Enter');
-    await page.locator('.bubble-line.out', { hasText: 'YE' }).waitFor({ timeout: 30_000 });
+    const ye = page.locator('.bubble-line.out', { hasText: 'YE' });
+    await ye.waitFor({ timeout: 30_000 });
     expect(await focused()).toBe('input[role=combobox] “输入指令”');
+    // YE's bubble shows once it is queued: its AT+CMGS may still be to come, and under load the fault below took it
+    // (YE failed, JF went out, no failed JF in 30 s). Armed once YE is delivered, the fault is JF's.
+    await ye.locator('.state-delivered').waitFor({ timeout: 30_000 });
     // The network refuses the next send (+CMS ERROR: 38): JF fails, with Retry.
     modem.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
     await composer.focus();

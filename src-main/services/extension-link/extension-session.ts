@@ -10,6 +10,7 @@ import {
   type ExtensionRequest,
   type ExtensionSendState,
   MAX_MODEM_VIEWS,
+  MODEM_PUSH_GAP_MS,
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
@@ -45,6 +46,8 @@ export interface ExtensionGateway {
   send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender): Promise<string>;
   /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
   modems(): ExtensionModemView[];
+  /** Called when a modem's state, SIM or signal may have changed (or it went): `modems()` then says how. */
+  onModemChange(listener: () => void): () => void;
   onIncoming(listener: (record: HandedOutRecord) => void): () => void;
   onOutgoing(listener: (record: OutgoingRecord) => void): () => void;
   /** The text with its passwords and ID numbers masked, as the catalog in use finds them. */
@@ -138,6 +141,12 @@ export class ExtensionSession {
   /** The associations this connection proved it holds. */
   private readonly proven = new Set<string>();
   private pairingCode: string | null = null;
+  /** The association whose paired `status` was answered last: modem changes are told to it, signed with its key. */
+  private listener: Association | null = null;
+  /** The modem list as last told on this connection (answer or push), to tell only a change. */
+  private modemsTold = '';
+  private modemPush: ReturnType<typeof setTimeout> | null = null;
+  private modemsPushedAt = 0;
 
   constructor(
     readonly extensionId: string,
@@ -148,10 +157,12 @@ export class ExtensionSession {
     this.unsubscribe = [
       gateway.onOutgoing((r) => this.onOutgoing(r)),
       gateway.onIncoming((r) => this.onIncoming(r)),
+      gateway.onModemChange(() => this.modemsChanged()),
       policy.pairings.on('revoked', (id) => {
         // Its sends still in flight get no more states and, above all, no reply: a reply can hold a
         // new service password (MMHF), and the user has just said this extension may know nothing more.
         for (const [commandId, t] of this.commands) if (t.association.id === id) this.commands.delete(commandId);
+        if (this.listener?.id === id) this.listener = null;
         if (this.proven.delete(id)) this.say({ type: 'unpaired', reason: 'revoked' });
       }),
     ];
@@ -159,6 +170,7 @@ export class ExtensionSession {
 
   close(): void {
     for (const u of this.unsubscribe) u();
+    if (this.modemPush) clearTimeout(this.modemPush);
     this.policy.approvals.withdraw(this);
   }
 
@@ -211,10 +223,40 @@ export class ExtensionSession {
   private async status(request: Extract<ExtensionRequest, { type: 'status' }>): Promise<void> {
     const association = await this.authenticate(request);
     if (!association) return this.say({ type: 'status', paired: false, pairingCode: this.pairingCode });
-    const modems = this.policy.gateway.modems().slice(0, MAX_MODEM_VIEWS);
+    const modems = this.modemViews();
     // `modem` for extensions before mend42, which show one: the one a send goes from, else the first.
     const modem = modems.find((m) => m.state === 'ready') ?? modems[0] ?? null;
+    this.listener = association;
+    this.modemsTold = JSON.stringify(modems);
     this.say({ type: 'status', paired: true, re: request.auth!.counter, name: association.name, modem, modems, recheck: true }, association);
+  }
+
+  private modemViews(): ExtensionModemView[] {
+    return this.policy.gateway.modems().slice(0, MAX_MODEM_VIEWS);
+  }
+
+  /**
+   * A modem changed: told to the extension unasked (`modems`), so an open popup shows a modem come or go without
+   * asking again. Coalesced: every change until the push leaves makes one push of the list as it then stands, and
+   * pushes are MODEM_PUSH_GAP_MS apart at least, so a flapping modem costs at most one message a second; a list
+   * equal to the one last told (a change the view does not show) is not sent.
+   */
+  private modemsChanged(): void {
+    if (!this.listener || this.modemPush) return;
+    this.modemPush = setTimeout(() => this.pushModems(), Math.max(0, this.modemsPushedAt + MODEM_PUSH_GAP_MS - Date.now()));
+  }
+
+  private pushModems(): void {
+    this.modemPush = null;
+    const association = this.listener;
+    // Revoked, expired or forgotten since its status: it is told nothing more.
+    if (!association || !this.proven.has(association.id) || !this.policy.pairings.find(association.id, this.extensionId)) return;
+    const modems = this.modemViews();
+    const told = JSON.stringify(modems);
+    if (told === this.modemsTold) return;
+    this.modemsTold = told;
+    this.modemsPushedAt = Date.now();
+    this.say({ type: 'modems', modems }, association);
   }
 
   /**

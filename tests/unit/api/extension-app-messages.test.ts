@@ -18,6 +18,7 @@ const olderApp: Array<[string, AppMessage]> = [
   ['send-state (no error text)', { type: 'send-state', ref: 'e1', state: 'queued' }],
   ['reply (no uncertain mark)', { type: 'reply', ref: 'e1', from: '10086', text: '余额50.43元', receivedAt: 1796424993698 }],
   ['reply-uncertain (a reply marked after it was passed on)', { type: 'reply-uncertain', ref: 'e1', receivedAt: 1796424993698 }],
+  ['modems (told unasked, mend45)', { type: 'modems', modems: [{ state: 'ready', demo: false, operator: 'CHINA MOBILE', bars: 3, sim: 'SIM …900033', device: 'Hall10086 Emulator' }] }],
   ['error', { type: 'error', error: { code: 'extension.app-not-running', zh: '桌面应用没有运行。', en: 'The desktop app is not running.' } }],
 ];
 
@@ -40,6 +41,7 @@ const malformed: Array<[string, unknown, string[]]> = [
   ['reply with a numeric text', { type: 'reply', ref: 'e1', from: '10086', text: 5, receivedAt: 1 }, ['text']],
   ['reply with a mark of "yes"', { type: 'reply', ref: 'e1', from: '10086', text: 'x', receivedAt: 1, uncertain: 'yes' }, ['uncertain']],
   ['reply-uncertain without the time of the reply it names', { type: 'reply-uncertain', ref: 'e1' }, ['receivedAt']],
+  ['modems whose list is no list', { type: 'modems', modems: { state: 'ready' } }, ['modems']],
   ['error without its text', { type: 'error' }, ['error']],
   ['error whose code is not a code', { type: 'error', error: { code: '<b>x</b>', zh: '错', en: 'wrong' } }, ['error.code']],
 ];
@@ -58,7 +60,7 @@ describe('every app message type as the extension checks it (after its MAC)', ()
   });
 
   it('covers every type the app sends', () => {
-    expect(new Set(olderApp.map(([, m]) => m.type))).toEqual(new Set(['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'reply-uncertain', 'error']));
+    expect(new Set(olderApp.map(([, m]) => m.type))).toEqual(new Set(['hello', 'status', 'pairing', 'paired', 'unpaired', 'send-state', 'reply', 'reply-uncertain', 'modems', 'error']));
     expect(new Set(malformed.map(([, m]) => (m as { type: string }).type))).toEqual(new Set(olderApp.map(([, m]) => m.type)));
   });
 
@@ -89,5 +91,9 @@ describe('every app message type as the extension checks it (after its MAC)', ()
     expect(needsAppAuth({ type: 'status', paired: 'yes' })).toBe(true);
     expect(needsAppAuth({ type: 'status' })).toBe(true);
     expect(needsAppAuth({ type: 'status', paired: false })).toBe(false);
+  });
+
+  it('a modem list told unasked needs the MAC: a forger could show a modem that is not there', () => {
+    expect(needsAppAuth({ type: 'modems' })).toBe(true);
   });
 });
