@@ -117,8 +117,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     可用, 可再免费使用) names what is left, not what a month allows in all; a period's charges or spending so far that no
  *     label names (当月累计话费, 已消费, 本月通信费) are what was spent this month (a bill's total when its lines add up to it).
  * 44: rounds 45, 46 and 47 together, and templates to fill in (`18*月份#`) no option (the lead, labelling rule 16).
+ * 45: round 48 (replies48): a scope guessed past an unknown word (`国内X流量`) is of no stated kind when the reply states that
+ *     scope plainly for another amount (`您国内流量剩余…，国内X流量剩余…`), and so are the amounts whose kind went on from it.
  */
-export const FIGURE_CODE_VERSION = 44;
+export const FIGURE_CODE_VERSION = 45;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

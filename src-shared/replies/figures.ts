@@ -97,6 +97,11 @@ export interface Read {
   end: number;
   /** Its data words hold a qualifier the rules do not know where a kind word stands (kinds.ts): no kind is its own. */
   kindUnknown?: boolean;
+  /**
+   * Its scope (国内, 省内) was kept as a guess past a word the rules do not know (kinds.ts), or its kind goes on from such an
+   * amount: `origin` is the index of that amount in `reads`, `words` the unknown name (`国内闲时流量` → `闲时`), when found.
+   */
+  scopeGuess?: { origin: number; words?: string };
 }
 
 /** Masked regions (folded offsets) where nothing may be read as an amount. */

@@ -220,12 +220,12 @@ describe('round 18: an amount of a kind the reader does not know is never added 
 
   it('two amounts of unknown kinds are never added together, nor is either the customer\'s data left beside a stated general one', () => {
     const amounts = left('您本月国内通用流量剩余500.00MB，省内追剧流量剩余1.00GB，国内学霸流量剩余2.00GB。');
-    // Round 46: 国内学霸流量 (an unknown word right between a general scope and the data word) is general as a guess: a group of
-    // its own, never added to the stated general amount.
+    // Round 46: 国内学霸流量 (an unknown word right between a general scope and the data word) is general as a guess; round 48:
+    // not beside 国内通用流量 stated plainly (the unknown word sets it apart from the general pool): not stated, on its own.
     expect(shown(amounts)).toEqual([
       ['general', 500, 1],
-      ['general', 2048, 1],
       [null, 1024, 1],
+      [null, 2048, 1],
     ]);
     expect(customerDataLeft(amounts)?.mb).toBe(500);
     // Without a general one of the province's kind, there is no one figure to tell.

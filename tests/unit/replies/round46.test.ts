@@ -51,9 +51,12 @@ describe('round 46: general data named by its scope with a word the rules do not
     expect(read('您本月国内畅享流量剩余1.5GB。')).toEqual(['data.remaining 1536 general narrowed']);
   });
   it('the use and what is left after it are of its kind, never added to the plain general data', () => {
-    const text = '您本月全国不限速流量共2GB，已使用0.5GB，剩余1.5GB；国内通用流量剩余1GB。';
-    expect(read(text)).toEqual(['data.total 2048 general narrowed', 'data.used 512 general before', 'data.remaining 1536 general before', 'data.remaining 1024 general own']);
-    expect(leftSums(text)).toEqual(['general 1024 1', 'general? 1536 1']);
+    const text = '您本月全国不限速流量共2GB，已使用0.5GB，剩余1.5GB；省内通用流量剩余1GB。';
+    expect(read(text)).toEqual(['data.total 2048 general narrowed', 'data.used 512 general before', 'data.remaining 1536 general before', 'data.remaining 1024 provincial own']);
+    expect(leftSums(text)).toEqual(['general? 1536 1', 'provincial 1024 1']);
+    // Round 48: beside general data stated plainly (国内通用流量) the unknown word sets the pool apart: not stated, all three.
+    const beside = '您本月全国不限速流量共2GB，已使用0.5GB，剩余1.5GB；国内通用流量剩余1GB。';
+    expect(read(beside)).toEqual(['data.total 2048 null', 'data.used 512 null', 'data.remaining 1536 null', 'data.remaining 1024 general own']);
   });
   it('guard: a scope of the province (省内畅享流量) stays not stated', () => {
     expect(read('您本月省内畅享流量剩余1.5GB。')).toEqual(['data.remaining 1536 null']);
