@@ -141,6 +141,26 @@ describe('hall10086 catalog (maintainer tools)', () => {
     expect(wrong.stderr).toMatch(/public key is not valid/);
   });
 
+  it('update source refuses an address holding a user name or password, keeps nothing of it and never prints it (review40)', async () => {
+    // fetch (Node's and the browser's) refuses such an address, so it could never work; before, it was kept in clear in
+    // catalog-settings.json, printed by `update status` and every failed check, and shown on every page.
+    const { pub } = await keygen();
+    const data = join(dir, 'data');
+    for (const [lang, words] of [['en', /user name or password/], ['zh-Hans', /用户名或密码/]] as const) {
+      for (const source of ['https://maint:S3cretPw99@updates.example.invalid/hall/', 'http://S3cretPw99@updates.example.invalid/']) {
+        const run = await hall(['--lang', lang, 'update', 'source', source, '--pub', pub, '--data-dir', data]);
+        expect(run.stderr).toMatch(words);
+        expect(run.code).toBe(2);
+        expect(run.stdout + run.stderr).not.toContain('S3cretPw99');
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+      }
+    }
+    const kept = await readdir(data).catch(() => []);
+    for (const name of kept) expect(await readFile(join(data, name), 'utf8').catch(() => '')).not.toContain('S3cretPw99');
+    const status = await hall(['update', 'status', '--data-dir', data]);
+    expect(status.stdout).not.toContain('S3cretPw99');
+  });
+
   it('bundle warns when the full bundle is over 8 KB or a search word finds another instruction, and still publishes', async () => {
     const { key } = await keygen();
     const heavy = nextCatalog(builtin(), V2);
