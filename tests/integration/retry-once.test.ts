@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
 import { demoCores } from './demo-core-kit';
+import { until } from './pty-rig';
 
 /**
  * A failed instruction is sent again by Retry once. Its bubble keeps its Retry in every tab and browser profile (its
@@ -8,14 +9,6 @@ import { demoCores } from './demo-core-kit';
  * again: an order that asks nothing (KTCL, a paid ring-back tone; KTGPRS) done or charged twice (review40).
  */
 const cores = demoCores('hall-retry-once-');
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('Retry sends a failed instruction again once', () => {
   it('refuses a second retry of the same instruction, at once or later, and after a restart', async () => {
