@@ -1,4 +1,5 @@
 import { fromBase64 } from '../src-shared/bundle';
+import { credentialsInSource } from '../src-shared/bundle/fetch-file';
 import type { Bilingual } from '../src-shared/errors';
 import type { UpdateSource } from './catalog-store';
 
@@ -17,6 +18,8 @@ export function readUpdateInput(sourceText: string, keyText: string): UpdateInpu
   if (!isHttpUrl(source)) {
     return { ok: false, field: 'source', error: { zh: '更新源应为 http:// 或 https:// 开头的网址。', en: 'The update source must be an address starting with http:// or https://.' } };
   }
+  const credentials = credentialsInSource(source);
+  if (credentials) return { ok: false, field: 'source', error: credentials };
   if (!publicKey) {
     return { ok: false, field: 'publicKey', error: { zh: '请同时填写维护者的公钥，否则无法验证更新。', en: 'Enter the maintainer’s public key too; without it no update can be verified.' } };
   }

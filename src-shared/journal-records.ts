@@ -61,6 +61,8 @@ export const OutgoingChangeSchema = v.strictObject({
   messageRefs: v.array(count(0)),
   /** Stable error code when the state is a failure, else null. */
   error: v.nullable(v.string()),
+  /** The failed instruction this one sends again (Retry): it is sent again once, whoever presses Retry where. */
+  retryOf: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 
 export const OutgoingRecordSchema = v.strictObject({

@@ -16,6 +16,7 @@ const PROBLEMS: Record<string, { code: string; say: (path: string) => Bilingual 
   ELOOP: { code: 'path.loop', say: (p) => ({ zh: `路径 ${p} 中的符号链接绕成了圈。`, en: `The path ${p} has a loop of symbolic links.` }) },
   ENOSPC: { code: 'disk.full', say: (p) => ({ zh: `磁盘已满，写不进 ${p}。`, en: `The disk is full; cannot write ${p}.` }) },
   EDQUOT: { code: 'disk.full', say: (p) => ({ zh: `磁盘配额已用完，写不进 ${p}。`, en: `The disk quota is used up; cannot write ${p}.` }) },
+  EFBIG: { code: 'disk.file-too-large', say: (p) => ({ zh: `写不进 ${p}：文件超过了系统允许的大小（ulimit -f）。`, en: `Cannot write ${p}: the file is larger than the system allows (ulimit -f).` }) },
   EROFS: { code: 'disk.read-only', say: (p) => ({ zh: `${p} 在只读的文件系统上。`, en: `${p} is on a read-only file system.` }) },
 };
 

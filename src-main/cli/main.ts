@@ -40,7 +40,7 @@ const COMMANDS: Command[] = [
 ];
 
 /** Error codes that mean "the input was wrong" (exit 2), as opposed to a failure while working (exit 1). */
-const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom|path)\.|^update\.(key-required|bad-key)$|^emulator\.unknown-profile$/;
+const INPUT_ERROR = /^(cli|param|compose|catalog|pdu|send|custom|path)\.|^update\.(key-required|bad-key|source-credentials)$|^emulator\.unknown-profile$/;
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en'];
 
 /** Help fits a standard 80-column terminal: each command's usage, then its summary indented under it. */

@@ -66,6 +66,8 @@ const FREE_TEXT_LIMIT = 700;
  */
 export class HallCore extends Emitter<Events> implements CoreApi {
   private readonly sessions = new Map<string, ModemSession>();
+  /** Failed instructions whose Retry is on its way to the journal: a second press meanwhile is refused as one after it. */
+  private readonly retrying = new Set<string>();
   /** The device each port path led to when it connected (refuseSecondPath): the port it holds while it is up. */
   private readonly devices = new Map<string, string>();
   private demoBinding: EmulatorBinding | null = null;
@@ -636,6 +638,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     if (!previous || (previous.state !== 'failed' && previous.state !== 'failed-retryable')) {
       throw new HallError('send.not-retryable', { zh: '这条指令不能重发（没有失败记录）。', en: 'This instruction cannot be retried (it has not failed).' });
     }
+    // Its bubble keeps its Retry in every tab and profile: a second press (there, at once, or from the CLI) would send it twice.
+    if (this.retrying.has(commandId) || this.journal.retryOf(commandId)) throw alreadyRetried();
     if (previous.text.includes(SECRET_MASK)) {
       throw new HallError('send.retry-needs-secret', {
         zh: '这条指令含有密码或证件号码，出于安全没有保存，请重新填写后发送。',
@@ -670,8 +674,29 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         },
       );
     }
-    return session.send(previous.to, text, text);
+    this.retrying.add(commandId);
+    try {
+      return await session.send(previous.to, text, text, undefined, commandId);
+    } finally {
+      this.retrying.delete(commandId);
+    }
   }
+}
+
+function alreadyRetried(): HallError {
+  return new HallError(
+    'send.already-retried',
+    {
+      zh: '这条指令已经重发过了，没有再发一次（避免同一业务办两次）。重发的那条在对话里它的后面。',
+      en: 'This instruction has already been sent again, so it was not sent once more (the same order twice). The one sent again is further down the thread.',
+    },
+    {
+      action: {
+        zh: '看重发的那条的结果；确实要再办一次，请在输入框里重新发送。',
+        en: 'See how the one sent again went; to do it once more on purpose, send it again from the composer.',
+      },
+    },
+  );
 }
 
 /** The page's send named a SIM that its modem no longer holds: the yes was for another customer's line. */

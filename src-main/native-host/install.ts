@@ -75,7 +75,10 @@ export function hostManifest(launcherPath: string, extensionIds: readonly string
 /** ELECTRON_RUN_AS_NODE makes a packaged app's executable run the host script as plain Node. */
 export function launcherScript([program, script]: readonly [string, string], socketPath: string, platform: NodeJS.Platform): string {
   if (platform === 'win32') {
-    return `@echo off\r\nrem Written by Hall10086: starts its native-messaging host.\r\nset ELECTRON_RUN_AS_NODE=1\r\n"${program}" "${script}" --socket "${socketPath}" %*\r\n`;
+    // In a batch file cmd expands %NAME% even inside quotes: a user folder `C:\Users\50%off\…` (a name Windows allows)
+    // lost what stood between two % and the host never started. %% is one %. `"` cannot be in a Windows path.
+    const c = (s: string) => `"${s.replaceAll('%', '%%')}"`;
+    return `@echo off\r\nrem Written by Hall10086: starts its native-messaging host.\r\nset ELECTRON_RUN_AS_NODE=1\r\n${c(program)} ${c(script)} --socket ${c(socketPath)} %*\r\n`;
   }
   const q = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   return `#!/bin/sh\n# Written by Hall10086: starts its native-messaging host.\nELECTRON_RUN_AS_NODE=1 exec ${q(program)} ${q(script)} --socket ${q(socketPath)} "$@"\n`;

@@ -24,13 +24,13 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
  * too) is replaced, never written through, and the file gets `mode` (narrowed by the umask, never widened). The
  * folder must exist.
  */
-export async function replaceFile(path: string, text: string, mode: number): Promise<void> {
+export async function replaceFile(path: string, text: string | Uint8Array, mode: number): Promise<void> {
   // Unique, so two writes of the same file never share (and break) one temp file; `wx`: never one already there.
   const tmp = `${path}.${randomUUID()}.tmp`;
   try {
     const file = await open(tmp, 'wx', mode);
     try {
-      await file.writeFile(text, 'utf8');
+      await file.writeFile(text);
       await file.sync();
     } finally {
       await file.close();

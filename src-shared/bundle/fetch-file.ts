@@ -33,6 +33,25 @@ export function tooLargeError(what: string, limits: FetchLimits, action: Bilingu
 }
 
 /**
+ * Why an update source address is refused when it carries a user name or password (`https://user:pw@host/`), or null.
+ * fetch refuses such an address (Node's and the browser's alike), so it could never be used; kept, it sat in clear in
+ * the settings, in every failed check's message and on every page. Only the host is named: the rest holds the password.
+ */
+export function credentialsInSource(source: string): Bilingual | null {
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    return null;
+  }
+  if (url.username === '' && url.password === '') return null;
+  return {
+    zh: `更新源地址里不能带用户名或密码（${url.host}）：这样的地址连不上，也不会保存。请去掉“用户名:密码@”一段，改用不需要登录的地址或共享文件夹。`,
+    en: `An update source address cannot carry a user name or password (${url.host}): such an address cannot be fetched, and it is not kept. Leave out the “user:password@” part and use an address or shared folder that needs no login.`,
+  };
+}
+
+/**
  * Files published under a web address (a folder URL, with or without its last `/`), fetched with
  * a time limit and a size cap that holds even when the server announces no length; no cookies.
  * Runs in Node and in the extension alike.

@@ -92,5 +92,10 @@ describe('Retry asks as sending does', () => {
     await toasts.first().waitFor({ timeout: 15_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await expect.poll(() => submitted('YE'), { timeout: 30_000 }).toBe(before + 1);
+    // The failed bubble keeps its Retry; pressed again it is refused, saying why, and nothing more is submitted (review40:
+    // before, every press sent YE again).
+    await page.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试' }).click();
+    await page.locator('.toast', { hasText: '这条指令已经重发过了' }).waitFor({ timeout: 15_000 });
+    expect(submitted('YE')).toBe(before + 1);
   }, 120_000);
 });

@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPatch } from '../../src-shared/bundle';
 import { builtin, nextCatalog, tamper } from '../unit/bundle/bundle-kit';
-import { hall, STACK_TRACE } from './cli-helpers';
+import { BIN, hall, STACK_TRACE, type CliRun } from './cli-helpers';
 
 const CATALOG = join(import.meta.dirname, '../../instructions/catalog.json');
 const V2 = '2026.12.01-1';
@@ -20,6 +21,24 @@ async function keygen(): Promise<{ key: string; pub: string; publicKey: string }
   expect(run.code).toBe(0);
   const publicKey = (await readFile(join(dir, 'catalog.pub'), 'utf8')).trim();
   return { key: join(dir, 'catalog.key'), pub: join(dir, 'catalog.pub'), publicKey };
+}
+
+/**
+ * The real CLI under `ulimit -f KIB`: a write past that many KiB fails with EFBIG (Node ignores SIGXFSZ), so the file
+ * is left as a short write, a full disk or a crash mid-write leaves it.
+ */
+function underFileSizeLimit(kib: number, args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', `ulimit -f ${kib}; exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.stdout.resume();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: '', stderr }));
+  });
 }
 
 async function writeV2(): Promise<string> {
@@ -139,6 +158,52 @@ describe('hall10086 catalog (maintainer tools)', () => {
     const wrong = await hall(['update', 'source', site, '--pub', 'not-a-key', '--data-dir', join(dir, 'data-wrong')]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/public key is not valid/);
+  });
+
+  it('sign and bundle over files already published leave them whole when the write fails part-way (review40)', async () => {
+    // A file-size limit (ulimit -f) makes the write fail after its first KiB: a real short write, as a full disk or a
+    // crash mid-write gives. Before, the file was written in place: the bundle a source already served was cut to 4 KiB.
+    const { key, pub } = await keygen();
+    const v2 = await writeV2();
+    const site = join(dir, 'site');
+    const signed = join(dir, 'signed.json.gz');
+    expect((await hall(['catalog', 'sign', v2, '--key', key, '--out', signed])).code).toBe(0);
+    expect((await hall(['catalog', 'bundle', v2, CATALOG, '--key', key, '--out', site])).code).toBe(0);
+    const before = { signed: await readFile(signed), site: await readdir(site) };
+    for (const args of [['catalog', 'sign', v2, '--key', key, '--out', signed], ['catalog', 'bundle', v2, CATALOG, '--key', key, '--out', site]]) {
+      const run = await underFileSizeLimit(4, args);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/the file is larger than the system allows/);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(await readFile(signed)).toEqual(before.signed);
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+    expect((await readdir(site)).sort()).toEqual([...before.site].sort());
+    for (const file of [signed, join(site, `catalog-${V2}.full.json.gz`)]) {
+      const verify = await hall(['catalog', 'verify', file, '--pub', pub]);
+      expect(verify.stderr).toBe('');
+      expect(verify.code).toBe(0);
+    }
+  }, 240_000);
+
+  it('update source refuses an address holding a user name or password, keeps nothing of it and never prints it (review40)', async () => {
+    // fetch (Node's and the browser's) refuses such an address, so it could never work; before, it was kept in clear in
+    // catalog-settings.json, printed by `update status` and every failed check, and shown on every page.
+    const { pub } = await keygen();
+    const data = join(dir, 'data');
+    for (const [lang, words] of [['en', /user name or password/], ['zh-Hans', /用户名或密码/]] as const) {
+      for (const source of ['https://maint:S3cretPw99@updates.example.invalid/hall/', 'http://S3cretPw99@updates.example.invalid/']) {
+        const run = await hall(['--lang', lang, 'update', 'source', source, '--pub', pub, '--data-dir', data]);
+        expect(run.stderr).toMatch(words);
+        expect(run.code).toBe(2);
+        expect(run.stdout + run.stderr).not.toContain('S3cretPw99');
+        expect(run.stderr).not.toMatch(STACK_TRACE);
+      }
+    }
+    const kept = await readdir(data).catch(() => []);
+    for (const name of kept) expect(await readFile(join(data, name), 'utf8').catch(() => '')).not.toContain('S3cretPw99');
+    const status = await hall(['update', 'status', '--data-dir', data]);
+    expect(status.stdout).not.toContain('S3cretPw99');
   });
 
   it('bundle warns when the full bundle is over 8 KB or a search word finds another instruction, and still publishes', async () => {

@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { diffJson, keyIdOf, openBundle, sealDelta, sealFull } from '../../../src-shared/bundle';
 import { BUNDLE_BUDGET } from '../../../src-shared/bundle/budget';
 import { parseCatalog } from '../../../src-shared/catalog/load';
 import type { Catalog } from '../../../src-shared/catalog/schema';
 import type { Bilingual } from '../../../src-shared/errors';
 import { shadowedSynonyms } from '../../../src-shared/search/shadowed';
-import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, smallestGzip, writeNewKeyPair, type PublishedFile } from '../../services/catalog-update';
+import { publishUpdate, readBytes, readJson, readKeyFile, readPublicKey, smallestGzip, writeNewKeyPair, writePublished, type PublishedFile } from '../../services/catalog-update';
 import { usageError, type ParsedArgs } from '../args';
 import { say, type CliContext, type Command } from '../context';
 import { table } from '../format';
@@ -68,7 +67,7 @@ const SUBCOMMANDS: Record<keyof typeof USAGE, Subcommand> = {
   async sign(args) {
     const [catalogPath] = positionals(args, 1, 1, USAGE.sign);
     const key = await readKeyFile(required(args, 'key', USAGE.sign));
-    await writeFile(required(args, 'out', USAGE.sign), await sealFull(await readJson(catalogPath!), key, { gzip: smallestGzip }));
+    await writePublished(required(args, 'out', USAGE.sign), await sealFull(await readJson(catalogPath!), key, { gzip: smallestGzip }));
   },
 
   async verify(args, ctx) {
@@ -99,7 +98,7 @@ const SUBCOMMANDS: Record<keyof typeof USAGE, Subcommand> = {
       ctx.out(JSON.stringify(diffJson(from, to), null, 2));
       return;
     }
-    await writeFile(required(args, 'out', USAGE.diff), await sealDelta(from, to, await readKeyFile(keyPath), { gzip: smallestGzip }));
+    await writePublished(required(args, 'out', USAGE.diff), await sealDelta(from, to, await readKeyFile(keyPath), { gzip: smallestGzip }));
   },
 
   async bundle(args, ctx) {

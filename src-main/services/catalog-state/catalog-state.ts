@@ -1,4 +1,5 @@
 import type { CatalogStateView, CustomImportResult } from '../../../src-shared/api/contract';
+import { credentialsInSource } from '../../../src-shared/bundle/fetch-file';
 import { InstructionCatalog } from '../../../src-shared/catalog/catalog';
 import { importCustomFile } from '../../../src-shared/catalog/custom/file';
 import { deleteCustom, findCustom, saveCustom } from '../../../src-shared/catalog/custom/list';
@@ -129,6 +130,8 @@ export class CatalogState extends Emitter<{ changed: CatalogStateView; notice: B
           en: 'An update source needs the maintainer’s public key too; without it no update can be verified.',
         });
       }
+      const credentials = source ? credentialsInSource(source) : null;
+      if (credentials) throw new HallError('update.source-credentials', credentials);
       if (publicKey && !isValidPublicKey(publicKey)) {
         throw new HallError('update.bad-key', { zh: '公钥格式不对（应为 44 个字符的 base64）。', en: 'The public key is not valid (44 base64 characters expected).' });
       }

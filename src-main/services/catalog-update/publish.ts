@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFileNames, INDEX_FILE, INDEX_FORMAT, sealDelta, sealFull, type SigningKey, type UpdateIndex } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
+import { replaceFile } from '../atomic-write';
 import { smallestGzip } from './smallest-gzip';
 
 export interface PublishedFile {
@@ -24,6 +25,19 @@ export async function publishUpdate(outDir: string, next: unknown, previous: rea
   const index: UpdateIndex = { format: INDEX_FORMAT, latest: catalog.version, full: names.full, deltas: names.deltas };
   files.push([INDEX_FILE, 'index', new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`)]);
   await mkdir(outDir, { recursive: true });
-  for (const [name, , bytes] of files) await writeFile(join(outDir, name), bytes);
+  for (const [name, , bytes] of files) await writePublished(join(outDir, name), bytes);
   return files.map(([name, kind, bytes]) => ({ name, kind, bytes: bytes.length }));
+}
+
+/**
+ * Puts a published file (a bundle, a delta, the index) in place whole or not at all: a source may be serving the file
+ * it replaces, and a write cut short (a full disk, a crash) in place left a bundle every user's check refuses, the one
+ * served before gone. Public, so readable by all (narrowed by the umask). An error names the file asked for: a
+ * write's own errors name none, and the temp file's name means nothing to the user.
+ */
+export async function writePublished(path: string, bytes: Uint8Array): Promise<void> {
+  await replaceFile(path, bytes, 0o644).catch((e: unknown) => {
+    if (e instanceof Error && 'code' in e) Object.assign(e, { path });
+    throw e;
+  });
 }

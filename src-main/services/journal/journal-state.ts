@@ -136,9 +136,20 @@ export class JournalState {
     return [...this.outgoing.values()].filter((r) => isUnfinished(r.state));
   }
 
+  /**
+   * What a compaction keeps of the instructions: the unfinished ones, and the retry of each of them (a failed-retryable
+   * one is unfinished): forgotten, it would leave the failure retryable again, and a second Retry would send it twice.
+   */
+  private outgoingToKeep(): OutgoingRecord[] {
+    const unfinished = this.unfinishedOutgoing();
+    const waiting = new Set(unfinished.map((r) => r.id));
+    const retries = [...this.outgoing.values()].filter((r) => !isUnfinished(r.state) && r.retryOf !== undefined && waiting.has(r.retryOf));
+    return [...unfinished, ...retries];
+  }
+
   /** Records that must still be there after a compaction; everything else only costs space. */
   liveRecords(now: number, keep: KeptPartsRetention): number {
-    return this.pending.size + this.maybe.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.unfinishedOutgoing().length;
+    return this.pending.size + this.maybe.size + this.heldAcknowledged().length + this.keptWithin(now, keep).length + this.outgoingToKeep().length;
   }
 
   /** The kept parts still within `keep` (its days, the newest `maxParts`), oldest first, text as held in memory. */
@@ -177,7 +188,7 @@ export class JournalState {
     const acknowledged = masked.slice(0, heldOrKept.length);
     const stillHeld: JournalRecord[] = acknowledged.length === 0 ? [] : [...acknowledged, { kind: 'ack', keys: acknowledged.map((r) => r.key), at: now }];
     const maybe: JournalRecord[] = [...this.maybe].map(([key, storedAs]) => ({ kind: 'maybe', key, storedAs }));
-    return [...seen, ...stillHeld, ...masked.slice(heldOrKept.length), ...maybe, ...this.unfinishedOutgoing()];
+    return [...seen, ...stillHeld, ...masked.slice(heldOrKept.length), ...maybe, ...this.outgoingToKeep()];
   }
 }
 

@@ -755,6 +755,12 @@ export class Journal {
     return this.state.outgoing.get(id);
   }
 
+  /** The instruction that sends `id` again (its Retry), while the journal holds it. */
+  retryOf(id: string): OutgoingRecord | undefined {
+    for (const r of this.state.outgoing.values()) if (r.retryOf === id) return r;
+    return undefined;
+  }
+
   /** Instructions queued, sending, or failed-retryable (waiting for the user to decide). */
   /**
    * The latest state of every instruction the journal still holds (finished ones until the next

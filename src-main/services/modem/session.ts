@@ -82,6 +82,8 @@ interface Pending {
   waitingSince: number | null;
   /** Refused once for want of network (331) while the modem said registered: a second refusal fails it. */
   refusedOnce: boolean;
+  /** The failed instruction this one sends again, in every state it is journaled in. */
+  retryOf?: string;
 }
 
 /**
@@ -256,11 +258,12 @@ export class ModemSession extends Emitter<SessionEvents> {
    * Resolves with the instruction's id once it is journaled as queued. `forSim`, the card the user confirmed it for, ties
    * it to that card even while none is identified: it then goes from that card or fails as send.sim-changed.
    */
-  async send(to: string, text: string, redacted: string, forSim?: string): Promise<string> {
+  async send(to: string, text: string, redacted: string, forSim?: string, retryOf?: string): Promise<string> {
     const id = randomUUID();
     const simId = forSim ?? this.status.simId ?? this.cardBefore;
-    await this.record({ id, to, redacted, simId }, 'queued', [], null);
-    this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false });
+    const again = retryOf === undefined ? {} : { retryOf };
+    await this.record({ id, to, redacted, simId, ...again }, 'queued', [], null);
+    this.outbox.push({ id, to, text, redacted, simId, waitingSince: null, refusedOnce: false, ...again });
     void this.pumpOutbox().catch((e) => this.warn(e));
     return id;
   }
@@ -740,7 +743,7 @@ export class ModemSession extends Emitter<SessionEvents> {
     // still to come for its other parts change nothing.
     if (delivered && this.refsOf(sent.id).length > 0) return;
     this.forget(sent.id);
-    await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
+    await this.record({ ...r, redacted: r.text }, delivered ? 'delivered' : 'failed', r.messageRefs, delivered ? null : `status.${status}`);
   }
 
   private refsOf(id: string): number[] {
@@ -867,8 +870,17 @@ export class ModemSession extends Emitter<SessionEvents> {
     for (const ref of refs) this.refs.set(ref, [...(this.refs.get(ref) ?? []), { id: p.id, record }].slice(-WAITING_PER_REF));
   }
 
-  private async record(p: { id: string; to: string; redacted: string; simId?: string | null }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
-    const change = { id: p.id, simId: p.simId ?? this.status.simId ?? this.status.path, to: p.to, text: p.redacted, state, messageRefs: refs, error };
+  private async record(p: { id: string; to: string; redacted: string; simId?: string | null; retryOf?: string }, state: OutgoingState, refs: number[], error: string | null): Promise<OutgoingRecord> {
+    const change = {
+      id: p.id,
+      simId: p.simId ?? this.status.simId ?? this.status.path,
+      to: p.to,
+      text: p.redacted,
+      state,
+      messageRefs: refs,
+      error,
+      ...(p.retryOf === undefined ? {} : { retryOf: p.retryOf }),
+    };
     await this.o.journal.recordOutgoing(change);
     const record: OutgoingRecord = { kind: 'out', ...change, at: this.now().getTime() };
     this.emit('outgoing', record);

@@ -184,6 +184,23 @@ describe('Journal: outgoing instructions', () => {
     await reopened.close();
   });
 
+  it('keeps the retry of an instruction that may have gone out through a compaction and a reopen (review40)', async () => {
+    // A failed-retryable instruction outlives every compaction; its retry, once sent, is finished. Forgotten, the first
+    // would be retryable again, and a second Retry would send it twice.
+    const dir = await tempDir();
+    const journal = await Journal.open(dir);
+    await journal.recordOutgoing(instruction('unsure', 'failed-retryable', { error: INTERRUPTED_SEND_ERROR }));
+    await journal.recordOutgoing(instruction('again', 'sent', { retryOf: 'unsure' }));
+    await journal.recordOutgoing(instruction('done', 'sent'));
+    await journal.compact();
+    await journal.close();
+
+    const reopened = await Journal.open(dir);
+    expect(reopened.retryOf('unsure')).toMatchObject({ id: 'again', state: 'sent', retryOf: 'unsure' });
+    expect(reopened.outgoing('done')).toBeUndefined();
+    await reopened.close();
+  });
+
   it('marks an instruction still queued when the app stopped as never sent, for the user to retry', async () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir);

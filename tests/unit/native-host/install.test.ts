@@ -40,6 +40,10 @@ describe('native-messaging host registration', () => {
   it('quotes paths with spaces and quotes for the shell, and writes a .cmd on Windows', () => {
     expect(launcherScript(["/Apps/It's here/node", '/a b/h.js'], '/s', 'linux')).toContain(`exec '/Apps/It'\\''s here/node' '/a b/h.js' --socket '/s' "$@"`);
     expect(launcherScript(['C:\\H\\hall.exe', 'C:\\H\\host.js'], '\\\\.\\pipe\\x', 'win32')).toContain('"C:\\H\\hall.exe" "C:\\H\\host.js" --socket "\\\\.\\pipe\\x" %*');
+    // cmd expands %…% inside quotes in a batch file, %% is one % (review40; cmd.exe cannot run here).
+    expect(launcherScript(['C:\\Users\\50%off\\Hall.exe', 'C:\\Users\\50%off\\host.js'], '\\\\.\\pipe\\x', 'win32')).toContain(
+      '"C:\\Users\\50%%off\\Hall.exe" "C:\\Users\\50%%off\\host.js" --socket "\\\\.\\pipe\\x" %*\r\n',
+    );
   });
 
   it('knows where Chrome, Chromium and Edge look on each platform', () => {

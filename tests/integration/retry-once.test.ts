@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { OutgoingRecord } from '../../src-shared/api/contract';
+import { demoCores } from './demo-core-kit';
+import { until } from './pty-rig';
+
+/**
+ * A failed instruction is sent again by Retry once. Its bubble keeps its Retry in every tab and browser profile (its
+ * state stays failed), so a second press there, a double press in two tabs at once, or the CLI and a page, each sent it
+ * again: an order that asks nothing (KTCL, a paid ring-back tone; KTGPRS) done or charged twice (review40).
+ */
+const cores = demoCores('hall-retry-once-');
+
+describe('Retry sends a failed instruction again once', () => {
+  it('refuses a second retry of the same instruction, at once or later, and after a restart', async () => {
+    let c = await cores.start();
+    const outgoing: OutgoingRecord[] = [];
+    c.on('outgoing', (o) => outgoing.push(o));
+    const reached = () => c.demo!.emulator.sent.filter((s) => s.part.text === 'KTCL').length;
+    const failedOnce = async () => {
+      c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+      const { commandId } = await c.call('send', { modemId: 'demo', id: 'KTCL' });
+      await until(() => outgoing.some((o) => o.id === commandId && o.state === 'failed'), 'the failure');
+      return commandId;
+    };
+
+    const first = await failedOnce();
+    const { commandId: again } = await c.call('retry', { commandId: first });
+    await until(() => outgoing.some((o) => o.id === again && o.state === 'sent'), 'the retry sent');
+    expect(reached()).toBe(1);
+    const refused = await c.call('retry', { commandId: first }).then(
+      () => null,
+      (e: { code: string; zh: string; en: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 'send.already-retried', zh: expect.stringContaining('已经重发过'), en: expect.stringContaining('already been sent again') });
+
+    // Two presses at once (two tabs, or a page and the CLI): one goes.
+    const second = await failedOnce();
+    const both = await Promise.allSettled([c.call('retry', { commandId: second }), c.call('retry', { commandId: second })]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const went = both.find((r) => r.status === 'fulfilled')!.value.commandId;
+    await until(() => outgoing.some((o) => o.id === went && o.state === 'sent'), 'the second retry sent');
+    expect(reached()).toBe(2);
+
+    // The journal remembers it: a restart of the core does not make the first failure retryable again.
+    c = await cores.restart();
+    await expect(c.call('retry', { commandId: first })).rejects.toMatchObject({ code: 'send.already-retried' });
+    expect(c.demo!.emulator.sent.filter((s) => s.part.text === 'KTCL')).toHaveLength(0);
+  }, 120_000);
+});
