@@ -142,7 +142,9 @@ export function namesAnotherPersonsLostLine(folded: string): boolean {
  * feature to turn on (给我爸的手机开个彩铃 is answered: it is sent from that phone).
  */
 const ANOTHER_PERSONS_LINE = new RegExp(
-  `(?<![其吉])(?:她|他)们?的(?:彩铃|流量|话费|余额|积分|账单|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
+  `(?<![其吉])(?:她|他)们?的(?:话费|余额|积分|账单)` +
+    // 把他的呼叫等待取消掉 (a clerk, of the customer at the desk) turns their feature on or off, as 给我爸的手机开个彩铃 does: sent from that phone.
+    `|(?<![其吉把])(?:她|他)们?的(?:彩铃|流量|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
     // 让我帮他查查还剩多少: a look-up done on their behalf (老爸问我：他手机话费还有多少 may be his own line, asked by him)
     `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)` +
     `|${ANOTHER_PERSONS_LOST_LINE.source}`,
