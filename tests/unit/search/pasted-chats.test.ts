@@ -28,3 +28,8 @@ describe('a clerk of the customer at the desk', () => {
   ]);
   itGuessesAtMost(engine, 'their amount read, or their feature in a story: still another line', ['把他的余额查一下', '把她的话费查查', '她的彩铃被别人改了']);
 });
+
+describe('a clock alarm set for a time said later in its clause', () => {
+  itGuessesAtMost(engine, 'an alarm clock, not the bill alarm', ['闹钟帮我调到明早五点半', '闹钟能不能改成下午两点']);
+  itAnswers(engine, 'the bill alarm names 话费', [['闹钟每天早上提醒我话费', 'KTHFNZ']]);
+});
