@@ -33,3 +33,9 @@ describe('a clock alarm set for a time said later in its clause', () => {
   itGuessesAtMost(engine, 'an alarm clock, not the bill alarm', ['闹钟帮我调到明早五点半', '闹钟能不能改成下午两点']);
   itAnswers(engine, 'the bill alarm names 话费', [['闹钟每天早上提醒我话费', 'KTHFNZ']]);
 });
+
+describe('a card activated, and what was topped up', () => {
+  itGuessesAtMost(engine, 'a new card is activated at the counter or by its pack', ['sim卡咋激活', '我的SIM卡怎么激活呢', '补办的电话卡激活不了']);
+  itAnswers(engine, 'what was topped up (充的话费) is the balance', [['女儿上周给我充的话费还剩多少', 'YE']]);
+  itGuessesAtMost(engine, 'topping up itself stays no instruction', ['帮我充30块话费']);
+});
