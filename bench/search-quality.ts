@@ -81,6 +81,10 @@ export const PROBE27_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE28_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe28.json');
 /** The other third of that batch (seed 28, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE28_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe28-heldback.json');
+/** Session 27 (search24): our own probe batch of the kinds the sixth and seventh held-out sets miss (elderly and clerks' whole sentences, pasted chats, forum posts, Traditional, English, pinyin, homophones, code typos) with unanswerable look-alikes, written before that round's change; two thirds tuned on. */
+export const PROBE29_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe29.json');
+/** The other third of that batch (seed 29, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE29_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe29-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -9,7 +9,7 @@ import { languageKnowledgeBytes } from './language-size/measure';
 import { percentile, round, timeEach, type Figure, type Section } from './harness';
 import { BLIND_SET, CLASSES_SET, confidenceQuality, DEV_SET, FRESH_SET, FRESH2_SET, FRESH3_SET, FRESH5_SET, HELDOUT_SET, HELDOUT2_SET, HELDOUT3_SET, HELDOUT4_SET, HELDOUT5_SET, HELDOUT6_SET, HELDOUT7_SET, loadQueries, PROBE_SET, PROBE15_HELDBACK_SET, PROBE15_SET, PROBE17_HELDBACK_SET, PROBE17_SET, PROBE18_HELDBACK_SET, PROBE18_SET, PROBE19_HELDBACK_SET, PROBE19_SET, PROBE20_HELDBACK_SET, PROBE20_SET, PROBE21_HELDBACK_SET, PROBE21_SET, PROBE22_HELDBACK_SET, PROBE22_SET, PROBE23_HELDBACK_SET, PROBE23_SET, PROBE24_HELDBACK_SET, PROBE24_SET, PROBE25_HELDBACK_SET, PROBE25_SET, PROBE26_HELDBACK_SET, PROBE26_SET, PROBE27_HELDBACK_SET,
   PROBE28_SET,
-  PROBE28_HELDBACK_SET, PROBE27_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
+  PROBE28_HELDBACK_SET, PROBE29_HELDBACK_SET, PROBE29_SET, PROBE27_SET, SECOND_SET, quality, WEAK_SET, type LabelledQuery } from './search-quality';
 import { NEGATIVE_HELDBACK_SET, NEGATIVE_SET } from './search-quality';
 
 const GROWN_SIZE = 12_000;
@@ -111,6 +111,7 @@ export default async function searchBench(): Promise<Section> {
     ['probe26', PROBE26_SET, PROBE26_HELDBACK_SET],
     ['probe27', PROBE27_SET, PROBE27_HELDBACK_SET],
     ['probe28', PROBE28_SET, PROBE28_HELDBACK_SET],
+    ['probe29', PROBE29_SET, PROBE29_HELDBACK_SET],
   ];
   for (const [name, tunedSet, heldBackSet] of probes) {
     const tuned = loadQueries(tunedSet);

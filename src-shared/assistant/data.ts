@@ -47,6 +47,7 @@ const TEXT_KEYS = [
   'unknownNothing',
   'unknownRisky',
   'riskyGuess',
+  'riskyAsk',
   'whyObject',
   'whySearch',
   'whyTyped',

@@ -13,6 +13,7 @@ import { isPinyin, pinyinSyllables } from './pinyin';
 import { ASKS_US, clausesOf, type Clause } from './language/clauses';
 import { AMOUNT_SAID, AMOUNT_UNITS } from './language/concepts';
 import { ENGLISH_FILLER, isCommonEnglish } from './language/english';
+import { withoutChatFrame } from './language/asides';
 import { QueryReader, type Reading } from './language/reader';
 import { ProductNames } from './language/products';
 import { namesAnotherPersonsLostLine, namesOtherCarrier, outOfScopeWords, withoutPackages, withoutTheLine } from './language/scope';
@@ -188,14 +189,14 @@ export class SearchEngine {
     // taken when it finds something, and, when the first found something, only with confidence.
     if (first.results[0]?.confident) return first;
     // Only a sentence with a clause beside its request as typed has one to leave out (a cheap look before reading it all again).
-    if (first.results.length && !this.clauses(fold(query).trim()).some((c) => c.context || !c.request)) return first;
+    if (first.results.length && !this.clauses(foldQuery(query)).some((c) => c.context || !c.request)) return first;
     const again = this.searchAs(query, limit, true);
     return !first.results.length || again.results[0]?.confident ? again : first;
   }
 
   private searchAs(query: string, limit: number, byRequest: boolean): Answer {
     const none: Answer = { results: [], kin: new Map() };
-    const folded = fold(query).trim();
+    const folded = foldQuery(query);
     if (!folded) return none;
     if (this.corrections.size > 1000) this.corrections.clear();
     if (this.corrected.size > 1000) this.corrected.clear();
@@ -536,7 +537,7 @@ export class SearchEngine {
     const { results, kin } = this.answer(query, 1);
     const top = results[0];
     if (top?.confident) return false;
-    const folded = fold(query).trim();
+    const folded = foldQuery(query);
     if (!folded) return false;
     const entry = top ? this.entries.indexOf(top.instruction) : -1;
     const readings = this.reader.read(folded, (w) => this.vocabulary.has(w));
@@ -884,6 +885,11 @@ function tri(word: string, at: number): string | number {
  * 停机 as "maybe", a wrong tap away. Asked for by name (停机, 挂失) it is a confident answer and stays;
  * below another such answer (密码重置 and 密码修改) it stays a guess too.
  */
+/** A query as every reading of it starts: folded, a pasted chat's furniture (names, times, tags, the service's lines) left out. */
+function foldQuery(query: string): string {
+  return withoutChatFrame(fold(query)).trim();
+}
+
 function cannotBeUndone(instruction: Instruction): boolean {
   return instruction.risk.confirm && !instruction.opposite;
 }

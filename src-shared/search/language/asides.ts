@@ -31,6 +31,42 @@ const SPEAKER = new RegExp(
 const PAUSE = /(?<=^|[，,。？?！!\s])(?:那个|那)(?:啥|什么)(?=$|[，,。？?！!\s])/g;
 const NAME_ASKED = /(?:这个|这种|那个|那种|这)(?:功能|业务|服务)?(?:叫|是)(?:个)?(?:什么|啥子?)(?:功能|业务|服务|名字)?(?=要|得|才|[，,。？?！!\s]|$)/g;
 
+/**
+ * A pasted chat's furniture, one line at a time (the text is folded: ：is :): a tag in brackets ([图片], [语音转文字], 【求问】),
+ * a quote mark (> …), a mention (回复 @王姐:), who wrote a line and when (张三 10:32, 小李 14:05 …), and, in a chat of
+ * several lines or stamped with a time, a short name before a colon (我:, 群聊:). None is a thing asked about; they
+ * diluted the request (the seventh held-out set pasted chats). A line the service wrote (客服:您可以发送短信) is its
+ * answer, not the question, and is left out when another line is left.
+ */
+const CHAT_TAG = /[[【][^\]】\n]{1,6}[\]】]/g;
+const QUOTE_MARK = /^[ \t]*[>》|]+[ \t]*/gm;
+const MENTION = /(?:回复[ \t]*)?@[^\s:,，。]{1,10}[ \t]*:?/g;
+/** Who wrote a line and when, at its start: a name, then a time of day (perhaps after a date). */
+const STAMPED_NAME = /^[ \t]*(?:[^\s:,，。?？!！]{1,8}[ \t]+)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?![\d.])[ \t]*/;
+/** In a chat, a short name before a colon at a line's start (我:, 群聊:, 小李:); never digits (8:00). */
+const LINE_SPEAKER = /^[ \t]*[^\s:,，。?？!！\d]{1,4}[ \t]*:(?!\d)[ \t]*/gm;
+/** A line the service wrote, by who wrote it. */
+const SERVICE_LINE = /^[ \t]*(?:客服|人工客服|在线客服|智能客服|中国移动|移动|10086|小e)[ \t]*:(?!\d)/;
+
+export function withoutChatFrame(folded: string): string {
+  if (!/[[【>》|@:\n]/.test(folded)) return folded;
+  let stamped = false;
+  let lines = folded.split('\n').map((l) => {
+    const untagged = l.replace(CHAT_TAG, ' ').replace(QUOTE_MARK, '').replace(MENTION, ' ');
+    const unstamped = untagged.replace(STAMPED_NAME, '');
+    stamped ||= unstamped !== untagged;
+    return unstamped;
+  });
+  const several = stamped || lines.filter((l) => l.trim()).length > 1;
+  if (several) {
+    const asked = lines.filter((l) => l.trim() && !SERVICE_LINE.test(l));
+    if (asked.length) lines = asked;
+    lines = lines.map((l) => l.replace(LINE_SPEAKER, ''));
+  }
+  const bare = lines.map((l) => l.trim()).filter(Boolean).join('\n');
+  return /\p{Script=Han}|[a-z]{2}/u.test(bare) ? bare : folded;
+}
+
 export function withoutAsides(text: string): string {
   const bare = text.replace(SENDER, '').replace(SPEAKER, '').replace(NAME_ASKED, ' ').replace(PAUSE, ' ').replace(SEND_WHAT, ' ').replace(CARRIER, ' ').replace(/\s+/g, ' ').trim();
   return /\p{Script=Han}|[a-z]{2}/u.test(bare) ? bare : text;

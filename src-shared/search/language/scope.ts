@@ -142,7 +142,9 @@ export function namesAnotherPersonsLostLine(folded: string): boolean {
  * feature to turn on (给我爸的手机开个彩铃 is answered: it is sent from that phone).
  */
 const ANOTHER_PERSONS_LINE = new RegExp(
-  `(?<![其吉])(?:她|他)们?的(?:彩铃|流量|话费|余额|积分|账单|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
+  `(?<![其吉])(?:她|他)们?的(?:话费|余额|积分|账单)` +
+    // 把他的呼叫等待取消掉 (a clerk, of the customer at the desk) turns their feature on or off, as 给我爸的手机开个彩铃 does: sent from that phone.
+    `|(?<![其吉把])(?:她|他)们?的(?:彩铃|流量|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
     // 让我帮他查查还剩多少: a look-up done on their behalf (老爸问我：他手机话费还有多少 may be his own line, asked by him)
     `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)` +
     `|${ANOTHER_PERSONS_LOST_LINE.source}`,
@@ -164,8 +166,8 @@ const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领�
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
-/** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
+/** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. What was topped up (充的话费, 充进去的话费) is the balance. */
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
@@ -174,10 +176,14 @@ const POINTS_SPENT = /用积分(?:兑)?换|积分(?:怎么|怎样|如何|可以|
 /** An alarm clock or a reminder set for a time (明天的闹钟, 闹钟明天早上七点, 提醒我下午三点开会): the catalog's 话费闹钟 is no clock. */
 const CLOCK_ALARM = new RegExp(
   `(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})(?:半|钟)?的?闹钟|闹钟(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})` +
+    // …or a few words after it in the clause (闹钟怎么设置早上六点, 闹钟定在晚上十点); the bill alarm names 话费 (闹钟每天早上提醒我话费)
+    `|(?<!话费)闹钟(?![^,，。?？]*话费)[^,，。?？]{1,6}?(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})` +
     // a reminder at a time of day (请提醒我下午三点开会): a calendar's, not a line's
     `|提醒我?(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午|\\d+点|[一二三四五六七八九十两]+点'})|(?:${'明天|今天|后天|早上|晚上|明早|中午|下午|上午'})[^,，。?？]{0,4}点[^,，。?？]{0,4}(?:提醒|叫我)`,
   'g',
 );
+/** A card activated (SIM卡怎么激活, 新卡激活, activate my new sim): a new card is activated at the counter or by its pack, not by an SMS instruction. */
+const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
  * How long something takes to come or to work (几分钟能到, 短信多久才回, 开通要多长时间, how long does it take): a wait no
@@ -264,7 +270,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
   const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
