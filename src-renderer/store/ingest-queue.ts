@@ -31,9 +31,18 @@ type Item = { kind: 'in'; record: HandedOutRecord } | { kind: 'out'; record: Out
  * batch need not wait for the journal's answer). A failed write keeps the records, in order, and
  * tries again later; a failed acknowledgement is sent again later. Until acknowledged, the journal
  * still holds every record, so nothing is lost either way.
+ *
+ * A part handed over again before its acknowledgement (a catch-up's `journal.pending` answers with the parts the live
+ * events brought too: a page that starts or reconnects during a burst got the burst twice) is taken once: still
+ * queued, it takes the later hand-over's place (as one batch holding both kept the later); being written or written,
+ * it is left out (the next batch would only have found its key stored).
  */
 export class IngestQueue {
   private readonly queue: Item[] = [];
+  /** Incoming items queued, not yet taken into a write, by key. */
+  private readonly queuedIncoming = new Map<string, Item & { kind: 'in' }>();
+  /** Incoming keys of the write under way. */
+  private readonly writingKeys = new Set<string>();
   /** Written, not yet acknowledged. */
   private readonly unacked = new Set<string>();
   private writing = false;
@@ -57,7 +66,9 @@ export class IngestQueue {
   }
 
   pushIncoming(record: HandedOutRecord): void {
-    this.enqueue({ kind: 'in', record });
+    const queued = this.queuedIncoming.get(record.key);
+    if (queued) queued.record = record;
+    else if (!this.writingKeys.has(record.key) && !this.unacked.has(record.key)) this.enqueue({ kind: 'in', record });
   }
 
   pushOutgoing(record: OutgoingRecord): void {
@@ -80,6 +91,7 @@ export class IngestQueue {
   private enqueue(item: Item): void {
     this.pushed++;
     this.queue.push(item);
+    if (item.kind === 'in') this.queuedIncoming.set(item.record.key, item);
     if (this.writing) return;
     if (this.queue.length >= this.maxBatch) this.schedule(0);
     else this.timer ??= setTimeout(() => this.flush(), this.collectMs);
@@ -95,11 +107,21 @@ export class IngestQueue {
     if (this.disposed || this.writing || this.queue.length === 0) return;
     this.writing = true;
     const items = this.queue.splice(0, this.maxBatch);
+    for (const item of items) {
+      if (item.kind !== 'in') continue;
+      this.queuedIncoming.delete(item.record.key);
+      this.writingKeys.add(item.record.key);
+    }
     this.options.onStatus?.({ state: 'writing', queued: items.length + this.queue.length });
     try {
       await this.options.write(toBatch(items));
     } catch (error) {
       this.queue.unshift(...items);
+      for (const item of items) {
+        if (item.kind !== 'in') continue;
+        this.writingKeys.delete(item.record.key);
+        this.queuedIncoming.set(item.record.key, item);
+      }
       this.writing = false;
       this.options.onStatus?.({ state: 'failed', queued: this.queue.length, error });
       return this.schedule(this.retryMs);
@@ -107,7 +129,11 @@ export class IngestQueue {
     this.writing = false;
     this.stored += items.length;
     for (let i = this.waiting.length - 1; i >= 0; i--) if (this.waiting[i]!.upTo <= this.stored) this.waiting.splice(i, 1)[0]!.resolve();
-    for (const item of items) if (item.kind === 'in') this.unacked.add(item.record.key);
+    for (const item of items) {
+      if (item.kind !== 'in') continue;
+      this.writingKeys.delete(item.record.key);
+      this.unacked.add(item.record.key);
+    }
     this.acknowledge();
     if (this.queue.length) this.schedule(0);
     else this.options.onStatus?.({ state: 'idle' });
