@@ -117,8 +117,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     可用, 可再免费使用) names what is left, not what a month allows in all; a period's charges or spending so far that no
  *     label names (当月累计话费, 已消费, 本月通信费) are what was spent this month (a bill's total when its lines add up to it).
  * 44: rounds 45, 46 and 47 together, and templates to fill in (`18*月份#`) no option (the lead, labelling rule 16).
+ * 46: round 49 (replies49; 45 is left to replies48): a line ending right after an amount (or in 其中) goes on as after a
+ *     comma; an amount left that closes a pair of use and left is no total of the pair after it; a …情况: heading parts no sum.
  */
-export const FIGURE_CODE_VERSION = 44;
+export const FIGURE_CODE_VERSION = 46;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

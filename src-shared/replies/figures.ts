@@ -58,6 +58,28 @@ const SENTENCE_END_ONE = /[。!?\n]/u;
 const NEXT_LINE_CLAUSE = /^[ \t]*\n[^\n\d。!?]{1,12}$/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
+/**
+ * A line that ends right after an amount, with no stop, and a line of words after it ("已使用0.7MB\n剩余可用165.9MB",
+ * "您的家庭帐户已消费24.03元\n余额为56.80元"), or in 其中 that opens the parts on the next: the break stands where a comma would, one clause of the sentence on each line
+ * (real r15-139's "166.6MB（…），已使用0.7MB，剩余可用165.9MB" written a clause a line). Not a line of a list or the line after
+ * it (a number or a dash opens it: "1.套餐及固定费￥30.0\n2.…", "9.帮助\n温馨提示"), a title (【…】), nor a table's row (amounts
+ * set apart by spaces): those lines stay sentences of their own.
+ */
+const LINE_AFTER_AMOUNT = /(?:\d(?:[a-z]{1,2}|元|分钟|分|条|%)?(?:\([^()\n]*\))?|其中)[ \t]*$/u;
+const LIST_LINE = /^[ \t\u3000]*(?:\d{1,4}[ \t]*[.、:\-－)]|[(（]?\d{1,2}[)）]|[一二三四五六七八九十]+、|[-－*•·【\[]|$)/u;
+const TABLE_ROW = /\d[^\s\d]*[ \t\u3000]+[^\s\d]*\d/u;
+
+function clausesOnLines(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const [above, line] = [lines[i - 1]!.replace(/\r$/u, ''), lines[i]!];
+    const clause = LINE_AFTER_AMOUNT.test(above) && !LIST_LINE.test(above) && !LIST_LINE.test(line) && !TABLE_ROW.test(above) && !TABLE_ROW.test(line);
+    out += (clause ? ',' : '\n') + line;
+  }
+  return out;
+}
+
 export interface FigureReading {
   figures: FigureRecord[];
   problems: Problem[];
@@ -119,7 +141,8 @@ export function readFigures(
 ): FigureReading {
   // "您的话费为50.68元.其中:…" (real r23b-043): an English full stop between two Chinese words ends a sentence (never a
   // decimal point nor a link's); one character for one, so every offset stays.
-  const text = folded.text.replace(HAN_STOP, '。');
+  const lined = folded.text.replace(HAN_STOP, '。');
+  const text = lined.includes('\n') ? clausesOnLines(lined) : lined;
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
@@ -185,7 +208,8 @@ export function readFigures(
   // The sentence in which a named amount opened its items (其中, including…).
   let itemsOpen = -1;
 
-  const columns = tableColumns(text, quantities, active);
+  // A table's rows are lines whatever they end in.
+  const columns = tableColumns(lined, quantities, active);
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
   const floors: number[] = [];
   // Where the last bound read ended (an amount a threshold word compares with).
