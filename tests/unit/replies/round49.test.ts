@@ -38,6 +38,17 @@ const FIGURES: [string, string, string[]][] = [
     '各类型流量剩余情况：国内通用流量剩余10.00MB，专属流量剩余10.00GB，流量总量情况：已使用移动数据流量0MB，流量剩余10.01GB',
     ['data.remaining 10 general', 'data.remaining 10240 app', 'data.used 0', 'data.remaining 10250.24'],
   ],
+  [
+    'guard: a line naming its item after a colon keeps its kind to itself (real16-mechanisms\' guard, on lines)',
+    '剩余流量：国内流量100MB\n已使用流量200MB',
+    ['data.remaining 100 general', 'data.used 200'],
+  ],
+  [
+    'a package\'s name holding an offer word (特惠) heading its use in the next clause is the customer\'s package with any label of use, not only 已使用 (variants used-word:使用了, 实际使用 of real r25a-029)',
+    '您目前所用的上网套餐有2个，使用情况如下:1、神州行田园特惠卡,使用了4.92MB,剩余10.08MB;2、10元上网套餐,实际使用0MB,剩余70MB;',
+    ['data.used 4.92', 'data.remaining 10.08', 'data.used 0', 'data.remaining 70'],
+  ],
+  ['guard: an offer with 特惠 and no use of the customer\'s stays an advert', '【特惠】流量加油包仅需10元1GB，立即办理。', []],
 ];
 
 describe('round 49: clauses on lines, and left never read as a total', () => {
