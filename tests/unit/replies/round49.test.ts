@@ -48,6 +48,12 @@ const FIGURES: [string, string, string[]][] = [
     '您目前所用的上网套餐有2个，使用情况如下:1、神州行田园特惠卡,使用了4.92MB,剩余10.08MB;2、10元上网套餐,实际使用0MB,剩余70MB;',
     ['data.used 4.92', 'data.remaining 10.08', 'data.used 0', 'data.remaining 70'],
   ],
+  [
+    'a line saying a pool is used up heads no line under it: the kind of what is left of the others is not stated (real r16-052, r20-018 with their commas line breaks)',
+    '截至28日23时44分\n您当月国内通用流量已用完\n其他流量剩余300.00M。',
+    ['data.remaining 300'],
+  ],
+  ['guard: a heading line of a kind heads the lines under it', '国内通用流量\n剩余300.00M', ['data.remaining 300 general']],
   ['guard: an offer with 特惠 and no use of the customer\'s stays an advert', '【特惠】流量加油包仅需10元1GB，立即办理。', []],
 ];
 
