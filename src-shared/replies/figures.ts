@@ -60,7 +60,7 @@ const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
 /**
  * A line that ends right after an amount (or in 其中, that opens parts), with no stop, and a line that opens with a label of
- * use, left, a total, a balance or spending ("已使用0.7MB\n剩余可用165.9MB", "您的家庭帐户已消费24.03元\n余额为56.80元"): the
+ * use, left, a total, a balance or spending, or a stem of use of two characters (使用：19, real r23a-071's lines) ("已使用0.7MB\n剩余可用165.9MB", "您的家庭帐户已消费24.03元\n余额为56.80元"): the
  * break stands where a comma would, one clause of the sentence on each line (real r15-139's "166.6MB（…），已使用0.7MB，剩余可用
  * 165.9MB" written a clause a line). Not a line of a list or the line after it (a number or a dash opens it: "1.套餐及固定费
  * ￥30.0\n2.…", "9.帮助\n温馨提示"), a title (【…】), a table's row (amounts set apart by spaces), a line naming its item after a
@@ -74,7 +74,7 @@ const ITEM_AFTER_COLON = /:\s*[^\d\s:][^:]*\d[^:]*$/u;
 const GOES_ON = new Set(['used', 'remaining', 'total', 'balance', 'spentThisMonth']);
 
 function clausesOnLines(text: string, rules: ReplyRules): string {
-  const opens = [...new Set(rules.figures.flatMap((t) => t.fields.filter((r) => GOES_ON.has(r.field) && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}/u.test(l)))))];
+  const opens = [...new Set(rules.figures.flatMap((t) => t.fields.filter((r) => GOES_ON.has(r.field) && !r.weak).flatMap((r) => [...r.labels, ...(r.stems ?? [])].filter((l) => /^\p{Script=Han}{2,}/u.test(l)))))];
   const lines = text.split('\n');
   let out = lines[0]!;
   for (let i = 1; i < lines.length; i++) {

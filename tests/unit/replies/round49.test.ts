@@ -39,6 +39,11 @@ const FIGURES: [string, string, string[]][] = [
     ['data.remaining 10 general', 'data.remaining 10240 app', 'data.used 0', 'data.remaining 10250.24'],
   ],
   [
+    'so does a line opening with a stem of use (使用：19), whose bare number takes the unit of the sentence\'s allowance (variant punctuation:clauses on lines of real r23a-071)',
+    '国内通话费免费分钟数总计：300\n使用：20\n剩余：280',
+    ['voice.total 300', 'voice.used 20', 'voice.remaining 280'],
+  ],
+  [
     'guard: a line naming its item after a colon keeps its kind to itself (real16-mechanisms\' guard, on lines)',
     '剩余流量：国内流量100MB\n已使用流量200MB',
     ['data.remaining 100 general', 'data.used 200'],
