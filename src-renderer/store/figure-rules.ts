@@ -119,8 +119,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 44: rounds 45, 46 and 47 together, and templates to fill in (`18*月份#`) no option (the lead, labelling rule 16).
  * 45: round 48 (replies48): a scope guessed past an unknown word (`国内X流量`) is of no stated kind when the reply states that
  *     scope plainly for another amount (`您国内流量剩余…，国内X流量剩余…`), and so are the amounts whose kind went on from it.
+ * 46: round 49 (replies49, on 44): a line ending right after an amount (or in 其中) goes on as after a comma; an amount left that
+ *     closes a pair of use and left is no total of the pair after it; a …情况: heading parts no sum.
+ * 47: rounds 48 and 49 together.
  */
-export const FIGURE_CODE_VERSION = 45;
+export const FIGURE_CODE_VERSION = 47;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

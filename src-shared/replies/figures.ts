@@ -58,6 +58,35 @@ const SENTENCE_END_ONE = /[。!?\n]/u;
 const NEXT_LINE_CLAUSE = /^[ \t]*\n[^\n\d。!?]{1,12}$/u;
 const CLAUSE_END = /[,;:。!?()\n、+]/u;
 
+/**
+ * A line that ends right after an amount (or in 其中, that opens parts), with no stop, and a line that opens with a label of
+ * use, left, a total, a balance or spending, or a stem of use of two characters (使用：19, real r23a-071's lines) ("已使用0.7MB\n剩余可用165.9MB", "您的家庭帐户已消费24.03元\n余额为56.80元"): the
+ * break stands where a comma would, one clause of the sentence on each line (real r15-139's "166.6MB（…），已使用0.7MB，剩余可用
+ * 165.9MB" written a clause a line). Not a line of a list or the line after it (a number or a dash opens it: "1.套餐及固定费
+ * ￥30.0\n2.…", "9.帮助\n温馨提示"), a title (【…】), a table's row (amounts set apart by spaces), a line naming its item after a
+ * colon ("剩余流量：国内流量100MB\n已使用流量200MB": the kind is the item's), nor a line opening with another name
+ * ("赠送国内流量50MB50.00MB"): those lines stay sentences of their own.
+ */
+const LINE_AFTER_AMOUNT = /(?:\d(?:[a-z]{1,2}|元|分钟|分|条|%)?(?:\([^()\n]*\))?|其中)[ \t]*$/u;
+const LIST_LINE = /^[ \t\u3000]*(?:\d{1,4}[ \t]*[.、:\-－)]|[(（]?\d{1,2}[)）]|[一二三四五六七八九十]+、|[-－*•·【\[]|$)/u;
+const TABLE_ROW = /\d[^\s\d]*[ \t\u3000]+[^\s\d]*\d/u;
+const ITEM_AFTER_COLON = /:\s*[^\d\s:][^:]*\d[^:]*$/u;
+const GOES_ON = new Set(['used', 'remaining', 'total', 'balance', 'spentThisMonth']);
+
+function clausesOnLines(text: string, rules: ReplyRules): string {
+  const opens = [...new Set(rules.figures.flatMap((t) => t.fields.filter((r) => GOES_ON.has(r.field) && !r.weak).flatMap((r) => [...r.labels, ...(r.stems ?? [])].filter((l) => /^\p{Script=Han}{2,}/u.test(l)))))];
+  const lines = text.split('\n');
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const [above, line] = [lines[i - 1]!.replace(/\r$/u, ''), lines[i]!];
+    const head = line.trimStart();
+    const opener = above.trimEnd().endsWith('其中') || opens.some((l) => head.startsWith(l));
+    const clause = opener && LINE_AFTER_AMOUNT.test(above) && !LIST_LINE.test(above) && !LIST_LINE.test(line) && !TABLE_ROW.test(above) && !TABLE_ROW.test(line) && !ITEM_AFTER_COLON.test(above);
+    out += (clause ? ',' : '\n') + line;
+  }
+  return out;
+}
+
 export interface FigureReading {
   figures: FigureRecord[];
   problems: Problem[];
@@ -124,7 +153,8 @@ export function readFigures(
 ): FigureReading {
   // "您的话费为50.68元.其中:…" (real r23b-043): an English full stop between two Chinese words ends a sentence (never a
   // decimal point nor a link's); one character for one, so every offset stays.
-  const text = folded.text.replace(HAN_STOP, '。');
+  const lined = folded.text.replace(HAN_STOP, '。');
+  const text = lined.includes('\n') ? clausesOnLines(lined, rules) : lined;
   const topical = masked(text, boilerplate);
   const region = regionOf(rules, text);
   rules = regionalPools(rules, region);
@@ -190,7 +220,8 @@ export function readFigures(
   // The sentence in which a named amount opened its items (其中, including…).
   let itemsOpen = -1;
 
-  const columns = tableColumns(text, quantities, active);
+  // A table's rows are lines whatever they end in.
+  const columns = tableColumns(lined, quantities, active);
   // The floor each amount's words started from, so that an amount that is part of a name gives its words back.
   const floors: number[] = [];
   // Where the last bound read ended (an amount a threshold word compares with).

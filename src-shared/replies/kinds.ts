@@ -140,6 +140,7 @@ function ownSource(ownWords: string, read: Read, rules: ReplyRules): KindSource 
  * before, so no digit in it was read as an amount: a package's name with digits heads as well ("4G飞享套餐国内流量\n总量：…").
  */
 const HEADING = /(?:^|\n)([^\n]{1,24})\n[^\n]*$/u;
+const USED_UP_LINE = /(?:使用|用)(?:完|尽)/u;
 
 /**
  * The kind of each data amount: named by the words before it, else by its package's name, else the
@@ -358,7 +359,9 @@ export function assignPools(reads: Read[], rules: ReplyRules, text = ''): void {
     }
     if (pool === null && !restricted) {
       const heading = HEADING.exec(read.before)?.[1];
-      if (heading !== undefined) {
+      // "您当月国内通用流量已用完\n其他流量剩余422.47M" (real r16-052, r16-083, r20-018 with their commas line breaks): a line saying
+      // a pool is used up states that pool's end, and heads no line under it.
+      if (heading !== undefined && !USED_UP_LINE.test(heading)) {
         pool = inferred(poolIn(heading, rules), 'heading');
         headed = pool !== null;
       } else if (same && previous!.headed && poolIn(read.before, rules) === null) {

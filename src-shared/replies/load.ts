@@ -236,7 +236,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
       own: (file.adverts?.own ?? []).map(fold),
-      held: (file.adverts?.held ?? []).map(fold),
+      // "1、神州行田园特惠卡,使用了4.92MB" (real r25a-029 with another word of use): every plain label of use of an allowance
+      // (two Chinese characters or more) says what the customer used, as the words the file lists do.
+      held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...usedLabels(figures)])],
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
     percents: {
@@ -343,4 +345,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       })),
     },
   };
+}
+
+/** The labels of use of the allowances (packages), weak ones left out, of two Chinese characters or more. */
+function usedLabels(figures: FigureTemplate[]): string[] {
+  return figures.filter((t) => t.packages).flatMap((t) => t.fields.filter((r) => r.field === 'used' && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}$/u.test(l))));
 }

@@ -389,8 +389,14 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
     if (text.slice(a.end, c.end).includes(';')) continue;
     // "…剩余流量为500MB，详细如下：1.[国内]已使用0MB，剩余500MB" (real r25b-019): the lines under a heading of details say the
     // amounts before it again, by kind; they are no parts of one of them.
+    // "流量剩余10.00GB，流量总量情况：已使用…0MB，流量剩余10.01GB" (real r17-031 with its semicolon a line break): nor do the
+    // amounts under a summary's heading.
     if (DETAILS_HEADING.test(text.slice(a.end, b.start))) continue;
     if (b.figure.template !== a.figure.template || c.figure.template !== a.figure.template) continue;
+    // "…已使用0.00M，还剩余1G，夜间流量包（省内）5元1G已使用199.64M，还剩余824.36M" (real r16-008 with its semicolons line
+    // breaks): an amount that closes a pair of use and left of its own is that pool's, no total of the pair after it.
+    const pair = reads[i - 1];
+    const closesPair = pair !== undefined && pair.sentence === a.sentence && pair.figure.template === a.figure.template && pair.figure.field !== a.figure.field && !text.slice(pair.end, a.start).includes(';');
     // "已用国内流量1.2GB，省内流量300MB，剩余…": an item of the amount's own list is no part of it.
     if (b.figure.label === null && b.figure.field === a.figure.field) continue;
     const template = active.find((t) => t.id === a.figure.template)!;
@@ -398,6 +404,7 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
       if (sum.parts.length !== 2) continue;
       const wasTotal = a.figure.field === sum.total;
       if (!sum.parts.includes(b.figure.field) || !sum.parts.includes(c.figure.field) || b.figure.field === c.figure.field) continue;
+      if (closesPair && sum.parts.includes(pair.figure.field) && sum.parts.includes(a.figure.field)) continue;
       const slack = Math.max(a.precision, b.precision, c.precision) * 2 + 1e-9;
       if (Math.abs(a.figure.value - b.figure.value - c.figure.value) > slack) continue;
       // A total is no smaller than a part, however roughly the part is written ("已使用134.52M，…剩余1G，…已使用34.00M").
@@ -411,7 +418,7 @@ export function totalsThatAddUp(all: Read[], active: FigureTemplate[], text: str
   }
 }
 
-const DETAILS_HEADING = /(?:如下|明细|详情)\s*:/u;
+const DETAILS_HEADING = /(?:如下|明细|详情|情况)\s*:/u;
 
 /**
  * "您个人实际消费64.67元，家庭统一支付成员消费2.37元，合计67.04元": amounts read as spent this month that, with the
