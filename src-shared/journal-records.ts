@@ -103,7 +103,7 @@ export const MaybeRecordSchema = v.strictObject({
  */
 export const MaskedRecordSchema = v.strictObject({
   kind: v.literal('masked'),
-  /** Digest of the mask's secret rules (Catalog.secretShapes): a log stamped by another mask is read through this one. */
+  /** Digest of the mask's secret rules and masking code's version (Catalog.secretShapes): a log stamped by another mask is read through this one. */
   by: v.optional(v.string()),
 });
 
