@@ -59,7 +59,7 @@ export const OutgoingChangeSchema = v.strictObject({
   state: v.picklist(OUTGOING_STATES),
   /** TP-MR of each submitted part, used to match status reports. */
   messageRefs: v.array(count(0)),
-  /** Stable error code when the state is a failure, else null. */
+  /** Stable error code when the state is a failure (or a note: waiting for the network, a report tied to no one send), else null. */
   error: v.nullable(v.string()),
 });
 
