@@ -59,7 +59,7 @@ export const OutgoingChangeSchema = v.strictObject({
   state: v.picklist(OUTGOING_STATES),
   /** TP-MR of each submitted part, used to match status reports. */
   messageRefs: v.array(count(0)),
-  /** Stable error code when the state is a failure, else null. */
+  /** Stable error code when the state is a failure (or a note: waiting for the network, a report tied to no one send), else null. */
   error: v.nullable(v.string()),
   /** The failed instruction this one sends again (Retry): it is sent again once, whoever presses Retry where. */
   retryOf: v.optional(v.pipe(v.string(), v.minLength(1))),
@@ -105,7 +105,7 @@ export const MaybeRecordSchema = v.strictObject({
  */
 export const MaskedRecordSchema = v.strictObject({
   kind: v.literal('masked'),
-  /** Digest of the mask's secret rules (Catalog.secretShapes): a log stamped by another mask is read through this one. */
+  /** Digest of the mask's secret rules and masking code's version (Catalog.secretShapes): a log stamped by another mask is read through this one. */
   by: v.optional(v.string()),
 });
 

@@ -10,6 +10,11 @@ export interface SendFailure extends Bilingual {
 export const SIM_CHANGED_ERROR = 'send.sim-changed';
 /** Journaled with an instruction still `queued` while the modem's network registration is searching: a note, not a failure. */
 export const WAITING_NETWORK_NOTE = 'send.waiting-network';
+/**
+ * Journaled with an instruction still `sent` when a status report came that it and another send to its number under
+ * the same reference could own (`ModemSession`, review39): its delivery is not known. A note, not a failure.
+ */
+export const REPORT_UNTIED_NOTE = 'send.report-untied';
 /** Journaled with an instruction failed after waiting `networkWaitMs` for the network (`ModemSession.giveUpOnNetwork`). */
 export const NO_NETWORK_ERROR = 'send.no-network';
 
@@ -59,6 +64,12 @@ export function explainSendFailure(code: string): SendFailure {
         zh: '正在等待网络：调制解调器还在注册网络，注册上就发出。',
         en: 'Waiting for the network: the modem is still registering, and the message goes once it is registered.',
         action: { zh: '不用重发；一分钟内没有网络会提示失败。', en: 'No need to resend; if there is no network within a minute it is marked failed.' },
+      };
+    case REPORT_UNTIED_NOTE:
+      return {
+        zh: '已发出，但送达结果未知：收到的状态报告也可能属于发往同一号码、共用同一参考号的另一条短信，分不清是哪一条的。',
+        en: 'Sent, but its delivery is not known: the status report that came could as well be for another text to the same number under the same reference.',
+        action: { zh: '看看有没有收到 10086 的回复；不要仅凭这份报告重发。', en: 'See whether 10086 replied; do not resend on this report alone.' },
       };
     case NO_NETWORK_ERROR:
       return {

@@ -70,6 +70,14 @@ export class Fleet {
   private closed = false;
   /** The MQTT settings change under way, or the last one (setMqtt): the next waits for it, and so does close. */
   private changing: Promise<unknown> = Promise.resolve();
+  /** MQTT settings saves asked for and not finished (setMqtt): a change with a later one waiting starts no link. */
+  private changesAsked = 0;
+  /**
+   * What a change that started no link (a later save waited) had not published, and what the board handed on since: the
+   * next change takes it, so it goes out once, under the last save's settings (mend46: before, the earlier save's link
+   * started, and connected before the next stopped it, published it under the earlier topics).
+   */
+  private carried: { messages: SimMessage[]; stop: () => void } | null = null;
   /**
    * Set when sim-board.json could not be read, or was damaged and could not be copied aside: it is the only copy of
    * what it holds, so nothing of this run is written over it (the board lives in memory until the user moves it).
@@ -222,9 +230,23 @@ export class Fleet {
    * link the first then started another over, never stopped, and every event went out twice.
    */
   setMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
-    const change = this.changing.then(() => this.changeMqtt(settings));
+    this.changesAsked++;
+    const change = this.changing
+      .then(() => this.changeMqtt(settings))
+      .finally(() => {
+        this.changesAsked--;
+        // The last save was refused after one that left its messages to it: the link of the settings saved starts now.
+        if (this.changesAsked === 0 && this.carried) this.restartLink(this.takeCarried());
+      });
     this.changing = change.catch(() => undefined);
     return change;
+  }
+
+  private takeCarried(): SimMessage[] {
+    const carried = this.carried;
+    this.carried = null;
+    carried?.stop();
+    return carried?.messages ?? [];
   }
 
   private async changeMqtt(settings: MqttSettings): Promise<MqttSettingsView> {
@@ -236,12 +258,18 @@ export class Fleet {
     // What the old link had not published goes to the new one, with what came while it said goodbye (mend37).
     const old = this.link;
     this.link = null;
+    const before = this.takeCarried();
     const late: SimMessage[] = [];
     const stopListening = old ? this.board.on('message', (m) => late.push(m)) : () => undefined;
-    const unsent = old ? [...(await old.stop()), ...late] : [];
+    const unsent = [...before, ...(old ? await old.stop() : []), ...late];
     stopListening();
     this.remote.clear();
-    this.restartLink(unsent);
+    if (this.changesAsked > 1 && !this.closed) {
+      // A later save waits: it takes these (and what comes meanwhile), so no link runs under these settings for a moment.
+      this.carried = { messages: unsent, stop: this.board.on('message', (m) => unsent.push(m)) };
+    } else {
+      this.restartLink(unsent);
+    }
     const view = this.mqttView();
     this.deps.onMqtt(view);
     return view;

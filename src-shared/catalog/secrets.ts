@@ -117,11 +117,19 @@ export interface SecretFinding {
  * separator, inside a sentence and in full-width characters; and ID numbers and 6-digit runs on
  * their own. Pure: the text that is sent is never touched, only the copy that is kept.
  */
+/**
+ * The version of the masking code (this file's detector and masking, not the catalog's rules, which `shapes` holds
+ * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
+ * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
+ */
+export const MASKER_VERSION = 1;
+
 export class SecretDetector {
   private readonly patterns: Pattern[];
   /**
-   * What this detector's masking is made of, as text: two catalogs whose secret rules mask alike give the same. The
-   * journal's stamp names its digest, so a log masked before a custom instruction named a new secret is masked again.
+   * What this detector's masking is made of, as text: the masking code's version and the secret rules; two catalogs
+   * whose rules mask alike give the same. The journal's stamp names its digest, so a log masked before a custom
+   * instruction named a new secret, or by an older masking code, is masked again.
    */
   readonly shapes: string;
 
@@ -133,7 +141,7 @@ export class SecretDetector {
       { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(months) },
       { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
     ];
-    this.shapes = JSON.stringify([this.patterns.map((p) => [p.regex.source, p.regex.flags, p.secretGroups]), months]);
+    this.shapes = JSON.stringify({ masker: MASKER_VERSION, rules: [this.patterns.map((p) => [p.regex.source, p.regex.flags, p.secretGroups]), months] });
   }
 
   /**

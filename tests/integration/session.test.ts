@@ -3,6 +3,7 @@ import { createEmulatorBinding, DEMO_PATH } from '../../src-main/emulator/bindin
 import { Journal, nodeJournalFs } from '../../src-main/services/journal';
 import { ModemSession } from '../../src-main/services/modem/session';
 import { FAST, sessionKit, type Kit } from './session-kit';
+import { REPORT_UNTIED_NOTE } from '../../src-shared/send-failure';
 
 let kit: Kit | null = null;
 afterEach(async () => {
@@ -284,6 +285,8 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     await kit.waitFor(() => states(kit!, after).includes('delivered'), 'its report');
     expect(states(kit, first)).not.toContain('failed');
     expect(states(kit, last)).not.toContain('delivered');
+    // Neither is left saying only "sent": each says in its thread that a report came it could not be tied to (mend46).
+    for (const id of [first, last]) expect(kit.seen.outgoing.filter((o) => o.id === id).at(-1)).toMatchObject({ state: 'sent', error: REPORT_UNTIED_NOTE });
   }, 240_000);
 
   it('runs several modems at once, each its own session, into one journal', async () => {

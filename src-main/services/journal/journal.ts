@@ -184,6 +184,8 @@ export class Journal {
    * too, for a page that reloads or opens after it came (journal22). Memory only: after a restart it is not named.
    */
   private readonly sameTexts = new Map<string, string>();
+  /** The distinct old keys acknowledged so far in this run that name moved parts reading alike, by that name (movedParts). */
+  private readonly alikeAcked = new Map<string, Set<string>>();
   /**
    * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
    * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (maskOpenedLog), and the
@@ -712,8 +714,9 @@ export class Journal {
   /** The store has these keys safely: stop handing them out, remember them only for dedupe (or keep them a while, parts of long messages). */
   async ack(keys: readonly string[]): Promise<void> {
     this.assertOpen();
-    const movedFrom = keys.some((key) => oldKeyBase(key) !== null) ? this.movedParts() : () => undefined;
-    const pending = [...new Set(keys.map((key) => movedFrom(key) ?? key))].filter((key) => this.state.pending.has(key));
+    const old = keys.filter((key) => oldKeyBase(key) !== null);
+    const moved = old.length > 0 ? this.movedParts(old) : [];
+    const pending = [...new Set([...keys.filter((key) => oldKeyBase(key) === null), ...moved])].filter((key) => this.state.pending.has(key));
     if (pending.length === 0) return;
     const records = pending.map((key) => this.state.pending.get(key));
     await this.commit({ kind: 'ack', keys: pending, at: this.settings.now() });
@@ -727,20 +730,31 @@ export class Journal {
   }
 
   /**
-   * The pending part moved at a start since (review18/19) from an old key: a store may acknowledge by that. Named by the
-   * checksum of its text held clear, or, masked at rest since (mend41), by the old key's fields alone: then only when one
-   * pending part is named so (two codes in one wording of one second would read alike; both stay pending, nothing lost).
+   * The pending parts moved at a start since (review18/19) from these old keys: a store may acknowledge by those. Each is
+   * named by the checksum of its text held clear, or, masked at rest since (mend41), by the old key's fields alone. Two
+   * codes in one wording of one second then read alike: which old key is which part is unknown, so one old key
+   * acknowledges neither (nothing lost); once the store has acknowledged as many distinct old keys of that name as parts
+   * are pending under it, in one acknowledgement or over several of this run, it holds them all, and all are acknowledged
+   * (mend46: before, they stayed pending for good). A key given twice counts once, so no two acknowledgements of one
+   * part stand for two.
    */
-  private movedParts(): (key: string) => string | undefined {
+  private movedParts(oldKeys: readonly string[]): string[] {
     const naming = new Map<string, string[]>();
     for (const [now, named] of this.state.maybe) {
       const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '') ?? named;
       naming.set(was, [...(naming.get(was) ?? []), now]);
     }
-    return (key) => {
-      if (oldKeyBase(key) === null) return undefined;
-      return namesOfOldKey(key).map((name) => naming.get(name)).find((nows) => nows?.length === 1)?.[0];
-    };
+    return oldKeys.flatMap((key) => {
+      const name = namesOfOldKey(key).find((n) => naming.has(n));
+      if (name === undefined) return [];
+      const nows = naming.get(name)!;
+      if (nows.length === 1) return nows;
+      const acked = this.alikeAcked.get(name) ?? new Set<string>();
+      this.alikeAcked.set(name, acked.add(key));
+      if (acked.size !== nows.length) return [];
+      this.alikeAcked.delete(name);
+      return nows;
+    });
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */

@@ -22,7 +22,7 @@ import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
 import { encodeSubmit, misfitText } from '../../../src-shared/pdu';
-import { NO_NETWORK_ERROR, SIM_CHANGED_ERROR, WAITING_NETWORK_NOTE } from '../../../src-shared/send-failure';
+import { NO_NETWORK_ERROR, REPORT_UNTIED_NOTE, SIM_CHANGED_ERROR, WAITING_NETWORK_NOTE } from '../../../src-shared/send-failure';
 import type { ModemPlace } from '../journal';
 import { Announcements } from './announcements';
 import { AtEngine, AtError, type AtCommandOptions, type AtResponse } from './at-engine';
@@ -729,7 +729,12 @@ export class ModemSession extends Emitter<SessionEvents> {
       // Two sends to one number (nearly always 10086) under one reference: nothing in the report tells whose it is.
       // Handed to one by guess, the other's report then went to the first (review39): a failed one marked a delivered
       // order failed and offered its Retry, a paid instruction sent twice. Each stays "sent", its outcome unknown.
-      for (const c of candidates) this.forget(c.id);
+      // The thread says so under each of them (mend46: before, only a passing notice did, and the bubbles said "sent").
+      for (const c of candidates) {
+        this.forget(c.id);
+        const r = c.record;
+        await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, 'sent', r.messageRefs, REPORT_UNTIED_NOTE);
+      }
       this.notice('info', {
         zh: `收到一份状态报告（参考号 ${ref}），但有 ${candidates.length} 条发往同一号码的短信共用这个参考号，分不清是哪一条的；它们的送达结果记为未知。`,
         en: `A status report (reference ${ref}) could be for any of ${candidates.length} texts to one number under that reference; their delivery stays unknown.`,

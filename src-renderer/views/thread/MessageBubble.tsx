@@ -54,7 +54,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
         {!outgoing && pair && <p className="bubble-pair muted">{t('reply.answers', { code: pair.text })}</p>}
         {!outgoing && <ReplyNotes reply={message} />}
         {failure && (
-          <p className={message.state === 'queued' ? 'bubble-note muted' : 'bubble-error'}>
+          <p className={message.state === 'queued' || message.state === 'sent' ? 'bubble-note muted' : 'bubble-error'}>
             {failure.text}
             {failure.action && <span className="muted"> {failure.action}</span>}
           </p>

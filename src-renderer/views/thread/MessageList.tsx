@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { pairThreadRows } from '../../store/pairing';
@@ -47,8 +47,13 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   const pairs = useMemo(() => pairsIn(slice?.rows ?? []), [slice]);
   // Days and times on the network's clock, as 10086's own texts say them (see network-zone.ts).
   const zone = useMemo(() => threadZone(slice?.rows ?? []), [slice]);
+  // Rows keyed by the message, not by its place: a message sorted in above (a late reply, a catch-up page) would
+  // otherwise hand the focused row's element, and a screen reader's place in it, to the message below it. Slots
+  // outside the window read have no message yet: `#n`, never a message's id (`in:…`, `out:…`).
+  const keyOf = useCallback((index: number) => (slice ? (rowAt(slice, index)?.row.id ?? `#${index}`) : `#${index}`), [slice]);
   const virtualizer = useVirtualizer({
     count,
+    getItemKey: keyOf,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 6,

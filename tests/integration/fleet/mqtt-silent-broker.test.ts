@@ -230,6 +230,28 @@ describe('MQTT: a broker that does not answer (takes the connection and stays si
     await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected with the last settings');
   });
 
+  // mend46: the first of two saves in a row started a link under its own settings after its stop, which the second then
+  // stopped: connected meanwhile, it published what was carried under the first save's topics, not the last's.
+  it('two saves in a row: what was carried goes out once, under the last save’s topics only; no link under the first’s', async () => {
+    const { core: c, simId, next, saidGoodbye } = await changeWaiting();
+    const first = await next();
+    const second = await next();
+    const sub = await subscriber(second.url, ['one/#', 'two/#']);
+    const one = c.call('mqtt.set', { settings: settings(first.url, { username: '', password: '', baseTopic: 'one' }) });
+    await saidGoodbye();
+    const two = c.call('mqtt.set', { settings: settings(second.url, { username: '', password: '', baseTopic: 'two' }) });
+    await Promise.all([one, two]);
+    // A link the first save started would have begun its connect before it returned, so before the relay takes ours.
+    expect(await first.acceptedBefore()).toBe(0);
+    await waitFor(async () => ((await status(c)).state === 'connected' ? true : null), 'connected with the last settings');
+    // A reply after the connect: once its event is in, the carried one would be too, under whichever topics.
+    await c.call('send', { modemId: 'demo', id: 'JF' });
+    const events = (base: string) => sub.messages.filter((m) => m.topic === `${base}/${HOST}/sim/${simId}/event`);
+    await waitFor(() => events('two').length >= 2 || null, 'two events under the last topics');
+    expect(events('one')).toEqual([]);
+    expect(events('two').map((m) => (JSON.parse(m.payload) as { mayRepeat?: boolean }).mayRepeat ?? false)).toEqual([true, false]);
+  });
+
   it('closing the app with messages held says in the log, in zh and en, how many are not published', async () => {
     const { core: c, warnings } = await twoHeld();
     open.cores.splice(open.cores.indexOf(c), 1);

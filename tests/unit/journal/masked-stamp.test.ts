@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { passwordReset } from '../../../src-main/emulator/replies-10086';
 import { decodeJournal, encodeLine, Journal, type JournalRecord } from '../../../src-main/services/journal';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { MASKER_VERSION } from '../../../src-shared/catalog/secrets';
 import { clock, logPath, readLog, sms, useTempDirs } from './journal-test-kit';
 
 /*
@@ -87,5 +89,46 @@ describe('the at-rest pass (mend41)', () => {
     await reopened.close();
     // Not rewritten: the same lines, the stamp after them.
     expect(await readFile(logPath(dir))).toEqual(Buffer.concat([unstamped, encodeLine(stampOf(stamped))]));
+  });
+});
+
+/*
+ * mend46: the stamp named the digest of the mask's rules only, so a newer masking code (same rules, a fixed or wider
+ * masking) skipped a log an older one had stamped, and what the older one left clear stayed clear on disk.
+ */
+describe('the stamp names the masking code too (mend46)', () => {
+  /** A log of clear password replies stamped as masked by the mask whose shapes are `shapes`. */
+  async function stampedClear(dir: string, shapes: string): Promise<void> {
+    await writtenClear(dir, 3);
+    const by = createHash('sha256').update(shapes).digest('hex').slice(0, 16);
+    await writeFile(logPath(dir), Buffer.concat([encodeLine({ kind: 'masked', by }), await readFile(logPath(dir))]), { mode: 0o600 });
+  }
+
+  /** The built-in rules as shapes without any masker version: what mend41–45 digested. */
+  const rulesAlone = () => JSON.stringify((JSON.parse(builtinCatalog().secretShapes()) as { rules: unknown }).rules);
+
+  for (const [name, shapes] of [
+    ['a masker before the version (its rules alone)', rulesAlone],
+    ['the previous masker version', () => JSON.stringify({ masker: MASKER_VERSION - 1, rules: JSON.parse(rulesAlone()) })],
+  ] as const) {
+    it(`reads a log stamped by ${name} through this mask: nothing it left clear stays so`, async () => {
+      const dir = await tempDir();
+      await stampedClear(dir, shapes());
+      const next = await Journal.open(dir, { now: clock });
+      await vi.waitFor(async () => expect((await readFile(logPath(dir), 'utf8')).includes('100001')).toBe(false), { timeout: 30_000, interval: 10 });
+      expect(next.pendingIncoming()).toHaveLength(3);
+      await next.close();
+    });
+  }
+
+  it('digests the masker version with the rules, and a log it stamped is skipped', async () => {
+    expect(JSON.parse(builtinCatalog().secretShapes())).toEqual({ masker: MASKER_VERSION, rules: JSON.parse(rulesAlone()) });
+    const dir = await tempDir();
+    await stampedClear(dir, builtinCatalog().secretShapes());
+    const { counted, mask } = countingMask();
+    const again = await Journal.open(dir, { now: clock, maskAtRest: mask, maskAtRestShapes: () => builtinCatalog().secretShapes() });
+    again.maskKept();
+    await again.close();
+    expect(counted.texts).toBe(0);
   });
 });

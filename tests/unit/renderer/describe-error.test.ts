@@ -3,6 +3,7 @@ import { HallError } from '../../../src-shared/errors';
 import { describeError } from '../../../src-renderer/core/describe-error';
 import { describeSendError } from '../../../src-renderer/core/describe-send-error';
 import { makeI18n } from '../../../src-renderer/i18n';
+import { explainSendFailure, REPORT_UNTIED_NOTE } from '../../../src-shared/send-failure';
 
 const zh = makeI18n('zh-Hans');
 const en = makeI18n('en');
@@ -65,5 +66,11 @@ describe('describeSendError', () => {
 
   it('explains send.sim-changed in Chinese too, not with the bare code', () => {
     expect(describeSendError('send.sim-changed', zh).text).toMatch(/换了一张 SIM 卡.*没有从新卡发出/);
+  });
+
+  it('says under a sent instruction that a status report could not be tied to it, in both languages (mend46)', () => {
+    expect(describeSendError(REPORT_UNTIED_NOTE, zh).text).toMatch(/已发出，送达结果未知.*同一号码.*同一参考号/);
+    expect(describeSendError(REPORT_UNTIED_NOTE, en).text).toMatch(/^Sent; delivery unknown.*same number.*same reference/);
+    expect(explainSendFailure(REPORT_UNTIED_NOTE)).toMatchObject({ zh: expect.stringMatching(/送达结果未知/), en: expect.stringMatching(/delivery is not known/) });
   });
 });
