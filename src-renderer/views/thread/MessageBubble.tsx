@@ -21,6 +21,8 @@ interface Props {
   pair: MessageRow | null;
   /** The thread's clock (minutes east of UTC): a message without a service-centre stamp of its own is shown on it. */
   zone: number;
+  /** Scrolls to and highlights the retry of an instruction already retried (its command id). */
+  showRetry: (commandId: string) => void;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * sent on the right with its state (a failure with its reason and Retry). Figures show once, under
  * the reply that carries them.
  */
-export const MessageBubble = memo(function MessageBubble({ message, focused, pair, zone }: Props) {
+export const MessageBubble = memo(function MessageBubble({ message, focused, pair, zone, showRetry }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const outgoing = message.direction === 'out';
@@ -65,7 +67,13 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
             {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
           {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
-          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} />}
+          {/* Retried once already (in any tab, before a reload): a second retry is refused by the core, so it is not offered. */}
+          {outgoing && message.commandId && RETRYABLE.has(message.state) && !message.retriedBy && <RetryButton message={message} commandId={message.commandId} />}
+          {outgoing && message.retriedBy && (
+            <button type="button" className="link retried-by" onClick={() => showRetry(message.retriedBy!)}>
+              {t('thread.retriedBy')}
+            </button>
+          )}
         </p>
       </div>
     </article>
