@@ -1,13 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPtyEmulator } from '../../src-main/emulator/pty';
-import { Journal } from '../../src-main/services/journal';
-import { ModemSession } from '../../src-main/services/modem/session';
-import type { OutgoingRecord } from '../../src-shared/journal-records';
+import { ModemEmulator } from '../../src-main/emulator/modem';
 import { FAST } from './session-kit';
-import { until } from './pty-rig';
+import { ptyRig, until } from './pty-rig';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,30 +20,21 @@ const LONG = '请帮我查询本机当前套餐的国内通用流量、省内流
 describe('a long send whose first part went without a reference and a later part failed', () => {
   it('is marked as maybe sent (failed-retryable), not as failed', async () => {
     expect(LONG.length).toBeGreaterThan(70);
-    const pty = await startPtyEmulator({ emulatorOptions: FAST });
-    cleanup.push(() => pty.close());
-    const dir = await mkdtemp(join(tmpdir(), 'hall-partly-sent-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const journal = await Journal.open(dir);
-    cleanup.push(() => journal.close());
-    const session = new ModemSession({ modemId: 'pty', path: pty.path, demo: false, journal });
-    cleanup.push(() => session.close());
-    const outgoing: OutgoingRecord[] = [];
-    session.on('outgoing', (r) => outgoing.push(r));
-    await session.open();
+    const rig = await ptyRig(new ModemEmulator(FAST), cleanup);
+    const session = await rig.open();
 
     // Part 1 is taken by the network and answered OK without its reference; part 2's AT+CMGS is refused (armed once
     // part 1's command line has run, so it falls on the next one).
-    pty.emulator.fault({ kind: 'cmgs-no-ref' });
-    const off = pty.emulator.onCommand((line) => {
+    rig.emulator.fault({ kind: 'cmgs-no-ref' });
+    const off = rig.emulator.onCommand((line) => {
       if (!line.toUpperCase().startsWith('AT+CMGS')) return;
       off();
-      pty.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
+      rig.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
     });
     const id = await session.send('10086', LONG, LONG);
-    const last = await until(() => outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), 'the send ended');
+    const last = await until(() => rig.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), 'the send ended');
     // The network has part 1 of the two.
-    expect(pty.emulator.sent).toHaveLength(1);
+    expect(rig.emulator.sent).toHaveLength(1);
     expect(last).toMatchObject({ state: 'failed-retryable', error: 'cms.38', messageRefs: [] });
   }, 60_000);
 });
