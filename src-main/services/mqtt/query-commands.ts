@@ -113,7 +113,7 @@ export class QueryCommandGate {
         ok: false,
         code: 'ref-unproven',
         ...who,
-        zh: '执行过的 ref 记录损坏或无法读取，无法证明这个 ref 没有执行过：为免同一条短信发两次，不执行（应用的启动提示说明了详情）。',
+        zh: '执行过的 ref 记录损坏或无法读取，无法证明这个 ref 没有执行过：为免同一条短信发两次，不执行（详情见应用的启动提示）。',
         en: 'The record of refs carried out is damaged or unreadable, so this ref cannot be proven new: it is not carried out, so that an SMS does not go twice (the app’s start notice says more).',
       };
     }
