@@ -192,7 +192,7 @@ export class Fleet {
     const refs = await CommandRefs.open(join(deps.dataDir, 'mqtt-command-refs.json'));
     const labels = await SimLabels.open(deps.dataDir);
     const { problem, ...mqtt } = await mqttFile.load();
-    const problems = [labels.problem, problem].filter((p): p is Bilingual => p !== null);
+    const problems = [labels.problem, problem, refs.problem].filter((p): p is Bilingual => p !== null);
     const fleet = new Fleet(deps, labels, mqttFile, mqtt, refs, problems);
     const boardProblem = await fleet.loadBoard();
     if (boardProblem) problems.push(boardProblem);

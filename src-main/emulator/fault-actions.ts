@@ -119,6 +119,9 @@ export function applyFault(f: Fault, t: FaultTarget): void {
     case 'replay':
       t.faults.armReplay(f.command, f.bytes, f.times ?? 1);
       return;
+    case 'cmgs-no-ref':
+      t.faults.armNoRef(f.times ?? 1);
+      return;
     case 'restart':
       t.restart(f.banner ?? true);
       return;

@@ -46,6 +46,12 @@ export type Fault =
    */
   | { kind: 'replay'; command: string; bytes: string; times?: number }
   /**
+   * The next `times` SMS the network takes are answered with a bare OK, no `+CMGS: <mr>` (27.005 makes the reference
+   * mandatory in PDU mode; a modem that leaves it out still sent the message): the host cannot tell from a reference
+   * that it went.
+   */
+  | { kind: 'cmgs-no-ref'; times?: number }
+  /**
    * The modem restarts in place, its serial line kept (a brown-out): settings back to factory. Without
    * `banner` it says nothing as it comes back (a SIM800 with autobauding on says no RDY).
    */
@@ -108,6 +114,7 @@ export class FaultBook {
   private cnmiRefusals: Partial<Cnmi>[] = [];
   private replays: { line: string; text: string; timesLeft: number }[] = [];
   private garbleDeliveries = 0;
+  private noRefs = 0;
 
   armError(command: string, final: Final, times: number): void {
     this.errors.push({ command: commandName(command), final, timesLeft: times });
@@ -130,6 +137,17 @@ export class FaultBook {
     if (!armed) return null;
     this.unplugs = this.unplugs.filter((u) => u !== armed);
     return armed.afterBytes;
+  }
+
+  armNoRef(times: number): void {
+    this.noRefs += times;
+  }
+
+  /** Whether this SMS taken by the network is answered without its reference. */
+  takeNoRef(): boolean {
+    if (this.noRefs <= 0) return false;
+    this.noRefs--;
+    return true;
   }
 
   armReplay(line: string, text: string, times: number): void {
@@ -202,5 +220,6 @@ export class FaultBook {
     this.cnmiRefusals = [];
     this.replays = [];
     this.garbleDeliveries = 0;
+    this.noRefs = 0;
   }
 }

@@ -19,7 +19,7 @@ const FO_VPF_RELATIVE = 0x10;
 function send(part: SubmitPart, pdu: string, mode: 'pdu' | 'text', m: ModemContext): Response {
   if (!m.network.registered) return cms(CMS.noNetworkService);
   const sent = m.center.accept(part, pdu, mode);
-  return { ...ok(`+CMGS: ${sent.messageRef}`), delayMs: m.sendDelayMs };
+  return { ...(m.faults.takeNoRef() ? ok() : ok(`+CMGS: ${sent.messageRef}`)), delayMs: m.sendDelayMs };
 }
 
 /** AT+CMGS=<length> then the hex PDU: the length must count the TPDU exactly, SMSC field excluded. */

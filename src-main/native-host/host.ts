@@ -5,6 +5,9 @@ import { encodeNativeFrame, NativeFrameDecoder, UNPARSABLE } from '../../src-sha
 import { toHallError } from '../../src-shared/errors';
 import { readJsonLines, writeJsonLine } from '../services/extension-link/json-lines';
 
+/** How long the app has to take the last lines after Chrome closed the port, before they are given up. */
+const APP_TAKE_MS = 30_000;
+
 export interface HostIo {
   argv: readonly string[];
   stdin: Readable;
@@ -48,7 +51,13 @@ export function runNativeHost(io: HostIo): Promise<number> {
           finish(1);
         }
       });
-      io.stdin.once('end', () => finish(0));
+      // Chrome closed the port: what was written but not yet taken by the app (busy, the socket's buffer full) still
+      // goes, then the app closes its side ('close' below). destroy() here dropped it, and cut a line in two.
+      io.stdin.once('end', () => {
+        io.stdin.pause();
+        socket.end();
+        setTimeout(() => finish(0), APP_TAKE_MS).unref();
+      });
     });
     socket.once('error', () => {
       reply(hostError('extension.app-not-running', '桌面应用没有运行。请先打开 Hall10086，或者复制指令、扫二维码用手机发送。', 'The desktop app is not running. Open Hall10086 first, or copy the instruction / scan its QR code to send it from a phone.'));

@@ -101,6 +101,7 @@ export const en: Record<StringKey, string> = {
   'thread.yesterday': 'Yesterday',
   'thread.retry': 'Retry',
   'thread.retried': 'Submitted again.',
+  'thread.retriedBy': 'Retried: show the retry',
   'thread.retrySimAbsent': 'This went out from another SIM, which is not connected now: connect it and retry, or send it again from the composer.',
   'thread.offline': 'The modem holding this SIM is not connected, so nothing can be sent now.',
   'thread.search': 'Search the log',

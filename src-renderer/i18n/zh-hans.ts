@@ -100,6 +100,7 @@ export const zhHans = {
   'thread.yesterday': '昨天',
   'thread.retry': '重试',
   'thread.retried': '已重新提交。',
+  'thread.retriedBy': '已重试：看重试的那条',
   'thread.retrySimAbsent': '这条是从另一张 SIM 发出的，这张卡现在没有连接：连接后再重试，或在输入框里重新发送。',
   'thread.offline': '这张 SIM 卡所在的设备没有连接，暂时不能发送。',
   'thread.search': '搜索记录',

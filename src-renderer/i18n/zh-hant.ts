@@ -101,6 +101,7 @@ export const zhHant: Record<StringKey, string> = {
   'thread.yesterday': '昨天',
   'thread.retry': '重試',
   'thread.retried': '已重新送出。',
+  'thread.retriedBy': '已重試：看重試的那則',
   'thread.retrySimAbsent': '這則是從另一張 SIM 送出的，這張卡現在沒有連接：連接後再重試，或在輸入框裡重新傳送。',
   'thread.offline': '這張 SIM 卡所在的裝置沒有連接，暫時不能傳送。',
   'thread.search': '搜尋紀錄',

@@ -206,15 +206,22 @@ async function storedGenerations(db: HallDb, records: readonly IncomingRecord[])
 
 async function writeOutgoing(db: HallDb, records: readonly OutgoingRecord[]): Promise<MessageRow[]> {
   if (records.length === 0) return [];
-  const ids = [...new Set(records.map((r) => r.id))];
+  const ids = [...new Set(records.flatMap((r) => (r.retryOf ? [r.id, r.retryOf] : [r.id])))];
   const stored = await db.commands.bulkGet(ids);
   const latest = new Map<string, CommandRow>(stored.flatMap((c) => (c ? [[c.id, c] as const] : [])));
   const changed = new Set<string>();
   for (const r of records) {
     const merged = mergeCommand(latest.get(r.id), r);
-    if (!merged) continue;
-    latest.set(r.id, merged);
-    changed.add(r.id);
+    if (merged) {
+      latest.set(r.id, merged);
+      changed.add(r.id);
+    }
+    // The retried bubble loses its Retry: the journal holds the retry before the retried one is shown again.
+    const retried = r.retryOf ? latest.get(r.retryOf) : undefined;
+    if (retried && retried.retriedBy !== r.id) {
+      latest.set(retried.id, { ...retried, retriedBy: r.id });
+      changed.add(retried.id);
+    }
   }
   const commands = [...changed].map((id) => latest.get(id)!);
   const messages = commands.map(outgoingMessageRow);

@@ -18,6 +18,7 @@ export function mergeCommand(stored: CommandRow | undefined, record: OutgoingRec
     messageRefs: record.messageRefs,
     createdAt: Math.min(stored?.createdAt ?? record.at, record.at),
     updatedAt: record.at,
+    ...(stored?.retriedBy ? { retriedBy: stored.retriedBy } : {}),
   };
 }
 
@@ -41,5 +42,6 @@ export function outgoingMessageRow(command: CommandRow): MessageRow {
     received: 1,
     commandId: command.id,
     error: command.error,
+    ...(command.retriedBy ? { retriedBy: command.retriedBy } : {}),
   };
 }

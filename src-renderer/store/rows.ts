@@ -62,6 +62,8 @@ export interface MessageRow {
   commandId?: string;
   /** Outgoing only: stable error code of a failure. */
   error?: string | null;
+  /** Outgoing only: the instruction that retried this one (the core refuses a second retry: send.already-retried). */
+  retriedBy?: string;
 }
 
 /** The latest known state of an outgoing instruction. */
@@ -75,6 +77,8 @@ export interface CommandRow {
   messageRefs: number[];
   createdAt: number;
   updatedAt: number;
+  /** See MessageRow.retriedBy: set from the retry's record (its `retryOf`), which the journal holds after this one's. */
+  retriedBy?: string;
 }
 
 export interface SimRow {

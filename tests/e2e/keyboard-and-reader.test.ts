@@ -375,10 +375,12 @@ describe('by keyboard and screen reader, from a start with no modem', () => {
     const retry = failed.getByRole('button', { name: '重试' });
     await retry.focus();
     await page.keyboard.press('Enter');
-    // The retry goes out as a message of its own and is delivered; the failed try stays, with its Retry.
+    // The retry goes out as a message of its own and is delivered; the failed try stays, its Retry now leading to the
+    // retry (a second is refused, mend47), and the focus stays on that button.
     const delivered = page.locator('.bubble-line.out', { hasText: 'JF' }).locator('.state-delivered');
     await expect.poll(() => delivered.count(), { timeout: 30_000 }).toBe(1);
-    expect(await focused()).toBe('button “重试”');
+    await failed.getByRole('button', { name: '已重试：看重试的那条' }).waitFor({ timeout: 30_000 });
+    expect(await focused()).toBe('button “已重试：看重试的那条”');
     // And the keyboard carries on from there: Tab goes on in the thread, not from the page's skip link.
     await page.keyboard.press('Tab');
     expect(await focused()).not.toMatch(/skip|^body$/);

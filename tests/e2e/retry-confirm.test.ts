@@ -76,7 +76,7 @@ describe('Retry asks as sending does', () => {
     expect(submitted('QXCL')).toBe(before + 1);
   }, 120_000);
 
-  it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it', async () => {
+  it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it; then no tab offers Retry on it again', async () => {
     const simId = (await core.call('modem.list', {}))[0]!.simId!;
     core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });
     // Sent from the thread's composer, as a clerk sends it (a send from the core that ends before the page's log
@@ -84,18 +84,35 @@ describe('Retry asks as sending does', () => {
     const base = new URL(page.url()).origin + new URL(page.url()).pathname;
     await sendTyped(page, `${base}#/thread/${simId}`, 'YE');
     await expect.poll(async () => (await readLog(page)).messages.some((m) => m.text === 'YE' && m.state === 'failed'), { timeout: 30_000 }).toBe(true);
+    // A second tab on the same thread, open before the retry: it shows the failed bubble's Retry too.
+    const other = await page.context().newPage();
+    await other.goto(`${base}#/thread/${simId}`);
+    const retryIn = (p: Page) => p.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试', exact: true });
+    const retriedIn = (p: Page) => p.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '已重试：看重试的那条' });
+    await retryIn(other).waitFor({ timeout: 30_000 });
     const before = submitted('YE');
     const toasts = page.locator('.toast', { hasText: '已重新提交。' });
     // A page of its own: no earlier test's toast, and this one failed YE.
     expect(await toasts.count()).toBe(0);
-    await page.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试' }).click();
+    await retryIn(page).click();
     await toasts.first().waitFor({ timeout: 15_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await expect.poll(() => submitted('YE'), { timeout: 30_000 }).toBe(before + 1);
-    // The failed bubble keeps its Retry; pressed again it is refused, saying why, and nothing more is submitted (review40:
-    // before, every press sent YE again).
-    await page.locator('.bubble-failed', { hasText: 'YE' }).getByRole('button', { name: '重试' }).click();
-    await page.locator('.toast', { hasText: '这条指令已经重发过了' }).waitFor({ timeout: 15_000 });
+    // The core refuses a second retry (review40); the failed bubble, in this tab, the other, and after a reload, says
+    // it was retried and leads to the retry instead of offering a Retry that would only be refused.
+    await expect(core.call('retry', { commandId: (await readLog(page)).messages.find((m) => m.text === 'YE' && m.state === 'failed')!.commandId as string })).rejects.toMatchObject({ code: 'send.already-retried' });
+    for (const p of [page, other]) {
+      await retriedIn(p).waitFor({ timeout: 30_000 });
+      expect(await retryIn(p).count()).toBe(0);
+    }
+    await other.reload();
+    await retriedIn(other).waitFor({ timeout: 30_000 });
+    expect(await retryIn(other).count()).toBe(0);
+    // "Show the retry" highlights the retry's bubble (the YE that is not failed).
+    await retriedIn(other).click();
+    await other.locator('.bubble.focused', { hasText: 'YE' }).waitFor({ timeout: 15_000 });
+    expect(await other.locator('.bubble.focused.bubble-failed').count()).toBe(0);
     expect(submitted('YE')).toBe(before + 1);
+    await other.close();
   }, 120_000);
 });

@@ -848,15 +848,18 @@ export class ModemSession extends Emitter<SessionEvents> {
       throw e;
     }
     const refs: number[] = [];
+    // Parts the modem answered OK: a part may have gone without a reference to show for it (a bare OK).
+    let partsTaken = 0;
     try {
       for (const part of encodeSubmit({ to: p.to, text: p.text, statusReport: true, concatRef: Math.floor(Math.random() * 256) })) {
         const response = await this.at(`AT+CMGS=${part.tpduLength}`, this.o.sendTimeoutMs ?? CMGS_TIMEOUT_MS, part.hex);
+        partsTaken++;
         const ref = parseCmgs(response.lines);
         if (ref !== null) refs.push(ref);
       }
     } catch (e) {
       const err = toHallError(e);
-      const unsure = refs.length > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout'));
+      const unsure = partsTaken > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout'));
       const code = e instanceof AtError && e.details?.cms !== undefined ? `cms.${e.details.cms}` : err.code;
       // No network service although the modem said registered (lost since): nothing went out, so it waits for the
       // registration asked again now and goes once more; a second refusal fails it.

@@ -177,7 +177,7 @@ export class MqttLink extends Emitter<{ status: MqttStatus; remote: FleetSim }> 
     this.held = [];
     for (const message of carried) this.hold(message);
     this.scope = { baseTopic: settings.baseTopic, hostId: settings.hostId };
-    this.gate = new QueryCommandGate(settings.commandsPerHour, (ref) => deps.commandRefs.seen(ref));
+    this.gate = new QueryCommandGate(settings.commandsPerHour, (ref) => deps.commandRefs.known(ref));
   }
 
   get status(): MqttStatus {

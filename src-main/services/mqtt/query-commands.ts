@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { RateLimiter } from '../extension-link/rate-limit';
+import type { RefState } from './command-refs';
 
 /**
  * The only instructions the MQTT command topic may send: queries that change nothing on the line.
@@ -30,7 +31,7 @@ const CommandSchema = v.strictObject({
 });
 export type QueryCommand = v.InferOutput<typeof CommandSchema>;
 
-type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'no-ref' | 'rate-limited' | 'retained'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
+type Refusal = { ok: false; code: 'malformed' | 'not-allowed' | 'no-ref' | 'rate-limited' | 'retained' | 'ref-unproven'; zh: string; en: string; instruction: string | null; simId: string | null; ref: string | null };
 /**
  * `repeat`: its ref was carried out before; it is answered with the first run's result, never run
  * again. `silent`: past MAX_ANSWERED_REFUSALS_PER_HOUR, a refusal or a repeat is neither logged nor answered.
@@ -57,10 +58,10 @@ export class QueryCommandGate {
   private readonly limiter: RateLimiter;
   private readonly refusals: RateLimiter;
 
-  /** `seen`: whether a ref was carried out before (CommandRefs). */
+  /** `known`: whether a ref was carried out before (CommandRefs). */
   constructor(
     perHour: number,
-    private readonly seen: (ref: string) => boolean,
+    private readonly known: (ref: string) => RefState,
     now: () => number = Date.now,
   ) {
     this.limiter = new RateLimiter([{ limit: perHour, windowMs: 3_600_000 }], now);
@@ -105,7 +106,17 @@ export class QueryCommandGate {
     if (!command.ref) {
       return { ok: false, code: 'no-ref', ...who, zh: '命令缺少 ref：每条查询须带一个唯一的 ref，重复送达时才不会再发一次短信。', en: 'The command has no ref: each query needs a unique ref, so a repeated delivery does not send the SMS again.' };
     }
-    if (this.seen(command.ref)) return { ok: true, command: { ...command, ref: command.ref, instruction: id }, repeat: true };
+    const known = this.known(command.ref);
+    if (known === 'seen') return { ok: true, command: { ...command, ref: command.ref, instruction: id }, repeat: true };
+    if (known === 'unproven') {
+      return {
+        ok: false,
+        code: 'ref-unproven',
+        ...who,
+        zh: '执行过的 ref 记录损坏或无法读取，无法证明这个 ref 没有执行过：为免同一条短信发两次，不执行（详情见应用的启动提示）。',
+        en: 'The record of refs carried out is damaged or unreadable, so this ref cannot be proven new: it is not carried out, so that an SMS does not go twice (the app’s start notice says more).',
+      };
+    }
     if (!this.limiter.take('mqtt').ok) {
       return { ok: false, code: 'rate-limited', ...who, zh: '本小时的 MQTT 查询次数已用完。', en: 'The hourly limit of MQTT queries is used up.' };
     }

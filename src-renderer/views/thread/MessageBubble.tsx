@@ -21,6 +21,8 @@ interface Props {
   pair: MessageRow | null;
   /** The thread's clock (minutes east of UTC): a message without a service-centre stamp of its own is shown on it. */
   zone: number;
+  /** Scrolls to and highlights the retry of an instruction already retried (its command id). */
+  showRetry: (commandId: string) => void;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * sent on the right with its state (a failure with its reason and Retry). Figures show once, under
  * the reply that carries them.
  */
-export const MessageBubble = memo(function MessageBubble({ message, focused, pair, zone }: Props) {
+export const MessageBubble = memo(function MessageBubble({ message, focused, pair, zone, showRetry }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const outgoing = message.direction === 'out';
@@ -65,7 +67,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
             {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
           {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
-          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} />}
+          {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} showRetry={showRetry} />}
         </p>
       </div>
     </article>
@@ -77,7 +79,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
  * the SIM named, secrets masked), saying so when the first try may already have gone out. It goes
  * only from the SIM it went out from, as the core's retry does: another SIM would act on another line.
  */
-function RetryButton({ message, commandId }: { message: MessageRow; commandId: string }) {
+function RetryButton({ message, commandId, showRetry }: { message: MessageRow; commandId: string; showRetry: (commandId: string) => void }) {
   const { connection } = useCore();
   const { modems } = useModems();
   const { t } = useI18n();
@@ -86,6 +88,7 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
   const through = connection === 'open' ? (modems.find((m) => m.simId === message.simId) ?? null) : null;
   const { send, busy, dialog } = useSender(through);
   const retry = () => {
+    if (message.retriedBy) return showRetry(message.retriedBy);
     if (busy) return;
     if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
     void send(retryOf(commandId, message.text, message.state === 'failed-retryable', message.peer)).then((id) => {
@@ -96,8 +99,10 @@ function RetryButton({ message, commandId }: { message: MessageRow; commandId: s
     <>
       {/* Not `disabled` while the retry is on its way: a focused button that is disabled drops the focus to the
           page's start, and a keyboard user pressing Enter on Retry had to find the thread again. */}
-      <button type="button" className="link retry" onClick={retry} aria-disabled={busy || undefined}>
-        {t('thread.retry')}
+      {/* Retried once already (in any tab, before a reload), a second retry is refused by the core: the same button then
+          leads to the retry, so a keyboard user who pressed Retry keeps the focus where it was. */}
+      <button type="button" className={message.retriedBy ? 'link retried-by' : 'link retry'} onClick={retry} aria-disabled={(busy && !message.retriedBy) || undefined}>
+        {t(message.retriedBy ? 'thread.retriedBy' : 'thread.retry')}
       </button>
       {dialog}
     </>

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
+import { outgoingMessageId } from '../../store/outgoing-rows';
 import { pairThreadRows } from '../../store/pairing';
 import { positionInThread, threadSlice, type ThreadSlice } from '../../store/queries';
 import type { MessageRow } from '../../store/rows';
@@ -78,20 +79,25 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
   }, [count, virtualizer]);
 
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  // A retried bubble's "show the retry" goes there as the log search does; a new search result goes over it.
+  const [retryShown, setRetryShown] = useState<MessageRow | null>(null);
+  useEffect(() => setRetryShown(null), [focus]);
+  const showRetry = useCallback((commandId: string) => void db.messages.get(outgoingMessageId(commandId)).then((row) => row && setRetryShown(row)), [db]);
+  const target = retryShown ?? focus;
   useEffect(() => {
-    if (!focus) return;
+    if (!target) return;
     let current = true;
-    void positionInThread(db, focus).then((index) => {
+    void positionInThread(db, target).then((index) => {
       if (!current) return;
       virtualizer.scrollToIndex(index, { align: 'center' });
-      setFocusedId(focus.id);
+      setFocusedId(target.id);
     });
     const timer = setTimeout(() => setFocusedId(null), FOCUS_HIGHLIGHT_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [db, focus, virtualizer]);
+  }, [db, target, virtualizer]);
 
   useTellScrolledUp(simId, scroller, slice === undefined ? 0 : count);
   // Read once on screen (the newest seen and all before it), never on a timer: see read-when-seen.ts.
@@ -143,7 +149,7 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
                         <span>{i18n.t('thread.unreadMarker')}</span>
                       </p>
                     )}
-                    <MessageBubble message={found.row} focused={found.row.id === focusedId} pair={pairs.get(found.row.id) ?? null} zone={zone} />
+                    <MessageBubble message={found.row} focused={found.row.id === focusedId} pair={pairs.get(found.row.id) ?? null} zone={zone} showRetry={showRetry} />
                   </>
                 ) : (
                   <div className="bubble-placeholder" aria-hidden="true" />

@@ -18,12 +18,12 @@ describe('CommandRefs: the refs of MQTT commands already carried out', () => {
   it('remembers a ref and its first answer across a reopen, without the ref in clear', async () => {
     const path = await file();
     const refs = await CommandRefs.open(path);
-    expect(refs.seen('MMXG#918273#564738')).toBe(false);
+    expect(refs.known('MMXG#918273#564738')).toBe('new');
     await refs.take('MMXG#918273#564738');
-    expect(refs.seen('MMXG#918273#564738')).toBe(true);
+    expect(refs.known('MMXG#918273#564738')).toBe('seen');
     await refs.finish('MMXG#918273#564738', { ok: true, commandId: 'c1' });
     const again = await CommandRefs.open(path);
-    expect(again.seen('MMXG#918273#564738')).toBe(true);
+    expect(again.known('MMXG#918273#564738')).toBe('seen');
     expect(await again.first('MMXG#918273#564738')).toEqual({ ok: true, commandId: 'c1' });
     expect(await readFile(path, 'utf8')).not.toMatch(/918273|564738/);
   });
@@ -46,24 +46,31 @@ describe('CommandRefs: the refs of MQTT commands already carried out', () => {
     await refs.take('old');
     await refs.finish('old', { ok: true });
     now += COMMAND_REF_WINDOW_MS - 1;
-    expect(refs.seen('old')).toBe(true);
+    expect(refs.known('old')).toBe('seen');
     now += 2;
-    expect(refs.seen('old')).toBe(false);
+    expect(refs.known('old')).toBe('new');
     for (let i = 0; i <= MAX_COMMAND_REFS; i++) {
       void refs.take(`r${i}`);
       void refs.finish(`r${i}`, { ok: true });
     }
     await refs.take('last');
-    expect(refs.seen('r0')).toBe(false);
-    expect(refs.seen('r1')).toBe(false);
-    expect(refs.seen('r2')).toBe(true);
+    expect(refs.known('r0')).toBe('new');
+    expect(refs.known('r1')).toBe('new');
+    expect(refs.known('r2')).toBe('seen');
     const saved = JSON.parse(await readFile(path, 'utf8')) as { refs: unknown[] };
     expect(saved.refs).toHaveLength(MAX_COMMAND_REFS);
   });
 
-  it('a damaged file is an empty memory, not a failure', async () => {
+  it('a damaged file proves no ref new until the window after its last write, then takes refs again', async () => {
     const path = await file();
     await writeFile(path, '{"version":1,"refs":[["k",null],');
-    expect((await CommandRefs.open(path)).seen('k')).toBe(false);
+    let now = Date.now();
+    const refs = await CommandRefs.open(path, () => now);
+    expect(refs.problem?.en).toMatch(/MQTT command refs file could not be read; it was kept as .*\.damaged-/);
+    expect(refs.known('k')).toBe('unproven');
+    now += COMMAND_REF_WINDOW_MS + 60_000;
+    expect(refs.known('k')).toBe('new');
+    await refs.take('k');
+    expect((await CommandRefs.open(path, () => now)).known('k')).toBe('seen');
   });
 });

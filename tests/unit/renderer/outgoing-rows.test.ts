@@ -34,6 +34,13 @@ describe('mergeCommand', () => {
     expect(mergeCommand(sent, record('sending', T0 + 1000))).toBeNull();
   });
 
+  it('keeps that it was retried through a later record of its own, and its bubble says so', () => {
+    const failed = { ...mergeCommand(undefined, record('failed', T0))!, retriedBy: 'c2' };
+    const again = mergeCommand(failed, record('failed', T0 + 10, { error: 'cms.38' }))!;
+    expect(again.retriedBy).toBe('c2');
+    expect(outgoingMessageRow(again).retriedBy).toBe('c2');
+  });
+
   it('takes the later arrival when two records have the same time', () => {
     const sending = mergeCommand(undefined, record('sending', T0))!;
     expect(mergeCommand(sending, record('sent', T0))!.state).toBe('sent');
