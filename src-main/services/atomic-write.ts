@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /** `<file>.<uuid>.tmp`: the temp files writeFileAtomic makes, and only those. */
 const TEMP_NAME = /\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
@@ -42,6 +42,18 @@ export async function replaceFile(path: string, text: string | Uint8Array, mode:
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Puts `text` at a path the user named (an export, a published bundle): a pipe or a device there (`/dev/stdout`) is
+ * written to, as asked, since a temp beside it renamed over it replaced the pipe (as root, the machine's /dev/stdout
+ * link with a file); anything else is replaced whole (replaceFile), after the temps of this file a killed write left.
+ */
+export async function writeOut(path: string, text: string | Uint8Array, mode: number): Promise<void> {
+  const there = await stat(path).catch(() => null);
+  if (there && !there.isFile() && !there.isDirectory()) return writeFile(path, text);
+  await removeStaleTemps(dirname(path), Date.now(), basename(path));
+  await replaceFile(path, text, mode);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { bundleFileNames, INDEX_FILE, INDEX_FORMAT, sealDelta, sealFull, type SigningKey, type UpdateIndex } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
-import { removeStaleTemps, replaceFile } from '../atomic-write';
+import { writeOut } from '../atomic-write';
 import { smallestGzip } from './smallest-gzip';
 
 export interface PublishedFile {
@@ -36,18 +36,8 @@ export async function publishUpdate(outDir: string, next: unknown, previous: rea
  * write's own errors name none, and the temp file's name means nothing to the user.
  */
 export async function writePublished(path: string, bytes: Uint8Array): Promise<void> {
-  const there = await stat(path).catch(() => null);
-  // A pipe or a device (--out /dev/stdout): written to, as asked. Nothing there to keep whole, and a temp beside it
-  // would be made in /dev, which as root replaced the machine's /dev/stdout link with a file.
-  const write = there && !there.isFile() && !there.isDirectory() ? writeFile(path, bytes) : replacePublished(path, bytes);
-  await write.catch((e: unknown) => {
+  await writeOut(path, bytes, 0o644).catch((e: unknown) => {
     if (e instanceof Error && 'code' in e) Object.assign(e, { path });
     throw e;
   });
-}
-
-/** In a served folder, after the temps of this file a killed write left there (served publicly until removed). */
-async function replacePublished(path: string, bytes: Uint8Array): Promise<void> {
-  await removeStaleTemps(dirname(path), Date.now(), basename(path));
-  await replaceFile(path, bytes, 0o644);
 }
