@@ -50,6 +50,8 @@ export class DesktopLink {
   private port: chrome.runtime.Port | null = null;
   private nonce: string | null = null;
   private counter = 0;
+  /** The signed requests being posted, one after another in counter order (request). */
+  private outbox: Promise<void> = Promise.resolve();
   private appCounter = 0;
   /** This connection asked the app about the replies shown certain (once per connection: fleet26). */
   private rechecked = false;
@@ -197,7 +199,15 @@ export class DesktopLink {
     const association = this.association;
     if (!signed || !association) return port.postMessage(message);
     const counter = ++this.counter;
-    port.postMessage({ ...message, auth: { id: association.id, counter, mac: await mac(association.key, 'request', nonce, counter, message) } });
+    const sealed = mac(association.key, 'request', nonce, counter, message);
+    // Posted in counter order, as the app's outbox does: MACs resolve in any order (a long text's takes longer), and
+    // the app refuses a counter not above the last it took, so a status posted before an earlier send refused it.
+    const posted = this.outbox.then(async () => {
+      const signed = { ...message, auth: { id: association.id, counter, mac: await sealed } };
+      if (this.port === port) port.postMessage(signed);
+    });
+    this.outbox = posted.catch(() => undefined);
+    await posted;
   }
 
   /** Whether an app message (as it came) that claims success really comes from the holder of this profile's secret. */

@@ -5,7 +5,7 @@ import { HallError, type Lang } from '../errors';
 import type { SearchEngine, SearchResult } from '../search';
 import { fold } from '../search/fold';
 import { ActionDetector, IntentDataSchema, type IntentData } from '../search/intents';
-import type { LocalizedList } from '../catalog/schema';
+import type { Instruction, LocalizedList } from '../catalog/schema';
 import { cut } from '../search/text';
 import { ChipMaker, type Made } from './chips';
 import {
@@ -71,6 +71,8 @@ class LocalAssistant implements Assistant {
   private readonly explainPhrases = new PhraseFinder<true>();
   private readonly vaguePhrases = new PhraseFinder<true>();
   private readonly chips: ChipMaker;
+  /** Each instruction's own words (holdsWordOf), made when first asked. */
+  private readonly ownWords = new WeakMap<Instruction, ReadonlySet<string>>();
 
   constructor(deps: AssistantDeps) {
     this.catalog = deps.catalog;
@@ -178,12 +180,25 @@ class LocalAssistant implements Assistant {
     const safe = guesses.filter((r) => !r.instruction.risk.confirm);
     // The likeliest guess itself needing one (出国前想先把手机停了 → 停机, right in 56 of 70 such guesses, session 26): 小e asks
     // whether it is meant, so a yes is a tap, not the name typed again; its form still confirms before sending.
-    const asked = first!.instruction.risk.confirm && first!.score >= ASK_RISKY ? first! : null;
+    // Only with a word of its own in the question: nihao zaima (→ 停机) or a cat that will not stop meowing is no ask for it (review41).
+    const asked = first!.instruction.risk.confirm && first!.score >= ASK_RISKY && this.holdsWordOf(question, first!.instruction) ? first! : null;
     const named = (asked ? rest : guesses).filter((r) => r.instruction.risk.confirm);
     if (named.length) ask.note(ask.text('riskyGuess', { names: quoteNames(named.map((r) => r.instruction.name[ask.lang]), ask.lang) }));
     if (asked) return ask.clarify(ask.text('riskyAsk', { name: quoteNames([asked.instruction.name[ask.lang]], ask.lang) }), [asked, ...safe].map((r) => ask.option(r.id)));
     const chips = safe.map((r) => ask.chip(r.id, this.searchWhy(r, ask.lang)));
     return ask.reply('unknown', ask.text(chips.length ? 'unknown' : 'unknownRisky'), chips);
+  }
+
+  /** Whether the question holds a content character or word of the instruction's names or synonyms (停 of 停机, off of turn off). */
+  private holdsWordOf(question: string, instruction: Instruction): boolean {
+    let own = this.ownWords.get(instruction);
+    if (!own) {
+      const texts = [...Object.values(instruction.name), ...Object.values(instruction.synonyms).flat()];
+      own = wordsOf(texts.join(' '));
+      this.ownWords.set(instruction, own);
+    }
+    for (const w of wordsOf(question)) if (own.has(w)) return true;
+    return false;
   }
 
   private searchWhy(r: SearchResult, lang: Lang): string {
@@ -287,4 +302,13 @@ function withExtraActions(intents: unknown, data: AssistantData): { merged: Inte
   }
   const all = Object.values(actions);
   return { merged: { ...base, actions }, words: { 'zh-Hans': all.flatMap((w) => w.zh), 'zh-Hant': [], en: all.flatMap((w) => w.en) } };
+}
+
+/** Characters and words that say nothing of a thing: shared by a question and an instruction, they tie nothing. */
+const GRAMMAR = new Set([...'的了我你他她它们吗呢吧啊呀一个这那是有在和也都就要不想把给帮', 'the', 'and', 'for', 'this', 'that', 'with', 'you', 'your', 'not', 'can', 'are', 'was']);
+
+/** A text's Han characters and its Latin words of three letters or more, folded, grammar left out. */
+function wordsOf(text: string): Set<string> {
+  const { hanRuns, latinWords } = cut(fold(text));
+  return new Set([...hanRuns.flatMap((run) => [...run]), ...latinWords.filter((w) => w.length >= 3)].filter((w) => !GRAMMAR.has(w)));
 }

@@ -133,8 +133,10 @@ describe('小e, the assistant', () => {
     await openApp();
     await ask('彩铃');
     await page.waitForSelector('.assistant-option');
-    expect(await page.$$eval('.assistant-turn .assistant-option', (b) => b.map((x) => x.textContent))).toEqual(['开通彩铃', '取消彩铃']);
-    await page.getByRole('button', { name: '取消彩铃' }).click();
+    expect(await page.$$eval('.assistant-turn .assistant-option .assistant-option-label', (b) => b.map((x) => x.textContent))).toEqual(['开通彩铃', '取消彩铃']);
+    // The risky choice carries the badge a chip carries, in its accessible name too (review41).
+    expect(await page.$$eval('.assistant-turn .assistant-option', (b) => b.map((x) => x.querySelector('.badge-risk')?.textContent ?? null))).toEqual([null, '需确认']);
+    await page.getByRole('button', { name: '取消彩铃 需确认', exact: true }).click();
     expect(await page.textContent('.assistant-form .callout-risk')).toBe('取消后来电方将听到普通回铃音');
     const send = page.getByRole('button', { name: '发送到 10086' });
     await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);

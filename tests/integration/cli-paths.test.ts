@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,28 @@ describe('custom export FILE writes only FILE (mend42)', () => {
     expect(JSON.parse(await readFile(target, 'utf8'))).toMatchObject({ instructions: [expect.objectContaining({ code: 'CXLLB' })] });
     expect((written.mode & 0o777).toString(8)).toBe('644');
     expect(await readdir(dir)).toEqual(['bashrc', 'customs.json', 'data']);
+  });
+
+  it('writes down a named pipe at FILE (as --out /dev/stdout): the pipe is written to, not replaced by a file (review41)', async () => {
+    // A temp beside the path renamed over it replaced the pipe; at /dev/stdout, as root, the machine's /dev/stdout link.
+    const dir = await scratch();
+    const data = join(dir, 'data');
+    expect((await hall(['custom', 'add', 'CXLLB', '--name', 'Data package details', '--template', 'CXLLB'], { HALL10086_DATA_DIR: data })).code).toBe(0);
+    const pipe = join(dir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const reader = spawn('cat', [pipe], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      let read = '';
+      reader.stdout.setEncoding('utf8').on('data', (d) => (read += d));
+      const closed = new Promise((resolve) => reader.on('close', resolve));
+      const run = await hall(['custom', 'export', pipe], { HALL10086_DATA_DIR: data });
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      expect((await lstat(pipe)).isFIFO()).toBe(true);
+      await closed;
+      expect(JSON.parse(read)).toMatchObject({ instructions: [expect.objectContaining({ code: 'CXLLB' })] });
+    } finally {
+      reader.kill();
+    }
   });
 
   it('writes into a folder reached through a symbolic link (macOS /tmp, a linked ~/Documents)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRecord } from '../../src-shared/api/contract';
+import { INTERRUPTED_SEND_ERROR, Journal } from '../../src-main/services/journal';
 import { demoCores } from './demo-core-kit';
 import { until } from './pty-rig';
 
@@ -46,4 +47,22 @@ describe('Retry sends a failed instruction again once', () => {
     await expect(c.call('retry', { commandId: first })).rejects.toMatchObject({ code: 'send.already-retried' });
     expect(c.demo!.emulator.sent.filter((s) => s.part.text === 'KTCL')).toHaveLength(0);
   }, 120_000);
+
+  it('refuses a second retry of a retry after a compaction (review41)', async () => {
+    // An unsure KTCL (kept for good), its retry failed for good, and that retry retried and sent. The compaction kept
+    // the first two, and the failed retry had no retry on record: its Retry sent the order a third time.
+    const dir = await cores.makeDir();
+    const journal = await Journal.open(dir);
+    const order = { simId: 'sim-gone', to: '10086', text: 'KTCL', messageRefs: [] };
+    await journal.recordOutgoing({ ...order, id: 'unsure', state: 'failed-retryable', error: INTERRUPTED_SEND_ERROR });
+    await journal.recordOutgoing({ ...order, id: 'again', state: 'failed', error: null, retryOf: 'unsure' });
+    await journal.recordOutgoing({ ...order, id: 'third', state: 'sent', error: null, retryOf: 'again' });
+    await journal.compact();
+    await journal.close();
+
+    const c = await cores.start();
+    await expect(c.call('retry', { commandId: 'again' })).rejects.toMatchObject({ code: 'send.already-retried' });
+    await expect(c.call('retry', { commandId: 'unsure' })).rejects.toMatchObject({ code: 'send.already-retried' });
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+  }, 60_000);
 });

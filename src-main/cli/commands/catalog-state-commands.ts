@@ -3,7 +3,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { customFileTooBig, exportCustomFile, MAX_CUSTOM_FILE_BYTES } from '../../../src-shared/catalog/custom/file';
 import { readCapped } from '../../services/read-capped';
-import { replaceFile } from '../../services/atomic-write';
+import { writeOut } from '../../services/atomic-write';
 import { HallError } from '../../../src-shared/errors';
 import { pathProblem } from '../file-errors';
 import { readPublicKey } from '../../services/catalog-update';
@@ -162,7 +162,7 @@ async function exportTo(path: string, text: string): Promise<void> {
       en: `There is no folder ${folder}: the export is written only into a folder that exists.`,
     });
   }
-  await replaceFile(path, text, 0o644).catch((e: unknown) => {
+  await writeOut(path, text, 0o644).catch((e: unknown) => {
     // A folder made at `path` since the check above.
     throw (e as NodeJS.ErrnoException).code === 'EISDIR' ? pathProblem('EISDIR', path, e) : e;
   });

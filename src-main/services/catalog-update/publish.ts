@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFileNames, INDEX_FILE, INDEX_FORMAT, sealDelta, sealFull, type SigningKey, type UpdateIndex } from '../../../src-shared/bundle';
 import { parseCatalog } from '../../../src-shared/catalog/load';
-import { replaceFile } from '../atomic-write';
+import { writeOut } from '../atomic-write';
 import { smallestGzip } from './smallest-gzip';
 
 export interface PublishedFile {
@@ -36,7 +36,7 @@ export async function publishUpdate(outDir: string, next: unknown, previous: rea
  * write's own errors name none, and the temp file's name means nothing to the user.
  */
 export async function writePublished(path: string, bytes: Uint8Array): Promise<void> {
-  await replaceFile(path, bytes, 0o644).catch((e: unknown) => {
+  await writeOut(path, bytes, 0o644).catch((e: unknown) => {
     if (e instanceof Error && 'code' in e) Object.assign(e, { path });
     throw e;
   });

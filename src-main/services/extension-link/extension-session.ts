@@ -146,7 +146,8 @@ export class ExtensionSession {
   /** The modem list as last told on this connection (answer or push), to tell only a change. */
   private modemsTold = '';
   private modemPush: ReturnType<typeof setTimeout> | null = null;
-  private modemsPushedAt = 0;
+  /** On the monotonic clock: the wall clock set back (NTP, the user, a VM resumed) would hold the next push back as long. */
+  private modemsPushedAt = -Infinity;
 
   constructor(
     readonly extensionId: string,
@@ -243,7 +244,7 @@ export class ExtensionSession {
    */
   private modemsChanged(): void {
     if (!this.listener || this.modemPush) return;
-    this.modemPush = setTimeout(() => this.pushModems(), Math.max(0, this.modemsPushedAt + MODEM_PUSH_GAP_MS - Date.now()));
+    this.modemPush = setTimeout(() => this.pushModems(), Math.max(0, this.modemsPushedAt + MODEM_PUSH_GAP_MS - performance.now()));
   }
 
   private pushModems(): void {
@@ -255,7 +256,7 @@ export class ExtensionSession {
     const told = JSON.stringify(modems);
     if (told === this.modemsTold) return;
     this.modemsTold = told;
-    this.modemsPushedAt = Date.now();
+    this.modemsPushedAt = performance.now();
     this.say({ type: 'modems', modems }, association);
   }
 

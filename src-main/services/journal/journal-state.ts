@@ -137,14 +137,23 @@ export class JournalState {
   }
 
   /**
-   * What a compaction keeps of the instructions: the unfinished ones, and the retry of each of them (a failed-retryable
-   * one is unfinished): forgotten, it would leave the failure retryable again, and a second Retry would send it twice.
+   * What a compaction keeps of the instructions: the unfinished ones, and the whole chain of retries from each of them
+   * (a failed-retryable one is unfinished; a retry that failed has a Retry of its own): a retry forgotten would leave
+   * what it retried retryable again, and a second Retry would send it twice.
    */
   private outgoingToKeep(): OutgoingRecord[] {
-    const unfinished = this.unfinishedOutgoing();
-    const waiting = new Set(unfinished.map((r) => r.id));
-    const retries = [...this.outgoing.values()].filter((r) => !isUnfinished(r.state) && r.retryOf !== undefined && waiting.has(r.retryOf));
-    return [...unfinished, ...retries];
+    const kept = this.unfinishedOutgoing();
+    const ids = new Set(kept.map((r) => r.id));
+    for (let added = true; added; ) {
+      added = false;
+      for (const r of this.outgoing.values()) {
+        if (ids.has(r.id) || r.retryOf === undefined || !ids.has(r.retryOf)) continue;
+        kept.push(r);
+        ids.add(r.id);
+        added = true;
+      }
+    }
+    return kept;
   }
 
   /** Records that must still be there after a compaction; everything else only costs space. */

@@ -22,7 +22,8 @@ export function AnswerBubble({ answer, onChoose }: { answer: AssistantAnswer; on
           <div className="assistant-options" role="group" aria-label={answer.text}>
             {answer.options.map((o) => (
               <button key={o.label} type="button" className="assistant-option" onClick={() => onChoose(o.chip)}>
-                {o.label}
+                <span className="assistant-option-label">{o.label}</span>
+                <RiskBadge chip={o.chip} />
               </button>
             ))}
           </div>
@@ -43,15 +44,26 @@ export function AnswerBubble({ answer, onChoose }: { answer: AssistantAnswer; on
 }
 
 function ChipButton({ chip, onChoose }: { chip: Chip; onChoose(chip: Chip): void }) {
-  const { t } = useI18n();
   return (
     <button type="button" className="chip" data-instruction={chip.id} onClick={() => onChoose(chip)}>
       <span className="chip-head">
         <span className="code">{instructionCode(activeCatalog().require(chip.id))}</span>
         <span className="chip-label">{chip.label}</span>
-        {chip.risk.confirm && <span className="badge badge-risk">{t('catalog.risky')}</span>}
+        <RiskBadge chip={chip} />
       </span>
       <span className="chip-why muted">{chip.why}</span>
     </button>
+  );
+}
+
+/** 需确认 on what needs a confirmation, a chip or a choice alike; the space before it keeps it a word of the button's name. */
+function RiskBadge({ chip }: { chip: Chip }) {
+  const { t } = useI18n();
+  if (!chip.risk.confirm) return null;
+  return (
+    <>
+      {' '}
+      <span className="badge badge-risk">{t('catalog.risky')}</span>
+    </>
   );
 }

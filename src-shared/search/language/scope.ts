@@ -136,6 +136,8 @@ export function namesAnotherPersonsLostLine(folded: string): boolean {
   return ANOTHER_PERSONS_LOST_LINE.test(folded);
 }
 
+/** Features of a line a pronoun may own (她的彩铃, 他的流量). */
+const THEIR_FEATURES = '彩铃|流量|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执';
 /**
  * Another person's feature or amount said by a pronoun (她的彩铃被别人改了, 他的流量): an SMS reads and sets
  * the line it is sent from. Not their number (看到他的号码 is caller ID) nor their phone named for a
@@ -144,7 +146,8 @@ export function namesAnotherPersonsLostLine(folded: string): boolean {
 const ANOTHER_PERSONS_LINE = new RegExp(
   `(?<![其吉])(?:她|他)们?的(?:话费|余额|积分|账单)` +
     // 把他的呼叫等待取消掉 (a clerk, of the customer at the desk) turns their feature on or off, as 给我爸的手机开个彩铃 does: sent from that phone.
-    `|(?<![其吉把])(?:她|他)们?的(?:彩铃|流量|呼叫等待|呼叫保持|三方通话|密码|服务密码|来电提醒|来电显示|短信回执)` +
+    // Only turned on or off: 把他的流量查一下 reads their amount, 把他的服务密码找回来 is their secret (review41).
+    `|(?<![其吉])(?<!把(?=(?:她|他)们?的(?:${THEIR_FEATURES})[^,，。?？]{0,4}(?:关|开|停|取消|退订)))(?:她|他)们?的(?:${THEIR_FEATURES})` +
     // 让我帮他查查还剩多少: a look-up done on their behalf (老爸问我：他手机话费还有多少 may be his own line, asked by him)
     `|(?:帮|给|替)(?:她|他|他们|她们)(?:查|看)` +
     `|${ANOTHER_PERSONS_LOST_LINE.source}`,
@@ -166,8 +169,11 @@ const PRODUCT_BOUGHT = /(?:买|购买|订购|订|办理|办|申请|加|续|领�
 const ANOTHER_NUMBERS_AMOUNT = /(?<!\d)1[3-9]\d{9}(?!\d)[^,，。?？]{0,6}(?:话费|余额|流量|积分|账单|欠费|balance|credit|data|bill)|(?:话费|余额|流量|积分|账单|balance|credit|data|bill)[^,，。?？\d]{0,6}(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** A suspended line brought back (停机了怎么恢复): the catalog can suspend a line but not resume it. */
 const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复通|重新开|开回|解除|解封)|(?:停机|停号)了?(?:以后|之后)?(?:怎么|如何|怎样|要)?(?:开通|开机|打开|开回来)/g;
-/** Topping up with an amount (充50块话费, 充100): no SMS instruction takes money in. What was topped up (充的话费, 充进去的话费) is the balance. */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
+/**
+ * Topping up with an amount (充50块话费, 充100, 充一百块的话费): no SMS instruction takes money in. What was topped up (充的话费,
+ * 充进去的话费) is the balance, when no amount stands between 充 and 的.
+ */
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？\d零一二两三四五六七八九十百千万块元]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */

@@ -45,6 +45,15 @@ describe('小e asks about a risky first guess rather than offering it (session 2
     expect(a.notes.join('\n')).toContain('请直接说出它的名字');
   });
 
+  // Nothing of the guess in the question (a greeting in pinyin, a cat): no question about it, however it scored (review41).
+  it.each([
+    ['nihao zaima', 'zh-Hans'],
+    ['my cat will not stop meowing', 'en'],
+  ] as const)('%j: a risky guess with none of its words in the question is not asked about', (q, lang) => {
+    const a = assistant.answer(q, lang, { now });
+    expect(a.kind === 'clarify' ? a.options.filter((o) => o.chip.risk.confirm).map((o) => o.chip.id) : []).toEqual([]);
+  });
+
   // The way back the note promises: every risky instruction asked for by its name is a chip.
   const risky = builtinCatalog().instructions.filter((i) => i.risk.confirm);
   it.each(risky.flatMap((i) => (['zh-Hans', 'zh-Hant', 'en'] as const).map((lang) => [i.name[lang], lang, i.id] as const)))(

@@ -24,7 +24,7 @@ let session: ExtensionSession;
 const association = { id: randomToken(16), key: randomToken(32) };
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   dir = await mkdtemp(join(tmpdir(), 'hall10086-modem-push-'));
   pairings = await PairingStore.open(dir);
   await pairings.add({ ...association, extensionId: EXTENSION_ID, browser: 'Chromium', profile: 'test' });
@@ -103,6 +103,20 @@ describe('the app tells a paired connection of its modems unasked', () => {
     await vi.advanceTimersByTimeAsync(MODEM_PUSH_GAP_MS);
     await vi.waitFor(() => expect(pushes()).toHaveLength(2));
     expect(pushes()[1]!.modems).toEqual([{ ...ready('SIM …900033'), state: 'offline' }]);
+  });
+
+  it('the wall clock set back an hour (NTP, the user, a VM resumed) does not hold the next push back (review41)', async () => {
+    await pairedStatus();
+    modems = [ready('SIM …900033')];
+    changed();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(pushes()).toHaveLength(1));
+    vi.setSystemTime(Date.now() - 3_600_000);
+    modems = [];
+    changed();
+    await vi.advanceTimersByTimeAsync(MODEM_PUSH_GAP_MS);
+    // The push is signed (WebCrypto, not a timer) after its timer: waited for, the clock moved at most its timeout more.
+    await vi.waitFor(() => expect(pushes().map((m) => m.modems)).toEqual([[ready('SIM …900033')], []]));
   });
 
   it('nothing before a paired status, and nothing once the association is revoked', async () => {

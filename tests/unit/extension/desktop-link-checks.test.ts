@@ -131,3 +131,17 @@ describe('the extension drops a malformed app message after its MAC and says so 
     expect(warned).toEqual(['Hall10086: dropped a malformed "unknown" message from the desktop app (fields: type)']);
   });
 });
+
+describe('the extension posts its signed requests in counter order (review41)', () => {
+  it('a send with a long text and a status asked right after it leave numbered as they leave', async () => {
+    // The app refuses a counter not above the last it took: a status posted before the send it followed would make
+    // the send refused. A long text's MAC takes longer than a status's, so the two resolve in the other order.
+    const { link, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: true, re: 1, name: 'Chromium · test', modem: null }, true);
+    posted = [];
+    await Promise.all([link.send({ text: '余额'.repeat(2_000_000) }, 'long'), link.refresh(), link.send({ id: 'YE' }, 'YE')]);
+    const counters = (posted as Array<{ type: string; auth?: { counter: number } }>).map((m) => [m.type, m.auth?.counter]);
+    expect(counters).toEqual([['send', 2], ['status', 3], ['send', 4]]);
+  });
+});

@@ -201,6 +201,26 @@ describe('Journal: outgoing instructions', () => {
     await reopened.close();
   });
 
+  it('keeps a retry of a retry through a compaction and a reopen (review41)', async () => {
+    // The retry of an unsure instruction failed for good (finished, with a Retry of its own), and that was retried.
+    // Forgotten at the compaction, the failed retry would be retryable again: the order sent a third time.
+    const dir = await tempDir();
+    const journal = await Journal.open(dir);
+    await journal.recordOutgoing(instruction('unsure', 'failed-retryable', { error: INTERRUPTED_SEND_ERROR }));
+    await journal.recordOutgoing(instruction('again', 'failed', { retryOf: 'unsure' }));
+    await journal.recordOutgoing(instruction('third', 'failed', { retryOf: 'again' }));
+    await journal.recordOutgoing(instruction('fourth', 'sent', { retryOf: 'third' }));
+    await journal.recordOutgoing(instruction('done', 'failed', { retryOf: 'gone' }));
+    await journal.compact();
+    await journal.close();
+
+    const reopened = await Journal.open(dir);
+    expect(reopened.retryOf('again')).toMatchObject({ id: 'third', retryOf: 'again' });
+    expect(reopened.retryOf('third')).toMatchObject({ id: 'fourth', state: 'sent', retryOf: 'third' });
+    expect(reopened.outgoing('done')).toBeUndefined();
+    await reopened.close();
+  });
+
   it('marks an instruction still queued when the app stopped as never sent, for the user to retry', async () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir);

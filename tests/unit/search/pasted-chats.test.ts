@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../src-shared/catalog/builtin';
 import { createSearch } from '../../../src-shared/search';
 import { itAnswers, itGuessesAtMost } from './expect-answers';
@@ -27,6 +27,11 @@ describe('a clerk of the customer at the desk', () => {
     ['把他的三方通话开通一下', 'KTSFTH'],
   ]);
   itGuessesAtMost(engine, 'their amount read, or their feature in a story: still another line', ['把他的余额查一下', '把她的话费查查', '她的彩铃被别人改了']);
+  // 流量 is an amount as much as a feature, and a password is theirs: only turned on or off is it done from their phone (review41).
+  const theirs = ['把他的流量查一下', '把她的流量还剩多少', '把他的服务密码找回来'];
+  itGuessesAtMost(engine, 'their data read or their password reset: still another line', theirs);
+  it.each(theirs)('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
+  itAnswers(engine, 'their data turned off from their phone', [['把他的流量关了', 'QXGPRS']]);
 });
 
 describe('a clock alarm set for a time said later in its clause', () => {
@@ -38,4 +43,6 @@ describe('a card activated, and what was topped up', () => {
   itGuessesAtMost(engine, 'a new card is activated at the counter or by its pack', ['sim卡咋激活', '我的SIM卡怎么激活呢', '补办的电话卡激活不了']);
   itAnswers(engine, 'what was topped up (充的话费) is the balance', [['女儿上周给我充的话费还剩多少', 'YE']]);
   itGuessesAtMost(engine, 'topping up itself stays no instruction', ['帮我充30块话费']);
+  // An amount in Chinese numerals between 充 and 的 is a top-up asked for, not what was topped up (review41).
+  it.each(['帮我充一百块的话费', '给我充五十的话费', '充一百元的话费'])('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
 });
