@@ -72,6 +72,16 @@ describe('the thread, as a reader sees it', () => {
     await expect.poll(navUnread, { timeout: 30_000 }).toBe(null);
   }, 180_000);
 
+  // mend49: "back to the latest" goes away once at the end; pressed by keyboard it took the focus with it, to the page's body.
+  it('back to the latest pressed by keyboard leaves the focus in the thread’s log, at its end', async () => {
+    const log = await thirtyReadThenScrolledUp();
+    await page.locator('.jump-latest').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.jump-latest').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.evaluate(() => (document.activeElement === document.body ? 'body' : (document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName)))).toBe('log');
+    expect(await log.textContent()).toContain('69.00元');
+  }, 180_000);
+
   it('the navigation’s badge and the SIM tab’s show one count, and change together, once (mend28: one live query)', async () => {
     await thirtyReadThenScrolledUp();
     // Every pair of numbers the page ever shows, after each change of the page: before, the badge, the screen

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { useI18n } from '../../prefs/PrefsProvider';
 import type { HallDb } from '../../store/db';
 import { outgoingMessageId } from '../../store/outgoing-rows';
@@ -106,6 +106,8 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
 
   const newest = slice && count > 0 ? (rowAt(slice, count - 1)?.row ?? null) : null;
   const waiting = useWaitForReply(newest);
+  const atEnd = virtualizer.isAtEnd(ESTIMATED_ROW_PX);
+  const jump = useJumpLatestFocus(atEnd, scroller);
 
   if (!slice) return <p className="empty">{i18n.t('app.loading')}</p>;
   if (count === 0) return <p className="empty">{i18n.t('thread.empty')}</p>;
@@ -164,8 +166,8 @@ export function MessageList({ db, simId, peer, firstUnreadId, focus }: Props) {
           {i18n.t('thread.noReplyYet', { code: waiting.text })}
         </p>
       )}
-      {!virtualizer.isAtEnd(ESTIMATED_ROW_PX) && (
-        <button type="button" className="jump-latest" onClick={() => virtualizer.scrollToEnd()}>
+      {(!atEnd || jump.held) && (
+        <button type="button" className="jump-latest" onClick={() => virtualizer.scrollToEnd()} onFocus={jump.onFocus} onBlur={jump.onBlur}>
           ↓ {i18n.t('thread.jumpLatest')}
         </button>
       )}
@@ -191,6 +193,25 @@ function useTellScrolledUp(simId: string, scroller: RefObject<HTMLDivElement | n
     el.addEventListener('scroll', note, { passive: true });
     return () => el.removeEventListener('scroll', note);
   }, [simId, scroller, drawn]);
+}
+
+/**
+ * "Back to the latest" shows only while the end is out of view, so it goes away once pressed, and for a moment
+ * while a new message is appended and the list follows it down (a Tab pressed then lands on it). Unmounted with
+ * the focus in it, the focus fell to the page's body and a keyboard user had to find the thread again: while it
+ * holds the focus it stays until the focus is handed to the log, at its end, where the reader asked to be.
+ */
+function useJumpLatestFocus(atEnd: boolean, scroller: RefObject<HTMLDivElement | null>) {
+  const [held, setHeld] = useState(false);
+  useLayoutEffect(() => {
+    if (atEnd && held) scroller.current?.focus({ preventScroll: true });
+  }, [atEnd, held, scroller]);
+  return {
+    held,
+    onFocus: () => setHeld(true),
+    // The window losing the focus (another app) leaves it on the button: still held.
+    onBlur: (e: FocusEvent<HTMLButtonElement>) => document.activeElement !== e.currentTarget && setHeld(false),
+  };
 }
 
 /** When the topmost message at least partly in view was written (null before any is read). */
