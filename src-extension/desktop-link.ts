@@ -101,7 +101,8 @@ export class DesktopLink {
     await this.restored;
     this.update({ checking: true, asked: (this.state.asked ?? 0) + 1 });
     if (!this.port) return this.connect();
-    this.askOnFreshPort = true;
+    // Only a port the app already greeted can be one it has since left; one still opening ends with the app's word.
+    if (this.nonce) this.askOnFreshPort = true;
     await this.askStatus();
   }
 
@@ -150,7 +151,7 @@ export class DesktopLink {
     try {
       port = chrome.runtime.connectNative(NATIVE_HOST_NAME);
     } catch {
-      return this.update({ app: 'absent', error: null });
+      return this.update({ app: 'absent', error: null, checking: false });
     }
     this.port = port;
     this.nonce = null;

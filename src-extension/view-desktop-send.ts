@@ -121,9 +121,12 @@ export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget |
     const mine = s?.sends.filter((x) => x.label === label) ?? [];
     const inFlight = mine.some((x) => x.state === 'requested' || x.state === 'confirming');
     const answered = !!s && (s.asked ?? 0) >= ask && !s.checking;
-    status.replaceChildren(...(s ? statusLine(lang, s, answered) : [t(lang, 'desktopConnecting')]));
+    // "Not running" from before this page's ask may be over (the app started since): it is not said until the new
+    // try ends, or the line would say it, then "connecting", then say it again.
+    const stale = !!s && s.app === 'unavailable' && !answered;
+    status.replaceChildren(...(s && !stale ? statusLine(lang, s, answered) : [t(lang, 'desktopConnecting')]));
     // Busy while the app's word is awaited: a screen reader waits for the line, a test for the app's answer.
-    status.setAttribute('aria-busy', String(!s || s.app === 'connecting' || (s.app === 'connected' && s.paired && !answered)));
+    status.setAttribute('aria-busy', String(!s || stale || s.app === 'connecting' || (s.app === 'connected' && s.paired && !answered)));
     // Opened for the user when the app comes or a send of this view is listed; left as the user set it otherwise.
     if (s && s.app !== shownApp) element.open = s.app === 'connected' || mine.length > 0;
     shownApp = s?.app ?? null;

@@ -557,11 +557,27 @@ describe('sending through the desktop app (native messaging)', () => {
     expect(await page.isVisible('#desktop-send')).toBe(false);
     expect(await page.$('#copy')).not.toBeNull();
     expect(await page.$('svg.qr')).not.toBeNull();
-    await page.evaluate(() => chrome.storage.local.set({ lang: 'zh-Hant' }));
+    // Closed first: an open popup asks the app again when the language changes, and that try would show in the next.
+    await page.close();
+    await ext.worker.evaluate(() => chrome.storage.local.set({ lang: 'zh-Hant' }));
     try {
-      const hant = await openPopup('#/instruction/YE');
+      // Every line the status says, from the page's first render: the worker kept "not running" from the popup before.
+      const hant = await ext.context.newPage();
+      await hant.addInitScript(() => {
+        const said: string[] = [];
+        Object.assign(window, { statusSaid: said });
+        new MutationObserver(() => {
+          const line = document.querySelector('#desktop-status')?.textContent ?? '';
+          if (line && said[said.length - 1] !== line) said.push(line);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await hant.goto(`${ext.base}popup.html#/instruction/YE`);
       await hant.waitForFunction(() => document.querySelector('#desktop-status')?.textContent?.includes('運行'));
       expect(await status(hant)).toContain('桌面應用沒有運行');
+      // Said once, after this popup's own try: not the kept line, then "connecting", then the line again.
+      const said = await hant.evaluate(() => (window as unknown as { statusSaid: string[] }).statusSaid);
+      expect(said.filter((line) => line.includes('沒有運行'))).toHaveLength(1);
+      expect(said[said.length - 1]).toContain('桌面應用沒有運行');
     } finally {
       await ext.worker.evaluate(() => chrome.storage.local.remove(['lang']));
     }
