@@ -269,7 +269,8 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     emu.fault({ kind: 'hold', what: '10086-replies' });
     const first = await kit.session.send('10086', 'YE', 'YE');
     const others: string[] = [];
-    for (let i = 0; i < 256; i++) others.push(await kit.session.send('10086', 'YE', 'YE'));
+    // The last is a Retry (review42): what it retries must stay on its record, or a second Retry is no longer refused.
+    for (let i = 0; i < 256; i++) others.push(await kit.session.send('10086', 'YE', 'YE', undefined, i === 255 ? 'out-failed-before' : undefined));
     const last = others.at(-1)!;
     await kit.waitFor(() => states(kit!, last).includes('sent'), 'the 256 others sent', 120_000);
     const refOf = (id: string) => kit!.seen.outgoing.find((o) => o.id === id && o.state === 'sent')!.messageRefs;
@@ -287,6 +288,7 @@ describe('modem session over the emulated modem (in-process serialport binding)'
     expect(states(kit, last)).not.toContain('delivered');
     // Neither is left saying only "sent": each says in its thread that a report came it could not be tied to (mend46).
     for (const id of [first, last]) expect(kit.seen.outgoing.filter((o) => o.id === id).at(-1)).toMatchObject({ state: 'sent', error: REPORT_UNTIED_NOTE });
+    expect(kit.seen.outgoing.filter((o) => o.id === last).at(-1)!.retryOf).toBe('out-failed-before');
   }, 240_000);
 
   it('runs several modems at once, each its own session, into one journal', async () => {

@@ -733,7 +733,7 @@ export class ModemSession extends Emitter<SessionEvents> {
       for (const c of candidates) {
         this.forget(c.id);
         const r = c.record;
-        await this.record({ id: r.id, to: r.to, redacted: r.text, simId: r.simId }, 'sent', r.messageRefs, REPORT_UNTIED_NOTE);
+        await this.record({ ...r, redacted: r.text }, 'sent', r.messageRefs, REPORT_UNTIED_NOTE);
       }
       this.notice('info', {
         zh: `收到一份状态报告（参考号 ${ref}），但有 ${candidates.length} 条发往同一号码的短信共用这个参考号，分不清是哪一条的；它们的送达结果记为未知。`,
