@@ -1,4 +1,4 @@
-import { explainCms } from './at/cms-errors';
+import { cmsMayHaveSent, explainCms } from './at/cms-errors';
 import type { Bilingual } from './errors';
 import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from './journal-records';
 
@@ -32,6 +32,9 @@ export function explainSendFailure(code: string): SendFailure {
   const cms = /^cms\.(\d+)$/.exec(code);
   if (cms) {
     const e = explainCms(Number(cms[1]));
+    // A network timeout comes after the message was handed over: its action says it may have gone out (review43: this
+    // said "短信没有发出" before it).
+    if (cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: e.action };
     return { zh: `短信没有发出：${e.zh}`, en: `The message was not sent: ${e.en}`, action: e.action };
   }
   const status = /^status\.(\d+)$/.exec(code);

@@ -7,7 +7,7 @@ import { outgoingText, removedNote, type Audience } from '../../src-shared/catal
 import { SECRET_MASK } from '../../src-shared/catalog/secrets';
 import { foreignNumberReason, isServiceSmsPort, localNumber } from '../../src-shared/catalog/service-numbers';
 import { SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
-import { HallError, toHallError } from '../../src-shared/errors';
+import { HallError, toHallError, type Bilingual } from '../../src-shared/errors';
 import { createSearch, type SearchEngine } from '../../src-shared/search';
 import { createEmulatorBinding, DEMO_PATH, type EmulatorBinding } from '../emulator/binding';
 import type { EmulatorOptions } from '../emulator/options';
@@ -650,10 +650,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     // first try may have gone out, so a second order or cancellation can be done or charged twice).
     // A text journaled before outgoingText may hold what nobody sees: it goes out without it, as shown.
     const { confirm, text } = this.prepare({ text: previous.text, to: previous.to });
-    if (confirm && !confirmed) {
+    // One that may have gone out is asked about whatever it is (review43): an order that asks nothing when first sent
+    // (KTCL, a paid ring-back tone) went again in one click, and 10086 may do it and charge it twice.
+    const unsure = previous.state === 'failed-retryable' ? MAYBE_WENT : null;
+    const ask = [unsure, confirm].filter((b): b is Bilingual => b !== null);
+    if (ask.length && !confirmed) {
       throw new HallError(
         'send.confirm-required',
-        { zh: `重发前需要确认：${confirm.zh}`, en: `This needs confirmation before sending again: ${confirm.en}` },
+        { zh: `重发前需要确认：${ask.map((b) => b.zh).join('')}`, en: `This needs confirmation before sending again: ${ask.map((b) => b.en).join(' ')}` },
         { details: { to: previous.to } },
       );
     }
@@ -682,6 +686,12 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 }
+
+/** Why a retry of a send that may have gone out is asked about. */
+const MAYBE_WENT: Bilingual = {
+  zh: '上一次可能已经发出了，再发一次可能办理两次、扣费两次。',
+  en: 'the last try may already have gone out, and sending it again may do it and charge it twice.',
+};
 
 function alreadyRetried(): HallError {
   return new HallError(

@@ -25,7 +25,8 @@ export type Outgoing =
 /**
  * Retry of a failed instruction (the thread's Retry): confirmed exactly as sending it was, by the
  * instruction its (already masked) text is. `unsure` when it may already have gone out: the dialog
- * says so, since a second order, cancellation or password change can be done or charged twice.
+ * opens for it whatever the instruction is, and says so, since a second order, cancellation or
+ * password change can be done or charged twice.
  */
 export interface RetryOf {
   retry: string;
@@ -68,7 +69,7 @@ interface Pending {
 /**
  * Sends through the given modem. An instruction whose catalog entry asks for confirmation opens
  * a dialog stating the reason, and is sent with `confirmed: true` only after the user agrees.
- * A Retry follows the same rule (see RetryOf). Resolves to the command id, or null when cancelled or refused (the error is shown). One send at a
+ * A Retry follows the same rule, and one that may have gone out always asks (see RetryOf). Resolves to the command id, or null when cancelled or refused (the error is shown). One send at a
  * time: while one is asked about or on its way (`busy`), another (a second Enter, a double click) is
  * ignored, so nothing goes out twice by accident.
  */
@@ -106,8 +107,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       if (inFlight.current || !modem) return Promise.resolve(null);
       hold(true);
       const instruction = 'instruction' in outgoing ? outgoing.instruction : outgoing.carries;
-      // Characters taken out (outgoingText) are said before anything goes: the core asks too.
-      if (instruction?.risk.confirm || removedFrom(outgoing).length) {
+      // Characters taken out (outgoingText) are said before anything goes, and so is a retry of one that may have gone
+      // out, whatever it is (review43: an unsure KTCL, which asks nothing when first sent, went again in one click): the core asks too.
+      if (instruction?.risk.confirm || removedFrom(outgoing).length || ('retry' in outgoing && outgoing.unsure)) {
         return new Promise<string | null>((resolve) => setPending({ outgoing, instruction, openedWith: { path: modem.path, simId: modem.simId }, resolve }));
       }
       return transmit(outgoing, false).finally(() => hold(false));
@@ -127,7 +129,9 @@ export function useSender(modem: ModemStatus | null): { send(outgoing: Outgoing)
       title={
         pending.instruction?.risk.confirm
           ? t('retry' in pending.outgoing ? 'confirm.retryTitle' : 'confirm.title', { id: pending.instruction.id })
-          : t('confirm.removedTitle')
+          : 'retry' in pending.outgoing && pending.outgoing.unsure
+            ? t('confirm.retryTitle', { id: pending.instruction?.id ?? pending.outgoing.shown })
+            : t('confirm.removedTitle')
       }
       confirmLabel={t('confirm.send')}
       cancelLabel={t('confirm.cancel')}

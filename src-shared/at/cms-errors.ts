@@ -108,6 +108,16 @@ export function explainCms(code: number): ErrorExplanation {
   return CMS_TABLE.explain(code);
 }
 
+/**
+ * Whether a +CMS ERROR answering `AT+CMGS` leaves it open that the message went out: the modem's own network timeout
+ * (332) is said while it waits for the network's acknowledgement of a message already handed over, so the service
+ * centre may have taken it. Such a send is `failed-retryable` (may have gone), never `failed` (nothing went): a Retry
+ * then asks first (review43).
+ */
+export function cmsMayHaveSent(code: number): boolean {
+  return CMS_TABLE.explain(code).action === A.MAYBE_SENT;
+}
+
 /** The +CMS code for a verbose report such as `SMSC address unknown`, or null. */
 export function cmsCodeForName(name: string): number | null {
   return CMS_TABLE.codeForName(name);

@@ -75,7 +75,8 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
  */
 /** Words that name a password or a one-time code: a SIM's PIN码 and PUK码, an English `verification code`. */
 const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|(?:pin|puk)(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12})(?![0-9A-Za-z])`;
+// The value in Chinese digits too (`服务密码是一二三四五六`), as after an instruction's code (review43: only there before).
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z])|${CHINESE_DIGITS}(?![零〇一二三四五六七八九]))`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
@@ -122,7 +123,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 1;
+export const MASKER_VERSION = 2;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];

@@ -76,6 +76,30 @@ describe('Retry asks as sending does', () => {
     expect(submitted('QXCL')).toBe(before + 1);
   }, 120_000);
 
+  it('an unsure KTCL (an order the catalog does not ask about): Retry asks first, saying it may have gone out (review43)', async () => {
+    // KTCL (a paid ring-back tone) is sent without a question; after a network timeout (+CMS ERROR: 332, the message
+    // handed over) it is "不确定是否已发出". Before, Retry asked only what the catalog asks about and sent it in one click.
+    const simId = (await core.call('modem.list', {}))[0]!.simId!;
+    const outgoing: OutgoingRecord[] = [];
+    core.on('outgoing', (r) => outgoing.push(r));
+    core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+    const { commandId } = await core.call('send', { modemId: 'demo', id: 'KTCL' });
+    await expect.poll(() => outgoing.filter((o) => o.id === commandId).at(-1)?.state, { timeout: 30_000 }).toBe('failed-retryable');
+    const before = submitted('KTCL');
+
+    const base = new URL(page.url()).origin + new URL(page.url()).pathname;
+    await page.goto(`${base}#/thread/${simId}`);
+    await expect.poll(async () => (await readLog(page)).messages.some((m) => m.text === 'KTCL' && m.state === 'failed-retryable'), { timeout: 30_000 }).toBe(true);
+    await page.locator('.bubble-failed', { hasText: 'KTCL' }).getByRole('button', { name: '重试' }).click();
+    const dialog = page.getByRole('alertdialog', { name: '确认重发 KTCL？' });
+    await dialog.waitFor({ timeout: 10_000 });
+    expect((await dialog.textContent()) ?? '').toContain('上一次可能已经发出了：先看 10086 有没有回复');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(submitted('KTCL')).toBe(before);
+    expect(outgoing.some((o) => o.text === 'KTCL' && o.id !== commandId)).toBe(false);
+  }, 120_000);
+
   it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it; then no tab offers Retry on it again', async () => {
     const simId = (await core.call('modem.list', {}))[0]!.simId!;
     core.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 38 });

@@ -209,6 +209,18 @@ describe('the native-messaging host and the app behind it', () => {
     expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE']);
   });
 
+  it('a send that may have gone out says so to the extension: a network timeout (+CMS ERROR: 332) (review43)', async () => {
+    // KTCL (a paid ring-back tone) goes from the extension unasked with one SIM. Before, the extension was told
+    // "短信中心拒收：网络响应超时。" and "发送失败（at.timeout）。详情见桌面应用。": a failure, and Send pressed again ordered it twice.
+    const { c, p, signed } = await paired();
+    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+    await signed.post({ type: 'send', ref: 'ktcl', id: 'KTCL' });
+    const outcome = await p.next(is('send-state', (m) => m.ref === 'ktcl' && m.state === 'failed'));
+    expect(outcome.error).toMatchObject({ code: 'cms.332', zh: expect.stringContaining('短信可能已经发出'), en: expect.stringContaining('may have gone through') });
+    expect(outcome.error!.zh).toContain('看 10086 是否回复');
+    expect(outcome.error!.zh).not.toContain('没有发出');
+  });
+
   it('a pairing the user declines is refused, and the extension stays unpaired', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);

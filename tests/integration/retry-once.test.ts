@@ -48,6 +48,30 @@ describe('Retry sends a failed instruction again once', () => {
     expect(c.demo!.emulator.sent.filter((s) => s.part.text === 'KTCL')).toHaveLength(0);
   }, 120_000);
 
+  it('asks before retrying an order that may have gone out, one the catalog does not ask about included (review43)', async () => {
+    // +CMS ERROR: 332, the modem's network timeout after the message was handed over: the centre may have taken it.
+    // Before, it was `failed` (nothing went) and the core sent KTCL, a paid ring-back tone that asks nothing, again
+    // unasked; the page's Retry, asking only for what the catalog asks about, did it in one click.
+    const c = await cores.start();
+    const outgoing: OutgoingRecord[] = [];
+    c.on('outgoing', (o) => outgoing.push(o));
+    const reached = () => c.demo!.emulator.sent.filter((s) => s.part.text === 'KTCL').length;
+    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+    const { commandId } = await c.call('send', { modemId: 'demo', id: 'KTCL' });
+    await until(() => outgoing.some((o) => o.id === commandId && o.state.startsWith('failed')), 'the failure');
+    expect(outgoing.filter((o) => o.id === commandId).at(-1)).toMatchObject({ state: 'failed-retryable', error: 'cms.332' });
+    const before = reached();
+    const refused = await c.call('retry', { commandId }).then(
+      () => null,
+      (e: { code: string; zh: string; en: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 'send.confirm-required', zh: expect.stringContaining('可能已经发出'), en: expect.stringContaining('may already have gone out') });
+    expect(reached()).toBe(before);
+    const { commandId: again } = await c.call('retry', { commandId, confirmed: true });
+    await until(() => outgoing.some((o) => o.id === again && o.state === 'sent'), 'the confirmed retry sent');
+    expect(reached()).toBe(before + 1);
+  }, 60_000);
+
   it('refuses a second retry of a retry after a compaction (review41)', async () => {
     // An unsure KTCL (kept for good), its retry failed for good, and that retry retried and sent. The compaction kept
     // the first two, and the failed retry had no retry on record: its Retry sent the order a third time.

@@ -16,10 +16,10 @@ import {
 import { assembleRecords, type AssembledRecordMessage } from '../../../src-shared/assemble';
 import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type AnswerKind } from '../../../src-shared/replies';
-import { explainCms } from '../../../src-shared/at/cms-errors';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
+import { explainSendFailure } from '../../../src-shared/send-failure';
 import type { Approvals } from './approvals';
 import type { Association, PairingStore } from './pairings';
 import type { RateLimiter } from './rate-limit';
@@ -540,11 +540,12 @@ const declined = (outcome: 'declined' | 'expired') =>
     ? new HallError('extension.send-declined', { zh: '桌面应用的用户拒绝了这次发送。', en: 'The desktop app’s user declined this send.' })
     : new HallError('extension.send-expired', { zh: '桌面应用中无人确认，这次发送已取消。', en: 'Nobody confirmed it in the desktop app, so the send was cancelled.' });
 
+/**
+ * What a failed send's code means, as the app and the CLI say it (explainSendFailure), with what to do: one that may
+ * have gone out says so (review43: a modem timeout was "发送失败（at.timeout）", a network timeout "短信中心拒收", and a
+ * second press of Send then ordered a paid service twice).
+ */
 function sendFailure(code: string): ErrorText {
-  const cms = /^cms\.(\d+)$/.exec(code);
-  if (cms) {
-    const explained = explainCms(Number(cms[1]));
-    return { code, zh: `短信中心拒收：${explained.zh}`, en: `The SMS centre refused it: ${explained.en}` };
-  }
-  return { code, zh: `发送失败（${code}）。详情见桌面应用。`, en: `Sending failed (${code}). See the desktop app for details.` };
+  const failure = explainSendFailure(code);
+  return { code, zh: `${failure.zh}${failure.action.zh}`, en: `${failure.en} ${failure.action.en}` };
 }

@@ -18,6 +18,7 @@ import {
 } from '../../../src-shared/at/status';
 import type { RegistrationDomain, Urc } from '../../../src-shared/at/urc';
 import { iccidFromCrsm, iccidOf, imsiOf, simIdentity, unswapNibbles } from '../../../src-shared/at/sim-id';
+import { cmsMayHaveSent } from '../../../src-shared/at/cms-errors';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
 import { HallError, isHallError, toHallError } from '../../../src-shared/errors';
 import type { HandedOutRecord, OutgoingRecord, OutgoingState } from '../../../src-shared/journal-records';
@@ -859,8 +860,10 @@ export class ModemSession extends Emitter<SessionEvents> {
       }
     } catch (e) {
       const err = toHallError(e);
-      const unsure = partsTaken > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout'));
-      const code = e instanceof AtError && e.details?.cms !== undefined ? `cms.${e.details.cms}` : err.code;
+      const cms = e instanceof AtError ? e.details?.cms : undefined;
+      // A network timeout (+CMS ERROR: 332) comes after the message was handed over: it may have reached 10086 too.
+      const unsure = partsTaken > 0 || (e instanceof AtError && (e.code === 'at.closed' || e.code === 'at.timeout')) || (cms !== undefined && cmsMayHaveSent(cms));
+      const code = cms !== undefined ? `cms.${cms}` : err.code;
       // No network service although the modem said registered (lost since): nothing went out, so it waits for the
       // registration asked again now and goes once more; a second refusal fails it.
       if (!unsure && code === 'cms.331' && !p.refusedOnce) {

@@ -53,6 +53,12 @@ describe('describeSendError', () => {
     expect(d.action).toBeTruthy();
   });
 
+  it('says a network timeout (cms.332) may have gone out, no refusal, in both languages (review43)', () => {
+    expect(describeSendError('cms.332', en)).toEqual({ code: 'cms.332', text: 'The network timed out.', action: expect.stringContaining('may have gone through') });
+    expect(describeSendError('cms.332', zh)).toEqual({ code: 'cms.332', text: '网络响应超时。', action: expect.stringContaining('短信可能已经发出') });
+    expect(explainSendFailure('cms.332')).toMatchObject({ zh: '网络响应超时。', en: 'The network timed out.' });
+  });
+
   it.each([
     ['status.64', 'The SMS centre reports it cannot be delivered (status 64).'],
     ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],
