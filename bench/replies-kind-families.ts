@@ -1,5 +1,5 @@
 import { understandReply } from '../src-shared/replies';
-import { checkEntry } from '../tests/fixtures/replies/corpus';
+import { checkEntry, type CorpusEntry } from '../tests/fixtures/replies/corpus';
 import { kindFamilyEntries } from '../tests/fixtures/replies/kind-families';
 import type { Figure } from './harness';
 
@@ -7,8 +7,13 @@ const RECEIVED = Date.parse('2026-12-06T02:00:00Z');
 
 /** Figures found on the GENERATED kind families (tests/fixtures/replies/kind-families.ts; not real text), per family. */
 export function kindFamilyCounts(): Map<string, { found: number; expected: number; missed: string[] }> {
+  return familyCounts(kindFamilyEntries());
+}
+
+/** Figures found on generated texts, per family, with the ids of the texts not read whole. */
+export function familyCounts(entries: { family: string; entry: CorpusEntry }[]): Map<string, { found: number; expected: number; missed: string[] }> {
   const by = new Map<string, { found: number; expected: number; missed: string[] }>();
-  for (const { family, entry } of kindFamilyEntries()) {
+  for (const { family, entry } of entries) {
     const c = checkEntry(entry, understandReply({ text: entry.text, receivedAt: RECEIVED, from: '10086' }));
     const f = by.get(family) ?? { found: 0, expected: 0, missed: [] };
     f.found += c.found;

@@ -8,6 +8,7 @@ import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
 import { unknownLabelFigures } from './replies-unknown-label';
 import { kindFamilyFigures } from './replies-kind-families';
+import { moneyMinutesFigures } from './replies-money-minutes';
 import { poolVariantFigures } from './replies-pool-variants';
 import { variantFigures } from './replies-variants';
 
@@ -84,6 +85,7 @@ export default async function repliesBench(): Promise<Section> {
   const unknownLabel = unknownLabelFigures();
   const poolVariants = poolVariantFigures();
   const kindFamilies = kindFamilyFigures();
+  const moneyMinutes = moneyMinutesFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -100,6 +102,7 @@ export default async function repliesBench(): Promise<Section> {
       ...unknownLabel.figures,
       ...poolVariants.figures,
       ...kindFamilies.figures,
+      ...moneyMinutes.figures,
     ],
     notes: [
       ...corpus.notes,
@@ -107,6 +110,7 @@ export default async function repliesBench(): Promise<Section> {
       ...unknownLabel.notes,
       ...poolVariants.notes,
       ...kindFamilies.notes,
+      ...moneyMinutes.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

@@ -1,6 +1,6 @@
 import type { FigureTemplate, ReplyRules } from './load';
 import { spanOf, type Folded } from './normalize';
-import type { Quantity, QuantityScanner } from './quantities';
+import { NAMED_CELL_ROW, type Quantity, type QuantityScanner } from './quantities';
 import { allMatches } from './regex';
 import { currencyOf } from './describe';
 import { beyondThePlan, spendableBalance } from './account-parts';
@@ -81,7 +81,8 @@ function clausesOnLines(text: string, rules: ReplyRules): string {
     const [above, line] = [lines[i - 1]!.replace(/\r$/u, ''), lines[i]!];
     const head = line.trimStart();
     const opener = above.trimEnd().endsWith('其中') || opens.some((l) => head.startsWith(l));
-    const clause = opener && LINE_AFTER_AMOUNT.test(above) && !LIST_LINE.test(above) && !LIST_LINE.test(line) && !TABLE_ROW.test(above) && !TABLE_ROW.test(line) && !ITEM_AFTER_COLON.test(above);
+    // A row of one cell under a table header ("代收费 19.73\n合计 199.93", ours, round 51) stays a line of its own.
+    const clause = opener && LINE_AFTER_AMOUNT.test(above) && !LIST_LINE.test(above) && !LIST_LINE.test(line) && !TABLE_ROW.test(above) && !TABLE_ROW.test(line) && !NAMED_CELL_ROW.test(above) && !ITEM_AFTER_COLON.test(above);
     out += (clause ? ',' : '\n') + line;
   }
   return out;

@@ -22,6 +22,8 @@ export interface MeasureRule {
   units: [string, number][];
   prefixes: [string, number][];
   compound: boolean;
+  /** Header words of a table column whose rows' bare numbers are in this measure, [folded word, factor], longest first. */
+  columns: [string, number][];
 }
 
 export interface FigureTemplate {
@@ -35,6 +37,8 @@ export interface FigureTemplate {
   chargedAfter: string[];
   /** Words in a spent amount's label that call it a total (总额): followed by item lines, it is the bill's total. */
   totalWords: string[];
+  /** Words in a bill's other amount's label that call it a discount (已优惠): the lines after it add up to spent and it. */
+  discountWords: string[];
   packages: boolean;
   breakdown: string[];
   /** Words that, opening a bracket, list the parts of the amount before it: the template's breakdown and these. */
@@ -184,6 +188,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
         units: byLength(Object.entries(spec.units)),
         prefixes: byLength(Object.entries(spec.prefixes ?? {})),
         compound: spec.compound ?? false,
+        columns: byLength(Object.entries(spec.columns ?? {})),
       };
       return [m, rule];
     }),
@@ -207,6 +212,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       itemsAfter: (t.itemsAfter ?? []).map(fold),
       chargedAfter: (t.chargedAfter ?? []).map(fold),
       totalWords: (t.totalWords ?? []).map(fold),
+      discountWords: (t.discountWords ?? []).map(fold),
       packages: t.packages ?? false,
       breakdown: (t.breakdown ?? []).map(fold),
       bracketParts: [...(t.breakdown ?? []), ...(t.bracketParts ?? [])].map(fold),

@@ -36,6 +36,8 @@ const NUMBER = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/gu;
 const LATIN = /[a-z]/u;
 /** Data words written in letters that a unit may run into with no space (10MGPRS). */
 const GLUED_DATA_WORD = /^(?:gprs|wlan|cmwap|cmnet)/u;
+/** A table's row of one cell: a name, spaces or a tab, and a number with no unit ending the line ("功能费 94.60"). */
+export const NAMED_CELL_ROW = /^\s*[^\d\s][^\d\n]*?\s+\d+(?:\.\d+)?\s*$/u;
 const JOINERS = new Set(['and', 'or', 'plus', 'with', 'then', 'but']);
 /** Measures never below zero. */
 const UNSIGNED = new Set<Measure>(['data', 'minutes', 'count']);
@@ -98,9 +100,37 @@ export class QuantityScanner {
         out.push({ start: prefix.start, end: afterNumber, value: value * factor, measure, precision, decimals });
         continue;
       }
+      const column = this.columnAt(text, start, afterNumber);
+      if (column) {
+        out.push({ start, end: afterNumber, value: value * column.factor, measure: column.measure, precision: column.factor * 10 ** -decimals, decimals });
+        continue;
+      }
       out.push({ start, end: afterNumber, value, measure: null, precision: 10 ** -decimals, decimals });
     }
     return sharingUnits(text, out);
+  }
+
+  /**
+   * "项目 金额\n功能费 94.60\n…\n合计 199.93" (ours, round 51): the last number of a row (a name, a space, the number, the line's
+   * end) under a header line with no number whose column word gives the unit (`columns`), rows of the same shape between.
+   */
+  private columnAt(text: string, start: number, end: number): { measure: Measure; factor: number } | null {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (lineStart === 0 || !NAMED_CELL_ROW.test(line)) return null;
+    const lines = text.slice(0, lineStart - 1).split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const above = lines[i]!;
+      if (NAMED_CELL_ROW.test(above)) continue;
+      if (/\d/u.test(above) || !/\S\s+\S/u.test(above.trim())) return null;
+      for (const [measure, rule] of Object.entries(this.measures) as [Measure, MeasureRule][]) {
+        const hit = rule.columns.find(([word]) => above.includes(word));
+        if (hit) return { measure, factor: hit[1] };
+      }
+      return null;
+    }
+    return null;
   }
 
   /** Follows a compound amount such as `9g721.29m`: each further part in a smaller unit. */

@@ -49,6 +49,11 @@ const MeasureSchema = v.strictObject({
   prefixes: v.optional(v.record(text, v.number())),
   /** Whether amounts may chain units, largest first, as in `9G721.29M`. */
   compound: v.optional(v.boolean()),
+  /**
+   * Words of a table's header column that give the unit of the bare numbers in the rows under it ("项目 金额" over
+   * "功能费 94.60"), word → factor as for units (round 51).
+   */
+  columns: v.optional(v.record(text, v.number())),
 });
 
 export const FieldRuleSchema = v.strictObject({
@@ -93,6 +98,11 @@ export const FigureTemplateSchema = v.strictObject({
    * the bill's total also when they do not add up to it (a discount; labelling rule 1 of 2026-12-06).
    */
   totalWords: v.optional(words),
+  /**
+   * Words in the label of a bill's other amount that call it a discount (已优惠, 减免): between an amount read as spent and
+   * the item lines after it, the lines add up to the spent amount and the discount together (round 51).
+   */
+  discountWords: v.optional(words),
   /**
    * An amount no label names, after one of these words ("其中3G流量0.00MB"), is a part of the amount
    * before it in the same sentence and takes its field.

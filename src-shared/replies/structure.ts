@@ -466,10 +466,13 @@ export function spentWithItemsAfter(reads: Read[], active: FigureTemplate[]): vo
     const f = spent.figure;
     if (f.field !== SPENT || spent.inBrackets) return;
     let k = i + 1;
+    // "实时话费71.26元（已优惠9.99元），套餐及固定费52.25元、…" (ours, round 51): a discount between adds to what the lines sum to.
+    let discount = 0;
     // Other figures (balances) may stand between; another total or spent amount ends the search.
     while (k < reads.length && !isItem(reads[k]!)) {
       const g = reads[k]!.figure;
       if (g.field === SPENT || (g.template === bill.id && g.field === sum.total)) return;
+      if (g.template === bill.id && g.currency === f.currency && bill.discountWords.some((w) => g.label?.includes(w))) discount += Math.abs(g.value);
       k++;
     }
     const run: Read[] = [];
@@ -480,7 +483,7 @@ export function spentWithItemsAfter(reads: Read[], active: FigureTemplate[]): vo
     // Nothing spent adds up to anything ("…已产生0.00元，套餐外流量费0.00元" is no bill).
     const addsUp = f.value > 0 && run.some((r, n) => {
       total += r.figure.value;
-      return Math.abs(total - f.value) <= Math.max(spent.precision, ...run.slice(0, n + 1).map((p) => p.precision)) * (n + 1) + 1e-9;
+      return Math.abs(total - f.value - discount) <= Math.max(spent.precision, ...run.slice(0, n + 1).map((p) => p.precision)) * (n + 1) + 1e-9;
     });
     if (!addsUp && !named) return;
     spent.figure = { ...f, topic: bill.topic, template: bill.id, field: sum.total, item: null };

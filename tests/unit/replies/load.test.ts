@@ -55,11 +55,11 @@ describe('loading reply templates', () => {
 
   it('reads a wording a maintainer adds without touching code', () => {
     const f = copy();
-    const text = '您的话费还有35.20元';
+    const text = '您的话费尚存35.20元';
     expect(new ReplyReader(parseReplyRules(f)).read({ text, receivedAt: RECEIVED }).kind).toBe('unknown');
-    f.figures[0].when.push('话费還有');
-    f.figures[0].fields[0].labels.push('话费還有');
+    f.figures[0].when.push('話費尚存');
+    f.figures[0].fields[0].labels.push('話費尚存');
     const r = new ReplyReader(parseReplyRules(f)).read({ text, receivedAt: RECEIVED });
-    expect(r.kind === 'figures' && r.figures.map((x) => [x.field, x.value, x.label])).toEqual([['balance', 35.2, '话费还有']]);
+    expect(r.kind === 'figures' && r.figures.map((x) => [x.field, x.value, x.label])).toEqual([['balance', 35.2, '话费尚存']]);
   });
 });
