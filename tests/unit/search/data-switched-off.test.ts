@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../src-shared/catalog/builtin';
+import { createSearch } from '../../../src-shared/search';
+import { itAnswers, itGuessesAtMost } from './expect-answers';
+
+/*
+ * Session 28 (search25): data switched off in everyday verbs. The first query is the brief's known case (帮我把手机的网关了吧
+ * answered 停机 with confidence); the rest are our own, written for this file (probe30 was written before it and is
+ * measured, not copied, here).
+ */
+
+const engine = createSearch(builtinCatalog().instructions);
+
+describe('the net or the data with 关 / 断 / 停 / 掐, asked for, is data turned off', () => {
+  const off = [
+    ['帮我把手机的网关了吧', 'QXGPRS'],
+    ['把网给我断了', 'QXGPRS'],
+    ['网帮我停一下', 'QXGPRS'],
+    ['数据能不能给我停掉', 'QXGPRS'],
+    ['把流量先掐了吧', 'QXGPRS'],
+    ['手机上网帮我断掉吧', 'QXGPRS'],
+  ] as const;
+  itAnswers(engine, 'data off', off);
+  // 停 of the net is no 停机: the line is not offered, not even as a guess.
+  it.each(off)('%s does not offer 停机', (q) => expect(engine.search(q, 5).map((r) => r.id)).not.toContain('TJ'));
+});
+
+describe('what the net did, not what is asked', () => {
+  // A complaint (网断了: no signal), a thing that happened (网被关了), another net (家里的, 电脑的): not rewritten into a request.
+  itGuessesAtMost(engine, 'told, not asked', ['网断了', '网被关了', '家里的网断了帮我看看', '把电脑的网关了']);
+});
