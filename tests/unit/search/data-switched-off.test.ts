@@ -29,3 +29,19 @@ describe('what the net did, not what is asked', () => {
   // A complaint (网断了: no signal), a thing that happened (网被关了), another net (家里的, 电脑的): not rewritten into a request.
   itGuessesAtMost(engine, 'told, not asked', ['网断了', '网被关了', '家里的网断了帮我看看', '把电脑的网关了']);
 });
+
+describe('停机 in a near tie with an answer that can be undone and explains more', () => {
+  // 停机 matched 手机 and the action as 停用号码; 关闭流量 matched those and the data too: the safe answer leads, 停机 is never asserted.
+  const cases = [
+    ['shut off phone data', 'QXGPRS'],
+    ['停用手机数据', 'QXGPRS'],
+    ['关掉手机流量', 'QXGPRS'],
+  ] as const;
+  itAnswers(engine, 'the safe answer first', cases);
+  it.each(cases)('%s asserts no 停机', (q) => expect(engine.search(q, 5).filter((r) => r.confident).map((r) => r.id)).not.toContain('TJ'));
+  // The line named as the thing (号, 門號) keeps 停机 first and sure.
+  itAnswers(engine, 'the line itself', [
+    ['stop 我的号', 'TJ'],
+    ['我的門號停用', 'TJ'],
+  ]);
+});
