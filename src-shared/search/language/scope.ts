@@ -173,7 +173,7 @@ const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复�
  * Topping up with an amount (充50块话费, 充100, 充一百块的话费): no SMS instruction takes money in. What was topped up (充的话费,
  * 充进去的话费) is the balance, when no amount stands between 充 and 的.
  */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？\d零一二两三四五六七八九十百千万块元]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？\d零一二两三四五六七八九十百千万块元]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)(?![^,，。?？]{0,8}(?:提醒|闹钟|业务|彩铃))[^,，。?？]{0,8}(?:可以|能|能不能|怎么|怎样|如何|咋|要怎么)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */

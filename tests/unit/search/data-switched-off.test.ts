@@ -45,3 +45,12 @@ describe('停机 in a near tie with an answer that can be undone and explains mo
     ['我的門號停用', 'TJ'],
   ]);
 });
+
+describe('money asked back however it is asked', () => {
+  // 能退 was out of scope; 怎么退 / 咋退 / 如何退 answered the balance with confidence.
+  const refunds = ['余额咋退', '话费如何退回来', '充错的钱怎么退'];
+  itGuessesAtMost(engine, 'a refund', refunds);
+  it.each(refunds)('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
+  // A reminder or a service cancelled (退) is no refund.
+  it.each(['余额提醒怎么退', '话费闹钟能退吗'])('%s is not out of scope', (q) => expect(engine.outOfScope(q)).toBe(false));
+});
