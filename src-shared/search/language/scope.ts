@@ -104,9 +104,10 @@ const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
- * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
+ * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word. Or its service number sent or called to
+ * (CXLL 10010, 发送CXHF到10001, 10000号: Unicom, Telecom, their lines 10011, 10060): an amount (积分10000) is no number.
  */
-const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b|(?:到|给|往|拨|打|\bto|[a-z])\s*100(?:10|00|01|11|60)(?!\d)|(?<!\d)100(?:10|00|01|11|60)(?:号|热线|客服)/g;
 
 /**
  * Another person's balance, data or bill (我老婆手机的话费, 我儿子那张卡还剩多少流量, my wife's

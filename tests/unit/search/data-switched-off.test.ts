@@ -54,3 +54,15 @@ describe('money asked back however it is asked', () => {
   // A reminder or a service cancelled (退) is no refund.
   it.each(['余额提醒怎么退', '话费闹钟能退吗'])('%s is not out of scope', (q) => expect(engine.outOfScope(q)).toBe(false));
 });
+
+describe("another carrier's service number", () => {
+  // Unicom's 10010 and Telecom's 10000 / 10001 sent or called to: the code is theirs, not ours.
+  const theirs = ['JF 10010', '发CXYE到10001', 'text CXLL to 10010', '10000号能查积分吗'];
+  itGuessesAtMost(engine, 'sent to another carrier', theirs);
+  it.each(theirs)('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
+  // An amount is no number, and 10086 is ours.
+  itAnswers(engine, 'an amount, or 10086', [
+    ['积分有10000了吗', 'JF'],
+    ['发YE到10086', 'YE'],
+  ]);
+});
