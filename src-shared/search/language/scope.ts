@@ -190,6 +190,19 @@ const CLOCK_ALARM = new RegExp(
   'g',
 );
 /** A card activated (SIM卡怎么激活, 新卡激活, activate my new sim): a new card is activated at the counter or by its pack, not by an SMS instruction. */
+/**
+ * A thing lost or stolen that is not the phone (钱包丢了, 钥匙被偷了, i lost my keys, my bike was stolen): lost and stolen are
+ * words of 停机, but only the phone, its card or its number is suspended. 卡 alone is the SIM; 银行卡 is the bank's.
+ */
+const LOST_THINGS_ZH = '钱包|钥匙|身份证|银行卡|信用卡|护照|驾照|驾驶证|行李|箱子|书包|背包|包包|自行车|电动车|电瓶车|单车|车子|汽车|狗|猫|宠物|孩子|眼镜|雨伞|伞|戒指|项链|首饰|钱|现金|证件|户口本|学生证|工牌|门卡|饭卡|公交卡';
+const LOST_THINGS_EN = 'wallet|purse|keys?|bag|backpack|luggage|suitcase|bike|bicycle|car|dog|cat|pet|passport|license|licence|id card|id|bank card|credit card|debit card|glasses|umbrella|ring|necklace|cash|money|kid|child';
+const LOST_OTHER = new RegExp(
+  `(?:${LOST_THINGS_ZH})(?:的?[也又刚都]?(?:被人?|给人?)?(?:弄)?(?:丢了|丢失|遗失|掉了|不见了|被偷|被盗|偷了|偷走))|(?:丢了|丢失了?|遗失了?|被偷了?|弄丢了?)(?:我的|我)?(?:${LOST_THINGS_ZH})` +
+    `|\\b(?:lost|lose|stole|stolen|missing|misplaced)\\s+(?:my|our|the|a|his|her)?\\s*(?:${LOST_THINGS_EN})\\b|\\b(?:${LOST_THINGS_EN})\\s+(?:was|is|got|has been|been)?\\s*(?:lost|stolen|missing|taken)\\b`,
+  'g',
+);
+/** …unless the phone, its card or its number is lost too (钱包和手机都丢了, my kid lost his phone). */
+const PHONE_NAMED = /手机|电话|号码|手機|電話|號碼|(?<!银行|信用|饭|门|公交|储蓄|会员|身份|银行的|信用的)卡|\b(?:sim|phone|mobile|cell|cellphone|number|line|handset|iphone)\b/;
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
@@ -277,7 +290,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
   const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**

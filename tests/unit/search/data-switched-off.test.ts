@@ -66,3 +66,14 @@ describe("another carrier's service number", () => {
     ['发YE到10086', 'YE'],
   ]);
 });
+
+describe('a thing lost that is not the phone', () => {
+  // Lost and stolen are words of 停机, which no SMS takes back: a wallet, keys, a bike or a pet lost is no line to suspend.
+  const others = ['钥匙被偷了', '我家猫丢了', 'lost my wallet on the bus', 'my car got stolen'];
+  itGuessesAtMost(engine, 'not the phone', others);
+  it.each(others)('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
+  itAnswers(engine, 'the phone lost with it', [
+    ['钱包和手机一起丢了', 'TJ'],
+    ['lost my phone and wallet', 'TJ'],
+  ]);
+});
