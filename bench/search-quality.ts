@@ -85,6 +85,10 @@ export const PROBE28_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE29_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe29.json');
 /** The other third of that batch (seed 29, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE29_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe29-heldback.json');
+/** Session 28 (search25): our own probe batch (data switched off in everyday verbs, elderly and clerks' sentences, pasted chats, forum posts, Traditional and Cantonese, English, pinyin, code typos, homophones) with unanswerable look-alikes (alarm clocks, WeChat and bank passwords, WiFi, other carriers, chit-chat), written before that round's change; two thirds tuned on. */
+export const PROBE30_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe30.json');
+/** The other third of that batch (seed 30, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE30_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe30-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -353,6 +353,15 @@ export class SearchEngine {
     const judgedAsService: Judged = { readings, kin: pairKin };
     const onlyAction = (index: number) => !withParams.has(index) && this.explained(judged, index, false, 'skipped') === 0;
     weighByCoverage(ranked, (index) => (withParams.has(index) ? 1 : this.explained(judged, index)), onlyAction);
+    // 停机 and an answer that can be undone in a near tie, the other explaining more of the query (关掉手机流量, shut off phone
+    // data: 停机 for 手机 and 关 as 停用号码, 关闭流量 for those and 流量): a near tie is no evidence for the step no SMS takes
+    // back, so the safe answer leads and 停机 is never asserted beside it.
+    const safer = (other: { raw: number; index: number }, risky: { raw: number; index: number }) =>
+      other.index !== risky.index &&
+      other.raw >= NEAR_TIE * risky.raw &&
+      !cannotBeUndone(this.entries[other.index]!) &&
+      this.explained(judgedAsService, other.index, false, 'skipped') > this.explained(judgedAsService, risky.index, false, 'skipped');
+    if (ranked.length > 1 && sentOnATap(this.entries[ranked[0]!.index]!) && safer(ranked[1]!, ranked[0]!)) ranked.splice(0, 2, ranked[1]!, ranked[0]!);
     // A short list (one or two answers) is filled up to three with the best that scored under the least
     // score, as guesses below the rest: the right answer is more often among three (call waiting on or off?
     // found only the general status query). A query nothing scored for still gets none.
@@ -440,7 +449,10 @@ export class SearchEngine {
           // on a slip's reading. A cancel its opposite undoes, or a password change that waits for the passwords to be typed, stays
           // as sure as its words: each is confirmed before sending anyway (a slip rule on them cost about a point of answerable
           // queries on every blind set, session 21).
-          (!sentOnATap(entry) || this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE)));
+          (!sentOnATap(entry) ||
+            (this.saidAsTyped(judgedAsService, index, first && clearLead ? CLEAR_LEAD_COVERAGE : CONFIDENT_COVERAGE) &&
+              // …nor when an answer that can be undone scores next to it and explains more of the query (关掉手机流量).
+              !ranked.some((other) => safer(other, { raw, index })))));
       const confident = sure && (first || hit !== undefined || riskyAsked(index));
       if (sure && !confident) unasked.add(index);
       const problem = hit ? paramProblem(hit) : undefined;

@@ -63,6 +63,28 @@ const SAME_IN_TELECOM = new Set(['呼叫', '查詢', '停用', '啟用', '開啟
 const CLERK_THINGS: Record<string, string> = { 费: '话费', 分: '积分', 量: '流量' };
 const CLERK_SHORTHAND = /查([费分量])(?!\p{Script=Han})/gu;
 
+/**
+ * Data switched off in everyday verbs (把网关了, 网给他掐了, 流量帮她断一下, 网能不能停掉, 数据给我停了): the thing, a few words
+ * of who for and how (给他, 帮我, 先, 能不能), then 关 / 断 / 停 / 掐 / 切 / 拔 and what makes it a request (了, 掉, 一下, 吧).
+ * The net alone (网, not 网络, 网站, 网费, 宽带网, 家里的网: 网 of other words is left) is the data; the verb is 关: 停 of
+ * the net is no 停机 (手机的网停了 turns data off, not the line). Asked for, not told: after 把, or with who for, or said
+ * to be done (掉, 一下, 吧). 网断了 alone is a complaint (no signal) and 网被关了 says what happened: neither is rewritten.
+ */
+const DATA_OFF = new RegExp(
+  '(把[^，,。？?！!；;]{0,6}?)?((?<![宽因互局内外联校光织鱼上])网(?![络站页址速费吧友购银点])|流量|数据|上网|网络)' +
+    '((?:那个|这个)?(?:给|帮|替)?(?:我|他|她|它|你|俺|咱|他们|她们)?(?:能不能|可不可以|可以|就|先|都|也|赶紧|马上)?)' +
+    '(关|断|停|掐|切|拔)(?:掉|开)?(?=(了|掉|一下|下|吧)?)',
+  'gu',
+);
+
+function dataOff(folded: string): string {
+  return folded.replace(DATA_OFF, (whole, ba: string | undefined, thing: string, how: string, _verb: string, after: string | undefined) => {
+    const asked = ba !== undefined || /[给帮替]|能不能|可不可以|可以|赶紧|马上|先/.test(how) || (after !== undefined && after !== '了');
+    if (!asked) return whole;
+    return `${ba ?? ''}${thing === '网' ? '流量' : thing}${how}关掉`;
+  });
+}
+
 let table: Map<string, [from: string, to: string][]> | undefined;
 
 /** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
@@ -93,6 +115,7 @@ export function toMandarin(folded: string): string {
   folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
   // Clerks' shorthand, one character for the thing at the end of a word (查费, 查分; not 查分钟).
   folded = folded.replace(CLERK_SHORTHAND, (_, thing: string) => `查${CLERK_THINGS[thing]}`);
+  folded = dataOff(folded);
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

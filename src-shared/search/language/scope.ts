@@ -104,9 +104,10 @@ const PEOPLE_ZH = '家里人|你爸|你妈|老人家|老婆|老公|妻子|丈夫
 const PEOPLE_EN = 'wife|husband|mom|mum|mother|dad|father|son|daughter|kid|kids|child|friend|parents|brother|sister|grandma|grandpa|boss|colleague|girlfriend|boyfriend|someone else';
 /**
  * Another carrier named as the owner of what is asked (电信的话费, 联通卡, a Unicom number): never
- * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word.
+ * ours, though a Taiwan catalog text (電信帳單, "telecom bill") holds the word. Or its service number sent or called to
+ * (CXLL 10010, 发送CXHF到10001, 10000号: Unicom, Telecom, their lines 10011, 10060): an amount (积分10000) is no number.
  */
-const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b/g;
+const OTHER_CARRIER = /(?:电信|联通|广电|電信|聯通|廣電)(?:的|卡|号|手机|用户|客服|宽带|网络|套餐|流量|话费|余额|账单)|(?:我是|我用的?是?|用的是|我的是)(?:中国)?(?:电信|联通|广电)|\b(?:unicom|china telecom|other carrier|another carrier)\b|(?:到|给|往|拨|打|\bto|[a-z])\s*100(?:10|00|01|11|60)(?!\d)|(?<!\d)100(?:10|00|01|11|60)(?:号|热线|客服)/g;
 
 /**
  * Another person's balance, data or bill (我老婆手机的话费, 我儿子那张卡还剩多少流量, my wife's
@@ -173,7 +174,7 @@ const RESUME = /(?:停机|停号|停了|欠费)[^,，。?？]{0,6}(?:恢复|复�
  * Topping up with an amount (充50块话费, 充100, 充一百块的话费): no SMS instruction takes money in. What was topped up (充的话费,
  * 充进去的话费) is the balance, when no amount stands between 充 and 的.
  */
-const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？\d零一二两三四五六七八九十百千万块元]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)[^,，。?？]{0,8}(?:可以|能|能不能)退(?!订)/g;
+const TOP_UP = /(?:去|在|到)?哪(?:里|儿)?(?:能|可以)?充(?!电)|充(?:值|钱)?(?:要)?(?:去|在|到)哪|充\s*\d|储值\s*\d|充(?![^,，。?？\d零一二两三四五六七八九十百千万块元]{0,3}的)[^,，。?？]{0,4}话费|[要想]储值|话费[^,，。?？]{0,3}(?:怎么|在哪|去哪|如何|哪里)(?:交|缴|充)|(?:余额|话费|钱)(?![^,，。?？]{0,8}(?:提醒|闹钟|业务|彩铃))[^,，。?？]{0,8}(?:可以|能|能不能|怎么|怎样|如何|咋|要怎么)退(?!订)/g;
 /** One's own number shown to the people one calls (我打给别人时不想让对方看到我的号码): not caller ID, which shows who calls in. */
 const OWN_NUMBER_SHOWN = /(?:对方|别人|他们|人家)(?:看到|看不到|显示|知道)我的?(?:号码|电话|手机号|号)/g;
 /** Points spent on something (用积分换流量, 积分怎么兑换话费): the points are read by SMS, not spent; 积分兑换 alone, or whether they are enough for something (够不够换东西), asks the balance. */
@@ -189,6 +190,19 @@ const CLOCK_ALARM = new RegExp(
   'g',
 );
 /** A card activated (SIM卡怎么激活, 新卡激活, activate my new sim): a new card is activated at the counter or by its pack, not by an SMS instruction. */
+/**
+ * A thing lost or stolen that is not the phone (钱包丢了, 钥匙被偷了, i lost my keys, my bike was stolen): lost and stolen are
+ * words of 停机, but only the phone, its card or its number is suspended. 卡 alone is the SIM; 银行卡 is the bank's.
+ */
+const LOST_THINGS_ZH = '钱包|钥匙|身份证|银行卡|信用卡|护照|驾照|驾驶证|行李|箱子|书包|背包|包包|自行车|电动车|电瓶车|单车|车子|汽车|狗|猫|宠物|孩子|眼镜|雨伞|伞|戒指|项链|首饰|钱|现金|证件|户口本|学生证|工牌|门卡|饭卡|公交卡';
+const LOST_THINGS_EN = 'wallet|purse|keys?|bag|backpack|luggage|suitcase|bike|bicycle|car|dog|cat|pet|passport|license|licence|id card|id|bank card|credit card|debit card|glasses|umbrella|ring|necklace|cash|money|kid|child';
+const LOST_OTHER = new RegExp(
+  `(?:${LOST_THINGS_ZH})(?:的?[也又刚都]?(?:被人?|给人?)?(?:弄)?(?:丢了|丢失|遗失|掉了|不见了|被偷|被盗|偷了|偷走))|(?:丢了|丢失了?|遗失了?|被偷了?|弄丢了?)(?:我的|我)?(?:${LOST_THINGS_ZH})` +
+    `|\\b(?:lost|lose|stole|stolen|missing|misplaced)\\s+(?:my|our|the|a|his|her)?\\s*(?:${LOST_THINGS_EN})\\b|\\b(?:${LOST_THINGS_EN})\\s+(?:was|is|got|has been|been)?\\s*(?:lost|stolen|missing|taken)\\b`,
+  'g',
+);
+/** …unless the phone, its card or its number is lost too (钱包和手机都丢了, my kid lost his phone). */
+const PHONE_NAMED = /手机|电话|号码|手機|電話|號碼|(?<!银行|信用|饭|门|公交|储蓄|会员|身份|银行的|信用的)卡|\b(?:sim|phone|mobile|cell|cellphone|number|line|handset|iphone)\b/;
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
@@ -276,7 +290,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
   const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
