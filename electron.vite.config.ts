@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { searchIndexPlugin } from './scripts/search-index-plugin';
 
 export default defineConfig({
   main: {
@@ -19,6 +20,6 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     build: { minify: true, rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
-    plugins: [react()],
+    plugins: [react(), searchIndexPlugin()],
   },
 });

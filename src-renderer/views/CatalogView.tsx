@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { whenIdle } from '../core/CoreProvider';
 import type { Instruction } from '../../src-shared/catalog/schema';
 import type { MatchField } from '../../src-shared/search';
@@ -45,6 +45,10 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
   const [cleared, setCleared] = useState<string | null>(null);
 
   const searching = query.trim() !== '';
+  // The whole catalog's rows are first drawn in a render of their own, after the search box is up: one
+  // typing at once gets the box sooner, and the answer to the query without the whole list drawn first.
+  const listDrawn = useDeferredValue(true, false);
+  const shown = searching || listDrawn;
   const rows = useMemo<Row[]>(() => {
     if (searching) {
       return catalogSearch()
@@ -103,7 +107,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
           aria-label={t('catalog.label')}
           aria-expanded="true"
           aria-controls="catalog-results"
-          aria-activedescendant={rows.length ? optionId(active) : undefined}
+          aria-activedescendant={shown && rows.length ? optionId(active) : undefined}
           aria-autocomplete="list"
           aria-keyshortcuts={SHORTCUTS.anywhere.search.keys.join(' ')}
           placeholder={t('catalog.placeholder')}
@@ -137,7 +141,7 @@ export function CatalogView({ query, onQuery, onOpen }: { query: string; onQuery
         </div>
       ) : (
         <ul id="catalog-results" ref={list} className="results" role="listbox" aria-label={t('catalog.label')}>
-          {groupsOf(rows).map((group) => {
+          {shown && groupsOf(rows).map((group) => {
             const options = group.rows.map(({ row, index }) => (
               <ResultRow
                 key={row.instruction.id}

@@ -117,6 +117,29 @@ describe('the catalog', () => {
     expect(await page.inputValue('#catalog-search')).toBe('查余额');
   });
 
+  it('puts the search box up before the whole catalog’s rows, then every row, grouped, the first active', async () => {
+    const other = await context.browser()!.newContext({ locale: 'zh-CN' });
+    try {
+      const fresh = await other.newPage();
+      // How many rows the page holds in the moment the search box first appears (React commits a render at once).
+      await fresh.addInitScript(`new MutationObserver((_, seen) => {
+        if (!document.getElementById('catalog-search')) return;
+        window.rowsWithTheBox = document.querySelectorAll('#catalog-results [role=option]').length;
+        seen.disconnect();
+      }).observe(document, { childList: true, subtree: true })`);
+      await fresh.goto(await server.link());
+      await fresh.waitForSelector('#catalog-results [role=option]');
+      expect(await fresh.evaluate(() => (window as unknown as { rowsWithTheBox: number }).rowsWithTheBox)).toBe(0);
+      const rows = await fresh.$$eval('#catalog-results [role=option]', (els) => els.length);
+      expect(await fresh.textContent('.result-count')).toContain(String(rows));
+      expect(await fresh.$$eval('#catalog-results [role=group]', (els) => els.length)).toBeGreaterThan(1);
+      expect(await fresh.getAttribute('#catalog-search', 'aria-activedescendant')).toBe('catalog-option-0');
+      expect(await fresh.getAttribute('#catalog-option-0', 'aria-selected')).toBe('true');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('marks a guess "maybe" and says there may be no instruction; shows a wrong parameter beside its instruction', async () => {
     await page.goto(`${server.base}#/`);
     await page.waitForSelector('#catalog-search');

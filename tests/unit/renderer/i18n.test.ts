@@ -54,4 +54,12 @@ describe('langFromLocales', () => {
     expect(translate('zh-Hans', 'thread.searchResults', { n: 1200, max: 200 })).toBe('找到 1,200 条（最多显示 200 条）');
     expect(translate('en', 'sendError.statusPermanent', { n: 64 })).toBe('The SMS centre reports it cannot be delivered (status 64).');
   });
+
+  it.each(LANGS)('%s writes every count as the language\'s number format does (those under 1,000 without making one)', (lang) => {
+    const format = new Intl.NumberFormat(lang);
+    const wrong = [...Array.from({ length: 1001 }, (_, n) => n), 1234, 99999, 100000, 2.5, -3].filter(
+      (n) => translate(lang, 'settings.exported', { n }) !== STRINGS[lang]['settings.exported'].replace('{n}', format.format(n)),
+    );
+    expect(wrong).toEqual([]);
+  });
 });
