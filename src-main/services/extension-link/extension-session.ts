@@ -19,6 +19,7 @@ import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type Answer
 import { explainCms } from '../../../src-shared/at/cms-errors';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
+import { sendNote } from '../../../src-shared/send-notes';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import type { Approvals } from './approvals';
 import type { Association, PairingStore } from './pairings';
@@ -540,7 +541,10 @@ const declined = (outcome: 'declined' | 'expired') =>
     ? new HallError('extension.send-declined', { zh: '桌面应用的用户拒绝了这次发送。', en: 'The desktop app’s user declined this send.' })
     : new HallError('extension.send-expired', { zh: '桌面应用中无人确认，这次发送已取消。', en: 'Nobody confirmed it in the desktop app, so the send was cancelled.' });
 
-function sendFailure(code: string): ErrorText {
+/** What the popup is told with a send's state: a note (sendNote) in its own words, a failure's reason otherwise. */
+export function sendFailure(code: string): ErrorText {
+  const note = sendNote(code);
+  if (note) return { code, zh: note['zh-Hans'], en: note.en };
   const cms = /^cms\.(\d+)$/.exec(code);
   if (cms) {
     const explained = explainCms(Number(cms[1]));
