@@ -1,5 +1,6 @@
 import type { ErrorText, ExtensionModemView } from '../src-shared/api/extension-messages';
 import { toTraditional } from '../src-shared/i18n/to-traditional';
+import { sendNote } from '../src-shared/send-notes';
 import { h } from './dom';
 import { afterWorkerStopped, DESKTOP_PORT, SNAPSHOT_KEY, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
 import { t, tf, type Lang } from './i18n';
@@ -223,14 +224,20 @@ function pairingOutcome(lang: Lang, s: DesktopSnapshot): string | null {
   return s.error ? errorText(lang, s.error) : null;
 }
 
+/**
+ * A send, its state, and what the app said with it: a failure's reason in red, or a note (sendNote: waiting for the
+ * network, a delivery report that could be another send's) muted, in the words of the app's thread (review42: an
+ * untied report read "发送失败（send.report-untied）" in red under "已发送").
+ */
 function sendItem(lang: Lang, s: DesktopSend): HTMLElement {
+  const note = s.error && sendNote(s.error.code);
   return h(
     'li',
     { 'data-state': s.state, 'data-ref': s.ref },
     h('code', {}, s.label),
     ' ',
     h('span', { class: 'send-state' }, t(lang, `state.${s.state}`)),
-    s.error ? h('span', { class: 'error' }, ` ${errorText(lang, s.error)}`) : null,
+    note ? h('span', { class: 'hint send-note' }, ` ${note[lang]}`) : s.error ? h('span', { class: 'error' }, ` ${errorText(lang, s.error)}`) : null,
     ...s.replies.map((r) => replyBlock(lang, r)),
   );
 }

@@ -1,6 +1,9 @@
 import { cmsMayHaveSent, explainCms } from './at/cms-errors';
 import type { Bilingual } from './errors';
 import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from './journal-records';
+import { REPORT_UNTIED_NOTE, WAITING_NETWORK_NOTE } from './send-notes';
+
+export { REPORT_UNTIED_NOTE, WAITING_NETWORK_NOTE };
 
 export interface SendFailure extends Bilingual {
   action: Bilingual;
@@ -8,13 +11,6 @@ export interface SendFailure extends Bilingual {
 
 /** Journaled with an instruction still queued when another card was put in the modem (`ModemSession.cardLeft`). */
 export const SIM_CHANGED_ERROR = 'send.sim-changed';
-/** Journaled with an instruction still `queued` while the modem's network registration is searching: a note, not a failure. */
-export const WAITING_NETWORK_NOTE = 'send.waiting-network';
-/**
- * Journaled with an instruction still `sent` when a status report came that it and another send to its number under
- * the same reference could own (`ModemSession`, review39): its delivery is not known. A note, not a failure.
- */
-export const REPORT_UNTIED_NOTE = 'send.report-untied';
 /** Journaled with an instruction failed after waiting `networkWaitMs` for the network (`ModemSession.giveUpOnNetwork`). */
 export const NO_NETWORK_ERROR = 'send.no-network';
 

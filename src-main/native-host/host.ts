@@ -23,7 +23,18 @@ export interface HostIo {
 export function runNativeHost(io: HostIo): Promise<number> {
   const socketPath = optionValue(io.argv, '--socket');
   const origin = io.argv.find((a) => a.startsWith('chrome-extension://'));
-  const reply = (message: AppMessage) => io.stdout.write(encodeNativeFrame(message));
+  /**
+   * Chrome's reading end of stdout is closed (review42: after the port closed, a reply the app still sent threw EPIPE
+   * as an unhandled 'error', a stack trace on stderr and exit code 1, and the app's side no longer flushed): replies
+   * then go nowhere, and the host ends as when stdin ends.
+   */
+  let chromeGone = false;
+  let onChromeGone = (): void => undefined;
+  io.stdout.on('error', () => {
+    chromeGone = true;
+    onChromeGone();
+  });
+  const reply = (message: unknown) => chromeGone || io.stdout.write(encodeNativeFrame(message));
   return new Promise((resolve) => {
     if (!socketPath || !origin) {
       reply(hostError('extension.host-misconfigured', '桌面应用的扩展通道没有正确安装：请在应用的设置中重新安装。', 'The desktop app’s extension channel is not installed correctly: reinstall it from the app’s settings.'));
@@ -36,6 +47,17 @@ export function runNativeHost(io: HostIo): Promise<number> {
       io.stdin.pause();
       resolve(code);
     };
+    // Chrome closed the port: what was written but not yet taken by the app (busy, the socket's buffer full) still
+    // goes, then the app closes its side ('close' below). destroy() here dropped it, and cut a line in two.
+    let portClosed = false;
+    const closePort = () => {
+      if (portClosed) return;
+      portClosed = true;
+      io.stdin.pause();
+      socket.end();
+      setTimeout(() => finish(0), APP_TAKE_MS).unref();
+    };
+    onChromeGone = closePort;
     socket.once('connect', () => {
       writeJsonLine(socket, { origin });
       io.stdin.on('data', (chunk: Buffer) => {
@@ -51,13 +73,7 @@ export function runNativeHost(io: HostIo): Promise<number> {
           finish(1);
         }
       });
-      // Chrome closed the port: what was written but not yet taken by the app (busy, the socket's buffer full) still
-      // goes, then the app closes its side ('close' below). destroy() here dropped it, and cut a line in two.
-      io.stdin.once('end', () => {
-        io.stdin.pause();
-        socket.end();
-        setTimeout(() => finish(0), APP_TAKE_MS).unref();
-      });
+      io.stdin.once('end', closePort);
     });
     socket.once('error', () => {
       reply(hostError('extension.app-not-running', '桌面应用没有运行。请先打开 Hall10086，或者复制指令、扫二维码用手机发送。', 'The desktop app is not running. Open Hall10086 first, or copy the instruction / scan its QR code to send it from a phone.'));
@@ -66,7 +82,7 @@ export function runNativeHost(io: HostIo): Promise<number> {
     socket.once('close', () => finish(0));
     readJsonLines(
       socket,
-      (message) => message !== undefined && io.stdout.write(encodeNativeFrame(message)),
+      (message) => message !== undefined && reply(message),
       () => finish(1),
     );
   });

@@ -1,6 +1,7 @@
 import { cmsMayHaveSent, explainCms } from '../../src-shared/at/cms-errors';
 import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from '../../src-shared/journal-records';
-import { NO_NETWORK_ERROR, REPORT_UNTIED_NOTE, SIM_CHANGED_ERROR, WAITING_NETWORK_NOTE } from '../../src-shared/send-failure';
+import { NO_NETWORK_ERROR, SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
+import { sendNote } from '../../src-shared/send-notes';
 import type { I18n } from '../i18n';
 import type { Described } from './describe-error';
 
@@ -23,8 +24,8 @@ export function describeSendError(code: string, i18n: I18n): Described {
   if (code === 'at.closed') return { code, text: i18n.t('sendError.closed') };
   if (code === INTERRUPTED_SEND_ERROR) return { code, text: i18n.t('sendError.interrupted') };
   if (code === INTERRUPTED_QUEUE_ERROR) return { code, text: i18n.t('sendError.interruptedQueue') };
-  if (code === WAITING_NETWORK_NOTE) return { code, text: i18n.t('sendError.waitingNetwork') };
-  if (code === REPORT_UNTIED_NOTE) return { code, text: i18n.t('sendError.reportUntied') };
+  const note = sendNote(code);
+  if (note) return { code, text: note[i18n.lang] };
   if (code === NO_NETWORK_ERROR) return { code, text: i18n.t('sendError.noNetwork') };
   if (code === SIM_CHANGED_ERROR) return { code, text: i18n.t('sendError.simChanged') };
   return { code, text: i18n.t('sendError.other', { code }) };

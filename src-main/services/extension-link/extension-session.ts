@@ -18,6 +18,7 @@ import { firstOccurrenceOf } from '../../../src-shared/journal-key';
 import { acceptedKinds, answerKinds, builtinReplyRules, ReplyReader, type AnswerKind } from '../../../src-shared/replies';
 import { SECRET_MASK } from '../../../src-shared/catalog/secrets';
 import { localNumber } from '../../../src-shared/catalog/service-numbers';
+import { sendNote } from '../../../src-shared/send-notes';
 import { HallError, toHallError, type Bilingual } from '../../../src-shared/errors';
 import { explainSendFailure } from '../../../src-shared/send-failure';
 import type { Approvals } from './approvals';
@@ -541,11 +542,13 @@ const declined = (outcome: 'declined' | 'expired') =>
     : new HallError('extension.send-expired', { zh: '桌面应用中无人确认，这次发送已取消。', en: 'Nobody confirmed it in the desktop app, so the send was cancelled.' });
 
 /**
- * What a failed send's code means, as the app and the CLI say it (explainSendFailure), with what to do: one that may
- * have gone out says so (review43: a modem timeout was "发送失败（at.timeout）", a network timeout "短信中心拒收", and a
- * second press of Send then ordered a paid service twice).
+ * What the popup is told with a send's state: a note (sendNote) in its own words; a failure as the app and the CLI say
+ * it (explainSendFailure), with what to do: one that may have gone out says so (review43: a modem timeout was
+ * "发送失败（at.timeout）", a network timeout "短信中心拒收", and a second press of Send then ordered a paid service twice).
  */
-function sendFailure(code: string): ErrorText {
+export function sendFailure(code: string): ErrorText {
+  const note = sendNote(code);
+  if (note) return { code, zh: note['zh-Hans'], en: note.en };
   const failure = explainSendFailure(code);
   return { code, zh: `${failure.zh}${failure.action.zh}`, en: `${failure.en} ${failure.action.en}` };
 }

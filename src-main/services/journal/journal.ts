@@ -184,8 +184,11 @@ export class Journal {
    * too, for a page that reloads or opens after it came (journal22). Memory only: after a restart it is not named.
    */
   private readonly sameTexts = new Map<string, string>();
-  /** The distinct old keys acknowledged so far in this run that name moved parts reading alike, by that name (movedParts). */
-  private readonly alikeAcked = new Map<string, Set<string>>();
+  /**
+   * Moved parts reading alike (movedParts), by their name: how many were pending under it when the journal opened, and
+   * the distinct old keys acknowledged by it since. Set once at open: within a run parts only leave a name.
+   */
+  private readonly alike: Map<string, { atOpen: number; acked: Set<string> }>;
   /**
    * The records the log held when opened, and the bytes they fill at its start: an older version wrote received parts
    * clear (before secrets24), so the first pass with the owner's mask rewrites those lines masked (maskOpenedLog), and the
@@ -220,6 +223,7 @@ export class Journal {
     this.compactAt = settings.compactAtBytes;
     this.maskReady = !settings.ownMask;
     this.maskGiven = this.maskReady ? Promise.resolve() : new Promise((resolve) => (this.giveMask = resolve));
+    this.alike = new Map([...this.movedByName()].flatMap(([name, nows]) => (nows.length > 1 ? [[name, { atOpen: nows.length, acked: new Set<string>() }]] : [])));
     this.commits = new GroupCommit(
       (chunks) => this.writeDurably(chunks),
       () => this.compactIfWorthIt(),
@@ -733,28 +737,34 @@ export class Journal {
    * The pending parts moved at a start since (review18/19) from these old keys: a store may acknowledge by those. Each is
    * named by the checksum of its text held clear, or, masked at rest since (mend41), by the old key's fields alone. Two
    * codes in one wording of one second then read alike: which old key is which part is unknown, so one old key
-   * acknowledges neither (nothing lost); once the store has acknowledged as many distinct old keys of that name as parts
-   * are pending under it, in one acknowledgement or over several of this run, it holds them all, and all are acknowledged
-   * (mend46: before, they stayed pending for good). A key given twice counts once, so no two acknowledgements of one
-   * part stand for two.
+   * acknowledges none (nothing lost). Once the store has acknowledged, in this run, as many distinct old keys of that name
+   * as parts were pending under it at open, it holds every one of them, and those still pending are acknowledged (mend46:
+   * before, they stayed pending for good). Counted against the parts at open, not those pending now (review42): an old
+   * key may be that of a part acknowledged meanwhile by its key of now, and counted against the fewer left, the old keys
+   * of those gone acknowledged one no store held, a message lost. A key given twice counts once. One left of several
+   * waits so for the old keys of all; the next start counts it alone, and its own old key acknowledges it.
    */
   private movedParts(oldKeys: readonly string[]): string[] {
+    const naming = this.movedByName();
+    return oldKeys.flatMap((key) => {
+      const name = namesOfOldKey(key).find((n) => naming.has(n) || this.alike.has(n));
+      if (name === undefined) return [];
+      const nows = naming.get(name) ?? [];
+      const alike = this.alike.get(name);
+      if (!alike) return nows;
+      alike.acked.add(key);
+      return alike.acked.size >= alike.atOpen ? nows : [];
+    });
+  }
+
+  /** The pending moved parts by the old key a store may hold each under (its `maybe` line, the checksum worked out when it can be). */
+  private movedByName(): Map<string, string[]> {
     const naming = new Map<string, string[]>();
     for (const [now, named] of this.state.maybe) {
       const was = storedAsOf(named, this.state.pending.get(now)?.text ?? '') ?? named;
       naming.set(was, [...(naming.get(was) ?? []), now]);
     }
-    return oldKeys.flatMap((key) => {
-      const name = namesOfOldKey(key).find((n) => naming.has(n));
-      if (name === undefined) return [];
-      const nows = naming.get(name)!;
-      if (nows.length === 1) return nows;
-      const acked = this.alikeAcked.get(name) ?? new Set<string>();
-      this.alikeAcked.set(name, acked.add(key));
-      if (acked.size !== nows.length) return [];
-      this.alikeAcked.delete(name);
-      return nows;
-    });
+    return naming;
   }
 
   /** Journals a state change; record `sending` BEFORE the instruction goes to the modem. */
