@@ -75,7 +75,7 @@ describe('a send whose delivery report could be another send’s, in the popup',
       expect(shown.alerts).toBe(0);
       expect(shown.note).toEqual([{ text: thread, muted: true }]);
       // A send that failed is still said in red, with the app's reason.
-      expect(await page.$eval('#recent-sends li[data-ref="refused"] .error', (e) => e.textContent)).toMatch(lang === 'en' ? /refused/ : /拒收/);
+      expect(await page.$eval('#recent-sends li[data-ref="refused"] .error', (e) => e.textContent)).toMatch({ en: /was not sent/, 'zh-Hans': /没有发出/, 'zh-Hant': /沒有發出/ }[lang]);
       await page.close();
       expect(pageErrors).toEqual([]);
     });
