@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { UiCommand } from '../src-shared/api/ui-commands';
 import type { CoreConnection } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -110,7 +110,9 @@ function Shell() {
     if (main && (document.activeElement === null || document.activeElement === document.body)) main.focus({ preventScroll: true });
   }, [section]);
 
-  useEffect(() => {
+  // Listening from the commit that shows the view (a layout effect): an effect runs after the paint, and a key pressed
+  // as the page first showed (or as a view came by a non-key route change) was lost (flaky50).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.isComposing) return;
       const typing = e.target instanceof HTMLElement && e.target.matches('input, textarea, select, [contenteditable]');

@@ -236,6 +236,11 @@ export class ModemEmulator {
     return this.plugged;
   }
 
+  /** Its SMS service is up (Quirks.smsReadyAfterMs after power-on): SMS commands are no longer refused. */
+  get smsServiceReady(): boolean {
+    return this.smsReady;
+  }
+
   // ---- host API for tests and the demo ----
 
   /** An SMS arrives from the network (long text: parts, shuffled, with gaps). */

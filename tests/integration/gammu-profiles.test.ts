@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setTimeout as delay } from 'node:timers/promises';
-import { findProfile, PROFILES, quirksOf } from '../../src-main/emulator/profiles';
+import { PROFILES } from '../../src-main/emulator/profiles';
 import { gammu, GAMMU_MS } from './gammu-kit';
+import { until } from './pty-rig';
 import { startPtyEmulator } from '../../src-main/emulator/pty';
 
 /**
@@ -24,7 +24,7 @@ async function withGammu<T>(profile: string, work: (rc: string, pty: Awaited<Ret
   const rc = join(dir, 'gammurc');
   writeFileSync(rc, `[gammu]\ndevice = ${pty.path}\nconnection = at\n`);
   // A device plugged in a while ago: its SMS service is up (gammu does not wait for SMS DONE itself).
-  await delay(quirksOf(findProfile(profile)).smsReadyAfterMs + 200);
+  await until(() => pty.emulator.smsServiceReady, `${profile}'s SMS service up`);
   try {
     return await work(rc, pty);
   } finally {

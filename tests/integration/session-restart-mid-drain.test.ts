@@ -88,7 +88,7 @@ describe('a modem that restarts between reading a slot and deleting it (real pty
       emulator.restart(false);
       expect(emulator.preload('SM', pdu(NEW, 5))).toBe(index);
       // SMS commands work again ("SMS Ready" is not said either).
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await until(() => emulator.smsServiceReady, 'its SMS service up again');
     });
     await r.open();
     await bothJournaledOnce(r, emulator, 'SM');
