@@ -7,6 +7,7 @@ import { describeFigures, understandReply, type FiguresReply } from '../src-shar
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
 import { unknownLabelFigures } from './replies-unknown-label';
+import { dataWordingFigures } from './replies-data-wordings';
 import { kindFamilyFigures } from './replies-kind-families';
 import { poolVariantFigures } from './replies-pool-variants';
 import { variantFigures } from './replies-variants';
@@ -84,6 +85,7 @@ export default async function repliesBench(): Promise<Section> {
   const unknownLabel = unknownLabelFigures();
   const poolVariants = poolVariantFigures();
   const kindFamilies = kindFamilyFigures();
+  const dataWordings = dataWordingFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -100,6 +102,7 @@ export default async function repliesBench(): Promise<Section> {
       ...unknownLabel.figures,
       ...poolVariants.figures,
       ...kindFamilies.figures,
+      ...dataWordings.figures,
     ],
     notes: [
       ...corpus.notes,
@@ -107,6 +110,7 @@ export default async function repliesBench(): Promise<Section> {
       ...unknownLabel.notes,
       ...poolVariants.notes,
       ...kindFamilies.notes,
+      ...dataWordings.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

@@ -123,7 +123,7 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  *     closes a pair of use and left is no total of the pair after it; a …情况: heading parts no sum.
  * 47: rounds 48 and 49 together.
  */
-export const FIGURE_CODE_VERSION = 47;
+export const FIGURE_CODE_VERSION = 48;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -235,10 +235,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     adverts: {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
-      own: (file.adverts?.own ?? []).map(fold),
+      // "您本地流量共使用：300.5MB，详询10086。" (GENERATED data wordings of round 50): every plain label of use or of what is left of
+      // an allowance (two Chinese characters or more) before an opening word says the customer's own, as the words the file lists do.
+      own: [...new Set([...(file.adverts?.own ?? []).map(fold), ...allowanceLabels(figures, ['used', 'remaining'])])],
       // "1、神州行田园特惠卡,使用了4.92MB" (real r25a-029 with another word of use): every plain label of use of an allowance
       // (two Chinese characters or more) says what the customer used, as the words the file lists do.
-      held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...usedLabels(figures)])],
+      held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...allowanceLabels(figures)])],
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
     percents: {
@@ -347,7 +349,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
   };
 }
 
-/** The labels of use of the allowances (packages), weak ones left out, of two Chinese characters or more. */
-function usedLabels(figures: FigureTemplate[]): string[] {
-  return figures.filter((t) => t.packages).flatMap((t) => t.fields.filter((r) => r.field === 'used' && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}$/u.test(l))));
+/** The labels of the allowances (packages) of the fields given (use by default), weak ones left out, of two Chinese characters or more. */
+function allowanceLabels(figures: FigureTemplate[], fields: string[] = ['used']): string[] {
+  return figures.filter((t) => t.packages).flatMap((t) => t.fields.filter((r) => fields.includes(r.field) && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}$/u.test(l))));
 }

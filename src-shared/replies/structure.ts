@@ -183,12 +183,28 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
   for (const template of candidates) {
     for (const sum of template.sums) {
       const parts = reads.slice(-sum.parts.length);
-      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r, i) => r.figure.template === template.id && r.figure.field === sum.parts[i])) continue;
+      // In any order ("剩余17.5GB；用去12.5GB；合计30GB", GENERATED data wordings of round 50).
+      const order = [...sum.parts].sort().join();
+      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r) => r.figure.template === template.id) || parts.map((r) => r.figure.field).sort().join() !== order) continue;
       const slack = Math.max(q.precision, ...parts.map((r) => r.precision)) * parts.length + 1e-9;
       if (Math.abs(parts.reduce((n, r) => n + r.figure.value, 0) - q.value) <= slack) return { template, field: sum.total };
     }
   }
   return undefined;
+}
+
+/**
+ * "已用12.5GB，合计30GB，还可使用17.5GB": a sum word alone before an amount of an allowance (合计, 共计: `allKinds`) after one
+ * amount only of that allowance in its sentence, and larger than it, sums no list (a list of one is itself): it is the
+ * allowance's total. After two amounts or more it sums them, as before ("省内剩余1GB，国内剩余2GB，合计3GB").
+ */
+export function totalAfterOne(candidates: FigureTemplate[], q: Quantity, reads: Read[], sentence: number, window: string, sumWords: string[]): Continued | undefined {
+  const words = window.replace(/^[\s,;:，；：]+/u, '').replace(/(?:为|是)?[\s:：]*$/u, '');
+  if (!sumWords.includes(words)) return undefined;
+  const template = candidates.find((t) => t.packages && t.measure === q.measure && t.fields.some((r) => r.field === 'total'));
+  if (!template) return undefined;
+  const before = reads.filter((r) => r.sentence === sentence && r.figure.template === template.id);
+  return before.length === 1 && before[0]!.figure.field !== 'total' && q.value > before[0]!.figure.value ? { template, field: 'total' } : undefined;
 }
 
 /**
