@@ -261,7 +261,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       words: withSynonyms(p.words.map(fold)),
       // A label of what is left or used right before a narrowable word (剩下专用流量, 尚余通用流量) is no qualifier of it, as 剩余 is not;
       // nor is a word that names no kind (`kindNeutral`: 手机通用流量, 今日通用流量; round 50).
-      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels, ...file.kindNeutral.map(fold)])] } } : {}),
+      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels, ...(file.kindNeutral ?? []).map(fold)])] } } : {}),
     })),
     voicePools: (file.voicePools ?? []).map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({
