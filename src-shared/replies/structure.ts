@@ -183,9 +183,7 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
   for (const template of candidates) {
     for (const sum of template.sums) {
       const parts = reads.slice(-sum.parts.length);
-      // In any order ("剩余17.5GB；用去12.5GB；合计30GB", GENERATED data wordings of round 50).
-      const order = [...sum.parts].sort().join();
-      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r) => r.figure.template === template.id) || parts.map((r) => r.figure.field).sort().join() !== order) continue;
+      if (sum.parts.length < 2 || parts.length !== sum.parts.length || !parts.every((r, i) => r.figure.template === template.id && r.figure.field === sum.parts[i])) continue;
       const slack = Math.max(q.precision, ...parts.map((r) => r.precision)) * parts.length + 1e-9;
       if (Math.abs(parts.reduce((n, r) => n + r.figure.value, 0) - q.value) <= slack) return { template, field: sum.total };
     }
