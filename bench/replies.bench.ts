@@ -7,6 +7,7 @@ import { describeFigures, understandReply, type FiguresReply } from '../src-shar
 import { percentile, round, timeEach, type Section } from './harness';
 import { corpusFigures } from './replies-corpus';
 import { unknownLabelFigures } from './replies-unknown-label';
+import { dataWordingFigures } from './replies-data-wordings';
 import { kindFamilyFigures } from './replies-kind-families';
 import { moneyMinutesFigures } from './replies-money-minutes';
 import { poolVariantFigures } from './replies-pool-variants';
@@ -86,6 +87,7 @@ export default async function repliesBench(): Promise<Section> {
   const poolVariants = poolVariantFigures();
   const kindFamilies = kindFamilyFigures();
   const moneyMinutes = moneyMinutesFigures();
+  const dataWordings = dataWordingFigures();
   return {
     title: 'Reply understanding (figures, outcomes, confirmations)',
     figures: [
@@ -103,6 +105,7 @@ export default async function repliesBench(): Promise<Section> {
       ...poolVariants.figures,
       ...kindFamilies.figures,
       ...moneyMinutes.figures,
+      ...dataWordings.figures,
     ],
     notes: [
       ...corpus.notes,
@@ -111,6 +114,7 @@ export default async function repliesBench(): Promise<Section> {
       ...poolVariants.notes,
       ...kindFamilies.notes,
       ...moneyMinutes.notes,
+      ...dataWordings.notes,
       `${pool.length} distinct texts (emulator wordings, seed 10086, plus tests/fixtures/replies), ` +
         `cycled to ${REPLIES.toLocaleString('en')}; all read as if from 10086`,
     ],

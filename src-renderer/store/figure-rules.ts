@@ -122,10 +122,13 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 46: round 49 (replies49, on 44): a line ending right after an amount (or in 其中) goes on as after a comma; an amount left that
  *     closes a pair of use and left is no total of the pair after it; a …情况: heading parts no sum.
  * 47: rounds 48 and 49 together.
+ * 48: round 50 (replies50): data used and left in other words (消耗, 共计使用…), 通用流量 after a time or a word naming no kind
+ *     general, 合计 after one amount of an allowance its total, a label of use before an advert's word the customer's own.
  * 49: round 51 (replies51; 48 is replies50's): 已打/还能打 minutes, 话费还剩/账户内尚有 balances, 欠款 owed, 余额不足 before an amount
  *     no failure, a discount between spent and its lines, a table's money column (项目 金额) giving its rows' bare numbers 元.
+ * 50: rounds 50 and 51 together.
  */
-export const FIGURE_CODE_VERSION = 49;
+export const FIGURE_CODE_VERSION = 50;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -25,6 +25,7 @@ import {
   slashTotal,
   usedBeforeSlash,
   tableColumns,
+  totalAfterOne,
   totalAfterParts,
   totalBeforeParts,
   spentBeforeTotal,
@@ -471,6 +472,7 @@ export function readFigures(
     const partOf = bare || inItems || deniedStem(candidates, window, rules.notStems) !== null
       ? undefined
       : (sumOfParts ??
+        totalAfterOne(candidates, q, reads, sentence, window, rules.allKinds) ??
         useSummary(candidates, text.slice(ended.at(-1) ?? 0, q.start), window) ??
         bracketItems(candidates, window, bracket, listed, text, q.value) ??
         slashTotal(candidates, window, reads.at(-1), sentence) ??

@@ -51,6 +51,7 @@ export const regionOf = (rules: ReplyRules, text: string): ReplyRules['regions']
   rules.regions.find((r) => r.signs.some((w) => text.includes(w)));
 
 const HAN = /\p{Script=Han}/u;
+const TIME_END = /\d[日号时点分秒]$/u;
 
 /** Where a kind word names its kind last in a text (-1: nowhere); a narrowable word after an unknown qualifier does not. */
 function lastNaming(text: string, w: string, p: KindRule<string>): number {
@@ -58,7 +59,8 @@ function lastNaming(text: string, w: string, p: KindRule<string>): number {
   const narrow = last >= 0 && p.narrowable?.words.includes(w) ? p.narrowable.after : null;
   if (!narrow) return last;
   for (let at = last; at >= 0; at = at === 0 ? -1 : text.lastIndexOf(w, at - 1)) {
-    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at))) return at;
+    // A time right before it is no qualifier either ("截至12月5日24时通用流量剩余…", round 50).
+    if (!HAN.test(text[at - 1] ?? '') || narrow.some((q) => text.endsWith(q, at)) || TIME_END.test(text.slice(Math.max(0, at - 2), at))) return at;
   }
   return -1;
 }

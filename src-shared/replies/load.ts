@@ -241,10 +241,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     adverts: {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
-      own: (file.adverts?.own ?? []).map(fold),
+      // "您本地流量共使用：300.5MB，详询10086。" (GENERATED data wordings of round 50): every plain label of use or of what is left of
+      // an allowance (two Chinese characters or more) before an opening word says the customer's own, as the words the file lists do.
+      own: [...new Set([...(file.adverts?.own ?? []).map(fold), ...allowanceLabels(figures, ['used', 'remaining'])])],
       // "1、神州行田园特惠卡,使用了4.92MB" (real r25a-029 with another word of use): every plain label of use of an allowance
       // (two Chinese characters or more) says what the customer used, as the words the file lists do.
-      held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...usedLabels(figures)])],
+      held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...allowanceLabels(figures)])],
     },
     hypothetical: (file.hypothetical ?? []).map(fold),
     percents: {
@@ -263,8 +265,9 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       pool: p.pool,
       // 爱看流量 also as 爱看数据, as for labels.
       words: withSynonyms(p.words.map(fold)),
-      // A label of what is left or used right before a narrowable word (剩下专用流量, 尚余通用流量) is no qualifier of it, as 剩余 is not.
-      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels])] } } : {}),
+      // A label of what is left or used right before a narrowable word (剩下专用流量, 尚余通用流量) is no qualifier of it, as 剩余 is not;
+      // nor is a word that names no kind (`kindNeutral`: 手机通用流量, 今日通用流量; round 50).
+      ...(p.narrowable ? { narrowable: { words: withSynonyms(p.narrowable.words.map(fold)), after: [...new Set([...p.narrowable.after.map(fold), ...dataUseLabels, ...(file.kindNeutral ?? []).map(fold)])] } } : {}),
     })),
     voicePools: (file.voicePools ?? []).map((p) => ({ pool: p.pool, words: p.words.map(fold) })),
     regions: (file.regions ?? []).map((r) => ({
@@ -353,7 +356,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
   };
 }
 
-/** The labels of use of the allowances (packages), weak ones left out, of two Chinese characters or more. */
-function usedLabels(figures: FigureTemplate[]): string[] {
-  return figures.filter((t) => t.packages).flatMap((t) => t.fields.filter((r) => r.field === 'used' && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}$/u.test(l))));
+/** The labels of the allowances (packages) of the fields given (use by default), weak ones left out, of two Chinese characters or more. */
+function allowanceLabels(figures: FigureTemplate[], fields: string[] = ['used']): string[] {
+  return figures.filter((t) => t.packages).flatMap((t) => t.fields.filter((r) => fields.includes(r.field) && !r.weak).flatMap((r) => r.labels.filter((l) => /^\p{Script=Han}{2,}$/u.test(l))));
 }

@@ -192,6 +192,20 @@ export function totalAfterParts(candidates: FigureTemplate[], q: Quantity, reads
 }
 
 /**
+ * "已用12.5GB，合计30GB，还可使用17.5GB": a sum word alone before an amount of an allowance (合计, 共计: `allKinds`) after one
+ * amount only of that allowance in its sentence, and larger than it, sums no list (a list of one is itself): it is the
+ * allowance's total. After two amounts or more it sums them, as before ("省内剩余1GB，国内剩余2GB，合计3GB").
+ */
+export function totalAfterOne(candidates: FigureTemplate[], q: Quantity, reads: Read[], sentence: number, window: string, sumWords: string[]): Continued | undefined {
+  const words = window.replace(/^[\s,;:，；：]+/u, '').replace(/(?:为|是)?[\s:：]*$/u, '');
+  if (!sumWords.includes(words)) return undefined;
+  const template = candidates.find((t) => t.packages && t.measure === q.measure && t.fields.some((r) => r.field === 'total'));
+  if (!template) return undefined;
+  const before = reads.filter((r) => r.sentence === sentence && r.figure.template === template.id);
+  return before.length === 1 && before[0]!.figure.field !== 'total' && q.value > before[0]!.figure.value ? { template, field: 'total' } : undefined;
+}
+
+/**
  * After one label, a list across topics ("套餐余量：国内流量1.2GB，通话200分钟，短信50条", "内含100分钟国内通话、
  * 30条短信"): an unnamed amount whose words, before or right after it, name its topic takes the field
  * of the amount before it in the sentence.
