@@ -133,10 +133,15 @@ export class DesktopLink {
   async send(request: DesktopSendRequest, label: string): Promise<void> {
     await this.restored;
     const now = Date.now();
-    const what = JSON.stringify([label, request]);
+    const { resend, ...asked } = request;
+    const what = JSON.stringify([label, asked]);
     const last = this.lastSend && this.state.sends.find((s) => s.ref === this.lastSend!.ref);
-    // The same request again while the first waits, or moments after it: a double click, not a second SMS.
-    if (last && this.lastSend!.what === what && (last.state === 'requested' || last.state === 'confirming' || (now - last.at < DOUBLE_SEND_MS && last.state !== 'refused' && last.state !== 'failed'))) return;
+    const same = !!last && this.lastSend!.what === what;
+    // The same request again while the first waits, or moments after it: a double click, not a second SMS. A yes to
+    // sending again what may have gone out is no double click.
+    if (same && (last.state === 'requested' || last.state === 'confirming' || (!resend && now - last.at < DOUBLE_SEND_MS && last.state !== 'refused' && last.state !== 'failed'))) return;
+    // One that may have gone out goes again only on the user's yes (the popup asks): KTCL ordered twice costs money (mend51).
+    if (same && last.state === 'maybe-sent' && !resend) return;
     const ref = `e${now.toString(36)}${randomToken(16).slice(0, 6).replace(/[^A-Za-z0-9]/g, 'x')}`;
     this.lastSend = { ref, what };
     const send: DesktopSend = { ref, label, state: 'requested', error: null, replies: [], at: now };

@@ -13,6 +13,8 @@ export interface DesktopSendRequest {
   params?: Record<string, string>;
   text?: string;
   to?: string;
+  /** The user confirmed sending again what may have gone out (`maybe-sent`, or the app's `extension.maybe-sent`). */
+  resend?: true;
 }
 
 export type DesktopCommand =

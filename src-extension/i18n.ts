@@ -118,6 +118,11 @@ export const STRINGS = {
     en: '{n} SIMs are ready and the extension cannot choose one: the desktop app asks you about every send, naming the SIM it goes from; decline it if that is not the customer’s card.',
   },
   desktopDemo: { 'zh-Hans': '（演示设备，不会发出真实短信）', 'zh-Hant': '（演示裝置，不會發出真實簡訊）', en: ' (demo modem: no real SMS)' },
+  desktopResendQuestion: {
+    'zh-Hans': '上一次可能已经发出了，再发一次可能办理两次、扣费两次。确定再发一次吗？',
+    'zh-Hant': '上一次可能已經發出了，再發一次可能辦理兩次、扣費兩次。確定再發一次嗎？',
+    en: 'The last one may already have gone out; sending it again may order it and charge it twice. Send it again?',
+  },
   desktopSend: { 'zh-Hans': '用桌面应用发送', 'zh-Hant': '用桌面應用發送', en: 'Send with the desktop app' },
   'state.requested': { 'zh-Hans': '已交给桌面应用', 'zh-Hant': '已交給桌面應用', en: 'Handed to the desktop app' },
   'state.confirming': { 'zh-Hans': '请在桌面应用中确认', 'zh-Hant': '請在桌面應用中確認', en: 'Confirm it in the desktop app' },
@@ -125,6 +130,11 @@ export const STRINGS = {
   'state.sending': { 'zh-Hans': '正在发送', 'zh-Hant': '正在發送', en: 'Sending' },
   'state.sent': { 'zh-Hans': '已发送，等待回复', 'zh-Hant': '已發送，等待回覆', en: 'Sent; waiting for the reply' },
   'state.delivered': { 'zh-Hans': '已送达', 'zh-Hant': '已送達', en: 'Delivered' },
+  'state.maybe-sent': {
+    'zh-Hans': '可能已经发出：请等 10086 回复后再决定是否重发',
+    'zh-Hant': '可能已經發出：請等 10086 回覆後再決定是否重發',
+    en: 'May have gone out: wait for 10086’s reply before sending again',
+  },
   'state.failed': { 'zh-Hans': '发送失败', 'zh-Hant': '發送失敗', en: 'Failed' },
   'state.refused': { 'zh-Hans': '未发送', 'zh-Hant': '未發送', en: 'Not sent' },
   replyFrom: { 'zh-Hans': '回复', 'zh-Hant': '回覆', en: 'Reply from' },

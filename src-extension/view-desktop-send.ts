@@ -1,6 +1,7 @@
-import type { ErrorText, ExtensionModemView } from '../src-shared/api/extension-messages';
+import { MAYBE_SENT_CODE, type ErrorText, type ExtensionModemView } from '../src-shared/api/extension-messages';
 import { toTraditional } from '../src-shared/i18n/to-traditional';
 import { sendNote } from '../src-shared/send-notes';
+import { askInstead } from './confirm-button';
 import { h } from './dom';
 import { afterWorkerStopped, DESKTOP_PORT, SNAPSHOT_KEY, type DesktopCommand, type DesktopSend, type DesktopSendRequest, type DesktopSnapshot, type DesktopUpdate } from './desktop-protocol';
 import { t, tf, type Lang } from './i18n';
@@ -135,15 +136,22 @@ export function desktopSendSection(lang: Lang, target: () => DesktopSendTarget |
     sendButton.disabled = clicked || inFlight || !label || !answered || !s?.modems.some((m) => m.state === 'ready');
     sends.replaceChildren(...mine.map((x) => sendItem(lang, x)));
   };
-  sendButton.addEventListener('click', () => {
-    const chosen = target();
-    if (!chosen || clicked) return;
+  const send = (chosen: DesktopSendTarget) => {
     clicked = true;
     render();
-    void command({ kind: 'desktop.send', ...chosen }).finally(() => {
+    return command({ kind: 'desktop.send', ...chosen }).finally(() => {
       clicked = false;
       render();
     });
+  };
+  sendButton.addEventListener('click', () => {
+    const chosen = target();
+    if (!chosen || clicked) return;
+    // The last send of this view may have gone out (the app said `maybe-sent`, or refused one for it): sending again
+    // may order a paid service twice, so the user says yes first, as to a risky step (mend51).
+    const last = snapshot?.sends.filter((x) => x.label === chosen.label).at(-1);
+    if (!last || !mayHaveGone(last)) return void send(chosen);
+    askInstead(lang, sendButton, 'desktop-resend', t(lang, 'desktopResendQuestion'), () => send({ ...chosen, request: { ...chosen.request, resend: true } }));
   });
   whileShown(element, (s) => {
     snapshot = s;
@@ -222,6 +230,11 @@ function pairingOutcome(lang: Lang, s: DesktopSnapshot): string | null {
   if (s.pairing === 'revoked') return t(lang, 'desktopRevoked');
   // Rate-limited, too many prompts waiting, or any other word from the app.
   return s.error ? errorText(lang, s.error) : null;
+}
+
+/** Said `maybe-sent`, or refused by the app because an earlier one of the same may have gone out. */
+function mayHaveGone(s: DesktopSend): boolean {
+  return s.state === 'maybe-sent' || (s.state === 'refused' && s.error?.code === MAYBE_SENT_CODE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cmsMayHaveSent, explainCms } from './at/cms-errors';
+import * as A from './at/error-actions';
 import type { Bilingual } from './errors';
 import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from './journal-records';
 import { REPORT_UNTIED_NOTE, WAITING_NETWORK_NOTE } from './send-notes';
@@ -28,9 +29,9 @@ export function explainSendFailure(code: string): SendFailure {
   const cms = /^cms\.(\d+)$/.exec(code);
   if (cms) {
     const e = explainCms(Number(cms[1]));
-    // A network timeout comes after the message was handed over: its action says it may have gone out (review43: this
-    // said "短信没有发出" before it).
-    if (cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: e.action };
+    // Said after the message was handed over (a network timeout, an ME failure…): it may have gone out (review43: this
+    // said "短信没有发出" before it; mend51: 300, 500 and vendor codes too, with the advice to wait for 10086's reply).
+    if (cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: A.MAYBE_SENT };
     return { zh: `短信没有发出：${e.zh}`, en: `The message was not sent: ${e.en}`, action: e.action };
   }
   const status = /^status\.(\d+)$/.exec(code);

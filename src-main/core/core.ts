@@ -382,6 +382,11 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
       send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
+      maybeSent: (to, redacted, simId) => {
+        const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId);
+        const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
+        return last?.state === 'failed-retryable' && !this.journal.retryOf(last.id);
+      },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),
       onIncoming: (listener) => this.on('incoming', listener),

@@ -1,4 +1,5 @@
 import { cmsMayHaveSent, explainCms } from '../../src-shared/at/cms-errors';
+import { MAYBE_SENT } from '../../src-shared/at/error-actions';
 import { INTERRUPTED_QUEUE_ERROR, INTERRUPTED_SEND_ERROR } from '../../src-shared/journal-records';
 import { NO_NETWORK_ERROR, SIM_CHANGED_ERROR } from '../../src-shared/send-failure';
 import { sendNote } from '../../src-shared/send-notes';
@@ -11,7 +12,7 @@ export function describeSendError(code: string, i18n: I18n): Described {
   if (cms) {
     const explained = explainCms(Number(cms[1]));
     // A network timeout is no refusal: the message may have gone out, as its action says (review43).
-    if (cmsMayHaveSent(Number(cms[1]))) return { code, text: i18n.bi(explained), action: i18n.bi(explained.action) };
+    if (cmsMayHaveSent(Number(cms[1]))) return { code, text: i18n.bi(explained), action: i18n.bi(MAYBE_SENT) };
     return { code, text: i18n.t('sendError.cms', { reason: i18n.bi(explained) }), action: i18n.bi(explained.action) };
   }
   const status = /^status\.(\d+)$/.exec(code);

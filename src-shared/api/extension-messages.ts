@@ -72,6 +72,12 @@ export const ExtensionRequestSchema = v.variant('type', [
     params: v.optional(Params),
     text: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(700))),
     to: v.optional(v.pipe(v.string(), v.regex(/^\d{3,20}$/))),
+    /**
+     * The user said yes in the popup to sending again what may have gone out (`maybe-sent`): without it the app refuses
+     * a send whose same text to the same number from the same SIM may have gone out (`extension.maybe-sent`). Since
+     * mend51; only ever sent after a `maybe-sent` or that refusal, which an older app never says.
+     */
+    resend: v.optional(v.literal(true)),
     auth: v.optional(Auth),
   }),
   /**
@@ -105,7 +111,16 @@ export interface ExtensionModemView {
   device?: string | null;
 }
 
-export type ExtensionSendState = 'confirming' | 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'refused';
+/**
+ * `maybe-sent` (since mend51): it failed after the message was handed to the modem (a network timeout, a long SMS
+ * partly sent, the modem gone mid-send), so it may have reached 10086; sending it again may order a paid service twice.
+ * An extension before it fails to read it and keeps the send's last state (`sending`), with the app's word that a
+ * message could not be read: never sent, never failed-so-resend.
+ */
+export type ExtensionSendState = 'confirming' | 'queued' | 'sending' | 'sent' | 'delivered' | 'maybe-sent' | 'failed' | 'refused';
+
+/** A send refused because the same one may have gone out just before: the popup then asks before it sends again with `resend`. */
+export const MAYBE_SENT_CODE = 'extension.maybe-sent';
 
 export interface ErrorText {
   code: string;
@@ -237,7 +252,7 @@ const AppMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('send-state'),
     ref: Ref,
-    state: v.picklist(['confirming', 'queued', 'sending', 'sent', 'delivered', 'failed', 'refused']),
+    state: v.picklist(['confirming', 'queued', 'sending', 'sent', 'delivered', 'maybe-sent', 'failed', 'refused']),
     error: v.optional(ErrorTextSchema),
   }),
   AppReplySchema,

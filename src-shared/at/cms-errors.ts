@@ -60,7 +60,7 @@ export const CMS_ERRORS: readonly ErrorEntry[] = [
   { code: 213, spec: '(U)SIM data download error', zh: '向 SIM 卡下载数据出错。', en: 'Data download to the SIM failed.', action: A.RESEAT_SIM },
   { code: 255, spec: 'Unspecified error cause', zh: '未说明原因的短信错误。', en: 'Unspecified message error.', action: A.RETRY_THEN_REPLUG },
   // TS 27.005 §3.2.5, errors of the modem (ME) and SIM
-  { code: 300, spec: 'ME failure', zh: '调制解调器故障。', en: 'The modem failed.', action: A.REPLUG_MODEM },
+  { code: 300, spec: 'ME failure', zh: '调制解调器故障。', en: 'The modem failed.', action: A.REPLUG_MODEM, maybeSent: true },
   { code: 301, spec: 'SMS service of ME reserved', zh: '调制解调器的短信功能被占用。', en: 'The modem\'s SMS service is reserved by something else.', action: A.CLOSE_OTHER_PROGRAMS },
   { code: 302, spec: 'operation not allowed', zh: '调制解调器当前不允许这个操作。', en: 'The modem does not allow this operation now.', action: A.WAIT_UNTIL_READY },
   { code: 303, spec: 'operation not supported', zh: '调制解调器不支持这个操作。', en: 'The modem does not support this operation.', action: A.UNSUPPORTED_BY_MODEM },
@@ -80,9 +80,9 @@ export const CMS_ERRORS: readonly ErrorEntry[] = [
   { code: 322, spec: 'memory full', zh: '短信存储已满。', en: 'Message storage is full.', action: A.FREE_MESSAGE_STORAGE },
   { code: 330, spec: 'SMSC address unknown', zh: '不知道短信中心号码（SMSC）。', en: 'The SMS centre (SMSC) number is unknown.', action: A.SET_SMSC },
   { code: 331, spec: 'no network service', zh: '没有网络服务。', en: 'No network service.', action: A.NO_SERVICE },
-  { code: 332, spec: 'network timeout', zh: '网络响应超时。', en: 'The network timed out.', action: A.MAYBE_SENT },
+  { code: 332, spec: 'network timeout', zh: '网络响应超时。', en: 'The network timed out.', action: A.MAYBE_SENT, maybeSent: true },
   { code: 340, spec: 'no +CNMA acknowledgement expected', zh: '调制解调器没有在等待短信接收确认（+CNMA）。', en: 'The modem was not waiting for a receipt acknowledgement (+CNMA).', action: A.REPORT_BUG },
-  { code: 500, spec: 'unknown error', zh: '调制解调器报告了未知的短信错误。', en: 'The modem reported an unknown message error.', action: A.RETRY_THEN_REPLUG },
+  { code: 500, spec: 'unknown error', zh: '调制解调器报告了未知的短信错误。', en: 'The modem reported an unknown message error.', action: A.RETRY_THEN_REPLUG, maybeSent: true },
 ];
 
 export const CMS_RANGES: readonly ErrorRange[] = [
@@ -94,14 +94,15 @@ export const CMS_RANGES: readonly ErrorRange[] = [
   { from: 192, to: 207, zh: '短信中心出错（{code}）。', en: 'SMS centre error ({code}).', action: A.RETRY_LATER },
   { from: 208, to: 223, zh: '调制解调器或 SIM 卡出错（{code}）。', en: 'Modem or SIM error ({code}).', action: A.RETRY_THEN_REPLUG },
   { from: 224, to: 254, zh: '短信中心应用自定义的错误（{code}）。', en: 'SMS-centre application-specific error ({code}).', action: A.RETRY_LATER },
-  { from: 256, to: 511, zh: '调制解调器报告了标准未定义的短信错误（{code}）。', en: 'The modem reported a message error the standard does not define ({code}).', action: A.RETRY_THEN_REPLUG },
-  { from: 512, to: Number.MAX_SAFE_INTEGER, zh: '调制解调器厂商自定义的短信错误（{code}）。', en: 'Manufacturer-specific message error ({code}).', action: A.LOOK_UP_VENDOR_CODE },
+  { from: 256, to: 511, zh: '调制解调器报告了标准未定义的短信错误（{code}）。', en: 'The modem reported a message error the standard does not define ({code}).', action: A.RETRY_THEN_REPLUG, maybeSent: true },
+  { from: 512, to: Number.MAX_SAFE_INTEGER, zh: '调制解调器厂商自定义的短信错误（{code}）。', en: 'Manufacturer-specific message error ({code}).', action: A.LOOK_UP_VENDOR_CODE, maybeSent: true },
 ];
 
 const CMS_TABLE = new ErrorTable(CMS_ERRORS, CMS_RANGES, {
   zh: '调制解调器报告了无法识别的短信错误（{code}）。',
   en: 'The modem reported an unrecognised message error ({code}).',
   action: A.RETRY_THEN_REPLUG,
+  maybeSent: true,
 });
 
 export function explainCms(code: number): ErrorExplanation {
@@ -109,13 +110,17 @@ export function explainCms(code: number): ErrorExplanation {
 }
 
 /**
- * Whether a +CMS ERROR answering `AT+CMGS` leaves it open that the message went out: the modem's own network timeout
- * (332) is said while it waits for the network's acknowledgement of a message already handed over, so the service
- * centre may have taken it. Such a send is `failed-retryable` (may have gone), never `failed` (nothing went): a Retry
- * then asks first (review43).
+ * Whether a +CMS ERROR answering `AT+CMGS` after its body leaves it open that the message went out (`maybeSent` in the
+ * table above). Such a send is `failed-retryable` (may have gone), never `failed` (nothing went): a Retry then asks
+ * first (review43). By TS 27.005 §3.2.5, what the network or the centre answered (0–255: an RP-cause or a
+ * TP-Failure-Cause is a refusal of that very message) and the modem's own refusals of the command (301–305, 310–322,
+ * 330, 331, 340: a SIM, a memory, a parameter or a service state checked before anything is transmitted) mean nothing
+ * went. It may have gone on a network timeout (332: said while waiting for the acknowledgement of a message handed
+ * over), an ME failure (300) or an unknown error (500), a code the standard leaves undefined (256–511 unnamed) and a
+ * manufacturer's own (512+, e.g. a vendor's timeout): they do not say at which step the modem failed (mend51).
  */
 export function cmsMayHaveSent(code: number): boolean {
-  return CMS_TABLE.explain(code).action === A.MAYBE_SENT;
+  return CMS_TABLE.explain(code).maybeSent === true;
 }
 
 /** The +CMS code for a verbose report such as `SMSC address unknown`, or null. */

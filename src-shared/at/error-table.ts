@@ -5,6 +5,8 @@ export interface ErrorExplanation extends Bilingual {
   action: Bilingual;
   /** The name the 3GPP specification gives this code; absent when only a range or the fallback matched. */
   spec?: string;
+  /** Said after a message body was handed over, the message may have reached the network (CMS only; absent = it did not). */
+  maybeSent?: true;
 }
 
 /** A code the specification lists by name. */
@@ -12,6 +14,8 @@ export interface ErrorEntry extends Bilingual {
   code: number;
   spec: string;
   action: Bilingual;
+  /** See ErrorExplanation.maybeSent. */
+  maybeSent?: true;
 }
 
 /** The meaning of every code in [from, to] not listed by name; `{code}` in the text is replaced by the code. */
@@ -19,6 +23,8 @@ export interface ErrorRange extends Bilingual {
   from: number;
   to: number;
   action: Bilingual;
+  /** See ErrorExplanation.maybeSent. */
+  maybeSent?: true;
 }
 
 function fill(text: Bilingual, code: number): Bilingual {
@@ -54,9 +60,9 @@ export class ErrorTable {
 
   explain(code: number): ErrorExplanation {
     const entry = this.byCode.get(code);
-    if (entry) return { zh: entry.zh, en: entry.en, action: entry.action, spec: entry.spec };
+    if (entry) return { zh: entry.zh, en: entry.en, action: entry.action, spec: entry.spec, ...(entry.maybeSent ? { maybeSent: true } : {}) };
     const range = this.ranges.find((r) => code >= r.from && code <= r.to) ?? this.other;
-    return { ...fill(range, code), action: fill(range.action, code) };
+    return { ...fill(range, code), action: fill(range.action, code), ...(range.maybeSent ? { maybeSent: true } : {}) };
   }
 
   /** The code for a verbose report (`SIM PIN required` → 11), or null for a vendor's own wording. */

@@ -215,10 +215,33 @@ describe('the native-messaging host and the app behind it', () => {
     const { c, p, signed } = await paired();
     c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
     await signed.post({ type: 'send', ref: 'ktcl', id: 'KTCL' });
-    const outcome = await p.next(is('send-state', (m) => m.ref === 'ktcl' && m.state === 'failed'));
+    // mend51: its own state, `maybe-sent`, not `failed` (which the extension lets go again at once).
+    const outcome = await p.next(is('send-state', (m) => m.ref === 'ktcl' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    expect(outcome.state).toBe('maybe-sent');
     expect(outcome.error).toMatchObject({ code: 'cms.332', zh: expect.stringContaining('短信可能已经发出'), en: expect.stringContaining('may have gone through') });
     expect(outcome.error!.zh).toContain('看 10086 是否回复');
     expect(outcome.error!.zh).not.toContain('没有发出');
+  });
+
+  it('the same instruction from the same SIM again, while the last may have gone out, is refused unless the user confirmed it (mend51)', async () => {
+    // An extension before mend51 (or one that skipped its popup's question) sends KTCL again without `resend`.
+    const { c, p, signed } = await paired();
+    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+    await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
+    await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    await signed.post({ type: 'send', ref: 'k2', id: 'KTCL' });
+    const again = await p.next(is('send-state', (m) => m.ref === 'k2' && m.state !== 'confirming'));
+    expect(again).toMatchObject({ state: 'refused', error: { code: 'extension.maybe-sent', zh: expect.stringContaining('可能已经发出'), en: expect.stringContaining('may already have gone out') } });
+    // Another instruction is not held back by it.
+    await signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    await p.next(is('send-state', (m) => m.ref === 'ye' && m.state === 'sent'));
+    // The user's yes in the popup: it goes, once.
+    await signed.post({ type: 'send', ref: 'k3', id: 'KTCL', resend: true });
+    await p.next(is('send-state', (m) => m.ref === 'k3' && m.state === 'sent'));
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['YE', 'KTCL']);
+    // Sent since: no longer maybe sent, so the next one goes unasked as before.
+    await signed.post({ type: 'send', ref: 'k4', id: 'KTCL' });
+    await p.next(is('send-state', (m) => m.ref === 'k4' && m.state === 'sent'));
   });
 
   it('a pairing the user declines is refused, and the extension stays unpaired', async () => {

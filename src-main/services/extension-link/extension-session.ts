@@ -10,6 +10,7 @@ import {
   type ExtensionRequest,
   type ExtensionSendState,
   MAX_MODEM_VIEWS,
+  MAYBE_SENT_CODE,
   MODEM_PUSH_GAP_MS,
   type RequestAuth,
 } from '../../../src-shared/api/extension-messages';
@@ -26,7 +27,7 @@ import type { Association, PairingStore } from './pairings';
 import type { RateLimiter } from './rate-limit';
 import type { ToldReplies } from './told-replies';
 
-export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref' | 'auth'>;
+export type ExtensionSendRequest = Omit<Extract<ExtensionRequest, { type: 'send' }>, 'type' | 'ref' | 'auth' | 'resend'>;
 
 /** The modem a send of the extension goes from, and the SIM it held when the send was asked (what an approval names). */
 export interface ExtensionSender {
@@ -45,6 +46,11 @@ export interface ExtensionGateway {
    * `confirmed` when the app's user approved this very send.
    */
   send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender): Promise<string>;
+  /**
+   * The same text to the same number from this SIM went last as `failed-retryable` (it may have gone out) and was not
+   * sent again since: sending it once more may order a paid service twice (mend51).
+   */
+  maybeSent(to: string, redacted: string, simId: string | null): boolean;
   /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
   modems(): ExtensionModemView[];
   /** Called when a modem's state, SIM or signal may have changed (or it went): `modems()` then says how. */
@@ -310,7 +316,7 @@ export class ExtensionSession {
   }
 
   private async send(request: SendRequest): Promise<void> {
-    const { ref, type: _type, auth: _auth, ...req } = request;
+    const { ref, type: _type, auth: _auth, resend, ...req } = request;
     const refuse = (error: unknown) => this.say({ type: 'send-state', ref, state: 'refused', error: errorText(error) });
     const association = await this.authenticate(request);
     if (!association) return refuse(notPaired());
@@ -322,6 +328,9 @@ export class ExtensionSession {
     } catch (e) {
       return refuse(e);
     }
+    // The popup asks before it sends again what may have gone out; an extension before mend51 does not, so the app
+    // refuses it here: KTCL (a paid ring-back tone) asks nothing when first sent, and Send pressed again ordered it twice.
+    if (!resend && this.policy.gateway.maybeSent(preview.to, preview.redacted, preview.from.simId ?? preview.from.path)) return refuse(maybeSentBefore());
     let confirmed = false;
     if (preview.confirm) {
       this.say({ type: 'send-state', ref, state: 'confirming' }, association);
@@ -357,7 +366,8 @@ export class ExtensionSession {
   }
 
   private onOutgoing(record: OutgoingRecord): void {
-    const failed = record.state === 'failed' || record.state === 'failed-retryable';
+    // One that may have gone out may still be answered: it waits for its reply like a sent one.
+    const failed = record.state === 'failed';
     const tracked = this.commands.get(record.id);
     if (!tracked) {
       // Its first state may be one of this connection's own sends, before its id is known: send() takes it back.
@@ -369,7 +379,8 @@ export class ExtensionSession {
     }
     tracked.simId = record.simId;
     tracked.failed = failed;
-    const state: ExtensionSendState = record.state === 'failed-retryable' ? 'failed' : record.state;
+    // Not `failed`: the extension would let Send go again at once (mend51).
+    const state: ExtensionSendState = record.state === 'failed-retryable' ? 'maybe-sent' : record.state;
     this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
   }
 
@@ -522,6 +533,12 @@ const notPaired = () =>
   new HallError('extension.not-paired', {
     zh: '这个扩展还没有与桌面应用配对。请先配对，并在应用中确认。',
     en: 'This extension is not paired with the desktop app. Pair it first and approve it in the app.',
+  });
+
+const maybeSentBefore = () =>
+  new HallError(MAYBE_SENT_CODE, {
+    zh: '上一次发出的同一条指令可能已经发出了（从同一张 SIM 卡），所以这次没有发出：请先等 10086 的回复；确定要再发一次，再在扩展中确认。',
+    en: 'The same instruction sent last from the same SIM may already have gone out, so this one was not sent: wait for 10086’s reply first; to send it again anyway, confirm it in the extension.',
   });
 
 const rechecked = () =>

@@ -36,6 +36,7 @@ beforeEach(async () => {
   const gateway: ExtensionGateway = {
     preview: unused,
     send: unused,
+    maybeSent: unused,
     modems: () => modems,
     onModemChange: (listener) => ((changed = listener), () => (changed = () => undefined)),
     onIncoming: () => () => undefined,

@@ -145,3 +145,21 @@ describe('the extension posts its signed requests in counter order (review41)', 
     expect(counters).toEqual([['send', 2], ['status', 3], ['send', 4]]);
   });
 });
+
+describe('a send the app said may have gone out (mend51)', () => {
+  it('goes again only with the popup’s resend, not on a plain Send of the same, however late', async () => {
+    const { link, shown, say } = await linked();
+    await say({ type: 'hello', version: 2, nonce });
+    await say({ type: 'status', paired: false, pairingCode: null });
+    await link.send({ id: 'KTCL' }, 'KTCL');
+    const ref = posted.find((m) => m.type === 'send')!.ref!;
+    await say({ type: 'send-state', ref, state: 'maybe-sent', error: { code: 'cms.332', zh: '网络响应超时。', en: 'The network timed out.' } }, true);
+    expect(shown().sends.map((s) => s.state)).toEqual(['maybe-sent']);
+    // Past the double-click window: a failed one would go again here.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000);
+    await link.send({ id: 'KTCL' }, 'KTCL');
+    expect(posted.filter((m) => m.type === 'send')).toHaveLength(1);
+    await link.send({ id: 'KTCL', resend: true }, 'KTCL');
+    expect(posted.filter((m) => m.type === 'send').map((m) => (m as { resend?: boolean }).resend)).toEqual([undefined, true]);
+  });
+});

@@ -59,6 +59,17 @@ describe('describeSendError', () => {
     expect(explainSendFailure('cms.332')).toMatchObject({ zh: '网络响应超时。', en: 'The network timed out.' });
   });
 
+  it('says an ME failure, an unknown error and a vendor code after the body may have gone out, with the advice to wait (mend51)', () => {
+    for (const code of ['cms.300', 'cms.500', 'cms.654']) {
+      expect(describeSendError(code, en).action).toContain('may have gone through');
+      expect(describeSendError(code, zh).action).toContain('短信可能已经发出');
+      expect(explainSendFailure(code).zh).not.toContain('短信没有发出');
+      expect(explainSendFailure(code).action.zh).toContain('短信可能已经发出');
+    }
+    // Nothing went: the modem refused before transmitting.
+    expect(explainSendFailure('cms.304').zh).toBe('短信没有发出：PDU 模式参数无效。');
+  });
+
   it.each([
     ['status.64', 'The SMS centre reports it cannot be delivered (status 64).'],
     ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],

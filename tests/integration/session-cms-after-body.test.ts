@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModemEmulator } from '../../src-main/emulator/modem';
+import { ptyRig, until } from './pty-rig';
+import { FAST } from './session-kit';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => undefined);
+  cleanup = [];
+});
+
+/**
+ * mend51: a +CMS ERROR that answers AT+CMGS after its body (the emulator prompts "> ", takes the PDU, then answers the
+ * code). TS 27.005 §3.2.5: the network's and the centre's refusals (0–255) and the modem's checks before transmitting
+ * (304 PDU parameter, 305 text parameter, 310 no SIM, 311 PIN, 322 memory full, 330 no SMSC) mean nothing went out;
+ * a network timeout (332), an ME failure (300), an unknown error (500), an undefined code (350) and a vendor's (512,
+ * 654) do not say the message stayed in the modem. Review43 caught 332 only. Real pty, native serialport binding.
+ */
+const MAYBE_SENT = [300, 332, 350, 500, 512, 654];
+const NOT_SENT = [21, 38, 197, 304, 305, 310, 311, 322, 330];
+
+describe('a +CMS ERROR after the body of AT+CMGS (real pty)', () => {
+  it('is maybe sent (failed-retryable) for codes that leave it open, failed for codes that say nothing went', async () => {
+    const rig = await ptyRig(new ModemEmulator(FAST), cleanup);
+    const session = await rig.open();
+    const got: Record<number, string | undefined> = {};
+    for (const cms of [...MAYBE_SENT, ...NOT_SENT]) {
+      rig.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms });
+      const id = await session.send('10086', 'KTCL', 'KTCL');
+      const last = await until(() => rig.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), `the send answered ${cms} ended`);
+      expect(last.error).toBe(`cms.${cms}`);
+      got[cms] = last.state;
+    }
+    expect(got).toEqual(Object.fromEntries([...MAYBE_SENT.map((c) => [c, 'failed-retryable']), ...NOT_SENT.map((c) => [c, 'failed'])]));
+    // Every body reached the modem (the prompt came and the PDU went), none reached the emulator's network.
+    expect(rig.tx.filter((line) => line.startsWith('AT+CMGS'))).toHaveLength(MAYBE_SENT.length + NOT_SENT.length);
+    expect(rig.emulator.sent).toHaveLength(0);
+  }, 60_000);
+});
