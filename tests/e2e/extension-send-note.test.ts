@@ -34,7 +34,7 @@ const snapshot: DesktopSnapshot = {
   app: 'connecting', error: null, paired: false, name: null, pairingCode: null, pairing: null, modems: [], unseen: 0,
   sends: [
     { ref: 'untied', label: 'YE', state: 'sent', error: sendFailure(REPORT_UNTIED_NOTE), replies: [], at: 1 },
-    { ref: 'refused', label: 'CXLL', state: 'failed', error: sendFailure('cms.500'), replies: [], at: 2 },
+    { ref: 'refused', label: 'CXLL', state: 'failed', error: sendFailure('cms.21'), replies: [], at: 2 },
   ],
 };
 
