@@ -539,9 +539,12 @@ export class Journal {
     void (async () => {
       const masked: JournalRecord[] = [];
       const changed = new Set<string>();
+      // Sent texts an older masker left clear (`我的服务密码是一二三四五六` before MASKER_VERSION 2; review44 F4).
+      let sentChanged = false;
       for (const [i, record] of opened.records.entries()) {
         const atRest = this.atRest(record);
         if (atRest.kind === 'in' && record.kind === 'in' && atRest.text !== record.text) changed.add(record.key);
+        if (atRest.kind === 'out' && record.kind === 'out' && atRest.text !== record.text) sentChanged = true;
         masked.push(atRest);
         if (i % MASKED_PER_STEP === MASKED_PER_STEP - 1) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -551,7 +554,9 @@ export class Journal {
       }
       await this.commits.exclusive(async () => {
         if (this.compactions !== compactions || !this.handle) return;
-        if (changed.size === 0) {
+        // What the user sent is masked in memory too: a compaction writes it from there, and pages get it from there.
+        if (sentChanged) for (const [id, record] of this.state.outgoing) this.state.outgoing.set(id, this.atRest(record) as OutgoingRecord);
+        if (changed.size === 0 && !sentChanged) {
           // Nothing clear: said with the next write (or at close), after what was read, so no later open reads it again.
           this.stampDue = { by };
           return;
@@ -845,7 +850,7 @@ export class Journal {
    * +CMT unacknowledged, delivered again), never written clear.
    */
   private atRest(record: JournalRecord): JournalRecord {
-    if (record.kind !== 'in') return record;
+    if (record.kind !== 'in' && record.kind !== 'out') return record;
     try {
       return maskedAlone(record, this.settings.keep.mask);
     } catch {
@@ -966,8 +971,10 @@ export class Journal {
 const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
 
 /** One part masked as the only one of its message there is; a single SMS straight through the mask (a burst's cost: no assembly). */
-function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): IncomingRecord {
-  return record.concat === null ? { ...record, text: mask([record.text])[0] ?? record.text } : maskedAsMessages([record], mask)[0]!;
+function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
+  // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
+  if (record.kind === 'out' || record.concat === null) return { ...record, text: mask([record.text])[0] ?? record.text };
+  return maskedAsMessages([record], mask)[0]! as R;
 }
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
