@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { mayHaveGoneOut } from '../../../src-shared/journal-records';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { codeLinks } from '../../catalog/code-links';
 import { describeSendError } from '../../core/describe-send-error';
@@ -91,7 +92,7 @@ function RetryButton({ message, commandId, showRetry }: { message: MessageRow; c
     if (message.retriedBy) return showRetry(message.retriedBy);
     if (busy) return;
     if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
-    void send(retryOf(commandId, message.text, message.state === 'failed-retryable', message.peer)).then((id) => {
+    void send(retryOf(commandId, message.text, mayHaveGoneOut(message), message.peer)).then((id) => {
       if (id) toast('info', t('thread.retried'));
     });
   };
