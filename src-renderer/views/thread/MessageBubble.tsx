@@ -36,6 +36,8 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
   const { t } = i18n;
   const outgoing = message.direction === 'out';
   const failure = outgoing && message.error ? describeSendError(message.error, i18n) : null;
+  // One recovered from the queue never left: marked failed, as its note says 没有发出, not 不确定是否已发出 (review44 F5).
+  const shownState = message.state === 'failed-retryable' && !mayHaveGoneOut(message) ? 'failed' : message.state;
   const id = `message-${message.id}`;
   const stamp = stampOf(message.at, offsetOf(message.timestamp) ?? zone, i18n);
   // Each message is an article a screen reader names by who wrote it and when ("10086, 09:21"), as
@@ -67,7 +69,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
             {stamp.time}
             {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
-          {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
+          {outgoing && <span className={`state state-${shownState}`}>{t(`state.${shownState}`)}</span>}
           {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} showRetry={showRetry} />}
         </p>
       </div>
