@@ -850,12 +850,7 @@ export class Journal {
    * +CMT unacknowledged, delivered again), never written clear.
    */
   private atRest(record: JournalRecord): JournalRecord {
-    if (record.kind !== 'in' && record.kind !== 'out') return record;
-    try {
-      return maskedAlone(record, this.settings.keep.mask);
-    } catch {
-      return maskedAlone(record, builtinMask);
-    }
+    return record.kind === 'in' || record.kind === 'out' ? maskedAtRest(record, this.settings.keep.mask) : record;
   }
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
@@ -971,6 +966,15 @@ export class Journal {
 const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
 
 /** One part masked as the only one of its message there is; a single SMS straight through the mask (a burst's cost: no assembly). */
+/** A text masked, with the built-in masks should the mask in use fail. */
+function maskedAtRest<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
+  try {
+    return maskedAlone(record, mask);
+  } catch {
+    return maskedAlone(record, builtinMask);
+  }
+}
+
 function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
   // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
   if (record.kind === 'out' || record.concat === null) return { ...record, text: mask([record.text])[0] ?? record.text };
@@ -979,7 +983,8 @@ function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask:
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
-  const compacted = state.compacted(settings.now(), settings.retention, settings.keep);
+  // What the user sent, masked as the stamp says (mend52): memory holds it clear until the pass at open has run.
+  const compacted = state.compacted(settings.now(), settings.retention, settings.keep).map((r) => (r.kind === 'out' ? maskedAtRest(r, settings.keep.mask) : r));
   const changed = new Set(compacted.flatMap((r) => (r.kind === 'in' && state.pending.get(r.key)?.text !== r.text ? [r.key] : [])));
   const records = [maskedStamp(settings.maskedBy()), ...namesAtRest(compacted, changed)];
   const content = Buffer.concat(records.map(encodeLine));

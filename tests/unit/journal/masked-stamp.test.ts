@@ -152,4 +152,16 @@ describe('the at-rest pass masks what the user sent too (mend52)', () => {
     const { records } = await readLog(dir);
     expect(records.filter((r) => r.kind === 'out').map((r) => r.kind === 'out' && r.text)).toEqual(['我的服务密码是******']);
   });
+
+  it('masks it in a compaction that comes before the pass: the compacted log is stamped masked', async () => {
+    const dir = await tempDir();
+    // Enough lines that the pass works in steps, and the compaction comes between them.
+    await writtenClear(dir, 1600);
+    const sent = { kind: 'out' as const, id: 'c1', simId: 'sim-1', to: '10086', text: '我的服务密码是一二三四五六', state: 'failed-retryable' as const, messageRefs: [], error: null, at: clock() };
+    await writeFile(logPath(dir), Buffer.concat([await readFile(logPath(dir)), encodeLine(sent)]), { mode: 0o600 });
+    const next = await Journal.open(dir, { now: clock });
+    await next.compact();
+    await next.close();
+    expect(await readFile(logPath(dir), 'utf8')).not.toContain('一二三四五六');
+  });
 });
