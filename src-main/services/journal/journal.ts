@@ -847,7 +847,8 @@ export class Journal {
    * catching up in this run get); after a crash a store gets the part masked: the message, not its secret, survives.
    * A part of a long message is masked alone, a piece of a secret at its cut too (maskedAsMessages); should the mask
    * in use fail, the built-in catalog's masks, and should that fail the write fails: the part stays on the SIM (or its
-   * +CMT unacknowledged, delivered again), never written clear.
+   * +CMT unacknowledged, delivered again), never written clear. A sent text, masked by the core before it is recorded, is
+   * masked again here: the pass at open then masks one an older masker left clear (mend52, review44 F4).
    */
   private atRest(record: JournalRecord): JournalRecord {
     return record.kind === 'in' || record.kind === 'out' ? maskedAtRest(record, this.settings.keep.mask) : record;
