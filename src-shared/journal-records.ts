@@ -157,6 +157,14 @@ export const INTERRUPTED_SEND_ERROR = 'journal.interrupted-send';
 export const INTERRUPTED_QUEUE_ERROR = 'journal.interrupted-queue';
 
 /**
+ * Whether a send may have reached 10086: a retryable failure (a timeout, a crash while sending), except one recovered
+ * from the queue, which never left (review44 F5: its bubble said 没有发出 while Retry said 上一次可能已经发出了).
+ */
+export function mayHaveGoneOut(send: { state: string; error?: string | null }): boolean {
+  return send.state === 'failed-retryable' && send.error !== INTERRUPTED_QUEUE_ERROR;
+}
+
+/**
  * How long the journal keeps the text of an acknowledged part of a long message: a browser profile
  * that stored some parts of it and missed the rest (closed, or another profile acknowledged them)
  * can still ask for the rest this long.

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CoreApi, EventName, Events, Method, ModemStatus, Request, Responses, Schedule } from '../../src-shared/api/contract';
 import { builtinCatalog } from '../../src-shared/catalog/builtin';
+import { mayHaveGoneOut } from '../../src-shared/journal-records';
 import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
 import type { ProvinceId } from '../../src-shared/catalog/provinces/schema';
 import { outgoingText, removedNote, type Audience } from '../../src-shared/catalog/outgoing-text';
@@ -657,7 +658,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     const { confirm, text } = this.prepare({ text: previous.text, to: previous.to });
     // One that may have gone out is asked about whatever it is (review43): an order that asks nothing when first sent
     // (KTCL, a paid ring-back tone) went again in one click, and 10086 may do it and charge it twice.
-    const unsure = previous.state === 'failed-retryable' ? MAYBE_WENT : null;
+    const unsure = mayHaveGoneOut(previous) ? MAYBE_WENT : null;
     const ask = [unsure, confirm].filter((b): b is Bilingual => b !== null);
     if (ask.length && !confirmed) {
       throw new HallError(

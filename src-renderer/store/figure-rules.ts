@@ -127,8 +127,11 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 49: round 51 (replies51; 48 is replies50's): 已打/还能打 minutes, 话费还剩/账户内尚有 balances, 欠款 owed, 余额不足 before an amount
  *     no failure, a discount between spent and its lines, a table's money column (项目 金额) giving its rows' bare numbers 元.
  * 50: rounds 50 and 51 together.
+ * 51: mend52 (review44 on round 51): 余额不足 stands down only for an amount right after it (or after 当前欠款…); a bare number
+ *     followed by a counter word (3天, 2张) is named by no bare label; a label whose last character begins a longer word (已打开)
+ *     is no label.
  */
-export const FIGURE_CODE_VERSION = 50;
+export const FIGURE_CODE_VERSION = 51;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

@@ -31,8 +31,18 @@ const SEPARATOR = String.raw`[\s#*,，、.。:;/\\\-_=+|~]`;
  */
 // Lazy, so the words end where the value begins even when the value is written in Chinese digits.
 const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12}?)`;
-/** Digits as some people type a password with a Chinese input method: three or more in a row. */
-const CHINESE_DIGITS = String.raw`[零〇一二三四五六七八九]{3,}`;
+/** A digit as some people type a password with a Chinese input method (幺 for 一, as said on the phone). */
+const CHINESE_DIGIT = '[零〇一二三四五六七八九幺]';
+/** Three or more of them in a row. */
+const CHINESE_DIGITS = String.raw`${CHINESE_DIGIT}{3,}`;
+/**
+ * A run of Chinese digits after a secret word that is no secret (review44 F7): a year or a date (`二〇二六年`), 10086
+ * itself (`一零零八六客服`).
+ */
+const NOT_CHINESE_SECRET_AFTER = String.raw`(?!${CHINESE_DIGIT}|[年月日号])`;
+const CHINESE_10086 = String.raw`[一幺][零〇]{2}八六(?!${CHINESE_DIGIT})`;
+/** Six Chinese digits on their own, anywhere: SIX_DIGITS in Chinese (`原来是一二三四五六`), not a date's year or month. */
+const SIX_CHINESE_DIGITS = String.raw`(?<!${CHINESE_DIGIT})(${CHINESE_DIGIT}{6})${NOT_CHINESE_SECRET_AFTER}`;
 /**
  * A secret value (password, ID number) always has a digit, Arabic or Chinese; a word after a code
  * (`MMXG is…`) is not one.
@@ -76,7 +86,9 @@ const SIX_DIGITS = String.raw`(?<![0-9A-Za-z])(\d{6})(?![0-9A-Za-z])`;
 /** Words that name a password or a one-time code: a SIM's PIN码 and PUK码, an English `verification code`. */
 const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|随机码|隨機碼|短信码|短信碼|口令|(?<![A-Za-z])(?:password|passcode|pwd|(?:pin|puk)(?:码|碼)?|otp|(?:verification|security|confirmation|login|one-time|sms|2fa|auth(?:entication)?)[ -]code)`;
 // The value in Chinese digits too (`服务密码是一二三四五六`), as after an instruction's code (review43: only there before).
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，]|(?<=\s)is(?=\s)){0,4}[【\[(“"‘'「『《<]?((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z])|${CHINESE_DIGITS}(?![零〇一二三四五六七八九]))`;
+// In groups (`密码是 一二三 四五六`, `123 456`) whole, after a word of changing it (`改为`, `重置为`) too (review44 F7), but not a
+// year or 10086 in Chinese digits.
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z])|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z])|(?!${CHINESE_10086})${CHINESE_DIGITS}(?:[ -]${CHINESE_DIGIT}+)*${NOT_CHINESE_SECRET_AFTER})`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
@@ -123,7 +135,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 2;
+export const MASKER_VERSION = 3;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -140,6 +152,7 @@ export class SecretDetector {
       ...instructions.flatMap((instruction) => instructionPattern(instruction) ?? []),
       { instruction: null, regex: new RegExp(ID_NUMBER, 'gud'), secretGroups: [1] },
       { instruction: null, regex: new RegExp(SIX_DIGITS, 'gud'), secretGroups: [1], spare: billMonthSpotter(months) },
+      { instruction: null, regex: new RegExp(SIX_CHINESE_DIGITS, 'gud'), secretGroups: [1] },
       { instruction: null, regex: new RegExp(CUED_VALUE, 'giud'), secretGroups: [1] },
     ];
     this.shapes = JSON.stringify({ masker: MASKER_VERSION, rules: [this.patterns.map((p) => [p.regex.source, p.regex.flags, p.secretGroups]), months] });

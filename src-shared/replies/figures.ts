@@ -329,7 +329,9 @@ export function readFigures(
     const named =
       impliedNaming ??
       (bare
-        ? bareNaming(candidates, window)
+        ? COUNTED.test(text.slice(q.end, q.end + 3))
+          ? null
+          : bareNaming(candidates, window)
         : (sizeBeforeSuffix(suffixNaming(candidates, text, q.end), labelAcrossAsides(candidates, window, floor === floors[qi] && floor > 0), window) ??
           stemNaming(candidates, window, rules.notStems)));
     const unused = named ? unusedAfterLabel(named, candidates, window, rules) : undefined;
@@ -698,6 +700,11 @@ function impliedAllowance(active: FigureTemplate[], sentenceSoFar: string): Figu
 
 /** Between an amount and the same amount in another unit: an opening bracket only. */
 const RESTATED = /^\s*\(\s*$/u;
+/**
+ * "您的话费还有3天到期", "账户里还有2张优惠券" (ours, review44): a number with no unit followed by a counter word (天, 次, 张,
+ * 个…) counts days or things; no label of a bare number (余额, 积分) names it as money or points.
+ */
+const COUNTED = /^\s*(?:个|天|日|周|月|年|次|张|条|项|笔|小时|份|件|位|人|户|台|部|期|倍|折|岁|秒)/u;
 const ABOUT_SAID = /^\s*,?\s*(?:约等于|约合|约为|相当于|≈)\s*$/u;
 const BILL_LINE = /(?:^|\n)[^\n\d:]{1,12}费[^\n\d:]{0,4}:\s*$/u;
 // "您当月话费使用明细为：4G套餐月租费：…": a few words (使用明细为) may stand between the label and its colon, and a

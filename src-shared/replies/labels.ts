@@ -21,9 +21,12 @@ export interface Naming {
   suffixEnd?: number;
 }
 
-function isWordAt(text: string, at: number, word: string, kindWords: string[] = []): boolean {
+function isWordAt(text: string, at: number, word: string, kindWords: string[] = [], longerWords: string[] = []): boolean {
   // A label that begins a longer word of a kind is part of that word (共 of 共享流量).
   if (kindWords.some((k) => k.length > word.length && k.startsWith(word) && text.startsWith(k, at))) return false;
+  // "您已打开5G开关": nor is one whose last character begins a longer word (已打 + 打开 is no call made).
+  const last = at + word.length - 1;
+  if (longerWords.some((w) => w.length > 1 && w[0] === word.at(-1) && text.startsWith(w, last))) return false;
   if (LATIN.test(word[0]!) && LATIN.test(text[at - 1] ?? '')) return false;
   // "未使用流量": a label after a negation is no label of its own (未 + 使用流量 is not used).
   if (NEGATION.test(text[at - 1] ?? '') && !NEGATION.test(word[0]!)) return false;
@@ -39,7 +42,7 @@ function isWordAt(text: string, at: number, word: string, kindWords: string[] = 
 export function labelNaming(candidates: FigureTemplate[], window: string, afterAmount = false): Naming | null {
   const find = (part: string) => (template: FigureTemplate, label: string) => {
     let at = part.lastIndexOf(label);
-    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords) || inNote(part, at) || usedUp(part, at, label) || endsGroup(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
+    while (at >= 0 && (!isWordAt(part, at, label, template.kindWords, template.longerWords) || inNote(part, at) || usedUp(part, at, label) || endsGroup(part, at, label))) at = at === 0 ? -1 : part.lastIndexOf(label, at - 1);
     return at;
   };
   const best = nearest(candidates, window, () => true, find(window));

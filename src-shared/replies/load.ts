@@ -49,6 +49,8 @@ export interface FigureTemplate {
   sums: { total: string; parts: string[]; discounts: boolean }[];
   /** Words of a kind (pools) that a label may begin: 共 in 共享 is no total. */
   kindWords: string[];
+  /** Words a label's last character may begin (`notStems`: 打 of 打开, 用 of 用户): a label so followed is part of that word. */
+  longerWords: string[];
 }
 
 /** A kind of allowance (of data, of minutes) and the words that name it. */
@@ -222,6 +224,7 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
       sums: (t.sums ?? []).map((sum) => ({ ...sum, discounts: sum.discounts ?? false })),
       // Words of data usable only at some hours (时段流量) name data as kind words do, though no kind.
       kindWords: [...file.pools.flatMap((p) => p.words), ...(file.hoursOnly?.words ?? [])].map(fold),
+      longerWords: (file.notStems ?? []).map(fold),
     };
   });
   const ids = figures.map((f) => f.id).concat(file.outcomes.map((o) => o.id));

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HallCore } from '../../src-main/core';
-import type { OutgoingRecord } from '../../src-shared/journal-records';
+import { INTERRUPTED_QUEUE_ERROR, type OutgoingRecord } from '../../src-shared/journal-records';
 import { FAST } from '../integration/session-kit';
 import { coreSuite } from './core-suite';
 import { readLog, sendTyped } from './ui-kit';
@@ -98,6 +98,24 @@ describe('Retry asks as sending does', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(submitted('KTCL')).toBe(before);
     expect(outgoing.some((o) => o.text === 'KTCL' && o.id !== commandId)).toBe(false);
+  }, 120_000);
+
+  it('a KTCL the app found still queued after it stopped never left: marked failed, as its note says, and retried unasked (review44 F5)', async () => {
+    // Before, its bubble said 没有发出 under the badge 不确定是否已发出, and Retry asked 上一次可能已经发出了 (the core refused it unconfirmed).
+    const simId = (await core.call('modem.list', {}))[0]!.simId!;
+    const change = { id: 'queued-at-stop', simId, to: '10086', text: 'KTCL', state: 'failed-retryable' as const, messageRefs: [], error: INTERRUPTED_QUEUE_ERROR };
+    await core.journal.recordOutgoing(change);
+    core.emit('outgoing', { kind: 'out', ...change, at: Date.now() } satisfies OutgoingRecord);
+    const base = new URL(page.url()).origin + new URL(page.url()).pathname;
+    await page.goto(`${base}#/thread/${simId}`);
+    const bubble = page.locator('.bubble-failed', { hasText: 'KTCL' });
+    await bubble.waitFor({ timeout: 30_000 });
+    expect(await bubble.locator('.state').textContent()).toBe('发送失败');
+    expect(await bubble.locator('.bubble-error').textContent()).toContain('没有发出');
+    const before = submitted('KTCL');
+    await bubble.getByRole('button', { name: '重试', exact: true }).click();
+    await expect.poll(() => submitted('KTCL'), { timeout: 30_000 }).toBe(before + 1);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
   }, 120_000);
 
   it('a failed YE (a look-up the composer sends without asking) retries in one step, as the composer sends it; then no tab offers Retry on it again', async () => {

@@ -72,6 +72,23 @@ describe('Retry sends a failed instruction again once', () => {
     expect(reached()).toBe(before + 1);
   }, 60_000);
 
+  it('does not say a send recovered from the queue may have gone out: it never left (review44 F5)', async () => {
+    // The app stopped while KTCL was still queued: the journal's recovery makes it failed-retryable, its bubble says
+    // 没有发出, and before the core refused an unconfirmed retry with 上一次可能已经发出了.
+    const dir = await cores.makeDir();
+    const journal = await Journal.open(dir);
+    await journal.recordOutgoing({ simId: 'sim-gone', to: '10086', text: 'KTCL', messageRefs: [], id: 'queued', state: 'queued', error: null });
+    await journal.close();
+    const c = await cores.start();
+    const refused = await c.call('retry', { commandId: 'queued' }).then(
+      () => null,
+      (e: { code: string; zh: string; en: string }) => e,
+    );
+    expect(refused?.zh).not.toContain('可能已经发出');
+    expect(refused?.code).not.toBe('send.confirm-required');
+    expect(c.demo!.emulator.sent).toHaveLength(0);
+  }, 60_000);
+
   it('refuses a second retry of a retry after a compaction (review41)', async () => {
     // An unsure KTCL (kept for good), its retry failed for good, and that retry retried and sent. The compaction kept
     // the first two, and the failed retry had no retry on record: its Retry sent the order a third time.

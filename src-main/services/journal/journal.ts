@@ -543,9 +543,12 @@ export class Journal {
     void (async () => {
       const masked: JournalRecord[] = [];
       const changed = new Set<string>();
+      // Sent texts an older masker left clear (`我的服务密码是一二三四五六` before MASKER_VERSION 2; review44 F4).
+      let sentChanged = false;
       for (const [i, record] of opened.records.entries()) {
         const atRest = this.atRest(record);
         if (atRest.kind === 'in' && record.kind === 'in' && atRest.text !== record.text) changed.add(record.key);
+        if (atRest.kind === 'out' && record.kind === 'out' && atRest.text !== record.text) sentChanged = true;
         masked.push(atRest);
         if (i % MASKED_PER_STEP === MASKED_PER_STEP - 1) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -555,7 +558,9 @@ export class Journal {
       }
       await this.commits.exclusive(async () => {
         if (this.compactions !== compactions || !this.handle) return;
-        if (changed.size === 0) {
+        // What the user sent is masked in memory too: a compaction writes it from there, and pages get it from there.
+        if (sentChanged) for (const [id, record] of this.state.outgoing) this.state.outgoing.set(id, this.atRest(record) as OutgoingRecord);
+        if (changed.size === 0 && !sentChanged) {
           // Nothing clear: said with the next write (or at close), after what was read, so no later open reads it again.
           this.stampDue = { by };
           return;
@@ -852,15 +857,11 @@ export class Journal {
    * catching up in this run get); after a crash a store gets the part masked: the message, not its secret, survives.
    * A part of a long message is masked alone, a piece of a secret at its cut too (maskedAsMessages); should the mask
    * in use fail, the built-in catalog's masks, and should that fail the write fails: the part stays on the SIM (or its
-   * +CMT unacknowledged, delivered again), never written clear.
+   * +CMT unacknowledged, delivered again), never written clear. A sent text, masked by the core before it is recorded, is
+   * masked again here: the pass at open then masks one an older masker left clear (mend52, review44 F4).
    */
   private atRest(record: JournalRecord): JournalRecord {
-    if (record.kind !== 'in') return record;
-    try {
-      return maskedAlone(record, this.settings.keep.mask);
-    } catch {
-      return maskedAlone(record, builtinMask);
-    }
+    return record.kind === 'in' || record.kind === 'out' ? maskedAtRest(record, this.settings.keep.mask) : record;
   }
 
   private async writeDurably(chunks: Uint8Array[]): Promise<void> {
@@ -976,13 +977,25 @@ export class Journal {
 const builtinMask: KeptPartsRetention['mask'] = (parts) => builtinCatalog().maskSecretParts(parts);
 
 /** One part masked as the only one of its message there is; a single SMS straight through the mask (a burst's cost: no assembly). */
-function maskedAlone(record: IncomingRecord, mask: KeptPartsRetention['mask']): IncomingRecord {
-  return record.concat === null ? { ...record, text: mask([record.text])[0] ?? record.text } : maskedAsMessages([record], mask)[0]!;
+/** A text masked, with the built-in masks should the mask in use fail. */
+function maskedAtRest<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
+  try {
+    return maskedAlone(record, mask);
+  } catch {
+    return maskedAlone(record, builtinMask);
+  }
+}
+
+function maskedAlone<R extends IncomingRecord | OutgoingRecord>(record: R, mask: KeptPartsRetention['mask']): R {
+  // A sent text was masked by the core before it was recorded (core.ts); again here, for one an older masker left clear.
+  if (record.kind === 'out' || record.concat === null) return { ...record, text: mask([record.text])[0] ?? record.text };
+  return maskedAsMessages([record], mask)[0]! as R;
 }
 
 /** The log as a compaction would write it, and what the journal holds once it is written. */
 function compactedLog(state: JournalState, settings: Settings): OnDisk & { content: Uint8Array } {
-  const compacted = state.compacted(settings.now(), settings.retention, settings.keep);
+  // What the user sent, masked as the stamp says (mend52): memory holds it clear until the pass at open has run.
+  const compacted = state.compacted(settings.now(), settings.retention, settings.keep).map((r) => (r.kind === 'out' ? maskedAtRest(r, settings.keep.mask) : r));
   const changed = new Set(compacted.flatMap((r) => (r.kind === 'in' && state.pending.get(r.key)?.text !== r.text ? [r.key] : [])));
   const records = [maskedStamp(settings.maskedBy()), ...namesAtRest(compacted, changed)];
   const content = Buffer.concat(records.map(encodeLine));

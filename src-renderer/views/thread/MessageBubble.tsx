@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { mayHaveGoneOut } from '../../../src-shared/journal-records';
 import { activeCatalog } from '../../catalog/active-catalog';
 import { codeLinks } from '../../catalog/code-links';
 import { describeSendError } from '../../core/describe-send-error';
@@ -35,6 +36,8 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
   const { t } = i18n;
   const outgoing = message.direction === 'out';
   const failure = outgoing && message.error ? describeSendError(message.error, i18n) : null;
+  // One recovered from the queue never left: marked failed, as its note says 没有发出, not 不确定是否已发出 (review44 F5).
+  const shownState = message.state === 'failed-retryable' && !mayHaveGoneOut(message) ? 'failed' : message.state;
   const id = `message-${message.id}`;
   const stamp = stampOf(message.at, offsetOf(message.timestamp) ?? zone, i18n);
   // Each message is an article a screen reader names by who wrote it and when ("10086, 09:21"), as
@@ -66,7 +69,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
             {stamp.time}
             {stamp.zone && <span className="bubble-zone"> {stamp.zone}</span>}
           </time>
-          {outgoing && <span className={`state state-${message.state}`}>{t(`state.${message.state}`)}</span>}
+          {outgoing && <span className={`state state-${shownState}`}>{t(`state.${shownState}`)}</span>}
           {outgoing && message.commandId && RETRYABLE.has(message.state) && <RetryButton message={message} commandId={message.commandId} showRetry={showRetry} />}
         </p>
       </div>
@@ -91,7 +94,7 @@ function RetryButton({ message, commandId, showRetry }: { message: MessageRow; c
     if (message.retriedBy) return showRetry(message.retriedBy);
     if (busy) return;
     if (connection === 'open' && !through) return toast('warning', t('thread.retrySimAbsent'));
-    void send(retryOf(commandId, message.text, message.state === 'failed-retryable', message.peer)).then((id) => {
+    void send(retryOf(commandId, message.text, mayHaveGoneOut(message), message.peer)).then((id) => {
       if (id) toast('info', t('thread.retried'));
     });
   };

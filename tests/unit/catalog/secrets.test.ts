@@ -272,11 +272,19 @@ describe('SecretDetector: a value right after a word that names it secret, of an
     ['我的服务密码是一二三四五六', '我的服务密码是******'],
     ['新密碼：六五四三二一，舊密碼 一二三四五六', '新密碼：******，舊密碼 ******'],
     ['验证码为【四八二一】', '验证码为【******】'],
+    // review44 F7 (mend52): a password in Chinese digits in groups, after 改为, on its own, with 幺 for 一.
+    ['我的密码是 一二三 四五六', '我的密码是 ******'],
+    ['我的密码是 123 456', '我的密码是 ******'],
+    ['把服务密码改为八八六六九九', '把服务密码改为******'],
+    ['服务密码忘了，原来是一二三四五六', '服务密码忘了，原来是******'],
+    ['密码是幺二三四五六', '密码是******'],
   ])('masks %j as %j', (typed, kept) => {
     expect(catalog.maskSecrets(typed)).toBe(kept);
   });
 
-  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12', '验证码（5分钟内有效）', 'promo code SAVE10', 'the code is here', 'PUK码请拨打10086查询'])('leaves %j alone', (text) => {
+  it.each(['验证码5分钟内有效', '请把密码发到10086', '忘记密码怎么办', 'PIN码被锁了', 'password reset', 'shopping 1234', '验证码 12', '验证码（5分钟内有效）', 'promo code SAVE10', 'the code is here', 'PUK码请拨打10086查询',
+    // review44 F7 (mend52): a year or 10086 in Chinese digits after a secret word is no secret.
+    '服务密码，二〇二六年一月一日起需重置', '密码：二〇二六年到期', '密码，一零零八六客服可重置', '一百二十三元', '三次', '六至八位'])('leaves %j alone', (text) => {
     expect(catalog.maskSecrets(text)).toBe(text);
   });
 });

@@ -132,3 +132,36 @@ describe('the stamp names the masking code too (mend46)', () => {
     expect(counted.texts).toBe(0);
   });
 });
+
+/*
+ * review44 F4: the re-mask at open read only received texts, so a password the user typed in Chinese digits
+ * (`我的服务密码是一二三四五六`, masked only since MASKER_VERSION 2) stayed clear in a log an older masker wrote.
+ */
+describe('the at-rest pass masks what the user sent too (mend52)', () => {
+  it('masks a sent text an older masker left clear, on disk and in what the journal hands out', async () => {
+    const dir = await tempDir();
+    // The older masker: it left Chinese digits after a cue word as they were (here: a mask that changes nothing).
+    const older = await Journal.open(dir, { now: clock, maskAtRest: (parts) => parts.map((p) => p ?? ''), maskAtRestShapes: () => 'older masker' });
+    await older.recordOutgoing({ id: 'c1', simId: 'sim-1', to: '10086', text: '我的服务密码是一二三四五六', state: 'sent', messageRefs: [1], error: null });
+    await older.close();
+    expect(await readFile(logPath(dir), 'utf8')).toContain('一二三四五六');
+    const next = await Journal.open(dir, { now: clock });
+    await vi.waitFor(async () => expect(await readFile(logPath(dir), 'utf8')).not.toContain('一二三四五六'), { timeout: 10_000, interval: 10 });
+    expect(next.outgoing('c1')?.text).toBe('我的服务密码是******');
+    await next.close();
+    const { records } = await readLog(dir);
+    expect(records.filter((r) => r.kind === 'out').map((r) => r.kind === 'out' && r.text)).toEqual(['我的服务密码是******']);
+  });
+
+  it('masks it in a compaction that comes before the pass: the compacted log is stamped masked', async () => {
+    const dir = await tempDir();
+    // Enough lines that the pass works in steps, and the compaction comes between them.
+    await writtenClear(dir, 1600);
+    const sent = { kind: 'out' as const, id: 'c1', simId: 'sim-1', to: '10086', text: '我的服务密码是一二三四五六', state: 'failed-retryable' as const, messageRefs: [], error: null, at: clock() };
+    await writeFile(logPath(dir), Buffer.concat([await readFile(logPath(dir)), encodeLine(sent)]), { mode: 0o600 });
+    const next = await Journal.open(dir, { now: clock });
+    await next.compact();
+    await next.close();
+    expect(await readFile(logPath(dir), 'utf8')).not.toContain('一二三四五六');
+  });
+});

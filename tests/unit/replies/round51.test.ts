@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moneyMinutesCounts } from '../../../bench/replies-money-minutes';
 import { moneyMinutesEntries } from '../../fixtures/replies/money-minutes-families';
-import { figureWords } from './format';
+import { figureWords, outcomeWord } from './format';
 
 // Round 51 (branch replies51): minutes, bills, credit limits and balances in wordings the reader was not tuned on, found
 // with the GENERATED money-and-minutes families (tests/fixtures/replies/money-minutes-families.ts). Every wording here is
@@ -29,6 +29,40 @@ const FIGURES: [string, string, string[]][] = [
 
 describe('round 51: minutes, bills, credit and balance in other words', () => {
   it.each(FIGURES)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+});
+
+// review44's findings on this round (F1–F3), mended by mend52. Every wording is OURS (NOT a real reply) but r22-073.
+/** [why, wording, what it is read as: an outcome's template or the reply's kind]. */
+const OUTCOMES: [string, string, string][] = [
+  ['real r22-073 (hack1nt0/SmsSpamClassify data/sms_20140806.txt line 6558): 余额不足 alone is a refused order', '尊敬的客户，对不起，您的账本余额不足不能办理此业务。详询10086。中国移动', 'refused'],
+  ['a product\'s price later in the sentence does not undo 余额不足', '尊敬的客户，对不起，您的账本余额不足，不能办理10元流量包。', 'refused'],
+  ['nor does one after a comma', '您好，因账户余额不足，您办理的10元流量包未能订购成功。', 'refused'],
+  ['nor a 5G in the name', '尊敬的客户，您的余额不足，5G套餐办理未成功，请充值后再试。', 'refused'],
+  ['nor a price per month', '余额不足，您申请的业务2元/月未开通。', 'refused'],
+  ['余额不足以支付 a price is no balance of that price', '您的余额不足以支付5元包月费，订购未成功。', 'refused'],
+];
+
+/** [why, wording of ours, the figures read]. */
+const COUNTS: [string, string, string[]][] = [
+  ['a count of months after 话费还有 is no balance', '您的话费还有1个月到期，当前余额8.00元。', ['balance.balance 8']],
+  ['nor a count of days', '您的话费还有3天到期，余额5.00元。', ['balance.balance 5']],
+  ['nor a count of packs after 账户内还有', '您账户内还有1个流量包未生效。', []],
+  ['nor of tries after 账户还有', '您的账户还有3次免费查询机会。', []],
+  ['nor of coupons after 账户里还有', '您的账户里还有2张优惠券。', []],
+  ['nor of unpaid bills after 账户当前还有', '您的账户当前还有2笔欠费未缴，欠费金额30元。', ['balance.balance -30']],
+  ['nor a count of days after a plain 余额', '您的余额可用3天，请及时充值。', []],
+  ['guard: an amount in 元 after 话费还有 stays the balance', '您的话费还有5元赠款未使用。', ['balance.balance 5']],
+  ['guard: a bare amount after 话费还有 stays the balance', '您的话费还有56.30，请及时充值。', ['balance.balance 56.3']],
+  ['已打印 is no call made', '您的账单已打印，本月通话已用120分钟。', ['voice.used 120']],
+];
+
+describe('review44 on round 51: failed orders beside a digit, counts after a balance word, 已打开', () => {
+  it.each(OUTCOMES)('%s: %s', (_why, text, expected) => expect(outcomeWord(text)).toBe(expected));
+  it.each(OUTCOMES)('%s: no figures from %s', (_why, text) => expect(figureWords(text)).toEqual([]));
+  it.each(COUNTS)('%s: %s', (_why, text, expected) => expect(figureWords(text)).toEqual(expected));
+  // Its 5G is still read as 5 GB of data in all (data.total 5120), as before round 51: left, see docs/replies.md.
+  it('已打开 is no call made: a used verb is not the start of a longer word (打开)', () =>
+    expect(figureWords('您已打开5G开关，本月已用流量2.5GB。').filter((w) => w.includes('.used'))).toEqual(['data.used 2560']));
 });
 
 describe('generated money-and-minutes families (NOT real replies)', () => {
