@@ -24,6 +24,9 @@ describe("a balance, a score, minutes or data that are another owner's", () => {
     '健身房还剩几分钟关门',
     'how much data has my tesla used',
     'set my alarm clock',
+    '播放一首周杰伦的歌',
+    'play a song for me',
+    'did the warriors score tonight',
   ];
   itGuessesAtMost(engine, 'not the line', others);
   it.each(others)('%s is out of scope', (q) => expect(engine.outOfScope(q)).toBe(true));
