@@ -89,6 +89,10 @@ export const PROBE29_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtu
 export const PROBE30_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe30.json');
 /** The other third of that batch (seed 30, a third of every kind): its figures are read at the end, never its answers. */
 export const PROBE30_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe30-heldback.json');
+/** Session 28 (search26): our own probe batch of off-topic questions sharing the catalog's words (a bank card's, a visa's, Alipay's balance, a credit score, minutes of cooking or meetings, alarm clocks, other countries' carriers, memberships, TV packages, a game's or car's data) with on-topic look-alikes (the phone's balance, minutes, data, 话费闹钟, features cancelled with 退), written before that round's change; two thirds tuned on. */
+export const PROBE31_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe31.json');
+/** The other third of that batch (seed 31, a third of every kind): its figures are read at the end, never its answers. */
+export const PROBE31_HELDBACK_SET = resolve(import.meta.dirname, '../tests/fixtures/search-queries.probe31-heldback.json');
 /**
  * Written by someone outside the team from the instruction names and codes only; added by the lead.
  * Never read while tuning: the bench prints its figures, never its queries.

@@ -85,6 +85,13 @@ function dataOff(folded: string): string {
   });
 }
 
+/**
+ * A feature given back with 退 (余额提醒怎么退, 来电提醒我想退了, 退掉呼叫等待): 退 of a feature is 取消, as 退订 is. Not 退款,
+ * 退钱, 退回, 退出, 退货, 退费 (money or a place given back), and only beside a feature's word.
+ */
+const FEATURE = '提醒|闹钟|彩铃|等待|显示|回执|通话|保持|业务|功能';
+const FEATURE_QUIT = new RegExp(`((?:${FEATURE})[^，,。？?！!；;]{0,4}?)退(?![订款钱回出休货费])|退掉(?=[^，,。？?！!；;]{0,4}(?:${FEATURE}))`, 'gu');
+
 let table: Map<string, [from: string, to: string][]> | undefined;
 
 /** Replacements by their first character, longest first, so 上唔到網 wins over 唔 and 行動上網 over 行動. */
@@ -115,7 +122,7 @@ export function toMandarin(folded: string): string {
   folded = folded.replace(/咗(\p{Script=Han}{0,8})未(?=$|[\s?？!！。.,，呀啊吖嗎吗])/u, '了$1没有');
   // Clerks' shorthand, one character for the thing at the end of a word (查费, 查分; not 查分钟).
   folded = folded.replace(CLERK_SHORTHAND, (_, thing: string) => `查${CLERK_THINGS[thing]}`);
-  folded = dataOff(folded);
+  folded = dataOff(folded).replace(FEATURE_QUIT, (_, before: string | undefined) => `${before ?? ''}取消`);
   let out = '';
   for (let i = 0; i < folded.length; ) {
     const hit = table.get(folded[i]!)?.find(([key]) => folded.startsWith(key, i));

@@ -202,7 +202,16 @@ const LOST_OTHER = new RegExp(
   'g',
 );
 /** …unless the phone, its card or its number is lost too (钱包和手机都丢了, my kid lost his phone). */
-const PHONE_NAMED = /手机|电话|号码|手機|電話|號碼|(?<!银行|信用|饭|门|公交|储蓄|会员|身份|银行的|信用的)卡|\b(?:sim|phone|mobile|cell|cellphone|number|line|handset|iphone)\b/;
+const PHONE_NAMED = /手机|电话|号码|手機|電話|號碼|(?<!银行|信用|饭|门|公交|储蓄|会员|身份|银行的|信用的)卡(?!路里)|\b(?:sim|phone|mobile|cell|cellphone|number|line|handset|iphone)\b/;
+/**
+ * Another owner of a balance, a score, minutes, data or an alarm (what is the balance on my visa, my credit score, 芝麻信用分,
+ * 征信, minutes till my meeting, 跑步三十分钟, how much data does my car use, turn off my alarm; a game's score, music played:
+ * 播放音乐 is no 彩铃, how many points did they score no 积分): those words are the line's only when the line is named
+ * (PHONE_NAMED, 话费, 10086, 本机, bill). A bare 闹钟 (关闹钟) stays the bill's alarm, as the sets have it; an alarm clock
+ * at a time is CLOCK_ALARM's. Not 会议 (会议通话 is three-way calling).
+ */
+const OTHER_OWNER = /信用分|芝麻|征信|开会|跑步|健身|卡路里|播放|xin ?yong ?fen|\b(?:scores?|scored|play (?:some |a |the |my )?(?:music|songs?)|credit rating|visa|mastercard|amex|checking|savings|bank account|venmo|gift card|meeting|workout|boil|bake|cook|oven|microwave|(?:my|the|a|our|his|her) (?:car|truck|tesla|console)|my alarm|alarm clock)\b/g;
+const LINE_NAMED = new RegExp(`${PHONE_NAMED.source}|话费|本机|10086|\\b(?:bill|sim card)\\b`);
 const CARD_ACTIVATED = /(?:sim|esim|新卡|手机卡|电话卡|号卡|补的卡|卡)[^,，。?？]{0,6}激活|激活[^,，。?？]{0,3}(?:sim|esim|新卡|手机卡|电话卡|号卡)|\bactivat(?:e|ing|ion)\b[a-z ]{0,12}\b(?:e ?sim|sim|sim card)\b/g;
 const PRICE = /(?:[gm兆]|个g|gb|mb|条|分钟)\s*多少钱|多少钱一\S|怎么收费|收费标准/g;
 /**
@@ -290,7 +299,7 @@ export function outOfScopeWords(folded: string, explained: (word: string) => boo
   const both = `${folded}\n${latin}`;
   // …and a person asked about on both with the hanzi kept: a call named in Chinese (who s 来电) makes it a caller.
   const spelled = `${folded}\n${folded.replace(/[^a-z0-9\p{Script=Han},，。?？!！]+/gu, ' ')}`;
-  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
+  return [...words, ...(folded.match(OTHER_CARRIER) ?? []), ...(both.match(ANOTHER_PERSONS_AMOUNT) ?? []), ...(folded.match(ANOTHER_PERSONS_LINE) ?? []), ...(folded.match(NUMBERED_LINES_AMOUNT) ?? []), ...(folded.match(NEW_HANDSET) ?? []), ...(folded.match(GIVEN_AWAY) ?? []), ...(both.match(PLAN_CHANGE) ?? []), ...(both.match(PRODUCT_BOUGHT) ?? []), ...(folded.match(TOP_UP) ?? []), ...(folded.match(OWN_NUMBER_SHOWN) ?? []), ...(folded.match(RESUME) ?? []), ...(folded.match(PRICE) ?? []), ...(both.match(WAIT_ASKED) ?? []), ...(spelled.match(WHO_IS) ?? []), ...(both.match(NUMBER_ASKED) ?? []), ...(folded.match(CLOCK_ALARM) ?? []), ...(both.match(CARD_ACTIVATED) ?? []), ...(PHONE_NAMED.test(both) ? [] : (both.match(LOST_OTHER) ?? [])), ...(LINE_NAMED.test(both) ? [] : (both.match(OTHER_OWNER) ?? [])), ...(folded.match(POINTS_SPENT) ?? []), ...(both.match(ANOTHER_NUMBERS_AMOUNT) ?? [])];
 }
 
 /**
