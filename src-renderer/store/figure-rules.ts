@@ -130,8 +130,10 @@ import type { FigureQueueRow, FigureReaderRow, FigureRow } from './rows';
  * 51: mend52 (review44 on round 51): 余额不足 stands down only for an amount right after it (or after 当前欠款…); a bare number
  *     followed by a counter word (3天, 2张) is named by no bare label; a label whose last character begins a longer word (已打开)
  *     is no label.
+ * 52: mend54 (review45 on round 50): a label of an allowance the file does not list as the customer's own (可用, 还可使用) says
+ *     the customer's own before an advert's opening word only before the sentence's first word of an offer (办理, 每月, 10元可用).
  */
-export const FIGURE_CODE_VERSION = 51;
+export const FIGURE_CODE_VERSION = 52;
 
 /** The reader's identity: its code version and its wordings (replies.json), so a data change is read again too. */
 export function figureReaderStamp(): string {

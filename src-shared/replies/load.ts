@@ -71,7 +71,7 @@ export interface ReplyRules {
   ignore: RegExp[];
   boilerplate: RegExp[];
   /** `own`: words that say a sentence's figures are the customer's (您的, 剩余): without them, an advert's whole sentence is one. */
-  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[]; held: string[] };
+  adverts: { clause: RegExp[]; sentence: RegExp[]; own: string[]; ownLabels: string[]; offer: RegExp[]; held: string[] };
   hypothetical: string[];
   /** Labels of a percentage used or left (已使用80%, 剩余10%), before it or (…After) right after it. */
   percents: { used: string[]; remaining: string[]; usedAfter: string[]; remainingAfter: string[] };
@@ -244,9 +244,12 @@ function compile(file: ReplyRulesFile, problems: string[]): ReplyRules {
     adverts: {
       clause: (file.adverts?.clause ?? []).map((p, i) => regex(`adverts.clause.${i}`, p)),
       sentence: (file.adverts?.sentence ?? []).map((p, i) => regex(`adverts.sentence.${i}`, p)),
+      own: (file.adverts?.own ?? []).map(fold),
       // "您本地流量共使用：300.5MB，详询10086。" (GENERATED data wordings of round 50): every plain label of use or of what is left of
-      // an allowance (two Chinese characters or more) before an opening word says the customer's own, as the words the file lists do.
-      own: [...new Set([...(file.adverts?.own ?? []).map(fold), ...allowanceLabels(figures, ['used', 'remaining'])])],
+      // an allowance (two Chinese characters or more) before an opening word says the customer's own too, but only before the
+      // sentence's first word of an offer (`offer`: "现在办理流量包，每月可用流量30GB，详询10086", mend54 on review45).
+      ownLabels: allowanceLabels(figures, ['used', 'remaining']).filter((w, i, all) => all.indexOf(w) === i && !(file.adverts?.own ?? []).map(fold).includes(w)),
+      offer: (file.adverts?.offer ?? []).map((p, i) => regex(`adverts.offer.${i}`, p)),
       // "1、神州行田园特惠卡,使用了4.92MB" (real r25a-029 with another word of use): every plain label of use of an allowance
       // (two Chinese characters or more) says what the customer used, as the words the file lists do.
       held: [...new Set([...(file.adverts?.held ?? []).map(fold), ...allowanceLabels(figures)])],

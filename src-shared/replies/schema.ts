@@ -165,8 +165,10 @@ export const ReplyRulesSchema = v.strictObject({
    * (您的, 剩余, 截至…) say a sentence speaks of the customer: without one before it, a clause word's
    * whole sentence is the advert (5G畅享套餐128元/月，含30GB…，详询10086). `held` words (剩余, 已使用) after a
    * sentence word in its clause say it is in the name of the customer's own package (您的限时特惠省内流量剩余1GB).
+   * `offer`: words of a package to take up (现在办理, 每月, 10元可用…); a label of an allowance that the file does not list in
+   * `own` says the customer's own only before the first of them in its sentence (每月可用流量30GB, 详询… is an offer's).
    */
-  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words), held: v.optional(words) })),
+  adverts: v.optional(v.strictObject({ clause: v.array(pattern), sentence: v.array(pattern), own: v.optional(words), held: v.optional(words), offer: v.optional(v.array(pattern)) })),
   /** Disclaimers and the like (具体以月结账单为准): masked, never an amount, and they name no topic. */
   boilerplate: v.optional(v.array(pattern)),
   /** Words before (余额已低于10元) or after (10GB以上) an amount that make it a threshold, never a figure. */

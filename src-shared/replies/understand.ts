@@ -133,7 +133,10 @@ export class ReplyReader {
       let sentence = from;
       while (sentence > 0 && !isEdge(SENTENCE_EDGE, sentence - 1) && !opens(sentence)) sentence--;
       const lead = text.slice(sentence, from);
-      if (!this.rules.adverts.own.some((w) => lead.includes(w))) from = sentence;
+      // A label of an allowance after a word of an offer (每月可用, 10元还可使用) speaks of the offer, not of the customer's own.
+      const offerAt = Math.min(lead.length, ...this.rules.adverts.offer.map((re) => lead.search(re)).filter((at) => at >= 0));
+      const own = this.rules.adverts.own.some((w) => lead.includes(w)) || this.rules.adverts.ownLabels.some((w) => lead.slice(0, offerAt).includes(w));
+      if (!own) from = sentence;
       let to = end;
       while (to < text.length && !isEdge(SENTENCE_EDGE, to)) to++;
       return [from, to];

@@ -109,3 +109,28 @@ describe('round 50: GENERATED data wordings (NOT real replies)', () => {
     expect(found('heldBack')).toBeGreaterThanOrEqual(594);
   });
 });
+
+// mend54 (review45 finding 5 on round 50): a label of use or of what is left that the file does not list as the customer's own
+// (可用, 还可使用…) says the customer's own before an advert's opening word only before the sentence's first word of an offer
+// (adverts.offer: 办理, 每月, 推荐, 10元可用…). The first five texts are review45's, the rest ours; ALL are OURS, NOT real replies.
+const OFFERS: [string, string[]][] = [
+  ['现在办理流量包，每月可用流量30GB，详询10086。', []],
+  ['流量不够用？加10元可用5GB，详询10086。', []],
+  ['开通流量加油包，每月可享受可用流量10GB，详询10086。', []],
+  ['您本月剩余流量2GB。加餐包：10元还可使用3GB，详询10086。', ['data.remaining 2048']],
+  ['您好，您的流量余额为2GB。推荐：开通流量加油包，每月可用流量10GB，详询10086。', ['data.remaining 2048']],
+  ['您当月国内流量用去1.5GB。10元加餐包还可使用3GB，详询10086。', ['data.used 1536 general']],
+  ['流量加油包5元可用1GB，回复KTLL办理。', []],
+  ['您好！优惠活动：国内流量可使用10GB，详询10086。', []],
+  // guards: a package the customer took up (您办理的, 您已开通的) is no offer, and round 50's texts stay read
+  ['您办理的流量王套餐内国内流量共使用2GB，可用8GB，详询10086。', ['data.used 2048 general', 'data.remaining 8192 general']],
+  ['您已开通的流量包本月还可使用1GB，详询10086。', ['data.remaining 1024']],
+  ['您本地流量共使用：300.5MB，详询10086。', ['data.used 300.5 provincial']],
+  ['您全国通用流量余量903.68M，累计使用120.32M，详询10086。', ['data.remaining 903.68 general', 'data.used 120.32 general']],
+];
+
+describe('mend54: an offer\'s allowance before its opening word is the offer\'s, not the customer\'s (ours, NOT real)', () => {
+  it.each(OFFERS)('%s', (text, figures) => {
+    expect(figureWords(text)).toEqual(figures);
+  });
+});
