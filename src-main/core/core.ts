@@ -386,7 +386,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       maybeSent: (to, redacted, simId) => {
         const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId);
         const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
-        return last?.state === 'failed-retryable' && !this.journal.retryOf(last.id);
+        // Only one that may truly have gone: not one left queued at a restart (mend53).
+        return last !== undefined && mayHaveGoneOut(last) && !this.journal.retryOf(last.id);
       },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),

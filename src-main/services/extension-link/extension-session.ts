@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { mac, macMatches, randomToken, textDigest } from '../../../src-shared/api/extension-auth';
 import type { ApprovalView, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
-import type { HandedOutRecord } from '../../../src-shared/journal-records';
+import { mayHaveGoneOut, type HandedOutRecord } from '../../../src-shared/journal-records';
 import {
   parseExtensionRequest,
   type AppMessage,
@@ -379,9 +379,9 @@ export class ExtensionSession {
     }
     tracked.simId = record.simId;
     tracked.failed = failed;
-    // Not `failed`: the extension would let Send go again at once (mend51).
-    const state: ExtensionSendState = record.state === 'failed-retryable' ? 'maybe-sent' : record.state;
-    this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
+    // Not `failed`: the extension would let Send go again at once (mend51). One left queued at a restart never went (mend53).
+    const state: ExtensionSendState = mayHaveGoneOut(record) ? 'maybe-sent' : record.state === 'failed-retryable' ? 'failed' : record.state;
+    this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error, record.state) } : {}) }, tracked.association);
   }
 
   /**
@@ -563,9 +563,9 @@ const declined = (outcome: 'declined' | 'expired') =>
  * it (explainSendFailure), with what to do: one that may have gone out says so (review43: a modem timeout was
  * "发送失败（at.timeout）", a network timeout "短信中心拒收", and a second press of Send then ordered a paid service twice).
  */
-export function sendFailure(code: string): ErrorText {
+export function sendFailure(code: string, state?: string): ErrorText {
   const note = sendNote(code);
   if (note) return { code, zh: note['zh-Hans'], en: note.en };
-  const failure = explainSendFailure(code);
+  const failure = explainSendFailure(code, state);
   return { code, zh: `${failure.zh}${failure.action.zh}`, en: `${failure.en} ${failure.action.en}` };
 }
