@@ -290,6 +290,27 @@ describe('the native-messaging host and the app behind it', () => {
     expect(MAYBE_SENT_HOLD_MS).toBe(10 * 60_000);
   });
 
+  it('a send left queued at a restart never left the modem: not maybe-sent, so the same send from the extension goes (mend53)', async () => {
+    const first = await paired();
+    await first.signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    await first.p.next(is('send-state', (m) => m.ref === 'ye' && m.state === 'sent'));
+    const { simId, to } = first.c.journal.heldOutgoing().find((r) => r.text === 'YE')!;
+    // KTCL waiting in the queue (say for the network) when the app quit: the next start journals it failed-retryable
+    // with INTERRUPTED_QUEUE_ERROR ("They never left the modem").
+    await first.c.journal.recordOutgoing({ id: 'queued-ktcl', simId, to, text: 'KTCL', state: 'queued', messageRefs: [], error: null });
+    await Promise.all(ports.map((q) => q.close()));
+    ports = [];
+    await first.c.close();
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+    await core.openExtensionLink();
+    expect(core.journal.outgoing('queued-ktcl')).toMatchObject({ state: 'failed-retryable', error: 'journal.interrupted-queue' });
+    const p = port(extensionSocketPath(dir));
+    const signed = await pair(core, p);
+    await signed.post({ type: 'send', ref: 'k', id: 'KTCL' });
+    const outcome = await p.next(is('send-state', (m) => m.ref === 'k' && (m.state === 'sent' || m.state === 'refused' || m.state === 'failed')));
+    expect(outcome).toMatchObject({ state: 'sent' });
+  });
+
   it('a pairing the user declines is refused, and the extension stays unpaired', async () => {
     const { core: c, socket } = await start();
     const p = port(socket);
