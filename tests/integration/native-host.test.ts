@@ -64,6 +64,15 @@ async function paired(emulatorOptions?: EmulatorOptions): Promise<{ c: HallCore;
   return { c, p, signed: await pair(c, p), socket };
 }
 
+/** Paired, and KTCL from the extension answered +CMS ERROR: 332 after its body: it may have gone out (ref k1). */
+async function pairedAfterUnsureKtcl(): Promise<{ c: HallCore; p: FakeChromePort; signed: SignedPort }> {
+  const { c, p, signed } = await paired();
+  c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+  await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
+  await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+  return { c, p, signed };
+}
+
 /** The extension's send, approved by the app's user when asked. */
 async function approvedSend(c: HallCore, signed: SignedPort, message: Record<string, unknown>): Promise<void> {
   await signed.post({ type: 'send', ...message });
@@ -226,10 +235,7 @@ describe('the native-messaging host and the app behind it', () => {
 
   it('the same instruction from the same SIM again, while the last may have gone out, is refused unless the user confirmed it (mend51)', async () => {
     // An extension before mend51 (or one that skipped its popup's question) sends KTCL again without `resend`.
-    const { c, p, signed } = await paired();
-    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
-    await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
-    await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
     await signed.post({ type: 'send', ref: 'k2', id: 'KTCL' });
     const again = await p.next(is('send-state', (m) => m.ref === 'k2' && m.state !== 'confirming'));
     expect(again).toMatchObject({ state: 'refused', error: { code: 'extension.maybe-sent', zh: expect.stringContaining('可能已经发出'), en: expect.stringContaining('may already have gone out') } });
@@ -248,10 +254,7 @@ describe('the native-messaging host and the app behind it', () => {
   it('a resend the user confirmed in the popup is the unsure send\'s retry, and stays so after a compaction (mend53)', async () => {
     // Before, the resend was a fresh send: compaction kept the failed-retryable KTCL (unfinished) and dropped the later
     // sent one, and the next plain KTCL from the extension was refused again, weeks later (review45 #2).
-    const { c, p, signed } = await paired();
-    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
-    await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
-    await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
     const unsure = c.journal.heldOutgoing().find((r) => r.text === 'KTCL' && r.state === 'failed-retryable')!;
     await signed.post({ type: 'send', ref: 'k2', id: 'KTCL', resend: true });
     await p.next(is('send-state', (m) => m.ref === 'k2' && m.state === 'sent'));
@@ -265,10 +268,7 @@ describe('the native-messaging host and the app behind it', () => {
   });
 
   it('an extension that cannot confirm a resend (before mend51) is told the ways out it has, and may send again after 10 minutes (mend53)', async () => {
-    const { c, p, signed } = await paired();
-    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
-    await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
-    await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
     await signed.post({ type: 'send', ref: 'k2', id: 'KTCL' });
     const refused = await p.next(is('send-state', (m) => m.ref === 'k2' && m.state !== 'confirming'));
     expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.maybe-sent' } });
