@@ -23,15 +23,17 @@ const MAYBE_SENT: Bilingual = {
 /**
  * What the stable code journaled with a failed instruction means, in plain words, and what to do:
  * `cms.<n>` (the SMS centre or modem refused it), `status.<n>` (a status report said it failed),
- * `at.*` (the modem), journal interruptions.
+ * `at.*` (the modem), journal interruptions. `state`: the record's, when known; a `+CMS ERROR` code that may follow
+ * the body is told as "may have gone out" unless the record is `failed` (answered before the prompt).
  */
-export function explainSendFailure(code: string): SendFailure {
+export function explainSendFailure(code: string, state?: string): SendFailure {
   const cms = /^cms\.(\d+)$/.exec(code);
   if (cms) {
     const e = explainCms(Number(cms[1]));
     // Said after the message was handed over (a network timeout, an ME failure…): it may have gone out (review43: this
     // said "短信没有发出" before it; mend51: 300, 500 and vendor codes too, with the advice to wait for 10086's reply).
-    if (cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: A.MAYBE_SENT };
+    // The same code before the `> ` prompt is journaled `failed`: nothing went (mend53).
+    if (state !== 'failed' && cmsMayHaveSent(Number(cms[1]))) return { zh: e.zh, en: e.en, action: A.MAYBE_SENT };
     return { zh: `短信没有发出：${e.zh}`, en: `The message was not sent: ${e.en}`, action: e.action };
   }
   const status = /^status\.(\d+)$/.exec(code);

@@ -382,11 +382,14 @@ export class HallCore extends Emitter<Events> implements CoreApi {
         // The extension cannot choose a SIM: with several ready, its user says yes to the one named (review36).
         return { to, redacted, confirm: confirm ?? (ready.length > 1 ? severalSims(ready.length) : null), from: { modemId, path, simId, identity } };
       },
-      send: (req, confirmed, from) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }),
+      send: (req, confirmed, from, retryOf) => this.send({ ...req, modemId: this.stillHolding(from), confirmed }, retryOf),
       maybeSent: (to, redacted, simId) => {
         const same = this.journal.heldOutgoing().filter((r) => r.to === to && r.text === redacted && r.simId === simId);
         const last = same.reduce<(typeof same)[number] | undefined>((a, r) => (!a || r.at >= a.at ? r : a), undefined);
-        return last?.state === 'failed-retryable' && !this.journal.retryOf(last.id);
+        // Only one that may truly have gone: not one left queued at a restart (mend53). Its hold lapses after
+        // MAYBE_SENT_HOLD_MS, so an extension that cannot confirm (before mend51) is not refused for good (mend53).
+        const holds = last !== undefined && mayHaveGoneOut(last) && !this.journal.retryOf(last.id) && Date.now() - last.at < MAYBE_SENT_HOLD_MS;
+        return holds ? last.id : null;
       },
       modems: () => this.extensionModemViews(),
       onModemChange: (listener) => this.on('modem', listener),
@@ -568,7 +571,8 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     return path;
   }
 
-  private async send(req: Request<'send'>): Promise<string> {
+  /** `retryOf`: the send that may have gone out this one sends again after its user's yes (the extension's resend, mend53). */
+  private async send(req: Request<'send'>, retryOf?: string): Promise<string> {
     const session = this.session(req.modemId);
     // While a card is being set up the session ties the send to the card before (review34); a card identified is compared.
     const holding = session.snapshot().simId;
@@ -582,7 +586,7 @@ export class HallCore extends Emitter<Events> implements CoreApi {
       );
     }
     // Tied to the SIM the user saw, so a card that is not it when it goes (none identified now) refuses it at send time.
-    return session.send(to, text, redacted, req.simId);
+    return session.send(to, text, redacted, req.simId, retryOf);
   }
 
   /**
@@ -692,6 +696,12 @@ export class HallCore extends Emitter<Events> implements CoreApi {
     }
   }
 }
+
+/**
+ * How long the extension is refused a plain send of what may have gone out (ExtensionGateway.maybeSent): 10 minutes,
+ * time for 10086's reply; after it, an extension that cannot confirm (one before mend51) can send it again (mend53).
+ */
+export const MAYBE_SENT_HOLD_MS = 10 * 60_000;
 
 /** Why a retry of a send that may have gone out is asked about. */
 const MAYBE_WENT: Bilingual = {

@@ -6,13 +6,16 @@ import { sendNote } from '../../src-shared/send-notes';
 import type { I18n } from '../i18n';
 import type { Described } from './describe-error';
 
-/** The reason an outgoing instruction failed, from the stable code the core journals with it. */
-export function describeSendError(code: string, i18n: I18n): Described {
+/**
+ * The reason an outgoing instruction failed, from the stable code the core journals with it. `state`: the record's; a
+ * code that may follow the body is "may have gone out" unless the record is `failed` (before the prompt, mend53).
+ */
+export function describeSendError(code: string, i18n: I18n, state?: string): Described {
   const cms = /^cms\.(\d+)$/.exec(code);
   if (cms) {
     const explained = explainCms(Number(cms[1]));
     // A network timeout is no refusal: the message may have gone out, as its action says (review43).
-    if (cmsMayHaveSent(Number(cms[1]))) return { code, text: i18n.bi(explained), action: i18n.bi(MAYBE_SENT) };
+    if (state !== 'failed' && cmsMayHaveSent(Number(cms[1]))) return { code, text: i18n.bi(explained), action: i18n.bi(MAYBE_SENT) };
     return { code, text: i18n.t('sendError.cms', { reason: i18n.bi(explained) }), action: i18n.bi(explained.action) };
   }
   const status = /^status\.(\d+)$/.exec(code);

@@ -80,7 +80,7 @@ export const CMS_ERRORS: readonly ErrorEntry[] = [
   { code: 322, spec: 'memory full', zh: '短信存储已满。', en: 'Message storage is full.', action: A.FREE_MESSAGE_STORAGE },
   { code: 330, spec: 'SMSC address unknown', zh: '不知道短信中心号码（SMSC）。', en: 'The SMS centre (SMSC) number is unknown.', action: A.SET_SMSC },
   { code: 331, spec: 'no network service', zh: '没有网络服务。', en: 'No network service.', action: A.NO_SERVICE },
-  { code: 332, spec: 'network timeout', zh: '网络响应超时。', en: 'The network timed out.', action: A.MAYBE_SENT, maybeSent: true },
+  { code: 332, spec: 'network timeout', zh: '网络响应超时。', en: 'The network timed out.', action: A.RETRY_LATER, maybeSent: true },
   { code: 340, spec: 'no +CNMA acknowledgement expected', zh: '调制解调器没有在等待短信接收确认（+CNMA）。', en: 'The modem was not waiting for a receipt acknowledgement (+CNMA).', action: A.REPORT_BUG },
   { code: 500, spec: 'unknown error', zh: '调制解调器报告了未知的短信错误。', en: 'The modem reported an unknown message error.', action: A.RETRY_THEN_REPLUG, maybeSent: true },
 ];
@@ -118,6 +118,7 @@ export function explainCms(code: number): ErrorExplanation {
  * went. It may have gone on a network timeout (332: said while waiting for the acknowledgement of a message handed
  * over), an ME failure (300) or an unknown error (500), a code the standard leaves undefined (256–511 unnamed) and a
  * manufacturer's own (512+, e.g. a vendor's timeout): they do not say at which step the modem failed (mend51).
+ * Any code answered before the `> ` prompt means the body never went: `failed`, whatever the code (mend53).
  */
 export function cmsMayHaveSent(code: number): boolean {
   return CMS_TABLE.explain(code).maybeSent === true;

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HallCore } from '../../src-main/core';
+import { MAYBE_SENT_HOLD_MS } from '../../src-main/core/core';
 import { extensionSocketPath } from '../../src-main/services/extension-link';
 import { EXTENSION_ID } from '../../src-shared/extension-identity';
 import type { ApprovalView, ModemStatus } from '../../src-shared/api/contract';
@@ -61,6 +62,15 @@ async function paired(emulatorOptions?: EmulatorOptions): Promise<{ c: HallCore;
   const { core: c, socket } = await start(emulatorOptions);
   const p = port(socket);
   return { c, p, signed: await pair(c, p), socket };
+}
+
+/** Paired, and KTCL from the extension answered +CMS ERROR: 332 after its body: it may have gone out (ref k1). */
+async function pairedAfterUnsureKtcl(): Promise<{ c: HallCore; p: FakeChromePort; signed: SignedPort }> {
+  const { c, p, signed } = await paired();
+  c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
+  await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
+  await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+  return { c, p, signed };
 }
 
 /** The extension's send, approved by the app's user when asked. */
@@ -225,10 +235,7 @@ describe('the native-messaging host and the app behind it', () => {
 
   it('the same instruction from the same SIM again, while the last may have gone out, is refused unless the user confirmed it (mend51)', async () => {
     // An extension before mend51 (or one that skipped its popup's question) sends KTCL again without `resend`.
-    const { c, p, signed } = await paired();
-    c.demo!.emulator.fault({ kind: 'command-error', command: 'AT+CMGS', cms: 332 });
-    await signed.post({ type: 'send', ref: 'k1', id: 'KTCL' });
-    await p.next(is('send-state', (m) => m.ref === 'k1' && (m.state === 'maybe-sent' || m.state === 'failed')));
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
     await signed.post({ type: 'send', ref: 'k2', id: 'KTCL' });
     const again = await p.next(is('send-state', (m) => m.ref === 'k2' && m.state !== 'confirming'));
     expect(again).toMatchObject({ state: 'refused', error: { code: 'extension.maybe-sent', zh: expect.stringContaining('可能已经发出'), en: expect.stringContaining('may already have gone out') } });
@@ -242,6 +249,66 @@ describe('the native-messaging host and the app behind it', () => {
     // Sent since: no longer maybe sent, so the next one goes unasked as before.
     await signed.post({ type: 'send', ref: 'k4', id: 'KTCL' });
     await p.next(is('send-state', (m) => m.ref === 'k4' && m.state === 'sent'));
+  });
+
+  it('a resend the user confirmed in the popup is the unsure send\'s retry, and stays so after a compaction (mend53)', async () => {
+    // Before, the resend was a fresh send: compaction kept the failed-retryable KTCL (unfinished) and dropped the later
+    // sent one, and the next plain KTCL from the extension was refused again, weeks later (review45 #2).
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
+    const unsure = c.journal.heldOutgoing().find((r) => r.text === 'KTCL' && r.state === 'failed-retryable')!;
+    await signed.post({ type: 'send', ref: 'k2', id: 'KTCL', resend: true });
+    await p.next(is('send-state', (m) => m.ref === 'k2' && m.state === 'sent'));
+    await c.journal.compact();
+    await signed.post({ type: 'send', ref: 'k3', id: 'KTCL' });
+    const third = await p.next(is('send-state', (m) => m.ref === 'k3' && m.state !== 'confirming' && m.state !== 'queued' && m.state !== 'sending'));
+    expect(third.state).toBe('sent');
+    // The desktop's bubble of the unsure one shows it retried, as after its own Retry, compaction or not.
+    expect(c.journal.retryOf(unsure.id)).toMatchObject({ text: 'KTCL', state: 'sent' });
+    expect(c.demo!.emulator.sent.map((s) => s.part.text)).toEqual(['KTCL', 'KTCL']);
+  });
+
+  it('an extension that cannot confirm a resend (before mend51) is told the ways out it has, and may send again after 10 minutes (mend53)', async () => {
+    const { c, p, signed } = await pairedAfterUnsureKtcl();
+    await signed.post({ type: 'send', ref: 'k2', id: 'KTCL' });
+    const refused = await p.next(is('send-state', (m) => m.ref === 'k2' && m.state !== 'confirming'));
+    expect(refused).toMatchObject({ state: 'refused', error: { code: 'extension.maybe-sent' } });
+    // Not only "confirm it in the extension", which it cannot: the desktop's Retry, or 10 minutes.
+    expect(refused.error!.zh).toContain('在桌面应用里点那一条的“重试”');
+    expect(refused.error!.zh).toContain('10 分钟后也可以照常再发');
+    expect(refused.error!.en).toContain('press Retry on it in the desktop app');
+    expect(refused.error!.en).toContain('after 10 minutes');
+    // 10 minutes on, the hold has lapsed: a plain send goes.
+    const real = Date.now.bind(Date);
+    const later = vi.spyOn(Date, 'now').mockImplementation(() => real() + MAYBE_SENT_HOLD_MS + 1000);
+    try {
+      await signed.post({ type: 'send', ref: 'k3', id: 'KTCL' });
+      const third = await p.next(is('send-state', (m) => m.ref === 'k3' && (m.state === 'sent' || m.state === 'refused' || m.state === 'failed')));
+      expect(third.state).toBe('sent');
+    } finally {
+      later.mockRestore();
+    }
+    expect(MAYBE_SENT_HOLD_MS).toBe(10 * 60_000);
+  });
+
+  it('a send left queued at a restart never left the modem: not maybe-sent, so the same send from the extension goes (mend53)', async () => {
+    const first = await paired();
+    await first.signed.post({ type: 'send', ref: 'ye', id: 'YE' });
+    await first.p.next(is('send-state', (m) => m.ref === 'ye' && m.state === 'sent'));
+    const { simId, to } = first.c.journal.heldOutgoing().find((r) => r.text === 'YE')!;
+    // KTCL waiting in the queue (say for the network) when the app quit: the next start journals it failed-retryable
+    // with INTERRUPTED_QUEUE_ERROR ("They never left the modem").
+    await first.c.journal.recordOutgoing({ id: 'queued-ktcl', simId, to, text: 'KTCL', state: 'queued', messageRefs: [], error: null });
+    await Promise.all(ports.map((q) => q.close()));
+    ports = [];
+    await first.c.close();
+    core = await HallCore.create({ dataDir: dir, demo: true, emulatorOptions: FAST });
+    await core.openExtensionLink();
+    expect(core.journal.outgoing('queued-ktcl')).toMatchObject({ state: 'failed-retryable', error: 'journal.interrupted-queue' });
+    const p = port(extensionSocketPath(dir));
+    const signed = await pair(core, p);
+    await signed.post({ type: 'send', ref: 'k', id: 'KTCL' });
+    const outcome = await p.next(is('send-state', (m) => m.ref === 'k' && (m.state === 'sent' || m.state === 'refused' || m.state === 'failed')));
+    expect(outcome).toMatchObject({ state: 'sent' });
   });
 
   it('a pairing the user declines is refused, and the extension stays unpaired', async () => {

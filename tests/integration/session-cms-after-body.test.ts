@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModemEmulator } from '../../src-main/emulator/modem';
+import { encodeSubmit } from '../../src-shared/pdu';
 import { ptyRig, until } from './pty-rig';
 import { FAST } from './session-kit';
 
@@ -34,6 +35,22 @@ describe('a +CMS ERROR after the body of AT+CMGS (real pty)', () => {
     expect(got).toEqual(Object.fromEntries([...MAYBE_SENT.map((c) => [c, 'failed-retryable']), ...NOT_SENT.map((c) => [c, 'failed'])]));
     // Every body reached the modem (the prompt came and the PDU went), none reached the emulator's network.
     expect(rig.tx.filter((line) => line.startsWith('AT+CMGS'))).toHaveLength(MAYBE_SENT.length + NOT_SENT.length);
+    expect(rig.emulator.sent).toHaveLength(0);
+  }, 60_000);
+
+  it('is failed (nothing went) for any code answered before the prompt, even one that after the body may have gone (mend53)', async () => {
+    const rig = await ptyRig(new ModemEmulator(FAST), cleanup);
+    const session = await rig.open();
+    const len = encodeSubmit({ to: '10086', text: 'KTCL', statusReport: true, concatRef: 0 })[0]!.tpduLength;
+    const got: Record<number, string | undefined> = {};
+    for (const cms of [300, 332, 500, 512]) {
+      // Answered straight to AT+CMGS=<len>, with no "> " prompt: the PDU is never written.
+      rig.emulator.fault({ kind: 'replay', command: `AT+CMGS=${len}`, bytes: `\r\n+CMS ERROR: ${cms}\r\n` });
+      const id = await session.send('10086', 'KTCL', 'KTCL');
+      const last = await until(() => rig.outgoing.filter((o) => o.id === id && (o.state === 'failed' || o.state === 'failed-retryable')).at(-1), `the send answered ${cms} ended`);
+      got[cms] = `${last.state} ${last.error}`;
+    }
+    expect(got).toEqual({ 300: 'failed cms.300', 332: 'failed cms.332', 500: 'failed cms.500', 512: 'failed cms.512' });
     expect(rig.emulator.sent).toHaveLength(0);
   }, 60_000);
 });

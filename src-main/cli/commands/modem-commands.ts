@@ -151,7 +151,7 @@ export const sendCommand: Command = {
     if (args.options.has('json')) {
       ctx.out(JSON.stringify({ command: result.state?.text ?? null, id: result.commandId, state: result.state?.state ?? 'queued', error: result.state?.error ?? null, reply: result.reply }));
     } else if (isFailure(result.state?.state)) {
-      const failure = explainSendFailure(result.state?.error ?? 'unknown');
+      const failure = explainSendFailure(result.state?.error ?? 'unknown', result.state?.state);
       const maybe = result.state?.state === 'failed-retryable' || result.state?.error === INTERRUPTED_SEND_ERROR;
       ctx.out(`${say(ctx, maybe ? { zh: '可能未发出', en: 'Maybe not sent' } : { zh: '发送失败', en: 'Failed' })}: ${result.state?.text ?? catalog.maskSecrets(what)}  [${result.state?.error ?? result.state?.state}]`);
       ctx.out(say(ctx, failure));

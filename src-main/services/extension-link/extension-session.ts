@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { mac, macMatches, randomToken, textDigest } from '../../../src-shared/api/extension-auth';
 import type { ApprovalView, ModemStatus, OutgoingRecord } from '../../../src-shared/api/contract';
-import type { HandedOutRecord } from '../../../src-shared/journal-records';
+import { mayHaveGoneOut, type HandedOutRecord } from '../../../src-shared/journal-records';
 import {
   parseExtensionRequest,
   type AppMessage,
@@ -45,12 +45,13 @@ export interface ExtensionGateway {
    * Sends from `from`, only while that modem still holds the SIM it held when asked (else `extension.sim-changed`):
    * `confirmed` when the app's user approved this very send.
    */
-  send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender): Promise<string>;
+  send(req: ExtensionSendRequest, confirmed: boolean, from: ExtensionSender, retryOf?: string): Promise<string>;
   /**
-   * The same text to the same number from this SIM went last as `failed-retryable` (it may have gone out) and was not
-   * sent again since: sending it once more may order a paid service twice (mend51).
+   * The id of the send of the same text to the same number from this SIM that went last as `failed-retryable` (it may
+   * have gone out), was not sent again since and is less than 10 minutes old (MAYBE_SENT_HOLD_MS), or null: sending it
+   * once more may order a paid service twice (mend51). A resend the user confirmed is journaled as its retry (mend53).
    */
-  maybeSent(to: string, redacted: string, simId: string | null): boolean;
+  maybeSent(to: string, redacted: string, simId: string | null): string | null;
   /** Every modem the app has, the one a send goes from (the first ready) first among the ready ones. */
   modems(): ExtensionModemView[];
   /** Called when a modem's state, SIM or signal may have changed (or it went): `modems()` then says how. */
@@ -330,7 +331,11 @@ export class ExtensionSession {
     }
     // The popup asks before it sends again what may have gone out; an extension before mend51 does not, so the app
     // refuses it here: KTCL (a paid ring-back tone) asks nothing when first sent, and Send pressed again ordered it twice.
-    if (!resend && this.policy.gateway.maybeSent(preview.to, preview.redacted, preview.from.simId ?? preview.from.path)) return refuse(maybeSentBefore());
+    const unsure = this.policy.gateway.maybeSent(preview.to, preview.redacted, preview.from.simId ?? preview.from.path);
+    if (!resend && unsure !== null) return refuse(maybeSentBefore());
+    // The popup's yes sends it as a retry of the unsure one (mend53): that settles it in the journal for good, through a
+    // compaction too (a fresh send was dropped there, and the old one refused the extension again), as a Retry does.
+    const retryOf = resend ? (unsure ?? undefined) : undefined;
     let confirmed = false;
     if (preview.confirm) {
       this.say({ type: 'send-state', ref, state: 'confirming' }, association);
@@ -353,7 +358,7 @@ export class ExtensionSession {
       confirmed = true;
     }
     try {
-      const commandId = await this.policy.gateway.send(req, confirmed, preview.from);
+      const commandId = await this.policy.gateway.send(req, confirmed, preview.from, retryOf);
       const early = this.elsewhere.get(commandId);
       this.elsewhere.delete(commandId);
       const sent: Sent = { accepts: acceptedKinds(preview.redacted, REPLY_RULES), to: preview.to, simId: early?.simId ?? preview.from.simId, sentAt: Date.now(), answered: false, failed: early?.failed ?? false };
@@ -379,9 +384,9 @@ export class ExtensionSession {
     }
     tracked.simId = record.simId;
     tracked.failed = failed;
-    // Not `failed`: the extension would let Send go again at once (mend51).
-    const state: ExtensionSendState = record.state === 'failed-retryable' ? 'maybe-sent' : record.state;
-    this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error) } : {}) }, tracked.association);
+    // Not `failed`: the extension would let Send go again at once (mend51). One left queued at a restart never went (mend53).
+    const state: ExtensionSendState = mayHaveGoneOut(record) ? 'maybe-sent' : record.state === 'failed-retryable' ? 'failed' : record.state;
+    this.say({ type: 'send-state', ref: tracked.ref, state, ...(record.error ? { error: sendFailure(record.error, record.state) } : {}) }, tracked.association);
   }
 
   /**
@@ -537,8 +542,8 @@ const notPaired = () =>
 
 const maybeSentBefore = () =>
   new HallError(MAYBE_SENT_CODE, {
-    zh: '上一次发出的同一条指令可能已经发出了（从同一张 SIM 卡），所以这次没有发出：请先等 10086 的回复；确定要再发一次，再在扩展中确认。',
-    en: 'The same instruction sent last from the same SIM may already have gone out, so this one was not sent: wait for 10086’s reply first; to send it again anyway, confirm it in the extension.',
+    zh: '上一次发出的同一条指令可能已经发出了（从同一张 SIM 卡），所以这次没有发出：请先等 10086 的回复。确定要再发一次：在扩展中确认，或在桌面应用里点那一条的“重试”；10 分钟后也可以照常再发。',
+    en: 'The same instruction sent last from the same SIM may already have gone out, so this one was not sent: wait for 10086’s reply first. To send it again anyway, confirm it in the extension or press Retry on it in the desktop app; after 10 minutes it can be sent again as usual.',
   });
 
 const rechecked = () =>
@@ -563,9 +568,9 @@ const declined = (outcome: 'declined' | 'expired') =>
  * it (explainSendFailure), with what to do: one that may have gone out says so (review43: a modem timeout was
  * "发送失败（at.timeout）", a network timeout "短信中心拒收", and a second press of Send then ordered a paid service twice).
  */
-export function sendFailure(code: string): ErrorText {
+export function sendFailure(code: string, state?: string): ErrorText {
   const note = sendNote(code);
   if (note) return { code, zh: note['zh-Hans'], en: note.en };
-  const failure = explainSendFailure(code);
+  const failure = explainSendFailure(code, state);
   return { code, zh: `${failure.zh}${failure.action.zh}`, en: `${failure.en} ${failure.action.en}` };
 }

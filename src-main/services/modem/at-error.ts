@@ -16,6 +16,11 @@ export type AtErrorDetails = {
   /** For at.timeout: what was awaited, and for how long. */
   stage?: 'prompt' | 'response';
   timeoutMs?: number;
+  /**
+   * For a command with a body (AT+CMGS): whether the body went out before the final result. An error answered before
+   * the `> ` prompt means nothing was transmitted, whatever its code (mend53).
+   */
+  bodySent?: boolean;
 };
 
 export class AtError extends HallError {
@@ -33,27 +38,30 @@ const TABLES = {
   cme: { explain: explainCme, codeForName: cmeCodeForName },
 } as const;
 
-function fromTable(family: 'cms' | 'cme', code: number, command: string, verbose?: string): AtError {
+function fromTable(family: 'cms' | 'cme', code: number, command: string, bodySent: boolean | undefined, verbose?: string): AtError {
   const explanation = TABLES[family].explain(code);
   const label = `+${family.toUpperCase()} ERROR: ${verbose ?? code}`;
   return new AtError(
     `at.${family}`,
     { zh: `${explanation.zh}（${label}）`, en: `${explanation.en} (${label})` },
-    { command, [family]: code, ...(verbose === undefined ? {} : { verbose }) },
-    explanation.action,
+    { command, [family]: code, ...(verbose === undefined ? {} : { verbose }), ...(bodySent === undefined ? {} : { bodySent }) },
+    bodySent === true && explanation.maybeSent ? MAYBE_SENT : explanation.action,
   );
 }
 
-/** The error for a final result other than OK. */
-export function errorForFinal(command: string, final: Exclude<FinalResult, { kind: 'ok' }>): AtError {
+/**
+ * The error for a final result other than OK. `bodySent`: for a command with a body, whether it went out (mend53: a
+ * +CMS ERROR before the prompt was taken as "may have gone out").
+ */
+export function errorForFinal(command: string, final: Exclude<FinalResult, { kind: 'ok' }>, bodySent?: boolean): AtError {
   switch (final.kind) {
     case 'cms':
     case 'cme':
-      return fromTable(final.kind, final.code, command);
+      return fromTable(final.kind, final.code, command, bodySent);
     case 'text-error': {
       const family = final.family ?? 'cme';
       const code = TABLES[family].codeForName(final.text);
-      if (code !== null) return fromTable(family, code, command, final.text);
+      if (code !== null) return fromTable(family, code, command, bodySent, final.text);
       return new AtError(
         `at.${family}`,
         { zh: `调制解调器报告错误：${final.text}`, en: `The modem reported an error: ${final.text}` },

@@ -35,7 +35,7 @@ export const MessageBubble = memo(function MessageBubble({ message, focused, pai
   const i18n = useI18n();
   const { t } = i18n;
   const outgoing = message.direction === 'out';
-  const failure = outgoing && message.error ? describeSendError(message.error, i18n) : null;
+  const failure = outgoing && message.error ? describeSendError(message.error, i18n, message.state) : null;
   // One recovered from the queue never left: marked failed, as its note says 没有发出, not 不确定是否已发出 (review44 F5).
   const shownState = message.state === 'failed-retryable' && !mayHaveGoneOut(message) ? 'failed' : message.state;
   const id = `message-${message.id}`;

@@ -49,7 +49,7 @@ export const FAULT_MATRIX: readonly FaultRow[] = [
   },
   {
     id: 'cms-500',
-    fault: '+CMS ERROR: 500 on send (unknown error)',
+    fault: '+CMS ERROR: 500 answered to AT+CMGS before the prompt (unknown error)',
     outcome: 'failed with the reason and "retry, then replug"; nothing reached the network',
     code: 'cms.500',
     states: ['queued', 'sending', 'failed'],

@@ -88,8 +88,9 @@ const SCENARIOS: Scenario[] = [
     fixture: 'cmgs-cms-errors',
     commands: [['AT+CMGS=13', SEND_YE], ['AT+CMGS=200', SEND_YE], ['AT+CMGS=13', SEND_YE]],
     outcomes: [
-      { error: 'at.cms', details: { command: 'AT+CMGS=13', cms: 330 } },
-      { error: 'at.cms', details: { command: 'AT+CMGS=200', cms: 304 } },
+      // mend53: whether the body went before the error (330 after it; 304 instead of the prompt).
+      { error: 'at.cms', details: { command: 'AT+CMGS=13', cms: 330, bodySent: true } },
+      { error: 'at.cms', details: { command: 'AT+CMGS=200', cms: 304, bodySent: false } },
       { error: 'at.error', details: { command: 'AT+CMGS=13' } },
     ],
     urcs: [],

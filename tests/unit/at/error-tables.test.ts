@@ -62,7 +62,8 @@ describe('explanations users act on', () => {
     ['CMS 330 → set the SMSC', explainCms(330), /AT\+CSCA/],
     ['CMS 322 → delete messages', explainCms(322), /delete/i],
     ['CMS 38 → network out of order', explainCms(38), /signal/i],
-    ['CMS 332 → may already be sent', explainCms(332), /may have gone through/],
+    // Its "may have gone through" advice is added only when it answered after the body (mend53).
+    ['CMS 332 → try later', explainCms(332), /Try again later/],
     ['CME 10 → insert a SIM', explainCme(10), /Insert a SIM/],
     ['CME 11 → enter the PIN', explainCme(11), /Enter the SIM PIN/],
     ['CME 12 → do not guess the PUK, contact 10086 with ID', explainCme(12), /Do not guess the PUK.*10086.*ID/],

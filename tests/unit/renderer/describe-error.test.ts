@@ -70,6 +70,17 @@ describe('describeSendError', () => {
     expect(explainSendFailure('cms.304').zh).toBe('短信没有发出：PDU 模式参数无效。');
   });
 
+  it('says the same codes answered before the prompt (a `failed` record) were not sent, without the advice to wait (mend53)', () => {
+    for (const code of ['cms.300', 'cms.332', 'cms.500', 'cms.654']) {
+      expect(describeSendError(code, en, 'failed').action).not.toContain('may have gone through');
+      expect(describeSendError(code, zh, 'failed').text).toMatch(/^短信中心拒绝了这条短信：/);
+      expect(explainSendFailure(code, 'failed').zh).toMatch(/^短信没有发出：/);
+      expect(explainSendFailure(code, 'failed').action.zh).not.toContain('可能已经发出');
+      // The record that may have gone keeps the advice.
+      expect(explainSendFailure(code, 'failed-retryable').action.zh).toContain('短信可能已经发出');
+    }
+  });
+
   it.each([
     ['status.64', 'The SMS centre reports it cannot be delivered (status 64).'],
     ['status.96', 'The SMS centre could not deliver it for now (status 96) and has stopped trying.'],
