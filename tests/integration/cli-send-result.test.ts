@@ -25,10 +25,11 @@ async function ptyModem(options: Parameters<typeof startPtyEmulator>[0]): Promis
 describe('hall10086 send on a modem over a pty: the result as it is', () => {
   it('a refused send is printed as a failure with its plain meaning and what to do, exits 1, and does not wait for a reply', async () => {
     const { pty, dataDir } = await ptyModem({ emulatorOptions: TIMING });
-    pty.emulator.fault({ kind: 'command-error', command: '+CMGS', cms: 500 });
+    // A refusal from the network (RP-cause 21) surely did not go; a 500 after the body may have (mend51).
+    pty.emulator.fault({ kind: 'command-error', command: '+CMGS', cms: 21 });
     const en = await hall(['send', 'YE', '--port', pty.path, '--data-dir', dataDir, '--wait-reply', '--timeout', '120']);
     expect(en.code).toBe(1);
-    expect(en.stdout).toMatch(/^Failed: YE {2}\[cms\.500\]$/m);
+    expect(en.stdout).toMatch(/^Failed: YE {2}\[cms\.21\]$/m);
     expect(en.stdout).toMatch(/The message was not sent: .+/);
     expect(en.stdout).toMatch(/What to do: .+/);
     expect(en.stdout).not.toMatch(/^Sent:/m);
