@@ -162,8 +162,19 @@ export interface SendsHeardRow {
   from: number;
 }
 
+/**
+ * How far masking the stored texts again with this masker has come (remask.ts): the masker's version (MASKER_VERSION),
+ * the table the pass is at (`done` once every one is), and the key of the last row it wrote there.
+ */
+export interface MaskerRow {
+  key: 'masker';
+  version: number;
+  table: 'messages' | 'parts' | 'commands' | 'done';
+  after: string | null;
+}
+
 /** What the log knows of itself, by key. */
-export type MetaRow = FigureReaderRow | SendsHeardRow;
+export type MetaRow = FigureReaderRow | SendsHeardRow | MaskerRow;
 
 /**
  * What a clear deleted (`part:<key>`, `command:<id>`): the journal can hand it over again (an

@@ -1,5 +1,6 @@
 import type { CoreApi, ModemStatus } from '../../src-shared/api/contract';
 import { isUnfinished, type OutgoingRecord } from '../../src-shared/journal-records';
+import { activeCatalog } from '../catalog/active-catalog';
 import { holdBackground } from './background';
 import { pruneCleared } from './cleared';
 import { hallDb, type HallDb } from './db';
@@ -10,6 +11,7 @@ import { logTextIndex } from './log-index';
 import { IngestQueue, type IngestStatus } from './ingest-queue';
 import type { LogEvents } from './log-events';
 import { incompleteLongMessages } from './missing-parts';
+import { remaskStoredTexts } from './remask';
 import { noteSendsHeardFrom, sendsHeardFrom } from './sends-heard';
 import { takeUnreadAtOpen } from './unread-at-open';
 
@@ -72,6 +74,10 @@ export function startLogSync(api: CoreApi, events: LogEvents, db: HallDb = hallD
   // Replies queued before a crash or a reload, or by the store's upgrade, and every stored reply when
   // its figures are an older reader's (notices it did not read, times of arrival).
   void rereadIfReaderChanged(db)
+    .catch(() => undefined)
+    .finally(() => figures.wake());
+  // Texts stored under an older masker, masked again once per masker version (a failed step is tried at the next open).
+  void remaskStoredTexts(db, activeCatalog())
     .catch(() => undefined)
     .finally(() => figures.wake());
   const detach = events.attach({ incoming: (r) => queue.pushIncoming(r), outgoing: (r) => queue.pushOutgoing(r) });

@@ -31,28 +31,47 @@ const SEPARATOR = String.raw`[\s#*,，、.。:;/\\\-_=+|~]`;
  */
 // Lazy, so the words end where the value begins even when the value is written in Chinese digits.
 const GAP = String.raw`(?:${SEPARATOR}*|[^0-9A-Za-z]{0,12}?)`;
-/** A digit as some people type a password with a Chinese input method (幺 for 一, as said on the phone). */
-const CHINESE_DIGIT = '[零〇一二三四五六七八九幺]';
-/** Three or more of them in a row. */
-const CHINESE_DIGITS = String.raw`${CHINESE_DIGIT}{3,}`;
 /**
- * A run of Chinese digits after a secret word that is no secret (review44 F7): a year or a date (`二〇二六年`), 10086
- * itself (`一零零八六客服`).
+ * A digit as some people type a password with a Chinese input method: 幺 for 一 as said on the phone, and the financial
+ * numerals of cheques and receipts (壹贰叁…, Traditional 貳參陸).
  */
-const NOT_CHINESE_SECRET_AFTER = String.raw`(?!${CHINESE_DIGIT}|[年月日号])`;
-const CHINESE_10086 = String.raw`[一幺][零〇]{2}八六(?!${CHINESE_DIGIT})`;
-/** Six Chinese digits on their own, anywhere: SIX_DIGITS in Chinese (`原来是一二三四五六`), not a date's year or month. */
-const SIX_CHINESE_DIGITS = String.raw`(?<!${CHINESE_DIGIT})(${CHINESE_DIGIT}{6})${NOT_CHINESE_SECRET_AFTER}`;
+const CHINESE_DIGIT = '[零〇一二三四五六七八九幺壹贰貳叁參肆伍陆陸柒捌玖]';
+/** A digit of either kind, Arabic (any width: the text is read after NFKC) or Chinese. */
+const ANY_DIGIT = String.raw`[0-9零〇一二三四五六七八九幺壹贰貳叁參肆伍陆陸柒捌玖]`;
+/**
+ * Three or more digits in a row with at least one Chinese digit among them: all Chinese (`一二三四五六`), mixed
+ * (`一2三4五6`), or apart by single spaces or hyphens (`一 二 三 四 五 六`, `一二三 四五六`). Pure Arabic runs are the other
+ * shapes' (SECRET_VALUE's letters and digits, SPACED_DIGITS).
+ */
+const CHINESE_DIGITS = String.raw`(?=[0-9 -]*${CHINESE_DIGIT})${ANY_DIGIT}(?:[ -]?${ANY_DIGIT}){2,}`;
+/** Four or more Arabic digits one space or hyphen apart (`1 2 3 4 5 6`, `4 8 2 1`), as read out or typed to be clear. */
+const SPACED_DIGITS = String.raw`\d(?:[ -]\d){3,}`;
+/**
+ * What may not follow a run of digits after a secret word for it to be a secret (review44 F7): more digits or letters,
+ * a year or a date (`二〇二六年`), an amount (`一二三元`, `12.50元`: a decimal point and a digit).
+ */
+const NOT_CHINESE_SECRET_AFTER = String.raw`(?![0-9A-Za-z]|${CHINESE_DIGIT}|[年月日号元]|[.．]\d)`;
+const CHINESE_10086 = String.raw`[一幺][零〇]{2}八六(?!${ANY_DIGIT})`;
+/**
+ * Six Chinese digits on their own, anywhere: SIX_DIGITS in Chinese (`原来是一二三四五六`, `壹贰叁肆伍陆`), not a date's year or
+ * month. Not mixed ones (`一2三4五6` is masked after a secret word or a code only): 10086 writes `发送“我”到10086一次性查询`.
+ */
+const SIX_CHINESE_DIGITS = String.raw`(?<![0-9A-Za-z]|${CHINESE_DIGIT})(${CHINESE_DIGIT}{6})${NOT_CHINESE_SECRET_AFTER}`;
+/**
+ * The check digit of a Hong Kong identity card, in brackets after its letters and six digits (`A123456(7)`; NFKC makes
+ * full-width brackets ASCII): part of the number.
+ */
+const CHECK_DIGIT = String.raw`(?:\(\s?[0-9Aa]\s?\))?`;
 /**
  * A secret value (password, ID number) always has a digit, Arabic or Chinese; a word after a code
  * (`MMXG is…`) is not one.
  */
-const SECRET_VALUE = String.raw`((?:[0-9A-Za-z]*[0-9][0-9A-Za-z]*|${CHINESE_DIGITS}))`;
+const SECRET_VALUE = String.raw`((?:${CHINESE_DIGITS}|[0-9A-Za-z]*[0-9][0-9A-Za-z]*${CHECK_DIGIT}))`;
 /**
  * After an instruction's last value, more digit groups apart only by separators are the same
  * secrets typed in pieces (`MMXG 123 456 654 321`): masked with them rather than left half shown.
  */
-const MORE_GROUPS = String.raw`((?:${SEPARATOR}+(?:\d+|${CHINESE_DIGITS}))*)`;
+const MORE_GROUPS = String.raw`((?:${SEPARATOR}+(?:${CHINESE_DIGITS}|\d+))*)`;
 const PLAIN_VALUE = String.raw`([0-9A-Za-z]+)`;
 /**
  * An ID number anywhere, even glued to a word before it (`sfz110105…`): 17 digits and a digit or X,
@@ -88,7 +107,10 @@ const SECRET_WORDS = String.raw`密码|密碼|验证码|驗證碼|校验码|校�
 // The value in Chinese digits too (`服务密码是一二三四五六`), as after an instruction's code (review43: only there before).
 // In groups (`密码是 一二三 四五六`, `123 456`) whole, after a word of changing it (`改为`, `重置为`) too (review44 F7), but not a
 // year or 10086 in Chinese digits.
-const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z])|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z])|(?!${CHINESE_10086})${CHINESE_DIGITS}(?:[ -]${CHINESE_DIGIT}+)*${NOT_CHINESE_SECRET_AFTER})`;
+// Digits one space apart (`1 2 3 4 5 6`), mixed (`一2三4五6`) and financial (`壹贰叁肆伍陆`) too, and after 已 (`服务密码已重置为…`,
+// 10086's wording) (mend56); a run is taken whole or not at all (the lookahead and back reference: no shorter run of
+// `二〇二六年` is a secret), and never an amount (`12.50元`).
+const CUED_VALUE = String.raw`(?:${SECRET_WORDS})(?:[\s:：是为為,，成已]|(?<=\s)is(?=\s)|修改|更改|改|重置|设置|设){0,4}[【\[(“"‘'「『《<]?(\d{2,}(?:[ -]\d{2,})+(?![0-9A-Za-z])|(?=(${SPACED_DIGITS}))\2${NOT_CHINESE_SECRET_AFTER}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{4,12}(?![0-9A-Za-z]|[.．]\d)|(?!${CHINESE_10086})(?=(${CHINESE_DIGITS}))\3${NOT_CHINESE_SECRET_AFTER})`;
 
 /**
  * Words that say a text is about a password, a code or an ID: wherever one stands, every 6-digit
@@ -135,7 +157,7 @@ export interface SecretFinding {
  * already). Bump it whenever the code masks differently: the journal's stamp digests it with the rules, so a log an
  * older masker stamped is read through the newer one at the next open instead of being skipped (mend46).
  */
-export const MASKER_VERSION = 3;
+export const MASKER_VERSION = 4;
 
 export class SecretDetector {
   private readonly patterns: Pattern[];
@@ -340,6 +362,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const INVISIBLE = /^\p{Cf}$/u;
 
 /**
+ * Arabic-Indic digits (`١٢٣٤٥٦`, U+0660–0669) and their Persian forms (U+06F0–06F9), which NFKC leaves as they are, as
+ * ASCII digits: a password typed with them is still six digits.
+ */
+function asciiDigit(ch: string): string | undefined {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
+  if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+  return undefined;
+}
+
+/**
  * The NFKC form of the text without invisible characters, and for each of its UTF-16 units where
  * the character it came from starts and ends in the original: a secret found in the normal form is
  * masked in the text as typed.
@@ -350,7 +383,7 @@ function normalizeWithOrigins(text: string): { normal: string; starts: number[];
   const ends: number[] = [];
   let at = 0;
   for (const ch of text) {
-    const n = INVISIBLE.test(ch) ? '' : ch.normalize('NFKC');
+    const n = INVISIBLE.test(ch) ? '' : asciiDigit(ch) ?? ch.normalize('NFKC');
     normal += n;
     for (let i = 0; i < n.length; i++) {
       starts.push(at);

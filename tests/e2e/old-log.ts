@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ClearedRow, CommandRow, FigureRow, MessageRow, MetaRow } from '../../src-renderer/store/rows';
+import type { ClearedRow, CommandRow, FigureRow, MessageRow, MetaRow, PartRow } from '../../src-renderer/store/rows';
 import type { Served } from './app-kit';
 
 /** A log as an older version of the app left it: its schema (Dexie's version) and its rows. */
@@ -16,6 +16,8 @@ export interface OldLog {
   queued?: string[];
   /** The SIM the log lists (a row in `sims`). */
   simId: string;
+  /** Received parts (every schema has the table). */
+  parts?: PartRow[];
   /** Instruction rows (every schema has the table). */
   commands?: CommandRow[];
   /** Schema 6: meta and cleared rows. */
@@ -33,7 +35,7 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
   await page.route(`${origin}/seed-old-log`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
   await page.goto(`${origin}/seed-old-log`);
   await page.evaluate(
-    ({ schema, messages, figures, queued, simId, commands, meta, cleared }) =>
+    ({ schema, messages, figures, queued, simId, parts, commands, meta, cleared }) =>
       new Promise<void>((done, fail) => {
         const open = indexedDB.open('hall10086-log', schema * 10);
         open.onerror = () => fail(open.error);
@@ -59,9 +61,10 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
         };
         open.onsuccess = () => {
           const db = open.result;
-          const stores = ['messages', 'sims', 'commands', ...(schema < 2 ? [] : ['figures', 'figureQueue']), ...(schema < 6 ? [] : ['meta', 'cleared'])];
+          const stores = ['messages', 'parts', 'sims', 'commands', ...(schema < 2 ? [] : ['figures', 'figureQueue']), ...(schema < 6 ? [] : ['meta', 'cleared'])];
           const tx = db.transaction(stores, 'readwrite');
           for (const row of messages) tx.objectStore('messages').put(row);
+          for (const row of parts) tx.objectStore('parts').put(row);
           for (const row of commands) tx.objectStore('commands').put(row);
           for (const row of meta) tx.objectStore('meta').put(row);
           for (const row of cleared) tx.objectStore('cleared').put(row);
@@ -76,7 +79,7 @@ export async function writeOldLog(page: Page, server: Served, log: OldLog): Prom
         };
       }),
     {
-      schema: log.schema, messages: log.messages, figures: log.figures ?? [], queued: log.queued ?? [], simId: log.simId,
+      schema: log.schema, messages: log.messages, figures: log.figures ?? [], queued: log.queued ?? [], simId: log.simId, parts: log.parts ?? [],
       commands: log.commands ?? [], meta: log.meta ?? [], cleared: log.cleared ?? [],
     },
   );

@@ -289,6 +289,40 @@ describe('SecretDetector: a value right after a word that names it secret, of an
   });
 });
 
+describe('SecretDetector: digits mixed, one space apart, financial, Arabic-Indic, a Hong Kong ID (mend56)', () => {
+  // Constructed in the shapes of the contexts the detector knows (an instruction's values, a word naming a password); not
+  // quoted from real messages. Before MASKER_VERSION 4 each kept the value, or a piece of it, in clear.
+  it.each([
+    ['MMXG#一2三4五6#六5四3二1', 'MMXG#******#******'],
+    ['我的服务密码是一2三4五6', '我的服务密码是******'],
+    ['服务密码是1 2 3 4 5 6', '服务密码是******'],
+    ['服务密码是一 二 三 四 五 六', '服务密码是******'],
+    ['MMXG 一 二 三 四 五 六 六 五 四 三 二 一', 'MMXG ******'],
+    ['验证码 4 8 2 1', '验证码 ******'],
+    ['MMXG#壹贰叁肆伍陆#陆伍肆叁贰壹', 'MMXG#******#******'],
+    ['服务密码是壹贰叁肆伍陆', '服务密码是******'],
+    ['原来是壹贰叁肆伍陆', '原来是******'],
+    ['MMXG#١٢٣٤٥٦#٦٥٤٣٢١', 'MMXG#******#******'],
+    ['服务密码是۱۲۳۴۵۶', '服务密码是******'],
+    ['MMXG#１２３４５６#６５４３２１', 'MMXG#******#******'],
+    ['MMHF#A123456(7)', 'MMHF#******'],
+    ['MMHF#A123456（7）', 'MMHF#******'],
+    ['您的服务密码已重置为一2三4五6，余额12.50元', '您的服务密码已重置为******，余额12.50元'],
+    ['服务密码重置为一2三4五6', '服务密码重置为******'],
+  ])('masks %j as %j', (typed, kept) => {
+    expect(catalog.maskSecrets(typed)).toBe(kept);
+  });
+
+  it.each(['服务密码，二〇二六年一月一日起需重置', '密码：二〇二六年到期', '服务密码已重置，余额12.50元', '密码：1234.50元', '密码 1 2 3 4年', '余额12.50元', '二〇二六年',
+    '密码，一零零八六客服可重置', '一百二十三元', '您可以随时发送短信“我”到10086一次性查询话费'])('leaves %j alone', (text) => {
+    expect(catalog.maskSecrets(text)).toBe(text);
+  });
+
+  it('keeps an amount after the masked values of an instruction', () => {
+    expect(catalog.maskSecrets('MMXG#123456#654321，余额12.50元')).toBe('MMXG#******#******，余额12.50元');
+  });
+});
+
 describe('SecretDetector: the parts of a long message', () => {
   const texts = ['尊敬的客户，您的服务密码已重置为357108，请尽快发送MMXG#357108#新密码至10086修改。', '身份证 110105 19491231 002X 已登记', '没有秘密的一条短信，查余额发YE'];
   it('are masked as the whole message reads, wherever the boundaries fall: joined, they are the whole masked', () => {

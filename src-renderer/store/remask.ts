@@ -1,0 +1,88 @@
+import type { InstructionCatalog } from '../../src-shared/catalog/catalog';
+import { MASKER_VERSION, SECRET_MASK } from '../../src-shared/catalog/secrets';
+import type { HallDb } from './db';
+import { logTextIndex } from './log-index';
+import type { CommandRow, MaskerRow, MessageRow, PartRow } from './rows';
+
+/** Rows read, masked and written back per transaction: one step of the pass, never left half done. */
+const STEP = 500;
+
+const KEY = 'masker';
+
+/** The tables whose rows hold message text, in the order the pass walks them. */
+const TABLES = ['messages', 'parts', 'commands'] as const;
+type Table = (typeof TABLES)[number];
+
+type Masking = Pick<InstructionCatalog, 'maskSecrets'>;
+
+/**
+ * A text as this masker keeps it, or null when it stays as stored. What the user sent (a message `out`, an instruction)
+ * is masked whatever it holds: it was masked when stored, by the masker of then. A received text is masked only when it
+ * holds a mask already: then it is a text the journal handed out masked (a pending part after a restart, a kept part of
+ * a long message), which an older masker may have left a secret in; a received text with no mask is the message as it
+ * came, which the thread shows (the new service password after MMHF exists nowhere else) and exports mask.
+ */
+function remasked(text: string, sent: boolean, catalog: Masking): string | null {
+  if (!sent && !text.includes(SECRET_MASK)) return null;
+  const masked = catalog.maskSecrets(text);
+  return masked === text ? null : masked;
+}
+
+/**
+ * Masks again, with this version's masker, the texts a page stored under an older one (MASKER_VERSION, kept in the
+ * `meta` row `masker`): before, a sent text the masker of its day left clear (`我的服务密码是一二三四五六` before version 2,
+ * `一2三4五6` before 4) stayed in IndexedDB for good, where only exports masked it. Walks `messages`, `parts` and
+ * `commands` by key, STEP rows a transaction; each transaction writes the rows it changed and how far the pass has come,
+ * so a page closed mid-way loses no row and leaves none half-written, and the next open goes on from there. Once every
+ * table is done the row says so, and the pass does not run again until MASKER_VERSION changes. Received replies whose
+ * text changed are queued for the figure reader (their rows are replaced, never added to), and the log's search text is
+ * told of the new texts. Resolves with how many rows it changed.
+ */
+export async function remaskStoredTexts(db: HallDb, catalog: Masking): Promise<number> {
+  let changed = 0;
+  for (;;) {
+    const step = await db.transaction('rw', [db.messages, db.parts, db.commands, db.figureQueue, db.meta], async () => {
+      const kept = await db.meta.get(KEY);
+      const at: MaskerRow = kept?.key === KEY && kept.version === MASKER_VERSION ? kept : { key: KEY, version: MASKER_VERSION, table: TABLES[0], after: null };
+      if (at.table === 'done') return null;
+      const rows = await page(db, at.table, at.after);
+      const written = maskRows(at.table, rows, catalog);
+      if (written.length) await putRows(db, at.table, written);
+      const last = rows.at(-1);
+      const next = TABLES[TABLES.indexOf(at.table) + 1] ?? 'done';
+      await db.meta.put(rows.length < STEP || !last ? { ...at, table: next, after: null } : { ...at, after: keyOf(at.table, last) });
+      return { table: at.table, written };
+    });
+    if (step === null) return changed;
+    // Only once written: the search then finds no clear text this tab loaded before.
+    if (step.table === 'messages') logTextIndex(db).note(step.written as MessageRow[]);
+    changed += step.written.length;
+  }
+}
+
+type Row = MessageRow | PartRow | CommandRow;
+
+function page(db: HallDb, table: Table, after: string | null): Promise<Row[]> {
+  const t = db.table<Row, string>(table);
+  return (after === null ? t.orderBy(':id') : t.where(':id').above(after)).limit(STEP).toArray();
+}
+
+function keyOf(table: Table, row: Row): string {
+  return table === 'parts' ? (row as PartRow).key : (row as MessageRow | CommandRow).id;
+}
+
+function maskRows(table: Table, rows: readonly Row[], catalog: Masking): Row[] {
+  return rows.flatMap((row) => {
+    const sent = table === 'commands' || (table === 'messages' && (row as MessageRow).direction === 'out');
+    const text = remasked(row.text, sent, catalog);
+    return text === null ? [] : [{ ...row, text }];
+  });
+}
+
+async function putRows(db: HallDb, table: Table, rows: Row[]): Promise<void> {
+  await db.table<Row, string>(table).bulkPut(rows);
+  if (table !== 'messages') return;
+  const messages = rows as MessageRow[];
+  const replies = messages.filter((m) => m.direction === 'in' && m.complete).map((m) => m.id);
+  if (replies.length) await db.figureQueue.add({ messageIds: replies });
+}
