@@ -109,9 +109,9 @@ export function Composer({ modem }: { modem: ModemStatus | null }) {
     }
     if (typed) take(typed.instruction, typed.params, true, out.removed);
     else {
-      // Shown and kept masked, and confirmed like the instruction whose secrets it carries.
+      // Shown and kept masked, and confirmed like the instruction it is written as (`TJ。`) or whose secrets it carries.
       const sent = out.text;
-      const carries = activeCatalog().findSecret(sent)?.instruction ?? undefined;
+      const carries = activeCatalog().askedAs(sent);
       void dispatch({ text: sent, shown: activeCatalog().maskSecrets(sent), ...(carries ? { carries } : {}), ...(sent && out.removed.length ? { removed: out.removed } : {}) });
     }
   };
